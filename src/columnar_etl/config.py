@@ -1,0 +1,211 @@
+"""One typed settings object, and the only home of every threshold the tool uses.
+
+Precedence, highest first: a CLI flag (passed to :func:`load_settings` as an override) > an environment
+variable ``COLUMNAR_ETL_<FIELD>`` > ``columnar_etl.toml`` in the working directory (or the file given
+with ``--config``) > the defaults below. The TOML keys, the env names (upper-cased, prefixed) and the
+CLI flags (``--field-name``) are the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from columnar_etl.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
+ENV_PREFIX = "COLUMNAR_ETL_"
+
+# The TOML file is chosen per call of load_settings (``--config FILE``); pydantic-settings builds its
+# sources in a classmethod, so the path travels there in a context variable.
+_config_file: ContextVar[Path] = ContextVar("columnar_etl_config_file", default=DEFAULT_CONFIG_FILE)
+
+DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
+
+
+class Settings(BaseSettings):
+    """Every setting of columnar_etl. Field descriptions are the documentation (docs/configuration.md)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        extra="forbid",
+        validate_default=True,
+        frozen=True,
+    )
+
+    # --- where things go -------------------------------------------------------------------------
+    target: str | None = Field(
+        default=None,
+        description="PostgreSQL URI of the target database (postgresql://user:pass@host:port/db). "
+        "Unset: the embedded PostgreSQL server in `pg_dir`, started on demand.",
+    )
+    pg_dir: Path = Field(
+        default=Path(".columnar_etl/pg"),
+        description="Data directory of the embedded PostgreSQL server (created on first use).",
+    )
+    runs_dir: Path = Field(
+        default=Path("runs"),
+        description="Directory holding one sub-directory of artefacts per run (`runs/<run_id>/`).",
+    )
+    backup_dir: Path = Field(
+        default=Path(".columnar_etl/backups"),
+        description="Directory for source-file and target-schema backups.",
+    )
+    base_schema: str = Field(
+        default="servicedesk",
+        description="Stable schema the dashboards query; version schemas are named `<base>_v<timestamp>`.",
+    )
+
+    # --- streaming and observability --------------------------------------------------------------
+    batch_size: int = Field(
+        default=65_536, gt=0, description="Rows per Arrow record batch streamed between stages."
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Lowest level written to the console and the JSON log file."
+    )
+    health_interval_rows: int = Field(
+        default=50_000,
+        gt=0,
+        description="Sample health (free disk, RSS, available memory) at most once per this many rows.",
+    )
+
+    # --- profiling and gates ------------------------------------------------------------------------
+    null_tokens: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_NULL_TOKENS),
+        description="Values (after trimming) that mean NULL in the export, matched case-sensitively.",
+    )
+    date_order_default: Literal["day_first", "month_first"] = Field(
+        default="day_first",
+        description="Date order for `a/b/yyyy` columns whose values never prove either order.",
+    )
+    min_quality: float = Field(
+        default=80.0, ge=0, le=100, description="Quality gate: a score below this blocks the cutover."
+    )
+    halt_quality: float = Field(
+        default=50.0, ge=0, le=100, description="Circuit breaker: halt when the overall quality is below this."
+    )
+    halt_type_mismatch_share: float = Field(
+        default=0.10,
+        ge=0,
+        le=1,
+        description="Circuit breaker: halt when more than this share of columns have an unfixable type "
+        "mismatch.",
+    )
+    halt_corrupt_date_share: float = Field(
+        default=0.20,
+        ge=0,
+        le=1,
+        description="Circuit breaker: halt when more than this share of a date column's rows are corrupt.",
+    )
+
+    # --- loading ------------------------------------------------------------------------------------
+    canary_fraction: float = Field(
+        default=0.10, gt=0, le=1, description="Share of each table's rows loaded by a canary run."
+    )
+    drift_row_change: float = Field(
+        default=0.50,
+        ge=0,
+        description="Drift check: report a table whose row count changed by more than this share.",
+    )
+
+    # --- preflight and backups ----------------------------------------------------------------------
+    min_memory_gb: float = Field(
+        default=4.0, ge=0, description="Preflight warns when less memory than this is available."
+    )
+    fail_memory_gb: float = Field(
+        default=1.0, ge=0, description="Preflight fails when less memory than this is available."
+    )
+    disk_factor: float = Field(
+        default=2.0,
+        ge=0,
+        description="Preflight needs this many times the source size free in the work/backup directory.",
+    )
+    retention_days: int = Field(
+        default=30, ge=0, description="Backups older than this many days may be pruned."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """CLI overrides (init) > environment > TOML file; dotenv and secrets dirs are not used."""
+        return (
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get()),
+        )
+
+    def masked(self) -> dict[str, Any]:
+        """The settings as JSON-ready data with any password in the target URI masked."""
+        data = self.model_dump(mode="json")
+        if data.get("target"):
+            data["target"] = mask_uri(data["target"])
+        return data
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings: ``overrides`` (CLI flags; ``None`` values are ignored) > env > TOML > defaults.
+
+    ``config_file`` names the TOML file; by default ``columnar_etl.toml`` in the working directory is
+    read when it exists. A named file that does not exist is an error.
+    """
+    path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
+    if config_file is not None and not path.is_file():
+        raise ConfigError("config file not found", path=path, hint="check the --config path")
+    given = {key: value for key, value in overrides.items() if value is not None}
+    token = _config_file.set(path)
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "?"
+        raise ConfigError(
+            f"invalid setting {field}: {first['msg']}",
+            path=path if path.is_file() else None,
+            hint=f"fix `{field}` in the TOML file, the {ENV_PREFIX}{field.upper()} variable or the flag",
+        ) from exc
+    except Exception as exc:  # tomllib.TOMLDecodeError and friends
+        raise ConfigError(f"cannot read settings: {exc}", path=path, hint="check the TOML syntax") from exc
+    finally:
+        _config_file.reset(token)
+
+
+_PASSWORD_IN_KEYWORDS = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+_PASSWORD_IN_QUERY = re.compile(r"([?&]password=)[^&#\s]*", re.IGNORECASE)
+_URI_WITH_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", re.IGNORECASE)
+
+
+def mask_uri(uri: str) -> str:
+    """Replace any password in a PostgreSQL URI or keyword connection string with ``***``."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        parts = None
+    if parts is not None and parts.scheme.startswith("postgres") and parts.password:
+        netloc = parts.netloc.rsplit("@", 1)
+        userinfo = netloc[0].split(":", 1)[0]
+        uri = urlunsplit(parts._replace(netloc=f"{userinfo}:***@{netloc[1]}"))
+    return mask_secrets(uri)
+
+
+def mask_secrets(text: str) -> str:
+    """Mask every password-looking part of a free text (URIs, ``password=`` keywords, query params)."""
+    text = _URI_WITH_PASSWORD.sub(r"\1:***@", text)
+    text = _PASSWORD_IN_QUERY.sub(r"\1***", text)
+    return _PASSWORD_IN_KEYWORDS.sub(r"\1***", text)

@@ -1,0 +1,105 @@
+"""One exception tree for everything the tool can refuse or fail at.
+
+The CLI catches :class:`EtlError` once, at the top, and prints ``str(error)``: one line naming the
+file / table / column involved, followed by a hint on what to do next. Library callers get the same
+object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.path``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EtlError(Exception):
+    """Root of every error the tool raises on purpose.
+
+    ``message`` says what went wrong; the optional context says where (``path``, ``table``,
+    ``column``) and ``hint`` says what the user can do about it. ``exit_code`` is what the CLI exits
+    with (1 unless a subclass says otherwise).
+    """
+
+    exit_code: int = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        table: str | None = None,
+        column: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.table = table
+        self.column = column
+        self.hint = hint
+
+    def where(self) -> str:
+        """The context as ``file x.db, table "t", column "c"`` (empty when there is none)."""
+        parts: list[str] = []
+        if self.path is not None:
+            parts.append(f"file {self.path}")
+        if self.table is not None:
+            parts.append(f"table {self.table!r}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+    def one_line(self) -> str:
+        """The message as the CLI prints it: ``<where>: <message> (hint: <hint>)``, on one line."""
+        where = self.where()
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text = f"{text} (hint: {self.hint})"
+        return " ".join(text.split())
+
+    def __str__(self) -> str:
+        return self.one_line()
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The error as JSON-ready data (for run records and ``--json`` output)."""
+        return {
+            "error": type(self).__name__,
+            "message": self.message,
+            "path": self.path,
+            "table": self.table,
+            "column": self.column,
+            "hint": self.hint,
+            "exit_code": self.exit_code,
+        }
+
+
+class ConfigError(EtlError):
+    """A setting is missing, of the wrong type, or contradicts another one."""
+
+
+class SourceError(EtlError):
+    """The SQLite source cannot be read: missing, not SQLite, corrupt, empty, unreadable, no such table."""
+
+
+class TargetError(EtlError):
+    """The PostgreSQL target cannot be reached, authenticated against, or used."""
+
+
+class ProfileHalt(EtlError):
+    """The circuit breaker stopped the run: the data is too damaged to load safely."""
+
+    exit_code = 3
+
+
+class CleanError(EtlError):
+    """Cleaning could not produce its output (unwritable destination, policy ``fail`` hit, ...)."""
+
+
+class LoadError(EtlError):
+    """Loading into PostgreSQL failed; the version being loaded was rolled back."""
+
+
+class PreflightFailed(EtlError):
+    """A Gate 0 environment check failed."""
+
+
+class BackupError(EtlError):
+    """A backup could not be made, verified or restored."""
