@@ -93,7 +93,10 @@ class Settings(BaseSettings):
         default=80.0, ge=0, le=100, description="Quality gate: a score below this blocks the cutover."
     )
     halt_quality: float = Field(
-        default=50.0, ge=0, le=100, description="Circuit breaker: halt when the overall quality is below this."
+        default=50.0,
+        ge=0,
+        le=100,
+        description="Circuit breaker: halt when the overall quality is below this.",
     )
     halt_type_mismatch_share: float = Field(
         default=0.10,
@@ -186,9 +189,9 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         _config_file.reset(token)
 
 
-_PASSWORD_IN_KEYWORDS = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+_PASSWORD_IN_KEYWORDS = re.compile(r"((?:^|(?<=\s))password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
 _PASSWORD_IN_QUERY = re.compile(r"([?&]password=)[^&#\s]*", re.IGNORECASE)
-_URI_WITH_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", re.IGNORECASE)
+_URI_WITH_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]+@", re.IGNORECASE)
 
 
 def mask_uri(uri: str) -> str:

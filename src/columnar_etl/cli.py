@@ -1,0 +1,223 @@
+"""The ``columnar-etl`` command line: argument parsing and rendering only; the work is in the library.
+
+Every :class:`~columnar_etl.errors.EtlError` is caught once, in :class:`EtlGroup`, and printed as one
+line ``error: <where>: <what> (hint: <what to do>)`` on stderr with the error's exit code (1 unless the
+error says otherwise); ``--debug`` lets the traceback through instead.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from typer.core import TyperGroup
+
+from columnar_etl import __version__
+from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.embedded_pg import EmbeddedPostgres, resolve_target
+from columnar_etl.errors import EtlError
+
+DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class EtlGroup(TyperGroup):
+    """The root command group: turns an :class:`EtlError` into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
+        """Run the command; on :class:`EtlError` print ``error: ...`` and exit with its code."""
+        try:
+            return super().invoke(ctx)
+        except EtlError as exc:
+            if ctx.params.get("debug"):
+                raise
+            err.print(f"error: {exc.one_line()}", markup=False, soft_wrap=True)
+            ctx.exit(exc.exit_code)
+
+
+@dataclass
+class CliState:
+    """Global options, and the settings built from them on first use."""
+
+    config: Path | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
+        if self._settings is None:
+            self._settings = load_settings(self.config, **self.overrides)
+        return self._settings
+
+
+app = typer.Typer(
+    cls=EtlGroup,
+    help="Move a help-desk's SQLite export into PostgreSQL: profiled, cleaned, typed, versioned.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+pg_app = typer.Typer(help="Manage the embedded PostgreSQL server (the default target).", no_args_is_help=True)
+app.add_typer(pg_app, name="pg")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"columnar-etl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML settings file (default: ./columnar_etl.toml).")
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option("--target", help="PostgreSQL URI; default: the embedded server.", show_default=False),
+    ] = None,
+    pg_dir: Annotated[
+        Path | None, typer.Option("--pg-dir", help="Data directory of the embedded PostgreSQL server.")
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Global options shared by every command."""
+    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir})
+
+
+def _state(ctx: typer.Context) -> CliState:
+    state = ctx.find_root().obj
+    assert isinstance(state, CliState)
+    return state
+
+
+def _echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, default=str))
+
+
+# --- source -----------------------------------------------------------------------------------------
+
+
+@app.command()
+def tables(
+    source: Annotated[Path, typer.Argument(help="SQLite export file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the export's tables with declared column types and row counts (read-only)."""
+    from columnar_etl.source import open_source
+
+    with open_source(source) as src:
+        if as_json:
+            _echo_json(src.to_dict())
+            return
+        view = Table(title=str(source))
+        view.add_column("table")
+        view.add_column("rows", justify="right")
+        view.add_column("columns (declared type)")
+        for info in src.tables.values():
+            cols = ", ".join(f"{c.name} ({c.declared_type or '-'})" for c in info.columns)
+            view.add_row(info.name, f"{info.row_count:,}", cols)
+        out.print(view)
+
+
+@app.command("copy-raw")
+def copy_raw_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="SQLite export file.")],
+    schema: Annotated[str, typer.Option("--schema", help="Target schema (replaced).")] = "demo_raw",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Copy every table as text into one schema, in one transaction (no profiling or cleaning)."""
+    from columnar_etl.pipeline import copy_raw
+
+    settings = _state(ctx).settings
+    uri = resolve_target(settings.target, settings.pg_dir)
+    result = copy_raw(source, uri, schema=schema, batch_size=settings.batch_size)
+    if as_json:
+        _echo_json(result.to_dict())
+        return
+    view = Table(title=f"{source} → {mask_uri(uri)} schema {schema}")
+    view.add_column("table")
+    view.add_column("source rows", justify="right")
+    view.add_column("target rows", justify="right")
+    view.add_column("", justify="center")
+    for name in result.tables:
+        src_n, dst_n = result.source_rows[name], result.target_rows.get(name, 0)
+        view.add_row(name, f"{src_n:,}", f"{dst_n:,}", "[green]✓[/]" if src_n == dst_n else "[red]✗[/]")
+    out.print(view)
+    out.print(f"{result.copy.total_rows:,} rows in {result.seconds:.2f} s, one transaction")
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Option("--source", help="Export to use.")] = DEFAULT_FIXTURE,
+) -> None:
+    """Copy the bundled fixture into the embedded PostgreSQL (schema demo_raw) and compare row counts."""
+    if not source.exists():
+        raise EtlError(
+            "demo fixture not found", path=source, hint="run from the project root or pass --source"
+        )
+    out.print(f"[bold]columnar-etl demo[/]: {source} → embedded PostgreSQL")
+    copy_raw_command(ctx, source, schema="demo_raw", as_json=False)
+
+
+# --- embedded PostgreSQL ------------------------------------------------------------------------------
+
+
+@pg_app.command("start")
+def pg_start(ctx: typer.Context) -> None:
+    """Start the embedded server (or reuse the running one) and print its URI."""
+    out.print(EmbeddedPostgres(_state(ctx).settings.pg_dir).start(), soft_wrap=True)
+
+
+@pg_app.command("stop")
+def pg_stop(ctx: typer.Context) -> None:
+    """Stop the embedded server."""
+    stopped = EmbeddedPostgres(_state(ctx).settings.pg_dir).stop()
+    out.print("stopped" if stopped else "not running")
+
+
+@pg_app.command("status")
+def pg_status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show whether the embedded server runs, its data directory and URI."""
+    status = EmbeddedPostgres(_state(ctx).settings.pg_dir).status()
+    if as_json:
+        _echo_json(status.to_dict())
+        return
+    state = "running" if status.running else ("stopped" if status.initialized else "not initialised")
+    out.print(f"{state}  data_dir={status.data_dir}  pid={status.pid}  uri={status.uri}", soft_wrap=True)
+
+
+@pg_app.command("uri")
+def pg_uri(ctx: typer.Context) -> None:
+    """Print the URI of the running embedded server (exit 1 when it is not running)."""
+    pg = EmbeddedPostgres(_state(ctx).settings.pg_dir)
+    uri = pg.uri()
+    if uri is None:
+        raise EtlError(
+            "the embedded PostgreSQL is not running", path=pg.data_dir, hint="columnar-etl pg start"
+        )
+    out.print(uri, soft_wrap=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

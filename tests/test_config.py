@@ -1,0 +1,98 @@
+"""Settings precedence (flag > env > TOML > default), validation errors, secret masking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from columnar_etl.config import Settings, load_settings, mask_secrets, mask_uri
+from columnar_etl.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("COLUMNAR_ETL_BATCH_SIZE", "COLUMNAR_ETL_TARGET", "COLUMNAR_ETL_MIN_QUALITY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_defaults_hold_the_spec_thresholds() -> None:
+    settings = load_settings()
+    assert settings.target is None
+    assert settings.min_quality == 80
+    assert settings.halt_quality == 50
+    assert settings.halt_type_mismatch_share == 0.10
+    assert settings.halt_corrupt_date_share == 0.20
+    assert settings.canary_fraction == 0.10
+    assert settings.retention_days == 30
+    assert settings.pg_dir == Path(".columnar_etl/pg")
+
+
+def test_precedence_flag_over_env_over_toml_over_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("columnar_etl.toml").write_text("batch_size = 100\nmin_quality = 70\nbase_schema = 'sd'\n")
+    assert load_settings().batch_size == 100
+    monkeypatch.setenv("COLUMNAR_ETL_BATCH_SIZE", "200")
+    settings = load_settings()
+    assert (settings.batch_size, settings.min_quality, settings.base_schema) == (200, 70, "sd")
+    settings = load_settings(batch_size=300, min_quality=None)  # None = flag not given
+    assert (settings.batch_size, settings.min_quality) == (300, 70)
+
+
+def test_explicit_config_file(tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text("target = 'postgresql://u:pw@db/x'\n")
+    assert load_settings(other).target == "postgresql://u:pw@db/x"
+
+
+def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(tmp_path / "absent.toml")
+
+
+def test_invalid_value_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "150")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value).startswith(
+        "invalid setting min_quality: Input should be less than or equal to 100"
+    )
+    assert "COLUMNAR_ETL_MIN_QUALITY" in str(info.value)
+
+
+def test_unknown_toml_key_is_refused() -> None:
+    Path("columnar_etl.toml").write_text("batch_sise = 5\n")
+    with pytest.raises(ConfigError, match="invalid setting batch_sise"):
+        load_settings()
+
+
+def test_bad_toml_syntax() -> None:
+    Path("columnar_etl.toml").write_text("batch_size = = 5\n")
+    with pytest.raises(ConfigError, match="cannot read settings"):
+        load_settings()
+
+
+def test_every_field_is_documented() -> None:
+    for name, info in Settings.model_fields.items():
+        assert info.description and len(info.description) > 20, name
+
+
+@pytest.mark.parametrize(
+    ("raw", "masked"),
+    [
+        ("postgresql://u:secret@h:5432/db", "postgresql://u:***@h:5432/db"),
+        ("postgres://u:p%40ss@h/db?sslmode=require", "postgres://u:***@h/db?sslmode=require"),
+        ("postgresql://u@h/db?password=secret&x=1", "postgresql://u@h/db?password=***&x=1"),
+        ("host=h user=u password=secret dbname=d", "host=h user=u password=*** dbname=d"),
+        ("postgresql://postgres:@/postgres?host=/tmp/pg", "postgresql://postgres:@/postgres?host=/tmp/pg"),
+    ],
+)
+def test_mask_uri(raw: str, masked: str) -> None:
+    assert mask_uri(raw) == masked
+    assert "secret" not in mask_secrets(f"failed: {raw} (again {raw})")
+
+
+def test_masked_settings_dump() -> None:
+    dumped = load_settings(target="postgresql://u:topsecret@h/db").masked()
+    assert dumped["target"] == "postgresql://u:***@h/db"
+    assert "topsecret" not in str(dumped)

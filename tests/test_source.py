@@ -1,0 +1,208 @@
+"""source.py against real SQLite files and real DuckDB: read-only access, catalogue, errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from columnar_etl.errors import SourceError
+from columnar_etl.source import file_checksum, open_source, sqlite_extension_path
+
+from .conftest import SqliteFactory
+
+TICKETS_DDL = 'CREATE TABLE tickets ("TKT-Ticket ID" INTEGER PRIMARY KEY, "TKT-Created Time" TIMESTAMP, "TKT-SLA Breached?" BOOLEAN DEFAULT \'null\', "TS-Hours" REAL)'  # noqa: E501
+TICKET_ROWS = [
+    (1, "2025-05-20 08:42:00", "Yes", 1.5),
+    (2, "20/05/2025 8:42", "N", "1,5"),
+    (3, "", None, "2h"),
+    (4, "31/02/2025 9:15", "TRUE", None),
+]
+
+
+@pytest.fixture
+def export(make_sqlite: SqliteFactory) -> Path:
+    return make_sqlite(
+        {
+            "tickets": (TICKETS_DDL, TICKET_ROWS),
+            "comments": (
+                'CREATE TABLE comments ("CMT-Ticket ID" int(5), "CMT-Body" varchar(20))',
+                [(1, "hi")],
+            ),
+        }
+    )
+
+
+def test_extension_is_loaded_from_the_installed_file() -> None:
+    path = sqlite_extension_path()
+    assert path.is_file()
+    assert path.name == "sqlite_scanner.duckdb_extension"
+    assert "site-packages" in str(path) or "dist-packages" in str(path)
+
+
+def test_catalogue_has_declared_types_and_row_counts(export: Path) -> None:
+    with open_source(export) as src:
+        assert list(src.tables) == ["tickets", "comments"]
+        tickets = src.table("tickets")
+        assert tickets.row_count == 4
+        assert [(c.name, c.declared_type) for c in tickets.columns] == [
+            ("TKT-Ticket ID", "INTEGER"),
+            ("TKT-Created Time", "TIMESTAMP"),
+            ("TKT-SLA Breached?", "BOOLEAN"),
+            ("TS-Hours", "REAL"),
+        ]
+        assert tickets.columns[0].primary_key
+        assert tickets.columns[2].default == "'null'"
+        assert [c.declared_type for c in src.table("comments").columns] == ["int(5)", "varchar(20)"]
+
+
+def test_every_value_arrives_as_text_even_where_the_declared_type_lies(export: Path) -> None:
+    with open_source(export) as src:
+        table = src.read_batches("tickets").read_all()
+    assert all(pa.types.is_string(f.type) for f in table.schema)
+    assert table.column("TKT-Created Time").to_pylist() == [
+        "2025-05-20 08:42:00",
+        "20/05/2025 8:42",
+        "",
+        "31/02/2025 9:15",
+    ]
+    assert table.column("TS-Hours").to_pylist() == ["1.5", "1,5", "2h", None]
+
+
+def test_batches_respect_batch_size_and_keep_every_row(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, f"v{i}") for i in range(2_500)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER, v TEXT)", rows)})
+    with open_source(path) as src:
+        batches = list(src.iter_batches("t", batch_size=1_000))
+    assert sum(b.num_rows for b in batches) == 2_500
+    assert max(b.num_rows for b in batches) <= 1_000
+    assert pa.Table.from_batches(batches).column("id").to_pylist() == [str(i) for i in range(2_500)]
+
+
+def test_two_tables_can_stream_at_once(export: Path) -> None:
+    with open_source(export) as src:
+        first, second = src.read_batches("tickets"), src.read_batches("comments")
+        assert second.read_all().num_rows == 1
+        assert first.read_all().num_rows == 4
+
+
+def test_source_bytes_and_mtime_never_change(export: Path) -> None:
+    before = (file_checksum(export), os.stat(export).st_mtime_ns, sorted(os.listdir(export.parent)))
+    with open_source(export) as src:
+        for name in src.tables:
+            src.read_batches(name).read_all()
+    after = (file_checksum(export), os.stat(export).st_mtime_ns, sorted(os.listdir(export.parent)))
+    assert after == before
+
+
+def test_hostile_table_and_column_names(make_sqlite: SqliteFactory) -> None:
+    name = 'x"; DROP TABLE y; --'
+    path = make_sqlite(
+        {name: ('CREATE TABLE "x""; DROP TABLE y; --" ("a""b; c" TEXT, "d\'e" TEXT)', [("1", "2")])}
+    )
+    with open_source(path) as src:
+        assert list(src.tables) == [name]
+        table = src.read_batches(name).read_all()
+    assert table.column_names == ['a"b; c', "d'e"]
+    assert table.to_pylist() == [{'a"b; c': "1", "d'e": "2"}]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.db"
+    with pytest.raises(SourceError) as info:
+        open_source(missing)
+    assert str(info.value) == f"file {missing}: source file not found (hint: check the path)"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(SourceError, match=r"source file is empty \(0 bytes\)") as info:
+        open_source(empty)
+    assert info.value.path == str(empty)
+
+
+def test_sqlite_file_without_tables(tmp_path: Path) -> None:
+    path = tmp_path / "none.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 1").connection.close()
+    with pytest.raises(SourceError, match="the source has no tables"):
+        open_source(path)
+
+
+def test_not_a_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("id,created\n1,2025-01-01\n")
+    with pytest.raises(SourceError) as info:
+        open_source(path)
+    assert str(info.value) == (
+        f"file {path}: not a SQLite database (bad file header) (hint: expected a SQLite export (.db))"
+    )
+
+
+def test_directory_instead_of_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="source is a directory"):
+        open_source(tmp_path)
+
+
+def test_truncated_file(export: Path, tmp_path: Path) -> None:
+    truncated = tmp_path / "truncated.db"
+    data = export.read_bytes()
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(SourceError, match="SQLite file is truncated"):
+        open_source(truncated)
+
+
+def test_corrupt_catalogue(export: Path, tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.db"
+    data = bytearray(export.read_bytes())
+    # Keep the 100-byte header, scramble the rest of page 1 (sqlite_master lives there).
+    data[100:4096] = bytes((i * 7 + 13) % 256 for i in range(100, 4096))
+    corrupt.write_bytes(bytes(data))
+    with pytest.raises(SourceError, match="SQLite file is corrupt") as info:
+        open_source(corrupt)
+    assert info.value.path == str(corrupt)
+
+
+def test_missing_table_names_the_table_and_the_known_ones(export: Path) -> None:
+    with open_source(export) as src, pytest.raises(SourceError) as info:
+        src.read_batches("tikets")
+    assert str(info.value) == (
+        f"file {export}, table 'tikets': no such table in the source (hint: tables are: comments, tickets)"
+    )
+
+
+def test_missing_column(export: Path) -> None:
+    with open_source(export) as src, pytest.raises(SourceError, match="no such column") as info:
+        src.read_batches("tickets", columns=["nope"])
+    assert info.value.column == "nope"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_unreadable_file(export: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.db"
+    shutil.copy(export, locked)
+    locked.chmod(0)
+    code = (
+        "from columnar_etl.source import open_source\n"
+        "from columnar_etl.errors import SourceError\n"
+        f"try:\n    open_source({str(locked)!r})\n"
+        "except SourceError as e:\n    print(e)\n"
+    )
+    command = [sys.executable, "-c", code]
+    if os.geteuid() == 0:
+        # Root ignores permission bits; drop the capabilities that let it, for this one process.
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot make a file unreadable")
+        caps = "-dac_override,-dac_read_search"
+        command = [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert result.stdout.strip() == (
+        f"file {locked}: permission denied reading the source file (hint: make it readable by this user)"
+    ), result.stderr
