@@ -1,0 +1,36 @@
+# columnar_etl tasks. `just` lists them.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+python := env("PYTHON", "python3")
+paths := "src tests benchmarks data/fixtures/generate.py"
+
+# List the recipes
+default:
+    @just --list
+
+# Lint: ruff (lint + format check) and mypy --strict on src/
+lint:
+    {{python}} -m ruff check {{paths}}
+    {{python}} -m ruff format --check {{paths}}
+    {{python}} -m mypy --strict src
+
+# Format the code and apply safe lint fixes
+fmt:
+    {{python}} -m ruff format {{paths}}
+    {{python}} -m ruff check --fix {{paths}}
+
+# Lint, then the fast test suite (slow scale tests skipped)
+test *args: lint
+    {{python}} -m pytest {{args}}
+
+# Lint, then every test including the slow scale tests
+test-all *args: lint
+    {{python}} -m pytest -m "" {{args}}
+
+# Benchmarks (pytest-benchmark), results saved under .benchmarks/
+bench *args:
+    {{python}} -m pytest benchmarks -m "not slow" --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
+
+# The bundled fixture into the embedded PostgreSQL, with source vs target row counts
+demo:
+    {{python}} -m columnar_etl demo
