@@ -21,6 +21,7 @@ from columnar_etl import __version__
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.embedded_pg import EmbeddedPostgres, resolve_target
 from columnar_etl.errors import EtlError
+from columnar_etl.observability import configure_logging, new_run_id
 
 DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
 
@@ -55,6 +56,8 @@ class CliState:
         """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
         if self._settings is None:
             self._settings = load_settings(self.config, **self.overrides)
+            # Console logs on stderr; stdout stays clean for results and --json.
+            configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings
 
 
@@ -88,6 +91,9 @@ def root(
     pg_dir: Annotated[
         Path | None, typer.Option("--pg-dir", help="Data directory of the embedded PostgreSQL server.")
     ] = None,
+    log_level: Annotated[
+        str | None, typer.Option("--log-level", help="debug, info, warning or error (default: info).")
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
     ] = False,
@@ -96,7 +102,7 @@ def root(
     ] = False,
 ) -> None:
     """Global options shared by every command."""
-    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir})
+    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level})
 
 
 def _state(ctx: typer.Context) -> CliState:
@@ -150,7 +156,7 @@ def copy_raw_command(
     if as_json:
         _echo_json(result.to_dict())
         return
-    view = Table(title=f"{source} → {mask_uri(uri)} schema {schema}")
+    view = Table(title=f"{source.name} → schema {schema}", caption=mask_uri(uri))
     view.add_column("table")
     view.add_column("source rows", justify="right")
     view.add_column("target rows", justify="right")

@@ -15,6 +15,7 @@ from typing import Any
 from columnar_etl.errors import LoadError
 from columnar_etl.identifiers import qualified
 from columnar_etl.load.adbc import CopyResult, connect, copy_tables_atomically
+from columnar_etl.observability import get_logger
 from columnar_etl.source import open_source
 
 
@@ -66,7 +67,9 @@ def copy_raw(
 
     Raises :class:`LoadError` when the target's row counts differ from the source's afterwards.
     """
+    log = get_logger(stage="copy_raw", schema=schema)
     started = time.perf_counter()
+    log.info("copy started", source=str(source))
     with open_source(source) as src:
         names = tables if tables is not None else list(src.tables)
         source_rows = {name: src.table(name).row_count for name in names}
@@ -86,6 +89,7 @@ def copy_raw(
         seconds=time.perf_counter() - started,
         tables=names,
     )
+    log.info("copy finished", rows=copy.total_rows, seconds=round(result.seconds, 3), matches=result.matches)
     if not result.matches:
         wrong = next(name for name in names if source_rows[name] != target_rows.get(name))
         raise LoadError(
