@@ -206,3 +206,12 @@ def test_unreadable_file(export: Path, tmp_path: Path) -> None:
     assert result.stdout.strip() == (
         f"file {locked}: permission denied reading the source file (hint: make it readable by this user)"
     ), result.stderr
+
+
+def test_strip_nul_removes_nul_bytes_in_the_scan(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (body TEXT)", [("Printer\x00 jam",), (None,), ("ok",)])})
+    with open_source(path) as src:
+        assert src.read_batches("t").read_all().column("body").to_pylist() == ["Printer\x00 jam", None, "ok"]
+        stripped = src.read_batches("t", strip_nul=True).read_all()
+    assert stripped.column("body").to_pylist() == ["Printer jam", None, "ok"]
+    assert stripped.column_names == ["body"]

@@ -57,7 +57,7 @@ class CliState:
         if self._settings is None:
             self._settings = load_settings(self.config, **self.overrides)
             # Console logs on stderr; stdout stays clean for results and --json.
-            configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
+            configure_logging(run_id=new_run_id(), level=self._settings.console_log_level, console=True)
         return self._settings
 
 
@@ -92,7 +92,10 @@ def root(
         Path | None, typer.Option("--pg-dir", help="Data directory of the embedded PostgreSQL server.")
     ] = None,
     log_level: Annotated[
-        str | None, typer.Option("--log-level", help="debug, info, warning or error (default: info).")
+        str | None,
+        typer.Option(
+            "--log-level", help="Console log level: debug, info, warning, error (default: warning)."
+        ),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
@@ -102,7 +105,9 @@ def root(
     ] = False,
 ) -> None:
     """Global options shared by every command."""
-    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level})
+    ctx.obj = CliState(
+        config=config, overrides={"target": target, "pg_dir": pg_dir, "console_log_level": log_level}
+    )
 
 
 def _state(ctx: typer.Context) -> CliState:

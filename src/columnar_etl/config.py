@@ -72,7 +72,11 @@ class Settings(BaseSettings):
         default=65_536, gt=0, description="Rows per Arrow record batch streamed between stages."
     )
     log_level: Literal["debug", "info", "warning", "error"] = Field(
-        default="info", description="Lowest level written to the console and the JSON log file."
+        default="info", description="Lowest level written to a run's JSON log file (`log.jsonl`)."
+    )
+    console_log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="warning",
+        description="Lowest level of log lines shown on the console (stderr); results go to stdout.",
     )
     health_interval_rows: int = Field(
         default=50_000,
@@ -136,6 +140,30 @@ class Settings(BaseSettings):
     )
     retention_days: int = Field(
         default=30, ge=0, description="Backups older than this many days may be pruned."
+    )
+    target_growth_factor: float = Field(
+        default=1.5,
+        ge=0,
+        description="Estimated size of one loaded version in PostgreSQL, as a multiple of the source size; "
+        "preflight adds it to the free disk needed when the embedded server's data dir is local.",
+    )
+    min_pg_version: int = Field(
+        default=12, ge=0, description="Preflight fails when the target server's major version is below this."
+    )
+    preflight_connect_timeout: int = Field(
+        default=10,
+        ge=1,
+        description="Seconds preflight waits to connect to the target before reporting it unreachable.",
+    )
+    pg_bin_dir: Path | None = Field(
+        default=None,
+        description="Directory holding pg_dump / pg_restore. Unset: the embedded server's binaries, then "
+        "the PATH. A set directory is the only place looked in.",
+    )
+    sqlite_busy_timeout: float = Field(
+        default=5.0,
+        ge=0,
+        description="Seconds a source backup waits for a writer's exclusive lock on the SQLite file.",
     )
 
     @classmethod

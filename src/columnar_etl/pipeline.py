@@ -65,6 +65,8 @@ def copy_raw(
 ) -> RawCopyResult:
     """Copy tables of the export, every column as text, into ``schema`` (replaced) in one transaction.
 
+    Values are copied as they are, except NUL bytes, which PostgreSQL text cannot hold: they are removed.
+
     Raises :class:`LoadError` when the target's row counts differ from the source's afterwards.
     """
     log = get_logger(stage="copy_raw", schema=schema)
@@ -76,7 +78,7 @@ def copy_raw(
         copy = copy_tables_atomically(
             target_uri,
             schema,
-            {name: src.read_batches(name, batch_size=batch_size) for name in names},
+            {name: src.read_batches(name, batch_size=batch_size, strip_nul=True) for name in names},
             replace_schema=True,
         )
     target_rows = count_rows(target_uri, schema, names)

@@ -136,18 +136,25 @@ class Source:
         return f"{SOURCE_ALIAS}.{quote_ident(table)}"
 
     def read_batches(
-        self, table: str, *, batch_size: int = 65_536, columns: list[str] | None = None
+        self,
+        table: str,
+        *,
+        batch_size: int = 65_536,
+        columns: list[str] | None = None,
+        strip_nul: bool = False,
     ) -> pa.RecordBatchReader:
         """Stream ``table`` (all values as text) as Arrow record batches of at most ``batch_size`` rows.
 
-        Rows come in SQLite's rowid order, so repeated reads see the same order.
+        Rows come in SQLite's rowid order, so repeated reads see the same order. ``strip_nul`` removes
+        NUL bytes from every value (PostgreSQL text cannot hold them), done by DuckDB in the scan.
         """
         info = self.table(table)
         wanted = columns if columns is not None else info.column_names
         missing = [name for name in wanted if name not in info.column_names]
         if missing:
             raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
-        select = ", ".join(quote_ident(name) for name in wanted) if wanted else "*"
+        template = "replace({0}, chr(0), '') AS {0}" if strip_nul else "{0}"
+        select = ", ".join(template.format(quote_ident(name)) for name in wanted) if wanted else "*"
         sql = f"SELECT {select} FROM {self.relation_sql(table)}"
         try:
             # A cursor per stream: several tables can be read at once from one Source.
