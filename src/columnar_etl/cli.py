@@ -161,7 +161,8 @@ def copy_raw_command(
     if as_json:
         _echo_json(result.to_dict())
         return
-    view = Table(title=f"{source.name} → schema {schema}", caption=mask_uri(uri))
+    out.print(f"target: {mask_uri(uri)}", soft_wrap=True)
+    view = Table(title=f"{source.name} → schema {schema}")
     view.add_column("table")
     view.add_column("source rows", justify="right")
     view.add_column("target rows", justify="right")
