@@ -115,7 +115,7 @@ TICKETS: Final = TableSpec(
         ColumnSpec("TKT-Due Date", "DATE", "date", _DATE_DIRT),
         ColumnSpec("TKT-SLA Breached?", "BOOLEAN", "boolean", _BOOL_DIRT),
         ColumnSpec("TKT-Customer #", "INTEGER", "integer", _INT_DIRT),
-        ColumnSpec("TKT-Satisfaction", "REAL", "double", _DECIMAL_DIRT, decimals=1),
+        ColumnSpec("TKT-Satisfaction", "REAL", "double", _DECIMAL_DIRT, decimals=6),
     ),
 )
 COMMENTS: Final = TableSpec(

@@ -75,10 +75,14 @@ def ticket_values(n: int, seed: int) -> Values:
     r = rng("TKT-Customer #").random
     customer = [10_000 + int(r() * 90_000) for _ in range(n)]
     r = rng("TKT-Satisfaction").random
-    # Only resolved tickets get a survey, and 40 % of those go unanswered.
+    # Only resolved tickets get a survey, and 40 % of those go unanswered. The score is the mean of three
+    # 1-5 answers (4.333333...): a genuinely floating value, in millionths so sums stay exact.
     satisfaction: list[int | bool | str | None] = [
-        10 + int(r() * 41) if s in ("Resolved", "Closed") and r() < 0.6 else None for s in status
-    ]  # 1.0 .. 5.0 in tenths
+        round(sum(1 + int(r() * 5) for _ in range(3)) * 1_000_000 / 3)
+        if s in ("Resolved", "Closed") and r() < 0.6
+        else None
+        for s in status
+    ]
     subject_rng = rng("TKT-Subject")
     issues, contexts = subject_rng.choices(_ISSUES, k=n), subject_rng.choices(_CONTEXTS, k=n)
     return {
