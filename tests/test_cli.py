@@ -43,6 +43,15 @@ def test_the_command_tree_is_what_we_document() -> None:
         ("pg", "stop"),
         ("pg", "status"),
         ("pg", "uri"),
+        ("preflight",),
+        ("backup",),
+        ("backup", "create"),
+        ("backup", "verify"),
+        ("backup", "list"),
+        ("backup", "restore"),
+        ("backup", "prune"),
+        ("backup", "target"),
+        ("backup", "target-restore"),
     }
 
 

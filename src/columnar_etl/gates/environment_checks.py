@@ -1,0 +1,304 @@
+"""Gate 0 checks of the machine and the target: disk, memory, PostgreSQL, client tools, Python packages."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import re
+import shutil
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import psutil  # type: ignore[import-untyped]
+
+from columnar_etl.config import Settings, mask_secrets, mask_uri
+from columnar_etl.errors import EtlError
+from columnar_etl.gates.check import GIB, Check, skipped
+
+_DISTRIBUTION = "columnar-etl"
+_REQUIREMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+# --- probes (module functions so tests can replace them) ----------------------------------------------
+
+
+def available_memory_bytes() -> int:
+    """Memory the OS can give a new process without swapping (psutil's ``available``)."""
+    return int(psutil.virtual_memory().available)
+
+
+def free_disk_bytes(path: Path) -> int:
+    """Free bytes on the filesystem holding ``path`` (or its nearest existing parent)."""
+    return int(shutil.disk_usage(_existing_ancestor(path)).free)
+
+
+def _existing_ancestor(path: Path) -> Path:
+    for candidate in (path, *path.absolute().parents):
+        if candidate.exists():
+            return candidate
+    return Path.cwd()
+
+
+def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
+    """Free disk ≥ ``disk_factor`` × the source in backup_dir (+ the growth of a local embedded target)."""
+    size = source.stat().st_size if source.is_file() else 0
+    needs = {settings.backup_dir: settings.disk_factor * size}
+    if embedded:
+        # The embedded server's data dir is on this machine: a loaded version grows it.
+        needs[settings.pg_dir] = needs.get(settings.pg_dir, 0) + settings.target_growth_factor * size
+    by_device: dict[int, dict[str, Any]] = {}
+    for directory, need in needs.items():
+        device = _existing_ancestor(directory).stat().st_dev
+        entry = by_device.setdefault(device, {"dirs": [], "required": 0, "free": free_disk_bytes(directory)})
+        entry["dirs"].append(str(directory))
+        entry["required"] += int(need)
+    tightest = min(by_device.values(), key=lambda entry: entry["free"] - entry["required"])
+    free, required = int(tightest["free"]), int(tightest["required"])
+    dirs = " + ".join(tightest["dirs"])
+    growth = f" + {settings.target_growth_factor:g}× for the embedded target" if embedded else ""
+    # Free and needed bytes are the check's value and threshold; the message says where and why.
+    message = f"{dirs}: {settings.disk_factor:g}× the {size / GIB:,.2f} GiB source{growth}"
+    details = {"source_bytes": size, "filesystems": list(by_device.values())}
+    if free >= required:
+        return Check("disk", "pass", free, required, message, unit="bytes", details=details)
+    return Check(
+        "disk",
+        "fail",
+        free,
+        required,
+        message,
+        hint="free some space, or set backup_dir / pg_dir to a larger disk (disk_factor sets the margin)",
+        unit="bytes",
+        details=details,
+    )
+
+
+def check_memory(settings: Settings) -> Check:
+    """Available memory: warn below ``min_memory_gb``, fail below ``fail_memory_gb``."""
+    available = available_memory_bytes()
+    warn_below, fail_below = int(settings.min_memory_gb * GIB), int(settings.fail_memory_gb * GIB)
+    message = f"{available / GIB:,.2f} GiB available"
+    details = {"fail_below": fail_below}
+    if available < fail_below:
+        return Check(
+            "memory",
+            "fail",
+            available,
+            warn_below,
+            f"{message}, below the {settings.fail_memory_gb:g} GiB minimum",
+            hint="close other programs or run on a larger machine (fail_memory_gb sets the floor)",
+            unit="bytes",
+            details=details,
+        )
+    if available < warn_below:
+        return Check(
+            "memory",
+            "warn",
+            available,
+            warn_below,
+            f"{message}, below the recommended {settings.min_memory_gb:g} GiB",
+            hint="a run may be slow; lower batch_size, or free memory (min_memory_gb sets the warning)",
+            unit="bytes",
+            details=details,
+        )
+    return Check("memory", "pass", available, warn_below, message, unit="bytes", details=details)
+
+
+# --- the target -------------------------------------------------------------------------------------
+
+
+def _with_connect_timeout(uri: str, seconds: int) -> str:
+    """``uri`` with libpq's ``connect_timeout`` set unless it has one: an unreachable host fails fast."""
+    parts = urlsplit(uri)
+    if not parts.scheme.startswith("postgres"):
+        return uri
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if any(key == "connect_timeout" for key, _ in query):
+        return uri
+    return urlunsplit(parts._replace(query=urlencode([*query, ("connect_timeout", str(seconds))], safe="/")))
+
+
+def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], str | None, int | None]:
+    """The three target checks, the URI used (None when it could not be resolved), the server's major."""
+    from columnar_etl.embedded_pg import resolve_target
+    from columnar_etl.load.adbc import connect
+
+    started = time.perf_counter()
+    later = ("target_version", "target_create_schema")
+    uri: str | None = None
+    try:
+        uri = resolve_target(target, settings.pg_dir)
+        conn = connect(_with_connect_timeout(uri, settings.preflight_connect_timeout), autocommit=True)
+        try:
+            cursor = conn.cursor()
+            cursor.execute(
+                "SELECT current_user::text, current_database()::text, "
+                "current_setting('server_version_num')::int, current_setting('server_version'), "
+                "has_database_privilege(current_database(), 'CREATE')"
+            )
+            user, database, version_num, version_text, can_create = cursor.fetchone()
+            cursor.close()
+        finally:
+            conn.close()
+    except Exception as exc:  # EtlError from connect, or a driver error from the query
+        message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
+        failed = Check(
+            "target_reachable",
+            "fail",
+            message=mask_secrets(message),
+            hint=exc.hint if isinstance(exc, EtlError) else "check the role's permissions on the database",
+            seconds=time.perf_counter() - started,
+        )
+        return [failed, *(skipped(name, "the target is not reachable") for name in later)], uri, None
+    seconds = time.perf_counter() - started
+    major = int(version_num) // 10_000
+    reachable = Check(
+        "target_reachable",
+        "pass",
+        f"{user}@{database}",
+        None,
+        f"connected as {user}" + (" (embedded server)" if target is None else f" to {mask_uri(uri)}"),
+        seconds=seconds,
+        details={"embedded": target is None},
+    )
+    version = Check(
+        "target_version",
+        "pass" if major >= settings.min_pg_version else "fail",
+        major,
+        settings.min_pg_version,
+        f"PostgreSQL {version_text}",
+        hint=None
+        if major >= settings.min_pg_version
+        else f"upgrade the server to PostgreSQL {settings.min_pg_version} or newer",
+        unit="major version",
+        details={"server_version_num": int(version_num)},
+    )
+    create = Check(
+        "target_create_schema",
+        "pass" if can_create else "fail",
+        bool(can_create),
+        True,
+        f"{user} {'may' if can_create else 'may not'} CREATE SCHEMA in {database}",
+        hint=None if can_create else f'GRANT CREATE ON DATABASE "{database}" TO "{user}"',
+    )
+    return [reachable, version, create], uri, major
+
+
+def check_pg_tool(name: str, settings: Settings, server_major: int | None) -> Check:
+    """``name`` (pg_dump / pg_restore) is found and at least the server's major version."""
+    from columnar_etl.backup.pg_tools import TOOL_HINT, find_pg_tool
+
+    tool = find_pg_tool(name, bin_dir=settings.pg_bin_dir)
+    found = f"{tool.origin} {name} {tool.version}"
+    if server_major is None:
+        return Check(
+            name,
+            "pass",
+            tool.major,
+            None,
+            f"{found}; server version unknown, not compared",
+            unit="major version",
+            details=tool.to_dict(),
+        )
+    if tool.major < server_major:
+        return Check(
+            name,
+            "fail",
+            tool.major,
+            server_major,
+            f"{found} is older than the PostgreSQL {server_major} server, which it cannot "
+            f"{'dump' if name == 'pg_dump' else 'restore into reliably'}",
+            hint=TOOL_HINT,
+            unit="major version",
+            details=tool.to_dict(),
+        )
+    return Check(name, "pass", tool.major, server_major, found, unit="major version", details=tool.to_dict())
+
+
+# --- this Python ------------------------------------------------------------------------------------
+
+
+def runtime_requirements() -> list[str]:
+    """Distribution names of the package's runtime dependencies (extras excluded), from its metadata."""
+    names = []
+    for requirement in importlib.metadata.requires(_DISTRIBUTION) or []:
+        match = _REQUIREMENT_NAME.match(requirement)
+        if match and "extra ==" not in requirement:
+            names.append(match.group(0))
+    return names
+
+
+def check_dependencies() -> Check:
+    """Every runtime dependency is installed and imports; duckdb and its SQLite extension share a version."""
+    versions: dict[str, str] = {}
+    problems: list[str] = []
+    names = runtime_requirements()
+    for name in names:
+        module = name.lower().replace("-", "_")
+        try:
+            versions[name] = importlib.metadata.version(name)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                importlib.import_module(module)
+        except importlib.metadata.PackageNotFoundError:
+            problems.append(f"{name} is not installed")
+        except Exception as exc:  # an installed package that fails to import, for whatever reason
+            problems.append(f"{name} does not import ({type(exc).__name__}: {exc})")
+    duckdb_version = versions.get("duckdb")
+    scanner_version = versions.get("duckdb-extension-sqlite-scanner")
+    if duckdb_version and scanner_version and duckdb_version != scanner_version:
+        problems.append(
+            f"duckdb {duckdb_version} and duckdb-extension-sqlite-scanner {scanner_version} differ"
+        )
+    ok = len(names) - sum(1 for problem in problems if " differ" not in problem)
+    if problems:
+        return Check(
+            "python_dependencies",
+            "fail",
+            ok,
+            len(names),
+            "; ".join(problems),
+            hint=f"pip install -e . (or pip install '{_DISTRIBUTION}') in this environment",
+            details={"versions": versions},
+        )
+    return Check(
+        "python_dependencies",
+        "pass",
+        ok,
+        len(names),
+        f"all {len(names)} runtime dependencies import (duckdb {duckdb_version})",
+        details={"versions": versions},
+    )
+
+
+def check_extension() -> Check:
+    """DuckDB loads the sqlite_scanner extension from its installed file, with auto-install off."""
+    import duckdb
+
+    from columnar_etl.source import connect_duckdb, sqlite_extension_path
+
+    try:
+        con = connect_duckdb()
+    except duckdb.Error as exc:
+        return Check(
+            "duckdb_sqlite_extension",
+            "fail",
+            message=f"DuckDB cannot load the sqlite_scanner extension: {str(exc).splitlines()[0]}",
+            hint=f"pip install --force-reinstall 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'",
+        )
+    try:
+        (version,) = con.execute("SELECT version()").fetchone() or ("?",)
+    finally:
+        con.close()
+    path = sqlite_extension_path()
+    return Check(
+        "duckdb_sqlite_extension",
+        "pass",
+        str(version),
+        None,
+        "sqlite_scanner loads from its installed file (auto-install off)",
+        details={"path": str(path)},
+    )

@@ -1,0 +1,174 @@
+"""Gate 0 checks of the SQLite source: readable, not locked by a writer, structurally sound. Read-only."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from columnar_etl.gates.check import Check, skipped, timed
+from columnar_etl.source import SQLITE_MAGIC, open_source
+
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def source_checks(source: Path) -> list[Check]:
+    """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails)."""
+    if not source.is_file():
+        readable = timed("source_readable", lambda: _check_readable(source))
+        return [
+            readable,
+            skipped("source_lock", "no source file"),
+            skipped("source_integrity", "no source file"),
+        ]
+    try:
+        with open(source, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        header = b""
+    if not header.startswith(SQLITE_MAGIC):
+        readable = timed("source_readable", lambda: _check_readable(source))
+        why = "not a SQLite file"
+        return [readable, skipped("source_lock", why), skipped("source_integrity", why)]
+    lock = timed("source_lock", lambda: _check_lock(source, header))
+    if lock.details.get("exclusive"):
+        # Even readers are blocked: reading now would wait for the writer (or time out) and prove nothing.
+        why = "the source is locked exclusively by a writer"
+        return [skipped("source_readable", why), lock, skipped("source_integrity", why)]
+    readable = timed("source_readable", lambda: _check_readable(source))
+    if readable.status == "fail":
+        return [readable, lock, skipped("source_integrity", "the source is not readable")]
+    return [readable, lock, timed("source_integrity", lambda: _check_integrity(source))]
+
+
+def _check_readable(source: Path) -> Check:
+    with open_source(source) as src:
+        rows = {name: table.row_count for name, table in src.tables.items()}
+    size = source.stat().st_size
+    return Check(
+        "source_readable",
+        "pass",
+        sum(rows.values()),
+        None,
+        f"{len(rows)} tables, {sum(rows.values()):,} rows, {size / 1e6:,.1f} MB; "
+        "DuckDB attaches it read-only",
+        unit="rows",
+        details={"tables": rows, "bytes": size},
+    )
+
+
+def _check_lock(source: Path, header: bytes) -> Check:
+    """Is a writer busy with the source? Decided without ever modifying it.
+
+    - A non-empty ``-journal`` means a write transaction is open or was interrupted (a "hot" journal).
+      We must not open the file read-write then: SQLite would roll the hot journal back into the source.
+    - WAL mode (header byte 18 = 2): a read-write connection could checkpoint the WAL into the source on
+      close, so we only look: a non-empty ``-wal`` file means a writer is active or left work unmerged.
+    - Otherwise (rollback journal mode, no journal): ``BEGIN IMMEDIATE`` + ``ROLLBACK`` on a read-write
+      connection with no busy wait. It takes and releases the RESERVED lock a writer would need and
+      writes nothing (no page is changed, so no journal is even created); ``SQLITE_BUSY`` means another
+      connection holds a write lock. A second, read-only probe tells an exclusive lock (readers blocked
+      too) from a reserved one. When the file cannot be opened read-write (permissions), only the
+      read-only probe runs, which sees exclusive locks only.
+    """
+    journal = source.with_name(source.name + "-journal")
+    if journal.is_file() and journal.stat().st_size > 0:
+        return Check(
+            "source_lock",
+            "fail",
+            "journal",
+            "no writer",
+            f"a rollback journal {journal.name} exists: a write transaction is open, or one was interrupted",
+            hint="wait until the application writing the export has finished (or re-export), then run again",
+        )
+    if header[18:19] == b"\x02":
+        wal = source.with_name(source.name + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            return Check(
+                "source_lock",
+                "warn",
+                "wal",
+                "no writer",
+                f"WAL mode with {wal.stat().st_size:,} bytes in {wal.name}: a writer may be active, or its "
+                "last changes are not merged into the file",
+                hint="close the application writing the export (it merges the WAL), or take a backup first: "
+                "the backup includes the WAL's committed changes",
+            )
+        return Check("source_lock", "pass", "free", "no writer", "WAL mode, no pending WAL content")
+    uri = source.resolve().as_uri()
+    writable, write_error = True, ""
+    try:
+        con = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+        return Check("source_lock", "pass", "free", "no writer", "no other connection holds a write lock")
+    except sqlite3.OperationalError as exc:
+        if (exc.sqlite_errorcode & 0xFF) not in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            writable = False  # read-only file or directory: we cannot take a write lock to test
+        else:
+            write_error = str(exc)
+    exclusive = _readers_blocked(uri)
+    if writable or exclusive:
+        kind = "exclusively (readers are blocked too)" if exclusive else "for writing"
+        return Check(
+            "source_lock",
+            "fail",
+            "locked",
+            "no writer",
+            f"the source is locked {kind} by another connection "
+            f"(SQLite: {write_error if writable else 'busy'})",
+            hint="wait until the application writing the export has finished, then run again",
+            details={"exclusive": exclusive},
+        )
+    return Check(
+        "source_lock",
+        "pass",
+        "free",
+        "no writer",
+        "no exclusive lock (the file is not writable by this user, so a pending write lock cannot be seen)",
+    )
+
+
+def _readers_blocked(uri: str) -> bool:
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=0)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return False
+    except sqlite3.OperationalError as exc:
+        return (exc.sqlite_errorcode & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    finally:
+        con.close()
+
+
+def _check_integrity(source: Path) -> Check:
+    con = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+    try:
+        messages = [str(row[0]) for row in con.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as exc:
+        if (exc.sqlite_errorcode & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return skipped("source_integrity", f"the source is locked ({exc})")
+        messages = [str(exc)]
+    except sqlite3.DatabaseError as exc:
+        messages = [str(exc)]
+    finally:
+        con.close()
+    if messages == ["ok"]:
+        return Check("source_integrity", "pass", "ok", "ok", "PRAGMA quick_check: ok")
+    # With a limit, SQLite packs several findings into one row, one per line, under a banner.
+    messages = [
+        line.strip()
+        for message in messages
+        for line in message.splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    return Check(
+        "source_integrity",
+        "fail",
+        messages[0],
+        "ok",
+        f"PRAGMA quick_check found damage: {'; '.join(messages)}",
+        hint="the export is corrupt: copy or export it again",
+        details={"messages": messages},
+    )

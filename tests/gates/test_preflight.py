@@ -1,0 +1,573 @@
+"""Gate 0 against real SQLite files, the session's real PostgreSQL and the real pg_dump / pg_restore.
+
+Low disk and memory are simulated through the thresholds in Settings or by replacing the probe, never
+by filling the machine; a wrong password through a role that pg_hba.conf makes authenticate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.backup import pg_tools
+from columnar_etl.cli import app
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import PreflightFailed
+from columnar_etl.gates import environment_checks
+from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
+from columnar_etl.load.adbc import connect
+
+from ..conftest import SqliteFactory, pg_query
+
+runner = CliRunner()
+TOOL_HINT = pg_tools.TOOL_HINT
+CHECK_KEYS = ["name", "status", "value", "threshold", "unit", "message", "hint", "seconds", "details"]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    # Memory thresholds at 0: the healthy case must not depend on the test machine's free memory.
+    return load_settings(
+        backup_dir=tmp_path / "backups", pg_dir=tmp_path / "pg", min_memory_gb=0, fail_memory_gb=0
+    )
+
+
+@pytest.fixture
+def export(make_sqlite: SqliteFactory) -> Path:
+    return make_sqlite(
+        {
+            "tickets": ('CREATE TABLE tickets (id INTEGER, "TKT-Created Time" TEXT)', [(1, "a"), (2, "b")]),
+            "comments": ("CREATE TABLE comments (id INTEGER, body TEXT)", [(1, "x"), (2, "y"), (3, "z")]),
+        }
+    )
+
+
+def fingerprint(path: Path) -> tuple[str, int, list[str]]:
+    """What must not change when preflight looks at a source: its bytes, its mtime, its directory."""
+    return (
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+        path.stat().st_mtime_ns,
+        sorted(os.listdir(path.parent)),
+    )
+
+
+def statuses(result: PreflightResult) -> dict[str, str]:
+    return {check.name: check.status for check in result.checks}
+
+
+def server_major(uri: str) -> int:
+    return int(pg_query(uri, "SELECT current_setting('server_version_num')::int")[0][0]) // 10_000
+
+
+# --- the healthy case and the report's shape --------------------------------------------------------
+
+
+def test_a_healthy_setup_passes_every_check(export: Path, settings: Settings, pg_server_uri: str) -> None:
+    before = fingerprint(export)
+    result = preflight(export, settings=settings, target=pg_server_uri)
+
+    assert [check.name for check in result.checks] == list(CHECK_NAMES)
+    assert statuses(result) == dict.fromkeys(CHECK_NAMES, "pass")
+    assert (result.status, result.exit_code) == ("pass", 0)
+    assert fingerprint(export) == before
+    major = server_major(pg_server_uri)
+    assert result.check("source_readable").value == 5
+    assert result.check("source_readable").details["tables"] == {"tickets": 2, "comments": 3}
+    assert result.check("source_integrity").value == "ok"
+    assert result.check("source_lock").value == "free"
+    assert (result.check("target_version").value, result.check("target_version").threshold) == (major, 12)
+    assert result.check("target_create_schema").value is True
+    for tool in ("pg_dump", "pg_restore"):
+        check = result.check(tool)
+        assert check.threshold == major
+        assert check.value >= major
+        assert Path(check.details["path"]).name == tool
+    deps = result.check("python_dependencies")
+    assert deps.value == deps.threshold == len(deps.details["versions"]) >= 13
+    assert deps.details["versions"]["duckdb"] == deps.details["versions"]["duckdb-extension-sqlite-scanner"]
+    disk = result.check("disk")
+    # A target given by URI is not on this disk: only the backup copy counts, 2x the source.
+    assert disk.threshold == 2 * export.stat().st_size
+    result.raise_for_failures()  # nothing failed: no exception
+
+
+def test_json_schema_is_stable(export: Path, settings: Settings, pg_server_uri: str) -> None:
+    data = preflight(export, settings=settings, target=pg_server_uri).to_dict()
+    assert list(data) == ["version", "status", "exit_code", "source", "target", "seconds", "checks"]
+    assert data["version"] == 1
+    assert [check["name"] for check in data["checks"]] == list(CHECK_NAMES)
+    for check in data["checks"]:
+        assert list(check) == CHECK_KEYS
+        assert check["status"] in {"pass", "warn", "fail", "skip"}
+    assert json.loads(json.dumps(data)) == data  # plain JSON types only
+
+
+def test_the_embedded_target_adds_its_growth_to_the_disk_need(export: Path, tmp_path: Path) -> None:
+    settings = load_settings(backup_dir=tmp_path / "b", pg_dir=tmp_path / "pg", target_growth_factor=1.5)
+    check = environment_checks.check_disk(export, settings, embedded=True)
+    size = export.stat().st_size
+    assert check.threshold == int(2 * size) + int(1.5 * size)
+    assert check.details["filesystems"][0]["dirs"] == [str(tmp_path / "b"), str(tmp_path / "pg")]
+
+
+# --- disk and memory --------------------------------------------------------------------------------
+
+
+def test_too_little_disk_fails_with_the_numbers(
+    export: Path, tmp_path: Path, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = load_settings(backup_dir=tmp_path / "b", min_memory_gb=0, fail_memory_gb=0)
+    monkeypatch.setattr(environment_checks, "free_disk_bytes", lambda path: 1000)
+    result = preflight(export, settings=settings, target=pg_server_uri)
+    disk = result.check("disk")
+    assert (disk.status, disk.value, disk.threshold) == ("fail", 1000, 2 * export.stat().st_size)
+    assert disk.hint == (
+        "free some space, or set backup_dir / pg_dir to a larger disk (disk_factor sets the margin)"
+    )
+    assert (result.status, result.exit_code) == ("fail", 1)
+
+
+def test_disk_factor_is_the_threshold(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    # A factor no disk satisfies: the real probe, a configured threshold.
+    settings = load_settings(backup_dir=tmp_path / "b", disk_factor=1e12, min_memory_gb=0, fail_memory_gb=0)
+    disk = preflight(export, settings=settings, target=pg_server_uri).check("disk")
+    assert disk.status == "fail"
+    assert disk.threshold == int(1e12 * export.stat().st_size)
+    assert disk.value < disk.threshold
+
+
+@pytest.mark.parametrize(
+    ("available_gib", "status", "exit_code", "message"),
+    [
+        (8.0, "pass", 0, "8.00 GiB available"),
+        (2.0, "warn", 2, "2.00 GiB available, below the recommended 4 GiB"),
+        (0.5, "fail", 1, "0.50 GiB available, below the 1 GiB minimum"),
+    ],
+)
+def test_memory_warns_below_4_gib_and_fails_below_1_gib(
+    export: Path,
+    tmp_path: Path,
+    pg_server_uri: str,
+    monkeypatch: pytest.MonkeyPatch,
+    available_gib: float,
+    status: str,
+    exit_code: int,
+    message: str,
+) -> None:
+    monkeypatch.setattr(environment_checks, "available_memory_bytes", lambda: int(available_gib * (1 << 30)))
+    result = preflight(export, settings=load_settings(backup_dir=tmp_path / "b"), target=pg_server_uri)
+    memory = result.check("memory")
+    assert (memory.status, memory.message, memory.threshold) == (status, message, 4 << 30)
+    assert memory.details == {"fail_below": 1 << 30}
+    assert (result.status, result.exit_code) == (status, exit_code)
+
+
+def test_memory_thresholds_are_settings(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    warn = load_settings(backup_dir=tmp_path / "b", min_memory_gb=1e6, fail_memory_gb=0)
+    result = preflight(export, settings=warn, target=pg_server_uri)
+    assert (result.check("memory").status, result.exit_code) == ("warn", 2)
+    assert result.check("memory").hint == (
+        "a run may be slow; lower batch_size, or free memory (min_memory_gb sets the warning)"
+    )
+    fail = load_settings(backup_dir=tmp_path / "b", min_memory_gb=1e6, fail_memory_gb=1e6)
+    result = preflight(export, settings=fail, target=pg_server_uri)
+    assert (result.check("memory").status, result.exit_code) == ("fail", 1)
+
+
+# --- the source -------------------------------------------------------------------------------------
+
+
+def test_missing_source(tmp_path: Path, settings: Settings, pg_server_uri: str) -> None:
+    result = preflight(tmp_path / "nope.db", settings=settings, target=pg_server_uri)
+    readable = result.check("source_readable")
+    assert (readable.status, readable.message, readable.hint) == (
+        "fail",
+        "source file not found",
+        "check the path",
+    )
+    assert result.check("source_lock").message == "not checked: no source file"
+    assert statuses(result)["source_integrity"] == "skip"
+    assert result.exit_code == 1
+
+
+def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: str) -> None:
+    path = tmp_path / "export.db"
+    path.write_text("id,name\n1,a\n")
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    readable = result.check("source_readable")
+    assert (readable.status, readable.message) == ("fail", "not a SQLite database (bad file header)")
+    assert result.check("source_lock").message == "not checked: not a SQLite file"
+    assert result.check("source_integrity").message == "not checked: not a SQLite file"
+    assert result.exit_code == 1
+
+
+def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:
+    con = sqlite3.connect(export)
+    with con:
+        con.executemany("INSERT INTO comments VALUES (?, ?)", [(i, "x" * 200) for i in range(2000)])
+    con.close()
+    data = export.read_bytes()
+    export.write_bytes(data[: len(data) // 2])
+    result = preflight(export, settings=settings, target=pg_server_uri)
+    readable = result.check("source_readable")
+    assert readable.status == "fail"
+    assert readable.message.startswith(f"SQLite file is truncated: {len(data) // 2} bytes, header says ")
+    assert readable.hint == "copy the export again"
+    assert result.check("source_integrity").message == "not checked: the source is not readable"
+
+
+def test_corrupt_sqlite_file_fails_quick_check(
+    tmp_path: Path, settings: Settings, pg_server_uri: str
+) -> None:
+    path = tmp_path / "export.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+        con.execute("CREATE INDEX t_b ON t (b)")  # count(*) reads this index, not the damaged table pages
+        con.executemany("INSERT INTO t VALUES (?, ?)", [(i, f"value {i:06d} " * 5) for i in range(3000)])
+    con.close()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # The cell pointer array (offset 8) of a table leaf page (type 0x0D) in the middle of the file.
+    leaves = [n for n in range(1, len(data) // page_size) if data[n * page_size] == 0x0D]
+    start = leaves[len(leaves) // 2] * page_size + 8
+    data[start : start + 16] = b"\xff\xfe\xfd\xfc" * 4
+    path.write_bytes(bytes(data))
+
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    assert result.check("source_readable").status == "pass"
+    integrity = result.check("source_integrity")
+    assert integrity.status == "fail"
+    assert integrity.message.startswith("PRAGMA quick_check found damage: On tree page ")
+    assert "\n" not in integrity.message
+    assert integrity.hint == "the export is corrupt: copy or export it again"
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("writer_sql", "message"),
+    [
+        (
+            ["BEGIN IMMEDIATE"],
+            "the source is locked for writing by another connection (SQLite: database is locked)",
+        ),
+        (
+            ["BEGIN EXCLUSIVE"],
+            "the source is locked exclusively (readers are blocked too) by another connection "
+            "(SQLite: database is locked)",
+        ),
+        (
+            ["BEGIN IMMEDIATE", "INSERT INTO comments VALUES (9, 'new')"],
+            "a rollback journal export.db-journal exists: a write transaction is open, "
+            "or one was interrupted",
+        ),
+    ],
+    ids=["reserved", "exclusive", "writing"],
+)
+def test_a_source_locked_by_a_writer_fails_and_is_not_modified(
+    export: Path, settings: Settings, pg_server_uri: str, writer_sql: list[str], message: str
+) -> None:
+    writer = sqlite3.connect(export, isolation_level=None)
+    try:
+        for sql in writer_sql:
+            writer.execute(sql)
+        before = fingerprint(export)
+        result = preflight(export, settings=settings, target=pg_server_uri)
+        assert fingerprint(export) == before
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    lock = result.check("source_lock")
+    assert (lock.status, lock.message) == ("fail", message)
+    assert lock.hint is not None and lock.hint.startswith("wait until the application writing the export")
+    assert result.exit_code == 1
+    if "exclusively" in message:
+        why = "not checked: the source is locked exclusively by a writer"
+        assert result.check("source_readable").message == why
+        assert result.check("source_integrity").message == why
+    else:
+        assert result.check("source_readable").status == "pass"
+    # The writer is gone: the same file passes.
+    assert preflight(export, settings=settings, target=pg_server_uri).check("source_lock").status == "pass"
+
+
+def test_wal_mode_with_pending_changes_warns(export: Path, settings: Settings, pg_server_uri: str) -> None:
+    writer = sqlite3.connect(export, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("INSERT INTO comments VALUES (9, 'in the wal')")
+        result = preflight(export, settings=settings, target=pg_server_uri)
+    finally:
+        writer.close()  # the last connection checkpoints the WAL into the file and removes it
+    lock = result.check("source_lock")
+    assert lock.status == "warn"
+    assert lock.message.startswith("WAL mode with ")
+    assert lock.message.endswith(
+        "bytes in export.db-wal: a writer may be active, or its last changes are not merged into the file"
+    )
+    assert (result.status, result.exit_code) == ("warn", 2)
+    after = preflight(export, settings=settings, target=pg_server_uri).check("source_lock")
+    assert (after.status, after.message) == ("pass", "WAL mode, no pending WAL content")
+
+
+# --- the target -------------------------------------------------------------------------------------
+
+
+def uri_as(uri: str, user: str, password: str | None = None) -> str:
+    parts = urlsplit(uri)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    userinfo = f"{user}:{password}" if password is not None else user
+    return urlunsplit(parts._replace(netloc=f"{userinfo}@{host}"))
+
+
+@pytest.fixture
+def password_role(pg_server_uri: str) -> Iterator[tuple[str, str]]:
+    """A login role that must authenticate with a password (scram), on the embedded test server."""
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("rewrites pg_hba.conf: only on the embedded test server")
+    role, password = f"pw_{uuid.uuid4().hex[:8]}", f"right-{uuid.uuid4().hex[:8]}"
+    pg_query(pg_server_uri, f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    hba = Path(pg_query(pg_server_uri, "SELECT current_setting('data_directory')")[0][0]) / "pg_hba.conf"
+    original = hba.read_text()
+    # First match wins: these lines, put on top, make this role (only) authenticate.
+    hba.write_text(f"local all {role} scram-sha-256\nhost all {role} 127.0.0.1/32 scram-sha-256\n{original}")
+    try:
+        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
+        _wait_until_password_required(uri_as(pg_server_uri, role))
+        yield role, password
+    finally:
+        hba.write_text(original)
+        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
+        pg_query(pg_server_uri, f"DROP ROLE IF EXISTS {role}")
+
+
+def _wait_until_password_required(uri_without_password: str) -> None:
+    # pg_reload_conf() only signals the postmaster; the new rules apply a moment later.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            connect(uri_without_password).close()
+        except Exception:
+            return
+        time.sleep(0.05)
+    pytest.fail("pg_hba.conf reload did not take effect")
+
+
+def test_wrong_password_fails_masked(
+    export: Path, settings: Settings, pg_server_uri: str, password_role: tuple[str, str]
+) -> None:
+    role, _ = password_role
+    result = preflight(export, settings=settings, target=uri_as(pg_server_uri, role, "wrong-secret"))
+    reachable = result.check("target_reachable")
+    assert reachable.status == "fail"
+    assert reachable.message.startswith(f"cannot connect to postgresql://{role}:***@")
+    assert f'password authentication failed for user "{role}"' in reachable.message
+    assert reachable.hint == "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
+    for name in ("target_version", "target_create_schema"):
+        assert result.check(name).message == "not checked: the target is not reachable"
+    assert result.check("pg_dump").message.endswith("; server version unknown, not compared")
+    assert "wrong-secret" not in json.dumps(result.to_dict())
+    assert result.exit_code == 1
+
+
+def test_right_password_but_no_create_privilege(
+    export: Path, settings: Settings, pg_server_uri: str, password_role: tuple[str, str]
+) -> None:
+    role, password = password_role
+    result = preflight(export, settings=settings, target=uri_as(pg_server_uri, role, password))
+    assert result.check("target_reachable").status == "pass"
+    assert result.check("target_reachable").value == f"{role}@postgres"
+    create = result.check("target_create_schema")
+    assert (create.status, create.value, create.threshold) == ("fail", False, True)
+    assert create.message == f"{role} may not CREATE SCHEMA in postgres"
+    assert create.hint == f'GRANT CREATE ON DATABASE "postgres" TO "{role}"'
+    assert password not in json.dumps(result.to_dict())
+
+
+def test_unreachable_target(export: Path, settings: Settings) -> None:
+    result = preflight(export, settings=settings, target="postgresql://loader:hunter2@127.0.0.1:1/db")
+    reachable = result.check("target_reachable")
+    assert reachable.status == "fail"
+    assert reachable.message.startswith("cannot connect to postgresql://loader:***@127.0.0.1:1/db")
+    assert "hunter2" not in json.dumps(result.to_dict())
+    assert result.target == "postgresql://loader:hunter2@127.0.0.1:1/db"
+    assert result.to_dict()["target"] == "postgresql://loader:***@127.0.0.1:1/db"
+
+
+def test_server_older_than_the_minimum_fails(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    settings = load_settings(backup_dir=tmp_path / "b", min_pg_version=99, min_memory_gb=0, fail_memory_gb=0)
+    version = preflight(export, settings=settings, target=pg_server_uri).check("target_version")
+    assert (version.status, version.threshold) == ("fail", 99)
+    assert version.hint == "upgrade the server to PostgreSQL 99 or newer"
+
+
+# --- pg_dump / pg_restore ---------------------------------------------------------------------------
+
+
+def test_pg_dump_missing_from_the_configured_dir(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    settings = load_settings(backup_dir=tmp_path / "b", pg_bin_dir=empty, min_memory_gb=0, fail_memory_gb=0)
+    result = preflight(export, settings=settings, target=pg_server_uri)
+    for tool in ("pg_dump", "pg_restore"):
+        check = result.check(tool)
+        assert (check.status, check.message, check.hint) == (
+            "fail",
+            f"{tool} not found in {empty} (pg_bin_dir)",
+            TOOL_HINT,
+        )
+    assert result.exit_code == 1
+
+
+def test_pg_dump_missing_on_path(
+    export: Path, tmp_path: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No embedded binaries and a PATH without PostgreSQL clients: nothing left to find.
+    monkeypatch.setattr(pg_tools, "embedded_bin_dir", lambda: None)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    check = preflight(export, settings=settings, target=pg_server_uri).check("pg_dump")
+    assert (check.status, check.message, check.hint) == (
+        "fail",
+        "pg_dump not found in the embedded server and on PATH",
+        TOOL_HINT,
+    )
+
+
+def test_pg_dump_on_path_is_found_after_the_embedded_one(
+    export: Path, tmp_path: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_pg_dump(bin_dir, "pg_dump", "99.1")
+    monkeypatch.setattr(pg_tools, "embedded_bin_dir", lambda: None)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    check = preflight(export, settings=settings, target=pg_server_uri).check("pg_dump")
+    assert (check.status, check.value, check.message) == ("pass", 99, "path pg_dump 99.1")
+
+
+def fake_pg_dump(directory: Path, name: str, version: str) -> Path:
+    """A stand-in client that only answers --version, like an old distribution package would."""
+    path = directory / name
+    path.write_text(f'#!/bin/sh\necho "{name} (PostgreSQL) {version}"\n')
+    path.chmod(0o755)
+    return path
+
+
+def test_pg_dump_older_than_the_server_fails(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("pg_dump", "pg_restore"):
+        fake_pg_dump(bin_dir, tool, "11.22")
+    settings = load_settings(backup_dir=tmp_path / "b", pg_bin_dir=bin_dir, min_memory_gb=0, fail_memory_gb=0)
+    major = server_major(pg_server_uri)
+    check = preflight(export, settings=settings, target=pg_server_uri).check("pg_dump")
+    assert (check.status, check.value, check.threshold) == ("fail", 11, major)
+    assert check.message == (
+        f"configured pg_dump 11.22 is older than the PostgreSQL {major} server, which it cannot dump"
+    )
+    assert check.hint == TOOL_HINT
+    assert check.details["path"] == str(bin_dir / "pg_dump")
+
+
+# --- Python side ------------------------------------------------------------------------------------
+
+
+def test_a_missing_python_dependency_fails(
+    export: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = environment_checks.runtime_requirements()
+    monkeypatch.setattr(environment_checks, "runtime_requirements", lambda: [*real, "no-such-package-xyz"])
+    deps = preflight(export, settings=settings, target=pg_server_uri).check("python_dependencies")
+    assert (deps.status, deps.value, deps.threshold) == ("fail", len(real), len(real) + 1)
+    assert deps.message == "no-such-package-xyz is not installed"
+    assert deps.hint == "pip install -e . (or pip install 'columnar-etl') in this environment"
+
+
+def test_the_duckdb_extension_not_loadable_fails(
+    export: Path, tmp_path: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import duckdb
+
+    from columnar_etl import source
+
+    bogus = tmp_path / "sqlite_scanner.duckdb_extension"
+    bogus.write_bytes(b"not an extension")
+    monkeypatch.setattr(source, "sqlite_extension_path", lambda: bogus)
+    result = preflight(export, settings=settings, target=pg_server_uri)
+    check = result.check("duckdb_sqlite_extension")
+    assert check.status == "fail"
+    assert check.message.startswith("DuckDB cannot load the sqlite_scanner extension: ")
+    assert (
+        check.hint == f"pip install --force-reinstall 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'"
+    )
+
+
+def test_raise_for_failures_names_the_first_failed_check(tmp_path: Path, settings: Settings) -> None:
+    result = preflight(tmp_path / "nope.db", settings=settings, target="postgresql://u:p@127.0.0.1:1/db")
+    with pytest.raises(PreflightFailed) as info:
+        result.raise_for_failures()
+    assert (
+        info.value.message == "preflight check source_readable failed: source file not found (+1 more failed)"
+    )
+    assert info.value.hint == "check the path"
+
+
+def test_html_repr_lists_every_check(export: Path, settings: Settings, pg_server_uri: str) -> None:
+    page = preflight(export, settings=settings, target=pg_server_uri)._repr_html_()
+    assert page.count("<tr>") == len(CHECK_NAMES) + 1
+    assert "preflight <b>pass</b>" in page
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+
+def cli_env(tmp_path: Path) -> dict[str, Any]:
+    return {
+        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0",
+    }
+
+
+def test_cli_json_is_the_library_result_and_exit_0(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    result = runner.invoke(
+        app, ["preflight", str(export), "--target", pg_server_uri, "--json"], env=cli_env(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["version"] == 1 and data["status"] == "pass"
+    assert [check["name"] for check in data["checks"]] == list(CHECK_NAMES)
+
+
+def test_cli_exit_2_on_warnings_only(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
+    env = {**cli_env(tmp_path), "COLUMNAR_ETL_MIN_MEMORY_GB": "1000000"}
+    result = runner.invoke(app, ["preflight", str(export), "--target", pg_server_uri], env=env)
+    assert result.exit_code == 2, result.output
+    assert "preflight: warn in " in result.stdout
+    assert re.search(r"│ memory +│ warn +│", result.stdout)
+    assert re.search(r"│ source_readable +│ pass +│", result.stdout)
+
+
+def test_cli_exit_1_on_a_failure_shows_the_table(tmp_path: Path, pg_server_uri: str) -> None:
+    result = runner.invoke(
+        app, ["preflight", str(tmp_path / "missing.db"), "--target", pg_server_uri], env=cli_env(tmp_path)
+    )
+    assert result.exit_code == 1, result.output
+    for name in ("disk", "memory", "source_readable", "target_version"):
+        assert name in result.stdout
+    assert re.search(r"│ source_readable +│ fail +│", result.stdout)
+    assert re.search(r"│ source_lock +│ skip +│", result.stdout)
+    assert "preflight: fail in " in result.stdout

@@ -1,0 +1,536 @@
+"""Backups of the source (SQLite online backup API) and of target schemas (real pg_dump / pg_restore)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.backup import (
+    backup_target,
+    create_backup,
+    list_backups,
+    parse_age,
+    prune_backups,
+    restore_backup,
+    restore_target,
+    verify_backup,
+)
+from columnar_etl.backup import sqlite_backup as sqlite_backup_module
+from columnar_etl.backup.manifest import BackupManifest
+from columnar_etl.backup.pg_tools import libpq_invocation
+from columnar_etl.cli import app
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import BackupError, ConfigError, SourceError
+from columnar_etl.identifiers import quote_ident
+from columnar_etl.load.adbc import copy_tables_atomically
+
+from .conftest import SqliteFactory, pg_query, uri_with_database
+
+runner = CliRunner()
+DAMAGED_HINT = "the backup is damaged or was changed; use another one (columnar-etl backup list)"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(backup_dir=tmp_path / "backups", sqlite_busy_timeout=0.1)
+
+
+@pytest.fixture
+def export(make_sqlite: SqliteFactory) -> Path:
+    return make_sqlite(
+        {
+            "tickets": (
+                'CREATE TABLE tickets (id INTEGER, "TKT-Created Time" TIMESTAMP)',
+                [(i, f"{i % 28 + 1}/05/2025 8:42") for i in range(50)],
+            ),
+            "comments": (
+                "CREATE TABLE comments (id INTEGER, body TEXT)",
+                [(i, "x" * 100) for i in range(200)],
+            ),
+        }
+    )
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rows_of(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    con = sqlite3.connect(path)
+    try:
+        names = [
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        return {
+            name: con.execute(f"SELECT * FROM {quote_ident(name)} ORDER BY rowid").fetchall()
+            for name in names
+        }
+    finally:
+        con.close()
+
+
+def flip_one_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+# --- source backups ---------------------------------------------------------------------------------
+
+
+def test_create_writes_the_copy_a_sha256sum_sidecar_and_a_manifest(export: Path, settings: Settings) -> None:
+    before = (sha256(export), export.stat().st_mtime_ns)
+    result = create_backup(export, settings=settings)
+    path = result.path
+    assert path.parent == settings.backup_dir
+    assert re.fullmatch(r"export\.db\.\d{8}_\d{6}", path.name)
+    assert path.name.endswith(result.manifest.created_utc.strftime("%Y%m%d_%H%M%S"))
+    digest = sha256(path)
+    assert (path.parent / f"{path.name}.sha256").read_text() == f"{digest}  {path.name}\n"
+    manifest = json.loads((path.parent / f"{path.name}.json").read_text())
+    assert manifest["kind"] == "sqlite"
+    assert manifest["sha256"] == digest
+    assert manifest["size"] == path.stat().st_size
+    assert manifest["origin"] == str(export.resolve())
+    assert manifest["tables"] == {"tickets": {"rows": 50}, "comments": {"rows": 200}}
+    assert rows_of(path) == rows_of(export)
+    assert (sha256(export), export.stat().st_mtime_ns) == before  # the source is never written
+    assert json.loads(json.dumps(result.to_dict()))["sha256"] == digest  # run records store this
+    assert not list(settings.backup_dir.glob(".*"))  # no temp file left behind
+
+
+def test_backups_in_the_same_second_never_overwrite(
+    export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = datetime(2025, 5, 20, 8, 42, 0, tzinfo=UTC)
+
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return frozen
+
+    monkeypatch.setattr(sqlite_backup_module, "datetime", FrozenClock)
+    names = [create_backup(export, settings=settings).path.name for _ in range(3)]
+    assert names == [
+        "export.db.20250520_084200",
+        "export.db.20250520_084200_1",
+        "export.db.20250520_084200_2",
+    ]
+    assert all(verify_backup(settings.backup_dir / name).ok for name in names)
+
+
+def test_a_backup_while_a_writer_is_active_is_the_last_commit(export: Path, settings: Settings) -> None:
+    writer = sqlite3.connect(export, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO comments VALUES (999, 'not committed yet')")
+        result = create_backup(export, settings=settings)
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    assert result.manifest.tables["comments"] == {"rows": 200}
+    assert len(rows_of(result.path)["comments"]) == 200
+    assert len(rows_of(export)["comments"]) == 201
+    assert verify_backup(result.path).ok
+
+
+def test_an_exclusive_lock_makes_the_backup_fail_after_the_busy_timeout(
+    export: Path, settings: Settings
+) -> None:
+    writer = sqlite3.connect(export, isolation_level=None)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(BackupError) as info:
+            create_backup(export, settings=settings)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert str(info.value) == (
+        f"file {export}: a writer holds an exclusive lock on the source for more than 0.1 s "
+        "(hint: retry when the writer is done, or raise sqlite_busy_timeout)"
+    )
+    assert list(settings.backup_dir.iterdir()) == []
+
+
+def test_backup_of_a_file_that_is_not_sqlite(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "export.db"
+    path.write_text("id,name\n")
+    with pytest.raises(SourceError, match=r"not a SQLite database \(bad file header\)"):
+        create_backup(path, settings=settings)
+    with pytest.raises(SourceError, match="source file not found"):
+        create_backup(tmp_path / "missing.db", settings=settings)
+
+
+def test_verify_reports_every_step(export: Path, settings: Settings) -> None:
+    backup = create_backup(export, settings=settings).path
+    result = verify_backup(backup)
+    assert result.ok
+    assert [(step.name, step.ok) for step in result.steps] == [
+        ("manifest", True),
+        ("size", True),
+        ("checksum", True),
+        ("integrity", True),
+        ("tables", True),
+    ]
+    assert result.steps[-1].detail == "2 tables, 250 rows as recorded"
+
+
+def test_one_corrupt_byte_fails_verify_and_restore_refuses_it(
+    export: Path, settings: Settings, tmp_path: Path
+) -> None:
+    backup = create_backup(export, settings=settings).path
+    recorded = sha256(backup)
+    flip_one_byte(backup, backup.stat().st_size - 10)  # inside a data page: SQLite itself may not notice
+    result = verify_backup(backup)
+    assert not result.ok
+    assert result.problems == [
+        f"checksum mismatch: the file's sha256 is {sha256(backup)[:16]}…, "
+        f"the manifest records {recorded[:16]}…"
+    ]
+    destination = tmp_path / "restored.db"
+    with pytest.raises(BackupError) as info:
+        restore_backup(backup, destination)
+    assert str(info.value) == (
+        f"file {backup}: refusing to restore a backup that fails verification: checksum mismatch: "
+        f"the file's sha256 is {sha256(backup)[:16]}…, the manifest records {recorded[:16]}… "
+        f"(hint: {DAMAGED_HINT})"
+    )
+    assert not destination.exists()
+
+    cli = runner.invoke(app, ["backup", "verify", str(backup)])
+    assert cli.exit_code == 1
+    assert cli.stderr.startswith(
+        f"error: file {backup}: the backup fails verification: checksum mismatch: the file's sha256 is "
+    )
+
+
+def test_a_damaged_page_also_fails_the_integrity_check(export: Path, settings: Settings) -> None:
+    backup = create_backup(export, settings=settings).path
+    flip_one_byte(backup, 4096 + 3)  # the cell count of page 2, a b-tree page
+    problems = verify_backup(backup).problems
+    assert problems[0].startswith("checksum mismatch: ")
+    assert any(problem.startswith("PRAGMA integrity_check: ") for problem in problems[1:]), problems
+
+
+def test_a_changed_row_count_is_named(export: Path, settings: Settings) -> None:
+    backup = create_backup(export, settings=settings).path
+    manifest_path = backup.parent / f"{backup.name}.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"]["comments"]["rows"] = 201
+    manifest["tables"]["gone"] = {"rows": 1}
+    manifest_path.write_text(json.dumps(manifest))
+    assert verify_backup(backup).problems == [
+        "tables differ from the manifest: comments has 200 rows, the manifest records 201; "
+        "table gone is missing"
+    ]
+
+
+def test_a_backup_without_manifest_does_not_verify(export: Path, settings: Settings) -> None:
+    backup = create_backup(export, settings=settings).path
+    (backup.parent / f"{backup.name}.json").unlink()
+    result = verify_backup(backup)
+    assert result.problems == [f"no manifest {backup.name}.json next to the backup"]
+    with pytest.raises(BackupError, match="backup file not found"):
+        verify_backup(backup.parent / "nope")
+
+
+def test_restore_gives_identical_tables_and_checksum(
+    export: Path, settings: Settings, tmp_path: Path
+) -> None:
+    backup = create_backup(export, settings=settings)
+    destination = tmp_path / "restored" / "export.db"
+    result = restore_backup(backup.path, destination)
+    assert sha256(destination) == backup.manifest.sha256 == result.sha256
+    assert rows_of(destination) == rows_of(export)
+    assert result.to_dict()["tables"] == {"tickets": 50, "comments": 200}
+    assert result.replaced is False
+
+
+def test_restore_never_overwrites_without_force(export: Path, settings: Settings, tmp_path: Path) -> None:
+    backup = create_backup(export, settings=settings).path
+    destination = tmp_path / "existing.db"
+    destination.write_bytes(b"precious")
+    with pytest.raises(BackupError) as info:
+        restore_backup(backup, destination)
+    assert str(info.value) == (
+        f"file {destination}: the restore destination exists already "
+        "(hint: pass --force to replace it, or choose another path)"
+    )
+    assert destination.read_bytes() == b"precious"
+    # A stale journal of the replaced file would be applied to the restored one: --force removes it.
+    journal = destination.with_name("existing.db-journal")
+    journal.write_bytes(b"stale")
+    result = restore_backup(backup, destination, force=True)
+    assert result.replaced is True
+    assert sha256(destination) == sha256(backup)
+    assert not journal.exists()
+
+
+def test_cli_create_list_restore(export: Path, tmp_path: Path) -> None:
+    backups = tmp_path / "bk"
+    created = runner.invoke(app, ["backup", "create", str(export), "--dir", str(backups), "--json"])
+    assert created.exit_code == 0, created.output
+    path = Path(json.loads(created.stdout)["path"])
+    (backups / "export.db.20200101_000000").write_bytes(b"no manifest")
+    listed = runner.invoke(app, ["backup", "list", "--dir", str(backups), "--verify", "--json"])
+    assert listed.exit_code == 0, listed.output
+    data = json.loads(listed.stdout)
+    assert [(entry["path"], entry["ok"], entry["rows"]) for entry in data["backups"]] == [
+        (str(path), True, 250)
+    ]
+    assert data["incomplete"] == [str(backups / "export.db.20200101_000000")]
+    restored = tmp_path / "restored.db"
+    done = runner.invoke(app, ["backup", "restore", str(path), "--to", str(restored)])
+    assert done.exit_code == 0, done.output
+    assert sha256(restored) == sha256(path)
+    again = runner.invoke(app, ["backup", "restore", str(path), "--to", str(restored)])
+    assert again.exit_code == 1
+    assert "the restore destination exists already (hint: pass --force" in again.stderr
+
+
+# --- retention --------------------------------------------------------------------------------------
+
+
+def backdate(backup: Path, created: datetime) -> None:
+    """Set the creation time the manifest records (what retention goes by)."""
+    manifest_path = backup.parent / f"{backup.name}.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["created_utc"] = created.isoformat()
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def files_of(backup: Path) -> list[Path]:
+    return [backup, backup.parent / f"{backup.name}.sha256", backup.parent / f"{backup.name}.json"]
+
+
+def test_prune_removes_only_expired_backups(export: Path, settings: Settings) -> None:
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    backups = [create_backup(export, settings=settings).path for _ in range(4)]
+    ages = [timedelta(days=40), timedelta(days=30, seconds=1), timedelta(days=30), timedelta(days=10)]
+    for backup, age in zip(backups, ages, strict=True):
+        backdate(backup, now - age)
+    result = prune_backups(older_than="30d", now=now, settings=settings)
+    assert result.removed == backups[:2]  # strictly older than the cutoff
+    assert sorted(result.kept) == sorted(backups[2:])  # exactly at the cutoff is not expired
+    assert result.newest_good == {f"sqlite:{export.resolve()}": backups[3]}
+    assert not any(path.exists() for backup in backups[:2] for path in files_of(backup))
+    assert all(path.exists() for backup in backups[2:] for path in files_of(backup))
+
+
+def test_prune_keeps_the_newest_good_backup_however_old(export: Path, settings: Settings) -> None:
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    old, older_good, newest_bad = (create_backup(export, settings=settings).path for _ in range(3))
+    for backup, days in ((old, 90), (older_good, 80), (newest_bad, 70)):
+        backdate(backup, now - timedelta(days=days))
+    flip_one_byte(newest_bad, 200)
+    sizes = old.stat().st_size + newest_bad.stat().st_size
+    dry = prune_backups(older_than=timedelta(days=30), now=now, dry_run=True, settings=settings)
+    assert (dry.removed, dry.kept) == ([old, newest_bad], [older_good])
+    assert newest_bad.exists()  # a dry run deletes nothing
+    result = prune_backups(now=now, settings=settings)  # retention_days = 30 by default
+    assert result.kept == [older_good]
+    assert result.removed == [old, newest_bad]
+    assert result.freed_bytes == sizes
+    assert [entry.manifest.path for entry in list_backups(settings=settings).backups] == [older_good]
+
+
+def test_prune_keeps_backups_of_each_source_separately(
+    make_sqlite: SqliteFactory, settings: Settings
+) -> None:
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    a = make_sqlite({"t": ("CREATE TABLE t (x)", [(1,)])}, name="a.db")
+    b = make_sqlite({"t": ("CREATE TABLE t (x)", [(1,)])}, name="b.db")
+    backups = [create_backup(path, settings=settings).path for path in (a, a, b)]
+    for days, backup in zip((100, 99, 98), backups, strict=True):
+        backdate(backup, now - timedelta(days=days))
+    result = prune_backups(now=now, settings=settings)
+    assert result.removed == [backups[0]]
+    assert sorted(result.kept) == sorted(backups[1:])
+
+
+def test_cli_prune(export: Path, tmp_path: Path) -> None:
+    backups = tmp_path / "bk"
+    settings = load_settings(backup_dir=backups)
+    first, second = (create_backup(export, settings=settings).path for _ in range(2))
+    backdate(first, datetime.now(UTC) - timedelta(days=31))
+    backdate(second, datetime.now(UTC) - timedelta(days=31))
+    result = runner.invoke(app, ["backup", "prune", "--older-than", "30d", "--dir", str(backups)])
+    assert result.exit_code == 0, result.output
+    assert f"removed {first}" in result.stdout
+    assert "removed 1 backup(s)" in result.stdout
+    assert second.exists() and not first.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("30d", timedelta(days=30)),
+        ("12h", timedelta(hours=12)),
+        ("2w", timedelta(weeks=2)),
+        ("7", timedelta(7)),
+    ],
+)
+def test_parse_age(text: str, age: timedelta) -> None:
+    assert parse_age(text) == age
+
+
+def test_parse_age_refuses_nonsense() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_age("a month")
+    assert str(info.value) == "cannot read the age 'a month' (hint: write it like 30d, 12h or 2w)"
+
+
+# --- target backups ---------------------------------------------------------------------------------
+
+VERSION_SCHEMA = "servicedesk_v20250520_084200"
+
+
+def load_version_schema(uri: str) -> None:
+    """A loaded version schema: typed columns, names as the export wrote them."""
+    tickets = pa.table(
+        {
+            "TKT-ID": pa.array(range(1, 1001), pa.int64()),
+            "TKT-Created Time": pa.array(
+                [datetime(2025, 5, 1) + timedelta(minutes=i) for i in range(1000)], pa.timestamp("us")
+            ),
+            "Hours": pa.array([i / 4 for i in range(1000)], pa.float64()),
+            "Cost": pa.array([Decimal(i) / 100 for i in range(1000)], pa.decimal128(12, 2)),
+            "Closed?": pa.array([i % 2 == 0 for i in range(1000)], pa.bool_()),
+            "Subject": pa.array([f"printer {i}" if i % 7 else None for i in range(1000)], pa.string()),
+        }
+    )
+    comments = pa.table({"id": pa.array(range(300), pa.int32()), "body": pa.array(["ok"] * 300)})
+    copy_tables_atomically(uri, VERSION_SCHEMA, {"tickets": tickets, "comments": comments})
+
+
+def schema_shape(uri: str, schema: str) -> dict[str, Any]:
+    columns = pg_query(
+        uri,
+        "SELECT table_name, column_name, data_type, numeric_precision, numeric_scale "
+        f"FROM information_schema.columns WHERE table_schema = '{schema}' "
+        "ORDER BY table_name, ordinal_position",
+    )
+    counts = {
+        table: pg_query(uri, f"SELECT count(*) FROM {quote_ident(schema)}.{quote_ident(table)}")[0][0]
+        for table in ("tickets", "comments")
+    }
+    digest = pg_query(
+        uri, f"SELECT md5(string_agg(t::text, '|' ORDER BY \"TKT-ID\")) FROM {schema}.tickets t"
+    )
+    return {"columns": columns, "counts": counts, "tickets_md5": digest[0][0]}
+
+
+def test_pg_dump_drop_pg_restore_round_trip(pg_uri: str, settings: Settings) -> None:
+    load_version_schema(pg_uri)
+    before = schema_shape(pg_uri, VERSION_SCHEMA)
+    assert before["counts"] == {"tickets": 1000, "comments": 300}
+
+    backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings)
+    database = pg_uri.split("?")[0].rsplit("/", 1)[1]
+    assert re.fullmatch(rf"{database}\.{VERSION_SCHEMA}\.\d{{8}}_\d{{6}}\.dump", backup.path.name)
+    assert (backup.path.parent / f"{backup.path.name}.sha256").read_text() == (
+        f"{sha256(backup.path)}  {backup.path.name}\n"
+    )
+    manifest = backup.manifest
+    assert manifest.kind == "pg_dump"
+    assert manifest.tables["tickets"]["rows"] == 1000
+    assert manifest.tables["tickets"]["columns"][:2] == [
+        ["TKT-ID", "bigint"],
+        ["TKT-Created Time", "timestamp without time zone"],
+    ]
+    assert manifest.extra["schema"] == VERSION_SCHEMA
+    assert backup.path.read_bytes()[:5] == b"PGDMP"  # the custom format
+    assert verify_backup(backup.path, settings=settings).ok
+
+    pg_query(pg_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    restored = restore_target(backup.path, uri=pg_uri, settings=settings)
+    assert schema_shape(pg_uri, VERSION_SCHEMA) == before
+    assert restored.to_dict()["tables"] == manifest.tables
+    assert restored.schema == VERSION_SCHEMA and restored.created_database is False
+
+
+def test_restore_target_into_a_fresh_database(pg_uri: str, settings: Settings) -> None:
+    load_version_schema(pg_uri)
+    before = schema_shape(pg_uri, VERSION_SCHEMA)
+    backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings)
+    fresh = f"restored_{backup.path.stat().st_ino}"
+    try:
+        result = restore_target(backup.path, uri=pg_uri, database=fresh, settings=settings)
+        assert (result.database, result.created_database) == (fresh, True)
+        assert schema_shape(uri_with_database(pg_uri, fresh), VERSION_SCHEMA) == before
+    finally:
+        pg_query(pg_uri, f"DROP DATABASE IF EXISTS {quote_ident(fresh)} WITH (FORCE)")
+
+
+def test_restore_target_refuses_an_existing_schema(pg_uri: str, settings: Settings) -> None:
+    load_version_schema(pg_uri)
+    backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).path
+    with pytest.raises(BackupError) as info:
+        restore_target(backup, uri=pg_uri, settings=settings)
+    assert info.value.message.startswith(f"schema '{VERSION_SCHEMA}' exists already in postgresql://")
+    assert info.value.hint == "restore into a fresh database with --database NAME, or drop the schema first"
+
+
+def test_a_corrupt_dump_is_refused(pg_uri: str, settings: Settings) -> None:
+    load_version_schema(pg_uri)
+    backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).path
+    flip_one_byte(backup, backup.stat().st_size // 2)
+    pg_query(pg_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    with pytest.raises(BackupError, match="refusing to restore a backup that fails verification: checksum"):
+        restore_target(backup, uri=pg_uri, settings=settings)
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{VERSION_SCHEMA}'") == [(0,)]
+
+
+def test_dump_of_a_missing_schema(pg_uri: str, settings: Settings) -> None:
+    with pytest.raises(BackupError) as info:
+        backup_target("nope", uri=pg_uri, settings=settings)
+    assert info.value.message.startswith("schema 'nope' does not exist in postgresql://")
+
+
+def test_a_sqlite_backup_is_not_restored_into_postgres(export: Path, pg_uri: str, settings: Settings) -> None:
+    backup = create_backup(export, settings=settings).path
+    with pytest.raises(BackupError, match="this is a backup of a SQLite file, not of a target schema"):
+        restore_target(backup, uri=pg_uri, settings=settings)
+
+
+def test_cli_target_backup_and_restore(pg_uri: str, tmp_path: Path) -> None:
+    load_version_schema(pg_uri)
+    backups = tmp_path / "bk"
+    made = runner.invoke(
+        app,
+        ["--target", pg_uri, "backup", "target", "--schema", VERSION_SCHEMA, "--dir", str(backups), "--json"],
+    )
+    assert made.exit_code == 0, made.output
+    dump = json.loads(made.stdout)["path"]
+    pg_query(pg_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    restored = runner.invoke(app, ["--target", pg_uri, "backup", "target-restore", dump])
+    assert restored.exit_code == 0, restored.output
+    assert f"restored schema {VERSION_SCHEMA} into database " in restored.stdout
+    assert pg_query(pg_uri, f"SELECT count(*) FROM {VERSION_SCHEMA}.tickets") == [(1000,)]
+
+
+def test_the_password_travels_in_the_environment_not_the_command_line() -> None:
+    uri, env = libpq_invocation("postgresql://loader:s3cr%40t@db.example:5433/sd?sslmode=require")
+    assert uri == "postgresql://loader@db.example:5433/sd?sslmode=require"
+    assert env["PGPASSWORD"] == "s3cr@t"
+    uri, env = libpq_invocation("postgresql://loader@db/sd?password=hunter2&sslmode=require")
+    assert uri == "postgresql://loader@db/sd?sslmode=require"
+    assert env["PGPASSWORD"] == "hunter2"
+    uri, _ = libpq_invocation("postgresql://postgres:@/postgres?host=/tmp/pg")
+    assert uri == "postgresql://postgres@/postgres?host=/tmp/pg"
+
+
+def test_manifest_round_trips(export: Path, settings: Settings) -> None:
+    made = create_backup(export, settings=settings).manifest
+    read = BackupManifest.read(made.path)
+    assert read.to_dict() == made.to_dict()
