@@ -1,0 +1,124 @@
+"""Quality scores and the circuit breaker: what the profile's numbers mean for the run.
+
+Quality score (documented in docs/profiling.md): a column starts at 100 and each problem cell costs
+points by severity, per 1 % of the column's rows —
+
+- unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``orphan_reference``): 10
+- fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
+  ``ambiguous_date_order``): 4
+- cosmetic (``whitespace``, ``nul_byte``): 2
+- ``type_mismatch`` (counts every value of the column): 0.2
+
+floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
+by cells (rows × columns). Cleaning turns fixable cells into clean values and unfixable ones into NULL
+(quarantined), so a cleaned export scores higher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from columnar_etl.config import Settings
+from columnar_etl.models import ColumnProfile, GateReason, GateResult, TableProfile
+
+#: Points per 1 % of rows, by issue kind.
+PENALTY_PER_PERCENT: dict[str, float] = {
+    "impossible_date": 10.0,
+    "unparseable_date": 10.0,
+    "invalid_number": 10.0,
+    "orphan_reference": 10.0,
+    "empty_string": 4.0,
+    "null_like": 4.0,
+    "non_iso_date": 4.0,
+    "comma_decimal": 4.0,
+    "ambiguous_date_order": 4.0,
+    "whitespace": 2.0,
+    "nul_byte": 2.0,
+    "type_mismatch": 0.2,
+}
+
+
+def score_column(column: ColumnProfile) -> float:
+    """The column's quality score, 0-100 (100 for a clean or empty column)."""
+    if column.row_count == 0:
+        return 100.0
+    penalty = sum(
+        PENALTY_PER_PERCENT.get(issue.kind, 0.0) * 100.0 * issue.count / column.row_count
+        for issue in column.issues
+    )
+    return max(0.0, 100.0 - penalty)
+
+
+def score_profile(tables: Mapping[str, TableProfile]) -> float:
+    """Score every column and table in place; return the export's overall score."""
+    weighted = 0.0
+    cells = 0
+    for table in tables.values():
+        for column in table:
+            column.quality = score_column(column)
+        scores = [column.quality for column in table]
+        table.quality = sum(scores) / len(scores) if scores else 100.0
+        table_cells = max(table.row_count, 1) * max(len(scores), 1)
+        weighted += table.quality * table_cells
+        cells += table_cells
+    return weighted / cells if cells else 100.0
+
+
+def _unfixable_mismatch(column: ColumnProfile) -> bool:
+    # Declared a typed column but the data is text: nothing to convert, the declared meaning is lost.
+    return column.issue("type_mismatch") is not None and column.inferred_type == "text"
+
+
+def corrupt_date_share(column: ColumnProfile) -> float:
+    """Share of the column's rows that are impossible or unparseable dates."""
+    if column.row_count == 0:
+        return 0.0
+    bad = column.issue_count("impossible_date") + column.issue_count("unparseable_date")
+    return bad / column.row_count
+
+
+def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: Settings) -> GateResult:
+    """Halt on data too damaged to load; warn below the quality gate; else pass."""
+    columns = [column for table in tables.values() for column in table]
+    halts: list[GateReason] = []
+    mismatched = [c for c in columns if _unfixable_mismatch(c)]
+    share = len(mismatched) / len(columns) if columns else 0.0
+    if share > settings.halt_type_mismatch_share:
+        halts.append(
+            GateReason(
+                "type_mismatch_share",
+                f"{len(mismatched)} of {len(columns)} columns hold text where their declared type says "
+                "otherwise",
+                share,
+                settings.halt_type_mismatch_share,
+            )
+        )
+    for column in columns:
+        if column.inferred_type not in ("date", "timestamp"):
+            continue
+        bad = corrupt_date_share(column)
+        if bad > settings.halt_corrupt_date_share:
+            halts.append(
+                GateReason(
+                    "corrupt_dates",
+                    f"{bad:.1%} of the rows are impossible or unparseable dates",
+                    bad,
+                    settings.halt_corrupt_date_share,
+                    table=column.table,
+                    column=column.name,
+                )
+            )
+    if quality < settings.halt_quality:
+        halts.append(
+            GateReason(
+                "quality_floor", f"quality {quality:.1f} is below the floor", quality, settings.halt_quality
+            )
+        )
+    if halts:
+        return GateResult("halt", quality, tuple(halts))
+    if quality < settings.min_quality:
+        reason = GateReason(
+            "quality_gate", f"quality {quality:.1f} is below the gate", quality, settings.min_quality
+        )
+        return GateResult("warn", quality, (reason,))
+    return GateResult("pass", quality)

@@ -1,0 +1,294 @@
+"""The plain data objects stages hand to each other: a :class:`Profile` of the export and its gate verdict.
+
+Everything a stage decides is in its result object: ``to_dict()`` gives the stable JSON (``version``
+field), ``_repr_html_()`` renders in a notebook, ``to_polars()`` gives one row per column.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import polars as pl
+
+PROFILE_VERSION = 1
+
+InferredType = Literal["integer", "double", "numeric", "boolean", "date", "timestamp", "text"]
+INFERRED_TYPES: tuple[InferredType, ...] = (
+    "integer",
+    "double",
+    "numeric",
+    "boolean",
+    "date",
+    "timestamp",
+    "text",
+)
+DateOrder = Literal["day_first", "month_first", "ambiguous"]
+GateStatus = Literal["pass", "warn", "halt"]
+
+#: Issue kinds, exactly as the JSON names them.
+ISSUE_KINDS: tuple[str, ...] = (
+    "type_mismatch",
+    "empty_string",
+    "null_like",
+    "whitespace",
+    "non_iso_date",
+    "ambiguous_date_order",
+    "impossible_date",
+    "unparseable_date",
+    "comma_decimal",
+    "invalid_number",
+    "nul_byte",
+    "orphan_reference",
+)
+#: Kinds whose cells cleaning cannot repair: the value becomes NULL and is quarantined.
+UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number"})
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One kind of problem in one column: how many cells, a few raw examples, and what it means."""
+
+    kind: str
+    count: int
+    examples: tuple[str, ...] = ()
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        data: dict[str, Any] = {"kind": self.kind, "count": self.count, "examples": list(self.examples)}
+        if self.detail:
+            data["detail"] = self.detail
+        return data
+
+
+@dataclass
+class ColumnProfile:
+    """What one column really holds. Counts partition the rows: null + empty + null-like + valid + invalid."""
+
+    table: str
+    name: str
+    declared_type: str
+    inferred_type: InferredType
+    confidence: float
+    row_count: int
+    null_count: int
+    empty_string_count: int
+    null_like_count: int
+    whitespace_padded_count: int
+    nul_byte_count: int
+    distinct_count: int
+    valid_count: int
+    invalid_count: int
+    min: Any = None
+    max: Any = None
+    date_formats: dict[str, int] = field(default_factory=dict)
+    date_order: DateOrder | None = None
+    issues: list[Issue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    default: str | None = None
+    foreign_key: str | None = None
+    max_scale: int | None = None
+    quality: float = 100.0
+
+    def issue(self, kind: str) -> Issue | None:
+        """The issue of ``kind``, or None when the column has none."""
+        return next((issue for issue in self.issues if issue.kind == kind), None)
+
+    def issue_count(self, kind: str) -> int:
+        """Cells with issue ``kind`` (0 when absent)."""
+        found = self.issue(kind)
+        return found.count if found else 0
+
+    @property
+    def examples(self) -> dict[str, list[str]]:
+        """Up to five raw example values per issue kind."""
+        return {issue.kind: list(issue.examples) for issue in self.issues if issue.examples}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (dates as ISO text)."""
+        return {
+            "name": self.name,
+            "declared_type": self.declared_type,
+            "inferred_type": self.inferred_type,
+            "confidence": round(self.confidence, 6),
+            "row_count": self.row_count,
+            "null_count": self.null_count,
+            "empty_string_count": self.empty_string_count,
+            "null_like_count": self.null_like_count,
+            "whitespace_padded_count": self.whitespace_padded_count,
+            "nul_byte_count": self.nul_byte_count,
+            "distinct_count": self.distinct_count,
+            "valid_count": self.valid_count,
+            "invalid_count": self.invalid_count,
+            "min": _jsonable(self.min),
+            "max": _jsonable(self.max),
+            "max_scale": self.max_scale,
+            "date_formats": dict(self.date_formats),
+            "date_order": self.date_order,
+            "default": self.default,
+            "foreign_key": self.foreign_key,
+            "quality": round(self.quality, 2),
+            "examples": self.examples,
+            "issues": [issue.to_dict() for issue in self.issues],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass
+class TableProfile:
+    """The profile of one table: its columns in export order and its quality score."""
+
+    name: str
+    row_count: int
+    columns: dict[str, ColumnProfile]
+    quality: float = 100.0
+    sampled_rows: int | None = None
+
+    def __getitem__(self, column: str) -> ColumnProfile:
+        return self.columns[column]
+
+    def __iter__(self) -> Any:
+        return iter(self.columns.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "row_count": self.row_count,
+            "sampled_rows": self.sampled_rows,
+            "quality": round(self.quality, 2),
+            "columns": [column.to_dict() for column in self.columns.values()],
+        }
+
+
+@dataclass(frozen=True)
+class GateReason:
+    """Why a gate warned or halted: which rule, where, the measured value and the threshold."""
+
+    rule: str
+    message: str
+    value: float
+    threshold: float
+    table: str | None = None
+    column: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "rule": self.rule,
+            "message": self.message,
+            "value": round(self.value, 4),
+            "threshold": self.threshold,
+            "table": self.table,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """The verdict of the circuit breaker and quality gate: pass, warn or halt, with reasons."""
+
+    status: GateStatus
+    quality: float
+    reasons: tuple[GateReason, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        """0 pass, 2 warn, 3 halt (the CLI's documented exit codes)."""
+        return {"pass": 0, "warn": 2, "halt": 3}[self.status]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "status": self.status,
+            "quality": round(self.quality, 2),
+            "exit_code": self.exit_code,
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+
+@dataclass
+class Profile:
+    """The profile of a whole export: ``profile["tickets"]["TKT-Created Time"]`` is one column."""
+
+    source: Path
+    tables: dict[str, TableProfile]
+    quality: float
+    gate: GateResult
+    settings: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    sample: int | None = None
+
+    def __getitem__(self, table: str) -> TableProfile:
+        return self.tables[table]
+
+    @property
+    def columns(self) -> list[ColumnProfile]:
+        """Every column of every table, in export order."""
+        return [column for table in self.tables.values() for column in table.columns.values()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (``version`` says which shape)."""
+        return {
+            "version": PROFILE_VERSION,
+            "source": str(self.source),
+            "sample": self.sample,
+            "seconds": round(self.seconds, 4),
+            "quality": round(self.quality, 2),
+            "gate": self.gate.to_dict(),
+            "settings": dict(self.settings),
+            "tables": [table.to_dict() for table in self.tables.values()],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """``to_dict()`` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_polars(self) -> pl.DataFrame:
+        """One row per column (table, column, types, counts, quality, issue counts) as a DataFrame."""
+        import polars as pl
+
+        rows = []
+        for column in self.columns:
+            row: dict[str, Any] = {
+                "table": column.table,
+                "column": column.name,
+                "declared_type": column.declared_type,
+                "inferred_type": column.inferred_type,
+                "confidence": column.confidence,
+                "rows": column.row_count,
+                "nulls": column.null_count,
+                "empty": column.empty_string_count,
+                "null_like": column.null_like_count,
+                "valid": column.valid_count,
+                "invalid": column.invalid_count,
+                "distinct": column.distinct_count,
+                "min": None if column.min is None else str(column.min),
+                "max": None if column.max is None else str(column.max),
+                "date_order": column.date_order,
+                "quality": column.quality,
+            }
+            row.update({kind: column.issue_count(kind) for kind in ISSUE_KINDS})
+            rows.append(row)
+        return pl.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        from columnar_etl.report import profile_html_fragment
+
+        return profile_html_fragment(self)
+
+    def __repr__(self) -> str:
+        tables = ", ".join(f"{t.name} ({t.row_count:,} rows)" for t in self.tables.values())
+        return f"<Profile {self.source.name}: {tables}; quality {self.quality:.1f}; gate {self.gate.status}>"
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat())
+    return str(value)

@@ -1,0 +1,433 @@
+"""Gate 1: profile every column of the export — real type, confidence, dirt — from vectorized SQL.
+
+One aggregate query per table (profile_sql.py) returns, per column, how many values have each shape
+and which of them parse; :func:`infer_column` turns those numbers into a :class:`ColumnProfile`. The
+declared SQLite type is evidence only: it breaks ties (a 0/1 column declared BOOLEAN is boolean) and is
+compared with what the data holds (``type_mismatch``); it never decides on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from columnar_etl.checks import evaluate_gate, score_profile
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import SourceError
+from columnar_etl.models import (
+    ColumnProfile,
+    DateOrder,
+    InferredType,
+    Issue,
+    Profile,
+    TableProfile,
+)
+from columnar_etl.observability import get_logger
+from columnar_etl.profile_sql import (
+    DATE_SHAPE_BY_CODE,
+    DATE_SHAPES,
+    NUMBER_SHAPES,
+    SHAPE_FACTOR,
+    SLASH_SHAPES,
+    Flag,
+    Shape,
+    orphan_sql,
+    table_profile_sql,
+)
+from columnar_etl.source import Source, SourceColumn, open_source
+
+#: A type needs at least this share of the present values to be chosen.
+MAJORITY = 0.5
+#: Decimal values with at most this many fraction digits are exact `numeric`; more means `double`.
+MAX_NUMERIC_SCALE = 4
+#: A candidate foreign key needs this share of its values found in the parent to count as one.
+MIN_REFERENCE_OVERLAP = 0.5
+CANONICAL_DATE_SHAPES = frozenset({Shape.TS_ISO, Shape.DATE_ISO})
+# Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
+EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
+EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
+_DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
+
+
+def declared_family(declared: str) -> InferredType | None:
+    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
+    upper = declared.upper()
+    if not upper:
+        return None
+    if "BOOL" in upper:
+        return "boolean"
+    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
+        return "timestamp"
+    if "DATE" in upper:
+        return "date"
+    if "INT" in upper:
+        return "integer"
+    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
+        return "text"
+    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
+        return "double"
+    if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
+        return "numeric"
+    return None
+
+
+def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
+    if declared is None or declared == inferred:
+        return True
+    numbers = {"integer", "double", "numeric"}
+    # REAL holding 1.25 is numeric, INTEGER-affinity NUMERIC holding 2.5 is numeric: same family.
+    return (
+        declared in numbers and inferred in numbers and not (declared == "integer" and inferred != "integer")
+    )
+
+
+class _Counts:
+    """One column's aggregate row, decoded: the ``code`` histogram folds shape and per-value flags."""
+
+    def __init__(self, agg: dict[str, Any]) -> None:
+        self.agg = agg
+        self._shapes: dict[int, int] = {}
+        self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
+        self._valid: dict[tuple[int, int], int] = {}
+        for code, count in (agg["codes"] or {}).items():
+            shape, bits = divmod(int(code), SHAPE_FACTOR)
+            self._shapes[shape] = self._shapes.get(shape, 0) + count
+            for flag in Flag:
+                if bits & flag:
+                    self._flags[int(flag)] += count
+                    key = (shape, int(flag))
+                    self._valid[key] = self._valid.get(key, 0) + count
+
+    def __getitem__(self, key: str) -> Any:
+        return self.agg[key]
+
+    def shape(self, *shapes: Shape) -> int:
+        """Values whose shape is one of ``shapes``."""
+        return sum(self._shapes.get(int(s), 0) for s in shapes)
+
+    def flag(self, flag: Flag) -> int:
+        """Values carrying ``flag``."""
+        return self._flags[int(flag)]
+
+    def valid(self, shape: Shape, order: DateOrder | None) -> int:
+        """Values of ``shape`` that are real dates when slash dates are read in ``order``."""
+        flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
+        return self._valid.get((int(shape), int(flag)), 0)
+
+    def examples(self, key: str) -> tuple[str, ...]:
+        """Up to five raw example values for ``key`` (``null_like``, ``other``, ...)."""
+        values: list[Any] | None = self.agg[f"ex_{key}"]
+        # NUL bytes shown as \0 so examples stay printable and JSON-safe.
+        return tuple(str(v).replace("\x00", "\\0") for v in values or [])
+
+
+def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, str | None]:
+    """Day-first if a first field > 12 proves it, month-first if a second field does; else ambiguous."""
+    if counts.shape(*SLASH_SHAPES) == 0:
+        return None, None
+    day, month = counts.flag(Flag.FIRST_GT12), counts.flag(Flag.SECOND_GT12)
+    if day and not month:
+        return "day_first", None
+    if month and not day:
+        return "month_first", None
+    if day and month:
+        order: DateOrder = "day_first" if day >= month else "month_first"
+        return order, f"conflicting date order evidence ({day} day-first, {month} month-first); chose {order}"
+    return "ambiguous", None
+
+
+def infer_column(
+    table: str,
+    column: SourceColumn,
+    row_count: int,
+    agg: dict[str, Any],
+    *,
+    date_order_default: DateOrder = "day_first",
+) -> ColumnProfile:
+    """Decide a column's type and issues from its aggregate row (no data is read here)."""
+    counts = _Counts(agg)
+    nulls, empty, null_like = (
+        counts.shape(Shape.NULL),
+        counts.shape(Shape.EMPTY),
+        counts.shape(Shape.NULL_LIKE),
+    )
+    present = row_count - nulls - empty - null_like
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE)
+    n_numbers = counts.shape(*NUMBER_SHAPES)
+    n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
+    n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
+    fractional = counts.shape(Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+    family = declared_family(column.declared_type)
+    notes: list[str] = []
+
+    inferred: InferredType
+    if present == 0:
+        inferred = family or "text"
+    elif n_bool / present >= MAJORITY and (n_bool_words > 0 or family == "boolean"):
+        inferred = "boolean"
+    elif n_dates / present >= MAJORITY:
+        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+        inferred = "timestamp" if timed else "date"
+    elif n_numbers / present >= MAJORITY:
+        scale = counts["max_scale"] or 0
+        if fractional == 0:
+            inferred = "integer"
+        elif family == "numeric" or (counts.shape(Shape.EXPONENT) == 0 and scale <= MAX_NUMERIC_SCALE):
+            inferred = "numeric"
+        else:
+            inferred = "double"
+    else:
+        inferred = "text"
+
+    order: DateOrder | None = None
+    issues: list[Issue] = []
+    minimum: Any = None
+    maximum: Any = None
+    date_formats: dict[str, int] = {}
+
+    def add(kind: str, count: int, examples: tuple[str, ...] = (), detail: str | None = None) -> None:
+        if count > 0:
+            issues.append(Issue(kind, int(count), examples[:5], detail))
+
+    if inferred in ("date", "timestamp"):
+        order, conflict = _date_order(counts, date_order_default)
+        if conflict:
+            notes.append(conflict)
+        reading: DateOrder = date_order_default if order in (None, "ambiguous") else order
+        valid = 0
+        non_iso = 0
+        for spec in DATE_SHAPES:
+            ok = counts.valid(spec.shape, reading)
+            valid += ok
+            if ok:
+                fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
+                date_formats[fmt] = ok
+                if spec.shape not in CANONICAL_DATE_SHAPES:
+                    non_iso += ok
+        add("non_iso_date", non_iso, counts.examples("non_iso"))
+        if order == "ambiguous":
+            slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
+            add(
+                "ambiguous_date_order",
+                slash_valid,
+                detail=f"no value proves day or month first; read as {reading.replace('_', '-')}",
+            )
+        bad_key = "bad_month_first" if reading == "month_first" else "bad_day_first"
+        add("impossible_date", n_dates - valid, counts.examples(bad_key))
+        add("unparseable_date", present - n_dates, counts.examples("other"))
+        minimum, maximum = _date_bounds(counts, reading, inferred)
+    elif inferred == "boolean":
+        valid = n_bool
+        minimum, maximum = (None, None)
+        if present - valid:
+            notes.append(f"{present - valid} values are not a known boolean spelling")
+    elif inferred in ("integer", "numeric", "double"):
+        valid = n_numbers if inferred != "integer" else counts.shape(Shape.INTEGER)
+        add("comma_decimal", counts.shape(Shape.COMMA_DECIMAL), counts.examples("comma"))
+        add("invalid_number", present - valid, counts.examples("other"))
+        minimum, maximum = counts["min_number"], counts["max_number"]
+        if inferred == "integer" and minimum is not None:
+            minimum, maximum = int(minimum), int(maximum)
+            epoch = _epoch_unit(column.name, minimum, maximum)
+            if epoch:
+                inferred = "timestamp"
+                notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
+    else:
+        valid = present
+        minimum, maximum = counts["min_text"], counts["max_text"]
+
+    add("empty_string", empty)
+    add("null_like", null_like, counts.examples("null_like"))
+    add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
+    add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
+    if not _compatible(family, inferred) and present:
+        add(
+            "type_mismatch",
+            present,
+            detail=f"declared {column.declared_type} but the values are {inferred}",
+        )
+    if family is None and column.declared_type:
+        notes.append(
+            f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
+        )
+    elif re.search(r"\(\s*\d+", column.declared_type) and inferred != "text":
+        notes.append(
+            f"declared type {column.declared_type!r} carries a size PostgreSQL would not accept as is"
+        )
+    if column.default is not None and column.default.strip("'\" ").lower() in ("current_timestamp", "null"):
+        notes.append(f"SQLite default {column.default} is not copied literally")
+
+    return ColumnProfile(
+        table=table,
+        name=column.name,
+        declared_type=column.declared_type,
+        inferred_type=inferred,
+        confidence=(valid / present) if present else 1.0,
+        row_count=row_count,
+        null_count=nulls,
+        empty_string_count=empty,
+        null_like_count=null_like,
+        whitespace_padded_count=counts.flag(Flag.PADDED),
+        nul_byte_count=counts.flag(Flag.NUL),
+        distinct_count=int(counts["distinct"] or 0),
+        valid_count=int(valid),
+        invalid_count=int(present - valid),
+        min=minimum,
+        max=maximum,
+        date_formats=date_formats,
+        date_order=order,
+        issues=issues,
+        notes=notes,
+        default=column.default,
+        max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+    )
+
+
+def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
+    suffix = "month_first" if reading == "month_first" else "day_first"
+    low, high = counts[f"min_{suffix}"], counts[f"max_{suffix}"]
+    if inferred == "date":
+        return _as_date(low), _as_date(high)
+    return low, high
+
+
+def _as_date(value: Any) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _epoch_unit(name: str, low: int, high: int) -> str | None:
+    if not _DATE_LIKE_NAME.search(name):
+        return None
+    if EPOCH_SECONDS[0] <= low and high <= EPOCH_SECONDS[1]:
+        return "seconds"
+    if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:
+        return "milliseconds"
+    return None
+
+
+def profile_table(src: Source, table: str, settings: Settings, sample: int | None = None) -> TableProfile:
+    """Profile one table with one aggregate query."""
+    info = src.table(table)
+    names = info.column_names
+    sql = table_profile_sql(src.relation_sql(table), names, settings.null_tokens, sample)
+    try:
+        cursor = src.connection.cursor()
+        result = cursor.execute(sql)
+        header = [d[0] for d in result.description or []]
+        row = result.fetchone()
+    except duckdb.Error as exc:
+        raise SourceError(f"profiling query failed: {exc}", path=src.path, table=table) from exc
+    data = dict(zip(header, row or (), strict=True))
+    rows = int(data["row_count"])
+    columns: dict[str, ColumnProfile] = {}
+    for index, column in enumerate(info.columns):
+        prefix = f"c{index}_"
+        agg = {key[len(prefix) :]: value for key, value in data.items() if key.startswith(prefix)}
+        columns[column.name] = infer_column(
+            table, column, rows, agg, date_order_default=settings.date_order_default
+        )
+    return TableProfile(
+        name=table, row_count=info.row_count, columns=columns, sampled_rows=rows if sample else None
+    )
+
+
+def _normalised_key(name: str) -> str:
+    # "TKT-Ticket ID" and "CMT-Ticket ID" both name a "ticketid": drop the export's table prefix.
+    tail = name.split("-", 1)[1] if "-" in name else name
+    return re.sub(r"[^a-z0-9]", "", tail.lower())
+
+
+def _table_key(src: Source, table: str, profile: TableProfile) -> str | None:
+    info = src.table(table)
+    keys = [c.name for c in info.columns if c.primary_key]
+    if len(keys) == 1:
+        return keys[0]
+    first = info.columns[0].name if info.columns else None
+    if first and _normalised_key(first).endswith("id") and profile[first].inferred_type == "integer":
+        return first
+    return None
+
+
+def find_orphans(src: Source, tables: dict[str, TableProfile]) -> None:
+    """Detect candidate foreign keys by name and value overlap; record orphans on the child columns."""
+    parents = {}
+    for name, table in tables.items():
+        key = _table_key(src, name, table)
+        if key is not None:
+            parents[_normalised_key(key)] = (name, key)
+    for child_name, child in tables.items():
+        for column in child:
+            parent = parents.get(_normalised_key(column.name))
+            if parent is None or parent[0] == child_name or column.inferred_type != "integer":
+                continue
+            sql = orphan_sql(
+                src.relation_sql(child_name), column.name, src.relation_sql(parent[0]), parent[1]
+            )
+            checked, orphans, examples = src.connection.cursor().execute(sql).fetchone() or (0, 0, None)
+            if not checked or (checked - orphans) / checked < MIN_REFERENCE_OVERLAP:
+                continue
+            column.foreign_key = f"{parent[0]}.{parent[1]}"
+            if orphans:
+                column.issues.append(
+                    Issue(
+                        "orphan_reference",
+                        int(orphans),
+                        tuple(str(v) for v in examples or [])[:5],
+                        detail=f"no row in {parent[0]} with this {parent[1]}",
+                    )
+                )
+
+
+def profile(
+    source: str | Path,
+    tables: list[str] | None = None,
+    sample: int | None = None,
+    *,
+    settings: Settings | None = None,
+) -> Profile:
+    """Profile ``tables`` (default: all) of the SQLite export at ``source``.
+
+    Every row is read unless ``sample`` asks for a repeatable reservoir sample of that many rows per
+    table. Returns a :class:`Profile` with per-column types, counts, issues, quality scores and the
+    circuit breaker's verdict (``profile.gate``). The source is opened read-only.
+    """
+    settings = settings or load_settings()
+    log = get_logger(stage="profile")
+    started = time.perf_counter()
+    with open_source(source) as src:
+        names = tables if tables is not None else list(src.tables)
+        for name in names:
+            src.table(name)  # unknown table: fail before any work
+        # One query per table; DuckDB runs each on one thread (a SQLite scan is one pipeline), so the
+        # tables run side by side, one cursor each, as many at once as there are cores.
+        workers = max(1, min(len(names), os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {name: pool.submit(profile_table, src, name, settings, sample) for name in names}
+            profiled = {name: future.result() for name, future in futures.items()}
+        find_orphans(src, profiled)
+    quality = score_profile(profiled)
+    result = Profile(
+        source=Path(source),
+        tables=profiled,
+        quality=quality,
+        gate=evaluate_gate(profiled, quality, settings),
+        settings={
+            "null_tokens": list(settings.null_tokens),
+            "date_order_default": settings.date_order_default,
+            "min_quality": settings.min_quality,
+            "halt_quality": settings.halt_quality,
+            "halt_type_mismatch_share": settings.halt_type_mismatch_share,
+            "halt_corrupt_date_share": settings.halt_corrupt_date_share,
+        },
+        seconds=time.perf_counter() - started,
+        sample=sample,
+    )
+    log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
+    return result

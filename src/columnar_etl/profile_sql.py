@@ -1,0 +1,282 @@
+"""The profiling SQL: one vectorized aggregate query per table, built here and nowhere else.
+
+Every value arrives as text. An inner projection computes, per column, the trimmed value and a *shape
+code* (one ``CASE`` over anchored regular expressions: the first matching shape wins, so each
+non-empty value has exactly one), plus the candidate parses a type decision needs: the timestamp under
+day-first and under month-first reading, the number, the first/second field of a slash date. The
+outer aggregate turns those into counts per shape (``histogram``), valid counts per shape, evidence
+for the date order, min/max per candidate type and a few examples per problem. Python then decides
+the type from these numbers (profile.py); no value is ever looked at in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from columnar_etl.identifiers import quote_ident, quote_literal
+
+
+class Shape(IntEnum):
+    """What a trimmed value looks like. The order is the CASE order: first match wins."""
+
+    NULL = 0
+    EMPTY = 1
+    NULL_LIKE = 2
+    TS_ISO = 10  # 2025-05-20 08:42:00
+    TS_ISO_T_FRACTION = 11  # 2025-05-20T08:42:00.123
+    TS_SLASH_HM = 12  # 20/05/2025 8:42
+    DATE_ISO = 13  # 2025-05-20
+    DATE_SLASH = 14  # 20/05/2025, 5/6/2025
+    TS_SLASH_HMS = 15  # 20/05/2025 8:42:07
+    TS_ISO_T = 16  # 2025-05-20T08:42:00
+    INTEGER = 20  # -12
+    DECIMAL = 21  # 3.50
+    EXPONENT = 22  # 1.5e3
+    COMMA_DECIMAL = 23  # 3,5
+    BOOLEAN_WORD = 30  # yes / No / TRUE / f
+    OTHER = 99  # anything else
+
+
+@dataclass(frozen=True)
+class DateShape:
+    """A date/time shape: its regex, its strptime format(s) and whether it carries a time of day."""
+
+    shape: Shape
+    regex: str
+    day_first: str
+    month_first: str | None  # None: the format has no day/month ambiguity
+    has_time: bool
+
+
+DATE_SHAPES: tuple[DateShape, ...] = (
+    DateShape(Shape.TS_ISO, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", None, True),
+    DateShape(
+        Shape.TS_ISO_T_FRACTION,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
+        "%Y-%m-%dT%H:%M:%S.%f",
+        None,
+        True,
+    ),
+    DateShape(Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True),
+    DateShape(
+        Shape.TS_SLASH_HM, r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", True
+    ),
+    DateShape(
+        Shape.TS_SLASH_HMS,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}",
+        "%d/%m/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M:%S",
+        True,
+    ),
+    DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False),
+    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False),
+)
+DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
+SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
+NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+# Lower-cased boolean words; '1'/'0' are integers by shape and counted as booleans separately.
+BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
+BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
+WHITESPACE_CHARS = "' ' || chr(9) || chr(10) || chr(13)"
+EXAMPLES = 5
+
+_INTEGER_REGEX = r"[+-]?\d{1,18}"
+_NUMBER_REGEX: tuple[tuple[Shape, str], ...] = (
+    (Shape.DECIMAL, r"[+-]?(\d+\.\d*|\.\d+)"),
+    (Shape.EXPONENT, r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"),
+    (Shape.COMMA_DECIMAL, r"[+-]?\d+,\d+"),
+)
+
+
+def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
+    # list_contains, not IN (...): DuckDB plans a long IN list of strings as a join, and two dozen of
+    # those in one query cost seconds of planning.
+    return f"list_contains([{', '.join(quote_literal(value) for value in values)}], {expr})"
+
+
+def _codes(shapes: tuple[Shape, ...] | list[Shape]) -> str:
+    return ", ".join(str(int(shape)) for shape in shapes)
+
+
+class Flag(IntEnum):
+    """Per-value facts folded with the shape into one integer, so one ``histogram`` counts them all."""
+
+    TRUE_WORD = 1  # true / yes / y / t / 1
+    SECOND_GT12 = 2  # a/b/yyyy with b > 12: proves month-first
+    FIRST_GT12 = 4  # a/b/yyyy with a > 12: proves day-first
+    NUL = 8  # contains a NUL byte
+    PADDED = 16  # leading/trailing whitespace around a non-empty value
+    VALID_MONTH_FIRST = 32  # parses as a date reading slashes month-first
+    VALID_DAY_FIRST = 64  # parses as a date reading slashes day-first (or is ISO and valid)
+    ZERO_ONE = 128  # exactly '0' or '1'
+
+
+#: code = shape * SHAPE_FACTOR + sum of flags.
+SHAPE_FACTOR = 256
+
+
+def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple[list[str], ...]:
+    """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
+
+    Nested, because an expression referring to an alias of its own SELECT list gets the aliased
+    expression inlined: the shape CASE would then run once per reference instead of once per value.
+    """
+    raw = quote_ident(column)
+    r, t, k, d, dm, n, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "dm", "n", "code"))
+    whens = [
+        f"WHEN {r} IS NULL THEN {Shape.NULL:d}",
+        f"WHEN {t} = '' THEN {Shape.EMPTY:d}",
+    ]
+    if null_tokens:
+        # strlen is O(1) on DuckDB strings: most values are longer than any token and skip the list.
+        longest = max(len(token.encode()) for token in null_tokens)
+        whens.append(f"WHEN strlen({t}) <= {longest} AND {_one_of(t, null_tokens)} THEN {Shape.NULL_LIKE:d}")
+    words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
+    is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
+    digit_start = f"(ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (43, 45, 46))"
+    iso = " ".join(
+        f"WHEN regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
+        for s in DATE_SHAPES
+        if s.month_first is None
+    )
+    slashed = " ".join(
+        f"WHEN regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
+        for s in DATE_SHAPES
+        if s.month_first is not None
+    )
+    numbers = " ".join(
+        f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
+        for shape, regex in _NUMBER_REGEX
+    )
+    other = f"ELSE {Shape.OTHER:d} END"
+    # Cheap tests pick the branch (first character, a '-' at position 5, a '/'), so a value meets at
+    # most a few regular expressions: text skips them all, integers meet one.
+    whens += [
+        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
+        f"WHEN regexp_full_match({t}, {quote_literal(_INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
+        f"WHEN {t}[5] = '-' THEN CASE {iso} {other}",
+        f"WHEN contains({t}, '/') THEN CASE {slashed} {other}",
+        f"ELSE CASE {numbers} {other}",
+    ]
+    shape_case = "CASE " + " ".join(whens) + " END"
+    day_first = " ".join(
+        f"WHEN {s.shape:d} THEN try_strptime({t}, {quote_literal(s.day_first)})" for s in DATE_SHAPES
+    )
+    month_first = " ".join(
+        f"WHEN {s.shape:d} THEN try_strptime({t}, {quote_literal(s.month_first)})"
+        for s in DATE_SHAPES
+        if s.month_first is not None
+    )
+    slash = _codes(SLASH_SHAPES)
+    trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
+    flags = " + ".join(
+        [
+            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
+            f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
+            f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
+            f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
+            f"CASE WHEN contains({r}, chr(0)) THEN {Flag.NUL:d} ELSE 0 END",
+            f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
+            f"CASE WHEN {dm} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
+            f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
+            f"CASE WHEN {t} = '0' OR {t} = '1' THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+        ]
+    )
+    trimmed = [f"{raw} AS {r}", f"trim({raw}, {WHITESPACE_CHARS}) AS {t}"]
+    shaped = [r, t, f"{shape_case} AS {k}"]
+    parsed = [
+        r,
+        t,
+        k,
+        f"CASE {k} {day_first} END AS {d}",
+        # The value read month-first where that differs (slash dates), else as read above.
+        f"CASE WHEN {k} IN ({slash}) THEN CASE {k} {month_first} END "
+        f"ELSE CASE {k} {day_first} END END AS {dm}",
+        f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) "
+        f"THEN try_cast(replace({t}, ',', '.') AS DOUBLE) END AS {n}",
+    ]
+    coded = [r, t, k, d, dm, n, f"{k} * {SHAPE_FACTOR} + {flags} AS {code}"]
+    return trimmed, shaped, parsed, coded
+
+
+def _examples(expr: str, condition: str) -> str:
+    # min(x, 5): five examples in bounded memory (cheaper than approx_top_k, deterministic too).
+    return f"min({_when(condition, expr)}, {EXAMPLES})"
+
+
+def _when(condition: str, expr: str) -> str:
+    # CASE rather than FILTER: the THEN branch runs only on matching rows, and no per-aggregate
+    # selection vector is built (measured ~3x cheaper on a 141K-row table).
+    return f"CASE WHEN {condition} THEN {expr} END"
+
+
+def column_aggregates(index: int) -> list[str]:
+    """The outer SELECT's aggregates for one column, named ``c<index>_<what>``."""
+    r, t, k, d, dm, n, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "dm", "n", "code"))
+    slash = _codes(SLASH_SHAPES)
+    dates = _codes(list(DATE_SHAPE_BY_CODE))
+    canonical = f"{Shape.TS_ISO:d}, {Shape.DATE_ISO:d}"
+    fixed = f"{k} IN ({_codes([Shape.DECIMAL, Shape.COMMA_DECIMAL])})"
+    scale = f"length({t}) - strpos(replace({t}, ',', '.'), '.')"
+    p = f"c{index}_"
+    return [
+        f"histogram({code}) AS {p}codes",
+        f"approx_count_distinct({r}) AS {p}distinct",
+        f"min({d}) AS {p}min_day_first",
+        f"max({d}) AS {p}max_day_first",
+        f"min({dm}) AS {p}min_month_first",
+        f"max({dm}) AS {p}max_month_first",
+        f"min({n}) AS {p}min_number",
+        f"max({n}) AS {p}max_number",
+        f"max({_when(fixed, scale)}) AS {p}max_scale",
+        f"min({_when(f'{k} > {Shape.NULL_LIKE:d}', r)}) AS {p}min_text",
+        f"max({_when(f'{k} > {Shape.NULL_LIKE:d}', r)}) AS {p}max_text",
+        _examples(r, f"{k} = {Shape.NULL_LIKE:d}") + f" AS {p}ex_null_like",
+        _examples(r, f"{r} <> {t} AND {t} <> ''") + f" AS {p}ex_whitespace",
+        _examples(r, f"{k} = {Shape.OTHER:d}") + f" AS {p}ex_other",
+        _examples(r, f"{k} IN ({dates}) AND {d} IS NULL") + f" AS {p}ex_bad_day_first",
+        _examples(r, f"{k} IN ({slash}) AND {dm} IS NULL") + f" AS {p}ex_bad_month_first",
+        _examples(r, f"{k} IN ({dates}) AND {k} NOT IN ({canonical})") + f" AS {p}ex_non_iso",
+        _examples(r, f"{k} = {Shape.COMMA_DECIMAL:d}") + f" AS {p}ex_comma",
+        _examples(r, f"contains({r}, chr(0))") + f" AS {p}ex_nul",
+    ]
+
+
+def table_profile_sql(
+    relation: str, columns: list[str], null_tokens: list[str], sample_rows: int | None
+) -> str:
+    """The one aggregate query profiling every column of ``relation`` (``src."tickets"``)."""
+    # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
+    if not columns:
+        return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
+    levels: tuple[list[str], ...] = ([], [], [], [])
+    for index, name in enumerate(columns):
+        for level, exprs in zip(levels, column_projections(index, name, null_tokens), strict=True):
+            level.extend(exprs)
+    sql = f"SELECT {', '.join(levels[0])} FROM {source} AS src_rows"
+    for alias, level in zip(("trimmed", "shaped", "parsed"), levels[1:], strict=True):
+        sql = f"SELECT {', '.join(level)} FROM ({sql}) AS {alias}"
+    aggregates = ", ".join(
+        ["count(*) AS row_count"] + [a for i in range(len(columns)) for a in column_aggregates(i)]
+    )
+    return f"SELECT {aggregates} FROM ({sql}) AS coded"
+
+
+def orphan_sql(child: str, child_column: str, parent: str, parent_column: str) -> str:
+    """Count (and show a few of) the child's integer references that have no row in the parent."""
+    c, pc = quote_ident(child_column), quote_ident(parent_column)
+    return (
+        f"WITH refs AS (SELECT try_cast(trim({c}, {WHITESPACE_CHARS}) AS BIGINT) AS ref FROM {child}), "
+        f"parents AS (SELECT DISTINCT try_cast(trim({pc}, {WHITESPACE_CHARS}) AS BIGINT) AS id "
+        f"FROM {parent}) "
+        f"SELECT count(refs.ref) AS checked, "
+        f"count(*) FILTER (WHERE refs.ref IS NOT NULL AND parents.id IS NULL) AS orphans, "
+        f"approx_top_k(CAST(refs.ref AS VARCHAR), {EXAMPLES}) "
+        f"FILTER (WHERE refs.ref IS NOT NULL AND parents.id IS NULL) AS examples "
+        f"FROM refs LEFT JOIN parents ON refs.ref = parents.id"
+    )
