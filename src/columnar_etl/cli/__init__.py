@@ -1,0 +1,19 @@
+"""The ``columnar-etl`` command line: argument parsing and rendering only; the work is in the library.
+
+Every :class:`~columnar_etl.errors.EtlError` is caught once, in :class:`~columnar_etl.cli.app.EtlGroup`,
+and printed as one line ``error: <where>: <what> (hint: <what to do>)`` on stderr with the error's exit
+code (1 unless the error says otherwise); ``--debug`` lets the traceback through instead. Each module
+below registers one group of commands on :data:`app`.
+"""
+
+from __future__ import annotations
+
+from columnar_etl.cli import gate0_commands, pg_commands, source_commands  # noqa: F401  (registration)
+from columnar_etl.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
