@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import polars as pl
 
+    from columnar_etl.dry_run import DryRunResult
+
 PROFILE_VERSION = 1
 
 InferredType = Literal["integer", "double", "numeric", "boolean", "date", "timestamp", "text"]
@@ -137,6 +139,11 @@ class ColumnProfile:
             "notes": list(self.notes),
         }
 
+    def _repr_html_(self) -> str:
+        from columnar_etl.report import column_html_fragment
+
+        return column_html_fragment(self)
+
 
 @dataclass
 class TableProfile:
@@ -163,6 +170,11 @@ class TableProfile:
             "quality": round(self.quality, 2),
             "columns": [column.to_dict() for column in self.columns.values()],
         }
+
+    def _repr_html_(self) -> str:
+        from columnar_etl.report import table_html_fragment
+
+        return table_html_fragment(self)
 
 
 @dataclass(frozen=True)
@@ -222,6 +234,8 @@ class Profile:
     settings: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     sample: int | None = None
+    #: What PostgreSQL made of a sample (``dry_run()``); None when no dry-run was asked for.
+    dry_run: DryRunResult | None = None
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -242,6 +256,7 @@ class Profile:
             "gate": self.gate.to_dict(),
             "settings": dict(self.settings),
             "tables": [table.to_dict() for table in self.tables.values()],
+            "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -1,0 +1,34 @@
+"""Human-facing renderings of results: HTML pages, notebook fragments and console summaries.
+
+``html`` renders Jinja2 templates (``columnar_etl/templates``) into one self-contained page or a
+notebook fragment; ``console`` prints rich tables; ``display`` is how both show figures and hostile
+export values. Jinja2 is imported only when HTML is rendered.
+"""
+
+from __future__ import annotations
+
+from columnar_etl.report.console import render_profile_console
+from columnar_etl.report.html import (
+    column_html_fragment,
+    profile_html_document,
+    profile_html_fragment,
+    render_body,
+    render_document,
+    render_fragment,
+    table_html_fragment,
+    write_html,
+    write_profile_html,
+)
+
+__all__ = [
+    "column_html_fragment",
+    "profile_html_document",
+    "profile_html_fragment",
+    "render_body",
+    "render_document",
+    "render_fragment",
+    "render_profile_console",
+    "table_html_fragment",
+    "write_html",
+    "write_profile_html",
+]
