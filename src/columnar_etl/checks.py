@@ -7,7 +7,9 @@ points by severity, per 1 % of the column's rows —
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
   ``ambiguous_date_order``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
-- ``type_mismatch`` (counts every value of the column): 0.2
+- ``type_mismatch`` where the data is text but the declared type is not (unfixable; counts every
+  value of the column): 0.2. A declared type whose values SQLite stores as TEXT but which parse as that
+  type (``TIMESTAMP`` holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). Cleaning turns fixable cells into clean values and unfixable ones into NULL
@@ -17,9 +19,13 @@ by cells (rows × columns). Cleaning turns fixable cells into clean values and u
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from columnar_etl.config import Settings
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, TableProfile
+
+if TYPE_CHECKING:
+    from columnar_etl.dry_run import DryRunResult
 
 #: Points per 1 % of rows, by issue kind.
 PENALTY_PER_PERCENT: dict[str, float] = {
@@ -45,6 +51,8 @@ def score_column(column: ColumnProfile) -> float:
     penalty = sum(
         PENALTY_PER_PERCENT.get(issue.kind, 0.0) * 100.0 * issue.count / column.row_count
         for issue in column.issues
+        # A type stored as TEXT but parsing as its declared type is fixed by the typed load: no cost.
+        if issue.kind != "type_mismatch" or _unfixable_mismatch(column)
     )
     return max(0.0, 100.0 - penalty)
 
@@ -122,3 +130,27 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
         )
         return GateResult("warn", quality, (reason,))
     return GateResult("pass", quality)
+
+
+def apply_dry_run(gate: GateResult, result: DryRunResult) -> GateResult:
+    """The gate with a ``dry_run_rejects`` warning per column whose sampled values PostgreSQL rejected.
+
+    A pass becomes a warn; a warn or halt keeps its status. The rejected values will not load as they
+    are (the load would fail, or cleaning must null them), so someone should look before the cutover.
+    """
+    reasons = tuple(
+        GateReason(
+            "dry_run_rejects",
+            f"PostgreSQL rejects {column.rejected} of {column.checked} sampled values "
+            f"(e.g. {column.rejections[0].value!r}: {column.rejections[0].message})",
+            float(column.rejected),
+            0.0,
+            table=column.table,
+            column=column.name,
+        )
+        for column in result.columns
+        if column.rejected and column.rejections
+    )
+    if not reasons:
+        return gate
+    return GateResult("warn" if gate.status == "pass" else gate.status, gate.quality, gate.reasons + reasons)

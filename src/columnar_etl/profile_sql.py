@@ -280,3 +280,82 @@ def orphan_sql(child: str, child_column: str, parent: str, parent_column: str) -
         f"FILTER (WHERE refs.ref IS NOT NULL AND parents.id IS NULL) AS examples "
         f"FROM refs LEFT JOIN parents ON refs.ref = parents.id"
     )
+
+
+@dataclass(frozen=True)
+class CleanedColumn:
+    """How cleaning will turn one column's text into the value PostgreSQL receives (see below)."""
+
+    name: str
+    inferred_type: str
+    month_first: bool = False  # slash dates read month-first (the profile's date order, or the default)
+    epoch_unit: str | None = None  # "seconds" / "milliseconds": integers that are epoch timestamps
+
+
+# Text PostgreSQL's timestamp/date input reads the same under every DateStyle.
+ISO_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+ISO_DATE_FORMAT = "%Y-%m-%d"
+_EPOCH_MICROS = {"seconds": 1_000_000, "milliseconds": 1_000}
+
+
+def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
+    """The value of column ``index`` as cleaning will hand it to PostgreSQL, as text; NULL when cleaning
+    makes it NULL (NULL, empty, null-like, a shape the type does not accept, an impossible date).
+
+    Written over the aliases of :func:`column_projections`' ``parsed`` level (``r``/``t``/``k``/``d``/
+    ``dm``/``n`` + index), so a value is valid exactly when the profile counts it valid: dates are the
+    profile's own parse rendered as ISO text, numbers the trimmed text with a comma decimal made a point,
+    booleans ``true``/``false``, integers the trimmed digits; text the raw value minus NUL bytes.
+    """
+    r, t, k, d, dm = (f"{x}{index}" for x in ("r", "t", "k", "d", "dm"))
+    kind = column.inferred_type
+    if kind in ("timestamp", "date"):
+        fmt = quote_literal(ISO_TIMESTAMP_FORMAT if kind == "timestamp" else ISO_DATE_FORMAT)
+        if column.epoch_unit is not None:
+            micros = _EPOCH_MICROS[column.epoch_unit]
+            # try(): an epoch past DuckDB's range is NULL, as cleaning leaves it, not a failed query.
+            stamp = f"try(make_timestamp(try_cast({t} AS BIGINT) * {micros}))"
+            return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN strftime({stamp}, {fmt}) END"
+        return f"strftime({dm if column.month_first else d}, {fmt})"
+    if kind == "integer":
+        return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN {t} END"
+    if kind in ("numeric", "double"):
+        return f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) THEN replace({t}, ',', '.') END"
+    if kind == "boolean":
+        trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
+        return (
+            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) THEN 'true' "
+            f"WHEN {t} = '0' OR {k} = {Shape.BOOLEAN_WORD:d} THEN 'false' END"
+        )
+    return f"CASE WHEN {k} > {Shape.NULL_LIKE:d} THEN replace({r}, chr(0), '') END"
+
+
+def cleaned_sample_sql(
+    relation: str, columns: list[CleanedColumn], null_tokens: list[str], sample_rows: int | None
+) -> str:
+    """A repeatable sample of ``relation`` as cleaning will hand it to PostgreSQL, all text.
+
+    Per column ``i``: ``v<i>`` the cleaned value (:func:`cleaned_value_sql`); for typed columns ``r<i>``
+    the raw value wherever ``v<i>`` is set (to name a rejected value as the export wrote it); for text
+    columns ``b<i>`` the raw bytes of a value holding a NUL byte, which PostgreSQL text cannot hold.
+    ``n`` numbers the rows. The sample is the one :func:`table_profile_sql` draws for the same size.
+    """
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
+    levels: tuple[list[str], ...] = ([], [], [])
+    cleaned: list[str] = []
+    final = ["n"]
+    for index, column in enumerate(columns):
+        for level, exprs in zip(levels, column_projections(index, column.name, null_tokens)[:3], strict=True):
+            level.extend(exprs)
+        r, v = f"r{index}", f"v{index}"
+        cleaned += [r, f"{cleaned_value_sql(index, column)} AS {v}"]
+        if column.inferred_type == "text":
+            final += [v, f"CASE WHEN contains({r}, chr(0)) THEN encode({r}) END AS b{index}"]
+        else:
+            final += [v, f"CASE WHEN {v} IS NOT NULL THEN {r} END AS {r}"]
+    sql = f"SELECT {', '.join(levels[0])} FROM {source} AS src_rows"
+    for alias, level in zip(("trimmed", "shaped"), levels[1:], strict=True):
+        sql = f"SELECT {', '.join(level)} FROM ({sql}) AS {alias}"
+    sql = f"SELECT row_number() OVER () AS n, {', '.join(cleaned)} FROM ({sql}) AS parsed"
+    return f"SELECT {', '.join(final)} FROM ({sql}) AS cleaned"

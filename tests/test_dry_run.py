@@ -1,0 +1,388 @@
+"""dry_run.py against real SQLite files, real DuckDB and the real (embedded) PostgreSQL: what the target
+rejects that DuckDB accepted, reported with PostgreSQL's own words, and nothing left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from columnar_etl.checks import apply_dry_run
+from columnar_etl.config import Settings, mask_uri
+from columnar_etl.dry_run import DryRunResult, cleaned_column, dry_run
+from columnar_etl.errors import TargetError
+from columnar_etl.export_generator import generate_export
+from columnar_etl.models import ColumnProfile, GateReason, GateResult, Profile
+from columnar_etl.profile import profile
+from columnar_etl.profile_sql import cleaned_sample_sql
+from columnar_etl.source import file_checksum, open_source
+
+from .conftest import SqliteFactory, pg_query
+
+#: Values checked per column of the committed fixture (all 109 tickets, 1000-row samples of the rest).
+FIXTURE_CHECKED = {
+    "tickets": {
+        "TKT-Ticket ID": 109,
+        "TKT-Subject": 108,
+        "TKT-Status": 109,
+        "TKT-Priority": 109,
+        "TKT-Agent": 108,
+        "TKT-Created Time": 105,
+        "TKT-First Response Time": 101,
+        "TKT-Resolved Time": 81,
+        "TKT-Due Date": 105,
+        "TKT-SLA Breached?": 107,
+        "TKT-Customer #": 106,
+        "TKT-Satisfaction": 45,
+    },
+    "comments": {
+        "CMT-Comment ID": 1000,
+        "CMT-Ticket ID": 1000,
+        "CMT-Created Time": 983,
+        "CMT-Author": 991,
+        "CMT-Body": 990,
+        "CMT-Is Public?": 986,
+    },
+    "timesheets": {
+        "TS-Entry ID": 1000,
+        "TS-Ticket ID": 1000,
+        "TS-Agent": 1000,
+        "TS-Date": 983,
+        "TS-Start Time": 984,
+        "TS-Hours": 982,
+        "TS-Billable?": 988,
+        "TS-Rate": 750,
+    },
+}
+NUL_MESSAGE = 'invalid byte sequence for encoding "UTF8": 0x00'
+HUGE_DECIMAL = "1" + "0" * 140_000 + ".5"  # PostgreSQL's numeric holds 131072 digits before the point
+
+# "Score" and "Count" have no declared type: SQLite keeps the text as written. A declared REAL would
+# turn '1e400' into Inf (read back as 'Inf', which no number shape accepts).
+EVENTS_DDL = (
+    'CREATE TABLE "my ""events""" ("Created Time" TIMESTAMP, "Due Date" DATE, "Score", "Amount", '
+    '"Count", "Note" TEXT, "Flag" BOOLEAN, "updated_at" INTEGER, "Paid" REAL)'
+)
+
+
+def _events_rows() -> list[list[str]]:
+    rows = [
+        [
+            f"2024-01-{i:02d} 10:00:00",
+            f"{i:02d}/01/2024",
+            f"{i}.5e3",
+            f"{i}.50",
+            str(i),
+            "ok",
+            "yes" if i % 2 else "no",
+            str(1_700_000_000 + i),
+            f"{i}.25",
+        ]
+        for i in range(1, 31)
+    ]
+    bad = [
+        (0, "0000-01-01 10:00:00"),  # DuckDB: 1 BC; PostgreSQL has no year 0
+        (1, "01/01/0000"),
+        (2, "1e400"),  # DuckDB: inf
+        (2, "1e-400"),  # DuckDB: 0.0
+        (3, HUGE_DECIMAL),
+        (4, "9223372036854775808"),  # bigint max + 1: no integer shape, cleaning makes it NULL
+        (4, "999999999999999999"),
+        (2, "nan"),
+        (2, "inf"),
+        (2, "-Infinity"),
+        (5, "a\x00b"),
+        (8, "1e400"),  # REAL affinity: SQLite stores Inf
+    ]
+    for column, value in bad:
+        row = list(rows[0])
+        row[column] = value
+        rows.append(row)
+    return rows
+
+
+@pytest.fixture
+def events(make_sqlite: SqliteFactory) -> Path:
+    """An export whose dirt DuckDB accepts but PostgreSQL does not (and some that never gets there)."""
+    return make_sqlite({'my "events"': (EVENTS_DDL, _events_rows())})
+
+
+@pytest.fixture
+def events_profile(events: Path) -> Profile:
+    return profile(events)
+
+
+def _checked(result: DryRunResult) -> dict[str, dict[str, int]]:
+    return {t.name: {c.name: c.checked for c in t.columns.values()} for t in result.tables.values()}
+
+
+def _invalid_examples(column: ColumnProfile) -> set[str]:
+    issue = column.issue("invalid_number")
+    return set(issue.examples) if issue else set()
+
+
+def _catalog(uri: str) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        "namespaces": pg_query(uri, "SELECT oid, nspname FROM pg_namespace ORDER BY oid"),
+        "relations": pg_query(uri, "SELECT oid, relname, relnamespace FROM pg_class ORDER BY oid"),
+        "functions": pg_query(uri, "SELECT oid, proname FROM pg_proc ORDER BY oid"),
+    }
+
+
+def test_fixture_has_no_rejections_and_exact_counts(small_fixture: Path, pg_uri: str) -> None:
+    result = dry_run(small_fixture, profile(small_fixture), pg_uri)
+    assert result.ok and result.rejected == 0
+    assert result.method == "input_functions"
+    assert int(result.server_version.split(".")[0]) >= 16
+    assert _checked(result) == FIXTURE_CHECKED
+    assert result.checked == sum(sum(t.values()) for t in FIXTURE_CHECKED.values()) == 14_830
+    assert {t.name: t.sampled_rows for t in result.tables.values()} == {
+        "tickets": 109,
+        "comments": 1000,
+        "timesheets": 1000,
+    }
+    # The sample is the profiler's: every column's checked count is what a 1000-row profile calls valid.
+    sampled = profile(small_fixture, sample=1000)
+    assert {c.name: c.checked for c in result.columns} == {c.name: c.valid_count for c in sampled.columns}
+    # NUL bytes in text: PostgreSQL rejects the raw value, cleaning strips the byte.
+    assert {(c.table, c.name): c.repaired for c in result.columns if c.repaired} == {
+        ("tickets", "TKT-Subject"): 1,
+        ("comments", "CMT-Body"): 3,
+    }
+    repair = result["tickets"]["TKT-Subject"].repairs[0]
+    assert repair.value == "Printer jam for finance tea\\0m"
+    assert (repair.message, repair.sqlstate) == (NUL_MESSAGE, "22021")
+
+
+def test_generated_prod_export_has_no_rejections(tmp_path: Path, pg_uri: str) -> None:
+    path = tmp_path / "export.db"
+    generate_export(path, scale=0.01, seed=5, dirt="prod")
+    sampled = profile(path, sample=200)
+    result = dry_run(path, sampled, pg_uri, sample_rows=200)
+    assert result.ok, result
+    assert result.checked > 0
+    assert {(c.table, c.name): c.checked for c in result.columns} == {
+        (c.table, c.name): c.valid_count for c in sampled.columns
+    }
+    assert all(t.sampled_rows == min(200, sampled[t.name].row_count) for t in result.tables.values())
+
+
+def test_year_zero_is_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    result = dry_run(events, events_profile, pg_uri)
+    table = result['my "events"']
+    created, due = table["Created Time"], table["Due Date"]
+    assert (created.pg_type, created.checked, created.rejected) == ("timestamp", 42, 1)
+    assert [r.to_dict() for r in created.rejections] == [
+        {
+            "value": "0000-01-01 10:00:00",
+            "message": 'date/time field value out of range: "0000-01-01 10:00:00.000000"',
+            "sqlstate": "22008",
+            "check": "timestamp input",
+            "rows": 1,
+        }
+    ]
+    assert (due.pg_type, due.checked, due.rejected) == ("date", 42, 1)
+    assert (due.rejections[0].value, due.rejections[0].message) == (
+        "01/01/0000",
+        'date/time field value out of range: "0000-01-01"',
+    )
+
+
+def test_doubles_beyond_float8_are_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    score = dry_run(events, events_profile, pg_uri)['my "events"']["Score"]
+    assert score.inferred_type == "double" and score.pg_type == "double precision"
+    assert score.rejected == 2
+    assert sorted((r.value, r.message, r.sqlstate) for r in score.rejections) == [
+        ("1e-400", '"1e-400" is out of range for type double precision', "22003"),
+        ("1e400", '"1e400" is out of range for type double precision', "22003"),
+    ]
+
+
+def test_numeric_overflow_is_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    amount = dry_run(events, events_profile, pg_uri)['my "events"']["Amount"]
+    assert amount.inferred_type == "numeric"
+    assert (amount.checked, amount.rejected) == (42, 1)
+    (rejection,) = amount.rejections
+    assert (rejection.message, rejection.sqlstate) == ("value overflows numeric format", "22003")
+    # A 140,001-digit value is shown clipped.
+    assert (
+        rejection.value.startswith("1000") and rejection.value.endswith("…") and len(rejection.value) == 200
+    )
+
+
+def test_values_cleaning_nulls_never_reach_postgres(
+    events: Path, events_profile: Profile, pg_uri: str
+) -> None:
+    table = dry_run(events, events_profile, pg_uri)['my "events"']
+    # Beyond bigint: no integer shape (at most 18 digits), so the profile calls it invalid and cleaning
+    # makes it NULL; the largest 18-digit value goes through and PostgreSQL takes it.
+    count = events_profile['my "events"']["Count"]
+    assert count.inferred_type == "integer" and count.invalid_count == 1
+    assert _invalid_examples(count) == {"9223372036854775808"}
+    assert (table["Count"].checked, table["Count"].rejected) == (41, 0)
+    # nan / inf / -Infinity parse as DOUBLE in DuckDB but are no number shape: NULL after cleaning.
+    score = events_profile['my "events"']["Score"]
+    assert _invalid_examples(score) == {"nan", "inf", "-Infinity"}
+    assert table["Score"].checked == 39 == score.valid_count
+    assert not {"nan", "inf", "-Infinity"} & {r.value for r in table["Score"].rejections}
+    # '1e400' in a REAL column: SQLite stores Inf, DuckDB reads 'Inf', cleaning makes it NULL.
+    paid = table["Paid"]
+    assert (paid.checked, paid.rejected) == (41, 0)
+    assert _invalid_examples(events_profile['my "events"']["Paid"]) == {"Inf"}
+
+
+def test_nul_bytes_are_repaired_unless_kept(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    stripped = dry_run(events, events_profile, pg_uri)['my "events"']["Note"]
+    assert (stripped.checked, stripped.rejected, stripped.repaired) == (42, 0, 1)
+    assert [(r.value, r.message) for r in stripped.repairs] == [("a\\0b", NUL_MESSAGE)]
+    kept = dry_run(events, events_profile, pg_uri, strip_nul=False)
+    note = kept['my "events"']["Note"]
+    assert (note.rejected, note.repaired) == (1, 0)
+    assert [(r.value, r.message, r.sqlstate) for r in note.rejections] == [("a\\0b", NUL_MESSAGE, "22021")]
+    assert not kept.ok and kept.rejected == 6
+
+
+def test_exception_blocks_find_the_same(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    """The pre-16 method (row-wise PL/pgSQL exception blocks), forced on the new server."""
+    new = dry_run(events, events_profile, pg_uri)
+    old = dry_run(events, events_profile, pg_uri, _input_functions=False)
+    assert old.method == "exception_blocks" and new.method == "input_functions"
+
+    def found(result: DryRunResult) -> dict[tuple[str, str], set[tuple[str, str, str | None]]]:
+        return {
+            (c.table, c.name): {(r.value, r.message, r.sqlstate) for r in c.rejections}
+            for c in result.columns
+        }
+
+    assert found(old) == found(new)
+    assert _checked(old) == _checked(new)
+    checks = {c.name: {r.check for r in c.rejections} for c in old.columns if c.rejections}
+    assert checks == {
+        "Created Time": {"value::timestamp"},
+        "Due Date": {"value::date"},
+        "Score": {"value::double precision"},
+        "Amount": {"ROUND(value::numeric, 2)"},
+    }
+
+
+def test_nothing_persists_on_the_target(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    before = _catalog(pg_uri)
+    assert not dry_run(events, events_profile, pg_uri).ok
+    dry_run(events, events_profile, pg_uri, _input_functions=False)
+    assert _catalog(pg_uri) == before
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pg_temp%'") == [(0,)]
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_class WHERE relname LIKE 'columnar_etl%'") == [(0,)]
+
+
+def test_unreachable_target_is_a_target_error_with_the_password_masked(
+    small_fixture: Path, events_profile: Profile
+) -> None:
+    with pytest.raises(TargetError) as caught:
+        dry_run(small_fixture, events_profile, "postgresql://etl:s3cr3t-pw@127.0.0.1:1/nowhere")
+    text = str(caught.value) + json.dumps(caught.value.to_dict())
+    assert "s3cr3t-pw" not in text
+    assert "postgresql://etl:***@127.0.0.1:1/nowhere" in str(caught.value)
+
+
+def test_source_file_is_unchanged(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    checksum, mtime = file_checksum(events), os.stat(events).st_mtime_ns
+    dry_run(events, events_profile, pg_uri)
+    assert (file_checksum(events), os.stat(events).st_mtime_ns) == (checksum, mtime)
+
+
+def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    result = dry_run(events, events_profile, pg_uri, sample_rows=500)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["version"] == 1 and data["ok"] is False
+    assert (data["rejected"], data["repaired"], data["sample_rows"]) == (5, 1, 500)
+    assert data["target"] == mask_uri(pg_uri)
+    (table,) = data["tables"]
+    assert (table["name"], table["sampled_rows"], table["rejected"]) == ('my "events"', 42, 5)
+    assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
+    assert "5 rejected" in repr(result) and "Created Time (1)" in repr(result)
+
+    assert events_profile.to_dict()["dry_run"] is None
+    events_profile.dry_run = result
+    assert json.loads(events_profile.to_json())["dry_run"] == data
+
+    passed = GateResult("pass", 95.0)
+    gate = apply_dry_run(passed, result)
+    assert gate.status == "warn" and gate.quality == 95.0
+    assert [(r.rule, r.table, r.column, r.value) for r in gate.reasons] == [
+        ("dry_run_rejects", 'my "events"', "Created Time", 1.0),
+        ("dry_run_rejects", 'my "events"', "Due Date", 1.0),
+        ("dry_run_rejects", 'my "events"', "Score", 2.0),
+        ("dry_run_rejects", 'my "events"', "Amount", 1.0),
+    ]
+    assert "PostgreSQL rejects 1 of 42 sampled values" in gate.reasons[0].message
+    halted = GateResult("halt", 40.0, (GateReason("quality_floor", "low", 40.0, 50.0),))
+    assert apply_dry_run(halted, result).status == "halt"
+    assert len(apply_dry_run(halted, result).reasons) == 5
+    clean = replace(result, tables={})
+    assert clean.ok and apply_dry_run(passed, clean) is passed
+
+
+def test_values_are_rendered_as_cleaning_hands_them_over(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {
+            "t": (
+                'CREATE TABLE t ("Opened" TIMESTAMP, "Due" TEXT, "Cost", "Done" TEXT, "created_at" INTEGER, '
+                '"Body" TEXT)',
+                [
+                    ("05/06/2024 8:42", "12/31/2024", "3,5", "Yes", 1_700_000_000, "a\x00b"),
+                    ("13/06/2024 9:00", "05/06/2024", "1.25", "0", 1_700_000_060, "N/A"),
+                    ("N/A", "02/30/2024", "", "maybe", 1_700_000_120, ""),
+                    ("2024-06-05T10:11:12.5", "2024-01-02", "2", "f", 1_700_000_180, "plain"),
+                ],
+            )
+        }
+    )
+    prof = profile(path)
+    columns = [cleaned_column(c, "day_first") for c in prof["t"]]
+    assert [(c.inferred_type, c.month_first, c.epoch_unit) for c in columns] == [
+        ("timestamp", False, None),
+        ("date", True, None),
+        ("numeric", False, None),
+        ("boolean", False, None),
+        ("timestamp", False, "seconds"),
+        ("text", False, None),
+    ]
+    with open_source(path) as src:
+        sql = cleaned_sample_sql(src.relation_sql("t"), columns, Settings().null_tokens, None)
+        rows = src.connection.execute(f"SELECT * FROM ({sql}) ORDER BY n").fetchall()
+    assert rows == [
+        (1, "2024-06-05 08:42:00.000000", "05/06/2024 8:42", "2024-12-31", "12/31/2024", "3.5", "3,5",
+         "true", "Yes", "2023-11-14 22:13:20.000000", "1700000000", "ab", b"a\x00b"),
+        (2, "2024-06-13 09:00:00.000000", "13/06/2024 9:00", "2024-05-06", "05/06/2024", "1.25", "1.25",
+         "false", "0", "2023-11-14 22:14:20.000000", "1700000060", None, None),
+        (3, None, None, None, None, None, None,
+         None, None, "2023-11-14 22:15:20.000000", "1700000120", None, None),
+        (4, "2024-06-05 10:11:12.500000", "2024-06-05T10:11:12.5", "2024-01-02", "2024-01-02", "2", "2",
+         "false", "f", "2023-11-14 22:16:20.000000", "1700000180", "plain", None),
+    ]  # fmt: skip
+
+
+def test_every_row_with_sample_none_and_odd_tables(make_sqlite: SqliteFactory, pg_uri: str) -> None:
+    path = make_sqlite(
+        {
+            'x"; DROP TABLE y; --': (
+                'CREATE TABLE "x""; DROP TABLE y; --" ("a b" INTEGER)',
+                [(i,) for i in range(1500)],
+            ),
+            "empty": ('CREATE TABLE "empty" ("when" TIMESTAMP)', []),
+        }
+    )
+    prof = profile(path)
+    result = dry_run(path, prof, pg_uri, sample_rows=None)
+    assert result.ok
+    assert {
+        t.name: (t.sampled_rows, result.columns[i].checked) for i, t in enumerate(result.tables.values())
+    } == {
+        'x"; DROP TABLE y; --': (1500, 1500),
+        "empty": (0, 0),
+    }
+    with pytest.raises(ValueError, match="sample_rows"):
+        dry_run(path, prof, pg_uri, sample_rows=0)
