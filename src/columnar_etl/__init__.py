@@ -1,13 +1,23 @@
-"""columnar_etl: SQLite help-desk exports into PostgreSQL, profiled, cleaned, typed and versioned."""
+"""columnar_etl: SQLite help-desk exports into PostgreSQL, profiled, cleaned, typed and versioned.
 
-__version__ = "0.1.0"
+The public API is a function per gate: ``columnar_etl.preflight(...)``, ``columnar_etl.profile(...)``
+(more as the gates land). The CLI, the notebooks and the benchmarks call these same functions.
+"""
 
 from typing import Any
 
-# Public API, imported on first use so that `import columnar_etl` (and `--help`) stays fast.
+__version__ = "0.1.0"
+
+# Bound eagerly: the function has the name of its module, and a lazy lookup would return the module
+# once anything imported it.
+from columnar_etl.profile import profile
+
+# Imported on first use so that `import columnar_etl` stays light.
 _LAZY = {
     "preflight": "columnar_etl.gates.preflight",
 }
+
+__all__ = ["__version__", "preflight", "profile"]
 
 
 def __getattr__(name: str) -> Any:

@@ -150,6 +150,7 @@ def infer_column(
     agg: dict[str, Any],
     *,
     date_order_default: DateOrder = "day_first",
+    stored_as_text: int = 0,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here)."""
     counts = _Counts(agg)
@@ -253,6 +254,14 @@ def infer_column(
             present,
             detail=f"declared {column.declared_type} but the values are {inferred}",
         )
+    elif stored_as_text and family not in (None, "text"):
+        # The declared type is right but SQLite stores the values as TEXT: a tool trusting storage
+        # classes would create a TEXT column. Fixable: the values parse as the inferred type.
+        add(
+            "type_mismatch",
+            stored_as_text,
+            detail=f"declared {column.declared_type}, stored as TEXT; the values are {inferred}",
+        )
     if family is None and column.declared_type:
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
@@ -325,13 +334,20 @@ def profile_table(src: Source, table: str, settings: Settings, sample: int | Non
     except duckdb.Error as exc:
         raise SourceError(f"profiling query failed: {exc}", path=src.path, table=table) from exc
     data = dict(zip(header, row or (), strict=True))
+    typed = [c.name for c in info.columns if declared_family(c.declared_type) not in (None, "text")]
+    stored_as_text = src.text_storage_counts(table, typed) if not sample else {}
     rows = int(data["row_count"])
     columns: dict[str, ColumnProfile] = {}
     for index, column in enumerate(info.columns):
         prefix = f"c{index}_"
         agg = {key[len(prefix) :]: value for key, value in data.items() if key.startswith(prefix)}
         columns[column.name] = infer_column(
-            table, column, rows, agg, date_order_default=settings.date_order_default
+            table,
+            column,
+            rows,
+            agg,
+            date_order_default=settings.date_order_default,
+            stored_as_text=stored_as_text.get(column.name, 0),
         )
     return TableProfile(
         name=table, row_count=info.row_count, columns=columns, sampled_rows=rows if sample else None

@@ -60,6 +60,23 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def utf8_safe(column: str) -> str:
+    """``column`` (a quoted identifier) as valid UTF-8: an invalid value is read as Latin-1.
+
+    SQLite stores whatever bytes it is given as TEXT; a Windows-1252 value in a UTF-8 export is not
+    valid UTF-8, and DuckDB string functions misbehave on it (``trim`` never returns). Valid values
+    pass untouched (the check is a no-op re-interpretation plus validation); an invalid one has every
+    byte mapped to the character of that code point, as Latin-1 readers do, so nothing is lost.
+    """
+    as_latin1 = (
+        f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex(encode({column})), '..'), "
+        "x -> CASE WHEN x < '80' THEN x WHEN x < 'C0' THEN 'C2' || x "
+        "ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END), '')))"
+    )
+    invalid = f"{column} IS NOT NULL AND try(decode(encode({column}))) IS NULL"
+    return f"CASE WHEN {invalid} THEN {as_latin1} ELSE {column} END"
+
+
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
     """Hex digest of a file's bytes, read in 1 MiB chunks."""
     digest = hashlib.new(algorithm)
@@ -131,9 +148,10 @@ class Source:
             ) from None
 
     def relation_sql(self, table: str) -> str:
-        """The DuckDB expression naming ``table`` in the attached export (``src."TKT"``)."""
-        self.table(table)
-        return f"{SOURCE_ALIAS}.{quote_ident(table)}"
+        """A DuckDB relation of ``table`` with every column as valid UTF-8 text (see :func:`utf8_safe`)."""
+        info = self.table(table)
+        columns = ", ".join(f"{utf8_safe(quote_ident(c))} AS {quote_ident(c)}" for c in info.column_names)
+        return f"(SELECT {columns or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)})"
 
     def read_batches(
         self,
@@ -153,9 +171,13 @@ class Source:
         missing = [name for name in wanted if name not in info.column_names]
         if missing:
             raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
-        template = "replace({0}, chr(0), '') AS {0}" if strip_nul else "{0}"
-        select = ", ".join(template.format(quote_ident(name)) for name in wanted) if wanted else "*"
-        sql = f"SELECT {select} FROM {self.relation_sql(table)}"
+        exprs = []
+        for name in wanted:
+            expr = utf8_safe(quote_ident(name))
+            exprs.append(
+                f"{f'replace({expr}, chr(0), {chr(39) * 2})' if strip_nul else expr} AS {quote_ident(name)}"
+            )
+        sql = f"SELECT {', '.join(exprs) or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
         try:
             # A cursor per stream: several tables can be read at once from one Source.
             return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
@@ -173,6 +195,25 @@ class Source:
             raise SourceError(
                 f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
             ) from exc
+
+    def text_storage_counts(self, table: str, columns: list[str]) -> dict[str, int]:
+        """Per column, how many values SQLite stores as TEXT (its ``typeof``), in one scan by SQLite.
+
+        DuckDB reads every value as text, so the storage class — what made older tools create TEXT
+        columns for a declared ``TIMESTAMP`` — is asked of SQLite itself, read-only.
+        """
+        self.table(table)
+        if not columns:
+            return {}
+        counts = ", ".join(f"count(CASE WHEN typeof({quote_ident(c)}) = 'text' THEN 1 END)" for c in columns)
+        con = _connect_read_only(self.path)
+        try:
+            row = con.execute(f"SELECT {counts} FROM {quote_ident(table)}").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise SourceError(f"cannot read table: {exc}", path=self.path, table=table) from exc
+        finally:
+            con.close()
+        return {column: int(count) for column, count in zip(columns, row or (), strict=True)}
 
     def close(self) -> None:
         """Detach the export and close DuckDB."""
@@ -248,13 +289,17 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _read_catalogue(path: Path) -> dict[str, SourceTable]:
-    """Tables, declared column types and row counts from SQLite itself, opened read-only."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A SQLite connection that cannot write (``mode=ro``): the export is never modified."""
     try:
-        con = sqlite3.connect(uri, uri=True)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         raise SourceError(f"cannot open the SQLite file: {exc}", path=path) from exc
+
+
+def _read_catalogue(path: Path) -> dict[str, SourceTable]:
+    """Tables, declared column types and row counts from SQLite itself, opened read-only."""
+    con = _connect_read_only(path)
     try:
         names = [
             row[0]

@@ -8,7 +8,12 @@ below registers one group of commands on :data:`app`.
 
 from __future__ import annotations
 
-from columnar_etl.cli import gate0_commands, pg_commands, source_commands  # noqa: F401  (registration)
+from columnar_etl.cli import (  # noqa: F401  (each module registers its commands)
+    gate0_commands,
+    pg_commands,
+    profile_commands,
+    source_commands,
+)
 from columnar_etl.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,71 @@
+"""Gate 1 command: ``columnar-etl profile``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from columnar_etl.cli.app import app, cli_state, echo_json, out
+
+
+@app.command("profile")
+def profile_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="SQLite export file (opened read-only).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON on stdout.")] = False,
+    json_file: Annotated[
+        Path | None, typer.Option("--json-file", help="Also write the JSON profile to this file.")
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report to this file.")
+    ] = None,
+    tables: Annotated[
+        list[str] | None, typer.Option("--table", help="Profile only this table (repeatable).")
+    ] = None,
+    sample: Annotated[
+        int | None,
+        typer.Option("--sample", min=1, help="Profile a repeatable reservoir sample of N rows per table."),
+    ] = None,
+    dry_run_target: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run-target",
+            help="Also load a sample into TEMP tables on the target and run the casts the load will do.",
+        ),
+    ] = False,
+) -> None:
+    """Gate 1: every column's real type, dirt and quality. Exit 0 pass, 2 warn, 3 halt, 1 error."""
+    from columnar_etl.profile import profile
+    from columnar_etl.report import render_profile_console, write_profile_html
+
+    settings = cli_state(ctx).settings
+    result = profile(source, tables=tables, sample=sample, settings=settings)
+    if dry_run_target:
+        from columnar_etl.checks import apply_dry_run
+        from columnar_etl.dry_run import dry_run
+        from columnar_etl.embedded_pg import resolve_target
+
+        uri = resolve_target(settings.target, settings.pg_dir)
+        result.dry_run = dry_run(source, result, uri, settings=settings)
+        result.gate = apply_dry_run(result.gate, result.dry_run)
+    if json_file is not None:
+        _write_text(json_file, result.to_json())
+    if html is not None:
+        write_profile_html(result, html)
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        render_profile_console(result, out)
+        for path in (json_file, html):
+            if path is not None:
+                out.print(f"wrote {path}", soft_wrap=True)
+    raise typer.Exit(result.gate.exit_code)
+
+
+def _write_text(path: Path, text: str) -> None:
+    # Temp file + rename: a reader never sees half a JSON file.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
