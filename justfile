@@ -31,6 +31,10 @@ test-all *args: lint
 bench *args:
     {{python}} -m pytest benchmarks -m "not slow" --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
 
+# Scale benchmarks (10x exports, peak RSS); slow
+bench-scale *args:
+    {{python}} -m pytest benchmarks -m slow --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
+
 # The bundled fixture into the embedded PostgreSQL, with source vs target row counts
 demo:
     {{python}} -m columnar_etl demo

@@ -285,7 +285,8 @@ def infer_column(
         null_like_count=null_like,
         whitespace_padded_count=counts.flag(Flag.PADDED),
         nul_byte_count=counts.flag(Flag.NUL),
-        distinct_count=int(counts["distinct"] or 0),
+        # HyperLogLog can overshoot on small columns; never report more distinct values than values.
+        distinct_count=min(int(counts["distinct"] or 0), row_count - nulls),
         valid_count=int(valid),
         invalid_count=int(present - valid),
         min=minimum,

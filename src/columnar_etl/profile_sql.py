@@ -203,8 +203,9 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
 
 
 def _examples(expr: str, condition: str) -> str:
-    # min(x, 5): five examples in bounded memory (cheaper than approx_top_k, deterministic too).
-    return f"min({_when(condition, expr)}, {EXAMPLES})"
+    # min(DISTINCT x, 5): five different examples in bounded memory; cheaper than approx_top_k and
+    # deterministic (the smallest five, not whichever a thread saw first).
+    return f"min(DISTINCT {_when(condition, expr)}, {EXAMPLES})"
 
 
 def _when(condition: str, expr: str) -> str:
@@ -258,13 +259,16 @@ def table_profile_sql(
     for index, name in enumerate(columns):
         for level, exprs in zip(levels, column_projections(index, name, null_tokens), strict=True):
             level.extend(exprs)
-    sql = f"SELECT {', '.join(levels[0])} FROM {source} AS src_rows"
+    # One expression per line, innermost SELECT last: readable in logs and in the snapshot test.
+    sql = f"SELECT\n  {_lines(levels[0])}\nFROM {source} AS src_rows"
     for alias, level in zip(("trimmed", "shaped", "parsed"), levels[1:], strict=True):
-        sql = f"SELECT {', '.join(level)} FROM ({sql}) AS {alias}"
-    aggregates = ", ".join(
-        ["count(*) AS row_count"] + [a for i in range(len(columns)) for a in column_aggregates(i)]
-    )
-    return f"SELECT {aggregates} FROM ({sql}) AS coded"
+        sql = f"SELECT\n  {_lines(level)}\nFROM (\n{sql}\n) AS {alias}"
+    aggregates = ["count(*) AS row_count"] + [a for i in range(len(columns)) for a in column_aggregates(i)]
+    return f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded"
+
+
+def _lines(exprs: list[str]) -> str:
+    return ",\n  ".join(exprs)
 
 
 def orphan_sql(child: str, child_column: str, parent: str, parent_column: str) -> str:

@@ -197,7 +197,7 @@ class Source:
             ) from exc
 
     def text_storage_counts(self, table: str, columns: list[str]) -> dict[str, int]:
-        """Per column, how many values SQLite stores as TEXT (its ``typeof``), in one scan by SQLite.
+        """Per column, how many non-blank values SQLite stores as TEXT (``typeof``), in one SQLite scan.
 
         DuckDB reads every value as text, so the storage class — what made older tools create TEXT
         columns for a declared ``TIMESTAMP`` — is asked of SQLite itself, read-only.
@@ -205,7 +205,10 @@ class Source:
         self.table(table)
         if not columns:
             return {}
-        counts = ", ".join(f"count(CASE WHEN typeof({quote_ident(c)}) = 'text' THEN 1 END)" for c in columns)
+        counts = ", ".join(
+            f"count(CASE WHEN typeof({q}) = 'text' AND trim({q}) <> '' THEN 1 END)"
+            for q in map(quote_ident, columns)
+        )
         con = _connect_read_only(self.path)
         try:
             row = con.execute(f"SELECT {counts} FROM {quote_ident(table)}").fetchone()

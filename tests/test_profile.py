@@ -1,0 +1,346 @@
+"""Gate 1 profiler against generated exports whose truth is known exactly, and against hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from columnar_etl import profile
+from columnar_etl.config import load_settings
+from columnar_etl.export_generator import Truth, generate_export
+from columnar_etl.models import ISSUE_KINDS, Profile
+from columnar_etl.source import file_checksum
+
+from .conftest import SqliteFactory
+
+TRUTH_CASES = [(11, "prod"), (12, "prod"), (13, "heavy"), (14, "heavy"), (15, "clean"), (16, "corrupt")]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], tuple[Path, Truth]]:
+    root = tmp_path_factory.mktemp("exports")
+    made = {}
+    for seed, dirt in TRUTH_CASES:
+        path = root / f"export_{seed}_{dirt}.db"
+        made[(seed, dirt)] = (path, generate_export(path, scale=0.03, seed=seed, dirt=dirt))
+    return made
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    return str(value)
+
+
+def assert_matches_truth(result: Profile, truth: dict[str, Any]) -> None:
+    for table_name, table in truth["tables"].items():
+        assert result[table_name].row_count == table["row_count"]
+        for name, column in table["columns"].items():
+            got = result[table_name][name]
+            where = f"{table_name}.{name}"
+            assert got.inferred_type == column["intended_type"], where
+            assert got.null_count == column["null"], where
+            for kind, count in column["dirt"].items():
+                assert got.issue_count(kind) == count, f"{where} {kind}"
+            formats = {fmt: n for fmt, n in (column["formats"] or {}).items() if n}
+            assert got.date_formats == formats, where
+            assert got.date_order == column["date_order"], where
+            expected = column["expected"]
+            assert got.valid_count == expected["non_null"], where
+            if column["intended_type"] in ("date", "timestamp", "integer"):
+                assert _as_text(got.min) == _as_text(expected["min"]), where
+                assert _as_text(got.max) == _as_text(expected["max"]), where
+            elif column["intended_type"] in ("double", "numeric") and expected["min"] is not None:
+                assert math.isclose(got.min, expected["min"]) and math.isclose(got.max, expected["max"]), (
+                    where
+                )
+            assert (
+                got.null_count
+                + got.empty_string_count
+                + got.null_like_count
+                + got.valid_count
+                + (got.invalid_count)
+                == got.row_count
+            ), where
+
+
+@pytest.mark.parametrize(("seed", "dirt"), TRUTH_CASES, ids=[f"{d}-{s}" for s, d in TRUTH_CASES])
+def test_every_column_matches_the_truth(
+    generated: dict[tuple[int, str], tuple[Path, Truth]], seed: int, dirt: str
+) -> None:
+    path, truth = generated[(seed, dirt)]
+    before = file_checksum(path)
+    result = profile(path)
+    assert_matches_truth(result, truth.to_dict())
+    assert file_checksum(path) == before
+
+
+def test_the_committed_fixture_matches_its_truth(small_fixture: Path) -> None:
+    truth = Truth.load(small_fixture.with_suffix(".truth.json"))
+    assert_matches_truth(profile(small_fixture), truth.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("dirt", "status", "exit_code"), [("clean", "pass", 0), ("prod", "pass", 0), ("corrupt", "halt", 3)]
+)
+def test_gate_by_dirt_level(
+    generated: dict[tuple[int, str], tuple[Path, Truth]], dirt: str, status: str, exit_code: int
+) -> None:
+    path = next(p for (_, d), (p, _) in generated.items() if d == dirt)
+    result = profile(path)
+    assert (result.gate.status, result.gate.exit_code) == (status, exit_code)
+    if dirt == "clean":
+        assert result.quality == 100.0
+    if dirt == "corrupt":
+        rules = {reason.rule for reason in result.gate.reasons}
+        assert "corrupt_dates" in rules
+        corrupt = [r for r in result.gate.reasons if r.rule == "corrupt_dates"]
+        assert all(r.value > 0.20 and r.column for r in corrupt)
+
+
+def test_heavy_dirt_scores_below_prod(generated: dict[tuple[int, str], tuple[Path, Truth]]) -> None:
+    prod = profile(generated[(11, "prod")][0])
+    heavy = profile(generated[(13, "heavy")][0])
+    assert prod.quality >= 80 > heavy.quality
+    assert heavy.gate.status in ("warn", "halt")
+
+
+def test_declared_timestamp_of_iso_text_with_empties_and_day_first(make_sqlite: SqliteFactory) -> None:
+    rng = random.Random(5)
+    rows: list[tuple[str]] = []
+    for i in range(2_000):
+        day = dt.datetime(2025, 4, 1) + dt.timedelta(minutes=rng.randrange(120_000))
+        if i % 100 == 0:
+            rows.append(("",))  # 1 %
+        elif i % 200 == 1:
+            rows.append((f"{day.day}/{day.month:02d}/{day.year} {day.hour}:{day.minute:02d}",))  # 0.5 %
+        else:
+            rows.append((day.strftime("%Y-%m-%d %H:%M:%S"),))
+    rows.append(("20/05/2025 8:42",))  # day-first evidence
+    path = make_sqlite({"tickets": ('CREATE TABLE tickets ("TKT-Created Time" TIMESTAMP)', rows)})
+    column = profile(path)["tickets"]["TKT-Created Time"]
+    assert column.inferred_type == "timestamp"
+    assert column.confidence >= 0.95
+    assert column.issue_count("empty_string") == 20
+    assert column.issue_count("non_iso_date") == 11
+    assert column.issue_count("type_mismatch") == 2_001 - 20
+    assert column.date_order == "day_first"
+    assert column.max is not None and column.min is not None
+
+
+def test_ambiguous_date_order_uses_the_default_and_says_so(make_sqlite: SqliteFactory) -> None:
+    rows = [("2025-05-01",), ("03/04/2025",), ("05/06/2025",), ("2025-05-02",)]
+    path = make_sqlite({"t": ('CREATE TABLE t ("Due" DATE)', rows)})
+    column = profile(path)["t"]["Due"]
+    assert column.inferred_type == "date"
+    assert column.date_order == "ambiguous"
+    issue = column.issue("ambiguous_date_order")
+    assert issue is not None and issue.count == 2
+    assert column.min == dt.date(2025, 4, 3)  # 03/04 read day-first (the default)
+    month_first = profile(path, settings=load_settings(date_order_default="month_first"))["t"]["Due"]
+    assert month_first.min == dt.date(2025, 3, 4)
+
+
+def test_month_first_evidence(make_sqlite: SqliteFactory) -> None:
+    rows = [("05/31/2025 10:00",), ("06/01/2025 11:30",), ("2025-06-02 09:00:00",)]
+    path = make_sqlite({"t": ('CREATE TABLE t ("At" TEXT)', rows)})
+    column = profile(path)["t"]["At"]
+    assert (column.inferred_type, column.date_order) == ("timestamp", "month_first")
+    assert column.date_formats == {"%m/%d/%Y %H:%M": 2, "%Y-%m-%d %H:%M:%S": 1}
+    assert column.max == dt.datetime(2025, 6, 2, 9, 0)
+
+
+def test_leap_days_and_impossible_dates(make_sqlite: SqliteFactory) -> None:
+    rows = [("29/02/2024",), ("29/02/2025",), ("31/04/2025",), ("31/12/2025",), ("2025-02-30",)]
+    path = make_sqlite({"t": ('CREATE TABLE t ("D" DATE)', rows)})
+    column = profile(path)["t"]["D"]
+    assert column.issue_count("impossible_date") == 3
+    assert set(column.issue("impossible_date").examples) == {"29/02/2025", "31/04/2025", "2025-02-30"}  # type: ignore[union-attr]
+    assert column.valid_count == 2
+
+
+def test_numbers_booleans_and_text(make_sqlite: SqliteFactory) -> None:
+    rows = [
+        (1, "1.25", "Yes", "10", "hello"),
+        (2, "3,5", "N", "20", "N/A"),
+        (3, "2h", "TRUE", "x", " padded "),
+        (4, "", "0", "30", None),
+    ]
+    ddl = 'CREATE TABLE t (id INTEGER PRIMARY KEY, "Hours" REAL, "Ok?" BOOLEAN, "Qty" INTEGER, "Note" TEXT)'
+    result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    hours, ok, qty, note = result["Hours"], result["Ok?"], result["Qty"], result["Note"]
+    assert (hours.inferred_type, hours.valid_count, hours.min, hours.max) == ("numeric", 2, 1.25, 3.5)
+    assert hours.issue_count("comma_decimal") == 1 and hours.issue_count("invalid_number") == 1
+    assert hours.issue("invalid_number").examples == ("2h",)  # type: ignore[union-attr]
+    assert (ok.inferred_type, ok.valid_count, ok.invalid_count) == ("boolean", 4, 0)
+    assert (qty.inferred_type, qty.min, qty.max, qty.issue_count("invalid_number")) == ("integer", 10, 30, 1)
+    assert note.inferred_type == "text"
+    assert note.issue_count("null_like") == 1 and note.issue_count("whitespace") == 1
+
+
+def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, 1_746_000_000), (2, 1_746_086_400), (3, 1_746_172_800)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", rows)})
+    column = profile(path)["t"]["closed_at"]
+    assert column.inferred_type == "timestamp"
+    assert any("epoch seconds" in note for note in column.notes)
+
+
+def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
+    ddl = (
+        "CREATE TABLE t (a int(5), b number, c datetime DEFAULT current_timestamp, d varchar(10), "
+        "e TEXT DEFAULT 'null')"
+    )
+    rows = [(1, "1.5", "2025-01-01 10:00:00", "x", "y")]
+    result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert result["a"].inferred_type == "integer"
+    assert any("int(5)" in note for note in result["a"].notes)
+    assert result["b"].inferred_type == "numeric"
+    assert result["c"].inferred_type == "timestamp"
+    assert any("current_timestamp" in note for note in result["c"].notes)
+    assert any("'null'" in note for note in result["e"].notes)
+
+
+def test_orphan_references(make_sqlite: SqliteFactory) -> None:
+    tickets = (
+        'CREATE TABLE tickets ("TKT-Ticket ID" INTEGER PRIMARY KEY, s TEXT)',
+        [(i, "x") for i in range(1, 11)],
+    )
+    comments = (
+        'CREATE TABLE comments ("CMT-Comment ID" INTEGER PRIMARY KEY, "CMT-Ticket ID" INTEGER)',
+        [(i, i if i <= 8 else 100 + i) for i in range(1, 11)],
+    )
+    column = profile(make_sqlite({"tickets": tickets, "comments": comments}))["comments"]["CMT-Ticket ID"]
+    assert column.foreign_key == "tickets.TKT-Ticket ID"
+    issue = column.issue("orphan_reference")
+    assert issue is not None and issue.count == 2
+    assert set(issue.examples) == {"109", "110"}
+
+
+def test_bad_input_is_profiled_without_crashing(make_sqlite: SqliteFactory) -> None:
+    hostile = 'we"ird; DROP TABLE x; --'
+    path = make_sqlite(
+        {
+            "empty": ('CREATE TABLE empty (id INTEGER, at TIMESTAMP, "note" TEXT)', []),
+            "all_null": ('CREATE TABLE all_null (id INTEGER, "nothing" DATE)', [(1, None), (2, None)]),
+            "wide": (
+                "CREATE TABLE wide (body TEXT, at TIMESTAMP)",
+                [("x" * 10_000, "9" * 10_000), ("ok", None)],
+            ),
+            hostile: (
+                f'CREATE TABLE "{hostile.replace(chr(34), chr(34) * 2)}" ("a""b; c" TEXT)',
+                [("1",), ("2",)],
+            ),
+        }
+    )
+    result = profile(path)
+    empty = result["empty"]
+    assert empty.row_count == 0
+    assert empty["at"].inferred_type == "timestamp" and empty["at"].confidence == 1.0
+    nothing = result["all_null"]["nothing"]
+    assert (nothing.null_count, nothing.inferred_type, nothing.issues) == (2, "date", [])
+    wide = result["wide"]
+    assert wide["body"].inferred_type == "text"
+    # SQLite's NUMERIC affinity stores ten thousand 9s as the REAL Inf: not a timestamp, and said so.
+    assert wide["at"].inferred_type == "text"
+    assert wide["at"].issue_count("type_mismatch") == 1
+    assert result[hostile]['a"b; c'].inferred_type == "integer"
+
+
+def test_non_utf8_bytes_are_read_as_latin1(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "latin1.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (name TEXT, at TIMESTAMP)")
+    # 'Café' written by a Windows-1252 tool into a UTF-8 export: the byte 0xE9 alone is not UTF-8.
+    con.execute("INSERT INTO t VALUES (CAST(x'436166e9' AS TEXT), '2025-01-01 10:00:00')")
+    con.commit()
+    con.close()
+    result = profile(path)["t"]
+    assert result["name"].min == "Café"
+    assert result["at"].inferred_type == "timestamp"
+
+
+def test_sample_is_a_repeatable_reservoir(small_fixture: Path) -> None:
+    first = profile(small_fixture, sample=100)
+    again = profile(small_fixture, sample=100)
+    assert [t.sampled_rows for t in first.tables.values()] == [100, 100, 100]
+    assert first.to_dict()["tables"] == again.to_dict()["tables"]
+    tiny = profile(small_fixture, sample=5)
+    assert all(t.sampled_rows == 5 for t in tiny.tables.values())
+
+
+def test_profile_api_for_notebooks(small_fixture: Path) -> None:
+    result = profile(small_fixture, tables=["tickets"])
+    frame = result.to_polars()
+    assert frame.height == len(result["tickets"].columns) == 12
+    assert set(ISSUE_KINDS) <= set(frame.columns)
+    created = result["tickets"]["TKT-Created Time"]
+    assert frame.filter(frame["column"] == "TKT-Created Time")["non_iso_date"][0] == created.issue_count(
+        "non_iso_date"
+    )
+    data = result.to_dict()
+    assert data["version"] == 1
+    assert data["tables"][0]["columns"][0]["name"] == "TKT-Ticket ID"
+    assert "<table" in result._repr_html_()
+
+
+def test_unknown_table_is_a_one_line_error(small_fixture: Path) -> None:
+    from columnar_etl.errors import SourceError
+
+    with pytest.raises(SourceError, match="no such table in the source"):
+        profile(small_fixture, tables=["tikets"])
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.sampled_from(["", "  ", "N/A", "NULL", "-", "TBD", "Yes", "no", "3,5", "2h", "1e3", "31/02/2025"]),
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2040, 1, 1)).map(
+        lambda d: d.strftime("%Y-%m-%d %H:%M:%S")
+    ),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 1, 1)).map(
+        lambda d: d.strftime("%d/%m/%Y")
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False).map(str),
+    st.text(max_size=12),
+    st.text(max_size=6).map(lambda s: f" {s} "),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(VALUES, min_size=1, max_size=40))
+def test_counts_partition_the_rows(tmp_path: Path, values: list[str | None]) -> None:
+    import sqlite3
+
+    path = tmp_path / f"h{abs(hash(tuple(values)))}.db"
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    con.execute('CREATE TABLE t ("mixed" TEXT, "declared" TIMESTAMP)')
+    con.executemany("INSERT INTO t VALUES (?, ?)", [(v, v) for v in values])
+    con.commit()
+    con.close()
+    result = profile(path)["t"]
+    for column in result:
+        parts = (
+            column.null_count
+            + column.empty_string_count
+            + column.null_like_count
+            + column.valid_count
+            + column.invalid_count
+        )
+        assert parts == column.row_count == len(values)
+        assert column.null_count == sum(v is None for v in values)
+        assert column.empty_string_count == sum(v is not None and v.strip(" \t\r\n") == "" for v in values)
+        assert 0.0 <= column.confidence <= 1.0
+        assert 0.0 <= column.quality <= 100.0

@@ -1,0 +1,79 @@
+"""``columnar-etl profile`` through the CLI runner: JSON, HTML, exit codes by gate verdict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.export_generator import generate_export
+from columnar_etl.source import file_checksum
+
+runner = CliRunner()
+
+
+def test_profile_json_matches_the_library(small_fixture: Path) -> None:
+    from columnar_etl import profile
+
+    result = runner.invoke(app, ["profile", str(small_fixture), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    expected = profile(small_fixture).to_dict()
+    for key in ("seconds",):
+        data.pop(key), expected.pop(key)
+    assert data == expected
+
+
+def test_profile_writes_json_and_html_files(small_fixture: Path, tmp_path: Path) -> None:
+    before = file_checksum(small_fixture)
+    json_file, html = tmp_path / "profile.json", tmp_path / "report.html"
+    result = runner.invoke(
+        app, ["profile", str(small_fixture), "--json-file", str(json_file), "--html", str(html)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "quality" in result.stdout and "pass" in result.stdout.lower()
+    assert json.loads(json_file.read_text())["version"] == 1
+    page = html.read_text()
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "TKT-Created Time" in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.json", "report.html"]
+    assert file_checksum(small_fixture) == before
+
+
+def test_profile_one_table_sampled(small_fixture: Path) -> None:
+    result = runner.invoke(
+        app, ["profile", str(small_fixture), "--table", "comments", "--sample", "50", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [t["name"] for t in data["tables"]] == ["comments"]
+    assert data["tables"][0]["sampled_rows"] == 50 and data["sample"] == 50
+
+
+def test_halt_exits_3_and_warn_exits_2(tmp_path: Path) -> None:
+    corrupt, heavy = tmp_path / "corrupt.db", tmp_path / "heavy.db"
+    generate_export(corrupt, scale=0.02, seed=3, dirt="corrupt")
+    generate_export(heavy, scale=0.02, seed=3, dirt="heavy")
+    halted = runner.invoke(app, ["profile", str(corrupt), "--json"])
+    assert halted.exit_code == 3
+    assert json.loads(halted.stdout)["gate"]["status"] == "halt"
+    warned = runner.invoke(app, ["profile", str(heavy), "--json"])
+    assert warned.exit_code == 2
+    assert json.loads(warned.stdout)["gate"]["status"] == "warn"
+
+
+def test_missing_source_is_exit_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["profile", str(tmp_path / "nope.db")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: file {tmp_path / 'nope.db'}: source file not found")
+
+
+def test_dry_run_target_adds_the_dry_run(small_fixture: Path, pg_uri: str) -> None:
+    result = runner.invoke(
+        app, ["--target", pg_uri, "profile", str(small_fixture), "--dry-run-target", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    dry = json.loads(result.stdout)["dry_run"]
+    assert dry["version"] == 1 and dry["rejected"] == 0 and dry["checked"] > 0
