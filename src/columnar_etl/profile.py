@@ -150,7 +150,6 @@ def infer_column(
     agg: dict[str, Any],
     *,
     date_order_default: DateOrder = "day_first",
-    stored_as_text: int = 0,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here)."""
     counts = _Counts(agg)
@@ -254,7 +253,7 @@ def infer_column(
             present,
             detail=f"declared {column.declared_type} but the values are {inferred}",
         )
-    elif stored_as_text and family not in (None, "text"):
+    elif family not in (None, "text") and (stored_as_text := _stored_as_text(counts, null_like, present)):
         # The declared type is right but SQLite stores the values as TEXT: a tool trusting storage
         # classes would create a TEXT column. Fixable: the values parse as the inferred type.
         add(
@@ -300,6 +299,15 @@ def infer_column(
     )
 
 
+def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
+    """Non-blank values SQLite stores as TEXT in a column whose declared type has numeric affinity.
+
+    SQLite converts a well-formed integer or real literal to INTEGER/REAL storage in such a column
+    and keeps everything else as TEXT, so the shapes already say what `typeof()` would (no extra scan).
+    """
+    return null_like + present - counts.shape(Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
+
+
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
     suffix = "month_first" if reading == "month_first" else "day_first"
     low, high = counts[f"min_{suffix}"], counts[f"max_{suffix}"]
@@ -335,8 +343,6 @@ def profile_table(src: Source, table: str, settings: Settings, sample: int | Non
     except duckdb.Error as exc:
         raise SourceError(f"profiling query failed: {exc}", path=src.path, table=table) from exc
     data = dict(zip(header, row or (), strict=True))
-    typed = [c.name for c in info.columns if declared_family(c.declared_type) not in (None, "text")]
-    stored_as_text = src.text_storage_counts(table, typed) if not sample else {}
     rows = int(data["row_count"])
     columns: dict[str, ColumnProfile] = {}
     for index, column in enumerate(info.columns):
@@ -348,7 +354,6 @@ def profile_table(src: Source, table: str, settings: Settings, sample: int | Non
             rows,
             agg,
             date_order_default=settings.date_order_default,
-            stored_as_text=stored_as_text.get(column.name, 0),
         )
     return TableProfile(
         name=table, row_count=info.row_count, columns=columns, sampled_rows=rows if sample else None

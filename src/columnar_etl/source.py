@@ -196,28 +196,6 @@ class Source:
                 f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
             ) from exc
 
-    def text_storage_counts(self, table: str, columns: list[str]) -> dict[str, int]:
-        """Per column, how many non-blank values SQLite stores as TEXT (``typeof``), in one SQLite scan.
-
-        DuckDB reads every value as text, so the storage class — what made older tools create TEXT
-        columns for a declared ``TIMESTAMP`` — is asked of SQLite itself, read-only.
-        """
-        self.table(table)
-        if not columns:
-            return {}
-        counts = ", ".join(
-            f"count(CASE WHEN typeof({q}) = 'text' AND trim({q}) <> '' THEN 1 END)"
-            for q in map(quote_ident, columns)
-        )
-        con = _connect_read_only(self.path)
-        try:
-            row = con.execute(f"SELECT {counts} FROM {quote_ident(table)}").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise SourceError(f"cannot read table: {exc}", path=self.path, table=table) from exc
-        finally:
-            con.close()
-        return {column: int(count) for column, count in zip(columns, row or (), strict=True)}
-
     def close(self) -> None:
         """Detach the export and close DuckDB."""
         self.connection.close()
