@@ -344,3 +344,19 @@ def test_counts_partition_the_rows(tmp_path: Path, values: list[str | None]) -> 
         assert column.empty_string_count == sum(v is not None and v.strip(" \t\r\n") == "" for v in values)
         assert 0.0 <= column.confidence <= 1.0
         assert 0.0 <= column.quality <= 100.0
+
+
+def test_personal_data_is_flagged(make_sqlite: SqliteFactory) -> None:
+    rows = [
+        ("ana.lopez@example.com", "+44 20 7946 0958", "Grace Chen", "Printer jam"),
+        ("j.smith@corp.co.uk", "(555) 123-4567", "Inès Moreau", "VPN drops"),
+        ("not an email", "12 abc", "Mary-Ann O'Neil", "Escalated to level two"),
+    ]
+    ddl = 'CREATE TABLE t ("Email" TEXT, "Phone" TEXT, "Agent" TEXT, "Subject" TEXT)'
+    result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert result["Email"].personal_data == {"email": 2}
+    assert result["Email"].personal_data_kind == "email"
+    assert result["Phone"].personal_data == {"phone": 2}
+    assert result["Agent"].personal_data == {"person_name": 3}
+    assert result["Subject"].personal_data == {} and result["Subject"].personal_data_kind is None
+    assert result.to_dict()["columns"][0]["personal_data_kind"] == "email"

@@ -95,6 +95,16 @@ class ColumnProfile:
     foreign_key: str | None = None
     max_scale: int | None = None
     quality: float = 100.0
+    personal_data: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def personal_data_kind(self) -> str | None:
+        """``email``, ``phone`` or ``person_name`` when at least half the present values look like it."""
+        present = self.valid_count + self.invalid_count
+        if not present or not self.personal_data:
+            return None
+        kind, count = max(self.personal_data.items(), key=lambda item: item[1])
+        return kind if count * 2 >= present else None
 
     def issue(self, kind: str) -> Issue | None:
         """The issue of ``kind``, or None when the column has none."""
@@ -134,6 +144,8 @@ class ColumnProfile:
             "default": self.default,
             "foreign_key": self.foreign_key,
             "quality": round(self.quality, 2),
+            "personal_data": dict(self.personal_data),
+            "personal_data_kind": self.personal_data_kind,
             "examples": self.examples,
             "issues": [issue.to_dict() for issue in self.issues],
             "notes": list(self.notes),

@@ -296,6 +296,15 @@ def infer_column(
         notes=notes,
         default=column.default,
         max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+        personal_data={
+            kind: n
+            for kind, flag in (
+                ("email", Flag.EMAIL),
+                ("phone", Flag.PHONE),
+                ("person_name", Flag.PERSON_NAME),
+            )
+            if (n := counts.flag(flag))
+        },
     )
 
 

@@ -81,6 +81,10 @@ BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
 WHITESPACE_CHARS = "' ' || chr(9) || chr(10) || chr(13)"
 EXAMPLES = 5
 
+EMAIL_REGEX = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+PHONE_REGEX = r"\+?\(?\d[\d ().-]{5,18}\d"
+# Two or three capitalised words ("Grace Chen", "Inès Moreau", "Mary-Ann O'Neil"); a heuristic.
+PERSON_NAME_REGEX = r"\p{Lu}[\p{Ll}'’-]+(\p{Lu}\p{Ll}+)?( \p{Lu}[\p{Ll}'’-]+(\p{Lu}\p{Ll}+)?){1,2}"
 _INTEGER_REGEX = r"[+-]?\d{1,18}"
 _NUMBER_REGEX: tuple[tuple[Shape, str], ...] = (
     (Shape.DECIMAL, r"[+-]?(\d+\.\d*|\.\d+)"),
@@ -110,10 +114,13 @@ class Flag(IntEnum):
     VALID_MONTH_FIRST = 32  # parses as a date reading slashes month-first
     VALID_DAY_FIRST = 64  # parses as a date reading slashes day-first (or is ISO and valid)
     ZERO_ONE = 128  # exactly '0' or '1'
+    EMAIL = 256  # looks like an e-mail address (personal data)
+    PHONE = 512  # looks like a phone number (personal data)
+    PERSON_NAME = 1024  # looks like "Firstname Lastname" (personal data)
 
 
 #: code = shape * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 256
+SHAPE_FACTOR = 2048
 
 
 def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple[list[str], ...]:
@@ -183,6 +190,14 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
             f"CASE WHEN {dm} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
             f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
             f"CASE WHEN {t} = '0' OR {t} = '1' THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+            # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
+            f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
+            f"AND (ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (40, 43)) "
+            f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
+            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) THEN {Flag.PERSON_NAME:d} ELSE 0 END",
         ]
     )
     trimmed = [f"{raw} AS {r}", f"trim({raw}, {WHITESPACE_CHARS}) AS {t}"]

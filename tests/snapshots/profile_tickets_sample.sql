@@ -27,7 +27,7 @@ SELECT
   d0,
   dm0,
   n0,
-  k0 * 256 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN dm0 IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END AS code0
+  k0 * 2048 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN dm0 IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END + CASE WHEN k0 = 99 AND contains(t0, '@') AND regexp_full_match(t0, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 24 AND (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (40, 43)) AND regexp_full_match(t0, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 40 AND contains(t0, ' ') AND regexp_full_match(t0, '\p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?( \p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?){1,2}') THEN 1024 ELSE 0 END AS code0
 FROM (
 SELECT
   r0,
