@@ -53,6 +53,7 @@ CANONICAL_DATE_SHAPES = frozenset({Shape.TS_ISO, Shape.DATE_ISO})
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
+PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
 _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
 
 

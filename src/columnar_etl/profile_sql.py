@@ -197,7 +197,8 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
             f"AND (ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (40, 43)) "
             f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
             f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
-            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) THEN {Flag.PERSON_NAME:d} ELSE 0 END",
+            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
+            f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
         ]
     )
     trimmed = [f"{raw} AS {r}", f"trim({raw}, {WHITESPACE_CHARS}) AS {t}"]
