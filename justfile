@@ -35,6 +35,10 @@ bench *args:
 bench-scale *args:
     {{python}} -m pytest benchmarks -m slow --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
 
+# Regenerate docs/configuration.md from the Settings object
+docs:
+    {{python}} -m columnar_etl.config_docs > docs/configuration.md
+
 # The bundled fixture into the embedded PostgreSQL, with source vs target row counts
 demo:
     {{python}} -m columnar_etl demo

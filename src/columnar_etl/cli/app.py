@@ -53,7 +53,7 @@ class CliState:
         if self._settings is None:
             self._settings = load_settings(self.config, **self.overrides)
             # Console logs on stderr; stdout stays clean for results and --json.
-            configure_logging(run_id=new_run_id(), level=self._settings.console_log_level, console=True)
+            configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings
 
 
@@ -100,7 +100,7 @@ def root(
 ) -> None:
     """Global options shared by every command."""
     ctx.obj = CliState(
-        config=config, overrides={"target": target, "pg_dir": pg_dir, "console_log_level": log_level}
+        config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level}
     )
 
 
