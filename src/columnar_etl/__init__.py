@@ -1,7 +1,8 @@
 """columnar_etl: SQLite help-desk exports into PostgreSQL, profiled, cleaned, typed and versioned.
 
-The public API is a function per gate: ``columnar_etl.preflight(...)``, ``columnar_etl.profile(...)``
-(more as the gates land). The CLI, the notebooks and the benchmarks call these same functions.
+The public API is a function per gate: ``columnar_etl.preflight(...)``, ``columnar_etl.profile(...)``,
+``columnar_etl.clean(...)`` (more as the gates land). The CLI, the notebooks and the benchmarks call
+these same functions.
 """
 
 from typing import Any
@@ -10,14 +11,18 @@ __version__ = "0.1.0"
 
 # Bound eagerly: the function has the name of its module, and a lazy lookup would return the module
 # once anything imported it.
+from columnar_etl.clean import clean
+from columnar_etl.load.strategies import load
 from columnar_etl.profile import profile
 
 # Imported on first use so that `import columnar_etl` stays light.
 _LAZY = {
     "preflight": "columnar_etl.gates.preflight",
+    "cutover": "columnar_etl.load.versions",
+    "rollback": "columnar_etl.load.versions",
 }
 
-__all__ = ["__version__", "preflight", "profile"]
+__all__ = ["__version__", "clean", "cutover", "load", "preflight", "profile", "rollback"]
 
 
 def __getattr__(name: str) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -32,6 +32,38 @@ ENV_PREFIX = "COLUMNAR_ETL_"
 _config_file: ContextVar[Path] = ContextVar("columnar_etl_config_file", default=DEFAULT_CONFIG_FILE)
 
 DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
+
+
+class ColumnOverride(BaseModel):
+    """How cleaning reads one column, overriding what the profile decided (``[columns."t"."c"]``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: (
+        Literal[
+            "timestamp",
+            "date",
+            "integer",
+            "bigint",
+            "numeric",
+            "double",
+            "double precision",
+            "boolean",
+            "text",
+        ]
+        | None
+    ) = Field(default=None, description="Target type (`bigint` = integer, `double precision` = double).")
+    formats: list[str] | None = Field(
+        default=None, description="strptime formats tried in order for a date/timestamp column."
+    )
+    date_order: Literal["day_first", "month_first"] | None = Field(
+        default=None, description="How `a/b/yyyy` values of this column are read."
+    )
+    scale: int | None = Field(default=None, ge=0, le=18, description="Digits after the point of a numeric.")
+    null_tokens: list[str] | None = Field(
+        default=None, description="Null-like values of this column (`[]`: none); default: `null_tokens`."
+    )
+    decimal_comma: bool | None = Field(default=None, description="Read `3,5` as 3.5 (default: true).")
 
 
 class Settings(BaseSettings):
@@ -72,11 +104,11 @@ class Settings(BaseSettings):
         default=65_536, gt=0, description="Rows per Arrow record batch streamed between stages."
     )
     log_level: Literal["debug", "info", "warning", "error"] = Field(
-        default="info", description="Lowest level written to a run's JSON log file (`log.jsonl`)."
-    )
-    console_log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="warning",
         description="Lowest level of log lines shown on the console (stderr); results go to stdout.",
+    )
+    log_file_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Lowest level written to a run's JSON log file (`log.jsonl`)."
     )
     health_interval_rows: int = Field(
         default=50_000,
@@ -116,6 +148,32 @@ class Settings(BaseSettings):
         description="Circuit breaker: halt when more than this share of a date column's rows are corrupt.",
     )
 
+    # --- cleaning -----------------------------------------------------------------------------------
+    quarantine_policy: Literal["null", "reject_row", "fail"] = Field(
+        default="null",
+        description="What cleaning does with a value it cannot fix (31/02/2025, 'TBD' in a date, '2h' in a "
+        "number): `null` stores NULL and quarantines the value, `reject_row` also drops the row, `fail` "
+        "stops the run.",
+    )
+    dedupe: bool = Field(
+        default=False,
+        description="Drop rows equal to an earlier row in every column but the row key (reported).",
+    )
+    outlier_iqr_factor: float = Field(
+        default=3.0,
+        ge=0,
+        description="Flag (never change) numeric/double values outside [Q1 - k*IQR, Q3 + k*IQR]; 0 = off.",
+    )
+    column_names: Literal["keep", "snake"] = Field(
+        default="keep",
+        description="Output column names: `keep` them as exported, or `snake` (`tkt_created_time`).",
+    )
+    columns: dict[str, dict[str, ColumnOverride]] = Field(
+        default_factory=dict,
+        description='Per-column overrides of the cleaning plan: `[columns."tickets"."TKT-Priority"] '
+        'type = "text"`.',
+    )
+
     # --- loading ------------------------------------------------------------------------------------
     canary_fraction: float = Field(
         default=0.10, gt=0, le=1, description="Share of each table's rows loaded by a canary run."
@@ -124,6 +182,23 @@ class Settings(BaseSettings):
         default=0.50,
         ge=0,
         description="Drift check: report a table whose row count changed by more than this share.",
+    )
+    drift_null_rate_jump: float = Field(
+        default=0.20,
+        ge=0,
+        le=1,
+        description="Drift check: report a column whose share of NULLs moved by more than this (0.2 = 20 "
+        "points) since the live version.",
+    )
+    backup_before_cutover: bool = Field(
+        default=False,
+        description="pg_dump the live version schema (into `backup_dir`) before a cutover replaces it.",
+    )
+    target_lock_wait: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds a load, cutover, rollback or prune waits for another one on the same base "
+        "schema, or for readers holding its views, before giving up.",
     )
 
     # --- preflight and backups ----------------------------------------------------------------------

@@ -9,7 +9,9 @@ below registers one group of commands on :data:`app`.
 from __future__ import annotations
 
 from columnar_etl.cli import (  # noqa: F401  (each module registers its commands)
+    clean_commands,
     gate0_commands,
+    load_commands,
     pg_commands,
     profile_commands,
     source_commands,

@@ -1,0 +1,138 @@
+"""Gate 2 command: ``columnar-etl clean``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from columnar_etl.cli.app import app, cli_state, echo_json, out
+
+if TYPE_CHECKING:
+    from columnar_etl.clean import CleanResult
+
+
+@app.command("clean")
+def clean_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="SQLite export file (opened read-only).")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="NEW file: x.db / x.sqlite (SQLite) or x.parquet (one Parquet per table)."
+        ),
+    ],
+    audit: Annotated[
+        Path | None, typer.Option("--audit", help="Write every changed cell to this Parquet file.")
+    ] = None,
+    quarantine: Annotated[
+        Path | None, typer.Option("--quarantine", help="Write every unfixable value to this Parquet file.")
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace OUTPUT (and the audit files) if they exist.")
+    ] = False,
+    plan_file: Annotated[
+        Path | None,
+        typer.Option("--plan", help="Cleaning plan JSON (see --save-plan); default: profile SOURCE."),
+    ] = None,
+    save_plan: Annotated[
+        Path | None, typer.Option("--save-plan", help="Also write the cleaning plan used as JSON.")
+    ] = None,
+    tables: Annotated[
+        list[str] | None, typer.Option("--table", help="Clean only this table (repeatable).")
+    ] = None,
+    column_names: Annotated[
+        str | None,
+        typer.Option(
+            "--column-names", help='keep ("TKT-Created Time", the default) or snake (tkt_created_time).'
+        ),
+    ] = None,
+    quarantine_policy: Annotated[
+        str | None,
+        typer.Option("--quarantine-policy", help="Unfixable values: null (default), reject_row or fail."),
+    ] = None,
+    dedupe: Annotated[
+        bool | None,
+        typer.Option("--dedupe/--no-dedupe", help="Drop rows equal to an earlier one but for the key."),
+    ] = None,
+    outlier_iqr_factor: Annotated[
+        float | None,
+        typer.Option("--outlier-iqr-factor", help="Flag numbers outside the quartiles ± k × IQR (0: off)."),
+    ] = None,
+    reprofile: Annotated[
+        bool,
+        typer.Option("--reprofile/--no-reprofile", help="Profile a SQLite output for the after-quality."),
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+) -> None:
+    """Gate 2: write a cleaned, typed copy of the export, with an audit of every changed cell."""
+    from columnar_etl.clean import clean
+    from columnar_etl.typemap import Plan
+
+    state = cli_state(ctx)
+    state.overrides.update(
+        quarantine_policy=quarantine_policy,
+        dedupe=dedupe,
+        outlier_iqr_factor=outlier_iqr_factor,
+        column_names=column_names,
+    )
+    settings = state.settings
+    plan = Plan.from_json(plan_file.read_text(encoding="utf-8")) if plan_file is not None else None
+    result = clean(
+        source,
+        plan,
+        output=output,
+        audit=audit,
+        quarantine=quarantine,
+        overwrite=overwrite,
+        tables=tables,
+        # A --plan keeps its own names unless the flag says otherwise.
+        column_names=settings.column_names if column_names is not None else None,
+        settings=settings,
+        reprofile=reprofile,
+    )
+    if save_plan is not None:
+        tmp = save_plan.with_name(f".{save_plan.name}.tmp")
+        tmp.write_text(result.plan.to_json(), encoding="utf-8")
+        tmp.replace(save_plan)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    _render(result)
+
+
+def _render(result: CleanResult) -> None:
+    table = Table(title=f"clean {result.source.name} → {result.output}", title_justify="left")
+    for header in ("table", "rows", "changed", "trimmed", "to NULL", "dates", "quarantined"):
+        table.add_column(header, justify="left" if header == "table" else "right", no_wrap=True)
+    for stats in result.tables.values():
+        rows = f"{stats.rows_in:,}"
+        if stats.rows_out != stats.rows_in:
+            rows = f"{rows} → {stats.rows_out:,}"
+        to_null = stats.total("empty_strings_converted") + stats.total("null_likes_converted")
+        counts = (
+            stats.changed,
+            stats.total("whitespace_trimmed"),
+            to_null,
+            stats.total("dates_standardized"),
+        )
+        table.add_row(stats.name, rows, *(f"{n:,}" for n in counts), f"{stats.total('quarantined'):,}")
+    out.print(table)
+    if result.quality_before is not None:
+        after = "not measured" if result.quality_after is None else f"{result.quality_after:.1f}"
+        out.print(f"quality {result.quality_before:.1f} → {after}")
+    out.print(f"wrote {result.output} in {result.seconds:.2f} s", soft_wrap=True)
+    if result.audit_path is not None:
+        out.print(f"audit: {result.audit_rows:,} changed cells in {result.audit_path}", soft_wrap=True)
+    if result.quarantine_path is not None:
+        out.print(f"quarantine: {result.quarantined:,} values in {result.quarantine_path}", soft_wrap=True)
+    elif result.quarantined:
+        out.print(f"quarantine: {result.quarantined:,} unfixable values (list them with --quarantine FILE)")
+    rejected = sum(stats.rows_rejected for stats in result.tables.values())
+    duplicates = sum(stats.duplicates_removed for stats in result.tables.values())
+    if rejected:
+        out.print(f"rejected {rejected:,} rows holding an unfixable value (policy reject_row)")
+    if duplicates:
+        out.print(f"removed {duplicates:,} duplicate rows")

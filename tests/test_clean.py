@@ -1,0 +1,513 @@
+"""Gate 2: cleaned values against the generator's truth, parse rules, policies, the stream, the audit."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from columnar_etl import clean
+from columnar_etl.clean import CleanResult, clean_stream
+from columnar_etl.config import load_settings
+from columnar_etl.errors import CleanError
+from columnar_etl.export_generator import NULL_TOKENS, TABLES, Truth, generate_export
+from columnar_etl.export_generator.values import comment_values, ticket_values, timesheet_values
+from columnar_etl.models import Profile
+from columnar_etl.profile import profile
+from columnar_etl.source import file_checksum
+from columnar_etl.typemap import Plan, build_plan
+from tests.conftest import SqliteFactory
+
+EXPORTS = [(1, "prod"), (2, "heavy"), (6, "heavy"), (9, "prod")]
+UNFIXABLE = ("impossible_date", "unparseable_date", "invalid_number")
+EPOCH = datetime(2025, 1, 1)
+
+
+@dataclass
+class Cleaned:
+    path: Path
+    truth: Truth
+    profile: Profile
+    plan: Plan
+    result: CleanResult
+    checksum: str
+
+
+@pytest.fixture(scope="module", params=EXPORTS, ids=lambda p: f"seed{p[0]}-{p[1]}")
+def cleaned(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cleaned]:
+    seed, dirt = request.param
+    path = tmp_path_factory.mktemp("clean") / f"export_{seed}_{dirt}.db"
+    truth = generate_export(path, scale=0.02, seed=seed, dirt=dirt)
+    checksum = file_checksum(path)
+    settings = load_settings()
+    profiled = profile(path, settings=settings)
+    plan = build_plan(profiled, settings=settings)
+    result = clean(path, plan, settings=settings)
+    yield Cleaned(path, truth, profiled, plan, result, checksum)
+    assert file_checksum(path) == checksum, "the source changed"
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def test_cleaned_columns_equal_the_truth(cleaned: Cleaned) -> None:
+    assert cleaned.result.data is not None
+    for name, table_truth in cleaned.truth.tables.items():
+        data = cleaned.result.data[name]
+        stats = cleaned.result[name]
+        assert data.num_rows == stats.rows_in == stats.rows_out == table_truth.row_count  # none lost or added
+        for column, truth in table_truth.columns.items():
+            values = data.column(column)
+            expected = truth.expected
+            got: dict[str, Any] = {"non_null": len(values) - values.null_count}
+            if truth.intended_type == "boolean":
+                got["true_count"] = pc.sum(values).as_py() or 0
+            elif truth.intended_type != "text":
+                bounds = pc.min_max(values).as_py()
+                got["min"], got["max"] = _text(bounds["min"]), _text(bounds["max"])
+                if truth.intended_type not in ("date", "timestamp"):
+                    total = pc.sum(values).as_py()
+                    got["sum"] = None if total is None else round(float(total), 6)
+            assert got == {key: expected[key] for key in got}, f"{name}.{column}"
+
+
+def test_counts_equal_the_dirt_and_quarantine_equals_the_unfixable(cleaned: Cleaned) -> None:
+    quarantine = cleaned.result.quarantine
+    for name, table_truth in cleaned.truth.tables.items():
+        for column, truth in table_truth.columns.items():
+            stats = cleaned.result[name][column]
+            dirt = truth.dirt
+            assert (
+                stats.quarantined,
+                stats.empty_strings_converted,
+                stats.null_likes_converted,
+                stats.whitespace_trimmed,
+                stats.dates_standardized,
+                stats.nul_removed,
+                stats.comma_decimals_fixed,
+            ) == (
+                sum(dirt[kind] for kind in UNFIXABLE),
+                dirt["empty_string"],
+                dirt["null_like"],
+                dirt["whitespace"],
+                dirt["non_iso_date"],
+                dirt["nul_byte"],
+                dirt["comma_decimal"],
+            ), f"{name}.{column}"
+            mine = pc.and_(pc.equal(quarantine["table"], name), pc.equal(quarantine["column"], column))
+            rules = quarantine.filter(mine).column("rule").to_pylist()
+            for kind in UNFIXABLE:
+                assert rules.count(kind) == dirt[kind], f"{name}.{column} {kind}"
+    assert cleaned.result.quarantined == quarantine.num_rows
+
+
+def test_cleaning_agrees_with_the_profile_on_validity(cleaned: Cleaned) -> None:
+    """A value the profile counts valid parses; one it counts invalid is NULL and quarantined."""
+    for column in cleaned.profile.columns:
+        stats = cleaned.result[column.table][column.name]
+        if column.inferred_type == "text":
+            assert stats.quarantined == 0
+            continue
+        assert (stats.non_null, stats.quarantined) == (column.valid_count, column.invalid_count), column.name
+
+
+def _true_values(truth: Truth) -> dict[str, dict[str, list[Any]]]:
+    tickets = ticket_values(truth.tables["tickets"].row_count, truth.seed)
+    created = [int(v) for v in tickets["TKT-Created Time"] if v is not None]
+    return {
+        "tickets": tickets,
+        "comments": comment_values(truth.tables["comments"].row_count, truth.seed, created),
+        "timesheets": timesheet_values(truth.tables["timesheets"].row_count, truth.seed, created),
+    }
+
+
+def _raw_rows(path: Path, table: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return con.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        con.close()
+
+
+def test_cell_sample_equals_the_true_values(cleaned: Cleaned) -> None:
+    """Every 3rd row, every column: the cleaned cell is the generator's true value, or NULL with a reason."""
+    true = _true_values(cleaned.truth)
+    assert cleaned.result.data is not None and cleaned.result.audit is not None
+    audit = cleaned.result.audit.to_pylist()
+    why = {(a["table"], a["row_key"], a["column"]): a["rule"] for a in audit}
+    checked = 0
+    for spec in TABLES:
+        data = cleaned.result.data[spec.name].to_pylist()
+        raw_rows = _raw_rows(cleaned.path, spec.name)
+        for row_index in range(0, len(data), 3):
+            key = str(raw_rows[row_index][0])
+            for position, column in enumerate(spec.columns):
+                value, raw = data[row_index][column.name], raw_rows[row_index][position]
+                original = true[spec.name][column.name][row_index]
+                checked += 1
+                if value is None:
+                    if original is not None:
+                        rule = why[(spec.name, key, column.name)]
+                        assert rule in ("empty_to_null", "null_like_to_null", *UNFIXABLE), (column.name, raw)
+                    continue
+                assert _matches(column.intended_type, column.decimals, value, original, raw, column.role), (
+                    spec.name,
+                    key,
+                    column.name,
+                    raw,
+                    value,
+                    original,
+                )
+    assert checked > 5000
+
+
+def _matches(kind: str, decimals: int, value: Any, original: Any, raw: Any, role: str) -> bool:
+    if role == "reference":  # orphans keep the value the export holds
+        return bool(value == int(raw))
+    if kind == "timestamp":
+        exact = EPOCH + timedelta(milliseconds=original)
+        text = str(raw).strip()
+        if "/" in text:  # day-first form has minutes only
+            return bool(value == exact.replace(second=0, microsecond=0))
+        if "T" in text:  # ISO-T form carries milliseconds the true value does not
+            return bool(timedelta(0) <= value - exact < timedelta(seconds=1))
+        return bool(value == exact)
+    if kind == "date":
+        return bool(value == date(2025, 1, 1) + timedelta(days=original))
+    if kind in ("numeric", "double"):
+        return bool(abs(float(value) - original / 10**decimals) < 1e-9)
+    return bool(value == original)
+
+
+def test_stream_batches_carry_the_exact_schema(cleaned: Cleaned) -> None:
+    with clean_stream(cleaned.path, cleaned.plan, batch_size=700) as stream:
+        assert stream.tables == ["tickets", "comments", "timesheets"]
+        assert stream.key_columns("tickets") == ["TKT-Ticket ID"]
+        rows = {}
+        for table in stream.tables:
+            schema = stream.schema(table)
+            batches = list(stream.batches(table))
+            assert len(batches) > 1 or table == "tickets"
+            assert all(batch.schema == schema for batch in batches)
+            rows[table] = sum(batch.num_rows for batch in batches)
+        with pytest.raises(CleanError, match="table already streamed"):
+            stream.batches("tickets")
+        result = stream.result()
+    assert rows == {name: t.row_count for name, t in cleaned.truth.tables.items()}
+    assert all(stats.complete for stats in result.tables.values())
+    assert result.changed == cleaned.result.changed
+    assert result.quarantine.num_rows == cleaned.result.quarantine.num_rows
+    schema = stream.schema("timesheets")
+    assert schema.field("TS-Rate").type == pa.decimal128(18, 2)
+    assert schema.field("TS-Start Time").type == pa.timestamp("us")
+    assert schema.field("TS-Date").type == pa.date32()
+
+
+def test_audit_lists_every_changed_cell(cleaned: Cleaned) -> None:
+    audit = cleaned.result.audit
+    assert audit is not None
+    assert audit.schema.names == ["table", "row_key", "column", "raw_value", "new_value", "rule"]
+    assert audit.num_rows == cleaned.result.changed == cleaned.result.audit_rows
+    rows = audit.to_pylist()
+    rules = {row["rule"] for row in rows}
+    assert {"empty_to_null", "null_like_to_null", "trim", "comma_decimal", "nul_removed"} <= rules
+    assert "date_format:%d/%m/%Y %H:%M" in rules and "boolean:Yes" in rules
+    nul = next(row for row in rows if row["rule"] == "nul_removed")
+    assert "\\0" in nul["raw_value"] and nul["new_value"] == nul["raw_value"].replace("\\0", "")
+    slash = next(row for row in rows if row["rule"] == "date_format:%d/%m/%Y %H:%M")
+    day, month, rest = slash["raw_value"].split("/")
+    year, clock = rest.split(" ")
+    hour, minute = clock.split(":")
+    assert slash["new_value"] == f"{year}-{month}-{day} {int(hour):02d}:{minute}:00"
+    quarantined = [row for row in rows if row["rule"] in UNFIXABLE]
+    assert len(quarantined) == cleaned.result.quarantined
+    assert all(row["new_value"] is None for row in quarantined)
+
+
+# --- parse rules on hand-written exports --------------------------------------------------------------
+
+RULES_DDL = (
+    "CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP, d DATE, amount NUMERIC, flag BOOLEAN, note TEXT)"
+)
+RULES_ROWS = [
+    (1, "20/05/2025 8:42", "5/6/2025", "3,5", "Yes", "a\x00b"),
+    (2, "2025-05-20 08:42:00", "29/02/2024", "2.25", "No", "  pad  "),
+    (3, " 2025-05-21 09:00:00 ", "29/02/2025", "2h", "Y", ""),
+    (4, "2025-05-20T08:42:00.123", "13/05/2025", "10", "N", "NULL"),
+    (5, "31/02/2025 8:00", "2025-05-20", "", "TRUE", "kept"),
+    (6, "TBD", "N/A", "-", "false", "kept"),
+    (7, "", None, "1.5", "1", "kept"),
+    (8, "13/05/2025 0:00", "1/1/2025", "0,25", "0", "kept"),
+]
+
+
+def _clean_rows(path: Path, **settings: Any) -> CleanResult:
+    return clean(path, settings=load_settings(**settings))
+
+
+def test_parse_rules(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (RULES_DDL, RULES_ROWS)})
+    result = _clean_rows(path)
+    assert result.data is not None
+    rows = result.data["t"].to_pylist()
+    assert [r["ts"] for r in rows] == [
+        datetime(2025, 5, 20, 8, 42),
+        datetime(2025, 5, 20, 8, 42),
+        datetime(2025, 5, 21, 9, 0),
+        datetime(2025, 5, 20, 8, 42, 0, 123000),
+        None,  # 31/02: impossible, never shifted
+        None,
+        None,
+        datetime(2025, 5, 13, 0, 0),
+    ]
+    # Day-first (13/05 proves it): 5/6 is 5 June; 29/02 exists in 2024 only.
+    assert [r["d"] for r in rows] == [
+        date(2025, 6, 5),
+        date(2024, 2, 29),
+        None,
+        date(2025, 5, 13),
+        date(2025, 5, 20),
+        None,
+        None,
+        date(2025, 1, 1),
+    ]
+    assert [r["amount"] for r in rows] == [
+        Decimal("3.50"),
+        Decimal("2.25"),
+        None,
+        Decimal("10.00"),
+        None,
+        None,
+        Decimal("1.50"),
+        Decimal("0.25"),
+    ]
+    assert [r["flag"] for r in rows] == [True, False, True, False, True, False, True, False]
+    assert [r["note"] for r in rows] == ["ab", "pad", None, None, "kept", "kept", "kept", "kept"]
+    reasons = {(q["row_key"], q["column"]): q["rule"] for q in result.quarantine.to_pylist()}
+    assert reasons == {
+        ("5", "ts"): "impossible_date",
+        ("6", "ts"): "unparseable_date",
+        ("3", "d"): "impossible_date",
+        ("3", "amount"): "invalid_number",
+    }
+    stats = result["t"]
+    assert (stats["ts"].dates_standardized, stats["ts"].whitespace_trimmed) == (3, 1)
+    assert (stats["amount"].comma_decimals_fixed, stats["amount"].empty_strings_converted) == (2, 1)
+    assert stats["amount"].null_likes_converted == 1
+    assert (stats["note"].nul_removed, stats["note"].null_likes_converted) == (1, 1)
+    assert stats["flag"].booleans_normalized == 7
+
+
+def test_month_first_columns_read_month_first(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {"m": ("CREATE TABLE m (id INTEGER PRIMARY KEY, d DATE)", [(1, "5/13/2025"), (2, "5/6/2025")])}
+    )
+    result = _clean_rows(path)
+    assert result.data is not None
+    assert result.data["m"].column("d").to_pylist() == [date(2025, 5, 13), date(2025, 5, 6)]
+
+
+def test_an_all_null_batch_keeps_the_planned_types(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, "", "N/A", "") for i in range(1, 4)] + [
+        (i, "2025-05-20 08:00:00", "2.5", "yes") for i in range(4, 10)
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TEXT, n REAL, b TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    with clean_stream(path, plan, batch_size=3) as stream:
+        batches = list(stream.batches("t"))
+    assert len(batches) == 3
+    assert batches[0].column(1).null_count == 3
+    expected = pa.schema(
+        [("id", pa.int64()), ("ts", pa.timestamp("us")), ("n", pa.decimal128(18, 2)), ("b", pa.bool_())]
+    )
+    for batch in batches:
+        assert batch.schema.remove_metadata() == expected
+        assert [f.type for f in batch.schema] == list(expected.types)
+
+
+def test_reject_row_drops_rows_with_unfixable_values(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (RULES_DDL, RULES_ROWS)})
+    result = _clean_rows(path, quarantine_policy="reject_row")
+    assert result.data is not None
+    assert result.data["t"].column("id").to_pylist() == [1, 2, 4, 7, 8]
+    assert (result["t"].rows_in, result["t"].rows_out, result["t"].rows_rejected) == (8, 5, 3)
+    assert result.quarantined == 4
+
+
+def test_fail_policy_stops_at_the_first_unfixable_value(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (RULES_DDL, RULES_ROWS)})
+    with pytest.raises(CleanError) as caught:
+        _clean_rows(path, quarantine_policy="fail")
+    assert (caught.value.table, caught.value.column) == ("t", "ts")
+    assert "'31/02/2025 8:00' (impossible_date) in the row with key 5" in str(caught.value)
+
+
+def test_dedupe_is_off_by_default_and_drops_duplicates_when_on(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, "a", "x"), (2, " a ", "x"), (3, "b", "x"), (4, "a", "x")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v TEXT)", rows)})
+    kept = _clean_rows(path)
+    assert kept.rows_out == 4 and kept["t"].duplicates_removed == 0
+    deduped = clean(path, settings=load_settings(dedupe=True), batch_size=2)
+    assert deduped.data is not None
+    assert deduped.data["t"].column("id").to_pylist() == [1, 3]
+    assert deduped["t"].duplicates_removed == 2
+    assert deduped.audit is not None
+    flagged = [r["row_key"] for r in deduped.audit.to_pylist() if r["rule"] == "duplicate_row"]
+    assert flagged == ["2", "4"]
+
+
+def test_numeric_outliers_are_flagged_not_changed(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, f"{10 + i % 7}.5") for i in range(1, 41)] + [(41, "9999.5")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, hours REAL)", rows)})
+    result = _clean_rows(path)
+    stats = result["t"]["hours"]
+    assert stats.outliers == 1 and stats.outlier_examples == ["41: 9999.50"]
+    assert stats.outlier_fence is not None and stats.outlier_fence[1] < 9999.5
+    assert result.data is not None and result.data["t"].column("hours")[-1].as_py() == Decimal("9999.50")
+    assert _clean_rows(path, outlier_iqr_factor=0)["t"]["hours"].outliers == 0
+
+
+def test_snake_case_names_and_nul_free_text(make_sqlite: SqliteFactory) -> None:
+    ddl = 'CREATE TABLE t ("TKT-Ticket ID" INTEGER PRIMARY KEY, "TKT-Created Time" TIMESTAMP, "Body" TEXT)'
+    path = make_sqlite({"t": (ddl, [(1, "2025-05-20 08:00:00", "x\x00y")])})
+    result = clean(path, column_names="snake")
+    assert result.data is not None
+    assert result.data["t"].schema.names == ["tkt_ticket_id", "tkt_created_time", "body"]
+    assert result.column_names["t"]["TKT-Created Time"] == "tkt_created_time"
+    assert result.to_dict()["column_mapping"] == result.column_names
+    assert result.data["t"].column("body").to_pylist() == ["xy"]
+    with clean_stream(path, result.plan) as stream:
+        assert stream.key_columns("t") == ["tkt_ticket_id"]
+
+
+def test_null_tokens_come_from_the_settings(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, "unknown"), (2, "N/A"), (3, "fine")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", rows)})
+    result = clean(path, settings=load_settings(null_tokens=["unknown"]))
+    assert result.data is not None
+    assert result.data["t"].column("v").to_pylist() == [None, "N/A", "fine"]
+    assert set(NULL_TOKENS) <= set(load_settings().null_tokens)
+
+
+def test_result_renders(cleaned: Cleaned) -> None:
+    result = cleaned.result
+    data = result.to_dict()
+    assert data["rows_in"] == data["rows_out"] == sum(t.row_count for t in cleaned.truth.tables.values())
+    assert data["tables"][0]["columns"][0]["name"] == "TKT-Ticket ID"
+    assert data["plan"]["version"] == 1 and data["quality_before"] == round(cleaned.plan.quality or 0, 2)
+    assert "cells changed" in repr(result) and "<table>" in result._repr_html_()
+
+
+def test_cleaned_batches_land_in_postgresql_with_the_planned_types(tmp_path: Path, pg_uri: str) -> None:
+    from columnar_etl.load.adbc import copy_tables_atomically
+    from tests.conftest import pg_query
+
+    path = tmp_path / "x.db"
+    truth = generate_export(path, scale=0.02, seed=12, dirt="heavy")
+    plan = build_plan(profile(path), settings=load_settings())
+    with clean_stream(path, plan, batch_size=1000) as stream:
+        readers = {
+            table: pa.RecordBatchReader.from_batches(stream.schema(table), stream.batches(table))
+            for table in stream.tables
+        }
+        copied = copy_tables_atomically(pg_uri, "cleaned", readers)
+        stream.result()
+    assert copied.rows == {name: t.row_count for name, t in truth.tables.items()}
+    types = dict(
+        ((table, column), (kind, precision, scale))
+        for table, column, kind, precision, scale in pg_query(
+            pg_uri,
+            "SELECT table_name, column_name, data_type, numeric_precision, numeric_scale "
+            "FROM information_schema.columns WHERE table_schema = 'cleaned'",
+        )
+    )
+    assert types["timesheets", "TS-Rate"][0] == "numeric"
+    assert types["timesheets", "TS-Start Time"][0] == "timestamp without time zone"
+    assert types["timesheets", "TS-Date"][0] == "date"
+    assert types["timesheets", "TS-Billable?"][0] == "boolean"
+    assert types["timesheets", "TS-Entry ID"][0] == "bigint"
+    assert types["tickets", "TKT-Satisfaction"][0] == "double precision"
+    assert types["tickets", "TKT-Subject"][0] == "text"
+    ((rate_sum, first_start),) = pg_query(
+        pg_uri, 'SELECT sum("TS-Rate")::float8, min("TS-Start Time")::text FROM cleaned.timesheets'
+    )
+    expected = truth.tables["timesheets"].columns
+    assert round(rate_sum, 6) == expected["TS-Rate"].expected["sum"]
+    assert first_start == expected["TS-Start Time"].expected["min"]
+
+
+def test_an_empty_table_still_hands_over_its_schema(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {
+            "empty": ("CREATE TABLE empty (id INTEGER PRIMARY KEY, at TIMESTAMP)", []),
+            "other": ("CREATE TABLE other (id INTEGER PRIMARY KEY)", [(1,)]),
+        }
+    )
+    plan = build_plan(profile(path), settings=load_settings())
+    with clean_stream(path, plan) as stream:
+        batches = list(stream.batches("empty"))
+        reader = stream.batches("other")
+        next(reader)  # left half-read: closing the stream stops it
+    assert [b.num_rows for b in batches] == [0]
+    assert batches[0].schema.field("at").type == pa.timestamp("us")
+
+
+def test_a_plan_that_does_not_fit_the_source_is_refused(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)", [(1, "x")])})
+    other = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT)", [(1, "x")])}, name="other.db"
+    )
+    plan = build_plan(profile(path), settings=load_settings())
+    with pytest.raises(CleanError, match="the cleaning plan does not fit the source: no column 'a'"):
+        clean(other, plan)
+
+
+ADVERSARIAL = {
+    "ts": ["2025-05-20 08:42:00"] * 8
+    + [
+        "2025-5-20 08:42:00",
+        "+2025-05-20 08:42:00",
+        "2025-05-20T08:42:00.1234567",
+        "2025-05-20T08:42:00.000000",
+    ]
+    + ["20/05/2025 8:42:07", "13/5/2025", "2025-05-20 24:00:00", "2025-05-20 23:59:60", "20/05/2025 8:42:60"]
+    + ["0000-01-01 00:00:00", "20/05/2025 08:42:00 PM", "2025-02-29", "2025-05-20T08:42:00", "31/4/2025"]
+    + ["2025-05-20 08:42", "20/05/2025"],
+    "num": ["1.5"] * 8
+    + ["٣", "+5", "007", "1_000", "nan", "inf", ".5", "5.", "1,5", "1e3", "-0", "12345678901234567890"]
+    + ["1,5,0", "0x10", "-.5", "1."],
+    "i": ["1"] * 8
+    + ["+5", "007", "-0", "123456789012345678", "1234567890123456789", "٣", "1.0", "1e3", "0x1", "1_0"]
+    + ["", "N/A", " 4", "٠", "-5", "00"],
+    "b": ["yes"] * 8
+    + ["YES", "Yes", "y", "T", "f", "01", "1", "0", "on", "off", "ja", " TRUE ", "Nein", "N", "yes!", "10"],
+}
+
+
+def test_validity_agrees_with_the_profile_on_hostile_values(make_sqlite: SqliteFactory) -> None:
+    """Chrono, Rust regex and Polars casts are laxer than DuckDB in places; the cleaner must not be."""
+    rows = list(zip(range(24), *ADVERSARIAL.values(), strict=True))
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TEXT, num TEXT, i TEXT, b TEXT)", rows)}
+    )
+    profiled = profile(path)
+    settings = load_settings(columns={"t": {"num": {"type": "double"}}})
+    result = clean(path, build_plan(profiled, settings=settings), settings=settings)
+    for column in profiled["t"]:
+        stats = result["t"][column.name]
+        assert (stats.non_null, stats.quarantined) == (column.valid_count, column.invalid_count), column.name

@@ -1,0 +1,273 @@
+"""Cleaned files (SQLite, Parquet), idempotence, the refusals and failures around them, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl import clean
+from columnar_etl.clean import writers
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+from columnar_etl.errors import CleanError
+from columnar_etl.export_generator import generate_export
+from columnar_etl.profile import profile
+from columnar_etl.source import file_checksum
+from columnar_etl.typemap import build_plan
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("export") / "export.db"
+    generate_export(path, scale=0.02, seed=4, dirt="heavy")
+    checksum = file_checksum(path)
+    yield path
+    assert file_checksum(path) == checksum, "the source changed"
+
+
+def _leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_sqlite_output_is_typed_and_a_second_clean_changes_nothing(export: Path, tmp_path: Path) -> None:
+    first = tmp_path / "clean.db"
+    result = clean(export, output=first, audit=tmp_path / "audit.parquet", reprofile=True)
+    assert result.output == first and result.output_format == "sqlite"
+    assert result.audit is None and result.audit_rows == result.changed > 0  # streamed, not held
+    assert pq.read_table(tmp_path / "audit.parquet").num_rows == result.changed
+    assert result.quality_before is not None and result.quality_after is not None
+    assert result.quality_after >= result.quality_before + 20
+
+    con = sqlite3.connect(first)
+    declared = {row[1]: row[2] for row in con.execute('PRAGMA table_info("timesheets")')}
+    stored = con.execute(
+        'SELECT typeof("TS-Entry ID"), typeof("TS-Date"), "TS-Start Time", typeof("TS-Hours"), '
+        '"TS-Billable?" FROM timesheets WHERE "TS-Start Time" IS NOT NULL AND "TS-Hours" IS NOT NULL LIMIT 1'
+    ).fetchone()
+    con.close()
+    assert declared == {
+        "TS-Entry ID": "INTEGER",
+        "TS-Ticket ID": "INTEGER",
+        "TS-Agent": "TEXT",
+        "TS-Date": "DATE",
+        "TS-Start Time": "TIMESTAMP",
+        "TS-Hours": "NUMERIC",
+        "TS-Billable?": "BOOLEAN",
+        "TS-Rate": "NUMERIC",
+    }
+    assert stored[0] == "integer" and stored[1] == "text" and stored[3] in ("integer", "real")
+    assert len(stored[2]) in (19, 26) and stored[4] in ("true", "false")
+
+    second = clean(first, output=tmp_path / "again.db")
+    assert (second.changed, second.quarantined, second.rows_out) == (0, 0, result.rows_out)
+    assert second.audit is not None and second.audit.num_rows == 0
+
+
+def test_parquet_output_is_one_typed_file_per_table(export: Path, tmp_path: Path) -> None:
+    out = tmp_path / "clean.parquet"
+    result = clean(export, output=out, quarantine=tmp_path / "q.parquet")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "comments.parquet",
+        "tickets.parquet",
+        "timesheets.parquet",
+    ]
+    tickets = pq.read_table(out / "tickets.parquet")
+    assert tickets.num_rows == result["tickets"].rows_out
+    assert tickets.schema.field("TKT-Created Time").type == pa.timestamp("us")
+    assert tickets.schema.field("TKT-Satisfaction").type == pa.float64()
+    assert pq.read_table(out / "timesheets.parquet").schema.field("TS-Rate").type == pa.decimal128(18, 2)
+    assert pq.read_table(tmp_path / "q.parquet").num_rows == result.quarantined > 0
+    assert _leftovers(tmp_path) == []
+
+
+def test_overwrite_replaces_an_existing_output(export: Path, tmp_path: Path) -> None:
+    for out in (tmp_path / "x.db", tmp_path / "x.parquet"):
+        if out.suffix == ".db":
+            out.write_text("old")
+        else:
+            out.mkdir()
+            (out / "stale.parquet").write_text("old")
+        with pytest.raises(CleanError, match="the output already exists"):
+            clean(export, output=out)
+        clean(export, output=out, overwrite=True)
+        if out.suffix == ".db":
+            assert out.read_bytes().startswith(b"SQLite format 3")
+        else:
+            assert sorted(p.name for p in out.iterdir()) == [
+                "comments.parquet",
+                "tickets.parquet",
+                "timesheets.parquet",
+            ]
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_source_is_never_the_output(export: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.db"
+    link.symlink_to(export)
+    hard = tmp_path / "hard.db"
+    os.link(export, hard)
+    relative = Path(os.path.relpath(export, Path.cwd()))
+    for target in (export, relative, link, hard, export.parent / "." / export.name):
+        with pytest.raises(CleanError, match="the output is the source file"):
+            clean(export, output=target, overwrite=True)
+    with pytest.raises(CleanError, match="the output is the source file"):
+        clean(link, output=export, overwrite=True)
+    with pytest.raises(CleanError, match="the audit file is the source file"):
+        clean(export, output=tmp_path / "o.db", audit=export)
+    with pytest.raises(CleanError, match="the audit file is the output"):
+        clean(export, output=tmp_path / "o.parquet", audit=tmp_path / "o.parquet")
+    assert not (tmp_path / "o.db").exists()
+
+
+def test_unwritable_or_missing_output_directory(export: Path, tmp_path: Path) -> None:
+    with pytest.raises(CleanError, match="the output directory does not exist"):
+        clean(export, output=tmp_path / "nope" / "x.db")
+    if os.geteuid() == 0:
+        locked = Path("/sys")  # root writes through chmod; sysfs refuses new files even to root
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+    with pytest.raises(CleanError, match="cannot write in the directory: Permission denied"):
+        clean(export, output=locked / "x.db")
+    assert not (locked / "x.db").exists()
+
+
+def test_disk_full_before_and_during_the_write(
+    export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writers, "free_bytes", lambda directory: 1 << 20)
+    with pytest.raises(CleanError, match="not enough free disk space"):
+        clean(export, output=tmp_path / "x.db")
+    # Room at the start, none after the first batch: the write stops and nothing is left behind.
+    calls = iter([1 << 40, 1 << 40])
+    monkeypatch.setattr(writers, "free_bytes", lambda directory: next(calls, 0))
+    settings = load_settings()
+    plan = build_plan(profile(export, settings=settings), settings=settings)
+    for name in ("x.db", "x.parquet"):
+        calls = iter([1 << 40, 1 << 40])
+        with pytest.raises(CleanError, match="not enough free disk space"):
+            clean(export, plan, output=tmp_path / name, audit=tmp_path / f"{name}.audit.parquet")
+        assert not (tmp_path / name).exists() and not (tmp_path / f"{name}.audit.parquet").exists()
+    assert _leftovers(tmp_path) == []
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:  # the writability probe: created and removed at once
+        return 0
+
+
+def test_a_killed_clean_leaves_no_output(tmp_path: Path) -> None:
+    source = tmp_path / "big.db"
+    generate_export(source, scale=0.1, seed=3, dirt="prod")
+    checksum = file_checksum(source)
+    out = tmp_path / "out.db"
+    env = {**os.environ, "COLUMNAR_ETL_BATCH_SIZE": "100"}
+    command = [
+        sys.executable,
+        "-m",
+        "columnar_etl",
+        "clean",
+        str(source),
+        "--output",
+        str(out),
+        "--no-reprofile",
+    ]
+    process = subprocess.Popen(
+        command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    try:
+        # Killed once the temporary file holds rows: mid-write.
+        while time.monotonic() < deadline and process.poll() is None:
+            if any(_size(p) > 64 << 10 for p in tmp_path.glob(".out.db.*.tmp")):
+                break
+            time.sleep(0.005)
+        assert process.poll() is None, f"clean finished before it was killed: {process.stderr}"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+    assert not out.exists()
+    assert file_checksum(source) == checksum
+    # The next run is not disturbed by the leftover temporary file.
+    assert clean(source, output=out).rows_out == 26_013
+    assert out.exists()
+
+
+def test_cli_clean_writes_the_files_and_reports(export: Path, tmp_path: Path) -> None:
+    out, audit, quarantine = tmp_path / "c.db", tmp_path / "a.parquet", tmp_path / "q.parquet"
+    plan = tmp_path / "plan.json"
+    args = ["clean", str(export), "-o", str(out), "--audit", str(audit), "--quarantine", str(quarantine)]
+    result = runner.invoke(app, [*args, "--save-plan", str(plan), "--no-reprofile"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out} in" in result.stdout
+    assert "audit: " in result.stdout and "quarantine: " in result.stdout
+    assert out.exists() and audit.exists() and quarantine.exists()
+    assert json.loads(plan.read_text())["version"] == 1
+
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1
+    assert (
+        again.stderr
+        == f"error: file {out}: the output already exists (hint: pass --overwrite to replace it)\n"
+    )
+
+    as_json = runner.invoke(
+        app,
+        [
+            "clean",
+            str(export),
+            "-o",
+            str(tmp_path / "j.parquet"),
+            "--plan",
+            str(plan),
+            "--column-names",
+            "snake",
+            "--json",
+        ],
+    )
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    assert data["column_names"] == "snake" and data["output_format"] == "parquet"
+    assert data["column_mapping"]["tickets"]["TKT-Created Time"] == "tkt_created_time"
+
+
+def test_cli_clean_refuses_the_source_as_output(export: Path) -> None:
+    result = runner.invoke(app, ["clean", str(export), "--output", str(export), "--overwrite"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: file {export}: the output is the source file "
+        "(hint: choose another path: the source is never written)\n"
+    )
+
+
+def test_cli_clean_policy_fail_exits_1(export: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["clean", str(export), "-o", str(tmp_path / "f.db"), "--quarantine-policy", "fail"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: table 'tickets', column ")
+    assert "quarantine_policy is `fail`" in result.stderr
+    assert not (tmp_path / "f.db").exists() and _leftovers(tmp_path) == []
+
+
+def test_cli_clean_help() -> None:
+    result = runner.invoke(app, ["clean", "--help"])
+    assert result.exit_code == 0 and "--output" in result.stdout and "--overwrite" in result.stdout

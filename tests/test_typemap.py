@@ -1,0 +1,176 @@
+"""The cleaning plan: types, parse rules and names from a real profile, overrides from settings, JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from columnar_etl.config import load_settings
+from columnar_etl.errors import ConfigError
+from columnar_etl.export_generator import generate_export
+from columnar_etl.models import Profile
+from columnar_etl.profile import profile
+from columnar_etl.typemap import Plan, build_plan, known_formats, snake_case
+from tests.conftest import SqliteFactory
+
+
+@pytest.fixture(scope="module")
+def heavy_profile(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    path = tmp_path_factory.mktemp("typemap") / "heavy.db"
+    generate_export(path, scale=0.02, seed=11, dirt="heavy")
+    return profile(path, settings=load_settings())
+
+
+def test_plan_types_formats_and_scales_come_from_the_profile(heavy_profile: Profile) -> None:
+    plan = build_plan(heavy_profile, settings=load_settings())
+    tickets, timesheets = plan["tickets"], plan["timesheets"]
+
+    created = tickets["TKT-Created Time"]
+    assert (created.type, created.pg_type, created.arrow_type()) == (
+        "timestamp",
+        "timestamp",
+        pa.timestamp("us"),
+    )
+    assert created.formats == ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f", "%d/%m/%Y %H:%M")
+    assert created.date_order == "day_first"
+    # The heavy level's ambiguous column is read in the configured default order.
+    due = tickets["TKT-Due Date"]
+    assert (due.type, due.arrow_type(), due.date_order) == ("date", pa.date32(), "day_first")
+    assert due.formats == ("%Y-%m-%d", "%d/%m/%Y")
+
+    assert tickets["TKT-Ticket ID"].arrow_type() == pa.int64()
+    assert tickets["TKT-Ticket ID"].pg_type == "bigint"
+    assert tickets["TKT-SLA Breached?"].arrow_type() == pa.bool_()
+    assert tickets["TKT-Subject"].arrow_type() == pa.string()
+    satisfaction = tickets["TKT-Satisfaction"]
+    assert (satisfaction.type, satisfaction.pg_type, satisfaction.arrow_type()) == (
+        "double",
+        "double precision",
+        pa.float64(),
+    )
+    rate = timesheets["TS-Rate"]
+    assert (rate.type, rate.scale, rate.pg_type, rate.arrow_type()) == (
+        "numeric",
+        2,
+        "numeric(18,2)",
+        pa.decimal128(18, 2),
+    )
+    assert rate.rounds is False
+    assert rate.null_tokens == tuple(heavy_profile.settings["null_tokens"])
+    assert plan.quality == heavy_profile.quality
+    assert [c.output_name for c in tickets.columns] == tickets.column_names  # names kept by default
+
+
+def test_plan_round_trips_through_json(heavy_profile: Profile) -> None:
+    plan = build_plan(heavy_profile, settings=load_settings(), column_names="snake")
+    again = Plan.from_json(plan.to_json())
+    assert again == plan
+    assert again.to_dict()["version"] == 1
+    with pytest.raises(ConfigError, match="unsupported plan version"):
+        Plan.from_dict({**plan.to_dict(), "version": 99})
+    broken = plan.to_dict()
+    broken["tables"][0]["columns"][0]["type"] = "varchar"
+    with pytest.raises(ConfigError, match="unknown type 'varchar' in the plan"):
+        Plan.from_dict(broken)
+
+
+def test_overrides_from_settings_replace_the_profile(heavy_profile: Profile) -> None:
+    settings = load_settings(
+        columns={
+            "tickets": {
+                "TKT-Priority": {"type": "text"},
+                "TKT-Created Time": {"type": "text", "null_tokens": []},
+                "TKT-Customer #": {"type": "bigint"},
+                "TKT-Due Date": {"date_order": "month_first"},
+                "TKT-Satisfaction": {"type": "numeric", "scale": 1},
+            },
+            "timesheets": {"TS-Rate": {"decimal_comma": False}},
+        }
+    )
+    plan = build_plan(heavy_profile, settings=settings)
+    tickets = plan["tickets"]
+    created = tickets["TKT-Created Time"]
+    assert (created.type, created.formats, created.null_tokens, created.origin) == (
+        "text",
+        (),
+        (),
+        "override",
+    )
+    assert tickets["TKT-Customer #"].type == "integer"
+    assert tickets["TKT-Due Date"].formats == ("%Y-%m-%d", "%m/%d/%Y")
+    assert tickets["TKT-Due Date"].date_order == "month_first"
+    satisfaction = tickets["TKT-Satisfaction"]
+    assert (satisfaction.type, satisfaction.scale, satisfaction.rounds) == ("numeric", 1, True)
+    assert plan["timesheets"]["TS-Rate"].decimal_comma is False
+    assert tickets["TKT-Status"].origin == "profile"
+    assert any("TKT-Priority" in note for note in plan.notes)
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ({"nope": {"x": {"type": "text"}}}, "override names a table the export does not have"),
+        ({"tickets": {"TKT-Nope": {"type": "text"}}}, "override names a column the table does not have"),
+    ],
+)
+def test_overrides_naming_unknown_columns_are_refused(
+    heavy_profile: Profile, columns: dict[str, dict[str, dict[str, str]]], message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        build_plan(heavy_profile, settings=load_settings(columns=columns))
+
+
+def test_an_override_of_an_unknown_type_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="columns"):
+        load_settings(columns={"tickets": {"TKT-Priority": {"type": "varchar"}}})
+
+
+def test_snake_case_names_and_their_mapping(heavy_profile: Profile) -> None:
+    plan = build_plan(heavy_profile, settings=load_settings(column_names="snake"))
+    names = plan.output_names()["tickets"]
+    assert names["TKT-Created Time"] == "tkt_created_time"
+    assert names["TKT-SLA Breached?"] == "tkt_sla_breached"
+    assert names["TKT-Customer #"] == "tkt_customer"
+    assert plan.with_column_names("keep").output_names()["tickets"]["TKT-Customer #"] == "TKT-Customer #"
+
+
+@pytest.mark.parametrize(
+    ("name", "snake"),
+    [
+        ("TKT-Created Time", "tkt_created_time"),
+        ("ticketID", "ticket_id"),
+        ("2nd Try", "c_2nd_try"),
+        ("?!", "column"),
+    ],
+)
+def test_snake_case(name: str, snake: str) -> None:
+    assert snake_case(name) == snake
+
+
+def test_clashing_snake_names_get_a_suffix(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": ('CREATE TABLE t ("A b" TEXT, "a-b" TEXT, "A_B" TEXT)', [("x", "y", "z")])})
+    plan = build_plan(profile(path), settings=load_settings(), column_names="snake")
+    assert [c.output_name for c in plan["t"].columns] == ["a_b", "a_b_2", "a_b_3"]
+
+
+def test_epoch_integers_and_sampled_profiles(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, 1_700_000_000 + i * 3600, f"2025-05-{1 + i % 28:02d}") for i in range(40)]
+    path = make_sqlite({"t": ('CREATE TABLE t (id INTEGER PRIMARY KEY, "created_at" INTEGER, d TEXT)', rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    assert (plan["t"]["created_at"].type, plan["t"]["created_at"].epoch_unit) == ("timestamp", "seconds")
+    assert plan["t"]["d"].formats == ("%Y-%m-%d",)
+    # A sample may miss formats the column holds: the plan tries every known one after those seen.
+    sampled = build_plan(profile(path, sample=10), settings=load_settings())
+    assert sampled["t"]["d"].formats == (
+        "%Y-%m-%d",
+        *[f for f in known_formats("day_first") if f != "%Y-%m-%d"],
+    )
+
+
+def test_month_first_evidence_gives_month_first_formats(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    rows = [(1, "5/13/2025"), (2, "5/6/2025"), (3, "12/31/2025")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", rows)})
+    column = build_plan(profile(path), settings=load_settings())["t"]["d"]
+    assert (column.date_order, column.formats) == ("month_first", ("%m/%d/%Y",))
