@@ -25,3 +25,87 @@ def cached_export(scale: float, seed: int = 1, dirt: str = "prod") -> Path:
 def export_1x() -> Path:
     """The scale-1.0 export: 260,130 rows (tickets 10,939 / comments 108,129 / timesheets 141,062)."""
     return cached_export(1.0)
+
+
+SLA_SECONDS = 25 * 60  # the seed spec's budget for a quarterly import
+#: benchmark name → (stage shown in the summary, rows it handles; None: not a row stage)
+STAGES: dict[str, tuple[str, int]] = {
+    "test_read_all_tables_to_arrow": ("raw read (DuckDB → Arrow)", 260_130),
+    "test_raw_copy_floor": ("floor: raw COPY (DuckDB → Arrow → ADBC)", 260_130),
+    "test_preflight_scale_1": ("preflight", 260_130),
+    "test_profile_scale_1": ("profile", 260_130),
+    "test_clean_stream_1x": ("clean (stream)", 260_130),
+    "test_simple_load_within_budget_of_the_raw_copy_floor": ("load (typed COPY + validate)", 260_130),
+    "test_run_scale_1": ("run (everything)", 260_130),
+    "test_naive_executemany_scale_0_1": ("naive row-by-row INSERT ×10", 260_130),
+    "test_pgloader_scale_1": ("pgloader", 260_130),
+}
+
+
+class PeakRss:
+    """Samples this process's RSS in a thread every 10 ms while active; ``peak`` is the highest seen."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import time
+
+        import psutil
+
+        process = psutil.Process()
+        while not self._stop.is_set():
+            self.peak = max(self.peak, process.memory_info().rss)
+            time.sleep(0.01)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@pytest.fixture(autouse=True)
+def _peak_rss(request: pytest.FixtureRequest) -> object:
+    """Record the peak RSS of every benchmark in its extra_info (shown in the summary table)."""
+    if "benchmark" not in request.fixturenames:
+        yield None
+        return
+    benchmark = request.getfixturevalue("benchmark")
+    with PeakRss() as rss:
+        yield None
+    benchmark.extra_info.setdefault("peak_rss_mb", round(rss.peak / 2**20))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The comparison table: stage, rows, seconds, rows/s, × floor, share of the 25-minute SLA, RSS."""
+    session = getattr(terminalreporter.config, "_benchmarksession", None)
+    benchmarks = [b for b in getattr(session, "benchmarks", []) if b.name in STAGES and b.stats.rounds]
+    if not benchmarks:
+        return
+    by_name = {b.name: b for b in benchmarks}
+    floor = by_name.get("test_raw_copy_floor")
+    floor_seconds = floor.stats.min if floor else None
+    lines = [
+        "| stage | rows | seconds (min) | rows/s | × floor | of 25-min SLA | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, (stage, rows) in STAGES.items():
+        bench = by_name.get(name)
+        if bench is None:
+            continue
+        seconds = bench.stats.min * bench.extra_info.get("scale_factor", 1)
+        ratio = f"{seconds / floor_seconds:.2f}" if floor_seconds else "–"
+        lines.append(
+            f"| {stage} | {rows:,} | {seconds:.3f} | {rows / seconds:,.0f} | {ratio} | "
+            f"{seconds / SLA_SECONDS:.4%} | {bench.extra_info.get('peak_rss_mb', '–')} |"
+        )
+    terminalreporter.write_sep("=", "columnar_etl benchmark summary (same session, 2 cores)")
+    for line in lines:
+        terminalreporter.write_line(line)

@@ -6,44 +6,18 @@ Targets (issue #4): scale 1.0 < 1 s on 2 cores and ≤ 3× the raw read (test_be
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 
-import psutil
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from benchmarks.conftest import cached_export
+from benchmarks.conftest import PeakRss, cached_export
 from columnar_etl import profile
 
 
 def test_profile_scale_1(benchmark: BenchmarkFixture, export_1x: Path) -> None:
     result = benchmark.pedantic(lambda: profile(export_1x), rounds=3, iterations=1, warmup_rounds=1)
     assert sum(t.row_count for t in result.tables.values()) == 260_130
-
-
-class PeakRss:
-    """Samples this process's RSS in a thread every 10 ms; ``peak`` is the highest seen."""
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        process = psutil.Process()
-        while not self._stop.is_set():
-            self.peak = max(self.peak, process.memory_info().rss)
-            time.sleep(0.01)
-
-    def __enter__(self) -> PeakRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 @pytest.mark.slow

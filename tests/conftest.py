@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -70,6 +71,47 @@ def pg_query(uri: str, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in rows]
     finally:
         conn.close()
+
+
+def uri_as(uri: str, user: str, password: str | None = None) -> str:
+    """The same server URI, logging in as ``user`` (with ``password`` when given)."""
+    parts = urlsplit(uri)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    userinfo = f"{user}:{password}" if password is not None else user
+    return urlunsplit(parts._replace(netloc=f"{userinfo}@{host}"))
+
+
+@pytest.fixture
+def password_role(pg_server_uri: str) -> Iterator[tuple[str, str]]:
+    """A login role that must authenticate with a password (scram), on the embedded test server."""
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("rewrites pg_hba.conf: only on the embedded test server")
+    role, password = f"pw_{uuid.uuid4().hex[:8]}", f"right-{uuid.uuid4().hex[:8]}"
+    pg_query(pg_server_uri, f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    hba = Path(pg_query(pg_server_uri, "SELECT current_setting('data_directory')")[0][0]) / "pg_hba.conf"
+    original = hba.read_text()
+    # First match wins: these lines, put on top, make this role (only) authenticate.
+    hba.write_text(f"local all {role} scram-sha-256\nhost all {role} 127.0.0.1/32 scram-sha-256\n{original}")
+    try:
+        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
+        _wait_until_password_required(uri_as(pg_server_uri, role))
+        yield role, password
+    finally:
+        hba.write_text(original)
+        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
+        pg_query(pg_server_uri, f"DROP ROLE IF EXISTS {role}")
+
+
+def _wait_until_password_required(uri_without_password: str) -> None:
+    # pg_reload_conf() only signals the postmaster; the new rules apply a moment later.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            connect(uri_without_password).close()
+        except Exception:
+            return
+        time.sleep(0.05)
+    pytest.fail("pg_hba.conf reload did not take effect")
 
 
 SqliteFactory = Callable[..., Path]

@@ -52,6 +52,16 @@ def test_the_command_tree_is_what_we_document() -> None:
         ("backup", "prune"),
         ("backup", "target"),
         ("backup", "target-restore"),
+        ("profile",),
+        ("clean",),
+        ("load",),
+        ("cutover",),
+        ("rollback",),
+        ("schemas", "list"),
+        ("schemas", "prune"),
+        ("run",),
+        ("runs", "list"),
+        ("runs", "show"),
     }
 
 
@@ -123,17 +133,20 @@ def test_copy_raw_into_postgres(pg_uri: str, small_fixture: Path) -> None:
         assert pg_query(pg_uri, f'SELECT count(*) FROM raw."{row["table"]}"') == [(row["target_rows"],)]
 
 
-def test_demo_prints_row_counts(pg_uri: str, small_fixture: Path) -> None:
+def test_demo_runs_the_pipeline_then_says_already_loaded(
+    pg_uri: str, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
     result = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
     assert result.exit_code == 0, result.output
-    assert "tickets" in result.stdout
-    assert "one transaction" in result.stdout
-    assert (
-        pg_query(pg_uri, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'demo_raw'")[0][
-            0
-        ]
-        >= 3
-    )
+    assert "servicedesk.* now reads servicedesk_v" in result.stdout
+    assert "timesheets" in result.stdout and "quality" in result.stdout
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.timesheets") == [(1411,)]
+    again = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
+    assert again.exit_code == 0, again.output
+    assert "already loaded" in again.stdout
+    assert len(list((tmp_path / "runs").iterdir())) == 2
 
 
 def test_unreachable_target_masks_the_password(small_fixture: Path) -> None:

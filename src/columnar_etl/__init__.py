@@ -20,9 +20,10 @@ _LAZY = {
     "preflight": "columnar_etl.gates.preflight",
     "cutover": "columnar_etl.load.versions",
     "rollback": "columnar_etl.load.versions",
+    "run": "columnar_etl.pipeline.runner",
 }
 
-__all__ = ["__version__", "clean", "cutover", "load", "preflight", "profile", "rollback"]
+__all__ = ["__version__", "clean", "cutover", "load", "preflight", "profile", "rollback", "run"]
 
 
 def __getattr__(name: str) -> Any:

@@ -117,7 +117,9 @@ def _nested_section(name: str, model: type[BaseModel]) -> str:
     ]
     for field_name, info in model.model_fields.items():
         description = " ".join((info.description or "").split()).replace("|", "\\|")
-        lines.append(f"| `{field_name}` | `{_type_name(info.annotation)}` | {_default(info)} | {description} |")
+        lines.append(
+            f"| `{field_name}` | `{_type_name(info.annotation)}` | {_default(info)} | {description} |"
+        )
     return "\n".join(lines) + "\n"
 
 

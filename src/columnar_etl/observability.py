@@ -148,35 +148,47 @@ def _sink(handler: logging.Handler, *renderers: Processor) -> logging.Handler:
 
 
 def configure_logging(
-    *, run_id: str, log_file: Path | None = None, level: str = "info", console: bool = True
+    *,
+    run_id: str,
+    log_file: Path | None = None,
+    level: str = "info",
+    console: bool = True,
+    console_level: str | None = None,
 ) -> structlog.stdlib.BoundLogger:
     """Send log events of this run to JSON lines in ``log_file`` and to a readable console on stderr.
 
-    Both sinks honour ``level`` (debug, info, warning, error) and every line carries ``run_id``.
-    Calling it again replaces the previous set-up and closes its log file. Returns a logger bound to
-    the run; :func:`get_logger` returns more.
+    The file honours ``level`` (debug, info, warning, error), the console ``console_level`` (default:
+    the same); every line carries ``run_id``. Calling it again replaces the previous set-up and
+    closes its log file. Returns a logger bound to the run; :func:`get_logger` returns more.
     """
-    numeric_level = _LEVELS.get(level.lower())
-    if numeric_level is None:
-        raise ConfigError(f"unknown log level {level!r}", hint=f"use one of {', '.join(_LEVELS)}")
+    file_level = _numeric_level(level)
+    screen_level = _numeric_level(console_level or level)
+    numeric_level = (
+        min(file_level, screen_level)
+        if log_file is not None and console
+        else (file_level if log_file is not None else screen_level)
+    )
     close_logging()
     handlers: list[logging.Handler] = []
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         json_lines = structlog.processors.JSONRenderer()
-        handlers.append(_sink(logging.FileHandler(log_file, encoding="utf-8"), _json_key_order, json_lines))
+        file_sink = _sink(logging.FileHandler(log_file, encoding="utf-8"), _json_key_order, json_lines)
+        file_sink.setLevel(file_level)
+        handlers.append(file_sink)
     if console:
         readable = structlog.dev.ConsoleRenderer(
             colors=_stderr_is_tty(), exception_formatter=structlog.dev.plain_traceback
         )
-        handlers.append(_sink(_CurrentStderrHandler(), readable))
+        screen_sink = _sink(_CurrentStderrHandler(), readable)
+        screen_sink.setLevel(screen_level)
+        handlers.append(screen_sink)
 
     stdlib_logger = logging.getLogger(LOGGER_NAME)
     stdlib_logger.setLevel(numeric_level)
     # Our two sinks are the whole story; the root logger of an embedding app must not print it twice.
     stdlib_logger.propagate = False
     for handler in handlers:
-        handler.setLevel(numeric_level)
         stdlib_logger.addHandler(handler)
     _state.run_id = run_id
     _state.handlers = handlers
@@ -189,6 +201,13 @@ def configure_logging(
         cache_logger_on_first_use=False,
     )
     return get_logger()
+
+
+def _numeric_level(level: str) -> int:
+    numeric = _LEVELS.get(level.lower())
+    if numeric is None:
+        raise ConfigError(f"unknown log level {level!r}", hint=f"use one of {', '.join(_LEVELS)}")
+    return numeric
 
 
 def close_logging() -> None:
@@ -252,6 +271,27 @@ class RunMetrics:
         self.health_available_memory_bytes = Gauge(
             f"{p}health_available_memory_bytes", "Memory available to new processes.", registry=r
         )
+        self.run_seconds = Gauge(f"{p}run_seconds", "Wall-clock seconds of the whole run.", registry=r)
+        self.run_outcome = Gauge(
+            f"{p}run_outcome",
+            "1 for the outcome of this run (done, warn, halted, failed, ...).",
+            ["outcome"],
+            registry=r,
+        )
+        self.quality_score = Gauge(
+            f"{p}quality_score",
+            "Quality score 0-100 of the export, before and after cleaning.",
+            ["phase"],
+            registry=r,
+        )
+        self.rows_loaded = Gauge(
+            f"{p}rows_loaded", "Rows loaded into the version schema.", ["table"], registry=r
+        )
+        self.last_success = Gauge(
+            f"{p}last_success_timestamp_seconds",
+            "Unix time this run finished, when it succeeded.",
+            registry=r,
+        )
         # Kept beside the metrics because rows/s needs both figures and reading them back out of the
         # registry would mean a full collect() per stage.
         self._stage_rows: dict[str, int] = {}
@@ -289,6 +329,27 @@ class RunMetrics:
         self.health_rss_bytes.set(sample.rss_bytes)
         self.health_peak_rss_bytes.set(peak_rss)
         self.health_available_memory_bytes.set(sample.available_memory_bytes)
+
+    def record_run(
+        self,
+        *,
+        outcome: str,
+        seconds: float,
+        finished: float,
+        quality_before: float | None,
+        quality_after: float | None,
+        rows_loaded: dict[str, int],
+    ) -> None:
+        """Set the run-level gauges the alerts use (duration, outcome, quality, freshness)."""
+        self.run_seconds.set(seconds)
+        self.run_outcome.labels(outcome).set(1)
+        for phase, score in (("before", quality_before), ("after", quality_after)):
+            if score is not None:
+                self.quality_score.labels(phase).set(score)
+        for table, rows in rows_loaded.items():
+            self.rows_loaded.labels(table).set(rows)
+        if outcome in ("done", "warn"):
+            self.last_success.set(finished)
 
     def to_dict(self) -> dict[str, Any]:
         """The same figures as the textfile, JSON-ready: names without prefix, nested by label value.

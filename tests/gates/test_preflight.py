@@ -11,12 +11,8 @@ import json
 import os
 import re
 import sqlite3
-import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -27,9 +23,8 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import PreflightFailed
 from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
-from columnar_etl.load.adbc import connect
 
-from ..conftest import SqliteFactory, pg_query
+from ..conftest import SqliteFactory, pg_query, uri_as
 
 runner = CliRunner()
 TOOL_HINT = pg_tools.TOOL_HINT
@@ -324,46 +319,6 @@ def test_wal_mode_with_pending_changes_warns(export: Path, settings: Settings, p
 
 
 # --- the target -------------------------------------------------------------------------------------
-
-
-def uri_as(uri: str, user: str, password: str | None = None) -> str:
-    parts = urlsplit(uri)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    userinfo = f"{user}:{password}" if password is not None else user
-    return urlunsplit(parts._replace(netloc=f"{userinfo}@{host}"))
-
-
-@pytest.fixture
-def password_role(pg_server_uri: str) -> Iterator[tuple[str, str]]:
-    """A login role that must authenticate with a password (scram), on the embedded test server."""
-    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
-        pytest.skip("rewrites pg_hba.conf: only on the embedded test server")
-    role, password = f"pw_{uuid.uuid4().hex[:8]}", f"right-{uuid.uuid4().hex[:8]}"
-    pg_query(pg_server_uri, f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
-    hba = Path(pg_query(pg_server_uri, "SELECT current_setting('data_directory')")[0][0]) / "pg_hba.conf"
-    original = hba.read_text()
-    # First match wins: these lines, put on top, make this role (only) authenticate.
-    hba.write_text(f"local all {role} scram-sha-256\nhost all {role} 127.0.0.1/32 scram-sha-256\n{original}")
-    try:
-        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
-        _wait_until_password_required(uri_as(pg_server_uri, role))
-        yield role, password
-    finally:
-        hba.write_text(original)
-        pg_query(pg_server_uri, "SELECT pg_reload_conf()")
-        pg_query(pg_server_uri, f"DROP ROLE IF EXISTS {role}")
-
-
-def _wait_until_password_required(uri_without_password: str) -> None:
-    # pg_reload_conf() only signals the postmaster; the new rules apply a moment later.
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            connect(uri_without_password).close()
-        except Exception:
-            return
-        time.sleep(0.05)
-    pytest.fail("pg_hba.conf reload did not take effect")
 
 
 def test_wrong_password_fails_masked(

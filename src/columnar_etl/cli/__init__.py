@@ -14,6 +14,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     load_commands,
     pg_commands,
     profile_commands,
+    run_commands,
     source_commands,
 )
 from columnar_etl.cli.app import app

@@ -99,9 +99,7 @@ def root(
     ] = False,
 ) -> None:
     """Global options shared by every command."""
-    ctx.obj = CliState(
-        config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level}
-    )
+    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level})
 
 
 def cli_state(ctx: typer.Context) -> CliState:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from columnar_etl.atomic import write_text_atomically
 from columnar_etl.cli.app import app, cli_state, echo_json, out
 
 
@@ -51,7 +52,7 @@ def profile_command(
         result.dry_run = dry_run(source, result, uri, settings=settings)
         result.gate = apply_dry_run(result.gate, result.dry_run)
     if json_file is not None:
-        _write_text(json_file, result.to_json())
+        write_text_atomically(json_file, result.to_json())
     if html is not None:
         write_profile_html(result, html)
     if as_json:
@@ -62,10 +63,3 @@ def profile_command(
             if path is not None:
                 out.print(f"wrote {path}", soft_wrap=True)
     raise typer.Exit(result.gate.exit_code)
-
-
-def _write_text(path: Path, text: str) -> None:
-    # Temp file + rename: a reader never sees half a JSON file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

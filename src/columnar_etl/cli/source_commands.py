@@ -75,10 +75,40 @@ def demo(
     ctx: typer.Context,
     source: Annotated[Path, typer.Option("--source", help="Export to use.")] = DEFAULT_FIXTURE,
 ) -> None:
-    """Copy the bundled fixture into the embedded PostgreSQL (schema demo_raw) and compare row counts."""
+    """The whole pipeline on the bundled fixture: run --mode blue-green, cut over, summarise."""
+    from columnar_etl.load.versions import cutover
+    from columnar_etl.pipeline import run
+
     if not source.exists():
         raise EtlError(
             "demo fixture not found", path=source, hint="run from the project root or pass --source"
         )
-    out.print(f"[bold]columnar-etl demo[/]: {source} → embedded PostgreSQL")
-    copy_raw_command(ctx, source, schema="demo_raw", as_json=False)
+    settings = cli_state(ctx).settings
+    uri = resolve_target(settings.target, settings.pg_dir)
+    out.print(f"[bold]columnar-etl demo[/]: {source} → {mask_uri(uri)} (schema {settings.base_schema})")
+    result = run(source, mode="blue-green", settings=settings.model_copy(update={"target": uri}))
+    record = result.record
+    if record.outcome == "already_loaded":
+        out.print(
+            f"[green]already loaded[/]: {settings.base_schema}.* already reads this file; nothing changed"
+        )
+        out.print(f"run record {record.run_dir}", soft_wrap=True)
+        raise typer.Exit(0)
+    if record.exit_code not in (0, 2):
+        message = record.error["message"] if record.error else record.outcome
+        raise EtlError(f"demo run {record.outcome}: {message}", hint=f"see {record.run_dir}")
+    switched = cutover(uri, record.version_schema, base=settings.base_schema, settings=settings)
+    view = Table(title=f"{settings.base_schema}.* now reads {switched.to_version}")
+    for name in ("table", "rows in", "rows loaded", "quarantined"):
+        view.add_column(name, justify="left" if name == "table" else "right")
+    for table, rows in record.rows.items():
+        view.add_row(table, f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
+    out.print(view)
+    seconds = sum(stage.seconds for stage in record.stages)
+    out.print(
+        f"quality {record.quality_before:.1f} → {record.quality_after:.1f}, {len(record.stages)} stages "
+        f"in {seconds:.2f} s; run {record.run_id}"
+    )
+    if "report.html" in result.artefacts:
+        out.print(f"report: {result.artefacts['report.html'].resolve()}", soft_wrap=True)
+    out.print("roll back with: columnar-etl rollback")

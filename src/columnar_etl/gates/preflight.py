@@ -91,7 +91,9 @@ class PreflightResult:
             first = self.failed[0]
             more = f" (+{len(self.failed) - 1} more failed)" if len(self.failed) > 1 else ""
             raise PreflightFailed(
-                f"preflight check {first.name} failed: {first.message}{more}", hint=first.hint
+                f"preflight check {first.name} failed: {first.message}{more}",
+                path=self.source if first.name.startswith("source") else None,
+                hint=first.hint,
             )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,1 +1,27 @@
-"""Gate 3: loading Arrow data into versioned PostgreSQL schemas."""
+"""Gate 3: loading Arrow data into versioned PostgreSQL schemas.
+
+- :func:`load_tables` (and ``columnar_etl.load``): simple / canary / blue-green loads
+  (:mod:`.strategies`), validated (:mod:`.validate`), dashboard templates run (:mod:`.dashboard`),
+  drift reported (:mod:`.drift`), recorded in the target's ledger (:mod:`.ledger`).
+- :func:`cutover`, :func:`rollback`, :func:`list_versions`, :func:`prune_versions` (:mod:`.versions`).
+- :mod:`.schemas`: version names, the stable schema of views, locks; :mod:`.adbc`: the COPY itself.
+"""
+
+from columnar_etl.load.result import CutoverResult, LoadRefused, LoadResult, PruneResult, VersionInfo
+from columnar_etl.load.strategies import MODES, Mode, load_tables
+from columnar_etl.load.versions import cutover, list_versions, prune_versions, rollback
+
+__all__ = [
+    "MODES",
+    "CutoverResult",
+    "LoadRefused",
+    "LoadResult",
+    "Mode",
+    "PruneResult",
+    "VersionInfo",
+    "cutover",
+    "list_versions",
+    "load_tables",
+    "prune_versions",
+    "rollback",
+]

@@ -82,10 +82,12 @@ def copy_tables(
     tables: Mapping[str, ArrowData],
     *,
     replace_schema: bool = False,
+    create_schema: bool = True,
 ) -> CopyResult:
     """COPY each Arrow source into ``schema.<table>`` on ``conn``, inside the caller's transaction.
 
-    The schema is created (dropped first when ``replace_schema``). Nothing is committed here: use
+    The schema is created (dropped first when ``replace_schema``) unless ``create_schema`` is False
+    (it exists already, e.g. from an earlier call in the same transaction). Nothing is committed here: use
     :func:`copy_tables_atomically`, or commit / roll back ``conn`` yourself. Any failure raises
     :class:`LoadError` naming the table, after which the caller must roll back.
     """
@@ -98,7 +100,8 @@ def copy_tables(
         try:
             if replace_schema:
                 cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
-            cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
+            if create_schema or replace_schema:
+                cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
         except adbc_driver_manager.Error as exc:
             raise LoadError(
                 f"cannot create schema {schema!r}: {_first_line(exc)}",

@@ -19,6 +19,7 @@ from columnar_etl.report.html import (
     write_html,
     write_profile_html,
 )
+from columnar_etl.report.run_html import run_html_document, run_html_fragment, write_run_html
 
 __all__ = [
     "column_html_fragment",
@@ -28,7 +29,10 @@ __all__ = [
     "render_document",
     "render_fragment",
     "render_profile_console",
+    "run_html_document",
+    "run_html_fragment",
     "table_html_fragment",
     "write_html",
     "write_profile_html",
+    "write_run_html",
 ]

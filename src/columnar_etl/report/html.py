@@ -12,12 +12,11 @@ Autoescape is on: table names, column names and values come from the export and 
 from __future__ import annotations
 
 import functools
-import os
-import secrets
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from columnar_etl.atomic import write_text_atomically
 from columnar_etl.checks import PENALTY_PER_PERCENT
 from columnar_etl.models import ISSUE_KINDS, ColumnProfile, Profile, TableProfile
 from columnar_etl.report import display
@@ -146,19 +145,7 @@ def write_html(text: str, path: str | Path) -> Path:
     A reader (a browser refreshing the report mid-run) sees the old page or the new one, never half a
     page; on any error the temp file is removed and an existing page is left as it was.
     """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    # O_EXCL: never write into a file someone else created; 0o666 minus umask like any user file.
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_text_atomically(path, text)
 
 
 def write_profile_html(profile: Profile, path: str | Path) -> Path:

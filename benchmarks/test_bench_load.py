@@ -1,0 +1,85 @@
+"""The loader against the floor: a full ``simple`` load of the scale-1.0 export vs the raw COPY.
+
+The load is what ``columnar-etl load`` does after cleaning: typed COPY of every table in one
+transaction with the validation figures gathered in flight, primary keys and reference indexes, one
+validation query per table, the drift check, the 21 dashboard templates, the ledger rows and the
+cutover. Its input is typed Arrow from the stand-in for the cleaner (DuckDB ``TRY_CAST`` of the
+export to the generator's intended types, :mod:`columnar_etl.load.typed_source`), read inside the
+timed function just as the floor reads the export inside its own.
+
+Budget: ≤ 1.3 x the floor (``test_bench_copy.py::test_raw_copy_floor``: DuckDB → Arrow → ADBC COPY,
+all text, no checks), both measured here, interleaved, best of seven: the machines are shared and
+noisy, so only a same-session ratio means anything.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from columnar_etl.config import load_settings
+from columnar_etl.export_generator.schema import TABLES
+from columnar_etl.load import LoadResult, load_tables
+from columnar_etl.load.typed_source import typed_readers
+from columnar_etl.pipeline import copy_raw
+from columnar_etl.source import open_source
+
+ROWS_1X = 260_130
+BUDGET = 1.3
+ROUNDS = 7
+TYPES = {
+    spec.name: {
+        c.name: (c.intended_type, c.decimals if c.intended_type == "numeric" else None) for c in spec.columns
+    }
+    for spec in TABLES
+}
+KEYS = {spec.name: [spec.primary_key] for spec in TABLES}
+
+
+def best_of(function: Callable[[], Any], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_simple_load_within_budget_of_the_raw_copy_floor(
+    benchmark: BenchmarkFixture, export_1x: Path, pg_uri: str, tmp_path: Path
+) -> None:
+    """Typed simple load of scale 1.0 (validate, indexes, templates, cutover) ≤ 1.3 x raw COPY."""
+    settings = load_settings(backup_dir=tmp_path)
+    results: list[LoadResult] = []
+
+    def floor() -> None:
+        assert copy_raw(export_1x, pg_uri, schema="floor").copy.total_rows == ROWS_1X
+
+    def load() -> None:
+        with open_source(export_1x) as src:
+            results.append(load_tables(typed_readers(src, TYPES), pg_uri, keys=KEYS, settings=settings))
+
+    floor(), load()  # warm-up: caches, the ledger, the first connection
+    floor_seconds, load_seconds = [], []
+    for _ in range(ROUNDS):
+        floor_seconds.append(best_of(floor, 1))
+        load_seconds.append(best_of(load, 1))
+    ratio = min(load_seconds) / min(floor_seconds)
+    last = results[-1]
+    benchmark.extra_info.update(
+        floor_seconds=round(min(floor_seconds), 3),
+        load_seconds=round(min(load_seconds), 3),
+        ratio=round(ratio, 3),
+        stages={name: round(value, 3) for name, value in last.seconds.items()},
+    )
+    print(
+        f"\nraw COPY floor {min(floor_seconds):.3f} s, load {min(load_seconds):.3f} s, ratio {ratio:.2f} "
+        f"(budget {BUDGET}); stages {benchmark.extra_info['stages']}"
+    )
+    assert last.total_rows == ROWS_1X and last.status == "live" and last.validation.ok
+    assert ratio <= BUDGET
+    benchmark.pedantic(load, rounds=1, iterations=1)

@@ -1,0 +1,303 @@
+"""Gate 3 commands: ``load``, ``cutover``, ``rollback``, ``schemas list|prune``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.config import Settings, mask_uri
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from columnar_etl.load.result import CutoverResult, LoadResult
+
+schemas_app = typer.Typer(
+    help="The version schemas of a base schema: list them, prune old ones.", no_args_is_help=True
+)
+app.add_typer(schemas_app, name="schemas")
+
+_JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+_BaseOption = Annotated[
+    str | None,
+    typer.Option("--base", help="Stable schema the dashboards query (default: base_schema setting)."),
+]
+
+
+class LoadMode(StrEnum):
+    """``--mode`` values."""
+
+    simple = "simple"
+    canary = "canary"
+    blue_green = "blue-green"
+
+
+class ColumnNamesOption(StrEnum):
+    """``--column-names`` values."""
+
+    export = "export"
+    snake = "snake"
+
+
+@dataclass
+class TypedExport:
+    """What the load needs from the stages before it: typed tables, their references, quality figures."""
+
+    tables: dict[str, pa.RecordBatchReader]
+    references: dict[str, list[str]] = field(default_factory=dict)
+    quality_before: float | None = None
+    quality_after: float | None = None
+
+
+@contextmanager
+def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
+    """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
+
+    Raises :class:`ProfileHalt` when the circuit breaker stops it.
+    """
+    import pyarrow as pa
+
+    from columnar_etl.checks import projected_quality
+    from columnar_etl.clean import clean_stream
+    from columnar_etl.errors import ProfileHalt
+    from columnar_etl.profile import profile
+    from columnar_etl.typemap import build_plan
+
+    found = profile(source, settings=settings)
+    if found.gate.status == "halt":
+        reason = found.gate.reasons[0]
+        raise ProfileHalt(
+            f"the circuit breaker stopped the load: {reason.message}",
+            path=source,
+            table=reason.table,
+            column=reason.column,
+            hint="columnar-etl profile SOURCE shows why",
+        )
+    references = {
+        name: [c.name for c in table.columns.values() if c.foreign_key]
+        for name, table in found.tables.items()
+    }
+    with clean_stream(source, build_plan(found, settings=settings), settings=settings) as stream:
+        tables = {
+            name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
+            for name in stream.tables
+        }
+        yield TypedExport(
+            tables=tables,
+            references=references,
+            quality_before=found.quality,
+            quality_after=projected_quality(found.tables),
+        )
+        stream.result()
+
+
+@app.command("load")
+def load_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="SQLite export file (opened read-only).")],
+    mode: Annotated[
+        LoadMode,
+        typer.Option(
+            "--mode",
+            help="simple: load and cut over; canary: a sample, then dropped; blue-green: load beside "
+            "the live version, cut over later.",
+        ),
+    ] = LoadMode.simple,
+    min_quality: Annotated[
+        float | None,
+        typer.Option("--min-quality", help="Refuse the cutover below this quality (default: min_quality)."),
+    ] = None,
+    base: _BaseOption = None,
+    column_names: Annotated[
+        ColumnNamesOption,
+        typer.Option("--column-names", help='export ("TKT-Created Time") or snake (tkt_created_time).'),
+    ] = ColumnNamesOption.export,
+    strict_drift: Annotated[
+        bool, typer.Option("--strict-drift", help="Refuse the cutover when the export drifted.")
+    ] = False,
+    target: Annotated[
+        str | None,
+        typer.Option("--target", help="PostgreSQL URI (overrides the global --target).", show_default=False),
+    ] = None,
+    as_json: _JsonOption = False,
+) -> None:
+    """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
+    from columnar_etl.embedded_pg import resolve_target
+    from columnar_etl.load.ledger import ensure_ledger
+    from columnar_etl.load.result import LoadRefused
+    from columnar_etl.load.strategies import load_tables
+    from columnar_etl.source import file_checksum
+
+    settings = cli_state(ctx).settings
+    uri = resolve_target(target or settings.target, settings.pg_dir)
+    ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
+    try:
+        with _typed_tables(source, settings) as typed:
+            result = load_tables(
+                typed.tables,
+                uri,
+                mode=mode.value,
+                base=base or settings.base_schema,
+                references=typed.references,
+                quality_before=typed.quality_before,
+                quality_after=typed.quality_after,
+                min_quality=min_quality,
+                column_names=column_names.value,
+                strict_drift=strict_drift,
+                source_path=str(source),
+                source_checksum=file_checksum(source),
+                settings=settings,
+            )
+    except LoadRefused as refused:
+        if as_json:
+            echo_json(refused.result.to_dict())
+        else:
+            _render_load(refused.result)
+        raise
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        _render_load(result)
+
+
+def _render_load(result: LoadResult) -> None:
+    out.print(f"target: {result.target}", soft_wrap=True)
+    view = Table(title=f"{result.mode} load → {result.schema}")
+    for column in ("table", "rows", "checks"):
+        view.add_column(column, justify="left" if column == "table" else "right")
+    for table, rows in result.rows.items():
+        checks = [c for c in result.validation.checks if c.table == table]
+        failed = sum(not c.ok for c in checks)
+        view.add_row(table, f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok")
+    out.print(view)
+    metrics_ok = sum(m.ok for m in result.dashboard)
+    skipped = sum(m.skipped is not None for m in result.dashboard)
+    out.print(
+        f"dashboard templates: {metrics_ok - skipped}/{len(result.dashboard)} ran"
+        + (f", {skipped} skipped (their tables are in neither version)" if skipped else "")
+    )
+    for item in result.drift.items:
+        out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
+    for problem in result.problems:
+        out.print(f"[red]refused[/] {problem}", soft_wrap=True)
+    if result.status == "live":
+        out.print(
+            f"{result.base}.* now reads {result.schema} (was {result.live_before or 'nothing'})",
+            soft_wrap=True,
+        )
+    elif result.status == "ready":
+        out.print(
+            f"{result.schema} is ready; `columnar-etl cutover {result.schema}` makes it live", soft_wrap=True
+        )
+    elif result.status == "canary":
+        out.print(f"canary passed on {result.total_rows:,} rows; dropped, nothing live changed")
+
+
+@app.command("cutover")
+def cutover_command(
+    ctx: typer.Context,
+    version: Annotated[
+        str | None, typer.Argument(help="Version schema (default: the newest one that is not live).")
+    ] = None,
+    base: _BaseOption = None,
+    as_json: _JsonOption = False,
+) -> None:
+    """Re-point the views of the base schema to VERSION, in one transaction."""
+    from columnar_etl.load.versions import cutover
+
+    settings = cli_state(ctx).settings
+    result = cutover(_uri(settings), version, base=base or settings.base_schema, settings=settings)
+    _render_switch(result, as_json)
+
+
+@app.command("rollback")
+def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
+    """Re-point the views of the base schema to the version live before this one, in one transaction."""
+    from columnar_etl.load.versions import rollback
+
+    settings = cli_state(ctx).settings
+    result = rollback(_uri(settings), base=base or settings.base_schema, settings=settings)
+    _render_switch(result, as_json)
+
+
+def _render_switch(result: CutoverResult, as_json: bool) -> None:
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    action = "rolled back" if result.rollback else "cut over"
+    out.print(
+        f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version})", soft_wrap=True
+    )
+    for change in result.column_changes:
+        parts = [f"+{', +'.join(change.added)}" if change.added else ""]
+        parts.append(f"-{', -'.join(change.removed)}" if change.removed else "")
+        parts += [f"{name}: {old} → {new}" for name, (old, new) in change.retyped.items()]
+        details = "; ".join(part for part in parts if part)
+        out.print(f"  {change.table}: view {change.action} {details}".rstrip(), soft_wrap=True)
+    if result.backup:
+        out.print(f"backup of the previous version: {result.backup}", soft_wrap=True)
+
+
+@schemas_app.command("list")
+def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
+    """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
+    from columnar_etl.load.versions import list_versions
+
+    settings = cli_state(ctx).settings
+    found = list_versions(_uri(settings), base=base or settings.base_schema)
+    if as_json:
+        echo_json([info.to_dict() for info in found])
+        return
+    view = Table(title=f"versions of {base or settings.base_schema}")
+    for column in ("", "version", "created (UTC)", "rows", "quality"):
+        view.add_column(column, justify="right" if column in ("rows", "quality") else "left", no_wrap=True)
+    for info in found:
+        view.add_row(
+            "[green]live[/]" if info.live else "",
+            info.schema,
+            f"{info.created:%Y-%m-%d %H:%M}",
+            f"{sum(info.rows.values()):,}",
+            "-" if info.quality is None else f"{info.quality:.1f}",
+        )
+    out.print(view)
+
+
+@schemas_app.command("prune")
+def schemas_prune(
+    ctx: typer.Context,
+    keep: Annotated[int, typer.Option("--keep", min=0, help="How many of the newest versions to keep.")],
+    base: _BaseOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be dropped.")] = False,
+    as_json: _JsonOption = False,
+) -> None:
+    """Drop old version schemas; the live one and its predecessor are always kept."""
+    from columnar_etl.load.versions import prune_versions
+
+    settings = cli_state(ctx).settings
+    uri = _uri(settings)
+    result = prune_versions(
+        uri, keep=keep, base=base or settings.base_schema, dry_run=dry_run, settings=settings
+    )
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    verb = "would drop" if dry_run else "dropped"
+    for schema in result.dropped:
+        out.print(f"{verb} {schema}", soft_wrap=True)
+    out.print(
+        f"{verb} {len(result.dropped)} version(s), kept {len(result.kept)} in {mask_uri(uri)}", soft_wrap=True
+    )
+
+
+def _uri(settings: Settings) -> str:
+    from columnar_etl.embedded_pg import resolve_target
+
+    return resolve_target(settings.target, settings.pg_dir)

