@@ -8,7 +8,9 @@ CLI flags (``--field-name``) are the same words.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +66,11 @@ class ColumnOverride(BaseModel):
         default=None, description="Null-like values of this column (`[]`: none); default: `null_tokens`."
     )
     decimal_comma: bool | None = Field(default=None, description="Read `3,5` as 3.5 (default: true).")
+    mask: Literal["hash", "drop"] | None = Field(
+        default=None,
+        description="Personal data: `hash` writes the salted SHA-256 (hex) of the cleaned text (needs "
+        "`mask_salt`), `drop` leaves the column out of every output.",
+    )
 
 
 class Settings(BaseSettings):
@@ -81,6 +88,12 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL URI of the target database (postgresql://user:pass@host:port/db). "
         "Unset: the embedded PostgreSQL server in `pg_dir`, started on demand.",
+    )
+    password_command: str | None = Field(
+        default=None,
+        description="Shell command printing the target's password (e.g. `pass show db/loader`); run once "
+        "when the password is not in the URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq "
+        "through the environment, never put in a URI, a log or a record.",
     )
     pg_dir: Path = Field(
         default=Path(".columnar_etl/pg"),
@@ -173,6 +186,13 @@ class Settings(BaseSettings):
         description='Per-column overrides of the cleaning plan: `[columns."tickets"."TKT-Priority"] '
         'type = "text"`.',
     )
+    mask_salt: str | None = Field(
+        default=None,
+        repr=False,
+        description='Salt of `mask = "hash"` columns: the hash is the hex SHA-256 of the UTF-8 salt '
+        "followed by the value. Keep it secret and the same across runs, so hashes still join; prefer the "
+        "environment variable to the file. Never written to run records.",
+    )
 
     # --- loading ------------------------------------------------------------------------------------
     canary_fraction: float = Field(
@@ -199,6 +219,12 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds a load, cutover, rollback or prune waits for another one on the same base "
         "schema, or for readers holding its views, before giving up.",
+    )
+    readers: list[str] = Field(
+        default_factory=list,
+        description='Read-only roles of the dashboards (`readers = ["grafana"]`): granted USAGE and SELECT '
+        "on every new version schema and on the stable schema in the same transaction as the load, cutover "
+        "or rollback. Each must exist on the target (preflight check `reader_roles`).",
     )
 
     # --- preflight and backups ----------------------------------------------------------------------
@@ -262,7 +288,36 @@ class Settings(BaseSettings):
         data = self.model_dump(mode="json")
         if data.get("target"):
             data["target"] = mask_uri(data["target"])
+        if data.get("mask_salt"):
+            data["mask_salt"] = "***"  # the salt is what keeps hashed personal data from being guessed
         return data
+
+
+def apply_password_command(settings: Settings) -> None:
+    """Run ``settings.password_command`` (once) and give libpq its output as ``PGPASSWORD``.
+
+    libpq (under ADBC, and pg_dump/pg_restore as subprocesses) reads ``PGPASSWORD`` by itself, so the
+    password never has to appear in a URI that could be printed, logged or recorded. Nothing happens
+    when there is no command, when the target URI carries a password, or when ``PGPASSWORD`` is set.
+    """
+    if not settings.password_command or os.environ.get("PGPASSWORD"):
+        return
+    if settings.target and urlsplit(settings.target).password:
+        return
+    try:
+        done = subprocess.run(
+            settings.password_command, shell=True, capture_output=True, text=True, timeout=60, check=True
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        # The command's output could be the secret: report the command, never what it printed.
+        raise ConfigError(
+            f"password_command failed ({type(exc).__name__})",
+            hint="run the command by hand; it must print the password and exit 0",
+        ) from None
+    password = done.stdout.rstrip("\n")
+    if not password:
+        raise ConfigError("password_command printed nothing", hint="it must print the password")
+    os.environ["PGPASSWORD"] = password
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
@@ -277,7 +332,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     given = {key: value for key, value in overrides.items() if value is not None}
     token = _config_file.set(path)
     try:
-        return Settings(**given)
+        settings = Settings(**given)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "?"
@@ -290,6 +345,24 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         raise ConfigError(f"cannot read settings: {exc}", path=path, hint="check the TOML syntax") from exc
     finally:
         _config_file.reset(token)
+    check_mask_salt(settings)
+    return settings
+
+
+def check_mask_salt(settings: Settings) -> None:
+    """:class:`ConfigError` when a column is to be hashed but no ``mask_salt`` is set."""
+    if settings.mask_salt:
+        return
+    for table, overrides in settings.columns.items():
+        for column, override in overrides.items():
+            if override.mask == "hash":
+                raise ConfigError(
+                    'mask = "hash" needs a salt, and mask_salt is not set',
+                    table=table,
+                    column=column,
+                    hint=f"set {ENV_PREFIX}MASK_SALT (or `mask_salt` in the TOML file) to a long secret "
+                    "that stays the same across runs",
+                )
 
 
 _PASSWORD_IN_KEYWORDS = re.compile(r"((?:^|(?<=\s))password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)

@@ -17,7 +17,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from columnar_etl import __version__
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings, apply_password_command, load_settings
 from columnar_etl.errors import EtlError
 from columnar_etl.observability import configure_logging, new_run_id
 
@@ -52,6 +52,7 @@ class CliState:
         """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
         if self._settings is None:
             self._settings = load_settings(self.config, **self.overrides)
+            apply_password_command(self._settings)
             # Console logs on stderr; stdout stays clean for results and --json.
             configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
-from columnar_etl.config import Settings, load_settings, mask_secrets
+from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
 from columnar_etl.errors import EtlError, ProfileHalt
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
@@ -99,6 +99,7 @@ def run(
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
         settings = settings.model_copy(update=updates)
+    apply_password_command(settings)
     run_id = new_run_id()
     run_dir = Path(settings.runs_dir) / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
