@@ -31,9 +31,10 @@ test-all *args: lint
 bench *args:
     {{python}} -m pytest benchmarks -m "not slow" --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
 
-# Scale benchmarks (10x exports, peak RSS); slow
+# Scaling: time and peak RSS per stage at scale 1, 2, 4, 10, 40 (10.4M rows), chart in .benchmarks/; slow
 bench-scale *args:
-    {{python}} -m pytest benchmarks -m slow --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
+    {{python}} benchmarks/scaling.py {{args}}
+    {{python}} -m pytest benchmarks -m slow --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds
 
 # Regenerate docs/configuration.md from the Settings object
 docs:

@@ -1,0 +1,143 @@
+"""Scaling benchmark (``just bench-scale``): time and peak RSS per stage at growing export sizes.
+
+Each (scale, stage) runs in a fresh Python process, so its peak RSS (``ru_maxrss``) is that stage's
+alone. Writes ``.benchmarks/scaling.json`` and ``.benchmarks/scaling.svg`` (time and memory against
+rows: linear time, flat memory is the goal) and prints a table. Usage:
+
+    python benchmarks/scaling.py [--scales 1 2 4 10 40] [--stages profile clean run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / ".benchmarks"
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+stage, path, target, work = sys.argv[1], Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+started = time.perf_counter()
+if stage == "profile":
+    from columnar_etl import profile
+    rows = sum(t.row_count for t in profile(path).tables.values())
+elif stage == "clean":
+    from columnar_etl import profile
+    from columnar_etl.clean import clean_stream
+    from columnar_etl.typemap import build_plan
+    plan = build_plan(profile(path))
+    started = time.perf_counter()  # the clean alone; its plan comes from a profile
+    rows = 0
+    with clean_stream(path, plan) as stream:
+        for table in stream.tables:
+            rows += sum(batch.num_rows for batch in stream.batches(table))
+        stream.result()
+else:
+    from columnar_etl.config import load_settings
+    from columnar_etl.pipeline import run
+    settings = load_settings(target=target, runs_dir=work / "runs", backup_dir=work / "backups",
+                             min_memory_gb=0.5)
+    result = run(path, settings=settings, mode="simple", force=True)
+    assert result.exit_code in (0, 2), result.record.error
+    rows = sum(r["out"] for r in result.record.rows.values())
+seconds = time.perf_counter() - started
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"rows": rows, "seconds": seconds, "peak_rss_mb": peak_mb}))
+"""
+
+
+def measure(stage: str, path: Path, target: str, work: Path) -> dict[str, float]:
+    """Run one stage on one export in a fresh process; its rows, seconds and peak RSS."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, stage, str(path), target, str(work)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def svg_chart(results: list[dict[str, object]], stages: list[str]) -> str:
+    """Two small line charts (seconds and peak RSS MB against rows), hand-drawn SVG: no plotting dep."""
+    colors = {"profile": "#1f6feb", "clean": "#2da44e", "run": "#bf3989"}
+    width, height, pad = 460, 300, 50
+    panels = []
+    for index, (key, title) in enumerate((("seconds", "seconds"), ("peak_rss_mb", "peak RSS (MB)"))):
+        x0 = index * (width + 30)
+        max_rows = max(float(r["rows"]) for r in results)  # type: ignore[arg-type]
+        max_y = max(float(r[key]) for r in results) * 1.1 or 1.0  # type: ignore[arg-type]
+        parts = [
+            f'<g transform="translate({x0},0)"><text x="{pad}" y="20" font-size="14">{title} vs rows</text>',
+            f'<line x1="{pad}" y1="{height - pad}" x2="{width - 10}" y2="{height - pad}" stroke="#888"/>',
+            f'<line x1="{pad}" y1="30" x2="{pad}" y2="{height - pad}" stroke="#888"/>',
+            f'<text x="{width - 10}" y="{height - pad + 30}" font-size="11" text-anchor="end">'
+            f"{max_rows:,.0f} rows</text>",
+            f'<text x="{pad - 5}" y="40" font-size="11" text-anchor="end">{max_y:,.0f}</text>',
+        ]
+        for stage in stages:
+            points = sorted(
+                (float(r["rows"]), float(r[key]))  # type: ignore[arg-type]
+                for r in results
+                if r["stage"] == stage
+            )
+            span_x, span_y = width - pad - 10, height - pad - 30
+            coords = " ".join(
+                f"{pad + span_x * x / max_rows:.1f},{height - pad - span_y * y / max_y:.1f}"
+                for x, y in points
+            )
+            color = colors.get(stage, "#555")
+            parts.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="2"/>')
+        parts.append("</g>")
+        panels.append("".join(parts))
+    legend = "".join(
+        f'<text x="{60 + 90 * i}" y="{height - 5}" font-size="12" fill="{colors.get(name, "#555")}">'
+        f"■ {name}</text>"
+        for i, name in enumerate(stages)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width + 30}" height="{height}" '
+        f'font-family="sans-serif">{"".join(panels)}{legend}</svg>\n'
+    )
+
+
+def main() -> None:
+    """Measure every (scale, stage), write JSON + SVG, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 2, 4, 10, 40])
+    parser.add_argument("--stages", nargs="+", default=["profile", "clean", "run"])
+    args = parser.parse_args()
+
+    from benchmarks.conftest import cached_export
+    from columnar_etl.embedded_pg import EmbeddedPostgres
+
+    uri = EmbeddedPostgres(ROOT / ".columnar_etl" / "bench-pg").start()
+    results: list[dict[str, object]] = []
+    OUT.mkdir(exist_ok=True)
+    print("| scale | stage | rows | seconds | rows/s | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for scale in args.scales:
+        path = cached_export(scale)
+        for stage in args.stages:
+            with tempfile.TemporaryDirectory() as work:
+                figures = measure(stage, path, uri, Path(work))
+            results.append({"scale": scale, "stage": stage, **figures})
+            print(
+                f"| {scale:g} | {stage} | {figures['rows']:,.0f} | {figures['seconds']:.2f} | "
+                f"{figures['rows'] / figures['seconds']:,.0f} | {figures['peak_rss_mb']:.0f} |",
+                flush=True,
+            )
+    (OUT / "scaling.json").write_text(json.dumps(results, indent=2) + "\n")
+    (OUT / "scaling.svg").write_text(svg_chart(results, args.stages))
+    print(f"wrote {OUT / 'scaling.json'} and {OUT / 'scaling.svg'}")
+
+
+if __name__ == "__main__":
+    main()
