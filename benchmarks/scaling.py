@@ -35,7 +35,9 @@ elif stage == "clean":
     plan = build_plan(profile(path))
     started = time.perf_counter()  # the clean alone; its plan comes from a profile
     rows = 0
-    with clean_stream(path, plan) as stream:
+    # Audit and quarantine streamed to files, as `run` does (held in memory they grow with the dirt).
+    logs = {"audit": work / "audit.parquet", "quarantine": work / "quarantine.parquet"}
+    with clean_stream(path, plan, **logs) as stream:
         for table in stream.tables:
             rows += sum(batch.num_rows for batch in stream.batches(table))
         stream.result()

@@ -4,6 +4,10 @@
 column's date order, the numeric scale, the null tokens it used) so cleaning parses exactly the values
 the profile counted valid; ``[columns."<table>"."<column>"]`` in the settings overrides any of it.
 A :class:`Plan` is plain data: ``to_dict()`` goes into the run record and ``Plan.from_dict`` reproduces it.
+
+Personal data: a column with ``mask = "hash"`` is cleaned as text and written as the salted SHA-256 of
+its cleaned text (the salt comes from the settings and is never part of the plan); a column with
+``mask = "drop"`` is kept in :attr:`TablePlan.dropped`, not read from the source and not written.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ PlanType = InferredType
 ColumnNames = Literal["keep", "snake"]
 EpochUnit = Literal["seconds", "milliseconds"]
 ReadingOrder = Literal["day_first", "month_first"]
+Mask = Literal["hash", "drop"]
 
 #: The PostgreSQL type each plan type is loaded as (ADBC maps the Arrow type of :func:`arrow_type`).
 PG_TYPES: dict[str, str] = {
@@ -63,6 +68,8 @@ class ColumnPlan:
     #: The profile saw more fraction digits than ``scale`` keeps: cleaning rounds (and audits) them.
     rounds: bool = False
     origin: Literal["profile", "override"] = "profile"
+    #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
+    mask: Mask | None = None
 
     @property
     def pg_type(self) -> str:
@@ -102,6 +109,7 @@ class ColumnPlan:
             "decimal_comma": self.decimal_comma,
             "rounds": self.rounds,
             "origin": self.origin,
+            "mask": self.mask,
         }
 
     @classmethod
@@ -112,6 +120,19 @@ class ColumnPlan:
                 f"unknown type {data.get('type')!r} in the plan",
                 column=data.get("name"),
                 hint=f"types are: {', '.join(PG_TYPES)}",
+            )
+        if data.get("mask") not in (None, "hash", "drop"):
+            raise ConfigError(
+                f"unknown mask {data.get('mask')!r} in the plan",
+                column=data.get("name"),
+                hint="masks are: hash, drop",
+            )
+        if data.get("mask") == "hash" and data["type"] != "text":
+            # Hashing works on the cleaned text; a hand-edited plan must not hash a typed value.
+            raise ConfigError(
+                f"a hashed column must be text, not {data['type']}",
+                column=data.get("name"),
+                hint='set "type": "text" for the hashed column',
             )
         return cls(
             name=data["name"],
@@ -125,15 +146,21 @@ class ColumnPlan:
             decimal_comma=bool(data.get("decimal_comma", True)),
             rounds=bool(data.get("rounds", False)),
             origin=data.get("origin", "profile"),
+            mask=data.get("mask"),
         )
 
 
 @dataclass(frozen=True)
 class TablePlan:
-    """The plans of one table's columns, in export order."""
+    """The plans of one table's columns, in export order.
+
+    ``columns`` are the columns cleaning reads and writes; ``dropped`` the ones masked with ``drop``,
+    which the source has but no output, audit or target ever sees.
+    """
 
     name: str
     columns: tuple[ColumnPlan, ...]
+    dropped: tuple[ColumnPlan, ...] = ()
 
     def __getitem__(self, column: str) -> ColumnPlan:
         for plan in self.columns:
@@ -143,12 +170,23 @@ class TablePlan:
 
     @property
     def column_names(self) -> list[str]:
-        """Source column names in export order."""
+        """Source names of the columns cleaning reads (dropped ones left out), in export order."""
         return [column.name for column in self.columns]
 
+    @property
+    def source_column_names(self) -> list[str]:
+        """Every source column the plan knows, dropped ones last (what the source must have)."""
+        return [column.name for column in (*self.columns, *self.dropped)]
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"name": self.name, "columns": [column.to_dict() for column in self.columns]}
+        """JSON-ready form (dropped columns are listed too, with their ``mask``)."""
+        return {"name": self.name, "columns": [c.to_dict() for c in (*self.columns, *self.dropped)]}
+
+    @classmethod
+    def of(cls, name: str, columns: list[ColumnPlan] | tuple[ColumnPlan, ...]) -> TablePlan:
+        """A table plan from all its columns, splitting off the ones masked with ``drop``."""
+        kept = tuple(c for c in columns if c.mask != "drop")
+        return cls(name, kept, tuple(c for c in columns if c.mask == "drop"))
 
 
 @dataclass(frozen=True)
@@ -164,6 +202,19 @@ class Plan:
 
     def __getitem__(self, table: str) -> TablePlan:
         return self.tables[table]
+
+    def hashed(self) -> list[str]:
+        """``table.column`` of every column masked with ``hash``."""
+        return [f"{t.name}.{c.name}" for t in self.tables.values() for c in t.columns if c.mask == "hash"]
+
+    def check_salt(self, salt: str | None) -> None:
+        """:class:`ConfigError` when a column is to be hashed and ``salt`` is empty."""
+        if self.hashed() and not salt:
+            raise ConfigError(
+                f'mask = "hash" needs a salt, and mask_salt is not set ({", ".join(self.hashed())})',
+                hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file) to a long secret that "
+                "stays the same across runs",
+            )
 
     def output_names(self) -> dict[str, dict[str, str]]:
         """Per table, source column name → output column name."""
@@ -203,7 +254,7 @@ class Plan:
                 hint="re-create the plan from a fresh profile",
             )
         tables = {
-            t["name"]: TablePlan(t["name"], tuple(ColumnPlan.from_dict(c) for c in t["columns"]))
+            t["name"]: TablePlan.of(t["name"], [ColumnPlan.from_dict(c) for c in t["columns"]])
             for t in data["tables"]
         }
         return cls(
@@ -252,8 +303,9 @@ def build_plan(
                 plan = apply_override(plan, overrides[column.name], default_order)
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             columns.append(plan)
-        tables[table.name] = TablePlan(table.name, tuple(columns))
+        tables[table.name] = TablePlan.of(table.name, columns)
     built = Plan(tables=tables, source=str(profile.source), quality=profile.quality, notes=tuple(notes))
+    built.check_salt(settings.mask_salt)
     return built.with_column_names(column_names or settings.column_names)
 
 
@@ -294,8 +346,20 @@ def known_formats(order: ReadingOrder) -> list[str]:
 
 
 def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: ReadingOrder) -> ColumnPlan:
-    """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit)."""
+    """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
+
+    A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
+    whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
+    """
+    if override.mask == "hash" and override.type not in (None, "text"):
+        raise ConfigError(
+            f'mask = "hash" writes text; it cannot be combined with type = "{override.type}"',
+            column=plan.name,
+            hint="remove the type override of the hashed column",
+        )
     kind = cast(PlanType, _TYPE_ALIASES.get(override.type or "", override.type or plan.type))
+    if override.mask == "hash":
+        kind = "text"
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
     if kind != plan.type:
         changes.update(formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False)
@@ -314,6 +378,8 @@ def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: Re
         changes["null_tokens"] = tuple(override.null_tokens)
     if override.decimal_comma is not None:
         changes["decimal_comma"] = override.decimal_comma
+    if override.mask is not None:
+        changes["mask"] = override.mask
     return replace(plan, **changes)
 
 

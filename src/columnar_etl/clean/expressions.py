@@ -13,10 +13,15 @@ NULL and is quarantined. Where chrono or Polars is laxer than DuckDB (one-digit 
 second 60, Unicode digits) the shape check or an explicit guard says no. One deliberate difference: a
 number of the right shape that the column's type cannot hold (``1e400`` in a double, more than 18
 digits in a numeric) is quarantined as ``numeric_overflow``, where the profile counts it valid.
+
+Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
+the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and
+the target all see only hashes (:meth:`ColumnExprs.masked`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import IntFlag
 from typing import Literal
@@ -140,6 +145,28 @@ def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
     if plan.type == "boolean":
         return pl.when(value).then(pl.lit("true")).when(~value).then(pl.lit("false"))
     return value.cast(pl.String)
+
+
+def salted_sha256(values: pl.Series, salt: str) -> pl.Series:
+    """The hex SHA-256 of ``salt`` + each value (UTF-8) as text; NULL stays NULL.
+
+    Polars has no SHA-256 (``Expr.hash`` is a fast non-cryptographic, unstable hash) and pyarrow
+    neither, so the digests come from hashlib and are mapped onto the batch in one ``replace_strict``.
+    """
+    salted = hashlib.sha256(salt.encode())
+    digests: dict[str, str] = {}
+    # The one exception to "no Python loops over values": one hashlib call per DISTINCT non-null value
+    # of this batch (names repeat a lot, so far fewer than the rows), never per row.
+    for value in values.drop_nulls().unique().to_list():
+        digest = salted.copy()
+        digest.update(value.encode())
+        digests[value] = digest.hexdigest()
+    return values.replace_strict(digests, default=None, return_dtype=pl.String)
+
+
+def sha256_expr(column: str, salt: str) -> pl.Expr:
+    """``column`` (text) replaced by :func:`salted_sha256` of it, batch by batch."""
+    return pl.col(column).map_batches(lambda values: salted_sha256(values, salt), return_dtype=pl.String)
 
 
 @dataclass(frozen=True)
@@ -286,6 +313,18 @@ class ColumnExprs:
             return t.str.contains(_DATE_CANONICAL)
         fraction = t.str.contains(_TIMESTAMP_FRACTION_CANONICAL) & (pl.col(self.v).dt.microsecond() != 0)
         return t.str.contains(_TIMESTAMP_CANONICAL) | fraction
+
+    def masked(self, salt: str) -> list[pl.Expr]:
+        """Stage 4 of a ``hash`` column: source text, ``t`` and ``v`` replaced by their salted hashes.
+
+        Runs after :meth:`code`, which needs the real text; everything later (output, audit, quarantine,
+        duplicates) reads these columns, so none of them can reach the raw value. The audit's
+        ``raw_value`` is the hash of the text as exported (padding included), ``new_value`` the hash
+        that is loaded.
+        """
+        if self.plan.mask != "hash":
+            return []
+        return [sha256_expr(name, salt).alias(name) for name in (self.raw, self.t, self.v)]
 
     def has(self, change: Change) -> pl.Expr:
         """The cell carries ``change``."""

@@ -31,7 +31,7 @@ from columnar_etl.clean.outliers import Fence, outlier_fences
 from columnar_etl.clean.result import CleanResult, TableCleanStats
 from columnar_etl.clean.table import TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.errors import CleanError, SourceError
+from columnar_etl.errors import CleanError, ConfigError, SourceError
 from columnar_etl.observability import get_logger
 from columnar_etl.source import Source, open_source
 from columnar_etl.typemap import Plan, TablePlan
@@ -173,6 +173,7 @@ class CleanStream:
             policy=self.settings.quarantine_policy,
             dedupe=self.settings.dedupe,
             fences=self._fences[table].result(),
+            mask_salt=self.settings.mask_salt,
         )
         reader = src.read_batches(table, batch_size=self.batch_size, columns=plan.column_names)
         yielded = False
@@ -251,7 +252,7 @@ def _check_table(src: Source, plan: Plan, table: str) -> list[str]:
             table=table,
             hint="rename the column in the export",
         )
-    planned = plan.tables[table].column_names
+    planned = plan.tables[table].source_column_names  # dropped columns too: the source still has them
     missing = [name for name in planned if name not in info.column_names]
     extra = [name for name in info.column_names if name not in planned]
     if missing or extra:
@@ -264,7 +265,18 @@ def _check_table(src: Source, plan: Plan, table: str) -> list[str]:
             table=table,
             hint="build the plan from a profile of this file",
         )
-    return [c.name for c in info.columns if c.primary_key]
+    keys = [c.name for c in info.columns if c.primary_key]
+    table_plan = plan.tables[table]
+    # The row key is the raw key text, written to the audit: a masked key would leak through it.
+    leaking = [c.name for c in (*table_plan.columns, *table_plan.dropped) if c.mask and c.name in keys]
+    if leaking:
+        raise ConfigError(
+            "a key column cannot be masked: the audit identifies rows by their key",
+            table=table,
+            column=leaking[0],
+            hint="remove the mask of the key column",
+        )
+    return keys
 
 
 _END = object()

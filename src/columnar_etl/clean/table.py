@@ -4,6 +4,8 @@ A batch of text becomes one Polars frame with three helper columns per column (t
 change code, see expressions.py); everything after that is whole-column work on that frame: a
 histogram of the codes per column for the counts, a filter per changed column for the audit, one
 filter for rejected rows, a hash for duplicates, a comparison per fenced column for outliers.
+Columns masked with ``hash`` are hashed inside the frame right after their change codes, so every
+later step sees only the hash; columns masked with ``drop`` are not in the plan's ``columns`` at all.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from columnar_etl.clean.audit import ROW_KEY, LogSink, changed_rows
 from columnar_etl.clean.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
 from columnar_etl.clean.outliers import EXAMPLES, Fence, outside
 from columnar_etl.clean.result import ColumnCleanStats, TableCleanStats
-from columnar_etl.errors import CleanError
+from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.typemap import TablePlan
 
 
@@ -52,6 +54,7 @@ class TableCleaner:
         policy: str = "null",
         dedupe: bool = False,
         fences: dict[str, Fence] | None = None,
+        mask_salt: str | None = None,
     ) -> None:
         self.plan = plan
         self.key_columns = key_columns
@@ -63,6 +66,15 @@ class TableCleaner:
         self._policy = policy
         self._dedupe = dedupe
         self._fences = fences or {}
+        self._mask_salt = mask_salt or ""
+        masked = [c.name for c in plan.columns if c.mask == "hash"]
+        if masked and not mask_salt:
+            raise ConfigError(
+                'mask = "hash" needs a salt, and mask_salt is not set',
+                table=plan.name,
+                column=masked[0],
+                hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file)",
+            )
         self._seen: pl.Series | None = None
         self._offset = 0
         for name, fence in self._fences.items():
@@ -108,6 +120,7 @@ class TableCleaner:
             .with_columns(self._row_key().alias(ROW_KEY), *(c.trimmed() for c in self.columns))
             .with_columns(c.value() for c in self.columns)
             .with_columns(c.code() for c in self.columns)
+            .with_columns(e for c in self.columns for e in c.masked(self._mask_salt))
             .collect()
         )
 

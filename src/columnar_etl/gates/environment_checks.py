@@ -187,6 +187,54 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
     return [reachable, version, create], uri, major
 
 
+def check_reader_roles(uri: str | None, settings: Settings) -> Check:
+    """Every role named in ``readers`` exists on the target (the loader grants it SELECT on each version).
+
+    Checked here, not only by the loader, so that a typo in ``readers`` stops the run before the export
+    is read rather than after it is cleaned. ``uri`` is None when the target could not be reached.
+    """
+    from columnar_etl.identifiers import quote_ident
+    from columnar_etl.load.adbc import connect
+    from columnar_etl.load.schemas import missing_roles
+
+    readers = list(settings.readers)
+    if not readers:
+        return Check("reader_roles", "pass", 0, 0, "no reader roles configured (`readers`)")
+    if uri is None:
+        return skipped("reader_roles", "the target is not reachable")
+    conn = connect(_with_connect_timeout(uri, settings.preflight_connect_timeout), autocommit=True)
+    try:
+        cursor = conn.cursor()
+        try:
+            missing = missing_roles(cursor, readers)
+        finally:
+            cursor.close()
+    finally:
+        conn.close()
+    details = {"readers": readers, "missing": missing}
+    if missing:
+        names = ", ".join(repr(role) for role in missing)
+        return Check(
+            "reader_roles",
+            "fail",
+            len(readers) - len(missing),
+            len(readers),
+            f"reader role{'s' if len(missing) > 1 else ''} {names} of `readers` "
+            f"{'do' if len(missing) > 1 else 'does'} not exist on the target",
+            hint=f"CREATE ROLE {quote_ident(missing[0])} LOGIN on the target, or remove it from `readers`",
+            details=details,
+        )
+    return Check(
+        "reader_roles",
+        "pass",
+        len(readers),
+        len(readers),
+        f"reader role{'s' if len(readers) > 1 else ''} {', '.join(readers)} "
+        f"exist{'' if len(readers) > 1 else 's'} on the target",
+        details=details,
+    )
+
+
 def check_pg_tool(name: str, settings: Settings, server_major: int | None) -> Check:
     """``name`` (pg_dump / pg_restore) is found and at least the server's major version."""
     from columnar_etl.backup.pg_tools import TOOL_HINT, find_pg_tool

@@ -26,6 +26,7 @@ from columnar_etl.gates.environment_checks import (
     check_extension,
     check_memory,
     check_pg_tool,
+    check_reader_roles,
     target_checks,
 )
 from columnar_etl.gates.source_checks import source_checks
@@ -47,6 +48,7 @@ CHECK_NAMES = (
     "pg_restore",
     "python_dependencies",
     "duckdb_sqlite_extension",
+    "reader_roles",
 )
 _EXIT_CODES = {"pass": 0, "warn": 2, "fail": 1}
 
@@ -152,4 +154,7 @@ def preflight(
         checks.append(timed(tool, partial(check_pg_tool, tool, settings, server_major)))
     checks.append(timed("python_dependencies", check_dependencies))
     checks.append(timed("duckdb_sqlite_extension", check_extension))
+    # Last (CHECK_NAMES keeps its order for JSON consumers); needs the target, so skipped without it.
+    reachable = server_major is not None
+    checks.append(timed("reader_roles", lambda: check_reader_roles(uri if reachable else None, settings)))
     return PreflightResult(source=source, target=uri, checks=checks, seconds=time.perf_counter() - started)

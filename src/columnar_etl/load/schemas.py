@@ -287,6 +287,48 @@ def _grants(cursor: Any, base: str, table: str) -> list[str]:
     ]
 
 
+def missing_roles(cursor: Any, roles: list[str]) -> list[str]:
+    """The names of ``roles`` that are not roles of the target's cluster, in the given order."""
+    if not roles:
+        return []
+    names = ", ".join(quote_literal(role) for role in roles)
+    existing = {
+        row[0] for row in fetch_all(cursor, f"SELECT rolname FROM pg_roles WHERE rolname IN ({names})")
+    }
+    return [role for role in roles if role not in existing]
+
+
+def check_readers(cursor: Any, readers: list[str]) -> None:
+    """:class:`LoadError` naming every configured reader role that does not exist.
+
+    Called before anything is created: a GRANT to a missing role would fail only after the COPY,
+    wasting the whole load.
+    """
+    missing = missing_roles(cursor, readers)
+    if missing:
+        names = ", ".join(repr(role) for role in missing)
+        raise LoadError(
+            f"reader role{'s' if len(missing) > 1 else ''} {names} of `readers` "
+            f"{'do' if len(missing) > 1 else 'does'} not exist on the target",
+            hint=f"CREATE ROLE {quote_ident(missing[0])} LOGIN (or remove it from `readers`); "
+            "nothing was created or changed",
+        )
+
+
+def grant_readers(cursor: Any, schema: str, readers: list[str]) -> None:
+    """``USAGE`` on ``schema`` and ``SELECT`` on all its tables and views for each reader role.
+
+    Runs in the caller's transaction, so the grants become visible in the same commit as the version
+    or the re-pointed views: a reader never sees a schema or view it may not read. GRANT is
+    idempotent, so re-granting what a view kept through ``CREATE OR REPLACE`` is harmless.
+    """
+    if not readers:
+        return
+    roles = ", ".join(quote_ident(role) for role in readers)
+    execute(cursor, f"GRANT USAGE ON SCHEMA {quote_ident(schema)} TO {roles}")
+    execute(cursor, f"GRANT SELECT ON ALL TABLES IN SCHEMA {quote_ident(schema)} TO {roles}")
+
+
 def drop_schema(cursor: Any, schema: str) -> None:
     """``DROP SCHEMA ... CASCADE`` (the caller's transaction)."""
     execute(cursor, f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")

@@ -34,9 +34,11 @@ from columnar_etl.load.result import LoadRefused, LoadResult
 from columnar_etl.load.schemas import (
     canary_schema_name,
     check_base,
+    check_readers,
     drop_schema,
     execute,
     fetch_all,
+    grant_readers,
     lock_base,
     new_version_schema,
     point_views,
@@ -226,6 +228,9 @@ def _load_version(
     settings: Settings,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
+    # First of all, before the ledger or a version schema exists: a missing reader role would
+    # otherwise fail the GRANT after the whole COPY.
+    check_readers(cursor, settings.readers)
     lock_base(cursor, base, views=False, wait_seconds=settings.target_lock_wait)
     if not ledger.exists(cursor):
         # Its own short transaction; this one (read committed) sees the tables from the next statement.
@@ -260,6 +265,8 @@ def _load_version(
     finally:
         for stream in streams.values():
             stream.prefetcher.close()
+    # In this transaction: the version is readable by the dashboards' roles from its first commit.
+    grant_readers(cursor, schema, settings.readers)
     with _timed(seconds, "validate"):
         landed = table_columns(cursor, schema)
         report.checks += check_types(result.stats, landed)
@@ -326,6 +333,8 @@ def _record_version(
         current = ledger.live_version(cursor, base)  # re-read: a cutover may have run meanwhile
         result.live_before = current["schema_name"] if current else None
         result.view_changes = point_views(cursor, base, schema, wait_seconds=settings.target_lock_wait)
+        # New views (and a stable schema created just now) carry no grants yet; same commit as the views.
+        grant_readers(cursor, base, settings.readers)
         ledger.set_live(cursor, base, schema, previous=result.live_before)
         result.live_after, result.status = schema, "live"
     else:

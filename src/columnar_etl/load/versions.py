@@ -19,7 +19,15 @@ from columnar_etl.errors import EtlError, LoadError
 from columnar_etl.load import ledger
 from columnar_etl.load.adbc import connect, transaction
 from columnar_etl.load.result import CutoverResult, PruneResult, VersionInfo
-from columnar_etl.load.schemas import check_base, drop_schema, lock_base, point_views, schema_exists
+from columnar_etl.load.schemas import (
+    check_base,
+    check_readers,
+    drop_schema,
+    grant_readers,
+    lock_base,
+    point_views,
+    schema_exists,
+)
 from columnar_etl.observability import get_logger, new_run_id
 
 
@@ -83,6 +91,7 @@ def _switch(
         if not rollback and settings.backup_before_cutover:
             backup = backup_live(uri, base, settings)
         with transaction(uri) as conn, _cursor(conn) as cursor:
+            check_readers(cursor, settings.readers)
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
@@ -91,6 +100,10 @@ def _switch(
             if target == current:
                 raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
             changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
+            # In the same transaction as the re-pointing: views created now get the readers' SELECT
+            # before anyone sees them, and a version loaded before a reader was configured gets it too.
+            grant_readers(cursor, base, settings.readers)
+            grant_readers(cursor, target, settings.readers)
             # A rollback keeps the older version's own `previous`, so the next rollback goes further back.
             ledger.set_live(cursor, base, target, previous=None if rollback else current)
             result = CutoverResult(

@@ -209,6 +209,7 @@ def _stages(
         result.profile = profiled = profile(source, settings=settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
+        _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     with _stage(record, metrics, "gate") as stage:
         gate = profiled.gate
@@ -299,6 +300,19 @@ def _clean_and_load(
         record.warnings += loaded.warnings
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
+
+
+def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
+    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them."""
+    from columnar_etl.models import Issue
+
+    for table, overrides in settings.columns.items():
+        for name, override in overrides.items():
+            column = profiled.tables[table].columns.get(name) if table in profiled.tables else None
+            if column is None or override.mask is None:
+                continue
+            column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
+            column.min = column.max = None
 
 
 def _record_in_ledger(result: RunResult, settings: Settings, exc: EtlError) -> None:
