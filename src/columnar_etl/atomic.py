@@ -25,3 +25,12 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def fsync_file(path: str | Path) -> None:
+    """Flush a file's bytes to disk (before the rename that publishes it)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

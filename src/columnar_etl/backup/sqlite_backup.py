@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from columnar_etl.atomic import fsync_file
 from columnar_etl.backup.manifest import BackupManifest, BackupResult, publish_unique
 from columnar_etl.backup.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
@@ -58,7 +59,7 @@ def create_backup(
     tmp = directory / f".{source.name}.{secrets.token_hex(4)}.partial"
     try:
         counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
-        _fsync(tmp)
+        fsync_file(tmp)
         digest = file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
     finally:
@@ -118,14 +119,6 @@ def _copy_with_backup_api(source: Path, destination: Path, *, busy_timeout: floa
         src.close()
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 @dataclass
 class RestoreResult:
     """What :func:`restore_backup` did."""
@@ -183,7 +176,7 @@ def restore_backup(
     tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
     try:
         shutil.copyfile(backup, tmp)
-        _fsync(tmp)
+        fsync_file(tmp)
         digest = file_checksum(tmp, "sha256")
         # Verified a moment ago; a changed checksum now means the file changed under us.
         if digest != manifest.sha256:

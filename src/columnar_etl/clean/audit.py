@@ -19,6 +19,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from columnar_etl.atomic import fsync_file
 from columnar_etl.clean.expressions import HELPER_PREFIX, NUL, Change, ColumnExprs, canonical_text
 from columnar_etl.errors import CleanError
 
@@ -106,7 +107,7 @@ class LogSink:
             return
         self._writer.close()
         self._writer = None
-        _fsync(self._tmp)
+        fsync_file(self._tmp)
         os.replace(self._tmp, self.path)
         self._tmp = None
 
@@ -120,11 +121,3 @@ class LogSink:
         if self._tmp is not None:
             self._tmp.unlink(missing_ok=True)
             self._tmp = None
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

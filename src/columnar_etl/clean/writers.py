@@ -30,6 +30,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from columnar_etl.atomic import fsync_file
 from columnar_etl.clean.expressions import canonical_text
 from columnar_etl.errors import CleanError
 from columnar_etl.identifiers import quote_ident, quote_literal
@@ -256,7 +257,7 @@ class SqliteWriter(OutputWriter):
             self._con.execute("DETACH out")
             self._con.close()
             self._con = None
-        _fsync(self.tmp)
+        fsync_file(self.tmp)
 
     def abort(self) -> None:
         """Close and remove the temporary file."""
@@ -282,7 +283,7 @@ class ParquetWriter(OutputWriter):
                     writer.write_batch(batch)
                     rows += batch.num_rows
                     self.check_space()
-            _fsync(target)
+            fsync_file(target)
         except OSError as exc:
             raise disk_error(exc, self.path) from exc
         return rows
@@ -295,18 +296,10 @@ def open_writer(path: Path, *, overwrite: bool) -> OutputWriter:
     return ParquetWriter(path, overwrite=overwrite)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _fsync_dir(path: Path) -> None:
     # Some file systems cannot fsync a directory; the rename itself is atomic either way.
     with contextlib.suppress(OSError):
-        _fsync(path)
+        fsync_file(path)
 
 
 def _remove(path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -77,13 +77,7 @@ def backup_create(
     if as_json:
         echo_json(result.to_dict())
         return
-    manifest = result.manifest
-    out.print(f"backup {manifest.path}", soft_wrap=True)
-    out.print(
-        f"{manifest.size:,} bytes, sha256 {manifest.sha256}, {len(manifest.tables)} tables, "
-        f"{manifest.total_rows:,} rows, {result.seconds:.2f} s",
-        soft_wrap=True,
-    )
+    _print_backup(result, "")
 
 
 @backup_app.command("verify")
@@ -211,13 +205,7 @@ def backup_target_command(
     if as_json:
         echo_json(result.to_dict())
         return
-    manifest = result.manifest
-    out.print(f"backup {manifest.path}", soft_wrap=True)
-    out.print(
-        f"schema {schema}: {len(manifest.tables)} tables, {manifest.total_rows:,} rows, "
-        f"{manifest.size:,} bytes, sha256 {manifest.sha256}, {result.seconds:.2f} s",
-        soft_wrap=True,
-    )
+    _print_backup(result, f"schema {schema}: ")
 
 
 @backup_app.command("target-restore")
@@ -241,5 +229,16 @@ def backup_target_restore(
     out.print(
         f"restored schema {result.schema} into database {result.database}: {len(result.tables)} tables, "
         f"{rows:,} rows, counts and types as recorded",
+        soft_wrap=True,
+    )
+
+
+def _print_backup(result: Any, prefix: str) -> None:
+    """The two lines shown for a new backup (SQLite copy or pg_dump): where, and what it holds."""
+    manifest = result.manifest
+    out.print(f"backup {manifest.path}", soft_wrap=True)
+    out.print(
+        f"{prefix}{len(manifest.tables)} tables, {manifest.total_rows:,} rows, {manifest.size:,} bytes, "
+        f"sha256 {manifest.sha256}, {result.seconds:.2f} s",
         soft_wrap=True,
     )
