@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 import random
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from columnar_etl import profile
 from columnar_etl.config import load_settings
+from columnar_etl.errors import SourceError
 from columnar_etl.export_generator import Truth, generate_export
 from columnar_etl.models import ISSUE_KINDS, Profile
 from columnar_etl.source import file_checksum
@@ -360,3 +362,39 @@ def test_personal_data_is_flagged(make_sqlite: SqliteFactory) -> None:
     assert result["Agent"].personal_data == {"person_name": 3}
     assert result["Subject"].personal_data == {} and result["Subject"].personal_data_kind is None
     assert result.to_dict()["columns"][0]["personal_data_kind"] == "email"
+
+
+def _without_timings(result: Profile) -> dict[str, Any]:
+    data = result.to_dict()
+    data.pop("seconds", None)
+    return data
+
+
+@pytest.mark.parametrize("case", [(11, "prod"), (13, "heavy"), (16, "corrupt")], ids=str)
+def test_split_scans_give_the_same_profile(
+    generated: dict[tuple[int, str], tuple[Path, Truth]],
+    case: tuple[int, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Big tables are read as rowid ranges on several threads: every figure stays exactly the same."""
+    profile_module = importlib.import_module("columnar_etl.profile")  # the package exports profile()
+    path, _ = generated[case]
+    whole = profile(path)
+    monkeypatch.setattr(profile_module, "_parts", lambda table, cores: 3)
+    split = profile(path)
+    assert _without_timings(split) == _without_timings(whole)
+
+
+def test_memory_limit_spills_without_changing_a_figure(
+    generated: dict[tuple[int, str], tuple[Path, Truth]],
+) -> None:
+    path, _ = generated[(13, "heavy")]
+    tight = profile(path, settings=load_settings(profile_memory_limit="32MB"))
+    assert _without_timings(tight) == _without_timings(profile(path))
+
+
+def test_too_little_memory_is_a_one_line_error(small_fixture: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        profile(small_fixture, settings=load_settings(profile_memory_limit="1MB"))
+    message = caught.value.one_line()
+    assert "out of memory" in message and "profile_memory_limit" in message and "\n" not in message

@@ -215,3 +215,41 @@ def test_strip_nul_removes_nul_bytes_in_the_scan(make_sqlite: SqliteFactory) -> 
         stripped = src.read_batches("t", strip_nul=True).read_all()
     assert stripped.column("body").to_pylist() == ["Printer jam", None, "ok"]
     assert stripped.column_names == ["body"]
+
+
+def _hostile_rows(path: Path) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute('CREATE TABLE "we""ird; t" ("a""b" TEXT, at TIMESTAMP, n REAL)')
+        rows = [(f" v{i} ", f"2025-01-{i % 28 + 1:02d} 08:00:00", i / 4) for i in range(1, 200)]
+        con.executemany('INSERT INTO "we""ird; t" VALUES (?, ?, ?)', rows)
+        con.execute('INSERT INTO "we""ird; t" VALUES (CAST(x\'436166e9\' AS TEXT), NULL, NULL)')  # not UTF-8
+        con.execute("INSERT INTO \"we\"\"ird; t\" VALUES ('nul' || char(0) || 'byte', '', 'N/A')")
+        con.execute('DELETE FROM "we""ird; t" WHERE rowid % 7 = 0')  # gaps in the rowids
+        con.execute('INSERT INTO "we""ird; t" (rowid, "a""b") VALUES (-5, \'negative rowid\')')
+        con.execute("CREATE TABLE shadow (rowid TEXT, _rowid_ TEXT, oid TEXT)")
+        con.executemany("INSERT INTO shadow VALUES (?, ?, ?)", [(str(i), "x", "y") for i in range(50)])
+        con.execute("CREATE TABLE keyed (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+        con.executemany("INSERT INTO keyed VALUES (?, ?)", [(f"k{i}", str(i)) for i in range(50)])
+        con.execute("CREATE TABLE renamed (rowid TEXT, v TEXT)")  # 'rowid' shadowed: _rowid_ is used
+        con.executemany("INSERT INTO renamed VALUES (?, ?)", [(str(-i), str(i)) for i in range(60)])
+    con.close()
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
+    path = tmp_path / "split.db"
+    _hostile_rows(path)
+    with open_source(path) as src:
+        assert src.table("keyed").rowid is None
+        assert src.table("shadow").rowid is None
+        assert src.table("renamed").rowid == ("_rowid_", 1, 60)
+        assert src.table('we"ird; t').rowid is not None and src.table('we"ird; t').rowid[1] == -5
+        for table in src.tables:
+
+            def rows(relation: str) -> list[tuple[object, ...]]:
+                return sorted(src.connection.execute(f"SELECT * FROM {relation}").fetchall(), key=repr)
+
+            whole = rows(src.relation_sql(table))
+            assert rows(src.relation_sql(table, parts=parts)) == whole, table
+            assert len(whole) == src.table(table).row_count

@@ -138,6 +138,12 @@ class Settings(BaseSettings):
         default="day_first",
         description="Date order for `a/b/yyyy` columns whose values never prove either order.",
     )
+    profile_memory_limit: str = Field(
+        default="256MB",
+        pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+        description="Memory DuckDB may use while profiling (it counts each column's distinct values); past "
+        "it the counting spills to a temporary directory instead of growing with the export.",
+    )
     min_quality: float = Field(
         default=80.0, ge=0, le=100, description="Quality gate: a score below this blocks the cutover."
     )

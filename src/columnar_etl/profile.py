@@ -1,7 +1,7 @@
 """Gate 1: profile every column of the export — real type, confidence, dirt — from vectorized SQL.
 
-One aggregate query per table (profile_sql.py) returns, per column, how many values have each shape
-and which of them parse; :func:`infer_column` turns those numbers into a :class:`ColumnProfile`. The
+One query per table (profile_sql.py) returns, per column, how many values have each shape and which
+of them parse; :func:`infer_column` turns those numbers into a :class:`ColumnProfile`. The
 declared SQLite type is evidence only: it breaks ties (a 0/1 column declared BOOLEAN is boolean) and is
 compared with what the data holds (``type_mismatch``); it never decides on its own.
 """
@@ -31,8 +31,11 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability import get_logger
 from columnar_etl.profile_sql import (
+    CANONICAL_SHAPES,
     DATE_SHAPE_BY_CODE,
     DATE_SHAPES,
+    EXAMPLE_KINDS,
+    EXAMPLES,
     NUMBER_SHAPES,
     SHAPE_FACTOR,
     SLASH_SHAPES,
@@ -41,15 +44,18 @@ from columnar_etl.profile_sql import (
     orphan_sql,
     table_profile_sql,
 )
-from columnar_etl.source import Source, SourceColumn, open_source
+from columnar_etl.source import Source, SourceColumn, SourceTable, open_source
 
 #: A type needs at least this share of the present values to be chosen.
 MAJORITY = 0.5
 #: Decimal values with at most this many fraction digits are exact `numeric`; more means `double`.
 MAX_NUMERIC_SCALE = 4
+#: A table is read as several rowid ranges in parallel when it has at least this many rows per range
+#: (below it, the extra scans and query start cost more than a second core gains).
+ROWS_PER_PART = 40_000
 #: A candidate foreign key needs this share of its values found in the parent to count as one.
 MIN_REFERENCE_OVERLAP = 0.5
-CANONICAL_DATE_SHAPES = frozenset({Shape.TS_ISO, Shape.DATE_ISO})
+CANONICAL_DATE_SHAPES = frozenset(CANONICAL_SHAPES)
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
@@ -285,8 +291,7 @@ def infer_column(
         null_like_count=null_like,
         whitespace_padded_count=counts.flag(Flag.PADDED),
         nul_byte_count=counts.flag(Flag.NUL),
-        # HyperLogLog can overshoot on small columns; never report more distinct values than values.
-        distinct_count=min(int(counts["distinct"] or 0), row_count - nulls),
+        distinct_count=int(counts["distinct"] or 0),
         valid_count=int(valid),
         invalid_count=int(present - valid),
         min=minimum,
@@ -340,34 +345,84 @@ def _epoch_unit(name: str, low: int, high: int) -> str | None:
     return None
 
 
-def profile_table(src: Source, table: str, settings: Settings, sample: int | None = None) -> TableProfile:
-    """Profile one table with one aggregate query."""
+def profile_table(
+    src: Source, table: str, settings: Settings, sample: int | None = None, parts: int = 1
+) -> TableProfile:
+    """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side)."""
     info = src.table(table)
     names = info.column_names
-    sql = table_profile_sql(src.relation_sql(table), names, settings.null_tokens, sample)
+    relation = src.relation_sql(table, parts=1 if sample else parts)
+    sql = table_profile_sql(relation, names, settings.null_tokens, sample)
     try:
-        cursor = src.connection.cursor()
-        result = cursor.execute(sql)
+        result = src.connection.cursor().execute(sql)
         header = [d[0] for d in result.description or []]
-        row = result.fetchone()
+        rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "profiling ran out of memory",
+            path=src.path,
+            table=table,
+            hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
+        ) from exc
     except duckdb.Error as exc:
         raise SourceError(f"profiling query failed: {exc}", path=src.path, table=table) from exc
-    data = dict(zip(header, row or (), strict=True))
-    rows = int(data["row_count"])
+    if not names:
+        counted = int(rows[0]["row_count"]) if rows else 0
+        return TableProfile(
+            name=table, row_count=info.row_count, columns={}, sampled_rows=counted if sample else None
+        )
+    groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
+    for row in rows:
+        groups[int(row["idx"])].append(row)
+    profiled_rows = sum(int(row["cells"]) for row in groups[0] if row["code"] is not None)
     columns: dict[str, ColumnProfile] = {}
     for index, column in enumerate(info.columns):
-        prefix = f"c{index}_"
-        agg = {key[len(prefix) :]: value for key, value in data.items() if key.startswith(prefix)}
         columns[column.name] = infer_column(
             table,
             column,
-            rows,
-            agg,
+            profiled_rows,
+            fold_groups(groups[index]),
             date_order_default=settings.date_order_default,
         )
     return TableProfile(
-        name=table, row_count=info.row_count, columns=columns, sampled_rows=rows if sample else None
+        name=table,
+        row_count=info.row_count,
+        columns=columns,
+        sampled_rows=profiled_rows if sample else None,
     )
+
+
+BOUNDS = (
+    "min_day_first",
+    "max_day_first",
+    "min_month_first",
+    "max_month_first",
+    "min_number",
+    "max_number",
+    "max_scale",
+    "min_text",
+    "max_text",
+)
+
+
+def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """One column's figures from its rows of the profile query (see profile_sql.table_profile_sql).
+
+    The row without a code holds the column's bounds; one row per code holds its cells, distinct
+    values and examples.
+    """
+    whole = next((g for g in groups if g["code"] is None), None)
+    coded = [(divmod(int(g["code"]), SHAPE_FACTOR), g) for g in groups if g["code"] is not None]
+    folded: dict[str, Any] = {
+        "codes": {int(g["code"]): int(g["cells"]) for _, g in coded},
+        "distinct": sum(int(g["distinct_values"]) for _, g in coded),
+    }
+    for key in BOUNDS:
+        folded[key] = whole[key] if whole else None
+    for kind, shows in EXAMPLE_KINDS.items():
+        values = [v for (shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
+        folded[f"ex_{kind}"] = sorted(values)[:EXAMPLES]
+    return folded
 
 
 def _normalised_key(name: str) -> str:
@@ -376,19 +431,58 @@ def _normalised_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", tail.lower())
 
 
-def _table_key(src: Source, table: str, profile: TableProfile) -> str | None:
+def _table_key(src: Source, table: str, profile: TableProfile | None) -> str | None:
+    """The table's key: its single declared primary key, else a first column named like an id that
+    holds integers (``profile`` None: before profiling, the candidate whatever its type)."""
     info = src.table(table)
     keys = [c.name for c in info.columns if c.primary_key]
     if len(keys) == 1:
         return keys[0]
     first = info.columns[0].name if info.columns else None
-    if first and _normalised_key(first).endswith("id") and profile[first].inferred_type == "integer":
+    integer = profile is None or (first is not None and profile[first].inferred_type == "integer")
+    if first and _normalised_key(first).endswith("id") and integer:
         return first
     return None
 
 
-def find_orphans(src: Source, tables: dict[str, TableProfile]) -> None:
-    """Detect candidate foreign keys by name and value overlap; record orphans on the child columns."""
+#: (child table, child column, parent table, parent key)
+Reference = tuple[str, str, str, str]
+#: A reference's (values checked, orphans, a few orphan values)
+OrphanCount = tuple[int, int, list[str] | None]
+
+
+def reference_candidates(src: Source, tables: list[str]) -> list[Reference]:
+    """References whose orphans :func:`find_orphans` may count, known from names alone, so they can be
+    counted while the tables are still being profiled (a superset: types are checked afterwards)."""
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for name in tables:
+        key = _table_key(src, name, None)
+        if key is not None:
+            keys.setdefault(_normalised_key(key), []).append((name, key))
+    return [
+        (child, column, parent, key)
+        for child in tables
+        for column in src.table(child).column_names
+        for parent, key in keys.get(_normalised_key(column), [])
+        if parent != child
+    ]
+
+
+def count_orphans(src: Source, reference: Reference) -> OrphanCount:
+    """How many of the child's integer references have no row in the parent (one query)."""
+    child, column, parent, key = reference
+    sql = orphan_sql(src.relation_sql(child), column, src.relation_sql(parent), key)
+    checked, orphans, examples = src.connection.cursor().execute(sql).fetchone() or (0, 0, None)
+    return int(checked), int(orphans), examples
+
+
+def find_orphans(
+    src: Source, tables: dict[str, TableProfile], counted: dict[Reference, OrphanCount] | None = None
+) -> None:
+    """Detect candidate foreign keys by name and value overlap; record orphans on the child columns.
+
+    ``counted``: orphan counts already taken (by :func:`count_orphans`); others are counted here.
+    """
     parents = {}
     for name, table in tables.items():
         key = _table_key(src, name, table)
@@ -399,10 +493,9 @@ def find_orphans(src: Source, tables: dict[str, TableProfile]) -> None:
             parent = parents.get(_normalised_key(column.name))
             if parent is None or parent[0] == child_name or column.inferred_type != "integer":
                 continue
-            sql = orphan_sql(
-                src.relation_sql(child_name), column.name, src.relation_sql(parent[0]), parent[1]
-            )
-            checked, orphans, examples = src.connection.cursor().execute(sql).fetchone() or (0, 0, None)
+            reference = (child_name, column.name, parent[0], parent[1])
+            known = (counted or {}).get(reference)
+            checked, orphans, examples = known if known is not None else count_orphans(src, reference)
             if not checked or (checked - orphans) / checked < MIN_REFERENCE_OVERLAP:
                 continue
             column.foreign_key = f"{parent[0]}.{parent[1]}"
@@ -411,10 +504,19 @@ def find_orphans(src: Source, tables: dict[str, TableProfile]) -> None:
                     Issue(
                         "orphan_reference",
                         int(orphans),
-                        tuple(str(v) for v in examples or [])[:5],
+                        tuple(sorted(str(v) for v in examples or []))[:5],
                         detail=f"no row in {parent[0]} with this {parent[1]}",
                     )
                 )
+
+
+def _work(table: SourceTable) -> int:
+    return table.row_count * max(1, len(table.columns))
+
+
+def _parts(table: SourceTable, threads: int) -> int:
+    """Rowid ranges to read ``table`` as: one per ``ROWS_PER_PART`` rows, at most one per thread."""
+    return max(1, min(threads, table.row_count // ROWS_PER_PART))
 
 
 def profile(
@@ -434,16 +536,32 @@ def profile(
     log = get_logger(stage="profile")
     started = time.perf_counter()
     with open_source(source) as src:
+        src.limit_memory(settings.profile_memory_limit)
         names = tables if tables is not None else list(src.tables)
         for name in names:
             src.table(name)  # unknown table: fail before any work
-        # One query per table; DuckDB runs each on one thread (a SQLite scan is one pipeline), so the
-        # tables run side by side, one cursor each, as many at once as there are cores.
-        workers = max(1, min(len(names), os.cpu_count() or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {name: pool.submit(profile_table, src, name, settings, sample) for name in names}
-            profiled = {name: future.result() for name, future in futures.items()}
-        find_orphans(src, profiled)
+        # One query per table. The tables run side by side, one cursor each, biggest first. Each
+        # query gets the cores left per table (one, when there are more tables than cores: a
+        # parallel aggregate costs more CPU than it saves here), and a big table is then read as
+        # that many rowid ranges, so its scan runs on all of them too.
+        cores = os.cpu_count() or 1
+        threads = max(1, cores // max(1, len(names)))
+        src.connection.execute(f"SET threads = {threads}")
+        order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
+        # Orphan references are counted alongside, for every candidate the names suggest; the
+        # profiles then say which candidates are references (find_orphans).
+        with ThreadPoolExecutor(max_workers=cores) as pool:
+            futures = {
+                name: pool.submit(
+                    profile_table, src, name, settings, sample, _parts(src.table(name), threads)
+                )
+                for name in order
+            }
+            references = reference_candidates(src, names) if sample is None else []
+            orphan_futures = {ref: pool.submit(count_orphans, src, ref) for ref in references}
+            profiled = {name: futures[name].result() for name in names}
+            counted = {ref: future.result() for ref, future in orphan_futures.items()}
+        find_orphans(src, profiled, counted)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),

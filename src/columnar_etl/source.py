@@ -13,8 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -114,6 +117,9 @@ class SourceTable:
     name: str
     columns: tuple[SourceColumn, ...]
     row_count: int
+    #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
+    #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
+    rowid: tuple[str, int, int] | None = None
 
     @property
     def column_names(self) -> list[str]:
@@ -136,6 +142,9 @@ class Source:
     path: Path
     tables: dict[str, SourceTable]
     connection: duckdb.DuckDBPyConnection = field(repr=False)
+    _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
 
     def table(self, name: str) -> SourceTable:
         """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
@@ -147,11 +156,52 @@ class Source:
                 "no such table in the source", path=self.path, table=name, hint=f"tables are: {known}"
             ) from None
 
-    def relation_sql(self, table: str) -> str:
-        """A DuckDB relation of ``table`` with every column as valid UTF-8 text (see :func:`utf8_safe`)."""
+    def relation_sql(self, table: str, parts: int = 1) -> str:
+        """A DuckDB relation of ``table`` with every column as valid UTF-8 text (see :func:`utf8_safe`).
+
+        With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid ranges, each read by
+        SQLite itself (``sqlite_query``) through its own attachment of the file, so DuckDB scans and
+        computes them on several threads at once. DuckDB splits an attached table only every 122,880
+        rows; a 141K-row table would otherwise be read, and everything above it computed, on one core.
+        Same rows, same values; the order across parts is not kept (aggregates do not need it).
+        """
         info = self.table(table)
         columns = ", ".join(f"{utf8_safe(quote_ident(c))} AS {quote_ident(c)}" for c in info.column_names)
-        return f"(SELECT {columns or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)})"
+        if parts <= 1 or info.rowid is None or not info.columns:
+            return f"(SELECT {columns or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)})"
+        alias, low, high = info.rowid
+        selected = ", ".join(quote_ident(c) for c in info.column_names)
+        bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
+        ranges = []
+        for attachment, (after, last) in zip(self._attachments(parts), pairwise(bounds), strict=True):
+            query = (
+                f"SELECT {selected} FROM {quote_ident(table)} WHERE {alias} > {after} AND {alias} <= {last}"
+            )
+            ranges.append(f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})")
+        return f"(SELECT {columns} FROM ({' UNION ALL '.join(ranges)}))"
+
+    def limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's memory at ``limit`` (``"256MB"``); past it, aggregates spill to a private
+        temporary directory, removed on :meth:`close`."""
+        if self._spill is None:
+            self._spill = tempfile.TemporaryDirectory(prefix="columnar_etl-duckdb-")
+        self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
+        self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
+
+    def _attachments(self, count: int) -> list[str]:
+        """``count`` aliases of the export, attaching more (read-only) as needed.
+
+        One per part of a split scan: each attachment has its own SQLite connection, so no SQLite
+        handle is ever used by two threads at once.
+        """
+        with self._lock:
+            for index in range(len(self._aliases), count):
+                alias = f"{SOURCE_ALIAS}_{index}"
+                self.connection.execute(
+                    f"ATTACH {quote_literal(str(self.path.resolve()))} AS {alias} (TYPE sqlite, READ_ONLY)"
+                )
+                self._aliases.append(alias)
+            return self._aliases[:count]
 
     def read_batches(
         self,
@@ -197,8 +247,10 @@ class Source:
             ) from exc
 
     def close(self) -> None:
-        """Detach the export and close DuckDB."""
+        """Detach the export and close DuckDB (and remove its spill directory, if any)."""
         self.connection.close()
+        if self._spill is not None:
+            self._spill.cleanup()
 
     def __enter__(self) -> Source:
         return self
@@ -307,9 +359,28 @@ def _read_catalogue(path: Path) -> dict[str, SourceTable]:
                 raise SourceError(
                     f"SQLite file is corrupt: {exc}", path=path, table=name, hint="copy the export again"
                 ) from exc
-            tables[name] = SourceTable(name=name, columns=columns, row_count=int(count))
+            tables[name] = SourceTable(
+                name=name, columns=columns, row_count=int(count), rowid=_rowid_range(con, name, columns)
+            )
         return tables
     except sqlite3.DatabaseError as exc:
         raise SourceError(f"SQLite file is corrupt: {exc}", path=path, hint="copy the export again") from exc
     finally:
         con.close()
+
+
+def _rowid_range(
+    con: sqlite3.Connection, table: str, columns: tuple[SourceColumn, ...]
+) -> tuple[str, int, int] | None:
+    """The unshadowed rowid alias of ``table`` and its lowest/highest value (two B-tree seeks)."""
+    names = {column.name.lower() for column in columns}
+    alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in names), None)
+    if alias is None:
+        return None
+    try:
+        low, high = con.execute(f"SELECT min({alias}), max({alias}) FROM {quote_ident(table)}").fetchone()
+    except sqlite3.OperationalError:  # WITHOUT ROWID
+        return None
+    if not isinstance(low, int) or not isinstance(high, int):
+        return None  # empty table
+    return alias, low, high

@@ -1,126 +1,63 @@
 SELECT
-  count(*) AS row_count,
-  histogram(code0) AS c0_codes,
-  approx_count_distinct(r0) AS c0_distinct,
-  min(d0) AS c0_min_day_first,
-  max(d0) AS c0_max_day_first,
-  min(dm0) AS c0_min_month_first,
-  max(dm0) AS c0_max_month_first,
-  min(n0) AS c0_min_number,
-  max(n0) AS c0_max_number,
-  max(CASE WHEN k0 IN (21, 23) THEN length(t0) - strpos(replace(t0, ',', '.'), '.') END) AS c0_max_scale,
-  min(CASE WHEN k0 > 2 THEN t0 END) AS c0_min_text,
-  max(CASE WHEN k0 > 2 THEN t0 END) AS c0_max_text,
-  min(DISTINCT CASE WHEN k0 = 2 THEN r0 END, 5) AS c0_ex_null_like,
-  min(DISTINCT CASE WHEN r0 <> t0 AND t0 <> '' THEN r0 END, 5) AS c0_ex_whitespace,
-  min(DISTINCT CASE WHEN k0 = 99 THEN r0 END, 5) AS c0_ex_other,
-  min(DISTINCT CASE WHEN k0 IN (10, 11, 16, 12, 15, 13, 14) AND d0 IS NULL THEN r0 END, 5) AS c0_ex_bad_day_first,
-  min(DISTINCT CASE WHEN k0 IN (12, 15, 14) AND dm0 IS NULL THEN r0 END, 5) AS c0_ex_bad_month_first,
-  min(DISTINCT CASE WHEN k0 IN (10, 11, 16, 12, 15, 13, 14) AND k0 NOT IN (10, 13) THEN r0 END, 5) AS c0_ex_non_iso,
-  min(DISTINCT CASE WHEN k0 = 23 THEN r0 END, 5) AS c0_ex_comma,
-  min(DISTINCT CASE WHEN contains(r0, chr(0)) THEN r0 END, 5) AS c0_ex_nul,
-  histogram(code1) AS c1_codes,
-  approx_count_distinct(r1) AS c1_distinct,
-  min(d1) AS c1_min_day_first,
-  max(d1) AS c1_max_day_first,
-  min(dm1) AS c1_min_month_first,
-  max(dm1) AS c1_max_month_first,
-  min(n1) AS c1_min_number,
-  max(n1) AS c1_max_number,
-  max(CASE WHEN k1 IN (21, 23) THEN length(t1) - strpos(replace(t1, ',', '.'), '.') END) AS c1_max_scale,
-  min(CASE WHEN k1 > 2 THEN t1 END) AS c1_min_text,
-  max(CASE WHEN k1 > 2 THEN t1 END) AS c1_max_text,
-  min(DISTINCT CASE WHEN k1 = 2 THEN r1 END, 5) AS c1_ex_null_like,
-  min(DISTINCT CASE WHEN r1 <> t1 AND t1 <> '' THEN r1 END, 5) AS c1_ex_whitespace,
-  min(DISTINCT CASE WHEN k1 = 99 THEN r1 END, 5) AS c1_ex_other,
-  min(DISTINCT CASE WHEN k1 IN (10, 11, 16, 12, 15, 13, 14) AND d1 IS NULL THEN r1 END, 5) AS c1_ex_bad_day_first,
-  min(DISTINCT CASE WHEN k1 IN (12, 15, 14) AND dm1 IS NULL THEN r1 END, 5) AS c1_ex_bad_month_first,
-  min(DISTINCT CASE WHEN k1 IN (10, 11, 16, 12, 15, 13, 14) AND k1 NOT IN (10, 13) THEN r1 END, 5) AS c1_ex_non_iso,
-  min(DISTINCT CASE WHEN k1 = 23 THEN r1 END, 5) AS c1_ex_comma,
-  min(DISTINCT CASE WHEN contains(r1, chr(0)) THEN r1 END, 5) AS c1_ex_nul,
-  histogram(code2) AS c2_codes,
-  approx_count_distinct(r2) AS c2_distinct,
-  min(d2) AS c2_min_day_first,
-  max(d2) AS c2_max_day_first,
-  min(dm2) AS c2_min_month_first,
-  max(dm2) AS c2_max_month_first,
-  min(n2) AS c2_min_number,
-  max(n2) AS c2_max_number,
-  max(CASE WHEN k2 IN (21, 23) THEN length(t2) - strpos(replace(t2, ',', '.'), '.') END) AS c2_max_scale,
-  min(CASE WHEN k2 > 2 THEN t2 END) AS c2_min_text,
-  max(CASE WHEN k2 > 2 THEN t2 END) AS c2_max_text,
-  min(DISTINCT CASE WHEN k2 = 2 THEN r2 END, 5) AS c2_ex_null_like,
-  min(DISTINCT CASE WHEN r2 <> t2 AND t2 <> '' THEN r2 END, 5) AS c2_ex_whitespace,
-  min(DISTINCT CASE WHEN k2 = 99 THEN r2 END, 5) AS c2_ex_other,
-  min(DISTINCT CASE WHEN k2 IN (10, 11, 16, 12, 15, 13, 14) AND d2 IS NULL THEN r2 END, 5) AS c2_ex_bad_day_first,
-  min(DISTINCT CASE WHEN k2 IN (12, 15, 14) AND dm2 IS NULL THEN r2 END, 5) AS c2_ex_bad_month_first,
-  min(DISTINCT CASE WHEN k2 IN (10, 11, 16, 12, 15, 13, 14) AND k2 NOT IN (10, 13) THEN r2 END, 5) AS c2_ex_non_iso,
-  min(DISTINCT CASE WHEN k2 = 23 THEN r2 END, 5) AS c2_ex_comma,
-  min(DISTINCT CASE WHEN contains(r2, chr(0)) THEN r2 END, 5) AS c2_ex_nul
+  idx,
+  code0 AS code,
+  sum(weight) AS cells,
+  count(r0) AS distinct_values,
+  min(r0, 5) AS examples,
+  min(d0) AS min_day_first,
+  max(d0) AS max_day_first,
+  min(dm0) AS min_month_first,
+  max(dm0) AS max_month_first,
+  min(n0) AS min_number,
+  max(n0) AS max_number,
+  max(CASE WHEN k0 IN (21, 23) THEN length(t0) - strpos(replace(t0, ',', '.'), '.') END) AS max_scale,
+  min(CASE WHEN k0 > 2 THEN t0 END) AS min_text,
+  max(CASE WHEN k0 > 2 THEN t0 END) AS max_text
 FROM (
 SELECT
+  idx,
+  weight,
   r0,
   t0,
   k0,
   d0,
-  dm0,
+  CASE WHEN k0 IN (12, 15, 14) THEN mf0 ELSE d0 END AS dm0,
   n0,
-  k0 * 2048 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN dm0 IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END + CASE WHEN k0 = 99 AND contains(t0, '@') AND regexp_full_match(t0, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 24 AND (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (40, 43)) AND regexp_full_match(t0, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 40 AND contains(t0, ' ') AND regexp_full_match(t0, '\p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?( \p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?){1,2}') THEN 1024 ELSE 0 END AS code0,
-  r1,
-  t1,
-  k1,
-  d1,
-  dm1,
-  n1,
-  k1 * 2048 + CASE WHEN t1 = '1' OR (k1 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t1))) THEN 1 ELSE 0 END + CASE WHEN k1 IN (12, 15, 14) AND try_cast(split_part(t1, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k1 IN (12, 15, 14) AND try_cast(split_part(t1, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r1, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r1) <> strlen(t1) AND t1 <> '' THEN 16 ELSE 0 END + CASE WHEN dm1 IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d1 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t1 = '0' OR t1 = '1' THEN 128 ELSE 0 END + CASE WHEN k1 = 99 AND contains(t1, '@') AND regexp_full_match(t1, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k1 = 99 AND strlen(t1) <= 24 AND (ascii(t1) BETWEEN 48 AND 57 OR ascii(t1) IN (40, 43)) AND regexp_full_match(t1, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k1 = 99 AND strlen(t1) <= 40 AND contains(t1, ' ') AND regexp_full_match(t1, '\p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?( \p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?){1,2}') THEN 1024 ELSE 0 END AS code1,
-  r2,
-  t2,
-  k2,
-  d2,
-  dm2,
-  n2,
-  k2 * 2048 + CASE WHEN t2 = '1' OR (k2 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t2))) THEN 1 ELSE 0 END + CASE WHEN k2 IN (12, 15, 14) AND try_cast(split_part(t2, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k2 IN (12, 15, 14) AND try_cast(split_part(t2, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r2, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r2) <> strlen(t2) AND t2 <> '' THEN 16 ELSE 0 END + CASE WHEN dm2 IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d2 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t2 = '0' OR t2 = '1' THEN 128 ELSE 0 END + CASE WHEN k2 = 99 AND contains(t2, '@') AND regexp_full_match(t2, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k2 = 99 AND strlen(t2) <= 24 AND (ascii(t2) BETWEEN 48 AND 57 OR ascii(t2) IN (40, 43)) AND regexp_full_match(t2, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k2 = 99 AND strlen(t2) <= 40 AND contains(t2, ' ') AND regexp_full_match(t2, '\p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?( \p{Lu}[\p{Ll}''’-]+(\p{Lu}\p{Ll}+)?){1,2}') THEN 1024 ELSE 0 END AS code2
+  k0 * 2048 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN mf0 IS NOT NULL OR (d0 IS NOT NULL AND k0 NOT IN (12, 15, 14)) THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END + CASE WHEN k0 = 99 AND contains(t0, '@') AND regexp_full_match(t0, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 24 AND (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (40, 43)) AND regexp_full_match(t0, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 40 AND contains(t0, ' ') AND regexp_full_match(t0, '[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?( [A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?){1,2}') THEN 1024 ELSE 0 END AS code0
 FROM (
 SELECT
+  idx,
+  weight,
   r0,
   t0,
   k0,
-  CASE k0 WHEN 10 THEN try_strptime(t0, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t0, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t0, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t0, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t0, '%Y-%m-%d') WHEN 14 THEN try_strptime(t0, '%d/%m/%Y') END AS d0,
-  CASE WHEN k0 IN (12, 15, 14) THEN CASE k0 WHEN 12 THEN try_strptime(t0, '%m/%d/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%m/%d/%Y %H:%M:%S') WHEN 14 THEN try_strptime(t0, '%m/%d/%Y') END ELSE CASE k0 WHEN 10 THEN try_strptime(t0, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t0, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t0, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t0, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t0, '%Y-%m-%d') WHEN 14 THEN try_strptime(t0, '%d/%m/%Y') END END AS dm0,
-  CASE WHEN k0 IN (20, 21, 22, 23) THEN try_cast(replace(t0, ',', '.') AS DOUBLE) END AS n0,
-  r1,
-  t1,
-  k1,
-  CASE k1 WHEN 10 THEN try_strptime(t1, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t1, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t1, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t1, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t1, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t1, '%Y-%m-%d') WHEN 14 THEN try_strptime(t1, '%d/%m/%Y') END AS d1,
-  CASE WHEN k1 IN (12, 15, 14) THEN CASE k1 WHEN 12 THEN try_strptime(t1, '%m/%d/%Y %H:%M') WHEN 15 THEN try_strptime(t1, '%m/%d/%Y %H:%M:%S') WHEN 14 THEN try_strptime(t1, '%m/%d/%Y') END ELSE CASE k1 WHEN 10 THEN try_strptime(t1, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t1, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t1, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t1, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t1, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t1, '%Y-%m-%d') WHEN 14 THEN try_strptime(t1, '%d/%m/%Y') END END AS dm1,
-  CASE WHEN k1 IN (20, 21, 22, 23) THEN try_cast(replace(t1, ',', '.') AS DOUBLE) END AS n1,
-  r2,
-  t2,
-  k2,
-  CASE k2 WHEN 10 THEN try_strptime(t2, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t2, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t2, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t2, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t2, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t2, '%Y-%m-%d') WHEN 14 THEN try_strptime(t2, '%d/%m/%Y') END AS d2,
-  CASE WHEN k2 IN (12, 15, 14) THEN CASE k2 WHEN 12 THEN try_strptime(t2, '%m/%d/%Y %H:%M') WHEN 15 THEN try_strptime(t2, '%m/%d/%Y %H:%M:%S') WHEN 14 THEN try_strptime(t2, '%m/%d/%Y') END ELSE CASE k2 WHEN 10 THEN try_strptime(t2, '%Y-%m-%d %H:%M:%S') WHEN 11 THEN try_strptime(t2, '%Y-%m-%dT%H:%M:%S.%f') WHEN 16 THEN try_strptime(t2, '%Y-%m-%dT%H:%M:%S') WHEN 12 THEN try_strptime(t2, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t2, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_strptime(t2, '%Y-%m-%d') WHEN 14 THEN try_strptime(t2, '%d/%m/%Y') END END AS dm2,
-  CASE WHEN k2 IN (20, 21, 22, 23) THEN try_cast(replace(t2, ',', '.') AS DOUBLE) END AS n2
+  CASE k0 WHEN 10 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 11 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 16 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 12 THEN try_strptime(t0, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_cast(t0 AS TIMESTAMP) WHEN 14 THEN try_strptime(t0, '%d/%m/%Y') END AS d0,
+  CASE k0 WHEN 12 THEN try_strptime(t0, '%m/%d/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%m/%d/%Y %H:%M:%S') WHEN 14 THEN try_strptime(t0, '%m/%d/%Y') END AS mf0,
+  CASE WHEN k0 IN (20, 21, 22, 23) THEN try_cast(replace(t0, ',', '.') AS DOUBLE) END AS n0
 FROM (
 SELECT
+  idx,
+  weight,
   r0,
   t0,
-  CASE WHEN r0 IS NULL THEN 0 WHEN t0 = '' THEN 1 WHEN strlen(t0) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t0) THEN 2 WHEN NOT (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (43, 45, 46)) THEN CASE WHEN strlen(t0) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t0)) THEN 30 ELSE 99 END WHEN regexp_full_match(t0, '[+-]?\d{1,18}') THEN 20 WHEN t0[5] = '-' THEN CASE WHEN regexp_full_match(t0, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN regexp_full_match(t0, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t0, '/') THEN CASE WHEN regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END ELSE CASE WHEN regexp_full_match(t0, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t0, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t0, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k0,
-  r1,
-  t1,
-  CASE WHEN r1 IS NULL THEN 0 WHEN t1 = '' THEN 1 WHEN strlen(t1) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t1) THEN 2 WHEN NOT (ascii(t1) BETWEEN 48 AND 57 OR ascii(t1) IN (43, 45, 46)) THEN CASE WHEN strlen(t1) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t1)) THEN 30 ELSE 99 END WHEN regexp_full_match(t1, '[+-]?\d{1,18}') THEN 20 WHEN t1[5] = '-' THEN CASE WHEN regexp_full_match(t1, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN regexp_full_match(t1, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN regexp_full_match(t1, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN regexp_full_match(t1, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t1, '/') THEN CASE WHEN regexp_full_match(t1, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN regexp_full_match(t1, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN regexp_full_match(t1, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END ELSE CASE WHEN regexp_full_match(t1, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t1, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t1, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k1,
-  r2,
-  t2,
-  CASE WHEN r2 IS NULL THEN 0 WHEN t2 = '' THEN 1 WHEN strlen(t2) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t2) THEN 2 WHEN NOT (ascii(t2) BETWEEN 48 AND 57 OR ascii(t2) IN (43, 45, 46)) THEN CASE WHEN strlen(t2) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t2)) THEN 30 ELSE 99 END WHEN regexp_full_match(t2, '[+-]?\d{1,18}') THEN 20 WHEN t2[5] = '-' THEN CASE WHEN regexp_full_match(t2, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN regexp_full_match(t2, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN regexp_full_match(t2, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN regexp_full_match(t2, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t2, '/') THEN CASE WHEN regexp_full_match(t2, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN regexp_full_match(t2, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN regexp_full_match(t2, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END ELSE CASE WHEN regexp_full_match(t2, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t2, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t2, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k2
+  CASE WHEN r0 IS NULL THEN 0 WHEN t0 = '' THEN 1 WHEN strlen(t0) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t0) THEN 2 WHEN NOT (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (43, 45, 46)) THEN CASE WHEN strlen(t0) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t0)) THEN 30 ELSE 99 END WHEN t0[5] = '-' THEN CASE WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN strlen(t0) BETWEEN 21 AND 26 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN strlen(t0) BETWEEN 10 AND 10 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t0, '/') THEN CASE WHEN strlen(t0) BETWEEN 13 AND 16 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN strlen(t0) BETWEEN 16 AND 19 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN strlen(t0) BETWEEN 8 AND 10 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END WHEN regexp_full_match(t0, '[+-]?\d{1,18}') THEN 20 ELSE CASE WHEN regexp_full_match(t0, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t0, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t0, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k0
 FROM (
 SELECT
-  "TKT-Ticket ID" AS r0,
-  trim("TKT-Ticket ID", ' ' || chr(9) || chr(10) || chr(13)) AS t0,
-  "TKT-Created Time" AS r1,
-  trim("TKT-Created Time", ' ' || chr(9) || chr(10) || chr(13)) AS t1,
-  "we""ird; --" AS r2,
-  trim("we""ird; --", ' ' || chr(9) || chr(10) || chr(13)) AS t2
+  idx,
+  weight,
+  "v" AS r0,
+  CASE WHEN ascii("v") IN (9, 10, 13, 32) OR suffix("v", chr(9)) OR suffix("v", chr(10)) OR suffix("v", chr(13)) OR suffix("v", chr(32)) THEN trim("v", ' ' || chr(9) || chr(10) || chr(13)) ELSE "v" END AS t0
+FROM (
+SELECT idx, v, count(*) AS weight
+FROM (
+SELECT unnest([0, 1, 2]) AS idx, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS v
 FROM src."tickets" AS src_rows
+) AS cells
+GROUP BY idx, v
+) AS distinct_values
 ) AS trimmed
 ) AS shaped
 ) AS parsed
 ) AS coded
+GROUP BY GROUPING SETS ((idx, code0), (idx))
+ORDER BY idx, code0 NULLS FIRST
