@@ -96,7 +96,7 @@ def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
 
 
 class _Counts:
-    """One column's aggregate row, decoded: the ``code`` histogram folds shape and per-value flags."""
+    """One column's figures (:func:`fold_groups`), decoded: each code folds a shape and per-value flags."""
 
     def __init__(self, agg: dict[str, Any]) -> None:
         self.agg = agg
