@@ -240,6 +240,7 @@ def _hostile_rows(path: Path) -> None:
 def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
     path = tmp_path / "split.db"
     _hostile_rows(path)
+    before = (file_checksum(path), os.stat(path).st_mtime_ns)
     with open_source(path) as src:
         assert src.table("keyed").rowid is None
         assert src.table("shadow").rowid is None
@@ -253,3 +254,4 @@ def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
             whole = rows(src.relation_sql(table))
             assert rows(src.relation_sql(table, parts=parts)) == whole, table
             assert len(whole) == src.table(table).row_count
+    assert (file_checksum(path), os.stat(path).st_mtime_ns) == before

@@ -547,6 +547,7 @@ def profile(
         cores = os.cpu_count() or 1
         threads = max(1, cores // max(1, len(names)))
         src.connection.execute(f"SET threads = {threads}")
+        src.attachments(threads)
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
         # Orphan references are counted alongside, for every candidate the names suggest; the
         # profiles then say which candidates are references (find_orphans).

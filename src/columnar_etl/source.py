@@ -173,7 +173,7 @@ class Source:
         selected = ", ".join(quote_ident(c) for c in info.column_names)
         bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
         ranges = []
-        for attachment, (after, last) in zip(self._attachments(parts), pairwise(bounds), strict=True):
+        for attachment, (after, last) in zip(self.attachments(parts), pairwise(bounds), strict=True):
             query = (
                 f"SELECT {selected} FROM {quote_ident(table)} WHERE {alias} > {after} AND {alias} <= {last}"
             )
@@ -188,11 +188,12 @@ class Source:
         self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
         self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
 
-    def _attachments(self, count: int) -> list[str]:
+    def attachments(self, count: int) -> list[str]:
         """``count`` aliases of the export, attaching more (read-only) as needed.
 
         One per part of a split scan: each attachment has its own SQLite connection, so no SQLite
-        handle is ever used by two threads at once.
+        handle is ever used by two threads at once. Call it before starting threads that read
+        split relations, so no ATTACH runs while they do.
         """
         with self._lock:
             for index in range(len(self._aliases), count):
