@@ -96,8 +96,11 @@ def severity(kind: str) -> Severity:
 
 
 def distinct(column: ColumnProfile) -> int:
-    """The distinct count as shown: the profiler's estimate, capped at the non-null rows it cannot exceed."""
-    # approx_count_distinct (HyperLogLog) can overshoot by a few percent; 1,169 of 1,081 rows reads as a bug.
+    """The distinct count as shown, capped at the non-null rows it cannot exceed.
+
+    The profiler counts exactly; profiles written before it did (HyperLogLog estimates, which could
+    overshoot by a few percent: 1,169 of 1,081 rows reads as a bug) may still be displayed.
+    """
     return min(column.distinct_count, max(column.row_count - column.null_count, 0))
 
 
