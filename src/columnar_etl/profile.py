@@ -369,7 +369,10 @@ def profile_table(
     if not names:
         counted = int(rows[0]["row_count"]) if rows else 0
         return TableProfile(
-            name=table, row_count=info.row_count, columns={}, sampled_rows=counted if sample else None
+            name=table,
+            row_count=info.row_count if sample else counted,
+            columns={},
+            sampled_rows=counted if sample else None,
         )
     groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
     for row in rows:
@@ -386,7 +389,8 @@ def profile_table(
         )
     return TableProfile(
         name=table,
-        row_count=info.row_count,
+        # Every row was read: the count is known without asking SQLite to count again.
+        row_count=info.row_count if sample else profiled_rows,
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
     )
@@ -511,12 +515,12 @@ def find_orphans(
 
 
 def _work(table: SourceTable) -> int:
-    return table.row_count * max(1, len(table.columns))
+    return table.estimated_rows * max(1, len(table.columns))
 
 
 def _parts(table: SourceTable, threads: int) -> int:
     """Rowid ranges to read ``table`` as: one per ``ROWS_PER_PART`` rows, at most one per thread."""
-    return max(1, min(threads, table.row_count // ROWS_PER_PART))
+    return max(1, min(threads, table.estimated_rows // ROWS_PER_PART))
 
 
 def profile(

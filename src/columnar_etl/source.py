@@ -112,14 +112,33 @@ class SourceColumn:
 
 @dataclass(frozen=True)
 class SourceTable:
-    """A table of the export: its columns as declared and its row count."""
+    """A table of the export: its columns as declared and its row count (counted when first asked)."""
 
     name: str
     columns: tuple[SourceColumn, ...]
-    row_count: int
+    path: Path
     #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
     #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
     rowid: tuple[str, int, int] | None = None
+    _count: list[int] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the table: ``count(*)`` by SQLite, once, on first use.
+
+        Not at open: SQLite walks the whole table for it (1-2 s for a 5M-row table), and most
+        callers (the profile, the streams) count the rows they read anyway.
+        """
+        if not self._count:
+            self._count.append(_count_rows(self.path, self.name))
+        return self._count[0]
+
+    @property
+    def estimated_rows(self) -> int:
+        """The row count if already known, else the rowid span (exact unless rows were deleted)."""
+        if self._count or self.rowid is None:
+            return self.row_count
+        return self.rowid[2] - self.rowid[1] + 1
 
     @property
     def column_names(self) -> list[str]:
@@ -354,18 +373,25 @@ def _read_catalogue(path: Path) -> dict[str, SourceTable]:
                 )
                 for row in con.execute(f"PRAGMA table_info({quote_ident(name)})")
             )
-            try:
-                (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(name)}").fetchone() or (0,)
-            except sqlite3.DatabaseError as exc:
-                raise SourceError(
-                    f"SQLite file is corrupt: {exc}", path=path, table=name, hint="copy the export again"
-                ) from exc
             tables[name] = SourceTable(
-                name=name, columns=columns, row_count=int(count), rowid=_rowid_range(con, name, columns)
+                name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
         return tables
     except sqlite3.DatabaseError as exc:
         raise SourceError(f"SQLite file is corrupt: {exc}", path=path, hint="copy the export again") from exc
+    finally:
+        con.close()
+
+
+def _count_rows(path: Path, table: str) -> int:
+    con = _connect_read_only(path)
+    try:
+        (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone() or (0,)
+        return int(count)
+    except sqlite3.DatabaseError as exc:
+        raise SourceError(
+            f"SQLite file is corrupt: {exc}", path=path, table=table, hint="copy the export again"
+        ) from exc
     finally:
         con.close()
 
