@@ -51,7 +51,7 @@ MAJORITY = 0.5
 #: Decimal values with at most this many fraction digits are exact `numeric`; more means `double`.
 MAX_NUMERIC_SCALE = 4
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
-#: (below it, the extra scans and query start cost more than a second core gains).
+#: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
 CANONICAL_DATE_SHAPES = frozenset(CANONICAL_SHAPES)
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.

@@ -17,6 +17,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
@@ -120,23 +121,20 @@ class SourceTable:
     #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
     #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
     rowid: tuple[str, int, int] | None = None
-    _count: list[int] = field(default_factory=list, compare=False, repr=False)
 
-    @property
+    @cached_property
     def row_count(self) -> int:
         """Rows in the table: ``count(*)`` by SQLite, once, on first use.
 
         Not at open: SQLite walks the whole table for it (1-2 s for a 5M-row table), and most
         callers (the profile, the streams) count the rows they read anyway.
         """
-        if not self._count:
-            self._count.append(_count_rows(self.path, self.name))
-        return self._count[0]
+        return _count_rows(self.path, self.name)
 
     @property
     def estimated_rows(self) -> int:
         """The row count if already known, else the rowid span (exact unless rows were deleted)."""
-        if self._count or self.rowid is None:
+        if "row_count" in self.__dict__ or self.rowid is None:
             return self.row_count
         return self.rowid[2] - self.rowid[1] + 1
 
