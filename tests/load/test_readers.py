@@ -202,3 +202,17 @@ def test_a_canary_with_readers_grants_only_inside_its_rolled_back_transaction(
     result = load_tables(v1_tables, pg_uri, mode="canary", keys=KEYS, settings=with_readers(tmp_path, role))
     assert result.status == "canary"
     assert version_schemas(pg_uri) == []  # the canary schema and its grants were rolled back
+
+
+def test_a_missing_reader_role_is_reported_before_the_backup_of_the_live_version(
+    pg_uri: str, tmp_path: Path, v1_tables: dict[str, pa.Table], v2_tables: dict[str, pa.Table]
+) -> None:
+    load_tables(v1_tables, pg_uri, keys=KEYS, settings=with_readers(tmp_path))
+    second = load_tables(v2_tables, pg_uri, mode="blue-green", keys=KEYS, settings=with_readers(tmp_path))
+    broken = with_readers(tmp_path, "nosuchrole").model_copy(update={"backup_before_cutover": True})
+    with pytest.raises(LoadError, match="nosuchrole"):
+        cutover(pg_uri, second.schema, settings=broken)
+    with pytest.raises(LoadError, match="nosuchrole"):
+        load_tables(v2_tables, pg_uri, keys=KEYS, settings=broken)
+    backups = tmp_path / "backups"
+    assert not backups.exists() or not any(backups.rglob("*.dump")), "a dump was taken for nothing"

@@ -227,6 +227,8 @@ def backup_live(uri: str, base: str, settings: Settings) -> str | None:
     conn = connect(uri, autocommit=True)
     try:
         with _cursor(conn) as cursor:
+            # A missing reader role refuses the cutover this dump is for: say so before dumping.
+            check_readers(cursor, settings.readers)
             live = ledger.live_version(cursor, base) if ledger.exists(cursor) else None
     finally:
         conn.close()
