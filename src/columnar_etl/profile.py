@@ -53,7 +53,6 @@ MAX_NUMERIC_SCALE = 4
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
-CANONICAL_DATE_SHAPES = frozenset(CANONICAL_SHAPES)
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
@@ -214,7 +213,7 @@ def infer_column(
             if ok:
                 fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
                 date_formats[fmt] = ok
-                if spec.shape not in CANONICAL_DATE_SHAPES:
+                if spec.shape not in CANONICAL_SHAPES:
                     non_iso += ok
         add("non_iso_date", non_iso, counts.examples("non_iso"))
         if order == "ambiguous":

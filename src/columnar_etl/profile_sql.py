@@ -206,8 +206,7 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
             f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
             f"CASE WHEN contains({r}, chr(0)) THEN {Flag.NUL:d} ELSE 0 END",
             f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
-            f"CASE WHEN {mf} IS NOT NULL OR ({d} IS NOT NULL AND {k} NOT IN ({slash})) "
-            f"THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
+            f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
             f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
             f"CASE WHEN {t} = '0' OR {t} = '1' THEN {Flag.ZERO_ONE:d} ELSE 0 END",
             # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
@@ -235,7 +234,15 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
         f"THEN try_cast(replace({t}, ',', '.') AS DOUBLE) END AS {n}",
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
-    coded = [r, t, k, d, month_first_sql(index), n, f"{k} * {SHAPE_FACTOR} + {flags} AS {code}"]
+    coded = [
+        r,
+        t,
+        k,
+        d,
+        f"{month_first_sql(index)} AS dm{index}",
+        n,
+        f"{k} * {SHAPE_FACTOR} + {flags} AS {code}",
+    ]
     return trimmed, shaped, parsed, coded
 
 
@@ -255,9 +262,10 @@ def _parse(t: str, shape: DateShape) -> str:
 
 
 def month_first_sql(index: int) -> str:
-    """Column ``index``'s value read month-first (``dm``), over the ``parsed`` level's aliases."""
+    """Column ``index``'s value read month-first, over the ``parsed`` level's aliases: the slash dates'
+    month-first parse, every other shape's one parse (NULL when not a date)."""
     k, d, mf = (f"{x}{index}" for x in ("k", "d", "mf"))
-    return f"CASE WHEN {k} IN ({_codes(SLASH_SHAPES)}) THEN {mf} ELSE {d} END AS dm{index}"
+    return f"CASE WHEN {k} IN ({_codes(SLASH_SHAPES)}) THEN {mf} ELSE {d} END"
 
 
 def trimmed_sql(expr: str) -> str:
@@ -385,7 +393,7 @@ def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
     profile's own parse rendered as ISO text, numbers the trimmed text with a comma decimal made a point,
     booleans ``true``/``false``, integers the trimmed digits; text the raw value minus NUL bytes.
     """
-    r, t, k, d, mf = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf"))
+    r, t, k, d = (f"{x}{index}" for x in ("r", "t", "k", "d"))
     kind = column.inferred_type
     if kind in ("timestamp", "date"):
         fmt = quote_literal(ISO_TIMESTAMP_FORMAT if kind == "timestamp" else ISO_DATE_FORMAT)
@@ -395,7 +403,7 @@ def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
             stamp = f"try(make_timestamp(try_cast({t} AS BIGINT) * {micros}))"
             return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN strftime({stamp}, {fmt}) END"
         if column.month_first:
-            return f"strftime(CASE WHEN {k} IN ({_codes(SLASH_SHAPES)}) THEN {mf} ELSE {d} END, {fmt})"
+            return f"strftime({month_first_sql(index)}, {fmt})"
         return f"strftime({d}, {fmt})"
     if kind == "integer":
         return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN {t} END"
