@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -213,7 +215,7 @@ def test_stream_batches_carry_the_exact_schema(cleaned: Cleaned) -> None:
     assert result.changed == cleaned.result.changed
     assert result.quarantine.num_rows == cleaned.result.quarantine.num_rows
     schema = stream.schema("timesheets")
-    assert schema.field("TS-Rate").type == pa.decimal128(18, 2)
+    assert schema.field("TS-Rate").type == pa.float64()  # REAL cells: double precision
     assert schema.field("TS-Start Time").type == pa.timestamp("us")
     assert schema.field("TS-Date").type == pa.date32()
 
@@ -332,8 +334,9 @@ def test_an_all_null_batch_keeps_the_planned_types(make_sqlite: SqliteFactory) -
         batches = list(stream.batches("t"))
     assert len(batches) == 3
     assert batches[0].column(1).null_count == 3
+    # REAL affinity stores "2.5" as a REAL cell: double precision holds it exactly.
     expected = pa.schema(
-        [("id", pa.int64()), ("ts", pa.timestamp("us")), ("n", pa.decimal128(18, 2)), ("b", pa.bool_())]
+        [("id", pa.int64()), ("ts", pa.timestamp("us")), ("n", pa.float64()), ("b", pa.bool_())]
     )
     for batch in batches:
         assert batch.schema.remove_metadata() == expected
@@ -376,7 +379,7 @@ def test_numeric_outliers_are_flagged_not_changed(make_sqlite: SqliteFactory) ->
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, hours REAL)", rows)})
     result = _clean_rows(path)
     stats = result["t"]["hours"]
-    assert stats.outliers == 1 and stats.outlier_examples == ["41: 9999.50"]
+    assert stats.outliers == 1 and stats.outlier_examples == ["41: 9999.5"]  # REAL cells: a double
     assert stats.outlier_fence is not None and stats.outlier_fence[1] < 9999.5
     assert result.data is not None and result.data["t"].column("hours")[-1].as_py() == Decimal("9999.50")
     assert _clean_rows(path, outlier_iqr_factor=0)["t"]["hours"].outliers == 0
@@ -436,7 +439,7 @@ def test_cleaned_batches_land_in_postgresql_with_the_planned_types(tmp_path: Pat
             "FROM information_schema.columns WHERE table_schema = 'cleaned'",
         )
     )
-    assert types["timesheets", "TS-Rate"][0] == "numeric"
+    assert types["timesheets", "TS-Rate"][0] == "double precision"
     assert types["timesheets", "TS-Start Time"][0] == "timestamp without time zone"
     assert types["timesheets", "TS-Date"][0] == "date"
     assert types["timesheets", "TS-Billable?"][0] == "boolean"
@@ -506,8 +509,27 @@ def test_validity_agrees_with_the_profile_on_hostile_values(make_sqlite: SqliteF
         {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TEXT, num TEXT, i TEXT, b TEXT)", rows)}
     )
     profiled = profile(path)
-    settings = load_settings(columns={"t": {"num": {"type": "double"}}})
+    # '007', '+5' would not read back the same: the profile keeps those columns as text (lossless).
+    assert (profiled["t"]["num"].inferred_type, profiled["t"]["i"].inferred_type) == ("text", "text")
+    assert "leading zeros" in profiled["t"]["i"].type_reason
+    # Typed by hand, they must be validated exactly as the profiler's shapes say.
+    settings = load_settings(columns={"t": {"num": {"type": "double"}, "i": {"type": "integer"}}})
     result = clean(path, build_plan(profiled, settings=settings), settings=settings)
     for column in profiled["t"]:
+        if column.name in ("num", "i"):
+            continue
         stats = result["t"][column.name]
         assert (stats.non_null, stats.quarantined) == (column.valid_count, column.invalid_count), column.name
+    # The hand-typed columns, computed independently: ASCII shapes as documented, within the type's range.
+    absent = {"", *load_settings().null_tokens}
+    values = {
+        name: [v.strip() for v in ADVERSARIAL[name] if v.strip() not in absent] for name in ("i", "num")
+    }
+    integers = [v for v in values["i"] if re.fullmatch(r"[+-]?[0-9]{1,38}", v) and -(2**63) <= int(v) < 2**63]
+    number = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?[0-9]+,[0-9]+"
+    doubles = [
+        v for v in values["num"] if re.fullmatch(number, v) and math.isfinite(float(v.replace(",", ".")))
+    ]
+    for name, valid in (("i", integers), ("num", doubles)):
+        stats = result["t"][name]
+        assert (stats.non_null, stats.quarantined) == (len(valid), len(values[name]) - len(valid)), name

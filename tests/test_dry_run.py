@@ -89,7 +89,7 @@ def _events_rows() -> list[list[str]]:
         (2, "1e400"),  # DuckDB: inf
         (2, "1e-400"),  # DuckDB: 0.0
         (3, HUGE_DECIMAL),
-        (4, "9223372036854775808"),  # bigint max + 1: no integer shape, cleaning makes it NULL
+        (4, "9223372036854775808"),  # bigint max + 1: the column becomes numeric
         (4, "999999999999999999"),
         (2, "nan"),
         (2, "inf"),
@@ -217,12 +217,12 @@ def test_values_cleaning_nulls_never_reach_postgres(
     events: Path, events_profile: Profile, pg_uri: str
 ) -> None:
     table = dry_run(events, events_profile, pg_uri)['my "events"']
-    # Beyond bigint: no integer shape (at most 18 digits), so the profile calls it invalid and cleaning
-    # makes it NULL; the largest 18-digit value goes through and PostgreSQL takes it.
+    # Beyond bigint: the column is numeric (lossless), so every value goes through and PostgreSQL
+    # takes them all, bigint max + 1 included.
     count = events_profile['my "events"']["Count"]
-    assert count.inferred_type == "integer" and count.invalid_count == 1
-    assert _invalid_examples(count) == {"9223372036854775808"}
-    assert (table["Count"].checked, table["Count"].rejected) == (41, 0)
+    assert count.inferred_type == "numeric" and count.invalid_count == 0
+    assert count.type_reason == "integers beyond bigint"
+    assert (table["Count"].checked, table["Count"].rejected) == (42, 0)
     # nan / inf / -Infinity parse as DOUBLE in DuckDB but are no number shape: NULL after cleaning.
     score = events_profile['my "events"']["Score"]
     assert _invalid_examples(score) == {"nan", "inf", "-Infinity"}
@@ -329,8 +329,8 @@ def test_values_are_rendered_as_cleaning_hands_them_over(make_sqlite: SqliteFact
     path = make_sqlite(
         {
             "t": (
-                'CREATE TABLE t ("Opened" TIMESTAMP, "Due" TEXT, "Cost", "Done" TEXT, "created_at" INTEGER, '
-                '"Body" TEXT)',
+                'CREATE TABLE t ("Opened" TIMESTAMP, "Due" DATE, "Cost", "Done" BOOLEAN, '
+                '"created_at" INTEGER, "Body" TEXT)',
                 [
                     ("05/06/2024 8:42", "12/31/2024", "3,5", "Yes", 1_700_000_000, "a\x00b"),
                     ("13/06/2024 9:00", "05/06/2024", "1.25", "0", 1_700_000_060, "N/A"),

@@ -180,7 +180,8 @@ def test_numbers_booleans_and_text(make_sqlite: SqliteFactory) -> None:
     ddl = 'CREATE TABLE t (id INTEGER PRIMARY KEY, "Hours" REAL, "Ok?" BOOLEAN, "Qty" INTEGER, "Note" TEXT)'
     result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
     hours, ok, qty, note = result["Hours"], result["Ok?"], result["Qty"], result["Note"]
-    assert (hours.inferred_type, hours.valid_count, hours.min, hours.max) == ("numeric", 2, 1.25, 3.5)
+    # REAL affinity stores "1.25" and "3,5"-less numbers as REAL cells: double precision keeps them exactly.
+    assert (hours.inferred_type, hours.valid_count, hours.min, hours.max) == ("double", 2, 1.25, 3.5)
     assert hours.issue_count("comma_decimal") == 1 and hours.issue_count("invalid_number") == 1
     assert hours.issue("invalid_number").examples == ("2h",)  # type: ignore[union-attr]
     assert (ok.inferred_type, ok.valid_count, ok.invalid_count) == ("boolean", 4, 0)
@@ -206,7 +207,7 @@ def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
     result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
     assert result["a"].inferred_type == "integer"
     assert any("int(5)" in note for note in result["a"].notes)
-    assert result["b"].inferred_type == "numeric"
+    assert result["b"].inferred_type == "double"  # NUMERIC affinity stored '1.5' as a REAL
     assert result["c"].inferred_type == "timestamp"
     assert any("current_timestamp" in note for note in result["c"].notes)
     assert any("'null'" in note for note in result["e"].notes)

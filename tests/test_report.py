@@ -136,9 +136,10 @@ def test_column_fragment_shows_its_figures_formats_and_issues(fixture_profile: P
 
 
 def test_changed_types_are_highlighted_and_references_named(fixture_profile: Profile) -> None:
-    hours = column_html_fragment(fixture_profile["timesheets"]["TS-Hours"])
-    assert '<span class="cetl-changed"' in hours
-    assert "REAL → numeric" in page_text(hours)
+    # Declared NUMERIC, holding REAL cells: double precision.
+    rate = column_html_fragment(fixture_profile["timesheets"]["TS-Rate"])
+    assert '<span class="cetl-changed"' in rate
+    assert "NUMERIC → double" in page_text(rate)
     ticket_id = column_html_fragment(fixture_profile["tickets"]["TKT-Ticket ID"])
     assert '<span class="cetl-changed"' not in ticket_id
     ticket = page_text(column_html_fragment(fixture_profile["comments"]["CMT-Ticket ID"]))

@@ -50,12 +50,13 @@ def test_plan_types_formats_and_scales_come_from_the_profile(heavy_profile: Prof
         "double precision",
         pa.float64(),
     )
-    rate = timesheets["TS-Rate"]
-    assert (rate.type, rate.scale, rate.pg_type, rate.arrow_type()) == (
-        "numeric",
-        2,
-        "numeric(18,2)",
-        pa.decimal128(18, 2),
+    rate = timesheets["TS-Rate"]  # NUMERIC affinity stored the rates as REAL cells: exact as double
+    assert (rate.type, rate.scale, rate.pg_type, rate.arrow_type(), rate.reals) == (
+        "double",
+        None,
+        "double precision",
+        pa.float64(),
+        True,
     )
     assert rate.rounds is False
     assert rate.null_tokens == tuple(heavy_profile.settings["null_tokens"])
@@ -174,3 +175,19 @@ def test_month_first_evidence_gives_month_first_formats(make_sqlite: SqliteFacto
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", rows)})
     column = build_plan(profile(path), settings=load_settings())["t"]["d"]
     assert (column.date_order, column.formats) == ("month_first", ("%m/%d/%Y",))
+
+
+def test_decimal_text_is_numeric_at_the_scale_it_has_and_never_rounded(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, "12.50", "1.5", "123456789012345678901234.5"), (2, "3.125", "2", "1.25")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())["t"]
+    a, b, c = plan["a"], plan["b"], plan["c"]
+    assert (a.type, a.pg_type, a.arrow_type(), a.rounds) == (
+        "numeric",
+        "numeric(18,3)",
+        pa.decimal128(18, 3),
+        False,
+    )
+    assert (b.type, b.pg_type) == ("numeric", "numeric(18,2)")
+    # 24 digits before the point: the wide precision, still exact.
+    assert (c.type, c.pg_type, c.arrow_type()) == ("numeric", "numeric(38,2)", pa.decimal128(38, 2))

@@ -116,6 +116,20 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
                     column=column.name,
                 )
             )
+    if settings.source_encoding_fallback == "error":
+        for column in columns:
+            if bad_bytes := column.issue_count("invalid_encoding"):
+                halts.append(
+                    GateReason(
+                        "invalid_encoding",
+                        f"{bad_bytes} values are not valid UTF-8 and source_encoding_fallback is `error` "
+                        "(set it to cp1252 or latin-1 to decode them)",
+                        bad_bytes,
+                        0,
+                        table=column.table,
+                        column=column.name,
+                    )
+                )
     if quality < settings.halt_quality:
         halts.append(
             GateReason(

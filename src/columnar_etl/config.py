@@ -138,6 +138,18 @@ class Settings(BaseSettings):
         default="day_first",
         description="Date order for `a/b/yyyy` columns whose values never prove either order.",
     )
+    source_encoding_fallback: Literal["cp1252", "latin-1", "error"] = Field(
+        default="cp1252",
+        description="How TEXT that is not valid UTF-8 is read: `cp1252` (the usual Windows export: byte 0x80 "
+        "is `€`), `latin-1`, or `error` (the profile reports it and the circuit breaker halts). Every "
+        "decoded cell is in the audit with its raw bytes in hex.",
+    )
+    batch_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=1024 * 1024,
+        description="Bytes of source values per cleaned batch (at most `batch_size` rows): tables of large "
+        "BLOBs or long text are read in fewer rows per batch, so memory does not grow with value size.",
+    )
     profile_memory_limit: str = Field(
         default="256MB",
         pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",

@@ -338,7 +338,9 @@ class _TableCheck:
                 inputs + expressions if pg_type else (NUL_CHECK,),
                 int(counts[index + 1]),
             )
-            if pg_type is None:
+            if column.inferred_type == "bytea":
+                pass  # bytes are copied as they are: nothing for PostgreSQL to reject or cleaning to repair
+            elif pg_type is None:
                 b = f"b{index}"
                 # The raw bytes as text input: PostgreSQL's verdict on a COPY of the raw value.
                 nul = self._tried(

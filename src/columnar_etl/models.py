@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 PROFILE_VERSION = 1
 
-InferredType = Literal["integer", "double", "numeric", "boolean", "date", "timestamp", "text"]
+InferredType = Literal["integer", "double", "numeric", "boolean", "date", "timestamp", "text", "bytea"]
 INFERRED_TYPES: tuple[InferredType, ...] = (
     "integer",
     "double",
@@ -27,6 +27,7 @@ INFERRED_TYPES: tuple[InferredType, ...] = (
     "date",
     "timestamp",
     "text",
+    "bytea",
 )
 DateOrder = Literal["day_first", "month_first", "ambiguous"]
 GateStatus = Literal["pass", "warn", "halt"]
@@ -44,6 +45,8 @@ ISSUE_KINDS: tuple[str, ...] = (
     "comma_decimal",
     "invalid_number",
     "nul_byte",
+    "invalid_encoding",
+    "mixed_storage_classes",
     "orphan_reference",
 )
 #: Kinds whose cells cleaning cannot repair: the value becomes NULL and is quarantined.
@@ -96,6 +99,12 @@ class ColumnProfile:
     max_scale: int | None = None
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
+    #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
+    storage_classes: dict[str, int] = field(default_factory=dict)
+    #: Why the column has its type, in a few words (``REAL cells (...)``, ``... leading zeros ...``).
+    type_reason: str = ""
+    #: Bytes of all its values as stored (TEXT and BLOB lengths, numbers as text): sizes read batches.
+    bytes: int = 0
 
     @property
     def personal_data_kind(self) -> str | None:
@@ -126,6 +135,9 @@ class ColumnProfile:
             "name": self.name,
             "declared_type": self.declared_type,
             "inferred_type": self.inferred_type,
+            "type_reason": self.type_reason,
+            "storage_classes": dict(self.storage_classes),
+            "bytes": self.bytes,
             "confidence": round(self.confidence, 6),
             "row_count": self.row_count,
             "null_count": self.null_count,

@@ -37,19 +37,27 @@ from columnar_etl.profile_sql import (
     EXAMPLE_KINDS,
     EXAMPLES,
     NUMBER_SHAPES,
-    SHAPE_FACTOR,
     SLASH_SHAPES,
+    STORAGE_CLASS_NAMES,
     Flag,
     Shape,
+    StorageClass,
+    split_code,
     table_profile_sql,
 )
 from columnar_etl.references import count_orphans, find_orphans, reference_candidates
-from columnar_etl.source import Source, SourceColumn, SourceTable, open_source
+from columnar_etl.source import ColumnRead, Source, SourceColumn, SourceTable, open_source
 
-#: A type needs at least this share of the present values to be chosen.
+#: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
+#: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
 MAJORITY = 0.5
-#: Decimal values with at most this many fraction digits are exact `numeric`; more means `double`.
-MAX_NUMERIC_SCALE = 4
+#: A column whose declared type has TEXT affinity is narrowed to another type only when at
+#: most this share of its present values would be quarantined: text is what the export said it is.
+TEXT_NARROWING_SHARE = 0.001
+#: Integers a double holds exactly (REAL and INTEGER cells in one column become double precision).
+EXACT_DOUBLE_INTEGERS = 2**53
+#: The widest numeric Arrow carries (decimal128); more digits stay text.
+MAX_NUMERIC_DIGITS = 38
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
@@ -100,8 +108,10 @@ class _Counts:
         self._shapes: dict[int, int] = {}
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
+        self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
         for code, count in (agg["codes"] or {}).items():
-            shape, bits = divmod(int(code), SHAPE_FACTOR)
+            storage, shape, bits = split_code(int(code))
+            self.classes[storage] += count
             self._shapes[shape] = self._shapes.get(shape, 0) + count
             for flag in Flag:
                 if bits & flag:
@@ -171,25 +181,31 @@ def infer_column(
     family = declared_family(column.declared_type)
     notes: list[str] = []
 
+    classes = counts.classes
     inferred: InferredType
-    if present == 0:
-        inferred = family or "text"
+    reason: str
+    if classes[StorageClass.BLOB]:
+        inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
+    elif present == 0:
+        inferred, reason = family or "text", "no values: the declared type"
     elif n_bool / present >= MAJORITY and (n_bool_words > 0 or family == "boolean"):
-        inferred = "boolean"
+        inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
         timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
         inferred = "timestamp" if timed else "date"
+        reason = "date/time text in recognised formats"
     elif n_numbers / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
-            inferred = "integer"
-        elif family == "numeric" or (counts.shape(Shape.EXPONENT) == 0 and scale <= MAX_NUMERIC_SCALE):
-            inferred = "numeric"
+            inferred, reason = "integer", "integers"
+        elif family == "numeric" or counts.shape(Shape.EXPONENT) == 0:
+            # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
+            inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
         else:
-            inferred = "double"
+            inferred, reason = "double", "floating-point numbers"
     else:
-        inferred = "text"
-
+        inferred, reason = "text", "text"
+    inferred, reason = _lossless(inferred, reason, counts, column.declared_type, present)
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
@@ -243,6 +259,15 @@ def infer_column(
             if epoch:
                 inferred = "timestamp"
                 notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
+    elif inferred == "bytea":
+        valid = present
+        mixed = row_count - nulls - classes[StorageClass.BLOB]
+        add(
+            "mixed_storage_classes",
+            mixed,
+            detail="BLOB cells among INTEGER/REAL/TEXT cells: the column is bytea and those cells are "
+            "loaded as the UTF-8 bytes of their text",
+        )
     else:
         valid = present
         minimum, maximum = counts["min_text"], counts["max_text"]
@@ -251,6 +276,12 @@ def infer_column(
     add("null_like", null_like, counts.examples("null_like"))
     add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
     add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
+    add(
+        "invalid_encoding",
+        counts.flag(Flag.INVALID_ENCODING),
+        counts.examples("encoding"),
+        detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
+    )
     if not _compatible(family, inferred) and present:
         add(
             "type_mismatch",
@@ -299,6 +330,13 @@ def infer_column(
         notes=notes,
         default=column.default,
         max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+        storage_classes={
+            STORAGE_CLASS_NAMES[storage]: n
+            for storage, n in classes.items()
+            if n and storage != StorageClass.NULL
+        },
+        type_reason=reason,
+        bytes=int(counts["bytes"] or 0),
         personal_data={
             kind: n
             for kind, flag in (
@@ -309,6 +347,66 @@ def infer_column(
             if (n := counts.flag(flag))
         },
     )
+
+
+def _lossless(
+    inferred: InferredType,
+    reason: str,
+    counts: _Counts,
+    column_type: str,
+    present: int,
+) -> tuple[InferredType, str]:
+    """The type the shapes suggest, widened where loading it would change a value no rule covers.
+
+    - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
+    - REAL cells are binary doubles: with them a number column is double precision, never a rounded
+      numeric (and text, if its integers are beyond what a double holds exactly);
+    - integers beyond bigint are numeric (up to 38 digits), text beyond;
+    - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``) is narrowed only when at most
+      :data:`TEXT_NARROWING_SHARE` of its values would be quarantined; others up to the majority rule
+      (the circuit breaker judges how much dirt there is).
+    """
+    family = declared_family(column_type)
+    numbers = ("integer", "numeric", "double")
+    if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
+        return "text", f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
+    if inferred in numbers and counts.classes[StorageClass.REAL]:
+        bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
+        if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
+            return "text", "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
+        inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
+    if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
+        if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
+            return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
+        inferred, reason = "numeric", "integers beyond bigint"
+    if (
+        inferred == "numeric"
+        and (counts["max_digits"] or 0) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS
+    ):
+        return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
+    if inferred not in ("text", "bytea") and present:
+        invalid = present - _valid_count(inferred, counts)
+        if family == "text" and invalid > TEXT_NARROWING_SHARE * present:
+            return "text", (
+                f"{invalid} of {present} values are not {inferred} and the column is declared "
+                f"{column_type}: kept as text"
+            )
+    return inferred, reason
+
+
+def _valid_count(inferred: InferredType, counts: _Counts) -> int:
+    """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
+    if inferred in ("date", "timestamp"):
+        return sum(
+            max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
+        )
+    if inferred == "boolean":
+        return counts.shape(Shape.BOOLEAN_WORD) + counts.flag(Flag.ZERO_ONE)
+    if inferred == "integer":
+        return counts.shape(Shape.INTEGER)
+    if inferred in ("numeric", "double"):
+        return counts.shape(*NUMBER_SHAPES)
+    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
 
 
 def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
@@ -348,8 +446,9 @@ def profile_table(
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side)."""
     info = src.table(table)
     names = info.column_names
-    relation = src.relation_sql(table, parts=1 if sample else parts)
-    sql = table_profile_sql(relation, names, settings.null_tokens, sample)
+    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
+    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
+    sql = table_profile_sql(relation, names, settings.null_tokens, sample, settings.source_encoding_fallback)
     try:
         result = src.connection.cursor().execute(sql)
         header = [d[0] for d in result.description or []]
@@ -401,6 +500,7 @@ BOUNDS = (
     "min_number",
     "max_number",
     "max_scale",
+    "max_digits",
     "min_text",
     "max_text",
 )
@@ -413,10 +513,11 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     values and examples.
     """
     whole = next((g for g in groups if g["code"] is None), None)
-    coded = [(divmod(int(g["code"]), SHAPE_FACTOR), g) for g in groups if g["code"] is not None]
+    coded = [(split_code(int(g["code"]))[1:], g) for g in groups if g["code"] is not None]
     folded: dict[str, Any] = {
         "codes": {int(g["code"]): int(g["cells"]) for _, g in coded},
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
+        "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
     }
     for key in BOUNDS:
         folded[key] = whole[key] if whole else None
@@ -451,7 +552,7 @@ def profile(
     settings = settings or load_settings()
     log = get_logger(stage="profile")
     started = time.perf_counter()
-    with open_source(source) as src:
+    with open_source(source, settings.source_encoding_fallback) as src:
         src.limit_memory(settings.profile_memory_limit)
         names = tables if tables is not None else list(src.tables)
         for name in names:

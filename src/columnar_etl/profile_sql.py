@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from columnar_etl.identifiers import quote_ident, quote_literal
+from columnar_etl.source import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
 
 
 class Shape(IntEnum):
@@ -36,7 +37,22 @@ class Shape(IntEnum):
     EXPONENT = 22  # 1.5e3
     COMMA_DECIMAL = 23  # 3,5
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
+    BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
+
+
+class StorageClass(IntEnum):
+    """SQLite's storage class of a cell (``typeof``), as folded into a profile code."""
+
+    NULL = 0
+    INTEGER = 1
+    REAL = 2
+    TEXT = 3
+    BLOB = 4
+
+
+#: ``typeof()`` names by storage class, as the profile JSON shows them.
+STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 
 @dataclass(frozen=True)
@@ -91,8 +107,12 @@ NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIM
 # Lower-cased boolean words; '1'/'0' are integers by shape and counted as booleans separately.
 BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
 BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
-WHITESPACE_CHARS = "' ' || chr(9) || chr(10) || chr(13)"
-_WHITESPACE_CODES = "9, 10, 13, 32"
+#: What "whitespace" means at the ends of a value: Python's ``str.isspace`` set (tabs, CR/LF, no-break
+#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...). The one definition, used by the
+#: profiler (SQL) and the cleaner (Polars).
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
+_WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
 EXAMPLES = 5
 
 EMAIL_REGEX = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
@@ -104,12 +124,17 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
 _NAME_WORD = f"[{_UPPER}][{_LOWER}'’-]+([{_UPPER}][{_LOWER}]+)?"
 PERSON_NAME_REGEX = f"{_NAME_WORD}( {_NAME_WORD}){{1,2}}"
-_INTEGER_REGEX = r"[+-]?\d{1,18}"
+_INTEGER_REGEX = r"[+-]?\d{1,38}"
 _NUMBER_REGEX: tuple[tuple[Shape, str], ...] = (
     (Shape.DECIMAL, r"[+-]?(\d+\.\d*|\.\d+)"),
     (Shape.EXPONENT, r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"),
     (Shape.COMMA_DECIMAL, r"[+-]?\d+,\d+"),
 )
+
+
+# A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
+# digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
+_CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"
 
 
 def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
@@ -136,22 +161,40 @@ class Flag(IntEnum):
     EMAIL = 256  # looks like an e-mail address (personal data)
     PHONE = 512  # looks like a phone number (personal data)
     PERSON_NAME = 1024  # looks like "Firstname Lastname" (personal data)
+    NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 007.50
+    INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
+    OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
 
 
-#: code = shape * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 2048
+#: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
+SHAPE_FACTOR = 16384
+CLASS_FACTOR = 128
 
 
-def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple[list[str], ...]:
+def split_code(code: int) -> tuple[StorageClass, Shape, int]:
+    """A profile code as (storage class, shape, flag bits)."""
+    shaped, flags = divmod(int(code), SHAPE_FACTOR)
+    storage, shape = divmod(shaped, CLASS_FACTOR)
+    return StorageClass(storage), Shape(shape), flags
+
+
+def column_projections(
+    index: int, column: str, null_tokens: list[str], classes: bool = False
+) -> tuple[list[str], ...]:
     """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
 
     Nested, because an expression referring to an alias of its own SELECT list gets the aliased
     expression inlined: the shape CASE would then run once per reference instead of once per value.
+    With ``classes`` the level below also has ``sc<index>`` (the cell's :class:`StorageClass`) and
+    ``e<index>`` (TEXT that was not valid UTF-8): a BLOB is never shaped, and both go into the code.
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "code"))
+    sc, e = f"sc{index}", f"e{index}"
+    carried = [sc, e, f"nb{index}"] if classes else []
     whens = [
         f"WHEN {r} IS NULL THEN {Shape.NULL:d}",
+        *([f"WHEN {sc} = {StorageClass.BLOB:d} THEN {Shape.BLOB:d}"] if classes else []),
         f"WHEN {t} = '' THEN {Shape.EMPTY:d}",
     ]
     if null_tokens:
@@ -218,11 +261,19 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
             f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
             f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
             f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+            f"AND NOT regexp_full_match({t}, {quote_literal(_CANONICAL_NUMBER_REGEX)}) "
+            f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
+            f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+            *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),
         ]
     )
-    trimmed = [f"{raw} AS {r}", f"{trimmed_sql(raw)} AS {t}"]
-    shaped = [r, t, f"{shape_case} AS {k}"]
+    shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
+    trimmed = [f"{raw} AS {r}", f"{trimmed_sql(raw)} AS {t}", *carried]
+    shaped = [r, t, f"{shape_case} AS {k}", *carried]
     parsed = [
+        *carried,
         r,
         t,
         k,
@@ -235,13 +286,14 @@ def column_projections(index: int, column: str, null_tokens: list[str]) -> tuple
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
     coded = [
+        *carried,
         r,
         t,
         k,
         d,
         f"{month_first_sql(index)} AS dm{index}",
         n,
-        f"{k} * {SHAPE_FACTOR} + {flags} AS {code}",
+        f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, shaped, parsed, coded
 
@@ -269,14 +321,15 @@ def month_first_sql(index: int) -> str:
 
 
 def trimmed_sql(expr: str) -> str:
-    """``expr`` without leading/trailing whitespace (space, tab, LF, CR).
+    """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's, as ``str.strip``).
 
     ``trim`` with a character set costs more than the scan that feeds it, and almost no value is
-    padded: only a value starting or ending with one of those characters is trimmed.
+    padded: only a value whose first or last character is whitespace is trimmed (``ascii`` gives the
+    first code point; the last is tested with ``suffix`` per character, cheapest first).
     """
     padded = " OR ".join(
         [f"ascii({expr}) IN ({_WHITESPACE_CODES})"]
-        + [f"suffix({expr}, chr({code}))" for code in _WHITESPACE_CODES.split(", ")]
+        + [f"suffix({expr}, chr({ord(char)}))" for char in WHITESPACE]
     )
     return f"CASE WHEN {padded} THEN trim({expr}, {WHITESPACE_CHARS}) ELSE {expr} END"
 
@@ -293,21 +346,31 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
+    "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
 }
 
 
 def table_profile_sql(
-    relation: str, columns: list[str], null_tokens: list[str], sample_rows: int | None
+    relation: str,
+    columns: list[str],
+    null_tokens: list[str],
+    sample_rows: int | None,
+    fallback: EncodingFallback = "cp1252",
 ) -> str:
-    """The one query profiling every column of ``relation`` (``src."tickets"``).
+    """The one query profiling every column of ``relation``.
 
-    Every cell becomes a ``(column index, value)`` pair (``unnest``), and the pairs are counted
-    (``weight``): the expensive part, shaping and parsing, then runs once per *distinct* value of a
-    column, not once per cell (260K cells of the scale-1 export are ~90K distinct values, a status
-    column has a handful). The result has one row per column and *code* (shape and flags, see
-    :func:`column_projections`): how many cells (``cells``) and distinct values have it, the bounds of
-    their parses, and the smallest few raw values as examples. Every figure of a column is a sum, min
-    or max over its rows (profile.py folds them), so the whole table is profiled in one pass.
+    ``relation`` reads each column as bytes, with the storage classes as one string beside them
+    (:meth:`Source.relation_sql` with ``ColumnRead(name, with_class=True, as_bytes=True)`` and
+    ``class_string``). Every cell
+    becomes a ``(column index, storage class, value)`` triple (``unnest``), and the triples are counted
+    (``weight``): the expensive part, decoding, shaping and parsing, then runs once per *distinct*
+    value of a column, not once per cell (260K cells of the scale-1 export are ~90K distinct values, a
+    status column has a handful). A BLOB is never shaped (it is counted, measured and shown as
+    ``<blob N bytes>``); TEXT that is not valid UTF-8 is flagged and decoded by ``fallback``.
+    The result has one row per column and *code* (storage class, shape and flags, see
+    :func:`column_projections`): how many cells (``cells``) and distinct values have it, their bytes,
+    the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
+    sum, min or max over its rows (profile.py folds them), so the whole table is profiled in one pass.
     """
     # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
     sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
@@ -316,19 +379,46 @@ def table_profile_sql(
         return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
     indexes = ", ".join(str(index) for index in range(len(columns)))
     values = ", ".join(quote_ident(name) for name in columns)
-    # Two unnests in one SELECT walk their lists side by side: (0, first column's value), (1, ...).
-    cells = f"SELECT unnest([{indexes}]) AS idx, unnest([{values}]) AS v\nFROM {source} AS src_rows"
-    sql = f"SELECT idx, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, v"
-    levels = column_projections(0, "v", null_tokens)
-    for alias, level in zip(("distinct_values", "trimmed", "shaped", "parsed"), levels, strict=True):
+    classes = f"string_split({quote_ident(CLASSES_COLUMN)}, '')"
+    # Three unnests in one SELECT walk their lists side by side: (0, first column's class, value), ...
+    cells = (
+        f"SELECT unnest([{indexes}]) AS idx, unnest({classes}) AS cls, unnest([{values}]) AS v\n"
+        f"FROM {source} AS src_rows"
+    )
+    sql = f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+    # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
+    # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
+    utf8 = [
+        "idx",
+        "weight",
+        "cls",
+        "v",
+        "try(decode(v)) AS u",
+    ]
+    sql = f"SELECT\n  {_lines(utf8)}\nFROM (\n{sql}\n) AS distinct_values"
+    invalid = "cls = 't' AND u IS NULL"
+    decoded = [
+        "idx",
+        "weight",
+        "strpos('nirtb', cls) - 1 AS sc0",
+        f"{invalid} AS e0",
+        "octet_length(v) AS nb0",
+        f"CASE WHEN cls = 'b' THEN '<blob ' || octet_length(v) || ' bytes>' "
+        f"WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
+    ]
+    sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
+    levels = column_projections(0, "v", null_tokens, classes=True)
+    for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     scale = "length(t0) - strpos(replace(t0, ',', '.'), '.')"
     fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL])
+    text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
         "idx",
         "code0 AS code",
         "sum(weight) AS cells",
         "count(r0) AS distinct_values",
+        "sum(weight * nb0) AS bytes",
         # The values are already distinct: the smallest five, deterministic, in bounded memory.
         f"min(r0, {EXAMPLES}) AS examples",
         "min(d0) AS min_day_first",
@@ -338,8 +428,9 @@ def table_profile_sql(
         "min(n0) AS min_number",
         "max(n0) AS max_number",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} END) AS max_scale",
-        f"min(CASE WHEN k0 > {Shape.NULL_LIKE:d} THEN t0 END) AS min_text",
-        f"max(CASE WHEN k0 > {Shape.NULL_LIKE:d} THEN t0 END) AS max_text",
+        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) END) AS max_digits",
+        f"min(CASE WHEN {text} THEN t0 END) AS min_text",
+        f"max(CASE WHEN {text} THEN t0 END) AS max_text",
     ]
     # Per (column, code): cells, distinct values, examples. Per column (code NULL): the bounds, taken
     # by DuckDB over all codes at once (some, such as a year-0 date, have no Python equivalent).
@@ -415,6 +506,8 @@ def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
             f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) THEN 'true' "
             f"WHEN {t} = '0' OR {k} = {Shape.BOOLEAN_WORD:d} THEN 'false' END"
         )
+    if kind == "bytea":
+        return "CAST(NULL AS VARCHAR)"  # bytes go into bytea as they are: nothing to check
     return f"CASE WHEN {k} > {Shape.NULL_LIKE:d} THEN replace({r}, chr(0), '') END"
 
 

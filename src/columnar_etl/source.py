@@ -21,7 +21,7 @@ from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
@@ -64,21 +64,110 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def utf8_safe(column: str) -> str:
-    """``column`` (a quoted identifier) as valid UTF-8: an invalid value is read as Latin-1.
+#: SQLite storage classes as the one-letter codes the readers use (``substr(typeof(x), 1, 1)``).
+STORAGE_CLASSES: dict[str, str] = {"i": "integer", "r": "real", "t": "text", "b": "blob", "n": "null"}
+#: What a value not valid as UTF-8 is decoded as (``error``: the profile reports it and the gate halts).
+EncodingFallback = Literal["cp1252", "latin-1", "error"]
+#: Columns the readers and the cleaner add have names starting with this; no export column may.
+HELPER_PREFIX = "__clean_"
+
+
+#: The column holding the storage classes of a read's columns as one string (``"iitn"``).
+CLASSES_COLUMN = f"{HELPER_PREFIX}classes"
+
+
+def class_column(index: int) -> str:
+    """Name of the storage-class column a read adds for its ``index``-th column."""
+    return f"{HELPER_PREFIX}class{index}"
+
+
+def hex_column(index: int) -> str:
+    """Name of the raw-bytes-in-hex column a read adds for its ``index``-th column."""
+    return f"{HELPER_PREFIX}hex{index}"
+
+
+def _byte_table(fallback: EncodingFallback) -> str:
+    """A DuckDB list literal: the UTF-8 hex of what each byte 0x80-0xFF decodes to under ``fallback``.
+
+    cp1252 (the usual Windows export) maps 0x80-0x9F to its printable characters (``€`` for 0x80); the
+    five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1, as Python's
+    ``decode("cp1252")`` with a Latin-1 fallback and most databases do.
+    """
+    entries = []
+    for byte in range(0x80, 0x100):
+        try:
+            char = bytes([byte]).decode("cp1252" if fallback == "cp1252" else "latin-1")
+        except UnicodeDecodeError:
+            char = chr(byte)
+        entries.append(quote_literal(char.encode().hex().upper()))
+    return "[" + ", ".join(entries) + "]"
+
+
+def invalid_utf8_sql(column: str) -> str:
+    """True for a non-NULL ``column`` whose bytes are not valid UTF-8 (SQLite stores any bytes as TEXT)."""
+    return f"({column} IS NOT NULL AND try(decode(encode({column}))) IS NULL)"
+
+
+def decoded_sql(column: str, fallback: EncodingFallback = "cp1252") -> str:
+    """``column`` (a quoted identifier) as valid UTF-8: an invalid value is decoded by ``fallback``.
 
     SQLite stores whatever bytes it is given as TEXT; a Windows-1252 value in a UTF-8 export is not
     valid UTF-8, and DuckDB string functions misbehave on it (``trim`` never returns). Valid values
-    pass untouched (the check is a no-op re-interpretation plus validation); an invalid one has every
-    byte mapped to the character of that code point, as Latin-1 readers do, so nothing is lost.
+    pass untouched (the check is a no-op re-interpretation plus validation); an invalid one is decoded
+    byte by byte (:func:`fallback_decoded_sql`).
     """
-    as_latin1 = (
-        f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex(encode({column})), '..'), "
-        "x -> CASE WHEN x < '80' THEN x WHEN x < 'C0' THEN 'C2' || x "
-        "ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END), '')))"
+    return (
+        f"CASE WHEN {invalid_utf8_sql(column)} THEN {fallback_decoded_sql(f'encode({column})', fallback)} "
+        f"ELSE {column} END"
     )
-    invalid = f"{column} IS NOT NULL AND try(decode(encode({column}))) IS NULL"
-    return f"CASE WHEN {invalid} THEN {as_latin1} ELSE {column} END"
+
+
+def fallback_decoded_sql(blob: str, fallback: EncodingFallback = "cp1252") -> str:
+    """The bytes ``blob`` (a BLOB expression) decoded one byte per character through
+    :func:`_byte_table`, so ``0x80`` becomes ``€`` under cp1252. With ``error`` they are read as Latin-1
+    (nothing is lost; the profile reports them and the gate halts)."""
+    table = _byte_table("latin-1" if fallback == "error" else fallback)
+    return (
+        f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex({blob}), '..'), "
+        f"x -> CASE WHEN x < '80' THEN x ELSE {table}[('0x' || x)::INTEGER - 127] END), '')))"
+    )
+
+
+def utf8_safe(column: str) -> str:
+    """``column`` as valid UTF-8, an invalid value decoded as Latin-1 (every byte kept, see
+    :func:`decoded_sql`): for readers that only need text that DuckDB can process."""
+    return decoded_sql(column, "latin-1")
+
+
+@dataclass(frozen=True)
+class ColumnRead:
+    """How a reader delivers one column (see :meth:`Source.read_batches`).
+
+    Every cell arrives as text unless ``as_bytes``: an INTEGER cell as its digits (exact), a REAL cell
+    with all 17 significant digits when ``real_digits`` (SQLite's own text keeps 15), a TEXT cell
+    decoded as UTF-8 (an invalid one by the source's encoding fallback), a BLOB cell as its bytes.
+    ``with_class`` adds the cell's storage class (``i``/``r``/``t``/``b``/``n``) as the column
+    :func:`class_column`; ``with_hex`` adds the raw bytes in hex of every TEXT cell
+    that was not valid UTF-8 (NULL for the others) as :func:`hex_column`, for the audit.
+    """
+
+    name: str
+    as_bytes: bool = False
+    real_digits: bool = False
+    with_class: bool = False
+    with_hex: bool = False
+
+
+def real_text_sql(column: str) -> str:
+    """SQLite SQL: ``column``, a REAL cell as text that reads back as the same double.
+
+    17 significant digits identify every double, but SQLite's ``printf`` is not exact near the ends of
+    the range (1.7976931348623157e308 prints one unit off); then more digits are tried until SQLite
+    reads the text back as the same value.
+    """
+    digits = [f"printf('%!.{n}g', {column})" for n in (17, 18, 19, 20)]
+    exact = " ".join(f"WHEN CAST({text} AS REAL) = {column} THEN {text}" for text in digits[:-1])
+    return f"CASE WHEN typeof({column}) = 'real' THEN CASE {exact} ELSE {digits[-1]} END ELSE {column} END"
 
 
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
@@ -159,6 +248,8 @@ class Source:
     path: Path
     tables: dict[str, SourceTable]
     connection: duckdb.DuckDBPyConnection = field(repr=False)
+    #: How TEXT that is not valid UTF-8 is decoded (see :func:`decoded_sql`).
+    encoding_fallback: EncodingFallback = "cp1252"
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -173,29 +264,84 @@ class Source:
                 "no such table in the source", path=self.path, table=name, hint=f"tables are: {known}"
             ) from None
 
-    def relation_sql(self, table: str, parts: int = 1) -> str:
-        """A DuckDB relation of ``table`` with every column as valid UTF-8 text (see :func:`utf8_safe`).
+    def relation_sql(
+        self,
+        table: str,
+        parts: int = 1,
+        reads: list[ColumnRead] | None = None,
+        *,
+        class_string: bool = False,
+    ) -> str:
+        """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
 
-        With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid ranges, each read by
-        SQLite itself (``sqlite_query``) through its own attachment of the file, so DuckDB scans and
-        computes them on several threads at once. DuckDB splits an attached table only every 122,880
-        rows; a 141K-row table would otherwise be read, and everything above it computed, on one core.
+        Default: every column as valid UTF-8 text (an invalid TEXT value decoded by the source's
+        encoding fallback, a REAL with SQLite's 15 digits). The rows are read by SQLite itself
+        (``sqlite_query``), which is what lets a read ask for a cell's storage class or a REAL's 17
+        digits. With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid ranges, each read
+        through its own attachment of the file, so DuckDB scans and computes them on several threads
+        at once (DuckDB would read a 141K-row table, and compute everything above it, on one core).
         Same rows, same values; the order across parts is not kept (aggregates do not need it).
+        With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
+        :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
         """
         info = self.table(table)
-        columns = ", ".join(f"{utf8_safe(quote_ident(c))} AS {quote_ident(c)}" for c in info.column_names)
-        if parts <= 1 or info.rowid is None or not info.columns:
-            return f"(SELECT {columns or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)})"
-        alias, low, high = info.rowid
-        selected = ", ".join(quote_ident(c) for c in info.column_names)
-        bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
-        ranges = []
-        for attachment, (after, last) in zip(self.attachments(parts), pairwise(bounds), strict=True):
-            query = (
-                f"SELECT {selected} FROM {quote_ident(table)} WHERE {alias} > {after} AND {alias} <= {last}"
-            )
-            ranges.append(f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})")
-        return f"(SELECT {columns} FROM ({' UNION ALL '.join(ranges)}))"
+        reads = reads if reads is not None else [ColumnRead(name) for name in info.column_names]
+        self._check_columns(table, [read.name for read in reads])
+        if not reads:
+            return f"(SELECT * FROM {SOURCE_ALIAS}.{quote_ident(table)})"
+        inner: list[str] = []
+        outer: list[str] = []
+        # One SQLite column holds every needed storage class, a letter per column: far cheaper to hand
+        # over than a typeof() column each.
+        classed = [index for index, read in enumerate(reads) if read.with_class or read.with_hex]
+        for index, read in enumerate(reads):
+            column, value = quote_ident(read.name), f"c{index}"
+            kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
+            inner.append(f"{real_text_sql(column) if read.real_digits else column} AS {value}")
+            if read.as_bytes:
+                outer.append(f"encode({value}) AS {quote_ident(read.name)}")
+            else:
+                outer.append(f"{decoded_sql(value, self.encoding_fallback)} AS {quote_ident(read.name)}")
+            if read.with_class and not class_string:
+                outer.append(f"{kind} AS {quote_ident(class_column(index))}")
+            if read.with_hex:
+                invalid = f"{kind} = 't' AND {invalid_utf8_sql(value)}"
+                outer.append(
+                    f"CASE WHEN {invalid} THEN hex(encode({value})) END AS {quote_ident(hex_column(index))}"
+                )
+        if classed:
+            letters = " || ".join(f"substr(typeof({quote_ident(reads[i].name)}), 1, 1)" for i in classed)
+            inner.append(f"{letters} AS k")
+            if class_string:
+                outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
+        elif parts <= 1 and not any(read.real_digits for read in reads):
+            # Nothing SQLite must compute: DuckDB's own scan of the attached table.
+            selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
+            scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+            return f"(SELECT {', '.join(outer)} FROM ({scan}))"
+        selected = ", ".join(inner)
+        if parts <= 1 or info.rowid is None:
+            query = f"SELECT {selected} FROM {quote_ident(table)}"
+            ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
+        else:
+            alias, low, high = info.rowid
+            bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
+            ranges = []
+            for attachment, (after, last) in zip(self.attachments(parts), pairwise(bounds), strict=True):
+                query = (
+                    f"SELECT {selected} FROM {quote_ident(table)} "
+                    f"WHERE {alias} > {after} AND {alias} <= {last}"
+                )
+                ranges.append(
+                    f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
+                )
+        return f"(SELECT {', '.join(outer)} FROM ({' UNION ALL '.join(ranges)}))"
+
+    def _check_columns(self, table: str, wanted: list[str]) -> None:
+        known = self.table(table).column_names
+        missing = [name for name in wanted if name not in known]
+        if missing:
+            raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
 
     def limit_memory(self, limit: str) -> None:
         """Cap DuckDB's memory at ``limit`` (``"256MB"``); past it, aggregates spill to a private
@@ -227,25 +373,29 @@ class Source:
         *,
         batch_size: int = 65_536,
         columns: list[str] | None = None,
+        reads: list[ColumnRead] | None = None,
         strip_nul: bool = False,
     ) -> pa.RecordBatchReader:
-        """Stream ``table`` (all values as text) as Arrow record batches of at most ``batch_size`` rows.
+        """Stream ``table`` as Arrow record batches of at most ``batch_size`` rows.
 
-        Rows come in SQLite's rowid order, so repeated reads see the same order. ``strip_nul`` removes
-        NUL bytes from every value (PostgreSQL text cannot hold them), done by DuckDB in the scan.
+        Each column as its :class:`ColumnRead` in ``reads`` says (default: every column of ``columns``,
+        or all of them, as text; see :meth:`relation_sql`). Rows come in SQLite's rowid order, so
+        repeated reads see the same order. ``strip_nul`` removes NUL bytes from every text value
+        (PostgreSQL text cannot hold them), done by DuckDB in the scan.
         """
         info = self.table(table)
-        wanted = columns if columns is not None else info.column_names
-        missing = [name for name in wanted if name not in info.column_names]
-        if missing:
-            raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
-        exprs = []
-        for name in wanted:
-            expr = utf8_safe(quote_ident(name))
-            exprs.append(
-                f"{f'replace({expr}, chr(0), {chr(39) * 2})' if strip_nul else expr} AS {quote_ident(name)}"
-            )
-        sql = f"SELECT {', '.join(exprs) or '*'} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+        if reads is None:
+            reads = [ColumnRead(name) for name in (columns if columns is not None else info.column_names)]
+        relation = self.relation_sql(table, reads=reads)
+        if strip_nul:
+            exprs = [
+                f"replace({quote_ident(r.name)}, chr(0), '') AS {quote_ident(r.name)}"
+                if not r.as_bytes
+                else quote_ident(r.name)
+                for r in reads
+            ]
+            relation = f"(SELECT {', '.join(exprs)} FROM {relation})"
+        sql = f"SELECT * FROM {relation}"
         try:
             # A cursor per stream: several tables can be read at once from one Source.
             return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
@@ -283,8 +433,10 @@ class Source:
         return {"path": str(self.path), "tables": [table.to_dict() for table in self.tables.values()]}
 
 
-def open_source(path: str | Path) -> Source:
+def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:
     """Open a SQLite export read-only: check it, read its catalogue, attach it to DuckDB.
+
+    ``encoding_fallback`` decodes TEXT values that are not valid UTF-8 (see :func:`decoded_sql`).
 
     Raises :class:`SourceError` with the file named for a missing, unreadable, empty, non-SQLite or
     corrupt file. Neither the file's bytes nor its mtime change.
@@ -302,7 +454,7 @@ def open_source(path: str | Path) -> Source:
     except duckdb.Error as exc:
         con.close()
         raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
-    return Source(path=path, tables=tables, connection=con)
+    return Source(path=path, tables=tables, connection=con, encoding_fallback=encoding_fallback)
 
 
 def _check_file(path: Path) -> None:

@@ -41,13 +41,16 @@ PG_TYPES: dict[str, str] = {
     "double": "double precision",
     "boolean": "boolean",
     "text": "text",
+    "bytea": "bytea",
 }
 #: Override spellings that name a plan type by its PostgreSQL name.
 _TYPE_ALIASES = {"bigint": "integer", "double precision": "double"}
-#: Numeric scale: at least 2 (money), at most 6; wider fractions are rounded (and audited).
+#: Numeric scale: at least 2 (money), else as many fraction digits as the values have (a value is never
+#: rounded unless an override asks for a narrower scale; that is audited).
 MIN_NUMERIC_SCALE = 2
-MAX_NUMERIC_SCALE = 6
+#: Precision of a numeric column: 18 digits, or 38 (the widest decimal128 holds) for wider values.
 NUMERIC_PRECISION = 18
+WIDE_NUMERIC_PRECISION = 38
 # An epoch column is integers the profile re-typed as timestamp: its bounds stayed integers.
 _EPOCH_MILLIS_FROM = 1_000_000_000_000
 
@@ -70,12 +73,20 @@ class ColumnPlan:
     origin: Literal["profile", "override"] = "profile"
     #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
     mask: Mask | None = None
+    #: Total digits of a numeric column (:data:`NUMERIC_PRECISION` or :data:`WIDE_NUMERIC_PRECISION`).
+    precision: int = NUMERIC_PRECISION
+    #: The source holds REAL cells here: they are read with all 17 digits.
+    reals: bool = False
+    #: The source holds TEXT that is not valid UTF-8 here: the read carries its raw bytes for the audit.
+    invalid_encoding: bool = False
+    #: The cells are of more than one storage class: the read carries each cell's class.
+    mixed_classes: bool = False
 
     @property
     def pg_type(self) -> str:
         """The PostgreSQL type (``numeric(18,2)`` for a numeric)."""
         if self.type == "numeric":
-            return f"numeric({NUMERIC_PRECISION},{self.scale})"
+            return f"numeric({self.precision},{self.scale})"
         return PG_TYPES[self.type]
 
     def arrow_type(self) -> pa.DataType:
@@ -89,9 +100,10 @@ class ColumnPlan:
             "double": pa.float64(),
             "boolean": pa.bool_(),
             "text": pa.string(),
+            "bytea": pa.binary(),
         }
         if self.type == "numeric":
-            return pa.decimal128(NUMERIC_PRECISION, self.scale or 0)
+            return pa.decimal128(self.precision, self.scale or 0)
         return types[self.type]
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +122,10 @@ class ColumnPlan:
             "rounds": self.rounds,
             "origin": self.origin,
             "mask": self.mask,
+            "precision": self.precision,
+            "reals": self.reals,
+            "invalid_encoding": self.invalid_encoding,
+            "mixed_classes": self.mixed_classes,
         }
 
     @classmethod
@@ -147,6 +163,10 @@ class ColumnPlan:
             rounds=bool(data.get("rounds", False)),
             origin=data.get("origin", "profile"),
             mask=data.get("mask"),
+            precision=int(data.get("precision", NUMERIC_PRECISION)),
+            reals=bool(data.get("reals", False)),
+            invalid_encoding=bool(data.get("invalid_encoding", False)),
+            mixed_classes=bool(data.get("mixed_classes", False)),
         )
 
 
@@ -161,6 +181,8 @@ class TablePlan:
     name: str
     columns: tuple[ColumnPlan, ...]
     dropped: tuple[ColumnPlan, ...] = ()
+    #: Average bytes of a row's values in the source (the profile's measure): sizes read batches.
+    row_bytes: int = 0
 
     def __getitem__(self, column: str) -> ColumnPlan:
         for plan in self.columns:
@@ -180,13 +202,19 @@ class TablePlan:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (dropped columns are listed too, with their ``mask``)."""
-        return {"name": self.name, "columns": [c.to_dict() for c in (*self.columns, *self.dropped)]}
+        return {
+            "name": self.name,
+            "row_bytes": self.row_bytes,
+            "columns": [c.to_dict() for c in (*self.columns, *self.dropped)],
+        }
 
     @classmethod
-    def of(cls, name: str, columns: list[ColumnPlan] | tuple[ColumnPlan, ...]) -> TablePlan:
+    def of(
+        cls, name: str, columns: list[ColumnPlan] | tuple[ColumnPlan, ...], row_bytes: int = 0
+    ) -> TablePlan:
         """A table plan from all its columns, splitting off the ones masked with ``drop``."""
         kept = tuple(c for c in columns if c.mask != "drop")
-        return cls(name, kept, tuple(c for c in columns if c.mask == "drop"))
+        return cls(name, kept, tuple(c for c in columns if c.mask == "drop"), row_bytes)
 
 
 @dataclass(frozen=True)
@@ -254,7 +282,9 @@ class Plan:
                 hint="re-create the plan from a fresh profile",
             )
         tables = {
-            t["name"]: TablePlan.of(t["name"], [ColumnPlan.from_dict(c) for c in t["columns"]])
+            t["name"]: TablePlan.of(
+                t["name"], [ColumnPlan.from_dict(c) for c in t["columns"]], int(t.get("row_bytes", 0))
+            )
             for t in data["tables"]
         }
         return cls(
@@ -303,7 +333,9 @@ def build_plan(
                 plan = apply_override(plan, overrides[column.name], default_order)
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             columns.append(plan)
-        tables[table.name] = TablePlan.of(table.name, columns)
+        rows = table.sampled_rows or table.row_count
+        row_bytes = sum(c.bytes for c in table) // max(1, rows)
+        tables[table.name] = TablePlan.of(table.name, columns, row_bytes)
     built = Plan(tables=tables, source=str(profile.source), quality=profile.quality, notes=tuple(notes))
     built.check_salt(settings.mask_salt)
     return built.with_column_names(column_names or settings.column_names)
@@ -318,7 +350,16 @@ def column_plan(
     other known formats (after the seen ones) rather than quarantine a valid value it never sampled.
     """
     kind = column.inferred_type
-    plan = ColumnPlan(name=column.name, type=kind, output_name=column.name, null_tokens=null_tokens)
+    classes = column.storage_classes
+    plan = ColumnPlan(
+        name=column.name,
+        type=kind,
+        output_name=column.name,
+        null_tokens=null_tokens,
+        reals=bool(classes.get("real")),
+        invalid_encoding=column.issue_count("invalid_encoding") > 0,
+        mixed_classes=len(classes) > 1,
+    )
     if kind in ("timestamp", "date"):
         order: ReadingOrder = default_order
         if column.date_order == "day_first" or column.date_order == "month_first":
@@ -331,9 +372,12 @@ def column_plan(
             formats += [f for f in known_formats(order) if f not in formats]
         return replace(plan, formats=tuple(formats), date_order=order)
     if kind == "numeric":
-        seen = column.max_scale or 0
-        scale = min(MAX_NUMERIC_SCALE, max(MIN_NUMERIC_SCALE, seen))
-        return replace(plan, scale=scale, rounds=seen > scale)
+        scale = max(MIN_NUMERIC_SCALE, column.max_scale or 0)
+        bound = max(abs(float(column.min or 0)), abs(float(column.max or 0)))
+        digits = len(str(int(bound))) + scale
+        return replace(
+            plan, scale=scale, precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION
+        )
     return plan
 
 

@@ -3,6 +3,7 @@ SELECT
   code0 AS code,
   sum(weight) AS cells,
   count(r0) AS distinct_values,
+  sum(weight * nb0) AS bytes,
   min(r0, 5) AS examples,
   min(d0) AS min_day_first,
   max(d0) AS max_day_first,
@@ -11,23 +12,30 @@ SELECT
   min(n0) AS min_number,
   max(n0) AS max_number,
   max(CASE WHEN k0 IN (21, 23) THEN length(t0) - strpos(replace(t0, ',', '.'), '.') END) AS max_scale,
-  min(CASE WHEN k0 > 2 THEN t0 END) AS min_text,
-  max(CASE WHEN k0 > 2 THEN t0 END) AS max_text
+  max(CASE WHEN k0 = 20 THEN length(ltrim(t0, '+-')) END) AS max_digits,
+  min(CASE WHEN k0 > 2 AND k0 <> 40 THEN t0 END) AS min_text,
+  max(CASE WHEN k0 > 2 AND k0 <> 40 THEN t0 END) AS max_text
 FROM (
 SELECT
   idx,
   weight,
+  sc0,
+  e0,
+  nb0,
   r0,
   t0,
   k0,
   d0,
   CASE WHEN k0 IN (12, 15, 14) THEN mf0 ELSE d0 END AS dm0,
   n0,
-  k0 * 2048 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN CASE WHEN k0 IN (12, 15, 14) THEN mf0 ELSE d0 END IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END + CASE WHEN k0 = 99 AND contains(t0, '@') AND regexp_full_match(t0, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 24 AND (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (40, 43)) AND regexp_full_match(t0, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 40 AND contains(t0, ' ') AND regexp_full_match(t0, '[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?( [A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?){1,2}') THEN 1024 ELSE 0 END AS code0
+  (sc0 * 128 + k0) * 16384 + CASE WHEN t0 = '1' OR (k0 = 30 AND list_contains(['true', 'yes', 'y', 't'], lower(t0))) THEN 1 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 2) AS INTEGER) > 12 THEN 2 ELSE 0 END + CASE WHEN k0 IN (12, 15, 14) AND try_cast(split_part(t0, '/', 1) AS INTEGER) > 12 THEN 4 ELSE 0 END + CASE WHEN contains(r0, chr(0)) THEN 8 ELSE 0 END + CASE WHEN strlen(r0) <> strlen(t0) AND t0 <> '' THEN 16 ELSE 0 END + CASE WHEN CASE WHEN k0 IN (12, 15, 14) THEN mf0 ELSE d0 END IS NOT NULL THEN 32 ELSE 0 END + CASE WHEN d0 IS NOT NULL THEN 64 ELSE 0 END + CASE WHEN t0 = '0' OR t0 = '1' THEN 128 ELSE 0 END + CASE WHEN k0 = 99 AND contains(t0, '@') AND regexp_full_match(t0, '[A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}') THEN 256 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 24 AND (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (40, 43)) AND regexp_full_match(t0, '\+?\(?\d[\d ().-]{5,18}\d') THEN 512 ELSE 0 END + CASE WHEN k0 = 99 AND strlen(t0) <= 40 AND contains(t0, ' ') AND regexp_full_match(t0, '[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?( [A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ''’-]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?){1,2}') THEN 1024 ELSE 0 END + CASE WHEN k0 IN (20, 21) AND NOT regexp_full_match(t0, '-?(0|[1-9]\d*)(\.\d+)?') THEN 2048 ELSE 0 END + CASE WHEN k0 = 20 AND try_cast(t0 AS BIGINT) IS NULL THEN 8192 ELSE 0 END + CASE WHEN e0 THEN 4096 ELSE 0 END AS code0
 FROM (
 SELECT
   idx,
   weight,
+  sc0,
+  e0,
+  nb0,
   r0,
   t0,
   k0,
@@ -40,21 +48,36 @@ SELECT
   weight,
   r0,
   t0,
-  CASE WHEN r0 IS NULL THEN 0 WHEN t0 = '' THEN 1 WHEN strlen(t0) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t0) THEN 2 WHEN NOT (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (43, 45, 46)) THEN CASE WHEN strlen(t0) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t0)) THEN 30 ELSE 99 END WHEN t0[5] = '-' THEN CASE WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN strlen(t0) BETWEEN 21 AND 26 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN strlen(t0) BETWEEN 10 AND 10 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t0, '/') THEN CASE WHEN strlen(t0) BETWEEN 13 AND 16 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN strlen(t0) BETWEEN 16 AND 19 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN strlen(t0) BETWEEN 8 AND 10 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END WHEN regexp_full_match(t0, '[+-]?\d{1,18}') THEN 20 ELSE CASE WHEN regexp_full_match(t0, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t0, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t0, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k0
+  CASE WHEN r0 IS NULL THEN 0 WHEN sc0 = 4 THEN 40 WHEN t0 = '' THEN 1 WHEN strlen(t0) <= 4 AND list_contains(['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '-', '--', 'None', 'none', 'nil'], t0) THEN 2 WHEN NOT (ascii(t0) BETWEEN 48 AND 57 OR ascii(t0) IN (43, 45, 46)) THEN CASE WHEN strlen(t0) <= 5 AND list_contains(['true', 'yes', 'y', 't', 'false', 'no', 'n', 'f'], lower(t0)) THEN 30 ELSE 99 END WHEN t0[5] = '-' THEN CASE WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}') THEN 10 WHEN strlen(t0) BETWEEN 21 AND 26 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}') THEN 11 WHEN strlen(t0) BETWEEN 19 AND 19 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}') THEN 16 WHEN strlen(t0) BETWEEN 10 AND 10 AND regexp_full_match(t0, '\d{4}-\d{2}-\d{2}') THEN 13 ELSE 99 END WHEN contains(t0, '/') THEN CASE WHEN strlen(t0) BETWEEN 13 AND 16 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}') THEN 12 WHEN strlen(t0) BETWEEN 16 AND 19 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}') THEN 15 WHEN strlen(t0) BETWEEN 8 AND 10 AND regexp_full_match(t0, '\d{1,2}/\d{1,2}/\d{4}') THEN 14 ELSE 99 END WHEN regexp_full_match(t0, '[+-]?\d{1,38}') THEN 20 ELSE CASE WHEN regexp_full_match(t0, '[+-]?(\d+\.\d*|\.\d+)') THEN 21 WHEN regexp_full_match(t0, '[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+') THEN 22 WHEN regexp_full_match(t0, '[+-]?\d+,\d+') THEN 23 ELSE 99 END END AS k0,
+  sc0,
+  e0,
+  nb0
 FROM (
 SELECT
   idx,
   weight,
   "v" AS r0,
-  CASE WHEN ascii("v") IN (9, 10, 13, 32) OR suffix("v", chr(9)) OR suffix("v", chr(10)) OR suffix("v", chr(13)) OR suffix("v", chr(32)) THEN trim("v", ' ' || chr(9) || chr(10) || chr(13)) ELSE "v" END AS t0
+  CASE WHEN ascii("v") IN (9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288) OR suffix("v", chr(9)) OR suffix("v", chr(10)) OR suffix("v", chr(11)) OR suffix("v", chr(12)) OR suffix("v", chr(13)) OR suffix("v", chr(28)) OR suffix("v", chr(29)) OR suffix("v", chr(30)) OR suffix("v", chr(31)) OR suffix("v", chr(32)) OR suffix("v", chr(133)) OR suffix("v", chr(160)) OR suffix("v", chr(5760)) OR suffix("v", chr(8192)) OR suffix("v", chr(8193)) OR suffix("v", chr(8194)) OR suffix("v", chr(8195)) OR suffix("v", chr(8196)) OR suffix("v", chr(8197)) OR suffix("v", chr(8198)) OR suffix("v", chr(8199)) OR suffix("v", chr(8200)) OR suffix("v", chr(8201)) OR suffix("v", chr(8202)) OR suffix("v", chr(8232)) OR suffix("v", chr(8233)) OR suffix("v", chr(8239)) OR suffix("v", chr(8287)) OR suffix("v", chr(12288)) THEN trim("v", chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(28) || chr(29) || chr(30) || chr(31) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)) ELSE "v" END AS t0,
+  sc0,
+  e0,
+  nb0
 FROM (
-SELECT idx, v, count(*) AS weight
+SELECT
+  idx,
+  weight,
+  CASE cls WHEN 'x' THEN 3 ELSE strpos('nirtb', cls) - 1 END AS sc0,
+  cls = 'x' AS e0,
+  CASE WHEN cls = 'b' THEN try_cast(regexp_extract(v, '^<blob (\d+) bytes', 1) AS BIGINT) ELSE strlen(v) END AS nb0,
+  v
 FROM (
-SELECT unnest([0, 1, 2]) AS idx, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS v
+SELECT idx, cls, v, count(*) AS weight
+FROM (
+SELECT unnest([0, 1, 2]) AS idx, unnest(["__clean_class0", "__clean_class1", "__clean_class2"]) AS cls, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS v
 FROM src."tickets" AS src_rows
 ) AS cells
-GROUP BY idx, v
+GROUP BY idx, cls, v
 ) AS distinct_values
+) AS decoded
 ) AS trimmed
 ) AS shaped
 ) AS parsed

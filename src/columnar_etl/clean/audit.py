@@ -20,8 +20,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from columnar_etl.atomic import fsync_file
-from columnar_etl.clean.expressions import HELPER_PREFIX, NUL, Change, ColumnExprs, canonical_text
+from columnar_etl.clean.expressions import NUL, Change, ColumnExprs, canonical_text
 from columnar_etl.errors import CleanError
+from columnar_etl.source import HELPER_PREFIX
 
 AUDIT_SCHEMA = pa.schema(
     [
@@ -41,15 +42,30 @@ def changed_rows(
 ) -> pl.DataFrame:
     """The audit rows (or, with ``quarantine_only``, the quarantine rows) of one column of a batch."""
     wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
-    rows = frame.lazy().select(ROW_KEY, column.raw, column.t, column.v, column.k).filter(wanted)
+    extra = [column.raw_hex] if column.read.with_hex else []
+    rows = frame.lazy().select(ROW_KEY, column.raw, column.t, column.v, column.k, *extra).filter(wanted)
     return rows.select(
         pl.lit(table).alias("table"),
         pl.col(ROW_KEY).alias("row_key"),
         pl.lit(column.raw).alias("column"),
-        pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True).alias("raw_value"),
+        raw_text(column).alias("raw_value"),
         canonical_text(pl.col(column.v), column.plan).alias("new_value"),
         (column.reason() if quarantine_only else column.rule()).alias("rule"),
     ).collect()
+
+
+def raw_text(column: ColumnExprs) -> pl.Expr:
+    """A changed cell's source value as the audit shows it: NUL bytes as ``\\0``; TEXT that was not
+    valid UTF-8 as ``hex:`` and its raw bytes, as is a bytea column's changed cell (a number or text
+    stored as bytes, never a BLOB)."""
+    if column.plan.type == "bytea":
+        # Its bytes need not be UTF-8 (TEXT that was not): always shown as hex.
+        return pl.concat_str([pl.lit("hex:"), pl.col(column.raw).bin.encode("hex")])
+    shown = pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True)
+    if column.read.with_hex:
+        hexed = pl.concat_str([pl.lit("hex:"), pl.col(column.raw_hex)])
+        shown = pl.when(pl.col(column.raw_hex).is_not_null()).then(hexed).otherwise(shown)
+    return shown
 
 
 def empty_log() -> pa.Table:

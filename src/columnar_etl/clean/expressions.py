@@ -34,19 +34,17 @@ from columnar_etl.profile_sql import (
     BOOLEAN_FALSE_WORDS,
     BOOLEAN_TRUE_WORDS,
     DATE_SHAPES,
+    WHITESPACE,
 )
-from columnar_etl.typemap import NUMERIC_PRECISION, ColumnPlan
+from columnar_etl.source import HELPER_PREFIX, ColumnRead, class_column, hex_column
+from columnar_etl.typemap import ColumnPlan
 
-#: The characters the profiler trims (profile_sql.WHITESPACE_CHARS).
-WHITESPACE = " \t\n\r"
 NUL = "\x00"
 TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"
 # SQLite has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp
 # with a fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.
 TIMESTAMP_FRACTION_TEXT = "%Y-%m-%dT%H:%M:%S%.6f"
 DATE_TEXT = "%Y-%m-%d"
-#: Helper columns are named with this prefix; no export column may start with it.
-HELPER_PREFIX = "__clean_"
 _HELPER = HELPER_PREFIX + "{}{}"
 
 
@@ -62,6 +60,8 @@ class Change(IntFlag):
     BOOLEAN = 64
     ROUNDED = 128
     QUARANTINE = 256
+    ENCODING = 512
+    AS_BYTES = 1024
 
 
 #: The statistic each change is counted under.
@@ -75,6 +75,8 @@ CHANGE_STATS: dict[Change, str] = {
     Change.BOOLEAN: "booleans_normalized",
     Change.ROUNDED: "rounded",
     Change.QUARANTINE: "quarantined",
+    Change.ENCODING: "encodings_repaired",
+    Change.AS_BYTES: "stored_as_bytes",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -82,6 +84,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.NULL_LIKE: "null_like_to_null",
     Change.NUL: "nul_removed",
     Change.COMMA: "comma_decimal",
+    Change.AS_BYTES: "as_bytes",
 }
 
 
@@ -122,18 +125,35 @@ def polars_type(plan: ColumnPlan) -> pl.DataType:
         "double": pl.Float64(),
         "boolean": pl.Boolean(),
         "text": pl.String(),
+        "bytea": pl.Binary(),
     }
     if plan.type == "numeric":
-        return pl.Decimal(NUMERIC_PRECISION, plan.scale or 0)
+        return pl.Decimal(plan.precision, plan.scale or 0)
     return types[plan.type]
+
+
+def column_read(plan: ColumnPlan) -> ColumnRead:
+    """How the source delivers ``plan``'s column to cleaning (see :class:`ColumnRead`): a bytea column
+    as bytes, REALs with all 17 digits, storage classes where they decide a cell's rule, the raw hex of
+    TEXT that was not valid UTF-8 where the profile saw some."""
+    return ColumnRead(
+        plan.name,
+        as_bytes=plan.type == "bytea",
+        real_digits=plan.reals,
+        with_class=plan.mixed_classes and plan.type in ("bytea", "text"),
+        with_hex=plan.invalid_encoding,
+    )
 
 
 def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
     """The cleaned value as text: what the SQLite output stores and the audit shows as ``new_value``.
 
     Timestamps ``2025-05-20 08:42:00`` (``…T08:42:00.123000`` with a fraction), dates ``2025-05-20``,
-    booleans ``true``/``false``, numbers as Polars prints them (``2.50`` at scale 2, ``4.333333``).
+    booleans ``true``/``false``, numbers as Polars prints them (``2.50`` at scale 2, ``4.333333``),
+    bytes as ``\\x`` and their hex (PostgreSQL's bytea text).
     """
+    if plan.type == "bytea":
+        return pl.concat_str([pl.lit("\\x"), value.bin.encode("hex")])
     if plan.type == "timestamp":
         return (
             pl.when(value.dt.microsecond() == 0)
@@ -175,11 +195,28 @@ class ColumnExprs:
 
     plan: ColumnPlan
     index: int
+    #: How TEXT that was not valid UTF-8 was decoded (``source_encoding_fallback``), for the audit rule.
+    fallback: str = "cp1252"
 
     @property
     def raw(self) -> str:
-        """The source column (text)."""
+        """The source column (text; bytes for bytea)."""
         return self.plan.name
+
+    @property
+    def storage_class(self) -> str:
+        """Read column: each cell's storage class (``i``/``r``/``t``/``b``/``n``), when the read has it."""
+        return class_column(self.index)
+
+    @property
+    def raw_hex(self) -> str:
+        """Read column: the raw bytes in hex of a TEXT cell that was not valid UTF-8, when the read has it."""
+        return hex_column(self.index)
+
+    @property
+    def read(self) -> ColumnRead:
+        """How the source delivers this column."""
+        return column_read(self.plan)
 
     @property
     def t(self) -> str:
@@ -197,10 +234,19 @@ class ColumnExprs:
         return _HELPER.format("k", self.index)
 
     def trimmed(self) -> pl.Expr:
-        """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed)."""
+        """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed; bytes as they are).
+
+        A REAL cell of a text column arrives with 17 digits (exact); as text it is written the
+        shortest way that reads back as the same double (``0.1``, not ``0.10000000000000001``).
+        """
         raw = pl.col(self.raw)
+        if self.plan.type == "bytea":
+            return raw.alias(self.t)
         if self.plan.type == "text":
             raw = raw.str.replace_all(NUL, "", literal=True)
+            if self.plan.reals and self.read.with_class:
+                real = pl.col(self.storage_class) == "r"
+                raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
         return raw.str.strip_chars(WHITESPACE).alias(self.t)
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
@@ -210,6 +256,8 @@ class ColumnExprs:
         return empty, null_like
 
     def _present(self) -> pl.Expr:
+        if self.plan.type == "bytea":
+            return pl.col(self.t).is_not_null()
         empty, null_like = self._absent()
         return pl.col(self.t).is_not_null() & ~empty & ~null_like
 
@@ -218,7 +266,7 @@ class ColumnExprs:
         t = pl.col(self.t)
         kind = self.plan.type
         parsed: pl.Expr
-        if kind == "text":
+        if kind in ("text", "bytea"):
             parsed = t
         elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
             unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
@@ -271,6 +319,17 @@ class ColumnExprs:
         """Stage 3: the :class:`Change` bits of each cell (0: the cell is unchanged)."""
         t, v = pl.col(self.t), pl.col(self.v)
         kept = v.is_not_null()
+        if self.plan.type == "bytea":
+            # Bytes are never changed; in a mixed column a number or text becomes the bytes of its text.
+            as_bytes = pl.lit(False)
+            if self.read.with_class:
+                as_bytes = kept & (pl.col(self.storage_class) != "b")
+            return (
+                pl.when(as_bytes)
+                .then(pl.lit(int(Change.AS_BYTES), pl.UInt16))
+                .otherwise(pl.lit(0, pl.UInt16))
+                .alias(self.k)
+            )
         empty, null_like = self._absent()
         padded = pl.col(self.raw).str.len_bytes() != t.str.len_bytes()
         bits: list[tuple[pl.Expr, Change]] = [
@@ -296,6 +355,8 @@ class ColumnExprs:
         if kind == "numeric" and self.plan.rounds:
             digits = t.str.extract(r"[.,]([0-9]+)", 1).str.len_bytes()
             bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
+        if self.read.with_hex:
+            bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
         code = pl.sum_horizontal(
             [
                 pl.when(cond).then(pl.lit(int(bit), pl.UInt16)).otherwise(pl.lit(0, pl.UInt16))
@@ -333,6 +394,8 @@ class ColumnExprs:
     def rule(self) -> pl.Expr:
         """The audit rule of a changed cell, e.g. ``trim,boolean:Yes``; meant for the changed rows only."""
         parts = [pl.when(self.has(bit)).then(pl.lit(text)) for bit, text in _SIMPLE_RULES.items()]
+        if self.read.with_hex:
+            parts.insert(0, pl.when(self.has(Change.ENCODING)).then(pl.lit(f"encoding:{self.fallback}")))
         if self.plan.type in ("timestamp", "date"):
             parts.append(pl.when(self.has(Change.FORMAT)).then(self._format_rule()))
         if self.plan.type == "boolean":

@@ -27,6 +27,8 @@ COUNTERS = (
     "comma_decimals_fixed",
     "booleans_normalized",
     "rounded",
+    "encodings_repaired",
+    "stored_as_bytes",
     "quarantined",
 )
 
@@ -50,6 +52,8 @@ class ColumnCleanStats:
     comma_decimals_fixed: int = 0
     booleans_normalized: int = 0
     rounded: int = 0
+    encodings_repaired: int = 0
+    stored_as_bytes: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

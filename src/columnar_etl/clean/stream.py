@@ -26,14 +26,13 @@ import duckdb
 import pyarrow as pa
 
 from columnar_etl.clean.audit import LogSink
-from columnar_etl.clean.expressions import HELPER_PREFIX
 from columnar_etl.clean.outliers import Fence, outlier_fences
 from columnar_etl.clean.result import CleanResult, TableCleanStats
 from columnar_etl.clean.table import TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError, ConfigError, SourceError
 from columnar_etl.observability import get_logger
-from columnar_etl.source import Source, open_source
+from columnar_etl.source import HELPER_PREFIX, Source, open_source
 from columnar_etl.typemap import Plan, TablePlan
 
 
@@ -90,7 +89,7 @@ class CleanStream:
     # --- lifecycle -------------------------------------------------------------------------------
     def open(self) -> CleanStream:
         """Open the source read-only and check the plan fits it (done by ``with``)."""
-        src = open_source(self.source)
+        src = open_source(self.source, self.settings.source_encoding_fallback)
         try:
             for table in self.tables:
                 self._keys[table] = _check_table(src, self.plan, table)
@@ -174,8 +173,13 @@ class CleanStream:
             dedupe=self.settings.dedupe,
             fences=self._fences[table].result(),
             mask_salt=self.settings.mask_salt,
+            fallback=self.settings.source_encoding_fallback,
         )
-        reader = src.read_batches(table, batch_size=self.batch_size, columns=plan.column_names)
+        # Rows per batch: at most batch_size, and about batch_bytes of source values, so a table of
+        # large BLOBs or long text streams in small batches instead of growing memory with value size.
+        rows = max(1, min(self.batch_size, self.settings.batch_bytes // max(1, plan.row_bytes)))
+        reads = [c.read for c in cleaner.columns]
+        reader = src.read_batches(table, batch_size=rows, reads=reads)
         yielded = False
         try:
             for batch in read_ahead(reader):

@@ -18,6 +18,7 @@ from columnar_etl.clean.expressions import CHANGE_STATS, Change, ColumnExprs, ca
 from columnar_etl.clean.outliers import EXAMPLES, Fence, outside
 from columnar_etl.clean.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
+from columnar_etl.profile_sql import WHITESPACE
 from columnar_etl.typemap import TablePlan
 
 
@@ -25,7 +26,12 @@ def output_schema(plan: TablePlan) -> pa.Schema:
     """The typed schema of a table's cleaned batches (export names kept in the field metadata)."""
     return pa.schema(
         [
-            pa.field(c.output_name, c.arrow_type(), nullable=True, metadata={"source_name": c.name})
+            pa.field(
+                c.output_name,
+                c.arrow_type(),
+                nullable=True,
+                metadata={"source_name": c.name, "pg_type": c.pg_type},
+            )
             for c in plan.columns
         ]
     )
@@ -55,11 +61,12 @@ class TableCleaner:
         dedupe: bool = False,
         fences: dict[str, Fence] | None = None,
         mask_salt: str | None = None,
+        fallback: str = "cp1252",
     ) -> None:
         self.plan = plan
         self.key_columns = key_columns
         self.stats = stats
-        self.columns = [ColumnExprs(column, index) for index, column in enumerate(plan.columns)]
+        self.columns = [ColumnExprs(column, index, fallback) for index, column in enumerate(plan.columns)]
         self.schema = output_schema(plan)
         self._audit = audit
         self._quarantine = quarantine
@@ -84,7 +91,14 @@ class TableCleaner:
         if not self.key_columns:
             # No key in the catalogue: the row's 1-based position in the source's rowid order.
             return (pl.int_range(pl.len(), dtype=pl.Int64) + self._offset + 1).cast(pl.String)
-        parts = [pl.col(name).str.strip_chars(" \t\n\r").fill_null("") for name in self.key_columns]
+        parts = [
+            (
+                pl.col(name).bin.encode("hex")  # a BLOB key
+                if self.plan[name].type == "bytea"
+                else pl.col(name).str.strip_chars(WHITESPACE)
+            ).fill_null("")
+            for name in self.key_columns
+        ]
         return pl.concat_str(parts, separator="|") if len(parts) > 1 else parts[0]
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:

@@ -49,6 +49,7 @@ SQLITE_TYPES = {
     "double": "REAL",
     "boolean": "BOOLEAN",
     "text": "TEXT",
+    "bytea": "BLOB",
 }
 
 
@@ -215,11 +216,20 @@ class SqliteWriter(OutputWriter):
             frame = pl.from_arrow(batch)
             assert isinstance(frame, pl.DataFrame)
             text = frame.select(
-                canonical_text(pl.col(c.output_name), c).alias(c.output_name) for c in plan.columns
+                (
+                    pl.col(c.output_name) if c.type == "bytea" else canonical_text(pl.col(c.output_name), c)
+                ).alias(c.output_name)
+                for c in plan.columns
             ).to_arrow()
+            # Bytes must reach SQLite as a BLOB: seen as VARCHAR, DuckDB would write their escaped text.
+            typed = any(c.type == "bytea" for c in plan.columns)
             try:
                 con.register("cleaned_batch", text)
+                if typed:
+                    con.execute("SET sqlite_all_varchar = false")
                 con.execute(insert)
+                if typed:
+                    con.execute("SET sqlite_all_varchar = true")
                 con.unregister("cleaned_batch")
             except duckdb.Error as exc:
                 raise disk_error(exc, self.path) from exc

@@ -139,9 +139,10 @@ TIMESHEETS: Final = TableSpec(
         ColumnSpec("TS-Agent", "TEXT", "text", ("whitespace",)),
         ColumnSpec("TS-Date", "DATE", "date", _DATE_DIRT),
         ColumnSpec("TS-Start Time", "TIMESTAMP", "timestamp", _DATE_DIRT),
-        ColumnSpec("TS-Hours", "REAL", "numeric", _DECIMAL_DIRT, decimals=2),
+        # REAL/NUMERIC affinity stores 1.25 as a REAL (a binary double): double precision keeps it exactly.
+        ColumnSpec("TS-Hours", "REAL", "double", _DECIMAL_DIRT, decimals=2),
         ColumnSpec("TS-Billable?", "BOOLEAN", "boolean", _BOOL_DIRT),
-        ColumnSpec("TS-Rate", "NUMERIC", "numeric", _DECIMAL_DIRT, decimals=2),
+        ColumnSpec("TS-Rate", "NUMERIC", "double", _DECIMAL_DIRT, decimals=2),
     ),
 )
 TABLES: Final = (TICKETS, COMMENTS, TIMESHEETS)

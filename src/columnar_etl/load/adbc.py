@@ -110,7 +110,13 @@ def copy_tables(
         for table, data in tables.items():
             table_started = time.perf_counter()
             try:
-                rows = cursor.adbc_ingest(table, _as_arrow(data), mode="create", db_schema_name=schema)
+                arrow = _as_arrow(data)
+                declared = declared_columns(arrow.schema)
+                if declared is not None:
+                    # The plan's exact types (numeric(18,2), not the plain numeric ADBC would create).
+                    cursor.execute(f"CREATE TABLE {quote_ident(schema)}.{quote_ident(table)} ({declared})")
+                mode = "append" if declared is not None else "create"
+                rows = cursor.adbc_ingest(table, arrow, mode=mode, db_schema_name=schema)
             except (adbc_driver_manager.Error, pa.ArrowException) as exc:
                 raise LoadError(
                     f"COPY into {schema}.{table} failed: {_first_line(exc)}",
@@ -135,6 +141,22 @@ def copy_tables_atomically(
     """
     with transaction(uri) as conn:
         return copy_tables(conn, schema, tables, replace_schema=replace_schema)
+
+
+#: Field metadata naming the PostgreSQL type a column is created with (set by the cleaner's schema).
+PG_TYPE_KEY = b"pg_type"
+
+
+def declared_columns(schema: pa.Schema) -> str | None:
+    """``"a" numeric(18,2), "b" text``: the column list of a table whose every field names its
+    PostgreSQL type in its metadata (:data:`PG_TYPE_KEY`); None when any does not (ADBC then creates
+    the table from the Arrow types)."""
+    types = [(field.metadata or {}).get(PG_TYPE_KEY) for field in schema]
+    if not schema or any(t is None for t in types):
+        return None
+    return ", ".join(
+        f"{quote_ident(field.name)} {t.decode()}" for field, t in zip(schema, types, strict=True) if t
+    )
 
 
 def _as_arrow(data: ArrowData) -> pa.Table | pa.RecordBatchReader | pa.RecordBatch:

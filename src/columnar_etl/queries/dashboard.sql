@@ -129,7 +129,7 @@ GROUP BY 1
 ORDER BY 2 DESC NULLS LAST, 1;
 
 -- name: billable_share
-SELECT ROUND(100.0 * SUM("TS-Hours") FILTER (WHERE "TS-Billable?") / NULLIF(SUM("TS-Hours"), 0), 2)
+SELECT ROUND((100.0 * SUM("TS-Hours") FILTER (WHERE "TS-Billable?") / NULLIF(SUM("TS-Hours"), 0))::numeric, 2)
          AS billable_pct,
        ROUND(SUM("TS-Hours")::numeric, 2) AS total_hours
 FROM {schema}.timesheets;

@@ -1,0 +1,582 @@
+"""An independent cell-by-cell check of issue 14's rule after a ``run`` into PostgreSQL.
+
+**Every cell in the target equals the source cell, or it was changed by one of the documented cleaning
+rules and that change is in the audit (or the quarantine).**
+
+Nothing here uses the package's reading or cleaning code: the source is read with Python's ``sqlite3``
+(``text_factory = bytes``, so TEXT cells come as their raw bytes, with ``typeof()`` per cell), the target
+with the ADBC driver (typed Python values), the audit and quarantine with pyarrow. :func:`check` returns
+every violation; an empty list means the rule holds.
+
+Equality by storage class (a cell equal this way needs no audit row):
+
+- NULL → NULL.
+- INTEGER → the same number (int, Decimal, float compared exactly; 0/1 as a boolean) or its decimal text.
+- REAL → a float exactly equal (all 17 digits), a numeric that converts back to exactly that float, or
+  number text that does.
+- BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
+- TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
+  and decimal text, ISO dates and timestamps, ``true``/``false``), or the same bytes as ``bytea``.
+- TEXT, invalid UTF-8 → must be audited with a rule naming the encoding, and arrive as the fallback's
+  decoding (cp1252; a byte cp1252 leaves undefined, such as 0x81, as its Latin-1 character), possibly
+  trimmed / NUL-stripped by the other documented rules (or be quarantined); the same bytes as
+  ``bytea`` need no audit.
+
+A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
+a documented one (``rounded:<scale>`` is not: rounding loses digits). Rows are joined on the table's
+declared primary key (the rowid alias or another declared key) when its values are unique and not NULL,
+else as multisets; a source row missing from the target is allowed only when audited as a duplicate
+(rule containing ``duplicate``) of a row that did arrive.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from columnar_etl.load.adbc import connect
+
+#: Canonical integer text: no sign but a minus, no leading zeros, no separators.
+INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")
+#: Canonical decimal text: as INTEGER_TEXT, with an optional fraction; no exponent, no '+', no comma.
+DECIMAL_TEXT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+#: ISO date or timestamp text as PostgreSQL and Python both read it without interpretation.
+ISO_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
+)
+#: Audit rules that are not documented cleaning rules: such a row does not excuse a change.
+UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
+ENCODING_RULE = re.compile(r"encod|cp1252|latin|utf|charset", re.IGNORECASE)
+
+
+def _latin1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: accept them as their Latin-1 character.
+    assert isinstance(error, UnicodeDecodeError)
+    raw = error.object[error.start : error.end]
+    return "".join(chr(b) for b in raw), error.end
+
+
+codecs.register_error("lossless_check_latin1", _latin1_for_undefined)
+
+
+def decode_fallback(raw: bytes, encoding: str = "cp1252") -> str:
+    """``raw`` decoded as the configured fallback encoding would (cp1252 gaps as Latin-1)."""
+    return raw.decode(encoding, errors="lossless_check_latin1")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One source cell: its storage class (``typeof()``) and its value (TEXT and BLOB as raw bytes)."""
+
+    storage: str
+    value: Any
+
+    def text(self) -> str | None:
+        """The TEXT cell as a str when it is valid UTF-8, else None."""
+        if self.storage != "text":
+            return None
+        try:
+            return bytes(self.value).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def describe(self) -> str:
+        return f"{self.storage} {self.value!r}"
+
+
+@dataclass
+class SourceRow:
+    rowid: int | None
+    position: int
+    cells: dict[str, Cell]
+
+
+@dataclass
+class SourceTable:
+    name: str
+    columns: list[str]
+    primary_key: list[str]
+    rows: list[SourceRow] = field(default_factory=list)
+
+    @cached_property  # asked per row: computed once, after the rows are read
+    def key_is_unique(self) -> bool:
+        """Whether the declared key identifies every row (never NULL, never repeated)."""
+        if not self.primary_key:
+            return False
+        keys = [tuple(_canonical_cell(r.cells[c]) for c in self.primary_key) for r in self.rows]
+        return all(None not in k for k in keys) and len(set(keys)) == len(keys)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A cell (or a whole row / column / table) that broke the rule."""
+
+    table: str
+    key: str | None
+    column: str | None
+    source: str
+    target: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = ".".join(p for p in (self.table, self.column) if p) + (f" [{self.key}]" if self.key else "")
+        return f"{where}: source {self.source} → target {self.target} ({self.reason})"
+
+
+@dataclass
+class LogIndex:
+    """The audit and quarantine rows, by cell and by row."""
+
+    cells: dict[tuple[str, str, str], list[tuple[str, str, str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, *paths: Path | None) -> LogIndex:
+        index = cls()
+        for path in paths:
+            if path is None or not Path(path).exists():
+                continue
+            kind = "quarantine" if "quarantine" in Path(path).name else "audit"
+            for entry in pq.read_table(path).to_pylist():
+                table, key, column = entry["table"], str(entry["row_key"]), entry["column"]
+                rule = str(entry.get("rule") or "")
+                index.cells.setdefault((table, key, column), []).append(
+                    (kind, rule, entry.get("raw_value"), entry.get("new_value"))
+                )
+                index.rows.setdefault((table, key), []).append(rule)
+        return index
+
+    def entries(self, table: str, keys: Iterable[str], column: str) -> list[tuple[str, str, Any, Any]]:
+        found: list[tuple[str, str, Any, Any]] = []
+        for key in keys:
+            found += self.cells.get((table, key, column), [])
+        return found
+
+
+def _documented(entries: Sequence[tuple[str, str, Any, Any]]) -> bool:
+    """Whether one of ``entries`` names a documented cleaning rule (any quarantine reason counts)."""
+    for kind, rule, _, _ in entries:
+        if kind == "quarantine":
+            return True
+        parts = [p.strip() for p in rule.split(",") if p.strip()]
+        if any(not UNDOCUMENTED_RULE.fullmatch(p) for p in parts):
+            return True
+    return False
+
+
+# --- reading both sides -------------------------------------------------------------------------------
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_source(path: str | Path) -> dict[str, SourceTable]:
+    """Every table of the SQLite file, every cell with its storage class, in rowid order."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con.text_factory = bytes
+    try:
+        names = [
+            bytes(r[0]).decode()
+            for r in con.execute(
+                "SELECT name FROM sqlite_master "
+                "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+            )
+        ]
+        tables: dict[str, SourceTable] = {}
+        for name in names:
+            info = con.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+            columns = [bytes(r[1]).decode() for r in info]
+            pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
+            table = tables[name] = SourceTable(name, columns, pk)
+            select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in columns)
+            try:
+                cursor = con.execute(f"SELECT rowid, {select} FROM {_quote(name)} ORDER BY rowid")
+                with_rowid = True
+            except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
+                cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
+                with_rowid = False
+            for position, row in enumerate(cursor, start=1):
+                rowid = row[0] if with_rowid else None
+                values = row[1:] if with_rowid else row
+                cells = {
+                    c: Cell(bytes(values[2 * i]).decode(), values[2 * i + 1]) for i, c in enumerate(columns)
+                }
+                table.rows.append(SourceRow(rowid, position, cells))
+        return tables
+    finally:
+        con.close()
+
+
+def read_target(uri: str, base: str, table: str) -> tuple[dict[str, str], list[dict[str, Any]]] | None:
+    """``{column: data_type}`` and the rows (typed values) of ``<base>."<table>"``; None if absent."""
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        literal = "'" + base.replace("'", "''") + "'", "'" + table.replace("'", "''") + "'"
+        cursor.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            f"WHERE table_schema = {literal[0]} AND table_name = {literal[1]} ORDER BY ordinal_position"
+        )
+        types = {str(r[0]): str(r[1]) for r in cursor.fetchall()}
+        if not types:
+            cursor.close()
+            return None
+        cursor.execute(f"SELECT * FROM {_quote(base)}.{_quote(table)}")
+        rows = cursor.fetch_arrow_table().to_pylist()
+        cursor.close()
+    finally:
+        conn.close()
+    numeric = [c for c, t in types.items() if t == "numeric"]
+    for row in rows:
+        for column in numeric:  # the driver hands numeric over as its text
+            if isinstance(row.get(column), str):
+                row[column] = Decimal(row[column])
+    return types, rows
+
+
+# --- equality -----------------------------------------------------------------------------------------
+
+
+def _float_text_equals(text: str, value: float) -> bool:
+    try:
+        return float(text) == value and text.strip() == text
+    except ValueError:
+        return False
+
+
+def equal_unaudited(cell: Cell, target: Any) -> bool:
+    """Whether ``target`` holds exactly ``cell``'s value (no cleaning rule needed)."""
+    kind, value = cell.storage, cell.value
+    if kind == "null":
+        return target is None
+    if target is None:
+        return False
+    if kind == "integer":
+        if isinstance(target, bool):
+            return value in (0, 1) and int(target) == value
+        if isinstance(target, int | float | Decimal):
+            return bool(target == value)  # exact: float(2**63 - 1) != 2**63 - 1
+        if isinstance(target, str):
+            return target == str(value)
+        if isinstance(target, bytes):
+            return target == str(value).encode()
+        return False
+    if kind == "real":
+        if isinstance(target, bool):
+            return False
+        if isinstance(target, float | int):
+            return bool(target == value)
+        if isinstance(target, Decimal):
+            return target.is_finite() and float(target) == value
+        if isinstance(target, str):
+            return target == repr(value) or _float_text_equals(target, value)
+        if isinstance(target, bytes):
+            return _float_text_equals(target.decode("ascii", "replace"), value)
+        return False
+    if kind == "blob":
+        if isinstance(target, bytes):
+            return target == bytes(value)
+        if isinstance(target, str):
+            return target == "\\x" + bytes(value).hex()
+        return False
+    # TEXT
+    if isinstance(target, bytes):
+        return target == bytes(value)
+    text = cell.text()
+    if text is None:
+        return False  # invalid UTF-8 always needs its encoding audit
+    return text_equals(text, target)
+
+
+def text_equals(text: str, target: Any) -> bool:
+    """Whether the typed ``target`` is what ``text`` reads as, with nothing lost."""
+    if isinstance(target, str):
+        return target == text
+    if isinstance(target, bool):
+        return text in ("true", "false") and (text == "true") == target
+    if isinstance(target, int):
+        return INTEGER_TEXT.fullmatch(text) is not None and text != "-0" and int(text) == target
+    canonical_number = DECIMAL_TEXT.fullmatch(text) is not None and not (
+        text.startswith("-") and Decimal(text) == 0
+    )
+    if isinstance(target, float):
+        if text == repr(target):
+            return True
+        return canonical_number and Decimal(text) == Decimal(repr(target))
+    if isinstance(target, Decimal):
+        return canonical_number and Decimal(text) == target
+    if isinstance(target, datetime):
+        if not ISO_TIMESTAMP_TEXT.fullmatch(text):
+            return False
+        try:
+            return datetime.fromisoformat(text) == target
+        except ValueError:
+            return False
+    if isinstance(target, date):
+        return text == target.isoformat()
+    if isinstance(target, time):
+        return text == target.isoformat()
+    return False
+
+
+def _decoded_forms(raw: bytes, encoding: str) -> set[str | None]:
+    """What an invalid-UTF-8 TEXT cell may arrive as: decoded, then trimmed / NUL-stripped / blank→NULL."""
+    decoded = decode_fallback(raw, encoding)
+    forms: set[str | None] = set()
+    for text in (decoded, decoded.replace("\0", "")):
+        forms |= {text, text.strip()}
+        if not text.strip():
+            forms.add(None)
+    return forms
+
+
+def cell_violation(
+    cell: Cell, target: Any, entries: Sequence[tuple[str, str, Any, Any]], encoding: str
+) -> str | None:
+    """Why ``target`` breaks the rule for ``cell`` given its audit/quarantine ``entries``; None if fine."""
+    if cell.storage == "text" and cell.text() is None:
+        raw = bytes(cell.value)
+        if isinstance(target, bytes) and target == raw:
+            return None
+        if any(kind == "quarantine" for kind, _, _, _ in entries):
+            return None
+        if not any(ENCODING_RULE.search(rule) for _, rule, _, _ in entries):
+            return f"invalid UTF-8 not audited as an encoding repair (entries: {[e[1] for e in entries]})"
+        if isinstance(target, str | type(None)) and target in _decoded_forms(raw, encoding):
+            return None
+        return f"invalid UTF-8 not decoded as {encoding}: expected {decode_fallback(raw, encoding)!r}"
+    if equal_unaudited(cell, target):
+        return None
+    if cell.storage == "blob":
+        return "BLOB not byte-identical" + (
+            " (audited, but no documented rule changes a BLOB)" if entries else ""
+        )
+    if not entries:
+        return "changed without an audit or quarantine row"
+    if not _documented(entries):
+        return f"changed by an undocumented rule {[e[1] for e in entries]}"
+    return None
+
+
+# --- rows ---------------------------------------------------------------------------------------------
+
+
+def _key_text(cell: Cell) -> str:
+    if cell.storage == "null":
+        return ""
+    if cell.storage == "integer":
+        return str(cell.value)
+    if cell.storage == "real":
+        return repr(cell.value)
+    if cell.storage == "blob":
+        return bytes(cell.value).hex()
+    text = cell.text()
+    return text if text is not None else decode_fallback(bytes(cell.value))
+
+
+def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
+    """The row_key texts an audit row may carry for ``row``, the one to show first.
+
+    The declared key's values joined by ``|`` (also trimmed); the 1-based position in rowid order when
+    there is no key or it does not identify the rows (NULLs); the rowid too, in case the cleaner keys
+    rows by it.
+    """
+    keys: list[str] = []
+    if table.primary_key:
+        parts = [_key_text(row.cells[c]) for c in table.primary_key]
+        keys += ["|".join(parts), "|".join(p.strip(" \t\n\r") for p in parts)]
+    if not table.key_is_unique:
+        keys.append(str(row.position))
+    if row.rowid is not None:
+        keys.append(str(row.rowid))
+    return list(dict.fromkeys(keys))
+
+
+def _shown(keys: list[str]) -> str | None:
+    """The key to name a row by: its declared key's text, else its position / rowid."""
+    return next((k for k in keys if k), None)
+
+
+def _canonical(value: Any) -> Any:
+    """A hashable form under which plainly equal source and target values meet (for the join)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ("n", Decimal(int(value)))
+    if isinstance(value, int | Decimal):
+        return ("n", Decimal(value))
+    if isinstance(value, float):
+        return ("n", Decimal(value)) if value == value and abs(value) != float("inf") else ("f", repr(value))
+    if isinstance(value, bytes | bytearray):
+        return ("b", bytes(value))
+    if isinstance(value, str):
+        return ("s", value)
+    return ("o", str(value))
+
+
+def _canonical_cell(cell: Cell) -> Any:
+    if cell.storage == "text":
+        text = cell.text()
+        return ("s", text) if text is not None else ("invalid", bytes(cell.value))
+    return _canonical(cell.value)
+
+
+def _render(row: dict[str, Any] | SourceRow) -> str:
+    if isinstance(row, SourceRow):
+        return "{" + ", ".join(f"{c}: {cell.describe()}" for c, cell in row.cells.items()) + "}"
+    return repr(row)
+
+
+def check(
+    sqlite_path: str | Path,
+    uri: str,
+    base: str,
+    *,
+    audit: Path | None = None,
+    quarantine: Path | None = None,
+    tables: Iterable[str] | None = None,
+    encoding: str = "cp1252",
+) -> list[Violation]:
+    """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default)."""
+    log = LogIndex.read(audit, quarantine)
+    source = read_source(sqlite_path)
+    wanted = list(tables) if tables is not None else list(source)
+    violations: list[Violation] = []
+    for name in wanted:
+        violations += check_table(source[name], uri, base, log, encoding)
+    return violations
+
+
+def check_table(table: SourceTable, uri: str, base: str, log: LogIndex, encoding: str) -> list[Violation]:
+    """The violations of one table (see :func:`check`)."""
+    found = read_target(uri, base, table.name)
+    if found is None:
+        return [
+            Violation(table.name, None, None, f"{len(table.rows)} rows", "no such table", "table missing")
+        ]
+    types, target_rows = found
+    violations = [
+        Violation(table.name, None, c, "column", "absent", f"column missing (target has {sorted(types)})")
+        for c in table.columns
+        if c not in types
+    ]
+    columns = [c for c in table.columns if c in types]
+
+    def problems(row: SourceRow, target: dict[str, Any], only: list[str] | None = None) -> list[Violation]:
+        keys = row_keys(table, row)
+        found: list[Violation] = []
+        for column in only if only is not None else columns:
+            cell, value = row.cells[column], target[column]
+            reason = cell_violation(cell, value, log.entries(table.name, keys, column), encoding)
+            if reason is not None:
+                found.append(
+                    Violation(table.name, _shown(keys), column, cell.describe(), repr(value), reason)
+                )
+        return found
+
+    pairs, missing, extra = _join(table, columns, target_rows, problems)
+    for row, target in pairs:
+        violations += problems(row, target)
+    if table.primary_key and missing and len(missing) == len(extra):
+        # The key itself changed (``00001`` → 1): pair what is left in load order (the rowid order the
+        # source is read in) so that the report names the changed cells, key included.
+        for row, target in zip(missing, extra, strict=True):
+            violations += [
+                replace(v, reason=f"{v.reason}; row paired by position, its key did not match")
+                for v in problems(row, target)
+            ]
+        missing, extra = [], []
+    arrived = {tuple(_canonical_cell(r.cells[c]) for c in columns) for r, _ in pairs}
+    for row in missing:
+        keys = row_keys(table, row)
+        rules = [rule for key in keys for rule in log.rows.get((table.name, key), [])]
+        duplicate = tuple(_canonical_cell(row.cells[c]) for c in columns) in arrived
+        if duplicate and any("duplicate" in rule for rule in rules):
+            continue
+        reason = "row missing" + (" (an exact duplicate, not audited as one)" if duplicate else "")
+        violations.append(Violation(table.name, _shown(keys), None, _render(row), "absent", reason))
+    for target in extra:
+        violations.append(
+            Violation(table.name, None, None, "absent", _render(target), "row not in the source")
+        )
+    return violations
+
+
+Problems = Callable[[SourceRow, dict[str, Any], list[str] | None], list[Violation]]
+
+
+def _join(
+    table: SourceTable, columns: list[str], target_rows: list[dict[str, Any]], problems: Problems
+) -> tuple[list[tuple[SourceRow, dict[str, Any]]], list[SourceRow], list[dict[str, Any]]]:
+    """Pairs (source row, target row), unmatched source rows, unmatched target rows.
+
+    First on the declared key's plain values (when unique and never NULL) or, without one, on the whole
+    row's plain values; what is left is paired greedily with a target row where every cell keeps the
+    rule (audits included), else (keyed tables) one whose key cells keep it, so that a changed cell is
+    reported as such rather than as a missing row.
+    """
+    key = [c for c in table.primary_key if c in columns]
+    usable_key = len(key) == len(table.primary_key) and table.key_is_unique
+    join_columns = key if usable_key else columns
+    by_value: dict[Any, list[int]] = {}
+    for i, target in enumerate(target_rows):
+        by_value.setdefault(tuple(_canonical(target[c]) for c in join_columns), []).append(i)
+    pairs: list[tuple[SourceRow, dict[str, Any]]] = []
+    left: list[SourceRow] = []
+    taken: set[int] = set()
+    for row in table.rows:
+        candidates = by_value.get(tuple(_canonical_cell(row.cells[c]) for c in join_columns), [])
+        if candidates:
+            index = candidates.pop(0)
+            taken.add(index)
+            pairs.append((row, target_rows[index]))
+        else:
+            left.append(row)
+    rest = [i for i in range(len(target_rows)) if i not in taken]
+    if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
+        return pairs, left, [target_rows[i] for i in rest]
+    missing: list[SourceRow] = []
+    for row in left:
+        match = next((i for i in rest if not problems(row, target_rows[i], None)), None)
+        if match is None and usable_key:
+            match = next((i for i in rest if not problems(row, target_rows[i], key)), None)
+        if match is None:
+            missing.append(row)
+            continue
+        rest.remove(match)
+        pairs.append((row, target_rows[match]))
+    return pairs, missing, [target_rows[i] for i in rest]
+
+
+def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwargs: Any) -> list[Violation]:
+    """:func:`check` with the audit and quarantine files of a ``RunResult`` (``runs/<run_id>/``)."""
+    run_dir = Path(result.run_dir)
+    return check(
+        sqlite_path,
+        uri,
+        base,
+        audit=run_dir / "audit.parquet",
+        quarantine=run_dir / "quarantine.parquet",
+        **kwargs,
+    )
+
+
+def summarize(violations: Sequence[Violation], limit: int = 25) -> str:
+    """The first ``limit`` violations, one a line, for an assertion message."""
+    lines = [str(v) for v in violations[:limit]]
+    if len(violations) > limit:
+        lines.append(f"... and {len(violations) - limit} more")
+    return f"{len(violations)} violation(s):\n" + "\n".join(lines)
