@@ -134,7 +134,7 @@ def load_command(
     from columnar_etl.load.ledger import ensure_ledger
     from columnar_etl.load.result import LoadRefused
     from columnar_etl.load.strategies import load_tables
-    from columnar_etl.source import file_checksum
+    from columnar_etl.source import export_identity
 
     settings = cli_state(ctx).settings
     uri = resolve_target(target or settings.target, settings.pg_dir)
@@ -153,7 +153,7 @@ def load_command(
                 column_names=column_names.value,
                 strict_drift=strict_drift,
                 source_path=str(source),
-                source_checksum=file_checksum(source),
+                source_checksum=export_identity(source),
                 settings=settings,
             )
     except LoadRefused as refused:

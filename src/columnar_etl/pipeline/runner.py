@@ -30,7 +30,7 @@ from columnar_etl.observability import (
     progress,
 )
 from columnar_etl.pipeline.record import RunRecord, StageRecord, read_record, write_json
-from columnar_etl.source import file_checksum
+from columnar_etl.source import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
 
@@ -193,7 +193,7 @@ def _stages(
                 f"preflight {c.name}: {c.message}" for c in checked.checks if c.status == "warn"
             ]
     uri = result.target_uri = resolve_target(settings.target, settings.pg_dir)
-    record.source_checksum = file_checksum(source)
+    record.source_checksum = export_identity(source)
 
     from columnar_etl.load.ledger import live_source_checksum
 
