@@ -24,7 +24,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from columnar_etl.errors import ConfigError
+from columnar_etl.errors import ConfigError, UsageError
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
 ENV_PREFIX = "COLUMNAR_ETL_"
@@ -297,6 +297,16 @@ class Settings(BaseSettings):
         if data.get("mask_salt"):
             data["mask_salt"] = "***"  # the salt is what keeps hashed personal data from being guessed
         return data
+
+
+def check_min_quality(value: float | None) -> float | None:
+    """``value`` when it is a quality score (0 to 100) or None; :class:`UsageError` before anything runs."""
+    if value is not None and not 0 <= value <= 100:
+        raise UsageError(
+            f"--min-quality must be between 0 and 100, got {value:g}",
+            hint="it is a quality score in percent, e.g. 80",
+        )
+    return value
 
 
 def apply_password_command(settings: Settings) -> None:

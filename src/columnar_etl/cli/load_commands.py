@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
-from columnar_etl.config import Settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, mask_uri
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -136,6 +136,7 @@ def load_command(
     from columnar_etl.load.strategies import load_tables
     from columnar_etl.source import export_identity
 
+    check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     settings = cli_state(ctx).settings
     uri = resolve_target(target or settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export

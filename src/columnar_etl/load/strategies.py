@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError, TargetError
 from columnar_etl.identifiers import qualified, quote_ident
 from columnar_etl.load import ledger
@@ -92,6 +92,7 @@ def load_tables(
     :class:`~columnar_etl.errors.TargetError` when the target cannot be reached. In every case nothing
     live has changed and no version schema is left behind.
     """
+    check_min_quality(min_quality)
     settings = settings or load_settings()
     if mode not in MODES:
         raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")

@@ -17,7 +17,13 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
-from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
+from columnar_etl.config import (
+    Settings,
+    apply_password_command,
+    check_min_quality,
+    load_settings,
+    mask_secrets,
+)
 from columnar_etl.errors import EtlError, ProfileHalt
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
@@ -95,6 +101,7 @@ def run(
     CLI). ``force`` loads even when the live version already came from this very file. Never raises
     for a gate or a load failure: the outcome and exit code say what happened, the record says why.
     """
+    check_min_quality(min_quality)
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
