@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -24,6 +24,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from columnar_etl.conninfo import check_target, has_password
 from columnar_etl.errors import ConfigError, UsageError
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
@@ -289,6 +290,12 @@ class Settings(BaseSettings):
             TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get()),
         )
 
+    @field_validator("target")
+    @classmethod
+    def _libpq_target(cls, target: str | None) -> str | None:
+        # Refused here, before the target is used, printed or recorded anywhere.
+        return check_target(target) if target else target
+
     def masked(self) -> dict[str, Any]:
         """The settings as JSON-ready data with any password in the target URI masked."""
         data = self.model_dump(mode="json")
@@ -318,7 +325,7 @@ def apply_password_command(settings: Settings) -> None:
     """
     if not settings.password_command or os.environ.get("PGPASSWORD"):
         return
-    if settings.target and urlsplit(settings.target).password:
+    if has_password(settings.target):
         return
     try:
         done = subprocess.run(
@@ -353,7 +360,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "?"
         raise ConfigError(
-            f"invalid setting {field}: {first['msg']}",
+            f"invalid setting {field}: {first['msg'].removeprefix('Value error, ')}",
             path=path if path.is_file() else None,
             hint=f"fix `{field}` in the TOML file, the {ENV_PREFIX}{field.upper()} variable or the flag",
         ) from exc
@@ -381,9 +388,13 @@ def check_mask_salt(settings: Settings) -> None:
                 )
 
 
-_PASSWORD_IN_KEYWORDS = re.compile(r"((?:^|(?<=\s))password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+# A keyword string's value: single-quoted (backslash escapes) or a run of non-blanks, as libpq reads it.
+_PASSWORD_IN_KEYWORDS = re.compile(
+    r"((?:^|(?<=[\s'\"(]))password\s*=\s*)('(?:[^'\\]|\\.)*'?|(?:[^\s'\\]|\\.)+)", re.IGNORECASE
+)
 _PASSWORD_IN_QUERY = re.compile(r"([?&]password=)[^&#\s]*", re.IGNORECASE)
-_URI_WITH_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]+@", re.IGNORECASE)
+# Any scheme: a mistyped or SQLAlchemy-style URI (postgresq://, postgresql+psycopg://) is masked too.
+_URI_WITH_PASSWORD = re.compile(r"([a-z][a-z0-9+.\-]*://[^:/@\s]*):[^@\s]+@", re.IGNORECASE)
 
 
 def mask_uri(uri: str) -> str:
@@ -392,7 +403,7 @@ def mask_uri(uri: str) -> str:
         parts = urlsplit(uri)
     except ValueError:
         parts = None
-    if parts is not None and parts.scheme.startswith("postgres") and parts.password:
+    if parts is not None and parts.scheme and parts.password:
         netloc = parts.netloc.rsplit("@", 1)
         userinfo = netloc[0].split(":", 1)[0]
         uri = urlunsplit(parts._replace(netloc=f"{userinfo}:***@{netloc[1]}"))
