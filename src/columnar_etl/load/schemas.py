@@ -14,11 +14,9 @@ from typing import Any
 
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.identifiers import qualified, quote_ident, quote_literal
+from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 from columnar_etl.load.adbc import _first_line
 
-#: PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1 bytes).
-MAX_IDENTIFIER_BYTES = 63
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
 _VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")
 LEDGER_SCHEMA = "columnar_etl"
