@@ -267,6 +267,14 @@ def test_an_unknown_scheme_is_refused_in_one_line_without_the_password(target: s
     assert not (tmp_path / "runs").exists()
 
 
+def test_run_api_refuses_an_unknown_scheme(tmp_path: Path) -> None:
+    settings = load_settings(runs_dir=tmp_path / "runs")
+    with pytest.raises(ConfigError, match=r"unknown scheme 'postgresq' in the target") as info:
+        run(tmp_path / "x.db", target="postgresq://u:s3cret-pw@h/db", settings=settings)
+    assert "s3cret-pw" not in str(info.value)
+    assert not (tmp_path / "runs").exists()
+
+
 @pytest.mark.parametrize(
     ("text", "masked"),
     [

@@ -316,6 +316,17 @@ def check_min_quality(value: float | None) -> float | None:
     return value
 
 
+def checked_target(target: str | None) -> str | None:
+    """``target`` when libpq can read it (see the ``target`` validator); :class:`ConfigError` if not.
+
+    For targets given to the library outside :func:`load_settings` (``run(target=...)``).
+    """
+    try:
+        return check_target(target) if target else target
+    except ValueError as exc:
+        raise ConfigError(f"invalid setting target: {exc}", hint="fix the target") from None
+
+
 def apply_password_command(settings: Settings) -> None:
     """Run ``settings.password_command`` (once) and give libpq its output as ``PGPASSWORD``.
 

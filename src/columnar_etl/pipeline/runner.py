@@ -21,6 +21,7 @@ from columnar_etl.config import (
     Settings,
     apply_password_command,
     check_min_quality,
+    checked_target,
     load_settings,
     mask_secrets,
 )
@@ -102,6 +103,7 @@ def run(
     for a gate or a load failure: the outcome and exit code say what happened, the record says why.
     """
     check_min_quality(min_quality)
+    checked_target(target)
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
