@@ -120,7 +120,7 @@ def lock_base(cursor: Any, base: str, *, views: bool, wait_seconds: float) -> No
     except LoadError as exc:
         if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
             raise
-        running = f"is running since {since}" if since else "has been running"
+        running = f"is running since {since}" if since else "is running"  # since: hidden from this role
         raise LoadError(
             f"another {what} of {base!r} {running} (waited {wait_seconds:g} s)",
             hint="wait for it to finish (or raise target_lock_wait) and run again",
