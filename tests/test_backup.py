@@ -156,8 +156,8 @@ def test_an_exclusive_lock_makes_the_backup_fail_after_the_busy_timeout(
         writer.execute("ROLLBACK")
         writer.close()
     assert str(info.value) == (
-        f"file {export}: a writer holds an exclusive lock on the source for more than 0.1 s "
-        "(hint: retry when the writer is done, or raise sqlite_busy_timeout)"
+        f"file {export}: the SQLite file is locked by another process: a writer held it for more than 0.1 s "
+        "(hint: retry when the program writing the export has finished, or raise sqlite_busy_timeout)"
     )
     assert list(settings.backup_dir.iterdir()) == []
 

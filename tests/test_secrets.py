@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from typer.testing import CliRunner
 
-from columnar_etl.config import ConfigError, apply_password_command, load_settings
+from columnar_etl.backup.pg_tools import find_pg_tool, libpq_invocation
+from columnar_etl.cli import app
+from columnar_etl.config import ConfigError, apply_password_command, load_settings, mask_secrets, mask_uri
 from columnar_etl.identifiers import quote_ident
 from columnar_etl.pipeline import run
 
 from .conftest import pg_query, uri_as
+
+runner = CliRunner()
 
 
 @pytest.fixture
@@ -140,3 +146,157 @@ def test_hostile_names_and_values_load_and_read_back_identical(
     assert back[-1][1:] == ("withnul",) * len(HOSTILE_NAMES)  # PostgreSQL text cannot hold NUL: removed
     cleaned = result.clean[table]  # the removals are counted
     assert sum(c.nul_removed for c in cleaned.columns.values()) == len(HOSTILE_NAMES)
+
+
+# --- issue 16, item 7: every credential form, every artefact, every child's argv ---------------------
+
+
+def _keyword_target(uri: str, user: str, password: str | None) -> str:
+    """The URI of the test server as a keyword string (``host=... user=... password=... dbname=...``)."""
+    parts = urlsplit(uri)
+    pairs = {"host": parts.hostname or dict(parse_qsl(parts.query)).get("host", ""), "user": user}
+    if parts.port:
+        pairs["port"] = str(parts.port)
+    if password is not None:
+        pairs["password"] = password
+    pairs["dbname"] = parts.path.lstrip("/")
+    return " ".join(f"{key}={value}" for key, value in pairs.items())
+
+
+def _logging_pg_tools(folder: Path, log: Path) -> Path:
+    """A pg_bin_dir whose pg_dump / pg_restore write their argv (what ``ps`` shows) to ``log``."""
+    folder.mkdir()
+    for name in ("pg_dump", "pg_restore"):
+        real = find_pg_tool(name).path
+        script = folder / name
+        script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$0 $*" >> "{log}"\nexec "{real}" "$@"\n')
+        script.chmod(0o755)
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["uri", "keywords", "pgpassword", "passfile", "password_command"])
+def test_no_password_in_any_artefact_log_ledger_row_output_or_child_argv(
+    kind: str,
+    loader_role: tuple[str, str],
+    pg_uri: str,
+    small_fixture: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    role, password = loader_role
+    pg_query(pg_uri, f"ALTER ROLE {quote_ident(role)} CREATEDB")  # target-restore --database creates one
+    # Whatever this test puts in PGPASSWORD (or apply_password_command does) is undone afterwards.
+    monkeypatch.setenv("PGPASSWORD", "")
+    monkeypatch.delenv("PGPASSWORD")
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    secrets_dir = tmp_path / "secrets"  # outside the scanned folder: the only place the password is
+    secrets_dir.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    argv_log = work / "argv.log"
+    overrides: dict[str, object] = {"target": uri_as(pg_uri, role)}
+    if kind == "uri":
+        overrides["target"] = uri_as(pg_uri, role, password)
+    elif kind == "keywords":
+        overrides["target"] = _keyword_target(pg_uri, role, password)
+    elif kind == "pgpassword":
+        monkeypatch.setenv("PGPASSWORD", password)
+    elif kind == "passfile":
+        passfile = secrets_dir / "pgpass"
+        passfile.write_text(f"*:*:*:{role}:{password}\n")
+        passfile.chmod(0o600)
+        monkeypatch.setenv("PGPASSFILE", str(passfile))
+    else:
+        (secrets_dir / "pw").write_text(password)
+        overrides["password_command"] = f"cat {secrets_dir / 'pw'}"
+    env = {
+        "COLUMNAR_ETL_RUNS_DIR": str(work / "runs"),
+        "COLUMNAR_ETL_BACKUP_DIR": str(work / "backups"),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+        "COLUMNAR_ETL_LOG_FILE_LEVEL": "debug",
+        "COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER": "true",
+        "COLUMNAR_ETL_PG_BIN_DIR": str(_logging_pg_tools(work / "bin", argv_log)),
+        **{f"COLUMNAR_ETL_{key.upper()}": str(value) for key, value in overrides.items()},
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    outputs = []
+    for extra in ([], ["--force"]):  # the second run dumps the live version with pg_dump first
+        done = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", *extra])
+        assert done.exit_code == 0, done.output
+        outputs.append(done.output)
+    dumps = sorted((work / "backups").glob("*.dump"))
+    assert len(dumps) == 1
+    restored = runner.invoke(app, ["backup", "target-restore", str(dumps[0]), "--database", f"r_{kind}"])
+    assert restored.exit_code == 0, restored.output
+    outputs.append(restored.output)
+    try:
+        argv = argv_log.read_text()
+        assert "pg_dump" in argv and "pg_restore" in argv and "--dbname=" in argv
+        assert password not in argv
+        assert [o for o in outputs if password in o] == []
+        assert _scan(work, password) == []
+        ledger = pg_query(pg_uri, "SELECT row_to_json(r)::text FROM columnar_etl.runs r")
+        versions = pg_query(pg_uri, "SELECT row_to_json(v)::text FROM columnar_etl.versions v")
+        assert len(ledger) == 2 and not any(password in row[0] for row in ledger + versions)
+    finally:
+        pg_query(uri_as(pg_uri, "postgres"), f'DROP DATABASE IF EXISTS "r_{kind}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "postgresq://loader:s3cret-pw@db/sd",
+        "postgresql+psycopg://loader:s3cret-pw@db/sd",
+        "mysql://x:s3cret-pw@h",
+    ],
+)
+def test_an_unknown_scheme_is_refused_in_one_line_without_the_password(target: str, tmp_path: Path) -> None:
+    done = runner.invoke(
+        app, ["--target", target, "run", str(tmp_path / "x.db"), "--mode", "simple", "--yes"]
+    )
+    scheme = target.split("://")[0]
+    assert done.exit_code == 1
+    assert done.output.strip().splitlines() == [
+        f"error: invalid setting target: unknown scheme {scheme!r} in the target: write "
+        "postgresql://user@host:port/dbname or host=... user=... dbname=... (hint: fix `target` in the TOML "
+        "file, the COLUMNAR_ETL_TARGET variable or the flag)"
+    ]
+    assert not (tmp_path / "runs").exists()
+
+
+def test_run_api_refuses_an_unknown_scheme(tmp_path: Path) -> None:
+    settings = load_settings(runs_dir=tmp_path / "runs")
+    with pytest.raises(ConfigError, match=r"unknown scheme 'postgresq' in the target") as info:
+        run(tmp_path / "x.db", target="postgresq://u:s3cret-pw@h/db", settings=settings)
+    assert "s3cret-pw" not in str(info.value)
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("postgresql+psycopg://u:pw1@h/db", "postgresql+psycopg://u:***@h/db"),
+        (
+            "cannot connect to postgresq://u:pw1@h/db: refused",
+            "cannot connect to postgresq://u:***@h/db: refused",
+        ),
+        ("host=h user=u password='p w\\'1' dbname=d", "host=h user=u password=*** dbname=d"),
+        ("host=h password=pw1", "host=h password=***"),
+        (
+            "postgresql://u@h/db?sslmode=require&password=pw1",
+            "postgresql://u@h/db?sslmode=require&password=***",
+        ),
+    ],
+)
+def test_mask_secrets_masks_whatever_the_scheme_or_form(text: str, masked: str) -> None:
+    assert mask_secrets(text) == masked
+    assert mask_uri(text) == masked
+
+
+def test_a_keyword_string_password_moves_to_the_environment() -> None:
+    dbname, env = libpq_invocation("host=db.example port=5433 user=loader password='s3 cr\\'t' dbname=sd")
+    assert dbname == "host='db.example' port='5433' user='loader' dbname='sd'"
+    assert env["PGPASSWORD"] == "s3 cr't"

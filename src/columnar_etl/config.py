@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -24,7 +24,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from columnar_etl.errors import ConfigError
+from columnar_etl.conninfo import check_target, has_password
+from columnar_etl.errors import ConfigError, UsageError
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
 ENV_PREFIX = "COLUMNAR_ETL_"
@@ -301,6 +302,12 @@ class Settings(BaseSettings):
             TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get()),
         )
 
+    @field_validator("target")
+    @classmethod
+    def _libpq_target(cls, target: str | None) -> str | None:
+        # Refused here, before the target is used, printed or recorded anywhere.
+        return check_target(target) if target else target
+
     def masked(self) -> dict[str, Any]:
         """The settings as JSON-ready data with any password in the target URI masked."""
         data = self.model_dump(mode="json")
@@ -309,6 +316,27 @@ class Settings(BaseSettings):
         if data.get("mask_salt"):
             data["mask_salt"] = "***"  # the salt is what keeps hashed personal data from being guessed
         return data
+
+
+def check_min_quality(value: float | None) -> float | None:
+    """``value`` when it is a quality score (0 to 100) or None; :class:`UsageError` before anything runs."""
+    if value is not None and not 0 <= value <= 100:
+        raise UsageError(
+            f"--min-quality must be between 0 and 100, got {value:g}",
+            hint="it is a quality score in percent, e.g. 80",
+        )
+    return value
+
+
+def checked_target(target: str | None) -> str | None:
+    """``target`` when libpq can read it (see the ``target`` validator); :class:`ConfigError` if not.
+
+    For targets given to the library outside :func:`load_settings` (``run(target=...)``).
+    """
+    try:
+        return check_target(target) if target else target
+    except ValueError as exc:
+        raise ConfigError(f"invalid setting target: {exc}", hint="fix the target") from None
 
 
 def apply_password_command(settings: Settings) -> None:
@@ -320,7 +348,7 @@ def apply_password_command(settings: Settings) -> None:
     """
     if not settings.password_command or os.environ.get("PGPASSWORD"):
         return
-    if settings.target and urlsplit(settings.target).password:
+    if has_password(settings.target):
         return
     try:
         done = subprocess.run(
@@ -355,7 +383,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "?"
         raise ConfigError(
-            f"invalid setting {field}: {first['msg']}",
+            f"invalid setting {field}: {first['msg'].removeprefix('Value error, ')}",
             path=path if path.is_file() else None,
             hint=f"fix `{field}` in the TOML file, the {ENV_PREFIX}{field.upper()} variable or the flag",
         ) from exc
@@ -383,9 +411,13 @@ def check_mask_salt(settings: Settings) -> None:
                 )
 
 
-_PASSWORD_IN_KEYWORDS = re.compile(r"((?:^|(?<=\s))password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+# A keyword string's value: single-quoted (backslash escapes) or a run of non-blanks, as libpq reads it.
+_PASSWORD_IN_KEYWORDS = re.compile(
+    r"((?:^|(?<=[\s'\"(]))password\s*=\s*)('(?:[^'\\]|\\.)*'?|(?:[^\s'\\]|\\.)+)", re.IGNORECASE
+)
 _PASSWORD_IN_QUERY = re.compile(r"([?&]password=)[^&#\s]*", re.IGNORECASE)
-_URI_WITH_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]+@", re.IGNORECASE)
+# Any scheme: a mistyped or SQLAlchemy-style URI (postgresq://, postgresql+psycopg://) is masked too.
+_URI_WITH_PASSWORD = re.compile(r"([a-z][a-z0-9+.\-]*://[^:/@\s]*):[^@\s]+@", re.IGNORECASE)
 
 
 def mask_uri(uri: str) -> str:
@@ -394,7 +426,7 @@ def mask_uri(uri: str) -> str:
         parts = urlsplit(uri)
     except ValueError:
         parts = None
-    if parts is not None and parts.scheme.startswith("postgres") and parts.password:
+    if parts is not None and parts.scheme and parts.password:
         netloc = parts.netloc.rsplit("@", 1)
         userinfo = netloc[0].split(":", 1)[0]
         uri = urlunsplit(parts._replace(netloc=f"{userinfo}:***@{netloc[1]}"))

@@ -75,6 +75,12 @@ class ConfigError(EtlError):
     """A setting is missing, of the wrong type, or contradicts another one."""
 
 
+class UsageError(EtlError):
+    """An argument is out of its range or malformed: refused before anything runs (exit 64)."""
+
+    exit_code = 64
+
+
 class SourceError(EtlError):
     """The SQLite source cannot be read: missing, not SQLite, corrupt, empty, unreadable, no such table."""
 

@@ -6,7 +6,14 @@ could name a table ``x"; DROP TABLE y; --``: every name that reaches SQL goes th
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
+
 from columnar_etl.errors import EtlError
+
+#: PostgreSQL keeps this many bytes of an identifier (NAMEDATALEN - 1) and silently cuts the rest.
+MAX_IDENTIFIER_BYTES = 63
+_HASH_CHARS = 8
 
 
 def quote_ident(name: str) -> str:
@@ -28,3 +35,34 @@ def quote_literal(value: str) -> str:
     if "\x00" in value:
         raise EtlError(f"string literal {value!r} contains a NUL byte")
     return "'" + value.replace("'", "''") + "'"
+
+
+def short_identifier(name: str, attempt: int = 0) -> str:
+    """``name`` if PostgreSQL keeps it whole, else a deterministic short form of at most 63 bytes.
+
+    The short form is the name's first bytes (cut at a character boundary) + ``_`` + 8 hex digits of
+    the sha256 of the whole name: two names equal in their first 63 bytes get different short forms,
+    and the same name gets the same one in every run. ``attempt`` > 0 varies the hash (a collision).
+    """
+    if attempt == 0 and len(name.encode()) <= MAX_IDENTIFIER_BYTES:
+        return name
+    salted = name if attempt == 0 else f"{name}\x00{attempt}"
+    digest = hashlib.sha256(salted.encode()).hexdigest()[:_HASH_CHARS]
+    prefix = name.encode()[: MAX_IDENTIFIER_BYTES - _HASH_CHARS - 1].decode(errors="ignore")
+    return f"{prefix}_{digest}"
+
+
+def short_identifiers(names: Iterable[str]) -> dict[str, str]:
+    """``{name: name as created in PostgreSQL}`` for names that live side by side (a table's columns,
+    a schema's tables): too-long ones shortened by :func:`short_identifier`, unique among them all."""
+    names = list(names)
+    taken = {name for name in names if len(name.encode()) <= MAX_IDENTIFIER_BYTES}
+    mapping: dict[str, str] = {}
+    for name in names:
+        short, attempt = short_identifier(name), 0
+        while short != name and short in taken:
+            attempt += 1
+            short = short_identifier(name, attempt)
+        taken.add(short)
+        mapping[name] = short
+    return mapping

@@ -46,7 +46,7 @@ from columnar_etl.profile_sql import (
     table_profile_sql,
 )
 from columnar_etl.references import count_orphans, find_orphans, reference_candidates
-from columnar_etl.source import ColumnRead, Source, SourceColumn, SourceTable, open_source
+from columnar_etl.source import ColumnRead, Source, SourceColumn, SourceTable, open_source, read_error
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
@@ -461,7 +461,7 @@ def profile_table(
             hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
         ) from exc
     except duckdb.Error as exc:
-        raise SourceError(f"profiling query failed: {exc}", path=src.path, table=table) from exc
+        raise read_error(exc, src.path, table=table, message="profiling query failed") from exc
     if not names:
         counted = int(rows[0]["row_count"]) if rows else 0
         return TableProfile(

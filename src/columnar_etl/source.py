@@ -26,7 +26,7 @@ from typing import Any, Literal
 import duckdb
 import pyarrow as pa
 
-from columnar_etl.errors import SourceError
+from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.identifiers import quote_ident, quote_literal
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -177,6 +177,60 @@ def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+_WAL_MAGICS = (0x377F0682, 0x377F0683)
+_WAL_HEADER, _WAL_FRAME_HEADER = 32, 24
+
+
+def export_identity(path: str | Path) -> str:
+    """The export's identity for "already loaded?": sha256 of what SQLite reads, main file + committed WAL.
+
+    Without a ``-wal`` file (or with no committed frame in it) this is :func:`file_checksum` of the
+    file, as always. With one, the main file's bytes are followed in the digest by the WAL's header and
+    its frames up to the last commit frame of the current WAL generation (frames carrying the header's
+    salts): newer committed rows change the identity; frames of an older generation or of an
+    unfinished transaction, which SQLite ignores, do not. Frame checksums are not verified (too slow in
+    Python): a torn frame before the last commit frame can only make the identity differ, i.e. cause a
+    reload, never a stale "already loaded". Only reads; neither file is opened by SQLite.
+    """
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    committed = _committed_wal_bytes(wal) if wal.is_file() else 0
+    if not committed:
+        return file_checksum(path)
+    digest = hashlib.sha256()
+    for part, size in ((path, None), (wal, committed)):
+        with open(part, "rb") as handle:
+            left = size
+            while left is None or left > 0:
+                chunk = handle.read(1 << 20 if left is None else min(1 << 20, left))
+                if not chunk:
+                    break
+                digest.update(chunk)
+                left = None if left is None else left - len(chunk)
+    return digest.hexdigest()
+
+
+def _committed_wal_bytes(wal: Path) -> int:
+    """Length of the WAL's prefix ending with its last commit frame (0: no valid header or no commit)."""
+    with open(wal, "rb") as handle:
+        header = handle.read(_WAL_HEADER)
+        if len(header) < _WAL_HEADER or int.from_bytes(header[:4], "big") not in _WAL_MAGICS:
+            return 0
+        page_size = int.from_bytes(header[8:12], "big")
+        salts = header[16:24]
+        frame, end, offset = _WAL_FRAME_HEADER + page_size, 0, _WAL_HEADER
+        while True:
+            handle.seek(offset)
+            frame_header = handle.read(_WAL_FRAME_HEADER)
+            if len(frame_header) < _WAL_FRAME_HEADER or frame_header[8:16] != salts:
+                return end
+            if len(handle.read(page_size)) < page_size:
+                return end
+            offset += frame
+            if int.from_bytes(frame_header[4:8], "big"):  # database size after commit: a commit frame
+                end = offset
 
 
 @dataclass(frozen=True)
@@ -400,9 +454,7 @@ class Source:
             # A cursor per stream: several tables can be read at once from one Source.
             return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
         except duckdb.Error as exc:
-            raise SourceError(
-                f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
-            ) from exc
+            raise read_error(exc, self.path, table=table) from exc
 
     def iter_batches(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
         """Like :meth:`read_batches` but as a plain iterator, wrapping read errors in :class:`SourceError`."""
@@ -410,9 +462,7 @@ class Source:
         try:
             yield from reader
         except (duckdb.Error, pa.ArrowException) as exc:
-            raise SourceError(
-                f"cannot read table: {exc}", path=self.path, table=table, hint="the file may be corrupt"
-            ) from exc
+            raise read_error(exc, self.path, table=table) from exc
 
     def close(self) -> None:
         """Detach the export and close DuckDB (and remove its spill directory, if any)."""
@@ -492,12 +542,60 @@ def _check_file(path: Path) -> None:
         )
 
 
+#: Seconds a read of the export's catalogue waits for a writer's lock (SQLite's busy timeout).
+READ_BUSY_TIMEOUT = 5.0
+
+
+def locked_error(
+    path: str | Path,
+    *,
+    waited: float,
+    table: str | None = None,
+    setting: str | None = None,
+    error: type[EtlError] = SourceError,
+) -> EtlError:
+    """The one error for an export that a writer keeps locked for more than ``waited`` seconds.
+
+    ``setting`` names the setting that sets the wait, when one does (the hint then mentions it).
+    """
+    hint = "retry when the program writing the export has finished"
+    return error(
+        f"the SQLite file is locked by another process: a writer held it for more than {waited:g} s",
+        path=path,
+        table=table,
+        hint=f"{hint}, or raise {setting}" if setting else hint,
+    )
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True when ``exc`` (from SQLite or DuckDB's sqlite_scanner) means "locked", not "damaged"."""
+    if isinstance(exc, sqlite3.Error):
+        return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(exc) or "database table is locked" in str(exc)
+
+
+def read_error(
+    exc: BaseException,
+    path: str | Path,
+    *,
+    table: str | None = None,
+    message: str = "cannot read table",
+    hint: str = "the file may be corrupt",
+) -> EtlError:
+    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock."""
+    if is_lock_error(exc):
+        return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
+    return SourceError(f"{message}: {exc}", path=path, table=table, hint=hint)
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """A SQLite connection that cannot write (``mode=ro``): the export is never modified."""
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        return sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=READ_BUSY_TIMEOUT
+        )
     except sqlite3.Error as exc:
-        raise SourceError(f"cannot open the SQLite file: {exc}", path=path) from exc
+        raise read_error(exc, path, message="cannot open the SQLite file", hint="check the file") from exc
 
 
 def _read_catalogue(path: Path) -> dict[str, SourceTable]:
@@ -528,7 +626,7 @@ def _read_catalogue(path: Path) -> dict[str, SourceTable]:
             )
         return tables
     except sqlite3.DatabaseError as exc:
-        raise SourceError(f"SQLite file is corrupt: {exc}", path=path, hint="copy the export again") from exc
+        raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:
         con.close()
 
@@ -539,8 +637,8 @@ def _count_rows(path: Path, table: str) -> int:
         (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone() or (0,)
         return int(count)
     except sqlite3.DatabaseError as exc:
-        raise SourceError(
-            f"SQLite file is corrupt: {exc}", path=path, table=table, hint="copy the export again"
+        raise read_error(
+            exc, path, table=table, message="SQLite file is corrupt", hint="copy the export again"
         ) from exc
     finally:
         con.close()

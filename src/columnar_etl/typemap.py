@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
+from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.models import ColumnProfile, InferredType, Profile
 from columnar_etl.profile_sql import DATE_SHAPES
 
@@ -338,7 +339,29 @@ def build_plan(
         tables[table.name] = TablePlan.of(table.name, columns, row_bytes)
     built = Plan(tables=tables, source=str(profile.source), quality=profile.quality, notes=tuple(notes))
     built.check_salt(settings.mask_salt)
-    return built.with_column_names(column_names or settings.column_names)
+    named = built.with_column_names(column_names or settings.column_names)
+    return replace(named, notes=named.notes + long_name_notes(named))
+
+
+def long_name_notes(plan: Plan) -> tuple[str, ...]:
+    """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes.
+
+    Found here, at plan time, by the function the loader uses (:func:`short_identifiers`), so the plan
+    in the run record says in advance which names change and to what.
+    """
+    notes = [
+        f"table {table!r} is over {MAX_IDENTIFIER_BYTES} bytes: loaded as {short!r}"
+        for table, short in short_identifiers(plan.tables).items()
+        if short != table
+    ]
+    for table in plan.tables.values():
+        columns = short_identifiers(column.output_name for column in table.columns)
+        notes += [
+            f"{table.name}.{name}: over {MAX_IDENTIFIER_BYTES} bytes, loaded as {short!r}"
+            for name, short in columns.items()
+            if short != name
+        ]
+    return tuple(notes)
 
 
 def column_plan(

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from columnar_etl.backup.manifest import BackupManifest, BackupResult, publish_unique
 from columnar_etl.backup.pg_tools import (
@@ -22,10 +21,10 @@ from columnar_etl.backup.pg_tools import (
     find_pg_tool,
     libpq_invocation,
     run_pg_tool,
-    uri_with_database,
 )
 from columnar_etl.backup.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.conninfo import database_of, with_database
 from columnar_etl.embedded_pg import resolve_target
 from columnar_etl.errors import BackupError
 from columnar_etl.identifiers import qualified, quote_ident, quote_literal
@@ -210,7 +209,7 @@ def restore_target(
     schema = str(manifest.extra["schema"])
     tool = find_pg_tool("pg_restore", bin_dir=settings.pg_bin_dir)
     server_uri = uri or resolve_target(settings.target, settings.pg_dir)
-    target_uri = uri_with_database(server_uri, database) if database else server_uri
+    target_uri = with_database(server_uri, database) if database else server_uri
     if database:
         _create_database(server_uri, database)
     try:
@@ -249,7 +248,7 @@ def restore_target(
     return TargetRestoreResult(
         dump=dump,
         target=target_uri,
-        database=database or urlsplit(target_uri).path.lstrip("/"),
+        database=database or database_of(target_uri) or "",
         schema=schema,
         created_database=bool(database),
         tables=tables,

@@ -15,9 +15,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from columnar_etl.config import mask_secrets
+from columnar_etl.conninfo import split_password
 from columnar_etl.errors import BackupError
 
 Origin = Literal["configured", "embedded", "path"]
@@ -111,32 +111,18 @@ def tool_version(path: Path) -> tuple[str, int]:
 
 
 def libpq_invocation(uri: str) -> tuple[str, dict[str, str]]:
-    """The URI without its password, and the environment that carries the password instead.
+    """The connection string without its password, and the environment that carries the password instead.
 
     A command line is visible to every user in ``ps``; the environment of a process is not. The password
-    (in the user info or a ``password=`` query parameter) moves to ``PGPASSWORD``; without one, the
-    caller's environment (``PGPASSWORD``, ``~/.pgpass``) applies unchanged.
+    (a URI's user info or ``password=`` parameter, a keyword string's ``password``) moves to
+    ``PGPASSWORD``; without one, the caller's environment (``PGPASSWORD``, ``PGPASSFILE``,
+    ``~/.pgpass``) applies unchanged.
     """
     env = dict(os.environ)
-    parts = urlsplit(uri)
-    if not parts.scheme.startswith("postgres"):
-        return uri, env
-    password = unquote(parts.password) if parts.password else None
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(key, value) for key, value in query if key.lower() != "password"]
-    password = next((value for key, value in query if key.lower() == "password"), password)
+    stripped, password = split_password(uri)
     if password:
         env["PGPASSWORD"] = password
-    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(kept, safe="/"))), env
-
-
-def uri_with_database(uri: str, database: str) -> str:
-    """The same server URI pointing at another database."""
-    return urlunsplit(urlsplit(uri)._replace(path=f"/{database}"))
+    return stripped, env
 
 
 def run_pg_tool(args: list[str], *, env: dict[str, str], what: str, hint: str) -> str:

@@ -24,7 +24,7 @@ from columnar_etl.backup.manifest import BackupManifest, BackupResult, publish_u
 from columnar_etl.backup.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
-from columnar_etl.source import SQLITE_MAGIC, file_checksum
+from columnar_etl.source import SQLITE_MAGIC, file_checksum, locked_error
 
 
 class _WriterHoldsLock(Exception):
@@ -103,10 +103,8 @@ def _copy_with_backup_api(source: Path, destination: Path, *, busy_timeout: floa
         src.backup(dst, pages=-1, progress=give_up_when_busy)
         return sqlite_row_counts(dst)
     except _WriterHoldsLock:
-        raise BackupError(
-            f"a writer holds an exclusive lock on the source for more than {busy_timeout:g} s",
-            path=source,
-            hint="retry when the writer is done, or raise sqlite_busy_timeout",
+        raise locked_error(
+            source, waited=busy_timeout, setting="sqlite_busy_timeout", error=BackupError
         ) from None
     except sqlite3.DatabaseError as exc:
         raise SourceError(

@@ -30,9 +30,9 @@ from columnar_etl.clean.outliers import Fence, outlier_fences
 from columnar_etl.clean.result import CleanResult, TableCleanStats
 from columnar_etl.clean.table import TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.errors import CleanError, ConfigError, SourceError
+from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability import get_logger
-from columnar_etl.source import HELPER_PREFIX, Source, open_source
+from columnar_etl.source import HELPER_PREFIX, Source, open_source, read_error
 from columnar_etl.typemap import Plan, TablePlan
 
 
@@ -190,9 +190,7 @@ class CleanStream:
                     yield cleaned
                 started = time.perf_counter()
         except (duckdb.Error, pa.ArrowException) as exc:
-            raise SourceError(
-                f"cannot read table: {exc}", path=self.source, table=table, hint="the file may be corrupt"
-            ) from exc
+            raise read_error(exc, self.source, table=table) from exc
         if not yielded:
             # An empty table still hands over one (empty) batch: it carries the schema to the loader.
             yield pa.RecordBatch.from_pylist([], schema=cleaner.schema)

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
-from columnar_etl.config import Settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, mask_uri
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -134,8 +134,9 @@ def load_command(
     from columnar_etl.load.ledger import ensure_ledger
     from columnar_etl.load.result import LoadRefused
     from columnar_etl.load.strategies import load_tables
-    from columnar_etl.source import file_checksum
+    from columnar_etl.source import export_identity
 
+    check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     settings = cli_state(ctx).settings
     uri = resolve_target(target or settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
@@ -153,7 +154,7 @@ def load_command(
                 column_names=column_names.value,
                 strict_drift=strict_drift,
                 source_path=str(source),
-                source_checksum=file_checksum(source),
+                source_checksum=export_identity(source),
                 settings=settings,
             )
     except LoadRefused as refused:

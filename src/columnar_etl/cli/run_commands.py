@@ -12,6 +12,7 @@ from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
 from columnar_etl.config import load_settings
+from columnar_etl.errors import EtlError
 
 runs_app = typer.Typer(help="Run records under runs/: list them, show one.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
@@ -38,7 +39,7 @@ def run_command(
         ),
     ] = "blue-green",
     min_quality: Annotated[
-        float | None, typer.Option("--min-quality", min=0, max=100, help="Quality gate (default 80).")
+        float | None, typer.Option("--min-quality", help="Quality gate, 0 to 100 (default 80).")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Load even if the live version came from this very file.")
@@ -85,9 +86,9 @@ def _render(result: Any) -> None:
     style = _OUTCOME_STYLE.get(record.outcome, "white")
     out.print(f"[bold {style}]{record.outcome.upper()}[/]  run {record.run_id}  (exit {record.exit_code})")
     if record.error:
-        hint = f" (hint: {record.error['hint']})" if record.error.get("hint") else ""
-        where = f"file {record.error['path']}: " if record.error.get("path") else ""
-        out.print(f"[red]{escape(where + record.error['message'])}[/]{escape(hint)}", soft_wrap=True)
+        error = record.error
+        context = {key: error.get(key) for key in ("path", "table", "column", "hint")}
+        out.print(f"[red]{escape(EtlError(error['message'], **context).one_line())}[/]", soft_wrap=True)
     view = Table(title="stages")
     for name in ("stage", "seconds", "rows", "rows/s", "status"):
         view.add_column(name, justify="right" if name not in ("stage", "status") else "left")

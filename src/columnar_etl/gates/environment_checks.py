@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psutil  # type: ignore[import-untyped]
 
 from columnar_etl.config import Settings, mask_secrets, mask_uri
+from columnar_etl.conninfo import is_uri, parse_keywords
 from columnar_etl.errors import EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
 
@@ -112,9 +113,10 @@ def check_memory(settings: Settings) -> Check:
 
 def _with_connect_timeout(uri: str, seconds: int) -> str:
     """``uri`` with libpq's ``connect_timeout`` set unless it has one: an unreachable host fails fast."""
+    if not is_uri(uri):
+        keywords = {key for key, _ in parse_keywords(uri)}
+        return uri if "connect_timeout" in keywords else f"{uri} connect_timeout={seconds}"
     parts = urlsplit(uri)
-    if not parts.scheme.startswith("postgres"):
-        return uri
     query = parse_qsl(parts.query, keep_blank_values=True)
     if any(key == "connect_timeout" for key, _ in query):
         return uri

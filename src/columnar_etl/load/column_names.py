@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
+from columnar_etl.identifiers import short_identifiers
+
 ColumnNames = Literal["export", "snake"]
 
 
@@ -28,7 +30,17 @@ def snake_case(name: str) -> str:
 
 
 def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
-    """``{export name: target name}`` for one table; snake names that collide get ``_2``, ``_3`` ..."""
+    """``{export name: target name}`` for one table; snake names that collide get ``_2``, ``_3`` ...
+
+    Names longer than PostgreSQL's 63 bytes get their deterministic short form
+    (:func:`~columnar_etl.identifiers.short_identifiers`) in either style.
+    """
+    styled = _styled(names, style)
+    short = short_identifiers(styled.values())
+    return {name: short[target] for name, target in styled.items()}
+
+
+def _styled(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
     if style == "export":
         return {name: name for name in names}
     mapping: dict[str, str] = {}

@@ -42,6 +42,8 @@ class LoadResult:
     dashboard: list[MetricResult] = field(default_factory=list)
     view_changes: list[ViewChange] = field(default_factory=list)
     column_names: dict[str, dict[str, str]] | None = None
+    #: Export table name → the (shorter) name it has in PostgreSQL, for names over 63 bytes only.
+    table_names: dict[str, str] = field(default_factory=dict)
     quality_before: float | None = None
     quality_after: float | None = None
     min_quality: float | None = None
@@ -101,6 +103,7 @@ class LoadResult:
             "dashboard": [metric.to_dict() for metric in self.dashboard],
             "view_changes": [change.to_dict() for change in self.view_changes],
             "column_names": self.column_names,
+            "table_names": dict(self.table_names),
             "backup": self.backup,
             "seconds": {name: round(value, 4) for name, value in self.seconds.items()},
             "stats": {name: table.to_dict() for name, table in self.stats.items()},

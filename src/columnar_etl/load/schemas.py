@@ -14,11 +14,9 @@ from typing import Any
 
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.identifiers import qualified, quote_ident, quote_literal
+from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 from columnar_etl.load.adbc import _first_line
 
-#: PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1 bytes).
-MAX_IDENTIFIER_BYTES = 63
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
 _VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")
 LEDGER_SCHEMA = "columnar_etl"
@@ -28,6 +26,8 @@ LEDGER_SCHEMA = "columnar_etl"
 # what makes the version name collision-free); cutover, rollback and prune hold the second while they
 # re-point or drop, so two of them never interleave.
 _LOAD_LOCK, _VIEWS_LOCK = 7301, 7302
+#: SQLSTATE lock_not_available: ``lock_timeout`` expired.
+_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def check_base(base: str) -> str:
@@ -78,9 +78,22 @@ def pg_error_text(exc: BaseException) -> str:
 
 
 def fetch_all(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
-    """Run one query through :func:`execute` and return its rows as tuples."""
+    """Run one query through :func:`execute` and return its rows as tuples.
+
+    The driver may report a query's error only when its rows are read (a lock timeout does): that
+    error is wrapped like :func:`execute` does, instead of surfacing as "transaction is aborted" at the
+    next statement.
+    """
+    import adbc_driver_manager
+
     execute(cursor, sql)
-    return [tuple(row) for row in cursor.fetchall()]
+    try:
+        return [tuple(row) for row in cursor.fetchall()]
+    except adbc_driver_manager.Error as exc:
+        raise LoadError(
+            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            hint="nothing was committed; the live version is unchanged",
+        ) from exc
 
 
 def _statement_head(sql: str) -> str:
@@ -91,22 +104,40 @@ def _statement_head(sql: str) -> str:
 def lock_base(cursor: Any, base: str, *, views: bool, wait_seconds: float) -> None:
     """Take the transaction's advisory lock of ``base`` (its loads, or its views), waiting at most so long.
 
-    Raises :class:`LoadError` naming who to wait for when another load / cutover holds it longer.
+    Raises :class:`LoadError` naming who to wait for (and since when) when another load / cutover holds
+    it longer.
     """
     what = "cutover, rollback or prune" if views else "load"
+    lock_class = _VIEWS_LOCK if views else _LOAD_LOCK
+    key = f"{lock_class}, hashtext({quote_literal(base)})"
+    if fetch_all(cursor, f"SELECT pg_try_advisory_xact_lock({key})")[0][0]:
+        return
+    # Asked before waiting: a lock timeout aborts this transaction, which then cannot ask anything.
+    since = _lock_holder_since(cursor, lock_class, base)
     execute(cursor, f"SET LOCAL lock_timeout = {quote_literal(f'{int(wait_seconds * 1000)}ms')}")
     try:
-        execute(
-            cursor,
-            f"SELECT pg_advisory_xact_lock({_VIEWS_LOCK if views else _LOAD_LOCK}, "
-            f"hashtext({quote_literal(base)}))",
-        )
+        fetch_all(cursor, f"SELECT pg_advisory_xact_lock({key})")
     except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        running = f"is running since {since}" if since else "is running"  # since: hidden from this role
         raise LoadError(
-            f"another {what} of {base!r} has been running for more than {wait_seconds:g} s",
+            f"another {what} of {base!r} {running} (waited {wait_seconds:g} s)",
             hint="wait for it to finish (or raise target_lock_wait) and run again",
         ) from exc
     execute(cursor, "SET LOCAL lock_timeout = 0")
+
+
+def _lock_holder_since(cursor: Any, lock_class: int, base: str) -> str | None:
+    """When the transaction holding ``base``'s advisory lock started (UTC), if this role may see it."""
+    rows = fetch_all(
+        cursor,
+        "SELECT to_char(min(a.xact_start) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') "
+        "FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+        f"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {lock_class} "
+        f"AND l.objid = hashtext({quote_literal(base)})::oid AND l.objsubid = 2",
+    )
+    return f"{rows[0][0]} UTC" if rows and rows[0][0] else None
 
 
 def schema_exists(cursor: Any, schema: str) -> bool:

@@ -22,9 +22,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError, TargetError
-from columnar_etl.identifiers import qualified, quote_ident
+from columnar_etl.identifiers import qualified, quote_ident, short_identifiers
 from columnar_etl.load import ledger
 from columnar_etl.load.adbc import ArrowData, _rollback_quietly, connect, copy_tables
 from columnar_etl.load.column_names import ColumnNames
@@ -92,6 +92,7 @@ def load_tables(
     :class:`~columnar_etl.errors.TargetError` when the target cannot be reached. In every case nothing
     live has changed and no version schema is left behind.
     """
+    check_min_quality(min_quality)
     settings = settings or load_settings()
     if mode not in MODES:
         raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
@@ -123,6 +124,14 @@ def load_tables(
         quality_after=quality_after,
         min_quality=min_quality if min_quality is not None else settings.min_quality,
     )
+    # Tables named longer than PostgreSQL keeps get their short form from here on (recorded).
+    table_names = short_identifiers(tables)
+    result.table_names = {table: name for table, name in table_names.items() if table != name}
+    if result.table_names:
+        tables = {table_names[table]: data for table, data in tables.items()}
+        keys = {table_names.get(t, t): columns for t, columns in keys.items()} if keys else keys
+        if references:
+            references = {table_names.get(t, t): columns for t, columns in references.items()}
     log = get_logger(stage="load", run_id=run.run_id, mode=mode, base=base)
     log.info("load started", target=target_uri, tables=list(tables))
     started = time.perf_counter()
@@ -246,7 +255,8 @@ def _load_version(
 
     fraction = settings.canary_fraction if mode == "canary" else None
     streams = prepare_streams(tables, keys or {}, references, column_style, fraction)
-    if column_style != "export":
+    renamed = any(old != new for stream in streams.values() for old, new in stream.mapping.items())
+    if column_style != "export" or renamed:
         result.column_names = {table: stream.mapping for table, stream in streams.items()}
     result.stats = {table: stream.stats for table, stream in streams.items()}
     report = ValidationReport()

@@ -17,7 +17,14 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
-from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
+from columnar_etl.config import (
+    Settings,
+    apply_password_command,
+    check_min_quality,
+    checked_target,
+    load_settings,
+    mask_secrets,
+)
 from columnar_etl.errors import EtlError, ProfileHalt
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
@@ -30,7 +37,7 @@ from columnar_etl.observability import (
     progress,
 )
 from columnar_etl.pipeline.record import RunRecord, StageRecord, read_record, write_json
-from columnar_etl.source import file_checksum
+from columnar_etl.source import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
 
@@ -95,6 +102,8 @@ def run(
     CLI). ``force`` loads even when the live version already came from this very file. Never raises
     for a gate or a load failure: the outcome and exit code say what happened, the record says why.
     """
+    check_min_quality(min_quality)
+    checked_target(target)
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
@@ -193,7 +202,7 @@ def _stages(
                 f"preflight {c.name}: {c.message}" for c in checked.checks if c.status == "warn"
             ]
     uri = result.target_uri = resolve_target(settings.target, settings.pg_dir)
-    record.source_checksum = file_checksum(source)
+    record.source_checksum = export_identity(source)
 
     from columnar_etl.load.ledger import live_source_checksum
 

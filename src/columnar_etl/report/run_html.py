@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from columnar_etl.checks import PENALTY_PER_PERCENT, REMAIN_AFTER_CLEANING
 from columnar_etl.config import Settings, mask_secrets, mask_uri
+from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES
 from columnar_etl.report import display
 from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
 
@@ -107,6 +108,7 @@ def _run_body(result: RunResult) -> Markup:
         validation=_validation(result.load, load),
         dashboard=_dashboard(load),
         drift=_drift(load),
+        shortened=_shortened(load),
         rollback=_rollback(rec, load),
         settings=[(key, _setting(value)) for key, value in sorted(rec["settings"].items())],
         artefacts=_artefacts(result.record.run_dir),
@@ -224,6 +226,7 @@ def _tables(
 ) -> list[dict[str, Any]]:
     names = list(profile.tables) if profile is not None else list(rec["rows"])
     loaded = (load or {}).get("rows", {})
+    target_name = (load or {}).get("table_names") or {}
     rows = []
     for name in names:
         table = profile.tables[name] if profile is not None else None
@@ -242,7 +245,7 @@ def _tables(
                 "duplicates": stats.duplicates_removed if stats else None,
                 "quarantined": stats.total("quarantined") if stats else counts.get("quarantined"),
                 "changed": stats.changed if stats else None,
-                "loaded": loaded.get(name),
+                "loaded": loaded.get(target_name.get(name, name)),
                 "before": table.quality if table is not None else None,
                 "after": after,
             }
@@ -405,6 +408,21 @@ def _dashboard(load: dict[str, Any] | None) -> list[dict[str, Any]]:
             }
         )
     return sorted(metrics, key=lambda metric: bool(metric.get("ok", True)))  # failures first, else as run
+
+
+def _shortened(load: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+    """``(table, export name, PostgreSQL name)`` of every table and column renamed for being over 63 bytes."""
+    if not load:
+        return []
+    tables = load.get("table_names") or {}
+    found = [(export, "", short) for export, short in tables.items()]
+    for table, columns in (load.get("column_names") or {}).items():
+        found += [
+            (table, export, short)
+            for export, short in columns.items()
+            if len(export.encode()) > MAX_IDENTIFIER_BYTES and export != short
+        ]
+    return found
 
 
 def _drift(load: dict[str, Any] | None) -> dict[str, Any] | None:

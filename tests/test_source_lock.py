@@ -1,0 +1,63 @@
+"""A source held by a writer's exclusive lock is reported as locked, never as corrupt (issue 16, item 5)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.errors import SourceError
+from columnar_etl.source import file_checksum, open_source
+
+from .conftest import SMALL_FIXTURE
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the small fixture with another connection holding ``BEGIN EXCLUSIVE`` on it."""
+    export = tmp_path / "export.db"
+    shutil.copy(SMALL_FIXTURE, export)
+    writer = sqlite3.connect(export, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        yield export
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_open_source_says_locked_and_changes_nothing(locked: Path) -> None:
+    before = file_checksum(locked)
+    with pytest.raises(SourceError) as info:
+        open_source(locked)
+    assert str(info.value) == (
+        f"file {locked}: the SQLite file is locked by another process: a writer held it for more than 5 s "
+        "(hint: retry when the program writing the export has finished)"
+    )
+    assert file_checksum(locked) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["profile"], ["clean", "--output", "{tmp}/clean.db"], ["load", "--mode", "simple"]],
+    ids=["profile", "clean", "load"],
+)
+def test_commands_on_a_locked_source_say_locked(
+    locked: Path, tmp_path: Path, pg_uri: str, command: list[str]
+) -> None:
+    name, *options = command
+    args = [name, str(locked), *(o.replace("{tmp}", str(tmp_path)) for o in options)]
+    result = runner.invoke(app, ["--target", pg_uri, *args])
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert lines == [
+        f"error: file {locked}: the SQLite file is locked by another process: a writer held it for more "
+        "than 5 s (hint: retry when the program writing the export has finished)"
+    ]

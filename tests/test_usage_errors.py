@@ -1,0 +1,64 @@
+"""Bad arguments are refused up front with one line naming what is wrong (issue 16, item 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+from columnar_etl.errors import UsageError
+from columnar_etl.pipeline import run
+
+from .conftest import pg_query
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("value", ["150", "-1", "100.5"])
+@pytest.mark.parametrize("command", ["run", "load"])
+def test_min_quality_outside_0_to_100_is_a_usage_error_before_anything_runs(
+    command: str,
+    value: str,
+    small_fixture: Path,
+    tmp_path: Path,
+    pg_uri: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["--target", pg_uri, command, str(small_fixture), "--min-quality", value, "--mode", "simple"]
+    )
+    assert result.exit_code == 64, result.output
+    assert result.output.strip().splitlines() == [
+        f"error: --min-quality must be between 0 and 100, got {float(value):g} "
+        "(hint: it is a quality score in percent, e.g. 80)"
+    ]
+    assert not (tmp_path / "runs").exists()
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname = 'columnar_etl'") == [(0,)]
+
+
+def test_run_api_refuses_min_quality_outside_0_to_100(small_fixture: Path, tmp_path: Path) -> None:
+    settings = load_settings(runs_dir=tmp_path / "runs", backup_dir=tmp_path / "b")
+    with pytest.raises(UsageError, match=r"--min-quality must be between 0 and 100, got 101"):
+        run(small_fixture, min_quality=101, settings=settings)
+    assert not (tmp_path / "runs").exists()
+
+
+def test_an_override_of_a_missing_column_names_table_and_column(
+    small_fixture: Path, tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "columnar_etl.toml"
+    config.write_text('[columns.tickets."No Such Column"]\ntype = "text"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    result = runner.invoke(app, ["--target", pg_uri, "run", str(small_fixture), "--mode", "simple", "--yes"])
+    assert result.exit_code == 1, result.output
+    message = (
+        "table 'tickets', column 'No Such Column': override names a column the table does not have "
+        "(hint: column names are matched exactly, as the export wrote them)"
+    )
+    assert message in result.stdout.splitlines()
