@@ -152,12 +152,6 @@ class ShapeTruth:
         """Stable JSON (sorted keys, non-ASCII kept)."""
         return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
-    @classmethod
-    def load(cls, path: str | Path) -> dict[str, Any]:
-        """The truth file at ``path`` as plain data."""
-        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-        return data
-
 
 def with_duplicates(values: Columns, copies: int, rng: random.Random) -> Columns:
     """``values`` with ``copies`` exact copies of distinct random rows, each at a random later position."""
