@@ -213,7 +213,22 @@ def test_failures_drift_and_warnings_are_spelled_out(
             ViewChange("tickets", "recreated", added=["TKT-New"], retyped={"TKT-Hours": ("text", "numeric")})
         ],
         extra_checks=[Check("sum", 1250, 1225, False, "timesheets", "TS-Hours")],
-        extra_metrics=[MetricResult("broken_template", error='column "x" does not exist', sqlstate="42703")],
+        extra_metrics=[
+            MetricResult(
+                "broken_template",
+                error='column "x" does not exist',
+                sqlstate="42703",
+                status="failing",
+                reason=f'column "x" does not exist (it works on the live version {LIVE_BEFORE})',
+            ),
+            MetricResult(
+                "agent_hours",
+                error='relation "timesheets" does not exist',
+                sqlstate="42P01",
+                status="not_applicable",
+                reason=f'fails on the live version {LIVE_BEFORE} too: relation "timesheets" does not exist',
+            ),
+        ],
         backup="/backups/servicedesk_v20250601_090000.dump",
     )
     warnings = [*load.warnings, "quality 62.8 is below the gate"]
@@ -227,6 +242,13 @@ def test_failures_drift_and_warnings_are_spelled_out(
     assert "sum 0/1" in text
     assert "broken_template error 0 rows" in text and "(SQLSTATE 42703)" in text
     assert text.index("broken_template") < text.index("tickets_by_status")  # failures first
+    assert f"works on the live version {LIVE_BEFORE}" in text
+    assert "1 failed, 1 not applicable" in text
+    assert (
+        f"agent_hours not applicable 0 rows · 0.0 ms not applicable: fails on the live version {LIVE_BEFORE} "
+        'too: relation "timesheets" does not exist'
+    ) in text
+    assert "dashboard template 'agent_hours' not applicable: fails on the live version" in text  # a warning
     assert "row count comments 1081 2163" in text and "strict_drift is off" in text
     assert "tickets recreated TKT-New TKT-Hours text → numeric" in text
     assert f"This run changed what servicedesk.* reads: it now reads {VERSION}" in text

@@ -246,6 +246,17 @@ class Settings(BaseSettings):
         "or rollback. Each must exist on the target (preflight check `reader_roles`).",
     )
 
+    dashboard_templates: Path | None = Field(
+        default=None,
+        description="The dashboards' queries checked before every cutover: a `.sql` file, or a folder "
+        "whose `*.sql` files are read in name order, each query after a `-- name: <metric>` line, "
+        "against `{schema}` with column names as the export writes them, quoted. Unset: the bundled "
+        "help-desk set (`queries/dashboard.sql`). A template failing on the candidate but working on the "
+        "live version refuses the cutover; one failing on both, or (nothing live) naming a table or "
+        "column the export lacks, is `not applicable`: a warning (exit 2). "
+        "`columnar-etl templates check` lists each one's status.",
+    )
+
     # --- preflight and backups ----------------------------------------------------------------------
     min_memory_gb: float = Field(
         default=4.0, ge=0, description="Preflight warns when less memory than this is available."

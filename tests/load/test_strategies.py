@@ -294,11 +294,19 @@ def test_a_version_without_a_table_the_dashboards_read_is_refused(
     }
     assert failed["billable_share"].sqlstate == "42P01"
     assert 'timesheets" does not exist' in str(failed["billable_share"].error)
+    assert f"works on the live version {first.schema}" in str(failed["billable_share"].reason)
+    assert {m.status for m in failed.values()} == {"failing"}
     assert live_target(pg_uri) == {first.schema} and version_schemas(pg_uri) == [first.schema]
     # Into an empty target the same tables load: no dashboard can be reading timesheets there.
     fresh = load_tables(partial, pg_uri, keys=KEYS, settings=settings, base="other")
-    skipped = {m.name for m in fresh.dashboard if m.skipped}
-    assert skipped == set(failed) and fresh.status == "live"
+    not_applicable = {m.name for m in fresh.dashboard if m.status == "not_applicable"}
+    assert not_applicable == set(failed) and fresh.status == "live"
+    assert len(fresh.warnings) == len(failed)
+    for name in failed:
+        start = f"dashboard template {name!r} not applicable: "
+        (warning,) = [w for w in fresh.warnings if w.startswith(start)]
+        assert "the export has no such table and nothing is live" in warning
+        assert 'timesheets" does not exist' in warning
 
 
 def test_the_quality_gate_refuses_before_anything_live_changes(

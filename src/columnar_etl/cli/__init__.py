@@ -16,6 +16,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     profile_commands,
     run_commands,
     source_commands,
+    templates_commands,
 )
 from columnar_etl.cli.app import app
 

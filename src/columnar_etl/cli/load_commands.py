@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
@@ -18,6 +19,7 @@ from columnar_etl.config import Settings, check_min_quality, mask_uri
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from columnar_etl.load.dashboard import MetricResult
     from columnar_etl.load.result import CutoverResult, LoadResult
 
 schemas_app = typer.Typer(
@@ -167,6 +169,8 @@ def load_command(
         echo_json(result.to_dict())
     else:
         _render_load(result)
+    if result.warnings:
+        raise typer.Exit(2)
 
 
 def _render_load(result: LoadResult) -> None:
@@ -179,16 +183,11 @@ def _render_load(result: LoadResult) -> None:
         failed = sum(not c.ok for c in checks)
         view.add_row(table, f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok")
     out.print(view)
-    metrics_ok = sum(m.ok for m in result.dashboard)
-    skipped = sum(m.skipped is not None for m in result.dashboard)
-    out.print(
-        f"dashboard templates: {metrics_ok - skipped}/{len(result.dashboard)} ran"
-        + (f", {skipped} skipped (their tables are in neither version)" if skipped else "")
-    )
+    render_templates(result.dashboard)
     for item in result.drift.items:
         out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
     for problem in result.problems:
-        out.print(f"[red]refused[/] {problem}", soft_wrap=True)
+        out.print(f"[red]refused[/] {escape(problem)}", soft_wrap=True)
     if result.status == "live":
         out.print(
             f"{result.base}.* now reads {result.schema} (was {result.live_before or 'nothing'})",
@@ -200,6 +199,22 @@ def _render_load(result: LoadResult) -> None:
         )
     elif result.status == "canary":
         out.print(f"canary passed on {result.total_rows:,} rows; dropped, nothing live changed")
+
+
+def render_templates(results: list[MetricResult], *, every: bool = False) -> None:
+    """The templates' verdicts: a count per status, then a line per template (``every``) or per warning
+    and failure."""
+    counts = {s: sum(m.status == s for m in results) for s in ("ok", "not_applicable", "failing")}
+    out.print(
+        f"dashboard templates: {counts['ok']} ok, {counts['not_applicable']} not applicable, "
+        f"{counts['failing']} failing"
+    )
+    style = {"ok": "green", "not_applicable": "yellow", "failing": "red"}
+    for metric in results:
+        if every or metric.status != "ok":
+            reason = f": {escape(metric.reason)}" if metric.reason else ""
+            label = metric.status.replace("_", " ")
+            out.print(f"  [{style[metric.status]}]{label}[/] {escape(metric.name)}{reason}", soft_wrap=True)
 
 
 @app.command("cutover")
@@ -232,7 +247,13 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
 def _render_switch(result: CutoverResult, as_json: bool) -> None:
     if as_json:
         echo_json(result.to_dict())
-        return
+    else:
+        _print_switch(result)
+    if result.warnings:
+        raise typer.Exit(2)
+
+
+def _print_switch(result: CutoverResult) -> None:
     action = "rolled back" if result.rollback else "cut over"
     out.print(
         f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version})", soft_wrap=True
@@ -245,6 +266,8 @@ def _render_switch(result: CutoverResult, as_json: bool) -> None:
         out.print(f"  {change.table}: view {change.action} {details}".rstrip(), soft_wrap=True)
     if result.backup:
         out.print(f"backup of the previous version: {result.backup}", soft_wrap=True)
+    if result.dashboard:
+        render_templates(result.dashboard)
 
 
 @schemas_app.command("list")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .schema import (
     create_table_sql,
     insert_sql,
 )
+from .shapes import temp_path
 from .truth import TableTruth, Truth, truth_path_for
 from .values import Values, column_rng, comment_values, ticket_values, timesheet_values
 
@@ -43,8 +43,8 @@ def generate_export(path: str | Path, *, scale: float = 1.0, seed: int = 0, dirt
         if target.exists():
             raise FileExistsError(f"{target} already exists; remove it or choose another path")
 
-    tmp_db = _temp_path(db_path.parent, db_path.name)
-    tmp_truth = _temp_path(db_path.parent, truth_path.name)
+    tmp_db = temp_path(db_path.parent, db_path.name)
+    tmp_truth = temp_path(db_path.parent, truth_path.name)
     try:
         tables = _write_sqlite(tmp_db, scale=scale, seed=seed, dirt=dirt)
         truth = Truth(seed=seed, scale=scale, dirt=dirt, tables=tables)
@@ -116,17 +116,3 @@ def _insert_table(
         column_order=[c.name for c in table.columns],
         columns=columns,
     )
-
-
-def _temp_path(directory: Path, name: str) -> Path:
-    """A new empty hidden file beside the target (created, not just named, so no one else takes it).
-
-    Created with mode 0o666 minus the umask, like any file the user writes (``mkstemp`` would give 0o600).
-    """
-    while True:
-        tmp = directory / f".{name}.{secrets.token_hex(6)}.tmp"
-        try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError:
-            continue
-        return tmp

@@ -1,9 +1,15 @@
-"""The dashboard query templates (``queries/dashboard.sql``), run against a candidate schema.
+"""Dashboard query templates, run against a candidate version before it may become live.
 
-The file holds the metrics the help-desk's dashboards compute, in PostgreSQL syntax, each after a
-``-- name: <metric>`` line, against ``{schema}`` with the export's column names quoted. Before any
-cutover every template must run without error on the candidate version: a version that would break a
-dashboard is refused. Their results go into the load report.
+A templates file holds the metrics dashboards compute, in PostgreSQL syntax, each after a
+``-- name: <metric>`` line, against ``{schema}`` with the export's column names quoted. The operator
+owns them: the ``dashboard_templates`` setting names a ``.sql`` file or a folder of them (default: the
+bundled help-desk set, ``queries/dashboard.sql``).
+
+Before a cutover every template runs on the candidate. One that fails there runs on the live version
+too (when there is one): working on live means a dashboard would break, so the cutover is refused
+(status ``failing``); failing on live as well, or — with nothing live — naming a table or column the
+export does not have, means no dashboard of this target can be using it: ``not_applicable``, a
+warning, never a refusal. Any other error with nothing live to compare with is ``failing``.
 
 Templates run inside the load's transaction, where the candidate is visible before it is committed.
 A failing statement would end that transaction on an ADBC connection, so each template runs through a
@@ -17,11 +23,12 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from columnar_etl.errors import ConfigError
 from columnar_etl.identifiers import quote_ident, quote_literal
-from columnar_etl.load.schemas import execute, fetch_all
+from columnar_etl.load.column_names import snake_case
+from columnar_etl.load.schemas import execute, fetch_all, table_columns
 
 #: Rows of each metric kept in the report (a weekly series of a quarter fits easily).
 MAX_RESULT_ROWS = 100
@@ -64,8 +71,6 @@ def snake_renames(templates: list[Template], columns: set[str]) -> dict[str, str
     For data that reached the loader already renamed (a cleaner writing snake_case): the templates
     keep working without being told the mapping.
     """
-    from columnar_etl.load.column_names import snake_case
-
     used = {match.replace('""', '"') for t in templates for match in _QUOTED.findall(t.sql)}
     return {
         name: snake_case(name)
@@ -113,17 +118,55 @@ def parse_templates(text: str) -> list[Template]:
 
 
 def load_templates(path: str | Path | None = None) -> list[Template]:
-    """The templates of ``path`` (default: the packaged ``queries/dashboard.sql``)."""
-    file = Path(path) if path is not None else default_templates_path()
-    try:
-        return parse_templates(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read dashboard templates: {exc.strerror}", path=file) from exc
+    """The templates of ``path``: a ``.sql`` file, or a folder whose ``*.sql`` files are read in name order.
+
+    ``None`` means the bundled help-desk set (``queries/dashboard.sql``). Names must be unique over all
+    the files.
+    """
+    given = Path(path) if path is not None else default_templates_path()
+    files = sorted(given.glob("*.sql")) if given.is_dir() else [given]
+    if not files:
+        raise ConfigError(
+            "no .sql file in the dashboard templates folder",
+            path=given,
+            hint="put templates in <name>.sql files, each query after a '-- name: <metric>' line",
+        )
+    templates: list[Template] = []
+    for file in files:
+        try:
+            templates += parse_templates(file.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot read dashboard templates: {exc.strerror}",
+                path=file,
+                hint="check the dashboard_templates setting",
+            ) from exc
+        except ConfigError as exc:
+            raise ConfigError(exc.message, path=file, hint=exc.hint) from exc
+    names = [template.name for template in templates]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ConfigError(
+            f"dashboard templates named twice: {', '.join(twice)}",
+            path=given,
+            hint="each '-- name:' must be unique over all the files",
+        )
+    return templates
+
+
+#: Template outcomes: ``ok`` ran on the candidate; ``not_applicable`` a warning (see the module doc);
+#: ``failing`` refuses the cutover.
+TemplateStatus = Literal["ok", "not_applicable", "failing"]
+#: SQLSTATEs of a name the version does not have: undefined table, undefined column.
+MISSING_NAME_STATES = {"42P01": "table", "42703": "column"}
 
 
 @dataclass
 class MetricResult:
-    """What one template returned on the candidate (``error`` set when PostgreSQL refused it)."""
+    """What one template did on the candidate, and its verdict (``error`` set when PostgreSQL refused it).
+
+    ``live_error`` is the live version's error when the template failed there too.
+    """
 
     name: str
     rows: list[dict[str, Any]] = field(default_factory=list)
@@ -131,24 +174,33 @@ class MetricResult:
     seconds: float = 0.0
     error: str | None = None
     sqlstate: str | None = None
-    skipped: str | None = None
+    status: TemplateStatus = "ok"
+    reason: str | None = None
+    live_error: str | None = None
 
     @property
     def ok(self) -> bool:
-        """True when the template ran (or did not apply)."""
-        return self.error is None
+        """True unless the template stands in the way of a cutover (``failing``)."""
+        return self.status != "failing"
+
+    @property
+    def applicable(self) -> bool:
+        """False when no dashboard of this target can be using the template."""
+        return self.status != "not_applicable"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
             "name": self.name,
+            "status": self.status,
             "ok": self.ok,
+            "reason": self.reason,
             "rows": self.rows,
             "truncated": self.truncated,
             "seconds": round(self.seconds, 4),
             "error": self.error,
             "sqlstate": self.sqlstate,
-            "skipped": self.skipped,
+            "live_error": self.live_error,
         }
 
 
@@ -175,41 +227,88 @@ def run_templates(
     schema: str,
     templates: list[Template],
     *,
-    known_tables: set[str] | None = None,
     column_names: dict[str, str] | None = None,
     max_rows: int = MAX_RESULT_ROWS,
 ) -> list[MetricResult]:
     """Run the templates on ``schema`` in the caller's transaction; errors are results, not exceptions.
 
-    With ``known_tables`` (the candidate's tables and the live version's), a template reading a table
-    in neither is skipped: no dashboard of this target can be using it. A table the live version has
-    and the candidate lacks is not skipped — the template fails, as the dashboard would.
+    All of them in one statement (one round trip). The results carry no verdict yet (see
+    :func:`check_templates`).
     """
-    results = {}
-    runnable = []
-    for template in templates:
-        missing = sorted(template.tables - known_tables) if known_tables is not None else []
-        if missing:
-            results[template.name] = MetricResult(
-                template.name, skipped=f"no table {', '.join(missing)} here"
-            )
+    if not templates:
+        return []
+    execute(cursor, _RUNNER_SQL)
+    queries = ", ".join(quote_literal(t.render(schema, column_names)) for t in templates)
+    outcomes = fetch_all(
+        cursor,
+        f"SELECT {_RUNNER}(query, {int(max_rows)})::text "
+        f"FROM unnest(ARRAY[{queries}]::text[]) WITH ORDINALITY AS t(query, n) ORDER BY n",
+    )
+    results = []
+    for template, (raw,) in zip(templates, outcomes, strict=True):
+        outcome = json.loads(raw)
+        result = MetricResult(template.name, seconds=float(outcome["ms"]) / 1000)
+        if "error" in outcome:
+            result.error, result.sqlstate = str(outcome["error"]), str(outcome["sqlstate"])
         else:
-            runnable.append(template)
-    if runnable:
-        execute(cursor, _RUNNER_SQL)
-        queries = ", ".join(quote_literal(t.render(schema, column_names)) for t in runnable)
-        outcomes = fetch_all(
-            cursor,
-            f"SELECT {_RUNNER}(query, {int(max_rows)})::text "
-            f"FROM unnest(ARRAY[{queries}]::text[]) WITH ORDINALITY AS t(query, n) ORDER BY n",
-        )
-        for template, (raw,) in zip(runnable, outcomes, strict=True):
-            outcome = json.loads(raw)
-            result = MetricResult(template.name, seconds=float(outcome["ms"]) / 1000)
-            if "error" in outcome:
-                result.error, result.sqlstate = str(outcome["error"]), str(outcome["sqlstate"])
+            rows = list(outcome["rows"])
+            result.rows, result.truncated = rows[:max_rows], len(rows) > max_rows
+        results.append(result)
+    return results
+
+
+def check_templates(
+    cursor: Any,
+    candidate: str,
+    templates: list[Template],
+    *,
+    live: str | None = None,
+    candidate_names: dict[str, str] | None = None,
+    live_names: dict[str, str] | None = None,
+    max_rows: int = MAX_RESULT_ROWS,
+) -> list[MetricResult]:
+    """Run the templates on ``candidate`` and judge each one ok / not_applicable / failing (module doc).
+
+    Only the templates that fail on the candidate run on ``live`` (the live version's schema, None when
+    nothing is live), so the live version costs nothing when all is well. ``candidate_names`` /
+    ``live_names`` map quoted export column names to the names each version has (snake_case loads).
+    """
+    results = run_templates(cursor, candidate, templates, column_names=candidate_names, max_rows=max_rows)
+    failed = [t for t, r in zip(templates, results, strict=True) if r.error is not None]
+    on_live: dict[str, MetricResult] = {}
+    if live is not None and failed:
+        on_live = {
+            r.name: r for r in run_templates(cursor, live, failed, column_names=live_names, max_rows=0)
+        }
+    for result in results:
+        if result.error is None:
+            continue
+        if live is not None:
+            live_result = on_live[result.name]
+            if live_result.error is None:
+                result.status = "failing"
+                result.reason = f"{result.error} (it works on the live version {live})"
             else:
-                rows = list(outcome["rows"])
-                result.rows, result.truncated = rows[:max_rows], len(rows) > max_rows
-            results[template.name] = result
-    return [results[template.name] for template in templates]
+                result.status, result.live_error = "not_applicable", live_result.error
+                result.reason = f"fails on the live version {live} too: {live_result.error}"
+        elif result.sqlstate in MISSING_NAME_STATES:
+            kind = MISSING_NAME_STATES[result.sqlstate]
+            result.status = "not_applicable"
+            result.reason = f"the export has no such {kind} and nothing is live: {result.error}"
+        else:
+            result.status, result.reason = "failing", result.error
+    return results
+
+
+def renames_for(
+    cursor: Any, schema: str, templates: list[Template], recorded: dict[str, dict[str, str]] | None
+) -> dict[str, str]:
+    """How the templates' quoted export names map to ``schema``'s columns.
+
+    ``recorded`` is the version's ``{table: {export name: target name}}`` from the ledger (snake_case
+    loads); names found only in snake_case are mapped too (:func:`snake_renames`).
+    """
+    columns = {name for table in table_columns(cursor, schema).values() for name, _ in table}
+    renames = snake_renames(templates, columns)
+    renames |= {old: new for mapping in (recorded or {}).values() for old, new in mapping.items()}
+    return renames

@@ -62,14 +62,21 @@ class LoadResult:
 
     @property
     def warnings(self) -> list[str]:
-        """What deserves a look without blocking anything: drift that strict_drift did not make fatal."""
-        return [] if self.drift.blocks_cutover else [f"drift: {item.message()}" for item in self.drift.items]
+        """What deserves a look without blocking anything: drift that strict_drift did not make fatal,
+        dashboard templates that do not apply to this export."""
+        found = [] if self.drift.blocks_cutover else [f"drift: {item.message()}" for item in self.drift.items]
+        found += [
+            f"dashboard template {m.name!r} not applicable: {m.reason}"
+            for m in self.dashboard
+            if not m.applicable
+        ]
+        return found
 
     @property
     def problems(self) -> list[str]:
         """Why a cutover must not happen: failed checks, failed templates, blocking drift (empty: none)."""
         found = [check.message() for check in self.validation.failures]
-        found += [f"dashboard template {m.name!r} failed: {m.error}" for m in self.dashboard if not m.ok]
+        found += [f"dashboard template {m.name!r} failed: {m.reason}" for m in self.dashboard if not m.ok]
         if self.drift.blocks_cutover:
             found += [f"drift (strict): {item.message()}" for item in self.drift.items]
         return found
@@ -121,7 +128,8 @@ class LoadResult:
             for name, count in self.rows.items()
         )
         metrics = "".join(
-            f"<li>{html.escape(m.name)}: {'ok' if m.ok else html.escape(str(m.error))}</li>"
+            f"<li>{html.escape(m.name)}: {html.escape(m.status.replace('_', ' '))}"
+            f"{': ' + html.escape(m.reason) if m.reason else ''}</li>"
             for m in self.dashboard
         )
         problems = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems) or "<li>none</li>"
@@ -164,6 +172,16 @@ class CutoverResult:
     changes: list[ViewChange] = field(default_factory=list)
     backup: str | None = None
     seconds: float = 0.0
+    dashboard: list[MetricResult] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Dashboard templates that do not apply to the version cut over to (a cutover's exit 2)."""
+        return [
+            f"dashboard template {m.name!r} not applicable: {m.reason}"
+            for m in self.dashboard
+            if not m.applicable
+        ]
 
     @property
     def column_changes(self) -> list[ViewChange]:
@@ -182,6 +200,8 @@ class CutoverResult:
             "changes": [change.to_dict() for change in self.changes],
             "backup": self.backup,
             "seconds": round(self.seconds, 4),
+            "dashboard": [metric.to_dict() for metric in self.dashboard],
+            "warnings": self.warnings,
         }
 
     def __repr__(self) -> str:

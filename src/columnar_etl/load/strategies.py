@@ -28,7 +28,7 @@ from columnar_etl.identifiers import qualified, quote_ident, short_identifiers
 from columnar_etl.load import ledger
 from columnar_etl.load.adbc import ArrowData, _rollback_quietly, connect, copy_tables
 from columnar_etl.load.column_names import ColumnNames
-from columnar_etl.load.dashboard import load_templates, run_templates, snake_renames
+from columnar_etl.load.dashboard import check_templates, load_templates, renames_for
 from columnar_etl.load.drift import check_drift, snapshot, snapshot_of_schema
 from columnar_etl.load.result import LoadRefused, LoadResult
 from columnar_etl.load.schemas import (
@@ -295,12 +295,20 @@ def _load_version(
             compare_rows=mode != "canary",
         )
     with _timed(seconds, "dashboard"):
-        templates = load_templates()
-        columns = {name for landed_columns in landed.values() for name, _ in landed_columns}
-        renames = snake_renames(templates, columns)
+        templates = load_templates(settings.dashboard_templates)
+        renames = renames_for(cursor, schema, templates, None)
         renames |= {old: new for stream in streams.values() for old, new in stream.mapping.items()}
-        known = set(new_snapshot) | set(old_snapshot or {})
-        result.dashboard = run_templates(cursor, schema, templates, known_tables=known, column_names=renames)
+        live_schema = result.live_before if live and schema_exists(cursor, str(result.live_before)) else None
+        result.dashboard = check_templates(
+            cursor,
+            schema,
+            templates,
+            live=live_schema,
+            candidate_names=renames,
+            live_names=renames_for(cursor, live_schema, templates, live["column_names"])
+            if live is not None and live_schema is not None
+            else None,
+        )
 
     if not result.ok:
         raise LoadRefused(result)

@@ -18,6 +18,7 @@ from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError
 from columnar_etl.load import ledger
 from columnar_etl.load.adbc import connect, transaction
+from columnar_etl.load.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.load.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.load.schemas import (
     check_base,
@@ -99,6 +100,8 @@ def _switch(
             run.version_schema = target
             if target == current:
                 raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
+            # A rollback goes back to what dashboards read before: it is never held up by a template.
+            dashboard = [] if rollback else _check_dashboard(cursor, target, live, settings)
             changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
             # In the same transaction as the re-pointing: views created now get the readers' SELECT
             # before anyone sees them, and a version loaded before a reader was configured gets it too.
@@ -116,6 +119,7 @@ def _switch(
                 changes=changes,
                 backup=backup,
                 seconds=time.perf_counter() - started,
+                dashboard=dashboard,
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
             ledger.write_run(cursor, run)
@@ -125,6 +129,34 @@ def _switch(
         raise
     get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)
     return result
+
+
+def _check_dashboard(
+    cursor: Any, target: str, live: dict[str, Any] | None, settings: Settings
+) -> list[MetricResult]:
+    """The templates on ``target`` against the live version; raises when one would break a dashboard."""
+    templates = load_templates(settings.dashboard_templates)
+    row = ledger.version(cursor, target)
+    live_schema = str(live["schema_name"]) if live and schema_exists(cursor, live["schema_name"]) else None
+    results = check_templates(
+        cursor,
+        target,
+        templates,
+        live=live_schema,
+        candidate_names=renames_for(cursor, target, templates, row["column_names"] if row else None),
+        live_names=renames_for(cursor, live_schema, templates, live["column_names"])
+        if live is not None and live_schema is not None
+        else None,
+    )
+    failing = [m for m in results if not m.ok]
+    if failing:
+        more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
+        raise LoadError(
+            f"cutover to {target} refused, nothing live changed: dashboard template "
+            f"{failing[0].name!r} failed: {failing[0].reason}{more}",
+            hint="columnar-etl templates check --version " + target + " lists every template",
+        )
+    return results
 
 
 def _cutover_target(cursor: Any, base: str, version: str | None) -> str:

@@ -1,9 +1,10 @@
 -- Dashboard metric templates: what the help-desk dashboards compute, in PostgreSQL syntax.
 --
--- Every template runs on every candidate version before a cutover (columnar_etl.load.dashboard); one
--- error refuses the cutover. {schema} is replaced by the candidate schema (quoted); column names are
--- the export's, quoted, and are rewritten when a load uses --column-names snake. Each query starts
--- after its "-- name: <metric>" line; comment lines under it describe the metric. Results are bounded
+-- The bundled default of the dashboard_templates setting. Every template runs on every candidate
+-- version before a cutover (columnar_etl.load.dashboard): one failing there but working on the live
+-- version refuses the cutover; one that cannot apply to the export is reported "not applicable".
+-- {schema} is replaced by the candidate schema (quoted); column names are the export's, quoted, and
+-- are rewritten when a load uses --column-names snake. Each query starts after its "-- name: <metric>" line; comment lines under it describe the metric. Results are bounded
 -- by the data itself (no now()), so a version's report is reproducible.
 
 -- name: ticket_volume_per_week

@@ -401,6 +401,8 @@ def _dashboard(load: dict[str, Any] | None) -> list[dict[str, Any]]:
             metric
             | {
                 "error": _masked(metric.get("error")),
+                "reason": _masked(metric.get("reason")),
+                "status": metric.get("status", "ok" if metric.get("ok", True) else "failing"),
                 "columns": columns,
                 "numeric": [all(isinstance(row.get(c), int | float) for row in rows[:3]) for c in columns],
                 "head": [[row.get(c) for c in columns] for row in rows[:DASHBOARD_ROWS]],
