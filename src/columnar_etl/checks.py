@@ -5,7 +5,7 @@ points by severity, per 1 % of the column's rows —
 
 - unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
-  ``ambiguous_date_order``): 4
+  ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
 - ``type_mismatch`` where the data is text but the declared type is not (unfixable; counts every
   value of the column): 0.2. A declared type whose values SQLite stores as TEXT but which parse as that
@@ -38,6 +38,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "non_iso_date": 4.0,
     "comma_decimal": 4.0,
     "ambiguous_date_order": 4.0,
+    "invalid_encoding": 4.0,
     "whitespace": 2.0,
     "nul_byte": 2.0,
     "type_mismatch": 0.2,

@@ -382,8 +382,15 @@ def table_profile_sql(
     classes = f"string_split({quote_ident(CLASSES_COLUMN)}, '')"
     # Three unnests in one SELECT walk their lists side by side: (0, first column's class, value), ...
     cells = (
-        f"SELECT unnest([{indexes}]) AS idx, unnest({classes}) AS cls, unnest([{values}]) AS v\n"
+        f"SELECT unnest([{indexes}]) AS idx, unnest({classes}) AS cls, unnest([{values}]) AS raw\n"
         f"FROM {source} AS src_rows"
+    )
+    # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
+    # bytes per distinct BLOB, however large the images or files are.
+    label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
+    cells = (
+        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
+        f"FROM (\n{cells}\n) AS raw_cells"
     )
     sql = f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
     # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
@@ -402,9 +409,9 @@ def table_profile_sql(
         "weight",
         "strpos('nirtb', cls) - 1 AS sc0",
         f"{invalid} AS e0",
-        "octet_length(v) AS nb0",
-        f"CASE WHEN cls = 'b' THEN '<blob ' || octet_length(v) || ' bytes>' "
-        f"WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
+        r"CASE WHEN cls = 'b' THEN regexp_extract(u, '^<blob (\d+)', 1)::BIGINT "
+        "ELSE octet_length(v) END AS nb0",
+        f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
     levels = column_projections(0, "v", null_tokens, classes=True)

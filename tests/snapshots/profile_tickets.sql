@@ -65,18 +65,29 @@ FROM (
 SELECT
   idx,
   weight,
-  CASE cls WHEN 'x' THEN 3 ELSE strpos('nirtb', cls) - 1 END AS sc0,
-  cls = 'x' AS e0,
-  CASE WHEN cls = 'b' THEN try_cast(regexp_extract(v, '^<blob (\d+) bytes', 1) AS BIGINT) ELSE strlen(v) END AS nb0,
-  v
+  strpos('nirtb', cls) - 1 AS sc0,
+  cls = 't' AND u IS NULL AS e0,
+  CASE WHEN cls = 'b' THEN regexp_extract(u, '^<blob (\d+)', 1)::BIGINT ELSE octet_length(v) END AS nb0,
+  CASE WHEN cls = 't' AND u IS NULL THEN decode(unhex(array_to_string(list_transform(regexp_extract_all(hex(v), '..'), x -> CASE WHEN x < '80' THEN x ELSE ['E282AC', 'C281', 'E2809A', 'C692', 'E2809E', 'E280A6', 'E280A0', 'E280A1', 'CB86', 'E280B0', 'C5A0', 'E280B9', 'C592', 'C28D', 'C5BD', 'C28F', 'C290', 'E28098', 'E28099', 'E2809C', 'E2809D', 'E280A2', 'E28093', 'E28094', 'CB9C', 'E284A2', 'C5A1', 'E280BA', 'C593', 'C29D', 'C5BE', 'C5B8', 'C2A0', 'C2A1', 'C2A2', 'C2A3', 'C2A4', 'C2A5', 'C2A6', 'C2A7', 'C2A8', 'C2A9', 'C2AA', 'C2AB', 'C2AC', 'C2AD', 'C2AE', 'C2AF', 'C2B0', 'C2B1', 'C2B2', 'C2B3', 'C2B4', 'C2B5', 'C2B6', 'C2B7', 'C2B8', 'C2B9', 'C2BA', 'C2BB', 'C2BC', 'C2BD', 'C2BE', 'C2BF', 'C380', 'C381', 'C382', 'C383', 'C384', 'C385', 'C386', 'C387', 'C388', 'C389', 'C38A', 'C38B', 'C38C', 'C38D', 'C38E', 'C38F', 'C390', 'C391', 'C392', 'C393', 'C394', 'C395', 'C396', 'C397', 'C398', 'C399', 'C39A', 'C39B', 'C39C', 'C39D', 'C39E', 'C39F', 'C3A0', 'C3A1', 'C3A2', 'C3A3', 'C3A4', 'C3A5', 'C3A6', 'C3A7', 'C3A8', 'C3A9', 'C3AA', 'C3AB', 'C3AC', 'C3AD', 'C3AE', 'C3AF', 'C3B0', 'C3B1', 'C3B2', 'C3B3', 'C3B4', 'C3B5', 'C3B6', 'C3B7', 'C3B8', 'C3B9', 'C3BA', 'C3BB', 'C3BC', 'C3BD', 'C3BE', 'C3BF'][('0x' || x)::INTEGER - 127] END), ''))) ELSE u END AS v
+FROM (
+SELECT
+  idx,
+  weight,
+  cls,
+  v,
+  try(decode(v)) AS u
 FROM (
 SELECT idx, cls, v, count(*) AS weight
 FROM (
-SELECT unnest([0, 1, 2]) AS idx, unnest(["__clean_class0", "__clean_class1", "__clean_class2"]) AS cls, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS v
+SELECT idx, cls, CASE WHEN cls = 'b' THEN encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>') ELSE raw END AS v
+FROM (
+SELECT unnest([0, 1, 2]) AS idx, unnest(string_split("__clean_classes", '')) AS cls, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS raw
 FROM src."tickets" AS src_rows
+) AS raw_cells
 ) AS cells
 GROUP BY idx, cls, v
 ) AS distinct_values
+) AS utf8
 ) AS decoded
 ) AS trimmed
 ) AS shaped
