@@ -164,10 +164,11 @@ class Flag(IntEnum):
     NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 007.50
     INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
     OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
+    NOT_A_DOUBLE = 16384  # TEXT decimal a double cannot hold exactly: > 15 significant digits, subnormal
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 16384
+SHAPE_FACTOR = 32768
 CLASS_FACTOR = 128
 
 
@@ -267,6 +268,7 @@ def column_projections(
             f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
             f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
             *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),
+            *([_not_a_double(t, k, sc)] if classes else []),
         ]
     )
     shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
@@ -296,6 +298,20 @@ def column_projections(
         f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, shaped, parsed, coded
+
+
+def _not_a_double(t: str, k: str, sc: str) -> str:
+    """Flag TEXT of a decimal or exponent shape that no double holds exactly: more than 15 significant
+    digits (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits)."""
+    mantissa = f"regexp_replace(regexp_replace({t}, '[eE].*$', ''), '[^0-9]', '', 'g')"
+    digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
+    number = f"try_cast(replace({t}, ',', '.') AS DOUBLE)"
+    tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
+    shapes = _codes([Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
+    return (
+        f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
+        f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
+    )
 
 
 def _parse(t: str, shape: DateShape) -> str:
