@@ -21,6 +21,7 @@ import duckdb
 from columnar_etl.checks import evaluate_gate, score_profile
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import SourceError
+from columnar_etl.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.models import (
     ColumnProfile,
     DateOrder,
@@ -426,6 +427,15 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     return folded
 
 
+def _profile_keyed(
+    src: Source, table: str, settings: Settings, sample: int | None, parts: int, declared: DeclaredKey | None
+) -> TableProfile:
+    """:func:`profile_table`, then the table's key and duplicates (keys.py; not counted on a sample)."""
+    profiled = profile_table(src, table, settings, sample, parts)
+    find_key(src, profiled, declared, count=sample is None)
+    return profiled
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -465,12 +475,19 @@ def profile(
         src.connection.execute(f"SET threads = {threads}")
         src.attachments(threads)
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
+        declared = declared_keys(src.path, names)
         # Orphan references are counted alongside, for every candidate the names suggest; the
         # profiles then say which candidates are references (find_orphans).
         with ThreadPoolExecutor(max_workers=cores) as pool:
             futures = {
                 name: pool.submit(
-                    profile_table, src, name, settings, sample, _parts(src.table(name), threads)
+                    _profile_keyed,
+                    src,
+                    name,
+                    settings,
+                    sample,
+                    _parts(src.table(name), threads),
+                    declared.get(name),
                 )
                 for name in order
             }
