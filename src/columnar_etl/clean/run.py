@@ -42,7 +42,7 @@ def clean(
     cleaned tables are returned in ``result.data`` (in memory). ``audit`` / ``quarantine`` name Parquet
     files for the changed cells / unfixable values (both are also on the result unless the audit was
     only streamed). ``reprofile`` profiles a SQLite output to fill ``result.quality_after``.
-    Settings used: ``quarantine_policy``, ``dedupe``, ``outlier_iqr_factor``, ``column_names``,
+    Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``.
     """
     from columnar_etl.clean import writers
