@@ -11,7 +11,8 @@ The key, in order of preference:
    text, leftmost first — ``data_unique`` (from the profile's exact counts; nothing is rescanned).
 
 A declared key is what the schema says, not a promise: SQLite lets a non-rowid PRIMARY KEY hold NULLs
-and, in old files, duplicates. So one aggregate per table (DuckDB, over the same relation the
+(and an old or damaged file, duplicates). So, unless SQLite enforces the key (rowid alias, WITHOUT
+ROWID, NOT NULL columns) or the profile proved it, one aggregate per table (DuckDB, over the same relation the
 profiler reads) counts what would clash: exact duplicate rows (every column equal), rows sharing a key
 with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`.
 """
@@ -19,12 +20,13 @@ with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from columnar_etl.identifiers import quote_ident
-from columnar_etl.models import ColumnProfile, Issue, KeyFound, TableProfile
+from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.source import Source, _connect_read_only
 
 #: Example keys shown per table issue.
@@ -41,6 +43,9 @@ class DeclaredKey:
     found: KeyFound
     #: An ``INTEGER PRIMARY KEY`` of a rowid table: SQLite itself keeps it unique and non-null.
     rowid_alias: bool = False
+    #: SQLite keeps this key unique and non-null (rowid alias, WITHOUT ROWID primary key, or every
+    #: column NOT NULL under its unique index): no row can clash, so nothing needs counting.
+    enforced: bool = False
 
 
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
@@ -62,8 +67,10 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
     primary = [row for row in info if row[5]]
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
-        alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and _has_rowid(con, table)
-        return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias)
+        rowid = _has_rowid(con, table)
+        alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid
+        enforced = alias or not rowid or all(row[3] for row in primary)
+        return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias, enforced=enforced)
     unique: list[tuple[int, int, tuple[str, ...]]] = []
     for _seq, name, is_unique, _origin, partial in con.execute(
         f"PRAGMA index_list({quote_ident(table)})"
@@ -76,7 +83,9 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
         positions = [next(row[0] for row in info if row[1] == column) for column in columns]
         unique.append((len(columns), min(positions), columns))
     if unique:
-        return DeclaredKey(min(unique)[2], "declared_unique")
+        columns = min(unique)[2]
+        enforced = all(row[3] for row in info if row[1] in columns)
+        return DeclaredKey(columns, "declared_unique", enforced=enforced)
     return None
 
 
@@ -153,6 +162,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     columns = list(table.columns)
     if not count or not columns:
         return
+    if (declared is not None and declared.enforced) or table.key_found == "data_unique":
+        # SQLite enforces the key, or the profile found it unique and non-null: a key that differs on
+        # every row allows no exact copy either. Nothing to count, no query.
+        table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
+        return
     sql = duplicate_sql(src.relation_sql(table.name), columns, table.key)
     row: Any = src.connection.cursor().execute(sql).fetchone()
     rows, keys, nulls, ex_rows, ex_keys = row
@@ -174,3 +188,28 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         Issue("null_key", table.null_keys, detail=f"rows with NULL in the key ({what})"),
     ]
     table.issues = [issue for issue in issues if issue.count]
+
+
+def load_keys(
+    tables: Mapping[str, TableProfile],
+    names: Mapping[str, Mapping[str, str]],
+    duplicates: DuplicatePolicy,
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """What the loader needs: each table's key (as loaded: ``names`` maps export → output names),
+    and, for the keys that cannot be a primary key once ``duplicates`` is applied, why not.
+
+    A key with a column that is not loaded (masked with ``drop``) is no key. The loader builds a plain
+    index on a key with a reason, a primary key on the others.
+    """
+    keys: dict[str, list[str]] = {}
+    blockers: dict[str, str] = {}
+    for name, table in tables.items():
+        mapping = names.get(name, {})
+        if not table.key or any(column not in mapping for column in table.key):
+            keys[name] = []
+            continue
+        keys[name] = [mapping[column] for column in table.key]
+        blocker = table.primary_key_blocker(duplicates)
+        if blocker is not None:
+            blockers[name] = blocker
+    return keys, blockers

@@ -44,7 +44,7 @@ from columnar_etl.profile_sql import (
     Shape,
     table_profile_sql,
 )
-from columnar_etl.references import count_orphans, find_orphans, reference_candidates
+from columnar_etl.references import declared_references, find_references
 from columnar_etl.source import Source, SourceColumn, SourceTable, open_source
 
 #: A type needs at least this share of the present values to be chosen.
@@ -476,8 +476,6 @@ def profile(
         src.attachments(threads)
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
         declared = declared_keys(src.path, names)
-        # Orphan references are counted alongside, for every candidate the names suggest; the
-        # profiles then say which candidates are references (find_orphans).
         with ThreadPoolExecutor(max_workers=cores) as pool:
             futures = {
                 name: pool.submit(
@@ -491,11 +489,9 @@ def profile(
                 )
                 for name in order
             }
-            references = reference_candidates(src, names) if sample is None else []
-            orphan_futures = {ref: pool.submit(count_orphans, src, ref) for ref in references}
             profiled = {name: futures[name].result() for name in names}
-            counted = {ref: future.result() for ref, future in orphan_futures.items()}
-        find_orphans(src, profiled, counted)
+        # References need every table's key and figures: declared ones, else inferred from the data.
+        find_references(src, profiled, declared_references(src.path, names))
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),

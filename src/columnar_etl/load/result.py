@@ -47,6 +47,8 @@ class LoadResult:
     min_quality: float | None = None
     backup: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Per table whose key got a plain index instead of a primary key: why (NULLs or duplicates).
+    key_indexes: dict[str, str] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -60,8 +62,14 @@ class LoadResult:
 
     @property
     def warnings(self) -> list[str]:
-        """What deserves a look without blocking anything: drift that strict_drift did not make fatal."""
-        return [] if self.drift.blocks_cutover else [f"drift: {item.message()}" for item in self.drift.items]
+        """What deserves a look without blocking anything: drift that strict_drift did not make fatal,
+        keys indexed without a primary key."""
+        found = [
+            f"{table}: plain index instead of a primary key: {why}" for table, why in self.key_indexes.items()
+        ]
+        if not self.drift.blocks_cutover:
+            found += [f"drift: {item.message()}" for item in self.drift.items]
+        return found
 
     @property
     def problems(self) -> list[str]:
@@ -102,6 +110,7 @@ class LoadResult:
             "view_changes": [change.to_dict() for change in self.view_changes],
             "column_names": self.column_names,
             "backup": self.backup,
+            "key_indexes": dict(self.key_indexes),
             "seconds": {name: round(value, 4) for name, value in self.seconds.items()},
             "stats": {name: table.to_dict() for name, table in self.stats.items()},
         }
