@@ -121,3 +121,20 @@ def test_a_sample_keeps_the_declared_key_and_counts_nothing(make_sqlite: SqliteF
     )
     table = profile(path, sample=10).tables["t"]
     assert table.key == ["id"] and table.duplicate_rows is None and table.issues == []
+
+
+def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory) -> None:
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+    from columnar_etl.report.html import profile_html_document
+
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INT PRIMARY KEY, x text)", [(None, "a"), (None, "a"), (1, "b")])}
+    )
+    html = profile_html_document(profile(path))
+    assert '<p class="cetl-key">key: <span class="cetl-mono">id</span>' in html
+    assert "(declared primary key)" in html and ">duplicate_row</span>" in html and ">null_key</span>" in html
+    result = CliRunner().invoke(app, ["profile", str(path)], env={"COLUMNS": "200"})
+    assert "id (declared primary key)" in result.stdout
+    assert "1 duplicate row, 2 null key" in result.stdout
