@@ -104,3 +104,26 @@ def test_a_column_masked_with_drop_still_tells_rows_apart(make_sqlite: SqliteFac
         {"who": "b", "n": 2},
     ]
     assert result["t"].duplicates_removed == 1
+
+
+def test_a_sqlite_output_keeps_the_nulls_of_a_key_that_is_no_rowid_alias(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # INT PRIMARY KEY is no rowid alias: an INTEGER PRIMARY KEY output column would turn NULL into rowids.
+    rows = [(1, "a"), (None, "b"), (None, "c"), (5, "d")]
+    path = make_sqlite(
+        {
+            "t": ("CREATE TABLE t (id INT PRIMARY KEY, x TEXT)", rows),
+            "alias": ("CREATE TABLE alias (id INTEGER PRIMARY KEY, x TEXT)", [(3, "a"), (7, "b")]),
+        }
+    )
+    out = tmp_path / "out.db"
+    clean(path, output=out)
+    assert _sqlite_rows(out, "SELECT id, x FROM t ORDER BY x") == _sqlite_rows(
+        path, "SELECT id, x FROM t ORDER BY x"
+    )
+    declared = dict(_sqlite_rows(out, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    assert declared == {
+        "t": 'CREATE TABLE "t" ("id" INTEGER, "x" TEXT)',
+        "alias": 'CREATE TABLE "alias" ("id" INTEGER PRIMARY KEY, "x" TEXT)',
+    }

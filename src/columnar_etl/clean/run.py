@@ -77,8 +77,11 @@ def clean(
             quarantine=logs["quarantine"],
         ) as stream:
             if writer is not None:
+                # Only SQLite's rowid alias is kept as one: any other declared key (INT PRIMARY KEY)
+                # may hold NULLs, which an INTEGER PRIMARY KEY column would replace by new rowids.
                 writer.create(
-                    [plan.tables[t] for t in stream.tables], {t: stream.key_columns(t) for t in stream.tables}
+                    [plan.tables[t] for t in stream.tables],
+                    {t: stream.key_columns(t) if stream.rowid_alias(t) else [] for t in stream.tables},
                 )
             for table in stream.tables:
                 if writer is not None:

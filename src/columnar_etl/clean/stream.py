@@ -161,6 +161,15 @@ class CleanStream:
         names = {c.name: c.output_name for c in plan.columns}
         return [names[key] for key in self._keys.get(table, [])]
 
+    def rowid_alias(self, table: str) -> bool:
+        """True when ``table``'s key is SQLite's rowid alias (``INTEGER PRIMARY KEY`` of a rowid table):
+        unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``)."""
+        if self._src is None:
+            raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
+        info = self._src.table(table)
+        keys = [c for c in info.columns if c.primary_key]
+        return len(keys) == 1 and keys[0].declared_type.upper() == "INTEGER" and info.rowid is not None
+
     def batches(self, table: str) -> Iterator[pa.RecordBatch]:
         """Stream ``table``'s cleaned batches (each table once per stream)."""
         src, audit, quarantine = self._src, self._audit, self._quarantine
