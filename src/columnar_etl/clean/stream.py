@@ -89,6 +89,7 @@ class CleanStream:
         self._audit_path = Path(audit) if audit is not None else None
         self._quarantine_path = Path(quarantine) if quarantine is not None else None
         self._src: Source | None = None
+        self._side: Source | None = None
         self._audit: LogSink | None = None
         self._quarantine: LogSink | None = None
         self._keys: dict[str, list[str]] = {}
@@ -120,11 +121,16 @@ class CleanStream:
         # before (DuckDB releases the GIL), so the first table with numbers waits the least.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
         factor = self.settings.outlier_iqr_factor
+        if self.settings.duplicates != "keep":
+            # The duplicate rows are listed by a GROUP BY over whole rows: on a connection of its own,
+            # capped like the profiler's (it spills past the cap), so the batch reads are not.
+            self._side = open_source(self.source)
+            self._side.limit_memory(self.settings.profile_memory_limit)
         for table in self.tables:
             self._fences[table] = self._pool.submit(outlier_fences, src, self.plan.tables[table], factor)
-            if self.settings.duplicates != "keep":
+            if self._side is not None:
                 compared = self.plan.tables[table].column_names
-                self._copies[table] = self._pool.submit(CopyFilter.of, src, table, compared)
+                self._copies[table] = self._pool.submit(CopyFilter.of, self._side, table, compared)
         return self
 
     def close(self) -> None:
@@ -138,6 +144,9 @@ class CleanStream:
         for sink in (self._audit, self._quarantine):
             if sink is not None:
                 sink.abort()
+        if self._side is not None:
+            self._side.close()
+            self._side = None
         if self._src is not None:
             self._src.close()
             self._src = None
