@@ -117,3 +117,40 @@ def test_a_clean_key_gets_its_primary_key(make_sqlite: SqliteFactory, pg_uri: st
     assert keys == ["t_pkey"] and indexes == [
         f'CREATE UNIQUE INDEX t_pkey ON {data["schema"]}.t USING btree ("TKT-Request #")'
     ]
+
+
+def test_confirmed_references_are_indexed_and_nothing_else(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # "Who" holds people's keys (found by its values); "Amount" is named like nothing and fits no key.
+    people = [(5000 + i, f"p{i}") for i in range(20)]
+    notes = [(i, 5000 + i % 20, 70_000 + i) for i in range(30)]
+    path = make_sqlite(
+        {
+            "people": ('CREATE TABLE people ("PPL-No" INTEGER PRIMARY KEY, name TEXT)', people),
+            "notes": (
+                'CREATE TABLE notes ("N-Line" INTEGER PRIMARY KEY, "Who" INTEGER, "Amount" INTEGER)',
+                notes,
+            ),
+        }
+    )
+    result = runner.invoke(
+        app,
+        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
+        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
+    )
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)["schema"]
+    keys, indexes = _constraints(pg_uri, schema, "notes")
+    assert keys == ["notes_pkey"]
+    assert sorted(index.split(" USING btree ")[1] for index in indexes) == ['("N-Line")', '("Who")']
+
+
+def test_duplicates_fail_refuses_the_export_with_exit_3(make_sqlite: SqliteFactory, pg_uri: str) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (a TEXT, b TEXT)", [("x", "1"), ("x", "1"), ("y", "2")])})
+    result = runner.invoke(
+        app, ["load", str(path), "--target", pg_uri], env={"COLUMNAR_ETL_DUPLICATES": "fail"}
+    )
+    assert result.exit_code == 3, result.output
+    assert "1 exact duplicate rows and duplicates = fail" in result.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
