@@ -360,20 +360,6 @@ def test_fail_policy_stops_at_the_first_unfixable_value(make_sqlite: SqliteFacto
     assert "'31/02/2025 8:00' (impossible_date) in the row with key 5" in str(caught.value)
 
 
-def test_dedupe_is_off_by_default_and_drops_duplicates_when_on(make_sqlite: SqliteFactory) -> None:
-    rows = [(1, "a", "x"), (2, " a ", "x"), (3, "b", "x"), (4, "a", "x")]
-    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v TEXT)", rows)})
-    kept = _clean_rows(path)
-    assert kept.rows_out == 4 and kept["t"].duplicates_removed == 0
-    deduped = clean(path, settings=load_settings(dedupe=True), batch_size=2)
-    assert deduped.data is not None
-    assert deduped.data["t"].column("id").to_pylist() == [1, 3]
-    assert deduped["t"].duplicates_removed == 2
-    assert deduped.audit is not None
-    flagged = [r["row_key"] for r in deduped.audit.to_pylist() if r["rule"] == "duplicate_row"]
-    assert flagged == ["2", "4"]
-
-
 def test_numeric_outliers_are_flagged_not_changed(make_sqlite: SqliteFactory) -> None:
     rows = [(i, f"{10 + i % 7}.5") for i in range(1, 41)] + [(41, "9999.5")]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, hours REAL)", rows)})

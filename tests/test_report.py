@@ -247,7 +247,9 @@ def test_console_lists_tables_worst_columns_and_gate(fixture_profile: Profile) -
     text = console_text(fixture_profile, worst=3)
     assert "Profile of export_small.db  3 tables, 2,601 rows, 26 columns, quality 92.4" in text
     for table in fixture_profile.tables.values():
-        row = rf"{table.name}\s+{table.row_count:,}\s+{len(table.columns)}\s+\d+\s+{table.quality:.1f}"
+        key = re.escape(f"{table.key[0]} (declared primary key)")
+        counts = rf"{table.row_count:,}\s+{len(table.columns)}\s+\d+"
+        row = rf"{table.name}\s+{counts}\s+{key}\s+-\s+{table.quality:.1f}"
         assert re.search(row, text)
     flawed = [c for c in fixture_profile.columns if c.issues]
     worst = sorted(flawed, key=lambda c: c.quality)[:3]

@@ -131,6 +131,18 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
                         column=column.name,
                     )
                 )
+    if settings.duplicates == "fail":
+        for table in tables.values():
+            if table.duplicate_rows:
+                halts.append(
+                    GateReason(
+                        "duplicate_rows",
+                        f"{table.duplicate_rows} exact duplicate rows and duplicates = fail",
+                        float(table.duplicate_rows),
+                        0.0,
+                        table=table.name,
+                    )
+                )
     if quality < settings.halt_quality:
         halts.append(
             GateReason(

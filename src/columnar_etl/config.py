@@ -187,9 +187,12 @@ class Settings(BaseSettings):
         "number): `null` stores NULL and quarantines the value, `reject_row` also drops the row, `fail` "
         "stops the run.",
     )
-    dedupe: bool = Field(
-        default=False,
-        description="Drop rows equal to an earlier row in every column but the row key (reported).",
+    duplicates: Literal["remove", "keep", "fail"] = Field(
+        default="remove",
+        description="Exact duplicate rows (equal in every column of the source): `remove` the extra copies "
+        "(each one in the audit, rule `duplicate_row`, with its key), `keep` every row (the key then gets a "
+        "plain index instead of a primary key, with a warning), or `fail`: refuse the export before "
+        "loading (exit 3). Rows that differ in any column are never removed.",
     )
     outlier_iqr_factor: float = Field(
         default=3.0,

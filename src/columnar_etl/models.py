@@ -49,6 +49,14 @@ ISSUE_KINDS: tuple[str, ...] = (
     "mixed_storage_classes",
     "orphan_reference",
 )
+#: Table issue kinds (about whole rows, see keys.py): exact copies, a key shared by different rows, and
+#: rows whose key is NULL.
+TABLE_ISSUE_KINDS: tuple[str, ...] = ("duplicate_row", "duplicate_key", "null_key")
+#: How a table's key was found: declared in the schema (PRIMARY KEY, else UNIQUE), else unique and
+#: non-null in the data. None: no key.
+KeyFound = Literal["declared_primary_key", "declared_unique", "data_unique"]
+#: What happens to exact duplicate rows (the ``duplicates`` setting).
+DuplicatePolicy = Literal["remove", "keep", "fail"]
 #: Kinds whose cells cleaning cannot repair: the value becomes NULL and is quarantined.
 UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number"})
 
@@ -178,9 +186,37 @@ class TableProfile:
     columns: dict[str, ColumnProfile]
     quality: float = 100.0
     sampled_rows: int | None = None
+    #: The table's key columns (export names), and how they were found (None: no key).
+    key: list[str] = field(default_factory=list)
+    key_found: KeyFound | None = None
+    #: Rows that are extra copies of another row (every column equal); None when not counted (sample).
+    duplicate_rows: int | None = None
+    #: Rows sharing their key with a different row (beyond the first distinct row of each key value).
+    duplicate_keys: int | None = None
+    #: Rows with a NULL in a key column.
+    null_keys: int | None = None
+    #: Table issues (``TABLE_ISSUE_KINDS``), with counts and example keys.
+    issues: list[Issue] = field(default_factory=list)
 
     def __getitem__(self, column: str) -> ColumnProfile:
         return self.columns[column]
+
+    def primary_key_blocker(self, duplicates: DuplicatePolicy = "remove") -> str | None:
+        """Why the key cannot be a PostgreSQL primary key once ``duplicates`` is applied (None: it can).
+
+        Exact copies are removed under ``remove`` (and refused under ``fail``), so only ``keep`` leaves
+        them to clash; NULLs and keys shared by different rows clash under every policy.
+        """
+        if not self.key:
+            return "no key"
+        columns = ", ".join(self.key)
+        if self.null_keys:
+            return f"{self.null_keys} rows have NULL in the key ({columns})"
+        if self.duplicate_keys:
+            return f"{self.duplicate_keys} rows share their key ({columns}) with a different row"
+        if self.duplicate_rows and duplicates == "keep":
+            return f"{self.duplicate_rows} exact duplicate rows are kept (duplicates = keep)"
+        return None
 
     def __iter__(self) -> Any:
         return iter(self.columns.values())
@@ -192,6 +228,12 @@ class TableProfile:
             "row_count": self.row_count,
             "sampled_rows": self.sampled_rows,
             "quality": round(self.quality, 2),
+            "key": list(self.key),
+            "key_found": self.key_found,
+            "duplicate_rows": self.duplicate_rows,
+            "duplicate_keys": self.duplicate_keys,
+            "null_keys": self.null_keys,
+            "issues": [issue.to_dict() for issue in self.issues],
             "columns": [column.to_dict() for column in self.columns.values()],
         }
 

@@ -21,6 +21,7 @@ import duckdb
 from columnar_etl.checks import evaluate_gate, score_profile
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import SourceError
+from columnar_etl.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.models import (
     ColumnProfile,
     DateOrder,
@@ -45,7 +46,7 @@ from columnar_etl.profile_sql import (
     split_code,
     table_profile_sql,
 )
-from columnar_etl.references import count_orphans, find_orphans, reference_candidates
+from columnar_etl.references import declared_references, find_references
 from columnar_etl.source import ColumnRead, Source, SourceColumn, SourceTable, open_source, read_error
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
@@ -533,6 +534,15 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     return folded
 
 
+def _profile_keyed(
+    src: Source, table: str, settings: Settings, sample: int | None, parts: int, declared: DeclaredKey | None
+) -> TableProfile:
+    """:func:`profile_table`, then the table's key and duplicates (keys.py; not counted on a sample)."""
+    profiled = profile_table(src, table, settings, sample, parts)
+    find_key(src, profiled, declared, count=sample is None)
+    return profiled
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -572,20 +582,23 @@ def profile(
         src.connection.execute(f"SET threads = {threads}")
         src.attachments(threads)
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
-        # Orphan references are counted alongside, for every candidate the names suggest; the
-        # profiles then say which candidates are references (find_orphans).
+        declared = declared_keys(src.path, names)
         with ThreadPoolExecutor(max_workers=cores) as pool:
             futures = {
                 name: pool.submit(
-                    profile_table, src, name, settings, sample, _parts(src.table(name), threads)
+                    _profile_keyed,
+                    src,
+                    name,
+                    settings,
+                    sample,
+                    _parts(src.table(name), threads),
+                    declared.get(name),
                 )
                 for name in order
             }
-            references = reference_candidates(src, names) if sample is None else []
-            orphan_futures = {ref: pool.submit(count_orphans, src, ref) for ref in references}
             profiled = {name: futures[name].result() for name in names}
-            counted = {ref: future.result() for ref, future in orphan_futures.items()}
-        find_orphans(src, profiled, counted)
+        # References need every table's key and figures: declared ones, else inferred from the data.
+        find_references(src, profiled, declared_references(src.path, names))
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),

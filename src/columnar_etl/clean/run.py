@@ -42,7 +42,7 @@ def clean(
     cleaned tables are returned in ``result.data`` (in memory). ``audit`` / ``quarantine`` name Parquet
     files for the changed cells / unfixable values (both are also on the result unless the audit was
     only streamed). ``reprofile`` profiles a SQLite output to fill ``result.quality_after``.
-    Settings used: ``quarantine_policy``, ``dedupe``, ``outlier_iqr_factor``, ``column_names``,
+    Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``.
     """
     from columnar_etl.clean import writers
@@ -77,8 +77,11 @@ def clean(
             quarantine=logs["quarantine"],
         ) as stream:
             if writer is not None:
+                # Only SQLite's rowid alias is kept as one: any other declared key (INT PRIMARY KEY)
+                # may hold NULLs, which an INTEGER PRIMARY KEY column would replace by new rowids.
                 writer.create(
-                    [plan.tables[t] for t in stream.tables], {t: stream.key_columns(t) for t in stream.tables}
+                    [plan.tables[t] for t in stream.tables],
+                    {t: stream.key_columns(t) if stream.rowid_alias(t) else [] for t in stream.tables},
                 )
             for table in stream.tables:
                 if writer is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +26,8 @@ import duckdb
 import pyarrow as pa
 
 from columnar_etl.clean.audit import LogSink
+from columnar_etl.clean.duplicates import CopyFilter
+from columnar_etl.clean.expressions import column_read
 from columnar_etl.clean.outliers import Fence, outlier_fences
 from columnar_etl.clean.result import CleanResult, TableCleanStats
 from columnar_etl.clean.table import TableCleaner, new_stats, output_schema
@@ -44,14 +46,23 @@ def clean_stream(
     batch_size: int | None = None,
     audit: str | Path | None = None,
     quarantine: str | Path | None = None,
+    keys: Mapping[str, list[str]] | None = None,
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
     ``audit`` / ``quarantine`` name Parquet files to stream those rows to (written under a temporary
     name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held in memory.
+    ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
+    the audit; default: the primary key the source declares.
     """
     return CleanStream(
-        source, plan, settings=settings, batch_size=batch_size, audit=audit, quarantine=quarantine
+        source,
+        plan,
+        settings=settings,
+        batch_size=batch_size,
+        audit=audit,
+        quarantine=quarantine,
+        keys=keys,
     )
 
 
@@ -67,8 +78,10 @@ class CleanStream:
         batch_size: int | None = None,
         audit: str | Path | None = None,
         quarantine: str | Path | None = None,
+        keys: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.source = Path(source)
+        self._given_keys = dict(keys or {})
         self.plan = plan
         self.settings = settings or load_settings()
         self.batch_size = batch_size or self.settings.batch_size
@@ -76,6 +89,7 @@ class CleanStream:
         self._audit_path = Path(audit) if audit is not None else None
         self._quarantine_path = Path(quarantine) if quarantine is not None else None
         self._src: Source | None = None
+        self._side: Source | None = None
         self._audit: LogSink | None = None
         self._quarantine: LogSink | None = None
         self._keys: dict[str, list[str]] = {}
@@ -83,6 +97,7 @@ class CleanStream:
         self._started = 0.0
         self._log = get_logger(stage="clean")
         self._fences: dict[str, Future[dict[str, Fence]]] = {}
+        self._copies: dict[str, Future[CopyFilter | None]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._streams: list[Generator[pa.RecordBatch, None, None]] = []
 
@@ -92,7 +107,7 @@ class CleanStream:
         src = open_source(self.source, self.settings.source_encoding_fallback)
         try:
             for table in self.tables:
-                self._keys[table] = _check_table(src, self.plan, table)
+                self._keys[table] = _check_table(src, self.plan, table, self._given_keys.get(table))
             self._audit = LogSink(self._audit_path, hold=self._audit_path is None)
             self._quarantine = LogSink(self._quarantine_path, hold=True)
         except BaseException:
@@ -106,8 +121,20 @@ class CleanStream:
         # before (DuckDB releases the GIL), so the first table with numbers waits the least.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
         factor = self.settings.outlier_iqr_factor
+        if self.settings.duplicates != "keep":
+            # The duplicate rows are listed by a GROUP BY over whole rows: on a connection of its own,
+            # capped like the profiler's (it spills past the cap), so the batch reads are not.
+            self._side = open_source(self.source, self.settings.source_encoding_fallback)
+            self._side.limit_memory(self.settings.profile_memory_limit)
         for table in self.tables:
             self._fences[table] = self._pool.submit(outlier_fences, src, self.plan.tables[table], factor)
+            if self._side is not None:
+                plan = self.plan.tables[table]
+                # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
+                reads = [column_read(c) for c in plan.columns]
+                self._copies[table] = self._pool.submit(
+                    CopyFilter.of, self._side, table, plan.column_names, reads
+                )
         return self
 
     def close(self) -> None:
@@ -121,6 +148,9 @@ class CleanStream:
         for sink in (self._audit, self._quarantine):
             if sink is not None:
                 sink.abort()
+        if self._side is not None:
+            self._side.close()
+            self._side = None
         if self._src is not None:
             self._src.close()
             self._src = None
@@ -144,6 +174,15 @@ class CleanStream:
         names = {c.name: c.output_name for c in plan.columns}
         return [names[key] for key in self._keys.get(table, [])]
 
+    def rowid_alias(self, table: str) -> bool:
+        """True when ``table``'s key is SQLite's rowid alias (``INTEGER PRIMARY KEY`` of a rowid table):
+        unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``)."""
+        if self._src is None:
+            raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
+        info = self._src.table(table)
+        keys = [c for c in info.columns if c.primary_key]
+        return len(keys) == 1 and keys[0].declared_type.upper() == "INTEGER" and info.rowid is not None
+
     def batches(self, table: str) -> Iterator[pa.RecordBatch]:
         """Stream ``table``'s cleaned batches (each table once per stream)."""
         src, audit, quarantine = self._src, self._audit, self._quarantine
@@ -163,6 +202,14 @@ class CleanStream:
     ) -> Generator[pa.RecordBatch, None, None]:
         started = time.perf_counter()
         plan = self._table_plan(table)
+        copies = self._copies[table].result() if table in self._copies else None
+        if copies is not None and self.settings.duplicates == "fail":
+            raise CleanError(
+                "the table holds exact duplicate rows",
+                path=self.source,
+                table=table,
+                hint='duplicates = "fail"; set it to "remove" (audited) or "keep"',
+            )
         cleaner = TableCleaner(
             plan,
             self._keys[table],
@@ -170,7 +217,7 @@ class CleanStream:
             audit=audit,
             quarantine=quarantine,
             policy=self.settings.quarantine_policy,
-            dedupe=self.settings.dedupe,
+            copies=copies,
             fences=self._fences[table].result(),
             mask_salt=self.settings.mask_salt,
             fallback=self.settings.source_encoding_fallback,
@@ -243,8 +290,9 @@ class CleanStream:
             ) from None
 
 
-def _check_table(src: Source, plan: Plan, table: str) -> list[str]:
-    """The table's key columns; :class:`CleanError` when the plan and the source disagree on columns."""
+def _check_table(src: Source, plan: Plan, table: str, given: list[str] | None = None) -> list[str]:
+    """The table's key columns (``given``, else the declared primary key); :class:`CleanError` when
+    the plan and the source disagree on columns."""
     info = src.table(table)
     clashing = [name for name in info.column_names if name.startswith(HELPER_PREFIX)]
     if clashing:
@@ -267,8 +315,11 @@ def _check_table(src: Source, plan: Plan, table: str) -> list[str]:
             table=table,
             hint="build the plan from a profile of this file",
         )
-    keys = [c.name for c in info.columns if c.primary_key]
+    keys = [c.name for c in info.columns if c.primary_key] if given is None else list(given)
     table_plan = plan.tables[table]
+    masked = {c.name for c in (*table_plan.columns, *table_plan.dropped) if c.mask}
+    if given is not None and masked & set(keys):
+        return []  # a key found by the profiler, but masked: rows are then named by their position
     # The row key is the raw key text, written to the audit: a masked key would leak through it.
     leaking = [c.name for c in (*table_plan.columns, *table_plan.dropped) if c.mask and c.name in keys]
     if leaking:

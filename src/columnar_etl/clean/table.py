@@ -3,7 +3,8 @@
 A batch of text becomes one Polars frame with three helper columns per column (trimmed text, value,
 change code, see expressions.py); everything after that is whole-column work on that frame: a
 histogram of the codes per column for the counts, a filter per changed column for the audit, one
-filter for rejected rows, a hash for duplicates, a comparison per fenced column for outliers.
+filter for rejected rows, a join for exact duplicate rows (duplicates.py), a comparison per fenced
+column for outliers.
 Columns masked with ``hash`` are hashed inside the frame right after their change codes, so every
 later step sees only the hash; columns masked with ``drop`` are not in the plan's ``columns`` at all.
 """
@@ -14,6 +15,7 @@ import polars as pl
 import pyarrow as pa
 
 from columnar_etl.clean.audit import ROW_KEY, LogSink, changed_rows
+from columnar_etl.clean.duplicates import CopyFilter
 from columnar_etl.clean.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
 from columnar_etl.clean.outliers import EXAMPLES, Fence, outside
 from columnar_etl.clean.result import ColumnCleanStats, TableCleanStats
@@ -58,7 +60,7 @@ class TableCleaner:
         audit: LogSink,
         quarantine: LogSink,
         policy: str = "null",
-        dedupe: bool = False,
+        copies: CopyFilter | None = None,
         fences: dict[str, Fence] | None = None,
         mask_salt: str | None = None,
         fallback: str = "cp1252",
@@ -71,7 +73,7 @@ class TableCleaner:
         self._audit = audit
         self._quarantine = quarantine
         self._policy = policy
-        self._dedupe = dedupe
+        self._copies = copies
         self._fences = fences or {}
         self._mask_salt = mask_salt or ""
         masked = [c.name for c in plan.columns if c.mask == "hash"]
@@ -82,7 +84,6 @@ class TableCleaner:
                 column=masked[0],
                 hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file)",
             )
-        self._seen: pl.Series | None = None
         self._offset = 0
         for name, fence in self._fences.items():
             stats.columns[name].outlier_fence = (fence.low, fence.high)
@@ -106,6 +107,9 @@ class TableCleaner:
         frame = self._frame(batch)
         self._offset += batch.num_rows
         self.stats.rows_in += batch.num_rows
+        if self._copies is not None:
+            # Before any count: an extra copy is not loaded, so none of its cells is "changed".
+            frame = self._remove_copies(frame, self._copies.extra_copies(batch))
         changed = self._count(frame)
         quarantined = sum(q for _, q in changed.values())
         if quarantined and self._policy == "fail":
@@ -115,8 +119,6 @@ class TableCleaner:
             rejected = pl.any_horizontal([c.has(Change.QUARANTINE) for c in self.columns])
             self.stats.rows_rejected += int(frame.select(rejected.sum()).item())
             frame = frame.filter(~rejected)
-        if self._dedupe:
-            frame = self._drop_duplicates(frame)
         self._flag_outliers(frame)
         out = frame.select([pl.col(c.v).alias(c.plan.output_name) for c in self.columns]).to_arrow()
         table = out.cast(self.schema).combine_chunks()
@@ -182,31 +184,23 @@ class TableCleaner:
                     "type in [columns]",
                 )
 
-    def _drop_duplicates(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """Drop rows equal to an earlier row (this batch or a previous one) in every non-key column."""
-        values = [c.v for c in self.columns if c.plan.name not in self.key_columns]
-        if not values or frame.height == 0:
+    def _remove_copies(self, frame: pl.DataFrame, extra: pl.Series) -> pl.DataFrame:
+        """Drop the rows that are exact copies of an earlier row; each one in the audit with its key."""
+        if not extra.any():
             return frame
-        hashes = frame.select(pl.struct(values).hash(seed=0)).to_series()
-        keep = hashes.is_first_distinct()
-        if self._seen is not None:
-            keep = keep & ~hashes.is_in(self._seen.implode())
-        duplicates = frame.filter(~keep)
-        if duplicates.height:
-            self.stats.duplicates_removed += duplicates.height
-            self._audit.write(
-                duplicates.select(
-                    pl.lit(self.plan.name).alias("table"),
-                    pl.col(ROW_KEY).alias("row_key"),
-                    pl.lit("*").alias("column"),
-                    pl.lit(None, dtype=pl.String).alias("raw_value"),
-                    pl.lit(None, dtype=pl.String).alias("new_value"),
-                    pl.lit("duplicate_row").alias("rule"),
-                )
+        copies = frame.filter(extra)
+        self.stats.duplicates_removed += copies.height
+        self._audit.write(
+            copies.select(
+                pl.lit(self.plan.name).alias("table"),
+                pl.col(ROW_KEY).alias("row_key"),
+                pl.lit("*").alias("column"),
+                pl.lit(None, dtype=pl.String).alias("raw_value"),
+                pl.lit(None, dtype=pl.String).alias("new_value"),
+                pl.lit("duplicate_row").alias("rule"),
             )
-        kept = hashes.filter(keep)
-        self._seen = kept if self._seen is None else pl.concat([self._seen, kept])
-        return frame.filter(keep)
+        )
+        return frame.filter(~extra)
 
     def _flag_outliers(self, frame: pl.DataFrame) -> None:
         for column in self.columns:

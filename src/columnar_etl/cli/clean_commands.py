@@ -53,9 +53,9 @@ def clean_command(
         str | None,
         typer.Option("--quarantine-policy", help="Unfixable values: null (default), reject_row or fail."),
     ] = None,
-    dedupe: Annotated[
-        bool | None,
-        typer.Option("--dedupe/--no-dedupe", help="Drop rows equal to an earlier one but for the key."),
+    duplicates: Annotated[
+        str | None,
+        typer.Option("--duplicates", help="Exact duplicate rows: remove (default, audited), keep or fail."),
     ] = None,
     outlier_iqr_factor: Annotated[
         float | None,
@@ -74,7 +74,7 @@ def clean_command(
     state = cli_state(ctx)
     state.overrides.update(
         quarantine_policy=quarantine_policy,
-        dedupe=dedupe,
+        duplicates=duplicates,
         outlier_iqr_factor=outlier_iqr_factor,
         column_names=column_names,
     )

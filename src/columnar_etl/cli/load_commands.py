@@ -55,6 +55,8 @@ class TypedExport:
 
     tables: dict[str, pa.RecordBatchReader]
     references: dict[str, list[str]] = field(default_factory=dict)
+    keys: dict[str, list[str]] = field(default_factory=dict)
+    key_blockers: dict[str, str] = field(default_factory=dict)
     quality_before: float | None = None
     quality_after: float | None = None
 
@@ -70,7 +72,9 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
     from columnar_etl.checks import projected_quality
     from columnar_etl.clean import clean_stream
     from columnar_etl.errors import ProfileHalt
+    from columnar_etl.keys import load_keys
     from columnar_etl.profile import profile
+    from columnar_etl.references import load_references
     from columnar_etl.typemap import build_plan
 
     found = profile(source, settings=settings)
@@ -83,11 +87,12 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
             column=reason.column,
             hint="columnar-etl profile SOURCE shows why",
         )
-    references = {
-        name: [c.name for c in table.columns.values() if c.foreign_key]
-        for name, table in found.tables.items()
-    }
-    with clean_stream(source, build_plan(found, settings=settings), settings=settings) as stream:
+    plan = build_plan(found, settings=settings)
+    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
+    keys, blockers = load_keys(found.tables, names, settings.duplicates)
+    references = load_references(found.tables, names)
+    found_keys = {name: table.key for name, table in found.tables.items()}
+    with clean_stream(source, plan, settings=settings, keys=found_keys) as stream:
         tables = {
             name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
             for name in stream.tables
@@ -95,6 +100,8 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
         yield TypedExport(
             tables=tables,
             references=references,
+            keys=keys,
+            key_blockers=blockers,
             quality_before=found.quality,
             quality_after=projected_quality(found.tables),
         )
@@ -150,6 +157,8 @@ def load_command(
                 mode=mode.value,
                 base=base or settings.base_schema,
                 references=typed.references,
+                keys=typed.keys,
+                key_blockers=typed.key_blockers,
                 quality_before=typed.quality_before,
                 quality_after=typed.quality_after,
                 min_quality=min_quality,
@@ -170,7 +179,7 @@ def load_command(
     else:
         _render_load(result)
     if result.warnings:
-        raise typer.Exit(2)
+        raise typer.Exit(2)  # done, with warnings (a key indexed without a primary key, drift)
 
 
 def _render_load(result: LoadResult) -> None:
@@ -186,6 +195,8 @@ def _render_load(result: LoadResult) -> None:
     render_templates(result.dashboard)
     for item in result.drift.items:
         out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
+    for table, why in result.key_indexes.items():
+        out.print(f"[yellow]warning[/] {table}: plain index instead of a primary key: {escape(why)}")
     for problem in result.problems:
         out.print(f"[red]refused[/] {escape(problem)}", soft_wrap=True)
     if result.status == "live":

@@ -49,6 +49,8 @@ class LoadResult:
     min_quality: float | None = None
     backup: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Per table whose key got a plain index instead of a primary key: why (NULLs or duplicates).
+    key_indexes: dict[str, str] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -63,8 +65,12 @@ class LoadResult:
     @property
     def warnings(self) -> list[str]:
         """What deserves a look without blocking anything: drift that strict_drift did not make fatal,
-        dashboard templates that do not apply to this export."""
-        found = [] if self.drift.blocks_cutover else [f"drift: {item.message()}" for item in self.drift.items]
+        dashboard templates that do not apply to this export, keys indexed without a primary key."""
+        found = [
+            f"{table}: plain index instead of a primary key: {why}" for table, why in self.key_indexes.items()
+        ]
+        if not self.drift.blocks_cutover:
+            found += [f"drift: {item.message()}" for item in self.drift.items]
         found += [
             f"dashboard template {m.name!r} not applicable: {m.reason}"
             for m in self.dashboard
@@ -112,6 +118,7 @@ class LoadResult:
             "column_names": self.column_names,
             "table_names": dict(self.table_names),
             "backup": self.backup,
+            "key_indexes": dict(self.key_indexes),
             "seconds": {name: round(value, 4) for name, value in self.seconds.items()},
             "stats": {name: table.to_dict() for name, table in self.stats.items()},
         }

@@ -67,6 +67,7 @@ def load_tables(
     mode: Mode = "simple",
     base: str = "servicedesk",
     keys: Mapping[str, list[str]] | None = None,
+    key_blockers: Mapping[str, str] | None = None,
     references: Mapping[str, list[str]] | None = None,
     quality_before: float | None = None,
     quality_after: float | None = None,
@@ -81,7 +82,11 @@ def load_tables(
     """Load typed Arrow ``tables`` into a new version of ``base`` on ``target_uri`` (see module doc).
 
     ``keys`` names each table's key columns (export names): its primary key and the canary's sampling
-    key; by default the first column when it is an integer named like an id. ``references`` names the
+    key; by default the first column when it is an integer named like an id. ``key_blockers`` says, per
+    table, why its key cannot be a primary key (NULLs, duplicates: ``keys.load_keys`` from the profile):
+    such a key gets a plain index and a warning. A primary key PostgreSQL refuses anyway (values the
+    cleaning made equal) is rolled back to a savepoint and replaced the same way: a key the tool chose
+    never fails a load after its COPY. ``references`` names the
     columns to index (default: the other integer columns named like an id). ``quality_before`` /
     ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
@@ -140,6 +145,7 @@ def load_tables(
             from columnar_etl.load.versions import backup_live
 
             result.backup = backup_live(target_uri, base, settings)
+        result.key_indexes = dict(key_blockers or {})
         _load(tables, target_uri, result, run, keys, references, column_names, strict_drift, settings)
     except Exception as exc:
         run.status, run.finished = "failed", datetime.now(UTC)
@@ -268,7 +274,7 @@ def _load_version(
                 copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
                 result.rows[table] = copied.rows[table]
             with _timed(seconds, "indexes"):
-                _build_indexes(cursor, schema, table, stream.key, stream.references)
+                _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)
             with _timed(seconds, "validate"):
                 ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats))
                 report.checks += compare(stream.stats, tuple(row))
@@ -319,14 +325,44 @@ def _load_version(
         _record_version(cursor, result, run, new_snapshot, settings)
 
 
-def _build_indexes(cursor: Any, schema: str, table: str, key: list[str], refs: list[str]) -> None:
-    """The primary key and one index per reference column, built after the COPY (one sort each)."""
+def _build_indexes(
+    cursor: Any, schema: str, table: str, key: list[str], refs: list[str], plain: dict[str, str]
+) -> None:
+    """The primary key and one index per reference column, built after the COPY (one sort each).
+
+    A key in ``plain`` (table → why) gets a plain index; so does one PostgreSQL refuses as a primary
+    key (recorded in ``plain``).
+    """
     target = qualified(schema, table)
     if key:
         columns = ", ".join(map(quote_ident, key))
-        execute(cursor, f"ALTER TABLE {target} ADD PRIMARY KEY ({columns})", table=table, column=key[0])
+        if table not in plain:
+            refused = _try_primary_key(cursor, target, columns)
+            if refused is not None:
+                plain[table] = f"PostgreSQL refused it after cleaning: {refused}"
+        if table in plain:
+            execute(cursor, f"CREATE INDEX ON {target} ({columns})", table=table, column=key[0])
     for ref in refs:
         execute(cursor, f"CREATE INDEX ON {target} ({quote_ident(ref)})", table=table, column=ref)
+
+
+def _try_primary_key(cursor: Any, target: str, columns: str) -> str | None:
+    """Add the primary key, or PostgreSQL's reason for refusing it (NULLs, duplicates; nothing kept).
+
+    The attempt runs in a PL/pgSQL block whose exception handler is an implicit savepoint: the
+    driver never sees an error, so the transaction (and the COPY before it) stays good.
+    """
+    setting = "'columnar_etl.primary_key_error'"
+    body = (
+        f"DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
+        f"ALTER TABLE {target} ADD PRIMARY KEY ({columns}); "
+        "EXCEPTION WHEN unique_violation OR not_null_violation THEN "
+        "GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
+        f"PERFORM set_config({setting}, SQLERRM || coalesce(' (' || detail || ')', ''), true); END"
+    )
+    execute(cursor, f"DO $columnar_etl$ {body} $columnar_etl$")
+    ((error,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
+    return str(error) if error else None
 
 
 def _record_version(

@@ -26,6 +26,7 @@ from columnar_etl.config import (
     mask_secrets,
 )
 from columnar_etl.errors import EtlError, ProfileHalt
+from columnar_etl.keys import load_keys
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
     HealthSampler,
@@ -37,6 +38,7 @@ from columnar_etl.observability import (
     progress,
 )
 from columnar_etl.pipeline.record import RunRecord, StageRecord, read_record, write_json
+from columnar_etl.references import load_references
 from columnar_etl.source import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
@@ -259,6 +261,7 @@ def _clean_and_load(
         record.quality_after = projected_quality(result.profile.tables)
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
+    keys, blockers, references = _load_hints(result.profile, plan, settings)
     with (
         _stage(record, metrics, "clean+load") as stage,
         clean_stream(
@@ -267,6 +270,9 @@ def _clean_and_load(
             settings=settings,
             audit=record.run_dir / "audit.parquet",
             quarantine=record.run_dir / "quarantine.parquet",
+            keys={name: table.key for name, table in result.profile.tables.items()}
+            if result.profile
+            else None,
         ) as stream,
         progress(total, "clean + load", enabled=show) as bar,
     ):
@@ -288,7 +294,9 @@ def _clean_and_load(
             uri,
             mode=mode,
             base=settings.base_schema,
-            keys={table: stream.key_columns(table) for table in stream.tables},
+            keys=keys,
+            key_blockers=blockers,
+            references=references,
             quality_before=record.quality_before,
             quality_after=record.quality_after,
             min_quality=settings.min_quality,
@@ -309,6 +317,17 @@ def _clean_and_load(
         record.warnings += loaded.warnings
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
+
+
+def _load_hints(
+    profiled: Profile | None, plan: Any, settings: Settings
+) -> tuple[dict[str, list[str]] | None, dict[str, str], dict[str, list[str]] | None]:
+    """Keys, keys that cannot be primary keys (why) and references, from the profile, as loaded."""
+    if profiled is None:
+        return None, {}, None
+    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
+    keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
+    return keys, blockers, load_references(profiled.tables, names)
 
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:

@@ -52,13 +52,19 @@ def _tables(profile: Profile, bands: display.QualityBands) -> Table:
     grid.add_column("Rows", justify="right")
     grid.add_column("Columns", justify="right")
     grid.add_column("With issues", justify="right")
+    grid.add_column("Key (found)", overflow="fold")
+    grid.add_column("Duplicates", justify="right")
     grid.add_column("Quality", justify="right")
     for table in profile.tables.values():
+        key = f"{', '.join(table.key)} ({(table.key_found or '').replace('_', ' ')})" if table.key else "none"
+        clashes = [f"{issue.count:,} {issue.kind.replace('_', ' ')}" for issue in table.issues]
         grid.add_row(
             Text(display.visible(table.name)),
             Text(display.number(table.row_count)),
             Text(str(len(table.columns))),
             Text(str(sum(1 for column in table if column.issues))),
+            Text(display.visible(key)),
+            Text(", ".join(clashes) or "-", style="yellow" if clashes else ""),
             _score(table.quality, bands),
         )
     return grid

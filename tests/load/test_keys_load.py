@@ -1,0 +1,156 @@
+"""A key the tool chose never fails a load after its COPY: a key that cannot be a primary key gets a
+plain index and a warning (exit 2), in every mode, whatever the duplicates policy.
+
+What PostgreSQL holds is asked of PostgreSQL itself (pg_catalog), and compared with SQLite's rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+
+from ..conftest import SqliteFactory, pg_query
+
+runner = CliRunner()
+
+# INT PRIMARY KEY is not SQLite's rowid alias: NULLs are legal in it, exact copies of a NULL row too.
+NULL_KEY_DDL = "CREATE TABLE t (id INT PRIMARY KEY, x TEXT)"
+NULL_KEY_ROWS: list[tuple[Any, ...]] = [(1, "a"), (None, "b"), (None, "b"), (2, "c"), (None, "d")]
+
+
+def _constraints(uri: str, schema: str, table: str) -> tuple[list[str], list[str]]:
+    """(primary key constraint names, index definitions) of ``schema.table``."""
+    keys = [
+        row[0]
+        for row in pg_query(
+            uri,
+            "SELECT c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
+            f"JOIN pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = '{schema}' "
+            f"AND r.relname = '{table}' AND c.contype = 'p'",
+        )
+    ]
+    indexes = [
+        row[0]
+        for row in pg_query(
+            uri, f"SELECT indexdef FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = '{table}'"
+        )
+    ]
+    return keys, indexes
+
+
+def _sqlite_count(path: Path, sql: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute(sql).fetchone()[0])
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("mode", ["simple", "blue-green", "canary"])
+@pytest.mark.parametrize("duplicates", ["remove", "keep"])
+def test_a_declared_key_holding_nulls_loads_with_an_index(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, mode: str, duplicates: str
+) -> None:
+    path = make_sqlite({"t": (NULL_KEY_DDL, NULL_KEY_ROWS)})
+    env = {"COLUMNAR_ETL_DUPLICATES": duplicates, "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")}
+    result = runner.invoke(app, ["load", str(path), "--target", pg_uri, "--mode", mode, "--json"], env=env)
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    nulls = _sqlite_count(path, "SELECT count(*) FROM t WHERE id IS NULL")
+    assert data["key_indexes"] == {"t": f"{nulls} rows have NULL in the key (id)"}
+    assert data["warnings"] == [
+        f"t: plain index instead of a primary key: {nulls} rows have NULL in the key (id)"
+    ]
+    expected = _sqlite_count(
+        path,
+        "SELECT count(*) FROM t"
+        if duplicates == "keep"
+        else "SELECT count(*) FROM (SELECT DISTINCT * FROM t)",
+    )
+    if mode == "canary":
+        return  # the canary's schema is rolled back: only its record remains
+    assert data["rows"] == {"t": expected}
+    keys, indexes = _constraints(pg_uri, data["schema"], "t")
+    assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (id)")
+
+
+def test_a_key_that_cleaning_makes_equal_falls_back_to_an_index(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite holds 'a' and ' a ' as two keys; trimming (a documented rule) makes them one.
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), (" a ", "2"), ("b", "3")])}
+    )
+    env = {"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")}
+    result = runner.invoke(
+        app, ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"], env=env
+    )
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert data["rows"] == {"t": 3}
+    assert data["key_indexes"]["t"].startswith(
+        "PostgreSQL refused it after cleaning: could not create unique index"
+    )
+    keys, indexes = _constraints(pg_uri, data["schema"], "t")
+    assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (code)")
+
+
+def test_a_clean_key_gets_its_primary_key(make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path) -> None:
+    # No declared key: the unique, non-null integer column is the key, whatever its name.
+    rows = [("x", 3, "p"), ("x", 1, "p"), ("y", 2, "q"), ("y", 2, "q")]
+    path = make_sqlite({"t": ('CREATE TABLE t (who TEXT, "TKT-Request #" INTEGER, v TEXT)', rows[:3])})
+    result = runner.invoke(
+        app,
+        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
+        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    keys, indexes = _constraints(pg_uri, data["schema"], "t")
+    assert keys == ["t_pkey"] and indexes == [
+        f'CREATE UNIQUE INDEX t_pkey ON {data["schema"]}.t USING btree ("TKT-Request #")'
+    ]
+
+
+def test_confirmed_references_are_indexed_and_nothing_else(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # "Who" holds people's keys (found by its values); "Amount" is named like nothing and fits no key.
+    people = [(5000 + i, f"p{i}") for i in range(20)]
+    notes = [(i, 5000 + i % 20, 70_000 + i) for i in range(30)]
+    path = make_sqlite(
+        {
+            "people": ('CREATE TABLE people ("PPL-No" INTEGER PRIMARY KEY, name TEXT)', people),
+            "notes": (
+                'CREATE TABLE notes ("N-Line" INTEGER PRIMARY KEY, "Who" INTEGER, "Amount" INTEGER)',
+                notes,
+            ),
+        }
+    )
+    result = runner.invoke(
+        app,
+        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
+        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
+    )
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)["schema"]
+    keys, indexes = _constraints(pg_uri, schema, "notes")
+    assert keys == ["notes_pkey"]
+    assert sorted(index.split(" USING btree ")[1] for index in indexes) == ['("N-Line")', '("Who")']
+
+
+def test_duplicates_fail_refuses_the_export_with_exit_3(make_sqlite: SqliteFactory, pg_uri: str) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (a TEXT, b TEXT)", [("x", "1"), ("x", "1"), ("y", "2")])})
+    result = runner.invoke(
+        app, ["load", str(path), "--target", pg_uri], env={"COLUMNAR_ETL_DUPLICATES": "fail"}
+    )
+    assert result.exit_code == 3, result.output
+    assert "1 exact duplicate rows and duplicates = fail" in result.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]

@@ -1,0 +1,129 @@
+"""Exact duplicate rows by policy: removed (and audited) by default, kept, or refused.
+
+Expected rows come from SQLite itself (its rowid order and DISTINCT), never from the cleaner.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from columnar_etl import clean
+from columnar_etl.checks import evaluate_gate
+from columnar_etl.config import load_settings
+from columnar_etl.errors import CleanError
+from columnar_etl.profile import profile
+from tests.conftest import SqliteFactory
+
+# No key: rows 2, 5 and 7 repeat earlier rows exactly; rows 4 and 6 differ from row 1 in one column
+# only (a NULL, another amount) and must stay.
+ROWS: list[tuple[Any, ...]] = [
+    ("ana", 1.5, "x"),
+    ("ana", 1.5, "x"),
+    ("bo", 2.0, None),
+    ("ana", 1.5, None),
+    ("bo", 2.0, None),
+    ("ana", 2.5, "x"),
+    ("ana", 1.5, "x"),
+    ("cy", 3.0, "y"),
+]
+DDL = "CREATE TABLE t (who TEXT, hours TEXT, note TEXT)"
+
+
+def _sqlite_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("batch_size", [2, 3, 100])
+def test_exact_copies_are_removed_and_audited_by_default(make_sqlite: SqliteFactory, batch_size: int) -> None:
+    path = make_sqlite({"t": (DDL, [(w, str(h), n) for w, h, n in ROWS])})
+    result = clean(path, batch_size=batch_size)
+    assert result.data is not None
+    # The first row of each set of exact copies, in rowid order, computed by SQLite.
+    first = _sqlite_rows(
+        path,
+        "SELECT who, hours, note FROM t WHERE rowid IN (SELECT min(rowid) FROM t GROUP BY who, hours, note) "
+        "ORDER BY rowid",
+    )
+    got = result.data["t"].to_pylist()
+    assert [(r["who"], r["hours"], r["note"]) for r in got] == [(w, float(h), n) for w, h, n in first]
+    extra = _sqlite_rows(
+        path,
+        "SELECT rowid FROM t WHERE rowid NOT IN (SELECT min(rowid) FROM t GROUP BY who, hours, note) "
+        "ORDER BY rowid",
+    )
+    assert result["t"].duplicates_removed == len(extra) == 3
+    assert result.audit is not None
+    audited = [r for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
+    # No declared key: a row is named by its position, which here is its rowid.
+    assert [r["row_key"] for r in audited] == [str(rowid) for (rowid,) in extra]
+    assert {r["column"] for r in audited} == {"*"}
+
+
+def test_rows_that_differ_only_in_their_key_are_never_removed(make_sqlite: SqliteFactory) -> None:
+    # Two timesheet lines with the same hours but their own ids are two entries, not a copy.
+    rows = [(1, "a", "2"), (2, "a", "2"), (3, "a", "2"), (4, "b", "2")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v TEXT)", rows)})
+    result = clean(path, batch_size=2)
+    assert result.data is not None and result.data["t"].column("id").to_pylist() == [1, 2, 3, 4]
+    assert result["t"].duplicates_removed == 0
+
+
+def test_keep_loads_every_row_and_fail_refuses(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (DDL, [(w, str(h), n) for w, h, n in ROWS])})
+    kept = clean(path, settings=load_settings(duplicates="keep"))
+    assert kept.data is not None and kept.data["t"].num_rows == len(ROWS)
+    assert kept["t"].duplicates_removed == 0
+    settings = load_settings(duplicates="fail")
+    with pytest.raises(CleanError, match="exact duplicate rows"):
+        clean(path, settings=settings)
+    found = profile(path, settings=settings)
+    assert found.gate.status == "halt" and found.gate.exit_code == 3
+    assert [(r.rule, r.table, r.value) for r in found.gate.reasons] == [("duplicate_rows", "t", 3.0)]
+    # The gate alone, on the same profile, passes under the default policy.
+    assert evaluate_gate(found.tables, found.quality, load_settings()).status == "pass"
+
+
+def test_a_column_masked_with_drop_still_tells_rows_apart(make_sqlite: SqliteFactory) -> None:
+    rows = [("a", "1", "secret-1"), ("a", "1", "secret-2"), ("b", "2", "s"), ("b", "2", "s")]
+    path = make_sqlite({"t": ("CREATE TABLE t (who TEXT, n TEXT, private TEXT)", rows)})
+    settings = load_settings(columns={"t": {"private": {"mask": "drop"}}})
+    result = clean(path, settings=settings)
+    assert result.data is not None
+    # Rows 1 and 2 differ in the dropped column: both stay; row 4 copies row 3 exactly.
+    assert result.data["t"].to_pylist() == [
+        {"who": "a", "n": 1},
+        {"who": "a", "n": 1},
+        {"who": "b", "n": 2},
+    ]
+    assert result["t"].duplicates_removed == 1
+
+
+def test_a_sqlite_output_keeps_the_nulls_of_a_key_that_is_no_rowid_alias(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # INT PRIMARY KEY is no rowid alias: an INTEGER PRIMARY KEY output column would turn NULL into rowids.
+    rows = [(1, "a"), (None, "b"), (None, "c"), (5, "d")]
+    path = make_sqlite(
+        {
+            "t": ("CREATE TABLE t (id INT PRIMARY KEY, x TEXT)", rows),
+            "alias": ("CREATE TABLE alias (id INTEGER PRIMARY KEY, x TEXT)", [(3, "a"), (7, "b")]),
+        }
+    )
+    out = tmp_path / "out.db"
+    clean(path, output=out)
+    assert _sqlite_rows(out, "SELECT id, x FROM t ORDER BY x") == _sqlite_rows(
+        path, "SELECT id, x FROM t ORDER BY x"
+    )
+    declared = dict(_sqlite_rows(out, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    assert declared == {
+        "t": 'CREATE TABLE "t" ("id" INTEGER, "x" TEXT)',
+        "alias": 'CREATE TABLE "alias" ("id" INTEGER PRIMARY KEY, "x" TEXT)',
+    }

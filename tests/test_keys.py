@@ -1,0 +1,140 @@
+"""Keys from the schema, then from the data; duplicate rows and keys counted by one aggregate per table.
+
+Expected figures come from SQLite itself (GROUP BY queries on the file), never from the code under test.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import duckdb
+
+from columnar_etl.keys import duplicate_sql
+from columnar_etl.profile import profile
+from tests.conftest import SqliteFactory
+
+
+def _sqlite(path: Path, sql: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        (value,) = con.execute(sql).fetchone()
+        return int(value or 0)
+    finally:
+        con.close()
+
+
+def test_declared_primary_key_unique_and_data_key_in_order(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {
+            "composite": (
+                "CREATE TABLE composite (x text, y integer, z text, PRIMARY KEY (y, x))",
+                [("a", 1, "p"), ("b", 1, "p")],
+            ),
+            "rowid_alias": ("CREATE TABLE rowid_alias (n integer PRIMARY KEY, v text)", [(1, "a")]),
+            "unique": (
+                'CREATE TABLE "unique" (label text, code integer, other integer, UNIQUE (other), '
+                "UNIQUE (code, label))",
+                [("a", 1, 10), ("b", 2, 20)],
+            ),
+            "indexed": ("CREATE TABLE indexed (a text, b text)", [("x", "1"), ("y", "2")]),
+            # Named nothing like a key: the first text column is not unique, the integer is.
+            "data": (
+                'CREATE TABLE data (note text, "TKT-Request #" integer, amount integer)',
+                [("same", 7, 1), ("same", 3, 1), ("other", 9, 2)],
+            ),
+            "text_only": ("CREATE TABLE text_only (a text, b text)", [("k1", "p"), ("k2", "q")]),
+            "none": ("CREATE TABLE none (a integer, b text)", [(1, "x"), (1, "y")]),
+        }
+    )
+    con = sqlite3.connect(path)
+    con.execute("CREATE UNIQUE INDEX by_b ON indexed (b)")
+    con.commit()
+    con.close()
+    tables = profile(path).tables
+    found = {name: (table.key, table.key_found) for name, table in tables.items()}
+    assert found == {
+        "composite": (["y", "x"], "declared_primary_key"),
+        "rowid_alias": (["n"], "declared_primary_key"),
+        "unique": (["other"], "declared_unique"),
+        "indexed": (["b"], "declared_unique"),
+        "data": (["TKT-Request #"], "data_unique"),
+        "text_only": (["a"], "data_unique"),
+        "none": ([], None),
+    }
+    as_json = tables["data"].to_dict()
+    assert as_json["key"] == ["TKT-Request #"] and as_json["key_found"] == "data_unique"
+
+
+def test_duplicate_rows_and_null_keys_match_sqlite(make_sqlite: SqliteFactory) -> None:
+    # INT PRIMARY KEY is not a rowid alias: SQLite accepts NULLs in it, and exact copies of them.
+    rows = [(1, "a"), (None, "b"), (None, "b"), (None, "b"), (2, "c"), (None, "d"), (3, "e")]
+    plain = [("x", 1), ("x", 1), ("x", 1), ("y", 1), ("z", 2), ("z", 2)]
+    path = make_sqlite(
+        {
+            "t": ("CREATE TABLE t (id INT PRIMARY KEY, x text)", rows),
+            "plain": ("CREATE TABLE plain (a text, b integer)", plain),
+        }
+    )
+    tables = profile(path).tables
+    for name in ("t", "plain"):
+        expected = _sqlite(
+            path, f"SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT * FROM {name})) FROM {name}"
+        )
+        assert tables[name].duplicate_rows == expected
+    t = tables["t"]
+    assert t.key == ["id"] and t.null_keys == _sqlite(path, "SELECT count(*) FROM t WHERE id IS NULL")
+    assert t.duplicate_keys == 0
+    assert [issue.kind for issue in t.issues] == ["duplicate_row", "null_key"]
+    assert t.issues[0].examples == ("NULL",)
+    assert t.primary_key_blocker("remove") == "4 rows have NULL in the key (id)"
+    assert tables["plain"].key == [] and tables["plain"].issues[0].examples == ("x", "z")
+    as_json = t.to_dict()
+    assert as_json["duplicate_rows"] == 2 and as_json["null_keys"] == 4
+    assert [issue["kind"] for issue in as_json["issues"]] == ["duplicate_row", "null_key"]
+
+
+def test_duplicate_sql_separates_copies_from_rows_sharing_a_key() -> None:
+    # Key 1: two exact copies and one different row; key 2: a single row; key NULL: two rows.
+    con = duckdb.connect()
+    con.execute("CREATE TABLE r (k integer, v varchar, w varchar)")
+    con.execute(
+        "INSERT INTO r VALUES (1, 'a', 'x'), (1, 'a', 'x'), (1, 'b', 'x'), (2, 'a', 'x'), "
+        "(NULL, 'a', 'x'), (NULL, 'c', 'x'), (3, NULL, 'x'), (3, NULL, 'x'), (3, NULL, 'y')"
+    )
+    rows, keys, nulls, ex_rows, ex_keys = con.execute(duplicate_sql("r", ["k", "v", "w"], ["k"])).fetchone()
+    # Independently: copies = rows - distinct rows; shared = distinct rows - distinct non-null keys.
+    ((total, distinct_rows, distinct_keyed, keys_seen, null_rows),) = con.execute(
+        "SELECT (SELECT count(*) FROM r), (SELECT count(*) FROM (SELECT DISTINCT * FROM r)), "
+        "(SELECT count(*) FROM (SELECT DISTINCT * FROM r WHERE k IS NOT NULL)), "
+        "(SELECT count(DISTINCT k) FROM r), (SELECT count(*) FROM r WHERE k IS NULL)"
+    ).fetchall()
+    assert rows == total - distinct_rows == 2
+    assert keys == distinct_keyed - keys_seen == 2
+    assert nulls == null_rows == 2
+    assert ex_rows == ["1", "3"] and ex_keys == ["1", "3"]
+
+
+def test_a_sample_keeps_the_declared_key_and_counts_nothing(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id integer PRIMARY KEY, v text)", [(i, "x") for i in range(1, 50)])}
+    )
+    table = profile(path, sample=10).tables["t"]
+    assert table.key == ["id"] and table.duplicate_rows is None and table.issues == []
+
+
+def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory) -> None:
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+    from columnar_etl.report.html import profile_html_document
+
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INT PRIMARY KEY, x text)", [(None, "a"), (None, "a"), (1, "b")])}
+    )
+    html = profile_html_document(profile(path))
+    assert '<p class="cetl-key">key: <span class="cetl-mono">id</span>' in html
+    assert "(declared primary key)" in html and ">duplicate_row</span>" in html and ">null_key</span>" in html
+    result = CliRunner().invoke(app, ["profile", str(path)], env={"COLUMNS": "200"})
+    assert "id (declared primary key)" in result.stdout
+    assert "1 duplicate row, 2 null key" in result.stdout
