@@ -30,8 +30,8 @@ from typing import Any
 
 from columnar_etl.identifiers import quote_ident
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
-from columnar_etl.profile_sql import EXAMPLES, WHITESPACE_CHARS
-from columnar_etl.source import Source, _connect_read_only
+from columnar_etl.profile_sql import EXAMPLES, trimmed_sql
+from columnar_etl.source import ColumnRead, Source, _connect_read_only
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -125,7 +125,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
 
 def _value(column: str, kind: str) -> str:
     """A cell as the text compared: trimmed, blank as NULL; integers in canonical form (``01`` → 1)."""
-    text = f"nullif(trim(CAST({quote_ident(column)} AS VARCHAR), {WHITESPACE_CHARS}), '')"
+    text = f"nullif({trimmed_sql(f'CAST({quote_ident(column)} AS VARCHAR)')}, '')"
     return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)" if kind == "integer" else text
 
 
@@ -160,8 +160,9 @@ def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, 
         mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table]
         selected = ", ".join(f"{_value(c, kind)} AS c{n}" for n, c, kind in mine)
         listed = ", ".join(f"c{n}" for n, _, _ in mine)
+        reads = [ColumnRead(c) for c in dict.fromkeys(c for _, c, _ in mine)]  # only the columns needed
         scans.append(
-            f"SELECT col, val FROM (UNPIVOT (SELECT {selected} FROM {src.relation_sql(table)}) "
+            f"SELECT col, val FROM (UNPIVOT (SELECT {selected} FROM {src.relation_sql(table, reads=reads)}) "
             f"ON {listed} INTO NAME col VALUE val)"
         )
     wanted = ", ".join(

@@ -86,21 +86,26 @@ def hex_column(index: int) -> str:
     return f"{HELPER_PREFIX}hex{index}"
 
 
-def _byte_table(fallback: EncodingFallback) -> str:
-    """A DuckDB list literal: the UTF-8 hex of what each byte 0x80-0xFF decodes to under ``fallback``.
+def _byte_case(fallback: EncodingFallback) -> str:
+    """SQL over ``x``, a byte's hex (``'80'``): the UTF-8 hex of what it decodes to under ``fallback``.
 
-    cp1252 (the usual Windows export) maps 0x80-0x9F to its printable characters (``€`` for 0x80); the
-    five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1, as Python's
+    Latin-1 maps byte b to code point b (``C2``/``C3`` + one byte). cp1252 (the usual Windows export)
+    differs only in 0x80-0x9F, which hold its printable characters (``€`` for 0x80); the five bytes it
+    leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1, as Python's
     ``decode("cp1252")`` with a Latin-1 fallback and most databases do.
     """
-    entries = []
-    for byte in range(0x80, 0x100):
+    latin1 = "CASE WHEN x < 'C0' THEN 'C2' || x ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END"
+    if fallback != "cp1252":
+        return f"CASE WHEN x < '80' THEN x ELSE {latin1} END"
+    specials = []
+    for byte in range(0x80, 0xA0):
         try:
-            char = bytes([byte]).decode("cp1252" if fallback == "cp1252" else "latin-1")
+            char = bytes([byte]).decode("cp1252")
         except UnicodeDecodeError:
-            char = chr(byte)
-        entries.append(quote_literal(char.encode().hex().upper()))
-    return "[" + ", ".join(entries) + "]"
+            continue
+        specials.append(f"WHEN '{byte:02X}' THEN '{char.encode().hex().upper()}'")
+    cp1252 = f"CASE x {' '.join(specials)} ELSE {latin1} END"
+    return f"CASE WHEN x < '80' THEN x WHEN x >= 'A0' THEN {latin1} ELSE {cp1252} END"
 
 
 def invalid_utf8_sql(column: str) -> str:
@@ -124,12 +129,12 @@ def decoded_sql(column: str, fallback: EncodingFallback = "cp1252") -> str:
 
 def fallback_decoded_sql(blob: str, fallback: EncodingFallback = "cp1252") -> str:
     """The bytes ``blob`` (a BLOB expression) decoded one byte per character through
-    :func:`_byte_table`, so ``0x80`` becomes ``€`` under cp1252. With ``error`` they are read as Latin-1
+    :func:`_byte_case`, so ``0x80`` becomes ``€`` under cp1252. With ``error`` they are read as Latin-1
     (nothing is lost; the profile reports them and the gate halts)."""
-    table = _byte_table("latin-1" if fallback == "error" else fallback)
+    mapped = _byte_case("latin-1" if fallback == "error" else fallback)
     return (
         f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex({blob}), '..'), "
-        f"x -> CASE WHEN x < '80' THEN x ELSE {table}[('0x' || x)::INTEGER - 127] END), '')))"
+        f"x -> {mapped}), '')))"
     )
 
 
@@ -364,8 +369,9 @@ class Source:
                     f"CASE WHEN {invalid} THEN hex(encode({value})) END AS {quote_ident(hex_column(index))}"
                 )
         if classed:
-            letters = " || ".join(f"substr(typeof({quote_ident(reads[i].name)}), 1, 1)" for i in classed)
-            inner.append(f"{letters} AS k")
+            # One printf of N one-letter strings: cheaper in SQLite than N substr() concatenated.
+            types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in classed)
+            inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
         elif parts <= 1 and not any(read.real_digits for read in reads):

@@ -57,7 +57,7 @@ SELECT
   idx,
   weight,
   "v" AS r0,
-  CASE WHEN ascii("v") IN (9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288) OR suffix("v", chr(9)) OR suffix("v", chr(10)) OR suffix("v", chr(11)) OR suffix("v", chr(12)) OR suffix("v", chr(13)) OR suffix("v", chr(28)) OR suffix("v", chr(29)) OR suffix("v", chr(30)) OR suffix("v", chr(31)) OR suffix("v", chr(32)) OR suffix("v", chr(133)) OR suffix("v", chr(160)) OR suffix("v", chr(5760)) OR suffix("v", chr(8192)) OR suffix("v", chr(8193)) OR suffix("v", chr(8194)) OR suffix("v", chr(8195)) OR suffix("v", chr(8196)) OR suffix("v", chr(8197)) OR suffix("v", chr(8198)) OR suffix("v", chr(8199)) OR suffix("v", chr(8200)) OR suffix("v", chr(8201)) OR suffix("v", chr(8202)) OR suffix("v", chr(8232)) OR suffix("v", chr(8233)) OR suffix("v", chr(8239)) OR suffix("v", chr(8287)) OR suffix("v", chr(12288)) THEN trim("v", chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(28) || chr(29) || chr(30) || chr(31) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)) ELSE "v" END AS t0,
+  CASE WHEN list_contains([9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288], ascii("v")) OR list_contains([9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288], ascii("v"[-1:])) THEN trim("v", chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(28) || chr(29) || chr(30) || chr(31) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)) ELSE "v" END AS t0,
   sc0,
   e0,
   nb0
@@ -68,7 +68,7 @@ SELECT
   strpos('nirtb', cls) - 1 AS sc0,
   cls = 't' AND u IS NULL AS e0,
   CASE WHEN cls = 'b' THEN regexp_extract(u, '^<blob (\d+)', 1)::BIGINT ELSE octet_length(v) END AS nb0,
-  CASE WHEN cls = 't' AND u IS NULL THEN decode(unhex(array_to_string(list_transform(regexp_extract_all(hex(v), '..'), x -> CASE WHEN x < '80' THEN x ELSE ['E282AC', 'C281', 'E2809A', 'C692', 'E2809E', 'E280A6', 'E280A0', 'E280A1', 'CB86', 'E280B0', 'C5A0', 'E280B9', 'C592', 'C28D', 'C5BD', 'C28F', 'C290', 'E28098', 'E28099', 'E2809C', 'E2809D', 'E280A2', 'E28093', 'E28094', 'CB9C', 'E284A2', 'C5A1', 'E280BA', 'C593', 'C29D', 'C5BE', 'C5B8', 'C2A0', 'C2A1', 'C2A2', 'C2A3', 'C2A4', 'C2A5', 'C2A6', 'C2A7', 'C2A8', 'C2A9', 'C2AA', 'C2AB', 'C2AC', 'C2AD', 'C2AE', 'C2AF', 'C2B0', 'C2B1', 'C2B2', 'C2B3', 'C2B4', 'C2B5', 'C2B6', 'C2B7', 'C2B8', 'C2B9', 'C2BA', 'C2BB', 'C2BC', 'C2BD', 'C2BE', 'C2BF', 'C380', 'C381', 'C382', 'C383', 'C384', 'C385', 'C386', 'C387', 'C388', 'C389', 'C38A', 'C38B', 'C38C', 'C38D', 'C38E', 'C38F', 'C390', 'C391', 'C392', 'C393', 'C394', 'C395', 'C396', 'C397', 'C398', 'C399', 'C39A', 'C39B', 'C39C', 'C39D', 'C39E', 'C39F', 'C3A0', 'C3A1', 'C3A2', 'C3A3', 'C3A4', 'C3A5', 'C3A6', 'C3A7', 'C3A8', 'C3A9', 'C3AA', 'C3AB', 'C3AC', 'C3AD', 'C3AE', 'C3AF', 'C3B0', 'C3B1', 'C3B2', 'C3B3', 'C3B4', 'C3B5', 'C3B6', 'C3B7', 'C3B8', 'C3B9', 'C3BA', 'C3BB', 'C3BC', 'C3BD', 'C3BE', 'C3BF'][('0x' || x)::INTEGER - 127] END), ''))) ELSE u END AS v
+  CASE WHEN cls = 't' AND u IS NULL THEN decode(unhex(array_to_string(list_transform(regexp_extract_all(hex(v), '..'), x -> CASE WHEN x < '80' THEN x WHEN x >= 'A0' THEN CASE WHEN x < 'C0' THEN 'C2' || x ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END ELSE CASE x WHEN '80' THEN 'E282AC' WHEN '82' THEN 'E2809A' WHEN '83' THEN 'C692' WHEN '84' THEN 'E2809E' WHEN '85' THEN 'E280A6' WHEN '86' THEN 'E280A0' WHEN '87' THEN 'E280A1' WHEN '88' THEN 'CB86' WHEN '89' THEN 'E280B0' WHEN '8A' THEN 'C5A0' WHEN '8B' THEN 'E280B9' WHEN '8C' THEN 'C592' WHEN '8E' THEN 'C5BD' WHEN '91' THEN 'E28098' WHEN '92' THEN 'E28099' WHEN '93' THEN 'E2809C' WHEN '94' THEN 'E2809D' WHEN '95' THEN 'E280A2' WHEN '96' THEN 'E28093' WHEN '97' THEN 'E28094' WHEN '98' THEN 'CB9C' WHEN '99' THEN 'E284A2' WHEN '9A' THEN 'C5A1' WHEN '9B' THEN 'E280BA' WHEN '9C' THEN 'C593' WHEN '9E' THEN 'C5BE' WHEN '9F' THEN 'C5B8' ELSE CASE WHEN x < 'C0' THEN 'C2' || x ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END END END), ''))) ELSE u END AS v
 FROM (
 SELECT
   idx,
@@ -81,8 +81,11 @@ SELECT idx, cls, v, count(*) AS weight
 FROM (
 SELECT idx, cls, CASE WHEN cls = 'b' THEN encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>') ELSE raw END AS v
 FROM (
-SELECT unnest([0, 1, 2]) AS idx, unnest(string_split("__clean_classes", '')) AS cls, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS raw
+SELECT idx, substr(classes, idx + 1, 1) AS cls, raw
+FROM (
+SELECT unnest([0, 1, 2]) AS idx, "__clean_classes" AS classes, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS raw
 FROM src."tickets" AS src_rows
+) AS row_cells
 ) AS raw_cells
 ) AS cells
 GROUP BY idx, cls, v

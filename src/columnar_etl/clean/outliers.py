@@ -19,7 +19,7 @@ import polars as pl
 
 from columnar_etl.errors import SourceError
 from columnar_etl.identifiers import quote_ident
-from columnar_etl.profile_sql import WHITESPACE_CHARS
+from columnar_etl.profile_sql import trimmed_sql
 from columnar_etl.source import Source
 from columnar_etl.typemap import TablePlan
 
@@ -43,7 +43,7 @@ def outlier_fences(src: Source, plan: TablePlan, factor: float) -> dict[str, Fen
         return {}
     parts = []
     for index, name in enumerate(names):
-        number = f"try_cast(replace(trim({quote_ident(name)}, {WHITESPACE_CHARS}), ',', '.') AS DOUBLE)"
+        number = f"try_cast(replace({trimmed_sql(quote_ident(name))}, ',', '.') AS DOUBLE)"
         parts.append(f"CASE WHEN isfinite({number}) THEN {number} END AS x{index}")
     quartiles = ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(len(names)))
     sql = f"SELECT {quartiles} FROM (SELECT {', '.join(parts)} FROM {src.relation_sql(plan.name)})"
