@@ -235,8 +235,20 @@ def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
     while version_schemas(settings.target) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert version_schemas(settings.target) == []
+    # The killed run's record still says "running"; its process is gone, so it is shown interrupted.
+    (killed,) = Path(settings.runs_dir).iterdir()
+    assert json.loads((killed / "run.json").read_text())["outcome"] == "running"
+    leftovers = list(killed.glob(".*.tmp"))
+    assert leftovers, "no half-written file left by the killed run"
+    listed = runner.invoke(
+        app, ["runs", "list", "--json"], env={"COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir)}
+    )
+    assert [(r["run_id"], r["outcome"]) for r in json.loads(listed.stdout)] == [(killed.name, "interrupted")]
     rerun = run(bigger_export, settings=settings, mode="simple")
     assert rerun.exit_code == 2, rerun.record.error
+    # The next run marked it in its run.json and removed what it left half-written.
+    assert [path for path in leftovers if path.exists()] == []
+    assert json.loads((killed / "run.json").read_text())["outcome"] == "interrupted"
     assert version_schemas(settings.target) == [rerun.record.version_schema]
     rows = sum(r["out"] for r in rerun.record.rows.values())
     tables = ("tickets", "comments", "timesheets")
