@@ -19,9 +19,10 @@ import typer
 from rich.console import Console
 from typer._click.exceptions import UsageError  # typer vendors click; its parser raises this one
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from columnar_etl import __version__
-from columnar_etl.config import Settings, apply_password_command, load_settings
+from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
 from columnar_etl.errors import OUTCOMES, EtlError, ExitCode, exit_code_lines
 from columnar_etl.observability import configure_logging, new_run_id
 
@@ -65,6 +66,15 @@ class EtlGroup(TyperGroup):
                 raise
             err.print(f"error: {exc.one_line()}", markup=False, soft_wrap=True)
             ctx.exit(exc.exit_code)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
+            if _debug(ctx):
+                raise
+            text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
+            line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
+            err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
+            ctx.exit(ExitCode.ERROR)
 
 
 def _debug(ctx: Any) -> bool:
