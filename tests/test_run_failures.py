@@ -264,3 +264,43 @@ def test_library_run_never_leaves_running(settings: Settings, small_fixture: Pat
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert isinstance(result.exception, KeyError)
     assert json.loads((result.run_dir / "run.json").read_text())["outcome"] == "failed"
+
+
+def test_a_load_refused_by_the_quality_gate_is_halted_exit_3(env: Settings, small_fixture: Path) -> None:
+    assert env.target is not None
+    result = runner.invoke(
+        app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--min-quality", "99.9"]
+    )
+    assert result.exit_code == 3, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: simple load refused, nothing live changed: min_quality: expected 99.9")
+    record = only_run(env)
+    assert (record["outcome"], record["stages"][-1]["status"]) == ("halted", "halted")
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"  # the loader's own row: refused
+
+
+def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.pipeline.record import RunRecord
+
+    real = RunRecord.write
+
+    def full_after_start(self: RunRecord) -> Path:
+        if self.stages:  # the first write (before any stage) succeeds, every later one fails
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(RunRecord, "write", full_after_start)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "error: preflight failed: OSError: [Errno 28] No space left on device "
+        "(hint: run again with --debug for the traceback)",
+        "warning: run.json not written: OSError: [Errno 28] No space left on device",
+    ]
+    assert live_tickets(env.target) == [(None,)]
+    # What did reach the disk is the record as the run started, never a finished-looking one.
+    assert only_run(env)["outcome"] == "running"
