@@ -191,11 +191,12 @@ def test_backup_dir_that_is_a_file_fails_the_run_with_its_record(
     assert record["error"]["message"] in result.stderr
 
 
-def test_a_terminated_connection_during_the_dashboard_templates_is_a_recorded_failure(
-    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("step", ["table_columns", "run_templates"])  # validation, dashboard templates
+def test_a_terminated_connection_during_validation_or_the_dashboard_is_a_recorded_failure(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     assert env.target is not None
-    real = strategies.run_templates
+    real = getattr(strategies, step)
 
     def terminated(cursor: Any, *args: Any, **kwargs: Any) -> Any:
         cursor.execute("SELECT pg_backend_pid()")
@@ -204,7 +205,7 @@ def test_a_terminated_connection_during_the_dashboard_templates_is_a_recorded_fa
         pg_query(env.target, f"SELECT pg_terminate_backend({pid})")
         return real(cursor, *args, **kwargs)
 
-    monkeypatch.setattr(strategies, "run_templates", terminated)
+    monkeypatch.setattr(strategies, step, terminated)
     result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes"])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -253,6 +254,34 @@ def test_the_same_file_started_twice_at_once_is_loaded_once(
     assert version_schemas(settings.target) == [loaded["version_schema"]]
     assert f"version {loaded['version_schema']} was loaded from this very file" in skipped["warnings"][0]
     assert pg_query(settings.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
+
+
+def test_a_failure_of_the_backup_stage_is_recorded_in_the_ledger(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup_module = importlib.import_module("columnar_etl.backup")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/backups")
+
+    monkeypatch.setattr(backup_module, "create_backup", broken)
+    result = run(small_fixture, settings=settings)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert settings.target is not None
+    assert ledger_row(settings.target, result.record.run_id) == (
+        "failed",
+        "PermissionError: [Errno 13] Permission denied: '/backups'",
+    )
+
+
+def test_a_preflight_refusal_is_recorded_in_the_ledger_of_the_target_preflight_reached(
+    settings: Settings, small_fixture: Path
+) -> None:
+    result = run(small_fixture, settings=settings.model_copy(update={"disk_factor": 1e9}))
+    assert (result.outcome, result.exit_code) == ("halted", 3)
+    assert settings.target is not None
+    status, error = ledger_row(settings.target, result.record.run_id)
+    assert status == "halted" and error is not None and error.startswith("preflight check disk failed: ")
 
 
 def test_library_run_never_leaves_running(settings: Settings, small_fixture: Path, monkeypatch: Any) -> None:

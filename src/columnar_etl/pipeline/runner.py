@@ -10,6 +10,7 @@ halted or refused by a gate (nothing live changed), 1 error (nothing live change
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -216,10 +217,21 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
             "exit_code": int(ExitCode.ERROR),
             "stage": stage,
         }
+    if result.target_uri is None and _preflight_reached_target(result):
+        from columnar_etl.embedded_pg import resolve_target
+
+        # Preflight connected to it: the failure (a later check, say) can still be recorded there.
+        with contextlib.suppress(EtlError):
+            result.target_uri = resolve_target(settings.target, settings.pg_dir)
     # The loader records its own failures and refusals; anything else is recorded here.
     reachable = result.target_uri is not None
     if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
         record.warnings.append("the target could not take the run's ledger row")
+
+
+def _preflight_reached_target(result: RunResult) -> bool:
+    checks = result.preflight.checks if result.preflight is not None else []
+    return any(check.name == "target_reachable" and check.status == "pass" for check in checks)
 
 
 @contextmanager
