@@ -136,6 +136,22 @@ def test_global_options_given_after_the_command_win(isolated: Path, small_fixtur
     assert "127.0.0.1:9/nowhere" in result.stderr and "/first" not in result.stderr
 
 
+def test_a_flag_after_the_command_wins_over_the_environment(
+    isolated: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", "postgresql://nobody@127.0.0.1:1/from_env")
+    result = runner.invoke(app, ["copy-raw", str(small_fixture), "--target", BAD_TARGET])
+    assert result.exit_code == 1
+    assert "127.0.0.1:9/nowhere" in result.stderr and "from_env" not in result.stderr
+
+
+def test_debug_after_the_command_lets_the_traceback_through(tmp_path: Path) -> None:
+    from columnar_etl.errors import SourceError
+
+    result = runner.invoke(app, ["tables", str(tmp_path / "missing.db"), "--debug"])
+    assert isinstance(result.exception, SourceError)
+
+
 def test_pg_dir_and_config_after_the_command(isolated: Path) -> None:
     config = isolated / "c.toml"
     config.write_text("log_level = 'error'\n")
