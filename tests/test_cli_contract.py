@@ -83,6 +83,7 @@ def _normalised(text: str, tmp: Path) -> str:
     text = text.replace(str(tmp), "TMP")
     text = re.sub(r"\d{8}T\d{6}Z-[0-9a-f]+", "RUN_ID", text)
     text = re.sub(r"\d{8}_\d{6}(_\d+)?", "STAMP", text)  # a backup made in the same second gets _1
+    text = re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "TIME", text)  # backup prune's cutoff
     return re.sub(r"\d+\.\d+", "N", text)
 
 

@@ -2,7 +2,10 @@
 
 Every :class:`~columnar_etl.errors.EtlError` is caught once, in :class:`EtlGroup`, and printed as one
 line ``error: <where>: <what> (hint: <what to do>)`` on stderr with the error's exit code (1 unless the
-error says otherwise); ``--debug`` lets the traceback through instead.
+error says otherwise); any other exception is one line and exit 1 too; ``--debug`` lets the traceback
+through instead. A usage error exits 64. The global options are declared once
+(:data:`_GLOBAL_PARAMETERS`) and given to the root and to every command (:class:`EtlTyper`), so they
+are accepted before or after the command.
 """
 
 from __future__ import annotations
@@ -31,12 +34,8 @@ err = Console(stderr=True, highlight=False)
 
 
 #: Shown at the end of ``columnar-etl --help`` (and in README.md, docs/cli.md): the one exit-code table.
+#: Rich's help keeps an epilog's line breaks only between paragraphs, hence the blank lines.
 EXIT_CODES_HELP = "Exit codes (every command):\n\n" + "\n\n".join(exit_code_lines())
-
-
-def _exit_code_epilog() -> str:
-    # Rich's help keeps the epilog's line breaks only between paragraphs, hence the blank lines.
-    return EXIT_CODES_HELP
 
 
 class EtlGroup(TyperGroup):
@@ -234,7 +233,7 @@ class EtlTyper(typer.Typer):
 app = EtlTyper(
     cls=EtlGroup,
     help="Move a help-desk's SQLite export into PostgreSQL: profiled, cleaned, typed, versioned.",
-    epilog=_exit_code_epilog(),
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
