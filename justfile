@@ -36,9 +36,10 @@ bench-scale *args:
     {{python}} benchmarks/scaling.py {{args}}
     {{python}} -m pytest benchmarks -m slow --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds
 
-# Regenerate docs/configuration.md from the Settings object
+# Regenerate docs/configuration.md from the Settings object and docs/cli.md from the commands
 docs:
     {{python}} -m columnar_etl.config_docs > docs/configuration.md
+    {{python}} -m columnar_etl.cli.reference > docs/cli.md
 
 # The bundled fixture into the embedded PostgreSQL, with source vs target row counts
 demo:

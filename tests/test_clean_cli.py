@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -216,7 +217,10 @@ def test_cli_clean_writes_the_files_and_reports(export: Path, tmp_path: Path) ->
     plan = tmp_path / "plan.json"
     args = ["clean", str(export), "-o", str(out), "--audit", str(audit), "--quarantine", str(quarantine)]
     result = runner.invoke(app, [*args, "--save-plan", str(plan), "--no-reprofile"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # values were quarantined: done with warnings
+    per_table = Counter(row["table"] for row in pq.read_table(quarantine).to_pylist())
+    for table, count in per_table.items():
+        assert f"warning: table {table!r}: {count:,} unfixable value(s) quarantined" in result.stdout
     assert f"wrote {out} in" in result.stdout
     assert "audit: " in result.stdout and "quarantine: " in result.stdout
     assert out.exists() and audit.exists() and quarantine.exists()
@@ -243,8 +247,9 @@ def test_cli_clean_writes_the_files_and_reports(export: Path, tmp_path: Path) ->
             "--json",
         ],
     )
-    assert as_json.exit_code == 0, as_json.output
+    assert as_json.exit_code == 2, as_json.output
     data = json.loads(as_json.stdout)
+    assert (data["outcome"], data["exit_code"], data["quarantined"]) == ("warn", 2, per_table.total())
     assert data["column_names"] == "snake" and data["output_format"] == "parquet"
     assert data["column_mapping"]["tickets"]["TKT-Created Time"] == "tkt_created_time"
 

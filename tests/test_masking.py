@@ -187,7 +187,7 @@ def run_masked(export: Path, tmp_path: Path, pg_uri: str) -> RunResult:
         mask_salt=SALT,
     )
     result = run(export, settings=settings, mode="simple")
-    assert result.outcome == "done", result.record.error
+    assert result.outcome in ("done", "warn"), result.record.error
     return result
 
 

@@ -9,8 +9,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from typer.testing import CliRunner
@@ -62,9 +64,15 @@ def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fi
     assert uri is not None
     before = file_checksum(small_fixture)
     first = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "blue-green", "--json"])
-    assert first.exit_code == 0, first.output
+    # The fixture has unfixable values: quarantined, so the run is "done with warnings" (exit 2).
+    assert first.exit_code == 2, first.output
     record = json.loads(first.stdout)
-    assert record["outcome"] == "done" and record["exit_code"] == 0
+    assert record["outcome"] == "warn" and record["exit_code"] == 2
+    quarantine = pq.read_table(Path(env.runs_dir) / record["run_id"] / "quarantine.parquet").to_pylist()
+    per_table = Counter(row["table"] for row in quarantine)
+    assert per_table and sorted(record["warnings"]) == sorted(
+        f"table {table!r}: {n:,} unfixable value(s) quarantined" for table, n in per_table.items()
+    )
     assert record["source_checksum"] == before == file_checksum(small_fixture)
     schema = record["version_schema"]
     assert schema in version_schemas(uri)
@@ -103,7 +111,7 @@ def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fi
     assert version_schemas(uri) == [schema]
 
     listed = runner.invoke(app, ["runs", "list", "--json"])
-    assert [r["outcome"] for r in json.loads(listed.stdout)] == ["already_loaded", "done"]
+    assert [r["outcome"] for r in json.loads(listed.stdout)] == ["already_loaded", "warn"]
 
 
 def test_circuit_breaker_halts_with_exit_3_and_writes_only_the_ledger_row(
@@ -123,7 +131,7 @@ def test_circuit_breaker_halts_with_exit_3_and_writes_only_the_ledger_row(
 def test_failing_free_space_check_stops_before_any_work(settings: Settings, small_fixture: Path) -> None:
     starved = settings.model_copy(update={"disk_factor": 1e9})
     result = run(small_fixture, settings=starved)
-    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert (result.outcome, result.exit_code) == ("halted", 3)  # Gate 0 refused
     assert [stage.name for stage in result.record.stages] == ["preflight"]
     assert result.record.error is not None and "disk" in result.record.error["message"]
     assert not Path(settings.backup_dir).exists() or not any(Path(settings.backup_dir).iterdir())
@@ -133,11 +141,11 @@ def test_failing_free_space_check_stops_before_any_work(settings: Settings, smal
 
 def test_replay_gives_the_same_version_contents(settings: Settings, small_fixture: Path) -> None:
     first = run(small_fixture, settings=settings, mode="simple")
-    assert first.exit_code == 0, first.record.error
+    assert first.exit_code == 2, first.record.error
     replayed = run(
         small_fixture, settings=settings, mode="simple", replay=first.run_dir / "run.json", force=True
     )
-    assert replayed.exit_code == 0, replayed.record.error
+    assert replayed.exit_code == 2, replayed.record.error
     assert replayed.record.plan == first.record.plan
     a, b = first.record.version_schema, replayed.record.version_schema
     assert a and b and a != b
@@ -182,7 +190,7 @@ def test_terminated_connection_mid_load_exits_1_and_leaves_live_unchanged(
 ) -> None:
     assert settings.target is not None
     live = run(small_fixture, settings=settings, mode="simple")
-    assert live.exit_code == 0
+    assert live.exit_code == 2
     killer: list[bool] = []
 
     def terminate() -> None:
@@ -227,8 +235,20 @@ def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
     while version_schemas(settings.target) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert version_schemas(settings.target) == []
+    # The killed run's record still says "running"; its process is gone, so it is shown interrupted.
+    (killed,) = Path(settings.runs_dir).iterdir()
+    assert json.loads((killed / "run.json").read_text())["outcome"] == "running"
+    leftovers = list(killed.glob(".*.tmp"))
+    assert leftovers, "no half-written file left by the killed run"
+    listed = runner.invoke(
+        app, ["runs", "list", "--json"], env={"COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir)}
+    )
+    assert [(r["run_id"], r["outcome"]) for r in json.loads(listed.stdout)] == [(killed.name, "interrupted")]
     rerun = run(bigger_export, settings=settings, mode="simple")
-    assert rerun.exit_code == 0, rerun.record.error
+    assert rerun.exit_code == 2, rerun.record.error
+    # The next run marked it in its run.json and removed what it left half-written.
+    assert [path for path in leftovers if path.exists()] == []
+    assert json.loads((killed / "run.json").read_text())["outcome"] == "interrupted"
     assert version_schemas(settings.target) == [rerun.record.version_schema]
     rows = sum(r["out"] for r in rerun.record.rows.values())
     tables = ("tickets", "comments", "timesheets")

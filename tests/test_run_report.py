@@ -377,7 +377,7 @@ def test_report_of_a_real_run(tmp_path: Path, pg_uri: str, small_fixture: Path) 
     )  # fmt: skip
     started = time.perf_counter()
     result = run(small_fixture, mode="blue-green", settings=settings, show_progress=False)
-    assert result.outcome == "done", result.record.error
+    assert result.outcome == "warn", result.record.error  # the fixture has quarantined values
     report = result.artefacts["report.html"]
     assert report == result.run_dir / "report.html"
     text = page_text(report.read_text(encoding="utf-8"))

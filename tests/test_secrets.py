@@ -45,7 +45,7 @@ def test_the_password_appears_in_no_artefact(
         log_file_level="debug",
     )
     result = run(small_fixture, settings=settings, mode="simple")
-    assert result.exit_code == 0, result.record.error
+    assert result.exit_code == 2, result.record.error  # quarantined values: done with warnings
     assert {p.name for p in result.run_dir.iterdir()} >= {
         "run.json",
         "log.jsonl",
@@ -60,7 +60,7 @@ def test_the_password_appears_in_no_artefact(
 
     wrong = settings.model_copy(update={"target": uri_as(pg_uri, role, "wrong-pw")})
     failed = run(small_fixture, settings=wrong)
-    assert failed.exit_code == 1
+    assert failed.exit_code == 3  # preflight (Gate 0) refuses: target_reachable
     assert _scan(failed.run_dir, "wrong-pw") == []
     assert "password authentication failed" in failed.record.error["message"]  # type: ignore[index]
 

@@ -8,9 +8,11 @@ CLI flags (``--field-name``) are the same words.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
+import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
@@ -389,24 +391,61 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
     if config_file is not None and not path.is_file():
         raise ConfigError("config file not found", path=path, hint="check the --config path")
+    if path.is_file():
+        _check_toml(path)
     given = {key: value for key, value in overrides.items() if value is not None}
     token = _config_file.set(path)
     try:
         settings = Settings(**given)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "?"
-        raise ConfigError(
-            f"invalid setting {field}: {first['msg'].removeprefix('Value error, ')}",
-            path=path if path.is_file() else None,
-            hint=f"fix `{field}` in the TOML file, the {ENV_PREFIX}{field.upper()} variable or the flag",
-        ) from exc
-    except Exception as exc:  # tomllib.TOMLDecodeError and friends
-        raise ConfigError(f"cannot read settings: {exc}", path=path, hint="check the TOML syntax") from exc
+        raise _setting_error(exc.errors()[0], path if path.is_file() else None) from exc
     finally:
         _config_file.reset(token)
     check_mask_salt(settings)
     return settings
+
+
+def _check_toml(path: Path) -> None:
+    """:class:`ConfigError` naming the line and column of a TOML syntax error, or an unreadable file."""
+    try:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        # Python < 3.14 has the position only in the message: "... (at line 3, column 7)".
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        where = f"line {found.group(1)}, column {found.group(2)}: " if found else ""
+        raise ConfigError(
+            f"TOML syntax error at {where}{what}",
+            path=path,
+            hint='fix that line; strings need quotes, lists brackets: key = "value", key = [1, 2]',
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"cannot read the config file: {exc}", path=path, hint="check the --config path"
+        ) from None
+
+
+def _setting_error(error: Any, path: Path | None) -> ConfigError:
+    """The first pydantic error as one line: which key, which value, what is allowed."""
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc) or "?"
+    where = (
+        f"fix `{key}` in the TOML file, the {ENV_PREFIX}{loc[0].upper() if loc else '?'} variable or the flag"
+    )
+    if error["type"] == "extra_forbidden":
+        if len(loc) == 4 and loc[0] == "columns":  # [columns."table"."column"] key
+            valid = list(ColumnOverride.model_fields)
+            what = f'unknown key {loc[-1]!r} in [columns."{loc[1]}"."{loc[2]}"]'
+        else:
+            valid = list(Settings.model_fields)
+            what = f"unknown setting {key!r}"
+        close = difflib.get_close_matches(loc[-1] if loc else "", valid, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(valid)}"
+        return ConfigError(f"{what}; {hint}", path=path, hint="see docs/configuration.md for every setting")
+    value = error.get("input")
+    allowed = str(error.get("msg", "")).removeprefix("Input should be ").removeprefix("input should be ")
+    shown = value if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
+    return ConfigError(f"invalid value for {key}: {shown!r}; allowed: {allowed}", path=path, hint=where)
 
 
 def check_mask_salt(settings: Settings) -> None:

@@ -7,7 +7,46 @@ object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.pa
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every ``columnar-etl`` command (one table: README, ``--help``, docs/cli.md)."""
+
+    DONE = 0
+    ERROR = 1
+    WARN = 2
+    GATE = 3
+    USAGE = 64
+
+
+#: code, outcome word (as in ``--json`` output and run.json), meaning. The one table of exit codes.
+EXIT_CODE_TABLE: tuple[tuple[ExitCode, str, str], ...] = (
+    (ExitCode.DONE, "done", "done"),
+    (ExitCode.ERROR, "failed", "error; nothing live changed"),
+    (
+        ExitCode.WARN,
+        "warn",
+        "done with warnings (values quarantined, rows removed, templates not applicable, drift, "
+        "a step after the cutover failed)",
+    ),
+    (
+        ExitCode.GATE,
+        "halted",
+        "halted or refused by a gate (preflight, circuit breaker, quality gate, validation, template "
+        "regression); nothing live changed",
+    ),
+    (ExitCode.USAGE, "usage", "usage error (unknown option, bad value, missing argument); nothing ran"),
+)
+
+#: The outcome word of each exit code.
+OUTCOMES: dict[int, str] = {int(code): word for code, word, _ in EXIT_CODE_TABLE}
+
+
+def exit_code_lines() -> list[str]:
+    """The exit-code table as plain lines (``0  done``), for ``--help`` and the docs."""
+    return [f"{int(code):<3} {word:<7} {meaning}" for code, word, meaning in EXIT_CODE_TABLE]
 
 
 class EtlError(Exception):
@@ -18,7 +57,7 @@ class EtlError(Exception):
     with (1 unless a subclass says otherwise).
     """
 
-    exit_code: int = 1
+    exit_code: int = ExitCode.ERROR
 
     def __init__(
         self,
@@ -92,7 +131,7 @@ class TargetError(EtlError):
 class ProfileHalt(EtlError):
     """The circuit breaker stopped the run: the data is too damaged to load safely."""
 
-    exit_code = 3
+    exit_code = ExitCode.GATE
 
 
 class CleanError(EtlError):
@@ -104,7 +143,9 @@ class LoadError(EtlError):
 
 
 class PreflightFailed(EtlError):
-    """A Gate 0 environment check failed."""
+    """A Gate 0 environment check failed: the gate refused the run (exit 3)."""
+
+    exit_code = ExitCode.GATE
 
 
 class BackupError(EtlError):

@@ -131,7 +131,7 @@ def test_too_little_disk_fails_with_the_numbers(
     assert disk.hint == (
         "free some space, or set backup_dir / pg_dir to a larger disk (disk_factor sets the margin)"
     )
-    assert (result.status, result.exit_code) == ("fail", 1)
+    assert (result.status, result.exit_code) == ("fail", 3)
 
 
 def test_disk_factor_is_the_threshold(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
@@ -148,7 +148,7 @@ def test_disk_factor_is_the_threshold(export: Path, tmp_path: Path, pg_server_ur
     [
         (8.0, "pass", 0, "8.00 GiB available"),
         (2.0, "warn", 2, "2.00 GiB available, below the recommended 4 GiB"),
-        (0.5, "fail", 1, "0.50 GiB available, below the 1 GiB minimum"),
+        (0.5, "fail", 3, "0.50 GiB available, below the 1 GiB minimum"),
     ],
 )
 def test_memory_warns_below_4_gib_and_fails_below_1_gib(
@@ -178,7 +178,7 @@ def test_memory_thresholds_are_settings(export: Path, tmp_path: Path, pg_server_
     )
     fail = load_settings(backup_dir=tmp_path / "b", min_memory_gb=1e6, fail_memory_gb=1e6)
     result = preflight(export, settings=fail, target=pg_server_uri)
-    assert (result.check("memory").status, result.exit_code) == ("fail", 1)
+    assert (result.check("memory").status, result.exit_code) == ("fail", 3)
 
 
 # --- the source -------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_missing_source(tmp_path: Path, settings: Settings, pg_server_uri: str) 
     )
     assert result.check("source_lock").message == "not checked: no source file"
     assert statuses(result)["source_integrity"] == "skip"
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: str) -> None:
@@ -205,7 +205,7 @@ def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: st
     assert (readable.status, readable.message) == ("fail", "not a SQLite database (bad file header)")
     assert result.check("source_lock").message == "not checked: not a SQLite file"
     assert result.check("source_integrity").message == "not checked: not a SQLite file"
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:
@@ -248,7 +248,7 @@ def test_corrupt_sqlite_file_fails_quick_check(
     assert integrity.message.startswith("PRAGMA quick_check found damage: On tree page ")
     assert "\n" not in integrity.message
     assert integrity.hint == "the export is corrupt: copy or export it again"
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 @pytest.mark.parametrize(
@@ -287,7 +287,7 @@ def test_a_source_locked_by_a_writer_fails_and_is_not_modified(
     lock = result.check("source_lock")
     assert (lock.status, lock.message) == ("fail", message)
     assert lock.hint is not None and lock.hint.startswith("wait until the application writing the export")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     if "exclusively" in message:
         why = "not checked: the source is locked exclusively by a writer"
         assert result.check("source_readable").message == why
@@ -335,7 +335,7 @@ def test_wrong_password_fails_masked(
         assert result.check(name).message == "not checked: the target is not reachable"
     assert result.check("pg_dump").message.endswith("; server version unknown, not compared")
     assert "wrong-secret" not in json.dumps(result.to_dict())
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 def test_right_password_but_no_create_privilege(
@@ -384,7 +384,7 @@ def test_pg_dump_missing_from_the_configured_dir(export: Path, tmp_path: Path, p
             f"{tool} not found in {empty} (pg_bin_dir)",
             TOOL_HINT,
         )
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 def test_pg_dump_missing_on_path(
@@ -503,7 +503,7 @@ def test_cli_json_is_the_library_result_and_exit_0(export: Path, tmp_path: Path,
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["version"] == 1 and data["status"] == "pass"
+    assert data["outcome"] == "done" and data["version"] == 1 and data["status"] == "pass"
     assert [check["name"] for check in data["checks"]] == list(CHECK_NAMES)
 
 
@@ -520,7 +520,7 @@ def test_cli_exit_1_on_a_failure_shows_the_table(tmp_path: Path, pg_server_uri: 
     result = runner.invoke(
         app, ["preflight", str(tmp_path / "missing.db"), "--target", pg_server_uri], env=cli_env(tmp_path)
     )
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 3, result.output
     for name in ("disk", "memory", "source_readable", "target_version"):
         assert name in result.stdout
     assert re.search(r"│ source_readable +│ fail +│", result.stdout)

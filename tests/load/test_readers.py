@@ -149,7 +149,7 @@ def test_a_missing_reader_role_fails_preflight_clearly(
     assert (check.value, check.threshold) == (1, 2)
     assert check.message == "reader role 'nosuchrole' of `readers` does not exist on the target"
     assert check.hint == 'CREATE ROLE "nosuchrole" LOGIN on the target, or remove it from `readers`'
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the gate refuses
     with pytest.raises(PreflightFailed, match="preflight check reader_roles failed: reader role 'nosuch"):
         result.raise_for_failures()
 

@@ -163,6 +163,20 @@ class CleanResult:
         return sum(table.total("quarantined") for table in self.tables.values())
 
     @property
+    def warnings(self) -> list[str]:
+        """What cleaning lost, one line per table: quarantined values, rejected and duplicate rows."""
+        found: list[str] = []
+        for name, table in self.tables.items():
+            quarantined = table.total("quarantined")
+            if quarantined:
+                found.append(f"table {name!r}: {quarantined:,} unfixable value(s) quarantined")
+            if table.rows_rejected:
+                found.append(f"table {name!r}: {table.rows_rejected:,} row(s) rejected (quarantine_policy)")
+            if table.duplicates_removed:
+                found.append(f"table {name!r}: {table.duplicates_removed:,} duplicate row(s) removed")
+        return found
+
+    @property
     def rows_in(self) -> int:
         """Rows read."""
         return sum(table.rows_in for table in self.tables.values())
@@ -194,6 +208,7 @@ class CleanResult:
             "rows_out": self.rows_out,
             "changed": self.changed,
             "quarantined": self.quarantined,
+            "warnings": self.warnings,
             "audit_rows": self.audit_rows,
             "column_names": self.plan.column_names,
             "column_mapping": self.column_names if self.plan.column_names != "keep" else None,

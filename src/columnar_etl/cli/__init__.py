@@ -2,8 +2,11 @@
 
 Every :class:`~columnar_etl.errors.EtlError` is caught once, in :class:`~columnar_etl.cli.app.EtlGroup`,
 and printed as one line ``error: <where>: <what> (hint: <what to do>)`` on stderr with the error's exit
-code (1 unless the error says otherwise); ``--debug`` lets the traceback through instead. Each module
-below registers one group of commands on :data:`app`.
+code (1 unless the error says otherwise); ``--debug`` lets the traceback through instead. Exit codes
+follow the one table in :data:`columnar_etl.errors.EXIT_CODE_TABLE` (0 done, 1 error, 2 warnings, 3
+gate, 64 usage). Every command takes the global options before or after it
+(:func:`~columnar_etl.cli.app.with_global_options`). Each module below registers one group of commands
+on :data:`app`; :mod:`columnar_etl.cli.reference` renders docs/cli.md from them.
 """
 
 from __future__ import annotations

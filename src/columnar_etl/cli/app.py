@@ -2,41 +2,83 @@
 
 Every :class:`~columnar_etl.errors.EtlError` is caught once, in :class:`EtlGroup`, and printed as one
 line ``error: <where>: <what> (hint: <what to do>)`` on stderr with the error's exit code (1 unless the
-error says otherwise); ``--debug`` lets the traceback through instead.
+error says otherwise); any other exception is one line and exit 1 too; ``--debug`` lets the traceback
+through instead. A usage error exits 64. The global options are declared once
+(:data:`_GLOBAL_PARAMETERS`) and given to the root and to every command (:class:`EtlTyper`), so they
+are accepted before or after the command.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from typer._click.exceptions import UsageError  # typer vendors click; its parser raises this one
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from columnar_etl import __version__
-from columnar_etl.config import Settings, apply_password_command, load_settings
-from columnar_etl.errors import EtlError
+from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
+from columnar_etl.errors import OUTCOMES, EtlError, ExitCode, exit_code_lines
 from columnar_etl.observability import configure_logging, new_run_id
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
+#: Shown at the end of ``columnar-etl --help`` (and in README.md, docs/cli.md): the one exit-code table.
+#: Rich's help keeps an epilog's line breaks only between paragraphs, hence the blank lines.
+EXIT_CODES_HELP = "Exit codes (every command):\n\n" + "\n\n".join(exit_code_lines())
+
+
 class EtlGroup(TyperGroup):
-    """The root command group: turns an :class:`EtlError` into one line on stderr and an exit code."""
+    """The root command group: one line on stderr and the documented exit code for every failure.
+
+    An :class:`EtlError` exits with its code; a usage error (unknown option, bad value) exits 64, never
+    click's 2, which means "done with warnings" here.
+    """
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        """Parse the root's own arguments; a usage error exits 64."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            exc.exit_code = ExitCode.USAGE
+            raise
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         """Run the command; on :class:`EtlError` print ``error: ...`` and exit with its code."""
         try:
             return super().invoke(ctx)
+        except UsageError as exc:  # raised while parsing a subcommand's arguments
+            exc.exit_code = ExitCode.USAGE
+            raise
         except EtlError as exc:
-            if ctx.params.get("debug"):
+            if _debug(ctx):
                 raise
             err.print(f"error: {exc.one_line()}", markup=False, soft_wrap=True)
             ctx.exit(exc.exit_code)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
+            if _debug(ctx):
+                raise
+            text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
+            line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
+            err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
+            ctx.exit(ExitCode.ERROR)
+
+
+def _debug(ctx: Any) -> bool:
+    state = ctx.find_root().obj
+    return bool(state.debug) if isinstance(state, CliState) else bool(ctx.params.get("debug"))
 
 
 @dataclass
@@ -45,7 +87,17 @@ class CliState:
 
     config: Path | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
+    debug: bool = False
     _settings: Settings | None = None
+
+    def take(self, given: dict[str, Any]) -> None:
+        """Add global options given after a subcommand: they win over the same ones given before it."""
+        if given.get("config") is not None:
+            self.config = given["config"]
+        for name in ("target", "pg_dir", "log_level"):
+            if given.get(name) is not None:
+                self.overrides[name] = given[name]
+        self.debug = self.debug or bool(given.get("debug"))
 
     @property
     def settings(self) -> Settings:
@@ -58,13 +110,139 @@ class CliState:
         return self._settings
 
 
-app = typer.Typer(
+# --- the global options: declared once, accepted before or after any subcommand -----------------------
+
+GLOBAL_PANEL = "Global options (before or after the command)"
+_GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
+    (
+        "config",
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--config",
+                help="TOML settings file (default: ./columnar_etl.toml).",
+                show_default=False,
+                rich_help_panel=GLOBAL_PANEL,
+            ),
+        ],
+    ),
+    (
+        "target",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--target",
+                help="PostgreSQL URI; default: the embedded server.",
+                show_default=False,
+                rich_help_panel=GLOBAL_PANEL,
+            ),
+        ],
+    ),
+    (
+        "pg_dir",
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--pg-dir",
+                help="Data directory of the embedded PostgreSQL server.",
+                show_default=False,
+                rich_help_panel=GLOBAL_PANEL,
+            ),
+        ],
+    ),
+    (
+        "log_level",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--log-level",
+                help="Console log level: debug, info, warning, error (default: warning).",
+                show_default=False,
+                rich_help_panel=GLOBAL_PANEL,
+            ),
+        ],
+    ),
+    (
+        "debug",
+        Annotated[
+            bool,
+            typer.Option(
+                "--debug", help="Show tracebacks instead of one-line errors.", rich_help_panel=GLOBAL_PANEL
+            ),
+        ],
+    ),
+)
+GLOBAL_OPTION_NAMES = tuple(name for name, _ in _GLOBAL_PARAMETERS)
+_CONTEXT_PARAMETER = "global_options_context"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_global_options(function: F) -> F:
+    """Give a command the global options (``--target``, ``--config``, ``--pg-dir``, ``--log-level``,
+    ``--debug``), the same declaration everywhere; values given here override those before the command.
+    """
+    signature = inspect.signature(function, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name not in GLOBAL_OPTION_NAMES]
+    extra = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=False if name == "debug" else None,
+            annotation=annotation,
+        )
+        for name, annotation in _GLOBAL_PARAMETERS
+    ]
+    # typer hands the context to one parameter only: the command's own, else one added here.
+    own_context = next((p.name for p in kept if p.annotation is typer.Context), None)
+    context_name = own_context or _CONTEXT_PARAMETER
+    if own_context is None:
+        extra.append(
+            inspect.Parameter(_CONTEXT_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+        )
+
+    @functools.wraps(function)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        ctx = kwargs[context_name] if own_context else kwargs.pop(context_name)
+        given = {name: kwargs.pop(name) for name in GLOBAL_OPTION_NAMES}
+        root = ctx.find_root()
+        if not isinstance(root.obj, CliState):  # the root callback runs first, and makes the state
+            root.obj = CliState()
+        root.obj.take(given)
+        return function(*args, **kwargs)
+
+    command.__signature__ = signature.replace(parameters=[*kept, *extra])  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in [*kept, *extra]}
+    return command  # type: ignore[return-value]
+
+
+class EtlTyper(typer.Typer):
+    """A :class:`typer.Typer` whose every command takes the global options (:func:`with_global_options`)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        """Like :meth:`typer.Typer.command`, with the global options added to the command."""
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: F) -> F:
+            register(with_global_options(function))
+            return function
+
+        return decorator
+
+
+app = EtlTyper(
     cls=EtlGroup,
     help="Move a help-desk's SQLite export into PostgreSQL: profiled, cleaned, typed, versioned.",
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+def sub_app(help: str) -> typer.Typer:
+    """A group of commands under ``columnar-etl`` (``runs``, ``schemas``, ...), with the global options."""
+    return EtlTyper(help=help, no_args_is_help=True)
 
 
 def _version(value: bool) -> None:
@@ -74,39 +252,25 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@with_global_options
 def root(
     ctx: typer.Context,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="TOML settings file (default: ./columnar_etl.toml).")
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option("--target", help="PostgreSQL URI; default: the embedded server.", show_default=False),
-    ] = None,
-    pg_dir: Annotated[
-        Path | None, typer.Option("--pg-dir", help="Data directory of the embedded PostgreSQL server.")
-    ] = None,
-    log_level: Annotated[
-        str | None,
-        typer.Option(
-            "--log-level", help="Console log level: debug, info, warning, error (default: warning)."
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
-    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Global options shared by every command."""
-    ctx.obj = CliState(config=config, overrides={"target": target, "pg_dir": pg_dir, "log_level": log_level})
+    """Global options shared by every command (also accepted after the subcommand)."""
 
 
 def cli_state(ctx: typer.Context) -> CliState:
     state = ctx.find_root().obj
     assert isinstance(state, CliState)
     return state
+
+
+def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:
+    """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output)."""
+    return {"outcome": OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
 
 
 def echo_json(data: Any) -> None:

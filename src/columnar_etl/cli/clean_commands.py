@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
+from columnar_etl.errors import ExitCode
 
 if TYPE_CHECKING:
     from columnar_etl.clean import CleanResult
@@ -67,7 +69,10 @@ def clean_command(
     ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
-    """Gate 2: write a cleaned, typed copy of the export, with an audit of every changed cell."""
+    """Gate 2: write a cleaned, typed copy of the export, with an audit of every changed cell.
+
+    Exit 0 nothing lost, 2 values quarantined or rows removed (see the warnings), 1 error.
+    """
     from columnar_etl.clean import clean
     from columnar_etl.typemap import Plan
 
@@ -97,10 +102,12 @@ def clean_command(
         tmp = save_plan.with_name(f".{save_plan.name}.tmp")
         tmp.write_text(result.plan.to_json(), encoding="utf-8")
         tmp.replace(save_plan)
+    code = ExitCode.WARN if result.warnings else ExitCode.DONE
     if as_json:
-        echo_json(result.to_dict())
-        return
-    _render(result)
+        echo_json(with_outcome(result.to_dict(), code))
+    else:
+        _render(result)
+    raise typer.Exit(code)
 
 
 def _render(result: CleanResult) -> None:
@@ -136,3 +143,5 @@ def _render(result: CleanResult) -> None:
         out.print(f"rejected {rejected:,} rows holding an unfixable value (policy reject_row)")
     if duplicates:
         out.print(f"removed {duplicates:,} duplicate rows")
+    for warning in result.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)

@@ -8,14 +8,12 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
 
 # --- Gate 0: preflight and backups ---------------------------------------------------------------------
 
-backup_app = typer.Typer(
-    help="Backups of the source file (SQLite) and of target schemas (pg_dump): make, verify, list, "
-    "restore, prune.",
-    no_args_is_help=True,
+backup_app = sub_app(
+    "Backups of the source file (SQLite) and of target schemas (pg_dump): make, verify, list, restore, prune."
 )
 app.add_typer(backup_app, name="backup")
 
@@ -30,18 +28,14 @@ _JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of
 def preflight_command(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="SQLite export file.")],
-    target: Annotated[
-        str | None,
-        typer.Option("--target", help="PostgreSQL URI (overrides the global --target).", show_default=False),
-    ] = None,
     as_json: _JsonOption = False,
 ) -> None:
-    """Gate 0: disk, memory, source, target, pg_dump/pg_restore, dependencies. Exit 0 pass, 2 warn, 1 fail."""
+    """Gate 0: disk, memory, source, target, pg_dump/pg_restore, dependencies. Exit 0 pass, 2 warn, 3 fail."""
     from columnar_etl.gates.preflight import preflight
 
-    result = preflight(source, settings=cli_state(ctx).settings, target=target)
+    result = preflight(source, settings=cli_state(ctx).settings)
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome(result.to_dict(), result.exit_code))
         raise typer.Exit(result.exit_code)
     view = Table(title=f"preflight {source}")
     view.add_column("check", no_wrap=True)

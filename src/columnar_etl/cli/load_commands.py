@@ -13,8 +13,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
 from columnar_etl.config import Settings, check_min_quality, mask_uri
+from columnar_etl.errors import ExitCode
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -22,9 +23,7 @@ if TYPE_CHECKING:
     from columnar_etl.load.dashboard import MetricResult
     from columnar_etl.load.result import CutoverResult, LoadResult
 
-schemas_app = typer.Typer(
-    help="The version schemas of a base schema: list them, prune old ones.", no_args_is_help=True
-)
+schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
 
 _JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
@@ -59,6 +58,8 @@ class TypedExport:
     key_blockers: dict[str, str] = field(default_factory=dict)
     quality_before: float | None = None
     quality_after: float | None = None
+    #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
+    clean_warnings: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -97,7 +98,7 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
             name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
             for name in stream.tables
         }
-        yield TypedExport(
+        typed = TypedExport(
             tables=tables,
             references=references,
             keys=keys,
@@ -105,7 +106,8 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
             quality_before=found.quality,
             quality_after=projected_quality(found.tables),
         )
-        stream.result()
+        yield typed
+        typed.clean_warnings = stream.result().warnings
 
 
 @app.command("load")
@@ -132,10 +134,6 @@ def load_command(
     strict_drift: Annotated[
         bool, typer.Option("--strict-drift", help="Refuse the cutover when the export drifted.")
     ] = False,
-    target: Annotated[
-        str | None,
-        typer.Option("--target", help="PostgreSQL URI (overrides the global --target).", show_default=False),
-    ] = None,
     as_json: _JsonOption = False,
 ) -> None:
     """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
@@ -147,7 +145,7 @@ def load_command(
 
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     settings = cli_state(ctx).settings
-    uri = resolve_target(target or settings.target, settings.pg_dir)
+    uri = resolve_target(settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
     try:
         with _typed_tables(source, settings) as typed:
@@ -170,16 +168,19 @@ def load_command(
             )
     except LoadRefused as refused:
         if as_json:
-            echo_json(refused.result.to_dict())
+            echo_json(with_outcome(refused.result.to_dict(), refused.exit_code))
         else:
             _render_load(refused.result)
         raise
+    warnings = typed.clean_warnings + result.warnings
+    code = ExitCode.WARN if warnings else ExitCode.DONE
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome({**result.to_dict(), "warnings": warnings}, code))
     else:
         _render_load(result)
-    if result.warnings:
-        raise typer.Exit(2)  # done, with warnings (a key indexed without a primary key, drift)
+        for warning in typed.clean_warnings:
+            out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    raise typer.Exit(code)
 
 
 def _render_load(result: LoadResult) -> None:
@@ -256,12 +257,13 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
 
 
 def _render_switch(result: CutoverResult, as_json: bool) -> None:
+    code = ExitCode.WARN if result.warnings else ExitCode.DONE
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome(result.to_dict(), code))
     else:
         _print_switch(result)
-    if result.warnings:
-        raise typer.Exit(2)
+    if code:
+        raise typer.Exit(code)
 
 
 def _print_switch(result: CutoverResult) -> None:

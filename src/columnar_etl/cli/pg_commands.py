@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
 from columnar_etl.embedded_pg import EmbeddedPostgres
 from columnar_etl.errors import EtlError
 
-pg_app = typer.Typer(help="Manage the embedded PostgreSQL server (the default target).", no_args_is_help=True)
+pg_app = sub_app("Manage the embedded PostgreSQL server (the default target).")
 app.add_typer(pg_app, name="pg")
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
 
 
 @app.command("profile")
@@ -56,7 +56,7 @@ def profile_command(
     if html is not None:
         write_profile_html(result, html)
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome(result.to_dict(), result.gate.exit_code))
     else:
         render_profile_console(result, out)
         for path in (json_file, html):

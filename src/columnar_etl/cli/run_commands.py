@@ -10,11 +10,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, err, out, sub_app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import EtlError
 
-runs_app = typer.Typer(help="Run records under runs/: list them, show one.", no_args_is_help=True)
+runs_app = sub_app("Run records under runs/: list them, show one.")
 app.add_typer(runs_app, name="runs")
 
 _OUTCOME_STYLE = {
@@ -23,6 +23,8 @@ _OUTCOME_STYLE = {
     "warn": "yellow",
     "halted": "red",
     "failed": "red",
+    "interrupted": "red",
+    "running": "blue",
 }
 
 
@@ -53,7 +55,10 @@ def run_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run record as JSON.")] = False,
 ) -> None:
-    """Preflight → backup → profile → gate → clean → load → validate → cutover. Exit 0/1/2/3."""
+    """Preflight → backup → profile → gate → clean → load → validate → cutover.
+
+    Exit 0 done (or already loaded), 2 done with warnings, 3 halted or refused by a gate, 1 failed.
+    """
     from columnar_etl.pipeline.record import read_record
     from columnar_etl.pipeline.runner import run
 
@@ -66,11 +71,30 @@ def run_command(
             f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True
         )
     result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
+    if state.debug and result.exception is not None:
+        raise result.exception
     if as_json:
         echo_json(result.to_dict())
-        raise typer.Exit(result.exit_code)
-    _render(result)
+    else:
+        _render(result)
+    _report_end(result)
     raise typer.Exit(result.exit_code)
+
+
+def _report_end(result: Any) -> None:
+    """The one line on stderr of a run that failed, or whose record could not be written."""
+    record = result.record
+    if record.error and record.outcome in ("failed", "halted"):
+        err.print(f"error: {_error_text(record.error)}", markup=False, soft_wrap=True)
+    if not result.record_written:
+        warning = next((w for w in record.warnings if w.startswith("run.json not written")), None)
+        err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
+
+
+def _error_text(error: dict[str, Any]) -> str:
+    """A recorded error as the one line any error prints: file, table, column, message, hint."""
+    context = {key: error.get(key) for key in ("path", "table", "column", "hint")}
+    return " ".join(EtlError(error["message"], **context).one_line().split())
 
 
 def _replayed_settings(recorded: dict[str, Any], overrides: dict[str, Any], config: Path | None) -> Any:
@@ -86,9 +110,7 @@ def _render(result: Any) -> None:
     style = _OUTCOME_STYLE.get(record.outcome, "white")
     out.print(f"[bold {style}]{record.outcome.upper()}[/]  run {record.run_id}  (exit {record.exit_code})")
     if record.error:
-        error = record.error
-        context = {key: error.get(key) for key in ("path", "table", "column", "hint")}
-        out.print(f"[red]{escape(EtlError(error['message'], **context).one_line())}[/]", soft_wrap=True)
+        out.print(f"[red]{escape(_error_text(record.error))}[/]", soft_wrap=True)
     view = Table(title="stages")
     for name in ("stage", "seconds", "rows", "rows/s", "status"):
         view.add_column(name, justify="right" if name not in ("stage", "status") else "left")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
@@ -111,4 +112,7 @@ def demo(
     )
     if "report.html" in result.artefacts:
         out.print(f"report: {result.artefacts['report.html'].resolve()}", soft_wrap=True)
+    for warning in record.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     out.print("roll back with: columnar-etl rollback")
+    raise typer.Exit(record.exit_code)

@@ -3,9 +3,9 @@
 Every check reports a status (``pass``, ``warn``, ``fail``; ``skip`` when a check it depends on could not
 run, which that one reports as a failure), the measured value, the threshold it was held against (from
 :class:`~columnar_etl.config.Settings`) and a hint. The overall status is the worst one; the CLI exits
-0 (all pass), 2 (warnings only) or 1 (any failure). Nothing here writes to the source, and the whole
-gate takes well under two seconds on a healthy setup (the heaviest part, ``PRAGMA quick_check`` of a
-260K-row export, takes a few tens of milliseconds).
+0 (all pass), 2 (warnings only) or 3 (any failure: the gate refuses). Nothing here writes to the source,
+and the whole gate takes well under two seconds on a healthy setup (the heaviest part, ``PRAGMA
+quick_check`` of a 260K-row export, takes a few tens of milliseconds).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ CHECK_NAMES = (
     "duckdb_sqlite_extension",
     "reader_roles",
 )
-_EXIT_CODES = {"pass": 0, "warn": 2, "fail": 1}
+_EXIT_CODES = {"pass": 0, "warn": 2, "fail": 3}
 
 
 @dataclass
@@ -72,7 +72,7 @@ class PreflightResult:
 
     @property
     def exit_code(self) -> int:
-        """0 all pass, 2 warnings only, 1 any failure."""
+        """0 all pass, 2 warnings only, 3 any failure (the gate refuses)."""
         return _EXIT_CODES[self.status]
 
     @property

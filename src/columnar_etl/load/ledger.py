@@ -268,6 +268,22 @@ def live_source_checksum(uri: str, base: str) -> str | None:
     return str(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
+def loaded_from(cursor: Any, base: str, checksum: str, *, since: datetime) -> str | None:
+    """The version of ``base`` loaded from the source with ``checksum``: the live one, or one created
+    since ``since`` by another run (a concurrent run of the same file); None when there is none.
+
+    Call with the base's load lock held, so that the answer still holds when the caller acts on it.
+    """
+    rows = fetch_all(
+        cursor,
+        f"SELECT v.schema_name FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+        f"WHERE v.base = {quote_literal(base)} AND v.dropped IS NULL "
+        f"AND r.source_checksum = {quote_literal(checksum)} "
+        f"AND (v.live OR v.created >= {sql_value(since)}) ORDER BY v.live DESC, v.created DESC LIMIT 1",
+    )
+    return str(rows[0][0]) if rows else None
+
+
 def runs(cursor: Any, base: str | None = None) -> list[dict[str, Any]]:
     """Ledger runs (of ``base``, or all), oldest first, as dicts with ``rows`` / ``report`` decoded."""
     where = f" WHERE base = {quote_literal(base)}" if base is not None else ""

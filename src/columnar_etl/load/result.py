@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from columnar_etl.errors import LoadError
+from columnar_etl.errors import ExitCode, LoadError
 from columnar_etl.load.dashboard import MetricResult
 from columnar_etl.load.drift import DriftReport
 from columnar_etl.load.ledger import jsonable
@@ -24,7 +24,8 @@ class LoadResult:
     ``status`` is ``live`` (simple: the version is what ``<base>.*`` reads now), ``ready`` (blue-green:
     loaded and validated beside the live one, waiting for ``cutover``) or ``canary`` (the sample was
     validated and dropped). A refused or failed load raises instead; :class:`LoadRefused` carries the
-    result so the report is not lost.
+    result so the report is not lost. ``already_loaded`` (status ``already_loaded``) names the version
+    that was loaded from the same source, found under the target's lock: nothing was loaded.
     """
 
     run_id: str
@@ -51,6 +52,7 @@ class LoadResult:
     seconds: dict[str, float] = field(default_factory=dict)
     #: Per table whose key got a plain index instead of a primary key: why (NULLs or duplicates).
     key_indexes: dict[str, str] = field(default_factory=dict)
+    already_loaded: str | None = None
 
     @property
     def total_rows(self) -> int:
@@ -164,6 +166,8 @@ class LoadRefused(LoadError):
             hint="see the run's report (--json, or columnar_etl.runs in the target)",
         )
         self.result = result
+
+    exit_code = ExitCode.GATE
 
 
 @dataclass

@@ -17,7 +17,7 @@ small transaction of its own.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -75,8 +75,11 @@ def load_tables(
     column_names: ColumnNames = "export",
     strict_drift: bool = False,
     run_id: str | None = None,
+    started: datetime | None = None,
     source_path: str | None = None,
     source_checksum: str | None = None,
+    skip_if_loaded: bool = False,
+    before_commit: Callable[[LoadResult], None] | None = None,
     settings: Settings | None = None,
 ) -> LoadResult:
     """Load typed Arrow ``tables`` into a new version of ``base`` on ``target_uri`` (see module doc).
@@ -90,6 +93,12 @@ def load_tables(
     columns to index (default: the other integer columns named like an id). ``quality_before`` /
     ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
+
+    ``skip_if_loaded`` (with ``source_checksum``): once the base's load lock is held, a live version
+    loaded from the same source, or one loaded from it since ``started`` (a concurrent run of the same
+    file), means there is nothing to do: status ``already_loaded``, nothing written. ``before_commit``
+    is called with the result after every check passed and before the commit: whatever it raises rolls
+    the load back (the caller writes its files there, so a full disk cannot fail a committed load).
 
     Raises :class:`~columnar_etl.load.result.LoadRefused` (a :class:`LoadError`, with ``.result``) when
     a check, a dashboard template, the quality gate or strict drift refuses the version;
@@ -109,7 +118,7 @@ def load_tables(
         base=base,
         mode=mode,
         status="running",
-        started=datetime.now(UTC),
+        started=started or datetime.now(UTC),
         finished=datetime.now(UTC),
         source_path=source_path,
         source_checksum=source_checksum,
@@ -139,14 +148,26 @@ def load_tables(
             references = {table_names.get(t, t): columns for t, columns in references.items()}
     log = get_logger(stage="load", run_id=run.run_id, mode=mode, base=base)
     log.info("load started", target=target_uri, tables=list(tables))
-    started = time.perf_counter()
+    tick = time.perf_counter()
     try:
         if mode == "simple" and settings.backup_before_cutover:
             from columnar_etl.load.versions import backup_live
 
             result.backup = backup_live(target_uri, base, settings)
         result.key_indexes = dict(key_blockers or {})
-        _load(tables, target_uri, result, run, keys, references, column_names, strict_drift, settings)
+        _load(
+            tables,
+            target_uri,
+            result,
+            run,
+            keys,
+            references,
+            column_names,
+            strict_drift,
+            settings,
+            skip_if_loaded=skip_if_loaded,
+            before_commit=before_commit,
+        )
     except Exception as exc:
         run.status, run.finished = "failed", datetime.now(UTC)
         run.error = exc.one_line() if isinstance(exc, EtlError) else f"{type(exc).__name__}: {exc}"
@@ -158,7 +179,10 @@ def load_tables(
         # info, not warning: the caller reports the error itself (the CLI in one line on stderr).
         log.info("load failed", error=run.error)
         raise
-    result.seconds["total"] = time.perf_counter() - started
+    result.seconds["total"] = time.perf_counter() - tick
+    if result.status == "already_loaded":
+        log.info("already loaded", version=result.already_loaded)
+        return result
     if mode == "canary":
         # The canary's transaction was rolled back; its ledger row is all that stays.
         run.status, run.finished, run.rows = "succeeded", datetime.now(UTC), dict(result.rows)
@@ -198,6 +222,9 @@ def _load(
     column_style: ColumnNames,
     strict_drift: bool,
     settings: Settings,
+    *,
+    skip_if_loaded: bool = False,
+    before_commit: Callable[[LoadResult], None] | None = None,
 ) -> None:
     """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
     import adbc_driver_manager
@@ -207,12 +234,25 @@ def _load(
         cursor = conn.cursor()
         try:
             _load_version(
-                uri, conn, cursor, tables, result, run, keys, references, column_style, strict_drift, settings
+                uri,
+                conn,
+                cursor,
+                tables,
+                result,
+                run,
+                keys,
+                references,
+                column_style,
+                strict_drift,
+                settings,
+                skip_if_loaded=skip_if_loaded,
             )
         finally:
             cursor.close()
+        if before_commit is not None and result.status != "already_loaded":
+            before_commit(result)
         tick = time.perf_counter()
-        if result.mode == "canary":
+        if result.mode == "canary" or result.status == "already_loaded":
             conn.rollback()
         else:
             try:
@@ -241,6 +281,8 @@ def _load_version(
     column_style: ColumnNames,
     strict_drift: bool,
     settings: Settings,
+    *,
+    skip_if_loaded: bool = False,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
     # First of all, before the ledger or a version schema exists: a missing reader role would
@@ -252,6 +294,12 @@ def _load_version(
         ledger.ensure_ledger(uri)
     live = ledger.live_version(cursor, base)
     result.live_before = result.live_after = live["schema_name"] if live else None
+    if skip_if_loaded and run.source_checksum and mode != "canary":
+        # Under the lock, so two runs of one file started together load it once.
+        same = ledger.loaded_from(cursor, base, run.source_checksum, since=run.started)
+        if same is not None:
+            result.status, result.already_loaded = "already_loaded", same
+            return
     if mode == "canary":
         result.schema = canary_schema_name(base)
         drop_schema(cursor, result.schema)  # a stray one from elsewhere; this transaction rolls back anyway

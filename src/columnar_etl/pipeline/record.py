@@ -8,7 +8,9 @@ counts, quality before/after, the version schema and the outcome.
 from __future__ import annotations
 
 import json
+import os
 import platform
+import socket
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -17,18 +19,20 @@ from typing import Any, Literal
 
 from columnar_etl import __version__
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.errors import EtlError
+from columnar_etl.errors import EtlError, ExitCode
 
 RUN_RECORD_VERSION = 1
 RUN_FILE = "run.json"
-Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running"]
+Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running", "interrupted"]
+#: Outcome → exit code; the table every command follows is :data:`columnar_etl.errors.EXIT_CODE_TABLE`.
 EXIT_CODES: dict[str, int] = {
-    "done": 0,
-    "already_loaded": 0,
-    "warn": 2,
-    "halted": 3,
-    "failed": 1,
-    "running": 1,
+    "done": ExitCode.DONE,
+    "already_loaded": ExitCode.DONE,
+    "warn": ExitCode.WARN,
+    "halted": ExitCode.GATE,
+    "failed": ExitCode.ERROR,
+    "running": ExitCode.ERROR,
+    "interrupted": ExitCode.ERROR,
 }
 DEPENDENCIES = (
     "duckdb",
@@ -99,11 +103,13 @@ class RunRecord:
     error: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
     replay_of: str | None = None
+    pid: int = field(default_factory=os.getpid)
+    host: str = field(default_factory=socket.gethostname)
 
     @property
     def exit_code(self) -> int:
         """0 done, 2 finished with warnings, 3 halted by a gate, 1 error (documented in the runbook)."""
-        return EXIT_CODES[self.outcome]
+        return int(EXIT_CODES[self.outcome])
 
     def stage(self, name: str) -> StageRecord | None:
         """The record of stage ``name``, if it ran."""
@@ -116,6 +122,8 @@ class RunRecord:
             "run_id": self.run_id,
             "outcome": self.outcome,
             "exit_code": self.exit_code,
+            "pid": self.pid,
+            "host": self.host,
             "source": self.source,
             "source_checksum": self.source_checksum,
             "mode": self.mode,
@@ -167,7 +175,8 @@ def read_record(path: str | Path) -> dict[str, Any]:
 
 
 def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
-    """Every readable run record under ``runs_dir``, newest first."""
+    """Every readable run record under ``runs_dir``, newest first; a ``running`` one whose process is
+    gone is shown ``interrupted``."""
     root = Path(runs_dir)
     if not root.is_dir():
         return []
@@ -175,10 +184,64 @@ def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
     for child in root.iterdir():
         if (child / RUN_FILE).is_file():
             try:
-                records.append(read_record(child))
+                data = read_record(child)
             except EtlError:
                 continue
+            if is_interrupted(data):
+                data["outcome"], data["exit_code"] = "interrupted", EXIT_CODES["interrupted"]
+            records.append(data)
     return sorted(records, key=lambda r: str(r.get("started")), reverse=True)
+
+
+def is_interrupted(data: dict[str, Any]) -> bool:
+    """True for a record still saying ``running`` whose process (pid on this host) no longer exists.
+
+    A record from another host, or one without a pid (older records), cannot be judged: False.
+    """
+    pid, host = data.get("pid"), data.get("host")
+    if data.get("outcome") != "running" or not isinstance(pid, int) or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # exists, owned by someone else
+        return False
+    return False
+
+
+def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
+    """Mark every killed run under ``runs_dir`` ``interrupted`` in its run.json and remove the temporary
+    files it left (``.*.tmp``: half-written audit, quarantine, report); returns their run directories.
+
+    Best effort: a directory that cannot be cleaned is left for the next run.
+    """
+    root = Path(runs_dir)
+    cleaned: list[Path] = []
+    if not root.is_dir():
+        return cleaned
+    for child in root.iterdir():
+        try:
+            data = read_record(child) if (child / RUN_FILE).is_file() else None
+            if data is None or not is_interrupted(data):
+                continue
+            for leftover in child.glob(".*.tmp"):
+                if leftover.is_dir():
+                    for part in sorted(leftover.rglob("*"), reverse=True):
+                        part.rmdir() if part.is_dir() else part.unlink()
+                    leftover.rmdir()
+                else:
+                    leftover.unlink()
+            data["outcome"], data["exit_code"] = "interrupted", EXIT_CODES["interrupted"]
+            data["error"] = data.get("error") or {
+                "error": "Interrupted",
+                "message": f"process {data['pid']} on {data['host']} ended without finishing the run",
+            }
+            write_json(child / RUN_FILE, data)
+            cleaned.append(child)
+        except (OSError, EtlError):
+            continue
+    return cleaned
 
 
 def _iso(epoch: float) -> str:

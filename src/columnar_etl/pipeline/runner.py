@@ -1,17 +1,21 @@
 """``run()``: the whole quarter in one call — preflight → backup → profile → gate → clean → load.
 
 Every stage is timed and recorded in ``runs/<run_id>/run.json`` as it ends (a crash leaves a record
-of how far it got). The cleaned Arrow batches stream straight into COPY: no intermediate file. Exit
-codes: 0 done, 2 finished with warnings, 3 halted by a gate (nothing loaded), 1 error (nothing
-changed live).
+of how far it got, with the pid and host that can tell a killed run from a running one). The cleaned
+Arrow batches stream straight into COPY: no intermediate file. Any exception inside a stage ends the run
+``failed`` with its one-line error in run.json and a ledger row; everything that can fail is written
+before the commit, and what fails after it is a warning. Exit codes: 0 done, 2 done with warnings, 3
+halted or refused by a gate (nothing live changed), 1 error (nothing live changed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,7 +29,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import EtlError, ProfileHalt
+from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
 from columnar_etl.keys import load_keys
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
@@ -37,7 +41,13 @@ from columnar_etl.observability import (
     new_run_id,
     progress,
 )
-from columnar_etl.pipeline.record import RunRecord, StageRecord, read_record, write_json
+from columnar_etl.pipeline.record import (
+    RunRecord,
+    StageRecord,
+    mark_interrupted_runs,
+    read_record,
+    write_json,
+)
 from columnar_etl.references import load_references
 from columnar_etl.source import export_identity
 
@@ -55,6 +65,14 @@ class RunResult:
     preflight: Any = None
     artefacts: dict[str, Path] = field(default_factory=dict)
     target_uri: str | None = field(default=None, repr=False)
+    #: The exception that ended the run (for ``--debug``); None when it ended without one.
+    exception: BaseException | None = field(default=None, repr=False)
+    #: True once the version (and in simple mode the cutover) is committed in the target.
+    committed: bool = False
+    #: True when the loader wrote the run's ledger row itself (its failure or refusal).
+    load_recorded: bool = False
+    #: False when even run.json could not be written (the CLI then says so on stderr).
+    record_written: bool = True
 
     @property
     def outcome(self) -> str:
@@ -102,7 +120,9 @@ def run(
 
     ``replay`` names a previous run.json: its plan is reused (its settings are the caller's job, see the
     CLI). ``force`` loads even when the live version already came from this very file. Never raises
-    for a gate or a load failure: the outcome and exit code say what happened, the record says why.
+    for a gate, a load or any other failure inside a stage: the outcome and exit code say what happened,
+    the record says why (``result.exception`` keeps the exception for ``--debug``). Raises
+    :class:`RunRecordError` only when the run's directory or first run.json cannot be written.
     """
     check_min_quality(min_quality)
     checked_target(target)
@@ -113,7 +133,7 @@ def run(
     apply_password_command(settings)
     run_id = new_run_id()
     run_dir = Path(settings.runs_dir) / run_id
-    run_dir.mkdir(parents=True, exist_ok=True)
+    mark_interrupted_runs(settings.runs_dir)
     record = RunRecord(
         run_id=run_id,
         run_dir=run_dir,
@@ -122,38 +142,107 @@ def run(
         settings=settings.masked(),
         replay_of=str(replay) if replay else None,
     )
-    configure_logging(
-        run_id=run_id,
-        log_file=run_dir / "log.jsonl",
-        level=settings.log_file_level,
-        console_level=settings.log_level,
-    )
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        record.write()  # first of all: a run that cannot leave its record does not start
+        configure_logging(
+            run_id=run_id,
+            log_file=run_dir / "log.jsonl",
+            level=settings.log_file_level,
+            console_level=settings.log_level,
+        )
+    except OSError as exc:
+        raise RunRecordError(
+            f"cannot write the run record: {exc.strerror or exc}",
+            path=run_dir,
+            hint="runs_dir must be a writable directory with free space (setting runs_dir)",
+        ) from None
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
     log.info("run started", source=str(source), mode=mode, target=settings.target or "embedded")
     try:
         _stages(result, Path(source), settings, mode, metrics, force=force, replay=replay, show=show_progress)
-    except EtlError as exc:
-        from columnar_etl.load.result import LoadRefused
-
-        if isinstance(exc, LoadRefused):  # keep the refused load's checks for the record and the report
-            result.load = exc.result
-            record.load = exc.result.to_dict()
-        record.outcome = "halted" if isinstance(exc, ProfileHalt) else "failed"
-        record.error = {**exc.to_dict(), "message": mask_secrets(exc.message)}
-        failed_stage = record.stages[-1].name if record.stages else "run"
-        metrics.count_error(failed_stage, type(exc).__name__)
-        log.error("run ended", outcome=record.outcome, error=exc.one_line())
-        # The loader records its own failures; a halt or an earlier failure is recorded here.
-        if result.target_uri is not None and failed_stage != "clean+load":
-            _record_in_ledger(result, settings, exc)
+    except Exception as exc:
+        _record_failure(result, settings, metrics, exc)
+        log.info("run ended", outcome=record.outcome, error=error_line(exc))
+    except BaseException as exc:  # Ctrl-C, SystemExit: record how the run ended, then let it go on
+        record.outcome = "interrupted"
+        record.error = {"error": type(exc).__name__, "message": "interrupted", "stage": _last_stage(record)}
+        raise
     finally:
         record.finished = time.time()
         _write_artefacts(result, metrics)
         log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
         close_logging()
     return result
+
+
+class RunRecordError(EtlError):
+    """The run directory or its run.json cannot be written: the run cannot leave a record."""
+
+
+def error_line(exc: BaseException) -> str:
+    """One line for any exception: an :class:`EtlError`'s own line, else ``Type: first line``."""
+    if isinstance(exc, EtlError):
+        return mask_secrets(exc.one_line())
+    text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
+    return mask_secrets(f"{type(exc).__name__}: {text}")
+
+
+def _last_stage(record: RunRecord) -> str:
+    failed = [s.name for s in record.stages if s.status in ("failed", "halted")]
+    return failed[-1] if failed else (record.stages[-1].name if record.stages else "run")
+
+
+def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, exc: Exception) -> None:
+    """Record any exception raised inside a stage: the stage failed, the run's outcome and one-line
+    error, and the ledger row when the target is reachable; after the commit, "done with warnings"."""
+    from columnar_etl.load.result import LoadRefused
+
+    record = result.record
+    stage = _last_stage(record)
+    metrics.count_error(stage, type(exc).__name__)
+    if result.committed:
+        # The version (and, in simple mode, the cutover) is committed: exit 1 would claim nothing live
+        # changed. The run is done; what failed after the commit is its warning.
+        record.outcome = "warn"
+        record.warnings.append(f"{stage} failed after the version was committed: {error_line(exc)}")
+        return
+    result.exception = exc
+    if isinstance(exc, LoadRefused):  # keep the refused load's checks for the record and the report
+        result.load = exc.result
+        record.load = exc.result.to_dict()
+    if isinstance(exc, EtlError):
+        record.outcome = "halted" if exc.exit_code == ExitCode.GATE else "failed"
+        record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
+    else:
+        record.outcome = "failed"
+        record.error = {
+            "error": type(exc).__name__,
+            "message": f"{stage} failed: {error_line(exc)}",
+            "path": None,
+            "table": None,
+            "column": None,
+            "hint": "run again with --debug for the traceback",
+            "exit_code": int(ExitCode.ERROR),
+            "stage": stage,
+        }
+    if result.target_uri is None and _preflight_reached_target(result):
+        from columnar_etl.embedded_pg import resolve_target
+
+        # Preflight connected to it: the failure (a later check, say) can still be recorded there.
+        with contextlib.suppress(EtlError):
+            result.target_uri = resolve_target(settings.target, settings.pg_dir)
+    # The loader records its own failures and refusals; anything else is recorded here.
+    reachable = result.target_uri is not None
+    if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
+        record.warnings.append("the target could not take the run's ledger row")
+
+
+def _preflight_reached_target(result: RunResult) -> bool:
+    checks = result.preflight.checks if result.preflight is not None else []
+    return any(check.name == "target_reachable" and check.status == "pass" for check in checks)
 
 
 @contextmanager
@@ -164,15 +253,13 @@ def _stage(record: RunRecord, metrics: RunMetrics, name: str) -> Iterator[StageR
     try:
         with metrics.time_stage(name):
             yield stage
-    except ProfileHalt:
-        stage.status = "halted"
-        raise
-    except BaseException:
-        stage.status = "failed"
-        raise
-    finally:
+    except BaseException as exc:
+        gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
+        stage.status = "halted" if gate else "failed"
         stage.seconds = time.perf_counter() - started
-        record.write()
+        raise
+    stage.seconds = time.perf_counter() - started
+    record.write()  # a crash leaves a record of how far the run got
 
 
 def _stages(
@@ -208,9 +295,9 @@ def _stages(
 
     from columnar_etl.load.ledger import live_source_checksum
 
+    # A quick look first, to skip the backup and the profile; decided again under the target's lock.
     if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
-        record.outcome = "already_loaded"
-        record.warnings.append("the live version was loaded from this very file; nothing to do (--force)")
+        _already_loaded(record, None)
         return
 
     with _stage(record, metrics, "backup") as stage:
@@ -237,8 +324,15 @@ def _stages(
             record.warnings += [r.message for r in gate.reasons]
     plan = Plan.from_dict(read_record(replay)["plan"]) if replay else build_plan(profiled, settings=settings)
     record.plan = plan.to_dict()
-    _clean_and_load(result, source, plan, uri, settings, mode, metrics, show=show)
-    record.outcome = "warn" if record.warnings else "done"
+    _clean_and_load(result, source, plan, uri, settings, mode, metrics, force=force, show=show)
+    if record.outcome == "running":
+        record.outcome = "warn" if record.warnings else "done"
+
+
+def _already_loaded(record: RunRecord, version: str | None) -> None:
+    record.outcome = "already_loaded"
+    what = f"version {version}" if version else "the live version"
+    record.warnings.append(f"{what} was loaded from this very file; nothing to do (--force loads it again)")
 
 
 def _clean_and_load(
@@ -250,6 +344,7 @@ def _clean_and_load(
     mode: Mode,
     metrics: RunMetrics,
     *,
+    force: bool,
     show: bool | None,
 ) -> None:
     from columnar_etl.checks import projected_quality
@@ -285,36 +380,54 @@ def _clean_and_load(
                 bar.advance(batch.num_rows)
                 yield batch
 
+        def before_commit(loaded: Any) -> None:
+            # Everything that can still fail is written before the commit makes the version (and in
+            # simple mode the cutover) real: the audit and quarantine files, then run.json. A failure
+            # here rolls the load back, so exit 1 still means "nothing live changed".
+            cleaned = stream.result()
+            result.clean, result.load = cleaned, loaded
+            stage.rows = cleaned.rows_in
+            record.version_schema = loaded.version_schema
+            record.load = loaded.to_dict()
+            record.rows = {
+                name: {"in": t.rows_in, "out": t.rows_out, "quarantined": t.total("quarantined")}
+                for name, t in cleaned.tables.items()
+            }
+            record.warnings += cleaned.warnings + loaded.warnings
+            record.write()
+
         tables = {
             table: pa.RecordBatchReader.from_batches(stream.schema(table), metered(table))
             for table in stream.tables
         }
-        loaded = load_tables(
-            tables,
-            uri,
-            mode=mode,
-            base=settings.base_schema,
-            keys=keys,
-            key_blockers=blockers,
-            references=references,
-            quality_before=record.quality_before,
-            quality_after=record.quality_after,
-            min_quality=settings.min_quality,
-            run_id=record.run_id,
-            source_path=str(source),
-            source_checksum=record.source_checksum,
-            settings=settings,
-        )
-        cleaned = stream.result()
-        result.clean, result.load = cleaned, loaded
-        stage.rows = cleaned.rows_in
-        record.version_schema = loaded.version_schema
-        record.load = loaded.to_dict()
-        record.rows = {
-            name: {"in": t.rows_in, "out": t.rows_out, "quarantined": t.total("quarantined")}
-            for name, t in cleaned.tables.items()
-        }
-        record.warnings += loaded.warnings
+        try:
+            loaded = load_tables(
+                tables,
+                uri,
+                mode=mode,
+                base=settings.base_schema,
+                keys=keys,
+                key_blockers=blockers,
+                references=references,
+                quality_before=record.quality_before,
+                quality_after=record.quality_after,
+                min_quality=settings.min_quality,
+                run_id=record.run_id,
+                started=datetime.fromtimestamp(record.started, UTC),
+                source_path=str(source),
+                source_checksum=record.source_checksum,
+                skip_if_loaded=not force,
+                before_commit=before_commit,
+                settings=settings,
+            )
+        except BaseException:
+            result.load_recorded = True  # load_tables writes its failure's ledger row itself
+            raise
+        if loaded.status == "already_loaded":
+            _already_loaded(record, loaded.already_loaded)
+            return
+        result.committed = loaded.status in ("live", "ready")
+        result.load = loaded
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
 
@@ -343,14 +456,12 @@ def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
             column.min = column.max = None
 
 
-def _record_in_ledger(result: RunResult, settings: Settings, exc: EtlError) -> None:
-    from datetime import UTC, datetime
-
+def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool:
     from columnar_etl.load import ledger
 
     record = result.record
     assert result.target_uri is not None
-    ledger.record_run(
+    return ledger.record_run(
         result.target_uri,
         ledger.RunRecord(
             run_id=record.run_id,
@@ -364,14 +475,28 @@ def _record_in_ledger(result: RunResult, settings: Settings, exc: EtlError) -> N
             quality_before=record.quality_before,
             config_hash=ledger.config_hash(settings),
             tool_version=ledger.tool_version(),
-            error=mask_secrets(exc.one_line()),
+            error=error,
         ),
     )
 
 
 def _write_artefacts(result: RunResult, metrics: RunMetrics) -> None:
+    """Metrics, report and finally run.json. None of them may turn the run's outcome into a failure
+    after the commit: a file that cannot be written is a warning (exit 2), and only a run that changed
+    nothing ends "failed" when even its run.json cannot be written."""
+    from columnar_etl.report import write_run_html
+
     record = result.record
     run_dir = record.run_dir
+    problems: list[str] = []
+
+    def attempt(name: str, write: Callable[[Path], object]) -> None:
+        try:
+            write(run_dir / name)
+            result.artefacts[name] = run_dir / name
+        except Exception as exc:
+            problems.append(f"{name} not written: {error_line(exc)}")
+
     metrics.record_run(
         outcome=record.outcome,
         seconds=(record.finished or time.time()) - record.started,
@@ -380,18 +505,25 @@ def _write_artefacts(result: RunResult, metrics: RunMetrics) -> None:
         quality_after=record.quality_after,
         rows_loaded={table: rows["out"] for table, rows in record.rows.items()},
     )
-    metrics.write_textfile(run_dir / "metrics.prom")
-    metrics.write_json(run_dir / "metrics.json")
-    result.artefacts = {
-        name: run_dir / name for name in ("run.json", "metrics.prom", "metrics.json", "log.jsonl")
-    }
-    try:
-        from columnar_etl.report import write_run_html
-
-        result.artefacts["report.html"] = write_run_html(result, run_dir / "report.html")
-    except Exception as exc:  # the report must never turn a finished run into a failed one
-        result.record.warnings.append(f"report.html not written: {exc}")
-    for name in ("profile.json", "preflight.json", "audit.parquet", "quarantine.parquet"):
+    attempt("metrics.prom", metrics.write_textfile)
+    attempt("metrics.json", metrics.write_json)
+    attempt("report.html", lambda path: write_run_html(result, path))
+    for name in ("log.jsonl", "profile.json", "preflight.json", "audit.parquet", "quarantine.parquet"):
         if (run_dir / name).exists():
             result.artefacts[name] = run_dir / name
-    result.record.write()
+    record.warnings += problems
+    if problems and record.outcome == "done":
+        record.outcome = "warn"
+    try:
+        result.artefacts["run.json"] = record.write()
+    except OSError as exc:
+        line = f"run.json not written: {error_line(exc)}"
+        if result.committed:
+            record.outcome = "warn"
+            record.warnings.append(line)
+        elif record.outcome in ("done", "warn", "already_loaded"):
+            record.outcome = "failed"
+            record.error = RunRecordError(line, path=run_dir).to_dict()
+        else:
+            record.warnings.append(line)
+        result.record_written = False

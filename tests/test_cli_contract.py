@@ -1,0 +1,259 @@
+"""The operator contract of every command: global options anywhere, one exit-code table, docs that parse.
+
+Each command is run through typer's runner with real files; the expected exit codes come from the table
+in ``columnar_etl.errors`` (shown by ``--help``, README.md and docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.cli.reference import (
+    CommandLineError,
+    cli_markdown,
+    exit_code_markdown,
+    leaf_commands,
+    parse_command_line,
+)
+from columnar_etl.errors import exit_code_lines
+from columnar_etl.export_generator import generate_export
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+BAD_TARGET = "postgresql://nobody@127.0.0.1:9/nowhere"  # nothing listens on port 9: refused at once
+LEAVES = [path for path, _ in leaf_commands()]
+
+
+def _arguments(path: tuple[str, ...], tmp: Path, source: Path) -> list[str]:
+    """A minimal invocation of each command: real files, nothing that needs more than the target."""
+    src, missing = str(source), str(tmp / "missing.db")
+    return {
+        ("clean",): ["-o", str(tmp / "out.parquet"), src, "--overwrite"],
+        ("preflight",): [src],
+        ("load",): [src],
+        ("cutover",): [],
+        ("rollback",): [],
+        ("profile",): [src, "--dry-run-target"],
+        ("run",): [src],
+        ("tables",): [src],
+        ("copy-raw",): [src],
+        ("demo",): ["--source", src],
+        ("backup", "create"): [src, "--dir", str(tmp / "backups")],
+        ("backup", "verify"): [missing],
+        ("backup", "list"): ["--dir", str(tmp / "no_backups")],
+        ("backup", "restore"): [missing, "--to", str(tmp / "restored.db")],
+        ("backup", "prune"): ["--dir", str(tmp / "no_backups"), "--dry-run"],
+        ("backup", "target"): ["--schema", "servicedesk", "--dir", str(tmp / "dumps")],
+        ("backup", "target-restore"): [str(tmp / "missing.dump")],
+        ("schemas", "list"): [],
+        ("schemas", "prune"): ["--keep", "1", "--dry-run"],
+        ("pg", "start"): [],
+        ("pg", "stop"): [],
+        ("pg", "status"): [],
+        ("pg", "uri"): [],
+        ("runs", "list"): [],
+        ("runs", "show"): ["no-such-run"],
+    }[path]
+
+
+# Commands whose result depends on the target: their output must show the (unreachable) one given.
+USES_TARGET = {
+    ("preflight",),
+    ("load",),
+    ("cutover",),
+    ("rollback",),
+    ("profile",),
+    ("run",),
+    ("copy-raw",),
+    ("demo",),
+    ("backup", "target"),
+    ("schemas", "list"),
+    ("schemas", "prune"),
+}
+# The embedded server is not the target here; pg start would start one (covered in test_embedded_pg).
+SKIP_POSITION = {("pg", "start")}
+
+
+def _normalised(text: str, tmp: Path) -> str:
+    text = text.replace(str(tmp), "TMP")
+    text = re.sub(r"\d{8}T\d{6}Z-[0-9a-f]+", "RUN_ID", text)
+    text = re.sub(r"\d{8}_\d{6}(_\d+)?", "STAMP", text)  # a backup made in the same second gets _1
+    text = re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "TIME", text)  # backup prune's cutoff
+    return re.sub(r"\d+\.\d+", "N", text)
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backup_dir"))
+    monkeypatch.setenv("COLUMNAR_ETL_PG_DIR", str(tmp_path / "pg"))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    monkeypatch.setenv("COLUMNAR_ETL_PREFLIGHT_CONNECT_TIMEOUT", "2")
+    return tmp_path
+
+
+def test_every_command_has_an_invocation_here() -> None:
+    assert {("pg", "start"), ("run",), ("schemas", "prune")} <= set(LEAVES)
+    for path in LEAVES:
+        _arguments(path, Path("/x"), Path("/y"))  # KeyError: a new command needs a line above
+
+
+@pytest.mark.parametrize("path", [p for p in LEAVES if p not in SKIP_POSITION], ids=" ".join)
+def test_target_before_and_after_the_command_give_the_same_result(
+    path: tuple[str, ...], isolated: Path, small_fixture: Path
+) -> None:
+    args = _arguments(path, isolated, small_fixture)
+    before = runner.invoke(app, ["--target", BAD_TARGET, *path, *args])
+    after = runner.invoke(app, [*path, *args, "--target", BAD_TARGET])
+    assert before.exit_code == after.exit_code, (before.output, after.output)
+    assert before.exit_code != 64, before.output
+    assert _normalised(before.stdout, isolated) == _normalised(after.stdout, isolated)
+    assert _normalised(before.stderr, isolated) == _normalised(after.stderr, isolated)
+    if path in USES_TARGET:
+        assert "127.0.0.1" in before.output, before.output
+        assert before.exit_code in (1, 3), before.output
+
+
+def test_global_options_given_after_the_command_win(isolated: Path, small_fixture: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "--target",
+            "postgresql://nobody@127.0.0.1:1/first",
+            "copy-raw",
+            str(small_fixture),
+            "--target",
+            BAD_TARGET,
+        ],
+    )
+    assert result.exit_code == 1
+    assert "127.0.0.1:9/nowhere" in result.stderr and "/first" not in result.stderr
+
+
+def test_a_flag_after_the_command_wins_over_the_environment(
+    isolated: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", "postgresql://nobody@127.0.0.1:1/from_env")
+    result = runner.invoke(app, ["copy-raw", str(small_fixture), "--target", BAD_TARGET])
+    assert result.exit_code == 1
+    assert "127.0.0.1:9/nowhere" in result.stderr and "from_env" not in result.stderr
+
+
+def test_debug_after_the_command_lets_the_traceback_through(tmp_path: Path) -> None:
+    from columnar_etl.errors import SourceError
+
+    result = runner.invoke(app, ["tables", str(tmp_path / "missing.db"), "--debug"])
+    assert isinstance(result.exception, SourceError)
+
+
+def test_pg_dir_and_config_after_the_command(isolated: Path) -> None:
+    config = isolated / "c.toml"
+    config.write_text("log_level = 'error'\n")
+    result = runner.invoke(
+        app, ["pg", "status", "--json", "--pg-dir", str(isolated / "elsewhere"), "--config", str(config)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f'"data_dir": "{isolated / "elsewhere"}"' in result.stdout
+
+
+@pytest.mark.parametrize("path", LEAVES, ids=" ".join)
+def test_a_misspelled_option_exits_64_for_every_command(path: tuple[str, ...]) -> None:
+    result = runner.invoke(app, [*path, "--no-such-option"])
+    assert result.exit_code == 64, result.output
+    assert "No such option: --no-such-option" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "x.db", "--tagret", "u"], "No such option: --tagret (Possible options: --target)"),
+        (["run", "x.db", "--mode", "fast"], "Invalid value for '--mode'"),
+        (["schemas", "prune", "--keep", "-1"], "Invalid value for '--keep'"),
+        (["run"], "Missing argument 'source'"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+        (["--tagret", "u", "runs", "list"], "No such option: --tagret"),
+    ],
+)
+def test_usage_errors_exit_64_never_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 64, result.output
+    assert message in " ".join(result.stderr.replace("│", " ").split()), result.stderr
+
+
+def test_help_shows_the_exit_code_table() -> None:
+    result = runner.invoke(app, ["--help"], terminal_width=200)
+    assert result.exit_code == 0
+    shown = " ".join(result.stdout.replace("│", " ").split())
+    for line in exit_code_lines():
+        assert " ".join(line.split()) in shown, line
+
+
+def test_the_readme_shows_the_exit_code_table() -> None:
+    assert exit_code_markdown() in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_docs_cli_md_is_current() -> None:
+    committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == cli_markdown(), "docs/cli.md is stale: run `just docs`"
+
+
+def _documented_command_lines() -> list[tuple[str, str]]:
+    """Every ``columnar-etl ...`` command line of README.md and docs/*.md: in code blocks and in
+    inline code, without the shell's comments, redirections and continuation dots."""
+    found = []
+    # docs/cli.md is generated from the commands (its usage lines are synopses, not command lines).
+    docs = [doc for doc in sorted((ROOT / "docs").glob("*.md")) if doc.name != "cli.md"]
+    for doc in [ROOT / "README.md", *docs]:
+        in_block = False
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("```"):
+                in_block = not in_block
+                continue
+            candidates = [line.strip().removeprefix("$ ")] if in_block else []
+            candidates += re.findall(r"`(columnar-etl [^`]*)`", line)
+            for text in candidates:
+                if not text.startswith("columnar-etl"):
+                    continue
+                text = re.split(r"\s+#|\s*[|>]\s", text)[0].replace("…", "x").strip()
+                found.append((f"{doc.name}:{number}", text))
+    return found
+
+
+DOCUMENTED = _documented_command_lines()
+
+
+def test_the_docs_show_command_lines() -> None:
+    assert len(DOCUMENTED) > 30
+
+
+@pytest.mark.parametrize(("where", "line"), DOCUMENTED, ids=[w for w, _ in DOCUMENTED])
+def test_every_documented_command_line_parses(where: str, line: str) -> None:
+    try:
+        parse_command_line(line)
+    except CommandLineError as exc:
+        # `columnar-etl run` named in prose is a command, not a command line: it must exist.
+        if "Missing argument" not in str(exc) or "-" in line.removeprefix("columnar-etl"):
+            raise
+        parse_command_line(f"{line} --help")
+
+
+def test_a_command_line_that_does_not_parse_is_reported() -> None:
+    with pytest.raises(CommandLineError, match="No such option: --min-qualty"):
+        parse_command_line("columnar-etl run x.db --min-qualty 3")
+
+
+def test_clean_exit_0_when_nothing_was_lost_2_when_values_were_quarantined(tmp_path: Path) -> None:
+    tidy, dirty = tmp_path / "tidy.db", tmp_path / "dirty.db"
+    generate_export(tidy, scale=0.005, seed=3, dirt="clean")
+    generate_export(dirty, scale=0.005, seed=3, dirt="prod")
+    done = runner.invoke(app, ["clean", str(tidy), "-o", str(tmp_path / "t.db"), "--json"])
+    warned = runner.invoke(app, ["clean", str(dirty), "-o", str(tmp_path / "d.db"), "--json"])
+    assert (done.exit_code, warned.exit_code) == (0, 2), (done.output, warned.output)
+    assert '"outcome": "done"' in done.stdout and '"outcome": "warn"' in warned.stdout

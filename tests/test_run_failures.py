@@ -1,0 +1,335 @@
+"""How ``run`` ends when something fails: every failure recorded, nothing reported failed after a commit.
+
+Faults are injected where the operating system or the server would raise them (a full disk, a file where a
+directory should be, a terminated backend, a second run of the same file); run.json, the ledger and the
+live views are then read back as they are.
+"""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.clean.stream import CleanStream
+from columnar_etl.cli import app
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.load import strategies
+from columnar_etl.observability import RunMetrics
+from columnar_etl.pipeline import run
+
+from .conftest import pg_query
+
+runner = CliRunner()
+profile_module = importlib.import_module("columnar_etl.profile")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, pg_uri: str) -> Settings:
+    return load_settings(
+        target=pg_uri,
+        runs_dir=tmp_path / "runs",
+        backup_dir=tmp_path / "backups",
+        min_memory_gb=0.5,
+        fail_memory_gb=0.1,
+    )
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(settings.runs_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    assert settings.target is not None
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", settings.target)
+    return settings
+
+
+def version_schemas(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk\\_v%' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+def live_tickets(uri: str) -> list[tuple[Any, ...]]:
+    return pg_query(uri, "SELECT to_regclass('servicedesk.tickets')")
+
+
+def ledger_row(uri: str, run_id: str) -> tuple[str, str | None]:
+    ((status, error),) = pg_query(
+        uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{run_id}'"
+    )
+    return status, error
+
+
+def only_run(settings: Settings) -> dict[str, Any]:
+    (run_json,) = Path(settings.runs_dir).glob("*/run.json")
+    data: dict[str, Any] = json.loads(run_json.read_text())
+    return data
+
+
+def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_ledger_row(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_profile(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero\nsecond line")
+
+    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "error: profile failed: ZeroDivisionError: division by zero "
+        "(hint: run again with --debug for the traceback)\n"
+    )
+    assert "Traceback" not in result.output
+    record = only_run(env)
+    assert (record["outcome"], record["exit_code"]) == ("failed", 1)
+    assert record["error"]["message"] == "profile failed: ZeroDivisionError: division by zero"
+    assert record["error"]["stage"] == "profile"
+    assert [(s["name"], s["status"]) for s in record["stages"]] == [
+        ("preflight", "done"),
+        ("backup", "done"),
+        ("profile", "failed"),
+    ]
+    assert record["pid"] == os.getpid() and record["host"]
+    assert ledger_row(env.target, record["run_id"]) == ("failed", "ZeroDivisionError: division by zero")
+
+
+def test_debug_shows_the_traceback_of_any_exception(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_profile(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target, "--debug"])
+    assert isinstance(result.exception, ZeroDivisionError)
+    assert only_run(env)["outcome"] == "failed"  # recorded before the traceback is let through
+
+
+def test_a_failure_after_the_commit_is_done_with_warnings_exit_2(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(self: RunMetrics, path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(RunMetrics, "write_textfile", disk_full)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ""
+    record = json.loads(result.stdout)
+    assert (record["outcome"], record["exit_code"]) == ("warn", 2)
+    assert "metrics.prom not written: OSError: [Errno 28] No space left on device" in record["warnings"]
+    # Live changed: the new version is what the dashboards read, and the ledger says so.
+    assert pg_query(env.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
+    assert ledger_row(env.target, record["run_id"]) == ("succeeded", None)
+    assert json.loads((Path(env.runs_dir) / record["run_id"] / "run.json").read_text())["outcome"] == "warn"
+
+
+def test_a_full_disk_before_the_commit_rolls_the_load_back_exit_1(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(self: CleanStream) -> None:  # committing the audit and quarantine files
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(CleanStream, "result", disk_full)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "error: clean+load failed: OSError: [Errno 28] No space left on device "
+        "(hint: run again with --debug for the traceback)\n"
+    )
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    record = only_run(env)
+    assert (record["outcome"], record["stages"][-1]["status"]) == ("failed", "failed")
+    assert ledger_row(env.target, record["run_id"]) == (
+        "failed",
+        "OSError: [Errno 28] No space left on device",
+    )
+
+
+def test_runs_dir_that_is_a_file_is_one_line_and_exit_1(
+    env: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not_a_dir"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["run", str(small_fixture)], env={"COLUMNAR_ETL_RUNS_DIR": str(blocker)})
+    assert result.exit_code == 1, result.output
+    assert re.fullmatch(
+        rf"error: file {re.escape(str(blocker))}/\d{{8}}T\d{{6}}Z-[0-9a-f]+: cannot write the run record: "
+        r"Not a directory \(hint: runs_dir must be a writable directory with free space \(setting "
+        r"runs_dir\)\)\n",
+        result.stderr,
+    ), result.stderr
+    assert result.stdout == ""
+
+
+def test_backup_dir_that_is_a_file_fails_the_run_with_its_record(
+    env: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "backup_file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["run", str(small_fixture)], env={"COLUMNAR_ETL_BACKUP_DIR": str(blocker)})
+    assert result.exit_code in (1, 3), result.output
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: ")
+    assert "Traceback" not in result.output
+    record = only_run(env)
+    assert record["outcome"] in ("failed", "halted") and record["finished"] is not None
+    assert record["error"]["message"] in result.stderr
+
+
+@pytest.mark.parametrize("step", ["table_columns", "run_templates"])  # validation, dashboard templates
+def test_a_terminated_connection_during_validation_or_the_dashboard_is_a_recorded_failure(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    assert env.target is not None
+    real = getattr(strategies, step)
+
+    def terminated(cursor: Any, *args: Any, **kwargs: Any) -> Any:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+        assert env.target is not None
+        pg_query(env.target, f"SELECT pg_terminate_backend({pid})")
+        return real(cursor, *args, **kwargs)
+
+    monkeypatch.setattr(strategies, step, terminated)
+    result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and "terminat" in line
+    record = only_run(env)
+    assert record["outcome"] == "failed" and record["stages"][-1] == {
+        **record["stages"][-1],
+        "status": "failed",
+    }
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"
+
+
+def test_the_same_file_started_twice_at_once_is_loaded_once(
+    settings: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    assert settings.target is not None
+    processes = []
+    for number in range(2):
+        env = {
+            **os.environ,
+            "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+            "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / f"backups{number}"),
+            "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+            "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+            "COLUMNAR_ETL_TARGET_LOCK_WAIT": "120",
+        }
+        command = [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--mode", "simple"]
+        processes.append(
+            subprocess.Popen(
+                [*command, "--yes", "--json", "--target", settings.target],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    outputs = [process.communicate(timeout=300) for process in processes]
+    records = [json.loads(stdout) for stdout, _ in outputs]
+    assert sorted((r["outcome"], r["exit_code"]) for r in records) == [("already_loaded", 0), ("warn", 2)], [
+        err for _, err in outputs
+    ]
+    (loaded,) = (r for r in records if r["outcome"] == "warn")
+    skipped = next(r for r in records if r["outcome"] == "already_loaded")
+    assert version_schemas(settings.target) == [loaded["version_schema"]]
+    assert f"version {loaded['version_schema']} was loaded from this very file" in skipped["warnings"][0]
+    assert pg_query(settings.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
+
+
+def test_a_failure_of_the_backup_stage_is_recorded_in_the_ledger(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup_module = importlib.import_module("columnar_etl.backup")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/backups")
+
+    monkeypatch.setattr(backup_module, "create_backup", broken)
+    result = run(small_fixture, settings=settings)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert settings.target is not None
+    assert ledger_row(settings.target, result.record.run_id) == (
+        "failed",
+        "PermissionError: [Errno 13] Permission denied: '/backups'",
+    )
+
+
+def test_a_preflight_refusal_is_recorded_in_the_ledger_of_the_target_preflight_reached(
+    settings: Settings, small_fixture: Path
+) -> None:
+    result = run(small_fixture, settings=settings.model_copy(update={"disk_factor": 1e9}))
+    assert (result.outcome, result.exit_code) == ("halted", 3)
+    assert settings.target is not None
+    status, error = ledger_row(settings.target, result.record.run_id)
+    assert status == "halted" and error is not None and error.startswith("preflight check disk failed: ")
+
+
+def test_library_run_never_leaves_running(settings: Settings, small_fixture: Path, monkeypatch: Any) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(profile_module, "profile", broken)
+    result = run(small_fixture, settings=settings)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert isinstance(result.exception, KeyError)
+    assert json.loads((result.run_dir / "run.json").read_text())["outcome"] == "failed"
+
+
+def test_a_load_refused_by_the_quality_gate_is_halted_exit_3(env: Settings, small_fixture: Path) -> None:
+    assert env.target is not None
+    result = runner.invoke(
+        app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--min-quality", "99.9"]
+    )
+    assert result.exit_code == 3, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: simple load refused, nothing live changed: min_quality: expected 99.9")
+    record = only_run(env)
+    assert (record["outcome"], record["stages"][-1]["status"]) == ("halted", "halted")
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"  # the loader's own row: refused
+
+
+def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(
+    env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.pipeline.record import RunRecord
+
+    real = RunRecord.write
+
+    def full_after_start(self: RunRecord) -> Path:
+        if self.stages:  # the first write (before any stage) succeeds, every later one fails
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(RunRecord, "write", full_after_start)
+    assert env.target is not None
+    result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "error: preflight failed: OSError: [Errno 28] No space left on device "
+        "(hint: run again with --debug for the traceback)",
+        "warning: run.json not written: OSError: [Errno 28] No space left on device",
+    ]
+    assert live_tickets(env.target) == [(None,)]
+    # What did reach the disk is the record as the run started, never a finished-looking one.
+    assert only_run(env)["outcome"] == "running"
