@@ -124,9 +124,12 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
 
 
 def _value(column: str, kind: str) -> str:
-    """A cell as the text compared: trimmed, blank as NULL; integers in canonical form (``01`` → 1)."""
-    text = f"nullif({trimmed_sql(f'CAST({quote_ident(column)} AS VARCHAR)')}, '')"
-    return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)" if kind == "integer" else text
+    """A cell as the text compared: trimmed, blank as NULL; integers in canonical form (``01`` → 1;
+    the cast itself ignores surrounding blanks)."""
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    if kind == "integer":
+        return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
+    return f"nullif({trimmed_sql(text)}, '')"
 
 
 #: One pair to measure: (child table, child column, parent table, parent key column, kind compared).
@@ -160,7 +163,9 @@ def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, 
         mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table]
         selected = ", ".join(f"{_value(c, kind)} AS c{n}" for n, c, kind in mine)
         listed = ", ".join(f"c{n}" for n, _, _ in mine)
-        reads = [ColumnRead(c) for c in dict.fromkeys(c for _, c, _ in mine)]  # only the columns needed
+        # Only the columns compared; integers need no decoding (they are cast to a number).
+        kinds = {c: kind for _, c, kind in mine}
+        reads = [ColumnRead(c, decode=kind != "integer") for c, kind in kinds.items()]
         scans.append(
             f"SELECT col, val FROM (UNPIVOT (SELECT {selected} FROM {src.relation_sql(table, reads=reads)}) "
             f"ON {listed} INTO NAME col VALUE val)"

@@ -161,6 +161,9 @@ class ColumnRead:
     real_digits: bool = False
     with_class: bool = False
     with_hex: bool = False
+    #: False: TEXT as SQLite holds it, even when not valid UTF-8 — for a reader that only casts it to
+    #: a number (its expression stays small: decoding is a long CASE).
+    decode: bool = True
 
 
 def real_text_sql(column: str) -> str:
@@ -359,6 +362,8 @@ class Source:
             inner.append(f"{real_text_sql(column) if read.real_digits else column} AS {value}")
             if read.as_bytes:
                 outer.append(f"encode({value}) AS {quote_ident(read.name)}")
+            elif not read.decode:
+                outer.append(f"{value} AS {quote_ident(read.name)}")
             else:
                 outer.append(f"{decoded_sql(value, self.encoding_fallback)} AS {quote_ident(read.name)}")
             if read.with_class and not class_string:
