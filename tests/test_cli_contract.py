@@ -58,6 +58,7 @@ def _arguments(path: tuple[str, ...], tmp: Path, source: Path) -> list[str]:
         ("pg", "uri"): [],
         ("runs", "list"): [],
         ("runs", "show"): ["no-such-run"],
+        ("templates", "check"): [src],
     }[path]
 
 

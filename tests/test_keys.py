@@ -44,7 +44,7 @@ def test_declared_primary_key_unique_and_data_key_in_order(make_sqlite: SqliteFa
                 [("same", 7, 1), ("same", 3, 1), ("other", 9, 2)],
             ),
             "text_only": ("CREATE TABLE text_only (a text, b text)", [("k1", "p"), ("k2", "q")]),
-            "none": ("CREATE TABLE none (a integer, b text)", [(1, "x"), (1, "y")]),
+            "none": ("CREATE TABLE none (a integer, b text)", [(1, "x"), (2, "x"), (2, "z")]),
         }
     )
     con = sqlite3.connect(path)

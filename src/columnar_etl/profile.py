@@ -372,7 +372,9 @@ def _lossless(
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
-        return "text", f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
+        return "text", (
+            f"{wrong} number-shaped values would not read back the same (leading zeros, '+', exponents)"
+        )
     if inferred in numbers and counts.classes[StorageClass.REAL]:
         bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:

@@ -7,14 +7,11 @@ from typing import Annotated
 
 import typer
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
 from columnar_etl.cli.load_commands import _typed_tables, _uri, render_templates
 from columnar_etl.errors import ConfigError
 
-templates_app = typer.Typer(
-    help="The dashboard templates (dashboard_templates setting) checked before every cutover.",
-    no_args_is_help=True,
-)
+templates_app = sub_app("The dashboard templates (dashboard_templates setting) checked before every cutover.")
 app.add_typer(templates_app, name="templates")
 
 

@@ -91,7 +91,11 @@ class ColumnStats:
             if low is not None:
                 self.min = low if self.min is None else min(self.min, low)
                 self.max = high if self.max is None else max(self.max, high)
-        if self.kind in ("integer", "float", "decimal", "boolean"):
+        if self.kind == "integer":
+            # Summed as decimals: an int64 sum wraps around silently, PostgreSQL's sum(bigint) does not.
+            total = pc.sum(array.cast(pa.decimal128(38, 0))).as_py()
+            self._add(None if total is None else int(total))
+        elif self.kind in ("float", "decimal", "boolean"):
             self._add(pc.sum(array).as_py())
         elif self.kind == "text":
             self._add(pc.sum(pc.utf8_length(array)).as_py())
