@@ -58,6 +58,8 @@ class ColumnCleanStats:
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None
     outlier_examples: list[str] = field(default_factory=list)
+    #: The column's quality after cleaning (:func:`columnar_etl.clean.quality.score_cleaned`).
+    quality: float | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -78,6 +80,7 @@ class ColumnCleanStats:
             "outliers": self.outliers,
             "outlier_fence": list(self.outlier_fence) if self.outlier_fence else None,
             "outlier_examples": list(self.outlier_examples),
+            "quality": None if self.quality is None else round(self.quality, 2),
         }
 
 
@@ -95,6 +98,8 @@ class TableCleanStats:
     seconds: float = 0.0
     #: False when the table's batches were not consumed to the end (the counts cover what was read).
     complete: bool = False
+    #: The table's quality after cleaning: the mean of its columns' (see :mod:`columnar_etl.clean.quality`).
+    quality: float | None = None
 
     def __getitem__(self, column: str) -> ColumnCleanStats:
         return self.columns[column]
@@ -120,6 +125,7 @@ class TableCleanStats:
             "changed": self.changed,
             "complete": self.complete,
             "seconds": round(self.seconds, 4),
+            "quality": None if self.quality is None else round(self.quality, 2),
             **{counter: self.total(counter) for counter in COUNTERS},
             "columns": [column.to_dict() for column in self.columns.values()],
         }
@@ -208,8 +214,8 @@ class CleanResult:
     def __repr__(self) -> str:
         quality = ""
         if self.quality_before is not None:
-            after = "?" if self.quality_after is None else f"{self.quality_after:.1f}"
-            quality = f"; quality {self.quality_before:.1f} → {after}"
+            after = "?" if self.quality_after is None else f"{self.quality_after:.2f}"
+            quality = f"; quality {self.quality_before:.2f} → {after}"
         return (
             f"<CleanResult {self.source.name}: {self.rows_in:,} rows in, {self.rows_out:,} out, "
             f"{self.changed:,} cells changed, {self.quarantined:,} quarantined{quality}>"

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.clean import CleanResult
@@ -121,8 +122,8 @@ def _render(result: CleanResult) -> None:
         table.add_row(stats.name, rows, *(f"{n:,}" for n in counts), f"{stats.total('quarantined'):,}")
     out.print(table)
     if result.quality_before is not None:
-        after = "not measured" if result.quality_after is None else f"{result.quality_after:.1f}"
-        out.print(f"quality {result.quality_before:.1f} → {after}")
+        after = "not measured" if result.quality_after is None else run_quality(result.quality_after)
+        out.print(f"quality {run_quality(result.quality_before)} → {after}")
     out.print(f"wrote {result.output} in {result.seconds:.2f} s", soft_wrap=True)
     if result.audit_path is not None:
         out.print(f"audit: {result.audit_rows:,} changed cells in {result.audit_path}", soft_wrap=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -15,6 +15,7 @@ from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
 from columnar_etl.config import Settings, check_min_quality, mask_uri
+from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -56,7 +57,8 @@ class TypedExport:
     tables: dict[str, pa.RecordBatchReader]
     references: dict[str, list[str]] = field(default_factory=dict)
     quality_before: float | None = None
-    quality_after: float | None = None
+    #: Measures the quality after cleaning once the load has read every batch (see clean/quality.py).
+    quality_after: Callable[[], float] | None = None
 
 
 @contextmanager
@@ -67,8 +69,8 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
     """
     import pyarrow as pa
 
-    from columnar_etl.checks import projected_quality
     from columnar_etl.clean import clean_stream
+    from columnar_etl.clean.quality import score_cleaned
     from columnar_etl.errors import ProfileHalt
     from columnar_etl.profile import profile
     from columnar_etl.typemap import build_plan
@@ -96,7 +98,7 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
             tables=tables,
             references=references,
             quality_before=found.quality,
-            quality_after=projected_quality(found.tables),
+            quality_after=lambda: score_cleaned(stream.stats(), found.tables),
         )
         stream.result()
 
@@ -183,6 +185,8 @@ def _render_load(result: LoadResult) -> None:
         failed = sum(not c.ok for c in checks)
         view.add_row(table, f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok")
     out.print(view)
+    if result.quality_before is not None and result.quality_after is not None:
+        out.print(f"quality {run_quality(result.quality_before)} → {run_quality(result.quality_after)}")
     render_templates(result.dashboard)
     for item in result.drift.items:
         out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
@@ -289,7 +293,7 @@ def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOpt
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
             f"{sum(info.rows.values()):,}",
-            "-" if info.quality is None else f"{info.quality:.1f}",
+            "-" if info.quality is None else run_quality(info.quality),
         )
     out.print(view)
 

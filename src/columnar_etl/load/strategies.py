@@ -17,7 +17,7 @@ small transaction of its own.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -69,7 +69,7 @@ def load_tables(
     keys: Mapping[str, list[str]] | None = None,
     references: Mapping[str, list[str]] | None = None,
     quality_before: float | None = None,
-    quality_after: float | None = None,
+    quality_after: float | Callable[[], float] | None = None,
     min_quality: float | None = None,
     column_names: ColumnNames = "export",
     strict_drift: bool = False,
@@ -85,6 +85,8 @@ def load_tables(
     columns to index (default: the other integer columns named like an id). ``quality_before`` /
     ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
+    ``quality_after`` may be a function, called once every table was copied: the score measured on
+    the batches as the cleaner streamed them (:func:`columnar_etl.clean.quality.score_cleaned`).
 
     Raises :class:`~columnar_etl.load.result.LoadRefused` (a :class:`LoadError`, with ``.result``) when
     a check, a dashboard template, the quality gate or strict drift refuses the version;
@@ -94,6 +96,8 @@ def load_tables(
     """
     check_min_quality(min_quality)
     settings = settings or load_settings()
+    measure_after = quality_after if callable(quality_after) else None
+    quality_after = None if callable(quality_after) else quality_after
     if mode not in MODES:
         raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
     check_base(base)
@@ -140,7 +144,18 @@ def load_tables(
             from columnar_etl.load.versions import backup_live
 
             result.backup = backup_live(target_uri, base, settings)
-        _load(tables, target_uri, result, run, keys, references, column_names, strict_drift, settings)
+        _load(
+            tables,
+            target_uri,
+            result,
+            run,
+            keys,
+            references,
+            column_names,
+            strict_drift,
+            settings,
+            measure_after,
+        )
     except Exception as exc:
         run.status, run.finished = "failed", datetime.now(UTC)
         run.error = exc.one_line() if isinstance(exc, EtlError) else f"{type(exc).__name__}: {exc}"
@@ -192,6 +207,7 @@ def _load(
     column_style: ColumnNames,
     strict_drift: bool,
     settings: Settings,
+    measure_after: Callable[[], float] | None = None,
 ) -> None:
     """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
     import adbc_driver_manager
@@ -201,7 +217,18 @@ def _load(
         cursor = conn.cursor()
         try:
             _load_version(
-                uri, conn, cursor, tables, result, run, keys, references, column_style, strict_drift, settings
+                uri,
+                conn,
+                cursor,
+                tables,
+                result,
+                run,
+                keys,
+                references,
+                column_style,
+                strict_drift,
+                settings,
+                measure_after,
             )
         finally:
             cursor.close()
@@ -235,6 +262,7 @@ def _load_version(
     column_style: ColumnNames,
     strict_drift: bool,
     settings: Settings,
+    measure_after: Callable[[], float] | None = None,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
     # First of all, before the ledger or a version schema exists: a missing reader role would
@@ -277,6 +305,9 @@ def _load_version(
             stream.prefetcher.close()
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
     grant_readers(cursor, schema, settings.readers)
+    if measure_after is not None:
+        # Every batch has now been cleaned and copied: the cleaner's counts are final.
+        result.quality_after = run.quality_after = measure_after()
     with _timed(seconds, "validate"):
         landed = table_columns(cursor, schema)
         report.checks += check_types(result.stats, landed)
