@@ -157,3 +157,19 @@ def test_rejected_rows_cost_every_cell_and_fail_quality_not_worse(
     checks = {c["check"]: c for c in record["load"]["validation"]["failures"]}
     assert record["outcome"] == "failed" and checks["quality_not_worse"]["ok"] is False
     assert checks["quality_not_worse"]["found"] == record["quality_after"] == expected
+
+
+def test_a_declared_type_lost_to_text_still_costs_after_cleaning(make_sqlite: Any, tmp_path: Path) -> None:
+    # `code` is declared INTEGER but holds words: it lands as text, and its 8 non-NULL values of 10 rows
+    # still fail the declared type: 0.2 points per 1 % → 100 - 0.2 × 80 = 84; `id` is clean (100); the
+    # table (and export) is their mean, 92. Nothing was quarantined: before and after agree.
+    words = ["abc", "def", "ghi", "jkl", "mno", "pqr", "stu", "vwx", None, None]
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, code INTEGER)", list(enumerate(words, 1)))}
+    )
+    cleaned = clean(path)
+    assert cleaned["t"]["code"].type == "text" and cleaned["t"]["code"].quality == pytest.approx(84.0)
+    assert cleaned["t"]["id"].quality == 100.0 and cleaned.quality_after == 92.0
+    shown = runner.invoke(app, ["clean", str(path), "--output", str(tmp_path / "clean.db")])
+    assert shown.exit_code == 0, shown.output
+    assert "quality 92.00 → 92.00 (output re-profiled: 100.00)" in shown.stdout

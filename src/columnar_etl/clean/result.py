@@ -154,6 +154,9 @@ class CleanResult:
     seconds: float = 0.0
     quality_before: float | None = None
     quality_after: float | None = None
+    #: The profile score of the cleaned SQLite output (``reprofile``); values lost to quarantine are
+    #: simply NULL there, so it is not the after-score (:attr:`quality_after`).
+    quality_reprofiled: float | None = None
 
     def __getitem__(self, table: str) -> TableCleanStats:
         return self.tables[table]
@@ -196,6 +199,9 @@ class CleanResult:
             "seconds": round(self.seconds, 4),
             "quality_before": None if self.quality_before is None else round(self.quality_before, 2),
             "quality_after": None if self.quality_after is None else round(self.quality_after, 2),
+            "quality_reprofiled": None
+            if self.quality_reprofiled is None
+            else round(self.quality_reprofiled, 2),
             "rows_in": self.rows_in,
             "rows_out": self.rows_out,
             "changed": self.changed,

@@ -45,7 +45,8 @@ def clean(
     cleaned tables are returned in ``result.data`` (in memory). ``audit`` / ``quarantine`` name Parquet
     files for the changed cells / unfixable values (both are also on the result unless the audit was
     only streamed). ``result.quality_after`` is measured on what cleaning did (docs/profiling.md
-    "Quality after cleaning"); ``reprofile`` replaces it by a fresh profile of a SQLite output.
+    "Quality after cleaning"); ``reprofile`` also profiles a SQLite output afresh
+    (``result.quality_reprofiled``: what a new export of that shape would score, not what cleaning lost).
     Settings used: ``quarantine_policy``, ``dedupe``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``.
     """
@@ -112,7 +113,7 @@ def clean(
     if reprofile and out is not None and result.output_format == "sqlite":
         from columnar_etl.profile import profile
 
-        result.quality_after = profile(out, settings=settings).quality
+        result.quality_reprofiled = profile(out, settings=settings).quality
     result.seconds = time.perf_counter() - started
     return result
 
