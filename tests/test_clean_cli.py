@@ -51,7 +51,8 @@ def test_sqlite_output_is_typed_and_a_second_clean_changes_nothing(export: Path,
     assert result.audit is None and result.audit_rows == result.changed > 0  # streamed, not held
     assert pq.read_table(tmp_path / "audit.parquet").num_rows == result.changed
     assert result.quality_before is not None and result.quality_after is not None
-    assert result.quality_after >= result.quality_before + 20
+    assert result.quality_reprofiled is not None and result.quality_reprofiled >= result.quality_before + 20
+    assert result.quality_before <= result.quality_after < 100.0  # measured: quarantined values cost
 
     con = sqlite3.connect(first)
     declared = {row[1]: row[2] for row in con.execute('PRAGMA table_info("timesheets")')}

@@ -12,8 +12,8 @@ points by severity, per 1 % of the column's rows —
   type (``TIMESTAMP`` holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
-by cells (rows × columns). Cleaning turns fixable cells into clean values and unfixable ones into NULL
-(quarantined), so a cleaned export scores higher.
+by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
+(:mod:`columnar_etl.clean.quality`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def score_column(column: ColumnProfile) -> float:
         PENALTY_PER_PERCENT.get(issue.kind, 0.0) * 100.0 * issue.count / column.row_count
         for issue in column.issues
         # A type stored as TEXT but parsing as its declared type is fixed by the typed load: no cost.
-        if issue.kind != "type_mismatch" or _unfixable_mismatch(column)
+        if issue.kind != "type_mismatch" or unfixable_mismatch(column)
     )
     return max(0.0, 100.0 - penalty)
 
@@ -73,8 +73,8 @@ def score_profile(tables: Mapping[str, TableProfile]) -> float:
     return weighted / cells if cells else 100.0
 
 
-def _unfixable_mismatch(column: ColumnProfile) -> bool:
-    # Declared a typed column but the data is text: nothing to convert, the declared meaning is lost.
+def unfixable_mismatch(column: ColumnProfile) -> bool:
+    """Declared a typed column but the data is text: nothing to convert, the declared meaning is lost."""
     return column.issue("type_mismatch") is not None and column.inferred_type == "text"
 
 
@@ -90,7 +90,7 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
     """Halt on data too damaged to load; warn below the quality gate; else pass."""
     columns = [column for table in tables.values() for column in table]
     halts: list[GateReason] = []
-    mismatched = [c for c in columns if _unfixable_mismatch(c)]
+    mismatched = [c for c in columns if unfixable_mismatch(c)]
     share = len(mismatched) / len(columns) if columns else 0.0
     if share > settings.halt_type_mismatch_share:
         halts.append(
@@ -183,30 +183,6 @@ def apply_dry_run(gate: GateResult, result: DryRunResult) -> GateResult:
     return GateResult("warn" if gate.status == "pass" else gate.status, gate.quality, gate.reasons + reasons)
 
 
-#: Issues cleaning leaves in the data: a reference without a parent keeps its value (it is reported).
+#: Issues cleaning leaves in the data: a reference without a parent keeps its value (it is reported);
+#: the after-score charges them (:mod:`columnar_etl.clean.quality`).
 REMAIN_AFTER_CLEANING = frozenset({"orphan_reference"})
-
-
-def projected_quality(tables: Mapping[str, TableProfile]) -> float:
-    """The score of the cleaned data: every issue but orphan references is gone after cleaning.
-
-    Fixable cells become clean values and unfixable ones NULL (quarantined, with their raw value), so
-    only the kinds in :data:`REMAIN_AFTER_CLEANING` still cost points. The cleaner's tests check the
-    premise by re-profiling a cleaned export; ``run`` uses this to gate a streamed load without
-    writing the cleaned data to a file first.
-    """
-    weighted = 0.0
-    cells = 0
-    for table in tables.values():
-        scores = []
-        for column in table:
-            penalty = sum(
-                PENALTY_PER_PERCENT[issue.kind] * 100.0 * issue.count / column.row_count
-                for issue in column.issues
-                if issue.kind in REMAIN_AFTER_CLEANING and column.row_count
-            )
-            scores.append(max(0.0, 100.0 - penalty))
-        table_cells = max(table.row_count, 1) * max(len(scores), 1)
-        weighted += (sum(scores) / len(scores) if scores else 100.0) * table_cells
-        cells += table_cells
-    return weighted / cells if cells else 100.0

@@ -99,6 +99,9 @@ def test_quality_checks() -> None:
     ]
     assert [(c.check, c.found) for c in quality_checks(70.0, None, 80.0)] == [("min_quality", 70.0)]
     assert quality_checks(None, None, 80.0) == []
+    # Equal figures, one of them rounded to two decimals as recorded: not worse.
+    not_worse, _ = quality_checks(92.3644, 92.36, 80.0)
+    assert (not_worse.check, not_worse.ok) == ("quality_not_worse", True)
 
 
 def test_the_packaged_templates_are_real_metrics_against_the_export_names() -> None:

@@ -58,6 +58,8 @@ class ColumnCleanStats:
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None
     outlier_examples: list[str] = field(default_factory=list)
+    #: The column's quality after cleaning (:func:`columnar_etl.clean.quality.score_cleaned`).
+    quality: float | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -78,6 +80,7 @@ class ColumnCleanStats:
             "outliers": self.outliers,
             "outlier_fence": list(self.outlier_fence) if self.outlier_fence else None,
             "outlier_examples": list(self.outlier_examples),
+            "quality": None if self.quality is None else round(self.quality, 2),
         }
 
 
@@ -95,6 +98,8 @@ class TableCleanStats:
     seconds: float = 0.0
     #: False when the table's batches were not consumed to the end (the counts cover what was read).
     complete: bool = False
+    #: The table's quality after cleaning: the mean of its columns' (see :mod:`columnar_etl.clean.quality`).
+    quality: float | None = None
 
     def __getitem__(self, column: str) -> ColumnCleanStats:
         return self.columns[column]
@@ -120,6 +125,7 @@ class TableCleanStats:
             "changed": self.changed,
             "complete": self.complete,
             "seconds": round(self.seconds, 4),
+            "quality": None if self.quality is None else round(self.quality, 2),
             **{counter: self.total(counter) for counter in COUNTERS},
             "columns": [column.to_dict() for column in self.columns.values()],
         }
@@ -148,6 +154,9 @@ class CleanResult:
     seconds: float = 0.0
     quality_before: float | None = None
     quality_after: float | None = None
+    #: The profile score of the cleaned SQLite output (``reprofile``); values lost to quarantine are
+    #: simply NULL there, so it is not the after-score (:attr:`quality_after`).
+    quality_reprofiled: float | None = None
 
     def __getitem__(self, table: str) -> TableCleanStats:
         return self.tables[table]
@@ -204,6 +213,9 @@ class CleanResult:
             "seconds": round(self.seconds, 4),
             "quality_before": None if self.quality_before is None else round(self.quality_before, 2),
             "quality_after": None if self.quality_after is None else round(self.quality_after, 2),
+            "quality_reprofiled": None
+            if self.quality_reprofiled is None
+            else round(self.quality_reprofiled, 2),
             "rows_in": self.rows_in,
             "rows_out": self.rows_out,
             "changed": self.changed,
@@ -223,8 +235,8 @@ class CleanResult:
     def __repr__(self) -> str:
         quality = ""
         if self.quality_before is not None:
-            after = "?" if self.quality_after is None else f"{self.quality_after:.1f}"
-            quality = f"; quality {self.quality_before:.1f} → {after}"
+            after = "?" if self.quality_after is None else f"{self.quality_after:.2f}"
+            quality = f"; quality {self.quality_before:.2f} → {after}"
         return (
             f"<CleanResult {self.source.name}: {self.rows_in:,} rows in, {self.rows_out:,} out, "
             f"{self.changed:,} cells changed, {self.quarantined:,} quarantined{quality}>"

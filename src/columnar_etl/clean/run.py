@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from columnar_etl.clean.quality import score_cleaned
 from columnar_etl.clean.result import CleanResult
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError
@@ -19,6 +20,8 @@ from columnar_etl.typemap import ColumnNames, Plan, build_plan
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+    from columnar_etl.models import Profile
 
 
 def clean(
@@ -41,7 +44,9 @@ def clean(
     timestamps) or ``x.parquet`` (a directory with one Parquet file per table); without it the
     cleaned tables are returned in ``result.data`` (in memory). ``audit`` / ``quarantine`` name Parquet
     files for the changed cells / unfixable values (both are also on the result unless the audit was
-    only streamed). ``reprofile`` profiles a SQLite output to fill ``result.quality_after``.
+    only streamed). ``result.quality_after`` is measured on what cleaning did (docs/profiling.md
+    "Quality after cleaning"); ``reprofile`` also profiles a SQLite output afresh
+    (``result.quality_reprofiled``: what a new export of that shape would score, not what cleaning lost).
     Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``.
     """
@@ -58,10 +63,12 @@ def clean(
     out = Path(output) if output is not None else None
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
+    found: Profile | None = None
     if plan is None:
         from columnar_etl.profile import profile
 
-        plan = build_plan(profile(source, tables=tables, settings=settings), settings=settings)
+        found = profile(source, tables=tables, settings=settings)
+        plan = build_plan(found, settings=settings)
     plan = plan.with_column_names(column_names or plan.column_names)
     if tables is not None:
         plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
@@ -104,10 +111,12 @@ def clean(
     result.output = out
     result.output_format = writers.output_format(out) if out is not None else None
     result.data = data
+    # Measured on the counts of the stream; the profile (when made here) adds orphan references.
+    result.quality_after = score_cleaned(result.tables, found.tables if found is not None else None)
     if reprofile and out is not None and result.output_format == "sqlite":
         from columnar_etl.profile import profile
 
-        result.quality_after = profile(out, settings=settings).quality
+        result.quality_reprofiled = profile(out, settings=settings).quality
     result.seconds = time.perf_counter() - started
     return result
 

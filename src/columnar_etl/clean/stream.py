@@ -253,6 +253,11 @@ class CleanStream:
             seconds=round(stats.seconds, 4),
         )
 
+    def stats(self) -> dict[str, TableCleanStats]:
+        """The counts of the tables streamed so far (final once a table's batches were read to the end):
+        what :func:`~columnar_etl.clean.quality.score_cleaned` measures, before :meth:`result`."""
+        return dict(self._stats)
+
     def result(self) -> CleanResult:
         """The counts, quarantine and audit of what was streamed; commits the audit/quarantine files."""
         if self._audit is None or self._quarantine is None:

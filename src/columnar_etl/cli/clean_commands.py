@@ -11,6 +11,7 @@ from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
 from columnar_etl.errors import ExitCode
+from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.clean import CleanResult
@@ -65,7 +66,10 @@ def clean_command(
     ] = None,
     reprofile: Annotated[
         bool,
-        typer.Option("--reprofile/--no-reprofile", help="Profile a SQLite output for the after-quality."),
+        typer.Option(
+            "--reprofile/--no-reprofile",
+            help="Also profile a SQLite output afresh (shown beside the measured after-quality).",
+        ),
     ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
@@ -128,8 +132,10 @@ def _render(result: CleanResult) -> None:
         table.add_row(stats.name, rows, *(f"{n:,}" for n in counts), f"{stats.total('quarantined'):,}")
     out.print(table)
     if result.quality_before is not None:
-        after = "not measured" if result.quality_after is None else f"{result.quality_after:.1f}"
-        out.print(f"quality {result.quality_before:.1f} → {after}")
+        after = "not measured" if result.quality_after is None else run_quality(result.quality_after)
+        again = result.quality_reprofiled
+        reprofiled = f" (output re-profiled: {run_quality(again)})" if again is not None else ""
+        out.print(f"quality {run_quality(result.quality_before)} → {after}{reprofiled}")
     out.print(f"wrote {result.output} in {result.seconds:.2f} s", soft_wrap=True)
     if result.audit_path is not None:
         out.print(f"audit: {result.audit_rows:,} changed cells in {result.audit_path}", soft_wrap=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -16,6 +16,7 @@ from rich.table import Table
 from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
 from columnar_etl.config import Settings, check_min_quality, mask_uri
 from columnar_etl.errors import ExitCode
+from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -57,7 +58,8 @@ class TypedExport:
     keys: dict[str, list[str]] = field(default_factory=dict)
     key_blockers: dict[str, str] = field(default_factory=dict)
     quality_before: float | None = None
-    quality_after: float | None = None
+    #: Measures the quality after cleaning once the load has read every batch (see clean/quality.py).
+    quality_after: Callable[[], float] | None = None
     #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
     clean_warnings: list[str] = field(default_factory=list)
 
@@ -70,8 +72,8 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
     """
     import pyarrow as pa
 
-    from columnar_etl.checks import projected_quality
     from columnar_etl.clean import clean_stream
+    from columnar_etl.clean.quality import score_cleaned
     from columnar_etl.errors import ProfileHalt
     from columnar_etl.keys import load_keys
     from columnar_etl.profile import profile
@@ -104,7 +106,7 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
             keys=keys,
             key_blockers=blockers,
             quality_before=found.quality,
-            quality_after=projected_quality(found.tables),
+            quality_after=lambda: score_cleaned(stream.stats(), found.tables),
         )
         yield typed
         typed.clean_warnings = stream.result().warnings
@@ -193,6 +195,8 @@ def _render_load(result: LoadResult) -> None:
         failed = sum(not c.ok for c in checks)
         view.add_row(table, f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok")
     out.print(view)
+    if result.quality_before is not None and result.quality_after is not None:
+        out.print(f"quality {run_quality(result.quality_before)} → {run_quality(result.quality_after)}")
     render_templates(result.dashboard)
     for item in result.drift.items:
         out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
@@ -302,7 +306,7 @@ def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOpt
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
             f"{sum(info.rows.values()):,}",
-            "-" if info.quality is None else f"{info.quality:.1f}",
+            "-" if info.quality is None else run_quality(info.quality),
         )
     out.print(view)
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from columnar_etl.cli.app import app, cli_state, echo_json, err, out, sub_app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import EtlError
+from columnar_etl.report.display import run_quality
 
 runs_app = sub_app("Run records under runs/: list them, show one.")
 app.add_typer(runs_app, name="runs")
@@ -132,8 +133,8 @@ def _render(result: Any) -> None:
             tables.add_row(name, f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
         out.print(tables)
     if record.quality_before is not None:
-        after = f" → {record.quality_after:.1f}" if record.quality_after is not None else ""
-        out.print(f"quality {record.quality_before:.1f}{after}")
+        after = f" → {run_quality(record.quality_after)}" if record.quality_after is not None else ""
+        out.print(f"quality {run_quality(record.quality_before)}{after}")
     if record.version_schema:
         out.print(f"version schema {record.version_schema}")
     for warning in record.warnings:

@@ -13,6 +13,7 @@ from columnar_etl.cli.app import app, cli_state, echo_json, out
 from columnar_etl.config import mask_uri
 from columnar_etl.embedded_pg import resolve_target
 from columnar_etl.errors import EtlError
+from columnar_etl.report.display import run_quality
 
 DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
 
@@ -107,7 +108,8 @@ def demo(
     out.print(view)
     seconds = sum(stage.seconds for stage in record.stages)
     out.print(
-        f"quality {record.quality_before:.1f} → {record.quality_after:.1f}, {len(record.stages)} stages "
+        f"quality {run_quality(record.quality_before)} → {run_quality(record.quality_after)}, "
+        f"{len(record.stages)} stages "
         f"in {seconds:.2f} s; run {record.run_id}"
     )
     if "report.html" in result.artefacts:

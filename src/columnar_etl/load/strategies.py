@@ -70,7 +70,7 @@ def load_tables(
     key_blockers: Mapping[str, str] | None = None,
     references: Mapping[str, list[str]] | None = None,
     quality_before: float | None = None,
-    quality_after: float | None = None,
+    quality_after: float | Callable[[], float] | None = None,
     min_quality: float | None = None,
     column_names: ColumnNames = "export",
     strict_drift: bool = False,
@@ -93,6 +93,8 @@ def load_tables(
     columns to index (default: the other integer columns named like an id). ``quality_before`` /
     ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
+    ``quality_after`` may be a function, called once every table was copied: the score measured on
+    the batches as the cleaner streamed them (:func:`columnar_etl.clean.quality.score_cleaned`).
 
     ``skip_if_loaded`` (with ``source_checksum``): once the base's load lock is held, a live version
     loaded from the same source, or one loaded from it since ``started`` (a concurrent run of the same
@@ -108,6 +110,8 @@ def load_tables(
     """
     check_min_quality(min_quality)
     settings = settings or load_settings()
+    measure_after = quality_after if callable(quality_after) else None
+    quality_after = None if callable(quality_after) else quality_after
     if mode not in MODES:
         raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
     check_base(base)
@@ -165,6 +169,7 @@ def load_tables(
             column_names,
             strict_drift,
             settings,
+            measure_after=measure_after,
             skip_if_loaded=skip_if_loaded,
             before_commit=before_commit,
         )
@@ -223,6 +228,7 @@ def _load(
     strict_drift: bool,
     settings: Settings,
     *,
+    measure_after: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
     before_commit: Callable[[LoadResult], None] | None = None,
 ) -> None:
@@ -245,6 +251,7 @@ def _load(
                 column_style,
                 strict_drift,
                 settings,
+                measure_after=measure_after,
                 skip_if_loaded=skip_if_loaded,
             )
         finally:
@@ -282,6 +289,7 @@ def _load_version(
     strict_drift: bool,
     settings: Settings,
     *,
+    measure_after: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
@@ -331,6 +339,9 @@ def _load_version(
             stream.prefetcher.close()
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
     grant_readers(cursor, schema, settings.readers)
+    if measure_after is not None:
+        # Every batch has now been cleaned and copied: the cleaner's counts are final.
+        result.quality_after = run.quality_after = measure_after()
     with _timed(seconds, "validate"):
         landed = table_columns(cursor, schema)
         report.checks += check_types(result.stats, landed)

@@ -259,7 +259,10 @@ def quality_checks(before: float | None, after: float | None, minimum: float) ->
     """Quality after cleaning is not below quality before; the loaded data's quality meets the gate."""
     checks = []
     if before is not None and after is not None:
-        checks.append(Check("quality_not_worse", round(before, 2), round(after, 2), after >= before))
+        # Judged on the figures as recorded (two decimals): an after-score equal to the profile's must
+        # not fail because only one of them was rounded.
+        before, after = round(before, 2), round(after, 2)
+        checks.append(Check("quality_not_worse", before, after, after >= before))
     score = after if after is not None else before
     if score is not None:
         checks.append(Check("min_quality", minimum, round(score, 2), score >= minimum))

@@ -347,13 +347,12 @@ def _clean_and_load(
     force: bool,
     show: bool | None,
 ) -> None:
-    from columnar_etl.checks import projected_quality
     from columnar_etl.clean import clean_stream
+    from columnar_etl.clean.quality import score_cleaned
     from columnar_etl.load import load_tables
 
     record = result.record
-    if result.profile is not None:
-        record.quality_after = projected_quality(result.profile.tables)
+    profiled = result.profile.tables if result.profile is not None else None
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
     keys, blockers, references = _load_hints(result.profile, plan, settings)
@@ -380,11 +379,17 @@ def _clean_and_load(
                 bar.advance(batch.num_rows)
                 yield batch
 
+        def measure_after() -> float:
+            # Called by the load once every batch was cleaned and copied, before its quality checks.
+            record.quality_after = score_cleaned(stream.stats(), profiled)
+            return record.quality_after
+
         def before_commit(loaded: Any) -> None:
             # Everything that can still fail is written before the commit makes the version (and in
             # simple mode the cutover) real: the audit and quarantine files, then run.json. A failure
             # here rolls the load back, so exit 1 still means "nothing live changed".
             cleaned = stream.result()
+            cleaned.quality_after = record.quality_after = score_cleaned(cleaned.tables, profiled)
             result.clean, result.load = cleaned, loaded
             stage.rows = cleaned.rows_in
             record.version_schema = loaded.version_schema
@@ -410,7 +415,7 @@ def _clean_and_load(
                 key_blockers=blockers,
                 references=references,
                 quality_before=record.quality_before,
-                quality_after=record.quality_after,
+                quality_after=measure_after,
                 min_quality=settings.min_quality,
                 run_id=record.run_id,
                 started=datetime.fromtimestamp(record.started, UTC),
@@ -473,6 +478,7 @@ def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool
             source_path=record.source,
             source_checksum=record.source_checksum,
             quality_before=record.quality_before,
+            quality_after=record.quality_after,
             config_hash=ledger.config_hash(settings),
             tool_version=ledger.tool_version(),
             error=error,

@@ -71,6 +71,12 @@ def quality(score: float) -> str:
     return f"{score:.1f}"
 
 
+def run_quality(score: float | None) -> str:
+    """A run's quality before/after as run.json and the ledger record it: two decimals, so a measured
+    99.97 never shows as 100.0 (``—`` when not measured)."""
+    return "—" if score is None else f"{score:.2f}"
+
+
 def percent(count: int, total: int) -> str:
     """``count`` as a share of ``total``: ``0``, ``<0.1%``, ``12.3%``."""
     if count == 0 or total == 0:

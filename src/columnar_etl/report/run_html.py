@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from columnar_etl.checks import PENALTY_PER_PERCENT, REMAIN_AFTER_CLEANING
+from columnar_etl.checks import REMAIN_AFTER_CLEANING
 from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES
 from columnar_etl.report import display
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from columnar_etl.clean.result import CleanResult
-    from columnar_etl.models import ColumnProfile, Profile
+    from columnar_etl.models import Profile
     from columnar_etl.pipeline import RunResult
 
 #: The stages of a full run, in order: the ones a run never reached are listed as such.
@@ -180,7 +180,7 @@ def _cards(
         flow = "—"
     quarantined = clean.quarantined if clean is not None else sum(t["quarantined"] for t in rows.values())
     before, after = rec["quality_before"], rec["quality_after"]
-    quality = " → ".join("—" if q is None else display.quality(q) for q in (before, after))
+    quality = " → ".join(display.run_quality(q) for q in (before, after))
     shown = after if after is not None else before
     version = rec["version_schema"] or (load or {}).get("schema") or None
     cards = [
@@ -232,10 +232,6 @@ def _tables(
         table = profile.tables[name] if profile is not None else None
         stats = clean.tables.get(name) if clean is not None else None
         counts = rec["rows"].get(name, {})
-        after = None
-        if table is not None and stats is not None:
-            scores = [_quality_after(column) for column in table]
-            after = sum(scores) / len(scores) if scores else 100.0
         rows.append(
             {
                 "name": name,
@@ -247,7 +243,7 @@ def _tables(
                 "changed": stats.changed if stats else None,
                 "loaded": loaded.get(target_name.get(name, name)),
                 "before": table.quality if table is not None else None,
-                "after": after,
+                "after": stats.quality if stats is not None else None,
             }
         )
     return rows
@@ -314,19 +310,6 @@ def _outliers(clean: CleanResult) -> list[dict[str, Any]]:
     ]
 
 
-def _quality_after(column: ColumnProfile) -> float:
-    """The column's score once cleaned: only the kinds cleaning cannot repair still cost points."""
-    # The per-column form of checks.projected_quality, which scores the whole export the same way.
-    if not column.row_count:
-        return 100.0
-    penalty = sum(
-        PENALTY_PER_PERCENT[issue.kind] * 100.0 * issue.count / column.row_count
-        for issue in column.issues
-        if issue.kind in REMAIN_AFTER_CLEANING
-    )
-    return max(0.0, 100.0 - penalty)
-
-
 def _columns(profile: Profile, clean: CleanResult | None) -> list[dict[str, Any]]:
     sections = []
     for name, table in profile.tables.items():
@@ -349,7 +332,7 @@ def _columns(profile: Profile, clean: CleanResult | None) -> list[dict[str, Any]
                         if n and c in CHANGE_LABELS
                     ],
                     "remaining": remaining,
-                    "after": _quality_after(column) if clean is not None else None,
+                    "after": cleaned.quality if cleaned is not None else None,
                 }
             )
         rows.sort(key=lambda row: row["column"].quality)
