@@ -80,9 +80,9 @@ def test_run_removes_and_audits_exact_copies_and_indexes_a_key_with_nulls(
     )
     audit = pq.read_table(tmp_path / "runs" / record["run_id"] / "audit.parquet").to_pylist()
     removed = sorted((r["table"], r["row_key"]) for r in audit if r["rule"] == "duplicate_row")
-    # lines: no declared key, and "TS-Line" repeats: rows are named by position (2 and 5);
-    # entries: its key is NULL for the copy.
-    assert removed == sorted([("lines", "2"), ("lines", "5"), ("entries", "")])
+    # lines: no declared key, but "TS-Line" is unique once the exact copies are gone: the copies are
+    # named by it (10 and 12); entries: its key is NULL for the copy.
+    assert removed == sorted([("lines", "10"), ("lines", "12"), ("entries", "")])
     schema = record["version_schema"]
     loaded = pg_query(pg_uri, f'SELECT "TS-Line", who, hours FROM {schema}.lines ORDER BY 1')
     assert [(row[0], row[1], float(row[2])) for row in loaded] == [

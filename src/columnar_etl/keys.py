@@ -97,13 +97,16 @@ def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
     return True
 
 
-def data_key(table: TableProfile) -> str | None:
-    """A column unique and non-null in the data (integer first, then text; leftmost), or None."""
+def data_key(table: TableProfile, copies: int = 0) -> str | None:
+    """A column unique and non-null in the data (integer first, then text; leftmost), or None.
+
+    ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
+    unique once they are gone (an export with a few repeated rows still has its key)."""
     if table.row_count == 0 or table.sampled_rows is not None:
         return None
     for kind in DATA_KEY_TYPES:
         for column in table:
-            if column.inferred_type == kind and _unique_and_present(column, table.row_count):
+            if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
                 return str(column.name)
     return None
 
@@ -173,6 +176,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     row: Any = src.connection.cursor().execute(sql).fetchone()
     rows, keys, nulls, ex_rows, ex_keys = row
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
+    if not table.key and table.duplicate_rows and (column := data_key(table, table.duplicate_rows)):
+        # Unique in every row but the exact copies: the key, once they are removed (no row without it,
+        # and no two different rows share it).
+        table.key, table.key_found = [column], "data_unique"
+        table.duplicate_keys = table.null_keys = 0
     what = ", ".join(table.key) or "first column"
     issues = [
         Issue(

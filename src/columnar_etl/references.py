@@ -228,19 +228,22 @@ def find_references(
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
-    ``declared``: the export's foreign keys (:func:`declared_references`); when there are any, they
-    are the references. Otherwise they are inferred from the data (the module's rules). Nothing is
-    inferred from a sampled profile (its distinct counts are the sample's).
+    ``declared``: the export's foreign keys (:func:`declared_references`) are references; the other
+    columns' references are inferred from the data (the module's rules: an export that declares some
+    of its keys often leaves others undeclared). Nothing is inferred from a sampled profile (its
+    distinct counts are the sample's).
     """
+    found: list[Reference] = []
     if declared:
         _record_declared(src, tables, declared)
-        return list(declared)
+        found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
-        return []
-    found = []
+        return found
+    taken = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
         (child, column, parent, tables[parent].key[0], tables[child][column].inferred_type)
         for (child, column), parents in candidates(tables).items()
+        if (child, column) not in taken
         for parent in parents
     ]
     measured = measure(src, pairs)
