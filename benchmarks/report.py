@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from html import escape
 from pathlib import Path
@@ -36,6 +37,16 @@ def _median(entry: dict[str, Any], key: str) -> float | None:
     return None if not median else float(median[key])
 
 
+def failure(entry: dict[str, Any]) -> str:
+    """Why a peer failed: the error line of its first failed round's stderr, else the recorded message."""
+    bad = next((r for r in entry.get("rounds", []) if not r.get("ok")), None)
+    tail = (bad or {}).get("stderr_tail", "").strip().splitlines()
+    errors = [line.strip() for line in tail if "Error" in line or "ERROR" in line]
+    if bad and bad.get("exit_code") not in (0, 2) and errors:
+        return f"exit {bad['exit_code']}: {errors[-1][:160]}"
+    return str(entry.get("message", ""))[:160]
+
+
 def markdown_table(report: dict[str, Any]) -> str:
     """The peer table: per dataset and peer, medians of wall, CPU and peak RSS, rows, run / peer."""
     load = report["machine"]
@@ -47,38 +58,91 @@ def markdown_table(report: dict[str, Any]) -> str:
         + ", ".join(f"{k} {v}" for k, v in report["versions"].items())
         + ".",
         "",
-        "| dataset | command | wall (median) | CPU (median) | peak RSS (median) | rows loaded | run / this |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| dataset | command | wall (median) | CPU (median) | peak RSS (median) | rows loaded "
+        "| run / this (wall) | run / this (CPU) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, data in report["datasets"].items():
         peers = data["peers"]
         run_wall = _median(peers["run"], "wall_s") if "run" in peers else None
+        run_cpu = _median(peers["run"], "cpu_s") if "run" in peers else None
         source = sum(data["source_rows"].values())
         dataset = f"{name} ({source:,} rows, {data['file_mb']:g} MB)"
         for peer, entry in peers.items():
             status = entry.get("status")
             if status == "skipped":
-                lines.append(f"| {dataset} | {entry['label']} | skipped: {entry['message']} | | | | |")
+                lines.append(f"| {dataset} | {entry['label']} | skipped: {entry['message']} | | | | | |")
                 continue
             wall, cpu, rss = (_median(entry, k) for k in ("wall_s", "cpu_s", "rss_mb"))
             rows = entry["median"]["rows"] if entry.get("median") else 0
-            if status == "ok":
-                rows_cell = f"{rows:,} ✓"
-            else:
-                rows_cell = f"{rows:,} ✗ {status}: {escape(entry.get('message', ''))[:120]}"
+            why = failure(entry).replace("|", "\\|").replace("<", "&lt;")
+            rows_cell = f"{rows:,} ✓" if status == "ok" else f"{rows:,} ✗ {status}: {why}"
             wall_cell = f"> {report['timeout_s']:g} s" if status == "timeout" else f"{wall:.2f} s"
             ratio = (
                 "—"
                 if peer == "run" or not run_wall or not wall or status != "ok"
                 else f"{run_wall / wall:.2f}"
             )
+            cpu_ratio = "—" if ratio == "—" or not run_cpu or not cpu else f"{run_cpu / cpu:.2f}"
             if status == "timeout" and run_wall:
                 ratio = f"< {run_wall / report['timeout_s']:.2f}"
             label = f"**{entry['label']}**" if peer == "run" else entry["label"]
             lines.append(
-                f"| {dataset} | {label} | {wall_cell} | {cpu:.2f} s | {rss:.0f} MiB | {rows_cell} | {ratio} |"
+                f"| {dataset} | {label} | {wall_cell} | {cpu:.2f} s | {rss:.0f} MiB | {rows_cell} "
+                f"| {ratio} | {cpu_ratio} |"
             )
+    lines.extend(["", *target_lines(report), *stage_lines(report)])
     return "\n".join(lines)
+
+
+#: Issue 19's targets: (dataset, peer, most run / peer may be); and the RSS ceiling on the BLOB export.
+TARGETS = (("wide", "pgloader", 0.7), ("wide", "duckdb_varchar", 2.0), ("narrow", "duckdb_varchar", 2.0))
+RSS_CEILING_MB = 600
+
+
+def target_lines(report: dict[str, Any]) -> list[str]:
+    """One line per target of issue 19 that this run can judge: the measured ratio, met or missed."""
+    lines = []
+    datasets = report["datasets"]
+    for dataset, peer, most in TARGETS:
+        peers = datasets.get(dataset, {}).get("peers", {})
+        run, other = peers.get("run"), peers.get(peer)
+        if not run or not other or run.get("status") != "ok" or other.get("status") != "ok":
+            continue
+        ratio = float(run["median"]["wall_s"]) / float(other["median"]["wall_s"])
+        cpu = float(run["median"]["cpu_s"]) / float(other["median"]["cpu_s"])
+        verdict = "met" if ratio <= most else f"**missed** by {ratio / most:.2f}×"
+        lines.append(
+            f"- {dataset}: run / {other['label']} = {ratio:.2f} wall, {cpu:.2f} CPU "
+            f"(issue 19 target ≤ {most:g} wall): {verdict}"
+        )
+    blob = datasets.get("blob", {}).get("peers", {}).get("run")
+    if blob and blob.get("median"):
+        rss = float(blob["median"]["rss_mb"])
+        verdict = "met" if rss <= RSS_CEILING_MB else "**missed**"
+        lines.append(
+            f"- blob: peak RSS of run = {rss:.0f} MiB (issue 19 target ≤ {RSS_CEILING_MB} MB): {verdict}"
+        )
+    return lines
+
+
+def stage_lines(report: dict[str, Any]) -> list[str]:
+    """Where run's wall time goes (medians of its own run.json stages; the rest is outside the stages)."""
+    lines = []
+    for name, data in report["datasets"].items():
+        run = data["peers"].get("run", {})
+        stages = [r["stages_s"] for r in run.get("rounds", []) if r.get("stages_s")]
+        if not stages or not run.get("median"):
+            continue
+        names = [key for key in stages[0] if key != "total_in_process"]
+        parts = [f"{key} {statistics.median(s.get(key, 0.0) for s in stages):.2f} s" for key in names]
+        inside = statistics.median(s["total_in_process"] for s in stages)
+        outside = float(run["median"]["wall_s"]) - inside
+        lines.append(
+            f"- {name}: inside run: {', '.join(parts)}; outside the stages (interpreter, imports, "
+            f"artefacts) {outside:.2f} s"
+        )
+    return lines
 
 
 def svg_plot(report: dict[str, Any]) -> str:
