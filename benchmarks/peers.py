@@ -546,12 +546,14 @@ def main(argv: list[str] | None = None) -> int:
                 report["datasets"][name] = bench_dataset(
                     name, export, server, work, peers, args.rounds, args.timeout, log
                 )
+                # Written after every dataset, so an interrupted benchmark keeps what it measured.
+                report["seconds"] = round(time.time() - started, 1)
+                report["machine"]["load_average_end"] = load_average()
+                report["complete"] = name == list(exports)[-1]
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                args.out.write_text(json.dumps(report, indent=2) + "\n")
         finally:
             server.stop()
-    report["seconds"] = round(time.time() - started, 1)
-    report["machine"]["load_average_end"] = load_average()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
     log(f"results: {args.out}")
     from benchmarks.report import markdown_table
 

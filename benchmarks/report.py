@@ -56,7 +56,8 @@ def markdown_table(report: dict[str, Any]) -> str:
         f"{' / '.join(map(str, load.get('load_average_end', [])))} at the end: a shared machine, figures "
         f"are noisy), median of {report['rounds']} interleaved rounds, each a fresh process; "
         + ", ".join(f"{k} {v}" for k, v in report["versions"].items())
-        + ".",
+        + "."
+        + ("" if report.get("complete", True) else " **Interrupted: not every dataset was measured.**"),
         "",
         "| dataset | command | wall (median) | CPU (median) | peak RSS (median) | rows loaded "
         "| run / this (wall) | run / this (CPU) |",
