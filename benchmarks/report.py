@@ -1,6 +1,6 @@
 """Render ``.benchmarks/peers.json`` (written by ``benchmarks/peers.py``): the README table and an SVG plot.
 
-    python benchmarks/report.py                  # README.md between the bench-peers markers, docs/peers.svg
+    python benchmarks/report.py                  # README.md between the markers, docs/peers.svg + .json
     python benchmarks/report.py --print          # the table on stdout only
 
 Nothing here is typed by hand: every figure comes from the JSON of one benchmark run.
@@ -55,7 +55,9 @@ def markdown_table(report: dict[str, Any]) -> str:
         f"{' / '.join(map(str, load['load_average']))} at the start, "
         f"{' / '.join(map(str, load.get('load_average_end', [])))} at the end: a shared machine, figures "
         f"are noisy), median of {report['rounds']} interleaved rounds, each a fresh process; "
-        + ", ".join(f"{k} {v}" for k, v in report["versions"].items())
+        + ", ".join(
+            f"{k} {str(v).replace(k + ' version ', '').strip(chr(34))}" for k, v in report["versions"].items()
+        )
         + "."
         + ("" if report.get("complete", True) else " **Interrupted: not every dataset was measured.**"),
         "",
@@ -68,7 +70,7 @@ def markdown_table(report: dict[str, Any]) -> str:
         run_wall = _median(peers["run"], "wall_s") if "run" in peers else None
         run_cpu = _median(peers["run"], "cpu_s") if "run" in peers else None
         source = sum(data["source_rows"].values())
-        dataset = f"{name} ({source:,} rows, {data['file_mb']:g} MB)"
+        dataset = f"{name} ({source:,} rows, {data['file_mb']:g} MiB)"
         for peer, entry in peers.items():
             status = entry.get("status")
             if status == "skipped":
@@ -169,8 +171,10 @@ def svg_plot(report: dict[str, Any]) -> str:
     for name in groups:
         data = report["datasets"][name]
         peers = data["peers"]
-        walls = [_median(e, "wall_s") or 0 for e in peers.values()]
-        rsses = [_median(e, "rss_mb") or 0 for e in peers.values()]
+        # Scaled to the peers that succeeded; a killed run is drawn full width, a failed one not at all.
+        done = [e for e in peers.values() if e.get("status") == "ok"]
+        walls = [_median(e, "wall_s") or 0 for e in done]
+        rsses = [_median(e, "rss_mb") or 0 for e in done]
         max_wall, max_rss = max([*walls, 1e-9]), max([*rsses, 1e-9])
         out.append(f'<text x="4" y="{y + 10}" font-weight="bold">{escape(name)}</text>')
         y += 16
@@ -178,18 +182,19 @@ def svg_plot(report: dict[str, Any]) -> str:
             colour = COLOURS.get(peer, "#999999")
             status = entry.get("status")
             out.append(f'<text x="12" y="{y + bar - 3}">{escape(entry["label"])}</text>')
-            if status == "skipped" or not entry.get("median"):
-                out.append(f'<text x="{label_w}" y="{y + bar - 3}" fill="#666">skipped</text>')
+            if status in ("skipped", "failed") or not entry.get("median"):
+                why = "skipped" if status == "skipped" else "failed (rows not loaded): see the table"
+                out.append(f'<text x="{label_w}" y="{y + bar - 3}" fill="#666">{why}</text>')
             else:
                 for offset, value, top_value, unit in (
                     (label_w, _median(entry, "wall_s") or 0, max_wall, "s"),
                     (label_w + panel_w + 20, _median(entry, "rss_mb") or 0, max_rss, "MiB"),
                 ):
-                    length = max(1.0, (panel_w - 70) * value / top_value)
-                    suffix = "" if status == "ok" else f" ({status})"
+                    length = max(1.0, (panel_w - 70) * min(1.0, value / top_value))
+                    suffix = "" if status == "ok" else " (killed)" if status == "timeout" else f" ({status})"
                     text = f"{value:.2f} {unit}" if unit == "s" else f"{value:.0f} {unit}"
                     if status == "timeout" and unit == "s":
-                        text = f"> {value:.0f} s"
+                        text = f"> {report['timeout_s']:g} s"
                     out.append(
                         f'<rect x="{offset}" y="{y}" width="{length:.1f}" height="{bar}" fill="{colour}"/>'
                         f'<text x="{offset + length + 4:.1f}" y="{y + bar - 3}">{text}{suffix}</text>'
@@ -227,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     write_readme(table, args.readme)
     args.svg.parent.mkdir(parents=True, exist_ok=True)
     args.svg.write_text(svg_plot(report))
-    print(f"wrote the table into {args.readme} and the plot to {args.svg}")
+    # The figures behind the README, kept with it (.benchmarks/ is not committed).
+    kept = args.svg.with_suffix(".json")
+    kept.write_text(args.json.read_text())
+    print(f"wrote the table into {args.readme}, the plot to {args.svg} and its data to {kept}")
     return 0
 
 
