@@ -31,6 +31,14 @@ test-all *args: lint
 bench *args:
     {{python}} -m pytest benchmarks -m "not slow" --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
 
+# Peers, whole process, interleaved (run, copy-raw floor, DuckDB, pgloader if on PATH, executemany) → .benchmarks/peers.json
+bench-peers *args:
+    {{python}} benchmarks/peers.py {{args}}
+
+# README performance table and docs/peers.svg from .benchmarks/peers.json (never typed by hand)
+bench-report *args:
+    {{python}} benchmarks/report.py {{args}}
+
 # Scaling: time and peak RSS per stage at scale 1, 2, 4, 10, 40 (10.4M rows), chart in .benchmarks/; slow
 bench-scale *args:
     {{python}} benchmarks/scaling.py {{args}}

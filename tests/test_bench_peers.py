@@ -1,0 +1,63 @@
+"""Smoke test of the peer benchmark (benchmarks/peers.py) and its report, on a tiny export, one round."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from benchmarks import peers, report
+
+
+def _export(path: Path) -> Path:
+    """``a``: 5 rows, 2 of them exact copies of another row; ``b``: 3 distinct rows."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute('CREATE TABLE a ("x y" INTEGER, note TEXT)')
+        con.executemany("INSERT INTO a VALUES (?, ?)", [(1, "p"), (1, "p"), (2, "q"), (2, "q"), (3, "p")])
+        con.execute("CREATE TABLE b (id INTEGER PRIMARY KEY, v REAL)")
+        con.executemany("INSERT INTO b VALUES (?, ?)", [(1, 0.5), (2, 1.5), (3, None)])
+    con.close()
+    return path
+
+
+def test_source_counts_and_clean_twin(tmp_path: Path) -> None:
+    export = _export(tmp_path / "x.db")
+    assert peers.source_counts(export) == ({"a": 5, "b": 3}, {"a": 2, "b": 0})
+    twin = peers.clean_twin(export, tmp_path)
+    rows = sqlite3.connect(twin).execute('SELECT "x y", note FROM a ORDER BY 1').fetchall()
+    assert rows == [(1, "p"), (2, "q"), (3, "p")]
+
+
+def test_pgloader_uri_uses_the_unix_socket() -> None:
+    uri = "postgresql://postgres:@/peer_1?host=/tmp/pg/data"
+    assert peers.pgloader_uri(uri) == "postgresql://postgres@unix:/tmp/pg/data:5432/peer_1"
+
+
+def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
+    export = _export(tmp_path / "tiny.db")
+    out = tmp_path / "peers.json"
+    argv = ["--datasets", "", "--export", str(export), "--peers", "floor,duckdb_varchar", "--rounds", "1"]
+    assert peers.main([*argv, "--out", str(out), "--server-uri", pg_server_uri]) == 0
+    data = json.loads(out.read_text())
+    assert data["rounds"] == 1
+    tiny = data["datasets"]["tiny"]
+    assert tiny["source_rows"] == {"a": 5, "b": 3}
+    assert tiny["exact_duplicate_rows"] == {"a": 2, "b": 0}
+    for name in ("floor", "duckdb_varchar"):
+        entry = tiny["peers"][name]
+        assert entry["status"] == "ok", entry
+        (only,) = entry["rounds"]
+        assert only["rows_per_table"] == {"a": 5, "b": 3}
+        assert only["rows_verified"] is True
+        assert only["wall_s"] > 0 and only["cpu_s"] > 0 and only["rss_mb"] > 10
+        assert entry["median"]["rows"] == 8
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\nbefore\n{report.START}\nhand-typed, to be replaced\n{report.END}\nafter\n")
+    svg = tmp_path / "peers.svg"
+    assert report.main([str(out), "--readme", str(readme), "--svg", str(svg)]) == 0
+    text = readme.read_text()
+    assert "hand-typed" not in text and text.startswith("# x\n\nbefore\n") and text.endswith("after\n")
+    assert "| tiny (8 rows," in text and "raw floor: columnar-etl copy-raw" in text and "8 ✓" in text
+    assert svg.read_text().startswith("<svg") and "DuckDB one-liner, all VARCHAR" in svg.read_text()
