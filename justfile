@@ -51,4 +51,5 @@ docs:
 
 # The bundled fixture into the embedded PostgreSQL, with source vs target row counts
 demo:
-    {{python}} -m columnar_etl demo
+    # Exit 2 is "done, with warnings": the fixture's dirt that no rule can fix is quarantined, by design.
+    {{python}} -m columnar_etl demo || test $? -eq 2
