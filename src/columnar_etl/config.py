@@ -442,10 +442,22 @@ def _setting_error(error: Any, path: Path | None) -> ConfigError:
         close = difflib.get_close_matches(loc[-1] if loc else "", valid, n=1)
         hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(valid)}"
         return ConfigError(f"{what}; {hint}", path=path, hint="see docs/configuration.md for every setting")
+    message = str(error.get("msg", ""))
+    if error["type"] == "value_error":
+        # The setting's own validator explains what is wrong (and never echoes a secret).
+        return ConfigError(
+            f"invalid setting {key}: {message.removeprefix('Value error, ')}", path=path, hint=where
+        )
     value = error.get("input")
-    allowed = str(error.get("msg", "")).removeprefix("Input should be ").removeprefix("input should be ")
+    allowed = message.removeprefix("Input should be ").removeprefix("input should be ")
     shown = value if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
-    return ConfigError(f"invalid value for {key}: {shown!r}; allowed: {allowed}", path=path, hint=where)
+    # A value may carry a password (a target URI, a command, the salt): never shown as it is.
+    text = "<hidden>" if loc and loc[0] in _SECRET_SETTINGS else mask_secrets(repr(shown))
+    return ConfigError(f"invalid value for {key}: {text}; allowed: {allowed}", path=path, hint=where)
+
+
+#: Settings whose value may be or hold a secret: error messages never show them.
+_SECRET_SETTINGS = frozenset({"target", "password_command", "mask_salt"})
 
 
 def check_mask_salt(settings: Settings) -> None:
