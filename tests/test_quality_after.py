@@ -123,7 +123,7 @@ def test_min_quality_judges_the_measured_figure(settings: Settings, small_fixtur
         ["--target", uri, "run", str(small_fixture), "--mode", "blue-green", "--min-quality", "98", "--json"],
     )
     record = json.loads(refused.stdout)
-    assert record["outcome"] == "failed", refused.output
+    assert (record["outcome"], refused.exit_code) == ("halted", 3), refused.output  # refused by a gate
     checks = {c["check"]: c for c in record["load"]["validation"]["failures"]}
     assert checks["min_quality"]["ok"] is False
     assert checks["min_quality"]["found"] == record["quality_after"] < 98.0
@@ -155,7 +155,7 @@ def test_rejected_rows_cost_every_cell_and_fail_quality_not_worse(
     refused = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--json"])
     record = json.loads(refused.stdout)
     checks = {c["check"]: c for c in record["load"]["validation"]["failures"]}
-    assert record["outcome"] == "failed" and checks["quality_not_worse"]["ok"] is False
+    assert record["outcome"] == "halted" and checks["quality_not_worse"]["ok"] is False
     assert checks["quality_not_worse"]["found"] == record["quality_after"] == expected
 
 

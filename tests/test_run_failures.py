@@ -191,7 +191,7 @@ def test_backup_dir_that_is_a_file_fails_the_run_with_its_record(
     assert record["error"]["message"] in result.stderr
 
 
-@pytest.mark.parametrize("step", ["table_columns", "run_templates"])  # validation, dashboard templates
+@pytest.mark.parametrize("step", ["table_columns", "check_templates"])  # validation, dashboard templates
 def test_a_terminated_connection_during_validation_or_the_dashboard_is_a_recorded_failure(
     env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:

@@ -372,9 +372,7 @@ def _lossless(
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
-        return "text", (
-            f"{wrong} number-shaped values would not read back the same (leading zeros, '+', exponents)"
-        )
+        return "text", (f"{wrong} number-shaped values would not read back the same (leading zeros, '+')")
     if inferred in numbers and counts.classes[StorageClass.REAL]:
         bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:

@@ -161,7 +161,7 @@ class Flag(IntEnum):
     EMAIL = 256  # looks like an e-mail address (personal data)
     PHONE = 512  # looks like a phone number (personal data)
     PERSON_NAME = 1024  # looks like "Firstname Lastname" (personal data)
-    NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 1e3
+    NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 007.50
     INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
     OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
     NOT_A_DOUBLE = 16384  # TEXT decimal a double cannot hold exactly: > 15 significant digits, subnormal
@@ -262,12 +262,9 @@ def column_projections(
             f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
             f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
             f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
-            f"CASE WHEN ({k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
-            f"AND NOT regexp_full_match({t}, {quote_literal(_CANONICAL_NUMBER_REGEX)})) "
-            # An exponent in TEXT never reads back the same (1.0e+20 is stored and shown as 1e+20);
-            # in a REAL cell it is SQLite's own spelling of the double.
-            + (f"OR ({k} = {Shape.EXPONENT:d} AND {sc} = {StorageClass.TEXT:d}) " if classes else "")
-            + f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+            f"AND NOT regexp_full_match({t}, {quote_literal(_CANONICAL_NUMBER_REGEX)}) "
+            f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
             f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
             f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
             *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),

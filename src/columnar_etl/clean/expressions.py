@@ -62,6 +62,7 @@ class Change(IntFlag):
     QUARANTINE = 256
     ENCODING = 512
     AS_BYTES = 1024
+    EXPONENT = 2048
 
 
 #: The statistic each change is counted under.
@@ -77,6 +78,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.QUARANTINE: "quarantined",
     Change.ENCODING: "encodings_repaired",
     Change.AS_BYTES: "stored_as_bytes",
+    Change.EXPONENT: "exponents_expanded",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -85,6 +87,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.NUL: "nul_removed",
     Change.COMMA: "comma_decimal",
     Change.AS_BYTES: "as_bytes",
+    Change.EXPONENT: "exponent",
 }
 
 
@@ -140,7 +143,7 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         plan.name,
         as_bytes=plan.type == "bytea",
         real_digits=plan.reals,
-        with_class=plan.mixed_classes and plan.type in ("bytea", "text"),
+        with_class=plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"),
         with_hex=plan.invalid_encoding,
     )
 
@@ -348,8 +351,15 @@ class ColumnExprs:
             bits.append((kept & padded, Change.TRIM))
         if kind in ("timestamp", "date"):
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
-        elif kind in ("numeric", "double") and self.plan.decimal_comma:
-            bits.append((kept & t.str.contains(",", literal=True), Change.COMMA))
+        elif kind in ("numeric", "double"):
+            if self.plan.decimal_comma:
+                bits.append((kept & t.str.contains(",", literal=True), Change.COMMA))
+            # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
+            exponent = kept & t.str.contains("[eE]")
+            if self.read.with_class:
+                bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
+            elif not self.plan.reals:
+                bits.append((exponent, Change.EXPONENT))
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(["true", "false"]), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:

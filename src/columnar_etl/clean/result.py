@@ -29,6 +29,7 @@ COUNTERS = (
     "rounded",
     "encodings_repaired",
     "stored_as_bytes",
+    "exponents_expanded",
     "quarantined",
 )
 
@@ -54,6 +55,7 @@ class ColumnCleanStats:
     rounded: int = 0
     encodings_repaired: int = 0
     stored_as_bytes: int = 0
+    exponents_expanded: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None
