@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from columnar_etl.config import DEFAULT_NULL_TOKENS
-from columnar_etl.profile_sql import orphan_sql, table_profile_sql
+from columnar_etl.profile_sql import table_profile_sql
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TICKET_COLUMNS = ["TKT-Ticket ID", "TKT-Created Time", 'we"ird; --']
@@ -30,11 +30,6 @@ def test_table_profile_sql_snapshot() -> None:
 def test_sampled_profile_sql_snapshot() -> None:
     sql = table_profile_sql('src."tickets"', TICKET_COLUMNS[:1], [], 500)
     check_snapshot("profile_tickets_sample.sql", sql + "\n")
-
-
-def test_orphan_sql_snapshot() -> None:
-    sql = orphan_sql('src."comments"', "CMT-Ticket ID", 'src."tickets"', "TKT-Ticket ID")
-    check_snapshot("orphans.sql", sql + "\n")
 
 
 def test_identifiers_are_quoted_everywhere() -> None:

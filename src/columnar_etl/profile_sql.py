@@ -467,21 +467,6 @@ def _lines(exprs: list[str]) -> str:
     return ",\n  ".join(exprs)
 
 
-def orphan_sql(child: str, child_column: str, parent: str, parent_column: str) -> str:
-    """Count (and show a few of) the child's integer references that have no row in the parent."""
-    c, pc = quote_ident(child_column), quote_ident(parent_column)
-    return (
-        f"WITH refs AS (SELECT try_cast({trimmed_sql(c)} AS BIGINT) AS ref FROM {child}), "
-        f"parents AS (SELECT DISTINCT try_cast({trimmed_sql(pc)} AS BIGINT) AS id "
-        f"FROM {parent}) "
-        f"SELECT count(refs.ref) AS checked, "
-        f"count(*) FILTER (WHERE refs.ref IS NOT NULL AND parents.id IS NULL) AS orphans, "
-        f"approx_top_k(CAST(refs.ref AS VARCHAR), {EXAMPLES}) "
-        f"FILTER (WHERE refs.ref IS NOT NULL AND parents.id IS NULL) AS examples "
-        f"FROM refs LEFT JOIN parents ON refs.ref = parents.id"
-    )
-
-
 @dataclass(frozen=True)
 class CleanedColumn:
     """How cleaning will turn one column's text into the value PostgreSQL receives (see below)."""

@@ -138,12 +138,6 @@ def fallback_decoded_sql(blob: str, fallback: EncodingFallback = "cp1252") -> st
     )
 
 
-def utf8_safe(column: str) -> str:
-    """``column`` as valid UTF-8, an invalid value decoded as Latin-1 (every byte kept, see
-    :func:`decoded_sql`): for readers that only need text that DuckDB can process."""
-    return decoded_sql(column, "latin-1")
-
-
 @dataclass(frozen=True)
 class ColumnRead:
     """How a reader delivers one column (see :meth:`Source.read_batches`).
