@@ -20,6 +20,7 @@ from columnar_etl.load import ledger
 from columnar_etl.load.adbc import ArrowData, _rollback_quietly, connect, copy_tables
 from columnar_etl.load.dashboard import (
     MetricResult,
+    Template,
     check_templates,
     default_templates_path,
     load_templates,
@@ -112,20 +113,8 @@ def check_version_templates(
             if row["dropped"] is not None or not schema_exists(cursor, checked):
                 raise LoadError(f"version {checked!r} was dropped", hint="columnar-etl schemas list")
             live_schema = _live_schema(cursor, live, other_than=checked)
-            result = TemplateCheckResult(
-                base=base,
-                checked=checked,
-                live=live_schema,
-                templates=str(settings.dashboard_templates or default_templates_path()),
-                target=mask_uri(target_uri),
-            )
-            result.results = check_templates(
-                cursor,
-                checked,
-                templates,
-                live=live_schema,
-                candidate_names=renames_for(cursor, checked, templates, row["column_names"]),
-                live_names=_live_names(cursor, live, live_schema, templates),
+            result = _judge(
+                cursor, checked, row["column_names"], live, live_schema, templates, base, settings, target_uri
             )
         finally:
             cursor.close()
@@ -161,27 +150,44 @@ def check_export_templates(
             live_schema = _live_schema(cursor, live, other_than=None)
             execute(cursor, f"DROP SCHEMA IF EXISTS {quote_ident(scratch)} CASCADE")
             copy_tables(conn, scratch, tables)
-            result = TemplateCheckResult(
-                base=base,
-                checked=scratch,
-                live=live_schema,
-                templates=str(settings.dashboard_templates or default_templates_path()),
-                target=mask_uri(target_uri),
-                source=source,
-            )
-            result.results = check_templates(
-                cursor,
-                scratch,
-                templates,
-                live=live_schema,
-                candidate_names=renames_for(cursor, scratch, templates, None),
-                live_names=_live_names(cursor, live, live_schema, templates),
-            )
+            result = _judge(cursor, scratch, None, live, live_schema, templates, base, settings, target_uri)
+            result.source = source
         finally:
             cursor.close()
     finally:
         _rollback_quietly(conn)
         conn.close()
+    return result
+
+
+def _judge(
+    cursor: Any,
+    checked: str,
+    recorded_names: Any,
+    live: dict[str, Any] | None,
+    live_schema: str | None,
+    templates: list[Template],
+    base: str,
+    settings: Settings,
+    target_uri: str,
+) -> TemplateCheckResult:
+    """Every template on ``checked`` (its columns renamed as ``recorded_names`` says), against the live
+    version when there is one: the one judgement both checks share."""
+    result = TemplateCheckResult(
+        base=base,
+        checked=checked,
+        live=live_schema,
+        templates=str(settings.dashboard_templates or default_templates_path()),
+        target=mask_uri(target_uri),
+    )
+    result.results = check_templates(
+        cursor,
+        checked,
+        templates,
+        live=live_schema,
+        candidate_names=renames_for(cursor, checked, templates, recorded_names),
+        live_names=_live_names(cursor, live, live_schema, templates),
+    )
     return result
 
 
