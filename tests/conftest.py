@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from columnar_etl.config import Settings, load_settings
 from columnar_etl.embedded_pg import EmbeddedPostgres
 from columnar_etl.identifiers import quote_ident
 from columnar_etl.load.adbc import connect
@@ -142,3 +143,25 @@ def small_fixture() -> Path:
     if not SMALL_FIXTURE.exists():
         pytest.fail(f"missing committed fixture {SMALL_FIXTURE}")
     return SMALL_FIXTURE
+
+
+def run_settings(tmp_path: Path, pg_uri: str, **overrides: Any) -> Settings:
+    """Settings of a run into the test database: runs and backups under ``tmp_path``, the memory
+    checks of preflight set low enough for a shared test machine."""
+    return load_settings(
+        target=pg_uri,
+        runs_dir=tmp_path / "runs",
+        backup_dir=tmp_path / "backups",
+        min_memory_gb=0.5,
+        fail_memory_gb=0.1,
+        **overrides,
+    )
+
+
+def run_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The same settings for the CLI, through its environment variables."""
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(settings.runs_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    return settings

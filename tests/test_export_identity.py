@@ -9,22 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings
 from columnar_etl.pipeline import run
 from columnar_etl.source import export_identity, file_checksum
 
-from .conftest import pg_query
+from .conftest import pg_query, run_settings
 
 
 @pytest.fixture
 def settings(tmp_path: Path, pg_uri: str) -> Settings:
-    return load_settings(
-        target=pg_uri,
-        runs_dir=tmp_path / "runs",
-        backup_dir=tmp_path / "backups",
-        min_memory_gb=0.5,
-        fail_memory_gb=0.1,
-    )
+    return run_settings(tmp_path, pg_uri)
 
 
 def _wal_export(folder: Path, orders: int, *, newer: int) -> Path:

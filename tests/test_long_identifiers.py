@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings
 from columnar_etl.identifiers import short_identifier, short_identifiers
 from columnar_etl.pipeline import run
 
-from .conftest import pg_query
+from .conftest import pg_query, run_settings
 
 TABLE = "t" * 64
 COLUMN_64 = "c" * 63 + "1"  # equal to the next one in its first 63 bytes: PostgreSQL would merge them
@@ -44,14 +44,7 @@ def test_short_identifier_is_deterministic_and_at_most_63_bytes() -> None:
 
 @pytest.fixture
 def settings(tmp_path: Path, pg_uri: str) -> Settings:
-    return load_settings(
-        target=pg_uri,
-        runs_dir=tmp_path / "runs",
-        backup_dir=tmp_path / "backups",
-        min_memory_gb=0.5,
-        fail_memory_gb=0.1,
-        min_quality=0,
-    )
+    return run_settings(tmp_path, pg_uri, min_quality=0)
 
 
 def test_names_over_63_bytes_round_trip_through_a_real_load(

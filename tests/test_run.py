@@ -18,35 +18,25 @@ from prometheus_client.parser import text_string_to_metric_families
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings
 from columnar_etl.export_generator import generate_export
 from columnar_etl.load.adbc import connect
 from columnar_etl.pipeline import run
 from columnar_etl.source import file_checksum
 
-from .conftest import pg_query
+from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def settings(tmp_path: Path, pg_uri: str) -> Settings:
-    return load_settings(
-        target=pg_uri,
-        runs_dir=tmp_path / "runs",
-        backup_dir=tmp_path / "backups",
-        min_memory_gb=0.5,
-        fail_memory_gb=0.1,
-    )
+    return run_settings(tmp_path, pg_uri)
 
 
 @pytest.fixture
 def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(settings.runs_dir))
-    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
-    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
-    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
-    return settings
+    return run_env(settings, monkeypatch)
 
 
 def version_schemas(uri: str) -> list[str]:

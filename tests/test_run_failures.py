@@ -22,12 +22,12 @@ from typer.testing import CliRunner
 
 from columnar_etl.clean.stream import CleanStream
 from columnar_etl.cli import app
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings
 from columnar_etl.load import strategies
 from columnar_etl.observability import RunMetrics
 from columnar_etl.pipeline import run
 
-from .conftest import pg_query
+from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
 profile_module = importlib.import_module("columnar_etl.profile")
@@ -35,21 +35,12 @@ profile_module = importlib.import_module("columnar_etl.profile")
 
 @pytest.fixture
 def settings(tmp_path: Path, pg_uri: str) -> Settings:
-    return load_settings(
-        target=pg_uri,
-        runs_dir=tmp_path / "runs",
-        backup_dir=tmp_path / "backups",
-        min_memory_gb=0.5,
-        fail_memory_gb=0.1,
-    )
+    return run_settings(tmp_path, pg_uri)
 
 
 @pytest.fixture
 def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(settings.runs_dir))
-    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
-    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
-    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    run_env(settings, monkeypatch)
     assert settings.target is not None
     monkeypatch.setenv("COLUMNAR_ETL_TARGET", settings.target)
     return settings
