@@ -5,9 +5,13 @@
 2. **Inferred by inclusion** when it declares none: a column is a reference to another table's key
    when at least :data:`MIN_INCLUSION` of its distinct non-null values are values of that key. Names
    play no part. The parent key must be a single column, unique and non-null (keys.py); the child
-   column must have the same type (integer with integer, text with text), not be (part of) its own
-   table's key, and refer to another table (a self-reference is only taken when declared: a column of
-   small codes fits its own table's sequential key too easily). A column whose values fit several
+   column must have the same type (integer with integer, text with text) and not be (part of) its own
+   table's key. A column may refer to its own table's key (a ticket's parent ticket, an employee's
+   manager) on two more conditions, because a column of small codes (0, 1, 2) fits a sequential key
+   too easily: its integer values reach the upper half of the key's range (codes sit at the bottom,
+   a parent can be any earlier row), and it is not a copy or a reordering of the key (its distinct
+   values are fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number
+   numbers every row once; parents are shared). A column whose values fit several
    parents' keys equally well is no reference (the
    data cannot tell which one it is), unless exactly one parent's table (or key) name appears in the
    column's name, or one parent holds strictly more of its values: that breaks the tie; a name never
@@ -107,6 +111,16 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     return bool(child.max >= parent.min and child.min <= parent.max)
 
 
+def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and neither a column of small
+    codes (all in the bottom half of an integer key's range) nor a copy or reordering of the key."""
+    if not _fits(child, key) or child.distinct_count >= MIN_INCLUSION * key.distinct_count:
+        return False
+    if child.inferred_type == "integer" and None not in (child.max, key.min, key.max):
+        return bool(child.max >= key.min + (key.max - key.min) / 2)
+    return True
+
+
 def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[str]]:
     """(child table, column) → the tables whose key it may refer to, pruned with the profiles alone."""
     parents = _parent_keys(tables)
@@ -115,9 +129,11 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
         for column in table:
             if column.name in table.key:
                 continue  # a table's own key is never a child
-            # Only another table's key: a column of small codes (0, 1, 2) fits its own table's
-            # sequential key too easily. Self-references are taken when declared.
-            fitting = [p for p, key in parents.items() if p != name and _fits(column, key)]
+            fitting = [
+                p
+                for p, key in parents.items()
+                if (_fits_own_key(column, key) if p == name else _fits(column, key))
+            ]
             if fitting:
                 found[(name, column.name)] = fitting
     return found
