@@ -102,6 +102,25 @@ def test_hostile_table_from_sqlite_through_the_whole_path(pg_uri: str, make_sqli
     assert result.target_rows == {'x"; DROP TABLE y; --': 1}
 
 
+def test_copy_raw_lands_blob_columns_byte_for_byte(pg_uri: str, make_sqlite: SqliteFactory) -> None:
+    # Bytes no text decoding survives (NUL, invalid UTF-8, a lone continuation byte), beside text.
+    blobs = [bytes(range(256)), b"\x00\xff\xfe", b"\x80", b""]
+    path = make_sqlite(
+        {
+            "photos": (
+                "CREATE TABLE photos (id INTEGER, name TEXT, data BLOB)",
+                [(i, f"p{i}", blob) for i, blob in enumerate(blobs)] + [(9, "none", None)],
+            )
+        }
+    )
+    copy_raw(path, pg_uri, schema="raw")
+    rows = pg_query(pg_uri, "SELECT id, name, data FROM raw.photos ORDER BY id::int")
+    assert [(r[0], r[1], None if r[2] is None else bytes(r[2])) for r in rows] == [
+        (str(i), f"p{i}", blob) for i, blob in enumerate(blobs)
+    ] + [("9", "none", None)]
+    assert pg_query(pg_uri, "SELECT pg_typeof(data)::text FROM raw.photos LIMIT 1") == [("bytea",)]
+
+
 def test_transaction_commits_on_success_and_rolls_back_on_error(pg_uri: str) -> None:
     with transaction(pg_uri) as conn:
         conn.cursor().execute("CREATE SCHEMA kept")

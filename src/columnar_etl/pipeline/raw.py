@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from columnar_etl.errors import LoadError
 from columnar_etl.identifiers import qualified
 from columnar_etl.load.adbc import CopyResult, connect, copy_tables_atomically
 from columnar_etl.observability import get_logger
-from columnar_etl.source import open_source
+from columnar_etl.source import ColumnRead, Source, open_source
 
 
 @dataclass
@@ -66,6 +68,8 @@ def copy_raw(
     """Copy tables of the export, every column as text, into ``schema`` (replaced) in one transaction.
 
     Values are copied as they are, except NUL bytes, which PostgreSQL text cannot hold: they are removed.
+    Columns declared BLOB are copied as bytes (bytea): binary is not text, and decoding it as text
+    would be slow and lossy.
 
     Raises :class:`LoadError` when the target's row counts differ from the source's afterwards.
     """
@@ -78,7 +82,7 @@ def copy_raw(
         copy = copy_tables_atomically(
             target_uri,
             schema,
-            {name: src.read_batches(name, batch_size=batch_size, strip_nul=True) for name in names},
+            {name: _read_raw(src, name, batch_size) for name in names},
             replace_schema=True,
         )
     target_rows = count_rows(target_uri, schema, names)
@@ -99,6 +103,15 @@ def copy_raw(
             table=wrong,
         )
     return result
+
+
+def _read_raw(src: Source, table: str, batch_size: int) -> pa.RecordBatchReader:
+    """Every column of ``table`` as text, except BLOB-declared ones, as bytes."""
+    reads = [
+        ColumnRead(column.name, as_bytes="BLOB" in column.declared_type.upper())
+        for column in src.table(table).columns
+    ]
+    return src.read_batches(table, batch_size=batch_size, reads=reads, strip_nul=True)
 
 
 def count_rows(uri: str, schema: str, tables: list[str]) -> dict[str, int]:
