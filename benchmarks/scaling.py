@@ -30,8 +30,8 @@ if stage == "profile":
     rows = sum(t.row_count for t in profile(path).tables.values())
 elif stage == "clean":
     from columnar_etl import profile
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.typemap import build_plan
+    from columnar_etl.cleaning import clean_stream
+    from columnar_etl.planning.plan import build_plan
     plan = build_plan(profile(path))
     started = time.perf_counter()  # the clean alone; its plan comes from a profile
     rows = 0
@@ -118,7 +118,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from benchmarks.conftest import cached_export
-    from columnar_etl.embedded_pg import EmbeddedPostgres
+    from columnar_etl.pg.embedded import EmbeddedPostgres
 
     uri = EmbeddedPostgres(ROOT / ".columnar_etl" / "bench-pg").start()
     results: list[dict[str, object]] = []

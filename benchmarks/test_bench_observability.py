@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from columnar_etl.observability import HealthSampler, RunMetrics, progress
+from columnar_etl.observability.logs import HealthSampler, RunMetrics, progress
 
 
 class _Empty:

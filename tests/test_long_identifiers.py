@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from columnar_etl.config import Settings
-from columnar_etl.identifiers import short_identifier, short_identifiers
+from columnar_etl.pg.identifiers import short_identifier, short_identifiers
 from columnar_etl.pipeline import run
 
 from .conftest import pg_query, run_settings

@@ -19,7 +19,7 @@ from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.observability import (
+from columnar_etl.observability.logs import (
     LOGGER_NAME,
     HealthSampler,
     RunMetrics,

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from columnar_etl.export_generator import generate_export
 from columnar_etl.models import Profile
-from columnar_etl.profile import profile
+from columnar_etl.profiling.profile import profile
 from columnar_etl.report import (
     column_html_fragment,
     profile_html_document,

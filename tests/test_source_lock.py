@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.errors import SourceError
-from columnar_etl.source import file_checksum, open_source
+from columnar_etl.source.export import file_checksum, open_source
 
 from .conftest import SMALL_FIXTURE
 

@@ -11,8 +11,8 @@ from columnar_etl.config import load_settings
 from columnar_etl.errors import ConfigError
 from columnar_etl.export_generator import generate_export
 from columnar_etl.models import Profile
-from columnar_etl.profile import profile
-from columnar_etl.typemap import Plan, build_plan, known_formats, snake_case
+from columnar_etl.planning.plan import Plan, build_plan, known_formats, snake_case
+from columnar_etl.profiling.profile import profile
 from tests.conftest import SqliteFactory
 
 

@@ -11,15 +11,15 @@ __version__ = "0.1.0"
 
 # Bound eagerly: the function has the name of its module, and a lazy lookup would return the module
 # once anything imported it.
-from columnar_etl.clean import clean
-from columnar_etl.load.strategies import load
-from columnar_etl.profile import profile
+from columnar_etl.cleaning import clean
+from columnar_etl.loading.strategies import load
+from columnar_etl.profiling.profile import profile
 
 # Imported on first use so that `import columnar_etl` stays light.
 _LAZY = {
     "preflight": "columnar_etl.gates.preflight",
-    "cutover": "columnar_etl.load.versions",
-    "rollback": "columnar_etl.load.versions",
+    "cutover": "columnar_etl.loading.versions",
+    "rollback": "columnar_etl.loading.versions",
     "run": "columnar_etl.pipeline.runner",
 }
 

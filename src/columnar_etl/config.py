@@ -26,8 +26,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from columnar_etl.conninfo import check_target, has_password
 from columnar_etl.errors import ConfigError, UsageError
+from columnar_etl.pg.conninfo import check_target, has_password
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
 ENV_PREFIX = "COLUMNAR_ETL_"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import polars as pl
 
-    from columnar_etl.dry_run import DryRunResult
+    from columnar_etl.profiling.dry_run import DryRunResult
 
 PROFILE_VERSION = 1
 
@@ -49,8 +49,8 @@ ISSUE_KINDS: tuple[str, ...] = (
     "mixed_storage_classes",
     "orphan_reference",
 )
-#: Table issue kinds (about whole rows, see keys.py): exact copies, a key shared by different rows, and
-#: rows whose key is NULL.
+#: Table issue kinds (about whole rows, see profiling/keys.py): exact copies, a key shared by different
+#: rows, and rows whose key is NULL.
 TABLE_ISSUE_KINDS: tuple[str, ...] = ("duplicate_row", "duplicate_key", "null_key")
 #: How a table's key was found: declared in the schema (PRIMARY KEY, else UNIQUE), else unique and
 #: non-null in the data. None: no key.

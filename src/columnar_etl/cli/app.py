@@ -27,7 +27,7 @@ from typer.exceptions import TyperException
 from columnar_etl import __version__
 from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
 from columnar_etl.errors import OUTCOMES, EtlError, ExitCode, exit_code_lines
-from columnar_etl.observability import configure_logging, new_run_id
+from columnar_etl.observability.logs import configure_logging, new_run_id
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

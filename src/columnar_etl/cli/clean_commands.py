@@ -14,7 +14,7 @@ from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
-    from columnar_etl.clean import CleanResult
+    from columnar_etl.cleaning import CleanResult
 
 
 @app.command("clean")
@@ -77,8 +77,8 @@ def clean_command(
 
     Exit 0 nothing lost, 2 values quarantined or rows removed (see the warnings), 1 error.
     """
-    from columnar_etl.clean import clean
-    from columnar_etl.typemap import Plan
+    from columnar_etl.cleaning import clean
+    from columnar_etl.planning.plan import Plan
 
     state = cli_state(ctx)
     state.overrides.update(

@@ -21,8 +21,8 @@ from columnar_etl.report.display import run_quality
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from columnar_etl.load.dashboard import MetricResult
-    from columnar_etl.load.result import CutoverResult, LoadResult
+    from columnar_etl.loading.dashboard import MetricResult
+    from columnar_etl.loading.result import CutoverResult, LoadResult
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -58,7 +58,7 @@ class TypedExport:
     keys: dict[str, list[str]] = field(default_factory=dict)
     key_blockers: dict[str, str] = field(default_factory=dict)
     quality_before: float | None = None
-    #: Measures the quality after cleaning once the load has read every batch (see clean/quality.py).
+    #: Measures the quality after cleaning once the load has read every batch (see cleaning/quality.py).
     quality_after: Callable[[], float] | None = None
     #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
     clean_warnings: list[str] = field(default_factory=list)
@@ -72,13 +72,13 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
     """
     import pyarrow as pa
 
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.clean.quality import score_cleaned
+    from columnar_etl.cleaning import clean_stream
+    from columnar_etl.cleaning.quality import score_cleaned
     from columnar_etl.errors import ProfileHalt
-    from columnar_etl.keys import load_keys
-    from columnar_etl.profile import profile
-    from columnar_etl.references import load_references
-    from columnar_etl.typemap import build_plan
+    from columnar_etl.planning.plan import build_plan
+    from columnar_etl.profiling.keys import load_keys
+    from columnar_etl.profiling.profile import profile
+    from columnar_etl.profiling.references import load_references
 
     found = profile(source, settings=settings)
     if found.gate.status == "halt":
@@ -139,11 +139,11 @@ def load_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
-    from columnar_etl.embedded_pg import resolve_target
-    from columnar_etl.load.ledger import ensure_ledger
-    from columnar_etl.load.result import LoadRefused
-    from columnar_etl.load.strategies import load_tables
-    from columnar_etl.source import export_identity
+    from columnar_etl.loading.ledger import ensure_ledger
+    from columnar_etl.loading.result import LoadRefused
+    from columnar_etl.loading.strategies import load_tables
+    from columnar_etl.pg.embedded import resolve_target
+    from columnar_etl.source.export import export_identity
 
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     settings = cli_state(ctx).settings
@@ -243,7 +243,7 @@ def cutover_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Re-point the views of the base schema to VERSION, in one transaction."""
-    from columnar_etl.load.versions import cutover
+    from columnar_etl.loading.versions import cutover
 
     settings = cli_state(ctx).settings
     result = cutover(_uri(settings), version, base=base or settings.base_schema, settings=settings)
@@ -253,7 +253,7 @@ def cutover_command(
 @app.command("rollback")
 def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """Re-point the views of the base schema to the version live before this one, in one transaction."""
-    from columnar_etl.load.versions import rollback
+    from columnar_etl.loading.versions import rollback
 
     settings = cli_state(ctx).settings
     result = rollback(_uri(settings), base=base or settings.base_schema, settings=settings)
@@ -290,7 +290,7 @@ def _print_switch(result: CutoverResult) -> None:
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
-    from columnar_etl.load.versions import list_versions
+    from columnar_etl.loading.versions import list_versions
 
     settings = cli_state(ctx).settings
     found = list_versions(_uri(settings), base=base or settings.base_schema)
@@ -320,7 +320,7 @@ def schemas_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Drop old version schemas; the live one and its predecessor are always kept."""
-    from columnar_etl.load.versions import prune_versions
+    from columnar_etl.loading.versions import prune_versions
 
     settings = cli_state(ctx).settings
     uri = _uri(settings)
@@ -339,6 +339,6 @@ def schemas_prune(
 
 
 def _uri(settings: Settings) -> str:
-    from columnar_etl.embedded_pg import resolve_target
+    from columnar_etl.pg.embedded import resolve_target
 
     return resolve_target(settings.target, settings.pg_dir)

@@ -31,7 +31,7 @@ def templates_check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
     """Run each template on an export or a version, against the live version. Exit 0 / 2 / 3."""
-    from columnar_etl.load.template_checks import check_export_templates, check_version_templates
+    from columnar_etl.loading.template_checks import check_export_templates, check_version_templates
 
     if source is not None and version is not None:
         raise ConfigError(

@@ -30,9 +30,8 @@ from columnar_etl.config import (
     mask_secrets,
 )
 from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
-from columnar_etl.keys import load_keys
 from columnar_etl.models import Profile
-from columnar_etl.observability import (
+from columnar_etl.observability.logs import (
     HealthSampler,
     RunMetrics,
     close_logging,
@@ -48,8 +47,9 @@ from columnar_etl.pipeline.record import (
     read_record,
     write_json,
 )
-from columnar_etl.references import load_references
-from columnar_etl.source import export_identity
+from columnar_etl.profiling.keys import load_keys
+from columnar_etl.profiling.references import load_references
+from columnar_etl.source.export import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
 
@@ -198,7 +198,7 @@ def _last_stage(record: RunRecord) -> str:
 def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, exc: Exception) -> None:
     """Record any exception raised inside a stage: the stage failed, the run's outcome and one-line
     error, and the ledger row when the target is reachable; after the commit, "done with warnings"."""
-    from columnar_etl.load.result import LoadRefused
+    from columnar_etl.loading.result import LoadRefused
 
     record = result.record
     stage = _last_stage(record)
@@ -229,7 +229,7 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
             "stage": stage,
         }
     if result.target_uri is None and _preflight_reached_target(result):
-        from columnar_etl.embedded_pg import resolve_target
+        from columnar_etl.pg.embedded import resolve_target
 
         # Preflight connected to it: the failure (a later check, say) can still be recorded there.
         with contextlib.suppress(EtlError):
@@ -273,11 +273,11 @@ def _stages(
     replay: str | Path | None,
     show: bool | None,
 ) -> None:
-    from columnar_etl.backup import create_backup
-    from columnar_etl.embedded_pg import resolve_target
+    from columnar_etl.backups import create_backup
     from columnar_etl.gates.preflight import preflight
-    from columnar_etl.profile import profile
-    from columnar_etl.typemap import Plan, build_plan
+    from columnar_etl.pg.embedded import resolve_target
+    from columnar_etl.planning.plan import Plan, build_plan
+    from columnar_etl.profiling.profile import profile
 
     record = result.record
     with _stage(record, metrics, "preflight") as stage:
@@ -293,7 +293,7 @@ def _stages(
     uri = result.target_uri = resolve_target(settings.target, settings.pg_dir)
     record.source_checksum = export_identity(source)
 
-    from columnar_etl.load.ledger import live_source_checksum
+    from columnar_etl.loading.ledger import live_source_checksum
 
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
     if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
@@ -347,9 +347,9 @@ def _clean_and_load(
     force: bool,
     show: bool | None,
 ) -> None:
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.clean.quality import score_cleaned
-    from columnar_etl.load import load_tables
+    from columnar_etl.cleaning import clean_stream
+    from columnar_etl.cleaning.quality import score_cleaned
+    from columnar_etl.loading import load_tables
 
     record = result.record
     profiled = result.profile.tables if result.profile is not None else None
@@ -462,7 +462,7 @@ def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
 
 
 def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool:
-    from columnar_etl.load import ledger
+    from columnar_etl.loading import ledger
 
     record = result.record
     assert result.target_uri is not None

@@ -19,16 +19,16 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from columnar_etl.checks import REMAIN_AFTER_CLEANING
 from columnar_etl.config import Settings, mask_secrets, mask_uri
-from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES
+from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES
+from columnar_etl.profiling.quality import REMAIN_AFTER_CLEANING
 from columnar_etl.report import display
 from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
 
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from columnar_etl.clean.result import CleanResult
+    from columnar_etl.cleaning.result import CleanResult
     from columnar_etl.models import Profile
     from columnar_etl.pipeline import RunResult
 

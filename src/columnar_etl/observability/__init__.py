@@ -1,0 +1,1 @@
+"""What a run says about itself while it runs: logs, metrics, progress and health (:mod:`.logs`)."""
