@@ -31,15 +31,10 @@ from columnar_etl.config import (
 )
 from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
 from columnar_etl.models import Profile
-from columnar_etl.observability.logs import (
-    HealthSampler,
-    RunMetrics,
-    close_logging,
-    configure_logging,
-    get_logger,
-    new_run_id,
-    progress,
-)
+from columnar_etl.observability.health import HealthSampler
+from columnar_etl.observability.logs import close_logging, configure_logging, get_logger, new_run_id
+from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.observability.progress import progress
 from columnar_etl.pipeline.record import (
     RunRecord,
     StageRecord,
