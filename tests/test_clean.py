@@ -25,7 +25,7 @@ from columnar_etl.export_generator.values import comment_values, ticket_values, 
 from columnar_etl.models import Profile
 from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 from tests.conftest import SqliteFactory
 
 EXPORTS = [(1, "prod"), (2, "heavy"), (6, "heavy"), (9, "prod")]

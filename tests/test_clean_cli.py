@@ -26,7 +26,7 @@ from columnar_etl.errors import CleanError
 from columnar_etl.export_generator import generate_export
 from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 runner = CliRunner()
 

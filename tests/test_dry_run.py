@@ -18,7 +18,8 @@ from columnar_etl.profiling.dry_run import DryRunResult, cleaned_column, dry_run
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.quality import apply_dry_run
 from columnar_etl.profiling.sql import cleaned_sample_sql
-from columnar_etl.source.export import file_checksum, open_source
+from columnar_etl.source.export import open_source
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory, pg_query
 

@@ -11,7 +11,7 @@ import pytest
 
 from columnar_etl.config import Settings
 from columnar_etl.pipeline import run
-from columnar_etl.source.export import export_identity, file_checksum
+from columnar_etl.source.identity import export_identity, file_checksum
 
 from .conftest import pg_query, run_settings
 

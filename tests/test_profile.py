@@ -18,7 +18,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.export_generator import Truth, generate_export
 from columnar_etl.models import ISSUE_KINDS, Profile
 from columnar_etl.profiling import profile as profile_module
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory
 

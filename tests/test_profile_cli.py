@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.export_generator import generate_export
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 runner = CliRunner()
 

@@ -22,7 +22,7 @@ from columnar_etl.config import Settings
 from columnar_etl.export_generator import generate_export
 from columnar_etl.loading.adbc import connect
 from columnar_etl.pipeline import run
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import pg_query, run_env, run_settings
 

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import SourceError
-from columnar_etl.source.export import file_checksum, open_source, sqlite_extension_path
+from columnar_etl.source.export import open_source, sqlite_extension_path
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory
 

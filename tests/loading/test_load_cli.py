@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 from ..conftest import SMALL_FIXTURE, pg_query
 from .conftest import live_target, version_schemas

@@ -28,7 +28,7 @@ from columnar_etl.pg.tools import (
     libpq_invocation,
     run_pg_tool,
 )
-from columnar_etl.source.export import file_checksum
+from columnar_etl.source.identity import file_checksum
 
 _COLUMNS_SQL = """
 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)

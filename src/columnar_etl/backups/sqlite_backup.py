@@ -24,7 +24,8 @@ from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
-from columnar_etl.source.export import SQLITE_MAGIC, file_checksum, locked_error
+from columnar_etl.source.catalogue import SQLITE_MAGIC, locked_error
+from columnar_etl.source.identity import file_checksum
 
 
 class _WriterHoldsLock(Exception):

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from columnar_etl.atomic import fsync_file
 from columnar_etl.cleaning.expressions import NUL, Change, ColumnExprs, canonical_text
 from columnar_etl.errors import CleanError
-from columnar_etl.source.export import HELPER_PREFIX
+from columnar_etl.source.cells import HELPER_PREFIX
 
 AUDIT_SCHEMA = pa.schema(
     [

@@ -14,7 +14,8 @@ import polars as pl
 import pyarrow as pa
 
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.export import ColumnRead, Source
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
 
 _GROUP = "__columnar_etl_copy_group"
 _POSITION = "__columnar_etl_position"

@@ -37,7 +37,7 @@ from columnar_etl.profiling.sql import (
     DATE_SHAPES,
     WHITESPACE,
 )
-from columnar_etl.source.export import HELPER_PREFIX, ColumnRead, class_column, hex_column
+from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column
 
 NUL = "\x00"
 TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"

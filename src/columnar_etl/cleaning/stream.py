@@ -35,7 +35,9 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
-from columnar_etl.source.export import HELPER_PREFIX, Source, open_source, read_error
+from columnar_etl.source.catalogue import read_error
+from columnar_etl.source.cells import HELPER_PREFIX
+from columnar_etl.source.export import Source, open_source
 
 
 def clean_stream(

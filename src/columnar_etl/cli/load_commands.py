@@ -143,7 +143,7 @@ def load_command(
     from columnar_etl.loading.result import LoadRefused
     from columnar_etl.loading.strategies import load_tables
     from columnar_etl.pg.embedded import resolve_target
-    from columnar_etl.source.export import export_identity
+    from columnar_etl.source.identity import export_identity
 
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     settings = cli_state(ctx).settings

@@ -44,7 +44,7 @@ from columnar_etl.pipeline.record import (
 )
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.references import load_references
-from columnar_etl.source.export import export_identity
+from columnar_etl.source.identity import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
 

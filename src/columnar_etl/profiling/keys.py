@@ -27,7 +27,9 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.export import ColumnRead, Source, _connect_read_only
+from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
@@ -50,7 +52,7 @@ class DeclaredKey:
 
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
     """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
-    con = _connect_read_only(Path(path))
+    con = connect_read_only(Path(path))
     try:
         found = {}
         for table in tables:

@@ -47,7 +47,9 @@ from columnar_etl.profiling.sql import (
     split_code,
     table_profile_sql,
 )
-from columnar_etl.source.export import ColumnRead, Source, SourceColumn, SourceTable, open_source, read_error
+from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source, open_source
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.

@@ -31,7 +31,9 @@ from typing import Any
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
-from columnar_etl.source.export import ColumnRead, Source, _connect_read_only
+from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -52,7 +54,7 @@ class Reference:
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     """The foreign keys the export declares between ``tables`` (SQLite's catalogue, read-only)."""
-    con = _connect_read_only(Path(path))
+    con = connect_read_only(Path(path))
     try:
         found: list[Reference] = []
         known = set(tables)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.source.export import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
+from columnar_etl.source.cells import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
 
 
 class Shape(IntEnum):
