@@ -38,6 +38,9 @@ _config_file: ContextVar[Path] = ContextVar("columnar_etl_config_file", default=
 
 DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
 
+#: Target column names: as the export wrote them (quoted), or snake_case (see pg/column_names.py).
+ColumnNames = Literal["export", "snake"]
+
 
 class ColumnOverride(BaseModel):
     """How cleaning reads one column, overriding what the profile decided (``[columns."t"."c"]``)."""
@@ -201,9 +204,9 @@ class Settings(BaseSettings):
         ge=0,
         description="Flag (never change) numeric/double values outside [Q1 - k*IQR, Q3 + k*IQR]; 0 = off.",
     )
-    column_names: Literal["keep", "snake"] = Field(
-        default="keep",
-        description="Output column names: `keep` them as exported, or `snake` (`tkt_created_time`).",
+    column_names: ColumnNames = Field(
+        default="export",
+        description="Output column names: as the `export` wrote them, or `snake` (`tkt_created_time`).",
     )
     columns: dict[str, dict[str, ColumnOverride]] = Field(
         default_factory=dict,

@@ -434,21 +434,3 @@ def test_nothing_to_cut_over_to_or_roll_back_to_is_a_clear_error(
     with pytest.raises(LoadError, match="is live already"):
         cutover(pg_uri, first.schema, settings=settings)
     assert [r[:2] for r in runs(pg_uri)][-1] == ("cutover", "failed")
-
-
-def test_the_library_entry_point_uses_the_configured_target(
-    pg_uri: str, tmp_path: Path, v1_tables: dict[str, pa.Table]
-) -> None:
-    import columnar_etl
-    from columnar_etl.config import load_settings
-
-    settings = load_settings(target=pg_uri, base_schema="helpdesk", backup_dir=tmp_path)
-    result = columnar_etl.load({"tickets": v1_tables["tickets"]}, settings=settings, mode="blue-green")
-    assert result.base == "helpdesk" and result.schema.startswith("helpdesk_v")
-    assert columnar_etl.cutover(pg_uri, base="helpdesk", settings=settings).to_version == result.schema
-    assert counts_of(pg_uri, "helpdesk.tickets") == 109
-    assert "<b>blue-green</b>" in result._repr_html_() and repr(result).startswith("<LoadResult blue-green")
-
-
-def counts_of(uri: str, relation: str) -> int:
-    return int(pg_query(uri, f"SELECT count(*) FROM {relation}")[0][0])

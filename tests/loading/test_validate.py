@@ -8,7 +8,6 @@ import pytest
 
 from columnar_etl.errors import ConfigError
 from columnar_etl.loading.adbc import copy_tables_atomically
-from columnar_etl.loading.column_names import column_mapping, snake_case
 from columnar_etl.loading.dashboard import load_templates, parse_templates
 from columnar_etl.loading.validate import (
     TableStats,
@@ -18,6 +17,7 @@ from columnar_etl.loading.validate import (
     quality_checks,
     target_query,
 )
+from columnar_etl.pg.column_names import column_mapping, snake_case
 
 from ..conftest import pg_query
 
@@ -138,5 +138,8 @@ def test_snake_case_names() -> None:
     assert snake_case("Chloé's #") == "chloe_s"
     assert snake_case("ticketId") == "ticket_id"
     assert snake_case("2nd") == "c_2nd"
+    assert snake_case("ticketID") == "ticket_id"
+    assert snake_case("Inès Moreau") == "ines_moreau"
+    assert snake_case("?!") == "column"
     assert column_mapping(["A b", "a-b", "a_b"], "snake") == {"A b": "a_b", "a-b": "a_b_2", "a_b": "a_b_3"}
     assert column_mapping(["A b"], "export") == {"A b": "A b"}

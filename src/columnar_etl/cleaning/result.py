@@ -226,7 +226,7 @@ class CleanResult:
             "warnings": self.warnings,
             "audit_rows": self.audit_rows,
             "column_names": self.plan.column_names,
-            "column_mapping": self.column_names if self.plan.column_names != "keep" else None,
+            "column_mapping": self.column_names if self.plan.column_names != "export" else None,
             "tables": [table.to_dict() for table in self.tables.values()],
             "plan": self.plan.to_dict(),
         }

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.planning.plan import ColumnNames, Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -49,7 +49,7 @@ def clean_command(
     column_names: Annotated[
         str | None,
         typer.Option(
-            "--column-names", help='keep ("TKT-Created Time", the default) or snake (tkt_created_time).'
+            "--column-names", help='export ("TKT-Created Time", the default) or snake (tkt_created_time).'
         ),
     ] = None,
     quarantine_policy: Annotated[

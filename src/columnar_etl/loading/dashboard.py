@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from columnar_etl.errors import ConfigError
-from columnar_etl.loading.column_names import snake_case
 from columnar_etl.loading.schemas import execute, fetch_all, table_columns
+from columnar_etl.pg.column_names import snake_case
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 
 #: Rows of each metric kept in the report (a weekly series of a quarter fits easily).

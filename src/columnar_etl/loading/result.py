@@ -53,6 +53,8 @@ class LoadResult:
     #: Per table whose key got a plain index instead of a primary key: why (NULLs or duplicates).
     key_indexes: dict[str, str] = field(default_factory=dict)
     already_loaded: str | None = None
+    #: What cleaning lost on the way in (quarantined values, removed rows), when the load cleaned it.
+    clean_warnings: list[str] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
@@ -67,8 +69,10 @@ class LoadResult:
     @property
     def warnings(self) -> list[str]:
         """What deserves a look without blocking anything: drift that strict_drift did not make fatal,
-        dashboard templates that do not apply to this export, keys indexed without a primary key."""
-        found = [
+        dashboard templates that do not apply to this export, keys indexed without a primary key; and
+        first what cleaning lost on the way in."""
+        found = list(self.clean_warnings)
+        found += [
             f"{table}: plain index instead of a primary key: {why}" for table, why in self.key_indexes.items()
         ]
         if not self.drift.blocks_cutover:

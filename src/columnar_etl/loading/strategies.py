@@ -22,11 +22,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from columnar_etl.config import Settings, check_min_quality, load_settings, mask_uri
+from columnar_etl.config import ColumnNames, Settings, check_min_quality, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError, TargetError
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import ArrowData, _rollback_quietly, connect, copy_tables
-from columnar_etl.loading.column_names import ColumnNames
 from columnar_etl.loading.dashboard import check_templates, load_templates, renames_for
 from columnar_etl.loading.drift import check_drift, snapshot, snapshot_of_schema
 from columnar_etl.loading.result import LoadRefused, LoadResult
@@ -195,26 +194,6 @@ def load_tables(
         ledger.record_run(target_uri, run)
     log.info("load finished", schema=result.schema, status=result.status, rows=result.total_rows)
     return result
-
-
-def load(
-    cleaned: Mapping[str, ArrowData],
-    target: str | None = None,
-    *,
-    settings: Settings | None = None,
-    **options: Any,
-) -> LoadResult:
-    """``columnar_etl.load(tables, target, mode=..., base=...)``: :func:`load_tables` for notebook users.
-
-    ``target`` defaults to the configured one (the embedded server when none); ``base`` to the
-    ``base_schema`` setting. Other options as for :func:`load_tables`.
-    """
-    from columnar_etl.pg.embedded import resolve_target
-
-    settings = settings or load_settings()
-    uri = resolve_target(target or settings.target, settings.pg_dir)
-    options.setdefault("base", settings.base_schema)
-    return load_tables(cleaned, uri, settings=settings, **options)
 
 
 def _load(
@@ -475,4 +454,4 @@ def _live_snapshot(cursor: Any, live: dict[str, Any] | None) -> dict[str, Any] |
     return snapshot_of_schema(cursor, name) if schema_exists(cursor, name) else None
 
 
-__all__ = ["MODES", "LoadResult", "Mode", "TableStats", "load", "load_tables"]
+__all__ = ["MODES", "LoadResult", "Mode", "TableStats", "load_tables"]

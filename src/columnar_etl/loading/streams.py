@@ -16,10 +16,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from columnar_etl.config import ColumnNames
 from columnar_etl.errors import LoadError
 from columnar_etl.loading.adbc import ArrowData
-from columnar_etl.loading.column_names import ColumnNames, column_mapping
 from columnar_etl.loading.validate import TableStats, observe_stream
+from columnar_etl.pg.column_names import column_mapping
 
 # Fibonacci hashing: multiplying by 2**64 / golden ratio spreads consecutive ids evenly over the top
 # bits, so "top 24 bits below fraction * 2**24" picks the same ~fraction of rows on every run, on

@@ -13,13 +13,13 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from columnar_etl.config import ColumnOverride, Settings, load_settings
+from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
 from columnar_etl.models import ColumnProfile, InferredType, Profile
+from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.profiling.sql import DATE_SHAPES
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 PLAN_VERSION = 1
 PlanType = InferredType
-ColumnNames = Literal["keep", "snake"]
 EpochUnit = Literal["seconds", "milliseconds"]
 ReadingOrder = Literal["day_first", "month_first"]
 Mask = Literal["hash", "drop"]
@@ -223,7 +222,7 @@ class Plan:
     """What cleaning does to every column of every table; ``plan["tickets"]["TKT-Created Time"]``."""
 
     tables: dict[str, TablePlan]
-    column_names: ColumnNames = "keep"
+    column_names: ColumnNames = "export"
     source: str | None = None
     #: The overall quality score of the profile the plan came from (the "before" of cleaning).
     quality: float | None = None
@@ -250,7 +249,7 @@ class Plan:
         return {t.name: {c.name: c.output_name for c in t.columns} for t in self.tables.values()}
 
     def with_column_names(self, column_names: ColumnNames) -> Plan:
-        """The same plan writing columns under ``keep`` (export) or ``snake`` names."""
+        """The same plan writing columns under the ``export``'s or ``snake`` names."""
         if column_names == self.column_names:
             return self
         tables = {
@@ -290,7 +289,8 @@ class Plan:
         }
         return cls(
             tables=tables,
-            column_names=data.get("column_names", "keep"),
+            # "keep" is what plans written before issue 18 call the export's names.
+            column_names=_column_names(data.get("column_names", "export")),
             source=data.get("source"),
             quality=data.get("quality"),
             notes=tuple(data.get("notes") or ()),
@@ -477,27 +477,11 @@ def _check_overrides(profile: Profile, columns: dict[str, dict[str, ColumnOverri
                 )
 
 
-def snake_case(name: str) -> str:
-    """``"TKT-Created Time"`` → ``tkt_created_time``; ``"TKT-SLA Breached?"`` → ``tkt_sla_breached``."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)  # camelCase → camel_Case
-    snake = re.sub(r"[^0-9a-zA-Z]+", "_", spaced).strip("_").lower()
-    if not snake:
-        return "column"
-    return f"c_{snake}" if snake[0].isdigit() else snake
-
-
 def _named(columns: tuple[ColumnPlan, ...], column_names: ColumnNames) -> tuple[ColumnPlan, ...]:
-    """``columns`` with output names for ``column_names``; clashing snake names get ``_2``, ``_3``..."""
-    if column_names == "keep":
-        return tuple(replace(c, output_name=c.name) for c in columns)
-    taken: set[str] = set()
-    named = []
-    for column in columns:
-        base = snake_case(column.name)
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}_{n}"
-        taken.add(candidate)
-        named.append(replace(column, output_name=candidate))
-    return tuple(named)
+    """``columns`` with output names for ``column_names`` (the loader's own naming: ``styled_names``)."""
+    names = styled_names([c.name for c in columns], column_names)
+    return tuple(replace(c, output_name=names[c.name]) for c in columns)
+
+
+def _column_names(value: str) -> ColumnNames:
+    return "snake" if value == "snake" else "export"

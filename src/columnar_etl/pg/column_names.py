@@ -2,7 +2,8 @@
 
 Dashboards query the export's names quoted (``"TKT-Created Time"``), so those are the default. The
 snake_case option (``tkt_created_time``) is for tools that cannot quote; the mapping goes into the
-load result and the ledger, and the dashboard templates are rewritten through it.
+load result and the ledger, and the dashboard templates are rewritten through it. The cleaner's plan
+names its output columns with the same :func:`styled_names`, so both paths agree.
 """
 
 from __future__ import annotations
@@ -10,23 +11,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
 
+from columnar_etl.config import ColumnNames
 from columnar_etl.pg.identifiers import short_identifiers
-
-ColumnNames = Literal["export", "snake"]
 
 
 def snake_case(name: str) -> str:
     """``"TKT-Created Time"`` → ``tkt_created_time``; ``"TKT-Customer #"`` → ``tkt_customer``.
 
-    Accents are dropped (``é`` → ``e``), every run of other characters becomes one underscore, and a
-    name that would start with a digit or be empty gets a ``c_`` prefix.
+    Accents are dropped (``Inès`` → ``ines``), every run of other characters becomes one underscore, a
+    name that would start with a digit gets a ``c_`` prefix, and one with nothing left is ``column``.
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", ascii_name)
     snake = re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
-    return snake if snake and not snake[0].isdigit() else f"c_{snake}"
+    if not snake:
+        return "column"
+    return f"c_{snake}" if snake[0].isdigit() else snake
 
 
 def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
@@ -35,12 +36,13 @@ def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
     Names longer than PostgreSQL's 63 bytes get their deterministic short form
     (:func:`~columnar_etl.pg.identifiers.short_identifiers`) in either style.
     """
-    styled = _styled(names, style)
+    styled = styled_names(names, style)
     short = short_identifiers(styled.values())
     return {name: short[target] for name, target in styled.items()}
 
 
-def _styled(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+    """``{export name: name in style}``: the names themselves, or :func:`snake_case` made unique."""
     if style == "export":
         return {name: name for name in names}
     mapping: dict[str, str] = {}
