@@ -289,7 +289,7 @@ def pgloader_uri(uri: str) -> str:
 
 def count_target(uri: str, schema: str, tables: list[str]) -> dict[str, int | None]:
     """Rows per table in ``schema`` of the target (None: the table is missing)."""
-    from columnar_etl.loading.adbc import connect
+    from columnar_etl.pg.connect import connect
 
     conn = connect(uri, autocommit=True)
     counts: dict[str, int | None] = {}
@@ -319,7 +319,7 @@ class Server:
     def database(self) -> tuple[str, str]:
         from urllib.parse import urlsplit, urlunsplit
 
-        from columnar_etl.loading.adbc import connect
+        from columnar_etl.pg.connect import connect
 
         name = f"peer_{uuid.uuid4().hex[:12]}"
         admin = connect(self.uri, autocommit=True)
@@ -328,7 +328,7 @@ class Server:
         return name, urlunsplit(urlsplit(self.uri)._replace(path=f"/{name}"))
 
     def drop(self, name: str) -> None:
-        from columnar_etl.loading.adbc import connect
+        from columnar_etl.pg.connect import connect
 
         admin = connect(self.uri, autocommit=True)
         admin.cursor().execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")

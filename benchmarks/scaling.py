@@ -43,7 +43,7 @@ elif stage == "clean":
         stream.result()
 else:
     from columnar_etl.config import load_settings
-    from columnar_etl.pipeline import run
+    from columnar_etl.pipeline.runner import run
     settings = load_settings(target=target, runs_dir=work / "runs", backup_dir=work / "backups",
                              min_memory_gb=0.5)
     result = run(path, settings=settings, mode="simple", force=True)

@@ -10,7 +10,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import cached_export
-from columnar_etl.loading.adbc import connect
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.export import open_source
 

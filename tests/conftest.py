@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.loading.adbc import connect
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pg.identifiers import quote_ident
 

@@ -170,7 +170,7 @@ def test_plan_json_has_the_mask_but_never_the_salt(export: Path) -> None:
 
 def run_masked(export: Path, tmp_path: Path, pg_uri: str) -> RunResult:
     """``pipeline.run`` of ``export`` with agents hashed and comment authors dropped."""
-    from columnar_etl.pipeline import run
+    from columnar_etl.pipeline.runner import run
 
     settings = load_settings(
         target=pg_uri,

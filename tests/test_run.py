@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.export_generator import generate_export
-from columnar_etl.loading.adbc import connect
-from columnar_etl.pipeline import run
+from columnar_etl.pg.connect import connect
+from columnar_etl.pipeline.runner import run
 from columnar_etl.source.identity import file_checksum
 
 from .conftest import pg_query, run_env, run_settings

@@ -25,7 +25,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.loading import strategies
 from columnar_etl.observability.metrics import RunMetrics
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query, run_env, run_settings
 

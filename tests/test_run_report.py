@@ -26,8 +26,8 @@ from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.schemas import ViewChange
 from columnar_etl.loading.validate import Check, ValidationReport
 from columnar_etl.models import Profile
-from columnar_etl.pipeline import RunResult, run
 from columnar_etl.pipeline.record import RunRecord, StageRecord
+from columnar_etl.pipeline.runner import RunResult, run
 from columnar_etl.profiling.profile import profile
 from columnar_etl.report import run_html_document, run_html_fragment, write_run_html
 from tests.conftest import SMALL_FIXTURE, SqliteFactory

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from columnar_etl.pipeline.runner import RunResult
     from columnar_etl.planning.plan import Plan
 
-__version__ = "0.1.0"
+from columnar_etl.version import __version__
 
 __all__ = [
     "__version__",
@@ -101,6 +101,7 @@ def profile(
     repeatable sample of that many rows per table; ``dry_run_target`` also puts a sample through the
     casts of ``target`` (default: the configured target) and folds what it rejects into the gate.
     """
+    from columnar_etl import report  # noqa: F401  # deliberate: top-level API; registers _repr_html_
     from columnar_etl.pipeline.profile_step import profile_export  # deliberate: top-level API
 
     return profile_export(

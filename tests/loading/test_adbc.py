@@ -9,8 +9,9 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import LoadError, TargetError
-from columnar_etl.loading.adbc import connect, copy_tables_atomically, transaction
-from columnar_etl.pipeline import copy_raw
+from columnar_etl.loading.adbc import copy_tables_atomically
+from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pipeline.raw import copy_raw
 from columnar_etl.source.export import open_source
 
 from ..conftest import SqliteFactory, pg_query

@@ -11,9 +11,9 @@ import pytest
 
 from columnar_etl.config import load_settings
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import connect
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.loading.versions import cutover, rollback
+from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
 

@@ -20,7 +20,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError, PreflightFailed
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.loading import cutover, load_tables, rollback
-from columnar_etl.loading.adbc import connect
+from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query, uri_as
 from .conftest import KEYS, live_target, runs, version_schemas

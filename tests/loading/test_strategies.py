@@ -14,9 +14,9 @@ import pytest
 
 from columnar_etl.config import Settings
 from columnar_etl.loading import LoadRefused, cutover, list_versions, load_tables, prune_versions, rollback
-from columnar_etl.loading.adbc import connect
 from columnar_etl.loading.dashboard import load_templates
 from columnar_etl.loading.schemas import version_schema_name
+from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
 from .conftest import KEYS, counts, live_target, runs, version_schemas

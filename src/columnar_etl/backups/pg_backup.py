@@ -19,6 +19,7 @@ from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.conninfo import database_of, with_database
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
@@ -79,7 +80,6 @@ def backup_target(
     ``uri`` defaults to the configured target (the embedded server when none). The manifest records the
     tables with row counts and column types, the server version and the ``pg_dump`` used.
     """
-    from columnar_etl.loading.adbc import connect
 
     started = time.perf_counter()
     settings = settings or load_settings()
@@ -191,7 +191,6 @@ def restore_target(
     Afterwards every table's row count and column types are compared with the manifest; any difference
     raises :class:`BackupError`.
     """
-    from columnar_etl.loading.adbc import connect
 
     started = time.perf_counter()
     settings = settings or load_settings()
@@ -257,7 +256,6 @@ def restore_target(
 
 
 def _create_database(server_uri: str, database: str) -> None:
-    from columnar_etl.loading.adbc import connect
 
     conn = connect(server_uri, autocommit=True)
     try:
@@ -274,7 +272,6 @@ def _create_database(server_uri: str, database: str) -> None:
 
 
 def _drop_database(server_uri: str, database: str) -> None:
-    from columnar_etl.loading.adbc import connect
 
     conn = connect(server_uri, autocommit=True)
     try:

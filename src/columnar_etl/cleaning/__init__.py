@@ -20,7 +20,7 @@ __all__ = ["CleanResult", "CleanStream", "ColumnCleanStats", "TableCleanStats", 
 
 def __getattr__(name: str) -> Any:
     if name in ("CleanStream", "clean_stream"):
-        from columnar_etl.cleaning import stream
+        from columnar_etl.cleaning import stream  # deliberate: Polars on first use
 
         return getattr(stream, name)
     raise AttributeError(f"module 'columnar_etl.cleaning' has no attribute {name!r}")

@@ -17,6 +17,8 @@ from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.export import open_source
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -50,23 +52,19 @@ def clean(
     Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``.
     """
-    from columnar_etl.cleaning import writers
-    from columnar_etl.cleaning.stream import clean_stream
+    from columnar_etl.cleaning import writers  # deliberate: Polars on first use
+    from columnar_etl.cleaning.stream import clean_stream  # deliberate: Polars on first use
 
     started = time.perf_counter()
     settings = settings or load_settings()
     source = Path(source)
     if not source.is_file():
-        from columnar_etl.source.export import open_source
-
         open_source(source).close()  # raises the SourceError that says what is wrong with the path
     out = Path(output) if output is not None else None
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
     found: Profile | None = None
     if plan is None:
-        from columnar_etl.profiling.profile import profile
-
         found = profile(source, tables=tables, settings=settings)
         plan = build_plan(found, settings=settings)
     plan = plan.with_column_names(column_names or plan.column_names)
@@ -114,8 +112,6 @@ def clean(
     # Measured on the counts of the stream; the profile (when made here) adds orphan references.
     result.quality_after = score_cleaned(result.tables, found.tables if found is not None else None)
     if reprofile and out is not None and result.output_format == "sqlite":
-        from columnar_etl.profiling.profile import profile
-
         result.quality_reprofiled = profile(out, settings=settings).quality
     result.seconds = time.perf_counter() - started
     return result
@@ -123,7 +119,7 @@ def clean(
 
 def _check_paths(source: Path, output: Path | None, logs: dict[str, Path | None], *, overwrite: bool) -> None:
     """Every refusal before any work: the source is never a target, targets never collide."""
-    from columnar_etl.cleaning import writers
+    from columnar_etl.cleaning import writers  # deliberate: Polars on first use
 
     size = source.stat().st_size
     targets = {name: path for name, path in logs.items() if path is not None}

@@ -71,8 +71,8 @@ def load_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
-    from columnar_etl.loading.result import LoadRefused
-    from columnar_etl.pipeline.load_step import load_export
+    from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.load_step import load_export  # deliberate: stage loaded when the command runs
 
     try:
         result = load_export(
@@ -159,7 +159,7 @@ def cutover_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Re-point the views of the base schema to VERSION, in one transaction."""
-    from columnar_etl.loading.versions import cutover
+    from columnar_etl.loading.versions import cutover  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     result = cutover(_uri(settings), version, base=base or settings.base_schema, settings=settings)
@@ -169,7 +169,7 @@ def cutover_command(
 @app.command("rollback")
 def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """Re-point the views of the base schema to the version live before this one, in one transaction."""
-    from columnar_etl.loading.versions import rollback
+    from columnar_etl.loading.versions import rollback  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     result = rollback(_uri(settings), base=base or settings.base_schema, settings=settings)
@@ -206,7 +206,7 @@ def _print_switch(result: CutoverResult) -> None:
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
-    from columnar_etl.loading.versions import list_versions
+    from columnar_etl.loading.versions import list_versions  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     found = list_versions(_uri(settings), base=base or settings.base_schema)
@@ -236,7 +236,7 @@ def schemas_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Drop old version schemas; the live one and its predecessor are always kept."""
-    from columnar_etl.loading.versions import prune_versions
+    from columnar_etl.loading.versions import prune_versions  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     uri = _uri(settings)
@@ -255,6 +255,6 @@ def schemas_prune(
 
 
 def _uri(settings: Settings) -> str:
-    from columnar_etl.pg.embedded import resolve_target
+    from columnar_etl.pg.embedded import resolve_target  # deliberate: stage loaded when the command runs
 
     return resolve_target(settings.target, settings.pg_dir)

@@ -38,8 +38,11 @@ def profile_command(
     ] = False,
 ) -> None:
     """Gate 1: every column's real type, dirt and quality. Exit 0 pass, 2 warn, 3 halt, 1 error."""
-    from columnar_etl.pipeline.profile_step import profile_export
-    from columnar_etl.report import render_profile_console, write_profile_html
+    from columnar_etl.pipeline.profile_step import profile_export  # deliberate: loaded on use
+    from columnar_etl.report import (  # deliberate: stage loaded when the command runs
+        render_profile_console,
+        write_profile_html,
+    )
 
     settings = cli_state(ctx).settings
     result = profile_export(

@@ -31,8 +31,11 @@ def templates_check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
     """Run each template on an export or a version, against the live version. Exit 0 / 2 / 3."""
-    from columnar_etl.loading.template_checks import check_export_templates, check_version_templates
-    from columnar_etl.pipeline.load_step import typed_export
+    from columnar_etl.loading.template_checks import (  # deliberate: stage loaded when the command runs
+        check_export_templates,
+        check_version_templates,
+    )
+    from columnar_etl.pipeline.load_step import typed_export  # deliberate: stage loaded when the command runs
 
     if source is not None and version is not None:
         raise ConfigError(

@@ -9,46 +9,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import pyarrow as pa
 
-from columnar_etl.config import mask_secrets, mask_uri
-from columnar_etl.errors import LoadError, TargetError
+from columnar_etl.errors import LoadError
+from columnar_etl.pg.connect import first_line, transaction
 from columnar_etl.pg.identifiers import quote_ident
 
 # Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
 ArrowData: TypeAlias = "pa.Table | pa.RecordBatchReader | pa.RecordBatch | Iterable[pa.RecordBatch]"
-
-
-def connect(uri: str, *, autocommit: bool = False) -> Any:
-    """Open an ADBC DB-API connection; :class:`TargetError` with the URI masked when it fails."""
-    import adbc_driver_manager
-    import adbc_driver_postgresql.dbapi as pg_dbapi
-
-    try:
-        return pg_dbapi.connect(uri, autocommit=autocommit)
-    except adbc_driver_manager.Error as exc:
-        raise TargetError(
-            f"cannot connect to {mask_uri(uri)}: {_first_line(exc)}",
-            hint="check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)",
-        ) from exc
-
-
-@contextmanager
-def transaction(uri: str) -> Iterator[Any]:
-    """A connection whose work is committed when the block succeeds and rolled back when it raises."""
-    conn = connect(uri, autocommit=False)
-    try:
-        yield conn
-        conn.commit()
-    except BaseException:
-        _rollback_quietly(conn)
-        raise
-    finally:
-        conn.close()
 
 
 @dataclass
@@ -104,7 +75,7 @@ def copy_tables(
                 cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
         except adbc_driver_manager.Error as exc:
             raise LoadError(
-                f"cannot create schema {schema!r}: {_first_line(exc)}",
+                f"cannot create schema {schema!r}: {first_line(exc)}",
                 hint="does the schema exist already, and may this role CREATE on the database?",
             ) from exc
         for table, data in tables.items():
@@ -119,7 +90,7 @@ def copy_tables(
                 rows = cursor.adbc_ingest(table, arrow, mode=mode, db_schema_name=schema)
             except (adbc_driver_manager.Error, pa.ArrowException) as exc:
                 raise LoadError(
-                    f"COPY into {schema}.{table} failed: {_first_line(exc)}",
+                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
                     table=table,
                     hint="nothing was committed; fix the data or the target and run again",
                 ) from exc
@@ -172,16 +143,3 @@ def _as_arrow(data: ArrowData) -> pa.Table | pa.RecordBatchReader | pa.RecordBat
         yield from batches
 
     return pa.RecordBatchReader.from_batches(first.schema, chain())
-
-
-def _rollback_quietly(conn: Any) -> None:
-    import adbc_driver_manager
-
-    # The connection may be dead already (terminated backend); the server rolls back on its side then.
-    with suppress(adbc_driver_manager.Error):
-        conn.rollback()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return mask_secrets(text[0] if text else type(exc).__name__)

@@ -17,10 +17,11 @@ from typing import Any
 
 from columnar_etl.config import Settings
 from columnar_etl.errors import EtlError
-from columnar_etl.loading.adbc import transaction
 from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
 from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.connect import connect, transaction
 from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.version import __version__
 
 RUNS = f"{LEDGER_SCHEMA}.runs"
 VERSIONS = f"{LEDGER_SCHEMA}.versions"
@@ -248,7 +249,6 @@ def live_source_checksum(uri: str, base: str) -> str | None:
 
     Lets a pipeline skip a quarter's file that is live already.
     """
-    from columnar_etl.loading.adbc import connect
 
     conn = connect(uri, autocommit=True)
     try:
@@ -304,7 +304,6 @@ def runs(cursor: Any, base: str | None = None) -> list[dict[str, Any]]:
 
 def tool_version() -> str:
     """The version of columnar_etl recorded with every run."""
-    from columnar_etl import __version__
 
     return __version__
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.loading.adbc import _first_line
+from columnar_etl.pg.connect import first_line
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
@@ -74,7 +74,7 @@ def pg_error_text(exc: BaseException) -> str:
     for line in str(exc).splitlines():
         if "ERROR:" in line:
             return mask_secrets(line.split("ERROR:", 1)[1].strip())
-    return _first_line(exc)
+    return first_line(exc)
 
 
 def fetch_all(cursor: Any, sql: str) -> list[tuple[Any, ...]]:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from columnar_etl.config import ColumnNames, Settings, check_min_quality, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError, TargetError
 from columnar_etl.loading import ledger
-from columnar_etl.loading.adbc import ArrowData, _rollback_quietly, connect, copy_tables
+from columnar_etl.loading.adbc import ArrowData, copy_tables
 from columnar_etl.loading.dashboard import check_templates, load_templates, renames_for
 from columnar_etl.loading.drift import check_drift, snapshot, snapshot_of_schema
 from columnar_etl.loading.result import LoadRefused, LoadResult
@@ -52,7 +52,9 @@ from columnar_etl.loading.validate import (
     quality_checks,
     target_query,
 )
+from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
+from columnar_etl.pg.connect import connect, rollback_quietly
 from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifiers
 
 Mode = Literal["simple", "canary", "blue-green"]
@@ -154,8 +156,6 @@ def load_tables(
     tick = time.perf_counter()
     try:
         if mode == "simple" and settings.backup_before_cutover:
-            from columnar_etl.loading.versions import backup_live
-
             result.backup = backup_live(target_uri, base, settings)
         result.key_indexes = dict(key_blockers or {})
         _load(
@@ -249,7 +249,7 @@ def _load(
                 ) from exc
         result.seconds["commit"] = time.perf_counter() - tick
     except BaseException:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         raise
     finally:
         conn.close()

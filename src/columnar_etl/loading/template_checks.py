@@ -16,7 +16,7 @@ from typing import Any
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import ledger
-from columnar_etl.loading.adbc import ArrowData, _rollback_quietly, connect, copy_tables
+from columnar_etl.loading.adbc import ArrowData, copy_tables
 from columnar_etl.loading.dashboard import (
     MetricResult,
     Template,
@@ -26,6 +26,7 @@ from columnar_etl.loading.dashboard import (
     renames_for,
 )
 from columnar_etl.loading.schemas import check_base, execute, schema_exists
+from columnar_etl.pg.connect import connect, rollback_quietly
 from columnar_etl.pg.identifiers import quote_ident
 
 
@@ -119,7 +120,7 @@ def check_version_templates(
         finally:
             cursor.close()
     finally:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         conn.close()
     return result
 
@@ -155,7 +156,7 @@ def check_export_templates(
         finally:
             cursor.close()
     finally:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         conn.close()
     return result
 

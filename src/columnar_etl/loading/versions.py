@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from columnar_etl.backups import backup_target
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import EtlError, LoadError
 from columnar_etl.loading import ledger
-from columnar_etl.loading.adbc import connect, transaction
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.loading.schemas import (
@@ -30,6 +30,7 @@ from columnar_etl.loading.schemas import (
     schema_exists,
 )
 from columnar_etl.observability.logs import get_logger, new_run_id
+from columnar_etl.pg.connect import connect, transaction
 
 
 def cutover(
@@ -254,7 +255,6 @@ def prune_versions(
 
 def backup_live(uri: str, base: str, settings: Settings) -> str | None:
     """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live."""
-    from columnar_etl.backups import backup_target
 
     conn = connect(uri, autocommit=True)
     try:

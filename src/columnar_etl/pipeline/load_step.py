@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from columnar_etl.cleaning.quality import score_cleaned
+from columnar_etl.cleaning.stream import clean_stream
 from columnar_etl.config import ColumnNames, Settings, check_min_quality
 from columnar_etl.errors import ProfileHalt
 from columnar_etl.loading.ledger import ensure_ledger
@@ -49,10 +50,6 @@ def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
 
     Raises :class:`ProfileHalt` when the circuit breaker stops it.
     """
-    import pyarrow as pa
-
-    from columnar_etl.cleaning import clean_stream
-
     found = profile(source, settings=settings)
     if found.gate.status == "halt":
         reason = found.gate.reasons[0]

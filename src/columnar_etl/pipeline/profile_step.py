@@ -28,6 +28,7 @@ def profile_export(
     result = profile(source, tables=tables, sample=sample, settings=settings)
     if dry_run_target:
         uri = resolve_target(settings.target, settings.pg_dir)
-        result.dry_run = dry_run(source, result, uri, settings=settings)
-        result.gate = apply_dry_run(result.gate, result.dry_run)
+        checked = dry_run(source, result, uri, settings=settings)
+        result.dry_run = checked
+        result.gate = apply_dry_run(result.gate, checked)
     return result

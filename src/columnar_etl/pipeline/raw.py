@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import CopyResult, connect, copy_tables_atomically
+from columnar_etl.loading.adbc import CopyResult, copy_tables_atomically
 from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import qualified
 from columnar_etl.source.export import open_source
 

@@ -32,10 +32,10 @@ from typing import Any, Literal
 
 import duckdb
 
-from columnar_etl.config import Settings, load_settings, mask_secrets, mask_uri
+from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import SourceError, TargetError
-from columnar_etl.loading.adbc import connect
 from columnar_etl.models import ColumnProfile, InferredType, Profile, TableProfile
+from columnar_etl.pg.connect import connect, first_line
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.profiling.profile import EPOCH_MILLIS
 from columnar_etl.profiling.sql import CleanedColumn, cleaned_sample_sql
@@ -411,7 +411,7 @@ class _TableCheck:
         except (adbc_driver_manager.Error, pa.ArrowException) as exc:
             raise TargetError(
                 f"cannot COPY the sample of {table!r} into a TEMP table on {mask_uri(self.uri)}: "
-                f"{_first_line(exc)}",
+                f"{first_line(exc)}",
                 table=table,
                 hint="the role needs the TEMPORARY privilege on the target database",
             ) from exc
@@ -436,7 +436,7 @@ def _execute(cursor: Any, uri: str, sql: str) -> None:
         cursor.execute(sql)
     except adbc_driver_manager.Error as exc:
         raise TargetError(
-            f"dry-run query failed on {mask_uri(uri)}: {_first_line(exc)}",
+            f"dry-run query failed on {mask_uri(uri)}: {first_line(exc)}",
             hint="the role needs the TEMPORARY privilege; the plpgsql language must be installed",
         ) from exc
 
@@ -462,8 +462,3 @@ def _display(raw: Any) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return mask_secrets(lines[0] if lines else type(exc).__name__)

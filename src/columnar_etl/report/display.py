@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from columnar_etl.config import Settings
 from columnar_etl.models import ColumnProfile, GateReason, Issue, Profile
+from columnar_etl.profiling.profile import declared_family
 from columnar_etl.profiling.quality import PENALTY_PER_PERCENT
 
 QualityBand = Literal["good", "fair", "poor"]
@@ -112,7 +113,6 @@ def distinct(column: ColumnProfile) -> int:
 
 def type_changed(column: ColumnProfile) -> bool:
     """True when the data holds another type than the declared one claims (no claim: not a change)."""
-    from columnar_etl.profiling.profile import declared_family
 
     claimed = declared_family(column.declared_type)
     return claimed is not None and claimed != column.inferred_type

@@ -17,10 +17,11 @@ import json
 import shlex
 from collections import Counter, defaultdict
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES
+from columnar_etl.pipeline.record import RunRecord
 from columnar_etl.profiling.quality import REMAIN_AFTER_CLEANING
 from columnar_etl.report import display
 from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
@@ -30,7 +31,31 @@ if TYPE_CHECKING:
 
     from columnar_etl.cleaning.result import CleanResult
     from columnar_etl.models import Profile
-    from columnar_etl.pipeline import RunResult
+
+
+class RunParts(Protocol):
+    """What the page reads of a run (a :class:`~columnar_etl.pipeline.runner.RunResult`)."""
+
+    @property
+    def record(self) -> RunRecord:
+        """The run record (run.json)."""
+
+    @property
+    def profile(self) -> Profile | None:
+        """The profile, when the run got that far."""
+
+    @property
+    def clean(self) -> Any:
+        """The cleaner's result, when the run got that far."""
+
+    @property
+    def load(self) -> Any:
+        """The load's result, when the run got that far."""
+
+    @property
+    def preflight(self) -> Any:
+        """The preflight's result, when the run got that far."""
+
 
 #: The stages of a full run, in order: the ones a run never reached are listed as such.
 STAGES = ("preflight", "backup", "profile", "gate", "clean+load")
@@ -65,24 +90,24 @@ TOP_COLUMNS = 3
 DASHBOARD_ROWS = 3
 
 
-def run_html_document(result: RunResult) -> str:
+def run_html_document(result: RunParts) -> str:
     """The run's report as one self-contained HTML page (inline CSS, no script, no network)."""
     record = result.record
     title = f"Run {record.run_id}: {record.outcome} — {display.visible(PurePath(record.source).name, 80)}"
     return render_document(title, _run_body(result))
 
 
-def run_html_fragment(result: RunResult) -> str:
+def run_html_fragment(result: RunParts) -> str:
     """The run's report for a notebook (``RunResult._repr_html_``): the page's content without ``<html>``."""
     return render_fragment(_run_body(result))
 
 
-def write_run_html(result: RunResult, path: str | Path) -> Path:
+def write_run_html(result: RunParts, path: str | Path) -> Path:
     """Write :func:`run_html_document` to ``path`` atomically (replacing any old report); return it."""
     return write_html(run_html_document(result), path)
 
 
-def _run_body(result: RunResult) -> Markup:
+def _run_body(result: RunParts) -> Markup:
     rec = result.record.to_dict()
     load = result.load.to_dict() if result.load is not None else rec.get("load")
     profile, clean = result.profile, result.clean
