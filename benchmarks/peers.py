@@ -41,6 +41,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # run as a script: `benchmarks` and `tests` importable
     sys.path.insert(0, str(REPO_ROOT))
+if str(REPO_ROOT / "data" / "fixtures") not in sys.path:  # and the export generator (not installed)
+    sys.path.insert(0, str(REPO_ROOT / "data" / "fixtures"))
 
 CACHE = REPO_ROOT / ".benchmarks" / "data"
 DEFAULT_OUT = REPO_ROOT / ".benchmarks" / "peers.json"
@@ -122,7 +124,7 @@ with pg.connect(uri) as conn:
 
 def wide_export(scale: float = 1.0, seed: int = 1) -> Path:
     """The wide shape at ``scale`` (36 ticket columns, long text; ~92 MB at 1.0), cached."""
-    from columnar_etl.export_generator import generate_wide_export
+    from export_generator import generate_wide_export
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"wide_s{scale:g}_seed{seed}.db"

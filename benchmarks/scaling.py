@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / ".benchmarks"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "data" / "fixtures"))  # the export generator (not installed)
 
 CHILD = r"""
 import json, resource, sys, time

@@ -22,11 +22,11 @@ from typing import Any
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from columnar_etl.config import load_settings
-from columnar_etl.export_generator.schema import TABLES
 from columnar_etl.loading import LoadResult, load_tables
 from columnar_etl.loading.typed_source import typed_readers
 from columnar_etl.pipeline.raw import copy_raw
 from columnar_etl.source.export import open_source
+from export_generator.schema import TABLES
 
 ROWS_1X = 260_130
 BUDGET = 1.3

@@ -12,7 +12,6 @@ import pytest
 
 from columnar_etl.config import Settings, mask_uri
 from columnar_etl.errors import TargetError
-from columnar_etl.export_generator import generate_export
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, Profile
 from columnar_etl.profiling.dry_run import DryRunResult, cleaned_column, dry_run
 from columnar_etl.profiling.profile import profile
@@ -20,6 +19,7 @@ from columnar_etl.profiling.quality import apply_dry_run
 from columnar_etl.profiling.sql import cleaned_sample_sql
 from columnar_etl.source.export import open_source
 from columnar_etl.source.identity import file_checksum
+from export_generator import generate_export
 
 from .conftest import SqliteFactory, pg_query
 

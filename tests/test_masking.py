@@ -18,11 +18,11 @@ import pytest
 from columnar_etl.cleaning import clean
 from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
-from columnar_etl.export_generator import generate_export
-from columnar_etl.export_generator.values import AGENTS, CUSTOMERS
 from columnar_etl.pipeline.runner import RunResult
 from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.profile import profile
+from export_generator import generate_export
+from export_generator.values import AGENTS, CUSTOMERS
 
 SALT = "pepper-0123456789"
 NAMES = [*AGENTS, *CUSTOMERS]

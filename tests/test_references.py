@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.export_generator.random_shape import generate_random_export
-from columnar_etl.export_generator.wide import generate_wide_export
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.references import MIN_INCLUSION
+from export_generator.random_shape import generate_random_export
+from export_generator.wide import generate_wide_export
 from tests.conftest import SqliteFactory
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "chinook.sqlite"

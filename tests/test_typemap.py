@@ -9,10 +9,10 @@ import pytest
 
 from columnar_etl.config import load_settings
 from columnar_etl.errors import ConfigError
-from columnar_etl.export_generator import generate_export
 from columnar_etl.models import Profile
 from columnar_etl.planning.plan import Plan, build_plan, known_formats
 from columnar_etl.profiling.profile import profile
+from export_generator import generate_export
 from tests.conftest import SqliteFactory
 
 

@@ -12,10 +12,10 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.export_generator import generate_export
-from columnar_etl.export_generator.schema import TABLES
 from columnar_etl.loading.typed_source import typed_readers
 from columnar_etl.source.export import open_source
+from export_generator import generate_export
+from export_generator.schema import TABLES
 
 from ..conftest import SMALL_FIXTURE, pg_query
 
