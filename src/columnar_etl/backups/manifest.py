@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from columnar_etl.atomic import write_text_atomically
 from columnar_etl.errors import BackupError
 
 BackupKind = Literal["sqlite", "pg_dump"]
@@ -67,8 +67,8 @@ class BackupManifest:
 
     def write(self) -> None:
         """Write ``<backup>.json`` and ``<backup>.sha256`` atomically (temp file, then rename)."""
-        write_atomically(self.manifest_path, json.dumps(self.to_dict(), indent=2) + "\n")
-        write_atomically(checksum_path_for(self.path), f"{self.sha256}  {self.path.name}\n")
+        write_text_atomically(self.manifest_path, json.dumps(self.to_dict(), indent=2) + "\n")
+        write_text_atomically(checksum_path_for(self.path), f"{self.sha256}  {self.path.name}\n")
 
     @classmethod
     def read(cls, backup: str | Path) -> BackupManifest:
@@ -150,16 +150,6 @@ def read_checksum_sidecar(backup: Path) -> str | None:
         return None
     digest = text.split()[0] if text else ""
     return digest if re.fullmatch(r"[0-9a-f]{64}", digest) else None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same directory and a rename."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        tmp.write_text(text)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def publish_unique(tmp: Path, directory: Path, stem: str, created: datetime, suffix: str = "") -> Path:

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from columnar_etl.atomic import write_text_atomically
 from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
@@ -103,9 +104,7 @@ def clean_command(
         reprofile=reprofile,
     )
     if save_plan is not None:
-        tmp = save_plan.with_name(f".{save_plan.name}.tmp")
-        tmp.write_text(result.plan.to_json(), encoding="utf-8")
-        tmp.replace(save_plan)
+        write_text_atomically(save_plan, result.plan.to_json())
     code = ExitCode.WARN if result.warnings else ExitCode.DONE
     if as_json:
         echo_json(with_outcome(result.to_dict(), code))
