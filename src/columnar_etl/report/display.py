@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, mask_secrets
 from columnar_etl.models import ColumnProfile, GateReason, Issue, Profile
 from columnar_etl.profiling.profile import declared_family
 from columnar_etl.profiling.quality import PENALTY_PER_PERCENT
@@ -142,3 +142,8 @@ def reason_value(reason: GateReason) -> str:
 def reason_threshold(reason: GateReason) -> str:
     """The threshold a gate rule compared with, in the same unit as :func:`reason_value`."""
     return _gate_figure(reason, reason.threshold)
+
+
+def masked(text: Any) -> str | None:
+    """``text`` as a string with secrets masked (None stays None): for messages from the target."""
+    return None if text is None else mask_secrets(str(text))
