@@ -2,7 +2,7 @@
 set shell := ["bash", "-euo", "pipefail", "-c"]
 
 python := env("PYTHON", "python3")
-paths := "src tests benchmarks data/fixtures/generate.py"
+paths := "src tests benchmarks data/fixtures"
 
 # List the recipes
 default:
@@ -13,6 +13,7 @@ lint:
     {{python}} -m ruff check {{paths}}
     {{python}} -m ruff format --check {{paths}}
     {{python}} -m mypy --strict src
+    MYPYPATH=data/fixtures {{python}} -m mypy --strict -p export_generator
 
 # Format the code and apply safe lint fixes
 fmt:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from columnar_etl.export_generator import generate_export
+from export_generator import generate_export
 from tests.conftest import pg_server_uri, pg_uri  # noqa: F401  (shared session server)
 
 CACHE = Path(__file__).resolve().parents[1] / ".benchmarks" / "data"

@@ -41,6 +41,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # run as a script: `benchmarks` and `tests` importable
     sys.path.insert(0, str(REPO_ROOT))
+if str(REPO_ROOT / "data" / "fixtures") not in sys.path:  # and the export generator (not installed)
+    sys.path.insert(0, str(REPO_ROOT / "data" / "fixtures"))
 
 CACHE = REPO_ROOT / ".benchmarks" / "data"
 DEFAULT_OUT = REPO_ROOT / ".benchmarks" / "peers.json"
@@ -122,7 +124,7 @@ with pg.connect(uri) as conn:
 
 def wide_export(scale: float = 1.0, seed: int = 1) -> Path:
     """The wide shape at ``scale`` (36 ticket columns, long text; ~92 MB at 1.0), cached."""
-    from columnar_etl.export_generator import generate_wide_export
+    from export_generator import generate_wide_export
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"wide_s{scale:g}_seed{seed}.db"
@@ -289,7 +291,7 @@ def pgloader_uri(uri: str) -> str:
 
 def count_target(uri: str, schema: str, tables: list[str]) -> dict[str, int | None]:
     """Rows per table in ``schema`` of the target (None: the table is missing)."""
-    from columnar_etl.load.adbc import connect
+    from columnar_etl.pg.connect import connect
 
     conn = connect(uri, autocommit=True)
     counts: dict[str, int | None] = {}
@@ -311,7 +313,7 @@ class Server:
     """An embedded PostgreSQL in a temporary directory; a fresh database per peer run."""
 
     def __init__(self, directory: Path, uri: str | None = None) -> None:
-        from columnar_etl.embedded_pg import EmbeddedPostgres
+        from columnar_etl.pg.embedded import EmbeddedPostgres
 
         self.server = None if uri else EmbeddedPostgres(directory / "pg" / "data")
         self.uri = uri or self.server.start()  # type: ignore[union-attr]
@@ -319,7 +321,7 @@ class Server:
     def database(self) -> tuple[str, str]:
         from urllib.parse import urlsplit, urlunsplit
 
-        from columnar_etl.load.adbc import connect
+        from columnar_etl.pg.connect import connect
 
         name = f"peer_{uuid.uuid4().hex[:12]}"
         admin = connect(self.uri, autocommit=True)
@@ -328,7 +330,7 @@ class Server:
         return name, urlunsplit(urlsplit(self.uri)._replace(path=f"/{name}"))
 
     def drop(self, name: str) -> None:
-        from columnar_etl.load.adbc import connect
+        from columnar_etl.pg.connect import connect
 
         admin = connect(self.uri, autocommit=True)
         admin.cursor().execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")

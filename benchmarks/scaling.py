@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / ".benchmarks"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "data" / "fixtures"))  # the export generator (not installed)
 
 CHILD = r"""
 import json, resource, sys, time
@@ -30,8 +31,8 @@ if stage == "profile":
     rows = sum(t.row_count for t in profile(path).tables.values())
 elif stage == "clean":
     from columnar_etl import profile
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.typemap import build_plan
+    from columnar_etl.cleaning import clean_stream
+    from columnar_etl.planning.plan import build_plan
     plan = build_plan(profile(path))
     started = time.perf_counter()  # the clean alone; its plan comes from a profile
     rows = 0
@@ -43,7 +44,7 @@ elif stage == "clean":
         stream.result()
 else:
     from columnar_etl.config import load_settings
-    from columnar_etl.pipeline import run
+    from columnar_etl.pipeline.runner import run
     settings = load_settings(target=target, runs_dir=work / "runs", backup_dir=work / "backups",
                              min_memory_gb=0.5)
     result = run(path, settings=settings, mode="simple", force=True)
@@ -118,7 +119,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from benchmarks.conftest import cached_export
-    from columnar_etl.embedded_pg import EmbeddedPostgres
+    from columnar_etl.pg.embedded import EmbeddedPostgres
 
     uri = EmbeddedPostgres(ROOT / ".columnar_etl" / "bench-pg").start()
     results: list[dict[str, object]] = []

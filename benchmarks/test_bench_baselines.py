@@ -10,9 +10,9 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import cached_export
-from columnar_etl.identifiers import quote_ident
-from columnar_etl.load.adbc import connect
-from columnar_etl.source import open_source
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.source.export import open_source
 
 
 def test_naive_executemany_scale_0_1(benchmark: BenchmarkFixture, pg_uri: str) -> None:

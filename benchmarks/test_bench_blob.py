@@ -30,7 +30,8 @@ RSS_BUDGET_MB = 500
 FLOOR = """
 import sys
 import adbc_driver_postgresql.dbapi as pg
-from columnar_etl.source import ColumnRead, open_source
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import open_source
 path, uri, schema = sys.argv[1:4]
 with open_source(path) as src, pg.connect(uri) as conn:
     cursor = conn.cursor()

@@ -17,10 +17,10 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import cached_export
-from columnar_etl.clean import clean, clean_stream
+from columnar_etl.cleaning import clean, clean_stream
 from columnar_etl.config import load_settings
-from columnar_etl.profile import profile
-from columnar_etl.typemap import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.profile import profile
 
 ROWS_1X = 260_130
 
@@ -79,7 +79,7 @@ def test_clean_to_parquet_1x(
 
 _CHILD = """
 import json, resource, sys, time
-from columnar_etl.typemap import Plan
+from columnar_etl.planning.plan import Plan
 from benchmarks.test_bench_clean import _stream_all
 plan = Plan.from_json(open(sys.argv[2]).read())
 started = time.perf_counter()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from columnar_etl.pipeline import copy_raw
-from columnar_etl.source import open_source
+from columnar_etl.pipeline.raw import copy_raw
+from columnar_etl.source.export import open_source
 
 ROWS_1X = 260_130
 

@@ -4,7 +4,7 @@ The load is what ``columnar-etl load`` does after cleaning: typed COPY of every 
 transaction with the validation figures gathered in flight, primary keys and reference indexes, one
 validation query per table, the drift check, the 21 dashboard templates, the ledger rows and the
 cutover. Its input is typed Arrow from the stand-in for the cleaner (DuckDB ``TRY_CAST`` of the
-export to the generator's intended types, :mod:`columnar_etl.load.typed_source`), read inside the
+export to the generator's intended types, :mod:`columnar_etl.loading.typed_source`), read inside the
 timed function just as the floor reads the export inside its own.
 
 Budget: ≤ 1.3 x the floor (``test_bench_copy.py::test_raw_copy_floor``: DuckDB → Arrow → ADBC COPY,
@@ -22,11 +22,11 @@ from typing import Any
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from columnar_etl.config import load_settings
-from columnar_etl.export_generator.schema import TABLES
-from columnar_etl.load import LoadResult, load_tables
-from columnar_etl.load.typed_source import typed_readers
-from columnar_etl.pipeline import copy_raw
-from columnar_etl.source import open_source
+from columnar_etl.loading import LoadResult, load_tables
+from columnar_etl.loading.typed_source import typed_readers
+from columnar_etl.pipeline.raw import copy_raw
+from columnar_etl.source.export import open_source
+from export_generator.schema import TABLES
 
 ROWS_1X = 260_130
 BUDGET = 1.3

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from columnar_etl.observability import HealthSampler, RunMetrics, progress
+from columnar_etl.observability.health import HealthSampler
+from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.observability.progress import progress
 
 
 class _Empty:

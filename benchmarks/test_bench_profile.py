@@ -14,7 +14,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import PeakRss, cached_export
 from columnar_etl import profile
-from columnar_etl.source import open_source
+from columnar_etl.source.export import open_source
 
 BUDGET = 3.0  # × the raw read of the same tables
 ROUNDS = 5

@@ -11,7 +11,7 @@ from pathlib import Path
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from columnar_etl.config import load_settings
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline.runner import run
 
 
 def test_run_scale_1(benchmark: BenchmarkFixture, export_1x: Path, pg_uri: str, tmp_path: Path) -> None:

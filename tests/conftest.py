@@ -19,9 +19,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.embedded_pg import EmbeddedPostgres
-from columnar_etl.identifiers import quote_ident
-from columnar_etl.load.adbc import connect
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.embedded import EmbeddedPostgres
+from columnar_etl.pg.identifiers import quote_ident
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SMALL_FIXTURE = REPO_ROOT / "data" / "fixtures" / "export_small.db"

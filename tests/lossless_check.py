@@ -44,7 +44,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from columnar_etl.load.adbc import connect
+from columnar_etl.pg.connect import connect
 
 #: Canonical integer text: no sign but a minus, no leading zeros, no separators.
 INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
-from columnar_etl.backup import (
+from columnar_etl.backups import (
     backup_target,
     create_backup,
     list_backups,
@@ -25,14 +25,14 @@ from columnar_etl.backup import (
     restore_target,
     verify_backup,
 )
-from columnar_etl.backup import sqlite_backup as sqlite_backup_module
-from columnar_etl.backup.manifest import BackupManifest
-from columnar_etl.backup.pg_tools import libpq_invocation
+from columnar_etl.backups import sqlite_backup as sqlite_backup_module
+from columnar_etl.backups.manifest import BackupManifest
 from columnar_etl.cli import app
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, ConfigError, SourceError
-from columnar_etl.identifiers import quote_ident
-from columnar_etl.load.adbc import copy_tables_atomically
+from columnar_etl.loading.adbc import copy_tables_atomically
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.tools import libpq_invocation
 
 from .conftest import SqliteFactory, pg_query, uri_with_database
 

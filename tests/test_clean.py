@@ -17,15 +17,15 @@ import pyarrow.compute as pc
 import pytest
 
 from columnar_etl import clean
-from columnar_etl.clean import CleanResult, clean_stream
+from columnar_etl.cleaning import CleanResult, clean_stream
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.export_generator import NULL_TOKENS, TABLES, Truth, generate_export
-from columnar_etl.export_generator.values import comment_values, ticket_values, timesheet_values
 from columnar_etl.models import Profile
-from columnar_etl.profile import profile
-from columnar_etl.source import file_checksum
-from columnar_etl.typemap import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.identity import file_checksum
+from export_generator import NULL_TOKENS, TABLES, Truth, generate_export
+from export_generator.values import comment_values, ticket_values, timesheet_values
 from tests.conftest import SqliteFactory
 
 EXPORTS = [(1, "prod"), (2, "heavy"), (6, "heavy"), (9, "prod")]
@@ -403,7 +403,7 @@ def test_result_renders(cleaned: Cleaned) -> None:
 
 
 def test_cleaned_batches_land_in_postgresql_with_the_planned_types(tmp_path: Path, pg_uri: str) -> None:
-    from columnar_etl.load.adbc import copy_tables_atomically
+    from columnar_etl.loading.adbc import copy_tables_atomically
     from tests.conftest import pg_query
 
     path = tmp_path / "x.db"

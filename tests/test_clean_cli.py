@@ -19,14 +19,14 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl import clean
-from columnar_etl.clean import writers
+from columnar_etl.cleaning import writers
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.export_generator import generate_export
-from columnar_etl.profile import profile
-from columnar_etl.source import file_checksum
-from columnar_etl.typemap import build_plan
+from columnar_etl.planning.plan import build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.identity import file_checksum
+from export_generator import generate_export
 
 runner = CliRunner()
 

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from columnar_etl import clean
-from columnar_etl.checks import evaluate_gate
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.profile import profile
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.quality import evaluate_gate
 from tests.conftest import SqliteFactory
 
 # No key: rows 2, 5 and 7 repeat earlier rows exactly; rows 4 and 6 differ from row 1 in one column

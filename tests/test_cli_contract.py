@@ -21,7 +21,7 @@ from columnar_etl.cli.reference import (
     parse_command_line,
 )
 from columnar_etl.errors import exit_code_lines
-from columnar_etl.export_generator import generate_export
+from export_generator import generate_export
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

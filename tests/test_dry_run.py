@@ -1,5 +1,5 @@
-"""dry_run.py against real SQLite files, real DuckDB and the real (embedded) PostgreSQL: what the target
-rejects that DuckDB accepted, reported with PostgreSQL's own words, and nothing left behind."""
+"""profiling/dry_run.py against real SQLite files, real DuckDB and the real (embedded) PostgreSQL: what
+the target rejects that DuckDB accepted, reported with PostgreSQL's own words, and nothing left behind."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from columnar_etl.checks import apply_dry_run
 from columnar_etl.config import Settings, mask_uri
-from columnar_etl.dry_run import DryRunResult, cleaned_column, dry_run
 from columnar_etl.errors import TargetError
-from columnar_etl.export_generator import generate_export
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, Profile
-from columnar_etl.profile import profile
-from columnar_etl.profile_sql import cleaned_sample_sql
-from columnar_etl.source import file_checksum, open_source
+from columnar_etl.profiling.dry_run import DryRunResult, cleaned_column, dry_run
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.quality import apply_dry_run
+from columnar_etl.profiling.sql import cleaned_sample_sql
+from columnar_etl.source.export import open_source
+from columnar_etl.source.identity import file_checksum
+from export_generator import generate_export
 
 from .conftest import SqliteFactory, pg_query
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from columnar_etl.embedded_pg import EmbeddedPostgres, pg_bin_dir, resolve_target
+from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir, resolve_target
 
 from .conftest import pg_query
 

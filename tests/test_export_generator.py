@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.export_generator import Truth, generate_export, truth_path_for
-from columnar_etl.export_generator import writer as writer_module
-from columnar_etl.export_generator.schema import insert_sql
+from export_generator import Truth, generate_export, truth_path_for
+from export_generator import writer as writer_module
+from export_generator.schema import insert_sql
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SMALL_FIXTURE = REPO_ROOT / "data" / "fixtures" / "export_small.db"

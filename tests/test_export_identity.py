@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from columnar_etl.config import Settings
-from columnar_etl.pipeline import run
-from columnar_etl.source import export_identity, file_checksum
+from columnar_etl.pipeline.runner import run
+from columnar_etl.source.identity import export_identity, file_checksum
 
 from .conftest import pg_query, run_settings
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.export_generator import (
+from export_generator import (
     ShapeTruth,
     draw_random_spec,
     generate_export,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from columnar_etl.keys import duplicate_sql
-from columnar_etl.profile import profile
+from columnar_etl.profiling.keys import duplicate_sql
+from columnar_etl.profiling.profile import profile
 from tests.conftest import SqliteFactory
 
 

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 import columnar_etl
 from columnar_etl.config import load_settings
-from columnar_etl.identifiers import quote_ident
-from columnar_etl.load.adbc import connect
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.identifiers import quote_ident
 
 from .conftest import pg_query
 from .lossless_check import (

@@ -15,14 +15,14 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from columnar_etl.clean import clean
+from columnar_etl.cleaning import clean
 from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
-from columnar_etl.export_generator import generate_export
-from columnar_etl.export_generator.values import AGENTS, CUSTOMERS
 from columnar_etl.pipeline.runner import RunResult
-from columnar_etl.profile import profile
-from columnar_etl.typemap import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.profile import profile
+from export_generator import generate_export
+from export_generator.values import AGENTS, CUSTOMERS
 
 SALT = "pepper-0123456789"
 NAMES = [*AGENTS, *CUSTOMERS]
@@ -170,7 +170,7 @@ def test_plan_json_has_the_mask_but_never_the_salt(export: Path) -> None:
 
 def run_masked(export: Path, tmp_path: Path, pg_uri: str) -> RunResult:
     """``pipeline.run`` of ``export`` with agents hashed and comment authors dropped."""
-    from columnar_etl.pipeline import run
+    from columnar_etl.pipeline.runner import run
 
     settings = load_settings(
         target=pg_uri,

@@ -19,16 +19,16 @@ from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.observability import (
+from columnar_etl.observability.health import HealthSampler
+from columnar_etl.observability.logs import (
     LOGGER_NAME,
-    HealthSampler,
-    RunMetrics,
     close_logging,
     configure_logging,
     get_logger,
     new_run_id,
-    progress,
 )
+from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.observability.progress import progress
 
 SECRET = "s3cr3t-Pw"
 URI = f"postgresql://etl:{SECRET}@db.internal:5432/helpdesk"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import random
 from pathlib import Path
@@ -16,9 +15,10 @@ from hypothesis import strategies as st
 from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.errors import SourceError
-from columnar_etl.export_generator import Truth, generate_export
 from columnar_etl.models import ISSUE_KINDS, Profile
-from columnar_etl.source import file_checksum
+from columnar_etl.profiling import profile as profile_module
+from columnar_etl.source.identity import file_checksum
+from export_generator import Truth, generate_export
 
 from .conftest import SqliteFactory
 
@@ -380,7 +380,6 @@ def test_split_scans_give_the_same_profile(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Big tables are read as rowid ranges on several threads: every figure stays exactly the same."""
-    profile_module = importlib.import_module("columnar_etl.profile")  # the package exports profile()
     path, _ = generated[case]
     whole = profile(path)
     monkeypatch.setattr(profile_module, "_parts", lambda table, cores: 3)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.export_generator import generate_export
-from columnar_etl.source import file_checksum
+from columnar_etl.source.identity import file_checksum
+from export_generator import generate_export
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from columnar_etl.config import DEFAULT_NULL_TOKENS
-from columnar_etl.profile_sql import table_profile_sql
+from columnar_etl.profiling.sql import table_profile_sql
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TICKET_COLUMNS = ["TKT-Ticket ID", "TKT-Created Time", 'we"ird; --']

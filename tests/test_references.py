@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.export_generator.random_shape import generate_random_export
-from columnar_etl.export_generator.wide import generate_wide_export
-from columnar_etl.profile import profile
-from columnar_etl.references import MIN_INCLUSION
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.references import MIN_INCLUSION
+from export_generator.random_shape import generate_random_export
+from export_generator.wide import generate_wide_export
 from tests.conftest import SqliteFactory
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "chinook.sqlite"
@@ -185,7 +185,7 @@ def test_nineteen_tables_keyed_id_profile_fast(tmp_path: Path) -> None:
         )
     con.commit()
     con.close()
-    module = importlib.import_module("columnar_etl.profile")
+    module = importlib.import_module("columnar_etl.profiling.profile")
     steps: list[tuple[float, float]] = []
     original = module.find_references
 

@@ -16,9 +16,8 @@ import pytest
 from markupsafe import escape
 from rich.console import Console
 
-from columnar_etl.export_generator import generate_export
 from columnar_etl.models import Profile
-from columnar_etl.profile import profile
+from columnar_etl.profiling.profile import profile
 from columnar_etl.report import (
     column_html_fragment,
     profile_html_document,
@@ -29,6 +28,7 @@ from columnar_etl.report import (
     write_profile_html,
 )
 from columnar_etl.report.display import severity
+from export_generator import generate_export
 from tests.conftest import SqliteFactory
 
 HOSTILE_COLUMN = "<script>alert(1)</script>"

@@ -19,10 +19,10 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
-from columnar_etl.export_generator import generate_export
-from columnar_etl.load.adbc import connect
-from columnar_etl.pipeline import run
-from columnar_etl.source import file_checksum
+from columnar_etl.pg.connect import connect
+from columnar_etl.pipeline.runner import run
+from columnar_etl.source.identity import file_checksum
+from export_generator import generate_export
 
 from .conftest import pg_query, run_env, run_settings
 

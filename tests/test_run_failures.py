@@ -20,17 +20,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from columnar_etl.clean.stream import CleanStream
+from columnar_etl.cleaning.stream import CleanStream
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
-from columnar_etl.load import strategies
-from columnar_etl.observability import RunMetrics
-from columnar_etl.pipeline import run
+from columnar_etl.loading import strategies
+from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
-profile_module = importlib.import_module("columnar_etl.profile")
+profile_module = importlib.import_module("columnar_etl.profiling.profile")
 
 
 @pytest.fixture
@@ -250,7 +250,7 @@ def test_the_same_file_started_twice_at_once_is_loaded_once(
 def test_a_failure_of_the_backup_stage_is_recorded_in_the_ledger(
     settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup_module = importlib.import_module("columnar_etl.backup")
+    backup_module = importlib.import_module("columnar_etl.backups")
 
     def broken(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", "/backups")

@@ -16,19 +16,19 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.clean import CleanResult, clean
+from columnar_etl.cleaning import CleanResult, clean
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.gates.check import Check as PreflightCheck
 from columnar_etl.gates.preflight import PreflightResult
-from columnar_etl.load.dashboard import MetricResult
-from columnar_etl.load.drift import DriftItem, DriftReport
-from columnar_etl.load.result import LoadResult
-from columnar_etl.load.schemas import ViewChange
-from columnar_etl.load.validate import Check, ValidationReport
+from columnar_etl.loading.dashboard import MetricResult
+from columnar_etl.loading.drift import DriftItem, DriftReport
+from columnar_etl.loading.result import LoadResult
+from columnar_etl.loading.schemas import ViewChange
+from columnar_etl.loading.validate import Check, ValidationReport
 from columnar_etl.models import Profile
-from columnar_etl.pipeline import RunResult, run
 from columnar_etl.pipeline.record import RunRecord, StageRecord
-from columnar_etl.profile import profile
+from columnar_etl.pipeline.runner import RunResult, run
+from columnar_etl.profiling.profile import profile
 from columnar_etl.report import run_html_document, run_html_fragment, write_run_html
 from tests.conftest import SMALL_FIXTURE, SqliteFactory
 

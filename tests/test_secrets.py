@@ -9,11 +9,11 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from typer.testing import CliRunner
 
-from columnar_etl.backup.pg_tools import find_pg_tool, libpq_invocation
 from columnar_etl.cli import app
 from columnar_etl.config import ConfigError, apply_password_command, load_settings, mask_secrets, mask_uri
-from columnar_etl.identifiers import quote_ident
-from columnar_etl.pipeline import run
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.tools import find_pg_tool, libpq_invocation
+from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query, uri_as
 
@@ -68,7 +68,7 @@ def test_the_password_appears_in_no_artefact(
 def test_password_from_pgpassword_and_from_password_command(
     loader_role: tuple[str, str], pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from columnar_etl.load.adbc import connect
+    from columnar_etl.pg.connect import connect
 
     role, password = loader_role
     bare = uri_as(pg_uri, role)

@@ -1,4 +1,4 @@
-"""source.py against real SQLite files and real DuckDB: read-only access, catalogue, errors."""
+"""source/ against real SQLite files and real DuckDB: read-only access, catalogue, errors."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import SourceError
-from columnar_etl.source import file_checksum, open_source, sqlite_extension_path
+from columnar_etl.source.export import open_source, sqlite_extension_path
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory
 
@@ -189,7 +190,7 @@ def test_unreadable_file(export: Path, tmp_path: Path) -> None:
     shutil.copy(export, locked)
     locked.chmod(0)
     code = (
-        "from columnar_etl.source import open_source\n"
+        "from columnar_etl.source.export import open_source\n"
         "from columnar_etl.errors import SourceError\n"
         f"try:\n    open_source({str(locked)!r})\n"
         "except SourceError as e:\n    print(e)\n"

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.errors import SourceError
-from columnar_etl.source import file_checksum, open_source
+from columnar_etl.source.export import open_source
+from columnar_etl.source.identity import file_checksum
 
 from .conftest import SMALL_FIXTURE
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import UsageError
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query
 

@@ -1,34 +1,281 @@
 """columnar_etl: SQLite help-desk exports into PostgreSQL, profiled, cleaned, typed and versioned.
 
-The public API is a function per gate: ``columnar_etl.preflight(...)``, ``columnar_etl.profile(...)``,
-``columnar_etl.clean(...)`` (more as the gates land). The CLI, the notebooks and the benchmarks call
-these same functions.
+The public API is one function per CLI command, with the command's arguments and options as typed
+parameters, returning the stage's info object (``to_dict()``, ``_repr_html_()``):
+
+- :func:`preflight` → ``PreflightResult``; :func:`backup` → ``BackupResult``;
+- :func:`profile` → ``Profile``; :func:`plan` → ``Plan``; :func:`clean` → ``CleanResult``;
+- :func:`load` → ``LoadResult``; :func:`cutover` / :func:`rollback` → ``CutoverResult``;
+- :func:`run` → ``RunResult`` (all of the above in one go).
+
+The global CLI options are the ``settings`` parameter (``load_settings(...)``; ``target`` is also a
+parameter of the functions that reach the target). The stages live in packages with noun names
+(``columnar_etl.profiling``, ``.planning``, ``.cleaning``, ``.loading``, ``.backups``), so a function
+here never hides a package: ``columnar_etl.load`` is this function, ``columnar_etl.loading`` the package.
 """
 
-from typing import Any
+from __future__ import annotations
 
-__version__ = "0.1.0"
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
-# Bound eagerly: the function has the name of its module, and a lazy lookup would return the module
-# once anything imported it.
-from columnar_etl.clean import clean
-from columnar_etl.load.strategies import load
-from columnar_etl.profile import profile
+if TYPE_CHECKING:
+    from columnar_etl.backups.manifest import BackupResult
+    from columnar_etl.cleaning.result import CleanResult
+    from columnar_etl.config import Settings
+    from columnar_etl.gates.preflight import PreflightResult
+    from columnar_etl.loading.result import CutoverResult, LoadResult
+    from columnar_etl.models import Profile
+    from columnar_etl.pipeline.runner import RunResult
+    from columnar_etl.planning.plan import Plan
 
-# Imported on first use so that `import columnar_etl` stays light.
-_LAZY = {
-    "preflight": "columnar_etl.gates.preflight",
-    "cutover": "columnar_etl.load.versions",
-    "rollback": "columnar_etl.load.versions",
-    "run": "columnar_etl.pipeline.runner",
-}
+from columnar_etl.version import __version__
 
-__all__ = ["__version__", "clean", "cutover", "load", "preflight", "profile", "rollback", "run"]
+__all__ = [
+    "__version__",
+    "backup",
+    "clean",
+    "cutover",
+    "load",
+    "plan",
+    "preflight",
+    "profile",
+    "rollback",
+    "run",
+]
+
+# Each function below imports its stage when called, on purpose (the "# deliberate:" lines): the stages
+# pull in DuckDB, Polars, PyArrow and ADBC, and `import columnar_etl` (and so `columnar-etl --help`)
+# must stay light.
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+def _settings(settings: Settings | None, **overrides: object) -> Settings:
+    """``settings`` (default: :func:`~columnar_etl.config.load_settings`) with the given values set."""
+    from columnar_etl.config import load_settings  # deliberate: top-level API, see above
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'columnar_etl' has no attribute {name!r}")
+    given: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
+    if settings is None:
+        return load_settings(None, **given)
+    return settings.model_copy(update=given) if given else settings
+
+
+def preflight(
+    source: str | Path, *, target: str | None = None, settings: Settings | None = None
+) -> PreflightResult:
+    """``columnar-etl preflight SOURCE``: every Gate 0 check (disk, memory, source, target, pg tools).
+
+    ``target`` defaults to ``settings.target`` (the embedded server when none). Never raises for a
+    failed check: the result's ``status`` and ``exit_code`` say it.
+    """
+    from columnar_etl.gates.preflight import preflight as run_preflight  # deliberate: top-level API
+
+    return run_preflight(source, settings=_settings(settings), target=target)
+
+
+def backup(
+    source: str | Path, *, backup_dir: str | Path | None = None, settings: Settings | None = None
+) -> BackupResult:
+    """``columnar-etl backup create SOURCE [--dir DIR]``: a verified copy of the SQLite export.
+
+    The copy is ``<backup_dir>/<name>.<YYYYMMDD_HHMMSS>`` with its sha256 and manifest; ``backup_dir``
+    defaults to the ``backup_dir`` setting.
+    """
+    from columnar_etl.backups.sqlite_backup import create_backup  # deliberate: top-level API
+
+    return create_backup(source, backup_dir=backup_dir, settings=_settings(settings))
+
+
+def profile(
+    source: str | Path,
+    *,
+    tables: list[str] | None = None,
+    sample: int | None = None,
+    dry_run_target: bool = False,
+    target: str | None = None,
+    settings: Settings | None = None,
+) -> Profile:
+    """``columnar-etl profile SOURCE [--table T] [--sample N] [--dry-run-target]``: Gate 1.
+
+    Every column's real type, dirt and quality, each table's key and references, and the circuit
+    breaker's verdict (``result.gate``). ``tables`` limits it to those tables; ``sample`` profiles a
+    repeatable sample of that many rows per table; ``dry_run_target`` also puts a sample through the
+    casts of ``target`` (default: the configured target) and folds what it rejects into the gate.
+    """
+    from columnar_etl import report  # noqa: F401  # deliberate: top-level API; registers _repr_html_
+    from columnar_etl.pipeline.profile_step import profile_export  # deliberate: top-level API
+
+    return profile_export(
+        source,
+        tables=tables,
+        sample=sample,
+        dry_run_target=dry_run_target,
+        settings=_settings(settings, target=target),
+    )
+
+
+def plan(
+    source: str | Path | Profile,
+    *,
+    column_names: Literal["export", "snake"] | None = None,
+    settings: Settings | None = None,
+) -> Plan:
+    """The cleaning plan (``columnar-etl clean --save-plan``): per column its type and parse rule.
+
+    ``source`` is the export (profiled first) or its :class:`~columnar_etl.models.Profile`.
+    ``column_names`` (default: the ``column_names`` setting) keeps the export's names or snake-cases them.
+    """
+    from columnar_etl.models import Profile  # deliberate: top-level API
+    from columnar_etl.planning.plan import build_plan  # deliberate: top-level API
+    from columnar_etl.profiling.profile import profile as run_profile  # deliberate: top-level API
+
+    settings = _settings(settings)
+    found = source if isinstance(source, Profile) else run_profile(source, settings=settings)
+    return build_plan(found, settings=settings, column_names=column_names)
+
+
+def clean(
+    source: str | Path,
+    plan: Plan | str | Path | None = None,
+    *,
+    output: str | Path | None = None,
+    audit: str | Path | None = None,
+    quarantine: str | Path | None = None,
+    overwrite: bool = False,
+    tables: list[str] | None = None,
+    column_names: Literal["export", "snake"] | None = None,
+    quarantine_policy: Literal["null", "reject_row", "fail"] | None = None,
+    duplicates: Literal["remove", "keep", "fail"] | None = None,
+    outlier_iqr_factor: float | None = None,
+    reprofile: bool = False,
+    batch_size: int | None = None,
+    settings: Settings | None = None,
+) -> CleanResult:
+    """``columnar-etl clean SOURCE -o OUTPUT [--plan P] [--audit A] ...``: Gate 2, a cleaned typed copy.
+
+    ``plan`` is a :class:`~columnar_etl.planning.plan.Plan` or the path of its JSON (default: a plan
+    from a fresh profile). ``output`` names a new ``.db``/``.sqlite`` or ``.parquet``; without it the
+    cleaned tables are in ``result.data``. ``audit``/``quarantine`` name Parquet files for the changed
+    cells and the unfixable values. ``quarantine_policy``, ``duplicates`` and ``outlier_iqr_factor``
+    override those settings for this call; ``reprofile`` profiles a SQLite output afresh; ``batch_size``
+    (default: the setting) is the rows per Arrow batch.
+    """
+    from columnar_etl.cleaning.run import clean as run_clean  # deliberate: top-level API
+    from columnar_etl.planning.plan import Plan  # deliberate: top-level API
+
+    settings = _settings(
+        settings,
+        quarantine_policy=quarantine_policy,
+        duplicates=duplicates,
+        outlier_iqr_factor=outlier_iqr_factor,
+    )
+    if isinstance(plan, str | Path):
+        plan = Plan.from_json(Path(plan).read_text(encoding="utf-8"))
+    return run_clean(
+        source,
+        plan,
+        output=output,
+        audit=audit,
+        quarantine=quarantine,
+        overwrite=overwrite,
+        tables=tables,
+        column_names=column_names,
+        settings=settings,
+        batch_size=batch_size,
+        reprofile=reprofile,
+    )
+
+
+def load(
+    source: str | Path,
+    *,
+    mode: Literal["simple", "canary", "blue-green"] = "simple",
+    min_quality: float | None = None,
+    base: str | None = None,
+    column_names: Literal["export", "snake"] = "export",
+    strict_drift: bool = False,
+    target: str | None = None,
+    settings: Settings | None = None,
+) -> LoadResult:
+    """``columnar-etl load SOURCE [--mode M] [--min-quality Q] [--base B] ...``: Gate 3.
+
+    Profiles, gates, plans and cleans the export and loads it into a new version schema of ``base``
+    (default: the ``base_schema`` setting) on ``target`` (default: the configured one, else the embedded
+    server): ``simple`` cuts over, ``blue-green`` waits for :func:`cutover`, ``canary`` drops its sample.
+    Raises :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker stops it and
+    :class:`~columnar_etl.loading.result.LoadRefused` (with the full result) when a check refuses the
+    cutover. Arrow tables already typed go to :func:`columnar_etl.loading.strategies.load_tables`.
+    """
+    from columnar_etl.pipeline.load_step import load_export  # deliberate: top-level API
+
+    return load_export(
+        Path(source),
+        mode=mode,
+        min_quality=min_quality,
+        base=base,
+        column_names=column_names,
+        strict_drift=strict_drift,
+        settings=_settings(settings, target=target),
+    )
+
+
+def run(
+    source: str | Path,
+    *,
+    mode: Literal["simple", "canary", "blue-green"] = "blue-green",
+    min_quality: float | None = None,
+    force: bool = False,
+    replay: str | Path | None = None,
+    target: str | None = None,
+    settings: Settings | None = None,
+    show_progress: bool | None = None,
+) -> RunResult:
+    """``columnar-etl run SOURCE [--mode M] [--min-quality Q] [--force] [--replay RUN_JSON]``.
+
+    Preflight → backup → profile → gate → plan → clean → load → validate → cutover, recorded in
+    ``runs/<run_id>/run.json``. Never raises for a gate or a failed stage: ``result.outcome`` and
+    ``result.exit_code`` say what happened (the CLI's ``--yes`` has no meaning here: nothing asks).
+    """
+    from columnar_etl.pipeline.runner import run as run_pipeline  # deliberate: top-level API
+
+    return run_pipeline(
+        source,
+        target=target,
+        mode=mode,
+        min_quality=min_quality,
+        settings=settings,
+        force=force,
+        replay=replay,
+        show_progress=show_progress,
+    )
+
+
+def cutover(
+    version: str | None = None,
+    *,
+    base: str | None = None,
+    target: str | None = None,
+    settings: Settings | None = None,
+) -> CutoverResult:
+    """``columnar-etl cutover [VERSION] [--base B]``: ``<base>.*`` reads VERSION, in one transaction.
+
+    ``version`` defaults to the newest version that is not live; ``base`` to the ``base_schema``
+    setting; ``target`` to the configured one (else the embedded server).
+    """
+    from columnar_etl.loading.versions import cutover as switch  # deliberate: top-level API
+    from columnar_etl.pg.embedded import resolve_target  # deliberate: top-level API
+
+    settings = _settings(settings, target=target)
+    uri = resolve_target(settings.target, settings.pg_dir)
+    return switch(uri, version, base=base or settings.base_schema, settings=settings)
+
+
+def rollback(
+    *, base: str | None = None, target: str | None = None, settings: Settings | None = None
+) -> CutoverResult:
+    """``columnar-etl rollback [--base B]``: ``<base>.*`` reads the version live before the live one."""
+    from columnar_etl.loading.versions import rollback as switch_back  # deliberate: top-level API
+    from columnar_etl.pg.embedded import resolve_target  # deliberate: top-level API
+
+    settings = _settings(settings, target=target)
+    uri = resolve_target(settings.target, settings.pg_dir)
+    return switch_back(uri, base=base or settings.base_schema, settings=settings)

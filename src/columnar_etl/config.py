@@ -26,8 +26,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from columnar_etl.conninfo import check_target, has_password
 from columnar_etl.errors import ConfigError, UsageError
+from columnar_etl.pg.conninfo import check_target, has_password
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
 ENV_PREFIX = "COLUMNAR_ETL_"
@@ -37,6 +37,9 @@ ENV_PREFIX = "COLUMNAR_ETL_"
 _config_file: ContextVar[Path] = ContextVar("columnar_etl_config_file", default=DEFAULT_CONFIG_FILE)
 
 DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
+
+#: Target column names: as the export wrote them (quoted), or snake_case (see pg/column_names.py).
+ColumnNames = Literal["export", "snake"]
 
 
 class ColumnOverride(BaseModel):
@@ -201,9 +204,9 @@ class Settings(BaseSettings):
         ge=0,
         description="Flag (never change) numeric/double values outside [Q1 - k*IQR, Q3 + k*IQR]; 0 = off.",
     )
-    column_names: Literal["keep", "snake"] = Field(
-        default="keep",
-        description="Output column names: `keep` them as exported, or `snake` (`tkt_created_time`).",
+    column_names: ColumnNames = Field(
+        default="export",
+        description="Output column names: as the `export` wrote them, or `snake` (`tkt_created_time`).",
     )
     columns: dict[str, dict[str, ColumnOverride]] = Field(
         default_factory=dict,

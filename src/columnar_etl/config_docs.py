@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from columnar_etl.cli import app
 from columnar_etl.config import DEFAULT_CONFIG_FILE, ENV_PREFIX, Settings
 
 HEADER = f"""# Configuration
@@ -41,8 +42,6 @@ null_tokens = ["NULL", "N/A", "-", "None"]
 def cli_flags() -> set[str]:
     """Every long option of every ``columnar-etl`` command (``--min-quality``, ...)."""
     import typer
-
-    from columnar_etl.cli import app
 
     flags: set[str] = set()
 

@@ -6,15 +6,39 @@ field), ``_repr_html_()`` renders in a notebook, ``to_polars()`` gives one row p
 
 from __future__ import annotations
 
+import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from columnar_etl.dry_run import DryRunResult
+_Rendered = TypeVar("_Rendered")
+#: Notebook renderers by class. :mod:`columnar_etl.report` registers its own when it is imported (the
+#: public API and the CLI import it), so these data objects never import rendering.
+_HTML_RENDERERS: dict[type, Callable[[Any], str]] = {}
+
+
+def register_html(kind: type[_Rendered], render: Callable[[_Rendered], str]) -> None:
+    """Make ``render`` the ``_repr_html_`` of ``kind``'s objects."""
+    _HTML_RENDERERS[kind] = render
+
+
+def render_html(obj: object) -> str:
+    """``obj`` as HTML by its registered renderer; its escaped ``repr`` when none is registered."""
+    render = _HTML_RENDERERS.get(type(obj))
+    return render(obj) if render is not None else f"<pre>{html.escape(repr(obj))}</pre>"
+
+
+class DryRunReport(Protocol):
+    """What a profile keeps of a dry run (a :class:`~columnar_etl.profiling.dry_run.DryRunResult`)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+
 
 PROFILE_VERSION = 1
 
@@ -49,8 +73,8 @@ ISSUE_KINDS: tuple[str, ...] = (
     "mixed_storage_classes",
     "orphan_reference",
 )
-#: Table issue kinds (about whole rows, see keys.py): exact copies, a key shared by different rows, and
-#: rows whose key is NULL.
+#: Table issue kinds (about whole rows, see profiling/keys.py): exact copies, a key shared by different
+#: rows, and rows whose key is NULL.
 TABLE_ISSUE_KINDS: tuple[str, ...] = ("duplicate_row", "duplicate_key", "null_key")
 #: How a table's key was found: declared in the schema (PRIMARY KEY, else UNIQUE), else unique and
 #: non-null in the data. None: no key.
@@ -172,9 +196,7 @@ class ColumnProfile:
         }
 
     def _repr_html_(self) -> str:
-        from columnar_etl.report import column_html_fragment
-
-        return column_html_fragment(self)
+        return render_html(self)
 
 
 @dataclass
@@ -238,9 +260,7 @@ class TableProfile:
         }
 
     def _repr_html_(self) -> str:
-        from columnar_etl.report import table_html_fragment
-
-        return table_html_fragment(self)
+        return render_html(self)
 
 
 @dataclass(frozen=True)
@@ -301,7 +321,7 @@ class Profile:
     seconds: float = 0.0
     sample: int | None = None
     #: What PostgreSQL made of a sample (``dry_run()``); None when no dry-run was asked for.
-    dry_run: DryRunResult | None = None
+    dry_run: DryRunReport | None = None
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -358,9 +378,7 @@ class Profile:
         return pl.DataFrame(rows)
 
     def _repr_html_(self) -> str:
-        from columnar_etl.report import profile_html_fragment
-
-        return profile_html_fragment(self)
+        return render_html(self)
 
     def __repr__(self) -> str:
         tables = ", ".join(f"{t.name} ({t.row_count:,} rows)" for t in self.tables.values())

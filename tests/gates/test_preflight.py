@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from columnar_etl.backup import pg_tools
 from columnar_etl.cli import app
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import PreflightFailed
 from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
+from columnar_etl.pg import tools as pg_tools
 
 from ..conftest import SqliteFactory, pg_query, uri_as
 
@@ -456,7 +456,7 @@ def test_the_duckdb_extension_not_loadable_fails(
 ) -> None:
     import duckdb
 
-    from columnar_etl import source
+    from columnar_etl.source import export as source
 
     bogus = tmp_path / "sqlite_scanner.duckdb_extension"
     bogus.write_bytes(b"not an extension")

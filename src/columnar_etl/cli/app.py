@@ -24,10 +24,10 @@ from typer._click.exceptions import UsageError  # typer vendors click; its parse
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from columnar_etl import __version__
 from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
 from columnar_etl.errors import OUTCOMES, EtlError, ExitCode, exit_code_lines
-from columnar_etl.observability import configure_logging, new_run_id
+from columnar_etl.observability.logs import configure_logging, new_run_id
+from columnar_etl.version import __version__
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

@@ -9,12 +9,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from columnar_etl.atomic import write_text_atomically
 from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
-    from columnar_etl.clean import CleanResult
+    from columnar_etl.cleaning import CleanResult
 
 
 @app.command("clean")
@@ -49,7 +50,7 @@ def clean_command(
     column_names: Annotated[
         str | None,
         typer.Option(
-            "--column-names", help='keep ("TKT-Created Time", the default) or snake (tkt_created_time).'
+            "--column-names", help='export ("TKT-Created Time", the default) or snake (tkt_created_time).'
         ),
     ] = None,
     quarantine_policy: Annotated[
@@ -77,8 +78,8 @@ def clean_command(
 
     Exit 0 nothing lost, 2 values quarantined or rows removed (see the warnings), 1 error.
     """
-    from columnar_etl.clean import clean
-    from columnar_etl.typemap import Plan
+    from columnar_etl.cleaning import clean  # deliberate: stage loaded when the command runs
+    from columnar_etl.planning.plan import Plan  # deliberate: stage loaded when the command runs
 
     state = cli_state(ctx)
     state.overrides.update(
@@ -103,9 +104,7 @@ def clean_command(
         reprofile=reprofile,
     )
     if save_plan is not None:
-        tmp = save_plan.with_name(f".{save_plan.name}.tmp")
-        tmp.write_text(result.plan.to_json(), encoding="utf-8")
-        tmp.replace(save_plan)
+        write_text_atomically(save_plan, result.plan.to_json())
     code = ExitCode.WARN if result.warnings else ExitCode.DONE
     if as_json:
         echo_json(with_outcome(result.to_dict(), code))

@@ -31,7 +31,7 @@ def preflight_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Gate 0: disk, memory, source, target, pg_dump/pg_restore, dependencies. Exit 0 pass, 2 warn, 3 fail."""
-    from columnar_etl.gates.preflight import preflight
+    from columnar_etl.gates.preflight import preflight  # deliberate: stage loaded when the command runs
 
     result = preflight(source, settings=cli_state(ctx).settings)
     if as_json:
@@ -65,7 +65,7 @@ def backup_create(
     as_json: _JsonOption = False,
 ) -> None:
     """Copy the source with SQLite's online backup API to SOURCE.YYYYMMDD_HHMMSS, with sha256 and manifest."""
-    from columnar_etl.backup import create_backup
+    from columnar_etl.backups import create_backup  # deliberate: stage loaded when the command runs
 
     result = create_backup(source, backup_dir=directory, settings=cli_state(ctx).settings)
     if as_json:
@@ -81,7 +81,7 @@ def backup_verify(
     as_json: _JsonOption = False,
 ) -> None:
     """Check a backup: size and sha256, then PRAGMA integrity_check and row counts (or pg_restore --list)."""
-    from columnar_etl.backup import verify_backup
+    from columnar_etl.backups import verify_backup  # deliberate: stage loaded when the command runs
 
     result = verify_backup(file, settings=cli_state(ctx).settings)
     if as_json:
@@ -107,7 +107,7 @@ def backup_list(
     as_json: _JsonOption = False,
 ) -> None:
     """List the backups in the backup directory, oldest first."""
-    from columnar_etl.backup import list_backups
+    from columnar_etl.backups import list_backups  # deliberate: stage loaded when the command runs
 
     listing = list_backups(directory, verify=verify, settings=cli_state(ctx).settings)
     if as_json:
@@ -142,7 +142,7 @@ def backup_restore(
     as_json: _JsonOption = False,
 ) -> None:
     """Verify a source backup, then copy it to --to (never over an existing file without --force)."""
-    from columnar_etl.backup import restore_backup
+    from columnar_etl.backups import restore_backup  # deliberate: stage loaded when the command runs
 
     result = restore_backup(file, to, force=force, settings=cli_state(ctx).settings)
     if as_json:
@@ -169,7 +169,7 @@ def backup_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Remove expired backups; the newest backup that verifies is always kept."""
-    from columnar_etl.backup import prune_backups
+    from columnar_etl.backups import prune_backups  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     result = prune_backups(directory, older_than=older_than, dry_run=dry_run, settings=settings)
@@ -193,7 +193,7 @@ def backup_target_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Dump one target schema with pg_dump -n SCHEMA -F c, with sha256 and manifest."""
-    from columnar_etl.backup import backup_target
+    from columnar_etl.backups import backup_target  # deliberate: stage loaded when the command runs
 
     result = backup_target(schema, backup_dir=directory, settings=cli_state(ctx).settings)
     if as_json:
@@ -213,7 +213,7 @@ def backup_target_restore(
     as_json: _JsonOption = False,
 ) -> None:
     """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database."""
-    from columnar_etl.backup import restore_target
+    from columnar_etl.backups import restore_target  # deliberate: stage loaded when the command runs
 
     result = restore_target(file, database=database, settings=cli_state(ctx).settings)
     if as_json:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,15 +11,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
-from columnar_etl.config import Settings, check_min_quality, mask_uri
+from columnar_etl.config import Settings, mask_uri
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
-    from columnar_etl.load.dashboard import MetricResult
-    from columnar_etl.load.result import CutoverResult, LoadResult
+    from columnar_etl.loading.dashboard import MetricResult
+    from columnar_etl.loading.result import CutoverResult, LoadResult
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -47,69 +42,6 @@ class ColumnNamesOption(StrEnum):
 
     export = "export"
     snake = "snake"
-
-
-@dataclass
-class TypedExport:
-    """What the load needs from the stages before it: typed tables, their references, quality figures."""
-
-    tables: dict[str, pa.RecordBatchReader]
-    references: dict[str, list[str]] = field(default_factory=dict)
-    keys: dict[str, list[str]] = field(default_factory=dict)
-    key_blockers: dict[str, str] = field(default_factory=dict)
-    quality_before: float | None = None
-    #: Measures the quality after cleaning once the load has read every batch (see clean/quality.py).
-    quality_after: Callable[[], float] | None = None
-    #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
-    clean_warnings: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
-    """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
-
-    Raises :class:`ProfileHalt` when the circuit breaker stops it.
-    """
-    import pyarrow as pa
-
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.clean.quality import score_cleaned
-    from columnar_etl.errors import ProfileHalt
-    from columnar_etl.keys import load_keys
-    from columnar_etl.profile import profile
-    from columnar_etl.references import load_references
-    from columnar_etl.typemap import build_plan
-
-    found = profile(source, settings=settings)
-    if found.gate.status == "halt":
-        reason = found.gate.reasons[0]
-        raise ProfileHalt(
-            f"the circuit breaker stopped the load: {reason.message}",
-            path=source,
-            table=reason.table,
-            column=reason.column,
-            hint="columnar-etl profile SOURCE shows why",
-        )
-    plan = build_plan(found, settings=settings)
-    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
-    keys, blockers = load_keys(found.tables, names, settings.duplicates)
-    references = load_references(found.tables, names)
-    found_keys = {name: table.key for name, table in found.tables.items()}
-    with clean_stream(source, plan, settings=settings, keys=found_keys) as stream:
-        tables = {
-            name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
-            for name in stream.tables
-        }
-        typed = TypedExport(
-            tables=tables,
-            references=references,
-            keys=keys,
-            key_blockers=blockers,
-            quality_before=found.quality,
-            quality_after=lambda: score_cleaned(stream.stats(), found.tables),
-        )
-        yield typed
-        typed.clean_warnings = stream.result().warnings
 
 
 @app.command("load")
@@ -139,48 +71,32 @@ def load_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
-    from columnar_etl.embedded_pg import resolve_target
-    from columnar_etl.load.ledger import ensure_ledger
-    from columnar_etl.load.result import LoadRefused
-    from columnar_etl.load.strategies import load_tables
-    from columnar_etl.source import export_identity
+    from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.load_step import load_export  # deliberate: stage loaded when the command runs
 
-    check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
-    settings = cli_state(ctx).settings
-    uri = resolve_target(settings.target, settings.pg_dir)
-    ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
     try:
-        with _typed_tables(source, settings) as typed:
-            result = load_tables(
-                typed.tables,
-                uri,
-                mode=mode.value,
-                base=base or settings.base_schema,
-                references=typed.references,
-                keys=typed.keys,
-                key_blockers=typed.key_blockers,
-                quality_before=typed.quality_before,
-                quality_after=typed.quality_after,
-                min_quality=min_quality,
-                column_names=column_names.value,
-                strict_drift=strict_drift,
-                source_path=str(source),
-                source_checksum=export_identity(source),
-                settings=settings,
-            )
+        result = load_export(
+            source,
+            mode=mode.value,
+            min_quality=min_quality,
+            base=base,
+            column_names=column_names.value,
+            strict_drift=strict_drift,
+            settings=cli_state(ctx).settings,
+        )
     except LoadRefused as refused:
         if as_json:
             echo_json(with_outcome(refused.result.to_dict(), refused.exit_code))
         else:
             _render_load(refused.result)
         raise
-    warnings = typed.clean_warnings + result.warnings
+    warnings = result.warnings
     code = ExitCode.WARN if warnings else ExitCode.DONE
     if as_json:
         echo_json(with_outcome({**result.to_dict(), "warnings": warnings}, code))
     else:
         _render_load(result)
-        for warning in typed.clean_warnings:
+        for warning in result.clean_warnings:
             out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     raise typer.Exit(code)
 
@@ -243,7 +159,7 @@ def cutover_command(
     as_json: _JsonOption = False,
 ) -> None:
     """Re-point the views of the base schema to VERSION, in one transaction."""
-    from columnar_etl.load.versions import cutover
+    from columnar_etl.loading.versions import cutover  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     result = cutover(_uri(settings), version, base=base or settings.base_schema, settings=settings)
@@ -253,7 +169,7 @@ def cutover_command(
 @app.command("rollback")
 def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """Re-point the views of the base schema to the version live before this one, in one transaction."""
-    from columnar_etl.load.versions import rollback
+    from columnar_etl.loading.versions import rollback  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     result = rollback(_uri(settings), base=base or settings.base_schema, settings=settings)
@@ -290,7 +206,7 @@ def _print_switch(result: CutoverResult) -> None:
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
-    from columnar_etl.load.versions import list_versions
+    from columnar_etl.loading.versions import list_versions  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     found = list_versions(_uri(settings), base=base or settings.base_schema)
@@ -320,7 +236,7 @@ def schemas_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Drop old version schemas; the live one and its predecessor are always kept."""
-    from columnar_etl.load.versions import prune_versions
+    from columnar_etl.loading.versions import prune_versions  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     uri = _uri(settings)
@@ -339,6 +255,6 @@ def schemas_prune(
 
 
 def _uri(settings: Settings) -> str:
-    from columnar_etl.embedded_pg import resolve_target
+    from columnar_etl.pg.embedded import resolve_target  # deliberate: stage loaded when the command runs
 
     return resolve_target(settings.target, settings.pg_dir)

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
-from columnar_etl.embedded_pg import EmbeddedPostgres
 from columnar_etl.errors import EtlError
+from columnar_etl.pg.embedded import EmbeddedPostgres
 
 pg_app = sub_app("Manage the embedded PostgreSQL server (the default target).")
 app.add_typer(pg_app, name="pg")

@@ -38,19 +38,16 @@ def profile_command(
     ] = False,
 ) -> None:
     """Gate 1: every column's real type, dirt and quality. Exit 0 pass, 2 warn, 3 halt, 1 error."""
-    from columnar_etl.profile import profile
-    from columnar_etl.report import render_profile_console, write_profile_html
+    from columnar_etl.pipeline.profile_step import profile_export  # deliberate: loaded on use
+    from columnar_etl.report import (  # deliberate: stage loaded when the command runs
+        render_profile_console,
+        write_profile_html,
+    )
 
     settings = cli_state(ctx).settings
-    result = profile(source, tables=tables, sample=sample, settings=settings)
-    if dry_run_target:
-        from columnar_etl.checks import apply_dry_run
-        from columnar_etl.dry_run import dry_run
-        from columnar_etl.embedded_pg import resolve_target
-
-        uri = resolve_target(settings.target, settings.pg_dir)
-        result.dry_run = dry_run(source, result, uri, settings=settings)
-        result.gate = apply_dry_run(result.gate, result.dry_run)
+    result = profile_export(
+        source, tables=tables, sample=sample, dry_run_target=dry_run_target, settings=settings
+    )
     if json_file is not None:
         write_text_atomically(json_file, result.to_json())
     if html is not None:

@@ -52,7 +52,7 @@ def leaf_commands(
         yield from leaf_commands(sub, (*path, name))
 
 
-def _first_line(text: str | None) -> str:
+def first_line(text: str | None) -> str:
     return " ".join((text or "").strip().split("\n\n", 1)[0].split())
 
 

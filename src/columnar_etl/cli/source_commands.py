@@ -11,8 +11,8 @@ from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out
 from columnar_etl.config import mask_uri
-from columnar_etl.embedded_pg import resolve_target
 from columnar_etl.errors import EtlError
+from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.report.display import run_quality
 
 DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
@@ -27,7 +27,7 @@ def tables(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the export's tables with declared column types and row counts (read-only)."""
-    from columnar_etl.source import open_source
+    from columnar_etl.source.export import open_source  # deliberate: stage loaded when the command runs
 
     with open_source(source) as src:
         if as_json:
@@ -51,7 +51,7 @@ def copy_raw_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Copy every table as text into one schema, in one transaction (no profiling or cleaning)."""
-    from columnar_etl.pipeline import copy_raw
+    from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
 
     settings = cli_state(ctx).settings
     uri = resolve_target(settings.target, settings.pg_dir)
@@ -78,8 +78,8 @@ def demo(
     source: Annotated[Path, typer.Option("--source", help="Export to use.")] = DEFAULT_FIXTURE,
 ) -> None:
     """The whole pipeline on the bundled fixture: run --mode blue-green, cut over, summarise."""
-    from columnar_etl.load.versions import cutover
-    from columnar_etl.pipeline import run
+    from columnar_etl.loading.versions import cutover  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
 
     if not source.exists():
         raise EtlError(

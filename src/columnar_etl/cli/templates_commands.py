@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
-from columnar_etl.cli.load_commands import _typed_tables, _uri, render_templates
+from columnar_etl.cli.load_commands import _uri, render_templates
 from columnar_etl.errors import ConfigError
 
 templates_app = sub_app("The dashboard templates (dashboard_templates setting) checked before every cutover.")
@@ -31,7 +31,11 @@ def templates_check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
     """Run each template on an export or a version, against the live version. Exit 0 / 2 / 3."""
-    from columnar_etl.load.template_checks import check_export_templates, check_version_templates
+    from columnar_etl.loading.template_checks import (  # deliberate: stage loaded when the command runs
+        check_export_templates,
+        check_version_templates,
+    )
+    from columnar_etl.pipeline.load_step import typed_export  # deliberate: stage loaded when the command runs
 
     if source is not None and version is not None:
         raise ConfigError(
@@ -40,7 +44,7 @@ def templates_check(
     settings = cli_state(ctx).settings
     uri, base = _uri(settings), base or settings.base_schema
     if source is not None:
-        with _typed_tables(source, settings) as typed:
+        with typed_export(source, settings) as typed:
             result = check_export_templates(
                 typed.tables, uri, base=base, source=str(source), settings=settings
             )

@@ -15,9 +15,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psutil  # type: ignore[import-untyped]
 
 from columnar_etl.config import Settings, mask_secrets, mask_uri
-from columnar_etl.conninfo import is_uri, parse_keywords
 from columnar_etl.errors import EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.conninfo import is_uri, parse_keywords
+from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.tools import TOOL_HINT, find_pg_tool
 
 _DISTRIBUTION = "columnar-etl"
 _REQUIREMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -125,8 +129,6 @@ def _with_connect_timeout(uri: str, seconds: int) -> str:
 
 def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], str | None, int | None]:
     """The three target checks, the URI used (None when it could not be resolved), the server's major."""
-    from columnar_etl.embedded_pg import resolve_target
-    from columnar_etl.load.adbc import connect
 
     started = time.perf_counter()
     later = ("target_version", "target_create_schema")
@@ -195,9 +197,7 @@ def check_reader_roles(uri: str | None, settings: Settings) -> Check:
     Checked here, not only by the loader, so that a typo in ``readers`` stops the run before the export
     is read rather than after it is cleaned. ``uri`` is None when the target could not be reached.
     """
-    from columnar_etl.identifiers import quote_ident
-    from columnar_etl.load.adbc import connect
-    from columnar_etl.load.schemas import missing_roles
+    from columnar_etl.loading.schemas import missing_roles  # deliberate: pyarrow via loading/
 
     readers = list(settings.readers)
     if not readers:
@@ -239,7 +239,6 @@ def check_reader_roles(uri: str | None, settings: Settings) -> Check:
 
 def check_pg_tool(name: str, settings: Settings, server_major: int | None) -> Check:
     """``name`` (pg_dump / pg_restore) is found and at least the server's major version."""
-    from columnar_etl.backup.pg_tools import TOOL_HINT, find_pg_tool
 
     tool = find_pg_tool(name, bin_dir=settings.pg_bin_dir)
     found = f"{tool.origin} {name} {tool.version}"
@@ -328,7 +327,10 @@ def check_extension() -> Check:
     """DuckDB loads the sqlite_scanner extension from its installed file, with auto-install off."""
     import duckdb
 
-    from columnar_etl.source import connect_duckdb, sqlite_extension_path
+    from columnar_etl.source.export import (  # deliberate: DuckDB: a broken install is a failed check
+        connect_duckdb,
+        sqlite_extension_path,
+    )
 
     try:
         con = connect_duckdb()

@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from columnar_etl.gates.check import Check, skipped, timed
-from columnar_etl.source import SQLITE_MAGIC, open_source
+from columnar_etl.source.catalogue import SQLITE_MAGIC
+from columnar_etl.source.export import open_source
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 

@@ -1,8 +1,11 @@
-"""Stages chained into runs: ``run()`` (the whole quarter in one command) and ``copy_raw()`` (the floor)."""
+"""The one orchestration: stages chained into commands, and the run record.
 
-from __future__ import annotations
+In: the export's path and the settings. Out: a :class:`~columnar_etl.pipeline.runner.RunResult` with
+``runs/<run_id>/run.json`` (:mod:`.record`) from :func:`~columnar_etl.pipeline.runner.run` (preflight
+→ backup → profile → gate → plan → clean → load → validate → cutover); the steps the CLI's
+``profile`` and ``load`` and the public API share (:mod:`.profile_step`, :mod:`.load_step`); and
+:func:`~columnar_etl.pipeline.raw.copy_raw`, the floor (every table as text, nothing else).
 
-from columnar_etl.pipeline.raw import RawCopyResult, copy_raw, count_rows
-from columnar_etl.pipeline.runner import RunResult, run
-
-__all__ = ["RawCopyResult", "RunResult", "copy_raw", "count_rows", "run"]
+Nothing is imported here: the run record (which the report renders) must be importable without
+the whole pipeline.
+"""

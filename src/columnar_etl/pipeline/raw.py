@@ -15,10 +15,12 @@ from typing import Any
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.identifiers import qualified
-from columnar_etl.load.adbc import CopyResult, connect, copy_tables_atomically
-from columnar_etl.observability import get_logger
-from columnar_etl.source import ColumnRead, Source, open_source
+from columnar_etl.loading.adbc import CopyResult, copy_tables_atomically
+from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.identifiers import qualified
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source, open_source
 
 
 @dataclass

@@ -17,9 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-from columnar_etl import __version__
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.version import __version__
 
 RUN_RECORD_VERSION = 1
 RUN_FILE = "run.json"

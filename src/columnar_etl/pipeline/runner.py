@@ -21,6 +21,9 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
+from columnar_etl.backups import create_backup
+from columnar_etl.cleaning import clean_stream
+from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.config import (
     Settings,
     apply_password_command,
@@ -30,17 +33,16 @@ from columnar_etl.config import (
     mask_secrets,
 )
 from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
-from columnar_etl.keys import load_keys
-from columnar_etl.models import Profile
-from columnar_etl.observability import (
-    HealthSampler,
-    RunMetrics,
-    close_logging,
-    configure_logging,
-    get_logger,
-    new_run_id,
-    progress,
-)
+from columnar_etl.gates.preflight import preflight
+from columnar_etl.loading import ledger, load_tables
+from columnar_etl.loading.ledger import live_source_checksum
+from columnar_etl.loading.result import LoadRefused
+from columnar_etl.models import Issue, Profile
+from columnar_etl.observability.health import HealthSampler
+from columnar_etl.observability.logs import close_logging, configure_logging, get_logger, new_run_id
+from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.observability.progress import progress
+from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import (
     RunRecord,
     StageRecord,
@@ -48,8 +50,12 @@ from columnar_etl.pipeline.record import (
     read_record,
     write_json,
 )
-from columnar_etl.references import load_references
-from columnar_etl.source import export_identity
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.keys import load_keys
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.references import load_references
+from columnar_etl.report import run_html_fragment, write_run_html
+from columnar_etl.source.identity import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
 
@@ -94,7 +100,6 @@ class RunResult:
         return self.record.to_dict()
 
     def _repr_html_(self) -> str:
-        from columnar_etl.report import run_html_fragment
 
         return run_html_fragment(self)
 
@@ -198,7 +203,6 @@ def _last_stage(record: RunRecord) -> str:
 def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, exc: Exception) -> None:
     """Record any exception raised inside a stage: the stage failed, the run's outcome and one-line
     error, and the ledger row when the target is reachable; after the commit, "done with warnings"."""
-    from columnar_etl.load.result import LoadRefused
 
     record = result.record
     stage = _last_stage(record)
@@ -229,8 +233,6 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
             "stage": stage,
         }
     if result.target_uri is None and _preflight_reached_target(result):
-        from columnar_etl.embedded_pg import resolve_target
-
         # Preflight connected to it: the failure (a later check, say) can still be recorded there.
         with contextlib.suppress(EtlError):
             result.target_uri = resolve_target(settings.target, settings.pg_dir)
@@ -273,11 +275,6 @@ def _stages(
     replay: str | Path | None,
     show: bool | None,
 ) -> None:
-    from columnar_etl.backup import create_backup
-    from columnar_etl.embedded_pg import resolve_target
-    from columnar_etl.gates.preflight import preflight
-    from columnar_etl.profile import profile
-    from columnar_etl.typemap import Plan, build_plan
 
     record = result.record
     with _stage(record, metrics, "preflight") as stage:
@@ -292,8 +289,6 @@ def _stages(
             ]
     uri = result.target_uri = resolve_target(settings.target, settings.pg_dir)
     record.source_checksum = export_identity(source)
-
-    from columnar_etl.load.ledger import live_source_checksum
 
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
     if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
@@ -347,9 +342,6 @@ def _clean_and_load(
     force: bool,
     show: bool | None,
 ) -> None:
-    from columnar_etl.clean import clean_stream
-    from columnar_etl.clean.quality import score_cleaned
-    from columnar_etl.load import load_tables
 
     record = result.record
     profiled = result.profile.tables if result.profile is not None else None
@@ -450,7 +442,6 @@ def _load_hints(
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
     """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them."""
-    from columnar_etl.models import Issue
 
     for table, overrides in settings.columns.items():
         for name, override in overrides.items():
@@ -462,7 +453,6 @@ def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
 
 
 def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool:
-    from columnar_etl.load import ledger
 
     record = result.record
     assert result.target_uri is not None
@@ -490,7 +480,6 @@ def _write_artefacts(result: RunResult, metrics: RunMetrics) -> None:
     """Metrics, report and finally run.json. None of them may turn the run's outcome into a failure
     after the commit: a file that cannot be written is a warning (exit 2), and only a run that changed
     nothing ends "failed" when even its run.json cannot be written."""
-    from columnar_etl.report import write_run_html
 
     record = result.record
     run_dir = record.run_dir

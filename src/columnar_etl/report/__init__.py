@@ -7,6 +7,7 @@ export values. Jinja2 is imported only when HTML is rendered.
 
 from __future__ import annotations
 
+from columnar_etl.models import ColumnProfile, Profile, TableProfile, register_html
 from columnar_etl.report.console import render_profile_console
 from columnar_etl.report.html import (
     column_html_fragment,
@@ -20,6 +21,11 @@ from columnar_etl.report.html import (
     write_profile_html,
 )
 from columnar_etl.report.run_html import run_html_document, run_html_fragment, write_run_html
+
+# The data objects' _repr_html_ (models never import rendering: they look their renderer up).
+register_html(ColumnProfile, column_html_fragment)
+register_html(TableProfile, table_html_fragment)
+register_html(Profile, profile_html_fragment)
 
 __all__ = [
     "column_html_fragment",

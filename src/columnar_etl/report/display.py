@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from columnar_etl.checks import PENALTY_PER_PERCENT
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, mask_secrets
 from columnar_etl.models import ColumnProfile, GateReason, Issue, Profile
+from columnar_etl.profiling.profile import declared_family
+from columnar_etl.profiling.quality import PENALTY_PER_PERCENT
 
 QualityBand = Literal["good", "fair", "poor"]
 Severity = Literal["unfixable", "fixable", "cosmetic", "type"]
@@ -112,7 +113,6 @@ def distinct(column: ColumnProfile) -> int:
 
 def type_changed(column: ColumnProfile) -> bool:
     """True when the data holds another type than the declared one claims (no claim: not a change)."""
-    from columnar_etl.profile import declared_family
 
     claimed = declared_family(column.declared_type)
     return claimed is not None and claimed != column.inferred_type
@@ -142,3 +142,8 @@ def reason_value(reason: GateReason) -> str:
 def reason_threshold(reason: GateReason) -> str:
     """The threshold a gate rule compared with, in the same unit as :func:`reason_value`."""
     return _gate_figure(reason, reason.threshold)
+
+
+def masked(text: Any) -> str | None:
+    """``text`` as a string with secrets masked (None stays None): for messages from the target."""
+    return None if text is None else mask_secrets(str(text))

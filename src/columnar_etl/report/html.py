@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.checks import PENALTY_PER_PERCENT
 from columnar_etl.models import ISSUE_KINDS, ColumnProfile, Profile, TableProfile
+from columnar_etl.profiling.quality import PENALTY_PER_PERCENT
 from columnar_etl.report import display
 
 if TYPE_CHECKING:

@@ -15,22 +15,46 @@ from __future__ import annotations
 
 import json
 import shlex
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from columnar_etl.checks import REMAIN_AFTER_CLEANING
-from columnar_etl.config import Settings, mask_secrets, mask_uri
-from columnar_etl.identifiers import MAX_IDENTIFIER_BYTES
-from columnar_etl.report import display
+from columnar_etl.config import Settings, mask_secrets
+from columnar_etl.pipeline.record import RunRecord
+from columnar_etl.profiling.quality import REMAIN_AFTER_CLEANING
+from columnar_etl.report import display, load_sections
 from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
 
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from columnar_etl.clean.result import CleanResult
+    from columnar_etl.cleaning.result import CleanResult
     from columnar_etl.models import Profile
-    from columnar_etl.pipeline import RunResult
+
+
+class RunParts(Protocol):
+    """What the page reads of a run (a :class:`~columnar_etl.pipeline.runner.RunResult`)."""
+
+    @property
+    def record(self) -> RunRecord:
+        """The run record (run.json)."""
+
+    @property
+    def profile(self) -> Profile | None:
+        """The profile, when the run got that far."""
+
+    @property
+    def clean(self) -> Any:
+        """The cleaner's result, when the run got that far."""
+
+    @property
+    def load(self) -> Any:
+        """The load's result, when the run got that far."""
+
+    @property
+    def preflight(self) -> Any:
+        """The preflight's result, when the run got that far."""
+
 
 #: The stages of a full run, in order: the ones a run never reached are listed as such.
 STAGES = ("preflight", "backup", "profile", "gate", "clean+load")
@@ -62,27 +86,26 @@ ARTEFACTS = (
 #: The runner's warning for an already-loaded file: the banner's headline says it already.
 ALREADY_LOADED_WARNING = "the live version was loaded from this very file"
 TOP_COLUMNS = 3
-DASHBOARD_ROWS = 3
 
 
-def run_html_document(result: RunResult) -> str:
+def run_html_document(result: RunParts) -> str:
     """The run's report as one self-contained HTML page (inline CSS, no script, no network)."""
     record = result.record
     title = f"Run {record.run_id}: {record.outcome} — {display.visible(PurePath(record.source).name, 80)}"
     return render_document(title, _run_body(result))
 
 
-def run_html_fragment(result: RunResult) -> str:
+def run_html_fragment(result: RunParts) -> str:
     """The run's report for a notebook (``RunResult._repr_html_``): the page's content without ``<html>``."""
     return render_fragment(_run_body(result))
 
 
-def write_run_html(result: RunResult, path: str | Path) -> Path:
+def write_run_html(result: RunParts, path: str | Path) -> Path:
     """Write :func:`run_html_document` to ``path`` atomically (replacing any old report); return it."""
     return write_html(run_html_document(result), path)
 
 
-def _run_body(result: RunResult) -> Markup:
+def _run_body(result: RunParts) -> Markup:
     rec = result.record.to_dict()
     load = result.load.to_dict() if result.load is not None else rec.get("load")
     profile, clean = result.profile, result.clean
@@ -105,11 +128,11 @@ def _run_body(result: RunResult) -> Markup:
         outliers=_outliers(clean) if clean is not None else [],
         columns=_columns(profile, clean) if profile is not None else [],
         preflight=_preflight(result.preflight),
-        validation=_validation(result.load, load),
-        dashboard=_dashboard(load),
-        drift=_drift(load),
-        shortened=_shortened(load),
-        rollback=_rollback(rec, load),
+        validation=load_sections.validation(result.load, load),
+        dashboard=load_sections.dashboard(load),
+        drift=load_sections.drift(load),
+        shortened=load_sections.shortened(load),
+        rollback=load_sections.rollback(rec, load),
         settings=[(key, _setting(value)) for key, value in sorted(rec["settings"].items())],
         artefacts=_artefacts(result.record.run_dir),
     )
@@ -152,12 +175,12 @@ def _banner(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
         "label": rec["outcome"].replace("_", " "),
         "headline": headline,
         "stage": failed,
-        "error": _masked(error.get("message")),
+        "error": display.masked(error.get("message")),
         "error_type": error.get("error"),
-        "where": _masked(where),
-        "hint": _masked(error.get("hint")),
-        "warnings": [_masked(w) for w in warnings],
-        "problems": [_masked(p) for p in (load or {}).get("problems", [])],
+        "where": display.masked(where),
+        "hint": display.masked(error.get("hint")),
+        "warnings": [display.masked(w) for w in warnings],
+        "problems": [display.masked(p) for p in (load or {}).get("problems", [])],
         "next": following,
     }
 
@@ -199,7 +222,7 @@ def _stages(rec: dict[str, Any]) -> list[dict[str, Any]]:
     done = {stage["name"] for stage in rec["stages"]}
     total = sum(stage["seconds"] for stage in rec["stages"]) or 1.0
     shown = [
-        {**stage, "share": stage["seconds"] / total, "slot": i, "detail": _masked(stage["detail"])}
+        {**stage, "share": stage["seconds"] / total, "slot": i, "detail": display.masked(stage["detail"])}
         for i, stage in enumerate(rec["stages"])
     ]
     # A halted or failed run stops early: the stages it never reached say so instead of vanishing.
@@ -344,7 +367,12 @@ def _preflight(checked: Any) -> dict[str, Any] | None:
     if checked is None:
         return None
     checks = [
-        {"name": c.name, "status": c.status, "message": _masked(c.message), "hint": _masked(c.hint)}
+        {
+            "name": c.name,
+            "status": c.status,
+            "message": display.masked(c.message),
+            "hint": display.masked(c.hint),
+        }
         | {"value": c.display_value(), "threshold": c.display_threshold()}
         for c in checked.checks
     ]
@@ -353,129 +381,6 @@ def _preflight(checked: Any) -> dict[str, Any] | None:
         "checks": checks,
         "passed": sum(1 for c in checks if c["status"] == "pass"),
         "problems": [c for c in checks if c["status"] in ("fail", "warn")],
-    }
-
-
-def _validation(live: Any, load: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not load or "validation" not in load:
-        return None
-    summary = load["validation"]
-    checks = getattr(getattr(live, "validation", None), "checks", None) or []
-    per_table = [c for c in checks if c.table is not None]
-    passed: Counter[str] = Counter(c.check for c in per_table if c.ok)
-    total: Counter[str] = Counter(c.check for c in per_table)
-    quality = [c.to_dict() for c in checks if c.table is None]
-    return {
-        "ok": summary["ok"],
-        "checks": summary["checks"],
-        "failed": summary["failed"],
-        "kinds": [(kind, passed[kind], count) for kind, count in total.items()],
-        "failures": summary["failures"],
-        "quality": quality,
-    }
-
-
-def _dashboard(load: dict[str, Any] | None) -> list[dict[str, Any]]:
-    metrics = []
-    for metric in (load or {}).get("dashboard", []):
-        rows = metric.get("rows") or []
-        columns = list(rows[0])[:6] if rows else []
-        metrics.append(
-            metric
-            | {
-                "error": _masked(metric.get("error")),
-                "reason": _masked(metric.get("reason")),
-                "status": metric.get("status", "ok" if metric.get("ok", True) else "failing"),
-                "columns": columns,
-                "numeric": [all(isinstance(row.get(c), int | float) for row in rows[:3]) for c in columns],
-                "head": [[row.get(c) for c in columns] for row in rows[:DASHBOARD_ROWS]],
-                "more": max(len(rows) - DASHBOARD_ROWS, 0),
-            }
-        )
-    return sorted(metrics, key=lambda metric: bool(metric.get("ok", True)))  # failures first, else as run
-
-
-def _shortened(load: dict[str, Any] | None) -> list[tuple[str, str, str]]:
-    """``(table, export name, PostgreSQL name)`` of every table and column renamed for being over 63 bytes."""
-    if not load:
-        return []
-    tables = load.get("table_names") or {}
-    found = [(export, "", short) for export, short in tables.items()]
-    for table, columns in (load.get("column_names") or {}).items():
-        found += [
-            (table, export, short)
-            for export, short in columns.items()
-            if len(export.encode()) > MAX_IDENTIFIER_BYTES and export != short
-        ]
-    return found
-
-
-def _drift(load: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not load:
-        return None
-    drift = load.get("drift") or {}
-    views = load.get("view_changes", [])
-    return {
-        "live": drift.get("live"),
-        "strict": drift.get("strict", False),
-        "blocks": drift.get("blocks_cutover", False),
-        "found": [item | {"message": _masked(item.get("message"))} for item in drift.get("items", [])],
-        "views": views,
-        # Only views whose columns changed (or went away) deserve a row; the others are listed by name.
-        "reshaped": [
-            v for v in views if v["action"] == "dropped" or v["added"] or v["removed"] or v["retyped"]
-        ],
-    }
-
-
-def _rollback(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
-    """The exact commands that undo (or finish) this run, each with what it does."""
-    load = load or {}
-    default_base = Settings.model_fields["base_schema"].default
-    base = load.get("base") or rec["settings"].get("base_schema") or default_base
-    opt = "" if base == default_base else f" --base {shlex.quote(base)}"
-    status, version = load.get("status"), load.get("version_schema") or rec["version_schema"]
-    commands: list[tuple[str, str]] = []
-    if status == "live":
-        lead = f"This run changed what {base}.* reads: it now reads {version}. To undo it:"
-        before = load.get("live_before")
-        undo = (
-            f"re-points {base}.* to {before}, the version live before this run"
-            if before
-            else ("nothing was live before this run: rollback has no earlier version to return to")
-        )
-        commands.append((f"columnar-etl rollback{opt}", undo))
-    elif status == "ready" and version:
-        lead = f"Nothing live changed: {version} waits beside the live version until a cutover."
-        commands.append((f"columnar-etl cutover {shlex.quote(version)}{opt}", f"makes {version} live"))
-        commands.append(
-            (f"columnar-etl rollback{opt}", "after that cutover, returns to the version live before it")
-        )
-    elif status == "canary":
-        lead = "Nothing live changed: the canary's sample was validated and dropped. Nothing to undo."
-    elif rec["outcome"] == "already_loaded":
-        lead = f"Nothing changed: {base}.* already reads a version loaded from this very file."
-        again = f"columnar-etl run {shlex.quote(rec['source'])} --mode {shlex.quote(rec['mode'])} --force"
-        commands.append((again, "loads the file again anyway, as a new version"))
-    else:
-        lead = "Nothing live changed: this run stopped before the load. Nothing to undo."
-    commands.append((f"columnar-etl schemas list{opt}", "every version schema, the live one marked"))
-    backup = rec.get("backup") or {}
-    if backup.get("path"):
-        source = PurePath(rec["source"])
-        restored = shlex.quote(str(source.with_name(f"{source.stem}.restored.db")))
-        what = "verifies the source backup this run took and copies it back (never over an existing file)"
-        commands.append((f"columnar-etl backup restore {shlex.quote(backup['path'])} --to {restored}", what))
-    if load.get("backup"):
-        what = "restores the dump of the version live before this load, into a fresh schema"
-        commands.append((f"columnar-etl backup target-restore {shlex.quote(load['backup'])}", what))
-    target = rec["settings"].get("target")
-    return {
-        "lead": lead,
-        "commands": commands,
-        "changed_live": status == "live",
-        "target": mask_uri(target) if target else None,
-        "backup": backup,
     }
 
 
@@ -491,7 +396,3 @@ def _setting(value: Any) -> str:
 
 def _artefacts(run_dir: Path) -> list[str]:
     return [name for name in ARTEFACTS if (run_dir / name).exists()]
-
-
-def _masked(text: Any) -> str | None:
-    return None if text is None else mask_secrets(str(text))

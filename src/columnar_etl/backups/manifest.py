@@ -1,0 +1,196 @@
+"""What every backup carries next to it: a ``sha256sum`` sidecar and a JSON manifest; naming and listing.
+
+A backup ``X`` is three files: ``X`` itself, ``X.sha256`` (``sha256sum -c`` compatible) and ``X.json``
+(kind, origin, creation time in UTC, size, checksum, tables with row counts). Verify, list and prune
+read the manifest; the checksum sidecar lets anyone check the file without this tool.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from columnar_etl.atomic import write_text_atomically
+from columnar_etl.errors import BackupError
+
+BackupKind = Literal["sqlite", "pg_dump"]
+MANIFEST_VERSION = 1
+MANIFEST_SUFFIX = ".json"
+CHECKSUM_SUFFIX = ".sha256"
+TIMESTAMP_FORMAT = "%Y%m%d_%H%M%S"
+# `<name>.<YYYYMMDD_HHMMSS>[_<n>][.dump]`: what create_backup / backup_target write.
+_STAMPED = re.compile(r"\.\d{8}_\d{6}(?:_\d+)?(?:\.dump)?$")
+
+
+@dataclass
+class BackupManifest:
+    """The manifest of one backup (``<backup>.json``)."""
+
+    kind: BackupKind
+    path: Path
+    created_utc: datetime
+    size: int
+    sha256: str
+    origin: str
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def manifest_path(self) -> Path:
+        """Where this manifest lives: ``<backup>.json``."""
+        return manifest_path_for(self.path)
+
+    @property
+    def total_rows(self) -> int:
+        """Rows over all recorded tables."""
+        return sum(int(info.get("rows", 0)) for info in self.tables.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (what the manifest file holds)."""
+        return {
+            "manifest_version": MANIFEST_VERSION,
+            "kind": self.kind,
+            "file": self.path.name,
+            "path": str(self.path),
+            "created_utc": self.created_utc.isoformat(),
+            "size": self.size,
+            "sha256": self.sha256,
+            "origin": self.origin,
+            "tables": self.tables,
+            **self.extra,
+        }
+
+    def write(self) -> None:
+        """Write ``<backup>.json`` and ``<backup>.sha256`` atomically (temp file, then rename)."""
+        write_text_atomically(self.manifest_path, json.dumps(self.to_dict(), indent=2) + "\n")
+        write_text_atomically(checksum_path_for(self.path), f"{self.sha256}  {self.path.name}\n")
+
+    @classmethod
+    def read(cls, backup: str | Path) -> BackupManifest:
+        """Read the manifest of ``backup``; :class:`BackupError` when it is missing or unreadable."""
+        backup = Path(backup)
+        path = manifest_path_for(backup)
+        try:
+            data = json.loads(path.read_text())
+        except FileNotFoundError:
+            raise BackupError(
+                f"no manifest {path.name} next to the backup",
+                path=backup,
+                hint="only backups made by columnar-etl can be verified",
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise BackupError(f"cannot read the manifest {path.name}: {exc}", path=backup) from exc
+        known = {
+            "manifest_version",
+            "kind",
+            "file",
+            "path",
+            "created_utc",
+            "size",
+            "sha256",
+            "origin",
+            "tables",
+        }
+        try:
+            return cls(
+                kind=data["kind"],
+                # The backup may have been moved with its sidecars: the file next to the manifest counts.
+                path=backup,
+                created_utc=datetime.fromisoformat(data["created_utc"]),
+                size=int(data["size"]),
+                sha256=str(data["sha256"]),
+                origin=str(data["origin"]),
+                tables=dict(data.get("tables", {})),
+                extra={key: value for key, value in data.items() if key not in known},
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BackupError(f"the manifest {path.name} is incomplete: {exc}", path=backup) from exc
+
+
+@dataclass
+class BackupResult:
+    """A backup just made (of the source file or of a target schema): its manifest and how long it took.
+
+    ``to_dict()`` is what a run record stores.
+    """
+
+    manifest: BackupManifest
+    seconds: float
+
+    @property
+    def path(self) -> Path:
+        """The backup file."""
+        return self.manifest.path
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the manifest plus the time taken."""
+        return {**self.manifest.to_dict(), "seconds": round(self.seconds, 4)}
+
+
+def manifest_path_for(backup: Path) -> Path:
+    """``<backup>.json``."""
+    return backup.with_name(backup.name + MANIFEST_SUFFIX)
+
+
+def checksum_path_for(backup: Path) -> Path:
+    """``<backup>.sha256``."""
+    return backup.with_name(backup.name + CHECKSUM_SUFFIX)
+
+
+def read_checksum_sidecar(backup: Path) -> str | None:
+    """The digest recorded in ``<backup>.sha256``, or None when the sidecar is missing or malformed."""
+    try:
+        text = checksum_path_for(backup).read_text().strip()
+    except OSError:
+        return None
+    digest = text.split()[0] if text else ""
+    return digest if re.fullmatch(r"[0-9a-f]{64}", digest) else None
+
+
+def publish_unique(tmp: Path, directory: Path, stem: str, created: datetime, suffix: str = "") -> Path:
+    """Give the finished temp file its final name ``<stem>.<YYYYMMDD_HHMMSS>[_n]<suffix>``, never overwriting.
+
+    ``os.link`` fails when the name exists, so two backups made in the same second (even by two
+    processes) get ``_1``, ``_2`` ... instead of replacing each other; the temp name is removed after.
+    """
+    base = f"{stem}.{created.astimezone(UTC):{TIMESTAMP_FORMAT}}"
+    for attempt in range(1000):
+        final = directory / f"{base}{f'_{attempt}' if attempt else ''}{suffix}"
+        # A manifest without its backup (a half-deleted backup) also reserves the name.
+        if manifest_path_for(final).exists():
+            continue
+        try:
+            os.link(tmp, final)
+        except FileExistsError:
+            continue
+        tmp.unlink()
+        return final
+    raise BackupError(f"no free backup name for {base} after 1000 tries", path=directory)
+
+
+def is_backup_name(path: Path) -> bool:
+    """Whether ``path`` is named like a backup this package writes (not a sidecar, not a temp file)."""
+    return not path.name.startswith(".") and bool(_STAMPED.search(path.name))
+
+
+def list_manifests(directory: Path) -> tuple[list[BackupManifest], list[Path]]:
+    """Backups in ``directory`` with a readable manifest (oldest first), and stamped files without one."""
+    if not directory.is_dir():
+        return [], []
+    found: list[BackupManifest] = []
+    incomplete: list[Path] = []
+    for path in sorted(directory.iterdir()):
+        if not is_backup_name(path) or not path.is_file():
+            continue
+        try:
+            found.append(BackupManifest.read(path))
+        except BackupError:
+            incomplete.append(path)
+    # The name breaks ties: `x.20250520_084200` was made before `x.20250520_084200_1`.
+    found.sort(key=lambda manifest: (manifest.created_utc, manifest.path.name))
+    return found, incomplete

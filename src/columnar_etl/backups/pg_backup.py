@@ -1,0 +1,301 @@
+"""Backups of a target schema: ``pg_dump -n <schema> -F c`` with checksum and manifest, and their restore.
+
+The row counts and column types recorded in the manifest are read in the very snapshot ``pg_dump``
+dumps (``pg_export_snapshot`` + ``pg_dump --snapshot``), so they describe exactly what is in the file;
+after a restore the same figures are read back and compared. Passwords never reach a command line:
+:func:`~columnar_etl.pg.tools.libpq_invocation` moves them to ``PGPASSWORD``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_unique
+from columnar_etl.backups.verify import verify_backup
+from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.errors import BackupError
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.conninfo import database_of, with_database
+from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
+from columnar_etl.pg.tools import (
+    TOOL_HINT,
+    find_pg_tool,
+    libpq_invocation,
+    run_pg_tool,
+)
+from columnar_etl.source.identity import file_checksum
+
+_COLUMNS_SQL = """
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = {schema} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY c.relname, a.attnum
+"""
+
+
+def describe_schema(cursor: Any, schema: str) -> dict[str, dict[str, Any]]:
+    """Tables of ``schema`` with row counts and ``[column, type]`` pairs, read through an ADBC cursor."""
+    cursor.execute(_COLUMNS_SQL.format(schema=quote_literal(schema)))
+    tables: dict[str, dict[str, Any]] = {}
+    for table, column, type_name in cursor.fetchall():
+        tables.setdefault(str(table), {"rows": 0, "columns": []})["columns"].append(
+            [str(column), str(type_name)]
+        )
+    for table, info in tables.items():
+        cursor.execute(f"SELECT count(*) FROM {qualified(schema, table)}")
+        row = cursor.fetchone()
+        info["rows"] = int(row[0]) if row else 0
+    return tables
+
+
+def _schema_exists(cursor: Any, schema: str) -> bool:
+    cursor.execute(f"SELECT count(*) FROM pg_namespace WHERE nspname = {quote_literal(schema)}")
+    row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+def _one_value(cursor: Any, sql: str) -> Any:
+    cursor.execute(sql)
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def backup_target(
+    schema: str,
+    *,
+    uri: str | None = None,
+    backup_dir: str | Path | None = None,
+    settings: Settings | None = None,
+) -> BackupResult:
+    """Dump ``schema`` of the target to ``<backup_dir>/<db>.<schema>.<YYYYMMDD_HHMMSS>.dump`` (custom format).
+
+    ``uri`` defaults to the configured target (the embedded server when none). The manifest records the
+    tables with row counts and column types, the server version and the ``pg_dump`` used.
+    """
+
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    uri = uri or resolve_target(settings.target, settings.pg_dir)
+    directory = Path(backup_dir) if backup_dir is not None else settings.backup_dir
+    tool = find_pg_tool("pg_dump", bin_dir=settings.pg_bin_dir)
+    conn = connect(uri, autocommit=True)
+    cursor = conn.cursor()
+    try:
+        if not _schema_exists(cursor, schema):
+            raise BackupError(
+                f"schema {schema!r} does not exist in {mask_uri(uri)}",
+                hint="columnar-etl schemas lists the version schemas",
+            )
+        server_major = int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
+        if tool.major < server_major:
+            raise BackupError(
+                f"{tool.name} {tool.version} ({tool.path}) cannot dump a PostgreSQL {server_major} server",
+                hint=TOOL_HINT,
+            )
+        database = str(_one_value(cursor, "SELECT current_database()"))
+        # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
+        cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        snapshot = str(_one_value(cursor, "SELECT pg_export_snapshot()"))
+        tables = describe_schema(cursor, schema)
+        directory.mkdir(parents=True, exist_ok=True)
+        created = datetime.now(UTC)
+        tmp = directory / f".{database}.{schema}.{secrets.token_hex(4)}.partial"
+        dbname, env = libpq_invocation(uri)
+        try:
+            run_pg_tool(
+                [
+                    str(tool.path),
+                    f"--dbname={dbname}",
+                    "--no-password",
+                    "--format=custom",
+                    # A pattern in double quotes matches exactly that name (case, dots and all).
+                    f"--schema={quote_ident(schema)}",
+                    f"--snapshot={snapshot}",
+                    f"--file={tmp}",
+                ],
+                env=env,
+                what="pg_dump",
+                hint="check the target's permissions on the schema",
+            )
+            digest = file_checksum(tmp, "sha256")
+            final = publish_unique(tmp, directory, f"{database}.{schema}", created, suffix=".dump")
+        finally:
+            tmp.unlink(missing_ok=True)
+        cursor.execute("COMMIT")
+    finally:
+        cursor.close()
+        conn.close()
+    manifest = BackupManifest(
+        kind="pg_dump",
+        path=final,
+        created_utc=created,
+        size=final.stat().st_size,
+        sha256=digest,
+        origin=f"{mask_uri(uri)} schema {schema}",
+        tables=tables,
+        extra={
+            "schema": schema,
+            "database": database,
+            "server_major": server_major,
+            "pg_dump": tool.to_dict(),
+        },
+    )
+    manifest.write()
+    return BackupResult(manifest=manifest, seconds=time.perf_counter() - started)
+
+
+@dataclass
+class TargetRestoreResult:
+    """What :func:`restore_target` did: where the schema now is and its tables as read back."""
+
+    dump: Path
+    target: str
+    database: str
+    schema: str
+    created_database: bool
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (``target`` with the password masked)."""
+        return {
+            "dump": str(self.dump),
+            "target": mask_uri(self.target),
+            "database": self.database,
+            "schema": self.schema,
+            "created_database": self.created_database,
+            "tables": self.tables,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+def restore_target(
+    dump: str | Path,
+    *,
+    uri: str | None = None,
+    database: str | None = None,
+    settings: Settings | None = None,
+) -> TargetRestoreResult:
+    """Verify a ``pg_dump`` backup, then ``pg_restore`` it in one transaction into a fresh place.
+
+    Without ``database`` the schema is restored into the target's database and must not exist there;
+    with ``database`` that database is created (it must not exist) and the schema restored into it.
+    Afterwards every table's row count and column types are compared with the manifest; any difference
+    raises :class:`BackupError`.
+    """
+
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    dump = Path(dump)
+    verification = verify_backup(dump, settings=settings)
+    verification.raise_for_problems("restore")
+    manifest = verification.manifest
+    assert manifest is not None  # a verified backup has one
+    if manifest.kind != "pg_dump":
+        raise BackupError(
+            "this is a backup of a SQLite file, not of a target schema",
+            path=dump,
+            hint="restore it with columnar-etl backup restore FILE --to PATH",
+        )
+    schema = str(manifest.extra["schema"])
+    tool = find_pg_tool("pg_restore", bin_dir=settings.pg_bin_dir)
+    server_uri = uri or resolve_target(settings.target, settings.pg_dir)
+    target_uri = with_database(server_uri, database) if database else server_uri
+    if database:
+        _create_database(server_uri, database)
+    try:
+        conn = connect(target_uri, autocommit=True)
+        try:
+            cursor = conn.cursor()
+            if _schema_exists(cursor, schema):
+                raise BackupError(
+                    f"schema {schema!r} exists already in {mask_uri(target_uri)}",
+                    path=dump,
+                    hint="restore into a fresh database with --database NAME, or drop the schema first",
+                )
+            dbname, env = libpq_invocation(target_uri)
+            run_pg_tool(
+                [
+                    str(tool.path),
+                    f"--dbname={dbname}",
+                    "--no-password",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    str(dump),
+                ],
+                env=env,
+                what="pg_restore",
+                hint="nothing was restored (one transaction); check the target's roles and permissions",
+            )
+            tables = describe_schema(cursor, schema)
+            cursor.close()
+        finally:
+            conn.close()
+    except BaseException:
+        if database:
+            _drop_database(server_uri, database)
+        raise
+    _compare(dump, manifest, tables)
+    return TargetRestoreResult(
+        dump=dump,
+        target=target_uri,
+        database=database or database_of(target_uri) or "",
+        schema=schema,
+        created_database=bool(database),
+        tables=tables,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _create_database(server_uri: str, database: str) -> None:
+
+    conn = connect(server_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        if _one_value(cursor, f"SELECT count(*) FROM pg_database WHERE datname = {quote_literal(database)}"):
+            raise BackupError(
+                f"database {database!r} exists already",
+                hint="restore into a database that does not exist yet (it is created)",
+            )
+        cursor.execute(f"CREATE DATABASE {quote_ident(database)}")
+        cursor.close()
+    finally:
+        conn.close()
+
+
+def _drop_database(server_uri: str, database: str) -> None:
+
+    conn = connect(server_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote_ident(database)} WITH (FORCE)")
+        cursor.close()
+    finally:
+        conn.close()
+
+
+def _compare(dump: Path, manifest: BackupManifest, restored: dict[str, dict[str, Any]]) -> None:
+    differences: list[str] = []
+    for table, info in manifest.tables.items():
+        got = restored.get(table)
+        if got is None:
+            differences.append(f"table {table} is missing")
+            continue
+        if got["rows"] != info["rows"]:
+            differences.append(f"{table} has {got['rows']:,} rows, the dump recorded {info['rows']:,}")
+        if got["columns"] != info["columns"]:
+            differences.append(f"{table} columns differ: {got['columns']} vs {info['columns']}")
+    if differences:
+        raise BackupError(
+            "the restored schema differs from the dump's manifest: " + "; ".join(differences),
+            path=dump,
+            hint="inspect the restored schema before using it",
+        )

@@ -1,0 +1,195 @@
+"""Copies of the SQLite source, made with SQLite's online backup API, and their restore.
+
+The backup API copies the database page by page under one read transaction, so the copy is a
+consistent snapshot of the last commit even while another process is writing (a plain file copy of a
+file being written can tear). The source is opened ``mode=ro``: it is never written. A finished copy is
+fsynced, checksummed, and only then given its final name (``<source name>.<YYYYMMDD_HHMMSS>`` in UTC),
+so a crash never leaves a half-written file under a backup's name.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.atomic import fsync_file
+from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_unique
+from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import BackupError, SourceError
+from columnar_etl.source.catalogue import SQLITE_MAGIC, locked_error
+from columnar_etl.source.identity import file_checksum
+
+
+class _WriterHoldsLock(Exception):
+    """Raised from the backup progress callback to abandon a copy blocked by an exclusive lock."""
+
+
+def create_backup(
+    source: str | Path, *, backup_dir: str | Path | None = None, settings: Settings | None = None
+) -> BackupResult:
+    """Copy the SQLite ``source`` to ``<backup_dir>/<name>.<YYYYMMDD_HHMMSS>`` with sha256 and manifest.
+
+    ``backup_dir`` defaults to ``settings.backup_dir``. Two backups in the same second get ``_1``,
+    ``_2`` ... suffixes, never overwriting. A writer holding an exclusive lock for longer than
+    ``settings.sqlite_busy_timeout`` makes this fail; one holding an ordinary write transaction does not
+    (the copy is the last committed state).
+    """
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    source = Path(source)
+    directory = Path(backup_dir) if backup_dir is not None else settings.backup_dir
+    _check_source(source)
+    directory.mkdir(parents=True, exist_ok=True)
+    size = source.stat().st_size
+    free = shutil.disk_usage(directory).free
+    if free < size:
+        raise BackupError(
+            f"not enough free disk for the backup: {free:,} bytes free, the source has {size:,}",
+            path=directory,
+            hint="free some space or set backup_dir to another disk",
+        )
+    created = datetime.now(UTC)
+    tmp = directory / f".{source.name}.{secrets.token_hex(4)}.partial"
+    try:
+        counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+        fsync_file(tmp)
+        digest = file_checksum(tmp, "sha256")
+        final = publish_unique(tmp, directory, source.name, created)
+    finally:
+        tmp.unlink(missing_ok=True)
+    manifest = BackupManifest(
+        kind="sqlite",
+        path=final,
+        created_utc=created,
+        size=final.stat().st_size,
+        sha256=digest,
+        origin=str(source.resolve()),
+        tables={name: {"rows": rows} for name, rows in counts.items()},
+    )
+    manifest.write()
+    return BackupResult(manifest=manifest, seconds=time.perf_counter() - started)
+
+
+def _check_source(source: Path) -> None:
+    if not source.is_file():
+        raise SourceError("source file not found", path=source, hint="check the path")
+    with open(source, "rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise SourceError(
+            "not a SQLite database (bad file header)", path=source, hint="expected a SQLite export (.db)"
+        )
+
+
+def _copy_with_backup_api(source: Path, destination: Path, *, busy_timeout: float) -> dict[str, int]:
+    """Copy ``source`` into the new file ``destination``; the row counts of the copy (the snapshot)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout)
+    dst = sqlite3.connect(destination)
+
+    def give_up_when_busy(status: int, remaining: int, total: int) -> None:
+        # Each step has already waited `busy_timeout` (the connection's busy handler) when it says BUSY.
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise _WriterHoldsLock
+
+    try:
+        # pages=-1: the whole database in one step, i.e. under one read transaction: one snapshot.
+        src.backup(dst, pages=-1, progress=give_up_when_busy)
+        return sqlite_row_counts(dst)
+    except _WriterHoldsLock:
+        raise locked_error(
+            source, waited=busy_timeout, setting="sqlite_busy_timeout", error=BackupError
+        ) from None
+    except sqlite3.DatabaseError as exc:
+        raise SourceError(
+            f"cannot copy the SQLite file: {exc}",
+            path=source,
+            hint="check the file with columnar-etl preflight",
+        ) from exc
+    finally:
+        dst.close()
+        src.close()
+
+
+@dataclass
+class RestoreResult:
+    """What :func:`restore_backup` did."""
+
+    backup: Path
+    destination: Path
+    sha256: str
+    replaced: bool
+    tables: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "backup": str(self.backup),
+            "destination": str(self.destination),
+            "sha256": self.sha256,
+            "replaced": self.replaced,
+            "tables": dict(self.tables),
+            "seconds": round(self.seconds, 4),
+        }
+
+
+def restore_backup(
+    backup: str | Path, to: str | Path, *, force: bool = False, settings: Settings | None = None
+) -> RestoreResult:
+    """Verify ``backup``, then copy it to ``to`` (atomically; byte-identical, same sha256).
+
+    Refuses a backup that fails verification, and an existing ``to`` unless ``force``. With ``force``
+    the SQLite side files of the replaced database (``-journal``, ``-wal``, ``-shm``) are removed too:
+    left behind, SQLite would apply them to the restored file and corrupt it.
+    """
+    started = time.perf_counter()
+    backup, destination = Path(backup), Path(to)
+    verification = verify_backup(backup, settings=settings)
+    verification.raise_for_problems("restore")
+    manifest = verification.manifest
+    assert manifest is not None  # a verified backup has one
+    if manifest.kind != "sqlite":
+        raise BackupError(
+            f"this is a {manifest.kind} backup of a target schema, not of a SQLite file",
+            path=backup,
+            hint="restore it with columnar-etl backup target-restore",
+        )
+    if destination.is_dir():
+        raise BackupError("the restore destination is a directory", path=destination, hint="name a file")
+    existed = destination.exists()
+    if existed and not force:
+        raise BackupError(
+            "the restore destination exists already",
+            path=destination,
+            hint="pass --force to replace it, or choose another path",
+        )
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
+    try:
+        shutil.copyfile(backup, tmp)
+        fsync_file(tmp)
+        digest = file_checksum(tmp, "sha256")
+        # Verified a moment ago; a changed checksum now means the file changed under us.
+        if digest != manifest.sha256:
+            raise BackupError("the backup changed while it was being restored", path=backup, hint="retry")
+        for suffix in ("-journal", "-wal", "-shm"):
+            destination.with_name(destination.name + suffix).unlink(missing_ok=True)
+        os.replace(tmp, destination)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return RestoreResult(
+        backup=backup,
+        destination=destination,
+        sha256=digest,
+        replaced=existed,
+        tables={name: int(info["rows"]) for name, info in manifest.tables.items()},
+        seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,26 @@
+"""Gate 2: clean the export by its plan into typed Arrow batches, audited and quarantined.
+
+``clean()`` writes files (SQLite or Parquet) and returns a :class:`CleanResult`; ``clean_stream()`` is
+the streaming path underneath it, which the loader consumes directly. Polars is imported when a stream
+opens, not with ``columnar_etl``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from columnar_etl.cleaning.result import CleanResult, ColumnCleanStats, TableCleanStats
+from columnar_etl.cleaning.run import clean
+
+if TYPE_CHECKING:
+    from columnar_etl.cleaning.stream import CleanStream, clean_stream
+
+__all__ = ["CleanResult", "CleanStream", "ColumnCleanStats", "TableCleanStats", "clean", "clean_stream"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("CleanStream", "clean_stream"):
+        from columnar_etl.cleaning import stream  # deliberate: Polars on first use
+
+        return getattr(stream, name)
+    raise AttributeError(f"module 'columnar_etl.cleaning' has no attribute {name!r}")

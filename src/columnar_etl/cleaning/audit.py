@@ -1,0 +1,139 @@
+"""The audit trail (every changed cell) and the quarantine (every unfixable value), as Arrow/Parquet.
+
+Both have the same columns: ``table``, ``row_key`` (the row's key as text), ``column`` (as exported),
+``raw_value`` (the export's text, NUL bytes shown as ``\\0``), ``new_value`` (the cleaned value as text,
+NULL when cleaning made it NULL) and ``rule`` (audit: what was done, e.g. ``trim,boolean:Yes``;
+quarantine: why the value could not be fixed, e.g. ``impossible_date``). Rows are built per batch
+with one Polars filter per column that changed; nothing loops over rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import threading
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from columnar_etl.atomic import fsync_file
+from columnar_etl.cleaning.expressions import NUL, Change, ColumnExprs, canonical_text
+from columnar_etl.errors import CleanError
+from columnar_etl.source.cells import HELPER_PREFIX
+
+AUDIT_SCHEMA = pa.schema(
+    [
+        pa.field("table", pa.string()),
+        pa.field("row_key", pa.string()),
+        pa.field("column", pa.string()),
+        pa.field("raw_value", pa.string()),
+        pa.field("new_value", pa.string()),
+        pa.field("rule", pa.string()),
+    ]
+)
+ROW_KEY = f"{HELPER_PREFIX}row_key"
+
+
+def changed_rows(
+    frame: pl.DataFrame, table: str, column: ColumnExprs, *, quarantine_only: bool = False
+) -> pl.DataFrame:
+    """The audit rows (or, with ``quarantine_only``, the quarantine rows) of one column of a batch."""
+    wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
+    extra = [column.raw_hex] if column.read.with_hex else []
+    rows = frame.lazy().select(ROW_KEY, column.raw, column.t, column.v, column.k, *extra).filter(wanted)
+    return rows.select(
+        pl.lit(table).alias("table"),
+        pl.col(ROW_KEY).alias("row_key"),
+        pl.lit(column.raw).alias("column"),
+        raw_text(column).alias("raw_value"),
+        canonical_text(pl.col(column.v), column.plan).alias("new_value"),
+        (column.reason() if quarantine_only else column.rule()).alias("rule"),
+    ).collect()
+
+
+def raw_text(column: ColumnExprs) -> pl.Expr:
+    """A changed cell's source value as the audit shows it: NUL bytes as ``\\0``; TEXT that was not
+    valid UTF-8 as ``hex:`` and its raw bytes, as is a bytea column's changed cell (a number or text
+    stored as bytes, never a BLOB)."""
+    if column.plan.type == "bytea":
+        # Its bytes need not be UTF-8 (TEXT that was not): always shown as hex.
+        return pl.concat_str([pl.lit("hex:"), pl.col(column.raw).bin.encode("hex")])
+    shown = pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True)
+    if column.read.with_hex:
+        hexed = pl.concat_str([pl.lit("hex:"), pl.col(column.raw_hex)])
+        shown = pl.when(pl.col(column.raw_hex).is_not_null()).then(hexed).otherwise(shown)
+    return shown
+
+
+def empty_log() -> pa.Table:
+    """An audit/quarantine table with no rows."""
+    return AUDIT_SCHEMA.empty_table()
+
+
+class LogSink:
+    """Collects audit or quarantine rows: streamed to a Parquet file (``path``) or held in memory.
+
+    The file is written under a temporary name beside ``path`` and renamed by :meth:`commit`, so a
+    failed or killed run never leaves a half-written file at ``path``. Thread-safe: tables may be
+    cleaned side by side.
+    """
+
+    def __init__(self, path: str | Path | None, *, hold: bool = True) -> None:
+        self.path = Path(path) if path is not None else None
+        self.rows = 0
+        self._hold = hold or self.path is None
+        self._held: list[pa.Table] = []
+        self._lock = threading.Lock()
+        self._tmp: Path | None = None
+        self._writer: pq.ParquetWriter | None = None
+        if self.path is not None:
+            self._tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
+            try:
+                self._writer = pq.ParquetWriter(self._tmp, AUDIT_SCHEMA, compression="zstd")
+            except OSError as exc:
+                raise CleanError(
+                    f"cannot write {exc.strerror or exc}", path=self.path, hint="choose a writable directory"
+                ) from exc
+
+    def write(self, rows: pl.DataFrame) -> None:
+        """Append ``rows`` (columns as :data:`AUDIT_SCHEMA`)."""
+        if rows.height == 0:
+            return
+        table = rows.to_arrow().cast(AUDIT_SCHEMA)
+        with self._lock:
+            self.rows += table.num_rows
+            if self._writer is not None:
+                self._writer.write_table(table)
+            if self._hold:
+                self._held.append(table)
+
+    def table(self) -> pa.Table | None:
+        """Every row written so far, when held in memory (None when only streamed to the file)."""
+        if not self._hold:
+            return None
+        with self._lock:
+            return pa.concat_tables([empty_log(), *self._held]).combine_chunks()
+
+    def commit(self) -> None:
+        """Close the file and move it to ``path`` (no-op when there is no file)."""
+        if self._writer is None or self._tmp is None or self.path is None:
+            return
+        self._writer.close()
+        self._writer = None
+        fsync_file(self._tmp)
+        os.replace(self._tmp, self.path)
+        self._tmp = None
+
+    def abort(self) -> None:
+        """Drop the temporary file; ``path`` is left as it was."""
+        if self._writer is not None:
+            # The file is deleted next: a close error (disk full) changes nothing.
+            with contextlib.suppress(OSError):
+                self._writer.close()
+            self._writer = None
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None

@@ -1,0 +1,90 @@
+"""Exact duplicate rows (``duplicates = "remove"``): which rows of a batch are extra copies.
+
+DuckDB lists, once per table, the distinct rows that occur more than once (one GROUP BY over every
+column; it spills to disk rather than grow past its memory limit). The cleaner then matches each
+batch against that list (a Polars join on every column, NULL equal to NULL) and keeps the first
+occurrence of each; a boolean per listed row remembers which were seen in earlier batches. Memory
+grows with the number of duplicated rows, never with the table; rows that differ in any column never
+match.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
+
+_GROUP = "__columnar_etl_copy_group"
+_POSITION = "__columnar_etl_position"
+
+
+def duplicated_rows_sql(relation: str, columns: list[str], compared: list[str]) -> str:
+    """The distinct rows (``compared`` columns) occurring more than once in ``relation``.
+
+    Rows are equal when every one of ``columns`` is; when ``compared`` leaves some out (columns the
+    cleaner does not read, masked with ``drop``), a listed row must stand for one source row only, so
+    a row that differs from another in a left-out column is never taken for its copy.
+    """
+    every = ", ".join(map(quote_ident, columns))
+    shown = ", ".join(map(quote_ident, compared))
+    n, groups = "__columnar_etl_n", "__columnar_etl_groups"
+    return (
+        f"WITH full_ AS (SELECT {every}, count(*) AS {n} FROM {relation} GROUP BY {every}), "
+        f"shown_ AS (SELECT {shown}, sum({n}) AS {n}, count(*) AS {groups} FROM full_ GROUP BY {shown}) "
+        f"SELECT {shown} FROM shown_ WHERE {groups} = 1 AND {n} > 1"
+    )
+
+
+class CopyFilter:
+    """Marks the rows of each batch (read in order) that repeat a row seen before, in this or an
+    earlier batch: all but the first of each set of exact copies."""
+
+    def __init__(self, duplicated: pl.DataFrame) -> None:
+        self.columns = list(duplicated.columns)
+        self._rows = duplicated.with_row_index(_GROUP)
+        self._seen = pl.Series("seen", [False] * duplicated.height, dtype=pl.Boolean)
+        self._typed = False
+
+    @classmethod
+    def of(
+        cls, src: Source, table: str, compared: list[str], reads: list[ColumnRead] | None = None
+    ) -> CopyFilter | None:
+        """The filter for ``table`` (None when it has no exact duplicate rows); ``reads`` say how the
+        cleaner reads the compared columns, so the listed rows match its batches value for value."""
+        columns = src.table(table).column_names
+        if not columns or not compared:
+            return None
+        given = {read.name: read for read in reads or []}
+        relation = src.relation_sql(table, reads=[given.get(name, ColumnRead(name)) for name in columns])
+        sql = duplicated_rows_sql(relation, columns, compared)
+        arrow = src.connection.cursor().execute(sql).to_arrow_table()
+        if arrow.num_rows == 0:
+            return None
+        duplicated = pl.from_arrow(arrow)
+        assert isinstance(duplicated, pl.DataFrame)
+        return cls(duplicated)
+
+    def extra_copies(self, batch: pa.RecordBatch) -> pl.Series:
+        """True for each row of ``batch`` that is an extra copy of an earlier row."""
+        raw = pl.from_arrow(batch.select(self.columns))
+        assert isinstance(raw, pl.DataFrame)
+        if not self._typed:
+            # The listed rows come from the same source relation; cast them to the batch's types once.
+            self._rows = self._rows.cast(dict(raw.schema))  # type: ignore[arg-type]
+            self._typed = True
+        matched = (
+            raw.with_row_index(_POSITION)
+            .join(self._rows, on=self.columns, how="left", nulls_equal=True)
+            .sort(_POSITION)
+            .get_column(_GROUP)
+        )
+        listed = matched.is_not_null()
+        if not listed.any():
+            return listed
+        earlier = self._seen.gather(matched.fill_null(0))
+        extra = listed & (earlier | ~matched.is_first_distinct())
+        self._seen.scatter(matched.drop_nulls().unique(), True)
+        return extra.alias("extra_copy")

@@ -1,0 +1,453 @@
+"""One Polars expression per column, built from its :class:`~columnar_etl.planning.plan.ColumnPlan`.
+
+Every value arrives as text. Per column ``i`` three helper columns are computed over a whole batch:
+``t`` the trimmed text (for text columns NUL bytes removed first), ``v`` the cleaned value in the
+plan's type, and ``k`` a code whose bits say what cleaning did to the cell (trimmed, emptied, parsed
+from a non-ISO format, quarantined...). Statistics are histograms of ``k``; the audit and the
+quarantine are the rows where ``k`` is non-zero, with the rule text built on those few rows only.
+
+Validity agrees with the profiler (profiling/sql.py): a value is trimmed of the same characters, is
+null-like by the same tokens, and must have one of the profiler's shapes (same regular expressions)
+before it is parsed, so a value the profile counts valid parses here and one it counts invalid becomes
+NULL and is quarantined. Where chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``,
+second 60, Unicode digits) the shape check or an explicit guard says no. One deliberate difference: a
+number of the right shape that the column's type cannot hold (``1e400`` in a double, more than 18
+digits in a numeric) is quarantined as ``numeric_overflow``, where the profile counts it valid.
+
+Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
+the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and
+the target all see only hashes (:meth:`ColumnExprs.masked`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import IntFlag
+from typing import Literal
+
+import polars as pl
+
+from columnar_etl.planning.plan import ColumnPlan
+from columnar_etl.profiling.sql import (
+    _INTEGER_REGEX,
+    _NUMBER_REGEX,
+    BOOLEAN_FALSE_WORDS,
+    BOOLEAN_TRUE_WORDS,
+    DATE_SHAPES,
+    WHITESPACE,
+)
+from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column
+
+NUL = "\x00"
+TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"
+# SQLite has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp
+# with a fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.
+TIMESTAMP_FRACTION_TEXT = "%Y-%m-%dT%H:%M:%S%.6f"
+DATE_TEXT = "%Y-%m-%d"
+_HELPER = HELPER_PREFIX + "{}{}"
+
+
+class Change(IntFlag):
+    """What cleaning did to a cell; a cell may carry several (a padded ``Yes``: TRIM | BOOLEAN)."""
+
+    TRIM = 1
+    EMPTY = 2
+    NULL_LIKE = 4
+    NUL = 8
+    FORMAT = 16
+    COMMA = 32
+    BOOLEAN = 64
+    ROUNDED = 128
+    QUARANTINE = 256
+    ENCODING = 512
+    AS_BYTES = 1024
+    EXPONENT = 2048
+
+
+#: The statistic each change is counted under.
+CHANGE_STATS: dict[Change, str] = {
+    Change.TRIM: "whitespace_trimmed",
+    Change.EMPTY: "empty_strings_converted",
+    Change.NULL_LIKE: "null_likes_converted",
+    Change.NUL: "nul_removed",
+    Change.FORMAT: "dates_standardized",
+    Change.COMMA: "comma_decimals_fixed",
+    Change.BOOLEAN: "booleans_normalized",
+    Change.ROUNDED: "rounded",
+    Change.QUARANTINE: "quarantined",
+    Change.ENCODING: "encodings_repaired",
+    Change.AS_BYTES: "stored_as_bytes",
+    Change.EXPONENT: "exponents_expanded",
+}
+_SIMPLE_RULES: dict[Change, str] = {
+    Change.TRIM: "trim",
+    Change.EMPTY: "empty_to_null",
+    Change.NULL_LIKE: "null_like_to_null",
+    Change.NUL: "nul_removed",
+    Change.COMMA: "comma_decimal",
+    Change.AS_BYTES: "as_bytes",
+    Change.EXPONENT: "exponent",
+}
+
+
+def rust_regex(regex: str) -> str:
+    """A profiler (RE2, full-match) regex as an anchored Rust regex; ``\\d`` is ASCII-only as in RE2."""
+    return "^(?:" + regex.replace(r"\d", "[0-9]") + ")$"
+
+
+def chrono_format(fmt: str) -> str:
+    """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``."""
+    return fmt.replace(".%f", "%.f")
+
+
+#: strptime format → the profiler's regex for values of that shape.
+FORMAT_REGEX: dict[str, str] = {
+    fmt: rust_regex(shape.regex)
+    for shape in DATE_SHAPES
+    for fmt in (shape.day_first, shape.month_first)
+    if fmt is not None
+}
+ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES)
+INTEGER_REGEX = rust_regex(_INTEGER_REGEX)
+_DOT_NUMBERS = [rust_regex(_INTEGER_REGEX)] + [rust_regex(r) for _, r in _NUMBER_REGEX if "," not in r]
+NUMBER_REGEX = "|".join(_DOT_NUMBERS)
+NUMBER_OR_COMMA_REGEX = "|".join(_DOT_NUMBERS + [rust_regex(r) for _, r in _NUMBER_REGEX if "," in r])
+_TIMESTAMP_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+_TIMESTAMP_FRACTION_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
+_DATE_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2}")
+_LEAP_SECOND = r":60(?:\.[0-9]*)?$"
+
+
+def polars_type(plan: ColumnPlan) -> pl.DataType:
+    """The Polars type of the cleaned column (its Arrow form is ``plan.arrow_type()``)."""
+    types: dict[str, pl.DataType] = {
+        "timestamp": pl.Datetime("us"),
+        "date": pl.Date(),
+        "integer": pl.Int64(),
+        "double": pl.Float64(),
+        "boolean": pl.Boolean(),
+        "text": pl.String(),
+        "bytea": pl.Binary(),
+    }
+    if plan.type == "numeric":
+        return pl.Decimal(plan.precision, plan.scale or 0)
+    return types[plan.type]
+
+
+def column_read(plan: ColumnPlan) -> ColumnRead:
+    """How the source delivers ``plan``'s column to cleaning (see :class:`ColumnRead`): a bytea column
+    as bytes, REALs with all 17 digits, storage classes where they decide a cell's rule, the raw hex of
+    TEXT that was not valid UTF-8 where the profile saw some."""
+    return ColumnRead(
+        plan.name,
+        as_bytes=plan.type == "bytea",
+        real_digits=plan.reals,
+        with_class=plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"),
+        with_hex=plan.invalid_encoding,
+    )
+
+
+def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
+    """The cleaned value as text: what the SQLite output stores and the audit shows as ``new_value``.
+
+    Timestamps ``2025-05-20 08:42:00`` (``…T08:42:00.123000`` with a fraction), dates ``2025-05-20``,
+    booleans ``true``/``false``, numbers as Polars prints them (``2.50`` at scale 2, ``4.333333``),
+    bytes as ``\\x`` and their hex (PostgreSQL's bytea text).
+    """
+    if plan.type == "bytea":
+        return pl.concat_str([pl.lit("\\x"), value.bin.encode("hex")])
+    if plan.type == "timestamp":
+        return (
+            pl.when(value.dt.microsecond() == 0)
+            .then(value.dt.to_string(TIMESTAMP_TEXT))
+            .otherwise(value.dt.to_string(TIMESTAMP_FRACTION_TEXT))
+        )
+    if plan.type == "date":
+        return value.dt.to_string(DATE_TEXT)
+    if plan.type == "boolean":
+        return pl.when(value).then(pl.lit("true")).when(~value).then(pl.lit("false"))
+    return value.cast(pl.String)
+
+
+def salted_sha256(values: pl.Series, salt: str) -> pl.Series:
+    """The hex SHA-256 of ``salt`` + each value (UTF-8) as text; NULL stays NULL.
+
+    Polars has no SHA-256 (``Expr.hash`` is a fast non-cryptographic, unstable hash) and pyarrow
+    neither, so the digests come from hashlib and are mapped onto the batch in one ``replace_strict``.
+    """
+    salted = hashlib.sha256(salt.encode())
+    digests: dict[str, str] = {}
+    # The one exception to "no Python loops over values": one hashlib call per DISTINCT non-null value
+    # of this batch (names repeat a lot, so far fewer than the rows), never per row.
+    for value in values.drop_nulls().unique().to_list():
+        digest = salted.copy()
+        digest.update(value.encode())
+        digests[value] = digest.hexdigest()
+    return values.replace_strict(digests, default=None, return_dtype=pl.String)
+
+
+def sha256_expr(column: str, salt: str) -> pl.Expr:
+    """``column`` (text) replaced by :func:`salted_sha256` of it, batch by batch."""
+    return pl.col(column).map_batches(lambda values: salted_sha256(values, salt), return_dtype=pl.String)
+
+
+@dataclass(frozen=True)
+class ColumnExprs:
+    """The expressions cleaning one column; ``index`` names its helper columns uniquely."""
+
+    plan: ColumnPlan
+    index: int
+    #: How TEXT that was not valid UTF-8 was decoded (``source_encoding_fallback``), for the audit rule.
+    fallback: str = "cp1252"
+
+    @property
+    def raw(self) -> str:
+        """The source column (text; bytes for bytea)."""
+        return self.plan.name
+
+    @property
+    def storage_class(self) -> str:
+        """Read column: each cell's storage class (``i``/``r``/``t``/``b``/``n``), when the read has it."""
+        return class_column(self.index)
+
+    @property
+    def raw_hex(self) -> str:
+        """Read column: the raw bytes in hex of a TEXT cell that was not valid UTF-8, when the read has it."""
+        return hex_column(self.index)
+
+    @property
+    def read(self) -> ColumnRead:
+        """How the source delivers this column."""
+        return column_read(self.plan)
+
+    @property
+    def t(self) -> str:
+        """Helper column: the trimmed text."""
+        return _HELPER.format("t", self.index)
+
+    @property
+    def v(self) -> str:
+        """Helper column: the cleaned, typed value."""
+        return _HELPER.format("v", self.index)
+
+    @property
+    def k(self) -> str:
+        """Helper column: the change code (:class:`Change` bits)."""
+        return _HELPER.format("k", self.index)
+
+    def trimmed(self) -> pl.Expr:
+        """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed; bytes as they are).
+
+        A REAL cell of a text column arrives with 17 digits (exact); as text it is written the
+        shortest way that reads back as the same double (``0.1``, not ``0.10000000000000001``).
+        """
+        raw = pl.col(self.raw)
+        if self.plan.type == "bytea":
+            return raw.alias(self.t)
+        if self.plan.type == "text":
+            raw = raw.str.replace_all(NUL, "", literal=True)
+            if self.plan.reals and self.read.with_class:
+                real = pl.col(self.storage_class) == "r"
+                raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
+        return raw.str.strip_chars(WHITESPACE).alias(self.t)
+
+    def _absent(self) -> tuple[pl.Expr, pl.Expr]:
+        t = pl.col(self.t)
+        empty = t == ""
+        null_like = t.is_in(list(self.plan.null_tokens)) if self.plan.null_tokens else pl.lit(False)
+        return empty, null_like
+
+    def _present(self) -> pl.Expr:
+        if self.plan.type == "bytea":
+            return pl.col(self.t).is_not_null()
+        empty, null_like = self._absent()
+        return pl.col(self.t).is_not_null() & ~empty & ~null_like
+
+    def value(self) -> pl.Expr:
+        """Stage 2: the cleaned value, NULL when absent (empty, null-like) or unfixable."""
+        t = pl.col(self.t)
+        kind = self.plan.type
+        parsed: pl.Expr
+        if kind in ("text", "bytea"):
+            parsed = t
+        elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
+            unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
+            parsed = pl.when(t.str.contains(INTEGER_REGEX)).then(
+                pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
+            )
+        elif kind in ("timestamp", "date"):
+            parsed = self._parse_dates()
+        elif kind == "integer":
+            parsed = pl.when(t.str.contains(INTEGER_REGEX)).then(t.cast(pl.Int64, strict=False))
+        elif kind in ("numeric", "double"):
+            regex = NUMBER_OR_COMMA_REGEX if self.plan.decimal_comma else NUMBER_REGEX
+            text = t.str.replace(",", ".", literal=True) if self.plan.decimal_comma else t
+            if kind == "numeric":
+                number = text.cast(polars_type(self.plan), strict=False)
+            else:
+                as_float = text.cast(pl.Float64, strict=False)
+                # 1e400 has a number's shape but no finite double: unfixable, not infinity.
+                number = pl.when(as_float.is_finite()).then(as_float)
+            parsed = pl.when(t.str.contains(regex)).then(number)
+        else:  # boolean
+            low = t.str.to_lowercase()
+            parsed = (
+                pl.when(low.is_in(list(BOOLEAN_TRUE_WORDS)) | (t == "1"))
+                .then(pl.lit(True))
+                .when(low.is_in(list(BOOLEAN_FALSE_WORDS)) | (t == "0"))
+                .then(pl.lit(False))
+            )
+        return pl.when(self._present()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
+
+    def _parse_dates(self) -> pl.Expr:
+        t = pl.col(self.t)
+        candidates = []
+        for fmt in self.plan.formats:
+            stamp = t.str.strptime(pl.Datetime("us"), chrono_format(fmt), strict=False)
+            # chrono is lenient where the profiler is not (`2025-5-20`, a leading `+`): a format
+            # applies only to values of its shape.
+            regex = FORMAT_REGEX.get(fmt)
+            candidates.append(pl.when(t.str.contains(regex)).then(stamp) if regex else stamp)
+        if not candidates:
+            return pl.lit(None, dtype=pl.Datetime("us"))
+        parsed = pl.coalesce(candidates)
+        if any("%S" in fmt for fmt in self.plan.formats):
+            # chrono reads second 60 as a leap second (08:42:60 → 08:43:00); DuckDB, the profiler and
+            # PostgreSQL call it invalid.
+            parsed = pl.when(~t.str.contains(_LEAP_SECOND)).then(parsed)
+        return parsed.dt.date() if self.plan.type == "date" else parsed
+
+    def code(self) -> pl.Expr:
+        """Stage 3: the :class:`Change` bits of each cell (0: the cell is unchanged)."""
+        t, v = pl.col(self.t), pl.col(self.v)
+        kept = v.is_not_null()
+        if self.plan.type == "bytea":
+            # Bytes are never changed; in a mixed column a number or text becomes the bytes of its text.
+            as_bytes = pl.lit(False)
+            if self.read.with_class:
+                as_bytes = kept & (pl.col(self.storage_class) != "b")
+            return (
+                pl.when(as_bytes)
+                .then(pl.lit(int(Change.AS_BYTES), pl.UInt16))
+                .otherwise(pl.lit(0, pl.UInt16))
+                .alias(self.k)
+            )
+        empty, null_like = self._absent()
+        padded = pl.col(self.raw).str.len_bytes() != t.str.len_bytes()
+        bits: list[tuple[pl.Expr, Change]] = [
+            (empty, Change.EMPTY),
+            (null_like & ~empty, Change.NULL_LIKE),
+            (self._present() & ~kept, Change.QUARANTINE),
+        ]
+        kind = self.plan.type
+        if kind == "text":
+            has_nul = pl.col(self.raw).str.contains(NUL, literal=True)
+            without_nul = pl.col(self.raw).str.len_bytes() - pl.col(self.raw).str.count_matches(
+                NUL, literal=True
+            )
+            bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
+        else:
+            bits.append((kept & padded, Change.TRIM))
+        if kind in ("timestamp", "date"):
+            bits.append((kept & ~self._canonical_date(), Change.FORMAT))
+        elif kind in ("numeric", "double"):
+            if self.plan.decimal_comma:
+                bits.append((kept & t.str.contains(",", literal=True), Change.COMMA))
+            # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
+            exponent = kept & t.str.contains("[eE]")
+            if self.read.with_class:
+                bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
+            elif not self.plan.reals:
+                bits.append((exponent, Change.EXPONENT))
+        elif kind == "boolean":
+            bits.append((kept & ~t.is_in(["true", "false"]), Change.BOOLEAN))
+        if kind == "numeric" and self.plan.rounds:
+            digits = t.str.extract(r"[.,]([0-9]+)", 1).str.len_bytes()
+            bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
+        if self.read.with_hex:
+            bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
+        code = pl.sum_horizontal(
+            [
+                pl.when(cond).then(pl.lit(int(bit), pl.UInt16)).otherwise(pl.lit(0, pl.UInt16))
+                for cond, bit in bits
+            ]
+        )
+        return code.cast(pl.UInt16).alias(self.k)
+
+    def _canonical_date(self) -> pl.Expr:
+        """The text is already the canonical form of its value (see :func:`canonical_text`)."""
+        t = pl.col(self.t)
+        if self.plan.epoch_unit is not None:
+            return pl.lit(False)
+        if self.plan.type == "date":
+            return t.str.contains(_DATE_CANONICAL)
+        fraction = t.str.contains(_TIMESTAMP_FRACTION_CANONICAL) & (pl.col(self.v).dt.microsecond() != 0)
+        return t.str.contains(_TIMESTAMP_CANONICAL) | fraction
+
+    def masked(self, salt: str) -> list[pl.Expr]:
+        """Stage 4 of a ``hash`` column: source text, ``t`` and ``v`` replaced by their salted hashes.
+
+        Runs after :meth:`code`, which needs the real text; everything later (output, audit, quarantine,
+        duplicates) reads these columns, so none of them can reach the raw value. The audit's
+        ``raw_value`` is the hash of the text as exported (padding included), ``new_value`` the hash
+        that is loaded.
+        """
+        if self.plan.mask != "hash":
+            return []
+        return [sha256_expr(name, salt).alias(name) for name in (self.raw, self.t, self.v)]
+
+    def has(self, change: Change) -> pl.Expr:
+        """The cell carries ``change``."""
+        return (pl.col(self.k) & pl.lit(int(change), pl.UInt16)) != 0
+
+    def rule(self) -> pl.Expr:
+        """The audit rule of a changed cell, e.g. ``trim,boolean:Yes``; meant for the changed rows only."""
+        parts = [pl.when(self.has(bit)).then(pl.lit(text)) for bit, text in _SIMPLE_RULES.items()]
+        if self.read.with_hex:
+            parts.insert(0, pl.when(self.has(Change.ENCODING)).then(pl.lit(f"encoding:{self.fallback}")))
+        if self.plan.type in ("timestamp", "date"):
+            parts.append(pl.when(self.has(Change.FORMAT)).then(self._format_rule()))
+        if self.plan.type == "boolean":
+            parts.append(
+                pl.when(self.has(Change.BOOLEAN)).then(pl.concat_str([pl.lit("boolean:"), pl.col(self.t)]))
+            )
+        if self.plan.type == "numeric":
+            parts.append(pl.when(self.has(Change.ROUNDED)).then(pl.lit(f"rounded:{self.plan.scale}")))
+        parts.append(pl.when(self.has(Change.QUARANTINE)).then(self.reason()))
+        return pl.concat_str(parts, separator=",", ignore_nulls=True)
+
+    def _format_rule(self) -> pl.Expr:
+        if self.plan.epoch_unit is not None:
+            return pl.lit(f"epoch:{self.plan.epoch_unit}")
+        t = pl.col(self.t)
+        rule: pl.Expr = pl.lit(None, dtype=pl.String)
+        # The first format that parses, as the coalesce in _parse_dates chose it (built back to front).
+        for fmt in reversed(self.plan.formats):
+            hit = t.str.strptime(pl.Datetime("us"), chrono_format(fmt), strict=False).is_not_null()
+            regex = FORMAT_REGEX.get(fmt)
+            if regex:
+                hit = hit & t.str.contains(regex)
+            rule = pl.when(hit).then(pl.lit(f"date_format:{fmt}")).otherwise(rule)
+        return rule
+
+    def reason(self) -> pl.Expr:
+        """Why a value could not be fixed, in the profiler's issue words where it has them."""
+        t = pl.col(self.t)
+        kind = self.plan.type
+        if kind in ("timestamp", "date") and self.plan.epoch_unit is None:
+            return (
+                pl.when(t.str.contains(ANY_DATE_REGEX))
+                .then(pl.lit("impossible_date"))
+                .otherwise(pl.lit("unparseable_date"))
+            )
+        if kind in ("numeric", "double"):
+            # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
+            return (
+                pl.when(t.str.contains(NUMBER_OR_COMMA_REGEX if self.plan.decimal_comma else NUMBER_REGEX))
+                .then(pl.lit("numeric_overflow"))
+                .otherwise(pl.lit("invalid_number"))
+            )
+        if kind == "boolean":
+            return pl.lit("invalid_boolean")
+        return pl.lit("invalid_number")

@@ -1,0 +1,136 @@
+"""``columnar_etl.clean()``: profile (unless given a plan), stream through the cleaner, write the files.
+
+Every path is checked before any work (output not the source, not existing without ``overwrite``,
+room on disk), the output and the audit files are written under temporary names and renamed at the
+end, and the source is only ever opened read-only.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from columnar_etl.cleaning.quality import score_cleaned
+from columnar_etl.cleaning.result import CleanResult
+from columnar_etl.config import ColumnNames, Settings, load_settings
+from columnar_etl.errors import CleanError
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.export import open_source
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from columnar_etl.models import Profile
+
+
+def clean(
+    source: str | Path,
+    plan: Plan | None = None,
+    *,
+    output: str | Path | None = None,
+    audit: str | Path | None = None,
+    quarantine: str | Path | None = None,
+    overwrite: bool = False,
+    tables: list[str] | None = None,
+    column_names: ColumnNames | None = None,
+    settings: Settings | None = None,
+    batch_size: int | None = None,
+    reprofile: bool = False,
+) -> CleanResult:
+    """Clean the SQLite export at ``source`` by ``plan`` (default: a plan from a fresh profile).
+
+    ``output`` names a NEW file: ``x.db``/``x.sqlite`` (SQLite with declared types, ISO text for
+    timestamps) or ``x.parquet`` (a directory with one Parquet file per table); without it the
+    cleaned tables are returned in ``result.data`` (in memory). ``audit`` / ``quarantine`` name Parquet
+    files for the changed cells / unfixable values (both are also on the result unless the audit was
+    only streamed). ``result.quality_after`` is measured on what cleaning did (docs/profiling.md
+    "Quality after cleaning"); ``reprofile`` also profiles a SQLite output afresh
+    (``result.quality_reprofiled``: what a new export of that shape would score, not what cleaning lost).
+    Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
+    ``columns`` (overrides), ``batch_size``.
+    """
+    from columnar_etl.cleaning import writers  # deliberate: Polars on first use
+    from columnar_etl.cleaning.stream import clean_stream  # deliberate: Polars on first use
+
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    source = Path(source)
+    if not source.is_file():
+        open_source(source).close()  # raises the SourceError that says what is wrong with the path
+    out = Path(output) if output is not None else None
+    logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
+    _check_paths(source, out, logs, overwrite=overwrite)
+    found: Profile | None = None
+    if plan is None:
+        found = profile(source, tables=tables, settings=settings)
+        plan = build_plan(found, settings=settings)
+    plan = plan.with_column_names(column_names or plan.column_names)
+    if tables is not None:
+        plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
+    writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
+    data: dict[str, pa.Table] | None = None if out is not None else {}
+    try:
+        with clean_stream(
+            source,
+            plan,
+            settings=settings,
+            batch_size=batch_size,
+            audit=logs["audit"],
+            quarantine=logs["quarantine"],
+        ) as stream:
+            if writer is not None:
+                # Only SQLite's rowid alias is kept as one: any other declared key (INT PRIMARY KEY)
+                # may hold NULLs, which an INTEGER PRIMARY KEY column would replace by new rowids.
+                writer.create(
+                    [plan.tables[t] for t in stream.tables],
+                    {t: stream.key_columns(t) if stream.rowid_alias(t) else [] for t in stream.tables},
+                )
+            for table in stream.tables:
+                if writer is not None:
+                    writer.write_table(plan.tables[table], stream.schema(table), stream.batches(table))
+                else:
+                    import pyarrow as pa
+
+                    batches = list(stream.batches(table))
+                    assert data is not None
+                    data[table] = pa.Table.from_batches(batches, schema=stream.schema(table))
+            if writer is not None:
+                writer.finish()
+            result = stream.result()
+            if writer is not None:
+                writer.commit()
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    result.output = out
+    result.output_format = writers.output_format(out) if out is not None else None
+    result.data = data
+    # Measured on the counts of the stream; the profile (when made here) adds orphan references.
+    result.quality_after = score_cleaned(result.tables, found.tables if found is not None else None)
+    if reprofile and out is not None and result.output_format == "sqlite":
+        result.quality_reprofiled = profile(out, settings=settings).quality
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _check_paths(source: Path, output: Path | None, logs: dict[str, Path | None], *, overwrite: bool) -> None:
+    """Every refusal before any work: the source is never a target, targets never collide."""
+    from columnar_etl.cleaning import writers  # deliberate: Polars on first use
+
+    size = source.stat().st_size
+    targets = {name: path for name, path in logs.items() if path is not None}
+    if output is not None:
+        writers.output_format(output)
+        writers.check_output(source, output, overwrite=overwrite, needed=size)
+    for name, path in targets.items():
+        writers.check_output(source, path, overwrite=overwrite, needed=0, what=f"{name} file")
+        if path.suffix.lower() != ".parquet":
+            raise CleanError(f"the {name} file must end in .parquet", path=path)
+        if output is not None and writers.same_file(path, output):
+            raise CleanError(f"the {name} file is the output", path=path, hint="give each file its own path")
+    if len(targets) == 2 and writers.same_file(*targets.values()):
+        raise CleanError("the audit and quarantine files are the same", path=targets["audit"])

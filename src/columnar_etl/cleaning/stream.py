@@ -1,0 +1,385 @@
+"""The one cleaning path: the source read in record batches, each batch cleaned and handed on.
+
+``clean_stream`` is what the loader and ``run`` consume directly (no intermediate file) and what
+:func:`columnar_etl.cleaning` writes files from::
+
+    with clean_stream("export.db", plan) as stream:
+        for table in stream.tables:
+            load(table, stream.schema(table), stream.batches(table))
+        result = stream.result()
+
+Memory holds one batch per table being streamed (plus the quarantine, and the audit when it is not
+streamed to a file).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Generator, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+import pyarrow as pa
+
+from columnar_etl.cleaning.audit import LogSink
+from columnar_etl.cleaning.duplicates import CopyFilter
+from columnar_etl.cleaning.expressions import column_read
+from columnar_etl.cleaning.outliers import Fence, outlier_fences
+from columnar_etl.cleaning.result import CleanResult, TableCleanStats
+from columnar_etl.cleaning.table import TableCleaner, new_stats, output_schema
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import CleanError, ConfigError
+from columnar_etl.observability.logs import get_logger
+from columnar_etl.planning.plan import Plan, TablePlan
+from columnar_etl.source.catalogue import read_error
+from columnar_etl.source.cells import HELPER_PREFIX
+from columnar_etl.source.export import Source, open_source
+
+
+def clean_stream(
+    source: str | Path,
+    plan: Plan,
+    *,
+    settings: Settings | None = None,
+    batch_size: int | None = None,
+    audit: str | Path | None = None,
+    quarantine: str | Path | None = None,
+    keys: Mapping[str, list[str]] | None = None,
+) -> CleanStream:
+    """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
+
+    ``audit`` / ``quarantine`` name Parquet files to stream those rows to (written under a temporary
+    name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held in memory.
+    ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
+    the audit; default: the primary key the source declares.
+    """
+    return CleanStream(
+        source,
+        plan,
+        settings=settings,
+        batch_size=batch_size,
+        audit=audit,
+        quarantine=quarantine,
+        keys=keys,
+    )
+
+
+class CleanStream:
+    """Cleaned record batches of every table of the plan, then the :class:`CleanResult`."""
+
+    def __init__(
+        self,
+        source: str | Path,
+        plan: Plan,
+        *,
+        settings: Settings | None = None,
+        batch_size: int | None = None,
+        audit: str | Path | None = None,
+        quarantine: str | Path | None = None,
+        keys: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        self.source = Path(source)
+        self._given_keys = dict(keys or {})
+        self.plan = plan
+        self.settings = settings or load_settings()
+        self.batch_size = batch_size or self.settings.batch_size
+        self.tables: list[str] = list(plan.tables)
+        self._audit_path = Path(audit) if audit is not None else None
+        self._quarantine_path = Path(quarantine) if quarantine is not None else None
+        self._src: Source | None = None
+        self._side: Source | None = None
+        self._audit: LogSink | None = None
+        self._quarantine: LogSink | None = None
+        self._keys: dict[str, list[str]] = {}
+        self._stats: dict[str, TableCleanStats] = {}
+        self._started = 0.0
+        self._log = get_logger(stage="clean")
+        self._fences: dict[str, Future[dict[str, Fence]]] = {}
+        self._copies: dict[str, Future[CopyFilter | None]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self._streams: list[Generator[pa.RecordBatch, None, None]] = []
+
+    # --- lifecycle -------------------------------------------------------------------------------
+    def open(self) -> CleanStream:
+        """Open the source read-only and check the plan fits it (done by ``with``)."""
+        src = open_source(self.source, self.settings.source_encoding_fallback)
+        try:
+            for table in self.tables:
+                self._keys[table] = _check_table(src, self.plan, table, self._given_keys.get(table))
+            self._audit = LogSink(self._audit_path, hold=self._audit_path is None)
+            self._quarantine = LogSink(self._quarantine_path, hold=True)
+        except BaseException:
+            src.close()
+            if self._audit is not None:
+                self._audit.abort()
+            raise
+        self._src = src
+        self._started = time.perf_counter()
+        # The outlier quartiles need a scan of their own; it runs beside the cleaning of the tables
+        # before (DuckDB releases the GIL), so the first table with numbers waits the least.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
+        factor = self.settings.outlier_iqr_factor
+        if self.settings.duplicates != "keep":
+            # The duplicate rows are listed by a GROUP BY over whole rows: on a connection of its own,
+            # capped like the profiler's (it spills past the cap), so the batch reads are not.
+            self._side = open_source(self.source, self.settings.source_encoding_fallback)
+            self._side.limit_memory(self.settings.profile_memory_limit)
+        for table in self.tables:
+            self._fences[table] = self._pool.submit(outlier_fences, src, self.plan.tables[table], factor)
+            if self._side is not None:
+                plan = self.plan.tables[table]
+                # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
+                reads = [column_read(c) for c in plan.columns]
+                self._copies[table] = self._pool.submit(
+                    CopyFilter.of, self._side, table, plan.column_names, reads
+                )
+        return self
+
+    def close(self) -> None:
+        """Close the source; audit files not committed by :meth:`result` are discarded."""
+        for batches in self._streams:
+            batches.close()  # stops a read-ahead thread before its source goes away
+        self._streams.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        for sink in (self._audit, self._quarantine):
+            if sink is not None:
+                sink.abort()
+        if self._side is not None:
+            self._side.close()
+            self._side = None
+        if self._src is not None:
+            self._src.close()
+            self._src = None
+
+    def __enter__(self) -> CleanStream:
+        return self.open()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- what the consumer asks -----------------------------------------------------------------
+    def schema(self, table: str) -> pa.Schema:
+        """The typed schema of ``table``'s cleaned batches (every batch has exactly this schema)."""
+        return output_schema(self._table_plan(table))
+
+    def key_columns(self, table: str) -> list[str]:
+        """The row key of ``table`` as output column names (its primary key in the source catalogue)."""
+        plan = self._table_plan(table)
+        names = {c.name: c.output_name for c in plan.columns}
+        return [names[key] for key in self._keys.get(table, [])]
+
+    def rowid_alias(self, table: str) -> bool:
+        """True when ``table``'s key is SQLite's rowid alias (``INTEGER PRIMARY KEY`` of a rowid table):
+        unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``)."""
+        if self._src is None:
+            raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
+        info = self._src.table(table)
+        keys = [c for c in info.columns if c.primary_key]
+        return len(keys) == 1 and keys[0].declared_type.upper() == "INTEGER" and info.rowid is not None
+
+    def batches(self, table: str) -> Iterator[pa.RecordBatch]:
+        """Stream ``table``'s cleaned batches (each table once per stream)."""
+        src, audit, quarantine = self._src, self._audit, self._quarantine
+        if src is None or audit is None or quarantine is None:
+            raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
+        plan = self._table_plan(table)
+        if table in self._stats:
+            raise CleanError("table already streamed", table=table, hint="open a new clean_stream")
+        keys = self._keys[table]
+        stats = self._stats[table] = new_stats(plan, keys)
+        batches = self._stream(src, table, stats, audit, quarantine)
+        self._streams.append(batches)
+        return batches
+
+    def _stream(
+        self, src: Source, table: str, stats: TableCleanStats, audit: LogSink, quarantine: LogSink
+    ) -> Generator[pa.RecordBatch, None, None]:
+        started = time.perf_counter()
+        plan = self._table_plan(table)
+        copies = self._copies[table].result() if table in self._copies else None
+        if copies is not None and self.settings.duplicates == "fail":
+            raise CleanError(
+                "the table holds exact duplicate rows",
+                path=self.source,
+                table=table,
+                hint='duplicates = "fail"; set it to "remove" (audited) or "keep"',
+            )
+        cleaner = TableCleaner(
+            plan,
+            self._keys[table],
+            stats,
+            audit=audit,
+            quarantine=quarantine,
+            policy=self.settings.quarantine_policy,
+            copies=copies,
+            fences=self._fences[table].result(),
+            mask_salt=self.settings.mask_salt,
+            fallback=self.settings.source_encoding_fallback,
+        )
+        # Rows per batch: at most batch_size, and about batch_bytes of source values, so a table of
+        # large BLOBs or long text streams in small batches instead of growing memory with value size.
+        rows = max(1, min(self.batch_size, self.settings.batch_bytes // max(1, plan.row_bytes)))
+        reads = [c.read for c in cleaner.columns]
+        reader = src.read_batches(table, batch_size=rows, reads=reads)
+        yielded = False
+        try:
+            for batch in read_ahead(reader):
+                cleaned = cleaner.clean(batch)
+                stats.seconds += time.perf_counter() - started
+                if cleaned is not None:
+                    yielded = True
+                    yield cleaned
+                started = time.perf_counter()
+        except (duckdb.Error, pa.ArrowException) as exc:
+            raise read_error(exc, self.source, table=table) from exc
+        if not yielded:
+            # An empty table still hands over one (empty) batch: it carries the schema to the loader.
+            yield pa.RecordBatch.from_pylist([], schema=cleaner.schema)
+        stats.seconds += time.perf_counter() - started
+        stats.complete = True
+        self._log.info(
+            "cleaned table",
+            table=table,
+            rows_in=stats.rows_in,
+            rows_out=stats.rows_out,
+            changed=stats.changed,
+            quarantined=stats.total("quarantined"),
+            seconds=round(stats.seconds, 4),
+        )
+
+    def stats(self) -> dict[str, TableCleanStats]:
+        """The counts of the tables streamed so far (final once a table's batches were read to the end):
+        what :func:`~columnar_etl.cleaning.quality.score_cleaned` measures, before :meth:`result`."""
+        return dict(self._stats)
+
+    def result(self) -> CleanResult:
+        """The counts, quarantine and audit of what was streamed; commits the audit/quarantine files."""
+        if self._audit is None or self._quarantine is None:
+            raise CleanError("the clean stream is not open", hint="call result() inside the `with` block")
+        self._audit.commit()
+        self._quarantine.commit()
+        tables = {
+            name: self._stats.get(name) or new_stats(self._table_plan(name), self._keys[name])
+            for name in self.tables
+        }
+        quarantine = self._quarantine.table()
+        assert quarantine is not None  # always held
+        return CleanResult(
+            source=self.source,
+            plan=self.plan,
+            tables=tables,
+            quarantine=quarantine,
+            audit=self._audit.table(),
+            audit_rows=self._audit.rows,
+            audit_path=self._audit_path,
+            quarantine_path=self._quarantine_path,
+            policy=self.settings.quarantine_policy,
+            seconds=time.perf_counter() - self._started,
+            quality_before=self.plan.quality,
+        )
+
+    def _table_plan(self, table: str) -> TablePlan:
+        try:
+            return self.plan.tables[table]
+        except KeyError:
+            raise CleanError(
+                "no such table in the cleaning plan",
+                table=table,
+                hint=f"tables are: {', '.join(self.tables)}",
+            ) from None
+
+
+def _check_table(src: Source, plan: Plan, table: str, given: list[str] | None = None) -> list[str]:
+    """The table's key columns (``given``, else the declared primary key); :class:`CleanError` when
+    the plan and the source disagree on columns."""
+    info = src.table(table)
+    clashing = [name for name in info.column_names if name.startswith(HELPER_PREFIX)]
+    if clashing:
+        raise CleanError(
+            f"column name {clashing[0]!r} is reserved for the cleaner's own columns",
+            path=src.path,
+            table=table,
+            hint="rename the column in the export",
+        )
+    planned = plan.tables[table].source_column_names  # dropped columns too: the source still has them
+    missing = [name for name in planned if name not in info.column_names]
+    extra = [name for name in info.column_names if name not in planned]
+    if missing or extra:
+        what = (
+            f"no column {missing[0]!r} in the source" if missing else f"column {extra[0]!r} not in the plan"
+        )
+        raise CleanError(
+            f"the cleaning plan does not fit the source: {what}",
+            path=src.path,
+            table=table,
+            hint="build the plan from a profile of this file",
+        )
+    keys = [c.name for c in info.columns if c.primary_key] if given is None else list(given)
+    table_plan = plan.tables[table]
+    masked = {c.name for c in (*table_plan.columns, *table_plan.dropped) if c.mask}
+    if given is not None and masked & set(keys):
+        return []  # a key found by the profiler, but masked: rows are then named by their position
+    # The row key is the raw key text, written to the audit: a masked key would leak through it.
+    leaking = [c.name for c in (*table_plan.columns, *table_plan.dropped) if c.mask and c.name in keys]
+    if leaking:
+        raise ConfigError(
+            "a key column cannot be masked: the audit identifies rows by their key",
+            table=table,
+            column=leaking[0],
+            hint="remove the mask of the key column",
+        )
+    return keys
+
+
+_END = object()
+
+
+def read_ahead(reader: pa.RecordBatchReader, depth: int = 2) -> Iterator[pa.RecordBatch]:
+    """``reader``'s batches, read up to ``depth`` batches ahead by a thread while the caller works.
+
+    DuckDB scans the SQLite file without the GIL, so reading the next batch overlaps cleaning this one.
+    Closing the iterator early stops the thread after the batch it is reading.
+    """
+    handoff: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for batch in reader:
+                if not put(batch):
+                    return
+            put(_END)
+        except BaseException as exc:  # handed to the consumer, raised there
+            put(exc)
+
+    thread = threading.Thread(target=produce, name="clean-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = handoff.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, pa.RecordBatch)
+            yield item
+    finally:
+        stop.set()
+        thread.join()

@@ -1,0 +1,220 @@
+"""Cleaning one table batch by batch: the per-column expressions, then counts, audit, policy, output.
+
+A batch of text becomes one Polars frame with three helper columns per column (trimmed text, value,
+change code, see expressions.py); everything after that is whole-column work on that frame: a
+histogram of the codes per column for the counts, a filter per changed column for the audit, one
+filter for rejected rows, a join for exact duplicate rows (duplicates.py), a comparison per fenced
+column for outliers.
+Columns masked with ``hash`` are hashed inside the frame right after their change codes, so every
+later step sees only the hash; columns masked with ``drop`` are not in the plan's ``columns`` at all.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+
+from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows
+from columnar_etl.cleaning.duplicates import CopyFilter
+from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
+from columnar_etl.cleaning.outliers import EXAMPLES, Fence, outside
+from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
+from columnar_etl.errors import CleanError, ConfigError
+from columnar_etl.planning.plan import TablePlan
+from columnar_etl.profiling.sql import WHITESPACE
+
+
+def output_schema(plan: TablePlan) -> pa.Schema:
+    """The typed schema of a table's cleaned batches (export names kept in the field metadata)."""
+    return pa.schema(
+        [
+            pa.field(
+                c.output_name,
+                c.arrow_type(),
+                nullable=True,
+                metadata={"source_name": c.name, "pg_type": c.pg_type},
+            )
+            for c in plan.columns
+        ]
+    )
+
+
+def new_stats(plan: TablePlan, key_columns: list[str]) -> TableCleanStats:
+    """Zeroed counts for ``plan``'s table."""
+    columns = {
+        c.name: ColumnCleanStats(name=c.name, output_name=c.output_name, type=c.type, pg_type=c.pg_type)
+        for c in plan.columns
+    }
+    return TableCleanStats(name=plan.name, key_columns=list(key_columns), columns=columns)
+
+
+class TableCleaner:
+    """Cleans the batches of one table in order, adding to ``stats``, the audit and the quarantine."""
+
+    def __init__(
+        self,
+        plan: TablePlan,
+        key_columns: list[str],
+        stats: TableCleanStats,
+        *,
+        audit: LogSink,
+        quarantine: LogSink,
+        policy: str = "null",
+        copies: CopyFilter | None = None,
+        fences: dict[str, Fence] | None = None,
+        mask_salt: str | None = None,
+        fallback: str = "cp1252",
+    ) -> None:
+        self.plan = plan
+        self.key_columns = key_columns
+        self.stats = stats
+        self.columns = [ColumnExprs(column, index, fallback) for index, column in enumerate(plan.columns)]
+        self.schema = output_schema(plan)
+        self._audit = audit
+        self._quarantine = quarantine
+        self._policy = policy
+        self._copies = copies
+        self._fences = fences or {}
+        self._mask_salt = mask_salt or ""
+        masked = [c.name for c in plan.columns if c.mask == "hash"]
+        if masked and not mask_salt:
+            raise ConfigError(
+                'mask = "hash" needs a salt, and mask_salt is not set',
+                table=plan.name,
+                column=masked[0],
+                hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file)",
+            )
+        self._offset = 0
+        for name, fence in self._fences.items():
+            stats.columns[name].outlier_fence = (fence.low, fence.high)
+
+    def _row_key(self) -> pl.Expr:
+        if not self.key_columns:
+            # No key in the catalogue: the row's 1-based position in the source's rowid order.
+            return (pl.int_range(pl.len(), dtype=pl.Int64) + self._offset + 1).cast(pl.String)
+        parts = [
+            (
+                pl.col(name).bin.encode("hex")  # a BLOB key
+                if self.plan[name].type == "bytea"
+                else pl.col(name).str.strip_chars(WHITESPACE)
+            ).fill_null("")
+            for name in self.key_columns
+        ]
+        return pl.concat_str(parts, separator="|") if len(parts) > 1 else parts[0]
+
+    def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
+        """The cleaned batch (None when every row was dropped)."""
+        frame = self._frame(batch)
+        self._offset += batch.num_rows
+        self.stats.rows_in += batch.num_rows
+        if self._copies is not None:
+            # Before any count: an extra copy is not loaded, so none of its cells is "changed".
+            frame = self._remove_copies(frame, self._copies.extra_copies(batch))
+        changed = self._count(frame)
+        quarantined = sum(q for _, q in changed.values())
+        if quarantined and self._policy == "fail":
+            self._fail(frame)
+        self._log(frame, changed)
+        if quarantined and self._policy == "reject_row":
+            rejected = pl.any_horizontal([c.has(Change.QUARANTINE) for c in self.columns])
+            self.stats.rows_rejected += int(frame.select(rejected.sum()).item())
+            frame = frame.filter(~rejected)
+        self._flag_outliers(frame)
+        out = frame.select([pl.col(c.v).alias(c.plan.output_name) for c in self.columns]).to_arrow()
+        table = out.cast(self.schema).combine_chunks()
+        self.stats.rows_out += table.num_rows
+        for column, array in zip(self.columns, table.columns, strict=True):
+            self.stats.columns[column.plan.name].non_null += len(array) - array.null_count
+        batches = table.to_batches()
+        return batches[0] if batches else None
+
+    def _frame(self, batch: pa.RecordBatch) -> pl.DataFrame:
+        raw = pl.from_arrow(batch)
+        assert isinstance(raw, pl.DataFrame)
+        return (
+            raw.lazy()
+            .with_columns(self._row_key().alias(ROW_KEY), *(c.trimmed() for c in self.columns))
+            .with_columns(c.value() for c in self.columns)
+            .with_columns(c.code() for c in self.columns)
+            .with_columns(e for c in self.columns for e in c.masked(self._mask_salt))
+            .collect()
+        )
+
+    def _count(self, frame: pl.DataFrame) -> dict[int, tuple[int, int]]:
+        """Add the batch's change counts to the stats; return changed and quarantined cells per column."""
+        found: dict[int, tuple[int, int]] = {}
+        for column in self.columns:
+            stats = self.stats.columns[column.plan.name]
+            stats.rows += frame.height
+            changed = quarantined = 0
+            for code, n in frame.get_column(column.k).value_counts().iter_rows():
+                if not code:
+                    continue
+                changed += n
+                for change, counter in CHANGE_STATS.items():
+                    if code & change:
+                        setattr(stats, counter, getattr(stats, counter) + n)
+                if code & Change.QUARANTINE:
+                    quarantined += n
+            stats.changed += changed
+            if changed:
+                found[column.index] = (changed, quarantined)
+        return found
+
+    def _log(self, frame: pl.DataFrame, changed: dict[int, tuple[int, int]]) -> None:
+        columns = [c for c in self.columns if c.index in changed]
+        if columns:
+            self._audit.write(pl.concat([changed_rows(frame, self.plan.name, c) for c in columns]))
+        unfixable = [c for c in columns if changed[c.index][1]]
+        if unfixable:
+            rows = [changed_rows(frame, self.plan.name, c, quarantine_only=True) for c in unfixable]
+            self._quarantine.write(pl.concat(rows))
+
+    def _fail(self, frame: pl.DataFrame) -> None:
+        for column in self.columns:
+            rows = changed_rows(frame, self.plan.name, column, quarantine_only=True)
+            if rows.height:
+                first = rows.row(0, named=True)
+                raise CleanError(
+                    f"cannot clean value {first['raw_value']!r} ({first['rule']}) in the row with key "
+                    f"{first['row_key']}",
+                    table=self.plan.name,
+                    column=column.plan.name,
+                    hint="quarantine_policy is `fail`; use `null` or `reject_row`, or override the column "
+                    "type in [columns]",
+                )
+
+    def _remove_copies(self, frame: pl.DataFrame, extra: pl.Series) -> pl.DataFrame:
+        """Drop the rows that are exact copies of an earlier row; each one in the audit with its key."""
+        if not extra.any():
+            return frame
+        copies = frame.filter(extra)
+        self.stats.duplicates_removed += copies.height
+        self._audit.write(
+            copies.select(
+                pl.lit(self.plan.name).alias("table"),
+                pl.col(ROW_KEY).alias("row_key"),
+                pl.lit("*").alias("column"),
+                pl.lit(None, dtype=pl.String).alias("raw_value"),
+                pl.lit(None, dtype=pl.String).alias("new_value"),
+                pl.lit("duplicate_row").alias("rule"),
+            )
+        )
+        return frame.filter(~extra)
+
+    def _flag_outliers(self, frame: pl.DataFrame) -> None:
+        for column in self.columns:
+            fence = self._fences.get(column.plan.name)
+            if fence is None:
+                continue
+            stats = self.stats.columns[column.plan.name]
+            flagged = frame.filter(outside(pl.col(column.v), fence))
+            stats.outliers += flagged.height
+            room = EXAMPLES - len(stats.outlier_examples)
+            if flagged.height and room > 0:
+                shown = flagged.head(room).select(
+                    pl.concat_str(
+                        [pl.col(ROW_KEY), canonical_text(pl.col(column.v), column.plan)], separator=": "
+                    )
+                )
+                stats.outlier_examples.extend(str(v) for v in shown.to_series().to_list())

@@ -1,0 +1,319 @@
+"""Writing cleaned batches to a NEW file: SQLite (``.db``/``.sqlite``) or a directory of Parquet files.
+
+Safety rules, checked before any work: the output is never the source (compared after resolving
+symlinks and relative paths, and by inode when both exist), an existing output is replaced only with
+``overwrite``, and the directory must have room for it. Output is written under a temporary name in
+the same directory and renamed into place at the end, so a failed, interrupted or killed run leaves
+no partial output behind (at worst a hidden ``.<name>.<random>.tmp`` after a SIGKILL).
+
+SQLite has no timestamp, date or boolean storage: those columns are declared ``TIMESTAMP`` / ``DATE``
+/ ``BOOLEAN`` and hold ISO text and ``true``/``false`` (the text the profiler and PostgreSQL read);
+numbers go in as text into ``INTEGER`` / ``NUMERIC`` / ``REAL`` columns, whose affinity stores them as
+numbers. The rows are inserted by DuckDB's SQLite writer from Arrow, not row by row from Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from columnar_etl.atomic import fsync_file
+from columnar_etl.cleaning.expressions import canonical_text
+from columnar_etl.errors import CleanError
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.planning.plan import TablePlan
+from columnar_etl.source.export import connect_duckdb
+
+OutputFormat = Literal["sqlite", "parquet"]
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+#: Writing stops when the output's file system has less than this left (the rest is for everyone else).
+FREE_SPACE_RESERVE = 32 << 20
+SQLITE_TYPES = {
+    "timestamp": "TIMESTAMP",
+    "date": "DATE",
+    "integer": "INTEGER",
+    "numeric": "NUMERIC",
+    "double": "REAL",
+    "boolean": "BOOLEAN",
+    "text": "TEXT",
+    "bytea": "BLOB",
+}
+
+
+def output_format(path: Path) -> OutputFormat:
+    """``sqlite`` for ``.db``/``.sqlite``/``.sqlite3``, ``parquet`` for ``.parquet`` (a directory)."""
+    suffix = path.suffix.lower()
+    if suffix in SQLITE_SUFFIXES:
+        return "sqlite"
+    if suffix == ".parquet":
+        return "parquet"
+    raise CleanError(
+        "unknown output kind",
+        path=path,
+        hint="name the output x.db / x.sqlite (SQLite) or x.parquet (Parquet)",
+    )
+
+
+def free_bytes(directory: Path) -> int:
+    """Free bytes on the file system holding ``directory`` (patched by tests to simulate a full disk)."""
+    return shutil.disk_usage(directory).free
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """``a`` and ``b`` name the same file: same resolved path, or same inode (hard links)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(source: Path, output: Path, *, overwrite: bool, needed: int, what: str = "output") -> None:
+    """Refuse an ``output`` that is the source, exists (without ``overwrite``), or has no room."""
+    if same_file(source, output):
+        raise CleanError(
+            f"the {what} is the source file",
+            path=output,
+            hint="choose another path: the source is never written",
+        )
+    if output.exists() and not overwrite:
+        raise CleanError(f"the {what} already exists", path=output, hint="pass --overwrite to replace it")
+    directory = output.parent
+    if not directory.is_dir():
+        raise CleanError(f"the {what} directory does not exist", path=directory, hint="create it first")
+    # Probed by creating a file, not by os.access: root passes access checks on read-only mounts.
+    temp_path(output).unlink()
+    check_space(directory, needed)
+
+
+def check_space(directory: Path, needed: int) -> None:
+    """:class:`CleanError` when ``directory``'s file system has less than ``needed`` bytes to spare."""
+    free = free_bytes(directory)
+    if free - FREE_SPACE_RESERVE < needed:
+        raise CleanError(
+            f"not enough free disk space: {_mb(needed + FREE_SPACE_RESERVE)} needed, {_mb(free)} free",
+            path=directory,
+            hint="free some space or write the output elsewhere",
+        )
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):,.1f} MiB"
+
+
+def temp_path(final: Path, *, directory: bool = False) -> Path:
+    """A new hidden name beside ``final``, created (so no one else takes it) as a file or directory."""
+    while True:
+        tmp = final.with_name(f".{final.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            if directory:
+                tmp.mkdir()
+            else:
+                os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise CleanError(
+                f"cannot write in the directory: {exc.strerror or exc}",
+                path=final.parent,
+                hint="choose a writable directory",
+            ) from exc
+        return tmp
+
+
+def disk_error(exc: BaseException, path: Path) -> CleanError:
+    """The CleanError for a write that failed (disk full gets its own words)."""
+    text = str(exc).lower()
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in text or "no space" in text:
+        return CleanError("disk full while writing the output", path=path, hint="free some space")
+    return CleanError(f"cannot write the output: {exc}", path=path)
+
+
+class OutputWriter:
+    """Cleaned tables into a temporary file or directory, moved to ``path`` by :meth:`commit`."""
+
+    format: OutputFormat
+
+    def __init__(self, path: Path, *, overwrite: bool) -> None:
+        self.path = path
+        self.overwrite = overwrite
+        self.tmp = temp_path(path, directory=self.format == "parquet")
+
+    def create(self, plans: list[TablePlan], keys: dict[str, list[str]]) -> None:
+        """Prepare every table before any is written (``keys``: each table's key, output names)."""
+
+    def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
+        """Write one table's batches; returns the rows written."""
+        raise NotImplementedError
+
+    def check_space(self) -> None:
+        """Stop before the disk is full (checked after every batch)."""
+        check_space(self.path.parent, 0)
+
+    def finish(self) -> None:
+        """Close what is open and flush it to disk (before :meth:`commit`)."""
+
+    def commit(self) -> None:
+        """Move the finished output to ``path`` (replacing an old one only with ``overwrite``)."""
+        self.finish()
+        if self.path.exists() and not self.overwrite:
+            raise CleanError("the output appeared while cleaning", path=self.path, hint="pass --overwrite")
+        if self.tmp.is_dir() and self.path.exists():
+            # A directory cannot be replaced in one rename: move the old one aside first.
+            old = temp_path(self.path, directory=False)
+            old.unlink()
+            os.replace(self.path, old)
+            os.replace(self.tmp, self.path)
+            _remove(old)
+        else:
+            os.replace(self.tmp, self.path)
+        _fsync_dir(self.path.parent)
+
+    def abort(self) -> None:
+        """Remove the temporary output; ``path`` is left as it was."""
+        _remove(self.tmp)
+
+
+class SqliteWriter(OutputWriter):
+    """A new SQLite file with declared types; rows inserted by DuckDB from Arrow."""
+
+    format: OutputFormat = "sqlite"
+
+    def __init__(self, path: Path, *, overwrite: bool) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = None
+        super().__init__(path, overwrite=overwrite)
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            con = connect_duckdb()
+            # All text on DuckDB's side: SQLite's column affinity turns '12' into an INTEGER, and the
+            # ISO text of a timestamp stays text, as the declared types above intend.
+            con.execute("SET sqlite_all_varchar = true")
+            con.execute(f"ATTACH {quote_literal(str(self.tmp))} AS out (TYPE sqlite)")
+            self._con = con
+        return self._con
+
+    def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
+        """Insert every batch into the table made by :meth:`create`."""
+        con = self._connection()
+        insert = f"INSERT INTO out.{quote_ident(plan.name)} SELECT * FROM cleaned_batch"
+        rows = 0
+        for batch in batches:
+            frame = pl.from_arrow(batch)
+            assert isinstance(frame, pl.DataFrame)
+            text = frame.select(
+                (
+                    pl.col(c.output_name) if c.type == "bytea" else canonical_text(pl.col(c.output_name), c)
+                ).alias(c.output_name)
+                for c in plan.columns
+            ).to_arrow()
+            # Bytes must reach SQLite as a BLOB: seen as VARCHAR, DuckDB would write their escaped text.
+            typed = any(c.type == "bytea" for c in plan.columns)
+            try:
+                con.register("cleaned_batch", text)
+                if typed:
+                    con.execute("SET sqlite_all_varchar = false")
+                con.execute(insert)
+                if typed:
+                    con.execute("SET sqlite_all_varchar = true")
+                con.unregister("cleaned_batch")
+            except duckdb.Error as exc:
+                raise disk_error(exc, self.path) from exc
+            rows += batch.num_rows
+            self.check_space()
+        return rows
+
+    def create(self, plans: list[TablePlan], keys: dict[str, list[str]]) -> None:
+        """Create every table with SQLite's own DDL, so the declared types are exactly these words."""
+        statements = []
+        for plan in plans:
+            key = keys.get(plan.name, [])
+            columns = []
+            for column in plan.columns:
+                declared = SQLITE_TYPES[column.type]
+                # A single integer key stays the rowid alias, as in the export.
+                if key == [column.output_name] and column.type == "integer":
+                    declared = "INTEGER PRIMARY KEY"
+                columns.append(f"{quote_ident(column.output_name)} {declared}")
+            statements.append(f"CREATE TABLE {quote_ident(plan.name)} ({', '.join(columns)})")
+        try:
+            con = sqlite3.connect(self.tmp)
+            try:
+                for statement in statements:
+                    con.execute(statement)
+                con.commit()
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise disk_error(exc, self.path) from exc
+
+    def finish(self) -> None:
+        """Detach the file from DuckDB and flush it to disk."""
+        if self._con is not None:
+            self._con.execute("DETACH out")
+            self._con.close()
+            self._con = None
+        fsync_file(self.tmp)
+
+    def abort(self) -> None:
+        """Close and remove the temporary file."""
+        if self._con is not None:
+            with contextlib.suppress(duckdb.Error):  # the file is removed next
+                self._con.close()
+            self._con = None
+        super().abort()
+
+
+class ParquetWriter(OutputWriter):
+    """A new directory holding one ``<table>.parquet`` per table."""
+
+    format: OutputFormat = "parquet"
+
+    def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
+        """Write the table's batches as row groups of one Parquet file."""
+        target = self.tmp / f"{quote(plan.name, safe='')}.parquet"
+        rows = 0
+        try:
+            with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+                for batch in batches:
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
+                    self.check_space()
+            fsync_file(target)
+        except OSError as exc:
+            raise disk_error(exc, self.path) from exc
+        return rows
+
+
+def open_writer(path: Path, *, overwrite: bool) -> OutputWriter:
+    """The writer for ``path``'s format (see :func:`output_format`)."""
+    if output_format(path) == "sqlite":
+        return SqliteWriter(path, overwrite=overwrite)
+    return ParquetWriter(path, overwrite=overwrite)
+
+
+def _fsync_dir(path: Path) -> None:
+    # Some file systems cannot fsync a directory; the rename itself is atomic either way.
+    with contextlib.suppress(OSError):
+        fsync_file(path)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,145 @@
+"""The COPY path: Arrow record batches into PostgreSQL through the ADBC driver, all-or-nothing.
+
+``adbc_ingest`` streams Arrow into PostgreSQL with ``COPY ... FROM STDIN (FORMAT binary)``. With
+autocommit off, ``CREATE SCHEMA`` and every table's COPY share one transaction: either every table of
+the set exists with all its rows afterwards, or none does (the schema included).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+import pyarrow as pa
+
+from columnar_etl.errors import LoadError
+from columnar_etl.pg.connect import first_line, transaction
+from columnar_etl.pg.identifiers import quote_ident
+
+# Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
+ArrowData: TypeAlias = "pa.Table | pa.RecordBatchReader | pa.RecordBatch | Iterable[pa.RecordBatch]"
+
+
+@dataclass
+class CopyResult:
+    """What one all-or-nothing COPY of several tables did."""
+
+    schema: str
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    total_seconds: float = 0.0
+
+    @property
+    def total_rows(self) -> int:
+        """Rows copied over all tables."""
+        return sum(self.rows.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "schema": self.schema,
+            "rows": dict(self.rows),
+            "seconds": {name: round(value, 4) for name, value in self.seconds.items()},
+            "total_rows": self.total_rows,
+            "total_seconds": round(self.total_seconds, 4),
+        }
+
+
+def copy_tables(
+    conn: Any,
+    schema: str,
+    tables: Mapping[str, ArrowData],
+    *,
+    replace_schema: bool = False,
+    create_schema: bool = True,
+) -> CopyResult:
+    """COPY each Arrow source into ``schema.<table>`` on ``conn``, inside the caller's transaction.
+
+    The schema is created (dropped first when ``replace_schema``) unless ``create_schema`` is False
+    (it exists already, e.g. from an earlier call in the same transaction). Nothing is committed here: use
+    :func:`copy_tables_atomically`, or commit / roll back ``conn`` yourself. Any failure raises
+    :class:`LoadError` naming the table, after which the caller must roll back.
+    """
+    import adbc_driver_manager
+
+    result = CopyResult(schema=schema)
+    started = time.perf_counter()
+    cursor = conn.cursor()
+    try:
+        try:
+            if replace_schema:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
+            if create_schema or replace_schema:
+                cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
+        except adbc_driver_manager.Error as exc:
+            raise LoadError(
+                f"cannot create schema {schema!r}: {first_line(exc)}",
+                hint="does the schema exist already, and may this role CREATE on the database?",
+            ) from exc
+        for table, data in tables.items():
+            table_started = time.perf_counter()
+            try:
+                arrow = _as_arrow(data)
+                declared = declared_columns(arrow.schema)
+                if declared is not None:
+                    # The plan's exact types (numeric(18,2), not the plain numeric ADBC would create).
+                    cursor.execute(f"CREATE TABLE {quote_ident(schema)}.{quote_ident(table)} ({declared})")
+                mode = "append" if declared is not None else "create"
+                rows = cursor.adbc_ingest(table, arrow, mode=mode, db_schema_name=schema)
+            except (adbc_driver_manager.Error, pa.ArrowException) as exc:
+                raise LoadError(
+                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
+                    table=table,
+                    hint="nothing was committed; fix the data or the target and run again",
+                ) from exc
+            result.rows[table] = int(rows)
+            result.seconds[table] = time.perf_counter() - table_started
+    finally:
+        cursor.close()
+    result.total_seconds = time.perf_counter() - started
+    return result
+
+
+def copy_tables_atomically(
+    uri: str, schema: str, tables: Mapping[str, ArrowData], *, replace_schema: bool = False
+) -> CopyResult:
+    """Create ``schema`` and COPY every table into it in ONE transaction: all of it lands or none.
+
+    On any error (bad value, lost connection, a reader that raises) the transaction is rolled back, so
+    the schema does not exist afterwards (or, with ``replace_schema``, the old one is still there).
+    """
+    with transaction(uri) as conn:
+        return copy_tables(conn, schema, tables, replace_schema=replace_schema)
+
+
+#: Field metadata naming the PostgreSQL type a column is created with (set by the cleaner's schema).
+PG_TYPE_KEY = b"pg_type"
+
+
+def declared_columns(schema: pa.Schema) -> str | None:
+    """``"a" numeric(18,2), "b" text``: the column list of a table whose every field names its
+    PostgreSQL type in its metadata (:data:`PG_TYPE_KEY`); None when any does not (ADBC then creates
+    the table from the Arrow types)."""
+    types = [(field.metadata or {}).get(PG_TYPE_KEY) for field in schema]
+    if not schema or any(t is None for t in types):
+        return None
+    return ", ".join(
+        f"{quote_ident(field.name)} {t.decode()}" for field, t in zip(schema, types, strict=True) if t
+    )
+
+
+def _as_arrow(data: ArrowData) -> pa.Table | pa.RecordBatchReader | pa.RecordBatch:
+    if isinstance(data, pa.Table | pa.RecordBatchReader | pa.RecordBatch):
+        return data
+    batches: Iterator[pa.RecordBatch] = iter(data)
+    first = next(batches, None)
+    if first is None:
+        raise LoadError("no record batches to copy (not even an empty one carrying the schema)")
+
+    def chain() -> Iterator[pa.RecordBatch]:
+        yield first
+        yield from batches
+
+    return pa.RecordBatchReader.from_batches(first.schema, chain())

@@ -1,0 +1,348 @@
+"""The run ledger in the target: schema ``columnar_etl`` with tables ``runs`` and ``versions``.
+
+Every write happens in the transaction of the change it records: a version's row commits with its
+tables, a cutover's ``live`` flip with its views. A failed load leaves no version, so its run is
+recorded afterwards in a small transaction of its own (:func:`record_run`); a process killed
+mid-load leaves no row at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from columnar_etl.config import Settings
+from columnar_etl.errors import EtlError
+from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
+from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.version import __version__
+
+RUNS = f"{LEDGER_SCHEMA}.runs"
+VERSIONS = f"{LEDGER_SCHEMA}.versions"
+# Serialises the CREATE ... IF NOT EXISTS below between concurrent first runs (they race otherwise).
+_LEDGER_LOCK = 7300
+
+_DDL = (
+    f"CREATE SCHEMA IF NOT EXISTS {LEDGER_SCHEMA}",
+    f"""CREATE TABLE IF NOT EXISTS {VERSIONS} (
+        schema_name text PRIMARY KEY,
+        base text NOT NULL,
+        created timestamptz NOT NULL,
+        live boolean NOT NULL DEFAULT false,
+        previous text,
+        live_since timestamptz,
+        run_id text,
+        rows jsonb NOT NULL DEFAULT '{{}}',
+        quality double precision,
+        stats jsonb,
+        column_names jsonb,
+        dropped timestamptz)""",
+    # The invariant everything else relies on: at most one live version per base.
+    f"CREATE UNIQUE INDEX IF NOT EXISTS versions_one_live ON {VERSIONS} (base) WHERE live",
+    f"""CREATE TABLE IF NOT EXISTS {RUNS} (
+        run_id text PRIMARY KEY,
+        base text NOT NULL,
+        mode text NOT NULL,
+        status text NOT NULL,
+        started timestamptz NOT NULL,
+        finished timestamptz NOT NULL,
+        source_path text,
+        source_checksum text,
+        version_schema text,
+        rows jsonb,
+        quality_before double precision,
+        quality_after double precision,
+        config_hash text,
+        tool_version text,
+        error text,
+        report jsonb)""",
+)
+
+
+def ensure_ledger(uri: str) -> None:
+    """Create the ledger schema and tables when missing (its own short transaction)."""
+    with transaction(uri) as conn:
+        cursor = conn.cursor()
+        try:
+            execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
+            for statement in _DDL:
+                execute(cursor, statement)
+        finally:
+            cursor.close()
+
+
+def exists(cursor: Any) -> bool:
+    """True when the ledger's tables are there (one catalogue lookup, in the caller's transaction)."""
+    rows = fetch_all(
+        cursor,
+        f"SELECT to_regclass({quote_literal(RUNS)}) IS NOT NULL AND to_regclass({quote_literal(VERSIONS)}) "
+        "IS NOT NULL",
+    )
+    return bool(rows[0][0])
+
+
+@dataclass
+class RunRecord:
+    """One row of ``columnar_etl.runs``: a load, canary, cutover or rollback and how it ended."""
+
+    run_id: str
+    base: str
+    mode: str
+    status: str
+    started: datetime
+    finished: datetime
+    source_path: str | None = None
+    source_checksum: str | None = None
+    version_schema: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    quality_before: float | None = None
+    quality_after: float | None = None
+    config_hash: str | None = None
+    tool_version: str | None = None
+    error: str | None = None
+    report: dict[str, Any] | None = None
+
+
+def write_run(cursor: Any, run: RunRecord) -> None:
+    """Insert the run's row in the caller's transaction (a repeated run id updates it; NULLs keep values)."""
+    values = {
+        "run_id": run.run_id,
+        "base": run.base,
+        "mode": run.mode,
+        "status": run.status,
+        "started": run.started,
+        "finished": run.finished,
+        "source_path": run.source_path,
+        "source_checksum": run.source_checksum,
+        "version_schema": run.version_schema,
+        "rows": run.rows,
+        "quality_before": run.quality_before,
+        "quality_after": run.quality_after,
+        "config_hash": run.config_hash,
+        "tool_version": run.tool_version,
+        "error": run.error,
+        "report": run.report,
+    }
+    # A second write of the same run (a pipeline recording a failure the loader recorded already) must
+    # not erase what the first one knew: NULLs keep the stored value.
+    always = {"base", "mode", "status", "started", "finished"}
+    updates = ", ".join(
+        f"{name} = EXCLUDED.{name}"
+        if name in always
+        else f"{name} = COALESCE(EXCLUDED.{name}, {RUNS}.{name})"
+        for name in values
+        if name != "run_id"
+    )
+    execute(
+        cursor,
+        f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(map(sql_value, values.values()))}) "
+        f"ON CONFLICT (run_id) DO UPDATE SET {updates}",
+    )
+
+
+def record_run(uri: str, run: RunRecord) -> bool:
+    """Write a run's row in a transaction of its own: a failed run's after its rollback, a canary's.
+
+    Best effort: when the target cannot take it (down, the ledger unwritable), the reason is logged
+    and False returned, so that the original error is what the caller reports.
+    """
+    try:
+        ensure_ledger(uri)
+        with transaction(uri) as conn:
+            cursor = conn.cursor()
+            try:
+                write_run(cursor, run)
+            finally:
+                cursor.close()
+        return True
+    except EtlError as exc:
+        get_logger(stage="load").warning("run not recorded", run_id=run.run_id, error=str(exc))
+        return False
+
+
+def write_version(
+    cursor: Any,
+    *,
+    schema: str,
+    base: str,
+    created: datetime,
+    run_id: str,
+    rows: dict[str, int],
+    quality: float | None,
+    stats: dict[str, Any],
+    column_names: dict[str, dict[str, str]] | None,
+) -> None:
+    """Insert a version's row (not live) in the transaction that loads it."""
+    values = [schema, base, created, run_id, rows, quality, stats, column_names]
+    execute(
+        cursor,
+        f"INSERT INTO {VERSIONS} (schema_name, base, created, run_id, rows, quality, stats, column_names) "
+        f"VALUES ({', '.join(map(sql_value, values))})",
+    )
+
+
+def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> None:
+    """Flip ``live`` to ``schema`` (whose ``previous`` becomes the version live until now, if given)."""
+    execute(cursor, f"UPDATE {VERSIONS} SET live = false WHERE base = {quote_literal(base)} AND live")
+    set_previous = f", previous = {sql_value(previous)}" if previous is not None else ""
+    execute(
+        cursor,
+        f"UPDATE {VERSIONS} SET live = true, live_since = now(){set_previous} "
+        f"WHERE schema_name = {quote_literal(schema)}",
+    )
+
+
+def mark_dropped(cursor: Any, schema: str) -> None:
+    """Record that a version's schema was dropped (its row stays, as history)."""
+    execute(cursor, f"UPDATE {VERSIONS} SET dropped = now() WHERE schema_name = {quote_literal(schema)}")
+
+
+_VERSION_COLUMNS = (
+    "schema_name, base, created, live, previous, live_since, run_id, rows::text, quality, stats::text, "
+    "column_names::text, dropped"
+)
+
+
+def versions(cursor: Any, base: str, *, include_dropped: bool = False) -> list[dict[str, Any]]:
+    """The ledger's versions of ``base``, oldest first, as dicts (JSON columns decoded)."""
+    where = "" if include_dropped else " AND dropped IS NULL"
+    rows = fetch_all(
+        cursor,
+        f"SELECT {_VERSION_COLUMNS} FROM {VERSIONS} WHERE base = {quote_literal(base)}{where} "
+        "ORDER BY created, schema_name",
+    )
+    return [_version_dict(row) for row in rows]
+
+
+def version(cursor: Any, schema: str) -> dict[str, Any] | None:
+    """The ledger row of version ``schema``, or None."""
+    rows = fetch_all(
+        cursor, f"SELECT {_VERSION_COLUMNS} FROM {VERSIONS} WHERE schema_name = {quote_literal(schema)}"
+    )
+    return _version_dict(rows[0]) if rows else None
+
+
+def live_version(cursor: Any, base: str) -> dict[str, Any] | None:
+    """The live version's ledger row, or None when ``base`` has never been cut over."""
+    rows = fetch_all(
+        cursor, f"SELECT {_VERSION_COLUMNS} FROM {VERSIONS} WHERE base = {quote_literal(base)} AND live"
+    )
+    return _version_dict(rows[0]) if rows else None
+
+
+def _version_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    names = [part.strip().split("::")[0] for part in _VERSION_COLUMNS.split(",")]
+    data = dict(zip(names, row, strict=True))
+    for key in ("rows", "stats", "column_names"):
+        data[key] = json.loads(data[key]) if data[key] is not None else None
+    return data
+
+
+def live_source_checksum(uri: str, base: str) -> str | None:
+    """The source checksum of the run that loaded ``base``'s live version (None: no ledger, nothing live).
+
+    Lets a pipeline skip a quarter's file that is live already.
+    """
+
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        try:
+            if not fetch_all(cursor, f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
+                return None
+            rows = fetch_all(
+                cursor,
+                f"SELECT r.source_checksum FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+                f"WHERE v.base = {quote_literal(base)} AND v.live",
+            )
+        finally:
+            cursor.close()
+    finally:
+        conn.close()
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def loaded_from(cursor: Any, base: str, checksum: str, *, since: datetime) -> str | None:
+    """The version of ``base`` loaded from the source with ``checksum``: the live one, or one created
+    since ``since`` by another run (a concurrent run of the same file); None when there is none.
+
+    Call with the base's load lock held, so that the answer still holds when the caller acts on it.
+    """
+    rows = fetch_all(
+        cursor,
+        f"SELECT v.schema_name FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+        f"WHERE v.base = {quote_literal(base)} AND v.dropped IS NULL "
+        f"AND r.source_checksum = {quote_literal(checksum)} "
+        f"AND (v.live OR v.created >= {sql_value(since)}) ORDER BY v.live DESC, v.created DESC LIMIT 1",
+    )
+    return str(rows[0][0]) if rows else None
+
+
+def runs(cursor: Any, base: str | None = None) -> list[dict[str, Any]]:
+    """Ledger runs (of ``base``, or all), oldest first, as dicts with ``rows`` / ``report`` decoded."""
+    where = f" WHERE base = {quote_literal(base)}" if base is not None else ""
+    columns = (
+        "run_id, base, mode, status, started, finished, source_path, source_checksum, version_schema, "
+        "rows::text, quality_before, quality_after, config_hash, tool_version, error, report::text"
+    )
+    rows = fetch_all(cursor, f"SELECT {columns} FROM {RUNS}{where} ORDER BY started, run_id")
+    names = [part.strip().split("::")[0] for part in columns.split(",")]
+    result = []
+    for row in rows:
+        data = dict(zip(names, row, strict=True))
+        for key in ("rows", "report"):
+            data[key] = json.loads(data[key]) if data[key] is not None else None
+        result.append(data)
+    return result
+
+
+def tool_version() -> str:
+    """The version of columnar_etl recorded with every run."""
+
+    return __version__
+
+
+def config_hash(settings: Settings) -> str:
+    """A short, stable hash of the effective settings (passwords masked), to tell runs' configs apart."""
+    text = json.dumps(settings.masked(), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def sql_value(value: Any) -> str:
+    """A Python value as a PostgreSQL literal: text quoted, dicts / lists as ``jsonb``, None as NULL."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else f"'{value}'::float8"
+    if isinstance(value, datetime):
+        return f"{quote_literal(value.isoformat())}::timestamptz"
+    if isinstance(value, dict | list):
+        # jsonb refuses \u0000 escapes; a NUL can only come from an error text, where it carries nothing.
+        text = json.dumps(jsonable(value), ensure_ascii=False).replace("\\u0000", "")
+        return f"{quote_literal(text)}::jsonb"
+    return quote_literal(str(value).replace("\x00", ""))
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` with only JSON types inside: dates as ISO text, decimals and NaN / infinity as text."""
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,365 @@
+"""Version schemas, the stable schema of views on the live one, and the locks that keep them consistent.
+
+A load writes ``<base>_vYYYYMMDD_HHMMSS`` (UTC; ``_2``, ``_3`` ... when that name is taken) and never
+touches it again. The stable schema ``<base>`` holds one view per table, ``<base>.tickets`` →
+``SELECT * FROM <version>.tickets``; dashboards query only the views, so a cutover or rollback is a
+re-pointing of views in one transaction. ``<base>_canary`` is where a canary run loads its sample.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from columnar_etl.config import mask_secrets
+from columnar_etl.errors import ConfigError, LoadError
+from columnar_etl.pg.connect import first_line
+from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
+
+#: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
+_VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")
+LEDGER_SCHEMA = "columnar_etl"
+
+# Lock classes for pg_advisory_xact_lock(int, int): one for loads of a base, one for its views. A load
+# holds the first from its start to its commit (loads of one base run one after the other, which is
+# what makes the version name collision-free); cutover, rollback and prune hold the second while they
+# re-point or drop, so two of them never interleave.
+_LOAD_LOCK, _VIEWS_LOCK = 7301, 7302
+#: SQLSTATE lock_not_available: ``lock_timeout`` expired.
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def check_base(base: str) -> str:
+    """``base`` when it can name the stable schema and prefix its versions; :class:`ConfigError` if not."""
+    limit = MAX_IDENTIFIER_BYTES - _VERSION_SUFFIX_BYTES
+    if not base or "\x00" in base or len(base.encode()) > limit:
+        raise ConfigError(
+            f"base schema name {base!r} must be 1 to {limit} bytes without NUL",
+            hint=f"version schemas add {_VERSION_SUFFIX_BYTES} bytes and PostgreSQL keeps 63",
+        )
+    if base == LEDGER_SCHEMA or base.startswith("pg_") or base == "information_schema":
+        raise ConfigError(f"base schema name {base!r} is reserved", hint="choose another --base")
+    return base
+
+
+def version_schema_name(base: str, when: datetime | None = None) -> str:
+    """``<base>_vYYYYMMDD_HHMMSS`` for ``when`` (default: now), always in UTC."""
+    moment = (when or datetime.now(UTC)).astimezone(UTC)
+    return f"{check_base(base)}_v{moment:%Y%m%d_%H%M%S}"
+
+
+def canary_schema_name(base: str) -> str:
+    """``<base>_canary``: the schema a canary run loads into (inside a transaction it rolls back)."""
+    return f"{check_base(base)}_canary"
+
+
+def execute(cursor: Any, sql: str, *, table: str | None = None, column: str | None = None) -> None:
+    """Run one statement; a driver error becomes :class:`LoadError` with its first line and the context."""
+    import adbc_driver_manager
+
+    try:
+        cursor.execute(sql)
+    except adbc_driver_manager.Error as exc:
+        raise LoadError(
+            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            table=table,
+            column=column,
+            hint="nothing was committed; the live version is unchanged",
+        ) from exc
+
+
+def pg_error_text(exc: BaseException) -> str:
+    """PostgreSQL's own message out of a driver error (``ERROR:  ...`` line), else its first line."""
+    for line in str(exc).splitlines():
+        if "ERROR:" in line:
+            return mask_secrets(line.split("ERROR:", 1)[1].strip())
+    return first_line(exc)
+
+
+def fetch_all(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Run one query through :func:`execute` and return its rows as tuples.
+
+    The driver may report a query's error only when its rows are read (a lock timeout does): that
+    error is wrapped like :func:`execute` does, instead of surfacing as "transaction is aborted" at the
+    next statement.
+    """
+    import adbc_driver_manager
+
+    execute(cursor, sql)
+    try:
+        return [tuple(row) for row in cursor.fetchall()]
+    except adbc_driver_manager.Error as exc:
+        raise LoadError(
+            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            hint="nothing was committed; the live version is unchanged",
+        ) from exc
+
+
+def _statement_head(sql: str) -> str:
+    head = " ".join(sql.split())
+    return head if len(head) <= 80 else head[:77] + "..."
+
+
+def lock_base(cursor: Any, base: str, *, views: bool, wait_seconds: float) -> None:
+    """Take the transaction's advisory lock of ``base`` (its loads, or its views), waiting at most so long.
+
+    Raises :class:`LoadError` naming who to wait for (and since when) when another load / cutover holds
+    it longer.
+    """
+    what = "cutover, rollback or prune" if views else "load"
+    lock_class = _VIEWS_LOCK if views else _LOAD_LOCK
+    key = f"{lock_class}, hashtext({quote_literal(base)})"
+    if fetch_all(cursor, f"SELECT pg_try_advisory_xact_lock({key})")[0][0]:
+        return
+    # Asked before waiting: a lock timeout aborts this transaction, which then cannot ask anything.
+    since = _lock_holder_since(cursor, lock_class, base)
+    execute(cursor, f"SET LOCAL lock_timeout = {quote_literal(f'{int(wait_seconds * 1000)}ms')}")
+    try:
+        fetch_all(cursor, f"SELECT pg_advisory_xact_lock({key})")
+    except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        running = f"is running since {since}" if since else "is running"  # since: hidden from this role
+        raise LoadError(
+            f"another {what} of {base!r} {running} (waited {wait_seconds:g} s)",
+            hint="wait for it to finish (or raise target_lock_wait) and run again",
+        ) from exc
+    execute(cursor, "SET LOCAL lock_timeout = 0")
+
+
+def _lock_holder_since(cursor: Any, lock_class: int, base: str) -> str | None:
+    """When the transaction holding ``base``'s advisory lock started (UTC), if this role may see it."""
+    rows = fetch_all(
+        cursor,
+        "SELECT to_char(min(a.xact_start) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') "
+        "FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+        f"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {lock_class} "
+        f"AND l.objid = hashtext({quote_literal(base)})::oid AND l.objsubid = 2",
+    )
+    return f"{rows[0][0]} UTC" if rows and rows[0][0] else None
+
+
+def schema_exists(cursor: Any, schema: str) -> bool:
+    """True when ``schema`` exists (committed, or created earlier in this transaction)."""
+    rows = fetch_all(cursor, f"SELECT count(*) FROM pg_namespace WHERE nspname = {quote_literal(schema)}")
+    return bool(rows and rows[0][0])
+
+
+def new_version_schema(cursor: Any, base: str, when: datetime | None = None) -> str:
+    """A free version schema name; call with the base's load lock held (see :func:`lock_base`).
+
+    Two loads in the same second get ``..._HHMMSS`` and ``..._HHMMSS_2``. Names of versions that were
+    pruned stay taken, so a name always means one version in the ledger's history.
+    """
+    name = version_schema_name(base, when)
+    taken = {
+        row[0]
+        for row in fetch_all(
+            cursor,
+            f"SELECT nspname FROM pg_namespace WHERE nspname LIKE {quote_literal(name + '%')} "
+            f"UNION SELECT schema_name FROM {LEDGER_SCHEMA}.versions "
+            f"WHERE schema_name LIKE {quote_literal(name + '%')}",
+        )
+    }
+    candidate, suffix = name, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{name}_{suffix}"
+    return candidate
+
+
+def table_columns(cursor: Any, schema: str, *, views: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """``{table: [(column, type), ...]}`` of the tables (or the views) of ``schema``, in column order.
+
+    One catalogue query. Types as ``format_type`` without modifiers: ``timestamp without time zone``,
+    ``numeric``, ``bigint``.
+    """
+    kinds = "('v')" if views else "('r', 'p')"
+    rows = fetch_all(
+        cursor,
+        "SELECT c.relname, a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a "
+        "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        f"WHERE n.nspname = {quote_literal(schema)} AND c.relkind IN {kinds} "
+        "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum",
+    )
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for table, column, type_name in rows:
+        tables.setdefault(str(table), []).append((str(column), str(type_name)))
+    return tables
+
+
+@dataclass
+class ViewChange:
+    """What a re-pointing did to one view of the stable schema, and how its columns differ."""
+
+    table: str
+    action: str  # "created", "replaced", "recreated" (columns differ) or "dropped"
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    retyped: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "table": self.table,
+            "action": self.action,
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "retyped": {name: list(pair) for name, pair in self.retyped.items()},
+        }
+
+
+def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) -> list[ViewChange]:
+    """Make ``<base>.<table>`` select from ``<version>.<table>`` for every table of ``version``.
+
+    Runs inside the caller's transaction (commit makes it visible at once). The existing views are
+    locked first, all in one statement, so a reader sees the old set or the new set, never a mix.
+    A view whose columns stay a prefix-compatible match is replaced in place (grants and dependent
+    views survive); one whose columns changed is dropped and recreated with the same grants; views of
+    tables the version lacks are dropped.
+    """
+    execute(cursor, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(base)}")
+    current = table_columns(cursor, base, views=True)
+    target = table_columns(cursor, version)
+    if not target:
+        raise LoadError(f"version schema {version!r} has no tables", hint="columnar-etl schemas list")
+    if current:
+        _lock_views(cursor, base, sorted(current), wait_seconds)
+    changes: list[ViewChange] = []
+    for table, columns in target.items():
+        view = qualified(base, table)
+        old = current.get(table)
+        change = _compare(table, old or [], columns)
+        if old is None:
+            change.action = "created"
+            execute(cursor, f"CREATE VIEW {view} AS SELECT * FROM {qualified(version, table)}", table=table)
+        elif columns[: len(old)] == old:
+            change.action = "replaced"
+            execute(
+                cursor,
+                f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {qualified(version, table)}",
+                table=table,
+            )
+        else:
+            change.action = "recreated"
+            grants = _grants(cursor, base, table)
+            execute(cursor, f"DROP VIEW {view}", table=table)
+            execute(cursor, f"CREATE VIEW {view} AS SELECT * FROM {qualified(version, table)}", table=table)
+            for grant in grants:
+                execute(cursor, grant.format(view=view), table=table)
+        changes.append(change)
+    for table in sorted(set(current) - set(target)):
+        execute(cursor, f"DROP VIEW {qualified(base, table)}", table=table)
+        changes.append(ViewChange(table, "dropped", removed=[name for name, _ in current[table]]))
+    return changes
+
+
+def _compare(table: str, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> ViewChange:
+    old_types, new_types = dict(old), dict(new)
+    return ViewChange(
+        table,
+        action="",
+        added=[name for name in new_types if old and name not in old_types],
+        removed=[name for name in old_types if name not in new_types],
+        retyped={
+            name: (old_types[name], kind)
+            for name, kind in new_types.items()
+            if name in old_types and old_types[name] != kind
+        },
+    )
+
+
+def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) -> None:
+    # Readers lock views in the order their query names them; a cutover that waited while holding
+    # some could deadlock with one, and PostgreSQL would then cancel either side. So each attempt
+    # waits less than deadlock_timeout, gives up everything it took (a subtransaction), and tries
+    # again: readers never see an error, the cutover just waits for them. Retried on the server,
+    # because an error on this ADBC connection would end the whole transaction.
+    names = ", ".join(qualified(base, table) for table in tables)
+    execute(
+        cursor,
+        f"""DO $$
+DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
+  attempt_ms int := greatest(10, least(200,
+    extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
+      LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE;
+      EXIT;
+    EXCEPTION WHEN lock_not_available THEN
+      IF clock_timestamp() > deadline THEN
+        RAISE EXCEPTION 'readers held the views of % for more than % s', {quote_literal(base)},
+          {wait_seconds:g} USING ERRCODE = 'lock_not_available';
+      END IF;
+    END;
+  END LOOP;
+  PERFORM pg_catalog.set_config('lock_timeout', '0', true);
+END $$""",
+    )
+
+
+def _grants(cursor: Any, base: str, table: str) -> list[str]:
+    """``GRANT`` statements (with a ``{view}`` placeholder) that restore the view's current privileges."""
+    rows = fetch_all(
+        cursor,
+        "SELECT acl.privilege_type, CASE WHEN acl.grantee = 0 THEN 'PUBLIC' "
+        "ELSE acl.grantee::regrole::text END, acl.is_grantable "
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) acl "
+        f"WHERE n.nspname = {quote_literal(base)} AND c.relname = {quote_literal(table)} "
+        "AND acl.grantee <> c.relowner",
+    )
+    return [
+        f"GRANT {privilege} ON {{view}} TO {grantee}{' WITH GRANT OPTION' if grantable else ''}"
+        for privilege, grantee, grantable in rows
+    ]
+
+
+def missing_roles(cursor: Any, roles: list[str]) -> list[str]:
+    """The names of ``roles`` that are not roles of the target's cluster, in the given order."""
+    if not roles:
+        return []
+    names = ", ".join(quote_literal(role) for role in roles)
+    existing = {
+        row[0] for row in fetch_all(cursor, f"SELECT rolname FROM pg_roles WHERE rolname IN ({names})")
+    }
+    return [role for role in roles if role not in existing]
+
+
+def check_readers(cursor: Any, readers: list[str]) -> None:
+    """:class:`LoadError` naming every configured reader role that does not exist.
+
+    Called before anything is created: a GRANT to a missing role would fail only after the COPY,
+    wasting the whole load.
+    """
+    missing = missing_roles(cursor, readers)
+    if missing:
+        names = ", ".join(repr(role) for role in missing)
+        raise LoadError(
+            f"reader role{'s' if len(missing) > 1 else ''} {names} of `readers` "
+            f"{'do' if len(missing) > 1 else 'does'} not exist on the target",
+            hint=f"CREATE ROLE {quote_ident(missing[0])} LOGIN (or remove it from `readers`); "
+            "nothing was created or changed",
+        )
+
+
+def grant_readers(cursor: Any, schema: str, readers: list[str]) -> None:
+    """``USAGE`` on ``schema`` and ``SELECT`` on all its tables and views for each reader role.
+
+    Runs in the caller's transaction, so the grants become visible in the same commit as the version
+    or the re-pointed views: a reader never sees a schema or view it may not read. GRANT is
+    idempotent, so re-granting what a view kept through ``CREATE OR REPLACE`` is harmless.
+    """
+    if not readers:
+        return
+    roles = ", ".join(quote_ident(role) for role in readers)
+    execute(cursor, f"GRANT USAGE ON SCHEMA {quote_ident(schema)} TO {roles}")
+    execute(cursor, f"GRANT SELECT ON ALL TABLES IN SCHEMA {quote_ident(schema)} TO {roles}")
+
+
+def drop_schema(cursor: Any, schema: str) -> None:
+    """``DROP SCHEMA ... CASCADE`` (the caller's transaction)."""
+    execute(cursor, f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")

@@ -1,0 +1,279 @@
+"""Operations on loaded versions: cutover, rollback, list, prune.
+
+A cutover or rollback re-points the views of ``<base>`` and flips ``live`` in the ledger in ONE
+transaction, recording itself as a run in the same transaction: readers see the old version or the
+new one, never a mix or an error (see :func:`~columnar_etl.loading.schemas.point_views`). Neither copies
+data, so both take milliseconds whatever the size of the versions.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from columnar_etl.backups import backup_target
+from columnar_etl.config import Settings, load_settings, mask_uri
+from columnar_etl.errors import EtlError, LoadError
+from columnar_etl.loading import ledger
+from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
+from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
+from columnar_etl.loading.schemas import (
+    check_base,
+    check_readers,
+    drop_schema,
+    grant_readers,
+    lock_base,
+    point_views,
+    schema_exists,
+)
+from columnar_etl.observability.logs import get_logger, new_run_id
+from columnar_etl.pg.connect import connect, transaction
+
+
+def cutover(
+    target_uri: str,
+    version: str | None = None,
+    *,
+    base: str = "servicedesk",
+    settings: Settings | None = None,
+    run_id: str | None = None,
+) -> CutoverResult:
+    """Make ``<base>.*`` read ``version`` (default: the newest version that is not live).
+
+    With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
+    version is unknown, dropped or already live, or when readers hold the views longer than
+    ``target_lock_wait``; nothing changes then.
+    """
+    return _switch(target_uri, base, version, rollback=False, settings=settings, run_id=run_id)
+
+
+def rollback(
+    target_uri: str,
+    *,
+    base: str = "servicedesk",
+    settings: Settings | None = None,
+    run_id: str | None = None,
+) -> CutoverResult:
+    """Make ``<base>.*`` read the version that was live before the live one (its ``previous``).
+
+    Repeated rollbacks walk further back. Raises :class:`LoadError` when there is nothing to go back to.
+    """
+    return _switch(target_uri, base, None, rollback=True, settings=settings, run_id=run_id)
+
+
+def _switch(
+    uri: str,
+    base: str,
+    version: str | None,
+    *,
+    rollback: bool,
+    settings: Settings | None,
+    run_id: str | None,
+) -> CutoverResult:
+    settings = settings or load_settings()
+    check_base(base)
+    action = "rollback" if rollback else "cutover"
+    started, started_at = time.perf_counter(), datetime.now(UTC)
+    run = ledger.RunRecord(
+        run_id=run_id or new_run_id(),
+        base=base,
+        mode=action,
+        status="running",
+        started=started_at,
+        finished=started_at,
+        config_hash=ledger.config_hash(settings),
+        tool_version=ledger.tool_version(),
+    )
+    ledger.ensure_ledger(uri)
+    backup = None
+    try:
+        if not rollback and settings.backup_before_cutover:
+            backup = backup_live(uri, base, settings)
+        with transaction(uri) as conn, _cursor(conn) as cursor:
+            check_readers(cursor, settings.readers)
+            lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
+            live = ledger.live_version(cursor, base)
+            current = str(live["schema_name"]) if live else None
+            target = _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version)
+            run.version_schema = target
+            if target == current:
+                raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
+            # A rollback goes back to what dashboards read before: it is never held up by a template.
+            dashboard = [] if rollback else _check_dashboard(cursor, target, live, settings)
+            changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
+            # In the same transaction as the re-pointing: views created now get the readers' SELECT
+            # before anyone sees them, and a version loaded before a reader was configured gets it too.
+            grant_readers(cursor, base, settings.readers)
+            grant_readers(cursor, target, settings.readers)
+            # A rollback keeps the older version's own `previous`, so the next rollback goes further back.
+            ledger.set_live(cursor, base, target, previous=None if rollback else current)
+            result = CutoverResult(
+                run_id=run.run_id,
+                base=base,
+                from_version=current,
+                to_version=target,
+                rollback=rollback,
+                target=mask_uri(uri),
+                changes=changes,
+                backup=backup,
+                seconds=time.perf_counter() - started,
+                dashboard=dashboard,
+            )
+            run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
+            ledger.write_run(cursor, run)
+    except EtlError as exc:
+        run.status, run.finished, run.error = "failed", datetime.now(UTC), exc.one_line()
+        ledger.record_run(uri, run)
+        raise
+    get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)
+    return result
+
+
+def _check_dashboard(
+    cursor: Any, target: str, live: dict[str, Any] | None, settings: Settings
+) -> list[MetricResult]:
+    """The templates on ``target`` against the live version; raises when one would break a dashboard."""
+    templates = load_templates(settings.dashboard_templates)
+    row = ledger.version(cursor, target)
+    live_schema = str(live["schema_name"]) if live and schema_exists(cursor, live["schema_name"]) else None
+    results = check_templates(
+        cursor,
+        target,
+        templates,
+        live=live_schema,
+        candidate_names=renames_for(cursor, target, templates, row["column_names"] if row else None),
+        live_names=renames_for(cursor, live_schema, templates, live["column_names"])
+        if live is not None and live_schema is not None
+        else None,
+    )
+    failing = [m for m in results if not m.ok]
+    if failing:
+        more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
+        raise LoadError(
+            f"cutover to {target} refused, nothing live changed: dashboard template "
+            f"{failing[0].name!r} failed: {failing[0].reason}{more}",
+            hint="columnar-etl templates check --version " + target + " lists every template",
+        )
+    return results
+
+
+def _cutover_target(cursor: Any, base: str, version: str | None) -> str:
+    if version is None:
+        candidates = [v for v in ledger.versions(cursor, base) if not v["live"]]
+        if not candidates:
+            raise LoadError(
+                f"no version of {base!r} to cut over to",
+                hint="load one with --mode blue-green first; columnar-etl schemas list shows them",
+            )
+        return str(candidates[-1]["schema_name"])
+    row = ledger.version(cursor, version)
+    if row is None or row["base"] != base:
+        raise LoadError(f"{version!r} is not a version of {base!r}", hint="columnar-etl schemas list")
+    if row["dropped"] is not None or not schema_exists(cursor, version):
+        raise LoadError(f"version {version!r} was dropped", hint="columnar-etl schemas list")
+    return version
+
+
+def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
+    if live is None:
+        raise LoadError(f"nothing of {base!r} is live, so there is nothing to roll back")
+    previous = live["previous"]
+    if previous is None:
+        raise LoadError(
+            f"{live['schema_name']} has no previous version to roll back to",
+            hint="columnar-etl cutover VERSION makes any listed version live",
+        )
+    row = ledger.version(cursor, previous)
+    if row is None or row["dropped"] is not None or not schema_exists(cursor, previous):
+        raise LoadError(f"the previous version {previous!r} was dropped", hint="columnar-etl cutover VERSION")
+    return str(previous)
+
+
+def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[VersionInfo]:
+    """The versions of ``base`` the ledger knows (dropped ones left out), oldest first."""
+    check_base(base)
+    ledger.ensure_ledger(target_uri)
+    conn = connect(target_uri, autocommit=True)
+    try:
+        with _cursor(conn) as cursor:
+            rows = ledger.versions(cursor, base)
+    finally:
+        conn.close()
+    return [
+        VersionInfo(
+            schema=str(row["schema_name"]),
+            created=row["created"],
+            live=bool(row["live"]),
+            previous=row["previous"],
+            rows={str(k): int(v) for k, v in (row["rows"] or {}).items()},
+            quality=row["quality"],
+            run_id=row["run_id"],
+            live_since=row["live_since"],
+        )
+        for row in rows
+    ]
+
+
+def prune_versions(
+    target_uri: str,
+    *,
+    keep: int,
+    base: str = "servicedesk",
+    dry_run: bool = False,
+    settings: Settings | None = None,
+) -> PruneResult:
+    """Drop old versions, keeping the ``keep`` newest — never the live one or its predecessor.
+
+    "Old" means created before the live version: versions loaded since (blue-green candidates, or one
+    rolled back from) are kept for a cutover. The schemas are dropped and their ledger rows marked
+    ``dropped`` in one transaction.
+    """
+    if keep < 0:
+        raise LoadError(f"--keep must be 0 or more, got {keep}")
+    settings = settings or load_settings()
+    check_base(base)
+    ledger.ensure_ledger(target_uri)
+    with transaction(target_uri) as conn, _cursor(conn) as cursor:
+        lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
+        rows = ledger.versions(cursor, base)
+        live = next((row for row in rows if row["live"]), None)
+        protected = {row["schema_name"] for row in rows[len(rows) - keep :]} if keep else set()
+        if live is not None:
+            protected |= {live["schema_name"], live["previous"]}
+            protected |= {row["schema_name"] for row in rows if row["created"] > live["created"]}
+        kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
+        dropped = [str(row["schema_name"]) for row in rows if row["schema_name"] not in protected]
+        if not dry_run:
+            for schema in dropped:
+                drop_schema(cursor, schema)
+                ledger.mark_dropped(cursor, schema)
+    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run)
+
+
+def backup_live(uri: str, base: str, settings: Settings) -> str | None:
+    """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live."""
+
+    conn = connect(uri, autocommit=True)
+    try:
+        with _cursor(conn) as cursor:
+            # A missing reader role refuses the cutover this dump is for: say so before dumping.
+            check_readers(cursor, settings.readers)
+            live = ledger.live_version(cursor, base) if ledger.exists(cursor) else None
+    finally:
+        conn.close()
+    if live is None:
+        return None
+    return str(backup_target(str(live["schema_name"]), uri=uri, settings=settings).manifest.path)
+
+
+@contextmanager
+def _cursor(conn: Any) -> Iterator[Any]:
+    # An ADBC connection refuses to close while one of its cursors is open.
+    cursor = conn.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()

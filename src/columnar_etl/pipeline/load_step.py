@@ -1,0 +1,123 @@
+"""``columnar-etl load`` as a library function: the CLI's ``load`` and ``columnar_etl.load`` call it.
+
+- :func:`typed_export`: profile → circuit breaker → plan → clean, as typed Arrow streams.
+- :func:`load_export`: :func:`typed_export` into :func:`~columnar_etl.loading.strategies.load_tables`
+  (``columnar-etl load``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from columnar_etl.cleaning.quality import score_cleaned
+from columnar_etl.cleaning.stream import clean_stream
+from columnar_etl.config import ColumnNames, Settings, check_min_quality
+from columnar_etl.errors import ProfileHalt
+from columnar_etl.loading.ledger import ensure_ledger
+from columnar_etl.loading.result import LoadResult
+from columnar_etl.loading.strategies import Mode, load_tables
+from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.planning.plan import build_plan
+from columnar_etl.profiling.keys import load_keys
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.references import load_references
+from columnar_etl.source.identity import export_identity
+
+
+@dataclass
+class TypedExport:
+    """What the load needs from the stages before it: typed tables, their references, quality figures."""
+
+    tables: dict[str, pa.RecordBatchReader]
+    references: dict[str, list[str]] = field(default_factory=dict)
+    keys: dict[str, list[str]] = field(default_factory=dict)
+    key_blockers: dict[str, str] = field(default_factory=dict)
+    quality_before: float | None = None
+    #: Measures the quality after cleaning once the load has read every batch (see cleaning/quality.py).
+    quality_after: Callable[[], float] | None = None
+    #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
+    clean_warnings: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
+    """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
+
+    Raises :class:`ProfileHalt` when the circuit breaker stops it.
+    """
+    found = profile(source, settings=settings)
+    if found.gate.status == "halt":
+        reason = found.gate.reasons[0]
+        raise ProfileHalt(
+            f"the circuit breaker stopped the load: {reason.message}",
+            path=source,
+            table=reason.table,
+            column=reason.column,
+            hint="columnar-etl profile SOURCE shows why",
+        )
+    plan = build_plan(found, settings=settings)
+    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
+    keys, blockers = load_keys(found.tables, names, settings.duplicates)
+    references = load_references(found.tables, names)
+    found_keys = {name: table.key for name, table in found.tables.items()}
+    with clean_stream(source, plan, settings=settings, keys=found_keys) as stream:
+        tables = {
+            name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
+            for name in stream.tables
+        }
+        typed = TypedExport(
+            tables=tables,
+            references=references,
+            keys=keys,
+            key_blockers=blockers,
+            quality_before=found.quality,
+            quality_after=lambda: score_cleaned(stream.stats(), found.tables),
+        )
+        yield typed
+        typed.clean_warnings = stream.result().warnings
+
+
+def load_export(
+    source: Path,
+    *,
+    mode: Mode = "simple",
+    min_quality: float | None = None,
+    base: str | None = None,
+    column_names: ColumnNames = "export",
+    strict_drift: bool = False,
+    settings: Settings,
+) -> LoadResult:
+    """Profile, gate, plan and clean the export, and load it into a new version schema of ``base``.
+
+    Raises :class:`ProfileHalt` when the circuit breaker stops it and
+    :class:`~columnar_etl.loading.result.LoadRefused` when a check refuses the cutover. What cleaning
+    lost is in the result's ``clean_warnings`` (and so in its ``warnings``).
+    """
+    check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
+    uri = resolve_target(settings.target, settings.pg_dir)
+    ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
+    with typed_export(source, settings) as typed:
+        result = load_tables(
+            typed.tables,
+            uri,
+            mode=mode,
+            base=base or settings.base_schema,
+            references=typed.references,
+            keys=typed.keys,
+            key_blockers=typed.key_blockers,
+            quality_before=typed.quality_before,
+            quality_after=typed.quality_after,
+            min_quality=min_quality,
+            column_names=column_names,
+            strict_drift=strict_drift,
+            source_path=str(source),
+            source_checksum=export_identity(source),
+            settings=settings,
+        )
+    result.clean_warnings = typed.clean_warnings
+    return result

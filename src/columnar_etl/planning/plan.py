@@ -1,0 +1,487 @@
+"""The cleaning plan: per column, the PostgreSQL type it becomes and the rule that parses its text.
+
+:func:`build_plan` reads what the profile already knows (inferred type, the date formats it saw in the
+column's date order, the numeric scale, the null tokens it used) so cleaning parses exactly the values
+the profile counted valid; ``[columns."<table>"."<column>"]`` in the settings overrides any of it.
+A :class:`Plan` is plain data: ``to_dict()`` goes into the run record and ``Plan.from_dict`` reproduces it.
+
+Personal data: a column with ``mask = "hash"`` is cleaned as text and written as the salted SHA-256 of
+its cleaned text (the salt comes from the settings and is never part of the plan); a column with
+``mask = "drop"`` is kept in :attr:`TablePlan.dropped`, not read from the source and not written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
+from columnar_etl.errors import ConfigError
+from columnar_etl.models import ColumnProfile, InferredType, Profile
+from columnar_etl.pg.column_names import styled_names
+from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
+from columnar_etl.profiling.sql import DATE_SHAPES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+PLAN_VERSION = 1
+PlanType = InferredType
+EpochUnit = Literal["seconds", "milliseconds"]
+ReadingOrder = Literal["day_first", "month_first"]
+Mask = Literal["hash", "drop"]
+
+#: The PostgreSQL type each plan type is loaded as (ADBC maps the Arrow type of :func:`arrow_type`).
+PG_TYPES: dict[str, str] = {
+    "timestamp": "timestamp",
+    "date": "date",
+    "integer": "bigint",
+    "numeric": "numeric",
+    "double": "double precision",
+    "boolean": "boolean",
+    "text": "text",
+    "bytea": "bytea",
+}
+#: Override spellings that name a plan type by its PostgreSQL name.
+_TYPE_ALIASES = {"bigint": "integer", "double precision": "double"}
+#: Numeric scale: at least 2 (money), else as many fraction digits as the values have (a value is never
+#: rounded unless an override asks for a narrower scale; that is audited).
+MIN_NUMERIC_SCALE = 2
+#: Precision of a numeric column: 18 digits, or 38 (the widest decimal128 holds) for wider values.
+NUMERIC_PRECISION = 18
+WIDE_NUMERIC_PRECISION = 38
+# An epoch column is integers the profile re-typed as timestamp: its bounds stayed integers.
+_EPOCH_MILLIS_FROM = 1_000_000_000_000
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """How one column is cleaned: its type, how its text parses, and the name it is written under."""
+
+    name: str
+    type: PlanType
+    output_name: str
+    formats: tuple[str, ...] = ()
+    date_order: ReadingOrder | None = None
+    scale: int | None = None
+    epoch_unit: EpochUnit | None = None
+    null_tokens: tuple[str, ...] = ()
+    decimal_comma: bool = True
+    #: The profile saw more fraction digits than ``scale`` keeps: cleaning rounds (and audits) them.
+    rounds: bool = False
+    origin: Literal["profile", "override"] = "profile"
+    #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
+    mask: Mask | None = None
+    #: Total digits of a numeric column (:data:`NUMERIC_PRECISION` or :data:`WIDE_NUMERIC_PRECISION`).
+    precision: int = NUMERIC_PRECISION
+    #: The source holds REAL cells here: they are read with all 17 digits.
+    reals: bool = False
+    #: The source holds TEXT that is not valid UTF-8 here: the read carries its raw bytes for the audit.
+    invalid_encoding: bool = False
+    #: The cells are of more than one storage class: the read carries each cell's class.
+    mixed_classes: bool = False
+
+    @property
+    def pg_type(self) -> str:
+        """The PostgreSQL type (``numeric(18,2)`` for a numeric)."""
+        if self.type == "numeric":
+            return f"numeric({self.precision},{self.scale})"
+        return PG_TYPES[self.type]
+
+    def arrow_type(self) -> pa.DataType:
+        """The Arrow type every cleaned batch carries for this column."""
+        import pyarrow as pa
+
+        types: dict[str, pa.DataType] = {
+            "timestamp": pa.timestamp("us"),
+            "date": pa.date32(),
+            "integer": pa.int64(),
+            "double": pa.float64(),
+            "boolean": pa.bool_(),
+            "text": pa.string(),
+            "bytea": pa.binary(),
+        }
+        if self.type == "numeric":
+            return pa.decimal128(self.precision, self.scale or 0)
+        return types[self.type]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "pg_type": self.pg_type,
+            "output_name": self.output_name,
+            "formats": list(self.formats),
+            "date_order": self.date_order,
+            "scale": self.scale,
+            "epoch_unit": self.epoch_unit,
+            "null_tokens": list(self.null_tokens),
+            "decimal_comma": self.decimal_comma,
+            "rounds": self.rounds,
+            "origin": self.origin,
+            "mask": self.mask,
+            "precision": self.precision,
+            "reals": self.reals,
+            "invalid_encoding": self.invalid_encoding,
+            "mixed_classes": self.mixed_classes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ColumnPlan:
+        """Inverse of :meth:`to_dict`; :class:`ConfigError` for a type cleaning does not know."""
+        if data.get("type") not in PG_TYPES:
+            raise ConfigError(
+                f"unknown type {data.get('type')!r} in the plan",
+                column=data.get("name"),
+                hint=f"types are: {', '.join(PG_TYPES)}",
+            )
+        if data.get("mask") not in (None, "hash", "drop"):
+            raise ConfigError(
+                f"unknown mask {data.get('mask')!r} in the plan",
+                column=data.get("name"),
+                hint="masks are: hash, drop",
+            )
+        if data.get("mask") == "hash" and data["type"] != "text":
+            # Hashing works on the cleaned text; a hand-edited plan must not hash a typed value.
+            raise ConfigError(
+                f"a hashed column must be text, not {data['type']}",
+                column=data.get("name"),
+                hint='set "type": "text" for the hashed column',
+            )
+        return cls(
+            name=data["name"],
+            type=data["type"],
+            output_name=data["output_name"],
+            formats=tuple(data.get("formats") or ()),
+            date_order=data.get("date_order"),
+            scale=data.get("scale"),
+            epoch_unit=data.get("epoch_unit"),
+            null_tokens=tuple(data.get("null_tokens") or ()),
+            decimal_comma=bool(data.get("decimal_comma", True)),
+            rounds=bool(data.get("rounds", False)),
+            origin=data.get("origin", "profile"),
+            mask=data.get("mask"),
+            precision=int(data.get("precision", NUMERIC_PRECISION)),
+            reals=bool(data.get("reals", False)),
+            invalid_encoding=bool(data.get("invalid_encoding", False)),
+            mixed_classes=bool(data.get("mixed_classes", False)),
+        )
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """The plans of one table's columns, in export order.
+
+    ``columns`` are the columns cleaning reads and writes; ``dropped`` the ones masked with ``drop``,
+    which the source has but no output, audit or target ever sees.
+    """
+
+    name: str
+    columns: tuple[ColumnPlan, ...]
+    dropped: tuple[ColumnPlan, ...] = ()
+    #: Average bytes of a row's values in the source (the profile's measure): sizes read batches.
+    row_bytes: int = 0
+
+    def __getitem__(self, column: str) -> ColumnPlan:
+        for plan in self.columns:
+            if plan.name == column:
+                return plan
+        raise KeyError(column)
+
+    @property
+    def column_names(self) -> list[str]:
+        """Source names of the columns cleaning reads (dropped ones left out), in export order."""
+        return [column.name for column in self.columns]
+
+    @property
+    def source_column_names(self) -> list[str]:
+        """Every source column the plan knows, dropped ones last (what the source must have)."""
+        return [column.name for column in (*self.columns, *self.dropped)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (dropped columns are listed too, with their ``mask``)."""
+        return {
+            "name": self.name,
+            "row_bytes": self.row_bytes,
+            "columns": [c.to_dict() for c in (*self.columns, *self.dropped)],
+        }
+
+    @classmethod
+    def of(
+        cls, name: str, columns: list[ColumnPlan] | tuple[ColumnPlan, ...], row_bytes: int = 0
+    ) -> TablePlan:
+        """A table plan from all its columns, splitting off the ones masked with ``drop``."""
+        kept = tuple(c for c in columns if c.mask != "drop")
+        return cls(name, kept, tuple(c for c in columns if c.mask == "drop"), row_bytes)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What cleaning does to every column of every table; ``plan["tickets"]["TKT-Created Time"]``."""
+
+    tables: dict[str, TablePlan]
+    column_names: ColumnNames = "export"
+    source: str | None = None
+    #: The overall quality score of the profile the plan came from (the "before" of cleaning).
+    quality: float | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def __getitem__(self, table: str) -> TablePlan:
+        return self.tables[table]
+
+    def hashed(self) -> list[str]:
+        """``table.column`` of every column masked with ``hash``."""
+        return [f"{t.name}.{c.name}" for t in self.tables.values() for c in t.columns if c.mask == "hash"]
+
+    def check_salt(self, salt: str | None) -> None:
+        """:class:`ConfigError` when a column is to be hashed and ``salt`` is empty."""
+        if self.hashed() and not salt:
+            raise ConfigError(
+                f'mask = "hash" needs a salt, and mask_salt is not set ({", ".join(self.hashed())})',
+                hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file) to a long secret that "
+                "stays the same across runs",
+            )
+
+    def output_names(self) -> dict[str, dict[str, str]]:
+        """Per table, source column name → output column name."""
+        return {t.name: {c.name: c.output_name for c in t.columns} for t in self.tables.values()}
+
+    def with_column_names(self, column_names: ColumnNames) -> Plan:
+        """The same plan writing columns under the ``export``'s or ``snake`` names."""
+        if column_names == self.column_names:
+            return self
+        tables = {
+            name: replace(table, columns=_named(table.columns, column_names))
+            for name, table in self.tables.items()
+        }
+        return replace(self, tables=tables, column_names=column_names)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form recorded in a run (``version`` says which shape)."""
+        return {
+            "version": PLAN_VERSION,
+            "source": self.source,
+            "quality": self.quality,
+            "column_names": self.column_names,
+            "notes": list(self.notes),
+            "tables": [table.to_dict() for table in self.tables.values()],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """``to_dict()`` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
+        """Inverse of :meth:`to_dict`; :class:`ConfigError` for a plan of another version."""
+        if data.get("version") != PLAN_VERSION:
+            raise ConfigError(
+                f"unsupported plan version {data.get('version')!r} (expected {PLAN_VERSION})",
+                hint="re-create the plan from a fresh profile",
+            )
+        tables = {
+            t["name"]: TablePlan.of(
+                t["name"], [ColumnPlan.from_dict(c) for c in t["columns"]], int(t.get("row_bytes", 0))
+            )
+            for t in data["tables"]
+        }
+        return cls(
+            tables=tables,
+            # "keep" is what plans written before issue 18 call the export's names.
+            column_names=_column_names(data.get("column_names", "export")),
+            source=data.get("source"),
+            quality=data.get("quality"),
+            notes=tuple(data.get("notes") or ()),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan:
+        """Read a plan from its JSON text."""
+        return cls.from_dict(json.loads(text))
+
+    def __repr__(self) -> str:
+        columns = sum(len(t.columns) for t in self.tables.values())
+        return f"<Plan {len(self.tables)} tables, {columns} columns, names {self.column_names}>"
+
+
+def build_plan(
+    profile: Profile,
+    *,
+    settings: Settings | None = None,
+    column_names: ColumnNames | None = None,
+) -> Plan:
+    """The cleaning plan of a profiled export, with ``settings.columns`` overrides applied.
+
+    Types and date formats are the profile's; the date order is the one the profile read the column in
+    (its evidence, or ``date_order_default`` when none); null tokens are the ones it profiled with.
+    """
+    settings = settings or load_settings()
+    null_tokens = tuple(profile.settings.get("null_tokens") or settings.null_tokens)
+    default_order = cast(
+        ReadingOrder, profile.settings.get("date_order_default") or settings.date_order_default
+    )
+    _check_overrides(profile, settings.columns)
+    notes: list[str] = []
+    tables: dict[str, TablePlan] = {}
+    for table in profile.tables.values():
+        overrides = settings.columns.get(table.name, {})
+        columns = []
+        for column in table:
+            plan = column_plan(column, null_tokens, default_order, sampled=profile.sample is not None)
+            if column.name in overrides:
+                plan = apply_override(plan, overrides[column.name], default_order)
+                notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
+            columns.append(plan)
+        rows = table.sampled_rows or table.row_count
+        row_bytes = sum(c.bytes for c in table) // max(1, rows)
+        tables[table.name] = TablePlan.of(table.name, columns, row_bytes)
+    built = Plan(tables=tables, source=str(profile.source), quality=profile.quality, notes=tuple(notes))
+    built.check_salt(settings.mask_salt)
+    named = built.with_column_names(column_names or settings.column_names)
+    return replace(named, notes=named.notes + long_name_notes(named))
+
+
+def long_name_notes(plan: Plan) -> tuple[str, ...]:
+    """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes.
+
+    Found here, at plan time, by the function the loader uses (:func:`short_identifiers`), so the plan
+    in the run record says in advance which names change and to what.
+    """
+    notes = [
+        f"table {table!r} is over {MAX_IDENTIFIER_BYTES} bytes: loaded as {short!r}"
+        for table, short in short_identifiers(plan.tables).items()
+        if short != table
+    ]
+    for table in plan.tables.values():
+        columns = short_identifiers(column.output_name for column in table.columns)
+        notes += [
+            f"{table.name}.{name}: over {MAX_IDENTIFIER_BYTES} bytes, loaded as {short!r}"
+            for name, short in columns.items()
+            if short != name
+        ]
+    return tuple(notes)
+
+
+def column_plan(
+    column: ColumnProfile, null_tokens: tuple[str, ...], default_order: ReadingOrder, *, sampled: bool = False
+) -> ColumnPlan:
+    """One column's plan from its profile.
+
+    A sampled profile may not have seen every date format the column holds, so its plan also tries the
+    other known formats (after the seen ones) rather than quarantine a valid value it never sampled.
+    """
+    kind = column.inferred_type
+    classes = column.storage_classes
+    plan = ColumnPlan(
+        name=column.name,
+        type=kind,
+        output_name=column.name,
+        null_tokens=null_tokens,
+        reals=bool(classes.get("real")),
+        invalid_encoding=column.issue_count("invalid_encoding") > 0,
+        mixed_classes=len(classes) > 1,
+    )
+    if kind in ("timestamp", "date"):
+        order: ReadingOrder = default_order
+        if column.date_order == "day_first" or column.date_order == "month_first":
+            order = column.date_order
+        if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
+            unit: EpochUnit = "milliseconds" if column.min >= _EPOCH_MILLIS_FROM else "seconds"
+            return replace(plan, type="timestamp", epoch_unit=unit)
+        formats = list(column.date_formats)
+        if sampled or not formats:
+            formats += [f for f in known_formats(order) if f not in formats]
+        return replace(plan, formats=tuple(formats), date_order=order)
+    if kind == "numeric":
+        scale = max(MIN_NUMERIC_SCALE, column.max_scale or 0)
+        bound = max(abs(float(column.min or 0)), abs(float(column.max or 0)))
+        digits = len(str(int(bound))) + scale
+        return replace(
+            plan, scale=scale, precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION
+        )
+    return plan
+
+
+def known_formats(order: ReadingOrder) -> list[str]:
+    """Every date/timestamp format the profiler recognises, slash dates read in ``order``."""
+    return [
+        shape.month_first if order == "month_first" and shape.month_first else shape.day_first
+        for shape in DATE_SHAPES
+    ]
+
+
+def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: ReadingOrder) -> ColumnPlan:
+    """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
+
+    A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
+    whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
+    """
+    if override.mask == "hash" and override.type not in (None, "text"):
+        raise ConfigError(
+            f'mask = "hash" writes text; it cannot be combined with type = "{override.type}"',
+            column=plan.name,
+            hint="remove the type override of the hashed column",
+        )
+    kind = cast(PlanType, _TYPE_ALIASES.get(override.type or "", override.type or plan.type))
+    if override.mask == "hash":
+        kind = "text"
+    changes: dict[str, Any] = {"type": kind, "origin": "override"}
+    if kind != plan.type:
+        changes.update(formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False)
+    if kind in ("timestamp", "date"):
+        order = override.date_order or plan.date_order or default_order
+        formats = override.formats or (plan.formats if kind == plan.type else ()) or known_formats(order)
+        if override.date_order and not override.formats and kind == plan.type and plan.date_order != order:
+            formats = tuple(_reorder(f, order) for f in plan.formats)
+        changes.update(date_order=order, formats=tuple(formats))
+    if kind == "numeric":
+        scale = override.scale if override.scale is not None else plan.scale
+        changes.update(scale=MIN_NUMERIC_SCALE if scale is None else scale)
+        if override.scale is not None:
+            changes["rounds"] = True  # a narrower scale than the profile saw: rounding is checked
+    if override.null_tokens is not None:
+        changes["null_tokens"] = tuple(override.null_tokens)
+    if override.decimal_comma is not None:
+        changes["decimal_comma"] = override.decimal_comma
+    if override.mask is not None:
+        changes["mask"] = override.mask
+    return replace(plan, **changes)
+
+
+def _reorder(fmt: str, order: ReadingOrder) -> str:
+    """A slash format read in the other order (``%d/%m/%Y`` ↔ ``%m/%d/%Y``); other formats unchanged."""
+    for shape in DATE_SHAPES:
+        if shape.month_first and fmt in (shape.day_first, shape.month_first):
+            return shape.month_first if order == "month_first" else shape.day_first
+    return fmt
+
+
+def _check_overrides(profile: Profile, columns: dict[str, dict[str, ColumnOverride]]) -> None:
+    for table, overrides in columns.items():
+        if table not in profile.tables:
+            raise ConfigError(
+                "override names a table the export does not have",
+                table=table,
+                hint=f"tables are: {', '.join(profile.tables)}",
+            )
+        known = profile.tables[table].columns
+        for column in overrides:
+            if column not in known:
+                raise ConfigError(
+                    "override names a column the table does not have",
+                    table=table,
+                    column=column,
+                    hint="column names are matched exactly, as the export wrote them",
+                )
+
+
+def _named(columns: tuple[ColumnPlan, ...], column_names: ColumnNames) -> tuple[ColumnPlan, ...]:
+    """``columns`` with output names for ``column_names`` (the loader's own naming: ``styled_names``)."""
+    names = styled_names([c.name for c in columns], column_names)
+    return tuple(replace(c, output_name=names[c.name]) for c in columns)
+
+
+def _column_names(value: str) -> ColumnNames:
+    return "snake" if value == "snake" else "export"

@@ -1,0 +1,227 @@
+"""Each table's key — from the schema first, then from the data — and its duplicate rows.
+
+The key, in order of preference:
+
+1. the declared PRIMARY KEY (``PRAGMA table_info``: its ``pk`` positions; an ``INTEGER PRIMARY KEY``
+   is SQLite's rowid alias, unique and non-null by construction) — ``declared_primary_key``;
+2. a declared UNIQUE constraint or unique index (``PRAGMA index_list`` / ``index_info``; not partial,
+   no expression), fewest columns first, then leftmost — ``declared_unique``;
+3. a column unique and non-null in the data, whatever its name: every row present, no blank, null
+   token, padding or unparseable value, as many distinct values as rows; integer columns first, then
+   text, leftmost first — ``data_unique`` (from the profile's exact counts; nothing is rescanned).
+
+A declared key is what the schema says, not a promise: SQLite lets a non-rowid PRIMARY KEY hold NULLs
+(and an old or damaged file, duplicates). So, unless SQLite enforces the key (rowid alias, WITHOUT
+ROWID, NOT NULL columns) or the profile proved it, one aggregate per table (DuckDB, over the same relation the
+profiler reads) counts what would clash: exact duplicate rows (every column equal), rows sharing a key
+with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
+
+#: Example keys shown per table issue.
+EXAMPLES = 5
+#: Column types a key found in the data may have (dates, numbers and booleans are never keys).
+DATA_KEY_TYPES = ("integer", "text")
+
+
+@dataclass(frozen=True)
+class DeclaredKey:
+    """A key the schema declares: its columns in key order, and which declaration it is."""
+
+    columns: tuple[str, ...]
+    found: KeyFound
+    #: An ``INTEGER PRIMARY KEY`` of a rowid table: SQLite itself keeps it unique and non-null.
+    rowid_alias: bool = False
+    #: SQLite keeps this key unique and non-null (rowid alias, WITHOUT ROWID primary key, or every
+    #: column NOT NULL under its unique index): no row can clash, so nothing needs counting.
+    enforced: bool = False
+
+
+def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
+    """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
+    con = connect_read_only(Path(path))
+    try:
+        found = {}
+        for table in tables:
+            key = _declared_key(con, table)
+            if key is not None:
+                found[table] = key
+        return found
+    finally:
+        con.close()
+
+
+def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
+    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    primary = [row for row in info if row[5]]
+    if primary:
+        columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
+        rowid = _has_rowid(con, table)
+        alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid
+        enforced = alias or not rowid or all(row[3] for row in primary)
+        return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias, enforced=enforced)
+    unique: list[tuple[int, int, tuple[str, ...]]] = []
+    for _seq, name, is_unique, _origin, partial in con.execute(
+        f"PRAGMA index_list({quote_ident(table)})"
+    ).fetchall():
+        if not is_unique or partial:
+            continue
+        columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
+        if not columns or any(column is None for column in columns):
+            continue  # an index on an expression
+        positions = [next(row[0] for row in info if row[1] == column) for column in columns]
+        unique.append((len(columns), min(positions), columns))
+    if unique:
+        columns = min(unique)[2]
+        enforced = all(row[3] for row in info if row[1] in columns)
+        return DeclaredKey(columns, "declared_unique", enforced=enforced)
+    return None
+
+
+def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
+    try:
+        con.execute(f"SELECT rowid FROM {quote_ident(table)} LIMIT 0")
+    except sqlite3.OperationalError:  # WITHOUT ROWID
+        return False
+    return True
+
+
+def data_key(table: TableProfile, copies: int = 0) -> str | None:
+    """A column unique and non-null in the data (integer first, then text; leftmost), or None.
+
+    ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
+    unique once they are gone (an export with a few repeated rows still has its key)."""
+    if table.row_count == 0 or table.sampled_rows is not None:
+        return None
+    for kind in DATA_KEY_TYPES:
+        for column in table:
+            if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
+                return str(column.name)
+    return None
+
+
+def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
+    # Cleaning trims, nulls blanks and quarantines unparseable values: any of those could make two
+    # distinct raw values equal, or a value NULL, in the target.
+    blemishes = (
+        column.null_count
+        + column.empty_string_count
+        + column.null_like_count
+        + column.whitespace_padded_count
+        + column.invalid_count
+    )
+    return blemishes == 0 and column.distinct_count == rows
+
+
+def duplicate_sql(relation: str, columns: list[str], key: list[str]) -> str:
+    """One aggregate: exact duplicate rows, rows sharing a key with a different row, NULL-key rows.
+
+    The rows are grouped by every column (exact copies fall in one group), those groups by the key:
+    a key value with n rows in g distinct groups has n - g exact copies and g - 1 rows that differ
+    from its first distinct row. Examples are keys (or, without a key, the first column's value).
+    """
+    every = ", ".join(quote_ident(c) for c in columns)
+    shown = key or columns[:1]
+    label = " || '|' || ".join(f"coalesce(CAST({quote_ident(c)} AS VARCHAR), 'NULL')" for c in shown)
+    keyed = ", ".join(quote_ident(c) for c in key)
+    is_null = " OR ".join(f"{quote_ident(c)} IS NULL" for c in key) or "false"
+    # Helper names cannot clash with the export's: they carry a prefix no export column may have.
+    n, variants, shows, null = (f"__columnar_etl_{name}" for name in ("n", "variants", "label", "null"))
+    by_key = (
+        f"SELECT any_value({shows}) AS {shows}, sum({n}) AS {n}, count(*) AS {variants}, "
+        f"bool_or({is_null}) AS {null} FROM rows_ GROUP BY {keyed}"
+        if key
+        else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null} FROM rows_"
+    )
+    return (
+        f"WITH rows_ AS (SELECT {every}, any_value({label}) AS {shows}, count(*) AS {n} "
+        f"FROM {relation} GROUP BY {every}), keys_ AS ({by_key}) "
+        f"SELECT coalesce(sum({n} - {variants}), 0) AS duplicate_rows, "
+        f"coalesce(sum({variants} - 1) FILTER (WHERE NOT {null}), 0) AS duplicate_keys, "
+        f"coalesce(sum({n}) FILTER (WHERE {null}), 0) AS null_keys, "
+        f"min({shows}, {EXAMPLES}) FILTER (WHERE {n} > {variants}) AS ex_rows, "
+        f"min({shows}, {EXAMPLES}) FILTER (WHERE {variants} > 1 AND NOT {null}) AS ex_keys "
+        "FROM keys_"
+    )
+
+
+def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, count: bool = True) -> None:
+    """Set ``table``'s key and, with ``count``, its duplicate figures and table issues (one query)."""
+    if declared is not None:
+        table.key, table.key_found = list(declared.columns), declared.found
+    elif (column := data_key(table)) is not None:
+        table.key, table.key_found = [column], "data_unique"
+    columns = list(table.columns)
+    if not count or not columns:
+        return
+    if (declared is not None and declared.enforced) or table.key_found == "data_unique":
+        # SQLite enforces the key, or the profile found it unique and non-null: a key that differs on
+        # every row allows no exact copy either. Nothing to count, no query.
+        table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
+        return
+    # REALs with all 17 digits: rows differing past SQLite's 15 are not copies.
+    reads = [ColumnRead(c.name, real_digits=bool(c.storage_classes.get("real"))) for c in table]
+    sql = duplicate_sql(src.relation_sql(table.name, reads=reads), columns, table.key)
+    row: Any = src.connection.cursor().execute(sql).fetchone()
+    rows, keys, nulls, ex_rows, ex_keys = row
+    table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
+    if not table.key and table.duplicate_rows and (column := data_key(table, table.duplicate_rows)):
+        # Unique in every row but the exact copies: the key, once they are removed (no row without it,
+        # and no two different rows share it).
+        table.key, table.key_found = [column], "data_unique"
+        table.duplicate_keys = table.null_keys = 0
+    what = ", ".join(table.key) or "first column"
+    issues = [
+        Issue(
+            "duplicate_row",
+            table.duplicate_rows,
+            tuple(ex_rows or ()),
+            detail=f"rows equal to another row in every column (examples: {what})",
+        ),
+        Issue(
+            "duplicate_key",
+            table.duplicate_keys,
+            tuple(ex_keys or ()),
+            detail=f"rows whose key ({what}) is also another, different row's",
+        ),
+        Issue("null_key", table.null_keys, detail=f"rows with NULL in the key ({what})"),
+    ]
+    table.issues = [issue for issue in issues if issue.count]
+
+
+def load_keys(
+    tables: Mapping[str, TableProfile],
+    names: Mapping[str, Mapping[str, str]],
+    duplicates: DuplicatePolicy,
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """What the loader needs: each table's key (as loaded: ``names`` maps export → output names),
+    and, for the keys that cannot be a primary key once ``duplicates`` is applied, why not.
+
+    A key with a column that is not loaded (masked with ``drop``) is no key. The loader builds a plain
+    index on a key with a reason, a primary key on the others.
+    """
+    keys: dict[str, list[str]] = {}
+    blockers: dict[str, str] = {}
+    for name, table in tables.items():
+        mapping = names.get(name, {})
+        if not table.key or any(column not in mapping for column in table.key):
+            keys[name] = []
+            continue
+        keys[name] = [mapping[column] for column in table.key]
+        blocker = table.primary_key_blocker(duplicates)
+        if blocker is not None:
+            blockers[name] = blocker
+    return keys, blockers

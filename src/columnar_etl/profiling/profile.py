@@ -1,0 +1,622 @@
+"""Gate 1: profile every column of the export — real type, confidence, dirt — from vectorized SQL.
+
+One query per table (:mod:`.sql`) returns, per column, how many values have each shape and which
+of them parse; :func:`infer_column` turns those numbers into a :class:`ColumnProfile`. The
+declared SQLite type is evidence only: it breaks ties (a 0/1 column declared BOOLEAN is boolean) and is
+compared with what the data holds (``type_mismatch``); it never decides on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import SourceError
+from columnar_etl.models import (
+    ColumnProfile,
+    DateOrder,
+    InferredType,
+    Issue,
+    Profile,
+    TableProfile,
+)
+from columnar_etl.observability.logs import get_logger
+from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
+from columnar_etl.profiling.quality import evaluate_gate, score_profile
+from columnar_etl.profiling.references import declared_references, find_references
+from columnar_etl.profiling.sql import (
+    CANONICAL_SHAPES,
+    DATE_SHAPE_BY_CODE,
+    DATE_SHAPES,
+    EXAMPLE_KINDS,
+    EXAMPLES,
+    NUMBER_SHAPES,
+    SLASH_SHAPES,
+    STORAGE_CLASS_NAMES,
+    Flag,
+    Shape,
+    StorageClass,
+    split_code,
+    table_profile_sql,
+)
+from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source, open_source
+
+#: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
+#: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
+MAJORITY = 0.5
+#: A column whose declared type has TEXT affinity is narrowed to another type only when at
+#: most this share of its present values would be quarantined: text is what the export said it is.
+TEXT_NARROWING_SHARE = 0.001
+#: Integers a double holds exactly (REAL and INTEGER cells in one column become double precision).
+EXACT_DOUBLE_INTEGERS = 2**53
+#: The widest numeric Arrow carries (decimal128); more digits stay text.
+MAX_NUMERIC_DIGITS = 38
+#: A table is read as several rowid ranges in parallel when it has at least this many rows per range
+#: (below it, the extra SQLite statements and union cost more than another core gains).
+ROWS_PER_PART = 40_000
+# Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
+EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
+EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
+PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
+_DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
+
+
+def declared_family(declared: str) -> InferredType | None:
+    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
+    upper = declared.upper()
+    if not upper:
+        return None
+    if "BOOL" in upper:
+        return "boolean"
+    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
+        return "timestamp"
+    if "DATE" in upper:
+        return "date"
+    if "INT" in upper:
+        return "integer"
+    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
+        return "text"
+    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
+        return "double"
+    if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
+        return "numeric"
+    return None
+
+
+def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
+    if declared is None or declared == inferred:
+        return True
+    numbers = {"integer", "double", "numeric"}
+    # REAL holding 1.25 is numeric, INTEGER-affinity NUMERIC holding 2.5 is numeric: same family.
+    return (
+        declared in numbers and inferred in numbers and not (declared == "integer" and inferred != "integer")
+    )
+
+
+class _Counts:
+    """One column's figures (:func:`fold_groups`), decoded: each code folds a shape and per-value flags."""
+
+    def __init__(self, agg: dict[str, Any]) -> None:
+        self.agg = agg
+        self._shapes: dict[int, int] = {}
+        self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
+        self._valid: dict[tuple[int, int], int] = {}
+        self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        for code, count in (agg["codes"] or {}).items():
+            storage, shape, bits = split_code(int(code))
+            self.classes[storage] += count
+            self._shapes[shape] = self._shapes.get(shape, 0) + count
+            for flag in Flag:
+                if bits & flag:
+                    self._flags[int(flag)] += count
+                    key = (shape, int(flag))
+                    self._valid[key] = self._valid.get(key, 0) + count
+
+    def __getitem__(self, key: str) -> Any:
+        return self.agg[key]
+
+    def shape(self, *shapes: Shape) -> int:
+        """Values whose shape is one of ``shapes``."""
+        return sum(self._shapes.get(int(s), 0) for s in shapes)
+
+    def flag(self, flag: Flag) -> int:
+        """Values carrying ``flag``."""
+        return self._flags[int(flag)]
+
+    def valid(self, shape: Shape, order: DateOrder | None) -> int:
+        """Values of ``shape`` that are real dates when slash dates are read in ``order``."""
+        flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
+        return self._valid.get((int(shape), int(flag)), 0)
+
+    def examples(self, key: str) -> tuple[str, ...]:
+        """Up to five raw example values for ``key`` (``null_like``, ``other``, ...)."""
+        values: list[Any] | None = self.agg[f"ex_{key}"]
+        # NUL bytes shown as \0 so examples stay printable and JSON-safe.
+        return tuple(str(v).replace("\x00", "\\0") for v in values or [])
+
+
+def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, str | None]:
+    """Day-first if a first field > 12 proves it, month-first if a second field does; else ambiguous."""
+    if counts.shape(*SLASH_SHAPES) == 0:
+        return None, None
+    day, month = counts.flag(Flag.FIRST_GT12), counts.flag(Flag.SECOND_GT12)
+    if day and not month:
+        return "day_first", None
+    if month and not day:
+        return "month_first", None
+    if day and month:
+        order: DateOrder = "day_first" if day >= month else "month_first"
+        return order, f"conflicting date order evidence ({day} day-first, {month} month-first); chose {order}"
+    return "ambiguous", None
+
+
+def infer_column(
+    table: str,
+    column: SourceColumn,
+    row_count: int,
+    agg: dict[str, Any],
+    *,
+    date_order_default: DateOrder = "day_first",
+) -> ColumnProfile:
+    """Decide a column's type and issues from its aggregate row (no data is read here)."""
+    counts = _Counts(agg)
+    nulls, empty, null_like = (
+        counts.shape(Shape.NULL),
+        counts.shape(Shape.EMPTY),
+        counts.shape(Shape.NULL_LIKE),
+    )
+    present = row_count - nulls - empty - null_like
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE)
+    n_numbers = counts.shape(*NUMBER_SHAPES)
+    n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
+    n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
+    fractional = counts.shape(Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+    family = declared_family(column.declared_type)
+    notes: list[str] = []
+
+    classes = counts.classes
+    inferred: InferredType
+    reason: str
+    if classes[StorageClass.BLOB]:
+        inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
+    elif present == 0:
+        inferred, reason = family or "text", "no values: the declared type"
+    elif n_bool / present >= MAJORITY and (n_bool_words > 0 or family == "boolean"):
+        inferred, reason = "boolean", "boolean spellings"
+    elif n_dates / present >= MAJORITY:
+        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+        inferred = "timestamp" if timed else "date"
+        reason = "date/time text in recognised formats"
+    elif n_numbers / present >= MAJORITY:
+        scale = counts["max_scale"] or 0
+        if fractional == 0:
+            inferred, reason = "integer", "integers"
+        elif family == "numeric" or counts.shape(Shape.EXPONENT) == 0:
+            # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
+            inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
+        else:
+            inferred, reason = "double", "floating-point numbers"
+    else:
+        inferred, reason = "text", "text"
+    inferred, reason = _lossless(inferred, reason, counts, column.declared_type, present)
+    order: DateOrder | None = None
+    issues: list[Issue] = []
+    minimum: Any = None
+    maximum: Any = None
+    date_formats: dict[str, int] = {}
+
+    def add(kind: str, count: int, examples: tuple[str, ...] = (), detail: str | None = None) -> None:
+        if count > 0:
+            issues.append(Issue(kind, int(count), examples[:5], detail))
+
+    if inferred in ("date", "timestamp"):
+        order, conflict = _date_order(counts, date_order_default)
+        if conflict:
+            notes.append(conflict)
+        reading: DateOrder = date_order_default if order in (None, "ambiguous") else order
+        valid = 0
+        non_iso = 0
+        for spec in DATE_SHAPES:
+            ok = counts.valid(spec.shape, reading)
+            valid += ok
+            if ok:
+                fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
+                date_formats[fmt] = ok
+                if spec.shape not in CANONICAL_SHAPES:
+                    non_iso += ok
+        add("non_iso_date", non_iso, counts.examples("non_iso"))
+        if order == "ambiguous":
+            slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
+            add(
+                "ambiguous_date_order",
+                slash_valid,
+                detail=f"no value proves day or month first; read as {reading.replace('_', '-')}",
+            )
+        bad_key = "bad_month_first" if reading == "month_first" else "bad_day_first"
+        add("impossible_date", n_dates - valid, counts.examples(bad_key))
+        add("unparseable_date", present - n_dates, counts.examples("other"))
+        minimum, maximum = _date_bounds(counts, reading, inferred)
+    elif inferred == "boolean":
+        valid = n_bool
+        minimum, maximum = (None, None)
+        if present - valid:
+            notes.append(f"{present - valid} values are not a known boolean spelling")
+    elif inferred in ("integer", "numeric", "double"):
+        valid = n_numbers if inferred != "integer" else counts.shape(Shape.INTEGER)
+        add("comma_decimal", counts.shape(Shape.COMMA_DECIMAL), counts.examples("comma"))
+        add("invalid_number", present - valid, counts.examples("other"))
+        minimum, maximum = counts["min_number"], counts["max_number"]
+        if inferred == "integer" and minimum is not None:
+            minimum, maximum = int(minimum), int(maximum)
+            epoch = _epoch_unit(column.name, minimum, maximum)
+            if epoch:
+                inferred = "timestamp"
+                notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
+    elif inferred == "bytea":
+        valid = present
+        mixed = row_count - nulls - classes[StorageClass.BLOB]
+        add(
+            "mixed_storage_classes",
+            mixed,
+            detail="BLOB cells among INTEGER/REAL/TEXT cells: the column is bytea and those cells are "
+            "loaded as the UTF-8 bytes of their text",
+        )
+    else:
+        valid = present
+        minimum, maximum = counts["min_text"], counts["max_text"]
+
+    add("empty_string", empty)
+    add("null_like", null_like, counts.examples("null_like"))
+    add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
+    add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
+    add(
+        "invalid_encoding",
+        counts.flag(Flag.INVALID_ENCODING),
+        counts.examples("encoding"),
+        detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
+    )
+    if not _compatible(family, inferred) and present:
+        add(
+            "type_mismatch",
+            present,
+            detail=f"declared {column.declared_type} but the values are {inferred}",
+        )
+    elif family not in (None, "text") and (stored_as_text := _stored_as_text(counts, null_like, present)):
+        # The declared type is right but SQLite stores the values as TEXT: a tool trusting storage
+        # classes would create a TEXT column. Fixable: the values parse as the inferred type.
+        add(
+            "type_mismatch",
+            stored_as_text,
+            detail=f"declared {column.declared_type}, stored as TEXT; the values are {inferred}",
+        )
+    if family is None and column.declared_type:
+        notes.append(
+            f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
+        )
+    elif re.search(r"\(\s*\d+", column.declared_type) and inferred != "text":
+        notes.append(
+            f"declared type {column.declared_type!r} carries a size PostgreSQL would not accept as is"
+        )
+    if column.default is not None and column.default.strip("'\" ").lower() in ("current_timestamp", "null"):
+        notes.append(f"SQLite default {column.default} is not copied literally")
+
+    return ColumnProfile(
+        table=table,
+        name=column.name,
+        declared_type=column.declared_type,
+        inferred_type=inferred,
+        confidence=(valid / present) if present else 1.0,
+        row_count=row_count,
+        null_count=nulls,
+        empty_string_count=empty,
+        null_like_count=null_like,
+        whitespace_padded_count=counts.flag(Flag.PADDED),
+        nul_byte_count=counts.flag(Flag.NUL),
+        distinct_count=int(counts["distinct"] or 0),
+        valid_count=int(valid),
+        invalid_count=int(present - valid),
+        min=minimum,
+        max=maximum,
+        date_formats=date_formats,
+        date_order=order,
+        issues=issues,
+        notes=notes,
+        default=column.default,
+        max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+        storage_classes={
+            STORAGE_CLASS_NAMES[storage]: n
+            for storage, n in classes.items()
+            if n and storage != StorageClass.NULL
+        },
+        type_reason=reason,
+        bytes=int(counts["bytes"] or 0),
+        personal_data={
+            kind: n
+            for kind, flag in (
+                ("email", Flag.EMAIL),
+                ("phone", Flag.PHONE),
+                ("person_name", Flag.PERSON_NAME),
+            )
+            if (n := counts.flag(flag))
+        },
+    )
+
+
+def _lossless(
+    inferred: InferredType,
+    reason: str,
+    counts: _Counts,
+    column_type: str,
+    present: int,
+) -> tuple[InferredType, str]:
+    """The type the shapes suggest, widened where loading it would change a value no rule covers.
+
+    - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
+    - REAL cells are binary doubles: with them a number column is double precision, never a rounded
+      numeric (and text, if its integers are beyond what a double holds exactly);
+    - decimal TEXT with more digits than a double holds keeps a double column numeric (text when
+      exponents or REAL cells need the double);
+    - integers beyond bigint are numeric (up to 38 digits), text beyond;
+    - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``) is narrowed only when at most
+      :data:`TEXT_NARROWING_SHARE` of its values would be quarantined; others up to the majority rule
+      (the circuit breaker judges how much dirt there is).
+    """
+    family = declared_family(column_type)
+    numbers = ("integer", "numeric", "double")
+    if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
+        return "text", (f"{wrong} number-shaped values would not read back the same (leading zeros, '+')")
+    if inferred in numbers and counts.classes[StorageClass.REAL]:
+        bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
+        if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
+            return "text", "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
+        inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
+    if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
+        if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT):
+            return "text", f"{inexact} values have more digits than a double holds"
+        inferred, reason = "numeric", f"{inexact} decimals have more digits than a double holds"
+    if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
+        if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
+            return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
+        inferred, reason = "numeric", "integers beyond bigint"
+    if (
+        inferred == "numeric"
+        and (counts["max_digits"] or 0) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS
+    ):
+        return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
+    if inferred not in ("text", "bytea") and present:
+        invalid = present - _valid_count(inferred, counts)
+        if family == "text" and invalid > TEXT_NARROWING_SHARE * present:
+            return "text", (
+                f"{invalid} of {present} values are not {inferred} and the column is declared "
+                f"{column_type}: kept as text"
+            )
+    return inferred, reason
+
+
+def _valid_count(inferred: InferredType, counts: _Counts) -> int:
+    """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
+    if inferred in ("date", "timestamp"):
+        return sum(
+            max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
+        )
+    if inferred == "boolean":
+        return counts.shape(Shape.BOOLEAN_WORD) + counts.flag(Flag.ZERO_ONE)
+    if inferred == "integer":
+        return counts.shape(Shape.INTEGER)
+    if inferred in ("numeric", "double"):
+        return counts.shape(*NUMBER_SHAPES)
+    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
+
+
+def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
+    """Non-blank values SQLite stores as TEXT in a column whose declared type has numeric affinity.
+
+    SQLite converts a well-formed integer or real literal to INTEGER/REAL storage in such a column
+    and keeps everything else as TEXT, so the shapes already say what `typeof()` would (no extra scan).
+    """
+    return null_like + present - counts.shape(Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
+
+
+def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
+    suffix = "month_first" if reading == "month_first" else "day_first"
+    low, high = counts[f"min_{suffix}"], counts[f"max_{suffix}"]
+    if inferred == "date":
+        return _as_date(low), _as_date(high)
+    return low, high
+
+
+def _as_date(value: Any) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _epoch_unit(name: str, low: int, high: int) -> str | None:
+    if not _DATE_LIKE_NAME.search(name):
+        return None
+    if EPOCH_SECONDS[0] <= low and high <= EPOCH_SECONDS[1]:
+        return "seconds"
+    if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:
+        return "milliseconds"
+    return None
+
+
+def profile_table(
+    src: Source, table: str, settings: Settings, sample: int | None = None, parts: int = 1
+) -> TableProfile:
+    """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side)."""
+    info = src.table(table)
+    names = info.column_names
+    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
+    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
+    sql = table_profile_sql(relation, names, settings.null_tokens, sample, settings.source_encoding_fallback)
+    try:
+        result = src.connection.cursor().execute(sql)
+        header = [d[0] for d in result.description or []]
+        rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "profiling ran out of memory",
+            path=src.path,
+            table=table,
+            hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
+        ) from exc
+    except duckdb.Error as exc:
+        raise read_error(exc, src.path, table=table, message="profiling query failed") from exc
+    if not names:
+        counted = int(rows[0]["row_count"]) if rows else 0
+        return TableProfile(
+            name=table,
+            row_count=info.row_count if sample else counted,
+            columns={},
+            sampled_rows=counted if sample else None,
+        )
+    groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
+    for row in rows:
+        groups[int(row["idx"])].append(row)
+    profiled_rows = sum(int(row["cells"]) for row in groups[0] if row["code"] is not None)
+    columns: dict[str, ColumnProfile] = {}
+    for index, column in enumerate(info.columns):
+        columns[column.name] = infer_column(
+            table,
+            column,
+            profiled_rows,
+            fold_groups(groups[index]),
+            date_order_default=settings.date_order_default,
+        )
+    return TableProfile(
+        name=table,
+        # Every row was read: the count is known without asking SQLite to count again.
+        row_count=info.row_count if sample else profiled_rows,
+        columns=columns,
+        sampled_rows=profiled_rows if sample else None,
+    )
+
+
+BOUNDS = (
+    "min_day_first",
+    "max_day_first",
+    "min_month_first",
+    "max_month_first",
+    "min_number",
+    "max_number",
+    "max_scale",
+    "max_digits",
+    "min_text",
+    "max_text",
+)
+
+
+def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """One column's figures from its rows of the profile query (see sql.table_profile_sql).
+
+    The row without a code holds the column's bounds; one row per code holds its cells, distinct
+    values and examples.
+    """
+    whole = next((g for g in groups if g["code"] is None), None)
+    coded = [(split_code(int(g["code"]))[1:], g) for g in groups if g["code"] is not None]
+    folded: dict[str, Any] = {
+        "codes": {int(g["code"]): int(g["cells"]) for _, g in coded},
+        "distinct": sum(int(g["distinct_values"]) for _, g in coded),
+        "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
+    }
+    for key in BOUNDS:
+        folded[key] = whole[key] if whole else None
+    for kind, shows in EXAMPLE_KINDS.items():
+        values = [v for (shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
+        folded[f"ex_{kind}"] = sorted(values)[:EXAMPLES]
+    return folded
+
+
+def _profile_keyed(
+    src: Source, table: str, settings: Settings, sample: int | None, parts: int, declared: DeclaredKey | None
+) -> TableProfile:
+    """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a sample)."""
+    profiled = profile_table(src, table, settings, sample, parts)
+    find_key(src, profiled, declared, count=sample is None)
+    return profiled
+
+
+def _work(table: SourceTable) -> int:
+    return table.estimated_rows * max(1, len(table.columns))
+
+
+def _parts(table: SourceTable, threads: int) -> int:
+    """Rowid ranges to read ``table`` as: one per ``ROWS_PER_PART`` rows, at most one per thread."""
+    return max(1, min(threads, table.estimated_rows // ROWS_PER_PART))
+
+
+def profile(
+    source: str | Path,
+    tables: list[str] | None = None,
+    sample: int | None = None,
+    *,
+    settings: Settings | None = None,
+) -> Profile:
+    """Profile ``tables`` (default: all) of the SQLite export at ``source``.
+
+    Every row is read unless ``sample`` asks for a repeatable reservoir sample of that many rows per
+    table. Returns a :class:`Profile` with per-column types, counts, issues, quality scores and the
+    circuit breaker's verdict (``profile.gate``). The source is opened read-only.
+    """
+    settings = settings or load_settings()
+    log = get_logger(stage="profile")
+    started = time.perf_counter()
+    with open_source(source, settings.source_encoding_fallback) as src:
+        src.limit_memory(settings.profile_memory_limit)
+        names = tables if tables is not None else list(src.tables)
+        for name in names:
+            src.table(name)  # unknown table: fail before any work
+        # One query per table. The tables run side by side, one cursor each, biggest first. Each
+        # query gets the cores left per table (one, when there are more tables than cores: a
+        # parallel aggregate costs more CPU than it saves here), and a big table is then read as
+        # that many rowid ranges, so its scan runs on all of them too.
+        cores = os.cpu_count() or 1
+        threads = max(1, cores // max(1, len(names)))
+        src.connection.execute(f"SET threads = {threads}")
+        src.attachments(threads)
+        order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
+        declared = declared_keys(src.path, names)
+        with ThreadPoolExecutor(max_workers=cores) as pool:
+            futures = {
+                name: pool.submit(
+                    _profile_keyed,
+                    src,
+                    name,
+                    settings,
+                    sample,
+                    _parts(src.table(name), threads),
+                    declared.get(name),
+                )
+                for name in order
+            }
+            profiled = {name: futures[name].result() for name in names}
+        # References need every table's key and figures: declared ones, else inferred from the data.
+        find_references(src, profiled, declared_references(src.path, names))
+    quality = score_profile(profiled)
+    result = Profile(
+        source=Path(source),
+        tables=profiled,
+        quality=quality,
+        gate=evaluate_gate(profiled, quality, settings),
+        settings={
+            "null_tokens": list(settings.null_tokens),
+            "date_order_default": settings.date_order_default,
+            "min_quality": settings.min_quality,
+            "halt_quality": settings.halt_quality,
+            "halt_type_mismatch_share": settings.halt_type_mismatch_share,
+            "halt_corrupt_date_share": settings.halt_corrupt_date_share,
+        },
+        seconds=time.perf_counter() - started,
+        sample=sample,
+    )
+    log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
+    return result

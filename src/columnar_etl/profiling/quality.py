@@ -1,0 +1,188 @@
+"""Quality scores and the circuit breaker: what the profile's numbers mean for the run.
+
+Quality score (documented in docs/profiling.md): a column starts at 100 and each problem cell costs
+points by severity, per 1 % of the column's rows —
+
+- unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``orphan_reference``): 10
+- fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
+  ``ambiguous_date_order``, ``invalid_encoding``): 4
+- cosmetic (``whitespace``, ``nul_byte``): 2
+- ``type_mismatch`` where the data is text but the declared type is not (unfixable; counts every
+  value of the column): 0.2. A declared type whose values SQLite stores as TEXT but which parse as that
+  type (``TIMESTAMP`` holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
+
+floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
+by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
+(:mod:`columnar_etl.cleaning.quality`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from columnar_etl.config import Settings
+from columnar_etl.models import ColumnProfile, GateReason, GateResult, TableProfile
+
+if TYPE_CHECKING:
+    from columnar_etl.profiling.dry_run import DryRunResult
+
+#: Points per 1 % of rows, by issue kind.
+PENALTY_PER_PERCENT: dict[str, float] = {
+    "impossible_date": 10.0,
+    "unparseable_date": 10.0,
+    "invalid_number": 10.0,
+    "orphan_reference": 10.0,
+    "empty_string": 4.0,
+    "null_like": 4.0,
+    "non_iso_date": 4.0,
+    "comma_decimal": 4.0,
+    "ambiguous_date_order": 4.0,
+    "invalid_encoding": 4.0,
+    "whitespace": 2.0,
+    "nul_byte": 2.0,
+    "type_mismatch": 0.2,
+}
+
+
+def score_column(column: ColumnProfile) -> float:
+    """The column's quality score, 0-100 (100 for a clean or empty column)."""
+    if column.row_count == 0:
+        return 100.0
+    penalty = sum(
+        PENALTY_PER_PERCENT.get(issue.kind, 0.0) * 100.0 * issue.count / column.row_count
+        for issue in column.issues
+        # A type stored as TEXT but parsing as its declared type is fixed by the typed load: no cost.
+        if issue.kind != "type_mismatch" or unfixable_mismatch(column)
+    )
+    return max(0.0, 100.0 - penalty)
+
+
+def score_profile(tables: Mapping[str, TableProfile]) -> float:
+    """Score every column and table in place; return the export's overall score."""
+    weighted = 0.0
+    cells = 0
+    for table in tables.values():
+        for column in table:
+            column.quality = score_column(column)
+        scores = [column.quality for column in table]
+        table.quality = sum(scores) / len(scores) if scores else 100.0
+        table_cells = max(table.row_count, 1) * max(len(scores), 1)
+        weighted += table.quality * table_cells
+        cells += table_cells
+    return weighted / cells if cells else 100.0
+
+
+def unfixable_mismatch(column: ColumnProfile) -> bool:
+    """Declared a typed column but the data is text: nothing to convert, the declared meaning is lost."""
+    return column.issue("type_mismatch") is not None and column.inferred_type == "text"
+
+
+def corrupt_date_share(column: ColumnProfile) -> float:
+    """Share of the column's rows that are impossible or unparseable dates."""
+    if column.row_count == 0:
+        return 0.0
+    bad = column.issue_count("impossible_date") + column.issue_count("unparseable_date")
+    return bad / column.row_count
+
+
+def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: Settings) -> GateResult:
+    """Halt on data too damaged to load; warn below the quality gate; else pass."""
+    columns = [column for table in tables.values() for column in table]
+    halts: list[GateReason] = []
+    mismatched = [c for c in columns if unfixable_mismatch(c)]
+    share = len(mismatched) / len(columns) if columns else 0.0
+    if share > settings.halt_type_mismatch_share:
+        halts.append(
+            GateReason(
+                "type_mismatch_share",
+                f"{len(mismatched)} of {len(columns)} columns hold text where their declared type says "
+                "otherwise",
+                share,
+                settings.halt_type_mismatch_share,
+            )
+        )
+    for column in columns:
+        if column.inferred_type not in ("date", "timestamp"):
+            continue
+        bad = corrupt_date_share(column)
+        if bad > settings.halt_corrupt_date_share:
+            halts.append(
+                GateReason(
+                    "corrupt_dates",
+                    f"{bad:.1%} of the rows are impossible or unparseable dates",
+                    bad,
+                    settings.halt_corrupt_date_share,
+                    table=column.table,
+                    column=column.name,
+                )
+            )
+    if settings.source_encoding_fallback == "error":
+        for column in columns:
+            if bad_bytes := column.issue_count("invalid_encoding"):
+                halts.append(
+                    GateReason(
+                        "invalid_encoding",
+                        f"{bad_bytes} values are not valid UTF-8 and source_encoding_fallback is `error` "
+                        "(set it to cp1252 or latin-1 to decode them)",
+                        bad_bytes,
+                        0,
+                        table=column.table,
+                        column=column.name,
+                    )
+                )
+    if settings.duplicates == "fail":
+        for table in tables.values():
+            if table.duplicate_rows:
+                halts.append(
+                    GateReason(
+                        "duplicate_rows",
+                        f"{table.duplicate_rows} exact duplicate rows and duplicates = fail",
+                        float(table.duplicate_rows),
+                        0.0,
+                        table=table.name,
+                    )
+                )
+    if quality < settings.halt_quality:
+        halts.append(
+            GateReason(
+                "quality_floor", f"quality {quality:.1f} is below the floor", quality, settings.halt_quality
+            )
+        )
+    if halts:
+        return GateResult("halt", quality, tuple(halts))
+    if quality < settings.min_quality:
+        reason = GateReason(
+            "quality_gate", f"quality {quality:.1f} is below the gate", quality, settings.min_quality
+        )
+        return GateResult("warn", quality, (reason,))
+    return GateResult("pass", quality)
+
+
+def apply_dry_run(gate: GateResult, result: DryRunResult) -> GateResult:
+    """The gate with a ``dry_run_rejects`` warning per column whose sampled values PostgreSQL rejected.
+
+    A pass becomes a warn; a warn or halt keeps its status. The rejected values will not load as they
+    are (the load would fail, or cleaning must null them), so someone should look before the cutover.
+    """
+    reasons = tuple(
+        GateReason(
+            "dry_run_rejects",
+            f"PostgreSQL rejects {column.rejected} of {column.checked} sampled values "
+            f"(e.g. {column.rejections[0].value!r}: {column.rejections[0].message})",
+            float(column.rejected),
+            0.0,
+            table=column.table,
+            column=column.name,
+        )
+        for column in result.columns
+        if column.rejected and column.rejections
+    )
+    if not reasons:
+        return gate
+    return GateResult("warn" if gate.status == "pass" else gate.status, gate.quality, gate.reasons + reasons)
+
+
+#: Issues cleaning leaves in the data: a reference without a parent keeps its value (it is reported);
+#: the after-score charges them (:mod:`columnar_etl.cleaning.quality`).
+REMAIN_AFTER_CLEANING = frozenset({"orphan_reference"})

@@ -1,0 +1,334 @@
+"""References between the export's tables — from the schema first, then from the data — and orphans.
+
+1. **Declared.** When the export declares foreign keys (``PRAGMA foreign_key_list``), those are its
+   references, exactly: the schema speaks, nothing is guessed beside it.
+2. **Inferred by inclusion** when it declares none: a column is a reference to another table's key
+   when at least :data:`MIN_INCLUSION` of its distinct non-null values are values of that key. Names
+   play no part. The parent key must be a single column, unique and non-null (:mod:`.keys`); the child
+   column must have the same type (integer with integer, text with text) and not be (part of) its own
+   table's key. A column may refer to its own table's key (a ticket's parent ticket, an employee's
+   manager) on two more conditions, because a column of small codes (0, 1, 2) fits a sequential key
+   too easily: its integer values reach the upper half of the key's range (codes sit at the bottom,
+   a parent can be any earlier row), and it is not a copy or a reordering of the key (its distinct
+   values are fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number
+   numbers every row once; parents are shared). A column whose values fit several
+   parents' keys equally well is no reference (the
+   data cannot tell which one it is), unless exactly one parent's table (or key) name appears in the
+   column's name, or one parent holds strictly more of its values: that breaks the tie; a name never
+   makes a reference on its own.
+
+Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
+min/max) before any query, and each remaining child column is checked against all its candidate
+parents in one DuckDB query over its distinct values, which also counts the orphans (child rows
+whose value has no parent row) exactly. Orphans are an issue of the child column (``orphan_reference``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.models import ColumnProfile, Issue, TableProfile
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
+from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source
+
+#: A column is a reference when at least this share of its distinct non-null values are parent keys.
+MIN_INCLUSION = 0.9
+#: Types a reference inferred from the data may have (a key found in the data has one of them too).
+REFERENCE_TYPES = ("integer", "text")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """``child.columns`` refer to ``parent.parent_columns``; ``declared`` in the schema or found."""
+
+    child: str
+    columns: tuple[str, ...]
+    parent: str
+    parent_columns: tuple[str, ...]
+    declared: bool
+
+
+def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
+    """The foreign keys the export declares between ``tables`` (SQLite's catalogue, read-only)."""
+    con = connect_read_only(Path(path))
+    try:
+        found: list[Reference] = []
+        known = set(tables)
+        for child in tables:
+            by_id: dict[int, list[tuple[Any, ...]]] = {}
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
+                by_id.setdefault(int(row[0]), []).append(row)
+            for rows in by_id.values():
+                rows.sort(key=lambda row: row[1])
+                parent = str(rows[0][2])
+                if parent not in known:
+                    # SQLite compares table names without regard to case.
+                    parent = next((t for t in tables if t.lower() == parent.lower()), parent)
+                if parent not in known:
+                    continue  # a dangling declaration: the parent is not in the export
+                targets = [row[4] for row in rows]
+                if any(target is None for target in targets):  # REFERENCES parent: its primary key
+                    info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
+                    targets = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
+                columns = tuple(str(row[3]) for row in rows)
+                if len(targets) == len(columns):
+                    found.append(Reference(child, columns, parent, tuple(map(str, targets)), declared=True))
+        return found
+    finally:
+        con.close()
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[str, ColumnProfile]:
+    """Tables whose key is one column, unique and non-null in the data: what a reference may point to."""
+    parents = {}
+    for name, table in tables.items():
+        if len(table.key) == 1 and table.null_keys == 0 and table.duplicate_keys == 0:
+            column = table[table.key[0]]
+            if column.inferred_type in REFERENCE_TYPES:
+                parents[name] = column
+    return parents
+
+
+def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
+    """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query)."""
+    if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
+        return False
+    if math.ceil(child.distinct_count * MIN_INCLUSION) > parent.distinct_count:
+        return False
+    if None in (child.min, child.max, parent.min, parent.max):
+        return True
+    # The ranges must overlap (a stricter bound would need the data: a tenth may lie outside).
+    return bool(child.max >= parent.min and child.min <= parent.max)
+
+
+def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and neither a column of small
+    codes (all in the bottom half of an integer key's range) nor a copy or reordering of the key."""
+    if not _fits(child, key) or child.distinct_count >= MIN_INCLUSION * key.distinct_count:
+        return False
+    if child.inferred_type == "integer" and None not in (child.max, key.min, key.max):
+        return bool(child.max >= key.min + (key.max - key.min) / 2)
+    return True
+
+
+def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[str]]:
+    """(child table, column) → the tables whose key it may refer to, pruned with the profiles alone."""
+    parents = _parent_keys(tables)
+    found: dict[tuple[str, str], list[str]] = {}
+    for name, table in tables.items():
+        for column in table:
+            if column.name in table.key:
+                continue  # a table's own key is never a child
+            fitting = [
+                p
+                for p, key in parents.items()
+                if (_fits_own_key(column, key) if p == name else _fits(column, key))
+            ]
+            if fitting:
+                found[(name, column.name)] = fitting
+    return found
+
+
+def _value(column: str, kind: str) -> str:
+    """A cell as the text compared: trimmed, blank as NULL; integers in canonical form (``01`` → 1;
+    the cast itself ignores surrounding blanks)."""
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    if kind == "integer":
+        return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
+    return f"nullif({trimmed_sql(text)}, '')"
+
+
+#: One pair to measure: (child table, child column, parent table, parent key column, kind compared).
+Pair = tuple[str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Inclusion:
+    """How a child column's values fit one parent key."""
+
+    parent: str
+    key: str
+    share: float
+    orphans: int
+    examples: tuple[str, ...]
+
+
+def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, str, str]]]:
+    """One query measuring every pair: each table involved is read once (its needed columns
+    unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values.
+
+    Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
+    """
+    columns: list[tuple[str, str, str]] = []
+    for child, column, parent, key, kind in pairs:
+        for needed in ((child, column, kind), (parent, key, kind)):
+            if needed not in columns:
+                columns.append(needed)
+    scans = []
+    for table in dict.fromkeys(t for t, _, _ in columns):
+        mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table]
+        selected = ", ".join(f"{_value(c, kind)} AS c{n}" for n, c, kind in mine)
+        listed = ", ".join(f"c{n}" for n, _, _ in mine)
+        # Only the columns compared; integers need no decoding (they are cast to a number).
+        kinds = {c: kind for _, c, kind in mine}
+        reads = [ColumnRead(c, decode=kind != "integer") for c, kind in kinds.items()]
+        scans.append(
+            f"SELECT col, val FROM (UNPIVOT (SELECT {selected} FROM {src.relation_sql(table, reads=reads)}) "
+            f"ON {listed} INTO NAME col VALUE val)"
+        )
+    wanted = ", ".join(
+        f"('c{columns.index((c, col, kind))}', 'c{columns.index((p, key, kind))}', {index})"
+        for index, (c, col, p, key, kind) in enumerate(pairs)
+    )
+    sql = (
+        f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
+        "counted AS MATERIALIZED (SELECT col, val, count(*) AS n FROM cells GROUP BY col, val), "
+        f"pairs(child, parent, pair) AS (VALUES {wanted}) "
+        "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
+        "coalesce(sum(v.n) FILTER (WHERE k.val IS NULL), 0) AS orphans, "
+        f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL) AS examples "
+        "FROM pairs JOIN counted v ON v.col = pairs.child "
+        "LEFT JOIN counted k ON k.col = pairs.parent AND k.val = v.val "
+        "GROUP BY pairs.pair"
+    )
+    return sql, columns
+
+
+def measure(src: Source, pairs: list[Pair]) -> dict[int, Inclusion]:
+    """The fit of each pair's child column to its parent key (by pair number), by one query."""
+    if not pairs:
+        return {}
+    sql, _ = inclusion_sql(src, pairs)
+    found = {}
+    for pair, distinct, hits, orphans, examples in src.connection.cursor().execute(sql).fetchall():
+        _, _, parent, key, _ = pairs[int(pair)]
+        share = int(hits) / int(distinct) if distinct else 0.0
+        found[int(pair)] = Inclusion(parent, key, share, int(orphans), tuple(examples or ()))
+    return found
+
+
+def _stem(name: str) -> str:
+    normal = _normalised(name)
+    return normal[:-1] if normal.endswith("s") and len(normal) > 3 else normal
+
+
+def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
+    """The one parent the data points to: the only fit; among several, the one whose table (or key)
+    the column's name names; else the one with the best share. None when still a tie."""
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    name = _normalised(column)
+    for named in (
+        [fit for fit in fits if _stem(fit.parent) in name],
+        [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
+    ):
+        if len(named) == 1:
+            return named[0]
+    best = max(fit.share for fit in fits)
+    top = [fit for fit in fits if fit.share == best]
+    return top[0] if len(top) == 1 else None
+
+
+def find_references(
+    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference] | None = None
+) -> list[Reference]:
+    """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
+
+    ``declared``: the export's foreign keys (:func:`declared_references`) are references; the other
+    columns' references are inferred from the data (the module's rules: an export that declares some
+    of its keys often leaves others undeclared). Nothing is inferred from a sampled profile (its
+    distinct counts are the sample's).
+    """
+    found: list[Reference] = []
+    if declared:
+        _record_declared(src, tables, declared)
+        found = list(declared)
+    if any(table.sampled_rows is not None for table in tables.values()):
+        return found
+    taken = {(reference.child, column) for reference in found for column in reference.columns}
+    pairs: list[Pair] = [
+        (child, column, parent, tables[parent].key[0], tables[child][column].inferred_type)
+        for (child, column), parents in candidates(tables).items()
+        if (child, column) not in taken
+        for parent in parents
+    ]
+    measured = measure(src, pairs)
+    fits: dict[tuple[str, str], list[Inclusion]] = {}
+    for index, (child, column, _, _, _) in enumerate(pairs):
+        fit = measured.get(index)
+        if fit is not None and fit.share >= MIN_INCLUSION:
+            fits.setdefault((child, column), []).append(fit)
+    for (child, column), fitting in fits.items():
+        profile = tables[child][column]
+        chosen = _choose(column, fitting)
+        if chosen is None:
+            what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
+            profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
+            continue
+        _record(profile, chosen, declared=False)
+        found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
+    return found
+
+
+def _record_declared(src: Source, tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+    """Mark the declared references' columns; count the orphans of the single-column ones."""
+    pairs: list[Pair] = []
+    for reference in declared:
+        child, parent = tables.get(reference.child), tables.get(reference.parent)
+        if child is None or parent is None:
+            continue
+        for column, key in zip(reference.columns, reference.parent_columns, strict=True):
+            if column in child.columns:
+                child[column].foreign_key = f"{reference.parent}.{key}"
+        (column, key), single = (
+            (reference.columns[0], reference.parent_columns[0]),
+            len(reference.columns) == 1,
+        )
+        if not single or column not in child.columns or key not in parent.columns:
+            continue  # orphans of a composite reference are not counted
+        both = (child[column].inferred_type, parent[key].inferred_type)
+        kind = "integer" if both == ("integer", "integer") else "text"
+        pairs.append((reference.child, column, reference.parent, key, kind))
+    for index, fit in measure(src, pairs).items():
+        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True)
+
+
+def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool) -> None:
+    column.foreign_key = f"{fit.parent}.{fit.key}"
+    column.notes.append(
+        f"reference to {fit.parent}.{fit.key} "
+        + ("declared in the schema" if declared else f"found in the data ({fit.share:.1%} of its values)")
+    )
+    if fit.orphans:
+        column.issues.append(
+            Issue(
+                "orphan_reference",
+                fit.orphans,
+                tuple(sorted(fit.examples))[:EXAMPLES],
+                detail=f"no row in {fit.parent} with this {fit.key}",
+            )
+        )
+
+
+def load_references(
+    tables: Mapping[str, TableProfile], names: Mapping[str, Mapping[str, str]]
+) -> dict[str, list[str]]:
+    """Per table, its reference columns as loaded (``names`` maps export → output names): the loader
+    indexes them. Columns not loaded (masked with ``drop``) are left out."""
+    found: dict[str, list[str]] = {}
+    for name, table in tables.items():
+        mapping = names.get(name, {})
+        found[name] = [mapping[c.name] for c in table if c.foreign_key and c.name in mapping]
+    return found

@@ -1,0 +1,550 @@
+"""The profiling SQL: one query per table, built here and nowhere else.
+
+Every value arrives as text. The query counts each column's distinct values first (every cell
+becomes a ``(column index, value)`` pair), so the expensive part runs once per distinct value: per
+value, a *shape code* (one ``CASE`` over anchored regular expressions behind cheap tests: the first
+matching shape wins, so each non-empty value has exactly one), the candidate parses a type decision
+needs (the timestamp under day-first and month-first reading, the number) and a few flags, folded
+into one integer *code*. The outer aggregate groups by column and code: cells, distinct values,
+examples, and per column the bounds of each parse. Python then decides the type from these numbers
+(:mod:`.profile`); no value is ever looked at in Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.source.cells import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
+
+
+class Shape(IntEnum):
+    """What a trimmed value looks like. The order is the CASE order: first match wins."""
+
+    NULL = 0
+    EMPTY = 1
+    NULL_LIKE = 2
+    TS_ISO = 10  # 2025-05-20 08:42:00
+    TS_ISO_T_FRACTION = 11  # 2025-05-20T08:42:00.123
+    TS_SLASH_HM = 12  # 20/05/2025 8:42
+    DATE_ISO = 13  # 2025-05-20
+    DATE_SLASH = 14  # 20/05/2025, 5/6/2025
+    TS_SLASH_HMS = 15  # 20/05/2025 8:42:07
+    TS_ISO_T = 16  # 2025-05-20T08:42:00
+    INTEGER = 20  # -12
+    DECIMAL = 21  # 3.50
+    EXPONENT = 22  # 1.5e3
+    COMMA_DECIMAL = 23  # 3,5
+    BOOLEAN_WORD = 30  # yes / No / TRUE / f
+    BLOB = 40  # a BLOB cell: bytes, never shaped as text
+    OTHER = 99  # anything else
+
+
+class StorageClass(IntEnum):
+    """SQLite's storage class of a cell (``typeof``), as folded into a profile code."""
+
+    NULL = 0
+    INTEGER = 1
+    REAL = 2
+    TEXT = 3
+    BLOB = 4
+
+
+#: ``typeof()`` names by storage class, as the profile JSON shows them.
+STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
+
+
+@dataclass(frozen=True)
+class DateShape:
+    """A date/time shape: its regex, its strptime format(s) and whether it carries a time of day."""
+
+    shape: Shape
+    regex: str
+    day_first: str
+    month_first: str | None  # None: the format has no day/month ambiguity
+    has_time: bool
+    lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
+
+
+DATE_SHAPES: tuple[DateShape, ...] = (
+    DateShape(
+        Shape.TS_ISO, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", None, True, (19, 19)
+    ),
+    DateShape(
+        Shape.TS_ISO_T_FRACTION,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
+        "%Y-%m-%dT%H:%M:%S.%f",
+        None,
+        True,
+        (21, 26),
+    ),
+    DateShape(
+        Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
+    ),
+    DateShape(
+        Shape.TS_SLASH_HM,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}",
+        "%d/%m/%Y %H:%M",
+        "%m/%d/%Y %H:%M",
+        True,
+        (13, 16),
+    ),
+    DateShape(
+        Shape.TS_SLASH_HMS,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}",
+        "%d/%m/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M:%S",
+        True,
+        (16, 19),
+    ),
+    DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
+    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10)),
+)
+DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
+SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
+NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+# Lower-cased boolean words; '1'/'0' are integers by shape and counted as booleans separately.
+BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
+BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
+#: What "whitespace" means at the ends of a value: Python's ``str.isspace`` set (tabs, CR/LF, no-break
+#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...). The one definition, used by the
+#: profiler (SQL) and the cleaner (Polars).
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
+_WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
+EXAMPLES = 5
+
+EMAIL_REGEX = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+PHONE_REGEX = r"\+?\(?\d[\d ().-]{5,18}\d"
+# Two or three capitalised words ("Grace Chen", "Inès Moreau", "Mary-Ann O'Neil"); a heuristic.
+# Latin letters spelt out as ranges (ASCII, Latin-1, Latin Extended-A, whose cases alternate): RE2
+# compiles \p{Lu}/\p{Ll} in ~5 ms each time, and the pattern is compiled once per column per query.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿĀ-ſ"
+_NAME_WORD = f"[{_UPPER}][{_LOWER}'’-]+([{_UPPER}][{_LOWER}]+)?"
+PERSON_NAME_REGEX = f"{_NAME_WORD}( {_NAME_WORD}){{1,2}}"
+_INTEGER_REGEX = r"[+-]?\d{1,38}"
+_NUMBER_REGEX: tuple[tuple[Shape, str], ...] = (
+    (Shape.DECIMAL, r"[+-]?(\d+\.\d*|\.\d+)"),
+    (Shape.EXPONENT, r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"),
+    (Shape.COMMA_DECIMAL, r"[+-]?\d+,\d+"),
+)
+
+
+# A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
+# digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
+_CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"
+
+
+def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
+    # list_contains, not IN (...): DuckDB plans a long IN list of strings as a join, and two dozen of
+    # those in one query cost seconds of planning.
+    return f"list_contains([{', '.join(quote_literal(value) for value in values)}], {expr})"
+
+
+def _codes(shapes: tuple[Shape, ...] | list[Shape]) -> str:
+    return ", ".join(str(int(shape)) for shape in shapes)
+
+
+class Flag(IntEnum):
+    """Per-value facts folded with the shape into one integer, so one ``histogram`` counts them all."""
+
+    TRUE_WORD = 1  # true / yes / y / t / 1
+    SECOND_GT12 = 2  # a/b/yyyy with b > 12: proves month-first
+    FIRST_GT12 = 4  # a/b/yyyy with a > 12: proves day-first
+    NUL = 8  # contains a NUL byte
+    PADDED = 16  # leading/trailing whitespace around a non-empty value
+    VALID_MONTH_FIRST = 32  # parses as a date reading slashes month-first
+    VALID_DAY_FIRST = 64  # parses as a date reading slashes day-first (or is ISO and valid)
+    ZERO_ONE = 128  # exactly '0' or '1'
+    EMAIL = 256  # looks like an e-mail address (personal data)
+    PHONE = 512  # looks like a phone number (personal data)
+    PERSON_NAME = 1024  # looks like "Firstname Lastname" (personal data)
+    NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 007.50
+    INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
+    OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
+    NOT_A_DOUBLE = 16384  # TEXT decimal a double cannot hold exactly: > 15 significant digits, subnormal
+
+
+#: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
+SHAPE_FACTOR = 32768
+CLASS_FACTOR = 128
+
+
+def split_code(code: int) -> tuple[StorageClass, Shape, int]:
+    """A profile code as (storage class, shape, flag bits)."""
+    shaped, flags = divmod(int(code), SHAPE_FACTOR)
+    storage, shape = divmod(shaped, CLASS_FACTOR)
+    return StorageClass(storage), Shape(shape), flags
+
+
+def column_projections(
+    index: int, column: str, null_tokens: list[str], classes: bool = False
+) -> tuple[list[str], ...]:
+    """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
+
+    Nested, because an expression referring to an alias of its own SELECT list gets the aliased
+    expression inlined: the shape CASE would then run once per reference instead of once per value.
+    With ``classes`` the level below also has ``sc<index>`` (the cell's :class:`StorageClass`) and
+    ``e<index>`` (TEXT that was not valid UTF-8): a BLOB is never shaped, and both go into the code.
+    """
+    raw = quote_ident(column)
+    r, t, k, d, mf, n, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "code"))
+    sc, e = f"sc{index}", f"e{index}"
+    carried = [sc, e, f"nb{index}"] if classes else []
+    whens = [
+        f"WHEN {r} IS NULL THEN {Shape.NULL:d}",
+        *([f"WHEN {sc} = {StorageClass.BLOB:d} THEN {Shape.BLOB:d}"] if classes else []),
+        f"WHEN {t} = '' THEN {Shape.EMPTY:d}",
+    ]
+    if null_tokens:
+        # strlen is O(1) on DuckDB strings: most values are longer than any token and skip the list.
+        longest = max(len(token.encode()) for token in null_tokens)
+        whens.append(f"WHEN strlen({t}) <= {longest} AND {_one_of(t, null_tokens)} THEN {Shape.NULL_LIKE:d}")
+    words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
+    is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
+    digit_start = f"(ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (43, 45, 46))"
+    other = f"ELSE {Shape.OTHER:d} END"
+
+    def dates(slashed: bool) -> str:
+        # The length in bytes (O(1)) picks the one or two regular expressions a value can match.
+        return "CASE " + " ".join(
+            f"WHEN strlen({t}) BETWEEN {s.lengths[0]} AND {s.lengths[1]} "
+            f"AND regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
+            for s in DATE_SHAPES
+            if (s.month_first is not None) == slashed
+        )
+
+    numbers = " ".join(
+        f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
+        for shape, regex in _NUMBER_REGEX
+    )
+    # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
+    # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
+    # The branches cannot overlap (an integer has no '-' after its sign and no '/'), so the order
+    # only decides cost: dates, then integers, then other numbers.
+    whens += [
+        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
+        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} {other}",
+        f"WHEN contains({t}, '/') THEN {dates(slashed=True)} {other}",
+        f"WHEN regexp_full_match({t}, {quote_literal(_INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
+        f"ELSE CASE {numbers} {other}",
+    ]
+    shape_case = "CASE " + " ".join(whens) + " END"
+    day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
+    month_first = " ".join(
+        f"WHEN {s.shape:d} THEN try_strptime({t}, {quote_literal(s.month_first)})"
+        for s in DATE_SHAPES
+        if s.month_first is not None
+    )
+    slash = _codes(SLASH_SHAPES)
+    trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
+    flags = " + ".join(
+        [
+            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
+            f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
+            f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
+            f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
+            f"CASE WHEN contains({r}, chr(0)) THEN {Flag.NUL:d} ELSE 0 END",
+            f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
+            f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
+            f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
+            f"CASE WHEN {t} = '0' OR {t} = '1' THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+            # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
+            f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
+            f"AND (ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (40, 43)) "
+            f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
+            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
+            f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
+            f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+            f"AND NOT regexp_full_match({t}, {quote_literal(_CANONICAL_NUMBER_REGEX)}) "
+            f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+            f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
+            f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+            *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),
+            *([_not_a_double(t, k, sc)] if classes else []),
+        ]
+    )
+    shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
+    trimmed = [f"{raw} AS {r}", f"{trimmed_sql(raw)} AS {t}", *carried]
+    shaped = [r, t, f"{shape_case} AS {k}", *carried]
+    parsed = [
+        *carried,
+        r,
+        t,
+        k,
+        f"CASE {k} {day_first} END AS {d}",
+        # Slash dates read month-first too (NULL for every other shape): each value is parsed once
+        # per reading it can have, never twice the same way.
+        f"CASE {k} {month_first} END AS {mf}",
+        f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) "
+        f"THEN try_cast(replace({t}, ',', '.') AS DOUBLE) END AS {n}",
+    ]
+    # dm: the value read month-first where that differs (slash dates), else as read day-first.
+    coded = [
+        *carried,
+        r,
+        t,
+        k,
+        d,
+        f"{month_first_sql(index)} AS dm{index}",
+        n,
+        f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
+    ]
+    return trimmed, shaped, parsed, coded
+
+
+def _not_a_double(t: str, k: str, sc: str) -> str:
+    """Flag TEXT of a decimal or exponent shape that no double holds exactly: more than 15 significant
+    digits (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits)."""
+    mantissa = f"regexp_replace(regexp_replace({t}, '[eE].*$', ''), '[^0-9]', '', 'g')"
+    digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
+    number = f"try_cast(replace({t}, ',', '.') AS DOUBLE)"
+    tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
+    shapes = _codes([Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
+    return (
+        f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
+        f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
+    )
+
+
+def _parse(t: str, shape: DateShape) -> str:
+    """``t`` (of ``shape``) as a TIMESTAMP read day-first; NULL when no such day or time exists.
+
+    ISO shapes use DuckDB's own ISO parser (a cast, ~6x cheaper than ``strptime``), which agrees with
+    ``strptime`` on every value of these shapes except hour 24 (it reads ``24:00:00`` as the next
+    midnight): that hour stays invalid here, as it is for ``strptime`` and the cleaner.
+    """
+    if shape.month_first is not None:
+        return f"try_strptime({t}, {quote_literal(shape.day_first)})"
+    if not shape.has_time:
+        return f"try_cast({t} AS TIMESTAMP)"
+    hour_24 = f"contains({t}, ' 24:') OR contains({t}, 'T24:')"
+    return f"CASE WHEN NOT ({hour_24}) THEN try_cast({t} AS TIMESTAMP) END"
+
+
+def month_first_sql(index: int) -> str:
+    """Column ``index``'s value read month-first, over the ``parsed`` level's aliases: the slash dates'
+    month-first parse, every other shape's one parse (NULL when not a date)."""
+    k, d, mf = (f"{x}{index}" for x in ("k", "d", "mf"))
+    return f"CASE WHEN {k} IN ({_codes(SLASH_SHAPES)}) THEN {mf} ELSE {d} END"
+
+
+def trimmed_sql(expr: str) -> str:
+    """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's, as ``str.strip``).
+
+    ``trim`` with a character set costs more than the scan that feeds it, and almost no value is
+    padded: only a value whose first or last character is whitespace is trimmed (``ascii`` gives the
+    first code point of the value and of its last character).
+    """
+    # list_contains, not IN (...): DuckDB plans a long IN list as a join, which costs time and memory.
+    codes = f"[{_WHITESPACE_CODES}]"
+    padded = f"list_contains({codes}, ascii({expr})) OR list_contains({codes}, ascii({expr}[-1:]))"
+    return f"CASE WHEN {padded} THEN trim({expr}, {WHITESPACE_CHARS}) ELSE {expr} END"
+
+
+CANONICAL_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO)
+#: Examples of each problem are the smallest raw values showing it; each row of the profile query
+#: carries the smallest EXAMPLES values of its (column, code) group, and a problem is a set of codes.
+EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
+    "null_like": lambda shape, flags: shape == Shape.NULL_LIKE,
+    "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
+    "other": lambda shape, flags: shape == Shape.OTHER,
+    "bad_day_first": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and not flags & Flag.VALID_DAY_FIRST,
+    "bad_month_first": lambda shape, flags: shape in SLASH_SHAPES and not flags & Flag.VALID_MONTH_FIRST,
+    "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_SHAPES,
+    "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
+    "nul": lambda shape, flags: bool(flags & Flag.NUL),
+    "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
+}
+
+
+def table_profile_sql(
+    relation: str,
+    columns: list[str],
+    null_tokens: list[str],
+    sample_rows: int | None,
+    fallback: EncodingFallback = "cp1252",
+) -> str:
+    """The one query profiling every column of ``relation``.
+
+    ``relation`` reads each column as bytes, with the storage classes as one string beside them
+    (:meth:`Source.relation_sql` with ``ColumnRead(name, with_class=True, as_bytes=True)`` and
+    ``class_string``). Every cell
+    becomes a ``(column index, storage class, value)`` triple (``unnest``), and the triples are counted
+    (``weight``): the expensive part, decoding, shaping and parsing, then runs once per *distinct*
+    value of a column, not once per cell (260K cells of the scale-1 export are ~90K distinct values, a
+    status column has a handful). A BLOB is never shaped (it is counted, measured and shown as
+    ``<blob N bytes>``); TEXT that is not valid UTF-8 is flagged and decoded by ``fallback``.
+    The result has one row per column and *code* (storage class, shape and flags, see
+    :func:`column_projections`): how many cells (``cells``) and distinct values have it, their bytes,
+    the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
+    sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
+    """
+    # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
+    if not columns:
+        return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
+    indexes = ", ".join(str(index) for index in range(len(columns)))
+    values = ", ".join(quote_ident(name) for name in columns)
+    # Two unnests in one SELECT walk their lists side by side: (0, first column's value), (1, ...); the
+    # row's class letters ride along, and each cell takes its own letter.
+    cells = (
+        f"SELECT unnest([{indexes}]) AS idx, {quote_ident(CLASSES_COLUMN)} AS classes, "
+        f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
+    )
+    cells = f"SELECT idx, substr(classes, idx + 1, 1) AS cls, raw\nFROM (\n{cells}\n) AS row_cells"
+    # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
+    # bytes per distinct BLOB, however large the images or files are.
+    label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
+    cells = (
+        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
+        f"FROM (\n{cells}\n) AS raw_cells"
+    )
+    sql = f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+    # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
+    # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
+    utf8 = [
+        "idx",
+        "weight",
+        "cls",
+        "v",
+        "try(decode(v)) AS u",
+    ]
+    sql = f"SELECT\n  {_lines(utf8)}\nFROM (\n{sql}\n) AS distinct_values"
+    invalid = "cls = 't' AND u IS NULL"
+    decoded = [
+        "idx",
+        "weight",
+        "strpos('nirtb', cls) - 1 AS sc0",
+        f"{invalid} AS e0",
+        r"CASE WHEN cls = 'b' THEN regexp_extract(u, '^<blob (\d+)', 1)::BIGINT "
+        "ELSE octet_length(v) END AS nb0",
+        f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
+    ]
+    sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
+    levels = column_projections(0, "v", null_tokens, classes=True)
+    for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
+        sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
+    scale = "length(t0) - strpos(replace(t0, ',', '.'), '.')"
+    fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL])
+    text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
+    aggregates = [
+        "idx",
+        "code0 AS code",
+        "sum(weight) AS cells",
+        "count(r0) AS distinct_values",
+        "sum(weight * nb0) AS bytes",
+        # The values are already distinct: the smallest five, deterministic, in bounded memory.
+        f"min(r0, {EXAMPLES}) AS examples",
+        "min(d0) AS min_day_first",
+        "max(d0) AS max_day_first",
+        "min(dm0) AS min_month_first",
+        "max(dm0) AS max_month_first",
+        "min(n0) AS min_number",
+        "max(n0) AS max_number",
+        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} END) AS max_scale",
+        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) END) AS max_digits",
+        f"min(CASE WHEN {text} THEN t0 END) AS min_text",
+        f"max(CASE WHEN {text} THEN t0 END) AS max_text",
+    ]
+    # Per (column, code): cells, distinct values, examples. Per column (code NULL): the bounds, taken
+    # by DuckDB over all codes at once (some, such as a year-0 date, have no Python equivalent).
+    return (
+        f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\n"
+        "GROUP BY GROUPING SETS ((idx, code0), (idx))\nORDER BY idx, code0 NULLS FIRST"
+    )
+
+
+def _lines(exprs: list[str]) -> str:
+    return ",\n  ".join(exprs)
+
+
+@dataclass(frozen=True)
+class CleanedColumn:
+    """How cleaning will turn one column's text into the value PostgreSQL receives (see below)."""
+
+    name: str
+    inferred_type: str
+    month_first: bool = False  # slash dates read month-first (the profile's date order, or the default)
+    epoch_unit: str | None = None  # "seconds" / "milliseconds": integers that are epoch timestamps
+
+
+# Text PostgreSQL's timestamp/date input reads the same under every DateStyle.
+ISO_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+ISO_DATE_FORMAT = "%Y-%m-%d"
+_EPOCH_MICROS = {"seconds": 1_000_000, "milliseconds": 1_000}
+
+
+def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
+    """The value of column ``index`` as cleaning will hand it to PostgreSQL, as text; NULL when cleaning
+    makes it NULL (NULL, empty, null-like, a shape the type does not accept, an impossible date).
+
+    Written over the aliases of :func:`column_projections`' ``parsed`` level (``r``/``t``/``k``/``d``/
+    ``mf``/``n`` + index), so a value is valid exactly when the profile counts it valid: dates are the
+    profile's own parse rendered as ISO text, numbers the trimmed text with a comma decimal made a point,
+    booleans ``true``/``false``, integers the trimmed digits; text the raw value minus NUL bytes.
+    """
+    r, t, k, d = (f"{x}{index}" for x in ("r", "t", "k", "d"))
+    kind = column.inferred_type
+    if kind in ("timestamp", "date"):
+        fmt = quote_literal(ISO_TIMESTAMP_FORMAT if kind == "timestamp" else ISO_DATE_FORMAT)
+        if column.epoch_unit is not None:
+            micros = _EPOCH_MICROS[column.epoch_unit]
+            # try(): an epoch past DuckDB's range is NULL, as cleaning leaves it, not a failed query.
+            stamp = f"try(make_timestamp(try_cast({t} AS BIGINT) * {micros}))"
+            return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN strftime({stamp}, {fmt}) END"
+        if column.month_first:
+            return f"strftime({month_first_sql(index)}, {fmt})"
+        return f"strftime({d}, {fmt})"
+    if kind == "integer":
+        return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN {t} END"
+    if kind in ("numeric", "double"):
+        return f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) THEN replace({t}, ',', '.') END"
+    if kind == "boolean":
+        trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
+        return (
+            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) THEN 'true' "
+            f"WHEN {t} = '0' OR {k} = {Shape.BOOLEAN_WORD:d} THEN 'false' END"
+        )
+    if kind == "bytea":
+        return "CAST(NULL AS VARCHAR)"  # bytes go into bytea as they are: nothing to check
+    return f"CASE WHEN {k} > {Shape.NULL_LIKE:d} THEN replace({r}, chr(0), '') END"
+
+
+def cleaned_sample_sql(
+    relation: str, columns: list[CleanedColumn], null_tokens: list[str], sample_rows: int | None
+) -> str:
+    """A repeatable sample of ``relation`` as cleaning will hand it to PostgreSQL, all text.
+
+    Per column ``i``: ``v<i>`` the cleaned value (:func:`cleaned_value_sql`); for typed columns ``r<i>``
+    the raw value wherever ``v<i>`` is set (to name a rejected value as the export wrote it); for text
+    columns ``b<i>`` the raw bytes of a value holding a NUL byte, which PostgreSQL text cannot hold.
+    ``n`` numbers the rows. The sample is the one :func:`table_profile_sql` draws for the same size.
+    """
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
+    levels: tuple[list[str], ...] = ([], [], [])
+    cleaned: list[str] = []
+    final = ["n"]
+    for index, column in enumerate(columns):
+        for level, exprs in zip(levels, column_projections(index, column.name, null_tokens)[:3], strict=True):
+            level.extend(exprs)
+        r, v = f"r{index}", f"v{index}"
+        cleaned += [r, f"{cleaned_value_sql(index, column)} AS {v}"]
+        if column.inferred_type == "text":
+            final += [v, f"CASE WHEN contains({r}, chr(0)) THEN encode({r}) END AS b{index}"]
+        else:
+            final += [v, f"CASE WHEN {v} IS NOT NULL THEN {r} END AS {r}"]
+    sql = f"SELECT {', '.join(levels[0])} FROM {source} AS src_rows"
+    for alias, level in zip(("trimmed", "shaped"), levels[1:], strict=True):
+        sql = f"SELECT {', '.join(level)} FROM ({sql}) AS {alias}"
+    sql = f"SELECT row_number() OVER () AS n, {', '.join(cleaned)} FROM ({sql}) AS parsed"
+    return f"SELECT {', '.join(final)} FROM ({sql}) AS cleaned"

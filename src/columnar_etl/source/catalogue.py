@@ -1,0 +1,237 @@
+"""The export file through SQLite itself, read-only: checks, catalogue, row counts, lock errors.
+
+A file that is missing, empty, not SQLite or truncated is refused before anything opens it; tables and
+declared columns come from ``sqlite_master`` and ``PRAGMA table_info`` (evidence only); a writer's lock
+is told apart from damage (:func:`read_error`).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.errors import EtlError, SourceError
+from columnar_etl.pg.identifiers import quote_ident
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    """A column as SQLite's schema declares it (declared type and default are evidence, not truth)."""
+
+    name: str
+    declared_type: str
+    not_null: bool
+    default: str | None
+    primary_key: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "declared_type": self.declared_type,
+            "not_null": self.not_null,
+            "default": self.default,
+            "primary_key": self.primary_key,
+        }
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the export: its columns as declared and its row count (counted when first asked)."""
+
+    name: str
+    columns: tuple[SourceColumn, ...]
+    path: Path
+    #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
+    #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
+    rowid: tuple[str, int, int] | None = None
+
+    @cached_property
+    def row_count(self) -> int:
+        """Rows in the table: ``count(*)`` by SQLite, once, on first use.
+
+        Not at open: SQLite walks the whole table for it (1-2 s for a 5M-row table), and most
+        callers (the profile, the streams) count the rows they read anyway.
+        """
+        return count_rows(self.path, self.name)
+
+    @property
+    def estimated_rows(self) -> int:
+        """The row count if already known, else the rowid span (exact unless rows were deleted)."""
+        if "row_count" in self.__dict__ or self.rowid is None:
+            return self.row_count
+        return self.rowid[2] - self.rowid[1] + 1
+
+    @property
+    def column_names(self) -> list[str]:
+        """Column names in declaration order."""
+        return [column.name for column in self.columns]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "row_count": self.row_count,
+            "columns": [column.to_dict() for column in self.columns],
+        }
+
+
+def check_file(path: Path) -> None:
+    if not path.exists():
+        raise SourceError("source file not found", path=path, hint="check the path")
+    if path.is_dir():
+        raise SourceError("source is a directory, not a SQLite file", path=path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+    except PermissionError as exc:
+        raise SourceError(
+            "permission denied reading the source file", path=path, hint="make it readable by this user"
+        ) from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read the source file: {exc.strerror}", path=path) from exc
+    if not header:
+        raise SourceError("source file is empty (0 bytes)", path=path, hint="the export did not finish?")
+    if not header.startswith(SQLITE_MAGIC):
+        raise SourceError(
+            "not a SQLite database (bad file header)", path=path, hint="expected a SQLite export (.db)"
+        )
+    if len(header) < _HEADER_SIZE:
+        raise SourceError("SQLite file is truncated (incomplete header)", path=path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The in-header page count is valid when the change counters agree (SQLite >= 3.7.0 writes both).
+    if header[24:28] == header[92:96] and page_count and os.path.getsize(path) < page_size * page_count:
+        raise SourceError(
+            f"SQLite file is truncated: {os.path.getsize(path)} bytes, header says "
+            f"{page_count} pages of {page_size}",
+            path=path,
+            hint="copy the export again",
+        )
+
+
+#: Seconds a read of the export's catalogue waits for a writer's lock (SQLite's busy timeout).
+READ_BUSY_TIMEOUT = 5.0
+
+
+def locked_error(
+    path: str | Path,
+    *,
+    waited: float,
+    table: str | None = None,
+    setting: str | None = None,
+    error: type[EtlError] = SourceError,
+) -> EtlError:
+    """The one error for an export that a writer keeps locked for more than ``waited`` seconds.
+
+    ``setting`` names the setting that sets the wait, when one does (the hint then mentions it).
+    """
+    hint = "retry when the program writing the export has finished"
+    return error(
+        f"the SQLite file is locked by another process: a writer held it for more than {waited:g} s",
+        path=path,
+        table=table,
+        hint=f"{hint}, or raise {setting}" if setting else hint,
+    )
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True when ``exc`` (from SQLite or DuckDB's sqlite_scanner) means "locked", not "damaged"."""
+    if isinstance(exc, sqlite3.Error):
+        return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(exc) or "database table is locked" in str(exc)
+
+
+def read_error(
+    exc: BaseException,
+    path: str | Path,
+    *,
+    table: str | None = None,
+    message: str = "cannot read table",
+    hint: str = "the file may be corrupt",
+) -> EtlError:
+    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock."""
+    if is_lock_error(exc):
+        return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
+    return SourceError(f"{message}: {exc}", path=path, table=table, hint=hint)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A SQLite connection that cannot write (``mode=ro``): the export is never modified."""
+    try:
+        return sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=READ_BUSY_TIMEOUT
+        )
+    except sqlite3.Error as exc:
+        raise read_error(exc, path, message="cannot open the SQLite file", hint="check the file") from exc
+
+
+def read_catalogue(path: Path) -> dict[str, SourceTable]:
+    """Tables, declared column types and row counts from SQLite itself, opened read-only."""
+    con = connect_read_only(path)
+    try:
+        names = [
+            row[0]
+            for row in con.execute(
+                "SELECT name FROM sqlite_master "
+                "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+            )
+        ]
+        tables: dict[str, SourceTable] = {}
+        for name in names:
+            columns = tuple(
+                SourceColumn(
+                    name=row[1],
+                    declared_type=row[2] or "",
+                    not_null=bool(row[3]),
+                    default=row[4],
+                    primary_key=bool(row[5]),
+                )
+                for row in con.execute(f"PRAGMA table_info({quote_ident(name)})")
+            )
+            tables[name] = SourceTable(
+                name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
+            )
+        return tables
+    except sqlite3.DatabaseError as exc:
+        raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
+    finally:
+        con.close()
+
+
+def count_rows(path: Path, table: str) -> int:
+    con = connect_read_only(path)
+    try:
+        (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone() or (0,)
+        return int(count)
+    except sqlite3.DatabaseError as exc:
+        raise read_error(
+            exc, path, table=table, message="SQLite file is corrupt", hint="copy the export again"
+        ) from exc
+    finally:
+        con.close()
+
+
+def _rowid_range(
+    con: sqlite3.Connection, table: str, columns: tuple[SourceColumn, ...]
+) -> tuple[str, int, int] | None:
+    """The unshadowed rowid alias of ``table`` and its lowest/highest value (two B-tree seeks)."""
+    names = {column.name.lower() for column in columns}
+    alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in names), None)
+    if alias is None:
+        return None
+    try:
+        low, high = con.execute(f"SELECT min({alias}), max({alias}) FROM {quote_ident(table)}").fetchone()
+    except sqlite3.OperationalError:  # WITHOUT ROWID
+        return None
+    if not isinstance(low, int) or not isinstance(high, int):
+        return None  # empty table
+    return alias, low, high

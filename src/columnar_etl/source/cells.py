@@ -1,0 +1,118 @@
+"""SQL that reads a SQLite cell as it is: storage class, REAL digits, bytes that are not UTF-8.
+
+The readers (profiling, cleaning, raw copy) add helper columns named with :data:`HELPER_PREFIX`; a
+column's :class:`ColumnRead` says which. Text that is not valid UTF-8 is decoded by the configured
+:data:`EncodingFallback`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+#: SQLite storage classes as the one-letter codes the readers use (``substr(typeof(x), 1, 1)``).
+STORAGE_CLASSES: dict[str, str] = {"i": "integer", "r": "real", "t": "text", "b": "blob", "n": "null"}
+#: What a value not valid as UTF-8 is decoded as (``error``: the profile reports it and the gate halts).
+EncodingFallback = Literal["cp1252", "latin-1", "error"]
+#: Columns the readers and the cleaner add have names starting with this; no export column may.
+HELPER_PREFIX = "__clean_"
+
+
+#: The column holding the storage classes of a read's columns as one string (``"iitn"``).
+CLASSES_COLUMN = f"{HELPER_PREFIX}classes"
+
+
+def class_column(index: int) -> str:
+    """Name of the storage-class column a read adds for its ``index``-th column."""
+    return f"{HELPER_PREFIX}class{index}"
+
+
+def hex_column(index: int) -> str:
+    """Name of the raw-bytes-in-hex column a read adds for its ``index``-th column."""
+    return f"{HELPER_PREFIX}hex{index}"
+
+
+def _byte_case(fallback: EncodingFallback) -> str:
+    """SQL over ``x``, a byte's hex (``'80'``): the UTF-8 hex of what it decodes to under ``fallback``.
+
+    Latin-1 maps byte b to code point b (``C2``/``C3`` + one byte). cp1252 (the usual Windows export)
+    differs only in 0x80-0x9F, which hold its printable characters (``€`` for 0x80); the five bytes it
+    leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1, as Python's
+    ``decode("cp1252")`` with a Latin-1 fallback and most databases do.
+    """
+    latin1 = "CASE WHEN x < 'C0' THEN 'C2' || x ELSE 'C3' || printf('%02X', ('0x' || x)::INTEGER - 64) END"
+    if fallback != "cp1252":
+        return f"CASE WHEN x < '80' THEN x ELSE {latin1} END"
+    specials = []
+    for byte in range(0x80, 0xA0):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        specials.append(f"WHEN '{byte:02X}' THEN '{char.encode().hex().upper()}'")
+    cp1252 = f"CASE x {' '.join(specials)} ELSE {latin1} END"
+    return f"CASE WHEN x < '80' THEN x WHEN x >= 'A0' THEN {latin1} ELSE {cp1252} END"
+
+
+def invalid_utf8_sql(column: str) -> str:
+    """True for a non-NULL ``column`` whose bytes are not valid UTF-8 (SQLite stores any bytes as TEXT)."""
+    return f"({column} IS NOT NULL AND try(decode(encode({column}))) IS NULL)"
+
+
+def decoded_sql(column: str, fallback: EncodingFallback = "cp1252") -> str:
+    """``column`` (a quoted identifier) as valid UTF-8: an invalid value is decoded by ``fallback``.
+
+    SQLite stores whatever bytes it is given as TEXT; a Windows-1252 value in a UTF-8 export is not
+    valid UTF-8, and DuckDB string functions misbehave on it (``trim`` never returns). Valid values
+    pass untouched (the check is a no-op re-interpretation plus validation); an invalid one is decoded
+    byte by byte (:func:`fallback_decoded_sql`).
+    """
+    return (
+        f"CASE WHEN {invalid_utf8_sql(column)} THEN {fallback_decoded_sql(f'encode({column})', fallback)} "
+        f"ELSE {column} END"
+    )
+
+
+def fallback_decoded_sql(blob: str, fallback: EncodingFallback = "cp1252") -> str:
+    """The bytes ``blob`` (a BLOB expression) decoded one byte per character through
+    :func:`_byte_case`, so ``0x80`` becomes ``€`` under cp1252. With ``error`` they are read as Latin-1
+    (nothing is lost; the profile reports them and the gate halts)."""
+    mapped = _byte_case("latin-1" if fallback == "error" else fallback)
+    return (
+        f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex({blob}), '..'), "
+        f"x -> {mapped}), '')))"
+    )
+
+
+@dataclass(frozen=True)
+class ColumnRead:
+    """How a reader delivers one column (see :meth:`Source.read_batches`).
+
+    Every cell arrives as text unless ``as_bytes``: an INTEGER cell as its digits (exact), a REAL cell
+    with all 17 significant digits when ``real_digits`` (SQLite's own text keeps 15), a TEXT cell
+    decoded as UTF-8 (an invalid one by the source's encoding fallback), a BLOB cell as its bytes.
+    ``with_class`` adds the cell's storage class (``i``/``r``/``t``/``b``/``n``) as the column
+    :func:`class_column`; ``with_hex`` adds the raw bytes in hex of every TEXT cell
+    that was not valid UTF-8 (NULL for the others) as :func:`hex_column`, for the audit.
+    """
+
+    name: str
+    as_bytes: bool = False
+    real_digits: bool = False
+    with_class: bool = False
+    with_hex: bool = False
+    #: False: TEXT as SQLite holds it, even when not valid UTF-8 — for a reader that only casts it to
+    #: a number (its expression stays small: decoding is a long CASE).
+    decode: bool = True
+
+
+def real_text_sql(column: str) -> str:
+    """SQLite SQL: ``column``, a REAL cell as text that reads back as the same double.
+
+    17 significant digits identify every double, but SQLite's ``printf`` is not exact near the ends of
+    the range (1.7976931348623157e308 prints one unit off); then more digits are tried until SQLite
+    reads the text back as the same value.
+    """
+    digits = [f"printf('%!.{n}g', {column})" for n in (17, 18, 19, 20)]
+    exact = " ".join(f"WHEN CAST({text} AS REAL) = {column} THEN {text}" for text in digits[:-1])
+    return f"CASE WHEN typeof({column}) = 'real' THEN CASE {exact} ELSE {digits[-1]} END ELSE {column} END"

@@ -1,0 +1,284 @@
+"""Read-only access to the SQLite export, through DuckDB and its sqlite_scanner extension.
+
+The extension is loaded from the file installed by the ``duckdb-extension-sqlite-scanner`` package
+(same version as ``duckdb``), with DuckDB's auto-install and auto-load switched off, so nothing is ever
+downloaded. The export is attached ``READ_ONLY`` with ``sqlite_all_varchar`` on: the declared SQLite
+types lie (a ``TIMESTAMP`` column holds ``20/05/2025 8:42``), so every value arrives as text and the
+profiler decides what it really is. The declared types are read from SQLite's own catalogue, as
+evidence only.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from columnar_etl.errors import SourceError
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.source.catalogue import SourceTable, check_file, read_catalogue, read_error
+from columnar_etl.source.cells import (
+    CLASSES_COLUMN,
+    ColumnRead,
+    EncodingFallback,
+    class_column,
+    decoded_sql,
+    hex_column,
+    invalid_utf8_sql,
+    real_text_sql,
+)
+
+SOURCE_ALIAS = "src"
+
+
+def sqlite_extension_path() -> Path:
+    """Path of the sqlite_scanner extension file shipped by ``duckdb-extension-sqlite-scanner``."""
+    try:
+        import duckdb_extension_sqlite_scanner as package
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise SourceError(
+            "the DuckDB SQLite extension package is not installed",
+            hint=f"pip install 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'",
+        ) from exc
+    path = (
+        Path(package.__file__).parent
+        / "extensions"
+        / f"v{duckdb.__version__}"
+        / "sqlite_scanner.duckdb_extension"
+    )
+    if not path.is_file():
+        raise SourceError(
+            f"no sqlite_scanner extension for DuckDB {duckdb.__version__} at {path}",
+            hint=f"install duckdb-extension-sqlite-scanner=={duckdb.__version__} (same version as duckdb)",
+        )
+    return path
+
+
+def connect_duckdb() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with the SQLite extension loaded from its installed file."""
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute(f"LOAD {quote_literal(str(sqlite_extension_path()))}")
+    return con
+
+
+@dataclass
+class Source:
+    """An open, read-only SQLite export. Use :func:`open_source`, preferably as a context manager."""
+
+    path: Path
+    tables: dict[str, SourceTable]
+    connection: duckdb.DuckDBPyConnection = field(repr=False)
+    #: How TEXT that is not valid UTF-8 is decoded (see :func:`decoded_sql`).
+    encoding_fallback: EncodingFallback = "cp1252"
+    _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
+
+    def table(self, name: str) -> SourceTable:
+        """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
+        try:
+            return self.tables[name]
+        except KeyError:
+            known = ", ".join(sorted(self.tables)) or "none"
+            raise SourceError(
+                "no such table in the source", path=self.path, table=name, hint=f"tables are: {known}"
+            ) from None
+
+    def relation_sql(
+        self,
+        table: str,
+        parts: int = 1,
+        reads: list[ColumnRead] | None = None,
+        *,
+        class_string: bool = False,
+    ) -> str:
+        """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
+
+        Default: every column as valid UTF-8 text (an invalid TEXT value decoded by the source's
+        encoding fallback, a REAL with SQLite's 15 digits). The rows are read by SQLite itself
+        (``sqlite_query``), which is what lets a read ask for a cell's storage class or a REAL's 17
+        digits. With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid ranges, each read
+        through its own attachment of the file, so DuckDB scans and computes them on several threads
+        at once (DuckDB would read a 141K-row table, and compute everything above it, on one core).
+        Same rows, same values; the order across parts is not kept (aggregates do not need it).
+        With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
+        :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
+        """
+        info = self.table(table)
+        reads = reads if reads is not None else [ColumnRead(name) for name in info.column_names]
+        self._check_columns(table, [read.name for read in reads])
+        if not reads:
+            return f"(SELECT * FROM {SOURCE_ALIAS}.{quote_ident(table)})"
+        inner: list[str] = []
+        outer: list[str] = []
+        # One SQLite column holds every needed storage class, a letter per column: far cheaper to hand
+        # over than a typeof() column each.
+        classed = [index for index, read in enumerate(reads) if read.with_class or read.with_hex]
+        for index, read in enumerate(reads):
+            column, value = quote_ident(read.name), f"c{index}"
+            kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
+            inner.append(f"{real_text_sql(column) if read.real_digits else column} AS {value}")
+            if read.as_bytes:
+                outer.append(f"encode({value}) AS {quote_ident(read.name)}")
+            elif not read.decode:
+                outer.append(f"{value} AS {quote_ident(read.name)}")
+            else:
+                outer.append(f"{decoded_sql(value, self.encoding_fallback)} AS {quote_ident(read.name)}")
+            if read.with_class and not class_string:
+                outer.append(f"{kind} AS {quote_ident(class_column(index))}")
+            if read.with_hex:
+                invalid = f"{kind} = 't' AND {invalid_utf8_sql(value)}"
+                outer.append(
+                    f"CASE WHEN {invalid} THEN hex(encode({value})) END AS {quote_ident(hex_column(index))}"
+                )
+        if classed:
+            # One printf of N one-letter strings: cheaper in SQLite than N substr() concatenated.
+            types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in classed)
+            inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
+            if class_string:
+                outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
+        elif parts <= 1 and not any(read.real_digits for read in reads):
+            # Nothing SQLite must compute: DuckDB's own scan of the attached table.
+            selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
+            scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+            return f"(SELECT {', '.join(outer)} FROM ({scan}))"
+        selected = ", ".join(inner)
+        if parts <= 1 or info.rowid is None:
+            query = f"SELECT {selected} FROM {quote_ident(table)}"
+            ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
+        else:
+            alias, low, high = info.rowid
+            bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
+            ranges = []
+            for attachment, (after, last) in zip(self.attachments(parts), pairwise(bounds), strict=True):
+                query = (
+                    f"SELECT {selected} FROM {quote_ident(table)} "
+                    f"WHERE {alias} > {after} AND {alias} <= {last}"
+                )
+                ranges.append(
+                    f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
+                )
+        return f"(SELECT {', '.join(outer)} FROM ({' UNION ALL '.join(ranges)}))"
+
+    def _check_columns(self, table: str, wanted: list[str]) -> None:
+        known = self.table(table).column_names
+        missing = [name for name in wanted if name not in known]
+        if missing:
+            raise SourceError("no such column in the source", path=self.path, table=table, column=missing[0])
+
+    def limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's memory at ``limit`` (``"256MB"``); past it, aggregates spill to a private
+        temporary directory, removed on :meth:`close`."""
+        if self._spill is None:
+            self._spill = tempfile.TemporaryDirectory(prefix="columnar_etl-duckdb-")
+        self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
+        self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
+
+    def attachments(self, count: int) -> list[str]:
+        """``count`` aliases of the export, attaching more (read-only) as needed.
+
+        One per part of a split scan: each attachment has its own SQLite connection, so no SQLite
+        handle is ever used by two threads at once. Call it before starting threads that read
+        split relations, so no ATTACH runs while they do.
+        """
+        with self._lock:
+            for index in range(len(self._aliases), count):
+                alias = f"{SOURCE_ALIAS}_{index}"
+                self.connection.execute(
+                    f"ATTACH {quote_literal(str(self.path.resolve()))} AS {alias} (TYPE sqlite, READ_ONLY)"
+                )
+                self._aliases.append(alias)
+            return self._aliases[:count]
+
+    def read_batches(
+        self,
+        table: str,
+        *,
+        batch_size: int = 65_536,
+        columns: list[str] | None = None,
+        reads: list[ColumnRead] | None = None,
+        strip_nul: bool = False,
+    ) -> pa.RecordBatchReader:
+        """Stream ``table`` as Arrow record batches of at most ``batch_size`` rows.
+
+        Each column as its :class:`ColumnRead` in ``reads`` says (default: every column of ``columns``,
+        or all of them, as text; see :meth:`relation_sql`). Rows come in SQLite's rowid order, so
+        repeated reads see the same order. ``strip_nul`` removes NUL bytes from every text value
+        (PostgreSQL text cannot hold them), done by DuckDB in the scan.
+        """
+        info = self.table(table)
+        if reads is None:
+            reads = [ColumnRead(name) for name in (columns if columns is not None else info.column_names)]
+        relation = self.relation_sql(table, reads=reads)
+        if strip_nul:
+            exprs = [
+                f"replace({quote_ident(r.name)}, chr(0), '') AS {quote_ident(r.name)}"
+                if not r.as_bytes
+                else quote_ident(r.name)
+                for r in reads
+            ]
+            relation = f"(SELECT {', '.join(exprs)} FROM {relation})"
+        sql = f"SELECT * FROM {relation}"
+        try:
+            # A cursor per stream: several tables can be read at once from one Source.
+            return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
+        except duckdb.Error as exc:
+            raise read_error(exc, self.path, table=table) from exc
+
+    def iter_batches(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
+        """Like :meth:`read_batches` but as a plain iterator, wrapping read errors in :class:`SourceError`."""
+        reader = self.read_batches(table, batch_size=batch_size)
+        try:
+            yield from reader
+        except (duckdb.Error, pa.ArrowException) as exc:
+            raise read_error(exc, self.path, table=table) from exc
+
+    def close(self) -> None:
+        """Detach the export and close DuckDB (and remove its spill directory, if any)."""
+        self.connection.close()
+        if self._spill is not None:
+            self._spill.cleanup()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready description of the export."""
+        return {"path": str(self.path), "tables": [table.to_dict() for table in self.tables.values()]}
+
+
+def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:
+    """Open a SQLite export read-only: check it, read its catalogue, attach it to DuckDB.
+
+    ``encoding_fallback`` decodes TEXT values that are not valid UTF-8 (see :func:`decoded_sql`).
+
+    Raises :class:`SourceError` with the file named for a missing, unreadable, empty, non-SQLite or
+    corrupt file. Neither the file's bytes nor its mtime change.
+    """
+    path = Path(path)
+    check_file(path)
+    tables = read_catalogue(path)
+    if not tables:
+        raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
+    con = connect_duckdb()
+    try:
+        # GLOBAL: cursors (one per stream) are new connections and must see it too.
+        con.execute("SET GLOBAL sqlite_all_varchar = true")
+        con.execute(f"ATTACH {quote_literal(str(path.resolve()))} AS {SOURCE_ALIAS} (TYPE sqlite, READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
+    return Source(path=path, tables=tables, connection=con, encoding_fallback=encoding_fallback)

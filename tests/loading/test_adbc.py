@@ -1,0 +1,149 @@
+"""The COPY path against a real PostgreSQL: all-or-nothing, hostile names, connection errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from columnar_etl.errors import LoadError, TargetError
+from columnar_etl.loading.adbc import copy_tables_atomically
+from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pipeline.raw import copy_raw
+from columnar_etl.source.export import open_source
+
+from ..conftest import SqliteFactory, pg_query
+
+
+def schemas(uri: str) -> set[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'")
+    return {row[0] for row in rows} - {"information_schema", "public"}
+
+
+def test_copy_of_the_fixture_has_equal_row_counts(pg_uri: str, small_fixture: Path) -> None:
+    result = copy_raw(small_fixture, pg_uri, schema="raw")
+    with open_source(small_fixture) as src:
+        expected = {name: info.row_count for name, info in src.tables.items()}
+    assert result.source_rows == expected
+    assert result.target_rows == expected
+    assert result.copy.rows == expected
+    assert sum(expected.values()) > 1_000
+    for table, count in expected.items():
+        assert pg_query(pg_uri, f'SELECT count(*) FROM raw."{table}"') == [(count,)]
+
+
+def test_copy_keeps_values_and_nulls(pg_uri: str) -> None:
+    table = pa.table({"id": pa.array([1, 2, 3], pa.int64()), "txt": ["a", None, "it's"]})
+    copy_tables_atomically(pg_uri, "s", {"t": table})
+    assert pg_query(pg_uri, "SELECT id, txt FROM s.t ORDER BY id") == [(1, "a"), (2, None), (3, "it's")]
+
+
+def test_failure_in_second_table_rolls_back_the_first(pg_uri: str) -> None:
+    good = pa.table({"a": [1, 2, 3]})
+    schema = pa.schema([("b", pa.int64())])
+
+    def failing_batches() -> Iterator[pa.RecordBatch]:
+        yield pa.record_batch([pa.array([1, 2])], schema=schema)
+        raise RuntimeError("source read failed half-way")
+
+    reader = pa.RecordBatchReader.from_batches(schema, failing_batches())
+    with pytest.raises(LoadError) as info:
+        copy_tables_atomically(pg_uri, "version_1", {"first": good, "second": reader})
+    assert info.value.table == "second"
+    assert "COPY into version_1.second failed" in str(info.value)
+    assert "version_1" not in schemas(pg_uri)
+
+
+def test_a_value_postgres_rejects_rolls_back_everything(pg_uri: str) -> None:
+    # PostgreSQL text cannot hold NUL bytes: COPY fails on the last table.
+    bad = pa.table({"body": ["fine", "nul\x00byte"]})
+    with pytest.raises(LoadError, match=r"COPY into v\.bad failed"):
+        copy_tables_atomically(pg_uri, "v", {"ok": pa.table({"x": [1]}), "bad": bad})
+    assert "v" not in schemas(pg_uri)
+
+
+def test_replacing_a_schema_keeps_the_old_one_when_the_copy_fails(pg_uri: str) -> None:
+    copy_tables_atomically(pg_uri, "demo", {"t": pa.table({"x": [1, 2]})})
+    with pytest.raises(LoadError):
+        copy_tables_atomically(pg_uri, "demo", {"t": pa.table({"y": ["\x00"]})}, replace_schema=True)
+    assert pg_query(pg_uri, "SELECT x FROM demo.t ORDER BY x") == [(1,), (2,)]
+
+
+def test_existing_schema_is_refused_without_replace(pg_uri: str) -> None:
+    copy_tables_atomically(pg_uri, "taken", {"t": pa.table({"x": [1]})})
+    with pytest.raises(LoadError, match="cannot create schema 'taken'"):
+        copy_tables_atomically(pg_uri, "taken", {"t": pa.table({"x": [1]})})
+
+
+HOSTILE = [
+    'x"; DROP TABLE y; --',
+    "semi;colon",
+    "$$dollar$$",
+    "back\\slash",
+    "O'Brien",
+    "spaces and-hyphens?#",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_identifiers_round_trip(pg_uri: str, name: str) -> None:
+    table = pa.table({name: [name], "plain": ["v"]})
+    copy_tables_atomically(pg_uri, name, {name: table})
+    escaped = name.replace('"', '""')
+    assert pg_query(pg_uri, f'SELECT "{escaped}", plain FROM "{escaped}"."{escaped}"') == [(name, "v")]
+
+
+def test_hostile_table_from_sqlite_through_the_whole_path(pg_uri: str, make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {'x"; DROP TABLE y; --': ('CREATE TABLE "x""; DROP TABLE y; --" ("a""b" TEXT)', [("v",)])}
+    )
+    result = copy_raw(path, pg_uri, schema="raw")
+    assert result.target_rows == {'x"; DROP TABLE y; --': 1}
+
+
+def test_copy_raw_lands_blob_columns_byte_for_byte(pg_uri: str, make_sqlite: SqliteFactory) -> None:
+    # Bytes no text decoding survives (NUL, invalid UTF-8, a lone continuation byte), beside text.
+    blobs = [bytes(range(256)), b"\x00\xff\xfe", b"\x80", b""]
+    path = make_sqlite(
+        {
+            "photos": (
+                "CREATE TABLE photos (id INTEGER, name TEXT, data BLOB)",
+                [(i, f"p{i}", blob) for i, blob in enumerate(blobs)] + [(9, "none", None)],
+            )
+        }
+    )
+    copy_raw(path, pg_uri, schema="raw")
+    rows = pg_query(pg_uri, "SELECT id, name, data FROM raw.photos ORDER BY id::int")
+    assert [(r[0], r[1], None if r[2] is None else bytes(r[2])) for r in rows] == [
+        (str(i), f"p{i}", blob) for i, blob in enumerate(blobs)
+    ] + [("9", "none", None)]
+    assert pg_query(pg_uri, "SELECT pg_typeof(data)::text FROM raw.photos LIMIT 1") == [("bytea",)]
+
+
+def test_transaction_commits_on_success_and_rolls_back_on_error(pg_uri: str) -> None:
+    with transaction(pg_uri) as conn:
+        conn.cursor().execute("CREATE SCHEMA kept")
+    with pytest.raises(ZeroDivisionError), transaction(pg_uri) as conn:
+        conn.cursor().execute("CREATE SCHEMA dropped")
+        _ = 1 / 0
+    assert {"kept"} <= schemas(pg_uri)
+    assert "dropped" not in schemas(pg_uri)
+
+
+def test_unreachable_target_is_one_masked_line() -> None:
+    uri = "postgresql://loader:s3cret-pw@127.0.0.1:1/quarterly"
+    with pytest.raises(TargetError) as info:
+        connect(uri)
+    message = str(info.value)
+    assert "s3cret-pw" not in message
+    assert message.startswith("cannot connect to postgresql://loader:***@127.0.0.1:1/quarterly: ")
+    assert "\n" not in message
+
+
+def test_missing_database_is_a_target_error(pg_server_uri: str) -> None:
+    from ..conftest import uri_with_database
+
+    with pytest.raises(TargetError, match='database "no_such_db" does not exist'):
+        connect(uri_with_database(pg_server_uri, "no_such_db"))

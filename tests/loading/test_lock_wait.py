@@ -1,0 +1,67 @@
+"""A load, cutover or rollback that waits too long for another says whom it waits for (issue 16, item 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from columnar_etl.config import load_settings
+from columnar_etl.errors import LoadError
+from columnar_etl.loading.strategies import load_tables
+from columnar_etl.loading.versions import cutover, rollback
+from columnar_etl.pg.connect import connect
+
+from ..conftest import pg_query
+
+
+@contextmanager
+def held_lock(uri: str, lock_class: int, base: str = "servicedesk") -> Iterator[str]:
+    """Hold ``base``'s advisory lock of ``lock_class`` in an open transaction; yields its start (UTC)."""
+    holder = connect(uri)
+    cursor = holder.cursor()
+    try:
+        # now() is the start of this transaction: what "running since" must show.
+        cursor.execute("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
+        (since,) = cursor.fetchone()
+        cursor.execute(f"SELECT pg_advisory_xact_lock({lock_class}, hashtext('{base}'))")
+        cursor.fetchall()
+        yield f"{since} UTC"
+    finally:
+        cursor.close()
+        holder.rollback()
+        holder.close()
+
+
+def test_a_load_waiting_for_another_load_names_it(pg_uri: str, tmp_path: Path) -> None:
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    with held_lock(pg_uri, 7301) as since, pytest.raises(LoadError) as info:
+        load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings)
+    assert str(info.value) == (
+        f"another load of 'servicedesk' is running since {since} (waited 0.5 s) "
+        "(hint: wait for it to finish (or raise target_lock_wait) and run again)"
+    )
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+    # Once the other load is gone the same call goes through.
+    assert load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings).status == "live"
+
+
+def test_a_rollback_or_cutover_waiting_for_another_names_it(pg_uri: str, tmp_path: Path) -> None:
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings)
+    second = load_tables({"t": pa.table({"a": [2]})}, pg_uri, settings=settings)
+    expected = (
+        "another cutover, rollback or prune of 'servicedesk' is running since {since} (waited 0.5 s) "
+        "(hint: wait for it to finish (or raise target_lock_wait) and run again)"
+    )
+    with held_lock(pg_uri, 7302) as since:
+        with pytest.raises(LoadError) as info:
+            rollback(pg_uri, base="servicedesk", settings=settings)
+        assert str(info.value) == expected.format(since=since)
+        with pytest.raises(LoadError) as info:
+            cutover(pg_uri, second.schema, settings=settings)
+        assert str(info.value) == expected.format(since=since)
+    assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(2,)]

@@ -1,0 +1,91 @@
+"""The streams a load sends: inputs made readers, read-ahead, canary samples, default keys."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pytest
+
+from columnar_etl.errors import LoadError
+from columnar_etl.loading.streams import (
+    Prefetcher,
+    as_reader,
+    canary_sample,
+    default_key,
+    default_references,
+    renamed,
+)
+
+SCHEMA = pa.schema([("TKT-Ticket ID", pa.int64()), ("CMT-Ticket ID", pa.int64()), ("paid", pa.int64())])
+
+
+def batches(
+    count: int, *, fail_at: int | None = None, produced: list[int] | None = None
+) -> Iterator[pa.RecordBatch]:
+    for i in range(count):
+        if i == fail_at:
+            raise RuntimeError(f"source broke at batch {i}")
+        if produced is not None:
+            produced.append(i)
+        ids = pa.array(range(i * 100, (i + 1) * 100), pa.int64())
+        yield pa.record_batch([ids, ids, ids], schema=SCHEMA)
+
+
+def test_any_input_becomes_a_reader() -> None:
+    table = pa.Table.from_batches(list(batches(3)))
+    assert as_reader("t", table).read_all().num_rows == 300
+    assert as_reader("t", table.to_batches()[0]).read_all().num_rows == 100
+    assert as_reader("t", batches(2)).read_all().num_rows == 200
+    with pytest.raises(LoadError, match="no record batches") as info:
+        as_reader("t", iter([]))
+    assert info.value.table == "t"
+
+
+def test_the_prefetcher_passes_everything_through_and_raises_the_producers_error() -> None:
+    assert Prefetcher(as_reader("t", batches(5))).reader.read_all().num_rows == 500
+    broken = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, batches(5, fail_at=3)))
+    with pytest.raises(RuntimeError, match="source broke at batch 3"):
+        broken.reader.read_all()
+
+
+def test_the_prefetcher_reads_ahead_a_bounded_amount_and_stops_when_closed() -> None:
+    produced: list[int] = []
+    ahead = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, batches(100, produced=produced)), depth=2)
+    time.sleep(0.3)
+    # Two batches queued and a third waiting to be put: never the whole source.
+    assert 2 <= len(produced) <= 3
+    ahead.close()
+    deadline = time.monotonic() + 2
+    while any(t.name == "columnar_etl-prefetch" and t.is_alive() for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the producer did not stop"
+        time.sleep(0.02)
+    assert len(produced) <= 3
+
+
+def test_canary_samples_are_deterministic_by_key_and_about_the_fraction() -> None:
+    def sample(key: list[str]) -> pa.Table:
+        return canary_sample(as_reader("t", batches(100)), key, 0.1).read_all()
+
+    by_id = sample(["TKT-Ticket ID"])
+    assert 800 < by_id.num_rows < 1200
+    assert by_id.equals(sample(["TKT-Ticket ID"]))
+    composite = sample(["TKT-Ticket ID", "paid"])
+    assert 800 < composite.num_rows < 1200 and composite.equals(sample(["TKT-Ticket ID", "paid"]))
+    assert 800 < sample([]).num_rows < 1200  # no key: by position
+
+
+def test_default_keys_and_references_follow_id_names() -> None:
+    assert default_key(SCHEMA) == ["TKT-Ticket ID"]
+    assert default_references(SCHEMA, ["TKT-Ticket ID"]) == ["CMT-Ticket ID"]  # not "paid"
+    assert default_key(pa.schema([("name", pa.string())])) == []
+    assert default_key(pa.schema([("ticketId", pa.int32())])) == ["ticketId"]
+
+
+def test_renaming_keeps_values() -> None:
+    reader = renamed(as_reader("t", batches(2)), {"TKT-Ticket ID": "tkt_ticket_id"})
+    table = reader.read_all()
+    assert table.column_names == ["tkt_ticket_id", "CMT-Ticket ID", "paid"]
+    assert table.num_rows == 200

@@ -1,0 +1,145 @@
+"""Validation figures in flight and in PostgreSQL, the dashboard template file, target column names."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from columnar_etl.errors import ConfigError
+from columnar_etl.loading.adbc import copy_tables_atomically
+from columnar_etl.loading.dashboard import load_templates, parse_templates
+from columnar_etl.loading.validate import (
+    TableStats,
+    check_types,
+    compare,
+    observe_stream,
+    quality_checks,
+    target_query,
+)
+from columnar_etl.pg.column_names import column_mapping, snake_case
+
+from ..conftest import pg_query
+
+
+def observed(table: pa.Table, name: str = "t") -> tuple[list[pa.RecordBatch], TableStats]:
+    reader, stats = observe_stream(
+        name, pa.RecordBatchReader.from_batches(table.schema, table.to_batches(500))
+    )
+    return list(reader), stats
+
+
+def test_figures_gathered_in_flight_equal_pyarrow_over_the_whole_table(
+    v2_tables: dict[str, pa.Table],
+) -> None:
+    sheets = v2_tables["timesheets"]
+    batches, stats = observed(sheets, "timesheets")
+    assert pa.Table.from_batches(batches).equals(sheets)  # passed through unchanged
+    assert (stats.rows, stats.batches) == (sheets.num_rows, -(-sheets.num_rows // 500))
+    hours, start, billable, agent = (
+        stats.columns[c] for c in ("TS-Hours", "TS-Start Time", "TS-Billable?", "TS-Agent")
+    )
+    assert hours.kind == "float" and hours.sum == pytest.approx(pc.sum(sheets["TS-Hours"]).as_py(), rel=1e-12)
+    assert hours.non_null == sheets.num_rows - sheets["TS-Hours"].null_count
+    bounds = pc.min_max(sheets["TS-Start Time"])
+    assert start.to_dict()["min"] == bounds["min"].as_py().isoformat()
+    assert billable.sum == pc.sum(sheets["TS-Billable?"]).as_py()
+    assert agent.sum == pc.sum(pc.utf8_length(sheets["TS-Agent"])).as_py()
+
+
+def test_postgres_figures_match_and_a_changed_value_is_caught(
+    pg_uri: str, v2_tables: dict[str, pa.Table]
+) -> None:
+    tickets = v2_tables["tickets"]
+    batches, stats = observed(tickets, "tickets")
+    copy_tables_atomically(pg_uri, "v", {"tickets": pa.Table.from_batches(batches)})
+    query = target_query("v", stats)
+    assert query.count("FROM") == 1  # one query per table
+    (row,) = pg_query(pg_uri, query)
+    checks = compare(stats, row)
+    assert all(check.ok for check in checks)
+    assert {c.check for c in checks} == {"rows", "non_null", "min", "max", "sum", "true_count", "characters"}
+
+    pg_query(
+        pg_uri,
+        'UPDATE v.tickets SET "TKT-Satisfaction" = "TKT-Satisfaction" + 1, "TKT-Subject" = NULL, '
+        '"TKT-Created Time" = "TKT-Created Time" + interval \'1 year\' '
+        'WHERE "TKT-Ticket ID" = '
+        '(SELECT max("TKT-Ticket ID") FROM v.tickets WHERE "TKT-Satisfaction" IS NOT NULL)',
+    )
+    (row,) = pg_query(pg_uri, query)
+    failed = {(c.check, c.column) for c in compare(stats, row) if not c.ok}
+    assert ("sum", "TKT-Satisfaction") in failed
+    assert ("non_null", "TKT-Subject") in failed and ("characters", "TKT-Subject") in failed
+    assert ("max", "TKT-Created Time") in failed
+    message = next(c for c in compare(stats, row) if c.check == "non_null" and not c.ok).message()
+    assert message == (
+        f'tickets."TKT-Subject" non_null: expected {stats.columns["TKT-Subject"].non_null}, '
+        f"found {stats.columns['TKT-Subject'].non_null - 1}"
+    )
+
+
+def test_a_timestamp_that_landed_as_text_fails_the_type_check() -> None:
+    stats = {"t": TableStats.for_schema("t", pa.schema([("at", pa.timestamp("us")), ("on", pa.date32())]))}
+    checks = check_types(stats, {"t": [("at", "text"), ("on", "date")]})
+    assert [(c.column, c.expected, c.found, c.ok) for c in checks] == [
+        ("at", "timestamp without time zone", "text", False),
+        ("on", "date", "date", True),
+    ]
+
+
+def test_quality_checks() -> None:
+    assert [(c.check, c.ok) for c in quality_checks(90.0, 95.0, 80.0)] == [
+        ("quality_not_worse", True),
+        ("min_quality", True),
+    ]
+    assert [(c.check, c.ok) for c in quality_checks(90.0, 85.0, 88.0)] == [
+        ("quality_not_worse", False),
+        ("min_quality", False),
+    ]
+    assert [(c.check, c.found) for c in quality_checks(70.0, None, 80.0)] == [("min_quality", 70.0)]
+    assert quality_checks(None, None, 80.0) == []
+    # Equal figures, one of them rounded to two decimals as recorded: not worse.
+    not_worse, _ = quality_checks(92.3644, 92.36, 80.0)
+    assert (not_worse.check, not_worse.ok) == ("quality_not_worse", True)
+
+
+def test_the_packaged_templates_are_real_metrics_against_the_export_names() -> None:
+    templates = load_templates()
+    assert 20 <= len(templates) <= 30
+    names = {t.name for t in templates}
+    assert {"ticket_volume_per_week", "open_backlog", "sla_breach_rate", "hours_per_agent"} <= names
+    text = "\n".join(t.sql for t in templates)
+    for needle in ("EXTRACT(EPOCH FROM", "percentile_cont(0.5)", "ROUND(SUM(", '"TKT-Created Time"'):
+        assert needle in text
+    assert all("{schema}." in t.sql and not t.sql.endswith(";") for t in templates)
+    assert next(t for t in templates if t.name == "ticket_volume_per_week").description == (
+        "Tickets created per ISO week."
+    )
+
+
+def test_templates_render_with_a_quoted_schema_and_renamed_columns() -> None:
+    (template,) = parse_templates(
+        '-- name: m\n-- A metric.\nSELECT "TKT-Created Time" FROM {schema}.tickets;\n'
+    )
+    assert template.tables == frozenset({"tickets"})
+    assert template.render('odd"name') == 'SELECT "TKT-Created Time" FROM "odd""name".tickets'
+    renamed = template.render("s", {"TKT-Created Time": "tkt_created_time"})
+    assert renamed == 'SELECT "tkt_created_time" FROM "s".tickets'
+    with pytest.raises(ConfigError, match="named twice: m"):
+        parse_templates("-- name: m\nSELECT 1\n-- name: m\nSELECT 2\n")
+    with pytest.raises(ConfigError, match="'empty' has no SQL"):
+        parse_templates("-- name: empty\n-- nothing\n")
+
+
+def test_snake_case_names() -> None:
+    assert snake_case("TKT-Created Time") == "tkt_created_time"
+    assert snake_case("TKT-SLA Breached?") == "tkt_sla_breached"
+    assert snake_case("Chloé's #") == "chloe_s"
+    assert snake_case("ticketId") == "ticket_id"
+    assert snake_case("2nd") == "c_2nd"
+    assert snake_case("ticketID") == "ticket_id"
+    assert snake_case("Inès Moreau") == "ines_moreau"
+    assert snake_case("?!") == "column"
+    assert column_mapping(["A b", "a-b", "a_b"], "snake") == {"A b": "a_b", "a-b": "a_b_2", "a_b": "a_b_3"}
+    assert column_mapping(["A b"], "export") == {"A b": "A b"}

@@ -1,0 +1,124 @@
+"""The public API: one typed function per CLI command, none named like a package, `import` stays light."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import columnar_etl
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+from columnar_etl.errors import LoadError
+from columnar_etl.models import Profile
+from columnar_etl.source.identity import file_checksum
+
+from .conftest import pg_query
+
+API = ("profile", "plan", "clean", "load", "run", "cutover", "rollback", "preflight", "backup")
+STAGE_PACKAGES = ("source", "profiling", "planning", "cleaning", "loading", "backups", "pipeline", "gates")
+
+
+def test_every_api_function_is_exported_and_no_package_shares_its_name() -> None:
+    assert set(API) <= set(columnar_etl.__all__)
+    for package in STAGE_PACKAGES:
+        module = importlib.import_module(f"columnar_etl.{package}")
+        assert inspect.ismodule(module) and package not in API
+    # Importing every stage package did not replace a function by a module of the same name.
+    for name in API:
+        assert inspect.isfunction(getattr(columnar_etl, name)), name
+
+
+def test_import_columnar_etl_loading_is_the_package_and_columnar_etl_load_the_function() -> None:
+    code = (
+        "import inspect, columnar_etl.loading, columnar_etl;"
+        "print(inspect.ismodule(columnar_etl.loading), inspect.isfunction(columnar_etl.load),"
+        " hasattr(columnar_etl.loading, 'load_tables'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "True"]
+
+
+@pytest.mark.parametrize("name", API)
+def test_api_signatures_are_typed_without_catch_alls(name: str) -> None:
+    signature = inspect.signature(getattr(columnar_etl, name))
+    for parameter in signature.parameters.values():
+        assert parameter.kind not in (parameter.VAR_KEYWORD, parameter.VAR_POSITIONAL), parameter
+        assert parameter.annotation is not parameter.empty, parameter
+        assert "Any" not in str(parameter.annotation), parameter
+    assert signature.return_annotation not in (signature.empty, "Any", "None")
+    assert (getattr(columnar_etl, name).__doc__ or "").startswith(("``columnar-etl", "The cleaning plan"))
+
+
+def test_import_columnar_etl_loads_no_engine() -> None:
+    heavy = ("polars", "duckdb", "pyarrow", "adbc_driver_postgresql", "jinja2")
+    code = f"import sys, columnar_etl; print([m for m in {heavy!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_profile_returns_what_the_cli_prints(small_fixture: Path) -> None:
+    result = columnar_etl.profile(small_fixture, tables=["tickets"], sample=50)
+    printed = CliRunner().invoke(
+        app, ["profile", str(small_fixture), "--table", "tickets", "--sample", "50", "--json"]
+    )
+    assert printed.exit_code == result.gate.exit_code, printed.output
+    shown = json.loads(printed.stdout)
+    mine = result.to_dict()
+    for data in (shown, mine):
+        data.pop("seconds", None)
+        data.pop("outcome", None)
+        data.pop("exit_code", None)
+    assert shown == mine
+
+
+def test_plan_from_a_path_or_a_profile_is_the_same_plan(small_fixture: Path) -> None:
+    found = columnar_etl.profile(small_fixture)
+    assert isinstance(found, Profile)
+    from_profile = columnar_etl.plan(found, column_names="snake")
+    assert from_profile.to_dict() == columnar_etl.plan(small_fixture, column_names="snake").to_dict()
+    names = from_profile.output_names()["tickets"]
+    assert names["TKT-Created Time"] == "tkt_created_time"
+
+
+def test_backup_copies_every_row_and_records_its_checksum(small_fixture: Path, tmp_path: Path) -> None:
+    truth: dict[str, Any] = json.loads(small_fixture.with_suffix(".truth.json").read_text())
+    result = columnar_etl.backup(small_fixture, backup_dir=tmp_path / "b")
+    assert result.path.parent == tmp_path / "b"
+    assert file_checksum(result.path) == result.manifest.sha256
+    with sqlite3.connect(result.path) as copy:
+        for table, facts in truth["tables"].items():
+            assert copy.execute(f'SELECT count(*) FROM "{table}"').fetchone() == (facts["row_count"],)
+
+
+def test_load_cutover_rollback_with_the_cli_arguments(
+    small_fixture: Path, pg_uri: str, tmp_path: Path
+) -> None:
+    settings = load_settings(backup_dir=tmp_path / "backups", pg_dir=tmp_path / "pg", target_lock_wait=10)
+    truth: dict[str, Any] = json.loads(small_fixture.with_suffix(".truth.json").read_text())
+    loaded = columnar_etl.load(
+        small_fixture, mode="blue-green", base="helpdesk", target=pg_uri, settings=settings
+    )
+    assert loaded.base == "helpdesk" and loaded.schema.startswith("helpdesk_v")
+    assert loaded.live_after is None  # blue-green waits for the cutover
+    switched = columnar_etl.cutover(base="helpdesk", target=pg_uri, settings=settings)
+    assert (switched.from_version, switched.to_version) == (None, loaded.schema)
+    rows = pg_query(pg_uri, "SELECT count(*) FROM helpdesk.tickets")[0][0]
+    assert rows == truth["tables"]["tickets"]["row_count"]
+    with pytest.raises(LoadError):
+        columnar_etl.rollback(base="helpdesk", target=pg_uri, settings=settings)
+
+
+def test_preflight_with_the_cli_arguments(small_fixture: Path, pg_uri: str, tmp_path: Path) -> None:
+    settings = load_settings(backup_dir=tmp_path, min_memory_gb=0.5, fail_memory_gb=0.1)
+    result = columnar_etl.preflight(small_fixture, target=pg_uri, settings=settings)
+    assert result.target == pg_uri
+    assert result.check("source_readable").status == "pass"

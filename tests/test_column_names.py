@@ -1,0 +1,57 @@
+"""One snake_case for every path: the cleaner's plan and the loader name columns the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+
+import columnar_etl
+from columnar_etl.config import load_settings
+from columnar_etl.loading.strategies import load_tables
+from columnar_etl.planning.plan import Plan
+
+from .conftest import SqliteFactory, pg_query
+
+# Expected names written by hand from the rule (accents dropped, other runs → "_", lower case).
+COLUMNS = {"Inès Moreau": "ines_moreau", "ticketID": "ticket_id", "Prénom-Été": "prenom_ete"}
+
+
+def _export(make_sqlite: SqliteFactory) -> Path:
+    quoted = ", ".join(f'"{name}" TEXT' for name in COLUMNS)
+    return make_sqlite({"people": (f"CREATE TABLE people ({quoted})", [("a", "b", "c"), ("d", "e", "f")])})
+
+
+def test_the_cleaner_snake_cases_accented_names_by_transliterating(make_sqlite: SqliteFactory) -> None:
+    path = _export(make_sqlite)
+    cleaned = columnar_etl.clean(path, column_names="snake")
+    assert cleaned.data is not None
+    assert cleaned.data["people"].column_names == list(COLUMNS.values())
+    assert columnar_etl.plan(path, column_names="snake").output_names()["people"] == COLUMNS
+
+
+def test_the_loader_gives_the_same_names(pg_uri: str, tmp_path: Path) -> None:
+    settings = load_settings(backup_dir=tmp_path / "backups", pg_dir=tmp_path / "pg")
+    table = pa.table({name: ["a", "d"] for name in COLUMNS})
+    result = load_tables({"people": table}, pg_uri, column_names="snake", settings=settings)
+    assert result.column_names == {"people": COLUMNS}
+    found = pg_query(
+        pg_uri,
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = '{result.schema}' AND table_name = 'people' ORDER BY ordinal_position",
+    )
+    assert [row[0] for row in found] == list(COLUMNS.values())
+
+
+def test_the_option_has_one_name_in_clean_and_load() -> None:
+    # "export" keeps the names in both (clean once said "keep", load "export").
+    assert load_settings(column_names="export").column_names == "export"
+    assert load_settings().column_names == "export"
+
+
+def test_a_plan_saved_with_keep_still_reads_as_export(make_sqlite: SqliteFactory) -> None:
+    saved = columnar_etl.plan(_export(make_sqlite)).to_dict()
+    assert saved["column_names"] == "export"
+    saved["column_names"] = "keep"  # how plans (and run.json files) before issue 18 said it
+    assert Plan.from_dict(saved).column_names == "export"
+    assert Plan.from_dict(saved).output_names()["people"] == {name: name for name in COLUMNS}
