@@ -125,6 +125,9 @@ def main() -> None:
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 2, 4, 10, 40])
     parser.add_argument("--stages", nargs="+", default=["profile", "clean", "run"])
     parser.add_argument("--shape", choices=["servicedesk", "wide"], default="servicedesk")
+    parser.add_argument(
+        "--append", action="store_true", help="add to the results already written (a long scale run later)"
+    )
     args = parser.parse_args()
 
     from benchmarks.conftest import cached_export
@@ -132,9 +135,12 @@ def main() -> None:
     from columnar_etl.embedded_pg import EmbeddedPostgres
 
     uri = EmbeddedPostgres(ROOT / ".columnar_etl" / "bench-pg").start()
-    results: list[dict[str, object]] = []
     OUT.mkdir(exist_ok=True)
     stem = "scaling" if args.shape == "servicedesk" else f"scaling_{args.shape}"
+    written = OUT / f"{stem}.json"
+    results: list[dict[str, object]] = (
+        json.loads(written.read_text()) if args.append and written.exists() else []
+    )
     print("| scale | stage | rows | seconds | CPU s | rows/s | peak RSS MB | load avg |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for scale in args.scales:
