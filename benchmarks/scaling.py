@@ -8,8 +8,9 @@ rows: linear time, flat memory is the goal) and prints a table. Usage:
 
 ``--shape wide`` (36 ticket columns, long free text, ~92 MB at scale 1) is the realistic width the
 headline figures use; ``servicedesk`` (default) is the narrow test shape. Each row also records the
-child's CPU seconds (user + sys) and the 1-minute load average when it ended: on a shared machine a
-wall figure means little without them.
+child's CPU seconds (user + sys of the whole child process: imports included, and for ``clean`` the
+profile its plan needs) and the 1-minute load average when it ended: on a shared machine a wall figure
+means little without them.
 """
 
 from __future__ import annotations
