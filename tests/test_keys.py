@@ -117,6 +117,25 @@ def test_duplicate_sql_separates_copies_from_rows_sharing_a_key() -> None:
     assert ex_rows == ["1", "3"] and ex_keys == ["1", "3"]
 
 
+def test_copies_are_compared_as_decoded_text(make_sqlite: SqliteFactory) -> None:
+    # 'café' as UTF-8 and as a cp1252 byte (not UTF-8) are the same text once decoded, so those rows
+    # are copies: a column with such cells is decoded before rows are compared (clean columns are not).
+    path = make_sqlite({"t": ("CREATE TABLE t (n text, v real, w text)", [])})
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("INSERT INTO t VALUES ('café', 0.1, 'x'), (CAST(x'636166e9' AS TEXT), 0.1, 'x')")
+        con.execute("INSERT INTO t VALUES ('tea', 0.1, 'y'), ('tea', 0.1, 'y')")
+        # Equal to 15 digits, not to 17: not copies.
+        con.execute("INSERT INTO t VALUES ('tea', 0.30000000000000004, 'z'), ('tea', 0.3, 'z')")
+    con.close()
+    assert _sqlite(path, "SELECT count(*) FROM t WHERE typeof(v) = 'real'") == 6
+    table = profile(path).tables["t"]
+    assert table["n"].issue_count("invalid_encoding") == 1
+    # By construction: the two 'café' rows are one, the two 0.1 rows are one; 0.3 is not 0.1 + 0.2.
+    assert table.duplicate_rows == 2
+    assert table.issues[0].examples == ("café", "tea")
+
+
 def test_a_sample_keeps_the_declared_key_and_counts_nothing(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(
         {"t": ("CREATE TABLE t (id integer PRIMARY KEY, v text)", [(i, "x") for i in range(1, 50)])}

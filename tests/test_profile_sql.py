@@ -9,7 +9,10 @@ import os
 from pathlib import Path
 
 from columnar_etl.config import DEFAULT_NULL_TOKENS
-from columnar_etl.profiling.sql import table_profile_sql
+from columnar_etl.profiling.sql import Flag, Shape, StorageClass, split_code, table_profile_sql
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import open_source
+from tests.conftest import SqliteFactory
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TICKET_COLUMNS = ["TKT-Ticket ID", "TKT-Created Time", 'we"ird; --']
@@ -36,3 +39,31 @@ def test_identifiers_are_quoted_everywhere() -> None:
     sql = table_profile_sql('src."t"', ['x"; DROP TABLE y; --'], [], None)
     assert '"x""; DROP TABLE y; --"' in sql
     assert 'x"; DROP' not in sql.replace('"x""; DROP', "")
+
+
+def test_integer_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteFactory) -> None:
+    # INTEGER cells take a short cut (no regex, no trim): their shapes and flags must be those the
+    # general path gives the same digits stored as TEXT, null tokens included ('0' is one here).
+    values = [0, 1, 1, -5, 42, 9223372036854775807, -9223372036854775808, 1000000, None]
+    rows = [(v, None if v is None else str(v)) for v in values]
+    path = make_sqlite({"t": ("CREATE TABLE t (i, s)", rows)})
+    with open_source(path) as src:
+        reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in ("i", "s")]
+        relation = src.relation_sql("t", reads=reads, class_string=True)
+        result = src.connection.execute(table_profile_sql(relation, ["i", "s"], ["0"], None)).fetchall()
+    histograms: dict[int, dict[tuple[int, int], int]] = {0: {}, 1: {}}
+    classes: dict[int, set[StorageClass]] = {0: set(), 1: set()}
+    for idx, code, cells, *_ in result:
+        if code is None:
+            continue
+        storage, shape, flags = split_code(code)
+        classes[idx].add(storage)
+        histograms[idx][(shape, flags)] = histograms[idx].get((shape, flags), 0) + cells
+    assert classes == {
+        0: {StorageClass.INTEGER, StorageClass.NULL},
+        1: {StorageClass.TEXT, StorageClass.NULL},
+    }
+    assert histograms[0] == histograms[1]
+    assert histograms[0][(Shape.NULL_LIKE, Flag.ZERO_ONE)] == 1
+    assert histograms[0][(Shape.INTEGER, Flag.ZERO_ONE | Flag.TRUE_WORD)] == 2
+    assert histograms[0][(Shape.INTEGER, 0)] == 5

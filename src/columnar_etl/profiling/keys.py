@@ -172,8 +172,17 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         # every row allows no exact copy either. Nothing to count, no query.
         table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
         return
-    # REALs with all 17 digits: rows differing past SQLite's 15 are not copies.
-    reads = [ColumnRead(c.name, real_digits=bool(c.storage_classes.get("real"))) for c in table]
+    # REALs with all 17 digits: rows differing past SQLite's 15 are not copies. Only a column with
+    # TEXT that is not UTF-8 or with BLOBs needs decoding (decoding leaves valid UTF-8 as it is, and
+    # costs a check of every cell).
+    reads = [
+        ColumnRead(
+            c.name,
+            real_digits=bool(c.storage_classes.get("real")),
+            decode=bool(c.issue_count("invalid_encoding") or c.storage_classes.get("blob")),
+        )
+        for c in table
+    ]
     sql = duplicate_sql(src.relation_sql(table.name, reads=reads), columns, table.key)
     row: Any = src.connection.cursor().execute(sql).fetchone()
     rows, keys, nulls, ex_rows, ex_keys = row

@@ -202,6 +202,9 @@ def column_projections(
         # strlen is O(1) on DuckDB strings: most values are longer than any token and skip the list.
         longest = max(len(token.encode()) for token in null_tokens)
         whens.append(f"WHEN strlen({t}) <= {longest} AND {_one_of(t, null_tokens)} THEN {Shape.NULL_LIKE:d}")
+    if classes:
+        # An INTEGER cell's text is SQLite's own rendering of an int64: an integer, no regex needed.
+        whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
     digit_start = f"(ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (43, 45, 46))"
@@ -271,8 +274,27 @@ def column_projections(
             *([_not_a_double(t, k, sc)] if classes else []),
         ]
     )
+    if classes:
+        # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
+        # date, number text or personal data: of all the flags, only '0' and '1' can carry any. The
+        # full flag expression then runs on the other values only (most distinct values of a table
+        # are often its integer keys).
+        integer_flags = (
+            f"CASE {t} WHEN '1' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} WHEN '0' THEN {Flag.ZERO_ONE:d} "
+            "ELSE 0 END"
+        )
+        flags = (
+            f"CASE WHEN {sc} = {StorageClass.INTEGER:d} AND {k} = {Shape.INTEGER:d} THEN {integer_flags} "
+            f"ELSE {flags} END"
+        )
     shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
-    trimmed = [f"{raw} AS {r}", f"{trimmed_sql(raw)} AS {t}", *carried]
+    # An INTEGER cell has no whitespace to trim.
+    trim = (
+        f"CASE WHEN {sc} = {StorageClass.INTEGER:d} THEN {raw} ELSE {trimmed_sql(raw)} END"
+        if classes
+        else trimmed_sql(raw)
+    )
+    trimmed = [f"{raw} AS {r}", f"{trim} AS {t}", *carried]
     shaped = [r, t, f"{shape_case} AS {k}", *carried]
     parsed = [
         *carried,
