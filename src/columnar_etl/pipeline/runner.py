@@ -367,6 +367,7 @@ def _clean_and_load(
             keys={name: table.key for name, table in result.profile.tables.items()}
             if result.profile
             else None,
+            without_copies=_without_copies(result.profile),
         ) as stream,
         progress(total, "clean + load", enabled=show) as bar,
     ):
@@ -446,6 +447,13 @@ def _load_hints(
     names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
     keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
     return keys, blockers, load_references(profiled.tables, names)
+
+
+def _without_copies(profiled: Profile | None) -> list[str]:
+    """Tables the profile counted no exact duplicate rows in (not sampled): the cleaner skips listing them."""
+    if profiled is None:
+        return []
+    return [name for name, table in profiled.tables.items() if table.duplicate_rows == 0]
 
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
