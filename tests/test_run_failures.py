@@ -324,3 +324,34 @@ def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(
     assert live_tickets(env.target) == [(None,)]
     # What did reach the disk is the record as the run started, never a finished-looking one.
     assert only_run(env)["outcome"] == "running"
+
+
+def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before_the_gate(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    backup_module = importlib.import_module("columnar_etl.backup")
+    # The backup can only finish while the profile is running, and the other way round: one after
+    # the other, the barrier times out and the run fails.
+    barrier = threading.Barrier(2, timeout=30)
+    real_profile = profile_module.profile
+
+    def backup(*args: Any, **kwargs: Any) -> Any:
+        barrier.wait()
+        raise PermissionError(errno.EACCES, "Permission denied", "/backups")
+
+    def profile(*args: Any, **kwargs: Any) -> Any:
+        barrier.wait()
+        return real_profile(*args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "create_backup", backup)
+    monkeypatch.setattr(profile_module, "profile", profile)
+    result = run(small_fixture, settings=settings)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    stages = [(s.name, s.status) for s in result.record.stages]
+    assert stages == [("preflight", "done"), ("backup", "failed"), ("profile", "done")]
+    assert result.record.error is not None and result.record.error["stage"] == "backup"
+    assert settings.target is not None
+    assert version_schemas(settings.target) == []
+    assert ledger_row(settings.target, result.record.run_id)[0] == "failed"

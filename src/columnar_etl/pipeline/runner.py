@@ -11,13 +11,14 @@ halted or refused by a gate (nothing live changed), 1 error (nothing live change
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pyarrow as pa
 
@@ -52,6 +53,7 @@ from columnar_etl.references import load_references
 from columnar_etl.source import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -262,6 +264,45 @@ def _stage(record: RunRecord, metrics: RunMetrics, name: str) -> Iterator[StageR
     record.write()  # a crash leaves a record of how far the run got
 
 
+@contextmanager
+def _overlapped(
+    record: RunRecord, metrics: RunMetrics, name: str, work: Callable[[], T]
+) -> Iterator[Callable[[], T]]:
+    """Stage ``name`` run in a thread while the block runs; recorded in its place in the stage order.
+
+    Yields a function returning the stage's result, valid once the block ended: the thread is always
+    waited for (also when the block raises). A failure of the stage is raised after the block (the
+    block's own exception wins), with the stage marked failed, as :func:`_stage` would.
+    """
+    stage = StageRecord(name)
+    record.stages.append(stage)
+    outcome: dict[str, Any] = {}
+
+    def timed_work() -> None:
+        started = time.perf_counter()
+        try:
+            with metrics.time_stage(name):
+                outcome["value"] = work()
+        except BaseException as exc:  # handed to the main thread
+            outcome["error"] = exc
+        outcome["seconds"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=timed_work, name=f"columnar_etl-{name}", daemon=True)
+    thread.start()
+    try:
+        yield lambda: outcome["value"]
+    finally:
+        thread.join()
+        stage.seconds = outcome["seconds"]
+        error = outcome.get("error")
+        if error is not None:
+            gate = isinstance(error, EtlError) and error.exit_code == ExitCode.GATE
+            stage.status = "halted" if gate else "failed"
+    if error is not None:
+        raise error
+    record.write()
+
+
 def _stages(
     result: RunResult,
     source: Path,
@@ -300,15 +341,19 @@ def _stages(
         _already_loaded(record, None)
         return
 
-    with _stage(record, metrics, "backup") as stage:
-        backup = create_backup(source, settings=settings)
-        record.backup = backup.to_dict()
-    with _stage(record, metrics, "profile") as stage:
+    # The backup runs beside the profile: both only read the export, and both work mostly outside the
+    # GIL (SQLite's backup API and sha256; DuckDB). Its stage is decided before the gate: nothing is
+    # planned, cleaned or loaded without a backup.
+    with (
+        _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
+        _stage(record, metrics, "profile") as stage,
+    ):
         result.profile = profiled = profile(source, settings=settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
+    record.backup = backup().to_dict()
     with _stage(record, metrics, "gate") as stage:
         gate = profiled.gate
         stage.detail = "; ".join(r.message for r in gate.reasons) or "pass"
