@@ -185,3 +185,41 @@ def test_python_dash_m_entry_point() -> None:
         timeout=60,
     )
     assert result.stdout.strip() == f"columnar-etl {__version__}"
+
+
+HEAVY = ("polars", "pyarrow", "duckdb", "adbc_driver_manager", "numpy")
+SHOW_IMPORTED = f"""
+import runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module("columnar_etl", run_name="__main__")
+except SystemExit:
+    pass
+print("IMPORTED", sorted(m for m in {HEAVY!r} if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["--version"], ["runs", "list", "--help"]])
+def test_help_and_version_import_no_data_library(argv: list[str]) -> None:
+    # A fresh interpreter, as a user starts it: nothing that moves data is imported to print help.
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_IMPORTED, "columnar-etl", *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines()[-1] == "IMPORTED []", done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_the_public_functions_stay_functions_once_their_modules_are_imported() -> None:
+    import importlib
+
+    import columnar_etl
+
+    for name in ("profile", "clean", "load", "run", "preflight", "cutover", "rollback"):
+        function = getattr(columnar_etl, name)
+        assert callable(function) and function.__name__ == name
+    importlib.import_module("columnar_etl.profile")
+    importlib.import_module("columnar_etl.clean.stream")
+    assert columnar_etl.profile.__name__ == "profile" and not isinstance(columnar_etl.profile, type(sys))
+    assert columnar_etl.clean.__module__ == "columnar_etl.clean.run"
