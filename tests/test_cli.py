@@ -223,3 +223,17 @@ def test_the_public_functions_stay_functions_once_their_modules_are_imported() -
     importlib.import_module("columnar_etl.clean.stream")
     assert columnar_etl.profile.__name__ == "profile" and not isinstance(columnar_etl.profile, type(sys))
     assert columnar_etl.clean.__module__ == "columnar_etl.clean.run"
+
+
+def test_the_entry_point_spares_the_exit_a_final_garbage_collection() -> None:
+    script = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('FROZEN', gc.get_freeze_count() > 0))\n"
+        "from columnar_etl.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "FROZEN True"

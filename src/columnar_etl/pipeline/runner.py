@@ -401,6 +401,9 @@ def _clean_and_load(
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
     keys, blockers, references = _load_hints(result.profile, plan, settings)
+    # The report's templates compile while the load waits on PostgreSQL and the cleaner (most of their
+    # work is outside the GIL): the report written after the commit then only renders.
+    threading.Thread(target=_compile_report, name="columnar_etl-templates", daemon=True).start()
     with (
         _stage(record, metrics, "clean+load") as stage,
         clean_stream(
@@ -481,6 +484,14 @@ def _clean_and_load(
         result.load = loaded
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
+
+
+def _compile_report() -> None:
+    from columnar_etl.report.html import compile_templates
+
+    # A template that does not compile fails again, and is reported, when the report is written.
+    with contextlib.suppress(Exception):
+        compile_templates()
 
 
 def _load_hints(
