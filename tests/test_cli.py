@@ -185,3 +185,57 @@ def test_python_dash_m_entry_point() -> None:
         timeout=60,
     )
     assert result.stdout.strip() == f"columnar-etl {__version__}"
+
+
+HEAVY = ("polars", "pyarrow", "duckdb", "adbc_driver_manager", "numpy")
+SHOW_IMPORTED = f"""
+import runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module("columnar_etl", run_name="__main__")
+except SystemExit:
+    pass
+print("IMPORTED", sorted(m for m in {HEAVY!r} if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["--version"], ["runs", "list", "--help"]])
+def test_help_and_version_import_no_data_library(argv: list[str]) -> None:
+    # A fresh interpreter, as a user starts it: nothing that moves data is imported to print help.
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_IMPORTED, "columnar-etl", *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines()[-1] == "IMPORTED []", done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_the_public_functions_stay_functions_once_their_modules_are_imported() -> None:
+    import importlib
+
+    import columnar_etl
+
+    for name in ("profile", "clean", "load", "run", "preflight", "cutover", "rollback"):
+        function = getattr(columnar_etl, name)
+        assert callable(function) and function.__name__ == name
+    importlib.import_module("columnar_etl.profiling.profile")
+    importlib.import_module("columnar_etl.cleaning.stream")
+    importlib.import_module("columnar_etl.loading.strategies")
+    for name in ("profile", "clean", "load"):
+        function = getattr(columnar_etl, name)
+        assert not isinstance(function, type(sys)) and function.__module__ == "columnar_etl"
+
+
+def test_the_entry_point_spares_the_exit_a_final_garbage_collection() -> None:
+    script = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('FROZEN', gc.get_freeze_count() > 0))\n"
+        "from columnar_etl.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "FROZEN True"

@@ -91,3 +91,39 @@ def test_run_removes_and_audits_exact_copies_and_indexes_a_key_with_nulls(
         (12, "bo", 2.0),
         (13, "cy", 3.0),
     ]
+
+
+def test_tables_the_profile_found_no_copies_in_are_not_listed_again(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.cleaning.duplicates import CopyFilter
+
+    export = make_sqlite(
+        {
+            "lines": ('CREATE TABLE lines ("TS-Line" INTEGER, who TEXT, hours TEXT)', LINES),
+            # No two rows alike, and no key SQLite enforces: only the profile's count says so.
+            "notes": ("CREATE TABLE notes (n INTEGER, body TEXT)", [(1, "x"), (1, "y"), (2, "x")]),
+        }
+    )
+    listed: list[str] = []
+    real = CopyFilter.of
+
+    def spy(src: Any, table: str, *args: Any, **kwargs: Any) -> CopyFilter | None:
+        listed.append(table)
+        return real(src, table, *args, **kwargs)
+
+    monkeypatch.setattr(CopyFilter, "of", spy)
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
+    result = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "simple", "--json"])
+    record = json.loads(result.stdout)
+    assert result.exit_code == 2, result.output
+    assert listed == ["lines"]
+    distinct = {
+        table: _count(export, f"SELECT count(*) FROM (SELECT DISTINCT * FROM {table})")
+        for table in ("lines", "notes")
+    }
+    assert {t: r["out"] for t, r in record["rows"].items()} == distinct
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.notes") == [(3,)]

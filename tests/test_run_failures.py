@@ -30,7 +30,8 @@ from columnar_etl.pipeline.runner import run
 from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
-profile_module = importlib.import_module("columnar_etl.profiling.profile")
+# The run calls the stages by the names its module imported: those are what a test replaces.
+run_module = importlib.import_module("columnar_etl.pipeline.runner")
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_led
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(run_module, "profile", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target])
     assert result.exit_code == 1, result.output
@@ -102,7 +103,7 @@ def test_debug_shows_the_traceback_of_any_exception(
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(run_module, "profile", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target, "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
@@ -250,12 +251,11 @@ def test_the_same_file_started_twice_at_once_is_loaded_once(
 def test_a_failure_of_the_backup_stage_is_recorded_in_the_ledger(
     settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup_module = importlib.import_module("columnar_etl.backups")
 
     def broken(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", "/backups")
 
-    monkeypatch.setattr(backup_module, "create_backup", broken)
+    monkeypatch.setattr(run_module, "create_backup", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert settings.target is not None
@@ -279,7 +279,7 @@ def test_library_run_never_leaves_running(settings: Settings, small_fixture: Pat
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(profile_module, "profile", broken)
+    monkeypatch.setattr(run_module, "profile", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert isinstance(result.exception, KeyError)
@@ -324,3 +324,33 @@ def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(
     assert live_tickets(env.target) == [(None,)]
     # What did reach the disk is the record as the run started, never a finished-looking one.
     assert only_run(env)["outcome"] == "running"
+
+
+def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before_the_gate(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    # The backup can only finish while the profile is running, and the other way round: one after
+    # the other, the barrier times out and the run fails.
+    barrier = threading.Barrier(2, timeout=30)
+    real_profile = run_module.profile
+
+    def backup(*args: Any, **kwargs: Any) -> Any:
+        barrier.wait()
+        raise PermissionError(errno.EACCES, "Permission denied", "/backups")
+
+    def profile(*args: Any, **kwargs: Any) -> Any:
+        barrier.wait()
+        return real_profile(*args, **kwargs)
+
+    monkeypatch.setattr(run_module, "create_backup", backup)
+    monkeypatch.setattr(run_module, "profile", profile)
+    result = run(small_fixture, settings=settings)
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    stages = [(s.name, s.status) for s in result.record.stages]
+    assert stages == [("preflight", "done"), ("backup", "failed"), ("profile", "done")]
+    assert result.record.error is not None and result.record.error["stage"] == "backup"
+    assert settings.target is not None
+    assert version_schemas(settings.target) == []
+    assert ledger_row(settings.target, result.record.run_id)[0] == "failed"

@@ -391,3 +391,28 @@ def test_report_of_a_real_run(tmp_path: Path, pg_uri: str, small_fixture: Path) 
     assert "Inside clean+load" in text and "What cleaning changed" in text
     assert "run.json" in text and "quarantine.parquet" in text
     assert time.perf_counter() - started < 15
+
+
+def test_the_run_report_templates_compile_ahead_of_rendering() -> None:
+    from importlib.resources import files
+
+    from columnar_etl.report import html as html_module
+
+    # Every template the run's page reaches, found by reading the templates themselves.
+    folder = files("columnar_etl") / "templates"
+    reached, todo = set(), ["run.html.j2", "document.html.j2"]
+    while todo:
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            text = (folder / name).read_text()
+            todo += re.findall(r'{%-?\s*(?:from|import|include|extends)\s+"([^"]+)"', text)
+    assert reached == set(html_module.RUN_TEMPLATES)
+    html_module._environment.cache_clear()
+    try:
+        html_module.compile_templates()
+        cache = html_module._environment().cache
+        assert cache is not None
+        assert {key[1] for key, _ in cache.items()} == reached  # compiled, so rendering only renders
+    finally:
+        html_module._environment.cache_clear()

@@ -9,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import SourceError
-from columnar_etl.source.export import open_source, sqlite_extension_path
+from columnar_etl.source import export as source_module
+from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory
@@ -45,6 +47,45 @@ def test_extension_is_loaded_from_the_installed_file() -> None:
     assert path.is_file()
     assert path.name == "sqlite_scanner.duckdb_extension"
     assert "site-packages" in str(path) or "dist-packages" in str(path)
+
+
+def _unsigned_allowed(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT current_setting('allow_unsigned_extensions')").fetchone()
+    assert row is not None
+    return bool(row[0])
+
+
+def test_extension_signature_is_verified_once_per_process(
+    export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
+    first = connect_duckdb()
+    second = connect_duckdb()
+    try:
+        # The first LOAD checks the signature; the next connection reuses that verdict.
+        assert not _unsigned_allowed(first)
+        assert _unsigned_allowed(second)
+        for con in (first, second):
+            con.execute(f"ATTACH '{export}' AS s (TYPE sqlite, READ_ONLY)")
+            assert con.execute("SELECT count(*) FROM s.tickets").fetchone() == (4,)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_an_extension_failing_its_signature_is_never_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tampered = tmp_path / "sqlite_scanner.duckdb_extension"
+    data = bytearray(sqlite_extension_path().read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
+    monkeypatch.setattr(source_module, "sqlite_extension_path", lambda: tampered)
+    for _ in range(2):  # refused, and not remembered as verified either
+        with pytest.raises(duckdb.Error, match=r"(?i)signature"):
+            connect_duckdb()
+    assert not source_module._VERIFIED_EXTENSIONS
 
 
 def test_catalogue_has_declared_types_and_row_counts(export: Path) -> None:

@@ -526,3 +526,31 @@ def test_cli_exit_1_on_a_failure_shows_the_table(tmp_path: Path, pg_server_uri: 
     assert re.search(r"│ source_readable +│ fail +│", result.stdout)
     assert re.search(r"│ source_lock +│ skip +│", result.stdout)
     assert "preflight: fail in " in result.stdout
+
+
+def test_independent_checks_run_at_once(
+    export: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from columnar_etl.gates import preflight as preflight_module
+    from columnar_etl.gates import source_checks
+
+    # Two checks that can only finish while both are running: run one after the other, the barrier
+    # times out and each becomes a failed check.
+    barrier = threading.Barrier(2, timeout=20)
+    real_integrity, real_dependencies = source_checks._check_integrity, preflight_module.check_dependencies
+
+    def integrity(source: Path) -> Any:
+        barrier.wait()
+        return real_integrity(source)
+
+    def dependencies() -> Any:
+        barrier.wait()
+        return real_dependencies()
+
+    monkeypatch.setattr(source_checks, "_check_integrity", integrity)
+    monkeypatch.setattr(preflight_module, "check_dependencies", dependencies)
+    result = preflight(export, settings=settings, target=pg_server_uri)
+    assert [check.name for check in result.checks] == list(CHECK_NAMES)
+    assert statuses(result) == dict.fromkeys(CHECK_NAMES, "pass")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -49,13 +49,16 @@ def clean_stream(
     audit: str | Path | None = None,
     quarantine: str | Path | None = None,
     keys: Mapping[str, list[str]] | None = None,
+    without_copies: Collection[str] = (),
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
     ``audit`` / ``quarantine`` name Parquet files to stream those rows to (written under a temporary
     name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held in memory.
     ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
-    the audit; default: the primary key the source declares.
+    the audit; default: the primary key the source declares. ``without_copies``: tables known to hold
+    no exact duplicate rows (the profile counted none: ``TableProfile.duplicate_rows == 0``), whose
+    listing scan is skipped.
     """
     return CleanStream(
         source,
@@ -65,6 +68,7 @@ def clean_stream(
         audit=audit,
         quarantine=quarantine,
         keys=keys,
+        without_copies=without_copies,
     )
 
 
@@ -81,9 +85,11 @@ class CleanStream:
         audit: str | Path | None = None,
         quarantine: str | Path | None = None,
         keys: Mapping[str, list[str]] | None = None,
+        without_copies: Collection[str] = (),
     ) -> None:
         self.source = Path(source)
         self._given_keys = dict(keys or {})
+        self._without_copies = set(without_copies)
         self.plan = plan
         self.settings = settings or load_settings()
         self.batch_size = batch_size or self.settings.batch_size
@@ -123,14 +129,16 @@ class CleanStream:
         # before (DuckDB releases the GIL), so the first table with numbers waits the least.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
         factor = self.settings.outlier_iqr_factor
-        if self.settings.duplicates != "keep":
+        if self.settings.duplicates != "keep" and not self._without_copies.issuperset(self.tables):
             # The duplicate rows are listed by a GROUP BY over whole rows: on a connection of its own,
             # capped like the profiler's (it spills past the cap), so the batch reads are not.
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
             self._side.limit_memory(self.settings.profile_memory_limit)
         for table in self.tables:
             self._fences[table] = self._pool.submit(outlier_fences, src, self.plan.tables[table], factor)
-            if self._side is not None:
+            # A table the profile counted no exact copies in (rows equal as the profile reads them are
+            # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
+            if self._side is not None and table not in self._without_copies:
                 plan = self.plan.tables[table]
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 reads = [column_read(c) for c in plan.columns]

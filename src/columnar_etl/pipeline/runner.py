@@ -11,13 +11,14 @@ halted or refused by a gate (nothing live changed), 1 error (nothing live change
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pyarrow as pa
 
@@ -55,9 +56,11 @@ from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.references import load_references
 from columnar_etl.report import run_html_fragment, write_run_html
+from columnar_etl.report.html import compile_templates
 from columnar_etl.source.identity import export_identity
 
 Mode = Literal["simple", "canary", "blue-green"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -264,6 +267,45 @@ def _stage(record: RunRecord, metrics: RunMetrics, name: str) -> Iterator[StageR
     record.write()  # a crash leaves a record of how far the run got
 
 
+@contextmanager
+def _overlapped(
+    record: RunRecord, metrics: RunMetrics, name: str, work: Callable[[], T]
+) -> Iterator[Callable[[], T]]:
+    """Stage ``name`` run in a thread while the block runs; recorded in its place in the stage order.
+
+    Yields a function returning the stage's result, valid once the block ended: the thread is always
+    waited for (also when the block raises). A failure of the stage is raised after the block (the
+    block's own exception wins), with the stage marked failed, as :func:`_stage` would.
+    """
+    stage = StageRecord(name)
+    record.stages.append(stage)
+    outcome: dict[str, Any] = {}
+
+    def timed_work() -> None:
+        started = time.perf_counter()
+        try:
+            with metrics.time_stage(name):
+                outcome["value"] = work()
+        except BaseException as exc:  # handed to the main thread
+            outcome["error"] = exc
+        outcome["seconds"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=timed_work, name=f"columnar_etl-{name}", daemon=True)
+    thread.start()
+    try:
+        yield lambda: outcome["value"]
+    finally:
+        thread.join()
+        stage.seconds = outcome["seconds"]
+        error = outcome.get("error")
+        if error is not None:
+            gate = isinstance(error, EtlError) and error.exit_code == ExitCode.GATE
+            stage.status = "halted" if gate else "failed"
+    if error is not None:
+        raise error
+    record.write()
+
+
 def _stages(
     result: RunResult,
     source: Path,
@@ -295,15 +337,19 @@ def _stages(
         _already_loaded(record, None)
         return
 
-    with _stage(record, metrics, "backup") as stage:
-        backup = create_backup(source, settings=settings)
-        record.backup = backup.to_dict()
-    with _stage(record, metrics, "profile") as stage:
+    # The backup runs beside the profile: both only read the export, and both work mostly outside the
+    # GIL (SQLite's backup API and sha256; DuckDB). Its stage is decided before the gate: nothing is
+    # planned, cleaned or loaded without a backup.
+    with (
+        _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
+        _stage(record, metrics, "profile") as stage,
+    ):
         result.profile = profiled = profile(source, settings=settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
+    record.backup = backup().to_dict()
     with _stage(record, metrics, "gate") as stage:
         gate = profiled.gate
         stage.detail = "; ".join(r.message for r in gate.reasons) or "pass"
@@ -348,6 +394,9 @@ def _clean_and_load(
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
     keys, blockers, references = _load_hints(result.profile, plan, settings)
+    # The report's templates compile while the load waits on PostgreSQL and the cleaner (most of their
+    # work is outside the GIL): the report written after the commit then only renders.
+    threading.Thread(target=_compile_report, name="columnar_etl-templates", daemon=True).start()
     with (
         _stage(record, metrics, "clean+load") as stage,
         clean_stream(
@@ -359,6 +408,7 @@ def _clean_and_load(
             keys={name: table.key for name, table in result.profile.tables.items()}
             if result.profile
             else None,
+            without_copies=_without_copies(result.profile),
         ) as stream,
         progress(total, "clean + load", enabled=show) as bar,
     ):
@@ -429,6 +479,12 @@ def _clean_and_load(
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
 
 
+def _compile_report() -> None:
+    # A template that does not compile fails again, and is reported, when the report is written.
+    with contextlib.suppress(Exception):
+        compile_templates()
+
+
 def _load_hints(
     profiled: Profile | None, plan: Any, settings: Settings
 ) -> tuple[dict[str, list[str]] | None, dict[str, str], dict[str, list[str]] | None]:
@@ -438,6 +494,13 @@ def _load_hints(
     names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
     keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
     return keys, blockers, load_references(profiled.tables, names)
+
+
+def _without_copies(profiled: Profile | None) -> list[str]:
+    """Tables the profile counted no exact duplicate rows in (not sampled): the cleaner skips listing them."""
+    if profiled is None:
+        return []
+    return [name for name, table in profiled.tables.items() if table.duplicate_rows == 0]
 
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:

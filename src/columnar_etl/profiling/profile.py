@@ -29,6 +29,7 @@ from columnar_etl.models import (
     TableProfile,
 )
 from columnar_etl.observability.logs import get_logger
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import declared_references, find_references
@@ -69,28 +70,6 @@ EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
 _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
-
-
-def declared_family(declared: str) -> InferredType | None:
-    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
-    upper = declared.upper()
-    if not upper:
-        return None
-    if "BOOL" in upper:
-        return "boolean"
-    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
-        return "timestamp"
-    if "DATE" in upper:
-        return "date"
-    if "INT" in upper:
-        return "integer"
-    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
-        return "text"
-    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
-        return "double"
-    if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
-        return "numeric"
-    return None
 
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:

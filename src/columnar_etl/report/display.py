@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from columnar_etl.config import Settings, mask_secrets
 from columnar_etl.models import ColumnProfile, GateReason, Issue, Profile
-from columnar_etl.profiling.profile import declared_family
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.quality import PENALTY_PER_PERCENT
 
 QualityBand = Literal["good", "fair", "poor"]

@@ -1,0 +1,31 @@
+"""The type a column's declared SQLite type claims: SQLite's affinity rules, plus date and boolean words.
+
+Pure and light (no data library), so the report can show a declared type's family without importing
+the profiler.
+"""
+
+from __future__ import annotations
+
+from columnar_etl.models import InferredType
+
+
+def declared_family(declared: str) -> InferredType | None:
+    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
+    upper = declared.upper()
+    if not upper:
+        return None
+    if "BOOL" in upper:
+        return "boolean"
+    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
+        return "timestamp"
+    if "DATE" in upper:
+        return "date"
+    if "INT" in upper:
+        return "integer"
+    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
+        return "text"
+    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
+        return "double"
+    if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
+        return "numeric"
+    return None
