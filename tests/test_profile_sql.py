@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from columnar_etl.config import DEFAULT_NULL_TOKENS
 from columnar_etl.profile_sql import table_profile_sql
+from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TICKET_COLUMNS = ["TKT-Ticket ID", "TKT-Created Time", 'we"ird; --']

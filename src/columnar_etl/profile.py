@@ -32,21 +32,19 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability import get_logger
 from columnar_etl.profile_sql import (
-    CANONICAL_SHAPES,
     DATE_SHAPE_BY_CODE,
-    DATE_SHAPES,
     EXAMPLE_KINDS,
     EXAMPLES,
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
     Flag,
-    Shape,
     StorageClass,
     split_code,
     table_profile_sql,
 )
 from columnar_etl.references import declared_references, find_references
+from columnar_etl.rules import CANONICAL_DATE_SHAPES, DATE_SHAPES, EPOCH_MILLIS, EPOCH_SECONDS, Shape
 from columnar_etl.source import ColumnRead, Source, SourceColumn, SourceTable, open_source, read_error
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
@@ -63,8 +61,6 @@ MAX_NUMERIC_DIGITS = 38
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
-EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
-EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
 _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
 
@@ -230,7 +226,7 @@ def infer_column(
             if ok:
                 fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
                 date_formats[fmt] = ok
-                if spec.shape not in CANONICAL_SHAPES:
+                if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
         add("non_iso_date", non_iso, counts.examples("non_iso"))
         if order == "ambiguous":
