@@ -25,12 +25,11 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.load import strategies
 from columnar_etl.observability import RunMetrics
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline import run, steps
 
 from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
-profile_module = importlib.import_module("columnar_etl.profile")
 
 
 @pytest.fixture
@@ -74,7 +73,7 @@ def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_led
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(steps, "profile_step", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target])
     assert result.exit_code == 1, result.output
@@ -102,7 +101,7 @@ def test_debug_shows_the_traceback_of_any_exception(
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(steps, "profile_step", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target, "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
@@ -279,7 +278,7 @@ def test_library_run_never_leaves_running(settings: Settings, small_fixture: Pat
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(profile_module, "profile", broken)
+    monkeypatch.setattr(steps, "profile_step", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert isinstance(result.exception, KeyError)

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.identifiers import quote_ident, quote_literal
+from columnar_etl.rules import NUL
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SOURCE_ALIAS = "src"
@@ -448,7 +449,7 @@ class Source:
         relation = self.relation_sql(table, reads=reads)
         if strip_nul:
             exprs = [
-                f"replace({quote_ident(r.name)}, chr(0), '') AS {quote_ident(r.name)}"
+                f"replace({quote_ident(r.name)}, chr({ord(NUL)}), '') AS {quote_ident(r.name)}"
                 if not r.as_bytes
                 else quote_ident(r.name)
                 for r in reads

@@ -16,12 +16,10 @@ from columnar_etl.clean.quality import score_cleaned
 from columnar_etl.clean.result import CleanResult
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.typemap import ColumnNames, Plan, build_plan
+from columnar_etl.typemap import ColumnNames, Plan
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-    from columnar_etl.models import Profile
 
 
 def clean(
@@ -51,7 +49,10 @@ def clean(
     ``columns`` (overrides), ``batch_size``.
     """
     from columnar_etl.clean import writers
-    from columnar_etl.clean.stream import clean_stream
+
+    # Deliberately here: clean() composes the pipeline's steps (profile → plan → clean) and belongs in
+    # pipeline/ once the layout moves (issue 18); the steps import this package's stream.
+    from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
 
     started = time.perf_counter()
     settings = settings or load_settings()
@@ -63,22 +64,19 @@ def clean(
     out = Path(output) if output is not None else None
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
-    found: Profile | None = None
-    if plan is None:
-        from columnar_etl.profile import profile
-
-        found = profile(source, tables=tables, settings=settings)
-        plan = build_plan(found, settings=settings)
-    plan = plan.with_column_names(column_names or plan.column_names)
+    found = profile_step(source, settings, tables=tables) if plan is None else None
+    planned = plan_step(found, settings, plan=plan)
+    plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
     if tables is not None:
         plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
+    planned = replace(planned, plan=plan)
     writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
     data: dict[str, pa.Table] | None = None if out is not None else {}
     try:
-        with clean_stream(
+        with clean_step(
             source,
-            plan,
-            settings=settings,
+            planned,
+            settings,
             batch_size=batch_size,
             audit=logs["audit"],
             quarantine=logs["quarantine"],

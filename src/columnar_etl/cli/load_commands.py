@@ -72,39 +72,22 @@ def _typed_tables(source: Path, settings: Settings) -> Iterator[TypedExport]:
     """
     import pyarrow as pa
 
-    from columnar_etl.clean import clean_stream
     from columnar_etl.clean.quality import score_cleaned
-    from columnar_etl.errors import ProfileHalt
-    from columnar_etl.keys import load_keys
-    from columnar_etl.profile import profile
-    from columnar_etl.references import load_references
-    from columnar_etl.typemap import build_plan
+    from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 
-    found = profile(source, settings=settings)
-    if found.gate.status == "halt":
-        reason = found.gate.reasons[0]
-        raise ProfileHalt(
-            f"the circuit breaker stopped the load: {reason.message}",
-            path=source,
-            table=reason.table,
-            column=reason.column,
-            hint="columnar-etl profile SOURCE shows why",
-        )
-    plan = build_plan(found, settings=settings)
-    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
-    keys, blockers = load_keys(found.tables, names, settings.duplicates)
-    references = load_references(found.tables, names)
-    found_keys = {name: table.key for name, table in found.tables.items()}
-    with clean_stream(source, plan, settings=settings, keys=found_keys) as stream:
+    found = profile_step(source, settings)
+    gate_step(found)
+    planned = plan_step(found, settings)
+    with clean_step(source, planned, settings) as stream:
         tables = {
             name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
             for name in stream.tables
         }
         typed = TypedExport(
             tables=tables,
-            references=references,
-            keys=keys,
-            key_blockers=blockers,
+            references=planned.references or {},
+            keys=planned.keys or {},
+            key_blockers=planned.key_blockers,
             quality_before=found.quality,
             quality_after=lambda: score_cleaned(stream.stats(), found.tables),
         )

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyarrow as pa
 
@@ -29,8 +29,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
-from columnar_etl.keys import load_keys
+from columnar_etl.errors import EtlError, ExitCode
 from columnar_etl.models import Profile
 from columnar_etl.observability import (
     HealthSampler,
@@ -48,8 +47,10 @@ from columnar_etl.pipeline.record import (
     read_record,
     write_json,
 )
-from columnar_etl.references import load_references
 from columnar_etl.source import export_identity
+
+if TYPE_CHECKING:
+    from columnar_etl.pipeline.steps import LoadPlan
 
 Mode = Literal["simple", "canary", "blue-green"]
 
@@ -276,8 +277,8 @@ def _stages(
     from columnar_etl.backup import create_backup
     from columnar_etl.embedded_pg import resolve_target
     from columnar_etl.gates.preflight import preflight
-    from columnar_etl.profile import profile
-    from columnar_etl.typemap import Plan, build_plan
+    from columnar_etl.pipeline.steps import gate_step, plan_step, profile_step
+    from columnar_etl.typemap import Plan
 
     record = result.record
     with _stage(record, metrics, "preflight") as stage:
@@ -304,27 +305,21 @@ def _stages(
         backup = create_backup(source, settings=settings)
         record.backup = backup.to_dict()
     with _stage(record, metrics, "profile") as stage:
-        result.profile = profiled = profile(source, settings=settings)
+        result.profile = profiled = profile_step(source, settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     with _stage(record, metrics, "gate") as stage:
-        gate = profiled.gate
-        stage.detail = "; ".join(r.message for r in gate.reasons) or "pass"
-        if gate.status == "halt":
-            raise ProfileHalt(
-                f"circuit breaker: {gate.reasons[0].message}",
-                table=gate.reasons[0].table,
-                column=gate.reasons[0].column,
-                hint="see profile.json / report.html; fix the export or adjust the halt_* settings",
-            )
+        stage.detail = "; ".join(r.message for r in profiled.gate.reasons) or "pass"
+        gate = gate_step(profiled)
         if gate.status == "warn":
             stage.status = "warn"
             record.warnings += [r.message for r in gate.reasons]
-    plan = Plan.from_dict(read_record(replay)["plan"]) if replay else build_plan(profiled, settings=settings)
-    record.plan = plan.to_dict()
-    _clean_and_load(result, source, plan, uri, settings, mode, metrics, force=force, show=show)
+    replayed = Plan.from_dict(read_record(replay)["plan"]) if replay else None
+    planned = plan_step(profiled, settings, plan=replayed)
+    record.plan = planned.plan.to_dict()
+    _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)
     if record.outcome == "running":
         record.outcome = "warn" if record.warnings else "done"
 
@@ -338,7 +333,7 @@ def _already_loaded(record: RunRecord, version: str | None) -> None:
 def _clean_and_load(
     result: RunResult,
     source: Path,
-    plan: Any,
+    planned: LoadPlan,
     uri: str,
     settings: Settings,
     mode: Mode,
@@ -347,26 +342,22 @@ def _clean_and_load(
     force: bool,
     show: bool | None,
 ) -> None:
-    from columnar_etl.clean import clean_stream
     from columnar_etl.clean.quality import score_cleaned
     from columnar_etl.load import load_tables
+    from columnar_etl.pipeline.steps import clean_step
 
     record = result.record
     profiled = result.profile.tables if result.profile is not None else None
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
-    keys, blockers, references = _load_hints(result.profile, plan, settings)
     with (
         _stage(record, metrics, "clean+load") as stage,
-        clean_stream(
+        clean_step(
             source,
-            plan,
-            settings=settings,
+            planned,
+            settings,
             audit=record.run_dir / "audit.parquet",
             quarantine=record.run_dir / "quarantine.parquet",
-            keys={name: table.key for name, table in result.profile.tables.items()}
-            if result.profile
-            else None,
         ) as stream,
         progress(total, "clean + load", enabled=show) as bar,
     ):
@@ -411,9 +402,9 @@ def _clean_and_load(
                 uri,
                 mode=mode,
                 base=settings.base_schema,
-                keys=keys,
-                key_blockers=blockers,
-                references=references,
+                keys=planned.keys,
+                key_blockers=planned.key_blockers,
+                references=planned.references,
                 quality_before=record.quality_before,
                 quality_after=measure_after,
                 min_quality=settings.min_quality,
@@ -435,17 +426,6 @@ def _clean_and_load(
         result.load = loaded
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
-
-
-def _load_hints(
-    profiled: Profile | None, plan: Any, settings: Settings
-) -> tuple[dict[str, list[str]] | None, dict[str, str], dict[str, list[str]] | None]:
-    """Keys, keys that cannot be primary keys (why) and references, from the profile, as loaded."""
-    if profiled is None:
-        return None, {}, None
-    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
-    keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
-    return keys, blockers, load_references(profiled.tables, names)
 
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
