@@ -17,8 +17,9 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import cached_export
-from columnar_etl.cleaning import clean, clean_stream
+from columnar_etl.cleaning import clean_stream
 from columnar_etl.config import load_settings
+from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.profile import profile
 

@@ -7,11 +7,12 @@ dropped afterwards. Nothing is mocked.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -25,6 +26,56 @@ from columnar_etl.pg.identifiers import quote_ident
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SMALL_FIXTURE = REPO_ROOT / "data" / "fixtures" / "export_small.db"
+SMALL_TRUTH = SMALL_FIXTURE.with_name("export_small.truth.json")
+DASHBOARD_SQL = REPO_ROOT / "src" / "columnar_etl" / "queries" / "dashboard.sql"
+
+#: docs/profiling.md "Quality score": points per 1 % of a column's rows, by the truth's dirt kinds.
+QUALITY_POINTS = {
+    "impossible_date": 10.0,
+    "unparseable_date": 10.0,
+    "invalid_number": 10.0,
+    "orphan_reference": 10.0,
+    "empty_string": 4.0,
+    "null_like": 4.0,
+    "non_iso_date": 4.0,
+    "comma_decimal": 4.0,
+    "whitespace": 2.0,
+    "nul_byte": 2.0,
+}
+#: What cleaning cannot fix: quarantined values and orphan references still cost after cleaning.
+UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number", "orphan_reference"})
+
+
+def truth_quality(truth_path: Path = SMALL_TRUTH, kinds: Iterable[str] = QUALITY_POINTS) -> float:
+    """The quality score of the export a truth file describes, by the formula of docs/profiling.md over
+    the generator's own dirt counts (never the package's scoring): every kind is the score before
+    cleaning; :data:`UNFIXABLE_KINDS` alone the score after it (quarantined values stay lost).
+    A column scores 100 minus its points, floored at 0; a table the mean of its columns; the export
+    the mean of its tables weighted by rows × columns; rounded to two decimals."""
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    counted = set(kinds)
+    weighted = cells = 0.0
+    for table in truth["tables"].values():
+        rows, columns = table["row_count"], list(table["columns"].values())
+        costs = [
+            sum(QUALITY_POINTS[k] * 100.0 * n / rows for k, n in c["dirt"].items() if k in counted)
+            for c in columns
+        ]
+        scores = [max(0.0, 100.0 - cost) for cost in costs]
+        weighted += sum(scores) * rows
+        cells += rows * len(scores)
+    return round(weighted / cells, 2)
+
+
+def truth_rows(truth_path: Path = SMALL_TRUTH) -> dict[str, int]:
+    """Rows per table, as the generator wrote them."""
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    return {name: int(table["row_count"]) for name, table in truth["tables"].items()}
+
+
+def dashboard_template_count(path: Path = DASHBOARD_SQL) -> int:
+    """How many templates the bundled dashboard file holds (one ``-- name:`` line each)."""
+    return sum(line.startswith("-- name:") for line in path.read_text(encoding="utf-8").splitlines())
 
 
 def uri_with_database(uri: str, database: str) -> str:

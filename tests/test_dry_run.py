@@ -10,13 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from columnar_etl.config import Settings, mask_uri
+from columnar_etl.cleaning.expressions import ColumnExprs
+from columnar_etl.config import mask_uri
 from columnar_etl.errors import TargetError
+from columnar_etl.gates.dry_run import (
+    DryRunResult,
+    Rejection,
+    apply_dry_run,
+    cleaned_sample,
+    dry_run,
+    quarantined,
+    sent_values,
+)
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, Profile
-from columnar_etl.profiling.dry_run import DryRunResult, cleaned_column, dry_run
+from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.profiling.quality import apply_dry_run
-from columnar_etl.profiling.sql import cleaned_sample_sql
 from columnar_etl.source.export import open_source
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
@@ -145,9 +153,13 @@ def test_fixture_has_no_rejections_and_exact_counts(small_fixture: Path, pg_uri:
         "comments": 1000,
         "timesheets": 1000,
     }
-    # The sample is the profiler's: every column's checked count is what a 1000-row profile calls valid.
+    # The sample is the profiler's: every column's checked count is what a 1000-row profile calls valid,
+    # and the cleaner quarantines exactly what that profile calls invalid.
     sampled = profile(small_fixture, sample=1000)
     assert {c.name: c.checked for c in result.columns} == {c.name: c.valid_count for c in sampled.columns}
+    assert {c.name: c.quarantined for c in result.columns} == {
+        c.name: c.invalid_count for c in sampled.columns
+    }
     # NUL bytes in text: PostgreSQL rejects the raw value, cleaning strips the byte.
     assert {(c.table, c.name): c.repaired for c in result.columns if c.repaired} == {
         ("tickets", "TKT-Subject"): 1,
@@ -168,6 +180,9 @@ def test_generated_prod_export_has_no_rejections(tmp_path: Path, pg_uri: str) ->
     assert {(c.table, c.name): c.checked for c in result.columns} == {
         (c.table, c.name): c.valid_count for c in sampled.columns
     }
+    assert {(c.table, c.name): c.quarantined for c in result.columns} == {
+        (c.table, c.name): c.invalid_count for c in sampled.columns
+    }
     assert all(t.sampled_rows == min(200, sampled[t.name].row_count) for t in result.tables.values())
 
 
@@ -179,7 +194,7 @@ def test_year_zero_is_rejected(events: Path, events_profile: Profile, pg_uri: st
     assert [r.to_dict() for r in created.rejections] == [
         {
             "value": "0000-01-01 10:00:00",
-            "message": 'date/time field value out of range: "0000-01-01 10:00:00.000000"',
+            "message": 'date/time field value out of range: "0000-01-01 10:00:00"',
             "sqlstate": "22008",
             "check": "timestamp input",
             "rows": 1,
@@ -192,47 +207,60 @@ def test_year_zero_is_rejected(events: Path, events_profile: Profile, pg_uri: st
     )
 
 
-def test_doubles_beyond_float8_are_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
-    score = dry_run(events, events_profile, pg_uri)['my "events"']["Score"]
+def _quarantines(result: DryRunResult, column: str) -> set[tuple[str, str]]:
+    return {(r.value, r.message) for r in result['my "events"'][column].quarantines}
+
+
+def test_doubles_beyond_float8_are_quarantined(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    """1e400 / 1e-400 have a number's shape but no double holds them (DuckDB reads inf / 0): cleaning
+    quarantines them (it would load neither infinity nor 0), so PostgreSQL never sees them."""
+    result = dry_run(events, events_profile, pg_uri)
+    score = result['my "events"']["Score"]
     assert score.inferred_type == "double" and score.pg_type == "double precision"
-    assert score.rejected == 2
-    assert sorted((r.value, r.message, r.sqlstate) for r in score.rejections) == [
-        ("1e-400", '"1e-400" is out of range for type double precision', "22003"),
-        ("1e400", '"1e400" is out of range for type double precision', "22003"),
-    ]
+    assert score.rejected == 0
+    assert _quarantines(result, "Score") == {
+        ("1e400", "numeric_overflow"),
+        ("1e-400", "numeric_overflow"),
+        ("nan", "invalid_number"),
+        ("inf", "invalid_number"),
+        ("-Infinity", "invalid_number"),
+    }
+    assert all(r.check == "cleaning" and r.sqlstate is None for r in score.quarantines)
+    # The profile counts 1e400 / 1e-400 valid (a number shape); cleaning is stricter by exactly those.
+    assert score.checked == events_profile['my "events"']["Score"].valid_count - 2 == len(_events_rows()) - 5
 
 
-def test_numeric_overflow_is_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
-    amount = dry_run(events, events_profile, pg_uri)['my "events"']["Amount"]
+def test_numeric_overflow_is_quarantined(events: Path, events_profile: Profile, pg_uri: str) -> None:
+    result = dry_run(events, events_profile, pg_uri)
+    amount = result['my "events"']["Amount"]
     assert amount.inferred_type == "numeric"
-    assert (amount.checked, amount.rejected) == (42, 1)
-    (rejection,) = amount.rejections
-    assert (rejection.message, rejection.sqlstate) == ("value overflows numeric format", "22003")
+    assert (amount.checked, amount.rejected, amount.quarantined) == (len(_events_rows()) - 1, 0, 1)
+    (value,) = amount.quarantines
+    assert value.message == "numeric_overflow"
     # A 140,001-digit value is shown clipped.
-    assert (
-        rejection.value.startswith("1000") and rejection.value.endswith("…") and len(rejection.value) == 200
-    )
+    assert value.value.startswith("1000") and value.value.endswith("…") and len(value.value) == 200
 
 
 def test_values_cleaning_nulls_never_reach_postgres(
     events: Path, events_profile: Profile, pg_uri: str
 ) -> None:
-    table = dry_run(events, events_profile, pg_uri)['my "events"']
+    result = dry_run(events, events_profile, pg_uri)
+    table = result['my "events"']
     # Beyond bigint: the column is numeric (lossless), so every value goes through and PostgreSQL
     # takes them all, bigint max + 1 included.
     count = events_profile['my "events"']["Count"]
     assert count.inferred_type == "numeric" and count.invalid_count == 0
     assert count.type_reason == "integers beyond bigint"
-    assert (table["Count"].checked, table["Count"].rejected) == (42, 0)
+    assert (table["Count"].checked, table["Count"].rejected, table["Count"].quarantined) == (42, 0, 0)
     # nan / inf / -Infinity parse as DOUBLE in DuckDB but are no number shape: NULL after cleaning.
     score = events_profile['my "events"']["Score"]
     assert _invalid_examples(score) == {"nan", "inf", "-Infinity"}
-    assert table["Score"].checked == 39 == score.valid_count
     assert not {"nan", "inf", "-Infinity"} & {r.value for r in table["Score"].rejections}
     # '1e400' in a REAL column: SQLite stores Inf, DuckDB reads 'Inf', cleaning makes it NULL.
     paid = table["Paid"]
     assert (paid.checked, paid.rejected) == (41, 0)
     assert _invalid_examples(events_profile['my "events"']["Paid"]) == {"Inf"}
+    assert _quarantines(result, "Paid") == {("Inf", "invalid_number")}
 
 
 def test_nul_bytes_are_repaired_unless_kept(events: Path, events_profile: Profile, pg_uri: str) -> None:
@@ -243,7 +271,8 @@ def test_nul_bytes_are_repaired_unless_kept(events: Path, events_profile: Profil
     note = kept['my "events"']["Note"]
     assert (note.rejected, note.repaired) == (1, 0)
     assert [(r.value, r.message, r.sqlstate) for r in note.rejections] == [("a\\0b", NUL_MESSAGE, "22021")]
-    assert not kept.ok and kept.rejected == 6
+    # Year 0 in two columns and the NUL byte: everything else cleaning quarantines before the COPY.
+    assert not kept.ok and kept.rejected == 3
 
 
 def test_exception_blocks_find_the_same(events: Path, events_profile: Profile, pg_uri: str) -> None:
@@ -264,8 +293,6 @@ def test_exception_blocks_find_the_same(events: Path, events_profile: Profile, p
     assert checks == {
         "Created Time": {"value::timestamp"},
         "Due Date": {"value::date"},
-        "Score": {"value::double precision"},
-        "Amount": {"ROUND(value::numeric, 2)"},
     }
 
 
@@ -297,13 +324,19 @@ def test_source_file_is_unchanged(events: Path, events_profile: Profile, pg_uri:
 def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile, pg_uri: str) -> None:
     result = dry_run(events, events_profile, pg_uri, sample_rows=500)
     data = json.loads(json.dumps(result.to_dict()))
-    assert data["version"] == 1 and data["ok"] is False
-    assert (data["rejected"], data["repaired"], data["sample_rows"]) == (5, 1, 500)
+    assert data["version"] == 2 and data["ok"] is False
+    # Rejected: year 0 twice. Quarantined: Score's five, Amount's huge decimal, Paid's Inf.
+    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (2, 1, 7, 500)
     assert data["target"] == mask_uri(pg_uri)
     (table,) = data["tables"]
-    assert (table["name"], table["sampled_rows"], table["rejected"]) == ('my "events"', 42, 5)
+    assert (table["name"], table["sampled_rows"], table["rejected"]) == (
+        'my "events"',
+        len(_events_rows()),
+        2,
+    )
     assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
-    assert "5 rejected" in repr(result) and "Created Time (1)" in repr(result)
+    assert "2 rejected" in repr(result) and "Created Time (1)" in repr(result)
+    assert "7 quarantined" in repr(result)
 
     assert events_profile.to_dict()["dry_run"] is None
     events_profile.dry_run = result
@@ -315,18 +348,17 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     assert [(r.rule, r.table, r.column, r.value) for r in gate.reasons] == [
         ("dry_run_rejects", 'my "events"', "Created Time", 1.0),
         ("dry_run_rejects", 'my "events"', "Due Date", 1.0),
-        ("dry_run_rejects", 'my "events"', "Score", 2.0),
-        ("dry_run_rejects", 'my "events"', "Amount", 1.0),
     ]
     assert "PostgreSQL rejects 1 of 42 sampled values" in gate.reasons[0].message
     halted = GateResult("halt", 40.0, (GateReason("quality_floor", "low", 40.0, 50.0),))
     assert apply_dry_run(halted, result).status == "halt"
-    assert len(apply_dry_run(halted, result).reasons) == 5
+    assert len(apply_dry_run(halted, result).reasons) == 3
     clean = replace(result, tables={})
     assert clean.ok and apply_dry_run(passed, clean) is passed
 
 
-def test_values_are_rendered_as_cleaning_hands_them_over(make_sqlite: SqliteFactory) -> None:
+def test_values_are_the_real_cleaners(make_sqlite: SqliteFactory) -> None:
+    """The sample goes through the real cleaner: values as its SQLite output would hold them."""
     path = make_sqlite(
         {
             "t": (
@@ -341,29 +373,33 @@ def test_values_are_rendered_as_cleaning_hands_them_over(make_sqlite: SqliteFact
             )
         }
     )
-    prof = profile(path)
-    columns = [cleaned_column(c, "day_first") for c in prof["t"]]
-    assert [(c.inferred_type, c.month_first, c.epoch_unit) for c in columns] == [
-        ("timestamp", False, None),
-        ("date", True, None),
-        ("numeric", False, None),
-        ("boolean", False, None),
-        ("timestamp", False, "seconds"),
-        ("text", False, None),
+    plan = build_plan(profile(path)).tables["t"]
+    assert [(c.type, c.date_order, c.epoch_unit, c.scale) for c in plan.columns] == [
+        ("timestamp", "day_first", None, None),
+        ("date", "month_first", None, None),
+        ("numeric", None, None, 2),
+        ("boolean", None, None, None),
+        ("timestamp", None, "seconds", None),
+        ("text", None, None, None),
     ]
+    columns = [ColumnExprs(c, i) for i, c in enumerate(plan.columns)]
     with open_source(path) as src:
-        sql = cleaned_sample_sql(src.relation_sql("t"), columns, Settings().null_tokens, None)
-        rows = src.connection.execute(f"SELECT * FROM ({sql}) ORDER BY n").fetchall()
+        frame = cleaned_sample(src, plan, columns, None)
+    rows = [tuple(row.values()) for row in sent_values(frame, columns).to_pylist()]
     assert rows == [
-        (1, "2024-06-05 08:42:00.000000", "05/06/2024 8:42", "2024-12-31", "12/31/2024", "3.5", "3,5",
-         "true", "Yes", "2023-11-14 22:13:20.000000", "1700000000", "ab", b"a\x00b"),
-        (2, "2024-06-13 09:00:00.000000", "13/06/2024 9:00", "2024-05-06", "05/06/2024", "1.25", "1.25",
-         "false", "0", "2023-11-14 22:14:20.000000", "1700000060", None, None),
+        (1, "2024-06-05 08:42:00", "05/06/2024 8:42", "2024-12-31", "12/31/2024", "3.50", "3,5",
+         "true", "Yes", "2023-11-14 22:13:20", "1700000000", "ab", b"a\x00b"),
+        (2, "2024-06-13 09:00:00", "13/06/2024 9:00", "2024-05-06", "05/06/2024", "1.25", "1.25",
+         "false", "0", "2023-11-14 22:14:20", "1700000060", None, None),
         (3, None, None, None, None, None, None,
-         None, None, "2023-11-14 22:15:20.000000", "1700000120", None, None),
-        (4, "2024-06-05 10:11:12.500000", "2024-06-05T10:11:12.5", "2024-01-02", "2024-01-02", "2", "2",
-         "false", "f", "2023-11-14 22:16:20.000000", "1700000180", "plain", None),
+         None, None, "2023-11-14 22:15:20", "1700000120", None, None),
+        (4, "2024-06-05T10:11:12.500000", "2024-06-05T10:11:12.5", "2024-01-02", "2024-01-02", "2.00", "2",
+         "false", "f", "2023-11-14 22:16:20", "1700000180", "plain", None),
     ]  # fmt: skip
+    assert {c.plan.name: quarantined(frame, c) for c in columns if quarantined(frame, c)[0]} == {
+        "Due": (1, [Rejection("02/30/2024", "impossible_date", None, "cleaning", 1)]),
+        "Done": (1, [Rejection("maybe", "invalid_boolean", None, "cleaning", 1)]),
+    }
 
 
 def test_every_row_with_sample_none_and_odd_tables(make_sqlite: SqliteFactory, pg_uri: str) -> None:

@@ -15,9 +15,9 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from columnar_etl.cleaning import clean
 from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
+from columnar_etl.pipeline.clean import clean
 from columnar_etl.pipeline.runner import RunResult
 from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.profile import profile

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from columnar_etl.config import DEFAULT_NULL_TOKENS
 from columnar_etl.profiling.sql import Flag, Shape, StorageClass, split_code, table_profile_sql
+from columnar_etl.rules import DEFAULT_NULL_TOKENS
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory

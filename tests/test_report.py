@@ -7,6 +7,7 @@ and corrupt dirt, and a small hand-made export with hostile names and values.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import stat
@@ -29,7 +30,10 @@ from columnar_etl.report import (
 )
 from columnar_etl.report.display import severity
 from export_generator import generate_export
-from tests.conftest import SqliteFactory
+from tests.conftest import SMALL_TRUTH, SqliteFactory, truth_quality, truth_rows
+
+#: The fixture's quality, from its truth file (docs/profiling.md's formula), as the reports print it.
+QUALITY = f"{truth_quality():.1f}"
 
 HOSTILE_COLUMN = "<script>alert(1)</script>"
 HOSTILE_VALUE = '"<b>x</b>'
@@ -94,11 +98,11 @@ def test_document_shows_every_table_and_column_the_score_and_the_gate(
         assert heading in text
         for column in table:
             assert escape(column.name) in document
-    assert f"{fixture_profile.quality:.1f}" == "92.4"
-    assert "Quality 92.4" in text
+    assert f"{fixture_profile.quality:.1f}" == QUALITY
+    assert f"Quality {QUALITY}" in text
     assert fixture_profile.gate.status == "pass"
     assert 'class="cetl-banner cetl-banner-pass"' in document
-    assert "PASS quality 92.4 meets the gate (80.0)" in text
+    assert f"PASS quality {QUALITY} meets the gate (80.0)" in text
     assert f"Rows {sum(t.row_count for t in fixture_profile.tables.values()):,}" in text
     assert "Columns 26" in text
 
@@ -245,7 +249,10 @@ def test_notebook_reprs_are_scoped_fragments(fixture_profile: Profile) -> None:
 
 def test_console_lists_tables_worst_columns_and_gate(fixture_profile: Profile) -> None:
     text = console_text(fixture_profile, worst=3)
-    assert "Profile of export_small.db  3 tables, 2,601 rows, 26 columns, quality 92.4" in text
+    rows, columns = truth_rows(), len(fixture_profile.columns)
+    assert columns == sum(len(t["columns"]) for t in json.loads(SMALL_TRUTH.read_text())["tables"].values())
+    summary = f"{len(rows)} tables, {sum(rows.values()):,} rows, {columns} columns, quality {QUALITY}"
+    assert f"Profile of export_small.db  {summary}" in text
     for table in fixture_profile.tables.values():
         key = re.escape(f"{table.key[0]} (declared primary key)")
         counts = rf"{table.row_count:,}\s+{len(table.columns)}\s+\d+"
@@ -259,7 +266,7 @@ def test_console_lists_tables_worst_columns_and_gate(fixture_profile: Profile) -
     shown = [c for c in fixture_profile.columns if f"{c.table}.{c.name} " in text]
     assert shown == [c for c in fixture_profile.columns if c in worst]
     assert re.search(r"65\.1\s+impossible_date=1,\s+unparseable_date=1, non_iso_date=2,", text), "worst first"
-    assert "Gate: PASS  quality 92.4 (gate 80.0, floor 50.0)" in text
+    assert f"Gate: PASS  quality {QUALITY} (gate 80.0, floor 50.0)" in text
 
 
 def test_console_gate_verdicts_with_reasons(dirty_profiles: dict[str, Profile]) -> None:

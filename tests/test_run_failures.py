@@ -75,7 +75,7 @@ def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_led
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(run_module, "profile", broken_profile)
+    monkeypatch.setattr(run_module, "profile_step", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target])
     assert result.exit_code == 1, result.output
@@ -103,7 +103,7 @@ def test_debug_shows_the_traceback_of_any_exception(
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(run_module, "profile", broken_profile)
+    monkeypatch.setattr(run_module, "profile_step", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target, "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
@@ -279,7 +279,7 @@ def test_library_run_never_leaves_running(settings: Settings, small_fixture: Pat
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(run_module, "profile", broken)
+    monkeypatch.setattr(run_module, "profile_step", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert isinstance(result.exception, KeyError)
@@ -334,7 +334,7 @@ def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before
     # The backup can only finish while the profile is running, and the other way round: one after
     # the other, the barrier times out and the run fails.
     barrier = threading.Barrier(2, timeout=30)
-    real_profile = run_module.profile
+    real_profile = run_module.profile_step
 
     def backup(*args: Any, **kwargs: Any) -> Any:
         barrier.wait()
@@ -345,7 +345,7 @@ def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before
         return real_profile(*args, **kwargs)
 
     monkeypatch.setattr(run_module, "create_backup", backup)
-    monkeypatch.setattr(run_module, "profile", profile)
+    monkeypatch.setattr(run_module, "profile_step", profile)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     stages = [(s.name, s.status) for s in result.record.stages]

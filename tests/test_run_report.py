@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.cleaning import CleanResult, clean
+from columnar_etl.cleaning import CleanResult
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.gates.check import Check as PreflightCheck
 from columnar_etl.gates.preflight import PreflightResult
@@ -26,11 +26,12 @@ from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.schemas import ViewChange
 from columnar_etl.loading.validate import Check, ValidationReport
 from columnar_etl.models import Profile
+from columnar_etl.pipeline.clean import clean
 from columnar_etl.pipeline.record import RunRecord, StageRecord
 from columnar_etl.pipeline.runner import RunResult, run
 from columnar_etl.profiling.profile import profile
 from columnar_etl.report import run_html_document, run_html_fragment, write_run_html
-from tests.conftest import SMALL_FIXTURE, SqliteFactory
+from tests.conftest import SMALL_FIXTURE, UNFIXABLE_KINDS, SqliteFactory, truth_quality, truth_rows
 
 SECRET = "s3cret-pw"
 SECRET_URI = f"postgresql://etl:{SECRET}@db.internal:5432/helpdesk"
@@ -76,6 +77,8 @@ def make_record(
     return record
 
 
+#: The fixture's quality before and after cleaning, from its truth file (docs/profiling.md's formula).
+BEFORE, AFTER = truth_quality(), truth_quality(kinds=UNFIXABLE_KINDS)
 FULL_STAGES = [("preflight", 0.3, "done"), ("backup", 0.01, "done"), ("profile", 0.9, "done")]
 FULL_STAGES += [("gate", 0.001, "done"), ("clean+load", 1.6, "done")]
 
@@ -84,7 +87,7 @@ def make_load(clean_result: CleanResult, status: str = "ready", **fields: Any) -
     """A load result with real-looking checks, template results and timings."""
     checks = [Check("rows", t.rows_out, t.rows_out, True, name) for name, t in clean_result.tables.items()]
     checks += [Check("non_null", 105, 105, True, "tickets", "TKT-Created Time")]
-    checks += [Check("quality_not_worse", 92.37, 99.37, True), Check("min_quality", 80.0, 99.37, True)]
+    checks += [Check("quality_not_worse", BEFORE, AFTER, True), Check("min_quality", 80.0, AFTER, True)]
     checks += fields.pop("extra_checks", [])
     dashboard = [
         MetricResult(
@@ -130,7 +133,7 @@ def full_run(tmp_path: Path, fixture_profile: Profile, fixture_clean: CleanResul
             for n, t in fixture_clean.tables.items()
         },
         quality_before=fixture_profile.quality,
-        quality_after=99.37,
+        quality_after=AFTER,
         version_schema=VERSION,
         backup=backup,
         load=load.to_dict(),
@@ -154,9 +157,11 @@ def test_full_run_shows_every_section_with_its_figures(
     assert f"Next: columnar-etl cutover {VERSION}" in text
     assert f"{fixture_clean.rows_in:,} → {fixture_clean.rows_out:,}" in text
     assert f"Quarantined values {fixture_clean.quarantined:,}" in text
-    assert "92.37 → 99.37" in text and "Mode blue-green" in text  # the run's figures, as run.json has them
+    # the run's figures, as run.json has them (the profile's own figure is the truth's)
+    assert f"{BEFORE:.2f} → {AFTER:.2f}" in text and "Mode blue-green" in text
     # stage timings: a stacked bar (CSS widths) plus a table, and the loader's steps
-    assert "Stages" in text and "clean+load 1.600" in text and "2,601 1,626" in text  # rows, rows/s
+    rows = sum(truth_rows().values())  # every row of the fixture went through clean+load in 1.6 s
+    assert "Stages" in text and "clean+load 1.600" in text and f"{rows:,} {round(rows / 1.6):,}" in text
     assert re.search(r'class="cetl-slot-4" style="width: 5\d\.\d\d%"', page)
     assert "Inside clean+load" in text and "copy 0.900" in text
     # per table rows in / out / quarantined / loaded
@@ -183,7 +188,7 @@ def test_full_run_shows_every_section_with_its_figures(
     assert "Clean and unchanged: TKT-Ticket ID" in text
     # validation and dashboard templates
     assert "6 checks, 0 failed" in text and "rows 3/3" in text
-    assert "quality_not_worse expected 92.37, found 99.37" in text
+    assert f"quality_not_worse expected {BEFORE:.2f}, found {AFTER:.2f}" in text
     assert "tickets_by_status ok 2 rows" in text and "Closed 43" in text
     # drift and roll back
     assert f"against the live version {LIVE_BEFORE}" in text and "No drift" in text

@@ -159,7 +159,7 @@ def clean(
     override those settings for this call; ``reprofile`` profiles a SQLite output afresh; ``batch_size``
     (default: the setting) is the rows per Arrow batch.
     """
-    from columnar_etl.cleaning.run import clean as run_clean  # deliberate: top-level API
+    from columnar_etl.pipeline.clean import clean as run_clean  # deliberate: top-level API
     from columnar_etl.planning.plan import Plan  # deliberate: top-level API
 
     settings = _settings(

@@ -28,6 +28,7 @@ from pydantic_settings import (
 
 from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.pg.conninfo import check_target, has_password
+from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
 ENV_PREFIX = "COLUMNAR_ETL_"
@@ -35,8 +36,6 @@ ENV_PREFIX = "COLUMNAR_ETL_"
 # The TOML file is chosen per call of load_settings (``--config FILE``); pydantic-settings builds its
 # sources in a classmethod, so the path travels there in a context variable.
 _config_file: ContextVar[Path] = ContextVar("columnar_etl_config_file", default=DEFAULT_CONFIG_FILE)
-
-DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
 
 #: Target column names: as the export wrote them (quoted), or snake_case (see pg/column_names.py).
 ColumnNames = Literal["export", "snake"]

@@ -34,7 +34,7 @@ def render_html(obj: object) -> str:
 
 
 class DryRunReport(Protocol):
-    """What a profile keeps of a dry run (a :class:`~columnar_etl.profiling.dry_run.DryRunResult`)."""
+    """What a profile keeps of a dry run (a :class:`~columnar_etl.gates.dry_run.DryRunResult`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

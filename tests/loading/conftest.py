@@ -1,7 +1,7 @@
 """Inputs for the loader tests: typed Arrow versions of generated exports, and looks into the target.
 
-The typed tables come from the stand-in for the cleaner (DuckDB casts of the export to the generator's
-intended types), materialised once per session: they are small, and every test loads them afresh.
+The typed tables are what the real cleaner hands the loader (``columnar_etl.clean``: profile, plan,
+Polars cleaning), materialised once per session: they are small, and every test loads them afresh.
 """
 
 from __future__ import annotations
@@ -12,27 +12,21 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.loading.typed_source import typed_readers
-from columnar_etl.source.export import open_source
+from columnar_etl.pipeline.clean import clean
 from export_generator import generate_export
 from export_generator.schema import TABLES
 
 from ..conftest import SMALL_FIXTURE, pg_query
 
-#: The generator's intended type (and numeric scale) of every column: what the cleaner will produce.
-TYPES = {
-    spec.name: {
-        c.name: (c.intended_type, c.decimals if c.intended_type == "numeric" else None) for c in spec.columns
-    }
-    for spec in TABLES
-}
+TABLE_NAMES = [spec.name for spec in TABLES]
 KEYS = {spec.name: [spec.primary_key] for spec in TABLES}
 
 
 def typed_tables(path: Path) -> dict[str, pa.Table]:
-    """Every table of the export at ``path``, typed, in memory."""
-    with open_source(path) as src:
-        return {name: reader.read_all() for name, reader in typed_readers(src, TYPES).items()}
+    """Every table of the export at ``path`` as the real cleaner produces it (typed Arrow, in memory)."""
+    cleaned = clean(path, settings=load_settings())
+    assert cleaned.data is not None
+    return dict(cleaned.data)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +76,7 @@ def live_target(uri: str, base: str = "servicedesk") -> set[str]:
 
 def counts(uri: str, schema: str = "servicedesk") -> dict[str, int]:
     """Row counts of the three tables as seen through ``schema``."""
-    return {name: pg_query(uri, f'SELECT count(*) FROM "{schema}"."{name}"')[0][0] for name in TYPES}
+    return {name: pg_query(uri, f'SELECT count(*) FROM "{schema}"."{name}"')[0][0] for name in TABLE_NAMES}
 
 
 def runs(uri: str) -> list[tuple[str, str, str | None, str | None]]:

@@ -11,11 +11,21 @@ from typer.testing import CliRunner
 from columnar_etl.cli import app
 from columnar_etl.source.identity import file_checksum
 
-from ..conftest import SMALL_FIXTURE, pg_query
+from ..conftest import (
+    SMALL_FIXTURE,
+    UNFIXABLE_KINDS,
+    dashboard_template_count,
+    pg_query,
+    truth_quality,
+    truth_rows,
+)
 from .conftest import live_target, version_schemas
 
 runner = CliRunner()
 FIXTURE = str(SMALL_FIXTURE)
+#: The fixture's quality before and after cleaning, from its truth file (docs/profiling.md's formula).
+BEFORE, AFTER = truth_quality(), truth_quality(kinds=UNFIXABLE_KINDS)
+ROWS = truth_rows()
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -31,16 +41,20 @@ def test_load_blue_green_cutover_list_rollback_and_prune(pg_uri: str) -> None:
     (first,) = version_schemas(pg_uri)
     assert f"servicedesk.* now reads {first} (was nothing)" in out
     assert re.search(r"│ tickets +│ +109 │ +47 ok │", out)
-    assert "dashboard templates: 21 ok, 0 not applicable, 0 failing" in out
+    templates = dashboard_template_count()
+    assert f"dashboard templates: {templates} ok, 0 not applicable, 0 failing" in out
 
     code, out, _ = invoke("load", FIXTURE, "--target", pg_uri, "--mode", "blue-green", "--json")
     assert code == 2, out
     data = json.loads(out)
     assert (data["outcome"], data["exit_code"]) == ("warn", 2) and data["warnings"]
     second = data["schema"]
-    assert (data["status"], data["live_before"], data["rows"]["comments"]) == ("ready", first, 1081)
+    assert (data["status"], data["live_before"], data["rows"]) == ("ready", first, ROWS)
     assert data["target"] == pg_uri  # no password in this URI; masking is asserted in test_failures
-    assert data["validation"]["ok"] and data["quality"]["before"] == pytest.approx(92.37, abs=0.01)
+    assert data["validation"]["ok"]
+    # The profile's figure is carried unrounded here; the truth's is rounded to two decimals.
+    assert data["quality"]["before"] == pytest.approx(BEFORE, abs=0.005)
+    assert data["quality"]["after"] == AFTER
     assert live_target(pg_uri) == {first}
 
     code, out, _ = invoke("--target", pg_uri, "cutover")
@@ -51,7 +65,7 @@ def test_load_blue_green_cutover_list_rollback_and_prune(pg_uri: str) -> None:
         (first, False, None),
         (second, True, first),
     ]
-    assert listed[1]["total_rows"] == 2601
+    assert listed[1]["total_rows"] == sum(ROWS.values())
     code, out, _ = invoke("--target", pg_uri, "schemas", "list")
     assert code == 0 and re.search(rf"│ live │ {second} ", out)
     code, out, _ = invoke("--target", pg_uri, "rollback")
@@ -65,7 +79,7 @@ def test_load_blue_green_cutover_list_rollback_and_prune(pg_uri: str) -> None:
         "SELECT source_path, source_checksum, quality_before FROM columnar_etl.runs WHERE mode = 'simple'",
     )
     assert (path, checksum) == (FIXTURE, file_checksum(SMALL_FIXTURE))
-    assert quality == pytest.approx(92.37, abs=0.01)
+    assert quality == pytest.approx(BEFORE, abs=0.005)
 
 
 def test_canary_from_the_command_line_leaves_nothing_live(pg_uri: str) -> None:
@@ -79,12 +93,13 @@ def test_the_quality_gate_refuses_with_one_line_and_exit_3(pg_uri: str) -> None:
     code, out, err = invoke("load", FIXTURE, "--target", pg_uri, "--min-quality", "99.9")
     assert code == 3
     assert err.splitlines() == [
-        "error: simple load refused, nothing live changed: min_quality: expected 99.9, found 97.75 "
+        f"error: simple load refused, nothing live changed: min_quality: expected 99.9, found {AFTER:.2f} "
         "(hint: see the run's report (--json, or columnar_etl.runs in the target))"
     ]
-    # The gate judges what is loaded: the cleaned data as measured (the profile said 92.37 before
-    # cleaning; 97.75 after is derived from the quarantine and audit files in test_quality_after.py).
-    assert "refused min_quality: expected 99.9, found 97.75" in out  # the report is still shown
+    # The gate judges what is loaded: the cleaned data as measured (what the truth's unfixable values
+    # leave, not the profile's figure before cleaning).
+    assert AFTER < 99.9 and BEFORE < AFTER
+    assert f"refused min_quality: expected 99.9, found {AFTER:.2f}" in out  # the report is still shown
     assert version_schemas(pg_uri) == []
     assert pg_query(pg_uri, "SELECT mode, status FROM columnar_etl.runs") == [("simple", "failed")]
 

@@ -1,7 +1,8 @@
 """Gate 2: clean the export by its plan into typed Arrow batches, audited and quarantined.
 
-``clean()`` writes files (SQLite or Parquet) and returns a :class:`CleanResult`; ``clean_stream()`` is
-the streaming path underneath it, which the loader consumes directly. Polars is imported when a stream
+``clean_stream()`` is the streaming cleaner, which the loader consumes directly and
+:func:`columnar_etl.pipeline.clean.clean` writes to files (SQLite or Parquet) as a
+:class:`CleanResult`. Polars is imported when a stream
 opens, not with ``columnar_etl``.
 """
 
@@ -10,12 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from columnar_etl.cleaning.result import CleanResult, ColumnCleanStats, TableCleanStats
-from columnar_etl.cleaning.run import clean
 
 if TYPE_CHECKING:
     from columnar_etl.cleaning.stream import CleanStream, clean_stream
 
-__all__ = ["CleanResult", "CleanStream", "ColumnCleanStats", "TableCleanStats", "clean", "clean_stream"]
+__all__ = ["CleanResult", "CleanStream", "ColumnCleanStats", "TableCleanStats", "clean_stream"]
 
 
 def __getattr__(name: str) -> Any:

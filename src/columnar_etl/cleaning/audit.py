@@ -20,8 +20,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from columnar_etl.atomic import fsync_file
-from columnar_etl.cleaning.expressions import NUL, Change, ColumnExprs, canonical_text
+from columnar_etl.cleaning.expressions import Change, ColumnExprs, canonical_text
 from columnar_etl.errors import CleanError
+from columnar_etl.rules import NUL
 from columnar_etl.source.cells import HELPER_PREFIX
 
 AUDIT_SCHEMA = pa.schema(

@@ -6,13 +6,14 @@ plan's type, and ``k`` a code whose bits say what cleaning did to the cell (trim
 from a non-ISO format, quarantined...). Statistics are histograms of ``k``; the audit and the
 quarantine are the rows where ``k`` is non-zero, with the rule text built on those few rows only.
 
-Validity agrees with the profiler (profiling/sql.py): a value is trimmed of the same characters, is
-null-like by the same tokens, and must have one of the profiler's shapes (same regular expressions)
-before it is parsed, so a value the profile counts valid parses here and one it counts invalid becomes
-NULL and is quarantined. Where chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``,
-second 60, Unicode digits) the shape check or an explicit guard says no. One deliberate difference: a
-number of the right shape that the column's type cannot hold (``1e400`` in a double, more than 18
-digits in a numeric) is quarantined as ``numeric_overflow``, where the profile counts it valid.
+Validity agrees with the profiler (profiling/sql.py): both are generated from the one definition of
+each rule (rules.py), so a value is trimmed of the same characters, is null-like by the same tokens,
+and must have one of the same shapes (same regular expressions) before it is parsed: a value the
+profile counts valid parses here and one it counts invalid becomes NULL and is quarantined. Where
+chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``, second 60, Unicode digits)
+the shape check or an explicit guard says no. One deliberate difference: a number of the right shape
+that the column's type cannot hold (``1e400`` in a double, more than 18 digits in a numeric) is
+quarantined as ``numeric_overflow``, where the profile counts it valid.
 
 Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
 the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and
@@ -29,22 +30,32 @@ from typing import Literal
 import polars as pl
 
 from columnar_etl.planning.plan import ColumnPlan
-from columnar_etl.profiling.sql import (
-    _INTEGER_REGEX,
-    _NUMBER_REGEX,
+from columnar_etl.rules import (
+    BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,
+    BOOLEAN_TEXT,
+    BOOLEAN_TRUE_DIGIT,
     BOOLEAN_TRUE_WORDS,
+    COMMA_DECIMAL_REGEX,
+    DATE_CANONICAL_REGEX,
     DATE_SHAPES,
+    DATE_TEXT,
+    DECIMAL_COMMA,
+    DECIMAL_REGEX,
+    EXPONENT_MARK_REGEX,
+    EXPONENT_REGEX,
+    FRACTION_DIGITS_REGEX,
+    INTEGER_REGEX,
+    LEAP_SECOND_REGEX,
+    NUL,
+    TIMESTAMP_CANONICAL_REGEX,
+    TIMESTAMP_FRACTION_CANONICAL_REGEX,
+    TIMESTAMP_FRACTION_TEXT,
+    TIMESTAMP_TEXT,
     WHITESPACE,
 )
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column
 
-NUL = "\x00"
-TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"
-# SQLite has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp
-# with a fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.
-TIMESTAMP_FRACTION_TEXT = "%Y-%m-%dT%H:%M:%S%.6f"
-DATE_TEXT = "%Y-%m-%d"
 _HELPER = HELPER_PREFIX + "{}{}"
 
 
@@ -109,14 +120,15 @@ FORMAT_REGEX: dict[str, str] = {
     if fmt is not None
 }
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES)
-INTEGER_REGEX = rust_regex(_INTEGER_REGEX)
-_DOT_NUMBERS = [rust_regex(_INTEGER_REGEX)] + [rust_regex(r) for _, r in _NUMBER_REGEX if "," not in r]
-NUMBER_REGEX = "|".join(_DOT_NUMBERS)
-NUMBER_OR_COMMA_REGEX = "|".join(_DOT_NUMBERS + [rust_regex(r) for _, r in _NUMBER_REGEX if "," in r])
-_TIMESTAMP_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_TIMESTAMP_FRACTION_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
-_DATE_CANONICAL = rust_regex(r"\d{4}-\d{2}-\d{2}")
-_LEAP_SECOND = r":60(?:\.[0-9]*)?$"
+INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
+_DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
+NUMBER_PATTERN = "|".join(_DOT_NUMBERS)
+NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGEX)])
+_TIMESTAMP_CANONICAL = rust_regex(TIMESTAMP_CANONICAL_REGEX)
+_TIMESTAMP_FRACTION_CANONICAL = rust_regex(TIMESTAMP_FRACTION_CANONICAL_REGEX)
+_DATE_CANONICAL = rust_regex(DATE_CANONICAL_REGEX)
+# chrono writes a fraction of exactly six digits as `%.6f` (Python's `.%f`).
+_TIMESTAMP_FRACTION_OUT = TIMESTAMP_FRACTION_TEXT.replace(".%f", "%.6f")
 
 
 def polars_type(plan: ColumnPlan) -> pl.DataType:
@@ -161,12 +173,13 @@ def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
         return (
             pl.when(value.dt.microsecond() == 0)
             .then(value.dt.to_string(TIMESTAMP_TEXT))
-            .otherwise(value.dt.to_string(TIMESTAMP_FRACTION_TEXT))
+            .otherwise(value.dt.to_string(_TIMESTAMP_FRACTION_OUT))
         )
     if plan.type == "date":
         return value.dt.to_string(DATE_TEXT)
     if plan.type == "boolean":
-        return pl.when(value).then(pl.lit("true")).when(~value).then(pl.lit("false"))
+        true, false = BOOLEAN_TEXT
+        return pl.when(value).then(pl.lit(true)).when(~value).then(pl.lit(false))
     return value.cast(pl.String)
 
 
@@ -273,29 +286,31 @@ class ColumnExprs:
             parsed = t
         elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
             unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
-            parsed = pl.when(t.str.contains(INTEGER_REGEX)).then(
+            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(
                 pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
             )
         elif kind in ("timestamp", "date"):
             parsed = self._parse_dates()
         elif kind == "integer":
-            parsed = pl.when(t.str.contains(INTEGER_REGEX)).then(t.cast(pl.Int64, strict=False))
+            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(t.cast(pl.Int64, strict=False))
         elif kind in ("numeric", "double"):
-            regex = NUMBER_OR_COMMA_REGEX if self.plan.decimal_comma else NUMBER_REGEX
-            text = t.str.replace(",", ".", literal=True) if self.plan.decimal_comma else t
+            regex = NUMBER_OR_COMMA_PATTERN if self.plan.decimal_comma else NUMBER_PATTERN
+            text = t.str.replace(DECIMAL_COMMA, ".", literal=True) if self.plan.decimal_comma else t
             if kind == "numeric":
                 number = text.cast(polars_type(self.plan), strict=False)
             else:
                 as_float = text.cast(pl.Float64, strict=False)
-                # 1e400 has a number's shape but no finite double: unfixable, not infinity.
-                number = pl.when(as_float.is_finite()).then(as_float)
+                # 1e400 has a number's shape but no finite double: unfixable, not infinity; nor has
+                # 1e-400 a non-zero one: unfixable, not 0.
+                significant = text.str.replace(EXPONENT_MARK_REGEX + ".*$", "").str.contains("[1-9]")
+                number = pl.when(as_float.is_finite() & ((as_float != 0) | ~significant)).then(as_float)
             parsed = pl.when(t.str.contains(regex)).then(number)
         else:  # boolean
             low = t.str.to_lowercase()
             parsed = (
-                pl.when(low.is_in(list(BOOLEAN_TRUE_WORDS)) | (t == "1"))
+                pl.when(low.is_in(list(BOOLEAN_TRUE_WORDS)) | (t == BOOLEAN_TRUE_DIGIT))
                 .then(pl.lit(True))
-                .when(low.is_in(list(BOOLEAN_FALSE_WORDS)) | (t == "0"))
+                .when(low.is_in(list(BOOLEAN_FALSE_WORDS)) | (t == BOOLEAN_FALSE_DIGIT))
                 .then(pl.lit(False))
             )
         return pl.when(self._present()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
@@ -315,7 +330,7 @@ class ColumnExprs:
         if any("%S" in fmt for fmt in self.plan.formats):
             # chrono reads second 60 as a leap second (08:42:60 → 08:43:00); DuckDB, the profiler and
             # PostgreSQL call it invalid.
-            parsed = pl.when(~t.str.contains(_LEAP_SECOND)).then(parsed)
+            parsed = pl.when(~t.str.contains(LEAP_SECOND_REGEX)).then(parsed)
         return parsed.dt.date() if self.plan.type == "date" else parsed
 
     def code(self) -> pl.Expr:
@@ -353,17 +368,17 @@ class ColumnExprs:
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double"):
             if self.plan.decimal_comma:
-                bits.append((kept & t.str.contains(",", literal=True), Change.COMMA))
+                bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
             # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
-            exponent = kept & t.str.contains("[eE]")
+            exponent = kept & t.str.contains(EXPONENT_MARK_REGEX)
             if self.read.with_class:
                 bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
             elif not self.plan.reals:
                 bits.append((exponent, Change.EXPONENT))
         elif kind == "boolean":
-            bits.append((kept & ~t.is_in(["true", "false"]), Change.BOOLEAN))
+            bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:
-            digits = t.str.extract(r"[.,]([0-9]+)", 1).str.len_bytes()
+            digits = t.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
             bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
         if self.read.with_hex:
             bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
@@ -443,8 +458,9 @@ class ColumnExprs:
             )
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
+            shaped = NUMBER_OR_COMMA_PATTERN if self.plan.decimal_comma else NUMBER_PATTERN
             return (
-                pl.when(t.str.contains(NUMBER_OR_COMMA_REGEX if self.plan.decimal_comma else NUMBER_REGEX))
+                pl.when(t.str.contains(shaped))
                 .then(pl.lit("numeric_overflow"))
                 .otherwise(pl.lit("invalid_number"))
             )

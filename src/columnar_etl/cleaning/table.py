@@ -11,6 +11,8 @@ later step sees only the hash; columns masked with ``drop`` are not in the plan'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 import pyarrow as pa
 
@@ -21,7 +23,7 @@ from columnar_etl.cleaning.outliers import EXAMPLES, Fence, outside
 from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.planning.plan import TablePlan
-from columnar_etl.profiling.sql import WHITESPACE
+from columnar_etl.rules import WHITESPACE
 
 
 def output_schema(plan: TablePlan) -> pa.Schema:
@@ -36,6 +38,31 @@ def output_schema(plan: TablePlan) -> pa.Schema:
             )
             for c in plan.columns
         ]
+    )
+
+
+def cleaned_frame(
+    batch: pa.RecordBatch | pa.Table,
+    columns: Sequence[ColumnExprs],
+    *,
+    first: Sequence[pl.Expr] = (),
+    mask_salt: str = "",
+) -> pl.DataFrame:
+    """The source columns of ``batch`` and, per column, its helper columns (trimmed text, value,
+    change code; hashed where masked): stages 1-4 of :class:`ColumnExprs`, the one cleaning of a cell.
+
+    ``first``: more expressions over the source columns, computed beside stage 1 (the row key).
+    The loader's stream and the dry run's sample both clean through here.
+    """
+    raw = pl.from_arrow(batch)
+    assert isinstance(raw, pl.DataFrame)
+    return (
+        raw.lazy()
+        .with_columns(*first, *(c.trimmed() for c in columns))
+        .with_columns(c.value() for c in columns)
+        .with_columns(c.code() for c in columns)
+        .with_columns(e for c in columns for e in c.masked(mask_salt))
+        .collect()
     )
 
 
@@ -129,15 +156,8 @@ class TableCleaner:
         return batches[0] if batches else None
 
     def _frame(self, batch: pa.RecordBatch) -> pl.DataFrame:
-        raw = pl.from_arrow(batch)
-        assert isinstance(raw, pl.DataFrame)
-        return (
-            raw.lazy()
-            .with_columns(self._row_key().alias(ROW_KEY), *(c.trimmed() for c in self.columns))
-            .with_columns(c.value() for c in self.columns)
-            .with_columns(c.code() for c in self.columns)
-            .with_columns(e for c in self.columns for e in c.masked(self._mask_salt))
-            .collect()
+        return cleaned_frame(
+            batch, self.columns, first=[self._row_key().alias(ROW_KEY)], mask_salt=self._mask_salt
         )
 
     def _count(self, frame: pl.DataFrame) -> dict[int, tuple[int, int]]:

@@ -78,7 +78,7 @@ def clean_command(
 
     Exit 0 nothing lost, 2 values quarantined or rows removed (see the warnings), 1 error.
     """
-    from columnar_etl.cleaning import clean  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.clean import clean  # deliberate: stage loaded when the command runs
     from columnar_etl.planning.plan import Plan  # deliberate: stage loaded when the command runs
 
     state = cli_state(ctx)

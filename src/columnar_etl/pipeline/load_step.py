@@ -1,6 +1,7 @@
 """``columnar-etl load`` as a library function: the CLI's ``load`` and ``columnar_etl.load`` call it.
 
-- :func:`typed_export`: profile → circuit breaker → plan → clean, as typed Arrow streams.
+- :func:`typed_export`: the pipeline's steps (:mod:`.steps`: profile → circuit breaker → plan →
+  clean), as typed Arrow streams.
 - :func:`load_export`: :func:`typed_export` into :func:`~columnar_etl.loading.strategies.load_tables`
   (``columnar-etl load``).
 """
@@ -15,17 +16,12 @@ from pathlib import Path
 import pyarrow as pa
 
 from columnar_etl.cleaning.quality import score_cleaned
-from columnar_etl.cleaning.stream import clean_stream
 from columnar_etl.config import ColumnNames, Settings, check_min_quality
-from columnar_etl.errors import ProfileHalt
 from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
-from columnar_etl.planning.plan import build_plan
-from columnar_etl.profiling.keys import load_keys
-from columnar_etl.profiling.profile import profile
-from columnar_etl.profiling.references import load_references
+from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.source.identity import export_identity
 
 
@@ -50,31 +46,19 @@ def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
 
     Raises :class:`ProfileHalt` when the circuit breaker stops it.
     """
-    found = profile(source, settings=settings)
-    if found.gate.status == "halt":
-        reason = found.gate.reasons[0]
-        raise ProfileHalt(
-            f"the circuit breaker stopped the load: {reason.message}",
-            path=source,
-            table=reason.table,
-            column=reason.column,
-            hint="columnar-etl profile SOURCE shows why",
-        )
-    plan = build_plan(found, settings=settings)
-    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
-    keys, blockers = load_keys(found.tables, names, settings.duplicates)
-    references = load_references(found.tables, names)
-    found_keys = {name: table.key for name, table in found.tables.items()}
-    with clean_stream(source, plan, settings=settings, keys=found_keys) as stream:
+    found = profile_step(source, settings)
+    gate_step(found)
+    planned = plan_step(found, settings)
+    with clean_step(source, planned, settings) as stream:
         tables = {
             name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
             for name in stream.tables
         }
         typed = TypedExport(
             tables=tables,
-            references=references,
-            keys=keys,
-            key_blockers=blockers,
+            references=planned.references or {},
+            keys=planned.keys or {},
+            key_blockers=planned.key_blockers,
             quality_before=found.quality,
             quality_after=lambda: score_cleaned(stream.stats(), found.tables),
         )

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from columnar_etl.config import Settings
+from columnar_etl.gates.dry_run import apply_dry_run, dry_run
 from columnar_etl.models import Profile
 from columnar_etl.pg.embedded import resolve_target
-from columnar_etl.profiling.dry_run import dry_run
-from columnar_etl.profiling.profile import profile
-from columnar_etl.profiling.quality import apply_dry_run
+from columnar_etl.pipeline.steps import profile_step
 
 
 def profile_export(
@@ -25,7 +24,7 @@ def profile_export(
     settings: Settings,
 ) -> Profile:
     """Profile the export; with ``dry_run_target`` also dry-run a sample on the target and gate on it."""
-    result = profile(source, tables=tables, sample=sample, settings=settings)
+    result = profile_step(source, settings, tables=tables, sample=sample)
     if dry_run_target:
         uri = resolve_target(settings.target, settings.pg_dir)
         checked = dry_run(source, result, uri, settings=settings)

@@ -23,7 +23,6 @@ from typing import Any, Literal, TypeVar
 import pyarrow as pa
 
 from columnar_etl.backups import create_backup
-from columnar_etl.cleaning import clean_stream
 from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.config import (
     Settings,
@@ -33,7 +32,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import EtlError, ExitCode, ProfileHalt
+from columnar_etl.errors import EtlError, ExitCode
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.loading import ledger, load_tables
 from columnar_etl.loading.ledger import live_source_checksum
@@ -51,10 +50,8 @@ from columnar_etl.pipeline.record import (
     read_record,
     write_json,
 )
-from columnar_etl.planning.plan import Plan, build_plan
-from columnar_etl.profiling.keys import load_keys
-from columnar_etl.profiling.profile import profile
-from columnar_etl.profiling.references import load_references
+from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
+from columnar_etl.planning.plan import Plan
 from columnar_etl.report import run_html_fragment, write_run_html
 from columnar_etl.report.html import compile_templates
 from columnar_etl.source.identity import export_identity
@@ -344,28 +341,22 @@ def _stages(
         _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
         _stage(record, metrics, "profile") as stage,
     ):
-        result.profile = profiled = profile(source, settings=settings)
+        result.profile = profiled = profile_step(source, settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     record.backup = backup().to_dict()
     with _stage(record, metrics, "gate") as stage:
-        gate = profiled.gate
-        stage.detail = "; ".join(r.message for r in gate.reasons) or "pass"
-        if gate.status == "halt":
-            raise ProfileHalt(
-                f"circuit breaker: {gate.reasons[0].message}",
-                table=gate.reasons[0].table,
-                column=gate.reasons[0].column,
-                hint="see profile.json / report.html; fix the export or adjust the halt_* settings",
-            )
+        stage.detail = "; ".join(r.message for r in profiled.gate.reasons) or "pass"
+        gate = gate_step(profiled)
         if gate.status == "warn":
             stage.status = "warn"
             record.warnings += [r.message for r in gate.reasons]
-    plan = Plan.from_dict(read_record(replay)["plan"]) if replay else build_plan(profiled, settings=settings)
-    record.plan = plan.to_dict()
-    _clean_and_load(result, source, plan, uri, settings, mode, metrics, force=force, show=show)
+    replayed = Plan.from_dict(read_record(replay)["plan"]) if replay else None
+    planned = plan_step(profiled, settings, plan=replayed)
+    record.plan = planned.plan.to_dict()
+    _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)
     if record.outcome == "running":
         record.outcome = "warn" if record.warnings else "done"
 
@@ -379,7 +370,7 @@ def _already_loaded(record: RunRecord, version: str | None) -> None:
 def _clean_and_load(
     result: RunResult,
     source: Path,
-    plan: Any,
+    planned: LoadPlan,
     uri: str,
     settings: Settings,
     mode: Mode,
@@ -393,22 +384,17 @@ def _clean_and_load(
     profiled = result.profile.tables if result.profile is not None else None
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
-    keys, blockers, references = _load_hints(result.profile, plan, settings)
     # The report's templates compile while the load waits on PostgreSQL and the cleaner (most of their
     # work is outside the GIL): the report written after the commit then only renders.
     threading.Thread(target=_compile_report, name="columnar_etl-templates", daemon=True).start()
     with (
         _stage(record, metrics, "clean+load") as stage,
-        clean_stream(
+        clean_step(
             source,
-            plan,
-            settings=settings,
+            planned,
+            settings,
             audit=record.run_dir / "audit.parquet",
             quarantine=record.run_dir / "quarantine.parquet",
-            keys={name: table.key for name, table in result.profile.tables.items()}
-            if result.profile
-            else None,
-            without_copies=_without_copies(result.profile),
         ) as stream,
         progress(total, "clean + load", enabled=show) as bar,
     ):
@@ -453,9 +439,9 @@ def _clean_and_load(
                 uri,
                 mode=mode,
                 base=settings.base_schema,
-                keys=keys,
-                key_blockers=blockers,
-                references=references,
+                keys=planned.keys,
+                key_blockers=planned.key_blockers,
+                references=planned.references,
                 quality_before=record.quality_before,
                 quality_after=measure_after,
                 min_quality=settings.min_quality,
@@ -483,24 +469,6 @@ def _compile_report() -> None:
     # A template that does not compile fails again, and is reported, when the report is written.
     with contextlib.suppress(Exception):
         compile_templates()
-
-
-def _load_hints(
-    profiled: Profile | None, plan: Any, settings: Settings
-) -> tuple[dict[str, list[str]] | None, dict[str, str], dict[str, list[str]] | None]:
-    """Keys, keys that cannot be primary keys (why) and references, from the profile, as loaded."""
-    if profiled is None:
-        return None, {}, None
-    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
-    keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
-    return keys, blockers, load_references(profiled.tables, names)
-
-
-def _without_copies(profiled: Profile | None) -> list[str]:
-    """Tables the profile counted no exact duplicate rows in (not sampled): the cleaner skips listing them."""
-    if profiled is None:
-        return []
-    return [name for name, table in profiled.tables.items() if table.duplicate_rows == 0]
 
 
 def _hide_masked_values(profiled: Profile, settings: Settings) -> None:

@@ -13,6 +13,7 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -21,7 +22,7 @@ from columnar_etl.errors import ConfigError
 from columnar_etl.models import ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.profiling.sql import DATE_SHAPES
+from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -51,8 +52,6 @@ MIN_NUMERIC_SCALE = 2
 #: Precision of a numeric column: 18 digits, or 38 (the widest decimal128 holds) for wider values.
 NUMERIC_PRECISION = 18
 WIDE_NUMERIC_PRECISION = 38
-# An epoch column is integers the profile re-typed as timestamp: its bounds stayed integers.
-_EPOCH_MILLIS_FROM = 1_000_000_000_000
 
 
 @dataclass(frozen=True)
@@ -388,7 +387,7 @@ def column_plan(
         if column.date_order == "day_first" or column.date_order == "month_first":
             order = column.date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
-            unit: EpochUnit = "milliseconds" if column.min >= _EPOCH_MILLIS_FROM else "seconds"
+            unit: EpochUnit = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
             return replace(plan, type="timestamp", epoch_unit=unit)
         formats = list(column.date_formats)
         if sampled or not formats:
@@ -397,7 +396,8 @@ def column_plan(
     if kind == "numeric":
         scale = max(MIN_NUMERIC_SCALE, column.max_scale or 0)
         bound = max(abs(float(column.min or 0)), abs(float(column.max or 0)))
-        digits = len(str(int(bound))) + scale
+        # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
+        digits = len(str(int(bound))) + scale if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
         return replace(
             plan, scale=scale, precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION
         )

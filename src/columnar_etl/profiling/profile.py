@@ -34,20 +34,18 @@ from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import declared_references, find_references
 from columnar_etl.profiling.sql import (
-    CANONICAL_SHAPES,
     DATE_SHAPE_BY_CODE,
-    DATE_SHAPES,
     EXAMPLE_KINDS,
     EXAMPLES,
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
     Flag,
-    Shape,
     StorageClass,
     split_code,
     table_profile_sql,
 )
+from columnar_etl.rules import CANONICAL_DATE_SHAPES, DATE_SHAPES, EPOCH_MILLIS, EPOCH_SECONDS, Shape
 from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, open_source
@@ -66,8 +64,6 @@ MAX_NUMERIC_DIGITS = 38
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
-EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
-EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
 _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
 
@@ -211,7 +207,7 @@ def infer_column(
             if ok:
                 fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
                 date_formats[fmt] = ok
-                if spec.shape not in CANONICAL_SHAPES:
+                if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
         add("non_iso_date", non_iso, counts.examples("non_iso"))
         if order == "ambiguous":

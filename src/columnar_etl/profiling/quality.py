@@ -19,13 +19,9 @@ by cells (rows × columns). The score after cleaning is measured the same way on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from columnar_etl.config import Settings
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, TableProfile
-
-if TYPE_CHECKING:
-    from columnar_etl.profiling.dry_run import DryRunResult
 
 #: Points per 1 % of rows, by issue kind.
 PENALTY_PER_PERCENT: dict[str, float] = {
@@ -157,30 +153,6 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
         )
         return GateResult("warn", quality, (reason,))
     return GateResult("pass", quality)
-
-
-def apply_dry_run(gate: GateResult, result: DryRunResult) -> GateResult:
-    """The gate with a ``dry_run_rejects`` warning per column whose sampled values PostgreSQL rejected.
-
-    A pass becomes a warn; a warn or halt keeps its status. The rejected values will not load as they
-    are (the load would fail, or cleaning must null them), so someone should look before the cutover.
-    """
-    reasons = tuple(
-        GateReason(
-            "dry_run_rejects",
-            f"PostgreSQL rejects {column.rejected} of {column.checked} sampled values "
-            f"(e.g. {column.rejections[0].value!r}: {column.rejections[0].message})",
-            float(column.rejected),
-            0.0,
-            table=column.table,
-            column=column.name,
-        )
-        for column in result.columns
-        if column.rejected and column.rejections
-    )
-    if not reasons:
-        return gate
-    return GateResult("warn" if gate.status == "pass" else gate.status, gate.quality, gate.reasons + reasons)
 
 
 #: Issues cleaning leaves in the data: a reference without a parent keeps its value (it is reported);

@@ -12,33 +12,28 @@ examples, and per column the bounds of each parse. Python then decides the type 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import IntEnum
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.rules import (
+    BOOLEAN_FALSE_DIGIT,
+    BOOLEAN_FALSE_WORDS,
+    BOOLEAN_TRUE_DIGIT,
+    BOOLEAN_TRUE_WORDS,
+    CANONICAL_DATE_SHAPES,
+    CANONICAL_NUMBER_REGEX,
+    DATE_SHAPES,
+    DECIMAL_COMMA,
+    EXPONENT_MARK_REGEX,
+    HOUR_24_MARKS,
+    INTEGER_REGEX,
+    NUL,
+    NUMBER_REGEXES,
+    WHITESPACE,
+    DateShape,
+    Shape,
+)
 from columnar_etl.source.cells import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
-
-
-class Shape(IntEnum):
-    """What a trimmed value looks like. The order is the CASE order: first match wins."""
-
-    NULL = 0
-    EMPTY = 1
-    NULL_LIKE = 2
-    TS_ISO = 10  # 2025-05-20 08:42:00
-    TS_ISO_T_FRACTION = 11  # 2025-05-20T08:42:00.123
-    TS_SLASH_HM = 12  # 20/05/2025 8:42
-    DATE_ISO = 13  # 2025-05-20
-    DATE_SLASH = 14  # 20/05/2025, 5/6/2025
-    TS_SLASH_HMS = 15  # 20/05/2025 8:42:07
-    TS_ISO_T = 16  # 2025-05-20T08:42:00
-    INTEGER = 20  # -12
-    DECIMAL = 21  # 3.50
-    EXPONENT = 22  # 1.5e3
-    COMMA_DECIMAL = 23  # 3,5
-    BOOLEAN_WORD = 30  # yes / No / TRUE / f
-    BLOB = 40  # a BLOB cell: bytes, never shaped as text
-    OTHER = 99  # anything else
 
 
 class StorageClass(IntEnum):
@@ -55,62 +50,10 @@ class StorageClass(IntEnum):
 STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 
-@dataclass(frozen=True)
-class DateShape:
-    """A date/time shape: its regex, its strptime format(s) and whether it carries a time of day."""
-
-    shape: Shape
-    regex: str
-    day_first: str
-    month_first: str | None  # None: the format has no day/month ambiguity
-    has_time: bool
-    lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
-
-
-DATE_SHAPES: tuple[DateShape, ...] = (
-    DateShape(
-        Shape.TS_ISO, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", None, True, (19, 19)
-    ),
-    DateShape(
-        Shape.TS_ISO_T_FRACTION,
-        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
-        "%Y-%m-%dT%H:%M:%S.%f",
-        None,
-        True,
-        (21, 26),
-    ),
-    DateShape(
-        Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
-    ),
-    DateShape(
-        Shape.TS_SLASH_HM,
-        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}",
-        "%d/%m/%Y %H:%M",
-        "%m/%d/%Y %H:%M",
-        True,
-        (13, 16),
-    ),
-    DateShape(
-        Shape.TS_SLASH_HMS,
-        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}",
-        "%d/%m/%Y %H:%M:%S",
-        "%m/%d/%Y %H:%M:%S",
-        True,
-        (16, 19),
-    ),
-    DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
-    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10)),
-)
 DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
 NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
-# Lower-cased boolean words; '1'/'0' are integers by shape and counted as booleans separately.
-BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
-BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
-#: What "whitespace" means at the ends of a value: Python's ``str.isspace`` set (tabs, CR/LF, no-break
-#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...). The one definition, used by the
-#: profiler (SQL) and the cleaner (Polars).
-WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+_COMMA = quote_literal(DECIMAL_COMMA)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
 _WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
 EXAMPLES = 5
@@ -124,17 +67,6 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
 _NAME_WORD = f"[{_UPPER}][{_LOWER}'’-]+([{_UPPER}][{_LOWER}]+)?"
 PERSON_NAME_REGEX = f"{_NAME_WORD}( {_NAME_WORD}){{1,2}}"
-_INTEGER_REGEX = r"[+-]?\d{1,38}"
-_NUMBER_REGEX: tuple[tuple[Shape, str], ...] = (
-    (Shape.DECIMAL, r"[+-]?(\d+\.\d*|\.\d+)"),
-    (Shape.EXPONENT, r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"),
-    (Shape.COMMA_DECIMAL, r"[+-]?\d+,\d+"),
-)
-
-
-# A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
-# digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
-_CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"
 
 
 def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
@@ -221,7 +153,7 @@ def column_projections(
 
     numbers = " ".join(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
-        for shape, regex in _NUMBER_REGEX
+        for shape, regex in NUMBER_REGEXES
     )
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
@@ -231,7 +163,7 @@ def column_projections(
         f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
         f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} {other}",
         f"WHEN contains({t}, '/') THEN {dates(slashed=True)} {other}",
-        f"WHEN regexp_full_match({t}, {quote_literal(_INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
+        f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         f"ELSE CASE {numbers} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
@@ -243,19 +175,20 @@ def column_projections(
     )
     slash = _codes(SLASH_SHAPES)
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
+    one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
     flags = " + ".join(
         [
-            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
+            f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
             f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
             f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
             f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
             f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
             f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
-            f"CASE WHEN contains({r}, chr(0)) THEN {Flag.NUL:d} ELSE 0 END",
+            f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
             f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
             f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
             f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
-            f"CASE WHEN {t} = '0' OR {t} = '1' THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+            f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
             # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
             f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
             f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
@@ -266,7 +199,7 @@ def column_projections(
             f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
             f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
             f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
-            f"AND NOT regexp_full_match({t}, {quote_literal(_CANONICAL_NUMBER_REGEX)}) "
+            f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
             f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
             f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
             f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
@@ -306,7 +239,7 @@ def column_projections(
         # per reading it can have, never twice the same way.
         f"CASE {k} {month_first} END AS {mf}",
         f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) "
-        f"THEN try_cast(replace({t}, ',', '.') AS DOUBLE) END AS {n}",
+        f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) END AS {n}",
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
     coded = [
@@ -325,9 +258,10 @@ def column_projections(
 def _not_a_double(t: str, k: str, sc: str) -> str:
     """Flag TEXT of a decimal or exponent shape that no double holds exactly: more than 15 significant
     digits (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits)."""
-    mantissa = f"regexp_replace(regexp_replace({t}, '[eE].*$', ''), '[^0-9]', '', 'g')"
+    exponent = quote_literal(EXPONENT_MARK_REGEX + ".*$")
+    mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
-    number = f"try_cast(replace({t}, ',', '.') AS DOUBLE)"
+    number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
     tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
     shapes = _codes([Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
     return (
@@ -347,7 +281,7 @@ def _parse(t: str, shape: DateShape) -> str:
         return f"try_strptime({t}, {quote_literal(shape.day_first)})"
     if not shape.has_time:
         return f"try_cast({t} AS TIMESTAMP)"
-    hour_24 = f"contains({t}, ' 24:') OR contains({t}, 'T24:')"
+    hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
     return f"CASE WHEN NOT ({hour_24}) THEN try_cast({t} AS TIMESTAMP) END"
 
 
@@ -371,7 +305,6 @@ def trimmed_sql(expr: str) -> str:
     return f"CASE WHEN {padded} THEN trim({expr}, {WHITESPACE_CHARS}) ELSE {expr} END"
 
 
-CANONICAL_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO)
 #: Examples of each problem are the smallest raw values showing it; each row of the profile query
 #: carries the smallest EXAMPLES values of its (column, code) group, and a problem is a set of codes.
 EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
@@ -380,7 +313,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "other": lambda shape, flags: shape == Shape.OTHER,
     "bad_day_first": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and not flags & Flag.VALID_DAY_FIRST,
     "bad_month_first": lambda shape, flags: shape in SLASH_SHAPES and not flags & Flag.VALID_MONTH_FIRST,
-    "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_SHAPES,
+    "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
@@ -455,7 +388,7 @@ def table_profile_sql(
     levels = column_projections(0, "v", null_tokens, classes=True)
     for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
-    scale = "length(t0) - strpos(replace(t0, ',', '.'), '.')"
+    scale = f"length(t0) - strpos(replace(t0, {_COMMA}, '.'), '.')"
     fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL])
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
@@ -487,86 +420,3 @@ def table_profile_sql(
 
 def _lines(exprs: list[str]) -> str:
     return ",\n  ".join(exprs)
-
-
-@dataclass(frozen=True)
-class CleanedColumn:
-    """How cleaning will turn one column's text into the value PostgreSQL receives (see below)."""
-
-    name: str
-    inferred_type: str
-    month_first: bool = False  # slash dates read month-first (the profile's date order, or the default)
-    epoch_unit: str | None = None  # "seconds" / "milliseconds": integers that are epoch timestamps
-
-
-# Text PostgreSQL's timestamp/date input reads the same under every DateStyle.
-ISO_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-ISO_DATE_FORMAT = "%Y-%m-%d"
-_EPOCH_MICROS = {"seconds": 1_000_000, "milliseconds": 1_000}
-
-
-def cleaned_value_sql(index: int, column: CleanedColumn) -> str:
-    """The value of column ``index`` as cleaning will hand it to PostgreSQL, as text; NULL when cleaning
-    makes it NULL (NULL, empty, null-like, a shape the type does not accept, an impossible date).
-
-    Written over the aliases of :func:`column_projections`' ``parsed`` level (``r``/``t``/``k``/``d``/
-    ``mf``/``n`` + index), so a value is valid exactly when the profile counts it valid: dates are the
-    profile's own parse rendered as ISO text, numbers the trimmed text with a comma decimal made a point,
-    booleans ``true``/``false``, integers the trimmed digits; text the raw value minus NUL bytes.
-    """
-    r, t, k, d = (f"{x}{index}" for x in ("r", "t", "k", "d"))
-    kind = column.inferred_type
-    if kind in ("timestamp", "date"):
-        fmt = quote_literal(ISO_TIMESTAMP_FORMAT if kind == "timestamp" else ISO_DATE_FORMAT)
-        if column.epoch_unit is not None:
-            micros = _EPOCH_MICROS[column.epoch_unit]
-            # try(): an epoch past DuckDB's range is NULL, as cleaning leaves it, not a failed query.
-            stamp = f"try(make_timestamp(try_cast({t} AS BIGINT) * {micros}))"
-            return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN strftime({stamp}, {fmt}) END"
-        if column.month_first:
-            return f"strftime({month_first_sql(index)}, {fmt})"
-        return f"strftime({d}, {fmt})"
-    if kind == "integer":
-        return f"CASE WHEN {k} = {Shape.INTEGER:d} THEN {t} END"
-    if kind in ("numeric", "double"):
-        return f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) THEN replace({t}, ',', '.') END"
-    if kind == "boolean":
-        trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
-        return (
-            f"CASE WHEN {t} = '1' OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) THEN 'true' "
-            f"WHEN {t} = '0' OR {k} = {Shape.BOOLEAN_WORD:d} THEN 'false' END"
-        )
-    if kind == "bytea":
-        return "CAST(NULL AS VARCHAR)"  # bytes go into bytea as they are: nothing to check
-    return f"CASE WHEN {k} > {Shape.NULL_LIKE:d} THEN replace({r}, chr(0), '') END"
-
-
-def cleaned_sample_sql(
-    relation: str, columns: list[CleanedColumn], null_tokens: list[str], sample_rows: int | None
-) -> str:
-    """A repeatable sample of ``relation`` as cleaning will hand it to PostgreSQL, all text.
-
-    Per column ``i``: ``v<i>`` the cleaned value (:func:`cleaned_value_sql`); for typed columns ``r<i>``
-    the raw value wherever ``v<i>`` is set (to name a rejected value as the export wrote it); for text
-    columns ``b<i>`` the raw bytes of a value holding a NUL byte, which PostgreSQL text cannot hold.
-    ``n`` numbers the rows. The sample is the one :func:`table_profile_sql` draws for the same size.
-    """
-    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
-    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
-    levels: tuple[list[str], ...] = ([], [], [])
-    cleaned: list[str] = []
-    final = ["n"]
-    for index, column in enumerate(columns):
-        for level, exprs in zip(levels, column_projections(index, column.name, null_tokens)[:3], strict=True):
-            level.extend(exprs)
-        r, v = f"r{index}", f"v{index}"
-        cleaned += [r, f"{cleaned_value_sql(index, column)} AS {v}"]
-        if column.inferred_type == "text":
-            final += [v, f"CASE WHEN contains({r}, chr(0)) THEN encode({r}) END AS b{index}"]
-        else:
-            final += [v, f"CASE WHEN {v} IS NOT NULL THEN {r} END AS {r}"]
-    sql = f"SELECT {', '.join(levels[0])} FROM {source} AS src_rows"
-    for alias, level in zip(("trimmed", "shaped"), levels[1:], strict=True):
-        sql = f"SELECT {', '.join(level)} FROM ({sql}) AS {alias}"
-    sql = f"SELECT row_number() OVER () AS n, {', '.join(cleaned)} FROM ({sql}) AS parsed"
-    return f"SELECT {', '.join(final)} FROM ({sql}) AS cleaned"

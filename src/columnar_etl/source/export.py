@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import SourceTable, check_file, read_catalogue, read_error
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
@@ -246,7 +247,7 @@ class Source:
         relation = self.relation_sql(table, reads=reads)
         if strip_nul:
             exprs = [
-                f"replace({quote_ident(r.name)}, chr(0), '') AS {quote_ident(r.name)}"
+                f"replace({quote_ident(r.name)}, chr({ord(NUL)}), '') AS {quote_ident(r.name)}"
                 if not r.as_bytes
                 else quote_ident(r.name)
                 for r in reads

@@ -1,4 +1,5 @@
-"""``columnar_etl.clean()``: profile (unless given a plan), stream through the cleaner, write the files.
+"""``columnar_etl.clean()``: the pipeline's steps (profile unless given a plan → plan → clean), written
+to files.
 
 Every path is checked before any work (output not the source, not existing without ``overwrite``,
 room on disk), the output and the audit files are written under temporary names and renamed at the
@@ -16,14 +17,13 @@ from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-    from columnar_etl.models import Profile
 
 
 def clean(
@@ -53,7 +53,6 @@ def clean(
     ``columns`` (overrides), ``batch_size``.
     """
     from columnar_etl.cleaning import writers  # deliberate: Polars on first use
-    from columnar_etl.cleaning.stream import clean_stream  # deliberate: Polars on first use
 
     started = time.perf_counter()
     settings = settings or load_settings()
@@ -63,20 +62,19 @@ def clean(
     out = Path(output) if output is not None else None
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
-    found: Profile | None = None
-    if plan is None:
-        found = profile(source, tables=tables, settings=settings)
-        plan = build_plan(found, settings=settings)
-    plan = plan.with_column_names(column_names or plan.column_names)
+    found = profile_step(source, settings, tables=tables) if plan is None else None
+    planned = plan_step(found, settings, plan=plan)
+    plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
     if tables is not None:
         plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
+    planned = replace(planned, plan=plan)
     writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
     data: dict[str, pa.Table] | None = None if out is not None else {}
     try:
-        with clean_stream(
+        with clean_step(
             source,
-            plan,
-            settings=settings,
+            planned,
+            settings,
             batch_size=batch_size,
             audit=logs["audit"],
             quarantine=logs["quarantine"],

@@ -1,10 +1,13 @@
 """Dry-run against PostgreSQL: what the target would reject that DuckDB accepted.
 
-For a repeatable sample of each table, the values are produced as cleaning will hand them over (the
-profile's own parses, rendered as ISO text: ``sql.cleaned_sample_sql``), COPYed into a TEMP table
-on the target, and put through the casts the load and the dashboards do (``::timestamp``,
-``EXTRACT(EPOCH FROM …)``, ``ROUND(x::numeric, 2)``, ``::bigint``, ``::boolean``). Nothing is written:
-the one transaction is always rolled back, so the TEMP tables and the helper function vanish.
+For a repeatable sample of each table, the values are produced by cleaning itself: the profile's plan
+(``planning.plan.build_plan``) and the real Polars cleaner (``cleaning.table.cleaned_frame``), each
+value as the cleaned text the SQLite output would hold (``cleaning.expressions.canonical_text``). What
+cleaning cannot fix is reported as it would be quarantined (``quarantined``, with the cleaner's
+reason); the rest is COPYed into a TEMP table on the target, and put through the casts the load and
+the dashboards do (``::timestamp``, ``EXTRACT(EPOCH FROM …)``, ``ROUND(x::numeric, 2)``, ``::bigint``,
+``::boolean``). Nothing is written: the one transaction is always rolled back, so the TEMP tables and
+the helper function vanish.
 
 No statement may fail on the way, because the ADBC driver refuses every later statement of a
 transaction that saw an error (even ``ROLLBACK TO SAVEPOINT``). So checks never raise:
@@ -15,12 +18,11 @@ transaction that saw an error (even ``ROLLBACK TO SAVEPOINT``). So checks never 
 - Older servers (``method="exception_blocks"``): the same bulk-then-row-wise exception blocks run the
   whole check, input cast included (a temporary PL/pgSQL function; a ``DO`` block cannot return rows).
 
-Found by experiment (DuckDB 1.5, PostgreSQL 18): year 0 (``0000-01-01``: DuckDB reads 1 BC, PostgreSQL
-says ``date/time field value out of range``), doubles beyond float8 (``1e400``, ``1e-400``: DuckDB reads
-inf / 0), numerics beyond PostgreSQL's numeric (more than 131072 digits before the point) and NUL bytes
-in text. Never sent, because the profile already calls them invalid and cleaning makes them NULL:
-integers of 19+ digits (no integer shape), ``nan`` / ``inf`` / ``Infinity`` (no number shape), and
-the ``Inf`` SQLite stores for ``1e400`` in a REAL column.
+Found by experiment (Polars 1.x, PostgreSQL 18): year 0 (``0000-01-01``: chrono reads it, PostgreSQL
+says ``date/time field value out of range``) and NUL bytes in raw text (cleaning strips them: counted as
+``repaired``). Quarantined by cleaning, never sent: doubles beyond float8 (``1e400``, ``1e-400``),
+numerics beyond the plan's precision, ``nan`` / ``inf`` / ``Infinity`` (no number shape), and the
+``Inf`` SQLite stores for ``1e400`` in a REAL column.
 """
 
 from __future__ import annotations
@@ -31,17 +33,22 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+import polars as pl
+import pyarrow as pa
 
+from columnar_etl.cleaning.expressions import Change, ColumnExprs, canonical_text
+from columnar_etl.cleaning.table import cleaned_frame
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import SourceError, TargetError
-from columnar_etl.models import ColumnProfile, InferredType, Profile, TableProfile
+from columnar_etl.models import GateReason, GateResult, InferredType, Profile, TableProfile
 from columnar_etl.pg.connect import connect, first_line
 from columnar_etl.pg.identifiers import quote_literal
-from columnar_etl.profiling.profile import EPOCH_MILLIS
-from columnar_etl.profiling.sql import CleanedColumn, cleaned_sample_sql
+from columnar_etl.planning.plan import TablePlan, build_plan
+from columnar_etl.rules import NUL
 from columnar_etl.source.export import Source, open_source
 
-DRY_RUN_VERSION = 1
+#: 2: values are the real cleaner's; what it cannot fix is ``quarantined``, not sent to PostgreSQL.
+DRY_RUN_VERSION = 2
 Method = Literal["input_functions", "exception_blocks"]
 #: Rejected (and repaired) values listed per column; the counts cover all of them.
 EXAMPLES = 5
@@ -60,6 +67,8 @@ PG_CHECKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "boolean": ("boolean", ("value::boolean",)),
 }
 NUL_CHECK = "raw text input (NUL byte kept)"
+#: The ``check`` of a value cleaning quarantines (its ``message`` is the cleaner's reason).
+CLEANING_CHECK = "cleaning"
 
 # Runs statements with one parameter, in order; returns NULL, or [index, SQLSTATE, message] of the first
 # that fails instead of raising. An exception block is a subtransaction on the server: the client's
@@ -103,10 +112,13 @@ class Rejection:
 
 @dataclass
 class ColumnDryRun:
-    """One column's dry-run: values checked, values rejected (with examples), values cleaning repairs.
+    """One column's dry-run: values checked, values rejected (with examples), values cleaning repairs,
+    values cleaning quarantines.
 
     ``repaired`` counts raw values PostgreSQL rejects that cleaning fixes before the COPY (a NUL byte
     in text is stripped), so they do not count as rejected unless the run was told not to strip them.
+    ``quarantined`` counts values no cleaning rule can fix (NULL in the target, listed in the
+    quarantine): they never reach PostgreSQL.
     """
 
     table: str
@@ -119,6 +131,8 @@ class ColumnDryRun:
     rejections: list[Rejection] = field(default_factory=list)
     repaired: int = 0
     repairs: list[Rejection] = field(default_factory=list)
+    quarantined: int = 0
+    quarantines: list[Rejection] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -137,6 +151,8 @@ class ColumnDryRun:
             "rejections": [r.to_dict() for r in self.rejections],
             "repaired": self.repaired,
             "repairs": [r.to_dict() for r in self.repairs],
+            "quarantined": self.quarantined,
+            "quarantines": [r.to_dict() for r in self.quarantines],
         }
 
 
@@ -203,6 +219,11 @@ class DryRunResult:
         return sum(c.repaired for c in self.columns)
 
     @property
+    def quarantined(self) -> int:
+        """Sampled values cleaning quarantines, over all tables."""
+        return sum(c.quarantined for c in self.columns)
+
+    @property
     def ok(self) -> bool:
         """True when no sampled value was rejected."""
         return self.rejected == 0
@@ -220,6 +241,7 @@ class DryRunResult:
             "checked": self.checked,
             "rejected": self.rejected,
             "repaired": self.repaired,
+            "quarantined": self.quarantined,
             "tables": [t.to_dict() for t in self.tables.values()],
         }
 
@@ -228,7 +250,7 @@ class DryRunResult:
         verdict = "ok" if self.ok else f"{self.rejected} rejected in " + ", ".join(bad)
         return (
             f"<DryRunResult PostgreSQL {self.server_version} ({self.method}): {self.checked:,} values "
-            f"checked, {verdict}; {self.repaired} repaired by cleaning>"
+            f"checked, {verdict}; {self.repaired} repaired and {self.quarantined} quarantined by cleaning>"
         )
 
 
@@ -244,19 +266,17 @@ def dry_run(
 ) -> DryRunResult:
     """Check a repeatable sample of every profiled table against PostgreSQL at ``target_uri``.
 
-    Values are produced as cleaning will hand them over (by ``profile``'s types, formats and date
-    order; the null tokens and date-order default come from the profile's settings, else ``settings``),
-    COPYed into TEMP tables and cast as the load and dashboards will. ``sample_rows=None`` checks every
-    row. With ``strip_nul`` (cleaning's behaviour) a NUL byte in text counts as repaired, else as
-    rejected. The transaction is always rolled back: nothing persists on the target. Raises
-    :class:`TargetError` (password masked) when the target cannot be reached or used.
+    Values are cleaned by the real cleaner, by the plan made from ``profile`` and ``settings`` (column
+    overrides included), COPYed into TEMP tables and cast as the load and dashboards will.
+    ``sample_rows=None`` checks every row. With ``strip_nul`` (cleaning's behaviour) a NUL byte in
+    text counts as repaired, else as rejected. The transaction is always rolled back: nothing persists
+    on the target. Raises :class:`TargetError` (password masked) when the target cannot be reached or used.
     ``_input_functions=False`` forces the pre-16 method (for tests on a new server).
     """
     if sample_rows is not None and sample_rows <= 0:
         raise ValueError(f"sample_rows must be positive or None, got {sample_rows!r}")
     settings = settings or load_settings()
-    null_tokens = list(profile.settings.get("null_tokens", settings.null_tokens))
-    default_order = str(profile.settings.get("date_order_default", settings.date_order_default))
+    plan = build_plan(profile, settings=settings)
     started = time.perf_counter()
     with open_source(source) as src:
         conn = connect(target_uri, autocommit=False)
@@ -270,10 +290,15 @@ def dry_run(
             _execute(cursor, target_uri, _TRY_FUNCTION)
             tables: dict[str, TableDryRun] = {}
             for index, table in enumerate(profile.tables.values()):
+                if table.name not in plan.tables:
+                    continue
                 checker = _TableCheck(cursor, target_uri, f"columnar_etl_dry_run_{index}", use_inputs)
-                tables[table.name] = checker.run(
-                    src, table, null_tokens, default_order, sample_rows, strip_nul
-                )
+                columns = [
+                    ColumnExprs(c, i, settings.source_encoding_fallback)
+                    for i, c in enumerate(plan.tables[table.name].columns)
+                ]
+                sample = cleaned_sample(src, plan.tables[table.name], columns, sample_rows)
+                tables[table.name] = checker.run(sample, table, columns, strip_nul)
         finally:
             _discard(conn, cursor)
     return DryRunResult(
@@ -286,14 +311,58 @@ def dry_run(
     )
 
 
-def cleaned_column(column: ColumnProfile, date_order_default: str) -> CleanedColumn:
-    """How cleaning reads ``column``: its type, date order and, for epoch integers, the unit."""
-    order = column.date_order if column.date_order in ("day_first", "month_first") else date_order_default
-    epoch = None
-    # An epoch column is integers the profile re-typed as timestamp: its bounds stayed integers.
-    if column.inferred_type in ("timestamp", "date") and isinstance(column.min, int) and column.min:
-        epoch = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
-    return CleanedColumn(column.name, column.inferred_type, order == "month_first", epoch)
+def cleaned_sample(
+    src: Source, plan: TablePlan, columns: list[ColumnExprs], sample_rows: int | None
+) -> pl.DataFrame:
+    """A repeatable sample of ``plan``'s table, read and cleaned as the cleaner does (``columns`` are its
+    expressions), with every helper column: ``t``/``v``/``k`` per column (see :class:`ColumnExprs`)."""
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    relation = src.relation_sql(plan.name, reads=[c.read for c in columns])
+    try:
+        batch = src.connection.cursor().sql(f"SELECT * FROM {relation}{sample}").to_arrow_table()
+    except duckdb.Error as exc:
+        raise SourceError(f"cannot sample the table: {exc}", path=src.path, table=plan.name) from exc
+    return cleaned_frame(batch, columns)
+
+
+def sent_values(frame: pl.DataFrame, columns: list[ColumnExprs]) -> pa.Table:
+    """What the dry run COPYs to PostgreSQL: ``n`` numbers the rows; per column ``i`` ``v<i>`` the cleaned
+    value as text (NULL where cleaning makes it NULL; bytea is never checked); for typed columns ``r<i>``
+    the raw value wherever ``v<i>`` is set (to name a rejected value as the export wrote it); for text
+    columns ``b<i>`` the raw bytes of a value holding a NUL byte, which PostgreSQL text cannot hold."""
+    exprs = [pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("n")]
+    for i, column in enumerate(columns):
+        kind, raw, value = column.plan.type, pl.col(column.raw), pl.col(column.v)
+        if kind == "bytea":
+            exprs.append(pl.lit(None, dtype=pl.String).alias(f"v{i}"))
+            continue
+        exprs.append(canonical_text(value, column.plan).alias(f"v{i}"))
+        if kind == "text":
+            nul = raw.str.contains(NUL, literal=True)
+            exprs.append(pl.when(nul).then(raw.cast(pl.Binary)).alias(f"b{i}"))
+        else:
+            exprs.append(pl.when(value.is_not_null()).then(raw.cast(pl.String)).alias(f"r{i}"))
+    return frame.select(exprs).to_arrow()
+
+
+def quarantined(frame: pl.DataFrame, column: ColumnExprs) -> tuple[int, list[Rejection]]:
+    """The values of ``column`` cleaning quarantines: how many, and the first few with the reason."""
+    if column.plan.type == "bytea":
+        return 0, []
+    rows = frame.filter(column.has(Change.QUARANTINE))
+    if not rows.height:
+        return 0, []
+    grouped = (
+        rows.with_row_index("at")
+        .group_by(pl.col(column.raw).alias("raw"), column.reason().alias("reason"))
+        .agg(pl.len().alias("rows"), pl.col("at").min())
+        .sort("at")
+    )
+    examples = [
+        Rejection(_display(raw), str(reason), None, CLEANING_CHECK, int(n))
+        for raw, reason, n, _ in grouped.head(EXAMPLES).iter_rows()
+    ]
+    return rows.height, examples
 
 
 class _TableCheck:
@@ -306,39 +375,29 @@ class _TableCheck:
         self.input_functions = input_functions
 
     def run(
-        self,
-        src: Source,
-        table: TableProfile,
-        null_tokens: list[str],
-        date_order_default: str,
-        sample_rows: int | None,
-        strip_nul: bool,
+        self, sample: pl.DataFrame, table: TableProfile, columns: list[ColumnExprs], strip_nul: bool
     ) -> TableDryRun:
-        """Sample ``table``, COPY the sample into the TEMP table, check every column."""
+        """COPY the cleaned ``sample`` of ``table`` into the TEMP table, check every column."""
         started = time.perf_counter()
-        columns = [cleaned_column(c, date_order_default) for c in table]
-        sql = cleaned_sample_sql(src.relation_sql(table.name), columns, null_tokens, sample_rows)
-        try:
-            reader = src.connection.cursor().sql(sql).to_arrow_reader(65_536)
-        except duckdb.Error as exc:
-            raise SourceError(f"cannot sample the table: {exc}", path=src.path, table=table.name) from exc
-        self._ingest(reader, table.name)
+        self._ingest(sent_values(sample, columns), table.name)
         counts = self._fetch(
             f"SELECT count(*), {', '.join(f'count(v{i})' for i in range(len(columns)))} FROM {self.temp}"
         )[0]
         results: dict[str, ColumnDryRun] = {}
         for index, column in enumerate(columns):
-            pg_type, expressions = PG_CHECKS.get(column.inferred_type, (None, ()))
+            kind = column.plan.type
+            pg_type, expressions = PG_CHECKS.get(kind, (None, ()))
             inputs = (f"{pg_type} input",) if pg_type and self.input_functions else ()
             result = ColumnDryRun(
                 table.name,
-                column.name,
-                table[column.name].inferred_type,
+                column.plan.name,
+                table[column.plan.name].inferred_type,
                 pg_type,
                 inputs + expressions if pg_type else (NUL_CHECK,),
                 int(counts[index + 1]),
             )
-            if column.inferred_type == "bytea":
+            result.quarantined, result.quarantines = quarantined(sample, column)
+            if kind == "bytea":
                 pass  # bytes are copied as they are: nothing for PostgreSQL to reject or cleaning to repair
             elif pg_type is None:
                 b = f"b{index}"
@@ -352,7 +411,7 @@ class _TableCheck:
                     result.rejected, result.rejections = nul
             else:
                 result.rejected, result.rejections = self._check(index, pg_type, expressions)
-            results[column.name] = result
+            results[column.plan.name] = result
         return TableDryRun(table.name, int(counts[0]), results, time.perf_counter() - started)
 
     def _check(self, index: int, pg_type: str, expressions: tuple[str, ...]) -> tuple[int, list[Rejection]]:
@@ -404,7 +463,6 @@ class _TableCheck:
 
     def _ingest(self, reader: Any, table: str) -> None:
         import adbc_driver_manager
-        import pyarrow as pa
 
         try:
             self.cursor.adbc_ingest(self.temp, reader, mode="create", temporary=True)
@@ -462,3 +520,27 @@ def _display(raw: Any) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def apply_dry_run(gate: GateResult, result: DryRunResult) -> GateResult:
+    """The gate with a ``dry_run_rejects`` warning per column whose sampled values PostgreSQL rejected.
+
+    A pass becomes a warn; a warn or halt keeps its status. The rejected values will not load as they
+    are (the load would fail, or cleaning must null them), so someone should look before the cutover.
+    """
+    reasons = tuple(
+        GateReason(
+            "dry_run_rejects",
+            f"PostgreSQL rejects {column.rejected} of {column.checked} sampled values "
+            f"(e.g. {column.rejections[0].value!r}: {column.rejections[0].message})",
+            float(column.rejected),
+            0.0,
+            table=column.table,
+            column=column.name,
+        )
+        for column in result.columns
+        if column.rejected and column.rejections
+    )
+    if not reasons:
+        return gate
+    return GateResult("warn" if gate.status == "pass" else gate.status, gate.quality, gate.reasons + reasons)

@@ -1,0 +1,109 @@
+"""The steps every path through the pipeline takes, once: profile → gate → plan → clean.
+
+In: a SQLite export and the settings. Out: typed results, one per step: the :class:`Profile`, the
+circuit breaker's verdict (a :class:`ProfileHalt` when it halts), a :class:`LoadPlan` (the cleaning
+plan with the keys and references the loader needs, all from the profile: declared ∪ inferred), and a
+:class:`~columnar_etl.cleaning.stream.CleanStream` of typed Arrow batches. ``run``, the CLI's ``load``
+and ``clean``, and the library's ``clean()`` all call these, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from columnar_etl.cleaning.stream import CleanStream, clean_stream
+from columnar_etl.config import Settings
+from columnar_etl.errors import ProfileHalt
+from columnar_etl.models import GateResult, Profile
+from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.profiling.keys import load_keys
+from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.references import load_references
+
+
+def profile_step(
+    source: str | Path, settings: Settings, *, tables: list[str] | None = None, sample: int | None = None
+) -> Profile:
+    """Profile the export (every table, or ``tables``; ``sample`` rows of each) with ``settings``."""
+    return profile(source, tables=tables, sample=sample, settings=settings)
+
+
+def gate_step(profiled: Profile) -> GateResult:
+    """The circuit breaker's verdict; raises :class:`ProfileHalt` (exit 3) naming the first reason when
+    it halts (a warning passes: the caller records it)."""
+    gate = profiled.gate
+    if gate.status == "halt":
+        reason = gate.reasons[0]
+        raise ProfileHalt(
+            f"circuit breaker: {reason.message}",
+            path=profiled.source,
+            table=reason.table,
+            column=reason.column,
+            hint="`columnar-etl profile SOURCE` (or the run's profile.json / report.html) shows why; "
+            "fix the export or adjust the halt_* settings",
+        )
+    return gate
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """The cleaning plan and what the loader needs besides the data, every part from one profile."""
+
+    plan: Plan
+    #: Each table's key as the audit identifies rows (export names): the profile's (declared, else
+    #: unique in the data; none: the row's position). None when the plan came without a profile.
+    row_keys: dict[str, list[str]] | None = None
+    #: Each table's key as loaded (output names): its primary key, or a plain index when blocked.
+    keys: dict[str, list[str]] | None = None
+    #: Why a key cannot be a primary key (NULLs, duplicates), per table.
+    key_blockers: dict[str, str] = field(default_factory=dict)
+    #: Reference columns as loaded (output names): declared foreign keys ∪ inclusions found in the data.
+    references: dict[str, list[str]] | None = None
+    #: Tables the profile counted no exact duplicate rows in (not sampled): the cleaner skips listing
+    #: their copies (a scan of the whole table) and still removes none.
+    without_copies: list[str] = field(default_factory=list)
+
+
+def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
+    """The plan (``plan`` when given, e.g. a replayed or saved one; else built from ``profiled``) with
+    keys and references from ``profiled``; without a profile, only the plan (the loader's defaults)."""
+    if plan is None:
+        if profiled is None:
+            raise ValueError("plan_step needs a profile or a plan")
+        plan = build_plan(profiled, settings=settings)
+    if profiled is None:
+        return LoadPlan(plan)
+    names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
+    keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
+    return LoadPlan(
+        plan,
+        row_keys={name: list(table.key) for name, table in profiled.tables.items()},
+        keys=keys,
+        key_blockers=blockers,
+        references=load_references(profiled.tables, names),
+        without_copies=[name for name, table in profiled.tables.items() if table.duplicate_rows == 0],
+    )
+
+
+def clean_step(
+    source: str | Path,
+    planned: LoadPlan,
+    settings: Settings,
+    *,
+    batch_size: int | None = None,
+    audit: str | Path | None = None,
+    quarantine: str | Path | None = None,
+) -> CleanStream:
+    """The export cleaned by ``planned``: a stream of typed Arrow batches per table (use it as a context
+    manager), audit rows identified by the profile's keys."""
+    return clean_stream(
+        source,
+        planned.plan,
+        settings=settings,
+        batch_size=batch_size,
+        audit=audit,
+        quarantine=quarantine,
+        keys=planned.row_keys,
+        without_copies=planned.without_copies,
+    )

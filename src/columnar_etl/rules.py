@@ -1,0 +1,155 @@
+"""The cleaning rules, engine-neutral: the one home of every pattern, word and threshold they use.
+
+In: nothing but the standard library. Out: plain constants (regular expressions in RE2 syntax, full
+match; words; strptime formats; numeric thresholds) that both engines are generated from: the
+profiler's DuckDB SQL (``profile_sql``), which counts how many values each rule accepts, and the
+cleaner's Polars expressions (``clean/expressions``), which apply them. Changing a rule here changes
+what is profiled valid and what is cleaned, together; no other module spells a rule out.
+
+The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage keeps"):
+
+- trim :data:`WHITESPACE` at both ends of text; remove :data:`NUL` bytes from text;
+- ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
+- a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
+  decided by evidence); second 60 (:data:`LEAP_SECOND_REGEX`) and hour 24 are invalid;
+- :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
+  expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
+- :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
+  :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
+- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+#: The NUL byte: PostgreSQL text cannot hold it, so cleaning removes it from text.
+NUL = "\x00"
+#: What "whitespace" means at the ends of a value: Python's ``str.isspace`` set (tabs, CR/LF, no-break
+#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...).
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+#: Values that mean "no value" (the ``null_tokens`` setting's default), compared after trimming.
+DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
+
+#: Boolean spellings, compared lower-cased after trimming.
+BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
+BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
+#: '1' / '0' are integers by shape, and booleans in a boolean column.
+BOOLEAN_TRUE_DIGIT = "1"
+BOOLEAN_FALSE_DIGIT = "0"
+#: The canonical text of a boolean (what a cleaned boolean reads as; anything else was normalised).
+BOOLEAN_TEXT = ("true", "false")
+
+
+class Shape(IntEnum):
+    """What a trimmed value looks like. The order is the profiler's CASE order: first match wins."""
+
+    NULL = 0
+    EMPTY = 1
+    NULL_LIKE = 2
+    TS_ISO = 10  # 2025-05-20 08:42:00
+    TS_ISO_T_FRACTION = 11  # 2025-05-20T08:42:00.123
+    TS_SLASH_HM = 12  # 20/05/2025 8:42
+    DATE_ISO = 13  # 2025-05-20
+    DATE_SLASH = 14  # 20/05/2025, 5/6/2025
+    TS_SLASH_HMS = 15  # 20/05/2025 8:42:07
+    TS_ISO_T = 16  # 2025-05-20T08:42:00
+    INTEGER = 20  # -12
+    DECIMAL = 21  # 3.50
+    EXPONENT = 22  # 1.5e3
+    COMMA_DECIMAL = 23  # 3,5
+    BOOLEAN_WORD = 30  # yes / No / TRUE / f
+    BLOB = 40  # a BLOB cell: bytes, never shaped as text
+    OTHER = 99  # anything else
+
+
+@dataclass(frozen=True)
+class DateShape:
+    """A date/time shape: its regex, its strptime format(s) and whether it carries a time of day."""
+
+    shape: Shape
+    regex: str
+    day_first: str
+    month_first: str | None  # None: the format has no day/month ambiguity
+    has_time: bool
+    lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
+
+
+DATE_SHAPES: tuple[DateShape, ...] = (
+    DateShape(
+        Shape.TS_ISO, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", None, True, (19, 19)
+    ),
+    DateShape(
+        Shape.TS_ISO_T_FRACTION,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
+        "%Y-%m-%dT%H:%M:%S.%f",
+        None,
+        True,
+        (21, 26),
+    ),
+    DateShape(
+        Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
+    ),
+    DateShape(
+        Shape.TS_SLASH_HM,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}",
+        "%d/%m/%Y %H:%M",
+        "%m/%d/%Y %H:%M",
+        True,
+        (13, 16),
+    ),
+    DateShape(
+        Shape.TS_SLASH_HMS,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}",
+        "%d/%m/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M:%S",
+        True,
+        (16, 19),
+    ),
+    DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
+    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10)),
+)
+#: The shapes already in canonical form (a cleaned timestamp / date is written this way).
+CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO)
+#: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite
+#: has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp with a
+#: fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.
+TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"
+TIMESTAMP_FRACTION_TEXT = "%Y-%m-%dT%H:%M:%S.%f"
+DATE_TEXT = "%Y-%m-%d"
+#: ...and the same canonical forms as patterns.
+TIMESTAMP_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
+TIMESTAMP_FRACTION_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
+DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
+#: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?$"
+#: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
+HOUR_24_MARKS = (" 24:", "T24:")
+
+#: An integer: at most 38 digits (the widest decimal), a sign allowed.
+INTEGER_REGEX = r"[+-]?\d{1,38}"
+DECIMAL_REGEX = r"[+-]?(\d+\.\d*|\.\d+)"
+#: Exponent text (``1.5e3``) is a number, expanded by cleaning (audited as ``exponent``).
+EXPONENT_REGEX = r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"
+#: A value holding an exponent marker (searched, not full match).
+EXPONENT_MARK_REGEX = "[eE]"
+#: A comma decimal (``3,5``) is a number once :data:`DECIMAL_COMMA` is made a point.
+COMMA_DECIMAL_REGEX = r"[+-]?\d+,\d+"
+DECIMAL_COMMA = ","
+#: The number shapes other than integers, in the profiler's CASE order.
+NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
+    (Shape.DECIMAL, DECIMAL_REGEX),
+    (Shape.EXPONENT, EXPONENT_REGEX),
+    (Shape.COMMA_DECIMAL, COMMA_DECIMAL_REGEX),
+)
+#: A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
+#: digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
+CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"
+#: The fraction digits of a number (searched): more than the column's scale means rounding.
+FRACTION_DIGITS_REGEX = r"[.,]([0-9]+)"
+
+#: Integer columns whose every value lies in one of these ranges are epoch timestamps (2001-09-09 to
+#: 2033-05-18), in seconds or milliseconds.
+EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
+EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
