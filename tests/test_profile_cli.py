@@ -11,6 +11,8 @@ from columnar_etl.cli import app
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
 
+from .conftest import SMALL_TRUTH, UNFIXABLE_KINDS
+
 runner = CliRunner()
 
 
@@ -77,4 +79,13 @@ def test_dry_run_target_adds_the_dry_run(small_fixture: Path, pg_uri: str) -> No
     )
     assert result.exit_code == 0, result.output
     dry = json.loads(result.stdout)["dry_run"]
-    assert dry["version"] == 1 and dry["rejected"] == 0 and dry["checked"] > 0
+    assert dry["version"] == 2 and dry["rejected"] == 0 and dry["checked"] > 0
+    # All 109 tickets are in the sample: the cleaner quarantines exactly the truth's unfixable values.
+    truth = json.loads(SMALL_TRUTH.read_text(encoding="utf-8"))["tables"]["tickets"]
+    unfixable = sum(
+        n for c in truth["columns"].values() for k, n in c["dirt"].items()
+        if k in UNFIXABLE_KINDS and k != "orphan_reference"
+    )  # fmt: skip
+    (tickets,) = [t for t in dry["tables"] if t["name"] == "tickets"]
+    assert tickets["sampled_rows"] == truth["row_count"]
+    assert sum(c["quarantined"] for c in tickets["columns"]) == unfixable > 0
