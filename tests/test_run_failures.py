@@ -354,3 +354,31 @@ def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before
     assert settings.target is not None
     assert version_schemas(settings.target) == []
     assert ledger_row(settings.target, result.record.run_id)[0] == "failed"
+
+
+def test_the_export_checksum_is_taken_while_the_preflight_runs(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from columnar_etl.source import file_checksum
+
+    runner_module = importlib.import_module("columnar_etl.pipeline.runner")
+    preflight_module = importlib.import_module("columnar_etl.gates.preflight")
+    barrier = threading.Barrier(2, timeout=30)  # one after the other, it times out and the run fails
+    real_identity, real_preflight = runner_module.export_identity, preflight_module.preflight
+
+    def identity(path: Any) -> str:
+        barrier.wait()
+        return str(real_identity(path))
+
+    def preflight(*args: Any, **kwargs: Any) -> Any:
+        barrier.wait()
+        return real_preflight(*args, **kwargs)
+
+    monkeypatch.setattr(runner_module, "export_identity", identity)
+    monkeypatch.setattr(preflight_module, "preflight", preflight)
+    result = run(small_fixture, settings=settings, mode="blue-green")
+    assert result.exit_code in (0, 2), result.record.error
+    # No WAL: the identity is the file's sha256.
+    assert result.record.source_checksum == file_checksum(small_fixture)

@@ -14,6 +14,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -316,7 +317,13 @@ def _stages(
 ) -> None:
 
     record = result.record
-    with _stage(record, metrics, "preflight") as stage:
+    # The export's checksum (a read of the whole file, sha256 outside the GIL) is taken while the
+    # preflight runs; it is used only once the preflight passed (a missing file fails there first).
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-identity") as pool,
+        _stage(record, metrics, "preflight") as stage,
+    ):
+        identity = pool.submit(export_identity, source)
         checked = preflight(source, settings=settings)
         result.preflight = checked
         write_json(record.run_dir / "preflight.json", checked.to_dict())
@@ -327,7 +334,7 @@ def _stages(
                 f"preflight {c.name}: {c.message}" for c in checked.checks if c.status == "warn"
             ]
     uri = result.target_uri = resolve_target(settings.target, settings.pg_dir)
-    record.source_checksum = export_identity(source)
+    record.source_checksum = identity.result()
 
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
     if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
