@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
-from columnar_etl.export_generator import generate_wide_export
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline.runner import run
 from columnar_etl.pipeline.steps import gate_step, plan_step, profile_step
+from export_generator import generate_wide_export
 
 from .conftest import pg_query, run_env, run_settings
 

@@ -66,11 +66,11 @@ def test_boolean_words_are_listed_only_in_rules() -> None:
 
 #: The modules that apply the cleaning rules.
 RULE_MODULES = [
-    SRC / "profile_sql.py",
-    SRC / "profile.py",
-    SRC / "typemap.py",
-    SRC / "dry_run.py",
-    *sorted((SRC / "clean").glob("*.py")),
+    SRC / "profiling" / "sql.py",
+    SRC / "profiling" / "profile.py",
+    SRC / "planning" / "plan.py",
+    SRC / "gates" / "dry_run.py",
+    *sorted((SRC / "cleaning").glob("*.py")),
 ]
 
 

@@ -361,12 +361,11 @@ def test_the_export_checksum_is_taken_while_the_preflight_runs(
 ) -> None:
     import threading
 
-    from columnar_etl.source import file_checksum
+    from columnar_etl.source.identity import file_checksum
 
     runner_module = importlib.import_module("columnar_etl.pipeline.runner")
-    preflight_module = importlib.import_module("columnar_etl.gates.preflight")
     barrier = threading.Barrier(2, timeout=30)  # one after the other, it times out and the run fails
-    real_identity, real_preflight = runner_module.export_identity, preflight_module.preflight
+    real_identity, real_preflight = runner_module.export_identity, runner_module.preflight
 
     def identity(path: Any) -> str:
         barrier.wait()
@@ -377,7 +376,7 @@ def test_the_export_checksum_is_taken_while_the_preflight_runs(
         return real_preflight(*args, **kwargs)
 
     monkeypatch.setattr(runner_module, "export_identity", identity)
-    monkeypatch.setattr(preflight_module, "preflight", preflight)
+    monkeypatch.setattr(runner_module, "preflight", preflight)
     result = run(small_fixture, settings=settings, mode="blue-green")
     assert result.exit_code in (0, 2), result.record.error
     # No WAL: the identity is the file's sha256.

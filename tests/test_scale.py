@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.export_generator import generate_export
-from columnar_etl.pipeline import run
+from columnar_etl.pipeline.runner import run
+from export_generator import generate_export
 
 from .conftest import UNFIXABLE_KINDS, pg_query, run_settings, truth_rows
 
