@@ -1,4 +1,7 @@
-"""Gate 2: clean the export by its plan into typed Arrow batches, audited and quarantined.
+"""Gate 2, cleaning: the export by its plan into typed Arrow batches, audited and quarantined.
+
+In: the SQLite export and a :class:`~columnar_etl.planning.plan.Plan`. Out: typed Arrow record
+batches per table, the audit of every changed cell, the quarantined values, a :class:`CleanResult`.
 
 ``clean()`` writes files (SQLite or Parquet) and returns a :class:`CleanResult`; ``clean_stream()`` is
 the streaming path underneath it, which the loader consumes directly. Polars is imported when a stream
