@@ -30,7 +30,8 @@ from columnar_etl.pipeline.runner import run
 from .conftest import pg_query, run_env, run_settings
 
 runner = CliRunner()
-profile_module = importlib.import_module("columnar_etl.profiling.profile")
+# The stages are patched where the runner looks them up.
+runner_module = importlib.import_module("columnar_etl.pipeline.runner")
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_led
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(runner_module, "profile", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target])
     assert result.exit_code == 1, result.output
@@ -102,7 +103,7 @@ def test_debug_shows_the_traceback_of_any_exception(
     def broken_profile(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(profile_module, "profile", broken_profile)
+    monkeypatch.setattr(runner_module, "profile", broken_profile)
     assert env.target is not None
     result = runner.invoke(app, ["run", str(small_fixture), "--target", env.target, "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
@@ -250,12 +251,11 @@ def test_the_same_file_started_twice_at_once_is_loaded_once(
 def test_a_failure_of_the_backup_stage_is_recorded_in_the_ledger(
     settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup_module = importlib.import_module("columnar_etl.backups")
 
     def broken(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", "/backups")
 
-    monkeypatch.setattr(backup_module, "create_backup", broken)
+    monkeypatch.setattr(runner_module, "create_backup", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert settings.target is not None
@@ -279,7 +279,7 @@ def test_library_run_never_leaves_running(settings: Settings, small_fixture: Pat
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(profile_module, "profile", broken)
+    monkeypatch.setattr(runner_module, "profile", broken)
     result = run(small_fixture, settings=settings)
     assert (result.outcome, result.exit_code) == ("failed", 1)
     assert isinstance(result.exception, KeyError)
