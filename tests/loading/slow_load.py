@@ -1,4 +1,4 @@
-"""A load that takes a while, for a test that SIGKILLs it half-way: ``python -m tests.load.slow_load URI N``.
+"""A load that takes a while, for a test that SIGKILLs it: ``python -m tests.loading.slow_load URI N``.
 
 Prints ``batch i/N`` (flushed) as each batch goes to COPY, then ``done`` when the load has committed.
 """

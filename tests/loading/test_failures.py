@@ -138,7 +138,7 @@ def test_sigkill_of_the_loading_process_half_way_leaves_no_version(
     before, ledger_before = counts(pg_uri), runs(pg_uri)
     env = {**os.environ, "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.load.slow_load", pg_uri, "10"],
+        [sys.executable, "-m", "tests.loading.slow_load", pg_uri, "10"],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.PIPE,

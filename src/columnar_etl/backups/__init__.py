@@ -1,6 +1,9 @@
 """Backups: copies of the SQLite source and ``pg_dump`` archives of target schemas, verified and pruned.
 
-Every backup is a file plus ``<file>.sha256`` and a ``<file>.json`` manifest (see :mod:`.manifest`).
+In: the SQLite export, or a target schema with its URI. Out: a
+:class:`~columnar_etl.backups.manifest.BackupResult` (the file, its checksum, its tables' row counts),
+verifications, listings, restores. Every backup is a file plus ``<file>.sha256`` and a ``<file>.json``
+manifest (see :mod:`.manifest`).
 
 - :func:`create_backup` / :func:`restore_backup`: the source file (SQLite online backup API).
 - :func:`backup_target` / :func:`restore_target`: one target schema (``pg_dump -F c`` / ``pg_restore``).

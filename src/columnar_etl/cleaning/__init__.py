@@ -1,4 +1,7 @@
-"""Gate 2: clean the export by its plan into typed Arrow batches, audited and quarantined.
+"""Gate 2, cleaning: the export by its plan into typed Arrow batches, audited and quarantined.
+
+In: the SQLite export and a :class:`~columnar_etl.planning.plan.Plan`. Out: typed Arrow record
+batches per table, the audit of every changed cell, the quarantined values, a :class:`CleanResult`.
 
 ``clean_stream()`` is the streaming cleaner, which the loader consumes directly and
 :func:`columnar_etl.pipeline.clean.clean` writes to files (SQLite or Parquet) as a

@@ -1,8 +1,12 @@
-"""Gate 3: loading Arrow data into versioned PostgreSQL schemas.
+"""Gate 3, loading: typed Arrow data into one new version schema of PostgreSQL, then cutover.
 
-- :func:`load_tables` (and ``columnar_etl.loading``): simple / canary / blue-green loads
-  (:mod:`.strategies`), validated (:mod:`.validate`), dashboard templates run (:mod:`.dashboard`),
-  drift reported (:mod:`.drift`), recorded in the target's ledger (:mod:`.ledger`).
+In: the cleaner's Arrow streams (or any typed Arrow tables), the keys and references the profile found,
+a target URI. Out: a :class:`LoadResult` (rows, validation, drift, dashboard templates, the version
+schema) or a :class:`CutoverResult`; the version schema is complete or absent.
+
+- :func:`load_tables` (``columnar_etl.load`` loads a SQLite export through it): simple / canary /
+  blue-green loads (:mod:`.strategies`), validated (:mod:`.validate`), dashboard templates run
+  (:mod:`.dashboard`), drift reported (:mod:`.drift`), recorded in the target's ledger (:mod:`.ledger`).
 - :func:`cutover`, :func:`rollback`, :func:`list_versions`, :func:`prune_versions` (:mod:`.versions`).
 - :func:`check_export_templates`, :func:`check_version_templates`: the operator's dashboard templates
   judged ok / not applicable / failing (:mod:`.template_checks`).

@@ -1,5 +1,8 @@
 """Human-facing renderings of results: HTML pages, notebook fragments and console summaries.
 
+In: the result objects of the stages (a profile, a run). Out: HTML documents and fragments, rich console
+tables; importing this package registers the notebook renderers of :mod:`columnar_etl.models`.
+
 ``html`` renders Jinja2 templates (``columnar_etl/templates``) into one self-contained page or a
 notebook fragment; ``console`` prints rich tables; ``display`` is how both show figures and hostile
 export values. Jinja2 is imported only when HTML is rendered.
