@@ -71,8 +71,10 @@ def measure(stage: str, path: Path, target: str, work: Path) -> dict[str, float]
         [sys.executable, "-c", CHILD, stage, str(path), target, str(work)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise SystemExit(f"{stage} on {path.name} exited {done.returncode}:\n{done.stderr[-3000:]}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     result["load_average"] = os.getloadavg()[0]
     return result

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from columnar_etl.profiling.keys import duplicate_sql
+from columnar_etl.profiling.keys import ROW_DIGEST_BYTES, duplicate_sql
 from columnar_etl.profiling.profile import profile
 from tests.conftest import SqliteFactory
 
@@ -104,17 +104,19 @@ def test_duplicate_sql_separates_copies_from_rows_sharing_a_key() -> None:
         "INSERT INTO r VALUES (1, 'a', 'x'), (1, 'a', 'x'), (1, 'b', 'x'), (2, 'a', 'x'), "
         "(NULL, 'a', 'x'), (NULL, 'c', 'x'), (3, NULL, 'x'), (3, NULL, 'x'), (3, NULL, 'y')"
     )
-    rows, keys, nulls, ex_rows, ex_keys = con.execute(duplicate_sql("r", ["k", "v", "w"], ["k"])).fetchone()
     # Independently: copies = rows - distinct rows; shared = distinct rows - distinct non-null keys.
     ((total, distinct_rows, distinct_keyed, keys_seen, null_rows),) = con.execute(
         "SELECT (SELECT count(*) FROM r), (SELECT count(*) FROM (SELECT DISTINCT * FROM r)), "
         "(SELECT count(*) FROM (SELECT DISTINCT * FROM r WHERE k IS NOT NULL)), "
         "(SELECT count(DISTINCT k) FROM r), (SELECT count(*) FROM r WHERE k IS NULL)"
     ).fetchall()
-    assert rows == total - distinct_rows == 2
-    assert keys == distinct_keyed - keys_seen == 2
-    assert nulls == null_rows == 2
-    assert ex_rows == ["1", "3"] and ex_keys == ["1", "3"]
+    for digest in (True, False):
+        sql = duplicate_sql("r", ["k", "v", "w"], ["k"], digest=digest)
+        rows, keys, nulls, ex_rows, ex_keys = con.execute(sql).fetchone()
+        assert rows == total - distinct_rows == 2
+        assert keys == distinct_keyed - keys_seen == 2
+        assert nulls == null_rows == 2
+        assert ex_rows == ["1", "3"] and ex_keys == ["1", "3"]
 
 
 def test_copies_are_compared_as_decoded_text(make_sqlite: SqliteFactory) -> None:
@@ -134,6 +136,36 @@ def test_copies_are_compared_as_decoded_text(make_sqlite: SqliteFactory) -> None
     # By construction: the two 'café' rows are one, the two 0.1 rows are one; 0.3 is not 0.1 + 0.2.
     assert table.duplicate_rows == 2
     assert table.issues[0].examples == ("café", "tea")
+
+
+def test_rows_are_copies_only_when_every_value_is_equal() -> None:
+    # Rows are grouped by a digest of their values: values that run together the same way ('ab' + 'c',
+    # 'a' + 'bc'), NULL beside the text 'N' or '', a length that looks like a prefix: none are copies.
+    con = duckdb.connect()
+    con.execute("CREATE TABLE r (a varchar, b varchar)")
+    con.execute(
+        "INSERT INTO r VALUES ('ab', 'c'), ('a', 'bc'), (NULL, 'x'), ('N', 'x'), ('', 'x'), "
+        "('1:a', 'b'), ('1', 'a1:b'), ('2:ab', NULL), ('2:ab', 'N'), ('ab', 'c')"
+    )
+    ((distinct,),) = con.execute("SELECT count(*) FROM (SELECT DISTINCT * FROM r)").fetchall()
+    for digest in (True, False):
+        sql = duplicate_sql("r", ["a", "b"], [], digest=digest)
+        rows, keys, nulls, ex_rows, _ = con.execute(sql).fetchone()
+        assert rows == 10 - distinct == 1 and ex_rows == ["ab"]
+        assert keys == nulls == 0
+
+
+def test_wide_rows_are_counted_by_digest_as_narrow_ones_by_value(make_sqlite: SqliteFactory) -> None:
+    # Rows wider than ROW_DIGEST_BYTES go through the digest grouping: same counts as SQLite's own.
+    body = "x" * (ROW_DIGEST_BYTES + 50)
+    rows = [(i % 7, body + str(i % 5), None if i % 3 else 1.5) for i in range(40)]
+    path = make_sqlite({"wide": ("CREATE TABLE wide (a int, b text, c real)", rows)})
+    table = profile(path).tables["wide"]
+    assert sum(c.bytes for c in table) / table.row_count > ROW_DIGEST_BYTES
+    expected = _sqlite(
+        path, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT * FROM wide)) FROM wide"
+    )
+    assert table.duplicate_rows == expected > 0
 
 
 def test_a_sample_keeps_the_declared_key_and_counts_nothing(make_sqlite: SqliteFactory) -> None:

@@ -25,14 +25,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.catalogue import connect_read_only, read_error
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
+#: Average source bytes per row above which duplicate rows are grouped by a digest of each row.
+ROW_DIGEST_BYTES = 256
 #: Column types a key found in the data may have (dates, numbers and booleans are never keys).
 DATA_KEY_TYPES = ("integer", "text")
 
@@ -126,14 +131,28 @@ def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
     return blemishes == 0 and column.distinct_count == rows
 
 
-def duplicate_sql(relation: str, columns: list[str], key: list[str]) -> str:
+def duplicate_sql(relation: str, columns: list[str], key: list[str], *, digest: bool = True) -> str:
     """One aggregate: exact duplicate rows, rows sharing a key with a different row, NULL-key rows.
 
     The rows are grouped by every column (exact copies fall in one group), those groups by the key:
     a key value with n rows in g distinct groups has n - g exact copies and g - 1 rows that differ
     from its first distinct row. Examples are keys (or, without a key, the first column's value).
+
+    With ``digest`` a row is grouped by the MD5 of its values (each one length-prefixed, NULL marked
+    apart, so the encoding is one-to-one), not by the values themselves: the grouping then holds 16
+    bytes per distinct row instead of the whole row, which for wide tables of long text is what keeps
+    it within ``profile_memory_limit``. Two different rows count as copies only if their 128-bit
+    digests collide (for 10^7 rows, a chance of about 10^-25); the cleaner removes copies by comparing
+    the values. Without it (narrow rows: hashing costs more than it saves) the values are grouped.
     """
-    every = ", ".join(quote_ident(c) for c in columns)
+    # One concat of every part (a chain of || would copy the growing row once per column); concat
+    # reads NULL as '', so a NULL value is its marker 'N' and nothing else.
+    parts = [
+        f"coalesce(CAST(strlen(CAST({quote_ident(c)} AS VARCHAR)) AS VARCHAR) || ':', 'N'), "
+        f"CAST({quote_ident(c)} AS VARCHAR)"
+        for c in columns
+    ]
+    row_digest = f"md5_number(concat({', '.join(parts)}))"
     shown = key or columns[:1]
     label = " || '|' || ".join(f"coalesce(CAST({quote_ident(c)} AS VARCHAR), 'NULL')" for c in shown)
     keyed = ", ".join(quote_ident(c) for c in key)
@@ -146,9 +165,12 @@ def duplicate_sql(relation: str, columns: list[str], key: list[str]) -> str:
         if key
         else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null} FROM rows_"
     )
+    # With a digest, the key's columns are in the grouping too (the digest decides them) for keys_.
+    grouped = ", ".join([row_digest, *map(quote_ident, key)] if digest else map(quote_ident, columns))
+    kept = "".join(f"{quote_ident(c)}, " for c in key)
     return (
-        f"WITH rows_ AS (SELECT {every}, any_value({label}) AS {shows}, count(*) AS {n} "
-        f"FROM {relation} GROUP BY {every}), keys_ AS ({by_key}) "
+        f"WITH rows_ AS (SELECT {kept}any_value({label}) AS {shows}, count(*) AS {n} "
+        f"FROM {relation} GROUP BY {grouped}), keys_ AS ({by_key}) "
         f"SELECT coalesce(sum({n} - {variants}), 0) AS duplicate_rows, "
         f"coalesce(sum({variants} - 1) FILTER (WHERE NOT {null}), 0) AS duplicate_keys, "
         f"coalesce(sum({n}) FILTER (WHERE {null}), 0) AS null_keys, "
@@ -183,8 +205,21 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         )
         for c in table
     ]
-    sql = duplicate_sql(src.relation_sql(table.name, reads=reads), columns, table.key)
-    row: Any = src.connection.cursor().execute(sql).fetchone()
+    # Rows wider than a digest are grouped by their digest (memory), narrower ones by their values (CPU).
+    row_bytes = sum(c.bytes for c in table) / max(1, table.row_count)
+    digest = row_bytes > ROW_DIGEST_BYTES
+    sql = duplicate_sql(src.relation_sql(table.name, reads=reads), columns, table.key, digest=digest)
+    try:
+        row: Any = src.connection.cursor().execute(sql).fetchone()
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "counting duplicate rows ran out of memory",
+            path=src.path,
+            table=table.name,
+            hint="raise profile_memory_limit",
+        ) from exc
+    except duckdb.Error as exc:
+        raise read_error(exc, src.path, table=table.name, message="counting duplicate rows failed") from exc
     rows, keys, nulls, ex_rows, ex_keys = row
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
     if not table.key and table.duplicate_rows and (column := data_key(table, table.duplicate_rows)):
