@@ -60,7 +60,7 @@ class CopyFilter:
         given = {read.name: read for read in reads or []}
         relation = src.relation_sql(table, reads=[given.get(name, ColumnRead(name)) for name in columns])
         sql = duplicated_rows_sql(relation, columns, compared)
-        arrow = src.connection.cursor().execute(sql).to_arrow_table()
+        arrow = src.cursor().execute(sql).to_arrow_table()
         if arrow.num_rows == 0:
             return None
         duplicated = pl.from_arrow(arrow)
