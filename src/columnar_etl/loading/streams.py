@@ -179,7 +179,10 @@ class Prefetcher:
                 except Empty:
                     if self._thread.is_alive():
                         continue
-                    raise RuntimeError("the batch producer stopped without a word") from None
+                    try:  # it may have put its last items between the timeout and the check
+                        item = self._queue.get_nowait()
+                    except Empty:
+                        raise RuntimeError("the batch producer stopped without a word") from None
                 if item is self._DONE:
                     return
                 if isinstance(item, BaseException):
