@@ -154,7 +154,7 @@ class CleanStream:
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 reads = [column_read(c) for c in plan.columns]
                 self._copies[table] = self._pool.submit(
-                    CopyFilter.of, self._side, table, plan.column_names, reads
+                    CopyFilter.of, self._side, table, plan.column_names, reads, row_bytes=plan.row_bytes
                 )
         return self
 
