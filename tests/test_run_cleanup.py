@@ -21,7 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from columnar_etl.cleaning.stream import clean_stream
 from columnar_etl.config import Settings
+from columnar_etl.planning.plan import build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.export import Source
 
 from .conftest import pg_query, run_settings
 
@@ -103,3 +107,18 @@ def test_a_table_failing_while_the_next_is_read_ahead_reports_its_own_error(
     # Nothing left behind, nothing live changed.
     assert version_schemas(pg_uri) == []
     assert pg_query(pg_uri, "SELECT to_regclass('servicedesk.tickets')") == [(None,)]
+
+
+def test_a_failure_while_closing_never_replaces_the_error_that_ended_the_block(
+    small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_close(self: Source) -> None:
+        raise OSError("closing failed")
+
+    plan = build_plan(profile(small_fixture))
+    monkeypatch.setattr(Source, "close", broken_close)
+    with pytest.raises(RuntimeError, match="the block's own error"), clean_stream(small_fixture, plan):
+        raise RuntimeError("the block's own error")
+    # Without an error in the block, the failure to close is the error.
+    with pytest.raises(OSError, match="closing failed"), clean_stream(small_fixture, plan):
+        pass
