@@ -12,10 +12,13 @@ from typing import Any
 import pytest
 
 from columnar_etl import clean
+from columnar_etl.cleaning.duplicates import CopyFilter, duplicated_rows_sql
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.quality import evaluate_gate
+from columnar_etl.source.cells import ROW_DIGEST_BYTES
+from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory
 
 # No key: rows 2, 5 and 7 repeat earlier rows exactly; rows 4 and 6 differ from row 1 in one column
@@ -127,3 +130,73 @@ def test_a_sqlite_output_keeps_the_nulls_of_a_key_that_is_no_rowid_alias(
         "t": 'CREATE TABLE "t" ("id" INTEGER, "x" TEXT)',
         "alias": 'CREATE TABLE "alias" ("id" INTEGER PRIMARY KEY, "x" TEXT)',
     }
+
+
+# Wide rows (long text, as the wide shape's tickets): copies, rows differing in one column only (a
+# character, NULL against '' and against the text 'N'), and NULLs everywhere.
+LONG = "long free text " * 40
+WIDE_ROWS: list[tuple[Any, ...]] = [
+    (LONG + "a", LONG, "x", None),
+    (LONG + "a", LONG, "x", None),  # copy of 1
+    (LONG + "a", LONG, "y", None),  # differs from 1 in one short column
+    (LONG + "b", LONG, "x", None),  # differs from 1 in the long text's last character
+    (LONG + "a", LONG, "x", ""),  # '' is not NULL
+    (LONG + "a", LONG, "x", "N"),  # nor is the text of the digest's NULL marker
+    (LONG + "a", LONG, "x", ""),  # copy of 5
+    (None, LONG, None, None),
+    (None, LONG, None, None),  # copy of 8
+    (LONG + "a", LONG, "x", None),  # copy of 1 again
+    (LONG, "a" + LONG, "x", "note"),  # the same characters split differently across two columns
+    (LONG + "a", LONG, "x", None),
+]
+WIDE_DDL = "CREATE TABLE t (body TEXT, notes TEXT, tag TEXT, extra TEXT)"
+WIDE_COLUMNS = ["body", "notes", "tag", "extra"]
+# SQLite's own answer: each distinct row occurring more than once (GROUP BY treats NULLs as equal).
+REPEATED_SQL = "SELECT body, notes, tag, extra FROM t GROUP BY body, notes, tag, extra HAVING count(*) > 1"
+
+
+def _listed(filter_: CopyFilter | None) -> list[tuple[Any, ...]]:
+    assert filter_ is not None
+    return sorted(filter_._rows.drop("__columnar_etl_copy_group").rows(), key=repr)
+
+
+def test_wide_rows_are_listed_through_their_digest_with_the_same_copies(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (WIDE_DDL, WIDE_ROWS)})
+    expected = sorted(_sqlite_rows(path, REPEATED_SQL), key=repr)
+    assert len(expected) == 3  # rows 1, 5 and 8
+    with open_source(path) as src:
+        by_value = CopyFilter.of(src, "t", WIDE_COLUMNS, row_bytes=0)
+        by_digest = CopyFilter.of(src, "t", WIDE_COLUMNS, row_bytes=ROW_DIGEST_BYTES + 1)
+    assert _listed(by_value) == _listed(by_digest) == expected
+
+
+def test_a_digest_collision_never_makes_rows_copies(make_sqlite: SqliteFactory) -> None:
+    # The worst collision: every row has the same digest. Only rows equal in every column are listed.
+    path = make_sqlite({"t": (WIDE_DDL, WIDE_ROWS)})
+    with open_source(path) as src:
+        relation = src.relation_sql("t")
+        sql = duplicated_rows_sql(relation, WIDE_COLUMNS, WIDE_COLUMNS, digest="42")
+        listed = src.cursor().execute(sql).fetchall()
+    assert sorted(listed, key=repr) == sorted(_sqlite_rows(path, REPEATED_SQL), key=repr)
+
+
+def test_the_cleaner_removes_exactly_the_copies_of_wide_rows(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (WIDE_DDL, WIDE_ROWS)})
+    found = profile(path)
+    assert sum(c.bytes for c in found.tables["t"]) / found.tables["t"].row_count > ROW_DIGEST_BYTES
+    result = clean(path, batch_size=5)
+    assert result.data is not None
+    # The first row of each set of copies, in rowid order, computed by SQLite (IS for NULLs).
+    first = _sqlite_rows(
+        path,
+        "SELECT body, notes, tag, extra FROM t WHERE rowid IN "
+        "(SELECT min(rowid) FROM t GROUP BY body, notes, tag, extra) ORDER BY rowid",
+    )
+
+    # The cleaner trims text and reads '' as NULL (documented rules): compare after the same rules.
+    def cleaned(value: Any) -> Any:
+        return None if value is None or value.strip() == "" else value.strip()
+
+    got = [tuple(row.values()) for row in result.data["t"].to_pylist()]
+    assert got == [tuple(cleaned(v) for v in row) for row in first]
+    assert result["t"].duplicates_removed == len(WIDE_ROWS) - len(first) == 5

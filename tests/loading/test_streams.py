@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from queue import Empty, Queue
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -63,6 +65,29 @@ def test_the_prefetcher_reads_ahead_a_bounded_amount_and_stops_when_closed() -> 
         assert time.monotonic() < deadline, "the producer did not stop"
         time.sleep(0.02)
     assert len(produced) <= 3
+
+
+def test_the_last_batch_put_as_the_consumers_wait_times_out_is_not_lost() -> None:
+    # The consumer waits for an item with a timeout, then asks whether the producer still lives.
+    # Between the two (a busy machine deschedules the consumer), the producer can put its last
+    # batch and the end marker and exit: that is the end of the table, not a producer gone silent.
+    class LateQueue(Queue[Any]):
+        timed_out = False
+
+        def get(self, block: bool = True, timeout: float | None = None) -> Any:
+            if not self.timed_out:
+                self.timed_out = True
+                prefetcher._thread.join()  # everything is put and the producer gone...
+                raise Empty  # ...just after this wait had given up
+            return super().get(block, timeout)
+
+    gate = Prefetcher(as_reader("t", batches(1)))  # the producer below starts once this one finished
+    gate._thread.join()
+    gate.finished.clear()  # held back until its queue is replaced
+    prefetcher = Prefetcher(as_reader("t", batches(1)), after=gate)
+    prefetcher._queue = LateQueue(maxsize=2)
+    gate.finished.set()
+    assert prefetcher.reader.read_all().num_rows == 100
 
 
 def test_canary_samples_are_deterministic_by_key_and_about_the_fraction() -> None:

@@ -1,36 +1,51 @@
 """Exact duplicate rows (``duplicates = "remove"``): which rows of a batch are extra copies.
 
 DuckDB lists, once per table, the distinct rows that occur more than once (one GROUP BY over every
-column; it spills to disk rather than grow past its memory limit). The cleaner then matches each
+column; it spills to disk rather than grow past its memory limit). Wide rows (long text) are first
+narrowed to candidates: only rows whose digest (:func:`row_digest_sql`) occurs more than once are
+grouped by their values, so the grouping holds 16 bytes per row, not the row (grouping every wide
+row by value ran out of DuckDB's memory limit at 40x). The cleaner then matches each
 batch against that list (a Polars join on every column, NULL equal to NULL) and keeps the first
 occurrence of each; a boolean per listed row remembers which were seen in earlier batches. Memory
 grows with the number of duplicated rows, never with the table; rows that differ in any column never
-match.
+match (a digest only picks candidates: rows are copies when their values are equal).
 """
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 import pyarrow as pa
 
+from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, row_digest_sql
 from columnar_etl.source.export import Source
 
 _GROUP = "__columnar_etl_copy_group"
 _POSITION = "__columnar_etl_position"
 
 
-def duplicated_rows_sql(relation: str, columns: list[str], compared: list[str]) -> str:
+def duplicated_rows_sql(
+    relation: str, columns: list[str], compared: list[str], *, digest: str | None = None
+) -> str:
     """The distinct rows (``compared`` columns) occurring more than once in ``relation``.
 
     Rows are equal when every one of ``columns`` is; when ``compared`` leaves some out (columns the
     cleaner does not read, masked with ``drop``), a listed row must stand for one source row only, so
     a row that differs from another in a left-out column is never taken for its copy.
+
+    ``digest`` (SQL of a value equal for equal rows, :func:`row_digest_sql`) first narrows the rows
+    grouped by value to those whose digest occurs more than once: every set of copies is among them,
+    and rows whose digests merely collide are told apart by the grouping by value that follows.
     """
     every = ", ".join(map(quote_ident, columns))
     shown = ", ".join(map(quote_ident, compared))
-    n, groups = "__columnar_etl_n", "__columnar_etl_groups"
+    n, groups, h = "__columnar_etl_n", "__columnar_etl_groups", "__columnar_etl_digest"
+    if digest is not None:
+        # Two scans of the source, but neither holds whole rows: the first keeps 16 bytes per row.
+        repeated = f"SELECT {digest} AS {h} FROM {relation} GROUP BY {h} HAVING count(*) > 1"
+        relation = f"(SELECT * FROM {relation} WHERE {digest} IN ({repeated}))"
     return (
         f"WITH full_ AS (SELECT {every}, count(*) AS {n} FROM {relation} GROUP BY {every}), "
         f"shown_ AS (SELECT {shown}, sum({n}) AS {n}, count(*) AS {groups} FROM full_ GROUP BY {shown}) "
@@ -50,17 +65,34 @@ class CopyFilter:
 
     @classmethod
     def of(
-        cls, src: Source, table: str, compared: list[str], reads: list[ColumnRead] | None = None
+        cls,
+        src: Source,
+        table: str,
+        compared: list[str],
+        reads: list[ColumnRead] | None = None,
+        *,
+        row_bytes: int = 0,
     ) -> CopyFilter | None:
         """The filter for ``table`` (None when it has no exact duplicate rows); ``reads`` say how the
-        cleaner reads the compared columns, so the listed rows match its batches value for value."""
+        cleaner reads the compared columns, so the listed rows match its batches value for value.
+        Rows of more than :data:`ROW_DIGEST_BYTES` source bytes on average (``row_bytes``) are first
+        narrowed to candidates by a digest of their values (see :func:`duplicated_rows_sql`)."""
         columns = src.table(table).column_names
         if not columns or not compared:
             return None
         given = {read.name: read for read in reads or []}
         relation = src.relation_sql(table, reads=[given.get(name, ColumnRead(name)) for name in columns])
-        sql = duplicated_rows_sql(relation, columns, compared)
-        arrow = src.connection.cursor().execute(sql).to_arrow_table()
+        digest = row_digest_sql(columns) if row_bytes > ROW_DIGEST_BYTES else None
+        sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
+        try:
+            arrow = src.cursor().execute(sql).to_arrow_table()
+        except duckdb.OutOfMemoryException as exc:
+            raise CleanError(
+                "listing exact duplicate rows ran out of memory",
+                path=src.path,
+                table=table,
+                hint='raise profile_memory_limit, or set duplicates = "keep"',
+            ) from exc
         if arrow.num_rows == 0:
             return None
         duplicated = pl.from_arrow(arrow)

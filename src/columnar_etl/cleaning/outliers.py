@@ -48,7 +48,7 @@ def outlier_fences(src: Source, plan: TablePlan, factor: float) -> dict[str, Fen
     quartiles = ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(len(names)))
     sql = f"SELECT {quartiles} FROM (SELECT {', '.join(parts)} FROM {src.relation_sql(plan.name)})"
     try:
-        row = src.connection.cursor().execute(sql).fetchone() or ()
+        row = src.cursor().execute(sql).fetchone() or ()
     except duckdb.Error as exc:
         raise SourceError(f"outlier quartiles failed: {exc}", path=src.path, table=plan.name) from exc
     fences = {}

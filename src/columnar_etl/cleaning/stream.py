@@ -14,13 +14,16 @@ streamed to a file).
 
 from __future__ import annotations
 
+import inspect
 import queue
 import threading
 import time
 from collections.abc import Collection, Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -38,6 +41,8 @@ from columnar_etl.planning.plan import Plan, TablePlan
 from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX
 from columnar_etl.source.export import Source, open_source
+
+T = TypeVar("T")
 
 
 def clean_stream(
@@ -75,6 +80,10 @@ def clean_stream(
 class CleanStream:
     """Cleaned record batches of every table of the plan, then the :class:`CleanResult`."""
 
+    #: How long :meth:`close` waits for threads still in the stream (a consumer's read-ahead in the
+    #: middle of a batch, a query being interrupted) before it gives up closing DuckDB under them.
+    CLOSE_WAIT_SECONDS = 120.0
+
     def __init__(
         self,
         source: str | Path,
@@ -108,6 +117,8 @@ class CleanStream:
         self._copies: dict[str, Future[CopyFilter | None]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._streams: list[Generator[pa.RecordBatch, None, None]] = []
+        #: Set by close(): a stream still running in a consumer's thread stops at its next step.
+        self._closing = threading.Event()
 
     # --- lifecycle -------------------------------------------------------------------------------
     def open(self) -> CleanStream:
@@ -143,21 +154,38 @@ class CleanStream:
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 reads = [column_read(c) for c in plan.columns]
                 self._copies[table] = self._pool.submit(
-                    CopyFilter.of, self._side, table, plan.column_names, reads
+                    CopyFilter.of, self._side, table, plan.column_names, reads, row_bytes=plan.row_bytes
                 )
         return self
 
     def close(self) -> None:
-        """Close the source; audit files not committed by :meth:`result` are discarded."""
+        """Close the source; audit files not committed by :meth:`result` are discarded.
+
+        A consumer may still be inside a table's stream in a thread of its own (a read-ahead that was
+        in the middle of a batch when the load failed): the stream is told to stop, the queries still
+        running are interrupted, and the sources close only once no thread is in them. Closing a
+        generator another thread is executing raises ``ValueError: generator already executing``,
+        and closing DuckDB under a running query aborts the process: neither may happen here.
+        """
+        self._closing.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)  # what has not started never will
+        busy = self._wait_until_idle()
         for batches in self._streams:
-            batches.close()  # stops a read-ahead thread before its source goes away
+            if not _running(batches):
+                batches.close()  # stops its read-ahead thread before the source goes away
+        for sink in (self._audit, self._quarantine):
+            if sink is not None:
+                sink.abort()
+        if busy:
+            # Still in a query after the wait: leave DuckDB open (the process exits with the thread)
+            # rather than abort the process and lose the error being raised.
+            self._log.warning("clean stream left open: a thread is still in it", waiting=busy)
+            return
         self._streams.clear()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        for sink in (self._audit, self._quarantine):
-            if sink is not None:
-                sink.abort()
         if self._side is not None:
             self._side.close()
             self._side = None
@@ -165,13 +193,40 @@ class CleanStream:
             self._src.close()
             self._src = None
 
+    def _busy(self) -> list[str]:
+        """What is still running in another thread: tables whose stream is executing, pool tasks."""
+        running = [f"stream {n}" for n, batches in enumerate(self._streams) if _running(batches)]
+        running += [f"outlier quartiles of {t}" for t, f in self._fences.items() if not f.done()]
+        running += [f"copies of {t}" for t, f in self._copies.items() if not f.done()]
+        return running
+
+    def _wait_until_idle(self) -> list[str]:
+        """Interrupt the sources' queries until no thread is in the stream or the pool; what is still
+        busy after :attr:`CLOSE_WAIT_SECONDS` (normally nothing)."""
+        deadline = time.monotonic() + self.CLOSE_WAIT_SECONDS
+        while busy := self._busy():
+            if time.monotonic() > deadline:
+                return busy
+            # Again on every turn: a query started after an interrupt is not stopped by it.
+            for source in (self._src, self._side):
+                if source is not None:
+                    source.interrupt()
+            time.sleep(0.02)
+        return []
+
     def __enter__(self) -> CleanStream:
         return self.open()
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        try:
+            self.close()
+        except Exception:
+            if exc is None:
+                raise
+            # The error that ended the block is the one to report, not a failure of the cleanup.
+            self._log.exception("closing the clean stream failed", error=f"{type(exc).__name__}: {exc}")
 
     # --- what the consumer asks -----------------------------------------------------------------
     def schema(self, table: str) -> pa.Schema:
@@ -212,7 +267,7 @@ class CleanStream:
     ) -> Generator[pa.RecordBatch, None, None]:
         started = time.perf_counter()
         plan = self._table_plan(table)
-        copies = self._copies[table].result() if table in self._copies else None
+        copies = self._outcome(self._copies[table], table) if table in self._copies else None
         if copies is not None and self.settings.duplicates == "fail":
             raise CleanError(
                 "the table holds exact duplicate rows",
@@ -228,7 +283,7 @@ class CleanStream:
             quarantine=quarantine,
             policy=self.settings.quarantine_policy,
             copies=copies,
-            fences=self._fences[table].result(),
+            fences=self._outcome(self._fences[table], table),
             mask_salt=self.settings.mask_salt,
             fallback=self.settings.source_encoding_fallback,
         )
@@ -240,6 +295,7 @@ class CleanStream:
         yielded = False
         try:
             for batch in read_ahead(reader):
+                self._check_open(table)
                 cleaned = cleaner.clean(batch)
                 stats.seconds += time.perf_counter() - started
                 if cleaned is not None:
@@ -262,6 +318,19 @@ class CleanStream:
             quarantined=stats.total("quarantined"),
             seconds=round(stats.seconds, 4),
         )
+
+    def _check_open(self, table: str) -> None:
+        if self._closing.is_set():
+            raise CleanError("cleaning stopped: the clean stream was closed", table=table)
+
+    def _outcome(self, future: Future[T], table: str) -> T:
+        """``future``'s result, waited for while the stream is open (close() does not wait on it)."""
+        while True:
+            self._check_open(table)
+            try:
+                return future.result(timeout=0.05)
+            except FutureTimeout:
+                continue
 
     def stats(self) -> dict[str, TableCleanStats]:
         """The counts of the tables streamed so far (final once a table's batches were read to the end):
@@ -348,6 +417,11 @@ def _check_table(src: Source, plan: Plan, table: str, given: list[str] | None = 
 
 
 _END = object()
+
+
+def _running(generator: Generator[pa.RecordBatch, None, None]) -> bool:
+    """True while a thread is executing ``generator`` (closing it then raises ValueError)."""
+    return inspect.getgeneratorstate(generator) == inspect.GEN_RUNNING
 
 
 def read_ahead(reader: pa.RecordBatchReader, depth: int = 2) -> Iterator[pa.RecordBatch]:

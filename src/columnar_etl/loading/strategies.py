@@ -106,8 +106,9 @@ def load_tables(
     Raises :class:`~columnar_etl.loading.result.LoadRefused` (a :class:`LoadError`, with ``.result``) when
     a check, a dashboard template, the quality gate or strict drift refuses the version;
     :class:`LoadError` when PostgreSQL rejects the data or the connection is lost;
-    :class:`~columnar_etl.errors.TargetError` when the target cannot be reached. In every case nothing
-    live has changed and no version schema is left behind.
+    :class:`~columnar_etl.errors.TargetError` when the target cannot be reached; the error of a table's
+    batches themselves (an iterator that raised while cleaning or reading) as it was raised. In every
+    case nothing live has changed and no version schema is left behind.
     """
     check_min_quality(min_quality)
     settings = settings or load_settings()
@@ -306,7 +307,14 @@ def _load_version(
         # next table is already being read ahead (see Prefetcher).
         for number, (table, stream) in enumerate(streams.items()):
             with _timed(seconds, "copy"):
-                copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
+                try:
+                    copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
+                except LoadError:
+                    # The COPY failed because its batches could not be made (cleaning, reading the
+                    # source): that error is the one to report, not the driver's wrapping of it.
+                    if stream.prefetcher.error is not None:
+                        raise stream.prefetcher.error from None
+                    raise
                 result.rows[table] = copied.rows[table]
             with _timed(seconds, "indexes"):
                 _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)

@@ -137,6 +137,8 @@ class Prefetcher:
         self._queue: Queue[Any] = Queue(maxsize=depth)
         self._stop = threading.Event()
         self.finished = threading.Event()
+        #: What the producer raised (handed to the consumer too): the cause of a COPY that failed.
+        self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._produce, name="columnar_etl-prefetch", daemon=True)
         self._thread.start()
         self.reader = pa.RecordBatchReader.from_batches(source.schema, self._consume())
@@ -167,6 +169,7 @@ class Prefetcher:
                     return
             self._put(self._DONE)
         except BaseException as exc:  # handed to the consumer, which raises it
+            self.error = exc
             self._put(exc)
         finally:
             self.finished.set()
@@ -179,7 +182,10 @@ class Prefetcher:
                 except Empty:
                     if self._thread.is_alive():
                         continue
-                    raise RuntimeError("the batch producer stopped without a word") from None
+                    try:  # it may have put its last items between the timeout and the check
+                        item = self._queue.get_nowait()
+                    except Empty:
+                        raise RuntimeError("the batch producer stopped without a word") from None
                 if item is self._DONE:
                     return
                 if isinstance(item, BaseException):

@@ -31,13 +31,11 @@ from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.catalogue import connect_read_only, read_error
-from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, row_digest_sql
 from columnar_etl.source.export import Source
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
-#: Average source bytes per row above which duplicate rows are grouped by a digest of each row.
-ROW_DIGEST_BYTES = 256
 #: Column types a key found in the data may have (dates, numbers and booleans are never keys).
 DATA_KEY_TYPES = ("integer", "text")
 
@@ -145,14 +143,7 @@ def duplicate_sql(relation: str, columns: list[str], key: list[str], *, digest: 
     digests collide (for 10^7 rows, a chance of about 10^-25); the cleaner removes copies by comparing
     the values. Without it (narrow rows: hashing costs more than it saves) the values are grouped.
     """
-    # One concat of every part (a chain of || would copy the growing row once per column); concat
-    # reads NULL as '', so a NULL value is its marker 'N' and nothing else.
-    parts = [
-        f"coalesce(CAST(strlen(CAST({quote_ident(c)} AS VARCHAR)) AS VARCHAR) || ':', 'N'), "
-        f"CAST({quote_ident(c)} AS VARCHAR)"
-        for c in columns
-    ]
-    row_digest = f"md5_number(concat({', '.join(parts)}))"
+    row_digest = row_digest_sql(columns)
     shown = key or columns[:1]
     label = " || '|' || ".join(f"coalesce(CAST({quote_ident(c)} AS VARCHAR), 'NULL')" for c in shown)
     keyed = ", ".join(quote_ident(c) for c in key)

@@ -10,12 +10,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from columnar_etl.pg.identifiers import quote_ident
+
 #: SQLite storage classes as the one-letter codes the readers use (``substr(typeof(x), 1, 1)``).
 STORAGE_CLASSES: dict[str, str] = {"i": "integer", "r": "real", "t": "text", "b": "blob", "n": "null"}
 #: What a value not valid as UTF-8 is decoded as (``error``: the profile reports it and the gate halts).
 EncodingFallback = Literal["cp1252", "latin-1", "error"]
 #: Columns the readers and the cleaner add have names starting with this; no export column may.
 HELPER_PREFIX = "__clean_"
+#: Average source bytes per row above which rows are grouped by a digest of their values, not by
+#: the values themselves (the profiler's duplicate count, the cleaner's listing of copies).
+ROW_DIGEST_BYTES = 256
+
+
+def row_digest_sql(columns: list[str]) -> str:
+    """DuckDB SQL: a 128-bit digest (MD5) of a row's ``columns``, equal for rows equal in every one.
+
+    Each value is length-prefixed and a NULL marked apart, so the encoding is one-to-one: different
+    rows get different digests unless MD5 collides. Grouping by it holds 16 bytes per distinct row
+    instead of the whole row, which for wide rows of long text is what keeps a GROUP BY in memory.
+    """
+    # One concat of every part (a chain of || would copy the growing row once per column); concat
+    # reads NULL as '', so a NULL value is its marker 'N' and nothing else.
+    parts = [
+        f"coalesce(CAST(strlen(CAST({quote_ident(c)} AS VARCHAR)) AS VARCHAR) || ':', 'N'), "
+        f"CAST({quote_ident(c)} AS VARCHAR)"
+        for c in columns
+    ]
+    return f"md5_number(concat({', '.join(parts)}))"
 
 
 #: The column holding the storage classes of a read's columns as one string (``"iitn"``).

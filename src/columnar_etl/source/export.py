@@ -108,6 +108,7 @@ class Source:
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
+    _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
 
     def table(self, name: str) -> SourceTable:
         """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
@@ -225,6 +226,28 @@ class Source:
                 self._aliases.append(alias)
             return self._aliases[:count]
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A DuckDB cursor of its own (for one thread's queries) that :meth:`interrupt` reaches."""
+        cursor = self.connection.cursor()
+        with self._lock:
+            self._cursors.append(cursor)
+        return cursor
+
+    def interrupt(self) -> None:
+        """Stop every query running on the source's connection and cursors: each raises DuckDB's
+        ``InterruptException`` (a streamed read, at its next batch). An idle cursor is unaffected.
+
+        DuckDB must not be closed under a running query (that aborts the process): interrupt, wait for
+        the threads to leave their queries, then :meth:`close`.
+        """
+        with self._lock:
+            connections = [self.connection, *self._cursors]
+        for connection in connections:
+            try:
+                connection.interrupt()
+            except duckdb.Error:  # a cursor already closed has nothing to stop
+                continue
+
     def read_batches(
         self,
         table: str,
@@ -256,7 +279,7 @@ class Source:
         sql = f"SELECT * FROM {relation}"
         try:
             # A cursor per stream: several tables can be read at once from one Source.
-            return self.connection.cursor().sql(sql).to_arrow_reader(batch_size)
+            return self.cursor().sql(sql).to_arrow_reader(batch_size)
         except duckdb.Error as exc:
             raise read_error(exc, self.path, table=table) from exc
 
@@ -271,6 +294,8 @@ class Source:
     def close(self) -> None:
         """Detach the export and close DuckDB (and remove its spill directory, if any)."""
         self.connection.close()
+        with self._lock:
+            self._cursors.clear()
         if self._spill is not None:
             self._spill.cleanup()
 
