@@ -28,11 +28,15 @@ test *args: lint
 test-all *args: lint
     {{python}} -m pytest -m "" {{args}}
 
-# Benchmarks (pytest-benchmark), results saved under .benchmarks/
+# The peer table (run, floor, DuckDB, pgloader, executemany; whole process, rows verified) → .benchmarks/peers.json
 bench *args:
+    {{python}} benchmarks/peers.py {{args}}
+
+# Stage micro-benchmarks (pytest-benchmark, one warm process), saved under .benchmarks/
+bench-stages *args:
     {{python}} -m pytest benchmarks -m "not slow" --benchmark-enable --benchmark-autosave --benchmark-columns=min,median,max,rounds {{args}}
 
-# Peers, whole process, interleaved (run, copy-raw floor, DuckDB, pgloader if on PATH, executemany) → .benchmarks/peers.json
+# Same as `just bench` (the name the docs and the peer JSON use)
 bench-peers *args:
     {{python}} benchmarks/peers.py {{args}}
 
