@@ -111,3 +111,16 @@ def gate_step_profile(path: Path, settings: Settings) -> Any:
     profiled = profile_step(path, settings)
     assert gate_step(profiled).status in ("pass", "warn")
     return profiled
+
+
+def test_only_a_full_profile_spares_the_cleaner_its_copy_listing(wide: tuple[Path, dict[str, Any]]) -> None:
+    path, truth = wide
+    settings = Settings()
+    full = plan_step(profile_step(path, settings), settings)
+    # The truth's tables without exact duplicate rows, counted by the generator, not by the profile.
+    assert sorted(full.without_copies) == sorted(
+        name for name, table in truth["tables"].items() if table["duplicate_rows"] == 0
+    )
+    # A sampled profile counts no copies (duplicate_rows is None): every table is listed as usual.
+    sampled = plan_step(profile_step(path, settings, sample=50), settings)
+    assert sampled.without_copies == []
