@@ -200,3 +200,78 @@ def test_the_cleaner_removes_exactly_the_copies_of_wide_rows(make_sqlite: Sqlite
     got = [tuple(row.values()) for row in result.data["t"].to_pylist()]
     assert got == [tuple(cleaned(v) for v in row) for row in first]
     assert result["t"].duplicates_removed == len(WIDE_ROWS) - len(first) == 5
+
+
+# Pairs of exact copies (rows 1/4 and 2/6, NULLs included), a near-copy of row 1 that differs only in
+# the 17th digit of its REAL (SQLite's own text shows both as 0.3), and a row sharing nothing.
+PAIRS_DDL = "CREATE TABLE t (who TEXT, amount REAL, note TEXT)"
+PAIRS_ROWS: list[tuple[Any, ...]] = [
+    ("ana", 0.1 + 0.2, "x"),
+    ("bo", None, None),
+    ("ana", 0.3, "x"),
+    ("ana", 0.1 + 0.2, "x"),
+    ("cy", 1.0, "y"),
+    ("bo", None, None),
+]
+# Every row that has an exact copy (SQLite's IS: NULL-safe, typed, REALs compared as doubles).
+COPY_ROWS_SQL = (
+    "SELECT rowid FROM t WHERE EXISTS (SELECT 1 FROM t AS u WHERE u.rowid <> t.rowid "
+    "AND u.who IS t.who AND u.amount IS t.amount AND u.note IS t.note) ORDER BY rowid"
+)
+
+
+@pytest.mark.parametrize("wide", [False, True], ids=["by-value", "by-digest"])
+def test_the_profile_names_every_row_that_has_a_copy(make_sqlite: SqliteFactory, wide: bool) -> None:
+    filler = "long text " * 40 if wide else ""
+    rows = [(f"{filler}{who}", amount, note) for who, amount, note in PAIRS_ROWS]
+    path = make_sqlite({"t": (PAIRS_DDL, rows)})
+    expected = [rowid for (rowid,) in _sqlite_rows(path, COPY_ROWS_SQL)]
+    assert expected == [1, 2, 4, 6]
+    table = profile(path).tables["t"]
+    assert (sum(c.bytes for c in table) / table.row_count > ROW_DIGEST_BYTES) is wide
+    assert table.copy_rows == expected
+    # The cleaner lists the copies among those rows only and removes the same rows as a full scan.
+    result = clean(path, batch_size=2)
+    assert result.data is not None
+    kept = _sqlite_rows(
+        path,
+        "SELECT rowid FROM t WHERE rowid IN (SELECT min(rowid) FROM t GROUP BY who, "
+        "amount, note) ORDER BY rowid",
+    )
+    assert result["t"].duplicates_removed == len(rows) - len(kept) == 2
+    assert result.data["t"].column("amount").to_pylist() == [rows[r - 1][1] for (r,) in kept]
+
+
+def test_the_cleaner_lists_copies_among_the_given_rows_only(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": (PAIRS_DDL, PAIRS_ROWS)})
+    columns = ["who", "amount", "note"]
+    with open_source(path) as src:
+        scanned = _listed(CopyFilter.of(src, "t", columns))
+        listed = _listed(CopyFilter.of(src, "t", columns, rowids=[1, 2, 4, 6]))
+        only_first_pair = _listed(CopyFilter.of(src, "t", columns, rowids=[1, 4]))
+        assert CopyFilter.of(src, "t", columns, rowids=[3, 5]) is None  # no copies among them
+    assert listed == scanned and len(scanned) == 2
+    assert only_first_pair == [row for row in scanned if row[0] == "ana"]
+
+
+@pytest.mark.parametrize(
+    ("ddl", "rows"),
+    [
+        # Three copies of one row: a pair's two rowids cannot name them all.
+        ("CREATE TABLE t (a TEXT, b TEXT)", [("x", "1"), ("x", "1"), ("x", "1"), ("y", "2")]),
+        # Copies among rows that share their declared key with a different row (SQLite lets a TEXT
+        # primary key of a rowid table hold NULL, any number of times).
+        ("CREATE TABLE t (k TEXT PRIMARY KEY, b TEXT)", [(None, "a"), (None, "a"), (None, "b"), ("2", "c")]),
+    ],
+    ids=["three-copies", "copies-beside-a-shared-key"],
+)
+def test_copies_the_profile_cannot_name_are_listed_by_the_cleaner(
+    make_sqlite: SqliteFactory, ddl: str, rows: list[tuple[Any, ...]]
+) -> None:
+    path = make_sqlite({"t": (ddl, rows)})
+    table = profile(path).tables["t"]
+    assert table.duplicate_rows and table.copy_rows is None
+    result = clean(path)
+    distinct = _sqlite_rows(path, "SELECT count(*) FROM (SELECT DISTINCT * FROM t)")[0][0]
+    total = _sqlite_rows(path, "SELECT count(*) FROM t")[0][0]
+    assert result["t"].duplicates_removed == total - distinct == table.duplicate_rows

@@ -219,6 +219,11 @@ class TableProfile:
     null_keys: int | None = None
     #: Table issues (``TABLE_ISSUE_KINDS``), with counts and example keys.
     issues: list[Issue] = field(default_factory=list)
+    #: The rowids of every row that has an exact copy (copies included), when the duplicate count could
+    #: name them all (sets of two, at most ``COPY_ROWS_LIMIT`` rows); None otherwise. The cleaner reads
+    #: only these rows to list the copies instead of scanning the table. Not in the JSON: it is a hand-
+    #: off to the cleaner of the same run, not a figure.
+    copy_rows: list[int] | None = None
 
     def __getitem__(self, column: str) -> ColumnProfile:
         return self.columns[column]

@@ -13,6 +13,8 @@ match (a digest only picks candidates: rows are copies when their values are equ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 import polars as pl
 import pyarrow as pa
@@ -72,17 +74,29 @@ class CopyFilter:
         reads: list[ColumnRead] | None = None,
         *,
         row_bytes: int = 0,
+        rowids: Sequence[int] | None = None,
     ) -> CopyFilter | None:
         """The filter for ``table`` (None when it has no exact duplicate rows); ``reads`` say how the
         cleaner reads the compared columns, so the listed rows match its batches value for value.
         Rows of more than :data:`ROW_DIGEST_BYTES` source bytes on average (``row_bytes``) are first
-        narrowed to candidates by a digest of their values (see :func:`duplicated_rows_sql`)."""
-        columns = src.table(table).column_names
+        narrowed to candidates by a digest of their values (see :func:`duplicated_rows_sql`).
+
+        ``rowids``: the rows that have a copy, every one of them (the profile's list, see
+        ``TableProfile.copy_rows``); only those rows are read, by rowid, and grouped. Rows outside it
+        have no copy, so the listing is the same as a scan's, at the cost of the listed rows only.
+        """
+        info = src.table(table)
+        columns = info.column_names
         if not columns or not compared:
             return None
         given = {read.name: read for read in reads or []}
-        relation = src.relation_sql(table, reads=[given.get(name, ColumnRead(name)) for name in columns])
-        digest = row_digest_sql(columns) if row_bytes > ROW_DIGEST_BYTES else None
+        listed = rowids is not None and info.rowid is not None and list(compared) == columns
+        relation = src.relation_sql(
+            table,
+            reads=[given.get(name, ColumnRead(name)) for name in columns],
+            rowids=rowids if listed else None,
+        )
+        digest = row_digest_sql(columns) if row_bytes > ROW_DIGEST_BYTES and not listed else None
         sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
         try:
             arrow = src.cursor().execute(sql).to_arrow_table()

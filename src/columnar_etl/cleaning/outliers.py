@@ -21,6 +21,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 
 EXAMPLES = 5
@@ -46,7 +47,10 @@ def outlier_fences(src: Source, plan: TablePlan, factor: float) -> dict[str, Fen
         number = f"try_cast(replace({trimmed_sql(quote_ident(name))}, ',', '.') AS DOUBLE)"
         parts.append(f"CASE WHEN isfinite({number}) THEN {number} END AS x{index}")
     quartiles = ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(len(names)))
-    sql = f"SELECT {quartiles} FROM (SELECT {', '.join(parts)} FROM {src.relation_sql(plan.name)})"
+    # Only the numeric columns are read: SQLite hands over no other column (a wide table of free text
+    # costs most of its scan in columns the quartiles never look at).
+    relation = src.relation_sql(plan.name, reads=[ColumnRead(name) for name in names])
+    sql = f"SELECT {quartiles} FROM (SELECT {', '.join(parts)} FROM {relation})"
     try:
         row = src.cursor().execute(sql).fetchone() or ()
     except duckdb.Error as exc:

@@ -18,7 +18,7 @@ import inspect
 import queue
 import threading
 import time
-from collections.abc import Collection, Generator, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -55,6 +55,7 @@ def clean_stream(
     quarantine: str | Path | None = None,
     keys: Mapping[str, list[str]] | None = None,
     without_copies: Collection[str] = (),
+    copy_rows: Mapping[str, Sequence[int]] | None = None,
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
@@ -63,7 +64,8 @@ def clean_stream(
     ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
     the audit; default: the primary key the source declares. ``without_copies``: tables known to hold
     no exact duplicate rows (the profile counted none: ``TableProfile.duplicate_rows == 0``), whose
-    listing scan is skipped.
+    listing scan is skipped. ``copy_rows``: per table, the rowids of every row that has an exact copy
+    (the profile's ``TableProfile.copy_rows``): its copies are listed among those rows, not by a scan.
     """
     return CleanStream(
         source,
@@ -74,6 +76,7 @@ def clean_stream(
         quarantine=quarantine,
         keys=keys,
         without_copies=without_copies,
+        copy_rows=copy_rows,
     )
 
 
@@ -95,8 +98,10 @@ class CleanStream:
         quarantine: str | Path | None = None,
         keys: Mapping[str, list[str]] | None = None,
         without_copies: Collection[str] = (),
+        copy_rows: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         self.source = Path(source)
+        self._copy_rows = dict(copy_rows or {})
         self._given_keys = dict(keys or {})
         self._without_copies = set(without_copies)
         self.plan = plan
@@ -154,7 +159,13 @@ class CleanStream:
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 reads = [column_read(c) for c in plan.columns]
                 self._copies[table] = self._pool.submit(
-                    CopyFilter.of, self._side, table, plan.column_names, reads, row_bytes=plan.row_bytes
+                    CopyFilter.of,
+                    self._side,
+                    table,
+                    plan.column_names,
+                    reads,
+                    row_bytes=plan.row_bytes,
+                    rowids=self._copy_rows.get(table),
                 )
         return self
 

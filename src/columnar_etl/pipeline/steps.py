@@ -15,7 +15,7 @@ from pathlib import Path
 from columnar_etl.cleaning.stream import CleanStream, clean_stream
 from columnar_etl.config import Settings
 from columnar_etl.errors import ProfileHalt
-from columnar_etl.models import GateResult, Profile
+from columnar_etl.models import GateResult, Profile, TableProfile
 from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import profile
@@ -63,6 +63,9 @@ class LoadPlan:
     #: Tables the profile counted no exact duplicate rows in (not sampled): the cleaner skips listing
     #: their copies (a scan of the whole table) and still removes none.
     without_copies: list[str] = field(default_factory=list)
+    #: Per table with copies, the rowids of every row that has one (the profile's
+    #: ``TableProfile.copy_rows``): the cleaner lists the copies among these rows only, not by a scan.
+    copy_rows: dict[str, list[int]] = field(default_factory=dict)
 
 
 def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
@@ -83,6 +86,25 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
         key_blockers=blockers,
         references=load_references(profiled.tables, names),
         without_copies=[name for name, table in profiled.tables.items() if table.duplicate_rows == 0],
+        copy_rows={
+            name: table.copy_rows
+            for name, table in profiled.tables.items()
+            if table.copy_rows and name in plan.tables and _reads_as_profiled(plan, table)
+        },
+    )
+
+
+def _reads_as_profiled(plan: Plan, table: TableProfile) -> bool:
+    """True when the cleaner reads ``table`` at least as finely as the profile counted its copies (every
+    column read, REALs with all their digits wherever the profile saw REALs): rows the cleaner finds
+    equal were then equal for the profile too, so its list of rows with copies holds every copy."""
+    planned = plan.tables[table.name]
+    if planned.dropped:
+        return False
+    return all(
+        column.reals or not table.columns[column.name].storage_classes.get("real")
+        for column in planned.columns
+        if column.name in table.columns
     )
 
 
@@ -106,4 +128,5 @@ def clean_step(
         quarantine=quarantine,
         keys=planned.row_keys,
         without_copies=planned.without_copies,
+        copy_rows=planned.copy_rows,
     )

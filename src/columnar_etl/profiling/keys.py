@@ -31,11 +31,14 @@ from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.catalogue import connect_read_only, read_error
-from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, row_digest_sql
+from columnar_etl.source.cells import ROW_DIGEST_BYTES, ROWID_COLUMN, ColumnRead, row_digest_sql
 from columnar_etl.source.export import Source
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
+#: At most this many rowids of rows with copies are handed to the cleaner (``TableProfile.copy_rows``);
+#: a table with more has its copies listed by the cleaner's own scan.
+COPY_ROWS_LIMIT = 100_000
 #: Column types a key found in the data may have (dates, numbers and booleans are never keys).
 DATA_KEY_TYPES = ("integer", "text")
 
@@ -129,7 +132,9 @@ def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
     return blemishes == 0 and column.distinct_count == rows
 
 
-def duplicate_sql(relation: str, columns: list[str], key: list[str], *, digest: bool = True) -> str:
+def duplicate_sql(
+    relation: str, columns: list[str], key: list[str], *, digest: bool = True, rowid: str | None = None
+) -> str:
     """One aggregate: exact duplicate rows, rows sharing a key with a different row, NULL-key rows.
 
     The rows are grouped by every column (exact copies fall in one group), those groups by the key:
@@ -142,6 +147,11 @@ def duplicate_sql(relation: str, columns: list[str], key: list[str], *, digest: 
     it within ``profile_memory_limit``. Two different rows count as copies only if their 128-bit
     digests collide (for 10^7 rows, a chance of about 10^-25); the cleaner removes copies by comparing
     the values. Without it (narrow rows: hashing costs more than it saves) the values are grouped.
+
+    With ``rowid`` (the relation's rowid column) the result also names the rows that have copies, for
+    the cleaner (see :data:`COPY_ROWS_LIMIT`): ``pairs_low``/``pairs_high``, the two rowids of each
+    set of exactly two equal rows (the usual duplicate), and ``odd_copies``, the sets the pairs do not
+    describe (three or more copies, or copies among rows that share a key with a different row).
     """
     row_digest = row_digest_sql(columns)
     shown = key or columns[:1]
@@ -150,23 +160,35 @@ def duplicate_sql(relation: str, columns: list[str], key: list[str], *, digest: 
     is_null = " OR ".join(f"{quote_ident(c)} IS NULL" for c in key) or "false"
     # Helper names cannot clash with the export's: they carry a prefix no export column may have.
     n, variants, shows, null = (f"__columnar_etl_{name}" for name in ("n", "variants", "label", "null"))
+    low, high = "__columnar_etl_low", "__columnar_etl_high"
+    span = f", min({quote_ident(rowid)}) AS {low}, max({quote_ident(rowid)}) AS {high}" if rowid else ""
     by_key = (
         f"SELECT any_value({shows}) AS {shows}, sum({n}) AS {n}, count(*) AS {variants}, "
-        f"bool_or({is_null}) AS {null} FROM rows_ GROUP BY {keyed}"
+        f"bool_or({is_null}) AS {null}{f', min({low}) AS {low}, max({high}) AS {high}' if rowid else ''} "
+        f"FROM rows_ GROUP BY {keyed}"
         if key
-        else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null} FROM rows_"
+        else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null}{f', {low}, {high}' if rowid else ''} "
+        "FROM rows_"
+    )
+    pair = f"{variants} = 1 AND {n} = 2"
+    pairs = (
+        f", list({low}) FILTER (WHERE {pair}) AS pairs_low, "
+        f"list({high}) FILTER (WHERE {pair}) AS pairs_high, "
+        f"count(*) FILTER (WHERE {n} > {variants} AND NOT ({pair})) AS odd_copies"
+        if rowid
+        else ""
     )
     # With a digest, the key's columns are in the grouping too (the digest decides them) for keys_.
     grouped = ", ".join([row_digest, *map(quote_ident, key)] if digest else map(quote_ident, columns))
     kept = "".join(f"{quote_ident(c)}, " for c in key)
     return (
-        f"WITH rows_ AS (SELECT {kept}any_value({label}) AS {shows}, count(*) AS {n} "
+        f"WITH rows_ AS (SELECT {kept}any_value({label}) AS {shows}, count(*) AS {n}{span} "
         f"FROM {relation} GROUP BY {grouped}), keys_ AS ({by_key}) "
         f"SELECT coalesce(sum({n} - {variants}), 0) AS duplicate_rows, "
         f"coalesce(sum({variants} - 1) FILTER (WHERE NOT {null}), 0) AS duplicate_keys, "
         f"coalesce(sum({n}) FILTER (WHERE {null}), 0) AS null_keys, "
         f"min({shows}, {EXAMPLES}) FILTER (WHERE {n} > {variants}) AS ex_rows, "
-        f"min({shows}, {EXAMPLES}) FILTER (WHERE {variants} > 1 AND NOT {null}) AS ex_keys "
+        f"min({shows}, {EXAMPLES}) FILTER (WHERE {variants} > 1 AND NOT {null}) AS ex_keys{pairs} "
         "FROM keys_"
     )
 
@@ -199,7 +221,10 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     # Rows wider than a digest are grouped by their digest (memory), narrower ones by their values (CPU).
     row_bytes = sum(c.bytes for c in table) / max(1, table.row_count)
     digest = row_bytes > ROW_DIGEST_BYTES
-    sql = duplicate_sql(src.relation_sql(table.name, reads=reads), columns, table.key, digest=digest)
+    # The rowid comes along (a table without one gets no list of copies: the cleaner then lists them).
+    rowid = src.table(table.name).rowid is not None
+    relation = src.relation_sql(table.name, reads=reads, with_rowid=rowid)
+    sql = duplicate_sql(relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None)
     try:
         row: Any = src.connection.cursor().execute(sql).fetchone()
     except duckdb.OutOfMemoryException as exc:
@@ -211,8 +236,13 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         ) from exc
     except duckdb.Error as exc:
         raise read_error(exc, src.path, table=table.name, message="counting duplicate rows failed") from exc
-    rows, keys, nulls, ex_rows, ex_keys = row
+    rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
+    if rowid:
+        low, high, odd = row[5:]
+        listed = [*(low or ()), *(high or ())]
+        if not odd and len(listed) <= COPY_ROWS_LIMIT:
+            table.copy_rows = sorted(int(rowid) for rowid in listed)
     if not table.key and table.duplicate_rows and (column := data_key(table, table.duplicate_rows)):
         # Unique in every row but the exact copies: the key, once they are removed (no row without it,
         # and no two different rows share it).

@@ -40,6 +40,8 @@ def row_digest_sql(columns: list[str]) -> str:
     return f"md5_number(concat({', '.join(parts)}))"
 
 
+#: The column holding a row's rowid, when a read asks for it.
+ROWID_COLUMN = f"{HELPER_PREFIX}rowid"
 #: The column holding the storage classes of a read's columns as one string (``"iitn"``).
 CLASSES_COLUMN = f"{HELPER_PREFIX}classes"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -28,6 +28,7 @@ from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import SourceTable, check_file, read_catalogue, read_error
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
+    ROWID_COLUMN,
     ColumnRead,
     EncodingFallback,
     class_column,
@@ -127,6 +128,8 @@ class Source:
         reads: list[ColumnRead] | None = None,
         *,
         class_string: bool = False,
+        with_rowid: bool = False,
+        rowids: Sequence[int] | None = None,
     ) -> str:
         """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
 
@@ -139,10 +142,15 @@ class Source:
         Same rows, same values; the order across parts is not kept (aggregates do not need it).
         With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
         :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
+        ``with_rowid`` adds each row's rowid as :data:`ROWID_COLUMN`; ``rowids`` reads only the rows
+        with those rowids (SQLite finds each by its B-tree: the cost is the rows read, not the table).
+        Both need a table with a rowid (:attr:`TableInfo.rowid`).
         """
         info = self.table(table)
         reads = reads if reads is not None else [ColumnRead(name) for name in info.column_names]
         self._check_columns(table, [read.name for read in reads])
+        if (with_rowid or rowids is not None) and info.rowid is None:
+            raise SourceError("the table has no rowid", path=self.path, table=table)
         if not reads:
             return f"(SELECT * FROM {SOURCE_ALIAS}.{quote_ident(table)})"
         inner: list[str] = []
@@ -173,13 +181,23 @@ class Source:
             inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
-        elif parts <= 1 and not any(read.real_digits for read in reads):
+        elif parts <= 1 and rowids is None and not any(read.real_digits for read in reads):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
             selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
+            if with_rowid:
+                selected += ", rowid AS r"
+                outer.append(f"CAST(r AS BIGINT) AS {quote_ident(ROWID_COLUMN)}")
             scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
             return f"(SELECT {', '.join(outer)} FROM ({scan}))"
+        if info.rowid is not None and with_rowid:
+            inner.append(f"{info.rowid[0]} AS r")
+            outer.append(f"CAST(r AS BIGINT) AS {quote_ident(ROWID_COLUMN)}")
         selected = ", ".join(inner)
-        if parts <= 1 or info.rowid is None:
+        if rowids is not None and info.rowid is not None:
+            listed = ", ".join(str(int(rowid)) for rowid in sorted(set(rowids))) or "NULL"
+            query = f"SELECT {selected} FROM {quote_ident(table)} WHERE {info.rowid[0]} IN ({listed})"
+            ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
+        elif parts <= 1 or info.rowid is None:
             query = f"SELECT {selected} FROM {quote_ident(table)}"
             ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
         else:
