@@ -9,19 +9,21 @@ key, so name-based defaults or a path that skips the profile's references would 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from columnar_etl import clean
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.pipeline.runner import run
 from columnar_etl.pipeline.steps import gate_step, plan_step, profile_step
 from export_generator import generate_wide_export
 
-from .conftest import pg_query, run_env, run_settings
+from .conftest import SqliteFactory, pg_query, run_env, run_settings
 
 runner = CliRunner()
 
@@ -124,3 +126,31 @@ def test_only_a_full_profile_spares_the_cleaner_its_copy_listing(wide: tuple[Pat
     # A sampled profile counts no copies (duplicate_rows is None): every table is listed as usual.
     sampled = plan_step(profile_step(path, settings, sample=50), settings)
     assert sampled.without_copies == []
+
+
+def test_only_columns_a_full_profile_found_valid_utf8_skip_the_decoding(make_sqlite: SqliteFactory) -> None:
+    # Column "win" holds one Windows-1252 byte (not UTF-8), "mixed" one BLOB cell; "plain" only UTF-8
+    # text, "digits" integers: SQLite's own typeof/hex say so, independently of the profile.
+    rows = [("café", b"caf\xe9", "a", 1), ("thé", "ok", b"\x00\xff", 2), ("x", "y", "z", 3)]
+    path = make_sqlite({"t": ("CREATE TABLE t (plain TEXT, win TEXT, mixed TEXT, digits INTEGER)", [])})
+    con = sqlite3.connect(path)
+    with con:
+        for plain, win, mixed, digits in rows:
+            win_cell = f"CAST(x'{win.hex()}' AS TEXT)" if isinstance(win, bytes) else f"'{win}'"
+            mixed_cell = f"x'{mixed.hex()}'" if isinstance(mixed, bytes) else f"'{mixed}'"
+            con.execute(f"INSERT INTO t VALUES ('{plain}', {win_cell}, {mixed_cell}, {digits})")
+        invalid = con.execute(
+            "SELECT count(*) FROM t WHERE typeof(win) = 'text' AND hex(win) LIKE '%E9'"
+        ).fetchone()[0]
+        blobs = con.execute("SELECT count(*) FROM t WHERE typeof(mixed) = 'blob'").fetchone()[0]
+    con.close()
+    assert (invalid, blobs) == (1, 1)
+    settings = Settings()
+    assert plan_step(profile_step(path, settings), settings).valid_utf8 == {"t": ["plain", "digits"]}
+    # A sample may not have seen the one bad cell: nothing skips the check then.
+    assert plan_step(profile_step(path, settings, sample=2), settings).valid_utf8 == {}
+    # The cleaned values are the same either way (the bad byte decoded by the fallback, the BLOB kept).
+    result = clean(path)
+    assert result.data is not None
+    assert result.data["t"].column("plain").to_pylist() == ["café", "thé", "x"]
+    assert result.data["t"].column("win").to_pylist()[0] == "café"

@@ -21,6 +21,7 @@ import time
 from collections.abc import Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -39,7 +40,7 @@ from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
 from columnar_etl.source.catalogue import read_error
-from columnar_etl.source.cells import HELPER_PREFIX
+from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ def clean_stream(
     keys: Mapping[str, list[str]] | None = None,
     without_copies: Collection[str] = (),
     copy_rows: Mapping[str, Sequence[int]] | None = None,
+    valid_utf8: Mapping[str, Collection[str]] | None = None,
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
@@ -66,6 +68,8 @@ def clean_stream(
     no exact duplicate rows (the profile counted none: ``TableProfile.duplicate_rows == 0``), whose
     listing scan is skipped. ``copy_rows``: per table, the rowids of every row that has an exact copy
     (the profile's ``TableProfile.copy_rows``): its copies are listed among those rows, not by a scan.
+    ``valid_utf8``: per table, the columns a profile of every row found only valid UTF-8 (and no BLOB)
+    in: they are read as SQLite holds them, without the check of every cell for bytes to decode.
     """
     return CleanStream(
         source,
@@ -77,6 +81,7 @@ def clean_stream(
         keys=keys,
         without_copies=without_copies,
         copy_rows=copy_rows,
+        valid_utf8=valid_utf8,
     )
 
 
@@ -99,9 +104,11 @@ class CleanStream:
         keys: Mapping[str, list[str]] | None = None,
         without_copies: Collection[str] = (),
         copy_rows: Mapping[str, Sequence[int]] | None = None,
+        valid_utf8: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         self.source = Path(source)
         self._copy_rows = dict(copy_rows or {})
+        self._valid_utf8 = {table: set(columns) for table, columns in (valid_utf8 or {}).items()}
         self._given_keys = dict(keys or {})
         self._without_copies = set(without_copies)
         self.plan = plan
@@ -157,7 +164,7 @@ class CleanStream:
             if self._side is not None and table not in self._without_copies:
                 plan = self.plan.tables[table]
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
-                reads = [column_read(c) for c in plan.columns]
+                reads = [self._read(table, column_read(c)) for c in plan.columns]
                 self._copies[table] = self._pool.submit(
                     CopyFilter.of,
                     self._side,
@@ -301,7 +308,7 @@ class CleanStream:
         # Rows per batch: at most batch_size, and about batch_bytes of source values, so a table of
         # large BLOBs or long text streams in small batches instead of growing memory with value size.
         rows = max(1, min(self.batch_size, self.settings.batch_bytes // max(1, plan.row_bytes)))
-        reads = [c.read for c in cleaner.columns]
+        reads = [self._read(table, c.read) for c in cleaner.columns]
         reader = src.read_batches(table, batch_size=rows, reads=reads)
         yielded = False
         try:
@@ -329,6 +336,13 @@ class CleanStream:
             quarantined=stats.total("quarantined"),
             seconds=round(stats.seconds, 4),
         )
+
+    def _read(self, table: str, read: ColumnRead) -> ColumnRead:
+        """``read``, without decoding where the profile found every TEXT cell valid UTF-8 (the values
+        are the same; the check of every cell is what it saves)."""
+        if read.decode and read.name in self._valid_utf8.get(table, ()):
+            return replace(read, decode=False)
+        return read
 
     def _check_open(self, table: str) -> None:
         if self._closing.is_set():

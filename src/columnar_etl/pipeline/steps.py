@@ -66,6 +66,9 @@ class LoadPlan:
     #: Per table with copies, the rowids of every row that has one (the profile's
     #: ``TableProfile.copy_rows``): the cleaner lists the copies among these rows only, not by a scan.
     copy_rows: dict[str, list[int]] = field(default_factory=dict)
+    #: Per table, the columns in which a profile of every row found only valid UTF-8 and no BLOB: the
+    #: cleaner reads them without checking each cell for bytes to decode.
+    valid_utf8: dict[str, list[str]] = field(default_factory=dict)
 
 
 def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
@@ -90,6 +93,15 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             name: table.copy_rows
             for name, table in profiled.tables.items()
             if table.copy_rows and name in plan.tables and _reads_as_profiled(plan, table)
+        },
+        valid_utf8={
+            name: [
+                column.name
+                for column in table
+                if not column.issue_count("invalid_encoding") and not column.storage_classes.get("blob")
+            ]
+            for name, table in profiled.tables.items()
+            if profiled.sample is None and table.sampled_rows is None
         },
     )
 
@@ -129,4 +141,5 @@ def clean_step(
         keys=planned.row_keys,
         without_copies=planned.without_copies,
         copy_rows=planned.copy_rows,
+        valid_utf8=planned.valid_utf8,
     )
