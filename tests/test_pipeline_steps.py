@@ -154,3 +154,41 @@ def test_only_columns_a_full_profile_found_valid_utf8_skip_the_decoding(make_sql
     assert result.data is not None
     assert result.data["t"].column("plain").to_pylist() == ["café", "thé", "x"]
     assert result.data["t"].column("win").to_pylist()[0] == "café"
+
+
+def test_only_columns_of_one_exact_storage_class_are_read_natively(make_sqlite: SqliteFactory) -> None:
+    # ints: INTEGER cells only; dirty: INTEGER cells and one TEXT; reals: REAL cells only; inf: a REAL
+    # that is no finite number (quarantined, so read as text); code: TEXT with leading zeros. The
+    # storage classes come from SQLite's typeof, not from the profile.
+    columns = "id INTEGER PRIMARY KEY, ints INTEGER, dirty INTEGER, reals REAL, inf REAL, code TEXT"
+    ddl = f"CREATE TABLE t ({columns})"
+    rows = [
+        (i, i * 7, i if i != 3 else "N/A", i / 3, 1e308 * 10 if i == 2 else 0.5, f"{i:04d}")
+        for i in range(1, 40)
+    ]
+    path = make_sqlite({"t": (ddl, rows)})
+    con = sqlite3.connect(path)
+    classes = {
+        column: {kind for (kind,) in con.execute(f"SELECT DISTINCT typeof({column}) FROM t")}
+        for column in ("id", "ints", "dirty", "reals", "inf", "code")
+    }
+    con.close()
+    assert classes == {
+        "id": {"integer"},
+        "ints": {"integer"},
+        "dirty": {"integer", "text"},
+        "reals": {"real"},
+        "inf": {"real"},
+        "code": {"text"},
+    }
+    settings = Settings()
+    planned = plan_step(profile_step(path, settings), settings)
+    assert planned.native == {"t": ["id", "ints", "reals"]}
+    assert plan_step(profile_step(path, settings, sample=10), settings).native == {}
+    # Cleaned the same as SQLite holds them; the infinity quarantined, the dirty cell too.
+    result = clean(path)
+    assert result.data is not None
+    data = result.data["t"]
+    assert data.column("ints").to_pylist() == [r[1] for r in rows]
+    assert data.column("reals").to_pylist() == [r[3] for r in rows]
+    assert data.column("inf").to_pylist()[1] is None and result["t"].columns["inf"].quarantined == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from columnar_etl.errors import SourceError
 from columnar_etl.source import export as source_module
+from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
 
@@ -297,3 +299,57 @@ def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
             assert rows(src.relation_sql(table, parts=parts)) == whole, table
             assert len(whole) == src.table(table).row_count
     assert (file_checksum(path), os.stat(path).st_mtime_ns) == before
+
+
+# Numbers at the edges of what SQLite stores: int64's bounds, doubles whose 17th digit matters, the
+# smallest subnormal, the largest double, a negative zero; NULLs; text and a class-tagged REAL beside.
+NATIVE_ROWS: list[tuple[object, ...]] = [
+    (1, 9223372036854775807, 0.1 + 0.2, "a", 1.5),
+    (2, -9223372036854775808, 5e-324, "b", None),
+    (3, None, 1.7976931348623157e308, None, 2.25),
+    (4, 0, -0.0, "d", 7.0),
+    (5, 42, None, "e", 0.1),
+    (6, -7, 1 / 3, "f", 1e-300),
+    (7, 1, 2.0, "g", 3.0),
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 65_536])
+def test_native_columns_are_sqlites_own_numbers(make_sqlite: SqliteFactory, batch_size: int) -> None:
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, x REAL, s TEXT, y REAL)"
+    path = make_sqlite({"t": (ddl, NATIVE_ROWS)})
+    con = sqlite3.connect(path)
+    expected = con.execute("SELECT id, n, x, s, y FROM t ORDER BY rowid").fetchall()
+    con.close()
+    with open_source(path) as src:
+        assert src.native_types("t", ["id", "n", "x", "s"]) == {
+            "id": "BIGINT",
+            "n": "BIGINT",
+            "x": "DOUBLE",
+            "s": "VARCHAR",
+        }
+        reads = [
+            ColumnRead("id"),
+            ColumnRead("n"),
+            ColumnRead("x"),
+            ColumnRead("s"),
+            ColumnRead("y", real_digits=True),
+        ]
+        reader = src.read_batches("t", batch_size=batch_size, reads=reads, native=["n", "x", "id"])
+        got = pa.Table.from_batches(list(reader), schema=reader.schema)
+    assert got.schema.field("n").type == pa.int64() and got.schema.field("x").type == pa.float64()
+    assert got.schema.field("s").type == pa.string()
+    assert max(b.num_rows for b in got.to_batches()) <= batch_size
+    rows = list(zip(*(got.column(c).to_pylist() for c in ("id", "n", "x", "s", "y")), strict=True))
+    # Bit for bit: the doubles compared by their bytes (-0.0 is not 0.0 here), the REAL read as text
+    # with all its digits reads back as the same double.
+    assert [(i, n, struct.pack("<d", x) if x is not None else None, s) for i, n, x, s, _ in rows] == [
+        (i, n, struct.pack("<d", x) if x is not None else None, s) for i, n, x, s, _ in expected
+    ]
+    assert [float(y) if y is not None else None for *_, y in rows] == [y for *_, y in expected]
+
+
+def test_a_native_read_of_a_cell_of_another_class_fails_naming_the_table(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (n INTEGER, s TEXT)", [(1, "a"), ("N/A", "b")])})
+    with open_source(path) as src, pytest.raises((SourceError, duckdb.Error, pa.ArrowException)):
+        list(src.read_batches("t", reads=[ColumnRead("n"), ColumnRead("s")], native=["n"]))

@@ -62,6 +62,8 @@ def raw_text(column: ColumnExprs) -> pl.Expr:
     if column.plan.type == "bytea":
         # Its bytes need not be UTF-8 (TEXT that was not): always shown as hex.
         return pl.concat_str([pl.lit("hex:"), pl.col(column.raw).bin.encode("hex")])
+    if column.native:
+        return pl.col(column.raw).cast(pl.String)
     shown = pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True)
     if column.read.with_hex:
         hexed = pl.concat_str([pl.lit("hex:"), pl.col(column.raw_hex)])

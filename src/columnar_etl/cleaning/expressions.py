@@ -213,6 +213,10 @@ class ColumnExprs:
     index: int
     #: How TEXT that was not valid UTF-8 was decoded (``source_encoding_fallback``), for the audit rule.
     fallback: str = "cp1252"
+    #: The source delivers the column natively, as the number it holds (an ``integer`` column of
+    #: INTEGER cells as Int64, a ``double`` one of REAL cells as Float64), not as text: such a cell is
+    #: its value, unchanged (a non-finite REAL is quarantined, as its text would be).
+    native: bool = False
 
     @property
     def raw(self) -> str:
@@ -256,7 +260,7 @@ class ColumnExprs:
         shortest way that reads back as the same double (``0.1``, not ``0.10000000000000001``).
         """
         raw = pl.col(self.raw)
-        if self.plan.type == "bytea":
+        if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
         if self.plan.type == "text":
             raw = raw.str.replace_all(NUL, "", literal=True)
@@ -282,6 +286,9 @@ class ColumnExprs:
         t = pl.col(self.t)
         kind = self.plan.type
         parsed: pl.Expr
+        if self.native:
+            finite = t.is_finite() if kind == "double" else pl.lit(True)
+            return pl.when(finite).then(t).cast(polars_type(self.plan)).alias(self.v)
         if kind in ("text", "bytea"):
             parsed = t
         elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
@@ -337,6 +344,10 @@ class ColumnExprs:
         """Stage 3: the :class:`Change` bits of each cell (0: the cell is unchanged)."""
         t, v = pl.col(self.t), pl.col(self.v)
         kept = v.is_not_null()
+        if self.native:
+            lost = t.is_not_null() & ~kept
+            quarantine = pl.lit(int(Change.QUARANTINE), pl.UInt16)
+            return pl.when(lost).then(quarantine).otherwise(pl.lit(0, pl.UInt16)).alias(self.k)
         if self.plan.type == "bytea":
             # Bytes are never changed; in a mixed column a number or text becomes the bytes of its text.
             as_bytes = pl.lit(False)
@@ -450,6 +461,8 @@ class ColumnExprs:
         """Why a value could not be fixed, in the profiler's issue words where it has them."""
         t = pl.col(self.t)
         kind = self.plan.type
+        if self.native:
+            return pl.lit("numeric_overflow")  # a REAL that is no finite double: its only way to fail
         if kind in ("timestamp", "date") and self.plan.epoch_unit is None:
             return (
                 pl.when(t.str.contains(ANY_DATE_REGEX))

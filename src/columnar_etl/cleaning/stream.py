@@ -58,6 +58,7 @@ def clean_stream(
     without_copies: Collection[str] = (),
     copy_rows: Mapping[str, Sequence[int]] | None = None,
     valid_utf8: Mapping[str, Collection[str]] | None = None,
+    native: Mapping[str, Collection[str]] | None = None,
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
@@ -70,6 +71,9 @@ def clean_stream(
     (the profile's ``TableProfile.copy_rows``): its copies are listed among those rows, not by a scan.
     ``valid_utf8``: per table, the columns a profile of every row found only valid UTF-8 (and no BLOB)
     in: they are read as SQLite holds them, without the check of every cell for bytes to decode.
+    ``native``: per table, the columns a profile of every row found of one storage class that their
+    planned type holds exactly (INTEGER cells of an ``integer`` column, REAL cells of a ``double``
+    one): read as numbers straight from SQLite (:meth:`Source.read_batches`), not printed and parsed.
     """
     return CleanStream(
         source,
@@ -82,6 +86,7 @@ def clean_stream(
         without_copies=without_copies,
         copy_rows=copy_rows,
         valid_utf8=valid_utf8,
+        native=native,
     )
 
 
@@ -105,10 +110,14 @@ class CleanStream:
         without_copies: Collection[str] = (),
         copy_rows: Mapping[str, Sequence[int]] | None = None,
         valid_utf8: Mapping[str, Collection[str]] | None = None,
+        native: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         self.source = Path(source)
         self._copy_rows = dict(copy_rows or {})
         self._valid_utf8 = {table: set(columns) for table, columns in (valid_utf8 or {}).items()}
+        self._asked_native = {table: list(columns) for table, columns in (native or {}).items()}
+        #: Per table, the columns read natively (those asked for whose native type is the planned one).
+        self._native: dict[str, list[str]] = {}
         self._given_keys = dict(keys or {})
         self._without_copies = set(without_copies)
         self.plan = plan
@@ -139,6 +148,9 @@ class CleanStream:
         try:
             for table in self.tables:
                 self._keys[table] = _check_table(src, self.plan, table, self._given_keys.get(table))
+                self._native[table] = _native_columns(
+                    src, self.plan.tables[table], self._asked_native.get(table)
+                )
             self._audit = LogSink(self._audit_path, hold=self._audit_path is None)
             self._quarantine = LogSink(self._quarantine_path, hold=True)
         except BaseException:
@@ -304,12 +316,13 @@ class CleanStream:
             fences=self._outcome(self._fences[table], table),
             mask_salt=self.settings.mask_salt,
             fallback=self.settings.source_encoding_fallback,
+            native=self._native.get(table, ()),
         )
         # Rows per batch: at most batch_size, and about batch_bytes of source values, so a table of
         # large BLOBs or long text streams in small batches instead of growing memory with value size.
         rows = max(1, min(self.batch_size, self.settings.batch_bytes // max(1, plan.row_bytes)))
         reads = [self._read(table, c.read) for c in cleaner.columns]
-        reader = src.read_batches(table, batch_size=rows, reads=reads)
+        reader = src.read_batches(table, batch_size=rows, reads=reads, native=self._native.get(table, ()))
         yielded = False
         try:
             for batch in read_ahead(reader):
@@ -439,6 +452,23 @@ def _check_table(src: Source, plan: Plan, table: str, given: list[str] | None = 
             hint="remove the mask of the key column",
         )
     return keys
+
+
+#: The DuckDB type a natively read column has, per planned type it may be read natively for.
+_NATIVE_TYPES = {"integer": "BIGINT", "double": "DOUBLE"}
+
+
+def _native_columns(src: Source, plan: TablePlan, asked: Collection[str] | None) -> list[str]:
+    """The columns of ``asked`` that DuckDB's scan delivers as their planned type (an ``integer`` as
+    BIGINT, a ``double`` as DOUBLE), unmasked; none for a table without rowid."""
+    if not asked or src.table(plan.name).rowid is None:
+        return []
+    planned = {c.name: c for c in plan.columns}
+    wanted = [
+        n for n in asked if n in planned and planned[n].mask is None and planned[n].type in _NATIVE_TYPES
+    ]
+    types = src.native_types(plan.name, wanted)
+    return [n for n in wanted if types[n] == _NATIVE_TYPES[planned[n].type]]
 
 
 _END = object()

@@ -11,7 +11,7 @@ later step sees only the hash; columns masked with ``drop`` are not in the plan'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import polars as pl
 import pyarrow as pa
@@ -91,11 +91,15 @@ class TableCleaner:
         fences: dict[str, Fence] | None = None,
         mask_salt: str | None = None,
         fallback: str = "cp1252",
+        native: Collection[str] = (),
     ) -> None:
         self.plan = plan
         self.key_columns = key_columns
         self.stats = stats
-        self.columns = [ColumnExprs(column, index, fallback) for index, column in enumerate(plan.columns)]
+        self.columns = [
+            ColumnExprs(column, index, fallback, native=column.name in native)
+            for index, column in enumerate(plan.columns)
+        ]
         self.schema = output_schema(plan)
         self._audit = audit
         self._quarantine = quarantine
@@ -119,10 +123,13 @@ class TableCleaner:
         if not self.key_columns:
             # No key in the catalogue: the row's 1-based position in the source's rowid order.
             return (pl.int_range(pl.len(), dtype=pl.Int64) + self._offset + 1).cast(pl.String)
+        native = {c.raw for c in self.columns if c.native}
         parts = [
             (
                 pl.col(name).bin.encode("hex")  # a BLOB key
                 if self.plan[name].type == "bytea"
+                else pl.col(name).cast(pl.String)  # read as the number it is: its digits
+                if name in native
                 else pl.col(name).str.strip_chars(WHITESPACE)
             ).fill_null("")
             for name in self.key_columns

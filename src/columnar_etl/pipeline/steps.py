@@ -69,6 +69,10 @@ class LoadPlan:
     #: Per table, the columns in which a profile of every row found only valid UTF-8 and no BLOB: the
     #: cleaner reads them without checking each cell for bytes to decode.
     valid_utf8: dict[str, list[str]] = field(default_factory=dict)
+    #: Per table, the columns a profile of every row found of the one storage class their planned type
+    #: holds exactly (INTEGER cells, planned ``integer``; REAL cells, planned ``double``, none invalid):
+    #: the cleaner reads them as numbers, not as text.
+    native: dict[str, list[str]] = field(default_factory=dict)
 
 
 def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
@@ -103,7 +107,30 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             for name, table in profiled.tables.items()
             if profiled.sample is None and table.sampled_rows is None
         },
+        native={
+            name: _native(plan, table)
+            for name, table in profiled.tables.items()
+            if profiled.sample is None and table.sampled_rows is None and name in plan.tables
+        },
     )
+
+
+#: The one storage class whose cells a planned type holds exactly, read natively.
+_NATIVE_CLASS = {"integer": "integer", "double": "real"}
+
+
+def _native(plan: Plan, table: TableProfile) -> list[str]:
+    """``table``'s columns whose every non-NULL cell is of the storage class their planned type reads
+    exactly, none of them invalid (a REAL that is no finite number), and not masked."""
+    found = []
+    for column in plan.tables[table.name].columns:
+        profiled = table.columns.get(column.name)
+        wanted = _NATIVE_CLASS.get(column.type)
+        if profiled is None or wanted is None or column.mask is not None or profiled.invalid_count:
+            continue
+        if {kind for kind, cells in profiled.storage_classes.items() if cells} <= {wanted}:
+            found.append(column.name)
+    return found
 
 
 def _reads_as_profiled(plan: Plan, table: TableProfile) -> bool:
@@ -142,4 +169,5 @@ def clean_step(
         without_copies=planned.without_copies,
         copy_rows=planned.copy_rows,
         valid_utf8=planned.valid_utf8,
+        native=planned.native,
     )

@@ -274,6 +274,7 @@ class Source:
         columns: list[str] | None = None,
         reads: list[ColumnRead] | None = None,
         strip_nul: bool = False,
+        native: Sequence[str] = (),
     ) -> pa.RecordBatchReader:
         """Stream ``table`` as Arrow record batches of at most ``batch_size`` rows.
 
@@ -281,10 +282,29 @@ class Source:
         or all of them, as text; see :meth:`relation_sql`). Rows come in SQLite's rowid order, so
         repeated reads see the same order. ``strip_nul`` removes NUL bytes from every text value
         (PostgreSQL text cannot hold them), done by DuckDB in the scan.
+
+        ``native``: columns read as their declared type says (:meth:`native_types`: BIGINT, DOUBLE),
+        straight from SQLite's values instead of as text; only for columns whose every cell is of the
+        storage class that type reads (a full profile says so), else the read fails. They are read by a
+        scan of their own, zipped with the text read row by row (rowids checked).
         """
         info = self.table(table)
         if reads is None:
             reads = [ColumnRead(name) for name in (columns if columns is not None else info.column_names)]
+        if native:
+            if info.rowid is None or strip_nul:
+                raise SourceError("a native read needs a rowid table", path=self.path, table=table)
+            wanted = set(native)
+            try:
+                return self._native_reader(
+                    table,
+                    [r for r in reads if r.name not in wanted],
+                    [r.name for r in reads if r.name in wanted],
+                    batch_size,
+                    positions=[i for i, r in enumerate(reads) if r.name not in wanted],
+                )
+            except duckdb.Error as exc:
+                raise read_error(exc, self.path, table=table) from exc
         relation = self.relation_sql(table, reads=reads)
         if strip_nul:
             exprs = [
@@ -300,6 +320,94 @@ class Source:
             return self.cursor().sql(sql).to_arrow_reader(batch_size)
         except duckdb.Error as exc:
             raise read_error(exc, self.path, table=table) from exc
+
+    def native_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
+        """The DuckDB type each of ``columns`` gets when read natively (``BIGINT``, ``DOUBLE``,
+        ``VARCHAR``, ``DATE`` ...: from its declared type), without reading a row."""
+        self._check_columns(table, list(columns))
+        if not columns:
+            return {}
+        cursor = self._typed_cursor()
+        try:
+            selected = ", ".join(quote_ident(c) for c in columns)
+            types = cursor.sql(f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)} LIMIT 0").types
+        finally:
+            cursor.close()
+        return {column: str(kind) for column, kind in zip(columns, types, strict=True)}
+
+    def _typed_cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor whose scans of the attached export deliver each column as its declared type says
+        (DuckDB's SQLite scan: an INTEGER column as BIGINT, a REAL one as DOUBLE, read from SQLite's own
+        values with no text in between). It fails on a cell that does not fit that type, so it is only
+        for columns a full profile found of one storage class."""
+        cursor = self.cursor()
+        cursor.execute("SET sqlite_all_varchar = false")
+        return cursor
+
+    def _native_reader(
+        self,
+        table: str,
+        text_reads: list[ColumnRead],
+        native: list[str],
+        batch_size: int,
+        *,
+        positions: list[int],
+    ) -> pa.RecordBatchReader:
+        """The text read of ``text_reads`` and a native scan of ``native``, zipped row by row into one
+        reader (text columns first); :class:`SourceError` if the scans ever disagree on a row's rowid.
+        ``positions``: each text read's place among all the reads, which names its helper columns."""
+        selected = ", ".join(["rowid", *map(quote_ident, native)])
+        scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+        typed = self._typed_cursor().sql(scan).to_arrow_reader(batch_size)
+        text: pa.RecordBatchReader | None = None
+        if text_reads:
+            sql = f"SELECT * FROM {self.relation_sql(table, reads=text_reads, with_rowid=True)}"
+            text = self.cursor().sql(sql).to_arrow_reader(batch_size)
+        # A helper column is named after its read's place among all the reads, not the text ones.
+        renamed = {class_column(i): class_column(p) for i, p in enumerate(positions)}
+        renamed |= {hex_column(i): hex_column(p) for i, p in enumerate(positions)}
+        fields = [
+            f.with_name(renamed.get(f.name, f.name))
+            for f in (text.schema if text else [])
+            if f.name != ROWID_COLUMN
+        ]
+        fields += [f for f in typed.schema if f.name != "rowid"]
+        schema = pa.schema(fields)
+
+        def differ() -> SourceError:
+            return SourceError(
+                "the native and the text read of the table differ in rows",
+                path=self.path,
+                table=table,
+                hint="is the export being written to? run again on a copy",
+            )
+
+        def zipped() -> Iterator[pa.RecordBatch]:
+            if text is None:
+                for batch in typed:
+                    yield pa.RecordBatch.from_arrays(batch.columns[1:], schema=schema)
+                return
+            left: pa.RecordBatch | None = None
+            right: pa.RecordBatch | None = None
+            texts, numbers = iter(text), iter(typed)
+            while True:
+                if left is None or left.num_rows == 0:
+                    left = next(texts, None)
+                if right is None or right.num_rows == 0:
+                    right = next(numbers, None)
+                if left is None or right is None:
+                    if (left is not None and left.num_rows) or (right is not None and right.num_rows):
+                        raise differ()
+                    return
+                rows = min(left.num_rows, right.num_rows)
+                a, b = left.slice(0, rows), right.slice(0, rows)
+                if not a.column(ROWID_COLUMN).equals(b.column(0)):
+                    raise differ()
+                columns = [c for f, c in zip(a.schema, a.columns, strict=True) if f.name != ROWID_COLUMN]
+                yield pa.RecordBatch.from_arrays([*columns, *b.columns[1:]], schema=schema)
+                left, right = left.slice(rows), right.slice(rows)
+
+        return pa.RecordBatchReader.from_batches(schema, zipped())
 
     def iter_batches(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
         """Like :meth:`read_batches` but as a plain iterator, wrapping read errors in :class:`SourceError`."""
