@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -519,3 +520,21 @@ def test_validity_agrees_with_the_profile_on_hostile_values(make_sqlite: SqliteF
     for name, valid in (("i", integers), ("num", doubles)):
         stats = result["t"][name]
         assert (stats.non_null, stats.quarantined) == (len(valid), len(values[name]) - len(valid)), name
+
+
+def test_the_outlier_fence_of_a_native_double_column_is_of_its_exact_values(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Doubles whose 16th-17th digits matter (SQLite's own 15-digit text would round them).
+    values = [i / 7 + 1e-13 * (i % 3) for i in range(1, 60)] + [1e6 / 3]
+    rows = [(i + 1, v) for i, v in enumerate(values)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x REAL)", rows)})
+    con = sqlite3.connect(path)
+    exact = [x for (x,) in con.execute("SELECT x FROM t")]
+    con.close()
+    # quantile_cont is linear interpolation between order statistics: Python's "inclusive" method.
+    q1, _, q3 = statistics.quantiles(exact, n=4, method="inclusive")
+    stats = _clean_rows(path)["t"]["x"]
+    assert stats.type == "double"
+    assert stats.outlier_fence == (q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1))
+    assert stats.outliers == 1 and stats.outlier_examples == [f"60: {1e6 / 3}"]

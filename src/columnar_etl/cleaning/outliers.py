@@ -12,6 +12,7 @@ aggregate over the source table (the same text the cleaner reads, with a comma d
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import duckdb
@@ -22,7 +23,7 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import Source
+from columnar_etl.source.export import SOURCE_ALIAS, Source
 
 EXAMPLES = 5
 
@@ -37,26 +38,48 @@ class Fence:
     q3: float
 
 
-def outlier_fences(src: Source, plan: TablePlan, factor: float) -> dict[str, Fence]:
-    """Per numeric/double column of ``plan``, its fence (columns with no spread are left out)."""
+def outlier_fences(
+    src: Source, plan: TablePlan, factor: float, native: Collection[str] = ()
+) -> dict[str, Fence]:
+    """Per numeric/double column of ``plan``, its fence (columns with no spread are left out).
+
+    Columns in ``native`` (read as numbers by the cleaner, see ``Source.read_batches``) are read as
+    numbers here too, by DuckDB's typed scan: their quartiles are those of the very values cleaned.
+    """
     names = [c.name for c in plan.columns if c.type in ("numeric", "double")]
     if factor <= 0 or not names:
         return {}
-    parts = []
-    for index, name in enumerate(names):
-        number = f"try_cast(replace({trimmed_sql(quote_ident(name))}, ',', '.') AS DOUBLE)"
-        parts.append(f"CASE WHEN isfinite({number}) THEN {number} END AS x{index}")
-    quartiles = ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(len(names)))
-    # Only the numeric columns are read: SQLite hands over no other column (a wide table of free text
-    # costs most of its scan in columns the quartiles never look at).
-    relation = src.relation_sql(plan.name, reads=[ColumnRead(name) for name in names])
-    sql = f"SELECT {quartiles} FROM (SELECT {', '.join(parts)} FROM {relation})"
+    texts = [name for name in names if name not in native]
+    numbers = [name for name in names if name in native]
+    found: dict[str, tuple[float, float] | None] = {}
     try:
-        row = src.cursor().execute(sql).fetchone() or ()
+        if texts:
+            parts = []
+            for index, name in enumerate(texts):
+                number = f"try_cast(replace({trimmed_sql(quote_ident(name))}, ',', '.') AS DOUBLE)"
+                parts.append(f"CASE WHEN isfinite({number}) THEN {number} END AS x{index}")
+            # Only these columns are read: SQLite hands over no other column (a wide table of free
+            # text costs most of its scan in columns the quartiles never look at).
+            relation = src.relation_sql(plan.name, reads=[ColumnRead(name) for name in texts])
+            sql = f"SELECT {_quartiles(len(texts))} FROM (SELECT {', '.join(parts)} FROM {relation})"
+            found |= dict(zip(texts, src.cursor().execute(sql).fetchone() or (), strict=True))
+        if numbers:
+            parts = [
+                f"CASE WHEN isfinite({quote_ident(name)}) THEN {quote_ident(name)} END AS x{index}"
+                for index, name in enumerate(numbers)
+            ]
+            scan = f"SELECT {', '.join(parts)} FROM {SOURCE_ALIAS}.{quote_ident(plan.name)}"
+            cursor = src.typed_cursor()
+            try:
+                row = cursor.execute(f"SELECT {_quartiles(len(numbers))} FROM ({scan})").fetchone() or ()
+            finally:
+                cursor.close()
+            found |= dict(zip(numbers, row, strict=True))
     except duckdb.Error as exc:
         raise SourceError(f"outlier quartiles failed: {exc}", path=src.path, table=plan.name) from exc
     fences = {}
-    for name, pair in zip(names, row, strict=True):
+    for name in names:
+        pair = found.get(name)
         if not pair:
             continue
         q1, q3 = float(pair[0]), float(pair[1])
@@ -64,6 +87,10 @@ def outlier_fences(src: Source, plan: TablePlan, factor: float) -> dict[str, Fen
         if spread > 0:
             fences[name] = Fence(q1 - factor * spread, q3 + factor * spread, q1, q3)
     return fences
+
+
+def _quartiles(columns: int) -> str:
+    return ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(columns))
 
 
 def outside(value: pl.Expr, fence: Fence) -> pl.Expr:

@@ -170,7 +170,9 @@ class CleanStream:
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
             self._side.limit_memory(self.settings.profile_memory_limit)
         for table in self.tables:
-            self._fences[table] = self._pool.submit(outlier_fences, src, self.plan.tables[table], factor)
+            self._fences[table] = self._pool.submit(
+                outlier_fences, src, self.plan.tables[table], factor, self._native.get(table, ())
+            )
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
             if self._side is not None and table not in self._without_copies:

@@ -327,7 +327,7 @@ class Source:
         self._check_columns(table, list(columns))
         if not columns:
             return {}
-        cursor = self._typed_cursor()
+        cursor = self.typed_cursor()
         try:
             selected = ", ".join(quote_ident(c) for c in columns)
             types = cursor.sql(f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)} LIMIT 0").types
@@ -335,7 +335,7 @@ class Source:
             cursor.close()
         return {column: str(kind) for column, kind in zip(columns, types, strict=True)}
 
-    def _typed_cursor(self) -> duckdb.DuckDBPyConnection:
+    def typed_cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor whose scans of the attached export deliver each column as its declared type says
         (DuckDB's SQLite scan: an INTEGER column as BIGINT, a REAL one as DOUBLE, read from SQLite's own
         values with no text in between). It fails on a cell that does not fit that type, so it is only
@@ -358,7 +358,7 @@ class Source:
         ``positions``: each text read's place among all the reads, which names its helper columns."""
         selected = ", ".join(["rowid", *map(quote_ident, native)])
         scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
-        typed = self._typed_cursor().sql(scan).to_arrow_reader(batch_size)
+        typed = self.typed_cursor().sql(scan).to_arrow_reader(batch_size)
         text: pa.RecordBatchReader | None = None
         if text_reads:
             sql = f"SELECT * FROM {self.relation_sql(table, reads=text_reads, with_rowid=True)}"
