@@ -150,7 +150,7 @@ class Settings(BaseSettings):
         "decoded cell is in the audit with its raw bytes in hex.",
     )
     batch_bytes: int = Field(
-        default=16 * 1024 * 1024,
+        default=8 * 1024 * 1024,
         ge=1024 * 1024,
         description="Bytes of source values per cleaned batch (at most `batch_size` rows): tables of large "
         "BLOBs or long text are read in fewer rows per batch, so memory does not grow with value size.",
