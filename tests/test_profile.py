@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from columnar_etl import profile
+from columnar_etl import clean, profile
 from columnar_etl.config import load_settings
 from columnar_etl.errors import SourceError
 from columnar_etl.models import ISSUE_KINDS, Profile
@@ -400,3 +400,18 @@ def test_too_little_memory_is_a_one_line_error(small_fixture: Path) -> None:
         profile(small_fixture, settings=load_settings(profile_memory_limit="1MB"))
     message = caught.value.one_line()
     assert "out of memory" in message and "profile_memory_limit" in message and "\n" not in message
+
+
+def test_a_value_no_boolean_spelling_reads_costs_quality_as_cleaning_quarantines_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Found by the lossless property test: one REAL and one "Yes" made a boolean column whose 415.0 the
+    # cleaner quarantines, while the profile scored it 100 (a note only), so the load was refused for
+    # getting worse. Before and after must agree: the profile counts what cleaning will quarantine.
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, c REAL)", [(1, "415"), (2, "Yes")])})
+    column = profile(path).tables["t"].columns["c"]
+    assert column.inferred_type == "boolean"
+    assert column.issue_count("invalid_boolean") == 1
+    result = clean(path)
+    assert result["t"].columns["c"].quarantined == 1
+    assert result.quality_after == round(profile(path).quality, 2)

@@ -68,6 +68,7 @@ ISSUE_KINDS: tuple[str, ...] = (
     "unparseable_date",
     "comma_decimal",
     "invalid_number",
+    "invalid_boolean",
     "nul_byte",
     "invalid_encoding",
     "mixed_storage_classes",
@@ -82,7 +83,7 @@ KeyFound = Literal["declared_primary_key", "declared_unique", "data_unique"]
 #: What happens to exact duplicate rows (the ``duplicates`` setting).
 DuplicatePolicy = Literal["remove", "keep", "fail"]
 #: Kinds whose cells cleaning cannot repair: the value becomes NULL and is quarantined.
-UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number"})
+UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number", "invalid_boolean"})
 
 
 @dataclass(frozen=True)

@@ -224,8 +224,8 @@ def infer_column(
     elif inferred == "boolean":
         valid = n_bool
         minimum, maximum = (None, None)
-        if present - valid:
-            notes.append(f"{present - valid} values are not a known boolean spelling")
+        # Not a known spelling: cleaning quarantines it, so it costs what any unfixable value costs.
+        add("invalid_boolean", present - valid, counts.examples("other"), "not a known boolean spelling")
     elif inferred in ("integer", "numeric", "double"):
         valid = n_numbers if inferred != "integer" else counts.shape(Shape.INTEGER)
         add("comma_decimal", counts.shape(Shape.COMMA_DECIMAL), counts.examples("comma"))

@@ -3,7 +3,8 @@
 Quality score (documented in docs/profiling.md): a column starts at 100 and each problem cell costs
 points by severity, per 1 % of the column's rows —
 
-- unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``orphan_reference``): 10
+- unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``invalid_boolean``,
+  ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
   ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
@@ -28,6 +29,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "impossible_date": 10.0,
     "unparseable_date": 10.0,
     "invalid_number": 10.0,
+    "invalid_boolean": 10.0,
     "orphan_reference": 10.0,
     "empty_string": 4.0,
     "null_like": 4.0,
