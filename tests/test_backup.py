@@ -144,6 +144,55 @@ def test_a_backup_while_a_writer_is_active_is_the_last_commit(export: Path, sett
     assert verify_backup(result.path).ok
 
 
+def test_a_byte_copy_holds_the_read_lock_so_no_writer_commits_during_it(
+    export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_copy = sqlite_backup_module.shutil.copyfile
+    refused: list[str] = []
+
+    def copy_while_a_writer_tries(source: Any, destination: Any) -> Any:
+        # A writer trying to commit in the middle of the copy must wait for the backup's read lock.
+        writer = sqlite3.connect(export, timeout=0.05, isolation_level=None)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("INSERT INTO comments VALUES (999, 'written during the copy')")
+            try:
+                writer.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                refused.append(str(exc))
+                writer.execute("ROLLBACK")
+        finally:
+            writer.close()
+        return real_copy(source, destination)
+
+    monkeypatch.setattr(sqlite_backup_module.shutil, "copyfile", copy_while_a_writer_tries)
+    result = create_backup(export, settings=settings)
+    assert refused == ["database is locked"]
+    assert result.manifest.tables["comments"] == {"rows": 200}
+    assert sha256(result.path) == sha256(export)  # the file's bytes, as committed
+    # The lock is released with the copy: the writer commits now.
+    with sqlite3.connect(export) as writer:
+        writer.execute("INSERT INTO comments VALUES (999, 'after the copy')")
+    assert len(rows_of(export)["comments"]) == 201
+
+
+def test_a_wal_database_is_copied_with_its_last_commits(
+    make_sqlite: SqliteFactory, settings: Settings
+) -> None:
+    path = make_sqlite({"t": ("CREATE TABLE t (x INTEGER)", [(1,), (2,)])}, name="wal.db")
+    holder = sqlite3.connect(path)  # kept open: its commits stay in the -wal file, not checkpointed
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("INSERT INTO t VALUES (3)")
+    holder.commit()
+    try:
+        assert Path(f"{path}-wal").stat().st_size > 0
+        result = create_backup(path, settings=settings)
+    finally:
+        holder.close()
+    assert result.manifest.tables["t"] == {"rows": 3}
+    assert sorted(rows_of(result.path)["t"]) == [(1,), (2,), (3,)]
+
+
 def test_an_exclusive_lock_makes_the_backup_fail_after_the_busy_timeout(
     export: Path, settings: Settings
 ) -> None:

@@ -1,8 +1,10 @@
-"""Copies of the SQLite source, made with SQLite's online backup API, and their restore.
+"""Copies of the SQLite source, made under SQLite's own locking, and their restore.
 
-The backup API copies the database page by page under one read transaction, so the copy is a
-consistent snapshot of the last commit even while another process is writing (a plain file copy of a
-file being written can tear). The source is opened ``mode=ro``: it is never written. A finished copy is
+A database in rollback-journal mode (the usual export) is copied byte for byte while a read
+transaction holds its SHARED lock, under which no writer can change the file: the copy is the last
+commit. A WAL-mode database, or one with a journal beside it, goes through SQLite's online backup API
+instead, which copies page by page under one read transaction (a plain file copy of a file being
+written can tear). The source is opened ``mode=ro``: it is never written. A finished copy is
 fsynced, checksummed, and only then given its final name (``<source name>.<YYYYMMDD_HHMMSS>`` in UTC),
 so a crash never leaves a half-written file under a backup's name.
 """
@@ -59,7 +61,9 @@ def create_backup(
     created = datetime.now(UTC)
     tmp = directory / f".{source.name}.{secrets.token_hex(4)}.partial"
     try:
-        counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+        counts = _copy_file_under_read_lock(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+        if counts is None:
+            counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
         fsync_file(tmp)
         digest = file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
@@ -87,6 +91,50 @@ def _check_source(source: Path) -> None:
         raise SourceError(
             "not a SQLite database (bad file header)", path=source, hint="expected a SQLite export (.db)"
         )
+
+
+def _copy_file_under_read_lock(
+    source: Path, destination: Path, *, busy_timeout: float
+) -> dict[str, int] | None:
+    """Copy ``source``'s bytes into ``destination`` while holding SQLite's SHARED lock on it; the row
+    counts of the copy. None (nothing copied) when that would not be a snapshot: a WAL-mode database (its
+    last commits may live in the ``-wal`` file) or a journal beside the file.
+
+    In rollback-journal mode a writer must hold the EXCLUSIVE lock to change the database file, which
+    it cannot get while a reader holds SHARED: under that lock the file is exactly the last commit, and
+    a byte copy of it (the kernel's, no page-by-page pager work) is as consistent as the backup API's.
+    """
+    if any(Path(f"{source}{suffix}").exists() for suffix in ("-wal", "-journal")):
+        return None
+    reader = sqlite3.connect(
+        f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout, isolation_level=None
+    )
+    try:
+        if str(reader.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return None
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the SHARED lock
+        try:
+            shutil.copyfile(source, destination)
+        finally:
+            reader.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise locked_error(
+                source, waited=busy_timeout, setting="sqlite_busy_timeout", error=BackupError
+            ) from None
+        raise SourceError(
+            f"cannot copy the SQLite file: {exc}",
+            path=source,
+            hint="check the file with columnar-etl preflight",
+        ) from exc
+    finally:
+        reader.close()
+    copy = sqlite3.connect(destination)
+    try:
+        return sqlite_row_counts(copy)
+    finally:
+        copy.close()
 
 
 def _copy_with_backup_api(source: Path, destination: Path, *, busy_timeout: float) -> dict[str, int]:
