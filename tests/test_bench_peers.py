@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from pathlib import Path
 
 from benchmarks import peers, report
+from columnar_etl.pipeline import runner as runner_module
 
 
 def _export(path: Path) -> Path:
@@ -41,6 +43,9 @@ def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
     assert peers.main([*argv, "--out", str(out), "--server-uri", pg_server_uri]) == 0
     data = json.loads(out.read_text())
     assert data["rounds"] == 1
+    # The timed processes import the package from bytecode, as an installed package does.
+    assert data["bytecode_compiled"] is True
+    assert Path(importlib.util.cache_from_source(str(Path(runner_module.__file__)))).is_file()
     tiny = data["datasets"]["tiny"]
     assert tiny["source_rows"] == {"a": 5, "b": 3}
     assert tiny["exact_duplicate_rows"] == {"a": 2, "b": 0}
