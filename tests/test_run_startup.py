@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -74,3 +79,73 @@ def test_run_command_checks_the_extension_while_its_modules_import(
     # However the threads raced, the signature was checked once in the whole run.
     assert sum(1 for _, verified in loads if not verified) == 1
     assert len(loads) > 1  # the run's later connections loaded it without a check
+
+
+_ENDING = """
+import atexit, os, sys, threading, time
+from pathlib import Path
+marks = Path(sys.argv[1])
+atexit.register(lambda: marks.joinpath("exit-handler").write_text("ran"))
+
+teardown = os.open(marks / "teardown", os.O_WRONLY | os.O_CREAT)
+
+def audit(event, args, fd=teardown, write=os.write):
+    # CPython raises this event in its teardown, after the exit handlers.
+    if event == "cpython.PyInterpreterState_Clear":
+        write(fd, b"ran")
+
+sys.addaudithook(audit)
+if sys.argv[2] == "thread":
+    threading.Thread(target=lambda: (time.sleep(3), marks.joinpath("thread").write_text("ran"))).start()
+sys.argv = ["columnar-etl", "--version"]
+from columnar_etl.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("thread", [False, True])
+def test_the_command_line_ends_after_its_exit_handlers_without_teardown(tmp_path: Path, thread: bool) -> None:
+    # The interpreter's teardown (freeing every module and object) is skipped: exit handlers still run
+    # and the output is complete. A thread still running gets the usual shutdown, which waits for it.
+    done = subprocess.run(
+        [sys.executable, "-c", _ENDING, str(tmp_path), "thread" if thread else "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("columnar-etl ")
+    assert (tmp_path / "exit-handler").read_text() == "ran"
+    assert (tmp_path / "teardown").read_text() == ("ran" if thread else "")
+    assert (tmp_path / "thread").exists() is thread
+
+
+def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, small_fixture: Path) -> None:
+    settings = run_settings(tmp_path, pg_uri)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "COLUMNAR_ETL_TARGET": pg_uri,
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+    }
+    before = time.time()
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--mode", "canary", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    wall = time.time() - before
+    record = json.loads(done.stdout)
+    assert done.returncode == record["exit_code"] in (0, 2), done.stderr
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    assert json.loads((run_dir / "run.json").read_text())["outcome"] == record["outcome"]
+    # The start-up (interpreter, imports) happened in this process, before the run: it and the run's
+    # own seconds fit in the wall time measured here (the OS dates a process to its clock tick).
+    assert 0 < record["startup_seconds"] < wall
+    assert record["startup_seconds"] + record["seconds"] <= wall + 0.02
