@@ -1,7 +1,8 @@
-"""The fixed cost of ``columnar-etl run``: work done on the spare core while the process starts."""
+"""The fixed cost of ``columnar-etl run``: start-up in run.json, first DuckDB connections, the exit."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -9,19 +10,15 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
-from columnar_etl.cli import app
+from columnar_etl.pipeline import record as record_module
 from columnar_etl.source import export as source_module
 from columnar_etl.source.export import connect_duckdb
 
-from .conftest import run_env, run_settings
-
-runner = CliRunner()
+from .conftest import run_settings
 
 
 def _signature_checked(con: duckdb.DuckDBPyConnection) -> bool:
@@ -52,33 +49,6 @@ def test_first_connections_at_once_check_the_signature_once(monkeypatch: pytest.
     finally:
         for con in connections:
             con.close()
-
-
-def test_run_command_checks_the_extension_while_its_modules_import(
-    tmp_path: Path, pg_uri: str, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
-    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
-    loads: list[tuple[str, bool]] = []
-    verifiers: list[str] = []
-    load, verify = source_module._load_extension, source_module.verify_extension
-
-    def recorded_load(path: Path, *, verified: bool) -> Any:
-        loads.append((threading.current_thread().name, verified))
-        return load(path, verified=verified)
-
-    def recorded_verify() -> None:
-        verifiers.append(threading.current_thread().name)
-        verify()
-
-    monkeypatch.setattr(source_module, "_load_extension", recorded_load)
-    monkeypatch.setattr(source_module, "verify_extension", recorded_verify)
-    result = runner.invoke(app, ["--target", pg_uri, "run", str(small_fixture), "--mode", "canary"])
-    assert result.exit_code in (0, 2), result.output
-    assert verifiers == ["columnar_etl-extension"]
-    # However the threads raced, the signature was checked once in the whole run.
-    assert sum(1 for _, verified in loads if not verified) == 1
-    assert len(loads) > 1  # the run's later connections loaded it without a check
 
 
 _ENDING = """
@@ -149,3 +119,25 @@ def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, sm
     # own seconds fit in the wall time measured here (the OS dates a process to its clock tick).
     assert 0 < record["startup_seconds"] < wall
     assert record["startup_seconds"] + record["seconds"] <= wall + 0.02
+
+
+def test_the_run_record_reads_package_versions_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # run.json is written after every stage; the versions in it are read from the metadata once.
+    asked: list[str] = []
+    real = importlib.metadata.version
+
+    def counted(name: str) -> str:
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(record_module.metadata, "version", counted)
+    record_module._versions.cache_clear()
+    try:
+        first, second = record_module.versions(), record_module.versions()
+    finally:
+        record_module._versions.cache_clear()
+    assert asked == list(record_module.DEPENDENCIES)
+    assert first == second
+    assert first["duckdb"] == real("duckdb") and first["polars"] == real("polars")
+    first["duckdb"] = "changed by a caller"
+    assert record_module.versions()["duckdb"] == real("duckdb")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -62,10 +60,6 @@ def run_command(
 
     Exit 0 done (or already loaded), 2 done with warnings, 3 halted or refused by a gate, 1 failed.
     """
-    # The stages' modules take ~1 s to import, all of it holding the GIL: meanwhile the other core has
-    # DuckDB check its extension's signature (~0.3 s of hashing outside the GIL), which the preflight's
-    # first connection would otherwise wait for.
-    threading.Thread(target=_verify_extension, name="columnar_etl-extension").start()
     from columnar_etl.pipeline.record import read_record  # deliberate: stage loaded when the command runs
     from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
 
@@ -86,14 +80,6 @@ def run_command(
         _render(result)
     _report_end(result)
     raise typer.Exit(result.exit_code)
-
-
-def _verify_extension() -> None:
-    from columnar_etl.source.export import verify_extension  # deliberate: DuckDB, off the main thread
-
-    # A broken install is the preflight's failed check (its own connection tries again), not an error here.
-    with contextlib.suppress(Exception):
-        verify_extension()
 
 
 def _report_end(result: Any) -> None:

@@ -7,6 +7,7 @@ counts, quality before/after, the version schema and the outcome.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -49,7 +50,14 @@ DEPENDENCIES = (
 
 
 def versions() -> dict[str, str | None]:
-    """columnar_etl's, Python's and each runtime dependency's version."""
+    """columnar_etl's, Python's and each runtime dependency's version (read once per process)."""
+    return dict(_versions())
+
+
+@functools.cache
+def _versions() -> dict[str, str | None]:
+    # Once per process: each write of run.json (one per stage) read the package metadata again, ~15 ms
+    # of file system look-ups a time.
     found: dict[str, str | None] = {"columnar_etl": __version__, "python": platform.python_version()}
     for name in DEPENDENCIES:
         try:
@@ -107,8 +115,8 @@ class RunRecord:
     replay_of: str | None = None
     pid: int = field(default_factory=os.getpid)
     host: str = field(default_factory=socket.gethostname)
-    #: When this process started: a command-line run's start-up (interpreter, imports, DuckDB's
-    #: extension check beside them) is ``started`` minus this; in a notebook, the session's age.
+    #: When this process started: a command-line run's start-up (interpreter, imports, settings) is
+    #: ``started`` minus this; in a notebook, the session's age.
     process_started: float = field(default_factory=lambda: process_started())
 
     @property

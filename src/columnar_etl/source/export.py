@@ -90,15 +90,6 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
     return _load_extension(path, verified=True)
 
 
-def verify_extension() -> None:
-    """Have DuckDB check the extension's signature now (once per process; see :func:`connect_duckdb`).
-
-    For a caller with a core to spare before its first connection (``run`` checks it while its modules
-    import): that connection then loads the file without the check. Raises what LOAD raises.
-    """
-    connect_duckdb().close()
-
-
 def _load_extension(path: Path, *, verified: bool) -> duckdb.DuckDBPyConnection:
     config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if verified:
