@@ -18,8 +18,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-import psutil  # type: ignore[import-untyped]
-
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.errors import EtlError, ExitCode
 from columnar_etl.version import __version__
@@ -270,6 +268,8 @@ def process_started() -> float:
             ticks = int(stat.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
         return time.time() - time.clock_gettime(time.CLOCK_BOOTTIME) + ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, AttributeError, ValueError, IndexError):
+        import psutil  # type: ignore[import-untyped]  # deliberate: not on Linux only; keeps --help light
+
         return float(psutil.Process().create_time())
 
 
