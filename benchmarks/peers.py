@@ -371,6 +371,8 @@ def run_stages(runs_dir: Path, since: float) -> dict[str, float] | None:
     record = json.loads(max(records, key=lambda p: p.stat().st_mtime).read_text())
     stages = {stage["name"]: round(float(stage["seconds"]), 3) for stage in record.get("stages", [])}
     stages["total_in_process"] = round(float(record.get("seconds", 0.0)), 3)
+    if record.get("startup_seconds") is not None:  # process start → run start (interpreter, imports)
+        stages["startup"] = round(float(record["startup_seconds"]), 3)
     return stages
 
 
