@@ -34,7 +34,7 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Ends the process itself once a command is done (see :func:`_end`)."""
     try:
         app()  # typer ends every command with SystemExit
     except SystemExit as ended:
@@ -42,6 +42,7 @@ def main() -> None:
         # (Polars, PyArrow, DuckDB and ADBC leave many): 0.1 s after a `run` on a busy 2-core machine,
         # 0.3-1 s more with the cycle collector. Nothing of ours waits for it: every file is written
         # and closed by now, so once the exit handlers ran and the output is flushed, the process ends.
+        gc.freeze()
         _end(ended.code)
         raise
     finally:
