@@ -137,13 +137,17 @@ def stage_lines(report: dict[str, Any]) -> list[str]:
         stages = [r["stages_s"] for r in run.get("rounds", []) if r.get("stages_s")]
         if not stages or not run.get("median"):
             continue
-        names = [key for key in stages[0] if key != "total_in_process"]
+        names = [key for key in stages[0] if key not in ("total_in_process", "startup")]
         parts = [f"{key} {statistics.median(s.get(key, 0.0) for s in stages):.2f} s" for key in names]
         inside = statistics.median(s["total_in_process"] for s in stages)
         outside = float(run["median"]["wall_s"]) - inside
+        split = ""
+        if all("startup" in s for s in stages):
+            startup = statistics.median(s["startup"] for s in stages)
+            split = f": start-up {startup:.2f} s before the run, {outside - startup:.2f} s after it"
         lines.append(
             f"- {name}: inside run: {', '.join(parts)}; outside the stages (interpreter, imports, "
-            f"artefacts) {outside:.2f} s"
+            f"artefacts) {outside:.2f} s{split}"
         )
     return lines
 

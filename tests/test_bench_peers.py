@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from pathlib import Path
 
 from benchmarks import peers, report
+from columnar_etl.pipeline import runner as runner_module
 
 
 def _export(path: Path) -> Path:
@@ -41,6 +43,9 @@ def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
     assert peers.main([*argv, "--out", str(out), "--server-uri", pg_server_uri]) == 0
     data = json.loads(out.read_text())
     assert data["rounds"] == 1
+    # The timed processes import the package from bytecode, as an installed package does.
+    assert data["bytecode_compiled"] is True
+    assert Path(importlib.util.cache_from_source(str(Path(runner_module.__file__)))).is_file()
     tiny = data["datasets"]["tiny"]
     assert tiny["source_rows"] == {"a": 5, "b": 3}
     assert tiny["exact_duplicate_rows"] == {"a": 2, "b": 0}
@@ -61,3 +66,18 @@ def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
     assert "hand-typed" not in text and text.startswith("# x\n\nbefore\n") and text.endswith("after\n")
     assert "| tiny (8 rows," in text and "raw floor: columnar-etl copy-raw" in text and "8 ✓" in text
     assert svg.read_text().startswith("<svg") and "DuckDB one-liner, all VARCHAR" in svg.read_text()
+
+
+def test_stage_lines_split_the_time_outside_the_run() -> None:
+    # Two rounds; the medians are taken by hand: wall 10 and 12 → 11; inside 8 and 9 → 8.5; start-up
+    # 1.0 and 1.4 → 1.2: outside 11 - 8.5 = 2.5, of it 1.2 before the run and 1.3 after it.
+    rounds = [
+        {"stages_s": {"preflight": 0.4, "total_in_process": 8.0, "startup": 1.0}},
+        {"stages_s": {"preflight": 0.6, "total_in_process": 9.0, "startup": 1.4}},
+    ]
+    data = {"datasets": {"wide": {"peers": {"run": {"rounds": rounds, "median": {"wall_s": 11.0}}}}}}
+    (line,) = report.stage_lines(data)
+    assert line == (
+        "- wide: inside run: preflight 0.50 s; outside the stages (interpreter, imports, artefacts) "
+        "2.50 s: start-up 1.20 s before the run, 1.30 s after it"
+    )

@@ -188,14 +188,13 @@ def test_python_dash_m_entry_point() -> None:
 
 
 HEAVY = ("polars", "pyarrow", "duckdb", "adbc_driver_manager", "numpy")
+# Printed by an exit handler: the command line ends the process itself once those ran (no SystemExit
+# comes back to the caller).
 SHOW_IMPORTED = f"""
-import runpy, sys
+import atexit, runpy, sys
 sys.argv = sys.argv[1:]
-try:
-    runpy.run_module("columnar_etl", run_name="__main__")
-except SystemExit:
-    pass
-print("IMPORTED", sorted(m for m in {HEAVY!r} if m in sys.modules))
+atexit.register(lambda: print("IMPORTED", sorted(m for m in {HEAVY!r} if m in sys.modules)))
+runpy.run_module("columnar_etl", run_name="__main__")
 """
 
 

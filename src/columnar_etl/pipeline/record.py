@@ -7,6 +7,7 @@ counts, quality before/after, the version schema and the outcome.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -47,7 +48,14 @@ DEPENDENCIES = (
 
 
 def versions() -> dict[str, str | None]:
-    """columnar_etl's, Python's and each runtime dependency's version."""
+    """columnar_etl's, Python's and each runtime dependency's version (read once per process)."""
+    return dict(_versions())
+
+
+@functools.cache
+def _versions() -> dict[str, str | None]:
+    # Once per process: each write of run.json (one per stage) read the package metadata again, ~15 ms
+    # of file system look-ups a time.
     found: dict[str, str | None] = {"columnar_etl": __version__, "python": platform.python_version()}
     for name in DEPENDENCIES:
         try:
@@ -105,6 +113,9 @@ class RunRecord:
     replay_of: str | None = None
     pid: int = field(default_factory=os.getpid)
     host: str = field(default_factory=socket.gethostname)
+    #: When this process started: a command-line run's start-up (interpreter, imports, settings) is
+    #: ``started`` minus this; in a notebook, the session's age.
+    process_started: float = field(default_factory=lambda: process_started())
 
     @property
     def exit_code(self) -> int:
@@ -130,6 +141,8 @@ class RunRecord:
             "started": _iso(self.started),
             "finished": _iso(self.finished) if self.finished else None,
             "seconds": round((self.finished or time.time()) - self.started, 3),
+            "process_started": _iso(self.process_started),
+            "startup_seconds": round(self.started - self.process_started, 3),
             "stages": [stage.to_dict() for stage in self.stages],
             "rows": self.rows,
             "quality_before": _round(self.quality_before),
@@ -242,6 +255,22 @@ def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
         except (OSError, EtlError):
             continue
     return cleaned
+
+
+def process_started() -> float:
+    """When this process started, in epoch seconds: to the clock tick (10 ms) on Linux.
+
+    From ``/proc/self/stat`` and the clock since boot; elsewhere psutil's start time, whose boot time
+    is a whole second only.
+    """
+    try:
+        with open("/proc/self/stat", "rb") as stat:
+            ticks = int(stat.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
+        return time.time() - time.clock_gettime(time.CLOCK_BOOTTIME) + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError, IndexError):
+        import psutil  # type: ignore[import-untyped]  # deliberate: not on Linux only; keeps --help light
+
+        return float(psutil.Process().create_time())
 
 
 def _iso(epoch: float) -> str:

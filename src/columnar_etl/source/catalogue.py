@@ -229,7 +229,12 @@ def _rowid_range(
     if alias is None:
         return None
     try:
-        low, high = con.execute(f"SELECT min({alias}), max({alias}) FROM {quote_ident(table)}").fetchone()
+        # Two scalar subqueries: SQLite seeks the B-tree's ends only for a lone min() or max(); both in
+        # one SELECT scan the whole table.
+        quoted = quote_ident(table)
+        low, high = con.execute(
+            f"SELECT (SELECT min({alias}) FROM {quoted}), (SELECT max({alias}) FROM {quoted})"
+        ).fetchone()
     except sqlite3.OperationalError:  # WITHOUT ROWID
         return None
     if not isinstance(low, int) or not isinstance(high, int):

@@ -66,6 +66,9 @@ def sqlite_extension_path() -> Path:
 
 #: Extension files whose signature DuckDB has verified in this process (see :func:`connect_duckdb`).
 _VERIFIED_EXTENSIONS: set[Path] = set()
+#: Held while a first LOAD checks a signature: a connection opened meanwhile waits for that verdict
+#: instead of checking the same file again at the same time (twice the CPU, on a 2-core machine twice
+#: the time).
 _VERIFIED_LOCK = threading.Lock()
 
 
@@ -74,14 +77,21 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
 
     DuckDB checks the file's signature on every LOAD: a hash of its ~35 MB, 0.2-0.5 s of CPU each
     time, and a run opens five or six connections (preflight, profile, dry run, cleaning). The first
-    LOAD in the process is verified; later connections load the same path without the check. The
-    dynamic loader hands them the library it already mapped for that path, i.e. the very code whose
-    signature was checked, so nothing unverified runs. Only this path is ever loaded, with
-    auto-install and auto-load off.
+    LOAD in the process is verified (other threads wait for it); later connections load the same path
+    without the check. The dynamic loader hands them the library it already mapped for that path, i.e.
+    the very code whose signature was checked, so nothing unverified runs. Only this path is ever
+    loaded, with auto-install and auto-load off.
     """
     path = sqlite_extension_path()
     with _VERIFIED_LOCK:
-        verified = path in _VERIFIED_EXTENSIONS
+        if path not in _VERIFIED_EXTENSIONS:
+            con = _load_extension(path, verified=False)
+            _VERIFIED_EXTENSIONS.add(path)
+            return con
+    return _load_extension(path, verified=True)
+
+
+def _load_extension(path: Path, *, verified: bool) -> duckdb.DuckDBPyConnection:
     config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if verified:
         config["allow_unsigned_extensions"] = True
@@ -91,9 +101,6 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
     except BaseException:
         con.close()
         raise
-    if not verified:
-        with _VERIFIED_LOCK:
-            _VERIFIED_EXTENSIONS.add(path)
     return con
 
 

@@ -1,0 +1,143 @@
+"""The fixed cost of ``columnar-etl run``: start-up in run.json, first DuckDB connections, the exit."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from columnar_etl.pipeline import record as record_module
+from columnar_etl.source import export as source_module
+from columnar_etl.source.export import connect_duckdb
+
+from .conftest import run_settings
+
+
+def _signature_checked(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT current_setting('allow_unsigned_extensions')").fetchone()
+    assert row is not None
+    return not row[0]
+
+
+def test_first_connections_at_once_check_the_signature_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four threads open their first connection at the same moment: one has DuckDB check the file's
+    # signature, the others wait for its verdict instead of hashing the same 35 MB again.
+    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
+    start = threading.Barrier(4)
+    connections: list[duckdb.DuckDBPyConnection] = []
+
+    def open_one() -> None:
+        start.wait()
+        connections.append(connect_duckdb())
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(connections) == 4
+        assert sum(_signature_checked(con) for con in connections) == 1
+    finally:
+        for con in connections:
+            con.close()
+
+
+_ENDING = """
+import atexit, os, sys, threading, time
+from pathlib import Path
+marks = Path(sys.argv[1])
+atexit.register(lambda: marks.joinpath("exit-handler").write_text("ran"))
+
+teardown = os.open(marks / "teardown", os.O_WRONLY | os.O_CREAT)
+
+def audit(event, args, fd=teardown, write=os.write):
+    # CPython raises this event in its teardown, after the exit handlers.
+    if event == "cpython.PyInterpreterState_Clear":
+        write(fd, b"ran")
+
+sys.addaudithook(audit)
+if sys.argv[2] == "thread":
+    threading.Thread(target=lambda: (time.sleep(3), marks.joinpath("thread").write_text("ran"))).start()
+sys.argv = ["columnar-etl", "--version"]
+from columnar_etl.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("thread", [False, True])
+def test_the_command_line_ends_after_its_exit_handlers_without_teardown(tmp_path: Path, thread: bool) -> None:
+    # The interpreter's teardown (freeing every module and object) is skipped: exit handlers still run
+    # and the output is complete. A thread still running gets the usual shutdown, which waits for it.
+    done = subprocess.run(
+        [sys.executable, "-c", _ENDING, str(tmp_path), "thread" if thread else "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("columnar-etl ")
+    assert (tmp_path / "exit-handler").read_text() == "ran"
+    assert (tmp_path / "teardown").read_text() == ("ran" if thread else "")
+    assert (tmp_path / "thread").exists() is thread
+
+
+def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, small_fixture: Path) -> None:
+    settings = run_settings(tmp_path, pg_uri)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "COLUMNAR_ETL_TARGET": pg_uri,
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+    }
+    before = time.time()
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--mode", "canary", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    wall = time.time() - before
+    record = json.loads(done.stdout)
+    assert done.returncode == record["exit_code"] in (0, 2), done.stderr
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    assert json.loads((run_dir / "run.json").read_text())["outcome"] == record["outcome"]
+    # The start-up (interpreter, imports) happened in this process, before the run: it and the run's
+    # own seconds fit in the wall time measured here (the OS dates a process to its clock tick).
+    assert 0 < record["startup_seconds"] < wall
+    assert record["startup_seconds"] + record["seconds"] <= wall + 0.02
+
+
+def test_the_run_record_reads_package_versions_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # run.json is written after every stage; the versions in it are read from the metadata once.
+    asked: list[str] = []
+    real = importlib.metadata.version
+
+    def counted(name: str) -> str:
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(record_module.metadata, "version", counted)
+    record_module._versions.cache_clear()
+    try:
+        first, second = record_module.versions(), record_module.versions()
+    finally:
+        record_module._versions.cache_clear()
+    assert asked == list(record_module.DEPENDENCIES)
+    assert first == second
+    assert first["duckdb"] == real("duckdb") and first["polars"] == real("polars")
+    first["duckdb"] = "changed by a caller"
+    assert record_module.versions()["duckdb"] == real("duckdb")
