@@ -56,6 +56,10 @@ NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIM
 _COMMA = quote_literal(DECIMAL_COMMA)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
 _WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
+# The last byte of each whitespace character in UTF-8, as BLOB literals ('\xA0'::BLOB).
+_WHITESPACE_LAST_BYTES = ", ".join(
+    f"'\\x{byte:02X}'::BLOB" for byte in sorted({char.encode()[-1] for char in WHITESPACE})
+)
 EXAMPLES = 5
 
 EMAIL_REGEX = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
@@ -139,7 +143,7 @@ def column_projections(
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
-    digit_start = f"(ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (43, 45, 46))"
+    digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
     other = f"ELSE {Shape.OTHER:d} END"
 
     def dates(slashed: bool) -> str:
@@ -193,7 +197,7 @@ def column_projections(
             f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
             f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
             f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
-            f"AND (ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (40, 43)) "
+            f"AND (unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (40, 43)) "
             f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
             f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
             f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
@@ -296,12 +300,18 @@ def trimmed_sql(expr: str) -> str:
     """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's, as ``str.strip``).
 
     ``trim`` with a character set costs more than the scan that feeds it, and almost no value is
-    padded: only a value whose first or last character is whitespace is trimmed (``ascii`` gives the
-    first code point of the value and of its last character).
+    padded: only a value whose first or last character is whitespace is trimmed (``unicode`` gives the
+    first code point of the value and of its last character; ``ascii`` would first scan the whole
+    value for non-ASCII bytes). The last character is cut out (a scan of the value: its positions
+    count characters) only when the value's last byte is the last byte of a whitespace character.
     """
     # list_contains, not IN (...): DuckDB plans a long IN list as a join, which costs time and memory.
     codes = f"[{_WHITESPACE_CODES}]"
-    padded = f"list_contains({codes}, ascii({expr})) OR list_contains({codes}, ascii({expr}[-1:]))"
+    last = f"list_contains([{_WHITESPACE_LAST_BYTES}], encode({expr})[-1:])"
+    padded = (
+        f"list_contains({codes}, unicode({expr})) "
+        f"OR ({last} AND list_contains({codes}, unicode({expr}[-1:])))"
+    )
     return f"CASE WHEN {padded} THEN trim({expr}, {WHITESPACE_CHARS}) ELSE {expr} END"
 
 
