@@ -127,6 +127,7 @@ class Source:
         reads: list[ColumnRead] | None = None,
         *,
         class_string: bool = False,
+        where: str | None = None,
     ) -> str:
         """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
 
@@ -139,6 +140,8 @@ class Source:
         Same rows, same values; the order across parts is not kept (aggregates do not need it).
         With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
         :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
+        ``where`` (SQLite SQL over the table's columns) keeps only the rows meeting it, chosen by
+        SQLite itself: the others are never rendered or handed over.
         """
         info = self.table(table)
         reads = reads if reads is not None else [ColumnRead(name) for name in info.column_names]
@@ -173,7 +176,7 @@ class Source:
             inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
-        elif parts <= 1 and not any(read.real_digits for read in reads):
+        elif parts <= 1 and where is None and not any(read.real_digits for read in reads):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
             selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
             scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
@@ -181,6 +184,7 @@ class Source:
         selected = ", ".join(inner)
         if parts <= 1 or info.rowid is None:
             query = f"SELECT {selected} FROM {quote_ident(table)}"
+            query += f" WHERE ({where})" if where is not None else ""
             ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
         else:
             alias, low, high = info.rowid
@@ -190,6 +194,7 @@ class Source:
                 query = (
                     f"SELECT {selected} FROM {quote_ident(table)} "
                     f"WHERE {alias} > {after} AND {alias} <= {last}"
+                    + (f" AND ({where})" if where is not None else "")
                 )
                 ranges.append(
                     f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
