@@ -330,28 +330,11 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
-def table_profile_sql(
-    relation: str,
-    columns: list[str],
-    null_tokens: list[str],
-    sample_rows: int | None,
-    fallback: EncodingFallback = "cp1252",
-) -> str:
-    """The one query profiling every column of ``relation``.
+def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | None) -> str:
+    """``relation``'s distinct cells, counted: ``(idx, cls, v, weight)``, one row per column index,
+    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it.
 
-    ``relation`` reads each column as bytes, with the storage classes as one string beside them
-    (:meth:`Source.relation_sql` with ``ColumnRead(name, with_class=True, as_bytes=True)`` and
-    ``class_string``). Every cell
-    becomes a ``(column index, storage class, value)`` triple (``unnest``), and the triples are counted
-    (``weight``): the expensive part, decoding, shaping and parsing, then runs once per *distinct*
-    value of a column, not once per cell (260K cells of the scale-1 export are ~90K distinct values, a
-    status column has a handful). A BLOB is never shaped (it is counted, measured and shown as
-    ``<blob N bytes>``); TEXT that is not valid UTF-8 is flagged and decoded by ``fallback``.
-    The result has one row per column and *code* (storage class, shape and flags, see
-    :func:`column_projections`): how many cells (``cells``) and distinct values have it, their bytes,
-    the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
-    sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
-    """
+    Without ``columns``: the row count (``row_count``)."""
     # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
     sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
     source = f"(SELECT * FROM {relation}{sample})" if sample else relation
@@ -373,7 +356,38 @@ def table_profile_sql(
         f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
         f"FROM (\n{cells}\n) AS raw_cells"
     )
-    sql = f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+    return f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+
+
+def table_profile_sql(
+    relation: str,
+    columns: list[str],
+    null_tokens: list[str],
+    sample_rows: int | None,
+    fallback: EncodingFallback = "cp1252",
+    *,
+    distinct: str | None = None,
+) -> str:
+    """The one query profiling every column of ``relation``.
+
+    ``relation`` reads each column as bytes, with the storage classes as one string beside them
+    (:meth:`Source.relation_sql` with ``ColumnRead(name, with_class=True, as_bytes=True)`` and
+    ``class_string``). Every cell
+    becomes a ``(column index, storage class, value)`` triple (``unnest``), and the triples are counted
+    (``weight``): the expensive part, decoding, shaping and parsing, then runs once per *distinct*
+    value of a column, not once per cell (260K cells of the scale-1 export are ~90K distinct values, a
+    status column has a handful). A BLOB is never shaped (it is counted, measured and shown as
+    ``<blob N bytes>``); TEXT that is not valid UTF-8 is flagged and decoded by ``fallback``.
+    The result has one row per column and *code* (storage class, shape and flags, see
+    :func:`column_projections`): how many cells (``cells``) and distinct values have it, their bytes,
+    the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
+    sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
+    ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
+    is not read).
+    """
+    if not columns:
+        return distinct_cells_sql(relation, columns, sample_rows)
+    sql = distinct or distinct_cells_sql(relation, columns, sample_rows)
     # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
     # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
     utf8 = [
