@@ -180,36 +180,86 @@ def column_projections(
     slash = _codes(SLASH_SHAPES)
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
     one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
-    flags = " + ".join(
-        [
-            f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
-            f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
-            f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
-            f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
-            f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
-            f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
-            f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
-            f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
-            f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
-            # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
-            f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
-            f"AND (unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (40, 43)) "
-            f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
-            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
-            f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
-            f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
-            f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
-            f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
-            *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),
-            *([_not_a_double(t, k, sc)] if classes else []),
-        ]
+    parts = dict(
+        zip(
+            [
+                Flag.TRUE_WORD,
+                Flag.SECOND_GT12,
+                Flag.FIRST_GT12,
+                Flag.NUL,
+                Flag.PADDED,
+                Flag.VALID_MONTH_FIRST,
+                Flag.VALID_DAY_FIRST,
+                Flag.ZERO_ONE,
+                Flag.EMAIL,
+                Flag.PHONE,
+                Flag.PERSON_NAME,
+                Flag.NOT_CANONICAL,
+                Flag.OUT_OF_BIGINT,
+                Flag.INVALID_ENCODING,
+                Flag.NOT_A_DOUBLE,
+            ],
+            [
+                f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
+                f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
+                f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
+                f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
+                f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
+                f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
+                f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
+                f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
+                f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+                # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
+                f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
+                f"AND (unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (40, 43)) "
+                f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
+                f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
+                f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+                f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
+                f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
+                f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
+                _not_a_double(t, k, sc) if classes else "",
+            ],
+            strict=True,
+        )
+    )
+    # Text (shape OTHER) and dates can carry only some flags (a '0'/'1', a boolean word, a number
+    # shape are neither): those alone are tested on them, the others are 0 by construction.
+    by_shape = {
+        f"{k} = {Shape.OTHER:d}": (
+            Flag.NUL,
+            Flag.PADDED,
+            Flag.EMAIL,
+            Flag.PHONE,
+            Flag.PERSON_NAME,
+            Flag.INVALID_ENCODING,
+        ),
+        f"{k} IN ({_codes(list(DATE_SHAPE_BY_CODE))})": (
+            Flag.SECOND_GT12,
+            Flag.FIRST_GT12,
+            Flag.NUL,
+            Flag.PADDED,
+            Flag.VALID_MONTH_FIRST,
+            Flag.VALID_DAY_FIRST,
+            Flag.INVALID_ENCODING,
+        ),
+    }
+    full = " + ".join(part for part in parts.values() if part)
+    flags = (
+        "CASE "
+        + " ".join(
+            f"WHEN {test} THEN " + " + ".join(parts[flag] for flag in some if parts[flag])
+            for test, some in by_shape.items()
+        )
+        + f" ELSE {full} END"
     )
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
