@@ -88,6 +88,8 @@ def test_trimmed_sql_trims_as_python_strip_does() -> None:
     for char in WHITESPACE:
         values += [char + "x", "x" + char, "À" + char, char + "ā" + char, "a" + char + "b", char]
     values += [body + "À" for body in bodies] + ["\u2000À", "À\u3000"]
+    # Around the cheap test's bounds: DEL and C1 controls are not whitespace, NEL (0x85) is.
+    values += ["\x7fx\x7f", "!x!", "\x84x\x84", "\x85x\x85", "\x80x\x80", " x\x7f", "\x7fx "]
     con = duckdb.connect()
     listed = ", ".join(quote_literal(value) for value in values)
     got = con.execute(f"SELECT list_transform([{listed}], v -> {trimmed_sql('v')})").fetchone()
