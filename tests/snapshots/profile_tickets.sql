@@ -81,12 +81,9 @@ SELECT idx, cls, v, count(*) AS weight
 FROM (
 SELECT idx, cls, CASE WHEN cls = 'b' THEN encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>') ELSE raw END AS v
 FROM (
-SELECT idx, substr(classes, idx + 1, 1) AS cls, raw
-FROM (
-SELECT unnest([0, 1, 2]) AS idx, "__clean_classes" AS classes, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS raw
+SELECT unnest([0, 1, 2]) AS idx, unnest(str_split("__clean_classes", '')) AS cls, unnest(["TKT-Ticket ID", "TKT-Created Time", "we""ird; --"]) AS raw
 FROM src."tickets" AS src_rows
 ) AS row_cells
-) AS raw_cells
 ) AS cells
 GROUP BY idx, cls, v
 ) AS distinct_values

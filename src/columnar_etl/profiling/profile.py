@@ -452,7 +452,7 @@ def profile_table(
     reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     keeping = keep is not None and bool(names) and not sample
-    cells = quote_ident(f"{keep}_cells")
+    cells = quote_ident(f"{keep}_cells") if keeping else ""
     sql = table_profile_sql(
         relation,
         names,
@@ -468,7 +468,7 @@ def profile_table(
         result = cursor.execute(sql)
         header = [d[0] for d in result.description or []]
         rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
-        if keep is not None and keeping:
+        if keeping and keep is not None:
             cursor.execute(kept_values_sql(keep, cells))
             cursor.execute(f"DROP TABLE {cells}")
     except duckdb.OutOfMemoryException as exc:

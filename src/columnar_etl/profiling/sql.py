@@ -392,19 +392,19 @@ def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | Non
         return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
     indexes = ", ".join(str(index) for index in range(len(columns)))
     values = ", ".join(quote_ident(name) for name in columns)
-    # Two unnests in one SELECT walk their lists side by side: (0, first column's value), (1, ...); the
-    # row's class letters ride along, and each cell takes its own letter.
+    # Unnests in one SELECT walk their lists side by side: (0, first column's class letter, its
+    # value), (1, ...). The row's class letters split into a list (one letter per column) cost less
+    # than cutting each cell's letter out of them.
     cells = (
-        f"SELECT unnest([{indexes}]) AS idx, {quote_ident(CLASSES_COLUMN)} AS classes, "
+        f"SELECT unnest([{indexes}]) AS idx, unnest(str_split({quote_ident(CLASSES_COLUMN)}, '')) AS cls, "
         f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
     )
-    cells = f"SELECT idx, substr(classes, idx + 1, 1) AS cls, raw\nFROM (\n{cells}\n) AS row_cells"
     # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
     # bytes per distinct BLOB, however large the images or files are.
     label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
     cells = (
         f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
-        f"FROM (\n{cells}\n) AS raw_cells"
+        f"FROM (\n{cells}\n) AS row_cells"
     )
     return f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
 
