@@ -10,8 +10,14 @@ from pathlib import Path
 
 import duckdb
 
-from columnar_etl.profiling.keys import ROW_DIGEST_BYTES, duplicate_sql
+from columnar_etl.profiling.keys import (
+    ROW_DIGEST_BYTES,
+    duplicate_sql,
+    narrowing_column,
+    narrowing_filter,
+)
 from columnar_etl.profiling.profile import profile
+from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory
 
 
@@ -191,3 +197,74 @@ def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory
     result = CliRunner().invoke(app, ["profile", str(path)], env={"COLUMNS": "200"})
     assert "id (declared primary key)" in result.stdout
     assert "1 duplicate row, 2 null key" in result.stdout
+
+
+def _expected_duplicates(path: Path, table: str, key: list[int]) -> tuple[int, int, int]:
+    """Copies, rows sharing a key with a different row, NULL-key rows: counted in Python over every
+    row, each cell as the text DuckDB reads (INTEGER 5 and TEXT '5' alike), REALs as exact doubles."""
+    con = sqlite3.connect(path)
+    try:
+        rows = [
+            tuple(str(v) if isinstance(v, int) else v for v in row)
+            for row in con.execute(f'SELECT * FROM "{table}"')
+        ]
+    finally:
+        con.close()
+    distinct = set(rows)
+    by_key: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+    for row in distinct:
+        key_value = tuple(row[i] for i in key)
+        if key and None not in key_value:
+            by_key.setdefault(key_value, set()).add(row)
+    nulls = sum(1 for row in rows if key and None in (row[i] for i in key))
+    return len(rows) - len(distinct), sum(len(group) - 1 for group in by_key.values()), nulls
+
+
+def test_the_count_reads_only_rows_whose_value_repeats_and_finds_every_copy(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Copies and key clashes share the narrowing column's value, however it is stored: an INTEGER 5
+    # and a TEXT '5' are one value to the count (copies), so they must both be read; a NULL repeats
+    # too; NULL keys are read though unique. Rows equal to 15 digits only (0.3 and 0.1 + 0.2) are not.
+    plain = [(i, f"v{i % 3}", 0.5) for i in range(1, 61)]
+    plain += [(5, "v2", 0.5), ("5", "v2", 0.5), (None, "n", 1.0), (None, "n", 1.0), (7, "other", 0.5)]
+    plain += [(9, "v0", 0.30000000000000004), (9, "v0", 0.3)]
+    keyed = [(i, f"x{i % 4}") for i in range(1, 61)]
+    # SQLite keeps a declared key unique, not non-null: NULL keys, and copies of them.
+    keyed += [(None, "n"), (None, "n"), (None, "m")]
+    # A NULL in one column of a key whose other column is unique: read for that NULL alone.
+    pair = [(i, 1, "p") for i in range(1, 61)] + [(100, None, "q")]
+    path = make_sqlite(
+        {
+            "plain": ("CREATE TABLE plain (a, b text, c real)", plain),
+            "keyed": ("CREATE TABLE keyed (id INT PRIMARY KEY, x text)", keyed),
+            "pair": ("CREATE TABLE pair (a INT, b INT, x text, PRIMARY KEY (a, b))", pair),
+        }
+    )
+    tables = profile(path).tables
+    for name, key in (("plain", []), ("keyed", [0]), ("pair", [0, 1])):
+        table = tables[name]
+        figures = (table.duplicate_rows, table.duplicate_keys, table.null_keys)
+        assert figures == _expected_duplicates(path, name, key), name
+    assert tables["plain"].duplicate_rows == 3
+    assert (tables["keyed"].duplicate_rows, tables["keyed"].null_keys) == (1, 3)
+    assert tables["pair"].null_keys == 1
+    # The count was narrowed: by a column of the table (the key's when there is one), to a few rows.
+    with open_source(path) as src:
+        for name, column in (("plain", "a"), ("keyed", "id"), ("pair", "a")):
+            table = tables[name]
+            narrowing = narrowing_column(table, table.key)
+            assert narrowing is not None and narrowing.name == column
+            where = narrowing_filter(src, table, narrowing)
+            assert where is not None and 0 < where.count(",") + 1 < table.row_count // 4
+
+
+def test_no_count_runs_when_no_value_of_the_narrowing_column_repeats(make_sqlite: SqliteFactory) -> None:
+    # Every 'a' is distinct but one is padded: not a key, yet no two rows can be copies.
+    rows = [(f"k{i}", "same") for i in range(30)] + [(" k30", "same")]
+    path = make_sqlite({"t": ("CREATE TABLE t (a text, b text)", rows)})
+    table = profile(path).tables["t"]
+    assert table.key == [] and table.duplicate_rows == 0 and table.issues == []
+    with open_source(path) as src:
+        narrowing = narrowing_column(table, [])
+        assert narrowing is not None and narrowing_filter(src, table, narrowing) == "0"

@@ -8,8 +8,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from columnar_etl.profiling.sql import Flag, Shape, StorageClass, split_code, table_profile_sql
-from columnar_etl.rules import DEFAULT_NULL_TOKENS
+import duckdb
+
+from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.profiling.sql import (
+    Flag,
+    Shape,
+    StorageClass,
+    split_code,
+    table_profile_sql,
+    trimmed_sql,
+)
+from columnar_etl.rules import DEFAULT_NULL_TOKENS, WHITESPACE
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory
@@ -67,3 +77,21 @@ def test_integer_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteF
     assert histograms[0][(Shape.NULL_LIKE, Flag.ZERO_ONE)] == 1
     assert histograms[0][(Shape.INTEGER, Flag.ZERO_ONE | Flag.TRUE_WORD)] == 2
     assert histograms[0][(Shape.INTEGER, 0)] == 5
+
+
+def test_trimmed_sql_trims_as_python_strip_does() -> None:
+    # The last character is tested only behind a test of the value's last byte: every whitespace
+    # character must still be seen at either end, and a non-space character sharing a whitespace
+    # character's last byte (À is C3 80 like U+2000's E2 80 80; ā is C4 81) must not be trimmed.
+    bodies = ["x", "À", "ā", "naïve", "x y", "日本", ""]
+    values = list(bodies)
+    for char in WHITESPACE:
+        values += [char + "x", "x" + char, "À" + char, char + "ā" + char, "a" + char + "b", char]
+    values += [body + "À" for body in bodies] + ["\u2000À", "À\u3000"]
+    # Around the cheap test's bounds: DEL and C1 controls are not whitespace, NEL (0x85) is.
+    values += ["\x7fx\x7f", "!x!", "\x84x\x84", "\x85x\x85", "\x80x\x80", " x\x7f", "\x7fx "]
+    con = duckdb.connect()
+    listed = ", ".join(quote_literal(value) for value in values)
+    got = con.execute(f"SELECT list_transform([{listed}], v -> {trimmed_sql('v')})").fetchone()
+    assert got is not None
+    assert got[0] == [value.strip(WHITESPACE) for value in values]

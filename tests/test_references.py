@@ -15,8 +15,17 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.profiling.profile import profile
-from columnar_etl.profiling.references import MIN_INCLUSION
+from columnar_etl.config import load_settings
+from columnar_etl.profiling.profile import profile, profile_table
+from columnar_etl.profiling.references import (
+    KEPT_PREFIX,
+    KEPT_VALUE_BYTES,
+    MIN_INCLUSION,
+    Pair,
+    kept_values,
+    measure,
+)
+from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export
 from export_generator.wide import generate_wide_export
 from tests.conftest import SqliteFactory
@@ -241,3 +250,48 @@ def test_references_match_the_generators_truth(shape: str, tmp_path: Path) -> No
         for r in truth.references
     }
     assert got == expected
+
+
+def test_values_kept_by_the_profile_measure_as_a_read_of_the_table(make_sqlite: SqliteFactory) -> None:
+    # The profile keeps the short values of a column (INTEGER, REAL, valid UTF-8 TEXT of at most
+    # KEPT_VALUE_BYTES): the search counts those instead of reading the table, with the same figures.
+    # Cells compared as text or cast to integers: '03', ' 4', '+6' and REAL 5.0 as the read gives them.
+    parent = [(i, f"k{i}") for i in range(1, 11)]
+    ints: list[Any] = [1, 2, "03", " 4", 5.0, "+6", 99, 99, None, 7, 7, 8]
+    texts: list[Any] = ["k1", " k2 ", "k3", "zz", "", None, "k9", "k9", "k10", "k1", "k8", "k7"]
+    longs = ["k1" if i % 2 else "x" * (KEPT_VALUE_BYTES + 1) + str(i) for i in range(len(ints))]
+    child = [(n, ints[n], texts[n], longs[n]) for n in range(len(ints))]
+    path = make_sqlite(
+        {
+            "parent": ("CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT)", parent),
+            "child": ("CREATE TABLE child (n INTEGER PRIMARY KEY, p, t TEXT, long TEXT)", child),
+        }
+    )
+    con = sqlite3.connect(path)
+    with con:  # a column with TEXT that is not UTF-8 is read too
+        con.execute("ALTER TABLE child ADD COLUMN bad TEXT")
+        con.execute("UPDATE child SET bad = CASE WHEN n = 3 THEN CAST(x'6be9' AS TEXT) ELSE 'k' || n END")
+    con.close()
+    pairs: list[Pair] = [
+        ("child", "p", "parent", "id", "integer"),
+        ("child", "t", "parent", "code", "text"),
+        ("child", "long", "parent", "code", "text"),
+        ("child", "bad", "parent", "code", "text"),
+    ]
+    settings = load_settings()
+    with open_source(path) as src:
+        kept = {}
+        for position, table in enumerate(("parent", "child")):
+            name = f"{KEPT_PREFIX}{position}"
+            columns = list(profile_table(src, table, settings, keep=name).columns)
+            kept[table] = kept_values(src, name, columns)
+        assert set(kept["parent"].columns) == {"id", "code"}
+        assert set(kept["child"].columns) == {"n", "p", "t"}
+        read = measure(src, pairs)
+        counted = measure(src, pairs, kept)
+    assert counted == read
+    # By construction: p's 99 twice is the only value without a parent; t's 'zz' once, blanks are none.
+    assert (read[0].orphans, read[0].examples) == (2, ("99",))
+    assert (read[1].orphans, read[1].examples) == (1, ("zz",))
+    # long: its six long values; bad: 'k0', 'k11' and the cp1252 'ké' have no parent.
+    assert read[2].orphans == 6 and read[3].examples == ("k0", "k11", "ké")

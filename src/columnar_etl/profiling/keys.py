@@ -14,7 +14,9 @@ A declared key is what the schema says, not a promise: SQLite lets a non-rowid P
 (and an old or damaged file, duplicates). So, unless SQLite enforces the key (rowid alias, WITHOUT
 ROWID, NOT NULL columns) or the profile proved it, one aggregate per table (DuckDB, over the same relation the
 profiler reads) counts what would clash: exact duplicate rows (every column equal), rows sharing a key
-with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`.
+with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`. Only the rows that can
+be either are read whole: those whose value in one column (:func:`narrowing_column`) repeats, found
+by a scan of that column alone, and those with a NULL key.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import duckdb
 
 from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
-from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.catalogue import connect_read_only, read_error
 from columnar_etl.source.cells import ROW_DIGEST_BYTES, ROWID_COLUMN, ColumnRead, row_digest_sql
 from columnar_etl.source.export import Source
@@ -41,6 +43,8 @@ EXAMPLES = 5
 COPY_ROWS_LIMIT = 100_000
 #: Column types a key found in the data may have (dates, numbers and booleans are never keys).
 DATA_KEY_TYPES = ("integer", "text")
+#: Rows the duplicate count reads by rowid at most (:func:`narrowing_column`); beyond, it reads all.
+MAX_LISTED_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,58 @@ def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
         + column.invalid_count
     )
     return blemishes == 0 and column.distinct_count == rows
+
+
+def narrowing_column(table: TableProfile, key: list[str]) -> ColumnProfile | None:
+    """The column whose repeated values narrow the duplicate count to the rows that matter, or None.
+
+    Exact copies share every column's value, and rows sharing a key share each key column's value:
+    a row whose value in such a column is unique in the table is neither a copy nor a key clash. The
+    column (a key column when there is a key, else any column) is the one with the most distinct
+    values, among those SQLite's ``CAST(column AS TEXT)`` renders as DuckDB reads them (INTEGER and
+    TEXT cells, valid UTF-8), when its repeated values can hold at most half the rows.
+    """
+    pool = [table[name] for name in key] if key else list(table)
+    eligible = [
+        column
+        for column in pool
+        if set(column.storage_classes) <= {"integer", "text"} and not column.issue_count("invalid_encoding")
+    ]
+    if not eligible:
+        return None
+    best = max(eligible, key=lambda column: column.distinct_count)
+    # n values of which d are distinct: at most 2 (n - d) rows hold a value that repeats.
+    surplus = table.row_count - best.null_count - best.distinct_count
+    return best if 4 * surplus <= table.row_count else None
+
+
+def narrowing_filter(src: Source, table: TableProfile, column: ColumnProfile) -> str | None:
+    """SQLite condition keeping the rows whose ``column`` value repeats and the rows with a NULL in
+    the key, by rowid; ``"0"`` when there are none (no row can be a copy or clash on the key); None
+    when the table has no rowid to name them by or they are more than :data:`MAX_LISTED_ROWS`.
+    """
+    rowid = src.table(table.name).rowid
+    if rowid is None:
+        return None
+    alias = quote_ident(rowid[0])
+    # The values as SQLite renders them: equal cells give equal text (an INTEGER 5 and a TEXT '5'
+    # too, as DuckDB reads both), so every group of copies or of one key falls in one partition.
+    nulls = " OR ".join(f"{quote_ident(name)} IS NULL" for name in table.key)
+    query = quote_literal(
+        f"SELECT {alias} AS r, CAST({quote_ident(column.name)} AS TEXT) AS v"
+        + (f", {nulls} AS n" if nulls else "")
+        + f" FROM {quote_ident(table.name)}"
+    )
+    # Every cell arrives as text ('1' for a true n).
+    having = "count(*) > 1" + (" OR max(n) <> '0'" if nulls else "")
+    sql = (
+        f"SELECT list(r) FROM sqlite_query({quote_literal(src.attachments(1)[0])}, {query}) "
+        f"GROUP BY v HAVING {having}"
+    )
+    rows = [int(r) for group in src.connection.cursor().execute(sql).fetchall() for r in group[0]]
+    if len(rows) > MAX_LISTED_ROWS:
+        return None
+    return f"{alias} IN ({', '.join(map(str, sorted(rows)))})" if rows else "0"
 
 
 def duplicate_sql(
@@ -223,10 +279,19 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     digest = row_bytes > ROW_DIGEST_BYTES
     # The rowid comes along (a table without one gets no list of copies: the cleaner then lists them).
     rowid = src.table(table.name).rowid is not None
-    relation = src.relation_sql(table.name, reads=reads, with_rowid=rowid)
-    sql = duplicate_sql(relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None)
     try:
-        row: Any = src.connection.cursor().execute(sql).fetchone()
+        # Only the rows that may be copies or clash on the key are read whole (SQLite renders every
+        # REAL of a row read with 17 digits: most of the count's cost).
+        narrowing = narrowing_column(table, table.key)
+        where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
+        if where == "0":
+            row: Any = (0, 0, 0, None, None)
+        else:
+            relation = src.relation_sql(table.name, reads=reads, where=where, with_rowid=rowid)
+            sql = duplicate_sql(
+                relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None
+            )
+            row = src.connection.cursor().execute(sql).fetchone()
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(
             "counting duplicate rows ran out of memory",
@@ -238,7 +303,7 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         raise read_error(exc, src.path, table=table.name, message="counting duplicate rows failed") from exc
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
-    if rowid:
+    if rowid and len(row) > 5:
         low, high, odd = row[5:]
         listed = [*(low or ()), *(high or ())]
         if not odd and len(listed) <= COPY_ROWS_LIMIT:

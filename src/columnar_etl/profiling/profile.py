@@ -29,10 +29,18 @@ from columnar_etl.models import (
     TableProfile,
 )
 from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
-from columnar_etl.profiling.references import declared_references, find_references
+from columnar_etl.profiling.references import (
+    KEPT_PREFIX,
+    KeptValues,
+    declared_references,
+    find_references,
+    kept_values,
+    kept_values_sql,
+)
 from columnar_etl.profiling.sql import (
     DATE_SHAPE_BY_CODE,
     EXAMPLE_KINDS,
@@ -42,6 +50,7 @@ from columnar_etl.profiling.sql import (
     STORAGE_CLASS_NAMES,
     Flag,
     StorageClass,
+    distinct_cells_sql,
     split_code,
     table_profile_sql,
 )
@@ -425,18 +434,43 @@ def _epoch_unit(name: str, low: int, high: int) -> str | None:
 
 
 def profile_table(
-    src: Source, table: str, settings: Settings, sample: int | None = None, parts: int = 1
+    src: Source,
+    table: str,
+    settings: Settings,
+    sample: int | None = None,
+    parts: int = 1,
+    *,
+    keep: str | None = None,
 ) -> TableProfile:
-    """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side)."""
+    """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
+
+    With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are counted into a table
+    first, and the short values of its columns are kept in ``keep`` for the reference search
+    (:func:`.references.kept_values_sql`), which then reads no column twice."""
     info = src.table(table)
     names = info.column_names
     reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
-    sql = table_profile_sql(relation, names, settings.null_tokens, sample, settings.source_encoding_fallback)
+    keeping = keep is not None and bool(names) and not sample
+    cells = quote_ident(f"{keep}_cells") if keeping else ""
+    sql = table_profile_sql(
+        relation,
+        names,
+        settings.null_tokens,
+        sample,
+        settings.source_encoding_fallback,
+        distinct=f"SELECT * FROM {cells}" if keeping else None,
+    )
     try:
-        result = src.connection.cursor().execute(sql)
+        cursor = src.connection.cursor()
+        if keeping:
+            cursor.execute(f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, names, None)}")
+        result = cursor.execute(sql)
         header = [d[0] for d in result.description or []]
         rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+        if keeping and keep is not None:
+            cursor.execute(kept_values_sql(keep, cells))
+            cursor.execute(f"DROP TABLE {cells}")
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(
             "profiling ran out of memory",
@@ -512,12 +546,21 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _profile_keyed(
-    src: Source, table: str, settings: Settings, sample: int | None, parts: int, declared: DeclaredKey | None
-) -> TableProfile:
-    """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a sample)."""
-    profiled = profile_table(src, table, settings, sample, parts)
+    src: Source,
+    table: str,
+    settings: Settings,
+    sample: int | None,
+    parts: int,
+    declared: DeclaredKey | None,
+    keep: str,
+) -> tuple[TableProfile, KeptValues | None]:
+    """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
+    sample); with the values kept for the reference search (none on a sample)."""
+    profiled = profile_table(src, table, settings, sample, parts, keep=keep)
     find_key(src, profiled, declared, count=sample is None)
-    return profiled
+    if sample is not None or not profiled.columns:
+        return profiled, None
+    return profiled, kept_values(src, keep, list(profiled.columns))
 
 
 def _work(table: SourceTable) -> int:
@@ -570,12 +613,15 @@ def profile(
                     sample,
                     _parts(src.table(name), threads),
                     declared.get(name),
+                    f"{KEPT_PREFIX}{position}",
                 )
-                for name in order
+                for position, name in enumerate(order)
             }
-            profiled = {name: futures[name].result() for name in names}
+            results = {name: futures[name].result() for name in names}
+        profiled = {name: table for name, (table, _) in results.items()}
+        kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
-        find_references(src, profiled, declared_references(src.path, names))
+        find_references(src, profiled, declared_references(src.path, names), kept)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),

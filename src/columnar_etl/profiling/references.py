@@ -20,7 +20,9 @@
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max) before any query, and each remaining child column is checked against all its candidate
 parents in one DuckDB query over its distinct values, which also counts the orphans (child rows
-whose value has no parent row) exactly. Orphans are an issue of the child column (``orphan_reference``).
+whose value has no parent row) exactly. The profile keeps the distinct values of short-valued
+columns (keys, codes) with their counts, so those are not read from the export again. Orphans are
+an issue of the child column (``orphan_reference``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,44 @@ from columnar_etl.source.export import Source
 MIN_INCLUSION = 0.9
 #: Types a reference inferred from the data may have (a key found in the data has one of them too).
 REFERENCE_TYPES = ("integer", "text")
+#: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
+#: keys and codes are short, free text is not (a column with a longer value is read again).
+KEPT_VALUE_BYTES = 64
+#: Names of the DuckDB tables holding the kept values (no export table lives in DuckDB's own database).
+KEPT_PREFIX = "__columnar_etl_kept_"
+
+
+@dataclass(frozen=True)
+class KeptValues:
+    """A table's values kept by the profile (:func:`kept_values_sql`): DuckDB table ``name`` of
+    ``(idx, val, weight)``; ``columns``, the kept columns' indexes by name."""
+
+    name: str
+    columns: Mapping[str, int]
+
+
+def kept_values_sql(name: str, counted: str) -> str:
+    """DuckDB: create table ``name`` from ``counted`` (the profile's counted cells, see
+    :func:`.sql.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column all of
+    whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
+    bytes, as text (what a read of the column gives), with their cell counts."""
+    # CASE, not AND: only a short value is checked for UTF-8 (a long one would be scanned whole).
+    short = (
+        "CASE WHEN cls = 'n' THEN true "
+        f"WHEN cls IN ('i', 'r', 't') AND octet_length(v) <= {KEPT_VALUE_BYTES} "
+        "THEN try(decode(v)) IS NOT NULL ELSE false END"
+    )
+    return (
+        f"CREATE OR REPLACE TABLE {quote_ident(name)} AS SELECT idx, decode(v) AS val, weight "
+        f"FROM {counted} WHERE cls <> 'n' AND idx IN "
+        f"(SELECT idx FROM {counted} GROUP BY idx HAVING bool_and({short}))"
+    )
+
+
+def kept_values(src: Source, name: str, columns: list[str]) -> KeptValues:
+    """What table ``name`` (:func:`kept_values_sql`, over a table of ``columns``) holds."""
+    rows = src.connection.cursor().execute(f"SELECT DISTINCT idx FROM {quote_ident(name)}").fetchall()
+    return KeptValues(name, {columns[int(idx)]: int(idx) for (idx,) in rows})
 
 
 @dataclass(frozen=True)
@@ -141,10 +181,9 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     return found
 
 
-def _value(column: str, kind: str) -> str:
-    """A cell as the text compared: trimmed, blank as NULL; integers in canonical form (``01`` → 1;
-    the cast itself ignores surrounding blanks)."""
-    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+def _value(text: str, kind: str) -> str:
+    """A cell (``text``, its text) as the text compared: trimmed, blank as NULL; integers in canonical
+    form (``01`` → 1; the cast itself ignores surrounding blanks)."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
     return f"nullif({trimmed_sql(text)}, '')"
@@ -165,9 +204,12 @@ class Inclusion:
     examples: tuple[str, ...]
 
 
-def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, str, str]]]:
+def inclusion_sql(
+    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+) -> tuple[str, list[tuple[str, str, str]]]:
     """One query measuring every pair: each table involved is read once (its needed columns
-    unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values.
+    unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values. Columns the
+    profile kept (``kept``, by table) are not read: their kept values are counted.
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
@@ -178,15 +220,28 @@ def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, 
                 columns.append(needed)
     scans = []
     for table in dict.fromkeys(t for t, _, _ in columns):
-        mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table]
-        selected = ", ".join(f"{_value(c, kind)} AS c{n}" for n, c, kind in mine)
+        values = (kept or {}).get(table)
+        held = values.columns if values is not None else {}
+        mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table and c not in held]
+        if values is not None:
+            scans += [
+                f"SELECT 'c{n}' AS col, val, weight AS n FROM (SELECT {_value('val', kind)} AS val, weight "
+                f"FROM {quote_ident(values.name)} WHERE idx = {held[c]}) WHERE val IS NOT NULL"
+                for n, (t, c, kind) in enumerate(columns)
+                if t == table and c in held
+            ]
+        if not mine:
+            continue
+        selected = ", ".join(
+            f"{_value(f'CAST({quote_ident(c)} AS VARCHAR)', kind)} AS c{n}" for n, c, kind in mine
+        )
         listed = ", ".join(f"c{n}" for n, _, _ in mine)
         # Only the columns compared; integers need no decoding (they are cast to a number).
         kinds = {c: kind for _, c, kind in mine}
         reads = [ColumnRead(c, decode=kind != "integer") for c, kind in kinds.items()]
         scans.append(
-            f"SELECT col, val FROM (UNPIVOT (SELECT {selected} FROM {src.relation_sql(table, reads=reads)}) "
-            f"ON {listed} INTO NAME col VALUE val)"
+            f"SELECT col, val, 1 AS n FROM (UNPIVOT (SELECT {selected} FROM "
+            f"{src.relation_sql(table, reads=reads)}) ON {listed} INTO NAME col VALUE val)"
         )
     wanted = ", ".join(
         f"('c{columns.index((c, col, kind))}', 'c{columns.index((p, key, kind))}', {index})"
@@ -194,7 +249,7 @@ def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, 
     )
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
-        "counted AS MATERIALIZED (SELECT col, val, count(*) AS n FROM cells GROUP BY col, val), "
+        "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
         f"pairs(child, parent, pair) AS (VALUES {wanted}) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
         "coalesce(sum(v.n) FILTER (WHERE k.val IS NULL), 0) AS orphans, "
@@ -206,11 +261,13 @@ def inclusion_sql(src: Source, pairs: list[Pair]) -> tuple[str, list[tuple[str, 
     return sql, columns
 
 
-def measure(src: Source, pairs: list[Pair]) -> dict[int, Inclusion]:
+def measure(
+    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+) -> dict[int, Inclusion]:
     """The fit of each pair's child column to its parent key (by pair number), by one query."""
     if not pairs:
         return {}
-    sql, _ = inclusion_sql(src, pairs)
+    sql, _ = inclusion_sql(src, pairs, kept)
     found = {}
     for pair, distinct, hits, orphans, examples in src.connection.cursor().execute(sql).fetchall():
         _, _, parent, key, _ = pairs[int(pair)]
@@ -242,18 +299,22 @@ def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
 
 
 def find_references(
-    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference] | None = None
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    declared: list[Reference] | None = None,
+    kept: Mapping[str, KeptValues] | None = None,
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
     ``declared``: the export's foreign keys (:func:`declared_references`) are references; the other
     columns' references are inferred from the data (the module's rules: an export that declares some
     of its keys often leaves others undeclared). Nothing is inferred from a sampled profile (its
-    distinct counts are the sample's).
+    distinct counts are the sample's). ``kept``: the values the profile kept, by table (tables or
+    columns without them are read).
     """
     found: list[Reference] = []
     if declared:
-        _record_declared(src, tables, declared)
+        _record_declared(src, tables, declared, kept)
         found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
         return found
@@ -264,7 +325,7 @@ def find_references(
         if (child, column) not in taken
         for parent in parents
     ]
-    measured = measure(src, pairs)
+    measured = measure(src, pairs, kept)
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     for index, (child, column, _, _, _) in enumerate(pairs):
         fit = measured.get(index)
@@ -282,7 +343,12 @@ def find_references(
     return found
 
 
-def _record_declared(src: Source, tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+def _record_declared(
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    declared: list[Reference],
+    kept: Mapping[str, KeptValues] | None,
+) -> None:
     """Mark the declared references' columns; count the orphans of the single-column ones."""
     pairs: list[Pair] = []
     for reference in declared:
@@ -301,7 +367,7 @@ def _record_declared(src: Source, tables: Mapping[str, TableProfile], declared: 
         both = (child[column].inferred_type, parent[key].inferred_type)
         kind = "integer" if both == ("integer", "integer") else "text"
         pairs.append((reference.child, column, reference.parent, key, kind))
-    for index, fit in measure(src, pairs).items():
+    for index, fit in measure(src, pairs, kept).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True)
 
 

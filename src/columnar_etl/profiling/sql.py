@@ -56,6 +56,10 @@ NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIM
 _COMMA = quote_literal(DECIMAL_COMMA)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
 _WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
+# The last byte of each whitespace character in UTF-8, as BLOB literals ('\xA0'::BLOB).
+_WHITESPACE_LAST_BYTES = ", ".join(
+    f"'\\x{byte:02X}'::BLOB" for byte in sorted({char.encode()[-1] for char in WHITESPACE})
+)
 EXAMPLES = 5
 
 EMAIL_REGEX = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
@@ -139,7 +143,7 @@ def column_projections(
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
-    digit_start = f"(ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (43, 45, 46))"
+    digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
     other = f"ELSE {Shape.OTHER:d} END"
 
     def dates(slashed: bool) -> str:
@@ -176,36 +180,87 @@ def column_projections(
     slash = _codes(SLASH_SHAPES)
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
     one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
-    flags = " + ".join(
-        [
-            f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
-            f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
-            f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
-            f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
-            f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
-            f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
-            f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
-            f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
-            f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
-            # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
-            f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
-            f"AND (ascii({t}) BETWEEN 48 AND 57 OR ascii({t}) IN (40, 43)) "
-            f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
-            f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
-            f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
-            f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
-            f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
-            f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
-            f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
-            f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
-            *([f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END"] if classes else []),
-            *([_not_a_double(t, k, sc)] if classes else []),
-        ]
+    parts = dict(
+        zip(
+            [
+                Flag.TRUE_WORD,
+                Flag.SECOND_GT12,
+                Flag.FIRST_GT12,
+                Flag.NUL,
+                Flag.PADDED,
+                Flag.VALID_MONTH_FIRST,
+                Flag.VALID_DAY_FIRST,
+                Flag.ZERO_ONE,
+                Flag.EMAIL,
+                Flag.PHONE,
+                Flag.PERSON_NAME,
+                Flag.NOT_CANONICAL,
+                Flag.OUT_OF_BIGINT,
+                Flag.INVALID_ENCODING,
+                Flag.NOT_A_DOUBLE,
+            ],
+            [
+                f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
+                f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
+                f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
+                f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
+                f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
+                f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
+                f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
+                f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
+                f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
+                # Personal data, only on text (shape OTHER), each behind a cheap guard so long text skips it.
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND contains({t}, '@') "
+                f"AND regexp_full_match({t}, {quote_literal(EMAIL_REGEX)}) THEN {Flag.EMAIL:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 24 "
+                f"AND (unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (40, 43)) "
+                f"AND regexp_full_match({t}, {quote_literal(PHONE_REGEX)}) THEN {Flag.PHONE:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
+                f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
+                f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
+                f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+                f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
+                f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+                f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
+                f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
+                _not_a_double(t, k, sc) if classes else "",
+            ],
+            strict=True,
+        )
+    )
+    # Text (shape OTHER) and dates can carry only some flags (a '0'/'1', a boolean word, a number
+    # shape are neither): those alone are tested on them, the others are 0 by construction. (A list,
+    # not IN: DuckDB plans an IN of seven values as a join.)
+    by_shape = {
+        f"{k} = {Shape.OTHER:d}": (
+            Flag.NUL,
+            Flag.PADDED,
+            Flag.EMAIL,
+            Flag.PHONE,
+            Flag.PERSON_NAME,
+            Flag.INVALID_ENCODING,
+        ),
+        f"list_contains([{_codes(list(DATE_SHAPE_BY_CODE))}], {k})": (
+            Flag.SECOND_GT12,
+            Flag.FIRST_GT12,
+            Flag.NUL,
+            Flag.PADDED,
+            Flag.VALID_MONTH_FIRST,
+            Flag.VALID_DAY_FIRST,
+            Flag.INVALID_ENCODING,
+        ),
+    }
+    full = " + ".join(part for part in parts.values() if part)
+    flags = (
+        "CASE "
+        + " ".join(
+            f"WHEN {test} THEN " + " + ".join(parts[flag] for flag in some if parts[flag])
+            for test, some in by_shape.items()
+        )
+        + f" ELSE {full} END"
     )
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
@@ -296,12 +351,18 @@ def trimmed_sql(expr: str) -> str:
     """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's, as ``str.strip``).
 
     ``trim`` with a character set costs more than the scan that feeds it, and almost no value is
-    padded: only a value whose first or last character is whitespace is trimmed (``ascii`` gives the
-    first code point of the value and of its last character).
+    padded: only a value whose first or last character is whitespace is trimmed (``unicode`` gives the
+    first code point of the value and of its last character; ``ascii`` would first scan the whole
+    value for non-ASCII bytes). The last character is cut out (a scan of the value: its positions
+    count characters) only when the value's last byte is the last byte of a whitespace character.
     """
     # list_contains, not IN (...): DuckDB plans a long IN list as a join, which costs time and memory.
     codes = f"[{_WHITESPACE_CODES}]"
-    padded = f"list_contains({codes}, ascii({expr})) OR list_contains({codes}, ascii({expr}[-1:]))"
+    last = f"list_contains([{_WHITESPACE_LAST_BYTES}], encode({expr})[-1:])"
+    padded = (
+        f"list_contains({codes}, unicode({expr})) "
+        f"OR ({last} AND list_contains({codes}, unicode({expr}[-1:])))"
+    )
     return f"CASE WHEN {padded} THEN trim({expr}, {WHITESPACE_CHARS}) ELSE {expr} END"
 
 
@@ -320,12 +381,43 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
+def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | None) -> str:
+    """``relation``'s distinct cells, counted: ``(idx, cls, v, weight)``, one row per column index,
+    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it.
+
+    Without ``columns``: the row count (``row_count``)."""
+    # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
+    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
+    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
+    if not columns:
+        return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
+    indexes = ", ".join(str(index) for index in range(len(columns)))
+    values = ", ".join(quote_ident(name) for name in columns)
+    # Unnests in one SELECT walk their lists side by side: (0, first column's class letter, its
+    # value), (1, ...). The row's class letters split into a list (one letter per column) cost less
+    # than cutting each cell's letter out of them.
+    cells = (
+        f"SELECT unnest([{indexes}]) AS idx, unnest(str_split({quote_ident(CLASSES_COLUMN)}, '')) AS cls, "
+        f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
+    )
+    # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
+    # bytes per distinct BLOB, however large the images or files are.
+    label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
+    cells = (
+        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
+        f"FROM (\n{cells}\n) AS row_cells"
+    )
+    return f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+
+
 def table_profile_sql(
     relation: str,
     columns: list[str],
     null_tokens: list[str],
     sample_rows: int | None,
     fallback: EncodingFallback = "cp1252",
+    *,
+    distinct: str | None = None,
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -341,29 +433,12 @@ def table_profile_sql(
     :func:`column_projections`): how many cells (``cells``) and distinct values have it, their bytes,
     the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
+    ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
+    is not read).
     """
-    # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
-    sample = f" USING SAMPLE reservoir({int(sample_rows)} ROWS) REPEATABLE (42)" if sample_rows else ""
-    source = f"(SELECT * FROM {relation}{sample})" if sample else relation
     if not columns:
-        return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
-    indexes = ", ".join(str(index) for index in range(len(columns)))
-    values = ", ".join(quote_ident(name) for name in columns)
-    # Two unnests in one SELECT walk their lists side by side: (0, first column's value), (1, ...); the
-    # row's class letters ride along, and each cell takes its own letter.
-    cells = (
-        f"SELECT unnest([{indexes}]) AS idx, {quote_ident(CLASSES_COLUMN)} AS classes, "
-        f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
-    )
-    cells = f"SELECT idx, substr(classes, idx + 1, 1) AS cls, raw\nFROM (\n{cells}\n) AS row_cells"
-    # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
-    # bytes per distinct BLOB, however large the images or files are.
-    label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
-    cells = (
-        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
-        f"FROM (\n{cells}\n) AS raw_cells"
-    )
-    sql = f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
+        return distinct_cells_sql(relation, columns, sample_rows)
+    sql = distinct or distinct_cells_sql(relation, columns, sample_rows)
     # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
     # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
     utf8 = [

@@ -137,6 +137,7 @@ class Source:
         class_string: bool = False,
         with_rowid: bool = False,
         rowids: Sequence[int] | None = None,
+        where: str | None = None,
     ) -> str:
         """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
 
@@ -152,6 +153,8 @@ class Source:
         ``with_rowid`` adds each row's rowid as :data:`ROWID_COLUMN`; ``rowids`` reads only the rows
         with those rowids (SQLite finds each by its B-tree: the cost is the rows read, not the table).
         Both need a table with a rowid (:attr:`TableInfo.rowid`).
+        ``where`` (SQLite SQL over the table's columns) keeps only the rows meeting it, chosen by
+        SQLite itself: the others are never rendered or handed over.
         """
         info = self.table(table)
         reads = reads if reads is not None else [ColumnRead(name) for name in info.column_names]
@@ -188,7 +191,7 @@ class Source:
             inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
-        elif parts <= 1 and rowids is None and not any(read.real_digits for read in reads):
+        elif parts <= 1 and rowids is None and where is None and not any(read.real_digits for read in reads):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
             selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
             if with_rowid:
@@ -202,10 +205,11 @@ class Source:
         selected = ", ".join(inner)
         if rowids is not None and info.rowid is not None:
             listed = ", ".join(str(int(rowid)) for rowid in sorted(set(rowids))) or "NULL"
-            query = f"SELECT {selected} FROM {quote_ident(table)} WHERE {info.rowid[0]} IN ({listed})"
-            ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
-        elif parts <= 1 or info.rowid is None:
+            where = f"{info.rowid[0]} IN ({listed})" + (f" AND ({where})" if where is not None else "")
+            parts = 1
+        if parts <= 1 or info.rowid is None:
             query = f"SELECT {selected} FROM {quote_ident(table)}"
+            query += f" WHERE ({where})" if where is not None else ""
             ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
         else:
             alias, low, high = info.rowid
@@ -215,6 +219,7 @@ class Source:
                 query = (
                     f"SELECT {selected} FROM {quote_ident(table)} "
                     f"WHERE {alias} > {after} AND {alias} <= {last}"
+                    + (f" AND ({where})" if where is not None else "")
                 )
                 ranges.append(
                     f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
