@@ -93,6 +93,12 @@ def _check_source(source: Path) -> None:
         )
 
 
+def _cannot_copy(source: Path, exc: sqlite3.Error) -> SourceError:
+    return SourceError(
+        f"cannot copy the SQLite file: {exc}", path=source, hint="check the file with columnar-etl preflight"
+    )
+
+
 def _copy_file_under_read_lock(
     source: Path, destination: Path, *, busy_timeout: float
 ) -> dict[str, int] | None:
@@ -123,11 +129,7 @@ def _copy_file_under_read_lock(
             raise locked_error(
                 source, waited=busy_timeout, setting="sqlite_busy_timeout", error=BackupError
             ) from None
-        raise SourceError(
-            f"cannot copy the SQLite file: {exc}",
-            path=source,
-            hint="check the file with columnar-etl preflight",
-        ) from exc
+        raise _cannot_copy(source, exc) from exc
     finally:
         reader.close()
     copy = sqlite3.connect(destination)
@@ -156,11 +158,7 @@ def _copy_with_backup_api(source: Path, destination: Path, *, busy_timeout: floa
             source, waited=busy_timeout, setting="sqlite_busy_timeout", error=BackupError
         ) from None
     except sqlite3.DatabaseError as exc:
-        raise SourceError(
-            f"cannot copy the SQLite file: {exc}",
-            path=source,
-            hint="check the file with columnar-etl preflight",
-        ) from exc
+        raise _cannot_copy(source, exc) from exc
     finally:
         dst.close()
         src.close()
