@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -415,3 +416,46 @@ def test_a_value_no_boolean_spelling_reads_costs_quality_as_cleaning_quarantines
     result = clean(path)
     assert result["t"].columns["c"].quarantined == 1
     assert result.quality_after == round(profile(path).quality, 2)
+
+
+def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Side by side the tables share profile_memory_limit; at 40x the wide export's comments ran out of
+    # it while timesheets was profiled. The failure is DuckDB's own, raised as it raises it.
+    path = make_sqlite(
+        {
+            "big": (
+                "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT)",
+                [(i, f"b{i}") for i in range(50)],
+            ),
+            "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
+        }
+    )
+    expected = profile(path).to_dict()
+    real, calls = profile_module.profile_table, []
+
+    def short_of_memory_once(src: Any, table: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(table)
+        if table == "big" and calls.count("big") == 1:
+            try:
+                src.connection.cursor().execute("SELECT 1").fetchone()
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+            except duckdb.OutOfMemoryException as exc:
+                raise SourceError("profiling ran out of memory", path=path, table=table) from exc
+        return real(src, table, *args, **kwargs)
+
+    monkeypatch.setattr(profile_module, "profile_table", short_of_memory_once)
+    again = profile(path).to_dict()
+    assert calls.count("big") == 2 and calls.count("small") == 1
+    assert {k: v for k, v in again.items() if k != "seconds"} == {
+        k: v for k, v in expected.items() if k != "seconds"
+    }
+    # Any other failure is not retried.
+    monkeypatch.setattr(
+        profile_module,
+        "profile_table",
+        lambda src, table, *a, **k: (_ for _ in ()).throw(SourceError("broken", path=path, table=table)),
+    )
+    with pytest.raises(SourceError, match="broken"):
+        profile(path)

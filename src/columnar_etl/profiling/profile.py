@@ -617,8 +617,33 @@ def profile(
                 )
                 for position, name in enumerate(order)
             }
-            results = {name: futures[name].result() for name in names}
-        profiled = {name: table for name, (table, _) in results.items()}
+            results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
+            short_of_memory: list[str] = []
+            for name in names:
+                try:
+                    results[name] = futures[name].result()
+                except SourceError as exc:
+                    if not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                        raise
+                    short_of_memory.append(name)
+        if short_of_memory:
+            # Side by side, the tables share profile_memory_limit: a big table that ran out of it is
+            # profiled again alone, with the whole limit and every core (a second failure is final).
+            log.info("profiling again alone", tables=short_of_memory)
+            src.connection.execute(f"SET threads = {cores}")
+            src.attachments(cores)
+            for name in short_of_memory:
+                position = order.index(name)
+                results[name] = _profile_keyed(
+                    src,
+                    name,
+                    settings,
+                    sample,
+                    _parts(src.table(name), cores),
+                    declared.get(name),
+                    f"{KEPT_PREFIX}{position}",
+                )
+        profiled = {name: results[name][0] for name in names}  # in the export's order
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
