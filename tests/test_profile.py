@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -459,3 +460,57 @@ def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
     )
     with pytest.raises(SourceError, match="broken"):
         profile(path)
+
+
+def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The default limit allows memory_bytes(limit) / ALONE_BYTES_PER_CELL cells beside others: made
+    # 100 here, so a table of 60 rows x 2 columns is too big to share it.
+    limit = profile_module.memory_bytes(load_settings().profile_memory_limit)
+    monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", limit // 100)
+    rows = 60
+    path = make_sqlite(
+        {
+            "big": (
+                "CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT)",
+                [(i, f"v{i % 97}") for i in range(rows)],
+            ),
+            "a": ("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
+            "b": ("CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x")]),
+        }
+    )
+    real, events = profile_module.profile_table, []
+
+    def watched(src: Any, table: str, *args: Any, **kwargs: Any) -> Any:
+        threads = int(src.connection.cursor().execute("SELECT current_setting('threads')").fetchone()[0])
+        events.append(("start", table, threads))
+        try:
+            return real(src, table, *args, **kwargs)
+        finally:
+            events.append(("end", table, threads))
+
+    monkeypatch.setattr(profile_module, "profile_table", watched)
+    alone = profile(path).to_dict()
+    cores = os.cpu_count() or 1
+    assert events[:2] == [("start", "big", cores), ("end", "big", cores)]
+    assert {(table, threads) for kind, table, threads in events[2:]} == {
+        ("a", max(1, cores // 2)),
+        ("b", max(1, cores // 2)),
+    }
+    events.clear()
+    monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", 16)
+    together = profile(path).to_dict()
+    # Side by side: each of the three tables gets its share of the cores, big included.
+    assert {(table, threads) for _, table, threads in events} == {
+        (name, max(1, cores // 3)) for name in ("big", "a", "b")
+    }
+    assert {k: v for k, v in alone.items() if k != "seconds"} == {
+        k: v for k, v in together.items() if k != "seconds"
+    }
+
+
+def test_memory_sizes_read_as_duckdb_reads_them() -> None:
+    assert profile_module.memory_bytes("256MB") == 256_000_000
+    assert profile_module.memory_bytes("1.5 GiB") == 1_610_612_736
+    assert profile_module.memory_bytes("512KiB") == 524_288

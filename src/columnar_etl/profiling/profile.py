@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.errors import SourceError
+from columnar_etl.errors import ConfigError, SourceError
 from columnar_etl.models import (
     ColumnProfile,
     DateOrder,
@@ -72,6 +72,12 @@ MAX_NUMERIC_DIGITS = 38
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
+#: Bytes of ``profile_memory_limit`` per cell (rows x columns) a table may need to be profiled beside
+#: others; a bigger one is profiled alone first, with every core. Measured on the wide export at 40x
+#: (comments 30M cells, timesheets 51M): side by side the profile ran out of the 256 MB limit (and
+#: later, retried alone, peaked at 635 MB and took 76 s); one table at a time took 65 s at 485 MB. At
+#: 10x (at most 12.7M cells a table, under the 16.8M this allows) side by side stays ~10 % faster.
+ALONE_BYTES_PER_CELL = 16
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
 _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
@@ -567,6 +573,16 @@ def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
 
+def memory_bytes(limit: str) -> int:
+    """``profile_memory_limit`` (``"256MB"``, ``"1.5 GiB"``) in bytes."""
+    found = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B)", limit.strip())
+    if found is None:
+        raise ConfigError(f"not a memory size: {limit!r}", hint='write it like "256MB" or "1GiB"')
+    number, unit = found.groups()
+    power = "KMG".index(unit[0]) + 1
+    return int(float(number) * (1024 if "i" in unit else 1000) ** power)
+
+
 def _parts(table: SourceTable, threads: int) -> int:
     """Rowid ranges to read ``table`` as: one per ``ROWS_PER_PART`` rows, at most one per thread."""
     return max(1, min(threads, table.estimated_rows // ROWS_PER_PART))
@@ -596,30 +612,33 @@ def profile(
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a
         # parallel aggregate costs more CPU than it saves here), and a big table is then read as
-        # that many rowid ranges, so its scan runs on all of them too.
+        # that many rowid ranges, so its scan runs on all of them too. A table too big to share
+        # profile_memory_limit (see ALONE_BYTES_PER_CELL) is profiled first, alone, with every core.
         cores = os.cpu_count() or 1
-        threads = max(1, cores // max(1, len(names)))
-        src.connection.execute(f"SET threads = {threads}")
-        src.attachments(threads)
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
         declared = declared_keys(src.path, names)
+        most = memory_bytes(settings.profile_memory_limit) // ALONE_BYTES_PER_CELL
+        alone = [name for name in order if sample is None and _work(src.table(name)) > most]
+        together = [name for name in order if name not in alone]
+        threads = max(1, cores // max(1, len(together)))
+        src.attachments(cores if alone else threads)
+
+        def one(name: str, threads: int) -> tuple[TableProfile, KeptValues | None]:
+            parts = _parts(src.table(name), threads)
+            keep = f"{KEPT_PREFIX}{order.index(name)}"
+            return _profile_keyed(src, name, settings, sample, parts, declared.get(name), keep)
+
+        results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
+        if alone:
+            log.info("profiling alone", tables=alone)
+            src.connection.execute(f"SET threads = {cores}")
+            for name in alone:
+                results[name] = one(name, cores)
+        src.connection.execute(f"SET threads = {threads}")
+        short_of_memory: list[str] = []
         with ThreadPoolExecutor(max_workers=cores) as pool:
-            futures = {
-                name: pool.submit(
-                    _profile_keyed,
-                    src,
-                    name,
-                    settings,
-                    sample,
-                    _parts(src.table(name), threads),
-                    declared.get(name),
-                    f"{KEPT_PREFIX}{position}",
-                )
-                for position, name in enumerate(order)
-            }
-            results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
-            short_of_memory: list[str] = []
-            for name in names:
+            futures = {name: pool.submit(one, name, threads) for name in together}
+            for name in together:
                 try:
                     results[name] = futures[name].result()
                 except SourceError as exc:
@@ -627,22 +646,13 @@ def profile(
                         raise
                     short_of_memory.append(name)
         if short_of_memory:
-            # Side by side, the tables share profile_memory_limit: a big table that ran out of it is
+            # Side by side, the tables share profile_memory_limit: a table that ran out of it is
             # profiled again alone, with the whole limit and every core (a second failure is final).
             log.info("profiling again alone", tables=short_of_memory)
             src.connection.execute(f"SET threads = {cores}")
             src.attachments(cores)
             for name in short_of_memory:
-                position = order.index(name)
-                results[name] = _profile_keyed(
-                    src,
-                    name,
-                    settings,
-                    sample,
-                    _parts(src.table(name), cores),
-                    declared.get(name),
-                    f"{KEPT_PREFIX}{position}",
-                )
+                results[name] = one(name, cores)
         profiled = {name: results[name][0] for name in names}  # in the export's order
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
