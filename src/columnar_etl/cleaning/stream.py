@@ -21,7 +21,7 @@ import time
 from collections.abc import Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -55,25 +55,16 @@ def clean_stream(
     audit: str | Path | None = None,
     quarantine: str | Path | None = None,
     keys: Mapping[str, list[str]] | None = None,
-    without_copies: Collection[str] = (),
-    copy_rows: Mapping[str, Sequence[int]] | None = None,
-    valid_utf8: Mapping[str, Collection[str]] | None = None,
-    native: Mapping[str, Collection[str]] | None = None,
+    hints: ReadHints | None = None,
 ) -> CleanStream:
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
     ``audit`` / ``quarantine`` name Parquet files to stream those rows to (written under a temporary
     name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held in memory.
     ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
-    the audit; default: the primary key the source declares. ``without_copies``: tables known to hold
-    no exact duplicate rows (the profile counted none: ``TableProfile.duplicate_rows == 0``), whose
-    listing scan is skipped. ``copy_rows``: per table, the rowids of every row that has an exact copy
-    (the profile's ``TableProfile.copy_rows``): its copies are listed among those rows, not by a scan.
-    ``valid_utf8``: per table, the columns a profile of every row found only valid UTF-8 (and no BLOB)
-    in: they are read as SQLite holds them, without the check of every cell for bytes to decode.
-    ``native``: per table, the columns a profile of every row found of one storage class that their
-    planned type holds exactly (INTEGER cells of an ``integer`` column, REAL cells of a ``double``
-    one): read as numbers straight from SQLite (:meth:`Source.read_batches`), not printed and parsed.
+    the audit; default: the primary key the source declares. ``hints``: what a profile of every row
+    says about reading the source (:class:`ReadHints`); without them every table is read and listed
+    the general way.
     """
     return CleanStream(
         source,
@@ -83,11 +74,30 @@ def clean_stream(
         audit=audit,
         quarantine=quarantine,
         keys=keys,
-        without_copies=without_copies,
-        copy_rows=copy_rows,
-        valid_utf8=valid_utf8,
-        native=native,
+        hints=hints,
     )
+
+
+@dataclass(frozen=True)
+class ReadHints:
+    """What a profile of every row tells the cleaner about reading the source, per table (export names).
+
+    Each one only spares work; the cleaned values are the same without it.
+    """
+
+    #: Tables the profile counted no exact duplicate rows in (``TableProfile.duplicate_rows == 0``):
+    #: their listing scan is skipped.
+    without_copies: Collection[str] = ()
+    #: The rowids of every row that has an exact copy (``TableProfile.copy_rows``): the copies are
+    #: listed among those rows, not by a scan.
+    copy_rows: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    #: The columns with only valid UTF-8 (and no BLOB): read as SQLite holds them, without the check
+    #: of every cell for bytes to decode.
+    valid_utf8: Mapping[str, Collection[str]] = field(default_factory=dict)
+    #: The columns of one storage class that their planned type holds exactly (INTEGER cells of an
+    #: ``integer`` column, REAL cells of a ``double`` one): read as numbers straight from SQLite
+    #: (:meth:`Source.read_batches`), not printed and parsed.
+    native: Mapping[str, Collection[str]] = field(default_factory=dict)
 
 
 class CleanStream:
@@ -107,19 +117,14 @@ class CleanStream:
         audit: str | Path | None = None,
         quarantine: str | Path | None = None,
         keys: Mapping[str, list[str]] | None = None,
-        without_copies: Collection[str] = (),
-        copy_rows: Mapping[str, Sequence[int]] | None = None,
-        valid_utf8: Mapping[str, Collection[str]] | None = None,
-        native: Mapping[str, Collection[str]] | None = None,
+        hints: ReadHints | None = None,
     ) -> None:
         self.source = Path(source)
-        self._copy_rows = dict(copy_rows or {})
-        self._valid_utf8 = {table: set(columns) for table, columns in (valid_utf8 or {}).items()}
-        self._asked_native = {table: list(columns) for table, columns in (native or {}).items()}
-        #: Per table, the columns read natively (those asked for whose native type is the planned one).
+        self._hints = hints or ReadHints()
+        #: Per table, the columns read natively (those hinted whose native type is the planned one).
         self._native: dict[str, list[str]] = {}
         self._given_keys = dict(keys or {})
-        self._without_copies = set(without_copies)
+        self._without_copies = set(self._hints.without_copies)
         self.plan = plan
         self.settings = settings or load_settings()
         self.batch_size = batch_size or self.settings.batch_size
@@ -149,7 +154,7 @@ class CleanStream:
             for table in self.tables:
                 self._keys[table] = _check_table(src, self.plan, table, self._given_keys.get(table))
                 self._native[table] = _native_columns(
-                    src, self.plan.tables[table], self._asked_native.get(table)
+                    src, self.plan.tables[table], self._hints.native.get(table)
                 )
             self._audit = LogSink(self._audit_path, hold=self._audit_path is None)
             self._quarantine = LogSink(self._quarantine_path, hold=True)
@@ -186,7 +191,7 @@ class CleanStream:
                     plan.column_names,
                     reads,
                     row_bytes=plan.row_bytes,
-                    rowids=self._copy_rows.get(table),
+                    rowids=self._hints.copy_rows.get(table),
                 )
         return self
 
@@ -355,7 +360,7 @@ class CleanStream:
     def _read(self, table: str, read: ColumnRead) -> ColumnRead:
         """``read``, without decoding where the profile found every TEXT cell valid UTF-8 (the values
         are the same; the check of every cell is what it saves)."""
-        if read.decode and read.name in self._valid_utf8.get(table, ()):
+        if read.decode and read.name in self._hints.valid_utf8.get(table, ()):
             return replace(read, decode=False)
         return read
 

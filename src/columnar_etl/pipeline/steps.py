@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from columnar_etl.cleaning.stream import CleanStream, clean_stream
+from columnar_etl.cleaning.stream import CleanStream, ReadHints, clean_stream
 from columnar_etl.config import Settings
 from columnar_etl.errors import ProfileHalt
 from columnar_etl.models import GateResult, Profile, TableProfile
@@ -166,8 +166,10 @@ def clean_step(
         audit=audit,
         quarantine=quarantine,
         keys=planned.row_keys,
-        without_copies=planned.without_copies,
-        copy_rows=planned.copy_rows,
-        valid_utf8=planned.valid_utf8,
-        native=planned.native,
+        hints=ReadHints(
+            without_copies=planned.without_copies,
+            copy_rows=planned.copy_rows,
+            valid_utf8=planned.valid_utf8,
+            native=planned.native,
+        ),
     )
