@@ -141,3 +141,76 @@ def test_the_run_record_reads_package_versions_once_per_process(monkeypatch: pyt
     assert first["duckdb"] == real("duckdb") and first["polars"] == real("polars")
     first["duckdb"] = "changed by a caller"
     assert record_module.versions()["duckdb"] == real("duckdb")
+
+
+_LOADED = """
+import sys
+import columnar_etl.cli, columnar_etl.pipeline.runner
+print(" ".join(sorted(m for m in sys.argv[1:] if m in sys.modules)))
+"""
+
+#: What the stages after the profile bring in; the preflight's first read of the export waits for none.
+_LATER_LIBRARIES = ["adbc_driver_postgresql", "jinja2", "polars", "pyarrow"]
+
+
+def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimported() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *_LATER_LIBRARIES],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+_RUN = """
+import json, sys, threading
+from columnar_etl import run
+from columnar_etl.config import load_settings
+result = run(sys.argv[1], mode="simple")
+imports = [t.name for t in threading.enumerate() if t.name == "columnar_etl-imports"]
+print(json.dumps({"exit_code": result.exit_code, "rows": result.record.rows, "imports": imports,
+                  "loaded": sorted(m for m in sys.argv[2:] if m in sys.modules)}))
+"""
+
+
+def test_a_run_imports_the_later_stages_in_a_thread_it_waits_for(
+    tmp_path: Path, pg_uri: str, small_fixture: Path
+) -> None:
+    # A fresh interpreter, as on the command line: the thread imports the libraries of the stages
+    # after the profile while the preflight runs, the run loads every row, and the thread is done
+    # before run() returns.
+    settings = run_settings(tmp_path, pg_uri)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "COLUMNAR_ETL_TARGET": pg_uri,
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(small_fixture), *_LATER_LIBRARIES],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.splitlines()[-1])
+    assert outcome["exit_code"] in (0, 2)
+    assert outcome["imports"] == []
+    assert outcome["loaded"] == _LATER_LIBRARIES
+    source_rows = _sqlite_row_counts(small_fixture)
+    assert {table: rows["in"] for table, rows in outcome["rows"].items()} == source_rows
+
+
+def _sqlite_row_counts(path: Path) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}

@@ -11,6 +11,7 @@ halted or refused by a gate (nothing live changed), 1 error (nothing live change
 from __future__ import annotations
 
 import contextlib
+import importlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,9 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from columnar_etl.backups import create_backup
 from columnar_etl.cleaning.quality import score_cleaned
@@ -35,9 +34,6 @@ from columnar_etl.config import (
 )
 from columnar_etl.errors import EtlError, ExitCode
 from columnar_etl.gates.preflight import preflight
-from columnar_etl.loading import ledger, load_tables
-from columnar_etl.loading.ledger import live_source_checksum
-from columnar_etl.loading.result import LoadRefused
 from columnar_etl.models import Issue, Profile
 from columnar_etl.observability.health import HealthSampler
 from columnar_etl.observability.logs import close_logging, configure_logging, get_logger, new_run_id
@@ -53,9 +49,20 @@ from columnar_etl.pipeline.record import (
 )
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
-from columnar_etl.report import run_html_fragment, write_run_html
-from columnar_etl.report.html import compile_templates
 from columnar_etl.source.identity import export_identity
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: What the stages after the profile import: the loader (ADBC, pyarrow), the cleaner (polars) and the
+#: report (Jinja), ~0.5 s of CPU. :func:`run` imports them in a thread while the preflight and the
+#: profile read the export (work mostly outside the GIL), not before its first read; the functions
+#: that use them import them again where they are used (instantly, once loaded).
+LATER_MODULES = (
+    "columnar_etl.loading",
+    "columnar_etl.cleaning.stream",
+    "columnar_etl.report",
+)
 
 Mode = Literal["simple", "canary", "blue-green"]
 T = TypeVar("T")
@@ -101,6 +108,8 @@ class RunResult:
         return self.record.to_dict()
 
     def _repr_html_(self) -> str:
+
+        from columnar_etl.report import run_html_fragment  # deliberate: see LATER_MODULES
 
         return run_html_fragment(self)
 
@@ -166,6 +175,7 @@ def run(
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
+    later = _import_later()
     log.info("run started", source=str(source), mode=mode, target=settings.target or "embedded")
     try:
         _stages(result, Path(source), settings, mode, metrics, force=force, replay=replay, show=show_progress)
@@ -178,10 +188,30 @@ def run(
         raise
     finally:
         record.finished = time.time()
+        later.join()  # never leaves an import running behind the caller's back
         _write_artefacts(result, metrics)
         log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
         close_logging()
     return result
+
+
+def _import_later() -> threading.Thread:
+    """Import :data:`LATER_MODULES` in a thread of their own, started now.
+
+    The main thread never waits for it: a function that needs one of the modules imports it where it is
+    used, and Python's per-module import locks make that wait for the thread's import, if still
+    running, instead of running it twice. An import that fails here is left to fail there, in the
+    stage that needs it, with its own error.
+    """
+
+    def work() -> None:
+        for name in LATER_MODULES:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+    thread = threading.Thread(target=work, name="columnar_etl-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 class RunRecordError(EtlError):
@@ -215,6 +245,8 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         record.warnings.append(f"{stage} failed after the version was committed: {error_line(exc)}")
         return
     result.exception = exc
+    from columnar_etl.loading.result import LoadRefused  # deliberate: see LATER_MODULES
+
     if isinstance(exc, LoadRefused):  # keep the refused load's checks for the record and the report
         result.load = exc.result
         record.load = exc.result.to_dict()
@@ -337,6 +369,8 @@ def _stages(
     record.source_checksum = identity.result()
 
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
+    from columnar_etl.loading.ledger import live_source_checksum  # deliberate: see LATER_MODULES
+
     if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
         _already_loaded(record, None)
         return
@@ -386,6 +420,10 @@ def _clean_and_load(
     force: bool,
     show: bool | None,
 ) -> None:
+
+    import pyarrow as pa  # see LATER_MODULES
+
+    from columnar_etl.loading import load_tables  # deliberate: see LATER_MODULES
 
     record = result.record
     profiled = result.profile.tables if result.profile is not None else None
@@ -475,6 +513,8 @@ def _clean_and_load(
 def _compile_report() -> None:
     # A template that does not compile fails again, and is reported, when the report is written.
     with contextlib.suppress(Exception):
+        from columnar_etl.report.html import compile_templates  # deliberate: see LATER_MODULES
+
         compile_templates()
 
 
@@ -491,6 +531,8 @@ def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
 
 
 def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool:
+
+    from columnar_etl.loading import ledger  # deliberate: see LATER_MODULES
 
     record = result.record
     assert result.target_uri is not None
@@ -512,6 +554,12 @@ def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool
             error=error,
         ),
     )
+
+
+def _write_report(result: RunResult, path: Path) -> None:
+    from columnar_etl.report import write_run_html  # deliberate: see LATER_MODULES
+
+    write_run_html(result, path)
 
 
 def _write_artefacts(result: RunResult, metrics: RunMetrics) -> None:
@@ -540,7 +588,7 @@ def _write_artefacts(result: RunResult, metrics: RunMetrics) -> None:
     )
     attempt("metrics.prom", metrics.write_textfile)
     attempt("metrics.json", metrics.write_json)
-    attempt("report.html", lambda path: write_run_html(result, path))
+    attempt("report.html", lambda path: _write_report(result, path))
     for name in ("log.jsonl", "profile.json", "preflight.json", "audit.parquet", "quarantine.parquet"):
         if (run_dir / name).exists():
             result.artefacts[name] = run_dir / name

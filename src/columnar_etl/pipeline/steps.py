@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from columnar_etl.cleaning.stream import CleanStream, ReadHints, clean_stream
 from columnar_etl.config import Settings
 from columnar_etl.errors import ProfileHalt
 from columnar_etl.models import GateResult, Profile, TableProfile
@@ -20,6 +20,9 @@ from columnar_etl.planning.plan import Plan, build_plan
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.references import load_references
+
+if TYPE_CHECKING:
+    from columnar_etl.cleaning.stream import CleanStream
 
 
 def profile_step(
@@ -158,6 +161,9 @@ def clean_step(
 ) -> CleanStream:
     """The export cleaned by ``planned``: a stream of typed Arrow batches per table (use it as a context
     manager), audit rows identified by the profile's keys."""
+    # Imported here: the cleaner brings polars and pyarrow, which the profile and gate never need.
+    from columnar_etl.cleaning.stream import ReadHints, clean_stream  # deliberate: see above
+
     return clean_stream(
         source,
         planned.plan,

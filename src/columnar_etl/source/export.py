@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
@@ -368,6 +370,8 @@ class Source:
         """The text read of ``text_reads`` and a native scan of ``native``, zipped row by row into one
         reader (text columns first); :class:`SourceError` if the scans ever disagree on a row's rowid.
         ``positions``: each text read's place among all the reads, which names its helper columns."""
+        import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
+
         selected = ", ".join(["rowid", *map(quote_ident, native)])
         scan = f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
         typed = self.typed_cursor().sql(scan).to_arrow_reader(batch_size)
@@ -423,6 +427,8 @@ class Source:
 
     def iter_batches(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
         """Like :meth:`read_batches` but as a plain iterator, wrapping read errors in :class:`SourceError`."""
+        import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
+
         reader = self.read_batches(table, batch_size=batch_size)
         try:
             yield from reader
