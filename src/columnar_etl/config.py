@@ -155,6 +155,12 @@ class Settings(BaseSettings):
         description="Bytes of source values per cleaned batch (at most `batch_size` rows): tables of large "
         "BLOBs or long text are read in fewer rows per batch, so memory does not grow with value size.",
     )
+    read_ahead_bytes: int = Field(
+        default=32 * 1024 * 1024,
+        ge=0,
+        description="Bytes of cleaned batches the load may hold ahead of COPY (at least two batches): the "
+        "next table is cleaned while PostgreSQL builds the indexes of the one before and checks it.",
+    )
     profile_memory_limit: str = Field(
         default="256MB",
         pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",

@@ -67,6 +67,24 @@ def test_the_prefetcher_reads_ahead_a_bounded_amount_and_stops_when_closed() -> 
     assert len(produced) <= 3
 
 
+def test_the_prefetcher_reads_further_ahead_within_its_byte_budget() -> None:
+    # While nobody consumes (PostgreSQL builds the indexes of the table before), the producer keeps
+    # going as long as the batches it holds fit in max_bytes: here ten batches' bytes of 100.
+    size = next(batches(1)).nbytes
+    produced: list[int] = []
+    source = pa.RecordBatchReader.from_batches(SCHEMA, batches(100, produced=produced))
+    ahead = Prefetcher(source, depth=2, max_bytes=10 * size)
+    deadline = time.monotonic() + 5
+    while len(produced) < 10 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.2)
+    assert 10 <= len(produced) <= 11  # ten held and an eleventh waiting for room
+    # Taking batches makes room for as many more; everything arrives, in order.
+    table = ahead.reader.read_all()
+    assert table.num_rows == 10_000
+    assert table.column(0).to_pylist() == list(range(10_000))
+
+
 def test_the_last_batch_put_as_the_consumers_wait_times_out_is_not_lost() -> None:
     # The consumer waits for an item with a timeout, then asks whether the producer still lives.
     # Between the two (a busy machine deschedules the consumer), the producer can put its last

@@ -296,7 +296,9 @@ def _load_version(
     schema = result.schema
 
     fraction = settings.canary_fraction if mode == "canary" else None
-    streams = prepare_streams(tables, keys or {}, references, column_style, fraction)
+    streams = prepare_streams(
+        tables, keys or {}, references, column_style, fraction, read_ahead_bytes=settings.read_ahead_bytes
+    )
     renamed = any(old != new for stream in streams.values() for old, new in stream.mapping.items())
     if column_style != "export" or renamed:
         result.column_names = {table: stream.mapping for table, stream in streams.items()}

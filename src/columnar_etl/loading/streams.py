@@ -10,7 +10,7 @@ import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from queue import Empty, Full, Queue
+from queue import Empty, Queue
 from typing import Any
 
 import pyarrow as pa
@@ -111,12 +111,15 @@ def canary_sample(reader: pa.RecordBatchReader, key: Sequence[str], fraction: fl
 
 
 class Prefetcher:
-    """A reader read ahead by a background thread, at most ``depth`` batches ahead of its consumer.
+    """A reader read ahead by a background thread: ``depth`` batches ahead of its consumer, or more
+    while they hold at most ``max_bytes`` (Arrow buffer sizes) between them.
 
     Producing batches (reading and casting the source, cleaning, gathering the validation figures)
     then overlaps with PostgreSQL's work — COPYing the batch before, or building the indexes of the
     table before — instead of taking turns: on a two-core machine that is much of the difference
-    between a checked load and a bare COPY. Memory stays bounded by ``depth`` batches.
+    between a checked load and a bare COPY. ``max_bytes`` lets the next table's producer keep going
+    while PostgreSQL builds the indexes of the table before and checks its figures, work that takes
+    no batches; memory stays bounded by ``depth`` batches or ``max_bytes``, whichever holds more.
 
     Given ``after`` (the prefetcher of the table before), the producer waits until that one has
     produced everything: the caller's iterators then never run two at a time, so a source shared
@@ -130,11 +133,20 @@ class Prefetcher:
     CLOSE_WAIT_SECONDS = 60.0
 
     def __init__(
-        self, source: pa.RecordBatchReader, depth: int = 2, *, after: Prefetcher | None = None
+        self,
+        source: pa.RecordBatchReader,
+        depth: int = 2,
+        *,
+        after: Prefetcher | None = None,
+        max_bytes: int = 0,
     ) -> None:
         self._source = source
         self._after = after
-        self._queue: Queue[Any] = Queue(maxsize=depth)
+        self._depth, self._max_bytes = depth, max_bytes
+        #: Batches produced and not yet consumed, and their bytes (guarded by ``_room``).
+        self._held, self._held_bytes = 0, 0
+        self._room = threading.Condition()
+        self._queue: Queue[Any] = Queue()
         self._stop = threading.Event()
         self.finished = threading.Event()
         #: What the producer raised (handed to the consumer too): the cause of a COPY that failed.
@@ -150,13 +162,21 @@ class Prefetcher:
             self._thread.join(self.CLOSE_WAIT_SECONDS)
 
     def _put(self, item: Any) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.05)
-                return True
-            except Full:
-                continue
+        size = item.nbytes if isinstance(item, pa.RecordBatch) else 0
+        with self._room:
+            while not self._stop.is_set():
+                if self._held < self._depth or self._held_bytes + size <= self._max_bytes:
+                    self._held, self._held_bytes = self._held + 1, self._held_bytes + size
+                    self._queue.put(item)
+                    return True
+                self._room.wait(0.05)
         return False
+
+    def _taken(self, item: Any) -> None:
+        size = item.nbytes if isinstance(item, pa.RecordBatch) else 0
+        with self._room:
+            self._held, self._held_bytes = self._held - 1, self._held_bytes - size
+            self._room.notify()
 
     def _produce(self) -> None:
         try:
@@ -186,6 +206,7 @@ class Prefetcher:
                         item = self._queue.get_nowait()
                     except Empty:
                         raise RuntimeError("the batch producer stopped without a word") from None
+                self._taken(item)
                 if item is self._DONE:
                     return
                 if isinstance(item, BaseException):
@@ -211,6 +232,14 @@ def _buckets(batch: pa.RecordBatch, key: Sequence[str], offset: int) -> pa.Array
     return pc.shift_right(mixed, pa.scalar(64 - _BUCKET_BITS, pa.uint64()))
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """How a table is read ahead: after the table before (its prefetcher), in at most ``max_bytes``."""
+
+    after: Prefetcher | None
+    max_bytes: int
+
+
 @dataclass
 class TableStream:
     """One table on its way to COPY, with what the load needs to know about it."""
@@ -233,16 +262,20 @@ def prepare_streams(
     references: Mapping[str, list[str]] | None,
     column_style: ColumnNames,
     canary_fraction: float | None = None,
+    *,
+    read_ahead_bytes: int = 0,
 ) -> dict[str, TableStream]:
     """Per table: renamed (snake_case), sampled (a canary's ``canary_fraction``), observed (validation
-    figures) and read ahead. ``keys`` / ``references`` are in export names; defaults as documented in
+    figures) and read ahead (two batches, or more in at most ``read_ahead_bytes``: see
+    :class:`Prefetcher`). ``keys`` / ``references`` are in export names; defaults as documented in
     :func:`default_key` / :func:`default_references`. On an error the read-ahead already started stops.
     """
     streams: dict[str, TableStream] = {}
     try:
         previous: Prefetcher | None = None
         for table, data in tables.items():
-            stream = _prepare_stream(table, data, keys, references, column_style, canary_fraction, previous)
+            ahead = Ahead(previous, read_ahead_bytes)
+            stream = _prepare_stream(table, data, keys, references, column_style, canary_fraction, ahead)
             streams[table], previous = stream, stream.prefetcher
     except BaseException:
         for stream in streams.values():
@@ -258,7 +291,7 @@ def _prepare_stream(
     references: Mapping[str, list[str]] | None,
     column_style: ColumnNames,
     canary_fraction: float | None,
-    after: Prefetcher | None,
+    ahead: Ahead,
 ) -> TableStream:
     reader = as_reader(table, data)
     names = reader.schema.names
@@ -272,7 +305,8 @@ def _prepare_stream(
     if canary_fraction is not None:
         reader = canary_sample(reader, key, canary_fraction)
     reader, stats = observe_stream(table, reader)
-    return TableStream(Prefetcher(reader, after=after), stats, mapping, key, refs)
+    prefetcher = Prefetcher(reader, after=ahead.after, max_bytes=ahead.max_bytes)
+    return TableStream(prefetcher, stats, mapping, key, refs)
 
 
 def _columns(table: str, given: Mapping[str, list[str]], names: list[str], what: str) -> list[str] | None:
