@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -434,3 +436,32 @@ def test_nothing_to_cut_over_to_or_roll_back_to_is_a_clear_error(
     with pytest.raises(LoadError, match="is live already"):
         cutover(pg_uri, first.schema, settings=settings)
     assert [r[:2] for r in runs(pg_uri)][-1] == ("cutover", "failed")
+
+
+def test_the_first_table_is_read_ahead_while_the_target_connection_opens(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The load's connection waits here until the first batch was produced: that happens only if the
+    # read-ahead started before the connect (it used to start after the version schema existed).
+    from columnar_etl.loading import strategies
+
+    produced = threading.Event()
+    schema = pa.schema([("id", pa.int64()), ("v", pa.string())])
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        produced.set()
+        yield pa.record_batch([pa.array([1, 2], pa.int64()), pa.array(["a", "b"])], schema=schema)
+
+    waited: list[bool] = []
+    real_connect = strategies.connect
+
+    def connect_once_produced(uri: str, **options: Any) -> Any:
+        waited.append(produced.wait(10))
+        return real_connect(uri, **options)
+
+    monkeypatch.setattr(strategies, "connect", connect_once_produced)
+    tables = {"t": pa.RecordBatchReader.from_batches(schema, batches())}
+    result = load_tables(tables, pg_uri, mode="simple", settings=settings)
+    assert waited == [True]
+    assert result.rows == {"t": 2}
+    assert pg_query(pg_uri, f"SELECT id, v FROM {result.schema}.t ORDER BY id") == [(1, "a"), (2, "b")]

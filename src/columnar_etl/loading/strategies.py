@@ -43,7 +43,7 @@ from columnar_etl.loading.schemas import (
     schema_exists,
     table_columns,
 )
-from columnar_etl.loading.streams import prepare_streams
+from columnar_etl.loading.streams import TableStream, prepare_streams
 from columnar_etl.loading.validate import (
     TableStats,
     ValidationReport,
@@ -213,6 +213,44 @@ def _load(
     before_commit: Callable[[LoadResult], None] | None = None,
 ) -> None:
     """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
+    fraction = settings.canary_fraction if result.mode == "canary" else None
+    # First: the first table's read-ahead (reading, cleaning, its figures; at most read_ahead_bytes)
+    # starts now, beside the connect, the lock, the ledger and the version schema. A load that stops
+    # before its COPY closes it (a clean stream discards the audit of what it had cleaned).
+    streams = prepare_streams(
+        tables, keys or {}, references, column_style, fraction, read_ahead_bytes=settings.read_ahead_bytes
+    )
+    try:
+        _load_streams(
+            streams,
+            uri,
+            result,
+            run,
+            column_style,
+            strict_drift,
+            settings,
+            measure_after=measure_after,
+            skip_if_loaded=skip_if_loaded,
+            before_commit=before_commit,
+        )
+    finally:
+        for stream in streams.values():
+            stream.prefetcher.close()
+
+
+def _load_streams(
+    streams: dict[str, TableStream],
+    uri: str,
+    result: LoadResult,
+    run: ledger.RunRecord,
+    column_style: ColumnNames,
+    strict_drift: bool,
+    settings: Settings,
+    *,
+    measure_after: Callable[[], float] | None,
+    skip_if_loaded: bool,
+    before_commit: Callable[[LoadResult], None] | None,
+) -> None:
     import adbc_driver_manager
 
     conn = connect(uri, autocommit=False)
@@ -223,11 +261,9 @@ def _load(
                 uri,
                 conn,
                 cursor,
-                tables,
+                streams,
                 result,
                 run,
-                keys,
-                references,
                 column_style,
                 strict_drift,
                 settings,
@@ -260,11 +296,9 @@ def _load_version(
     uri: str,
     conn: Any,
     cursor: Any,
-    tables: Mapping[str, ArrowData],
+    streams: dict[str, TableStream],
     result: LoadResult,
     run: ledger.RunRecord,
-    keys: Mapping[str, list[str]] | None,
-    references: Mapping[str, list[str]] | None,
     column_style: ColumnNames,
     strict_drift: bool,
     settings: Settings,
@@ -295,10 +329,6 @@ def _load_version(
         result.schema = new_version_schema(cursor, base)
     schema = result.schema
 
-    fraction = settings.canary_fraction if mode == "canary" else None
-    streams = prepare_streams(
-        tables, keys or {}, references, column_style, fraction, read_ahead_bytes=settings.read_ahead_bytes
-    )
     renamed = any(old != new for stream in streams.values() for old, new in stream.mapping.items())
     if column_style != "export" or renamed:
         result.column_names = {table: stream.mapping for table, stream in streams.items()}
