@@ -344,6 +344,32 @@ def test_an_all_null_batch_keeps_the_planned_types(make_sqlite: SqliteFactory) -
         assert [f.type for f in batch.schema] == list(expected.types)
 
 
+def test_a_tables_cleaning_expressions_are_built_once_for_all_its_batches(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.cleaning.expressions import ColumnExprs
+
+    built: list[str] = []
+    real = ColumnExprs.value
+
+    def counted(self: ColumnExprs) -> Any:
+        built.append(self.plan.name)
+        return real(self)
+
+    monkeypatch.setattr(ColumnExprs, "value", counted)
+    rows = [(i, f" text {i}", f"{i}.5", "yes" if i % 2 else "no") for i in range(1, 10)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n TEXT, b TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    with clean_stream(path, plan, batch_size=2) as stream:
+        batches = list(stream.batches("t"))
+    assert len(batches) == 5
+    assert sorted(built) == ["b", "id", "n", "s"]  # once per column, not once per batch
+    values = pa.Table.from_batches(batches)
+    assert values.column("s").to_pylist() == [f"text {i}" for i in range(1, 10)]
+    assert values.column("n").to_pylist() == [i + 0.5 for i in range(1, 10)]
+    assert values.column("b").to_pylist() == [bool(i % 2) for i in range(1, 10)]
+
+
 def test_reject_row_drops_rows_with_unfixable_values(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": (RULES_DDL, RULES_ROWS)})
     result = _clean_rows(path, quarantine_policy="reject_row")
