@@ -6,6 +6,7 @@ import math
 import re
 import sqlite3
 import statistics
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -396,6 +397,60 @@ def test_numeric_outliers_are_flagged_not_changed(make_sqlite: SqliteFactory) ->
     assert stats.outlier_fence is not None and stats.outlier_fence[1] < 9999.5
     assert result.data is not None and result.data["t"].column("hours")[-1].as_py() == Decimal("9999.50")
     assert _clean_rows(path, outlier_iqr_factor=0)["t"]["hours"].outliers == 0
+
+
+@pytest.mark.parametrize("pending_bytes", [None, 1])
+def test_outliers_are_judged_the_same_when_the_fences_arrive_after_the_batches(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, pending_bytes: int | None
+) -> None:
+    # The first batch does not wait for the fences' scan: batches cleaned before them keep their keys
+    # and numbers aside and are judged once they come. Here they come only after the last batch (or,
+    # with a 1-byte allowance, the cleaner waits for them at its first batch): same counts, same
+    # examples in source order, same fences as when they are there from the start.
+    from columnar_etl.cleaning import stream as stream_module
+    from columnar_etl.cleaning import table as table_module
+
+    rows = [(i, f"{10 + i % 7}.5", f"{i % 5}.25") for i in range(1, 301)]
+    for i in (3, 50, 120, 121, 200, 250, 299):
+        rows[i - 1] = (i, f"{5000 + i}.5", f"-{900 + i}.25")
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, hours REAL, rate TEXT)"
+    path = make_sqlite({"t": (ddl, rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+
+    def cleaned() -> dict[str, tuple[int, list[str], tuple[float, float] | None]]:
+        with clean_stream(path, plan, batch_size=16) as stream:
+            list(stream.batches("t"))
+            stats = stream.stats()["t"]
+        return {
+            name: (
+                stats.columns[name].outliers,
+                stats.columns[name].outlier_examples,
+                stats.columns[name].outlier_fence,
+            )
+            for name in ("hours", "rate")
+        }
+
+    at_once = cleaned()
+    assert at_once["hours"][0] == 7 and at_once["rate"][0] == 7
+    assert at_once["hours"][1] == ["3: 5003.5", "50: 5050.5", "120: 5120.5", "121: 5121.5", "200: 5200.5"]
+
+    released = threading.Event()
+    real_fences, real_finish = stream_module.outlier_fences, table_module.TableCleaner.finish
+
+    def late_fences(*args: Any, **kwargs: Any) -> Any:
+        assert released.wait(30), "the fences were waited for before the last batch"
+        return real_fences(*args, **kwargs)
+
+    def finish(self: Any) -> None:
+        released.set()  # every batch is cleaned: only now may the fences arrive
+        real_finish(self)
+
+    monkeypatch.setattr(stream_module, "outlier_fences", late_fences)
+    monkeypatch.setattr(table_module.TableCleaner, "finish", finish)
+    if pending_bytes is not None:
+        monkeypatch.setattr(table_module, "PENDING_OUTLIER_BYTES", pending_bytes)
+        released.set()  # the cleaner waits for them at its first batch, past its allowance
+    assert cleaned() == at_once
 
 
 def test_snake_case_names_and_nul_free_text(make_sqlite: SqliteFactory) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -34,7 +35,7 @@ from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import column_read
 from columnar_etl.cleaning.outliers import Fence, outlier_fences
 from columnar_etl.cleaning.result import CleanResult, TableCleanStats
-from columnar_etl.cleaning.table import TableCleaner, new_stats, output_schema
+from columnar_etl.cleaning.table import LateFences, TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
@@ -175,9 +176,8 @@ class CleanStream:
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
             self._side.limit_memory(self.settings.profile_memory_limit)
         for table in self.tables:
-            self._fences[table] = self._pool.submit(
-                outlier_fences, src, self.plan.tables[table], factor, self._native.get(table, ())
-            )
+            # A table's copies first: its first batch needs them, while its fences are only needed
+            # once its batches were cleaned (see TableCleaner); the pool runs its tasks in order.
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
             if self._side is not None and table not in self._without_copies:
@@ -193,6 +193,9 @@ class CleanStream:
                     row_bytes=plan.row_bytes,
                     rowids=self._hints.copy_rows.get(table),
                 )
+            self._fences[table] = self._pool.submit(
+                outlier_fences, src, self.plan.tables[table], factor, self._native.get(table, ())
+            )
         return self
 
     def close(self) -> None:
@@ -320,7 +323,7 @@ class CleanStream:
             quarantine=quarantine,
             policy=self.settings.quarantine_policy,
             copies=copies,
-            fences=self._outcome(self._fences[table], table),
+            fences=LateFences(self._fences[table].done, partial(self._outcome, self._fences[table], table)),
             mask_salt=self.settings.mask_salt,
             fallback=self.settings.source_encoding_fallback,
             native=self._native.get(table, ()),
@@ -342,6 +345,7 @@ class CleanStream:
                 started = time.perf_counter()
         except (duckdb.Error, pa.ArrowException) as exc:
             raise read_error(exc, self.source, table=table) from exc
+        cleaner.finish()
         if not yielded:
             # An empty table still hands over one (empty) batch: it carries the schema to the loader.
             yield pa.RecordBatch.from_pylist([], schema=cleaner.schema)

@@ -11,7 +11,7 @@ later step sees only the hash; columns masked with ``drop`` are not in the plan'
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -90,6 +90,20 @@ def cleaned_frame(
     )
 
 
+@dataclass(frozen=True)
+class LateFences:
+    """A table's outlier fences still being computed (a scan of their own, see ``outlier_fences``):
+    ``ready()`` tells whether ``get()`` would return at once; ``get()`` waits for them."""
+
+    ready: Callable[[], bool]
+    get: Callable[[], Mapping[str, Fence]]
+
+
+#: Bytes of row keys and numbers a cleaner keeps while its fences are still being computed, to judge
+#: them once they are known; past it, the cleaner waits for them.
+PENDING_OUTLIER_BYTES = 32 * 1024 * 1024
+
+
 def new_stats(plan: TablePlan, key_columns: list[str]) -> TableCleanStats:
     """Zeroed counts for ``plan``'s table."""
     columns = {
@@ -112,7 +126,7 @@ class TableCleaner:
         quarantine: LogSink,
         policy: str = "null",
         copies: CopyFilter | None = None,
-        fences: dict[str, Fence] | None = None,
+        fences: Mapping[str, Fence] | LateFences | None = None,
         mask_salt: str | None = None,
         fallback: str = "cp1252",
         native: Collection[str] = (),
@@ -129,7 +143,16 @@ class TableCleaner:
         self._quarantine = quarantine
         self._policy = policy
         self._copies = copies
-        self._fences = fences or {}
+        # Outliers are only counted (with a few examples), never changed: batches cleaned before the
+        # fences are known keep their keys and numbers aside, judged once they are (finish() at the
+        # latest), so the first batch never waits for the scan of the fences.
+        self._late = fences if isinstance(fences, LateFences) else None
+        self._fences: dict[str, Fence] | None = None
+        if not isinstance(fences, LateFences):
+            self._fences = dict(fences or {})
+        self._judged = [c for c in self.columns if c.plan.type in ("numeric", "double")]
+        self._pending: list[pl.DataFrame] = []
+        self._pending_bytes = 0
         self._mask_salt = mask_salt or ""
         masked = [c.name for c in plan.columns if c.mask == "hash"]
         if masked and not mask_salt:
@@ -141,8 +164,8 @@ class TableCleaner:
             )
         self._stages = Stages.of(self.columns, self._mask_salt)
         self._offset = 0
-        for name, fence in self._fences.items():
-            stats.columns[name].outlier_fence = (fence.low, fence.high)
+        if self._fences is not None:
+            self._use_fences(self._fences)
 
     def _row_key(self) -> pl.Expr:
         if not self.key_columns:
@@ -252,7 +275,34 @@ class TableCleaner:
         )
         return frame.filter(~extra)
 
+    def finish(self) -> None:
+        """Judge what waited for the fences (call once every batch was cleaned)."""
+        if self._fences is None:
+            self._await_fences()
+
+    def _use_fences(self, fences: Mapping[str, Fence]) -> None:
+        self._fences = dict(fences)
+        for name, fence in self._fences.items():
+            self.stats.columns[name].outlier_fence = (fence.low, fence.high)
+
+    def _await_fences(self) -> None:
+        assert self._late is not None
+        self._use_fences(self._late.get())
+        pending, self._pending, self._pending_bytes = self._pending, [], 0
+        for frame in pending:
+            self._flag_outliers(frame)
+
     def _flag_outliers(self, frame: pl.DataFrame) -> None:
+        if self._fences is None and self._late is not None and self._late.ready():
+            self._await_fences()
+        if self._fences is None:
+            if self._judged and frame.height:
+                kept = frame.select(ROW_KEY, *(c.v for c in self._judged))
+                self._pending.append(kept)
+                self._pending_bytes += int(kept.estimated_size())
+                if self._pending_bytes > PENDING_OUTLIER_BYTES:
+                    self._await_fences()
+            return
         for column in self.columns:
             fence = self._fences.get(column.plan.name)
             if fence is None:
