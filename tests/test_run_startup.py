@@ -214,3 +214,57 @@ def _sqlite_row_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+_STARTED = """
+import atexit, runpy, sys, threading
+started = []
+real_start = threading.Thread.start
+
+def start(self):
+    started.append(self.name)
+    real_start(self)
+
+threading.Thread.start = start
+sys.argv = sys.argv[1:]
+
+def show():
+    from columnar_etl.source import export
+    print("STARTED", "columnar_etl-extension" in started, "VERIFIED", bool(export._VERIFIED_EXTENSIONS))
+
+atexit.register(show)
+runpy.run_module("columnar_etl", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "checked_early"),
+    [
+        (["profile", "no-such-export.db"], True),
+        (["preflight", "no-such-export.db", "--json"], True),
+        (["profile", "--help"], False),
+        (["runs", "list"], False),
+    ],
+)
+def test_a_duckdb_command_has_the_extension_checked_while_the_command_line_imports(
+    tmp_path: Path, argv: list[str], checked_early: bool
+) -> None:
+    # The console script starts DuckDB's signature check of the SQLite extension in a thread before
+    # the command line's modules import, for the commands that open DuckDB (not for help or others).
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "COLUMNAR_ETL_RUNS_DIR": str(tmp_path / "runs"),
+        "COLUMNAR_ETL_TARGET": "postgresql://nobody@127.0.0.1:9/none",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTED, "columnar-etl", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
+    )
+    shown = [line for line in done.stdout.splitlines() if line.startswith("STARTED")]
+    expected = f"STARTED {checked_early} VERIFIED {checked_early}"
+    assert shown == [expected], done.stdout[-800:] + done.stderr[-800:]

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -451,6 +452,49 @@ def test_a_missing_python_dependency_fails(
     assert deps.hint == "pip install -e . (or pip install 'columnar-etl') in this environment"
 
 
+_LOCATE_ONLY = """
+import json, sys
+from columnar_etl.gates.environment_checks import check_dependencies, runtime_requirements
+check = check_dependencies(import_them=False)
+print(json.dumps({"status": check.status, "value": check.value, "threshold": check.threshold,
+                  "message": check.message, "loaded": [m for m in sys.argv[1:] if m in sys.modules],
+                  "requirements": len(runtime_requirements())}))
+"""
+
+
+def test_dependencies_located_but_not_imported_when_asked(tmp_path: Path) -> None:
+    # What `run` asks for: the libraries of the later stages are located, not imported (their import
+    # happens beside the profile); an installed, importable set passes all the same.
+    import subprocess
+    import sys
+
+    libraries = ["polars", "pyarrow", "jinja2", "adbc_driver_postgresql"]
+    done = subprocess.run(
+        [sys.executable, "-c", _LOCATE_ONLY, *libraries],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    check = json.loads(done.stdout)
+    assert check["loaded"] == []
+    every = check["requirements"]
+    assert (check["status"], check["value"], check["threshold"]) == ("pass", every, every)
+    assert "located, not imported yet" in check["message"]
+
+
+def test_a_dependency_that_cannot_be_found_fails_when_only_located(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Installed (its metadata is there) but no module Python can find: the locate-only check fails too.
+    real = environment_checks.runtime_requirements()
+    monkeypatch.setattr(environment_checks, "runtime_requirements", lambda: [*real, "pip"])
+    monkeypatch.setattr(environment_checks.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.delitem(sys.modules, "pip", raising=False)
+    check = environment_checks.check_dependencies(import_them=False)
+    assert check.status == "fail"
+    assert "pip does not import (ModuleNotFoundError" in check.message
+
+
 def test_the_duckdb_extension_not_loadable_fails(
     export: Path, tmp_path: Path, settings: Settings, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -545,9 +589,9 @@ def test_independent_checks_run_at_once(
         barrier.wait()
         return real_integrity(source)
 
-    def dependencies() -> Any:
+    def dependencies(**options: Any) -> Any:
         barrier.wait()
-        return real_dependencies()
+        return real_dependencies(**options)
 
     monkeypatch.setattr(source_checks, "_check_integrity", integrity)
     monkeypatch.setattr(preflight_module, "check_dependencies", dependencies)

@@ -133,12 +133,18 @@ class PreflightResult:
 
 
 def preflight(
-    source: str | Path, *, settings: Settings | None = None, target: str | None = None
+    source: str | Path,
+    *,
+    settings: Settings | None = None,
+    target: str | None = None,
+    import_dependencies: bool = True,
 ) -> PreflightResult:
     """Run every Gate 0 check for moving ``source`` into ``target`` and return the full report.
 
     ``target`` (a PostgreSQL URI) defaults to ``settings.target``; with neither, the embedded server in
-    ``settings.pg_dir`` is used (and started). Never raises for a failed check: see
+    ``settings.pg_dir`` is used (and started). ``import_dependencies=False``: a runtime dependency not
+    imported yet is only located, not imported (see :func:`check_dependencies`): ``run`` imports them
+    in a thread while the profile runs. Never raises for a failed check: see
     :meth:`PreflightResult.raise_for_failures`.
     """
     started = time.perf_counter()
@@ -173,7 +179,9 @@ def preflight(
             timed("disk", lambda: check_disk(source, settings, embedded=target is None)),
             timed("memory", lambda: check_memory(settings)),
         ]
-        dependencies = timed("python_dependencies", check_dependencies)
+        dependencies = timed(
+            "python_dependencies", partial(check_dependencies, import_them=import_dependencies)
+        )
         target_results, uri, _ = of_target.result()
         checks += of_source.result()
         checks += target_results

@@ -356,7 +356,7 @@ def _stages(
         _stage(record, metrics, "preflight") as stage,
     ):
         identity = pool.submit(export_identity, source)
-        checked = preflight(source, settings=settings)
+        checked = preflight(source, settings=settings, import_dependencies=False)
         result.preflight = checked
         write_json(record.run_dir / "preflight.json", checked.to_dict())
         checked.raise_for_failures()
