@@ -298,10 +298,13 @@ def check_dependencies(*, import_them: bool = True) -> Check:
         module = name.lower().replace("-", "_")
         try:
             versions[name] = importlib.metadata.version(name)
-            if not import_them and module not in sys.modules:
-                if importlib.util.find_spec(module) is None:
-                    raise ModuleNotFoundError(f"no module named {module!r}")
-                located += 1
+            if not import_them:
+                # One in sys.modules is imported, or being imported by another thread (whose import
+                # lock an import here would wait on): not waited for either.
+                if module not in sys.modules:
+                    if importlib.util.find_spec(module) is None:
+                        raise ModuleNotFoundError(f"no module named {module!r}")
+                    located += 1
                 continue
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
