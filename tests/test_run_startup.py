@@ -168,15 +168,23 @@ def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimpo
 _RUN = """
 import json, sys, threading
 from columnar_etl import run
-from columnar_etl.config import load_settings
+import columnar_etl.report.html as html
+compiled_in = []
+real_compile = html.compile_templates
+
+def compile_templates(*args, **kwargs):
+    compiled_in.append(threading.current_thread().name)
+    return real_compile(*args, **kwargs)
+
+html.compile_templates = compile_templates
 result = run(sys.argv[1], mode="simple")
 imports = [t.name for t in threading.enumerate() if t.name == "columnar_etl-imports"]
 print(json.dumps({"exit_code": result.exit_code, "rows": result.record.rows, "imports": imports,
-                  "loaded": sorted(m for m in sys.argv[2:] if m in sys.modules)}))
+                  "compiled_in": compiled_in, "loaded": sorted(m for m in sys.argv[2:] if m in sys.modules)}))
 """
 
 
-def test_a_run_imports_the_later_stages_in_a_thread_it_waits_for(
+def test_a_run_imports_the_later_stages_and_compiles_its_report_in_a_thread_it_waits_for(
     tmp_path: Path, pg_uri: str, small_fixture: Path
 ) -> None:
     # A fresh interpreter, as on the command line: the thread imports the libraries of the stages
@@ -203,6 +211,8 @@ def test_a_run_imports_the_later_stages_in_a_thread_it_waits_for(
     outcome = json.loads(done.stdout.splitlines()[-1])
     assert outcome["exit_code"] in (0, 2)
     assert outcome["imports"] == []
+    # The report's templates compiled in that thread too, beside the profile, not beside the cleaner.
+    assert outcome["compiled_in"] == ["columnar_etl-imports"]
     assert outcome["loaded"] == _LATER_LIBRARIES
     source_rows = _sqlite_row_counts(small_fixture)
     assert {table: rows["in"] for table, rows in outcome["rows"].items()} == source_rows

@@ -55,9 +55,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 #: What the stages after the profile import: the loader (ADBC, pyarrow), the cleaner (polars) and the
-#: report (Jinja), ~0.5 s of CPU. :func:`run` imports them in a thread while the preflight and the
-#: profile read the export (work mostly outside the GIL), not before its first read; the functions
-#: that use them import them again where they are used (instantly, once loaded).
+#: report (Jinja), ~0.5 s of CPU. :func:`run` imports them (and compiles the report's templates) in a
+#: thread while the preflight and the profile read the export (work mostly outside the GIL), not
+#: before its first read; the functions that use them import them again where they are used
+#: (instantly, once loaded).
 LATER_MODULES = (
     "columnar_etl.loading",
     "columnar_etl.cleaning.stream",
@@ -208,6 +209,9 @@ def _import_later() -> threading.Thread:
         for name in LATER_MODULES:
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
+        # Then the report's templates (Jinja's compiler: 0.1-0.5 s, holding the GIL), also beside the
+        # profile rather than beside the cleaner: the report written after the commit only renders.
+        _compile_report()
 
     thread = threading.Thread(target=work, name="columnar_etl-imports", daemon=True)
     thread.start()
@@ -429,9 +433,6 @@ def _clean_and_load(
     profiled = result.profile.tables if result.profile is not None else None
     health = HealthSampler(record.run_dir, interval_rows=settings.health_interval_rows, metrics=metrics)
     total = sum(t.row_count for t in result.profile.tables.values()) if result.profile else None
-    # The report's templates compile while the load waits on PostgreSQL and the cleaner (most of their
-    # work is outside the GIL): the report written after the commit then only renders.
-    threading.Thread(target=_compile_report, name="columnar_etl-templates", daemon=True).start()
     with (
         _stage(record, metrics, "clean+load") as stage,
         clean_step(
