@@ -54,7 +54,8 @@ def test_identifiers_are_quoted_everywhere() -> None:
 def test_integer_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteFactory) -> None:
     # INTEGER cells take a short cut (no regex, no trim): their shapes and flags must be those the
     # general path gives the same digits stored as TEXT, null tokens included ('0' is one here).
-    values = [0, 1, 1, -5, 42, 9223372036854775807, -9223372036854775808, 1000000, None]
+    values = [0, 1, 1, -5, 42, 9223372036854775807, -9223372036854775808, 1000000, 10**18, 1234567890123456]
+    values.append(None)
     rows = [(v, None if v is None else str(v)) for v in values]
     path = make_sqlite({"t": ("CREATE TABLE t (i, s)", rows)})
     with open_source(path) as src:
@@ -76,7 +77,9 @@ def test_integer_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteF
     assert histograms[0] == histograms[1]
     assert histograms[0][(Shape.NULL_LIKE, Flag.ZERO_ONE)] == 1
     assert histograms[0][(Shape.INTEGER, Flag.ZERO_ONE | Flag.TRUE_WORD)] == 2
-    assert histograms[0][(Shape.INTEGER, 0)] == 5
+    assert histograms[0][(Shape.INTEGER, 0)] == 4  # -5, 42, 1000000 and 10**18 (one significant digit)
+    # The int64 bounds and a 16-digit integer have more significant digits than a double holds.
+    assert histograms[0][(Shape.INTEGER, Flag.NOT_A_DOUBLE)] == 3
 
 
 def test_trimmed_sql_trims_as_python_strip_does() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
+from columnar_etl import clean
 from columnar_etl.config import load_settings
 from columnar_etl.errors import ConfigError
 from columnar_etl.models import Profile
@@ -178,3 +180,27 @@ def test_decimal_text_is_numeric_at_the_scale_it_has_and_never_rounded(make_sqli
     assert (b.type, b.pg_type) == ("numeric", "numeric(18,2)")
     # 24 digits before the point: the wide precision, still exact.
     assert (c.type, c.pg_type, c.arrow_type()) == ("numeric", "numeric(38,2)", pa.decimal128(38, 2))
+
+
+def test_integers_a_double_cannot_hold_keep_a_floating_column_exact(make_sqlite: SqliteFactory) -> None:
+    # A column of exponent numbers (a double's shape) that also holds integers of more than 15
+    # significant digits, as TEXT or as INTEGER cells: a double would round those integers
+    # (9223372036854775807 → 9.223372036854776e18), so the column is not double (found by the lossless
+    # property test). 2^53 + 1 is the first integer a double cannot hold.
+    big = 2**53 + 1
+    rows = [(1, "1.5e3", "1.5e3", "1.5e3"), (2, str(big), big, "123456789012345"), (3, "2.25e-2", 2, "7")]
+    # No declared type: SQLite keeps each value's own storage class (TEXT exponents, INTEGER cells).
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, as_text TEXT, as_integer, short TEXT)"
+    path = make_sqlite({"t": (ddl, rows)})
+    with sqlite3.connect(path) as con:  # the storage classes the test means
+        classes = con.execute("SELECT typeof(as_text), typeof(as_integer) FROM t WHERE id = 2").fetchone()
+    assert classes == ("text", "integer")
+    plan = build_plan(profile(path), settings=load_settings())["t"]
+    assert plan["as_text"].type == "text"
+    assert plan["as_integer"].type == "text"
+    # Fifteen significant digits still fit a double exactly: that column stays double.
+    assert plan["short"].type == "double"
+    cleaned = clean(path)
+    assert cleaned.data is not None
+    assert cleaned.data["t"].column("as_text").to_pylist()[1] == str(big)
+    assert cleaned.data["t"].column("as_integer").to_pylist()[1] == str(big)

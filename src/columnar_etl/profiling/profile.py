@@ -354,8 +354,8 @@ def _lossless(
     - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
       numeric (and text, if its integers are beyond what a double holds exactly);
-    - decimal TEXT with more digits than a double holds keeps a double column numeric (text when
-      exponents or REAL cells need the double);
+    - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell) keeps
+      a double column numeric (text when exponents or REAL cells need the double);
     - integers beyond bigint are numeric (up to 38 digits), text beyond;
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``) is narrowed only when at most
       :data:`TEXT_NARROWING_SHARE` of its values would be quarantined; others up to the majority rule
@@ -373,7 +373,7 @@ def _lossless(
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
         if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT):
             return "text", f"{inexact} values have more digits than a double holds"
-        inferred, reason = "numeric", f"{inexact} decimals have more digits than a double holds"
+        inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds"
     if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
         if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
             return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"

@@ -100,7 +100,7 @@ class Flag(IntEnum):
     NOT_CANONICAL = 2048  # TEXT of a number shape that does not read back the same: 0171, +5, 007.50
     INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
     OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
-    NOT_A_DOUBLE = 16384  # TEXT decimal a double cannot hold exactly: > 15 significant digits, subnormal
+    NOT_A_DOUBLE = 16384  # a number no double holds exactly: > 15 significant digits, or subnormal TEXT
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
@@ -264,12 +264,15 @@ def column_projections(
     )
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
-        # date, number text or personal data: of all the flags, only '0' and '1' can carry any. The
+        # date, number text or personal data: of all the flags, only '0' and '1' can carry any... The
         # full flag expression then runs on the other values only (most distinct values of a table
         # are often its integer keys).
+        # ...and one of more than 15 significant digits is, as the same digits as TEXT are, a number
+        # no double holds exactly (found by the lossless test).
         integer_flags = (
-            f"CASE {t} WHEN '1' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} WHEN '0' THEN {Flag.ZERO_ONE:d} "
-            "ELSE 0 END"
+            f"CASE WHEN {t} = '1' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} WHEN {t} = '0' THEN "
+            f"{Flag.ZERO_ONE:d} WHEN strlen({t}) > 15 AND length(rtrim(ltrim({t}, '-'), '0')) > 15 "
+            f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
         )
         flags = (
             f"CASE WHEN {sc} = {StorageClass.INTEGER:d} AND {k} = {Shape.INTEGER:d} THEN {integer_flags} "
@@ -311,14 +314,15 @@ def column_projections(
 
 
 def _not_a_double(t: str, k: str, sc: str) -> str:
-    """Flag TEXT of a decimal or exponent shape that no double holds exactly: more than 15 significant
-    digits (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits)."""
+    """Flag TEXT of a number shape that no double holds exactly: more than 15 significant digits
+    (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits). (INTEGER
+    cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)"""
     exponent = quote_literal(EXPONENT_MARK_REGEX + ".*$")
     mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
     number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
     tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
-    shapes = _codes([Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
+    shapes = _codes([Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
     return (
         f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
         f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
