@@ -453,6 +453,28 @@ def test_outliers_are_judged_the_same_when_the_fences_arrive_after_the_batches(
     assert cleaned() == at_once
 
 
+def test_fences_that_fail_fail_the_table_even_when_its_batches_did_not_wait_for_them(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.cleaning import stream as stream_module
+    from columnar_etl.errors import SourceError
+
+    def failing(src: Any, plan: Any, *args: Any, **kwargs: Any) -> Any:
+        raise SourceError("outlier quartiles failed: injected", path=src.path, table=plan.name)
+
+    monkeypatch.setattr(stream_module, "outlier_fences", failing)
+    rows = [(i, f"{i}.5") for i in range(1, 50)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, hours REAL)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    with (
+        clean_stream(path, plan, batch_size=10) as stream,
+        pytest.raises(SourceError, match="injected") as caught,
+    ):
+        list(stream.batches("t"))
+    assert caught.value.table == "t"
+    assert not stream.stats()["t"].complete
+
+
 def test_snake_case_names_and_nul_free_text(make_sqlite: SqliteFactory) -> None:
     ddl = 'CREATE TABLE t ("TKT-Ticket ID" INTEGER PRIMARY KEY, "TKT-Created Time" TIMESTAMP, "Body" TEXT)'
     path = make_sqlite({"t": (ddl, [(1, "2025-05-20 08:00:00", "x\x00y")])})
