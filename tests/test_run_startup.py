@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from columnar_etl.config import Settings
 from columnar_etl.pipeline import record as record_module
 from columnar_etl.source import export as source_module
 from columnar_etl.source.export import connect_duckdb
@@ -91,9 +92,9 @@ def test_the_command_line_ends_after_its_exit_handlers_without_teardown(tmp_path
     assert (tmp_path / "thread").exists() is thread
 
 
-def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, small_fixture: Path) -> None:
-    settings = run_settings(tmp_path, pg_uri)
-    env = {
+def _run_env(settings: Settings, pg_uri: str) -> dict[str, str]:
+    """A child process's environment for a run into ``pg_uri`` with ``settings``' directories."""
+    return {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(sys.path),
         "COLUMNAR_ETL_TARGET": pg_uri,
@@ -102,6 +103,11 @@ def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, sm
         "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
         "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
     }
+
+
+def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, small_fixture: Path) -> None:
+    settings = run_settings(tmp_path, pg_uri)
+    env = _run_env(settings, pg_uri)
     before = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--mode", "canary", "--json"],
@@ -191,15 +197,7 @@ def test_a_run_imports_the_later_stages_and_compiles_its_report_in_a_thread_it_w
     # after the profile while the preflight runs, the run loads every row, and the thread is done
     # before run() returns.
     settings = run_settings(tmp_path, pg_uri)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(sys.path),
-        "COLUMNAR_ETL_TARGET": pg_uri,
-        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
-        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
-        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
-        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
-    }
+    env = _run_env(settings, pg_uri)
     done = subprocess.run(
         [sys.executable, "-c", _RUN, str(small_fixture), *_LATER_LIBRARIES],
         capture_output=True,

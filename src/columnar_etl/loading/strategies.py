@@ -213,83 +213,70 @@ def _load(
     before_commit: Callable[[LoadResult], None] | None = None,
 ) -> None:
     """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
+    import adbc_driver_manager
+
     fraction = settings.canary_fraction if result.mode == "canary" else None
     # First: the first table's read-ahead (reading, cleaning, its figures; at most read_ahead_bytes)
     # starts now, beside the connect, the lock, the ledger and the version schema. A load that stops
     # before its COPY closes it (a clean stream discards the audit of what it had cleaned).
+    with _read_ahead(tables, keys, references, column_style, fraction, settings) as streams:
+        conn = connect(uri, autocommit=False)
+        try:
+            cursor = conn.cursor()
+            try:
+                _load_version(
+                    uri,
+                    conn,
+                    cursor,
+                    streams,
+                    result,
+                    run,
+                    column_style,
+                    strict_drift,
+                    settings,
+                    measure_after=measure_after,
+                    skip_if_loaded=skip_if_loaded,
+                )
+            finally:
+                cursor.close()
+            if before_commit is not None and result.status != "already_loaded":
+                before_commit(result)
+            tick = time.perf_counter()
+            if result.mode == "canary" or result.status == "already_loaded":
+                conn.rollback()
+            else:
+                try:
+                    conn.commit()
+                except adbc_driver_manager.Error as exc:
+                    raise LoadError(
+                        f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
+                    ) from exc
+            result.seconds["commit"] = time.perf_counter() - tick
+        except BaseException:
+            rollback_quietly(conn)
+            raise
+        finally:
+            conn.close()
+
+
+@contextmanager
+def _read_ahead(
+    tables: Mapping[str, ArrowData],
+    keys: Mapping[str, list[str]] | None,
+    references: Mapping[str, list[str]] | None,
+    column_style: ColumnNames,
+    fraction: float | None,
+    settings: Settings,
+) -> Iterator[dict[str, TableStream]]:
+    """The tables' streams, read ahead (see :func:`prepare_streams`); their producers stopped after."""
     streams = prepare_streams(
         tables, keys or {}, references, column_style, fraction, read_ahead_bytes=settings.read_ahead_bytes
     )
     try:
-        _load_streams(
-            streams,
-            uri,
-            result,
-            run,
-            column_style,
-            strict_drift,
-            settings,
-            measure_after=measure_after,
-            skip_if_loaded=skip_if_loaded,
-            before_commit=before_commit,
-        )
+        yield streams
     finally:
         for stream in streams.values():
             stream.prefetcher.close()
-
-
-def _load_streams(
-    streams: dict[str, TableStream],
-    uri: str,
-    result: LoadResult,
-    run: ledger.RunRecord,
-    column_style: ColumnNames,
-    strict_drift: bool,
-    settings: Settings,
-    *,
-    measure_after: Callable[[], float] | None,
-    skip_if_loaded: bool,
-    before_commit: Callable[[LoadResult], None] | None,
-) -> None:
-    import adbc_driver_manager
-
-    conn = connect(uri, autocommit=False)
-    try:
-        cursor = conn.cursor()
-        try:
-            _load_version(
-                uri,
-                conn,
-                cursor,
-                streams,
-                result,
-                run,
-                column_style,
-                strict_drift,
-                settings,
-                measure_after=measure_after,
-                skip_if_loaded=skip_if_loaded,
-            )
-        finally:
-            cursor.close()
-        if before_commit is not None and result.status != "already_loaded":
-            before_commit(result)
-        tick = time.perf_counter()
-        if result.mode == "canary" or result.status == "already_loaded":
-            conn.rollback()
-        else:
-            try:
-                conn.commit()
-            except adbc_driver_manager.Error as exc:
-                raise LoadError(
-                    f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
-                ) from exc
-        result.seconds["commit"] = time.perf_counter() - tick
-    except BaseException:
-        rollback_quietly(conn)
-        raise
-    finally:
-        conn.close()
 
 
 def _load_version(
