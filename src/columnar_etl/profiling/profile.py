@@ -32,12 +32,19 @@ from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
+from columnar_etl.profiling.native import (
+    NATIVE_INTEGER_TYPE,
+    mismatched_column,
+    native_distinct_sql,
+    native_profile_sql,
+)
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     KeptValues,
     declared_references,
     find_references,
+    kept_native_sql,
     kept_values,
     kept_values_sql,
 )
@@ -57,7 +64,7 @@ from columnar_etl.profiling.sql import (
 from columnar_etl.rules import CANONICAL_DATE_SHAPES, DATE_SHAPES, EPOCH_MILLIS, EPOCH_SECONDS, Shape
 from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import Source, open_source
+from columnar_etl.source.export import SOURCE_ALIAS, Source, open_source
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
@@ -450,33 +457,49 @@ def profile_table(
 ) -> TableProfile:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
-    With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are counted into a table
-    first, and the short values of its columns are kept in ``keep`` for the reference search
-    (:func:`.references.kept_values_sql`), which then reads no column twice."""
+    Columns DuckDB reads as ``BIGINT`` are profiled first from its typed scan (:mod:`.native`; not on
+    a sample, whose rows the text query draws): those of INTEGER cells only are done by it, the
+    others (the scan names them) join the text query. With ``keep`` (a DuckDB table name; not on a
+    sample), the distinct cells are counted into a table first, and the short values of its columns
+    are kept in ``keep`` for the reference search (:func:`.references.kept_values_sql`), which then
+    reads no column twice."""
     info = src.table(table)
     names = info.column_names
-    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
-    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     keeping = keep is not None and bool(names) and not sample
     cells = quote_ident(f"{keep}_cells") if keeping else ""
-    sql = table_profile_sql(
-        relation,
-        names,
-        settings.null_tokens,
-        sample,
-        settings.source_encoding_fallback,
-        distinct=f"SELECT * FROM {cells}" if keeping else None,
-    )
+    numbers = quote_ident(f"{keep}_native") if keeping else ""
     try:
-        cursor = src.connection.cursor()
-        if keeping:
-            cursor.execute(f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, names, None)}")
-        result = cursor.execute(sql)
-        header = [d[0] for d in result.description or []]
-        rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+        native_rows, native = ([], []) if sample else _native_rows(src, table, settings, numbers)
+        positions = [index for index, name in enumerate(names) if name not in native]
+        texts = [names[index] for index in positions]
+        rows = native_rows
+        if texts or not native:
+            reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in texts]
+            relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
+            sql = table_profile_sql(
+                relation,
+                texts,
+                settings.null_tokens,
+                sample,
+                settings.source_encoding_fallback,
+                distinct=f"SELECT * FROM {cells}" if keeping and texts else None,
+                positions=positions,
+            )
+            cursor = src.connection.cursor()
+            if keeping and texts:
+                distinct = distinct_cells_sql(relation, texts, None, positions)
+                cursor.execute(f"CREATE OR REPLACE TABLE {cells} AS {distinct}")
+            result = cursor.execute(sql)
+            header = [d[0] for d in result.description or []]
+            rows = [*rows, *(dict(zip(header, row, strict=True)) for row in result.fetchall())]
         if keeping and keep is not None:
-            cursor.execute(kept_values_sql(keep, cells))
-            cursor.execute(f"DROP TABLE {cells}")
+            cursor = src.connection.cursor()
+            if texts:
+                cursor.execute(kept_values_sql(keep, cells))
+                cursor.execute(f"DROP TABLE {cells}")
+            if native:
+                cursor.execute(kept_native_sql(keep, numbers, create=not texts))
+                cursor.execute(f"DROP TABLE {numbers}")
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(
             "profiling ran out of memory",
@@ -497,7 +520,19 @@ def profile_table(
     groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
     for row in rows:
         groups[int(row["idx"])].append(row)
-    profiled_rows = sum(int(row["cells"]) for row in groups[0] if row["code"] is not None)
+
+    def rows_read(index: int) -> int:
+        return sum(int(row["cells"]) for row in groups[index] if row["code"] is not None)
+
+    profiled_rows = rows_read(0)
+    # Two reads of the table (typed, text): the same rows, unless the export changed in between.
+    if native and positions and rows_read(names.index(native[0])) != rows_read(positions[0]):
+        raise SourceError(
+            "the typed and the text read of the table differ in rows",
+            path=src.path,
+            table=table,
+            hint="is the export being written to? profile a copy",
+        )
     columns: dict[str, ColumnProfile] = {}
     for index, column in enumerate(info.columns):
         columns[column.name] = infer_column(
@@ -514,6 +549,43 @@ def profile_table(
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
     )
+
+
+def _native_rows(
+    src: Source, table: str, settings: Settings, keep: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The profile query's rows for the columns of ``table`` whose cells are all INTEGER (or NULL),
+    from DuckDB's typed scan (:mod:`.native`), and those columns' names. With ``keep`` (a table
+    name), their counted values stay in it for the kept values of the reference search."""
+    names = src.table(table).column_names
+    types = src.native_types(table, names)
+    native = [name for name in names if types[name] == NATIVE_INTEGER_TYPE]
+    if not native:
+        return [], []
+    cursor = src.typed_cursor()
+    try:
+        while native:
+            scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native)
+            try:
+                if keep:
+                    cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
+                    distinct = f"SELECT * FROM {keep}"
+                result = cursor.execute(native_profile_sql(distinct, settings.null_tokens))
+            except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
+                # A cell of another class (TEXT in a column declared INTEGER): that column is read as
+                # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,
+                # and the column is then unknown: every column is read as text.)
+                mismatched = mismatched_column(str(exc), native)
+                if mismatched is None:
+                    return [], []
+                native.remove(mismatched)
+                continue
+            header = [d[0] for d in result.description or []]
+            return [dict(zip(header, row, strict=True)) for row in result.fetchall()], native
+        return [], []
+    finally:
+        cursor.close()
 
 
 BOUNDS = (

@@ -381,9 +381,13 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
-def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | None) -> str:
+def distinct_cells_sql(
+    relation: str, columns: list[str], sample_rows: int | None, positions: list[int] | None = None
+) -> str:
     """``relation``'s distinct cells, counted: ``(idx, cls, v, weight)``, one row per column index,
-    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it.
+    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it. ``idx`` is a
+    column's place in ``columns``, or its number in ``positions`` (its place in its table, when
+    ``relation`` reads only some columns).
 
     Without ``columns``: the row count (``row_count``)."""
     # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
@@ -391,7 +395,7 @@ def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | Non
     source = f"(SELECT * FROM {relation}{sample})" if sample else relation
     if not columns:
         return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
-    indexes = ", ".join(str(index) for index in range(len(columns)))
+    indexes = ", ".join(str(index) for index in (positions or range(len(columns))))
     values = ", ".join(quote_ident(name) for name in columns)
     # Unnests in one SELECT walk their lists side by side: (0, first column's class letter, its
     # value), (1, ...). The row's class letters split into a list (one letter per column) cost less
@@ -418,6 +422,7 @@ def table_profile_sql(
     fallback: EncodingFallback = "cp1252",
     *,
     distinct: str | None = None,
+    positions: list[int] | None = None,
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -434,11 +439,11 @@ def table_profile_sql(
     the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
-    is not read).
+    is not read). ``positions``: see :func:`distinct_cells_sql`.
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
-    sql = distinct or distinct_cells_sql(relation, columns, sample_rows)
+    sql = distinct or distinct_cells_sql(relation, columns, sample_rows, positions)
     # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
     # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
     utf8 = [
