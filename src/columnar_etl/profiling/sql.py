@@ -141,6 +141,15 @@ def column_projections(
     if classes:
         # An INTEGER cell's text is SQLite's own rendering of an int64: an integer, no regex needed.
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
+        # A REAL cell's is its printf('%!.15g'): [-]digits.digits, or [-]d.digits e[+-]digits when an
+        # exponent is needed, or [-]Inf. Digits with a point only are a decimal; an exponent is one
+        # unless a '-' is its fifth character ('1.0e-05'), which the general branches below read as a
+        # failed date, i.e. other: the short cut keeps that.
+        whens.append(
+            f"WHEN {sc} = {StorageClass.REAL:d} AND contains({t}, '.') THEN CASE "
+            f"WHEN NOT contains({t}, 'e') THEN {Shape.DECIMAL:d} "
+            f"WHEN {t}[5] = '-' THEN {Shape.OTHER:d} ELSE {Shape.EXPONENT:d} END"
+        )
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
@@ -271,14 +280,20 @@ def column_projections(
             f"CASE {t} WHEN '1' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} WHEN '0' THEN {Flag.ZERO_ONE:d} "
             "ELSE 0 END"
         )
+        # A REAL cell shaped DECIMAL or EXPONENT is untrimmed text with a point: of all the flags, only
+        # the not-canonical test applies (a printf of a double has no NUL, no date, no 0/1).
+        real_flags = parts[Flag.NOT_CANONICAL]
+        real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
         flags = (
             f"CASE WHEN {sc} = {StorageClass.INTEGER:d} AND {k} = {Shape.INTEGER:d} THEN {integer_flags} "
+            f"WHEN {sc} = {StorageClass.REAL:d} AND {k} IN ({real_shapes}) THEN {real_flags} "
             f"ELSE {flags} END"
         )
     shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
-    # An INTEGER cell has no whitespace to trim.
+    # An INTEGER or REAL cell has no whitespace to trim.
     trim = (
-        f"CASE WHEN {sc} = {StorageClass.INTEGER:d} THEN {raw} ELSE {trimmed_sql(raw)} END"
+        f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} "
+        f"ELSE {trimmed_sql(raw)} END"
         if classes
         else trimmed_sql(raw)
     )
