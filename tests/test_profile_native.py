@@ -18,7 +18,7 @@ from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import Profile
 from columnar_etl.profiling import profile as profile_module
-from columnar_etl.profiling.native import integer_tokens
+from columnar_etl.profiling.native import integer_tokens, native_candidates, native_rows
 from columnar_etl.source.export import open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export
 
@@ -35,12 +35,12 @@ def _as_dict(result: Profile) -> dict[str, Any]:
 
 def _text_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every column read as text, as before the typed scan."""
-    monkeypatch.setattr(profile_module, "_native_rows", lambda *args, **kwargs: ([], []))
+    monkeypatch.setattr(profile_module, "native_candidates", lambda *args, **kwargs: [])
 
 
 def _native_columns(path: Path, table: str) -> list[str]:
     with open_source(path) as src:
-        return profile_module._native_rows(src, table, load_settings(), "")[1]
+        return native_rows(src, table, [], native_candidates(src, table), "")[1]
 
 
 def test_columns_of_integer_cells_only_are_read_natively(make_sqlite: SqliteFactory) -> None:
@@ -112,7 +112,7 @@ def test_generated_exports_profile_the_same_as_all_text(
     path = tmp_path / "export.db"
     make(path)
     with open_source(path) as src:
-        assert any(profile_module._native_rows(src, t, load_settings(), "")[1] for t in src.tables)
+        assert any(native_rows(src, t, [], native_candidates(src, t), "")[1] for t in src.tables)
     native = profile(path)
     _text_only(monkeypatch)
     assert _as_dict(native) == _as_dict(profile(path))
@@ -166,3 +166,27 @@ def test_integer_columns_profile_as_their_text_does(
     assert column.bytes == (digits or 0)
     if column.inferred_type == "integer" and count and not column.null_like_count:
         assert (column.min, column.max) == (int(float(low)), int(float(high)))
+
+
+@pytest.mark.parametrize("dirt", ["heavy", "corrupt"])
+def test_typed_scan_beside_the_text_query_or_before_it(tmp_path: Path, dirt: str) -> None:
+    """The typed scan beside the text query (tables side by side) or before it (a table alone): same
+    table profile, same values kept for the reference search."""
+    path = tmp_path / "export.db"
+    generate_export(path, scale=0.02, seed=8, dirt=dirt)
+    with open_source(path) as src:
+        for table in src.tables:
+            found = []
+            for overlap in (False, True):
+                keep = f"kept_{table}_{overlap}"
+                profiled = profile_module.profile_table(
+                    src, table, load_settings(), keep=keep, overlap=overlap
+                )
+                kept = src.connection.execute(f'SELECT * FROM "{keep}" ORDER BY ALL').fetchall()
+                leftover = src.connection.execute(
+                    "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%cells%' "
+                    "OR table_name LIKE '%native%'"
+                ).fetchone()
+                found.append((profiled.to_dict(), kept, leftover))
+            assert found[0] == found[1]
+            assert found[0][2] == (0,)  # no table of counted cells is left behind

@@ -17,9 +17,14 @@ INTEGER and NULL cells, and fails on the first cell of any other class (DuckDB's
 
 from __future__ import annotations
 
+from typing import Any
+
+import duckdb
+
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.sql import CLASS_FACTOR, EXAMPLES, SHAPE_FACTOR, Flag, StorageClass
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
+from columnar_etl.source.export import SOURCE_ALIAS, Source
 
 #: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).
 NATIVE_INTEGER_TYPE = "BIGINT"
@@ -106,3 +111,49 @@ def mismatched_column(message: str, columns: list[str]) -> str | None:
     """The one of ``columns`` a typed scan's ``TypeMismatchException`` (``message``) names, else None."""
     named = [name for name in columns if f'column "{name}"' in message]
     return named[0] if len(named) == 1 else None
+
+
+def native_candidates(src: Source, table: str) -> list[str]:
+    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types)."""
+    names = src.table(table).column_names
+    types = src.native_types(table, names)
+    return [name for name in names if types[name] == NATIVE_INTEGER_TYPE]
+
+
+def native_rows(
+    src: Source, table: str, null_tokens: list[str], candidates: list[str], keep: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
+    all INTEGER (or NULL), from one typed scan, and those columns' names (in table order). With
+    ``keep`` (a table name), their counted values stay in it for the reference search's kept values.
+
+    A column the scan names as holding another class is left out, and the scan runs again without it.
+    """
+    names = src.table(table).column_names
+    native = list(candidates)
+    if not native:
+        return [], []
+    cursor = src.typed_cursor()
+    try:
+        while native:
+            scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native)
+            try:
+                if keep:
+                    cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
+                    distinct = f"SELECT * FROM {keep}"
+                result = cursor.execute(native_profile_sql(distinct, null_tokens))
+            except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
+                # A cell of another class (TEXT in a column declared INTEGER): that column is read as
+                # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,
+                # and the column is then unknown: every column is read as text.)
+                mismatched = mismatched_column(str(exc), native)
+                if mismatched is None:
+                    return [], []
+                native.remove(mismatched)
+                continue
+            header = [d[0] for d in result.description or []]
+            return [dict(zip(header, row, strict=True)) for row in result.fetchall()], native
+        return [], []
+    finally:
+        cursor.close()
