@@ -142,13 +142,11 @@ def column_projections(
         # An INTEGER cell's text is SQLite's own rendering of an int64: an integer, no regex needed.
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
         # A REAL cell's is its printf('%!.15g'): [-]digits.digits, or [-]d.digits e[+-]digits when an
-        # exponent is needed, or [-]Inf. Digits with a point only are a decimal; an exponent is one
-        # unless a '-' is its fifth character ('1.0e-05'), which the general branches below read as a
-        # failed date, i.e. other: the short cut keeps that.
+        # exponent is needed, or [-]Inf. Digits with a point only are a decimal, with an exponent an
+        # exponent ('1.0e-05' too, as the general branches below read it).
         whens.append(
             f"WHEN {sc} = {StorageClass.REAL:d} AND contains({t}, '.') THEN CASE "
-            f"WHEN NOT contains({t}, 'e') THEN {Shape.DECIMAL:d} "
-            f"WHEN {t}[5] = '-' THEN {Shape.OTHER:d} ELSE {Shape.EXPONENT:d} END"
+            f"WHEN NOT contains({t}, 'e') THEN {Shape.DECIMAL:d} ELSE {Shape.EXPONENT:d} END"
         )
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
@@ -174,7 +172,8 @@ def column_projections(
     # only decides cost: dates, then integers, then other numbers.
     whens += [
         f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
-        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} {other}",
+        # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches.
+        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN {dates(slashed=True)} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         f"ELSE CASE {numbers} {other}",
