@@ -192,6 +192,19 @@ def test_numbers_booleans_and_text(make_sqlite: SqliteFactory) -> None:
     assert note.issue_count("null_like") == 1 and note.issue_count("whitespace") == 1
 
 
+def test_exponent_numbers_with_a_minus_fifth_are_numbers(make_sqlite: SqliteFactory) -> None:
+    # '2.5e-3' has a '-' fifth, as an ISO date has: a number all the same, as cleaning reads it. SQLite
+    # prints a REAL 0.00001 as '1.0e-05': a REAL column of small numbers is no text column.
+    rows = [(1e-05, "2.5e-3"), (2.5e-07, "1.5e-10"), (0.5, "0.5"), (1.0e-300, "7.0e-05"), (3.0, "-1.5e-3")]
+    result = profile(make_sqlite({"t": ("CREATE TABLE t (r REAL, s TEXT)", rows)}))["t"]
+    real, text = result["r"], result["s"]
+    assert (real.inferred_type, real.valid_count, real.invalid_count) == ("double", 5, 0)
+    assert (real.min, real.max) == (1.0e-300, 3.0)
+    assert (text.inferred_type, text.valid_count, text.invalid_count) == ("double", 5, 0)
+    assert (text.min, text.max) == (-1.5e-3, 0.5)
+    assert not real.issue_count("invalid_number") and not text.issue_count("invalid_number")
+
+
 def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> None:
     rows = [(1, 1_746_000_000), (2, 1_746_086_400), (3, 1_746_172_800)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", rows)})

@@ -5,7 +5,10 @@ Regenerate after an intended change with ``UPDATE_SNAPSHOTS=1 just test -k profi
 
 from __future__ import annotations
 
+import math
 import os
+import random
+import struct
 from pathlib import Path
 
 import duckdb
@@ -98,3 +101,42 @@ def test_trimmed_sql_trims_as_python_strip_does() -> None:
     got = con.execute(f"SELECT list_transform([{listed}], v -> {trimmed_sql('v')})").fetchone()
     assert got is not None
     assert got[0] == [value.strip(WHITESPACE) for value in values]
+
+
+def test_real_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteFactory) -> None:
+    # REAL cells take a short cut too (no trim, a shape from '.' and 'e', one flag test): their shapes
+    # and flags must be those the general path gives the same text stored as TEXT (the text SQLite
+    # renders for them, read back through the scan), null tokens included.
+    rng = random.Random(19)
+    doubles = [0.0, 1.0, -1.0, 0.5, 1e-05, -1e-05, 2.5e-07, 1e20, -1e20, 1e15, 1e16, 1.5e-10, 100.0]
+    doubles += [1e308, -1e308, 5e-324, 2.2250738585072014e-308, math.inf, -math.inf, 0.1, 12345.678]
+    doubles += [struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0] for _ in range(300)]
+    doubles += [round(rng.uniform(-1e4, 1e4), rng.randint(0, 6)) for _ in range(300)]
+    doubles = [value for value in doubles if not math.isnan(value)]
+    path = make_sqlite({"t": ("CREATE TABLE t (x REAL)", [(value,) for value in doubles])})
+    with open_source(path) as src:
+        texts = [text for (text,) in src.connection.execute("SELECT x FROM src.t").fetchall()]
+    tokens = ["1.0", "Inf", "0.0"]
+    both = make_sqlite(
+        {"t": ("CREATE TABLE t (x REAL, s TEXT)", list(zip(doubles, texts, strict=True)))}, name="both.db"
+    )
+    with open_source(both) as src:
+        reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in ("x", "s")]
+        relation = src.relation_sql("t", reads=reads, class_string=True)
+        result = src.connection.execute(table_profile_sql(relation, ["x", "s"], tokens, None)).fetchall()
+    histograms: dict[int, dict[tuple[int, int], int]] = {0: {}, 1: {}}
+    for idx, code, cells, *_ in result:
+        if code is None:
+            continue
+        storage, shape, flags = split_code(code)
+        assert storage == (StorageClass.REAL, StorageClass.TEXT)[idx]
+        # TEXT decimals of a subnormal are not exact as a double: a flag no REAL cell carries.
+        key = (shape, flags & ~Flag.NOT_A_DOUBLE)
+        histograms[idx][key] = histograms[idx].get(key, 0) + cells
+    assert histograms[0] == histograms[1]
+    assert {shape for shape, _ in histograms[0]} >= {
+        Shape.DECIMAL,
+        Shape.EXPONENT,
+        Shape.OTHER,
+        Shape.NULL_LIKE,
+    }

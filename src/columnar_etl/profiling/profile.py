@@ -32,12 +32,14 @@ from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
+from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     KeptValues,
     declared_references,
     find_references,
+    kept_native_sql,
     kept_values,
     kept_values_sql,
 )
@@ -447,36 +449,55 @@ def profile_table(
     parts: int = 1,
     *,
     keep: str | None = None,
+    overlap: bool = False,
 ) -> TableProfile:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
-    With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are counted into a table
-    first, and the short values of its columns are kept in ``keep`` for the reference search
-    (:func:`.references.kept_values_sql`), which then reads no column twice."""
+    Columns DuckDB reads as ``BIGINT`` are profiled from its typed scan (:mod:`.native`; not on a
+    sample, whose rows the text query draws): those of INTEGER cells only are done by it, the others
+    (the scan names them) by the text query. With ``overlap`` the typed scan runs beside the text
+    query of the other columns (a core each, where one would idle), and a column it leaves to the
+    text is read by a second text query. With ``keep`` (a DuckDB table name; not on a sample), the
+    distinct cells are counted into tables first, and the short values of its columns are kept in
+    ``keep`` for the reference search (:func:`.references.kept_values_sql`), which then reads no
+    column twice."""
     info = src.table(table)
     names = info.column_names
-    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
-    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     keeping = keep is not None and bool(names) and not sample
-    cells = quote_ident(f"{keep}_cells") if keeping else ""
-    sql = table_profile_sql(
-        relation,
-        names,
-        settings.null_tokens,
-        sample,
-        settings.source_encoding_fallback,
-        distinct=f"SELECT * FROM {cells}" if keeping else None,
-    )
+    numbers = quote_ident(f"{keep}_native") if keeping else ""
+    candidates = [] if sample or not names else native_candidates(src, table)
+    pieces: list[str] = []  # the tables of counted cells the text queries made (with keep)
+
+    def text_rows(columns: list[str]) -> list[dict[str, Any]]:
+        cells = quote_ident(f"{keep}_cells{len(pieces)}") if keeping else None
+        found = _text_rows(src, table, columns, settings, sample, parts, cells)
+        pieces.extend([cells] if cells and columns else [])
+        return found
+
     try:
-        cursor = src.connection.cursor()
-        if keeping:
-            cursor.execute(f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, names, None)}")
-        result = cursor.execute(sql)
-        header = [d[0] for d in result.description or []]
-        rows = [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+        others = [name for name in names if name not in candidates]
+        if overlap and candidates and others:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                typed = pool.submit(native_rows, src, table, settings.null_tokens, candidates, numbers)
+                rows = text_rows(others)
+                native_part, native = typed.result()
+            if len(native) < len(candidates):
+                rows += text_rows([name for name in candidates if name not in native])
+        else:
+            native_part, native = native_rows(src, table, settings.null_tokens, candidates, numbers)
+            texts = [name for name in names if name not in native]
+            rows = text_rows(texts) if texts or not native else []
+        rows += native_part
         if keeping and keep is not None:
-            cursor.execute(kept_values_sql(keep, cells))
-            cursor.execute(f"DROP TABLE {cells}")
+            cursor = src.connection.cursor()
+            if pieces:
+                union = " UNION ALL ".join(f"SELECT * FROM {cells}" for cells in pieces)
+                cursor.execute(kept_values_sql(keep, f"({union})"))
+                for cells in pieces:
+                    cursor.execute(f"DROP TABLE {cells}")
+            if native:
+                cursor.execute(kept_native_sql(keep, numbers, create=not pieces))
+                cursor.execute(f"DROP TABLE {numbers}")
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(
             "profiling ran out of memory",
@@ -497,7 +518,20 @@ def profile_table(
     groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
     for row in rows:
         groups[int(row["idx"])].append(row)
-    profiled_rows = sum(int(row["cells"]) for row in groups[0] if row["code"] is not None)
+
+    def rows_read(index: int) -> int:
+        return sum(int(row["cells"]) for row in groups[index] if row["code"] is not None)
+
+    profiled_rows = rows_read(0)
+    # Two reads of the table (typed, text): the same rows, unless the export changed in between.
+    read_as_text = [index for index, name in enumerate(names) if name not in native]
+    if native and read_as_text and rows_read(names.index(native[0])) != rows_read(read_as_text[0]):
+        raise SourceError(
+            "the typed and the text read of the table differ in rows",
+            path=src.path,
+            table=table,
+            hint="is the export being written to? profile a copy",
+        )
     columns: dict[str, ColumnProfile] = {}
     for index, column in enumerate(info.columns):
         columns[column.name] = infer_column(
@@ -514,6 +548,41 @@ def profile_table(
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
     )
+
+
+def _text_rows(
+    src: Source,
+    table: str,
+    columns: list[str],
+    settings: Settings,
+    sample: int | None,
+    parts: int,
+    cells: str | None,
+) -> list[dict[str, Any]]:
+    """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
+    text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
+    names = src.table(table).column_names
+    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in columns]
+    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
+    positions = [names.index(name) for name in columns]
+    keeping = cells is not None and bool(columns)
+    sql = table_profile_sql(
+        relation,
+        columns,
+        settings.null_tokens,
+        sample,
+        settings.source_encoding_fallback,
+        distinct=f"SELECT * FROM {cells}" if keeping else None,
+        positions=positions,
+    )
+    cursor = src.connection.cursor()
+    if keeping:
+        cursor.execute(
+            f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, columns, None, positions)}"
+        )
+    result = cursor.execute(sql)
+    header = [d[0] for d in result.description or []]
+    return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
 
 
 BOUNDS = (
@@ -559,10 +628,12 @@ def _profile_keyed(
     parts: int,
     declared: DeclaredKey | None,
     keep: str,
+    *,
+    overlap: bool = False,
 ) -> tuple[TableProfile, KeptValues | None]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample)."""
-    profiled = profile_table(src, table, settings, sample, parts, keep=keep)
+    profiled = profile_table(src, table, settings, sample, parts, keep=keep, overlap=overlap)
     find_key(src, profiled, declared, count=sample is None)
     if sample is not None or not profiled.columns:
         return profiled, None
@@ -623,10 +694,12 @@ def profile(
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
 
-        def one(name: str, threads: int) -> tuple[TableProfile, KeptValues | None]:
+        def one(name: str, threads: int, overlap: bool = False) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
-            return _profile_keyed(src, name, settings, sample, parts, declared.get(name), keep)
+            return _profile_keyed(
+                src, name, settings, sample, parts, declared.get(name), keep, overlap=overlap
+            )
 
         results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
         if alone:
@@ -637,7 +710,9 @@ def profile(
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
         with ThreadPoolExecutor(max_workers=cores) as pool:
-            futures = {name: pool.submit(one, name, threads) for name in together}
+            # Side by side, a table's typed scan runs beside its text query (alone, one after the other:
+            # two queries at once would each hold memory, and the limit is the table's alone).
+            futures = {name: pool.submit(one, name, threads, True) for name in together}
             for name in together:
                 try:
                     results[name] = futures[name].result()

@@ -79,6 +79,16 @@ def kept_values_sql(name: str, counted: str) -> str:
     )
 
 
+def kept_native_sql(name: str, native: str, *, create: bool) -> str:
+    """DuckDB: add to table ``name`` (or, with ``create``, create it from) ``native``, the counted
+    values of INTEGER columns (:func:`.native.native_distinct_sql`): ``(idx, val, weight)`` as
+    :func:`kept_values_sql` keeps them, each number as its digits (what a text read gives)."""
+    select = f"SELECT idx, CAST(v AS VARCHAR) AS val, weight FROM {native} WHERE v IS NOT NULL"
+    if create:
+        return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
+    return f"INSERT INTO {quote_ident(name)} {select}"
+
+
 def kept_values(src: Source, name: str, columns: list[str]) -> KeptValues:
     """What table ``name`` (:func:`kept_values_sql`, over a table of ``columns``) holds."""
     rows = src.connection.cursor().execute(f"SELECT DISTINCT idx FROM {quote_ident(name)}").fetchall()

@@ -141,6 +141,13 @@ def column_projections(
     if classes:
         # An INTEGER cell's text is SQLite's own rendering of an int64: an integer, no regex needed.
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
+        # A REAL cell's is its printf('%!.15g'): [-]digits.digits, or [-]d.digits e[+-]digits when an
+        # exponent is needed, or [-]Inf. Digits with a point only are a decimal, with an exponent an
+        # exponent ('1.0e-05' too, as the general branches below read it).
+        whens.append(
+            f"WHEN {sc} = {StorageClass.REAL:d} AND contains({t}, '.') THEN CASE "
+            f"WHEN NOT contains({t}, 'e') THEN {Shape.DECIMAL:d} ELSE {Shape.EXPONENT:d} END"
+        )
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
@@ -165,7 +172,8 @@ def column_projections(
     # only decides cost: dates, then integers, then other numbers.
     whens += [
         f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
-        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} {other}",
+        # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches.
+        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN {dates(slashed=True)} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         f"ELSE CASE {numbers} {other}",
@@ -274,14 +282,20 @@ def column_projections(
             f"{Flag.ZERO_ONE:d} WHEN strlen({t}) > 15 AND length(rtrim(ltrim({t}, '-'), '0')) > 15 "
             f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
         )
+        # A REAL cell shaped DECIMAL or EXPONENT is untrimmed text with a point: of all the flags, only
+        # the not-canonical test applies (a printf of a double has no NUL, no date, no 0/1).
+        real_flags = parts[Flag.NOT_CANONICAL]
+        real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
         flags = (
             f"CASE WHEN {sc} = {StorageClass.INTEGER:d} AND {k} = {Shape.INTEGER:d} THEN {integer_flags} "
+            f"WHEN {sc} = {StorageClass.REAL:d} AND {k} IN ({real_shapes}) THEN {real_flags} "
             f"ELSE {flags} END"
         )
     shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
-    # An INTEGER cell has no whitespace to trim.
+    # An INTEGER or REAL cell has no whitespace to trim.
     trim = (
-        f"CASE WHEN {sc} = {StorageClass.INTEGER:d} THEN {raw} ELSE {trimmed_sql(raw)} END"
+        f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} "
+        f"ELSE {trimmed_sql(raw)} END"
         if classes
         else trimmed_sql(raw)
     )
@@ -385,9 +399,13 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
-def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | None) -> str:
+def distinct_cells_sql(
+    relation: str, columns: list[str], sample_rows: int | None, positions: list[int] | None = None
+) -> str:
     """``relation``'s distinct cells, counted: ``(idx, cls, v, weight)``, one row per column index,
-    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it.
+    storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it. ``idx`` is a
+    column's place in ``columns``, or its number in ``positions`` (its place in its table, when
+    ``relation`` reads only some columns).
 
     Without ``columns``: the row count (``row_count``)."""
     # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
@@ -395,7 +413,7 @@ def distinct_cells_sql(relation: str, columns: list[str], sample_rows: int | Non
     source = f"(SELECT * FROM {relation}{sample})" if sample else relation
     if not columns:
         return f"SELECT count(*) AS row_count FROM {source} AS src_rows"
-    indexes = ", ".join(str(index) for index in range(len(columns)))
+    indexes = ", ".join(str(index) for index in (positions or range(len(columns))))
     values = ", ".join(quote_ident(name) for name in columns)
     # Unnests in one SELECT walk their lists side by side: (0, first column's class letter, its
     # value), (1, ...). The row's class letters split into a list (one letter per column) cost less
@@ -422,6 +440,7 @@ def table_profile_sql(
     fallback: EncodingFallback = "cp1252",
     *,
     distinct: str | None = None,
+    positions: list[int] | None = None,
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -438,11 +457,11 @@ def table_profile_sql(
     the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
-    is not read).
+    is not read). ``positions``: see :func:`distinct_cells_sql`.
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
-    sql = distinct or distinct_cells_sql(relation, columns, sample_rows)
+    sql = distinct or distinct_cells_sql(relation, columns, sample_rows, positions)
     # Cells arrive as bytes (a list of VARCHAR cannot hold TEXT that is not UTF-8); once distinct,
     # each is decoded: UTF-8 if it is, else by the encoding fallback (flagged); a BLOB is only labelled.
     utf8 = [

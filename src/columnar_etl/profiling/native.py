@@ -1,0 +1,159 @@
+"""Profiling of INTEGER columns from DuckDB's typed SQLite scan: numbers, no text in between.
+
+The profile query (:mod:`.sql`) reads every cell as text and shapes it. A column whose every cell
+is INTEGER (or NULL) needs none of that: SQLite's text of an INTEGER cell is its digits, whose shape
+is INTEGER (a null token aside) and whose only possible flags are those of ``'0'`` and ``'1'``. Such a
+column is read by DuckDB's typed scan (``sqlite_all_varchar`` off: a column DuckDB types ``BIGINT``
+arrives as int64), its distinct values are counted as numbers, and :func:`native_profile_sql` gives
+*the same rows* the profile query gives for the same cells: same codes, counts, bytes, examples and
+bounds, so :func:`.profile.fold_groups` and :func:`.profile.infer_column` see no difference.
+
+Which columns hold INTEGER cells only is not known before a full scan, and SQLite's ``typeof`` of every
+cell costs a scan of its own. The typed scan checks it instead: it reads a ``BIGINT`` column's
+INTEGER and NULL cells, and fails on the first cell of any other class (DuckDB's
+``TypeMismatchException`` naming the column). That column is then profiled from its text, as before
+(:func:`mismatched_column`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.sql import CLASS_FACTOR, EXAMPLES, SHAPE_FACTOR, Flag, StorageClass
+from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
+from columnar_etl.source.export import SOURCE_ALIAS, Source
+
+#: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).
+NATIVE_INTEGER_TYPE = "BIGINT"
+#: Bounds of SQLite's INTEGER (a signed 64-bit integer).
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def integer_tokens(null_tokens: list[str]) -> list[int]:
+    """The null tokens that are the text of some INTEGER cell (``'0'``, ``'-1'``; not ``'007'``)."""
+    found = []
+    for token in null_tokens:
+        try:
+            number = int(token)
+        except ValueError:
+            continue
+        if str(number) == token and _INT64[0] <= number <= _INT64[1]:
+            found.append(number)
+    return found
+
+
+def native_distinct_sql(scan: str, positions: list[int], columns: list[str]) -> str:
+    """``(idx, v, weight)``: the distinct values ``v`` (BIGINT; NULL too) of each of ``columns`` (at
+    ``positions`` of its table: ``idx``), counted; ``scan``, a typed scan giving ``columns``."""
+    indexes = ", ".join(str(position) for position in positions)
+    values = ", ".join(quote_ident(name) for name in columns)
+    return (
+        f"SELECT idx, v, count(*) AS weight FROM (SELECT unnest([{indexes}]) AS idx, "
+        f"unnest([{values}]) AS v FROM ({scan}) AS typed_rows) AS cells GROUP BY idx, v"
+    )
+
+
+def native_profile_sql(distinct: str, null_tokens: list[str]) -> str:
+    """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, from
+    ``distinct`` (a query giving :func:`native_distinct_sql`'s rows).
+
+    Each value as the text path sees it: its digits ``t`` (SQLite's text of an int64, DuckDB's too), its
+    shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1, ``'0'``: 0/1), its
+    number (the double of its digits, which is the double of the integer: both round to nearest).
+    """
+    tokens = integer_tokens(null_tokens)
+    listed = ", ".join(map(str, tokens))
+    null_like = f"WHEN list_contains([{listed}], v) THEN {Shape.NULL_LIKE:d} " if tokens else ""
+    shaped = (
+        "SELECT idx, weight, v, CAST(v AS VARCHAR) AS t, "
+        f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}ELSE {Shape.INTEGER:d} END AS k "
+        f"FROM ({distinct}) AS distinct_values"
+    )
+    storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.INTEGER:d} END"
+    flags = (
+        f"CASE t WHEN '{BOOLEAN_TRUE_DIGIT}' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} "
+        f"WHEN '{BOOLEAN_FALSE_DIGIT}' THEN {Flag.ZERO_ONE:d} ELSE 0 END"
+    )
+    coded = (
+        f"SELECT idx, weight, t, k, CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END AS n, "
+        f"({storage} * {CLASS_FACTOR} + k) * {SHAPE_FACTOR} + {flags} AS code "
+        f"FROM ({shaped}) AS shaped"
+    )
+    # The profile query's aggregates, on what an INTEGER cell can be: no date, no decimal (no scale).
+    aggregates = [
+        "idx",
+        "code",
+        "sum(weight) AS cells",
+        "count(t) AS distinct_values",
+        "sum(weight * strlen(t)) AS bytes",
+        f"min(t, {EXAMPLES}) AS examples",
+        "CAST(NULL AS TIMESTAMP) AS min_day_first",
+        "CAST(NULL AS TIMESTAMP) AS max_day_first",
+        "CAST(NULL AS TIMESTAMP) AS min_month_first",
+        "CAST(NULL AS TIMESTAMP) AS max_month_first",
+        "min(n) AS min_number",
+        "max(n) AS max_number",
+        "CAST(NULL AS BIGINT) AS max_scale",
+        f"max(CASE WHEN k = {Shape.INTEGER:d} THEN length(ltrim(t, '+-')) END) AS max_digits",
+        f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
+        f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
+    ]
+    return (
+        f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded "
+        "GROUP BY GROUPING SETS ((idx, code), (idx)) ORDER BY idx, code NULLS FIRST"
+    )
+
+
+def mismatched_column(message: str, columns: list[str]) -> str | None:
+    """The one of ``columns`` a typed scan's ``TypeMismatchException`` (``message``) names, else None."""
+    named = [name for name in columns if f'column "{name}"' in message]
+    return named[0] if len(named) == 1 else None
+
+
+def native_candidates(src: Source, table: str) -> list[str]:
+    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types)."""
+    names = src.table(table).column_names
+    types = src.native_types(table, names)
+    return [name for name in names if types[name] == NATIVE_INTEGER_TYPE]
+
+
+def native_rows(
+    src: Source, table: str, null_tokens: list[str], candidates: list[str], keep: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
+    all INTEGER (or NULL), from one typed scan, and those columns' names (in table order). With
+    ``keep`` (a table name), their counted values stay in it for the reference search's kept values.
+
+    A column the scan names as holding another class is left out, and the scan runs again without it.
+    """
+    names = src.table(table).column_names
+    native = list(candidates)
+    if not native:
+        return [], []
+    cursor = src.typed_cursor()
+    try:
+        while native:
+            scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
+            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native)
+            try:
+                if keep:
+                    cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
+                    distinct = f"SELECT * FROM {keep}"
+                result = cursor.execute(native_profile_sql(distinct, null_tokens))
+            except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
+                # A cell of another class (TEXT in a column declared INTEGER): that column is read as
+                # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,
+                # and the column is then unknown: every column is read as text.)
+                mismatched = mismatched_column(str(exc), native)
+                if mismatched is None:
+                    return [], []
+                native.remove(mismatched)
+                continue
+            header = [d[0] for d in result.description or []]
+            return [dict(zip(header, row, strict=True)) for row in result.fetchall()], native
+        return [], []
+    finally:
+        cursor.close()

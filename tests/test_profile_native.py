@@ -1,0 +1,192 @@
+"""INTEGER columns profiled from DuckDB's typed scan give the very profile the text query gives.
+
+Independent checks: the profile read all as text (the typed scan switched off), and SQLite's own
+``typeof``/``count``/``min``/``max`` over the same cells.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from columnar_etl import profile
+from columnar_etl.config import load_settings
+from columnar_etl.models import Profile
+from columnar_etl.profiling import profile as profile_module
+from columnar_etl.profiling.native import integer_tokens, native_candidates, native_rows
+from columnar_etl.source.export import open_source
+from export_generator import generate_export, generate_random_export, generate_wide_export
+
+from .conftest import SqliteFactory
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _as_dict(result: Profile) -> dict[str, Any]:
+    data = result.to_dict()
+    data.pop("seconds", None)
+    return data
+
+
+def _text_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every column read as text, as before the typed scan."""
+    monkeypatch.setattr(profile_module, "native_candidates", lambda *args, **kwargs: [])
+
+
+def _native_columns(path: Path, table: str) -> list[str]:
+    with open_source(path) as src:
+        return native_rows(src, table, [], native_candidates(src, table), "")[1]
+
+
+def test_columns_of_integer_cells_only_are_read_natively(make_sqlite: SqliteFactory) -> None:
+    # Each column declared so DuckDB types it BIGINT (INTEGER, INT, BOOLEAN) holds INTEGER cells, or
+    # INTEGER cells and one of another class; the others are never typed BIGINT.
+    rows = [
+        (1, 10, 0, 5, 7, 3, 8, 1.5, "1", 4),
+        (2, None, 1, "x", 2.5, b"\x00", 9, 2.5, "2", 5),
+        (3, 30, 1, 6, 8, 4, "yes", 3.5, "3", 6),
+    ]
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT, flag BOOLEAN, text_cell INTEGER, "
+        "real_cell INTEGER, blob_cell BIGINT, text_in_boolean BOOLEAN, r REAL, s TEXT, untyped)"
+    )
+    path = make_sqlite({"t": (ddl, rows)})
+    con = sqlite3.connect(path)
+    # SQLite's own verdict: a column is all INTEGER (or NULL) cells.
+    pure = {
+        name
+        for (name,) in con.execute("SELECT name FROM pragma_table_info('t')")
+        if not con.execute(
+            f"SELECT count(*) FROM t WHERE typeof({name}) NOT IN ('integer', 'null')"
+        ).fetchone()[0]
+    }
+    con.close()
+    assert pure == {"id", "n", "flag", "untyped"}
+    # The untyped column is all INTEGER too, but DuckDB reads it as BLOB: it stays with the text query.
+    assert _native_columns(path, "t") == ["id", "n", "flag"]
+
+
+def test_text_that_is_not_utf8_in_an_integer_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The typed scan's error quotes the bad cell, and cannot be a message: every column is text then.
+    path = tmp_path / "latin.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (a INTEGER, b INTEGER)")
+    con.execute("INSERT INTO t VALUES (1, 2), (CAST(X'E9' AS TEXT), 3)")
+    con.commit()
+    con.close()
+    assert _native_columns(path, "t") == []
+    found = profile(path)
+    assert found.tables["t"].columns["a"].storage_classes == {"integer": 1, "text": 1}
+    assert found.tables["t"].columns["b"].storage_classes == {"integer": 2}
+    _text_only(monkeypatch)
+    assert _as_dict(found) == _as_dict(profile(path))
+
+
+def test_integer_null_tokens() -> None:
+    assert integer_tokens(["NULL", "0", "-1", "007", "+5", "-0", str(INT64_MAX), str(INT64_MAX + 1)]) == [
+        0,
+        -1,
+        INT64_MAX,
+    ]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: generate_export(path, scale=0.02, seed=5, dirt="heavy"),
+        lambda path: generate_export(path, scale=0.02, seed=6, dirt="corrupt"),
+        lambda path: generate_wide_export(path, scale=0.01, seed=3),
+        lambda path: generate_random_export(path, scale=0.03, seed=9),
+    ],
+    ids=["servicedesk-heavy", "servicedesk-corrupt", "wide", "random"],
+)
+def test_generated_exports_profile_the_same_as_all_text(
+    tmp_path: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Types, counts, keys, duplicates and references (the kept values) of every shape: unchanged."""
+    path = tmp_path / "export.db"
+    make(path)
+    with open_source(path) as src:
+        assert any(native_rows(src, t, [], native_candidates(src, t), "")[1] for t in src.tables)
+    native = profile(path)
+    _text_only(monkeypatch)
+    assert _as_dict(native) == _as_dict(profile(path))
+
+
+INTEGERS = st.one_of(
+    st.sampled_from([0, 1, -1, 2, 10, 100, INT64_MIN, INT64_MAX, 2**53, 2**53 + 1, 1_700_000_000]),
+    st.integers(min_value=INT64_MIN, max_value=INT64_MAX),
+)
+OTHERS = st.one_of(st.just("x"), st.just(" 7"), st.just(2.5), st.just(b"\x01"), st.just("TBD"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    values=st.lists(st.one_of(st.none(), INTEGERS), min_size=0, max_size=40),
+    other=st.one_of(st.none(), OTHERS),
+    declared=st.sampled_from(["INTEGER", "BIGINT", "BOOLEAN"]),
+    tokens=st.sampled_from([None, ["0"], ["-1", "NULL"], ["1", str(INT64_MAX)]]),
+)
+def test_integer_columns_profile_as_their_text_does(
+    tmp_path_factory: pytest.TempPathFactory,
+    values: list[int | None],
+    other: Any,
+    declared: str,
+    tokens: list[str] | None,
+) -> None:
+    """A property over generated columns: native or text, the same profile; and SQLite agrees."""
+    path = tmp_path_factory.mktemp("native") / "export.db"
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, created_at {declared}, note TEXT, other INTEGER)")
+    cells = [(i + 1, v, f"n{i % 3}", other if i == len(values) // 2 else i) for i, v in enumerate(values)]
+    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", cells)
+    con.commit()
+    chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
+    native = profile(path, settings=chosen)
+    with pytest.MonkeyPatch.context() as patch:
+        _text_only(patch)
+        text = profile(path, settings=chosen)
+    assert _as_dict(native) == _as_dict(text)
+    column = native.tables["t"].columns["created_at"]
+    count, distinct, low, high, digits = con.execute(
+        "SELECT count(created_at), count(DISTINCT created_at), min(created_at), max(created_at), "
+        "sum(length(CAST(created_at AS TEXT))) FROM t"
+    ).fetchone()
+    classes = dict(con.execute("SELECT typeof(created_at), count(*) FROM t GROUP BY 1").fetchall())
+    con.close()
+    classes.pop("null", None)
+    assert column.storage_classes == classes
+    assert column.null_count == len(values) - count
+    assert column.distinct_count == distinct
+    assert column.bytes == (digits or 0)
+    if column.inferred_type == "integer" and count and not column.null_like_count:
+        assert (column.min, column.max) == (int(float(low)), int(float(high)))
+
+
+@pytest.mark.parametrize("dirt", ["heavy", "corrupt"])
+def test_typed_scan_beside_the_text_query_or_before_it(tmp_path: Path, dirt: str) -> None:
+    """The typed scan beside the text query (tables side by side) or before it (a table alone): same
+    table profile, same values kept for the reference search."""
+    path = tmp_path / "export.db"
+    generate_export(path, scale=0.02, seed=8, dirt=dirt)
+    with open_source(path) as src:
+        for table in src.tables:
+            found = []
+            for overlap in (False, True):
+                keep = f"kept_{table}_{overlap}"
+                profiled = profile_module.profile_table(
+                    src, table, load_settings(), keep=keep, overlap=overlap
+                )
+                kept = src.connection.execute(f'SELECT * FROM "{keep}" ORDER BY ALL').fetchall()
+                leftover = src.connection.execute(
+                    "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%cells%' "
+                    "OR table_name LIKE '%native%'"
+                ).fetchone()
+                found.append((profiled.to_dict(), kept, leftover))
+            assert found[0] == found[1]
+            assert found[0][2] == (0,)  # no table of counted cells is left behind
