@@ -54,6 +54,17 @@ HELD_VALUE_BYTES = 16
 HOLD_BYTES = 32_000_000
 
 
+def judged_columns(plan: TablePlan) -> list[str]:
+    """The columns of ``plan`` whose values are judged: its ``numeric`` and ``double`` ones."""
+    return [c.name for c in plan.columns if c.type in ("numeric", "double")]
+
+
+def counted_by_value(rows: int, columns: int, hold_bytes: int) -> bool:
+    """True when the quartiles of ``columns`` columns of ``rows`` rows are counted by value: held one
+    by one, their values would take more than ``hold_bytes``."""
+    return rows * columns * HELD_VALUE_BYTES > hold_bytes
+
+
 def outlier_fences(
     src: Source,
     plan: TablePlan,
@@ -70,7 +81,7 @@ def outlier_fences(
     x :data:`HELD_VALUE_BYTES`); a bigger scan is counted by value, within DuckDB's memory limit
     (see the module's docstring).
     """
-    names = [c.name for c in plan.columns if c.type in ("numeric", "double")]
+    names = judged_columns(plan)
     if factor <= 0 or not names:
         return {}
     texts = [name for name in names if name not in native]
@@ -78,7 +89,7 @@ def outlier_fences(
     rows = src.table(plan.name).estimated_rows
 
     def hold(columns: list[str]) -> bool:
-        return rows * len(columns) * HELD_VALUE_BYTES <= hold_bytes
+        return not counted_by_value(rows, len(columns), hold_bytes)
 
     found: dict[str, Sequence[float] | None] = {}
     try:

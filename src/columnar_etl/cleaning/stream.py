@@ -32,7 +32,7 @@ import pyarrow as pa
 from columnar_etl.cleaning.audit import LogSink
 from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import column_read
-from columnar_etl.cleaning.outliers import Fence, outlier_fences
+from columnar_etl.cleaning.outliers import Fence, counted_by_value, judged_columns, outlier_fences
 from columnar_etl.cleaning.result import CleanResult, TableCleanStats
 from columnar_etl.cleaning.table import TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
@@ -171,16 +171,19 @@ class CleanStream:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
         factor = self.settings.outlier_iqr_factor
         limit = self.settings.profile_memory_limit
-        judged = factor > 0 and any(
-            column.type in ("numeric", "double")
+        # quantile_cont holds the values it is given outside DuckDB's cap: only a few (outliers.py).
+        hold = memory_bytes(limit) // 8
+        counted = factor > 0 and any(
+            counted_by_value(
+                src.table(table).estimated_rows, len(judged_columns(self._table_plan(table))), hold
+            )
             for table in self.tables
-            for column in self._table_plan(table).columns
         )
         listed = self.settings.duplicates != "keep" and not self._without_copies.issuperset(self.tables)
-        if judged or listed:
-            # The quartiles and the listing of duplicate rows (a GROUP BY over whole rows) run on a
-            # connection of their own, capped like the profiler's (they spill past the cap), beside
-            # the batch reads; one task at a time, so they never share the cap.
+        if counted or listed:
+            # The listing of duplicate rows (a GROUP BY over whole rows) and quartiles counted by value
+            # run on a connection of their own, capped like the profiler's (they spill past the cap),
+            # beside the batch reads; one task at a time, so they never share the cap.
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
             self._side.limit_memory(limit)
         for table in self.tables:
@@ -190,8 +193,7 @@ class CleanStream:
                 self.plan.tables[table],
                 factor,
                 self._native.get(table, ()),
-                # quantile_cont holds the values it is given outside DuckDB's cap: only a few.
-                hold_bytes=memory_bytes(limit) // 8,
+                hold_bytes=hold,
             )
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
