@@ -53,10 +53,10 @@ CHILD = textwrap.dedent(
             time.sleep(3)
         return clean(self, batch)
 
-    def slow_fences(src, plan, *args):
+    def slow_fences(src, plan, *args, **kwargs):
         if plan.name == "comments" and slow == "query":
             src.cursor().execute("SELECT sum(hash(i)) FROM range(10000000000000) t(i)").fetchone()
-        return fences(src, plan, *args)
+        return fences(src, plan, *args, **kwargs)
 
     table.TableCleaner.clean = failing_clean
     stream.outlier_fences = slow_fences

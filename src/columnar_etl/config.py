@@ -164,8 +164,9 @@ class Settings(BaseSettings):
     profile_memory_limit: str = Field(
         default="256MB",
         pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
-        description="Memory DuckDB may use while profiling (it counts each column's distinct values); past "
-        "it the counting spills to a temporary directory instead of growing with the export.",
+        description="Memory DuckDB may use while profiling (it counts each column's distinct values), and "
+        "while cleaning for the listing of duplicate rows and the outlier quartiles; past it the counting "
+        "spills to a temporary directory instead of growing with the export.",
     )
     min_quality: float = Field(
         default=80.0, ge=0, le=100, description="Quality gate: a score below this blocks the cutover."

@@ -7,12 +7,21 @@ are ids, references and counts, where a large value is not suspicious, so they a
 column whose IQR is 0 (one value dominates) is not judged either: every other value would be flagged.
 
 The quartiles need the whole column before the first batch is judged, so they come from one DuckDB
-aggregate over the source table (the same text the cleaner reads, with a comma decimal read as a point).
+query over the source table (the same text the cleaner reads, with a comma decimal read as a point).
+They are DuckDB's ``quantile_cont`` (linear interpolation between the two order statistics around
+``(n - 1) * p``). ``quantile_cont`` holds every value it is given, in memory DuckDB's memory limit
+does not cap (~16 bytes a value: 5.6M x 2 for the timesheets of the 40x export, ~170 MiB beside the
+batches being cleaned). So a scan of more values than ``hold_bytes`` allows has its quartiles
+computed from each column's distinct values and their counts instead: a grouping, which DuckDB keeps
+within its memory limit (it spills), holding one row per distinct value (a handful for hours, rates
+and versions). Same values, bit for bit; the grouping costs more CPU when nearly every value is
+distinct, so small scans keep ``quantile_cont``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import math
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -38,20 +47,51 @@ class Fence:
     q3: float
 
 
+#: Memory ``quantile_cont`` takes per value it holds (a double, and its vectors' growth), measured.
+HELD_VALUE_BYTES = 16
+#: Default ``hold_bytes`` of :func:`outlier_fences`: an eighth of the default ``profile_memory_limit``
+#: (2M values: the 1M-row narrow benchmark table's two doubles are held, the 40x timesheets counted).
+HOLD_BYTES = 32_000_000
+
+
+def judged_columns(plan: TablePlan) -> list[str]:
+    """The columns of ``plan`` whose values are judged: its ``numeric`` and ``double`` ones."""
+    return [c.name for c in plan.columns if c.type in ("numeric", "double")]
+
+
+def counted_by_value(rows: int, columns: int, hold_bytes: int) -> bool:
+    """True when the quartiles of ``columns`` columns of ``rows`` rows are counted by value: held one
+    by one, their values would take more than ``hold_bytes``."""
+    return rows * columns * HELD_VALUE_BYTES > hold_bytes
+
+
 def outlier_fences(
-    src: Source, plan: TablePlan, factor: float, native: Collection[str] = ()
+    src: Source,
+    plan: TablePlan,
+    factor: float,
+    native: Collection[str] = (),
+    *,
+    hold_bytes: int = HOLD_BYTES,
 ) -> dict[str, Fence]:
     """Per numeric/double column of ``plan``, its fence (columns with no spread are left out).
 
     Columns in ``native`` (read as numbers by the cleaner, see ``Source.read_batches``) are read as
     numbers here too, by DuckDB's typed scan: their quartiles are those of the very values cleaned.
+    ``hold_bytes``: the most memory the values of one scan may take held one by one (rows x columns
+    x :data:`HELD_VALUE_BYTES`); a bigger scan is counted by value, within DuckDB's memory limit
+    (see the module's docstring).
     """
-    names = [c.name for c in plan.columns if c.type in ("numeric", "double")]
+    names = judged_columns(plan)
     if factor <= 0 or not names:
         return {}
     texts = [name for name in names if name not in native]
     numbers = [name for name in names if name in native]
-    found: dict[str, tuple[float, float] | None] = {}
+    rows = src.table(plan.name).estimated_rows
+
+    def hold(columns: list[str]) -> bool:
+        return not counted_by_value(rows, len(columns), hold_bytes)
+
+    found: dict[str, Sequence[float] | None] = {}
     try:
         if texts:
             parts = []
@@ -61,8 +101,8 @@ def outlier_fences(
             # Only these columns are read: SQLite hands over no other column (a wide table of free
             # text costs most of its scan in columns the quartiles never look at).
             relation = src.relation_sql(plan.name, reads=[ColumnRead(name) for name in texts])
-            sql = f"SELECT {_quartiles(len(texts))} FROM (SELECT {', '.join(parts)} FROM {relation})"
-            found |= dict(zip(texts, src.cursor().execute(sql).fetchone() or (), strict=True))
+            scan = f"SELECT {', '.join(parts)} FROM {relation}"
+            found |= _scan_quartiles(src.cursor(), scan, texts, hold=hold(texts))
         if numbers:
             parts = [
                 f"CASE WHEN isfinite({quote_ident(name)}) THEN {quote_ident(name)} END AS x{index}"
@@ -71,10 +111,16 @@ def outlier_fences(
             scan = f"SELECT {', '.join(parts)} FROM {SOURCE_ALIAS}.{quote_ident(plan.name)}"
             cursor = src.typed_cursor()
             try:
-                row = cursor.execute(f"SELECT {_quartiles(len(numbers))} FROM ({scan})").fetchone() or ()
+                found |= _scan_quartiles(cursor, scan, numbers, hold=hold(numbers))
             finally:
                 cursor.close()
-            found |= dict(zip(numbers, row, strict=True))
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "outlier quartiles ran out of memory",
+            path=src.path,
+            table=plan.name,
+            hint="raise profile_memory_limit, or set outlier_iqr_factor = 0",
+        ) from exc
     except duckdb.Error as exc:
         raise SourceError(f"outlier quartiles failed: {exc}", path=src.path, table=plan.name) from exc
     fences = {}
@@ -89,8 +135,77 @@ def outlier_fences(
     return fences
 
 
-def _quartiles(columns: int) -> str:
-    return ", ".join(f"quantile_cont(x{i}, [0.25, 0.75])" for i in range(columns))
+#: The quartiles of a fence.
+QUARTILES = (0.25, 0.75)
+
+
+def _scan_quartiles(
+    cursor: duckdb.DuckDBPyConnection, scan: str, columns: list[str], *, hold: bool
+) -> dict[str, Sequence[float] | None]:
+    """Q1 and Q3 of each of ``columns`` (``x0``, ``x1`` ... of ``scan``), by ``quantile_cont`` when
+    ``hold``, else counted by value (:func:`_counted_sql`); None for a column with no value."""
+    if hold:
+        listed = ", ".join(f"quantile_cont(x{i}, {list(QUARTILES)})" for i in range(len(columns)))
+        row = cursor.execute(f"SELECT {listed} FROM ({scan})").fetchone() or ()
+        return dict(zip(columns, row, strict=True))
+    return dict(_counted_quartiles(columns, cursor.execute(_counted_sql(scan, len(columns))).fetchall()))
+
+
+def _positions(count: int, p: float) -> tuple[int, int, float]:
+    """DuckDB's ``quantile_cont`` at ``p`` of ``count`` values: the order statistics (0-based) below
+    and above ``(count - 1) * p``, and the fraction of the way between them."""
+    rank = (count - 1) * p
+    return math.floor(rank), math.ceil(rank), rank - math.floor(rank)
+
+
+def _counted_sql(scan: str, columns: int) -> str:
+    """Per column of ``scan`` (DOUBLE columns ``x0``, ``x1`` ...; NULL for no value), the distinct
+    values that hold the order statistics the quartiles need: rows ``(column, value, first, past,
+    count)``, the value standing at the 0-based positions ``first`` up to ``past`` of the column's
+    ``count`` values.
+
+    The values are counted by value (a grouping, which spills past DuckDB's memory limit), never
+    held one by one; only the values at the wanted positions leave DuckDB.
+    """
+    listed = ", ".join(f"x{i}" for i in range(columns))
+    # Every position either quartile interpolates between, exactly as _positions computes them.
+    wanted = " OR ".join(
+        f"(first <= {edge}((n - 1) * {p}) AND {edge}((n - 1) * {p}) < past)"
+        for p in QUARTILES
+        for edge in ("floor", "ceil")
+    )
+    return (
+        f"WITH cells AS (SELECT unnest(range({columns})) AS i, unnest([{listed}]) AS x FROM ({scan})), "
+        "counted AS (SELECT i, x, count(*) AS c FROM cells WHERE x IS NOT NULL GROUP BY i, x), "
+        "placed AS (SELECT i, x, sum(c) OVER (PARTITION BY i ORDER BY x ROWS UNBOUNDED PRECEDING) AS past, "
+        "sum(c) OVER (PARTITION BY i) AS n, c FROM counted) "
+        f"SELECT i, x, first, past, n FROM (SELECT *, past - c AS first FROM placed) WHERE {wanted}"
+    )
+
+
+def _counted_quartiles(
+    names: list[str], rows: list[tuple[int, float, int, int, int]]
+) -> dict[str, tuple[float, float]]:
+    """Q1 and Q3 of each of ``names`` (in the order of the scan's columns) from :func:`_counted_sql`'s
+    rows, interpolated as DuckDB's ``quantile_cont`` does (``lo * (1 - d) + hi * d``, bit for bit);
+    a column with no value is left out."""
+    by_column: dict[int, list[tuple[float, int, int]]] = {}
+    counts: dict[int, int] = {}
+    for i, x, first, past, n in rows:
+        by_column.setdefault(int(i), []).append((float(x), int(first), int(past)))
+        counts[int(i)] = int(n)
+    found = {}
+    for index, held in by_column.items():
+
+        def at(position: int, held: list[tuple[float, int, int]] = held) -> float:
+            return next(x for x, first, past in held if first <= position < past)
+
+        pair = []
+        for p in QUARTILES:
+            low, high, fraction = _positions(counts[index], p)
+            pair.append(at(low) if low == high else at(low) * (1.0 - fraction) + at(high) * fraction)
+        found[names[index]] = (pair[0], pair[1])
+    return found
 
 
 def outside(value: pl.Expr, fence: Fence) -> pl.Expr:

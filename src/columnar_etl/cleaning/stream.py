@@ -33,13 +33,14 @@ import pyarrow as pa
 from columnar_etl.cleaning.audit import LogSink
 from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import column_read
-from columnar_etl.cleaning.outliers import Fence, outlier_fences
+from columnar_etl.cleaning.outliers import Fence, counted_by_value, judged_columns, outlier_fences
 from columnar_etl.cleaning.result import CleanResult, TableCleanStats
 from columnar_etl.cleaning.table import LateFences, TableCleaner, new_stats, output_schema
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
+from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source
@@ -170,23 +171,34 @@ class CleanStream:
         # before (DuckDB releases the GIL), so the first table with numbers waits the least.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-fences")
         factor = self.settings.outlier_iqr_factor
-        if self.settings.duplicates != "keep" and not self._without_copies.issuperset(self.tables):
-            # The duplicate rows are listed by a GROUP BY over whole rows: on a connection of its own,
-            # capped like the profiler's (it spills past the cap), so the batch reads are not.
+        limit = self.settings.profile_memory_limit
+        # quantile_cont holds the values it is given outside DuckDB's cap: only a few (outliers.py).
+        hold = memory_bytes(limit) // 8
+        counted = factor > 0 and any(
+            counted_by_value(
+                src.table(table).estimated_rows, len(judged_columns(self._table_plan(table))), hold
+            )
+            for table in self.tables
+        )
+        listed = self.settings.duplicates != "keep" and not self._without_copies.issuperset(self.tables)
+        if counted or listed:
+            # The listing of duplicate rows (a GROUP BY over whole rows) and quartiles counted by value
+            # run on a connection of their own, capped like the profiler's (they spill past the cap),
+            # beside the batch reads; one task at a time, so they never share the cap.
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
-            self._side.limit_memory(self.settings.profile_memory_limit)
+            self._side.limit_memory(limit)
         for table in self.tables:
             # A table's copies first: its first batch needs them, while its fences are only needed
             # once its batches were cleaned (see TableCleaner); the pool runs its tasks in order.
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
-            if self._side is not None and table not in self._without_copies:
+            if listed and table not in self._without_copies:
                 plan = self.plan.tables[table]
                 # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 reads = [self._read(table, column_read(c)) for c in plan.columns]
                 self._copies[table] = self._pool.submit(
                     CopyFilter.of,
-                    self._side,
+                    self._side or src,
                     table,
                     plan.column_names,
                     reads,
@@ -194,7 +206,12 @@ class CleanStream:
                     rowids=self._hints.copy_rows.get(table),
                 )
             self._fences[table] = self._pool.submit(
-                outlier_fences, src, self.plan.tables[table], factor, self._native.get(table, ())
+                outlier_fences,
+                self._side or src,
+                self.plan.tables[table],
+                factor,
+                self._native.get(table, ()),
+                hold_bytes=hold,
             )
         return self
 

@@ -1,0 +1,199 @@
+"""Outlier fences: the quartiles, exact however they are computed, and in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from columnar_etl.cleaning import clean_stream, stream
+from columnar_etl.cleaning.outliers import Fence, outlier_fences
+from columnar_etl.config import load_settings
+from columnar_etl.planning.plan import ColumnPlan, TablePlan, build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.source.export import Source, open_source
+from tests.conftest import SqliteFactory
+
+FACTOR = 3.0
+
+
+def _plan(table: str = "t") -> TablePlan:
+    """``id`` integer, ``a`` and ``c`` REAL doubles, ``b`` TEXT read as a double."""
+    columns = [
+        ColumnPlan("id", "integer", "id"),
+        ColumnPlan("a", "double", "a", reals=True),
+        ColumnPlan("b", "double", "b"),
+        ColumnPlan("c", "double", "c", reals=True),
+    ]
+    return TablePlan.of(table, columns)
+
+
+def _number(text: Any) -> float | None:
+    """What the cleaner reads a TEXT cell as: trimmed, a comma decimal as a point, finite or nothing."""
+    if text is None:
+        return None
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _expected(values: list[float]) -> Fence | None:
+    """The fence from DuckDB's own ``quantile_cont`` of the values, as parsed in Python; checked
+    against Python's "inclusive" quantiles (the same interpolation, rounded its own way)."""
+    if not values:
+        return None
+    con = duckdb.connect()
+    con.register("given", pa.table({"x": pa.array(values, pa.float64())}))
+    (quartiles,) = con.execute("SELECT quantile_cont(x, [0.25, 0.75]) FROM given").fetchone() or (None,)
+    con.close()
+    q1, q3 = quartiles
+    if len(values) > 1:
+        inclusive = statistics.quantiles(values, n=4, method="inclusive")
+        assert math.isclose(q1, inclusive[0], rel_tol=1e-12, abs_tol=1e-12)
+        assert math.isclose(q3, inclusive[2], rel_tol=1e-12, abs_tol=1e-12)
+    spread = q3 - q1
+    return Fence(q1 - FACTOR * spread, q3 + FACTOR * spread, q1, q3) if spread > 0 else None
+
+
+def _rows(seed: int, count: int) -> list[tuple[Any, ...]]:
+    rng = random.Random(seed)
+    rows: list[tuple[Any, ...]] = []
+    for i in range(count):
+        a = rng.choice([None, rng.uniform(-1e6, 1e6), rng.randint(-3, 3) / 4, 0.1 * rng.randint(0, 9)])
+        b = rng.choice(
+            [
+                None,
+                "",
+                "  2.25 ",
+                "1,5",
+                "abc",
+                "1e3",
+                "inf",
+                f"{rng.gauss(40, 25):.3f}",
+                str(rng.randint(0, 5)),
+            ]
+        )
+        c = rng.choice([None, rng.lognormvariate(3, 1.5) / 7 + 1e-13 * i])
+        rows.append((i + 1, a, b, c))
+    return rows
+
+
+@pytest.mark.parametrize(("seed", "count"), [(1, 1), (2, 2), (3, 5), (4, 61), (5, 2000), (6, 20_000)])
+def test_quartiles_counted_by_value_are_duckdbs_quantile_cont(
+    make_sqlite: SqliteFactory, seed: int, count: int
+) -> None:
+    rows = _rows(seed, count)
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a REAL, b TEXT, c REAL)", rows)})
+    with open_source(path) as src:
+        # hold_bytes=0: every scan is counted by value; a large budget: held by quantile_cont.
+        counted = outlier_fences(src, _plan(), FACTOR, native=["a", "c"], hold_bytes=0)
+        held = outlier_fences(src, _plan(), FACTOR, native=["a", "c"], hold_bytes=1 << 40)
+    expected = {
+        name: _expected([v for v in (_number(row[index]) for row in rows) if v is not None])
+        for index, name in ((1, "a"), (2, "b"), (3, "c"))
+    }
+    expected_fences = {name: fence for name, fence in expected.items() if fence is not None}
+    assert counted == expected_fences
+    assert held == expected_fences
+
+
+def test_a_column_with_no_number_has_no_fence(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, None, "n/a", float(i % 9)) for i in range(1, 50)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a REAL, b TEXT, c REAL)", rows)})
+    with open_source(path) as src:
+        fences = outlier_fences(src, _plan(), FACTOR, native=["a", "c"], hold_bytes=0)
+    assert set(fences) == {"c"}
+    assert fences["c"] == _expected([float(i % 9) for i in range(1, 50)])
+
+
+#: Run in a fresh interpreter: how much the quartiles of a big table raise the process's peak RSS.
+CHILD = textwrap.dedent(
+    """
+    import json, resource, sys
+    from columnar_etl.cleaning.outliers import outlier_fences
+    from columnar_etl.planning.plan import ColumnPlan, TablePlan
+    from columnar_etl.source.export import open_source
+
+    columns = [ColumnPlan(n, "double", n, reals=True) for n in ("a", "c")]
+    src = open_source(sys.argv[1])
+    src.limit_memory("64MB")
+    outlier_fences(src, TablePlan.of("small", columns), 3.0, native=["a", "c"])  # warm DuckDB up
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    fences = outlier_fences(src, TablePlan.of("big", columns), 3.0, native=["a", "c"])
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"kib": after - before, "fences": {k: [f.q1, f.q3] for k, f in fences.items()}}))
+    """
+)
+
+
+def test_the_quartiles_of_a_big_table_do_not_hold_its_values(tmp_path: Path) -> None:
+    """4M rows x 2 doubles: held one by one (quantile_cont) they would take ~100 MiB more memory."""
+    rows = 4_000_000
+    path = tmp_path / "big.db"
+    con = sqlite3.connect(path)
+    with con:
+        for table, count in (("small", 1000), ("big", rows)):
+            con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a REAL, c REAL)")
+            con.execute(
+                f"WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count}) "
+                f"INSERT INTO {table} SELECT i, (i % 7) * 0.5, (i % 13) * 10.0 + 0.25 FROM r"
+            )
+    con.close()
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True, timeout=300
+    )
+    measured = json.loads(done.stdout)
+    held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
+    assert measured["kib"] * 1024 < held_bytes / 2, measured
+    # And still the exact quartiles: i % 7 and i % 13 over 1..4M, by Python's inclusive method.
+    a = [(i % 7) * 0.5 for i in range(1, rows + 1)]
+    c = [(i % 13) * 10.0 + 0.25 for i in range(1, rows + 1)]
+    for name, values in (("a", a), ("c", c)):
+        q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+        assert measured["fences"][name] == [q1, q3], name
+
+
+@pytest.mark.parametrize(("rows", "capped"), [(100_000, True), (100, False)])
+def test_the_stream_counts_big_quartiles_on_a_capped_connection(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, rows: int, capped: bool
+) -> None:
+    """At a 16 MB cap, quantile_cont may hold 2 MB: the values (16 bytes each) of 62,500 rows of the
+    two doubles. Past that the quartiles are counted by value, on the cleaner's capped side connection;
+    below it they are held, on the batch reads' connection (no side connection is opened for them)."""
+    data = [(i, i * 0.5, str(i % 11), float(i % 5)) for i in range(1, rows + 1)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a REAL, b TEXT, c REAL)", data)})
+    plan = build_plan(profile(path), settings=load_settings())
+    settings = load_settings(profile_memory_limit="16MB", duplicates="keep")
+    assert [c.type for c in plan.tables["t"].columns] == ["integer", "double", "integer", "double"]
+    seen: list[tuple[str, int]] = []
+    real = stream.outlier_fences
+
+    def spy(src: Source, *args: Any, **kwargs: Any) -> dict[str, Fence]:
+        (limit,) = src.connection.execute("SELECT current_setting('memory_limit')").fetchone() or ("",)
+        seen.append((str(limit), kwargs["hold_bytes"]))
+        return real(src, *args, **kwargs)
+
+    monkeypatch.setattr(stream, "outlier_fences", spy)
+    with clean_stream(path, plan, settings=settings) as cleaned:
+        batches = list(cleaned.batches("t"))
+    probe = duckdb.connect()
+    probe.execute("SET memory_limit = '16MB'")
+    (cap,) = probe.execute("SELECT current_setting('memory_limit')").fetchone() or ("",)
+    probe.close()
+    # quantile_cont (whose values the cap does not count) was allowed an eighth of the cap.
+    assert [hold for _, hold in seen] == [16_000_000 // 8]
+    assert (seen[0][0] == cap) is capped
+    assert sum(batch.num_rows for batch in batches) == rows
