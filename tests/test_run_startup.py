@@ -276,3 +276,59 @@ def test_a_duckdb_command_has_the_extension_checked_while_the_command_line_impor
     shown = [line for line in done.stdout.splitlines() if line.startswith("STARTED")]
     expected = f"STARTED {checked_early} VERIFIED {checked_early}"
     assert shown == [expected], done.stdout[-800:] + done.stderr[-800:]
+
+
+_BIG = """
+import json, sys
+from columnar_etl.pipeline import runner
+runner.BIG_EXPORT_FACTOR = 0  # every export counts as big
+real_profile = runner.profile_step
+at_profile_end = []
+
+def profile_step(*args, **kwargs):
+    profiled = real_profile(*args, **kwargs)
+    at_profile_end.extend(sorted(m for m in sys.argv[2:] if m in sys.modules))
+    return profiled
+
+runner.profile_step = profile_step
+result = runner.run(sys.argv[1], mode="simple")
+print(json.dumps({"exit_code": result.exit_code, "at_profile_end": at_profile_end,
+                  "rows": {t: r["out"] for t, r in result.record.rows.items()}}))
+"""
+
+
+#: What waits for a big export's profile (pyarrow, polars and ADBC come with the preflight's connection
+#: to the target: ADBC's DB-API module imports them).
+_AFTER_A_BIG_PROFILE = ["columnar_etl.cleaning.stream", "columnar_etl.loading.strategies", "jinja2"]
+
+
+def test_a_big_exports_later_libraries_are_imported_after_its_profile(
+    tmp_path: Path, pg_uri: str, small_fixture: Path
+) -> None:
+    # Past BIG_EXPORT_FACTOR x profile_memory_limit the profile may use all of its limit: the later
+    # stages' libraries wait for its end instead of adding their memory to its peak.
+    done = subprocess.run(
+        [sys.executable, "-c", _BIG, str(small_fixture), *_AFTER_A_BIG_PROFILE],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_run_env(run_settings(tmp_path, pg_uri), pg_uri),
+    )
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.splitlines()[-1])
+    assert outcome["exit_code"] in (0, 2)
+    assert outcome["at_profile_end"] == []
+    assert sum(outcome["rows"].values()) > 0
+
+
+def test_only_an_export_bigger_than_four_profile_limits_counts_as_big(tmp_path: Path) -> None:
+    from columnar_etl.config import load_settings
+    from columnar_etl.pipeline.runner import _imports_beside_profile
+
+    settings = load_settings(profile_memory_limit="1KiB")  # four of it: 4096 bytes
+    export = tmp_path / "x.db"
+    export.write_bytes(b"x" * 4096)
+    assert _imports_beside_profile(export, settings)
+    export.write_bytes(b"x" * 4097)
+    assert not _imports_beside_profile(export, settings)
+    assert _imports_beside_profile(tmp_path / "missing.db", settings)  # the preflight will say why

@@ -49,16 +49,17 @@ from columnar_etl.pipeline.record import (
 )
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
+from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.identity import export_identity
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-#: What the stages after the profile import: the loader (ADBC, pyarrow), the cleaner (polars) and the
-#: report (Jinja), ~0.5 s of CPU. :func:`run` imports them (and compiles the report's templates) in a
-#: thread while the preflight and the profile read the export (work mostly outside the GIL), not
-#: before its first read; the functions that use them import them again where they are used
-#: (instantly, once loaded).
+#: What the stages after the profile import: the loader, the cleaner and the report (Jinja). :func:`run`
+#: imports them (and compiles the report's templates) in a thread while the preflight and the profile
+#: read the export (work mostly outside the GIL), not before its first read; the functions that use
+#: them import them again where they are used (instantly, once loaded). (pyarrow, polars and ADBC come
+#: earlier, in the preflight's thread that connects to the target: ADBC's DB-API imports both.)
 LATER_MODULES = (
     "columnar_etl.loading",
     "columnar_etl.cleaning.stream",
@@ -66,6 +67,11 @@ LATER_MODULES = (
 )
 
 Mode = Literal["simple", "canary", "blue-green"]
+#: An export of more bytes than this many times ``profile_memory_limit`` has the later stages' imports
+#: wait for the end of its profile (see :func:`_imports_beside_profile`): what they hold (the cleaner's
+#: and loader's modules, Jinja, the compiled templates) then does not add to the profile's peak RSS,
+#: which decides the run's peak at 40x the wide export (3.7 GB).
+BIG_EXPORT_FACTOR = 4
 T = TypeVar("T")
 
 
@@ -176,10 +182,21 @@ def run(
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
-    later = _import_later()
+    profile_ended = threading.Event()  # set when the profile has ended (or the run, if first)
+    later = _import_later(None if _imports_beside_profile(Path(source), settings) else profile_ended)
     log.info("run started", source=str(source), mode=mode, target=settings.target or "embedded")
     try:
-        _stages(result, Path(source), settings, mode, metrics, force=force, replay=replay, show=show_progress)
+        _stages(
+            result,
+            Path(source),
+            settings,
+            mode,
+            metrics,
+            force=force,
+            replay=replay,
+            show=show_progress,
+            profile_ended=profile_ended,
+        )
     except Exception as exc:
         _record_failure(result, settings, metrics, exc)
         log.info("run ended", outcome=record.outcome, error=error_line(exc))
@@ -189,6 +206,7 @@ def run(
         raise
     finally:
         record.finished = time.time()
+        profile_ended.set()
         later.join()  # never leaves an import running behind the caller's back
         _write_artefacts(result, metrics)
         log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
@@ -196,8 +214,19 @@ def run(
     return result
 
 
-def _import_later() -> threading.Thread:
-    """Import :data:`LATER_MODULES` in a thread of their own, started now.
+def _imports_beside_profile(source: Path, settings: Settings) -> bool:
+    """Whether the later stages' libraries may import beside the profile: not when the export is so
+    big (more than :data:`BIG_EXPORT_FACTOR` times ``profile_memory_limit``) that the profile may use
+    all of its limit; they then wait for it to end, so the two do not add up to the run's peak RSS."""
+    try:
+        size = source.stat().st_size
+    except OSError:
+        return True
+    return size <= BIG_EXPORT_FACTOR * memory_bytes(settings.profile_memory_limit)
+
+
+def _import_later(wait: threading.Event | None = None) -> threading.Thread:
+    """Import :data:`LATER_MODULES` in a thread of their own, started now (after ``wait`` is set).
 
     The main thread never waits for it: a function that needs one of the modules imports it where it is
     used, and Python's per-module import locks make that wait for the thread's import, if still
@@ -206,6 +235,8 @@ def _import_later() -> threading.Thread:
     """
 
     def work() -> None:
+        if wait is not None:
+            wait.wait()
         for name in LATER_MODULES:
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
@@ -350,6 +381,7 @@ def _stages(
     force: bool,
     replay: str | Path | None,
     show: bool | None,
+    profile_ended: threading.Event,
 ) -> None:
 
     record = result.record
@@ -391,6 +423,7 @@ def _stages(
         record.quality_before = profiled.quality
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
+    profile_ended.set()
     record.backup = backup().to_dict()
     with _stage(record, metrics, "gate") as stage:
         stage.detail = "; ".join(r.message for r in profiled.gate.reasons) or "pass"
