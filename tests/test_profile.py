@@ -494,10 +494,12 @@ def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
         }
     )
     real, events = profile_module.profile_table, []
+    typed: dict[str, bool] = {}
 
     def watched(src: Any, table: str, *args: Any, **kwargs: Any) -> Any:
         threads = int(src.connection.cursor().execute("SELECT current_setting('threads')").fetchone()[0])
         events.append(("start", table, threads))
+        typed[table] = kwargs.get("typed", False)
         try:
             return real(src, table, *args, **kwargs)
         finally:
@@ -507,6 +509,8 @@ def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
     alone = profile(path).to_dict()
     cores = os.cpu_count() or 1
     assert events[:2] == [("start", "big", cores), ("end", "big", cores)]
+    # Alone, all text (its memory use is the known one); side by side, INTEGER columns typed.
+    assert typed == {"big": False, "a": True, "b": True}
     assert {(table, threads) for kind, table, threads in events[2:]} == {
         ("a", max(1, cores // 2)),
         ("b", max(1, cores // 2)),

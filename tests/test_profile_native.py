@@ -169,19 +169,17 @@ def test_integer_columns_profile_as_their_text_does(
 
 
 @pytest.mark.parametrize("dirt", ["heavy", "corrupt"])
-def test_typed_scan_beside_the_text_query_or_before_it(tmp_path: Path, dirt: str) -> None:
-    """The typed scan beside the text query (tables side by side) or before it (a table alone): same
-    table profile, same values kept for the reference search."""
+def test_a_table_read_typed_or_all_as_text(tmp_path: Path, dirt: str) -> None:
+    """A table profiled beside others (typed scan beside the text query) or alone (all text): same
+    table profile, same values kept for the reference search, no table of counted cells left."""
     path = tmp_path / "export.db"
     generate_export(path, scale=0.02, seed=8, dirt=dirt)
     with open_source(path) as src:
         for table in src.tables:
             found = []
-            for overlap in (False, True):
-                keep = f"kept_{table}_{overlap}"
-                profiled = profile_module.profile_table(
-                    src, table, load_settings(), keep=keep, overlap=overlap
-                )
+            for typed in (False, True):
+                keep = f"kept_{table}_{typed}"
+                profiled = profile_module.profile_table(src, table, load_settings(), keep=keep, typed=typed)
                 kept = src.connection.execute(f'SELECT * FROM "{keep}" ORDER BY ALL').fetchall()
                 leftover = src.connection.execute(
                     "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%cells%' "
@@ -189,4 +187,4 @@ def test_typed_scan_beside_the_text_query_or_before_it(tmp_path: Path, dirt: str
                 ).fetchone()
                 found.append((profiled.to_dict(), kept, leftover))
             assert found[0] == found[1]
-            assert found[0][2] == (0,)  # no table of counted cells is left behind
+            assert found[0][2] == (0,)

@@ -449,55 +449,56 @@ def profile_table(
     parts: int = 1,
     *,
     keep: str | None = None,
-    overlap: bool = False,
+    typed: bool = False,
 ) -> TableProfile:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
-    Columns DuckDB reads as ``BIGINT`` are profiled from its typed scan (:mod:`.native`; not on a
-    sample, whose rows the text query draws): those of INTEGER cells only are done by it, the others
-    (the scan names them) by the text query. With ``overlap`` the typed scan runs beside the text
-    query of the other columns (a core each, where one would idle), and a column it leaves to the
-    text is read by a second text query. With ``keep`` (a DuckDB table name; not on a sample), the
-    distinct cells are counted into tables first, and the short values of its columns are kept in
-    ``keep`` for the reference search (:func:`.references.kept_values_sql`), which then reads no
-    column twice."""
+    With ``typed`` (not on a sample, whose rows the text query draws), the columns DuckDB reads as
+    ``BIGINT`` are profiled from its typed scan first (:mod:`.native`): those of INTEGER cells only
+    are done by it, the others (the scan names them) by the text query. Without it, every column is
+    read as text: that is what a table too big to share the memory limit gets (at 40x, the wide
+    export's comments ran out of 256 MB for their text columns alone, where all their columns
+    together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
+    counted into tables first, and the short values of its columns are kept in ``keep`` for the
+    reference search (:func:`.references.kept_values_sql`), which then reads no column twice."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
     numbers = quote_ident(f"{keep}_native") if keeping else ""
-    candidates = [] if sample or not names else native_candidates(src, table)
-    pieces: list[str] = []  # the tables of counted cells the text queries made (with keep)
+    candidates = native_candidates(src, table) if typed and names and not sample else []
+    kept_made = False
+
+    def keep_counted(counted: str, native: bool) -> None:
+        # Each table of counted values goes into the kept values, and is dropped, as soon as it is
+        # done: two of them at once would hold memory the next query needs (a table alone at 40x).
+        nonlocal kept_made
+        if keep is None:
+            return
+        cursor = src.connection.cursor()
+        if native:
+            cursor.execute(kept_native_sql(keep, counted, create=not kept_made))
+        else:
+            cursor.execute(kept_values_sql(keep, counted, create=not kept_made))
+        cursor.execute(f"DROP TABLE {counted}")
+        kept_made = True
 
     def text_rows(columns: list[str]) -> list[dict[str, Any]]:
-        cells = quote_ident(f"{keep}_cells{len(pieces)}") if keeping else None
+        cells = quote_ident(f"{keep}_cells") if keeping and columns else None
         found = _text_rows(src, table, columns, settings, sample, parts, cells)
-        pieces.extend([cells] if cells and columns else [])
+        if cells is not None:
+            keep_counted(cells, native=False)
         return found
 
     try:
-        others = [name for name in names if name not in candidates]
-        if overlap and candidates and others:
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                typed = pool.submit(native_rows, src, table, settings.null_tokens, candidates, numbers)
-                rows = text_rows(others)
-                native_part, native = typed.result()
-            if len(native) < len(candidates):
-                rows += text_rows([name for name in candidates if name not in native])
-        else:
-            native_part, native = native_rows(src, table, settings.null_tokens, candidates, numbers)
-            texts = [name for name in names if name not in native]
-            rows = text_rows(texts) if texts or not native else []
-        rows += native_part
-        if keeping and keep is not None:
-            cursor = src.connection.cursor()
-            if pieces:
-                union = " UNION ALL ".join(f"SELECT * FROM {cells}" for cells in pieces)
-                cursor.execute(kept_values_sql(keep, f"({union})"))
-                for cells in pieces:
-                    cursor.execute(f"DROP TABLE {cells}")
-            if native:
-                cursor.execute(kept_native_sql(keep, numbers, create=not pieces))
-                cursor.execute(f"DROP TABLE {numbers}")
+        # The typed scan first: a column it leaves to text joins the one text query. (Beside the text
+        # query, on a thread of its own, it measured no faster on two cores: both queries already
+        # use both.)
+        rows, native = native_rows(src, table, settings.null_tokens, candidates, numbers)
+        if native and keeping:
+            keep_counted(numbers, native=True)
+        texts = [name for name in names if name not in native]
+        if texts or not names:
+            rows += text_rows(texts)
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(
             "profiling ran out of memory",
@@ -629,11 +630,11 @@ def _profile_keyed(
     declared: DeclaredKey | None,
     keep: str,
     *,
-    overlap: bool = False,
+    typed: bool = False,
 ) -> tuple[TableProfile, KeptValues | None]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample)."""
-    profiled = profile_table(src, table, settings, sample, parts, keep=keep, overlap=overlap)
+    profiled = profile_table(src, table, settings, sample, parts, keep=keep, typed=typed)
     find_key(src, profiled, declared, count=sample is None)
     if sample is not None or not profiled.columns:
         return profiled, None
@@ -694,12 +695,10 @@ def profile(
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
 
-        def one(name: str, threads: int, overlap: bool = False) -> tuple[TableProfile, KeptValues | None]:
+        def one(name: str, threads: int, typed: bool = False) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
-            return _profile_keyed(
-                src, name, settings, sample, parts, declared.get(name), keep, overlap=overlap
-            )
+            return _profile_keyed(src, name, settings, sample, parts, declared.get(name), keep, typed=typed)
 
         results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
         if alone:
@@ -710,8 +709,9 @@ def profile(
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
         with ThreadPoolExecutor(max_workers=cores) as pool:
-            # Side by side, a table's typed scan runs beside its text query (alone, one after the other:
-            # two queries at once would each hold memory, and the limit is the table's alone).
+            # Side by side, a table's INTEGER columns come from the typed scan; a table alone, or again
+            # alone after running out of memory, is read all as text (see profile_table: its memory
+            # use at 40x is known).
             futures = {name: pool.submit(one, name, threads, True) for name in together}
             for name in together:
                 try:

@@ -61,22 +61,26 @@ class KeptValues:
     columns: Mapping[str, int]
 
 
-def kept_values_sql(name: str, counted: str) -> str:
+def kept_values_sql(name: str, counted: str, *, create: bool = True) -> str:
     """DuckDB: create table ``name`` from ``counted`` (the profile's counted cells, see
     :func:`.sql.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column all of
     whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
-    bytes, as text (what a read of the column gives), with their cell counts."""
+    bytes, as text (what a read of the column gives), with their cell counts. Without ``create``, they
+    are added to ``name``."""
     # CASE, not AND: only a short value is checked for UTF-8 (a long one would be scanned whole).
     short = (
         "CASE WHEN cls = 'n' THEN true "
         f"WHEN cls IN ('i', 'r', 't') AND octet_length(v) <= {KEPT_VALUE_BYTES} "
         "THEN try(decode(v)) IS NOT NULL ELSE false END"
     )
-    return (
-        f"CREATE OR REPLACE TABLE {quote_ident(name)} AS SELECT idx, decode(v) AS val, weight "
+    select = (
+        f"SELECT idx, decode(v) AS val, weight "
         f"FROM {counted} WHERE cls <> 'n' AND idx IN "
         f"(SELECT idx FROM {counted} GROUP BY idx HAVING bool_and({short}))"
     )
+    if create:
+        return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
+    return f"INSERT INTO {quote_ident(name)} {select}"
 
 
 def kept_native_sql(name: str, native: str, *, create: bool) -> str:
