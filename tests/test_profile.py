@@ -475,6 +475,50 @@ def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
         profile(path)
 
 
+def test_a_table_alone_short_of_memory_is_profiled_again_with_one_thread(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Alone, with every core, a table can still run out of profile_memory_limit (at 40x the wide
+    # export's timesheets did, now and then): it is profiled once more with one thread, whose
+    # aggregates hold one hash table instead of one per thread; the profile is the same.
+    cores = os.cpu_count() or 1
+    if cores == 1:
+        pytest.skip("one core: the first attempt already had one thread")
+    limit = profile_module.memory_bytes(load_settings().profile_memory_limit)
+    monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", limit // 100)
+    path = make_sqlite(
+        {
+            "big": (
+                "CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT)",
+                [(i, f"v{i % 97}") for i in range(60)],
+            ),
+            "a": ("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
+        }
+    )
+    expected = profile(path).to_dict()
+    real, attempts = profile_module.profile_table, []
+
+    def short_of_memory_once(src: Any, table: str, *args: Any, **kwargs: Any) -> Any:
+        if table == "big":
+            threads = src.connection.cursor().execute("SELECT current_setting('threads')").fetchone()[0]
+            attempts.append(int(threads))
+            if len(attempts) == 1:
+                # What the failed attempt leaves: a table of counted cells, dropped before the retry.
+                src.connection.execute(f"CREATE TABLE {profile_module.KEPT_PREFIX}0_cells0 AS SELECT 1 AS x")
+                try:
+                    raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+                except duckdb.OutOfMemoryException as exc:
+                    raise SourceError("profiling ran out of memory", path=path, table=table) from exc
+        return real(src, table, *args, **kwargs)
+
+    monkeypatch.setattr(profile_module, "profile_table", short_of_memory_once)
+    again = profile(path).to_dict()
+    assert attempts == [cores, 1]
+    assert {k: v for k, v in again.items() if k != "seconds"} == {
+        k: v for k, v in expected.items() if k != "seconds"
+    }
+
+
 def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -641,6 +641,16 @@ def _profile_keyed(
     return profiled, kept_values(src, keep, list(profiled.columns))
 
 
+def _drop_kept(src: Source, keep: str) -> None:
+    """Drop the tables of counted cells and kept values named after ``keep`` (a failed attempt's)."""
+    found = src.connection.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE table_name = $1 OR starts_with(table_name, $1 || '_')",
+        [keep],
+    ).fetchall()
+    for (name,) in found:
+        src.connection.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -700,12 +710,26 @@ def profile(
             keep = f"{KEPT_PREFIX}{order.index(name)}"
             return _profile_keyed(src, name, settings, sample, parts, declared.get(name), keep, typed=typed)
 
+        def by_itself(name: str) -> tuple[TableProfile, KeptValues | None]:
+            # Alone, with the whole limit and every core; out of memory even so, once more with one
+            # thread: DuckDB's aggregates hold a hash table per thread, and at 40x the wide export's
+            # timesheets ran out of 256 MB with two now and then (at random, early in the table).
+            src.connection.execute(f"SET threads = {cores}")
+            try:
+                return one(name, cores)
+            except SourceError as exc:
+                if cores == 1 or not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                    raise
+            log.info("profiling again with one thread", table=name)
+            _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")  # what the failed attempt left
+            src.connection.execute("SET threads = 1")
+            return one(name, 1)
+
         results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
         if alone:
             log.info("profiling alone", tables=alone)
-            src.connection.execute(f"SET threads = {cores}")
             for name in alone:
-                results[name] = one(name, cores)
+                results[name] = by_itself(name)
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
         with ThreadPoolExecutor(max_workers=cores) as pool:
@@ -724,10 +748,10 @@ def profile(
             # Side by side, the tables share profile_memory_limit: a table that ran out of it is
             # profiled again alone, with the whole limit and every core (a second failure is final).
             log.info("profiling again alone", tables=short_of_memory)
-            src.connection.execute(f"SET threads = {cores}")
             src.attachments(cores)
             for name in short_of_memory:
-                results[name] = one(name, cores)
+                _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")
+                results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
