@@ -70,6 +70,24 @@ def test_exact_copies_are_removed_and_audited_by_default(make_sqlite: SqliteFact
     assert {r["column"] for r in audited} == {"*"}
 
 
+def test_a_key_with_nulls_names_no_row_so_the_audit_uses_positions(make_sqlite: SqliteFactory) -> None:
+    # SQLite allows NULL in a PRIMARY KEY that is not the rowid's: such a key names no row, so audit
+    # rows (a removed copy, a cell stored as bytes) name rows by their 1-based position in rowid order,
+    # as for a table without a key (found by the lossless property test: every audit row had key '').
+    rows = [(None, "a"), (None, "b"), (None, "a"), (7, "c"), (None, "b")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INT PRIMARY KEY, v TEXT)", rows)})
+    result = clean(path)
+    assert result.audit is not None and result.data is not None
+    audited = [r["row_key"] for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
+    positions = _sqlite_rows(
+        path,
+        "SELECT n FROM (SELECT row_number() OVER (ORDER BY rowid) AS n, rowid AS r FROM t) "
+        "WHERE r NOT IN (SELECT min(rowid) FROM t GROUP BY id, v) ORDER BY n",
+    )
+    assert audited == [str(n) for (n,) in positions] == ["3", "5"]
+    assert result.data["t"].column("v").to_pylist() == ["a", "b", "c"]
+
+
 def test_rows_that_differ_only_in_their_key_are_never_removed(make_sqlite: SqliteFactory) -> None:
     # Two timesheet lines with the same hours but their own ids are two entries, not a copy.
     rows = [(1, "a", "2"), (2, "a", "2"), (3, "a", "2"), (4, "b", "2")]

@@ -91,7 +91,9 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
     keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
     return LoadPlan(
         plan,
-        row_keys={name: list(table.key) for name, table in profiled.tables.items()},
+        # A key with NULLs does not name its rows (SQLite allows NULL in a PRIMARY KEY that is not
+        # the rowid's): the audit then names them by position, as for a table without a key.
+        row_keys={name: [] if t.null_keys else list(t.key) for name, t in profiled.tables.items()},
         keys=keys,
         key_blockers=blockers,
         references=load_references(profiled.tables, names),
