@@ -432,6 +432,18 @@ def test_a_value_no_boolean_spelling_reads_costs_quality_as_cleaning_quarantines
     assert result.quality_after == round(profile(path).quality, 2)
 
 
+def _run_out_of_memory(path: Path, table: str) -> None:
+    """Raise what profiling raises when DuckDB runs out of its memory limit (the cause included)."""
+    try:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError("profiling ran out of memory", path=path, table=table) from exc
+
+
+def _without_seconds(profiled: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in profiled.items() if k != "seconds"}
+
+
 def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -452,19 +464,14 @@ def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
     def short_of_memory_once(src: Any, table: str, *args: Any, **kwargs: Any) -> Any:
         calls.append(table)
         if table == "big" and calls.count("big") == 1:
-            try:
-                src.connection.cursor().execute("SELECT 1").fetchone()
-                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
-            except duckdb.OutOfMemoryException as exc:
-                raise SourceError("profiling ran out of memory", path=path, table=table) from exc
+            src.connection.cursor().execute("SELECT 1").fetchone()
+            _run_out_of_memory(path, table)
         return real(src, table, *args, **kwargs)
 
     monkeypatch.setattr(profile_module, "profile_table", short_of_memory_once)
     again = profile(path).to_dict()
     assert calls.count("big") == 2 and calls.count("small") == 1
-    assert {k: v for k, v in again.items() if k != "seconds"} == {
-        k: v for k, v in expected.items() if k != "seconds"
-    }
+    assert _without_seconds(again) == _without_seconds(expected)
     # Any other failure is not retried.
     monkeypatch.setattr(
         profile_module,
@@ -504,19 +511,14 @@ def test_a_table_alone_short_of_memory_is_profiled_again_with_one_thread(
             attempts.append(int(threads))
             if len(attempts) == 1:
                 # What the failed attempt leaves: a table of counted cells, dropped before the retry.
-                src.connection.execute(f"CREATE TABLE {profile_module.KEPT_PREFIX}0_cells0 AS SELECT 1 AS x")
-                try:
-                    raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
-                except duckdb.OutOfMemoryException as exc:
-                    raise SourceError("profiling ran out of memory", path=path, table=table) from exc
+                src.connection.execute(f"CREATE TABLE {KEPT_PREFIX}0_cells0 AS SELECT 1 AS x")
+                _run_out_of_memory(path, table)
         return real(src, table, *args, **kwargs)
 
     monkeypatch.setattr(profile_module, "profile_table", short_of_memory_once)
     again = profile(path).to_dict()
     assert attempts == [cores, 1]
-    assert {k: v for k, v in again.items() if k != "seconds"} == {
-        k: v for k, v in expected.items() if k != "seconds"
-    }
+    assert _without_seconds(again) == _without_seconds(expected)
 
 
 def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
