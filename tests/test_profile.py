@@ -19,6 +19,7 @@ from columnar_etl.config import load_settings
 from columnar_etl.errors import SourceError
 from columnar_etl.models import ISSUE_KINDS, Profile
 from columnar_etl.profiling import profile as profile_module
+from columnar_etl.profiling.references import KEPT_PREFIX
 from columnar_etl.source.identity import file_checksum
 from export_generator import Truth, generate_export
 
