@@ -332,3 +332,26 @@ def test_only_an_export_bigger_than_four_profile_limits_counts_as_big(tmp_path: 
     export.write_bytes(b"x" * 4097)
     assert not _imports_beside_profile(export, settings)
     assert _imports_beside_profile(tmp_path / "missing.db", settings)  # the preflight will say why
+
+
+_IMPORTED_LATER = """
+import sys
+from columnar_etl.pipeline import runner
+runner._import_later().join()
+print(" ".join(sorted(m for m in sys.argv[1:] if m in sys.modules)))
+"""
+
+
+def test_the_imports_thread_imports_the_loader_and_the_cleaner_themselves() -> None:
+    # The loading package imports its modules on first use: importing the package alone would leave
+    # the COPY's modules for the main thread to import when the load starts.
+    wanted = ["columnar_etl.cleaning.stream", "columnar_etl.loading.strategies", "jinja2"]
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_LATER, *wanted],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == wanted

@@ -61,7 +61,8 @@ if TYPE_CHECKING:
 #: them import them again where they are used (instantly, once loaded). (pyarrow, polars and ADBC come
 #: earlier, in the preflight's thread that connects to the target: ADBC's DB-API imports both.)
 LATER_MODULES = (
-    "columnar_etl.loading",
+    # The module itself: the package imports its modules on first use (see loading/__init__.py).
+    "columnar_etl.loading.strategies",
     "columnar_etl.cleaning.stream",
     "columnar_etl.report",
 )
