@@ -321,28 +321,24 @@ def _load_version(
         result.column_names = {table: stream.mapping for table, stream in streams.items()}
     result.stats = {table: stream.stats for table, stream in streams.items()}
     report = ValidationReport()
-    try:
-        # Table by table: while PostgreSQL builds one table's indexes and checks its figures, the
-        # next table is already being read ahead (see Prefetcher).
-        for number, (table, stream) in enumerate(streams.items()):
-            with _timed(seconds, "copy"):
-                try:
-                    copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
-                except LoadError:
-                    # The COPY failed because its batches could not be made (cleaning, reading the
-                    # source): that error is the one to report, not the driver's wrapping of it.
-                    if stream.prefetcher.error is not None:
-                        raise stream.prefetcher.error from None
-                    raise
-                result.rows[table] = copied.rows[table]
-            with _timed(seconds, "indexes"):
-                _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)
-            with _timed(seconds, "validate"):
-                ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats))
-                report.checks += compare(stream.stats, tuple(row))
-    finally:
-        for stream in streams.values():
-            stream.prefetcher.close()
+    # Table by table: while PostgreSQL builds one table's indexes and checks its figures, the next
+    # table is already being read ahead (see Prefetcher; the caller's _read_ahead stops it after).
+    for number, (table, stream) in enumerate(streams.items()):
+        with _timed(seconds, "copy"):
+            try:
+                copied = copy_tables(conn, schema, {table: stream.reader}, create_schema=number == 0)
+            except LoadError:
+                # The COPY failed because its batches could not be made (cleaning, reading the
+                # source): that error is the one to report, not the driver's wrapping of it.
+                if stream.prefetcher.error is not None:
+                    raise stream.prefetcher.error from None
+                raise
+            result.rows[table] = copied.rows[table]
+        with _timed(seconds, "indexes"):
+            _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)
+        with _timed(seconds, "validate"):
+            ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats))
+            report.checks += compare(stream.stats, tuple(row))
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
     grant_readers(cursor, schema, settings.readers)
     if measure_after is not None:
