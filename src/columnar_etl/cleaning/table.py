@@ -20,7 +20,7 @@ import pyarrow as pa
 from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows
 from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
-from columnar_etl.cleaning.outliers import EXAMPLES, Fence, outside
+from columnar_etl.cleaning.outliers import EXAMPLES, Fence, judged_columns, outside
 from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.planning.plan import TablePlan
@@ -150,7 +150,8 @@ class TableCleaner:
         self._fences: dict[str, Fence] | None = None
         if not isinstance(fences, LateFences):
             self._fences = dict(fences or {})
-        self._judged = [c for c in self.columns if c.plan.type in ("numeric", "double")]
+        judged = set(judged_columns(plan))
+        self._judged = [c for c in self.columns if c.plan.name in judged]
         self._pending: list[pl.DataFrame] = []
         self._pending_bytes = 0
         self._mask_salt = mask_salt or ""
