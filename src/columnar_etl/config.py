@@ -200,10 +200,11 @@ class Settings(BaseSettings):
     )
     duplicates: Literal["remove", "keep", "fail"] = Field(
         default="remove",
-        description="Exact duplicate rows (equal in every column of the source): `remove` the extra copies "
-        "(each one in the audit, rule `duplicate_row`, with its key), `keep` every row (the key then gets a "
-        "plain index instead of a primary key, with a warning), or `fail`: refuse the export before "
-        "loading (exit 3). Rows that differ in any column are never removed.",
+        description="Exact duplicate rows (equal in every column of the source, value and storage "
+        "class): `remove` the extra copies (each one in the audit, rule `duplicate_row`, with its "
+        "key), `keep` every row (the key then gets a plain index instead of a primary key, with a "
+        "warning), or `fail`: refuse the export before loading (exit 3). Rows that differ in any "
+        "column are never removed.",
     )
     outlier_iqr_factor: float = Field(
         default=3.0,

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, row_digest_sql
+from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, class_column, row_digest_sql
 from columnar_etl.source.export import Source
 
 _GROUP = "__columnar_etl_copy_group"
@@ -81,6 +81,11 @@ class CopyFilter:
         Rows of more than :data:`ROW_DIGEST_BYTES` source bytes on average (``row_bytes``) are first
         narrowed to candidates by a digest of their values (see :func:`duplicated_rows_sql`).
 
+        ``reads`` come in the order of the cleaner's batches (columns it does not read may follow):
+        a read ``with_class`` adds its cells' storage classes, named by that position
+        (:func:`class_column`) as in the batches, and cells are then equal when their values and
+        classes are (TEXT ``''`` and BLOB ``x''`` read alike as bytes; they are not copies).
+
         ``rowids``: the rows that have a copy, every one of them (the profile's list, see
         ``TableProfile.copy_rows``); only those rows are read, by rowid, and grouped. Rows outside it
         have no copy, so the listing is the same as a scan's, at the cost of the listed rows only.
@@ -90,12 +95,24 @@ class CopyFilter:
         if not columns or not compared:
             return None
         given = {read.name: read for read in reads or []}
+        # Each storage class column: its column, its name in the source relation and in the batches.
+        classes = [
+            (read.name, class_column(columns.index(read.name)), class_column(position))
+            for position, read in enumerate(reads or [])
+            if read.with_class
+        ]
         listed = rowids is not None and info.rowid is not None and list(compared) == columns
         relation = src.relation_sql(
             table,
             reads=[given.get(name, ColumnRead(name)) for name in columns],
             rowids=rowids if listed else None,
         )
+        if classes:
+            renamed = [f"{quote_ident(inner)} AS {quote_ident(outer)}" for _, inner, outer in classes]
+            relation = f"(SELECT {', '.join([*map(quote_ident, columns), *renamed])} FROM {relation})"
+            shown = set(compared)
+            compared = [*compared, *(outer for name, _, outer in classes if name in shown)]
+            columns = [*columns, *(outer for _, _, outer in classes)]
         digest = row_digest_sql(columns) if row_bytes > ROW_DIGEST_BYTES and not listed else None
         sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
         try:
