@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 import warnings
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -19,7 +20,7 @@ import psutil  # type: ignore[import-untyped]
 from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.errors import EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import query_rows
 from columnar_etl.pg.conninfo import is_uri, parse_keywords
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
@@ -137,19 +138,14 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
     uri: str | None = None
     try:
         uri = resolve_target(target, settings.pg_dir)
-        conn = connect(_with_connect_timeout(uri, settings.preflight_connect_timeout), autocommit=True)
-        try:
-            cursor = conn.cursor()
-            cursor.execute(
-                "SELECT current_user::text, current_database()::text, "
-                "current_setting('server_version_num')::int, current_setting('server_version'), "
-                "has_database_privilege(current_database(), 'CREATE')"
-            )
-            user, database, version_num, version_text, can_create = cursor.fetchone()
-            cursor.close()
-        finally:
-            conn.close()
-    except Exception as exc:  # EtlError from connect, or a driver error from the query
+        # Read without the DB-API connection, which would import pyarrow and Polars here (~0.7 s).
+        ((user, database, version_num, version_text, can_create),) = query_rows(
+            _with_connect_timeout(uri, settings.preflight_connect_timeout),
+            "SELECT current_user::text, current_database()::text, "
+            "current_setting('server_version_num')::int, current_setting('server_version'), "
+            "has_database_privilege(current_database(), 'CREATE')",
+        )
+    except Exception as exc:  # EtlError from the connection, or a driver error from the query
         message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
         failed = Check(
             "target_reachable",
@@ -199,22 +195,16 @@ def check_reader_roles(uri: str | None, settings: Settings) -> Check:
     Checked here, not only by the loader, so that a typo in ``readers`` stops the run before the export
     is read rather than after it is cleaned. ``uri`` is None when the target could not be reached.
     """
-    from columnar_etl.loading.schemas import missing_roles  # deliberate: pyarrow via loading/
+    from columnar_etl.loading.schemas import missing_roles  # deliberate: the loader's, not needed otherwise
 
     readers = list(settings.readers)
     if not readers:
         return Check("reader_roles", "pass", 0, 0, "no reader roles configured (`readers`)")
     if uri is None:
         return skipped("reader_roles", "the target is not reachable")
-    conn = connect(_with_connect_timeout(uri, settings.preflight_connect_timeout), autocommit=True)
-    try:
-        cursor = conn.cursor()
-        try:
-            missing = missing_roles(cursor, readers)
-        finally:
-            cursor.close()
-    finally:
-        conn.close()
+    missing = missing_roles(
+        partial(query_rows, _with_connect_timeout(uri, settings.preflight_connect_timeout)), readers
+    )
     details = {"readers": readers, "missing": missing}
     if missing:
         names = ", ".join(repr(role) for role in missing)

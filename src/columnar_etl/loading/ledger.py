@@ -19,7 +19,7 @@ from columnar_etl.config import Settings
 from columnar_etl.errors import EtlError
 from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
 from columnar_etl.observability.logs import get_logger
-from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pg.connect import reading, transaction
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.version import __version__
 
@@ -250,21 +250,14 @@ def live_source_checksum(uri: str, base: str) -> str | None:
     Lets a pipeline skip a quarter's file that is live already.
     """
 
-    conn = connect(uri, autocommit=True)
-    try:
-        cursor = conn.cursor()
-        try:
-            if not fetch_all(cursor, f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
-                return None
-            rows = fetch_all(
-                cursor,
-                f"SELECT r.source_checksum FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
-                f"WHERE v.base = {quote_literal(base)} AND v.live",
-            )
-        finally:
-            cursor.close()
-    finally:
-        conn.close()
+    # Read without the DB-API connection (it would import pyarrow and Polars before the profile).
+    with reading(uri) as query:
+        if not query(f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
+            return None
+        rows = query(
+            f"SELECT r.source_checksum FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+            f"WHERE v.base = {quote_literal(base)} AND v.live"
+        )
     return str(rows[0][0]) if rows and rows[0][0] is not None else None
 
 

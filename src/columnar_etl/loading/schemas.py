@@ -8,8 +8,10 @@ re-pointing of views in one transaction. ``<base>_canary`` is where a canary run
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from columnar_etl.config import mask_secrets
@@ -318,14 +320,13 @@ def _grants(cursor: Any, base: str, table: str) -> list[str]:
     ]
 
 
-def missing_roles(cursor: Any, roles: list[str]) -> list[str]:
-    """The names of ``roles`` that are not roles of the target's cluster, in the given order."""
+def missing_roles(rows: Callable[[str], list[tuple[Any, ...]]], roles: list[str]) -> list[str]:
+    """The names of ``roles`` that are not roles of the target's cluster, in the given order;
+    ``rows`` runs a query on the target and returns its rows."""
     if not roles:
         return []
     names = ", ".join(quote_literal(role) for role in roles)
-    existing = {
-        row[0] for row in fetch_all(cursor, f"SELECT rolname FROM pg_roles WHERE rolname IN ({names})")
-    }
+    existing = {row[0] for row in rows(f"SELECT rolname FROM pg_roles WHERE rolname IN ({names})")}
     return [role for role in roles if role not in existing]
 
 
@@ -335,7 +336,7 @@ def check_readers(cursor: Any, readers: list[str]) -> None:
     Called before anything is created: a GRANT to a missing role would fail only after the COPY,
     wasting the whole load.
     """
-    missing = missing_roles(cursor, readers)
+    missing = missing_roles(partial(fetch_all, cursor), readers)
     if missing:
         names = ", ".join(repr(role) for role in missing)
         raise LoadError(
