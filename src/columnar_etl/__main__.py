@@ -3,8 +3,9 @@
 :func:`main` starts, first of all, what a command needs and can run while the command line's own
 modules import (typer, rich, pydantic: ~0.35 s of CPU, mostly holding the GIL): for a command that
 opens DuckDB, the one signature check of the SQLite extension (see
-:func:`~columnar_etl.source.export.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL). Then it
-hands over to :func:`columnar_etl.cli.main`.
+:func:`~columnar_etl.source.export.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL); for ``run``
+and ``preflight``, the export's integrity check and identity (:mod:`columnar_etl.source.early`). Then
+it hands over to :func:`columnar_etl.cli.main`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from pathlib import Path
 
 #: The commands that open DuckDB with the SQLite extension, first thing or nearly.
 DUCKDB_COMMANDS = frozenset({"run", "preflight", "profile", "clean", "load"})
+#: The commands whose first work on the export may start early (see :mod:`columnar_etl.source.early`).
+EXPORT_CHECKS = {"run": ("integrity", "identity"), "preflight": ("integrity",)}
 _HELP = frozenset({"--help", "-h", "--version"})
 
 
@@ -23,9 +27,35 @@ def main() -> None:
     words = set(sys.argv[1:])
     if words & DUCKDB_COMMANDS and not words & _HELP:
         threading.Thread(target=_check_extension, name="columnar_etl-extension", daemon=True).start()
+        checks = [EXPORT_CHECKS[word] for word in words if word in EXPORT_CHECKS]
+        if len(checks) == 1 and (export := early_export(sys.argv[1:])) is not None:
+            args = (export, checks[0])
+            threading.Thread(target=_early, args=args, name="columnar_etl-early", daemon=True).start()
     from columnar_etl.cli import main as cli_main  # deliberate: after the check started
 
     cli_main()
+
+
+def early_export(words: list[str]) -> Path | None:
+    """The export a command line names: its one argument that is a SQLite file (None: not one)."""
+    found = []
+    for word in words:
+        if word.startswith("-"):
+            continue
+        with contextlib.suppress(OSError), open(word, "rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                found.append(Path(word))
+    return found[0] if len(found) == 1 else None
+
+
+def _early(export: Path, work: tuple[str, ...]) -> None:
+    with contextlib.suppress(Exception):  # the command does the work itself, and reports its errors
+        # deliberate: in this thread; both modules import nothing but the standard library
+        from columnar_etl.source import early
+        from columnar_etl.source.identity import export_identity
+
+        functions = {early.INTEGRITY: early.quick_check, early.IDENTITY: export_identity}
+        early.start(export, {name: functions[name] for name in work})
 
 
 def _check_extension() -> None:

@@ -583,7 +583,7 @@ def test_independent_checks_run_at_once(
     # Two checks that can only finish while both are running: run one after the other, the barrier
     # times out and each becomes a failed check.
     barrier = threading.Barrier(2, timeout=20)
-    real_integrity, real_dependencies = source_checks._check_integrity, preflight_module.check_dependencies
+    real_integrity, real_dependencies = source_checks.integrity_check, preflight_module.check_dependencies
 
     def integrity(source: Path) -> Any:
         barrier.wait()
@@ -593,7 +593,7 @@ def test_independent_checks_run_at_once(
         barrier.wait()
         return real_dependencies(**options)
 
-    monkeypatch.setattr(source_checks, "_check_integrity", integrity)
+    monkeypatch.setattr(source_checks, "integrity_check", integrity)
     monkeypatch.setattr(preflight_module, "check_dependencies", dependencies)
     result = preflight(export, settings=settings, target=pg_server_uri)
     assert [check.name for check in result.checks] == list(CHECK_NAMES)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from columnar_etl.gates.check import Check, skipped, timed
 from columnar_etl.source.catalogue import SQLITE_MAGIC
+from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
@@ -38,7 +40,7 @@ def source_checks(source: Path) -> list[Check]:
         return [skipped("source_readable", why), lock, skipped("source_integrity", why)]
     # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
-        integrity = pool.submit(timed, "source_integrity", lambda: _check_integrity(source))
+        integrity = pool.submit(timed, "source_integrity", lambda: integrity_check(source))
         readable = timed("source_readable", lambda: _check_readable(source))
         if readable.status == "fail":
             integrity.cancel()
@@ -148,18 +150,17 @@ def _readers_blocked(uri: str) -> bool:
         con.close()
 
 
-def _check_integrity(source: Path) -> Check:
-    con = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+def integrity_check(source: Path) -> Check:
+    """``source_integrity``: SQLite's ``PRAGMA quick_check`` (read-only; at most five findings)."""
     try:
-        messages = [str(row[0]) for row in con.execute("PRAGMA quick_check(5)")]
+        # Started before the command line imported, when it could be (see source.early).
+        messages = taken(INTEGRITY, source, partial(quick_check, source))
     except sqlite3.OperationalError as exc:
         if (exc.sqlite_errorcode & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return skipped("source_integrity", f"the source is locked ({exc})")
         messages = [str(exc)]
     except sqlite3.DatabaseError as exc:
         messages = [str(exc)]
-    finally:
-        con.close()
     if messages == ["ok"]:
         return Check("source_integrity", "pass", "ok", "ok", "PRAGMA quick_check: ok")
     # With a limit, SQLite packs several findings into one row, one per line, under a banner.

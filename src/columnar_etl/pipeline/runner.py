@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -50,6 +51,7 @@ from columnar_etl.pipeline.record import (
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import memory_bytes
+from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import export_identity
 
 if TYPE_CHECKING:
@@ -392,7 +394,7 @@ def _stages(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-identity") as pool,
         _stage(record, metrics, "preflight") as stage,
     ):
-        identity = pool.submit(export_identity, source)
+        identity = pool.submit(taken, IDENTITY, Path(source), partial(export_identity, source))
         checked = preflight(source, settings=settings, import_dependencies=False)
         result.preflight = checked
         write_json(record.run_dir / "preflight.json", checked.to_dict())

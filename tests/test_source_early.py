@@ -1,0 +1,119 @@
+"""Work on the export started before the command line imported (columnar_etl.source.early)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from columnar_etl.__main__ import early_export
+from columnar_etl.source import early
+from columnar_etl.source.identity import export_identity
+
+
+def _export(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", [(i, f"v{i}") for i in range(100)])
+    con.close()
+    return path
+
+
+def _never() -> str:
+    raise AssertionError("computed again although the early result stands")
+
+
+def test_an_early_result_is_handed_over_once_for_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _export(tmp_path / "x.db")
+    early.start(path, {early.IDENTITY: export_identity, early.INTEGRITY: early.quick_check})
+    monkeypatch.chdir(tmp_path)
+    # The same file, named another way.
+    assert early.taken(early.IDENTITY, Path("x.db"), _never) == export_identity(path)
+    assert early.taken(early.INTEGRITY, path, _never) == ["ok"]
+    # Handed over once: a second ask computes.
+    assert early.taken(early.IDENTITY, path, lambda: "again") == "again"
+
+
+def test_a_file_changed_after_the_early_work_is_read_again(tmp_path: Path) -> None:
+    path = _export(tmp_path / "x.db")
+    early.start(path, {early.IDENTITY: export_identity})
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("INSERT INTO t VALUES (1000, 'new')")
+    con.close()
+    assert early.taken(early.IDENTITY, path, lambda: export_identity(path)) == export_identity(path)
+    early.start(path, {early.IDENTITY: export_identity})
+    os.utime(path, ns=(1, 1))  # same bytes, another modification time: not the file it read
+    assert early.taken(early.IDENTITY, path, lambda: "again") == "again"
+
+
+def test_no_early_work_beside_a_writers_journal_and_errors_are_the_commands(tmp_path: Path) -> None:
+    path = _export(tmp_path / "x.db")
+    journal = tmp_path / "x.db-journal"
+    journal.write_bytes(b"")
+    early.start(path, {early.IDENTITY: _never})  # never called: a writer may be at work
+    assert early.taken(early.IDENTITY, path, lambda: "inline") == "inline"
+    journal.unlink()
+
+    def fails(_: Path) -> str:
+        raise OSError("read failed")
+
+    early.start(path, {early.IDENTITY: fails})
+    assert early.taken(early.IDENTITY, path, lambda: "inline") == "inline"
+
+
+def test_the_export_of_a_command_line_is_its_one_sqlite_argument(tmp_path: Path) -> None:
+    db, other = _export(tmp_path / "a.db"), _export(tmp_path / "b.db")
+    text = tmp_path / "settings.toml"
+    text.write_text("batch_size = 10\n")
+    assert early_export(["run", str(db), "--mode", "simple", "--config", str(text)]) == db
+    assert early_export(["run", "--mode", "simple"]) is None
+    assert early_export(["run", str(db), str(other)]) is None  # not for this module to choose
+    assert early_export(["run", str(tmp_path / "missing.db")]) is None
+
+
+_PREFLIGHT = """
+import sys, threading
+from columnar_etl.source import early
+real = early.quick_check
+ran_in = []
+
+def quick_check(path):
+    ran_in.append(threading.current_thread().name)
+    return real(path)
+
+early.quick_check = quick_check
+import atexit
+atexit.register(lambda: print("quick_check in", ran_in))
+sys.argv = ["columnar-etl", "preflight", sys.argv[1]]
+from columnar_etl.__main__ import main
+main()
+"""
+
+
+def test_the_preflight_command_checks_integrity_before_its_command_line_imported(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    path = _export(tmp_path / "x.db")
+    done = subprocess.run(
+        [sys.executable, "-c", _PREFLIGHT, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(sys.path),
+            "COLUMNAR_ETL_TARGET": pg_uri,
+            "COLUMNAR_ETL_MIN_MEMORY_GB": "0.1",
+            "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.05",
+        },
+    )
+    assert done.returncode in (0, 2), done.stdout + done.stderr
+    assert "quick_check in ['columnar_etl-early']" in done.stdout
