@@ -13,7 +13,6 @@ import warnings
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psutil  # type: ignore[import-untyped]
 
@@ -21,7 +20,7 @@ from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.errors import EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
 from columnar_etl.pg.connect import query_rows
-from columnar_etl.pg.conninfo import is_uri, parse_keywords
+from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import TOOL_HINT, find_pg_tool
@@ -120,14 +119,7 @@ def check_memory(settings: Settings) -> Check:
 
 def _with_connect_timeout(uri: str, seconds: int) -> str:
     """``uri`` with libpq's ``connect_timeout`` set unless it has one: an unreachable host fails fast."""
-    if not is_uri(uri):
-        keywords = {key for key, _ in parse_keywords(uri)}
-        return uri if "connect_timeout" in keywords else f"{uri} connect_timeout={seconds}"
-    parts = urlsplit(uri)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    if any(key == "connect_timeout" for key, _ in query):
-        return uri
-    return urlunsplit(parts._replace(query=urlencode([*query, ("connect_timeout", str(seconds))], safe="/")))
+    return with_default(uri, "connect_timeout", str(seconds))
 
 
 def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], str | None, int | None]:

@@ -321,6 +321,7 @@ def _load_version(
         result.column_names = {table: stream.mapping for table, stream in streams.items()}
     result.stats = {table: stream.stats for table, stream in streams.items()}
     report = ValidationReport()
+    ((encoding,),) = fetch_all(cursor, "SELECT current_setting('server_encoding')")
     # Table by table: while PostgreSQL builds one table's indexes and checks its figures, the next
     # table is already being read ahead (see Prefetcher; the caller's _read_ahead stops it after).
     for number, (table, stream) in enumerate(streams.items()):
@@ -337,7 +338,7 @@ def _load_version(
         with _timed(seconds, "indexes"):
             _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)
         with _timed(seconds, "validate"):
-            ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats))
+            ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats, utf8=encoding == "UTF8"))
             report.checks += compare(stream.stats, tuple(row))
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
     grant_readers(cursor, schema, settings.readers)

@@ -2,7 +2,7 @@
 
 While the batches stream into COPY, :func:`observe_stream` passes each one through and folds it into
 per-column figures with ``pyarrow.compute`` (row count; per column the non-null count, min / max, the
-sum of numbers, the count of ``true``, the total characters of text), so the source is read once.
+sum of numbers, the count of ``true``, the total UTF-8 bytes of text), so the source is read once.
 After the COPY, :func:`target_query` asks PostgreSQL for the same figures in ONE query per table and
 :func:`compare` lists every difference. Integers, decimals and timestamps must match exactly; float
 sums within a relative tolerance, because the two sides add in different orders. Text min / max are
@@ -68,7 +68,8 @@ def expected_pg_type(arrow_type: pa.DataType) -> str | None:
 
 @dataclass
 class ColumnStats:
-    """Figures of one column: ``sum`` is the true-count for booleans and total characters for text."""
+    """Figures of one column: ``sum`` is the true-count for booleans and the total UTF-8 bytes of text
+    (the lengths Arrow's offsets hold: no character is decoded, on either side)."""
 
     name: str
     arrow_type: pa.DataType
@@ -98,7 +99,7 @@ class ColumnStats:
         elif self.kind in ("float", "decimal", "boolean"):
             self._add(pc.sum(array).as_py())
         elif self.kind == "text":
-            self._add(pc.sum(pc.utf8_length(array)).as_py())
+            self._add(pc.sum(pc.binary_length(array)).as_py())
 
     def _add(self, value: Any) -> None:
         if value is not None:
@@ -153,8 +154,13 @@ def observe_stream(table: str, reader: pa.RecordBatchReader) -> tuple[pa.RecordB
     return pa.RecordBatchReader.from_batches(reader.schema, batches()), stats
 
 
-def target_query(schema: str, stats: TableStats) -> str:
-    """ONE query returning PostgreSQL's figures for the table, in the order :func:`compare` reads them."""
+def target_query(schema: str, stats: TableStats, *, utf8: bool = True) -> str:
+    """ONE query returning PostgreSQL's figures for the table, in the order :func:`compare` reads them.
+
+    ``utf8``: the database's encoding is UTF-8, so a text value's stored bytes are its UTF-8 bytes
+    (``octet_length`` reads a value's size from its header, even compressed); in any other encoding
+    each value is converted to UTF-8 first.
+    """
     parts = ["count(*)"]
     for column in stats.columns.values():
         q = quote_ident(column.name)
@@ -171,7 +177,8 @@ def target_query(schema: str, stats: TableStats) -> str:
         elif column.kind == "boolean":
             parts.append(f"count(*) FILTER (WHERE {q})")
         elif column.kind == "text":
-            parts.append(f"sum(length({q}))")
+            stored = q if utf8 else f"convert_to({q}, 'UTF8')"
+            parts.append(f"sum(octet_length({stored}))")
     return f"SELECT {', '.join(parts)} FROM {qualified(schema, stats.table)}"
 
 
@@ -238,7 +245,7 @@ def compare(stats: TableStats, row: tuple[Any, ...]) -> list[Check]:
         elif c.kind == "boolean":
             checks.append(_check("true_count", c.sum or 0, _as_int(next(values)), table, c.name))
         elif c.kind == "text":
-            checks.append(_check("characters", c.sum or 0, _as_int(next(values)) or 0, table, c.name))
+            checks.append(_check("bytes", c.sum or 0, _as_int(next(values)) or 0, table, c.name))
     return checks
 
 

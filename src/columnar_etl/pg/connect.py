@@ -13,6 +13,7 @@ from typing import Any
 
 from columnar_etl.config import mask_secrets, mask_uri
 from columnar_etl.errors import TargetError
+from columnar_etl.pg.conninfo import with_default
 
 
 def connect(uri: str, *, autocommit: bool = False) -> Any:
@@ -21,12 +22,19 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
     import adbc_driver_postgresql.dbapi as pg_dbapi
 
     try:
-        return pg_dbapi.connect(uri, autocommit=autocommit)
+        return pg_dbapi.connect(_utf8(uri), autocommit=autocommit)
     except adbc_driver_manager.Error as exc:
         raise TargetError(
             f"cannot connect to {mask_uri(uri)}: {first_line(exc)}",
             hint="check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)",
         ) from exc
+
+
+def _utf8(uri: str) -> str:
+    """``uri`` with ``client_encoding`` UTF8 unless it sets one: Arrow text is UTF-8, and libpq's
+    default is the database's encoding, so a LATIN1 database would store the UTF-8 bytes of
+    ``café`` as five characters (``cafÃ©``) instead of converting them."""
+    return with_default(uri, "client_encoding", "UTF8")
 
 
 def query_rows(uri: str, sql: str) -> list[tuple[Any, ...]]:
@@ -54,7 +62,9 @@ def reading(uri: str) -> Iterator[Callable[[str], list[tuple[Any, ...]]]]:
         )
 
     try:
-        database = adbc_driver_postgresql.connect(uri)  # the driver connects here: a refused login fails now
+        database = adbc_driver_postgresql.connect(
+            _utf8(uri)
+        )  # the driver connects here: a refused login fails now
     except adbc_driver_manager.Error as exc:
         raise refused(exc) from exc
     with database:

@@ -61,6 +61,18 @@ def parse_keywords(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def with_default(target: str, keyword: str, value: str) -> str:
+    """``target`` with libpq's ``keyword`` set to ``value`` unless it sets it already, in its own form."""
+    if not is_uri(target):
+        keywords = {key for key, _ in parse_keywords(target)}
+        return target if keyword in keywords else f"{target} {keyword}={_quote(value)}"
+    if any(key == keyword for key, _ in parse_qsl(urlsplit(target).query, keep_blank_values=True)):
+        return target
+    # Appended to the text as given: rebuilding the URI would drop the empty host of
+    # postgresql:///dbname (a unix socket), which libpq then no longer reads as a URI.
+    return f"{target}{'&' if '?' in target else '?'}{urlencode([(keyword, value)], safe='/')}"
+
+
 def format_keywords(pairs: list[tuple[str, str]]) -> str:
     """Inverse of :func:`parse_keywords`: every value quoted, so any character survives."""
     return " ".join(f"{key}={_quote(value)}" for key, value in pairs)
