@@ -50,9 +50,9 @@ def early_export(words: list[str]) -> Path | None:
 
 def _early(export: Path, work: tuple[str, ...]) -> None:
     with contextlib.suppress(Exception):  # the command does the work itself, and reports its errors
-        # deliberate: in this thread; both modules import nothing but the standard library
-        from columnar_etl.source import early
-        from columnar_etl.source.identity import export_identity
+        # Both modules import nothing but the standard library.
+        from columnar_etl.source import early  # deliberate: in this thread
+        from columnar_etl.source.identity import export_identity  # deliberate: in this thread
 
         functions = {early.INTEGRITY: early.quick_check, early.IDENTITY: export_identity}
         early.start(export, {name: functions[name] for name in work})
