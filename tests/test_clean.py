@@ -641,3 +641,69 @@ def test_the_outlier_fence_of_a_native_double_column_is_of_its_exact_values(
     assert stats.type == "double"
     assert stats.outlier_fence == (q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1))
     assert stats.outliers == 1 and stats.outlier_examples == [f"60: {1e6 / 3}"]
+
+
+def test_may_hold_nul_is_true_exactly_when_the_value_bytes_hold_one() -> None:
+    from columnar_etl.cleaning.table import may_hold_nul
+
+    cases = [["a", "b\x00c"], ["ab", None, ""], [], [None], ["\x00"], ["x  ", " y"]]
+    for values in cases:
+        expected = any(v is not None and "\x00" in v for v in values)
+        assert may_hold_nul(pa.array(values, pa.string())) is expected, values
+        assert may_hold_nul(pa.array(values, pa.large_string())) is expected, values
+    # A slice is judged by its whole data buffer: a NUL outside the slice answers "maybe" (never "no"
+    # for a value that has one).
+    assert may_hold_nul(pa.array(["a\x00", "b"]).slice(1)) is True
+    assert may_hold_nul(pa.array(["a", "b\x00"]).slice(1)) is True
+    # Layouts it does not read are always "maybe".
+    assert may_hold_nul(pa.array(["a"], pa.string_view())) is True
+
+
+def test_batches_without_nul_skip_its_removal_and_clean_the_same(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.cleaning import table as table_module
+
+    values = [" \x00 a ", "b\x00", "  c ", "d", "", "NULL", "e\t", None]
+    rows = [(i + 1, v, v) for i, v in enumerate(values)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    assert [plan.tables["t"][name].type for name in ("s", "u")] == ["text", "text"]
+    free: list[list[str]] = []
+    real = table_module.TableCleaner.stages
+
+    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
+        stages = real(self, batch)
+        skipped = [
+            c.plan.name
+            for c, mine, full in zip(self.columns, stages.trimmed, self._stages.trimmed, strict=True)
+            if mine is not full
+        ]
+        free.append(skipped)
+        return stages
+
+    monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    with clean_stream(path, plan, batch_size=2) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+        result = stream.result()
+    # Only the first batch holds NUL bytes: the other three are cleaned without looking for them.
+    assert free == [[], ["s", "u"], ["s", "u"], ["s", "u"]]
+    whitespace = "".join(chr(c) for c in (9, 10, 11, 12, 13, 32))
+    expected: list[str | None] = []
+    for v in values:
+        text = None if v is None else v.replace("\x00", "").strip(whitespace)
+        expected.append(None if text in ("", "NULL") else text)
+    assert table.column("s").to_pylist() == expected == table.column("u").to_pylist()
+    stats = result["t"]
+    for name in ("s", "u"):
+        assert stats[name].nul_removed == sum(1 for v in values if v and "\x00" in v)
+        trimmed = [v for v in values if v and v.replace("\x00", "").strip(whitespace) not in ("", "NULL")]
+        assert stats[name].whitespace_trimmed == sum(
+            1 for v in trimmed if v.replace("\x00", "") != v.replace("\x00", "").strip(whitespace)
+        )
+    assert result.audit is not None
+    rules = {(r["row_key"], r["column"]): r["rule"] for r in result.audit.to_pylist()}
+    assert rules[("1", "s")] == rules[("1", "u")]
+    assert "nul" in rules[("1", "s")] and "trim" in rules[("1", "s")]
+    assert rules[("3", "s")] == "trim" and rules[("7", "u")] == "trim"
+    assert ("4", "s") not in rules

@@ -217,6 +217,10 @@ class ColumnExprs:
     #: INTEGER cells as Int64, a ``double`` one of REAL cells as Float64), not as text: such a cell is
     #: its value, unchanged (a non-finite REAL is quarantined, as its text would be).
     native: bool = False
+    #: No cell of the batch holds a NUL byte (a text column checked batch by batch, see
+    #: ``TableCleaner``): stages 1 and 3 neither remove NUL bytes nor look for them, the costliest
+    #: work on long text; the cells are cleaned the same.
+    nul_free: bool = False
 
     @property
     def raw(self) -> str:
@@ -263,7 +267,8 @@ class ColumnExprs:
         if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
         if self.plan.type == "text":
-            raw = raw.str.replace_all(NUL, "", literal=True)
+            if not self.nul_free:
+                raw = raw.str.replace_all(NUL, "", literal=True)
             if self.plan.reals and self.read.with_class:
                 real = pl.col(self.storage_class) == "r"
                 raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
@@ -367,7 +372,7 @@ class ColumnExprs:
             (self._present() & ~kept, Change.QUARANTINE),
         ]
         kind = self.plan.type
-        if kind == "text":
+        if kind == "text" and not self.nul_free:
             has_nul = pl.col(self.raw).str.contains(NUL, literal=True)
             without_nul = pl.col(self.raw).str.len_bytes() - pl.col(self.raw).str.count_matches(
                 NUL, literal=True

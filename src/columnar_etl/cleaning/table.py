@@ -12,10 +12,11 @@ later step sees only the hash; columns masked with ``drop`` are not in the plan'
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows
 from columnar_etl.cleaning.duplicates import CopyFilter
@@ -61,6 +62,20 @@ class Stages:
             tuple(c.code() for c in columns),
             tuple(e for c in columns for e in c.masked(mask_salt)),
         )
+
+
+def may_hold_nul(array: pa.Array) -> bool:
+    """False when no value of ``array`` (text) can hold a NUL byte: its values' bytes (the whole data
+    buffer, a superset of them) have none. True for any other layout (nothing checked).
+
+    One vectorized minimum over the bytes: far cheaper than looking for NUL value by value.
+    """
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return True
+    data = array.buffers()[2]
+    if data is None or data.size == 0:
+        return False
+    return bool(pc.min(pa.Array.from_buffers(pa.uint8(), data.size, [None, data])).as_py() == 0)
 
 
 def cleaned_frame(
@@ -164,6 +179,13 @@ class TableCleaner:
                 hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file)",
             )
         self._stages = Stages.of(self.columns, self._mask_salt)
+        # Text columns, and their stages 1 and 3 for a batch in which they hold no NUL byte.
+        self._nul_free = {
+            c.index: (free.trimmed(), free.code())
+            for c in self.columns
+            if c.plan.type == "text" and not c.native
+            for free in [replace(c, nul_free=True)]
+        }
         self._offset = 0
         if self._fences is not None:
             self._use_fences(self._fences)
@@ -212,7 +234,21 @@ class TableCleaner:
         return batches[0] if batches else None
 
     def _frame(self, batch: pa.RecordBatch) -> pl.DataFrame:
-        return cleaned_frame(batch, self._stages, first=[self._row_key().alias(ROW_KEY)])
+        return cleaned_frame(batch, self.stages(batch), first=[self._row_key().alias(ROW_KEY)])
+
+    def stages(self, batch: pa.RecordBatch) -> Stages:
+        """The stages cleaning ``batch``: a text column none of whose cells holds a NUL byte is cleaned
+        without removing or looking for NUL bytes (same cells, same change codes)."""
+        free = {index for index in self._nul_free if not may_hold_nul(batch.column(self.columns[index].raw))}
+        if not free:
+            return self._stages
+        return replace(
+            self._stages,
+            trimmed=tuple(
+                self._nul_free[i][0] if i in free else e for i, e in enumerate(self._stages.trimmed)
+            ),
+            code=tuple(self._nul_free[i][1] if i in free else e for i, e in enumerate(self._stages.code)),
+        )
 
     def _count(self, frame: pl.DataFrame) -> dict[int, tuple[int, int]]:
         """Add the batch's change counts to the stats; return changed and quarantined cells per column."""
