@@ -707,3 +707,42 @@ def test_batches_without_nul_skip_its_removal_and_clean_the_same(
     assert "nul" in rules[("1", "s")] and "trim" in rules[("1", "s")]
     assert rules[("3", "s")] == "trim" and rules[("7", "u")] == "trim"
     assert ("4", "s") not in rules
+
+
+def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same(
+    make_sqlite: SqliteFactory,
+) -> None:
+    from columnar_etl.cleaning.expressions import _DATE_CANONICAL, _TIMESTAMP_CANONICAL, ColumnExprs
+
+    rows = [
+        (1, "2025-05-20 08:42:00", "2025-05-20", "20/05/2025 08:42:00"),
+        (2, " 2025-05-21 09:00:00", "2025-05-21 ", "2025-05-21 09:00:00"),
+        (3, "2025-05-22 10:00:60", "2025-02-30", "21/05/2025 09:00:00"),
+        (4, None, "", "2025-05-22 10:00:00"),
+    ]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP, d DATE, mixed TIMESTAMP)"
+    path = make_sqlite({"t": (ddl, rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    columns = {c.name: ColumnExprs(c, i) for i, c in enumerate(plan.tables["t"].columns)}
+    assert plan.tables["t"]["ts"].formats == ("%Y-%m-%d %H:%M:%S",)
+    assert plan.tables["t"]["d"].formats == ("%Y-%m-%d",)
+    assert len(plan.tables["t"]["mixed"].formats) == 2
+    # The ISO-only columns never look at the canonical shape a second time; a column with another
+    # format still does (its day-first values are standardized).
+    assert _TIMESTAMP_CANONICAL not in str(columns["ts"].code())
+    assert _DATE_CANONICAL not in str(columns["d"].code())
+    assert _TIMESTAMP_CANONICAL in str(columns["mixed"].code())
+    result = clean(path)
+    assert result.data is not None
+    data = result.data["t"]
+    assert data.column("ts").to_pylist() == [
+        datetime(2025, 5, 20, 8, 42),
+        datetime(2025, 5, 21, 9, 0),
+        None,
+        None,
+    ]
+    assert data.column("d").to_pylist() == [date(2025, 5, 20), date(2025, 5, 21), None, None]
+    stats = result["t"]
+    assert (stats["ts"].dates_standardized, stats["ts"].whitespace_trimmed) == (0, 1)
+    assert (stats["d"].dates_standardized, stats["d"].whitespace_trimmed) == (0, 1)
+    assert stats["mixed"].dates_standardized == 2

@@ -380,7 +380,7 @@ class ColumnExprs:
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
-        if kind in ("timestamp", "date"):
+        if kind in ("timestamp", "date") and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double"):
             if self.plan.decimal_comma:
@@ -405,6 +405,17 @@ class ColumnExprs:
             ]
         )
         return code.cast(pl.UInt16).alias(self.k)
+
+    def _parses_canonical_only(self) -> bool:
+        """Every format parses only text of the canonical shape (the ISO format alone): a kept value
+        was then canonical text, and no cell can carry :attr:`Change.FORMAT` (the check of every
+        cell's shape against the canonical one, a second regex pass, is skipped)."""
+        canonical = _DATE_CANONICAL if self.plan.type == "date" else _TIMESTAMP_CANONICAL
+        return (
+            self.plan.epoch_unit is None
+            and bool(self.plan.formats)
+            and all(FORMAT_REGEX.get(fmt) == canonical for fmt in self.plan.formats)
+        )
 
     def _canonical_date(self) -> pl.Expr:
         """The text is already the canonical form of its value (see :func:`canonical_text`)."""
