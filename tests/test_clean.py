@@ -659,36 +659,76 @@ def test_may_hold_nul_is_true_exactly_when_the_value_bytes_hold_one() -> None:
     assert may_hold_nul(pa.array(["a"], pa.string_view())) is True
 
 
-def test_batches_without_nul_skip_its_removal_and_clean_the_same(
+def test_may_be_padded_is_true_when_a_value_starts_or_ends_with_whitespace() -> None:
+    from columnar_etl.cleaning.table import may_be_padded
+    from columnar_etl.rules import WHITESPACE
+
+    cases = [["a", "b c"], ["", None, "x"], [], [None], ["ab", "ok."]]
+    cases += [[f"{w}a"] for w in WHITESPACE] + [[f"a{w}"] for w in WHITESPACE] + [[w] for w in WHITESPACE]
+    for values in cases:
+        padded = any(v is not None and v != v.strip(WHITESPACE) for v in values)
+        for kind in (pa.string(), pa.large_string()):
+            answer = may_be_padded(pa.array(values, kind))
+            assert answer or not padded, values  # never "no" when a value is padded
+            if all(v is None or v.isascii() for v in values) and not any(
+                v and (ord(v[0]) <= 32 or ord(v[-1]) <= 32) for v in values
+            ):
+                assert answer is padded, values
+    # A non-ASCII first or last character, or a control byte, is "maybe" (only bytes are looked at).
+    assert may_be_padded(pa.array(["café"])) is True
+    assert may_be_padded(pa.array(["\x01a"])) is True
+    # A slice is judged by its own values.
+    assert may_be_padded(pa.array([" a", "b"]).slice(1)) is False
+    assert may_be_padded(pa.array(["a", "b "]).slice(1)) is True
+    assert may_be_padded(pa.array(["a"], pa.string_view())) is True
+
+
+def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from dataclasses import replace
+
     from columnar_etl.cleaning import table as table_module
+    from columnar_etl.cleaning.expressions import ColumnExprs
 
     values = [" \x00 a ", "b\x00", "  c ", "d", "", "NULL", "e\t", None]
     rows = [(i + 1, v, v) for i, v in enumerate(values)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
     plan = build_plan(profile(path), settings=load_settings())
     assert [plan.tables["t"][name].type for name in ("s", "u")] == ["text", "text"]
-    free: list[list[str]] = []
+    used: list[dict[str, tuple[str, str]]] = []
     real = table_module.TableCleaner.stages
 
     def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
         stages = real(self, batch)
-        skipped = [
-            c.plan.name
-            for c, mine, full in zip(self.columns, stages.trimmed, self._stages.trimmed, strict=True)
-            if mine is not full
-        ]
-        free.append(skipped)
+        used.append(
+            {c.plan.name: (str(stages.trimmed[c.index]), str(stages.code[c.index])) for c in self.columns}
+        )
         return stages
 
     monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
     with clean_stream(path, plan, batch_size=2) as stream:
         table = pa.Table.from_batches(list(stream.batches("t")))
         result = stream.result()
-    # Only the first batch holds NUL bytes: the other three are cleaned without looking for them.
-    assert free == [[], ["s", "u"], ["s", "u"], ["s", "u"]]
+    # Per batch of two values, whether they hold a NUL byte or start or end with whitespace, computed
+    # here: the stages used are the ones for exactly that.
     whitespace = "".join(chr(c) for c in (9, 10, 11, 12, 13, 32))
+    columns = {c.name: ColumnExprs(c, i) for i, c in enumerate(plan.tables["t"].columns)}
+    for number, stages in enumerate(used):
+        pair = [v for v in values[2 * number : 2 * number + 2] if v is not None]
+        nul_free = not any("\x00" in v for v in pair)
+        unpadded = all(v == v.strip(whitespace) for v in pair)
+        for name in ("s", "u"):
+            variant = replace(columns[name], nul_free=nul_free, unpadded=unpadded)
+            assert stages[name] == (str(variant.trimmed()), str(variant.code())), (number, name)
+        keys = replace(columns["id"], unpadded=True)  # its digits are never padded
+        assert stages["id"] == (str(keys.trimmed()), str(keys.code()))
+    assert [stages["s"] != (str(columns["s"].trimmed()), str(columns["s"].code())) for stages in used] == [
+        False,
+        True,
+        True,
+        True,
+    ]
     expected: list[str | None] = []
     for v in values:
         text = None if v is None else v.replace("\x00", "").strip(whitespace)

@@ -221,6 +221,10 @@ class ColumnExprs:
     #: ``TableCleaner``): stages 1 and 3 neither remove NUL bytes nor look for them, the costliest
     #: work on long text; the cells are cleaned the same.
     nul_free: bool = False
+    #: No cell of the batch starts or ends with a character of :data:`WHITESPACE` (checked batch by
+    #: batch, see ``TableCleaner``): stage 1 does not trim, which copies every value; the cells are
+    #: cleaned the same.
+    unpadded: bool = False
 
     @property
     def raw(self) -> str:
@@ -272,7 +276,7 @@ class ColumnExprs:
             if self.plan.reals and self.read.with_class:
                 real = pl.col(self.storage_class) == "r"
                 raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
-        return raw.str.strip_chars(WHITESPACE).alias(self.t)
+        return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
