@@ -641,3 +641,148 @@ def test_the_outlier_fence_of_a_native_double_column_is_of_its_exact_values(
     assert stats.type == "double"
     assert stats.outlier_fence == (q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1))
     assert stats.outliers == 1 and stats.outlier_examples == [f"60: {1e6 / 3}"]
+
+
+def test_may_hold_nul_is_true_exactly_when_the_value_bytes_hold_one() -> None:
+    from columnar_etl.cleaning.table import may_hold_nul
+
+    cases = [["a", "b\x00c"], ["ab", None, ""], [], [None], ["\x00"], ["x  ", " y"]]
+    for values in cases:
+        expected = any(v is not None and "\x00" in v for v in values)
+        assert may_hold_nul(pa.array(values, pa.string())) is expected, values
+        assert may_hold_nul(pa.array(values, pa.large_string())) is expected, values
+    # A slice is judged by its whole data buffer: a NUL outside the slice answers "maybe" (never "no"
+    # for a value that has one).
+    assert may_hold_nul(pa.array(["a\x00", "b"]).slice(1)) is True
+    assert may_hold_nul(pa.array(["a", "b\x00"]).slice(1)) is True
+    # Layouts it does not read are always "maybe".
+    assert may_hold_nul(pa.array(["a"], pa.string_view())) is True
+
+
+def test_may_be_padded_is_true_when_a_value_starts_or_ends_with_whitespace() -> None:
+    from columnar_etl.cleaning.table import may_be_padded
+    from columnar_etl.rules import WHITESPACE
+
+    cases = [["a", "b c"], ["", None, "x"], [], [None], ["ab", "ok."]]
+    cases += [[f"{w}a"] for w in WHITESPACE] + [[f"a{w}"] for w in WHITESPACE] + [[w] for w in WHITESPACE]
+    for values in cases:
+        padded = any(v is not None and v != v.strip(WHITESPACE) for v in values)
+        for kind in (pa.string(), pa.large_string()):
+            answer = may_be_padded(pa.array(values, kind))
+            assert answer or not padded, values  # never "no" when a value is padded
+            if all(v is None or v.isascii() for v in values) and not any(
+                v and (ord(v[0]) <= 32 or ord(v[-1]) <= 32) for v in values
+            ):
+                assert answer is padded, values
+    # A non-ASCII first or last character, or a control byte, is "maybe" (only bytes are looked at).
+    assert may_be_padded(pa.array(["café"])) is True
+    assert may_be_padded(pa.array(["\x01a"])) is True
+    # A slice is judged by its own values.
+    assert may_be_padded(pa.array([" a", "b"]).slice(1)) is False
+    assert may_be_padded(pa.array(["a", "b "]).slice(1)) is True
+    assert may_be_padded(pa.array(["a"], pa.string_view())) is True
+
+
+def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from columnar_etl.cleaning import table as table_module
+    from columnar_etl.cleaning.expressions import ColumnExprs
+
+    values = [" \x00 a ", "b\x00", "  c ", "d", "", "NULL", "e\t", None]
+    rows = [(i + 1, v, v) for i, v in enumerate(values)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    assert [plan.tables["t"][name].type for name in ("s", "u")] == ["text", "text"]
+    used: list[dict[str, tuple[str, str]]] = []
+    real = table_module.TableCleaner.stages
+
+    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
+        stages = real(self, batch)
+        used.append(
+            {c.plan.name: (str(stages.trimmed[c.index]), str(stages.code[c.index])) for c in self.columns}
+        )
+        return stages
+
+    monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    with clean_stream(path, plan, batch_size=2) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+        result = stream.result()
+    # Per batch of two values, whether they hold a NUL byte or start or end with whitespace, computed
+    # here: the stages used are the ones for exactly that.
+    whitespace = "".join(chr(c) for c in (9, 10, 11, 12, 13, 32))
+    columns = {c.name: ColumnExprs(c, i) for i, c in enumerate(plan.tables["t"].columns)}
+    for number, stages in enumerate(used):
+        pair = [v for v in values[2 * number : 2 * number + 2] if v is not None]
+        nul_free = not any("\x00" in v for v in pair)
+        unpadded = all(v == v.strip(whitespace) for v in pair)
+        for name in ("s", "u"):
+            variant = replace(columns[name], nul_free=nul_free, unpadded=unpadded)
+            assert stages[name] == (str(variant.trimmed()), str(variant.code())), (number, name)
+        keys = replace(columns["id"], unpadded=True)  # its digits are never padded
+        assert stages["id"] == (str(keys.trimmed()), str(keys.code()))
+    assert [stages["s"] != (str(columns["s"].trimmed()), str(columns["s"].code())) for stages in used] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    expected: list[str | None] = []
+    for v in values:
+        text = None if v is None else v.replace("\x00", "").strip(whitespace)
+        expected.append(None if text in ("", "NULL") else text)
+    assert table.column("s").to_pylist() == expected == table.column("u").to_pylist()
+    stats = result["t"]
+    for name in ("s", "u"):
+        assert stats[name].nul_removed == sum(1 for v in values if v and "\x00" in v)
+        trimmed = [v for v in values if v and v.replace("\x00", "").strip(whitespace) not in ("", "NULL")]
+        assert stats[name].whitespace_trimmed == sum(
+            1 for v in trimmed if v.replace("\x00", "") != v.replace("\x00", "").strip(whitespace)
+        )
+    assert result.audit is not None
+    rules = {(r["row_key"], r["column"]): r["rule"] for r in result.audit.to_pylist()}
+    assert rules[("1", "s")] == rules[("1", "u")]
+    assert "nul" in rules[("1", "s")] and "trim" in rules[("1", "s")]
+    assert rules[("3", "s")] == "trim" and rules[("7", "u")] == "trim"
+    assert ("4", "s") not in rules
+
+
+def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same(
+    make_sqlite: SqliteFactory,
+) -> None:
+    from columnar_etl.cleaning.expressions import _DATE_CANONICAL, _TIMESTAMP_CANONICAL, ColumnExprs
+
+    rows = [
+        (1, "2025-05-20 08:42:00", "2025-05-20", "20/05/2025 08:42:00"),
+        (2, " 2025-05-21 09:00:00", "2025-05-21 ", "2025-05-21 09:00:00"),
+        (3, "2025-05-22 10:00:60", "2025-02-30", "21/05/2025 09:00:00"),
+        (4, None, "", "2025-05-22 10:00:00"),
+    ]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP, d DATE, mixed TIMESTAMP)"
+    path = make_sqlite({"t": (ddl, rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    columns = {c.name: ColumnExprs(c, i) for i, c in enumerate(plan.tables["t"].columns)}
+    assert plan.tables["t"]["ts"].formats == ("%Y-%m-%d %H:%M:%S",)
+    assert plan.tables["t"]["d"].formats == ("%Y-%m-%d",)
+    assert len(plan.tables["t"]["mixed"].formats) == 2
+    # The ISO-only columns never look at the canonical shape a second time; a column with another
+    # format still does (its day-first values are standardized).
+    assert _TIMESTAMP_CANONICAL not in str(columns["ts"].code())
+    assert _DATE_CANONICAL not in str(columns["d"].code())
+    assert _TIMESTAMP_CANONICAL in str(columns["mixed"].code())
+    result = clean(path)
+    assert result.data is not None
+    data = result.data["t"]
+    assert data.column("ts").to_pylist() == [
+        datetime(2025, 5, 20, 8, 42),
+        datetime(2025, 5, 21, 9, 0),
+        None,
+        None,
+    ]
+    assert data.column("d").to_pylist() == [date(2025, 5, 20), date(2025, 5, 21), None, None]
+    stats = result["t"]
+    assert (stats["ts"].dates_standardized, stats["ts"].whitespace_trimmed) == (0, 1)
+    assert (stats["d"].dates_standardized, stats["d"].whitespace_trimmed) == (0, 1)
+    assert stats["mixed"].dates_standardized == 2

@@ -217,6 +217,14 @@ class ColumnExprs:
     #: INTEGER cells as Int64, a ``double`` one of REAL cells as Float64), not as text: such a cell is
     #: its value, unchanged (a non-finite REAL is quarantined, as its text would be).
     native: bool = False
+    #: No cell of the batch holds a NUL byte (a text column checked batch by batch, see
+    #: ``TableCleaner``): stages 1 and 3 neither remove NUL bytes nor look for them, the costliest
+    #: work on long text; the cells are cleaned the same.
+    nul_free: bool = False
+    #: No cell of the batch starts or ends with a character of :data:`WHITESPACE` (checked batch by
+    #: batch, see ``TableCleaner``): stage 1 does not trim, which copies every value; the cells are
+    #: cleaned the same.
+    unpadded: bool = False
 
     @property
     def raw(self) -> str:
@@ -263,11 +271,12 @@ class ColumnExprs:
         if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
         if self.plan.type == "text":
-            raw = raw.str.replace_all(NUL, "", literal=True)
+            if not self.nul_free:
+                raw = raw.str.replace_all(NUL, "", literal=True)
             if self.plan.reals and self.read.with_class:
                 real = pl.col(self.storage_class) == "r"
                 raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
-        return raw.str.strip_chars(WHITESPACE).alias(self.t)
+        return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
@@ -367,7 +376,7 @@ class ColumnExprs:
             (self._present() & ~kept, Change.QUARANTINE),
         ]
         kind = self.plan.type
-        if kind == "text":
+        if kind == "text" and not self.nul_free:
             has_nul = pl.col(self.raw).str.contains(NUL, literal=True)
             without_nul = pl.col(self.raw).str.len_bytes() - pl.col(self.raw).str.count_matches(
                 NUL, literal=True
@@ -375,7 +384,7 @@ class ColumnExprs:
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
-        if kind in ("timestamp", "date"):
+        if kind in ("timestamp", "date") and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double"):
             if self.plan.decimal_comma:
@@ -400,6 +409,17 @@ class ColumnExprs:
             ]
         )
         return code.cast(pl.UInt16).alias(self.k)
+
+    def _parses_canonical_only(self) -> bool:
+        """Every format parses only text of the canonical shape (the ISO format alone): a kept value
+        was then canonical text, and no cell can carry :attr:`Change.FORMAT` (the check of every
+        cell's shape against the canonical one, a second regex pass, is skipped)."""
+        canonical = _DATE_CANONICAL if self.plan.type == "date" else _TIMESTAMP_CANONICAL
+        return (
+            self.plan.epoch_unit is None
+            and bool(self.plan.formats)
+            and all(FORMAT_REGEX.get(fmt) == canonical for fmt in self.plan.formats)
+        )
 
     def _canonical_date(self) -> pl.Expr:
         """The text is already the canonical form of its value (see :func:`canonical_text`)."""

@@ -12,10 +12,11 @@ later step sees only the hash; columns masked with ``drop`` are not in the plan'
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows
 from columnar_etl.cleaning.duplicates import CopyFilter
@@ -61,6 +62,47 @@ class Stages:
             tuple(c.code() for c in columns),
             tuple(e for c in columns for e in c.masked(mask_salt)),
         )
+
+
+def may_hold_nul(array: pa.Array) -> bool:
+    """False when no value of ``array`` (text) can hold a NUL byte: its values' bytes (the whole data
+    buffer, a superset of them) have none. True for any other layout (nothing checked).
+
+    One vectorized minimum over the bytes: far cheaper than looking for NUL value by value.
+    """
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return True
+    data = array.buffers()[2]
+    if data is None or data.size == 0:
+        return False
+    return bool(pc.min(pa.Array.from_buffers(pa.uint8(), data.size, [None, data])).as_py() == 0)
+
+
+def may_be_padded(array: pa.Array) -> bool:
+    """False when no value of ``array`` (text) can start or end with a character of
+    :data:`~columnar_etl.rules.WHITESPACE`: no value's first or last byte is a space or control byte
+    (``<= 0x20``) or part of a non-ASCII character (``>= 0x80``), which every such character is.
+    True for any other layout (nothing checked). Vectorized over the values' first and last bytes.
+    """
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return True
+    data = array.buffers()[2]
+    if data is None or data.size == 0:
+        return False
+    width = pa.int32() if pa.types.is_string(array.type) else pa.int64()
+    # Offsets of every slot, null ones too (a null slot's bytes, if any, are looked at as well).
+    offsets = pa.Array.from_buffers(width, len(array) + 1, [None, array.buffers()[1]], offset=array.offset)
+    starts, ends = offsets.slice(0, len(array)), offsets.slice(1)
+    filled = pc.greater(ends, starts)
+    values = pa.Array.from_buffers(pa.uint8(), data.size, [None, data])
+    edges = pa.concat_arrays(
+        [
+            pc.take(values, pc.filter(starts, filled)),
+            pc.take(values, pc.subtract(pc.filter(ends, filled), 1)),
+        ]
+    )
+    edgy = pc.or_(pc.less_equal(edges, 0x20), pc.greater_equal(edges, 0x80))
+    return bool(pc.any(edgy).as_py())
 
 
 def cleaned_frame(
@@ -164,6 +206,10 @@ class TableCleaner:
                 hint="set COLUMNAR_ETL_MASK_SALT (or `mask_salt` in the TOML file)",
             )
         self._stages = Stages.of(self.columns, self._mask_salt)
+        # Columns read as text, and their stages 1 and 3 for a batch whose values hold no NUL byte or
+        # need no trimming, built once per kind of batch seen (see stages()).
+        self._checked = [c for c in self.columns if not c.native and c.plan.type != "bytea"]
+        self._variants: dict[tuple[int, bool, bool], tuple[pl.Expr, pl.Expr]] = {}
         self._offset = 0
         if self._fences is not None:
             self._use_fences(self._fences)
@@ -212,7 +258,29 @@ class TableCleaner:
         return batches[0] if batches else None
 
     def _frame(self, batch: pa.RecordBatch) -> pl.DataFrame:
-        return cleaned_frame(batch, self._stages, first=[self._row_key().alias(ROW_KEY)])
+        return cleaned_frame(batch, self.stages(batch), first=[self._row_key().alias(ROW_KEY)])
+
+    def stages(self, batch: pa.RecordBatch) -> Stages:
+        """The stages cleaning ``batch``: a column whose values in this batch hold no NUL byte (text)
+        or none of which starts or ends with whitespace is cleaned without removing NUL bytes or
+        without trimming (same cells, same change codes)."""
+        trimmed, code = list(self._stages.trimmed), list(self._stages.code)
+        lighter = False
+        for column in self._checked:
+            array = batch.column(column.raw)
+            nul_free = column.plan.type == "text" and not may_hold_nul(array)
+            unpadded = not may_be_padded(array)
+            if not (nul_free or unpadded):
+                continue
+            key = (column.index, nul_free, unpadded)
+            if key not in self._variants:
+                variant = replace(column, nul_free=nul_free, unpadded=unpadded)
+                self._variants[key] = (variant.trimmed(), variant.code())
+            trimmed[column.index], code[column.index] = self._variants[key]
+            lighter = True
+        if not lighter:
+            return self._stages
+        return replace(self._stages, trimmed=tuple(trimmed), code=tuple(code))
 
     def _count(self, frame: pl.DataFrame) -> dict[int, tuple[int, int]]:
         """Add the batch's change counts to the stats; return changed and quarantined cells per column."""
