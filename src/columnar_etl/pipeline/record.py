@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import platform
+import re
 import socket
 import time
 from dataclasses import dataclass, field
@@ -223,6 +224,21 @@ def is_interrupted(data: dict[str, Any]) -> bool:
     return False
 
 
+#: How a record's outcome reads in its first bytes (``outcome`` is among a run.json's first keys).
+_OUTCOME = re.compile(rb'"outcome":\s*"([a-z_]+)"')
+
+
+def _may_be_running(path: Path) -> bool:
+    """False when ``path`` is no run.json, or its first KiB says an outcome other than ``running``."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:  # no run.json (not a run's directory), or unreadable: nothing to mark
+        return False
+    found = _OUTCOME.search(head)
+    return found is None or found.group(1) == b"running"
+
+
 def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
     """Mark every killed run under ``runs_dir`` ``interrupted`` in its run.json and remove the temporary
     files it left (``.*.tmp``: half-written audit, quarantine, report); returns their run directories.
@@ -235,7 +251,9 @@ def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
         return cleaned
     for child in root.iterdir():
         try:
-            data = read_record(child) if (child / RUN_FILE).is_file() else None
+            # Only a record that may still say "running" is read whole: one run.json is ~70 KB, and
+            # the runs directory keeps every run (at ~1 ms each, O(history) before every start).
+            data = read_record(child) if _may_be_running(child / RUN_FILE) else None
             if data is None or not is_interrupted(data):
                 continue
             for leftover in child.glob(".*.tmp"):

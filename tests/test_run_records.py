@@ -1,0 +1,50 @@
+"""Killed runs are marked interrupted at the next start, reading only the records that may need it."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.pipeline import record as record_module
+from columnar_etl.pipeline.record import RUN_FILE, RUN_RECORD_VERSION, mark_interrupted_runs
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _write(root: Path, name: str, data: dict[str, Any]) -> Path:
+    run_dir = root / name
+    run_dir.mkdir(parents=True)
+    (run_dir / RUN_FILE).write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return run_dir
+
+
+def test_only_records_that_may_say_running_are_read_and_killed_ones_are_marked(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    host, dead = socket.gethostname(), _dead_pid()
+    base = {"version": RUN_RECORD_VERSION, "pid": dead, "host": host, "error": None}
+    padding = {"plan": {"notes": ["x" * 2000]}}  # the outcome is not always in the first KiB
+    killed = _write(tmp_path, "killed", {"run_id": "killed", "outcome": "running", **base})
+    finished = _write(tmp_path, "finished", {"run_id": "finished", "outcome": "done", **base, **padding})
+    late = _write(tmp_path, "late", {"run_id": "late", **base, **padding, "outcome": "running"})
+    (tmp_path / "not-a-run").mkdir()
+    read: list[str] = []
+    real = record_module.read_record
+
+    def spy(path: Any) -> dict[str, Any]:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(record_module, "read_record", spy)
+    assert sorted(mark_interrupted_runs(tmp_path)) == sorted([killed, late])
+    assert sorted(read) == ["killed", "late"]  # the finished run's record was not parsed
+    for run_dir, outcome in ((killed, "interrupted"), (late, "interrupted"), (finished, "done")):
+        assert json.loads((run_dir / RUN_FILE).read_text())["outcome"] == outcome
