@@ -6,6 +6,7 @@ only might connect stay light to import.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
@@ -15,26 +16,71 @@ from columnar_etl.config import mask_secrets, mask_uri
 from columnar_etl.errors import TargetError
 from columnar_etl.pg.conninfo import with_default
 
+#: Seconds libpq waits to open a connection when the target does not say (``connect_timeout``): an
+#: unreachable host fails in seconds, not after the system's TCP timeout. The preflight's own
+#: default (``preflight_connect_timeout``) is the same, so its connections share one database object.
+CONNECT_TIMEOUT = 10
+
+_databases: dict[str, Any] = {}  # URI → AdbcDatabase
+_shared: dict[str, Any] = {}  # URI → its AdbcDatabase as the DB-API shares it (see connect)
+_databases_lock = threading.Lock()
+
 
 def connect(uri: str, *, autocommit: bool = False) -> Any:
     """Open an ADBC DB-API connection; :class:`TargetError` with the URI masked when it fails."""
     import adbc_driver_manager
-    import adbc_driver_postgresql.dbapi as pg_dbapi
+    import adbc_driver_manager.dbapi as dbapi
 
+    database = _database(uri)
+    with _databases_lock:
+        # The DB-API closes the database a connection was given when the connection closes, unless it
+        # is given one it shares: this module holds one reference of it, each connection another.
+        shared = _shared.get(target := _conninfo(uri))
+        if shared is None:
+            shared = _shared[target] = dbapi._SharedDatabase(database)
     try:
-        return pg_dbapi.connect(_utf8(uri), autocommit=autocommit)
+        conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:
-        raise TargetError(
-            f"cannot connect to {mask_uri(uri)}: {first_line(exc)}",
-            hint="check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)",
-        ) from exc
+        raise _refused(uri, exc) from exc
+    try:
+        return dbapi.Connection(shared, conn, autocommit=autocommit)
+    except BaseException:
+        conn.close()
+        raise
 
 
-def _utf8(uri: str) -> str:
-    """``uri`` with ``client_encoding`` UTF8 unless it sets one: Arrow text is UTF-8, and libpq's
-    default is the database's encoding, so a LATIN1 database would store the UTF-8 bytes of
-    ``café`` as five characters (``cafÃ©``) instead of converting them."""
-    return with_default(uri, "client_encoding", "UTF8")
+def _database(uri: str) -> Any:
+    """The ADBC database of ``uri``, created once per process and URI and kept open: creating one
+    connects and reads the server's catalogue of types (~70 ms), while a connection of an existing
+    one opens in ~5 ms, and every run connects several times (preflight, "already loaded?", the
+    load, the ledger). Imports no pyarrow (the DB-API module does)."""
+    import adbc_driver_manager
+    import adbc_driver_postgresql
+
+    target = _conninfo(uri)
+    with _databases_lock:  # one creation per URI, even when two threads connect at once
+        database = _databases.get(target)
+        if database is None:
+            try:
+                database = _databases[target] = adbc_driver_postgresql.connect(target)
+            except adbc_driver_manager.Error as exc:
+                raise _refused(uri, exc) from exc
+    return database
+
+
+def _refused(uri: str, exc: Exception) -> TargetError:
+    return TargetError(
+        f"cannot connect to {mask_uri(uri)}: {first_line(exc)}",
+        hint="check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)",
+    )
+
+
+def _conninfo(uri: str) -> str:
+    """``uri`` with a ``connect_timeout`` (:data:`CONNECT_TIMEOUT`) and ``client_encoding`` UTF8 unless
+    it sets them. Arrow text is UTF-8, and libpq's default is the database's encoding, so a LATIN1
+    database would store the UTF-8 bytes of ``café`` as five characters (``cafÃ©``) instead of
+    converting them."""
+    return with_default(with_default(uri, "connect_timeout", str(CONNECT_TIMEOUT)), "client_encoding", "UTF8")
 
 
 def query_rows(uri: str, sql: str) -> list[tuple[Any, ...]]:
@@ -53,27 +99,14 @@ def reading(uri: str) -> Iterator[Callable[[str], list[tuple[Any, ...]]]]:
     error.
     """
     import adbc_driver_manager
-    import adbc_driver_postgresql
 
-    def refused(exc: Exception) -> TargetError:
-        return TargetError(
-            f"cannot connect to {mask_uri(uri)}: {first_line(exc)}",
-            hint="check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)",
-        )
-
+    database = _database(uri)
     try:
-        database = adbc_driver_postgresql.connect(
-            _utf8(uri)
-        )  # the driver connects here: a refused login fails now
+        conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:
-        raise refused(exc) from exc
-    with database:
-        try:
-            conn = adbc_driver_manager.AdbcConnection(database)
-        except adbc_driver_manager.Error as exc:
-            raise refused(exc) from exc
-        with conn:
-            yield partial(_rows, conn)
+        raise _refused(uri, exc) from exc
+    with conn:
+        yield partial(_rows, conn)
 
 
 def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
