@@ -53,6 +53,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     StorageClass,
     distinct_cells_sql,
+    profile_row_order,
     split_code,
     table_profile_sql,
 )
@@ -517,7 +518,7 @@ def profile_table(
             sampled_rows=counted if sample else None,
         )
     groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
-    for row in rows:
+    for row in sorted(rows, key=profile_row_order):
         groups[int(row["idx"])].append(row)
 
     def rows_read(index: int) -> int:
