@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile
+from columnar_etl.profiling import profile as profile_module
 from columnar_etl.rules import CANONICAL_NUMBER_REGEX
+from columnar_etl.source.export import open_source
 
 from .conftest import SqliteFactory
 
@@ -183,3 +185,37 @@ def test_real_columns_have_the_figures_of_sqlites_text(
         # No numbers (no cells, or Inf mostly): the bounds and scale are not a double's.
         expected.update(min=column.min, max=column.max, max_scale=None)
     assert _figures(column) == expected
+
+
+def test_values_kept_for_references_are_of_integer_and_text_columns(make_sqlite: SqliteFactory) -> None:
+    """The reference search keeps values of the columns a reference found in the data can have
+    (integer, text); a declared reference on REAL columns is measured from the export itself."""
+    parents = [(1.5,), (2.5,), (3.25,)]
+    children = [(i, code, (1.5, 2.5, 9.75, None)[i % 4], f"c{i % 3}") for i, code in enumerate([7, 8, 9] * 4)]
+    path = make_sqlite(
+        {
+            "parent": ("CREATE TABLE parent (p REAL PRIMARY KEY)", parents),
+            "child": (
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, code INTEGER, "
+                "p REAL REFERENCES parent(p), note TEXT)",
+                children,
+            ),
+        }
+    )
+    with open_source(path) as src:
+        profiled = profile_module.profile_table(src, "child", load_settings(), keep="kept_child", typed=True)
+        kept = src.connection.execute("SELECT DISTINCT idx FROM kept_child ORDER BY idx").fetchall()
+    assert [profiled.columns[name].inferred_type for name in ("id", "code", "p", "note")] == [
+        "integer",
+        "integer",
+        "double",
+        "text",
+    ]
+    assert kept == [(0,), (1,), (3,)]
+    # The declared reference's orphans: child rows whose p is in no parent row (9.75, three times).
+    orphans = sum(1 for _, _, p, _ in children if p is not None and (p,) not in parents)
+    child = profile(path).tables["child"].columns["p"]
+    assert orphans == 3
+    assert [(issue.kind, issue.count) for issue in child.issues if issue.kind == "orphan_reference"] == [
+        ("orphan_reference", orphans)
+    ]
