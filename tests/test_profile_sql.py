@@ -18,6 +18,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     Shape,
     StorageClass,
+    profile_row_order,
     split_code,
     table_profile_sql,
     trimmed_sql,
@@ -140,3 +141,22 @@ def test_real_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteFact
         Shape.OTHER,
         Shape.NULL_LIKE,
     }
+
+
+def test_profile_rows_are_ordered_in_python_as_sql_would(make_sqlite: SqliteFactory) -> None:
+    # The query leaves its rows unordered (an ORDER BY made DuckDB aggregate on one thread): Python
+    # orders them by column, bounds (code NULL) first, then codes, as ORDER BY idx, code NULLS FIRST.
+    rows = [(i, i % 7 or None, f" v{i % 3}", 2.5 * i, b"\x00" if i == 4 else "x") for i in range(40)]
+    path = make_sqlite({"t": ("CREATE TABLE t (a INTEGER, b INT, c TEXT, d REAL, e)", rows)})
+    columns = ["a", "b", "c", "d", "e"]
+    with open_source(path) as src:
+        reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in columns]
+        relation = src.relation_sql("t", reads=reads, class_string=True)
+        sql = table_profile_sql(relation, columns, ["x"], None)
+        assert "ORDER BY" not in sql
+        cursor = src.connection.execute(f"SELECT idx, code FROM ({sql}) ORDER BY idx, code NULLS FIRST")
+        ordered = cursor.fetchall()
+    shuffled = [{"idx": idx, "code": code} for idx, code in ordered]
+    random.Random(3).shuffle(shuffled)
+    assert len({(row["idx"], row["code"]) for row in shuffled}) > 10
+    assert [(row["idx"], row["code"]) for row in sorted(shuffled, key=profile_row_order)] == ordered

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
+    REFERENCE_TYPES,
     KeptValues,
     declared_references,
     find_references,
@@ -53,6 +56,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     StorageClass,
     distinct_cells_sql,
+    profile_row_order,
     split_code,
     table_profile_sql,
 )
@@ -460,54 +464,22 @@ def profile_table(
     export's comments ran out of 256 MB for their text columns alone, where all their columns
     together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
     counted into tables first, and the short values of its columns are kept in ``keep`` for the
-    reference search (:func:`.references.kept_values_sql`), which then reads no column twice."""
+    reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
-    numbers = quote_ident(f"{keep}_native") if keeping else ""
+    numbers = quote_ident(f"{keep}_numbers") if keeping else ""
     candidates = native_candidates(src, table) if typed and names and not sample else []
-    kept_made = False
+    cells = quote_ident(f"{keep}_cells") if keeping else None
 
-    def keep_counted(counted: str, native: bool) -> None:
-        # Each table of counted values goes into the kept values, and is dropped, as soon as it is
-        # done: two of them at once would hold memory the next query needs (a table alone at 40x).
-        nonlocal kept_made
-        if keep is None:
-            return
-        cursor = src.connection.cursor()
-        if native:
-            cursor.execute(kept_native_sql(keep, counted, create=not kept_made))
-        else:
-            cursor.execute(kept_values_sql(keep, counted, create=not kept_made))
-        cursor.execute(f"DROP TABLE {counted}")
-        kept_made = True
-
-    def text_rows(columns: list[str]) -> list[dict[str, Any]]:
-        cells = quote_ident(f"{keep}_cells") if keeping and columns else None
-        found = _text_rows(src, table, columns, settings, sample, parts, cells)
-        if cells is not None:
-            keep_counted(cells, native=False)
-        return found
-
-    try:
+    with _query_errors(src, table, settings):
         # The typed scan first: a column it leaves to text joins the one text query. (Beside the text
         # query, on a thread of its own, it measured no faster on two cores: both queries already
         # use both.)
         rows, native = native_rows(src, table, settings.null_tokens, candidates, numbers)
-        if native and keeping:
-            keep_counted(numbers, native=True)
         texts = [name for name in names if name not in native]
         if texts or not names:
-            rows += text_rows(texts)
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(
-            "profiling ran out of memory",
-            path=src.path,
-            table=table,
-            hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
-        ) from exc
-    except duckdb.Error as exc:
-        raise read_error(exc, src.path, table=table, message="profiling query failed") from exc
+            rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
     if not names:
         counted = int(rows[0]["row_count"]) if rows else 0
         return TableProfile(
@@ -517,7 +489,7 @@ def profile_table(
             sampled_rows=counted if sample else None,
         )
     groups: dict[int, list[dict[str, Any]]] = {index: [] for index in range(len(names))}
-    for row in rows:
+    for row in sorted(rows, key=profile_row_order):
         groups[int(row["idx"])].append(row)
 
     def rows_read(index: int) -> int:
@@ -542,6 +514,9 @@ def profile_table(
             fold_groups(groups[index]),
             date_order_default=settings.date_order_default,
         )
+    if keep is not None and keeping:
+        with _query_errors(src, table, settings):
+            _keep_values(src, keep, numbers if native else None, cells if texts else None, names, columns)
     return TableProfile(
         name=table,
         # Every row was read: the count is known without asking SQLite to count again.
@@ -549,6 +524,52 @@ def profile_table(
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
     )
+
+
+@contextmanager
+def _query_errors(src: Source, table: str, settings: Settings) -> Iterator[None]:
+    """A DuckDB error of the profile's queries of ``table`` as a :class:`SourceError`."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "profiling ran out of memory",
+            path=src.path,
+            table=table,
+            hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
+        ) from exc
+    except duckdb.Error as exc:
+        raise read_error(exc, src.path, table=table, message="profiling query failed") from exc
+
+
+def _keep_values(
+    src: Source,
+    keep: str,
+    numbers: str | None,
+    cells: str | None,
+    names: list[str],
+    columns: dict[str, ColumnProfile],
+) -> None:
+    """The values kept for the reference search (:func:`.references.kept_values`): view ``keep`` over
+    the counted numbers (``numbers``, :func:`.native.native_rows`; their digits are written only for
+    the columns the search asks for, none often, and they take less memory than their text) and the
+    kept values of the counted cells (``cells``, dropped then: two tables of counted cells at once
+    would hold memory the next query needs, a table alone at 40x). Only the columns a reference
+    inferred from the data can have (:data:`.references.REFERENCE_TYPES`: integer, text) are kept
+    from the cells: the search reads any other it needs from the export again (a declared reference
+    on a REAL column), as it does a column of long values."""
+    parts = [kept_native_sql(numbers)] if numbers else []
+    cursor = src.connection.cursor()
+    if cells:
+        wanted = [i for i, name in enumerate(names) if columns[name].inferred_type in REFERENCE_TYPES]
+        if wanted:
+            texts = f"{keep}_text"
+            cursor.execute(kept_values_sql(texts, cells, only=wanted))
+            parts.append(f"SELECT * FROM {quote_ident(texts)}")
+        cursor.execute(f"DROP TABLE {cells}")
+    if not parts:
+        parts = ["SELECT CAST(NULL AS INTEGER) AS idx, CAST(NULL AS VARCHAR) AS val, 0 AS weight LIMIT 0"]
+    cursor.execute(f"CREATE OR REPLACE VIEW {quote_ident(keep)} AS {' UNION ALL '.join(parts)}")
 
 
 def _text_rows(
@@ -643,6 +664,7 @@ def _profile_keyed(
 
 def _drop_kept(src: Source, keep: str) -> None:
     """Drop the tables of counted cells and kept values named after ``keep`` (a failed attempt's)."""
+    src.connection.execute(f"DROP VIEW IF EXISTS {quote_ident(keep)}")
     found = src.connection.execute(
         "SELECT table_name FROM duckdb_tables() WHERE table_name = $1 OR starts_with(table_name, $1 || '_')",
         [keep],

@@ -61,40 +61,38 @@ class KeptValues:
     columns: Mapping[str, int]
 
 
-def kept_values_sql(name: str, counted: str, *, create: bool = True) -> str:
+def kept_values_sql(name: str, counted: str, *, create: bool = True, only: list[int] | None = None) -> str:
     """DuckDB: create table ``name`` from ``counted`` (the profile's counted cells, see
     :func:`.sql.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column all of
     whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
     bytes, as text (what a read of the column gives), with their cell counts. Without ``create``, they
-    are added to ``name``."""
+    are added to ``name``. ``only``: of those columns, the ones at these indexes."""
     # CASE, not AND: only a short value is checked for UTF-8 (a long one would be scanned whole).
     short = (
         "CASE WHEN cls = 'n' THEN true "
         f"WHEN cls IN ('i', 'r', 't') AND octet_length(v) <= {KEPT_VALUE_BYTES} "
         "THEN try(decode(v)) IS NOT NULL ELSE false END"
     )
+    chosen = f" AND list_contains([{', '.join(map(str, only))}], idx)" if only is not None else ""
     select = (
         f"SELECT idx, decode(v) AS val, weight "
-        f"FROM {counted} WHERE cls <> 'n' AND idx IN "
-        f"(SELECT idx FROM {counted} GROUP BY idx HAVING bool_and({short}))"
+        f"FROM {counted} WHERE cls <> 'n'{chosen} AND idx IN "
+        f"(SELECT idx FROM {counted} WHERE true{chosen} GROUP BY idx HAVING bool_and({short}))"
     )
     if create:
         return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
     return f"INSERT INTO {quote_ident(name)} {select}"
 
 
-def kept_native_sql(name: str, native: str, *, create: bool) -> str:
-    """DuckDB: add to table ``name`` (or, with ``create``, create it from) ``native``, the counted
-    values of INTEGER columns (:func:`.native.native_distinct_sql`): ``(idx, val, weight)`` as
-    :func:`kept_values_sql` keeps them, each number as its digits (what a text read gives)."""
-    select = f"SELECT idx, CAST(v AS VARCHAR) AS val, weight FROM {native} WHERE v IS NOT NULL"
-    if create:
-        return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
-    return f"INSERT INTO {quote_ident(name)} {select}"
+def kept_native_sql(native: str) -> str:
+    """DuckDB: the kept values (``(idx, val, weight)``, as :func:`kept_values_sql` keeps them) of
+    ``native``, the counted values of INTEGER columns (:func:`.native.native_distinct_sql`), each
+    number as its digits (what a text read gives)."""
+    return f"SELECT idx, CAST(v AS VARCHAR) AS val, weight FROM {native} WHERE v IS NOT NULL"
 
 
 def kept_values(src: Source, name: str, columns: list[str]) -> KeptValues:
-    """What table ``name`` (:func:`kept_values_sql`, over a table of ``columns``) holds."""
+    """What table or view ``name`` (:func:`kept_values_sql`, over a table of ``columns``) holds."""
     rows = src.connection.cursor().execute(f"SELECT DISTINCT idx FROM {quote_ident(name)}").fetchall()
     return KeptValues(name, {columns[int(idx)]: int(idx) for (idx,) in rows})
 

@@ -1,0 +1,227 @@
+"""REAL columns of tricky values: the profile's figures are those of SQLite's own text of each cell.
+
+The profile reads a REAL cell as the text SQLite renders for it (``printf('%!.15g')``) and gives it
+no flag (that text is always canonical: see ``real_flags`` in :mod:`columnar_etl.profiling.sql`).
+Independent checks: Python's sqlite3 over the same cells (``typeof``, ``count``, the texts, their
+lengths and distinct count), and a regular expression in Python over every text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from columnar_etl import profile
+from columnar_etl.config import load_settings
+from columnar_etl.models import ColumnProfile
+from columnar_etl.profiling import profile as profile_module
+from columnar_etl.rules import CANONICAL_NUMBER_REGEX
+from columnar_etl.source.export import open_source
+
+from .conftest import SqliteFactory
+
+#: Doubles whose 15-digit text (SQLite's ``%!.15g``) is hard to get right: ties at the 16th digit
+#: (SQLite rounds them up, C's printf to even), 17-digit values, the ends of the range, subnormals,
+#: powers of ten, the points where the text switches between a point and an exponent, infinities.
+TRICKY = [
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.1 + 0.2,
+    1 / 3,
+    2 / 3,
+    123456789012344.5,
+    123456789012345.5,
+    1000000000000005.0,
+    float(2**53 + 2),
+    9.999999999999995,
+    9.9999999999999995,
+    99999.99999999999,
+    999999999999999.5,
+    999999999999999.4,
+    1e14,
+    1e15,
+    1e16,
+    1e22,
+    1e23,
+    1e-4,
+    1e-5,
+    0.00012345678901234567,
+    1e300,
+    -1e300,
+    1.7976931348623157e308,
+    -1.7976931348623157e308,
+    2.2250738585072014e-308,
+    5e-324,
+    -5e-324,
+    1.5e-310,
+    0.1,
+    123.456,
+    -41.349,
+    math.inf,
+    -math.inf,
+]
+
+
+def _tricky_export(make_sqlite: SqliteFactory) -> Path:
+    reals: list[Any] = [*TRICKY, None, 1.0, 1e300, None, -0.0, 0.5, 2, 10**15 + 5]
+    rows = []
+    for i, value in enumerate(reals):
+        # mixed: a TEXT and a BLOB cell among REAL ones; number: NUMERIC affinity (INTEGER cells too).
+        mixed = "12.5x" if i == 3 else b"\x01" if i == 5 else value
+        rows.append((i + 1, value, mixed, value, value, value if value is None else round(float(value), 3)))
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, mixed REAL, number NUMERIC, "
+        "d DOUBLE PRECISION, short FLOAT)"
+    )
+    return make_sqlite({"t": (ddl, rows)})
+
+
+def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any]:
+    """The column's figures computed from Python's sqlite3: its cells' classes and texts."""
+    con = sqlite3.connect(path)
+    cells = con.execute(f"SELECT typeof({column}), CAST({column} AS TEXT) FROM t").fetchall()
+    con.close()
+    texts = [text for kind, text in cells if kind != "null"]
+    present = [text for text in texts if text not in tokens]
+    numbers = [text for text in present if "." in text]  # Inf and -Inf have no point
+    decimals = [text for text in numbers if "e" not in text]
+    classes: dict[str, int] = {}
+    for kind, _ in cells:
+        if kind != "null":
+            classes[kind] = classes.get(kind, 0) + 1
+    return {
+        "storage_classes": classes,
+        "null_count": len(cells) - len(texts),
+        "null_like_count": len(texts) - len(present),
+        "distinct_count": len(set(texts)),
+        "bytes": sum(len(text) for text in texts),
+        "invalid_count": len(present) - len(numbers),
+        "min": min((float(text) for text in numbers), default=None),
+        "max": max((float(text) for text in numbers), default=None),
+        "max_scale": max((len(text.split(".")[1]) for text in decimals), default=None),
+        "canonical": all(re.fullmatch(CANONICAL_NUMBER_REGEX, text) for text in decimals),
+    }
+
+
+def _figures(column: ColumnProfile) -> dict[str, Any]:
+    return {
+        "storage_classes": column.storage_classes,
+        "null_count": column.null_count,
+        "null_like_count": column.null_like_count,
+        "distinct_count": column.distinct_count,
+        "bytes": column.bytes,
+        "invalid_count": column.invalid_count,
+        "min": column.min,
+        "max": column.max,
+        "max_scale": column.max_scale,
+        "canonical": True,
+    }
+
+
+@pytest.mark.parametrize("tokens", [None, ["0.0", "Inf", "NULL"]], ids=["default", "real-tokens"])
+def test_tricky_real_columns_have_the_figures_of_sqlites_text(
+    make_sqlite: SqliteFactory, tokens: list[str] | None
+) -> None:
+    path = _tricky_export(make_sqlite)
+    chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
+    profiled = profile(path, settings=chosen).tables["t"].columns
+    for name in ("r", "d", "short"):
+        expected = _sqlite_figures(path, name, chosen.null_tokens)
+        assert _figures(profiled[name]) == expected, name
+        # REAL cells are doubles, whatever their digits (17-digit values, 1e300, subnormals): never
+        # "would not read back the same", never text.
+        assert (profiled[name].inferred_type, profiled[name].type_reason) == (
+            "double",
+            "REAL cells (double precision keeps all 17 digits)",
+        ), name
+    assert profiled["r"].storage_classes == {"real": len(TRICKY) + 6}
+    # TEXT and BLOB among REAL cells: their classes counted as SQLite gives them.
+    con = sqlite3.connect(path)
+    classes = dict(con.execute("SELECT typeof(mixed), count(*) FROM t WHERE mixed IS NOT NULL GROUP BY 1"))
+    con.close()
+    assert profiled["mixed"].storage_classes == classes == {"real": len(TRICKY) + 4, "text": 1, "blob": 1}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    values=st.lists(
+        st.one_of(
+            st.none(),
+            st.floats(allow_nan=False),
+            st.sampled_from(TRICKY),
+            st.integers(min_value=-(2**62), max_value=2**62).map(float),
+            st.builds(
+                lambda bits: struct.unpack("<d", struct.pack("<Q", bits))[0], st.integers(0, 2**63 - 1)
+            ),
+        ),
+        max_size=40,
+    ),
+    declared=st.sampled_from(["REAL", "DOUBLE", "FLOAT"]),
+)
+def test_real_columns_have_the_figures_of_sqlites_text(
+    tmp_path_factory: pytest.TempPathFactory, values: list[float | None], declared: str
+) -> None:
+    """A property over generated REAL columns: every figure is that of SQLite's text of the cells."""
+    values = [v for v in values if v is None or not math.isnan(v)]
+    path = tmp_path_factory.mktemp("real") / "export.db"
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, v {declared}, note TEXT)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i + 1, v, f"n{i % 3}") for i, v in enumerate(values)])
+    con.commit()
+    con.close()
+    column = profile(path).tables["t"].columns["v"]
+    expected = _sqlite_figures(path, "v", load_settings().null_tokens)
+    con = sqlite3.connect(path)
+    texts = [text for (text,) in con.execute("SELECT CAST(v AS TEXT) FROM t WHERE v IS NOT NULL")]
+    con.close()
+    if sum("." in text for text in texts) * 2 < len(texts):
+        # Inf and -Inf mostly: text, every value valid, bounded as text.
+        assert column.inferred_type == "text"
+        expected.update(invalid_count=0, min=min(texts), max=max(texts), max_scale=None)
+    else:
+        assert column.inferred_type == "double"
+    assert _figures(column) == expected
+
+
+def test_values_kept_for_references_are_of_integer_and_text_columns(make_sqlite: SqliteFactory) -> None:
+    """The reference search keeps values of the columns a reference found in the data can have
+    (integer, text); a declared reference on REAL columns is measured from the export itself."""
+    parents = [(1.5,), (2.5,), (3.25,)]
+    children = [(i, code, (1.5, 2.5, 9.75, None)[i % 4], f"c{i % 3}") for i, code in enumerate([7, 8, 9] * 4)]
+    path = make_sqlite(
+        {
+            "parent": ("CREATE TABLE parent (p REAL PRIMARY KEY)", parents),
+            "child": (
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, code INTEGER, "
+                "p REAL REFERENCES parent(p), note TEXT)",
+                children,
+            ),
+        }
+    )
+    with open_source(path) as src:
+        profiled = profile_module.profile_table(src, "child", load_settings(), keep="kept_child", typed=True)
+        kept = src.connection.execute("SELECT DISTINCT idx FROM kept_child ORDER BY idx").fetchall()
+    assert [profiled.columns[name].inferred_type for name in ("id", "code", "p", "note")] == [
+        "integer",
+        "integer",
+        "double",
+        "text",
+    ]
+    assert kept == [(0,), (1,), (3,)]
+    # The declared reference's orphans: child rows whose p is in no parent row (9.75, three times).
+    orphans = sum(1 for _, _, p, _ in children if p is not None and (p,) not in parents)
+    child = profile(path).tables["child"].columns["p"]
+    assert orphans == 3
+    assert [(issue.kind, issue.count) for issue in child.issues if issue.kind == "orphan_reference"] == [
+        ("orphan_reference", orphans)
+    ]
