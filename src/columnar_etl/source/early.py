@@ -53,7 +53,9 @@ def signature(path: Path) -> _Signature | None:
 
 
 def start(path: Path, work: dict[str, Callable[[Path], Any]]) -> None:
-    """Do ``work`` (name → function of the path) on ``path``, one after the other, in this thread.
+    """Do ``work`` (name → function of the path) on ``path``, each piece in a thread of its own (the
+    last in this one): both read the whole file, mostly outside the GIL, so at 40x (3.7 GB) one after
+    the other would take twice as long as side by side.
 
     Skipped when a writer may be at work (a ``-journal`` or ``-wal`` file beside it): the preflight's
     lock check decides first then, as it always does. A result stands only if the file did not change
@@ -65,20 +67,27 @@ def start(path: Path, work: dict[str, Callable[[Path], Any]]) -> None:
     if before is None:
         return
     futures: dict[str, Future[Any]] = {name: Future() for name in work}
-    with _lock:
+    with _lock:  # every piece is registered before any runs: an ask never misses one that started
         for name, future in futures.items():
             _started[(name, _key(path))] = (before, future)
-    for name, function in work.items():
-        future = futures[name]
-        try:
-            value = function(path)
-        except BaseException as exc:  # the command computes it again, and reports its own error
-            future.set_exception(exc)
-            continue
-        if signature(path) != before:
-            future.set_exception(RuntimeError("the export changed while it was read"))
-        else:
-            future.set_result(value)
+    pieces = [(futures[name], function) for name, function in work.items()]
+    for future, function in pieces[:-1]:
+        args = (path, before, future, function)
+        threading.Thread(target=_compute, args=args, name="columnar_etl-early", daemon=True).start()
+    if pieces:
+        _compute(path, before, *pieces[-1])
+
+
+def _compute(path: Path, before: _Signature, future: Future[Any], function: Callable[[Path], Any]) -> None:
+    try:
+        value = function(path)
+    except BaseException as exc:  # the command computes it again, and reports its own error
+        future.set_exception(exc)
+        return
+    if signature(path) != before:
+        future.set_exception(RuntimeError("the export changed while it was read"))
+    else:
+        future.set_result(value)
 
 
 def taken(name: str, path: Path, compute: Callable[[], T]) -> T:
