@@ -13,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 #: The commands that open DuckDB with the SQLite extension, first thing or nearly.
 DUCKDB_COMMANDS = frozenset({"run", "preflight", "profile", "clean", "load"})
-#: The commands whose first work on the export may start early (see :mod:`columnar_etl.source.early`).
-EXPORT_CHECKS = {"run": ("integrity", "identity"), "preflight": ("integrity",)}
+#: The commands whose first work on the export may start early (see :mod:`columnar_etl.source.early`):
+#: its integrity check, and for ``run`` its identity too.
+EARLY_COMMANDS = frozenset({"run", "preflight"})
 _HELP = frozenset({"--help", "-h", "--version"})
 
 
@@ -27,9 +29,9 @@ def main() -> None:
     words = set(sys.argv[1:])
     if words & DUCKDB_COMMANDS and not words & _HELP:
         threading.Thread(target=_check_extension, name="columnar_etl-extension", daemon=True).start()
-        checks = [EXPORT_CHECKS[word] for word in words if word in EXPORT_CHECKS]
-        if len(checks) == 1 and (export := early_export(sys.argv[1:])) is not None:
-            args = (export, checks[0])
+        commands = words & EARLY_COMMANDS
+        if len(commands) == 1 and (export := early_export(sys.argv[1:])) is not None:
+            args = (export, commands.pop())
             threading.Thread(target=_early, args=args, name="columnar_etl-early", daemon=True).start()
     from columnar_etl.cli import main as cli_main  # deliberate: after the check started
 
@@ -38,24 +40,29 @@ def main() -> None:
 
 def early_export(words: list[str]) -> Path | None:
     """The export a command line names: its one argument that is a SQLite file (None: not one)."""
+    # The command line imports it anyway: nothing is added, only moved earlier.
+    from columnar_etl.source.catalogue import SQLITE_MAGIC  # deliberate: only for these commands
+
     found = []
     for word in words:
         if word.startswith("-"):
             continue
         with contextlib.suppress(OSError), open(word, "rb") as handle:
-            if handle.read(16) == b"SQLite format 3\x00":
+            if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
                 found.append(Path(word))
     return found[0] if len(found) == 1 else None
 
 
-def _early(export: Path, work: tuple[str, ...]) -> None:
+def _early(export: Path, command: str) -> None:
     with contextlib.suppress(Exception):  # the command does the work itself, and reports its errors
         # Both modules import nothing but the standard library.
         from columnar_etl.source import early  # deliberate: in this thread
         from columnar_etl.source.identity import export_identity  # deliberate: in this thread
 
-        functions = {early.INTEGRITY: early.quick_check, early.IDENTITY: export_identity}
-        early.start(export, {name: functions[name] for name in work})
+        work: dict[str, Callable[[Path], object]] = {early.INTEGRITY: early.quick_check}
+        if command == "run":
+            work[early.IDENTITY] = export_identity
+        early.start(export, work)
 
 
 def _check_extension() -> None:

@@ -97,10 +97,8 @@ def taken(name: str, path: Path, compute: Callable[[], T]) -> T:
         found = _started.pop((name, _key(path)), None)
     if found is not None:
         before, future = found
-        try:
-            value: T = future.result()
-        except BaseException:  # computed again below, where an error is the command's to report
-            found = None
-        if found is not None and signature(path) == before:
-            return value
+        # A failed early piece is computed again below, where an error is the command's to report.
+        if future.exception() is None and signature(path) == before:
+            result: T = future.result()
+            return result
     return compute()
