@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -82,6 +84,20 @@ def uri_with_database(uri: str, database: str) -> str:
     """The same server URI pointing at another database."""
     parts = urlsplit(uri)
     return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def run_python(
+    code: str, *args: str, timeout: float = 60, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` with ``args`` in a fresh interpreter that imports this checkout (the tests' own
+    ``sys.path``), the environment plus ``env``; its output as text."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **(env or {})},
+    )
 
 
 @pytest.fixture(scope="session")

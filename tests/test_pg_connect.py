@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from columnar_etl.errors import TargetError
 from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect, query_rows, reading
-from tests.conftest import uri_as
+from tests.conftest import run_python, uri_as
 
 
 def test_the_database_is_created_once_per_uri_and_outlives_each_connection(
@@ -64,12 +61,6 @@ def test_reading_imports_neither_pyarrow_nor_polars(pg_uri: str) -> None:
         "print(query_rows(sys.argv[1], 'SELECT 1 AS a, true AS b, NULL::text AS c')); "
         "print(sorted(m for m in ('pyarrow', 'polars', 'adbc_driver_manager.dbapi') if m in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, pg_uri],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    done = run_python(code, pg_uri)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[(1, True, None)]", "[]"]

@@ -19,7 +19,7 @@ from columnar_etl.pipeline import record as record_module
 from columnar_etl.source import export as source_module
 from columnar_etl.source.export import connect_duckdb
 
-from .conftest import run_settings
+from .conftest import run_python, run_settings
 
 
 def _signature_checked(con: duckdb.DuckDBPyConnection) -> bool:
@@ -78,13 +78,7 @@ main()
 def test_the_command_line_ends_after_its_exit_handlers_without_teardown(tmp_path: Path, thread: bool) -> None:
     # The interpreter's teardown (freeing every module and object) is skipped: exit handlers still run
     # and the output is complete. A thread still running gets the usual shutdown, which waits for it.
-    done = subprocess.run(
-        [sys.executable, "-c", _ENDING, str(tmp_path), "thread" if thread else "-"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    done = run_python(_ENDING, str(tmp_path), "thread" if thread else "-")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("columnar-etl ")
     assert (tmp_path / "exit-handler").read_text() == "ran"
@@ -160,13 +154,7 @@ _LATER_LIBRARIES = ["adbc_driver_postgresql", "jinja2", "polars", "pyarrow"]
 
 
 def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimported() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _LOADED, *_LATER_LIBRARIES],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    done = run_python(_LOADED, *_LATER_LIBRARIES)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
 
@@ -353,12 +341,6 @@ def test_the_imports_thread_imports_the_loader_and_the_cleaner_themselves() -> N
     # The loading package imports its modules on first use: importing the package alone would leave
     # the COPY's modules for the main thread to import when the load starts.
     wanted = ["columnar_etl.cleaning.stream", "columnar_etl.loading.strategies", "jinja2"]
-    done = subprocess.run(
-        [sys.executable, "-c", _IMPORTED_LATER, *wanted],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    done = run_python(_IMPORTED_LATER, *wanted, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == wanted

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 from columnar_etl.__main__ import early_export
 from columnar_etl.source import early
 from columnar_etl.source.identity import export_identity
+from tests.conftest import run_python
 
 
 def _export(path: Path) -> Path:
@@ -104,14 +103,11 @@ def test_the_preflight_command_checks_integrity_before_its_command_line_imported
     tmp_path: Path, pg_uri: str
 ) -> None:
     path = _export(tmp_path / "x.db")
-    done = subprocess.run(
-        [sys.executable, "-c", _PREFLIGHT, str(path)],
-        capture_output=True,
-        text=True,
+    done = run_python(
+        _PREFLIGHT,
+        str(path),
         timeout=120,
         env={
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(sys.path),
             "COLUMNAR_ETL_TARGET": pg_uri,
             "COLUMNAR_ETL_MIN_MEMORY_GB": "0.1",
             "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.05",

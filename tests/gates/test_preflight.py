@@ -25,7 +25,7 @@ from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
 from columnar_etl.pg import tools as pg_tools
 
-from ..conftest import SqliteFactory, pg_query, uri_as
+from ..conftest import SqliteFactory, pg_query, run_python, uri_as
 
 runner = CliRunner()
 TOOL_HINT = pg_tools.TOOL_HINT
@@ -465,17 +465,8 @@ print(json.dumps({"status": check.status, "value": check.value, "threshold": che
 def test_dependencies_located_but_not_imported_when_asked(tmp_path: Path) -> None:
     # What `run` asks for: the libraries of the later stages are located, not imported (their import
     # happens beside the profile); an installed, importable set passes all the same.
-    import subprocess
-    import sys
-
     libraries = ["polars", "pyarrow", "jinja2", "adbc_driver_postgresql"]
-    done = subprocess.run(
-        [sys.executable, "-c", _LOCATE_ONLY, *libraries],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    done = run_python(_LOCATE_ONLY, *libraries)
     assert done.returncode == 0, done.stderr
     check = json.loads(done.stdout)
     assert check["loaded"] == []
