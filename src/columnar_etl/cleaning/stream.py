@@ -127,8 +127,9 @@ class CleanStream:
         self._native: dict[str, list[str]] = {}
         self._given_keys = dict(keys or {})
         self._without_copies = set(self._hints.without_copies)
-        #: The tables whose exact copies are listed (and removed or refused).
-        self._listing: set[str] = set()
+        #: The tables whose exact copies are listed (and removed or refused), each with its columns of
+        #: several storage classes (see _read).
+        self._mixed: dict[str, frozenset[str]] = {}
         self.plan = plan
         self.settings = settings or load_settings()
         self.batch_size = batch_size or self.settings.batch_size
@@ -195,11 +196,12 @@ class CleanStream:
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
             if listed and table not in self._without_copies:
-                self._listing.add(table)
                 plan = self.plan.tables[table]
-                # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
                 # The columns masked with drop come last: they still tell rows apart.
-                reads = [self._read(table, column_read(c)) for c in (*plan.columns, *plan.dropped)]
+                every = (*plan.columns, *plan.dropped)
+                self._mixed[table] = frozenset(c.name for c in every if c.mixed_classes)
+                # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
+                reads = [self._read(table, column_read(c)) for c in every]
                 self._copies[table] = self._pool.submit(
                     CopyFilter.of,
                     self._side or src,
@@ -389,11 +391,8 @@ class CleanStream:
         their cells are equal in value and class (TEXT ``''`` and BLOB ``x''`` read alike)."""
         if read.decode and read.name in self._hints.valid_utf8.get(table, ()):
             read = replace(read, decode=False)
-        if not read.with_class and table in self._listing:
-            plan = self.plan.tables[table]
-            column = next(c for c in (*plan.columns, *plan.dropped) if c.name == read.name)
-            if column.mixed_classes:
-                read = replace(read, with_class=True)
+        if not read.with_class and read.name in self._mixed.get(table, ()):
+            read = replace(read, with_class=True)
         return read
 
     def _check_open(self, table: str) -> None:
