@@ -64,18 +64,27 @@ class Stages:
         )
 
 
+def _data_bytes(array: pa.Array) -> pa.Array | None:
+    """The bytes of a text array's data buffer (every value's, and any between them), as uint8; None
+    for another type or layout (nothing can be said of it)."""
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    data = array.buffers()[2]
+    if data is None:
+        return pa.array([], pa.uint8())
+    return pa.Array.from_buffers(pa.uint8(), data.size, [None, data])
+
+
 def may_hold_nul(array: pa.Array) -> bool:
     """False when no value of ``array`` (text) can hold a NUL byte: its values' bytes (the whole data
     buffer, a superset of them) have none. True for any other layout (nothing checked).
 
     One vectorized minimum over the bytes: far cheaper than looking for NUL value by value.
     """
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+    values = _data_bytes(array)
+    if values is None:
         return True
-    data = array.buffers()[2]
-    if data is None or data.size == 0:
-        return False
-    return bool(pc.min(pa.Array.from_buffers(pa.uint8(), data.size, [None, data])).as_py() == 0)
+    return len(values) > 0 and bool(pc.min(values).as_py() == 0)
 
 
 def may_be_padded(array: pa.Array) -> bool:
@@ -84,17 +93,16 @@ def may_be_padded(array: pa.Array) -> bool:
     (``<= 0x20``) or part of a non-ASCII character (``>= 0x80``), which every such character is.
     True for any other layout (nothing checked). Vectorized over the values' first and last bytes.
     """
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+    values = _data_bytes(array)
+    if values is None:
         return True
-    data = array.buffers()[2]
-    if data is None or data.size == 0:
+    if len(values) == 0:
         return False
     width = pa.int32() if pa.types.is_string(array.type) else pa.int64()
     # Offsets of every slot, null ones too (a null slot's bytes, if any, are looked at as well).
     offsets = pa.Array.from_buffers(width, len(array) + 1, [None, array.buffers()[1]], offset=array.offset)
     starts, ends = offsets.slice(0, len(array)), offsets.slice(1)
     filled = pc.greater(ends, starts)
-    values = pa.Array.from_buffers(pa.uint8(), data.size, [None, data])
     edges = pa.concat_arrays(
         [
             pc.take(values, pc.filter(starts, filled)),
