@@ -7,6 +7,7 @@ Independent checks: the profile read all as text (the typed scan switched off), 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,15 @@ from hypothesis import strategies as st
 from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import Profile
+from columnar_etl.profiling import native as native_module
 from columnar_etl.profiling import profile as profile_module
-from columnar_etl.profiling.native import integer_tokens, native_candidates, native_rows
-from columnar_etl.source.export import open_source
+from columnar_etl.profiling.native import (
+    integer_tokens,
+    native_candidates,
+    native_distinct_sql,
+    native_rows,
+)
+from columnar_etl.source.export import SOURCE_ALIAS, open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export
 
 from .conftest import SqliteFactory
@@ -166,6 +173,28 @@ def test_integer_columns_profile_as_their_text_does(
     assert column.bytes == (digits or 0)
     if column.inferred_type == "integer" and count and not column.null_like_count:
         assert (column.min, column.max) == (int(float(low)), int(float(high)))
+
+
+@pytest.mark.parametrize("grouping_sets", [True, False])
+def test_distinct_values_counted_per_column(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, grouping_sets: bool
+) -> None:
+    """Each column's distinct values and their counts, NULL too, as Python counts them; the same
+    values in two columns stay apart. Grouping sets, or (past their column limit) unnested pairs."""
+    if not grouping_sets:
+        monkeypatch.setattr(native_module, "MAX_GROUPING_COLUMNS", 1)
+    rows = [(1, 5, None, 7), (2, 5, 5, 7), (3, None, 5, 7), (4, None, None, -(2**63)), (5, 2**63 - 1, 1, 7)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b BIGINT, c INTEGER)", rows)})
+    columns = ["a", "b", "c", "id"]  # not in table order: idx is each column's place in the table
+    positions = [1, 2, 3, 0]
+    expected = Counter((positions[i], row[positions[i]]) for row in rows for i in range(len(columns)))
+    with open_source(path) as src:
+        scan = f"SELECT {', '.join(columns)} FROM {SOURCE_ALIAS}.t"
+        cursor = src.typed_cursor()
+        found = cursor.execute(native_distinct_sql(scan, positions, columns)).fetchall()
+        cursor.close()
+    assert {(idx, value): weight for idx, value, weight in found} == expected
+    assert len(found) == len(expected)
 
 
 @pytest.mark.parametrize("dirt", ["heavy", "corrupt"])

@@ -28,6 +28,8 @@ from columnar_etl.source.export import SOURCE_ALIAS, Source
 
 #: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).
 NATIVE_INTEGER_TYPE = "BIGINT"
+#: Most columns :func:`native_distinct_sql` counts in grouping sets: ``grouping()`` is a 64-bit mask.
+MAX_GROUPING_COLUMNS = 63
 #: Bounds of SQLite's INTEGER (a signed 64-bit integer).
 _INT64 = (-(2**63), 2**63 - 1)
 
@@ -47,12 +49,32 @@ def integer_tokens(null_tokens: list[str]) -> list[int]:
 
 def native_distinct_sql(scan: str, positions: list[int], columns: list[str]) -> str:
     """``(idx, v, weight)``: the distinct values ``v`` (BIGINT; NULL too) of each of ``columns`` (at
-    ``positions`` of its table: ``idx``), counted; ``scan``, a typed scan giving ``columns``."""
-    indexes = ", ".join(str(position) for position in positions)
-    values = ", ".join(quote_ident(name) for name in columns)
+    ``positions`` of its table: ``idx``), counted; ``scan``, a typed scan giving ``columns``.
+
+    One grouping set per column: each is grouped by its own value alone, in one pass over the scan.
+    (Unnesting every row into ``(idx, v)`` pairs and grouping by both took 0.73 s where this takes
+    0.51-0.57 s, on the four integer columns of the 1M-row narrow benchmark table: 2M distinct values.)
+    ``grouping()`` is a bit mask of the columns a set does *not* group by, the first column's bit
+    highest: it tells the sets apart, NULL groups included. In a column's set the other columns are
+    NULL, so the first non-NULL of all of them is that column's value (NULL for its NULL group).
+    """
+    values = [quote_ident(name) for name in columns]
+    if len(values) > MAX_GROUPING_COLUMNS:
+        indexes = ", ".join(str(position) for position in positions)
+        return (
+            f"SELECT idx, v, count(*) AS weight FROM (SELECT unnest([{indexes}]) AS idx, "
+            f"unnest([{', '.join(values)}]) AS v FROM ({scan}) AS typed_rows) AS cells GROUP BY idx, v"
+        )
+    every = (1 << len(values)) - 1
+    mask = f"grouping({', '.join(values)})"
+    which = " ".join(
+        f"WHEN {every ^ (1 << (len(values) - 1 - i))} THEN {position}" for i, position in enumerate(positions)
+    )
+    value = values[0] if len(values) == 1 else f"coalesce({', '.join(values)})"
+    sets = ", ".join(f"({name})" for name in values)
     return (
-        f"SELECT idx, v, count(*) AS weight FROM (SELECT unnest([{indexes}]) AS idx, "
-        f"unnest([{values}]) AS v FROM ({scan}) AS typed_rows) AS cells GROUP BY idx, v"
+        f"SELECT CASE {mask} {which} END AS idx, {value} AS v, count(*) AS weight "
+        f"FROM ({scan}) AS typed_rows GROUP BY GROUPING SETS ({sets})"
     )
 
 
