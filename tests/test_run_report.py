@@ -421,3 +421,40 @@ def test_the_run_report_templates_compile_ahead_of_rendering() -> None:
         assert {key[1] for key, _ in cache.items()} == reached  # compiled, so rendering only renders
     finally:
         html_module._environment.cache_clear()
+
+
+def test_compiled_templates_are_kept_on_disk_for_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_run: RunResult
+) -> None:
+    """A fresh environment (as in the next process) loads every run template from Jinja's bytecode
+    cache without compiling one, and renders the same page; no safe cache directory: compiled each time."""
+    import jinja2
+
+    from columnar_etl.report import html as html_module
+
+    first = tmp_path / "cache"
+    first.mkdir()
+    monkeypatch.setattr(html_module, "_bytecode_cache", lambda: jinja2.FileSystemBytecodeCache(str(first)))
+    html_module._environment.cache_clear()
+    try:
+        compiled = run_html_document(full_run)
+        assert len(list(first.iterdir())) >= len(html_module.RUN_TEMPLATES)
+        html_module._environment.cache_clear()
+
+        def no_compiling(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("a template was compiled again")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(jinja2.Environment, "compile", no_compiling)
+            assert run_html_document(full_run) == compiled
+
+        def unsafe() -> jinja2.FileSystemBytecodeCache:
+            raise RuntimeError("Cannot determine safe temp directory.")
+
+        monkeypatch.undo()
+        monkeypatch.setattr(jinja2, "FileSystemBytecodeCache", unsafe)
+        assert html_module._bytecode_cache() is None
+        html_module._environment.cache_clear()
+        assert run_html_document(full_run) == compiled
+    finally:
+        html_module._environment.cache_clear()
