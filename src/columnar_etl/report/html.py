@@ -62,9 +62,9 @@ def _environment() -> jinja2.Environment:
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Jinja's cache of compiled templates in the user's private temp directory (``_jinja2-cache-<uid>``,
     mode 0700, checked by Jinja): a run loads its report's templates from it (0.05 s with the loader's
-    work) instead of compiling them (0.15-0.25 s of CPU holding the GIL, beside the profile). An entry is used only for the same
-    template source and Python version, and is written under a temporary name, then renamed. None (compile
-    every time) when no such directory can be had."""
+    work) instead of compiling them (0.15-0.25 s of CPU holding the GIL, beside the profile). An entry
+    is used only for the same template source and Python version, and is written under a temporary
+    name, then renamed. None (compile every time) when no such directory can be had."""
     import jinja2
 
     try:
