@@ -197,6 +197,27 @@ def test_distinct_values_counted_per_column(
     assert len(found) == len(expected)
 
 
+def test_bounds_of_integer_columns_as_python_computes_them(make_sqlite: SqliteFactory) -> None:
+    """Each native column's bounds row (code NULL), folded over its codes (1 is a code of its own):
+    numbers as doubles, digits, text order of the values that are neither NULL nor a null token,
+    computed here from the rows themselves."""
+    rows = [(1, 5, None, -7), (2, 40, 0, -(2**63)), (3, None, 0, 2**63 - 1), (4, 900, 12, 0), (5, 1, 3, 10)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b INTEGER, c BIGINT)", rows)})
+    tokens = ["0"]
+    with open_source(path) as src:
+        found, native = native_rows(src, "t", tokens, native_candidates(src, "t"), "")
+    assert native == ["id", "a", "b", "c"]
+    bounds = {row["idx"]: row for row in found if row["code"] is None}
+    assert sorted(bounds) == [0, 1, 2, 3]
+    for index in range(4):
+        values = [row[index] for row in rows if row[index] is not None and str(row[index]) not in tokens]
+        texts = [str(value) for value in values]
+        row = bounds[index]
+        assert (row["min_number"], row["max_number"]) == (float(min(values)), float(max(values)))
+        assert row["max_digits"] == max(len(text.lstrip("+-")) for text in texts)
+        assert (row["min_text"], row["max_text"]) == (min(texts), max(texts))
+
+
 @pytest.mark.parametrize("dirt", ["heavy", "corrupt"])
 def test_a_table_read_typed_or_all_as_text(tmp_path: Path, dirt: str) -> None:
     """A table profiled beside others (typed scan beside the text query) or alone (all text): same
