@@ -109,8 +109,9 @@ def test_terminating_the_loading_backend_mid_copy_leaves_no_version(
         while time.monotonic() < deadline and not killed:
             found = pg_query(
                 pg_server_uri,
-                "SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY %' AND state = 'active' "
-                f"AND datname = '{database_of(pg_uri)}'",
+                # The COPY into the table, not one of the driver's reads (``COPY (SELECT ...) TO STDOUT``).
+                "SELECT pid FROM pg_stat_activity WHERE query ILIKE 'COPY %FROM STDIN%' "
+                f"AND state = 'active' AND datname = '{database_of(pg_uri)}'",
             )
             if found:
                 pg_query(pg_server_uri, f"SELECT pg_terminate_backend({found[0][0]})")
