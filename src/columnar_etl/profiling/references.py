@@ -61,12 +61,12 @@ class KeptValues:
     columns: Mapping[str, int]
 
 
-def kept_values_sql(name: str, counted: str, *, create: bool = True, only: list[int] | None = None) -> str:
+def kept_values_sql(name: str, counted: str, *, only: list[int] | None = None) -> str:
     """DuckDB: create table ``name`` from ``counted`` (the profile's counted cells, see
     :func:`.sql.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column all of
     whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
-    bytes, as text (what a read of the column gives), with their cell counts. Without ``create``, they
-    are added to ``name``. ``only``: of those columns, the ones at these indexes."""
+    bytes, as text (what a read of the column gives), with their cell counts. ``only``: of those
+    columns, the ones at these indexes."""
     # CASE, not AND: only a short value is checked for UTF-8 (a long one would be scanned whole).
     short = (
         "CASE WHEN cls = 'n' THEN true "
@@ -79,9 +79,7 @@ def kept_values_sql(name: str, counted: str, *, create: bool = True, only: list[
         f"FROM {counted} WHERE cls <> 'n'{chosen} AND idx IN "
         f"(SELECT idx FROM {counted} WHERE true{chosen} GROUP BY idx HAVING bool_and({short}))"
     )
-    if create:
-        return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
-    return f"INSERT INTO {quote_ident(name)} {select}"
+    return f"CREATE OR REPLACE TABLE {quote_ident(name)} AS {select}"
 
 
 def kept_native_sql(native: str) -> str:
