@@ -31,11 +31,11 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
     import adbc_driver_manager
     import adbc_driver_manager.dbapi as dbapi
 
-    database = _database(uri)
+    target, database = _database(uri)
     with _databases_lock:
         # The DB-API closes the database a connection was given when the connection closes, unless it
         # is given one it shares: this module holds one reference of it, each connection another.
-        shared = _shared.get(target := _conninfo(uri))
+        shared = _shared.get(target)
         if shared is None:
             shared = _shared[target] = dbapi._SharedDatabase(database)
     try:
@@ -49,8 +49,9 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
         raise
 
 
-def _database(uri: str) -> Any:
-    """The ADBC database of ``uri``, created once per process and URI and kept open: creating one
+def _database(uri: str) -> tuple[str, Any]:
+    """The connection string of ``uri`` (:func:`_conninfo`) and its ADBC database, created once per
+    process and connection string and kept open: creating one
     connects and reads the server's catalogue of types (~70 ms), while a connection of an existing
     one opens in ~5 ms, and every run connects several times (preflight, "already loaded?", the
     load, the ledger). Imports no pyarrow (the DB-API module does)."""
@@ -65,7 +66,7 @@ def _database(uri: str) -> Any:
                 database = _databases[target] = adbc_driver_postgresql.connect(target)
             except adbc_driver_manager.Error as exc:
                 raise _refused(uri, exc) from exc
-    return database
+    return target, database
 
 
 def _refused(uri: str, exc: Exception) -> TargetError:
@@ -100,7 +101,7 @@ def reading(uri: str) -> Iterator[Callable[[str], list[tuple[Any, ...]]]]:
     """
     import adbc_driver_manager
 
-    database = _database(uri)
+    _, database = _database(uri)
     try:
         conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:
