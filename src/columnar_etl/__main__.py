@@ -1,7 +1,7 @@
 """``python -m columnar_etl`` and the ``columnar-etl`` console script.
 
 :func:`main` starts, first of all, what a command needs and can run while the command line's own
-modules import (typer, rich, pydantic: ~0.35 s of CPU, mostly holding the GIL): for a command that
+modules import (typer, rich, pydantic: 0.5-0.6 s, mostly holding the GIL): for a command that
 opens DuckDB, the one signature check of the SQLite extension (see
 :func:`~columnar_etl.source.export.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL); for ``run``
 and ``preflight``, the export's integrity check and identity (:mod:`columnar_etl.source.early`). Then
