@@ -150,7 +150,7 @@ print(" ".join(sorted(m for m in sys.argv[1:] if m in sys.modules)))
 """
 
 #: What the stages after the profile bring in; the preflight's first read of the export waits for none.
-_LATER_LIBRARIES = ["adbc_driver_postgresql", "jinja2", "polars", "pyarrow"]
+_LATER_LIBRARIES = ["adbc_driver_postgresql", "jinja2", "polars", "prometheus_client", "pyarrow"]
 
 
 def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimported() -> None:

@@ -10,14 +10,36 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, write_to_textfile
-
 from columnar_etl.atomic import write_text_atomically
 
 if TYPE_CHECKING:
+    from prometheus_client import CollectorRegistry
+
     from columnar_etl.observability.health import HealthSample
 
 METRIC_PREFIX = "columnar_etl_"
+
+#: Every metric of a run: (name without prefix, kind, help, label names).
+METRICS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("rows_processed", "counter", "Rows passed on.", ("stage", "table")),
+    ("stage_seconds", "gauge", "Wall-clock seconds in stage.", ("stage",)),
+    ("rows_per_second", "gauge", "Stage rows / stage seconds.", ("stage",)),
+    ("errors", "counter", "Errors by stage and kind.", ("stage", "kind")),
+    ("health_free_disk_bytes", "gauge", "Free disk in work dir.", ()),
+    ("health_rss_bytes", "gauge", "Resident memory, last sample.", ()),
+    ("health_peak_rss_bytes", "gauge", "Highest RSS sampled.", ()),
+    ("health_available_memory_bytes", "gauge", "Memory available to new processes.", ()),
+    ("run_seconds", "gauge", "Wall-clock seconds of the whole run.", ()),
+    (
+        "run_outcome",
+        "gauge",
+        "1 for the outcome of this run (done, warn, halted, failed, ...).",
+        ("outcome",),
+    ),
+    ("quality_score", "gauge", "Quality score 0-100 of the export, before and after cleaning.", ("phase",)),
+    ("rows_loaded", "gauge", "Rows loaded into the version schema.", ("table",)),
+    ("last_success_timestamp_seconds", "gauge", "Unix time this run finished, when it succeeded.", ()),
+)
 
 
 def _json_number(value: float) -> int | float:
@@ -25,54 +47,52 @@ def _json_number(value: float) -> int | float:
 
 
 class RunMetrics:
-    """The Prometheus metrics of one run, in a registry of its own (never the process-global one)."""
+    """The Prometheus metrics of one run, in a registry of its own (never the process-global one).
+
+    The figures are kept as plain numbers while the run goes on; :attr:`registry` puts them into a
+    ``prometheus_client`` registry when they are written. ``prometheus_client`` (which imports
+    ``http.server`` and ``urllib.request``: 50-90 ms holding the GIL) is thus not imported before a
+    run's first read of the export; ``run()`` imports it beside the profile (see LATER_MODULES).
+    """
 
     def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        p, r = METRIC_PREFIX, self.registry
-        self.rows_processed = Counter(f"{p}rows_processed", "Rows passed on.", ["stage", "table"], registry=r)
-        self.stage_seconds = Gauge(f"{p}stage_seconds", "Wall-clock seconds in stage.", ["stage"], registry=r)
-        self.rows_per_second = Gauge(
-            f"{p}rows_per_second", "Stage rows / stage seconds.", ["stage"], registry=r
-        )
-        self.errors = Counter(f"{p}errors", "Errors by stage and kind.", ["stage", "kind"], registry=r)
-        self.health_free_disk_bytes = Gauge(
-            f"{p}health_free_disk_bytes", "Free disk in work dir.", registry=r
-        )
-        self.health_rss_bytes = Gauge(f"{p}health_rss_bytes", "Resident memory, last sample.", registry=r)
-        self.health_peak_rss_bytes = Gauge(f"{p}health_peak_rss_bytes", "Highest RSS sampled.", registry=r)
-        self.health_available_memory_bytes = Gauge(
-            f"{p}health_available_memory_bytes", "Memory available to new processes.", registry=r
-        )
-        self.run_seconds = Gauge(f"{p}run_seconds", "Wall-clock seconds of the whole run.", registry=r)
-        self.run_outcome = Gauge(
-            f"{p}run_outcome",
-            "1 for the outcome of this run (done, warn, halted, failed, ...).",
-            ["outcome"],
-            registry=r,
-        )
-        self.quality_score = Gauge(
-            f"{p}quality_score",
-            "Quality score 0-100 of the export, before and after cleaning.",
-            ["phase"],
-            registry=r,
-        )
-        self.rows_loaded = Gauge(
-            f"{p}rows_loaded", "Rows loaded into the version schema.", ["table"], registry=r
-        )
-        self.last_success = Gauge(
-            f"{p}last_success_timestamp_seconds",
-            "Unix time this run finished, when it succeeded.",
-            registry=r,
-        )
-        # Kept beside the metrics because rows/s needs both figures and reading them back out of the
-        # registry would mean a full collect() per stage.
+        # metric name -> label values -> value; a metric without labels has the one key ().
+        self._values: dict[str, dict[tuple[str, ...], float]] = {name: {} for name, *_ in METRICS}
+        # Kept beside the metrics because rows/s needs both figures.
         self._stage_rows: dict[str, int] = {}
         self._stage_time: dict[str, float] = {}
 
+    def _set(self, name: str, value: float, *labels: str) -> None:
+        self._values[name][labels] = float(value)
+
+    def _add(self, name: str, value: float, *labels: str) -> None:
+        if value < 0:
+            raise ValueError(f"a counter only goes up: {name} by {value}")
+        values = self._values[name]
+        values[labels] = values.get(labels, 0.0) + float(value)
+
+    @property
+    def registry(self) -> CollectorRegistry:
+        """A new Prometheus registry holding this run's figures (every metric, with its samples)."""
+        # deliberate: prometheus_client imports http.server; not before the run's first read (see class)
+        from prometheus_client import CollectorRegistry, Counter, Gauge
+
+        registry = CollectorRegistry()
+        for name, kind, help_text, labels in METRICS:
+            metric: Counter | Gauge = (Counter if kind == "counter" else Gauge)(
+                f"{METRIC_PREFIX}{name}", help_text, list(labels), registry=registry
+            )
+            for values, value in self._values[name].items():
+                child = metric.labels(*values) if labels else metric
+                if isinstance(child, Counter):
+                    child.inc(value)
+                else:
+                    child.set(value)
+        return registry
+
     def observe_rows(self, stage: str, table: str, n: int) -> None:
         """Count ``n`` rows that ``stage`` passed on for ``table``."""
-        self.rows_processed.labels(stage, table).inc(n)
+        self._add("rows_processed", n, stage, table)
         self._stage_rows[stage] = self._stage_rows.get(stage, 0) + n
 
     @contextmanager
@@ -88,20 +108,20 @@ class RunMetrics:
         finally:
             total = self._stage_time.get(stage, 0.0) + time.perf_counter() - start
             self._stage_time[stage] = total
-            self.stage_seconds.labels(stage).set(total)
+            self._set("stage_seconds", total, stage)
             if total > 0:
-                self.rows_per_second.labels(stage).set(self._stage_rows.get(stage, 0) / total)
+                self._set("rows_per_second", self._stage_rows.get(stage, 0) / total, stage)
 
     def count_error(self, stage: str, kind: str) -> None:
         """Count one error of ``kind`` (e.g. the exception class name) in ``stage``."""
-        self.errors.labels(stage, kind).inc()
+        self._add("errors", 1, stage, kind)
 
     def record_health(self, sample: HealthSample, peak_rss: int) -> None:
         """Set the ``health_*`` gauges from a health sample."""
-        self.health_free_disk_bytes.set(sample.free_disk_bytes)
-        self.health_rss_bytes.set(sample.rss_bytes)
-        self.health_peak_rss_bytes.set(peak_rss)
-        self.health_available_memory_bytes.set(sample.available_memory_bytes)
+        self._set("health_free_disk_bytes", sample.free_disk_bytes)
+        self._set("health_rss_bytes", sample.rss_bytes)
+        self._set("health_peak_rss_bytes", peak_rss)
+        self._set("health_available_memory_bytes", sample.available_memory_bytes)
 
     def record_run(
         self,
@@ -114,15 +134,15 @@ class RunMetrics:
         rows_loaded: dict[str, int],
     ) -> None:
         """Set the run-level gauges the alerts use (duration, outcome, quality, freshness)."""
-        self.run_seconds.set(seconds)
-        self.run_outcome.labels(outcome).set(1)
+        self._set("run_seconds", seconds)
+        self._set("run_outcome", 1, outcome)
         for phase, score in (("before", quality_before), ("after", quality_after)):
             if score is not None:
-                self.quality_score.labels(phase).set(score)
+                self._set("quality_score", score, phase)
         for table, rows in rows_loaded.items():
-            self.rows_loaded.labels(table).set(rows)
+            self._set("rows_loaded", rows, table)
         if outcome in ("done", "warn"):
-            self.last_success.set(finished)
+            self._set("last_success_timestamp_seconds", finished)
 
     def to_dict(self) -> dict[str, Any]:
         """The same figures as the textfile, JSON-ready: names without prefix, nested by label value.
@@ -150,6 +170,8 @@ class RunMetrics:
 
     def write_textfile(self, path: Path) -> None:
         """Write the metrics atomically in the Prometheus text format (node-exporter textfile collector)."""
+        from prometheus_client import write_to_textfile  # deliberate: see the class
+
         write_to_textfile(str(path), self.registry)
 
     def write_json(self, path: Path) -> None:

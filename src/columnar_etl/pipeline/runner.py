@@ -57,16 +57,19 @@ from columnar_etl.source.identity import export_identity
 if TYPE_CHECKING:
     import pyarrow as pa
 
-#: What the stages after the profile import: the loader, the cleaner and the report (Jinja). :func:`run`
-#: imports them (and compiles the report's templates) in a thread while the preflight and the profile
-#: read the export (work mostly outside the GIL), not before its first read; the functions that use
-#: them import them again where they are used (instantly, once loaded). (pyarrow, polars and ADBC come
-#: earlier, in the preflight's thread that connects to the target: ADBC's DB-API imports both.)
+#: What the stages after the profile import: the loader, the cleaner, the report (Jinja) and the metrics'
+#: writer (prometheus_client). :func:`run` imports them (and compiles the report's templates) in a
+#: thread while the preflight and the profile read the export (work mostly outside the GIL), not before
+#: its first read; the functions that use them import them again where they are used (instantly, once
+#: loaded). (pyarrow, polars and ADBC come earlier, in the preflight's thread that connects to the
+#: target: ADBC's DB-API imports both.)
 LATER_MODULES = (
     # The module itself: the package imports its modules on first use (see loading/__init__.py).
     "columnar_etl.loading.strategies",
     "columnar_etl.cleaning.stream",
     "columnar_etl.report",
+    # The metrics are written at the end; RunMetrics only puts them in a registry then.
+    "prometheus_client",
 )
 
 Mode = Literal["simple", "canary", "blue-green"]
