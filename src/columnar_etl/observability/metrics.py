@@ -58,9 +58,6 @@ class RunMetrics:
     def __init__(self) -> None:
         # metric name -> label values -> value; a metric without labels has the one key ().
         self._values: dict[str, dict[tuple[str, ...], float]] = {name: {} for name, *_ in METRICS}
-        # Kept beside the metrics because rows/s needs both figures.
-        self._stage_rows: dict[str, int] = {}
-        self._stage_time: dict[str, float] = {}
 
     def _set(self, name: str, value: float, *labels: str) -> None:
         self._values[name][labels] = float(value)
@@ -93,7 +90,6 @@ class RunMetrics:
     def observe_rows(self, stage: str, table: str, n: int) -> None:
         """Count ``n`` rows that ``stage`` passed on for ``table``."""
         self._add("rows_processed", n, stage, table)
-        self._stage_rows[stage] = self._stage_rows.get(stage, 0) + n
 
     @contextmanager
     def time_stage(self, stage: str) -> Iterator[None]:
@@ -106,11 +102,11 @@ class RunMetrics:
         try:
             yield
         finally:
-            total = self._stage_time.get(stage, 0.0) + time.perf_counter() - start
-            self._stage_time[stage] = total
+            total = self._values["stage_seconds"].get((stage,), 0.0) + time.perf_counter() - start
             self._set("stage_seconds", total, stage)
             if total > 0:
-                self._set("rows_per_second", self._stage_rows.get(stage, 0) / total, stage)
+                rows = sum(n for (of, _), n in self._values["rows_processed"].items() if of == stage)
+                self._set("rows_per_second", rows / total, stage)
 
     def count_error(self, stage: str, kind: str) -> None:
         """Count one error of ``kind`` (e.g. the exception class name) in ``stage``."""
