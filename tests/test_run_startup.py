@@ -159,6 +159,43 @@ def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimpo
     assert done.stdout.split() == []
 
 
+_ENTRY = """
+import gc, json, sys, threading
+import columnar_etl.cli
+seen = {}
+
+def command_line():
+    seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count(),
+                runner="columnar_etl.pipeline.runner" in sys.modules)
+
+columnar_etl.cli.main = command_line
+sys.argv = ["columnar-etl", *sys.argv[1:]]
+from columnar_etl.__main__ import main
+main()
+for thread in threading.enumerate():  # the extension's check (DuckDB) must not be cut off by the exit
+    if thread.name == "columnar_etl-extension":
+        thread.join()
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "runner"),
+    [(["run", "--mode", "simple"], True), (["run", "--help"], False), (["profile"], False)],
+)
+def test_the_entry_point_imports_with_the_collector_off_and_hands_over_with_it_on(
+    words: list[str], runner: bool
+) -> None:
+    # The command line's modules (and run's runner) are imported before the command starts, with the
+    # cycle collector off; the command itself runs with it on, the imported objects frozen.
+    done = run_python(_ENTRY, *words)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["enabled"] is True
+    assert seen["frozen"] > 10_000
+    assert seen["runner"] is runner
+
+
 _RUN = """
 import json, sys, threading
 from columnar_etl import run
