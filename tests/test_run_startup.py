@@ -160,13 +160,14 @@ def test_the_command_line_and_the_runner_leave_the_later_stages_libraries_unimpo
 
 
 _ENTRY = """
-import gc, json, sys, threading
+import gc, json, os, sys, threading
 import columnar_etl.cli
 seen = {}
 
 def command_line():
     seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count(),
-                runner="columnar_etl.pipeline.runner" in sys.modules)
+                runner="columnar_etl.pipeline.runner" in sys.modules,
+                blas=os.environ.get("OPENBLAS_NUM_THREADS"))
 
 columnar_etl.cli.main = command_line
 sys.argv = ["columnar-etl", *sys.argv[1:]]
@@ -194,6 +195,13 @@ def test_the_entry_point_imports_with_the_collector_off_and_hands_over_with_it_o
     assert seen["enabled"] is True
     assert seen["frozen"] > 10_000
     assert seen["runner"] is runner
+    assert seen["blas"] == "1"  # no OpenBLAS thread pool spinning beside the command's work
+
+
+def test_the_entry_point_keeps_a_blas_thread_count_it_is_given() -> None:
+    done = run_python(_ENTRY, "profile", env={"OPENBLAS_NUM_THREADS": "3"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["blas"] == "3"
 
 
 _RUN = """

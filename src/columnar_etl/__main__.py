@@ -13,6 +13,12 @@ them walks all of those objects again. Then they are frozen (:func:`gc.freeze`):
 leave them alone. From process start to the start of :func:`~columnar_etl.pipeline.runner.run` for
 ``run`` on the wide benchmark export (the early threads running beside, as always): 1.18-1.21 s ->
 1.06-1.07 s of wall, medians of 10 and 20 interleaved fresh processes (2026-12-01).
+
+PyArrow imports NumPy, and NumPy starts OpenBLAS's pool of a thread per core, whose threads spin
+waiting for work. Nothing here uses BLAS: a command starts the pool with one thread (no thread of
+its own) unless ``OPENBLAS_NUM_THREADS`` says otherwise. A fresh ``import pyarrow`` then 0.3 s of
+sleep, medians of 20 interleaved: 464 -> 351 ms of CPU; in a wide ``run`` the pool's threads took
+~1.3 % of the machine's samples (``perf``), CPU a CPU-bound run's stages lose.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -38,6 +45,7 @@ STAGE_MODULES = {"run": "columnar_etl.pipeline.runner"}
 def main() -> None:
     """Console-script entry point (see the module docstring)."""
     gc.disable()
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     words = set(sys.argv[1:])
     if words & DUCKDB_COMMANDS and not words & _HELP:
         threading.Thread(target=_check_extension, name="columnar_etl-extension", daemon=True).start()
