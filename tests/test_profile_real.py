@@ -1,9 +1,11 @@
-"""REAL columns of tricky values: the profile's figures are those of SQLite's own text of each cell.
+"""REAL columns of tricky values: the profile's figures are those of each double's shortest text.
 
-The profile reads a REAL cell as the text SQLite renders for it (``printf('%!.15g')``) and gives it
-no flag (that text is always canonical: see ``real_flags`` in :mod:`columnar_etl.profiling.sql`).
-Independent checks: Python's sqlite3 over the same cells (``typeof``, ``count``, the texts, their
-lengths and distinct count), and a regular expression in Python over every text.
+The profile reads a REAL cell as the shortest text that reads back as the same double (Python's
+``repr``; ``-0.0`` as ``0.0``), whether a column of REAL cells only is read as doubles by DuckDB's
+typed scan or a column of mixed classes as text (SQLite's digits, all of them), and gives it no flag
+(that text is always canonical: see ``real_flags`` in :mod:`columnar_etl.profiling.sql`).
+Independent checks: Python's sqlite3 over the same cells (``typeof``, the doubles, Python's texts of
+them, their lengths and distinct count), and a regular expression in Python over every text.
 """
 
 from __future__ import annotations
@@ -86,17 +88,22 @@ def _tricky_export(make_sqlite: SqliteFactory) -> Path:
     return make_sqlite({"t": (ddl, rows)})
 
 
+def _text(kind: str, value: Any, text: str) -> str:
+    """A cell's text as the profile reads it: a REAL cell's shortest text (``repr``), -0.0 as 0.0."""
+    return repr(float(value) + 0.0) if kind == "real" else text
+
+
 def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any]:
-    """The column's figures computed from Python's sqlite3: its cells' classes and texts."""
+    """The column's figures computed from Python's sqlite3: its cells' classes, doubles and texts."""
     con = sqlite3.connect(path)
-    cells = con.execute(f"SELECT typeof({column}), CAST({column} AS TEXT) FROM t").fetchall()
+    cells = con.execute(f"SELECT typeof({column}), {column}, CAST({column} AS TEXT) FROM t").fetchall()
     con.close()
-    texts = [text for kind, text in cells if kind != "null"]
+    texts = [_text(kind, value, text) for kind, value, text in cells if kind != "null"]
     present = [text for text in texts if text not in tokens]
-    numbers = [text for text in present if "." in text]  # Inf and -Inf have no point
+    numbers = [text for text in present if math.isfinite(float(text))]  # inf and -inf: other text
     decimals = [text for text in numbers if "e" not in text]
     classes: dict[str, int] = {}
-    for kind, _ in cells:
+    for kind, *_ in cells:
         if kind != "null":
             classes[kind] = classes.get(kind, 0) + 1
     return {
@@ -129,7 +136,7 @@ def _figures(column: ColumnProfile) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("tokens", [None, ["0.0", "Inf", "NULL"]], ids=["default", "real-tokens"])
-def test_tricky_real_columns_have_the_figures_of_sqlites_text(
+def test_tricky_real_columns_have_the_figures_of_their_shortest_texts(
     make_sqlite: SqliteFactory, tokens: list[str] | None
 ) -> None:
     path = _tricky_export(make_sqlite)
@@ -152,6 +159,29 @@ def test_tricky_real_columns_have_the_figures_of_sqlites_text(
     assert profiled["mixed"].storage_classes == classes == {"real": len(TRICKY) + 4, "text": 1, "blob": 1}
 
 
+@pytest.mark.parametrize("tokens", [None, ["0.0", "inf", "NULL"]], ids=["default", "real-tokens"])
+def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
+    make_sqlite: SqliteFactory, tokens: list[str] | None
+) -> None:
+    # Two readings of the same REAL cells: DuckDB's doubles (typed) and SQLite's digits (text query).
+    path = _tricky_export(make_sqlite)
+    chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
+    with open_source(path) as src:
+        typed = profile_module.profile_table(src, "t", chosen, typed=True).columns
+        texts = profile_module.profile_table(src, "t", chosen, typed=False).columns
+    for name in ("r", "d", "short"):
+        assert typed[name].to_dict() == texts[name].to_dict(), name
+        assert _figures(texts[name]) == _sqlite_figures(path, name, chosen.null_tokens), name
+    # The mixed column is read as text either way; its REAL cells have their shortest texts too.
+    assert typed["mixed"].to_dict() == texts["mixed"].to_dict()
+    con = sqlite3.connect(path)
+    reals = {repr(v + 0.0) for (v,) in con.execute("SELECT mixed FROM t WHERE typeof(mixed) = 'real'")}
+    con.close()
+    real_examples = {text for issue in texts["mixed"].issues for text in issue.examples if text in reals}
+    assert texts["mixed"].distinct_count == len(reals) + 2  # the TEXT and the BLOB cell
+    assert real_examples <= reals
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     values=st.lists(
@@ -168,10 +198,10 @@ def test_tricky_real_columns_have_the_figures_of_sqlites_text(
     ),
     declared=st.sampled_from(["REAL", "DOUBLE", "FLOAT"]),
 )
-def test_real_columns_have_the_figures_of_sqlites_text(
+def test_real_columns_have_the_figures_of_their_shortest_texts(
     tmp_path_factory: pytest.TempPathFactory, values: list[float | None], declared: str
 ) -> None:
-    """A property over generated REAL columns: every figure is that of SQLite's text of the cells."""
+    """A property over generated REAL columns: every figure is that of the cells' shortest texts."""
     values = [v for v in values if v is None or not math.isnan(v)]
     path = tmp_path_factory.mktemp("real") / "export.db"
     con = sqlite3.connect(path)
@@ -182,9 +212,9 @@ def test_real_columns_have_the_figures_of_sqlites_text(
     column = profile(path).tables["t"].columns["v"]
     expected = _sqlite_figures(path, "v", load_settings().null_tokens)
     con = sqlite3.connect(path)
-    texts = [text for (text,) in con.execute("SELECT CAST(v AS TEXT) FROM t WHERE v IS NOT NULL")]
+    texts = [repr(v + 0.0) for (v,) in con.execute("SELECT v FROM t WHERE v IS NOT NULL")]
     con.close()
-    if sum("." in text for text in texts) * 2 < len(texts):
+    if sum(math.isfinite(float(text)) for text in texts) * 2 < len(texts):
         # Inf and -Inf mostly: text, every value valid, bounded as text.
         assert column.inferred_type == "text"
         expected.update(invalid_count=0, min=min(texts), max=max(texts), max_scale=None)

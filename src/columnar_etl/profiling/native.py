@@ -1,4 +1,4 @@
-"""Profiling of INTEGER columns from DuckDB's typed SQLite scan: numbers, no text in between.
+"""Profiling of INTEGER and REAL columns from DuckDB's typed SQLite scan: numbers, no text in between.
 
 The profile query (:mod:`.sql`) reads every cell as text and shapes it. A column whose every cell
 is INTEGER (or NULL) needs none of that: SQLite's text of an INTEGER cell is its digits, whose shape
@@ -13,6 +13,13 @@ cell costs a scan of its own. The typed scan checks it instead: it reads a ``BIG
 INTEGER and NULL cells, and fails on the first cell of any other class (DuckDB's
 ``TypeMismatchException`` naming the column). That column is then profiled from its text, as before
 (:func:`mismatched_column`).
+
+A column of REAL affinity (declared ``REAL``, ``FLOAT``, ``DOUBLE``) holds no INTEGER cell (SQLite
+stores an integer given to it as a REAL), so DuckDB's ``DOUBLE`` scan of it, which fails on TEXT and
+BLOB, reads REAL cells only (or NULL). Its doubles are counted the same way, and each distinct one
+shaped as the text query shapes a REAL cell (see :func:`.sql.distinct_cells_sql`): its shortest text
+that reads back as the same double, ``-0.0`` as ``0.0``. (A column of NUMERIC affinity can hold INTEGER
+cells, which the ``DOUBLE`` scan would read as doubles without a word: it stays with the text query.)
 """
 
 from __future__ import annotations
@@ -21,13 +28,16 @@ from typing import Any
 
 import duckdb
 
-from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.profiling.affinity import sqlite_affinity
 from columnar_etl.profiling.sql import CLASS_FACTOR, EXAMPLES, SHAPE_FACTOR, Flag, StorageClass
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
 from columnar_etl.source.export import SOURCE_ALIAS, Source
 
 #: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).
 NATIVE_INTEGER_TYPE = "BIGINT"
+#: The DuckDB type of a column of REAL affinity its typed scan reads as REAL cells only (or fails).
+NATIVE_REAL_TYPE = "DOUBLE"
 #: Most columns :func:`native_distinct_sql` counts in grouping sets: ``grouping()`` is a 64-bit mask.
 MAX_GROUPING_COLUMNS = 63
 #: Bounds of SQLite's INTEGER (a signed 64-bit integer).
@@ -78,33 +88,53 @@ def native_distinct_sql(scan: str, positions: list[int], columns: list[str]) -> 
     )
 
 
-def native_profile_sql(distinct: str, null_tokens: list[str]) -> str:
-    """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, from
-    ``distinct`` (a query giving :func:`native_distinct_sql`'s rows).
+def native_profile_sql(distinct: str, null_tokens: list[str], *, real: bool = False) -> str:
+    """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, or with
+    ``real`` of REAL cells, from ``distinct`` (a query giving :func:`native_distinct_sql`'s rows).
 
-    Each value as the text path sees it: its digits ``t`` (SQLite's text of an int64, DuckDB's too), its
-    shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1, ``'0'``: 0/1), its
-    number (the double of its digits, which is the double of the integer: both round to nearest).
+    Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
+    too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
+    ``'0'``: 0/1), its number (the double of its digits, which is the double of the integer: both round
+    to nearest). A double's shortest text that reads back as it (``v + 0.0``: ``-0.0`` is ``0.0``), its
+    shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
+    else a decimal), no flag, its number itself.
     """
-    tokens = integer_tokens(null_tokens)
-    listed = ", ".join(map(str, tokens))
-    null_like = f"WHEN list_contains([{listed}], v) THEN {Shape.NULL_LIKE:d} " if tokens else ""
-    shaped = (
-        "SELECT idx, weight, v, CAST(v AS VARCHAR) AS t, "
-        f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}ELSE {Shape.INTEGER:d} END AS k "
-        f"FROM ({distinct}) AS distinct_values"
-    )
-    storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.INTEGER:d} END"
-    flags = (
-        f"CASE t WHEN '{BOOLEAN_TRUE_DIGIT}' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} "
-        f"WHEN '{BOOLEAN_FALSE_DIGIT}' THEN {Flag.ZERO_ONE:d} ELSE 0 END"
-    )
+    if real:
+        text = "CAST(v + 0.0 AS VARCHAR)"
+        listed = ", ".join(map(quote_literal, null_tokens))
+        null_like = f"WHEN list_contains([{listed}], t) THEN {Shape.NULL_LIKE:d} " if null_tokens else ""
+        shape = (
+            f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}WHEN isinf(v) THEN {Shape.OTHER:d} "
+            f"WHEN contains(t, 'e') THEN {Shape.EXPONENT:d} ELSE {Shape.DECIMAL:d} END"
+        )
+        storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.REAL:d} END"
+        flags = "0"
+        number = f"CASE WHEN k IN ({Shape.DECIMAL:d}, {Shape.EXPONENT:d}) THEN v END"
+        scale = f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
+        digits = "CAST(NULL AS BIGINT) AS max_digits"
+    else:
+        text = "CAST(v AS VARCHAR)"
+        tokens = integer_tokens(null_tokens)
+        listed = ", ".join(map(str, tokens))
+        null_like = f"WHEN list_contains([{listed}], v) THEN {Shape.NULL_LIKE:d} " if tokens else ""
+        shape = f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}ELSE {Shape.INTEGER:d} END"
+        storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.INTEGER:d} END"
+        flags = (
+            f"CASE t WHEN '{BOOLEAN_TRUE_DIGIT}' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} "
+            f"WHEN '{BOOLEAN_FALSE_DIGIT}' THEN {Flag.ZERO_ONE:d} ELSE 0 END"
+        )
+        number = f"CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END"
+        # An INTEGER cell has no decimal (no scale).
+        scale = "CAST(NULL AS BIGINT) AS max_scale"
+        digits = f"max(CASE WHEN k = {Shape.INTEGER:d} THEN length(ltrim(t, '+-')) END) AS max_digits"
+    texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"
+    shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"
     coded = (
-        f"SELECT idx, weight, t, k, CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END AS n, "
+        f"SELECT idx, weight, t, k, {number} AS n, "
         f"({storage} * {CLASS_FACTOR} + k) * {SHAPE_FACTOR} + {flags} AS code "
         f"FROM ({shaped}) AS shaped"
     )
-    # The profile query's aggregates, on what an INTEGER cell can be: no date, no decimal (no scale).
+    # The profile query's aggregates, on what an INTEGER or REAL cell can be: no date.
     aggregates = [
         "idx",
         "code",
@@ -118,8 +148,8 @@ def native_profile_sql(distinct: str, null_tokens: list[str]) -> str:
         "CAST(NULL AS TIMESTAMP) AS max_month_first",
         "min(n) AS min_number",
         "max(n) AS max_number",
-        "CAST(NULL AS BIGINT) AS max_scale",
-        f"max(CASE WHEN k = {Shape.INTEGER:d} THEN length(ltrim(t, '+-')) END) AS max_digits",
+        scale,
+        digits,
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
     ]
@@ -135,19 +165,27 @@ def mismatched_column(message: str, columns: list[str]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def native_candidates(src: Source, table: str) -> list[str]:
-    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types)."""
-    names = src.table(table).column_names
-    types = src.native_types(table, names)
-    return [name for name in names if types[name] == NATIVE_INTEGER_TYPE]
+def native_candidates(src: Source, table: str, *, real: bool = False) -> list[str]:
+    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types), or
+    with ``real`` those of REAL affinity it reads as ``DOUBLE``."""
+    info = src.table(table)
+    types = src.native_types(table, info.column_names)
+    if not real:
+        return [name for name in info.column_names if types[name] == NATIVE_INTEGER_TYPE]
+    return [
+        column.name
+        for column in info.columns
+        if types[column.name] == NATIVE_REAL_TYPE and sqlite_affinity(column.declared_type) == "REAL"
+    ]
 
 
 def native_rows(
-    src: Source, table: str, null_tokens: list[str], candidates: list[str], keep: str
+    src: Source, table: str, null_tokens: list[str], candidates: list[str], keep: str, *, real: bool = False
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
-    all INTEGER (or NULL), from one typed scan, and those columns' names (in table order). With
-    ``keep`` (a table name), their counted values stay in it for the reference search's kept values.
+    all INTEGER (or NULL; with ``real``, all REAL), from one typed scan, and those columns' names (in
+    table order). With ``keep`` (a table name), their counted values stay in it for the reference
+    search's kept values.
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """
@@ -164,7 +202,7 @@ def native_rows(
                 if keep:
                     cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
                     distinct = f"SELECT * FROM {keep}"
-                result = cursor.execute(native_profile_sql(distinct, null_tokens))
+                result = cursor.execute(native_profile_sql(distinct, null_tokens, real=real))
             except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
                 # A cell of another class (TEXT in a column declared INTEGER): that column is read as
                 # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,

@@ -32,7 +32,7 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.affinity import declared_family, sqlite_affinity
 from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
@@ -458,8 +458,9 @@ def profile_table(
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
     With ``typed`` (not on a sample, whose rows the text query draws), the columns DuckDB reads as
-    ``BIGINT`` are profiled from its typed scan first (:mod:`.native`): those of INTEGER cells only
-    are done by it, the others (the scan names them) by the text query. Without it, every column is
+    ``BIGINT``, then those of REAL affinity it reads as ``DOUBLE``, are profiled from its typed scans
+    first (:mod:`.native`): those of INTEGER (REAL) cells only are done by them, the others (the scan
+    names them) by the text query. Without it, every column is
     read as text: that is what a table too big to share the memory limit gets (at 40x, the wide
     export's comments ran out of 256 MB for their text columns alone, where all their columns
     together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
@@ -469,14 +470,20 @@ def profile_table(
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
     numbers = quote_ident(f"{keep}_numbers") if keeping else ""
-    candidates = native_candidates(src, table) if typed and names and not sample else []
+    typing = typed and bool(names) and not sample
+    candidates = native_candidates(src, table) if typing else []
+    reals = native_candidates(src, table, real=True) if typing else []
     cells = quote_ident(f"{keep}_cells") if keeping else None
 
     with _query_errors(src, table, settings):
-        # The typed scan first: a column it leaves to text joins the one text query. (Beside the text
-        # query, on a thread of its own, it measured no faster on two cores: both queries already
-        # use both.)
-        rows, native = native_rows(src, table, settings.null_tokens, candidates, numbers)
+        # The typed scans first (integers, then REAL columns, whose values are not kept for the
+        # reference search): a column they leave to text joins the one text query. (Beside the text
+        # query, on a thread of its own, the typed scan measured no faster on two cores: both queries
+        # already use both.)
+        rows, integers = native_rows(src, table, settings.null_tokens, candidates, numbers)
+        real_rows, doubles = native_rows(src, table, settings.null_tokens, reals, "", real=True)
+        rows += real_rows
+        native = [name for name in names if name in integers or name in doubles]
         texts = [name for name in names if name not in native]
         if texts or not names:
             rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
@@ -516,7 +523,7 @@ def profile_table(
         )
     if keep is not None and keeping:
         with _query_errors(src, table, settings):
-            _keep_values(src, keep, numbers if native else None, cells if texts else None, names, columns)
+            _keep_values(src, keep, numbers if integers else None, cells if texts else None, names, columns)
     return TableProfile(
         name=table,
         # Every row was read: the count is known without asking SQLite to count again.
@@ -583,8 +590,16 @@ def _text_rows(
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
     text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
-    names = src.table(table).column_names
-    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in columns]
+    info = src.table(table)
+    names = info.column_names
+    # REAL cells with all their digits (see sql.distinct_cells_sql); a column of TEXT affinity has none.
+    declared = {column.name: column.declared_type for column in info.columns}
+    reads = [
+        ColumnRead(
+            name, with_class=True, as_bytes=True, real_digits=sqlite_affinity(declared[name]) != "TEXT"
+        )
+        for name in columns
+    ]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     positions = [names.index(name) for name in columns]
     keeping = cells is not None and bool(columns)

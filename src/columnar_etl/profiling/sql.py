@@ -142,12 +142,12 @@ def column_projections(
     if classes:
         # An INTEGER cell's text is SQLite's own rendering of an int64: an integer, no regex needed.
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
-        # A REAL cell's is its printf('%!.15g'): [-]digits.digits, or [-]d.digits e[+-]digits when an
-        # exponent is needed, or [-]Inf. Digits with a point only are a decimal, with an exponent an
-        # exponent ('1.0e-05' too, as the general branches below read it).
+        # A REAL cell's is the shortest text that reads back as its double (distinct_cells_sql):
+        # [-]digits.digits, or [-]d[.digits]e[+-]digits when an exponent is needed, or inf / -inf.
+        # With an 'e' it is an exponent, other digits a decimal, inf other text.
         whens.append(
-            f"WHEN {sc} = {StorageClass.REAL:d} AND contains({t}, '.') THEN CASE "
-            f"WHEN NOT contains({t}, 'e') THEN {Shape.DECIMAL:d} ELSE {Shape.EXPONENT:d} END"
+            f"WHEN {sc} = {StorageClass.REAL:d} THEN CASE WHEN contains({t}, 'e') THEN {Shape.EXPONENT:d} "
+            f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} ELSE {Shape.OTHER:d} END"
         )
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
@@ -283,10 +283,11 @@ def column_projections(
             f"{Flag.ZERO_ONE:d} WHEN strlen({t}) > 15 AND length(rtrim(ltrim({t}, '-'), '0')) > 15 "
             f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
         )
-        # A REAL cell shaped DECIMAL or EXPONENT is untrimmed text with a point: it carries no flag. A
-        # printf of a double has no NUL, no date, no 0/1, and is canonical: SQLite's '%!.15g' writes a
-        # '-' only, then '0' or digits from a leading 1-9, then a point and at least one digit
-        # (tests/test_profile_sql.py compares the same texts stored as TEXT, whose test runs).
+        # A REAL cell shaped DECIMAL or EXPONENT is untrimmed text with a point or an exponent: it
+        # carries no flag. The shortest text of a double has no NUL, no date, no 0/1 (1.0, 0.0), and a
+        # decimal one is canonical: a '-' only, then '0' or digits from a leading 1-9, then a point
+        # and at least one digit (tests/test_profile_sql.py compares the same texts stored as TEXT,
+        # whose test runs).
         real_flags = "0"
         real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
         flags = (
@@ -426,10 +427,14 @@ def distinct_cells_sql(
         f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
     )
     # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
-    # bytes per distinct BLOB, however large the images or files are.
+    # bytes per distinct BLOB, however large the images or files are. A REAL cell (read with all its
+    # digits, ColumnRead.real_digits) is counted as the shortest text that reads back as its double,
+    # DuckDB's (Python's repr too), as a column of REAL cells only is (.native): one text per double,
+    # -0.0 as 0.0 (equal numbers, which DuckDB's typed scan groups as one).
     label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
+    real = "encode(CAST(CAST(decode(raw) AS DOUBLE) + 0.0 AS VARCHAR))"
     cells = (
-        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} ELSE raw END AS v\n"
+        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} WHEN cls = 'r' THEN {real} ELSE raw END AS v\n"
         f"FROM (\n{cells}\n) AS row_cells"
     )
     return f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"

@@ -144,12 +144,12 @@ class Source:
         """A DuckDB relation of ``table``, each column delivered as its :class:`ColumnRead` says.
 
         Default: every column as valid UTF-8 text (an invalid TEXT value decoded by the source's
-        encoding fallback, a REAL with SQLite's 15 digits). The rows are read by SQLite itself
-        (``sqlite_query``), which is what lets a read ask for a cell's storage class or a REAL's 17
-        digits. With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid ranges, each read
-        through its own attachment of the file, so DuckDB scans and computes them on several threads
-        at once (DuckDB would read a 141K-row table, and compute everything above it, on one core).
-        Same rows, same values; the order across parts is not kept (aggregates do not need it).
+        encoding fallback, a REAL with SQLite's 15 digits unless ``real_digits``). The rows are read by
+        SQLite itself (``sqlite_query``), which is what lets a read ask for a cell's storage class or a
+        REAL's 17 digits. With ``parts`` > 1 the relation is a ``UNION ALL`` of that many rowid
+        ranges, each read through its own attachment of the file, so DuckDB scans and computes them on
+        several threads at once (DuckDB would read a 141K-row table, and compute everything above it,
+        on one core). Same rows, same values; the order across parts is not kept (aggregates do not need it).
         With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
         :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
         ``with_rowid`` adds each row's rowid as :data:`ROWID_COLUMN`; ``rowids`` reads only the rows
