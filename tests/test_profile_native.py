@@ -180,20 +180,31 @@ def test_distinct_values_counted_per_column(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, grouping_sets: bool
 ) -> None:
     """Each column's distinct values and their counts, NULL too, as Python counts them; the same
-    values in two columns stay apart. Grouping sets, or (past their column limit) unnested pairs."""
+    values in two columns stay apart, integers in ``v``, a REAL column's doubles in ``w``. Grouping
+    sets, or (past their column limit) unnested pairs."""
     if not grouping_sets:
         monkeypatch.setattr(native_module, "MAX_GROUPING_COLUMNS", 1)
-    rows = [(1, 5, None, 7), (2, 5, 5, 7), (3, None, 5, 7), (4, None, None, -(2**63)), (5, 2**63 - 1, 1, 7)]
-    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b BIGINT, c INTEGER)", rows)})
-    columns = ["a", "b", "c", "id"]  # not in table order: idx is each column's place in the table
-    positions = [1, 2, 3, 0]
+    rows = [
+        (1, 5, None, 7, 1.5),
+        (2, 5, 5, 7, None),
+        (3, None, 5, 7, 1.5),
+        (4, None, None, -(2**63), 5.0),
+        (5, 2**63 - 1, 1, 7, -0.0),
+    ]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b BIGINT, c INTEGER, r REAL)"
+    path = make_sqlite({"t": (ddl, rows)})
+    columns = ["a", "r", "b", "c", "id"]  # not in table order: idx is each column's place in the table
+    positions = [1, 4, 2, 3, 0]
     expected = Counter((positions[i], row[positions[i]]) for row in rows for i in range(len(columns)))
     with open_source(path) as src:
         scan = f"SELECT {', '.join(columns)} FROM {SOURCE_ALIAS}.t"
         cursor = src.typed_cursor()
-        found = cursor.execute(native_distinct_sql(scan, positions, columns)).fetchall()
+        found = cursor.execute(native_distinct_sql(scan, positions, columns, reals={"r"})).fetchall()
         cursor.close()
-    assert {(idx, value): weight for idx, value, weight in found} == expected
+    # A REAL column's values are doubles in w (v NULL), an integer column's in v (w NULL).
+    assert all(v is None for idx, v, w, _ in found if idx == 4)
+    assert all(w is None for idx, v, w, _ in found if idx != 4)
+    assert {(idx, w if idx == 4 else v): weight for idx, v, w, weight in found} == expected
     assert len(found) == len(expected)
 
 

@@ -161,25 +161,44 @@ def test_tricky_real_columns_have_the_figures_of_their_shortest_texts(
 
 @pytest.mark.parametrize("tokens", [None, ["0.0", "inf", "NULL"]], ids=["default", "real-tokens"])
 def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
-    make_sqlite: SqliteFactory, tokens: list[str] | None
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, tokens: list[str] | None
 ) -> None:
-    # Two readings of the same REAL cells: DuckDB's doubles (typed) and SQLite's digits (text query).
-    path = _tricky_export(make_sqlite)
+    # Two readings of the same REAL cells: DuckDB's doubles (the typed scan, which takes REAL columns
+    # when it can read the whole table: INTEGER and REAL columns only) and SQLite's digits (text query).
+    reals: list[Any] = [*TRICKY, None, 1.0, 1e300, None, -0.0, 0.5, 2, 10**15 + 5]
+    rows = [(i + 1, value, value, value) for i, value in enumerate(reals)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, d DOUBLE PRECISION, short FLOAT)"
+    path = make_sqlite({"t": (ddl, rows)})
     chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
+    read_as_text: list[list[str]] = []
+    text_rows = profile_module._text_rows
+
+    def spy(src: Any, table: str, columns: list[str], *args: Any) -> Any:
+        read_as_text.append(list(columns))
+        return text_rows(src, table, columns, *args)
+
+    monkeypatch.setattr(profile_module, "_text_rows", spy)
     with open_source(path) as src:
         typed = profile_module.profile_table(src, "t", chosen, typed=True).columns
+        assert read_as_text == []  # the typed scan read every column: no text query at all
         texts = profile_module.profile_table(src, "t", chosen, typed=False).columns
+        assert read_as_text[-1] == ["id", "r", "d", "short"]
     for name in ("r", "d", "short"):
         assert typed[name].to_dict() == texts[name].to_dict(), name
         assert _figures(texts[name]) == _sqlite_figures(path, name, chosen.null_tokens), name
-    # The mixed column is read as text either way; its REAL cells have their shortest texts too.
-    assert typed["mixed"].to_dict() == texts["mixed"].to_dict()
+
+
+def test_real_cells_beside_other_classes_have_their_shortest_texts(make_sqlite: SqliteFactory) -> None:
+    # A REAL column with a TEXT and a BLOB cell is read by the text query: its REAL cells' examples
+    # and distinct values are those of their shortest texts too.
+    path = _tricky_export(make_sqlite)
+    mixed = profile(path).tables["t"].columns["mixed"]
     con = sqlite3.connect(path)
     reals = {repr(v + 0.0) for (v,) in con.execute("SELECT mixed FROM t WHERE typeof(mixed) = 'real'")}
     con.close()
-    real_examples = {text for issue in texts["mixed"].issues for text in issue.examples if text in reals}
-    assert texts["mixed"].distinct_count == len(reals) + 2  # the TEXT and the BLOB cell
-    assert real_examples <= reals
+    assert mixed.distinct_count == len(reals) + 2  # the TEXT and the BLOB cell
+    shown = {text for issue in mixed.issues for text in issue.examples}
+    assert shown - {"12.5x", "<blob 1 bytes>"} <= reals
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -197,16 +216,18 @@ def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
         max_size=40,
     ),
     declared=st.sampled_from(["REAL", "DOUBLE", "FLOAT"]),
+    beside=st.sampled_from(["TEXT", "INTEGER"]),
 )
 def test_real_columns_have_the_figures_of_their_shortest_texts(
-    tmp_path_factory: pytest.TempPathFactory, values: list[float | None], declared: str
+    tmp_path_factory: pytest.TempPathFactory, values: list[float | None], declared: str, beside: str
 ) -> None:
-    """A property over generated REAL columns: every figure is that of the cells' shortest texts."""
+    """A property over generated REAL columns: every figure is that of the cells' shortest texts,
+    read by the text query (beside a TEXT column) or by the typed scan (beside INTEGER ones)."""
     values = [v for v in values if v is None or not math.isnan(v)]
     path = tmp_path_factory.mktemp("real") / "export.db"
     con = sqlite3.connect(path)
-    con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, v {declared}, note TEXT)")
-    con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i + 1, v, f"n{i % 3}") for i, v in enumerate(values)])
+    con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, v {declared}, note {beside})")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i + 1, v, i % 3) for i, v in enumerate(values)])
     con.commit()
     con.close()
     column = profile(path).tables["t"].columns["v"]

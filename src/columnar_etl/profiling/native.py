@@ -24,6 +24,7 @@ cells, which the ``DOUBLE`` scan would read as doubles without a word: it stays 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import duckdb
@@ -57,9 +58,13 @@ def integer_tokens(null_tokens: list[str]) -> list[int]:
     return found
 
 
-def native_distinct_sql(scan: str, positions: list[int], columns: list[str]) -> str:
-    """``(idx, v, weight)``: the distinct values ``v`` (BIGINT; NULL too) of each of ``columns`` (at
-    ``positions`` of its table: ``idx``), counted; ``scan``, a typed scan giving ``columns``.
+def native_distinct_sql(
+    scan: str, positions: list[int], columns: list[str], reals: Collection[str] = ()
+) -> str:
+    """``(idx, v, w, weight)``: the distinct values of each of ``columns`` (at ``positions`` of its
+    table: ``idx``), counted; ``scan``, a typed scan giving ``columns``. A column in ``reals`` (read as
+    ``DOUBLE``) has its values in ``w`` (``v`` NULL), any other (``BIGINT``) in ``v`` (``w`` NULL); NULL
+    is a value too.
 
     One grouping set per column: each is grouped by its own value alone, in one pass over the scan.
     (Unnesting every row into ``(idx, v)`` pairs and grouping by both took 0.73 s where this takes
@@ -69,28 +74,47 @@ def native_distinct_sql(scan: str, positions: list[int], columns: list[str]) -> 
     NULL, so the first non-NULL of all of them is that column's value (NULL for its NULL group).
     """
     values = [quote_ident(name) for name in columns]
+    integers = [quote_ident(name) for name in columns if name not in reals]
+    doubles = [quote_ident(name) for name in columns if name in reals]
     if len(values) > MAX_GROUPING_COLUMNS:
-        indexes = ", ".join(str(position) for position in positions)
+        indexes = ", ".join(
+            str(position)
+            for position, name in sorted(zip(positions, columns, strict=True), key=lambda p: p[1] in reals)
+        )
+        nulls = ["NULL"] * len(doubles), ["NULL"] * len(integers)
         return (
-            f"SELECT idx, v, count(*) AS weight FROM (SELECT unnest([{indexes}]) AS idx, "
-            f"unnest([{', '.join(values)}]) AS v FROM ({scan}) AS typed_rows) AS cells GROUP BY idx, v"
+            f"SELECT idx, v, w, count(*) AS weight FROM (SELECT unnest([{indexes}]) AS idx, "
+            f"unnest([{', '.join([*integers, *nulls[0]])}]::BIGINT[]) AS v, "
+            f"unnest([{', '.join([*nulls[1], *doubles])}]::DOUBLE[]) AS w "
+            f"FROM ({scan}) AS typed_rows) AS cells GROUP BY idx, v, w"
         )
     every = (1 << len(values)) - 1
     mask = f"grouping({', '.join(values)})"
     which = " ".join(
         f"WHEN {every ^ (1 << (len(values) - 1 - i))} THEN {position}" for i, position in enumerate(positions)
     )
-    value = values[0] if len(values) == 1 else f"coalesce({', '.join(values)})"
+
+    def first(names: list[str], kind: str) -> str:
+        return (
+            f"CAST(NULL AS {kind})"
+            if not names
+            else names[0]
+            if len(names) == 1
+            else f"coalesce({', '.join(names)})"
+        )
+
     sets = ", ".join(f"({name})" for name in values)
     return (
-        f"SELECT CASE {mask} {which} END AS idx, {value} AS v, count(*) AS weight "
+        f"SELECT CASE {mask} {which} END AS idx, {first(integers, NATIVE_INTEGER_TYPE)} AS v, "
+        f"{first(doubles, NATIVE_REAL_TYPE)} AS w, count(*) AS weight "
         f"FROM ({scan}) AS typed_rows GROUP BY GROUPING SETS ({sets})"
     )
 
 
-def native_profile_sql(distinct: str, null_tokens: list[str], *, real: bool = False) -> str:
-    """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, or with
-    ``real`` of REAL cells, from ``distinct`` (a query giving :func:`native_distinct_sql`'s rows).
+def native_profile_sql(distinct: str, null_tokens: list[str], reals: Collection[int] = ()) -> str:
+    """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, and of
+    REAL cells (those at positions ``reals``), from ``distinct`` (a query giving
+    :func:`native_distinct_sql`'s rows).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
@@ -99,6 +123,25 @@ def native_profile_sql(distinct: str, null_tokens: list[str], *, real: bool = Fa
     shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
     else a decimal), no flag, its number itself.
     """
+    listed_reals = ", ".join(str(position) for position in reals)
+    real_rows = f"list_contains([{listed_reals}], idx)" if reals else "false"
+    parts = []
+    for real in (False, True):
+        if real and not reals:
+            continue
+        kept = real_rows if real else f"NOT {real_rows}"
+        value = "w" if real else "v"
+        parts.append(
+            _kind_profile_sql(
+                f"SELECT idx, {value} AS v, weight FROM ({distinct}) AS counted WHERE {kept}",
+                null_tokens,
+                real,
+            )
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
     if real:
         text = "CAST(v + 0.0 AS VARCHAR)"
         listed = ", ".join(map(quote_literal, null_tokens))
@@ -180,12 +223,17 @@ def native_candidates(src: Source, table: str, *, real: bool = False) -> list[st
 
 
 def native_rows(
-    src: Source, table: str, null_tokens: list[str], candidates: list[str], keep: str, *, real: bool = False
+    src: Source,
+    table: str,
+    null_tokens: list[str],
+    candidates: list[str],
+    keep: str,
+    reals: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
-    all INTEGER (or NULL; with ``real``, all REAL), from one typed scan, and those columns' names (in
-    table order). With ``keep`` (a table name), their counted values stay in it for the reference
-    search's kept values.
+    all INTEGER (or NULL; those in ``reals`` all REAL), from one typed scan, and those columns' names
+    (in table order). With ``keep`` (a table name), their counted values stay in it for the reference
+    search's kept values (:func:`.references.kept_native_sql` keeps the integers).
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """
@@ -197,12 +245,13 @@ def native_rows(
     try:
         while native:
             scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
-            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native)
+            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native, reals)
+            doubles = [names.index(name) for name in native if name in reals]
             try:
                 if keep:
                     cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
                     distinct = f"SELECT * FROM {keep}"
-                result = cursor.execute(native_profile_sql(distinct, null_tokens, real=real))
+                result = cursor.execute(native_profile_sql(distinct, null_tokens, doubles))
             except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
                 # A cell of another class (TEXT in a column declared INTEGER): that column is read as
                 # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,
