@@ -111,10 +111,19 @@ def native_distinct_sql(
     )
 
 
-def native_profile_sql(distinct: str, null_tokens: list[str], reals: Collection[int] = ()) -> str:
+def native_profile_sql(
+    distinct: str,
+    null_tokens: list[str],
+    reals: Collection[int] = (),
+    *,
+    integers: bool = True,
+    materialize: bool = True,
+) -> str:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, and of
     REAL cells (those at positions ``reals``), from ``distinct`` (a query giving
-    :func:`native_distinct_sql`'s rows).
+    :func:`native_distinct_sql`'s rows); ``integers``: whether any column is not REAL. With both kinds
+    the counted values are read twice: ``distinct`` is then materialized first, unless ``materialize``
+    is False (a ``distinct`` that reads a table).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
@@ -123,25 +132,24 @@ def native_profile_sql(distinct: str, null_tokens: list[str], reals: Collection[
     shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
     else a decimal), no flag, its number itself.
     """
-    listed_reals = ", ".join(str(position) for position in reals)
-    real_rows = f"list_contains([{listed_reals}], idx)" if reals else "false"
-    parts = []
-    for real in (False, True):
-        if real and not reals:
-            continue
-        kept = real_rows if real else f"NOT {real_rows}"
-        value = "w" if real else "v"
-        parts.append(
-            _kind_profile_sql(
-                f"SELECT idx, {value} AS v, weight FROM ({distinct}) AS counted WHERE {kept}",
-                null_tokens,
-                real,
-            )
+    listed = ", ".join(str(position) for position in reals)
+    in_reals = f"list_contains([{listed}], idx)"
+    kinds = [(False, f"NOT {in_reals}" if reals else "true")] if integers else []
+    kinds += [(True, in_reals)] if reals else []
+    once = materialize and len(kinds) > 1
+    source = "counted" if once else f"({distinct}) AS counted"
+    parts = [
+        _kind_profile_sql(
+            f"SELECT idx, {'w' if real else 'v'} AS v, weight FROM {source} WHERE {rows}", null_tokens, real
         )
-    return " UNION ALL ".join(parts)
+        for real, rows in kinds
+    ]
+    union = " UNION ALL ".join(parts)
+    return f"WITH counted AS MATERIALIZED ({distinct}) {union}" if once else union
 
 
 def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
+    """:func:`native_profile_sql` for one kind of column: ``distinct`` gives ``(idx, v, weight)``."""
     if real:
         text = "CAST(v + 0.0 AS VARCHAR)"
         listed = ", ".join(map(quote_literal, null_tokens))
@@ -251,7 +259,11 @@ def native_rows(
                 if keep:
                     cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
                     distinct = f"SELECT * FROM {keep}"
-                result = cursor.execute(native_profile_sql(distinct, null_tokens, doubles))
+                integers = len(doubles) < len(native)
+                profiled = native_profile_sql(
+                    distinct, null_tokens, doubles, integers=integers, materialize=not keep
+                )
+                result = cursor.execute(profiled)
             except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:
                 # A cell of another class (TEXT in a column declared INTEGER): that column is read as
                 # text. (The error quotes the cell: TEXT that is not UTF-8 fails to become a message,
