@@ -458,9 +458,9 @@ def profile_table(
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
     With ``typed`` (not on a sample, whose rows the text query draws), the columns DuckDB reads as
-    ``BIGINT``, then those of REAL affinity it reads as ``DOUBLE``, are profiled from its typed scans
-    first (:mod:`.native`): those of INTEGER (REAL) cells only are done by them, the others (the scan
-    names them) by the text query. Without it, every column is
+    ``BIGINT`` (and, in a table of such columns and REAL ones only, those of REAL affinity it reads as
+    ``DOUBLE``) are profiled from its typed scan first (:mod:`.native`): those of INTEGER (REAL) cells
+    only are done by it, the others (the scan names them) by the text query. Without it, every column is
     read as text: that is what a table too big to share the memory limit gets (at 40x, the wide
     export's comments ran out of 256 MB for their text columns alone, where all their columns
     together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
