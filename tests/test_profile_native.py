@@ -42,12 +42,12 @@ def _as_dict(result: Profile) -> dict[str, Any]:
 
 def _text_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every column read as text, as before the typed scan."""
-    monkeypatch.setattr(profile_module, "native_candidates", lambda *args, **kwargs: [])
+    monkeypatch.setattr(profile_module, "native_candidates", lambda *args, **kwargs: ([], []))
 
 
 def _native_columns(path: Path, table: str) -> list[str]:
     with open_source(path) as src:
-        return native_rows(src, table, [], native_candidates(src, table), "")[1]
+        return native_rows(src, table, [], native_candidates(src, table)[0], "")[1]
 
 
 def test_columns_of_integer_cells_only_are_read_natively(make_sqlite: SqliteFactory) -> None:
@@ -119,7 +119,7 @@ def test_generated_exports_profile_the_same_as_all_text(
     path = tmp_path / "export.db"
     make(path)
     with open_source(path) as src:
-        assert any(native_rows(src, t, [], native_candidates(src, t), "")[1] for t in src.tables)
+        assert any(native_rows(src, t, [], native_candidates(src, t)[0], "")[1] for t in src.tables)
     native = profile(path)
     _text_only(monkeypatch)
     assert _as_dict(native) == _as_dict(profile(path))
@@ -216,7 +216,7 @@ def test_bounds_of_integer_columns_as_python_computes_them(make_sqlite: SqliteFa
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b INTEGER, c BIGINT)", rows)})
     tokens = ["0"]
     with open_source(path) as src:
-        found, native = native_rows(src, "t", tokens, native_candidates(src, "t"), "")
+        found, native = native_rows(src, "t", tokens, native_candidates(src, "t")[0], "")
     assert native == ["id", "a", "b", "c"]
     bounds = {row["idx"]: row for row in found if row["code"] is None}
     assert sorted(bounds) == [0, 1, 2, 3]

@@ -31,7 +31,14 @@ import duckdb
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import sqlite_affinity
-from columnar_etl.profiling.sql import CLASS_FACTOR, EXAMPLES, SHAPE_FACTOR, Flag, StorageClass
+from columnar_etl.profiling.sql import (
+    CLASS_FACTOR,
+    EXAMPLES,
+    SHAPE_FACTOR,
+    Flag,
+    StorageClass,
+    shortest_text_sql,
+)
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
 from columnar_etl.source.export import SOURCE_ALIAS, Source
 
@@ -128,7 +135,7 @@ def native_profile_sql(
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
     ``'0'``: 0/1), its number (the double of its digits, which is the double of the integer: both round
-    to nearest). A double's shortest text that reads back as it (``v + 0.0``: ``-0.0`` is ``0.0``), its
+    to nearest). A double's shortest text (:func:`.sql.shortest_text_sql`: ``-0.0`` is ``0.0``), its
     shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
     else a decimal), no flag, its number itself.
     """
@@ -151,7 +158,7 @@ def native_profile_sql(
 def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
     """:func:`native_profile_sql` for one kind of column: ``distinct`` gives ``(idx, v, weight)``."""
     if real:
-        text = "CAST(v + 0.0 AS VARCHAR)"
+        text = shortest_text_sql("v")
         listed = ", ".join(map(quote_literal, null_tokens))
         null_like = f"WHEN list_contains([{listed}], t) THEN {Shape.NULL_LIKE:d} " if null_tokens else ""
         shape = (
@@ -216,18 +223,18 @@ def mismatched_column(message: str, columns: list[str]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def native_candidates(src: Source, table: str, *, real: bool = False) -> list[str]:
-    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types), or
-    with ``real`` those of REAL affinity it reads as ``DOUBLE``."""
+def native_candidates(src: Source, table: str) -> tuple[list[str], list[str]]:
+    """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types), and
+    those of REAL affinity it reads as ``DOUBLE``."""
     info = src.table(table)
     types = src.native_types(table, info.column_names)
-    if not real:
-        return [name for name in info.column_names if types[name] == NATIVE_INTEGER_TYPE]
-    return [
+    integers = [name for name in info.column_names if types[name] == NATIVE_INTEGER_TYPE]
+    reals = [
         column.name
         for column in info.columns
         if types[column.name] == NATIVE_REAL_TYPE and sqlite_affinity(column.declared_type) == "REAL"
     ]
+    return integers, reals
 
 
 def native_rows(

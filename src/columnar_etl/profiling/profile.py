@@ -471,8 +471,7 @@ def profile_table(
     keeping = keep is not None and bool(names) and not sample
     numbers = quote_ident(f"{keep}_numbers") if keeping else ""
     typing = typed and bool(names) and not sample
-    candidates = native_candidates(src, table) if typing else []
-    reals = native_candidates(src, table, real=True) if typing else []
+    candidates, reals = native_candidates(src, table) if typing else ([], [])
     if set(candidates) | set(reals) != set(names):
         # REAL columns join the typed scan only when it may read the whole table, sparing the text
         # query (its storage classes, its counting) altogether: beside columns that query reads anyway

@@ -74,6 +74,12 @@ _NAME_WORD = f"[{_UPPER}][{_LOWER}'’-]+([{_UPPER}][{_LOWER}]+)?"
 PERSON_NAME_REGEX = f"{_NAME_WORD}( {_NAME_WORD}){{1,2}}"
 
 
+def shortest_text_sql(double: str) -> str:
+    """DuckDB: the DOUBLE ``double`` as the profile shows a REAL cell: the shortest text that reads back
+    as the same double (Python's ``repr`` too), ``-0.0`` as ``0.0`` (equal numbers)."""
+    return f"CAST({double} + 0.0 AS VARCHAR)"
+
+
 def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
     # list_contains, not IN (...): DuckDB plans a long IN list of strings as a join, and two dozen of
     # those in one query cost seconds of planning.
@@ -428,11 +434,10 @@ def distinct_cells_sql(
     )
     # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
     # bytes per distinct BLOB, however large the images or files are. A REAL cell (read with all its
-    # digits, ColumnRead.real_digits) is counted as the shortest text that reads back as its double,
-    # DuckDB's (Python's repr too), as a column of REAL cells only is (.native): one text per double,
-    # -0.0 as 0.0 (equal numbers, which DuckDB's typed scan groups as one).
+    # digits, ColumnRead.real_digits) is counted as its shortest_text_sql, as a column of REAL cells
+    # only is (.native): one text per double, -0.0 as 0.0 (DuckDB's typed scan groups them as one).
     label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
-    real = "encode(CAST(CAST(decode(raw) AS DOUBLE) + 0.0 AS VARCHAR))"
+    real = f"encode({shortest_text_sql('CAST(decode(raw) AS DOUBLE)')})"
     cells = (
         f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} WHEN cls = 'r' THEN {real} ELSE raw END AS v\n"
         f"FROM (\n{cells}\n) AS row_cells"
