@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import PreflightFailed
 from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
+from columnar_etl.gates.source_checks import LOCK_PROBE_WAIT, source_checks
 from columnar_etl.pg import tools as pg_tools
 
 from ..conftest import SqliteFactory, pg_query, run_python, uri_as
@@ -297,6 +299,23 @@ def test_a_source_locked_by_a_writer_fails_and_is_not_modified(
         assert result.check("source_readable").status == "pass"
     # The writer is gone: the same file passes.
     assert preflight(export, settings=settings, target=pg_server_uri).check("source_lock").status == "pass"
+
+
+def test_a_write_lock_held_for_a_moment_is_not_a_writer(export: Path) -> None:
+    # Two runs of the same export started at once each probe the write lock; one probe holds it while
+    # the other asks. A lock released well within LOCK_PROBE_WAIT must pass, the source untouched.
+    other = sqlite3.connect(export, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(LOCK_PROBE_WAIT / 5, lambda: other.execute("ROLLBACK"))
+    before = fingerprint(export)
+    release.start()
+    try:
+        lock = next(check for check in source_checks(export) if check.name == "source_lock")
+    finally:
+        release.join()
+        other.close()
+    assert (lock.status, lock.message) == ("pass", "no other connection holds a write lock")
+    assert fingerprint(export) == before
 
 
 def test_wal_mode_with_pending_changes_warns(export: Path, settings: Settings, pg_server_uri: str) -> None:

@@ -14,6 +14,11 @@ from columnar_etl.source.export import open_source
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
+#: Seconds the write-lock probe waits for a lock held by someone else before calling the source locked.
+#: Another probe (a second run of the same export started at the same moment) holds the lock for
+#: microseconds; a writer's transaction that keeps it longer than this is reported.
+LOCK_PROBE_WAIT = 0.5
+
 
 def source_checks(source: Path) -> list[Check]:
     """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails)."""
@@ -72,11 +77,12 @@ def _check_lock(source: Path, header: bytes) -> Check:
     - WAL mode (header byte 18 = 2): a read-write connection could checkpoint the WAL into the source on
       close, so we only look: a non-empty ``-wal`` file means a writer is active or left work unmerged.
     - Otherwise (rollback journal mode, no journal): ``BEGIN IMMEDIATE`` + ``ROLLBACK`` on a read-write
-      connection with no busy wait. It takes and releases the RESERVED lock a writer would need and
-      writes nothing (no page is changed, so no journal is even created); ``SQLITE_BUSY`` means another
-      connection holds a write lock. A second, read-only probe tells an exclusive lock (readers blocked
-      too) from a reserved one. When the file cannot be opened read-write (permissions), only the
-      read-only probe runs, which sees exclusive locks only.
+      connection. It takes and releases the RESERVED lock a writer would need and writes nothing (no page
+      is changed, so no journal is even created); ``SQLITE_BUSY`` after ``LOCK_PROBE_WAIT`` seconds means
+      another connection holds a write lock. The short wait lets two runs probe the same file at once:
+      without it, one probe's lock made the other report a writer. A second, read-only probe tells an
+      exclusive lock (readers blocked too) from a reserved one. When the file cannot be opened
+      read-write (permissions), only the read-only probe runs, which sees exclusive locks only.
     """
     journal = source.with_name(source.name + "-journal")
     if journal.is_file() and journal.stat().st_size > 0:
@@ -105,7 +111,7 @@ def _check_lock(source: Path, header: bytes) -> Check:
     uri = source.resolve().as_uri()
     writable, write_error = True, ""
     try:
-        con = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        con = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=LOCK_PROBE_WAIT, isolation_level=None)
         try:
             con.execute("BEGIN IMMEDIATE")
             con.execute("ROLLBACK")
