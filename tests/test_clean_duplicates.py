@@ -131,22 +131,31 @@ def test_a_sqlite_output_keeps_the_nulls_of_a_key_that_is_no_rowid_alias(
     make_sqlite: SqliteFactory, tmp_path: Path
 ) -> None:
     # INT PRIMARY KEY is no rowid alias: an INTEGER PRIMARY KEY output column would turn NULL into rowids.
+    # Nor is INTEGER PRIMARY KEY DESC (SQLite's documented quirk: its NULLs stay NULL), while a table's
+    # PRIMARY KEY (id DESC) on an INTEGER column is one.
     rows = [(1, "a"), (None, "b"), (None, "c"), (5, "d")]
     path = make_sqlite(
         {
             "t": ("CREATE TABLE t (id INT PRIMARY KEY, x TEXT)", rows),
+            "desc": ("CREATE TABLE desc (id INTEGER PRIMARY KEY DESC, x TEXT)", rows),
             "alias": ("CREATE TABLE alias (id INTEGER PRIMARY KEY, x TEXT)", [(3, "a"), (7, "b")]),
+            "later": ("CREATE TABLE later (id INTEGER, x TEXT, PRIMARY KEY (id DESC))", [(3, "a"), (7, "b")]),
+            # No NULL: the key stays the table's key, and is still no rowid alias in the output.
+            "kept": ("CREATE TABLE kept (id INTEGER PRIMARY KEY DESC, x TEXT)", [(1, "a"), (5, "b")]),
         }
     )
     out = tmp_path / "out.db"
     clean(path, output=out)
-    assert _sqlite_rows(out, "SELECT id, x FROM t ORDER BY x") == _sqlite_rows(
-        path, "SELECT id, x FROM t ORDER BY x"
-    )
+    for table in ("t", "desc", "alias", "later", "kept"):
+        query = f'SELECT id, x FROM "{table}" ORDER BY x'
+        assert _sqlite_rows(out, query) == _sqlite_rows(path, query), table
     declared = dict(_sqlite_rows(out, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
     assert declared == {
         "t": 'CREATE TABLE "t" ("id" INTEGER, "x" TEXT)',
+        "desc": 'CREATE TABLE "desc" ("id" INTEGER, "x" TEXT)',
         "alias": 'CREATE TABLE "alias" ("id" INTEGER PRIMARY KEY, "x" TEXT)',
+        "later": 'CREATE TABLE "later" ("id" INTEGER PRIMARY KEY, "x" TEXT)',
+        "kept": 'CREATE TABLE "kept" ("id" INTEGER, "x" TEXT)',
     }
 
 

@@ -12,6 +12,7 @@ import duckdb
 
 from columnar_etl.profiling.keys import (
     ROW_DIGEST_BYTES,
+    declared_keys,
     duplicate_sql,
     narrowing_column,
     narrowing_filter,
@@ -100,6 +101,28 @@ def test_duplicate_rows_and_null_keys_match_sqlite(make_sqlite: SqliteFactory) -
     as_json = t.to_dict()
     assert as_json["duplicate_rows"] == 2 and as_json["null_keys"] == 4
     assert [issue["kind"] for issue in as_json["issues"]] == ["duplicate_row", "null_key"]
+
+
+def test_integer_primary_key_desc_is_no_rowid_alias_and_its_nulls_are_counted(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite's documented quirk: "INTEGER PRIMARY KEY DESC" is no rowid alias (NULLs stay NULL), while
+    # a table constraint PRIMARY KEY (id DESC) on an INTEGER column is one.
+    rows = [(1, "a"), (None, "b"), (None, "c"), (10, "d")]
+    path = make_sqlite(
+        {
+            "quirk": ("CREATE TABLE quirk (id INTEGER PRIMARY KEY DESC, x text)", rows),
+            "alias": ("CREATE TABLE alias (id INTEGER, x text, PRIMARY KEY (id DESC))", rows),
+        }
+    )
+    declared = declared_keys(path, ["quirk", "alias"])
+    assert (declared["quirk"].rowid_alias, declared["quirk"].enforced) == (False, False)
+    assert (declared["alias"].rowid_alias, declared["alias"].enforced) == (True, True)
+    tables = profile(path).tables
+    for name in ("quirk", "alias"):
+        nulls = _sqlite(path, f"SELECT count(*) FROM {name} WHERE id IS NULL")
+        assert tables[name].null_keys == nulls, name
+    assert tables["quirk"].null_keys == 2 and tables["alias"].null_keys == 0
 
 
 def test_duplicate_sql_separates_copies_from_rows_sharing_a_key() -> None:

@@ -40,6 +40,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
+from columnar_etl.profiling.keys import declared_keys
 from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
@@ -304,12 +305,12 @@ class CleanStream:
 
     def rowid_alias(self, table: str) -> bool:
         """True when ``table``'s key is SQLite's rowid alias (``INTEGER PRIMARY KEY`` of a rowid table):
-        unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``)."""
+        unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``,
+        ``INTEGER PRIMARY KEY DESC``; see :func:`~columnar_etl.profiling.keys.declared_keys`)."""
         if self._src is None:
             raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
-        info = self._src.table(table)
-        keys = [c for c in info.columns if c.primary_key]
-        return len(keys) == 1 and keys[0].declared_type.upper() == "INTEGER" and info.rowid is not None
+        declared = declared_keys(self.source, [table]).get(table)
+        return declared is not None and declared.rowid_alias
 
     def batches(self, table: str) -> Iterator[pa.RecordBatch]:
         """Stream ``table``'s cleaned batches (each table once per stream)."""

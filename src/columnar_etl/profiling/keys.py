@@ -80,7 +80,11 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
         rowid = _has_rowid(con, table)
-        alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid
+        # A rowid alias has no index of its own: SQLite indexes a primary key that is not one (origin
+        # 'pk'), such as ``id INTEGER PRIMARY KEY DESC``, which by a documented quirk is no alias and
+        # keeps NULLs (and text) as they are.
+        indexed = any(row[3] == "pk" for row in con.execute(f"PRAGMA index_list({quote_ident(table)})"))
+        alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid and not indexed
         enforced = alias or not rowid or all(row[3] for row in primary)
         return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias, enforced=enforced)
     unique: list[tuple[int, int, tuple[str, ...]]] = []
