@@ -306,6 +306,11 @@ def _hostile_rows(path: Path) -> None:
         con.executemany("INSERT INTO keyed VALUES (?, ?)", [(f"k{i}", str(i)) for i in range(50)])
         con.execute("CREATE TABLE renamed (rowid TEXT, v TEXT)")  # 'rowid' shadowed: _rowid_ is used
         con.executemany("INSERT INTO renamed VALUES (?, ?)", [(str(-i), str(i)) for i in range(60)])
+        # Rowids at int64's bounds: one below the lowest is no int64 (SQLite reads it as a REAL).
+        con.execute("CREATE TABLE edges (id INTEGER PRIMARY KEY, v TEXT)")
+        con.executemany(
+            "INSERT INTO edges VALUES (?, ?)", [(-(2**63), "min"), (0, "zero"), (2**63 - 1, "max")]
+        )
     con.close()
 
 
@@ -319,6 +324,7 @@ def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
         assert src.table("shadow").rowid is None
         assert src.table("renamed").rowid == ("_rowid_", 1, 60)
         assert src.table('we"ird; t').rowid is not None and src.table('we"ird; t').rowid[1] == -5
+        assert src.table("edges").rowid == ("rowid", -(2**63), 2**63 - 1)
         for table in src.tables:
 
             def rows(relation: str) -> list[tuple[object, ...]]:
@@ -327,6 +333,12 @@ def test_split_reads_return_every_row_once(tmp_path: Path, parts: int) -> None:
             whole = rows(src.relation_sql(table))
             assert rows(src.relation_sql(table, parts=parts)) == whole, table
             assert len(whole) == src.table(table).row_count
+        edges = sqlite3.connect(path).execute("SELECT id, v FROM edges ORDER BY id").fetchall()
+        split = src.relation_sql(
+            "edges", parts=parts, reads=[ColumnRead("id"), ColumnRead("v", with_class=True)]
+        )
+        found = src.connection.execute(f"SELECT CAST(id AS BIGINT), v FROM {split} ORDER BY 1").fetchall()
+        assert found == edges
     assert (file_checksum(path), os.stat(path).st_mtime_ns) == before
 
 

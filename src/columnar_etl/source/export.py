@@ -218,10 +218,11 @@ class Source:
             bounds = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
             ranges = []
             for attachment, (after, last) in zip(self.attachments(parts), pairwise(bounds), strict=True):
-                query = (
-                    f"SELECT {selected} FROM {quote_ident(table)} "
-                    f"WHERE {alias} > {after} AND {alias} <= {last}"
-                    + (f" AND ({where})" if where is not None else "")
+                # The first range starts at the lowest rowid itself: one below it is no int64 when it is
+                # -2**63, and SQLite reads such a literal as a REAL that equals -2**63 (the row was lost).
+                start = f"{alias} >= {low}" if after == low - 1 else f"{alias} > {after}"
+                query = f"SELECT {selected} FROM {quote_ident(table)} WHERE {start} AND {alias} <= {last}" + (
+                    f" AND ({where})" if where is not None else ""
                 )
                 ranges.append(
                     f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
