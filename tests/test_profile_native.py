@@ -138,6 +138,7 @@ OTHERS = st.one_of(st.just("x"), st.just(" 7"), st.just(2.5), st.just(b"\x01"), 
     other=st.one_of(st.none(), OTHERS),
     declared=st.sampled_from(["INTEGER", "BIGINT", "BOOLEAN"]),
     tokens=st.sampled_from([None, ["0"], ["-1", "NULL"], ["1", str(INT64_MAX)]]),
+    ids=st.lists(INTEGERS, min_size=40, max_size=40, unique=True),
 )
 def test_integer_columns_profile_as_their_text_does(
     tmp_path_factory: pytest.TempPathFactory,
@@ -145,12 +146,14 @@ def test_integer_columns_profile_as_their_text_does(
     other: Any,
     declared: str,
     tokens: list[str] | None,
+    ids: list[int],
 ) -> None:
-    """A property over generated columns: native or text, the same profile; and SQLite agrees."""
+    """A property over generated columns: native or text, the same profile; and SQLite agrees. The
+    rowid alias ``id`` (any int64, a null token too), which the typed scan counts without grouping."""
     path = tmp_path_factory.mktemp("native") / "export.db"
     con = sqlite3.connect(path)
     con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, created_at {declared}, note TEXT, other INTEGER)")
-    cells = [(i + 1, v, f"n{i % 3}", other if i == len(values) // 2 else i) for i, v in enumerate(values)]
+    cells = [(ids[i], v, f"n{i % 3}", other if i == len(values) // 2 else i) for i, v in enumerate(values)]
     con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", cells)
     con.commit()
     chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
@@ -175,13 +178,14 @@ def test_integer_columns_profile_as_their_text_does(
         assert (column.min, column.max) == (int(float(low)), int(float(high)))
 
 
+@pytest.mark.parametrize("unique", [(), ("id",)], ids=["grouped", "rowid-alias-ungrouped"])
 @pytest.mark.parametrize("grouping_sets", [True, False])
 def test_distinct_values_counted_per_column(
-    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, grouping_sets: bool
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, grouping_sets: bool, unique: tuple[str, ...]
 ) -> None:
     """Each column's distinct values and their counts, NULL too, as Python counts them; the same
     values in two columns stay apart, integers in ``v``, a REAL column's doubles in ``w``. Grouping
-    sets, or (past their column limit) unnested pairs."""
+    sets, or (past their column limit) unnested pairs; the rowid alias grouped or, as ``unique``, not."""
     if not grouping_sets:
         monkeypatch.setattr(native_module, "MAX_GROUPING_COLUMNS", 1)
     rows = [
@@ -199,7 +203,7 @@ def test_distinct_values_counted_per_column(
     with open_source(path) as src:
         scan = f"SELECT {', '.join(columns)} FROM {SOURCE_ALIAS}.t"
         cursor = src.typed_cursor()
-        found = cursor.execute(native_distinct_sql(scan, positions, columns, reals={"r"})).fetchall()
+        found = cursor.execute(native_distinct_sql(scan, positions, columns, {"r"}, unique)).fetchall()
         cursor.close()
     # A REAL column's values are doubles in w (v NULL), an integer column's in v (w NULL).
     assert all(v is None for idx, v, w, _ in found if idx == 4)

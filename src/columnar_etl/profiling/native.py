@@ -66,12 +66,46 @@ def integer_tokens(null_tokens: list[str]) -> list[int]:
 
 
 def native_distinct_sql(
-    scan: str, positions: list[int], columns: list[str], reals: Collection[str] = ()
+    scan: str,
+    positions: list[int],
+    columns: list[str],
+    reals: Collection[str] = (),
+    unique: Collection[str] = (),
 ) -> str:
     """``(idx, v, w, weight)``: the distinct values of each of ``columns`` (at ``positions`` of its
     table: ``idx``), counted; ``scan``, a typed scan giving ``columns``. A column in ``reals`` (read as
     ``DOUBLE``) has its values in ``w`` (``v`` NULL), any other (``BIGINT``) in ``v`` (``w`` NULL); NULL
     is a value too.
+
+    An integer column in ``unique`` holds a different value on every row and no NULL (SQLite's rowid
+    alias): each row is its own value, counted once, with no grouping. (On the 1M-row narrow benchmark
+    table, whose ``id`` is one, the counting took 0.42-0.46 s of wall and 0.80-0.82 s of CPU where
+    grouping it too took 0.50-0.53 s and 0.96-1.0 s; its other figures are computed as before.)
+    """
+    singles = [
+        (position, name)
+        for position, name in zip(positions, columns, strict=True)
+        if name in unique and name not in reals
+    ]
+    if not singles:
+        return _grouped_distinct_sql(scan, positions, columns, reals)
+    rest = [pair for pair in zip(positions, columns, strict=True) if pair not in singles]
+    rows = "unique_typed_rows"
+    parts = (
+        [_grouped_distinct_sql(f"SELECT * FROM {rows}", [p for p, _ in rest], [n for _, n in rest], reals)]
+        if rest
+        else []
+    )
+    parts += [
+        f"SELECT {position} AS idx, CAST({quote_ident(name)} AS {NATIVE_INTEGER_TYPE}) AS v, "
+        f"CAST(NULL AS {NATIVE_REAL_TYPE}) AS w, CAST(1 AS BIGINT) AS weight FROM {rows}"
+        for position, name in singles
+    ]
+    return f"WITH {rows} AS ({scan}) {' UNION ALL '.join(parts)}"
+
+
+def _grouped_distinct_sql(scan: str, positions: list[int], columns: list[str], reals: Collection[str]) -> str:
+    """:func:`native_distinct_sql` of columns counted by grouping.
 
     One grouping set per column: each is grouped by its own value alone, in one pass over the scan.
     (Unnesting every row into ``(idx, v)`` pairs and grouping by both took 0.73 s where this takes
@@ -244,11 +278,13 @@ def native_rows(
     candidates: list[str],
     keep: str,
     reals: Collection[str] = (),
+    unique: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
     all INTEGER (or NULL; those in ``reals`` all REAL), from one typed scan, and those columns' names
     (in table order). With ``keep`` (a table name), their counted values stay in it for the reference
-    search's kept values (:func:`.references.kept_native_sql` keeps the integers).
+    search's kept values (:func:`.references.kept_native_sql` keeps the integers). ``unique``: the
+    table's rowid alias, if any (see :func:`native_distinct_sql`).
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """
@@ -260,7 +296,8 @@ def native_rows(
     try:
         while native:
             scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
-            distinct = native_distinct_sql(scan, [names.index(name) for name in native], native, reals)
+            positions = [names.index(name) for name in native]
+            distinct = native_distinct_sql(scan, positions, native, reals, unique)
             doubles = [names.index(name) for name in native if name in reals]
             try:
                 if keep:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -454,6 +454,7 @@ def profile_table(
     *,
     keep: str | None = None,
     typed: bool = False,
+    unique: Collection[str] = (),
 ) -> TableProfile:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
@@ -465,7 +466,9 @@ def profile_table(
     export's comments ran out of 256 MB for their text columns alone, where all their columns
     together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
     counted into tables first, and the short values of its columns are kept in ``keep`` for the
-    reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice."""
+    reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice.
+    ``unique``: the table's rowid alias (a declared key SQLite keeps unique and non-null), whose values
+    the typed scan counts without grouping them (:func:`.native.native_distinct_sql`)."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
@@ -491,6 +494,7 @@ def profile_table(
             [name for name in names if name in candidates or name in reals],
             numbers,
             reals,
+            unique,
         )
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
@@ -679,7 +683,8 @@ def _profile_keyed(
 ) -> tuple[TableProfile, KeptValues | None]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample)."""
-    profiled = profile_table(src, table, settings, sample, parts, keep=keep, typed=typed)
+    alias = declared.columns if declared is not None and declared.rowid_alias else ()
+    profiled = profile_table(src, table, settings, sample, parts, keep=keep, typed=typed, unique=alias)
     find_key(src, profiled, declared, count=sample is None)
     if sample is not None or not profiled.columns:
         return profiled, None
