@@ -445,6 +445,31 @@ def _without_seconds(profiled: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in profiled.items() if k != "seconds"}
 
 
+def test_running_out_of_memory_while_typing_the_columns_is_a_source_error(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under a tight limit even the typed cursor's setting (native_candidates) can be the allocation that
+    # fails, raised as DuckDB raises it: the profile then retries the table alone, as for any query.
+    path = make_sqlite(
+        {
+            "big": ("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER)", [(i, i % 7) for i in range(50)]),
+            "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
+        }
+    )
+    expected = _without_seconds(profile(path).to_dict())
+    real, calls = profile_module.native_candidates, []
+
+    def short_of_memory(src: Any, table: str) -> Any:
+        calls.append(table)
+        if table == "big":
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data of size 2.0 KiB")
+        return real(src, table)
+
+    monkeypatch.setattr(profile_module, "native_candidates", short_of_memory)
+    assert _without_seconds(profile(path).to_dict()) == expected
+    assert calls.count("big") == 1
+
+
 def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

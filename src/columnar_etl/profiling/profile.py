@@ -474,7 +474,10 @@ def profile_table(
     keeping = keep is not None and bool(names) and not sample
     numbers = quote_ident(f"{keep}_numbers") if keeping else ""
     typing = typed and bool(names) and not sample
-    candidates, reals = native_candidates(src, table) if typing else ([], [])
+    # Inside _query_errors like every query of the profile: under a tight memory limit even this one's
+    # cursor setting can be the allocation that fails (another table's query holding the memory).
+    with _query_errors(src, table, settings):
+        candidates, reals = native_candidates(src, table) if typing else ([], [])
     if set(candidates) | set(reals) != set(names):
         # REAL columns join the typed scan only when it may read the whole table, sparing the text
         # query (its storage classes, its counting) altogether: beside columns that query reads anyway
