@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import LoadError, TargetError
-from columnar_etl.loading.adbc import copy_tables_atomically
+from columnar_etl.loading.adbc import COPY_SLICE_BYTES, copy_slices, copy_tables_atomically
 from columnar_etl.pg.connect import connect, transaction
 from columnar_etl.pipeline.raw import copy_raw
 from columnar_etl.source.export import open_source
@@ -38,6 +38,41 @@ def test_copy_keeps_values_and_nulls(pg_uri: str) -> None:
     table = pa.table({"id": pa.array([1, 2, 3], pa.int64()), "txt": ["a", None, "it's"]})
     copy_tables_atomically(pg_uri, "s", {"t": table})
     assert pg_query(pg_uri, "SELECT id, txt FROM s.t ORDER BY id") == [(1, "a"), (2, None), (3, "it's")]
+
+
+@pytest.mark.parametrize("slice_bytes", [64, 1_000, 10**9])
+def test_copy_slices_keep_every_row_in_order_in_batches_of_about_the_size(slice_bytes: int) -> None:
+    # Two batches of unequal width (long text in the second), an empty one between them.
+    schema = pa.schema([("id", pa.int64()), ("txt", pa.string())])
+    batches = [
+        pa.record_batch([pa.array(range(100)), pa.array([f"v{i}" for i in range(100)])], schema=schema),
+        pa.record_batch([pa.array([], pa.int64()), pa.array([], pa.string())], schema=schema),
+        pa.record_batch([pa.array(range(100, 130)), pa.array(["x" * 500] * 30)], schema=schema),
+    ]
+    sliced = list(copy_slices(pa.RecordBatchReader.from_batches(schema, batches), slice_bytes))
+    assert pa.Table.from_batches(sliced, schema=schema).equals(pa.Table.from_batches(batches, schema=schema))
+    for batch in sliced:
+        # At most one row beyond the size (a row wider than a slice is a slice of its own).
+        row = max(1, batch.nbytes // max(1, batch.num_rows))
+        assert batch.num_rows <= 1 or batch.nbytes <= slice_bytes + row
+    if slice_bytes == 10**9:
+        assert [b.num_rows for b in sliced] == [100, 0, 30]
+    # A table or a single batch is sliced the same way; an empty table keeps its schema.
+    table = pa.Table.from_batches(batches, schema=schema)
+    assert pa.Table.from_batches(list(copy_slices(table, slice_bytes)), schema=schema).equals(table)
+    assert copy_slices(table.slice(0, 0), slice_bytes).read_all().schema == schema
+
+
+def test_a_table_copied_in_slices_lands_whole(pg_uri: str) -> None:
+    # Wider than many slices: every row lands once, in its values.
+    count = 50_000
+    table = pa.table({"id": pa.array(range(count), pa.int64()), "txt": [f"row {i}" for i in range(count)]})
+    assert table.nbytes > 10 * COPY_SLICE_BYTES
+    copy_tables_atomically(pg_uri, "sliced", {"t": table})
+    found = pg_query(
+        pg_uri, "SELECT count(*), count(DISTINCT id), min(id), max(id), sum(length(txt)) FROM sliced.t"
+    )
+    assert found == [(count, count, 0, count - 1, sum(len(f"row {i}") for i in range(count)))]
 
 
 def test_failure_in_second_table_rolls_back_the_first(pg_uri: str) -> None:
