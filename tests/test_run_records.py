@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.pipeline import record as record_module
-from columnar_etl.pipeline.record import RUN_FILE, RUN_RECORD_VERSION, mark_interrupted_runs
+from columnar_etl.pipeline.record import (
+    RUN_FILE,
+    RUN_RECORD_VERSION,
+    RunRecord,
+    list_runs,
+    mark_interrupted_runs,
+)
 
 
 def _dead_pid() -> int:
@@ -48,3 +54,26 @@ def test_only_records_that_may_say_running_are_read_and_killed_ones_are_marked(
     assert sorted(read) == ["killed", "late"]  # the finished run's record was not parsed
     for run_dir, outcome in ((killed, "interrupted"), (late, "interrupted"), (finished, "done")):
         assert json.loads((run_dir / RUN_FILE).read_text())["outcome"] == outcome
+
+
+def test_runs_started_within_one_second_list_newest_first(tmp_path: Path) -> None:
+    # Two runs of a fast export (a run, then the same file again: already loaded) start within one
+    # second; their records keep the milliseconds, so the list shows them in the order they started.
+    base = 1_751_371_200.25
+    for number, offset in enumerate((0.0, 0.5)):
+        run_id = f"20250701T120000Z-{'b' if number == 0 else 'a'}{number}"  # ids sorting against time
+        record = RunRecord(
+            run_id=run_id,
+            run_dir=tmp_path / run_id,
+            source="export.db",
+            mode="simple",
+            settings={},
+            started=base + offset,
+            finished=base + offset + 0.4,
+            outcome="done",
+        )
+        (tmp_path / run_id).mkdir()
+        record.write()
+    listed = list_runs(tmp_path)
+    assert [r["started"] for r in listed] == ["2025-07-01T12:00:00.750Z", "2025-07-01T12:00:00.250Z"]
+    assert [r["run_id"] for r in listed] == ["20250701T120000Z-a1", "20250701T120000Z-b0"]

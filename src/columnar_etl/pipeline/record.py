@@ -15,6 +15,7 @@ import re
 import socket
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
@@ -292,7 +293,8 @@ def process_started() -> float:
 
 
 def _iso(epoch: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+    # Milliseconds: two runs started in the same second still sort in the order they started.
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _round(value: float | None) -> float | None:
