@@ -107,6 +107,28 @@ def test_catalogue_has_declared_types_and_row_counts(export: Path) -> None:
         assert [c.declared_type for c in src.table("comments").columns] == ["int(5)", "varchar(20)"]
 
 
+def test_rows_are_estimated_by_the_rowid_span_unless_it_cannot_be_the_count(tmp_path: Path) -> None:
+    # Dense rowids (a few deleted): the span, no count. Rowids chosen by the exporting system (64-bit
+    # ids): a span longer than the file has bytes is no row count, so the rows are counted.
+    path = tmp_path / "ids.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE dense (id INTEGER PRIMARY KEY, v TEXT)")
+        con.executemany("INSERT INTO dense VALUES (?, ?)", ((i, "x") for i in range(1, 1001)))
+        con.execute("DELETE FROM dense WHERE id % 100 = 0")
+        con.execute("CREATE TABLE sparse (id INTEGER PRIMARY KEY, v TEXT)")
+        con.executemany("INSERT INTO sparse VALUES (?, ?)", ((2**62 + i * 10**12, "x") for i in range(500)))
+    with open_source(path) as src:
+        dense, sparse = src.table("dense"), src.table("sparse")
+        assert dense.rowid == ("rowid", 1, 999)  # 990 rows: the span overstates a little, uncounted
+        assert dense.estimated_rows == 999 and "row_count" not in dense.__dict__
+        assert sparse.rowid is not None and sparse.rowid[2] - sparse.rowid[1] + 1 > path.stat().st_size
+        assert (
+            sparse.estimated_rows
+            == 500
+            == sqlite3.connect(path).execute("SELECT count(*) FROM sparse").fetchone()[0]
+        )
+
+
 def test_catalogue_reads_rowid_ranges_by_seeking_not_scanning(tmp_path: Path) -> None:
     # The rowid range is two B-tree seeks: SQLite's virtual machine runs a handful of steps whatever
     # the table's size (a scan runs several per row). Counted with SQLite's own progress handler.

@@ -64,10 +64,20 @@ class SourceTable:
 
     @property
     def estimated_rows(self) -> int:
-        """The row count if already known, else the rowid span (exact unless rows were deleted)."""
+        """The row count if already known, else the rowid span (exact unless rows were deleted).
+
+        A span longer than the file has bytes cannot be the count (every row takes bytes): rowids
+        chosen by the exporting system (64-bit ids, timestamps) are spread thin. The rows are then
+        counted: planned by the span, a table of 100K rows with such ids was profiled alone, all as
+        text (0.25-0.30 s; counted, beside the others and typed: 0.14-0.16 s)."""
         if "row_count" in self.__dict__ or self.rowid is None:
             return self.row_count
-        return self.rowid[2] - self.rowid[1] + 1
+        span = self.rowid[2] - self.rowid[1] + 1
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return span
+        return self.row_count if span > size else span
 
     @property
     def column_names(self) -> list[str]:
