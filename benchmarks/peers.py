@@ -3,7 +3,8 @@
 Each peer runs as a fresh process, interleaved (A B C … A B C …), ``--rounds`` times per dataset, into a
 fresh database on an embedded PostgreSQL started for this benchmark (dropped after each run). Wall clock
 is ``perf_counter`` around the child; CPU (user + system) and peak RSS come from ``os.wait4``'s rusage
-for that child (its waited-for descendants included; the PostgreSQL server's own work is not). After
+for that child (its waited-for descendants included; the PostgreSQL server's own work is not), forked
+by a small launcher so its peak RSS is its own (see :data:`LAUNCHER`). After
 every run the rows in the target are counted per table and compared with the source (minus the exact
 duplicate rows for the peers that remove them, computed with sqlite3).
 
@@ -244,11 +245,39 @@ class Outcome:
     stderr: str
 
 
+#: The measured command's launcher: a small interpreter (no site) that forks and execs the command, waits
+#: for it and prints its wall seconds and rusage as JSON. On Linux a process's peak RSS
+#: (``ru_maxrss``) starts at its parent's RSS when it was forked: a command started straight from this
+#: benchmark (hundreds of MB after generating and checking exports) would report at least that much
+#: (a child of a process holding 600 MB reported 613 MB for ``/bin/true``). Forked from the launcher, it
+#: reports its own peak (above the launcher's ~10 MB).
+LAUNCHER = r"""
+import json, os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(json.dumps({"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status)}))
+"""
+
+
 def timed(argv: list[str], env: dict[str, str], timeout: float) -> Outcome:
-    """Run ``argv`` as a fresh process; killed (whole process group) after ``timeout`` seconds."""
+    """Run ``argv`` as a fresh process (through :data:`LAUNCHER`); killed (whole process group) after
+    ``timeout`` seconds."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        [sys.executable, "-S", "-c", LAUNCHER, *argv],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     fired = threading.Event()
 
@@ -260,21 +289,34 @@ def timed(argv: list[str], env: dict[str, str], timeout: float) -> Outcome:
     timer.start()
     # stderr is drained in a thread so a chatty child never blocks on a full pipe.
     chunks: list[bytes] = []
-    assert child.stderr is not None
+    assert child.stderr is not None and child.stdout is not None
     reader = threading.Thread(target=lambda: chunks.append(child.stderr.read()), daemon=True)  # type: ignore[union-attr]
     reader.start()
+    printed = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     timer.cancel()
     reader.join(timeout=5)
     child.returncode = os.waitstatus_to_exitcode(status)
+    stderr = b"".join(chunks).decode(errors="replace")[-1500:]
+    try:
+        measured = json.loads(printed.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):  # the launcher was killed (timeout) or failed
+        return Outcome(
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            child.returncode or 1,
+            fired.is_set(),
+            stderr,
+        )
     return Outcome(
-        wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
-        rss_mb=usage.ru_maxrss / 1024,
-        returncode=child.returncode,
+        wall=float(measured["wall"]),
+        cpu=float(measured["cpu"]),
+        rss_mb=int(measured["rss_kb"]) / 1024,
+        returncode=int(measured["returncode"]),
         timed_out=fired.is_set(),
-        stderr=b"".join(chunks).decode(errors="replace")[-1500:],
+        stderr=stderr,
     )
 
 

@@ -59,7 +59,13 @@ else:
     rows = sum(r["out"] for r in result.record.rows.values())
 seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_SELF)
-peak_mb = usage.ru_maxrss / 1024
+# This process's own peak: ru_maxrss starts at the parent's RSS when it was forked (the parent may have
+# just generated a 10x export); VmHWM is of this process's memory only.
+try:
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(next(l for l in status.splitlines() if l.startswith("VmHWM:")).split()[1]) / 1024
+except (OSError, StopIteration):
+    peak_mb = usage.ru_maxrss / 1024
 print(json.dumps({"rows": rows, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
                   "peak_rss_mb": peak_mb}))
 """

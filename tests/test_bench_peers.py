@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from benchmarks import peers, report
@@ -29,6 +31,28 @@ def test_source_counts_and_clean_twin(tmp_path: Path) -> None:
     twin = peers.clean_twin(export, tmp_path)
     rows = sqlite3.connect(twin).execute('SELECT "x y", note FROM a ORDER BY 1').fetchall()
     assert rows == [(1, "p"), (2, "q"), (3, "p")]
+
+
+def test_a_peer_reports_its_own_peak_rss_not_the_benchmarks(tmp_path: Path) -> None:
+    # On Linux a forked child's ru_maxrss starts at its parent's RSS: this test process holds 400 MB
+    # while it times a child that holds ~nothing, then one that holds 200 MB.
+    held = bytearray(400 * 1024 * 1024)
+    held[::4096] = b"\x01" * len(held[::4096])  # touched: resident
+    small = peers.timed([sys.executable, "-S", "-c", "pass"], dict(os.environ), timeout=60)
+    big = peers.timed(
+        [sys.executable, "-S", "-c", "x = bytearray(200 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096])"],
+        dict(os.environ),
+        timeout=60,
+    )
+    del held
+    assert (small.returncode, big.returncode) == (0, 0)
+    assert small.rss_mb < 100, small
+    assert 200 <= big.rss_mb < 300, big
+    assert small.wall > 0 and big.cpu > 0
+    failed = peers.timed(
+        [sys.executable, "-S", "-c", "import sys; sys.exit(3)"], dict(os.environ), timeout=60
+    )
+    assert failed.returncode == 3
 
 
 def test_pgloader_uri_uses_the_unix_socket() -> None:
