@@ -298,7 +298,7 @@ def native_rows(
             scan = f"SELECT {', '.join(map(quote_ident, native))} FROM {SOURCE_ALIAS}.{quote_ident(table)}"
             positions = [names.index(name) for name in native]
             distinct = native_distinct_sql(scan, positions, native, reals, unique)
-            doubles = [names.index(name) for name in native if name in reals]
+            doubles = [position for position, name in zip(positions, native, strict=True) if name in reals]
             try:
                 if keep:
                     cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")

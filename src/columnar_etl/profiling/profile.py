@@ -474,19 +474,18 @@ def profile_table(
     keeping = keep is not None and bool(names) and not sample
     numbers = quote_ident(f"{keep}_numbers") if keeping else ""
     typing = typed and bool(names) and not sample
-    # Inside _query_errors like every query of the profile: under a tight memory limit even this one's
-    # cursor setting can be the allocation that fails (another table's query holding the memory).
-    with _query_errors(src, table, settings):
-        candidates, reals = native_candidates(src, table) if typing else ([], [])
-    if set(candidates) | set(reals) != set(names):
-        # REAL columns join the typed scan only when it may read the whole table, sparing the text
-        # query (its storage classes, its counting) altogether: beside columns that query reads anyway
-        # they cost less in it (wide export: +0.1-0.2 s of CPU when in the typed scan; narrow benchmark
-        # table, all INTEGER and REAL: -1.5-2 s). Their figures are the same either way.
-        reals = []
     cells = quote_ident(f"{keep}_cells") if keeping else None
 
+    # Every query of the profile inside _query_errors, the typing of the columns too: under a tight
+    # memory limit even its cursor setting can be the allocation that fails.
     with _query_errors(src, table, settings):
+        candidates, reals = native_candidates(src, table) if typing else ([], [])
+        if set(candidates) | set(reals) != set(names):
+            # REAL columns join the typed scan only when it may read the whole table, sparing the text
+            # query (its storage classes, its counting) altogether: beside columns that query reads
+            # anyway they cost less in it (wide export: +0.1-0.2 s of CPU when in the typed scan;
+            # narrow benchmark table, all INTEGER and REAL: -1.5-2 s). Their figures are the same.
+            reals = []
         # The typed scan first (integers and REAL columns): a column it leaves to text joins the one
         # text query. (Beside the text query, on a thread of its own, it measured no faster on two
         # cores: both queries already use both.)
