@@ -12,8 +12,12 @@ import struct
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.profiling import native as native_module
+from columnar_etl.profiling import sql as sql_module
+from columnar_etl.profiling.native import native_distinct_sql, native_profile_sql
 from columnar_etl.profiling.sql import (
     Flag,
     Shape,
@@ -25,7 +29,7 @@ from columnar_etl.profiling.sql import (
 )
 from columnar_etl.rules import DEFAULT_NULL_TOKENS, WHITESPACE
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import open_source
+from columnar_etl.source.export import SOURCE_ALIAS, open_source
 from tests.conftest import SqliteFactory
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -158,3 +162,60 @@ def test_profile_rows_are_ordered_in_python_as_sql_would(make_sqlite: SqliteFact
     random.Random(3).shuffle(shuffled)
     assert len({(row["idx"], row["code"]) for row in shuffled}) > 10
     assert [(row["idx"], row["code"]) for row in sorted(shuffled, key=profile_row_order)] == ordered
+
+
+def _grouping_sets(coded: str) -> str:
+    """The reference for :func:`with_column_rows`: ``coded`` with its column rows counted by DuckDB's
+    grouping sets, every value aggregated a second time per column, as the profile query once did."""
+    head, _, group = coded.rpartition("GROUP BY ")
+    idx, code = group.split(", ")
+    return f"{head}GROUP BY GROUPING SETS (({idx}, {code}), ({idx}))"
+
+
+def _ordered(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    return sorted(rows, key=lambda row: profile_row_order({"idx": row[0], "code": row[1]}))
+
+
+def test_column_rows_fold_as_grouping_sets_count(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each column's row (code NULL) is folded from its coded rows: the very rows grouping sets give,
+    # on values whose bounds Python cannot hold (year-0 and year-10000 dates come back as text), mixed
+    # storage classes, BLOBs, bytes that are not UTF-8, null tokens, NULL-only columns, more than five
+    # examples per code, and, from the typed scan, int64 bounds, infinities and -0.0.
+    texts = ["0000-03-01 00:00", "01/03/0000", "10000-01-01", "2024-02-30", "2024-01-31 10:00", "31/01/2024"]
+    texts += ["1,5", "3.125", "1e999", "-1e999", " 7 ", "", "NULL", "-", "007", "x", "y", "z", "w", "v", "u"]
+    cells: list[object] = [*texts, 3, -2, 2.5, 1e300, b"\x00\x01", "caf\xe9".encode("latin-1"), None]
+    rows = [(cell, None, cell if isinstance(cell, int) else None, "n/a") for cell in cells]
+    path = make_sqlite({"t": ("CREATE TABLE t (a, b TEXT, c INTEGER, d TEXT)", rows)})
+    numbers = [(1, 2.5), (2, -0.0), (2**63 - 1, math.inf), (-(2**63), -math.inf), (0, None), (1, 0.0)]
+    numbers += [(None, 1e-300), (7, 2.5)] + [(n, n / 8) for n in range(10, 30)]
+    typed = make_sqlite({"n": ("CREATE TABLE n (i INTEGER, r REAL)", numbers)}, name="typed.db")
+    columns = ["a", "b", "c", "d"]
+    tokens = ["NULL", "-", "n/a", "0"]
+
+    def profile_rows() -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        with open_source(path) as src:
+            reads = [ColumnRead(name, with_class=True, as_bytes=True, real_digits=True) for name in columns]
+            relation = src.relation_sql("t", reads=reads, class_string=True)
+            text = src.connection.execute(table_profile_sql(relation, columns, tokens, None)).fetchall()
+        with open_source(typed) as src:
+            scan = f"SELECT i, r FROM {SOURCE_ALIAS}.n"
+            distinct = native_distinct_sql(scan, [0, 1], ["i", "r"], {"r"})
+            cursor = src.typed_cursor()
+            native = cursor.execute(native_profile_sql(distinct, tokens, [1])).fetchall()
+            cursor.close()
+        return _ordered(text), _ordered(native)
+
+    folded = profile_rows()
+    monkeypatch.setattr(sql_module, "with_column_rows", _grouping_sets)
+    monkeypatch.setattr(native_module, "with_column_rows", _grouping_sets)
+    grouped = profile_rows()
+    assert folded == grouped
+    text, native = folded
+    # What the comparison covers: a column row per column, bounds Python cannot hold, a NULL-only column.
+    assert [row[0] for row in text if row[1] is None] == [0, 1, 2, 3]
+    assert [row[0] for row in native if row[1] is None] == [0, 1]
+    assert any(isinstance(value, str) and "(BC)" in value for row in text for value in row[6:8])
+    assert any(row[0] == 1 and row[1] is None and row[5] is None for row in text)
+    assert any(len(row[5] or []) == 5 and row[1] is None for row in text)

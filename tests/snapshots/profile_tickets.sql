@@ -1,3 +1,4 @@
+SELECT * FROM (WITH coded_groups AS MATERIALIZED (
 SELECT
   idx,
   code0 AS code,
@@ -93,4 +94,5 @@ GROUP BY idx, cls, v
 ) AS shaped
 ) AS parsed
 ) AS coded
-GROUP BY GROUPING SETS ((idx, code0), (idx))
+GROUP BY idx, code0
+) SELECT * FROM coded_groups UNION ALL SELECT idx, NULL AS code, sum(cells) AS cells, sum(distinct_values) AS distinct_values, sum(bytes) AS bytes, CASE WHEN count(examples) > 0 THEN list_slice(list_sort(flatten(list(examples))), 1, 5) END AS examples, min(min_day_first) AS min_day_first, max(max_day_first) AS max_day_first, min(min_month_first) AS min_month_first, max(max_month_first) AS max_month_first, min(min_number) AS min_number, max(max_number) AS max_number, max(max_scale) AS max_scale, max(max_digits) AS max_digits, min(min_text) AS min_text, max(max_text) AS max_text FROM coded_groups GROUP BY idx) AS column_rows

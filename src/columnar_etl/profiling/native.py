@@ -38,6 +38,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     StorageClass,
     shortest_text_sql,
+    with_column_rows,
 )
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
 from columnar_etl.source.export import SOURCE_ALIAS, Source
@@ -245,10 +246,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
     ]
-    return (
-        f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded "
-        "GROUP BY GROUPING SETS ((idx, code), (idx))"  # unordered: see .sql.profile_row_order
-    )
+    return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 
 
 def mismatched_column(message: str, columns: list[str]) -> str | None:
