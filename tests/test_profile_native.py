@@ -253,3 +253,31 @@ def test_a_table_read_typed_or_all_as_text(tmp_path: Path, dirt: str) -> None:
                 found.append((profiled.to_dict(), kept, leftover))
             assert found[0] == found[1]
             assert found[0][2] == (0,)
+
+
+@pytest.mark.parametrize("mixed", [False, True], ids=["numbers-only", "with-text"])
+def test_a_table_profiled_alone_is_typed_only_where_the_typed_scan_reads_all_of_it(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, mixed: bool
+) -> None:
+    """A table too big to share the memory limit is profiled alone: by the typed scan when it reads
+    every column (INTEGER and REAL columns only: at 10M rows all as text ran out of 256 MB), else all
+    as text, as before. Either way the profile is the one read all as text gives."""
+    rows = [(i, (i * 7919) % 100_003, i / 7, "x" if i % 3 else None) for i in range(1, 25_001)]
+    text = ", t TEXT" if mixed else ""
+    ddl = f"CREATE TABLE m (id INTEGER PRIMARY KEY, a INTEGER, r REAL{text})"
+    path = make_sqlite({"m": (ddl, [row if mixed else row[:3] for row in rows])})
+    # 256 MB / 10,000 bytes = 25,600 cells: the table's 75,000 (or 100,000) do not fit.
+    chosen = load_settings().model_copy(update={"profile_memory_limit": "256MB"})
+    monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", 10_000)
+    scanned: list[list[str]] = []
+    typed_rows = profile_module.native_rows
+
+    def spy(src: Any, table: str, tokens: list[str], candidates: list[str], *args: Any) -> Any:
+        scanned.append(list(candidates))
+        return typed_rows(src, table, tokens, candidates, *args)
+
+    monkeypatch.setattr(profile_module, "native_rows", spy)
+    alone = _as_dict(profile(path, settings=chosen))
+    assert scanned == [[] if mixed else ["id", "a", "r"]]
+    _text_only(monkeypatch)
+    assert alone == _as_dict(profile(path, settings=chosen))

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from columnar_etl import profile
 from columnar_etl.pipeline.runner import run
 from export_generator import generate_export
 
@@ -113,3 +114,30 @@ def test_ten_million_rows_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> 
     print(f"\n10M-row run: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")  # noqa: T201  (the figure, with -s)
     if peak_mb > PEAK_RSS_MB:
         pytest.xfail(f"peak RSS {peak_mb:.0f} MB > {PEAK_RSS_MB} MB on 10M rows ({seconds:.0f} s)")
+
+
+def test_ten_million_rows_of_numbers_are_profiled_within_the_memory_limit(tmp_path: Path) -> None:
+    # 60M cells, 30M of them distinct, too many to share the limit: profiled alone, by the typed scan
+    # (read all as text, their counting ran out of the default 256 MB, with one thread and with two).
+    export = tmp_path / "numbers.db"
+    con = sqlite3.connect(export)
+    with con:
+        columns = "id INTEGER PRIMARY KEY, a INTEGER, r REAL, b INTEGER, q REAL, c INTEGER"
+        con.execute(f"CREATE TABLE m ({columns})")
+        con.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) "
+            "INSERT INTO m SELECT x, (x * 2654435761) % 1000000007, "
+            "((x * 48271) % 2147483647) / 2147483647.0, x % 500, (x % 200000) / 1000.0, x % 10000 FROM n",
+            (TEN_MILLION,),
+        )
+        expected = {
+            name: con.execute(f"SELECT count(DISTINCT {name}), min({name}), max({name}) FROM m").fetchone()
+            for name in ("id", "a", "r", "b", "q", "c")
+        }
+    con.close()
+    profiled = profile(export).tables["m"]
+    assert profiled.row_count == TEN_MILLION
+    found = {
+        name: (column.distinct_count, column.min, column.max) for name, column in profiled.columns.items()
+    }
+    assert found == expected

@@ -455,6 +455,7 @@ def profile_table(
     keep: str | None = None,
     typed: bool = False,
     unique: Collection[str] = (),
+    whole: bool = False,
 ) -> TableProfile:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
@@ -468,7 +469,12 @@ def profile_table(
     counted into tables first, and the short values of its columns are kept in ``keep`` for the
     reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice.
     ``unique``: the table's rowid alias (a declared key SQLite keeps unique and non-null), whose values
-    the typed scan counts without grouping them (:func:`.native.native_distinct_sql`)."""
+    the typed scan counts without grouping them (:func:`.native.native_distinct_sql`). With ``whole``
+    (and ``typed``), the typed scan is used only when it may read every column (a table of INTEGER and
+    REAL columns only); any other table is read all as text. That is what a table too big to share
+    the memory limit gets: all as text, as above, unless the typed scan spares the text query
+    altogether (the 10M-row narrow table, 60M cells: all as text, it ran out of 256 MB with one thread
+    and two; typed, 10 s at 441 MB of RSS)."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
@@ -486,6 +492,8 @@ def profile_table(
             # anyway they cost less in it (wide export: +0.1-0.2 s of CPU when in the typed scan;
             # narrow benchmark table, all INTEGER and REAL: -1.5-2 s). Their figures are the same.
             reals = []
+            if whole:
+                candidates = []
         # The typed scan first (integers and REAL columns): a column it leaves to text joins the one
         # text query. (Beside the text query, on a thread of its own, it measured no faster on two
         # cores: both queries already use both.)
@@ -682,11 +690,14 @@ def _profile_keyed(
     keep: str,
     *,
     typed: bool = False,
+    whole: bool = False,
 ) -> tuple[TableProfile, KeptValues | None]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample)."""
     alias = declared.columns if declared is not None and declared.rowid_alias else ()
-    profiled = profile_table(src, table, settings, sample, parts, keep=keep, typed=typed, unique=alias)
+    profiled = profile_table(
+        src, table, settings, sample, parts, keep=keep, typed=typed, unique=alias, whole=whole
+    )
     find_key(src, profiled, declared, count=sample is None)
     if sample is not None or not profiled.columns:
         return profiled, None
@@ -758,25 +769,29 @@ def profile(
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
 
-        def one(name: str, threads: int, typed: bool = False) -> tuple[TableProfile, KeptValues | None]:
+        def one(
+            name: str, threads: int, typed: bool = True, whole: bool = False
+        ) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
-            return _profile_keyed(src, name, settings, sample, parts, declared.get(name), keep, typed=typed)
+            key = declared.get(name)
+            return _profile_keyed(src, name, settings, sample, parts, key, keep, typed=typed, whole=whole)
 
         def by_itself(name: str) -> tuple[TableProfile, KeptValues | None]:
             # Alone, with the whole limit and every core; out of memory even so, once more with one
             # thread: DuckDB's aggregates hold a hash table per thread, and at 40x the wide export's
             # timesheets ran out of 256 MB with two now and then (at random, early in the table).
+            # Typed only where the typed scan reads every column (see profile_table's ``whole``).
             src.connection.execute(f"SET threads = {cores}")
             try:
-                return one(name, cores)
+                return one(name, cores, whole=True)
             except SourceError as exc:
                 if cores == 1 or not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
                     raise
             log.info("profiling again with one thread", table=name)
             _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")  # what the failed attempt left
             src.connection.execute("SET threads = 1")
-            return one(name, 1)
+            return one(name, 1, whole=True)
 
         results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
         if alone:
@@ -787,9 +802,9 @@ def profile(
         short_of_memory: list[str] = []
         with ThreadPoolExecutor(max_workers=cores) as pool:
             # Side by side, a table's INTEGER columns come from the typed scan; a table alone, or again
-            # alone after running out of memory, is read all as text (see profile_table: its memory
-            # use at 40x is known).
-            futures = {name: pool.submit(one, name, threads, True) for name in together}
+            # alone after running out of memory, is read all as text unless the typed scan reads all
+            # of it (see profile_table: its memory use at 40x is known).
+            futures = {name: pool.submit(one, name, threads) for name in together}
             for name in together:
                 try:
                     results[name] = futures[name].result()
