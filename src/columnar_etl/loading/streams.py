@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from columnar_etl.config import ColumnNames
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import ArrowData
+from columnar_etl.loading.adbc import ArrowData, as_reader
 from columnar_etl.loading.validate import TableStats, observe_stream
 from columnar_etl.pg.column_names import column_mapping
 
@@ -29,34 +29,6 @@ _GOLDEN = 0x9E3779B97F4A7C15
 _BUCKET_BITS = 24
 # "id", "ticket_id", "TKT-Ticket ID" (a word of its own) or "ticketId" / "TicketID" (camel case).
 _ID_NAME = re.compile(r"(?:^|[^A-Za-z0-9])(?:id|Id|ID)$|[a-z](?:Id|ID)$")
-
-
-def as_reader(table: str, data: ArrowData) -> pa.RecordBatchReader:
-    """Any accepted input (Table, RecordBatch, reader, iterable of batches) as a RecordBatchReader.
-
-    An iterable must yield at least one batch (it carries the schema); pass a reader or a Table to
-    load a table with no rows.
-    """
-    if isinstance(data, pa.RecordBatchReader):
-        return data
-    if isinstance(data, pa.Table):
-        return pa.RecordBatchReader.from_batches(data.schema, data.to_batches())
-    if isinstance(data, pa.RecordBatch):
-        return pa.RecordBatchReader.from_batches(data.schema, [data])
-    batches: Iterator[pa.RecordBatch] = iter(data)
-    first = next(batches, None)
-    if first is None:
-        raise LoadError(
-            "no record batches (not even an empty one carrying the schema)",
-            table=table,
-            hint="pass a pyarrow RecordBatchReader or Table for a table without rows",
-        )
-
-    def chain() -> Iterator[pa.RecordBatch]:
-        yield first
-        yield from batches
-
-    return pa.RecordBatchReader.from_batches(first.schema, chain())
 
 
 def renamed(reader: pa.RecordBatchReader, mapping: Mapping[str, str]) -> pa.RecordBatchReader:
