@@ -65,3 +65,48 @@ def test_a_rollback_or_cutover_waiting_for_another_names_it(pg_uri: str, tmp_pat
             cutover(pg_uri, second.schema, settings=settings)
         assert str(info.value) == expected.format(since=since)
     assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(2,)]
+
+
+@contextmanager
+def held_table_lock(uri: str, table: str, mode: str) -> Iterator[None]:
+    """Hold ``mode`` on ``table`` in an open transaction of another connection."""
+    holder = connect(uri)
+    cursor = holder.cursor()
+    try:
+        cursor.execute(f"LOCK TABLE {table} IN {mode} MODE")
+        cursor.fetchall()
+        yield
+    finally:
+        cursor.close()
+        holder.rollback()
+        holder.close()
+
+
+@pytest.mark.parametrize("mode", ["simple", "cutover"])
+def test_a_cutover_does_not_wait_for_a_vacuum_of_the_live_tables(
+    pg_uri: str, tmp_path: Path, mode: str
+) -> None:
+    # VACUUM and ANALYZE (autovacuum's too) hold SHARE UPDATE EXCLUSIVE on the table they work on. Locking
+    # the views with LOCK TABLE also locked the live tables behind them, in ACCESS EXCLUSIVE: the cutover
+    # waited for the autovacuum of the 40x export's live tables, past its 30 s, and failed.
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    live = load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings)
+    ready = load_tables({"t": pa.table({"a": [2]})}, pg_uri, settings=settings, mode="blue-green")
+    with held_table_lock(pg_uri, f'"{live.schema}"."t"', "SHARE UPDATE EXCLUSIVE"):
+        if mode == "simple":
+            load_tables({"t": pa.table({"a": [3]})}, pg_uri, settings=settings)
+        else:
+            cutover(pg_uri, ready.schema, settings=settings)
+    assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(3 if mode == "simple" else 2,)]
+
+
+def test_a_cutover_still_waits_for_readers_of_the_views(pg_uri: str, tmp_path: Path) -> None:
+    # What the lock is for: a reader of a view (its transaction still open) sees one whole version; the
+    # cutover waits for it, and past target_lock_wait gives up with nothing changed.
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings)
+    ready = load_tables({"t": pa.table({"a": [2]})}, pg_uri, settings=settings, mode="blue-green")
+    with held_table_lock(pg_uri, "servicedesk.t", "ACCESS SHARE"), pytest.raises(LoadError) as info:
+        cutover(pg_uri, ready.schema, settings=settings)
+    assert "readers held the views of servicedesk for more than 0.5 s" in str(info.value)
+    assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(1,)]

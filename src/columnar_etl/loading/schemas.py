@@ -278,7 +278,15 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
     # waits less than deadlock_timeout, gives up everything it took (a subtransaction), and tries
     # again: readers never see an error, the cutover just waits for them. Retried on the server,
     # because an error on this ADBC connection would end the whole transaction.
-    names = ", ".join(qualified(base, table) for table in tables)
+    #
+    # The views only: LOCK TABLE on a view also locks, in the same mode, every table its query reads
+    # (the live version's), so it waited for any VACUUM or ANALYZE of them, which hold a lock that
+    # conflicts with ACCESS EXCLUSIVE and which a wait shorter than deadlock_timeout never cancels
+    # (an autovacuum of the 40x export's live tables held a cutover past its 30 s). A no-op change of
+    # owner (to the view's own) takes ACCESS EXCLUSIVE on the view alone: it still waits for readers
+    # of the view, no longer for what touches the tables behind it. (It needs what replacing the view
+    # needs next: to own it.)
+    views = ", ".join(quote_literal(qualified(base, table)) for table in tables)
     execute(
         cursor,
         f"""DO $$
@@ -286,11 +294,16 @@ DECLARE
   deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
   attempt_ms int := greatest(10, least(200,
     extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
+  view_name text;
 BEGIN
   LOOP
     BEGIN
       PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
-      LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE;
+      FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
+        EXECUTE pg_catalog.format('ALTER VIEW %s OWNER TO %I', view_name, (SELECT
+          pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
+          WHERE c.oid = pg_catalog.to_regclass(view_name)));
+      END LOOP;
       EXIT;
     EXCEPTION WHEN lock_not_available THEN
       IF clock_timestamp() > deadline THEN
