@@ -474,7 +474,8 @@ def profile_table(
     REAL columns only); any other table is read all as text. That is what a table too big to share
     the memory limit gets: all as text, as above, unless the typed scan spares the text query
     altogether (the 10M-row narrow table, 60M cells: all as text, it ran out of 256 MB with one thread
-    and two; typed, 10 s at 441 MB of RSS)."""
+    and two; typed, 10 s at 441 MB of RSS). A column the typed scan then finds another class in is
+    still read as text beside it, as for a table profiled side by side."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
@@ -769,13 +770,11 @@ def profile(
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
 
-        def one(
-            name: str, threads: int, typed: bool = True, whole: bool = False
-        ) -> tuple[TableProfile, KeptValues | None]:
+        def one(name: str, threads: int, whole: bool = False) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
             key = declared.get(name)
-            return _profile_keyed(src, name, settings, sample, parts, key, keep, typed=typed, whole=whole)
+            return _profile_keyed(src, name, settings, sample, parts, key, keep, typed=True, whole=whole)
 
         def by_itself(name: str) -> tuple[TableProfile, KeptValues | None]:
             # Alone, with the whole limit and every core; out of memory even so, once more with one
