@@ -47,6 +47,7 @@ from columnar_etl.profiling.references import (
     kept_values_sql,
 )
 from columnar_etl.profiling.sql import (
+    BOUNDS,
     DATE_SHAPE_BY_CODE,
     EXAMPLE_KINDS,
     EXAMPLES,
@@ -644,20 +645,6 @@ def _text_rows(
     result = cursor.execute(sql)
     header = [d[0] for d in result.description or []]
     return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
-
-
-BOUNDS = (
-    "min_day_first",
-    "max_day_first",
-    "min_month_first",
-    "max_month_first",
-    "min_number",
-    "max_number",
-    "max_scale",
-    "max_digits",
-    "min_text",
-    "max_text",
-)
 
 
 def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:

@@ -525,6 +525,21 @@ def table_profile_sql(
     return with_column_rows(f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0")
 
 
+#: The profile query's bounds of a column's values, in the query's order: each named for the aggregate
+#: (``min`` / ``max``) that takes it, and that also folds it over the column's codes.
+BOUNDS = (
+    "min_day_first",
+    "max_day_first",
+    "min_month_first",
+    "max_month_first",
+    "min_number",
+    "max_number",
+    "max_scale",
+    "max_digits",
+    "min_text",
+    "max_text",
+)
+
 #: The profile query's columns after ``idx`` and ``code``, each with how a column's row (code NULL)
 #: folds it from the column's coded rows (see :func:`with_column_rows`).
 _COLUMN_ROW = {
@@ -535,16 +550,7 @@ _COLUMN_ROW = {
     # (no NULL in it; NULL when the column has no value).
     "examples": "CASE WHEN count(examples) > 0 "
     f"THEN list_slice(list_sort(flatten(list(examples))), 1, {EXAMPLES}) END",
-    "min_day_first": "min(min_day_first)",
-    "max_day_first": "max(max_day_first)",
-    "min_month_first": "min(min_month_first)",
-    "max_month_first": "max(max_month_first)",
-    "min_number": "min(min_number)",
-    "max_number": "max(max_number)",
-    "max_scale": "max(max_scale)",
-    "max_digits": "max(max_digits)",
-    "min_text": "min(min_text)",
-    "max_text": "max(max_text)",
+    **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
 }
 
 
