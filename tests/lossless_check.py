@@ -32,6 +32,7 @@ else as multisets; a source row missing from the target is allowed only when aud
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -107,6 +108,9 @@ class SourceTable:
     columns: list[str]
     primary_key: list[str]
     rows: list[SourceRow] = field(default_factory=list)
+    #: The key the run's profile names the table's rows by when it declares none (``profile.json``):
+    #: the audit's ``row_key`` of such a table carries its values.
+    run_key: list[str] = field(default_factory=list)
 
     @cached_property  # asked per row: computed once, after the rows are read
     def key_is_unique(self) -> bool:
@@ -202,8 +206,13 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)
             select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in columns)
+            # A column named rowid, oid or _rowid_ (in any case) takes that name from the rowid.
+            taken = {c.lower() for c in columns}
+            alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in taken), None)
             try:
-                cursor = con.execute(f"SELECT rowid, {select} FROM {_quote(name)} ORDER BY rowid")
+                if alias is None:
+                    raise sqlite3.OperationalError("every rowid alias is a column")
+                cursor = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
                 with_rowid = True
             except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
                 cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
@@ -400,6 +409,8 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
         keys += ["|".join(parts), "|".join(p.strip(" \t\n\r") for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
+    if table.run_key and not table.primary_key:
+        keys.append("|".join(_key_text(row.cells[c]) for c in table.run_key))
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))
@@ -449,10 +460,16 @@ def check(
     quarantine: Path | None = None,
     tables: Iterable[str] | None = None,
     encoding: str = "cp1252",
+    keys: dict[str, list[str]] | None = None,
 ) -> list[Violation]:
-    """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default)."""
+    """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default).
+
+    ``keys``: per table, the key the run named rows by in the audit where the export declares none."""
     log = LogIndex.read(audit, quarantine)
     source = read_source(sqlite_path)
+    for name, key in (keys or {}).items():
+        if name in source and all(column in source[name].columns for column in key):
+            source[name].run_key = list(key)
     wanted = list(tables) if tables is not None else list(source)
     violations: list[Violation] = []
     for name in wanted:
@@ -564,12 +581,17 @@ def _join(
 def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwargs: Any) -> list[Violation]:
     """:func:`check` with the audit and quarantine files of a ``RunResult`` (``runs/<run_id>/``)."""
     run_dir = Path(result.run_dir)
+    profiled = run_dir / "profile.json"
+    tables = json.loads(profiled.read_text()).get("tables", {}) if profiled.exists() else {}
+    listed = tables.values() if isinstance(tables, dict) else tables
+    keys = {t["name"]: list(t["key"]) for t in listed if t.get("key")}
     return check(
         sqlite_path,
         uri,
         base,
         audit=run_dir / "audit.parquet",
         quarantine=run_dir / "quarantine.parquet",
+        keys=keys,
         **kwargs,
     )
 

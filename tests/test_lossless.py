@@ -525,6 +525,41 @@ def test_null_in_declared_int_primary_key_does_not_fail_the_load(pg_uri: str, tm
     assert loaded.violations == [], summarize(loaded.violations)
 
 
+# A column may take any of the names of SQLite's rowid (``rowid``, ``oid``, ``_rowid_``, in any case: an
+# export from Oracle carries its ``ROWID``). That name then reaches the column, not the rowid.
+SHADOWED_ROWIDS = {
+    "oracle_text": (
+        "CREATE TABLE t (ROWID TEXT, name TEXT, n INTEGER, x REAL)",
+        [(f"AAAR3sAAEAAAACXAA{i:03d}", f"n{i % 40}", i % 40, (i % 40) / 7) for i in range(120)]
+        + [("AAAR3sAAEAAAACXAA000", "n0", 0, 0.0)],
+    ),
+    "integer_column": (
+        "CREATE TABLE t (rowid INTEGER, name TEXT, n INTEGER)",
+        [(1000 - i, f"n{i}", i) for i in range(120)] + [(1000, "n0", 0)],
+    ),
+    "key_named_rowid": (
+        "CREATE TABLE t (RowID INTEGER PRIMARY KEY, name TEXT, n INTEGER)",
+        [(i * 3, f"n{i}", i) for i in range(120)],
+    ),
+    "every_alias": (
+        "CREATE TABLE t (OID INTEGER, _rowid_ TEXT, rowid TEXT, name TEXT)",
+        [(i, f"r{i}", f"q{i}", f"n{i}") for i in range(120)],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHADOWED_ROWIDS))
+def test_a_column_named_like_the_rowid_arrives_as_itself(case: str, pg_uri: str, tmp_path: Path) -> None:
+    ddl, rows = SHADOWED_ROWIDS[case]
+    path = sqlite_file(tmp_path / f"{case}.db", ddl, rows)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    # The column's own values, not SQLite's rowids (checked apart from the checker, which joins on them).
+    column = ddl.split("(")[1].split()[0]
+    arrived = pg_query(pg_uri, f"SELECT {quote_ident(column)} FROM {quote_ident(loaded.base)}.t")
+    assert sorted(v for (v,) in arrived) == sorted(row[0] for row in set(rows))  # exact copies removed
+
+
 # --- the shared corpus ------------------------------------------------------------------------------------
 
 

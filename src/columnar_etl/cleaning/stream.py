@@ -499,8 +499,9 @@ _NATIVE_TYPES = {"integer": "BIGINT", "double": "DOUBLE"}
 
 def _native_columns(src: Source, plan: TablePlan, asked: Collection[str] | None) -> list[str]:
     """The columns of ``asked`` that DuckDB's scan delivers as their planned type (an ``integer`` as
-    BIGINT, a ``double`` as DOUBLE), unmasked; none for a table without rowid."""
-    if not asked or src.table(plan.name).rowid is None:
+    BIGINT, a ``double`` as DOUBLE), unmasked; none for a table whose rowid DuckDB's scan does not
+    give (:attr:`~columnar_etl.source.catalogue.SourceTable.scan_rowid`): the two reads are zipped by it."""
+    if not asked or not src.table(plan.name).scan_rowid:
         return []
     planned = {c.name: c for c in plan.columns}
     wanted = [

@@ -53,6 +53,13 @@ class SourceTable:
     #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
     rowid: tuple[str, int, int] | None = None
 
+    @property
+    def scan_rowid(self) -> bool:
+        """Whether DuckDB's own scan of the table gives SQLite's rowid as ``rowid``: a table with a rowid
+        and no column of that name (in any case; an export from Oracle has its ``ROWID``), which the
+        scan would give instead. Otherwise the rowid is read by SQLite, under :attr:`rowid`'s alias."""
+        return self.rowid is not None and self.rowid[0] == "rowid"
+
     @cached_property
     def row_count(self) -> int:
         """Rows in the table: ``count(*)`` by SQLite, once, on first use.

@@ -193,7 +193,13 @@ class Source:
             inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
-        elif parts <= 1 and rowids is None and where is None and not any(read.real_digits for read in reads):
+        elif (
+            parts <= 1
+            and rowids is None
+            and where is None
+            and not any(read.real_digits for read in reads)
+            and (info.scan_rowid or not with_rowid)
+        ):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
             selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
             if with_rowid:
@@ -307,8 +313,12 @@ class Source:
         if reads is None:
             reads = [ColumnRead(name) for name in (columns if columns is not None else info.column_names)]
         if native:
-            if info.rowid is None or strip_nul:
-                raise SourceError("a native read needs a rowid table", path=self.path, table=table)
+            if not info.scan_rowid or strip_nul:
+                raise SourceError(
+                    "a native read needs a rowid table with no column named rowid",
+                    path=self.path,
+                    table=table,
+                )
             wanted = set(native)
             try:
                 return self._native_reader(
