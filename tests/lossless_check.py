@@ -192,12 +192,25 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     con.text_factory = bytes
     try:
+        # A virtual table's own storage (an FTS index's segments, an R*Tree's nodes: SQLite's "shadow"
+        # tables) is not the export's data; its virtual table is. SQLite goes by names: a table a
+        # virtual table's statement names (its external content) is data all the same.
+        statements = b" ".join(
+            bytes(r[0]).lower()
+            for r in con.execute("SELECT sql FROM sqlite_master WHERE sql LIKE '%VIRTUAL%'")
+        )
+        shadows = {
+            bytes(r[1]).decode()
+            for r in con.execute("PRAGMA table_list")
+            if r[2] == b"shadow" and bytes(r[1]).lower() not in statements
+        }
         names = [
             bytes(r[0]).decode()
             for r in con.execute(
                 "SELECT name FROM sqlite_master "
                 "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
             )
+            if bytes(r[0]).decode() not in shadows
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:

@@ -7,6 +7,7 @@ cell) and the target with ADBC; expected values come from the SQLite file, never
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import uuid
@@ -558,6 +559,46 @@ def test_a_column_named_like_the_rowid_arrives_as_itself(case: str, pg_uri: str,
     column = ddl.split("(")[1].split()[0]
     arrived = pg_query(pg_uri, f"SELECT {quote_ident(column)} FROM {quote_ident(loaded.base)}.t")
     assert sorted(v for (v,) in arrived) == sorted(row[0] for row in set(rows))  # exact copies removed
+
+
+def test_virtual_tables_arrive_and_their_storage_stays_behind(pg_uri: str, tmp_path: Path) -> None:
+    # A help desk's search index (FTS5 over its tickets, FTS4 of its own), an R*Tree of sites: the
+    # virtual tables' rows are data; their shadow tables (index pages, nodes) are SQLite's bookkeeping.
+    path = tmp_path / "search.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.executescript(
+            "CREATE TABLE tickets (id INTEGER PRIMARY KEY, subject TEXT, body TEXT);"
+            "CREATE VIRTUAL TABLE tickets_fts USING fts5(subject, body, content='tickets', "
+            "content_rowid='id');"
+            "CREATE VIRTUAL TABLE notes USING fts4(title, note);"
+            "CREATE VIRTUAL TABLE sites USING rtree(id, min_x, max_x, min_y, max_y);"
+        )
+        con.executemany(
+            "INSERT INTO tickets VALUES (?, ?, ?)",
+            [(i, f"printer {i} jams", f"tray {i % 3}") for i in range(60)],
+        )
+        con.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')")
+        con.executemany(
+            "INSERT INTO notes VALUES (?, ?)", [(f"note {i}", f"call back {i}") for i in range(40)]
+        )
+        con.executemany(
+            "INSERT INTO sites VALUES (?, ?, ?, ?, ?)", [(i, i, i + 1, -i, 2 - i) for i in range(30)]
+        )
+    shadows = {r[1] for r in con.execute("PRAGMA table_list") if r[2] == "shadow"}
+    con.close()
+    assert len(shadows) >= 10  # 4 of FTS5, 5 of FTS4, 3 of the R*Tree (fewer if SQLite lacks a module)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    arrived = {
+        name
+        for (name,) in pg_query(
+            pg_uri, f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{loaded.base}'"
+        )
+    }
+    assert arrived == {"tickets", "tickets_fts", "notes", "sites"}
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert set(profiled["internal_tables"]) == shadows
 
 
 # --- the shared corpus ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -16,7 +17,7 @@ import pytest
 
 from columnar_etl.errors import SourceError
 from columnar_etl.source import export as source_module
-from columnar_etl.source.catalogue import SourceColumn, _rowid_range
+from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
@@ -416,3 +417,42 @@ def test_a_native_read_of_a_cell_of_another_class_fails_naming_the_table(make_sq
     path = make_sqlite({"t": ("CREATE TABLE t (n INTEGER, s TEXT)", [(1, "a"), ("N/A", "b")])})
     with open_source(path) as src, pytest.raises((SourceError, duckdb.Error, pa.ArrowException)):
         list(src.read_batches("t", reads=[ColumnRead("n"), ColumnRead("s")], native=["n"]))
+
+
+class _WithoutTableList:
+    """A connection as a SQLite before 3.37 answers: no ``PRAGMA table_list``."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if "table_list" in sql:
+            raise sqlite3.OperationalError("no such pragma")
+        return self.con.execute(sql, *args)
+
+
+def test_a_virtual_tables_storage_is_told_from_data_with_and_without_table_list(tmp_path: Path) -> None:
+    path = tmp_path / "search.db"
+    con = sqlite3.connect(path)
+    con.executescript(
+        # notes_content is named as FTS5 names a shadow table, but it is the index's external content.
+        "CREATE TABLE notes_content (id INTEGER PRIMARY KEY, body TEXT);"
+        "CREATE VIRTUAL TABLE notes USING fts5(body, content='notes_content', content_rowid='id');"
+        "CREATE VIRTUAL TABLE docs USING fts4(title);"
+        "CREATE VIRTUAL TABLE sites USING rtree(id, x0, x1);"
+        "CREATE TABLE sites_history (id INTEGER PRIMARY KEY, moved TEXT);"
+    )
+    storage = {
+        *(f"notes_{s}" for s in ("data", "idx", "docsize", "config")),
+        *(f"docs_{s}" for s in ("content", "segments", "segdir", "docsize", "stat")),
+        *(f"sites_{s}" for s in ("node", "parent", "rowid")),
+    }
+    # SQLite goes by the names: it calls the external content a shadow table too.
+    shadows = {r[1] for r in con.execute("PRAGMA table_list") if r[2] == "shadow"}
+    assert shadows == storage | {"notes_content"}
+    assert set(internal_tables(con)) == storage
+    assert set(internal_tables(_WithoutTableList(con))) == storage  # type: ignore[arg-type]
+    con.close()
+    with open_source(path) as src:
+        assert set(src.tables) == {"notes_content", "notes", "docs", "sites", "sites_history"}
+        assert src.internal["sites_node"] == "storage of the rtree virtual table 'sites'"

@@ -328,6 +328,9 @@ class Profile:
     sample: int | None = None
     #: What PostgreSQL made of a sample (``dry_run()``); None when no dry-run was asked for.
     dry_run: DryRunReport | None = None
+    #: Tables of the file that are a virtual table's storage (an FTS index's segments, an R*Tree's
+    #: nodes), each with what it belongs to: not profiled, cleaned or loaded (the virtual table is).
+    internal_tables: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -348,6 +351,7 @@ class Profile:
             "gate": self.gate.to_dict(),
             "settings": dict(self.settings),
             "tables": [table.to_dict() for table in self.tables.values()],
+            "internal_tables": dict(self.internal_tables),
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

@@ -8,6 +8,7 @@ is told apart from damage (:func:`read_error`).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
@@ -191,16 +192,75 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         raise read_error(exc, path, message="cannot open the SQLite file", hint="check the file") from exc
 
 
-def read_catalogue(path: Path) -> dict[str, SourceTable]:
-    """Tables, declared column types and row counts from SQLite itself, opened read-only."""
+#: The tables each virtual-table module of SQLite keeps its data in (its *shadow tables*, named
+#: ``<virtual table>_<suffix>``; SQLite's documentation of FTS3/4, FTS5 and R*Tree), for a SQLite older
+#: than 3.37, whose ``PRAGMA table_list`` does not mark them.
+SHADOW_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "fts3": ("content", "segments", "segdir", "docsize", "stat"),
+    "fts4": ("content", "segments", "segdir", "docsize", "stat"),
+    "fts5": ("data", "idx", "content", "docsize", "config"),
+    "rtree": ("node", "parent", "rowid"),
+    "rtree_i32": ("node", "parent", "rowid"),
+    "geopoly": ("node", "parent", "rowid"),
+}
+_VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
+
+
+def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
+    """The export's tables that are the storage of one of its virtual tables (a full-text index's
+    segments and settings, an R*Tree's nodes), each with what it belongs to.
+
+    They are SQLite's own bookkeeping, written and read only through their virtual table (whose rows
+    are the data, and are loaded): loaded as tables they would carry binary index pages into the
+    target and weigh on its quality score. SQLite names them (``PRAGMA table_list``, type ``shadow``,
+    for the modules it has); before 3.37, a table named as its module names its shadow tables
+    (:data:`SHADOW_SUFFIXES`) after a virtual table of that module is one. Either way, not a table the
+    virtual table's own statement names: SQLite goes by the name alone, and an index's external
+    ``content=`` table may be named like its storage (``notes_content`` for ``notes``).
+    """
+    tables = [
+        (str(name), str(sql or ""))
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    ]
+    virtual = {name: (found.group(1).lower(), sql) for name, sql in tables if (found := _VIRTUAL.match(sql))}
+    if not virtual:
+        return {}
+    try:
+        shadows: set[str] | None = {
+            str(row[1]) for row in con.execute("PRAGMA table_list") if row[2] == "shadow"
+        }
+    except sqlite3.DatabaseError:  # SQLite before 3.37
+        shadows = None
+    internal: dict[str, str] = {}
+    for owner, (module, sql) in virtual.items():
+        prefix = f"{owner}_"
+        for name, _ in tables:
+            if name in virtual or not name.startswith(prefix):
+                continue
+            if shadows is not None:
+                shadow = name in shadows
+            else:
+                shadow = name[len(prefix) :] in SHADOW_SUFFIXES.get(module, ())
+            # SQLite goes by the name alone: the table an index reads its rows from (``content=``)
+            # may be named like its storage, and holds data.
+            if shadow and name.lower() not in sql.lower():
+                internal[name] = f"storage of the {module} virtual table {owner!r}"
+    return internal
+
+
+def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
+    """Tables, declared column types and row counts from SQLite itself, opened read-only; and the
+    tables left out as a virtual table's storage (:func:`internal_tables`), each with its owner."""
     con = connect_read_only(path)
     try:
+        internal = internal_tables(con)
         names = [
             row[0]
             for row in con.execute(
                 "SELECT name FROM sqlite_master "
                 "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
             )
+            if row[0] not in internal
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:
@@ -217,7 +277,7 @@ def read_catalogue(path: Path) -> dict[str, SourceTable]:
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
-        return tables
+        return tables, internal
     except sqlite3.DatabaseError as exc:
         raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:

@@ -115,6 +115,9 @@ class Source:
     connection: duckdb.DuckDBPyConnection = field(repr=False)
     #: How TEXT that is not valid UTF-8 is decoded (see :func:`decoded_sql`).
     encoding_fallback: EncodingFallback = "cp1252"
+    #: Tables of the file left out as a virtual table's storage, each with what it belongs to
+    #: (:func:`~columnar_etl.source.catalogue.internal_tables`): never profiled, cleaned or loaded.
+    internal: dict[str, str] = field(default_factory=dict)
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -464,7 +467,11 @@ class Source:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready description of the export."""
-        return {"path": str(self.path), "tables": [table.to_dict() for table in self.tables.values()]}
+        return {
+            "path": str(self.path),
+            "tables": [table.to_dict() for table in self.tables.values()],
+            "internal_tables": dict(self.internal),
+        }
 
 
 def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:
@@ -477,7 +484,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     """
     path = Path(path)
     check_file(path)
-    tables = read_catalogue(path)
+    tables, internal = read_catalogue(path)
     if not tables:
         raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
     con = connect_duckdb()
@@ -488,4 +495,6 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     except duckdb.Error as exc:
         con.close()
         raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
-    return Source(path=path, tables=tables, connection=con, encoding_fallback=encoding_fallback)
+    return Source(
+        path=path, tables=tables, connection=con, encoding_fallback=encoding_fallback, internal=internal
+    )
