@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import PreflightFailed
 from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
@@ -209,6 +209,29 @@ def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: st
     assert result.check("source_lock").message == "not checked: not a SQLite file"
     assert result.check("source_integrity").message == "not checked: not a SQLite file"
     assert result.exit_code == 3
+
+
+def test_a_table_wider_than_postgresql_allows_is_refused_unless_columns_are_dropped(
+    tmp_path: Path, settings: Settings, pg_server_uri: str
+) -> None:
+    # SQLite allows 2000 columns by default, PostgreSQL 1600 (MaxHeapAttributeNumber).
+    path = tmp_path / "wide.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            f"CREATE TABLE pivot (id INTEGER PRIMARY KEY, {', '.join(f'm{i} REAL' for i in range(1601))})"
+        )
+        con.execute("CREATE TABLE small (id INTEGER PRIMARY KEY)")
+    con.close()
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    readable = result.check("source_readable")
+    assert (readable.status, readable.value, readable.threshold) == ("fail", 1602, 1600)
+    assert readable.message == "table 'pivot' has 1,602 columns: a PostgreSQL table holds at most 1,600"
+    assert "drop" in (readable.hint or "")
+    assert result.exit_code == 3
+    drops = {"pivot": {"m0": ColumnOverride(mask="drop"), "m1": ColumnOverride(mask="drop")}}
+    fits = preflight(path, settings=settings.model_copy(update={"columns": drops}), target=pg_server_uri)
+    assert fits.check("source_readable").status == "pass"
 
 
 def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:

@@ -182,3 +182,12 @@ def test_missing_database_is_a_target_error(pg_server_uri: str) -> None:
 
     with pytest.raises(TargetError, match='database "no_such_db" does not exist'):
         connect(uri_with_database(pg_server_uri, "no_such_db"))
+
+
+def test_a_table_wider_than_postgresql_allows_fails_in_one_line_and_leaves_nothing(pg_uri: str) -> None:
+    wide = pa.table({f"c{i}": pa.array([i], pa.int64()) for i in range(1601)})
+    with pytest.raises(LoadError) as info:
+        copy_tables_atomically(pg_uri, "too_wide", {"fine": pa.table({"a": [1]}), "pivot": wide})
+    assert str(info.value.message) == "pivot has 1,601 columns: a PostgreSQL table holds at most 1,600"
+    assert info.value.table == "pivot"
+    assert "too_wide" not in schemas(pg_uri)

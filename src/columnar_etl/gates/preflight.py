@@ -156,7 +156,11 @@ def preflight(
     # quick_check and row counts, DuckDB's signature check of its extension, libpq's connect, a
     # `pg_dump --version` subprocess. So they run at once; the report keeps CHECK_NAMES' order.
     with ThreadPoolExecutor(max_workers=5, thread_name_prefix="preflight") as pool:
-        of_source = pool.submit(source_checks, source)
+        dropped = {
+            table: [name for name, override in columns.items() if override.mask == "drop"]
+            for table, columns in settings.columns.items()
+        }
+        of_source = pool.submit(source_checks, source, dropped)
         of_target = pool.submit(target_checks, target, settings)
 
         def extension() -> Check:

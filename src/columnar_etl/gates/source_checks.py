@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
 from columnar_etl.gates.check import Check, skipped, timed
+from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS
 from columnar_etl.source.catalogue import SQLITE_MAGIC
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
@@ -20,8 +22,11 @@ _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 LOCK_PROBE_WAIT = 0.5
 
 
-def source_checks(source: Path) -> list[Check]:
-    """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails)."""
+def source_checks(source: Path, dropped: Mapping[str, Collection[str]] | None = None) -> list[Check]:
+    """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails).
+
+    ``dropped``: per table, the columns the settings leave out (``mask = "drop"``), which do not count
+    against PostgreSQL's limit of columns per table."""
     if not source.is_file():
         readable = timed("source_readable", lambda: _check_readable(source))
         return [
@@ -46,15 +51,34 @@ def source_checks(source: Path) -> list[Check]:
     # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
         integrity = pool.submit(timed, "source_integrity", lambda: integrity_check(source))
-        readable = timed("source_readable", lambda: _check_readable(source))
+        readable = timed("source_readable", lambda: _check_readable(source, dropped or {}))
         if readable.status == "fail":
             integrity.cancel()
             return [readable, lock, skipped("source_integrity", "the source is not readable")]
         return [readable, lock, integrity.result()]
 
 
-def _check_readable(source: Path) -> Check:
+def _check_readable(source: Path, dropped: Mapping[str, Collection[str]] | None = None) -> Check:
     with open_source(source) as src:
+        widths = {
+            name: len([c for c in table.column_names if c not in (dropped or {}).get(name, ())])
+            for name, table in src.tables.items()
+        }
+        too_wide = {name: width for name, width in widths.items() if width > MAX_TABLE_COLUMNS}
+        if too_wide:
+            name, width = max(too_wide.items(), key=lambda item: item[1])
+            return Check(
+                "source_readable",
+                "fail",
+                width,
+                MAX_TABLE_COLUMNS,
+                f"table {name!r} has {width:,} columns: a PostgreSQL table holds at most "
+                f"{MAX_TABLE_COLUMNS:,}"
+                + (f" ({len(too_wide)} tables have too many)" if len(too_wide) > 1 else ""),
+                hint='leave columns out (`mask = "drop"` in [columns]) or split the table in the export',
+                unit="columns",
+                details={"too_wide": too_wide},
+            )
         rows = {name: table.row_count for name, table in src.tables.items()}
     size = source.stat().st_size
     return Check(

@@ -13,6 +13,8 @@ from columnar_etl.errors import EtlError
 
 #: PostgreSQL keeps this many bytes of an identifier (NAMEDATALEN - 1) and silently cuts the rest.
 MAX_IDENTIFIER_BYTES = 63
+#: Columns a PostgreSQL table can have (MaxHeapAttributeNumber); SQLite allows 2000 by default.
+MAX_TABLE_COLUMNS = 1600
 _HASH_CHARS = 8
 
 
