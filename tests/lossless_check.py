@@ -214,7 +214,8 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:
-            info = con.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+            # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
+            info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if r[6] in (0, 2, 3)]
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)

@@ -31,6 +31,10 @@ class SourceColumn:
     not_null: bool
     default: str | None
     primary_key: bool
+    #: A generated column (``GENERATED ALWAYS AS (...)``, stored or virtual): SQLite computes its values,
+    #: which a SELECT reads like any other column's and which are loaded as such. DuckDB's own scan of
+    #: the attached table does not know it: it is read through SQLite (``sqlite_query``) only.
+    generated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -40,6 +44,7 @@ class SourceColumn:
             "not_null": self.not_null,
             "default": self.default,
             "primary_key": self.primary_key,
+            "generated": self.generated,
         }
 
 
@@ -53,6 +58,11 @@ class SourceTable:
     #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
     #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
     rowid: tuple[str, int, int] | None = None
+
+    @property
+    def generated(self) -> set[str]:
+        """The generated columns (:attr:`SourceColumn.generated`), which DuckDB's own scan cannot read."""
+        return {column.name for column in self.columns if column.generated}
 
     @property
     def scan_rowid(self) -> bool:
@@ -264,6 +274,8 @@ def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:
+            # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
+            # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
             columns = tuple(
                 SourceColumn(
                     name=row[1],
@@ -271,8 +283,10 @@ def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
                     not_null=bool(row[3]),
                     default=row[4],
                     primary_key=bool(row[5]),
+                    generated=row[6] in (2, 3),
                 )
-                for row in con.execute(f"PRAGMA table_info({quote_ident(name)})")
+                for row in con.execute(f"PRAGMA table_xinfo({quote_ident(name)})")
+                if row[6] != 1
             )
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)

@@ -200,7 +200,7 @@ class Source:
             parts <= 1
             and rowids is None
             and where is None
-            and not any(read.real_digits for read in reads)
+            and not any(read.real_digits or read.name in info.generated for read in reads)
             and (info.scan_rowid or not with_rowid)
         ):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
@@ -351,17 +351,22 @@ class Source:
 
     def native_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
         """The DuckDB type each of ``columns`` gets when read natively (``BIGINT``, ``DOUBLE``,
-        ``VARCHAR``, ``DATE`` ...: from its declared type), without reading a row."""
+        ``VARCHAR``, ``DATE`` ...: from its declared type), without reading a row; ``""`` for a
+        generated column, which DuckDB's scan does not read (it is read through SQLite only)."""
         self._check_columns(table, list(columns))
-        if not columns:
-            return {}
+        generated = self.table(table).generated
+        scanned = [c for c in columns if c not in generated]
+        found = dict.fromkeys(columns, "")
+        if not scanned:
+            return found
         cursor = self.typed_cursor()
         try:
-            selected = ", ".join(quote_ident(c) for c in columns)
+            selected = ", ".join(quote_ident(c) for c in scanned)
             types = cursor.sql(f"SELECT {selected} FROM {SOURCE_ALIAS}.{quote_ident(table)} LIMIT 0").types
         finally:
             cursor.close()
-        return {column: str(kind) for column, kind in zip(columns, types, strict=True)}
+        found.update({column: str(kind) for column, kind in zip(scanned, types, strict=True)})
+        return found
 
     def typed_cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor whose scans of the attached export deliver each column as its declared type says
