@@ -94,6 +94,7 @@ def test_tables_json(make_sqlite: SqliteFactory) -> None:
                     "not_null": False,
                     "default": None,
                     "primary_key": False,
+                    "generated": False,
                 }
             ],
         }
