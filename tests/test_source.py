@@ -231,6 +231,18 @@ def test_sqlite_file_without_tables(tmp_path: Path) -> None:
         open_source(path)
 
 
+def test_a_column_with_an_empty_name_is_refused_naming_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "unnamed.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE fine (id INTEGER PRIMARY KEY)")
+    con.execute('CREATE TABLE "sheet 1" (id INTEGER PRIMARY KEY, "" TEXT)')
+    con.close()
+    with pytest.raises(SourceError, match="a column has an empty name") as info:
+        open_source(path)
+    assert (info.value.table, info.value.path) == ("sheet 1", str(path))
+    assert "RENAME COLUMN" in (info.value.hint or "")
+
+
 def test_not_a_sqlite_file(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text("id,created\n1,2025-01-01\n")

@@ -234,6 +234,23 @@ def test_a_table_wider_than_postgresql_allows_is_refused_unless_columns_are_drop
     assert fits.check("source_readable").status == "pass"
 
 
+def test_a_column_with_an_empty_name_is_refused_with_a_hint(
+    tmp_path: Path, settings: Settings, pg_server_uri: str
+) -> None:
+    # SQLite accepts "" as a column name; neither DuckDB nor PostgreSQL can write one.
+    path = tmp_path / "unnamed.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute('CREATE TABLE export ("id" INTEGER PRIMARY KEY, "" TEXT, "note" TEXT)')
+        con.execute("INSERT INTO export VALUES (1, 'a', 'b')")
+    con.close()
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    readable = result.check("source_readable")
+    assert (readable.status, readable.message) == ("fail", "a column has an empty name")
+    assert "RENAME COLUMN" in (readable.hint or "")
+    assert result.exit_code == 3
+
+
 def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:
     con = sqlite3.connect(export)
     with con:

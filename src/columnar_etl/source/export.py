@@ -492,6 +492,14 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     tables, internal = read_catalogue(path)
     if not tables:
         raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
+    for table in tables.values():
+        if "" in table.column_names:  # SQLite allows it; DuckDB and PostgreSQL cannot write the name
+            raise SourceError(
+                "a column has an empty name",
+                path=path,
+                table=table.name,
+                hint='name it in the export (ALTER TABLE ... RENAME COLUMN "" TO ...)',
+            )
     con = connect_duckdb()
     try:
         # GLOBAL: cursors (one per stream) are new connections and must see it too.
