@@ -627,6 +627,36 @@ def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path)
     assert loaded.data_type("timesheet", "label") == "text"  # zero-padded codes stay text
 
 
+def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:
+    # DuckDB and Polars' chrono read year 0 as 1 BC; Python and PostgreSQL refuse it. 0000-01-01 is an
+    # export's placeholder, not a date of the year 1 BC: quarantined (NULL and audited), never loaded.
+    days = ["2025-01-02", "0000-01-01", "2024-02-29", "0000-12-31"] + [
+        f"2025-02-{d:02d}" for d in range(1, 27)
+    ]
+    stamps = ["02/01/2025 10:00", "01/01/0000 10:00", "29/02/2024 23:59"] + [
+        f"{d}/03/2025 8:{d:02d}" for d in range(1, 28)
+    ]
+    path = sqlite_file(
+        tmp_path / "zero.db",
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, day DATE, at TIMESTAMP)",
+        [(i, day, at) for i, (day, at) in enumerate(zip(days, stamps, strict=True), start=1)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("visit", "day"), loaded.data_type("visit", "at")) == (
+        "date",
+        "timestamp without time zone",
+    )
+    arrived = loaded.values("visit", "day", "id")
+    assert [arrived[2], arrived[4], loaded.values("visit", "at", "id")[2]] == [None, None, None]
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    assert {("2", "day"), ("4", "day"), ("2", "at")} <= quarantined
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    day = next(c for t in profiled["tables"] for c in t["columns"] if c["name"] == "day")
+    impossible = next(i for i in day["issues"] if i["kind"] == "impossible_date")
+    assert impossible["count"] == 2
+
+
 # --- the shared corpus ------------------------------------------------------------------------------------
 
 

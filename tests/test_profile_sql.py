@@ -180,9 +180,10 @@ def test_column_rows_fold_as_grouping_sets_count(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Each column's row (code NULL) is folded from its coded rows: the very rows grouping sets give,
-    # on values whose bounds Python cannot hold (year-0 and year-10000 dates come back as text), mixed
-    # storage classes, BLOBs, bytes that are not UTF-8, null tokens, NULL-only columns, more than five
-    # examples per code, and, from the typed scan, int64 bounds, infinities and -0.0.
+    # on year-0 and year-10000 dates (no dates: DuckDB would read year 0 as 1 BC, a bound Python cannot
+    # hold, but it is no date for the profile, nor for the cleaner), mixed storage classes, BLOBs, bytes
+    # that are not UTF-8, null tokens, NULL-only columns, more than five examples per code, and, from
+    # the typed scan, int64 bounds, infinities and -0.0.
     texts = ["0000-03-01 00:00", "01/03/0000", "10000-01-01", "2024-02-30", "2024-01-31 10:00", "31/01/2024"]
     texts += ["1,5", "3.125", "1e999", "-1e999", " 7 ", "", "NULL", "-", "007", "x", "y", "z", "w", "v", "u"]
     cells: list[object] = [*texts, 3, -2, 2.5, 1e300, b"\x00\x01", "caf\xe9".encode("latin-1"), None]
@@ -213,9 +214,9 @@ def test_column_rows_fold_as_grouping_sets_count(
     grouped = profile_rows()
     assert folded == grouped
     text, native = folded
-    # What the comparison covers: a column row per column, bounds Python cannot hold, a NULL-only column.
+    # What the comparison covers: a column row per column, year 0 read as no date, a NULL-only column.
     assert [row[0] for row in text if row[1] is None] == [0, 1, 2, 3]
     assert [row[0] for row in native if row[1] is None] == [0, 1]
-    assert any(isinstance(value, str) and "(BC)" in value for row in text for value in row[6:8])
+    assert not any(isinstance(value, str) and "(BC)" in value for row in text for value in row[6:8])
     assert any(row[0] == 1 and row[1] is None and row[5] is None for row in text)
     assert any(len(row[5] or []) == 5 and row[1] is None for row in text)

@@ -40,8 +40,8 @@ SELECT
   r0,
   t0,
   k0,
-  CASE k0 WHEN 10 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 11 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 16 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 12 THEN try_strptime(t0, '%d/%m/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%d/%m/%Y %H:%M:%S') WHEN 13 THEN try_cast(t0 AS TIMESTAMP) WHEN 14 THEN try_strptime(t0, '%d/%m/%Y') END AS d0,
-  CASE k0 WHEN 12 THEN try_strptime(t0, '%m/%d/%Y %H:%M') WHEN 15 THEN try_strptime(t0, '%m/%d/%Y %H:%M:%S') WHEN 14 THEN try_strptime(t0, '%m/%d/%Y') END AS mf0,
+  CASE k0 WHEN 10 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:') OR starts_with(t0, '0000')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 11 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:') OR starts_with(t0, '0000')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 16 THEN CASE WHEN NOT (contains(t0, ' 24:') OR contains(t0, 'T24:') OR starts_with(t0, '0000')) THEN try_cast(t0 AS TIMESTAMP) END WHEN 12 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%d/%m/%Y %H:%M') END WHEN 15 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%d/%m/%Y %H:%M:%S') END WHEN 13 THEN CASE WHEN NOT starts_with(t0, '0000') THEN try_cast(t0 AS TIMESTAMP) END WHEN 14 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%d/%m/%Y') END END AS d0,
+  CASE k0 WHEN 12 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%m/%d/%Y %H:%M') END WHEN 15 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%m/%d/%Y %H:%M:%S') END WHEN 14 THEN CASE WHEN NOT contains(t0, '/0000') THEN try_strptime(t0, '%m/%d/%Y') END END AS mf0,
   CASE WHEN k0 IN (20, 21, 22, 23) THEN try_cast(replace(t0, ',', '.') AS DOUBLE) END AS n0
 FROM (
 SELECT

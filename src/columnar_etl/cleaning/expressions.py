@@ -347,6 +347,9 @@ class ColumnExprs:
             # chrono reads second 60 as a leap second (08:42:60 → 08:43:00); DuckDB, the profiler and
             # PostgreSQL call it invalid.
             parsed = pl.when(~t.str.contains(LEAP_SECOND_REGEX)).then(parsed)
+        # Nor is year 0 a year: chrono and DuckDB read it as 1 BC, Python, PostgreSQL and the profiler
+        # call it invalid (a placeholder such as 0000-01-01 is quarantined, not loaded as 1 BC).
+        parsed = pl.when(parsed.dt.year() >= 1).then(parsed)
         return parsed.dt.date() if self.plan.type == "date" else parsed
 
     def code(self) -> pl.Expr:

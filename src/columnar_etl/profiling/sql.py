@@ -188,7 +188,8 @@ def column_projections(
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
     month_first = " ".join(
-        f"WHEN {s.shape:d} THEN try_strptime({t}, {quote_literal(s.month_first)})"
+        f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
+        f"THEN try_strptime({t}, {quote_literal(s.month_first)}) END"
         for s in DATE_SHAPES
         if s.month_first is not None
     )
@@ -353,19 +354,27 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
     )
 
 
+def _year_zero(t: str, shape: DateShape) -> str:
+    """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO shape, after the
+    second ``/`` in a slash shape."""
+    return f"contains({t}, '/0000')" if shape.month_first is not None else f"starts_with({t}, '0000')"
+
+
 def _parse(t: str, shape: DateShape) -> str:
     """``t`` (of ``shape``) as a TIMESTAMP read day-first; NULL when no such day or time exists.
 
     ISO shapes use DuckDB's own ISO parser (a cast, ~6x cheaper than ``strptime``), which agrees with
     ``strptime`` on every value of these shapes except hour 24 (it reads ``24:00:00`` as the next
-    midnight): that hour stays invalid here, as it is for ``strptime`` and the cleaner.
+    midnight): that hour stays invalid here, as it is for ``strptime`` and the cleaner. Year 0 is no
+    date either: DuckDB reads it as 1 BC, Python, PostgreSQL and the cleaner call it invalid.
     """
+    year_zero = _year_zero(t, shape)
     if shape.month_first is not None:
-        return f"try_strptime({t}, {quote_literal(shape.day_first)})"
+        return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:
-        return f"try_cast({t} AS TIMESTAMP)"
+        return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END"
     hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
-    return f"CASE WHEN NOT ({hour_24}) THEN try_cast({t} AS TIMESTAMP) END"
+    return f"CASE WHEN NOT ({hour_24} OR {year_zero}) THEN try_cast({t} AS TIMESTAMP) END"
 
 
 def month_first_sql(index: int) -> str:
