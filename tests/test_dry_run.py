@@ -93,7 +93,7 @@ def _events_rows() -> list[list[str]]:
         for i in range(1, 31)
     ]
     bad = [
-        (0, "0000-01-01 10:00:00"),  # DuckDB: 1 BC; PostgreSQL has no year 0
+        (0, "0000-01-01 10:00:00"),  # DuckDB: 1 BC; PostgreSQL has no year 0, nor has the cleaner
         (1, "01/01/0000"),
         (2, "1e400"),  # DuckDB: inf
         (2, "1e-400"),  # DuckDB: 0.0
@@ -186,25 +186,20 @@ def test_generated_prod_export_has_no_rejections(tmp_path: Path, pg_uri: str) ->
     assert all(t.sampled_rows == min(200, sampled[t.name].row_count) for t in result.tables.values())
 
 
-def test_year_zero_is_rejected(events: Path, events_profile: Profile, pg_uri: str) -> None:
+def test_year_zero_is_quarantined_before_postgresql_sees_it(
+    events: Path, events_profile: Profile, pg_uri: str
+) -> None:
+    # PostgreSQL has no year 0 ('date/time field value out of range'); DuckDB reads it as 1 BC. The
+    # profile and the cleaner call it an impossible date, so it never reaches the target.
     result = dry_run(events, events_profile, pg_uri)
     table = result['my "events"']
     created, due = table["Created Time"], table["Due Date"]
-    assert (created.pg_type, created.checked, created.rejected) == ("timestamp", 42, 1)
-    assert [r.to_dict() for r in created.rejections] == [
-        {
-            "value": "0000-01-01 10:00:00",
-            "message": 'date/time field value out of range: "0000-01-01 10:00:00"',
-            "sqlstate": "22008",
-            "check": "timestamp input",
-            "rows": 1,
-        }
-    ]
-    assert (due.pg_type, due.checked, due.rejected) == ("date", 42, 1)
-    assert (due.rejections[0].value, due.rejections[0].message) == (
-        "01/01/0000",
-        'date/time field value out of range: "0000-01-01"',
-    )
+    assert (created.pg_type, created.checked, created.rejected) == ("timestamp", 41, 0)
+    assert _quarantines(result, "Created Time") == {("0000-01-01 10:00:00", "impossible_date")}
+    assert (due.pg_type, due.checked, due.rejected) == ("date", 41, 0)
+    assert _quarantines(result, "Due Date") == {("01/01/0000", "impossible_date")}
+    with pytest.raises(Exception, match="out of range"):
+        pg_query(pg_uri, "SELECT '0000-01-01'::date")
 
 
 def _quarantines(result: DryRunResult, column: str) -> set[tuple[str, str]]:
@@ -272,14 +267,14 @@ def test_nul_bytes_are_repaired_unless_kept(events: Path, events_profile: Profil
     note = kept['my "events"']["Note"]
     assert (note.rejected, note.repaired) == (1, 0)
     assert [(r.value, r.message, r.sqlstate) for r in note.rejections] == [("a\\0b", NUL_MESSAGE, "22021")]
-    # Year 0 in two columns and the NUL byte: everything else cleaning quarantines before the COPY.
-    assert not kept.ok and kept.rejected == 3
+    # The NUL byte: everything else (year 0 too) cleaning quarantines before the COPY.
+    assert not kept.ok and kept.rejected == 1
 
 
 def test_exception_blocks_find_the_same(events: Path, events_profile: Profile, pg_uri: str) -> None:
     """The pre-16 method (row-wise PL/pgSQL exception blocks), forced on the new server."""
-    new = dry_run(events, events_profile, pg_uri)
-    old = dry_run(events, events_profile, pg_uri, _input_functions=False)
+    new = dry_run(events, events_profile, pg_uri, strip_nul=False)
+    old = dry_run(events, events_profile, pg_uri, strip_nul=False, _input_functions=False)
     assert old.method == "exception_blocks" and new.method == "input_functions"
 
     def found(result: DryRunResult) -> dict[tuple[str, str], set[tuple[str, str, str | None]]]:
@@ -291,16 +286,13 @@ def test_exception_blocks_find_the_same(events: Path, events_profile: Profile, p
     assert found(old) == found(new)
     assert _checked(old) == _checked(new)
     checks = {c.name: {r.check for r in c.rejections} for c in old.columns if c.rejections}
-    assert checks == {
-        "Created Time": {"value::timestamp"},
-        "Due Date": {"value::date"},
-    }
+    assert checks == {"Note": {"raw text input (NUL byte kept)"}}
 
 
 def test_nothing_persists_on_the_target(events: Path, events_profile: Profile, pg_uri: str) -> None:
     before = _catalog(pg_uri)
-    assert not dry_run(events, events_profile, pg_uri).ok
-    dry_run(events, events_profile, pg_uri, _input_functions=False)
+    assert not dry_run(events, events_profile, pg_uri, strip_nul=False).ok
+    dry_run(events, events_profile, pg_uri, strip_nul=False, _input_functions=False)
     assert _catalog(pg_uri) == before
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pg_temp%'") == [(0,)]
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_class WHERE relname LIKE 'columnar_etl%'") == [(0,)]
@@ -323,21 +315,21 @@ def test_source_file_is_unchanged(events: Path, events_profile: Profile, pg_uri:
 
 
 def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile, pg_uri: str) -> None:
-    result = dry_run(events, events_profile, pg_uri, sample_rows=500)
+    result = dry_run(events, events_profile, pg_uri, sample_rows=500, strip_nul=False)
     data = json.loads(json.dumps(result.to_dict()))
     assert data["version"] == 2 and data["ok"] is False
-    # Rejected: year 0 twice. Quarantined: Score's five, Amount's huge decimal, Paid's Inf.
-    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (2, 1, 7, 500)
+    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Score's five, Amount's huge decimal, Paid's Inf.
+    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 9, 500)
     assert data["target"] == mask_uri(pg_uri)
     (table,) = data["tables"]
     assert (table["name"], table["sampled_rows"], table["rejected"]) == (
         'my "events"',
         len(_events_rows()),
-        2,
+        1,
     )
     assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
-    assert "2 rejected" in repr(result) and "Created Time (1)" in repr(result)
-    assert "7 quarantined" in repr(result)
+    assert "1 rejected" in repr(result) and "Note (1)" in repr(result)
+    assert "9 quarantined" in repr(result)
 
     assert events_profile.to_dict()["dry_run"] is None
     events_profile.dry_run = result
@@ -347,13 +339,12 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     gate = apply_dry_run(passed, result)
     assert gate.status == "warn" and gate.quality == 95.0
     assert [(r.rule, r.table, r.column, r.value) for r in gate.reasons] == [
-        ("dry_run_rejects", 'my "events"', "Created Time", 1.0),
-        ("dry_run_rejects", 'my "events"', "Due Date", 1.0),
+        ("dry_run_rejects", 'my "events"', "Note", 1.0),
     ]
     assert "PostgreSQL rejects 1 of 42 sampled values" in gate.reasons[0].message
     halted = GateResult("halt", 40.0, (GateReason("quality_floor", "low", 40.0, 50.0),))
     assert apply_dry_run(halted, result).status == "halt"
-    assert len(apply_dry_run(halted, result).reasons) == 3
+    assert len(apply_dry_run(halted, result).reasons) == 2
     clean = replace(result, tables={})
     assert clean.ok and apply_dry_run(passed, clean) is passed
 

@@ -18,9 +18,10 @@ transaction that saw an error (even ``ROLLBACK TO SAVEPOINT``). So checks never 
 - Older servers (``method="exception_blocks"``): the same bulk-then-row-wise exception blocks run the
   whole check, input cast included (a temporary PL/pgSQL function; a ``DO`` block cannot return rows).
 
-Found by experiment (Polars 1.x, PostgreSQL 18): year 0 (``0000-01-01``: chrono reads it, PostgreSQL
-says ``date/time field value out of range``) and NUL bytes in raw text (cleaning strips them: counted as
-``repaired``). Quarantined by cleaning, never sent: doubles beyond float8 (``1e400``, ``1e-400``),
+Found by experiment (Polars 1.x, PostgreSQL 18): NUL bytes in raw text (cleaning strips them: counted
+as ``repaired``; rejected when kept). Quarantined by cleaning, never sent: year 0 (``0000-01-01``:
+chrono and DuckDB read it as 1 BC, PostgreSQL says ``date/time field value out of range``; rejected
+here until 2026-12-01, now an impossible date), doubles beyond float8 (``1e400``, ``1e-400``),
 numerics beyond the plan's precision, ``nan`` / ``inf`` / ``Infinity`` (no number shape), and the
 ``Inf`` SQLite stores for ``1e400`` in a REAL column.
 """
