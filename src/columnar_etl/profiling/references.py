@@ -223,11 +223,13 @@ def inclusion_sql(
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
-    columns: list[tuple[str, str, str]] = []
+    # Each column's number, by a dict: with hundreds of tables the pairs number in the 100,000s (every
+    # small-integer column may fit every integer key), and a list's index() made this quadratic.
+    numbers: dict[tuple[str, str, str], int] = {}
     for child, column, parent, key, kind in pairs:
         for needed in ((child, column, kind), (parent, key, kind)):
-            if needed not in columns:
-                columns.append(needed)
+            numbers.setdefault(needed, len(numbers))
+    columns = list(numbers)
     scans = []
     for table in dict.fromkeys(t for t, _, _ in columns):
         values = (kept or {}).get(table)
@@ -254,7 +256,7 @@ def inclusion_sql(
             f"{src.relation_sql(table, reads=reads)}) ON {listed} INTO NAME col VALUE val)"
         )
     wanted = ", ".join(
-        f"('c{columns.index((c, col, kind))}', 'c{columns.index((p, key, kind))}', {index})"
+        f"('c{numbers[(c, col, kind)]}', 'c{numbers[(p, key, kind)]}', {index})"
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
     sql = (
