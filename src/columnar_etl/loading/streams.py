@@ -103,6 +103,8 @@ class Prefetcher:
     _DONE = object()
     #: How long close() waits for a producer in the middle of a batch.
     CLOSE_WAIT_SECONDS = 60.0
+    #: How often a producer waiting for the table before checks whether it was closed meanwhile.
+    WAIT_POLL_SECONDS = 0.5
 
     def __init__(
         self,
@@ -153,7 +155,11 @@ class Prefetcher:
     def _produce(self) -> None:
         try:
             if self._after is not None:
-                while not self._after.finished.wait(0.05):
+                # Every table's producer exists from the start, waiting for the one before: a short
+                # poll woke 200 threads 20 times a second each on an export of 200 small tables
+                # (clean+load 7.14 -> 6.96 s with a long one). The finish of the one before wakes this
+                # at once; the poll only bounds how late a close() that comes first is noticed.
+                while not self._after.finished.wait(self.WAIT_POLL_SECONDS):
                     if self._stop.is_set():
                         return
             for batch in self._source:
