@@ -603,20 +603,15 @@ def test_virtual_tables_arrive_and_their_storage_stays_behind(pg_uri: str, tmp_p
 
 def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path) -> None:
     # SQLite computes them (stored or on read); a SELECT, and so a dashboard, sees them as columns.
-    path = tmp_path / "generated.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute(
-            "CREATE TABLE timesheet (id INTEGER PRIMARY KEY, hours REAL, rate INTEGER, "
-            "cost REAL GENERATED ALWAYS AS (hours * rate) VIRTUAL, "
-            "label TEXT GENERATED ALWAYS AS ('T-' || printf('%05d', id)) STORED)"
-        )
-        con.executemany(
-            "INSERT INTO timesheet (id, hours, rate) VALUES (?, ?, ?)",
-            [(i, i / 4, 40 + i % 7) for i in range(1, 80)],
-        )
-    hidden = {r[1]: r[6] for r in con.execute("PRAGMA table_xinfo(timesheet)")}
-    con.close()
+    path = sqlite_file(  # its INSERT fills the table_info columns, which the generated ones are not
+        tmp_path / "generated.db",
+        "CREATE TABLE timesheet (id INTEGER PRIMARY KEY, hours REAL, rate INTEGER, "
+        "cost REAL GENERATED ALWAYS AS (hours * rate) VIRTUAL, "
+        "label TEXT GENERATED ALWAYS AS ('T-' || printf('%05d', id)) STORED)",
+        [(i, i / 4, 40 + i % 7) for i in range(1, 80)],
+    )
+    xinfo = "SELECT name, hidden FROM pragma_table_xinfo('timesheet')"
+    hidden = {bytes(name).decode(): kind for name, kind in source_values(path, xinfo)}
     assert (hidden["cost"], hidden["label"]) == (2, 3)  # virtual, stored: not in PRAGMA table_info
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)

@@ -231,12 +231,13 @@ def test_sqlite_file_without_tables(tmp_path: Path) -> None:
         open_source(path)
 
 
-def test_a_column_with_an_empty_name_is_refused_naming_its_table(tmp_path: Path) -> None:
-    path = tmp_path / "unnamed.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE fine (id INTEGER PRIMARY KEY)")
-    con.execute('CREATE TABLE "sheet 1" (id INTEGER PRIMARY KEY, "" TEXT)')
-    con.close()
+def test_a_column_with_an_empty_name_is_refused_naming_its_table(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(
+        {
+            "fine": ("CREATE TABLE fine (id INTEGER PRIMARY KEY)", []),
+            "sheet 1": ('CREATE TABLE "sheet 1" (id INTEGER PRIMARY KEY, "" TEXT)', []),
+        }
+    )
     with pytest.raises(SourceError, match="a column has an empty name") as info:
         open_source(path)
     assert (info.value.table, info.value.path) == ("sheet 1", str(path))

@@ -212,17 +212,16 @@ def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: st
 
 
 def test_a_table_wider_than_postgresql_allows_is_refused_unless_columns_are_dropped(
-    tmp_path: Path, settings: Settings, pg_server_uri: str
+    make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
 ) -> None:
     # SQLite allows 2000 columns by default, PostgreSQL 1600 (MaxHeapAttributeNumber).
-    path = tmp_path / "wide.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute(
-            f"CREATE TABLE pivot (id INTEGER PRIMARY KEY, {', '.join(f'm{i} REAL' for i in range(1601))})"
-        )
-        con.execute("CREATE TABLE small (id INTEGER PRIMARY KEY)")
-    con.close()
+    measures = ", ".join(f"m{i} REAL" for i in range(1601))
+    path = make_sqlite(
+        {
+            "pivot": (f"CREATE TABLE pivot (id INTEGER PRIMARY KEY, {measures})", []),
+            "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY)", [(1,)]),
+        }
+    )
     result = preflight(path, settings=settings, target=pg_server_uri)
     readable = result.check("source_readable")
     assert (readable.status, readable.value, readable.threshold) == ("fail", 1602, 1600)
@@ -235,20 +234,14 @@ def test_a_table_wider_than_postgresql_allows_is_refused_unless_columns_are_drop
 
 
 def test_a_column_with_an_empty_name_is_refused_with_a_hint(
-    tmp_path: Path, settings: Settings, pg_server_uri: str
+    make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
 ) -> None:
     # SQLite accepts "" as a column name; neither DuckDB nor PostgreSQL can write one.
-    path = tmp_path / "unnamed.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute('CREATE TABLE export ("id" INTEGER PRIMARY KEY, "" TEXT, "note" TEXT)')
-        con.execute("INSERT INTO export VALUES (1, 'a', 'b')")
-    con.close()
-    result = preflight(path, settings=settings, target=pg_server_uri)
-    readable = result.check("source_readable")
+    ddl = 'CREATE TABLE export ("id" INTEGER PRIMARY KEY, "" TEXT, "note" TEXT)'
+    path = make_sqlite({"export": (ddl, [(1, "a", "b")])})
+    readable = preflight(path, settings=settings, target=pg_server_uri).check("source_readable")
     assert (readable.status, readable.message) == ("fail", "a column has an empty name")
     assert "RENAME COLUMN" in (readable.hint or "")
-    assert result.exit_code == 3
 
 
 def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:
