@@ -215,7 +215,12 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
         tables: dict[str, SourceTable] = {}
         for name in names:
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
-            info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if r[6] in (0, 2, 3)]
+            try:
+                info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if r[6] in (0, 2, 3)]
+            except sqlite3.OperationalError as exc:  # a virtual table whose module is not here
+                if "no such module" in str(exc):
+                    continue
+                raise
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)

@@ -601,6 +601,38 @@ def test_virtual_tables_arrive_and_their_storage_stays_behind(pg_uri: str, tmp_p
     assert set(profiled["internal_tables"]) == shadows
 
 
+def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # An application's own module, or an extension such as sqlite-vec (vec0): no SQLite here has it.
+    # The file is sound: its other tables load, the virtual table is named in a warning, its storage
+    # (a plain table) loads as it is.
+    path = sqlite_file(
+        tmp_path / "vectors.db",
+        "CREATE TABLE tickets (id INTEGER PRIMARY KEY, subject TEXT)",
+        [(i, f"printer {i}") for i in range(1, 40)],
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE embeddings_chunks (chunk_id INTEGER PRIMARY KEY, vectors BLOB)")
+        con.execute("INSERT INTO embeddings_chunks VALUES (1, x'0000803f0000003f')")
+        con.execute("PRAGMA writable_schema = ON")  # what the application's CREATE VIRTUAL TABLE wrote
+        con.execute(
+            "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('table', "
+            "'embeddings', 'embeddings', 0, 'CREATE VIRTUAL TABLE embeddings USING vec0(v float[2])')"
+        )
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such module: vec0"):
+        source_values(path, "SELECT count(*) FROM embeddings")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert any("'embeddings' not loaded" in w and "vec0" in w for w in loaded.result.record.warnings)
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert list(profiled["unreadable_tables"]) == ["embeddings"]
+    vectors = pg_query(pg_uri, f"SELECT vectors FROM {quote_ident(loaded.base)}.embeddings_chunks")
+    assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
+
+
 def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path) -> None:
     # SQLite computes them (stored or on read); a SELECT, and so a dashboard, sees them as columns.
     path = sqlite_file(  # its INSERT fills the table_info columns, which the generated ones are not

@@ -331,6 +331,14 @@ class Profile:
     #: Tables of the file that are a virtual table's storage (an FTS index's segments, an R*Tree's
     #: nodes), each with what it belongs to: not profiled, cleaned or loaded (the virtual table is).
     internal_tables: dict[str, str] = field(default_factory=dict)
+    #: Virtual tables whose module the reading SQLite lacks (``vec0``, an application's own), each with
+    #: why: their rows cannot be read, so they are not profiled, cleaned or loaded.
+    unreadable_tables: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def left_out(self) -> list[str]:
+        """One line per table of the export that is not loaded because it cannot be read here."""
+        return [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -352,6 +360,7 @@ class Profile:
             "settings": dict(self.settings),
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal_tables),
+            "unreadable_tables": dict(self.unreadable_tables),
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

@@ -19,6 +19,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import find_pg_tool, run_pg_tool
+from columnar_etl.source.catalogue import virtual_tables
 from columnar_etl.source.identity import file_checksum
 
 DAMAGED_HINT = "the backup is damaged or was changed; use another one (columnar-etl backup list)"
@@ -175,13 +176,19 @@ def _tables_step(found: dict[str, int], recorded: dict[str, int]) -> VerifyStep:
 
 
 def sqlite_row_counts(con: sqlite3.Connection) -> dict[str, int]:
-    """Row count of every user table of an open SQLite database, in creation order."""
+    """Row count of every user table of an open SQLite database, in creation order.
+
+    Virtual tables are left out: their rows are computed by their module (which this SQLite may not
+    have: sqlite-vec's ``vec0``, an application's own) from their storage tables, which are counted.
+    """
+    virtual = virtual_tables(con)
     names = [
         str(row[0])
         for row in con.execute(
             "SELECT name FROM sqlite_master "
             "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
         )
+        if str(row[0]) not in virtual
     ]
     counts: dict[str, int] = {}
     for name in names:

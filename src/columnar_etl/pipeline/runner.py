@@ -428,6 +428,7 @@ def _stages(
         result.profile = profiled = profile_step(source, settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
+        record.warnings += profiled.left_out
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     profile_ended.set()

@@ -810,9 +810,11 @@ def profile(
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
-        internal = dict(src.internal)
+        internal, unreadable = dict(src.internal), dict(src.unreadable)
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
+    if unreadable:
+        log.warning("virtual tables left out: their module is missing", tables=sorted(unreadable))
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
@@ -830,6 +832,7 @@ def profile(
         seconds=time.perf_counter() - started,
         sample=sample,
         internal_tables=internal,
+        unreadable_tables=unreadable,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
     return result

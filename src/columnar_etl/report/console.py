@@ -39,6 +39,8 @@ def render_profile_console(profile: Profile, console: Console, *, worst: int = 1
         console.print(_worst(display.worst_columns(profile, worst), len(flawed), bands))
     elif not flawed:
         console.print(Text("No issues in any column.", style="green"))
+    for line in profile.left_out:
+        console.print(Text(display.visible(line, 200), style="yellow"))
     console.print(_gate(profile.gate, bands))
 
 

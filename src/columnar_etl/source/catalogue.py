@@ -216,6 +216,15 @@ SHADOW_SUFFIXES: dict[str, tuple[str, ...]] = {
 _VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
 
 
+def virtual_tables(con: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """The export's virtual tables: name → (module, its ``CREATE VIRTUAL TABLE`` statement)."""
+    return {
+        str(name): (found.group(1).lower(), str(sql))
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        if sql and (found := _VIRTUAL.match(str(sql)))
+    }
+
+
 def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
     """The export's tables that are the storage of one of its virtual tables (a full-text index's
     segments and settings, an R*Tree's nodes), each with what it belongs to.
@@ -232,7 +241,7 @@ def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
         (str(name), str(sql or ""))
         for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
     ]
-    virtual = {name: (found.group(1).lower(), sql) for name, sql in tables if (found := _VIRTUAL.match(sql))}
+    virtual = virtual_tables(con)
     if not virtual:
         return {}
     try:
@@ -258,12 +267,21 @@ def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
     return internal
 
 
-def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
-    """Tables, declared column types and row counts from SQLite itself, opened read-only; and the
-    tables left out as a virtual table's storage (:func:`internal_tables`), each with its owner."""
+def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str], dict[str, str]]:
+    """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
+    left out as a virtual table's storage (:func:`internal_tables`), each with its owner; and the
+    virtual tables that cannot be read here, each with why.
+
+    A virtual table's rows are computed by its module (an application's own, or an extension such as
+    sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
+    columns ("no such module"). Such a table is left out (the run warns), not taken for damage: the
+    file is sound, and its other tables load. Its storage tables, plain tables, load as they are.
+    """
     con = connect_read_only(path)
     try:
         internal = internal_tables(con)
+        virtual = virtual_tables(con)
+        unreadable: dict[str, str] = {}
         names = [
             row[0]
             for row in con.execute(
@@ -274,6 +292,13 @@ def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:
+            if name in virtual:
+                try:
+                    con.execute(f"PRAGMA table_xinfo({quote_ident(name)})").fetchall()
+                except sqlite3.OperationalError as exc:
+                    module = virtual[name][0]
+                    unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
+                    continue
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
             # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
             columns = tuple(
@@ -291,7 +316,7 @@ def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str]]:
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
-        return tables, internal
+        return tables, internal, unreadable
     except sqlite3.DatabaseError as exc:
         raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:

@@ -118,6 +118,9 @@ class Source:
     #: Tables of the file left out as a virtual table's storage, each with what it belongs to
     #: (:func:`~columnar_etl.source.catalogue.internal_tables`): never profiled, cleaned or loaded.
     internal: dict[str, str] = field(default_factory=dict)
+    #: Virtual tables whose module this SQLite lacks, each with why: their rows cannot be read here,
+    #: so they are not profiled, cleaned or loaded (the run warns).
+    unreadable: dict[str, str] = field(default_factory=dict)
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -476,6 +479,7 @@ class Source:
             "path": str(self.path),
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal),
+            "unreadable_tables": dict(self.unreadable),
         }
 
 
@@ -489,7 +493,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     """
     path = Path(path)
     check_file(path)
-    tables, internal = read_catalogue(path)
+    tables, internal, unreadable = read_catalogue(path)
     if not tables:
         raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
     for table in tables.values():
@@ -509,5 +513,10 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         con.close()
         raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
     return Source(
-        path=path, tables=tables, connection=con, encoding_fallback=encoding_fallback, internal=internal
+        path=path,
+        tables=tables,
+        connection=con,
+        encoding_fallback=encoding_fallback,
+        internal=internal,
+        unreadable=unreadable,
     )
