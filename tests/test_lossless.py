@@ -633,6 +633,31 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
 
 
+def test_a_utf16_database_keeps_its_blobs_byte_for_byte(pg_uri: str, tmp_path: Path) -> None:
+    # SQLite hands a BLOB to a text reader decoded as the database's encoding: in a UTF-16 file every
+    # BLOB arrived changed (01 00 FF as 01 00 01, 00 D8 as ED A0). Two rows that differ only in their
+    # BLOB's bytes stay two rows.
+    path = tmp_path / "utf16.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA encoding = 'UTF-16le'")
+    with con:
+        con.execute("CREATE TABLE attachment (id INTEGER PRIMARY KEY, name TEXT, size REAL, body BLOB)")
+        blobs = [b"\x01\x00\xff", b"\x00\xd8", b"\x00\xdc", b"\xff", b"", bytes(range(256)), None]
+        con.executemany(
+            "INSERT INTO attachment (name, size, body) VALUES (?, ?, ?)",
+            [(f"Zoë 🎫 {i}\u00a0", (i + 1) / 3, blob) for i, blob in enumerate(blobs)]
+            + [("same", 1.0, b"\x00\xd8"), ("same", 1.0, b"\x00\xdc")],  # not copies of each other
+        )
+    assert con.execute("PRAGMA encoding").fetchone() == ("UTF-16le",)
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("attachment", "body") == "bytea"
+    assert loaded.values("attachment", "body", "id") == dict(
+        source_values(path, "SELECT id, body FROM attachment")
+    )
+
+
 def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path) -> None:
     # SQLite computes them (stored or on read); a SELECT, and so a dashboard, sees them as columns.
     path = sqlite_file(  # its INSERT fills the table_info columns, which the generated ones are not

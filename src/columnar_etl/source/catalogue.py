@@ -267,10 +267,23 @@ def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
     return internal
 
 
-def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str], dict[str, str]]:
+@dataclass(frozen=True)
+class Catalogue:
+    """What SQLite's own catalogue says of the export (:func:`read_catalogue`)."""
+
+    tables: dict[str, SourceTable]
+    #: Tables left out as a virtual table's storage (:func:`internal_tables`), each with its owner.
+    internal: dict[str, str]
+    #: Virtual tables that cannot be read here, each with why.
+    unreadable: dict[str, str]
+    #: The database's text encoding (``PRAGMA encoding``): ``UTF-8``, ``UTF-16le`` or ``UTF-16be``.
+    encoding: str = "UTF-8"
+
+
+def read_catalogue(path: Path) -> Catalogue:
     """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
-    left out as a virtual table's storage (:func:`internal_tables`), each with its owner; and the
-    virtual tables that cannot be read here, each with why.
+    left out as a virtual table's storage (:func:`internal_tables`), each with its owner; the virtual
+    tables that cannot be read here, each with why; the database's text encoding.
 
     A virtual table's rows are computed by its module (an application's own, or an extension such as
     sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
@@ -316,7 +329,8 @@ def read_catalogue(path: Path) -> tuple[dict[str, SourceTable], dict[str, str], 
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
-        return tables, internal, unreadable
+        (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
+        return Catalogue(tables, internal, unreadable, str(encoding))
     except sqlite3.DatabaseError as exc:
         raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:

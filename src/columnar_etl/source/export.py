@@ -121,6 +121,9 @@ class Source:
     #: Virtual tables whose module this SQLite lacks, each with why: their rows cannot be read here,
     #: so they are not profiled, cleaned or loaded (the run warns).
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: The file's text encoding (``PRAGMA encoding``). In a UTF-16 database SQLite hands a BLOB to a
+    #: text reader decoded as UTF-16 text, so the reads take its bytes in hex instead.
+    text_encoding: str = "UTF-8"
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -175,12 +178,25 @@ class Source:
         outer: list[str] = []
         # One SQLite column holds every needed storage class, a letter per column: far cheaper to hand
         # over than a typeof() column each.
-        classed = [index for index, read in enumerate(reads) if read.with_class or read.with_hex]
+        # A UTF-16 database hands a BLOB to a text reader decoded as UTF-16 text (0xFF becomes U+FFFD):
+        # its cells come as their bytes in hex, turned back into bytes by a reader that wants bytes.
+        utf16 = self.text_encoding.upper() != "UTF-8"
+        classed = [
+            index
+            for index, read in enumerate(reads)
+            if read.with_class or read.with_hex or (utf16 and read.as_bytes)
+        ]
         for index, read in enumerate(reads):
             column, value = quote_ident(read.name), f"c{index}"
             kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
-            inner.append(f"{real_text_sql(column) if read.real_digits else column} AS {value}")
-            if read.as_bytes:
+            cell = real_text_sql(column) if read.real_digits else column
+            if utf16:
+                cell = f"CASE WHEN typeof({column}) = 'blob' THEN hex({column}) ELSE {cell} END"
+            inner.append(f"{cell} AS {value}")
+            if read.as_bytes and utf16:
+                bytes_ = f"CASE WHEN {kind} = 'b' THEN unhex({value}) ELSE encode({value}) END"
+                outer.append(f"{bytes_} AS {quote_ident(read.name)}")
+            elif read.as_bytes:
                 outer.append(f"encode({value}) AS {quote_ident(read.name)}")
             elif not read.decode:
                 outer.append(f"{value} AS {quote_ident(read.name)}")
@@ -205,6 +221,7 @@ class Source:
             and where is None
             and not any(read.real_digits or read.name in info.generated for read in reads)
             and (info.scan_rowid or not with_rowid)
+            and not utf16
         ):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
             selected = ", ".join(f"{quote_ident(read.name)} AS c{index}" for index, read in enumerate(reads))
@@ -493,7 +510,8 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     """
     path = Path(path)
     check_file(path)
-    tables, internal, unreadable = read_catalogue(path)
+    catalogue = read_catalogue(path)
+    tables = catalogue.tables
     if not tables:
         raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
     for table in tables.values():
@@ -517,6 +535,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         tables=tables,
         connection=con,
         encoding_fallback=encoding_fallback,
-        internal=internal,
-        unreadable=unreadable,
+        internal=catalogue.internal,
+        unreadable=catalogue.unreadable,
+        text_encoding=catalogue.encoding,
     )
