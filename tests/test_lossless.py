@@ -679,6 +679,37 @@ def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path)
     assert loaded.data_type("timesheet", "label") == "text"  # zero-padded codes stay text
 
 
+def test_iso_timestamps_without_seconds_are_timestamps(pg_uri: str, tmp_path: Path) -> None:
+    # Spreadsheets and CSV tools write `2025-03-01 10:05`, an HTML datetime-local field `2025-03-01T10:05`.
+    # (A column declared TEXT becomes a timestamp only when no value would be quarantined: `closed`.)
+    spaced = [f"2025-03-{d:02d} {d % 24:02d}:{d:02d}" for d in range(1, 29)] + [
+        "2025-02-30 10:00",
+        "2025-03-01 24:00",
+    ]
+    t_form = [f"2025-04-{d:02d}T08:{d:02d}" for d in range(1, 29)] + ["2025-04-01T08:05:07", None]
+    path = sqlite_file(
+        tmp_path / "minutes.db",
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, opened TIMESTAMP, closed TEXT)",
+        [(i, a, b) for i, (a, b) in enumerate(zip(spaced, t_form, strict=True), start=1)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (
+        loaded.data_type("visit", "opened")
+        == loaded.data_type("visit", "closed")
+        == "timestamp without time zone"
+    )
+    opened, closed = loaded.values("visit", "opened", "id"), loaded.values("visit", "closed", "id")
+    assert (opened[3], closed[3], closed[29]) == (
+        datetime(2025, 3, 3, 3, 3),
+        datetime(2025, 4, 3, 8, 3),
+        datetime(2025, 4, 1, 8, 5, 7),
+    )
+    assert (opened[29], opened[30]) == (None, None)  # no 30 February, no hour 24: quarantined
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    assert {("29", "opened"), ("30", "opened")} <= quarantined
+
+
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:
     # DuckDB and Polars' chrono read year 0 as 1 BC; Python and PostgreSQL refuse it. 0000-01-01 is an
     # export's placeholder, not a date of the year 1 BC: quarantined (NULL and audited), never loaded.

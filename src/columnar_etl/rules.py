@@ -55,6 +55,8 @@ class Shape(IntEnum):
     DATE_SLASH = 14  # 20/05/2025, 5/6/2025
     TS_SLASH_HMS = 15  # 20/05/2025 8:42:07
     TS_ISO_T = 16  # 2025-05-20T08:42:00
+    TS_ISO_HM = 17  # 2025-05-20 08:42 (no seconds: spreadsheets, CSV tools)
+    TS_ISO_T_HM = 18  # 2025-05-20T08:42 (an HTML datetime-local field)
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -91,6 +93,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape(
         Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
     ),
+    DateShape(Shape.TS_ISO_HM, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", None, True, (16, 16)),
+    DateShape(Shape.TS_ISO_T_HM, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", None, True, (16, 16)),
     DateShape(
         Shape.TS_SLASH_HM,
         r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}",
