@@ -679,7 +679,9 @@ def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path)
     assert loaded.data_type("timesheet", "label") == "text"  # zero-padded codes stay text
 
 
-def test_iso_timestamps_without_seconds_are_timestamps(pg_uri: str, tmp_path: Path) -> None:
+def test_iso_timestamps_without_seconds_or_with_a_spaced_fraction_are_timestamps(
+    pg_uri: str, tmp_path: Path
+) -> None:
     # Spreadsheets and CSV tools write `2025-03-01 10:05`, an HTML datetime-local field `2025-03-01T10:05`.
     # (A column declared TEXT becomes a timestamp only when no value would be quarantined: `closed`.)
     spaced = [f"2025-03-{d:02d} {d % 24:02d}:{d:02d}" for d in range(1, 29)] + [
@@ -687,10 +689,15 @@ def test_iso_timestamps_without_seconds_are_timestamps(pg_uri: str, tmp_path: Pa
         "2025-03-01 24:00",
     ]
     t_form = [f"2025-04-{d:02d}T08:{d:02d}" for d in range(1, 29)] + ["2025-04-01T08:05:07", None]
+    # SQL dumps write fractions after a space (MySQL DATETIME(3), PostgreSQL's text of a timestamp).
+    dumped = [f"2025-05-{d:02d} 09:{d:02d}:07.{d:0{1 + d % 6}d}" for d in range(1, 29)] + [
+        "2025-05-01 09:00:00",
+        None,
+    ]
     path = sqlite_file(
         tmp_path / "minutes.db",
-        "CREATE TABLE visit (id INTEGER PRIMARY KEY, opened TIMESTAMP, closed TEXT)",
-        [(i, a, b) for i, (a, b) in enumerate(zip(spaced, t_form, strict=True), start=1)],
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, opened TIMESTAMP, closed TEXT, logged TEXT)",
+        [(i, *cells) for i, cells in enumerate(zip(spaced, t_form, dumped, strict=True), start=1)],
     )
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
@@ -706,6 +713,13 @@ def test_iso_timestamps_without_seconds_are_timestamps(pg_uri: str, tmp_path: Pa
         datetime(2025, 4, 1, 8, 5, 7),
     )
     assert (opened[29], opened[30]) == (None, None)  # no 30 February, no hour 24: quarantined
+    assert loaded.data_type("visit", "logged") == "timestamp without time zone"
+    logged = loaded.values("visit", "logged", "id")
+    assert (logged[1], logged[12], logged[29]) == (
+        datetime(2025, 5, 1, 9, 1, 7, 10_000),  # .01
+        datetime(2025, 5, 12, 9, 12, 7, 120_000),  # .12
+        datetime(2025, 5, 1, 9, 0, 0),
+    )
     quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
     assert {("29", "opened"), ("30", "opened")} <= quarantined
 

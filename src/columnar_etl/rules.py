@@ -57,6 +57,7 @@ class Shape(IntEnum):
     TS_ISO_T = 16  # 2025-05-20T08:42:00
     TS_ISO_HM = 17  # 2025-05-20 08:42 (no seconds: spreadsheets, CSV tools)
     TS_ISO_T_HM = 18  # 2025-05-20T08:42 (an HTML datetime-local field)
+    TS_ISO_FRACTION = 19  # 2025-05-20 08:42:00.123 (SQL dumps: MySQL DATETIME(3), PostgreSQL text)
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -92,6 +93,14 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(
         Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
+    ),
+    DateShape(
+        Shape.TS_ISO_FRACTION,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6}",
+        "%Y-%m-%d %H:%M:%S.%f",
+        None,
+        True,
+        (21, 26),
     ),
     DateShape(Shape.TS_ISO_HM, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", None, True, (16, 16)),
     DateShape(Shape.TS_ISO_T_HM, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", None, True, (16, 16)),
