@@ -30,6 +30,7 @@ from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import SourceTable, check_file, read_catalogue, read_error
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
+    HELPER_PREFIX,
     ROWID_COLUMN,
     ColumnRead,
     EncodingFallback,
@@ -521,6 +522,14 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
                 path=path,
                 table=table.name,
                 hint='name it in the export (ALTER TABLE ... RENAME COLUMN "" TO ...)',
+            )
+        if taken := [name for name in table.column_names if name.startswith(HELPER_PREFIX)]:
+            raise SourceError(
+                f"a column's name starts with {HELPER_PREFIX!r}, which names the reader's own columns",
+                path=path,
+                table=table.name,
+                column=taken[0],
+                hint="rename it in the export (ALTER TABLE ... RENAME COLUMN ... TO ...)",
             )
     con = connect_duckdb()
     try:
