@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -722,6 +722,31 @@ def test_iso_timestamps_without_seconds_or_with_a_spaced_fraction_are_timestamps
     )
     quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
     assert {("29", "opened"), ("30", "opened")} <= quarantined
+
+
+def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
+    # 20.05.2025, as German, Swiss, Nordic, Slavic and Turkish exports write dates: always day first.
+    days = [f"{d}.{1 + d % 12}.2025" for d in range(1, 29)] + ["31.02.2025", "01.01.0000"]
+    stamps = [f"{d:02d}.04.2025 {d % 24}:05" for d in range(1, 29)] + ["01.04.2025 08:05:07", None]
+    versions = [f"{d}.{d % 4}.{d % 7}" for d in range(1, 31)]  # two dots, no date
+    path = sqlite_file(
+        tmp_path / "dotted.db",
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, day DATE, at TEXT, version TEXT)",
+        [(i, *cells) for i, cells in enumerate(zip(days, stamps, versions, strict=True), start=1)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    types = [loaded.data_type("visit", c) for c in ("day", "at", "version")]
+    assert types == ["date", "timestamp without time zone", "text"]
+    day, at = loaded.values("visit", "day", "id"), loaded.values("visit", "at", "id")
+    assert (day[13], at[13], at[29]) == (
+        date(2025, 2, 13),
+        datetime(2025, 4, 13, 13, 5),
+        datetime(2025, 4, 1, 8, 5, 7),
+    )
+    assert (day[29], day[30]) == (None, None)  # no 31 February, no year 0: quarantined
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    assert {("29", "day"), ("30", "day")} <= quarantined
 
 
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:

@@ -58,6 +58,9 @@ class Shape(IntEnum):
     TS_ISO_HM = 17  # 2025-05-20 08:42 (no seconds: spreadsheets, CSV tools)
     TS_ISO_T_HM = 18  # 2025-05-20T08:42 (an HTML datetime-local field)
     TS_ISO_FRACTION = 19  # 2025-05-20 08:42:00.123 (SQL dumps: MySQL DATETIME(3), PostgreSQL text)
+    DATE_DOT = 24  # 20.05.2025 (day first: German, Swiss, Nordic, Slavic, Turkish exports)
+    TS_DOT_HM = 25  # 20.05.2025 08:42
+    TS_DOT_HMS = 26  # 20.05.2025 08:42:07
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -77,6 +80,9 @@ class DateShape:
     month_first: str | None  # None: the format has no day/month ambiguity
     has_time: bool
     lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
+    #: The separator of its date: ``-`` (ISO: year first, read by DuckDB's ISO cast), ``/`` or ``.``
+    #: (year last, read by strptime).
+    separator: str = "-"
 
 
 DATE_SHAPES: tuple[DateShape, ...] = (
@@ -111,6 +117,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         "%m/%d/%Y %H:%M",
         True,
         (13, 16),
+        "/",
     ),
     DateShape(
         Shape.TS_SLASH_HMS,
@@ -119,9 +126,24 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         "%m/%d/%Y %H:%M:%S",
         True,
         (16, 19),
+        "/",
     ),
     DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
-    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10)),
+    DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
+    # Dotted dates are day first wherever they are written: no month-first reading.
+    DateShape(Shape.DATE_DOT, r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y", None, False, (8, 10), "."),
+    DateShape(
+        Shape.TS_DOT_HM, r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}", "%d.%m.%Y %H:%M", None, True, (13, 16), "."
+    ),
+    DateShape(
+        Shape.TS_DOT_HMS,
+        r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}:\d{2}",
+        "%d.%m.%Y %H:%M:%S",
+        None,
+        True,
+        (16, 19),
+        ".",
+    ),
 )
 #: The shapes already in canonical form (a cleaned timestamp / date is written this way).
 CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO)

@@ -160,13 +160,13 @@ def column_projections(
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
     other = f"ELSE {Shape.OTHER:d} END"
 
-    def dates(slashed: bool) -> str:
+    def dates(separator: str) -> str:
         # The length in bytes (O(1)) picks the one or two regular expressions a value can match.
-        return "CASE " + " ".join(
+        return " ".join(
             f"WHEN strlen({t}) BETWEEN {s.lengths[0]} AND {s.lengths[1]} "
             f"AND regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
             for s in DATE_SHAPES
-            if (s.month_first is not None) == slashed
+            if s.separator == separator
         )
 
     numbers = " ".join(
@@ -180,10 +180,11 @@ def column_projections(
     whens += [
         f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
         # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches.
-        f"WHEN {t}[5] = '-' THEN {dates(slashed=False)} ELSE CASE {numbers} {other} END",
-        f"WHEN contains({t}, '/') THEN {dates(slashed=True)} {other}",
+        f"WHEN {t}[5] = '-' THEN CASE {dates('-')} ELSE CASE {numbers} {other} END",
+        f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
-        f"ELSE CASE {numbers} {other}",
+        # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
+        f"ELSE CASE {dates('.')} {numbers} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -356,8 +357,10 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
 
 def _year_zero(t: str, shape: DateShape) -> str:
     """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO shape, after the
-    second ``/`` in a slash shape."""
-    return f"contains({t}, '/0000')" if shape.month_first is not None else f"starts_with({t}, '0000')"
+    second ``/`` or ``.`` in the others."""
+    if shape.separator == "-":
+        return f"starts_with({t}, '0000')"
+    return f"contains({t}, {quote_literal(shape.separator + '0000')})"
 
 
 def _parse(t: str, shape: DateShape) -> str:
@@ -369,7 +372,7 @@ def _parse(t: str, shape: DateShape) -> str:
     date either: DuckDB reads it as 1 BC, Python, PostgreSQL and the cleaner call it invalid.
     """
     year_zero = _year_zero(t, shape)
-    if shape.month_first is not None:
+    if shape.separator != "-":
         return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:
         return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END"
