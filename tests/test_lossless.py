@@ -749,6 +749,29 @@ def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
     assert {("29", "day"), ("30", "day")} <= quarantined
 
 
+def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
+    # 5/20/2025 8:42 PM: a US spreadsheet's default. Month first here, proved by days above 12.
+    stamps = [f"{1 + d % 12}/{d}/2025 {1 + d % 12}:{d:02d} {'AM' if d % 2 else 'pm'}" for d in range(1, 29)]
+    stamps += ["2/30/2025 1:05 PM", "3/1/2025 13:05 PM", "3/1/2025 1:05:60 PM", "3/1/2025 12:00:07 AM"]
+    path = sqlite_file(
+        tmp_path / "ampm.db",
+        "CREATE TABLE call (id INTEGER PRIMARY KEY, at TIMESTAMP)",
+        list(enumerate(stamps, start=1)),
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("call", "at") == "timestamp without time zone"
+    at = loaded.values("call", "at", "id")
+    assert (at[13], at[14], at[32]) == (
+        datetime(2025, 2, 13, 2, 13),  # 2/13/2025 2:13 AM
+        datetime(2025, 3, 14, 15, 14),  # 3/14/2025 3:14 pm
+        datetime(2025, 3, 1, 0, 0, 7),  # 12:00:07 AM is just after midnight
+    )
+    assert (at[29], at[30], at[31]) == (None, None, None)  # no 30 February, no 13 PM, no second 60
+    quarantined = {row["row_key"] for row in loaded.log("quarantine") if row["column"] == "at"}
+    assert {"29", "30", "31"} <= quarantined
+
+
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:
     # DuckDB and Polars' chrono read year 0 as 1 BC; Python and PostgreSQL refuse it. 0000-01-01 is an
     # export's placeholder, not a date of the year 1 BC: quarantined (NULL and audited), never loaded.

@@ -61,6 +61,8 @@ class Shape(IntEnum):
     DATE_DOT = 24  # 20.05.2025 (day first: German, Swiss, Nordic, Slavic, Turkish exports)
     TS_DOT_HM = 25  # 20.05.2025 08:42
     TS_DOT_HMS = 26  # 20.05.2025 08:42:07
+    TS_SLASH_HM_AMPM = 27  # 5/20/2025 8:42 PM (a US spreadsheet's default)
+    TS_SLASH_HMS_AMPM = 28  # 5/20/2025 8:42:07 PM
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -128,6 +130,24 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (16, 19),
         "/",
     ),
+    DateShape(
+        Shape.TS_SLASH_HM_AMPM,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} [AaPp][Mm]",
+        "%d/%m/%Y %I:%M %p",
+        "%m/%d/%Y %I:%M %p",
+        True,
+        (16, 19),
+        "/",
+    ),
+    DateShape(
+        Shape.TS_SLASH_HMS_AMPM,
+        r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AaPp][Mm]",
+        "%d/%m/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M:%S %p",
+        True,
+        (19, 22),
+        "/",
+    ),
     DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
     # Dotted dates are day first wherever they are written: no month-first reading.
@@ -158,7 +178,7 @@ TIMESTAMP_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
 TIMESTAMP_FRACTION_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
 DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?$"
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm])?$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 
