@@ -11,7 +11,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - trim :data:`WHITESPACE` at both ends of text; remove :data:`NUL` bytes from text;
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
-  decided by evidence); second 60 (:data:`LEAP_SECOND_REGEX`) and hour 24 are invalid;
+  decided by evidence for slash shapes; dotted ones are day first); second 60
+  (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
   expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
