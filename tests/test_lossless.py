@@ -679,6 +679,21 @@ def test_generated_columns_arrive_with_their_values(pg_uri: str, tmp_path: Path)
     assert loaded.data_type("timesheet", "label") == "text"  # zero-padded codes stay text
 
 
+def load_columns(pg_uri: str, workdir: Path, table: str, columns: dict[str, tuple[str, list[Any]]]) -> Loaded:
+    """One table of an ``id`` key and ``columns`` (name → declared type, values), run with the gates
+    open and checked cell by cell (no violation)."""
+    declared = ", ".join(f"{name} {kind}" for name, (kind, _) in columns.items())
+    values = zip(*(cells for _, cells in columns.values()), strict=True)
+    path = sqlite_file(
+        workdir / f"{table}.db",
+        f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, {declared})",
+        [(i, *cells) for i, cells in enumerate(values, start=1)],
+    )
+    loaded = load_and_check(path, pg_uri, workdir, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    return loaded
+
+
 def test_iso_timestamps_without_seconds_or_with_a_spaced_fraction_are_timestamps(
     pg_uri: str, tmp_path: Path
 ) -> None:
@@ -694,13 +709,8 @@ def test_iso_timestamps_without_seconds_or_with_a_spaced_fraction_are_timestamps
         "2025-05-01 09:00:00",
         None,
     ]
-    path = sqlite_file(
-        tmp_path / "minutes.db",
-        "CREATE TABLE visit (id INTEGER PRIMARY KEY, opened TIMESTAMP, closed TEXT, logged TEXT)",
-        [(i, *cells) for i, cells in enumerate(zip(spaced, t_form, dumped, strict=True), start=1)],
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    columns = {"opened": ("TIMESTAMP", spaced), "closed": ("TEXT", t_form), "logged": ("TEXT", dumped)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
     assert (
         loaded.data_type("visit", "opened")
         == loaded.data_type("visit", "closed")
@@ -729,13 +739,8 @@ def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
     days = [f"{d}.{1 + d % 12}.2025" for d in range(1, 29)] + ["31.02.2025", "01.01.0000"]
     stamps = [f"{d:02d}.04.2025 {d % 24}:05" for d in range(1, 29)] + ["01.04.2025 08:05:07", None]
     versions = [f"{d}.{d % 4}.{d % 7}" for d in range(1, 31)]  # two dots, no date
-    path = sqlite_file(
-        tmp_path / "dotted.db",
-        "CREATE TABLE visit (id INTEGER PRIMARY KEY, day DATE, at TEXT, version TEXT)",
-        [(i, *cells) for i, cells in enumerate(zip(days, stamps, versions, strict=True), start=1)],
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    columns = {"day": ("DATE", days), "at": ("TEXT", stamps), "version": ("TEXT", versions)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
     types = [loaded.data_type("visit", c) for c in ("day", "at", "version")]
     assert types == ["date", "timestamp without time zone", "text"]
     day, at = loaded.values("visit", "day", "id"), loaded.values("visit", "at", "id")
@@ -753,13 +758,7 @@ def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, t
     # 5/20/2025 8:42 PM: a US spreadsheet's default. Month first here, proved by days above 12.
     stamps = [f"{1 + d % 12}/{d}/2025 {1 + d % 12}:{d:02d} {'AM' if d % 2 else 'pm'}" for d in range(1, 29)]
     stamps += ["2/30/2025 1:05 PM", "3/1/2025 13:05 PM", "3/1/2025 1:05:60 PM", "3/1/2025 12:00:07 AM"]
-    path = sqlite_file(
-        tmp_path / "ampm.db",
-        "CREATE TABLE call (id INTEGER PRIMARY KEY, at TIMESTAMP)",
-        list(enumerate(stamps, start=1)),
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    loaded = load_columns(pg_uri, tmp_path, "call", {"at": ("TIMESTAMP", stamps)})
     assert loaded.data_type("call", "at") == "timestamp without time zone"
     at = loaded.values("call", "at", "id")
     assert (at[13], at[14], at[32]) == (
@@ -781,13 +780,7 @@ def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) ->
     stamps = ["02/01/2025 10:00", "01/01/0000 10:00", "29/02/2024 23:59"] + [
         f"{d}/03/2025 8:{d:02d}" for d in range(1, 28)
     ]
-    path = sqlite_file(
-        tmp_path / "zero.db",
-        "CREATE TABLE visit (id INTEGER PRIMARY KEY, day DATE, at TIMESTAMP)",
-        [(i, day, at) for i, (day, at) in enumerate(zip(days, stamps, strict=True), start=1)],
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    loaded = load_columns(pg_uri, tmp_path, "visit", {"day": ("DATE", days), "at": ("TIMESTAMP", stamps)})
     assert (loaded.data_type("visit", "day"), loaded.data_type("visit", "at")) == (
         "date",
         "timestamp without time zone",
