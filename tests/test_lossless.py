@@ -754,6 +754,22 @@ def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
     assert {("29", "day"), ("30", "day")} <= quarantined
 
 
+def test_year_first_slash_dates_are_read_year_month_day(pg_uri: str, tmp_path: Path) -> None:
+    # 2025/05/20, as Japanese, Chinese, Korean and Hungarian exports write dates.
+    days = [f"2025/{1 + d % 12}/{d}" for d in range(1, 29)] + ["2025/02/30", "0000/01/01"]
+    stamps = [f"2025/04/{d:02d} {d % 24}:05" for d in range(1, 29)] + ["2025/04/01 08:05:07", None]
+    columns = {"day": ("DATE", days), "at": ("TEXT", stamps)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == ["date", "timestamp without time zone"]
+    day, at = loaded.values("visit", "day", "id"), loaded.values("visit", "at", "id")
+    assert (day[13], at[13], at[29]) == (
+        date(2025, 2, 13),
+        datetime(2025, 4, 13, 13, 5),
+        datetime(2025, 4, 1, 8, 5, 7),
+    )
+    assert (day[29], day[30]) == (None, None)  # no 30 February, no year 0: quarantined
+
+
 def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
     # 5/20/2025 8:42 PM: a US spreadsheet's default. Month first here, proved by days above 12.
     stamps = [f"{1 + d % 12}/{d}/2025 {1 + d % 12}:{d:02d} {'AM' if d % 2 else 'pm'}" for d in range(1, 29)]

@@ -11,7 +11,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - trim :data:`WHITESPACE` at both ends of text; remove :data:`NUL` bytes from text;
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
-  decided by evidence for slash shapes; dotted ones are day first); second 60
+  decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
+  ones year/month/day); second 60
   (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
   expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
@@ -64,6 +65,9 @@ class Shape(IntEnum):
     TS_DOT_HMS = 26  # 20.05.2025 08:42:07
     TS_SLASH_HM_AMPM = 27  # 5/20/2025 8:42 PM (a US spreadsheet's default)
     TS_SLASH_HMS_AMPM = 28  # 5/20/2025 8:42:07 PM
+    DATE_YMD_SLASH = 29  # 2025/05/20 (year first: Japanese, Chinese, Korean, Hungarian exports)
+    TS_YMD_SLASH_HM = 31  # 2025/05/20 08:42
+    TS_YMD_SLASH_HMS = 32  # 2025/05/20 08:42:07
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -151,6 +155,26 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
+    # Year first with slashes: always year, month, day (no reading puts the day second).
+    DateShape(Shape.DATE_YMD_SLASH, r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d", None, False, (8, 10), "/"),
+    DateShape(
+        Shape.TS_YMD_SLASH_HM,
+        r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}",
+        "%Y/%m/%d %H:%M",
+        None,
+        True,
+        (13, 16),
+        "/",
+    ),
+    DateShape(
+        Shape.TS_YMD_SLASH_HMS,
+        r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}:\d{2}",
+        "%Y/%m/%d %H:%M:%S",
+        None,
+        True,
+        (16, 19),
+        "/",
+    ),
     # Dotted dates are day first wherever they are written: no month-first reading.
     DateShape(Shape.DATE_DOT, r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y", None, False, (8, 10), "."),
     DateShape(

@@ -356,9 +356,9 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
 
 
 def _year_zero(t: str, shape: DateShape) -> str:
-    """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO shape, after the
-    second ``/`` or ``.`` in the others."""
-    if shape.separator == "-":
+    """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO or other
+    year-first shape, after the second ``/`` or ``.`` in the others."""
+    if shape.regex.startswith(r"\d{4}"):
         return f"starts_with({t}, '0000')"
     return f"contains({t}, {quote_literal(shape.separator + '0000')})"
 
