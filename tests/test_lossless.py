@@ -734,14 +734,31 @@ def test_iso_timestamps_without_seconds_or_with_a_spaced_fraction_are_timestamps
     assert {("29", "opened"), ("30", "opened")} <= quarantined
 
 
-def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
-    # 20.05.2025, as German, Swiss, Nordic, Slavic and Turkish exports write dates: always day first.
-    days = [f"{d}.{1 + d % 12}.2025" for d in range(1, 29)] + ["31.02.2025", "01.01.0000"]
-    stamps = [f"{d:02d}.04.2025 {d % 24}:05" for d in range(1, 29)] + ["01.04.2025 08:05:07", None]
+#: Dates whose separator fixes their order (day, month, year for dots; year, month, day for year-first
+#: slashes): 28 valid days and timestamps, then no 30/31 February and no year 0.
+ORDERED_DATES = {
+    # 20.05.2025, as German, Swiss, Nordic, Slavic and Turkish exports write dates.
+    "dotted": (
+        [f"{d}.{1 + d % 12}.2025" for d in range(1, 29)] + ["31.02.2025", "01.01.0000"],
+        [f"{d:02d}.04.2025 {d % 24}:05" for d in range(1, 29)] + ["01.04.2025 08:05:07", None],
+    ),
+    # 2025/05/20, as Japanese, Chinese, Korean and Hungarian exports write dates.
+    "year_first": (
+        [f"2025/{1 + d % 12}/{d}" for d in range(1, 29)] + ["2025/02/30", "0000/01/01"],
+        [f"2025/04/{d:02d} {d % 24}:05" for d in range(1, 29)] + ["2025/04/01 08:05:07", None],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ORDERED_DATES))
+def test_dates_whose_separator_fixes_their_order_are_read_in_it(
+    case: str, pg_uri: str, tmp_path: Path
+) -> None:
+    days, stamps = ORDERED_DATES[case]
     versions = [f"{d}.{d % 4}.{d % 7}" for d in range(1, 31)]  # two dots, no date
     columns = {"day": ("DATE", days), "at": ("TEXT", stamps), "version": ("TEXT", versions)}
     loaded = load_columns(pg_uri, tmp_path, "visit", columns)
-    types = [loaded.data_type("visit", c) for c in ("day", "at", "version")]
+    types = [loaded.data_type("visit", c) for c in columns]
     assert types == ["date", "timestamp without time zone", "text"]
     day, at = loaded.values("visit", "day", "id"), loaded.values("visit", "at", "id")
     assert (day[13], at[13], at[29]) == (
@@ -749,25 +766,9 @@ def test_dotted_dates_are_read_day_first(pg_uri: str, tmp_path: Path) -> None:
         datetime(2025, 4, 13, 13, 5),
         datetime(2025, 4, 1, 8, 5, 7),
     )
-    assert (day[29], day[30]) == (None, None)  # no 31 February, no year 0: quarantined
+    assert (day[29], day[30]) == (None, None)  # no such February day, no year 0: quarantined
     quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
     assert {("29", "day"), ("30", "day")} <= quarantined
-
-
-def test_year_first_slash_dates_are_read_year_month_day(pg_uri: str, tmp_path: Path) -> None:
-    # 2025/05/20, as Japanese, Chinese, Korean and Hungarian exports write dates.
-    days = [f"2025/{1 + d % 12}/{d}" for d in range(1, 29)] + ["2025/02/30", "0000/01/01"]
-    stamps = [f"2025/04/{d:02d} {d % 24}:05" for d in range(1, 29)] + ["2025/04/01 08:05:07", None]
-    columns = {"day": ("DATE", days), "at": ("TEXT", stamps)}
-    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
-    assert [loaded.data_type("visit", c) for c in columns] == ["date", "timestamp without time zone"]
-    day, at = loaded.values("visit", "day", "id"), loaded.values("visit", "at", "id")
-    assert (day[13], at[13], at[29]) == (
-        date(2025, 2, 13),
-        datetime(2025, 4, 13, 13, 5),
-        datetime(2025, 4, 1, 8, 5, 7),
-    )
-    assert (day[29], day[30]) == (None, None)  # no 30 February, no year 0: quarantined
 
 
 def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
