@@ -771,6 +771,23 @@ def test_dates_whose_separator_fixes_their_order_are_read_in_it(
     assert {("29", "day"), ("30", "day")} <= quarantined
 
 
+def test_dates_with_an_english_month_name_are_dates(pg_uri: str, tmp_path: Path) -> None:
+    # 20 May 2025, 20-MAY-2025 (Oracle's DD-MON-YYYY), May 20, 2025: three letters, any case.
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    named = [(d, months[d % 12]) for d in range(1, 29)]
+    columns = {
+        "spaced": ("DATE", [f"{d} {m} 2025" for d, m in named] + ["31 Feb 2025", "1 Jan 0000"]),
+        "dashed": ("DATE", [f"{d:02d}-{m.upper()}-2025" for d, m in named] + ["30-FEB-2025", "01-JAN-0000"]),
+        "us": ("DATE", [f"{m} {d}, 2025" for d, m in named] + ["Feb 30, 2025", "Jan 1, 0000"]),
+        "words": ("TEXT", [f"{m} {d} meeting" for d, m in named] + ["Sept 5, 2025", "June 5, 2025"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == ["date", "date", "date", "text"]
+    for column in ("spaced", "dashed", "us"):
+        arrived = loaded.values("visit", column, "id")
+        assert (arrived[13], arrived[29], arrived[30]) == (date(2025, 2, 13), None, None), column
+
+
 def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
     # 5/20/2025 8:42 PM: a US spreadsheet's default. Month first here, proved by days above 12.
     stamps = [f"{1 + d % 12}/{d}/2025 {1 + d % 12}:{d:02d} {'AM' if d % 2 else 'pm'}" for d in range(1, 29)]

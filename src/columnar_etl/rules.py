@@ -12,7 +12,7 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
   decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
-  ones year/month/day); second 60
+  ones year/month/day, named months unambiguous); second 60
   (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
   expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
@@ -68,6 +68,9 @@ class Shape(IntEnum):
     DATE_YMD_SLASH = 29  # 2025/05/20 (year first: Japanese, Chinese, Korean, Hungarian exports)
     TS_YMD_SLASH_HM = 31  # 2025/05/20 08:42
     TS_YMD_SLASH_HMS = 32  # 2025/05/20 08:42:07
+    DATE_DAY_MON = 33  # 20 May 2025 (an English month's three letters, any case)
+    DATE_DAY_MON_DASH = 34  # 20-May-2025, 20-MAY-2025 (Oracle's DD-MON-YYYY)
+    DATE_MON_DAY = 35  # May 20, 2025
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -88,7 +91,7 @@ class DateShape:
     has_time: bool
     lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
     #: The separator of its date: ``-`` (ISO: year first, read by DuckDB's ISO cast), ``/`` or ``.``
-    #: (year last, read by strptime).
+    #: (read by strptime), or ``mon`` for the forms with a month's name (year last, strptime's %b).
     separator: str = "-"
 
 
@@ -175,6 +178,12 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (16, 19),
         "/",
     ),
+    # A month's English three-letter name (strptime's %b, any case; 'Sept' or 'June' are no match).
+    DateShape(Shape.DATE_DAY_MON, r"\d{1,2} [A-Za-z]{3} \d{4}", "%d %b %Y", None, False, (10, 11), "mon"),
+    DateShape(
+        Shape.DATE_DAY_MON_DASH, r"\d{1,2}-[A-Za-z]{3}-\d{4}", "%d-%b-%Y", None, False, (10, 11), "mon"
+    ),
+    DateShape(Shape.DATE_MON_DAY, r"[A-Za-z]{3} \d{1,2}, \d{4}", "%b %d, %Y", None, False, (11, 12), "mon"),
     # Dotted dates are day first wherever they are written: no month-first reading.
     DateShape(Shape.DATE_DOT, r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y", None, False, (8, 10), "."),
     DateShape(

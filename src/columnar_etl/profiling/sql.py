@@ -178,13 +178,13 @@ def column_projections(
     # The branches cannot overlap (an integer has no '-' after its sign and no '/'), so the order
     # only decides cost: dates, then integers, then other numbers.
     whens += [
-        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {other}",
+        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {dates('mon')} {other}",
         # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches.
         f"WHEN {t}[5] = '-' THEN CASE {dates('-')} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
-        f"ELSE CASE {dates('.')} {numbers} {other}",
+        f"ELSE CASE {dates('.')} {dates('mon')} {numbers} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -360,6 +360,8 @@ def _year_zero(t: str, shape: DateShape) -> str:
     year-first shape, after the second ``/`` or ``.`` in the others."""
     if shape.regex.startswith(r"\d{4}"):
         return f"starts_with({t}, '0000')"
+    if shape.separator == "mon":  # the year is last
+        return f"ends_with({t}, '0000')"
     return f"contains({t}, {quote_literal(shape.separator + '0000')})"
 
 
