@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from columnar_etl.gates.check import Check, skipped, timed
-from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS
+from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
 from columnar_etl.source.catalogue import SQLITE_MAGIC
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
@@ -51,7 +51,7 @@ def source_checks(source: Path, dropped: Mapping[str, Collection[str]] | None = 
     # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
         integrity = pool.submit(timed, "source_integrity", lambda: integrity_check(source))
-        readable = timed("source_readable", lambda: _check_readable(source, dropped or {}))
+        readable = timed("source_readable", lambda: _check_readable(source, dropped))
         if readable.status == "fail":
             integrity.cancel()
             return [readable, lock, skipped("source_integrity", "the source is not readable")]
@@ -59,9 +59,10 @@ def source_checks(source: Path, dropped: Mapping[str, Collection[str]] | None = 
 
 
 def _check_readable(source: Path, dropped: Mapping[str, Collection[str]] | None = None) -> Check:
+    dropped = dropped or {}
     with open_source(source) as src:
         widths = {
-            name: len([c for c in table.column_names if c not in (dropped or {}).get(name, ())])
+            name: len([c for c in table.column_names if c not in dropped.get(name, ())])
             for name, table in src.tables.items()
         }
         too_wide = {name: width for name, width in widths.items() if width > MAX_TABLE_COLUMNS}
@@ -75,7 +76,7 @@ def _check_readable(source: Path, dropped: Mapping[str, Collection[str]] | None 
                 f"table {name!r} has {width:,} columns: a PostgreSQL table holds at most "
                 f"{MAX_TABLE_COLUMNS:,}"
                 + (f" ({len(too_wide)} tables have too many)" if len(too_wide) > 1 else ""),
-                hint='leave columns out (`mask = "drop"` in [columns]) or split the table in the export',
+                hint=WIDE_TABLE_HINT,
                 unit="columns",
                 details={"too_wide": too_wide},
             )

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from columnar_etl.errors import LoadError
 from columnar_etl.pg.connect import first_line, transaction
-from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, quote_ident
+from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT, quote_ident
 
 # Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
 ArrowData: TypeAlias = "pa.Table | pa.RecordBatchReader | pa.RecordBatch | Iterable[pa.RecordBatch]"
@@ -90,8 +90,7 @@ def copy_tables(
                         f"{table} has {len(arrow.schema):,} columns: a PostgreSQL table holds at most "
                         f"{MAX_TABLE_COLUMNS:,}",
                         table=table,
-                        hint='leave columns out (`mask = "drop"` in [columns]) or split the table in '
-                        "the export",
+                        hint=WIDE_TABLE_HINT,
                     )
                 declared = declared_columns(arrow.schema)
                 if declared is not None:

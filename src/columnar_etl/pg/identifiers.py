@@ -15,6 +15,8 @@ from columnar_etl.errors import EtlError
 MAX_IDENTIFIER_BYTES = 63
 #: Columns a PostgreSQL table can have (MaxHeapAttributeNumber); SQLite allows 2000 by default.
 MAX_TABLE_COLUMNS = 1600
+#: What to do about a table wider than that (the preflight's refusal and the COPY's say the same).
+WIDE_TABLE_HINT = 'leave columns out (`mask = "drop"` in [columns]) or split the table in the export'
 _HASH_CHARS = 8
 
 

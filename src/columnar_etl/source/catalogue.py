@@ -225,7 +225,9 @@ def virtual_tables(con: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     }
 
 
-def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
+def internal_tables(
+    con: sqlite3.Connection, virtual: dict[str, tuple[str, str]] | None = None
+) -> dict[str, str]:
     """The export's tables that are the storage of one of its virtual tables (a full-text index's
     segments and settings, an R*Tree's nodes), each with what it belongs to.
 
@@ -236,14 +238,12 @@ def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
     (:data:`SHADOW_SUFFIXES`) after a virtual table of that module is one. Either way, not a table the
     virtual table's own statement names: SQLite goes by the name alone, and an index's external
     ``content=`` table may be named like its storage (``notes_content`` for ``notes``).
+    ``virtual``: :func:`virtual_tables`, when the caller has read them already.
     """
-    tables = [
-        (str(name), str(sql or ""))
-        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-    ]
-    virtual = virtual_tables(con)
+    virtual = virtual_tables(con) if virtual is None else virtual
     if not virtual:
         return {}
+    tables = [str(row[0]) for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     try:
         shadows: set[str] | None = {
             str(row[1]) for row in con.execute("PRAGMA table_list") if row[2] == "shadow"
@@ -253,7 +253,7 @@ def internal_tables(con: sqlite3.Connection) -> dict[str, str]:
     internal: dict[str, str] = {}
     for owner, (module, sql) in virtual.items():
         prefix = f"{owner}_"
-        for name, _ in tables:
+        for name in tables:
             if name in virtual or not name.startswith(prefix):
                 continue
             if shadows is not None:
@@ -292,8 +292,8 @@ def read_catalogue(path: Path) -> Catalogue:
     """
     con = connect_read_only(path)
     try:
-        internal = internal_tables(con)
         virtual = virtual_tables(con)
+        internal = internal_tables(con, virtual)
         unreadable: dict[str, str] = {}
         names = [
             row[0]
@@ -305,13 +305,14 @@ def read_catalogue(path: Path) -> Catalogue:
         ]
         tables: dict[str, SourceTable] = {}
         for name in names:
-            if name in virtual:
-                try:
-                    con.execute(f"PRAGMA table_xinfo({quote_ident(name)})").fetchall()
-                except sqlite3.OperationalError as exc:
-                    module = virtual[name][0]
-                    unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
-                    continue
+            try:
+                info = con.execute(f"PRAGMA table_xinfo({quote_ident(name)})").fetchall()
+            except sqlite3.OperationalError as exc:
+                if name not in virtual:
+                    raise
+                module = virtual[name][0]
+                unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
+                continue
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
             # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
             columns = tuple(
@@ -323,7 +324,7 @@ def read_catalogue(path: Path) -> Catalogue:
                     primary_key=bool(row[5]),
                     generated=row[6] in (2, 3),
                 )
-                for row in con.execute(f"PRAGMA table_xinfo({quote_ident(name)})")
+                for row in info
                 if row[6] != 1
             )
             tables[name] = SourceTable(
