@@ -415,3 +415,15 @@ def test_every_row_with_sample_none_and_odd_tables(make_sqlite: SqliteFactory, p
     }
     with pytest.raises(ValueError, match="sample_rows"):
         dry_run(path, prof, pg_uri, sample_rows=0)
+
+
+def test_a_column_named_like_the_dry_runs_own_helper_is_checked(
+    make_sqlite: SqliteFactory, pg_uri: str
+) -> None:
+    # `at` was also the dry run's row-position column: polars refused the duplicate name as soon as
+    # the column had a quarantined value (the whole profile command failed, exit 1).
+    rows = [(i, f"2025-03-{i:02d} 10:05:00") for i in range(1, 21)] + [(21, "soon")]
+    path = make_sqlite({"ev": ("CREATE TABLE ev (id INTEGER PRIMARY KEY, at TIMESTAMP)", rows)})
+    at = dry_run(path, profile(path), pg_uri)["ev"]["at"]
+    assert (at.checked, at.rejected) == (20, 0)
+    assert {(r.value, r.message) for r in at.quarantines} == {("soon", "unparseable_date")}

@@ -21,11 +21,18 @@ import pyarrow as pa
 
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.cells import ROW_DIGEST_BYTES, ColumnRead, class_column, row_digest_sql
+from columnar_etl.source.cells import (
+    HELPER_PREFIX,
+    ROW_DIGEST_BYTES,
+    ColumnRead,
+    class_column,
+    row_digest_sql,
+)
 from columnar_etl.source.export import Source
 
-_GROUP = "__columnar_etl_copy_group"
-_POSITION = "__columnar_etl_position"
+# Helper names under the prefix no export column may carry (refused when the export is opened).
+_GROUP = f"{HELPER_PREFIX}copy_group"
+_POSITION = f"{HELPER_PREFIX}position"
 
 
 def duplicated_rows_sql(

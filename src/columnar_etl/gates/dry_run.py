@@ -46,6 +46,7 @@ from columnar_etl.pg.connect import connect, first_line
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.planning.plan import TablePlan, build_plan
 from columnar_etl.rules import NUL
+from columnar_etl.source.cells import HELPER_PREFIX
 from columnar_etl.source.export import Source, open_source
 
 #: 2: values are the real cleaner's; what it cannot fix is ``quarantined``, not sent to PostgreSQL.
@@ -353,11 +354,13 @@ def quarantined(frame: pl.DataFrame, column: ColumnExprs) -> tuple[int, list[Rej
     rows = frame.filter(column.has(Change.QUARANTINE))
     if not rows.height:
         return 0, []
+    # The row position under a helper name: the export's own columns may be called anything (``at``).
+    position = f"{HELPER_PREFIX}position"
     grouped = (
-        rows.with_row_index("at")
+        rows.with_row_index(position)
         .group_by(pl.col(column.raw).alias("raw"), column.reason().alias("reason"))
-        .agg(pl.len().alias("rows"), pl.col("at").min())
-        .sort("at")
+        .agg(pl.len().alias("rows"), pl.col(position).min())
+        .sort(position)
     )
     examples = [
         Rejection(_display(raw), str(reason), None, CLEANING_CHECK, int(n))
