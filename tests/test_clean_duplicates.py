@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from columnar_etl import clean
+from columnar_etl.cleaning import duplicates
 from columnar_etl.cleaning.duplicates import CopyFilter, duplicated_rows_sql
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
@@ -184,7 +185,7 @@ REPEATED_SQL = "SELECT body, notes, tag, extra FROM t GROUP BY body, notes, tag,
 
 def _listed(filter_: CopyFilter | None) -> list[tuple[Any, ...]]:
     assert filter_ is not None
-    return sorted(filter_._rows.drop("__columnar_etl_copy_group").rows(), key=repr)
+    return sorted(filter_._rows.drop(duplicates._GROUP).rows(), key=repr)
 
 
 def test_wide_rows_are_listed_through_their_digest_with_the_same_copies(make_sqlite: SqliteFactory) -> None:

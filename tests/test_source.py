@@ -244,11 +244,14 @@ def test_a_column_with_an_empty_name_is_refused_naming_its_table(make_sqlite: Sq
     assert "RENAME COLUMN" in (info.value.hint or "")
 
 
-def test_a_column_named_like_the_readers_helpers_is_refused_naming_it(make_sqlite: SqliteFactory) -> None:
-    path = make_sqlite({"t": ('CREATE TABLE t (id INTEGER PRIMARY KEY, "__clean_classes" TEXT)', [(1, "x")])})
+@pytest.mark.parametrize("name", ["__clean_classes", "__CLEAN_Classes"])  # DuckDB ignores the case
+def test_a_column_named_like_the_readers_helpers_is_refused_naming_it(
+    name: str, make_sqlite: SqliteFactory
+) -> None:
+    path = make_sqlite({"t": (f'CREATE TABLE t (id INTEGER PRIMARY KEY, "{name}" TEXT)', [(1, "x")])})
     with pytest.raises(SourceError, match="starts with '__clean_'") as info:
         open_source(path)
-    assert (info.value.table, info.value.column) == ("t", "__clean_classes")
+    assert (info.value.table, info.value.column) == ("t", name)
 
 
 def test_not_a_sqlite_file(tmp_path: Path) -> None:

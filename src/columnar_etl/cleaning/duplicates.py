@@ -50,7 +50,7 @@ def duplicated_rows_sql(
     """
     every = ", ".join(map(quote_ident, columns))
     shown = ", ".join(map(quote_ident, compared))
-    n, groups, h = "__columnar_etl_n", "__columnar_etl_groups", "__columnar_etl_digest"
+    n, groups, h = (f"{HELPER_PREFIX}{name}" for name in ("n", "groups", "digest"))
     if digest is not None:
         # Two scans of the source, but neither holds whole rows: the first keeps 16 bytes per row.
         repeated = f"SELECT {digest} AS {h} FROM {relation} GROUP BY {h} HAVING count(*) > 1"

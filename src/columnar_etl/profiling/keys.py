@@ -33,7 +33,13 @@ from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.catalogue import connect_read_only, read_error
-from columnar_etl.source.cells import ROW_DIGEST_BYTES, ROWID_COLUMN, ColumnRead, row_digest_sql
+from columnar_etl.source.cells import (
+    HELPER_PREFIX,
+    ROW_DIGEST_BYTES,
+    ROWID_COLUMN,
+    ColumnRead,
+    row_digest_sql,
+)
 from columnar_etl.source.export import Source
 
 #: Example keys shown per table issue.
@@ -225,8 +231,9 @@ def duplicate_sql(
     keyed = ", ".join(quote_ident(c) for c in key)
     is_null = " OR ".join(f"{quote_ident(c)} IS NULL" for c in key) or "false"
     # Helper names cannot clash with the export's: they carry a prefix no export column may have.
-    n, variants, shows, null = (f"__columnar_etl_{name}" for name in ("n", "variants", "label", "null"))
-    low, high = "__columnar_etl_low", "__columnar_etl_high"
+    n, variants, shows, null, low, high = (
+        f"{HELPER_PREFIX}{name}" for name in ("n", "variants", "label", "null", "low", "high")
+    )
     span = f", min({quote_ident(rowid)}) AS {low}, max({quote_ident(rowid)}) AS {high}" if rowid else ""
     by_key = (
         f"SELECT any_value({shows}) AS {shows}, sum({n}) AS {n}, count(*) AS {variants}, "

@@ -523,7 +523,8 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
                 table=table.name,
                 hint='name it in the export (ALTER TABLE ... RENAME COLUMN "" TO ...)',
             )
-        if taken := [name for name in table.column_names if name.startswith(HELPER_PREFIX)]:
+        # In any case: DuckDB matches names case-insensitively, so __CLEAN_CLASSES shadows __clean_classes.
+        if taken := [name for name in table.column_names if name.lower().startswith(HELPER_PREFIX)]:
             raise SourceError(
                 f"a column's name starts with {HELPER_PREFIX!r}, which names the reader's own columns",
                 path=path,
