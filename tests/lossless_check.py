@@ -16,7 +16,9 @@ Equality by storage class (a cell equal this way needs no audit row):
   number text that does.
 - BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
-  and decimal text, ISO dates and timestamps, ``true``/``false``), or the same bytes as ``bytea``.
+  and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
+  same instant, ``true``/``false``), or the same bytes as ``bytea``. Another UTC offset is lost in a
+  ``timestamptz``: that cell needs its audit row.
 - TEXT, invalid UTF-8 → must be audited with a rule naming the encoding, and arrive as the fallback's
   decoding (cp1252; a byte cp1252 leaves undefined, such as 0x81, as its Latin-1 character), possibly
   trimmed / NUL-stripped by the other documented rules (or be quarantined); the same bytes as
@@ -54,6 +56,11 @@ DECIMAL_TEXT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: ISO date or timestamp text as PostgreSQL and Python both read it without interpretation.
 ISO_TIMESTAMP_TEXT = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
+)
+#: ISO timestamp text in UTC (offset zero): an instant that loses nothing as a ``timestamptz``. Text with
+#: another offset arrives as the same instant, but its offset is gone: a change that needs its audit.
+ISO_UTC_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-]00(:?00)?)"
 )
 #: Audit rules that are not documented cleaning rules: such a row does not excuse a change.
 UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
@@ -346,6 +353,13 @@ def text_equals(text: str, target: Any) -> bool:
         return canonical_number and Decimal(text) == Decimal(repr(target))
     if isinstance(target, Decimal):
         return canonical_number and Decimal(text) == target
+    if isinstance(target, datetime) and target.tzinfo is not None:
+        if not ISO_UTC_TEXT.fullmatch(text):
+            return False
+        try:
+            return datetime.fromisoformat(text) == target
+        except ValueError:
+            return False
     if isinstance(target, datetime):
         if not ISO_TIMESTAMP_TEXT.fullmatch(text):
             return False

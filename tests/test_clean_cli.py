@@ -11,6 +11,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -27,6 +28,7 @@ from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
+from tests.conftest import SqliteFactory
 
 runner = CliRunner()
 
@@ -77,6 +79,39 @@ def test_sqlite_output_is_typed_and_a_second_clean_changes_nothing(export: Path,
     second = clean(first, output=tmp_path / "again.db")
     assert (second.changed, second.quarantined, second.rows_out) == (0, 0, result.rows_out)
     assert second.audit is not None and second.audit.num_rows == 0
+
+
+def test_instants_are_written_in_utc_and_a_second_clean_changes_nothing(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # Text with a UTC offset is an instant: written back as UTC text ending in +00:00 (SQLite has no
+    # such type), which the next profile reads as the same instants and the next clean leaves alone.
+    offsets = ["Z", "+02", "-0530", "+05:45", "+00:00"]
+    rows = [
+        (i, f"2025-03-{i:02d}T{i % 24:02d}:{i:02d}:07{'.25' if i % 3 else ''}{offsets[i % 5]}")
+        for i in range(1, 21)
+    ] + [(21, "2025-03-21 10:05:00+00:00"), (22, "2025-03-22T10:05:00.250000+00:00")]
+
+    def utc_text(text: str) -> str:  # Python's own reading and writing of the instant, independent
+        instant = datetime.fromisoformat(text).astimezone(UTC)
+        return instant.isoformat(sep=" " if not instant.microsecond else "T")
+
+    source = make_sqlite({"events": ("CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT)", rows)})
+    first = tmp_path / "clean.db"
+    result = clean(source, output=first)
+    assert result.changed == sum(text != utc_text(text) for _, text in rows) == 20
+    con = sqlite3.connect(first)
+    declared = {row[1]: row[2] for row in con.execute('PRAGMA table_info("events")')}
+    written = dict(con.execute("SELECT id, at FROM events"))
+    con.close()
+    assert declared["at"] == "TIMESTAMPTZ"
+    assert written == {key: utc_text(text) for key, text in rows}
+
+    second = clean(first, output=tmp_path / "again.db")
+    assert (second.changed, second.quarantined, second.rows_out) == (0, 0, 22)
+    parquet = tmp_path / "clean.parquet"
+    clean(first, output=parquet)
+    assert pq.read_table(parquet / "events.parquet").schema.field("at").type == pa.timestamp("us", tz="UTC")
 
 
 def test_parquet_output_is_one_typed_file_per_table(export: Path, tmp_path: Path) -> None:

@@ -427,3 +427,21 @@ def test_a_column_named_like_the_dry_runs_own_helper_is_checked(
     at = dry_run(path, profile(path), pg_uri)["ev"]["at"]
     assert (at.checked, at.rejected) == (20, 0)
     assert {(r.value, r.message) for r in at.quarantines} == {("soon", "unparseable_date")}
+
+
+def test_instants_pass_and_impossible_ones_are_quarantined(make_sqlite: SqliteFactory, pg_uri: str) -> None:
+    rows = [(i, f"2025-03-{i:02d}T10:05:00{['Z', '+02', '-05:30'][i % 3]}") for i in range(1, 21)]
+    rows += [(21, "2025-02-30T10:00:00Z"), (22, "0001-01-01T00:30:00+02:00"), (23, "soon")]
+    path = make_sqlite({"ev": ("CREATE TABLE ev (id INTEGER PRIMARY KEY, opened TIMESTAMP)", rows)})
+    opened = dry_run(path, profile(path), pg_uri)["ev"]["opened"]
+    assert (opened.inferred_type, opened.pg_type, opened.checked, opened.rejected) == (
+        "timestamptz",
+        "timestamptz",
+        20,
+        0,
+    )
+    assert {(r.value, r.message) for r in opened.quarantines} == {
+        ("2025-02-30T10:00:00Z", "impossible_date"),
+        ("0001-01-01T00:30:00+02:00", "impossible_date"),  # 1 BC in UTC
+        ("soon", "unparseable_date"),
+    }

@@ -308,6 +308,7 @@ codes = st.sampled_from(
         "3.14",
         "1,5",
         "2009-01-01 00:00:00",
+        "2009-01-01T00:00:00+05:30",
         "Yes",
         "nul\x00inside",
     ]
@@ -841,3 +842,45 @@ def test_chinook_every_cell_of_every_table(pg_uri: str, tmp_path: Path) -> None:
     loaded = load_and_check(path, pg_uri, tmp_path)
     assert loaded.violations == [], summarize(loaded.violations, limit=40)
     assert loaded.data_type("Customer", "PostalCode") == "text"
+
+
+def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, tmp_path: Path) -> None:
+    # API exports (Zendesk, Jira, Freshdesk) write `2025-03-01T10:05:00Z`; PostgreSQL's own text of a
+    # timestamptz is `2025-03-01 10:05:00+02`; other tools `+0200` / `+02:00`, with fractions or not.
+    offsets = ["Z", "+00", "+02", "-0530", "+05:45", "-12:00", "+14:00", "+00:00"]
+    stamps = [f"2025-03-{d:02d}T{d % 24:02d}:{d:02d}:07{offsets[d % 8]}" for d in range(1, 29)]
+    spaced = [f"2025-04-{d:02d} 09:{d:02d}:07.{d:0{1 + d % 6}d}{offsets[d % 8]}" for d in range(1, 29)]
+    # Impossible: 30 February, hour 24, second 60, year 0, and year 1 at +02:00 (1 BC in UTC).
+    impossible = [
+        "2025-02-30T10:00:00Z",
+        "2025-03-01T24:00:00Z",
+        "2025-03-01T10:00:60+02:00",
+        "0000-01-01T10:00:00Z",
+        "0001-01-01T00:30:00+02:00",
+    ]
+    # Wall-clock times among instants: whose zone? Nobody wrote it down, so the column stays text.
+    mixed = [*stamps[:27], "2025-03-28 10:05:00"]
+    columns = {
+        "opened": ("TIMESTAMP", stamps[:23] + impossible),
+        "logged": ("TEXT", spaced),
+        "mixed": ("TIMESTAMP", mixed),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == [
+        "timestamp with time zone",
+        "timestamp with time zone",
+        "text",
+    ]
+    opened, logged = loaded.values("visit", "opened", "id"), loaded.values("visit", "logged", "id")
+    # Each expected instant from Python's own reading of the text (an independent parser).
+    for key in range(1, 24):
+        assert opened[key] == datetime.fromisoformat(stamps[key - 1]), key
+    for key in range(1, 29):
+        assert logged[key] == datetime.fromisoformat(spaced[key - 1]), key
+    assert [opened[key] for key in range(24, 29)] == [None] * 5
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    assert {(str(key), "opened") for key in range(24, 29)} <= quarantined
+    # Every offset but zero is a change of form: the audit names the format that read it.
+    audited = {row["row_key"]: row["rule"] for row in loaded.log("audit") if row["column"] == "opened"}
+    assert audited["2"] == "date_format:%Y-%m-%dT%H:%M:%S%z"  # +02
+    assert loaded.values("visit", "mixed", "id")[28] == "2025-03-28 10:05:00"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl import clean
@@ -204,3 +206,36 @@ def test_integers_a_double_cannot_hold_keep_a_floating_column_exact(make_sqlite:
     assert cleaned.data is not None
     assert cleaned.data["t"].column("as_text").to_pylist()[1] == str(big)
     assert cleaned.data["t"].column("as_integer").to_pylist()[1] == str(big)
+
+
+def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # Mixed: the profile will not guess the zone of the times without one, so the column stays text.
+    rows = [(i, f"2025-03-{i:02d}T10:05:00Z") for i in range(1, 20)] + [(20, "2025-03-20 10:05:00")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, at TEXT)", rows)})
+    column = profile(path).tables["t"].columns["at"]
+    assert column.inferred_type == "text" and "UTC offset" in column.type_reason
+    assert known_formats("day_first", zoned=True) == [
+        "%Y-%m-%d %H:%M:%S+00:00",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S.%f%z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S.%f%z",
+    ]
+    # The operator decides: a timestamptz whose formats include one without %z reads that text as UTC.
+    asked = {"t": {"at": {"type": "timestamptz", "formats": ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S"]}}}
+    out = tmp_path / "out.parquet"
+    result = clean(path, output=out, settings=load_settings(columns=asked))
+    assert result.quarantined == 0
+    table = pq.read_table(out / "t.parquet")
+    assert table.schema.field("at").type == pa.timestamp("us", tz="UTC")
+    assert table.column("at").to_pylist()[19] == datetime(2025, 3, 20, 10, 5, tzinfo=UTC)
+    # Without that format the wall-clock time is no instant: quarantined, not guessed.
+    asked["t"]["at"]["formats"] = ["%Y-%m-%dT%H:%M:%S%z"]
+    strict = clean(path, output=tmp_path / "strict.parquet", settings=load_settings(columns=asked))
+    assert strict.quarantined == 1
+    # A %z format in a column that cannot hold an offset is refused before any work.
+    wrong = {"t": {"at": {"type": "timestamp", "formats": ["%Y-%m-%dT%H:%M:%S%z"]}}}
+    with pytest.raises(ConfigError, match="timestamptz"):
+        build_plan(profile(path), settings=load_settings(columns=wrong))

@@ -49,6 +49,7 @@ class ColumnOverride(BaseModel):
     type: (
         Literal[
             "timestamp",
+            "timestamptz",
             "date",
             "integer",
             "bigint",
@@ -59,7 +60,11 @@ class ColumnOverride(BaseModel):
             "text",
         ]
         | None
-    ) = Field(default=None, description="Target type (`bigint` = integer, `double precision` = double).")
+    ) = Field(
+        default=None,
+        description="Target type (`bigint` = integer, `double precision` = double; `timestamptz`: text "
+        "with a UTC offset, loaded as the instant).",
+    )
     formats: list[str] | None = Field(
         default=None, description="strptime formats tried in order for a date/timestamp column."
     )

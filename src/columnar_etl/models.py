@@ -42,7 +42,9 @@ class DryRunReport(Protocol):
 
 PROFILE_VERSION = 1
 
-InferredType = Literal["integer", "double", "numeric", "boolean", "date", "timestamp", "text", "bytea"]
+InferredType = Literal[
+    "integer", "double", "numeric", "boolean", "date", "timestamp", "timestamptz", "text", "bytea"
+]
 INFERRED_TYPES: tuple[InferredType, ...] = (
     "integer",
     "double",
@@ -50,9 +52,12 @@ INFERRED_TYPES: tuple[InferredType, ...] = (
     "boolean",
     "date",
     "timestamp",
+    "timestamptz",
     "text",
     "bytea",
 )
+#: The types whose values are parsed from date/time text (a ``timestamptz`` holds instants: a UTC offset).
+DATE_TYPES: tuple[InferredType, ...] = ("date", "timestamp", "timestamptz")
 DateOrder = Literal["day_first", "month_first", "ambiguous"]
 GateStatus = Literal["pass", "warn", "halt"]
 

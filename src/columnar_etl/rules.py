@@ -14,6 +14,9 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
   ones year/month/day, named months unambiguous); second 60
   (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
+- a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`) → the instant
+  (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
+  is invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
   expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
@@ -71,6 +74,12 @@ class Shape(IntEnum):
     DATE_DAY_MON = 33  # 20 May 2025 (an English month's three letters, any case)
     DATE_DAY_MON_DASH = 34  # 20-May-2025, 20-MAY-2025 (Oracle's DD-MON-YYYY)
     DATE_MON_DAY = 35  # May 20, 2025
+    # With a UTC offset (API exports: Zendesk, Jira, Freshdesk; PostgreSQL's timestamptz text): an instant.
+    TS_ISO_UTC = 36  # 2025-05-20 08:42:00+00:00 (the canonical form of a cleaned instant)
+    TS_ISO_ZONE = 37  # 2025-05-20 08:42:00+02, …+0200, …+02:00, …Z
+    TS_ISO_FRACTION_ZONE = 38  # 2025-05-20 08:42:00.123+02:00
+    TS_ISO_T_ZONE = 39  # 2025-05-20T08:42:00Z, 2025-05-20T08:42:00-05:30
+    TS_ISO_T_FRACTION_ZONE = 40  # 2025-05-20T08:42:00.123Z
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -94,6 +103,25 @@ class DateShape:
     #: (read by strptime), or ``mon`` for the forms with a month's name (year last, strptime's %b).
     separator: str = "-"
 
+    @property
+    def zoned(self) -> bool:
+        """The shape carries a UTC offset: its values are instants (``timestamptz``), not wall-clock times."""
+        return self.shape in ZONED_SHAPES
+
+
+#: A UTC offset as ISO 8601 / RFC 3339 write it: ``Z``, or a sign and hours (real offsets run from
+#: -12 to +14) with optional minutes, with or without a colon. ``%z`` reads them all (the cleaner's
+#: chrono as ``%#z``, which also takes the hours alone, as PostgreSQL writes ``+02``).
+ZONE_REGEX = r"(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)"
+ZONED_SHAPES = (
+    Shape.TS_ISO_UTC,
+    Shape.TS_ISO_ZONE,
+    Shape.TS_ISO_FRACTION_ZONE,
+    Shape.TS_ISO_T_ZONE,
+    Shape.TS_ISO_T_FRACTION_ZONE,
+)
+#: An instant's canonical text ends in this offset (the cleaned value is in UTC).
+UTC_OFFSET_TEXT = "+00:00"
 
 DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape(
@@ -119,6 +147,47 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (21, 26),
     ),
     DateShape(Shape.TS_ISO_HM, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", None, True, (16, 16)),
+    # Instants (a UTC offset): the canonical UTC form first, since the first matching shape wins.
+    DateShape(
+        Shape.TS_ISO_UTC,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+00:00",
+        "%Y-%m-%d %H:%M:%S+00:00",
+        None,
+        True,
+        (25, 25),
+    ),
+    DateShape(
+        Shape.TS_ISO_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + ZONE_REGEX,
+        "%Y-%m-%d %H:%M:%S%z",
+        None,
+        True,
+        (20, 25),
+    ),
+    DateShape(
+        Shape.TS_ISO_FRACTION_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6}" + ZONE_REGEX,
+        "%Y-%m-%d %H:%M:%S.%f%z",
+        None,
+        True,
+        (22, 32),
+    ),
+    DateShape(
+        Shape.TS_ISO_T_ZONE,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}" + ZONE_REGEX,
+        "%Y-%m-%dT%H:%M:%S%z",
+        None,
+        True,
+        (20, 25),
+    ),
+    DateShape(
+        Shape.TS_ISO_T_FRACTION_ZONE,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}" + ZONE_REGEX,
+        "%Y-%m-%dT%H:%M:%S.%f%z",
+        None,
+        True,
+        (22, 32),
+    ),
     DateShape(Shape.TS_ISO_T_HM, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", None, True, (16, 16)),
     DateShape(
         Shape.TS_SLASH_HM,
@@ -199,8 +268,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         ".",
     ),
 )
-#: The shapes already in canonical form (a cleaned timestamp / date is written this way).
-CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO)
+#: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way).
+CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
 #: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite
 #: has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp with a
 #: fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.
@@ -210,9 +279,16 @@ DATE_TEXT = "%Y-%m-%d"
 #: ...and the same canonical forms as patterns.
 TIMESTAMP_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
 TIMESTAMP_FRACTION_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
+#: An instant is written as a timestamp in UTC followed by :data:`UTC_OFFSET_TEXT`.
+INSTANT_CANONICAL_REGEX = TIMESTAMP_CANONICAL_REGEX + r"\+00:00"
+INSTANT_FRACTION_CANONICAL_REGEX = TIMESTAMP_FRACTION_CANONICAL_REGEX + r"\+00:00"
+#: An instant must lie in years 1-9999 once in UTC (Python's range, and the profile's bounds reach
+#: Python): ``0001-01-01T00:30:00+02:00`` is 1 BC in UTC and impossible.
+INSTANT_YEARS = (1, 9999)
+INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
 DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm])?$"
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]|Z|[+-][0-9:]+)?$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 

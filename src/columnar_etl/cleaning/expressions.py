@@ -29,6 +29,7 @@ from typing import Literal
 
 import polars as pl
 
+from columnar_etl.models import DATE_TYPES
 from columnar_etl.planning.plan import ColumnPlan
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -45,6 +46,9 @@ from columnar_etl.rules import (
     EXPONENT_MARK_REGEX,
     EXPONENT_REGEX,
     FRACTION_DIGITS_REGEX,
+    INSTANT_CANONICAL_REGEX,
+    INSTANT_FRACTION_CANONICAL_REGEX,
+    INSTANT_YEARS,
     INTEGER_REGEX,
     LEAP_SECOND_REGEX,
     NUL,
@@ -52,6 +56,7 @@ from columnar_etl.rules import (
     TIMESTAMP_FRACTION_CANONICAL_REGEX,
     TIMESTAMP_FRACTION_TEXT,
     TIMESTAMP_TEXT,
+    UTC_OFFSET_TEXT,
     WHITESPACE,
 )
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column
@@ -108,8 +113,9 @@ def rust_regex(regex: str) -> str:
 
 
 def chrono_format(fmt: str) -> str:
-    """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``."""
-    return fmt.replace(".%f", "%.f")
+    """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``,
+    its ``%z`` (``Z``, ``+0200``, ``+02:00``) chrono's ``%#z``, which also reads PostgreSQL's ``+02``."""
+    return fmt.replace(".%f", "%.f").replace("%z", "%#z")
 
 
 #: strptime format → the profiler's regex for values of that shape.
@@ -119,7 +125,9 @@ FORMAT_REGEX: dict[str, str] = {
     for fmt in (shape.day_first, shape.month_first)
     if fmt is not None
 }
-ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES)
+#: Any date/time text without a UTC offset, and any with one.
+ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
+ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
 NUMBER_PATTERN = "|".join(_DOT_NUMBERS)
@@ -127,6 +135,8 @@ NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGE
 _TIMESTAMP_CANONICAL = rust_regex(TIMESTAMP_CANONICAL_REGEX)
 _TIMESTAMP_FRACTION_CANONICAL = rust_regex(TIMESTAMP_FRACTION_CANONICAL_REGEX)
 _DATE_CANONICAL = rust_regex(DATE_CANONICAL_REGEX)
+_INSTANT_CANONICAL = rust_regex(INSTANT_CANONICAL_REGEX)
+_INSTANT_FRACTION_CANONICAL = rust_regex(INSTANT_FRACTION_CANONICAL_REGEX)
 # chrono writes a fraction of exactly six digits as `%.6f` (Python's `.%f`).
 _TIMESTAMP_FRACTION_OUT = TIMESTAMP_FRACTION_TEXT.replace(".%f", "%.6f")
 
@@ -135,6 +145,7 @@ def polars_type(plan: ColumnPlan) -> pl.DataType:
     """The Polars type of the cleaned column (its Arrow form is ``plan.arrow_type()``)."""
     types: dict[str, pl.DataType] = {
         "timestamp": pl.Datetime("us"),
+        "timestamptz": pl.Datetime("us", "UTC"),
         "date": pl.Date(),
         "integer": pl.Int64(),
         "double": pl.Float64(),
@@ -163,17 +174,19 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
 def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
     """The cleaned value as text: what the SQLite output stores and the audit shows as ``new_value``.
 
-    Timestamps ``2025-05-20 08:42:00`` (``…T08:42:00.123000`` with a fraction), dates ``2025-05-20``,
+    Timestamps ``2025-05-20 08:42:00`` (``…T08:42:00.123000`` with a fraction), instants the same in
+    UTC followed by ``+00:00``, dates ``2025-05-20``,
     booleans ``true``/``false``, numbers as Polars prints them (``2.50`` at scale 2, ``4.333333``),
     bytes as ``\\x`` and their hex (PostgreSQL's bytea text).
     """
     if plan.type == "bytea":
         return pl.concat_str([pl.lit("\\x"), value.bin.encode("hex")])
-    if plan.type == "timestamp":
+    if plan.type in ("timestamp", "timestamptz"):
+        offset = UTC_OFFSET_TEXT if plan.type == "timestamptz" else ""
         return (
             pl.when(value.dt.microsecond() == 0)
-            .then(value.dt.to_string(TIMESTAMP_TEXT))
-            .otherwise(value.dt.to_string(_TIMESTAMP_FRACTION_OUT))
+            .then(value.dt.to_string(TIMESTAMP_TEXT + offset))
+            .otherwise(value.dt.to_string(_TIMESTAMP_FRACTION_OUT + offset))
         )
     if plan.type == "date":
         return value.dt.to_string(DATE_TEXT)
@@ -181,6 +194,12 @@ def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
         true, false = BOOLEAN_TEXT
         return pl.when(value).then(pl.lit(true)).when(~value).then(pl.lit(false))
     return value.cast(pl.String)
+
+
+def _stamp_type(plan: ColumnPlan) -> pl.Datetime:
+    """What a date/time format is parsed to: an instant in UTC for ``timestamptz`` (chrono applies a
+    ``%z`` offset; a format without one reads the text as UTC), else a wall-clock timestamp."""
+    return pl.Datetime("us", "UTC") if plan.type == "timestamptz" else pl.Datetime("us")
 
 
 def salted_sha256(values: pl.Series, salt: str) -> pl.Series:
@@ -305,7 +324,7 @@ class ColumnExprs:
             parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(
                 pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
             )
-        elif kind in ("timestamp", "date"):
+        elif kind in DATE_TYPES:
             parsed = self._parse_dates()
         elif kind == "integer":
             parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(t.cast(pl.Int64, strict=False))
@@ -333,15 +352,16 @@ class ColumnExprs:
 
     def _parse_dates(self) -> pl.Expr:
         t = pl.col(self.t)
+        stamp_type = _stamp_type(self.plan)
         candidates = []
         for fmt in self.plan.formats:
-            stamp = t.str.strptime(pl.Datetime("us"), chrono_format(fmt), strict=False)
+            stamp = t.str.strptime(stamp_type, chrono_format(fmt), strict=False)
             # chrono is lenient where the profiler is not (`2025-5-20`, a leading `+`): a format
             # applies only to values of its shape.
             regex = FORMAT_REGEX.get(fmt)
             candidates.append(pl.when(t.str.contains(regex)).then(stamp) if regex else stamp)
         if not candidates:
-            return pl.lit(None, dtype=pl.Datetime("us"))
+            return pl.lit(None, dtype=stamp_type)
         parsed = pl.coalesce(candidates)
         if any("%S" in fmt for fmt in self.plan.formats):
             # chrono reads second 60 as a leap second (08:42:60 → 08:43:00); DuckDB, the profiler and
@@ -350,6 +370,9 @@ class ColumnExprs:
         # Nor is year 0 a year: chrono and DuckDB read it as 1 BC, Python, PostgreSQL and the profiler
         # call it invalid (a placeholder such as 0000-01-01 is quarantined, not loaded as 1 BC).
         parsed = pl.when(parsed.dt.year() >= 1).then(parsed)
+        if self.plan.type == "timestamptz":
+            # An instant's years are counted in UTC: 9999-12-31T23:30:00-02:00 is in year 10000.
+            parsed = pl.when(parsed.dt.year() <= INSTANT_YEARS[1]).then(parsed)
         return parsed.dt.date() if self.plan.type == "date" else parsed
 
     def code(self) -> pl.Expr:
@@ -387,7 +410,7 @@ class ColumnExprs:
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
-        if kind in ("timestamp", "date") and not self._parses_canonical_only():
+        if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double"):
             if self.plan.decimal_comma:
@@ -417,7 +440,9 @@ class ColumnExprs:
         """Every format parses only text of the canonical shape (the ISO format alone): a kept value
         was then canonical text, and no cell can carry :attr:`Change.FORMAT` (the check of every
         cell's shape against the canonical one, a second regex pass, is skipped)."""
-        canonical = _DATE_CANONICAL if self.plan.type == "date" else _TIMESTAMP_CANONICAL
+        canonical = {"date": _DATE_CANONICAL, "timestamptz": _INSTANT_CANONICAL}.get(
+            self.plan.type, _TIMESTAMP_CANONICAL
+        )
         return (
             self.plan.epoch_unit is None
             and bool(self.plan.formats)
@@ -431,8 +456,13 @@ class ColumnExprs:
             return pl.lit(False)
         if self.plan.type == "date":
             return t.str.contains(_DATE_CANONICAL)
-        fraction = t.str.contains(_TIMESTAMP_FRACTION_CANONICAL) & (pl.col(self.v).dt.microsecond() != 0)
-        return t.str.contains(_TIMESTAMP_CANONICAL) | fraction
+        whole, with_fraction = (
+            (_INSTANT_CANONICAL, _INSTANT_FRACTION_CANONICAL)
+            if self.plan.type == "timestamptz"
+            else (_TIMESTAMP_CANONICAL, _TIMESTAMP_FRACTION_CANONICAL)
+        )
+        fraction = t.str.contains(with_fraction) & (pl.col(self.v).dt.microsecond() != 0)
+        return t.str.contains(whole) | fraction
 
     def masked(self, salt: str) -> list[pl.Expr]:
         """Stage 4 of a ``hash`` column: source text, ``t`` and ``v`` replaced by their salted hashes.
@@ -455,7 +485,7 @@ class ColumnExprs:
         parts = [pl.when(self.has(bit)).then(pl.lit(text)) for bit, text in _SIMPLE_RULES.items()]
         if self.read.with_hex:
             parts.insert(0, pl.when(self.has(Change.ENCODING)).then(pl.lit(f"encoding:{self.fallback}")))
-        if self.plan.type in ("timestamp", "date"):
+        if self.plan.type in DATE_TYPES:
             parts.append(pl.when(self.has(Change.FORMAT)).then(self._format_rule()))
         if self.plan.type == "boolean":
             parts.append(
@@ -473,7 +503,7 @@ class ColumnExprs:
         rule: pl.Expr = pl.lit(None, dtype=pl.String)
         # The first format that parses, as the coalesce in _parse_dates chose it (built back to front).
         for fmt in reversed(self.plan.formats):
-            hit = t.str.strptime(pl.Datetime("us"), chrono_format(fmt), strict=False).is_not_null()
+            hit = t.str.strptime(_stamp_type(self.plan), chrono_format(fmt), strict=False).is_not_null()
             regex = FORMAT_REGEX.get(fmt)
             if regex:
                 hit = hit & t.str.contains(regex)
@@ -486,9 +516,10 @@ class ColumnExprs:
         kind = self.plan.type
         if self.native:
             return pl.lit("numeric_overflow")  # a REAL that is no finite double: its only way to fail
-        if kind in ("timestamp", "date") and self.plan.epoch_unit is None:
+        if kind in DATE_TYPES and self.plan.epoch_unit is None:
+            # Text of no shape of the column's kind (with a UTC offset or without) cannot be read.
             return (
-                pl.when(t.str.contains(ANY_DATE_REGEX))
+                pl.when(t.str.contains(ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX))
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )

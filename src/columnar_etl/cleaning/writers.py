@@ -43,6 +43,7 @@ SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 FREE_SPACE_RESERVE = 32 << 20
 SQLITE_TYPES = {
     "timestamp": "TIMESTAMP",
+    "timestamptz": "TIMESTAMPTZ",
     "date": "DATE",
     "integer": "INTEGER",
     "numeric": "NUMERIC",

@@ -62,6 +62,7 @@ INPUT_FUNCTIONS_VERSION = 160000
 #: Per inferred type: the PostgreSQL input type and the expressions the load and dashboards evaluate.
 PG_CHECKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "timestamp": ("timestamp", ("value::timestamp", "EXTRACT(EPOCH FROM value::timestamp)")),
+    "timestamptz": ("timestamptz", ("value::timestamptz", "EXTRACT(EPOCH FROM value::timestamptz)")),
     "date": ("date", ("value::date", "EXTRACT(EPOCH FROM value::date)")),
     "integer": ("bigint", ("value::bigint",)),
     "numeric": ("numeric", ("ROUND(value::numeric, 2)",)),

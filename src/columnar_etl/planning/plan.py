@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
-from columnar_etl.models import ColumnProfile, InferredType, Profile
+from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS
@@ -36,6 +36,7 @@ Mask = Literal["hash", "drop"]
 #: The PostgreSQL type each plan type is loaded as (ADBC maps the Arrow type of :func:`arrow_type`).
 PG_TYPES: dict[str, str] = {
     "timestamp": "timestamp",
+    "timestamptz": "timestamptz",
     "date": "date",
     "integer": "bigint",
     "numeric": "numeric",
@@ -94,6 +95,7 @@ class ColumnPlan:
 
         types: dict[str, pa.DataType] = {
             "timestamp": pa.timestamp("us"),
+            "timestamptz": pa.timestamp("us", tz="UTC"),
             "date": pa.date32(),
             "integer": pa.int64(),
             "double": pa.float64(),
@@ -382,7 +384,7 @@ def column_plan(
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         mixed_classes=len(classes) > 1,
     )
-    if kind in ("timestamp", "date"):
+    if kind in DATE_TYPES:
         order: ReadingOrder = default_order
         if column.date_order == "day_first" or column.date_order == "month_first":
             order = column.date_order
@@ -391,7 +393,7 @@ def column_plan(
             return replace(plan, type="timestamp", epoch_unit=unit)
         formats = list(column.date_formats)
         if sampled or not formats:
-            formats += [f for f in known_formats(order) if f not in formats]
+            formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]
         return replace(plan, formats=tuple(formats), date_order=order)
     if kind == "numeric":
         scale = max(MIN_NUMERIC_SCALE, column.max_scale or 0)
@@ -404,11 +406,13 @@ def column_plan(
     return plan
 
 
-def known_formats(order: ReadingOrder) -> list[str]:
-    """Every date/timestamp format the profiler recognises, slash dates read in ``order``."""
+def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:
+    """Every date/timestamp format the profiler recognises, slash dates read in ``order``: those with
+    a UTC offset when ``zoned`` (a ``timestamptz`` column), the others when not."""
     return [
         shape.month_first if order == "month_first" and shape.month_first else shape.day_first
         for shape in DATE_SHAPES
+        if shape.zoned == zoned
     ]
 
 
@@ -430,11 +434,21 @@ def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: Re
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
     if kind != plan.type:
         changes.update(formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False)
-    if kind in ("timestamp", "date"):
+    if kind in DATE_TYPES:
         order = override.date_order or plan.date_order or default_order
-        formats = override.formats or (plan.formats if kind == plan.type else ()) or known_formats(order)
+        formats = (
+            override.formats
+            or (plan.formats if kind == plan.type else ())
+            or known_formats(order, zoned=kind == "timestamptz")
+        )
         if override.date_order and not override.formats and kind == plan.type and plan.date_order != order:
             formats = tuple(_reorder(f, order) for f in plan.formats)
+        if kind != "timestamptz" and any("%z" in fmt for fmt in formats):
+            raise ConfigError(
+                f"a format with %z reads a UTC offset, which a {kind} column cannot hold",
+                column=plan.name,
+                hint='set type = "timestamptz" (a format without %z then reads its text as UTC)',
+            )
         changes.update(date_order=order, formats=tuple(formats))
     if kind == "numeric":
         scale = override.scale if override.scale is not None else plan.scale

@@ -23,6 +23,7 @@ import duckdb
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import ConfigError, SourceError
 from columnar_etl.models import (
+    DATE_TYPES,
     ColumnProfile,
     DateOrder,
     InferredType,
@@ -61,7 +62,14 @@ from columnar_etl.profiling.sql import (
     split_code,
     table_profile_sql,
 )
-from columnar_etl.rules import CANONICAL_DATE_SHAPES, DATE_SHAPES, EPOCH_MILLIS, EPOCH_SECONDS, Shape
+from columnar_etl.rules import (
+    CANONICAL_DATE_SHAPES,
+    DATE_SHAPES,
+    EPOCH_MILLIS,
+    EPOCH_SECONDS,
+    ZONED_SHAPES,
+    Shape,
+)
 from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, open_source
@@ -92,6 +100,8 @@ _DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestam
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
     if declared is None or declared == inferred:
+        return True
+    if declared == "timestamp" and inferred == "timestamptz":  # TIMESTAMP WITH TIME ZONE, TIMESTAMPTZ
         return True
     numbers = {"integer", "double", "numeric"}
     # REAL holding 1.25 is numeric, INTEGER-affinity NUMERIC holding 2.5 is numeric: same family.
@@ -192,8 +202,19 @@ def infer_column(
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
         timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
-        inferred = "timestamp" if timed else "date"
-        reason = "date/time text in recognised formats"
+        zoned = counts.shape(*ZONED_SHAPES)
+        inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
+        reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
+        if zoned and zoned < n_dates:
+            # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
+            # without guessing that zone.
+            inferred, reason = (
+                "text",
+                (
+                    f"{zoned} of {n_dates} date/time values carry a UTC offset and the others do not: "
+                    "kept as text (set the column's type to read them)"
+                ),
+            )
     elif n_numbers / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
@@ -216,7 +237,7 @@ def infer_column(
         if count > 0:
             issues.append(Issue(kind, int(count), examples[:5], detail))
 
-    if inferred in ("date", "timestamp"):
+    if inferred in DATE_TYPES:
         order, conflict = _date_order(counts, date_order_default)
         if conflict:
             notes.append(conflict)
@@ -228,7 +249,7 @@ def infer_column(
             valid += ok
             if ok:
                 fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
-                date_formats[fmt] = ok
+                date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
         add("non_iso_date", non_iso, counts.examples("non_iso"))
@@ -402,7 +423,7 @@ def _lossless(
 
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
-    if inferred in ("date", "timestamp"):
+    if inferred in DATE_TYPES:
         return sum(
             max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
         )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from columnar_etl.config import Settings
-from columnar_etl.models import ColumnProfile, GateReason, GateResult, TableProfile
+from columnar_etl.models import DATE_TYPES, ColumnProfile, GateReason, GateResult, TableProfile
 
 #: Points per 1 % of rows, by issue kind.
 PENALTY_PER_PERCENT: dict[str, float] = {
@@ -101,7 +101,7 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
             )
         )
     for column in columns:
-        if column.inferred_type not in ("date", "timestamp"):
+        if column.inferred_type not in DATE_TYPES:
             continue
         bad = corrupt_date_share(column)
         if bad > settings.halt_corrupt_date_share:

@@ -27,6 +27,7 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
     HOUR_24_MARKS,
+    INSTANT_RANGE,
     INTEGER_REGEX,
     NUL,
     NUMBER_REGEXES,
@@ -374,12 +375,27 @@ def _parse(t: str, shape: DateShape) -> str:
     date either: DuckDB reads it as 1 BC, Python, PostgreSQL and the cleaner call it invalid.
     """
     year_zero = _year_zero(t, shape)
+    if shape.zoned:
+        return _instant(t)
     if shape.separator != "-":
         return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:
         return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END"
     hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
     return f"CASE WHEN NOT ({hour_24} OR {year_zero}) THEN try_cast({t} AS TIMESTAMP) END"
+
+
+def _instant(t: str) -> str:
+    """``t`` (text with a UTC offset) as the TIMESTAMP of its instant in UTC; NULL when no such day or
+    time exists, at hour 24, or outside :data:`INSTANT_RANGE` in UTC.
+
+    The offset is applied by DuckDB's TIMESTAMPTZ cast, and the instant taken back as microseconds
+    since the epoch: a cast to TIMESTAMP would convert to the session's time zone instead.
+    """
+    hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
+    utc = f"make_timestamp(epoch_us(try_cast({t} AS TIMESTAMPTZ)))"
+    low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
+    return f"CASE WHEN NOT ({hour_24}) AND {utc} BETWEEN {low} AND {high} THEN {utc} END"
 
 
 def month_first_sql(index: int) -> str:
