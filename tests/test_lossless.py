@@ -307,6 +307,8 @@ codes = st.sampled_from(
         "007",
         "3.14",
         "1,5",
+        "1,234",
+        "1,234.50",
         "2009-01-01 00:00:00",
         "2009-01-01T00:00:00+05:30",
         "Yes",
@@ -884,3 +886,39 @@ def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, t
     audited = {row["row_key"]: row["rule"] for row in loaded.log("audit") if row["column"] == "opened"}
     assert audited["2"] == "date_format:%Y-%m-%dT%H:%M:%S%z"  # +02
     assert loaded.values("visit", "mixed", "id")[28] == "2025-03-28 10:05:00"
+
+
+def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path: Path) -> None:
+    # 12,000 is twelve thousand in Boston and twelve in Berlin: the column's other values decide.
+    columns = {
+        # 3,000,000 and 1,234.50 can only group thousands (as can a comma beside point decimals).
+        "us_amount": ("TEXT", ["1,234.50", "12,000", "999", "3,000,000.25", "7.5", "-1,000", "0.25", "42"]),
+        "us_count": ("INTEGER", ["1,234", "12,000", "3,000,000", "999", "7", "-2,500", "0", "10,000"]),
+        # 3,5 and 0,5 can only be decimal commas: 1,234 is then 1.234.
+        "eu_amount": ("TEXT", ["3,5", "1,234", "12,25", "0,5", "7", "-2,125", "100", "0,001"]),
+        # Nothing tells: kept as text, every value as written.
+        "either": ("TEXT", ["1,234", "12,000", "999", "7", "2,500", "100", "-4,000", "1"]),
+        "both": ("TEXT", ["3,5", "1,234.50", "7", "8", "9", "10", "11", "12"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "sale", columns)
+    types = {c: loaded.data_type("sale", c) for c in columns}
+    assert types == {
+        "us_amount": "numeric",
+        "us_count": "bigint",
+        "eu_amount": "numeric",
+        "either": "text",
+        "both": "text",
+    }
+    # Expected values from the text by plain string edits and Python's Decimal, not the package.
+    for column, edit in (
+        ("us_amount", lambda text: text.replace(",", "")),
+        ("us_count", lambda text: text.replace(",", "")),
+        ("eu_amount", lambda text: text.replace(",", ".")),
+    ):
+        arrived = loaded.values("sale", column, "id")
+        for key, text in enumerate(columns[column][1], start=1):
+            assert Decimal(str(arrived[key])) == Decimal(edit(text)), (column, text)
+    for column in ("either", "both"):
+        assert list(loaded.values("sale", column, "id").values()) == columns[column][1]
+    rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
+    assert (rules[("2", "us_amount")], rules[("2", "eu_amount")]) == ("thousands_separator", "comma_decimal")

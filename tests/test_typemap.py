@@ -239,3 +239,21 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
     wrong = {"t": {"at": {"type": "timestamp", "formats": ["%Y-%m-%dT%H:%M:%S%z"]}}}
     with pytest.raises(ConfigError, match="timestamptz"):
         build_plan(profile(path), settings=load_settings(columns=wrong))
+
+
+def test_an_override_says_how_a_column_reads_its_commas(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    rows = [(1, "1,234"), (2, "12,000"), (3, "999")]  # nothing tells: the profile keeps it text
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT)", rows)})
+    prof = profile(path)
+    assert (prof.tables["t"].columns["n"].inferred_type, prof.tables["t"].columns["n"].comma) == (
+        "text",
+        None,
+    )
+    for asked, expected in ((True, [1234, 12000, 999]), (False, [1.234, 12.0, 999])):
+        override = {"type": "numeric", "scale": 3, "thousands_separator": asked, "decimal_comma": not asked}
+        out = tmp_path / f"{asked}.parquet"
+        clean(path, output=out, settings=load_settings(columns={"t": {"n": override}}))
+        assert [float(v) for v in pq.read_table(out / "t.parquet").column("n").to_pylist()] == expected
+    both = {"t": {"n": {"type": "numeric", "thousands_separator": True, "decimal_comma": True}}}
+    with pytest.raises(ConfigError, match="both a decimal comma and a thousands separator"):
+        build_plan(prof, settings=load_settings(columns=both))

@@ -75,7 +75,14 @@ class ColumnOverride(BaseModel):
     null_tokens: list[str] | None = Field(
         default=None, description="Null-like values of this column (`[]`: none); default: `null_tokens`."
     )
-    decimal_comma: bool | None = Field(default=None, description="Read `3,5` as 3.5 (default: true).")
+    decimal_comma: bool | None = Field(
+        default=None, description="Read `3,5` as 3.5 (default: unless the column's commas group thousands)."
+    )
+    thousands_separator: bool | None = Field(
+        default=None,
+        description="Read `1,234.50` as 1234.50 (default: when the column's values prove commas group "
+        "thousands).",
+    )
     mask: Literal["hash", "drop"] | None = Field(
         default=None,
         description="Personal data: `hash` writes the salted SHA-256 (hex) of the cleaned text (needs "

@@ -72,6 +72,7 @@ ISSUE_KINDS: tuple[str, ...] = (
     "impossible_date",
     "unparseable_date",
     "comma_decimal",
+    "thousands_separator",
     "invalid_number",
     "invalid_boolean",
     "nul_byte",
@@ -135,6 +136,9 @@ class ColumnProfile:
     default: str | None = None
     foreign_key: str | None = None
     max_scale: int | None = None
+    #: How the column's numbers read a comma: ``decimal`` (``3,5``), ``thousands`` (``1,234.50``), or
+    #: None (no comma read; see ``profiling.profile._comma_reading``).
+    comma: Literal["decimal", "thousands"] | None = None
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -189,6 +193,7 @@ class ColumnProfile:
             "min": _jsonable(self.min),
             "max": _jsonable(self.max),
             "max_scale": self.max_scale,
+            "comma": self.comma,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "default": self.default,

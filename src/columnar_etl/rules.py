@@ -18,7 +18,11 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
   is invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
-  expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number;
+  expanded) and :data:`COMMA_DECIMAL_REGEX` (:data:`DECIMAL_COMMA` made a point) → number; in a
+  column whose values prove commas group thousands (:data:`GROUPED_INTEGER_REGEX`,
+  :data:`GROUPED_DECIMAL_REGEX`, or point decimals beside :data:`COMMA_GROUP3_REGEX`), the
+  :data:`THOUSANDS_SEPARATOR` is removed instead; with no such proof and no comma decimal, ``1,234``
+  keeps its column text;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps.
@@ -83,7 +87,10 @@ class Shape(IntEnum):
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
-    COMMA_DECIMAL = 23  # 3,5
+    COMMA_DECIMAL = 23  # 3,5 (a comma that cannot group thousands: proves a decimal comma)
+    COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
+    GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
+    GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -302,12 +309,26 @@ EXPONENT_MARK_REGEX = "[eE]"
 #: A comma decimal (``3,5``) is a number once :data:`DECIMAL_COMMA` is made a point.
 COMMA_DECIMAL_REGEX = r"[+-]?\d+,\d+"
 DECIMAL_COMMA = ","
-#: The number shapes other than integers, in the profiler's CASE order.
+#: One comma before exactly three digits, after one to three that do not start with 0 (``1,234``,
+#: ``-12,500``): a decimal comma or a thousands separator. Which one, the column's other values tell
+#: (:data:`GROUPED_REGEXES` prove grouping, any other comma decimal proves a decimal comma).
+COMMA_GROUP3_REGEX = r"-?[1-9]\d{0,2},\d{3}"
+#: Numbers whose commas can only group thousands: two groups or more, or a group and a point.
+GROUPED_INTEGER_REGEX = r"-?[1-9]\d{0,2}(,\d{3}){2,}"
+GROUPED_DECIMAL_REGEX = r"-?[1-9]\d{0,2}(,\d{3})+\.\d+"
+THOUSANDS_SEPARATOR = ","
+#: The number shapes other than integers, in the profiler's CASE order (the comma groups before the
+#: comma decimal: the first matching shape wins).
 NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
     (Shape.DECIMAL, DECIMAL_REGEX),
     (Shape.EXPONENT, EXPONENT_REGEX),
+    (Shape.COMMA_GROUP3, COMMA_GROUP3_REGEX),
+    (Shape.GROUPED_INTEGER, GROUPED_INTEGER_REGEX),
+    (Shape.GROUPED_DECIMAL, GROUPED_DECIMAL_REGEX),
     (Shape.COMMA_DECIMAL, COMMA_DECIMAL_REGEX),
 )
+#: The shapes whose commas group thousands in a column read that way (the comma group is either).
+GROUPED_SHAPES = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL)
 #: A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
 #: digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
 CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"

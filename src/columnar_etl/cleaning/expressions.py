@@ -38,6 +38,7 @@ from columnar_etl.rules import (
     BOOLEAN_TRUE_DIGIT,
     BOOLEAN_TRUE_WORDS,
     COMMA_DECIMAL_REGEX,
+    COMMA_GROUP3_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
     DATE_TEXT,
@@ -46,12 +47,15 @@ from columnar_etl.rules import (
     EXPONENT_MARK_REGEX,
     EXPONENT_REGEX,
     FRACTION_DIGITS_REGEX,
+    GROUPED_DECIMAL_REGEX,
+    GROUPED_INTEGER_REGEX,
     INSTANT_CANONICAL_REGEX,
     INSTANT_FRACTION_CANONICAL_REGEX,
     INSTANT_YEARS,
     INTEGER_REGEX,
     LEAP_SECOND_REGEX,
     NUL,
+    THOUSANDS_SEPARATOR,
     TIMESTAMP_CANONICAL_REGEX,
     TIMESTAMP_FRACTION_CANONICAL_REGEX,
     TIMESTAMP_FRACTION_TEXT,
@@ -79,6 +83,7 @@ class Change(IntFlag):
     ENCODING = 512
     AS_BYTES = 1024
     EXPONENT = 2048
+    THOUSANDS = 4096
 
 
 #: The statistic each change is counted under.
@@ -95,6 +100,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.ENCODING: "encodings_repaired",
     Change.AS_BYTES: "stored_as_bytes",
     Change.EXPONENT: "exponents_expanded",
+    Change.THOUSANDS: "thousands_separators_removed",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -104,6 +110,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.COMMA: "comma_decimal",
     Change.AS_BYTES: "as_bytes",
     Change.EXPONENT: "exponent",
+    Change.THOUSANDS: "thousands_separator",
 }
 
 
@@ -132,6 +139,10 @@ INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
 NUMBER_PATTERN = "|".join(_DOT_NUMBERS)
 NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGEX)])
+#: Numbers whose commas group thousands (read with the commas removed), and the integers among them.
+_GROUPED_INTEGERS = [rust_regex(COMMA_GROUP3_REGEX), rust_regex(GROUPED_INTEGER_REGEX)]
+NUMBER_OR_GROUPED_PATTERN = "|".join([*_DOT_NUMBERS, *_GROUPED_INTEGERS, rust_regex(GROUPED_DECIMAL_REGEX)])
+INTEGER_OR_GROUPED_PATTERN = "|".join([INTEGER_PATTERN, *_GROUPED_INTEGERS])
 _TIMESTAMP_CANONICAL = rust_regex(TIMESTAMP_CANONICAL_REGEX)
 _TIMESTAMP_FRACTION_CANONICAL = rust_regex(TIMESTAMP_FRACTION_CANONICAL_REGEX)
 _DATE_CANONICAL = rust_regex(DATE_CANONICAL_REGEX)
@@ -327,10 +338,10 @@ class ColumnExprs:
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()
         elif kind == "integer":
-            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(t.cast(pl.Int64, strict=False))
+            regex, text = self._number_text()
+            parsed = pl.when(t.str.contains(regex)).then(text.cast(pl.Int64, strict=False))
         elif kind in ("numeric", "double"):
-            regex = NUMBER_OR_COMMA_PATTERN if self.plan.decimal_comma else NUMBER_PATTERN
-            text = t.str.replace(DECIMAL_COMMA, ".", literal=True) if self.plan.decimal_comma else t
+            regex, text = self._number_text()
             if kind == "numeric":
                 number = text.cast(polars_type(self.plan), strict=False)
             else:
@@ -349,6 +360,20 @@ class ColumnExprs:
                 .then(pl.lit(False))
             )
         return pl.when(self._present()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
+
+    def _number_text(self) -> tuple[str, pl.Expr]:
+        """The pattern of the numbers this column reads, and their text as Polars casts it: thousands
+        separators removed (``1,234.50``), or a decimal comma made a point (``3,5``)."""
+        t = pl.col(self.t)
+        integer = self.plan.type == "integer"
+        if self.plan.thousands_separator:
+            text = t.str.replace_all(THOUSANDS_SEPARATOR, "", literal=True)
+            return (INTEGER_OR_GROUPED_PATTERN if integer else NUMBER_OR_GROUPED_PATTERN), text
+        if integer:
+            return INTEGER_PATTERN, t
+        if self.plan.decimal_comma:
+            return NUMBER_OR_COMMA_PATTERN, t.str.replace(DECIMAL_COMMA, ".", literal=True)
+        return NUMBER_PATTERN, t
 
     def _parse_dates(self) -> pl.Expr:
         t = pl.col(self.t)
@@ -412,19 +437,23 @@ class ColumnExprs:
             bits.append((kept & padded, Change.TRIM))
         if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
-        elif kind in ("numeric", "double"):
-            if self.plan.decimal_comma:
+        elif kind in ("numeric", "double", "integer"):
+            if self.plan.thousands_separator:
+                bits.append((kept & t.str.contains(THOUSANDS_SEPARATOR, literal=True), Change.THOUSANDS))
+            elif self.plan.decimal_comma and kind != "integer":
                 bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
-            # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
-            exponent = kept & t.str.contains(EXPONENT_MARK_REGEX)
-            if self.read.with_class:
-                bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
-            elif not self.plan.reals:
-                bits.append((exponent, Change.EXPONENT))
+            if kind != "integer":
+                # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
+                exponent = kept & t.str.contains(EXPONENT_MARK_REGEX)
+                if self.read.with_class:
+                    bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
+                elif not self.plan.reals:
+                    bits.append((exponent, Change.EXPONENT))
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:
-            digits = t.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
+            _, text = self._number_text()  # without thousands separators: the fraction is after the point
+            digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
             bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
         if self.read.with_hex:
             bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
@@ -525,7 +554,7 @@ class ColumnExprs:
             )
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
-            shaped = NUMBER_OR_COMMA_PATTERN if self.plan.decimal_comma else NUMBER_PATTERN
+            shaped, _ = self._number_text()
             return (
                 pl.when(t.str.contains(shaped))
                 .then(pl.lit("numeric_overflow"))

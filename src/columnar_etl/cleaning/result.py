@@ -30,6 +30,7 @@ COUNTERS = (
     "encodings_repaired",
     "stored_as_bytes",
     "exponents_expanded",
+    "thousands_separators_removed",
     "quarantined",
 )
 
@@ -56,6 +57,7 @@ class ColumnCleanStats:
     encodings_repaired: int = 0
     stored_as_bytes: int = 0
     exponents_expanded: int = 0
+    thousands_separators_removed: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

@@ -68,6 +68,9 @@ class ColumnPlan:
     epoch_unit: EpochUnit | None = None
     null_tokens: tuple[str, ...] = ()
     decimal_comma: bool = True
+    #: Commas group thousands (``1,234.50``): cleaning removes them (and audits it). Never with
+    #: ``decimal_comma`` in effect: a comma is one or the other.
+    thousands_separator: bool = False
     #: The profile saw more fraction digits than ``scale`` keeps: cleaning rounds (and audits) them.
     rounds: bool = False
     origin: Literal["profile", "override"] = "profile"
@@ -120,6 +123,7 @@ class ColumnPlan:
             "epoch_unit": self.epoch_unit,
             "null_tokens": list(self.null_tokens),
             "decimal_comma": self.decimal_comma,
+            "thousands_separator": self.thousands_separator,
             "rounds": self.rounds,
             "origin": self.origin,
             "mask": self.mask,
@@ -161,6 +165,7 @@ class ColumnPlan:
             epoch_unit=data.get("epoch_unit"),
             null_tokens=tuple(data.get("null_tokens") or ()),
             decimal_comma=bool(data.get("decimal_comma", True)),
+            thousands_separator=bool(data.get("thousands_separator", False)),
             rounds=bool(data.get("rounds", False)),
             origin=data.get("origin", "profile"),
             mask=data.get("mask"),
@@ -383,6 +388,10 @@ def column_plan(
         reals=bool(classes.get("real")),
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         mixed_classes=len(classes) > 1,
+        # A comma is read only as the profile proved it (a sampled profile's unseen 1,234 is then
+        # quarantined, not guessed).
+        decimal_comma=column.comma == "decimal",
+        thousands_separator=column.comma == "thousands",
     )
     if kind in DATE_TYPES:
         order: ReadingOrder = default_order
@@ -457,8 +466,20 @@ def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: Re
             changes["rounds"] = True  # a narrower scale than the profile saw: rounding is checked
     if override.null_tokens is not None:
         changes["null_tokens"] = tuple(override.null_tokens)
+    if override.decimal_comma and override.thousands_separator:
+        raise ConfigError(
+            "a comma cannot be both a decimal comma and a thousands separator",
+            column=plan.name,
+            hint="set one of decimal_comma and thousands_separator",
+        )
     if override.decimal_comma is not None:
         changes["decimal_comma"] = override.decimal_comma
+        if override.decimal_comma:
+            changes["thousands_separator"] = False
+    if override.thousands_separator is not None:
+        changes["thousands_separator"] = override.thousands_separator
+        if override.thousands_separator:
+            changes["decimal_comma"] = False
     if override.mask is not None:
         changes["mask"] = override.mask
     return replace(plan, **changes)

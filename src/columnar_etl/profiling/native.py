@@ -241,6 +241,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         "CAST(NULL AS TIMESTAMP) AS max_month_first",
         "min(n) AS min_number",
         "max(n) AS max_number",
+        "CAST(NULL AS DOUBLE) AS min_grouped",
+        "CAST(NULL AS DOUBLE) AS max_grouped",
         scale,
         digits,
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
@@ -67,6 +67,7 @@ from columnar_etl.rules import (
     DATE_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
+    GROUPED_SHAPES,
     ZONED_SHAPES,
     Shape,
 )
@@ -110,24 +111,85 @@ def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
     )
 
 
+CommaReading = Literal["decimal", "thousands"]
+
+
+def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
+    """How the column's numbers read a comma, by evidence (as slash dates' order is decided).
+
+    ``3,5`` (a comma not before exactly three digits, or after a leading 0) proves a decimal comma;
+    ``3,000,000`` and ``1,234.50`` prove commas group thousands, as does a point decimal (TEXT
+    ``2.5``) beside ``1,234``: where a point is the decimal mark, a comma groups. Proof both ways, or
+    ``1,234`` alone, decides nothing (None): those values are not read as numbers.
+    """
+    decimals = counts.shape(Shape.COMMA_DECIMAL)
+    grouped = counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL)
+    if decimals and grouped:
+        return None
+    if grouped or (counts.shape(Shape.COMMA_GROUP3) and text_points and not decimals):
+        return "thousands"
+    return "decimal" if decimals else None
+
+
+def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
+    plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
+    if comma == "decimal":
+        return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
+    if comma == "thousands":
+        return (*plain, *GROUPED_SHAPES)
+    return plain
+
+
 class _Counts:
     """One column's figures (:func:`fold_groups`), decoded: each code folds a shape and per-value flags."""
 
     def __init__(self, agg: dict[str, Any]) -> None:
-        self.agg = agg
+        self.agg = dict(agg)
         self._shapes: dict[int, int] = {}
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        text_points = 0
         for code, count in (agg["codes"] or {}).items():
             storage, shape, bits = split_code(int(code))
             self.classes[storage] += count
             self._shapes[shape] = self._shapes.get(shape, 0) + count
+            if storage == StorageClass.TEXT and shape == Shape.DECIMAL:
+                text_points += count
             for flag in Flag:
                 if bits & flag:
                     self._flags[int(flag)] += count
                     key = (shape, int(flag))
                     self._valid[key] = self._valid.get(key, 0) + count
+        self.comma = _comma_reading(self, text_points)
+        self._read_bounds()
+
+    def _read_bounds(self) -> None:
+        """The number bounds and scale as the column's :attr:`comma` reading reads its comma groups
+        (the query gives the comma groups apart: ``min_grouped`` / ``max_grouped``, as thousands)."""
+        low, high = self.agg.get("min_grouped"), self.agg.get("max_grouped")
+        if self.comma is None or low is None or high is None:
+            return
+        if self.comma == "decimal":  # only comma groups (1,234 = 1.234) can be among them
+            low, high = low / 1000, high / 1000
+            if self.shape(Shape.COMMA_GROUP3):
+                self.agg["max_scale"] = max(self.agg["max_scale"] or 0, 3)
+        for key, value, pick in (("min_number", low, min), ("max_number", high, max)):
+            current = self.agg[key]
+            self.agg[key] = value if current is None else pick(current, value)
+
+    def numbers(self) -> int:
+        """Values that are numbers as the column reads its commas."""
+        return self.shape(*_number_shapes(self.comma))
+
+    def integers(self) -> int:
+        """Values that are integers as the column reads its commas (``1,234`` with thousands)."""
+        grouped = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER) if self.comma == "thousands" else ()
+        return self.shape(Shape.INTEGER, *grouped)
+
+    def unread_commas(self) -> int:
+        """Number-shaped values with a comma the column cannot read (no reading, or a conflict)."""
+        return self.shape(*(s for s in NUMBER_SHAPES if s not in _number_shapes(self.comma)))
 
     def __getitem__(self, key: str) -> Any:
         return self.agg[key]
@@ -184,10 +246,10 @@ def infer_column(
     )
     present = row_count - nulls - empty - null_like
     n_dates = counts.shape(*DATE_SHAPE_BY_CODE)
-    n_numbers = counts.shape(*NUMBER_SHAPES)
+    n_numbers = counts.numbers()
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
-    fractional = counts.shape(Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+    fractional = n_numbers - counts.integers()
     family = declared_family(column.declared_type)
     notes: list[str] = []
 
@@ -215,6 +277,20 @@ def infer_column(
                     "kept as text (set the column's type to read them)"
                 ),
             )
+    elif (unread := counts.unread_commas()) and (n_numbers + unread) / present >= MAJORITY:
+        # Numbers, but some with a comma that nothing tells how to read: reading them either way
+        # would guess (1,234 is 1.234 in Berlin and 1234 in Boston).
+        inferred, reason = (
+            "text",
+            (
+                f"{unread} numbers with commas are written both as decimal commas (3,5) and with thousands "
+                "separators (1,234.50)"
+                if counts.shape(Shape.COMMA_DECIMAL)
+                else f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and "
+                "no value tells which"
+            )
+            + ": kept as text (set decimal_comma or thousands_separator in [columns])",
+        )
     elif n_numbers / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
@@ -270,8 +346,15 @@ def infer_column(
         # Not a known spelling: cleaning quarantines it, so it costs what any unfixable value costs.
         add("invalid_boolean", present - valid, counts.examples("other"), "not a known boolean spelling")
     elif inferred in ("integer", "numeric", "double"):
-        valid = n_numbers if inferred != "integer" else counts.shape(Shape.INTEGER)
-        add("comma_decimal", counts.shape(Shape.COMMA_DECIMAL), counts.examples("comma"))
+        valid = n_numbers if inferred != "integer" else counts.integers()
+        if counts.comma == "decimal":
+            add(
+                "comma_decimal",
+                counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3),
+                tuple(sorted(counts.examples("comma") + counts.examples("grouped"))),
+            )
+        elif counts.comma == "thousands":
+            add("thousands_separator", counts.shape(*GROUPED_SHAPES), counts.examples("grouped"))
         add("invalid_number", present - valid, counts.examples("other"))
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
@@ -351,6 +434,8 @@ def infer_column(
         notes=notes,
         default=column.default,
         max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+        # As the values prove it whatever the type: a text column overridden to a number reads it so.
+        comma=counts.comma,
         storage_classes={
             STORAGE_CLASS_NAMES[storage]: n
             for storage, n in classes.items()
@@ -430,9 +515,9 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     if inferred == "boolean":
         return counts.shape(Shape.BOOLEAN_WORD) + counts.flag(Flag.ZERO_ONE)
     if inferred == "integer":
-        return counts.shape(Shape.INTEGER)
+        return counts.integers()
     if inferred in ("numeric", "double"):
-        return counts.shape(*NUMBER_SHAPES)
+        return counts.numbers()
     return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
 
 

@@ -6,7 +6,7 @@ points by severity, per 1 % of the column's rows —
 - unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``invalid_boolean``,
   ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
-  ``ambiguous_date_order``, ``invalid_encoding``): 4
+  ``thousands_separator``, ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
 - ``type_mismatch`` where the data is text but the declared type is not (unfixable; counts every
   value of the column): 0.2. A declared type whose values SQLite stores as TEXT but which parse as that
@@ -35,6 +35,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "null_like": 4.0,
     "non_iso_date": 4.0,
     "comma_decimal": 4.0,
+    "thousands_separator": 4.0,
     "ambiguous_date_order": 4.0,
     "invalid_encoding": 4.0,
     "whitespace": 2.0,

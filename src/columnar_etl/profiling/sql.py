@@ -26,11 +26,13 @@ from columnar_etl.rules import (
     DATE_SHAPES,
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
+    GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
     INTEGER_REGEX,
     NUL,
     NUMBER_REGEXES,
+    THOUSANDS_SEPARATOR,
     WHITESPACE,
     DateShape,
     Shape,
@@ -54,8 +56,11 @@ STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
-NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL, *GROUPED_SHAPES)
+#: The number shapes whose value does not depend on how the column reads its commas.
+_PLAIN_NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
 _COMMA = quote_literal(DECIMAL_COMMA)
+_THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
 _WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
 # The last byte of each whitespace character in UTF-8, as BLOB literals ('\xA0'::BLOB).
@@ -134,7 +139,7 @@ def column_projections(
     ``e<index>`` (TEXT that was not valid UTF-8): a BLOB is never shaped, and both go into the code.
     """
     raw = quote_ident(column)
-    r, t, k, d, mf, n, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "code"))
+    r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
     sc, e = f"sc{index}", f"e{index}"
     carried = [sc, e, f"nb{index}"] if classes else []
     whens = [
@@ -323,8 +328,12 @@ def column_projections(
         # Slash dates read month-first too (NULL for every other shape): each value is parsed once
         # per reading it can have, never twice the same way.
         f"CASE {k} {month_first} END AS {mf}",
-        f"CASE WHEN {k} IN ({_codes(NUMBER_SHAPES)}) "
+        f"CASE WHEN {k} IN ({_codes(_PLAIN_NUMBER_SHAPES)}) "
         f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) END AS {n}",
+        # Numbers with thousands separators, read that way (a comma group read as a decimal comma is
+        # this value / 1000: both are correctly rounded doubles of the same decimal).
+        f"CASE WHEN {k} IN ({_codes(GROUPED_SHAPES)}) "
+        f"THEN try_cast(replace({t}, {_THOUSANDS}, '') AS DOUBLE) END AS {g}",
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
     coded = [
@@ -335,6 +344,7 @@ def column_projections(
         d,
         f"{month_first_sql(index)} AS dm{index}",
         n,
+        g,
         f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, shaped, parsed, coded
@@ -349,7 +359,7 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
     number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
     tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
-    shapes = _codes([Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL])
+    shapes = _codes(NUMBER_SHAPES)
     return (
         f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
         f"THEN {Flag.NOT_A_DOUBLE:d} ELSE 0 END"
@@ -434,6 +444,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "bad_month_first": lambda shape, flags: shape in SLASH_SHAPES and not flags & Flag.VALID_MONTH_FIRST,
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
+    "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
 }
@@ -529,8 +540,13 @@ def table_profile_sql(
     levels = column_projections(0, "v", null_tokens, classes=True)
     for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
-    scale = f"length(t0) - strpos(replace(t0, {_COMMA}, '.'), '.')"
-    fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL])
+    # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
+    # decimal comma, 0 as a thousands separator) is the reading's, decided in Python.
+    scale = (
+        f"length(t0) - CASE WHEN k0 = {Shape.GROUPED_DECIMAL:d} THEN strpos(t0, '.') "
+        f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
+    )
+    fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
         "idx",
@@ -546,8 +562,12 @@ def table_profile_sql(
         "max(dm0) AS max_month_first",
         "min(n0) AS min_number",
         "max(n0) AS max_number",
+        "min(g0) AS min_grouped",
+        "max(g0) AS max_grouped",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} END) AS max_scale",
-        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) END) AS max_digits",
+        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) "
+        f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN length(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
+        "END) AS max_digits",
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
         f"max(CASE WHEN {text} THEN t0 END) AS max_text",
     ]
@@ -564,6 +584,8 @@ BOUNDS = (
     "max_month_first",
     "min_number",
     "max_number",
+    "min_grouped",
+    "max_grouped",
     "max_scale",
     "max_digits",
     "min_text",

@@ -65,6 +65,7 @@ CHANGE_LABELS = {
     "null_likes_converted": "null-like tokens → NULL",
     "whitespace_trimmed": "whitespace trimmed",
     "comma_decimals_fixed": "comma decimals → point",
+    "thousands_separators_removed": "thousands separators removed",
     "booleans_normalized": "booleans normalized",
     "nul_removed": "NUL bytes removed",
     "rounded": "rounded to the column's scale",
