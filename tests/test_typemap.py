@@ -257,3 +257,26 @@ def test_an_override_says_how_a_column_reads_its_commas(make_sqlite: SqliteFacto
     both = {"t": {"n": {"type": "numeric", "thousands_separator": True, "decimal_comma": True}}}
     with pytest.raises(ConfigError, match="both a decimal comma and a thousands separator"):
         build_plan(prof, settings=load_settings(columns=both))
+
+
+def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # Declared TEXT with a word among the numbers: the profile keeps it text. Made numeric without a
+    # scale it used to get scale 2, and 1.2345 arrived as 1.23 with no audit row.
+    rows = [(1, "1.2345"), (2, "2.5"), (3, "abc"), (4, "7")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT)", rows)})
+    settings = load_settings(columns={"t": {"x": {"type": "numeric"}}})
+    plan = build_plan(profile(path), settings=settings)["t"]["x"]
+    assert (plan.type, plan.scale, plan.rounds) == ("numeric", 4, True)
+    out, audit = tmp_path / "out.parquet", tmp_path / "audit.parquet"
+    clean(path, output=out, audit=audit, settings=settings)
+    arrived = pq.read_table(out / "t.parquet").column("x").to_pylist()
+    assert [None if v is None else str(v) for v in arrived] == ["1.2345", "2.5000", None, "7.0000"]
+    assert [row["rule"] for row in pq.read_table(audit).to_pylist()] == ["invalid_number"]  # 'abc' only
+    # A sampled profile may not have seen the value with the most digits: cleaning checks them all.
+    many = [(i, f"{i}.5") for i in range(1, 200)] + [(200, "3.14159")]
+    sampled_path = make_sqlite({"s": ("CREATE TABLE s (id INTEGER PRIMARY KEY, x TEXT)", many)}, name="s.db")
+    sampled = build_plan(profile(sampled_path, sample=20), settings=load_settings())["s"]["x"]
+    full = build_plan(profile(sampled_path), settings=load_settings())["s"]["x"]
+    assert (sampled.rounds, full.rounds, full.scale) == (True, False, 5)

@@ -71,7 +71,13 @@ class ColumnOverride(BaseModel):
     date_order: Literal["day_first", "month_first"] | None = Field(
         default=None, description="How `a/b/yyyy` values of this column are read."
     )
-    scale: int | None = Field(default=None, ge=0, le=18, description="Digits after the point of a numeric.")
+    scale: int | None = Field(
+        default=None,
+        ge=0,
+        le=18,
+        description="Digits after the point of a numeric (default: as many as the column's values have, "
+        "at least 2; a value with more is rounded and audited as `rounded:<scale>`).",
+    )
     null_tokens: list[str] | None = Field(
         default=None, description="Null-like values of this column (`[]`: none); default: `null_tokens`."
     )

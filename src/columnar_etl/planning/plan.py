@@ -337,7 +337,7 @@ def build_plan(
         for column in table:
             plan = column_plan(column, null_tokens, default_order, sampled=profile.sample is not None)
             if column.name in overrides:
-                plan = apply_override(plan, overrides[column.name], default_order)
+                plan = apply_override(plan, overrides[column.name], default_order, column.max_scale)
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             columns.append(plan)
         rows = table.sampled_rows or table.row_count
@@ -410,7 +410,11 @@ def column_plan(
         # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
         digits = len(str(int(bound))) + scale if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
         return replace(
-            plan, scale=scale, precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION
+            plan,
+            scale=scale,
+            precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION,
+            # A sample may not have seen the value with the most fraction digits: cleaning checks.
+            rounds=sampled,
         )
     return plan
 
@@ -425,8 +429,17 @@ def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:
     ]
 
 
-def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: ReadingOrder) -> ColumnPlan:
+def apply_override(
+    plan: ColumnPlan,
+    override: ColumnOverride,
+    default_order: ReadingOrder,
+    profiled_scale: int | None = None,
+) -> ColumnPlan:
     """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
+
+    A column made numeric without a ``scale`` gets the most fraction digits the profile saw in its
+    values (``profiled_scale``, at least :data:`MIN_NUMERIC_SCALE`), and cleaning checks every value
+    against it: a value with more is rounded and audited, never rounded unseen.
 
     A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
     whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
@@ -461,9 +474,11 @@ def apply_override(plan: ColumnPlan, override: ColumnOverride, default_order: Re
         changes.update(date_order=order, formats=tuple(formats))
     if kind == "numeric":
         scale = override.scale if override.scale is not None else plan.scale
-        changes.update(scale=MIN_NUMERIC_SCALE if scale is None else scale)
-        if override.scale is not None:
-            changes["rounds"] = True  # a narrower scale than the profile saw: rounding is checked
+        if scale is None:  # the profile did not make it numeric: as many digits as its values had
+            scale = max(MIN_NUMERIC_SCALE, profiled_scale or 0)
+        changes.update(scale=scale)
+        if override.scale is not None or plan.type != "numeric":
+            changes["rounds"] = True  # a narrower scale than the values have: rounding is checked
     if override.null_tokens is not None:
         changes["null_tokens"] = tuple(override.null_tokens)
     if override.decimal_comma and override.thousands_separator:

@@ -433,7 +433,8 @@ def infer_column(
         issues=issues,
         notes=notes,
         default=column.default,
-        max_scale=counts["max_scale"] if inferred in ("numeric", "double") else None,
+        # Whatever the type: a text column an override makes numeric keeps these digits.
+        max_scale=counts["max_scale"],
         # As the values prove it whatever the type: a text column overridden to a number reads it so.
         comma=counts.comma,
         storage_classes={
