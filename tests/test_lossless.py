@@ -922,3 +922,20 @@ def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path
         assert list(loaded.values("sale", column, "id").values()) == columns[column][1]
     rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
     assert (rules[("2", "us_amount")], rules[("2", "eu_amount")]) == ("thousands_separator", "comma_decimal")
+
+
+def test_columns_named_like_polars_patterns_keep_their_own_values(pg_uri: str, tmp_path: Path) -> None:
+    # Polars reads pl.col("*") as every column and pl.col("^note$") as a regular expression: such a
+    # column got another column's values (silently), or the clean failed on a duplicate name.
+    rows = [(i, f" a{i} ", f"b{i}", f" c{i}", f"d{i}" if i % 2 else "") for i in range(1, 21)]
+    rows.append((21, " a1 ", "b1", " c1", "d1"))  # an exact copy but for its key
+    path = sqlite_file(
+        tmp_path / "patterns.db",
+        'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT, "^note$" TEXT, "*" TEXT, "^.*$" TEXT)',
+        rows,
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    for position, column in enumerate(("note", "^note$", "*", "^.*$"), start=1):
+        arrived = loaded.values("t", column, "id")
+        assert arrived == {row[0]: row[position].strip() or None for row in rows}, column

@@ -48,7 +48,7 @@ def changed_rows(
     return rows.select(
         pl.lit(table).alias("table"),
         pl.col(ROW_KEY).alias("row_key"),
-        pl.lit(column.raw).alias("column"),
+        pl.lit(column.plan.name).alias("column"),
         raw_text(column).alias("raw_value"),
         canonical_text(pl.col(column.v), column.plan).alias("new_value"),
         (column.reason() if quarantine_only else column.rule()).alias("rule"),

@@ -26,6 +26,7 @@ from columnar_etl.source.cells import (
     ROW_DIGEST_BYTES,
     ColumnRead,
     class_column,
+    framed,
     row_digest_sql,
 )
 from columnar_etl.source.export import Source
@@ -133,13 +134,13 @@ class CopyFilter:
             ) from exc
         if arrow.num_rows == 0:
             return None
-        duplicated = pl.from_arrow(arrow)
+        duplicated = pl.from_arrow(framed(arrow))
         assert isinstance(duplicated, pl.DataFrame)
         return cls(duplicated)
 
     def extra_copies(self, batch: pa.RecordBatch) -> pl.Series:
         """True for each row of ``batch`` that is an extra copy of an earlier row."""
-        raw = pl.from_arrow(batch.select(self.columns))
+        raw = pl.from_arrow(framed(batch).select(self.columns))
         assert isinstance(raw, pl.DataFrame)
         if not self._typed:
             # The listed rows come from the same source relation; cast them to the batch's types once.

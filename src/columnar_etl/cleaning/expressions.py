@@ -63,7 +63,7 @@ from columnar_etl.rules import (
     UTC_OFFSET_TEXT,
     WHITESPACE,
 )
-from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column
+from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, frame_name, hex_column
 
 _HELPER = HELPER_PREFIX + "{}{}"
 
@@ -258,8 +258,8 @@ class ColumnExprs:
 
     @property
     def raw(self) -> str:
-        """The source column (text; bytes for bytea)."""
-        return self.plan.name
+        """The source column (text; bytes for bytea) in the frame: its :func:`frame_name`."""
+        return frame_name(self.plan.name)
 
     @property
     def storage_class(self) -> str:

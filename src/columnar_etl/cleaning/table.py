@@ -26,6 +26,7 @@ from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import WHITESPACE
+from columnar_etl.source.cells import frame_name, framed
 
 
 def output_schema(plan: TablePlan) -> pa.Schema:
@@ -128,7 +129,7 @@ def cleaned_frame(
     beside stage 1 (the row key). The loader's stream and the dry run's sample both clean through here.
     """
     stages = columns if isinstance(columns, Stages) else Stages.of(columns, mask_salt)
-    raw = pl.from_arrow(batch)
+    raw = pl.from_arrow(framed(batch))
     assert isinstance(raw, pl.DataFrame)
     return (
         raw.lazy()
@@ -229,11 +230,11 @@ class TableCleaner:
         native = {c.raw for c in self.columns if c.native}
         parts = [
             (
-                pl.col(name).bin.encode("hex")  # a BLOB key
+                pl.col(frame_name(name)).bin.encode("hex")  # a BLOB key
                 if self.plan[name].type == "bytea"
-                else pl.col(name).cast(pl.String)  # read as the number it is: its digits
-                if name in native
-                else pl.col(name).str.strip_chars(WHITESPACE)
+                else pl.col(frame_name(name)).cast(pl.String)  # read as the number it is: its digits
+                if frame_name(name) in native
+                else pl.col(frame_name(name)).str.strip_chars(WHITESPACE)
             ).fill_null("")
             for name in self.key_columns
         ]
@@ -275,7 +276,7 @@ class TableCleaner:
         trimmed, code = list(self._stages.trimmed), list(self._stages.code)
         lighter = False
         for column in self._checked:
-            array = batch.column(column.raw)
+            array = batch.column(column.plan.name)
             nul_free = column.plan.type == "text" and not may_hold_nul(array)
             unpadded = not may_be_padded(array)
             if not (nul_free or unpadded):

@@ -35,6 +35,7 @@ from columnar_etl.cleaning.expressions import canonical_text
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.planning.plan import TablePlan
+from columnar_etl.source.cells import frame_name, framed
 from columnar_etl.source.export import connect_duckdb
 
 OutputFormat = Literal["sqlite", "parquet"]
@@ -214,11 +215,13 @@ class SqliteWriter(OutputWriter):
         insert = f"INSERT INTO out.{quote_ident(plan.name)} SELECT * FROM cleaned_batch"
         rows = 0
         for batch in batches:
-            frame = pl.from_arrow(batch)
+            frame = pl.from_arrow(framed(batch))
             assert isinstance(frame, pl.DataFrame)
             text = frame.select(
                 (
-                    pl.col(c.output_name) if c.type == "bytea" else canonical_text(pl.col(c.output_name), c)
+                    pl.col(frame_name(c.output_name))
+                    if c.type == "bytea"
+                    else canonical_text(pl.col(frame_name(c.output_name)), c)
                 ).alias(c.output_name)
                 for c in plan.columns
             ).to_arrow()

@@ -8,9 +8,14 @@ column's :class:`ColumnRead` says which. Text that is not valid UTF-8 is decoded
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from columnar_etl.pg.identifiers import quote_ident
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+ArrowData = TypeVar("ArrowData", "pa.RecordBatch", "pa.Table")
 
 #: SQLite storage classes as the one-letter codes the readers use (``substr(typeof(x), 1, 1)``).
 STORAGE_CLASSES: dict[str, str] = {"i": "integer", "r": "real", "t": "text", "b": "blob", "n": "null"}
@@ -41,6 +46,23 @@ def row_digest_sql(columns: list[str]) -> str:
 
 
 #: The column holding a row's rowid, when a read asks for it.
+def frame_name(name: str) -> str:
+    """``name`` as a Polars frame may hold it: ``pl.col`` (and a ``select`` by name) reads ``*`` as
+    every column and ``^…$`` as a regular expression, so a column of such a name would read others
+    (``^note$`` got ``note``'s values). Those names become a helper name of their bytes in hex; every
+    other name is itself."""
+    if name == "*" or (name.startswith("^") and name.endswith("$")):
+        return f"{HELPER_PREFIX}name_{name.encode().hex()}"
+    return name
+
+
+def framed(batch: ArrowData) -> ArrowData:
+    """``batch`` (or table) with its columns under their :func:`frame_name` (no copy; itself when no
+    name changes)."""
+    names = [frame_name(name) for name in batch.schema.names]
+    return batch if names == batch.schema.names else batch.rename_columns(names)
+
+
 ROWID_COLUMN = f"{HELPER_PREFIX}rowid"
 #: The column holding the storage classes of a read's columns as one string (``"iitn"``).
 CLASSES_COLUMN = f"{HELPER_PREFIX}classes"
