@@ -239,3 +239,31 @@ def test_the_entry_point_spares_the_exit_a_final_garbage_collection() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "FROZEN True"
+
+
+def test_names_that_look_like_console_markup_are_printed_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # rich parsed '[/]' in a table name as a closing tag and raised after the work was done: the
+    # clean's file written, the run's version committed, the process exiting 1 ("nothing changed").
+    path = make_sqlite(
+        {
+            "[/]": (
+                'CREATE TABLE "[/]" (id INTEGER PRIMARY KEY, "[/x]" TEXT, "[bold]b" TEXT)',
+                [(1, "a", "b")],
+            )
+        },
+        name="[red]export.db",
+    )
+    monkeypatch.chdir(tmp_path)
+    listed = runner.invoke(app, ["tables", str(path)])
+    assert listed.exit_code == 0, listed.output
+    assert "[/]" in listed.output and "[/x]" in listed.output and "[bold]b" in listed.output
+    cleaned = runner.invoke(app, ["clean", str(path), "--output", str(tmp_path / "[x]out.db")])
+    assert cleaned.exit_code == 0, cleaned.output
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "markup_names")
+    ran = runner.invoke(app, ["--target", pg_uri, "run", str(path), "--mode", "simple", "--yes"])
+    assert ran.exit_code == 2, ran.output  # done, warning that no dashboard template applies
+    assert "[/]" in ran.output  # the tables grid
+    raw = runner.invoke(app, ["--target", pg_uri, "copy-raw", str(path), "--schema", "raw_markup"])
+    assert raw.exit_code == 0, raw.output

@@ -128,18 +128,25 @@ def _render(result: CleanResult) -> None:
             to_null,
             stats.total("dates_standardized"),
         )
-        table.add_row(stats.name, rows, *(f"{n:,}" for n in counts), f"{stats.total('quarantined'):,}")
+        table.add_row(
+            escape(stats.name), rows, *(f"{n:,}" for n in counts), f"{stats.total('quarantined'):,}"
+        )
     out.print(table)
     if result.quality_before is not None:
         after = "not measured" if result.quality_after is None else run_quality(result.quality_after)
         again = result.quality_reprofiled
         reprofiled = f" (output re-profiled: {run_quality(again)})" if again is not None else ""
         out.print(f"quality {run_quality(result.quality_before)} → {after}{reprofiled}")
-    out.print(f"wrote {result.output} in {result.seconds:.2f} s", soft_wrap=True)
+    out.print(f"wrote {escape(str(result.output))} in {result.seconds:.2f} s", soft_wrap=True)
     if result.audit_path is not None:
-        out.print(f"audit: {result.audit_rows:,} changed cells in {result.audit_path}", soft_wrap=True)
+        out.print(
+            f"audit: {result.audit_rows:,} changed cells in {escape(str(result.audit_path))}", soft_wrap=True
+        )
     if result.quarantine_path is not None:
-        out.print(f"quarantine: {result.quarantined:,} values in {result.quarantine_path}", soft_wrap=True)
+        out.print(
+            f"quarantine: {result.quarantined:,} values in {escape(str(result.quarantine_path))}",
+            soft_wrap=True,
+        )
     elif result.quarantined:
         out.print(f"quarantine: {result.quarantined:,} unfixable values (list them with --quarantine FILE)")
     rejected = sum(stats.rows_rejected for stats in result.tables.values())

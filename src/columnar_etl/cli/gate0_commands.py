@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
@@ -37,14 +38,14 @@ def preflight_command(
     if as_json:
         echo_json(with_outcome(result.to_dict(), result.exit_code))
         raise typer.Exit(result.exit_code)
-    view = Table(title=f"preflight {source}")
+    view = Table(title=escape(f"preflight {source}"))
     view.add_column("check", no_wrap=True)
     view.add_column("status")
     view.add_column("value", justify="right")
     view.add_column("threshold", justify="right")
     view.add_column("details")
     for check in result.checks:
-        text = check.message + (f"\n[dim]hint: {check.hint}[/]" if check.hint else "")
+        text = escape(check.message) + (f"\n[dim]hint: {escape(check.hint)}[/]" if check.hint else "")
         view.add_row(
             check.name,
             f"[{_STATUS_STYLE[check.status]}]{check.status}[/]",
@@ -87,12 +88,12 @@ def backup_verify(
     if as_json:
         echo_json(result.to_dict())
         raise typer.Exit(0 if result.ok else 1)
-    view = Table(title=f"verify {file}")
+    view = Table(title=escape(f"verify {file}"))
     view.add_column("step")
     view.add_column("", justify="center")
     view.add_column("found")
     for step in result.steps:
-        view.add_row(step.name, "[green]✓[/]" if step.ok else "[red]✗[/]", step.detail)
+        view.add_row(escape(step.name), "[green]✓[/]" if step.ok else "[red]✗[/]", escape(step.detail))
     out.print(view)
     result.raise_for_problems()
 
@@ -113,24 +114,24 @@ def backup_list(
     if as_json:
         echo_json(listing.to_dict())
         return
-    view = Table(title=f"backups in {listing.directory}")
+    view = Table(title=escape(f"backups in {listing.directory}"))
     for column in ("backup", "kind", "created (UTC)", "size", "rows", "of", "ok"):
         view.add_column(column, justify="right" if column in ("size", "rows") else "left")
     for entry in listing.backups:
         manifest = entry.manifest
         ok = "-" if entry.verification is None else ("[green]✓[/]" if entry.verification.ok else "[red]✗[/]")
         view.add_row(
-            manifest.path.name,
+            escape(manifest.path.name),
             manifest.kind,
             f"{manifest.created_utc:%Y-%m-%d %H:%M:%S}",
             f"{manifest.size:,}",
             f"{manifest.total_rows:,}",
-            manifest.origin,
+            escape(str(manifest.origin)),
             ok,
         )
     out.print(view)
     for path in listing.incomplete:
-        out.print(f"[yellow]incomplete (no manifest):[/] {path}", soft_wrap=True)
+        out.print(f"[yellow]incomplete (no manifest):[/] {escape(str(path))}", soft_wrap=True)
 
 
 @backup_app.command("restore")
@@ -178,7 +179,7 @@ def backup_prune(
         return
     verb = "would remove" if dry_run else "removed"
     for path in result.removed:
-        out.print(f"{verb} {path}", soft_wrap=True)
+        out.print(f"{verb} {escape(str(path))}", soft_wrap=True)
     out.print(
         f"{verb} {len(result.removed)} backup(s), {result.freed_bytes:,} bytes; kept {len(result.kept)} "
         f"(cutoff {result.cutoff:%Y-%m-%d %H:%M:%S} UTC)"
@@ -230,7 +231,7 @@ def backup_target_restore(
 def _print_backup(result: Any, prefix: str) -> None:
     """The two lines shown for a new backup (SQLite copy or pg_dump): where, and what it holds."""
     manifest = result.manifest
-    out.print(f"backup {manifest.path}", soft_wrap=True)
+    out.print(f"backup {escape(str(manifest.path))}", soft_wrap=True)
     out.print(
         f"{prefix}{len(manifest.tables)} tables, {manifest.total_rows:,} rows, {manifest.size:,} bytes, "
         f"sha256 {manifest.sha256}, {result.seconds:.2f} s",

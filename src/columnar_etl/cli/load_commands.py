@@ -109,15 +109,17 @@ def _render_load(result: LoadResult) -> None:
     for table, rows in result.rows.items():
         checks = [c for c in result.validation.checks if c.table == table]
         failed = sum(not c.ok for c in checks)
-        view.add_row(table, f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok")
+        view.add_row(
+            escape(table), f"{rows:,}", f"[red]{failed} failed[/]" if failed else f"{len(checks)} ok"
+        )
     out.print(view)
     if result.quality_before is not None and result.quality_after is not None:
         out.print(f"quality {run_quality(result.quality_before)} → {run_quality(result.quality_after)}")
     render_templates(result.dashboard)
     for item in result.drift.items:
-        out.print(f"[yellow]drift[/] {item.message()}", soft_wrap=True, markup=True)
+        out.print(f"[yellow]drift[/] {escape(item.message())}", soft_wrap=True)
     for table, why in result.key_indexes.items():
-        out.print(f"[yellow]warning[/] {table}: plain index instead of a primary key: {escape(why)}")
+        out.print(f"[yellow]warning[/] {escape(table)}: plain index instead of a primary key: {escape(why)}")
     for problem in result.problems:
         out.print(f"[red]refused[/] {escape(problem)}", soft_wrap=True)
     if result.status == "live":
@@ -196,9 +198,9 @@ def _print_switch(result: CutoverResult) -> None:
         parts.append(f"-{', -'.join(change.removed)}" if change.removed else "")
         parts += [f"{name}: {old} → {new}" for name, (old, new) in change.retyped.items()]
         details = "; ".join(part for part in parts if part)
-        out.print(f"  {change.table}: view {change.action} {details}".rstrip(), soft_wrap=True)
+        out.print(escape(f"  {change.table}: view {change.action} {details}".rstrip()), soft_wrap=True)
     if result.backup:
-        out.print(f"backup of the previous version: {result.backup}", soft_wrap=True)
+        out.print(f"backup of the previous version: {escape(str(result.backup))}", soft_wrap=True)
     if result.dashboard:
         render_templates(result.dashboard)
 

@@ -130,7 +130,7 @@ def _render(result: Any) -> None:
         for name in ("table", "rows in", "rows out", "quarantined"):
             tables.add_column(name, justify="left" if name == "table" else "right")
         for name, rows in record.rows.items():
-            tables.add_row(name, f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
+            tables.add_row(escape(name), f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
         out.print(tables)
     if record.quality_before is not None:
         after = f" → {run_quality(record.quality_after)}" if record.quality_after is not None else ""
@@ -139,9 +139,9 @@ def _render(result: Any) -> None:
         out.print(f"version schema {record.version_schema}")
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    out.print(f"run directory {record.run_dir}", soft_wrap=True)
+    out.print(f"run directory {escape(str(record.run_dir))}", soft_wrap=True)
     if "report.html" in result.artefacts:
-        out.print(f"report {result.artefacts['report.html']}", soft_wrap=True)
+        out.print(f"report {escape(str(result.artefacts['report.html']))}", soft_wrap=True)
 
 
 @runs_app.command("list")
@@ -161,7 +161,7 @@ def runs_list(
             ]
         )
         return
-    view = Table(title=f"runs in {cli_state(ctx).settings.runs_dir}")
+    view = Table(title=escape(f"runs in {cli_state(ctx).settings.runs_dir}"))
     for name in ("run id", "started", "outcome", "mode", "source", "version", "seconds"):
         view.add_column(name)
     for r in records:
@@ -170,7 +170,7 @@ def runs_list(
             str(r["started"]),
             r["outcome"],
             r["mode"],
-            r["source"],
+            escape(str(r["source"])),
             r.get("version_schema") or "",
             f"{r['seconds']:.1f}",
         )

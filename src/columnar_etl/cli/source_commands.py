@@ -33,13 +33,13 @@ def tables(
         if as_json:
             echo_json(src.to_dict())
             return
-        view = Table(title=str(source))
+        view = Table(title=escape(str(source)))
         view.add_column("table")
         view.add_column("rows", justify="right")
         view.add_column("columns (declared type)")
         for info in src.tables.values():
             cols = ", ".join(f"{c.name} ({c.declared_type or '-'})" for c in info.columns)
-            view.add_row(info.name, f"{info.row_count:,}", cols)
+            view.add_row(escape(info.name), f"{info.row_count:,}", escape(cols))
         out.print(view)
 
 
@@ -60,14 +60,16 @@ def copy_raw_command(
         echo_json(result.to_dict())
         return
     out.print(f"target: {mask_uri(uri)}", soft_wrap=True)
-    view = Table(title=f"{source.name} → schema {schema}")
+    view = Table(title=escape(f"{source.name} → schema {schema}"))
     view.add_column("table")
     view.add_column("source rows", justify="right")
     view.add_column("target rows", justify="right")
     view.add_column("", justify="center")
     for name in result.tables:
         src_n, dst_n = result.source_rows[name], result.target_rows.get(name, 0)
-        view.add_row(name, f"{src_n:,}", f"{dst_n:,}", "[green]✓[/]" if src_n == dst_n else "[red]✗[/]")
+        view.add_row(
+            escape(name), f"{src_n:,}", f"{dst_n:,}", "[green]✓[/]" if src_n == dst_n else "[red]✗[/]"
+        )
     out.print(view)
     out.print(f"{result.copy.total_rows:,} rows in {result.seconds:.2f} s, one transaction")
 
@@ -87,7 +89,9 @@ def demo(
         )
     settings = cli_state(ctx).settings
     uri = resolve_target(settings.target, settings.pg_dir)
-    out.print(f"[bold]columnar-etl demo[/]: {source} → {mask_uri(uri)} (schema {settings.base_schema})")
+    out.print(
+        f"[bold]columnar-etl demo[/]: {escape(f'{source} → {mask_uri(uri)} (schema {settings.base_schema})')}"
+    )
     result = run(source, mode="blue-green", settings=settings.model_copy(update={"target": uri}))
     record = result.record
     if record.outcome == "already_loaded":
@@ -104,7 +108,7 @@ def demo(
     for name in ("table", "rows in", "rows loaded", "quarantined"):
         view.add_column(name, justify="left" if name == "table" else "right")
     for table, rows in record.rows.items():
-        view.add_row(table, f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
+        view.add_row(escape(table), f"{rows['in']:,}", f"{rows['out']:,}", f"{rows['quarantined']:,}")
     out.print(view)
     seconds = sum(stage.seconds for stage in record.stages)
     out.print(
@@ -113,7 +117,7 @@ def demo(
         f"in {seconds:.2f} s; run {record.run_id}"
     )
     if "report.html" in result.artefacts:
-        out.print(f"report: {result.artefacts['report.html'].resolve()}", soft_wrap=True)
+        out.print(f"report: {escape(str(result.artefacts['report.html'].resolve()))}", soft_wrap=True)
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     out.print("roll back with: columnar-etl rollback")
