@@ -155,3 +155,27 @@ def test_duplicates_fail_refuses_the_export_with_exit_3(make_sqlite: SqliteFacto
     assert result.exit_code == 3, result.output
     assert "1 exact duplicate rows and duplicates = fail" in result.output
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+
+
+def test_index_names_never_take_a_later_tables_name(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # PostgreSQL names t's key index t_pkey when nothing has that name yet: the next table, named
+    # t_pkey in the export, then failed its CREATE (relation already exists, exit 1).
+    rows = [(i, f"v{i}") for i in range(1, 6)]
+    path = make_sqlite(
+        {
+            "t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)", rows),
+            "t_pkey": ("CREATE TABLE t_pkey (id INTEGER PRIMARY KEY, a TEXT)", rows),
+        }
+    )
+    result = runner.invoke(
+        app,
+        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
+        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
+    )
+    assert result.exit_code == 2, result.output  # done, with warnings: the bundled templates do not apply
+    schema = json.loads(result.stdout)["schema"]
+    assert _constraints(pg_uri, schema, "t")[0] == ["t_pkey1"]
+    assert _constraints(pg_uri, schema, "t_pkey")[0] == ["t_pkey_pkey"]
+    assert pg_query(pg_uri, f'SELECT count(*) FROM "{schema}".t_pkey') == [(5,)]

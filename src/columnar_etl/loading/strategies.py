@@ -55,7 +55,7 @@ from columnar_etl.loading.validate import (
 from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
 from columnar_etl.pg.connect import connect, rollback_quietly
-from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifiers
+from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifier, short_identifiers
 
 Mode = Literal["simple", "canary", "blue-green"]
 MODES: tuple[Mode, ...] = ("simple", "canary", "blue-green")
@@ -322,6 +322,10 @@ def _load_version(
     result.stats = {table: stream.stats for table, stream in streams.items()}
     report = ValidationReport()
     ((encoding,),) = fetch_all(cursor, "SELECT current_setting('server_encoding')")
+    # Index names, chosen among every relation the version will hold: PostgreSQL's own choice for an
+    # unnamed index avoids only the relations that exist when it is built, so t's t_pkey took the name
+    # of a later table "t_pkey" and that table's CREATE failed.
+    relations = set(streams)
     # Table by table: while PostgreSQL builds one table's indexes and checks its figures, the next
     # table is already being read ahead (see Prefetcher; the caller's _read_ahead stops it after).
     for number, (table, stream) in enumerate(streams.items()):
@@ -336,7 +340,9 @@ def _load_version(
                 raise
             result.rows[table] = copied.rows[table]
         with _timed(seconds, "indexes"):
-            _build_indexes(cursor, schema, table, stream.key, stream.references, result.key_indexes)
+            _build_indexes(
+                cursor, schema, table, stream.key, stream.references, result.key_indexes, relations
+            )
         with _timed(seconds, "validate"):
             ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats, utf8=encoding == "UTF8"))
             report.checks += compare(stream.stats, tuple(row))
@@ -388,27 +394,48 @@ def _load_version(
 
 
 def _build_indexes(
-    cursor: Any, schema: str, table: str, key: list[str], refs: list[str], plain: dict[str, str]
+    cursor: Any,
+    schema: str,
+    table: str,
+    key: list[str],
+    refs: list[str],
+    plain: dict[str, str],
+    relations: set[str],
 ) -> None:
     """The primary key and one index per reference column, built after the COPY (one sort each).
 
     A key in ``plain`` (table → why) gets a plain index; so does one PostgreSQL refuses as a primary
-    key (recorded in ``plain``).
+    key (recorded in ``plain``). Each is named as PostgreSQL would (``t_pkey``, ``t_col_idx``), but
+    never as any of ``relations`` (the version's tables, and the indexes named so far; updated).
     """
     target = qualified(schema, table)
     if key:
         columns = ", ".join(map(quote_ident, key))
         if table not in plain:
-            refused = _try_primary_key(cursor, target, columns)
+            name = _index_name(relations, table, "pkey")
+            refused = _try_primary_key(cursor, target, columns, name)
             if refused is not None:
                 plain[table] = f"PostgreSQL refused it after cleaning: {refused}"
         if table in plain:
-            execute(cursor, f"CREATE INDEX ON {target} ({columns})", table=table, column=key[0])
+            index = quote_ident(_index_name(relations, table, f"{'_'.join(key)}_idx"))
+            execute(cursor, f"CREATE INDEX {index} ON {target} ({columns})", table=table, column=key[0])
     for ref in refs:
-        execute(cursor, f"CREATE INDEX ON {target} ({quote_ident(ref)})", table=table, column=ref)
+        index = quote_ident(_index_name(relations, table, f"{ref}_idx"))
+        execute(cursor, f"CREATE INDEX {index} ON {target} ({quote_ident(ref)})", table=table, column=ref)
 
 
-def _try_primary_key(cursor: Any, target: str, columns: str) -> str | None:
+def _index_name(relations: set[str], table: str, suffix: str) -> str:
+    """``<table>_<suffix>`` (at most 63 bytes), with a number added until no relation has the name."""
+    base, number = f"{table}_{suffix}", 0
+    name = short_identifier(base)
+    while name in relations:
+        number += 1
+        name = short_identifier(f"{base}{number}")
+    relations.add(name)
+    return name
+
+
+def _try_primary_key(cursor: Any, target: str, columns: str, name: str) -> str | None:
     """Add the primary key, or PostgreSQL's reason for refusing it (NULLs, duplicates; nothing kept).
 
     The attempt runs in a PL/pgSQL block whose exception handler is an implicit savepoint: the
@@ -417,7 +444,7 @@ def _try_primary_key(cursor: Any, target: str, columns: str) -> str | None:
     setting = "'columnar_etl.primary_key_error'"
     body = (
         f"DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
-        f"ALTER TABLE {target} ADD PRIMARY KEY ({columns}); "
+        f"ALTER TABLE {target} ADD CONSTRAINT {quote_ident(name)} PRIMARY KEY ({columns}); "
         "EXCEPTION WHEN unique_violation OR not_null_violation THEN "
         "GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
         f"PERFORM set_config({setting}, SQLERRM || coalesce(' (' || detail || ')', ''), true); END"
