@@ -494,10 +494,14 @@ def check(
     tables: Iterable[str] | None = None,
     encoding: str = "cp1252",
     keys: dict[str, list[str]] | None = None,
+    names: dict[str, tuple[str, dict[str, str]]] | None = None,
 ) -> list[Violation]:
     """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default).
 
-    ``keys``: per table, the key the run named rows by in the audit where the export declares none."""
+    ``keys``: per table, the key the run named rows by in the audit where the export declares none.
+    ``names``: per table, its name in the target and ``{column: name in the target}`` where the run
+    renamed them (snake case, past 63 bytes, PostgreSQL's system column names); the names themselves
+    otherwise."""
     log = LogIndex.read(audit, quarantine)
     source = read_source(sqlite_path)
     for name, key in (keys or {}).items():
@@ -506,18 +510,30 @@ def check(
     wanted = list(tables) if tables is not None else list(source)
     violations: list[Violation] = []
     for name in wanted:
-        violations += check_table(source[name], uri, base, log, encoding)
+        violations += check_table(source[name], uri, base, log, encoding, (names or {}).get(name))
     return violations
 
 
-def check_table(table: SourceTable, uri: str, base: str, log: LogIndex, encoding: str) -> list[Violation]:
+def check_table(
+    table: SourceTable,
+    uri: str,
+    base: str,
+    log: LogIndex,
+    encoding: str,
+    names: tuple[str, dict[str, str]] | None = None,
+) -> list[Violation]:
     """The violations of one table (see :func:`check`)."""
-    found = read_target(uri, base, table.name)
+    target_table, target_columns = names or (table.name, {})
+    found = read_target(uri, base, target_table)
     if found is None:
         return [
             Violation(table.name, None, None, f"{len(table.rows)} rows", "no such table", "table missing")
         ]
     types, target_rows = found
+    if target_columns:  # the target's columns under their source names
+        source_name = {target: column for column, target in target_columns.items()}
+        types = {source_name.get(name, name): kind for name, kind in types.items()}
+        target_rows = [{source_name.get(k, k): v for k, v in row.items()} for row in target_rows]
     violations = [
         Violation(table.name, None, c, "column", "absent", f"column missing (target has {sorted(types)})")
         for c in table.columns
@@ -625,8 +641,27 @@ def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwarg
         audit=run_dir / "audit.parquet",
         quarantine=run_dir / "quarantine.parquet",
         keys=keys,
+        names=_target_names(run_dir / "run.json"),
         **kwargs,
     )
+
+
+def _target_names(record_path: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Per source table, its target name and its columns' (``check``'s ``names``), as the run recorded
+    them in run.json: the plan's output names, then the load's renames of tables and columns."""
+    if not record_path.exists():
+        return {}
+    record = json.loads(record_path.read_text())
+    load = record.get("load") or {}
+    renamed_tables = load.get("table_names") or {}
+    renamed_columns = load.get("column_names") or {}
+    names: dict[str, tuple[str, dict[str, str]]] = {}
+    for table in (record.get("plan") or {}).get("tables", []):
+        target = renamed_tables.get(table["name"], table["name"])
+        loaded = renamed_columns.get(target, {})
+        columns = {c["name"]: loaded.get(c["output_name"], c["output_name"]) for c in table["columns"]}
+        names[table["name"]] = (target, columns)
+    return names
 
 
 def summarize(violations: Sequence[Violation], limit: int = 25) -> str:

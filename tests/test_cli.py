@@ -267,3 +267,27 @@ def test_names_that_look_like_console_markup_are_printed_as_written(
     assert "[/]" in ran.output  # the tables grid
     raw = runner.invoke(app, ["--target", pg_uri, "copy-raw", str(path), "--schema", "raw_markup"])
     assert raw.exit_code == 0, raw.output
+
+
+def test_copy_raw_names_columns_as_run_does(make_sqlite: SqliteFactory, pg_uri: str) -> None:
+    # Two columns equal in their first 63 bytes were cut to one name (exit 1), a long table name was
+    # cut silently, and xmin (a system column's name) failed the CREATE.
+    long = "c" * 63
+    table = "t" * 70
+    path = make_sqlite(
+        {table: (f'CREATE TABLE "{table}" (xmin TEXT, "{long}_1" TEXT, "{long}_2" TEXT)', [("a", "b", "c")])}
+    )
+    result = runner.invoke(
+        app, ["--target", pg_uri, "copy-raw", str(path), "--schema", "raw_names", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["matches"] is True
+    (target,) = pg_query(
+        pg_uri, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw_names'"
+    )
+    columns = pg_query(
+        pg_uri,
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw_names' ORDER BY 1",
+    )
+    assert len(target[0].encode()) <= 63 and target[0].startswith("t" * 50)
+    assert len({name for (name,) in columns}) == 3 and ("xmin_",) in columns

@@ -939,3 +939,19 @@ def test_columns_named_like_polars_patterns_keep_their_own_values(pg_uri: str, t
     for position, column in enumerate(("note", "^note$", "*", "^.*$"), start=1):
         arrived = loaded.values("t", column, "id")
         assert arrived == {row[0]: row[position].strip() or None for row in rows}, column
+
+
+def test_columns_named_like_postgresql_system_columns_arrive_renamed(pg_uri: str, tmp_path: Path) -> None:
+    # Every PostgreSQL table has xmin, ctid …: a column of the export so named failed the CREATE
+    # (exit 1). It arrives as xmin_ (recorded in the run's mapping, which the checker follows).
+    rows = [(i, f"x{i}", f"c{i}", f"t{i}") for i in range(1, 6)]
+    path = sqlite_file(
+        tmp_path / "system.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, xmin TEXT, ctid TEXT, xmin_ TEXT)",
+        rows,
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("t", "xmin__", "id") == {i: f"x{i}" for i in range(1, 6)}  # xmin_ was taken
+    assert loaded.values("t", "ctid_", "id") == {i: f"c{i}" for i in range(1, 6)}
+    assert loaded.result.record.load["column_names"]["t"]["xmin"] == "xmin__"

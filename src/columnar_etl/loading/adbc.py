@@ -140,6 +140,15 @@ def declared_columns(schema: pa.Schema) -> str | None:
     )
 
 
+def renamed(reader: pa.RecordBatchReader, mapping: Mapping[str, str]) -> pa.RecordBatchReader:
+    """``reader`` with its columns renamed through ``mapping`` (unchanged when it is the identity)."""
+    names = [mapping.get(name, name) for name in reader.schema.names]
+    if names == reader.schema.names:
+        return reader
+    schema = pa.schema([field.with_name(name) for field, name in zip(reader.schema, names, strict=True)])
+    return pa.RecordBatchReader.from_batches(schema, (batch.rename_columns(names) for batch in reader))
+
+
 def copy_slices(data: ArrowData, slice_bytes: int = COPY_SLICE_BYTES) -> pa.RecordBatchReader:
     """``data`` as a reader of batches of about ``slice_bytes`` each (zero-copy slices), for COPY.
 

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from columnar_etl.config import ColumnNames
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import ArrowData, as_reader
+from columnar_etl.loading.adbc import ArrowData, as_reader, renamed
 from columnar_etl.loading.validate import TableStats, observe_stream
 from columnar_etl.pg.column_names import column_mapping
 
@@ -29,15 +29,6 @@ _GOLDEN = 0x9E3779B97F4A7C15
 _BUCKET_BITS = 24
 # "id", "ticket_id", "TKT-Ticket ID" (a word of its own) or "ticketId" / "TicketID" (camel case).
 _ID_NAME = re.compile(r"(?:^|[^A-Za-z0-9])(?:id|Id|ID)$|[a-z](?:Id|ID)$")
-
-
-def renamed(reader: pa.RecordBatchReader, mapping: Mapping[str, str]) -> pa.RecordBatchReader:
-    """``reader`` with its columns renamed through ``mapping`` (unchanged when it is the identity)."""
-    names = [mapping.get(name, name) for name in reader.schema.names]
-    if names == reader.schema.names:
-        return reader
-    schema = pa.schema([field.with_name(name) for field, name in zip(reader.schema, names, strict=True)])
-    return pa.RecordBatchReader.from_batches(schema, (batch.rename_columns(names) for batch in reader))
 
 
 def default_key(schema: pa.Schema) -> list[str]:

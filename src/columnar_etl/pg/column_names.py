@@ -30,15 +30,29 @@ def snake_case(name: str) -> str:
     return f"c_{snake}" if snake[0].isdigit() else snake
 
 
+#: PostgreSQL's system columns: every table has them, so no column of its own may take these names.
+SYSTEM_COLUMNS = frozenset({"tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"})
+
+
 def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
     """``{export name: target name}`` for one table; snake names that collide get ``_2``, ``_3`` ...
 
     Names longer than PostgreSQL's 63 bytes get their deterministic short form
-    (:func:`~columnar_etl.pg.identifiers.short_identifiers`) in either style.
+    (:func:`~columnar_etl.pg.identifiers.short_identifiers`) in either style, and a name PostgreSQL
+    keeps for a system column (``xmin``, ``ctid`` …) gets a ``_`` after it (more if that is taken).
     """
     styled = styled_names(names, style)
     short = short_identifiers(styled.values())
-    return {name: short[target] for name, target in styled.items()}
+    mapping = {name: short[target] for name, target in styled.items()}
+    taken = set(mapping.values())
+    for name, target in mapping.items():
+        if target in SYSTEM_COLUMNS:
+            renamed = target + "_"
+            while renamed in taken:
+                renamed += "_"
+            taken.add(renamed)
+            mapping[name] = renamed
+    return mapping
 
 
 def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:

@@ -15,10 +15,11 @@ from typing import Any
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import CopyResult, copy_tables_atomically
+from columnar_etl.loading.adbc import CopyResult, copy_tables_atomically, renamed
 from columnar_etl.observability.logs import get_logger
+from columnar_etl.pg.column_names import column_mapping
 from columnar_etl.pg.connect import connect
-from columnar_etl.pg.identifiers import qualified
+from columnar_etl.pg.identifiers import qualified, short_identifiers
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, open_source
 
@@ -81,13 +82,15 @@ def copy_raw(
     with open_source(source) as src:
         names = tables if tables is not None else list(src.tables)
         source_rows = {name: src.table(name).row_count for name in names}
-        copy = copy_tables_atomically(
-            target_uri,
-            schema,
-            {name: _read_raw(src, name, batch_size) for name in names},
-            replace_schema=True,
-        )
-    target_rows = count_rows(target_uri, schema, names)
+        # Named as `run` names them: past 63 bytes shortened, system column names (xmin …) suffixed.
+        targets = short_identifiers(names)
+        readers = {}
+        for name in names:
+            reader = _read_raw(src, name, batch_size)
+            readers[targets[name]] = renamed(reader, column_mapping(reader.schema.names, "export"))
+        copy = copy_tables_atomically(target_uri, schema, readers, replace_schema=True)
+    counted = count_rows(target_uri, schema, list(readers))
+    target_rows = {name: counted[targets[name]] for name in names}
     result = RawCopyResult(
         source=Path(source),
         schema=schema,
