@@ -464,11 +464,14 @@ def test_a_virtual_tables_storage_is_told_from_data_with_and_without_table_list(
         "CREATE VIRTUAL TABLE docs USING fts4(title);"
         "CREATE VIRTUAL TABLE sites USING rtree(id, x0, x1);"
         "CREATE TABLE sites_history (id INTEGER PRIMARY KEY, moved TEXT);"
+        # A column named like the index's storage: no content= table, pages_data is still storage.
+        "CREATE VIRTUAL TABLE pages USING fts5(body, pages_data_note);"
     )
     storage = {
         *(f"notes_{s}" for s in ("data", "idx", "docsize", "config")),
         *(f"docs_{s}" for s in ("content", "segments", "segdir", "docsize", "stat")),
         *(f"sites_{s}" for s in ("node", "parent", "rowid")),
+        *(f"pages_{s}" for s in ("data", "idx", "content", "docsize", "config")),
     }
     # SQLite goes by the names: it calls the external content a shadow table too.
     shadows = {r[1] for r in con.execute("PRAGMA table_list") if r[2] == "shadow"}
@@ -477,5 +480,5 @@ def test_a_virtual_tables_storage_is_told_from_data_with_and_without_table_list(
     assert set(internal_tables(_WithoutTableList(con))) == storage  # type: ignore[arg-type]
     con.close()
     with open_source(path) as src:
-        assert set(src.tables) == {"notes_content", "notes", "docs", "sites", "sites_history"}
+        assert set(src.tables) == {"notes_content", "notes", "docs", "sites", "sites_history", "pages"}
         assert src.internal["sites_node"] == "storage of the rtree virtual table 'sites'"

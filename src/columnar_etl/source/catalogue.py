@@ -252,6 +252,7 @@ def internal_tables(
         shadows = None
     internal: dict[str, str] = {}
     for owner, (module, sql) in virtual.items():
+        content = {name.lower() for name in _content_tables(sql)}
         prefix = f"{owner}_"
         for name in tables:
             if name in virtual or not name.startswith(prefix):
@@ -262,9 +263,27 @@ def internal_tables(
                 shadow = name[len(prefix) :] in SHADOW_SUFFIXES.get(module, ())
             # SQLite goes by the name alone: the table an index reads its rows from (``content=``)
             # may be named like its storage, and holds data.
-            if shadow and name.lower() not in sql.lower():
+            if shadow and name.lower() not in content:
                 internal[name] = f"storage of the {module} virtual table {owner!r}"
     return internal
+
+
+#: A ``content=`` option of an FTS4/FTS5 statement and the table it names (quoted or bare).
+_CONTENT_OPTION = re.compile(
+    r"""\bcontent\s*=\s*(?:'((?:[^']|'')*)'|"((?:[^"]|"")*)"|\[([^\]]*)\]|`([^`]*)`|([^\s,)]+))""",
+    re.IGNORECASE,
+)
+
+
+def _content_tables(sql: str) -> list[str]:
+    """The tables a virtual table's statement names as its rows' ``content=`` (external content): not
+    its storage, though SQLite may call them so (not a column named like one: ``docs_data_note``)."""
+    found = []
+    for match in _CONTENT_OPTION.finditer(sql):
+        single, double, bracket, backtick, bare = match.groups()
+        name = next(part for part in (single, double, bracket, backtick, bare) if part is not None)
+        found.append(name.replace("''", "'") if single is not None else name.replace('""', '"'))
+    return found
 
 
 @dataclass(frozen=True)
