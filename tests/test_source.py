@@ -482,3 +482,17 @@ def test_a_virtual_tables_storage_is_told_from_data_with_and_without_table_list(
     with open_source(path) as src:
         assert set(src.tables) == {"notes_content", "notes", "docs", "sites", "sites_history", "pages"}
         assert src.internal["sites_node"] == "storage of the rtree virtual table 'sites'"
+
+
+def test_a_name_in_another_encoding_is_refused_as_such_not_as_damage(make_sqlite: SqliteFactory) -> None:
+    # An old Windows tool wrote the name 'Priorité' in cp1252: SQLite stores the bytes as given. The
+    # file is intact (integrity_check ok), but SQL, being UTF-8 text, cannot name the table.
+    path = make_sqlite({"t": ('CREATE TABLE t (id INTEGER PRIMARY KEY, "Priorit~" TEXT)', [(1, "x")])})
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"Priorit~", b"Priorit\xe9"))
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+    with pytest.raises(SourceError, match="name is not valid UTF-8") as info:
+        open_source(path)
+    assert "corrupt" not in str(info.value) and "RENAME" in (info.value.hint or "")

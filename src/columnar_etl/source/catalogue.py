@@ -352,9 +352,22 @@ def read_catalogue(path: Path) -> Catalogue:
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
         return Catalogue(tables, internal, unreadable, str(encoding))
     except sqlite3.DatabaseError as exc:
+        if _UNDECODABLE_NAME in str(exc):
+            # A name written in another encoding (cp1252 'Priorité'): SQL, which must name the table
+            # to read it, is UTF-8 text and cannot spell it. Not damage: the file is intact.
+            raise SourceError(
+                f"a table or column name is not valid UTF-8 ({exc})",
+                path=path,
+                hint="rename it in the export with a tool that writes UTF-8 (ALTER TABLE ... RENAME ...); "
+                "source_encoding_fallback decodes values, not names",
+            ) from exc
         raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:
         con.close()
+
+
+#: What Python's sqlite3 says of a catalogue text (a name, a statement) that is not UTF-8.
+_UNDECODABLE_NAME = "Could not decode to UTF-8"
 
 
 def count_rows(path: Path, table: str) -> int:
