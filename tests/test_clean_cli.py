@@ -312,3 +312,22 @@ def test_cli_clean_policy_fail_exits_1(export: Path, tmp_path: Path) -> None:
 def test_cli_clean_help() -> None:
     result = runner.invoke(app, ["clean", "--help"])
     assert result.exit_code == 0 and "--output" in result.stdout and "--overwrite" in result.stdout
+
+
+def test_parquet_output_of_tables_with_long_names(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    # One file per table, named by the table: 250 characters (or 40 emoji, 480 once percent-encoded)
+    # failed the clean (file name too long, exit 1).
+    long, emoji = "t" * 250, "🎫" * 40
+    path = make_sqlite(
+        {
+            long: (f'CREATE TABLE "{long}" (id INTEGER PRIMARY KEY, a TEXT)', [(1, "x")]),
+            emoji: (f'CREATE TABLE "{emoji}" (id INTEGER PRIMARY KEY, a TEXT)', [(1, "y"), (2, "z")]),
+        }
+    )
+    out = tmp_path / "clean.parquet"
+    clean(path, output=out)
+    tables = {
+        pq.read_schema(f).metadata[b"table"].decode(): pq.read_table(f).num_rows for f in out.iterdir()
+    }
+    assert tables == {long: 1, emoji: 2}
+    assert all(len(f.name.encode()) <= 255 for f in out.iterdir())

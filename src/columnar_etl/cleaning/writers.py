@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 import shutil
@@ -282,14 +283,29 @@ class SqliteWriter(OutputWriter):
         super().abort()
 
 
+#: The longest file name written for a table, in bytes, before ``.parquet`` (file systems allow 255).
+MAX_FILE_STEM_BYTES = 200
+
+
+def parquet_file_name(table: str) -> str:
+    """``<table>.parquet``, the table's name percent-encoded; one longer than
+    :data:`MAX_FILE_STEM_BYTES` is cut and given 8 hex digits of its sha256 (the name itself is in the
+    file's metadata, ``table``)."""
+    stem = quote(table, safe="")
+    if len(stem) > MAX_FILE_STEM_BYTES:
+        stem = f"{stem[: MAX_FILE_STEM_BYTES - 9]}_{hashlib.sha256(table.encode()).hexdigest()[:8]}"
+    return f"{stem}.parquet"
+
+
 class ParquetWriter(OutputWriter):
-    """A new directory holding one ``<table>.parquet`` per table."""
+    """A new directory holding one ``<table>.parquet`` per table (:func:`parquet_file_name`)."""
 
     format: OutputFormat = "parquet"
 
     def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
         """Write the table's batches as row groups of one Parquet file."""
-        target = self.tmp / f"{quote(plan.name, safe='')}.parquet"
+        target = self.tmp / parquet_file_name(plan.name)
+        schema = schema.with_metadata({**(schema.metadata or {}), b"table": plan.name.encode()})
         rows = 0
         try:
             with pq.ParquetWriter(target, schema, compression="zstd") as writer:
