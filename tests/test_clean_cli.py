@@ -326,8 +326,6 @@ def test_parquet_output_of_tables_with_long_names(make_sqlite: SqliteFactory, tm
     )
     out = tmp_path / "clean.parquet"
     clean(path, output=out)
-    tables = {
-        pq.read_schema(f).metadata[b"table"].decode(): pq.read_table(f).num_rows for f in out.iterdir()
-    }
+    tables = {pq.read_schema(f).metadata[b"table"].decode(): pq.read_table(f).num_rows for f in out.iterdir()}
     assert tables == {long: 1, emoji: 2}
     assert all(len(f.name.encode()) <= 255 for f in out.iterdir())
