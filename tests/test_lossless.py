@@ -955,3 +955,16 @@ def test_columns_named_like_postgresql_system_columns_arrive_renamed(pg_uri: str
     assert loaded.values("t", "xmin__", "id") == {i: f"x{i}" for i in range(1, 6)}  # xmin_ was taken
     assert loaded.values("t", "ctid_", "id") == {i: f"c{i}" for i in range(1, 6)}
     assert loaded.result.record.load["column_names"]["t"]["xmin"] == "xmin__"
+
+
+def test_a_byte_order_mark_before_the_first_column_name_is_dropped(pg_uri: str, tmp_path: Path) -> None:
+    # A CSV saved as "UTF-8 with BOM" and imported into SQLite names its first column '\ufeffid':
+    # invisible, so the dashboards' "id" found no column. It arrives as id (the rename recorded).
+    path = sqlite_file(
+        tmp_path / "bom.db",
+        'CREATE TABLE t ("\ufeffid" INTEGER, name TEXT)',
+        [(i, f"n{i}") for i in range(5)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("t", "name", "id") == {i: f"n{i}" for i in range(5)}

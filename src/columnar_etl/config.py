@@ -231,7 +231,8 @@ class Settings(BaseSettings):
     )
     column_names: ColumnNames = Field(
         default="export",
-        description="Output column names: as the `export` wrote them, or `snake` (`tkt_created_time`). "
+        description="Output column names: as the `export` wrote them (less a leading byte-order mark), or "
+        "`snake` (`tkt_created_time`). "
         "Either way a name past PostgreSQL's 63 bytes gets a short form with a hash, and one PostgreSQL "
         "keeps for a system column (`xmin`, `ctid` …) a `_` after it; each rename is in the run's record.",
     )

@@ -55,10 +55,22 @@ def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
     return mapping
 
 
+#: A byte-order mark: a CSV saved as "UTF-8 with BOM" and imported into SQLite begins its first
+#: column's name with it (``\ufeffid``), invisible, so that ``"id"`` finds no such column.
+BOM = "\ufeff"
+
+
 def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
-    """``{export name: name in style}``: the names themselves, or :func:`snake_case` made unique."""
+    """``{export name: name in style}``: the names themselves (without a leading byte-order mark,
+    unless another column has that name), or :func:`snake_case` made unique."""
     if style == "export":
-        return {name: name for name in names}
+        kept = set(names)
+        return {
+            name: name.lstrip(BOM)
+            if name.startswith(BOM) and name.lstrip(BOM) and name.lstrip(BOM) not in kept
+            else name
+            for name in names
+        }
     mapping: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
