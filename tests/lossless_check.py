@@ -353,15 +353,9 @@ def text_equals(text: str, target: Any) -> bool:
         return canonical_number and Decimal(text) == Decimal(repr(target))
     if isinstance(target, Decimal):
         return canonical_number and Decimal(text) == target
-    if isinstance(target, datetime) and target.tzinfo is not None:
-        if not ISO_UTC_TEXT.fullmatch(text):
-            return False
-        try:
-            return datetime.fromisoformat(text) == target
-        except ValueError:
-            return False
     if isinstance(target, datetime):
-        if not ISO_TIMESTAMP_TEXT.fullmatch(text):
+        # An instant (timestamptz) only from UTC text, a wall-clock time only from text without offset.
+        if not (ISO_UTC_TEXT if target.tzinfo is not None else ISO_TIMESTAMP_TEXT).fullmatch(text):
             return False
         try:
             return datetime.fromisoformat(text) == target

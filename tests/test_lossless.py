@@ -687,11 +687,13 @@ def load_columns(pg_uri: str, workdir: Path, table: str, columns: dict[str, tupl
     open and checked cell by cell (no violation)."""
     declared = ", ".join(f"{name} {kind}" for name, (kind, _) in columns.items())
     values = zip(*(cells for _, cells in columns.values()), strict=True)
-    path = sqlite_file(
-        workdir / f"{table}.db",
-        f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, {declared})",
-        [(i, *cells) for i, cells in enumerate(values, start=1)],
-    )
+    rows = [(i, *cells) for i, cells in enumerate(values, start=1)]
+    return load_table(pg_uri, workdir, f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, {declared})", rows)
+
+
+def load_table(pg_uri: str, workdir: Path, ddl: str, rows: Sequence[Sequence[Any]]) -> Loaded:
+    """One table (``ddl``, ``rows``), run with the gates open and checked cell by cell (no violation)."""
+    path = sqlite_file(workdir / "table.db", ddl, rows)
     loaded = load_and_check(path, pg_uri, workdir, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     return loaded
@@ -929,13 +931,8 @@ def test_columns_named_like_polars_patterns_keep_their_own_values(pg_uri: str, t
     # column got another column's values (silently), or the clean failed on a duplicate name.
     rows = [(i, f" a{i} ", f"b{i}", f" c{i}", f"d{i}" if i % 2 else "") for i in range(1, 21)]
     rows.append((21, " a1 ", "b1", " c1", "d1"))  # an exact copy but for its key
-    path = sqlite_file(
-        tmp_path / "patterns.db",
-        'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT, "^note$" TEXT, "*" TEXT, "^.*$" TEXT)',
-        rows,
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    ddl = 'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT, "^note$" TEXT, "*" TEXT, "^.*$" TEXT)'
+    loaded = load_table(pg_uri, tmp_path, ddl, rows)
     for position, column in enumerate(("note", "^note$", "*", "^.*$"), start=1):
         arrived = loaded.values("t", column, "id")
         assert arrived == {row[0]: row[position].strip() or None for row in rows}, column
@@ -945,13 +942,8 @@ def test_columns_named_like_postgresql_system_columns_arrive_renamed(pg_uri: str
     # Every PostgreSQL table has xmin, ctid …: a column of the export so named failed the CREATE
     # (exit 1). It arrives as xmin_ (recorded in the run's mapping, which the checker follows).
     rows = [(i, f"x{i}", f"c{i}", f"t{i}") for i in range(1, 6)]
-    path = sqlite_file(
-        tmp_path / "system.db",
-        "CREATE TABLE t (id INTEGER PRIMARY KEY, xmin TEXT, ctid TEXT, xmin_ TEXT)",
-        rows,
-    )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, xmin TEXT, ctid TEXT, xmin_ TEXT)"
+    loaded = load_table(pg_uri, tmp_path, ddl, rows)
     assert loaded.values("t", "xmin__", "id") == {i: f"x{i}" for i in range(1, 6)}  # xmin_ was taken
     assert loaded.values("t", "ctid_", "id") == {i: f"c{i}" for i in range(1, 6)}
     assert loaded.result.record.load["column_names"]["t"]["xmin"] == "xmin__"
@@ -960,11 +952,7 @@ def test_columns_named_like_postgresql_system_columns_arrive_renamed(pg_uri: str
 def test_a_byte_order_mark_before_the_first_column_name_is_dropped(pg_uri: str, tmp_path: Path) -> None:
     # A CSV saved as "UTF-8 with BOM" and imported into SQLite names its first column '\ufeffid':
     # invisible, so the dashboards' "id" found no column. It arrives as id (the rename recorded).
-    path = sqlite_file(
-        tmp_path / "bom.db",
-        'CREATE TABLE t ("\ufeffid" INTEGER, name TEXT)',
-        [(i, f"n{i}") for i in range(5)],
+    loaded = load_table(
+        pg_uri, tmp_path, 'CREATE TABLE t ("\ufeffid" INTEGER, name TEXT)', [(i, f"n{i}") for i in range(5)]
     )
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
     assert loaded.values("t", "name", "id") == {i: f"n{i}" for i in range(5)}

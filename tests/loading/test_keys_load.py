@@ -53,6 +53,19 @@ def _sqlite_count(path: Path, sql: str) -> int:
         con.close()
 
 
+def _load_blue_green(path: Path, pg_uri: str, tmp_path: Path) -> dict[str, Any]:
+    """``load --mode blue-green --json`` of ``path``: its JSON (exit 2, done with warnings: the bundled
+    dashboard templates do not apply to these exports)."""
+    result = runner.invoke(
+        app,
+        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
+        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
+    )
+    assert result.exit_code == 2, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
 @pytest.mark.parametrize("mode", ["simple", "blue-green", "canary"])
 @pytest.mark.parametrize("duplicates", ["remove", "keep"])
 def test_a_declared_key_holding_nulls_loads_with_an_index(
@@ -89,12 +102,7 @@ def test_a_key_that_cleaning_makes_equal_falls_back_to_an_index(
     path = make_sqlite(
         {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), (" a ", "2"), ("b", "3")])}
     )
-    env = {"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")}
-    result = runner.invoke(
-        app, ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"], env=env
-    )
-    assert result.exit_code == 2, result.output
-    data = json.loads(result.stdout)
+    data = _load_blue_green(path, pg_uri, tmp_path)
     assert data["rows"] == {"t": 3}
     assert data["key_indexes"]["t"].startswith(
         "PostgreSQL refused it after cleaning: could not create unique index"
@@ -107,13 +115,7 @@ def test_a_clean_key_gets_its_primary_key(make_sqlite: SqliteFactory, pg_uri: st
     # No declared key: the unique, non-null integer column is the key, whatever its name.
     rows = [("x", 3, "p"), ("x", 1, "p"), ("y", 2, "q"), ("y", 2, "q")]
     path = make_sqlite({"t": ('CREATE TABLE t (who TEXT, "TKT-Request #" INTEGER, v TEXT)', rows[:3])})
-    result = runner.invoke(
-        app,
-        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
-        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
-    )
-    assert result.exit_code == 2, result.output  # done, with warnings: the bundled templates do not apply
-    data = json.loads(result.stdout)
+    data = _load_blue_green(path, pg_uri, tmp_path)
     keys, indexes = _constraints(pg_uri, data["schema"], "t")
     assert keys == ["t_pkey"] and indexes == [
         f'CREATE UNIQUE INDEX t_pkey ON {data["schema"]}.t USING btree ("TKT-Request #")'
@@ -135,13 +137,7 @@ def test_confirmed_references_are_indexed_and_nothing_else(
             ),
         }
     )
-    result = runner.invoke(
-        app,
-        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
-        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
-    )
-    assert result.exit_code == 2, result.output  # done, with warnings: the bundled templates do not apply
-    schema = json.loads(result.stdout)["schema"]
+    schema = _load_blue_green(path, pg_uri, tmp_path)["schema"]
     keys, indexes = _constraints(pg_uri, schema, "notes")
     assert keys == ["notes_pkey"]
     assert sorted(index.split(" USING btree ")[1] for index in indexes) == ['("N-Line")', '("Who")']
@@ -169,13 +165,7 @@ def test_index_names_never_take_a_later_tables_name(
             "t_pkey": ("CREATE TABLE t_pkey (id INTEGER PRIMARY KEY, a TEXT)", rows),
         }
     )
-    result = runner.invoke(
-        app,
-        ["load", str(path), "--target", pg_uri, "--mode", "blue-green", "--json"],
-        env={"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups")},
-    )
-    assert result.exit_code == 2, result.output  # done, with warnings: the bundled templates do not apply
-    schema = json.loads(result.stdout)["schema"]
+    schema = _load_blue_green(path, pg_uri, tmp_path)["schema"]
     assert _constraints(pg_uri, schema, "t")[0] == ["t_pkey1"]
     assert _constraints(pg_uri, schema, "t_pkey")[0] == ["t_pkey_pkey"]
     assert pg_query(pg_uri, f'SELECT count(*) FROM "{schema}".t_pkey') == [(5,)]
