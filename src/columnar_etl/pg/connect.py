@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from columnar_etl.config import mask_secrets, mask_uri
@@ -24,6 +24,11 @@ CONNECT_TIMEOUT = 10
 _databases: dict[str, Any] = {}  # URI → AdbcDatabase
 _shared: dict[str, Any] = {}  # URI → its AdbcDatabase as the DB-API shares it (see connect)
 _databases_lock = threading.Lock()
+#: Held while a connection of a shared database opens or closes: the PostgreSQL driver counts its
+#: database's open connections in a plain integer (``PostgresDatabase::open_connections_``), so two
+#: threads opening and closing at once could lose a count, and a later close failed with "INTERNAL:
+#: [libpq] Open connection count underflowed" (seen in the readers-during-cutover test).
+_connections_lock = threading.RLock()
 
 
 def connect(uri: str, *, autocommit: bool = False) -> Any:
@@ -39,14 +44,30 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
         if shared is None:
             shared = _shared[target] = dbapi._SharedDatabase(database)
     try:
-        conn = adbc_driver_manager.AdbcConnection(database)
+        with _connections_lock:
+            conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:
         raise _refused(uri, exc) from exc
     try:
-        return dbapi.Connection(shared, conn, autocommit=autocommit)
+        return _connection_class()(shared, conn, autocommit=autocommit)
     except BaseException:
-        conn.close()
+        with _connections_lock:
+            conn.close()
         raise
+
+
+@cache
+def _connection_class() -> type:
+    """The DB-API connection whose close holds :data:`_connections_lock` (made on first use: the
+    DB-API module imports pyarrow)."""
+    import adbc_driver_manager.dbapi as dbapi
+
+    class Connection(dbapi.Connection):
+        def close(self) -> None:
+            with _connections_lock:
+                super().close()
+
+    return Connection
 
 
 def _database(uri: str) -> tuple[str, Any]:
