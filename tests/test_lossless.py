@@ -864,17 +864,28 @@ def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, t
     ]
     # Wall-clock times among instants: whose zone? Nobody wrote it down, so the column stays text.
     mixed = [*stamps[:27], "2025-03-28 10:05:00"]
+    # Ruby's Time#to_s, so what Rails applications export: a space, then +0200, or UTC.
+    ruby = [
+        f"2025-05-{d:02d} 10:{d:02d}:00 {['+0000', '-0500', 'UTC', '+0530'][d % 4]}" for d in range(1, 27)
+    ]
+    ruby += ["2025-05-27 10:05:60 UTC", "2025-02-30 10:00:00 +0100"]  # second 60, 30 February
     columns = {
         "opened": ("TIMESTAMP", stamps[:23] + impossible),
         "logged": ("TEXT", spaced),
         "mixed": ("TIMESTAMP", mixed),
+        "ruby": ("DATETIME", ruby),
     }
     loaded = load_columns(pg_uri, tmp_path, "visit", columns)
     assert [loaded.data_type("visit", c) for c in columns] == [
         "timestamp with time zone",
         "timestamp with time zone",
         "text",
+        "timestamp with time zone",
     ]
+    arrived = loaded.values("visit", "ruby", "id")
+    for key, text in enumerate(ruby[:26], start=1):  # Python's strptime, independent of chrono
+        assert arrived[key] == datetime.strptime(text.replace("UTC", "+0000"), "%Y-%m-%d %H:%M:%S %z"), text
+    assert (arrived[27], arrived[28]) == (None, None)
     opened, logged = loaded.values("visit", "opened", "id"), loaded.values("visit", "logged", "id")
     # Each expected instant from Python's own reading of the text (an independent parser).
     for key in range(1, 24):

@@ -222,6 +222,8 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
         "%Y-%m-%d %H:%M:%S.%f%z",
         "%Y-%m-%dT%H:%M:%S%z",
         "%Y-%m-%dT%H:%M:%S.%f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M:%S UTC",
     ]
     # The operator decides: a timestamptz whose formats include one without %z reads that text as UTC.
     asked = {"t": {"at": {"type": "timestamptz", "formats": ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S"]}}}

@@ -84,6 +84,8 @@ class Shape(IntEnum):
     TS_ISO_FRACTION_ZONE = 38  # 2025-05-20 08:42:00.123+02:00
     TS_ISO_T_ZONE = 39  # 2025-05-20T08:42:00Z, 2025-05-20T08:42:00-05:30
     TS_ISO_T_FRACTION_ZONE = 40  # 2025-05-20T08:42:00.123Z
+    TS_ISO_SPACED_ZONE = 44  # 2025-05-20 08:42:00 +0200 (Ruby's Time#to_s, so Rails apps' exports)
+    TS_ISO_UTC_WORD = 45  # 2025-05-20 08:42:00 UTC (Ruby's, for a time in UTC)
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -126,6 +128,8 @@ ZONED_SHAPES = (
     Shape.TS_ISO_FRACTION_ZONE,
     Shape.TS_ISO_T_ZONE,
     Shape.TS_ISO_T_FRACTION_ZONE,
+    Shape.TS_ISO_SPACED_ZONE,
+    Shape.TS_ISO_UTC_WORD,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -194,6 +198,22 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (22, 32),
+    ),
+    DateShape(
+        Shape.TS_ISO_SPACED_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-](?:0\d|1[0-4])[0-5]\d",
+        "%Y-%m-%d %H:%M:%S %z",
+        None,
+        True,
+        (25, 25),
+    ),
+    DateShape(
+        Shape.TS_ISO_UTC_WORD,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC",
+        "%Y-%m-%d %H:%M:%S UTC",
+        None,
+        True,
+        (23, 23),
     ),
     DateShape(Shape.TS_ISO_T_HM, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", None, True, (16, 16)),
     DateShape(
@@ -295,7 +315,7 @@ INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
 DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]|Z|[+-][0-9:]+)?$"
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 
