@@ -214,6 +214,27 @@ def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> Non
     assert any("epoch seconds" in note for note in column.notes)
 
 
+def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # The name was matched anywhere ("up*date*_id", "*created*_by"): 10-digit ids and user ids in the
+    # epoch's range were loaded as timestamps, the primary key too (every cell audited, all wrong).
+    ids = [1_500_000_000 + 86_400 * i for i in range(5)]
+    rows = [(i, i, i, i * 1000, i, i) for i in ids]
+    ddl = (
+        "CREATE TABLE updates (update_id INTEGER PRIMARY KEY, created_by INTEGER, candidate INTEGER, "
+        "updated_by_id INTEGER, created_at INTEGER, LastUpdate INTEGER)"
+    )
+    profiled = profile(make_sqlite({"updates": (ddl, rows)}))["updates"]
+    types = {
+        name: profiled[name].inferred_type
+        for name in ("update_id", "created_by", "candidate", "updated_by_id")
+    }
+    assert types == dict.fromkeys(types, "integer")
+    assert (profiled["created_at"].inferred_type, profiled["LastUpdate"].inferred_type) == (
+        "timestamp",
+        "timestamp",
+    )
+
+
 def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
     ddl = (
         "CREATE TABLE t (a int(5), b number, c datetime DEFAULT current_timestamp, d varchar(10), "

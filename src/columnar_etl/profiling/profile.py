@@ -96,7 +96,45 @@ ROWS_PER_PART = 40_000
 ALONE_BYTES_PER_CELL = 16
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
-_DATE_LIKE_NAME = re.compile(r"(date|time|_at$|created|updated|modified|timestamp)", re.IGNORECASE)
+#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``) ...
+_DATE_WORDS = frozenset(
+    {"date", "time", "timestamp", "datetime", "ts", "at", "on", "created", "updated", "modified", "epoch"}
+)
+#: ... and words that say it holds something else about it: an id or a person (``update_id``,
+#: ``created_by``), a count, a number.
+_NOT_DATE_WORDS = frozenset(
+    {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
+)
+#: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+#: Words ending like one of a point in time that are none (durations, people, verbs).
+_NOT_DATE_ENDINGS = frozenset(
+    {
+        "candidate",
+        "mandate",
+        "validate",
+        "consolidate",
+        "runtime",
+        "uptime",
+        "downtime",
+        "overtime",
+        "lifetime",
+    }
+)
+
+
+def _date_like_name(name: str) -> bool:
+    """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
+    ``updatedDate``, ``birthdate``, ``last_update``; not ``update_id``, ``candidate``, ``created_by``,
+    ``updated_by_id`` (an id or a person about a time is no time)."""
+    words = {word.lower() for word in _NAME_WORDS.findall(name)}
+    dated = any(
+        word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+        for word in words
+    )
+    return dated and not words & _NOT_DATE_WORDS
 
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
@@ -359,7 +397,8 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = int(minimum), int(maximum)
-            epoch = _epoch_unit(column.name, minimum, maximum)
+            # A key is an identifier whatever its name and range.
+            epoch = None if column.primary_key else _epoch_unit(column.name, minimum, maximum)
             if epoch:
                 inferred = "timestamp"
                 notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
@@ -544,7 +583,7 @@ def _as_date(value: Any) -> date | None:
 
 
 def _epoch_unit(name: str, low: int, high: int) -> str | None:
-    if not _DATE_LIKE_NAME.search(name):
+    if not _date_like_name(name):
         return None
     if EPOCH_SECONDS[0] <= low and high <= EPOCH_SECONDS[1]:
         return "seconds"
