@@ -445,7 +445,10 @@ def test_a_value_no_boolean_spelling_reads_costs_quality_as_cleaning_quarantines
     # Found by the lossless property test: one REAL and one "Yes" made a boolean column whose 415.0 the
     # cleaner quarantines, while the profile scored it 100 (a note only), so the load was refused for
     # getting worse. Before and after must agree: the profile counts what cleaning will quarantine.
-    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, c REAL)", [(1, "415"), (2, "Yes")])})
+    # (Declared BOOLEAN: undeclared, a column with a value no spelling reads is no longer boolean.)
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, c BOOLEAN)", [(1, 415.5), (2, "Yes")])}
+    )
     column = profile(path).tables["t"].columns["c"]
     assert column.inferred_type == "boolean"
     assert column.issue_count("invalid_boolean") == 1
@@ -626,3 +629,27 @@ def test_memory_sizes_read_as_duckdb_reads_them() -> None:
     assert profile_module.memory_bytes("256MB") == 256_000_000
     assert profile_module.memory_bytes("1.5 GiB") == 1_610_612_736
     assert profile_module.memory_bytes("512KiB") == 524_288
+
+
+def test_letters_that_spell_booleans_among_other_codes_stay_text(make_sqlite: SqliteFactory) -> None:
+    # Undeclared columns went boolean on a majority of Y/N/T/F: F and N (genders) became false and
+    # M was quarantined; NO (Norway) false and the other countries NULL. Only a column of nothing
+    # but spellings is boolean unless declared so; a JSON or STRING column is text like a TEXT one.
+    n = 24
+    columns = {
+        "gender": ["M", "F", "N", "F", "F", "N"] * 4,
+        "country": ["NO", "SE", "NO", "DK", "NO", "FI"] * 4,
+        "size": ["S", "M", "L", "XL", "Y", "N", "T", "F"] * 3,
+        "answered": ["Y", "N", "y", "n", "Y", "Y"] * 4,
+        "payload": [str(i) if i % 2 else f'{{"id": {i}}}' for i in range(n)],
+    }
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, gender, country, size STRING, answered, payload JSON)"
+    rows = [(i, *(values[i] for values in columns.values())) for i in range(n)]
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert {name: profiled[name].inferred_type for name in columns} == {
+        "gender": "text",
+        "country": "text",
+        "size": "text",
+        "answered": "boolean",
+        "payload": "text",
+    }

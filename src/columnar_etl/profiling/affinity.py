@@ -9,6 +9,10 @@ from __future__ import annotations
 from columnar_etl.models import InferredType
 
 
+#: Declared types that name text without SQLite's text words (an ORM's STRING, a JSON or UUID column).
+_TEXT_WORDS = ("STRING", "JSON", "ENUM", "UUID", "XML", "CITEXT", "NAME")
+
+
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
     upper = declared.upper()
@@ -22,7 +26,7 @@ def declared_family(declared: str) -> InferredType | None:
         return "date"
     if "INT" in upper:
         return "integer"
-    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
+    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper or upper.startswith(_TEXT_WORDS):
         return "text"
     if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
         return "double"

@@ -298,7 +298,11 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         inferred, reason = family or "text", "no values: the declared type"
-    elif n_bool / present >= MAJORITY and (n_bool_words > 0 or family == "boolean"):
+    elif family == "boolean" and n_bool / present >= MAJORITY:
+        inferred, reason = "boolean", "boolean spellings"
+    elif n_bool_words and present - n_bool <= TEXT_NARROWING_SHARE * present:
+        # Undeclared, every value must be a spelling: Y/N/T/F are also sizes, genders, directions
+        # and country codes (M/F/N, S/M/L/XL, NO/SE/DK), whose other values are no boolean at all.
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
         timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
