@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from columnar_etl.models import InferredType
 
-
 #: Declared types that name text without SQLite's text words (an ORM's STRING, a JSON or UUID column).
 _TEXT_WORDS = ("STRING", "JSON", "ENUM", "UUID", "XML", "CITEXT", "NAME")
 
