@@ -349,9 +349,10 @@ NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
 )
 #: The shapes whose commas group thousands in a column read that way (the comma group is either).
 GROUPED_SHAPES = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL)
-#: A number's text reads back the same from its value: no sign but '-', no leading zero before a digit,
-#: digits on both sides of a point. Anything else of a number shape is a code that looks numeric.
-CANONICAL_NUMBER_REGEX = r"-?(0|[1-9]\d*)(\.\d+)?"
+#: A number's text reads back the same from its value: no sign but '-', and not before zero (``-0``,
+#: ``-0.00``: a number has no negative zero), no leading zero before a digit, digits on both sides of a
+#: point. Anything else of a number shape is a code that looks numeric.
+CANONICAL_NUMBER_REGEX = r"(0|[1-9]\d*)(\.\d+)?|-(0\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)"
 #: The fraction digits of a number (searched): more than the column's scale means rounding.
 FRACTION_DIGITS_REGEX = r"[.,]([0-9]+)"
 
