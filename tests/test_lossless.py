@@ -912,6 +912,8 @@ def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path
         # Nothing tells: kept as text, every value as written.
         "either": ("TEXT", ["1,234", "12,000", "999", "7", "2,500", "100", "-4,000", "1"]),
         "both": ("TEXT", ["3,5", "1,234.50", "7", "8", "9", "10", "11", "12"]),
+        # Where commas are decimal, 1.234 is a German 1234 (it was loaded as 1.234, unaudited).
+        "eu_dots": ("TEXT", ["12,50", "1.234", "99,90", "2.500", "7,25", "3", "4,5", "100"]),
     }
     loaded = load_columns(pg_uri, tmp_path, "sale", columns)
     types = {c: loaded.data_type("sale", c) for c in columns}
@@ -921,6 +923,7 @@ def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path
         "eu_amount": "numeric",
         "either": "text",
         "both": "text",
+        "eu_dots": "text",
     }
     # Expected values from the text by plain string edits and Python's Decimal, not the package.
     for column, edit in (
@@ -931,7 +934,7 @@ def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path
         arrived = loaded.values("sale", column, "id")
         for key, text in enumerate(columns[column][1], start=1):
             assert Decimal(str(arrived[key])) == Decimal(edit(text)), (column, text)
-    for column in ("either", "both"):
+    for column in ("either", "both", "eu_dots"):
         assert list(loaded.values("sale", column, "id").values()) == columns[column][1]
     rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
     assert (rules[("2", "us_amount")], rules[("2", "eu_amount")]) == ("thousands_separator", "comma_decimal")

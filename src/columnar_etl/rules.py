@@ -93,6 +93,7 @@ class Shape(IntEnum):
     COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
     GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
     GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
+    DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -337,9 +338,14 @@ COMMA_GROUP3_REGEX = r"-?[1-9]\d{0,2},\d{3}"
 GROUPED_INTEGER_REGEX = r"-?[1-9]\d{0,2}(,\d{3}){2,}"
 GROUPED_DECIMAL_REGEX = r"-?[1-9]\d{0,2}(,\d{3})+\.\d+"
 THOUSANDS_SEPARATOR = ","
-#: The number shapes other than integers, in the profiler's CASE order (the comma groups before the
-#: comma decimal: the first matching shape wins).
+#: One point before exactly three digits, after one to three that do not start with 0 (``1.234``,
+#: ``12.500``): a decimal everywhere but in a column whose commas are decimal (a German ``1.234`` is
+#: 1234): there it is read neither way.
+DOT_GROUP3_REGEX = r"-?[1-9]\d{0,2}\.\d{3}"
+#: The number shapes other than integers, in the profiler's CASE order (the groups before the
+#: decimals: the first matching shape wins).
 NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
+    (Shape.DOT_GROUP3, DOT_GROUP3_REGEX),
     (Shape.DECIMAL, DECIMAL_REGEX),
     (Shape.EXPONENT, EXPONENT_REGEX),
     (Shape.COMMA_GROUP3, COMMA_GROUP3_REGEX),

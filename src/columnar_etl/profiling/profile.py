@@ -171,11 +171,11 @@ def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
 
 def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
     plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
-    if comma == "decimal":
+    if comma == "decimal":  # 1.234 is 1234 where commas are decimal: read neither way
         return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
     if comma == "thousands":
-        return (*plain, *GROUPED_SHAPES)
-    return plain
+        return (*plain, Shape.DOT_GROUP3, *GROUPED_SHAPES)
+    return (*plain, Shape.DOT_GROUP3)
 
 
 class _Counts:
@@ -325,8 +325,10 @@ def infer_column(
         inferred, reason = (
             "text",
             (
-                f"{unread} numbers with commas are written both as decimal commas (3,5) and with thousands "
-                "separators (1,234.50)"
+                f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
+                if counts.comma == "decimal"
+                else f"{unread} numbers with commas are written both as decimal commas (3,5) and with "
+                "thousands separators (1,234.50)"
                 if counts.shape(Shape.COMMA_DECIMAL)
                 else f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and "
                 "no value tells which"
@@ -571,7 +573,7 @@ def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
     SQLite converts a well-formed integer or real literal to INTEGER/REAL storage in such a column
     and keeps everything else as TEXT, so the shapes already say what `typeof()` would (no extra scan).
     """
-    return null_like + present - counts.shape(Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
+    return null_like + present - counts.shape(Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT)
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:

@@ -56,9 +56,16 @@ STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
-NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL, *GROUPED_SHAPES)
+NUMBER_SHAPES = (
+    Shape.INTEGER,
+    Shape.DECIMAL,
+    Shape.DOT_GROUP3,
+    Shape.EXPONENT,
+    Shape.COMMA_DECIMAL,
+    *GROUPED_SHAPES,
+)
 #: The number shapes whose value does not depend on how the column reads its commas.
-_PLAIN_NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+_PLAIN_NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.COMMA_DECIMAL)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
@@ -243,7 +250,7 @@ def column_projections(
                 f"CASE WHEN {k} = {Shape.OTHER:d} AND strlen({t}) <= 40 AND contains({t}, ' ') "
                 f"AND regexp_full_match({t}, {quote_literal(PERSON_NAME_REGEX)}) "
                 f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
-                f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+                f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3])}) "
                 f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
                 f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
                 f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
@@ -548,7 +555,7 @@ def table_profile_sql(
         f"length(t0) - CASE WHEN k0 = {Shape.GROUPED_DECIMAL:d} THEN strpos(t0, '.') "
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
-    fixed = _codes([Shape.DECIMAL, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
+    fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
         "idx",
