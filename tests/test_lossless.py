@@ -982,3 +982,17 @@ def test_a_negative_zero_in_text_keeps_its_column_text(pg_uri: str, tmp_path: Pa
     }
     loaded = load_columns(pg_uri, tmp_path, "t", columns)
     assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "bigint"]
+
+
+def test_exponent_like_codes_among_integers_stay_text(pg_uri: str, tmp_path: Path) -> None:
+    # One '1E5' among postcodes made the whole column double (10115.0, ..., 100000.0, audited as
+    # exponent); product codes 12E3 / 7E2 became 12000.0 / 700.0. Beside integers only, they are codes.
+    columns = {
+        "zip": ("TEXT", ["10115", "80331", "1E5", "20095", "50667", "01067"[1:]]),
+        "product": ("TEXT", ["1E5", "12E3", "3E10", "7E2", "9E9", "4E4"]),
+        "measured": ("TEXT", ["1.5e3", "2E5", "3.25", "1e-3", "4", "5"]),  # real exponents beside decimals
+    }
+    loaded = load_columns(pg_uri, tmp_path, "t", columns)
+    assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "double precision"]
+    assert list(loaded.values("t", "product", "id").values()) == columns["product"][1]
+    assert loaded.values("t", "measured", "id")[2] == 200000.0

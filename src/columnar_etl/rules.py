@@ -93,6 +93,7 @@ class Shape(IntEnum):
     COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
     GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
     GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
+    EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
     DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
@@ -325,6 +326,8 @@ INTEGER_REGEX = r"[+-]?\d{1,38}"
 DECIMAL_REGEX = r"[+-]?(\d+\.\d*|\.\d+)"
 #: Exponent text (``1.5e3``) is a number, expanded by cleaning (audited as ``exponent``).
 EXPONENT_REGEX = r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"
+#: Digits, an E and digits, nothing else (``1E5``, ``12e3``): in a column of integers otherwise, a code.
+EXPONENT_BARE_REGEX = r"[+-]?\d+[eE]\d+"
 #: A value holding an exponent marker (searched, not full match).
 EXPONENT_MARK_REGEX = "[eE]"
 #: A comma decimal (``3,5``) is a number once :data:`DECIMAL_COMMA` is made a point.
@@ -347,6 +350,7 @@ DOT_GROUP3_REGEX = r"-?[1-9]\d{0,2}\.\d{3}"
 NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
     (Shape.DOT_GROUP3, DOT_GROUP3_REGEX),
     (Shape.DECIMAL, DECIMAL_REGEX),
+    (Shape.EXPONENT_BARE, EXPONENT_BARE_REGEX),
     (Shape.EXPONENT, EXPONENT_REGEX),
     (Shape.COMMA_GROUP3, COMMA_GROUP3_REGEX),
     (Shape.GROUPED_INTEGER, GROUPED_INTEGER_REGEX),

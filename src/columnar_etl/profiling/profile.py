@@ -170,7 +170,7 @@ def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
 
 
 def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
-    plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT)
+    plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.EXPONENT_BARE)
     if comma == "decimal":  # 1.234 is 1234 where commas are decimal: read neither way
         return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
     if comma == "thousands":
@@ -200,6 +200,18 @@ class _Counts:
                     key = (shape, int(flag))
                     self._valid[key] = self._valid.get(key, 0) + count
         self.comma = _comma_reading(self, text_points)
+        #: ``1E5`` beside integers only (no other fraction, no REAL cell): codes (a product's, a
+        #: postcode's), not numbers written with an exponent.
+        fractions = (
+            Shape.DECIMAL,
+            Shape.DOT_GROUP3,
+            Shape.EXPONENT,
+            Shape.COMMA_DECIMAL,
+            Shape.GROUPED_DECIMAL,
+        )
+        self.exponent_codes = bool(self.shape(Shape.EXPONENT_BARE)) and not (
+            self.shape(*fractions) or self.classes[StorageClass.REAL]
+        )
         self._read_bounds()
 
     def _read_bounds(self) -> None:
@@ -216,18 +228,23 @@ class _Counts:
             current = self.agg[key]
             self.agg[key] = value if current is None else pick(current, value)
 
+    def _read_shapes(self) -> tuple[Shape, ...]:
+        shapes = _number_shapes(self.comma)
+        return tuple(s for s in shapes if s != Shape.EXPONENT_BARE) if self.exponent_codes else shapes
+
     def numbers(self) -> int:
-        """Values that are numbers as the column reads its commas."""
-        return self.shape(*_number_shapes(self.comma))
+        """Values that are numbers as the column reads its commas and exponents."""
+        return self.shape(*self._read_shapes())
 
     def integers(self) -> int:
         """Values that are integers as the column reads its commas (``1,234`` with thousands)."""
         grouped = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER) if self.comma == "thousands" else ()
         return self.shape(Shape.INTEGER, *grouped)
 
-    def unread_commas(self) -> int:
-        """Number-shaped values with a comma the column cannot read (no reading, or a conflict)."""
-        return self.shape(*(s for s in NUMBER_SHAPES if s not in _number_shapes(self.comma)))
+    def unread(self) -> int:
+        """Number-shaped values the column cannot read: a comma with no reading or a conflict, a dot
+        group beside decimal commas, exponent-like codes."""
+        return self.shape(*(s for s in NUMBER_SHAPES if s not in self._read_shapes()))
 
     def __getitem__(self, key: str) -> Any:
         return self.agg[key]
@@ -319,12 +336,15 @@ def infer_column(
                     "kept as text (set the column's type to read them)"
                 ),
             )
-    elif (unread := counts.unread_commas()) and (n_numbers + unread) / present >= MAJORITY:
-        # Numbers, but some with a comma that nothing tells how to read: reading them either way
-        # would guess (1,234 is 1.234 in Berlin and 1234 in Boston).
+    elif (unread := counts.unread()) and (n_numbers + unread) / present >= MAJORITY:
+        # Numbers, but some that nothing tells how to read: reading them either way would guess
+        # (1,234 is 1.234 in Berlin and 1234 in Boston; 1E5 is a code beside integers).
         inferred, reason = (
             "text",
-            (
+            f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
+            "(set the column's type to read them as numbers)"
+            if counts.exponent_codes
+            else (
                 f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
                 if counts.comma == "decimal"
                 else f"{unread} numbers with commas are written both as decimal commas (3,5) and with "
@@ -339,7 +359,7 @@ def infer_column(
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
-        elif family == "numeric" or counts.shape(Shape.EXPONENT) == 0:
+        elif family == "numeric" or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE) == 0:
             # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
             inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
         else:
@@ -530,7 +550,7 @@ def _lossless(
             return "text", "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
         inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
-        if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT):
+        if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE):
             return "text", f"{inexact} values have more digits than a double holds"
         inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds"
     if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
@@ -573,7 +593,8 @@ def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
     SQLite converts a well-formed integer or real literal to INTEGER/REAL storage in such a column
     and keeps everything else as TEXT, so the shapes already say what `typeof()` would (no extra scan).
     """
-    return null_like + present - counts.shape(Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT)
+    numbers = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.EXPONENT_BARE)
+    return null_like + present - counts.shape(*numbers)
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:

@@ -61,11 +61,19 @@ NUMBER_SHAPES = (
     Shape.DECIMAL,
     Shape.DOT_GROUP3,
     Shape.EXPONENT,
+    Shape.EXPONENT_BARE,
     Shape.COMMA_DECIMAL,
     *GROUPED_SHAPES,
 )
 #: The number shapes whose value does not depend on how the column reads its commas.
-_PLAIN_NUMBER_SHAPES = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.COMMA_DECIMAL)
+_PLAIN_NUMBER_SHAPES = (
+    Shape.INTEGER,
+    Shape.DECIMAL,
+    Shape.DOT_GROUP3,
+    Shape.EXPONENT,
+    Shape.EXPONENT_BARE,
+    Shape.COMMA_DECIMAL,
+)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
