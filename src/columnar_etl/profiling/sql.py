@@ -56,16 +56,7 @@ STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
-NUMBER_SHAPES = (
-    Shape.INTEGER,
-    Shape.DECIMAL,
-    Shape.DOT_GROUP3,
-    Shape.EXPONENT,
-    Shape.EXPONENT_BARE,
-    Shape.COMMA_DECIMAL,
-    *GROUPED_SHAPES,
-)
-#: The number shapes whose value does not depend on how the column reads its commas.
+#: The number shapes whose value does not depend on how the column reads its commas ...
 _PLAIN_NUMBER_SHAPES = (
     Shape.INTEGER,
     Shape.DECIMAL,
@@ -74,6 +65,8 @@ _PLAIN_NUMBER_SHAPES = (
     Shape.EXPONENT_BARE,
     Shape.COMMA_DECIMAL,
 )
+#: ... and all of them (a comma group's value is the column's reading's: min/max_grouped).
+NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
