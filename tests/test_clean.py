@@ -752,7 +752,9 @@ def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
 def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same(
     make_sqlite: SqliteFactory,
 ) -> None:
-    from columnar_etl.cleaning.expressions import _DATE_CANONICAL, _TIMESTAMP_CANONICAL, ColumnExprs
+    from columnar_etl.cleaning.expressions import _CANONICAL, ColumnExprs
+
+    (_TIMESTAMP_CANONICAL, _), (_DATE_CANONICAL, _) = _CANONICAL["timestamp"], _CANONICAL["date"]
 
     rows = [
         (1, "2025-05-20 08:42:00", "2025-05-20", "20/05/2025 08:42:00"),

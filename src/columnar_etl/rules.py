@@ -30,6 +30,7 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -93,8 +94,8 @@ class Shape(IntEnum):
     COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
     GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
     GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
-    EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
     DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
+    EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -123,7 +124,8 @@ class DateShape:
 #: A UTC offset as ISO 8601 / RFC 3339 write it: ``Z``, or a sign and hours (real offsets run from
 #: -12 to +14) with optional minutes, with or without a colon. ``%z`` reads them all (the cleaner's
 #: chrono as ``%#z``, which also takes the hours alone, as PostgreSQL writes ``+02``).
-ZONE_REGEX = r"(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)"
+_OFFSET_HOURS = r"[+-](?:0\d|1[0-4])"
+ZONE_REGEX = rf"(?:Z|{_OFFSET_HOURS}(?::?[0-5]\d)?)"
 ZONED_SHAPES = (
     Shape.TS_ISO_UTC,
     Shape.TS_ISO_ZONE,
@@ -135,11 +137,16 @@ ZONED_SHAPES = (
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
+#: The canonical forms (what a cleaned timestamp, date, instant is written as, see the ``*_TEXT``
+#: formats below) as patterns: the canonical shapes' own.
+TIMESTAMP_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
+TIMESTAMP_FRACTION_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
+DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
+INSTANT_CANONICAL_REGEX = TIMESTAMP_CANONICAL_REGEX + re.escape(UTC_OFFSET_TEXT)
+INSTANT_FRACTION_CANONICAL_REGEX = TIMESTAMP_FRACTION_CANONICAL_REGEX + re.escape(UTC_OFFSET_TEXT)
 
 DATE_SHAPES: tuple[DateShape, ...] = (
-    DateShape(
-        Shape.TS_ISO, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", None, True, (19, 19)
-    ),
+    DateShape(Shape.TS_ISO, TIMESTAMP_CANONICAL_REGEX, "%Y-%m-%d %H:%M:%S", None, True, (19, 19)),
     DateShape(
         Shape.TS_ISO_T_FRACTION,
         r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
@@ -163,8 +170,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     # Instants (a UTC offset): the canonical UTC form first, since the first matching shape wins.
     DateShape(
         Shape.TS_ISO_UTC,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+00:00",
-        "%Y-%m-%d %H:%M:%S+00:00",
+        INSTANT_CANONICAL_REGEX,
+        "%Y-%m-%d %H:%M:%S" + UTC_OFFSET_TEXT,
         None,
         True,
         (25, 25),
@@ -203,7 +210,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(
         Shape.TS_ISO_SPACED_ZONE,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-](?:0\d|1[0-4])[0-5]\d",
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} " + _OFFSET_HOURS + r"[0-5]\d",
         "%Y-%m-%d %H:%M:%S %z",
         None,
         True,
@@ -254,7 +261,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (19, 22),
         "/",
     ),
-    DateShape(Shape.DATE_ISO, r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", None, False, (10, 10)),
+    DateShape(Shape.DATE_ISO, DATE_CANONICAL_REGEX, "%Y-%m-%d", None, False, (10, 10)),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
     # Year first with slashes: always year, month, day (no reading puts the day second).
     DateShape(Shape.DATE_YMD_SLASH, r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d", None, False, (8, 10), "/"),
@@ -305,17 +312,10 @@ CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
 TIMESTAMP_TEXT = "%Y-%m-%d %H:%M:%S"
 TIMESTAMP_FRACTION_TEXT = "%Y-%m-%dT%H:%M:%S.%f"
 DATE_TEXT = "%Y-%m-%d"
-#: ...and the same canonical forms as patterns.
-TIMESTAMP_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
-TIMESTAMP_FRACTION_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
-#: An instant is written as a timestamp in UTC followed by :data:`UTC_OFFSET_TEXT`.
-INSTANT_CANONICAL_REGEX = TIMESTAMP_CANONICAL_REGEX + r"\+00:00"
-INSTANT_FRACTION_CANONICAL_REGEX = TIMESTAMP_FRACTION_CANONICAL_REGEX + r"\+00:00"
 #: An instant must lie in years 1-9999 once in UTC (Python's range, and the profile's bounds reach
 #: Python): ``0001-01-01T00:30:00+02:00`` is 1 BC in UTC and impossible.
 INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
-DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
 LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).

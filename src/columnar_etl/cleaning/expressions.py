@@ -143,11 +143,13 @@ NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGE
 _GROUPED_INTEGERS = [rust_regex(COMMA_GROUP3_REGEX), rust_regex(GROUPED_INTEGER_REGEX)]
 NUMBER_OR_GROUPED_PATTERN = "|".join([*_DOT_NUMBERS, *_GROUPED_INTEGERS, rust_regex(GROUPED_DECIMAL_REGEX)])
 INTEGER_OR_GROUPED_PATTERN = "|".join([INTEGER_PATTERN, *_GROUPED_INTEGERS])
-_TIMESTAMP_CANONICAL = rust_regex(TIMESTAMP_CANONICAL_REGEX)
-_TIMESTAMP_FRACTION_CANONICAL = rust_regex(TIMESTAMP_FRACTION_CANONICAL_REGEX)
-_DATE_CANONICAL = rust_regex(DATE_CANONICAL_REGEX)
-_INSTANT_CANONICAL = rust_regex(INSTANT_CANONICAL_REGEX)
-_INSTANT_FRACTION_CANONICAL = rust_regex(INSTANT_FRACTION_CANONICAL_REGEX)
+#: Per date type, the canonical text of a value (see :func:`canonical_text`) and of one with a
+#: fraction (a date has none).
+_CANONICAL: dict[str, tuple[str, str | None]] = {
+    "date": (rust_regex(DATE_CANONICAL_REGEX), None),
+    "timestamp": (rust_regex(TIMESTAMP_CANONICAL_REGEX), rust_regex(TIMESTAMP_FRACTION_CANONICAL_REGEX)),
+    "timestamptz": (rust_regex(INSTANT_CANONICAL_REGEX), rust_regex(INSTANT_FRACTION_CANONICAL_REGEX)),
+}
 # chrono writes a fraction of exactly six digits as `%.6f` (Python's `.%f`).
 _TIMESTAMP_FRACTION_OUT = TIMESTAMP_FRACTION_TEXT.replace(".%f", "%.6f")
 
@@ -469,9 +471,7 @@ class ColumnExprs:
         """Every format parses only text of the canonical shape (the ISO format alone): a kept value
         was then canonical text, and no cell can carry :attr:`Change.FORMAT` (the check of every
         cell's shape against the canonical one, a second regex pass, is skipped)."""
-        canonical = {"date": _DATE_CANONICAL, "timestamptz": _INSTANT_CANONICAL}.get(
-            self.plan.type, _TIMESTAMP_CANONICAL
-        )
+        canonical, _ = _CANONICAL[self.plan.type]
         return (
             self.plan.epoch_unit is None
             and bool(self.plan.formats)
@@ -483,13 +483,9 @@ class ColumnExprs:
         t = pl.col(self.t)
         if self.plan.epoch_unit is not None:
             return pl.lit(False)
-        if self.plan.type == "date":
-            return t.str.contains(_DATE_CANONICAL)
-        whole, with_fraction = (
-            (_INSTANT_CANONICAL, _INSTANT_FRACTION_CANONICAL)
-            if self.plan.type == "timestamptz"
-            else (_TIMESTAMP_CANONICAL, _TIMESTAMP_FRACTION_CANONICAL)
-        )
+        whole, with_fraction = _CANONICAL[self.plan.type]
+        if with_fraction is None:
+            return t.str.contains(whole)
         fraction = t.str.contains(with_fraction) & (pl.col(self.v).dt.microsecond() != 0)
         return t.str.contains(whole) | fraction
 

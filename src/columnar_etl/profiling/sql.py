@@ -392,11 +392,11 @@ def _parse(t: str, shape: DateShape) -> str:
     midnight): that hour stays invalid here, as it is for ``strptime`` and the cleaner. Year 0 is no
     date either: DuckDB reads it as 1 BC, Python, PostgreSQL and the cleaner call it invalid.
     """
-    year_zero = _year_zero(t, shape)
     if shape.shape == Shape.TS_ISO_SPACED_ZONE:  # DuckDB's cast wants no space before the offset
         return _instant(f"({t}[1:19] || {t}[21:])")
     if shape.zoned:
         return _instant(t)
+    year_zero = _year_zero(t, shape)
     if shape.separator != "-":
         return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:

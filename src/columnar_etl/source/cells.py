@@ -15,7 +15,7 @@ from columnar_etl.pg.identifiers import quote_ident
 if TYPE_CHECKING:
     import pyarrow as pa
 
-ArrowData = TypeVar("ArrowData", "pa.RecordBatch", "pa.Table")
+_Batches = TypeVar("_Batches", "pa.RecordBatch", "pa.Table")
 
 #: SQLite storage classes as the one-letter codes the readers use (``substr(typeof(x), 1, 1)``).
 STORAGE_CLASSES: dict[str, str] = {"i": "integer", "r": "real", "t": "text", "b": "blob", "n": "null"}
@@ -56,7 +56,7 @@ def frame_name(name: str) -> str:
     return name
 
 
-def framed(batch: ArrowData) -> ArrowData:
+def framed(batch: _Batches) -> _Batches:
     """``batch`` (or table) with its columns under their :func:`frame_name` (no copy; itself when no
     name changes)."""
     names = [frame_name(name) for name in batch.schema.names]
