@@ -497,6 +497,56 @@ def test_null_tokens_come_from_the_settings(make_sqlite: SqliteFactory) -> None:
     assert set(NULL_TOKENS) <= set(load_settings().null_tokens)
 
 
+# Each column: its values, then the null tokens it keeps as values and what cleaning makes of them
+# (by hand: a token is a value when every other value is a word of its form, at least two distinct).
+TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
+    # Country codes: NA is Namibia, of the codes' form (two capitals).
+    "country": (["DE", "NA", "FR", "NA"], ["NA"], ["DE", "NA", "FR", "NA"]),
+    # A severity scale whose lowest level is called None.
+    "severity": (["Low", "None", "High", "Medium"], ["None"], ["Low", "None", "High", "Medium"]),
+    "method": (["cash", "none", "card", "cash"], ["none"], ["cash", "none", "card", "cash"]),
+    # Padded, the token is still the code it trims to (the padding is removed and audited).
+    "padded": (["DE", " NA", "FR", "US"], ["NA"], ["DE", "NA", "FR", "US"]),
+    # Three-letter codes: NA is not one of them; nor is NULL one of words of other lengths.
+    "alpha3": (["USA", "NA", "DEU", "FRA"], [], ["USA", None, "DEU", "FRA"]),
+    "status": (["OPEN", "NULL", "CLOSED", "DONE"], [], ["OPEN", None, "CLOSED", "DONE"]),
+    # A token of no word form, a token beside numbers or beside boolean spellings, a token beside
+    # one other value only: NULL, as configured.
+    "grade": (["A", "-", "B", "C"], [], ["A", None, "B", "C"]),
+    "amount": (["1", "NA", "2", "3"], [], [1, None, 2, 3]),
+    "answer": (["Yes", "None", "No", "Yes"], [], [True, None, False, True]),
+    "pair": (["DE", "NA", "DE", "NA"], [], ["DE", None, "DE", None]),
+}
+
+
+def test_null_tokens_that_are_a_columns_values_are_kept(make_sqlite: SqliteFactory) -> None:
+    names = list(TOKEN_COLUMNS)
+    rows = [(i, *(TOKEN_COLUMNS[name][0][i] for name in names)) for i in range(4)]
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in names)})"
+    path = make_sqlite({"t": (ddl, rows)})
+    settings = load_settings()
+    profiled = profile(path, settings=settings)["t"]
+    result = clean(path, settings=settings)
+    assert result.data is not None and result.audit is not None
+    audit = result.audit.to_pylist()
+    for name, (_, kept, cleaned) in TOKEN_COLUMNS.items():
+        column = profiled[name]
+        assert column.tokens_as_values == kept, name
+        assert column.null_like_count == 4 - sum(value is not None for value in cleaned), name
+        assert result.plan.tables["t"][name].null_tokens == tuple(
+            token for token in settings.null_tokens if token not in kept
+        )
+        assert result.data["t"].column(name).to_pylist() == cleaned, name
+        nulled = [row for row in audit if row["column"] == name and row["rule"] == "null_like_to_null"]
+        assert len(nulled) == cleaned.count(None), name
+    assert any("'NA' kept as value" in note for note in profiled["country"].notes)
+    # The column's own null_tokens decide: NA is NULL again.
+    overridden = load_settings(columns={"t": {"country": {"null_tokens": ["NA"]}}})
+    again = clean(path, settings=overridden)
+    assert again.data is not None
+    assert again.data["t"].column("country").to_pylist() == ["DE", None, "FR", None]
+
+
 def test_result_renders(cleaned: Cleaned) -> None:
     result = cleaned.result
     data = result.to_dict()

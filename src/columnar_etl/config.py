@@ -155,7 +155,8 @@ class Settings(BaseSettings):
     # --- profiling and gates ------------------------------------------------------------------------
     null_tokens: list[str] = Field(
         default_factory=lambda: list(DEFAULT_NULL_TOKENS),
-        description="Values (after trimming) that mean NULL in the export, matched case-sensitively.",
+        description="Values (after trimming) that mean NULL in the export, matched case-sensitively; "
+        "not in a column holding one as a value (`NA` among country codes: see profiling.md).",
     )
     date_order_default: Literal["day_first", "month_first"] = Field(
         default="day_first",

@@ -147,6 +147,9 @@ class ColumnProfile:
     type_reason: str = ""
     #: Bytes of all its values as stored (TEXT and BLOB lengths, numbers as text): sizes read batches.
     bytes: int = 0
+    #: Null tokens that are values of this column (the country code ``NA`` among ``DE`` and ``FR``):
+    #: counted as valid text, and not read as NULL by its plan (``profiling.profile._tokens_as_values``).
+    tokens_as_values: list[str] = field(default_factory=list)
 
     @property
     def personal_data_kind(self) -> str | None:
@@ -185,6 +188,7 @@ class ColumnProfile:
             "null_count": self.null_count,
             "empty_string_count": self.empty_string_count,
             "null_like_count": self.null_like_count,
+            "tokens_as_values": list(self.tokens_as_values),
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,
             "distinct_count": self.distinct_count,

@@ -384,7 +384,8 @@ def column_plan(
         name=column.name,
         type=kind,
         output_name=column.name,
-        null_tokens=null_tokens,
+        # A token the column holds as one of its values (a country code NA) is no NULL there.
+        null_tokens=tuple(token for token in null_tokens if token not in column.tokens_as_values),
         reals=bool(classes.get("real")),
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         mixed_classes=len(classes) > 1,

@@ -247,6 +247,9 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         digits,
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
+        # Numbers have no word form (sql.WORD_FORMS): their lengths decide nothing.
+        "CAST(NULL AS BIGINT) AS min_value_bytes",
+        "CAST(NULL AS BIGINT) AS max_value_bytes",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

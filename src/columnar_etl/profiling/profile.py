@@ -55,9 +55,11 @@ from columnar_etl.profiling.sql import (
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
+    WORD_FORMS,
     Flag,
     StorageClass,
     distinct_cells_sql,
+    make_code,
     profile_row_order,
     split_code,
     table_profile_sql,
@@ -473,6 +475,14 @@ def infer_column(
         notes.append(
             f"declared type {column.declared_type!r} carries a size PostgreSQL would not accept as is"
         )
+    tokens = list(agg.get("tokens_as_values") or ())
+    if tokens:
+        notes.append(
+            f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
+            f"value{'s' if len(tokens) > 1 else ''}: every other value is a word of that form "
+            f"({counts['min_text']!r} to {counts['max_text']!r}; set the column's null_tokens to read "
+            f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
+        )
     if column.default is not None and column.default.strip("'\" ").lower() in ("current_timestamp", "null"):
         notes.append(f"SQLite default {column.default} is not copied literally")
 
@@ -509,6 +519,7 @@ def infer_column(
         },
         type_reason=reason,
         bytes=int(counts["bytes"] or 0),
+        tokens_as_values=tokens,
         personal_data={
             kind: n
             for kind, flag in (
@@ -827,18 +838,73 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     values and examples.
     """
     whole = next((g for g in groups if g["code"] is None), None)
-    coded = [(split_code(int(g["code"]))[1:], g) for g in groups if g["code"] is not None]
+    coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
+    tokens = _tokens_as_values(coded)
+    if tokens:
+        # Those tokens are text like the column's other values from here on (codes, examples).
+        coded = [
+            ((storage, Shape.OTHER, flags), g)
+            if shape == Shape.NULL_LIKE and _stripped(g["examples"]) <= tokens
+            else ((storage, shape, flags), g)
+            for (storage, shape, flags), g in coded
+        ]
+    codes: dict[int, int] = {}
+    for (storage, shape, flags), g in coded:
+        code = make_code(storage, shape, flags)
+        codes[code] = codes.get(code, 0) + int(g["cells"])
     folded: dict[str, Any] = {
-        "codes": {int(g["code"]): int(g["cells"]) for _, g in coded},
+        "codes": codes,
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
+        "tokens_as_values": sorted(tokens),
     }
     for key in BOUNDS:
         folded[key] = whole[key] if whole else None
+    if tokens and folded["min_text"] is not None:
+        folded["min_text"] = min(folded["min_text"], *tokens)
+        folded["max_text"] = max(folded["max_text"], *tokens)
     for kind, shows in EXAMPLE_KINDS.items():
-        values = [v for (shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
+        values = [v for (_, shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
         folded[f"ex_{kind}"] = sorted(values)[:EXAMPLES]
     return folded
+
+
+def _stripped(examples: list[str] | None) -> set[str]:
+    return {str(value).strip() for value in examples or []}
+
+
+def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]]) -> set[str]:
+    """The null tokens that are values of this column, not NULL: a token whose word form (a code of
+    capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
+    column has, of which there are at least two distinct ones. The country code ``NA`` among ``DE``
+    and ``FR`` (capitals of its length), the severity ``None`` among ``Low`` and ``High``, the surname
+    ``Null`` among others. A token of another form (``N/A``, ``-``), or beside a value of another form
+    (a number, a date, ``Yes``, two words), stands for NULL as configured.
+
+    ``coded``: the column's rows of the profile query, with their split codes."""
+    others = [
+        (shape, flags, g)
+        for (_, shape, flags), g in coded
+        if shape not in (Shape.NULL, Shape.EMPTY, Shape.NULL_LIKE)
+    ]
+    if sum(int(g["distinct_values"]) for _, _, g in others) < 2:
+        return set()
+    kept: set[str] = set()
+    for (_, shape, flags), g in coded:
+        form = next((flag for flag in WORD_FORMS if flags & flag), None)
+        examples = g["examples"] or []
+        # Every token of the row must be among its examples to be named (and so kept).
+        if shape != Shape.NULL_LIKE or form is None or len(examples) < int(g["distinct_values"]):
+            continue
+        if not all(other == Shape.OTHER and bits & form for other, bits, _ in others):
+            continue
+        if form == Flag.WORD_UPPER:  # a code: of one length, the token's too
+            rows = [g, *(row for _, _, row in others)]
+            lengths = {row[key] for row in rows for key in ("min_value_bytes", "max_value_bytes")}
+            if len(lengths) != 1:
+                continue
+        kept |= _stripped(examples)
+    return kept
 
 
 def _profile_keyed(

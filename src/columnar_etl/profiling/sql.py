@@ -122,10 +122,23 @@ class Flag(IntEnum):
     INVALID_ENCODING = 4096  # TEXT that is not valid UTF-8 (decoded by the encoding fallback)
     OUT_OF_BIGINT = 8192  # an integer PostgreSQL's bigint cannot hold
     NOT_A_DOUBLE = 16384  # a number no double holds exactly: > 15 significant digits, or subnormal TEXT
+    # A word's form (text and null tokens only; see WORD_FORMS): what tells a null token that is one of
+    # a column's values (the country code NA among DE and FR) from one that stands for NULL.
+    WORD_UPPER = 32768  # NA, DE: ASCII capitals only (a code; its length is the row's value_bytes)
+    WORD_CAPITAL = 65536  # None, Low, Müller: a capital, then lower-case letters
+    WORD_LOWER = 131072  # none, low: lower-case letters only
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 32768
+SHAPE_FACTOR = 262144
+#: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
+#: :data:`WORD_BYTES` long: longer text skips the expressions.
+WORD_FORMS = {
+    Flag.WORD_UPPER: "[A-Z]+",
+    Flag.WORD_CAPITAL: f"[{_UPPER}][{_LOWER}]+",
+    Flag.WORD_LOWER: f"[{_LOWER}]+",
+}
+WORD_BYTES = 32
 CLASS_FACTOR = 128
 
 
@@ -134,6 +147,25 @@ def split_code(code: int) -> tuple[StorageClass, Shape, int]:
     shaped, flags = divmod(int(code), SHAPE_FACTOR)
     storage, shape = divmod(shaped, CLASS_FACTOR)
     return StorageClass(storage), Shape(shape), flags
+
+
+def make_code(storage: StorageClass, shape: Shape, flags: int) -> int:
+    """The profile code of (storage class, shape, flag bits): :func:`split_code`'s inverse."""
+    return (int(storage) * CLASS_FACTOR + int(shape)) * SHAPE_FACTOR + int(flags)
+
+
+def _word_form(t: str) -> str:
+    """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`), 0 when it is no such word.
+    One pattern of all letters first: most text is no word and meets that one alone."""
+    letters = f"[{_UPPER}{_LOWER}]+"
+    forms = " ".join(
+        f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {flag:d}"
+        for flag, regex in WORD_FORMS.items()
+    )
+    return (
+        f"CASE WHEN strlen({t}) <= {WORD_BYTES} AND regexp_full_match({t}, {quote_literal(letters)}) "
+        f"THEN CASE {forms} ELSE 0 END ELSE 0 END"
+    )
 
 
 def column_projections(
@@ -229,6 +261,7 @@ def column_projections(
                 Flag.OUT_OF_BIGINT,
                 Flag.INVALID_ENCODING,
                 Flag.NOT_A_DOUBLE,
+                Flag.WORD_UPPER,
             ],
             [
                 f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
@@ -258,6 +291,8 @@ def column_projections(
                 f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
                 _not_a_double(t, k, sc) if classes else "",
+                # All three forms (they exclude each other) under the first's key.
+                _word_form(t),
             ],
             strict=True,
         )
@@ -273,6 +308,7 @@ def column_projections(
             Flag.PHONE,
             Flag.PERSON_NAME,
             Flag.INVALID_ENCODING,
+            Flag.WORD_UPPER,
         ),
         f"list_contains([{_codes(list(DATE_SHAPE_BY_CODE))}], {k})": (
             Flag.SECOND_GT12,
@@ -558,6 +594,7 @@ def table_profile_sql(
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
+    worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
         "idx",
         "code0 AS code",
@@ -580,6 +617,9 @@ def table_profile_sql(
         "END) AS max_digits",
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
         f"max(CASE WHEN {text} THEN t0 END) AS max_text",
+        # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
+        f"min(CASE WHEN {worded} THEN strlen(t0) END) AS min_value_bytes",
+        f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     return with_column_rows(f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0")
@@ -600,6 +640,8 @@ BOUNDS = (
     "max_digits",
     "min_text",
     "max_text",
+    "min_value_bytes",
+    "max_value_bytes",
 )
 
 #: The profile query's columns after ``idx`` and ``code``, each with how a column's row (code NULL)
