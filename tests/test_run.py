@@ -147,6 +147,40 @@ def test_replay_gives_the_same_version_contents(settings: Settings, small_fixtur
     assert pg_query(settings.target, aggregate.format(a)) == pg_query(settings.target, aggregate.format(b))
 
 
+def test_a_replayed_plan_that_reads_codes_as_numbers_audits_every_change_and_says_so(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Last quarter's ZIP codes were all five digits (integers); this quarter's have leading zeros and a
+    # '+': the replayed plan still reads them as numbers, but no value may change silently.
+    import sqlite3
+
+    def export(name: str, rows: list[tuple[int, str, str]]) -> Path:
+        path = tmp_path / name
+        with sqlite3.connect(path) as con:
+            con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, zip TEXT, credit TEXT)")
+            con.executemany("INSERT INTO customers VALUES (?, ?, ?)", rows)
+        return path
+
+    first = run(
+        export("q1.db", [(i, str(10000 + 37 * i), f"{i}.25") for i in range(1, 50)]), settings=settings
+    )
+    assert first.exit_code in (0, 2), first.record.error
+    odd = [(1, "02134", "007.50"), (2, "+4917612345", "1.5"), (3, "10001", "-0.00")]
+    second = run(export("q2.db", odd), settings=settings, replay=first.run_dir / "run.json")
+    assert second.exit_code == 2, second.record.error
+    said = " ".join(second.record.warnings)
+    assert "customers.zip: the plan reads it as bigint, this export's profile as text" in said
+    assert "customers.credit: the plan reads it as numeric(18,2)" in said
+    audit = pq.read_table(second.run_dir / "audit.parquet").to_pylist()
+    changed = {(row["column"], row["raw_value"], row["new_value"], row["rule"]) for row in audit}
+    assert changed == {
+        ("zip", "02134", "2134", "number_format"),
+        ("zip", "+4917612345", "4917612345", "number_format"),
+        ("credit", "007.50", "7.50", "number_format"),
+        ("credit", "-0.00", "0.00", "number_format"),
+    }
+
+
 def _wait_for_copy(uri: str, timeout: float = 30.0) -> int | None:
     """The pid of a backend running COPY on ``uri``'s database, waiting up to ``timeout`` seconds."""
     conn = connect(uri, autocommit=True)

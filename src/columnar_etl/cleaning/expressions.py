@@ -37,6 +37,7 @@ from columnar_etl.rules import (
     BOOLEAN_TEXT,
     BOOLEAN_TRUE_DIGIT,
     BOOLEAN_TRUE_WORDS,
+    CANONICAL_NUMBER_REGEX,
     COMMA_DECIMAL_REGEX,
     COMMA_GROUP3_REGEX,
     DATE_CANONICAL_REGEX,
@@ -84,6 +85,7 @@ class Change(IntFlag):
     AS_BYTES = 1024
     EXPONENT = 2048
     THOUSANDS = 4096
+    NUMBER_FORMAT = 8192
 
 
 #: The statistic each change is counted under.
@@ -101,6 +103,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.AS_BYTES: "stored_as_bytes",
     Change.EXPONENT: "exponents_expanded",
     Change.THOUSANDS: "thousands_separators_removed",
+    Change.NUMBER_FORMAT: "numbers_reformatted",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -111,6 +114,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.AS_BYTES: "as_bytes",
     Change.EXPONENT: "exponent",
     Change.THOUSANDS: "thousands_separator",
+    Change.NUMBER_FORMAT: "number_format",
 }
 
 
@@ -136,6 +140,7 @@ FORMAT_REGEX: dict[str, str] = {
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
+CANONICAL_NUMBER_PATTERN = rust_regex(CANONICAL_NUMBER_REGEX)
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
 NUMBER_PATTERN = "|".join(_DOT_NUMBERS)
 NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGEX)])
@@ -444,13 +449,23 @@ class ColumnExprs:
                 bits.append((kept & t.str.contains(THOUSANDS_SEPARATOR, literal=True), Change.THOUSANDS))
             elif self.plan.decimal_comma and kind != "integer":
                 bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
-            if kind != "integer":
-                # TEXT in exponent form (1.5e3) becomes the number; a REAL cell's own digits are not text.
-                exponent = kept & t.str.contains(EXPONENT_MARK_REGEX)
-                if self.read.with_class:
-                    bits.append((exponent & (pl.col(self.storage_class) != "r"), Change.EXPONENT))
-                elif not self.plan.reals:
-                    bits.append((exponent, Change.EXPONENT))
+            # A REAL cell's own digits are no text that changes.
+            text_cell: pl.Expr | None = pl.lit(True)
+            if self.read.with_class:
+                text_cell = pl.col(self.storage_class) != "r"
+            elif self.plan.reals:
+                text_cell = None
+            has_exponent = t.str.contains(EXPONENT_MARK_REGEX)
+            if kind != "integer" and text_cell is not None:
+                # TEXT in exponent form (1.5e3) becomes the number.
+                bits.append((kept & has_exponent & text_cell, Change.EXPONENT))
+            if text_cell is not None:
+                # Number text that its value does not write back (02134, +5, 007.50, -0): a full profile
+                # keeps such a column text (codes), but a plan made otherwise (an override, a sample, a
+                # plan of another export) reads them as numbers, and that is a change like any other.
+                _, text = self._number_text()
+                odd = ~text.str.contains(CANONICAL_NUMBER_PATTERN) & ~has_exponent
+                bits.append((kept & text_cell & odd, Change.NUMBER_FORMAT))
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:

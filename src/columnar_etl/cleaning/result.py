@@ -31,6 +31,7 @@ COUNTERS = (
     "stored_as_bytes",
     "exponents_expanded",
     "thousands_separators_removed",
+    "numbers_reformatted",
     "quarantined",
 )
 
@@ -58,6 +59,7 @@ class ColumnCleanStats:
     stored_as_bytes: int = 0
     exponents_expanded: int = 0
     thousands_separators_removed: int = 0
+    numbers_reformatted: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

@@ -49,7 +49,7 @@ from columnar_etl.pipeline.record import (
     write_json,
 )
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
-from columnar_etl.planning.plan import Plan
+from columnar_etl.planning.plan import Plan, build_plan, plan_differences
 from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import export_identity
@@ -440,6 +440,8 @@ def _stages(
             stage.status = "warn"
             record.warnings += [r.message for r in gate.reasons]
     replayed = Plan.from_dict(read_record(replay)["plan"]) if replay else None
+    if replayed is not None:
+        record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings))
     planned = plan_step(profiled, settings, plan=replayed)
     record.plan = planned.plan.to_dict()
     _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)

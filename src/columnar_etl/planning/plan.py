@@ -349,6 +349,25 @@ def build_plan(
     return replace(named, notes=named.notes + long_name_notes(named))
 
 
+def plan_differences(used: Plan, profiled: Plan) -> list[str]:
+    """Where ``used`` (a replayed or saved plan) types a column other than the plan of this export's
+    own profile does, one line each: its values are read as ``used`` says (every change audited), but
+    the export may no longer be what that plan was made for (a ZIP code column of leading zeros)."""
+    found = []
+    for name, table in used.tables.items():
+        fresh = profiled.tables.get(name)
+        for column in table.columns:
+            if fresh is None or column.name not in fresh.column_names:
+                continue
+            now = fresh[column.name]
+            if now.pg_type != column.pg_type:
+                found.append(
+                    f"{name}.{column.name}: the plan reads it as {column.pg_type}, this export's profile as "
+                    f"{now.pg_type}; every value the plan's type changes is audited"
+                )
+    return found
+
+
 def long_name_notes(plan: Plan) -> tuple[str, ...]:
     """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes.
 
