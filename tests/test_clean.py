@@ -547,6 +547,21 @@ def test_null_tokens_that_are_a_columns_values_are_kept(make_sqlite: SqliteFacto
     assert again.data["t"].column("country").to_pylist() == ["DE", None, "FR", None]
 
 
+def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) -> None:
+    # Beyond bigint, a column of integers is numeric(38, s): the two fraction digits every numeric
+    # gets left no room for 37 and 38 digits, which were quarantined as overflowing.
+    wide = ["1234567890123456789012345678901234567", "-12345678901234567890123456789012345678", "5"]
+    narrower = ["1234567890123456789012345678901234567", "7", "-8"]
+    rows = [(i, wide[i], narrower[i]) for i in range(3)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, w TEXT, n TEXT)", rows)})
+    result = clean(path)
+    assert result.data is not None and result.plan is not None
+    assert [result.plan.tables["t"][c].pg_type for c in ("w", "n")] == ["numeric(38,0)", "numeric(38,1)"]
+    assert result.data["t"].column("w").to_pylist() == [Decimal(v) for v in wide]
+    assert result.data["t"].column("n").to_pylist() == [Decimal(v) for v in narrower]
+    assert result.quarantine.num_rows == 0
+
+
 def test_result_renders(cleaned: Cleaned) -> None:
     result = cleaned.result
     data = result.to_dict()

@@ -425,10 +425,14 @@ def column_plan(
             formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]
         return replace(plan, formats=tuple(formats), date_order=order)
     if kind == "numeric":
-        scale = max(MIN_NUMERIC_SCALE, column.max_scale or 0)
         bound = max(abs(float(column.min or 0)), abs(float(column.max or 0)))
         # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
-        digits = len(str(int(bound))) + scale if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
+        whole = len(str(int(bound))) if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
+        # At least MIN_NUMERIC_SCALE fraction digits, as room allows: integers of 37 and 38 digits
+        # (beyond bigint) leave one and none of the 38 (they were quarantined as overflowing).
+        room = max(0, min(MIN_NUMERIC_SCALE, WIDE_NUMERIC_PRECISION - whole))
+        scale = max(room, column.max_scale or 0)
+        digits = whole + scale
         return replace(
             plan,
             scale=scale,
