@@ -653,3 +653,27 @@ def test_letters_that_spell_booleans_among_other_codes_stay_text(make_sqlite: Sq
         "answered": "boolean",
         "payload": "text",
     }
+
+
+def test_a_column_of_one_boolean_spelling_is_text_unless_declared_boolean(make_sqlite: SqliteFactory) -> None:
+    # Every value spelt false (or nearly: one in a thousand is no spelling) is no evidence of a
+    # boolean: a Norwegian shop's customers (NO, one SE), a language (no), a maternity ward (F).
+    n = 1001
+    columns = {
+        "country": ["NO"] * (n - 1) + ["SE"],
+        "lang": ["no"] * (n - 1) + ["nb"],
+        "sex": ["F"] * n,
+        "active": ["yes"] * n,
+        "flag": ["Y", "N"] * (n // 2) + ["Y"],
+    }
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(columns)}, done BOOLEAN)"
+    rows = [(i, *(values[i] for values in columns.values()), "yes") for i in range(n)]
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert {name: profiled[name].inferred_type for name in [*columns, "done"]} == {
+        "country": "text",
+        "lang": "text",
+        "sex": "text",
+        "active": "text",
+        "flag": "boolean",
+        "done": "boolean",
+    }

@@ -319,9 +319,15 @@ def infer_column(
         inferred, reason = family or "text", "no values: the declared type"
     elif family == "boolean" and n_bool / present >= MAJORITY:
         inferred, reason = "boolean", "boolean spellings"
-    elif n_bool_words and present - n_bool <= TEXT_NARROWING_SHARE * present:
+    elif (
+        n_bool_words
+        and present - n_bool <= TEXT_NARROWING_SHARE * present
+        and 0 < counts.flag(Flag.TRUE_WORD) < n_bool
+    ):
         # Undeclared, every value must be a spelling: Y/N/T/F are also sizes, genders, directions
         # and country codes (M/F/N, S/M/L/XL, NO/SE/DK), whose other values are no boolean at all.
+        # And both truths must be there: a column of NO alone is a Norwegian customer list, of F
+        # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
         timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
