@@ -677,3 +677,26 @@ def test_a_column_of_one_boolean_spelling_is_text_unless_declared_boolean(make_s
         "flag": "boolean",
         "done": "boolean",
     }
+
+
+def test_a_point_before_three_digits_is_read_only_where_a_value_proves_it_a_decimal_mark(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # German stock quantities: 1.200 is 1200 there; it was loaded as 1.2 with nothing audited (its
+    # text reads as that number). Only a value no thousands group can be proves the point decimal.
+    columns: dict[str, tuple[list[str], str]] = {
+        "menge": (["1.200", "850", "15.000", "999"], "text"),  # 850 and 999 ungrouped: nothing proven
+        "fuel": (["1.799", "1.859", "2.049", "1.899"], "text"),
+        "weight": (["12.500", "0.750", "3.250", "1.000"], "numeric"),  # 0.750: a leading zero
+        "price": (["1.200", "2.5", "7", "12"], "numeric"),  # 2.5: one fraction digit
+        "stock": (["1.200", "1500", "7", "12"], "numeric"),  # 1500 ungrouped: no point groups here
+        "exp": (["1.200", "1.5e3", "7", "12"], "double"),
+    }
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in columns)})"
+    rows = [(i, *(values[i] for values, _ in columns.values())) for i in range(4)]
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert {name: profiled[name].inferred_type for name in columns} == {
+        name: expected for name, (_, expected) in columns.items()
+    }
+    assert "1.200 may be 1.2 or (a point grouping thousands) 1200" in profiled["menge"].type_reason
+

@@ -214,6 +214,17 @@ class _Counts:
         self.exponent_codes = bool(self.shape(Shape.EXPONENT_BARE)) and not (
             self.shape(*fractions) or self.classes[StorageClass.REAL]
         )
+        #: ``1.200`` is 1.2, or (a German or Italian thousands separator) 1200. The point is proven a
+        #: decimal mark by a point decimal no group can be (``12.5``, ``0.750``, ``1234.5``), a REAL
+        #: cell or an exponent, an ungrouped integer of four digits or more (1200 would be ``1.200``),
+        #: or commas that group thousands (``1,234.50``). Without proof a dot group is read neither way.
+        self.decimal_points = bool(
+            text_points
+            or self.classes[StorageClass.REAL]
+            or self.shape(Shape.EXPONENT)
+            or (self.agg.get("max_digits") or 0) >= 4
+            or self.comma == "thousands"
+        )
         self._read_bounds()
 
     def _read_bounds(self) -> None:
@@ -232,7 +243,10 @@ class _Counts:
 
     def _read_shapes(self) -> tuple[Shape, ...]:
         shapes = _number_shapes(self.comma)
-        return tuple(s for s in shapes if s != Shape.EXPONENT_BARE) if self.exponent_codes else shapes
+        unread = {Shape.EXPONENT_BARE} if self.exponent_codes else set()
+        if not self.decimal_points:
+            unread.add(Shape.DOT_GROUP3)
+        return tuple(s for s in shapes if s not in unread)
 
     def numbers(self) -> int:
         """Values that are numbers as the column reads its commas and exponents."""
@@ -269,6 +283,30 @@ class _Counts:
         values: list[Any] | None = self.agg[f"ex_{key}"]
         # NUL bytes shown as \0 so examples stay printable and JSON-safe.
         return tuple(str(v).replace("\x00", "\\0") for v in values or [])
+
+
+def _unread_reason(counts: _Counts, unread: int) -> str:
+    """Why a column of numbers stays text: ``unread`` of them read two ways and nothing tells which."""
+    if counts.exponent_codes:
+        return (
+            f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
+            "(set the column's type to read them as numbers)"
+        )
+    if not counts.decimal_points and counts.shape(Shape.DOT_GROUP3) and counts.comma != "decimal":
+        return (
+            f"{unread} numbers such as 1.200 may be 1.2 or (a point grouping thousands) 1200, and no value "
+            "tells which: kept as text (set the column's type to read them as decimals)"
+        )
+    if counts.comma == "decimal":
+        why = f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
+    elif counts.shape(Shape.COMMA_DECIMAL):
+        why = (
+            f"{unread} numbers with commas are written both as decimal commas (3,5) and with thousands "
+            "separators (1,234.50)"
+        )
+    else:
+        why = f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and no value tells which"
+    return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
 
 
 def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, str | None]:
@@ -347,22 +385,7 @@ def infer_column(
     elif (unread := counts.unread()) and (n_numbers + unread) / present >= MAJORITY:
         # Numbers, but some that nothing tells how to read: reading them either way would guess
         # (1,234 is 1.234 in Berlin and 1234 in Boston; 1E5 is a code beside integers).
-        inferred, reason = (
-            "text",
-            f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
-            "(set the column's type to read them as numbers)"
-            if counts.exponent_codes
-            else (
-                f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
-                if counts.comma == "decimal"
-                else f"{unread} numbers with commas are written both as decimal commas (3,5) and with "
-                "thousands separators (1,234.50)"
-                if counts.shape(Shape.COMMA_DECIMAL)
-                else f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and "
-                "no value tells which"
-            )
-            + ": kept as text (set decimal_comma or thousands_separator in [columns])",
-        )
+        inferred, reason = "text", _unread_reason(counts, unread)
     elif n_numbers / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
