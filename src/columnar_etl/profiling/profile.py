@@ -305,7 +305,10 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
             "separators (1,234.50)"
         )
     else:
-        why = f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and no value tells which"
+        why = (
+            f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and no "
+            "value tells which"
+        )
     return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
 
 
