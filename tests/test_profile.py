@@ -699,4 +699,3 @@ def test_a_point_before_three_digits_is_read_only_where_a_value_proves_it_a_deci
         name: expected for name, (_, expected) in columns.items()
     }
     assert "1.200 may be 1.2 or (a point grouping thousands) 1200" in profiled["menge"].type_reason
-
