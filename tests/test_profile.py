@@ -699,3 +699,52 @@ def test_a_point_before_three_digits_is_read_only_where_a_value_proves_it_a_deci
         name: expected for name, (_, expected) in columns.items()
     }
     assert "1.200 may be 1.2 or (a point grouping thousands) 1200" in profiled["menge"].type_reason
+
+
+def test_slash_dates_that_prove_no_order_are_read_as_the_exports_other_columns_prove(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A US billing export: order dates prove month-first (5/20); period starts are always the 1st and
+    # were read day-first by default, every month swapped.
+    orders = [(1, "5/20/2025", "5/1/2025"), (2, "6/13/2025", "6/1/2025"), (3, "12/25/2025", "12/1/2025")]
+    shipments = [(1, "06/03/2025"), (2, "01/05/2026")]
+    path = make_sqlite(
+        {
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, order_date TEXT, period_start TEXT)",
+                orders,
+            ),
+            "shipments": ("CREATE TABLE shipments (id INTEGER PRIMARY KEY, ship_date DATE)", shipments),
+        }
+    )
+    profiled = profile(path)
+    start, ship = profiled["orders"]["period_start"], profiled["shipments"]["ship_date"]
+    assert profiled["orders"]["order_date"].date_order == "month_first"
+    assert (start.date_order, ship.date_order) == ("ambiguous", "ambiguous")
+    assert (start.export_date_order, ship.export_date_order) == ("month_first", "month_first")
+    assert (start.min, start.max) == (dt.date(2025, 5, 1), dt.date(2025, 12, 1))
+    assert (ship.min, ship.max) == (dt.date(2025, 6, 3), dt.date(2026, 1, 5))
+    assert "orders.order_date" in (start.issue("ambiguous_date_order").detail or "")  # type: ignore[union-attr]
+    cleaned = clean(path)
+    assert cleaned.data is not None
+    assert cleaned.data["orders"].column("period_start").to_pylist() == [
+        dt.date(2025, 5, 1),
+        dt.date(2025, 6, 1),
+        dt.date(2025, 12, 1),
+    ]
+    # Proof both ways in the export decides nothing: the default (day-first) reads the others.
+    both = make_sqlite(
+        {
+            "t": (
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, us TEXT, eu TEXT, open TEXT)",
+                [(1, "5/20/2025", "20/5/2025", "6/3/2025"), (2, "1/2/2025", "1/2/2025", "7/4/2025")],
+            )
+        },
+        name="both.db",
+    )
+    column = profile(both)["t"]["open"]
+    assert (column.date_order, column.export_date_order, column.min) == (
+        "ambiguous",
+        None,
+        dt.date(2025, 3, 6),
+    )

@@ -131,6 +131,9 @@ class ColumnProfile:
     max: Any = None
     date_formats: dict[str, int] = field(default_factory=dict)
     date_order: DateOrder | None = None
+    #: The order an ``ambiguous`` column's slash dates are read in when the export's other date columns
+    #: prove one (None: ``date_order_default``; see ``profiling.profile._read_as_the_export_proves``).
+    export_date_order: Literal["day_first", "month_first"] | None = None
     issues: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     default: str | None = None
@@ -200,6 +203,7 @@ class ColumnProfile:
             "comma": self.comma,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
+            "export_date_order": self.export_date_order,
             "default": self.default,
             "foreign_key": self.foreign_key,
             "quality": round(self.quality, 2),
@@ -239,6 +243,11 @@ class TableProfile:
     #: only these rows to list the copies instead of scanning the table. Not in the JSON: it is a hand-
     #: off to the cleaner of the same run, not a figure.
     copy_rows: list[int] | None = None
+    #: Per column whose slash dates prove no order (``date_order`` ``ambiguous``): its profile again,
+    #: read in the order given (the export's other columns may prove it). Not in the JSON.
+    rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __getitem__(self, column: str) -> ColumnProfile:
         return self.columns[column]

@@ -417,6 +417,8 @@ def column_plan(
         order: ReadingOrder = default_order
         if column.date_order == "day_first" or column.date_order == "month_first":
             order = column.date_order
+        elif column.export_date_order is not None:  # the column proves nothing, the export does
+            order = column.export_date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
             unit: EpochUnit = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
             return replace(plan, type="timestamp", epoch_unit=unit)

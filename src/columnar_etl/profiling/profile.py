@@ -11,12 +11,14 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import duckdb
 
@@ -312,6 +314,54 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
     return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
 
 
+#: The note of a column whose slash dates prove both orders (see :func:`_date_order`).
+CONFLICTING_ORDER = "conflicting date order evidence"
+
+
+def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
+    """Read the slash dates of columns that prove no order (``5/1/2025``, ``06/03/2025``) in the one
+    order the export's other date columns prove, when they all prove the same one without conflict.
+
+    An export comes from one system, and one system writes its dates one way: a US billing table's
+    ``period_start`` (always the 1st) was read day-first beside an ``order_date`` proven month-first
+    (helper 21: every month swapped). The column keeps its ``ambiguous_date_order`` issue, saying what
+    decided instead; with no proof, or proof both ways, ``date_order_default`` still applies.
+    """
+    proven: dict[str, list[str]] = {}
+    for table in tables.values():
+        for column in table:
+            if column.date_order in ("day_first", "month_first") and not any(
+                note.startswith(CONFLICTING_ORDER) for note in column.notes
+            ):
+                proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
+    if len(proven) != 1:
+        return
+    ((order, witnesses),) = proven.items()
+    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
+    reading = order.replace("_", "-")
+    for table in tables.values():
+        for name, reread in table.rereads.items():
+            column = reread(cast(DateOrder, order))
+            column.export_date_order = cast(Literal["day_first", "month_first"], order)
+            column.issues = [
+                replace(
+                    issue, detail=f"no value proves day or month first; read as {reading}, as {shown} prove"
+                )
+                if issue.kind == "ambiguous_date_order"
+                else issue
+                for issue in column.issues
+            ]
+            column.notes.append(
+                f"slash dates read {reading}: the export's other date columns ({shown}) prove it"
+            )
+            table.columns[name] = column
+        table.rereads.clear()
+
+
+def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProfile:
+    return infer(date_order_default=order)
+
+
 def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, str | None]:
     """Day-first if a first field > 12 proves it, month-first if a second field does; else ambiguous."""
     if counts.shape(*SLASH_SHAPES) == 0:
@@ -323,7 +373,7 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
         return "month_first", None
     if day and month:
         order: DateOrder = "day_first" if day >= month else "month_first"
-        return order, f"conflicting date order evidence ({day} day-first, {month} month-first); chose {order}"
+        return order, f"{CONFLICTING_ORDER} ({day} day-first, {month} month-first); chose {order}"
     return "ambiguous", None
 
 
@@ -754,14 +804,12 @@ def profile_table(
             hint="is the export being written to? profile a copy",
         )
     columns: dict[str, ColumnProfile] = {}
+    rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
     for index, column in enumerate(info.columns):
-        columns[column.name] = infer_column(
-            table,
-            column,
-            profiled_rows,
-            fold_groups(groups[index]),
-            date_order_default=settings.date_order_default,
-        )
+        infer = partial(infer_column, table, column, profiled_rows, fold_groups(groups[index]))
+        columns[column.name] = infer(date_order_default=settings.date_order_default)
+        if columns[column.name].date_order == "ambiguous":
+            rereads[column.name] = partial(_reread, infer)
     if keep is not None and keeping:
         with _query_errors(src, table, settings):
             _keep_values(src, keep, numbers if integers else None, cells if texts else None, names, columns)
@@ -771,6 +819,7 @@ def profile_table(
         row_count=info.row_count if sample else profiled_rows,
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
+        rereads=rereads,
     )
 
 
@@ -1078,6 +1127,7 @@ def profile(
                 _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")
                 results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
+        _read_as_the_export_proves(profiled)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
