@@ -311,6 +311,10 @@ codes = st.sampled_from(
         "1,234.50",
         "2009-01-01 00:00:00",
         "2009-01-01T00:00:00+05:30",
+        "20-05-2025",
+        "1.200",
+        "NA",
+        "None",
         "Yes",
         "nul\x00inside",
     ]
@@ -808,6 +812,29 @@ def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, t
     assert (at[29], at[30], at[31]) == (None, None, None)  # no 30 February, no 13 PM, no second 60
     quarantined = {row["row_key"] for row in loaded.log("quarantine") if row["column"] == "at"}
     assert {"29", "30", "31"} <= quarantined
+
+
+def test_dashed_dates_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
+    # 20-05-2025 (Indian, Dutch, Danish exports) and 5-20-2025 (US): slash dates with dashes, the order
+    # proved by a field above 12 as for slashes. Row 29 is no date (30 February), row 30 year 0.
+    day_first = [f"{d}-{1 + d % 12:02d}-2025" for d in range(1, 29)] + ["30-02-2025", "01-01-0000"]
+    month_first = [f"{1 + d % 12}-{d}-2025 {d % 24}:{d:02d}" for d in range(1, 29)] + [
+        "2-30-2025 10:00",
+        "1-1-0000 10:00",
+    ]
+    columns = {"due": ("DATE", day_first), "at": ("TIMESTAMP", month_first)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == ["date", "timestamp without time zone"]
+    due, at = loaded.values("visit", "due", "id"), loaded.values("visit", "at", "id")
+    assert (due[2], due[13], at[2], at[13]) == (
+        date(2025, 3, 2),  # 2-03-2025: the '-' fifth, read in the column's order too
+        date(2025, 2, 13),
+        datetime(2025, 3, 2, 2, 2),
+        datetime(2025, 2, 13, 13, 13),
+    )
+    assert (due[29], due[30], at[29], at[30]) == (None, None, None, None)
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    assert {("29", "due"), ("30", "due"), ("29", "at"), ("30", "at")} <= quarantined
 
 
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:

@@ -96,6 +96,11 @@ class Shape(IntEnum):
     GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
     DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
     EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
+    # Day or month first with dashes (Indian, Dutch, Danish exports; US ones month first): read as slash
+    # dates are, by the column's evidence.
+    DATE_DASH = 48  # 20-05-2025, 5-20-2025
+    TS_DASH_HM = 49  # 20-05-2025 08:42
+    TS_DASH_HMS = 50  # 20-05-2025 08:42:07
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -111,9 +116,15 @@ class DateShape:
     month_first: str | None  # None: the format has no day/month ambiguity
     has_time: bool
     lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
-    #: The separator of its date: ``-`` (ISO: year first, read by DuckDB's ISO cast), ``/`` or ``.``
+    #: The separator of its date: ``-`` (ISO, year first, read by DuckDB's ISO cast; or, with a
+    #: ``month_first`` reading, day or month first and the year last, read by strptime), ``/`` or ``.``
     #: (read by strptime), or ``mon`` for the forms with a month's name (year last, strptime's %b).
     separator: str = "-"
+
+    @property
+    def iso(self) -> bool:
+        """Year first with dashes: read by DuckDB's ISO cast."""
+        return self.separator == "-" and self.month_first is None
 
     @property
     def zoned(self) -> bool:
@@ -262,6 +273,24 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         "/",
     ),
     DateShape(Shape.DATE_ISO, DATE_CANONICAL_REGEX, "%Y-%m-%d", None, False, (10, 10)),
+    # Dashes with the year last: the order of day and month as with slashes (the column's evidence).
+    DateShape(Shape.DATE_DASH, r"\d{1,2}-\d{1,2}-\d{4}", "%d-%m-%Y", "%m-%d-%Y", False, (8, 10)),
+    DateShape(
+        Shape.TS_DASH_HM,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}",
+        "%d-%m-%Y %H:%M",
+        "%m-%d-%Y %H:%M",
+        True,
+        (13, 16),
+    ),
+    DateShape(
+        Shape.TS_DASH_HMS,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}:\d{2}",
+        "%d-%m-%Y %H:%M:%S",
+        "%m-%d-%Y %H:%M:%S",
+        True,
+        (16, 19),
+    ),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
     # Year first with slashes: always year, month, day (no reading puts the day second).
     DateShape(Shape.DATE_YMD_SLASH, r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d", None, False, (8, 10), "/"),

@@ -56,6 +56,8 @@ STORAGE_CLASS_NAMES = {c: c.name.lower() for c in StorageClass}
 
 DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
+#: The day-or-month-first shapes written with dashes (20-05-2025).
+DASHED_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.separator == "-" and not s.iso)
 #: The number shapes whose value does not depend on how the column reads its commas ...
 _PLAIN_NUMBER_SHAPES = (
     Shape.INTEGER,
@@ -206,13 +208,13 @@ def column_projections(
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
     other = f"ELSE {Shape.OTHER:d} END"
 
-    def dates(separator: str) -> str:
+    def dates(separator: str, *, dashed: bool = False) -> str:
         # The length in bytes (O(1)) picks the one or two regular expressions a value can match.
         return " ".join(
             f"WHEN strlen({t}) BETWEEN {s.lengths[0]} AND {s.lengths[1]} "
             f"AND regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
             for s in DATE_SHAPES
-            if s.separator == separator
+            if (s.shape in DASHED_SHAPES if dashed else s.separator == separator)
         )
 
     numbers = " ".join(
@@ -230,7 +232,9 @@ def column_projections(
         f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
-        f"ELSE CASE {dates('.')} {dates('mon')} {numbers} {other}",
+        # A dashed day-first date has its '-' third or second (20-05-2025, 2-5-2025), or fifth (2-05-2025:
+        # the branch above, where dates('-') holds it).
+        f"ELSE CASE {dates('.')} {dates('-', dashed=True)} {dates('mon')} {numbers} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -241,6 +245,8 @@ def column_projections(
         if s.month_first is not None
     )
     slash = _codes(SLASH_SHAPES)
+    # Their first two fields, dashed (20-05-2025) or slashed.
+    fields = f"replace({t}, '-', '/')"
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
     one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
     parts = dict(
@@ -266,9 +272,9 @@ def column_projections(
             [
                 f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
                 f"THEN {Flag.TRUE_WORD:d} ELSE 0 END",
-                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 2) AS INTEGER) > 12 "
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({fields}, '/', 2) AS INTEGER) > 12 "
                 f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
-                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({t}, '/', 1) AS INTEGER) > 12 "
+                f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({fields}, '/', 1) AS INTEGER) > 12 "
                 f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
                 f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
                 f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
@@ -433,7 +439,7 @@ def _parse(t: str, shape: DateShape) -> str:
     if shape.zoned:
         return _instant(t)
     year_zero = _year_zero(t, shape)
-    if shape.separator != "-":
+    if not shape.iso:
         return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:
         return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END"
