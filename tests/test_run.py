@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -179,6 +180,44 @@ def test_a_replayed_plan_that_reads_codes_as_numbers_audits_every_change_and_say
         ("credit", "007.50", "7.50", "number_format"),
         ("credit", "-0.00", "0.00", "number_format"),
     }
+
+
+@pytest.mark.parametrize("change", ["written", "replaced"])
+def test_an_export_that_changes_during_the_run_is_not_committed(
+    change: str, settings: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The checksum, the backup and the profile are of the export as the run found it; the rows read
+    # later were of whatever the path held by then (helper 22: a replaced file went live, mixed).
+    import shutil
+    import sqlite3
+
+    import columnar_etl.pipeline.runner as runner_module
+
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    other = tmp_path / "other.db"
+    shutil.copy(small_fixture, other)
+    profile_step = runner_module.profile_step
+
+    def profile_then_change(source: Path, settings: Settings) -> Any:
+        profiled = profile_step(source, settings)
+        if change == "written":
+            with sqlite3.connect(export) as con:
+                con.execute("DELETE FROM comments WHERE rowid % 10 = 0")
+        else:
+            os.replace(other, export)
+        return profiled
+
+    monkeypatch.setattr(runner_module, "profile_step", profile_then_change)
+    result = run(export, settings=settings, mode="simple")
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    assert (
+        result.record.error is not None
+        and "the export changed during the run" in result.record.error["message"]
+    )
+    assert json.loads((result.run_dir / "run.json").read_text())["outcome"] == "failed"
+    assert settings.target is not None
+    assert version_schemas(settings.target) == []
 
 
 def _wait_for_copy(uri: str, timeout: float = 30.0) -> int | None:

@@ -22,7 +22,7 @@ from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
-from columnar_etl.source.identity import export_identity
+from columnar_etl.source.identity import check_unchanged, export_identity, source_state
 
 
 @dataclass
@@ -85,6 +85,7 @@ def load_export(
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
+    before = source_state(source)  # the load commits only if the export is still in this state
     with typed_export(source, settings) as typed:
         result = load_tables(
             typed.tables,
@@ -101,6 +102,7 @@ def load_export(
             strict_drift=strict_drift,
             source_path=str(source),
             source_checksum=export_identity(source),
+            before_commit=lambda _: check_unchanged(source, before),
             settings=settings,
         )
     result.clean_warnings = typed.clean_warnings

@@ -52,7 +52,7 @@ from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_st
 from columnar_etl.planning.plan import Plan, build_plan, plan_differences
 from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.early import IDENTITY, taken
-from columnar_etl.source.identity import export_identity
+from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -100,6 +100,8 @@ class RunResult:
     load_recorded: bool = False
     #: False when even run.json could not be written (the CLI then says so on stderr).
     record_written: bool = True
+    #: The export's state when the run started (:func:`~columnar_etl.source.identity.source_state`).
+    source_state: SourceState | None = field(default=None, repr=False)
 
     @property
     def outcome(self) -> str:
@@ -398,6 +400,8 @@ def _stages(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-identity") as pool,
         _stage(record, metrics, "preflight") as stage,
     ):
+        # The export's state before its identity is read: the load commits only if it is the same then.
+        result.source_state = source_state(source)
         identity = pool.submit(taken, IDENTITY, Path(source), partial(export_identity, source))
         checked = preflight(source, settings=settings, import_dependencies=False)
         result.preflight = checked
@@ -504,7 +508,10 @@ def _clean_and_load(
         def before_commit(loaded: Any) -> None:
             # Everything that can still fail is written before the commit makes the version (and in
             # simple mode the cutover) real: the audit and quarantine files, then run.json. A failure
-            # here rolls the load back, so exit 1 still means "nothing live changed".
+            # here rolls the load back, so exit 1 still means "nothing live changed". First of all:
+            # the export is still the one checksummed, backed up and profiled.
+            if result.source_state is not None:
+                check_unchanged(source, result.source_state)
             cleaned = stream.result()
             cleaned.quality_after = record.quality_after = score_cleaned(cleaned.tables, profiled)
             result.clean, result.load = cleaned, loaded

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+
+from columnar_etl.errors import SourceError
 
 
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
@@ -67,3 +70,36 @@ def _committed_wal_bytes(wal: Path) -> int:
             offset += frame
             if int.from_bytes(frame_header[4:8], "big"):  # database size after commit: a commit frame
                 end = offset
+
+
+#: What tells one state of the export from another: (device, inode, size, modification time) of the
+#: file and of its ``-wal`` file (None when there is none).
+SourceState = tuple[tuple[int, int, int, int] | None, tuple[int, int, int, int] | None]
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def source_state(path: str | Path) -> SourceState:
+    """The export's state as :data:`SourceState` says: taken before its identity is, compared by
+    :func:`check_unchanged` before a load commits."""
+    path = Path(path)
+    return _signature(path), _signature(path.with_name(path.name + "-wal"))
+
+
+def check_unchanged(path: str | Path, before: SourceState) -> None:
+    """Raise :class:`SourceError` when the export is no longer in the state ``before``: written to
+    (its file or its WAL), replaced or removed since. A load checks it before it commits: the checksum,
+    the backup and the profile were of the export as it was, and the rows read later would be of
+    another (helper 22: a file replaced during the load went live mixed with the one profiled)."""
+    if source_state(path) != before:
+        raise SourceError(
+            "the export changed during the run (written to, replaced or removed): nothing was committed",
+            path=Path(path),
+            hint="run again once nothing writes to it, or on a copy",
+        )
