@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import pytest
 
 from columnar_etl.config import Settings
+from columnar_etl.errors import LoadError
 from columnar_etl.loading import LoadRefused, cutover, list_versions, load_tables, prune_versions, rollback
 from columnar_etl.loading.dashboard import load_templates
 from columnar_etl.loading.schemas import version_schema_name
@@ -380,6 +381,35 @@ def test_cutover_keeps_grants_of_recreated_views(
     finally:
         pg_query(pg_uri, f"DROP OWNED BY {role}")
         pg_query(pg_uri, f"DROP ROLE {role}")
+
+
+def test_the_users_own_views_and_tables_in_the_base_schema_are_never_replaced_or_dropped(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # helper 22: a view of the user's named like an export table was replaced by the load's, and every
+    # view of the base schema no version has a table for was dropped at the next cutover.
+    pg_query(pg_uri, "CREATE SCHEMA servicedesk")
+    pg_query(pg_uri, "CREATE TABLE servicedesk.notes (n text)")
+    pg_query(pg_uri, "CREATE VIEW servicedesk.comments AS SELECT 1 AS z, 'user view'::text AS what")
+    with pytest.raises(LoadError, match="holds a view 'comments' that columnar_etl did not make"):
+        load_tables(v1_tables, pg_uri, keys=KEYS, settings=settings)
+    assert pg_query(pg_uri, "SELECT what FROM servicedesk.comments") == [("user view",)]
+    assert version_schemas(pg_uri) == []
+    pg_query(pg_uri, "DROP VIEW servicedesk.comments")
+    first = load_tables(v1_tables, pg_uri, keys=KEYS, settings=settings)
+    pg_query(pg_uri, "CREATE VIEW servicedesk.open_tickets AS SELECT count(*) AS n FROM servicedesk.tickets")
+    pg_query(pg_uri, "CREATE VIEW servicedesk.constant AS SELECT 42 AS answer")
+    second = load_tables(v1_tables, pg_uri, keys=KEYS, settings=settings)
+    assert sorted((c.table, c.action) for c in second.view_changes) == [
+        ("comments", "replaced"),
+        ("tickets", "replaced"),
+        ("timesheets", "replaced"),
+    ]
+    # (open_tickets reads the base schema's own view)
+    assert live_target(pg_uri) == {second.schema, "servicedesk"} and first.schema != second.schema
+    assert pg_query(pg_uri, "SELECT answer FROM servicedesk.constant") == [(42,)]
+    assert pg_query(pg_uri, "SELECT n FROM servicedesk.open_tickets") == [(v1_tables["tickets"].num_rows,)]
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.notes") == [(0,)]
 
 
 def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecessor(

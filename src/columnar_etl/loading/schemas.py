@@ -222,10 +222,28 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
     tables the version lacks are dropped.
     """
     execute(cursor, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(base)}")
-    current = table_columns(cursor, base, views=True)
+    ours = _our_views(cursor, base)
+    current = {
+        name: columns for name, columns in table_columns(cursor, base, views=True).items() if name in ours
+    }
     target = table_columns(cursor, version)
     if not target:
         raise LoadError(f"version schema {version!r} has no tables", hint="columnar-etl schemas list")
+    # The base schema may hold the users' own objects: never replace or drop one (helper 22: a view of
+    # the table's name was replaced, and every view no version has a table for would have been dropped).
+    taken = {
+        str(name): str(kind)
+        for name, kind in fetch_all(cursor, _RELATIONS.format(schema=quote_literal(base)))
+    }
+    for table in sorted(target):
+        if table in taken and table not in ours:
+            what = _KINDS.get(taken[table], "relation")
+            raise LoadError(
+                f"base schema {base!r} holds a {what} {table!r} that columnar_etl did not make: nothing was "
+                "committed",
+                table=table,
+                hint="rename or drop it, or load into another base_schema (--base)",
+            )
     if current:
         _lock_views(cursor, base, sorted(current), wait_seconds)
     changes: list[ViewChange] = []
@@ -255,6 +273,42 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
         execute(cursor, f"DROP VIEW {qualified(base, table)}", table=table)
         changes.append(ViewChange(table, "dropped", removed=[name for name, _ in current[table]]))
     return changes
+
+
+#: Every relation of a schema, with its kind (``pg_class.relkind``).
+_RELATIONS = (
+    "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = {schema} AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+)
+_KINDS = {
+    "r": "table",
+    "p": "table",
+    "v": "view",
+    "m": "materialized view",
+    "f": "foreign table",
+    "S": "sequence",
+}
+
+
+def _our_views(cursor: Any, base: str) -> set[str]:
+    """The views of ``base`` that columnar_etl made: those reading a table of one of its version
+    schemas (``<base>_vYYYYMMDD_HHMMSS[_n]``), as :func:`point_views` makes them. A view of the same
+    schema reading anything else is the users' own."""
+    prefix = quote_literal(base + "_v")
+    rows = fetch_all(
+        cursor,
+        "SELECT DISTINCT v.relname FROM pg_class v "
+        "JOIN pg_namespace vn ON vn.oid = v.relnamespace "
+        "JOIN pg_rewrite r ON r.ev_class = v.oid "
+        "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
+        "AND d.refclassid = 'pg_class'::regclass "
+        "JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p') "
+        "JOIN pg_namespace tn ON tn.oid = t.relnamespace "
+        f"WHERE vn.nspname = {quote_literal(base)} AND v.relkind = 'v' "
+        f"AND left(tn.nspname, length({prefix})) = {prefix} "
+        f"AND substr(tn.nspname, length({prefix}) + 1) ~ '^[0-9]{{8}}_[0-9]{{6}}(_[0-9]+)?$'",
+    )
+    return {str(name) for (name,) in rows}
 
 
 def _compare(table: str, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> ViewChange:
