@@ -273,6 +273,68 @@ def test_terminated_connection_mid_load_exits_1_and_leaves_live_unchanged(
     assert pg_query(settings.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
 
 
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
+    how: signal.Signals, settings: Settings, bigger_export: Path
+) -> None:
+    # helper 22: SIGTERM left run.json "running" and .tmp files behind (exit 143); Ctrl-C exited 130,
+    # which is not one of the documented codes.
+    assert settings.target is not None
+    env = {
+        **os.environ,
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+    }
+    command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(bigger_export)]
+    process = subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+    try:
+        assert _wait_for_copy(settings.target, timeout=60) is not None, "no COPY seen"
+        process.send_signal(how)
+    finally:
+        process.wait(timeout=60)
+    assert process.returncode == 1
+    (ended,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((ended / "run.json").read_text())
+    assert (record["outcome"], record["exit_code"], record["version_schema"]) == ("interrupted", 1, None)
+    assert list(ended.glob(".*.tmp")) == []
+    deadline = time.monotonic() + 30
+    while version_schemas(settings.target) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert version_schemas(settings.target) == []
+
+
+def test_an_interrupt_just_after_the_commit_is_recorded_as_done_with_the_version_live(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # helper 22: Ctrl-C 15 ms after the commit left run.json "interrupted" (exit 1: "nothing live
+    # changed") while the version was live. Here it lands in the loader, after its commit returned.
+    import columnar_etl.loading.strategies as strategies
+
+    real = strategies.get_logger
+
+    class Interrupting:
+        def __init__(self, log: Any) -> None:
+            self.log = log
+
+        def info(self, event: str, **fields: Any) -> None:
+            if event == "load finished":
+                raise KeyboardInterrupt
+            self.log.info(event, **fields)
+
+    monkeypatch.setattr(strategies, "get_logger", lambda **bound: Interrupting(real(**bound)))
+    result = run(small_fixture, settings=settings, mode="simple")
+    assert (result.outcome, result.exit_code) == ("warn", 2)
+    assert any(
+        "interrupted (KeyboardInterrupt) after the version was committed" in w for w in result.record.warnings
+    )
+    record = json.loads((result.run_dir / "run.json").read_text())
+    assert record["outcome"] == "warn" and record["version_schema"] is not None
+    assert settings.target is not None
+    assert version_schemas(settings.target) == [record["version_schema"]]
+
+
 def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
     settings: Settings, bigger_export: Path, tmp_path: Path
 ) -> None:

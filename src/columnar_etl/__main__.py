@@ -27,6 +27,7 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -44,6 +45,10 @@ STAGE_MODULES = {"run": "columnar_etl.pipeline.runner"}
 
 def main() -> None:
     """Console-script entry point (see the module docstring)."""
+    # SIGTERM (a service manager's stop, `kill`) ends a command as Ctrl-C does: what it was doing is
+    # rolled back or recorded (a run's run.json says so) instead of the process vanishing mid-write.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _interrupted)
     gc.disable()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     words = set(sys.argv[1:])
@@ -65,6 +70,13 @@ def main() -> None:
         gc.freeze()
         gc.enable()
     cli_main()
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    from columnar_etl.errors import INTERRUPTED  # deliberate: standard library only, already imported
+
+    INTERRUPTED.set()
+    raise KeyboardInterrupt
 
 
 def early_export(words: list[str]) -> Path | None:

@@ -7,6 +7,7 @@ object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.pa
 
 from __future__ import annotations
 
+import threading
 from enum import IntEnum
 from pathlib import Path
 
@@ -47,6 +48,12 @@ OUTCOMES: dict[int, str] = {int(code): word for code, word, _ in EXIT_CODE_TABLE
 def exit_code_lines() -> list[str]:
     """The exit-code table as plain lines (``0  done``), for ``--help`` and the docs."""
     return [f"{int(code):<3} {word:<7} {meaning}" for code, word, meaning in EXIT_CODE_TABLE]
+
+
+#: Set when the command line is told to stop (Ctrl-C, SIGTERM: see ``__main__``). An interrupt that
+#: lands inside a library's call (ADBC pulling the cleaned batches, DuckDB running a query) comes
+#: back as that library's error, not as ``KeyboardInterrupt``: this says what it was.
+INTERRUPTED = threading.Event()
 
 
 class EtlError(Exception):

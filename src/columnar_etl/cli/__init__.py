@@ -29,8 +29,13 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     templates_commands,
 )
 from columnar_etl.cli.app import app
+from columnar_etl.errors import ExitCode
 
 __all__ = ["app", "main"]
+
+#: The exit code typer gives a command Ctrl-C (or SIGTERM, see ``__main__``) interrupted: it exits 1
+#: instead ("error; nothing live changed"; a run interrupted after its commit returns 2 by itself).
+INTERRUPTED = 130
 
 
 def main() -> None:
@@ -38,13 +43,14 @@ def main() -> None:
     try:
         app()  # typer ends every command with SystemExit
     except SystemExit as ended:
+        code = int(ExitCode.ERROR) if ended.code == INTERRUPTED else ended.code  # not a documented code
         # The process ends next. Python's shutdown tears down every module and frees every object left
         # (Polars, PyArrow, DuckDB and ADBC leave many): 0.1 s after a `run` on a busy 2-core machine,
         # 0.3-1 s more with the cycle collector. Nothing of ours waits for it: every file is written
         # and closed by now, so once the exit handlers ran and the output is flushed, the process ends.
         gc.freeze()
-        _end(ended.code)
-        raise
+        _end(code)
+        raise SystemExit(code) from None
     finally:
         # Frozen objects are skipped by the shutdown's cycle collector (when the process does shut down).
         gc.freeze()

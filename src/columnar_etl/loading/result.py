@@ -55,6 +55,8 @@ class LoadResult:
     already_loaded: str | None = None
     #: What cleaning lost on the way in (quarantined values, removed rows), when the load cleaned it.
     clean_warnings: list[str] = field(default_factory=list)
+    #: True from the moment the version's transaction committed (a canary's never does).
+    committed: bool = False
 
     @property
     def total_rows(self) -> int:

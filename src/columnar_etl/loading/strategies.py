@@ -251,6 +251,7 @@ def _load(
                     raise LoadError(
                         f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
                     ) from exc
+                result.committed = True  # first thing: an interrupt from here on finds the version live
             result.seconds["commit"] = time.perf_counter() - tick
         except BaseException:
             rollback_quietly(conn)

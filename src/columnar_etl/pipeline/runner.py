@@ -33,7 +33,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.models import Issue, Profile
 from columnar_etl.observability.health import HealthSampler
@@ -206,11 +206,16 @@ def run(
             profile_ended=profile_ended,
         )
     except Exception as exc:
-        _record_failure(result, settings, metrics, exc)
+        if INTERRUPTED.is_set() or _cancelled(exc):  # an interrupt a library's call made its own error
+            _record_interrupt(result, exc)
+        else:
+            _record_failure(result, settings, metrics, exc)
         log.info("run ended", outcome=record.outcome, error=error_line(exc))
-    except BaseException as exc:  # Ctrl-C, SystemExit: record how the run ended, then let it go on
-        record.outcome = "interrupted"
-        record.error = {"error": type(exc).__name__, "message": "interrupted", "stage": _last_stage(record)}
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see __main__): the run ends, recorded
+        _record_interrupt(result, exc)
+        log.info("run ended", outcome=record.outcome, error="interrupted")
+    except BaseException as exc:  # SystemExit and the like: record how the run ended, then let it go on
+        _record_interrupt(result, exc)
         raise
     finally:
         record.finished = time.time()
@@ -282,13 +287,14 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     record = result.record
     stage = _last_stage(record)
     metrics.count_error(stage, type(exc).__name__)
-    if result.committed:
+    if _committed(result):
         # The version (and, in simple mode, the cutover) is committed: exit 1 would claim nothing live
         # changed. The run is done; what failed after the commit is its warning.
         record.outcome = "warn"
         record.warnings.append(f"{stage} failed after the version was committed: {error_line(exc)}")
         return
     result.exception = exc
+    record.version_schema = None  # rolled back with the load's transaction, if it was ever made
     from columnar_etl.loading.result import LoadRefused  # deliberate: see LATER_MODULES
 
     if isinstance(exc, LoadRefused):  # keep the refused load's checks for the record and the report
@@ -317,6 +323,50 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     reachable = result.target_uri is not None
     if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
         record.warnings.append("the target could not take the run's ledger row")
+
+
+#: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when
+#: Ctrl-C comes during its call (its own SIGINT handler, so the command line's never sees it).
+USER_CANCEL = "canceling statement due to user request"
+
+
+def _cancelled(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if USER_CANCEL in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _committed(result: RunResult) -> bool:
+    """Whether the version is committed: known from the load itself from the moment its commit returned
+    (before ``load_tables`` returns to the run)."""
+    if not result.committed and result.load is not None and getattr(result.load, "committed", False):
+        result.committed = True
+    return result.committed
+
+
+def _record_interrupt(result: RunResult, exc: BaseException) -> None:
+    """Record a run that was interrupted: before the commit nothing live changed (exit 1, and no version
+    exists); after it the version is live (exit 2), however little of the rest was written."""
+    record = result.record
+    if _committed(result):
+        record.outcome = "warn"
+        record.warnings.append(
+            f"interrupted ({type(exc).__name__}) after the version was committed: it is live; "
+            "the run's report may be incomplete"
+        )
+        return
+    record.outcome = "interrupted"
+    record.version_schema = None  # rolled back with the transaction, if it was ever made
+    record.error = {
+        "error": type(exc).__name__,
+        "message": "interrupted: nothing live changed",
+        "stage": _last_stage(record),
+        "hint": "run again",
+        "exit_code": int(ExitCode.ERROR),
+    }
 
 
 def _preflight_reached_target(result: RunResult) -> bool:
