@@ -29,7 +29,7 @@ from columnar_etl.backups import sqlite_backup as sqlite_backup_module
 from columnar_etl.backups.manifest import BackupManifest
 from columnar_etl.cli import app
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.errors import BackupError, ConfigError, SourceError
+from columnar_etl.errors import BackupError, SourceError, UsageError
 from columnar_etl.loading.adbc import copy_tables_atomically
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import libpq_invocation
@@ -434,7 +434,7 @@ def test_parse_age(text: str, age: timedelta) -> None:
 
 
 def test_parse_age_refuses_nonsense() -> None:
-    with pytest.raises(ConfigError) as info:
+    with pytest.raises(UsageError) as info:
         parse_age("a month")
     assert str(info.value) == "cannot read the age 'a month' (hint: write it like 30d, 12h or 2w)"
 

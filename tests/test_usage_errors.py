@@ -62,3 +62,25 @@ def test_an_override_of_a_missing_column_names_table_and_column(
         "(hint: column names are matched exactly, as the export wrote them)"
     )
     assert message in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["run", "{export}", "--log-level", "loud"], "invalid value for log_level: 'loud'"),
+        (["run", "{export}", "--target", "mysql://x@y/z"], "unknown scheme 'mysql' in the target"),
+        (["backup", "prune", "--older-than", "5x"], "cannot read the age '5x'"),
+        (["run", "{export}", "--replay", "{missing}", "--yes"], "no run record here"),
+    ],
+)
+def test_a_bad_flag_value_is_a_usage_error_before_anything_runs(
+    arguments: list[str], said: str, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # helper 22: these exited 1, as a failure of the work would.
+    monkeypatch.chdir(tmp_path)
+    words = [a.format(export=small_fixture, missing=tmp_path / "none.json") for a in arguments]
+    result = runner.invoke(app, words)
+    assert result.exit_code == 64, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and said in line
+    assert not (tmp_path / "runs").exists()

@@ -149,6 +149,12 @@ class LoadError(EtlError):
     """Loading into PostgreSQL failed; the version being loaded was rolled back."""
 
 
+class CutoverRefused(LoadError):
+    """A check refused a cutover (a dashboard template would break): nothing live changed (exit 3)."""
+
+    exit_code = ExitCode.GATE
+
+
 class PreflightFailed(EtlError):
     """A Gate 0 environment check failed: the gate refused the run (exit 3)."""
 

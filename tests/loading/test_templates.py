@@ -153,6 +153,7 @@ def test_cutover_of_a_blue_green_version_checks_the_templates_of_the_day(
     status = with_templates(settings, templates_dir(tmp_path, {"b.sql": STATUS_SQL}, "status"))
     with pytest.raises(LoadError) as refused:
         cutover(pg_uri, second.schema, settings=status)
+    assert refused.value.exit_code == 3  # a gate's refusal, as `templates check` says (helper 22: was 1)
     assert refused.value.one_line() == (
         f"cutover to {second.schema} refused, nothing live changed: dashboard template 'tickets_by_status' "
         f'failed: column "TKT-Status" does not exist (it works on the live version {first.schema}) '

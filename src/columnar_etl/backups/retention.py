@@ -18,7 +18,7 @@ from typing import Any
 from columnar_etl.backups.manifest import BackupManifest, checksum_path_for, list_manifests, manifest_path_for
 from columnar_etl.backups.verify import BackupVerification, verify_backup
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.errors import ConfigError
+from columnar_etl.errors import UsageError
 
 _AGE = re.compile(r"^\s*(\d+)\s*([dhw]?)\s*$")
 _UNIT = {"": "days", "d": "days", "h": "hours", "w": "weeks"}
@@ -28,7 +28,7 @@ def parse_age(text: str) -> timedelta:
     """``30d`` → 30 days (``h`` hours, ``w`` weeks; a bare number is days)."""
     match = _AGE.match(text)
     if match is None:
-        raise ConfigError(f"cannot read the age {text!r}", hint="write it like 30d, 12h or 2w")
+        raise UsageError(f"cannot read the age {text!r}", hint="write it like 30d, 12h or 2w")
     return timedelta(**{_UNIT[match.group(2)]: int(match.group(1))})
 
 

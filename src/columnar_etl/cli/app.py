@@ -25,7 +25,8 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
-from columnar_etl.errors import OUTCOMES, EtlError, ExitCode, exit_code_lines
+from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
+from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.version import __version__
 
@@ -103,11 +104,26 @@ class CliState:
     def settings(self) -> Settings:
         """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
         if self._settings is None:
-            self._settings = load_settings(self.config, **self.overrides)
+            try:
+                self._settings = load_settings(self.config, **self.overrides)
+            except ConfigError as exc:
+                # A flag's value is a usage error (exit 64) when the settings stand without the flags.
+                if self.overrides and _stands(self.config):
+                    raise BadValue(exc.message, path=exc.path, hint="fix the flag's value") from None
+                raise
             apply_password_command(self._settings)
             # Console logs on stderr; stdout stays clean for results and --json.
             configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings
+
+
+def _stands(config: Path | None) -> bool:
+    """Whether the settings load without any flag (from the TOML file, the environment, the defaults)."""
+    try:
+        load_settings(config)
+    except ConfigError:
+        return False
+    return True
 
 
 # --- the global options: declared once, accepted before or after any subcommand -----------------------

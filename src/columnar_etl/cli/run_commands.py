@@ -12,7 +12,7 @@ from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, err, out, sub_app
 from columnar_etl.config import load_settings
-from columnar_etl.errors import EtlError
+from columnar_etl.errors import EtlError, UsageError
 from columnar_etl.report.display import run_quality
 
 runs_app = sub_app("Run records under runs/: list them, show one.")
@@ -66,7 +66,11 @@ def run_command(
     state = cli_state(ctx)
     settings = state.settings
     if replay is not None:
-        settings = _replayed_settings(read_record(replay)["settings"], state.overrides, state.config)
+        try:
+            recorded = read_record(replay)
+        except EtlError as exc:  # a --replay that names no run record: a bad value (exit 64)
+            raise UsageError(exc.message, path=exc.path, hint=exc.hint) from None
+        settings = _replayed_settings(recorded["settings"], state.overrides, state.config)
     if mode == "simple" and not yes and sys.stdin.isatty():
         typer.confirm(
             f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True

@@ -16,7 +16,7 @@ from typing import Any
 
 from columnar_etl.backups import backup_target
 from columnar_etl.config import Settings, load_settings, mask_uri
-from columnar_etl.errors import EtlError, LoadError
+from columnar_etl.errors import CutoverRefused, EtlError, LoadError
 from columnar_etl.loading import ledger
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
@@ -152,7 +152,7 @@ def _check_dashboard(
     failing = [m for m in results if not m.ok]
     if failing:
         more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
-        raise LoadError(
+        raise CutoverRefused(
             f"cutover to {target} refused, nothing live changed: dashboard template "
             f"{failing[0].name!r} failed: {failing[0].reason}{more}",
             hint="columnar-etl templates check --version " + target + " lists every template",

@@ -33,7 +33,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode, UsageError
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.models import Issue, Profile
 from columnar_etl.observability.health import HealthSampler
@@ -156,6 +156,7 @@ def run(
     """
     check_min_quality(min_quality)
     checked_target(target)
+    replayed = _replayed_plan(replay)  # a missing or unreadable record is a usage error: nothing ran
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
@@ -201,7 +202,7 @@ def run(
             mode,
             metrics,
             force=force,
-            replay=replay,
+            replay=replayed,
             show=show_progress,
             profile_ended=profile_ended,
         )
@@ -225,6 +226,22 @@ def run(
         log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
         close_logging()
     return result
+
+
+def _replayed_plan(replay: str | Path | None) -> dict[str, Any] | None:
+    """The plan of the run record ``replay`` names (None without one); :class:`UsageError` when there
+    is no readable run record there."""
+    if replay is None:
+        return None
+    try:
+        plan = read_record(replay).get("plan")
+    except EtlError as exc:
+        raise UsageError(exc.message, path=exc.path, hint=exc.hint or "columnar-etl runs list") from None
+    if not isinstance(plan, dict):
+        raise UsageError(
+            "the run record has no plan", path=Path(replay), hint="replay a run that got to plan"
+        )
+    return plan
 
 
 def _imports_beside_profile(source: Path, settings: Settings) -> bool:
@@ -438,7 +455,7 @@ def _stages(
     metrics: RunMetrics,
     *,
     force: bool,
-    replay: str | Path | None,
+    replay: dict[str, Any] | None,
     show: bool | None,
     profile_ended: threading.Event,
 ) -> None:
@@ -493,7 +510,7 @@ def _stages(
         if gate.status == "warn":
             stage.status = "warn"
             record.warnings += [r.message for r in gate.reasons]
-    replayed = Plan.from_dict(read_record(replay)["plan"]) if replay else None
+    replayed = Plan.from_dict(replay) if replay is not None else None
     if replayed is not None:
         record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings))
     planned = plan_step(profiled, settings, plan=replayed)
