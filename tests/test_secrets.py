@@ -83,6 +83,19 @@ def test_password_from_pgpassword_and_from_password_command(
         apply_password_command(load_settings(target=bare, password_command="exit 3"))
 
 
+def test_a_password_command_and_the_salt_are_never_recorded_nor_replayed_masked() -> None:
+    # helper 22: `echo S3cretPw` as password_command was recorded verbatim in run.json and the report.
+    settings = load_settings(password_command="echo S3cretPw_zq91", mask_salt="pepper-42")
+    recorded = settings.masked()
+    assert (recorded["password_command"], recorded["mask_salt"]) == ("***", "***")
+    assert "S3cretPw_zq91" not in repr(recorded) and "pepper-42" not in repr(recorded)
+    # A replay takes the secrets from its own invocation, never the record's "***".
+    from columnar_etl.cli.run_commands import _replayed_settings
+
+    replayed = _replayed_settings(recorded, {}, None)
+    assert (replayed.password_command, replayed.mask_salt) == (None, None)
+
+
 HOSTILE_NAMES = [
     'x"; DROP TABLE y; --',
     "semi;colon",

@@ -357,12 +357,15 @@ class Settings(BaseSettings):
         return check_target(target) if target else target
 
     def masked(self) -> dict[str, Any]:
-        """The settings as JSON-ready data with any password in the target URI masked."""
+        """The settings as JSON-ready data with any password in the target URI masked, and the salt and
+        the password command hidden (:data:`SECRET_SETTINGS`)."""
         data = self.model_dump(mode="json")
         if data.get("target"):
             data["target"] = mask_uri(data["target"])
         if data.get("mask_salt"):
             data["mask_salt"] = "***"  # the salt is what keeps hashed personal data from being guessed
+        if data.get("password_command"):
+            data["password_command"] = "***"  # a command may carry the password itself (echo …)
         return data
 
 
@@ -484,12 +487,12 @@ def _setting_error(error: Any, path: Path | None) -> ConfigError:
     allowed = message.removeprefix("Input should be ").removeprefix("input should be ")
     shown = value if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
     # A value may carry a password (a target URI, a command, the salt): never shown as it is.
-    text = "<hidden>" if loc and loc[0] in _SECRET_SETTINGS else mask_secrets(repr(shown))
+    text = "<hidden>" if loc and loc[0] in SECRET_SETTINGS else mask_secrets(repr(shown))
     return ConfigError(f"invalid value for {key}: {text}; allowed: {allowed}", path=path, hint=where)
 
 
 #: Settings whose value may be or hold a secret: error messages never show them.
-_SECRET_SETTINGS = frozenset({"target", "password_command", "mask_salt"})
+SECRET_SETTINGS = frozenset({"target", "password_command", "mask_salt"})
 
 
 def check_mask_salt(settings: Settings) -> None:

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import app, cli_state, echo_json, err, out, sub_app
-from columnar_etl.config import load_settings
+from columnar_etl.config import SECRET_SETTINGS, load_settings
 from columnar_etl.errors import EtlError, UsageError
 from columnar_etl.report.display import run_quality
 
@@ -103,9 +103,10 @@ def _error_text(error: dict[str, Any]) -> str:
 
 
 def _replayed_settings(recorded: dict[str, Any], overrides: dict[str, Any], config: Path | None) -> Any:
-    # The recorded settings, minus the target (its password was masked): the target comes from this
-    # invocation's flag, env or TOML, like any other run.
-    given = {k: v for k, v in recorded.items() if k != "target"}
+    # The recorded settings, minus the secrets (masked in the record: the target's password, the
+    # password command, the salt): those come from this invocation's flag, env or TOML, like any other
+    # run's. (A replay once hashed personal data with the salt "***".)
+    given = {k: v for k, v in recorded.items() if k not in SECRET_SETTINGS}
     given.update({k: v for k, v in overrides.items() if v is not None})
     return load_settings(config, **given)
 
