@@ -137,6 +137,19 @@ def test_drop_removes_the_column(export: Path, tmp_path: Path) -> None:
     assert "TS-Agent" in result.data["timesheets"].column_names  # only the named column goes
 
 
+def test_dropping_every_column_of_a_table_is_a_config_error(tmp_path: Path) -> None:
+    # helper 22: the load failed on a COPY "syntax error at or near ')'", naming no cause.
+    path = tmp_path / "u.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE u (id INTEGER, v TEXT)")
+        con.execute("INSERT INTO u VALUES (1, 'x')")
+    drop = ColumnOverride(mask="drop")
+    settings = settings_for(None, u={"id": drop, "v": drop})
+    with pytest.raises(ConfigError, match="every column of the table is masked with drop") as refused:
+        build_plan(profile(path, settings=settings), settings=settings)
+    assert refused.value.table == "u"
+
+
 def test_hash_without_salt_is_a_config_error(
     export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

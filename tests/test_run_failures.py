@@ -97,6 +97,44 @@ def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_led
     assert ledger_row(env.target, record["run_id"]) == ("failed", "ZeroDivisionError: division by zero")
 
 
+def test_a_write_lock_taken_after_the_preflight_is_named_with_the_export_and_a_hint(
+    settings: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # helper 22: "profile failed: OperationalError: database is locked (hint: run again with --debug)".
+    import shutil
+    import sqlite3
+
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    profile_step = run_module.profile_step
+    writer = sqlite3.connect(export, isolation_level=None)
+
+    def locked_then_profiled(source: Path, settings: Settings) -> Any:
+        writer.execute("BEGIN EXCLUSIVE")
+        return profile_step(source, settings)
+
+    monkeypatch.setattr(run_module, "profile_step", locked_then_profiled)
+    try:
+        result = run(export, settings=settings, mode="simple")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert (result.outcome, result.exit_code) == ("failed", 1)
+    error = result.record.error
+    assert error is not None and "locked" in error["message"]
+    assert error["path"] == str(export) and "writ" in error["hint"]
+    # Wherever else SQLite says so (a read of the catalogue's keys by Python's sqlite3, say), the same.
+    raw = sqlite3.OperationalError("database is locked")
+    assert run_module._explained(raw, "profile", str(export), settings) == (
+        str(export),
+        "another program took a write lock on the export after the preflight: run again when it is done",
+    )
+    moved = RuntimeError('IO Error: Unable to open database "x.db"')
+    assert run_module._explained(moved, "clean+load", str(export), settings)[0] == str(export)
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert run_module._explained(full, "backup", str(export), settings)[0] == str(settings.backup_dir)
+
+
 def test_debug_shows_the_traceback_of_any_exception(
     env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -322,13 +322,14 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
     else:
         record.outcome = "failed"
+        path, hint = _explained(exc, stage, record.source, settings)
         record.error = {
             "error": type(exc).__name__,
             "message": f"{stage} failed: {error_line(exc)}",
-            "path": None,
+            "path": path,
             "table": None,
             "column": None,
-            "hint": "run again with --debug for the traceback",
+            "hint": hint,
             "exit_code": int(ExitCode.ERROR),
             "stage": stage,
         }
@@ -384,6 +385,25 @@ def _record_interrupt(result: RunResult, exc: BaseException) -> None:
         "hint": "run again",
         "exit_code": int(ExitCode.ERROR),
     }
+
+
+def _explained(exc: BaseException, stage: str, source: str, settings: Settings) -> tuple[str | None, str]:
+    """The file an unexpected error is about and what to do, for the errors an operator meets: the
+    export locked, moved or removed after the preflight; a backup directory that cannot be written
+    (helper 22: each said only "run again with --debug")."""
+    text = str(exc).lower()
+    if "database is locked" in text or "database is busy" in text:
+        return (
+            source,
+            "another program took a write lock on the export after the preflight: run again when it is done",
+        )
+    if "unable to open database" in text or (isinstance(exc, FileNotFoundError) and stage != "backup"):
+        return source, "the export was moved or removed during the run: run again on a copy"
+    if stage == "backup" and isinstance(exc, OSError):
+        return str(
+            settings.backup_dir
+        ), "the backup directory (setting backup_dir) must be writable, with room"
+    return None, "run again with --debug for the traceback"
 
 
 def _preflight_reached_target(result: RunResult) -> bool:

@@ -343,6 +343,13 @@ def build_plan(
         rows = table.sampled_rows or table.row_count
         row_bytes = sum(c.bytes for c in table) // max(1, rows)
         tables[table.name] = TablePlan.of(table.name, columns, row_bytes)
+        if columns and not tables[table.name].columns:
+            # PostgreSQL has tables of no column, but no COPY into one: it failed as a syntax error.
+            raise ConfigError(
+                "every column of the table is masked with drop: nothing of it would be loaded",
+                table=table.name,
+                hint='keep at least one of its columns (mask = "hash", or no mask)',
+            )
     built = Plan(tables=tables, source=str(profile.source), quality=profile.quality, notes=tuple(notes))
     built.check_salt(settings.mask_salt)
     named = built.with_column_names(column_names or settings.column_names)
