@@ -748,3 +748,19 @@ def test_slash_dates_that_prove_no_order_are_read_as_the_exports_other_columns_p
         None,
         dt.date(2025, 3, 6),
     )
+
+
+def test_a_column_with_no_declared_type_is_narrowed_only_as_a_text_column_is(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # No declared type claims nothing, as TEXT does not: three words among seven integers were
+    # quarantined as invalid numbers. Declared INTEGER, the words are the dirt the gate judges.
+    values = ["1", "2", "3", "abc", "4", "5", "def", "6", "7", "ghi"]
+    rows = [(i, v, v, str(i)) for i, v in enumerate(values)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, loose, typed INTEGER, clean)"
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    loose, typed, clean_ = profiled["loose"], profiled["typed"], profiled["clean"]
+    assert (loose.inferred_type, loose.invalid_count) == ("text", 0)
+    assert "3 of 10 values are not integer and the column is declared with no type" in loose.type_reason
+    assert (typed.inferred_type, typed.invalid_count) == ("integer", 3)
+    assert (clean_.inferred_type, clean_.invalid_count) == ("integer", 0)

@@ -629,9 +629,10 @@ def _lossless(
     - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell) keeps
       a double column numeric (text when exponents or REAL cells need the double);
     - integers beyond bigint are numeric (up to 38 digits), text beyond;
-    - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``) is narrowed only when at most
-      :data:`TEXT_NARROWING_SHARE` of its values would be quarantined; others up to the majority rule
-      (the circuit breaker judges how much dirt there is).
+    - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
+      claims none), is narrowed only when at most :data:`TEXT_NARROWING_SHARE` of its values would be
+      quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
+      dirt there is).
     """
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
@@ -657,10 +658,14 @@ def _lossless(
         return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
-        if family == "text" and invalid > TEXT_NARROWING_SHARE * present:
-            return "text", (
-                f"{invalid} of {present} values are not {inferred} and the column is declared "
-                f"{column_type}: kept as text"
+        # Neither TEXT nor no declared type (SQLite's "any": what CSV imports create) claims a type:
+        # only the values can, and a value cleaning would lose is then no dirt but a sign the column
+        # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
+        if family in ("text", None) and invalid > TEXT_NARROWING_SHARE * present:
+            declared = f"declared {column_type}" if column_type else "declared with no type"
+            return (
+                "text",
+                f"{invalid} of {present} values are not {inferred} and the column is {declared}: kept as text",
             )
     return inferred, reason
 
