@@ -663,10 +663,8 @@ def _lossless(
         # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
         if family in ("text", None) and invalid > TEXT_NARROWING_SHARE * present:
             declared = f"declared {column_type}" if column_type else "declared with no type"
-            return (
-                "text",
-                f"{invalid} of {present} values are not {inferred} and the column is {declared}: kept as text",
-            )
+            why = f"{invalid} of {present} values are not {inferred} and the column is {declared}"
+            return "text", f"{why}: kept as text"
     return inferred, reason
 
 
