@@ -87,9 +87,11 @@ def _signature(path: Path) -> tuple[int, int, int, int] | None:
 
 def source_state(path: str | Path) -> SourceState:
     """The export's state as :data:`SourceState` says: taken before its identity is, compared by
-    :func:`check_unchanged` before a load commits."""
+    :func:`check_unchanged` before a load commits. An empty ``-wal`` counts as none: a reader of a WAL
+    export creates one (SQLite does, even read-only), and it holds nothing."""
     path = Path(path)
-    return _signature(path), _signature(path.with_name(path.name + "-wal"))
+    wal = _signature(path.with_name(path.name + "-wal"))
+    return _signature(path), wal if wal is not None and wal[2] > 0 else None
 
 
 def check_unchanged(path: str | Path, before: SourceState) -> None:
