@@ -624,6 +624,7 @@ def _lossless(
     """The type the shapes suggest, widened where loading it would change a value no rule covers.
 
     - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
+    - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
       numeric (and text, if its integers are beyond what a double holds exactly);
     - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell) keeps
@@ -638,6 +639,10 @@ def _lossless(
     numbers = ("integer", "numeric", "double")
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
         return "text", (f"{wrong} number-shaped values would not read back the same (leading zeros, '+')")
+    if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
+        # A SKU column's 107A, a house number's 12A: values in a form no rule reads, not placeholders.
+        shown = ", ".join(counts.examples("other")[:2])
+        return "text", f"{codes} values such as {shown} mix digits with other characters: codes"
     if inferred in numbers and counts.classes[StorageClass.REAL]:
         bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
@@ -666,6 +671,15 @@ def _lossless(
             why = f"{invalid} of {present} values are not {inferred} and the column is {declared}"
             return "text", f"{why}: kept as text"
     return inferred, reason
+
+
+def _coded(counts: _Counts) -> int:
+    """Text values of no number's shape with a digit in them (:attr:`Flag.DIGITS`)."""
+    return sum(
+        cells
+        for code, cells in (counts.agg["codes"] or {}).items()
+        if (parts := split_code(code))[1] == Shape.OTHER and parts[2] & Flag.DIGITS
+    )
 
 
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:

@@ -129,10 +129,13 @@ class Flag(IntEnum):
     WORD_UPPER = 32768  # NA, DE: ASCII capitals only (a code; its length is the row's value_bytes)
     WORD_CAPITAL = 65536  # None, Low, Müller: a capital, then lower-case letters
     WORD_LOWER = 131072  # none, low: lower-case letters only
+    # Short text of no other shape with a digit in it (107A, 12-3, 3.5kg): among numbers, a code or a
+    # value in a form no rule reads, not a placeholder such as n/a or ? (see profile._lossless).
+    DIGITS = 262144
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 262144
+SHAPE_FACTOR = 524288
 #: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
 #: :data:`WORD_BYTES` long: longer text skips the expressions.
 WORD_FORMS = {
@@ -156,17 +159,20 @@ def make_code(storage: StorageClass, shape: Shape, flags: int) -> int:
     return (int(storage) * CLASS_FACTOR + int(shape)) * SHAPE_FACTOR + int(flags)
 
 
-def _word_form(t: str) -> str:
-    """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`), 0 when it is no such word.
-    One pattern of all letters first: most text is no word and meets that one alone."""
+def _word_form(t: str, *, digits: bool = False) -> str:
+    """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`), or (with ``digits``)
+    :attr:`Flag.DIGITS` for short text with a digit, else 0. One pattern of all letters first: most
+    text meets few more."""
     letters = f"[{_UPPER}{_LOWER}]+"
     forms = " ".join(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {flag:d}"
         for flag, regex in WORD_FORMS.items()
     )
     return (
-        f"CASE WHEN strlen({t}) <= {WORD_BYTES} AND regexp_full_match({t}, {quote_literal(letters)}) "
-        f"THEN CASE {forms} ELSE 0 END ELSE 0 END"
+        f"CASE WHEN strlen({t}) > {WORD_BYTES} THEN 0 "
+        f"WHEN regexp_full_match({t}, {quote_literal(letters)}) THEN CASE {forms} ELSE 0 END "
+        + (f"WHEN regexp_matches({t}, '[0-9]') THEN {Flag.DIGITS:d} " if digits else "")
+        + "ELSE 0 END"
     )
 
 
@@ -297,8 +303,10 @@ def column_projections(
                 f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
                 _not_a_double(t, k, sc) if classes else "",
-                # All three forms (they exclude each other) under the first's key.
-                _word_form(t),
+                # All three forms and DIGITS (they exclude each other) under the first's key; on text,
+                # null tokens and boolean words only (a number's digits are no code).
+                f"CASE WHEN {k} = {Shape.OTHER:d} THEN {_word_form(t, digits=True)} "
+                f"WHEN {k} IN ({_codes([Shape.NULL_LIKE, Shape.BOOLEAN_WORD])}) THEN {_word_form(t)} ELSE 0 END",
             ],
             strict=True,
         )
