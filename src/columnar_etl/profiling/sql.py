@@ -306,7 +306,8 @@ def column_projections(
                 # All three forms and DIGITS (they exclude each other) under the first's key; on text,
                 # null tokens and boolean words only (a number's digits are no code).
                 f"CASE WHEN {k} = {Shape.OTHER:d} THEN {_word_form(t, digits=True)} "
-                f"WHEN {k} IN ({_codes([Shape.NULL_LIKE, Shape.BOOLEAN_WORD])}) THEN {_word_form(t)} ELSE 0 END",
+                f"WHEN {k} IN ({_codes([Shape.NULL_LIKE, Shape.BOOLEAN_WORD])}) THEN {_word_form(t)} "
+                "ELSE 0 END",
             ],
             strict=True,
         )
