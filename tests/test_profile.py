@@ -776,7 +776,8 @@ def test_codes_with_digits_among_numbers_keep_a_text_column_text(make_sqlite: Sq
         "qty": ([str(100 + i) for i in range(n - 1)] + ["?"], "TEXT", "integer"),
         "declared": ([str(100 + i) for i in range(n - 1)] + ["107A"], "INTEGER", "integer"),
     }
-    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{k} {d}' for k, (_, d, _) in columns.items())})"
+    declared = ", ".join(f"{name} {kind}" for name, (_, kind, _) in columns.items())
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {declared})"
     rows = [(i, *(values[i] for values, _, _ in columns.values())) for i in range(n)]
     profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
     assert {name: profiled[name].inferred_type for name in columns} == {
