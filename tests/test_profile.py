@@ -509,6 +509,7 @@ def test_a_table_short_of_memory_beside_others_is_profiled_again_alone(
             "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
         }
     )
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)  # side by side, each on its own (see below)
     expected = profile(path).to_dict()
     real, calls = profile_module.profile_table, []
 
@@ -544,6 +545,7 @@ def test_a_table_alone_short_of_memory_is_profiled_again_with_one_thread(
         pytest.skip("one core: the first attempt already had one thread")
     limit = profile_module.memory_bytes(load_settings().profile_memory_limit)
     monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", limit // 100)
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)  # a and b each on its own, to be watched
     path = make_sqlite(
         {
             "big": (
@@ -579,6 +581,7 @@ def test_a_table_too_big_to_share_the_memory_limit_is_profiled_alone_first(
     # 100 here, so a table of 60 rows x 2 columns is too big to share it.
     limit = profile_module.memory_bytes(load_settings().profile_memory_limit)
     monkeypatch.setattr(profile_module, "ALONE_BYTES_PER_CELL", limit // 100)
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)  # a and b each on its own, to be watched
     rows = 60
     path = make_sqlite(
         {
@@ -784,3 +787,50 @@ def test_codes_with_digits_among_numbers_keep_a_text_column_text(make_sqlite: Sq
         name: expected for name, (_, _, expected) in columns.items()
     }
     assert profiled["house"].type_reason == "1 values such as 12-3 mix digits with other characters: codes"
+
+
+def test_small_tables_are_profiled_in_one_query_with_the_same_figures(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Planning the profile query is most of a small table's profile (~30 ms of its ~40): small tables'
+    # text queries run as one. Their figures are those each gets on its own.
+    tables = {
+        f"t{n}": (
+            f"CREATE TABLE t{n} (id INTEGER PRIMARY KEY, code TEXT, day TEXT, amount TEXT, n INTEGER, r INT)",
+            [
+                (i, ["DE", "NA", "FR"][i % 3], f"{1 + i % 28}/0{1 + n % 9}/2025", f"{i}.{n}5", i * n, i % 5)
+                for i in range(3 + 7 * n)
+            ],
+        )
+        for n in range(6)
+    }
+    tables["t9"] = ("CREATE TABLE t9 (id INTEGER PRIMARY KEY, note TEXT)", [(1, " padded "), (2, "N/A")])
+    path = make_sqlite(tables)
+    real, batches = profile_module._profile_batch, []
+
+    def counted(src: Any, settings: Any, asked: dict[str, Any]) -> Any:
+        batches.append(sorted(asked))
+        return real(src, settings, asked)
+
+    monkeypatch.setattr(profile_module, "_profile_batch", counted)
+    batched = _without_seconds(profile(path).to_dict())
+    assert batches == [sorted(tables)]
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)
+    assert _without_seconds(profile(path).to_dict()) == batched
+    assert len(batches) == 1
+
+
+def test_a_batch_short_of_memory_is_profiled_again_table_by_table(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [(i, f"v{i % 7}") for i in range(20)]
+    path = make_sqlite(
+        {name: (f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, v TEXT)", rows) for name in "abc"}
+    )
+    expected = _without_seconds(profile(path).to_dict())
+
+    def short_of_memory(*args: Any) -> Any:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+
+    monkeypatch.setattr(profile_module, "_profile_batch", short_of_memory)
+    assert _without_seconds(profile(path).to_dict()) == expected

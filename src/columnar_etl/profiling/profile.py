@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 import duckdb
 
@@ -741,6 +741,124 @@ def profile_table(
     unique: Collection[str] = (),
     whole: bool = False,
 ) -> TableProfile:
+    """Profile one table (see :func:`_table_steps`, whose text query this runs there and then)."""
+    return _run_steps(
+        _table_steps(src, table, settings, sample, parts, keep=keep, typed=typed, unique=unique, whole=whole)
+    )
+
+
+#: What a table's profile asks of the batched text query (see :func:`_profile_batch`): the table of its
+#: counted cells and its text columns' places in the table.
+CellsQuery = tuple[str, list[int]]
+T = TypeVar("T")
+
+
+#: Tables of at most this many cells (rows x columns) have their text queries batched.
+BATCH_WORK = 100_000
+_Keyed = tuple[TableProfile, KeptValues | None]
+
+
+def _profile_batched(
+    src: Source,
+    settings: Settings,
+    pool: ThreadPoolExecutor,
+    steps: dict[str, Generator[CellsQuery, list[dict[str, Any]], _Keyed]],
+) -> tuple[dict[str, _Keyed], list[str]]:
+    """Run the tables' ``steps`` (:func:`_keyed_steps`, batched) in ``pool``: each up to its text query,
+    then those queries as one (:func:`_profile_batch`), then each to its end. The profiles, and the
+    tables that ran out of memory (to be profiled again alone; any other error is raised)."""
+    done: dict[str, _Keyed] = {}
+    asked: dict[str, CellsQuery] = {}
+    failed: list[str] = []
+
+    def step(name: str, rows: list[dict[str, Any]] | None) -> CellsQuery | None:
+        try:
+            asks = next(steps[name]) if rows is None else steps[name].send(rows)
+        except StopIteration as ended:
+            done[name] = cast(_Keyed, ended.value)
+            return None
+        if rows is not None:
+            raise RuntimeError(f"table {name!r} asked for a second text query")
+        return asks
+
+    def each(work: Mapping[str, list[dict[str, Any]] | None]) -> None:
+        futures = {name: pool.submit(step, name, rows) for name, rows in work.items()}
+        for name, future in futures.items():
+            try:
+                if (asks := future.result()) is not None:
+                    asked[name] = asks
+            except SourceError as exc:
+                if not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                    raise
+                failed.append(name)
+
+    each(dict.fromkeys(steps))
+    if asked:
+        try:
+            with _query_errors(src, ", ".join(asked), settings):
+                found = _profile_batch(src, settings, asked)
+        except SourceError as exc:
+            if not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                raise
+            failed += list(asked)
+            found = {}
+        work = {name: found[name] for name in asked if name in found}
+        asked.clear()
+        each(work)
+    return done, failed
+
+
+def _run_steps(steps: Generator[CellsQuery, list[dict[str, Any]], T]) -> T:
+    """Run ``steps`` (not batched: it asks nothing) to its end; its result."""
+    try:
+        next(steps)
+    except StopIteration as done:
+        return cast(T, done.value)
+    raise RuntimeError("a table's profile asked for a batched query outside a batch")
+
+
+#: Column places of the tables of one batched query (:func:`_profile_batch`) are told apart by
+#: adding this many times the table's number (SQLite allows at most 32,767 columns).
+BATCH_STRIDE = 1 << 16
+
+
+def _profile_batch(
+    src: Source, settings: Settings, asked: dict[str, CellsQuery]
+) -> dict[str, list[dict[str, Any]]]:
+    """The text query's rows of every table in ``asked`` (its counted cells), from one query.
+
+    Planning the profile query (its shapes, parses and flags) is most of what profiling a small table
+    costs: ~30 ms, where reading a few thousand rows takes a few. Small tables' counted cells are
+    therefore profiled together, each column's place offset by its table's number (:data:`BATCH_STRIDE`).
+    """
+    names = list(asked)
+    union = " UNION ALL ".join(
+        f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {cells}"
+        for number, (cells, _) in enumerate(asked.values())
+    )
+    sql = table_profile_sql(
+        "", ["cells"], settings.null_tokens, None, settings.source_encoding_fallback, distinct=union
+    )
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for row in _fetch_rows(src, sql):
+        number, row["idx"] = divmod(int(row["idx"]), BATCH_STRIDE)
+        found[names[number]].append(row)
+    return found
+
+
+def _table_steps(
+    src: Source,
+    table: str,
+    settings: Settings,
+    sample: int | None = None,
+    parts: int = 1,
+    *,
+    keep: str | None = None,
+    typed: bool = False,
+    unique: Collection[str] = (),
+    whole: bool = False,
+    batched: bool = False,
+) -> Generator[CellsQuery, list[dict[str, Any]], TableProfile]:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
     With ``typed`` (not on a sample, whose rows the text query draws), the columns DuckDB reads as
@@ -759,7 +877,11 @@ def profile_table(
     the memory limit gets: all as text, as above, unless the typed scan spares the text query
     altogether (the 10M-row narrow table, 60M cells: all as text, it ran out of 256 MB with one thread
     and two; typed, 10 s at 441 MB of RSS). A column the typed scan then finds another class in is
-    still read as text beside it, as for a table profiled side by side."""
+    still read as text beside it, as for a table profiled side by side.
+
+    A generator: with ``batched`` (and ``keep``), it counts the text columns' cells into their table and
+    then yields that table (a :data:`CellsQuery`) for the caller to profile with other tables' in one
+    query (:func:`_profile_batch`), receiving its rows back. Otherwise it yields nothing."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
@@ -793,7 +915,10 @@ def profile_table(
         )
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
-        if texts or not names:
+        if batched and cells is not None and texts:
+            _count_cells(src, table, texts, sample, parts, cells)
+            rows += yield (cells, [names.index(name) for name in texts])
+        elif texts or not names:
             rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
     if not names:
         counted = int(rows[0]["row_count"]) if rows else 0
@@ -897,18 +1022,7 @@ def _text_rows(
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
     text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
-    info = src.table(table)
-    names = info.column_names
-    # REAL cells with all their digits (see sql.distinct_cells_sql); a column of TEXT affinity has none.
-    declared = {column.name: column.declared_type for column in info.columns}
-    reads = [
-        ColumnRead(
-            name, with_class=True, as_bytes=True, real_digits=sqlite_affinity(declared[name]) != "TEXT"
-        )
-        for name in columns
-    ]
-    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
-    positions = [names.index(name) for name in columns]
+    relation, positions = _text_relation(src, table, columns, sample, parts)
     keeping = cells is not None and bool(columns)
     sql = table_profile_sql(
         relation,
@@ -919,12 +1033,40 @@ def _text_rows(
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
     )
-    cursor = src.connection.cursor()
     if keeping:
-        cursor.execute(
-            f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, columns, None, positions)}"
+        _count_cells(src, table, columns, sample, parts, cast(str, cells))
+    return _fetch_rows(src, sql)
+
+
+def _text_relation(
+    src: Source, table: str, columns: list[str], sample: int | None, parts: int
+) -> tuple[str, list[int]]:
+    """The relation the text query reads ``columns`` of ``table`` from, and their places in the table."""
+    info = src.table(table)
+    # REAL cells with all their digits (see sql.distinct_cells_sql); a column of TEXT affinity has none.
+    declared = {column.name: column.declared_type for column in info.columns}
+    reads = [
+        ColumnRead(
+            name, with_class=True, as_bytes=True, real_digits=sqlite_affinity(declared[name]) != "TEXT"
         )
-    result = cursor.execute(sql)
+        for name in columns
+    ]
+    relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
+    return relation, [info.column_names.index(name) for name in columns]
+
+
+def _count_cells(
+    src: Source, table: str, columns: list[str], sample: int | None, parts: int, cells: str
+) -> None:
+    """Count the distinct cells of ``columns`` of ``table`` into the DuckDB table ``cells``."""
+    relation, positions = _text_relation(src, table, columns, sample, parts)
+    src.connection.cursor().execute(
+        f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, columns, None, positions)}"
+    )
+
+
+def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:
+    result = src.connection.cursor().execute(sql)
     header = [d[0] for d in result.description or []]
     return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
 
@@ -1019,10 +1161,31 @@ def _profile_keyed(
 ) -> tuple[TableProfile, KeptValues | None]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample)."""
-    alias = declared.columns if declared is not None and declared.rowid_alias else ()
-    profiled = profile_table(
-        src, table, settings, sample, parts, keep=keep, typed=typed, unique=alias, whole=whole
+    return _run_steps(
+        _keyed_steps(src, table, settings, sample, parts, declared, keep, typed=typed, whole=whole)
     )
+
+
+def _keyed_steps(
+    src: Source,
+    table: str,
+    settings: Settings,
+    sample: int | None,
+    parts: int,
+    declared: DeclaredKey | None,
+    keep: str,
+    *,
+    typed: bool = False,
+    whole: bool = False,
+    batched: bool = False,
+) -> Generator[CellsQuery, list[dict[str, Any]], tuple[TableProfile, KeptValues | None]]:
+    """:func:`_profile_keyed` as steps: asks its text query as :func:`_table_steps` does."""
+    alias = declared.columns if declared is not None and declared.rowid_alias else ()
+    options: dict[str, Any] = {"keep": keep, "typed": typed, "unique": alias, "whole": whole}
+    if batched:
+        profiled = yield from _table_steps(src, table, settings, sample, parts, **options, batched=True)
+    else:  # through the module's name: a test wraps it
+        profiled = profile_table(src, table, settings, sample, parts, **options)
     find_key(src, profiled, declared, count=sample is None)
     if sample is not None or not profiled.columns:
         return profiled, None
@@ -1123,12 +1286,33 @@ def profile(
                 results[name] = by_itself(name)
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
+        # Small tables' text queries run as one (planning it is most of what profiling one costs).
+        batch = [name for name in together if _work(src.table(name)) <= BATCH_WORK] if sample is None else []
+        batch = batch if len(batch) > 1 else []
         with ThreadPoolExecutor(max_workers=cores) as pool:
             # Side by side, a table's INTEGER columns come from the typed scan; a table alone, or again
             # alone after running out of memory, is read all as text unless the typed scan reads all
             # of it (see profile_table: its memory use at 40x is known).
-            futures = {name: pool.submit(one, name, threads) for name in together}
-            for name in together:
+            futures = {name: pool.submit(one, name, threads) for name in together if name not in batch}
+            if batch:
+                steps = {
+                    name: _keyed_steps(
+                        src,
+                        name,
+                        settings,
+                        sample,
+                        _parts(src.table(name), threads),
+                        declared.get(name),
+                        f"{KEPT_PREFIX}{order.index(name)}",
+                        typed=True,
+                        batched=True,
+                    )
+                    for name in batch
+                }
+                batched, failed = _profile_batched(src, settings, pool, steps)
+                results.update(batched)
+                short_of_memory += failed
+            for name in futures:
                 try:
                     results[name] = futures[name].result()
                 except SourceError as exc:
