@@ -837,6 +837,24 @@ def test_dashed_dates_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_p
     assert {("29", "due"), ("30", "due"), ("29", "at"), ("30", "at")} <= quarantined
 
 
+def test_numbers_of_38_digits_load_and_wider_decimals_stay_text(pg_uri: str, tmp_path: Path) -> None:
+    # helper 23: two integers of 38 digits made the load's expected sum wrap around (a decimal128 sum),
+    # and the load was refused; 38 digits before a point and one after planned numeric(38,1), and the
+    # value was quarantined as overflowing.
+    columns = {
+        "widest": ("", ["9" * 38, "9" * 38, "1"]),
+        "wider": ("", ["2" * 38 + ".5", "1", "2"]),
+        "fits": ("", ["1" * 36 + ".5", "1", "2"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "t", columns)
+    assert loaded.result.exit_code in (0, 2), loaded.result.record.error
+    assert [loaded.data_type("t", c) for c in columns] == ["numeric", "text", "numeric"]
+    # (numeric arrives as its text)
+    assert loaded.values("t", "widest", "id") == {1: "9" * 38, 2: "9" * 38, 3: "1"}
+    assert Decimal(loaded.values("t", "fits", "id")[1]) == Decimal("1" * 36 + ".5")
+    assert loaded.log("quarantine") == []
+
+
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:
     # DuckDB and Polars' chrono read year 0 as 1 BC; Python and PostgreSQL refuse it. 0000-01-01 is an
     # export's placeholder, not a date of the year 1 BC: quarantined (NULL and audited), never loaded.

@@ -8,6 +8,7 @@ compared with what the data holds (``type_mismatch``); it never decides on its o
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -656,10 +657,7 @@ def _lossless(
         if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
             return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
         inferred, reason = "numeric", "integers beyond bigint"
-    if (
-        inferred == "numeric"
-        and (counts["max_digits"] or 0) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS
-    ):
+    if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
         return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
@@ -671,6 +669,14 @@ def _lossless(
             why = f"{invalid} of {present} values are not {inferred} and the column is {declared}"
             return "text", f"{why}: kept as text"
     return inferred, reason
+
+
+def _whole_digits(counts: _Counts) -> int:
+    """Digits before the point of the column's widest number: of its integers' text, and of its bounds
+    (a decimal's, as the plan sizes the column; helper 23: 38 twos and .5 passed as numeric(38,1))."""
+    bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
+    whole = len(str(int(bound))) if math.isfinite(bound) else MAX_NUMERIC_DIGITS + 1
+    return max(whole, counts["max_digits"] or 0)
 
 
 def _coded(counts: _Counts) -> int:
