@@ -562,6 +562,32 @@ def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) ->
     assert result.quarantine.num_rows == 0
 
 
+def test_numbers_a_plans_type_cannot_hold_exactly_are_audited_or_sized_for(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # helper 23: type = "double" rounded 12345678901234567 (and an INTEGER cell of 2^62 + 1) with no
+    # audit row; type = "numeric" on integers up to 2^63 - 1 gave numeric(18,2), quarantining the widest.
+    rows = [
+        (1, "12345678901234567", 2**62 + 1, 2**63 - 1),
+        (2, "0.1234567890123456789", 7, 5),
+        (3, "2.5", 8, -(2**63)),
+    ]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, d TEXT, i INTEGER, n INTEGER)"
+    path = make_sqlite({"t": (ddl, rows)})
+    columns = {"d": {"type": "double"}, "i": {"type": "double"}, "n": {"type": "numeric"}}
+    result = clean(path, settings=load_settings(columns={"t": columns}))
+    assert result.data is not None and result.audit is not None
+    assert result.plan.tables["t"]["n"].pg_type == "numeric(38,2)"
+    assert result.data["t"].column("n").to_pylist() == [Decimal(2**63 - 1), Decimal(5), Decimal(-(2**63))]
+    assert result.quarantine.num_rows == 0
+    nearest = {
+        (r["column"], r["raw_value"]) for r in result.audit.to_pylist() if r["rule"] == "nearest_double"
+    }
+    assert nearest == {("d", "12345678901234567"), ("d", "0.1234567890123456789"), ("i", str(2**62 + 1))}
+    # Fifteen significant digits or fewer are the same number as a double: nothing to audit.
+    assert result.data["t"].column("d").to_pylist()[2] == 2.5
+
+
 def test_result_renders(cleaned: Cleaned) -> None:
     result = cleaned.result
     data = result.to_dict()

@@ -777,6 +777,7 @@ def test_codes_with_digits_among_numbers_keep_a_text_column_text(make_sqlite: Sq
         "sku": ([str(100 + i) for i in range(n - 1)] + ["107A"], "TEXT", "text"),
         "house": ([str(1 + i % 50) for i in range(n - 1)] + ["12-3"], "VARCHAR(10)", "text"),
         "qty": ([str(100 + i) for i in range(n - 1)] + ["?"], "TEXT", "integer"),
+        "wide": ([str(100 + i) for i in range(n - 1)] + ["１２"], "TEXT", "text"),  # full-width digits
         "declared": ([str(100 + i) for i in range(n - 1)] + ["107A"], "INTEGER", "integer"),
     }
     declared = ", ".join(f"{name} {kind}" for name, (_, kind, _) in columns.items())

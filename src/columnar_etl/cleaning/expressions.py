@@ -86,6 +86,7 @@ class Change(IntFlag):
     EXPONENT = 2048
     THOUSANDS = 4096
     NUMBER_FORMAT = 8192
+    NEAREST_DOUBLE = 16384
 
 
 #: The statistic each change is counted under.
@@ -104,6 +105,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.EXPONENT: "exponents_expanded",
     Change.THOUSANDS: "thousands_separators_removed",
     Change.NUMBER_FORMAT: "numbers_reformatted",
+    Change.NEAREST_DOUBLE: "nearest_doubles",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -115,6 +117,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.EXPONENT: "exponent",
     Change.THOUSANDS: "thousands_separator",
     Change.NUMBER_FORMAT: "number_format",
+    Change.NEAREST_DOUBLE: "nearest_double",
 }
 
 
@@ -141,6 +144,8 @@ ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if no
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
 CANONICAL_NUMBER_PATTERN = rust_regex(CANONICAL_NUMBER_REGEX)
+#: Significant digits every double holds exactly (DBL_DIG): a number with more may become another.
+DOUBLE_DIGITS = 15
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
 NUMBER_PATTERN = "|".join(_DOT_NUMBERS)
 NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGEX)])
@@ -466,6 +471,13 @@ class ColumnExprs:
                 _, text = self._number_text()
                 odd = ~text.str.contains(CANONICAL_NUMBER_PATTERN) & ~has_exponent
                 bits.append((kept & text_cell & odd, Change.NUMBER_FORMAT))
+                if kind == "double":
+                    # More significant digits than a double holds (12345678901234567, an INTEGER cell
+                    # of 2^62 + 1): a full profile keeps such a column numeric or text, but a plan made
+                    # otherwise reads it as the nearest double, and that is a change too (helper 23).
+                    mantissa = text.str.replace(EXPONENT_MARK_REGEX + ".*$", "").str.replace_all("[^0-9]", "")
+                    digits = mantissa.str.strip_chars("0").str.len_bytes()
+                    bits.append((kept & text_cell & (digits > DOUBLE_DIGITS), Change.NEAREST_DOUBLE))
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:

@@ -32,6 +32,7 @@ COUNTERS = (
     "exponents_expanded",
     "thousands_separators_removed",
     "numbers_reformatted",
+    "nearest_doubles",
     "quarantined",
 )
 
@@ -60,6 +61,7 @@ class ColumnCleanStats:
     exponents_expanded: int = 0
     thousands_separators_removed: int = 0
     numbers_reformatted: int = 0
+    nearest_doubles: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

@@ -337,7 +337,9 @@ def build_plan(
         for column in table:
             plan = column_plan(column, null_tokens, default_order, sampled=profile.sample is not None)
             if column.name in overrides:
-                plan = apply_override(plan, overrides[column.name], default_order, column.max_scale)
+                plan = apply_override(
+                    plan, overrides[column.name], default_order, column.max_scale, whole_digits(column)
+                )
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             columns.append(plan)
         rows = table.sampled_rows or table.row_count
@@ -434,9 +436,7 @@ def column_plan(
             formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]
         return replace(plan, formats=tuple(formats), date_order=order)
     if kind == "numeric":
-        bound = max(abs(float(column.min or 0)), abs(float(column.max or 0)))
-        # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
-        whole = len(str(int(bound))) if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
+        whole = whole_digits(column)
         # At least MIN_NUMERIC_SCALE fraction digits, as room allows: integers of 37 and 38 digits
         # (beyond bigint) leave one and none of the 38 (they were quarantined as overflowing).
         room = max(0, min(MIN_NUMERIC_SCALE, WIDE_NUMERIC_PRECISION - whole))
@@ -450,6 +450,15 @@ def column_plan(
             rounds=sampled,
         )
     return plan
+
+
+def whole_digits(column: ColumnProfile) -> int:
+    """Digits before the point of the column's widest number (its profiled bounds)."""
+    if not isinstance(column.min, int | float) or not isinstance(column.max, int | float):
+        return 1
+    bound = max(abs(float(column.min)), abs(float(column.max)))
+    # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
+    return len(str(int(bound))) if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
 
 
 def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:
@@ -467,6 +476,7 @@ def apply_override(
     override: ColumnOverride,
     default_order: ReadingOrder,
     profiled_scale: int | None = None,
+    profiled_whole: int = 1,
 ) -> ColumnPlan:
     """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
 
@@ -509,7 +519,10 @@ def apply_override(
         scale = override.scale if override.scale is not None else plan.scale
         if scale is None:  # the profile did not make it numeric: as many digits as its values had
             scale = max(MIN_NUMERIC_SCALE, profiled_scale or 0)
-        changes.update(scale=scale)
+        # Wide enough for the values' whole digits (helper 23: 2^63 - 1 made numeric was quarantined
+        # as overflowing numeric(18,2)).
+        wide = profiled_whole + scale > NUMERIC_PRECISION
+        changes.update(scale=scale, precision=WIDE_NUMERIC_PRECISION if wide else plan.precision)
         if override.scale is not None or plan.type != "numeric":
             changes["rounds"] = True  # a narrower scale than the values have: rounding is checked
     if override.null_tokens is not None:
