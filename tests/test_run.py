@@ -273,12 +273,8 @@ def test_terminated_connection_mid_load_exits_1_and_leaves_live_unchanged(
     assert pg_query(settings.target, "SELECT count(*) FROM servicedesk.tickets") == [(109,)]
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
-def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
-    how: signal.Signals, settings: Settings, bigger_export: Path
-) -> None:
-    # helper 22: SIGTERM left run.json "running" and .tmp files behind (exit 143); Ctrl-C exited 130,
-    # which is not one of the documented codes.
+def _start_run(settings: Settings, export: Path) -> subprocess.Popen[bytes]:
+    """``columnar-etl run EXPORT --mode simple`` in a process of its own, into ``settings``' target."""
     assert settings.target is not None
     env = {
         **os.environ,
@@ -287,8 +283,18 @@ def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
         "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
         "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
     }
-    command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(bigger_export)]
-    process = subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(export)]
+    return subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
+    how: signal.Signals, settings: Settings, bigger_export: Path
+) -> None:
+    # helper 22: SIGTERM left run.json "running" and .tmp files behind (exit 143); Ctrl-C exited 130,
+    # which is not one of the documented codes.
+    assert settings.target is not None
+    process = _start_run(settings, bigger_export)
     try:
         assert _wait_for_copy(settings.target, timeout=60) is not None, "no COPY seen"
         process.send_signal(how)
@@ -339,15 +345,7 @@ def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
     settings: Settings, bigger_export: Path, tmp_path: Path
 ) -> None:
     assert settings.target is not None
-    env = {
-        **os.environ,
-        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
-        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
-        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
-        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
-    }
-    command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(bigger_export)]
-    process = subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+    process = _start_run(settings, bigger_export)
     try:
         pid = _wait_for_copy(settings.target, timeout=60)
         assert pid is not None, "no COPY seen"

@@ -736,21 +736,11 @@ def _epoch_unit(name: str, low: int, high: int) -> str | None:
 
 
 def profile_table(
-    src: Source,
-    table: str,
-    settings: Settings,
-    sample: int | None = None,
-    parts: int = 1,
-    *,
-    keep: str | None = None,
-    typed: bool = False,
-    unique: Collection[str] = (),
-    whole: bool = False,
+    src: Source, table: str, settings: Settings, sample: int | None = None, parts: int = 1, **options: Any
 ) -> TableProfile:
-    """Profile one table (see :func:`_table_steps`, whose text query this runs there and then)."""
-    return _run_steps(
-        _table_steps(src, table, settings, sample, parts, keep=keep, typed=typed, unique=unique, whole=whole)
-    )
+    """Profile one table: :func:`_table_steps` (``options``: its keywords), not batched: its text query
+    runs there and then."""
+    return _run_steps(_table_steps(src, table, settings, sample, parts, **options))
 
 
 #: What a table's profile asks of the batched text query (see :func:`_profile_batch`): the table of its
@@ -1153,25 +1143,6 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     return kept
 
 
-def _profile_keyed(
-    src: Source,
-    table: str,
-    settings: Settings,
-    sample: int | None,
-    parts: int,
-    declared: DeclaredKey | None,
-    keep: str,
-    *,
-    typed: bool = False,
-    whole: bool = False,
-) -> tuple[TableProfile, KeptValues | None]:
-    """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
-    sample); with the values kept for the reference search (none on a sample)."""
-    return _run_steps(
-        _keyed_steps(src, table, settings, sample, parts, declared, keep, typed=typed, whole=whole)
-    )
-
-
 def _keyed_steps(
     src: Source,
     table: str,
@@ -1185,7 +1156,9 @@ def _keyed_steps(
     whole: bool = False,
     batched: bool = False,
 ) -> Generator[CellsQuery, list[dict[str, Any]], tuple[TableProfile, KeptValues | None]]:
-    """:func:`_profile_keyed` as steps: asks its text query as :func:`_table_steps` does."""
+    """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
+    sample); with the values kept for the reference search (none on a sample). As steps: with
+    ``batched`` it asks its text query as :func:`_table_steps` does (run by :func:`_run_steps` else)."""
     alias = declared.columns if declared is not None and declared.rowid_alias else ()
     options: dict[str, Any] = {"keep": keep, "typed": typed, "unique": alias, "whole": whole}
     if batched:
@@ -1267,7 +1240,9 @@ def profile(
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
             key = declared.get(name)
-            return _profile_keyed(src, name, settings, sample, parts, key, keep, typed=True, whole=whole)
+            return _run_steps(
+                _keyed_steps(src, name, settings, sample, parts, key, keep, typed=True, whole=whole)
+            )
 
         def by_itself(name: str) -> tuple[TableProfile, KeptValues | None]:
             # Alone, with the whole limit and every core; out of memory even so, once more with one
