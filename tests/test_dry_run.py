@@ -71,12 +71,13 @@ HUGE_DECIMAL = "1" + "0" * 140_000 + ".5"  # PostgreSQL's numeric holds 131072 d
 
 # "Score" and "Count" have no declared type: SQLite keeps the text as written. A declared REAL would
 # turn '1e400' into Inf (read back as 'Inf', which no number shape accepts).
-# "Score" claims a double (its dirt is then quarantined, up to the majority rule) but has SQLite's BLOB
-# affinity ("BLOB" in the name comes first), so its exponent text is stored as written. Without any
-# declared type it would stay text: five of its 42 values are no number.
+# "Score" and "Amount" claim a number type (their dirt is then quarantined, up to the majority rule)
+# but have SQLite's BLOB affinity ("BLOB" in the name comes first), so their text is stored as written.
+# Without a declared type they would stay text: five of Score's 42 values are no number, and no
+# numeric holds Amount's widest.
 EVENTS_DDL = (
     'CREATE TABLE "my ""events""" ("Created Time" TIMESTAMP, "Due Date" DATE, "Score" DOUBLE_BLOB, '
-    '"Amount", "Count", "Note" TEXT, "Flag" BOOLEAN, "updated_at" INTEGER, "Paid" REAL)'
+    '"Amount" NUMERIC_BLOB, "Count", "Note" TEXT, "Flag" BOOLEAN, "updated_at" INTEGER, "Paid" REAL)'
 )
 
 

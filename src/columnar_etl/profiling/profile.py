@@ -657,7 +657,10 @@ def _lossless(
         if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
             return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
         inferred, reason = "numeric", "integers beyond bigint"
-    if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
+    # Declared NUMERIC, a decimal too wide for it is the column's dirt (quarantined as overflowing);
+    # otherwise nothing claims the type, and a value no numeric holds keeps the column text.
+    whole = (counts["max_digits"] or 0) if family == "numeric" else _whole_digits(counts)
+    if inferred == "numeric" and whole + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
         return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
