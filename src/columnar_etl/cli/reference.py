@@ -128,8 +128,10 @@ def cli_markdown() -> str:
     ]
     lines += [
         "",
-        "`run` also records `already_loaded` (exit 0: the live version came from this very file) and, "
-        "for a run whose process was killed, `interrupted`.",
+        "`run` also records `already_loaded` (exit 0: the live version came from this very file) and "
+        "`interrupted` for a run stopped by Ctrl-C or SIGTERM before its commit (exit 1, nothing live "
+        "changed; after the commit it is `warn`, exit 2) or whose process was killed. Any command "
+        "interrupted exits 1.",
         "",
         "## Global options",
         "",
