@@ -38,7 +38,11 @@ CHECK_KEYS = ["name", "status", "value", "threshold", "unit", "message", "hint",
 def settings(tmp_path: Path) -> Settings:
     # Memory thresholds at 0: the healthy case must not depend on the test machine's free memory.
     return load_settings(
-        backup_dir=tmp_path / "backups", pg_dir=tmp_path / "pg", min_memory_gb=0, fail_memory_gb=0
+        backup_dir=tmp_path / "backups",
+        runs_dir=tmp_path / "runs",
+        pg_dir=tmp_path / "pg",
+        min_memory_gb=0,
+        fail_memory_gb=0,
     )
 
 
@@ -96,8 +100,10 @@ def test_a_healthy_setup_passes_every_check(export: Path, settings: Settings, pg
     assert deps.value == deps.threshold == len(deps.details["versions"]) >= 13
     assert deps.details["versions"]["duckdb"] == deps.details["versions"]["duckdb-extension-sqlite-scanner"]
     disk = result.check("disk")
-    # A target given by URI is not on this disk: only the backup copy counts, 2x the source.
-    assert disk.threshold == 2 * export.stat().st_size
+    # A target given by URI is not on this disk: the backup copy counts, 2x the source, and the run's
+    # record in runs_dir, half of it.
+    size = export.stat().st_size
+    assert disk.threshold == 2 * size + int(0.5 * size)
     result.raise_for_failures()  # nothing failed: no exception
 
 
@@ -113,11 +119,14 @@ def test_json_schema_is_stable(export: Path, settings: Settings, pg_server_uri: 
 
 
 def test_the_embedded_target_adds_its_growth_to_the_disk_need(export: Path, tmp_path: Path) -> None:
-    settings = load_settings(backup_dir=tmp_path / "b", pg_dir=tmp_path / "pg", target_growth_factor=1.5)
+    settings = load_settings(
+        backup_dir=tmp_path / "b", runs_dir=tmp_path / "r", pg_dir=tmp_path / "pg", target_growth_factor=1.5
+    )
     check = environment_checks.check_disk(export, settings, embedded=True)
     size = export.stat().st_size
-    assert check.threshold == int(2 * size) + int(1.5 * size)
-    assert check.details["filesystems"][0]["dirs"] == [str(tmp_path / "b"), str(tmp_path / "pg")]
+    assert check.threshold == int(2 * size) + int(0.5 * size) + int(1.5 * size)
+    dirs = [str(tmp_path / name) for name in ("b", "r", "pg")]
+    assert check.details["filesystems"][0]["dirs"] == dirs
 
 
 # --- disk and memory --------------------------------------------------------------------------------
@@ -126,23 +135,34 @@ def test_the_embedded_target_adds_its_growth_to_the_disk_need(export: Path, tmp_
 def test_too_little_disk_fails_with_the_numbers(
     export: Path, tmp_path: Path, pg_server_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = load_settings(backup_dir=tmp_path / "b", min_memory_gb=0, fail_memory_gb=0)
+    settings = load_settings(
+        backup_dir=tmp_path / "b", runs_dir=tmp_path / "r", min_memory_gb=0, fail_memory_gb=0
+    )
     monkeypatch.setattr(environment_checks, "free_disk_bytes", lambda path: 1000)
     result = preflight(export, settings=settings, target=pg_server_uri)
     disk = result.check("disk")
-    assert (disk.status, disk.value, disk.threshold) == ("fail", 1000, 2 * export.stat().st_size)
+    size = export.stat().st_size
+    assert (disk.status, disk.value, disk.threshold) == ("fail", 1000, 2 * size + int(0.5 * size))
     assert disk.hint == (
-        "free some space, or set backup_dir / pg_dir to a larger disk (disk_factor sets the margin)"
+        "free some space, or set backup_dir / runs_dir / pg_dir to a larger disk (disk_factor sets "
+        "the margin)"
     )
     assert (result.status, result.exit_code) == ("fail", 3)
 
 
 def test_disk_factor_is_the_threshold(export: Path, tmp_path: Path, pg_server_uri: str) -> None:
     # A factor no disk satisfies: the real probe, a configured threshold.
-    settings = load_settings(backup_dir=tmp_path / "b", disk_factor=1e12, min_memory_gb=0, fail_memory_gb=0)
+    settings = load_settings(
+        backup_dir=tmp_path / "b",
+        runs_dir=tmp_path / "r",
+        disk_factor=1e12,
+        min_memory_gb=0,
+        fail_memory_gb=0,
+    )
     disk = preflight(export, settings=settings, target=pg_server_uri).check("disk")
     assert disk.status == "fail"
-    assert disk.threshold == int(1e12 * export.stat().st_size)
+    size = export.stat().st_size
+    assert disk.threshold == int(1e12 * size) + int(0.5 * size)
     assert disk.value < disk.threshold
 
 

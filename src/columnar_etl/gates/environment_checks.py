@@ -49,10 +49,18 @@ def _existing_ancestor(path: Path) -> Path:
     return Path.cwd()
 
 
+#: Room for the run's record in runs_dir, as a share of the export (its audit lists changed cells).
+RUN_RECORD_SHARE = 0.5
+
+
 def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
-    """Free disk ≥ ``disk_factor`` × the source in backup_dir (+ the growth of a local embedded target)."""
+    """Free disk ≥ ``disk_factor`` × the source in backup_dir, half of it in runs_dir (+ the growth of a
+    local embedded target)."""
     size = source.stat().st_size if source.is_file() else 0
     needs = {settings.backup_dir: settings.disk_factor * size}
+    # The run's own record (the audit, the quarantine, the report) is written after the commit: a full
+    # runs_dir then left run.json stale while the version was live (helper 22).
+    needs[settings.runs_dir] = needs.get(settings.runs_dir, 0) + RUN_RECORD_SHARE * size
     if embedded:
         # The embedded server's data dir is on this machine: a loaded version grows it.
         needs[settings.pg_dir] = needs.get(settings.pg_dir, 0) + settings.target_growth_factor * size
@@ -67,7 +75,9 @@ def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
     dirs = " + ".join(tightest["dirs"])
     growth = f" + {settings.target_growth_factor:g}× for the embedded target" if embedded else ""
     # Free and needed bytes are the check's value and threshold; the message says where and why.
-    message = f"{dirs}: {settings.disk_factor:g}× the {size / GIB:,.2f} GiB source{growth}"
+    message = (
+        f"{dirs}: {settings.disk_factor:g}× the {size / GIB:,.2f} GiB source, half of it for the run{growth}"
+    )
     details = {"source_bytes": size, "filesystems": list(by_device.values())}
     if free >= required:
         return Check("disk", "pass", free, required, message, unit="bytes", details=details)
@@ -77,7 +87,8 @@ def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
         free,
         required,
         message,
-        hint="free some space, or set backup_dir / pg_dir to a larger disk (disk_factor sets the margin)",
+        hint="free some space, or set backup_dir / runs_dir / pg_dir to a larger disk (disk_factor sets "
+        "the margin)",
         unit="bytes",
         details=details,
     )
