@@ -96,7 +96,7 @@ def early_export(words: list[str]) -> Path | None:
 
 def _early(export: Path, command: str) -> None:
     with contextlib.suppress(Exception):  # the command does the work itself, and reports its errors
-        # Both modules import nothing but the standard library.
+        # Both modules import nothing but the standard library (and the package's errors: the same).
         from columnar_etl.source import early  # deliberate: in this thread
         from columnar_etl.source.identity import export_identity  # deliberate: in this thread
 

@@ -30,6 +30,7 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import IntEnum
@@ -394,6 +395,18 @@ GROUPED_SHAPES = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER, Shape.GROUPED_DECIM
 CANONICAL_NUMBER_REGEX = r"(0|[1-9]\d*)(\.\d+)?|-(0\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)"
 #: The fraction digits of a number (searched): more than the column's scale means rounding.
 FRACTION_DIGITS_REGEX = r"[.,]([0-9]+)"
+
+#: The most digits a PostgreSQL numeric column holds here (precision 38, a decimal128).
+NUMERIC_DIGITS = 38
+
+
+def whole_digits(low: float | None, high: float | None) -> int:
+    """Digits before the point of the wider of two bounds: what a numeric column must hold. A bound
+    beyond any double (a 140,000-digit decimal) is wider than any precision. The profile, which decides
+    whether a column can be numeric, and the plan, which sizes it, both count so."""
+    bound = max(abs(float(low or 0)), abs(float(high or 0)))
+    return len(str(int(bound))) if math.isfinite(bound) else NUMERIC_DIGITS + 1
+
 
 #: Integer columns whose every value lies in one of these ranges are epoch timestamps (2001-09-09 to
 #: 2033-05-18), in seconds or milliseconds.

@@ -51,6 +51,7 @@ from columnar_etl.pipeline.record import (
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan, build_plan, plan_differences
 from columnar_etl.profiling.profile import memory_bytes
+from columnar_etl.source.catalogue import is_lock_error
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
 
@@ -392,7 +393,7 @@ def _explained(exc: BaseException, stage: str, source: str, settings: Settings) 
     export locked, moved or removed after the preflight; a backup directory that cannot be written
     (helper 22: each said only "run again with --debug")."""
     text = str(exc).lower()
-    if "database is locked" in text or "database is busy" in text:
+    if is_lock_error(exc):
         return (
             source,
             "another program took a write lock on the export after the preflight: run again when it is done",

@@ -13,7 +13,6 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -22,7 +21,8 @@ from columnar_etl.errors import ConfigError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS
+from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS
+from columnar_etl.rules import whole_digits as bound_digits
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -52,7 +52,7 @@ _TYPE_ALIASES = {"bigint": "integer", "double precision": "double"}
 MIN_NUMERIC_SCALE = 2
 #: Precision of a numeric column: 18 digits, or 38 (the widest decimal128 holds) for wider values.
 NUMERIC_PRECISION = 18
-WIDE_NUMERIC_PRECISION = 38
+WIDE_NUMERIC_PRECISION = NUMERIC_DIGITS
 
 
 @dataclass(frozen=True)
@@ -456,9 +456,7 @@ def whole_digits(column: ColumnProfile) -> int:
     """Digits before the point of the column's widest number (its profiled bounds)."""
     if not isinstance(column.min, int | float) or not isinstance(column.max, int | float):
         return 1
-    bound = max(abs(float(column.min)), abs(float(column.max)))
-    # A bound beyond any double (a 140,000-digit decimal) is wider than any precision.
-    return len(str(int(bound))) if math.isfinite(bound) else WIDE_NUMERIC_PRECISION + 1
+    return bound_digits(column.min, column.max)
 
 
 def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:

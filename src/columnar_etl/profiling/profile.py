@@ -8,7 +8,6 @@ compared with what the data holds (``type_mismatch``); it never decides on its o
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import time
@@ -73,8 +72,10 @@ from columnar_etl.rules import (
     EPOCH_MILLIS,
     EPOCH_SECONDS,
     GROUPED_SHAPES,
+    NUMERIC_DIGITS,
     ZONED_SHAPES,
     Shape,
+    whole_digits,
 )
 from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
 from columnar_etl.source.cells import ColumnRead
@@ -89,7 +90,7 @@ TEXT_NARROWING_SHARE = 0.001
 #: Integers a double holds exactly (REAL and INTEGER cells in one column become double precision).
 EXACT_DOUBLE_INTEGERS = 2**53
 #: The widest numeric Arrow carries (decimal128); more digits stay text.
-MAX_NUMERIC_DIGITS = 38
+MAX_NUMERIC_DIGITS = NUMERIC_DIGITS
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
@@ -677,9 +678,7 @@ def _lossless(
 def _whole_digits(counts: _Counts) -> int:
     """Digits before the point of the column's widest number: of its integers' text, and of its bounds
     (a decimal's, as the plan sizes the column; helper 23: 38 twos and .5 passed as numeric(38,1))."""
-    bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
-    whole = len(str(int(bound))) if math.isfinite(bound) else MAX_NUMERIC_DIGITS + 1
-    return max(whole, counts["max_digits"] or 0)
+    return max(whole_digits(counts["min_number"], counts["max_number"]), counts["max_digits"] or 0)
 
 
 def _coded(counts: _Counts) -> int:
@@ -746,9 +745,9 @@ def profile_table(
     return _run_steps(_table_steps(src, table, settings, sample, parts, **options))
 
 
-#: What a table's profile asks of the batched text query (see :func:`_profile_batch`): the table of its
-#: counted cells and its text columns' places in the table.
-CellsQuery = tuple[str, list[int]]
+#: What a table's profile asks of the batched text query (see :func:`_profile_batch`): the DuckDB table
+#: of its counted cells (their ``idx`` is each column's place in its table).
+CellsQuery = str
 T = TypeVar("T")
 
 
@@ -833,7 +832,7 @@ def _profile_batch(
     names = list(asked)
     union = " UNION ALL ".join(
         f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {cells}"
-        for number, (cells, _) in enumerate(asked.values())
+        for number, cells in enumerate(asked.values())
     )
     sql = table_profile_sql(
         "", ["cells"], settings.null_tokens, None, settings.source_encoding_fallback, distinct=union
@@ -915,8 +914,8 @@ def _table_steps(
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
         if batched and cells is not None and texts:
-            _count_cells(src, table, texts, sample, parts, cells)
-            rows += yield (cells, [names.index(name) for name in texts])
+            _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts))
+            rows += yield cells
         elif texts or not names:
             rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
     if not names:
@@ -1033,7 +1032,7 @@ def _text_rows(
         positions=positions,
     )
     if keeping:
-        _count_cells(src, table, columns, sample, parts, cast(str, cells))
+        _count_cells(src, cast(str, cells), columns, relation, positions)
     return _fetch_rows(src, sql)
 
 
@@ -1054,11 +1053,9 @@ def _text_relation(
     return relation, [info.column_names.index(name) for name in columns]
 
 
-def _count_cells(
-    src: Source, table: str, columns: list[str], sample: int | None, parts: int, cells: str
-) -> None:
-    """Count the distinct cells of ``columns`` of ``table`` into the DuckDB table ``cells``."""
-    relation, positions = _text_relation(src, table, columns, sample, parts)
+def _count_cells(src: Source, cells: str, columns: list[str], relation: str, positions: list[int]) -> None:
+    """Count the distinct cells of ``columns`` (at ``positions`` in their table; read by ``relation``,
+    see :func:`_text_relation`) into the DuckDB table ``cells``."""
     src.connection.cursor().execute(
         f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, columns, None, positions)}"
     )

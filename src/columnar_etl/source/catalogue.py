@@ -173,8 +173,10 @@ def locked_error(
 
 def is_lock_error(exc: BaseException) -> bool:
     """True when ``exc`` (from SQLite or DuckDB's sqlite_scanner) means "locked", not "damaged"."""
-    if isinstance(exc, sqlite3.Error):
-        return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.Error) else None
+    if code is not None:
+        return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    # DuckDB's, or an error raised without SQLite's code: SQLite's messages for both.
     return "database is locked" in str(exc) or "database table is locked" in str(exc)
 
 

@@ -24,8 +24,9 @@ T = TypeVar("T")
 #: The work :func:`start` may do, by name: each a function of the export's path.
 INTEGRITY, IDENTITY = "integrity", "identity"
 
-_Signature = tuple[int, int, int, int]
-_started: dict[tuple[str, str], tuple[_Signature, Future[Any]]] = {}
+#: What tells one state of a file from another (see :func:`signature`).
+Signature = tuple[int, int, int, int]
+_started: dict[tuple[str, str], tuple[Signature, Future[Any]]] = {}
 _lock = threading.Lock()
 
 
@@ -43,7 +44,7 @@ def _key(path: Path) -> str:
     return str(Path(path).resolve())
 
 
-def signature(path: Path) -> _Signature | None:
+def signature(path: Path) -> Signature | None:
     """What tells one state of the file from another: device, inode, size, modification time."""
     try:
         found = os.stat(path)
@@ -78,7 +79,7 @@ def start(path: Path, work: dict[str, Callable[[Path], Any]]) -> None:
         _compute(path, before, *pieces[-1])
 
 
-def _compute(path: Path, before: _Signature, future: Future[Any], function: Callable[[Path], Any]) -> None:
+def _compute(path: Path, before: Signature, future: Future[Any], function: Callable[[Path], Any]) -> None:
     try:
         value = function(path)
     except BaseException as exc:  # the command computes it again, and reports its own error

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from columnar_etl.errors import SourceError
+from columnar_etl.source.early import Signature, signature
 
 
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
@@ -72,17 +72,9 @@ def _committed_wal_bytes(wal: Path) -> int:
                 end = offset
 
 
-#: What tells one state of the export from another: (device, inode, size, modification time) of the
-#: file and of its ``-wal`` file (None when there is none).
-SourceState = tuple[tuple[int, int, int, int] | None, tuple[int, int, int, int] | None]
-
-
-def _signature(path: Path) -> tuple[int, int, int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+#: What tells one state of the export from another: the :func:`~.early.signature` (device, inode,
+#: size, modification time) of the file and of its ``-wal`` file (None when there is none).
+SourceState = tuple[Signature | None, Signature | None]
 
 
 def source_state(path: str | Path) -> SourceState:
@@ -90,8 +82,8 @@ def source_state(path: str | Path) -> SourceState:
     :func:`check_unchanged` before a load commits. An empty ``-wal`` counts as none: a reader of a WAL
     export creates one (SQLite does, even read-only), and it holds nothing."""
     path = Path(path)
-    wal = _signature(path.with_name(path.name + "-wal"))
-    return _signature(path), wal if wal is not None and wal[2] > 0 else None
+    wal = signature(path.with_name(path.name + "-wal"))
+    return signature(path), wal if wal is not None and wal[2] > 0 else None
 
 
 def check_unchanged(path: str | Path, before: SourceState) -> None:
