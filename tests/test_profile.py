@@ -835,3 +835,84 @@ def test_a_batch_short_of_memory_is_profiled_again_table_by_table(
 
     monkeypatch.setattr(profile_module, "_profile_batch", short_of_memory)
     assert _without_seconds(profile(path).to_dict()) == expected
+
+
+def _grouped_export(make_sqlite: SqliteFactory) -> Path:
+    """Two tables of several TEXT columns each (codes, dates, decimals with commas, null tokens, free
+    text) and a text reference between them: what the column groups of :func:`_text_groups` split."""
+    customers = [
+        (f"C{i:05d}", f"name {i}", ["DE", "FR", "NA"][i % 3], f"{1 + i % 28}/05/2025") for i in range(300)
+    ]
+    orders = [
+        (
+            i,
+            f"{i % 1000},{i % 100:02d}",
+            f"C{(i * 7) % 300:05d}" if i % 50 else "C99999",  # one orphan in fifty
+            ["", "N/A", f"note {i}", " padded "][i % 4],
+            f"2025-0{1 + i % 9}-1{i % 10} 08:{i % 60:02d}",
+            str(i % 13),
+        )
+        for i in range(900)
+    ]
+    return make_sqlite(
+        {
+            "customers": (
+                "CREATE TABLE customers (code TEXT PRIMARY KEY, name TEXT, country TEXT, since TEXT)",
+                customers,
+            ),
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, amount TEXT, customer TEXT, note TEXT, "
+                "placed TEXT, qty TEXT)",
+                orders,
+            ),
+        }
+    )
+
+
+def test_text_columns_read_as_groups_have_the_figures_of_one_query(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tables side by side each run on one thread; their text columns are read as groups on threads of
+    # their own (the last table left had run on one core). Every figure, the references found
+    # through the kept values too, is the one the table's single text query gives.
+    path = _grouped_export(make_sqlite)
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)  # both side by side, not batched
+    monkeypatch.setattr(profile_module.os, "cpu_count", lambda: 2)
+    real, grouped = profile_module._text_groups, []
+
+    def counted(src: Any, table: str, columns: list[str], *args: Any) -> Any:
+        grouped.append((table, sorted(columns)))
+        return real(src, table, columns, *args)
+
+    monkeypatch.setattr(profile_module, "_text_groups", counted)
+    in_groups = _without_seconds(profile(path).to_dict())
+    assert sorted(grouped) == [
+        ("customers", ["code", "country", "name", "since"]),
+        ("orders", ["amount", "customer", "note", "placed", "qty"]),
+    ]
+    monkeypatch.setattr(profile_module, "TEXT_GROUPS", 1)
+    assert _without_seconds(profile(path).to_dict()) == in_groups
+    assert len(grouped) == 2
+    found = profile(path)
+    assert found["orders"]["customer"].foreign_key == "customers.code"
+
+
+def test_a_text_group_short_of_memory_profiles_its_table_again_alone(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _grouped_export(make_sqlite)
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)
+    monkeypatch.setattr(profile_module.os, "cpu_count", lambda: 2)
+    expected = _without_seconds(profile(path).to_dict())
+    real, failed = profile_module._text_rows, []
+
+    def short_of_memory(src: Any, table: str, columns: list[str], *args: Any) -> Any:
+        # One group of the orders' text columns, once: the table is then profiled again alone.
+        if table == "orders" and "amount" not in columns and not failed:
+            failed.append(columns)
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+        return real(src, table, columns, *args)
+
+    monkeypatch.setattr(profile_module, "_text_rows", short_of_memory)
+    assert _without_seconds(profile(path).to_dict()) == expected
+    assert failed == [["customer", "placed"]]
