@@ -497,6 +497,30 @@ def test_null_tokens_come_from_the_settings(make_sqlite: SqliteFactory) -> None:
     assert set(NULL_TOKENS) <= set(load_settings().null_tokens)
 
 
+def test_mysql_zero_dates_are_null_not_impossible_dates(make_sqlite: SqliteFactory) -> None:
+    # MySQL writes 0000-00-00 for a date never set. Read as dates they were quarantined as impossible
+    # (most of a closed_at column of open tickets); they are NULL, audited as null tokens.
+    closed = ["0000-00-00 00:00:00", "2025-05-21 09:00:00", "0000-00-00 00:00:00", "0000-00-00 00:00:00"]
+    due = ["2025-05-20", "0000-00-00", "2025-06-01", "2025-06-02"]
+    rows = [(i, closed[i], due[i]) for i in range(4)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at DATETIME, due DATE)"
+    path = make_sqlite({"t": (ddl, rows)})
+    profiled = profile(path)["t"]
+    result = clean(path)
+    assert result.data is not None and result.audit is not None
+    audit = result.audit.to_pylist()
+    for name, values, kind in (("closed_at", closed, "timestamp"), ("due", due, "date")):
+        zeros = [i for i, value in enumerate(values) if value.startswith("0000-00-00")]
+        column = profiled[name]
+        assert (column.inferred_type, column.null_like_count) == (kind, len(zeros))
+        assert column.issue("impossible_date") is None
+        got = result.data["t"].column(name).to_pylist()
+        assert [i for i, value in enumerate(got) if value is None] == zeros
+        nulled = [row for row in audit if row["column"] == name and row["rule"] == "null_like_to_null"]
+        assert len(nulled) == len(zeros)
+    assert result.quarantine is None or result.quarantine.num_rows == 0
+
+
 # Each column: its values, then the null tokens it keeps as values and what cleaning makes of them
 # (by hand: a token is a value when every other value is a word of its form, at least two distinct).
 TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {

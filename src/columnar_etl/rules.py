@@ -41,7 +41,24 @@ NUL = "\x00"
 #: space U+00A0, U+2007, U+202F, the ideographic space U+3000...).
 WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 #: Values that mean "no value" (the ``null_tokens`` setting's default), compared after trimming.
-DEFAULT_NULL_TOKENS = ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil"]
+#: The zero dates are MySQL's "no date" (what its exports write for a date never set): no calendar
+#: has them, and read as dates they were quarantined as impossible, a row's whole column of them.
+DEFAULT_NULL_TOKENS = [
+    "NULL",
+    "null",
+    "Null",
+    "N/A",
+    "n/a",
+    "NA",
+    "#N/A",
+    "-",
+    "--",
+    "None",
+    "none",
+    "nil",
+    "0000-00-00",
+    "0000-00-00 00:00:00",
+]
 
 #: Boolean spellings, compared lower-cased after trimming.
 BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
