@@ -114,6 +114,19 @@ def test_instants_are_written_in_utc_and_a_second_clean_changes_nothing(
     assert pq.read_table(parquet / "events.parquet").schema.field("at").type == pa.timestamp("us", tz="UTC")
 
 
+def test_sqlite_output_keeps_a_real_infinity_a_real(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    # A REAL cell's infinity is a double; written as the text 'inf' SQLite would keep it TEXT.
+    rows = [(i, f"g{i}", [1e400, -1e400, 0.5][i % 3]) for i in range(12)]
+    source = make_sqlite({"g": ("CREATE TABLE g (id INTEGER PRIMARY KEY, label TEXT, r REAL)", rows)})
+    out = tmp_path / "clean.db"
+    result = clean(source, output=out)
+    assert (result.changed, result.quarantined) == (0, 0)
+    con = sqlite3.connect(out)
+    written = con.execute("SELECT id, typeof(r), r FROM g").fetchall()
+    con.close()
+    assert written == [(i, "real", value) for i, _, value in rows]
+
+
 def test_parquet_output_is_one_typed_file_per_table(export: Path, tmp_path: Path) -> None:
     out = tmp_path / "clean.parquet"
     result = clean(export, output=out, quarantine=tmp_path / "q.parquet")

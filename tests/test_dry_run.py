@@ -70,7 +70,7 @@ NUL_MESSAGE = 'invalid byte sequence for encoding "UTF8": 0x00'
 HUGE_DECIMAL = "1" + "0" * 140_000 + ".5"  # PostgreSQL's numeric holds 131072 digits before the point
 
 # "Score" and "Count" have no declared type: SQLite keeps the text as written. A declared REAL would
-# turn '1e400' into Inf (read back as 'Inf', which no number shape accepts).
+# turn '1e400' into Inf (a double: PostgreSQL's Infinity; see "Paid").
 # "Score" and "Amount" claim a number type (their dirt is then quarantined, up to the majority rule)
 # but have SQLite's BLOB affinity ("BLOB" in the name comes first), so their text is stored as written.
 # Without a declared type they would stay text: five of Score's 42 values are no number, and no
@@ -255,12 +255,12 @@ def test_values_cleaning_nulls_never_reach_postgres(
     score = events_profile['my "events"']["Score"]
     assert _invalid_examples(score) == {"nan", "inf", "-Infinity"}
     assert not {"nan", "inf", "-Infinity"} & {r.value for r in table["Score"].rejections}
-    # '1e400' in a REAL column: SQLite stores Inf, which the profile shows as its double's text 'inf'
-    # and the cleaner reads as SQLite's text 'Inf'; cleaning makes it NULL.
+    # '1e400' in a REAL column: SQLite stores Inf, a double like any REAL cell: it is sent as one, and
+    # PostgreSQL's double precision takes it (Infinity).
     paid = table["Paid"]
-    assert (paid.checked, paid.rejected) == (41, 0)
-    assert _invalid_examples(events_profile['my "events"']["Paid"]) == {"inf"}
-    assert _quarantines(result, "Paid") == {("Inf", "invalid_number")}
+    assert (paid.checked, paid.rejected) == (42, 0)
+    assert _invalid_examples(events_profile['my "events"']["Paid"]) == set()
+    assert _quarantines(result, "Paid") == set()
 
 
 def test_nul_bytes_are_repaired_unless_kept(events: Path, events_profile: Profile, pg_uri: str) -> None:
@@ -322,8 +322,8 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     result = dry_run(events, events_profile, pg_uri, sample_rows=500, strip_nul=False)
     data = json.loads(json.dumps(result.to_dict()))
     assert data["version"] == 2 and data["ok"] is False
-    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Score's five, Amount's huge decimal, Paid's Inf.
-    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 9, 500)
+    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Score's five, Amount's huge decimal.
+    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 8, 500)
     assert data["target"] == mask_uri(pg_uri)
     (table,) = data["tables"]
     assert (table["name"], table["sampled_rows"], table["rejected"]) == (
@@ -333,7 +333,7 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     )
     assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
     assert "1 rejected" in repr(result) and "Note (1)" in repr(result)
-    assert "9 quarantined" in repr(result)
+    assert "8 quarantined" in repr(result)
 
     assert events_profile.to_dict()["dry_run"] is None
     events_profile.dry_run = result

@@ -8,6 +8,7 @@ cell) and the target with ADBC; expected values come from the SQLite file, never
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import sqlite3
 import uuid
@@ -459,6 +460,32 @@ def test_real_keeps_all_17_digits_as_double_precision(pg_uri: str, tmp_path: Pat
     expected = dict(source_values(path, "SELECT id, amount FROM measure"))
     assert loaded.values("measure", "amount", "id") == expected  # float ==: every bit
     assert loaded.violations == [], summarize(loaded.violations)
+
+
+def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
+    # SQLite stores 1e400 written to a REAL column as Inf: a double like any other REAL cell, and
+    # PostgreSQL's double precision holds it. It was quarantined as an invalid number. TEXT saying
+    # 'Inf' is no number: dirt, as before. Read natively (a table of numbers only) and as text (beside
+    # TEXT columns; with storage classes where the column mixes them).
+    path = tmp_path / "infinity.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE gauge (id INTEGER PRIMARY KEY, reading REAL)")
+        con.executemany("INSERT INTO gauge VALUES (?, ?)", [(1, 1e400), (2, -1e400), (3, 1.5), (4, 2.25)])
+        con.execute("CREATE TABLE probe (id INTEGER PRIMARY KEY, label TEXT, reading REAL, mixed REAL)")
+        rows = [
+            (i, f"p{i}", [1e400, 0.5, -1e400][i % 3], [1e400, 7, 0.25, "Inf"][i % 4]) for i in range(1, 41)
+        ]
+        con.executemany("INSERT INTO probe VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    for table, column in (("gauge", "reading"), ("probe", "reading"), ("probe", "mixed")):
+        assert loaded.data_type(table, column) == "double precision"
+        source = dict(source_values(path, f"SELECT id, {column} FROM {table}"))
+        expected = {key: None if value == b"Inf" else value for key, value in source.items()}
+        assert loaded.values(table, column, "id") == expected
+    assert math.inf in expected.values() and None in expected.values()
 
 
 def test_cp1252_text_arrives_as_the_right_characters_and_is_audited(pg_uri: str, tmp_path: Path) -> None:

@@ -100,7 +100,10 @@ def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any
     con.close()
     texts = [_text(kind, value, text) for kind, value, text in cells if kind != "null"]
     present = [text for text in texts if text not in tokens]
-    numbers = [text for text in present if math.isfinite(float(text))]  # inf and -inf: other text
+    # A REAL cell's inf and -inf: a double, so valid, but no bound (as PostgreSQL's Infinity is not
+    # what a column's range means).
+    numbers = [text for text in present if math.isfinite(float(text))]
+    infinities = len(present) - len(numbers)
     decimals = [text for text in numbers if "e" not in text]
     classes: dict[str, int] = {}
     for kind, *_ in cells:
@@ -112,7 +115,7 @@ def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any
         "null_like_count": len(texts) - len(present),
         "distinct_count": len(set(texts)),
         "bytes": sum(len(text) for text in texts),
-        "invalid_count": len(present) - len(numbers),
+        "invalid_count": len(present) - len(numbers) - infinities,
         "min": min((float(text) for text in numbers), default=None),
         "max": max((float(text) for text in numbers), default=None),
         "max_scale": max((len(text.split(".")[1]) for text in decimals), default=None),

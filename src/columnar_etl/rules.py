@@ -119,6 +119,9 @@ class Shape(IntEnum):
     DATE_DASH = 48  # 20-05-2025, 5-20-2025
     TS_DASH_HM = 49  # 20-05-2025 08:42
     TS_DASH_HMS = 50  # 20-05-2025 08:42:07
+    # A REAL cell holding ±infinity (SQLite's Inf, for 1e400 written to a REAL column): a double
+    # precision value as any other REAL cell is (PostgreSQL's Infinity); never read from TEXT.
+    REAL_INFINITY = 59
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else

@@ -23,6 +23,7 @@ the target all see only hashes (:meth:`ColumnExprs.masked`).
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from enum import IntFlag
 from typing import Literal
@@ -338,7 +339,8 @@ class ColumnExprs:
         kind = self.plan.type
         parsed: pl.Expr
         if self.native:
-            finite = t.is_finite() if kind == "double" else pl.lit(True)
+            # A REAL cell's infinity is a double precision value (PostgreSQL's Infinity), no other number.
+            finite = pl.lit(True) if kind == "double" else t.is_finite()
             return pl.when(finite).then(t).cast(polars_type(self.plan)).alias(self.v)
         if kind in ("text", "bytea"):
             parsed = t
@@ -362,6 +364,14 @@ class ColumnExprs:
                 # 1e-400 a non-zero one: unfixable, not 0.
                 significant = text.str.replace(EXPONENT_MARK_REGEX + ".*$", "").str.contains("[1-9]")
                 number = pl.when(as_float.is_finite() & ((as_float != 0) | ~significant)).then(as_float)
+                # A REAL cell's ±infinity (SQLite writes Inf): the double it is. TEXT saying so is text.
+                infinite = self._real_cell() & t.is_in(["Inf", "-Inf"])
+                number = (
+                    pl.when(infinite)
+                    .then(pl.when(t == "Inf").then(pl.lit(math.inf)).otherwise(pl.lit(-math.inf)))
+                    .otherwise(number)
+                )
+                regex = f"{regex}|^-?Inf$"
             parsed = pl.when(t.str.contains(regex)).then(number)
         else:  # boolean
             low = t.str.to_lowercase()
@@ -372,6 +382,13 @@ class ColumnExprs:
                 .then(pl.lit(False))
             )
         return pl.when(self._present()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
+
+    def _real_cell(self) -> pl.Expr:
+        """True where the cell is a REAL one: by its storage class where the read carries it, else all
+        of them in a column of REAL cells only (the profile saw no other class)."""
+        if self.read.with_class:
+            return pl.col(self.storage_class) == "r"
+        return pl.lit(self.plan.reals and not self.plan.mixed_classes)
 
     def _number_text(self) -> tuple[str, pl.Expr]:
         """The pattern of the numbers this column reads, and their text as Polars casts it: thousands

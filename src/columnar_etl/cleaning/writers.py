@@ -35,7 +35,7 @@ from columnar_etl.atomic import fsync_file
 from columnar_etl.cleaning.expressions import canonical_text
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.planning.plan import TablePlan
+from columnar_etl.planning.plan import ColumnPlan, TablePlan
 from columnar_etl.source.cells import frame_name, framed
 from columnar_etl.source.export import connect_duckdb
 
@@ -219,12 +219,7 @@ class SqliteWriter(OutputWriter):
             frame = pl.from_arrow(framed(batch))
             assert isinstance(frame, pl.DataFrame)
             text = frame.select(
-                (
-                    pl.col(frame_name(c.output_name))
-                    if c.type == "bytea"
-                    else canonical_text(pl.col(frame_name(c.output_name)), c)
-                ).alias(c.output_name)
-                for c in plan.columns
+                _sqlite_text(pl.col(frame_name(c.output_name)), c) for c in plan.columns
             ).to_arrow()
             # Bytes must reach SQLite as a BLOB: seen as VARCHAR, DuckDB would write their escaped text.
             typed = any(c.type == "bytea" for c in plan.columns)
@@ -285,6 +280,21 @@ class SqliteWriter(OutputWriter):
 
 #: The longest file name written for a table, in bytes, before ``.parquet`` (file systems allow 255).
 MAX_FILE_STEM_BYTES = 200
+
+
+def _sqlite_text(value: pl.Expr, column: ColumnPlan) -> pl.Expr:
+    """``value`` as the SQLite output writes it: bytes as they are, anything else as its canonical text,
+    which the column's affinity reads (an infinity as ``±1e999``: SQLite reads ``inf`` as text)."""
+    if column.type == "bytea":
+        return value.alias(column.output_name)
+    text = canonical_text(value, column)
+    if column.type == "double":
+        text = (
+            pl.when(value.is_infinite())
+            .then(pl.when(value > 0).then(pl.lit("1e999")).otherwise(pl.lit("-1e999")))
+            .otherwise(text)
+        )
+    return text.alias(column.output_name)
 
 
 def parquet_file_name(table: str) -> str:

@@ -22,8 +22,9 @@ Found by experiment (Polars 1.x, PostgreSQL 18): NUL bytes in raw text (cleaning
 as ``repaired``; rejected when kept). Quarantined by cleaning, never sent: year 0 (``0000-01-01``:
 chrono and DuckDB read it as 1 BC, PostgreSQL says ``date/time field value out of range``; rejected
 here until 2026-12-01, now an impossible date), doubles beyond float8 (``1e400``, ``1e-400``),
-numerics beyond the plan's precision, ``nan`` / ``inf`` / ``Infinity`` (no number shape), and the
-``Inf`` SQLite stores for ``1e400`` in a REAL column.
+numerics beyond the plan's precision, and ``nan`` / ``inf`` / ``Infinity`` written as TEXT (no number
+shape). The ``Inf`` SQLite stores for ``1e400`` in a REAL column is a double: sent, and PostgreSQL's
+double precision takes it as ``Infinity``.
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         listed = ", ".join(map(quote_literal, null_tokens))
         null_like = f"WHEN list_contains([{listed}], t) THEN {Shape.NULL_LIKE:d} " if null_tokens else ""
         shape = (
-            f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}WHEN isinf(v) THEN {Shape.OTHER:d} "
+            f"CASE WHEN v IS NULL THEN {Shape.NULL:d} {null_like}WHEN isinf(v) THEN {Shape.REAL_INFINITY:d} "
             f"WHEN contains(t, 'e') THEN {Shape.EXPONENT:d} ELSE {Shape.DECIMAL:d} END"
         )
         storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.REAL:d} END"

@@ -253,7 +253,8 @@ class _Counts:
         unread = {Shape.EXPONENT_BARE} if self.exponent_codes else set()
         if not self.decimal_points:
             unread.add(Shape.DOT_GROUP3)
-        return tuple(s for s in shapes if s not in unread)
+        # A REAL cell's infinity: only ever in a double column (REAL cells make one, see _lossless).
+        return (*(s for s in shapes if s not in unread), Shape.REAL_INFINITY)
 
     def numbers(self) -> int:
         """Values that are numbers as the column reads its commas and exponents."""

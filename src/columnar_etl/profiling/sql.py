@@ -208,10 +208,11 @@ def column_projections(
         whens.append(f"WHEN {sc} = {StorageClass.INTEGER:d} THEN {Shape.INTEGER:d}")
         # A REAL cell's is the shortest text that reads back as its double (distinct_cells_sql):
         # [-]digits.digits, or [-]d[.digits]e[+-]digits when an exponent is needed, or inf / -inf.
-        # With an 'e' it is an exponent, other digits a decimal, inf other text.
+        # With an 'e' it is an exponent, other digits a decimal, inf an infinity.
         whens.append(
             f"WHEN {sc} = {StorageClass.REAL:d} THEN CASE WHEN contains({t}, 'e') THEN {Shape.EXPONENT:d} "
-            f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} ELSE {Shape.OTHER:d} END"
+            f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} "
+            f"WHEN lower({t}) IN ('inf', '-inf') THEN {Shape.REAL_INFINITY:d} ELSE {Shape.OTHER:d} END"
         )
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
