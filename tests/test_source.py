@@ -17,7 +17,7 @@ import pytest
 
 from columnar_etl.errors import SourceError
 from columnar_etl.source import export as source_module
-from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables
+from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables, read_error
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
@@ -496,3 +496,41 @@ def test_a_name_in_another_encoding_is_refused_as_such_not_as_damage(make_sqlite
     with pytest.raises(SourceError, match="name is not valid UTF-8") as info:
         open_source(path)
     assert "corrupt" not in str(info.value) and "RENAME" in (info.value.hint or "")
+
+
+def test_a_table_wider_than_a_sqlite_function_takes_arguments_is_read_with_its_classes(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # The storage classes come as one string from printf(), and a SQLite function takes at most 127
+    # arguments: a 300-column table (a CRM export) failed to be read at all.
+    width = 300
+    ddl = f"CREATE TABLE wide (id INTEGER PRIMARY KEY, {', '.join(f'c{i}' for i in range(width))})"
+    cells: list[Any] = ["a", 7, 2.5, None, b"\x00"]
+    rows = [(k, *(cells[(i + k) % len(cells)] for i in range(width))) for k in range(4)]
+    path = make_sqlite({"wide": (ddl, rows)})
+    names = [f"c{i}" for i in range(width)]
+    with open_source(path) as src:
+        reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in names]
+        relation = src.relation_sql("wide", reads=reads, class_string=True)
+        got = src.connection.execute(f"SELECT {source_module.CLASSES_COLUMN} FROM {relation}").fetchall()
+    con = sqlite3.connect(path)
+    typeofs = ", ".join(f"typeof({name})" for name in names)
+    expected = ["".join(kind[0] for kind in row) for row in con.execute(f"SELECT {typeofs} FROM wide")]
+    con.close()
+    assert [text for (text,) in got] == expected
+    assert {letter for text in expected for letter in text} == set("tirnb")
+
+
+def test_a_read_sqlite_cannot_prepare_fails_on_one_line_without_its_sql(export: Path) -> None:
+    # DuckDB quotes the whole SQL SQLite could not prepare (unescaped, hundreds of kilobytes for a wide
+    # table) and points at it on further lines: the error names the reason only.
+    with open_source(export) as src:
+        alias = src.attachments(1)[0]
+        sql = 'SELECT nosuchfunc(1), "x" FROM tickets'
+        with pytest.raises(duckdb.Error) as caught:
+            src.connection.execute(f"SELECT * FROM sqlite_query('{alias}', '{sql}')").fetchall()
+    assert sql in str(caught.value) and "\n" in str(caught.value)
+    error = read_error(caught.value, export, table="tickets")
+    assert "\n" not in str(error)
+    assert "SQLite could not prepare the read: no such function: nosuchfunc" in str(error)
+    assert sql not in str(error)

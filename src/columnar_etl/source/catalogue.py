@@ -191,7 +191,23 @@ def read_error(
     """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock."""
     if is_lock_error(exc):
         return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
-    return SourceError(f"{message}: {exc}", path=path, table=table, hint=hint)
+    return SourceError(f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint)
+
+
+#: Longest reason an error line keeps of an engine's message.
+REASON_CHARS = 300
+
+
+def short_reason(exc: BaseException) -> str:
+    """The engine's reason for ``exc`` on one line: without the SQL DuckDB quotes when SQLite could not
+    prepare a read (``Failed to prepare query "<SQL>": <reason>``, the SQL unescaped; a wide table's
+    read is hundreds of kilobytes of it) or its ``LINE n:`` pointer, at most :data:`REASON_CHARS` long."""
+    text = re.split(r"\s*LINE \d+:", str(exc), maxsplit=1)[0]
+    prefix = 'Failed to prepare query "'
+    if text.startswith(prefix) and '": ' in text:
+        text = "SQLite could not prepare the read: " + text.rsplit('": ', 1)[1]
+    text = " ".join(text.split())
+    return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

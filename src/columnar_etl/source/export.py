@@ -75,6 +75,11 @@ _VERIFIED_EXTENSIONS: set[Path] = set()
 _VERIFIED_LOCK = threading.Lock()
 
 
+#: Columns per ``printf`` of the storage-class string: SQLite's functions take at most 127 arguments
+#: (``SQLITE_MAX_FUNCTION_ARG``), the format string included.
+PRINTF_ARGUMENTS = 100
+
+
 def connect_duckdb() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with the SQLite extension loaded from its installed file.
 
@@ -211,9 +216,14 @@ class Source:
                     f"CASE WHEN {invalid} THEN hex(encode({value})) END AS {quote_ident(hex_column(index))}"
                 )
         if classed:
-            # One printf of N one-letter strings: cheaper in SQLite than N substr() concatenated.
-            types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in classed)
-            inner.append(f"printf('{'%.1s' * len(classed)}', {types}) AS k")
+            # One printf of N one-letter strings: cheaper in SQLite than N substr() concatenated. A
+            # SQLite function takes at most 127 arguments: a wider table's are several, concatenated.
+            printfs = []
+            for first in range(0, len(classed), PRINTF_ARGUMENTS):
+                chunk = classed[first : first + PRINTF_ARGUMENTS]
+                types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in chunk)
+                printfs.append(f"printf('{'%.1s' * len(chunk)}', {types})")
+            inner.append(f"{' || '.join(printfs)} AS k")
             if class_string:
                 outer.append(f"k AS {quote_ident(CLASSES_COLUMN)}")
         elif (
