@@ -19,7 +19,8 @@ import pytest
 
 from columnar_etl.cleaning import clean_stream, stream
 from columnar_etl.cleaning.outliers import Fence, outlier_fences
-from columnar_etl.config import load_settings
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.pipeline.steps import plan_step, profile_step
 from columnar_etl.planning.plan import ColumnPlan, TablePlan, build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import Source, open_source
@@ -197,3 +198,30 @@ def test_the_stream_counts_big_quartiles_on_a_capped_connection(
     assert [hold for _, hold in seen] == [16_000_000 // 8]
     assert (seen[0][0] == cap) is capped
     assert sum(batch.num_rows for batch in batches) == rows
+
+
+def test_quartiles_read_untrimmed_where_the_profile_found_no_padding(make_sqlite: SqliteFactory) -> None:
+    # Trimming is most of what planning the quartiles' query costs (a 400-column table: 2-3 s); a
+    # column the profile found no padded value in is read untrimmed, one with padding still trimmed.
+    # Same fences either way, the ones Python computes from the text.
+    rng = random.Random(8)
+    rows = [
+        (i, f" {rng.gauss(40, 25):.3f}\u00a0" if i % 3 else f"{i}.5", f"{rng.gauss(9, 4):.2f}")
+        for i in range(400)
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, padded TEXT, plain TEXT)", rows)})
+    settings = Settings()
+    planned = plan_step(profile_step(path, settings), settings)
+    assert "plain" in planned.unpadded["t"] and "padded" not in planned.unpadded["t"]
+    table = planned.plan.tables["t"]
+    assert [table[name].type for name in ("padded", "plain")] == ["numeric", "numeric"]
+    with open_source(path) as src:
+        hinted = outlier_fences(
+            src, table, FACTOR, valid_utf8=planned.valid_utf8["t"], unpadded=planned.unpadded["t"]
+        )
+        plain = outlier_fences(src, table, FACTOR)
+    expected = {
+        name: _expected([float(row[index].strip("\u00a0 ")) for row in rows])
+        for index, name in ((1, "padded"), (2, "plain"))
+    }
+    assert hinted == plain == expected

@@ -9,6 +9,7 @@ key, so name-based defaults or a path that skips the profile's references would 
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -157,9 +158,9 @@ def test_only_columns_a_full_profile_found_valid_utf8_skip_the_decoding(make_sql
 
 
 def test_only_columns_of_one_exact_storage_class_are_read_natively(make_sqlite: SqliteFactory) -> None:
-    # ints: INTEGER cells only; dirty: INTEGER cells and one TEXT; reals: REAL cells only; inf: a REAL
-    # that is no finite number (quarantined, so read as text); code: TEXT with leading zeros. The
-    # storage classes come from SQLite's typeof, not from the profile.
+    # ints: INTEGER cells only; dirty: INTEGER cells and one TEXT; reals: REAL cells only; inf: REAL
+    # cells, one an infinity (a double too); code: TEXT with leading zeros. The storage classes come
+    # from SQLite's typeof, not from the profile.
     columns = "id INTEGER PRIMARY KEY, ints INTEGER, dirty INTEGER, reals REAL, inf REAL, code TEXT"
     ddl = f"CREATE TABLE t ({columns})"
     rows = [
@@ -183,12 +184,15 @@ def test_only_columns_of_one_exact_storage_class_are_read_natively(make_sqlite: 
     }
     settings = Settings()
     planned = plan_step(profile_step(path, settings), settings)
-    assert planned.native == {"t": ["id", "ints", "reals"]}
+    assert planned.native == {"t": ["id", "ints", "reals", "inf"]}
     assert plan_step(profile_step(path, settings, sample=10), settings).native == {}
-    # Cleaned the same as SQLite holds them; the infinity quarantined, the dirty cell too.
+    # Cleaned the same as SQLite holds them, the infinity too; the dirty cell quarantined.
     result = clean(path)
     assert result.data is not None
     data = result.data["t"]
     assert data.column("ints").to_pylist() == [r[1] for r in rows]
     assert data.column("reals").to_pylist() == [r[3] for r in rows]
-    assert data.column("inf").to_pylist()[1] is None and result["t"].columns["inf"].quarantined == 1
+    assert (
+        data.column("inf").to_pylist() == [r[4] for r in rows] and math.inf in data.column("inf").to_pylist()
+    )
+    assert result["t"].columns["inf"].quarantined == 0

@@ -97,6 +97,8 @@ class ReadHints:
     #: The columns with only valid UTF-8 (and no BLOB): read as SQLite holds them, without the check
     #: of every cell for bytes to decode.
     valid_utf8: Mapping[str, Collection[str]] = field(default_factory=dict)
+    #: The columns with no value padded with whitespace: the outlier quartiles read them untrimmed.
+    unpadded: Mapping[str, Collection[str]] = field(default_factory=dict)
     #: The columns of one storage class that their planned type holds exactly (INTEGER cells of an
     #: ``integer`` column, REAL cells of a ``double`` one): read as numbers straight from SQLite
     #: (:meth:`Source.read_batches`), not printed and parsed.
@@ -219,6 +221,8 @@ class CleanStream:
                 factor,
                 self._native.get(table, ()),
                 hold_bytes=hold,
+                valid_utf8=self._hints.valid_utf8.get(table, ()),
+                unpadded=self._hints.unpadded.get(table, ()),
             )
         return self
 

@@ -72,6 +72,9 @@ class LoadPlan:
     #: Per table, the columns in which a profile of every row found only valid UTF-8 and no BLOB: the
     #: cleaner reads them without checking each cell for bytes to decode.
     valid_utf8: dict[str, list[str]] = field(default_factory=dict)
+    #: Per table, the columns in which a profile of every row found no value padded with whitespace:
+    #: the outlier quartiles read them without trimming each value.
+    unpadded: dict[str, list[str]] = field(default_factory=dict)
     #: Per table, the columns a profile of every row found of the one storage class their planned type
     #: holds exactly (INTEGER cells, planned ``integer``; REAL cells, planned ``double``, none invalid):
     #: the cleaner reads them as numbers, not as text.
@@ -109,6 +112,11 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
                 for column in table
                 if not column.issue_count("invalid_encoding") and not column.storage_classes.get("blob")
             ]
+            for name, table in profiled.tables.items()
+            if profiled.sample is None and table.sampled_rows is None
+        },
+        unpadded={
+            name: [column.name for column in table if not column.whitespace_padded_count]
             for name, table in profiled.tables.items()
             if profiled.sample is None and table.sampled_rows is None
         },
@@ -178,6 +186,7 @@ def clean_step(
             without_copies=planned.without_copies,
             copy_rows=planned.copy_rows,
             valid_utf8=planned.valid_utf8,
+            unpadded=planned.unpadded,
             native=planned.native,
         ),
     )
