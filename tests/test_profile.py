@@ -291,8 +291,9 @@ def test_bad_input_is_profiled_without_crashing(make_sqlite: SqliteFactory) -> N
     assert (nothing.null_count, nothing.inferred_type, nothing.issues) == (2, "date", [])
     wide = result["wide"]
     assert wide["body"].inferred_type == "text"
-    # SQLite's NUMERIC affinity stores ten thousand 9s as the REAL Inf: not a timestamp, and said so.
-    assert wide["at"].inferred_type == "text"
+    # SQLite's NUMERIC affinity stores ten thousand 9s as the REAL Inf: a double (PostgreSQL's
+    # Infinity), not a timestamp, and said so.
+    assert wide["at"].inferred_type == "double"
     assert wide["at"].issue_count("type_mismatch") == 1
     assert result[hostile]['a"b; c'].inferred_type == "integer"
 
