@@ -1041,3 +1041,64 @@ def test_exponent_like_codes_among_integers_stay_text(pg_uri: str, tmp_path: Pat
     assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "double precision"]
     assert list(loaded.values("t", "product", "id").values()) == columns["product"][1]
     assert loaded.values("t", "measured", "id")[2] == 200000.0
+
+
+def primary_key(uri: str, schema: str, table: str) -> list[str]:
+    """The columns of ``schema.table``'s primary key in PostgreSQL, in key order ([] when it has none)."""
+    rows = pg_query(
+        uri,
+        "SELECT a.attname FROM pg_constraint c "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) "
+        f"WHERE c.contype = 'p' AND c.conrelid = '{quote_ident(schema)}.{quote_ident(table)}'::regclass "
+        "ORDER BY array_position(c.conkey, a.attnum)",
+    )
+    return [str(name) for (name,) in rows]
+
+
+def test_a_type_declared_integer_or_text_keeps_its_text_codes(pg_uri: str, tmp_path: Path) -> None:
+    # PROJ's proj.db (shipped in pyproj's wheel) declares its codes INTEGER_OR_TEXT: EPSG codes are
+    # integers, IGNF and ESRI ones words (AMANU49, 106011_Greenwich). SQLite's affinity is INTEGER (the
+    # name holds INT), and the profile took the name as a claim of integers: every word code, a
+    # minority, was quarantined as an invalid number (6,757 in usage alone).
+    rows = [(i, "EPSG", code) for i, code in enumerate([4326, 4258, 2154, 27700, 3857, 32631, 5514], 1)]
+    rows += [(8, "IGNF", "AMANU49"), (9, "ESRI", "106011_Greenwich"), (10, "IGNF", "RGF93G")]
+    path = sqlite_file(
+        tmp_path / "proj.db",
+        "CREATE TABLE usage (id INTEGER PRIMARY KEY, object_auth_name TEXT NOT NULL, "
+        "object_code INTEGER_OR_TEXT NOT NULL)",
+        rows,
+    )
+    assert source_values(path, "SELECT typeof(object_code), count(*) FROM usage GROUP BY 1") == [
+        (b"integer", 7),
+        (b"text", 3),
+    ]
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("usage", "object_code") == "text"
+    assert loaded.values("usage", "object_code", "id") == {i: str(code) for i, _, code in rows}
+    assert loaded.log("quarantine") == []
+
+
+def test_a_declared_primary_key_column_is_never_quarantined(pg_uri: str, tmp_path: Path) -> None:
+    # A key value is the row's identity: quarantined to NULL it names no row, and PostgreSQL then
+    # refuses the whole primary key (proj.db: 20 tables loaded with a plain index instead). Declared
+    # INTEGER with a few word codes, the key column stays text and keeps every value.
+    rows = [("EPSG", code, f"ellipsoid {code}") for code in range(7001, 7013)]
+    rows += [("IGNF", "ELG032", "Clarke 1880"), ("ESRI", "107001", "Hough")]
+    path = sqlite_file(
+        tmp_path / "ellipsoid.db",
+        "CREATE TABLE ellipsoid (auth_name TEXT NOT NULL, code INTEGER NOT NULL, name TEXT NOT NULL, "
+        "PRIMARY KEY (auth_name, code)) WITHOUT ROWID",
+        rows,
+    )
+    # SQLite's INTEGER affinity stores '107001' as an integer; 'ELG032' stays TEXT.
+    assert source_values(path, "SELECT typeof(code), count(*) FROM ellipsoid GROUP BY 1") == [
+        (b"integer", 13),
+        (b"text", 1),
+    ]
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("ellipsoid", "code") == "text"
+    assert loaded.log("quarantine") == []
+    assert primary_key(pg_uri, loaded.result.record.version_schema, "ellipsoid") == ["auth_name", "code"]
+    assert loaded.values("ellipsoid", "code", "name") == {name: str(code) for _, code, name in rows}

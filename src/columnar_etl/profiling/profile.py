@@ -452,7 +452,9 @@ def infer_column(
             inferred, reason = "double", "floating-point numbers"
     else:
         inferred, reason = "text", "text"
-    inferred, reason = _lossless(inferred, reason, counts, column.declared_type, present)
+    inferred, reason = _lossless(
+        inferred, reason, counts, column.declared_type, present, key=column.primary_key
+    )
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
@@ -622,6 +624,8 @@ def _lossless(
     counts: _Counts,
     column_type: str,
     present: int,
+    *,
+    key: bool = False,
 ) -> tuple[InferredType, str]:
     """The type the shapes suggest, widened where loading it would change a value no rule covers.
 
@@ -635,7 +639,9 @@ def _lossless(
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
       claims none), is narrowed only when at most :data:`TEXT_NARROWING_SHARE` of its values would be
       quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
-      dirt there is).
+      dirt there is);
+    - a column of the declared primary key (``key``) is never narrowed so that a value would be
+      quarantined: a key value is the row's identity, and one NULL in it costs the table its key.
     """
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
@@ -665,6 +671,9 @@ def _lossless(
         return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
+        if key and invalid:
+            why = f"{invalid} of {present} values are not {inferred} and the column is in the declared key"
+            return "text", f"{why}: kept as text (a key value is never quarantined)"
         # Neither TEXT nor no declared type (SQLite's "any": what CSV imports create) claims a type:
         # only the values can, and a value cleaning would lose is then no dirt but a sign the column
         # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
