@@ -1102,3 +1102,55 @@ def test_a_declared_primary_key_column_is_never_quarantined(pg_uri: str, tmp_pat
     assert loaded.log("quarantine") == []
     assert primary_key(pg_uri, loaded.result.record.version_schema, "ellipsoid") == ["auth_name", "code"]
     assert loaded.values("ellipsoid", "code", "name") == {name: str(code) for _, code, name in rows}
+
+
+def test_both_ends_of_a_declared_reference_arrive_as_one_type(pg_uri: str, tmp_path: Path) -> None:
+    # proj.db again: ellipsoid.uom_code holds integers only, the unit codes it references are also
+    # words; scope's codes are integers only, usage.scope_code also words. Loaded as bigint and text,
+    # every join along the reference failed in PostgreSQL (operator does not exist: bigint = text).
+    path = tmp_path / "refs.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE unit (auth_name TEXT NOT NULL, code INTEGER_OR_TEXT NOT NULL, name TEXT, "
+            "PRIMARY KEY (auth_name, code))"
+        )
+        con.execute(
+            "CREATE TABLE ellipsoid (id INTEGER PRIMARY KEY, uom_auth_name TEXT, uom_code INTEGER_OR_TEXT, "
+            "FOREIGN KEY (uom_auth_name, uom_code) REFERENCES unit (auth_name, code))"
+        )
+        con.execute("CREATE TABLE scope (code INTEGER PRIMARY KEY, scope TEXT)")
+        con.execute(
+            "CREATE TABLE usage (id INTEGER PRIMARY KEY, scope_code INTEGER_OR_TEXT REFERENCES scope (code))"
+        )
+        con.executemany(
+            "INSERT INTO unit VALUES (?, ?, ?)",
+            [("EPSG", 9001, "metre"), ("EPSG", 9002, "foot"), ("PROJ", "DM", "decimetre")]
+            + [("EPSG", 9100 + i, f"unit {i}") for i in range(5)],
+        )
+        con.executemany(
+            "INSERT INTO ellipsoid VALUES (?, ?, ?)", [(i, "EPSG", 9001 + i % 2) for i in range(1, 9)]
+        )
+        con.executemany("INSERT INTO scope VALUES (?, ?)", [(1000 + i, f"scope {i}") for i in range(6)])
+        con.executemany(
+            "INSERT INTO usage VALUES (?, ?)",
+            [(i, 1000 + i % 6) for i in range(1, 10)] + [(10, "SCOPE_GENERIC"), (11, "SCOPE_UNKNOWN")],
+        )
+    joins = {
+        "ellipsoid": "SELECT count(*) FROM {s}ellipsoid e JOIN {s}unit u "
+        "ON e.uom_auth_name = u.auth_name AND e.uom_code = u.code",
+        "usage": "SELECT count(*) FROM {s}usage u JOIN {s}scope s ON u.scope_code = s.code",
+    }
+    # What the joins give in SQLite, where both ends are one column type.
+    expected = {name: con.execute(sql.format(s="")).fetchone()[0] for name, sql in joins.items()}
+    con.close()
+    assert expected == {"ellipsoid": 8, "usage": 9}
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.log("quarantine") == []
+    types = {(t, c): loaded.data_type(t, c) for t, c in [("unit", "code"), ("ellipsoid", "uom_code")]}
+    types |= {(t, c): loaded.data_type(t, c) for t, c in [("scope", "code"), ("usage", "scope_code")]}
+    assert set(types.values()) == {"text"}, types
+    schema = f"{quote_ident(loaded.base)}."
+    assert {name: pg_query(pg_uri, sql.format(s=schema))[0][0] for name, sql in joins.items()} == expected
+    assert loaded.values("scope", "scope", "code") == {str(1000 + i): f"scope {i}" for i in range(6)}
