@@ -1103,7 +1103,7 @@ def test_a_type_declared_integer_or_text_keeps_its_text_codes(pg_uri: str, tmp_p
 
 def test_a_declared_primary_key_column_is_never_quarantined(pg_uri: str, tmp_path: Path) -> None:
     # A key value is the row's identity: quarantined to NULL it names no row, and PostgreSQL then
-    # refuses the whole primary key (proj.db: 20 tables loaded with a plain index instead). Declared
+    # refuses the whole primary key (proj.db: 21 tables loaded with a plain index instead). Declared
     # INTEGER with a few word codes, the key column stays text and keeps every value.
     rows = [("EPSG", code, f"ellipsoid {code}") for code in range(7001, 7013)]
     rows += [("IGNF", "ELG032", "Clarke 1880"), ("ESRI", "107001", "Hough")]
