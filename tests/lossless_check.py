@@ -27,8 +27,9 @@ Equality by storage class (a cell equal this way needs no audit row):
 A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
 a documented one (``rounded:<scale>`` is not: rounding loses digits). Rows are joined on the table's
 declared primary key (the rowid alias or another declared key) when its values are unique and not NULL,
-else as multisets; a source row missing from the target is allowed only when audited as a duplicate
-(rule containing ``duplicate``) of a row that did arrive.
+else as multisets (a row changed by a rule then paired on its INTEGER, REAL and BLOB cells where those
+name one source and one target row, its cells checked after); a source row missing from the target
+is allowed only when audited as a duplicate (rule containing ``duplicate``) of a row that did arrive.
 """
 
 from __future__ import annotations
@@ -606,6 +607,14 @@ def _join(
         else:
             left.append(row)
     rest = [i for i in range(len(target_rows)) if i not in taken]
+    if left and not usable_key:
+        # Without a key, one changed cell (a date read, a trimmed text) keeps a row from the join on
+        # every column: pair such rows on the columns no rule changes (INTEGER, REAL, BLOB cells only)
+        # where their values name exactly one source and one target row; the cells are checked after.
+        native = [c for c in columns if all(r.cells[c].storage in NATIVE for r in table.rows)]
+        left, found = _pair_on(native, left, target_rows, rest)
+        pairs += [(row, target_rows[i]) for row, i in found]
+        rest = [i for i in rest if i not in {i for _, i in found}]
     if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
         return pairs, left, [target_rows[i] for i in rest]
     missing: list[SourceRow] = []
@@ -619,6 +628,32 @@ def _join(
         rest.remove(match)
         pairs.append((row, target_rows[match]))
     return pairs, missing, [target_rows[i] for i in rest]
+
+
+#: Storage classes whose cells no cleaning rule changes (read natively, never through text).
+NATIVE = ("integer", "real", "blob", "null")
+
+
+def _pair_on(
+    columns: list[str], left: list[SourceRow], target_rows: list[dict[str, Any]], rest: list[int]
+) -> tuple[list[SourceRow], list[tuple[SourceRow, int]]]:
+    """Source rows still unpaired, and the (row, target index) pairs whose values in ``columns`` are
+    those of exactly one unpaired source row and one unpaired target row."""
+    if not columns:
+        return left, []
+    sources: dict[Any, list[SourceRow]] = {}
+    for row in left:
+        sources.setdefault(tuple(_canonical_cell(row.cells[c]) for c in columns), []).append(row)
+    targets: dict[Any, list[int]] = {}
+    for i in rest:
+        targets.setdefault(tuple(_canonical(target_rows[i][c]) for c in columns), []).append(i)
+    found = [
+        (rows[0], targets[value][0])
+        for value, rows in sources.items()
+        if len(rows) == 1 and len(targets.get(value, [])) == 1
+    ]
+    paired = {id(row) for row, _ in found}
+    return [row for row in left if id(row) not in paired], found
 
 
 def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwargs: Any) -> list[Violation]:

@@ -531,6 +531,8 @@ TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
     "method": (["cash", "none", "card", "cash"], ["none"], ["cash", "none", "card", "cash"]),
     # Padded, the token is still the code it trims to (the padding is removed and audited).
     "padded": (["DE", " NA", "FR", "US"], ["NA"], ["DE", "NA", "FR", "US"]),
+    # A mark among marks: the minus strand beside the plus strand (one other value is enough).
+    "strand": (["+", "-", "+", "-"], ["-"], ["+", "-", "+", "-"]),
     # Three-letter codes: NA is not one of them; nor is NULL one of words of other lengths.
     "alpha3": (["USA", "NA", "DEU", "FRA"], [], ["USA", None, "DEU", "FRA"]),
     "status": (["OPEN", "NULL", "CLOSED", "DONE"], [], ["OPEN", None, "CLOSED", "DONE"]),

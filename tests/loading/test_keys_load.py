@@ -111,6 +111,23 @@ def test_a_key_that_cleaning_makes_equal_falls_back_to_an_index(
     assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (code)")
 
 
+def test_a_key_that_cleaning_makes_null_says_so_without_an_empty_detail(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'N/A' is a null token: NULL after cleaning, in a key PostgreSQL then refuses. Its error has no
+    # detail, which the message showed as an empty "()" (proj.db's 20 keys of quarantined codes).
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), ("N/A", "2"), ("b", "3")])}
+    )
+    data = _load_blue_green(path, pg_uri, tmp_path)
+    assert data["rows"] == {"t": 3}
+    assert data["key_indexes"] == {
+        "t": 'PostgreSQL refused it after cleaning: column "code" of relation "t" contains null values'
+    }
+    keys, indexes = _constraints(pg_uri, data["schema"], "t")
+    assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (code)")
+
+
 def test_a_clean_key_gets_its_primary_key(make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path) -> None:
     # No declared key: the unique, non-null integer column is the key, whatever its name.
     rows = [("x", 3, "p"), ("x", 1, "p"), ("y", 2, "q"), ("y", 2, "q")]

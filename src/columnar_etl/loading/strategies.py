@@ -448,7 +448,9 @@ def _try_primary_key(cursor: Any, target: str, columns: str, name: str) -> str |
         f"ALTER TABLE {target} ADD CONSTRAINT {quote_ident(name)} PRIMARY KEY ({columns}); "
         "EXCEPTION WHEN unique_violation OR not_null_violation THEN "
         "GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
-        f"PERFORM set_config({setting}, SQLERRM || coalesce(' (' || detail || ')', ''), true); END"
+        # A NOT NULL violation's detail is '', not NULL: no empty "()" after its message.
+        f"PERFORM set_config({setting}, SQLERRM || coalesce(' (' || NULLIF(detail, '') || ')', ''), "
+        "true); END"
     )
     execute(cursor, f"DO $columnar_etl$ {body} $columnar_etl$")
     ((error,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")

@@ -13,9 +13,14 @@ _TEXT_WORDS = ("STRING", "JSON", "ENUM", "UUID", "XML", "CITEXT", "NAME")
 
 
 def declared_family(declared: str) -> InferredType | None:
-    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words)."""
+    """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
+    for no type, one SQLite's words do not name, or one naming both an integer and text."""
     upper = declared.upper()
     if not upper:
+        return None
+    if "INT" in upper and _names_text(upper):
+        # INTEGER_OR_TEXT (PROJ's proj.db): SQLite gives it INTEGER affinity by its rules' order, but
+        # the name claims both; the values decide, as for a column with no type.
         return None
     if "BOOL" in upper:
         return "boolean"
@@ -25,13 +30,17 @@ def declared_family(declared: str) -> InferredType | None:
         return "date"
     if "INT" in upper:
         return "integer"
-    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper or upper.startswith(_TEXT_WORDS):
+    if _names_text(upper) or upper.startswith(_TEXT_WORDS):
         return "text"
     if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
         return "double"
     if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
         return "numeric"
     return None
+
+
+def _names_text(upper: str) -> bool:
+    return "CHAR" in upper or "CLOB" in upper or "TEXT" in upper
 
 
 def sqlite_affinity(declared: str) -> str:

@@ -456,7 +456,9 @@ def infer_column(
             inferred, reason = "double", "floating-point numbers"
     else:
         inferred, reason = "text", "text"
-    inferred, reason = _lossless(inferred, reason, counts, column.declared_type, present)
+    inferred, reason = _lossless(
+        inferred, reason, counts, column.declared_type, present, key=column.primary_key
+    )
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
@@ -626,6 +628,8 @@ def _lossless(
     counts: _Counts,
     column_type: str,
     present: int,
+    *,
+    key: bool = False,
 ) -> tuple[InferredType, str]:
     """The type the shapes suggest, widened where loading it would change a value no rule covers.
 
@@ -639,7 +643,9 @@ def _lossless(
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
       claims none), is narrowed only when at most :data:`TEXT_NARROWING_SHARE` of its values would be
       quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
-      dirt there is).
+      dirt there is);
+    - a column of the declared primary key (``key``) is never narrowed so that a value would be
+      quarantined: a key value is the row's identity, and one NULL in it costs the table its key.
     """
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
@@ -669,6 +675,9 @@ def _lossless(
         return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
+        if key and invalid:
+            why = f"{invalid} of {present} values are not {inferred} and the column is in the declared key"
+            return "text", f"{why}: kept as text (a key value is never quarantined)"
         # Neither TEXT nor no declared type (SQLite's "any": what CSV imports create) claims a type:
         # only the values can, and a value cleaning would lose is then no dirt but a sign the column
         # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
@@ -1155,13 +1164,25 @@ def _stripped(examples: list[str] | None) -> set[str]:
     return {str(value).strip() for value in examples or []}
 
 
+#: Flags of a value spelt with letters or digits: what a mark (``+``, ``-``, ``.``) has none of.
+SPELLED = Flag.WORD_UPPER | Flag.WORD_CAPITAL | Flag.WORD_LOWER | Flag.DIGITS
+
+
+def _marks(rows: list[dict[str, Any]]) -> bool:
+    """Whether every value of these rows of the profile query is one byte long (a mark, when it has no
+    letter or digit: a one-byte letter has a word form, a digit a number's shape)."""
+    return {row[key] for row in rows for key in ("min_value_bytes", "max_value_bytes")} == {1}
+
+
 def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]]) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
     column has, of which there are at least two distinct ones. The country code ``NA`` among ``DE``
     and ``FR`` (capitals of its length), the severity ``None`` among ``Low`` and ``High``, the surname
-    ``Null`` among others. A token of another form (``N/A``, ``-``), or beside a value of another form
-    (a number, a date, ``Yes``, two words), stands for NULL as configured.
+    ``Null`` among others. A token of one byte and no letter or digit (``-``) is a value beside other
+    such marks only, one of them enough: the minus strand among ``+`` (a GTF file's), a sign, a test
+    result. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
+    number, a date, ``Yes``, two words), stands for NULL as configured.
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1169,14 +1190,23 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
         for (_, shape, flags), g in coded
         if shape not in (Shape.NULL, Shape.EMPTY, Shape.NULL_LIKE)
     ]
-    if sum(int(g["distinct_values"]) for _, _, g in others) < 2:
+    distinct_others = sum(int(g["distinct_values"]) for _, _, g in others)
+    if distinct_others < 1:
         return set()
     kept: set[str] = set()
     for (_, shape, flags), g in coded:
         form = next((flag for flag in WORD_FORMS if flags & flag), None)
         examples = g["examples"] or []
         # Every token of the row must be among its examples to be named (and so kept).
-        if shape != Shape.NULL_LIKE or form is None or len(examples) < int(g["distinct_values"]):
+        if shape != Shape.NULL_LIKE or len(examples) < int(g["distinct_values"]):
+            continue
+        if form is None:
+            if _marks([g, *(row for _, _, row in others)]) and all(
+                other == Shape.OTHER and not bits & SPELLED for other, bits, _ in others
+            ):
+                kept |= _stripped(examples)
+            continue
+        if distinct_others < 2:
             continue
         if not all(other == Shape.OTHER and bits & form for other, bits, _ in others):
             continue

@@ -326,6 +326,7 @@ def find_references(
     """
     found: list[Reference] = []
     if declared:
+        _one_type_per_declared_reference(tables, declared)
         _record_declared(src, tables, declared, kept)
         found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
@@ -353,6 +354,45 @@ def find_references(
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     return found
+
+
+def _one_type_per_declared_reference(tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+    """Make both ends of a declared reference text where one is text and the other clean integers.
+
+    Loaded as ``bigint`` and ``text``, PostgreSQL cannot compare the two ends: every join along the
+    reference fails (PROJ's proj.db: ``uom_code`` integers only, the unit codes it references also
+    words). Text holds both ends' values unchanged. Only a column whose every value is an integer is
+    widened (the profile's figures then hold as they are); until nothing changes, as a key may be
+    referenced by several columns, and reference another key itself.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for reference in declared:
+            child, parent = tables.get(reference.child), tables.get(reference.parent)
+            if child is None or parent is None:
+                continue
+            for column, key in zip(reference.columns, reference.parent_columns, strict=True):
+                if column not in child.columns or key not in parent.columns:
+                    continue
+                ends = (
+                    (child[column], f"{reference.parent}.{key}"),
+                    (parent[key], f"{reference.child}.{column}"),
+                )
+                if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
+                    continue
+                widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
+                if widened.invalid_count:
+                    continue  # its quarantined values are counted as integers': the profile would not hold
+                widened.inferred_type = "text"
+                # Its bounds were numbers; as text they are unknown (no order of the digits' text).
+                widened.min = widened.max = None
+                widened.type_reason = f"integers, as text like {other} (a declared reference's other end)"
+                widened.notes.append(
+                    f"integers loaded as text: {other}, the other end of a declared reference, is text "
+                    "(PostgreSQL compares no bigint with text)"
+                )
+                changed = True
 
 
 def _record_declared(
