@@ -149,7 +149,14 @@ def test_demo_runs_the_pipeline_then_says_already_loaded(
     again = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
     assert again.exit_code == 0, again.output
     assert "already loaded" in again.stdout
-    assert len(list((tmp_path / "runs").iterdir())) == 2
+    recorded = [json.loads(path.read_text()) for path in (tmp_path / "runs").glob("*/run.json")]
+    ordered = sorted(recorded, key=lambda record: str(record["started"]))
+    # The first demo's run and its cutover, then the second demo's run (nothing to cut over).
+    assert [(r["command"], r["outcome"]) for r in ordered] == [
+        ("run", "warn"),
+        ("cutover", "done"),
+        ("run", "already_loaded"),
+    ]
 
 
 def test_unreachable_target_masks_the_password(small_fixture: Path) -> None:

@@ -102,7 +102,12 @@ def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fi
     assert version_schemas(uri) == [schema]
 
     listed = runner.invoke(app, ["runs", "list", "--json"])
-    assert [r["outcome"] for r in json.loads(listed.stdout)] == ["already_loaded", "warn"]
+    # Newest first: the second run, the cutover (a command that changes what is live: its record too).
+    assert [(r["command"], r["outcome"]) for r in json.loads(listed.stdout)] == [
+        ("run", "already_loaded"),
+        ("cutover", "done"),
+        ("run", "warn"),
+    ]
 
 
 def test_circuit_breaker_halts_with_exit_3_and_writes_only_the_ledger_row(

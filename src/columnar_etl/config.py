@@ -440,6 +440,24 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     return settings
 
 
+def fallback_runs_dir(config_file: str | Path | None = None) -> Path:
+    """Where a command whose settings do not load records that: the ``runs_dir`` the environment or
+    the TOML file names (when that part of them reads), else the default.
+
+    Never raises: it is asked while reporting the settings' own error.
+    """
+    given = os.environ.get(f"{ENV_PREFIX}RUNS_DIR")
+    if given:
+        return Path(given)
+    path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
+    try:
+        named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        named = None
+    default = Path(Settings.model_fields["runs_dir"].default)
+    return Path(named) if isinstance(named, str) and named else default
+
+
 def _check_toml(path: Path) -> None:
     """:class:`ConfigError` naming the line and column of a TOML syntax error, or an unreadable file."""
     try:

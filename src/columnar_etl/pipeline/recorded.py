@@ -1,0 +1,160 @@
+"""The run record of the other commands that change what is live: ``load``, ``cutover``, ``rollback``.
+
+Each leaves ``runs/<run_id>/run.json`` as ``run`` does (the same schema, ``command`` says which), under
+the run id of its ledger row: written ``running`` before anything is done (a command that cannot leave
+its record does not start), then with its outcome, however it ends: ``done``, ``warn``, ``halted`` (a
+gate refused; exit 3), ``failed`` (exit 1) or ``interrupted``. A command whose settings do not even
+load (a malformed TOML file, a bad environment value) leaves a ``failed`` record too, in the
+``runs_dir`` the environment or the TOML file names if that much reads, else the default
+(:func:`~columnar_etl.pipeline.record.record_settings_failure`). A usage error (exit 64) is refused
+before any command starts, and leaves no record.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from columnar_etl.config import Settings, check_min_quality
+from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.loading.result import CutoverResult, LoadRefused, LoadResult
+from columnar_etl.loading.versions import cutover, rollback
+from columnar_etl.observability.logs import new_run_id
+from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pipeline.load_step import load_export
+from columnar_etl.pipeline.record import (
+    Recorded,
+    RunRecord,
+    StageRecord,
+    error_line,
+    error_of,
+    mark_interrupted_runs,
+    record_not_written,
+)
+
+
+@contextmanager
+def command_record(
+    command: str, settings: Settings, *, mode: str, source: str | Path | None = None
+) -> Iterator[Recorded[Any]]:
+    """The run record of ``command`` for the block: ``running`` first, its outcome at the end.
+
+    The block fills in what it learns and sets ``result``; it ends ``warn`` if it added warnings, else
+    ``done``. An exception of the block ends it ``halted`` (a gate's, exit 3) or ``failed``, with the
+    one-line error, and is kept in ``exception`` (not raised: the caller decides); Ctrl-C (or SIGTERM)
+    ends it ``interrupted`` and goes on. :class:`~columnar_etl.pipeline.record.RunRecordError` when the
+    first run.json cannot be written: nothing is done then.
+    """
+    mark_interrupted_runs(settings.runs_dir)
+    run_id = new_run_id()
+    record = RunRecord(
+        run_id=run_id,
+        run_dir=Path(settings.runs_dir) / run_id,
+        source=None if source is None else str(source),
+        mode=mode,
+        settings=settings.masked(),
+        command=command,
+    )
+    try:
+        record.write()
+    except OSError as exc:
+        raise record_not_written(exc, record.run_dir) from None
+    recorded: Recorded[Any] = Recorded(record)
+    stage = StageRecord(command)
+    record.stages.append(stage)
+    started = time.perf_counter()
+    try:
+        yield recorded
+    except Exception as exc:
+        gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
+        stage.status = record.outcome = "halted" if gate else "failed"
+        record.error = error_of(exc, command)
+        record.version_schema = None  # a refused or failed load or cutover committed nothing
+        recorded.exception = exc
+    except BaseException as exc:  # KeyboardInterrupt (Ctrl-C, SIGTERM), SystemExit: rolled back
+        stage.status, record.outcome = "failed", "interrupted"
+        record.version_schema = None
+        record.error = {
+            "error": type(exc).__name__,
+            "message": "interrupted: nothing live changed",
+            "stage": command,
+            "hint": "run again",
+            "exit_code": int(ExitCode.ERROR),
+        }
+        raise
+    else:
+        stage.status = record.outcome = "warn" if record.warnings else "done"
+    finally:
+        stage.seconds = time.perf_counter() - started
+        record.finished = time.time()
+        _write_last(recorded)
+
+
+def _write_last(recorded: Recorded[Any]) -> None:
+    """The record's last write. A command that did its work is not turned into a failure by a record
+    that cannot be written: it is done with a warning (exit 2)."""
+    record = recorded.record
+    try:
+        record.write()
+    except OSError as exc:
+        recorded.written = False
+        record.warnings.append(f"run.json not written: {error_line(exc)}")
+        if record.outcome == "done":
+            record.outcome = "warn"
+
+
+def recorded_load(
+    source: Path, *, settings: Settings, mode: str = "simple", **options: Any
+) -> Recorded[LoadResult]:
+    """:func:`~columnar_etl.pipeline.load_step.load_export` (``options`` are its own) with its run record,
+    under the run id of its ledger row. A failure or refusal is in the record and in ``exception``; a
+    refused load's report is in the record's ``load``. A usage error is raised before anything starts."""
+    check_min_quality(options.get("min_quality"))
+    with command_record("load", settings, mode=mode, source=source) as recorded:
+        record = recorded.record
+        try:
+            result = load_export(
+                source,
+                mode=mode,  # type: ignore[arg-type]  # checked by load_tables
+                settings=settings,
+                run_id=record.run_id,
+                **options,
+            )
+        except LoadRefused as refused:
+            _note_load(record, refused.result)
+            raise
+        _note_load(record, result)
+        record.warnings += result.warnings
+        recorded.result = result
+    return recorded
+
+
+def _note_load(record: RunRecord, result: LoadResult) -> None:
+    record.load = result.to_dict()
+    record.quality_before, record.quality_after = result.quality_before, result.quality_after
+    record.version_schema = result.version_schema
+    record.stages[-1].rows = result.total_rows
+
+
+def recorded_switch(
+    version: str | None = None, *, settings: Settings, base: str | None = None, rollback_to: bool = False
+) -> Recorded[CutoverResult]:
+    """A cutover to ``version`` (or, ``rollback_to``, a rollback) with its run record, under the run id
+    of its ledger row. A failure or refusal is in the record and in ``exception``."""
+    command = "rollback" if rollback_to else "cutover"
+    with command_record(command, settings, mode=command) as recorded:
+        record = recorded.record
+        uri = resolve_target(settings.target, settings.pg_dir)
+        base = base or settings.base_schema
+        if rollback_to:
+            result = rollback(uri, base=base, settings=settings, run_id=record.run_id)
+        else:
+            result = cutover(uri, version, base=base, settings=settings, run_id=record.run_id)
+        record.cutover = result.to_dict()
+        record.version_schema = result.to_version
+        record.warnings += result.warnings
+        recorded.result = result
+    return recorded

@@ -1,0 +1,216 @@
+"""Every command that changes (or would change) what is live leaves run.json with its outcome, however it
+ends: ``run`` whose settings do not load, ``load``, ``cutover`` and ``rollback``; a usage error leaves none.
+
+Through typer's runner with real files and the real target; the expected rows, versions and run ids are
+read back from the truth file and the target's own catalogue and ledger.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import columnar_etl
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+
+from .conftest import SMALL_FIXTURE, pg_query, truth_rows
+
+runner = CliRunner()
+FIXTURE = str(SMALL_FIXTURE)
+RUN_ID = r"\d{8}T\d{6}Z-[0-9a-f]{6}"
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory of its own, with no columnar_etl setting in the environment."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("RUNS_DIR", "TARGET", "MIN_QUALITY", "BACKUP_DIR", "DASHBOARD_TEMPLATES"):
+        monkeypatch.delenv(f"COLUMNAR_ETL_{name}", raising=False)
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    return tmp_path
+
+
+def records(runs_dir: Path) -> list[dict[str, Any]]:
+    """Every run.json under ``runs_dir``, oldest first."""
+    found = [json.loads(path.read_text()) for path in runs_dir.glob("*/run.json")]
+    return sorted(found, key=lambda data: str(data["started"]))
+
+
+def versions(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk\\_v%' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+# --- settings that do not load -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["run", FIXTURE], ["load", FIXTURE], ["cutover"], ["rollback"]], ids=lambda c: c[0]
+)
+def test_a_malformed_toml_file_leaves_a_failed_record_in_the_default_runs_dir(
+    command: list[str], work: Path
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "elsewhere"\nmin_quality = [\n')
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: file columnar_etl.toml: TOML syntax error") and "(hint: " in line
+    assert not (work / "elsewhere").exists()  # the file does not read: its runs_dir is not known
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["exit_code"]) == (command[0], "failed", 1)
+    assert record["source"] == (FIXTURE if len(command) == 2 else None)
+    assert record["error"]["error"] == "ConfigError" and record["error"]["stage"] == "settings"
+    assert record["error"]["path"] == "columnar_etl.toml"
+    assert record["finished"] is not None and record["settings"] == {}
+
+
+def test_a_bad_environment_value_is_recorded_in_the_runs_dir_the_toml_file_names(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "quarterly"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "high")
+    result = runner.invoke(app, ["run", FIXTURE, "--json"])
+    assert result.exit_code == 1, result.output
+    printed = json.loads(result.stdout)  # --json: the record, as for any other run
+    (record,) = records(work / "quarterly")
+    assert printed == {**record, "seconds": printed["seconds"]}
+    assert (record["outcome"], record["mode"]) == ("failed", "blue-green")
+    assert "min_quality: 'high'" in record["error"]["message"]
+    assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+    assert not (work / "runs").exists()
+
+
+def test_the_environment_s_runs_dir_wins_over_the_toml_file_s(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "quarterly"\nbatch_size = "many"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(work / "from_env"))
+    assert runner.invoke(app, ["load", FIXTURE]).exit_code == 1
+    (record,) = records(work / "from_env")
+    assert (record["command"], record["mode"], record["outcome"]) == ("load", "simple", "failed")
+    assert not (work / "quarterly").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", FIXTURE, "--mode", "bogus"],
+        ["run", FIXTURE, "--min-quality", "200"],
+        ["run"],
+        ["run", FIXTURE, "--replay", "no/such/run.json"],
+        ["load", FIXTURE, "--min-quality", "-5"],
+    ],
+)
+def test_a_usage_error_is_no_run_and_leaves_no_record(args: list[str], work: Path) -> None:
+    # Refused before anything starts (exit 64, "nothing ran"): no run id, no run directory.
+    result = runner.invoke(app, args)
+    assert result.exit_code == 64, result.output
+    assert not (work / "runs").exists()
+
+
+# --- load, cutover, rollback ---------------------------------------------------------------------------
+
+
+def test_load_cutover_and_rollback_each_leave_their_record_under_the_ledger_s_run_id(
+    work: Path, pg_uri: str
+) -> None:
+    runs = work / "runs"
+    code = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code
+    assert code == 2  # the fixture's unfixable values are quarantined: done with warnings
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green", "--json"])
+    assert result.exit_code == 2, result.output
+    printed = json.loads(result.stdout)
+    first, second = versions(pg_uri)
+    loads = records(runs)
+    assert [(r["command"], r["mode"], r["outcome"], r["exit_code"]) for r in loads] == [
+        ("load", "simple", "warn", 2),
+        ("load", "blue-green", "warn", 2),
+    ]
+    assert [r["version_schema"] for r in loads] == [first, second]
+    assert printed["run_record"] == str(Path("runs") / loads[1]["run_id"] / "run.json")
+    assert printed["run_id"] == loads[1]["run_id"]
+    expected_rows = sum(truth_rows().values())
+    assert [r["stages"][0]["rows"] for r in loads] == [expected_rows, expected_rows]
+    assert loads[1]["load"]["status"] == "ready" and loads[1]["warnings"]
+    assert loads[1]["settings"]["target"] == pg_uri  # no password in this URI (masking: test_secrets)
+
+    assert runner.invoke(app, ["--target", pg_uri, "cutover"]).exit_code == 0
+    assert runner.invoke(app, ["--target", pg_uri, "rollback", "--json"]).exit_code == 0
+    switches = records(runs)[2:]
+    assert [(r["command"], r["outcome"], r["version_schema"]) for r in switches] == [
+        ("cutover", "done", second),
+        ("rollback", "done", first),
+    ]
+    assert switches[0]["cutover"]["from_version"] == first
+    ledger = dict(pg_query(pg_uri, "SELECT run_id, mode FROM columnar_etl.runs"))
+    assert {r["run_id"]: r["mode"] for r in records(runs)} == ledger
+
+
+def test_a_refused_load_is_recorded_halted_with_its_report(work: Path, pg_uri: str) -> None:
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--min-quality", "99.9", "--json"])
+    assert result.exit_code == 3, result.output
+    (record,) = records(work / "runs")
+    assert (record["outcome"], record["exit_code"], record["version_schema"]) == ("halted", 3, None)
+    assert record["error"]["error"] == "LoadRefused"
+    assert record["load"]["problems"][0].startswith("min_quality: expected 99.9, found ")
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == ("halted", 3, record["run_id"])
+    assert printed["problems"] == record["load"]["problems"] and printed["error"] == record["error"]
+    assert versions(pg_uri) == []
+
+
+def test_a_refused_cutover_prints_its_json_and_is_recorded_halted(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    live, candidate = versions(pg_uri)
+    # A dashboard query that works on the live version and divides by zero on the candidate.
+    template = work / "dashboard.sql"
+    template.write_text(
+        f"-- name: only_live\nSELECT 1 / (position('{candidate}' in '{{schema}}') = 0)::int\n"
+    )
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(template))
+    result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
+    assert result.exit_code == 3, result.output
+    printed = json.loads(result.stdout)
+    record = records(work / "runs")[-1]
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("cutover", "halted", 3)
+    assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("halted", 3, "cutover")
+    assert printed["run_id"] == record["run_id"] and printed["error"] == record["error"]
+    assert record["error"]["error"] == "CutoverRefused" and "'only_live' failed" in record["error"]["message"]
+    assert result.stderr.splitlines() == [
+        f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+    ]
+    (status,) = pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'")
+    assert status == ("failed",)
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(live,)]
+
+
+def test_a_rollback_with_nothing_to_go_back_to_prints_json_and_is_recorded_failed(
+    work: Path, pg_uri: str
+) -> None:
+    result = runner.invoke(app, ["--target", pg_uri, "rollback", "--json"])
+    assert result.exit_code == 1, result.output
+    printed = json.loads(result.stdout)
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["mode"]) == ("rollback", "failed", "rollback")
+    assert (printed["outcome"], printed["exit_code"], printed["error"]) == ("failed", 1, record["error"])
+    assert record["error"]["message"] == "nothing of 'servicedesk' is live, so there is nothing to roll back"
+
+
+def test_the_api_s_load_and_cutover_leave_the_same_records(tmp_path: Path, pg_uri: str) -> None:
+    settings = load_settings(runs_dir=tmp_path / "api_runs", backup_dir=tmp_path / "backups", target=pg_uri)
+    loaded = columnar_etl.load(FIXTURE, mode="blue-green", settings=settings)
+    switched = columnar_etl.cutover(settings=settings)
+    found = records(tmp_path / "api_runs")
+    assert [(r["command"], r["run_id"]) for r in found] == [
+        ("load", loaded.run_id),
+        ("cutover", switched.run_id),
+    ]
+    assert found[1]["version_schema"] == switched.to_version == loaded.schema
