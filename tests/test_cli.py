@@ -119,8 +119,9 @@ def test_bad_setting_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("COLUMNAR_ETL_BATCH_SIZE", "0")
     result = runner.invoke(app, ["copy-raw", str(tmp_path / "x.db")])
     assert result.exit_code == 1
-    assert result.stderr.startswith(
-        "error: invalid value for batch_size: '0'; allowed: greater than 0 (hint: "
+    assert result.stderr == (
+        "error: invalid value for batch_size (environment variable COLUMNAR_ETL_BATCH_SIZE): '0'; allowed: "
+        "greater than 0 (hint: fix or unset the environment variable COLUMNAR_ETL_BATCH_SIZE)\n"
     )
 
 

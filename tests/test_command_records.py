@@ -80,7 +80,10 @@ def test_a_bad_environment_value_is_recorded_in_the_runs_dir_the_toml_file_names
     (record,) = records(work / "quarterly")
     assert printed == {**record, "seconds": printed["seconds"]}
     assert (record["outcome"], record["mode"]) == ("failed", "blue-green")
-    assert "min_quality: 'high'" in record["error"]["message"]
+    assert record["error"]["message"].startswith(
+        "invalid value for min_quality (environment variable COLUMNAR_ETL_MIN_QUALITY): 'high'; "
+    )
+    assert record["error"]["path"] is None  # the TOML file is fine: the environment's value is not
     assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
     assert not (work / "runs").exists()
 
