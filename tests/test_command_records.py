@@ -107,6 +107,9 @@ def test_the_environment_s_runs_dir_wins_over_the_toml_file_s(
         ["run"],
         ["run", FIXTURE, "--replay", "no/such/run.json"],
         ["load", FIXTURE, "--min-quality", "-5"],
+        ["load", FIXTURE, "--base", "columnar_etl"],
+        ["cutover", "--base", "pg_catalog"],
+        ["rollback", "--base", ""],
     ],
 )
 def test_a_usage_error_is_no_run_and_leaves_no_record(args: list[str], work: Path) -> None:
@@ -114,6 +117,22 @@ def test_a_usage_error_is_no_run_and_leaves_no_record(args: list[str], work: Pat
     result = runner.invoke(app, args)
     assert result.exit_code == 64, result.output
     assert not (work / "runs").exists()
+
+
+@pytest.mark.parametrize(
+    ("base", "line"),
+    [
+        ("columnar_etl", "error: base schema name 'columnar_etl' is reserved (hint: choose another --base)"),
+        ("pg_x", "error: base schema name 'pg_x' is reserved (hint: choose another --base)"),
+    ],
+)
+@pytest.mark.parametrize("command", [["load", FIXTURE], ["cutover"], ["rollback"], ["schemas", "list"]])
+def test_a_base_that_cannot_be_one_is_a_bad_value_exit_64(
+    command: list[str], base: str, line: str, work: Path
+) -> None:
+    # Was exit 1 ("error; nothing live changed") after the command had started (and, for load, its record).
+    result = runner.invoke(app, [*command, "--base", base, "--target", "postgresql://x@127.0.0.1:9/db"])
+    assert (result.exit_code, result.stdout, result.stderr) == (64, "", line + "\n")
 
 
 # --- load, cutover, rollback ---------------------------------------------------------------------------
@@ -204,6 +223,10 @@ def test_a_rollback_with_nothing_to_go_back_to_prints_json_and_is_recorded_faile
     (record,) = records(work / "runs")
     assert (record["command"], record["outcome"], record["mode"]) == ("rollback", "failed", "rollback")
     assert (printed["outcome"], printed["exit_code"], printed["error"]) == ("failed", 1, record["error"])
+    assert result.stderr == (
+        "error: nothing of 'servicedesk' is live, so there is nothing to roll back (hint: columnar-etl "
+        "schemas list shows its versions; columnar-etl cutover VERSION makes one live)\n"
+    )
     assert record["error"]["message"] == "nothing of 'servicedesk' is live, so there is nothing to roll back"
 
 

@@ -22,6 +22,7 @@ from columnar_etl.cli.app import (
     with_outcome,
 )
 from columnar_etl.config import Settings, mask_uri
+from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
@@ -33,9 +34,28 @@ schemas_app = sub_app("The version schemas of a base schema: list them, prune ol
 app.add_typer(schemas_app, name="schemas")
 
 _JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+
+
+def checked_base(value: str | None) -> str | None:
+    """``--base``: a name that can be the stable schema; one that cannot is a bad value (exit 64),
+    refused before anything starts."""
+    if value is None:
+        return None
+    from columnar_etl.loading.schemas import check_base  # deliberate: loaded when the option is given
+
+    try:
+        return check_base(value)
+    except ConfigError as exc:
+        raise UsageError(exc.message, hint=exc.hint) from None
+
+
 _BaseOption = Annotated[
     str | None,
-    typer.Option("--base", help="Stable schema the dashboards query (default: base_schema setting)."),
+    typer.Option(
+        "--base",
+        help="Stable schema the dashboards query (default: base_schema setting).",
+        callback=checked_base,
+    ),
 ]
 
 
@@ -226,7 +246,8 @@ def _render_switch(recorded: Recorded[CutoverResult], as_json: bool) -> None:
 def _print_switch(result: CutoverResult) -> None:
     action = "rolled back" if result.rollback else "cut over"
     out.print(
-        f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version})", soft_wrap=True
+        f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version or 'nothing'})",
+        soft_wrap=True,
     )
     for change in result.column_changes:
         parts = [f"+{', +'.join(change.added)}" if change.added else ""]
