@@ -8,6 +8,11 @@ read back from the truth file and the target's own catalogue and ledger.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +22,7 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
+from export_generator import generate_export
 
 from .conftest import SMALL_FIXTURE, pg_query, truth_rows
 
@@ -240,3 +246,30 @@ def test_the_api_s_load_and_cutover_leave_the_same_records(tmp_path: Path, pg_ur
         ("cutover", switched.run_id),
     ]
     assert found[1]["version_schema"] == switched.to_version == loaded.schema
+
+
+def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path, pg_uri: str) -> None:
+    export = tmp_path / "quarter.db"
+    generate_export(export, scale=0.2, seed=5)  # ~52,000 rows: seconds of profiling and loading
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1, stderr
+    assert stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)", stderr
+    (record,) = records(runs)
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("load", "interrupted", 1), stderr
+    assert record["error"]["message"] == "interrupted: nothing live changed"
+    assert record["finished"] is not None and record["version_schema"] is None
+    assert versions(pg_uri) == []

@@ -192,6 +192,22 @@ def record_not_written(exc: OSError, run_dir: Path) -> RunRecordError:
     )
 
 
+#: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when
+#: Ctrl-C comes during its call (its own SIGINT handler, so the command line's never sees it).
+USER_CANCEL = "canceling statement due to user request"
+
+
+def cancelled(exc: BaseException) -> bool:
+    """Whether ``exc`` (or an exception it came from) is PostgreSQL's word for a statement cancelled by
+    the client: an interrupt that ADBC turned into its own error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if USER_CANCEL in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def error_line(exc: BaseException) -> str:
     """One line for any exception: an :class:`EtlError`'s own line, else ``Type: first line``."""
     if isinstance(exc, EtlError):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.config import Settings, check_min_quality
-from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
 from columnar_etl.loading.result import CutoverResult, LoadRefused, LoadResult
 from columnar_etl.loading.versions import cutover, rollback
 from columnar_etl.observability.logs import new_run_id
@@ -29,6 +29,7 @@ from columnar_etl.pipeline.record import (
     Recorded,
     RunRecord,
     StageRecord,
+    cancelled,
     error_line,
     error_of,
     mark_interrupted_runs,
@@ -45,8 +46,9 @@ def command_record(
     The block fills in what it learns and sets ``result``; it ends ``warn`` if it added warnings, else
     ``done``. An exception of the block ends it ``halted`` (a gate's, exit 3) or ``failed``, with the
     one-line error, and is kept in ``exception`` (not raised: the caller decides); Ctrl-C (or SIGTERM)
-    ends it ``interrupted`` and goes on. :class:`~columnar_etl.pipeline.record.RunRecordError` when the
-    first run.json cannot be written: nothing is done then.
+    ends it ``interrupted``, its ``exception`` an :class:`EtlError` saying so.
+    :class:`~columnar_etl.pipeline.record.RunRecordError` when the first run.json cannot be written:
+    nothing is done then.
     """
     mark_interrupted_runs(settings.runs_dir)
     run_id = new_run_id()
@@ -69,21 +71,20 @@ def command_record(
     try:
         yield recorded
     except Exception as exc:
-        gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
-        stage.status = record.outcome = "halted" if gate else "failed"
-        record.error = error_of(exc, command)
         record.version_schema = None  # a refused or failed load or cutover committed nothing
-        recorded.exception = exc
-    except BaseException as exc:  # KeyboardInterrupt (Ctrl-C, SIGTERM), SystemExit: rolled back
-        stage.status, record.outcome = "failed", "interrupted"
+        if INTERRUPTED.is_set() or cancelled(exc):  # an interrupt a library's call made its own error
+            recorded.exception = _interrupted(record, exc)
+        else:
+            gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
+            stage.status = record.outcome = "halted" if gate else "failed"
+            record.error = error_of(exc, command)
+            recorded.exception = exc
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see __main__): rolled back, and recorded
         record.version_schema = None
-        record.error = {
-            "error": type(exc).__name__,
-            "message": "interrupted: nothing live changed",
-            "stage": command,
-            "hint": "run again",
-            "exit_code": int(ExitCode.ERROR),
-        }
+        recorded.exception = _interrupted(record, exc)
+    except BaseException as exc:  # SystemExit and the like: record how the command ended, then go on
+        record.version_schema = None
+        _interrupted(record, exc)
         raise
     else:
         stage.status = record.outcome = "warn" if record.warnings else "done"
@@ -91,6 +92,15 @@ def command_record(
         stage.seconds = time.perf_counter() - started
         record.finished = time.time()
         _write_last(recorded)
+
+
+def _interrupted(record: RunRecord, exc: BaseException) -> EtlError:
+    """Record an interrupted command; the error it ends with (exit 1, the interrupt as its cause)."""
+    ended = EtlError("interrupted: nothing live changed", hint="run again")
+    ended.__cause__ = exc
+    record.stages[-1].status, record.outcome = "failed", "interrupted"
+    record.error = {**error_of(ended, record.command), "error": type(exc).__name__}
+    return ended
 
 
 def _write_last(recorded: Recorded[Any]) -> None:

@@ -45,6 +45,7 @@ from columnar_etl.pipeline.record import (
     RunRecord,
     RunRecordError,
     StageRecord,
+    cancelled,
     error_line,
     mark_interrupted_runs,
     read_record,
@@ -207,7 +208,7 @@ def run(
             profile_ended=profile_ended,
         )
     except Exception as exc:
-        if INTERRUPTED.is_set() or _cancelled(exc):  # an interrupt a library's call made its own error
+        if INTERRUPTED.is_set() or cancelled(exc):  # an interrupt a library's call made its own error
             _record_interrupt(result, exc)
         else:
             _record_failure(result, settings, metrics, exc)
@@ -329,20 +330,6 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     reachable = result.target_uri is not None
     if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
         record.warnings.append("the target could not take the run's ledger row")
-
-
-#: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when
-#: Ctrl-C comes during its call (its own SIGINT handler, so the command line's never sees it).
-USER_CANCEL = "canceling statement due to user request"
-
-
-def _cancelled(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if USER_CANCEL in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def _committed(result: RunResult) -> bool:
