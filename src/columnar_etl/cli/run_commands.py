@@ -102,9 +102,10 @@ def run_command(
 
 
 def _report_end(result: Any) -> None:
-    """The one line on stderr of a run that failed, or whose record could not be written."""
+    """The one line on stderr of a run that failed, was halted or interrupted, or whose record could not
+    be written."""
     record = result.record
-    if record.error and record.outcome in ("failed", "halted"):
+    if record.error and record.outcome in ("failed", "halted", "interrupted"):
         err.print(f"error: {_error_text(record.error)}", markup=False, soft_wrap=True)
     if not result.record_written:
         warning = next((w for w in record.warnings if w.startswith("run.json not written")), None)
