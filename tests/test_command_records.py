@@ -7,8 +7,10 @@ read back from the truth file and the target's own catalogue and ledger.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
+from columnar_etl.pipeline.record import RunRecord
 from export_generator import generate_export
 
 from .conftest import SMALL_FIXTURE, pg_query, truth_rows
@@ -273,3 +276,41 @@ def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path
     assert record["error"]["message"] == "interrupted: nothing live changed"
     assert record["finished"] is not None and record["version_schema"] is None
     assert versions(pg_uri) == []
+
+
+def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_warning_exit_2(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    (version,) = versions(pg_uri)
+    real = RunRecord.write
+
+    def full_after_start(self: RunRecord) -> Path:
+        if self.stages:  # the first write (before the command's work) succeeds, the last one fails
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(RunRecord, "write", full_after_start)
+    result = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    # Live changed: exit 1 ("nothing live changed") would be a lie; done, with the warning on stderr.
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "warning: run.json not written: OSError: [Errno 28] No space left on device\n"
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(version,)]
+    assert records(work / "runs")[-1]["outcome"] == "running"  # what reached the disk: the start
+
+
+def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes_anything(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    blocker = work / "not_a_dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(blocker))
+    result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert re.fullmatch(
+        rf"error: file {re.escape(str(blocker))}/{RUN_ID}: cannot write the run record: Not a directory "
+        r"\(hint: runs_dir must be a writable directory with free space \(setting runs_dir\)\)\n",
+        result.stderr,
+    ), result.stderr
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(0,)]
