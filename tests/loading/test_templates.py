@@ -241,6 +241,7 @@ def test_templates_check_lists_each_template_for_a_version_and_an_export(
     result = runner.invoke(app, [*cli, str(export), "--base", "fresh", "--json"], env=env)
     assert result.exit_code == 2, result.output
     data = json.loads(result.stdout)
+    assert (data["outcome"], data["exit_code"]) == ("warn", 2)  # the exit-code table's word, as elsewhere
     assert data["counts"] == {"ok": 0, "not_applicable": 3, "failing": 0}
     assert [r["sqlstate"] for r in data["results"]] == ["42P01", "42P01", "42703"]
     # The committed fixture as an export: all ok against live.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
 from columnar_etl.cli.load_commands import _uri, checked_base, render_templates
 from columnar_etl.errors import UsageError
 
@@ -54,7 +54,7 @@ def templates_check(
     else:
         result = check_version_templates(uri, version, base=base, settings=settings)
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome(result.to_dict(), result.exit_code))
     else:
         live = (
             f" against the live version {result.live}" if result.live else " (nothing live to compare with)"
