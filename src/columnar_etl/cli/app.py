@@ -316,13 +316,14 @@ def record_failed_settings(
     """Write (and with ``--json`` print) the ``failed`` record of ``command``, whose settings failed."""
     from columnar_etl.pipeline.record import record_settings_failure  # deliberate: keeps --help light
 
-    recorded = record_settings_failure(command, error, cli_state(ctx).runs_dir(), mode=mode, source=source)
+    record, written = record_settings_failure(
+        command, error, cli_state(ctx).runs_dir(), mode=mode, source=source
+    )
     if as_json:
-        data = recorded.record.to_dict()
-        echo_json(data if command == "run" else failure_json(recorded.record, recorded.path))
-    if not recorded.written:
-        where = recorded.record.run_dir
-        err.print(f"warning: run.json not written in {where}", markup=False, soft_wrap=True)
+        path = record.run_dir / "run.json"
+        echo_json(record.to_dict() if command == "run" else failure_json(record, path))
+    if not written:
+        err.print(f"warning: run.json not written in {record.run_dir}", markup=False, soft_wrap=True)
 
 
 def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from columnar_etl.report.display import run_quality
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
     from columnar_etl.loading.result import CutoverResult, LoadResult
-    from columnar_etl.pipeline.record import Recorded
+    from columnar_etl.pipeline.recorded import Recorded
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")

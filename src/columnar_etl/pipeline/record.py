@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
@@ -41,7 +41,6 @@ EXIT_CODES: dict[str, int] = {
     "running": ExitCode.ERROR,
     "interrupted": ExitCode.ERROR,
 }
-T = TypeVar("T")
 DEPENDENCIES = (
     "duckdb",
     "duckdb-extension-sqlite-scanner",
@@ -232,35 +231,12 @@ def error_of(exc: BaseException, stage: str) -> dict[str, Any]:
     }
 
 
-@dataclass
-class Recorded(Generic[T]):
-    """A command with its run record: what it returned, or the exception that ended it (recorded)."""
-
-    record: RunRecord
-    result: T | None = None
-    exception: Exception | None = None
-    #: False when the record's last write did not reach the disk (a warning in the record says why).
-    written: bool = True
-
-    @property
-    def path(self) -> Path:
-        """``runs/<run_id>/run.json``."""
-        return self.record.run_dir / RUN_FILE
-
-    def unwrap(self) -> T:
-        """The command's result; raises the exception that ended it instead."""
-        if self.exception is not None:
-            raise self.exception
-        assert self.result is not None
-        return self.result
-
-
 def record_settings_failure(
     command: str, error: EtlError, runs_dir: str | Path, *, mode: str, source: str | Path | None = None
-) -> Recorded[None]:
+) -> tuple[RunRecord, bool]:
     """The record of a command that ended before its settings loaded (``error``): ``failed``, in
-    ``runs_dir`` (see :func:`~columnar_etl.config.fallback_runs_dir`). ``written`` says whether it could
-    be written there; this never raises for that: the settings' error is what the caller reports."""
+    ``runs_dir`` (see :func:`~columnar_etl.config.fallback_runs_dir`), and whether it could be written
+    there; this never raises for that: the settings' error is what the caller reports."""
     run_id = new_run_id()
     record = RunRecord(
         run_id=run_id,
@@ -274,12 +250,11 @@ def record_settings_failure(
     )
     record.stages.append(StageRecord("settings", status="failed"))
     record.finished = record.started
-    recorded: Recorded[None] = Recorded(record)
     try:
         record.write()
     except OSError:
-        recorded.written = False
-    return recorded
+        return record, False
+    return record, True
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from columnar_etl.config import Settings, check_min_quality
 from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
@@ -26,7 +27,7 @@ from columnar_etl.observability.logs import new_run_id
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.load_step import load_export
 from columnar_etl.pipeline.record import (
-    Recorded,
+    RUN_FILE,
     RunRecord,
     StageRecord,
     cancelled,
@@ -35,6 +36,31 @@ from columnar_etl.pipeline.record import (
     mark_interrupted_runs,
     record_not_written,
 )
+
+T = TypeVar("T")
+
+
+@dataclass
+class Recorded(Generic[T]):
+    """A command with its run record: what it returned, or the exception that ended it (recorded)."""
+
+    record: RunRecord
+    result: T | None = None
+    exception: Exception | None = None
+    #: False when the record's last write did not reach the disk (a warning in the record says why).
+    written: bool = True
+
+    @property
+    def path(self) -> Path:
+        """``runs/<run_id>/run.json``."""
+        return self.record.run_dir / RUN_FILE
+
+    def unwrap(self) -> T:
+        """The command's result; raises the exception that ended it instead."""
+        if self.exception is not None:
+            raise self.exception
+        assert self.result is not None
+        return self.result
 
 
 @contextmanager
