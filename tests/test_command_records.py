@@ -314,3 +314,28 @@ def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes
         result.stderr,
     ), result.stderr
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(0,)]
+
+
+def test_a_replay_whose_recorded_settings_no_longer_load_is_a_recorded_failure(work: Path) -> None:
+    old = RunRecord(
+        run_id="20250101T000000Z-0ld000",
+        run_dir=work / "old",
+        source=FIXTURE,
+        mode="simple",
+        settings={"batch_size": 0},  # refused today (batch_size must be above 0)
+        plan={"tables": {}},
+        outcome="done",
+    )
+    old.write()
+    result = runner.invoke(app, ["run", FIXTURE, "--replay", str(old.run_dir / "run.json")])
+    assert result.exit_code == 1, result.output
+    # Names the record the bad value came from (the hint named the TOML file, env and flag: all fine).
+    line = (
+        f"error: file {old.run_dir / 'run.json'}: the recorded settings do not load: invalid value for "
+        "batch_size: 0; allowed: greater than 0 (hint: this version refuses them: run without --replay, "
+        "or replay a newer run)\n"
+    )
+    assert result.stderr == line
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["error"]["stage"]) == ("run", "failed", "settings")
+    assert record["error"]["path"] == str(old.run_dir / "run.json")

@@ -84,8 +84,13 @@ def run_command(
         try:
             settings = _replayed_settings(recorded["settings"], state.overrides, state.config)
         except ConfigError as exc:  # the recorded settings do not load (here, now): a failed run
-            record_failed_settings(ctx, exc, "run", mode=mode, source=source, as_json=as_json)
-            raise
+            error = ConfigError(
+                f"the recorded settings do not load: {exc.message}",
+                path=replay,
+                hint="this version refuses them: run without --replay, or replay a newer run",
+            )
+            record_failed_settings(ctx, error, "run", mode=mode, source=source, as_json=as_json)
+            raise error from exc
     if mode == "simple" and not yes and sys.stdin.isatty():
         typer.confirm(
             f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True
