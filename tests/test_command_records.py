@@ -180,6 +180,10 @@ def test_load_cutover_and_rollback_each_leave_their_record_under_the_ledger_s_ru
     assert switches[0]["cutover"]["from_version"] == first
     ledger = dict(pg_query(pg_uri, "SELECT run_id, mode FROM columnar_etl.runs"))
     assert {r["run_id"]: r["mode"] for r in records(runs)} == ledger
+    listed = json.loads(runner.invoke(app, ["runs", "list", "--json"]).stdout)  # newest first
+    assert [r["command"] for r in listed] == ["rollback", "cutover", "load", "load"]
+    table = runner.invoke(app, ["runs", "list"]).stdout  # 80 columns: long values are cut short
+    assert re.search(r"│ cutover +│ done +│ +│ +│ servic… │", table), table  # no mode, no source
 
 
 def test_a_refused_load_is_recorded_halted_with_its_report(work: Path, pg_uri: str) -> None:

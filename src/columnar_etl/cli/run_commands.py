@@ -194,12 +194,13 @@ def runs_list(
     for name in ("run id", "started", "command", "outcome", "mode", "source", "version", "seconds"):
         view.add_column(name)
     for r in records:
+        command = r.get("command", "run")  # records written before load, cutover and rollback left theirs
         view.add_row(
             r["run_id"],
             str(r["started"]),
-            r.get("command", "run"),  # records written before load, cutover and rollback left theirs
+            command,
             r["outcome"],
-            r["mode"],
+            "" if r["mode"] == command else r["mode"],  # a cutover's mode is "cutover"
             escape(str(r["source"] or "")),
             r.get("version_schema") or "",
             f"{r['seconds']:.1f}",
