@@ -100,6 +100,13 @@ def run_python(
     )
 
 
+@pytest.fixture(autouse=True)
+def _runs_in_the_test_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run records of every command go under the test's own directory, never the checkout's ``runs/``
+    (``load``, ``cutover`` and ``rollback`` leave one too); a test may point them elsewhere."""
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(tmp_path / "runs"))
+
+
 @pytest.fixture(scope="session")
 def pg_server_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URI of the session's PostgreSQL server (embedded unless COLUMNAR_ETL_TEST_PG_URI is set)."""

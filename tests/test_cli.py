@@ -119,8 +119,9 @@ def test_bad_setting_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("COLUMNAR_ETL_BATCH_SIZE", "0")
     result = runner.invoke(app, ["copy-raw", str(tmp_path / "x.db")])
     assert result.exit_code == 1
-    assert result.stderr.startswith(
-        "error: invalid value for batch_size: '0'; allowed: greater than 0 (hint: "
+    assert result.stderr == (
+        "error: invalid value for batch_size (environment variable COLUMNAR_ETL_BATCH_SIZE): '0'; allowed: "
+        "greater than 0 (hint: fix or unset the environment variable COLUMNAR_ETL_BATCH_SIZE)\n"
     )
 
 
@@ -149,7 +150,14 @@ def test_demo_runs_the_pipeline_then_says_already_loaded(
     again = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
     assert again.exit_code == 0, again.output
     assert "already loaded" in again.stdout
-    assert len(list((tmp_path / "runs").iterdir())) == 2
+    recorded = [json.loads(path.read_text()) for path in (tmp_path / "runs").glob("*/run.json")]
+    ordered = sorted(recorded, key=lambda record: str(record["started"]))
+    # The first demo's run and its cutover, then the second demo's run (nothing to cut over).
+    assert [(r["command"], r["outcome"]) for r in ordered] == [
+        ("run", "warn"),
+        ("cutover", "done"),
+        ("run", "already_loaded"),
+    ]
 
 
 def test_unreachable_target_masks_the_password(small_fixture: Path) -> None:

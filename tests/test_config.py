@@ -55,9 +55,27 @@ def test_invalid_value_names_the_key_the_value_and_what_is_allowed(monkeypatch: 
     with pytest.raises(ConfigError) as info:
         load_settings()
     assert str(info.value) == (
-        "invalid value for min_quality: '150'; allowed: less than or equal to 100 "
-        "(hint: fix `min_quality` in the TOML file, the COLUMNAR_ETL_MIN_QUALITY variable or the flag)"
+        "invalid value for min_quality (environment variable COLUMNAR_ETL_MIN_QUALITY): '150'; allowed: "
+        "less than or equal to 100 (hint: fix or unset the environment variable COLUMNAR_ETL_MIN_QUALITY)"
     )
+
+
+def test_a_bad_environment_value_is_not_blamed_on_the_toml_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file is fine; the environment (which wins over it) holds the bad value.
+    Path("columnar_etl.toml").write_text("min_quality = 70\n")
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "high")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert (info.value.path, info.value.hint) == (
+        None,
+        "fix or unset the environment variable COLUMNAR_ETL_MIN_QUALITY",
+    )
+    assert str(info.value).startswith("invalid value for min_quality (environment variable ")
+    Path("columnar_etl.toml").write_text('min_quality = "high"\n')
+    monkeypatch.delenv("COLUMNAR_ETL_MIN_QUALITY")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value).startswith("file columnar_etl.toml: invalid value for min_quality: 'high'; ")
 
 
 def test_invalid_choice_lists_the_allowed_values() -> None:

@@ -102,7 +102,12 @@ def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fi
     assert version_schemas(uri) == [schema]
 
     listed = runner.invoke(app, ["runs", "list", "--json"])
-    assert [r["outcome"] for r in json.loads(listed.stdout)] == ["already_loaded", "warn"]
+    # Newest first: the second run, the cutover (a command that changes what is live: its record too).
+    assert [(r["command"], r["outcome"]) for r in json.loads(listed.stdout)] == [
+        ("run", "already_loaded"),
+        ("cutover", "done"),
+        ("run", "warn"),
+    ]
 
 
 def test_circuit_breaker_halts_with_exit_3_and_writes_only_the_ledger_row(
@@ -284,7 +289,9 @@ def _start_run(settings: Settings, export: Path) -> subprocess.Popen[bytes]:
         "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
     }
     command = [sys.executable, "-m", "columnar_etl", "--target", settings.target, "run", str(export)]
-    return subprocess.Popen([*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [*command, "--mode", "simple", "--yes"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
@@ -299,8 +306,10 @@ def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
         assert _wait_for_copy(settings.target, timeout=60) is not None, "no COPY seen"
         process.send_signal(how)
     finally:
-        process.wait(timeout=60)
+        _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1
+    # The one line every error prints (it printed nothing on stderr).
+    assert stderr.decode().splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
     (ended,) = Path(settings.runs_dir).iterdir()
     record = json.loads((ended / "run.json").read_text())
     assert (record["outcome"], record["exit_code"], record["version_schema"]) == ("interrupted", 1, None)

@@ -246,6 +246,19 @@ def test_no_password_in_any_artefact_log_ledger_row_output_or_child_argv(
     assert restored.exit_code == 0, restored.output
     outputs.append(restored.output)
     try:
+        # The other commands that leave a run record (and print JSON): load, cutover (which dumps the live
+        # version with pg_dump first), rollback.
+        for command in (
+            ["load", str(small_fixture), "--mode", "blue-green", "--json"],
+            ["cutover", "--json"],
+        ):
+            done = runner.invoke(app, command)
+            assert done.exit_code in (0, 2), done.output
+            outputs.append(done.output)
+        done = runner.invoke(app, ["rollback", "--json"])
+        assert done.exit_code == 0, done.output
+        outputs.append(done.output)
+        assert len(list((work / "runs").glob("*/run.json"))) == 5
         argv = argv_log.read_text()
         assert "pg_dump" in argv and "pg_restore" in argv and "--dbname=" in argv
         assert password not in argv
@@ -253,7 +266,7 @@ def test_no_password_in_any_artefact_log_ledger_row_output_or_child_argv(
         assert _scan(work, password) == []
         ledger = pg_query(pg_uri, "SELECT row_to_json(r)::text FROM columnar_etl.runs r")
         versions = pg_query(pg_uri, "SELECT row_to_json(v)::text FROM columnar_etl.versions v")
-        assert len(ledger) == 2 and not any(password in row[0] for row in ledger + versions)
+        assert len(ledger) == 5 and not any(password in row[0] for row in ledger + versions)
     finally:
         pg_query(uri_as(pg_uri, "postgres"), f'DROP DATABASE IF EXISTS "r_{kind}" WITH (FORCE)')
 

@@ -265,8 +265,21 @@ def test_not_a_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_directory_instead_of_file(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="source is a directory"):
+    with pytest.raises(SourceError) as info:
         open_source(tmp_path)
+    assert str(info.value) == (
+        f"file {tmp_path}: source is a directory, not a SQLite file (hint: give the path of the export file)"
+    )
+
+
+def test_a_header_cut_short_is_truncated_with_a_hint(export: Path, tmp_path: Path) -> None:
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(export.read_bytes()[:50])  # the magic string, then half of the 100-byte header
+    with pytest.raises(SourceError) as info:
+        open_source(cut)
+    assert str(info.value) == (
+        f"file {cut}: SQLite file is truncated (incomplete header) (hint: copy the export again)"
+    )
 
 
 def test_truncated_file(export: Path, tmp_path: Path) -> None:

@@ -203,11 +203,12 @@ def load(
     server): ``simple`` cuts over, ``blue-green`` waits for :func:`cutover`, ``canary`` drops its sample.
     Raises :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker stops it and
     :class:`~columnar_etl.loading.result.LoadRefused` (with the full result) when a check refuses the
-    cutover. Arrow tables already typed go to :func:`columnar_etl.loading.strategies.load_tables`.
+    cutover. Leaves ``runs/<run_id>/run.json`` as the command does, however it ends. Arrow tables
+    already typed go to :func:`columnar_etl.loading.strategies.load_tables`.
     """
-    from columnar_etl.pipeline.load_step import load_export  # deliberate: top-level API
+    from columnar_etl.pipeline.recorded import recorded_load  # deliberate: top-level API
 
-    return load_export(
+    return recorded_load(
         Path(source),
         mode=mode,
         min_quality=min_quality,
@@ -215,7 +216,7 @@ def load(
         column_names=column_names,
         strict_drift=strict_drift,
         settings=_settings(settings, target=target),
-    )
+    ).unwrap()
 
 
 def run(
@@ -259,23 +260,22 @@ def cutover(
     """``columnar-etl cutover [VERSION] [--base B]``: ``<base>.*`` reads VERSION, in one transaction.
 
     ``version`` defaults to the newest version that is not live; ``base`` to the ``base_schema``
-    setting; ``target`` to the configured one (else the embedded server).
+    setting; ``target`` to the configured one (else the embedded server). Leaves
+    ``runs/<run_id>/run.json`` as the command does, however it ends.
     """
-    from columnar_etl.loading.versions import cutover as switch  # deliberate: top-level API
-    from columnar_etl.pg.embedded import resolve_target  # deliberate: top-level API
+    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: top-level API
 
-    settings = _settings(settings, target=target)
-    uri = resolve_target(settings.target, settings.pg_dir)
-    return switch(uri, version, base=base or settings.base_schema, settings=settings)
+    return recorded_switch(version, base=base, settings=_settings(settings, target=target)).unwrap()
 
 
 def rollback(
     *, base: str | None = None, target: str | None = None, settings: Settings | None = None
 ) -> CutoverResult:
-    """``columnar-etl rollback [--base B]``: ``<base>.*`` reads the version live before the live one."""
-    from columnar_etl.loading.versions import rollback as switch_back  # deliberate: top-level API
-    from columnar_etl.pg.embedded import resolve_target  # deliberate: top-level API
+    """``columnar-etl rollback [--base B]``: ``<base>.*`` reads the version live before the live one.
+
+    Leaves ``runs/<run_id>/run.json`` as the command does, however it ends.
+    """
+    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: top-level API
 
     settings = _settings(settings, target=target)
-    uri = resolve_target(settings.target, settings.pg_dir)
-    return switch_back(uri, base=base or settings.base_schema, settings=settings)
+    return recorded_switch(base=base, settings=settings, rollback_to=True).unwrap()

@@ -433,11 +433,34 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     try:
         settings = Settings(**given)
     except ValidationError as exc:
-        raise _setting_error(exc.errors()[0], path if path.is_file() else None) from exc
+        error = exc.errors()[0]
+        name = str(error["loc"][0]) if error["loc"] else ""
+        variable = f"{ENV_PREFIX}{name.upper()}"
+        if name not in given and variable in os.environ:  # the value came from the environment
+            raise _setting_error(error, None, source=f" (environment variable {variable})") from exc
+        raise _setting_error(error, path if path.is_file() and name not in given else None) from exc
     finally:
         _config_file.reset(token)
     check_mask_salt(settings)
     return settings
+
+
+def fallback_runs_dir(config_file: str | Path | None = None) -> Path:
+    """Where a command whose settings do not load records that: the ``runs_dir`` the environment or
+    the TOML file names (when that part of them reads), else the default.
+
+    Never raises: it is asked while reporting the settings' own error.
+    """
+    given = os.environ.get(f"{ENV_PREFIX}RUNS_DIR")
+    if given:
+        return Path(given)
+    path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
+    try:
+        named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        named = None
+    default = Path(Settings.model_fields["runs_dir"].default)
+    return Path(named) if isinstance(named, str) and named else default
 
 
 def _check_toml(path: Path) -> None:
@@ -448,9 +471,9 @@ def _check_toml(path: Path) -> None:
         # Python < 3.14 has the position only in the message: "... (at line 3, column 7)".
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
-        where = f"line {found.group(1)}, column {found.group(2)}: " if found else ""
+        where = f" at line {found.group(1)}, column {found.group(2)}" if found else ""
         raise ConfigError(
-            f"TOML syntax error at {where}{what}",
+            f"TOML syntax error{where}: {what}",
             path=path,
             hint='fix that line; strings need quotes, lists brackets: key = "value", key = [1, 2]',
         ) from None
@@ -460,12 +483,16 @@ def _check_toml(path: Path) -> None:
         ) from None
 
 
-def _setting_error(error: Any, path: Path | None) -> ConfigError:
-    """The first pydantic error as one line: which key, which value, what is allowed."""
+def _setting_error(error: Any, path: Path | None, *, source: str = "") -> ConfigError:
+    """The first pydantic error as one line: which key, which value (``path``: from that TOML file;
+    ``source``: from where else, e.g. an environment variable), what is allowed."""
     loc = [str(part) for part in error["loc"]]
     key = ".".join(loc) or "?"
+    variable = f"{ENV_PREFIX}{loc[0].upper() if loc else '?'}"
     where = (
-        f"fix `{key}` in the TOML file, the {ENV_PREFIX}{loc[0].upper() if loc else '?'} variable or the flag"
+        f"fix or unset the environment variable {variable}"
+        if source
+        else f"fix `{key}` in the TOML file, the {variable} variable or the flag"
     )
     if error["type"] == "extra_forbidden":
         if len(loc) == 4 and loc[0] == "columns":  # [columns."table"."column"] key
@@ -481,14 +508,14 @@ def _setting_error(error: Any, path: Path | None) -> ConfigError:
     if error["type"] == "value_error":
         # The setting's own validator explains what is wrong (and never echoes a secret).
         return ConfigError(
-            f"invalid setting {key}: {message.removeprefix('Value error, ')}", path=path, hint=where
+            f"invalid setting {key}{source}: {message.removeprefix('Value error, ')}", path=path, hint=where
         )
     value = error.get("input")
     allowed = message.removeprefix("Input should be ").removeprefix("input should be ")
     shown = value if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
     # A value may carry a password (a target URI, a command, the salt): never shown as it is.
     text = "<hidden>" if loc and loc[0] in SECRET_SETTINGS else mask_secrets(repr(shown))
-    return ConfigError(f"invalid value for {key}: {text}; allowed: {allowed}", path=path, hint=where)
+    return ConfigError(f"invalid value for {key}{source}: {text}; allowed: {allowed}", path=path, hint=where)
 
 
 #: Settings whose value may be or hold a secret: error messages never show them.

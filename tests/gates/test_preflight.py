@@ -13,6 +13,7 @@ import re
 import sqlite3
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -661,3 +662,54 @@ def test_independent_checks_run_at_once(
     result = preflight(export, settings=settings, target=pg_server_uri)
     assert [check.name for check in result.checks] == list(CHECK_NAMES)
     assert statuses(result) == dict.fromkeys(CHECK_NAMES, "pass")
+
+
+@pytest.fixture
+def ledger_of_another_role(pg_uri: str) -> Iterator[str]:
+    """A login role that may create schemas in the test database, whose ledger schema ``columnar_etl``
+    another role made (an earlier install, another team's loader); the login role's URI."""
+    tag = os.urandom(4).hex()
+    loader, other = f"loader_{tag}", f"other_{tag}"
+    pg_query(pg_uri, f"CREATE ROLE {loader} LOGIN")
+    pg_query(pg_uri, f"CREATE ROLE {other}")
+    database = pg_query(pg_uri, "SELECT current_database()")[0][0]
+    pg_query(pg_uri, f'GRANT CREATE ON DATABASE "{database}" TO {loader}')
+    pg_query(pg_uri, f"CREATE SCHEMA columnar_etl AUTHORIZATION {other}")
+    try:
+        yield uri_as(pg_uri, loader)
+    finally:
+        pg_query(pg_uri, f"DROP OWNED BY {loader}, {other} CASCADE")
+        pg_query(pg_uri, f"DROP ROLE {loader}")
+        pg_query(pg_uri, f"DROP ROLE {other}")
+
+
+def test_a_ledger_schema_another_role_owns_fails_preflight_and_load_naming_its_owner(
+    export: Path, settings: Settings, ledger_of_another_role: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uri = ledger_of_another_role
+    loader = pg_query(uri, "SELECT current_user")[0][0]
+    other = loader.replace("loader_", "other_")
+    message = f"the ledger schema columnar_etl belongs to role {other!r}, and {loader!r} may not use it"
+    hint = (
+        f'as {other!r} or a superuser, ALTER SCHEMA columnar_etl OWNER TO "{loader}", '
+        f'or GRANT USAGE, CREATE ON SCHEMA columnar_etl TO "{loader}"'
+    )
+    create = preflight(export, settings=settings, target=uri).check("target_create_schema")
+    assert (create.status, create.message, create.hint) == ("fail", message, hint)
+
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(settings.backup_dir))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0")
+    # run: refused by the preflight that now checks it (was "preflight failed: NanoarrowException: ...
+    # permission denied for schema columnar_etl", exit 1, after the preflight had passed).
+    ran = runner.invoke(app, ["--target", uri, "run", str(export), "--json"])
+    assert ran.exit_code == 3, ran.output
+    assert json.loads(ran.stdout)["error"]["message"] == (
+        f"preflight check target_create_schema failed: {message}"
+    )
+    # load and cutover, which have no preflight: the same words, from the ledger's own check.
+    for args in (["load", str(export)], ["cutover"]):
+        result = runner.invoke(app, ["--target", uri, *args])
+        assert result.exit_code == 1, result.output
+        assert result.stderr == f"error: {message} (hint: {hint})\n"
+    assert pg_query(uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]

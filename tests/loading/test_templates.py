@@ -241,6 +241,7 @@ def test_templates_check_lists_each_template_for_a_version_and_an_export(
     result = runner.invoke(app, [*cli, str(export), "--base", "fresh", "--json"], env=env)
     assert result.exit_code == 2, result.output
     data = json.loads(result.stdout)
+    assert (data["outcome"], data["exit_code"]) == ("warn", 2)  # the exit-code table's word, as elsewhere
     assert data["counts"] == {"ok": 0, "not_applicable": 3, "failing": 0}
     assert [r["sqlstate"] for r in data["results"]] == ["42P01", "42P01", "42703"]
     # The committed fixture as an export: all ok against live.
@@ -248,14 +249,17 @@ def test_templates_check_lists_each_template_for_a_version_and_an_export(
     assert result.exit_code == 0, result.output
     assert "dashboard templates: 3 ok, 0 not applicable, 0 failing" in result.stdout
     assert "  ok comment_count" in result.stdout
-    # --version of an unknown schema is one line, exit 1; SOURCE and --version together too.
+    # --version of an unknown schema is one line, exit 1; SOURCE and --version together: exit 64.
     result = runner.invoke(app, [*cli, "--version", "servicedesk_v20990101_000000"], env=env)
     assert result.exit_code == 1 and result.stderr == (
         "error: 'servicedesk_v20990101_000000' is not a version of 'servicedesk' "
         "(hint: columnar-etl schemas list shows the versions)\n"
     )
     result = runner.invoke(app, [*cli, str(export), "--version", first.schema], env=env)
-    assert result.exit_code == 1 and "takes SOURCE or --version, not both" in result.stderr
+    assert result.exit_code == 64 and result.stderr == (  # a usage error: nothing ran
+        "error: templates check takes SOURCE or --version, not both "
+        "(hint: columnar-etl templates check --help)\n"
+    )
 
 
 def test_check_export_templates_leaves_the_target_as_it_was(

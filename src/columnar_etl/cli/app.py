@@ -24,7 +24,13 @@ from typer._click.exceptions import UsageError  # typer vendors click; its parse
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from columnar_etl.config import Settings, apply_password_command, load_settings, mask_secrets
+from columnar_etl.config import (
+    Settings,
+    apply_password_command,
+    fallback_runs_dir,
+    load_settings,
+    mask_secrets,
+)
 from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
@@ -115,6 +121,11 @@ class CliState:
             # Console logs on stderr; stdout stays clean for results and --json.
             configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings
+
+    def runs_dir(self) -> Path:
+        """The runs directory, also when the settings did not load: then the one the environment or the
+        TOML file names, if that much of them reads, else the default (a failed run's record goes there)."""
+        return Path(self._settings.runs_dir) if self._settings is not None else fallback_runs_dir(self.config)
 
 
 def _stands(config: Path | None) -> bool:
@@ -282,6 +293,52 @@ def cli_state(ctx: typer.Context) -> CliState:
     state = ctx.find_root().obj
     assert isinstance(state, CliState)
     return state
+
+
+def recorded_settings(
+    ctx: typer.Context, command: str, *, mode: str, source: Path | None = None, as_json: bool = False
+) -> Settings:
+    """The settings of ``command``, a command that leaves a run record: when they do not load (a
+    malformed TOML file, a bad environment value, a failing password command) the command's ``failed``
+    run.json is written (see :meth:`CliState.runs_dir`), printed with ``--json``, and the error goes on
+    to its one line."""
+    state = cli_state(ctx)
+    try:
+        return state.settings
+    except ConfigError as exc:
+        record_failed_settings(ctx, exc, command, mode=mode, source=source, as_json=as_json)
+        raise
+
+
+def record_failed_settings(
+    ctx: typer.Context, error: ConfigError, command: str, *, mode: str, source: Path | None, as_json: bool
+) -> None:
+    """Write (and with ``--json`` print) the ``failed`` record of ``command``, whose settings failed."""
+    from columnar_etl.pipeline.record import record_settings_failure  # deliberate: keeps --help light
+
+    record, written = record_settings_failure(
+        command, error, cli_state(ctx).runs_dir(), mode=mode, source=source
+    )
+    if as_json:
+        path = record.run_dir / "run.json"
+        echo_json(record.to_dict() if command == "run" else failure_json(record, path))
+    if not written:
+        err.print(f"warning: run.json not written in {record.run_dir}", markup=False, soft_wrap=True)
+
+
+def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
+    """The ``--json`` output of a recorded command that failed or was refused: the outcome first, its
+    run record, the error, and what the command knew (``data``)."""
+    return with_outcome(
+        {
+            "command": record.command,
+            "run_id": record.run_id,
+            "run_record": str(path),
+            **data,
+            "error": record.error,
+        },
+        record.exit_code,
+    )
 
 
 def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:

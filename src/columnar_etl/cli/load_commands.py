@@ -4,28 +4,58 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
+from columnar_etl.cli.app import (
+    app,
+    cli_state,
+    echo_json,
+    err,
+    failure_json,
+    out,
+    recorded_settings,
+    sub_app,
+    with_outcome,
+)
 from columnar_etl.config import Settings, mask_uri
-from columnar_etl.errors import ExitCode
+from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
     from columnar_etl.loading.result import CutoverResult, LoadResult
+    from columnar_etl.pipeline.recorded import Recorded
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
 
 _JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+
+
+def checked_base(value: str | None) -> str | None:
+    """``--base``: a name that can be the stable schema; one that cannot is a bad value (exit 64),
+    refused before anything starts."""
+    if value is None:
+        return None
+    from columnar_etl.loading.schemas import check_base  # deliberate: loaded when the option is given
+
+    try:
+        return check_base(value)
+    except ConfigError as exc:
+        raise UsageError(exc.message, hint=exc.hint) from None
+
+
 _BaseOption = Annotated[
     str | None,
-    typer.Option("--base", help="Stable schema the dashboards query (default: base_schema setting)."),
+    typer.Option(
+        "--base",
+        help="Stable schema the dashboards query (default: base_schema setting).",
+        callback=checked_base,
+    ),
 ]
 
 
@@ -70,35 +100,49 @@ def load_command(
     ] = False,
     as_json: _JsonOption = False,
 ) -> None:
-    """Gate 3: load the export into a new version schema (simple, canary or blue-green)."""
-    from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
-    from columnar_etl.pipeline.load_step import load_export  # deliberate: stage loaded when the command runs
+    """Gate 3: load the export into a new version schema (simple, canary or blue-green).
 
-    try:
-        result = load_export(
-            source,
-            mode=mode.value,
-            min_quality=min_quality,
-            base=base,
-            column_names=column_names.value,
-            strict_drift=strict_drift,
-            settings=cli_state(ctx).settings,
-        )
-    except LoadRefused as refused:
+    Leaves runs/<run_id>/run.json (command "load"), however it ends.
+    """
+    from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.recorded import recorded_load  # deliberate: stage loaded when the command runs
+
+    settings = recorded_settings(ctx, "load", mode=mode.value, source=source, as_json=as_json)
+    recorded = recorded_load(
+        source,
+        mode=mode.value,
+        min_quality=min_quality,
+        base=base,
+        column_names=column_names.value,
+        strict_drift=strict_drift,
+        settings=settings,
+    )
+    record, failure = recorded.record, recorded.exception
+    if failure is not None:
+        refused = failure.result if isinstance(failure, LoadRefused) else None
         if as_json:
-            echo_json(with_outcome(refused.result.to_dict(), refused.exit_code))
-        else:
-            _render_load(refused.result)
-        raise
-    warnings = result.warnings
-    code = ExitCode.WARN if warnings else ExitCode.DONE
+            echo_json(failure_json(record, recorded.path, **(refused.to_dict() if refused else {})))
+        elif refused is not None:
+            _render_load(refused)
+        _warn_unwritten(recorded)
+        raise failure  # its one line on stderr and its exit code (EtlGroup)
+    result = recorded.unwrap()
     if as_json:
-        echo_json(with_outcome({**result.to_dict(), "warnings": warnings}, code))
+        data = {**result.to_dict(), "warnings": record.warnings, "run_record": str(recorded.path)}
+        echo_json(with_outcome(data, record.exit_code))
     else:
         _render_load(result)
         for warning in result.clean_warnings:
             out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    raise typer.Exit(code)
+    _warn_unwritten(recorded)
+    raise typer.Exit(record.exit_code)
+
+
+def _warn_unwritten(recorded: Recorded[Any]) -> None:
+    """The line on stderr of a command whose run.json could not be written at its end."""
+    if not recorded.written:
+        warning = next((w for w in recorded.record.warnings if w.startswith("run.json not written")), None)
+        err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
 
 
 def _render_load(result: LoadResult) -> None:
@@ -160,38 +204,50 @@ def cutover_command(
     base: _BaseOption = None,
     as_json: _JsonOption = False,
 ) -> None:
-    """Re-point the views of the base schema to VERSION, in one transaction."""
-    from columnar_etl.loading.versions import cutover  # deliberate: stage loaded when the command runs
+    """Re-point the views of the base schema to VERSION, in one transaction.
 
-    settings = cli_state(ctx).settings
-    result = cutover(_uri(settings), version, base=base or settings.base_schema, settings=settings)
-    _render_switch(result, as_json)
+    Leaves runs/<run_id>/run.json (command "cutover"), however it ends.
+    """
+    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
+
+    settings = recorded_settings(ctx, "cutover", mode="cutover", as_json=as_json)
+    _render_switch(recorded_switch(version, base=base, settings=settings), as_json)
 
 
 @app.command("rollback")
 def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
-    """Re-point the views of the base schema to the version live before this one, in one transaction."""
-    from columnar_etl.loading.versions import rollback  # deliberate: stage loaded when the command runs
+    """Re-point the views of the base schema to the version live before this one, in one transaction.
 
-    settings = cli_state(ctx).settings
-    result = rollback(_uri(settings), base=base or settings.base_schema, settings=settings)
-    _render_switch(result, as_json)
+    Leaves runs/<run_id>/run.json (command "rollback"), however it ends.
+    """
+    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
+
+    settings = recorded_settings(ctx, "rollback", mode="rollback", as_json=as_json)
+    _render_switch(recorded_switch(base=base, settings=settings, rollback_to=True), as_json)
 
 
-def _render_switch(result: CutoverResult, as_json: bool) -> None:
-    code = ExitCode.WARN if result.warnings else ExitCode.DONE
+def _render_switch(recorded: Recorded[CutoverResult], as_json: bool) -> None:
+    record, failure = recorded.record, recorded.exception
+    if failure is not None:
+        if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
+            echo_json(failure_json(record, recorded.path))
+        _warn_unwritten(recorded)
+        raise failure  # its one line on stderr and its exit code (EtlGroup)
+    result = recorded.unwrap()
     if as_json:
-        echo_json(with_outcome(result.to_dict(), code))
+        echo_json(with_outcome({**result.to_dict(), "run_record": str(recorded.path)}, record.exit_code))
     else:
         _print_switch(result)
-    if code:
-        raise typer.Exit(code)
+    _warn_unwritten(recorded)
+    if record.exit_code:
+        raise typer.Exit(record.exit_code)
 
 
 def _print_switch(result: CutoverResult) -> None:
     action = "rolled back" if result.rollback else "cut over"
     out.print(
-        f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version})", soft_wrap=True
+        f"{action}: {result.base}.* now reads {result.to_version} (was {result.from_version or 'nothing'})",
+        soft_wrap=True,
     )
     for change in result.column_changes:
         parts = [f"+{', +'.join(change.added)}" if change.added else ""]

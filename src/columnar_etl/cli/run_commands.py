@@ -10,12 +10,21 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, err, out, sub_app
+from columnar_etl.cli.app import (
+    app,
+    cli_state,
+    echo_json,
+    err,
+    out,
+    record_failed_settings,
+    recorded_settings,
+    sub_app,
+)
 from columnar_etl.config import SECRET_SETTINGS, load_settings
-from columnar_etl.errors import EtlError, UsageError
+from columnar_etl.errors import ConfigError, EtlError, UsageError
 from columnar_etl.report.display import run_quality
 
-runs_app = sub_app("Run records under runs/: list them, show one.")
+runs_app = sub_app("Run records under runs/ (of run, load, cutover, rollback): list them, show one.")
 app.add_typer(runs_app, name="runs")
 
 _OUTCOME_STYLE = {
@@ -59,18 +68,29 @@ def run_command(
     """Preflight → backup → profile → gate → clean → load → validate → cutover.
 
     Exit 0 done (or already loaded), 2 done with warnings, 3 halted or refused by a gate, 1 failed.
+    Every run leaves runs/<run_id>/run.json, also one whose settings do not load (in the runs_dir the
+    environment or TOML file names, else ./runs); a usage error (exit 64) is no run and leaves none.
     """
     from columnar_etl.pipeline.record import read_record  # deliberate: stage loaded when the command runs
     from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
 
     state = cli_state(ctx)
-    settings = state.settings
+    settings = recorded_settings(ctx, "run", mode=mode, source=source, as_json=as_json)
     if replay is not None:
         try:
             recorded = read_record(replay)
         except EtlError as exc:  # a --replay that names no run record: a bad value (exit 64)
             raise UsageError(exc.message, path=exc.path, hint=exc.hint) from None
-        settings = _replayed_settings(recorded["settings"], state.overrides, state.config)
+        try:
+            settings = _replayed_settings(recorded["settings"], state.overrides, state.config)
+        except ConfigError as exc:  # the recorded settings do not load (here, now): a failed run
+            error = ConfigError(
+                f"the recorded settings do not load: {exc.message}",
+                path=replay,
+                hint="this version refuses them: run without --replay, or replay a newer run",
+            )
+            record_failed_settings(ctx, error, "run", mode=mode, source=source, as_json=as_json)
+            raise error from exc
     if mode == "simple" and not yes and sys.stdin.isatty():
         typer.confirm(
             f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True
@@ -87,9 +107,10 @@ def run_command(
 
 
 def _report_end(result: Any) -> None:
-    """The one line on stderr of a run that failed, or whose record could not be written."""
+    """The one line on stderr of a run that failed, was halted or interrupted, or whose record could not
+    be written."""
     record = result.record
-    if record.error and record.outcome in ("failed", "halted"):
+    if record.error and record.outcome in ("failed", "halted", "interrupted"):
         err.print(f"error: {_error_text(record.error)}", markup=False, soft_wrap=True)
     if not result.record_written:
         warning = next((w for w in record.warnings if w.startswith("run.json not written")), None)
@@ -161,21 +182,26 @@ def runs_list(
     if as_json:
         echo_json(
             [
-                {k: r.get(k) for k in ("run_id", "outcome", "started", "source", "version_schema")}
+                {
+                    k: r.get(k, "run" if k == "command" else None)
+                    for k in ("run_id", "command", "outcome", "started", "source", "version_schema")
+                }
                 for r in records
             ]
         )
         return
     view = Table(title=escape(f"runs in {cli_state(ctx).settings.runs_dir}"))
-    for name in ("run id", "started", "outcome", "mode", "source", "version", "seconds"):
+    for name in ("run id", "started", "command", "outcome", "mode", "source", "version", "seconds"):
         view.add_column(name)
     for r in records:
+        command = r.get("command", "run")  # records written before load, cutover and rollback left theirs
         view.add_row(
             r["run_id"],
             str(r["started"]),
+            command,
             r["outcome"],
-            r["mode"],
-            escape(str(r["source"])),
+            "" if r["mode"] == command else r["mode"],  # a cutover's mode is "cutover"
+            escape(str(r["source"] or "")),
             r.get("version_schema") or "",
             f"{r['seconds']:.1f}",
         )

@@ -80,7 +80,7 @@ def demo(
     source: Annotated[Path, typer.Option("--source", help="Export to use.")] = DEFAULT_FIXTURE,
 ) -> None:
     """The whole pipeline on the bundled fixture: run --mode blue-green, cut over, summarise."""
-    from columnar_etl.loading.versions import cutover  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
     from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
 
     if not source.exists():
@@ -103,7 +103,9 @@ def demo(
     if record.exit_code not in (0, 2):
         message = record.error["message"] if record.error else record.outcome
         raise EtlError(f"demo run {record.outcome}: {message}", hint=f"see {record.run_dir}")
-    switched = cutover(uri, record.version_schema, base=settings.base_schema, settings=settings)
+    # Recorded as the cutover command is (runs/<run_id>/run.json), beside the run's own record.
+    on_target = settings.model_copy(update={"target": uri})
+    switched = recorded_switch(record.version_schema, settings=on_target).unwrap()
     view = Table(title=f"{settings.base_schema}.* now reads {switched.to_version}")
     for name in ("table", "rows in", "rows loaded", "quarantined"):
         view.add_column(name, justify="left" if name == "table" else "right")

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app
-from columnar_etl.cli.load_commands import _uri, render_templates
-from columnar_etl.errors import ConfigError
+from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
+from columnar_etl.cli.load_commands import _uri, checked_base, render_templates
+from columnar_etl.errors import UsageError
 
 templates_app = sub_app("The dashboard templates (dashboard_templates setting) checked before every cutover.")
 app.add_typer(templates_app, name="templates")
@@ -26,7 +26,10 @@ def templates_check(
         str | None, typer.Option("--version", help="Version schema to check (default: the live one).")
     ] = None,
     base: Annotated[
-        str | None, typer.Option("--base", help="Stable schema the dashboards query (default: base_schema).")
+        str | None,
+        typer.Option(
+            "--base", help="Stable schema the dashboards query (default: base_schema).", callback=checked_base
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
@@ -38,7 +41,7 @@ def templates_check(
     from columnar_etl.pipeline.load_step import typed_export  # deliberate: stage loaded when the command runs
 
     if source is not None and version is not None:
-        raise ConfigError(
+        raise UsageError(
             "templates check takes SOURCE or --version, not both", hint="columnar-etl templates check --help"
         )
     settings = cli_state(ctx).settings
@@ -51,7 +54,7 @@ def templates_check(
     else:
         result = check_version_templates(uri, version, base=base, settings=settings)
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(with_outcome(result.to_dict(), result.exit_code))
     else:
         live = (
             f" against the live version {result.live}" if result.live else " (nothing live to compare with)"

@@ -142,12 +142,19 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
     try:
         uri = resolve_target(target, settings.pg_dir)
         # Read without the DB-API connection, which would import pyarrow and Polars here (~0.7 s).
+        from columnar_etl.loading.ledger import (  # deliberate: the loader's, not needed otherwise
+            LEDGER_ACCESS_SQL,
+            ledger_access_problem,
+        )
+
+        connected = _with_connect_timeout(uri, settings.preflight_connect_timeout)
         ((user, database, version_num, version_text, can_create),) = query_rows(
-            _with_connect_timeout(uri, settings.preflight_connect_timeout),
+            connected,
             "SELECT current_user::text, current_database()::text, "
             "current_setting('server_version_num')::int, current_setting('server_version'), "
             "has_database_privilege(current_database(), 'CREATE')",
         )
+        ledger = ledger_access_problem(*query_rows(connected, LEDGER_ACCESS_SQL)[0])
     except Exception as exc:  # EtlError from the connection, or a driver error from the query
         message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
         failed = Check(
@@ -189,6 +196,8 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
         f"{user} {'may' if can_create else 'may not'} CREATE SCHEMA in {database}",
         hint=None if can_create else f'GRANT CREATE ON DATABASE "{database}" TO "{user}"',
     )
+    if can_create and ledger is not None:  # it may create schemas, but not keep the ledger in its own
+        create = Check("target_create_schema", "fail", False, True, ledger[0], hint=ledger[1])
     return [reachable, version, create], uri, major
 
 

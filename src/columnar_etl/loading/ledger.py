@@ -16,11 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import EtlError
+from columnar_etl.errors import EtlError, TargetError
 from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
-from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.version import __version__
 
 RUNS = f"{LEDGER_SCHEMA}.runs"
@@ -65,12 +65,40 @@ _DDL = (
 )
 
 
+#: The connected role, the ledger schema's owner, and whether the role may use it (USAGE and CREATE);
+#: owner and use are NULL while there is no ledger schema yet.
+_LEDGER_NAMESPACE = f"FROM pg_namespace WHERE nspname = {quote_literal(LEDGER_SCHEMA)}"
+LEDGER_ACCESS_SQL = (
+    f"SELECT current_user::text, (SELECT pg_get_userbyid(nspowner)::text {_LEDGER_NAMESPACE}), "
+    f"(SELECT has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE') {_LEDGER_NAMESPACE})"
+)
+
+
+def ledger_access_problem(user: str, owner: str | None, usable: bool | None) -> tuple[str, str] | None:
+    """What stops ``user`` from keeping the ledger (message, hint), from :data:`LEDGER_ACCESS_SQL`'s
+    row: the schema ``columnar_etl`` exists, another role owns it, and ``user`` may not use it."""
+    if owner is None or usable:
+        return None
+    return (
+        f"the ledger schema {LEDGER_SCHEMA} belongs to role {owner!r}, and {user!r} may not use it",
+        f"as {owner!r} or a superuser, ALTER SCHEMA {LEDGER_SCHEMA} OWNER TO {quote_ident(user)}, "
+        f"or GRANT USAGE, CREATE ON SCHEMA {LEDGER_SCHEMA} TO {quote_ident(user)}",
+    )
+
+
 def ensure_ledger(uri: str) -> None:
-    """Create the ledger schema and tables when missing (its own short transaction)."""
+    """Create the ledger schema and tables when missing (its own short transaction).
+
+    :class:`~columnar_etl.errors.TargetError` naming the schema's owner when another role owns it and
+    the connected one may not use it.
+    """
     with transaction(uri) as conn:
         cursor = conn.cursor()
         try:
             execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
+            problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
+            if problem is not None:
+                raise TargetError(problem[0], hint=problem[1])
             for statement in _DDL:
                 execute(cursor, statement)
         finally:

@@ -118,7 +118,9 @@ def load_tables(
         raise LoadError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
     check_base(base)
     if not tables:
-        raise LoadError("nothing to load: no tables given")
+        raise LoadError(
+            "nothing to load: no tables given", hint="columnar-etl tables SOURCE lists the export's tables"
+        )
     run = ledger.RunRecord(
         run_id=run_id or new_run_id(),
         base=base,

@@ -179,7 +179,10 @@ def _cutover_target(cursor: Any, base: str, version: str | None) -> str:
 
 def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
     if live is None:
-        raise LoadError(f"nothing of {base!r} is live, so there is nothing to roll back")
+        raise LoadError(
+            f"nothing of {base!r} is live, so there is nothing to roll back",
+            hint="columnar-etl schemas list shows its versions; columnar-etl cutover VERSION makes one live",
+        )
     previous = live["previous"]
     if previous is None:
         raise LoadError(

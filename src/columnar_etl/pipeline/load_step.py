@@ -75,12 +75,14 @@ def load_export(
     column_names: ColumnNames = "export",
     strict_drift: bool = False,
     settings: Settings,
+    run_id: str | None = None,
 ) -> LoadResult:
     """Profile, gate, plan and clean the export, and load it into a new version schema of ``base``.
 
     Raises :class:`ProfileHalt` when the circuit breaker stops it and
     :class:`~columnar_etl.loading.result.LoadRefused` when a check refuses the cutover. What cleaning
-    lost is in the result's ``clean_warnings`` (and so in its ``warnings``).
+    lost is in the result's ``clean_warnings`` (and so in its ``warnings``). ``run_id`` names the
+    load's ledger row (default: a new id).
     """
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
@@ -104,6 +106,7 @@ def load_export(
             source_checksum=export_identity(source),
             before_commit=lambda _: check_unchanged(source, before),
             settings=settings,
+            run_id=run_id,
         )
     result.clean_warnings = typed.clean_warnings
     return result

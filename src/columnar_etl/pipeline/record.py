@@ -2,7 +2,9 @@
 
 A run record says everything needed to understand or replay a run: the settings used (passwords
 masked), tool and dependency versions, the source's path and checksum, the plan, stage timings, row
-counts, quality before/after, the version schema and the outcome.
+counts, quality before/after, the version schema and the outcome. ``command`` says which command left
+it: ``run``, or one of the others that change what is live (``load``, ``cutover``, ``rollback``; see
+:mod:`.recorded`), which leave the same record with what they know.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
+from columnar_etl.config import mask_secrets
 from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.observability.logs import new_run_id
 from columnar_etl.version import __version__
 
 RUN_RECORD_VERSION = 1
@@ -95,9 +99,11 @@ class RunRecord:
 
     run_id: str
     run_dir: Path
-    source: str
+    source: str | None
     mode: str
     settings: dict[str, Any]
+    #: The command that left the record: ``run``, ``load``, ``cutover`` or ``rollback``.
+    command: str = "run"
     source_checksum: str | None = None
     started: float = field(default_factory=time.time)
     finished: float | None = None
@@ -110,6 +116,8 @@ class RunRecord:
     plan: dict[str, Any] | None = None
     backup: dict[str, Any] | None = None
     load: dict[str, Any] | None = None
+    #: What a ``cutover`` or ``rollback`` did (its ``CutoverResult``).
+    cutover: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
     replay_of: str | None = None
@@ -135,6 +143,7 @@ class RunRecord:
             "run_id": self.run_id,
             "outcome": self.outcome,
             "exit_code": self.exit_code,
+            "command": self.command,
             "pid": self.pid,
             "host": self.host,
             "source": self.source,
@@ -154,6 +163,7 @@ class RunRecord:
             "error": self.error,
             "backup": self.backup,
             "load": self.load,
+            "cutover": self.cutover,
             "replay_of": self.replay_of,
             "settings": self.settings,
             "versions": versions(),
@@ -166,6 +176,85 @@ class RunRecord:
         path = self.run_dir / RUN_FILE
         write_json(path, self.to_dict())
         return path
+
+
+class RunRecordError(EtlError):
+    """The run directory or its run.json cannot be written: the run cannot leave a record."""
+
+
+def record_not_written(exc: OSError, run_dir: Path) -> RunRecordError:
+    """The error of a command whose first run.json cannot be written: it does not start."""
+    return RunRecordError(
+        f"cannot write the run record: {exc.strerror or exc}",
+        path=run_dir,
+        hint="runs_dir must be a writable directory with free space (setting runs_dir)",
+    )
+
+
+#: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when
+#: Ctrl-C comes during its call (its own SIGINT handler, so the command line's never sees it).
+USER_CANCEL = "canceling statement due to user request"
+
+
+def cancelled(exc: BaseException) -> bool:
+    """Whether ``exc`` (or an exception it came from) is PostgreSQL's word for a statement cancelled by
+    the client: an interrupt that ADBC turned into its own error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if USER_CANCEL in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def error_line(exc: BaseException) -> str:
+    """One line for any exception: an :class:`EtlError`'s own line, else ``Type: first line``."""
+    if isinstance(exc, EtlError):
+        return mask_secrets(exc.one_line())
+    text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
+    return mask_secrets(f"{type(exc).__name__}: {text}")
+
+
+def error_of(exc: BaseException, stage: str) -> dict[str, Any]:
+    """What run.json says of the exception that ended a command (``error``): one line, no password."""
+    if isinstance(exc, EtlError):
+        return {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
+    return {
+        "error": type(exc).__name__,
+        "message": f"{stage} failed: {error_line(exc)}",
+        "path": None,
+        "table": None,
+        "column": None,
+        "hint": "run again with --debug for the traceback",
+        "exit_code": int(ExitCode.ERROR),
+        "stage": stage,
+    }
+
+
+def record_settings_failure(
+    command: str, error: EtlError, runs_dir: str | Path, *, mode: str, source: str | Path | None = None
+) -> tuple[RunRecord, bool]:
+    """The record of a command that ended before its settings loaded (``error``): ``failed``, in
+    ``runs_dir`` (see :func:`~columnar_etl.config.fallback_runs_dir`), and whether it could be written
+    there; this never raises for that: the settings' error is what the caller reports."""
+    run_id = new_run_id()
+    record = RunRecord(
+        run_id=run_id,
+        run_dir=Path(runs_dir) / run_id,
+        source=None if source is None else str(source),
+        mode=mode,
+        settings={},
+        command=command,
+        outcome="failed",
+        error=error_of(error, "settings"),
+    )
+    record.stages.append(StageRecord("settings", status="failed"))
+    record.finished = record.started
+    try:
+        record.write()
+    except OSError:
+        return record, False
+    return record, True
 
 
 def write_json(path: Path, data: Any) -> None:

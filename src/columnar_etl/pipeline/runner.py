@@ -43,9 +43,13 @@ from columnar_etl.observability.progress import progress
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import (
     RunRecord,
+    RunRecordError,
     StageRecord,
+    cancelled,
+    error_line,
     mark_interrupted_runs,
     read_record,
+    record_not_written,
     write_json,
 )
 from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
@@ -184,11 +188,7 @@ def run(
             console_level=settings.log_level,
         )
     except OSError as exc:
-        raise RunRecordError(
-            f"cannot write the run record: {exc.strerror or exc}",
-            path=run_dir,
-            hint="runs_dir must be a writable directory with free space (setting runs_dir)",
-        ) from None
+        raise record_not_written(exc, run_dir) from None
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
@@ -208,7 +208,7 @@ def run(
             profile_ended=profile_ended,
         )
     except Exception as exc:
-        if INTERRUPTED.is_set() or _cancelled(exc):  # an interrupt a library's call made its own error
+        if INTERRUPTED.is_set() or cancelled(exc):  # an interrupt a library's call made its own error
             _record_interrupt(result, exc)
         else:
             _record_failure(result, settings, metrics, exc)
@@ -281,18 +281,6 @@ def _import_later(wait: threading.Event | None = None) -> threading.Thread:
     return thread
 
 
-class RunRecordError(EtlError):
-    """The run directory or its run.json cannot be written: the run cannot leave a record."""
-
-
-def error_line(exc: BaseException) -> str:
-    """One line for any exception: an :class:`EtlError`'s own line, else ``Type: first line``."""
-    if isinstance(exc, EtlError):
-        return mask_secrets(exc.one_line())
-    text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
-    return mask_secrets(f"{type(exc).__name__}: {text}")
-
-
 def _last_stage(record: RunRecord) -> str:
     failed = [s.name for s in record.stages if s.status in ("failed", "halted")]
     return failed[-1] if failed else (record.stages[-1].name if record.stages else "run")
@@ -323,7 +311,7 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
     else:
         record.outcome = "failed"
-        path, hint = _explained(exc, stage, record.source, settings)
+        path, hint = _explained(exc, stage, record.source or "", settings)
         record.error = {
             "error": type(exc).__name__,
             "message": f"{stage} failed: {error_line(exc)}",
@@ -342,20 +330,6 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     reachable = result.target_uri is not None
     if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
         record.warnings.append("the target could not take the run's ledger row")
-
-
-#: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when
-#: Ctrl-C comes during its call (its own SIGINT handler, so the command line's never sees it).
-USER_CANCEL = "canceling statement due to user request"
-
-
-def _cancelled(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if USER_CANCEL in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def _committed(result: RunResult) -> bool:

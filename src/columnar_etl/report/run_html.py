@@ -92,7 +92,8 @@ TOP_COLUMNS = 3
 def run_html_document(result: RunParts) -> str:
     """The run's report as one self-contained HTML page (inline CSS, no script, no network)."""
     record = result.record
-    title = f"Run {record.run_id}: {record.outcome} — {display.visible(PurePath(record.source).name, 80)}"
+    name = PurePath(record.source or "").name
+    title = f"Run {record.run_id}: {record.outcome} — {display.visible(name, 80)}"
     return render_document(title, _run_body(result))
 
 

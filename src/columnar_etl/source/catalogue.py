@@ -115,7 +115,9 @@ def check_file(path: Path) -> None:
     if not path.exists():
         raise SourceError("source file not found", path=path, hint="check the path")
     if path.is_dir():
-        raise SourceError("source is a directory, not a SQLite file", path=path)
+        raise SourceError(
+            "source is a directory, not a SQLite file", path=path, hint="give the path of the export file"
+        )
     try:
         with open(path, "rb") as handle:
             header = handle.read(_HEADER_SIZE)
@@ -124,7 +126,9 @@ def check_file(path: Path) -> None:
             "permission denied reading the source file", path=path, hint="make it readable by this user"
         ) from exc
     except OSError as exc:
-        raise SourceError(f"cannot read the source file: {exc.strerror}", path=path) from exc
+        raise SourceError(
+            f"cannot read the source file: {exc.strerror}", path=path, hint="check the file and its disk"
+        ) from exc
     if not header:
         raise SourceError("source file is empty (0 bytes)", path=path, hint="the export did not finish?")
     if not header.startswith(SQLITE_MAGIC):
@@ -132,7 +136,9 @@ def check_file(path: Path) -> None:
             "not a SQLite database (bad file header)", path=path, hint="expected a SQLite export (.db)"
         )
     if len(header) < _HEADER_SIZE:
-        raise SourceError("SQLite file is truncated (incomplete header)", path=path)
+        raise SourceError(
+            "SQLite file is truncated (incomplete header)", path=path, hint="copy the export again"
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65_536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")

@@ -1,0 +1,345 @@
+"""Every command that changes (or would change) what is live leaves run.json with its outcome, however it
+ends: ``run`` whose settings do not load, ``load``, ``cutover`` and ``rollback``; a usage error leaves none.
+
+Through typer's runner with real files and the real target; the expected rows, versions and run ids are
+read back from the truth file and the target's own catalogue and ledger.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import columnar_etl
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+from columnar_etl.pipeline.record import RunRecord
+from export_generator import generate_export
+
+from .conftest import SMALL_FIXTURE, pg_query, truth_rows
+
+runner = CliRunner()
+FIXTURE = str(SMALL_FIXTURE)
+RUN_ID = r"\d{8}T\d{6}Z-[0-9a-f]{6}"
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory of its own, with no columnar_etl setting in the environment."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("RUNS_DIR", "TARGET", "MIN_QUALITY", "BACKUP_DIR", "DASHBOARD_TEMPLATES"):
+        monkeypatch.delenv(f"COLUMNAR_ETL_{name}", raising=False)
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    return tmp_path
+
+
+def records(runs_dir: Path) -> list[dict[str, Any]]:
+    """Every run.json under ``runs_dir``, oldest first."""
+    found = [json.loads(path.read_text()) for path in runs_dir.glob("*/run.json")]
+    return sorted(found, key=lambda data: str(data["started"]))
+
+
+def versions(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk\\_v%' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+# --- settings that do not load -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["run", FIXTURE], ["load", FIXTURE], ["cutover"], ["rollback"]], ids=lambda c: c[0]
+)
+def test_a_malformed_toml_file_leaves_a_failed_record_in_the_default_runs_dir(
+    command: list[str], work: Path
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "elsewhere"\nmin_quality = [\n')
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: file columnar_etl.toml: TOML syntax error") and "(hint: " in line
+    assert not (work / "elsewhere").exists()  # the file does not read: its runs_dir is not known
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["exit_code"]) == (command[0], "failed", 1)
+    assert record["source"] == (FIXTURE if len(command) == 2 else None)
+    assert record["error"]["error"] == "ConfigError" and record["error"]["stage"] == "settings"
+    assert record["error"]["path"] == "columnar_etl.toml"
+    assert record["finished"] is not None and record["settings"] == {}
+
+
+def test_a_bad_environment_value_is_recorded_in_the_runs_dir_the_toml_file_names(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "quarterly"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "high")
+    result = runner.invoke(app, ["run", FIXTURE, "--json"])
+    assert result.exit_code == 1, result.output
+    printed = json.loads(result.stdout)  # --json: the record, as for any other run
+    (record,) = records(work / "quarterly")
+    assert printed == {**record, "seconds": printed["seconds"]}
+    assert (record["outcome"], record["mode"]) == ("failed", "blue-green")
+    assert record["error"]["message"].startswith(
+        "invalid value for min_quality (environment variable COLUMNAR_ETL_MIN_QUALITY): 'high'; "
+    )
+    assert record["error"]["path"] is None  # the TOML file is fine: the environment's value is not
+    assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+    assert not (work / "runs").exists()
+
+
+def test_the_environment_s_runs_dir_wins_over_the_toml_file_s(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work / "columnar_etl.toml").write_text('runs_dir = "quarterly"\nbatch_size = "many"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(work / "from_env"))
+    assert runner.invoke(app, ["load", FIXTURE]).exit_code == 1
+    (record,) = records(work / "from_env")
+    assert (record["command"], record["mode"], record["outcome"]) == ("load", "simple", "failed")
+    assert not (work / "quarterly").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", FIXTURE, "--mode", "bogus"],
+        ["run", FIXTURE, "--min-quality", "200"],
+        ["run"],
+        ["run", FIXTURE, "--replay", "no/such/run.json"],
+        ["load", FIXTURE, "--min-quality", "-5"],
+        ["load", FIXTURE, "--base", "columnar_etl"],
+        ["cutover", "--base", "pg_catalog"],
+        ["rollback", "--base", ""],
+    ],
+)
+def test_a_usage_error_is_no_run_and_leaves_no_record(args: list[str], work: Path) -> None:
+    # Refused before anything starts (exit 64, "nothing ran"): no run id, no run directory.
+    result = runner.invoke(app, args)
+    assert result.exit_code == 64, result.output
+    assert not (work / "runs").exists()
+
+
+@pytest.mark.parametrize(
+    ("base", "line"),
+    [
+        ("columnar_etl", "error: base schema name 'columnar_etl' is reserved (hint: choose another --base)"),
+        ("pg_x", "error: base schema name 'pg_x' is reserved (hint: choose another --base)"),
+    ],
+)
+@pytest.mark.parametrize("command", [["load", FIXTURE], ["cutover"], ["rollback"], ["schemas", "list"]])
+def test_a_base_that_cannot_be_one_is_a_bad_value_exit_64(
+    command: list[str], base: str, line: str, work: Path
+) -> None:
+    # Was exit 1 ("error; nothing live changed") after the command had started (and, for load, its record).
+    result = runner.invoke(app, [*command, "--base", base, "--target", "postgresql://x@127.0.0.1:9/db"])
+    assert (result.exit_code, result.stdout, result.stderr) == (64, "", line + "\n")
+
+
+# --- load, cutover, rollback ---------------------------------------------------------------------------
+
+
+def test_load_cutover_and_rollback_each_leave_their_record_under_the_ledger_s_run_id(
+    work: Path, pg_uri: str
+) -> None:
+    runs = work / "runs"
+    code = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code
+    assert code == 2  # the fixture's unfixable values are quarantined: done with warnings
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green", "--json"])
+    assert result.exit_code == 2, result.output
+    printed = json.loads(result.stdout)
+    first, second = versions(pg_uri)
+    loads = records(runs)
+    assert [(r["command"], r["mode"], r["outcome"], r["exit_code"]) for r in loads] == [
+        ("load", "simple", "warn", 2),
+        ("load", "blue-green", "warn", 2),
+    ]
+    assert [r["version_schema"] for r in loads] == [first, second]
+    assert printed["run_record"] == str(Path("runs") / loads[1]["run_id"] / "run.json")
+    assert printed["run_id"] == loads[1]["run_id"]
+    expected_rows = sum(truth_rows().values())
+    assert [r["stages"][0]["rows"] for r in loads] == [expected_rows, expected_rows]
+    assert loads[1]["load"]["status"] == "ready" and loads[1]["warnings"]
+    assert loads[1]["settings"]["target"] == pg_uri  # no password in this URI (masking: test_secrets)
+
+    assert runner.invoke(app, ["--target", pg_uri, "cutover"]).exit_code == 0
+    assert runner.invoke(app, ["--target", pg_uri, "rollback", "--json"]).exit_code == 0
+    switches = records(runs)[2:]
+    assert [(r["command"], r["outcome"], r["version_schema"]) for r in switches] == [
+        ("cutover", "done", second),
+        ("rollback", "done", first),
+    ]
+    assert switches[0]["cutover"]["from_version"] == first
+    ledger = dict(pg_query(pg_uri, "SELECT run_id, mode FROM columnar_etl.runs"))
+    assert {r["run_id"]: r["mode"] for r in records(runs)} == ledger
+    listed = json.loads(runner.invoke(app, ["runs", "list", "--json"]).stdout)  # newest first
+    assert [r["command"] for r in listed] == ["rollback", "cutover", "load", "load"]
+    table = runner.invoke(app, ["runs", "list"]).stdout  # 80 columns: long values are cut short
+    assert re.search(r"│ cutover +│ done +│ +│ +│ servic… │", table), table  # no mode, no source
+
+
+def test_a_refused_load_is_recorded_halted_with_its_report(work: Path, pg_uri: str) -> None:
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--min-quality", "99.9", "--json"])
+    assert result.exit_code == 3, result.output
+    (record,) = records(work / "runs")
+    assert (record["outcome"], record["exit_code"], record["version_schema"]) == ("halted", 3, None)
+    assert record["error"]["error"] == "LoadRefused"
+    assert record["load"]["problems"][0].startswith("min_quality: expected 99.9, found ")
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == ("halted", 3, record["run_id"])
+    assert printed["problems"] == record["load"]["problems"] and printed["error"] == record["error"]
+    assert versions(pg_uri) == []
+
+
+def test_a_refused_cutover_prints_its_json_and_is_recorded_halted(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    live, candidate = versions(pg_uri)
+    # A dashboard query that works on the live version and divides by zero on the candidate.
+    template = work / "dashboard.sql"
+    template.write_text(
+        f"-- name: only_live\nSELECT 1 / (position('{candidate}' in '{{schema}}') = 0)::int\n"
+    )
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(template))
+    result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
+    assert result.exit_code == 3, result.output
+    printed = json.loads(result.stdout)
+    record = records(work / "runs")[-1]
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("cutover", "halted", 3)
+    assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("halted", 3, "cutover")
+    assert printed["run_id"] == record["run_id"] and printed["error"] == record["error"]
+    assert record["error"]["error"] == "CutoverRefused" and "'only_live' failed" in record["error"]["message"]
+    assert result.stderr.splitlines() == [
+        f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+    ]
+    (status,) = pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'")
+    assert status == ("failed",)
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(live,)]
+
+
+def test_a_rollback_with_nothing_to_go_back_to_prints_json_and_is_recorded_failed(
+    work: Path, pg_uri: str
+) -> None:
+    result = runner.invoke(app, ["--target", pg_uri, "rollback", "--json"])
+    assert result.exit_code == 1, result.output
+    printed = json.loads(result.stdout)
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["mode"]) == ("rollback", "failed", "rollback")
+    assert (printed["outcome"], printed["exit_code"], printed["error"]) == ("failed", 1, record["error"])
+    assert result.stderr == (
+        "error: nothing of 'servicedesk' is live, so there is nothing to roll back (hint: columnar-etl "
+        "schemas list shows its versions; columnar-etl cutover VERSION makes one live)\n"
+    )
+    assert record["error"]["message"] == "nothing of 'servicedesk' is live, so there is nothing to roll back"
+
+
+def test_the_api_s_load_and_cutover_leave_the_same_records(tmp_path: Path, pg_uri: str) -> None:
+    settings = load_settings(runs_dir=tmp_path / "api_runs", backup_dir=tmp_path / "backups", target=pg_uri)
+    loaded = columnar_etl.load(FIXTURE, mode="blue-green", settings=settings)
+    switched = columnar_etl.cutover(settings=settings)
+    found = records(tmp_path / "api_runs")
+    assert [(r["command"], r["run_id"]) for r in found] == [
+        ("load", loaded.run_id),
+        ("cutover", switched.run_id),
+    ]
+    assert found[1]["version_schema"] == switched.to_version == loaded.schema
+
+
+def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path, pg_uri: str) -> None:
+    export = tmp_path / "quarter.db"
+    generate_export(export, scale=0.2, seed=5)  # ~52,000 rows: seconds of profiling and loading
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1, stderr
+    assert stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)", stderr
+    (record,) = records(runs)
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("load", "interrupted", 1), stderr
+    assert record["error"]["message"] == "interrupted: nothing live changed"
+    assert record["finished"] is not None and record["version_schema"] is None
+    assert versions(pg_uri) == []
+
+
+def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_warning_exit_2(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    (version,) = versions(pg_uri)
+    real = RunRecord.write
+
+    def full_after_start(self: RunRecord) -> Path:
+        if self.stages:  # the first write (before the command's work) succeeds, the last one fails
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(RunRecord, "write", full_after_start)
+    result = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    # Live changed: exit 1 ("nothing live changed") would be a lie; done, with the warning on stderr.
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "warning: run.json not written: OSError: [Errno 28] No space left on device\n"
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(version,)]
+    assert records(work / "runs")[-1]["outcome"] == "running"  # what reached the disk: the start
+
+
+def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes_anything(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    blocker = work / "not_a_dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(blocker))
+    result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert re.fullmatch(
+        rf"error: file {re.escape(str(blocker))}/{RUN_ID}: cannot write the run record: Not a directory "
+        r"\(hint: runs_dir must be a writable directory with free space \(setting runs_dir\)\)\n",
+        result.stderr,
+    ), result.stderr
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(0,)]
+
+
+def test_a_replay_whose_recorded_settings_no_longer_load_is_a_recorded_failure(work: Path) -> None:
+    old = RunRecord(
+        run_id="20250101T000000Z-0ld000",
+        run_dir=work / "old",
+        source=FIXTURE,
+        mode="simple",
+        settings={"batch_size": 0},  # refused today (batch_size must be above 0)
+        plan={"tables": {}},
+        outcome="done",
+    )
+    old.write()
+    result = runner.invoke(app, ["run", FIXTURE, "--replay", str(old.run_dir / "run.json")])
+    assert result.exit_code == 1, result.output
+    # Names the record the bad value came from (the hint named the TOML file, env and flag: all fine).
+    line = (
+        f"error: file {old.run_dir / 'run.json'}: the recorded settings do not load: invalid value for "
+        "batch_size: 0; allowed: greater than 0 (hint: this version refuses them: run without --replay, "
+        "or replay a newer run)\n"
+    )
+    assert result.stderr == line
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["error"]["stage"]) == ("run", "failed", "settings")
+    assert record["error"]["path"] == str(old.run_dir / "run.json")
