@@ -917,3 +917,16 @@ def test_a_text_group_short_of_memory_profiles_its_table_again_alone(
     monkeypatch.setattr(profile_module, "_text_rows", short_of_memory)
     assert _without_seconds(profile(path).to_dict()) == expected
     assert failed == [["customer", "placed"]]
+
+
+def test_geometry_columns_are_bytes_not_integers_that_mismatch(make_sqlite: SqliteFactory) -> None:
+    # GeoPackage declares its geometry columns POINT, POLYGON...: POINT holds SQLite's INT, which claimed
+    # integers, and every geometry column was reported as a type mismatch (its cells are BLOBs).
+    blobs = [bytes([0x47, 0x50, 0, 1, i]) for i in range(6)]
+    ddl = "CREATE TABLE places (fid INTEGER PRIMARY KEY, geom POINT, area MULTIPOLYGON, n INT)"
+    rows = [(i, blob, blob + b"\x02", i) for i, blob in enumerate(blobs)]
+    profiled = profile(make_sqlite({"places": (ddl, rows)}))["places"]
+    for name in ("geom", "area"):
+        column = profiled[name]
+        assert (column.inferred_type, column.issue("type_mismatch")) == ("bytea", None), name
+    assert profiled["n"].inferred_type == "integer"

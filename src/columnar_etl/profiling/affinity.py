@@ -10,13 +10,35 @@ from columnar_etl.models import InferredType
 
 #: Declared types that name text without SQLite's text words (an ORM's STRING, a JSON or UUID column).
 _TEXT_WORDS = ("STRING", "JSON", "ENUM", "UUID", "XML", "CITEXT", "NAME")
+#: Geometry types (GeoPackage, SpatiaLite): their cells are BLOBs. ``POINT`` holds SQLite's ``INT``,
+#: which claimed integers, so every geometry column was reported a type mismatch.
+_GEOMETRY_TYPES = frozenset(
+    {
+        "GEOMETRY",
+        "POINT",
+        "LINESTRING",
+        "POLYGON",
+        "MULTIPOINT",
+        "MULTILINESTRING",
+        "MULTIPOLYGON",
+        "GEOMETRYCOLLECTION",
+        "CIRCULARSTRING",
+        "COMPOUNDCURVE",
+        "CURVEPOLYGON",
+        "MULTICURVE",
+        "MULTISURFACE",
+        "CURVE",
+        "SURFACE",
+    }
+)
 
 
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
-    for no type, one SQLite's words do not name, or one naming both an integer and text."""
+    for no type, one SQLite's words do not name, a geometry type, or one naming both an integer and
+    text."""
     upper = declared.upper()
-    if not upper:
+    if not upper or upper.strip() in _GEOMETRY_TYPES:
         return None
     if "INT" in upper and _names_text(upper):
         # INTEGER_OR_TEXT (PROJ's proj.db): SQLite gives it INTEGER affinity by its rules' order, but
