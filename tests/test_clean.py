@@ -317,6 +317,23 @@ def test_parse_rules(make_sqlite: SqliteFactory) -> None:
     assert stats["flag"].booleans_normalized == 7
 
 
+def test_real_cells_of_a_text_column_are_written_as_themselves_without_an_audit_row(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # No declared type: REAL cells stay REAL beside the text. Each is read with 17 digits and written
+    # as its shortest text (the same double): no whitespace was trimmed, nothing changed.
+    reals = [0.1, 1 / 3, 1e20, 2.5]
+    rows = [(1, " abc"), *((i, value) for i, value in enumerate(reals, start=2)), (6, "x")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x)", rows)})
+    result = _clean_rows(path)
+    assert result.data is not None and result.audit is not None
+    arrived = result.data["t"].column("x").to_pylist()
+    assert arrived[0] == "abc" and arrived[5] == "x"
+    assert [float(v) for v in arrived[1:5]] == reals
+    assert [(a["row_key"], a["rule"]) for a in result.audit.to_pylist()] == [("1", "trim")]
+    assert result["t"]["x"].whitespace_trimmed == 1
+
+
 def test_month_first_columns_read_month_first(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(
         {"m": ("CREATE TABLE m (id INTEGER PRIMARY KEY, d DATE)", [(1, "5/13/2025"), (2, "5/6/2025")])}

@@ -315,10 +315,14 @@ class ColumnExprs:
         if self.plan.type == "text":
             if not self.nul_free:
                 raw = raw.str.replace_all(NUL, "", literal=True)
-            if self.plan.reals and self.read.with_class:
+            if self._reals_as_text():
                 real = pl.col(self.storage_class) == "r"
                 raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
         return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
+
+    def _reals_as_text(self) -> bool:
+        """REAL cells of a text column are written as their shortest text (:meth:`trimmed`)."""
+        return self.plan.type == "text" and self.plan.reals and self.read.with_class and not self.native
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
@@ -447,6 +451,11 @@ class ColumnExprs:
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
+        if self._reals_as_text():
+            # A REAL cell arrives with 17 digits and is written as its shortest text (see trimmed): the
+            # same double, no whitespace was cut, nothing changed (its text reads back as the cell).
+            real = pl.col(self.storage_class) == "r"
+            bits = [(cond & ~real, bit) if bit == Change.TRIM else (cond, bit) for cond, bit in bits]
         if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double", "integer"):
