@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
@@ -270,7 +271,7 @@ def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT)", rows)})
     settings = load_settings(columns={"t": {"x": {"type": "numeric"}}})
     plan = build_plan(profile(path), settings=settings)["t"]["x"]
-    assert (plan.type, plan.scale, plan.rounds) == ("numeric", 4, True)
+    assert (plan.type, plan.scale, plan.rounds, plan.checks_scale) == ("numeric", 4, False, True)
     out, audit = tmp_path / "out.parquet", tmp_path / "audit.parquet"
     clean(path, output=out, audit=audit, settings=settings)
     arrived = pq.read_table(out / "t.parquet").column("x").to_pylist()
@@ -281,4 +282,12 @@ def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
     sampled_path = make_sqlite({"s": ("CREATE TABLE s (id INTEGER PRIMARY KEY, x TEXT)", many)}, name="s.db")
     sampled = build_plan(profile(sampled_path, sample=20), settings=load_settings())["s"]["x"]
     full = build_plan(profile(sampled_path), settings=load_settings())["s"]["x"]
-    assert (sampled.rounds, full.rounds, full.scale) == (True, False, 5)
+    assert (sampled.rounds, sampled.checks_scale) == (False, True)
+    assert (full.rounds, full.checks_scale, full.scale) == (False, False, 5)
+    # Rounding loses digits: no plan made from a profile rounds. The value the sample did not see is
+    # quarantined as having more fraction digits than the scale, never rounded to it.
+    out, audit = tmp_path / "sampled.parquet", tmp_path / "sampled_audit.parquet"
+    clean(sampled_path, build_plan(profile(sampled_path, sample=20)), output=out, audit=audit)
+    arrived = {row["id"]: row["x"] for row in pq.read_table(out / "s.parquet").to_pylist()}
+    assert (arrived[200], arrived[1], arrived[199]) == (None, Decimal("1.5"), Decimal("199.5"))
+    assert [(r["row_key"], r["rule"]) for r in pq.read_table(audit).to_pylist()] == [("200", "numeric_scale")]

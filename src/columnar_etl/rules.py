@@ -26,6 +26,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps.
+
+Rounding is no rule here: it loses digits. Only an operator's ``scale`` override rounds (audited).
 """
 
 from __future__ import annotations

@@ -360,6 +360,9 @@ class ColumnExprs:
             regex, text = self._number_text()
             if kind == "numeric":
                 number = text.cast(polars_type(self.plan), strict=False)
+                if self.plan.checks_scale and not self.plan.rounds:
+                    # More fraction digits than the scale holds: quarantined, not rounded (numeric_scale).
+                    number = pl.when(~self._beyond_scale()).then(number)
             else:
                 as_float = text.cast(pl.Float64, strict=False)
                 # 1e400 has a number's shape but no finite double: unfixable, not infinity; nor has
@@ -490,9 +493,7 @@ class ColumnExprs:
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:
-            _, text = self._number_text()  # without thousands separators: the fraction is after the point
-            digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
-            bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
+            bits.append((kept & self._beyond_scale(), Change.ROUNDED))
         if self.read.with_hex:
             bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
         code = pl.sum_horizontal(
@@ -502,6 +503,12 @@ class ColumnExprs:
             ]
         )
         return code.cast(pl.UInt16).alias(self.k)
+
+    def _beyond_scale(self) -> pl.Expr:
+        """The number text has more fraction digits than the column's scale (False without a fraction)."""
+        _, text = self._number_text()  # without thousands separators: the fraction is after the point
+        digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
+        return (digits > (self.plan.scale or 0)).fill_null(False)
 
     def _parses_canonical_only(self) -> bool:
         """Every format parses only text of the canonical shape (the ISO format alone): a kept value
@@ -587,11 +594,16 @@ class ColumnExprs:
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
             shaped, _ = self._number_text()
-            return (
+            reason = (
                 pl.when(t.str.contains(shaped))
                 .then(pl.lit("numeric_overflow"))
                 .otherwise(pl.lit("invalid_number"))
             )
+            if kind == "numeric" and self.plan.checks_scale and not self.plan.rounds:
+                # More fraction digits than a scale measured on some values only: not rounded.
+                scaled = t.str.contains(shaped) & self._beyond_scale()
+                reason = pl.when(scaled).then(pl.lit("numeric_scale")).otherwise(reason)
+            return reason
         if kind == "boolean":
             return pl.lit("invalid_boolean")
         return pl.lit("invalid_number")
