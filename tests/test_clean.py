@@ -317,6 +317,58 @@ def test_parse_rules(make_sqlite: SqliteFactory) -> None:
     assert stats["flag"].booleans_normalized == 7
 
 
+def test_new_date_spellings_are_read_and_each_is_audited_with_its_format(make_sqlite: SqliteFactory) -> None:
+    rows = [
+        (1, 20250520, "5-20-2025 8:42 PM"),
+        (2, "2025-5-3", "5-21-2025 9:42:07 am"),
+        (3, "2025.05.20", "2025-5-3 8:42"),
+        (4, "2025-05-21", "2025.05.20 20:42:07"),
+        (5, "20250230", "2025-05-20 08:42:00"),
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE, at TIMESTAMP)", rows)})
+    result = _clean_rows(path)
+    assert result.data is not None and result.audit is not None
+    cleaned = result.data["t"].to_pylist()
+    # 20250230 is an INTEGER cell that is no date: the column's integers are not all compact dates, so
+    # none is read as one (the profile's proof), and the majority is dates: it is quarantined.
+    assert [r["d"] for r in cleaned] == [None, date(2025, 5, 3), date(2025, 5, 20), date(2025, 5, 21), None]
+    assert [r["at"] for r in cleaned] == [
+        datetime(2025, 5, 20, 20, 42),
+        datetime(2025, 5, 21, 9, 42, 7),
+        datetime(2025, 5, 3, 8, 42),
+        datetime(2025, 5, 20, 20, 42, 7),
+        datetime(2025, 5, 20, 8, 42),
+    ]
+    rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
+    assert rules == {
+        ("1", "d"): "unparseable_date",
+        ("2", "d"): "date_format:%Y-%-m-%-d",
+        ("3", "d"): "date_format:%Y.%m.%d",
+        ("5", "d"): "unparseable_date",
+        ("1", "at"): "date_format:%m-%d-%Y %I:%M %p",
+        ("2", "at"): "date_format:%m-%d-%Y %I:%M:%S %p",
+        ("3", "at"): "date_format:%Y-%-m-%-d %-H:%M",
+        ("4", "at"): "date_format:%Y.%m.%d %H:%M:%S",
+    }
+    # With every integer a valid date, the declared DATE column reads them as compact dates.
+    compact = make_sqlite(
+        {"c": ("CREATE TABLE c (id INTEGER PRIMARY KEY, d DATE)", [(1, 20250520), (2, "2025-05-21")])},
+        name="compact.db",
+    )
+    result = _clean_rows(compact)
+    assert result.data is not None and result.audit is not None
+    assert result.data["c"].column("d").to_pylist() == [date(2025, 5, 20), date(2025, 5, 21)]
+    assert [(a["row_key"], a["rule"]) for a in result.audit.to_pylist()] == [("1", "date_format:%Y%m%d")]
+
+
+def test_a_date_only_in_the_other_order_is_quarantined_as_such(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, "20/05/2025"), (2, "21/05/2025"), (3, "22/05/2025"), (4, "5/23/2025"), (5, "31/02/2025")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", rows)})
+    result = _clean_rows(path)
+    reasons = {q["row_key"]: q["rule"] for q in result.quarantine.to_pylist()}
+    assert reasons == {"4": "other_date_order", "5": "impossible_date"}
+
+
 def test_real_cells_of_a_text_column_are_written_as_themselves_without_an_audit_row(
     make_sqlite: SqliteFactory,
 ) -> None:

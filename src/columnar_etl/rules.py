@@ -25,7 +25,9 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   keeps its column text;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
-- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps.
+- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps;
+- eight-digit integers (:data:`COMPACT_DATE_REGEX`) in a column declared a date or timestamp whose
+  every integer is a valid date → dates by :data:`COMPACT_DATE_FORMAT`.
 
 Rounding is no rule here: it loses digits. Only an operator's ``scale`` override rounds (audited).
 """
@@ -104,6 +106,17 @@ class Shape(IntEnum):
     DATE_DASH = 48  # 20-05-2025, 5-20-2025
     TS_DASH_HM = 49  # 20-05-2025 08:42
     TS_DASH_HMS = 50  # 20-05-2025 08:42:07
+    TS_DASH_HM_AMPM = 51  # 5-20-2025 8:42 PM
+    TS_DASH_HMS_AMPM = 52  # 5-20-2025 8:42:07 PM
+    # Year first with dashes, month or day of one digit (2025-5-3: what code that formats a date's
+    # numbers itself, a JavaScript or PHP date without padding, writes).
+    DATE_ISO_UNPADDED = 53  # 2025-5-3
+    TS_ISO_UNPADDED_HM = 54  # 2025-5-3 8:42
+    TS_ISO_UNPADDED_HMS = 55  # 2025-5-3 8:42:07
+    # Year first with dots (Korean, Hungarian, Chinese exports; CalVer's dates), month and day of two digits.
+    DATE_YMD_DOT = 56  # 2025.05.20
+    TS_YMD_DOT_HM = 57  # 2025.05.20 08:42
+    TS_YMD_DOT_HMS = 58  # 2025.05.20 08:42:07
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -294,6 +307,42 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         True,
         (16, 19),
     ),
+    DateShape(
+        Shape.TS_DASH_HM_AMPM,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2} [AaPp][Mm]",
+        "%d-%m-%Y %I:%M %p",
+        "%m-%d-%Y %I:%M %p",
+        True,
+        (16, 19),
+    ),
+    DateShape(
+        Shape.TS_DASH_HMS_AMPM,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}:\d{2} [AaPp][Mm]",
+        "%d-%m-%Y %I:%M:%S %p",
+        "%m-%d-%Y %I:%M:%S %p",
+        True,
+        (19, 22),
+    ),
+    # ISO's order without its padding, after the padded shapes (the first matching shape wins): read by
+    # DuckDB's ISO cast, which takes one-digit fields. Its formats are chrono's unpadded ones (%-m), so
+    # the profile and the audit tell them from ISO's own.
+    DateShape(Shape.DATE_ISO_UNPADDED, r"\d{4}-\d{1,2}-\d{1,2}", "%Y-%-m-%-d", None, False, (8, 10)),
+    DateShape(
+        Shape.TS_ISO_UNPADDED_HM,
+        r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}",
+        "%Y-%-m-%-d %-H:%M",
+        None,
+        True,
+        (13, 16),
+    ),
+    DateShape(
+        Shape.TS_ISO_UNPADDED_HMS,
+        r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2}",
+        "%Y-%-m-%-d %-H:%M:%S",
+        None,
+        True,
+        (16, 19),
+    ),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
     # Year first with slashes: always year, month, day (no reading puts the day second).
     DateShape(Shape.DATE_YMD_SLASH, r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d", None, False, (8, 10), "/"),
@@ -335,7 +384,26 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (16, 19),
         ".",
     ),
+    # Year first with dots, padded: 2025.5.3 is as often a version (CalVer, an IDE's 2023.3.2).
+    DateShape(Shape.DATE_YMD_DOT, r"\d{4}\.\d{2}\.\d{2}", "%Y.%m.%d", None, False, (10, 10), "."),
+    DateShape(
+        Shape.TS_YMD_DOT_HM, r"\d{4}\.\d{2}\.\d{2} \d{1,2}:\d{2}", "%Y.%m.%d %H:%M", None, True, (15, 16), "."
+    ),
+    DateShape(
+        Shape.TS_YMD_DOT_HMS,
+        r"\d{4}\.\d{2}\.\d{2} \d{1,2}:\d{2}:\d{2}",
+        "%Y.%m.%d %H:%M:%S",
+        None,
+        True,
+        (18, 19),
+        ".",
+    ),
 )
+#: A compact date (``20250520``, ``YYYYMMDD``) is an integer by shape. It is read as a date only in a
+#: column whose declared type is a date or timestamp and whose every integer is a valid compact date
+#: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.
+COMPACT_DATE_REGEX = r"\d{8}"
+COMPACT_DATE_FORMAT = "%Y%m%d"
 #: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way).
 CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
 #: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite

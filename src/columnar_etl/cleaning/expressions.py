@@ -40,6 +40,8 @@ from columnar_etl.rules import (
     CANONICAL_NUMBER_REGEX,
     COMMA_DECIMAL_REGEX,
     COMMA_GROUP3_REGEX,
+    COMPACT_DATE_FORMAT,
+    COMPACT_DATE_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
     DATE_TEXT,
@@ -132,12 +134,15 @@ def chrono_format(fmt: str) -> str:
     return fmt.replace(".%f", "%.f").replace("%z", "%#z")
 
 
-#: strptime format → the profiler's regex for values of that shape.
+#: strptime format → the profiler's regex for values of that shape (and the compact date's).
 FORMAT_REGEX: dict[str, str] = {
-    fmt: rust_regex(shape.regex)
-    for shape in DATE_SHAPES
-    for fmt in (shape.day_first, shape.month_first)
-    if fmt is not None
+    **{
+        fmt: rust_regex(shape.regex)
+        for shape in DATE_SHAPES
+        for fmt in (shape.day_first, shape.month_first)
+        if fmt is not None
+    },
+    COMPACT_DATE_FORMAT: rust_regex(COMPACT_DATE_REGEX),
 }
 #: Any date/time text without a UTC offset, and any with one.
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
@@ -578,6 +583,24 @@ class ColumnExprs:
             rule = pl.when(hit).then(pl.lit(f"date_format:{fmt}")).otherwise(rule)
         return rule
 
+    def _other_order(self) -> pl.Expr:
+        """The text is of a day-or-month-first shape the column reads, and a date only in the other
+        order (the profile's ``other_date_order``)."""
+        t = pl.col(self.t)
+        found: pl.Expr = pl.lit(False)
+        for shape in DATE_SHAPES:
+            if shape.month_first is None:
+                continue
+            mine, other = shape.day_first, shape.month_first
+            if self.plan.date_order == "month_first":
+                mine, other = other, mine
+            if mine not in self.plan.formats:
+                continue
+            parsed = t.str.strptime(pl.Datetime("us"), chrono_format(other), strict=False)
+            valid = parsed.is_not_null() & (parsed.dt.year() >= 1) & ~t.str.contains(LEAP_SECOND_REGEX)
+            found = found | (t.str.contains(FORMAT_REGEX[other]) & valid)
+        return found
+
     def reason(self) -> pl.Expr:
         """Why a value could not be fixed, in the profiler's issue words where it has them."""
         t = pl.col(self.t)
@@ -586,11 +609,17 @@ class ColumnExprs:
             return pl.lit("numeric_overflow")  # a REAL that is no finite double: its only way to fail
         if kind in DATE_TYPES and self.plan.epoch_unit is None:
             # Text of no shape of the column's kind (with a UTC offset or without) cannot be read.
-            return (
-                pl.when(t.str.contains(ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX))
+            shapes = ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX
+            if COMPACT_DATE_FORMAT in self.plan.formats:
+                shapes += "|" + FORMAT_REGEX[COMPACT_DATE_FORMAT]
+            reason = (
+                pl.when(t.str.contains(shapes))
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )
+            # A date in the other day/month order only (5/20/2025 read day-first): not swapped, and
+            # not called impossible either.
+            return pl.when(self._other_order()).then(pl.lit("other_date_order")).otherwise(reason)
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
             shaped, _ = self._number_text()

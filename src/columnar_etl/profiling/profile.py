@@ -68,6 +68,7 @@ from columnar_etl.profiling.sql import (
 )
 from columnar_etl.rules import (
     CANONICAL_DATE_SHAPES,
+    COMPACT_DATE_FORMAT,
     DATE_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
@@ -193,11 +194,20 @@ class _Counts:
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
+        self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
+        #: Integers read as compact dates (``20250520``; set by :func:`infer_column`, see :func:`_compact`).
+        self.compact = 0
         text_points = 0
+        both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
         for code, count in (agg["codes"] or {}).items():
             storage, shape, bits = split_code(int(code))
             self.classes[storage] += count
             self._shapes[shape] = self._shapes.get(shape, 0) + count
+            if shape in SLASH_SHAPES and bits & both == Flag.VALID_MONTH_FIRST:
+                self.other_order["day_first"] += count
+            elif shape in SLASH_SHAPES and bits & both == Flag.VALID_DAY_FIRST:
+                self.other_order["month_first"] += count
             if storage == StorageClass.TEXT and shape == Shape.DECIMAL:
                 text_points += count
             for flag in Flag:
@@ -395,12 +405,13 @@ def infer_column(
         counts.shape(Shape.NULL_LIKE),
     )
     present = row_count - nulls - empty - null_like
-    n_dates = counts.shape(*DATE_SHAPE_BY_CODE)
-    n_numbers = counts.numbers()
+    family = declared_family(column.declared_type)
+    counts.compact = _compact(counts, family)
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE) + counts.compact
+    n_numbers = counts.numbers() - counts.compact
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
-    fractional = n_numbers - counts.integers()
-    family = declared_family(column.declared_type)
+    fractional = counts.numbers() - counts.integers()
     notes: list[str] = []
 
     classes = counts.classes
@@ -478,7 +489,13 @@ def infer_column(
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
-        add("non_iso_date", non_iso, counts.examples("non_iso"))
+        non_iso_examples = counts.examples("non_iso")
+        if counts.compact:
+            valid += counts.compact
+            non_iso += counts.compact
+            date_formats[COMPACT_DATE_FORMAT] = counts.compact
+            non_iso_examples = tuple(sorted(non_iso_examples + counts.examples("compact")))
+        add("non_iso_date", non_iso, non_iso_examples)
         if order == "ambiguous":
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
             add(
@@ -486,8 +503,17 @@ def infer_column(
                 slash_valid,
                 detail=f"no value proves day or month first; read as {reading.replace('_', '-')}",
             )
-        bad_key = "bad_month_first" if reading == "month_first" else "bad_day_first"
-        add("impossible_date", n_dates - valid, counts.examples(bad_key))
+        # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
+        # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
+        swapped = counts.other_order[reading]
+        add("impossible_date", n_dates - valid - swapped, counts.examples("impossible"))
+        add(
+            "other_date_order",
+            swapped,
+            counts.examples(f"other_order_{reading}"),
+            detail=f"dates only when read {'day-first' if reading == 'month_first' else 'month-first'}, "
+            f"in a column read {reading.replace('_', '-')}: quarantined, never swapped",
+        )
         add("unparseable_date", present - n_dates, counts.examples("other"))
         minimum, maximum = _date_bounds(counts, reading, inferred)
     elif inferred == "boolean":
@@ -675,6 +701,17 @@ def _lossless(
     return inferred, reason
 
 
+def _compact(counts: _Counts, family: InferredType | None) -> int:
+    """The integers read as compact dates (``20250520``): in a column declared a date or timestamp
+    whose every integer is a valid one (the profile query parses eight-digit integers of such columns
+    only, see :func:`.sql.column_projections`); else none. Without the declared type, or beside one
+    integer that is no such date, ``20250520`` is a number (a count, an id, an amount in cents)."""
+    compact = counts.valid(Shape.INTEGER, "day_first")
+    if family not in ("date", "timestamp") or compact == 0 or compact != counts.shape(Shape.INTEGER):
+        return 0
+    return compact
+
+
 def _whole_digits(counts: _Counts) -> int:
     """Digits before the point of the column's widest number: of its integers' text, and of its bounds
     (a decimal's, as the plan sizes the column; helper 23: 38 twos and .5 passed as numeric(38,1))."""
@@ -693,7 +730,7 @@ def _coded(counts: _Counts) -> int:
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
     if inferred in DATE_TYPES:
-        return sum(
+        return counts.compact + sum(
             max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
         )
     if inferred == "boolean":
@@ -834,8 +871,18 @@ def _profile_batch(
         f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {cells}"
         for number, cells in enumerate(asked.values())
     )
+    # Each table's cells carry their columns' places in it (_text_relation), offset as above.
+    dated = [
+        number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _dated(src, name)
+    ]
     sql = table_profile_sql(
-        "", ["cells"], settings.null_tokens, None, settings.source_encoding_fallback, distinct=union
+        "",
+        ["cells"],
+        settings.null_tokens,
+        None,
+        settings.source_encoding_fallback,
+        distinct=union,
+        dated=dated,
     )
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for row in _fetch_rows(src, sql):
@@ -1030,6 +1077,7 @@ def _text_rows(
         settings.source_encoding_fallback,
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
+        dated=[place for place in _dated(src, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -1051,6 +1099,16 @@ def _text_relation(
     ]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     return relation, [info.column_names.index(name) for name in columns]
+
+
+def _dated(src: Source, table: str) -> list[int]:
+    """The places in ``table`` of its columns declared a date or timestamp (whose eight-digit integers
+    the text query also parses as compact dates, see :func:`_compact`)."""
+    return [
+        place
+        for place, column in enumerate(src.table(table).columns)
+        if declared_family(column.declared_type) in ("date", "timestamp")
+    ]
 
 
 def _count_cells(src: Source, cells: str, columns: list[str], relation: str, positions: list[int]) -> None:

@@ -11,7 +11,7 @@ examples, and per column the bounds of each parse. Python then decides the type 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -23,6 +23,7 @@ from columnar_etl.rules import (
     BOOLEAN_TRUE_WORDS,
     CANONICAL_DATE_SHAPES,
     CANONICAL_NUMBER_REGEX,
+    COMPACT_DATE_FORMAT,
     DATE_SHAPES,
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
@@ -181,7 +182,7 @@ def _word_form(t: str, *, digits: bool = False) -> str:
 
 
 def column_projections(
-    index: int, column: str, null_tokens: list[str], classes: bool = False
+    index: int, column: str, null_tokens: list[str], classes: bool = False, dated: Collection[int] = ()
 ) -> tuple[list[str], ...]:
     """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
 
@@ -189,6 +190,9 @@ def column_projections(
     expression inlined: the shape CASE would then run once per reference instead of once per value.
     With ``classes`` the level below also has ``sc<index>`` (the cell's :class:`StorageClass`) and
     ``e<index>`` (TEXT that was not valid UTF-8): a BLOB is never shaped, and both go into the code.
+    ``dated``: the ``idx`` of the columns declared a date or timestamp, whose integers of eight digits
+    are also read as compact dates (``20250520``): the parse, and so :attr:`Flag.VALID_DAY_FIRST`, of
+    such an INTEGER-shaped value is its date (the profile decides whether the column reads them).
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
@@ -248,6 +252,14 @@ def column_projections(
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
+    if dated:
+        # strlen is O(1): only eight-character integers of a declared date column meet strptime.
+        day_first += (
+            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN strlen({t}) = 8 AND "
+            f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx) "
+            f"AND NOT starts_with({t}, '0000') "
+            f"THEN try_strptime({t}, {quote_literal(COMPACT_DATE_FORMAT)}) END"
+        )
     month_first = " ".join(
         f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
         f"THEN try_strptime({t}, {quote_literal(s.month_first)}) END"
@@ -340,6 +352,12 @@ def column_projections(
         # decimal one is canonical: a '-' only, then '0' or digits from a leading 1-9, then a point
         # and at least one digit (tests/test_profile_sql.py compares the same texts stored as TEXT,
         # whose test runs).
+        if dated:
+            # An integer of a declared date column may be a compact date (see the day-first parse).
+            integer_flags = (
+                f"{integer_flags} + CASE WHEN {d} IS NOT NULL "
+                f"THEN {Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST:d} ELSE 0 END"
+            )
         real_flags = "0"
         real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
         flags = (
@@ -480,8 +498,17 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "null_like": lambda shape, flags: shape == Shape.NULL_LIKE,
     "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
     "other": lambda shape, flags: shape == Shape.OTHER,
-    "bad_day_first": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and not flags & Flag.VALID_DAY_FIRST,
-    "bad_month_first": lambda shape, flags: shape in SLASH_SHAPES and not flags & Flag.VALID_MONTH_FIRST,
+    # No date in either order (a slash date in the other order only: "other_order_<reading>").
+    "impossible": lambda shape, flags: (
+        shape in DATE_SHAPE_BY_CODE and not flags & (Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
+    ),
+    "other_order_day_first": lambda shape, flags: (
+        shape in SLASH_SHAPES and bool(flags & Flag.VALID_MONTH_FIRST) and not flags & Flag.VALID_DAY_FIRST
+    ),
+    "other_order_month_first": lambda shape, flags: (
+        shape in SLASH_SHAPES and bool(flags & Flag.VALID_DAY_FIRST) and not flags & Flag.VALID_MONTH_FIRST
+    ),
+    "compact": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.VALID_DAY_FIRST),
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
@@ -535,6 +562,7 @@ def table_profile_sql(
     *,
     distinct: str | None = None,
     positions: list[int] | None = None,
+    dated: Collection[int] = (),
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -551,7 +579,8 @@ def table_profile_sql(
     the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
-    is not read). ``positions``: see :func:`distinct_cells_sql`.
+    is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
+    declared a date or timestamp (see :func:`column_projections`).
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
@@ -577,7 +606,7 @@ def table_profile_sql(
         f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
-    levels = column_projections(0, "v", null_tokens, classes=True)
+    levels = column_projections(0, "v", null_tokens, classes=True, dated=dated)
     for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
