@@ -386,6 +386,25 @@ def test_real_cells_of_a_text_column_are_written_as_themselves_without_an_audit_
     assert result["t"]["x"].whitespace_trimmed == 1
 
 
+def test_a_real_infinity_is_quarantined_as_overflowing_not_as_an_invalid_number(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A REAL cell of infinity is a number no finite double holds, as the text 1e400 is; the text
+    # 'inf' is no number by any documented rule.
+    inf = float("inf")
+    rows = [(1, inf, inf), (2, -inf, "inf"), (3, 1.5, "1e400"), *((i, 2.5, 7) for i in range(4, 40))]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, mixed NUMERIC)", rows)})
+    result = _clean_rows(path)
+    reasons = {(q["row_key"], q["column"]): q["rule"] for q in result.quarantine.to_pylist()}
+    assert reasons == {
+        ("1", "r"): "numeric_overflow",
+        ("2", "r"): "numeric_overflow",
+        ("1", "mixed"): "numeric_overflow",
+        ("2", "mixed"): "invalid_number",
+        ("3", "mixed"): "numeric_overflow",
+    }
+
+
 def test_month_first_columns_read_month_first(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(
         {"m": ("CREATE TABLE m (id INTEGER PRIMARY KEY, d DATE)", [(1, "5/13/2025"), (2, "5/6/2025")])}

@@ -149,6 +149,8 @@ ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if no
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
 CANONICAL_NUMBER_PATTERN = rust_regex(CANONICAL_NUMBER_REGEX)
+#: SQLite's text of a REAL cell of infinity (``printf('%!.17g')``: ``Inf``, ``-Inf``).
+REAL_INFINITY_REGEX = "^-?Inf$"
 #: Significant digits every double holds exactly (DBL_DIG): a number with more may become another.
 DOUBLE_DIGITS = 15
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
@@ -632,6 +634,12 @@ class ColumnExprs:
                 # More fraction digits than a scale measured on some values only: not rounded.
                 scaled = t.str.contains(shaped) & self._beyond_scale()
                 reason = pl.when(scaled).then(pl.lit("numeric_scale")).otherwise(reason)
+            if self.plan.reals:
+                # A REAL cell of infinity (SQLite writes it Inf, -Inf) is a number no finite value of the
+                # type holds, as 1e400 is (and as the native read says): not an invalid number.
+                real = pl.col(self.storage_class) == "r" if self.read.with_class else pl.lit(True)
+                infinite = real & t.str.contains(REAL_INFINITY_REGEX)
+                reason = pl.when(infinite).then(pl.lit("numeric_overflow")).otherwise(reason)
             return reason
         if kind == "boolean":
             return pl.lit("invalid_boolean")
