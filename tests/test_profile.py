@@ -233,6 +233,7 @@ def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_s
         "n": ("INTEGER", [20250520, 20250503, 20251201, 20250101]),
         "u": ("", ["20250520", "20250503", "20251201", "20250101"]),
         "one": ("DATE", [20250520, 20250503, 1, "2025-06-01"]),
+        "clock": ("TIME", [20250520, 20250503, 20251201, 20250101]),  # a time of day: no date
     }
     ddl = "CREATE TABLE t (" + ", ".join(f"{name} {kind}" for name, (kind, _) in columns.items()) + ")"
     rows = list(zip(*(values for _, values in columns.values()), strict=True))
@@ -243,7 +244,7 @@ def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_s
     at = profiled["at"]
     assert (at.inferred_type, at.date_formats["%Y%m%d"], at.invalid_count) == ("timestamp", 3, 0)
     assert at.min == dt.datetime(2024, 2, 29)
-    for name in ("bad", "n", "u", "one"):
+    for name in ("bad", "n", "u", "one", "clock"):
         assert profiled[name].inferred_type == "integer", name
         assert "%Y%m%d" not in profiled[name].date_formats, name
 

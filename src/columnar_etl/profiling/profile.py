@@ -1102,12 +1102,13 @@ def _text_relation(
 
 
 def _dated(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns declared a date or timestamp (whose eight-digit integers
-    the text query also parses as compact dates, see :func:`_compact`)."""
+    """The places in ``table`` of its columns declared a date or timestamp (``DATE``, ``DATETIME``,
+    ``TIMESTAMP``; not ``TIME``, a time of day), whose eight-digit integers the text query also parses
+    as compact dates (see :func:`_compact`)."""
     return [
         place
         for place, column in enumerate(src.table(table).columns)
-        if declared_family(column.declared_type) in ("date", "timestamp")
+        if "DATE" in column.declared_type.upper() or "TIMESTAMP" in column.declared_type.upper()
     ]
 
 
