@@ -287,7 +287,18 @@ def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell
 
 # --- the property ---------------------------------------------------------------------------------------
 
-DECLARED = ["INTEGER", "INT", "REAL", "NUMERIC(10,2)", "TEXT", "NVARCHAR(10)", "BLOB", "TIMESTAMP", ""]
+DECLARED = [
+    "INTEGER",
+    "INT",
+    "REAL",
+    "NUMERIC(10,2)",
+    "TEXT",
+    "NVARCHAR(10)",
+    "BLOB",
+    "TIMESTAMP",
+    "DATE",
+    "",
+]
 PADDING = ["\u00a0", "\u2007", "\u202f", "\u3000", "\t", " "]
 
 integers = st.sampled_from([0, 1, -1, 2**63 - 1, -(2**63 - 1), -(2**63), 171, 530]) | st.integers(
@@ -312,6 +323,11 @@ codes = st.sampled_from(
         "2009-01-01 00:00:00",
         "2009-01-01T00:00:00+05:30",
         "20-05-2025",
+        "2025-5-3",
+        "2025.05.20 08:42",
+        "5-20-2025 8:42 PM",
+        "5/23/2025",
+        "20250520",
         "1.200",
         "NA",
         "None",
