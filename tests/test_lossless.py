@@ -878,15 +878,19 @@ def test_compact_dates_load_as_dates_only_where_declared_and_proven(pg_uri: str,
         "n": ("INTEGER", days),
         "u": ("", [str(day) for day in days]),
         "mixed": ("DATE", [*days[:-1], 20251301]),
+        "at": ("DATETIME", [day * 1_000_000 + 84207 for day in days]),  # YYYYMMDDHHMMSS: 08:42:07
     }
     loaded = load_columns(pg_uri, tmp_path, "visit", columns)
-    assert [loaded.data_type("visit", c) for c in columns] == ["date", "bigint", "bigint", "bigint"]
+    types = [loaded.data_type("visit", c) for c in columns]
+    assert types == ["date", "bigint", "bigint", "bigint", "timestamp without time zone"]
+    at = loaded.values("visit", "at", "id")
+    assert at[13] == datetime(days[12] // 10000, days[12] // 100 % 100, days[12] % 100, 8, 42, 7)
     day = loaded.values("visit", "day", "id")
     expected = {i: date(v // 10000, v // 100 % 100, v % 100) for i, v in enumerate(days[:-2], start=1)}
     assert {i: day[i] for i in expected} == expected
     assert (day[27], day[28]) == (date(2025, 6, 30), None)
-    rules = {row["rule"] for row in loaded.log("audit") if row["column"] == "day"}
-    assert rules == {"date_format:%Y%m%d"}
+    rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["column"] in ("day", "at")}
+    assert rules == {("day", "date_format:%Y%m%d"), ("at", "date_format:%Y%m%d%H%M%S")}
     assert loaded.values("visit", "n", "id")[13] == days[12]
 
 

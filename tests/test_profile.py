@@ -234,6 +234,10 @@ def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_s
         "u": ("", ["20250520", "20250503", "20251201", "20250101"]),
         "one": ("DATE", [20250520, 20250503, 1, "2025-06-01"]),
         "clock": ("TIME", [20250520, 20250503, 20251201, 20250101]),  # a time of day: no date
+        # YYYYMMDDHHMMSS (HL7, EDI, SAP): by the same proof; second 60 and hour 24 are none.
+        "stamp": ("TIMESTAMP", [20250520084207, 20250520, 20241231235959, "2025-06-01 08:00:00"]),
+        "leap": ("TIMESTAMP", [20250520084207, 20250520084260, 20241231235959, 20250101000000]),
+        "hour24": ("DATETIME", [20250520084207, 20250520240000, 20241231235959, 20250101000000]),
     }
     ddl = "CREATE TABLE t (" + ", ".join(f"{name} {kind}" for name, (kind, _) in columns.items()) + ")"
     rows = list(zip(*(values for _, values in columns.values()), strict=True))
@@ -244,7 +248,11 @@ def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_s
     at = profiled["at"]
     assert (at.inferred_type, at.date_formats["%Y%m%d"], at.invalid_count) == ("timestamp", 3, 0)
     assert at.min == dt.datetime(2024, 2, 29)
-    for name in ("bad", "n", "u", "one", "clock"):
+    stamp = profiled["stamp"]
+    assert (stamp.inferred_type, stamp.valid_count) == ("timestamp", 4)
+    assert stamp.date_formats == {"%Y-%m-%d %H:%M:%S": 1, "%Y%m%d": 1, "%Y%m%d%H%M%S": 2}
+    assert (stamp.min, stamp.max) == (dt.datetime(2024, 12, 31, 23, 59, 59), dt.datetime(2025, 6, 1, 8, 0))
+    for name in ("bad", "n", "u", "one", "clock", "leap", "hour24"):
         assert profiled[name].inferred_type == "integer", name
         assert "%Y%m%d" not in profiled[name].date_formats, name
 

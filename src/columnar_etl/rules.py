@@ -26,8 +26,9 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps;
-- eight-digit integers (:data:`COMPACT_DATE_REGEX`) in a column declared a date or timestamp whose
-  every integer is a valid date → dates by :data:`COMPACT_DATE_FORMAT`.
+- eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
+  column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
+  :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
 
 Rounding is no rule here: it loses digits. Only an operator's ``scale`` override rounds (audited).
 """
@@ -404,6 +405,12 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 #: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.
 COMPACT_DATE_REGEX = r"\d{8}"
 COMPACT_DATE_FORMAT = "%Y%m%d"
+#: ... and so is a compact timestamp (``20250520084207``, ``YYYYMMDDHHMMSS``: HL7, EDI, SAP, log files),
+#: by the same proof.
+COMPACT_TIMESTAMP_REGEX = r"\d{14}"
+COMPACT_TIMESTAMP_FORMAT = "%Y%m%d%H%M%S"
+#: The compact forms by their number of digits.
+COMPACT_FORMATS = {8: COMPACT_DATE_FORMAT, 14: COMPACT_TIMESTAMP_FORMAT}
 #: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way).
 CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
 #: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite
@@ -416,8 +423,9 @@ DATE_TEXT = "%Y-%m-%d"
 #: Python): ``0001-01-01T00:30:00+02:00`` is 1 BC in UTC and impossible.
 INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
-#: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$"
+#: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
+#: compact timestamp's seconds are its last two digits.
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$|^[0-9]{12}60$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 

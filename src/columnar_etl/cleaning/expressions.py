@@ -42,6 +42,8 @@ from columnar_etl.rules import (
     COMMA_GROUP3_REGEX,
     COMPACT_DATE_FORMAT,
     COMPACT_DATE_REGEX,
+    COMPACT_TIMESTAMP_FORMAT,
+    COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
     DATE_TEXT,
@@ -143,6 +145,7 @@ FORMAT_REGEX: dict[str, str] = {
         if fmt is not None
     },
     COMPACT_DATE_FORMAT: rust_regex(COMPACT_DATE_REGEX),
+    COMPACT_TIMESTAMP_FORMAT: rust_regex(COMPACT_TIMESTAMP_REGEX),
 }
 #: Any date/time text without a UTC offset, and any with one.
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
@@ -612,8 +615,9 @@ class ColumnExprs:
         if kind in DATE_TYPES and self.plan.epoch_unit is None:
             # Text of no shape of the column's kind (with a UTC offset or without) cannot be read.
             shapes = ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX
-            if COMPACT_DATE_FORMAT in self.plan.formats:
-                shapes += "|" + FORMAT_REGEX[COMPACT_DATE_FORMAT]
+            for compact in (COMPACT_DATE_FORMAT, COMPACT_TIMESTAMP_FORMAT):
+                if compact in self.plan.formats:
+                    shapes += "|" + FORMAT_REGEX[compact]
             reason = (
                 pl.when(t.str.contains(shapes))
                 .then(pl.lit("impossible_date"))

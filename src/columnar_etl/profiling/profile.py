@@ -69,6 +69,7 @@ from columnar_etl.profiling.sql import (
 from columnar_etl.rules import (
     CANONICAL_DATE_SHAPES,
     COMPACT_DATE_FORMAT,
+    COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
@@ -196,8 +197,9 @@ class _Counts:
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
         #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
         self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
-        #: Integers read as compact dates (``20250520``; set by :func:`infer_column`, see :func:`_compact`).
-        self.compact = 0
+        #: Integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by format
+        #: (set by :func:`infer_column`, see :func:`_compact`).
+        self.compact: dict[str, int] = {}
         text_points = 0
         both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
         for code, count in (agg["codes"] or {}).items():
@@ -287,9 +289,11 @@ class _Counts:
         """Values carrying ``flag``."""
         return self._flags[int(flag)]
 
-    def valid(self, shape: Shape, order: DateOrder | None) -> int:
-        """Values of ``shape`` that are real dates when slash dates are read in ``order``."""
-        flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
+    def valid(self, shape: Shape, order: DateOrder | None, flag: Flag | None = None) -> int:
+        """Values of ``shape`` that are real dates when slash dates are read in ``order`` (or, with
+        ``flag``, that carry it)."""
+        if flag is None:
+            flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
         return self._valid.get((int(shape), int(flag)), 0)
 
     def examples(self, key: str) -> tuple[str, ...]:
@@ -407,8 +411,9 @@ def infer_column(
     present = row_count - nulls - empty - null_like
     family = declared_family(column.declared_type)
     counts.compact = _compact(counts, family)
-    n_dates = counts.shape(*DATE_SHAPE_BY_CODE) + counts.compact
-    n_numbers = counts.numbers() - counts.compact
+    compact = sum(counts.compact.values())
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE) + compact
+    n_numbers = counts.numbers() - compact
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
     fractional = counts.numbers() - counts.integers()
@@ -434,7 +439,9 @@ def infer_column(
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
-        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time) or bool(
+            counts.compact.get(COMPACT_TIMESTAMP_FORMAT)
+        )
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
@@ -491,9 +498,9 @@ def infer_column(
                     non_iso += ok
         non_iso_examples = counts.examples("non_iso")
         if counts.compact:
-            valid += counts.compact
-            non_iso += counts.compact
-            date_formats[COMPACT_DATE_FORMAT] = counts.compact
+            valid += compact
+            non_iso += compact
+            date_formats.update(counts.compact)
             non_iso_examples = tuple(sorted(non_iso_examples + counts.examples("compact")))
         add("non_iso_date", non_iso, non_iso_examples)
         if order == "ambiguous":
@@ -701,15 +708,18 @@ def _lossless(
     return inferred, reason
 
 
-def _compact(counts: _Counts, family: InferredType | None) -> int:
-    """The integers read as compact dates (``20250520``): in a column declared a date or timestamp
-    whose every integer is a valid one (the profile query parses eight-digit integers of such columns
-    only, see :func:`.sql.column_projections`); else none. Without the declared type, or beside one
-    integer that is no such date, ``20250520`` is a number (a count, an id, an amount in cents)."""
+def _compact(counts: _Counts, family: InferredType | None) -> dict[str, int]:
+    """The integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by
+    format: in a column declared a date or timestamp whose every integer is a valid one (the profile
+    query parses the integers of such columns only, see :func:`.sql.column_projections`); else none.
+    Without the declared type, or beside one integer that is none, ``20250520`` is a number (a count,
+    an id, an amount in cents)."""
     compact = counts.valid(Shape.INTEGER, "day_first")
     if family not in ("date", "timestamp") or compact == 0 or compact != counts.shape(Shape.INTEGER):
-        return 0
-    return compact
+        return {}
+    times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
+    found = {COMPACT_DATE_FORMAT: compact - times, COMPACT_TIMESTAMP_FORMAT: times}
+    return {fmt: n for fmt, n in found.items() if n}
 
 
 def _whole_digits(counts: _Counts) -> int:
@@ -730,7 +740,7 @@ def _coded(counts: _Counts) -> int:
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
     if inferred in DATE_TYPES:
-        return counts.compact + sum(
+        return sum(counts.compact.values()) + sum(
             max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
         )
     if inferred == "boolean":

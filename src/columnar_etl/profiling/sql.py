@@ -23,7 +23,7 @@ from columnar_etl.rules import (
     BOOLEAN_TRUE_WORDS,
     CANONICAL_DATE_SHAPES,
     CANONICAL_NUMBER_REGEX,
-    COMPACT_DATE_FORMAT,
+    COMPACT_FORMATS,
     DATE_SHAPES,
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
@@ -133,10 +133,13 @@ class Flag(IntEnum):
     # Short text of no other shape with a digit in it (107A, 12-3, 3.5kg): among numbers, a code or a
     # value in a form no rule reads, not a placeholder such as n/a or ? (see profile._lossless).
     DIGITS = 262144
+    # An integer of a declared date column that is a valid compact timestamp (20250520084207; its
+    # VALID_* flags say it is a date or timestamp at all, this one which: see column_projections).
+    COMPACT_TIME = 524288
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 524288
+SHAPE_FACTOR = 1048576
 #: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
 #: :data:`WORD_BYTES` long: longer text skips the expressions.
 WORD_FORMS = {
@@ -253,12 +256,15 @@ def column_projections(
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
     if dated:
-        # strlen is O(1): only eight-character integers of a declared date column meet strptime.
+        # strlen is O(1): only integers of 8 or 14 characters in a declared date column meet strptime.
+        in_dated = f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx)"
+        compact = " ".join(
+            f"WHEN strlen({t}) = {digits} THEN try_strptime({t}, {quote_literal(fmt)})"
+            for digits, fmt in COMPACT_FORMATS.items()
+        )
         day_first += (
-            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN strlen({t}) = 8 AND "
-            f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx) "
-            f"AND NOT starts_with({t}, '0000') "
-            f"THEN try_strptime({t}, {quote_literal(COMPACT_DATE_FORMAT)}) END"
+            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN {in_dated} AND NOT starts_with({t}, '0000') "
+            f"THEN CASE {compact} END END"
         )
     month_first = " ".join(
         f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
@@ -335,6 +341,12 @@ def column_projections(
     # tables, medians of 8 interleaved fresh processes: 0.875 -> 0.728 s of wall, 1.58 -> 1.30 s of
     # CPU; the wide export 1.011 -> 0.992 s).
     flags = " + ".join(part for part in parts.values() if part)
+    compact_time = (
+        f"CASE WHEN {k} = {Shape.INTEGER:d} AND strlen({t}) = 14 AND {d} IS NOT NULL "
+        f"THEN {Flag.COMPACT_TIME:d} ELSE 0 END"
+    )
+    if dated:
+        flags += f" + {compact_time}"
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
         # date, number text or personal data: of all the flags, only '0' and '1' can carry any... The
@@ -356,7 +368,7 @@ def column_projections(
             # An integer of a declared date column may be a compact date (see the day-first parse).
             integer_flags = (
                 f"{integer_flags} + CASE WHEN {d} IS NOT NULL "
-                f"THEN {Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST:d} ELSE 0 END"
+                f"THEN {Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST:d} ELSE 0 END + {compact_time}"
             )
         real_flags = "0"
         real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
