@@ -291,3 +291,36 @@ def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
     arrived = {row["id"]: row["x"] for row in pq.read_table(out / "s.parquet").to_pylist()}
     assert (arrived[200], arrived[1], arrived[199]) == (None, Decimal("1.5"), Decimal("199.5"))
     assert [(r["row_key"], r["rule"]) for r in pq.read_table(audit).to_pylist()] == [("200", "numeric_scale")]
+
+
+def test_a_numeric_override_reads_real_cells_by_their_own_digits_and_audits_every_rounding(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # REAL cells arrive with 17 digits (0.1 as 0.10000000000000001): read so, 0.1 was "rounded" to 0.1
+    # (or quarantined for its 17 digits); 1.5e-7 at scale 2 became 0.00 audited as an exponent only.
+    reals = [0.1, 2.5, 1 / 3, 1e-7, 12.25]
+    texts = ["1.5e-7", "2.5", "1e3", "0.125", "7"]
+    rows = list(zip(range(1, 6), reals, texts, strict=True))
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, x TEXT)", rows)})
+    profiled = profile(path)
+    as_is = load_settings(columns={"t": {"r": {"type": "numeric"}}})
+    result = clean(path, build_plan(profiled, settings=as_is), settings=as_is)
+    assert result.data is not None and result.audit is not None
+    assert result.data["t"].column("r").to_pylist() == [Decimal(repr(v)) for v in reals]
+    assert [a for a in result.audit.to_pylist() if a["column"] == "r"] == []
+    # Scale 2, the operator's: each value with more digits is rounded, and says so.
+    two = load_settings(
+        columns={"t": {"r": {"type": "numeric", "scale": 2}, "x": {"type": "numeric", "scale": 2}}}
+    )
+    result = clean(path, build_plan(profiled, settings=two), settings=two)
+    assert result.data is not None and result.audit is not None
+    cent = Decimal("0.01")
+    assert result.data["t"].column("r").to_pylist() == [Decimal(repr(v)).quantize(cent) for v in reals]
+    rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
+    assert rules == {
+        ("3", "r"): "rounded:2",
+        ("4", "r"): "rounded:2",
+        ("1", "x"): "exponent,rounded:2",
+        ("3", "x"): "exponent",
+        ("4", "x"): "rounded:2",
+    }

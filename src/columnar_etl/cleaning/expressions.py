@@ -199,7 +199,9 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         plan.name,
         as_bytes=plan.type == "bytea",
         real_digits=plan.reals,
-        with_class=plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"),
+        # A numeric column (an override's) reads its REAL cells as their shortest text: by their class.
+        with_class=(plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"))
+        or (plan.reals and plan.type == "numeric"),
         with_hex=plan.invalid_encoding,
     )
 
@@ -316,23 +318,29 @@ class ColumnExprs:
     def trimmed(self) -> pl.Expr:
         """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed; bytes as they are).
 
-        A REAL cell of a text column arrives with 17 digits (exact); as text it is written the
-        shortest way that reads back as the same double (``0.1``, not ``0.10000000000000001``).
+        A REAL cell of a text or numeric column arrives with 17 digits (exact); it is read the shortest
+        way that reads back as the same double (``0.1``, not ``0.10000000000000001``): as text that is
+        what is written, as a numeric the decimal of the double's own digits (a numeric column's scale
+        was measured on those).
         """
         raw = pl.col(self.raw)
         if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
-        if self.plan.type == "text":
-            if not self.nul_free:
-                raw = raw.str.replace_all(NUL, "", literal=True)
-            if self._reals_as_text():
-                real = pl.col(self.storage_class) == "r"
-                raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
+        if self.plan.type == "text" and not self.nul_free:
+            raw = raw.str.replace_all(NUL, "", literal=True)
+        if self._reals_as_text():
+            real = pl.col(self.storage_class) == "r"
+            raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
         return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def _reals_as_text(self) -> bool:
-        """REAL cells of a text column are written as their shortest text (:meth:`trimmed`)."""
-        return self.plan.type == "text" and self.plan.reals and self.read.with_class and not self.native
+        """REAL cells of a text or numeric column are read as their shortest text (:meth:`trimmed`)."""
+        return (
+            self.plan.type in ("text", "numeric")
+            and self.plan.reals
+            and self.read.with_class
+            and not self.native
+        )
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
@@ -515,10 +523,19 @@ class ColumnExprs:
         return code.cast(pl.UInt16).alias(self.k)
 
     def _beyond_scale(self) -> pl.Expr:
-        """The number text has more fraction digits than the column's scale (False without a fraction)."""
+        """The number has more fraction digits than the column's scale (False without a fraction).
+
+        Counted on its text; with an exponent (``1e-7``, ``1.5E-3``) the text's digits say nothing, and
+        the value at the scale is compared with the number itself (a double: exponent text is one).
+        """
         _, text = self._number_text()  # without thousands separators: the fraction is after the point
         digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
-        return (digits > (self.plan.scale or 0)).fill_null(False)
+        beyond = digits > (self.plan.scale or 0)
+        if self.plan.type == "numeric":
+            exact = text.cast(pl.Float64, strict=False)
+            scaled = text.cast(polars_type(self.plan), strict=False).cast(pl.Float64)
+            beyond = pl.when(text.str.contains(EXPONENT_MARK_REGEX)).then(scaled != exact).otherwise(beyond)
+        return beyond.fill_null(False)
 
     def _parses_canonical_only(self) -> bool:
         """Every format parses only text of the canonical shape (the ISO format alone): a kept value
