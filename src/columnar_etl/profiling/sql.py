@@ -262,9 +262,10 @@ def column_projections(
             f"WHEN strlen({t}) = {digits} THEN try_strptime({t}, {quote_literal(fmt)})"
             for digits, fmt in COMPACT_FORMATS.items()
         )
+        lengths = ", ".join(str(digits) for digits in COMPACT_FORMATS)
         day_first += (
-            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN {in_dated} AND NOT starts_with({t}, '0000') "
-            f"THEN CASE {compact} END END"
+            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN strlen({t}) IN ({lengths}) AND {in_dated} "
+            f"AND NOT starts_with({t}, '0000') THEN CASE {compact} END END"
         )
     month_first = " ".join(
         f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
