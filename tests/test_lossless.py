@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -892,6 +892,19 @@ def test_compact_dates_load_as_dates_only_where_declared_and_proven(pg_uri: str,
     rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["column"] in ("day", "at")}
     assert rules == {("day", "date_format:%Y%m%d"), ("at", "date_format:%Y%m%d%H%M%S")}
     assert loaded.values("visit", "n", "id")[13] == days[12]
+
+
+def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: Path) -> None:
+    # Seconds since 1970-01-01 UTC name an instant: a timestamp without time zone would leave its zone
+    # to the reader (compared with now(), it shifts by the session's offset).
+    seconds = [1_700_000_000 + 3_600 * d for d in range(1, 29)]
+    columns = {"closed_at": ("INTEGER", seconds), "n": ("INTEGER", seconds)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == ["timestamp with time zone", "bigint"]
+    closed = loaded.values("visit", "closed_at", "id")
+    expected = {i: datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC) + timedelta(hours=i) for i in (1, 28)}
+    assert {i: closed[i] for i in expected} == expected
+    assert {row["rule"] for row in loaded.log("audit") if row["column"] == "closed_at"} == {"epoch:seconds"}
 
 
 def test_numbers_of_38_digits_load_and_wider_decimals_stay_text(pg_uri: str, tmp_path: Path) -> None:

@@ -294,7 +294,8 @@ def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> Non
     rows = [(1, 1_746_000_000), (2, 1_746_086_400), (3, 1_746_172_800)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", rows)})
     column = profile(path)["t"]["closed_at"]
-    assert column.inferred_type == "timestamp"
+    # An epoch counts seconds since 1970-01-01 UTC: an instant, as a UTC offset names one.
+    assert column.inferred_type == "timestamptz"
     assert any("epoch seconds" in note for note in column.notes)
 
 
@@ -314,8 +315,8 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     }
     assert types == dict.fromkeys(types, "integer")
     assert (profiled["created_at"].inferred_type, profiled["LastUpdate"].inferred_type) == (
-        "timestamp",
-        "timestamp",
+        "timestamptz",
+        "timestamptz",
     )
 
 

@@ -152,7 +152,7 @@ def test_epoch_integers_and_sampled_profiles(make_sqlite: SqliteFactory) -> None
     rows = [(i, 1_700_000_000 + i * 3600, f"2025-05-{1 + i % 28:02d}") for i in range(40)]
     path = make_sqlite({"t": ('CREATE TABLE t (id INTEGER PRIMARY KEY, "created_at" INTEGER, d TEXT)', rows)})
     plan = build_plan(profile(path), settings=load_settings())
-    assert (plan["t"]["created_at"].type, plan["t"]["created_at"].epoch_unit) == ("timestamp", "seconds")
+    assert (plan["t"]["created_at"].type, plan["t"]["created_at"].epoch_unit) == ("timestamptz", "seconds")
     assert plan["t"]["d"].formats == ("%Y-%m-%d",)
     # A sample may miss formats the column holds: the plan tries every known one after those seen.
     sampled = build_plan(profile(path, sample=10), settings=load_settings())

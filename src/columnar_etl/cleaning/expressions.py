@@ -364,11 +364,12 @@ class ColumnExprs:
             return pl.when(finite).then(t).cast(polars_type(self.plan)).alias(self.v)
         if kind in ("text", "bytea"):
             parsed = t
-        elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
+        elif kind in DATE_TYPES and self.plan.epoch_unit is not None:
             unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
-            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(
-                pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
-            )
+            stamp = pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
+            if kind == "timestamptz":  # the instant, in UTC (an epoch counts from 1970-01-01 UTC)
+                stamp = stamp.dt.replace_time_zone("UTC")
+            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(stamp)
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()
         elif kind == "integer":

@@ -438,7 +438,8 @@ def column_plan(
             order = column.export_date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
             unit: EpochUnit = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
-            return replace(plan, type="timestamp", epoch_unit=unit)
+            # An epoch names an instant: timestamptz (a plan of before 2026-12-01 said timestamp).
+            return replace(plan, type="timestamptz", epoch_unit=unit)
         formats = list(column.date_formats)
         if sampled or not formats:
             formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]

@@ -545,8 +545,13 @@ def infer_column(
             # A key is an identifier whatever its name and range.
             epoch = None if column.primary_key else _epoch_unit(column.name, minimum, maximum)
             if epoch:
-                inferred = "timestamp"
-                notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
+                # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
+                # timestamp without time zone would leave readers to guess its zone (now() compared
+                # with it shifts by the session's offset).
+                inferred = "timestamptz"
+                notes.append(
+                    f"integers are epoch {epoch} in a date-like column: inferred timestamptz (instants)"
+                )
     elif inferred == "bytea":
         valid = present
         mixed = row_count - nulls - classes[StorageClass.BLOB]
