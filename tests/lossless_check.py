@@ -25,11 +25,16 @@ Equality by storage class (a cell equal this way needs no audit row):
   ``bytea`` need no audit.
 
 A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
-a documented one (``rounded:<scale>`` is not: rounding loses digits). Rows are joined on the table's
-declared primary key (the rowid alias or another declared key) when its values are unique and not NULL,
-else as multisets (a row changed by a rule then paired on its INTEGER, REAL and BLOB cells where those
-name one source and one target row, its cells checked after); a source row missing from the target
-is allowed only when audited as a duplicate (rule containing ``duplicate``) of a row that did arrive.
+a documented one. ``rounded:<scale>`` is not: rounding loses digits, so no cleaning rule rounds (a plan
+made from a profile quarantines a value with more fraction digits than its scale, ``numeric_scale``),
+and only a ``scale`` the operator sets in ``[columns]`` does (docs/profiling.md, docs/configuration.md):
+the check reports those cells, because they are losses the operator chose, not cleaning.
+
+Rows are joined on the table's declared primary key (the rowid alias or another declared key) when its
+values are unique and not NULL, else as multisets (a row changed by a rule then paired on its INTEGER,
+REAL and BLOB cells where those name one source and one target row, its cells checked after); a source
+row missing from the target is allowed only when audited as a duplicate (rule containing ``duplicate``)
+of a row that did arrive.
 """
 
 from __future__ import annotations
@@ -63,7 +68,8 @@ ISO_TIMESTAMP_TEXT = re.compile(
 ISO_UTC_TEXT = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-]00(:?00)?)"
 )
-#: Audit rules that are not documented cleaning rules: such a row does not excuse a change.
+#: Audit rules that are not documented cleaning rules: such a row does not excuse a change (an
+#: override's rounding: see the module's docstring).
 UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
 ENCODING_RULE = re.compile(r"encod|cp1252|latin|utf|charset", re.IGNORECASE)
 

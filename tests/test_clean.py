@@ -317,6 +317,101 @@ def test_parse_rules(make_sqlite: SqliteFactory) -> None:
     assert stats["flag"].booleans_normalized == 7
 
 
+def test_new_date_spellings_are_read_and_each_is_audited_with_its_format(make_sqlite: SqliteFactory) -> None:
+    rows = [
+        (1, 20250520, "5-20-2025 8:42 PM"),
+        (2, "2025-5-3", "5-21-2025 9:42:07 am"),
+        (3, "2025.05.20", "2025-5-3 8:42"),
+        (4, "2025-05-21", "2025.05.20 20:42:07"),
+        (5, "20250230", "2025-05-20 08:42:00"),
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE, at TIMESTAMP)", rows)})
+    result = _clean_rows(path)
+    assert result.data is not None and result.audit is not None
+    cleaned = result.data["t"].to_pylist()
+    # 20250230 is an INTEGER cell that is no date: the column's integers are not all compact dates, so
+    # none is read as one (the profile's proof), and the majority is dates: it is quarantined.
+    assert [r["d"] for r in cleaned] == [None, date(2025, 5, 3), date(2025, 5, 20), date(2025, 5, 21), None]
+    assert [r["at"] for r in cleaned] == [
+        datetime(2025, 5, 20, 20, 42),
+        datetime(2025, 5, 21, 9, 42, 7),
+        datetime(2025, 5, 3, 8, 42),
+        datetime(2025, 5, 20, 20, 42, 7),
+        datetime(2025, 5, 20, 8, 42),
+    ]
+    rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
+    assert rules == {
+        ("1", "d"): "unparseable_date",
+        ("2", "d"): "date_format:%Y-%-m-%-d",
+        ("3", "d"): "date_format:%Y.%m.%d",
+        ("5", "d"): "unparseable_date",
+        ("1", "at"): "date_format:%m-%d-%Y %I:%M %p",
+        ("2", "at"): "date_format:%m-%d-%Y %I:%M:%S %p",
+        ("3", "at"): "date_format:%Y-%-m-%-d %-H:%M",
+        ("4", "at"): "date_format:%Y.%m.%d %H:%M:%S",
+    }
+    # With every integer a valid date, the declared DATE column reads them as compact dates.
+    compact = make_sqlite(
+        {"c": ("CREATE TABLE c (id INTEGER PRIMARY KEY, d DATE)", [(1, 20250520), (2, "2025-05-21")])},
+        name="compact.db",
+    )
+    result = _clean_rows(compact)
+    assert result.data is not None and result.audit is not None
+    assert result.data["c"].column("d").to_pylist() == [date(2025, 5, 20), date(2025, 5, 21)]
+    assert [(a["row_key"], a["rule"]) for a in result.audit.to_pylist()] == [("1", "date_format:%Y%m%d")]
+
+
+def test_a_date_only_in_the_other_order_is_quarantined_as_such(make_sqlite: SqliteFactory) -> None:
+    rows = [(1, "20/05/2025"), (2, "21/05/2025"), (3, "22/05/2025"), (4, "5/23/2025"), (5, "31/02/2025")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", rows)})
+    result = _clean_rows(path)
+    reasons = {q["row_key"]: q["rule"] for q in result.quarantine.to_pylist()}
+    assert reasons == {"4": "other_date_order", "5": "impossible_date"}
+
+
+def test_real_cells_of_a_text_column_are_written_as_themselves_without_an_audit_row(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # No declared type: REAL cells stay REAL beside the text. Each is read with 17 digits and written
+    # as its shortest text (the same double): no whitespace was trimmed, nothing changed.
+    reals = [0.1, 1 / 3, 1e20, 2.5]
+    rows = [(1, " abc"), *((i, value) for i, value in enumerate(reals, start=2)), (6, "x")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x)", rows)})
+    result = _clean_rows(path)
+    assert result.data is not None and result.audit is not None
+    arrived = result.data["t"].column("x").to_pylist()
+    assert arrived[0] == "abc" and arrived[5] == "x"
+    assert [float(v) for v in arrived[1:5]] == reals
+    assert [(a["row_key"], a["rule"]) for a in result.audit.to_pylist()] == [("1", "trim")]
+    assert result["t"]["x"].whitespace_trimmed == 1
+
+
+def test_a_real_infinity_is_a_double_and_overflows_any_other_number(make_sqlite: SqliteFactory) -> None:
+    # A REAL cell of infinity is a double (PostgreSQL's Infinity): a double column keeps it. A type no
+    # finite value of which holds it (numeric, by an override) quarantines it as overflowing, as the
+    # text 1e400 is; the text 'inf' is no number by any documented rule. ('1e400' in a NUMERIC column
+    # is stored by SQLite as the REAL Inf.)
+    inf = float("inf")
+    rows = [(1, inf, inf), (2, -inf, "inf"), (3, 1.5, "1e400"), *((i, 2.5, 7) for i in range(4, 40))]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, mixed NUMERIC)", rows)})
+    result = _clean_rows(path)
+    assert result.data is not None and result.quarantine is not None
+    reasons = {(q["row_key"], q["column"]): q["rule"] for q in result.quarantine.to_pylist()}
+    assert reasons == {("2", "mixed"): "invalid_number"}
+    assert result.data["t"].column("r").to_pylist()[:3] == [inf, -inf, 1.5]
+    assert result.data["t"].column("mixed").to_pylist()[:3] == [inf, None, inf]
+    numeric = _clean_rows(path, columns={"t": {"r": {"type": "numeric"}, "mixed": {"type": "numeric"}}})
+    assert numeric.quarantine is not None
+    reasons = {(q["row_key"], q["column"]): q["rule"] for q in numeric.quarantine.to_pylist()}
+    assert reasons == {
+        ("1", "r"): "numeric_overflow",
+        ("2", "r"): "numeric_overflow",
+        ("1", "mixed"): "numeric_overflow",
+        ("2", "mixed"): "invalid_number",
+        ("3", "mixed"): "numeric_overflow",
+    }
+
+
 def test_month_first_columns_read_month_first(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(
         {"m": ("CREATE TABLE m (id INTEGER PRIMARY KEY, d DATE)", [(1, "5/13/2025"), (2, "5/6/2025")])}

@@ -375,7 +375,7 @@ def test_values_are_the_real_cleaners(make_sqlite: SqliteFactory) -> None:
         ("date", "month_first", None, None),
         ("numeric", None, None, 2),
         ("boolean", None, None, None),
-        ("timestamp", None, "seconds", None),
+        ("timestamptz", None, "seconds", None),
         ("text", None, None, None),
     ]
     columns = [ColumnExprs(c, i) for i, c in enumerate(plan.columns)]
@@ -384,13 +384,13 @@ def test_values_are_the_real_cleaners(make_sqlite: SqliteFactory) -> None:
     rows = [tuple(row.values()) for row in sent_values(frame, columns).to_pylist()]
     assert rows == [
         (1, "2024-06-05 08:42:00", "05/06/2024 8:42", "2024-12-31", "12/31/2024", "3.50", "3,5",
-         "true", "Yes", "2023-11-14 22:13:20", "1700000000", "ab", b"a\x00b"),
+         "true", "Yes", "2023-11-14 22:13:20+00:00", "1700000000", "ab", b"a\x00b"),
         (2, "2024-06-13 09:00:00", "13/06/2024 9:00", "2024-05-06", "05/06/2024", "1.25", "1.25",
-         "false", "0", "2023-11-14 22:14:20", "1700000060", None, None),
+         "false", "0", "2023-11-14 22:14:20+00:00", "1700000060", None, None),
         (3, None, None, None, None, None, None,
-         None, None, "2023-11-14 22:15:20", "1700000120", None, None),
+         None, None, "2023-11-14 22:15:20+00:00", "1700000120", None, None),
         (4, "2024-06-05T10:11:12.500000", "2024-06-05T10:11:12.5", "2024-01-02", "2024-01-02", "2.00", "2",
-         "false", "f", "2023-11-14 22:16:20", "1700000180", "plain", None),
+         "false", "f", "2023-11-14 22:16:20+00:00", "1700000180", "plain", None),
     ]  # fmt: skip
     assert {c.plan.name: quarantined(frame, c) for c in columns if quarantined(frame, c)[0]} == {
         "Due": (1, [Rejection("02/30/2024", "impossible_date", None, "cleaning", 1)]),

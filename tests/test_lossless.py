@@ -14,7 +14,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -310,7 +310,18 @@ def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell
 
 # --- the property ---------------------------------------------------------------------------------------
 
-DECLARED = ["INTEGER", "INT", "REAL", "NUMERIC(10,2)", "TEXT", "NVARCHAR(10)", "BLOB", "TIMESTAMP", ""]
+DECLARED = [
+    "INTEGER",
+    "INT",
+    "REAL",
+    "NUMERIC(10,2)",
+    "TEXT",
+    "NVARCHAR(10)",
+    "BLOB",
+    "TIMESTAMP",
+    "DATE",
+    "",
+]
 PADDING = ["\u00a0", "\u2007", "\u202f", "\u3000", "\t", " "]
 
 integers = st.sampled_from([0, 1, -1, 2**63 - 1, -(2**63 - 1), -(2**63), 171, 530]) | st.integers(
@@ -335,6 +346,11 @@ codes = st.sampled_from(
         "2009-01-01 00:00:00",
         "2009-01-01T00:00:00+05:30",
         "20-05-2025",
+        "2025-5-3",
+        "2025.05.20 08:42",
+        "5-20-2025 8:42 PM",
+        "5/23/2025",
+        "20250520",
         "1.200",
         "NA",
         "None",
@@ -800,6 +816,16 @@ ORDERED_DATES = {
         [f"{d}.{1 + d % 12}.2025" for d in range(1, 29)] + ["31.02.2025", "01.01.0000"],
         [f"{d:02d}.04.2025 {d % 24}:05" for d in range(1, 29)] + ["01.04.2025 08:05:07", None],
     ),
+    # 2025-5-3: ISO's order without its padding, as code that formats a date's numbers itself writes it.
+    "unpadded_iso": (
+        [f"2025-{1 + d % 12}-{d}" for d in range(1, 29)] + ["2025-2-30", "0000-1-1"],
+        [f"2025-4-{d} {d % 24}:05" for d in range(1, 29)] + ["2025-4-1 8:05:07", None],
+    ),
+    # 2025.05.20, as Korean, Hungarian and Chinese exports write dates.
+    "year_first_dotted": (
+        [f"2025.{1 + d % 12:02d}.{d:02d}" for d in range(1, 29)] + ["2025.02.30", "0000.01.01"],
+        [f"2025.04.{d:02d} {d % 24}:05" for d in range(1, 29)] + ["2025.04.01 08:05:07", None],
+    ),
     # 2025/05/20, as Japanese, Chinese, Korean and Hungarian exports write dates.
     "year_first": (
         [f"2025/{1 + d % 12}/{d}" for d in range(1, 29)] + ["2025/02/30", "0000/01/01"],
@@ -846,10 +872,15 @@ def test_dates_with_an_english_month_name_are_dates(pg_uri: str, tmp_path: Path)
         assert (arrived[13], arrived[29], arrived[30]) == (date(2025, 2, 13), None, None), column
 
 
-def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_path: Path) -> None:
-    # 5/20/2025 8:42 PM: a US spreadsheet's default. Month first here, proved by days above 12.
+@pytest.mark.parametrize("separator", ["/", "-"])
+def test_am_pm_timestamps_are_read_in_the_order_the_column_proves(
+    separator: str, pg_uri: str, tmp_path: Path
+) -> None:
+    # 5/20/2025 8:42 PM: a US spreadsheet's default (5-20-2025 8:42 PM with dashes). Month first here,
+    # proved by days above 12.
     stamps = [f"{1 + d % 12}/{d}/2025 {1 + d % 12}:{d:02d} {'AM' if d % 2 else 'pm'}" for d in range(1, 29)]
     stamps += ["2/30/2025 1:05 PM", "3/1/2025 13:05 PM", "3/1/2025 1:05:60 PM", "3/1/2025 12:00:07 AM"]
+    stamps = [stamp.replace("/", separator) for stamp in stamps]
     loaded = load_columns(pg_uri, tmp_path, "call", {"at": ("TIMESTAMP", stamps)})
     assert loaded.data_type("call", "at") == "timestamp without time zone"
     at = loaded.values("call", "at", "id")
@@ -884,6 +915,45 @@ def test_dashed_dates_are_read_in_the_order_the_column_proves(pg_uri: str, tmp_p
     assert (due[29], due[30], at[29], at[30]) == (None, None, None, None)
     quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
     assert {("29", "due"), ("30", "due"), ("29", "at"), ("30", "at")} <= quarantined
+
+
+def test_compact_dates_load_as_dates_only_where_declared_and_proven(pg_uri: str, tmp_path: Path) -> None:
+    # 20250520 in a column declared DATE whose every integer is a valid date: a date, audited with its
+    # format. The same digits in an INTEGER or untyped column, or beside an integer that is no date,
+    # stay the integers they are.
+    days = [20250101 + 100 * (d % 12) + d for d in range(1, 29)]  # 2025-MM-DD, month 1..12, day 1..28
+    columns = {
+        "day": ("DATE", [*days[:-2], "2025-06-30", None]),
+        "n": ("INTEGER", days),
+        "u": ("", [str(day) for day in days]),
+        "mixed": ("DATE", [*days[:-1], 20251301]),
+        "at": ("DATETIME", [day * 1_000_000 + 84207 for day in days]),  # YYYYMMDDHHMMSS: 08:42:07
+    }
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    types = [loaded.data_type("visit", c) for c in columns]
+    assert types == ["date", "bigint", "bigint", "bigint", "timestamp without time zone"]
+    at = loaded.values("visit", "at", "id")
+    assert at[13] == datetime(days[12] // 10000, days[12] // 100 % 100, days[12] % 100, 8, 42, 7)
+    day = loaded.values("visit", "day", "id")
+    expected = {i: date(v // 10000, v // 100 % 100, v % 100) for i, v in enumerate(days[:-2], start=1)}
+    assert {i: day[i] for i in expected} == expected
+    assert (day[27], day[28]) == (date(2025, 6, 30), None)
+    rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["column"] in ("day", "at")}
+    assert rules == {("day", "date_format:%Y%m%d"), ("at", "date_format:%Y%m%d%H%M%S")}
+    assert loaded.values("visit", "n", "id")[13] == days[12]
+
+
+def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: Path) -> None:
+    # Seconds since 1970-01-01 UTC name an instant: a timestamp without time zone would leave its zone
+    # to the reader (compared with now(), it shifts by the session's offset).
+    seconds = [1_700_000_000 + 3_600 * d for d in range(1, 29)]
+    columns = {"closed_at": ("INTEGER", seconds), "n": ("INTEGER", seconds)}
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    assert [loaded.data_type("visit", c) for c in columns] == ["timestamp with time zone", "bigint"]
+    closed = loaded.values("visit", "closed_at", "id")
+    expected = {i: datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC) + timedelta(hours=i) for i in (1, 28)}
+    assert {i: closed[i] for i in expected} == expected
+    assert {row["rule"] for row in loaded.log("audit") if row["column"] == "closed_at"} == {"epoch:seconds"}
 
 
 def test_numbers_of_38_digits_load_and_wider_decimals_stay_text(pg_uri: str, tmp_path: Path) -> None:

@@ -173,6 +173,90 @@ def test_leap_days_and_impossible_dates(make_sqlite: SqliteFactory) -> None:
     assert column.valid_count == 2
 
 
+def test_a_date_only_in_the_other_order_is_not_called_impossible(make_sqlite: SqliteFactory) -> None:
+    # Day-first proven (20/05); 5/23/2025 is a date only month-first; 31/02 and 2025-02-30 in no order.
+    day = ["20/05/2025", "21/05/2025", "22/05/2025", "5/23/2025", "31/02/2025", "2025-02-30"]
+    month = ["5/20/2025", "5/21/2025", "5/22/2025", "23-5-2025", "2/30/2025", "2025-02-30"]
+    path = make_sqlite({"t": ('CREATE TABLE t ("D" DATE, "M" DATE)', list(zip(day, month, strict=True)))})
+    for name, order, swapped in (("D", "day_first", "5/23/2025"), ("M", "month_first", "23-5-2025")):
+        column = profile(path)["t"][name]
+        assert (column.date_order, column.valid_count) == (order, 3), name
+        assert column.issue_count("impossible_date") == 2, name
+        impossible = set(column.issue("impossible_date").examples)  # type: ignore[union-attr]
+        assert impossible == {day[4] if name == "D" else month[4], "2025-02-30"}, name
+        other = column.issue("other_date_order")
+        assert other is not None and (other.count, other.examples) == (1, (swapped,)), name
+        assert column.invalid_count == 3, name
+
+
+def test_year_first_dates_without_padding_or_with_dots_and_dashed_am_pm(make_sqlite: SqliteFactory) -> None:
+    columns = {
+        "unpadded": ["2025-5-3", "2025-12-1", "2025-1-31"],
+        "dotted": ["2025.05.03", "2025.12.01", "2025.01.31"],
+        "unpadded_at": ["2025-5-3 8:42", "2025-12-1 18:42:07", "2025-1-31 0:00"],
+        "dotted_at": ["2025.05.03 8:42", "2025.12.01 18:42:07", "2025.01.31 00:00"],
+        # 5-20-2025 8:42 PM: a US spreadsheet's default with dashes; the 20 proves month first.
+        "dashed_am_pm": ["5-3-2025 8:42 AM", "12-1-2025 6:42:07 pm", "1-31-2025 12:00 AM"],
+        # Versions (CalVer, an IDE's 2023.3.2) written without padding are no dates.
+        "version": ["2023.3.2", "2024.1.1", "2024.12.5"],
+    }
+    ddl = "CREATE TABLE t (" + ", ".join(f"{name} TEXT" for name in columns) + ")"
+    path = make_sqlite({"t": (ddl, list(zip(*columns.values(), strict=True)))})
+    profiled = profile(path)["t"]
+    day = (dt.date(2025, 1, 31), dt.date(2025, 12, 1))
+    stamp = (dt.datetime(2025, 1, 31, 0, 0), dt.datetime(2025, 12, 1, 18, 42, 7))
+    formats = {
+        "unpadded": {"%Y-%-m-%-d": 3},
+        "dotted": {"%Y.%m.%d": 3},
+        "unpadded_at": {"%Y-%-m-%-d %-H:%M": 2, "%Y-%-m-%-d %-H:%M:%S": 1},
+        "dotted_at": {"%Y.%m.%d %H:%M": 2, "%Y.%m.%d %H:%M:%S": 1},
+        "dashed_am_pm": {"%m-%d-%Y %I:%M %p": 2, "%m-%d-%Y %I:%M:%S %p": 1},
+    }
+    for name, seen in formats.items():
+        column = profiled[name]
+        kind = "date" if name in ("unpadded", "dotted") else "timestamp"
+        assert (column.inferred_type, column.date_formats, column.valid_count) == (kind, seen, 3), name
+        assert (column.min, column.max) == (day if kind == "date" else stamp), name
+        assert column.issue_count("non_iso_date") == 3, name
+    assert profiled["dashed_am_pm"].date_order == "month_first"
+    assert profiled["version"].inferred_type == "text"
+
+
+def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_sqlite: SqliteFactory) -> None:
+    # 20250520 is a date where the column is declared one and every integer in it is a valid date;
+    # anywhere else an integer (an id, a count, cents). SQLite stores '20250503' in a DATE column (NUMERIC
+    # affinity) as the INTEGER 20250503, as it does 20250520.
+    columns = {
+        "d": ("DATE", [20250520, "20250503", "2025-06-01", None]),
+        "at": ("DATETIME", [20250520, 20251231, 20240229, "2025-06-01 08:00:00"]),
+        "bad": ("DATE", [20250520, 20250503, 20251301, 20250229]),
+        "n": ("INTEGER", [20250520, 20250503, 20251201, 20250101]),
+        "u": ("", ["20250520", "20250503", "20251201", "20250101"]),
+        "one": ("DATE", [20250520, 20250503, 1, "2025-06-01"]),
+        "clock": ("TIME", [20250520, 20250503, 20251201, 20250101]),  # a time of day: no date
+        # YYYYMMDDHHMMSS (HL7, EDI, SAP): by the same proof; second 60 and hour 24 are none.
+        "stamp": ("TIMESTAMP", [20250520084207, 20250520, 20241231235959, "2025-06-01 08:00:00"]),
+        "leap": ("TIMESTAMP", [20250520084207, 20250520084260, 20241231235959, 20250101000000]),
+        "hour24": ("DATETIME", [20250520084207, 20250520240000, 20241231235959, 20250101000000]),
+    }
+    ddl = "CREATE TABLE t (" + ", ".join(f"{name} {kind}" for name, (kind, _) in columns.items()) + ")"
+    rows = list(zip(*(values for _, values in columns.values()), strict=True))
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    d = profiled["d"]
+    assert (d.inferred_type, d.date_formats, d.valid_count) == ("date", {"%Y-%m-%d": 1, "%Y%m%d": 2}, 3)
+    assert (d.min, d.max, d.issue_count("non_iso_date")) == (dt.date(2025, 5, 3), dt.date(2025, 6, 1), 2)
+    at = profiled["at"]
+    assert (at.inferred_type, at.date_formats["%Y%m%d"], at.invalid_count) == ("timestamp", 3, 0)
+    assert at.min == dt.datetime(2024, 2, 29)
+    stamp = profiled["stamp"]
+    assert (stamp.inferred_type, stamp.valid_count) == ("timestamp", 4)
+    assert stamp.date_formats == {"%Y-%m-%d %H:%M:%S": 1, "%Y%m%d": 1, "%Y%m%d%H%M%S": 2}
+    assert (stamp.min, stamp.max) == (dt.datetime(2024, 12, 31, 23, 59, 59), dt.datetime(2025, 6, 1, 8, 0))
+    for name in ("bad", "n", "u", "one", "clock", "leap", "hour24"):
+        assert profiled[name].inferred_type == "integer", name
+        assert "%Y%m%d" not in profiled[name].date_formats, name
+
+
 def test_numbers_booleans_and_text(make_sqlite: SqliteFactory) -> None:
     rows = [
         (1, "1.25", "Yes", "10", "hello"),
@@ -210,7 +294,8 @@ def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> Non
     rows = [(1, 1_746_000_000), (2, 1_746_086_400), (3, 1_746_172_800)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", rows)})
     column = profile(path)["t"]["closed_at"]
-    assert column.inferred_type == "timestamp"
+    # An epoch counts seconds since 1970-01-01 UTC: an instant, as a UTC offset names one.
+    assert column.inferred_type == "timestamptz"
     assert any("epoch seconds" in note for note in column.notes)
 
 
@@ -230,8 +315,8 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     }
     assert types == dict.fromkeys(types, "integer")
     assert (profiled["created_at"].inferred_type, profiled["LastUpdate"].inferred_type) == (
-        "timestamp",
-        "timestamp",
+        "timestamptz",
+        "timestamptz",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
@@ -151,7 +152,7 @@ def test_epoch_integers_and_sampled_profiles(make_sqlite: SqliteFactory) -> None
     rows = [(i, 1_700_000_000 + i * 3600, f"2025-05-{1 + i % 28:02d}") for i in range(40)]
     path = make_sqlite({"t": ('CREATE TABLE t (id INTEGER PRIMARY KEY, "created_at" INTEGER, d TEXT)', rows)})
     plan = build_plan(profile(path), settings=load_settings())
-    assert (plan["t"]["created_at"].type, plan["t"]["created_at"].epoch_unit) == ("timestamp", "seconds")
+    assert (plan["t"]["created_at"].type, plan["t"]["created_at"].epoch_unit) == ("timestamptz", "seconds")
     assert plan["t"]["d"].formats == ("%Y-%m-%d",)
     # A sample may miss formats the column holds: the plan tries every known one after those seen.
     sampled = build_plan(profile(path, sample=10), settings=load_settings())
@@ -270,7 +271,7 @@ def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT)", rows)})
     settings = load_settings(columns={"t": {"x": {"type": "numeric"}}})
     plan = build_plan(profile(path), settings=settings)["t"]["x"]
-    assert (plan.type, plan.scale, plan.rounds) == ("numeric", 4, True)
+    assert (plan.type, plan.scale, plan.rounds, plan.checks_scale) == ("numeric", 4, False, True)
     out, audit = tmp_path / "out.parquet", tmp_path / "audit.parquet"
     clean(path, output=out, audit=audit, settings=settings)
     arrived = pq.read_table(out / "t.parquet").column("x").to_pylist()
@@ -281,4 +282,45 @@ def test_a_column_made_numeric_keeps_the_fraction_digits_its_values_have(
     sampled_path = make_sqlite({"s": ("CREATE TABLE s (id INTEGER PRIMARY KEY, x TEXT)", many)}, name="s.db")
     sampled = build_plan(profile(sampled_path, sample=20), settings=load_settings())["s"]["x"]
     full = build_plan(profile(sampled_path), settings=load_settings())["s"]["x"]
-    assert (sampled.rounds, full.rounds, full.scale) == (True, False, 5)
+    assert (sampled.rounds, sampled.checks_scale) == (False, True)
+    assert (full.rounds, full.checks_scale, full.scale) == (False, False, 5)
+    # Rounding loses digits: no plan made from a profile rounds. The value the sample did not see is
+    # quarantined as having more fraction digits than the scale, never rounded to it.
+    out, audit = tmp_path / "sampled.parquet", tmp_path / "sampled_audit.parquet"
+    clean(sampled_path, build_plan(profile(sampled_path, sample=20)), output=out, audit=audit)
+    arrived = {row["id"]: row["x"] for row in pq.read_table(out / "s.parquet").to_pylist()}
+    assert (arrived[200], arrived[1], arrived[199]) == (None, Decimal("1.5"), Decimal("199.5"))
+    assert [(r["row_key"], r["rule"]) for r in pq.read_table(audit).to_pylist()] == [("200", "numeric_scale")]
+
+
+def test_a_numeric_override_reads_real_cells_by_their_own_digits_and_audits_every_rounding(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # REAL cells arrive with 17 digits (0.1 as 0.10000000000000001): read so, 0.1 was "rounded" to 0.1
+    # (or quarantined for its 17 digits); 1.5e-7 at scale 2 became 0.00 audited as an exponent only.
+    reals = [0.1, 2.5, 1 / 3, 1e-7, 12.25]
+    texts = ["1.5e-7", "2.5", "1e3", "0.125", "7"]
+    rows = list(zip(range(1, 6), reals, texts, strict=True))
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, x TEXT)", rows)})
+    profiled = profile(path)
+    as_is = load_settings(columns={"t": {"r": {"type": "numeric"}}})
+    result = clean(path, build_plan(profiled, settings=as_is), settings=as_is)
+    assert result.data is not None and result.audit is not None
+    assert result.data["t"].column("r").to_pylist() == [Decimal(repr(v)) for v in reals]
+    assert [a for a in result.audit.to_pylist() if a["column"] == "r"] == []
+    # Scale 2, the operator's: each value with more digits is rounded, and says so.
+    two = load_settings(
+        columns={"t": {"r": {"type": "numeric", "scale": 2}, "x": {"type": "numeric", "scale": 2}}}
+    )
+    result = clean(path, build_plan(profiled, settings=two), settings=two)
+    assert result.data is not None and result.audit is not None
+    cent = Decimal("0.01")
+    assert result.data["t"].column("r").to_pylist() == [Decimal(repr(v)).quantize(cent) for v in reals]
+    rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
+    assert rules == {
+        ("3", "r"): "rounded:2",
+        ("4", "r"): "rounded:2",
+        ("1", "x"): "exponent,rounded:2",
+        ("3", "x"): "exponent",
+        ("4", "x"): "rounded:2",
+    }

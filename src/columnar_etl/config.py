@@ -76,7 +76,9 @@ class ColumnOverride(BaseModel):
         ge=0,
         le=18,
         description="Digits after the point of a numeric (default: as many as the column's values have, "
-        "at least 2; a value with more is rounded and audited as `rounded:<scale>`).",
+        "at least 2; when the profile did not measure every value, one with more is quarantined as "
+        "`numeric_scale`). Set here, it rounds a value with more digits to it, audited as "
+        "`rounded:<scale>`: your decision to lose those digits, which the lossless check counts as a loss.",
     )
     null_tokens: list[str] | None = Field(
         default=None, description="Null-like values of this column (`[]`: none); default: `null_tokens`."

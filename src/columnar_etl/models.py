@@ -70,6 +70,7 @@ ISSUE_KINDS: tuple[str, ...] = (
     "non_iso_date",
     "ambiguous_date_order",
     "impossible_date",
+    "other_date_order",
     "unparseable_date",
     "comma_decimal",
     "thousands_separator",
@@ -89,7 +90,9 @@ KeyFound = Literal["declared_primary_key", "declared_unique", "data_unique"]
 #: What happens to exact duplicate rows (the ``duplicates`` setting).
 DuplicatePolicy = Literal["remove", "keep", "fail"]
 #: Kinds whose cells cleaning cannot repair: the value becomes NULL and is quarantined.
-UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number", "invalid_boolean"})
+UNFIXABLE_KINDS = frozenset(
+    {"impossible_date", "other_date_order", "unparseable_date", "invalid_number", "invalid_boolean"}
+)
 
 
 @dataclass(frozen=True)

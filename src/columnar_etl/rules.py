@@ -25,7 +25,13 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   keeps its column text;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
-- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → timestamps.
+- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → the instants they
+  count (``timestamptz``);
+- eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
+  column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
+  :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
+
+Rounding is no rule here: it loses digits. Only an operator's ``scale`` override rounds (audited).
 """
 
 from __future__ import annotations
@@ -122,6 +128,17 @@ class Shape(IntEnum):
     # A REAL cell holding ±infinity (SQLite's Inf, for 1e400 written to a REAL column): a double
     # precision value as any other REAL cell is (PostgreSQL's Infinity); never read from TEXT.
     REAL_INFINITY = 59
+    TS_DASH_HM_AMPM = 51  # 5-20-2025 8:42 PM
+    TS_DASH_HMS_AMPM = 52  # 5-20-2025 8:42:07 PM
+    # Year first with dashes, month or day of one digit (2025-5-3: what code that formats a date's
+    # numbers itself, a JavaScript or PHP date without padding, writes).
+    DATE_ISO_UNPADDED = 53  # 2025-5-3
+    TS_ISO_UNPADDED_HM = 54  # 2025-5-3 8:42
+    TS_ISO_UNPADDED_HMS = 55  # 2025-5-3 8:42:07
+    # Year first with dots (Korean, Hungarian, Chinese exports; CalVer's dates), month and day of two digits.
+    DATE_YMD_DOT = 56  # 2025.05.20
+    TS_YMD_DOT_HM = 57  # 2025.05.20 08:42
+    TS_YMD_DOT_HMS = 58  # 2025.05.20 08:42:07
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -312,6 +329,42 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         True,
         (16, 19),
     ),
+    DateShape(
+        Shape.TS_DASH_HM_AMPM,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2} [AaPp][Mm]",
+        "%d-%m-%Y %I:%M %p",
+        "%m-%d-%Y %I:%M %p",
+        True,
+        (16, 19),
+    ),
+    DateShape(
+        Shape.TS_DASH_HMS_AMPM,
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}:\d{2} [AaPp][Mm]",
+        "%d-%m-%Y %I:%M:%S %p",
+        "%m-%d-%Y %I:%M:%S %p",
+        True,
+        (19, 22),
+    ),
+    # ISO's order without its padding, after the padded shapes (the first matching shape wins): read by
+    # DuckDB's ISO cast, which takes one-digit fields. Its formats are chrono's unpadded ones (%-m), so
+    # the profile and the audit tell them from ISO's own.
+    DateShape(Shape.DATE_ISO_UNPADDED, r"\d{4}-\d{1,2}-\d{1,2}", "%Y-%-m-%-d", None, False, (8, 10)),
+    DateShape(
+        Shape.TS_ISO_UNPADDED_HM,
+        r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}",
+        "%Y-%-m-%-d %-H:%M",
+        None,
+        True,
+        (13, 16),
+    ),
+    DateShape(
+        Shape.TS_ISO_UNPADDED_HMS,
+        r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2}",
+        "%Y-%-m-%-d %-H:%M:%S",
+        None,
+        True,
+        (16, 19),
+    ),
     DateShape(Shape.DATE_SLASH, r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y", "%m/%d/%Y", False, (8, 10), "/"),
     # Year first with slashes: always year, month, day (no reading puts the day second).
     DateShape(Shape.DATE_YMD_SLASH, r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d", None, False, (8, 10), "/"),
@@ -353,7 +406,32 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (16, 19),
         ".",
     ),
+    # Year first with dots, padded: 2025.5.3 is as often a version (CalVer, an IDE's 2023.3.2).
+    DateShape(Shape.DATE_YMD_DOT, r"\d{4}\.\d{2}\.\d{2}", "%Y.%m.%d", None, False, (10, 10), "."),
+    DateShape(
+        Shape.TS_YMD_DOT_HM, r"\d{4}\.\d{2}\.\d{2} \d{1,2}:\d{2}", "%Y.%m.%d %H:%M", None, True, (15, 16), "."
+    ),
+    DateShape(
+        Shape.TS_YMD_DOT_HMS,
+        r"\d{4}\.\d{2}\.\d{2} \d{1,2}:\d{2}:\d{2}",
+        "%Y.%m.%d %H:%M:%S",
+        None,
+        True,
+        (18, 19),
+        ".",
+    ),
 )
+#: A compact date (``20250520``, ``YYYYMMDD``) is an integer by shape. It is read as a date only in a
+#: column whose declared type is a date or timestamp and whose every integer is a valid compact date
+#: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.
+COMPACT_DATE_REGEX = r"\d{8}"
+COMPACT_DATE_FORMAT = "%Y%m%d"
+#: ... and so is a compact timestamp (``20250520084207``, ``YYYYMMDDHHMMSS``: HL7, EDI, SAP, log files),
+#: by the same proof.
+COMPACT_TIMESTAMP_REGEX = r"\d{14}"
+COMPACT_TIMESTAMP_FORMAT = "%Y%m%d%H%M%S"
+#: The compact forms by their number of digits.
+COMPACT_FORMATS = {8: COMPACT_DATE_FORMAT, 14: COMPACT_TIMESTAMP_FORMAT}
 #: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way).
 CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
 #: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite
@@ -366,8 +444,9 @@ DATE_TEXT = "%Y-%m-%d"
 #: Python): ``0001-01-01T00:30:00+02:00`` is 1 BC in UTC and impossible.
 INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
-#: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$"
+#: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
+#: compact timestamp's seconds are its last two digits.
+LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$|^[0-9]{12}60$"
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 

@@ -44,6 +44,8 @@ def changed_rows(
     """The audit rows (or, with ``quarantine_only``, the quarantine rows) of one column of a batch."""
     wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
     extra = [column.raw_hex] if column.read.with_hex else []
+    if column.read.with_class:  # the reason of a REAL cell is its own (see ColumnExprs.reason)
+        extra.append(column.storage_class)
     rows = frame.lazy().select(ROW_KEY, column.raw, column.t, column.v, column.k, *extra).filter(wanted)
     return rows.select(
         pl.lit(table).alias("table"),

@@ -41,6 +41,10 @@ from columnar_etl.rules import (
     CANONICAL_NUMBER_REGEX,
     COMMA_DECIMAL_REGEX,
     COMMA_GROUP3_REGEX,
+    COMPACT_DATE_FORMAT,
+    COMPACT_DATE_REGEX,
+    COMPACT_TIMESTAMP_FORMAT,
+    COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
     DATE_TEXT,
@@ -133,18 +137,25 @@ def chrono_format(fmt: str) -> str:
     return fmt.replace(".%f", "%.f").replace("%z", "%#z")
 
 
-#: strptime format → the profiler's regex for values of that shape.
+#: strptime format → the profiler's regex for values of that shape (and the compact date's).
 FORMAT_REGEX: dict[str, str] = {
-    fmt: rust_regex(shape.regex)
-    for shape in DATE_SHAPES
-    for fmt in (shape.day_first, shape.month_first)
-    if fmt is not None
+    **{
+        fmt: rust_regex(shape.regex)
+        for shape in DATE_SHAPES
+        for fmt in (shape.day_first, shape.month_first)
+        if fmt is not None
+    },
+    COMPACT_DATE_FORMAT: rust_regex(COMPACT_DATE_REGEX),
+    COMPACT_TIMESTAMP_FORMAT: rust_regex(COMPACT_TIMESTAMP_REGEX),
 }
 #: Any date/time text without a UTC offset, and any with one.
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
 CANONICAL_NUMBER_PATTERN = rust_regex(CANONICAL_NUMBER_REGEX)
+#: The text of a REAL cell of infinity: SQLite's (``printf('%!.17g')``: ``Inf``, ``-Inf``), or its
+#: shortest digits' (``inf``, ``-inf``, a numeric column's read).
+REAL_INFINITY_REGEX = "^-?(?i:inf)$"
 #: Significant digits every double holds exactly (DBL_DIG): a number with more may become another.
 DOUBLE_DIGITS = 15
 _DOT_NUMBERS = [INTEGER_PATTERN, rust_regex(DECIMAL_REGEX), rust_regex(EXPONENT_REGEX)]
@@ -190,7 +201,9 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         plan.name,
         as_bytes=plan.type == "bytea",
         real_digits=plan.reals,
-        with_class=plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"),
+        # A numeric column (an override's) reads its REAL cells as their shortest text: by their class.
+        with_class=(plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"))
+        or (plan.reals and plan.type == "numeric"),
         with_hex=plan.invalid_encoding,
     )
 
@@ -307,19 +320,29 @@ class ColumnExprs:
     def trimmed(self) -> pl.Expr:
         """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed; bytes as they are).
 
-        A REAL cell of a text column arrives with 17 digits (exact); as text it is written the
-        shortest way that reads back as the same double (``0.1``, not ``0.10000000000000001``).
+        A REAL cell of a text or numeric column arrives with 17 digits (exact); it is read the shortest
+        way that reads back as the same double (``0.1``, not ``0.10000000000000001``): as text that is
+        what is written, as a numeric the decimal of the double's own digits (a numeric column's scale
+        was measured on those).
         """
         raw = pl.col(self.raw)
         if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
-        if self.plan.type == "text":
-            if not self.nul_free:
-                raw = raw.str.replace_all(NUL, "", literal=True)
-            if self.plan.reals and self.read.with_class:
-                real = pl.col(self.storage_class) == "r"
-                raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
+        if self.plan.type == "text" and not self.nul_free:
+            raw = raw.str.replace_all(NUL, "", literal=True)
+        if self._reals_as_text():
+            real = pl.col(self.storage_class) == "r"
+            raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
         return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
+
+    def _reals_as_text(self) -> bool:
+        """REAL cells of a text or numeric column are read as their shortest text (:meth:`trimmed`)."""
+        return (
+            self.plan.type in ("text", "numeric")
+            and self.plan.reals
+            and self.read.with_class
+            and not self.native
+        )
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
@@ -344,11 +367,12 @@ class ColumnExprs:
             return pl.when(finite).then(t).cast(polars_type(self.plan)).alias(self.v)
         if kind in ("text", "bytea"):
             parsed = t
-        elif kind in ("timestamp", "date") and self.plan.epoch_unit is not None:
+        elif kind in DATE_TYPES and self.plan.epoch_unit is not None:
             unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
-            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(
-                pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
-            )
+            stamp = pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
+            if kind == "timestamptz":  # the instant, in UTC (an epoch counts from 1970-01-01 UTC)
+                stamp = stamp.dt.replace_time_zone("UTC")
+            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(stamp)
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()
         elif kind == "integer":
@@ -358,6 +382,9 @@ class ColumnExprs:
             regex, text = self._number_text()
             if kind == "numeric":
                 number = text.cast(polars_type(self.plan), strict=False)
+                if self.plan.checks_scale and not self.plan.rounds:
+                    # More fraction digits than the scale holds: quarantined, not rounded (numeric_scale).
+                    number = pl.when(~self._beyond_scale()).then(number)
             else:
                 as_float = text.cast(pl.Float64, strict=False)
                 # 1e400 has a number's shape but no finite double: unfixable, not infinity; nor has
@@ -365,13 +392,10 @@ class ColumnExprs:
                 significant = text.str.replace(EXPONENT_MARK_REGEX + ".*$", "").str.contains("[1-9]")
                 number = pl.when(as_float.is_finite() & ((as_float != 0) | ~significant)).then(as_float)
                 # A REAL cell's ±infinity (SQLite writes Inf): the double it is. TEXT saying so is text.
-                infinite = self._real_cell() & t.is_in(["Inf", "-Inf"])
-                number = (
-                    pl.when(infinite)
-                    .then(pl.when(t == "Inf").then(pl.lit(math.inf)).otherwise(pl.lit(-math.inf)))
-                    .otherwise(number)
-                )
-                regex = f"{regex}|^-?Inf$"
+                infinite = self._real_cell() & t.str.contains(REAL_INFINITY_REGEX)
+                sign = pl.when(t.str.starts_with("-")).then(pl.lit(-math.inf)).otherwise(pl.lit(math.inf))
+                number = pl.when(infinite).then(sign).otherwise(number)
+                regex = f"{regex}|{REAL_INFINITY_REGEX}"
             parsed = pl.when(t.str.contains(regex)).then(number)
         else:  # boolean
             low = t.str.to_lowercase()
@@ -464,6 +488,11 @@ class ColumnExprs:
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
+        if self._reals_as_text():
+            # A REAL cell arrives with 17 digits and is written as its shortest text (see trimmed): the
+            # same double, no whitespace was cut, nothing changed (its text reads back as the cell).
+            real = pl.col(self.storage_class) == "r"
+            bits = [(cond & ~real, bit) if bit == Change.TRIM else (cond, bit) for cond, bit in bits]
         if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
         elif kind in ("numeric", "double", "integer"):
@@ -498,9 +527,7 @@ class ColumnExprs:
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:
-            _, text = self._number_text()  # without thousands separators: the fraction is after the point
-            digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
-            bits.append((kept & (digits > (self.plan.scale or 0)), Change.ROUNDED))
+            bits.append((kept & self._beyond_scale(), Change.ROUNDED))
         if self.read.with_hex:
             bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
         code = pl.sum_horizontal(
@@ -510,6 +537,21 @@ class ColumnExprs:
             ]
         )
         return code.cast(pl.UInt16).alias(self.k)
+
+    def _beyond_scale(self) -> pl.Expr:
+        """The number has more fraction digits than the column's scale (False without a fraction).
+
+        Counted on its text; with an exponent (``1e-7``, ``1.5E-3``) the text's digits say nothing, and
+        the value at the scale is compared with the number itself (a double: exponent text is one).
+        """
+        _, text = self._number_text()  # without thousands separators: the fraction is after the point
+        digits = text.str.extract(FRACTION_DIGITS_REGEX, 1).str.len_bytes()
+        beyond = digits > (self.plan.scale or 0)
+        if self.plan.type == "numeric":
+            exact = text.cast(pl.Float64, strict=False)
+            scaled = text.cast(polars_type(self.plan), strict=False).cast(pl.Float64)
+            beyond = pl.when(text.str.contains(EXPONENT_MARK_REGEX)).then(scaled != exact).otherwise(beyond)
+        return beyond.fill_null(False)
 
     def _parses_canonical_only(self) -> bool:
         """Every format parses only text of the canonical shape (the ISO format alone): a kept value
@@ -579,6 +621,24 @@ class ColumnExprs:
             rule = pl.when(hit).then(pl.lit(f"date_format:{fmt}")).otherwise(rule)
         return rule
 
+    def _other_order(self) -> pl.Expr:
+        """The text is of a day-or-month-first shape the column reads, and a date only in the other
+        order (the profile's ``other_date_order``)."""
+        t = pl.col(self.t)
+        found: pl.Expr = pl.lit(False)
+        for shape in DATE_SHAPES:
+            if shape.month_first is None:
+                continue
+            mine, other = shape.day_first, shape.month_first
+            if self.plan.date_order == "month_first":
+                mine, other = other, mine
+            if mine not in self.plan.formats:
+                continue
+            parsed = t.str.strptime(pl.Datetime("us"), chrono_format(other), strict=False)
+            valid = parsed.is_not_null() & (parsed.dt.year() >= 1) & ~t.str.contains(LEAP_SECOND_REGEX)
+            found = found | (t.str.contains(FORMAT_REGEX[other]) & valid)
+        return found
+
     def reason(self) -> pl.Expr:
         """Why a value could not be fixed, in the profiler's issue words where it has them."""
         t = pl.col(self.t)
@@ -587,19 +647,37 @@ class ColumnExprs:
             return pl.lit("numeric_overflow")  # a REAL that is no finite double: its only way to fail
         if kind in DATE_TYPES and self.plan.epoch_unit is None:
             # Text of no shape of the column's kind (with a UTC offset or without) cannot be read.
-            return (
-                pl.when(t.str.contains(ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX))
+            shapes = ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX
+            for compact in (COMPACT_DATE_FORMAT, COMPACT_TIMESTAMP_FORMAT):
+                if compact in self.plan.formats:
+                    shapes += "|" + FORMAT_REGEX[compact]
+            reason = (
+                pl.when(t.str.contains(shapes))
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )
+            # A date in the other day/month order only (5/20/2025 read day-first): not swapped, and
+            # not called impossible either.
+            return pl.when(self._other_order()).then(pl.lit("other_date_order")).otherwise(reason)
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
             shaped, _ = self._number_text()
-            return (
+            reason = (
                 pl.when(t.str.contains(shaped))
                 .then(pl.lit("numeric_overflow"))
                 .otherwise(pl.lit("invalid_number"))
             )
+            if kind == "numeric" and self.plan.checks_scale and not self.plan.rounds:
+                # More fraction digits than a scale measured on some values only: not rounded.
+                scaled = t.str.contains(shaped) & self._beyond_scale()
+                reason = pl.when(scaled).then(pl.lit("numeric_scale")).otherwise(reason)
+            if self.plan.reals:
+                # A REAL cell of infinity (SQLite writes it Inf, -Inf) is a number no finite value of the
+                # type holds, as 1e400 is (and as the native read says): not an invalid number.
+                real = pl.col(self.storage_class) == "r" if self.read.with_class else pl.lit(True)
+                infinite = real & t.str.contains(REAL_INFINITY_REGEX)
+                reason = pl.when(infinite).then(pl.lit("numeric_overflow")).otherwise(reason)
+            return reason
         if kind == "boolean":
             return pl.lit("invalid_boolean")
         return pl.lit("invalid_number")

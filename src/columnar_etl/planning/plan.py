@@ -71,8 +71,14 @@ class ColumnPlan:
     #: Commas group thousands (``1,234.50``): cleaning removes them (and audits it). Never with
     #: ``decimal_comma`` in effect: a comma is one or the other.
     thousands_separator: bool = False
-    #: The profile saw more fraction digits than ``scale`` keeps: cleaning rounds (and audits) them.
+    #: An override's ``scale`` asks for fewer fraction digits than values may have: cleaning rounds
+    #: them, audited ``rounded:<scale>``. Rounding loses digits: it is the operator's decision, never a
+    #: cleaning rule (a plan made from the profile never rounds; the lossless check counts it a loss).
     rounds: bool = False
+    #: The scale was not measured on every value (a sampled profile; a type override without a scale):
+    #: cleaning checks each value's fraction digits, and quarantines one with more (``numeric_scale``)
+    #: rather than round it.
+    checks_scale: bool = False
     origin: Literal["profile", "override"] = "profile"
     #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
     mask: Mask | None = None
@@ -125,6 +131,7 @@ class ColumnPlan:
             "decimal_comma": self.decimal_comma,
             "thousands_separator": self.thousands_separator,
             "rounds": self.rounds,
+            "checks_scale": self.checks_scale,
             "origin": self.origin,
             "mask": self.mask,
             "precision": self.precision,
@@ -167,6 +174,7 @@ class ColumnPlan:
             decimal_comma=bool(data.get("decimal_comma", True)),
             thousands_separator=bool(data.get("thousands_separator", False)),
             rounds=bool(data.get("rounds", False)),
+            checks_scale=bool(data.get("checks_scale", False)),
             origin=data.get("origin", "profile"),
             mask=data.get("mask"),
             precision=int(data.get("precision", NUMERIC_PRECISION)),
@@ -430,7 +438,8 @@ def column_plan(
             order = column.export_date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
             unit: EpochUnit = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
-            return replace(plan, type="timestamp", epoch_unit=unit)
+            # An epoch names an instant: timestamptz (a plan of before 2026-12-01 said timestamp).
+            return replace(plan, type="timestamptz", epoch_unit=unit)
         formats = list(column.date_formats)
         if sampled or not formats:
             formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]
@@ -446,8 +455,9 @@ def column_plan(
             plan,
             scale=scale,
             precision=NUMERIC_PRECISION if digits <= 18 else WIDE_NUMERIC_PRECISION,
-            # A sample may not have seen the value with the most fraction digits: cleaning checks.
-            rounds=sampled,
+            # A sample may not have seen the value with the most fraction digits: cleaning checks, and
+            # quarantines one with more rather than round it.
+            checks_scale=sampled,
         )
     return plan
 
@@ -480,7 +490,8 @@ def apply_override(
 
     A column made numeric without a ``scale`` gets the most fraction digits the profile saw in its
     values (``profiled_scale``, at least :data:`MIN_NUMERIC_SCALE`), and cleaning checks every value
-    against it: a value with more is rounded and audited, never rounded unseen.
+    against it: a value with more is quarantined (``numeric_scale``), never rounded. Only a ``scale``
+    set by the override rounds (audited ``rounded:<scale>``): the operator chose to lose those digits.
 
     A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
     whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
@@ -496,7 +507,9 @@ def apply_override(
         kind = "text"
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
     if kind != plan.type:
-        changes.update(formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False)
+        changes.update(
+            formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False, checks_scale=False
+        )
     if kind in DATE_TYPES:
         order = override.date_order or plan.date_order or default_order
         formats = (
@@ -521,8 +534,12 @@ def apply_override(
         # as overflowing numeric(18,2)).
         wide = profiled_whole + scale > NUMERIC_PRECISION
         changes.update(scale=scale, precision=WIDE_NUMERIC_PRECISION if wide else plan.precision)
-        if override.scale is not None or plan.type != "numeric":
-            changes["rounds"] = True  # a narrower scale than the values have: rounding is checked
+        if override.scale is not None:
+            # The operator's own scale: a value with more fraction digits is rounded to it (audited).
+            changes.update(rounds=True, checks_scale=False)
+        elif plan.type != "numeric":
+            # The profile's scale of a column it did not make numeric: checked, never rounded.
+            changes["checks_scale"] = True
     if override.null_tokens is not None:
         changes["null_tokens"] = tuple(override.null_tokens)
     if override.decimal_comma and override.thousands_separator:

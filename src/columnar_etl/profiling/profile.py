@@ -68,6 +68,8 @@ from columnar_etl.profiling.sql import (
 )
 from columnar_etl.rules import (
     CANONICAL_DATE_SHAPES,
+    COMPACT_DATE_FORMAT,
+    COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
@@ -196,11 +198,21 @@ class _Counts:
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
+        self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
+        #: Integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by format
+        #: (set by :func:`infer_column`, see :func:`_compact`).
+        self.compact: dict[str, int] = {}
         text_points = 0
+        both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
         for code, count in (agg["codes"] or {}).items():
             storage, shape, bits = split_code(int(code))
             self.classes[storage] += count
             self._shapes[shape] = self._shapes.get(shape, 0) + count
+            if shape in SLASH_SHAPES and bits & both == Flag.VALID_MONTH_FIRST:
+                self.other_order["day_first"] += count
+            elif shape in SLASH_SHAPES and bits & both == Flag.VALID_DAY_FIRST:
+                self.other_order["month_first"] += count
             if storage == StorageClass.TEXT and shape == Shape.DECIMAL:
                 text_points += count
             for flag in Flag:
@@ -281,9 +293,11 @@ class _Counts:
         """Values carrying ``flag``."""
         return self._flags[int(flag)]
 
-    def valid(self, shape: Shape, order: DateOrder | None) -> int:
-        """Values of ``shape`` that are real dates when slash dates are read in ``order``."""
-        flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
+    def valid(self, shape: Shape, order: DateOrder | None, flag: Flag | None = None) -> int:
+        """Values of ``shape`` that are real dates when slash dates are read in ``order`` (or, with
+        ``flag``, that carry it)."""
+        if flag is None:
+            flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
         return self._valid.get((int(shape), int(flag)), 0)
 
     def examples(self, key: str) -> tuple[str, ...]:
@@ -399,12 +413,14 @@ def infer_column(
         counts.shape(Shape.NULL_LIKE),
     )
     present = row_count - nulls - empty - null_like
-    n_dates = counts.shape(*DATE_SHAPE_BY_CODE)
-    n_numbers = counts.numbers()
+    family = declared_family(column.declared_type)
+    counts.compact = _compact(counts, family)
+    compact = sum(counts.compact.values())
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE) + compact
+    n_numbers = counts.numbers() - compact
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
-    fractional = n_numbers - counts.integers()
-    family = declared_family(column.declared_type)
+    fractional = counts.numbers() - counts.integers()
     notes: list[str] = []
 
     classes = counts.classes
@@ -427,7 +443,9 @@ def infer_column(
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
-        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time) or bool(
+            counts.compact.get(COMPACT_TIMESTAMP_FORMAT)
+        )
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
@@ -484,7 +502,13 @@ def infer_column(
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
-        add("non_iso_date", non_iso, counts.examples("non_iso"))
+        non_iso_examples = counts.examples("non_iso")
+        if counts.compact:
+            valid += compact
+            non_iso += compact
+            date_formats.update(counts.compact)
+            non_iso_examples = tuple(sorted(non_iso_examples + counts.examples("compact")))
+        add("non_iso_date", non_iso, non_iso_examples)
         if order == "ambiguous":
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
             add(
@@ -492,8 +516,17 @@ def infer_column(
                 slash_valid,
                 detail=f"no value proves day or month first; read as {reading.replace('_', '-')}",
             )
-        bad_key = "bad_month_first" if reading == "month_first" else "bad_day_first"
-        add("impossible_date", n_dates - valid, counts.examples(bad_key))
+        # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
+        # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
+        swapped = counts.other_order[reading]
+        add("impossible_date", n_dates - valid - swapped, counts.examples("impossible"))
+        add(
+            "other_date_order",
+            swapped,
+            counts.examples(f"other_order_{reading}"),
+            detail=f"dates only when read {'day-first' if reading == 'month_first' else 'month-first'}, "
+            f"in a column read {reading.replace('_', '-')}: quarantined, never swapped",
+        )
         add("unparseable_date", present - n_dates, counts.examples("other"))
         minimum, maximum = _date_bounds(counts, reading, inferred)
     elif inferred == "boolean":
@@ -518,8 +551,13 @@ def infer_column(
             # A key is an identifier whatever its name and range.
             epoch = None if column.primary_key else _epoch_unit(column.name, minimum, maximum)
             if epoch:
-                inferred = "timestamp"
-                notes.append(f"integers are epoch {epoch} in a date-like column: inferred timestamp")
+                # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
+                # timestamp without time zone would leave readers to guess its zone (now() compared
+                # with it shifts by the session's offset).
+                inferred = "timestamptz"
+                notes.append(
+                    f"integers are epoch {epoch} in a date-like column: inferred timestamptz (instants)"
+                )
     elif inferred == "bytea":
         valid = present
         mixed = row_count - nulls - classes[StorageClass.BLOB]
@@ -688,6 +726,20 @@ def _lossless(
     return inferred, reason
 
 
+def _compact(counts: _Counts, family: InferredType | None) -> dict[str, int]:
+    """The integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by
+    format: in a column declared a date or timestamp whose every integer is a valid one (the profile
+    query parses the integers of such columns only, see :func:`.sql.column_projections`); else none.
+    Without the declared type, or beside one integer that is none, ``20250520`` is a number (a count,
+    an id, an amount in cents)."""
+    compact = counts.valid(Shape.INTEGER, "day_first")
+    if family not in ("date", "timestamp") or compact == 0 or compact != counts.shape(Shape.INTEGER):
+        return {}
+    times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
+    found = {COMPACT_DATE_FORMAT: compact - times, COMPACT_TIMESTAMP_FORMAT: times}
+    return {fmt: n for fmt, n in found.items() if n}
+
+
 def _whole_digits(counts: _Counts) -> int:
     """Digits before the point of the column's widest number: of its integers' text, and of its bounds
     (a decimal's, as the plan sizes the column; helper 23: 38 twos and .5 passed as numeric(38,1))."""
@@ -706,7 +758,7 @@ def _coded(counts: _Counts) -> int:
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     """Present values cleaning turns into ``inferred`` without quarantine (dates: in either order)."""
     if inferred in DATE_TYPES:
-        return sum(
+        return sum(counts.compact.values()) + sum(
             max(counts.valid(s.shape, "day_first"), counts.valid(s.shape, "month_first")) for s in DATE_SHAPES
         )
     if inferred == "boolean":
@@ -847,8 +899,18 @@ def _profile_batch(
         f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {cells}"
         for number, cells in enumerate(asked.values())
     )
+    # Each table's cells carry their columns' places in it (_text_relation), offset as above.
+    dated = [
+        number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _dated(src, name)
+    ]
     sql = table_profile_sql(
-        "", ["cells"], settings.null_tokens, None, settings.source_encoding_fallback, distinct=union
+        "",
+        ["cells"],
+        settings.null_tokens,
+        None,
+        settings.source_encoding_fallback,
+        distinct=union,
+        dated=dated,
     )
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for row in _fetch_rows(src, sql):
@@ -1053,6 +1115,7 @@ def _text_rows(
         settings.source_encoding_fallback,
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
+        dated=[place for place in _dated(src, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -1106,6 +1169,17 @@ def _text_relation(
     ]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     return relation, [info.column_names.index(name) for name in columns]
+
+
+def _dated(src: Source, table: str) -> list[int]:
+    """The places in ``table`` of its columns declared a date or timestamp (``DATE``, ``DATETIME``,
+    ``TIMESTAMP``; not ``TIME``, a time of day), whose eight-digit integers the text query also parses
+    as compact dates (see :func:`_compact`)."""
+    return [
+        place
+        for place, column in enumerate(src.table(table).columns)
+        if "DATE" in column.declared_type.upper() or "TIMESTAMP" in column.declared_type.upper()
+    ]
 
 
 def _count_cells(src: Source, cells: str, columns: list[str], relation: str, positions: list[int]) -> None:

@@ -3,8 +3,8 @@
 Quality score (documented in docs/profiling.md): a column starts at 100 and each problem cell costs
 points by severity, per 1 % of the column's rows —
 
-- unfixable (``impossible_date``, ``unparseable_date``, ``invalid_number``, ``invalid_boolean``,
-  ``orphan_reference``): 10
+- unfixable (``impossible_date``, ``other_date_order``, ``unparseable_date``, ``invalid_number``,
+  ``invalid_boolean``, ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
   ``thousands_separator``, ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
@@ -27,6 +27,7 @@ from columnar_etl.models import DATE_TYPES, ColumnProfile, GateReason, GateResul
 #: Points per 1 % of rows, by issue kind.
 PENALTY_PER_PERCENT: dict[str, float] = {
     "impossible_date": 10.0,
+    "other_date_order": 10.0,
     "unparseable_date": 10.0,
     "invalid_number": 10.0,
     "invalid_boolean": 10.0,
@@ -78,10 +79,13 @@ def unfixable_mismatch(column: ColumnProfile) -> bool:
 
 
 def corrupt_date_share(column: ColumnProfile) -> float:
-    """Share of the column's rows that are impossible or unparseable dates."""
+    """Share of the column's rows that are impossible or unparseable dates (or dates only in the
+    other day/month order: quarantined all the same)."""
     if column.row_count == 0:
         return 0.0
-    bad = column.issue_count("impossible_date") + column.issue_count("unparseable_date")
+    bad = sum(
+        column.issue_count(kind) for kind in ("impossible_date", "other_date_order", "unparseable_date")
+    )
     return bad / column.row_count
 
 

@@ -11,7 +11,7 @@ examples, and per column the bounds of each parse. Python then decides the type 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -23,6 +23,7 @@ from columnar_etl.rules import (
     BOOLEAN_TRUE_WORDS,
     CANONICAL_DATE_SHAPES,
     CANONICAL_NUMBER_REGEX,
+    COMPACT_FORMATS,
     DATE_SHAPES,
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
@@ -132,10 +133,13 @@ class Flag(IntEnum):
     # Short text of no other shape with a digit in it (107A, 12-3, 3.5kg): among numbers, a code or a
     # value in a form no rule reads, not a placeholder such as n/a or ? (see profile._lossless).
     DIGITS = 262144
+    # An integer of a declared date column that is a valid compact timestamp (20250520084207; its
+    # VALID_* flags say it is a date or timestamp at all, this one which: see column_projections).
+    COMPACT_TIME = 524288
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 524288
+SHAPE_FACTOR = 1048576
 #: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
 #: :data:`WORD_BYTES` long: longer text skips the expressions.
 WORD_FORMS = {
@@ -181,7 +185,7 @@ def _word_form(t: str, *, digits: bool = False) -> str:
 
 
 def column_projections(
-    index: int, column: str, null_tokens: list[str], classes: bool = False
+    index: int, column: str, null_tokens: list[str], classes: bool = False, dated: Collection[int] = ()
 ) -> tuple[list[str], ...]:
     """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
 
@@ -189,6 +193,9 @@ def column_projections(
     expression inlined: the shape CASE would then run once per reference instead of once per value.
     With ``classes`` the level below also has ``sc<index>`` (the cell's :class:`StorageClass`) and
     ``e<index>`` (TEXT that was not valid UTF-8): a BLOB is never shaped, and both go into the code.
+    ``dated``: the ``idx`` of the columns declared a date or timestamp, whose integers of eight digits
+    are also read as compact dates (``20250520``): the parse, and so :attr:`Flag.VALID_DAY_FIRST`, of
+    such an INTEGER-shaped value is its date (the profile decides whether the column reads them).
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
@@ -249,6 +256,18 @@ def column_projections(
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
+    if dated:
+        # strlen is O(1): only integers of 8 or 14 characters in a declared date column meet strptime.
+        in_dated = f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx)"
+        compact = " ".join(
+            f"WHEN strlen({t}) = {digits} THEN try_strptime({t}, {quote_literal(fmt)})"
+            for digits, fmt in COMPACT_FORMATS.items()
+        )
+        lengths = ", ".join(str(digits) for digits in COMPACT_FORMATS)
+        day_first += (
+            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN strlen({t}) IN ({lengths}) AND {in_dated} "
+            f"AND NOT starts_with({t}, '0000') THEN CASE {compact} END END"
+        )
     month_first = " ".join(
         f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
         f"THEN try_strptime({t}, {quote_literal(s.month_first)}) END"
@@ -324,6 +343,12 @@ def column_projections(
     # tables, medians of 8 interleaved fresh processes: 0.875 -> 0.728 s of wall, 1.58 -> 1.30 s of
     # CPU; the wide export 1.011 -> 0.992 s).
     flags = " + ".join(part for part in parts.values() if part)
+    compact_time = (
+        f"CASE WHEN {k} = {Shape.INTEGER:d} AND strlen({t}) = 14 AND {d} IS NOT NULL "
+        f"THEN {Flag.COMPACT_TIME:d} ELSE 0 END"
+    )
+    if dated:
+        flags += f" + {compact_time}"
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
         # date, number text or personal data: of all the flags, only '0' and '1' can carry any... The
@@ -341,6 +366,12 @@ def column_projections(
         # decimal one is canonical: a '-' only, then '0' or digits from a leading 1-9, then a point
         # and at least one digit (tests/test_profile_sql.py compares the same texts stored as TEXT,
         # whose test runs).
+        if dated:
+            # An integer of a declared date column may be a compact date (see the day-first parse).
+            integer_flags = (
+                f"{integer_flags} + CASE WHEN {d} IS NOT NULL "
+                f"THEN {Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST:d} ELSE 0 END + {compact_time}"
+            )
         real_flags = "0"
         real_shapes = _codes([Shape.DECIMAL, Shape.EXPONENT])
         flags = (
@@ -481,8 +512,17 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "null_like": lambda shape, flags: shape == Shape.NULL_LIKE,
     "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
     "other": lambda shape, flags: shape == Shape.OTHER,
-    "bad_day_first": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and not flags & Flag.VALID_DAY_FIRST,
-    "bad_month_first": lambda shape, flags: shape in SLASH_SHAPES and not flags & Flag.VALID_MONTH_FIRST,
+    # No date in either order (a slash date in the other order only: "other_order_<reading>").
+    "impossible": lambda shape, flags: (
+        shape in DATE_SHAPE_BY_CODE and not flags & (Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
+    ),
+    "other_order_day_first": lambda shape, flags: (
+        shape in SLASH_SHAPES and bool(flags & Flag.VALID_MONTH_FIRST) and not flags & Flag.VALID_DAY_FIRST
+    ),
+    "other_order_month_first": lambda shape, flags: (
+        shape in SLASH_SHAPES and bool(flags & Flag.VALID_DAY_FIRST) and not flags & Flag.VALID_MONTH_FIRST
+    ),
+    "compact": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.VALID_DAY_FIRST),
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
@@ -536,6 +576,7 @@ def table_profile_sql(
     *,
     distinct: str | None = None,
     positions: list[int] | None = None,
+    dated: Collection[int] = (),
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -552,7 +593,8 @@ def table_profile_sql(
     the bounds of their parses, and the smallest few values as examples. Every figure of a column is a
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
-    is not read). ``positions``: see :func:`distinct_cells_sql`.
+    is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
+    declared a date or timestamp (see :func:`column_projections`).
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
@@ -578,7 +620,7 @@ def table_profile_sql(
         f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
-    levels = column_projections(0, "v", null_tokens, classes=True)
+    levels = column_projections(0, "v", null_tokens, classes=True, dated=dated)
     for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
