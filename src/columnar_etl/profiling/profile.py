@@ -1399,7 +1399,7 @@ def profile(
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
-        log.warning("virtual tables left out: their module is missing", tables=sorted(unreadable))
+        log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
