@@ -1181,8 +1181,10 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     and ``FR`` (capitals of its length), the severity ``None`` among ``Low`` and ``High``, the surname
     ``Null`` among others. A token of one byte and no letter or digit (``-``) is a value beside other
     such marks only, one of them enough: the minus strand among ``+`` (a GTF file's), a sign, a test
-    result. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
-    number, a date, ``Yes``, two words), stands for NULL as configured.
+    result. A boolean spelling of the token's form counts as such a word (Norway's ``NO`` beside
+    Namibia's ``NA``) unless all the others are: ``None`` among ``Yes`` and ``No`` is a boolean column's
+    NULL. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
+    number, a date, two words), stands for NULL as configured.
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1208,7 +1210,11 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
             continue
         if distinct_others < 2:
             continue
-        if not all(other == Shape.OTHER and bits & form for other, bits, _ in others):
+        # A boolean spelling of the token's form is one more such word (Norway's NO among the country
+        # codes, beside Namibia's NA), unless every other value is one: None among Yes and No is NULL.
+        if not all(other in (Shape.OTHER, Shape.BOOLEAN_WORD) and bits & form for other, bits, _ in others):
+            continue
+        if all(other == Shape.BOOLEAN_WORD for other, _, _ in others):
             continue
         if form == Flag.WORD_UPPER:  # a code: of one length, the token's too
             rows = [g, *(row for _, _, row in others)]
