@@ -557,13 +557,16 @@ def infer_column(
             stored_as_text,
             detail=f"declared {column.declared_type}, stored as TEXT; the values are {inferred}",
         )
-    if family is None and column.declared_type:
+    # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
+    if family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
         )
     elif re.search(r"\(\s*\d+", column.declared_type) and inferred != "text":
+        # Not that PostgreSQL would refuse it (it takes varchar(40) and numeric(10,2), not int(10)):
+        # the size is not what sizes the target column, the values are.
         notes.append(
-            f"declared type {column.declared_type!r} carries a size PostgreSQL would not accept as is"
+            f"declared type {column.declared_type!r}: its size is not kept; the values decide the type"
         )
     tokens = list(agg.get("tokens_as_values") or ())
     if tokens:
