@@ -248,7 +248,15 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
                 cursor = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
                 with_rowid = True
             except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
-                cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
+                try:
+                    cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
+                except sqlite3.OperationalError as exc:
+                    # A WITHOUT ROWID table keyed in the order of a collation only the writing
+                    # application defines (Anki's unicase): no SQLite without it can read it.
+                    if "no query solution" in str(exc) or "no such collation" in str(exc):
+                        del tables[name]
+                        continue
+                    raise
                 with_rowid = False
             for position, row in enumerate(cursor, start=1):
                 rowid = row[0] if with_rowid else None

@@ -621,6 +621,9 @@ def test_mysql_zero_dates_are_null_not_impossible_dates(make_sqlite: SqliteFacto
 TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
     # Country codes: NA is Namibia, of the codes' form (two capitals).
     "country": (["DE", "NA", "FR", "NA"], ["NA"], ["DE", "NA", "FR", "NA"]),
+    # Norway's NO is a boolean spelling, and a code of the same form: Namibia stays (pyowm's city list
+    # lost the country of its 66 Namibian cities).
+    "nordic": (["NO", "NA", "SE", "NO"], ["NA"], ["NO", "NA", "SE", "NO"]),
     # A severity scale whose lowest level is called None.
     "severity": (["Low", "None", "High", "Medium"], ["None"], ["Low", "None", "High", "Medium"]),
     "method": (["cash", "none", "card", "cash"], ["none"], ["cash", "none", "card", "cash"]),
@@ -636,6 +639,7 @@ TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
     "grade": (["A", "-", "B", "C"], [], ["A", None, "B", "C"]),
     "amount": (["1", "NA", "2", "3"], [], [1, None, 2, 3]),
     "answer": (["Yes", "None", "No", "Yes"], [], [True, None, False, True]),
+    "flag": (["YES", "NA", "NO", "YES"], [], [True, None, False, True]),
     "pair": (["DE", "NA", "DE", "NA"], [], ["DE", None, "DE", None]),
 }
 

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import columnar_etl
+from columnar_etl.backups import verify_backup
 from columnar_etl.config import load_settings
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
@@ -703,6 +704,72 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert list(profiled["unreadable_tables"]) == ["embeddings"]
     vectors = pg_query(pg_uri, f"SELECT vectors FROM {quote_ident(loaded.base)}.embeddings_chunks")
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
+
+
+def _unicase(left: str, right: str) -> int:
+    # Anki's unicase (Unicode case folding): 'alpha' < 'Beta' here, 'Beta' < 'alpha' byte for byte.
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
+
+
+def test_a_collation_only_the_writing_application_has_does_not_halt_the_run(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # An Anki collection (ankipandas' collection_v1.anki2, Anki >= 2.1.28) declares its names
+    # `collate unicase`, a collating sequence Anki's own SQLite defines. Every other SQLite refuses what
+    # needs it: a count(*) choosing the index on such a column, an integrity check of that index, any read
+    # of a WITHOUT ROWID table keyed by it. The preflight called the file corrupt ("copy the export
+    # again", exit 3). Its rowid tables load; the WITHOUT ROWID table keyed by the collation is left out
+    # with a warning, as a virtual table whose module is missing.
+    path = tmp_path / "collection.anki2"
+    words = ["b", "A", "c", "Zeta", "alpha", "Beta", "delta", "Échelle", "zz", "MM", "mm2"]
+    con = sqlite3.connect(path)
+    con.create_collation("unicase", _unicase)
+    with con:
+        con.execute(
+            "CREATE TABLE decks (id INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL COLLATE unicase, "
+            "common BLOB NOT NULL)"
+        )
+        con.execute("CREATE UNIQUE INDEX idx_decks_name ON decks (name)")
+        con.execute(
+            "CREATE TABLE fields (ntid INTEGER NOT NULL, ord INTEGER NOT NULL, "
+            'name TEXT NOT NULL COLLATE "unicase", PRIMARY KEY (ntid, ord)) WITHOUT ROWID'
+        )
+        con.execute("CREATE UNIQUE INDEX idx_fields_name_ntid ON fields (name, ntid)")
+        con.execute(
+            "CREATE TABLE tags (tag TEXT NOT NULL PRIMARY KEY COLLATE unicase, usn INTEGER NOT NULL) "
+            "WITHOUT ROWID"
+        )
+        # Rows wider than the index on their name: count(*) reads that index.
+        con.executemany("INSERT INTO decks (name, common) VALUES (?, ?)", [(w, bytes(300)) for w in words])
+        con.executemany("INSERT INTO fields VALUES (?, ?, ?)", [(7, i, w) for i, w in enumerate(words)])
+        con.executemany("INSERT INTO tags VALUES (?, ?)", [(w, -1) for w in words])
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such collation sequence: unicase"):
+        source_values(path, "SELECT count(*) FROM decks")
+    with pytest.raises(sqlite3.OperationalError, match="no such collation sequence: unicase"):
+        source_values(path, "PRAGMA quick_check")
+    with pytest.raises(sqlite3.OperationalError, match="no query solution"):
+        source_values(path, "SELECT tag FROM tags")
+
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.exit_code == 2
+    assert any("'tags' not loaded" in w and "unicase" in w for w in loaded.result.record.warnings)
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert list(profiled["unreadable_tables"]) == ["tags"]
+    assert dict(pg_query(pg_uri, f"SELECT id, name FROM {quote_ident(loaded.base)}.decks")) == dict(
+        enumerate(words, start=1)
+    )
+    fields = pg_query(pg_uri, f"SELECT ord, name FROM {quote_ident(loaded.base)}.fields")
+    assert dict(fields) == dict(enumerate(words))
+    # The backup of the file was verified (a byte-order stand-in for unicase would fail integrity_check
+    # on the very indexes above: 'alpha' < 'Beta' is their order, not the bytes').
+    backup = Path((loaded.result.record.backup or {})["path"])
+    steps = {step.name: step for step in verify_backup(backup).steps}
+    assert steps["integrity"].ok and "quick_check" in steps["integrity"].detail, steps
+    assert steps["tables"].ok, steps
 
 
 def test_a_utf16_database_keeps_its_blobs_byte_for_byte(pg_uri: str, tmp_path: Path) -> None:

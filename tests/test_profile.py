@@ -1015,3 +1015,29 @@ def test_geometry_columns_are_bytes_not_integers_that_mismatch(make_sqlite: Sqli
         column = profiled[name]
         assert (column.inferred_type, column.issue("type_mismatch")) == ("bytea", None), name
     assert profiled["n"].inferred_type == "integer"
+
+
+def test_notes_on_declared_types_say_what_is_true(make_sqlite: SqliteFactory) -> None:
+    # BioSQL (biopython's cor6_6.db) declares `identifier VARCHAR(40)` and holds GI numbers: the note said
+    # PostgreSQL "would not accept" the size, which it does (varchar(40), numeric(10,2)); Anki's
+    # `config BLOB` was said to have "no PostgreSQL equivalent" (bytea is).
+    rows = [(1, "3176602", b"\x08\x01", "1.50", 7), (2, "2104768", b"\x00", "2.25", 8)]
+    ddl = (
+        "CREATE TABLE bioentry (id INTEGER PRIMARY KEY, identifier VARCHAR(40), config BLOB, "
+        "price NUMERIC(10,2), taxon_id INT(10))"
+    )
+    profiled = profile(make_sqlite({"bioentry": (ddl, rows)}))["bioentry"]
+    assert profiled["identifier"].inferred_type == "integer"
+    assert profiled["config"].inferred_type == "bytea"
+    notes = {name: [n for n in profiled[name].notes if "declared type" in n] for name in profiled.columns}
+    assert notes["config"] == []
+    assert notes["identifier"] == [
+        "declared type 'VARCHAR(40)': its size is not kept; the values decide the type"
+    ]
+    assert notes["price"] == [
+        "declared type 'NUMERIC(10,2)': its size is not kept; the values decide the type"
+    ]
+    assert notes["taxon_id"] == ["declared type 'INT(10)': its size is not kept; the values decide the type"]
+    assert not any(
+        "would not accept" in n or "no PostgreSQL equivalent" in n for ns in notes.values() for n in ns
+    )

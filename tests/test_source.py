@@ -19,6 +19,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.source import export as source_module
 from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables, read_error
 from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.collations import collation_names, missing_collations, stand_in_collations
 from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
 
@@ -547,3 +548,36 @@ def test_a_read_sqlite_cannot_prepare_fails_on_one_line_without_its_sql(export: 
     assert "\n" not in str(error)
     assert "SQLite could not prepare the read: no such function: nosuchfunc" in str(error)
     assert sql not in str(error)
+
+
+def test_collations_the_schema_names_and_sqlite_lacks_get_a_stand_in(tmp_path: Path) -> None:
+    # Anki's `collate unicase`, Android's `COLLATE LOCALIZED`, in each quoting SQLite accepts; BINARY,
+    # NOCASE and RTRIM are SQLite's own and are never replaced.
+    assert collation_names('a TEXT COLLATE unicase, b TEXT collate "Odd ""name"""') == {
+        "unicase",
+        'Odd "name"',
+    }
+    assert collation_names("a COLLATE [LOCALIZED], b COLLATE `x`, c COLLATE 'y''z', d COLLATE NOCASE") == {
+        "LOCALIZED",
+        "x",
+        "y'z",
+        "NOCASE",
+    }
+    path = tmp_path / "contacts.db"
+    con = sqlite3.connect(path)
+    con.create_collation("LOCALIZED", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    with con:
+        con.execute(
+            "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT COLLATE LOCALIZED, c TEXT COLLATE nocase)"
+        )
+        con.execute("CREATE INDEX people_name ON people (name COLLATE LOCALIZED, c)")
+    con.close()
+    plain = sqlite3.connect(path)
+    try:
+        assert missing_collations(plain) == ["LOCALIZED"]
+        with pytest.raises(sqlite3.OperationalError, match="no such collation sequence: LOCALIZED"):
+            plain.execute("PRAGMA quick_check").fetchall()
+        assert stand_in_collations(plain) == ["LOCALIZED"]
+        assert plain.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    finally:
+        plain.close()

@@ -595,13 +595,16 @@ def infer_column(
             stored_as_text,
             detail=f"declared {column.declared_type}, stored as TEXT; the values are {inferred}",
         )
-    if family is None and column.declared_type:
+    # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
+    if family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
         )
     elif re.search(r"\(\s*\d+", column.declared_type) and inferred != "text":
+        # Not that PostgreSQL would refuse it (it takes varchar(40) and numeric(10,2), not int(10)):
+        # the size is not what sizes the target column, the values are.
         notes.append(
-            f"declared type {column.declared_type!r} carries a size PostgreSQL would not accept as is"
+            f"declared type {column.declared_type!r}: its size is not kept; the values decide the type"
         )
     tokens = list(agg.get("tokens_as_values") or ())
     if tokens:
@@ -1255,8 +1258,10 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     and ``FR`` (capitals of its length), the severity ``None`` among ``Low`` and ``High``, the surname
     ``Null`` among others. A token of one byte and no letter or digit (``-``) is a value beside other
     such marks only, one of them enough: the minus strand among ``+`` (a GTF file's), a sign, a test
-    result. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
-    number, a date, ``Yes``, two words), stands for NULL as configured.
+    result. A boolean spelling of the token's form counts as such a word (Norway's ``NO`` beside
+    Namibia's ``NA``) unless all the others are: ``None`` among ``Yes`` and ``No`` is a boolean column's
+    NULL. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
+    number, a date, two words), stands for NULL as configured.
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1282,7 +1287,11 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
             continue
         if distinct_others < 2:
             continue
-        if not all(other == Shape.OTHER and bits & form for other, bits, _ in others):
+        # A boolean spelling of the token's form is one more such word (Norway's NO among the country
+        # codes, beside Namibia's NA), unless every other value is one: None among Yes and No is NULL.
+        if not all(other in (Shape.OTHER, Shape.BOOLEAN_WORD) and bits & form for other, bits, _ in others):
+            continue
+        if all(other == Shape.BOOLEAN_WORD for other, _, _ in others):
             continue
         if form == Flag.WORD_UPPER:  # a code: of one length, the token's too
             rows = [g, *(row for _, _, row in others)]
@@ -1473,7 +1482,7 @@ def profile(
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
-        log.warning("virtual tables left out: their module is missing", tables=sorted(unreadable))
+        log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),

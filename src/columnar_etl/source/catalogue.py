@@ -7,6 +7,7 @@ is told apart from damage (:func:`read_error`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -17,6 +18,7 @@ from typing import Any
 
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.source.collations import missing_collations, stand_in_collations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -216,14 +218,23 @@ def short_reason(exc: BaseException) -> str:
     return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A SQLite connection that cannot write (``mode=ro``): the export is never modified."""
+def connect_read_only(path: Path, *, stand_ins: bool = True) -> sqlite3.Connection:
+    """A SQLite connection that cannot write (``mode=ro``): the export is never modified.
+
+    ``stand_ins``: with a byte-order stand-in of each collating sequence the schema names and SQLite
+    lacks (:func:`~columnar_etl.source.collations.stand_in_collations`), so that a ``count(*)`` choosing
+    an index on a ``COLLATE unicase`` column is not refused."""
     try:
-        return sqlite3.connect(
+        con = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=READ_BUSY_TIMEOUT
         )
     except sqlite3.Error as exc:
         raise read_error(exc, path, message="cannot open the SQLite file", hint="check the file") from exc
+    if stand_ins:
+        # A file that cannot be read (locked, not a database) fails where it is read, with its own error.
+        with contextlib.suppress(sqlite3.DatabaseError):
+            stand_in_collations(con)
+    return con
 
 
 #: The tables each virtual-table module of SQLite keeps its data in (its *shadow tables*, named
@@ -347,6 +358,7 @@ def read_catalogue(path: Path) -> Catalogue:
             if row[0] not in internal
         ]
         tables: dict[str, SourceTable] = {}
+        missing = missing_collations(con)
         for name in names:
             try:
                 info = con.execute(f"PRAGMA table_xinfo({quote_ident(name)})").fetchall()
@@ -355,6 +367,12 @@ def read_catalogue(path: Path) -> Catalogue:
                     raise
                 module = virtual[name][0]
                 unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
+                continue
+            if missing and name not in virtual and (lacking := _needs_collation(path, name)):
+                unreadable[name] = (
+                    f"a WITHOUT ROWID table kept in the order of a collating sequence SQLite here lacks "
+                    f"({', '.join(missing)}: the application that wrote the export defines it; {lacking})"
+                )
                 continue
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
             # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
@@ -388,6 +406,22 @@ def read_catalogue(path: Path) -> Catalogue:
         raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
     finally:
         con.close()
+
+
+def _needs_collation(path: Path, table: str) -> str | None:
+    """SQLite's refusal to read ``table`` without the collations its schema names, or None when it can.
+
+    Asked of SQLite without stand-ins, as DuckDB's SQLite (which reads the data) would answer: a
+    ``WITHOUT ROWID`` table whose primary key uses such a collation cannot even be scanned ("no query
+    solution"), a rowid table can (its rows are stored in rowid order)."""
+    con = connect_read_only(path, stand_ins=False)
+    try:
+        con.execute(f"SELECT * FROM {quote_ident(table)} LIMIT 0")
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    finally:
+        con.close()
+    return None
 
 
 #: What Python's sqlite3 says of a catalogue text (a name, a statement) that is not UTF-8.

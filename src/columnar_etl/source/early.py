@@ -19,6 +19,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
+from columnar_etl.source.collations import stand_in_collations
+
 T = TypeVar("T")
 
 #: The work :func:`start` may do, by name: each a function of the export's path.
@@ -35,6 +37,9 @@ def quick_check(path: Path) -> list[str]:
     sound); SQLite's error when it cannot check (a lock, not a database)."""
     con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=0)
     try:
+        # quick_check does not hold an index to its collation's order (integrity_check does), so a
+        # byte-order stand-in of a collation only the writing application has lets it check the rest.
+        stand_in_collations(con)
         return [str(row[0]) for row in con.execute("PRAGMA quick_check(5)")]
     finally:
         con.close()
