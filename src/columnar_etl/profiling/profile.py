@@ -102,8 +102,8 @@ ROWS_PER_PART = 40_000
 #: later, retried alone, peaked at 635 MB and took 76 s); one table at a time took 65 s at 485 MB. At
 #: 10x (at most 12.7M cells a table, under the 16.8M this allows) side by side stays ~10 % faster.
 ALONE_BYTES_PER_CELL = 16
-#: Tables profiled side by side (a query each on one thread) read their text columns as this many
-#: groups, a query and a thread each (:func:`_text_groups`): two cores stay busy to the end.
+#: A big table profiled beside small ones (a query each on one thread) reads its text columns as this
+#: many groups, a query and a thread each (:func:`_text_groups`): the other core does not idle.
 TEXT_GROUPS = 2
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
@@ -1133,10 +1133,13 @@ def _text_groups(
     of them all, and those tables.
 
     Tables are profiled side by side, a query each on one thread (a parallel aggregate costs more CPU
-    than it saves: see :func:`profile`), so the last table left ran on one core while the other idled
-    (the wide export's tickets, ~0.7 s of its ~2.2 s profile). Its columns' groups run on both. Each
-    group reads the table from SQLite again (for the wide export's tables, 0.01-0.1 s of CPU): the
-    counting of distinct cells, most of the work, is split without being done twice."""
+    than it saves: see :func:`profile`). With fewer big tables than cores (one beside small ones) a
+    core idled while the big one was read; its columns' groups run on both (the wide export's
+    timesheets beside three small tables, 10 interleaved fresh processes: 1.24 -> 0.89 s of wall,
+    1.56 -> 1.48 s of CPU). Each group reads the table from SQLite again: the counting of distinct
+    cells, most of the work, is split without being done twice, but with as many big tables as cores
+    the extra reads cost more than the idle end saved (the wide export: 3.08 -> 3.30 s of CPU, wall
+    1.77 -> 1.81 s), so those are not grouped."""
     groups = [columns[start::split] for start in range(split) if columns[start::split]]
     tables = [quote_ident(f"{keep}_cells_{number}") for number in range(len(groups))]
 
@@ -1395,14 +1398,22 @@ def profile(
         together = [name for name in order if name not in alone]
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
+        # Small tables' text queries run as one (planning it is most of what profiling one costs).
+        batch = [name for name in together if _work(src.table(name)) <= BATCH_WORK] if sample is None else []
+        batch = batch if len(batch) > 1 else []
+        # Fewer big tables than cores (one big table beside small ones, each on one thread): a core
+        # would idle while the biggest is read, so its text columns are read as groups (_text_groups).
+        # With as many as cores, both are busy anyway, and the groups' extra reads cost CPU (the wide
+        # export, 10 interleaved fresh processes: 3.08 -> 3.30 s of CPU, no faster).
+        grouped = len(together) - len(batch) < cores
 
         def one(name: str, threads: int, whole: bool = False) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
             key = declared.get(name)
-            # A query on one thread each, side by side: the table's text columns as groups on threads
-            # of their own, so the last table left is not read on one core (see _text_groups).
-            split = TEXT_GROUPS if threads == 1 and cores > 1 and not whole else 1
+            # A query on one thread each, side by side, and a core to spare: the table's text columns
+            # as groups on threads of their own (see _text_groups).
+            split = TEXT_GROUPS if threads == 1 and grouped and not whole else 1
             return _run_steps(
                 _keyed_steps(
                     src, name, settings, sample, parts, key, keep, typed=True, whole=whole, split=split
@@ -1432,9 +1443,6 @@ def profile(
                 results[name] = by_itself(name)
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
-        # Small tables' text queries run as one (planning it is most of what profiling one costs).
-        batch = [name for name in together if _work(src.table(name)) <= BATCH_WORK] if sample is None else []
-        batch = batch if len(batch) > 1 else []
         with ThreadPoolExecutor(max_workers=cores) as pool:
             # Side by side, a table's INTEGER columns come from the typed scan; a table alone, or again
             # alone after running out of memory, is read all as text unless the typed scan reads all
