@@ -1135,8 +1135,8 @@ def _text_groups(
     Tables are profiled side by side, a query each on one thread (a parallel aggregate costs more CPU
     than it saves: see :func:`profile`). With fewer big tables than cores (one beside small ones) a
     core idled while the big one was read; its columns' groups run on both (the wide export's
-    timesheets beside three small tables, 10 interleaved fresh processes: 1.24 -> 0.89 s of wall,
-    1.56 -> 1.48 s of CPU). Each group reads the table from SQLite again: the counting of distinct
+    timesheets beside three small tables, medians of 10 interleaved fresh processes, three times:
+    1.24-1.45 -> 0.89-1.28 s of wall, CPU 1.56-1.78 and 1.48-2.00 s). Each group reads the table from SQLite again: the counting of distinct
     cells, most of the work, is split without being done twice, but with as many big tables as cores
     the extra reads cost more than the idle end saved (the wide export: 3.08 -> 3.30 s of CPU, wall
     1.77 -> 1.81 s), so those are not grouped."""
