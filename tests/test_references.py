@@ -301,6 +301,32 @@ def test_a_lookup_table_in_use_is_a_reference_a_flag_is_not(make_sqlite: SqliteF
     assert _references(path) == {("tickets", "priority"): "priorities.id"}
 
 
+def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
+    """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
+    a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,
+    9101.. are few, but no number lands on those keys by chance: a reference."""
+    deprecations = [(n, f"d{n}") for n in range(2, 2360) if n % 7]
+    years = [year for year in range(1989, 2027) if year % 7]
+    units = [(code, f"unit {code}") for code in (*range(1024, 1041), *range(9001, 9021), *range(9101, 9116))]
+    path = make_sqlite(
+        {
+            "deprecations": ("CREATE TABLE deprecations (id INTEGER PRIMARY KEY, reason TEXT)", deprecations),
+            "units": ("CREATE TABLE units (code INTEGER PRIMARY KEY, name TEXT)", units),
+            "supersessions": (
+                "CREATE TABLE supersessions (id INTEGER PRIMARY KEY, year INTEGER, unit INTEGER)",
+                [(n, years[n % len(years)], (9001, 9102, 9110)[n % 3]) for n in range(1, 200)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(*) FROM supersessions WHERE year NOT IN (SELECT id FROM deprecations)"
+    ) == [(0,)]
+    assert _query(path, "SELECT count(DISTINCT year), max(year) - min(year) + 1 FROM supersessions") == [
+        (33, 38)
+    ]
+    assert _references(path) == {("supersessions", "unit"): "units.code"}
+
+
 def test_the_own_key_is_chosen_over_codes_that_merely_overlap(make_sqlite: SqliteFactory) -> None:
     """EPSG's CRS table: a CRS's base CRS is another CRS, whose codes (2,000..32,000, and one outlying
     69,036,405) also sit among a usage table's dense codes (1,000..33,000, a few missing): the own key
