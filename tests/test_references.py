@@ -6,6 +6,7 @@ queries on the file), never from the code under test.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import shutil
 import sqlite3
@@ -177,6 +178,177 @@ def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: Sqlite
     assert "values fit the keys of alpha.id, beta.id alike: no reference chosen" in column["owner"].notes
     # The name breaks the tie: a hint among fitting parents, never a reference on its own.
     assert column["beta_ref"].foreign_key == "beta.id"
+
+
+def _guid(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+def _references(path: Path) -> dict[tuple[str, str], str]:
+    found = profile(path)
+    return {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+
+
+def test_small_integer_codes_are_no_references_to_a_sequential_key(make_sqlite: SqliteFactory) -> None:
+    """GnuCash books (piecash's test data): flags, enums and price fractions are all values of
+    ``slots.id`` (1..14), a key counting rows; the guid references are found, the numbers are not."""
+    commodities = [(_guid(f"commodity {n}"), code) for n, code in enumerate(("EUR", "USD", "AAPL"))]
+    eur, _, aapl = (guid for guid, _ in commodities)
+    slots = [(n, _guid(f"owner {n % 3}"), (4, 9, 10)[n % 3]) for n in range(1, 15)]
+    customers = [(_guid(f"customer {n}"), 1, 3, eur) for n in range(6)]  # active = 1, tax_included = 3
+    prices = [
+        (_guid(f"price {n}"), aapl, num, denom)
+        for n, (num, denom) in enumerate(((3, 2), (5, 4), (8, 5), (10, 10)))
+    ]
+    path = make_sqlite(
+        {
+            "commodities": ("CREATE TABLE commodities (guid TEXT PRIMARY KEY, mnemonic TEXT)", commodities),
+            "slots": ("CREATE TABLE slots (id INTEGER PRIMARY KEY, obj_guid TEXT, slot_type INTEGER)", slots),
+            "customers": (
+                "CREATE TABLE customers (guid TEXT PRIMARY KEY, active INTEGER, tax_included INTEGER, "
+                "currency TEXT)",
+                customers,
+            ),
+            "prices": (
+                "CREATE TABLE prices (guid TEXT PRIMARY KEY, commodity_guid TEXT, value_num INTEGER, "
+                "value_denom INTEGER)",
+                prices,
+            ),
+        }
+    )
+    # The trap, checked by SQLite: every one of those numbers is a slots.id.
+    for table, column in (
+        ("customers", "active"),
+        ("customers", "tax_included"),
+        ("prices", "value_num"),
+        ("prices", "value_denom"),
+        ("slots", "slot_type"),
+    ):
+        assert _query(path, f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM slots)") == [
+            (0,)
+        ]
+    assert _references(path) == {
+        ("customers", "currency"): "commodities.guid",
+        ("prices", "commodity_guid"): "commodities.guid",
+    }
+    found = profile(path)
+    for table, column in (("prices", "value_num"), ("prices", "value_denom"), ("slots", "slot_type")):
+        assert any(
+            note.startswith("values are keys of slots.id, but") and note.endswith("no reference inferred")
+            for note in found[table][column].notes
+        ), (table, column, found[table][column].notes)
+
+
+def test_geopackage_z_and_m_flags_are_no_references_to_srs_id(make_sqlite: SqliteFactory) -> None:
+    """A GeoPackage (pyogrio's fixtures) declares its srs_id references; ``z`` and ``m`` (0: no Z/M)
+    hold 0, one of the srs_id keys -1, 0, 4326: declared references only."""
+    srs = [("Undefined cartesian", -1), ("Undefined geographic", 0), ("WGS 84", 4326)]
+    layers = [(name, "features", 4326) for name in ("curve", "line", "polygon")]
+    geometry = [(name, "geom", "GEOMETRY", 4326, 0, 0) for name, _, _ in layers]
+    path = make_sqlite(
+        {
+            "gpkg_spatial_ref_sys": (
+                "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY)",
+                srs,
+            ),
+            "gpkg_contents": (
+                "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT, srs_id INTEGER "
+                "REFERENCES gpkg_spatial_ref_sys(srs_id))",
+                layers,
+            ),
+            "gpkg_geometry_columns": (
+                "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, "
+                "geometry_type_name TEXT, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, "
+                "PRIMARY KEY (table_name, column_name), "
+                "FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id), "
+                "FOREIGN KEY (table_name) REFERENCES gpkg_contents (table_name))",
+                geometry,
+            ),
+        }
+    )
+    assert _query(
+        path,
+        "SELECT count(*) FROM gpkg_geometry_columns WHERE z IN (SELECT srs_id FROM gpkg_spatial_ref_sys)",
+    ) == [(3,)]
+    assert _references(path) == {
+        ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
+    }
+
+
+def test_a_lookup_table_in_use_is_a_reference_a_flag_is_not(make_sqlite: SqliteFactory) -> None:
+    """Tickets of 4 priorities: four small numbers, but all of the priorities' keys, at the top of them
+    too. ``escalated`` (0/1) holds two of the escalation levels' keys 0..2: a flag, no reference."""
+    tickets = [(n, n % 4 + 1, n % 5 == 0) for n in range(1, 201)]
+    path = make_sqlite(
+        {
+            "priorities": (
+                "CREATE TABLE priorities (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, label) for n, label in enumerate(("low", "normal", "high", "urgent"), start=1)],
+            ),
+            "levels": (
+                "CREATE TABLE levels (level INTEGER PRIMARY KEY, team TEXT)",
+                [(0, "desk"), (1, "ops"), (2, "dev")],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, priority INTEGER, escalated INTEGER)",
+                tickets,
+            ),
+        }
+    )
+    assert _query(path, "SELECT count(DISTINCT priority), count(DISTINCT escalated) FROM tickets") == [(4, 2)]
+    assert _references(path) == {("tickets", "priority"): "priorities.id"}
+
+
+def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
+    """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
+    a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,
+    9101.. are few, but no number lands on those keys by chance: a reference."""
+    deprecations = [(n, f"d{n}") for n in range(2, 2360) if n % 7]
+    years = [year for year in range(1989, 2027) if year % 7]
+    units = [(code, f"unit {code}") for code in (*range(1024, 1041), *range(9001, 9021), *range(9101, 9116))]
+    path = make_sqlite(
+        {
+            "deprecations": ("CREATE TABLE deprecations (id INTEGER PRIMARY KEY, reason TEXT)", deprecations),
+            "units": ("CREATE TABLE units (code INTEGER PRIMARY KEY, name TEXT)", units),
+            "supersessions": (
+                "CREATE TABLE supersessions (id INTEGER PRIMARY KEY, year INTEGER, unit INTEGER)",
+                [(n, years[n % len(years)], (9001, 9102, 9110)[n % 3]) for n in range(1, 200)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(*) FROM supersessions WHERE year NOT IN (SELECT id FROM deprecations)"
+    ) == [(0,)]
+    assert _query(path, "SELECT count(DISTINCT year), max(year) - min(year) + 1 FROM supersessions") == [
+        (33, 38)
+    ]
+    assert _references(path) == {("supersessions", "unit"): "units.code"}
+
+
+def test_the_own_key_is_chosen_over_codes_that_merely_overlap(make_sqlite: SqliteFactory) -> None:
+    """EPSG's CRS table: a CRS's base CRS is another CRS, whose codes (2,000..32,000, and one outlying
+    69,036,405) also sit among a usage table's dense codes (1,000..33,000, a few missing): the own key
+    holds all the values, the usage codes 95 %; the outlying key does not hide the reach."""
+    codes = [*range(2000, 32001, 100), 69036405]
+    crs = [(code, codes[(n * 7) % 200 + 100] if n % 3 == 0 else None) for n, code in enumerate(codes)]
+    used = {code for _, code in crs if code is not None}
+    missing = set(sorted(used)[::20])
+    usage = [(code, f"u{code}") for code in range(1000, 33001) if code not in missing]
+    path = make_sqlite(
+        {
+            "crs": ("CREATE TABLE crs (code INTEGER PRIMARY KEY, base_crs_code INTEGER)", crs),
+            "usage": ("CREATE TABLE usage (usage_code INTEGER PRIMARY KEY, scope TEXT)", usage),
+        }
+    )
+    ((distinct, in_usage),) = _query(
+        path,
+        "SELECT count(DISTINCT base_crs_code), count(DISTINCT base_crs_code) FILTER "
+        "(WHERE base_crs_code IN (SELECT usage_code FROM usage)) FROM crs",
+    )
+    assert MIN_INCLUSION <= in_usage / distinct < 1
+    assert _references(path) == {("crs", "base_crs_code"): "crs.code"}
 
 
 def test_nineteen_tables_keyed_id_profile_fast(tmp_path: Path) -> None:

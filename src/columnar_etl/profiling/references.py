@@ -7,15 +7,39 @@
    play no part. The parent key must be a single column, unique and non-null (:mod:`.keys`); the child
    column must have the same type (integer with integer, text with text) and not be (part of) its own
    table's key. A column may refer to its own table's key (a ticket's parent ticket, an employee's
-   manager) on two more conditions, because a column of small codes (0, 1, 2) fits a sequential key
-   too easily: its integer values reach the upper half of the key's range (codes sit at the bottom,
-   a parent can be any earlier row), and it is not a copy or a reordering of the key (its distinct
-   values are fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number
-   numbers every row once; parents are shared). A column whose values fit several
-   parents' keys equally well is no reference (the
-   data cannot tell which one it is), unless exactly one parent's table (or key) name appears in the
-   column's name, or one parent holds strictly more of its values: that breaks the tie; a name never
-   makes a reference on its own.
+   manager) if it is not a copy or a reordering of the key (its distinct values are fewer than
+   :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
+   parents are shared). A column whose values fit several parents' keys equally well is no reference
+   (the data cannot tell which one it is), unless exactly one parent's table (or key) name appears in
+   the column's name, or one parent holds strictly more of its values (its own table's key, say, over
+   another table's whose keys merely overlap): that breaks the tie; a name never makes a reference on
+   its own.
+3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
+   values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
+   numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
+   table: inclusion alone is no evidence (GnuCash's ``tax_included`` in ``slots.id``, GeoPackage's
+   ``z``/``m`` flags in ``srs_id``, EPSG's ``sort_order`` in its version history). An integer
+   column is a reference only when the keys it holds show one, measured exactly by the same query:
+
+   - at least :data:`MIN_DISTINCT` distinct values, and not the pair 0, 1: a constant or a flag fits
+     any key holding it and says nothing;
+   - the highest key it holds ranks in the upper half of the parent's keys (by rank, not by value: an
+     outlying key such as EPSG's 69,036,405 does not stretch the range). A reference's values are a
+     sample of the keys, k of them all in the lower half with chance 2^-k; codes sit at the bottom. A
+     parent the values do not reach so is ruled out before the tie-break; the others all compete,
+     convincing or not (three small numbers fitting an 8-row and a 5-row table alike stay a tie);
+   - and either the k keys it holds are at least half of the parent's keys (a lookup table in use:
+     tickets of 4 priorities), or, fewer, they are no run (they fill less than half of the integers
+     from the lowest to the highest: a sample of under half the keys leaves gaps; years, counters and
+     codes run on) and unlikely keys by chance: were k integers as likely any from 0 (or the lowest,
+     if negative) to the highest, the chance that all are keys, (keys in that span / span)^k, is at
+     most :data:`MAX_CHANCE`: a reference predicts the inclusion, chance does 5 times less well (a
+     Bayes factor of 5). Keys 1..N fill their span: small numbers within them never count this way,
+     only through use of half the keys.
+
+   What this loses: a true integer reference with a single value, or using few keys all in the lower
+   half, or a short run of the keys (orders of the latest customers only). The data cannot tell those
+   from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max) before any query, and each remaining child column is checked against all its candidate
@@ -43,6 +67,11 @@ from columnar_etl.source.export import Source
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
+#: An integer column is a reference inferred from the data only with at least this many distinct values.
+MIN_DISTINCT = 2
+#: ... and, unless they are half the parent's keys, when its values that are keys would all be keys by
+#: chance with at most this probability: a Bayes factor of 5 for the reference (the module's rule 3).
+MAX_CHANCE = 0.2
 #: Types a reference inferred from the data may have (a key found in the data has one of them too).
 REFERENCE_TYPES = ("integer", "text")
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
@@ -155,6 +184,9 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query)."""
     if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
         return False
+    flag = child.distinct_count == 2 and (child.min, child.max) == (0, 1)
+    if child.inferred_type == "integer" and (child.distinct_count < MIN_DISTINCT or flag):
+        return False  # a constant or a 0/1 flag: its values fit any key holding them, and say nothing
     if math.ceil(child.distinct_count * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
@@ -164,13 +196,9 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
 
 
 def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
-    """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and neither a column of small
-    codes (all in the bottom half of an integer key's range) nor a copy or reordering of the key."""
-    if not _fits(child, key) or child.distinct_count >= MIN_INCLUSION * key.distinct_count:
-        return False
-    if child.inferred_type == "integer" and None not in (child.max, key.min, key.max):
-        return bool(child.max >= key.min + (key.max - key.min) / 2)
-    return True
+    """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and not a copy or reordering of
+    the key (small codes are turned away after the measure, by :func:`beyond_chance`, as for any key)."""
+    return _fits(child, key) and child.distinct_count < MIN_INCLUSION * key.distinct_count
 
 
 def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[str]]:
@@ -205,13 +233,21 @@ Pair = tuple[str, str, str, str, str]
 
 @dataclass(frozen=True)
 class Inclusion:
-    """How a child column's values fit one parent key."""
+    """How a child column's values fit one parent key. ``found``: its distinct values that are keys;
+    ``keys``: the parent's distinct key values (0 when none is found); ``reach``: the rank (1 = lowest,
+    ``keys`` = highest, by number) of the highest key found, 0 when none; ``low``, ``high``: the lowest
+    and highest key found as integers (``None`` when none, or not compared as integers)."""
 
     parent: str
     key: str
     share: float
     orphans: int
     examples: tuple[str, ...]
+    found: int
+    keys: int
+    reach: int
+    low: int | None
+    high: int | None
 
 
 def inclusion_sql(
@@ -262,12 +298,19 @@ def inclusion_sql(
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
-        f"pairs(child, parent, pair) AS (VALUES {wanted}) "
+        f"pairs(child, parent, pair) AS (VALUES {wanted}), "
+        # Each parent's values ranked by number (text values, not numbers, rank last): how far into
+        # the keys a child's values reach, whatever outlying keys stretch the range.
+        "keys AS MATERIALIZED (SELECT col, val, row_number() OVER (PARTITION BY col "
+        "ORDER BY try_cast(val AS BIGINT) NULLS LAST, val) AS r, count(*) OVER (PARTITION BY col) AS keys "
+        "FROM counted WHERE col IN (SELECT parent FROM pairs)) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
         "coalesce(sum(v.n) FILTER (WHERE k.val IS NULL), 0) AS orphans, "
-        f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL) AS examples "
+        f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL) AS examples, "
+        "coalesce(max(k.r), 0) AS reach, coalesce(max(k.keys), 0) AS keys, "
+        "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high "
         "FROM pairs JOIN counted v ON v.col = pairs.child "
-        "LEFT JOIN counted k ON k.col = pairs.parent AND k.val = v.val "
+        "LEFT JOIN keys k ON k.col = pairs.parent AND k.val = v.val "
         "GROUP BY pairs.pair"
     )
     return sql, columns
@@ -281,11 +324,38 @@ def measure(
         return {}
     sql, _ = inclusion_sql(src, pairs, kept)
     found = {}
-    for pair, distinct, hits, orphans, examples in src.connection.cursor().execute(sql).fetchall():
-        _, _, parent, key, _ = pairs[int(pair)]
+    rows = src.connection.cursor().execute(sql).fetchall()
+    for pair, distinct, hits, orphans, examples, reach, keys, low, high in rows:
+        _, _, parent, key, kind = pairs[int(pair)]
         share = int(hits) / int(distinct) if distinct else 0.0
-        found[int(pair)] = Inclusion(parent, key, share, int(orphans), tuple(examples or ()))
+        ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
+        found[int(pair)] = Inclusion(
+            parent, key, share, int(orphans), tuple(examples or ()), int(hits), int(keys), int(reach), *ends
+        )
     return found
+
+
+def reaches(fit: Inclusion) -> bool:
+    """Do integer values that are keys (``fit``) reach the upper half of the keys (by rank)? If not,
+    they sit at the bottom like codes: that parent is ruled out, not even a rival of another."""
+    return 2 * fit.reach >= fit.keys + 1
+
+
+def beyond_chance(fit: Inclusion) -> bool:
+    """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
+    keys by chance? Two or more keys found, reaching the upper half of the keys, and either half the
+    keys used or a chance of at most :data:`MAX_CHANCE` (the module's rule 3)."""
+    if fit.found < MIN_DISTINCT or not reaches(fit):
+        return False
+    if 2 * fit.found >= fit.keys:
+        return True  # a lookup table, used: tickets of 4 priorities
+    if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
+        return False  # a run of numbers (years, counters, codes), not a sample of a few keys
+    # The share of the integers from 0 (or the lowest key found, if negative) to the highest key found
+    # that are keys: `reach` of them at most. Evidence is how unlikely it is that `found` values as
+    # likely anywhere in that span all land on keys.
+    density = min(1.0, fit.reach / (fit.high - min(0, fit.low) + 1))
+    return fit.found * math.log(density) <= math.log(MAX_CHANCE)
 
 
 def _stem(name: str) -> str:
@@ -340,16 +410,24 @@ def find_references(
     ]
     measured = measure(src, pairs, kept)
     fits: dict[tuple[str, str], list[Inclusion]] = {}
-    for index, (child, column, _, _, _) in enumerate(pairs):
+    for index, (child, column, _, _, kind) in enumerate(pairs):
         fit = measured.get(index)
-        if fit is not None and fit.share >= MIN_INCLUSION:
+        if fit is not None and fit.share >= MIN_INCLUSION and (kind != "integer" or reaches(fit)):
             fits.setdefault((child, column), []).append(fit)
     for (child, column), fitting in fits.items():
         profile = tables[child][column]
+        # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
+        # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
         chosen = _choose(column, fitting)
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
+            continue
+        if profile.inferred_type == "integer" and not beyond_chance(chosen):
+            profile.notes.append(
+                f"values are keys of {chosen.parent}.{chosen.key}, but too few, too low among its keys "
+                "or too close together to tell from numbers that are keys by chance: no reference inferred"
+            )
             continue
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
