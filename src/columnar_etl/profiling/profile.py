@@ -1136,10 +1136,10 @@ def _text_groups(
     than it saves: see :func:`profile`). With fewer big tables than cores (one beside small ones) a
     core idled while the big one was read; its columns' groups run on both (the wide export's
     timesheets beside three small tables, medians of 10 interleaved fresh processes, three times:
-    1.24-1.45 -> 0.89-1.28 s of wall, CPU 1.56-1.78 and 1.48-2.00 s). Each group reads the table from SQLite again: the counting of distinct
-    cells, most of the work, is split without being done twice, but with as many big tables as cores
-    the extra reads cost more than the idle end saved (the wide export: 3.08 -> 3.30 s of CPU, wall
-    1.77 -> 1.81 s), so those are not grouped."""
+    1.24-1.45 -> 0.89-1.28 s of wall, CPU 1.56-1.78 and 1.48-2.00 s). Each group reads the table from
+    SQLite again: the counting of distinct cells, most of the work, is split without being done twice,
+    but with as many big tables as cores the extra reads cost more than the idle end saved (the wide
+    export: 3.08 -> 3.30 s of CPU, wall 1.77 -> 1.81 s), so those are not grouped."""
     groups = [columns[start::split] for start in range(split) if columns[start::split]]
     tables = [quote_ident(f"{keep}_cells_{number}") for number in range(len(groups))]
 
