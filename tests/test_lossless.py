@@ -527,6 +527,25 @@ def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
     assert math.inf in expected.values() and None in expected.values()
 
 
+def test_reals_whose_sum_passes_the_largest_double_load(pg_uri: str, tmp_path: Path) -> None:
+    # PostgreSQL refuses a float sum of finite values that passes the largest double ("value out of
+    # range: overflow"), which the load's validation asked for: two REALs of 1e308 failed the run.
+    reals = [1e308, 1.5e308, 2.5, -1e308, 1.7e308]
+    path = sqlite_file(
+        tmp_path / "huge.db",
+        "CREATE TABLE measure (id INTEGER PRIMARY KEY, amount REAL, small REAL)",
+        [(i, value, i / 4) for i, value in enumerate(reals, start=1)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    expected = dict(source_values(path, "SELECT id, amount FROM measure"))
+    assert loaded.values("measure", "amount", "id") == expected
+    # Only the sum that may overflow is not asked: the other column's still is, and both bounds.
+    checks = {(c.check, c.column) for c in loaded.result.load.validation.checks}
+    assert {("sum", "small"), ("min", "amount"), ("max", "amount")} <= checks
+    assert ("sum", "amount") not in checks
+
+
 def test_cp1252_text_arrives_as_the_right_characters_and_is_audited(pg_uri: str, tmp_path: Path) -> None:
     raw = [b"\x80 100", b"2010\x962012", b"caf\xe9 cr\xe8me", b"plain ascii"]
     path = sqlite_file(
