@@ -362,9 +362,9 @@ class ColumnExprs:
         kind = self.plan.type
         parsed: pl.Expr
         if self.native:
-            # A REAL cell's infinity is a double precision value (PostgreSQL's Infinity), no other number.
-            finite = pl.lit(True) if kind == "double" else t.is_finite()
-            return pl.when(finite).then(t).cast(polars_type(self.plan)).alias(self.v)
+            # Read as the number it is: INTEGER cells of an integer column, REAL cells of a double one
+            # (an infinity too: PostgreSQL's Infinity).
+            return t.cast(polars_type(self.plan)).alias(self.v)
         if kind in ("text", "bytea"):
             parsed = t
         elif kind in DATE_TYPES and self.plan.epoch_unit is not None:
@@ -674,8 +674,7 @@ class ColumnExprs:
             if self.plan.reals:
                 # A REAL cell of infinity (SQLite writes it Inf, -Inf) is a number no finite value of the
                 # type holds, as 1e400 is (and as the native read says): not an invalid number.
-                real = pl.col(self.storage_class) == "r" if self.read.with_class else pl.lit(True)
-                infinite = real & t.str.contains(REAL_INFINITY_REGEX)
+                infinite = self._real_cell() & t.str.contains(REAL_INFINITY_REGEX)
                 reason = pl.when(infinite).then(pl.lit("numeric_overflow")).otherwise(reason)
             return reason
         if kind == "boolean":

@@ -92,6 +92,12 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
         return LoadPlan(plan)
     names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}
     keys, blockers = load_keys(profiled.tables, names, settings.duplicates)
+    # The tables whose every row was profiled: only their figures say what no cell of them holds.
+    whole = {
+        name: table
+        for name, table in profiled.tables.items()
+        if profiled.sample is None and table.sampled_rows is None
+    }
     return LoadPlan(
         plan,
         # A key with NULLs does not name its rows (SQLite allows NULL in a PRIMARY KEY that is not
@@ -112,19 +118,13 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
                 for column in table
                 if not column.issue_count("invalid_encoding") and not column.storage_classes.get("blob")
             ]
-            for name, table in profiled.tables.items()
-            if profiled.sample is None and table.sampled_rows is None
+            for name, table in whole.items()
         },
         unpadded={
             name: [column.name for column in table if not column.whitespace_padded_count]
-            for name, table in profiled.tables.items()
-            if profiled.sample is None and table.sampled_rows is None
+            for name, table in whole.items()
         },
-        native={
-            name: _native(plan, table)
-            for name, table in profiled.tables.items()
-            if profiled.sample is None and table.sampled_rows is None and name in plan.tables
-        },
+        native={name: _native(plan, table) for name, table in whole.items() if name in plan.tables},
     )
 
 
@@ -134,7 +134,7 @@ _NATIVE_CLASS = {"integer": "integer", "double": "real"}
 
 def _native(plan: Plan, table: TableProfile) -> list[str]:
     """``table``'s columns whose every non-NULL cell is of the storage class their planned type reads
-    exactly, none of them invalid (a REAL that is no finite number), and not masked."""
+    exactly, none of them invalid, and not masked."""
     found = []
     for column in plan.tables[table.name].columns:
         profiled = table.columns.get(column.name)
