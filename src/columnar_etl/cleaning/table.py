@@ -381,18 +381,28 @@ class TableCleaner:
                 if self._pending_bytes > PENDING_OUTLIER_BYTES:
                     self._await_fences()
             return
-        for column in self.columns:
-            fence = self._fences.get(column.plan.name)
-            if fence is None:
-                continue
+        fenced = [(c, self._fences[c.plan.name]) for c in self.columns if c.plan.name in self._fences]
+        if not fenced or not frame.height:
+            return
+        # One query counts every fenced column; only a column with outliers and room for examples is
+        # filtered again, and only its key and value (a filter of the whole frame, per column, copied
+        # every helper column of a wide table once per fenced column and batch).
+        counts = frame.select(outside(pl.col(c.v), fence).sum() for c, fence in fenced).row(0)
+        for (column, fence), flagged in zip(fenced, counts, strict=True):
             stats = self.stats.columns[column.plan.name]
-            flagged = frame.filter(outside(pl.col(column.v), fence))
-            stats.outliers += flagged.height
+            stats.outliers += flagged
             room = EXAMPLES - len(stats.outlier_examples)
-            if flagged.height and room > 0:
-                shown = flagged.head(room).select(
-                    pl.concat_str(
-                        [pl.col(ROW_KEY), canonical_text(pl.col(column.v), column.plan)], separator=": "
+            if flagged and room > 0:
+                shown = (
+                    frame.lazy()
+                    .select(ROW_KEY, column.v)
+                    .filter(outside(pl.col(column.v), fence))
+                    .head(room)
+                    .select(
+                        pl.concat_str(
+                            [pl.col(ROW_KEY), canonical_text(pl.col(column.v), column.plan)], separator=": "
+                        )
                     )
+                    .collect()
                 )
                 stats.outlier_examples.extend(str(v) for v in shown.to_series().to_list())
