@@ -34,6 +34,7 @@ from columnar_etl.config import (
 from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
+from columnar_etl.pipeline.command_record import Recorded
 from columnar_etl.version import __version__
 
 out = Console(highlight=False)
@@ -339,6 +340,35 @@ def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
         },
         record.exit_code,
     )
+
+
+def end_recorded(recorded: Recorded[Any], as_json: bool, render: Callable[[Any], None]) -> None:
+    """The end of a command that leaves a run record (:mod:`columnar_etl.pipeline.command_record`):
+    with ``--json`` one object on stdout (its outcome first, the run record's path) whatever the
+    outcome; else ``render`` of its result. A failure or refusal then ends as every error does (its one
+    line on stderr, its exit code); a result with warnings exits 2."""
+    record, failure = recorded.record, recorded.exception
+    if failure is not None:
+        if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
+            echo_json(failure_json(record, recorded.path))
+        warn_unwritten(recorded)
+        raise failure  # its one line on stderr and its exit code (EtlGroup)
+    result = recorded.unwrap()
+    if as_json:
+        data = {**result.to_dict(), "run_id": record.run_id, "run_record": str(recorded.path)}
+        echo_json(with_outcome(data, record.exit_code))
+    else:
+        render(result)
+    warn_unwritten(recorded)
+    if record.exit_code:
+        raise typer.Exit(record.exit_code)
+
+
+def warn_unwritten(recorded: Recorded[Any]) -> None:
+    """The line on stderr of a command whose run.json could not be written at its end."""
+    if not recorded.written:
+        warning = next((w for w in recorded.record.warnings if w.startswith("run.json not written")), None)
+        err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
 
 
 def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:
