@@ -316,7 +316,13 @@ def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes
     blocker.write_text("x")
     monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(blocker))
     result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.exit_code == 1
+    printed = json.loads(result.stdout)  # --json: an object on every outcome (there was none here)
+    assert (printed["outcome"], printed["command"], printed["error"]["error"]) == (
+        "failed",
+        "cutover",
+        "RunRecordError",
+    )
     assert re.fullmatch(
         rf"error: file {re.escape(str(blocker))}/{RUN_ID}: cannot write the run record: Not a directory "
         r"\(hint: runs_dir must be a writable directory with free space \(setting runs_dir\)\)\n",

@@ -25,7 +25,7 @@ from columnar_etl.errors import INTERRUPTED, ConfigError, Declined, EtlError, Us
 from columnar_etl.pipeline.command_record import command_record
 from columnar_etl.report.display import run_quality
 
-runs_app = sub_app("Run records under runs/ (of run, load, cutover, rollback): list them, show one.")
+runs_app = sub_app("Run records under runs/ (of every command that changes the target): list them, show one.")
 app.add_typer(runs_app, name="runs")
 
 _OUTCOME_STYLE = {
