@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
+from columnar_etl.loading import versions as versions_module
 from columnar_etl.pipeline import load_step
 from columnar_etl.pipeline.record import RunRecord
 from export_generator import generate_export
@@ -576,3 +577,35 @@ def test_a_load_s_record_carries_the_export_s_identity_however_it_ends(work: Pat
         pg_uri, f"SELECT source_checksum FROM columnar_etl.runs WHERE run_id = '{done['run_id']}'"
     )
     assert ledger == [(expected,)]  # the one identity read serves both
+
+
+@pytest.mark.parametrize("command", ["cutover", "rollback"])
+def test_a_cutover_or_rollback_interrupted_right_after_its_commit_is_recorded_as_done_with_a_warning(
+    command: str, work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    first, second = versions(pg_uri)
+    if command == "rollback":
+        assert runner.invoke(app, ["--target", pg_uri, "cutover"]).exit_code == 0
+    real = versions_module.get_logger
+
+    def interrupted_once_committed(**context: Any) -> Any:
+        if context.get("stage") == command:  # the log line right after the switch's commit
+            raise KeyboardInterrupt
+        return real(**context)
+
+    monkeypatch.setattr(versions_module, "get_logger", interrupted_once_committed)
+    result = runner.invoke(app, ["--target", pg_uri, command, "--json"])
+    # Was: exit 1 and "interrupted: nothing live changed" while the views had been re-pointed.
+    assert result.exit_code == 2, result.output
+    now = second if command == "cutover" else first
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(now,)]
+    record = records(work / "runs")[-1]
+    assert (record["command"], record["outcome"], record["version_schema"]) == (command, "warn", now)
+    assert record["cutover"]["to_version"] == now and record["error"] is None
+    (warning,) = record["warnings"]
+    assert warning.startswith(
+        f"{command} interrupted (KeyboardInterrupt) after its commit: {now} is committed"
+    )
+    assert json.loads(result.stdout)["to_version"] == now

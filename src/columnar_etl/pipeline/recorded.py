@@ -83,18 +83,32 @@ def recorded_switch(
     version: str | None = None, *, settings: Settings, base: str | None = None, rollback_to: bool = False
 ) -> Recorded[CutoverResult]:
     """A cutover to ``version`` (or, ``rollback_to``, a rollback) with its run record, under the run id
-    of its ledger row. A failure or refusal is in the record and in ``exception``."""
+    of its ledger row. A failure or refusal is in the record and in ``exception``; from the commit on,
+    an interrupt or a failure ends the record ``warn`` (the views were re-pointed)."""
     command = "rollback" if rollback_to else "cutover"
     with command_record(command, settings, mode=command) as recorded:
         record = recorded.record
+
+        def before_commit(switched: CutoverResult) -> None:
+            recorded.pending = switched
+            _note_switch(record, switched)
+
         uri = resolve_target(settings.target, settings.pg_dir)
         base = base or settings.base_schema
         if rollback_to:
-            result = rollback(uri, base=base, settings=settings, run_id=record.run_id)
+            result = rollback(
+                uri, base=base, settings=settings, run_id=record.run_id, before_commit=before_commit
+            )
         else:
-            result = cutover(uri, version, base=base, settings=settings, run_id=record.run_id)
-        record.cutover = result.to_dict()
-        record.version_schema = result.to_version
+            result = cutover(
+                uri, version, base=base, settings=settings, run_id=record.run_id, before_commit=before_commit
+            )
+        _note_switch(record, result)
         record.warnings += result.warnings
         recorded.result = result
     return recorded
+
+
+def _note_switch(record: RunRecord, result: CutoverResult) -> None:
+    record.cutover = result.to_dict()
+    record.version_schema = result.to_version
