@@ -6,6 +6,7 @@ in ``columnar_etl.errors`` (shown by ``--help``, README.md and docs/cli.md).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from columnar_etl.cli.reference import (
     leaf_commands,
     parse_command_line,
 )
-from columnar_etl.errors import exit_code_lines
+from columnar_etl.errors import OUTCOMES, exit_code_lines
 from export_generator import generate_export
 
 runner = CliRunner()
@@ -258,3 +259,54 @@ def test_clean_exit_0_when_nothing_was_lost_2_when_values_were_quarantined(tmp_p
     warned = runner.invoke(app, ["clean", str(dirty), "-o", str(tmp_path / "d.db"), "--json"])
     assert (done.exit_code, warned.exit_code) == (0, 2), (done.output, warned.output)
     assert '"outcome": "done"' in done.stdout and '"outcome": "warn"' in warned.stdout
+
+
+JSON_LEAVES = [path for path, command in leaf_commands() if any("--json" in p.opts for p in command.params)]
+
+
+@pytest.mark.parametrize("path", JSON_LEAVES, ids=" ".join)
+def test_json_prints_one_json_value_on_every_outcome(
+    path: tuple[str, ...], isolated: Path, small_fixture: Path
+) -> None:
+    # Was: an error (an unreachable target, a missing file) printed nothing on stdout for most commands.
+    args = _arguments(path, isolated, small_fixture)
+    result = runner.invoke(app, ["--target", BAD_TARGET, *path, *args, "--json"])
+    printed = json.loads(result.stdout)  # exactly one JSON value, nothing else
+    if result.exit_code:
+        assert isinstance(printed, dict), result.stdout
+        assert (printed["outcome"], printed["exit_code"]) == (OUTCOMES[result.exit_code], result.exit_code)
+    failed = isinstance(printed, dict) and bool(printed.get("error"))  # a gate's verdict may be a table
+    if result.exit_code == 1 or failed:
+        assert printed["error"]["message"] and printed["error"]["message"] in result.stderr
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert set(JSON_LEAVES) >= {("tables",), ("backup", "verify"), ("schemas", "list"), ("load",)}
+
+
+def test_a_usage_error_with_json_prints_its_object_too(isolated: Path) -> None:
+    result = runner.invoke(app, ["run", "x.db", "--mode", "fast", "--json"])
+    assert result.exit_code == 64
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("usage", 64, "run")
+    assert printed["error"]["message"].startswith("Invalid value for '--mode'")
+    assert runner.invoke(app, ["run", "x.db", "--mode", "fast"]).stdout == ""  # without --json: nothing
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_an_interrupted_command_that_records_nothing_prints_one_line_exit_1(
+    as_json: bool, isolated: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: typer's exit 130 (made 1) and nothing at all on stderr.
+    from columnar_etl.source import export
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export, "open_source", interrupted)
+    result = runner.invoke(app, ["tables", str(small_fixture), *(["--json"] if as_json else [])])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == "error: interrupted: nothing live changed (hint: run again)\n"
+    if as_json:
+        printed = json.loads(result.stdout)
+        assert (printed["outcome"], printed["error"]["error"]) == ("failed", "KeyboardInterrupt")
+    else:
+        assert result.stdout == ""

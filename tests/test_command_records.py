@@ -1,5 +1,6 @@
 """Every command that changes (or would change) what is live leaves run.json with its outcome, however it
-ends: ``run`` whose settings do not load, ``load``, ``cutover`` and ``rollback``; a usage error leaves none.
+ends: ``run`` whose settings do not load (or declined at its prompt), ``load``, ``cutover``, ``rollback``,
+``copy-raw``, ``schemas prune`` and ``backup target-restore``; a usage error leaves none.
 
 Through typer's runner with real files and the real target; the expected rows, versions and run ids are
 read back from the truth file and the target's own catalogue and ledger.
@@ -7,7 +8,9 @@ read back from the truth file and the target's own catalogue and ledger.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import json
 import os
 import re
@@ -15,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,8 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
+from columnar_etl.loading import versions as versions_module
+from columnar_etl.pipeline import load_step
 from columnar_etl.pipeline.record import RunRecord
 from export_generator import generate_export
 
@@ -311,7 +317,13 @@ def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes
     blocker.write_text("x")
     monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(blocker))
     result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.exit_code == 1
+    printed = json.loads(result.stdout)  # --json: an object on every outcome (there was none here)
+    assert (printed["outcome"], printed["command"], printed["error"]["error"]) == (
+        "failed",
+        "cutover",
+        "RunRecordError",
+    )
     assert re.fullmatch(
         rf"error: file {re.escape(str(blocker))}/{RUN_ID}: cannot write the run record: Not a directory "
         r"\(hint: runs_dir must be a writable directory with free space \(setting runs_dir\)\)\n",
@@ -343,3 +355,257 @@ def test_a_replay_whose_recorded_settings_no_longer_load_is_a_recorded_failure(w
     (record,) = records(work / "runs")
     assert (record["command"], record["outcome"], record["error"]["stage"]) == ("run", "failed", "settings")
     assert record["error"]["path"] == str(old.run_dir / "run.json")
+
+
+# --- run's confirmation prompt ---------------------------------------------------------------------------
+
+
+def _at_the_prompt(work: Path, answer: bytes | None) -> subprocess.CompletedProcess[str]:
+    """``run --mode simple`` on a terminal (a pseudo-terminal as stdin), answering ``answer`` to its
+    prompt, or Ctrl-C (SIGINT) once the prompt is shown when ``answer`` is None."""
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(work / "runs"), "COLUMNAR_ETL_PG_DIR": str(work / "pg")}
+    # An unreachable target: a run that went past the prompt would fail its preflight (and say so).
+    command = [sys.executable, "-m", "columnar_etl", "run", FIXTURE, "--mode", "simple", "--json"]
+    command += ["--target", "postgresql://nobody@127.0.0.1:9/nowhere"]
+    controller, terminal = os.openpty()
+    try:
+        process = subprocess.Popen(
+            command, stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=work
+        )
+        os.close(terminal)
+        assert process.stdout is not None
+        shown = b""
+        while b"right away?" not in shown:  # the prompt, on stdout (not a terminal)
+            chunk = os.read(process.stdout.fileno(), 4096)
+            assert chunk, shown
+            shown += chunk
+        if answer is None:
+            process.send_signal(signal.SIGINT)
+        else:
+            os.write(controller, answer)
+        rest, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+    stdout = shown.decode() + rest.decode()
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr.decode())
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (b"n\n", "declined at the prompt: nothing ran, nothing live changed"),
+        (b"\x04", "no answer at the prompt: nothing ran, nothing live changed"),  # Ctrl-D: end of input
+    ],
+    ids=["no", "end-of-input"],
+)
+def test_declining_run_s_prompt_is_refused_exit_3_and_recorded(
+    answer: bytes, message: str, work: Path
+) -> None:
+    # Was: click's "Aborted!", exit 1 ("error"), and no run.json.
+    ended = _at_the_prompt(work, answer)
+    assert ended.returncode == 3, (ended.stdout, ended.stderr)
+    (record,) = records(work / "runs")
+    assert (record["command"], record["mode"], record["outcome"], record["exit_code"]) == (
+        "run",
+        "simple",
+        "halted",
+        3,
+    )
+    assert [(s["name"], s["status"]) for s in record["stages"]] == [("confirm", "halted")]
+    assert record["error"]["error"] == "Declined" and record["error"]["message"] == message
+    assert record["source"] == FIXTURE and record["finished"] is not None and record["version_schema"] is None
+    hint = "answer y, or pass --yes" + (
+        "; --mode blue-green loads without making it live"
+        if answer == b"n\n"
+        else " when no one is there to answer"
+    )
+    assert ended.stderr == f"error: file {FIXTURE}: {message} (hint: {hint})\n"
+    printed = json.loads(ended.stdout[ended.stdout.index("{") :])  # --json: the record, after the prompt
+    assert printed == {**record, "seconds": printed["seconds"]}
+    assert not (work / "pg").exists()  # nothing ran: not even the embedded server was looked for
+
+
+def test_ctrl_c_at_run_s_prompt_is_an_interrupt_exit_1_and_recorded(work: Path) -> None:
+    ended = _at_the_prompt(work, None)
+    assert ended.returncode == 1, (ended.stdout, ended.stderr)
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("run", "interrupted", 1)
+    assert record["error"]["error"] == "KeyboardInterrupt"
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+
+
+# --- copy-raw, schemas prune, backup target-restore ------------------------------------------------------
+
+
+def test_copy_raw_prune_and_target_restore_leave_their_records(work: Path, pg_uri: str) -> None:
+    runs = work / "runs"
+    copied = runner.invoke(app, ["--target", pg_uri, "copy-raw", FIXTURE, "--schema", "raw_rec", "--json"])
+    assert copied.exit_code == 0, copied.output
+    (record,) = records(runs)
+    assert (record["command"], record["outcome"], record["exit_code"], record["source"]) == (
+        "copy-raw",
+        "done",
+        0,
+        FIXTURE,
+    )
+    truth = truth_rows()
+    assert {t["table"]: t["target_rows"] for t in record["result"]["tables"]} == truth
+    printed = json.loads(copied.stdout)
+    assert (printed["outcome"], printed["run_id"]) == ("done", record["run_id"])
+    assert printed["run_record"] == str(Path("runs") / record["run_id"] / "run.json")
+
+    dumped = runner.invoke(app, ["--target", pg_uri, "backup", "target", "--schema", "raw_rec", "--json"])
+    assert dumped.exit_code == 0, dumped.output
+    dump = json.loads(dumped.stdout)["path"]
+    pg_query(pg_uri, "DROP SCHEMA raw_rec CASCADE")
+    restored = runner.invoke(app, ["--target", pg_uri, "backup", "target-restore", dump])
+    assert restored.exit_code == 0, restored.output
+    refused = runner.invoke(app, ["--target", pg_uri, "backup", "target-restore", dump, "--json"])
+    assert refused.exit_code == 1, refused.output  # the schema exists now: nothing restored over it
+    restores = [r for r in records(runs) if r["command"] == "backup target-restore"]
+    assert [(r["outcome"], r["exit_code"], r["mode"], r["source"]) for r in restores] == [
+        ("done", 0, "schema", dump),
+        ("failed", 1, "schema", dump),
+    ]
+    assert {name: info["rows"] for name, info in restores[0]["result"]["tables"].items()} == truth
+    assert restores[1]["error"]["message"].startswith("schema 'raw_rec' exists already in ")
+    assert json.loads(refused.stdout)["error"] == restores[1]["error"]
+    assert refused.stderr.startswith(f"error: file {dump}: schema 'raw_rec' exists already")
+    assert len(refused.stderr.splitlines()) == 1
+
+    # Two versions, the second live: the first (neither live nor its predecessor) is what a prune drops.
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    first, second = versions(pg_uri)
+    for extra, verb in ((["--dry-run"], "would drop"), ([], "dropped")):
+        pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", *extra])
+        assert pruned.exit_code == 0, pruned.output
+        assert pruned.stdout.startswith(f"{verb} {first}\n{verb} 1 version(s), kept 1 in "), pruned.stdout
+    prunes = [r for r in records(runs) if r["command"] == "schemas prune"]
+    assert [(r["mode"], r["outcome"], r["result"]["dropped"], r["result"]["kept"]) for r in prunes] == [
+        ("dry-run", "done", [first], [second]),
+        ("prune", "done", [first], [second]),
+    ]
+    assert versions(pg_uri) == [second]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["copy-raw", FIXTURE], ["schemas", "prune", "--keep", "1"], ["backup", "target-restore", "x.dump"]],
+    ids=lambda c: c[0] if c[0] != "schemas" else "schemas prune",
+)
+def test_a_failed_copy_raw_prune_or_target_restore_prints_json_and_is_recorded_failed(
+    command: list[str], work: Path
+) -> None:
+    result = runner.invoke(app, [*command, "--json", "--target", "postgresql://nobody@127.0.0.1:9/nowhere"])
+    assert result.exit_code == 1, result.output
+    (record,) = records(work / "runs")
+    name = " ".join(command[:2]) if command[0] in ("schemas", "backup") else command[0]
+    assert (record["command"], record["outcome"], record["exit_code"]) == (name, "failed", 1)
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["command"], printed["error"]) == ("failed", name, record["error"])
+    (line,) = result.stderr.splitlines()
+    assert line == f"error: {EtlErrorLine.of(record['error'])}"
+
+
+class EtlErrorLine:
+    """The one line an error prints, built from a recorded error independently of the code's own."""
+
+    @staticmethod
+    def of(error: dict[str, Any]) -> str:
+        where = ", ".join(
+            f"{label} {value if label == 'file' else repr(value)}"
+            for label, value in (
+                ("file", error["path"]),
+                ("table", error["table"]),
+                ("column", error["column"]),
+            )
+            if value is not None
+        )
+        text = f"{where}: {error['message']}" if where else error["message"]
+        text = f"{text} (hint: {error['hint']})" if error["hint"] else text
+        return " ".join(text.split())
+
+
+# --- load: interrupted after its commit; the export's identity ----------------------------------------
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, RuntimeError], ids=["interrupt", "failure"])
+def test_a_load_stopped_right_after_its_commit_is_recorded_as_done_with_a_warning(
+    stop: type[BaseException], work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = load_step.typed_export
+
+    @contextlib.contextmanager
+    def stopped_on_the_way_out(source: Path, settings: Any) -> Iterator[Any]:
+        # Left after load_tables returned, i.e. after the version's commit: the instant before the
+        # load returns to its command.
+        with real(source, settings) as typed:
+            yield typed
+        raise stop("stopped after the commit")
+
+    monkeypatch.setattr(load_step, "typed_export", stopped_on_the_way_out)
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--json"])
+    # Was: exit 1, "interrupted: nothing live changed" (or "failed"), version_schema null, while the
+    # version was committed and, in simple mode, live.
+    assert result.exit_code == 2, result.output
+    (version,) = versions(pg_uri)
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(version,)]
+    (record,) = records(work / "runs")
+    assert (record["outcome"], record["exit_code"], record["version_schema"]) == ("warn", 2, version)
+    assert record["error"] is None and record["load"]["status"] == "live"
+    said = "interrupted (KeyboardInterrupt)" if stop is KeyboardInterrupt else "failed (RuntimeError: stopped"
+    (warning,) = [w for w in record["warnings"] if "after its commit" in w]
+    assert warning.startswith(f"load {said}") and f"{version} is committed in the target" in warning
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["schema"], printed["run_id"]) == ("warn", version, record["run_id"])
+
+
+def test_a_load_s_record_carries_the_export_s_identity_however_it_ends(work: Path, pg_uri: str) -> None:
+    expected = hashlib.sha256(SMALL_FIXTURE.read_bytes()).hexdigest()
+    corrupt = work / "corrupt.db"
+    generate_export(corrupt, scale=0.02, seed=3, dirt="corrupt")  # the circuit breaker halts it
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--min-quality", "99.9"]).exit_code == 3
+    assert runner.invoke(app, ["--target", pg_uri, "load", str(corrupt)]).exit_code == 3
+    done, refused, halted = records(work / "runs")
+    assert (done["outcome"], refused["outcome"], halted["outcome"]) == ("warn", "halted", "halted")
+    assert halted["error"]["error"] == "ProfileHalt"
+    assert done["source_checksum"] == refused["source_checksum"] == expected
+    assert halted["source_checksum"] == hashlib.sha256(corrupt.read_bytes()).hexdigest()
+    ledger = pg_query(
+        pg_uri, f"SELECT source_checksum FROM columnar_etl.runs WHERE run_id = '{done['run_id']}'"
+    )
+    assert ledger == [(expected,)]  # the one identity read serves both
+
+
+@pytest.mark.parametrize("command", ["cutover", "rollback"])
+def test_a_cutover_or_rollback_interrupted_right_after_its_commit_is_recorded_as_done_with_a_warning(
+    command: str, work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    first, second = versions(pg_uri)
+    if command == "rollback":
+        assert runner.invoke(app, ["--target", pg_uri, "cutover"]).exit_code == 0
+    real = versions_module.get_logger
+
+    def interrupted_once_committed(**context: Any) -> Any:
+        if context.get("stage") == command:  # the log line right after the switch's commit
+            raise KeyboardInterrupt
+        return real(**context)
+
+    monkeypatch.setattr(versions_module, "get_logger", interrupted_once_committed)
+    result = runner.invoke(app, ["--target", pg_uri, command, "--json"])
+    # Was: exit 1 and "interrupted: nothing live changed" while the views had been re-pointed.
+    assert result.exit_code == 2, result.output
+    now = second if command == "cutover" else first
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(now,)]
+    record = records(work / "runs")[-1]
+    assert (record["command"], record["outcome"], record["version_schema"]) == (command, "warn", now)
+    assert record["cutover"]["to_version"] == now and record["error"] is None
+    (warning,) = record["warnings"]
+    assert warning.startswith(
+        f"{command} interrupted (KeyboardInterrupt) after its commit: {now} is committed"
+    )
+    assert json.loads(result.stdout)["to_version"] == now

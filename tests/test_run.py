@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.pg.connect import connect
-from columnar_etl.pipeline.runner import run
+from columnar_etl.pipeline.runner import Mode, run
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
 
@@ -320,8 +320,9 @@ def test_sigterm_or_ctrl_c_mid_load_exits_1_and_run_json_says_interrupted(
     assert version_schemas(settings.target) == []
 
 
-def test_an_interrupt_just_after_the_commit_is_recorded_as_done_with_the_version_live(
-    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("mode", ["simple", "blue-green"])
+def test_an_interrupt_just_after_the_commit_is_recorded_as_done_with_the_version_committed(
+    mode: Mode, settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # helper 22: Ctrl-C 15 ms after the commit left run.json "interrupted" (exit 1: "nothing live
     # changed") while the version was live. Here it lands in the loader, after its commit returned.
@@ -339,11 +340,12 @@ def test_an_interrupt_just_after_the_commit_is_recorded_as_done_with_the_version
             self.log.info(event, **fields)
 
     monkeypatch.setattr(strategies, "get_logger", lambda **bound: Interrupting(real(**bound)))
-    result = run(small_fixture, settings=settings, mode="simple")
+    result = run(small_fixture, settings=settings, mode=mode)
     assert (result.outcome, result.exit_code) == ("warn", 2)
-    assert any(
-        "interrupted (KeyboardInterrupt) after the version was committed" in w for w in result.record.warnings
-    )
+    # Was "it is live" in blue-green mode too, where the version waits for its cutover.
+    where = "it is live" if mode == "simple" else "it is ready; `columnar-etl cutover` makes it live"
+    said = f"interrupted (KeyboardInterrupt) after the version was committed: {where}; "
+    assert any(w.startswith(said) for w in result.record.warnings), result.record.warnings
     record = json.loads((result.run_dir / "run.json").read_text())
     assert record["outcome"] == "warn" and record["version_schema"] is not None
     assert settings.target is not None

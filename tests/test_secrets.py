@@ -258,7 +258,8 @@ def test_no_password_in_any_artefact_log_ledger_row_output_or_child_argv(
         done = runner.invoke(app, ["rollback", "--json"])
         assert done.exit_code == 0, done.output
         outputs.append(done.output)
-        assert len(list((work / "runs").glob("*/run.json"))) == 5
+        # Two runs, the target-restore, the load, the cutover and the rollback: each left its record.
+        assert len(list((work / "runs").glob("*/run.json"))) == 6
         argv = argv_log.read_text()
         assert "pg_dump" in argv and "pg_restore" in argv and "--dbname=" in argv
         assert password not in argv

@@ -155,6 +155,12 @@ class CutoverRefused(LoadError):
     exit_code = ExitCode.GATE
 
 
+class Declined(EtlError):
+    """The operator declined at a confirmation prompt: refused, as by a gate; nothing ran (exit 3)."""
+
+    exit_code = ExitCode.GATE
+
+
 class PreflightFailed(EtlError):
     """A Gate 0 environment check failed: the gate refused the run (exit 3)."""
 

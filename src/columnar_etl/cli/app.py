@@ -34,6 +34,8 @@ from columnar_etl.config import (
 from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
+from columnar_etl.pipeline.command_record import Recorded
+from columnar_etl.pipeline.record import error_of
 from columnar_etl.version import __version__
 
 out = Console(highlight=False)
@@ -54,11 +56,16 @@ class EtlGroup(TyperGroup):
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """Parse the root's own arguments; a usage error exits 64."""
+        wants_json = JSON_FLAG in args
         try:
-            return super().make_context(info_name, args, parent=parent, **extra)
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
             exc.exit_code = ExitCode.USAGE
+            if wants_json:
+                _echo_usage(exc)
             raise
+        ctx.meta[JSON_FLAG] = wants_json
+        return ctx
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         """Run the command; on :class:`EtlError` print ``error: ...`` and exit with its code."""
@@ -66,6 +73,8 @@ class EtlGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as exc:  # raised while parsing a subcommand's arguments
             exc.exit_code = ExitCode.USAGE
+            if ctx.meta.get(JSON_FLAG):
+                _echo_usage(exc)
             raise
         except EtlError as exc:
             if _debug(ctx):
@@ -74,6 +83,11 @@ class EtlGroup(TyperGroup):
             ctx.exit(exc.exit_code)
         except (typer.Exit, typer.Abort, TyperException):
             raise
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM (see __main__) in a command that records none
+            if _debug(ctx):
+                raise
+            err.print(f"error: {interrupted().one_line()}", markup=False, soft_wrap=True)
+            ctx.exit(ExitCode.ERROR)
         except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
             if _debug(ctx):
                 raise
@@ -81,6 +95,17 @@ class EtlGroup(TyperGroup):
             line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
             err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
             ctx.exit(ExitCode.ERROR)
+
+
+#: The option of every command that prints JSON: given, stdout holds one JSON object whatever the outcome.
+JSON_FLAG = "--json"
+
+
+def _echo_usage(exc: UsageError) -> None:
+    """The ``--json`` object of a usage error (exit 64): nothing ran; the same words as on stderr."""
+    command = exc.ctx.command_path.split()[-1] if exc.ctx is not None else None
+    error = {"error": "UsageError", "message": exc.format_message(), "hint": "add --help for the usage"}
+    echo_json(with_outcome({"command": command, "error": error}, ExitCode.USAGE))
 
 
 def _debug(ctx: Any) -> bool:
@@ -236,7 +261,19 @@ def with_global_options(function: F) -> F:
         if not isinstance(root.obj, CliState):  # the root callback runs first, and makes the state
             root.obj = CliState()
         root.obj.take(given)
-        return function(*args, **kwargs)
+        if not kwargs.get("as_json"):
+            return function(*args, **kwargs)
+        printed = _printed[0]
+        try:
+            return function(*args, **kwargs)
+        except (TyperException, typer.Exit, typer.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            # An error the command did not print JSON for itself (a recorded command prints its record's):
+            # with --json, stdout still holds one object; the one line on stderr follows (EtlGroup).
+            if _printed[0] == printed:
+                echo_json(error_json(ctx, exc))
+            raise
 
     command.__signature__ = signature.replace(parameters=[*kept, *extra])  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in [*kept, *extra]}
@@ -341,10 +378,66 @@ def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
     )
 
 
+def end_recorded(recorded: Recorded[Any], as_json: bool, render: Callable[[Any], None]) -> None:
+    """The end of a command that leaves a run record (:mod:`columnar_etl.pipeline.command_record`):
+    with ``--json`` one object on stdout (its outcome first, the run record's path) whatever the
+    outcome; else ``render`` of its result. A failure or refusal then ends as every error does (its one
+    line on stderr, its exit code); a result with warnings exits 2."""
+    record, failure = recorded.record, recorded.exception
+    if failure is not None:
+        if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
+            echo_json(failure_json(record, recorded.path))
+        warn_unwritten(recorded)
+        raise failure  # its one line on stderr and its exit code (EtlGroup)
+    result = recorded.unwrap()
+    if as_json:
+        data = {**result.to_dict(), "run_id": record.run_id, "run_record": str(recorded.path)}
+        echo_json(with_outcome(data, record.exit_code))
+    else:
+        render(result)
+    warn_unwritten(recorded)
+    if record.exit_code:
+        raise typer.Exit(record.exit_code)
+
+
+def warn_unwritten(recorded: Recorded[Any]) -> None:
+    """The line on stderr of a command whose run.json could not be written at its end."""
+    if not recorded.written:
+        warning = next((w for w in recorded.record.warnings if w.startswith("run.json not written")), None)
+        err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
+
+
 def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:
     """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output)."""
     return {"outcome": OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
 
 
+#: How many JSON objects this process printed (see :func:`with_global_options`).
+_printed = [0]
+
+
 def echo_json(data: Any) -> None:
+    """``data`` as JSON on stdout: what ``--json`` prints."""
+    _printed[0] += 1
     typer.echo(json.dumps(data, indent=2, default=str))
+
+
+def interrupted() -> EtlError:
+    """The error of a command that Ctrl-C (or SIGTERM) stopped before it changed anything."""
+    return EtlError("interrupted: nothing live changed", hint="run again")
+
+
+def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
+    """The ``--json`` object of a command that ended with ``exc``: its outcome first, the command, the
+    error as a run record holds one (one line, passwords masked)."""
+    names: list[str] = []
+    current: Any = ctx
+    while current.parent is not None:
+        names.append(current.info_name or "")
+        current = current.parent
+    command = " ".join(reversed(names))
+    if isinstance(exc, KeyboardInterrupt):
+        error = {**error_of(interrupted(), command), "error": type(exc).__name__}
+        return with_outcome({"command": command, "error": error}, ExitCode.ERROR)
+    code = exc.exit_code if isinstance(exc, EtlError) else ExitCode.ERROR
+    return with_outcome({"command": command, "error": error_of(exc, command)}, code)

@@ -9,7 +9,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out, sub_app, with_outcome
+from columnar_etl.cli.app import (
+    app,
+    cli_state,
+    echo_json,
+    end_recorded,
+    out,
+    recorded_settings,
+    sub_app,
+    with_outcome,
+)
+from columnar_etl.pipeline.command_record import recorded_call
 
 # --- Gate 0: preflight and backups ---------------------------------------------------------------------
 
@@ -213,13 +223,25 @@ def backup_target_restore(
     ] = None,
     as_json: _JsonOption = False,
 ) -> None:
-    """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database."""
+    """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database.
+
+    Leaves runs/<run_id>/run.json (command "backup target-restore"), however it ends.
+    """
     from columnar_etl.backups import restore_target  # deliberate: stage loaded when the command runs
 
-    result = restore_target(file, database=database, settings=cli_state(ctx).settings)
-    if as_json:
-        echo_json(result.to_dict())
-        return
+    mode = "database" if database else "schema"  # into a new database, or a new schema of the target's
+    settings = recorded_settings(ctx, "backup target-restore", mode=mode, source=file, as_json=as_json)
+    recorded = recorded_call(
+        "backup target-restore",
+        settings,
+        lambda: restore_target(file, database=database, settings=settings),
+        mode=mode,
+        source=file,
+    )
+    end_recorded(recorded, as_json, _print_target_restore)
+
+
+def _print_target_restore(result: Any) -> None:
     rows = sum(int(info["rows"]) for info in result.tables.values())
     out.print(
         f"restored schema {result.schema} into database {result.database}: {len(result.tables)} tables, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -14,21 +14,23 @@ from columnar_etl.cli.app import (
     app,
     cli_state,
     echo_json,
-    err,
+    end_recorded,
     failure_json,
     out,
     recorded_settings,
     sub_app,
+    warn_unwritten,
     with_outcome,
 )
 from columnar_etl.config import Settings, mask_uri
 from columnar_etl.errors import ConfigError, UsageError
+from columnar_etl.pipeline.command_record import recorded_call
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
-    from columnar_etl.loading.result import CutoverResult, LoadResult
-    from columnar_etl.pipeline.recorded import Recorded
+    from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult
+    from columnar_etl.pipeline.command_record import Recorded
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -124,7 +126,7 @@ def load_command(
             echo_json(failure_json(record, recorded.path, **(refused.to_dict() if refused else {})))
         elif refused is not None:
             _render_load(refused)
-        _warn_unwritten(recorded)
+        warn_unwritten(recorded)
         raise failure  # its one line on stderr and its exit code (EtlGroup)
     result = recorded.unwrap()
     if as_json:
@@ -134,15 +136,8 @@ def load_command(
         _render_load(result)
         for warning in result.clean_warnings:
             out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    _warn_unwritten(recorded)
+    warn_unwritten(recorded)
     raise typer.Exit(record.exit_code)
-
-
-def _warn_unwritten(recorded: Recorded[Any]) -> None:
-    """The line on stderr of a command whose run.json could not be written at its end."""
-    if not recorded.written:
-        warning = next((w for w in recorded.record.warnings if w.startswith("run.json not written")), None)
-        err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
 
 
 def _render_load(result: LoadResult) -> None:
@@ -231,14 +226,14 @@ def _render_switch(recorded: Recorded[CutoverResult], as_json: bool) -> None:
     if failure is not None:
         if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
             echo_json(failure_json(record, recorded.path))
-        _warn_unwritten(recorded)
+        warn_unwritten(recorded)
         raise failure  # its one line on stderr and its exit code (EtlGroup)
     result = recorded.unwrap()
     if as_json:
         echo_json(with_outcome({**result.to_dict(), "run_record": str(recorded.path)}, record.exit_code))
     else:
         _print_switch(result)
-    _warn_unwritten(recorded)
+    warn_unwritten(recorded)
     if record.exit_code:
         raise typer.Exit(record.exit_code)
 
@@ -293,18 +288,29 @@ def schemas_prune(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be dropped.")] = False,
     as_json: _JsonOption = False,
 ) -> None:
-    """Drop old version schemas; the live one and its predecessor are always kept."""
+    """Drop old version schemas; the live one and its predecessor are always kept.
+
+    Leaves runs/<run_id>/run.json (command "schemas prune"), however it ends (also a --dry-run).
+    """
     from columnar_etl.loading.versions import prune_versions  # deliberate: stage loaded when the command runs
 
-    settings = cli_state(ctx).settings
-    uri = _uri(settings)
-    result = prune_versions(
-        uri, keep=keep, base=base or settings.base_schema, dry_run=dry_run, settings=settings
-    )
-    if as_json:
-        echo_json(result.to_dict())
-        return
-    verb = "would drop" if dry_run else "dropped"
+    mode = "dry-run" if dry_run else "prune"
+    settings = recorded_settings(ctx, "schemas prune", mode=mode, as_json=as_json)
+
+    uris: list[str] = []
+
+    def prune() -> PruneResult:
+        uris.append(_uri(settings))
+        return prune_versions(
+            uris[0], keep=keep, base=base or settings.base_schema, dry_run=dry_run, settings=settings
+        )
+
+    recorded = recorded_call("schemas prune", settings, prune, mode=mode)
+    end_recorded(recorded, as_json, lambda result: _print_prune(result, uris[0]))
+
+
+def _print_prune(result: PruneResult, uri: str) -> None:
+    verb = "would drop" if result.dry_run else "dropped"
     for schema in result.dropped:
         out.print(f"{verb} {schema}", soft_wrap=True)
     out.print(

@@ -21,10 +21,11 @@ from columnar_etl.cli.app import (
     sub_app,
 )
 from columnar_etl.config import SECRET_SETTINGS, load_settings
-from columnar_etl.errors import ConfigError, EtlError, UsageError
+from columnar_etl.errors import INTERRUPTED, ConfigError, Declined, EtlError, UsageError
+from columnar_etl.pipeline.command_record import command_record
 from columnar_etl.report.display import run_quality
 
-runs_app = sub_app("Run records under runs/ (of run, load, cutover, rollback): list them, show one.")
+runs_app = sub_app("Run records under runs/ (of every command that changes the target): list them, show one.")
 app.add_typer(runs_app, name="runs")
 
 _OUTCOME_STYLE = {
@@ -92,9 +93,7 @@ def run_command(
             record_failed_settings(ctx, error, "run", mode=mode, source=source, as_json=as_json)
             raise error from exc
     if mode == "simple" and not yes and sys.stdin.isatty():
-        typer.confirm(
-            f"Load {source} and make it live in schema {settings.base_schema!r} right away?", abort=True
-        )
+        _confirm(source, settings, as_json)
     result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
     if state.debug and result.exception is not None:
         raise result.exception
@@ -104,6 +103,41 @@ def run_command(
         _render(result)
     _report_end(result)
     raise typer.Exit(result.exit_code)
+
+
+def _confirm(source: Path, settings: Any, as_json: bool) -> None:
+    """Ask before a simple run makes the export live. Declined (or no answer: end of input), the run is
+    refused by the operator, as by a gate: exit 3, and its run.json says so (stage ``confirm``); Ctrl-C
+    at the prompt is an interrupt (exit 1). Nothing ran either way."""
+    try:
+        if typer.confirm(f"Load {source} and make it live in schema {settings.base_schema!r} right away?"):
+            return
+        answer: BaseException = Declined(
+            "declined at the prompt: nothing ran, nothing live changed",
+            path=source,
+            hint="answer y, or pass --yes; --mode blue-green loads without making it live",
+        )
+    except typer.Abort as abort:  # click's word for Ctrl-C (and end of input) at a prompt
+        answer = (
+            KeyboardInterrupt()
+            if INTERRUPTED.is_set() or _ctrl_c(abort)
+            else Declined(
+                "no answer at the prompt: nothing ran, nothing live changed",
+                path=source,
+                hint="answer y, or pass --yes when no one is there to answer",
+            )
+        )
+    with command_record("run", settings, mode="simple", source=source, stage="confirm") as recorded:
+        raise answer
+    if as_json:
+        echo_json(recorded.record.to_dict())
+    assert recorded.exception is not None
+    raise recorded.exception  # its one line on stderr and its exit code (EtlGroup)
+
+
+def _ctrl_c(abort: BaseException) -> bool:
+    """Whether click's :class:`typer.Abort` at a prompt came from Ctrl-C (not from the end of input)."""
+    return isinstance(abort.__context__, KeyboardInterrupt)
 
 
 def _report_end(result: Any) -> None:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, out
+from columnar_etl.cli.app import app, cli_state, echo_json, end_recorded, out, recorded_settings
 from columnar_etl.config import mask_uri
 from columnar_etl.errors import EtlError
 from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pipeline.command_record import recorded_call
 from columnar_etl.report.display import run_quality
+
+if TYPE_CHECKING:
+    from columnar_etl.pipeline.raw import RawCopyResult
 
 DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
 
@@ -50,17 +54,26 @@ def copy_raw_command(
     schema: Annotated[str, typer.Option("--schema", help="Target schema (replaced).")] = "demo_raw",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Copy every table as text into one schema, in one transaction (no profiling or cleaning)."""
+    """Copy every table as text into one schema, in one transaction (no profiling or cleaning).
+
+    Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
+    """
     from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
 
-    settings = cli_state(ctx).settings
-    uri = resolve_target(settings.target, settings.pg_dir)
-    result = copy_raw(source, uri, schema=schema, batch_size=settings.batch_size)
-    if as_json:
-        echo_json(result.to_dict())
-        return
+    settings = recorded_settings(ctx, "copy-raw", mode="copy-raw", source=source, as_json=as_json)
+    uris: list[str] = []
+
+    def copy() -> RawCopyResult:
+        uris.append(resolve_target(settings.target, settings.pg_dir))
+        return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size)
+
+    recorded = recorded_call("copy-raw", settings, copy, mode="copy-raw", source=source)
+    end_recorded(recorded, as_json, lambda result: _print_copy(result, uris[0]))
+
+
+def _print_copy(result: RawCopyResult, uri: str) -> None:
     out.print(f"target: {mask_uri(uri)}", soft_wrap=True)
-    view = Table(title=escape(f"{source.name} → schema {schema}"))
+    view = Table(title=escape(f"{result.source.name} → schema {result.schema}"))
     view.add_column("table")
     view.add_column("source rows", justify="right")
     view.add_column("target rows", justify="right")

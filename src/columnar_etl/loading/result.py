@@ -190,6 +190,8 @@ class CutoverResult:
     backup: str | None = None
     seconds: float = 0.0
     dashboard: list[MetricResult] = field(default_factory=list)
+    #: True from the moment the switch's transaction committed.
+    committed: bool = False
 
     @property
     def warnings(self) -> list[str]:

@@ -9,7 +9,7 @@ data, so both take milliseconds whatever the size of the versions.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -40,14 +40,25 @@ def cutover(
     base: str = "servicedesk",
     settings: Settings | None = None,
     run_id: str | None = None,
+    before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
     """Make ``<base>.*`` read ``version`` (default: the newest version that is not live).
 
     With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
     version is unknown, dropped or already live, or when readers hold the views longer than
-    ``target_lock_wait``; nothing changes then.
+    ``target_lock_wait``; nothing changes then. ``before_commit`` is called with the result just before
+    the commit (what it raises rolls the cutover back); the result's ``committed`` turns true the moment
+    the commit returned.
     """
-    return _switch(target_uri, base, version, rollback=False, settings=settings, run_id=run_id)
+    return _switch(
+        target_uri,
+        base,
+        version,
+        rollback=False,
+        settings=settings,
+        run_id=run_id,
+        before_commit=before_commit,
+    )
 
 
 def rollback(
@@ -56,12 +67,16 @@ def rollback(
     base: str = "servicedesk",
     settings: Settings | None = None,
     run_id: str | None = None,
+    before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
     """Make ``<base>.*`` read the version that was live before the live one (its ``previous``).
 
     Repeated rollbacks walk further back. Raises :class:`LoadError` when there is nothing to go back to.
+    ``before_commit`` as for :func:`cutover`.
     """
-    return _switch(target_uri, base, None, rollback=True, settings=settings, run_id=run_id)
+    return _switch(
+        target_uri, base, None, rollback=True, settings=settings, run_id=run_id, before_commit=before_commit
+    )
 
 
 def _switch(
@@ -72,6 +87,7 @@ def _switch(
     rollback: bool,
     settings: Settings | None,
     run_id: str | None,
+    before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
     settings = settings or load_settings()
     check_base(base)
@@ -92,7 +108,13 @@ def _switch(
     try:
         if not rollback and settings.backup_before_cutover:
             backup = backup_live(uri, base, settings)
-        with transaction(uri) as conn, _cursor(conn) as cursor:
+        made: list[CutoverResult] = []
+
+        def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
+            for result in made:
+                result.committed = True
+
+        with transaction(uri, committed=committed) as conn, _cursor(conn) as cursor:
             check_readers(cursor, settings.readers)
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
@@ -124,6 +146,9 @@ def _switch(
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
             ledger.write_run(cursor, run)
+            made.append(result)
+            if before_commit is not None:
+                before_commit(result)
     except EtlError as exc:
         run.status, run.finished, run.error = "failed", datetime.now(UTC), exc.one_line()
         ledger.record_run(uri, run)

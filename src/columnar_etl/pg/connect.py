@@ -143,12 +143,15 @@ def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
 
 
 @contextmanager
-def transaction(uri: str) -> Iterator[Any]:
-    """A connection whose work is committed when the block succeeds and rolled back when it raises."""
+def transaction(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
+    """A connection whose work is committed when the block succeeds and rolled back when it raises;
+    ``committed`` is called the moment the commit returned (before the connection closes)."""
     conn = connect(uri, autocommit=False)
     try:
         yield conn
         conn.commit()
+        if committed is not None:
+            committed()
     except BaseException:
         rollback_quietly(conn)
         raise

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -76,18 +77,37 @@ def load_export(
     strict_drift: bool = False,
     settings: Settings,
     run_id: str | None = None,
+    identified: Callable[[str], None] | None = None,
+    before_commit: Callable[[LoadResult], None] | None = None,
 ) -> LoadResult:
     """Profile, gate, plan and clean the export, and load it into a new version schema of ``base``.
 
     Raises :class:`ProfileHalt` when the circuit breaker stops it and
     :class:`~columnar_etl.loading.result.LoadRefused` when a check refuses the cutover. What cleaning
     lost is in the result's ``clean_warnings`` (and so in its ``warnings``). ``run_id`` names the
-    load's ledger row (default: a new id).
+    load's ledger row (default: a new id). ``identified`` is called with the export's identity (its
+    sha256, :func:`~columnar_etl.source.identity.export_identity`, read once: the ledger's too) as soon
+    as it is read, before the profile; ``before_commit`` with the load's result once the export was
+    found unchanged, just before the commit (what it raises rolls the load back).
     """
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
     before = source_state(source)  # the load commits only if the export is still in this state
+    # Read after its state (a change between the two is caught before the commit); before the profile,
+    # so that the record of a load the circuit breaker halts names the file too, as a run's does. A
+    # file that cannot be read is the profile's to report, in its own words.
+    checksum: str | None = None
+    with contextlib.suppress(OSError):
+        checksum = export_identity(source)
+    if identified is not None and checksum is not None:
+        identified(checksum)
+
+    def unchanged(loaded: LoadResult) -> None:
+        check_unchanged(source, before)
+        if before_commit is not None:
+            before_commit(loaded)
+
     with typed_export(source, settings) as typed:
         result = load_tables(
             typed.tables,
@@ -103,8 +123,8 @@ def load_export(
             column_names=column_names,
             strict_drift=strict_drift,
             source_path=str(source),
-            source_checksum=export_identity(source),
-            before_commit=lambda _: check_unchanged(source, before),
+            source_checksum=checksum,
+            before_commit=unchanged,
             settings=settings,
             run_id=run_id,
         )

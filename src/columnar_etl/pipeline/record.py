@@ -3,8 +3,9 @@
 A run record says everything needed to understand or replay a run: the settings used (passwords
 masked), tool and dependency versions, the source's path and checksum, the plan, stage timings, row
 counts, quality before/after, the version schema and the outcome. ``command`` says which command left
-it: ``run``, or one of the others that change what is live (``load``, ``cutover``, ``rollback``; see
-:mod:`.recorded`), which leave the same record with what they know.
+it: ``run``, or one of the others that change the target (``load``, ``cutover``, ``rollback``,
+``copy-raw``, ``schemas prune``, ``backup target-restore``; see :mod:`.command_record`), which leave
+the same record with what they know.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class RunRecord:
     source: str | None
     mode: str
     settings: dict[str, Any]
-    #: The command that left the record: ``run``, ``load``, ``cutover`` or ``rollback``.
+    #: The command that left the record: ``run``, ``load``, ``cutover``, ``rollback``, ``copy-raw``,
+    #: ``schemas prune`` or ``backup target-restore``.
     command: str = "run"
     source_checksum: str | None = None
     started: float = field(default_factory=time.time)
@@ -118,6 +120,8 @@ class RunRecord:
     load: dict[str, Any] | None = None
     #: What a ``cutover`` or ``rollback`` did (its ``CutoverResult``).
     cutover: dict[str, Any] | None = None
+    #: What another command did (``copy-raw``, ``schemas prune``, ``backup target-restore``): its result.
+    result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
     replay_of: str | None = None
@@ -164,6 +168,7 @@ class RunRecord:
             "backup": self.backup,
             "load": self.load,
             "cutover": self.cutover,
+            "result": self.result,
             "replay_of": self.replay_of,
             "settings": self.settings,
             "versions": versions(),

@@ -342,12 +342,16 @@ def _committed(result: RunResult) -> bool:
 
 def _record_interrupt(result: RunResult, exc: BaseException) -> None:
     """Record a run that was interrupted: before the commit nothing live changed (exit 1, and no version
-    exists); after it the version is live (exit 2), however little of the rest was written."""
+    exists); after it the version is in the target (exit 2; live in simple mode, ready for a cutover in
+    blue-green), however little of the rest was written."""
     record = result.record
     if _committed(result):
         record.outcome = "warn"
+        where = (
+            "it is live" if record.mode == "simple" else "it is ready; `columnar-etl cutover` makes it live"
+        )
         record.warnings.append(
-            f"interrupted ({type(exc).__name__}) after the version was committed: it is live; "
+            f"interrupted ({type(exc).__name__}) after the version was committed: {where}; "
             "the run's report may be incomplete"
         )
         return
