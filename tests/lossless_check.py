@@ -628,7 +628,8 @@ def _join(
         native = [c for c in columns if all(r.cells[c].storage in NATIVE for r in table.rows)]
         left, found = _pair_on(native, left, target_rows, rest)
         pairs += [(row, target_rows[i]) for row, i in found]
-        rest = [i for i in rest if i not in {i for _, i in found}]
+        paired = {i for _, i in found}  # once: built per element, 24,000 keyless rows took minutes
+        rest = [i for i in rest if i not in paired]
     if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
         return pairs, left, [target_rows[i] for i in rest]
     missing: list[SourceRow] = []

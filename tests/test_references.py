@@ -472,3 +472,50 @@ def test_values_kept_by_the_profile_measure_as_a_read_of_the_table(make_sqlite: 
     assert (read[1].orphans, read[1].examples) == (1, ("zz",))
     # long: its six long values; bad: 'k0', 'k11' and the cp1252 'ké' have no parent.
     assert read[2].orphans == 6 and read[3].examples == ("k0", "k11", "ké")
+
+
+def test_a_declared_reference_is_matched_to_its_columns_whatever_its_case(make_sqlite: SqliteFactory) -> None:
+    # SQLite matches the columns a FOREIGN KEY clause names without regard to case; the profile took
+    # the clause's spelling ('SRC.CODE') for a column name: the reference had no orphan count, no note,
+    # and its ends stayed bigint and text (every join along it would fail in PostgreSQL).
+    codes = [(i, f"name {i}") for i in range(1, 11)]
+    uses = [(i, str(1 + i % 10)) for i in range(30)] + [(30, "77"), (31, "x")]
+    path = make_sqlite(
+        {
+            "src": ("CREATE TABLE src (Code INTEGER PRIMARY KEY, name TEXT)", codes),
+            "uses": (
+                "CREATE TABLE uses (id INTEGER PRIMARY KEY, Src_Code TEXT, FOREIGN KEY (SRC_CODE) "
+                "REFERENCES SRC (CODE))",
+                uses,
+            ),
+        }
+    )
+    found = profile(path)
+    column = found["uses"]["Src_Code"]
+    assert column.foreign_key == "src.Code"
+    assert "reference to src.Code declared in the schema" in column.notes
+    ((orphans,),) = _query(path, "SELECT count(*) FROM uses WHERE Src_Code NOT IN (SELECT Code FROM src)")
+    issue = column.issue("orphan_reference")
+    assert issue is not None and issue.count == orphans == 2 and issue.examples == ("77", "x")
+    # One type at both ends: the integer key is loaded as text, like the codes referring to it.
+    assert found["src"]["Code"].inferred_type == column.inferred_type == "text"
+
+
+def test_a_declared_reference_to_a_missing_column_is_none(make_sqlite: SqliteFactory) -> None:
+    # 'REFERENCES sources (id)' where sources has no id: SQLite accepts the declaration and never
+    # checks it. The profile showed a reference to sources.id; the values' true parent key was never
+    # looked for, as a declared reference is taken as it is.
+    sources = [(f"SRC-{i:03d}",) for i in range(12)]
+    uses = [(i, f"SRC-{i % 12:03d}") for i in range(40)]
+    path = make_sqlite(
+        {
+            "sources": ("CREATE TABLE sources (source_id TEXT PRIMARY KEY)", sources),
+            "uses": (
+                "CREATE TABLE uses (id INTEGER PRIMARY KEY, source_id TEXT REFERENCES sources (id))",
+                uses,
+            ),
+        }
+    )
+    column = profile(path)["uses"]["source_id"]
+    assert column.foreign_key == "sources.source_id"
+    assert column.notes == ["reference to sources.source_id found in the data (100.0% of its values)"]

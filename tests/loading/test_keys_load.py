@@ -7,7 +7,9 @@ What PostgreSQL holds is asked of PostgreSQL itself (pg_catalog), and compared w
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import string
 from pathlib import Path
 from typing import Any
 
@@ -186,3 +188,58 @@ def test_index_names_never_take_a_later_tables_name(
     assert _constraints(pg_uri, schema, "t")[0] == ["t_pkey1"]
     assert _constraints(pg_uri, schema, "t_pkey")[0] == ["t_pkey_pkey"]
     assert pg_query(pg_uri, f'SELECT count(*) FROM "{schema}".t_pkey') == [(5,)]
+
+
+def _incompressible(length: int, seed: int) -> str:
+    """Text PostgreSQL cannot compress below a B-tree entry's limit (about 2.7 kB): random letters."""
+    pick = random.Random(seed)
+    return "".join(pick.choice(string.ascii_letters + string.digits) for _ in range(length))
+
+
+def test_a_key_too_long_for_a_btree_gets_a_hash_index(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A table keyed by its URL, and one referring to it: one URL is longer than a B-tree entry can be.
+    # PostgreSQL refused the primary key with program_limit_exceeded, which failed the load (exit 1).
+    urls = [f"https://example.org/{i}" for i in range(5)] + [
+        f"https://example.org/?q={_incompressible(4000, 1)}"
+    ]
+    visits = [(i, urls[i % len(urls)]) for i in range(12)]
+    path = make_sqlite(
+        {
+            "pages": ("CREATE TABLE pages (url TEXT PRIMARY KEY, title TEXT)", [(u, "t") for u in urls]),
+            "visits": (
+                "CREATE TABLE visits (id INTEGER PRIMARY KEY, url TEXT REFERENCES pages (url))",
+                visits,
+            ),
+        }
+    )
+    data = _load_blue_green(path, pg_uri, tmp_path)
+    schema = data["schema"]
+    assert data["rows"] == {"pages": 6, "visits": 12}
+    why = data["key_indexes"]["pages"]
+    assert why.startswith("PostgreSQL refused it after cleaning: index row size ")
+    assert why.endswith("; a hash index instead (a value is too long for a B-tree)")
+    assert _constraints(pg_uri, schema, "pages") == (
+        [],
+        [f"CREATE INDEX pages_url_idx ON {schema}.pages USING hash (url)"],
+    )
+    keys, indexes = _constraints(pg_uri, schema, "visits")
+    assert keys == ["visits_pkey"]
+    assert sorted(index.split(" USING ")[1] for index in indexes) == ["btree (id)", "hash (url)"]
+    # Every value arrived whole, the long one too.
+    assert sorted(pg_query(pg_uri, f"SELECT url FROM {schema}.pages")) == sorted((u,) for u in urls)
+    assert sorted(pg_query(pg_uri, f"SELECT id, url FROM {schema}.visits")) == visits
+
+
+def test_a_composite_key_too_long_for_a_btree_gets_no_index(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A hash index holds one column: a two-column key with a value too long for a B-tree gets none.
+    rows = [("a", "short"), ("a", _incompressible(4000, 2)), ("b", "short")]
+    path = make_sqlite({"t": ("CREATE TABLE t (k TEXT, body TEXT, PRIMARY KEY (k, body))", rows)})
+    data = _load_blue_green(path, pg_uri, tmp_path)
+    assert data["rows"] == {"t": 3}
+    assert data["key_indexes"]["t"].endswith("; no index (a value is too long for a B-tree)")
+    assert _constraints(pg_uri, data["schema"], "t") == ([], [])
+    assert sorted(pg_query(pg_uri, f"SELECT k, body FROM {data['schema']}.t")) == sorted(rows)

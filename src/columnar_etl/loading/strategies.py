@@ -410,21 +410,51 @@ def _build_indexes(
     A key in ``plain`` (table → why) gets a plain index; so does one PostgreSQL refuses as a primary
     key (recorded in ``plain``). Each is named as PostgreSQL would (``t_pkey``, ``t_col_idx``), but
     never as any of ``relations`` (the version's tables, and the indexes named so far; updated).
+
+    A B-tree holds no entry over about 2.7 kB (a third of a page, after compression): a key or
+    reference column with a longer value (a URL, a document keyed by its text) gets a hash index when
+    it is one column (equality only, any length: what joins need), else none; the key's case is said
+    in ``plain``. A value's length is the export's, never a reason to fail the load after its COPY.
     """
     target = qualified(schema, table)
     if key:
         columns = ", ".join(map(quote_ident, key))
         if table not in plain:
             name = _index_name(relations, table, "pkey")
-            refused = _try_primary_key(cursor, target, columns, name)
+            refused = _try_statement(
+                cursor,
+                f"ALTER TABLE {target} ADD CONSTRAINT {quote_ident(name)} PRIMARY KEY ({columns})",
+                KEY_REFUSALS,
+            )
             if refused is not None:
                 plain[table] = f"PostgreSQL refused it after cleaning: {refused}"
         if table in plain:
-            index = quote_ident(_index_name(relations, table, f"{'_'.join(key)}_idx"))
-            execute(cursor, f"CREATE INDEX {index} ON {target} ({columns})", table=table, column=key[0])
+            index = _index_name(relations, table, f"{'_'.join(key)}_idx")
+            instead = _plain_index(cursor, target, index, key)
+            if instead:
+                plain[table] += f"; {instead}"
     for ref in refs:
-        index = quote_ident(_index_name(relations, table, f"{ref}_idx"))
-        execute(cursor, f"CREATE INDEX {index} ON {target} ({quote_ident(ref)})", table=table, column=ref)
+        _plain_index(cursor, target, _index_name(relations, table, f"{ref}_idx"), [ref])
+
+
+#: Errors that make a primary key impossible without failing the load: NULLs, duplicates, and a value
+#: too long for a B-tree entry (``program_limit_exceeded``).
+KEY_REFUSALS = ("unique_violation", "not_null_violation", "program_limit_exceeded")
+
+
+def _plain_index(cursor: Any, target: str, name: str, columns: list[str]) -> str | None:
+    """A B-tree index on ``columns``; a hash index (one column) or none when a value is too long for a
+    B-tree. Returns what was built instead of the B-tree, or None."""
+    listed = ", ".join(map(quote_ident, columns))
+    refused = _try_statement(
+        cursor, f"CREATE INDEX {quote_ident(name)} ON {target} ({listed})", ("program_limit_exceeded",)
+    )
+    if refused is None:
+        return None
+    if len(columns) == 1:
+        execute(cursor, f"CREATE INDEX {quote_ident(name)} ON {target} USING hash ({listed})")
+        return "a hash index instead (a value is too long for a B-tree)"
+    return "no index (a value is too long for a B-tree)"
 
 
 def _index_name(relations: set[str], table: str, suffix: str) -> str:
@@ -438,17 +468,17 @@ def _index_name(relations: set[str], table: str, suffix: str) -> str:
     return name
 
 
-def _try_primary_key(cursor: Any, target: str, columns: str, name: str) -> str | None:
-    """Add the primary key, or PostgreSQL's reason for refusing it (NULLs, duplicates; nothing kept).
+def _try_statement(cursor: Any, statement: str, refusals: tuple[str, ...]) -> str | None:
+    """Run ``statement``, or PostgreSQL's reason for refusing it with one of ``refusals`` (condition
+    names; nothing of it kept). Any other error is raised.
 
     The attempt runs in a PL/pgSQL block whose exception handler is an implicit savepoint: the
     driver never sees an error, so the transaction (and the COPY before it) stays good.
     """
-    setting = "'columnar_etl.primary_key_error'"
+    setting = "'columnar_etl.statement_error'"
     body = (
-        f"DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
-        f"ALTER TABLE {target} ADD CONSTRAINT {quote_ident(name)} PRIMARY KEY ({columns}); "
-        "EXCEPTION WHEN unique_violation OR not_null_violation THEN "
+        f"DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); {statement}; "
+        f"EXCEPTION WHEN {' OR '.join(refusals)} THEN "
         "GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
         # A NOT NULL violation's detail is '', not NULL: no empty "()" after its message.
         f"PERFORM set_config({setting}, SQLERRM || coalesce(' (' || NULLIF(detail, '') || ')', ''), "

@@ -153,16 +153,39 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                     parent = next((t for t in tables if t.lower() == parent.lower()), parent)
                 if parent not in known:
                     continue  # a dangling declaration: the parent is not in the export
+                info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
                 targets = [row[4] for row in rows]
                 if any(target is None for target in targets):  # REFERENCES parent: its primary key
-                    info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
                     targets = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
-                columns = tuple(str(row[3]) for row in rows)
-                if len(targets) == len(columns):
-                    found.append(Reference(child, columns, parent, tuple(map(str, targets)), declared=True))
+                # The clause spells its columns as it likes (SQLite matches them without regard to
+                # case): the tables' own spellings, or none when a column does not exist (a dangling
+                # declaration, which SQLite accepts and never checks unless foreign keys are enforced).
+                columns = _named(con, child, [row[3] for row in rows])
+                parent_columns = _named(con, parent, targets, info)
+                if columns and parent_columns and len(parent_columns) == len(columns):
+                    found.append(Reference(child, columns, parent, parent_columns, declared=True))
         return found
     finally:
         con.close()
+
+
+def _named(
+    con: Any, table: str, names: list[Any], info: list[tuple[Any, ...]] | None = None
+) -> tuple[str, ...] | None:
+    """``names`` as ``table`` spells its columns (SQLite folds ASCII letters only), or None when one
+    of them is no column of ``table``. ``info``: its ``PRAGMA table_info`` rows, when already read."""
+    if info is None:
+        info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    spelled = {_ascii_folded(str(row[1])): str(row[1]) for row in info}
+    found = tuple(spelled.get(_ascii_folded(str(name)), "") for name in names)
+    return None if not found or "" in found else found
+
+
+def _ascii_folded(name: str) -> str:
+    return name.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _normalised(name: str) -> str:
