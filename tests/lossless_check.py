@@ -125,6 +125,9 @@ class SourceTable:
     #: The key the run's profile names the table's rows by when it declares none (``profile.json``):
     #: the audit's ``row_key`` of such a table carries its values.
     run_key: list[str] = field(default_factory=list)
+    #: ``{column: data_type}`` of the target table, once read: a REAL key cell is named as its target
+    #: column shows it (see :func:`_key_text`).
+    target_types: dict[str, str] = field(default_factory=dict)
 
     @cached_property  # asked per row: computed once, after the rows are read
     def key_is_unique(self) -> bool:
@@ -425,13 +428,62 @@ def cell_violation(
 # --- rows ---------------------------------------------------------------------------------------------
 
 
-def _key_text(cell: Cell) -> str:
+def _shortest(value: float) -> tuple[str, int]:
+    """A finite non-zero double's shortest significant digits that read back as it (Python's ``repr``
+    finds them) and the decimal exponent of the first: 0.00015 → ('15', -4)."""
+    _, digits, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits))
+    return text, exponent + len(text) - 1
+
+
+def float8_text(value: float) -> str:
+    """``value`` as PostgreSQL (12+) writes a ``double precision``: shortest digits, fixed notation for
+    decimal exponents -4..14 (no ``.0``), else ``d.ddde±XX`` (two exponent digits at least)."""
+    if value != value:
+        return "NaN"
+    sign = "-" if str(value).startswith("-") else ""
+    if abs(value) == float("inf"):
+        return sign + "Infinity"
+    if value == 0:
+        return sign + "0"
+    digits, exponent = _shortest(value)
+    if -4 <= exponent < 15:
+        if exponent < 0:
+            return f"{sign}0.{'0' * (-exponent - 1)}{digits}"
+        whole, fraction = digits[: exponent + 1].ljust(exponent + 1, "0"), digits[exponent + 1 :]
+        return sign + whole + (f".{fraction}" if fraction else "")
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+def written_text(value: float) -> str:
+    """``value`` as the cleaner writes a REAL cell into a text column (Polars' shortest text): fixed
+    notation for decimal exponents -5..15 (``3.0``, ``0.00001``), else ``d.ddde±X`` (``1.5e-7``,
+    ``1e+16``); ``-0.0``, ``inf``."""
+    if value != value or abs(value) == float("inf") or value == 0:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    digits, exponent = _shortest(value)
+    if -5 <= exponent < 16:
+        if exponent < 0:
+            return f"{sign}0.{'0' * (-exponent - 1)}{digits}"
+        whole, fraction = digits[: exponent + 1].ljust(exponent + 1, "0"), digits[exponent + 1 :]
+        return f"{sign}{whole}.{fraction or '0'}"
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent)}"
+
+
+def _key_text(cell: Cell, target_type: str | None = None) -> str:
+    """A key cell as the audit's ``row_key`` names it: as the target shows the value. A REAL cell
+    as PostgreSQL writes a ``double precision``, or (a text or numeric key column) as the text the
+    cleaner writes of it."""
     if cell.storage == "null":
         return ""
     if cell.storage == "integer":
         return str(cell.value)
     if cell.storage == "real":
-        return repr(cell.value)
+        return float8_text(cell.value) if target_type == "double precision" else written_text(cell.value)
     if cell.storage == "blob":
         return bytes(cell.value).hex()
     text = cell.text()
@@ -446,13 +498,14 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     rows by it.
     """
     keys: list[str] = []
+    types = table.target_types
     if table.primary_key:
-        parts = [_key_text(row.cells[c]) for c in table.primary_key]
+        parts = [_key_text(row.cells[c], types.get(c)) for c in table.primary_key]
         keys += ["|".join(parts), "|".join(p.strip(" \t\n\r") for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:
-        keys.append("|".join(_key_text(row.cells[c]) for c in table.run_key))
+        keys.append("|".join(_key_text(row.cells[c], types.get(c)) for c in table.run_key))
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))
@@ -549,6 +602,7 @@ def check_table(
         if c not in types
     ]
     columns = [c for c in table.columns if c in types]
+    table.target_types = {c: types[c] for c in columns}
 
     def problems(row: SourceRow, target: dict[str, Any], only: list[str] | None = None) -> list[Violation]:
         keys = row_keys(table, row)
