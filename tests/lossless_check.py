@@ -25,16 +25,21 @@ Equality by storage class (a cell equal this way needs no audit row):
   ``bytea`` need no audit.
 
 A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
-a documented one. ``rounded:<scale>`` is not: rounding loses digits, so no cleaning rule rounds (a plan
-made from a profile quarantines a value with more fraction digits than its scale, ``numeric_scale``),
+a documented one, and must hold that row's ``new_value`` (NULL for a quarantined or nulled cell): an
+audit row excuses the change it records, not any other value. ``rounded:<scale>`` is no documented
+rule: rounding loses digits, so no cleaning rule rounds (a plan made from a profile quarantines a value
+with more fraction digits than its scale, ``numeric_scale``),
 and only a ``scale`` the operator sets in ``[columns]`` does (docs/profiling.md, docs/configuration.md):
 the check reports those cells, because they are losses the operator chose, not cleaning.
 
 Rows are joined on the table's declared primary key (the rowid alias or another declared key) when its
 values are unique and not NULL, else as multisets (a row changed by a rule then paired on its INTEGER,
-REAL and BLOB cells where those name one source and one target row, its cells checked after); a source
-row missing from the target is allowed only when audited as a duplicate (rule containing ``duplicate``)
-of a row that did arrive.
+REAL and BLOB cells where those name one source and one target row, else with a target row every cell of
+which keeps the rule, its cells checked after). A source row missing from the target is allowed only when
+it is an exact copy (storage classes and values) of an earlier row, audited as a duplicate (rule
+containing ``duplicate``), and a row equal to it arrived; such copies are set aside before pairing, so
+that identical rows are interchangeable and a copy never takes the target row of a row that arrived
+changed.
 """
 
 from __future__ import annotations
@@ -422,7 +427,40 @@ def cell_violation(
         return "changed without an audit or quarantine row"
     if not _documented(entries):
         return f"changed by an undocumented rule {[e[1] for e in entries]}"
+    documented = [e for e in entries if _documented([e])]
+    if not any(is_new_value(target, new) for _, _, _, new in documented):
+        # An audit row excuses the change it records, not any other value.
+        return f"not the audited new value ({', '.join(sorted({repr(e[3]) for e in documented}))})"
     return None
+
+
+def is_new_value(target: Any, new: Any) -> bool:
+    """Whether the typed ``target`` is the audit's ``new_value``: the cleaned value as text (NULL when
+    the cell was made NULL; ``true``/``false``; ISO dates and timestamps, ``+00:00`` for an instant;
+    numbers as they read; ``\\x`` and hex for bytes)."""
+    if new is None or target is None:
+        return new is None and target is None
+    text = str(new)
+    try:
+        if isinstance(target, bool):
+            return text == ("true" if target else "false")
+        if isinstance(target, int):
+            return INTEGER_TEXT.fullmatch(text) is not None and int(text) == target
+        if isinstance(target, float):
+            return float(text) == target or (target != target and float(text) != float(text))
+        if isinstance(target, Decimal):
+            return Decimal(text) == target
+        if isinstance(target, datetime):
+            return datetime.fromisoformat(text) == target
+        if isinstance(target, date):
+            return date.fromisoformat(text) == target
+        if isinstance(target, time):
+            return time.fromisoformat(text) == target
+        if isinstance(target, bytes):
+            return text == "\\x" + target.hex()
+    except ValueError:
+        return False
+    return isinstance(target, str) and text == target
 
 
 # --- rows ---------------------------------------------------------------------------------------------
@@ -616,7 +654,22 @@ def check_table(
                 )
         return found
 
-    pairs, missing, extra = _join(table, columns, target_rows, problems)
+    # An exact copy of an earlier row, audited as a removed duplicate, is expected to be absent: it is
+    # set aside before pairing, so that it cannot take the target row of a row that arrived changed
+    # (three `Y` become three `true`s: a copy, unchanged-looking, must not pair with the `true` of the
+    # row that was kept, leaving that row "missing"). It is checked after: a row equal to it arrived.
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[SourceRow] = []
+    copies: list[SourceRow] = []
+    for row in table.rows:
+        signature = _signature(row)
+        rules = [rule for key in row_keys(table, row) for rule in log.rows.get((table.name, key), [])]
+        if signature in seen and any("duplicate" in rule for rule in rules):
+            copies.append(row)
+        else:
+            kept.append(row)
+            seen.add(signature)
+    pairs, missing, extra = _join(table, columns, target_rows, problems, kept)
     for row, target in pairs:
         violations += problems(row, target)
     if table.primary_key and missing and len(missing) == len(extra):
@@ -628,13 +681,16 @@ def check_table(
                 for v in problems(row, target)
             ]
         missing, extra = [], []
-    arrived = {tuple(_canonical_cell(r.cells[c]) for c in columns) for r, _ in pairs}
+    arrived = {_signature(r) for r, _ in pairs}
+    for row in copies:
+        if _signature(row) not in arrived:
+            reason = "row missing (audited as a duplicate, but no row equal to it arrived)"
+            violations.append(
+                Violation(table.name, _shown(row_keys(table, row)), None, _render(row), "absent", reason)
+            )
     for row in missing:
         keys = row_keys(table, row)
-        rules = [rule for key in keys for rule in log.rows.get((table.name, key), [])]
-        duplicate = tuple(_canonical_cell(row.cells[c]) for c in columns) in arrived
-        if duplicate and any("duplicate" in rule for rule in rules):
-            continue
+        duplicate = _signature(row) in arrived
         reason = "row missing" + (" (an exact duplicate, not audited as one)" if duplicate else "")
         violations.append(Violation(table.name, _shown(keys), None, _render(row), "absent", reason))
     for target in extra:
@@ -647,8 +703,18 @@ def check_table(
 Problems = Callable[[SourceRow, dict[str, Any], list[str] | None], list[Violation]]
 
 
+def _signature(row: SourceRow) -> tuple[Any, ...]:
+    """The row's cells exactly as the source holds them (storage class and value): equal for exact
+    copies only, as the cleaner's duplicate rule reads them."""
+    return tuple((cell.storage, cell.value) for cell in row.cells.values())
+
+
 def _join(
-    table: SourceTable, columns: list[str], target_rows: list[dict[str, Any]], problems: Problems
+    table: SourceTable,
+    columns: list[str],
+    target_rows: list[dict[str, Any]],
+    problems: Problems,
+    rows: list[SourceRow],
 ) -> tuple[list[tuple[SourceRow, dict[str, Any]]], list[SourceRow], list[dict[str, Any]]]:
     """Pairs (source row, target row), unmatched source rows, unmatched target rows.
 
@@ -666,7 +732,7 @@ def _join(
     pairs: list[tuple[SourceRow, dict[str, Any]]] = []
     left: list[SourceRow] = []
     taken: set[int] = set()
-    for row in table.rows:
+    for row in rows:
         candidates = by_value.get(tuple(_canonical_cell(row.cells[c]) for c in join_columns), [])
         if candidates:
             index = candidates.pop(0)
