@@ -25,16 +25,21 @@ Equality by storage class (a cell equal this way needs no audit row):
   ``bytea`` need no audit.
 
 A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
-a documented one. ``rounded:<scale>`` is not: rounding loses digits, so no cleaning rule rounds (a plan
-made from a profile quarantines a value with more fraction digits than its scale, ``numeric_scale``),
+a documented one, and must hold that row's ``new_value`` (NULL for a quarantined or nulled cell): an
+audit row excuses the change it records, not any other value. ``rounded:<scale>`` is no documented
+rule: rounding loses digits, so no cleaning rule rounds (a plan made from a profile quarantines a value
+with more fraction digits than its scale, ``numeric_scale``),
 and only a ``scale`` the operator sets in ``[columns]`` does (docs/profiling.md, docs/configuration.md):
 the check reports those cells, because they are losses the operator chose, not cleaning.
 
 Rows are joined on the table's declared primary key (the rowid alias or another declared key) when its
 values are unique and not NULL, else as multisets (a row changed by a rule then paired on its INTEGER,
-REAL and BLOB cells where those name one source and one target row, its cells checked after); a source
-row missing from the target is allowed only when audited as a duplicate (rule containing ``duplicate``)
-of a row that did arrive.
+REAL and BLOB cells where those name one source and one target row, else with a target row every cell of
+which keeps the rule, its cells checked after). A source row missing from the target is allowed only when
+it is an exact copy (storage classes and values) of an earlier row, audited as a duplicate (rule
+containing ``duplicate``), and a row equal to it arrived; such copies are set aside before pairing, so
+that identical rows are interchangeable and a copy never takes the target row of a row that arrived
+changed.
 """
 
 from __future__ import annotations
@@ -125,6 +130,9 @@ class SourceTable:
     #: The key the run's profile names the table's rows by when it declares none (``profile.json``):
     #: the audit's ``row_key`` of such a table carries its values.
     run_key: list[str] = field(default_factory=list)
+    #: ``{column: data_type}`` of the target table, once read: a REAL key cell is named as its target
+    #: column shows it (see :func:`_key_text`).
+    target_types: dict[str, str] = field(default_factory=dict)
 
     @cached_property  # asked per row: computed once, after the rows are read
     def key_is_unique(self) -> bool:
@@ -419,19 +427,101 @@ def cell_violation(
         return "changed without an audit or quarantine row"
     if not _documented(entries):
         return f"changed by an undocumented rule {[e[1] for e in entries]}"
+    documented = [e for e in entries if _documented([e])]
+    if not any(is_new_value(target, new) for _, _, _, new in documented):
+        # An audit row excuses the change it records, not any other value.
+        return f"not the audited new value ({', '.join(sorted({repr(e[3]) for e in documented}))})"
     return None
+
+
+def is_new_value(target: Any, new: Any) -> bool:
+    """Whether the typed ``target`` is the audit's ``new_value``: the cleaned value as text (NULL when
+    the cell was made NULL; ``true``/``false``; ISO dates and timestamps, ``+00:00`` for an instant;
+    numbers as they read; ``\\x`` and hex for bytes)."""
+    if new is None or target is None:
+        return new is None and target is None
+    text = str(new)
+    try:
+        if isinstance(target, bool):
+            return text == ("true" if target else "false")
+        if isinstance(target, int):
+            return INTEGER_TEXT.fullmatch(text) is not None and int(text) == target
+        if isinstance(target, float):
+            return float(text) == target or (target != target and float(text) != float(text))
+        if isinstance(target, Decimal):
+            return Decimal(text) == target
+        if isinstance(target, datetime):
+            return datetime.fromisoformat(text) == target
+        if isinstance(target, date):
+            return date.fromisoformat(text) == target
+        if isinstance(target, time):
+            return time.fromisoformat(text) == target
+        if isinstance(target, bytes):
+            return text == "\\x" + target.hex()
+    except ValueError:
+        return False
+    return isinstance(target, str) and text == target
 
 
 # --- rows ---------------------------------------------------------------------------------------------
 
 
-def _key_text(cell: Cell) -> str:
+def _shortest(value: float) -> tuple[str, int]:
+    """A finite non-zero double's shortest significant digits that read back as it (Python's ``repr``
+    finds them) and the decimal exponent of the first: 0.00015 → ('15', -4)."""
+    _, digits, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits))
+    return text, exponent + len(text) - 1
+
+
+def float8_text(value: float) -> str:
+    """``value`` as PostgreSQL (12+) writes a ``double precision``: shortest digits, fixed notation for
+    decimal exponents -4..14 (no ``.0``), else ``d.ddde±XX`` (two exponent digits at least)."""
+    if value != value:
+        return "NaN"
+    sign = "-" if str(value).startswith("-") else ""
+    if abs(value) == float("inf"):
+        return sign + "Infinity"
+    if value == 0:
+        return sign + "0"
+    digits, exponent = _shortest(value)
+    if -4 <= exponent < 15:
+        if exponent < 0:
+            return f"{sign}0.{'0' * (-exponent - 1)}{digits}"
+        whole, fraction = digits[: exponent + 1].ljust(exponent + 1, "0"), digits[exponent + 1 :]
+        return sign + whole + (f".{fraction}" if fraction else "")
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+def written_text(value: float) -> str:
+    """``value`` as the cleaner writes a REAL cell into a text column (Polars' shortest text): fixed
+    notation for decimal exponents -5..15 (``3.0``, ``0.00001``), else ``d.ddde±X`` (``1.5e-7``,
+    ``1e+16``); ``-0.0``, ``inf``."""
+    if value != value or abs(value) == float("inf") or value == 0:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    digits, exponent = _shortest(value)
+    if -5 <= exponent < 16:
+        if exponent < 0:
+            return f"{sign}0.{'0' * (-exponent - 1)}{digits}"
+        whole, fraction = digits[: exponent + 1].ljust(exponent + 1, "0"), digits[exponent + 1 :]
+        return f"{sign}{whole}.{fraction or '0'}"
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent)}"
+
+
+def _key_text(cell: Cell, target_type: str | None = None) -> str:
+    """A key cell as the audit's ``row_key`` names it: as the target shows the value. A REAL cell
+    as PostgreSQL writes a ``double precision``, or (a text or numeric key column) as the text the
+    cleaner writes of it."""
     if cell.storage == "null":
         return ""
     if cell.storage == "integer":
         return str(cell.value)
     if cell.storage == "real":
-        return repr(cell.value)
+        return float8_text(cell.value) if target_type == "double precision" else written_text(cell.value)
     if cell.storage == "blob":
         return bytes(cell.value).hex()
     text = cell.text()
@@ -446,13 +536,14 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     rows by it.
     """
     keys: list[str] = []
+    types = table.target_types
     if table.primary_key:
-        parts = [_key_text(row.cells[c]) for c in table.primary_key]
+        parts = [_key_text(row.cells[c], types.get(c)) for c in table.primary_key]
         keys += ["|".join(parts), "|".join(p.strip(" \t\n\r") for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:
-        keys.append("|".join(_key_text(row.cells[c]) for c in table.run_key))
+        keys.append("|".join(_key_text(row.cells[c], types.get(c)) for c in table.run_key))
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))
@@ -549,6 +640,7 @@ def check_table(
         if c not in types
     ]
     columns = [c for c in table.columns if c in types]
+    table.target_types = {c: types[c] for c in columns}
 
     def problems(row: SourceRow, target: dict[str, Any], only: list[str] | None = None) -> list[Violation]:
         keys = row_keys(table, row)
@@ -562,7 +654,22 @@ def check_table(
                 )
         return found
 
-    pairs, missing, extra = _join(table, columns, target_rows, problems)
+    # An exact copy of an earlier row, audited as a removed duplicate, is expected to be absent: it is
+    # set aside before pairing, so that it cannot take the target row of a row that arrived changed
+    # (three `Y` become three `true`s: a copy, unchanged-looking, must not pair with the `true` of the
+    # row that was kept, leaving that row "missing"). It is checked after: a row equal to it arrived.
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[SourceRow] = []
+    copies: list[SourceRow] = []
+    for row in table.rows:
+        signature = _signature(row)
+        rules = [rule for key in row_keys(table, row) for rule in log.rows.get((table.name, key), [])]
+        if signature in seen and any("duplicate" in rule for rule in rules):
+            copies.append(row)
+        else:
+            kept.append(row)
+            seen.add(signature)
+    pairs, missing, extra = _join(table, columns, target_rows, problems, kept)
     for row, target in pairs:
         violations += problems(row, target)
     if table.primary_key and missing and len(missing) == len(extra):
@@ -574,13 +681,16 @@ def check_table(
                 for v in problems(row, target)
             ]
         missing, extra = [], []
-    arrived = {tuple(_canonical_cell(r.cells[c]) for c in columns) for r, _ in pairs}
+    arrived = {_signature(r) for r, _ in pairs}
+    for row in copies:
+        if _signature(row) not in arrived:
+            reason = "row missing (audited as a duplicate, but no row equal to it arrived)"
+            violations.append(
+                Violation(table.name, _shown(row_keys(table, row)), None, _render(row), "absent", reason)
+            )
     for row in missing:
         keys = row_keys(table, row)
-        rules = [rule for key in keys for rule in log.rows.get((table.name, key), [])]
-        duplicate = tuple(_canonical_cell(row.cells[c]) for c in columns) in arrived
-        if duplicate and any("duplicate" in rule for rule in rules):
-            continue
+        duplicate = _signature(row) in arrived
         reason = "row missing" + (" (an exact duplicate, not audited as one)" if duplicate else "")
         violations.append(Violation(table.name, _shown(keys), None, _render(row), "absent", reason))
     for target in extra:
@@ -593,8 +703,18 @@ def check_table(
 Problems = Callable[[SourceRow, dict[str, Any], list[str] | None], list[Violation]]
 
 
+def _signature(row: SourceRow) -> tuple[Any, ...]:
+    """The row's cells exactly as the source holds them (storage class and value): equal for exact
+    copies only, as the cleaner's duplicate rule reads them."""
+    return tuple((cell.storage, cell.value) for cell in row.cells.values())
+
+
 def _join(
-    table: SourceTable, columns: list[str], target_rows: list[dict[str, Any]], problems: Problems
+    table: SourceTable,
+    columns: list[str],
+    target_rows: list[dict[str, Any]],
+    problems: Problems,
+    rows: list[SourceRow],
 ) -> tuple[list[tuple[SourceRow, dict[str, Any]]], list[SourceRow], list[dict[str, Any]]]:
     """Pairs (source row, target row), unmatched source rows, unmatched target rows.
 
@@ -612,7 +732,7 @@ def _join(
     pairs: list[tuple[SourceRow, dict[str, Any]]] = []
     left: list[SourceRow] = []
     taken: set[int] = set()
-    for row in table.rows:
+    for row in rows:
         candidates = by_value.get(tuple(_canonical_cell(row.cells[c]) for c in join_columns), [])
         if candidates:
             index = candidates.pop(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 import re
 import sqlite3
 import statistics
@@ -670,6 +671,77 @@ def test_null_tokens_that_are_a_columns_values_are_kept(make_sqlite: SqliteFacto
     again = clean(path, settings=overridden)
     assert again.data is not None
     assert again.data["t"].column("country").to_pylist() == ["DE", None, "FR", None]
+
+
+def _vocabulary(count: int, seed: int, *, capital: bool) -> list[str]:
+    """``count`` distinct made-up words of two to four syllables (none of them a null token)."""
+    rng = random.Random(seed)
+    syllables = ["ba", "lo", "ri", "ven", "tu", "mar", "sel", "do", "ka", "fi", "pe", "gar", "lis", "ter"]
+    words: list[str] = []
+    while len(words) < count:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        word = word.capitalize() if capital else word
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def test_a_null_token_that_is_a_rare_word_of_a_vocabulary_is_kept(make_sqlite: SqliteFactory) -> None:
+    # Real words that are null tokens: the Italian town None among a world city list (geopointdb's
+    # 224K cities), the headwords none, nil and null of the CMU pronouncing dictionary. Their columns
+    # hold words of many forms (San Donà di Piave, a cappella), so "every other value of the token's
+    # form" never held, and they were loaded as NULL. A placeholder is still NULL: frequent among
+    # words (it stands wherever a value is missing), not a word like the others (N/A; NULL among
+    # full names), or beside numbers and dates.
+    rows = 300
+    towns = _vocabulary(rows, 1, capital=True)
+    towns[5::7] = [f"San {town}" for town in towns[5::7]]  # towns of two words, of no word form
+    towns[17] = "None"
+    heads = _vocabulary(rows, 2, capital=False)
+    heads[10], heads[20], heads[30] = "none", "nil", "null"
+    # Remarks of every form (lower case, capitalised, two words), null in 43 rows: a placeholder.
+    common = _vocabulary(20, 3, capital=False) + _vocabulary(20, 5, capital=True)
+    common += [f"{a} {b}" for a, b in zip(common[:20], common[20:], strict=True)]
+    remarks = [common[i % 60] if i % 7 else "null" for i in range(rows)]
+    people = [f"{a} {b}" for a, b in zip(_vocabulary(rows, 4, capital=True), towns, strict=True)]
+    people[40] = "NULL"
+    town_na = list(towns)
+    town_na[17] = "N/A"
+    amounts = [str(i * 3) for i in range(rows)]
+    amounts[50] = "None"
+    days = [(date(2020, 1, 1) + timedelta(days=i)).isoformat() for i in range(rows)]
+    days[60] = "None"
+    columns = {
+        "town": towns,
+        "headword": heads,
+        "remark": remarks,
+        "person": people,
+        "town_na": town_na,
+        "amount": amounts,
+        "day": days,
+    }
+    names = list(columns)
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in names)})"
+    path = make_sqlite({"t": (ddl, [(i, *(columns[n][i] for n in names)) for i in range(rows)])})
+    profiled = profile(path)["t"]
+    result = clean(path)
+    assert result.data is not None and result.audit is not None
+    audit = result.audit.to_pylist()
+    kept = {"town": ["None"], "headword": ["nil", "none", "null"]}
+    nulled = {"remark": 43, "person": 1, "town_na": 1, "amount": 1, "day": 1}
+    for name in names:
+        column = profiled[name]
+        assert column.tokens_as_values == kept.get(name, []), name
+        assert column.null_like_count == nulled.get(name, 0), name
+        got = result.data["t"].column(name).to_pylist()
+        assert got.count(None) == nulled.get(name, 0), name
+        audited = [row for row in audit if row["column"] == name and row["rule"] == "null_like_to_null"]
+        assert len(audited) == nulled.get(name, 0), name
+    town = result.data["t"].column("town").to_pylist()
+    assert town[17] == "None" and town == towns
+    assert result.data["t"].column("headword").to_pylist() == heads
+    assert result.data["t"].column("amount").to_pylist()[49:52] == [147, None, 153]
+    assert any("'None' kept as value" in note for note in profiled["town"].notes)
 
 
 def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) -> None:

@@ -309,6 +309,85 @@ def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell
     ], summarize(broken)
 
 
+def test_checker_pairs_copies_and_converted_rows_of_a_keyless_table(pg_uri: str, tmp_path: Path) -> None:
+    """A table without a key, exact copies removed (audited by position) and cells converted: `Y` and
+    `yes` became `true`, `NA` NULL, `03/02/2001` a date. Copies (a NULL row's, unchanged-looking)
+    once took the target rows of converted rows in the checker's pairing, and an audited cell matched
+    any target value: `NA`'s row was reported missing. Built by hand (no product code)."""
+    path = tmp_path / "votes.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE vote (choice TEXT, booth INTEGER, day TEXT)")
+        rows = [
+            ("Y", 1, "03/02/2001"),
+            ("Y", 1, "03/02/2001"),  # a copy of row 1
+            ("yes", 1, "03/02/2001"),
+            ("Y", 1, "03/02/2001"),  # a copy of row 1
+            ("NA", 2, None),
+            (None, 2, None),
+            (None, 2, None),  # a copy of row 6
+            ("N", 2, "2001-02-03"),
+        ]
+        con.executemany("INSERT INTO vote VALUES (?, ?, ?)", rows)
+        con.execute("CREATE TABLE word (id INTEGER PRIMARY KEY, w TEXT)")
+        con.executemany("INSERT INTO word VALUES (?, ?)", [(1, " a "), (2, "b")])
+    con.close()
+    base = f"hand_{uuid.uuid4().hex[:8]}"
+    day = date(2001, 2, 3)
+    vote = pa.table(
+        {
+            "choice": pa.array([True, True, None, None, False], pa.bool_()),
+            "booth": pa.array([1, 1, 2, 2, 2], pa.int64()),
+            "day": pa.array([day, day, None, None, day], pa.date32()),
+        }
+    )
+    word = pa.table({"id": pa.array([1, 2], pa.int64()), "w": ["a", "b"]})
+    conn = connect(pg_uri, autocommit=True)
+    cursor = conn.cursor()
+    cursor.execute(f"CREATE SCHEMA {quote_ident(base)}")
+    for name, data in {"vote": vote, "word": word}.items():
+        cursor.adbc_ingest(name, data, mode="create", db_schema_name=base)
+    cursor.close()
+    conn.close()
+    audit = tmp_path / "audit.parquet"
+    dated = ("day", "03/02/2001", "2001-02-03", "date_format:%d/%m/%Y")
+    log = [
+        ("vote", "1", "choice", "Y", "true", "boolean:Y"),
+        ("vote", "1", *dated),
+        ("vote", "2", "*", None, None, "duplicate_row"),
+        ("vote", "3", "choice", "yes", "true", "boolean:yes"),
+        ("vote", "3", *dated),
+        ("vote", "4", "*", None, None, "duplicate_row"),
+        ("vote", "5", "choice", "NA", None, "null_like_to_null"),
+        ("vote", "7", "*", None, None, "duplicate_row"),
+        ("vote", "8", "choice", "N", "false", "boolean:N"),
+        ("word", "1", "w", " a ", "a", "trim"),
+    ]
+    names = ["table", "row_key", "column", "raw_value", "new_value", "rule"]
+    pq.write_table(pa.table({c: [row[i] for row in log] for i, c in enumerate(names)}), audit)
+    found = check(path, pg_uri, base, audit=audit)
+    assert found == [], summarize(found)
+
+    schema = quote_ident(base)
+    for sql in (
+        # A cell changed without an audit row: row 8 (N, 2, …) arrives as (false, 3, …).
+        f"UPDATE {schema}.vote SET booth = 3 WHERE choice IS FALSE",
+        # A row lost: one of the two `true` rows (row 1's, or row 3's: interchangeable, so the checker
+        # names the later one).
+        f"DELETE FROM {schema}.vote WHERE ctid = (SELECT min(ctid) FROM {schema}.vote WHERE choice)",
+        # An audited cell that is not the audited value (trimmed ` a ` arrives as `z`).
+        f"UPDATE {schema}.word SET w = 'z' WHERE id = 1",
+    ):
+        pg_query(pg_uri, sql)
+    broken = check(path, pg_uri, base, audit=audit)
+    assert sorted((v.table, v.key or "", v.column or "", v.reason) for v in broken) == [
+        ("vote", "", "", "row not in the source"),  # (false, 3, 2001-02-03)
+        ("vote", "3", "", "row missing"),
+        ("vote", "8", "", "row missing"),
+        ("word", "1", "w", "not the audited new value ('a')"),
+    ], summarize(broken)
+
+
 # --- the property ---------------------------------------------------------------------------------------
 
 DECLARED = [

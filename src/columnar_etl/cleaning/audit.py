@@ -1,6 +1,8 @@
 """The audit trail (every changed cell) and the quarantine (every unfixable value), as Arrow/Parquet.
 
-Both have the same columns: ``table``, ``row_key`` (the row's key as text), ``column`` (as exported),
+Both have the same columns: ``table``, ``row_key`` (the row's key as the target shows it, see
+``TableCleaner._key_part``; a REAL key cell as its shortest digits, :func:`float8_text` in a
+``double precision`` key), ``column`` (as exported),
 ``raw_value`` (the export's text, NUL bytes shown as ``\\0``), ``new_value`` (the cleaned value as text,
 NULL when cleaning made it NULL) and ``rule`` (audit: what was done, e.g. ``trim,boolean:Yes``;
 quarantine: why the value could not be fixed, e.g. ``impossible_date``). Rows are built per batch
@@ -55,6 +57,60 @@ def changed_rows(
         canonical_text(pl.col(column.v), column.plan).alias("new_value"),
         (column.reason() if quarantine_only else column.rule()).alias("rule"),
     ).collect()
+
+
+#: Zeros to pad a double's digits with (:func:`float8_text`): a finite double's decimal exponent is
+#: at most 308, and fixed notation is used only up to 14.
+_ZEROS = "0" * 32
+
+
+def float8_text(value: pl.Expr) -> pl.Expr:
+    """A Float64 ``value`` as PostgreSQL's ``float8`` output writes it (``extra_float_digits`` 1, the
+    default since PostgreSQL 12): its shortest digits that read back as the same double, in fixed
+    notation for a decimal exponent from -4 to 14 (``3``, ``0.0001``, ``100000000000000``) and in
+    exponent form otherwise, a sign and at least two exponent digits (``1e+15``, ``1.5e-07``);
+    ``-0``, ``Infinity``, ``-Infinity``, ``NaN``. Polars prints the same shortest digits its own way
+    (``3.0``, ``0.00001``, ``1.5e-7``): they are rewritten, whole-column string work.
+    """
+    shortest = value.abs().cast(pl.String)  # ``1.5e-7``, ``0.00001``, ``1000000000000000.0``
+    exponent_form = shortest.str.contains("e", literal=True)
+    mantissa = shortest.str.split_exact("e", 1).struct.field("field_0")
+    stated = shortest.str.split_exact("e", 1).struct.field("field_1").cast(pl.Int32, strict=False)
+    whole = mantissa.str.split_exact(".", 1).struct.field("field_0")
+    fraction = mantissa.str.split_exact(".", 1).struct.field("field_1").fill_null("")
+    joined = pl.concat_str([whole, fraction])
+    digits = joined.str.strip_chars_start("0").str.strip_chars_end("0")
+    # The decimal exponent of the first significant digit: stated, or from where the digits start.
+    leading = (fraction.str.len_chars() - fraction.str.strip_chars_start("0").str.len_chars()).cast(pl.Int32)
+    before_point = whole.str.len_chars().cast(pl.Int32)
+    fixed_exponent = pl.when(whole != "0").then(before_point - 1).otherwise(-leading - 1)
+    exponent = pl.when(exponent_form).then(stated).otherwise(fixed_exponent)
+    count = digits.str.len_chars().cast(pl.Int32)
+    point = exponent + 1  # digits before the point, in fixed notation
+    integral = pl.concat_str([digits, pl.lit(_ZEROS).str.slice(0, (point - count).clip(lower_bound=0))])
+    with_point = pl.concat_str([digits.str.slice(0, point), pl.lit("."), digits.str.slice(point)])
+    small = pl.concat_str([pl.lit("0."), pl.lit(_ZEROS).str.slice(0, -point), digits])
+    fixed = pl.when(exponent < 0).then(small).when(count <= point).then(integral).otherwise(with_point)
+    scientific = pl.concat_str(
+        [
+            digits.str.slice(0, 1),
+            pl.when(count > 1).then(pl.concat_str([pl.lit("."), digits.str.slice(1)])).otherwise(pl.lit("")),
+            pl.when(exponent < 0).then(pl.lit("e-")).otherwise(pl.lit("e+")),
+            exponent.abs().cast(pl.String).str.zfill(2),
+        ]
+    )
+    magnitude = pl.when((exponent >= -4) & (exponent < 15)).then(fixed).otherwise(scientific)
+    negative = value.cast(pl.String).str.starts_with("-")  # -0.0 too
+    sign = pl.when(negative).then(pl.lit("-")).otherwise(pl.lit(""))
+    return (
+        pl.when(value.is_nan())
+        .then(pl.lit("NaN"))
+        .when(value.is_infinite())
+        .then(pl.concat_str([sign, pl.lit("Infinity")]))
+        .when(value == 0)
+        .then(pl.concat_str([sign, pl.lit("0")]))
+        .otherwise(pl.concat_str([sign, magnitude]))
+    )
 
 
 def raw_text(column: ColumnExprs) -> pl.Expr:

@@ -330,10 +330,17 @@ class ColumnExprs:
             return raw.alias(self.t)
         if self.plan.type == "text" and not self.nul_free:
             raw = raw.str.replace_all(NUL, "", literal=True)
-        if self._reals_as_text():
-            real = pl.col(self.storage_class) == "r"
-            raw = pl.when(real).then(raw.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(raw)
+        raw = self.reals_shortest(raw)
         return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
+
+    def reals_shortest(self, text: pl.Expr) -> pl.Expr:
+        """``text`` (this column's cells as read) with its REAL cells as their shortest text (``0.1``,
+        not the read's ``0.10000000000000001``) where the column reads them so (:meth:`trimmed`):
+        what a text column writes, and what the audit's row key shows of such a key cell."""
+        if not self._reals_as_text():
+            return text
+        real = pl.col(self.storage_class) == "r"
+        return pl.when(real).then(text.cast(pl.Float64, strict=False).cast(pl.String)).otherwise(text)
 
     def _reals_as_text(self) -> bool:
         """REAL cells of a text or numeric column are read as their shortest text (:meth:`trimmed`)."""

@@ -18,7 +18,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows
+from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows, float8_text
 from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
 from columnar_etl.cleaning.outliers import EXAMPLES, Fence, judged_columns, outside
@@ -26,7 +26,7 @@ from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import WHITESPACE
-from columnar_etl.source.cells import frame_name, framed
+from columnar_etl.source.cells import framed
 
 
 def output_schema(plan: TablePlan) -> pa.Schema:
@@ -227,18 +227,23 @@ class TableCleaner:
         if not self.key_columns:
             # No key in the catalogue: the row's 1-based position in the source's rowid order.
             return (pl.int_range(pl.len(), dtype=pl.Int64) + self._offset + 1).cast(pl.String)
-        native = {c.raw for c in self.columns if c.native}
-        parts = [
-            (
-                pl.col(frame_name(name)).bin.encode("hex")  # a BLOB key
-                if self.plan[name].type == "bytea"
-                else pl.col(frame_name(name)).cast(pl.String)  # read as the number it is: its digits
-                if frame_name(name) in native
-                else pl.col(frame_name(name)).str.strip_chars(WHITESPACE)
-            ).fill_null("")
-            for name in self.key_columns
-        ]
+        by_name = {c.plan.name: c for c in self.columns}
+        parts = [self._key_part(by_name[name]).fill_null("") for name in self.key_columns]
         return pl.concat_str(parts, separator="|") if len(parts) > 1 else parts[0]
+
+    @staticmethod
+    def _key_part(column: ColumnExprs) -> pl.Expr:
+        """A key cell as the audit's row key shows it: as the target shows the value, so that a reader
+        joins an audit row to its target row on it. A BLOB as its hex; a number read as the number it
+        is as PostgreSQL writes it (an integer's digits; a double's shortest digits, ``float8_text``);
+        text trimmed, a REAL cell of it as the shortest text the target holds (``0.1``, not the read's
+        ``0.10000000000000001``)."""
+        raw = pl.col(column.raw)
+        if column.plan.type == "bytea":
+            return raw.bin.encode("hex")
+        if column.native:
+            return float8_text(raw) if column.plan.type == "double" else raw.cast(pl.String)
+        return column.reals_shortest(raw).str.strip_chars(WHITESPACE)
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""

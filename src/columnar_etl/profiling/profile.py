@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Collection, Generator, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import replace
@@ -610,8 +610,9 @@ def infer_column(
     if tokens:
         notes.append(
             f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
-            f"value{'s' if len(tokens) > 1 else ''}: every other value is a word of that form "
-            f"({counts['min_text']!r} to {counts['max_text']!r}; set the column's null_tokens to read "
+            f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, or a "
+            f"vocabulary of words as rare ({counts['min_text']!r} to {counts['max_text']!r}; set the "
+            f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
     if column.default is not None and column.default.strip("'\" ").lower() in ("current_timestamp", "null"):
@@ -1254,6 +1255,43 @@ def _marks(rows: list[dict[str, Any]]) -> bool:
     return {row[key] for row in rows for key in ("min_value_bytes", "max_value_bytes")} == {1}
 
 
+#: A column of at least this many distinct values (null tokens aside) may be a vocabulary: towns,
+#: a dictionary's headwords, names; fewer are a list of codes or categories (see _in_vocabulary).
+VOCABULARY_VALUES = 50
+#: A vocabulary's values are words: at least this share of its cells is text of no number, date or
+#: other shape (a number column's `None` is an export's NULL).
+VOCABULARY_WORDS = 0.9
+#: ... and the token's word form is common among them: at least this share of the distinct values
+#: (`None` among towns written `Rome`, `Paris`; not `NULL` among `Ada Lovelace`, `Grace Hopper`).
+VOCABULARY_FORM = 0.1
+
+
+def _in_vocabulary(
+    token: dict[str, Any], form: int, others: Sequence[tuple[Shape, int, dict[str, Any]]]
+) -> bool:
+    """Whether a word token (its row of the profile query, of word ``form``) is a word of the
+    column's vocabulary, not a placeholder: the column holds many different words (at least
+    :data:`VOCABULARY_VALUES`, :data:`VOCABULARY_WORDS` of its cells words, :data:`VOCABULARY_FORM` of
+    them of the token's form) and the token is as rare as its words are: each token at most twice, or
+    no more often than the column's values on average. The Italian town ``None`` among 100K towns, the
+    headwords ``none``, ``nil`` and ``null`` of a dictionary. An export's placeholder stands wherever
+    a value is missing, so it repeats far more than any one word: ``NULL`` in 5 % of a column of
+    remarks stays NULL."""
+    cells = sum(int(row["cells"]) for _, _, row in others)
+    distinct = sum(int(row["distinct_values"]) for _, _, row in others)
+    if distinct < VOCABULARY_VALUES:
+        return False
+    words = sum(int(row["cells"]) for shape, _, row in others if shape in (Shape.OTHER, Shape.BOOLEAN_WORD))
+    if words < VOCABULARY_WORDS * cells:
+        return False
+    of_form = sum(int(row["distinct_values"]) for _, bits, row in others if bits & form)
+    if of_form < VOCABULARY_FORM * distinct:
+        return False
+    # Tokens of one form share a row: each is taken to occur as often as their mean.
+    each = int(token["cells"]) / max(1, int(token["distinct_values"]))
+    return each <= max(2.0, cells / distinct)
+
+
 def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]]) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
@@ -1263,8 +1301,10 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     such marks only, one of them enough: the minus strand among ``+`` (a GTF file's), a sign, a test
     result. A boolean spelling of the token's form counts as such a word (Norway's ``NO`` beside
     Namibia's ``NA``) unless all the others are: ``None`` among ``Yes`` and ``No`` is a boolean column's
-    NULL. A token of another form (``N/A``, ``-`` among words), or beside a value of another form (a
-    number, a date, two words), stands for NULL as configured.
+    NULL. In a vocabulary of words of many forms (towns, a dictionary), a word token as rare as its
+    words is one of them (:func:`_in_vocabulary`). A token of another form (``N/A``, ``-`` among
+    words), or beside a value of another form (a number, a date, two words) or frequent among words,
+    stands for NULL as configured.
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1287,6 +1327,9 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
                 other == Shape.OTHER and not bits & SPELLED for other, bits, _ in others
             ):
                 kept |= _stripped(examples)
+            continue
+        if _in_vocabulary(g, form, others):
+            kept |= _stripped(examples)
             continue
         if distinct_others < 2:
             continue
