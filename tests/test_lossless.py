@@ -1027,8 +1027,8 @@ def test_instants_in_email_basic_iso_and_minute_forms_are_timestamptz(pg_uri: st
     local = [_stamp(d) for d in range(1, 29)]
     rfc = [f"{s:%a}, {s.day} {s:%b %Y %H:%M:%S} {offsets[s.day % 4]}" for s in local]
     rfc[3] = f"{local[3]:%a, %d %b %Y %H:%M:%S} GMT"
-    minutes = [f"{s:%Y-%m-%d}{'T' if s.day % 2 else ' '}{s:%H:%M}{['Z', '+02:00', '-05:30', '+01'][s.day % 4]}"
-               for s in local]  # fmt: skip
+    zones = ["Z", "+02:00", "-05:30", "+01"]
+    minutes = [f"{s:%Y-%m-%d}{'T' if s.day % 2 else ' '}{s:%H:%M}{zones[s.day % 4]}" for s in local]
     basic = [f"{s:%Y%m%dT%H%M%S}{['Z', '+0200', '-0530', '+01'][s.day % 4]}" for s in local[:24]]
     columns = {
         "rfc": ("TEXT", [*rfc, None, ""]),
@@ -1080,7 +1080,9 @@ def test_fractions_finer_than_microseconds_are_read_only_when_nothing_is_lost(
     assert not [row for row in loaded.log("quarantine") if row["column"] in columns]
 
 
-def test_a_date_column_reads_its_valid_compact_dates_beside_one_that_is_none(pg_uri: str, tmp_path: Path) -> None:
+def test_a_date_column_reads_its_valid_compact_dates_beside_one_that_is_none(
+    pg_uri: str, tmp_path: Path
+) -> None:
     # ISO dates make the column a date column; its integers 20250523 are then read as the dates they
     # are (audited), and only the one that is no date (month 13) is quarantined. Until 2026-12-01 the
     # valid ones were quarantined as unparseable beside it.
@@ -1088,7 +1090,12 @@ def test_a_date_column_reads_its_valid_compact_dates_beside_one_that_is_none(pg_
     loaded = load_columns(pg_uri, tmp_path, "visit", {"day": ("DATE", days)})
     assert loaded.data_type("visit", "day") == "date"
     day = loaded.values("visit", "day", "id")
-    assert (day[1], day[25], day[26], day[27]) == (date(2025, 5, 1), date(2025, 5, 25), date(2025, 5, 26), None)
+    assert (day[1], day[25], day[26], day[27]) == (
+        date(2025, 5, 1),
+        date(2025, 5, 25),
+        date(2025, 5, 26),
+        None,
+    )
     assert {row["row_key"] for row in loaded.log("quarantine") if row["column"] == "day"} == {"27"}
     rules = {(row["row_key"], row["rule"]) for row in loaded.log("audit") if row["column"] == "day"}
     assert rules == {("25", "date_format:%Y%m%d"), ("26", "date_format:%Y%m%d"), ("27", "impossible_date")}
@@ -1111,7 +1118,12 @@ def test_two_digit_years_stay_text_unless_a_format_reads_them(pg_uri: str, tmp_p
     assert loaded.violations == [], summarize(loaded.violations)
     assert [loaded.data_type("visit", c) for c in columns] == ["date", "text"]
     due = loaded.values("visit", "due", "id")
-    assert (due[1], due[13], due[29], due[30]) == (date(2025, 2, 1), date(2025, 2, 13), date(2024, 2, 29), None)
+    assert (due[1], due[13], due[29], due[30]) == (
+        date(2025, 2, 1),
+        date(2025, 2, 13),
+        date(2024, 2, 29),
+        None,
+    )
     assert loaded.values("visit", "kept", "id")[13] == "13/02/25"
     assert {row["rule"] for row in loaded.log("audit") if row["column"] == "due"} == {"date_format:%d/%m/%y"}
 

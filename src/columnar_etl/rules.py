@@ -496,9 +496,23 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(Shape.DATE_MON_DAY, r"[A-Za-z]{3} \d{1,2}, \d{4}", "%b %d, %Y", None, False, (11, 12), "mon"),
     # A month's English name in full (strptime's %B, any case; chrono reads it as %b does).
-    DateShape(Shape.DATE_DAY_MONTH, rf"\d{{1,2}} {MONTH_NAME_REGEX} \d{{4}}", "%d %B %Y", None, False, (10, 17), "mon"),
     DateShape(
-        Shape.DATE_MONTH_DAY, rf"{MONTH_NAME_REGEX} \d{{1,2}}, \d{{4}}", "%B %d, %Y", None, False, (11, 18), "mon"
+        Shape.DATE_DAY_MONTH,
+        rf"\d{{1,2}} {MONTH_NAME_REGEX} \d{{4}}",
+        "%d %B %Y",
+        None,
+        False,
+        (10, 17),
+        "mon",
+    ),
+    DateShape(
+        Shape.DATE_MONTH_DAY,
+        rf"{MONTH_NAME_REGEX} \d{{1,2}}, \d{{4}}",
+        "%B %d, %Y",
+        None,
+        False,
+        (11, 18),
+        "mon",
     ),
     *_timed_month_shapes(),
     # E-mail and HTTP dates: a weekday (checked against the day), the day, the month's three letters,
@@ -583,9 +597,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 )
 #: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
 #: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
-FINER_THAN_MICROSECONDS_REGEX = (
-    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + ")?"
-)
+FINER_THAN_MICROSECONDS_REGEX = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + ")?"
 FINER_THAN_MICROSECONDS_LENGTHS = (27, 35)
 #: How every shape with a month's name starts: a month's or a weekday's three letters (lower case),
 #: or a day's number and a space or dash before letters (searched). Other text meets none of their

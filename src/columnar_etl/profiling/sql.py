@@ -26,9 +26,9 @@ from columnar_etl.rules import (
     COMPACT_FORMATS,
     DATE_SHAPES,
     DECIMAL_COMMA,
+    EXPONENT_MARK_REGEX,
     FINER_THAN_MICROSECONDS_LENGTHS,
     FINER_THAN_MICROSECONDS_REGEX,
-    EXPONENT_MARK_REGEX,
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
@@ -261,6 +261,7 @@ def column_projections(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
         for shape, regex in NUMBER_REGEXES
     )
+    finer_low, finer_high = FINER_THAN_MICROSECONDS_LENGTHS
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
     # The branches cannot overlap (an integer has no '-' after its sign and no '/'), so the order
@@ -270,7 +271,7 @@ def column_projections(
         # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches. A
         # timestamp of a finer fraction than PostgreSQL keeps is none (but no number either).
         f"WHEN {t}[5] = '-' THEN CASE {dates('-')} "
-        f"WHEN strlen({t}) BETWEEN {FINER_THAN_MICROSECONDS_LENGTHS[0]} AND {FINER_THAN_MICROSECONDS_LENGTHS[1]} "
+        f"WHEN strlen({t}) BETWEEN {finer_low} AND {finer_high} "
         f"AND regexp_full_match({t}, {quote_literal(FINER_THAN_MICROSECONDS_REGEX)}) "
         f"THEN {Shape.TS_FINER_THAN_MICROSECONDS:d} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
