@@ -254,7 +254,8 @@ def column_projections(
             am_pm = f"{t}[-1:] IN ('M', 'm')"
             time = (
                 f"CASE WHEN NOT contains({t}, ':') THEN {date:d} "
-                f"WHEN {am_pm} THEN CASE WHEN {colons} = 2 THEN {times['HMS_AMPM']:d} ELSE {times['HM_AMPM']:d} END "
+                f"WHEN {am_pm} THEN CASE WHEN {colons} = 2 "
+                f"THEN {times['HMS_AMPM']:d} ELSE {times['HM_AMPM']:d} END "
                 f"WHEN {colons} = 2 THEN {times['HMS']:d} ELSE {times['HM']:d} END"
             )
             families.append(
