@@ -12,8 +12,10 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
   decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
-  ones year/month/day, named months unambiguous); second 60
-  (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
+  ones year/month/day, named months unambiguous, English only); second 60
+  (:data:`LEAP_SECOND_REGEX`), hour 24, year 0 and a weekday that is not the date's are invalid; a
+  fraction is read only when PostgreSQL's microseconds hold it whole (:data:`FRACTION_REGEX`: a
+  finer one keeps its column text); two-digit years are never read (a column's own formats may);
 - a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`) → the instant
   (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
   is invalid;
@@ -193,9 +195,8 @@ class DateShape:
     lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
     #: The separator of its date: ``-`` (ISO, year first, read by DuckDB's ISO cast; or, with a
     #: ``month_first`` reading, day or month first and the year last, read by strptime), ``/`` or ``.``
-    #: (read by strptime), ``mon`` for the forms with a month's name (strptime's %b or %B, read by
-    #: strptime), or ``basic`` for ISO's basic format (20250520T084200, read by the ISO cast once its
-    #: separators are put in).
+    #: (read by strptime), ``mon`` for the forms with a month's name (strptime's %b or %B), or
+    #: ``basic`` for ISO's basic format (20250520T084200; read by strptime).
     separator: str = "-"
 
     @property
