@@ -127,6 +127,32 @@ def source_values(path: Path, sql: str) -> list[tuple[Any, ...]]:
 # --- the checker itself --------------------------------------------------------------------------------
 
 
+def test_checker_takes_the_new_date_spellings_as_changes_that_need_their_audit() -> None:
+    # Only ISO text reads as a date or an instant without interpretation (and only UTC text as an
+    # instant): a month's name, an e-mail date, ISO's basic form, a seventh fraction digit, a UTC offset
+    # after minutes are each a change, equal only through their audit row.
+    instant = datetime(2025, 5, 20, 6, 42, tzinfo=UTC)
+    changes = [
+        (b"20 May 2025", date(2025, 5, 20)),
+        (b"January 1, 2026", date(2026, 1, 1)),
+        (b"Tue May 20 08:42:00 2025", datetime(2025, 5, 20, 8, 42)),
+        (b"May 20 2025  8:42AM", datetime(2025, 5, 20, 8, 42)),
+        (b"2025-05-20T08:42:00.1234560", datetime(2025, 5, 20, 8, 42, 0, 123456)),
+        (b"20250520T084200", datetime(2025, 5, 20, 8, 42)),
+        (b"Tue, 20 May 2025 08:42:00 +0200", instant),
+        (b"2025-05-20 08:42+02:00", instant),
+        (b"2025-05-20T06:42Z", instant),
+        (b"20250520T064200Z", instant),
+    ]
+    for raw, arrived in changes:
+        cell = Cell("text", raw)
+        assert not equal_unaudited(cell, arrived), raw
+        assert cell_violation(cell, arrived, [], "cp1252") is not None, raw
+        audited = [("audit", "date_format:%d %b %Y", raw.decode(), str(arrived))]
+        assert cell_violation(cell, arrived, audited, "cp1252") is None, raw
+    assert equal_unaudited(Cell("text", b"2025-05-20T06:42:00Z"), instant)
+
+
 def test_checker_equality_by_storage_class() -> None:
     """The checker's equality is exact: lost digits, lost zeros, lost bytes are not equal."""
     assert equal_unaudited(Cell("real", 457260372.0239999), 457260372.0239999)
