@@ -330,9 +330,16 @@ def test_new_date_spellings_are_read_and_each_is_audited_with_its_format(make_sq
     result = _clean_rows(path)
     assert result.data is not None and result.audit is not None
     cleaned = result.data["t"].to_pylist()
-    # 20250230 is an INTEGER cell that is no date: the column's integers are not all compact dates, so
-    # none is read as one (the profile's proof), and the majority is dates: it is quarantined.
-    assert [r["d"] for r in cleaned] == [None, date(2025, 5, 3), date(2025, 5, 20), date(2025, 5, 21), None]
+    # 20250230 is an INTEGER cell that is no date: the column's integers are not all compact dates, but
+    # its other dates are most of its values, so the valid one (20250520) is read all the same, and
+    # 20250230 alone is quarantined (until 2026-12-01 both were).
+    assert [r["d"] for r in cleaned] == [
+        date(2025, 5, 20),
+        date(2025, 5, 3),
+        date(2025, 5, 20),
+        date(2025, 5, 21),
+        None,
+    ]
     assert [r["at"] for r in cleaned] == [
         datetime(2025, 5, 20, 20, 42),
         datetime(2025, 5, 21, 9, 42, 7),
@@ -342,10 +349,10 @@ def test_new_date_spellings_are_read_and_each_is_audited_with_its_format(make_sq
     ]
     rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
     assert rules == {
-        ("1", "d"): "unparseable_date",
+        ("1", "d"): "date_format:%Y%m%d",
         ("2", "d"): "date_format:%Y-%-m-%-d",
         ("3", "d"): "date_format:%Y.%m.%d",
-        ("5", "d"): "unparseable_date",
+        ("5", "d"): "impossible_date",
         ("1", "at"): "date_format:%m-%d-%Y %I:%M %p",
         ("2", "at"): "date_format:%m-%d-%Y %I:%M:%S %p",
         ("3", "at"): "date_format:%Y-%-m-%-d %-H:%M",
@@ -360,6 +367,47 @@ def test_new_date_spellings_are_read_and_each_is_audited_with_its_format(make_sq
     assert result.data is not None and result.audit is not None
     assert result.data["c"].column("d").to_pylist() == [date(2025, 5, 20), date(2025, 5, 21)]
     assert [(a["row_key"], a["rule"]) for a in result.audit.to_pylist()] == [("1", "date_format:%Y%m%d")]
+
+
+def test_named_months_weekdays_and_finer_fractions_are_cleaned_without_a_guess(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A weekday that is not the date's, second 60 and a fraction PostgreSQL would round are quarantined
+    # (never corrected, never rounded), each under its reason; the others are read, audited by format.
+    rows = [
+        (1, "Tue May 20 08:42:00 2025", "2025-05-20T08:42:00.1234560"),
+        (2, "Mon May  5 08:42:07 2025", "2025-05-20T08:42:00.12"),
+        (3, "Mon May 20 08:42:00 2025", "2025-05-20T08:42:00.1234567"),
+        (4, "Tue May 20 08:42:60 2025", "2025-05-20T08:42:00"),
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, fine TEXT)", rows)})
+    # The profile keeps "fine" text (one value is finer than microseconds); an override reads it.
+    result = _clean_rows(path, columns={"t": {"fine": {"type": "timestamp"}}})
+    assert result.data is not None and result.audit is not None
+    cleaned = result.data["t"].to_pylist()
+    assert [r["at"] for r in cleaned] == [
+        datetime(2025, 5, 20, 8, 42),
+        datetime(2025, 5, 5, 8, 42, 7),
+        None,
+        None,
+    ]
+    assert [r["fine"] for r in cleaned] == [
+        datetime(2025, 5, 20, 8, 42, 0, 123456),
+        datetime(2025, 5, 20, 8, 42, 0, 120000),
+        None,
+        datetime(2025, 5, 20, 8, 42),
+    ]
+    rules = {(a["row_key"], a["column"]): a["rule"] for a in result.audit.to_pylist()}
+    assert rules == {
+        ("1", "at"): "date_format:%a %b %d %H:%M:%S %Y",
+        ("2", "at"): "date_format:%a %b %d %H:%M:%S %Y",
+        ("3", "at"): "impossible_date",
+        ("4", "at"): "impossible_date",
+        ("1", "fine"): "date_format:%Y-%m-%dT%H:%M:%S.%f",
+        ("2", "fine"): "date_format:%Y-%m-%dT%H:%M:%S.%f",
+        ("3", "fine"): "unparseable_date",
+        ("4", "fine"): "date_format:%Y-%m-%dT%H:%M:%S",
+    }
 
 
 def test_a_date_only_in_the_other_order_is_quarantined_as_such(make_sqlite: SqliteFactory) -> None:

@@ -7,6 +7,7 @@ cell) and the target with ADBC; expected values come from the SQLite file, never
 
 from __future__ import annotations
 
+import email.utils
 import json
 import math
 import shutil
@@ -124,6 +125,32 @@ def source_values(path: Path, sql: str) -> list[tuple[Any, ...]]:
 
 
 # --- the checker itself --------------------------------------------------------------------------------
+
+
+def test_checker_takes_the_new_date_spellings_as_changes_that_need_their_audit() -> None:
+    # Only ISO text reads as a date or an instant without interpretation (and only UTC text as an
+    # instant): a month's name, an e-mail date, ISO's basic form, a seventh fraction digit, a UTC offset
+    # after minutes are each a change, equal only through their audit row.
+    instant = datetime(2025, 5, 20, 6, 42, tzinfo=UTC)
+    changes = [
+        (b"20 May 2025", date(2025, 5, 20)),
+        (b"January 1, 2026", date(2026, 1, 1)),
+        (b"Tue May 20 08:42:00 2025", datetime(2025, 5, 20, 8, 42)),
+        (b"May 20 2025  8:42AM", datetime(2025, 5, 20, 8, 42)),
+        (b"2025-05-20T08:42:00.1234560", datetime(2025, 5, 20, 8, 42, 0, 123456)),
+        (b"20250520T084200", datetime(2025, 5, 20, 8, 42)),
+        (b"Tue, 20 May 2025 08:42:00 +0200", instant),
+        (b"2025-05-20 08:42+02:00", instant),
+        (b"2025-05-20T06:42Z", instant),
+        (b"20250520T064200Z", instant),
+    ]
+    for raw, arrived in changes:
+        cell = Cell("text", raw)
+        assert not equal_unaudited(cell, arrived), raw
+        assert cell_violation(cell, arrived, [], "cp1252") is not None, raw
+        audited = [("audit", "date_format:%d %b %Y", raw.decode(), str(arrived))]
+        assert cell_violation(cell, arrived, audited, "cp1252") is None, raw
+    assert equal_unaudited(Cell("text", b"2025-05-20T06:42:00Z"), instant)
 
 
 def test_checker_equality_by_storage_class() -> None:
@@ -1035,6 +1062,175 @@ def test_dates_with_an_english_month_name_are_dates(pg_uri: str, tmp_path: Path)
     for column in ("spaced", "dashed", "us"):
         arrived = loaded.values("visit", column, "id")
         assert (arrived[13], arrived[29], arrived[30]) == (date(2025, 2, 13), None, None), column
+
+
+#: Python's own reading of each spelling (strptime, email.utils), the truth the loaded values must equal.
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]  # fmt: skip
+
+
+def _stamp(d: int) -> datetime:
+    """Day ``d`` (1-28) of the test's timestamps: a different month, hour and minute each."""
+    return datetime(2025, 1 + d % 12, d, d % 24, d, d % 60)
+
+
+def test_month_names_ctime_and_sql_server_timestamps_are_read(pg_uri: str, tmp_path: Path) -> None:
+    # Month names in full (1 January 2026, January 1, 2026) and with times, C's ctime (its day padded
+    # with a space), SQL Server's default text (May 20 2025  8:42AM): 28 valid values, then no such day
+    # (row 29) and a weekday or an hour that is none (row 30), quarantined.
+    stamps = [_stamp(d) for d in range(1, 29)]
+    columns = {
+        "day_month": ("DATE", [f"{s.day} {_MONTHS[s.month - 1]} 2025" for s in stamps]
+                      + ["31 February 2025", "1 January 0000"]),
+        "month_day": ("DATE", [f"{_MONTHS[s.month - 1].upper()} {s.day}, 2025" for s in stamps]
+                      + ["February 30, 2025", None]),
+        "oracle": ("TIMESTAMP", [s.strftime("%d-%b-%Y %H:%M:%S").upper() for s in stamps]
+                   + ["30-FEB-2025 10:00:00", "01-JAN-2025 24:00:00"]),
+        "us": ("TIMESTAMP", [s.strftime("%B %d, %Y %I:%M %p").replace(" 0", " ") for s in stamps]
+               + ["February 29, 2025 1:00 PM", "January 1, 2025 13:00 PM"]),
+        "ctime": ("DATETIME", [s.ctime() for s in stamps]
+                  + ["Sat Feb 29 10:00:00 2025", "Mon May 20 08:42:00 2025"]),
+        "sqlserver": ("DATETIME", [f"{s:%b} {s.day:>2} {s.year} {int(s.strftime('%I')):>2}:{s:%M%p}"
+                                   for s in stamps] + ["Feb 30 2025  1:00AM", ""]),
+    }  # fmt: skip
+    loaded = load_columns(pg_uri, tmp_path, "visit", columns)
+    kinds = [loaded.data_type("visit", c) for c in columns]
+    assert kinds == ["date", "date"] + ["timestamp without time zone"] * 4
+    truth = {
+        "day_month": [s.date() for s in stamps],
+        "month_day": [s.date() for s in stamps],
+        "oracle": stamps,
+        "us": [s.replace(second=0) for s in stamps],
+        "ctime": stamps,
+        "sqlserver": [s.replace(second=0) for s in stamps],
+    }
+    formats = {
+        "day_month": "%d %B %Y",
+        "month_day": "%B %d, %Y",
+        "oracle": "%d-%b-%Y %H:%M:%S",
+        "us": "%B %d, %Y %I:%M %p",
+        "ctime": "%a %b %d %H:%M:%S %Y",
+        "sqlserver": "%b %d %Y %I:%M%p",
+    }
+    audit = loaded.log("audit")
+    quarantined = {(row["row_key"], row["column"]) for row in loaded.log("quarantine")}
+    for column, expected in truth.items():
+        arrived = loaded.values("visit", column, "id")
+        assert [arrived[i] for i in range(1, 29)] == expected, column
+        assert (arrived[29], arrived[30]) == (None, None), column
+        rules = {row["rule"] for row in audit if row["column"] == column and row["row_key"] != "30"}
+        # May is also its three letters: "%d %b %Y" reads 20 May 2025 first.
+        assert f"date_format:{formats[column]}" in rules, (column, rules)
+        assert ("29", column) in quarantined, column
+    assert ("30", "ctime") in quarantined and ("30", "oracle") in quarantined
+
+
+def test_instants_in_email_basic_iso_and_minute_forms_are_timestamptz(pg_uri: str, tmp_path: Path) -> None:
+    # RFC 2822 (e-mail, HTTP: GMT), ISO with an offset and no seconds, ISO's basic format: instants,
+    # loaded as the same instant; each value audited with its format (the offset itself is not kept).
+    offsets = ["+0000", "+0200", "-0530", "+1400"]
+    local = [_stamp(d) for d in range(1, 29)]
+    rfc = [f"{s:%a}, {s.day} {s:%b %Y %H:%M:%S} {offsets[s.day % 4]}" for s in local]
+    rfc[3] = f"{local[3]:%a, %d %b %Y %H:%M:%S} GMT"
+    zones = ["Z", "+02:00", "-05:30", "+01"]
+    minutes = [f"{s:%Y-%m-%d}{'T' if s.day % 2 else ' '}{s:%H:%M}{zones[s.day % 4]}" for s in local]
+    basic = [f"{s:%Y%m%dT%H%M%S}{['Z', '+0200', '-0530', '+01'][s.day % 4]}" for s in local[:24]]
+    columns = {
+        "rfc": ("TEXT", [*rfc, None, ""]),
+        "minutes": ("TEXT", [*minutes, None, ""]),
+        "basic": ("TEXT", [*basic, *(f"{s:%Y%m%dT%H%M%S}Z" for s in local[24:]), None, ""]),
+        "wall": ("TEXT", [f"{s:%Y%m%dT%H%M%S}" for s in local] + [None, ""]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "mail", columns)
+    kinds = [loaded.data_type("mail", c) for c in columns]
+    assert kinds == ["timestamp with time zone"] * 3 + ["timestamp without time zone"]
+    arrived = {c: loaded.values("mail", c, "id") for c in columns}
+    for i, text in enumerate(rfc, start=1):
+        assert arrived["rfc"][i] == email.utils.parsedate_to_datetime(text), text
+    for i, text in enumerate(minutes, start=1):
+        assert arrived["minutes"][i] == datetime.fromisoformat(text.replace(" ", "T")), text
+    for i, text in enumerate(columns["basic"][1][:28], start=1):
+        iso = f"{text[:4]}-{text[4:6]}-{text[6:11]}:{text[11:13]}:{text[13:15]}{text[15:]}"
+        assert arrived["basic"][i] == datetime.fromisoformat(iso), text
+    assert [arrived["wall"][i] for i in range(1, 29)] == local
+    rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["rule"].startswith("date")}
+    assert rules == {
+        ("rfc", "date_format:%a, %d %b %Y %H:%M:%S %z"),
+        ("rfc", "date_format:%a, %d %b %Y %H:%M:%S GMT"),
+        ("minutes", "date_format:%Y-%m-%d %H:%M%z"),
+        ("minutes", "date_format:%Y-%m-%dT%H:%M%z"),
+        ("basic", "date_format:%Y%m%dT%H%M%S%z"),
+        ("wall", "date_format:%Y%m%dT%H%M%S"),
+    }
+
+
+def test_fractions_finer_than_microseconds_are_read_only_when_nothing_is_lost(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # .NET writes seven fraction digits, Go and Java nine. A zero beyond the sixth loses nothing and is
+    # read; any other digit there would be rounded by PostgreSQL: that column stays text, every value
+    # as written (one such value is enough, as one 0171 keeps a column of numbers text).
+    zeros = [f"2025-05-{d:02d}T08:42:00.{d:06d}0" for d in range(1, 28)] + ["2025-05-28 08:42:00.123456000"]
+    finer = [*zeros[:27], "2025-05-28T08:42:00.1234567"]
+    columns = {"zeros": ("DATETIME", [*zeros, None, ""]), "finer": ("DATETIME", [*finer, None, ""])}
+    loaded = load_columns(pg_uri, tmp_path, "log", columns)
+    assert [loaded.data_type("log", c) for c in columns] == ["timestamp without time zone", "text"]
+    read = loaded.values("log", "zeros", "id")
+    assert [read[d] for d in (1, 27, 28)] == [
+        datetime(2025, 5, 1, 8, 42, 0, 1),
+        datetime(2025, 5, 27, 8, 42, 0, 27),
+        datetime(2025, 5, 28, 8, 42, 0, 123456),
+    ]
+    assert loaded.values("log", "finer", "id")[28] == "2025-05-28T08:42:00.1234567"
+    assert not [row for row in loaded.log("quarantine") if row["column"] in columns]
+
+
+def test_a_date_column_reads_its_valid_compact_dates_beside_one_that_is_none(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # ISO dates make the column a date column; its integers 20250523 are then read as the dates they
+    # are (audited), and only the one that is no date (month 13) is quarantined. Until 2026-12-01 the
+    # valid ones were quarantined as unparseable beside it.
+    days = [f"2025-05-{d:02d}" for d in range(1, 25)] + [20250525, 20250526, 20251301, None]
+    loaded = load_columns(pg_uri, tmp_path, "visit", {"day": ("DATE", days)})
+    assert loaded.data_type("visit", "day") == "date"
+    day = loaded.values("visit", "day", "id")
+    assert (day[1], day[25], day[26], day[27]) == (
+        date(2025, 5, 1),
+        date(2025, 5, 25),
+        date(2025, 5, 26),
+        None,
+    )
+    assert {row["row_key"] for row in loaded.log("quarantine") if row["column"] == "day"} == {"27"}
+    rules = {(row["row_key"], row["rule"]) for row in loaded.log("audit") if row["column"] == "day"}
+    assert rules == {("25", "date_format:%Y%m%d"), ("26", "date_format:%Y%m%d"), ("27", "impossible_date")}
+
+
+def test_two_digit_years_stay_text_unless_a_format_reads_them(pg_uri: str, tmp_path: Path) -> None:
+    # 20/05/25 names a century nobody wrote down: no rule guesses it. A column's own formats do
+    # (chrono's %y: 00-69 are 2000-2069, 70-99 1970-1999), each value audited with that format. (An
+    # override that quarantines a value of a column the profile kept as text lowers the quality after
+    # cleaning, and the run's quality_not_worse check refuses the load: all are dates here.)
+    short = [f"{d:02d}/{1 + d % 12:02d}/25" for d in range(1, 29)] + ["29/02/24", None]
+    columns = {"due": ("DATE", short), "kept": ("DATE", short)}
+    path = sqlite_file(
+        tmp_path / "table.db",
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, due DATE, kept DATE)",
+        [(i, a, b) for i, (a, b) in enumerate(zip(short, short, strict=True), start=1)],
+    )
+    override = {"visit": {"due": {"type": "date", "formats": ["%d/%m/%y"]}}}
+    loaded = load_and_check(path, pg_uri, tmp_path, columns=override, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert [loaded.data_type("visit", c) for c in columns] == ["date", "text"]
+    due = loaded.values("visit", "due", "id")
+    assert (due[1], due[13], due[29], due[30]) == (
+        date(2025, 2, 1),
+        date(2025, 2, 13),
+        date(2024, 2, 29),
+        None,
+    )
+    assert loaded.values("visit", "kept", "id")[13] == "13/02/25"
+    assert {row["rule"] for row in loaded.log("audit") if row["column"] == "due"} == {"date_format:%d/%m/%y"}
 
 
 @pytest.mark.parametrize("separator", ["/", "-"])

@@ -222,6 +222,61 @@ def test_year_first_dates_without_padding_or_with_dots_and_dashed_am_pm(make_sql
     assert profiled["version"].inferred_type == "text"
 
 
+def test_month_names_email_ctime_sql_server_and_basic_iso_dates(make_sqlite: SqliteFactory) -> None:
+    # Three valid values each (their bounds the first and second), then one that is no date: no 31
+    # February, a weekday that is not the date's (20 May 2025 was a Tuesday), hour 13 PM.
+    columns = {
+        "full": ["1 January 2026", "31 december 2025", "January 5, 2026", "31 February 2026"],
+        "named_at": ["20-MAY-2025 08:42:07", "May 20, 2025 8:42 PM", "1 January 2026 08:42",
+                     "Feb 30, 2025 1:00 PM"],
+        "ctime": ["Tue May 20 08:42:00 2025", "Mon May  5 08:42:00 2025", "Thu Jan  1 00:00:00 2026",
+                  "Mon May 20 08:42:00 2025"],
+        "sqlserver": ["May 20 2025  8:42AM", "May  5 2025 12:00PM", "Jan  1 2026 11:59PM",
+                      "May 20 2025 13:00PM"],
+        "rfc": ["Tue, 20 May 2025 08:42:00 +0200", "Mon, 5 May 2025 23:00:00 -0500",
+                "Thu, 01 Jan 2026 00:00:00 GMT", "Mon, 20 May 2025 08:42:00 +0000"],
+        "minutes": ["2025-05-20 08:42+02:00", "2025-05-05T08:42Z", "2026-01-01 00:00-05:30",
+                    "2025-02-30 08:42Z"],
+        "basic": ["20250520T084200Z", "20250505T084200+0200", "20260101T000000Z", "20250230T000000Z"],
+        "wall": ["20250520T084200", "20250505T084200", "20260101T000000", "20250520T240000"],
+        "nanos": ["2025-05-20T08:42:00.1234560", "2025-05-05 08:42:00.100000000",
+                  "2026-01-01T00:00:00.0000000", "2025-02-30T00:00:00.0000000"],
+        "finer": ["2025-05-20T08:42:00.1234567", "2025-05-05T08:42:00", "2026-01-01T00:00:00", "2025-05-06"],
+        "two_digit": ["20/05/25", "05/05/25", "01/01/26", "31/02/25"],
+    }  # fmt: skip
+    ddl = "CREATE TABLE t (" + ", ".join(f"{name} DATETIME" for name in columns) + ")"
+    profiled = profile(make_sqlite({"t": (ddl, list(zip(*columns.values(), strict=True)))}))["t"]
+    expected = {
+        "full": ("date", {"%d %B %Y": 2, "%B %d, %Y": 1}),
+        "named_at": ("timestamp", {"%d-%b-%Y %H:%M:%S": 1, "%b %d, %Y %I:%M %p": 1, "%d %B %Y %H:%M": 1}),
+        "ctime": ("timestamp", {"%a %b %d %H:%M:%S %Y": 3}),
+        "sqlserver": ("timestamp", {"%b %d %Y %I:%M%p": 3}),
+        "rfc": ("timestamptz", {"%a, %d %b %Y %H:%M:%S %z": 2, "%a, %d %b %Y %H:%M:%S GMT": 1}),
+        "minutes": ("timestamptz", {"%Y-%m-%d %H:%M%z": 2, "%Y-%m-%dT%H:%M%z": 1}),
+        "basic": ("timestamptz", {"%Y%m%dT%H%M%S%z": 3}),
+        "wall": ("timestamp", {"%Y%m%dT%H%M%S": 3}),
+        "nanos": ("timestamp", {"%Y-%m-%dT%H:%M:%S.%f": 2, "%Y-%m-%d %H:%M:%S.%f": 1}),
+    }
+    for name, (kind, formats) in expected.items():
+        column = profiled[name]
+        assert (column.inferred_type, column.date_formats, column.valid_count) == (kind, formats, 3), name
+        assert column.issue_count("impossible_date") == 1, name
+        assert column.issue_count("non_iso_date") == 3, name
+    assert (profiled["ctime"].min, profiled["ctime"].max) == (
+        dt.datetime(2025, 5, 5, 8, 42),
+        dt.datetime(2026, 1, 1),
+    )
+    # Instants: their bounds in UTC, naive (23:00-05:00 is the next day's 04:00 UTC).
+    assert (profiled["rfc"].min, profiled["rfc"].max) == (
+        dt.datetime(2025, 5, 6, 4, 0),
+        dt.datetime(2026, 1, 1),
+    )
+    assert profiled["nanos"].max == dt.datetime(2026, 1, 1)
+    finer = profiled["finer"]
+    assert finer.inferred_type == "text" and "finer than the microseconds" in (finer.type_reason or "")
+    assert profiled["two_digit"].inferred_type == "text"
+
+
 def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_sqlite: SqliteFactory) -> None:
     # 20250520 is a date where the column is declared one and every integer in it is a valid date;
     # anywhere else an integer (an id, a count, cents). SQLite stores '20250503' in a DATE column (NUMERIC

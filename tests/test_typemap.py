@@ -225,6 +225,11 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
         "%Y-%m-%dT%H:%M:%S.%f%z",
         "%Y-%m-%d %H:%M:%S %z",
         "%Y-%m-%d %H:%M:%S UTC",
+        "%Y-%m-%d %H:%M%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%a, %d %b %Y %H:%M:%S %z",
+        "%a, %d %b %Y %H:%M:%S GMT",
+        "%Y%m%dT%H%M%S%z",
     ]
     # The operator decides: a timestamptz whose formats include one without %z reads that text as UTC.
     asked = {"t": {"at": {"type": "timestamptz", "formats": ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S"]}}}

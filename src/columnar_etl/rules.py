@@ -12,8 +12,10 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
   decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
-  ones year/month/day, named months unambiguous); second 60
-  (:data:`LEAP_SECOND_REGEX`), hour 24 and year 0 are invalid;
+  ones year/month/day, named months unambiguous, English only); second 60
+  (:data:`LEAP_SECOND_REGEX`), hour 24, year 0 and a weekday that is not the date's are invalid; a
+  fraction is read only when PostgreSQL's microseconds hold it whole (:data:`FRACTION_REGEX`: a
+  finer one keeps its column text); two-digit years are never read (a column's own formats may);
 - a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`) → the instant
   (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
   is invalid;
@@ -139,6 +141,43 @@ class Shape(IntEnum):
     DATE_YMD_DOT = 56  # 2025.05.20
     TS_YMD_DOT_HM = 57  # 2025.05.20 08:42
     TS_YMD_DOT_HMS = 58  # 2025.05.20 08:42:07
+    # A month's English name in full (any case): day first or month first, as the three letters are.
+    DATE_DAY_MONTH = 60  # 1 January 2026
+    DATE_MONTH_DAY = 61  # January 1, 2026
+    # The forms with a month's name, with a time of day: H:MM, H:MM:SS, and both with AM/PM.
+    TS_DAY_MON_HM = 62  # 20 May 2025 08:42
+    TS_DAY_MON_HMS = 63  # 20 May 2025 08:42:07
+    TS_DAY_MON_HM_AMPM = 64  # 20 May 2025 8:42 PM
+    TS_DAY_MON_HMS_AMPM = 65  # 20 May 2025 8:42:07 PM
+    TS_DAY_MON_DASH_HM = 66  # 20-MAY-2025 08:42 (Oracle's DD-MON-YYYY HH24:MI)
+    TS_DAY_MON_DASH_HMS = 67  # 20-MAY-2025 08:42:07
+    TS_DAY_MON_DASH_HM_AMPM = 68  # 20-MAY-2025 08:42 PM
+    TS_DAY_MON_DASH_HMS_AMPM = 69  # 20-MAY-2025 08:42:07 PM
+    TS_MON_DAY_HM = 70  # May 20, 2025 08:42
+    TS_MON_DAY_HMS = 71  # May 20, 2025 08:42:07
+    TS_MON_DAY_HM_AMPM = 72  # May 20, 2025 8:42 PM
+    TS_MON_DAY_HMS_AMPM = 73  # May 20, 2025 8:42:07 PM
+    TS_DAY_MONTH_HM = 74  # 1 January 2026 08:42
+    TS_DAY_MONTH_HMS = 75  # 1 January 2026 08:42:07
+    TS_DAY_MONTH_HM_AMPM = 76  # 1 January 2026 8:42 PM
+    TS_DAY_MONTH_HMS_AMPM = 77  # 1 January 2026 8:42:07 PM
+    TS_MONTH_DAY_HM = 78  # January 1, 2026 08:42
+    TS_MONTH_DAY_HMS = 79  # January 1, 2026 08:42:07
+    TS_MONTH_DAY_HM_AMPM = 80  # January 1, 2026 8:42 PM
+    TS_MONTH_DAY_HMS_AMPM = 81  # January 1, 2026 8:42:07 PM
+    # E-mail and HTTP dates (RFC 2822 / 5322, RFC 7231): an instant.
+    TS_RFC2822 = 82  # Tue, 20 May 2025 08:42:00 +0200
+    TS_RFC2822_GMT = 83  # Tue, 20 May 2025 08:42:00 GMT
+    TS_CTIME = 84  # Tue May 20 08:42:00 2025 (C's ctime/asctime, Unix date, logs), day space-padded
+    TS_SQLSERVER = 85  # May 20 2025  8:42AM (SQL Server's default text of a datetime), space-padded
+    TS_ISO_HM_ZONE = 86  # 2025-05-20 08:42+02:00 (no seconds, with a UTC offset)
+    TS_ISO_T_HM_ZONE = 87  # 2025-05-20T08:42Z
+    TS_ISO_BASIC = 88  # 20250520T084200 (ISO 8601's basic format: iCalendar, file names)
+    TS_ISO_BASIC_ZONE = 89  # 20250520T084200Z, 20250520T084200+0200
+    # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
+    # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
+    # reading it would round; a date column holding one stays text (profile._lossless).
+    TS_FINER_THAN_MICROSECONDS = 90
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     BLOB = 40  # a BLOB cell: bytes, never shaped as text
     OTHER = 99  # anything else
@@ -156,7 +195,8 @@ class DateShape:
     lengths: tuple[int, int]  # shortest and longest match in bytes: values of other lengths skip the regex
     #: The separator of its date: ``-`` (ISO, year first, read by DuckDB's ISO cast; or, with a
     #: ``month_first`` reading, day or month first and the year last, read by strptime), ``/`` or ``.``
-    #: (read by strptime), or ``mon`` for the forms with a month's name (year last, strptime's %b).
+    #: (read by strptime), ``mon`` for the forms with a month's name (strptime's %b or %B), or
+    #: ``basic`` for ISO's basic format (20250520T084200; read by strptime).
     separator: str = "-"
 
     @property
@@ -174,6 +214,9 @@ class DateShape:
 #: -12 to +14) with optional minutes, with or without a colon. ``%z`` reads them all (the cleaner's
 #: chrono as ``%#z``, which also takes the hours alone, as PostgreSQL writes ``+02``).
 _OFFSET_HOURS = r"[+-](?:0\d|1[0-4])"
+#: A fraction of a second PostgreSQL keeps whole: one to six digits, or six then zeros up to the
+#: nanosecond (.NET's seven digits, Go's and Java's nine: 08:42:00.1234560 is 08:42:00.123456).
+FRACTION_REGEX = r"\.(?:\d{1,6}|\d{6}0{1,3})"
 ZONE_REGEX = rf"(?:Z|{_OFFSET_HOURS}(?::?[0-5]\d)?)"
 ZONED_SHAPES = (
     Shape.TS_ISO_UTC,
@@ -183,6 +226,11 @@ ZONED_SHAPES = (
     Shape.TS_ISO_T_FRACTION_ZONE,
     Shape.TS_ISO_SPACED_ZONE,
     Shape.TS_ISO_UTC_WORD,
+    Shape.TS_ISO_HM_ZONE,
+    Shape.TS_ISO_T_HM_ZONE,
+    Shape.TS_RFC2822,
+    Shape.TS_RFC2822_GMT,
+    Shape.TS_ISO_BASIC_ZONE,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -194,26 +242,75 @@ DATE_CANONICAL_REGEX = r"\d{4}-\d{2}-\d{2}"
 INSTANT_CANONICAL_REGEX = TIMESTAMP_CANONICAL_REGEX + re.escape(UTC_OFFSET_TEXT)
 INSTANT_FRACTION_CANONICAL_REGEX = TIMESTAMP_FRACTION_CANONICAL_REGEX + re.escape(UTC_OFFSET_TEXT)
 
+#: An English month's name in full, any case (``%B``; ``May`` is also its three letters).
+MONTH_NAME_REGEX = (
+    "(?i:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: The dates with a month's name (regex, format, shortest and longest in bytes), by their shape's name.
+_MONTH_DATES = {
+    "DAY_MON": (r"\d{1,2} [A-Za-z]{3} \d{4}", "%d %b %Y", (10, 11)),
+    "DAY_MON_DASH": (r"\d{1,2}-[A-Za-z]{3}-\d{4}", "%d-%b-%Y", (10, 11)),
+    "MON_DAY": (r"[A-Za-z]{3} \d{1,2}, \d{4}", "%b %d, %Y", (11, 12)),
+    "DAY_MONTH": (rf"\d{{1,2}} {MONTH_NAME_REGEX} \d{{4}}", "%d %B %Y", (10, 17)),
+    "MONTH_DAY": (rf"{MONTH_NAME_REGEX} \d{{1,2}}, \d{{4}}", "%B %d, %Y", (11, 18)),
+}
+#: The times of day that may follow them (an hour of one digit too; AM/PM any case).
+_MONTH_TIMES = {
+    "HM": (r" \d{1,2}:\d{2}", " %H:%M", (5, 6)),
+    "HMS": (r" \d{1,2}:\d{2}:\d{2}", " %H:%M:%S", (8, 9)),
+    "HM_AMPM": (r" \d{1,2}:\d{2} [AaPp][Mm]", " %I:%M %p", (8, 9)),
+    "HMS_AMPM": (r" \d{1,2}:\d{2}:\d{2} [AaPp][Mm]", " %I:%M:%S %p", (11, 12)),
+}
+
+
+def _timed_month_shapes() -> list[DateShape]:
+    """The dates with a month's name followed by each time of day (``TS_<date>_<time>`` shapes)."""
+    return [
+        DateShape(
+            Shape[f"TS_{date}_{time}"],
+            date_regex + time_regex,
+            date_format + time_format,
+            None,
+            True,
+            (low + time_low, high + time_high),
+            "mon",
+        )
+        for date, (date_regex, date_format, (low, high)) in _MONTH_DATES.items()
+        for time, (time_regex, time_format, (time_low, time_high)) in _MONTH_TIMES.items()
+    ]
+
+
+#: Any of :data:`_MONTH_TIMES` or none: what the profiler matches after a date with a month's name,
+#: one regular expression for five shapes (each costs DuckDB ~0.5 ms to compile, per query), the
+#: time's shape then told by its colons and AM/PM.
+MONTH_TIME_REGEX = r"(?: \d{1,2}:\d{2}(?::\d{2})?(?: [AaPp][Mm])?)?"
+#: Per date with a month's name: its shape, its regex, its length, and the shape with each time.
+NAMED_DATE_FAMILIES: tuple[tuple[Shape, str, tuple[int, int], dict[str, Shape]], ...] = tuple(
+    (Shape[f"DATE_{date}"], regex, lengths, {time: Shape[f"TS_{date}_{time}"] for time in _MONTH_TIMES})
+    for date, (regex, _, lengths) in _MONTH_DATES.items()
+)
+
+
 DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape(Shape.TS_ISO, TIMESTAMP_CANONICAL_REGEX, "%Y-%m-%d %H:%M:%S", None, True, (19, 19)),
     DateShape(
         Shape.TS_ISO_T_FRACTION,
-        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}",
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}" + FRACTION_REGEX,
         "%Y-%m-%dT%H:%M:%S.%f",
         None,
         True,
-        (21, 26),
+        (21, 29),
     ),
     DateShape(
         Shape.TS_ISO_T, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", None, True, (19, 19)
     ),
     DateShape(
         Shape.TS_ISO_FRACTION,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6}",
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX,
         "%Y-%m-%d %H:%M:%S.%f",
         None,
         True,
-        (21, 26),
+        (21, 29),
     ),
     DateShape(Shape.TS_ISO_HM, r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", None, True, (16, 16)),
     # Instants (a UTC offset): the canonical UTC form first, since the first matching shape wins.
@@ -235,11 +332,11 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(
         Shape.TS_ISO_FRACTION_ZONE,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6}" + ZONE_REGEX,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX + ZONE_REGEX,
         "%Y-%m-%d %H:%M:%S.%f%z",
         None,
         True,
-        (22, 32),
+        (22, 35),
     ),
     DateShape(
         Shape.TS_ISO_T_ZONE,
@@ -251,11 +348,11 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     ),
     DateShape(
         Shape.TS_ISO_T_FRACTION_ZONE,
-        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}" + ZONE_REGEX,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}" + FRACTION_REGEX + ZONE_REGEX,
         "%Y-%m-%dT%H:%M:%S.%f%z",
         None,
         True,
-        (22, 32),
+        (22, 35),
     ),
     DateShape(
         Shape.TS_ISO_SPACED_ZONE,
@@ -272,6 +369,24 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (23, 23),
+    ),
+    # Without seconds (Python's isoformat(timespec="minutes"), JavaScript and HTML forms): the same
+    # instants; the cast reads them once ':00' is put in.
+    DateShape(
+        Shape.TS_ISO_HM_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}" + ZONE_REGEX,
+        "%Y-%m-%d %H:%M%z",
+        None,
+        True,
+        (17, 22),
+    ),
+    DateShape(
+        Shape.TS_ISO_T_HM_ZONE,
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}" + ZONE_REGEX,
+        "%Y-%m-%dT%H:%M%z",
+        None,
+        True,
+        (17, 22),
     ),
     DateShape(Shape.TS_ISO_T_HM, r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", None, True, (16, 16)),
     DateShape(
@@ -392,6 +507,66 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         Shape.DATE_DAY_MON_DASH, r"\d{1,2}-[A-Za-z]{3}-\d{4}", "%d-%b-%Y", None, False, (10, 11), "mon"
     ),
     DateShape(Shape.DATE_MON_DAY, r"[A-Za-z]{3} \d{1,2}, \d{4}", "%b %d, %Y", None, False, (11, 12), "mon"),
+    # A month's English name in full (strptime's %B, any case; chrono reads it as %b does).
+    DateShape(
+        Shape.DATE_DAY_MONTH,
+        rf"\d{{1,2}} {MONTH_NAME_REGEX} \d{{4}}",
+        "%d %B %Y",
+        None,
+        False,
+        (10, 17),
+        "mon",
+    ),
+    DateShape(
+        Shape.DATE_MONTH_DAY,
+        rf"{MONTH_NAME_REGEX} \d{{1,2}}, \d{{4}}",
+        "%B %d, %Y",
+        None,
+        False,
+        (11, 18),
+        "mon",
+    ),
+    *_timed_month_shapes(),
+    # E-mail and HTTP dates: a weekday (checked against the day), the day, the month's three letters,
+    # the year, the time and an offset (+hhmm; GMT in HTTP's).
+    DateShape(
+        Shape.TS_RFC2822,
+        r"[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} " + _OFFSET_HOURS + r"[0-5]\d",
+        "%a, %d %b %Y %H:%M:%S %z",
+        None,
+        True,
+        (30, 31),
+        "mon",
+    ),
+    DateShape(
+        Shape.TS_RFC2822_GMT,
+        r"[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT",
+        "%a, %d %b %Y %H:%M:%S GMT",
+        None,
+        True,
+        (28, 29),
+        "mon",
+    ),
+    # C's ctime (asctime, Unix date without a zone, many logs): the day padded with a space.
+    DateShape(
+        Shape.TS_CTIME,
+        r"[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}",
+        "%a %b %d %H:%M:%S %Y",
+        None,
+        True,
+        (24, 24),
+        "mon",
+    ),
+    # SQL Server's default (CONVERT style 100): day and hour padded with a space, AM/PM unspaced.
+    DateShape(
+        Shape.TS_SQLSERVER,
+        r"[A-Za-z]{3} [ \d]\d \d{4} [ \d]\d:\d{2}[AaPp][Mm]",
+        "%b %d %Y %I:%M%p",
+        None,
+        True,
+        (19, 19),
+        "mon",
+    ),
     # Dotted dates are day first wherever they are written: no month-first reading.
     DateShape(Shape.DATE_DOT, r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y", None, False, (8, 10), "."),
     DateShape(
@@ -420,7 +595,30 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (18, 19),
         ".",
     ),
+    # ISO 8601's basic format (iCalendar, file names, some APIs): no separators, a T before the time.
+    DateShape(Shape.TS_ISO_BASIC, r"\d{8}T\d{6}", "%Y%m%dT%H%M%S", None, True, (15, 15), "basic"),
+    DateShape(
+        Shape.TS_ISO_BASIC_ZONE,
+        r"\d{8}T\d{6}" + ZONE_REGEX,
+        "%Y%m%dT%H%M%S%z",
+        None,
+        True,
+        (16, 21),
+        "basic",
+    ),
 )
+#: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
+#: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
+FINER_THAN_MICROSECONDS_REGEX = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + ")?"
+FINER_THAN_MICROSECONDS_LENGTHS = (27, 35)
+#: How every shape with a month's name starts: a month's or a weekday's three letters (lower case),
+#: or a day's number and a space or dash before letters (searched). Other text meets none of their
+#: regular expressions.
+NAME_STARTS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+)  # fmt: skip
+NAMED_DAY_START_REGEX = r"^\d{1,2}[ -][A-Za-z]"
 #: A compact date (``20250520``, ``YYYYMMDD``) is an integer by shape. It is read as a date only in a
 #: column whose declared type is a date or timestamp and whose every integer is a valid compact date
 #: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.
@@ -445,8 +643,12 @@ DATE_TEXT = "%Y-%m-%d"
 INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
-#: compact timestamp's seconds are its last two digits.
-LEAP_SECOND_REGEX = r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC)?$|^[0-9]{12}60$"
+#: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
+#: ctime's year follows them.
+LEAP_SECOND_REGEX = (
+    r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC| GMT| [0-9]{4})?$|^[0-9]{12}60$"
+    r"|^[0-9]{8}T[0-9]{4}60(?:Z|[+-][0-9:]+)?$"
+)
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 

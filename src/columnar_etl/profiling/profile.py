@@ -414,9 +414,11 @@ def infer_column(
     )
     present = row_count - nulls - empty - null_like
     family = declared_family(column.declared_type)
-    counts.compact = _compact(counts, family)
+    counts.compact = _compact(counts, family, present)
     compact = sum(counts.compact.values())
-    n_dates = counts.shape(*DATE_SHAPE_BY_CODE) + compact
+    # A timestamp finer than PostgreSQL keeps is a date by its look: it counts towards a date column,
+    # which _lossless then keeps text rather than round it.
+    n_dates = counts.shape(*DATE_SHAPE_BY_CODE, Shape.TS_FINER_THAN_MICROSECONDS) + compact
     n_numbers = counts.numbers() - compact
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
@@ -691,6 +693,11 @@ def _lossless(
     """
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
+    if inferred in DATE_TYPES and (finer := counts.shape(Shape.TS_FINER_THAN_MICROSECONDS)):
+        # .NET writes seven fraction digits, Go and Java nine: PostgreSQL keeps six, and reading the
+        # others would round them (a zero beyond the sixth loses nothing: those are read).
+        shown = ", ".join(counts.examples("finer")[:2])
+        return "text", f"{finer} timestamps such as {shown} are finer than the microseconds PostgreSQL keeps"
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
         return "text", (f"{wrong} number-shaped values would not read back the same (leading zeros, '+')")
     if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
@@ -730,14 +737,19 @@ def _lossless(
     return inferred, reason
 
 
-def _compact(counts: _Counts, family: InferredType | None) -> dict[str, int]:
+def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict[str, int]:
     """The integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by
     format: in a column declared a date or timestamp whose every integer is a valid one (the profile
-    query parses the integers of such columns only, see :func:`.sql.column_projections`); else none.
-    Without the declared type, or beside one integer that is none, ``20250520`` is a number (a count,
-    an id, an amount in cents)."""
+    query parses the integers of such columns only, see :func:`.sql.column_projections`), or whose
+    other date shapes already make the majority of its ``present`` values (the column is a date
+    column whatever its integers are: an integer that is no date is its dirt, and a valid compact date
+    beside it was quarantined as unparseable until 2026-12-01); else none. Without the declared type,
+    or beside one integer that is none in a column of numbers, ``20250520`` is a number (a count, an
+    id, an amount in cents)."""
     compact = counts.valid(Shape.INTEGER, "day_first")
-    if family not in ("date", "timestamp") or compact == 0 or compact != counts.shape(Shape.INTEGER):
+    if family not in ("date", "timestamp") or compact == 0:
+        return {}
+    if compact != counts.shape(Shape.INTEGER) and counts.shape(*DATE_SHAPE_BY_CODE) < MAJORITY * present:
         return {}
     times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
     found = {COMPACT_DATE_FORMAT: compact - times, COMPACT_TIMESTAMP_FORMAT: times}

@@ -27,10 +27,16 @@ from columnar_etl.rules import (
     DATE_SHAPES,
     DECIMAL_COMMA,
     EXPONENT_MARK_REGEX,
+    FINER_THAN_MICROSECONDS_LENGTHS,
+    FINER_THAN_MICROSECONDS_REGEX,
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
     INTEGER_REGEX,
+    MONTH_TIME_REGEX,
+    NAME_STARTS,
+    NAMED_DATE_FAMILIES,
+    NAMED_DAY_START_REGEX,
     NUL,
     NUMBER_REGEXES,
     THOUSANDS_SEPARATOR,
@@ -226,33 +232,85 @@ def column_projections(
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
     other = f"ELSE {Shape.OTHER:d} END"
 
-    def dates(separator: str, *, dashed: bool = False) -> str:
+    def dates(separator: str, *, dashed: bool = False, digit: bool | None = None) -> str:
         # The length in bytes (O(1)) picks the one or two regular expressions a value can match.
+        # ``digit``: only the shapes starting with a digit (True) or with a letter (False).
         return " ".join(
             f"WHEN strlen({t}) BETWEEN {s.lengths[0]} AND {s.lengths[1]} "
             f"AND regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
             for s in DATE_SHAPES
             if (s.shape in DASHED_SHAPES if dashed else s.separator == separator)
+            and (digit is None or s.regex.startswith(r"\d") == digit)
         )
+
+    def named_dates(digit: bool) -> str:
+        # Each date with a month's name and any time after it in one regex (see MONTH_TIME_REGEX),
+        # the time's shape by its colons and AM/PM; then the other forms with a month's name.
+        families = []
+        for date, regex, (low, high), times in NAMED_DATE_FAMILIES:
+            if regex.startswith(r"\d") != digit:
+                continue
+            colons = f"(strlen({t}) - strlen(replace({t}, ':', '')))"
+            am_pm = f"{t}[-1:] IN ('M', 'm')"
+            time = (
+                f"CASE WHEN NOT contains({t}, ':') THEN {date:d} "
+                f"WHEN {am_pm} THEN CASE WHEN {colons} = 2 "
+                f"THEN {times['HMS_AMPM']:d} ELSE {times['HM_AMPM']:d} END "
+                f"WHEN {colons} = 2 THEN {times['HMS']:d} ELSE {times['HM']:d} END"
+            )
+            families.append(
+                f"WHEN strlen({t}) BETWEEN {low} AND {high + 12} "
+                f"AND regexp_full_match({t}, {quote_literal(regex + MONTH_TIME_REGEX)}) THEN {time}"
+            )
+        in_families = {
+            shape for date, _, _, times in NAMED_DATE_FAMILIES for shape in (date, *times.values())
+        }
+        others = " ".join(
+            f"WHEN strlen({t}) BETWEEN {s.lengths[0]} AND {s.lengths[1]} "
+            f"AND regexp_full_match({t}, {quote_literal(s.regex)}) THEN {s.shape:d}"
+            for s in DATE_SHAPES
+            if s.separator == "mon" and s.shape not in in_families and s.regex.startswith(r"\d") == digit
+        )
+        return " ".join([*families, others])
+
+    def named(digit: bool) -> str:
+        # A month's name (or a weekday's) where it must be, else no regex at all: most text starting
+        # with a letter or with a number and a space is no date (the first three letters, lower-cased,
+        # among 19 words; after a number, one short regex behind a test of the second or third byte).
+        shapes = [s for s in DATE_SHAPES if s.separator == "mon" and s.regex.startswith(r"\d") == digit]
+        low, high = min(s.lengths[0] for s in shapes), max(s.lengths[1] for s in shapes)
+        if digit:
+            marks = f"({t}[2] IN (' ', '-') OR {t}[3] IN (' ', '-'))"
+            start = f"{marks} AND regexp_matches({t}, {quote_literal(NAMED_DAY_START_REGEX)})"
+        else:
+            start = _one_of(f"lower({t}[1:3])", NAME_STARTS)
+        return f"WHEN strlen({t}) BETWEEN {low} AND {high} AND {start} THEN CASE {named_dates(digit)} {other}"
 
     numbers = " ".join(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
         for shape, regex in NUMBER_REGEXES
     )
+    finer_low, finer_high = FINER_THAN_MICROSECONDS_LENGTHS
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
     # The branches cannot overlap (an integer has no '-' after its sign and no '/'), so the order
     # only decides cost: dates, then integers, then other numbers.
     whens += [
-        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {dates('mon')} {other}",
-        # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches.
-        f"WHEN {t}[5] = '-' THEN CASE {dates('-')} ELSE CASE {numbers} {other} END",
+        f"WHEN NOT {digit_start} THEN CASE WHEN {is_word} THEN {Shape.BOOLEAN_WORD:d} {named(False)} {other}",
+        # A '-' fifth is an ISO date, or an exponent ('2.5e-3'): the numbers when no date matches. A
+        # timestamp of a finer fraction than PostgreSQL keeps is none (but no number either).
+        f"WHEN {t}[5] = '-' THEN CASE {dates('-')} "
+        f"WHEN strlen({t}) BETWEEN {finer_low} AND {finer_high} "
+        f"AND regexp_full_match({t}, {quote_literal(FINER_THAN_MICROSECONDS_REGEX)}) "
+        f"THEN {Shape.TS_FINER_THAN_MICROSECONDS:d} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
         # A dashed day-first date has its '-' third or second (20-05-2025, 2-5-2025), or fifth (2-05-2025:
         # the branch above, where dates('-') holds it).
-        f"ELSE CASE {dates('.')} {dates('-', dashed=True)} {dates('mon')} {numbers} {other}",
+        # A T ninth is ISO's basic format (20250520T084200), no number.
+        f"ELSE CASE {named(True)} WHEN {t}[9] = 'T' THEN CASE {dates('basic')} {other} "
+        f"{dates('.')} {dates('-', dashed=True)} {numbers} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -438,12 +496,48 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
 
 def _year_zero(t: str, shape: DateShape) -> str:
     """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO or other
-    year-first shape, after the second ``/`` or ``.`` in the others."""
-    if shape.regex.startswith(r"\d{4}"):
+    year-first shape, after the second ``/`` or ``.`` in the others, after a month's name, a comma or
+    a space where the month is named (not an offset's ``-0000``)."""
+    if shape.regex.startswith(r"\d{4}") or shape.separator == "basic":
         return f"starts_with({t}, '0000')"
-    if shape.separator == "mon":  # the year is last
-        return f"ends_with({t}, '0000')"
+    if shape.separator == "mon":  # string tests: a regex costs DuckDB ~0.2 ms per query to compile
+        if "-[A-Za-z]" in shape.regex:  # 20-MAY-0000
+            return f"contains({t}, '-0000')"
+        return f"(contains({t}, ' 0000 ') OR ends_with({t}, ' 0000'))"  # not RFC 2822's offset -0000
     return f"contains({t}, {quote_literal(shape.separator + '0000')})"
+
+
+def _weekday_agrees(t: str, local: str) -> str:
+    """The weekday ``t`` starts with (three letters, any case) is that of ``local`` (a TIMESTAMP, the
+    wall-clock time the text writes): chrono, which cleans, refuses ``Mon, 20 May 2025``; DuckDB's
+    strptime reads ``%a`` without checking it."""
+    return f"lower(strftime({local}, '%a')) = lower({t}[1:3])"
+
+
+def _named_time(t: str, shape: DateShape) -> str:
+    """A shape with a month's name (and a weekday's): read by strptime; year 0 is none, a weekday
+    must be the day's, and an offset (RFC 2822's) gives the instant in UTC."""
+    checks = [f"NOT {_year_zero(t, shape)}"]
+    if shape.shape == Shape.TS_RFC2822:
+        # The wall-clock time is the text without its offset (' +0200': six ASCII bytes).
+        local = f"try_strptime(left({t}, strlen({t}) - 6), {quote_literal(shape.day_first[:-3])})"
+        checks.append(_weekday_agrees(t, local))
+        utc = f"make_timestamp(epoch_us(try_strptime({t}, {quote_literal(shape.day_first)})))"
+        low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
+        return f"CASE WHEN {' AND '.join(checks)} AND {utc} BETWEEN {low} AND {high} THEN {utc} END"
+    parsed = f"try_strptime({t}, {quote_literal(shape.day_first)})"
+    if shape.day_first.startswith("%a"):
+        checks.append(_weekday_agrees(t, parsed))
+    return f"CASE WHEN {' AND '.join(checks)} THEN {parsed} END"
+
+
+def _offset_strptime(t: str, fmt: str) -> str:
+    """``t`` read by ``fmt`` (with ``%z``; ``Z`` read as ``+00:00``, which DuckDB's ``%z`` lacks) as
+    the TIMESTAMP of its instant in UTC; NULL outside :data:`INSTANT_RANGE` in UTC (year 0 included).
+    strptime, not the ISO cast on rebuilt text: each copy of such text cost DuckDB ~1 ms to plan."""
+    utc = f"make_timestamp(epoch_us(try_strptime(replace({t}, 'Z', '+00:00'), {quote_literal(fmt)})))"
+    low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
+    return f"CASE WHEN {utc} BETWEEN {low} AND {high} THEN {utc} END"
 
 
 def _parse(t: str, shape: DateShape) -> str:
@@ -456,9 +550,15 @@ def _parse(t: str, shape: DateShape) -> str:
     """
     if shape.shape == Shape.TS_ISO_SPACED_ZONE:  # DuckDB's cast wants no space before the offset
         return _instant(f"({t}[1:19] || {t}[21:])")
+    if shape.separator == "mon":
+        return _named_time(t, shape)
+    # Nor does it read an offset after minutes (2025-05-20 08:42+02:00) or ISO's basic format:
+    # strptime does (no hour 24 there; no second 60 either).
+    if shape.shape in (Shape.TS_ISO_HM_ZONE, Shape.TS_ISO_T_HM_ZONE, Shape.TS_ISO_BASIC_ZONE):
+        return _offset_strptime(t, shape.day_first)
+    year_zero = _year_zero(t, shape)
     if shape.zoned:
         return _instant(t)
-    year_zero = _year_zero(t, shape)
     if not shape.iso:
         return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
     if not shape.has_time:
@@ -512,6 +612,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "null_like": lambda shape, flags: shape == Shape.NULL_LIKE,
     "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
     "other": lambda shape, flags: shape == Shape.OTHER,
+    "finer": lambda shape, flags: shape == Shape.TS_FINER_THAN_MICROSECONDS,
     # No date in either order (a slash date in the other order only: "other_order_<reading>").
     "impossible": lambda shape, flags: (
         shape in DATE_SHAPE_BY_CODE and not flags & (Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
