@@ -831,6 +831,48 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
 
 
+def test_views_are_named_as_not_loaded_without_a_warning(pg_uri: str, tmp_path: Path) -> None:
+    # SpatiaLite files carry views (geom_cols_ref_sys, v2_pipe_view): a view holds no data of its own,
+    # only a query over the tables, which load. The profile and the run record name every view; the run
+    # ends "done" (no warning: nothing of the data is missing), as a virtual table's storage does.
+    path = sqlite_file(
+        tmp_path / "views.db",
+        "CREATE TABLE pipes (id INTEGER PRIMARY KEY, kind TEXT, length REAL)",
+        [(i, "steel" if i % 3 else "clay", i * 1.5) for i in range(1, 30)],
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE VIEW pipe_view AS SELECT id, kind || ':' || length AS label FROM pipes")
+        con.execute(
+            'CREATE VIEW "kinds, by length" AS SELECT kind, group_concat(id) FROM pipes GROUP BY kind'
+        )
+    names = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
+    con.close()
+    assert len(names) == 2
+    # A template of this file's own: the bundled help-desk set would not apply (a warning).
+    dashboards = tmp_path / "dashboards.sql"
+    dashboards.write_text("-- name: pipes\nSELECT count(*) FROM {schema}.pipes\n")
+    loaded = load_and_check(path, pg_uri, tmp_path, dashboard_templates=dashboards, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    assert (loaded.result.exit_code, record.warnings) == (0, [])
+    assert len(record.notes) == 1
+    assert record.notes[0].startswith(
+        f"2 views not loaded ({', '.join(map(repr, names))}): views are not copied"
+    )
+    run = json.loads((Path(loaded.result.run_dir) / "run.json").read_text())
+    assert run["notes"] == record.notes
+    report = (Path(loaded.result.run_dir) / "report.html").read_text()
+    assert "<b>Note:</b> 2 views not loaded (&#39;pipe_view&#39;, &#39;kinds, by length&#39;)" in report
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert list(profiled["views_not_loaded"]) == names
+    assert all("recreate it on the target" in why for why in profiled["views_not_loaded"].values())
+    arrived = pg_query(
+        pg_uri, f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{loaded.base}'"
+    )
+    assert arrived == [("pipes",)]
+
+
 def _unicase(left: str, right: str) -> int:
     # Anki's unicase (Unicode case folding): 'alpha' < 'Beta' here, 'Beta' < 'alpha' byte for byte.
     a, b = left.casefold(), right.casefold()

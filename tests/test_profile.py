@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import os
 import random
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.models import ISSUE_KINDS, Profile
 from columnar_etl.profiling import profile as profile_module
 from columnar_etl.profiling.references import KEPT_PREFIX
+from columnar_etl.report.html import profile_html_document
 from columnar_etl.source.identity import file_checksum
 from export_generator import Truth, generate_export
 
@@ -140,6 +142,83 @@ def test_declared_timestamp_of_iso_text_with_empties_and_day_first(make_sqlite: 
     assert column.issue_count("type_mismatch") == 2_001 - 20
     assert column.date_order == "day_first"
     assert column.max is not None and column.min is not None
+
+
+def test_type_mismatch_counts_only_the_cells_that_misfit_the_declared_type(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Two shapes of real exports: a BOOLEAN column of 0/1 with a few junk TEXT cells and a few TEXT
+    # spellings (quran.db's sajda), an INTEGER column of integers with one REAL (ongc.db's radvel), and
+    # a REAL column of mostly words (unfixable: the column is text).
+    rows: list[tuple[Any, ...]] = []
+    for i in range(1_000):
+        flag: Any = "[object Object]" if i % 97 == 0 else "yes" if i % 89 == 0 else i % 2
+        speed: Any = -135.7 if i in (10, 500) else i * 3
+        amount: Any = i / 4 if i % 10 == 0 else f"code {i}"
+        rows.append((flag, speed, amount))
+    path = make_sqlite({"t": ("CREATE TABLE t (flag BOOLEAN, speed INTEGER, amount REAL)", rows)})
+    con = sqlite3.connect(path)
+    (junk, words) = con.execute(
+        "SELECT sum(typeof(flag) = 'text' AND flag <> 'yes'), sum(typeof(flag) = 'text' AND flag = 'yes') "
+        "FROM t"
+    ).fetchone()
+    (reals, integers) = con.execute(
+        "SELECT sum(typeof(speed) = 'real'), sum(typeof(speed) = 'integer') FROM t"
+    ).fetchone()
+    (texts,) = con.execute("SELECT sum(typeof(amount) = 'text') FROM t").fetchone()
+    con.close()
+    assert (junk, words, reals, texts) == (11, 11, 2, 900)  # the shapes the test means to build
+
+    table = profile(path)["t"]
+    flag = table["flag"]
+    assert flag.inferred_type == "boolean"
+    assert flag.issue_count("invalid_boolean") == junk
+    mismatch = flag.issue("type_mismatch")
+    assert mismatch is not None and mismatch.count == words
+    assert (
+        mismatch.detail == f"declared BOOLEAN; {words} of 1,000 values are stored as TEXT and read as boolean"
+    )
+
+    speed = table["speed"]
+    assert speed.inferred_type in ("double", "numeric")
+    mismatch = speed.issue("type_mismatch")
+    assert mismatch is not None and mismatch.count == reals
+    assert mismatch.detail == (
+        f"declared INTEGER; {reals} of {reals + integers:,} values are not an integer ({reals} REAL): "
+        f"inferred {speed.inferred_type}"
+    )
+
+    amount = table["amount"]
+    assert amount.inferred_type == "text"
+    mismatch = amount.issue("type_mismatch")
+    assert mismatch is not None and mismatch.count == texts
+    assert (
+        mismatch.detail
+        == f"declared REAL; {texts} of 1,000 values are not a number ({texts} TEXT): inferred text"
+    )
+
+
+def test_views_are_listed_as_not_loaded_and_cost_nothing(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    rows = [(i, "" if i % 7 == 0 else f"pipe {i}") for i in range(100)]
+    ddl = "CREATE TABLE pipes (id INTEGER PRIMARY KEY, label TEXT)"
+    plain = make_sqlite({"pipes": (ddl, rows)}, name="plain.db")
+    viewed = make_sqlite({"pipes": (ddl, rows)}, name="viewed.db")
+    con = sqlite3.connect(viewed)
+    with con:
+        con.execute("CREATE VIEW labelled AS SELECT * FROM pipes WHERE label <> ''")
+        con.execute("CREATE VIEW [by id] AS SELECT id FROM pipes ORDER BY id")
+    con.close()
+    without, with_views = profile(plain), profile(viewed)
+    assert (without.views_not_loaded, without.views_note) == ({}, None)
+    assert list(with_views.views_not_loaded) == ["labelled", "by id"]
+    assert list(with_views.to_dict()["views_not_loaded"]) == ["labelled", "by id"]
+    assert (with_views.quality, with_views.gate) == (without.quality, without.gate)
+    assert list(with_views.tables) == ["pipes"]
+    assert with_views.views_note is not None
+    assert with_views.views_note.startswith("2 views not loaded ('labelled', 'by id'): views are not copied")
+    page = profile_html_document(with_views)
+    assert "<h3>Not loaded</h3>" in page and "Not loaded" not in profile_html_document(without)
+    assert 'view <span class="cetl-mono">by id</span>: a view: views are not copied' in page
 
 
 def test_ambiguous_date_order_uses_the_default_and_says_so(make_sqlite: SqliteFactory) -> None:

@@ -360,11 +360,27 @@ class Profile:
     #: Virtual tables whose module the reading SQLite lacks (``vec0``, an application's own), each with
     #: why: their rows cannot be read, so they are not profiled, cleaned or loaded.
     unreadable_tables: dict[str, str] = field(default_factory=dict)
+    #: The export's views, each with why it is not loaded: a view holds no data of its own (its rows
+    #: are its tables', which are loaded), and its SQL is SQLite's; not a warning, and no penalty.
+    views_not_loaded: dict[str, str] = field(default_factory=dict)
 
     @property
     def left_out(self) -> list[str]:
         """One line per table of the export that is not loaded because it cannot be read here."""
         return [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
+
+    @property
+    def views_note(self) -> str | None:
+        """One line naming the export's views, which are not loaded, and why; None without views."""
+        if not self.views_not_loaded:
+            return None
+        names = ", ".join(repr(name) for name in self.views_not_loaded)
+        count = len(self.views_not_loaded)
+        return (
+            f"{count} view{'s' if count > 1 else ''} not loaded ({names}): views are not copied (a view "
+            "holds no data of its own, only a query over the export's tables); recreate a view on the "
+            "target from its CREATE VIEW in the export's sqlite_master if readers need it"
+        )
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -387,6 +403,7 @@ class Profile:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal_tables),
             "unreadable_tables": dict(self.unreadable_tables),
+            "views_not_loaded": dict(self.views_not_loaded),
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

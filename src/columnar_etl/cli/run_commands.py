@@ -199,6 +199,8 @@ def _render(result: Any) -> None:
         out.print(f"version schema {record.version_schema}")
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    for note in record.notes:
+        out.print(f"note: {escape(note)}", soft_wrap=True)
     out.print(f"run directory {escape(str(record.run_dir))}", soft_wrap=True)
     if "report.html" in result.artefacts:
         out.print(f"report {escape(str(result.artefacts['report.html']))}", soft_wrap=True)

@@ -124,6 +124,9 @@ class RunRecord:
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: What the operator should know but is no warning (the outcome stays ``done``): the export's views,
+    #: which are not loaded.
+    notes: list[str] = field(default_factory=list)
     replay_of: str | None = None
     pid: int = field(default_factory=os.getpid)
     host: str = field(default_factory=socket.gethostname)
@@ -164,6 +167,7 @@ class RunRecord:
             "quality_after": _round(self.quality_after),
             "version_schema": self.version_schema,
             "warnings": list(self.warnings),
+            "notes": list(self.notes),
             "error": self.error,
             "backup": self.backup,
             "load": self.load,

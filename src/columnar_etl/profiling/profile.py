@@ -584,18 +584,24 @@ def infer_column(
         detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
     )
     if not _compatible(family, inferred) and present:
-        add(
-            "type_mismatch",
-            present,
-            detail=f"declared {column.declared_type} but the values are {inferred}",
-        )
-    elif family not in (None, "text") and (stored_as_text := _stored_as_text(counts, null_like, present)):
-        # The declared type is right but SQLite stores the values as TEXT: a tool trusting storage
-        # classes would create a TEXT column. Fixable: the values parse as the inferred type.
+        misfits, detail = _declared_misfits(counts, family, present)
+        if misfits:
+            detail = f"declared {column.declared_type}; {detail}: inferred {inferred}"
+        else:  # every cell is stored as the declared type says, but reads as another (epoch integers)
+            misfits, detail = present, f"declared {column.declared_type} but the values are {inferred}"
+        add("type_mismatch", misfits, detail=detail)
+    elif family not in (None, "text") and (
+        stored_as_text := _text_of_the_type(counts, inferred, valid, compact, n_bool_words)
+    ):
+        # The declared type is right but SQLite stores these values as TEXT: a tool trusting storage
+        # classes would create a TEXT column. Fixable: they parse as the inferred type (a TEXT cell
+        # that does not is counted as invalid, under its own kind).
         add(
             "type_mismatch",
             stored_as_text,
-            detail=f"declared {column.declared_type}, stored as TEXT; the values are {inferred}",
+            detail=f"declared {column.declared_type}; {stored_as_text:,} of {present:,} "
+            f"{_values(present)} {'is' if stored_as_text == 1 else 'are'} stored as TEXT and "
+            f"{'reads' if stored_as_text == 1 else 'read'} as {inferred}",
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
     if family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
@@ -786,14 +792,61 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
     return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
 
 
-def _stored_as_text(counts: _Counts, null_like: int, present: int) -> int:
-    """Non-blank values SQLite stores as TEXT in a column whose declared type has numeric affinity.
+#: The shapes of text SQLite converts to INTEGER or REAL storage in a column of numeric affinity.
+_STORED_AS_NUMBERS = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.EXPONENT_BARE)
+
+
+def _text_of_the_type(
+    counts: _Counts, inferred: InferredType, valid: int, compact: int, bool_words: int
+) -> int:
+    """Values of the inferred type that SQLite stores as TEXT in a column whose declared type names it
+    (and has numeric affinity): ``2025-05-20 08:42`` in a TIMESTAMP column, ``yes`` in a BOOLEAN one.
 
     SQLite converts a well-formed integer or real literal to INTEGER/REAL storage in such a column
-    and keeps everything else as TEXT, so the shapes already say what `typeof()` would (no extra scan).
+    and keeps everything else as TEXT, so the shapes already say what ``typeof()`` would (no extra
+    scan). Only valid values count: a TEXT cell that is not one (``[object Object]`` in a BOOLEAN
+    column) is no value of the type stored as text, and is counted as invalid.
     """
-    numbers = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.EXPONENT_BARE)
-    return null_like + present - counts.shape(*numbers)
+    if inferred in DATE_TYPES:
+        stored_as_numbers = compact  # 20250520: digits, an INTEGER cell
+    elif inferred == "boolean":
+        return bool_words  # 0 and 1 are INTEGER cells; true, yes, N are TEXT
+    else:
+        stored_as_numbers = counts.shape(*_STORED_AS_NUMBERS)
+    return max(0, valid - stored_as_numbers)
+
+
+def _declared_misfits(counts: _Counts, family: InferredType | None, present: int) -> tuple[int, str]:
+    """The values whose storage class the declared numeric type does not hold, and a phrase saying
+    so (``1 of 10,639 values is not an integer (1 REAL)``); 0 for another declared type.
+
+    In a column of INTEGER affinity SQLite stores every integer as an INTEGER cell (``5.0`` too), so a
+    REAL, TEXT or BLOB cell is a value that is not an integer; in one of REAL or NUMERIC affinity, a
+    TEXT or BLOB cell is no number. Blank and null-like cells are not values and are counted apart.
+    """
+    classes = counts.classes
+    if family == "integer":
+        held, what = classes[StorageClass.INTEGER], "an integer"
+    elif family in ("double", "numeric"):
+        held, what = classes[StorageClass.INTEGER] + classes[StorageClass.REAL], "a number"
+    else:
+        return 0, ""
+    misfits = present - held
+    if misfits <= 0:
+        return 0, ""
+    real = classes[StorageClass.REAL] if family == "integer" else 0
+    blob = classes[StorageClass.BLOB]
+    parts = [
+        f"{n:,} {name}"
+        for n, name in ((real, "REAL"), (max(0, misfits - real - blob), "TEXT"), (blob, "BLOB"))
+        if n
+    ]
+    verb = "is" if misfits == 1 else "are"
+    return misfits, f"{misfits:,} of {present:,} {_values(present)} {verb} not {what} ({', '.join(parts)})"
+
+
+def _values(n: int) -> str:
+    return "value" if n == 1 else "values"
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
@@ -1541,11 +1594,13 @@ def profile(
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
-        internal, unreadable = dict(src.internal), dict(src.unreadable)
+        internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
         log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
+    if views:
+        log.info("views not loaded: their rows are their tables'", views=sorted(views))
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
@@ -1564,6 +1619,7 @@ def profile(
         sample=sample,
         internal_tables=internal,
         unreadable_tables=unreadable,
+        views_not_loaded=views,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
     return result

@@ -8,9 +8,11 @@ points by severity, per 1 % of the column's rows —
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
   ``thousands_separator``, ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
-- ``type_mismatch`` where the data is text but the declared type is not (unfixable; counts every
-  value of the column): 0.2. A declared type whose values SQLite stores as TEXT but which parse as that
-  type (``TIMESTAMP`` holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
+- ``type_mismatch`` where the data is text but the declared type is not (unfixable; the issue counts
+  the values whose storage class the declared type does not hold, TEXT cells in an INTEGER column, but
+  the cost counts every value of the column: it becomes text, and all of them lose the declared type):
+  0.2. A declared type whose values SQLite stores as TEXT but which parse as that type (``TIMESTAMP``
+  holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -50,12 +52,24 @@ def score_column(column: ColumnProfile) -> float:
     if column.row_count == 0:
         return 100.0
     penalty = sum(
-        PENALTY_PER_PERCENT.get(issue.kind, 0.0) * 100.0 * issue.count / column.row_count
+        PENALTY_PER_PERCENT.get(issue.kind, 0.0)
+        * 100.0
+        * _penalised_cells(column, issue.kind, issue.count)
+        / column.row_count
         for issue in column.issues
         # A type stored as TEXT but parsing as its declared type is fixed by the typed load: no cost.
         if issue.kind != "type_mismatch" or unfixable_mismatch(column)
     )
     return max(0.0, 100.0 - penalty)
+
+
+def _penalised_cells(column: ColumnProfile, kind: str, count: int) -> int:
+    """The cells an issue costs: its count, but every value of a column whose declared type is lost
+    (the issue counts only the values that misfit it, and the column becomes text: all of them fail
+    the declared type, as the score after cleaning counts them)."""
+    if kind != "type_mismatch":
+        return count
+    return column.row_count - column.null_count - column.empty_string_count - column.null_like_count
 
 
 def score_profile(tables: Mapping[str, TableProfile]) -> float:

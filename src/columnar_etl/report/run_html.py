@@ -182,6 +182,7 @@ def _banner(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
         "where": display.masked(where),
         "hint": display.masked(error.get("hint")),
         "warnings": [display.masked(w) for w in warnings],
+        "notes": [display.masked(n) for n in rec.get("notes") or []],
         "problems": [display.masked(p) for p in (load or {}).get("problems", [])],
         "next": following,
     }

@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -321,6 +321,25 @@ def _content_tables(sql: str) -> list[str]:
     return found
 
 
+#: Why a view of the export is not loaded (:func:`views`): said once per view in the profile.
+VIEW_NOT_LOADED = (
+    "a view: views are not copied (a view holds no data of its own, only a query over the export's "
+    "tables); recreate it on the target from its CREATE VIEW in the export's sqlite_master if readers need it"
+)
+
+
+def views(con: sqlite3.Connection) -> dict[str, str]:
+    """The export's views, in the file's order, each with why it is not loaded (:data:`VIEW_NOT_LOADED`).
+
+    A view holds no data of its own: its statement reads the export's tables, which are loaded. Its SQL
+    is SQLite's dialect (SpatiaLite's functions, ``||`` on numbers, ``GROUP BY`` without aggregates),
+    which PostgreSQL may read otherwise or not at all, so it is named, not translated."""
+    return {
+        str(name): VIEW_NOT_LOADED
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY rowid")
+    }
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """What SQLite's own catalogue says of the export (:func:`read_catalogue`)."""
@@ -332,12 +351,15 @@ class Catalogue:
     unreadable: dict[str, str]
     #: The database's text encoding (``PRAGMA encoding``): ``UTF-8``, ``UTF-16le`` or ``UTF-16be``.
     encoding: str = "UTF-8"
+    #: The export's views (:func:`views`), each with why it is not loaded.
+    views: dict[str, str] = field(default_factory=dict)
 
 
 def read_catalogue(path: Path) -> Catalogue:
     """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
     left out as a virtual table's storage (:func:`internal_tables`), each with its owner; the virtual
-    tables that cannot be read here, each with why; the database's text encoding.
+    tables that cannot be read here, each with why; the database's text encoding; its views, which are
+    not loaded (:func:`views`).
 
     A virtual table's rows are computed by its module (an application's own, or an extension such as
     sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
@@ -392,7 +414,7 @@ def read_catalogue(path: Path) -> Catalogue:
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
-        return Catalogue(tables, internal, unreadable, str(encoding))
+        return Catalogue(tables, internal, unreadable, str(encoding), views(con))
     except sqlite3.DatabaseError as exc:
         if _UNDECODABLE_NAME in str(exc):
             # A name written in another encoding (cp1252 'Priorité'): SQL, which must name the table

@@ -127,6 +127,8 @@ class Source:
     #: Virtual tables whose module this SQLite lacks, each with why: their rows cannot be read here,
     #: so they are not profiled, cleaned or loaded (the run warns).
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: The export's views, each with why it is not loaded (a view holds no data of its own).
+    views: dict[str, str] = field(default_factory=dict)
     #: The file's text encoding (``PRAGMA encoding``). In a UTF-16 database SQLite hands a BLOB to a
     #: text reader decoded as UTF-16 text, so the reads take its bytes in hex instead.
     text_encoding: str = "UTF-8"
@@ -508,6 +510,7 @@ class Source:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal),
             "unreadable_tables": dict(self.unreadable),
+            "views_not_loaded": dict(self.views),
         }
 
 
@@ -557,5 +560,6 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         encoding_fallback=encoding_fallback,
         internal=catalogue.internal,
         unreadable=catalogue.unreadable,
+        views=catalogue.views,
         text_encoding=catalogue.encoding,
     )
