@@ -8,8 +8,13 @@ no partial output behind (at worst a hidden ``.<name>.<random>.tmp`` after a SIG
 
 SQLite has no timestamp, date or boolean storage: those columns are declared ``TIMESTAMP`` / ``DATE``
 / ``BOOLEAN`` and hold ISO text and ``true``/``false`` (the text the profiler and PostgreSQL read);
-numbers go in as text into ``INTEGER`` / ``NUMERIC`` / ``REAL`` columns, whose affinity stores them as
-numbers. The rows are inserted by DuckDB's SQLite writer from Arrow, not row by row from Python.
+numbers go in as text into ``INTEGER`` / ``REAL`` columns, whose affinity stores them as numbers. A
+``numeric`` column is declared ``NUMERIC_TEXT`` (TEXT affinity) and keeps its decimal text: SQLite's
+NUMERIC affinity would store ``12345678901234567890.5`` as a double and ``1.00000000000000001`` as the
+integer 1. The rows are inserted by DuckDB's SQLite writer from Arrow, not row by row from Python; a
+table with a ``bytea`` column by Python's ``sqlite3`` from the same text, its bytes bound as BLOBs (DuckDB
+binds a BLOB only when it types every column, and it types ``BOOLEAN`` as an integer and ``NUMERIC`` as
+a double).
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ SQLITE_TYPES = {
     "timestamptz": "TIMESTAMPTZ",
     "date": "DATE",
     "integer": "INTEGER",
-    "numeric": "NUMERIC",
+    "numeric": "NUMERIC_TEXT",
     "double": "REAL",
     "boolean": "BOOLEAN",
     "text": "TEXT",
@@ -212,29 +217,49 @@ class SqliteWriter(OutputWriter):
 
     def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
         """Insert every batch into the table made by :meth:`create`."""
+        if any(c.type == "bytea" for c in plan.columns):
+            return self._write_with_bytes(plan, batches)
         con = self._connection()
         insert = f"INSERT INTO out.{quote_ident(plan.name)} SELECT * FROM cleaned_batch"
         rows = 0
         for batch in batches:
-            frame = pl.from_arrow(framed(batch))
-            assert isinstance(frame, pl.DataFrame)
-            text = frame.select(
-                _sqlite_text(pl.col(frame_name(c.output_name)), c) for c in plan.columns
-            ).to_arrow()
-            # Bytes must reach SQLite as a BLOB: seen as VARCHAR, DuckDB would write their escaped text.
-            typed = any(c.type == "bytea" for c in plan.columns)
             try:
-                con.register("cleaned_batch", text)
-                if typed:
-                    con.execute("SET sqlite_all_varchar = false")
+                con.register("cleaned_batch", _sqlite_batch(plan, batch))
                 con.execute(insert)
-                if typed:
-                    con.execute("SET sqlite_all_varchar = true")
                 con.unregister("cleaned_batch")
             except duckdb.Error as exc:
                 raise disk_error(exc, self.path) from exc
             rows += batch.num_rows
             self.check_space()
+        return rows
+
+    def _write_with_bytes(self, plan: TablePlan, batches: Iterable[pa.RecordBatch]) -> int:
+        """Insert a table holding a ``bytea`` column with ``sqlite3``: its bytes bound as BLOBs, every other
+        value as the same text DuckDB's writer hands SQLite (whose column affinity reads it alike).
+
+        Seen as VARCHAR, DuckDB would write a BLOB's escaped text; typing every column instead, it casts
+        the text to its own reading of the declared types (``true`` to an integer: a failed write; a
+        numeric to a double: lost digits; a ``TIMESTAMPTZ`` to a timestamp: the offset dropped)."""
+        if self._con is not None:  # one writer at a time: DuckDB lets go of the file first
+            self._con.execute("DETACH out")
+            self._con.close()
+            self._con = None
+        marks = ", ".join("?" for _ in plan.columns)
+        insert = f"INSERT INTO {quote_ident(plan.name)} VALUES ({marks})"
+        rows = 0
+        try:
+            con = sqlite3.connect(self.tmp)
+            try:
+                for batch in batches:
+                    values = [column.to_pylist() for column in _sqlite_batch(plan, batch).columns]
+                    con.executemany(insert, zip(*values, strict=True))
+                    con.commit()
+                    rows += batch.num_rows
+                    self.check_space()
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise disk_error(exc, self.path) from exc
         return rows
 
     def create(self, plans: list[TablePlan], keys: dict[str, list[str]]) -> None:
@@ -280,6 +305,13 @@ class SqliteWriter(OutputWriter):
 
 #: The longest file name written for a table, in bytes, before ``.parquet`` (file systems allow 255).
 MAX_FILE_STEM_BYTES = 200
+
+
+def _sqlite_batch(plan: TablePlan, batch: pa.RecordBatch) -> pa.Table:
+    """``batch`` as the SQLite output writes it (:func:`_sqlite_text` of every column)."""
+    frame = pl.from_arrow(framed(batch))
+    assert isinstance(frame, pl.DataFrame)
+    return frame.select(_sqlite_text(pl.col(frame_name(c.output_name)), c) for c in plan.columns).to_arrow()
 
 
 def _sqlite_text(value: pl.Expr, column: ColumnPlan) -> pl.Expr:
