@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from columnar_etl import profile
+from columnar_etl import clean, profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import Profile
 from columnar_etl.profiling import native as native_module
@@ -76,6 +77,33 @@ def test_columns_of_integer_cells_only_are_read_natively(make_sqlite: SqliteFact
     assert pure == {"id", "n", "flag", "untyped"}
     # The untyped column is all INTEGER too, but DuckDB reads it as BLOB: it stays with the text query.
     assert _native_columns(path, "t") == ["id", "n", "flag"]
+
+
+@pytest.mark.parametrize("name", ["rowid", "RowID"])
+def test_a_column_named_rowid_keeps_every_table_read_by_sqlite(make_sqlite: SqliteFactory, name: str) -> None:
+    # DuckDB's own scan takes a column named rowid for SQLite's rowid: one holding text read no row at
+    # all, and the profile failed ("the reads of the table differ in rows") on an unchanged file.
+    rows = [
+        (None, "1999-05-20 23:37:31", 7, 1.5),
+        (None, "2026-03-17 15:33:43", 8, None),
+        (None, None, 9, 2.5),
+    ]
+    ddl = f'CREATE TABLE t ("group" INTEGER, "{name}" TIMESTAMP, n INTEGER, r REAL)'
+    path = make_sqlite({"t": (ddl, rows)})
+    result = profile(path, settings=load_settings())
+    assert _native_columns(path, "t") == []  # read by SQLite's queries only
+    columns = result["t"].columns
+    assert result["t"].row_count == 3
+    # SQLite's own counts of the same cells.
+    con = sqlite3.connect(path)
+    counts = con.execute(f'SELECT count("group"), count("{name}"), count(n), count(r) FROM t').fetchone()
+    con.close()
+    assert [columns[c].null_count for c in ("group", name, "n", "r")] == [3 - k for k in counts]
+    cleaned = clean(path)
+    assert cleaned.data is not None
+    assert [tuple(row.values()) for row in cleaned.data["t"].to_pylist()] == [
+        (None, datetime.fromisoformat(text) if text else None, n, r) for _, text, n, r in rows
+    ]
 
 
 def test_text_that_is_not_utf8_in_an_integer_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,9 +7,15 @@ the same directory and renamed into place at the end, so a failed, interrupted o
 no partial output behind (at worst a hidden ``.<name>.<random>.tmp`` after a SIGKILL).
 
 SQLite has no timestamp, date or boolean storage: those columns are declared ``TIMESTAMP`` / ``DATE``
-/ ``BOOLEAN`` and hold ISO text and ``true``/``false`` (the text the profiler and PostgreSQL read);
-numbers go in as text into ``INTEGER`` / ``NUMERIC`` / ``REAL`` columns, whose affinity stores them as
-numbers. The rows are inserted by DuckDB's SQLite writer from Arrow, not row by row from Python.
+/ ``BOOLEAN`` and hold ISO text and ``true``/``false`` (the text the profiler and PostgreSQL read).
+Integers, doubles and bytes are bound as themselves: a double handed over as text came back a unit
+off now and then (SQLite's text-to-double reading is not exact for all 17 digits). A ``numeric``
+column is declared ``NUMERIC_TEXT`` (TEXT affinity) and keeps its decimal text: SQLite's NUMERIC
+affinity would store ``12345678901234567890.5`` as a double, ``1.00000000000000001`` as the integer 1.
+The rows are inserted by Python's ``sqlite3`` (``executemany``, one transaction per table) from each
+cleaned Arrow batch; DuckDB's SQLite writer binds typed values only by typing every column its own
+way (``BOOLEAN`` as an integer: ``true`` failed; ``NUMERIC`` as a double; ``TIMESTAMPTZ`` without its
+offset), and as text it cannot write a BLOB.
 """
 
 from __future__ import annotations
@@ -26,7 +32,6 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
 
-import duckdb
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -34,10 +39,9 @@ import pyarrow.parquet as pq
 from columnar_etl.atomic import fsync_file
 from columnar_etl.cleaning.expressions import canonical_text
 from columnar_etl.errors import CleanError
-from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.planning.plan import ColumnPlan, TablePlan
 from columnar_etl.source.cells import frame_name, framed
-from columnar_etl.source.export import connect_duckdb
 
 OutputFormat = Literal["sqlite", "parquet"]
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -48,7 +52,7 @@ SQLITE_TYPES = {
     "timestamptz": "TIMESTAMPTZ",
     "date": "DATE",
     "integer": "INTEGER",
-    "numeric": "NUMERIC",
+    "numeric": "NUMERIC_TEXT",
     "double": "REAL",
     "boolean": "BOOLEAN",
     "text": "TEXT",
@@ -192,49 +196,36 @@ class OutputWriter:
 
 
 class SqliteWriter(OutputWriter):
-    """A new SQLite file with declared types; rows inserted by DuckDB from Arrow."""
+    """A new SQLite file with declared types; rows inserted by ``sqlite3`` from each cleaned batch."""
 
     format: OutputFormat = "sqlite"
 
     def __init__(self, path: Path, *, overwrite: bool) -> None:
-        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con: sqlite3.Connection | None = None
         super().__init__(path, overwrite=overwrite)
 
-    def _connection(self) -> duckdb.DuckDBPyConnection:
+    def _connection(self) -> sqlite3.Connection:
         if self._con is None:
-            con = connect_duckdb()
-            # All text on DuckDB's side: SQLite's column affinity turns '12' into an INTEGER, and the
-            # ISO text of a timestamp stays text, as the declared types above intend.
-            con.execute("SET sqlite_all_varchar = true")
-            con.execute(f"ATTACH {quote_literal(str(self.tmp))} AS out (TYPE sqlite)")
-            self._con = con
+            self._con = sqlite3.connect(self.tmp)
         return self._con
 
     def write_table(self, plan: TablePlan, schema: pa.Schema, batches: Iterable[pa.RecordBatch]) -> int:
-        """Insert every batch into the table made by :meth:`create`."""
-        con = self._connection()
-        insert = f"INSERT INTO out.{quote_ident(plan.name)} SELECT * FROM cleaned_batch"
+        """Insert every batch into the table made by :meth:`create`, with ``sqlite3``: integers, doubles
+        and bytes bound as themselves (a double exactly: SQLite's own reading of a double's text can be a
+        unit off), everything else as its canonical text, which the column's affinity reads."""
+        marks = ", ".join("?" for _ in plan.columns)
+        insert = f"INSERT INTO {quote_ident(plan.name)} VALUES ({marks})"
         rows = 0
-        for batch in batches:
-            frame = pl.from_arrow(framed(batch))
-            assert isinstance(frame, pl.DataFrame)
-            text = frame.select(
-                _sqlite_text(pl.col(frame_name(c.output_name)), c) for c in plan.columns
-            ).to_arrow()
-            # Bytes must reach SQLite as a BLOB: seen as VARCHAR, DuckDB would write their escaped text.
-            typed = any(c.type == "bytea" for c in plan.columns)
-            try:
-                con.register("cleaned_batch", text)
-                if typed:
-                    con.execute("SET sqlite_all_varchar = false")
-                con.execute(insert)
-                if typed:
-                    con.execute("SET sqlite_all_varchar = true")
-                con.unregister("cleaned_batch")
-            except duckdb.Error as exc:
-                raise disk_error(exc, self.path) from exc
-            rows += batch.num_rows
-            self.check_space()
+        try:
+            con = self._connection()
+            for batch in batches:
+                values = [column.to_pylist() for column in _sqlite_batch(plan, batch).columns]
+                con.executemany(insert, zip(*values, strict=True))
+                rows += batch.num_rows
+                self.check_space()
+            con.commit()
+        except sqlite3.Error as exc:
+            raise disk_error(exc, self.path) from exc
         return rows
 
     def create(self, plans: list[TablePlan], keys: dict[str, list[str]]) -> None:
@@ -262,9 +253,8 @@ class SqliteWriter(OutputWriter):
             raise disk_error(exc, self.path) from exc
 
     def finish(self) -> None:
-        """Detach the file from DuckDB and flush it to disk."""
+        """Close the file and flush it to disk."""
         if self._con is not None:
-            self._con.execute("DETACH out")
             self._con.close()
             self._con = None
         fsync_file(self.tmp)
@@ -272,7 +262,7 @@ class SqliteWriter(OutputWriter):
     def abort(self) -> None:
         """Close and remove the temporary file."""
         if self._con is not None:
-            with contextlib.suppress(duckdb.Error):  # the file is removed next
+            with contextlib.suppress(sqlite3.Error):  # the file is removed next
                 self._con.close()
             self._con = None
         super().abort()
@@ -282,19 +272,20 @@ class SqliteWriter(OutputWriter):
 MAX_FILE_STEM_BYTES = 200
 
 
-def _sqlite_text(value: pl.Expr, column: ColumnPlan) -> pl.Expr:
-    """``value`` as the SQLite output writes it: bytes as they are, anything else as its canonical text,
-    which the column's affinity reads (an infinity as ``±1e999``: SQLite reads ``inf`` as text)."""
-    if column.type == "bytea":
+def _sqlite_batch(plan: TablePlan, batch: pa.RecordBatch) -> pa.Table:
+    """``batch`` as the SQLite output writes it (:func:`_sqlite_value` of every column)."""
+    frame = pl.from_arrow(framed(batch))
+    assert isinstance(frame, pl.DataFrame)
+    return frame.select(_sqlite_value(pl.col(frame_name(c.output_name)), c) for c in plan.columns).to_arrow()
+
+
+def _sqlite_value(value: pl.Expr, column: ColumnPlan) -> pl.Expr:
+    """``value`` as the SQLite output binds it: integers, doubles (±Infinity too) and bytes as they
+    are, anything else as its canonical text, which the column's affinity reads (a numeric's text stays
+    text: ``NUMERIC_TEXT``)."""
+    if column.type in ("bytea", "integer", "double"):
         return value.alias(column.output_name)
-    text = canonical_text(value, column)
-    if column.type == "double":
-        text = (
-            pl.when(value.is_infinite())
-            .then(pl.when(value > 0).then(pl.lit("1e999")).otherwise(pl.lit("-1e999")))
-            .otherwise(text)
-        )
-    return text.alias(column.output_name)
+    return canonical_text(value, column).alias(column.output_name)
 
 
 def parquet_file_name(table: str) -> str:

@@ -67,6 +67,13 @@ class SourceTable:
         return {column.name for column in self.columns if column.generated}
 
     @property
+    def scannable(self) -> bool:
+        """Whether DuckDB's own scan of the table reads its rows as they are: not when a column is named
+        ``rowid`` (in any case), which the scan takes for SQLite's rowid (one holding text read no row
+        at all, or failed on its first). Such a table is read through SQLite's own queries only."""
+        return all(column.name.lower() != "rowid" for column in self.columns)
+
+    @property
     def scan_rowid(self) -> bool:
         """Whether DuckDB's own scan of the table gives SQLite's rowid as ``rowid``: a table with a rowid
         and no column of that name (in any case; an export from Oracle has its ``ROWID``), which the

@@ -234,6 +234,7 @@ class Source:
             and where is None
             and not any(read.real_digits or read.name in info.generated for read in reads)
             and (info.scan_rowid or not with_rowid)
+            and info.scannable
             and not utf16
         ):
             # Nothing SQLite must compute: DuckDB's own scan of the attached table.
