@@ -30,7 +30,6 @@ from columnar_etl.report.display import run_quality
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
     from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult
-    from columnar_etl.pipeline.command_record import Recorded
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -206,7 +205,7 @@ def cutover_command(
     from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
 
     settings = recorded_settings(ctx, "cutover", mode="cutover", as_json=as_json)
-    _render_switch(recorded_switch(version, base=base, settings=settings), as_json)
+    end_recorded(recorded_switch(version, base=base, settings=settings), as_json, _print_switch)
 
 
 @app.command("rollback")
@@ -218,24 +217,7 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
     from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
 
     settings = recorded_settings(ctx, "rollback", mode="rollback", as_json=as_json)
-    _render_switch(recorded_switch(base=base, settings=settings, rollback_to=True), as_json)
-
-
-def _render_switch(recorded: Recorded[CutoverResult], as_json: bool) -> None:
-    record, failure = recorded.record, recorded.exception
-    if failure is not None:
-        if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
-            echo_json(failure_json(record, recorded.path))
-        warn_unwritten(recorded)
-        raise failure  # its one line on stderr and its exit code (EtlGroup)
-    result = recorded.unwrap()
-    if as_json:
-        echo_json(with_outcome({**result.to_dict(), "run_record": str(recorded.path)}, record.exit_code))
-    else:
-        _print_switch(result)
-    warn_unwritten(recorded)
-    if record.exit_code:
-        raise typer.Exit(record.exit_code)
+    end_recorded(recorded_switch(base=base, settings=settings, rollback_to=True), as_json, _print_switch)
 
 
 def _print_switch(result: CutoverResult) -> None:
