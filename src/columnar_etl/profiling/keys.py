@@ -461,7 +461,7 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
         cleaned_sql(table[name], quote_ident(name), null_tokens) if name in changing else quote_ident(name)
         for name in table.key
     ]
-    label = " || ' | ' || ".join(f" || {value} || " for value in raw)
+    label = " || ' | ' || ".join(f"chr(39) || {value} || chr(39)" for value in raw)
     present = " AND ".join(f"{value} IS NOT NULL" for value in raw)
     lost = " OR ".join(f"c{index} IS NULL" for index in range(len(cleaned)))
     columns = ", ".join(f"{value} AS c{index}" for index, value in enumerate(cleaned))
