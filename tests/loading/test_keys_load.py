@@ -110,7 +110,7 @@ def test_a_key_that_cleaning_would_make_equal_is_loaded_as_written(
     assert any(line.startswith("t.code: text loaded as written") for line in data["warnings"])
     keys, _ = _constraints(pg_uri, data["schema"], "t")
     assert keys == ["t_pkey"]
-    assert sorted(pg_query(pg_uri, f'SELECT code, n FROM {data["schema"]}.t')) == sorted(rows)
+    assert sorted(pg_query(pg_uri, f"SELECT code, n FROM {data['schema']}.t")) == sorted(rows)
 
 
 def test_a_key_that_cleaning_would_make_null_is_loaded_as_written(
@@ -123,7 +123,7 @@ def test_a_key_that_cleaning_would_make_null_is_loaded_as_written(
     assert data["key_indexes"] == {}
     keys, _ = _constraints(pg_uri, data["schema"], "t")
     assert keys == ["t_pkey"]
-    assert sorted(pg_query(pg_uri, f'SELECT code, n FROM {data["schema"]}.t')) == sorted(rows)
+    assert sorted(pg_query(pg_uri, f"SELECT code, n FROM {data['schema']}.t")) == sorted(rows)
 
 
 def test_a_key_cleaning_still_makes_equal_falls_back_to_an_index(
