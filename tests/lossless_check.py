@@ -539,7 +539,8 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     types = table.target_types
     if table.primary_key:
         parts = [_key_text(row.cells[c], types.get(c)) for c in table.primary_key]
-        keys += ["|".join(parts), "|".join(p.strip(" \t\n\r") for p in parts)]
+        # Trimmed as the documented rule trims: Unicode whitespace (str.strip), NBSP included.
+        keys += ["|".join(parts), "|".join(p.strip() for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:

@@ -156,6 +156,10 @@ class ColumnProfile:
     #: Null tokens that are values of this column (the country code ``NA`` among ``DE`` and ``FR``):
     #: counted as valid text, and not read as NULL by its plan (``profiling.profile._tokens_as_values``).
     tokens_as_values: list[str] = field(default_factory=list)
+    #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank
+    #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
+    #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
+    as_written: str | None = None
 
     @property
     def personal_data_kind(self) -> str | None:
@@ -195,6 +199,7 @@ class ColumnProfile:
             "empty_string_count": self.empty_string_count,
             "null_like_count": self.null_like_count,
             "tokens_as_values": list(self.tokens_as_values),
+            "as_written": self.as_written,
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,
             "distinct_count": self.distinct_count,
@@ -368,6 +373,17 @@ class Profile:
     def left_out(self) -> list[str]:
         """One line per table of the export that is not loaded because it cannot be read here."""
         return [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
+
+    @property
+    def written_as_is(self) -> list[str]:
+        """One line per column loaded as written (:attr:`ColumnProfile.as_written`), and why."""
+        return [
+            f"{table.name}.{column.name}: text loaded as written (not trimmed, no value read as NULL), "
+            f"so its key keeps every source value: {column.as_written}"
+            for table in self.tables.values()
+            for column in table
+            if column.as_written is not None
+        ]
 
     @property
     def views_note(self) -> str | None:

@@ -97,35 +97,48 @@ def test_a_declared_key_holding_nulls_loads_with_an_index(
     assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (id)")
 
 
-def test_a_key_that_cleaning_makes_equal_falls_back_to_an_index(
+def test_a_key_that_cleaning_would_make_equal_is_loaded_as_written(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:
-    # SQLite holds 'a' and ' a ' as two keys; trimming (a documented rule) makes them one.
+    # SQLite holds 'a' and ' a ' as two keys; trimming (a documented rule) would make them one: the
+    # key is loaded as written, a primary key of every source value (until 2026-12-01, a plain index).
+    rows = [("a", "one"), (" a ", "two"), ("b", "three")]
+    path = make_sqlite({"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", rows)})
+    data = _load_blue_green(path, pg_uri, tmp_path)
+    assert data["rows"] == {"t": 3}
+    assert data["key_indexes"] == {}
+    assert any(line.startswith("t.code: text loaded as written") for line in data["warnings"])
+    keys, _ = _constraints(pg_uri, data["schema"], "t")
+    assert keys == ["t_pkey"]
+    assert sorted(pg_query(pg_uri, f"SELECT code, n FROM {data['schema']}.t")) == sorted(rows)
+
+
+def test_a_key_that_cleaning_would_make_null_is_loaded_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'N/A' is a null token: NULL after cleaning, which would cost the table its primary key.
+    rows = [("a", "one"), ("N/A", "two"), ("b", "three")]
+    path = make_sqlite({"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", rows)})
+    data = _load_blue_green(path, pg_uri, tmp_path)
+    assert data["key_indexes"] == {}
+    keys, _ = _constraints(pg_uri, data["schema"], "t")
+    assert keys == ["t_pkey"]
+    assert sorted(pg_query(pg_uri, f"SELECT code, n FROM {data['schema']}.t")) == sorted(rows)
+
+
+def test_a_key_cleaning_still_makes_equal_falls_back_to_an_index(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A NUL byte is removed from any text (PostgreSQL's text holds none), a key loaded as written too:
+    # 'a' and 'a<NUL>' become one, PostgreSQL refuses the primary key, and a plain index stands in.
     path = make_sqlite(
-        {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), (" a ", "2"), ("b", "3")])}
+        {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), ("a\x00", "2"), ("b", "3")])}
     )
     data = _load_blue_green(path, pg_uri, tmp_path)
     assert data["rows"] == {"t": 3}
     assert data["key_indexes"]["t"].startswith(
         "PostgreSQL refused it after cleaning: could not create unique index"
     )
-    keys, indexes = _constraints(pg_uri, data["schema"], "t")
-    assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (code)")
-
-
-def test_a_key_that_cleaning_makes_null_says_so_without_an_empty_detail(
-    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
-) -> None:
-    # 'N/A' is a null token: NULL after cleaning, in a key PostgreSQL then refuses. Its error has no
-    # detail, which the message showed as an empty "()" (proj.db's 20 keys of quarantined codes).
-    path = make_sqlite(
-        {"t": ("CREATE TABLE t (code TEXT PRIMARY KEY, n TEXT)", [("a", "1"), ("N/A", "2"), ("b", "3")])}
-    )
-    data = _load_blue_green(path, pg_uri, tmp_path)
-    assert data["rows"] == {"t": 3}
-    assert data["key_indexes"] == {
-        "t": 'PostgreSQL refused it after cleaning: column "code" of relation "t" contains null values'
-    }
     keys, indexes = _constraints(pg_uri, data["schema"], "t")
     assert keys == [] and len(indexes) == 1 and indexes[0].endswith("USING btree (code)")
 

@@ -331,7 +331,8 @@ class ColumnExprs:
         if self.plan.type == "text" and not self.nul_free:
             raw = raw.str.replace_all(NUL, "", literal=True)
         raw = self.reals_shortest(raw)
-        return (raw if self.unpadded else raw.str.strip_chars(WHITESPACE)).alias(self.t)
+        kept = self.unpadded or self.plan.as_written  # a key as written keeps its padding
+        return (raw if kept else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def reals_shortest(self, text: pl.Expr) -> pl.Expr:
         """``text`` (this column's cells as read) with its REAL cells as their shortest text (``0.1``,
@@ -353,7 +354,8 @@ class ColumnExprs:
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
-        empty = t == ""
+        # A key as written keeps '' too: it is one of its values.
+        empty = pl.lit(False) if self.plan.as_written else t == ""
         null_like = t.is_in(list(self.plan.null_tokens)) if self.plan.null_tokens else pl.lit(False)
         return empty, null_like
 

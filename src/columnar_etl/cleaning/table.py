@@ -236,14 +236,16 @@ class TableCleaner:
         """A key cell as the audit's row key shows it: as the target shows the value, so that a reader
         joins an audit row to its target row on it. A BLOB as its hex; a number read as the number it
         is as PostgreSQL writes it (an integer's digits; a double's shortest digits, ``float8_text``);
-        text trimmed, a REAL cell of it as the shortest text the target holds (``0.1``, not the read's
+        text trimmed (a key loaded as written: as written),
+        a REAL cell of it as the shortest text the target holds (``0.1``, not the read's
         ``0.10000000000000001``)."""
         raw = pl.col(column.raw)
         if column.plan.type == "bytea":
             return raw.bin.encode("hex")
         if column.native:
             return float8_text(raw) if column.plan.type == "double" else raw.cast(pl.String)
-        return column.reals_shortest(raw).str.strip_chars(WHITESPACE)
+        shown = column.reals_shortest(raw)
+        return shown if column.plan.as_written else shown.str.strip_chars(WHITESPACE)
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""

@@ -39,6 +39,8 @@ class TypedExport:
     quality_after: Callable[[], float] | None = None
     #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
     clean_warnings: list[str] = field(default_factory=list)
+    #: Columns the plan loads as written rather than cleaned (a declared key cleaning would merge).
+    written_as_is: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -61,6 +63,7 @@ def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
             keys=planned.keys or {},
             key_blockers=planned.key_blockers,
             quality_before=found.quality,
+            written_as_is=found.written_as_is,
             quality_after=lambda: score_cleaned(stream.stats(), found.tables),
         )
         yield typed
@@ -128,5 +131,6 @@ def load_export(
             settings=settings,
             run_id=run_id,
         )
-    result.clean_warnings = typed.clean_warnings
+    # A key loaded as written is what cleaning did not do, said first (as `run` says it).
+    result.clean_warnings = typed.written_as_is + typed.clean_warnings
     return result

@@ -499,6 +499,8 @@ def _stages(
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         record.warnings += profiled.left_out
+        # A declared key whose values cleaning would merge is loaded as written: the operator is told.
+        record.warnings += profiled.written_as_is
         # Views hold no data (their tables are loaded): the operator is told, the outcome is no warning.
         record.notes += [profiled.views_note] if profiled.views_note else []
         _hide_masked_values(profiled, settings)

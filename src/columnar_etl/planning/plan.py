@@ -90,6 +90,10 @@ class ColumnPlan:
     invalid_encoding: bool = False
     #: The cells are of more than one storage class: the read carries each cell's class.
     mixed_classes: bool = False
+    #: A key (or a reference to one) whose distinct values cleaning would merge or null: its text is
+    #: loaded as written (not trimmed; no blank or null token read as NULL; NUL bytes, which PostgreSQL
+    #: text cannot hold, are still removed). See ``ColumnProfile.as_written``.
+    as_written: bool = False
 
     @property
     def pg_type(self) -> str:
@@ -138,6 +142,7 @@ class ColumnPlan:
             "reals": self.reals,
             "invalid_encoding": self.invalid_encoding,
             "mixed_classes": self.mixed_classes,
+            "as_written": self.as_written,
         }
 
     @classmethod
@@ -181,6 +186,7 @@ class ColumnPlan:
             reals=bool(data.get("reals", False)),
             invalid_encoding=bool(data.get("invalid_encoding", False)),
             mixed_classes=bool(data.get("mixed_classes", False)),
+            as_written=bool(data.get("as_written", False)) and data["type"] == "text",
         )
 
 
@@ -349,6 +355,8 @@ def build_plan(
                     plan, overrides[column.name], default_order, column.max_scale, whole_digits(column)
                 )
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
+            if plan.as_written:
+                notes.append(f"{table.name}.{column.name}: loaded as written: {column.as_written}")
             columns.append(plan)
         rows = table.sampled_rows or table.row_count
         row_bytes = sum(c.bytes for c in table) // max(1, rows)
@@ -430,6 +438,11 @@ def column_plan(
         decimal_comma=column.comma == "decimal",
         thousands_separator=column.comma == "thousands",
     )
+    if column.as_written is not None:
+        # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).
+        return replace(
+            plan, type="text", null_tokens=(), decimal_comma=False, thousands_separator=False, as_written=True
+        )
     if kind in DATE_TYPES:
         order: ReadingOrder = default_order
         if column.date_order == "day_first" or column.date_order == "month_first":
@@ -506,6 +519,8 @@ def apply_override(
     if override.mask == "hash":
         kind = "text"
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
+    if kind != "text":
+        changes["as_written"] = False  # the operator's type is read by its rules
     if kind != plan.type:
         changes.update(
             formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False, checks_scale=False

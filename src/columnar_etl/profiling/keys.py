@@ -32,6 +32,15 @@ import duckdb
 from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.rules import (
+    BOOLEAN_FALSE_DIGIT,
+    BOOLEAN_FALSE_WORDS,
+    BOOLEAN_TRUE_DIGIT,
+    BOOLEAN_TRUE_WORDS,
+    DECIMAL_COMMA,
+    THOUSANDS_SEPARATOR,
+)
 from columnar_etl.source.catalogue import connect_read_only, read_error
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
@@ -372,3 +381,129 @@ def load_keys(
         if blocker is not None:
             blockers[name] = blocker
     return keys, blockers
+
+
+def _changes_values(column: ColumnProfile) -> bool:
+    """Cleaning may change (or null) some of ``column``'s TEXT values: padded, blank, null tokens,
+    unparseable ones, or text converted to a date, number or boolean."""
+    if not column.storage_classes.get("text"):
+        return False  # INTEGER and REAL cells are read as the numbers they are; BLOBs as their bytes
+    return bool(
+        column.whitespace_padded_count
+        or column.empty_string_count
+        or column.null_like_count
+        or column.invalid_count
+        or column.inferred_type not in ("text", "bytea")
+    )
+
+
+def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> str:
+    """DuckDB's reading of ``value`` (a cell of ``column`` as text) as cleaning makes it: trimmed,
+    NULL when blank or a null token, then of the column's type (dates as microseconds since the
+    epoch). It is what decides whether two values would become one: DuckDB's parse, not the
+    cleaner's own (Polars), so a value the two read differently may be missed (never one they agree
+    on)."""
+    t = trimmed_sql(value)
+    tokens = [token for token in null_tokens if token not in column.tokens_as_values]
+    absent = f"{t} = ''" + (f" OR {t} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
+    kind = column.inferred_type
+    if kind in ("date", "timestamp", "timestamptz") and isinstance(column.min, int):
+        typed = f"try_cast({t} AS HUGEINT)"  # epoch numbers: one per instant
+    elif kind in ("date", "timestamp", "timestamptz"):
+        reads = []
+        for fmt in column.date_formats:
+            text = f"replace({t}, 'Z', '+00:00')" if "%z" in fmt else t
+            stamp = f"try_strptime({text}, {quote_literal(fmt)})"
+            if "%z" in fmt:
+                stamp = f"make_timestamp(epoch_us({stamp}))"
+            reads.append(f"date_trunc('day', {stamp})" if kind == "date" else stamp)
+        typed = f"epoch_us(coalesce({', '.join(reads)}))" if reads else "NULL"
+    elif kind in ("integer", "numeric", "double"):
+        text = t
+        if column.comma == "thousands":
+            text = f"replace({t}, {quote_literal(THOUSANDS_SEPARATOR)}, '')"
+        elif column.comma == "decimal":
+            text = f"replace({t}, {quote_literal(DECIMAL_COMMA)}, '.')"
+        target = {"integer": "HUGEINT", "double": "DOUBLE"}.get(kind, f"DECIMAL(38, {column.max_scale or 0})")
+        typed = f"try_cast({text} AS {target})"
+    elif kind == "boolean":
+        true = ", ".join(map(quote_literal, BOOLEAN_TRUE_WORDS))
+        false = ", ".join(map(quote_literal, BOOLEAN_FALSE_WORDS))
+        typed = (
+            f"CASE WHEN lower({t}) IN ({true}) OR {t} = {quote_literal(BOOLEAN_TRUE_DIGIT)} THEN true "
+            f"WHEN lower({t}) IN ({false}) OR {t} = {quote_literal(BOOLEAN_FALSE_DIGIT)} THEN false END"
+        )
+    else:
+        typed = t
+    return f"CASE WHEN {absent} THEN NULL ELSE {typed} END"
+
+
+def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str]) -> dict[str, str]:
+    """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
+    NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
+    why and an example; empty when it would make none (the usual case: no query at all when no key
+    column has a value cleaning changes).
+
+    One aggregate (DuckDB, over the key's columns as the source's text): the rows grouped by their
+    cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
+    source key has no NULL but whose cleaned key has one is a key lost. Rows whose source key is
+    NULL (or shared) are the duplicate count's business (:func:`find_key`), not this one's.
+    """
+    if not table.key or any(name not in table.columns for name in table.key):
+        return {}
+    changing = [name for name in table.key if _changes_values(table[name])]
+    if not changing:
+        return {}
+    reads = [ColumnRead(name) for name in table.key]
+    relation = src.relation_sql(table.name, reads=reads)
+    raw = [quote_ident(name) for name in table.key]
+    cleaned = [
+        cleaned_sql(table[name], quote_ident(name), null_tokens) if name in changing else quote_ident(name)
+        for name in table.key
+    ]
+    label = " || ' | ' || ".join(f"chr(39) || {value} || chr(39)" for value in raw)
+    present = " AND ".join(f"{value} IS NOT NULL" for value in raw)
+    lost = " OR ".join(f"c{index} IS NULL" for index in range(len(cleaned)))
+    columns = ", ".join(f"{value} AS c{index}" for index, value in enumerate(cleaned))
+    grouped = ", ".join(f"c{index}" for index in range(len(cleaned)))
+    sql = (
+        f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {label} AS label, {columns} "
+        f"FROM {relation} WHERE {present}), "
+        f"groups AS (SELECT count(DISTINCT raw) AS n, min(label) AS a, max(label) AS b, "
+        f"bool_or({lost}) AS lost FROM cleaned GROUP BY {grouped}) "
+        "SELECT count(*) FILTER (WHERE n > 1 AND NOT lost), "
+        "any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost), "
+        "count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost) FROM groups"
+    )
+    try:
+        found = src.connection.cursor().execute(sql).fetchone()
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(
+            "comparing the key's values with their cleaned ones ran out of memory",
+            path=src.path,
+            table=table.name,
+            hint="raise profile_memory_limit",
+        ) from exc
+    except duckdb.Error as exc:
+        raise read_error(exc, src.path, table=table.name, message="comparing key values failed") from exc
+    merges, pair, lost_keys, nulled = found or (0, None, 0, None)
+    key = ", ".join(table.key)
+    if merges:
+        why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
+    elif lost_keys:
+        why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
+    else:
+        return {}
+    return dict.fromkeys(changing, why)
+
+
+def keep_as_written(column: ColumnProfile, why: str) -> None:
+    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`)."""
+    if column.as_written is not None:
+        return
+    column.as_written = why
+    if column.inferred_type != "text":
+        column.min = column.max = None  # its bounds were of its type; as text they are unknown
+    column.inferred_type = "text"
+    column.type_reason = f"loaded as written: {why}"
+    column.notes.append(f"loaded as written (not trimmed, no value read as NULL, text): {why}")

@@ -36,7 +36,13 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family, sqlite_affinity
-from columnar_etl.profiling.keys import DeclaredKey, declared_keys, find_key
+from columnar_etl.profiling.keys import (
+    DeclaredKey,
+    declared_keys,
+    find_key,
+    keep_as_written,
+    merged_key_columns,
+)
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
@@ -361,6 +367,8 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
     reading = order.replace("_", "-")
     for table in tables.values():
         for name, reread in table.rereads.items():
+            if table[name].as_written is not None:
+                continue  # a key loaded as written: text, its dates are read in no order
             column = reread(cast(DateOrder, order))
             column.export_date_order = cast(Literal["day_first", "month_first"], order)
             column.issues = [
@@ -1437,9 +1445,36 @@ def _keyed_steps(
     else:  # through the module's name: a test wraps it
         profiled = profile_table(src, table, settings, sample, parts, **options)
     find_key(src, profiled, declared, count=sample is None)
+    if declared is not None and sample is None:
+        # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
+        for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
+            keep_as_written(profiled[name], why)
     if sample is not None or not profiled.columns:
         return profiled, None
     return profiled, kept_values(src, keep, list(profiled.columns))
+
+
+def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
+    """A column referencing (declared or inferred) a key column loaded as written is loaded as written
+    too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
+    are text. Until nothing changes: a referencing column may be a key referenced in turn."""
+    written = {
+        f"{table.name}.{column.name}": column.as_written
+        for table in tables.values()
+        for column in table
+        if column.as_written is not None
+    }
+    changed = bool(written)
+    while changed:
+        changed = False
+        for table in tables.values():
+            for column in table:
+                why = written.get(column.foreign_key or "")
+                if why is None or column.as_written is not None:
+                    continue
+                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
+                written[f"{table.name}.{column.name}"] = column.as_written
+                changed = True
 
 
 def _drop_kept(src: Source, keep: str) -> None:
@@ -1594,6 +1629,7 @@ def profile(
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
+        _references_as_written(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))

@@ -1,0 +1,139 @@
+"""A declared key whose distinct values a cleaning rule would merge (padding trimmed, two spellings of
+one date, null tokens read as NULL) is loaded as written: a real primary key in the target holding every
+source value, its references alike; a key the rules do not merge is cleaned and typed as before.
+Expected values are the SQLite file's own (read by sqlite3) and PostgreSQL's catalogue.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import columnar_etl
+from columnar_etl.config import load_settings
+from columnar_etl.pg.identifiers import quote_ident
+
+from .conftest import pg_query
+from .lossless_check import summarize
+from .test_lossless import GATES_OPEN, Loaded, load_and_check
+
+NBSP = "\u00a0"
+DAYS = [f"2000-01-{day:02d}" for day in range(1, 21)]
+
+TABLES = {
+    # Merged by trimming: 'k0', 'k0 ' and '\u00a0k0' are one value once trimmed.
+    "padded": ("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)", [
+        ("k0", 1), ("k0 ", 2), (f"{NBSP}k0", 3), ("k1", 4), ("k2", 5),
+    ]),
+    "child": ("CREATE TABLE child (id INTEGER PRIMARY KEY, k TEXT REFERENCES padded(k))", [
+        (1, "k0 "), (2, "k0"), (3, f"{NBSP}k0"), (4, "k2"),
+    ]),
+    # Two spellings of one date.
+    "dated": ("CREATE TABLE dated (k DATE PRIMARY KEY, v INTEGER)", [
+        *((day, n) for n, day in enumerate(DAYS)), ("2000-1-5", 99),
+    ]),
+    # Null tokens and a blank: each would be NULL.
+    "tokens": ("CREATE TABLE tokens (k TEXT PRIMARY KEY, v INTEGER)", [
+        ("NULL", 1), ("N/A", 2), ("", 3), ("a", 4), ("b", 5),
+    ]),
+    # A composite key merged in one column.
+    "pairs": ("CREATE TABLE pairs (a TEXT, b INTEGER, v INTEGER, PRIMARY KEY (a, b))", [
+        ("x", 1, 1), ("x ", 1, 2), ("x", 2, 3), ("y", 1, 4),
+    ]),
+    # Padded, but distinct once trimmed: trimmed (audited) and keyed, as ever.
+    "clean_padded": ("CREATE TABLE clean_padded (k TEXT PRIMARY KEY, v INTEGER)", [
+        (" a", 1), ("b ", 2), ("c", 3), (f"{NBSP}d", 4),
+    ]),
+    # ISO dates and integers: typed and keyed, as ever.
+    "iso": ("CREATE TABLE iso (k DATE PRIMARY KEY, v INTEGER)", [(day, n) for n, day in enumerate(DAYS)]),
+    "numbers": ("CREATE TABLE numbers (k INTEGER PRIMARY KEY, v TEXT)", [(n, f"v{n}") for n in range(1, 30)]),
+}  # fmt: skip
+
+
+def _export(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        for ddl, rows in TABLES.values():
+            con.execute(ddl)
+            table = ddl.split("(")[0].split()[-1]
+            marks = ", ".join("?" for _ in rows[0])
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    con.close()
+    return path
+
+
+def _source_values(path: Path, table: str, columns: list[str]) -> set[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        listed = ", ".join(map(quote_ident, columns))
+        return set(con.execute(f"SELECT {listed} FROM {quote_ident(table)}").fetchall())
+    finally:
+        con.close()
+
+
+def _target_values(loaded: Loaded, table: str, columns: list[str]) -> set[tuple[object, ...]]:
+    listed = ", ".join(map(quote_ident, columns))
+    return set(pg_query(loaded.uri, f"SELECT {listed} FROM {quote_ident(loaded.base)}.{quote_ident(table)}"))
+
+
+def _primary_key(loaded: Loaded, table: str) -> list[str]:
+    """The columns of ``table``'s primary key in the run's version schema (PostgreSQL's catalogue)."""
+    schema = loaded.result.load.schema
+    rows = pg_query(
+        loaded.uri,
+        "SELECT a.attname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
+        "JOIN pg_namespace n ON n.oid = r.relnamespace "
+        "JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, position) ON true "
+        "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.attnum "
+        f"WHERE c.contype = 'p' AND n.nspname = '{schema}' AND r.relname = '{table}' ORDER BY k.position",
+    )
+    return [name for (name,) in rows]
+
+
+def test_keys_the_rules_would_merge_are_loaded_as_written(pg_uri: str, tmp_path: Path) -> None:
+    path = _export(tmp_path / "keys.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    # Every table keyed by a real primary key: no plain index instead.
+    assert not any("plain index" in line for line in record.warnings), record.warnings
+    keys = {"pairs": ["a", "b"], "child": ["id"]}
+    for table in TABLES:
+        assert _primary_key(loaded, table) == keys.get(table, ["k"]), table
+    # The merged keys (and the reference to one) hold every source value, as text.
+    for table, column in [("padded", "k"), ("child", "k"), ("dated", "k"), ("tokens", "k"), ("pairs", "a")]:
+        assert loaded.data_type(table, column) == "text", (table, column)
+        key = ["id"] if table == "child" else (["a", "b"] if table == "pairs" else [column])
+        columns = list(dict.fromkeys([*key, column]))
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+    assert loaded.data_type("pairs", "b") == "bigint"
+    # Each is a warning naming the table, the column and an example.
+    warned = [line for line in record.warnings if "loaded as written" in line]
+    assert len(warned) == 5, warned
+    padded = next(line for line in warned if line.startswith("padded.k:"))
+    assert "'k0 '" in padded or f"'{NBSP}k0'" in padded, padded
+    assert "'2000-1-5'" in next(line for line in warned if line.startswith("dated.k:"))
+    assert any(line.startswith("child.k:") and "references padded.k" in line for line in warned)
+    # Keys the rules do not merge: trimmed (and audited), dates and integers typed.
+    assert loaded.data_type("clean_padded", "k") == "text"
+    assert {k for (k,) in _target_values(loaded, "clean_padded", ["k"])} == {"a", "b", "c", "d"}
+    assert loaded.data_type("iso", "k") == "date"
+    assert loaded.data_type("numbers", "k") == "bigint"
+    profile = loaded.result.profile
+    assert profile["clean_padded"]["k"].as_written is None
+    assert profile["iso"]["k"].as_written is None
+
+
+def test_the_profile_says_why_and_the_plan_keeps_the_text(tmp_path: Path) -> None:
+    path = _export(tmp_path / "keys.db")
+    profile = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
+    dated = profile["dated"]["k"]
+    assert dated.inferred_type == "text"
+    why = dated.as_written or ""
+    assert "'2000-01-05'" in why and "'2000-1-5'" in why
+    assert "NULL" in (profile["tokens"]["k"].as_written or "")
+    plan = columnar_etl.plan(profile)
+    column = plan["padded"]["k"]
+    assert column.type == "text" and column.as_written and column.null_tokens == ()
+    assert plan["clean_padded"]["k"].as_written is False
+    assert any(note.startswith("padded.k: loaded as written") for note in plan.notes)
