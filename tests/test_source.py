@@ -20,7 +20,7 @@ from columnar_etl.source import export as source_module
 from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables, read_error
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.collations import collation_names, missing_collations, stand_in_collations
-from columnar_etl.source.export import connect_duckdb, open_source, sqlite_extension_path
+from columnar_etl.source.export import connect_duckdb, open_source, query_errors, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
 
 from .conftest import SqliteFactory
@@ -581,3 +581,26 @@ def test_collations_the_schema_names_and_sqlite_lacks_get_a_stand_in(tmp_path: P
         assert plain.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     finally:
         plain.close()
+
+
+def test_query_errors_are_one_line_naming_what_failed(make_sqlite: SqliteFactory) -> None:
+    # A failed query of the export (here: SQLite refuses it) is one line saying what was being done and
+    # SQLite's reason, never DuckDB's multi-line message with the query; out of memory gets its hint.
+    path = make_sqlite({"t": ("CREATE TABLE t (a TEXT)", [("x",)])})
+    with open_source(path) as src:
+        sql = "SELECT * FROM sqlite_query('src', 'SELECT no_such_column FROM t')"
+        with (
+            pytest.raises(SourceError) as caught,
+            query_errors(src.path, "t", "outlier quartiles", memory_hint="h"),
+        ):
+            src.connection.execute(sql).fetchall()
+    text = str(caught.value)
+    assert "\n" not in text and "outlier quartiles failed" in text and "no_such_column" in text
+    assert "table 't'" in text and "SELECT" not in text  # SQLite's reason, not the query
+    hint = "raise profile_memory_limit"
+    with (
+        pytest.raises(SourceError, match="outlier quartiles ran out of memory") as memory,
+        query_errors(path, "t", "outlier quartiles", memory_hint=hint),
+    ):
+        raise duckdb.OutOfMemoryException("could not allocate")
+    assert memory.value.hint == "raise profile_memory_limit"

@@ -27,12 +27,11 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import SOURCE_ALIAS, Source
+from columnar_etl.source.export import SOURCE_ALIAS, Source, query_errors
 
 EXAMPLES = 5
 
@@ -97,7 +96,8 @@ def outlier_fences(
         return not counted_by_value(rows, len(columns), hold_bytes)
 
     found: dict[str, Sequence[float] | None] = {}
-    try:
+    memory_hint = "raise profile_memory_limit, or set outlier_iqr_factor = 0"
+    with query_errors(src.path, plan.name, "outlier quartiles", memory_hint=memory_hint):
         if texts:
             parsed, parts = [], []
             for index, name in enumerate(texts):
@@ -121,15 +121,6 @@ def outlier_fences(
                 found |= _scan_quartiles(cursor, scan, numbers, hold=hold(numbers))
             finally:
                 cursor.close()
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(
-            "outlier quartiles ran out of memory",
-            path=src.path,
-            table=plan.name,
-            hint="raise profile_memory_limit, or set outlier_iqr_factor = 0",
-        ) from exc
-    except duckdb.Error as exc:
-        raise SourceError(f"outlier quartiles failed: {exc}", path=src.path, table=plan.name) from exc
     fences = {}
     for name in names:
         pair = found.get(name)

@@ -27,9 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
-from columnar_etl.errors import SourceError
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import trimmed_sql
@@ -41,7 +38,7 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     THOUSANDS_SEPARATOR,
 )
-from columnar_etl.source.catalogue import connect_read_only, read_error
+from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
@@ -49,7 +46,7 @@ from columnar_etl.source.cells import (
     ColumnRead,
     row_digest_sql,
 )
-from columnar_etl.source.export import Source
+from columnar_etl.source.export import Source, query_errors
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
@@ -305,7 +302,9 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     digest = row_bytes > ROW_DIGEST_BYTES
     # The rowid comes along (a table without one gets no list of copies: the cleaner then lists them).
     rowid = src.table(table.name).rowid is not None
-    try:
+    with query_errors(
+        src.path, table.name, "counting duplicate rows", memory_hint="raise profile_memory_limit"
+    ):
         # Only the rows that may be copies or clash on the key are read whole (SQLite renders every
         # REAL of a row read with 17 digits: most of the count's cost).
         narrowing = narrowing_column(table, table.key)
@@ -318,15 +317,6 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
                 relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None
             )
             row = src.connection.cursor().execute(sql).fetchone()
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(
-            "counting duplicate rows ran out of memory",
-            path=src.path,
-            table=table.name,
-            hint="raise profile_memory_limit",
-        ) from exc
-    except duckdb.Error as exc:
-        raise read_error(exc, src.path, table=table.name, message="counting duplicate rows failed") from exc
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
     if rowid and len(row) > 5:
@@ -475,17 +465,9 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
         "any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost), "
         "count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost) FROM groups"
     )
-    try:
+    doing = "comparing the key's values with their cleaned ones"
+    with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         found = src.connection.cursor().execute(sql).fetchone()
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(
-            "comparing the key's values with their cleaned ones ran out of memory",
-            path=src.path,
-            table=table.name,
-            hint="raise profile_memory_limit",
-        ) from exc
-    except duckdb.Error as exc:
-        raise read_error(exc, src.path, table=table.name, message="comparing key values failed") from exc
     merges, pair, lost_keys, nulled = found or (0, None, 0, None)
     key = ", ".join(table.key)
     if merges:

@@ -85,9 +85,9 @@ from columnar_etl.rules import (
     Shape,
     whole_digits,
 )
-from columnar_etl.source.catalogue import SourceColumn, SourceTable, read_error
+from columnar_etl.source.catalogue import SourceColumn, SourceTable
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import Source, open_source
+from columnar_etl.source.export import Source, open_source, query_errors
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
@@ -1128,17 +1128,9 @@ def _table_steps(
 @contextmanager
 def _query_errors(src: Source, table: str, settings: Settings) -> Iterator[None]:
     """A DuckDB error of the profile's queries of ``table`` as a :class:`SourceError`."""
-    try:
+    memory_hint = f"raise profile_memory_limit (now {settings.profile_memory_limit})"
+    with query_errors(src.path, table, "profiling", memory_hint=memory_hint):
         yield
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(
-            "profiling ran out of memory",
-            path=src.path,
-            table=table,
-            hint=f"raise profile_memory_limit (now {settings.profile_memory_limit})",
-        ) from exc
-    except duckdb.Error as exc:
-        raise read_error(exc, src.path, table=table, message="profiling query failed") from exc
 
 
 def _keep_values(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -110,6 +111,19 @@ def _load_extension(path: Path, *, verified: bool) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+@contextmanager
+def query_errors(path: str | Path, table: str | None, doing: str, *, memory_hint: str) -> Iterator[None]:
+    """A DuckDB error of a query of the export as one :class:`SourceError` line naming ``table``:
+    ``<doing> ran out of memory`` with ``memory_hint``, any other ``<doing> failed: <SQLite's or
+    DuckDB's reason>`` (:func:`read_error`: a lock as such, never the query's SQL)."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceError(f"{doing} ran out of memory", path=path, table=table, hint=memory_hint) from exc
+    except duckdb.Error as exc:
+        raise read_error(exc, path, table=table, message=f"{doing} failed") from exc
 
 
 @dataclass
