@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -102,6 +103,18 @@ def test_the_quality_gate_refuses_with_one_line_and_exit_3(pg_uri: str) -> None:
     assert f"refused min_quality: expected 99.9, found {AFTER:.2f}" in out  # the report is still shown
     assert version_schemas(pg_uri) == []
     assert pg_query(pg_uri, "SELECT mode, status FROM columnar_etl.runs") == [("simple", "failed")]
+
+
+def test_a_refused_load_prints_one_json_object_with_its_checks(pg_uri: str) -> None:
+    code, out, _ = invoke("load", FIXTURE, "--target", pg_uri, "--min-quality", "99.9", "--json")
+    data = json.loads(out)
+    assert code == 3 and (data["outcome"], data["exit_code"]) == ("halted", 3)
+    assert any(problem.startswith("min_quality: expected 99.9") for problem in data["problems"])
+    assert (
+        data["run_record"].endswith("run.json")
+        and json.loads(Path(data["run_record"]).read_text())["outcome"] == "halted"
+    )
+    assert version_schemas(pg_uri) == []
 
 
 def test_snake_case_names_from_the_command_line(pg_uri: str) -> None:

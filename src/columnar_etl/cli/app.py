@@ -378,20 +378,31 @@ def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
     )
 
 
-def end_recorded(recorded: Recorded[Any], as_json: bool, render: Callable[[Any], None]) -> None:
+def end_recorded(
+    recorded: Recorded[Any],
+    as_json: bool,
+    render: Callable[[Any], None],
+    refused: Callable[[BaseException], Any] = lambda failure: None,
+) -> None:
     """The end of a command that leaves a run record (:mod:`columnar_etl.pipeline.command_record`):
-    with ``--json`` one object on stdout (its outcome first, the run record's path) whatever the
-    outcome; else ``render`` of its result. A failure or refusal then ends as every error does (its one
-    line on stderr, its exit code); a result with warnings exits 2."""
+    with ``--json`` one object on stdout (its outcome first, the run record's path, its warnings)
+    whatever the outcome; else ``render`` of its result. A failure or refusal then ends as every error
+    does (its one line on stderr, its exit code); a result with warnings exits 2. ``refused`` gives
+    the result a refusal carries (``load``'s checks), or None: shown as a result is (its fields in the
+    JSON object, ``render`` on the console) before the refusal's line."""
     record, failure = recorded.record, recorded.exception
     if failure is not None:
+        shown = refused(failure)
         if as_json:  # a refusal (exit 3) or an error (exit 1): still one JSON object on stdout
-            echo_json(failure_json(record, recorded.path))
+            echo_json(failure_json(record, recorded.path, **(shown.to_dict() if shown is not None else {})))
+        elif shown is not None:
+            render(shown)
         warn_unwritten(recorded)
         raise failure  # its one line on stderr and its exit code (EtlGroup)
     result = recorded.unwrap()
     if as_json:
         data = {**result.to_dict(), "run_id": record.run_id, "run_record": str(recorded.path)}
+        data.setdefault("warnings", record.warnings)
         echo_json(with_outcome(data, record.exit_code))
     else:
         render(result)

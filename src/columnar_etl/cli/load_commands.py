@@ -15,12 +15,9 @@ from columnar_etl.cli.app import (
     cli_state,
     echo_json,
     end_recorded,
-    failure_json,
     out,
     recorded_settings,
     sub_app,
-    warn_unwritten,
-    with_outcome,
 )
 from columnar_etl.config import Settings, mask_uri
 from columnar_etl.errors import ConfigError, UsageError
@@ -118,25 +115,18 @@ def load_command(
         strict_drift=strict_drift,
         settings=settings,
     )
-    record, failure = recorded.record, recorded.exception
-    if failure is not None:
-        refused = failure.result if isinstance(failure, LoadRefused) else None
-        if as_json:
-            echo_json(failure_json(record, recorded.path, **(refused.to_dict() if refused else {})))
-        elif refused is not None:
-            _render_load(refused)
-        warn_unwritten(recorded)
-        raise failure  # its one line on stderr and its exit code (EtlGroup)
-    result = recorded.unwrap()
-    if as_json:
-        data = {**result.to_dict(), "warnings": record.warnings, "run_record": str(recorded.path)}
-        echo_json(with_outcome(data, record.exit_code))
-    else:
-        _render_load(result)
-        for warning in result.clean_warnings:
-            out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    warn_unwritten(recorded)
-    raise typer.Exit(record.exit_code)
+    end_recorded(
+        recorded,
+        as_json,
+        _print_load,
+        lambda failure: failure.result if isinstance(failure, LoadRefused) else None,
+    )
+
+
+def _print_load(result: LoadResult) -> None:
+    _render_load(result)
+    for warning in result.clean_warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
 
 
 def _render_load(result: LoadResult) -> None:
