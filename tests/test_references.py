@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import math
 import shutil
 import sqlite3
 import time
@@ -15,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from columnar_etl.config import load_settings
+from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling.profile import profile, profile_table
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     KEPT_VALUE_BYTES,
     MIN_INCLUSION,
     Pair,
+    _fits,
     kept_values,
     measure,
 )
@@ -519,3 +524,62 @@ def test_a_declared_reference_to_a_missing_column_is_none(make_sqlite: SqliteFac
     column = profile(path)["uses"]["source_id"]
     assert column.foreign_key == "sources.source_id"
     assert column.notes == ["reference to sources.source_id found in the data (100.0% of its values)"]
+
+
+def _integer_column(name: str, values: set[int]) -> ColumnProfile:
+    return ColumnProfile(
+        table="t",
+        name=name,
+        declared_type="INTEGER",
+        inferred_type="integer",
+        confidence=1.0,
+        row_count=len(values),
+        null_count=0,
+        empty_string_count=0,
+        null_like_count=0,
+        whitespace_padded_count=0,
+        nul_byte_count=0,
+        distinct_count=len(values),
+        valid_count=len(values),
+        invalid_count=0,
+        min=min(values),
+        max=max(values),
+    )
+
+
+@st.composite
+def _keys_and_values(draw: st.DrawFn) -> tuple[set[int], set[int]]:
+    # Keys nearly a run from their lowest, where the bound is tight (a key's rank is nearly its
+    # distance from the lowest); values some keys up to one of them, and a few other numbers.
+    low, size = draw(st.integers(-3, 3)), draw(st.integers(1, 60))
+    keys = set(range(low, low + size)) - draw(st.sets(st.integers(low + 1, low + size), max_size=3))
+    top = draw(st.sampled_from(sorted(keys)))  # the values' highest key
+    values = {top} | draw(st.sets(st.sampled_from([key for key in keys if key <= top]), max_size=40))
+    return keys, values | draw(st.sets(st.integers(-5, top + draw(st.integers(0, 2)))))
+
+
+@settings(max_examples=500, deadline=None)
+@given(drawn=_keys_and_values())
+def test_a_parent_pruned_before_the_measure_is_one_the_values_cannot_reach(
+    drawn: tuple[set[int], set[int]],
+) -> None:
+    """``_fits`` rules a parent key out from the profiles alone when the values cannot reach the upper
+    half of its keys; checked against the rank the measure computes, counted here from the sets."""
+    keys, values = drawn
+    assume(len(values) >= 2)
+    child, parent = _integer_column("v", values), _integer_column("k", keys)
+    found = values & keys
+    rank = sum(key <= max(found) for key in keys) if found else 0
+    if not _fits(child, parent):
+        assert 2 * rank < len(keys) + 1 or (
+            math.ceil(len(values) * MIN_INCLUSION) > len(keys)
+            or values == {0, 1}
+            or max(values) < min(keys)
+            or min(values) > max(keys)
+        )
+
+
+def test_small_counts_against_a_big_key_are_ruled_out_before_any_read() -> None:
+    key = _integer_column("id", set(range(1, 100_001)))
+    assert not _fits(_integer_column("count", set(range(10_000))), key)  # rank at most 10,000 of 100,000
+    assert _fits(_integer_column("parent", set(range(40_000, 60_001, 3))), key)  # may reach: measured

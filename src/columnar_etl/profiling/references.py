@@ -42,7 +42,7 @@
    from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
-min/max) before any query, and each remaining child column is checked against all its candidate
+min/max, and whether integer values could reach the upper half of the keys) before any query, and each remaining child column is checked against all its candidate
 parents in one DuckDB query over its distinct values, which also counts the orphans (child rows
 whose value has no parent row) exactly. The profile keeps the distinct values of short-valued
 columns (keys, codes) with their counts, so those are not read from the export again. Orphans are
@@ -214,6 +214,16 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
         return True
+    if child.inferred_type == "integer" and isinstance(child.max, int) and isinstance(parent.min, int):
+        # The keys are distinct integers from parent.min: at most child.max - parent.min + 1 of them
+        # are up to child.max, the highest rank a key among the values can have. Below the upper half
+        # of the keys the measure counts (at least the distinct values less those it may not read as
+        # integers or may merge), the values cannot reach it (see reaches): ruled out without reading
+        # them (a million-row table's small counts and codes against its own key: ~1 s of the profile).
+        keys = parent.distinct_count - parent.invalid_count - parent.empty_string_count
+        keys -= parent.null_like_count + parent.whitespace_padded_count
+        if 2 * (child.max - parent.min + 1) < keys + 1:
+            return False
     # The ranges must overlap (a stricter bound would need the data: a tenth may lie outside).
     return bool(child.max >= parent.min and child.min <= parent.max)
 
