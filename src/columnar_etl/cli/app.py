@@ -55,11 +55,28 @@ class EtlGroup(TyperGroup):
     click's 2, which means "done with warnings" here.
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         """typer's ``main``, with click's own error display: a usage error then prints what its
-        :meth:`OneLineUsageError.show` says (one line), not typer's usage box (``--help`` is unchanged)."""
-        extra.pop("rich_markup_mode", None)
-        return typer_main(self, args=args, prog_name=prog_name, rich_markup_mode=None, **extra)
+        :meth:`OneLineUsageError.show` says (one line), not typer's usage box (``--help`` is unchanged:
+        the help is rendered by the commands, not here)."""
+        return typer_main(
+            self,
+            args=args,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            standalone_mode=standalone_mode,
+            windows_expand_args=windows_expand_args,
+            rich_markup_mode=None,
+            **extra,
+        )
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """Parse the root's own arguments; a usage error exits 64."""

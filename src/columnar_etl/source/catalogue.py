@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -201,12 +202,59 @@ def read_error(
     *,
     table: str | None = None,
     message: str = "cannot read table",
-    hint: str = "the file may be corrupt",
+    hint: str | None = None,
 ) -> EtlError:
-    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock."""
+    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock;
+    without a ``hint``, the one that fits the cause (:func:`read_hint`)."""
     if is_lock_error(exc):
         return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
-    return SourceError(f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint)
+    return SourceError(
+        f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint or read_hint(exc, Path(path))
+    )
+
+
+#: SQLite's own words (``sqlite3_errstr``, and its corruption reports) for a file it cannot read as a
+#: database: damage, whatever query asked.
+_DAMAGE_WORDS = (
+    "database disk image is malformed",
+    "file is not a database",
+    "malformed database schema",
+    "database corruption",
+)
+#: SQLite's and the system's words for a read the disk or the file system refused.
+_IO_WORDS = ("disk I/O error", "unable to open database file", "No space left on device")
+
+#: The hint of a failed query of a file that shows no sign of damage.
+QUERY_FAILED_HINT = (
+    "the file shows no damage (SQLite did not call it malformed; its header and size agree): it is "
+    "columnar-etl's query of it that failed; run again with --debug and report the error"
+)
+
+
+def read_hint(exc: BaseException, path: Path) -> str:
+    """What to do about a failed read of the export, from cheap evidence of its cause, most certain
+    first: SQLite calling the file malformed (damage), an I/O error (the disk), the file's header and
+    size (:func:`check_file`: a file truncated or replaced since it was opened), else the query itself
+    failed (a DuckDB error of binding, converting or planning our SQL, an Arrow error of our batches),
+    not the file: before, every one of these said "the file may be corrupt". A full ``PRAGMA
+    quick_check`` reads the whole file, so it is named for the damaged case, not run."""
+    text = str(exc)
+    if any(word in text for word in _DAMAGE_WORDS):
+        return (
+            "the file is damaged (SQLite says so): copy the export again; "
+            "sqlite3 <file> 'PRAGMA quick_check' lists the damage"
+        )
+    # DuckDB's error classes, without importing DuckDB here (the catalogue serves --help's preflight):
+    # an error of DuckDB's is only raised once DuckDB is imported.
+    duckdb = sys.modules.get("duckdb")
+    duckdb_io = duckdb is not None and isinstance(exc, duckdb.IOException)
+    if any(word in text for word in _IO_WORDS) or isinstance(exc, OSError) or duckdb_io:
+        return "check the file, its disk and the free space of the temporary directory"
+    try:
+        check_file(path)
+    except SourceError as changed:
+        return f"the file is no longer what was opened: {changed.message}; copy the export again"
+    return QUERY_FAILED_HINT
 
 
 #: Longest reason an error line keeps of an engine's message.
