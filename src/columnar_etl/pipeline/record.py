@@ -294,8 +294,8 @@ def read_record(path: str | Path) -> dict[str, Any]:
         raise EtlError(
             f"unknown run record version {data.get('version')!r}",
             path=path,
-            hint=f"this columnar-etl reads version {RUN_RECORD_VERSION}; read it with the release that wrote it"
-            " (docs/monitoring.md)",
+            hint=f"this columnar-etl reads version {RUN_RECORD_VERSION}; "
+            "read it with the release that wrote it (docs/monitoring.md)",
         )
     for key, absent in ADDED_KEYS.items():
         data.setdefault(key, copy.deepcopy(absent))
