@@ -1771,3 +1771,40 @@ def test_the_exports_indexes_and_triggers_are_named_as_not_copied_without_a_warn
     version = loaded.result.record.version_schema
     triggers = f"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{version}'"
     assert pg_query(pg_uri, triggers) == [(0,)]
+
+
+def test_a_numeric_column_s_file_outputs_write_its_values_as_the_target_does(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # An INTEGER cell among 2-decimal text in one column: the column is numeric(p, 2), and PostgreSQL
+    # shows 12 as 12.00. The SQLite output writes that text too (NUMERIC_TEXT), the Parquet output the
+    # same decimal at scale 2: one value, the same in every output, equal to the source's number (no
+    # audit row: nothing changed but the scale, which a numeric column has one of).
+    rows = [(1, 12), (2, "12.50"), (3, "3.25"), (4, -7), (5, "1234567.05"), (6, None), (7, "0.10")]
+    path = sqlite_file(tmp_path / "amounts.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, amount)", rows)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "amount") == "numeric"
+    shown = dict(pg_query(pg_uri, f"SELECT id, amount::text FROM {quote_ident(loaded.base)}.t"))
+    assert shown == {1: "12.00", 2: "12.50", 3: "3.25", 4: "-7.00", 5: "1234567.05", 6: None, 7: "0.10"}
+
+    cleaned = columnar_etl.clean(path, output=tmp_path / "out.sqlite")
+    assert cleaned.changed == 0  # no cell's value changed: nothing to audit
+    con = sqlite3.connect(tmp_path / "out.sqlite")
+    declared = {row[1]: row[2] for row in con.execute("PRAGMA table_info(t)")}
+    written = {i: (kind, text) for i, kind, text in con.execute("SELECT id, typeof(amount), amount FROM t")}
+    con.close()
+    assert declared["amount"] == "NUMERIC_TEXT"
+    assert written == {i: ("null", None) if v is None else ("text", v) for i, v in shown.items()}
+    assert all(
+    assert all(Decimal(shown[i]) == Decimal(str(raw)) for i, raw in rows if raw is not None)
+    )
+
+    columnar_etl.clean(path, output=tmp_path / "out.parquet")
+    table = pq.read_table(tmp_path / "out.parquet" / "t.parquet")
+    assert (
+        pa.types.is_decimal(table.schema.field("amount").type)
+        and table.schema.field("amount").type.scale == 2
+    )
+    parquet = dict(zip(table["id"].to_pylist(), table["amount"].to_pylist(), strict=True))
+    assert {i: None if v is None else str(v) for i, v in parquet.items()} == shown
