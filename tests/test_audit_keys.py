@@ -18,6 +18,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from columnar_etl.cleaning.audit import float8_text
+from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident
 
 from .conftest import pg_query
@@ -59,8 +60,10 @@ def test_float8_text_is_what_postgresql_writes(pg_uri: str) -> None:
     rows = pg_query(pg_uri, f"SELECT i, v::text FROM (VALUES {literals}) AS t(i, v) ORDER BY i")
     postgres = [text for _, text in rows]
     ours = pl.DataFrame({"v": values}).select(float8_text(pl.col("v"))).to_series().to_list()
-    # The checker's own spelling (tests/lossless_check.py, plain Python) is the same text.
+    # The checker's own spelling (tests/lossless_check.py, plain Python) is the same text, and so is
+    # the profile's (columnar_etl.pg.float8, for the few examples it shows).
     assert [checker_float8_text(v) for v in values] == ours
+    assert [float8_out(v) for v in values] == ours
     differ = [
         (v, mine, theirs) for v, mine, theirs in zip(values, ours, postgres, strict=True) if mine != theirs
     ]
@@ -77,6 +80,7 @@ def test_float8_text_is_what_postgresql_writes(pg_uri: str) -> None:
     assert pl.DataFrame({"v": [None, float("nan")]}).select(
         float8_text(pl.col("v"))
     ).to_series().to_list() == [None, "NaN"]
+    assert float8_out(float("nan")) == "NaN"
 
 
 def test_the_checkers_written_text_is_what_a_text_column_holds() -> None:

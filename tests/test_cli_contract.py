@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,24 +171,78 @@ def test_pg_dir_and_config_after_the_command(isolated: Path) -> None:
 def test_a_misspelled_option_exits_64_for_every_command(path: tuple[str, ...]) -> None:
     result = runner.invoke(app, [*path, "--no-such-option"])
     assert result.exit_code == 64, result.output
-    assert "No such option: --no-such-option" in result.stderr
+    assert result.stderr == (
+        f"error: no such option: --no-such-option (hint: columnar-etl {' '.join(path)} --help)\n"
+    )
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "line"),
     [
-        (["run", "x.db", "--tagret", "u"], "No such option: --tagret (Possible options: --target)"),
-        (["run", "x.db", "--mode", "fast"], "Invalid value for '--mode'"),
-        (["schemas", "prune", "--keep", "-1"], "Invalid value for '--keep'"),
-        (["run"], "Missing argument 'source'"),
-        (["no-such-command"], "No such command 'no-such-command'"),
-        (["--tagret", "u", "runs", "list"], "No such option: --tagret"),
+        (
+            ["run", "x.db", "--tagret", "u"],
+            "no such option: --tagret (Possible options: --target) (hint: columnar-etl run --help)",
+        ),
+        (
+            ["run", "x.db", "--mode", "fast"],
+            "invalid value for '--mode': 'fast' is not one of 'simple', 'canary', 'blue-green' "
+            "(hint: columnar-etl run --help)",
+        ),
+        (
+            ["schemas", "prune", "--keep", "-1"],
+            "invalid value for '--keep': Input should be greater than or equal to 0 "
+            "(hint: columnar-etl schemas prune --help)",
+        ),
+        (
+            ["schemas", "prune", "--keep", "two"],
+            "invalid value for '--keep': Input should be a valid integer, unable to parse string as an "
+            "integer (hint: columnar-etl schemas prune --help)",
+        ),
+        (["run", "x.db", "--mode"], "option '--mode' requires an argument (hint: columnar-etl run --help)"),
+        (
+            ["schemas", "prune", "--keep"],
+            "option '--keep' requires an argument (hint: columnar-etl schemas prune --help)",
+        ),
+        (["run"], "missing argument 'source' (hint: columnar-etl run --help)"),
+        (["no-such-command"], "no such command 'no-such-command' (hint: columnar-etl --help)"),
+        (["runs", "no-such-command"], "no such command 'no-such-command' (hint: columnar-etl runs --help)"),
+        (
+            ["--tagret", "u", "runs", "list"],
+            "no such option: --tagret (Possible options: --target) (hint: columnar-etl --help)",
+        ),
     ],
 )
-def test_usage_errors_exit_64_never_2(args: list[str], message: str) -> None:
+def test_usage_errors_are_one_line_and_exit_64_never_2(args: list[str], line: str) -> None:
+    # Was: click's usage line, a "Try ... --help" line and the message in a box, 5 lines and more.
     result = runner.invoke(app, args)
     assert result.exit_code == 64, result.output
-    assert message in " ".join(result.stderr.replace("│", " ").split()), result.stderr
+    assert result.stderr == f"error: {line}\n"
+    assert result.stdout == ""
+
+
+def test_a_usage_error_is_one_line_from_the_console_script_too(tmp_path: Path) -> None:
+    # The real process (typer's own main, not the test runner): one line on stderr, exit 64, and a
+    # group given no command still prints its help, exit 64 (what it did before).
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "backup", "prune", "--older-than"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (64, "")
+    assert done.stderr == (
+        "error: option '--older-than' requires an argument (hint: columnar-etl backup prune --help)\n"
+    )
+    group = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "runs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert group.returncode == 64 and "Usage:" in group.stdout and group.stderr == ""
 
 
 def test_help_shows_the_exit_code_table() -> None:
@@ -287,7 +343,8 @@ def test_a_usage_error_with_json_prints_its_object_too(isolated: Path) -> None:
     assert result.exit_code == 64
     printed = json.loads(result.stdout)
     assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("usage", 64, "run")
-    assert printed["error"]["message"].startswith("Invalid value for '--mode'")
+    assert printed["error"]["message"] + f" (hint: {printed['error']['hint']})" in result.stderr
+    assert printed["error"]["message"].startswith("invalid value for '--mode'")
     assert runner.invoke(app, ["run", "x.db", "--mode", "fast"]).stdout == ""  # without --json: nothing
 
 

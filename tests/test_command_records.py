@@ -609,3 +609,67 @@ def test_a_cutover_or_rollback_interrupted_right_after_its_commit_is_recorded_as
         f"{command} interrupted (KeyboardInterrupt) after its commit: {now} is committed"
     )
     assert json.loads(result.stdout)["to_version"] == now
+
+
+@contextlib.contextmanager
+def rows_skipped_in(uri: str, schema: str) -> Iterator[None]:
+    """While open, every table created in ``schema`` on the target silently drops the rows written to it
+    (an event trigger gives each a BEFORE INSERT trigger returning NULL): a target that changes what a
+    COPY or a restore wrote, as a DBA's trigger or rule can."""
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+    )
+    pg_query(
+        uri,
+        f"""CREATE FUNCTION public.add_skip() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        DECLARE made record;
+        BEGIN
+          FOR made IN SELECT * FROM pg_event_trigger_ddl_commands()
+                      WHERE command_tag = 'CREATE TABLE' AND schema_name = '{schema}' LOOP
+            EXECUTE format('CREATE TRIGGER skip BEFORE INSERT ON %s FOR EACH ROW '
+                           'EXECUTE FUNCTION public.skip_row()', made.object_identity);
+          END LOOP;
+        END $$""",
+    )
+    pg_query(
+        uri,
+        "CREATE EVENT TRIGGER add_skip ON ddl_command_end WHEN TAG IN ('CREATE TABLE') "
+        "EXECUTE FUNCTION public.add_skip()",
+    )
+    try:
+        yield
+    finally:
+        pg_query(uri, "DROP EVENT TRIGGER add_skip")
+        pg_query(uri, "DROP FUNCTION public.add_skip(), public.skip_row() CASCADE")
+
+
+def test_a_row_count_that_differs_rolls_back_copy_raw_and_target_restore(work: Path, pg_uri: str) -> None:
+    # Was: both compared the row counts after their commit: a mismatch exited 1 ("nothing live
+    # changed") with the short copy, or the short restore, left in the target.
+    runs, truth = work / "runs", truth_rows()
+    schema = "raw_short"
+    counts = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {schema}.{t}" for t in sorted(truth))
+    assert runner.invoke(app, ["--target", pg_uri, "copy-raw", FIXTURE, "--schema", schema]).exit_code == 0
+    dumped = runner.invoke(app, ["--target", pg_uri, "backup", "target", "--schema", schema, "--json"])
+    assert dumped.exit_code == 0, dumped.output
+    dump = json.loads(dumped.stdout)["path"]
+    with rows_skipped_in(pg_uri, schema):
+        copied = runner.invoke(app, ["--target", pg_uri, "copy-raw", FIXTURE, "--schema", schema])
+        assert copied.exit_code == 1, copied.output
+        assert (
+            "row count differs after COPY" in copied.stderr
+            and "rolled back, nothing changed" in copied.stderr
+        )
+        assert dict(pg_query(pg_uri, counts)) == truth  # the first copy, as it was
+        pg_query(pg_uri, f"DROP SCHEMA {schema} CASCADE")
+        restored = runner.invoke(app, ["--target", pg_uri, "backup", "target-restore", dump])
+        assert restored.exit_code == 1, restored.output
+        assert "the restored schema differs from the dump's manifest" in restored.stderr
+        assert "dropped again, nothing changed" in restored.stderr
+        assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'") == [(0,)]
+    failed = [(r["command"], r["outcome"], r["exit_code"]) for r in records(runs) if r["outcome"] != "done"]
+    assert sorted(failed) == [("backup target-restore", "failed", 1), ("copy-raw", "failed", 1)]
+    # Without the target's interference the same dump restores whole.
+    assert runner.invoke(app, ["--target", pg_uri, "backup", "target-restore", dump]).exit_code == 0
+    assert dict(pg_query(pg_uri, counts)) == truth

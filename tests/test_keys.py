@@ -19,7 +19,7 @@ from columnar_etl.profiling.keys import (
 )
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
-from tests.conftest import SqliteFactory
+from tests.conftest import SqliteFactory, pg_query
 
 
 def _sqlite(path: Path, sql: str) -> int:
@@ -145,7 +145,7 @@ def test_duplicate_sql_separates_copies_from_rows_sharing_a_key() -> None:
         assert rows == total - distinct_rows == 2
         assert keys == distinct_keyed - keys_seen == 2
         assert nulls == null_rows == 2
-        assert ex_rows == ["1", "3"] and ex_keys == ["1", "3"]
+        assert ex_rows == [["1"], ["3"]] and ex_keys == [["1"], ["3"]]
 
 
 def test_copies_are_compared_as_decoded_text(make_sqlite: SqliteFactory) -> None:
@@ -180,7 +180,7 @@ def test_rows_are_copies_only_when_every_value_is_equal() -> None:
     for digest in (True, False):
         sql = duplicate_sql("r", ["a", "b"], [], digest=digest)
         rows, keys, nulls, ex_rows, _ = con.execute(sql).fetchone()
-        assert rows == 10 - distinct == 1 and ex_rows == ["ab"]
+        assert rows == 10 - distinct == 1 and ex_rows == [["ab"]]
         assert keys == nulls == 0
 
 
@@ -291,3 +291,25 @@ def test_no_count_runs_when_no_value_of_the_narrowing_column_repeats(make_sqlite
     with open_source(path) as src:
         narrowing = narrowing_column(table, [])
         assert narrowing is not None and narrowing_filter(src, table, narrowing) == "0"
+
+
+def test_a_real_first_column_s_duplicate_examples_show_the_values_as_the_target_does(
+    make_sqlite: SqliteFactory, pg_uri: str
+) -> None:
+    # Was: the examples were the count's read of each REAL, 17 digits (0.10000000000000001, 1.0e+20,
+    # 9.9999999999999995e-08), where the target (double precision) and the audit's row key show 0.1.
+    doubles = [0.1, 1 / 3, 1e20, 2.5, 1e-7, 1e15, 3.0]
+    # No key (a double is never one found in the data, and y repeats): the examples show the first
+    # column, the REAL one.
+    rows = [(x, "same") for x in doubles for _ in range(2)]  # each row twice
+    rows += [(0.30000000000000004, "same"), (0.3, "same")]  # equal to 15 digits only: no copies
+    path = make_sqlite({"m": ("CREATE TABLE m (x REAL, y TEXT)", rows)})
+    table = profile(path).tables["m"]
+    assert (table.key, table["x"].inferred_type) == ([], "double")
+    (issue,) = [i for i in table.issues if i.kind == "duplicate_row"]
+    assert issue.count == len(doubles)
+    # What PostgreSQL itself writes for those doubles: every example is one of them (five of seven).
+    literals = ", ".join(f"('{x!r}'::float8)" for x in doubles)
+    shown = {t for (t,) in pg_query(pg_uri, f"SELECT v::text FROM (VALUES {literals}) AS t(v)")}
+    assert len(issue.examples) == 5 and set(issue.examples) <= shown
+    assert {"0.1", "0.3333333333333333", "1e+20"} <= set(issue.examples)

@@ -1694,3 +1694,115 @@ def test_a_minus_among_plus_signs_is_a_value_not_a_null(pg_uri: str, tmp_path: P
     assert loaded.values("features", "status", "id") == expected
     nulled = [(r["column"], r["raw_value"]) for r in loaded.log("audit") if r["rule"] == "null_like_to_null"]
     assert sorted(nulled) == [("status", "-"), ("status", "-")]
+
+
+def test_the_exports_indexes_and_triggers_are_named_as_not_copied_without_a_warning(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Was: an export's own CREATE INDEX statements, its second UNIQUE constraints and its triggers were
+    # dropped without a word. The target gets each table's key (its primary key) and an index per
+    # reference column; everything else is named in the profile and the run's notes, not warned of.
+    path = tmp_path / "indexed.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE agents (id INTEGER PRIMARY KEY, email TEXT UNIQUE, name TEXT)")
+        con.execute(
+            "CREATE TABLE tickets (id INTEGER PRIMARY KEY, code TEXT, status TEXT, "
+            "agent INTEGER REFERENCES agents (id))"
+        )
+        # No PRIMARY KEY: its UNIQUE index is the key (the key finder's second choice), carried.
+        con.execute("CREATE TABLE events (ref TEXT NOT NULL, what TEXT)")
+        con.executemany(
+            "INSERT INTO agents VALUES (?, ?, ?)", [(i, f"a{i}@x.org", f"A{i}") for i in range(1, 6)]
+        )
+        con.executemany(
+            "INSERT INTO tickets VALUES (?, ?, ?, ?)",
+            [(i, f"T-{i}", "open" if i % 2 else "closed", 1 + i % 5) for i in range(1, 41)],
+        )
+        con.executemany("INSERT INTO events VALUES (?, ?)", [(f"e{i}", "x") for i in range(12)])
+        con.execute("CREATE INDEX tickets_status ON tickets (status)")
+        con.execute("CREATE INDEX tickets_agent ON tickets (agent)")  # the reference's: carried
+        con.execute("CREATE UNIQUE INDEX tickets_code ON tickets (code)")
+        con.execute("CREATE INDEX tickets_lower ON tickets (lower(status))")
+        con.execute("CREATE UNIQUE INDEX events_ref ON events (ref)")
+        con.execute(
+            "CREATE TRIGGER tickets_touch AFTER UPDATE ON tickets "
+            "BEGIN UPDATE agents SET name = name WHERE id = new.agent; END"
+        )
+    con.close()
+    dashboards = tmp_path / "dashboards.sql"
+    dashboards.write_text("-- name: tickets\nSELECT count(*) FROM {schema}.tickets\n")
+    loaded = load_and_check(path, pg_uri, tmp_path, dashboard_templates=dashboards, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    assert (loaded.result.exit_code, record.warnings) == (0, [])
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert [t["key"] for t in profiled["tables"]] == [["id"], ["id"], ["ref"]]
+    assert profiled["indexes_not_copied"] == {
+        "sqlite_autoindex_agents_1": "UNIQUE (email) of 'agents': not copied "
+        "(the target does not enforce its uniqueness)",
+        "tickets_status": "index 'tickets_status' on 'tickets' (status): not copied",
+        "tickets_code": "unique index 'tickets_code' on 'tickets' (code): not copied "
+        "(the target does not enforce its uniqueness)",
+        "tickets_lower": "index 'tickets_lower' on 'tickets' (<expression>): not copied",
+    }
+    assert profiled["triggers_not_copied"] == {
+        "tickets_touch": "trigger on 'tickets': not copied (it acts on writes to the export, and its SQL "
+        "is SQLite's)"
+    }
+    assert [note.split(":")[0] for note in record.notes] == [
+        "4 indexes of the export not copied ('sqlite_autoindex_agents_1', 'tickets_status', "
+        "'tickets_code', 'tickets_lower')",
+        "1 trigger not copied ('tickets_touch')",
+    ]
+    assert json.loads((Path(loaded.result.run_dir) / "run.json").read_text())["notes"] == record.notes
+    # What the target has: the keys as primary keys, the reference's index, nothing else; no trigger.
+    indexes = pg_query(
+        pg_uri,
+        "SELECT tablename, indexdef LIKE '%UNIQUE%', regexp_replace(indexdef, '.*\\((.*)\\)', '\\1') "
+        f"FROM pg_indexes WHERE schemaname = '{loaded.result.record.version_schema}' ORDER BY 1, 3",
+    )
+    assert indexes == [
+        ("agents", True, "id"),
+        ("events", True, "ref"),
+        ("tickets", False, "agent"),
+        ("tickets", True, "id"),
+    ]
+    version = loaded.result.record.version_schema
+    triggers = f"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{version}'"
+    assert pg_query(pg_uri, triggers) == [(0,)]
+
+
+def test_a_numeric_column_s_file_outputs_write_its_values_as_the_target_does(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # An INTEGER cell among 2-decimal text in one column: the column is numeric(p, 2), and PostgreSQL
+    # shows 12 as 12.00. The SQLite output writes that text too (NUMERIC_TEXT), the Parquet output the
+    # same decimal at scale 2: one value, the same in every output, equal to the source's number (no
+    # audit row: nothing changed but the scale, which a numeric column has one of).
+    rows = [(1, 12), (2, "12.50"), (3, "3.25"), (4, -7), (5, "1234567.05"), (6, None), (7, "0.10")]
+    path = sqlite_file(tmp_path / "amounts.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, amount)", rows)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "amount") == "numeric"
+    shown = dict(pg_query(pg_uri, f"SELECT id, amount::text FROM {quote_ident(loaded.base)}.t"))
+    assert shown == {1: "12.00", 2: "12.50", 3: "3.25", 4: "-7.00", 5: "1234567.05", 6: None, 7: "0.10"}
+
+    cleaned = columnar_etl.clean(path, output=tmp_path / "out.sqlite")
+    assert cleaned.changed == 0  # no cell's value changed: nothing to audit
+    con = sqlite3.connect(tmp_path / "out.sqlite")
+    declared = {row[1]: row[2] for row in con.execute("PRAGMA table_info(t)")}
+    written = {i: (kind, text) for i, kind, text in con.execute("SELECT id, typeof(amount), amount FROM t")}
+    con.close()
+    assert declared["amount"] == "NUMERIC_TEXT"
+    assert written == {i: ("null", None) if v is None else ("text", v) for i, v in shown.items()}
+    assert all(Decimal(shown[i]) == Decimal(str(raw)) for i, raw in rows if raw is not None)
+
+    columnar_etl.clean(path, output=tmp_path / "out.parquet")
+    table = pq.read_table(tmp_path / "out.parquet" / "t.parquet")
+    assert (
+        pa.types.is_decimal(table.schema.field("amount").type)
+        and table.schema.field("amount").type.scale == 2
+    )
+    parquet = dict(zip(table["id"].to_pylist(), table["amount"].to_pylist(), strict=True))
+    assert {i: None if v is None else str(v) for i, v in parquet.items()} == shown

@@ -221,6 +221,34 @@ def test_views_are_listed_as_not_loaded_and_cost_nothing(make_sqlite: SqliteFact
     assert 'view <span class="cetl-mono">by id</span>: a view: views are not copied' in page
 
 
+def test_indexes_and_triggers_not_copied_are_named_and_cost_nothing(make_sqlite: SqliteFactory) -> None:
+    rows = [(i, f"pipe {i}", i % 4) for i in range(100)]
+    ddl = "CREATE TABLE pipes (id INTEGER PRIMARY KEY, label TEXT, kind INTEGER)"
+    plain = make_sqlite({"pipes": (ddl, rows)}, name="plain.db")
+    indexed = make_sqlite({"pipes": (ddl, rows)}, name="indexed.db")
+    con = sqlite3.connect(indexed)
+    with con:
+        con.execute("CREATE INDEX pipes_kind ON pipes (kind, label)")
+        con.execute("CREATE UNIQUE INDEX [pipes by id] ON pipes (id)")  # the key's columns: carried
+        con.execute("CREATE TRIGGER pipes_guard BEFORE DELETE ON pipes BEGIN SELECT raise(ABORT, 'no'); END")
+    con.close()
+    without, with_them = profile(plain), profile(indexed)
+    assert (without.indexes_not_copied, without.triggers_not_copied, without.notes) == ({}, {}, [])
+    assert with_them.indexes_not_copied == {
+        "pipes_kind": "index 'pipes_kind' on 'pipes' (kind, label): not copied"
+    }
+    assert list(with_them.triggers_not_copied) == ["pipes_guard"]
+    assert (with_them.quality, with_them.gate) == (without.quality, without.gate)
+    assert [note[:40] for note in with_them.notes] == [
+        "1 index of the export not copied ('pipes",
+        "1 trigger not copied ('pipes_guard'): a ",
+    ]
+    page = profile_html_document(with_them)
+    assert "<h3>Not loaded</h3>" in page
+    assert 'index <span class="cetl-mono">pipes_kind</span>: index &#39;pipes_kind&#39;' in page
+    assert 'trigger <span class="cetl-mono">pipes_guard</span>: trigger on &#39;pipes&#39;' in page
+
+
 def test_ambiguous_date_order_uses_the_default_and_says_so(make_sqlite: SqliteFactory) -> None:
     rows = [("2025-05-01",), ("03/04/2025",), ("05/06/2025",), ("2025-05-02",)]
     path = make_sqlite({"t": ('CREATE TABLE t ("Due" DATE)', rows)})

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.errors import EtlError
 from columnar_etl.pipeline import record as record_module
 from columnar_etl.pipeline.record import (
+    ADDED_KEYS,
     RUN_FILE,
     RUN_RECORD_VERSION,
     RunRecord,
     list_runs,
     mark_interrupted_runs,
+    read_record,
 )
 
 
@@ -77,3 +85,47 @@ def test_runs_started_within_one_second_list_newest_first(tmp_path: Path) -> Non
     listed = list_runs(tmp_path)
     assert [r["started"] for r in listed] == ["2025-07-01T12:00:00.750Z", "2025-07-01T12:00:00.250Z"]
     assert [r["run_id"] for r in listed] == ["20250701T120000Z-a1", "20250701T120000Z-b0"]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _documented_keys() -> dict[str, str]:
+    """The keys of docs/monitoring.md's table of run.json's keys, with what their absence means."""
+    text = (ROOT / "docs" / "monitoring.md").read_text(encoding="utf-8")
+    table = text.split("### run.json's version", 1)[1].split("| key | since | absent means |", 1)[1]
+    keys: dict[str, str] = {}
+    for line in table.strip().splitlines()[1:]:
+        if not line.startswith("|"):
+            break
+        names, _, absent = (cell.strip() for cell in line.strip("|").split("|"))
+        keys.update({name: absent for name in re.findall(r"`([a-z_]+)`", names)})
+    return keys
+
+
+def test_the_documented_keys_of_run_json_are_the_keys_it_has() -> None:
+    # Was: `notes` was added to run.json and to no document of its shape; the version says nothing of it.
+    record = RunRecord(run_id="r", run_dir=Path("r"), source=None, mode="simple", settings={})
+    documented = _documented_keys()
+    assert set(documented) == set(record.to_dict())
+    added = {key for key, absent in documented.items() if absent != "(always written)"}
+    assert added == set(ADDED_KEYS)
+
+
+def test_a_record_written_before_a_key_was_added_reads_with_what_its_absence_means(tmp_path: Path) -> None:
+    record = RunRecord(run_id="old", run_dir=tmp_path / "old", source="x.db", mode="simple", settings={})
+    old = {k: v for k, v in record.to_dict().items() if k not in ("notes", "command")}
+    _write(tmp_path, "old", {**old, "outcome": "done"})
+    read = read_record(tmp_path / "old")
+    assert (read["notes"], read["command"], read["version"]) == ([], "run", RUN_RECORD_VERSION)
+    shown = CliRunner().invoke(app, ["runs", "show", str(tmp_path / "old")])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["notes"] == []
+
+
+def test_a_record_of_an_unknown_version_is_refused_with_a_hint(tmp_path: Path) -> None:
+    _write(tmp_path, "future", {"version": RUN_RECORD_VERSION + 1, "run_id": "future", "outcome": "done"})
+    with pytest.raises(
+        EtlError, match=r"unknown run record version 2 \(hint: this columnar-etl reads version 1"
+    ):
+        read_record(tmp_path / "future")

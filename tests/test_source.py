@@ -17,7 +17,13 @@ import pytest
 
 from columnar_etl.errors import SourceError
 from columnar_etl.source import export as source_module
-from columnar_etl.source.catalogue import SourceColumn, _rowid_range, internal_tables, read_error
+from columnar_etl.source.catalogue import (
+    QUERY_FAILED_HINT,
+    SourceColumn,
+    _rowid_range,
+    internal_tables,
+    read_error,
+)
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.collations import collation_names, missing_collations, stand_in_collations
 from columnar_etl.source.export import connect_duckdb, open_source, query_errors, sqlite_extension_path
@@ -604,3 +610,64 @@ def test_query_errors_are_one_line_naming_what_failed(make_sqlite: SqliteFactory
     ):
         raise duckdb.OutOfMemoryException("could not allocate")
     assert memory.value.hint == "raise profile_memory_limit"
+
+
+def test_a_failed_query_of_a_sound_file_does_not_call_the_file_corrupt(make_sqlite: SqliteFactory) -> None:
+    # Was: every failed query of ours said "hint: the file may be corrupt", of a file that reads fine.
+    path = make_sqlite({"t": ("CREATE TABLE t (a TEXT)", [("x",)])})
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]  # sound, by SQLite's own check
+    con.close()
+    with open_source(path) as src:
+        relation = src.relation_sql("t")
+        failing = [
+            f"SELECT no_such_column FROM {relation}",  # DuckDB's binder: our SQL
+            f"SELECT CAST(a AS INTEGER) FROM {relation}",  # DuckDB's conversion: our SQL again
+            "SELECT * FROM sqlite_query('src', 'SELECT no_such_column FROM t')",  # SQLite refuses our SQL
+        ]
+        for sql in failing:
+            with pytest.raises(SourceError) as caught, query_errors(path, "t", "profiling", memory_hint="h"):
+                src.connection.execute(sql).fetchall()
+            assert caught.value.hint == QUERY_FAILED_HINT, sql
+            assert "corrupt" not in str(caught.value) and "damaged" not in str(caught.value)
+
+
+def test_a_read_of_a_damaged_file_says_it_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", [(i, "x" * 60) for i in range(5_000)])
+    page_size, pages = (
+        con.execute("PRAGMA page_size").fetchone()[0],
+        con.execute("PRAGMA page_count").fetchone()[0],
+    )
+    con.close()
+    with open_source(path) as src:  # opened sound; then a page in the middle of the table is overwritten
+        with open(path, "r+b") as handle:
+            handle.seek(page_size * (pages // 2))
+            handle.write(b"\xff" * page_size)
+        with pytest.raises(SourceError) as caught:
+            for _ in src.iter_batches("t"):
+                pass
+    damaged = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError, match="malformed"):  # SQLite's own verdict
+        damaged.execute("PRAGMA quick_check").fetchall()
+    damaged.close()
+    assert "malformed" in caught.value.message
+    assert caught.value.hint is not None and caught.value.hint.startswith("the file is damaged")
+    assert "PRAGMA quick_check" in caught.value.hint
+
+
+def test_a_file_truncated_after_it_was_opened_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "cut.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (a TEXT)")
+    con.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.truncate(size - 1)
+    error = read_error(duckdb.ConversionException("whatever our query did"), path, table="t")
+    assert error.hint is not None
+    assert error.hint.startswith("the file is no longer what was opened: SQLite file is truncated")

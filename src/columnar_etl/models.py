@@ -368,6 +368,12 @@ class Profile:
     #: The export's views, each with why it is not loaded: a view holds no data of its own (its rows
     #: are its tables', which are loaded), and its SQL is SQLite's; not a warning, and no penalty.
     views_not_loaded: dict[str, str] = field(default_factory=dict)
+    #: The export's own indexes that the target does not get, each with what it was and why (the
+    #: target gets each table's key as its primary key and an index per reference column; an index
+    #: on exactly those columns is carried and not named). Not a warning: no data is missing.
+    indexes_not_copied: dict[str, str] = field(default_factory=dict)
+    #: The export's triggers, each with the table it acts on and why it is not copied. Not a warning.
+    triggers_not_copied: dict[str, str] = field(default_factory=dict)
 
     @property
     def left_out(self) -> list[str]:
@@ -398,6 +404,39 @@ class Profile:
             "target from its CREATE VIEW in the export's sqlite_master if readers need it"
         )
 
+    @property
+    def indexes_note(self) -> str | None:
+        """One line naming the export's indexes the target does not get; None when it gets them all."""
+        if not self.indexes_not_copied:
+            return None
+        count = len(self.indexes_not_copied)
+        return (
+            f"{count} index{'es' if count > 1 else ''} of the export not copied "
+            f"({', '.join(map(repr, self.indexes_not_copied))}): the target gets each table's key as its "
+            "primary key and an index per reference column, no other index, and enforces no other "
+            "uniqueness; create one on the target from its CREATE INDEX in the export's sqlite_master "
+            "if readers need it"
+        )
+
+    @property
+    def triggers_note(self) -> str | None:
+        """One line naming the export's triggers, which are not copied; None without triggers."""
+        if not self.triggers_not_copied:
+            return None
+        count = len(self.triggers_not_copied)
+        return (
+            f"{count} trigger{'s' if count > 1 else ''} not copied "
+            f"({', '.join(map(repr, self.triggers_not_copied))}): a trigger acts on writes to the export, "
+            "and the target's tables are written once, by the load, with the values the trigger left; "
+            "recreate one on the target (its SQL is SQLite's) if it must act there"
+        )
+
+    @property
+    def notes(self) -> list[str]:
+        """What the operator should know of the export's schema and is no warning (nothing of the data
+        is missing): its views, indexes and triggers, which the target does not get."""
+        return [note for note in (self.views_note, self.indexes_note, self.triggers_note) if note]
+
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
 
@@ -420,6 +459,8 @@ class Profile:
             "internal_tables": dict(self.internal_tables),
             "unreadable_tables": dict(self.unreadable_tables),
             "views_not_loaded": dict(self.views_not_loaded),
+            "indexes_not_copied": dict(self.indexes_not_copied),
+            "triggers_not_copied": dict(self.triggers_not_copied),
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

@@ -437,6 +437,25 @@ def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecesso
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(2,)]
 
 
+def test_a_prune_with_nothing_live_keeps_the_newest_version(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # Was: `schemas prune --keep 0` with nothing live (blue-green loads not cut over yet) dropped every
+    # version, the one the next cutover was meant for too.
+    small = {"tickets": v1_tables["tickets"]}
+    names = [
+        load_tables(small, pg_uri, keys=KEYS, settings=settings, mode="blue-green").schema for _ in range(3)
+    ]
+    assert [v.live for v in list_versions(pg_uri)] == [False, False, False]
+    dry = prune_versions(pg_uri, keep=0, dry_run=True, settings=settings)
+    assert (dry.dropped, dry.kept) == (names[:2], names[2:])
+    pruned = prune_versions(pg_uri, keep=0, settings=settings)
+    assert (pruned.dropped, pruned.kept) == (names[:2], names[2:])
+    assert version_schemas(pg_uri) == [names[2]]
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == []  # the last one stays
+    assert cutover(pg_uri, settings=settings).to_version == names[2]
+
+
 def test_version_names_are_utc_and_reject_unusable_bases() -> None:
     from columnar_etl.errors import ConfigError
 

@@ -189,7 +189,7 @@ def restore_target(
     Without ``database`` the schema is restored into the target's database and must not exist there;
     with ``database`` that database is created (it must not exist) and the schema restored into it.
     Afterwards every table's row count and column types are compared with the manifest; any difference
-    raises :class:`BackupError`.
+    drops what was restored again (the schema, or the database created) and raises :class:`BackupError`.
     """
 
     started = time.perf_counter()
@@ -236,6 +236,19 @@ def restore_target(
                 hint="nothing was restored (one transaction); check the target's roles and permissions",
             )
             tables = describe_schema(cursor, schema)
+            differences = _differences(manifest, tables)
+            if differences:
+                # pg_restore committed its one transaction: what it restored is dropped again (the
+                # schema did not exist before; a created database goes below), so nothing changed.
+                if not database:
+                    cursor.execute(f"DROP SCHEMA {quote_ident(schema)} CASCADE")
+                raise BackupError(
+                    "the restored schema differs from the dump's manifest: "
+                    f"{'; '.join(differences)}; dropped again, nothing changed",
+                    path=dump,
+                    hint="the dump verified, so the target changed what was restored "
+                    "(an event trigger, a rule): check the target, or restore into another database",
+                )
             cursor.close()
         finally:
             conn.close()
@@ -243,7 +256,6 @@ def restore_target(
         if database:
             _drop_database(server_uri, database)
         raise
-    _compare(dump, manifest, tables)
     return TargetRestoreResult(
         dump=dump,
         target=target_uri,
@@ -282,7 +294,8 @@ def _drop_database(server_uri: str, database: str) -> None:
         conn.close()
 
 
-def _compare(dump: Path, manifest: BackupManifest, restored: dict[str, dict[str, Any]]) -> None:
+def _differences(manifest: BackupManifest, restored: dict[str, dict[str, Any]]) -> list[str]:
+    """How the restored tables (rows, columns) differ from the dump's manifest; empty when they agree."""
     differences: list[str] = []
     for table, info in manifest.tables.items():
         got = restored.get(table)
@@ -293,9 +306,4 @@ def _compare(dump: Path, manifest: BackupManifest, restored: dict[str, dict[str,
             differences.append(f"{table} has {got['rows']:,} rows, the dump recorded {info['rows']:,}")
         if got["columns"] != info["columns"]:
             differences.append(f"{table} columns differ: {got['columns']} vs {info['columns']}")
-    if differences:
-        raise BackupError(
-            "the restored schema differs from the dump's manifest: " + "; ".join(differences),
-            path=dump,
-            hint="inspect the restored schema before using it",
-        )
+    return differences

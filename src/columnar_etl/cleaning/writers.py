@@ -12,6 +12,9 @@ Integers, doubles and bytes are bound as themselves: a double handed over as tex
 off now and then (SQLite's text-to-double reading is not exact for all 17 digits). A ``numeric``
 column is declared ``NUMERIC_TEXT`` (TEXT affinity) and keeps its decimal text: SQLite's NUMERIC
 affinity would store ``12345678901234567890.5`` as a double, ``1.00000000000000001`` as the integer 1.
+That text is at the column's scale, as PostgreSQL shows its ``numeric(p, s)`` and the Parquet output's
+decimal holds it (an INTEGER cell 12 among 2-decimal amounts: ``12.00``): one value in every output,
+the source's number; the source's own text (``12``) is no more kept than by PostgreSQL.
 The rows are inserted by Python's ``sqlite3`` (``executemany``, one transaction per table) from each
 cleaned Arrow batch; DuckDB's SQLite writer binds typed values only by typing every column its own
 way (``BOOLEAN`` as an integer: ``true`` failed; ``NUMERIC`` as a double; ``TIMESTAMPTZ`` without its

@@ -13,15 +13,16 @@ from __future__ import annotations
 import functools
 import inspect
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from typer._click.exceptions import UsageError  # typer vendors click; its parser raises this one
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 from typer.core import TyperGroup
+from typer.core import _main as typer_main
 from typer.exceptions import TyperException
 
 from columnar_etl.config import (
@@ -54,28 +55,46 @@ class EtlGroup(TyperGroup):
     click's 2, which means "done with warnings" here.
     """
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """typer's ``main``, with click's own error display: a usage error then prints what its
+        :meth:`OneLineUsageError.show` says (one line), not typer's usage box (``--help`` is unchanged:
+        the help is rendered by the commands, not here)."""
+        return typer_main(
+            self,
+            args=args,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            standalone_mode=standalone_mode,
+            windows_expand_args=windows_expand_args,
+            rich_markup_mode=None,
+            **extra,
+        )
+
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """Parse the root's own arguments; a usage error exits 64."""
         wants_json = JSON_FLAG in args
         try:
             ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
-            exc.exit_code = ExitCode.USAGE
-            if wants_json:
-                _echo_usage(exc)
-            raise
+            raise _usage_error(exc, wants_json) from None
         ctx.meta[JSON_FLAG] = wants_json
         return ctx
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         """Run the command; on :class:`EtlError` print ``error: ...`` and exit with its code."""
+        words = [*getattr(ctx, "_protected_args", []), *ctx.args]  # the group's invoke empties them
         try:
             return super().invoke(ctx)
         except UsageError as exc:  # raised while parsing a subcommand's arguments
-            exc.exit_code = ExitCode.USAGE
-            if ctx.meta.get(JSON_FLAG):
-                _echo_usage(exc)
-            raise
+            raise _usage_error(exc, bool(ctx.meta.get(JSON_FLAG)), ctx, words) from None
         except EtlError as exc:
             if _debug(ctx):
                 raise
@@ -101,10 +120,79 @@ class EtlGroup(TyperGroup):
 JSON_FLAG = "--json"
 
 
-def _echo_usage(exc: UsageError) -> None:
+#: The name the usage hints give the program (whatever ``sys.argv[0]`` was: ``python -m columnar_etl``).
+PROG = "columnar-etl"
+
+
+class OneLineUsageError(UsageError):
+    """A usage error of the parser (unknown option or command, missing argument, bad choice, a value of
+    the wrong type) as every error of the tool prints: one line ``error: <what> (hint: <how>)`` on
+    stderr, exit 64. ``message`` is click's text, tidied to one line; the hint names the command's
+    ``--help``."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, cause: UsageError, command: str) -> None:
+        text = " ".join(cause.format_message().split()).removesuffix(".")
+        text = text.replace(": Value error, ", ": ")  # pydantic's prefix of a validator's message
+        super().__init__(text[:1].lower() + text[1:], ctx=cause.ctx)
+        self.hint = f"{command} --help"
+
+    def one_line(self) -> str:
+        """The line on stderr, after ``error: ``."""
+        return f"{self.format_message()} (hint: {self.hint})"
+
+    def show(self, file: Any = None) -> None:
+        """Print :meth:`one_line` on stderr (click's ``show`` prints the usage, a hint line, the error)."""
+        err.print(f"error: {self.one_line()}", markup=False, soft_wrap=True)
+
+
+class HelpShown(UsageError):
+    """A group given no command: its help is printed already (click's error says nothing more); exit 64."""
+
+    exit_code = ExitCode.USAGE
+
+    def show(self, file: Any = None) -> None:
+        """Nothing: the help was the message."""
+
+
+def usage_command(ctx: Any, words: Sequence[str] = ()) -> str:
+    """``columnar-etl schemas prune``: the command of ``ctx``, and below it the (sub)commands the
+    ``words`` given to it name (an option's parse error carries no context of the subcommand it is in)."""
+    names: list[str] = []
+    current = ctx
+    while current is not None and current.parent is not None:
+        names.append(current.info_name or "")
+        current = current.parent
+    names.reverse()
+    command = ctx.command if ctx is not None else None
+    for word in words:
+        commands = getattr(command, "commands", None)
+        if not isinstance(commands, dict) or word not in commands:
+            break
+        names.append(word)
+        command = commands[word]
+    return " ".join([PROG, *names])
+
+
+def _usage_error(exc: UsageError, wants_json: bool, ctx: Any = None, words: Sequence[str] = ()) -> UsageError:
+    """The error a usage error ends as (exit 64): one line (:class:`OneLineUsageError`), its object on
+    stdout too with ``--json``. A group given no command prints its help (as ``--help`` does) instead.
+    ``ctx`` and ``words``: the context being run and its arguments, when the error has no context."""
+    if isinstance(exc, OneLineUsageError | HelpShown):  # a nested group's, already made
+        return exc
+    if isinstance(exc, NoArgsIsHelpError):
+        return HelpShown(exc.format_message(), ctx=exc.ctx)
+    usage = OneLineUsageError(exc, usage_command(exc.ctx) if exc.ctx else usage_command(ctx, words))
+    if wants_json:
+        _echo_usage(usage)
+    return usage
+
+
+def _echo_usage(exc: OneLineUsageError) -> None:
     """The ``--json`` object of a usage error (exit 64): nothing ran; the same words as on stderr."""
     command = exc.ctx.command_path.split()[-1] if exc.ctx is not None else None
-    error = {"error": "UsageError", "message": exc.format_message(), "hint": "add --help for the usage"}
+    error = {"error": "UsageError", "message": exc.format_message(), "hint": exc.hint}
     echo_json(with_outcome({"command": command, "error": error}, ExitCode.USAGE))
 
 

@@ -223,7 +223,8 @@ def backup_target_restore(
     ] = None,
     as_json: _JsonOption = False,
 ) -> None:
-    """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database.
+    """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database;
+    rows or columns that differ from the manifest drop what was restored again (exit 1).
 
     Leaves runs/<run_id>/run.json (command "backup target-restore"), however it ends.
     """

@@ -260,7 +260,8 @@ def schemas_prune(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be dropped.")] = False,
     as_json: _JsonOption = False,
 ) -> None:
-    """Drop old version schemas; the live one and its predecessor are always kept.
+    """Drop old version schemas; the live one and its predecessor are always kept (with nothing live,
+    the newest).
 
     Leaves runs/<run_id>/run.json (command "schemas prune"), however it ends (also a --dry-run).
     """

@@ -54,7 +54,8 @@ def copy_raw_command(
     schema: Annotated[str, typer.Option("--schema", help="Target schema (replaced).")] = "demo_raw",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Copy every table as text into one schema, in one transaction (no profiling or cleaning).
+    """Copy every table as text into one schema, in one transaction (no profiling or cleaning); a row
+    count that differs from the source's rolls it back (exit 1, the schema as it was).
 
     Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
     """

@@ -256,8 +256,10 @@ def prune_versions(
     """Drop old versions, keeping the ``keep`` newest — never the live one or its predecessor.
 
     "Old" means created before the live version: versions loaded since (blue-green candidates, or one
-    rolled back from) are kept for a cutover. The schemas are dropped and their ledger rows marked
-    ``dropped`` in one transaction.
+    rolled back from) are kept for a cutover. With nothing live, every version is such a candidate and
+    the newest is always kept (``--keep 0`` included): a prune never leaves a base schema with no
+    version to cut over to. The schemas are dropped and their ledger rows marked ``dropped`` in one
+    transaction.
     """
     if keep < 0:
         raise LoadError(f"--keep must be 0 or more, got {keep}")
@@ -272,6 +274,8 @@ def prune_versions(
         if live is not None:
             protected |= {live["schema_name"], live["previous"]}
             protected |= {row["schema_name"] for row in rows if row["created"] > live["created"]}
+        elif rows:  # nothing live: the newest candidate stays, what the next cutover would make live
+            protected.add(rows[-1]["schema_name"])
         kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
         dropped = [str(row["schema_name"]) for row in rows if row["schema_name"] not in protected]
         if not dry_run:

@@ -2,7 +2,8 @@
 
 The raw copy is the floor every later stage is measured against (benchmarks/), and what ``just demo``
 shows until the full ``run`` lands: DuckDB reads the export, Arrow batches stream into ADBC COPY, all
-tables in one transaction, then the target's row counts are read back and compared with the source's.
+tables in one transaction, in which the target's row counts are read back and compared with the
+source's before it commits.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Any
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.loading.adbc import CopyResult, copy_tables_atomically, renamed
+from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.column_names import column_mapping
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import transaction
 from columnar_etl.pg.identifiers import qualified, short_identifiers
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, open_source
@@ -74,7 +75,8 @@ def copy_raw(
     Columns declared BLOB are copied as bytes (bytea): binary is not text, and decoding it as text
     would be slow and lossy.
 
-    Raises :class:`LoadError` when the target's row counts differ from the source's afterwards.
+    Raises :class:`LoadError` when the target's row counts differ from the source's: counted before
+    the commit, so the copy is rolled back then (the schema as it was before).
     """
     log = get_logger(stage="copy_raw", schema=schema)
     started = time.perf_counter()
@@ -88,9 +90,21 @@ def copy_raw(
         for name in names:
             reader = _read_raw(src, name, batch_size)
             readers[targets[name]] = renamed(reader, column_mapping(reader.schema.names, "export"))
-        copy = copy_tables_atomically(target_uri, schema, readers, replace_schema=True)
-    counted = count_rows(target_uri, schema, list(readers))
-    target_rows = {name: counted[targets[name]] for name in names}
+        # The target's counts are read in the COPY's own transaction, before its commit: a count that
+        # differs rolls the whole copy back (the schema as it was, or absent), nothing changed.
+        with transaction(target_uri) as conn:
+            copy = copy_tables(conn, schema, readers, replace_schema=True)
+            counted = count_rows(conn, schema, list(readers))
+            target_rows = {name: counted[targets[name]] for name in names}
+            wrong = next((name for name in names if source_rows[name] != target_rows.get(name)), None)
+            if wrong is not None:
+                raise LoadError(
+                    f"row count differs after COPY: source {source_rows[wrong]}, target "
+                    f"{target_rows.get(wrong)}; rolled back, nothing changed",
+                    table=wrong,
+                    hint="something on the target changed the rows the COPY wrote (a trigger, a rule), "
+                    "or the export changed while it was read",
+                )
     result = RawCopyResult(
         source=Path(source),
         schema=schema,
@@ -101,12 +115,6 @@ def copy_raw(
         tables=names,
     )
     log.info("copy finished", rows=copy.total_rows, seconds=round(result.seconds, 3), matches=result.matches)
-    if not result.matches:
-        wrong = next(name for name in names if source_rows[name] != target_rows.get(name))
-        raise LoadError(
-            f"row count differs after COPY: source {source_rows[wrong]}, target {target_rows.get(wrong)}",
-            table=wrong,
-        )
     return result
 
 
@@ -119,17 +127,15 @@ def _read_raw(src: Source, table: str, batch_size: int) -> pa.RecordBatchReader:
     return src.read_batches(table, batch_size=batch_size, reads=reads, strip_nul=True)
 
 
-def count_rows(uri: str, schema: str, tables: list[str]) -> dict[str, int]:
-    """``count(*)`` of each ``schema.table`` on the target."""
-    conn = connect(uri, autocommit=True)
+def count_rows(conn: Any, schema: str, tables: list[str]) -> dict[str, int]:
+    """``count(*)`` of each ``schema.table`` on ``conn`` (in its transaction, if one is open)."""
+    cursor = conn.cursor()
     try:
-        cursor = conn.cursor()
         counts: dict[str, int] = {}
         for name in tables:
             cursor.execute(f"SELECT count(*) FROM {qualified(schema, name)}")
             row = cursor.fetchone()
             counts[name] = int(row[0]) if row else 0
-        cursor.close()
         return counts
     finally:
-        conn.close()
+        cursor.close()

@@ -10,6 +10,7 @@ the same record with what they know.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import os
@@ -29,7 +30,14 @@ from columnar_etl.errors import EtlError, ExitCode
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.version import __version__
 
+#: The shape of run.json: changed only by an incompatible change (a key removed or renamed, a value's type
+#: or meaning changed), which readers of an older shape must refuse (:func:`read_record` does). A key
+#: *added* keeps it: readers ignore keys they do not know, and :data:`ADDED_KEYS` says what a record
+#: written before the key existed means by its absence (docs/monitoring.md, "run.json's version").
 RUN_RECORD_VERSION = 1
+#: Keys added to version 1 after records were written without them, with the value their absence means
+#: (:func:`read_record` fills them in): ``command`` (every record was a ``run``'s), ``notes`` (none).
+ADDED_KEYS: dict[str, Any] = {"command": "run", "notes": []}
 RUN_FILE = "run.json"
 Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running", "interrupted"]
 #: Outcome → exit code; the table every command follows is :data:`columnar_etl.errors.EXIT_CODE_TABLE`.
@@ -283,7 +291,14 @@ def read_record(path: str | Path) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise EtlError(f"cannot read the run record: {exc}", path=path) from exc
     if data.get("version") != RUN_RECORD_VERSION:
-        raise EtlError(f"unknown run record version {data.get('version')!r}", path=path)
+        raise EtlError(
+            f"unknown run record version {data.get('version')!r}",
+            path=path,
+            hint=f"this columnar-etl reads version {RUN_RECORD_VERSION}; "
+            "read it with the release that wrote it (docs/monitoring.md)",
+        )
+    for key, absent in ADDED_KEYS.items():
+        data.setdefault(key, copy.deepcopy(absent))
     return data
 
 

@@ -501,8 +501,9 @@ def _stages(
         record.warnings += profiled.left_out
         # A declared key whose values cleaning would merge is loaded as written: the operator is told.
         record.warnings += profiled.written_as_is
-        # Views hold no data (their tables are loaded): the operator is told, the outcome is no warning.
-        record.notes += [profiled.views_note] if profiled.views_note else []
+        # Views, indexes and triggers hold no data (the tables are loaded): the operator is told, the
+        # outcome is no warning.
+        record.notes += profiled.notes
         _hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     profile_ended.set()

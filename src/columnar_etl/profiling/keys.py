@@ -22,12 +22,13 @@ by a scan of that column alone, and those with a NULL key.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
+from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.rules import (
@@ -217,7 +218,8 @@ def duplicate_sql(
 
     The rows are grouped by every column (exact copies fall in one group), those groups by the key:
     a key value with n rows in g distinct groups has n - g exact copies and g - 1 rows that differ
-    from its first distinct row. Examples are keys (or, without a key, the first column's value).
+    from its first distinct row. Examples are keys (or, without a key, the first column's value), each
+    a list of its columns' texts as read (:func:`example_labels` shows them).
 
     With ``digest`` a row is grouped by the MD5 of its values (each one length-prefixed, NULL marked
     apart, so the encoding is one-to-one), not by the values themselves: the grouping then holds 16
@@ -233,7 +235,9 @@ def duplicate_sql(
     """
     row_digest = row_digest_sql(columns)
     shown = key or columns[:1]
-    label = " || '|' || ".join(f"coalesce(CAST({quote_ident(c)} AS VARCHAR), 'NULL')" for c in shown)
+    # Each shown column's text apart (a list): the profile writes a double's as the target will.
+    texts = (f"coalesce(CAST({quote_ident(c)} AS VARCHAR), {quote_literal(NULL_SHOWN)})" for c in shown)
+    label = f"list_value({', '.join(texts)})"
     keyed = ", ".join(quote_ident(c) for c in key)
     is_null = " OR ".join(f"{quote_ident(c)} IS NULL" for c in key) or "false"
     # Helper names cannot clash with the export's: they carry a prefix no export column may have.
@@ -317,6 +321,9 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
                 relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None
             )
             row = src.connection.cursor().execute(sql).fetchone()
+    # The examples are of the key the count grouped by (or the first column): the key found below, once
+    # the copies are known, is not what they show.
+    shown = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
     if rowid and len(row) > 5:
@@ -329,23 +336,50 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         # and no two different rows share it).
         table.key, table.key_found = [column], "data_unique"
         table.duplicate_keys = table.null_keys = 0
-    what = ", ".join(table.key) or "first column"
+    what = ", ".join(shown)
     issues = [
         Issue(
             "duplicate_row",
             table.duplicate_rows,
-            tuple(ex_rows or ()),
+            example_labels(table, shown, ex_rows),
             detail=f"rows equal to another row in every column (examples: {what})",
         ),
         Issue(
             "duplicate_key",
             table.duplicate_keys,
-            tuple(ex_keys or ()),
+            example_labels(table, shown, ex_keys),
             detail=f"rows whose key ({what}) is also another, different row's",
         ),
         Issue("null_key", table.null_keys, detail=f"rows with NULL in the key ({what})"),
     ]
     table.issues = [issue for issue in issues if issue.count]
+
+
+#: How an example shows a NULL key cell.
+NULL_SHOWN = "NULL"
+
+
+def example_labels(
+    table: TableProfile, shown: list[str], examples: Sequence[Sequence[str]] | None
+) -> tuple[str, ...]:
+    """Each example (the texts of ``shown``'s cells, as the count read them) as the target will show
+    it, its columns joined by ``|``: a double column's value as PostgreSQL writes a ``float8``
+    (:func:`~columnar_etl.pg.float8.float8_out`: ``0.1``, not the read's 17 digits
+    ``0.10000000000000001``; ``1e+20``, not ``1.0e+20``), as the audit's row key shows it too; the
+    others as read. At most :data:`EXAMPLES` values: formatted one by one, no data path."""
+    doubles = {i for i, name in enumerate(shown) if table[name].inferred_type == "double"}
+    return tuple(
+        "|".join(_as_double(text) if i in doubles else text for i, text in enumerate(example))
+        for example in examples or ()
+    )
+
+
+def _as_double(text: str) -> str:
+    """A double column's cell text as the target shows it; a text no number (NULL, ``2,5``) as it is."""
+    try:
+        return float8_out(float(text))
+    except ValueError:
+        return text
 
 
 def load_keys(

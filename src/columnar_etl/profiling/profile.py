@@ -55,6 +55,7 @@ from columnar_etl.profiling.references import (
     kept_values,
     kept_values_sql,
 )
+from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import (
     BOUNDS,
     DATE_SHAPE_BY_CODE,
@@ -1623,12 +1624,15 @@ def profile(
         find_references(src, profiled, declared_references(src.path, names), kept)
         _references_as_written(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
+        indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
         log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
     if views:
         log.info("views not loaded: their rows are their tables'", views=sorted(views))
+    if indexes or triggers:
+        log.info("indexes and triggers not copied", indexes=sorted(indexes), triggers=sorted(triggers))
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
@@ -1648,6 +1652,8 @@ def profile(
         internal_tables=internal,
         unreadable_tables=unreadable,
         views_not_loaded=views,
+        indexes_not_copied=indexes,
+        triggers_not_copied=triggers,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
     return result

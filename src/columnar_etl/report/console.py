@@ -41,8 +41,8 @@ def render_profile_console(profile: Profile, console: Console, *, worst: int = 1
         console.print(Text("No issues in any column.", style="green"))
     for line in profile.left_out:
         console.print(Text(display.visible(line, 200), style="yellow"))
-    if profile.views_note:  # not a warning: a view holds no data of its own
-        console.print(Text(display.visible(profile.views_note, 1000)))
+    for note in profile.notes:  # not warnings: views, indexes and triggers hold no data of their own
+        console.print(Text(display.visible(note, 1000)))
     console.print(_gate(profile.gate, bands))
 
 

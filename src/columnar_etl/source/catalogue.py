@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -201,12 +202,59 @@ def read_error(
     *,
     table: str | None = None,
     message: str = "cannot read table",
-    hint: str = "the file may be corrupt",
+    hint: str | None = None,
 ) -> EtlError:
-    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock."""
+    """:class:`SourceError` for a failed read of the export: :func:`locked_error` when it was a lock;
+    without a ``hint``, the one that fits the cause (:func:`read_hint`)."""
     if is_lock_error(exc):
         return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
-    return SourceError(f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint)
+    return SourceError(
+        f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint or read_hint(exc, Path(path))
+    )
+
+
+#: SQLite's own words (``sqlite3_errstr``, and its corruption reports) for a file it cannot read as a
+#: database: damage, whatever query asked.
+_DAMAGE_WORDS = (
+    "database disk image is malformed",
+    "file is not a database",
+    "malformed database schema",
+    "database corruption",
+)
+#: SQLite's and the system's words for a read the disk or the file system refused.
+_IO_WORDS = ("disk I/O error", "unable to open database file", "No space left on device")
+
+#: The hint of a failed query of a file that shows no sign of damage.
+QUERY_FAILED_HINT = (
+    "the file shows no damage (SQLite did not call it malformed; its header and size agree): it is "
+    "columnar-etl's query of it that failed; run again with --debug and report the error"
+)
+
+
+def read_hint(exc: BaseException, path: Path) -> str:
+    """What to do about a failed read of the export, from cheap evidence of its cause, most certain
+    first: SQLite calling the file malformed (damage), an I/O error (the disk), the file's header and
+    size (:func:`check_file`: a file truncated or replaced since it was opened), else the query itself
+    failed (a DuckDB error of binding, converting or planning our SQL, an Arrow error of our batches),
+    not the file: before, every one of these said "the file may be corrupt". A full ``PRAGMA
+    quick_check`` reads the whole file, so it is named for the damaged case, not run."""
+    text = str(exc)
+    if any(word in text for word in _DAMAGE_WORDS):
+        return (
+            "the file is damaged (SQLite says so): copy the export again; "
+            "sqlite3 <file> 'PRAGMA quick_check' lists the damage"
+        )
+    # DuckDB's error classes, without importing DuckDB here (the catalogue serves --help's preflight):
+    # an error of DuckDB's is only raised once DuckDB is imported.
+    duckdb = sys.modules.get("duckdb")
+    duckdb_io = duckdb is not None and isinstance(exc, duckdb.IOException)
+    if any(word in text for word in _IO_WORDS) or isinstance(exc, OSError) or duckdb_io:
+        return "check the file, its disk and the free space of the temporary directory"
+    try:
+        check_file(path)
+    except SourceError as changed:
+        return f"the file is no longer what was opened: {changed.message}; copy the export again"
+    return QUERY_FAILED_HINT
 
 
 #: Longest reason an error line keeps of an engine's message.
@@ -348,6 +396,60 @@ def views(con: sqlite3.Connection) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class SourceIndex:
+    """An index of the export's own (``CREATE INDEX``, or a ``UNIQUE`` constraint's): evidence of a key
+    when unique (:mod:`columnar_etl.profiling.keys` reads it so), and named in the profile when the target
+    does not get it (:attr:`~columnar_etl.models.Profile.indexes_not_copied`)."""
+
+    name: str
+    table: str
+    #: Its columns in index order; None for an expression (``CREATE INDEX i ON t (lower(a))``).
+    columns: tuple[str | None, ...]
+    unique: bool
+    #: A partial index (``... WHERE``): unique among some rows only.
+    partial: bool
+    #: ``c``: a CREATE INDEX; ``u``: a UNIQUE constraint of CREATE TABLE (``sqlite_autoindex_...``).
+    origin: str
+
+    def describe(self) -> str:
+        """``unique index 'i' on 'tickets' (a, b)``, or ``UNIQUE (a) of 'tickets'`` for a constraint's."""
+        columns = ", ".join("<expression>" if c is None else c for c in self.columns)
+        if self.origin == "u":
+            return f"UNIQUE ({columns}) of {self.table!r}"
+        kind = "unique index" if self.unique else "index"
+        return f"{kind} {self.name!r} on {self.table!r} ({columns}){' WHERE ...' if self.partial else ''}"
+
+
+def indexes(con: sqlite3.Connection, tables: list[str]) -> tuple[SourceIndex, ...]:
+    """The indexes of ``tables`` the export declares (``PRAGMA index_list``), in table order: its
+    ``CREATE INDEX`` statements and its UNIQUE constraints, not a PRIMARY KEY's own index (origin
+    ``pk``: the key, which the profile finds as such); a table's in the file's order."""
+    order = {
+        str(name): rowid
+        for rowid, name in con.execute("SELECT rowid, name FROM sqlite_master WHERE type = 'index'")
+    }
+    found = []
+    for table in tables:
+        listed = con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall()
+        for _seq, name, unique, origin, partial in sorted(listed, key=lambda row: order.get(row[1], 0)):
+            if origin == "pk":
+                continue
+            columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
+            found.append(SourceIndex(str(name), table, columns, bool(unique), bool(partial), str(origin)))
+    return tuple(found)
+
+
+def triggers(con: sqlite3.Connection) -> dict[str, str]:
+    """The export's triggers, in the file's order, each with the table (or view) it acts on."""
+    return {
+        str(name): str(table)
+        for name, table in con.execute(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid"
+        )
+    }
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """What SQLite's own catalogue says of the export (:func:`read_catalogue`)."""
 
@@ -360,13 +462,17 @@ class Catalogue:
     encoding: str = "UTF-8"
     #: The export's views (:func:`views`), each with why it is not loaded.
     views: dict[str, str] = field(default_factory=dict)
+    #: The indexes of the tables read here (:func:`indexes`).
+    indexes: tuple[SourceIndex, ...] = ()
+    #: The export's triggers (:func:`triggers`), each with the table it acts on.
+    triggers: dict[str, str] = field(default_factory=dict)
 
 
 def read_catalogue(path: Path) -> Catalogue:
     """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
     left out as a virtual table's storage (:func:`internal_tables`), each with its owner; the virtual
     tables that cannot be read here, each with why; the database's text encoding; its views, which are
-    not loaded (:func:`views`).
+    not loaded (:func:`views`); its indexes (:func:`indexes`) and triggers (:func:`triggers`).
 
     A virtual table's rows are computed by its module (an application's own, or an extension such as
     sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
@@ -421,7 +527,9 @@ def read_catalogue(path: Path) -> Catalogue:
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
-        return Catalogue(tables, internal, unreadable, str(encoding), views(con))
+        return Catalogue(
+            tables, internal, unreadable, str(encoding), views(con), indexes(con, list(tables)), triggers(con)
+        )
     except sqlite3.DatabaseError as exc:
         if _UNDECODABLE_NAME in str(exc):
             # A name written in another encoding (cp1252 'Priorité'): SQL, which must name the table

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
-from columnar_etl.source.catalogue import SourceTable, check_file, read_catalogue, read_error
+from columnar_etl.source.catalogue import SourceIndex, SourceTable, check_file, read_catalogue, read_error
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
     HELPER_PREFIX,
@@ -143,6 +143,10 @@ class Source:
     unreadable: dict[str, str] = field(default_factory=dict)
     #: The export's views, each with why it is not loaded (a view holds no data of its own).
     views: dict[str, str] = field(default_factory=dict)
+    #: The indexes of the tables read here (the export's CREATE INDEX and UNIQUE constraints).
+    indexes: tuple[SourceIndex, ...] = ()
+    #: The export's triggers, each with the table it acts on: not copied (the profile says so).
+    triggers: dict[str, str] = field(default_factory=dict)
     #: The file's text encoding (``PRAGMA encoding``). In a UTF-16 database SQLite hands a BLOB to a
     #: text reader decoded as UTF-16 text, so the reads take its bytes in hex instead.
     text_encoding: str = "UTF-8"
@@ -576,5 +580,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         internal=catalogue.internal,
         unreadable=catalogue.unreadable,
         views=catalogue.views,
+        indexes=catalogue.indexes,
+        triggers=catalogue.triggers,
         text_encoding=catalogue.encoding,
     )
