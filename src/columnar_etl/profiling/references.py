@@ -42,10 +42,11 @@
    from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
-min/max, and whether integer values could reach the upper half of the keys) before any query, and each remaining child column is checked against all its candidate
-parents in one DuckDB query over its distinct values, which also counts the orphans (child rows
-whose value has no parent row) exactly. The profile keeps the distinct values of short-valued
-columns (keys, codes) with their counts, so those are not read from the export again. Orphans are
+min/max, and whether integer values could reach the upper half of the keys) before any query, and
+each remaining child column is checked against all its candidate parents in one DuckDB query over
+its distinct values, which also counts the orphans (child rows whose value has no parent row)
+exactly. The profile keeps the distinct values of short-valued columns (keys, codes) with their
+counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``).
 """
 
