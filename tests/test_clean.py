@@ -1124,3 +1124,29 @@ def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same
     assert (stats["ts"].dates_standardized, stats["ts"].whitespace_trimmed) == (0, 1)
     assert (stats["d"].dates_standardized, stats["d"].whitespace_trimmed) == (0, 1)
     assert stats["mixed"].dates_standardized == 2
+
+
+def test_profile_and_cleaner_give_a_compact_integer_of_no_day_the_same_reason(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A declared date column of ISO dates read with its compact ones (20250520): 20251301 and
+    # 20250230084200 have a compact form's digits and no such day (impossible_date, as 2025-02-30 is);
+    # 1234 and 7 are no date at all (unparseable_date). Profile and cleaner say the same, value by value.
+    iso = [f"2025-05-{d:02d}" for d in range(1, 21)]
+    values = [*iso, 20250520, 20251301, 20250230084200, 1234, "2025-02-30", "soon"]
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", list(enumerate(values, start=1)))}
+    )
+    column = profile(path)["t"]["d"]
+    assert column.inferred_type == "date" and column.date_formats["%Y%m%d"] == 1
+    assert (column.issue_count("impossible_date"), column.issue_count("unparseable_date")) == (3, 2)
+    assert set(column.issue("impossible_date").examples) == {"20251301", "20250230084200", "2025-02-30"}
+    quarantine = _clean_rows(path).quarantine.to_pylist()
+    reasons = {row["raw_value"]: row["rule"] for row in quarantine}
+    assert reasons == {
+        "20251301": "impossible_date",
+        "20250230084200": "impossible_date",
+        "2025-02-30": "impossible_date",
+        "1234": "unparseable_date",
+        "soon": "unparseable_date",
+    }

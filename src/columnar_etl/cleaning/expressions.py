@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 from enum import IntFlag
 from typing import Literal
@@ -68,6 +69,10 @@ from columnar_etl.rules import (
     TIMESTAMP_TEXT,
     UTC_OFFSET_TEXT,
     WHITESPACE,
+    ZONE_NAME_AT_REGEX,
+    ZONE_NAME_OFFSETS,
+    ZONE_NAME_REGEX,
+    ZONE_REGEX,
 )
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, frame_name, hex_column
 
@@ -133,8 +138,24 @@ def rust_regex(regex: str) -> str:
 
 def chrono_format(fmt: str) -> str:
     """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``,
-    its ``%z`` (``Z``, ``+0200``, ``+02:00``) chrono's ``%#z``, which also reads PostgreSQL's ``+02``."""
-    return fmt.replace(".%f", "%.f").replace("%z", "%#z")
+    its ``%z`` (``Z``, ``+0200``, ``+02:00``) chrono's ``%#z``, which also reads PostgreSQL's ``+02``.
+    A ``%Z`` (a zone's name) is read as the offset :func:`zone_named` puts in its place."""
+    return fmt.replace(".%f", "%.f").replace("%z", "%#z").replace("%Z", "%#z")
+
+
+_ZONE_NAME_AT = ZONE_NAME_AT_REGEX.replace(r"\d", "[0-9]")
+#: The same place, the year after the name (ctime's) captured: what the offset replaces.
+_ZONE_NAME_PLACE = r" [A-Z]{2,3}( [0-9]{4})?$"
+
+
+def zone_named(text: pl.Expr, fmt: str) -> pl.Expr:
+    """``text`` as ``fmt`` reads it: for a format with ``%Z`` the zone's name (RFC 2822's, where the
+    shape puts it: last, or before ctime's year) replaced by its fixed offset (:data:`ZONE_NAME_OFFSETS`;
+    another name by nothing, so the value does not parse); else ``text`` itself."""
+    if "%Z" not in fmt:
+        return text
+    offset = text.str.extract(_ZONE_NAME_AT, 1).replace_strict(ZONE_NAME_OFFSETS, default=None)
+    return text.str.replace(_ZONE_NAME_PLACE, pl.concat_str([pl.lit(" "), offset, pl.lit("$1")]))
 
 
 #: strptime format → the profiler's regex for values of that shape (and the compact date's).
@@ -148,6 +169,34 @@ FORMAT_REGEX: dict[str, str] = {
     COMPACT_DATE_FORMAT: rust_regex(COMPACT_DATE_REGEX),
     COMPACT_TIMESTAMP_FORMAT: rust_regex(COMPACT_TIMESTAMP_REGEX),
 }
+#: What each strptime directive reads, as a pattern: how :func:`format_shape` tells a value of a
+#: column's own format (an override's ``%d-%b-%y``) that is no such day from text that is no date.
+_DIRECTIVE_PATTERNS = {
+    "Y": "[0-9]{4}", "y": "[0-9]{2}", "m": "[0-9]{1,2}", "-m": "[0-9]{1,2}", "d": "[0-9]{1,2}",
+    "-d": "[0-9]{1,2}", "e": "[ 0-9]?[0-9]", "H": "[0-9]{1,2}", "-H": "[0-9]{1,2}", "I": "[0-9]{1,2}",
+    "-I": "[0-9]{1,2}", "M": "[0-9]{2}", "S": "[0-9]{2}", "f": "[0-9]{1,9}", "j": "[0-9]{1,3}",
+    "p": "[AaPp][Mm]", "b": "[A-Za-z]{3}", "h": "[A-Za-z]{3}", "B": "[A-Za-z]{3,9}", "a": "[A-Za-z]{3}",
+    "A": "[A-Za-z]{6,9}", "z": ZONE_REGEX.replace(r"\d", "[0-9]"), "Z": ZONE_NAME_REGEX, "%": "%",
+}  # fmt: skip
+_DIRECTIVE = re.compile(r"%(-?[A-Za-z%])")
+
+
+def format_shape(fmt: str) -> str | None:
+    """The anchored pattern of the text ``fmt`` writes (``%d-%b-%y``: ``^(?:[0-9]{1,2}-[A-Za-z]{3}-
+    [0-9]{2})$``), or None when it has a directive this does not know."""
+    parts: list[str] = []
+    position = 0
+    for directive in _DIRECTIVE.finditer(fmt):
+        parts.append(re.escape(fmt[position : directive.start()]))
+        pattern = _DIRECTIVE_PATTERNS.get(directive.group(1))
+        if pattern is None:
+            return None
+        parts.append(pattern)
+        position = directive.end()
+    parts.append(re.escape(fmt[position:]))
+    return "^(?:" + "".join(parts) + ")$"
+
+
 #: Any date/time text without a UTC offset, and any with one.
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
@@ -442,7 +491,7 @@ class ColumnExprs:
         stamp_type = _stamp_type(self.plan)
         candidates = []
         for fmt in self.plan.formats:
-            stamp = t.str.strptime(stamp_type, chrono_format(fmt), strict=False)
+            stamp = zone_named(t, fmt).str.strptime(stamp_type, chrono_format(fmt), strict=False)
             # chrono is lenient where the profiler is not (`2025-5-20`, a leading `+`): a format
             # applies only to values of its shape.
             regex = FORMAT_REGEX.get(fmt)
@@ -623,7 +672,8 @@ class ColumnExprs:
         rule: pl.Expr = pl.lit(None, dtype=pl.String)
         # The first format that parses, as the coalesce in _parse_dates chose it (built back to front).
         for fmt in reversed(self.plan.formats):
-            hit = t.str.strptime(_stamp_type(self.plan), chrono_format(fmt), strict=False).is_not_null()
+            text = zone_named(t, fmt)
+            hit = text.str.strptime(_stamp_type(self.plan), chrono_format(fmt), strict=False).is_not_null()
             regex = FORMAT_REGEX.get(fmt)
             if regex:
                 hit = hit & t.str.contains(regex)
@@ -657,9 +707,15 @@ class ColumnExprs:
         if kind in DATE_TYPES and self.plan.epoch_unit is None:
             # Text of no shape of the column's kind (with a UTC offset or without) cannot be read.
             shapes = ANY_INSTANT_REGEX if kind == "timestamptz" else ANY_DATE_REGEX
-            for compact in (COMPACT_DATE_FORMAT, COMPACT_TIMESTAMP_FORMAT):
-                if compact in self.plan.formats:
-                    shapes += "|" + FORMAT_REGEX[compact]
+            # A column reading compact dates: an integer of either compact form's digits that is no
+            # such day is impossible (20251301), as the profile counts it (Flag.COMPACT_NO_DAY).
+            compacts = (COMPACT_DATE_FORMAT, COMPACT_TIMESTAMP_FORMAT)
+            if any(compact in self.plan.formats for compact in compacts):
+                shapes += "".join("|" + FORMAT_REGEX[compact] for compact in compacts)
+            # A format of the column's own (an override's, a two-digit year's): text it writes is a
+            # date shape too, so 30-FEB-25 read by %d-%b-%y is impossible, not unparseable.
+            own = [format_shape(fmt) for fmt in self.plan.formats if fmt not in FORMAT_REGEX]
+            shapes += "".join("|" + pattern for pattern in own if pattern is not None)
             reason = (
                 pl.when(t.str.contains(shapes))
                 .then(pl.lit("impossible_date"))

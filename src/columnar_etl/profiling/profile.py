@@ -529,7 +529,13 @@ def infer_column(
         # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
         # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
         swapped = counts.other_order[reading]
-        add("impossible_date", n_dates - valid - swapped, counts.examples("impossible"))
+        # Where the column reads compact dates, an integer of their digits that is no such day is an
+        # impossible date (20251301, as 2025-13-01 is), the cleaner's word too; other integers are none.
+        no_day = counts.flag(Flag.COMPACT_NO_DAY) if counts.compact else 0
+        impossible_examples = counts.examples("impossible")
+        if no_day:
+            impossible_examples = tuple(sorted(impossible_examples + counts.examples("compact_no_day")))
+        add("impossible_date", n_dates - valid - swapped + no_day, impossible_examples)
         add(
             "other_date_order",
             swapped,
@@ -537,7 +543,7 @@ def infer_column(
             detail=f"dates only when read {'day-first' if reading == 'month_first' else 'month-first'}, "
             f"in a column read {reading.replace('_', '-')}: quarantined, never swapped",
         )
-        add("unparseable_date", present - n_dates, counts.examples("other"))
+        add("unparseable_date", present - n_dates - no_day, counts.examples("other"))
         minimum, maximum = _date_bounds(counts, reading, inferred)
     elif inferred == "boolean":
         valid = n_bool
