@@ -15,17 +15,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
 from columnar_etl import clean
 from columnar_etl.cleaning import CleanResult, clean_stream
+from columnar_etl.cleaning.expressions import first_formats, format_candidate
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.models import Profile
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan, known_formats
 from columnar_etl.profiling.profile import profile
+from columnar_etl.rules import DATE_SHAPES
 from columnar_etl.source.identity import file_checksum
 from export_generator import NULL_TOKENS, TABLES, Truth, generate_export
 from export_generator.values import comment_values, ticket_values, timesheet_values
@@ -1150,3 +1153,36 @@ def test_profile_and_cleaner_give_a_compact_integer_of_no_day_the_same_reason(
         "1234": "unparseable_date",
         "soon": "unparseable_date",
     }
+
+
+def test_formats_tried_on_the_values_left_read_what_one_expression_per_format_reads() -> None:
+    # first_formats tries each format only on the values no earlier one read; the result must be
+    # pl.coalesce of every format over every value (the first format that reads a value wins), and
+    # its positions the format each value was read by. Values of every recognised shape, each also
+    # broken (no such day), plus text, blanks and NULLs.
+    samples = {
+        shape.day_first: datetime(2025, 5, 20, 8, 42, 7).strftime(shape.day_first.replace("%-", "%"))
+        for shape in DATE_SHAPES
+        if "%z" not in shape.day_first and "%Z" not in shape.day_first
+    }
+    values = [*samples.values(), *(v.replace("20", "31", 1).replace("05", "02", 1) for v in samples.values())]
+    values += ["20 May 2025 08:42:07 EST", "Tue May 20 08:42:07 PDT 2025", "soon", "", None, "20/05/2025"]
+    text = pl.Series("t", values * 3)
+    for zoned, stamp_type in ((False, pl.Datetime("us")), (True, pl.Datetime("us", "UTC"))):
+        formats = tuple(known_formats("day_first", zoned=zoned))
+        got = first_formats(text, formats, stamp_type)
+        frame = pl.DataFrame({"t": text})
+        expected = frame.select(pl.coalesce([format_candidate(pl.col("t"), f, stamp_type) for f in formats]))
+        assert got["value"].to_list() == expected.to_series().to_list()
+        assert got["value"].null_count() < len(text) - 20
+        for value, position, raw in zip(got["value"], got["format"], text, strict=True):
+            if value is None:
+                assert position is None
+                continue
+            one = pl.DataFrame({"t": [raw]}).select(
+                format_candidate(pl.col("t"), formats[position], stamp_type)
+            )
+            assert one.item() == value
+            earlier = [format_candidate(pl.col("t"), f, stamp_type) for f in formats[:position]]
+            if earlier:
+                assert pl.DataFrame({"t": [raw]}).select(pl.coalesce(earlier)).item() is None
