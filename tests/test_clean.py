@@ -1186,3 +1186,33 @@ def test_formats_tried_on_the_values_left_read_what_one_expression_per_format_re
             earlier = [format_candidate(pl.col("t"), f, stamp_type) for f in formats[:position]]
             if earlier:
                 assert pl.DataFrame({"t": [raw]}).select(pl.coalesce(earlier)).item() is None
+
+
+def test_each_null_token_is_judged_by_its_own_count(make_sqlite: SqliteFactory) -> None:
+    # Tokens of one word form share a row of the profile query; they were judged by their mean count,
+    # so a placeholder's 300 cells made a vocabulary's one headword `none` NULL beside it. And among
+    # lower-case words only, a token was kept however often it stood: `null` in half a column of
+    # payment methods is the export's placeholder (it stands wherever a value is missing: far more
+    # often than any value), while `none` as often as `cash` or `card` is one of the methods.
+    rows = 600
+    heads = _vocabulary(rows, 2, capital=False)
+    heads[0:300] = ["null"] * 300  # a placeholder, 300 times
+    heads[310] = "none"  # a headword, once
+    methods = ["cash", "card", "cheque", "voucher"]
+    placeholder = [methods[i // 2 % 4] if i % 2 else "null" for i in range(rows)]
+    category = [["none", *methods][i % 5] for i in range(rows)]
+    countries = [["DE", "FR", "NA", "US"][i % 4] for i in range(rows)]
+    columns = {"headword": heads, "method": placeholder, "discount": category, "country": countries}
+    names = list(columns)
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in names)})"
+    path = make_sqlite({"t": (ddl, [(i, *(columns[n][i] for n in names)) for i in range(rows)])})
+    profiled = profile(path)["t"]
+    result = clean(path)
+    assert result.data is not None
+    kept = {"headword": ["none"], "method": [], "discount": ["none"], "country": ["NA"]}
+    nulled = {"headword": 300, "method": 300, "discount": 0, "country": 0}
+    for name in names:
+        column = profiled[name]
+        assert (column.tokens_as_values, column.null_like_count) == (kept[name], nulled[name]), name
+        got = result.data["t"].column(name).to_pylist()
+        assert got == [None if nulled[name] and value == "null" else value for value in columns[name]], name

@@ -6,6 +6,8 @@ SELECT
   count(r0) AS distinct_values,
   sum(weight * nb0) AS bytes,
   min(r0, 5) AS examples,
+  max(weight) AS max_value_cells,
+  list_sort(list({'token': t0, 'cells': CAST(weight AS BIGINT), 'bytes': CAST(weight * nb0 AS BIGINT)}) FILTER (WHERE k0 = 2)) AS token_cells,
   min(d0) AS min_day_first,
   max(d0) AS max_day_first,
   min(dm0) AS min_month_first,
@@ -101,4 +103,4 @@ GROUP BY idx, cls, v
 ) AS parsed
 ) AS coded
 GROUP BY idx, code0
-) SELECT * FROM coded_groups UNION ALL SELECT idx, NULL AS code, sum(cells) AS cells, sum(distinct_values) AS distinct_values, sum(bytes) AS bytes, CASE WHEN count(examples) > 0 THEN list_slice(list_sort(flatten(list(examples))), 1, 5) END AS examples, min(min_day_first) AS min_day_first, max(max_day_first) AS max_day_first, min(min_month_first) AS min_month_first, max(max_month_first) AS max_month_first, min(min_number) AS min_number, max(max_number) AS max_number, min(min_grouped) AS min_grouped, max(max_grouped) AS max_grouped, max(max_scale) AS max_scale, max(max_digits) AS max_digits, min(min_text) AS min_text, max(max_text) AS max_text, min(min_value_bytes) AS min_value_bytes, max(max_value_bytes) AS max_value_bytes FROM coded_groups GROUP BY idx) AS column_rows
+) SELECT * FROM coded_groups UNION ALL SELECT idx, NULL AS code, sum(cells) AS cells, sum(distinct_values) AS distinct_values, sum(bytes) AS bytes, CASE WHEN count(examples) > 0 THEN list_slice(list_sort(flatten(list(examples))), 1, 5) END AS examples, max(max_value_cells) AS max_value_cells, CASE WHEN count(token_cells) > 0 THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END AS token_cells, min(min_day_first) AS min_day_first, max(max_day_first) AS max_day_first, min(min_month_first) AS min_month_first, max(max_month_first) AS max_month_first, min(min_number) AS min_number, max(max_number) AS max_number, min(min_grouped) AS min_grouped, max(max_grouped) AS max_grouped, max(max_scale) AS max_scale, max(max_digits) AS max_digits, min(min_text) AS min_text, max(max_text) AS max_text, min(min_value_bytes) AS min_value_bytes, max(max_value_bytes) AS max_value_bytes FROM coded_groups GROUP BY idx) AS column_rows

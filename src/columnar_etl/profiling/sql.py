@@ -775,6 +775,11 @@ def table_profile_sql(
         "sum(weight * nb0) AS bytes",
         # The values are already distinct: the smallest five, deterministic, in bounded memory.
         f"min(r0, {EXAMPLES}) AS examples",
+        # The most cells one value of the code has, and each null token's cells (trimmed: tokens are
+        # compared so): a token is judged by its own count, and against the column's values'.
+        "max(weight) AS max_value_cells",
+        "list_sort(list({'token': t0, 'cells': CAST(weight AS BIGINT), "
+        f"'bytes': CAST(weight * nb0 AS BIGINT)}}) FILTER (WHERE k0 = {Shape.NULL_LIKE:d})) AS token_cells",
         "min(d0) AS min_day_first",
         "max(d0) AS max_day_first",
         "min(dm0) AS min_month_first",
@@ -816,6 +821,10 @@ BOUNDS = (
     "max_value_bytes",
 )
 
+#: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
+#: their bytes as read.
+TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
+
 #: The profile query's columns after ``idx`` and ``code``, each with how a column's row (code NULL)
 #: folds it from the column's coded rows (see :func:`with_column_rows`).
 _COLUMN_ROW = {
@@ -826,6 +835,9 @@ _COLUMN_ROW = {
     # (no NULL in it; NULL when the column has no value).
     "examples": "CASE WHEN count(examples) > 0 "
     f"THEN list_slice(list_sort(flatten(list(examples))), 1, {EXAMPLES}) END",
+    "max_value_cells": "max(max_value_cells)",
+    "token_cells": "CASE WHEN count(token_cells) > 0 "
+    "THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END",
     **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
 }
 
