@@ -16,7 +16,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   (:data:`LEAP_SECOND_REGEX`), hour 24, year 0 and a weekday that is not the date's are invalid; a
   fraction is read only when PostgreSQL's microseconds hold it whole (:data:`FRACTION_REGEX`: a
   finer one keeps its column text); two-digit years are never read (a column's own formats may);
-- a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`) → the instant
+- a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`; RFC 2822's zone
+  names, :data:`ZONE_NAME_OFFSETS`, as their fixed offsets) → the instant
   (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
   is invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
