@@ -15,17 +15,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
 from columnar_etl import clean
 from columnar_etl.cleaning import CleanResult, clean_stream
+from columnar_etl.cleaning.expressions import first_formats, format_candidate
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.models import Profile
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan, known_formats
 from columnar_etl.profiling.profile import profile
+from columnar_etl.rules import DATE_SHAPES
 from columnar_etl.source.identity import file_checksum
 from export_generator import NULL_TOKENS, TABLES, Truth, generate_export
 from export_generator.values import comment_values, ticket_values, timesheet_values
@@ -1124,3 +1127,92 @@ def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same
     assert (stats["ts"].dates_standardized, stats["ts"].whitespace_trimmed) == (0, 1)
     assert (stats["d"].dates_standardized, stats["d"].whitespace_trimmed) == (0, 1)
     assert stats["mixed"].dates_standardized == 2
+
+
+def test_profile_and_cleaner_give_a_compact_integer_of_no_day_the_same_reason(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A declared date column of ISO dates read with its compact ones (20250520): 20251301 and
+    # 20250230084200 have a compact form's digits and no such day (impossible_date, as 2025-02-30 is);
+    # 1234 and 7 are no date at all (unparseable_date). Profile and cleaner say the same, value by value.
+    iso = [f"2025-05-{d:02d}" for d in range(1, 21)]
+    values = [*iso, 20250520, 20251301, 20250230084200, 1234, "2025-02-30", "soon"]
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", list(enumerate(values, start=1)))}
+    )
+    column = profile(path)["t"]["d"]
+    assert column.inferred_type == "date" and column.date_formats["%Y%m%d"] == 1
+    assert (column.issue_count("impossible_date"), column.issue_count("unparseable_date")) == (3, 2)
+    assert set(column.issue("impossible_date").examples) == {"20251301", "20250230084200", "2025-02-30"}
+    quarantine = _clean_rows(path).quarantine.to_pylist()
+    reasons = {row["raw_value"]: row["rule"] for row in quarantine}
+    assert reasons == {
+        "20251301": "impossible_date",
+        "20250230084200": "impossible_date",
+        "2025-02-30": "impossible_date",
+        "1234": "unparseable_date",
+        "soon": "unparseable_date",
+    }
+
+
+def test_formats_tried_on_the_values_left_read_what_one_expression_per_format_reads() -> None:
+    # first_formats tries each format only on the values no earlier one read; the result must be
+    # pl.coalesce of every format over every value (the first format that reads a value wins), and
+    # its positions the format each value was read by. Values of every recognised shape, each also
+    # broken (no such day), plus text, blanks and NULLs.
+    samples = {
+        shape.day_first: datetime(2025, 5, 20, 8, 42, 7).strftime(shape.day_first.replace("%-", "%"))
+        for shape in DATE_SHAPES
+        if "%z" not in shape.day_first and "%Z" not in shape.day_first
+    }
+    values = [*samples.values(), *(v.replace("20", "31", 1).replace("05", "02", 1) for v in samples.values())]
+    values += ["20 May 2025 08:42:07 EST", "Tue May 20 08:42:07 PDT 2025", "soon", "", None, "20/05/2025"]
+    text = pl.Series("t", values * 3)
+    for zoned, stamp_type in ((False, pl.Datetime("us")), (True, pl.Datetime("us", "UTC"))):
+        formats = tuple(known_formats("day_first", zoned=zoned))
+        got = first_formats(text, formats, stamp_type)
+        frame = pl.DataFrame({"t": text})
+        expected = frame.select(pl.coalesce([format_candidate(pl.col("t"), f, stamp_type) for f in formats]))
+        assert got["value"].to_list() == expected.to_series().to_list()
+        assert got["value"].null_count() < len(text) - 20
+        for value, position, raw in zip(got["value"], got["format"], text, strict=True):
+            if value is None:
+                assert position is None
+                continue
+            one = pl.DataFrame({"t": [raw]}).select(
+                format_candidate(pl.col("t"), formats[position], stamp_type)
+            )
+            assert one.item() == value
+            earlier = [format_candidate(pl.col("t"), f, stamp_type) for f in formats[:position]]
+            if earlier:
+                assert pl.DataFrame({"t": [raw]}).select(pl.coalesce(earlier)).item() is None
+
+
+def test_each_null_token_is_judged_by_its_own_count(make_sqlite: SqliteFactory) -> None:
+    # Tokens of one word form share a row of the profile query; they were judged by their mean count,
+    # so a placeholder's 300 cells made a vocabulary's one headword `none` NULL beside it. And among
+    # lower-case words only, a token was kept however often it stood: `null` in half a column of
+    # payment methods is the export's placeholder (it stands wherever a value is missing: far more
+    # often than any value), while `none` as often as `cash` or `card` is one of the methods.
+    rows = 600
+    heads = _vocabulary(rows, 2, capital=False)
+    heads[0:300] = ["null"] * 300  # a placeholder, 300 times
+    heads[310] = "none"  # a headword, once
+    methods = ["cash", "card", "cheque", "voucher"]
+    placeholder = [methods[i // 2 % 4] if i % 2 else "null" for i in range(rows)]
+    category = [["none", *methods][i % 5] for i in range(rows)]
+    countries = [["DE", "FR", "NA", "US"][i % 4] for i in range(rows)]
+    columns = {"headword": heads, "method": placeholder, "discount": category, "country": countries}
+    names = list(columns)
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in names)})"
+    path = make_sqlite({"t": (ddl, [(i, *(columns[n][i] for n in names)) for i in range(rows)])})
+    profiled = profile(path)["t"]
+    result = clean(path)
+    assert result.data is not None
+    kept = {"headword": ["none"], "method": [], "discount": ["none"], "country": ["NA"]}
+    nulled = {"headword": 300, "method": 300, "discount": 0, "country": 0}
+    for name in names:
+        column = profiled[name]
+        assert (column.tokens_as_values, column.null_like_count) == (kept[name], nulled[name]), name
+        got = result.data["t"].column(name).to_pylist()
+        assert got == [None if nulled[name] and value == "null" else value for value in columns[name]], name

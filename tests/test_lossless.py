@@ -1806,3 +1806,102 @@ def test_a_numeric_column_s_file_outputs_write_its_values_as_the_target_does(
     )
     parquet = dict(zip(table["id"].to_pylist(), table["amount"].to_pylist(), strict=True))
     assert {i: None if v is None else str(v) for i, v in parquet.items()} == shown
+
+
+def test_zone_names_bare_rfc_dates_basic_fractions_and_bare_month_names_are_read(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # RFC 2822 with its section 4.3 zone names (fixed offsets) or without the weekday, Unix date's
+    # ctime with a zone, ISO's basic format with a fraction, a month's name before the day with no
+    # comma. Each column mixes its form with ISO: read when every value parses. Python's own readers
+    # (email.utils, datetime) are the truth.
+    local = [_stamp(d) for d in range(1, 29)]
+    names = ["UT", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT"]
+    named = [
+        f"{s:%a}, {s.day} {s:%b %Y %H:%M:%S} {names[s.day % 11]}" if s.day % 2 else
+        f"{s.day} {s:%b %Y %H:%M:%S} {names[s.day % 11]}"
+        for s in local
+    ]  # fmt: skip
+    named[5] = f"{local[5]:%Y-%m-%d %H:%M:%S}+02:00"  # ISO beside them
+    offsets = ["+0000", "+0200", "-0530", "+1400"]
+    bare = [f"{s.day} {s:%b %Y %H:%M:%S} {offsets[s.day % 4]}" for s in local]
+    ctime = [f"{s:%a %b} {s.day:>2} {s:%H:%M:%S} {names[s.day % 11]} {s.year}" for s in local]
+    fraction = [f"{s:%Y%m%dT%H%M%S}.{s.day:0{1 + s.day % 6}d}{'Z' if s.day % 2 else '-0530'}" for s in local]
+    months = [f"{_MONTHS[s.month - 1]} {s.day} {s.year}" for s in local]
+    months[7] = local[7].strftime("%Y-%m-%d")
+    columns = {
+        "named": ("TEXT", [*named, None, ""]),
+        "bare": ("TEXT", [*bare, None, ""]),
+        "ctime": ("TEXT", [*ctime, None, ""]),
+        "fraction": ("TEXT", [*fraction, None, ""]),
+        "months": ("DATE", [*months, "February 30 2025", None]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "mail", columns)
+    kinds = [loaded.data_type("mail", c) for c in columns]
+    assert kinds == ["timestamp with time zone"] * 4 + ["date"]
+    arrived = {c: loaded.values("mail", c, "id") for c in columns}
+    for column in ("named", "bare", "ctime"):
+        for i, text in enumerate(columns[column][1][:28], start=1):
+            if column == "ctime":  # Unix date: the zone before the year, as e-mail writes it last
+                day, month, mday, clock, zone, year = text.split()
+                text = f"{day}, {mday} {month} {year} {clock} {zone}"
+            truth = (
+                datetime.fromisoformat(text) if text[4] == "-" else email.utils.parsedate_to_datetime(text)
+            )
+            assert arrived[column][i] == truth, (column, text)
+    for i, text in enumerate(fraction, start=1):
+        iso = f"{text[:4]}-{text[4:6]}-{text[6:11]}:{text[11:13]}:{text[13:]}"
+        assert arrived["fraction"][i] == datetime.fromisoformat(iso), text
+    assert [arrived["months"][i] for i in range(1, 29)] == [s.date() for s in local]
+    assert arrived["months"][29] is None
+    rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["rule"].startswith("date")}
+    assert rules == {
+        ("named", "date_format:%a, %d %b %Y %H:%M:%S %Z"),
+        ("named", "date_format:%a, %d %b %Y %H:%M:%S GMT"),  # HTTP's, the form's before these
+        ("named", "date_format:%d %b %Y %H:%M:%S %Z"),
+        ("named", "date_format:%Y-%m-%d %H:%M:%S%z"),
+        ("bare", "date_format:%d %b %Y %H:%M:%S %z"),
+        ("ctime", "date_format:%a %b %d %H:%M:%S %Z %Y"),
+        ("fraction", "date_format:%Y%m%dT%H%M%S.%f%z"),
+        ("months", "date_format:%B %d %Y"),
+        ("months", "date_format:%b %d %Y"),  # May is also its three letters
+    }
+    quarantined = {(row["row_key"], row["column"], row["rule"]) for row in loaded.log("quarantine")}
+    assert quarantined == {("29", "months", "impossible_date")}
+
+
+def test_a_zone_name_of_no_fixed_offset_keeps_a_column_text(pg_uri: str, tmp_path: Path) -> None:
+    # CET, IST, BST name different offsets in different places (IST: India, Ireland, Israel): no rule
+    # reads them; one among RFC 2822 dates keeps the column text, every value as written.
+    stamps = [f"{s:%a}, {s.day} {s:%b %Y %H:%M:%S} EST" for s in (_stamp(d) for d in range(1, 29))]
+    stamps[3] = "Tue, 20 May 2025 08:42:07 IST"
+    loaded = load_columns(pg_uri, tmp_path, "mail", {"sent": ("TEXT", stamps)})
+    assert loaded.data_type("mail", "sent") == "text"
+    assert loaded.values("mail", "sent", "id")[4] == "Tue, 20 May 2025 08:42:07 IST"
+
+
+def test_oracle_two_digit_years_are_read_by_a_format_the_column_names(pg_uri: str, tmp_path: Path) -> None:
+    # Oracle's DD-MON-YY (20-MAY-25): the century is nobody's to guess, so the column stays text unless
+    # its own formats name the form; then every value is read by it (chrono's %y: 00-69 are 20xx).
+    short = [f"{s:%d-%b-%y}".upper() for s in (_stamp(d) for d in range(1, 29))] + ["30-FEB-25", None]
+    path = sqlite_file(
+        tmp_path / "table.db",
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY, due DATE, kept DATE)",
+        [(i, a, a) for i, a in enumerate(short, start=1)],
+    )
+    override = {"visit": {"due": {"type": "date", "formats": ["%d-%b-%y"]}}}
+    loaded = load_and_check(path, pg_uri, tmp_path, columns=override, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert [loaded.data_type("visit", c) for c in ("due", "kept")] == ["date", "text"]
+    due = loaded.values("visit", "due", "id")
+    assert [due[i] for i in range(1, 29)] == [_stamp(d).date() for d in range(1, 29)]
+    assert loaded.values("visit", "kept", "id")[13] == short[12]
+    rules = {row["rule"] for row in loaded.log("audit") if row["column"] == "due"}
+    assert rules == {"date_format:%d-%b-%y", "impossible_date"}
+    # No 30 February: of the format's shape, so impossible (not unparseable), and quarantined. The
+    # operator's type asked for it: the load is not refused for the quality it costs (quality_not_worse
+    # judges the figure without it), and the quality after still counts it.
+    assert [(r["row_key"], r["rule"]) for r in loaded.log("quarantine")] == [("29", "impossible_date")]
+    checks = {check.check: check for check in loaded.result.load.validation.checks}
+    assert checks["quality_not_worse"].ok
+    assert loaded.result.record.quality_after < checks["quality_not_worse"].found

@@ -1209,3 +1209,57 @@ def test_notes_on_declared_types_say_what_is_true(make_sqlite: SqliteFactory) ->
     assert not any(
         "would not accept" in n or "no PostgreSQL equivalent" in n for ns in notes.values() for n in ns
     )
+
+
+def test_bare_month_names_email_zone_names_basic_fractions_and_zoned_ctime(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Three valid values each, then one that is none (no 30 February; a weekday that is not the date's;
+    # a zone name RFC 2822 does not give an offset: CET is ambiguous, read by nothing).
+    columns = {
+        "bare": ["January 1 2026", "december 31 2025", "March 5 2026", "February 30 2026"],
+        "bare_at": ["January 1 2026 08:42", "Dec 31 2025 23:59:59", "May 5 2026 8:42 PM",
+                    "Feb 30 2026 08:42"],
+        "rfc_bare": ["20 May 2025 08:42:07 +0000", "5 May 2025 23:00:00 -0500", "01 Jan 2026 00:00:00 +0100",
+                     "30 Feb 2025 08:42:07 +0000"],
+        "rfc_named": ["Tue, 20 May 2025 08:42:07 EST", "20 May 2025 08:42:07 PDT", "1 Jan 2026 00:00:00 UT",
+                      "Mon, 20 May 2025 08:42:07 UTC"],
+        "basic": ["20250520T084200.123456Z", "20250505T084200.5+0200", "20260101T000000.000001Z",
+                  "20250230T000000.1Z"],
+        "basic_wall": ["20250520T084200.123", "20250505T084200.5", "20260101T000000.000001",
+                       "20250520T240000.1"],
+        "ctime_zone": ["Tue May 20 08:42:00 UTC 2025", "Mon May  5 08:42:00 EDT 2025",
+                       "Thu Jan  1 00:00:00 GMT 2026", "Mon May 20 08:42:00 UTC 2025"],
+        "cet": ["Tue, 20 May 2025 08:42:07 CET", "20 May 2025 08:42:07 CEST", "Tue May 20 08:42:00 CET 2025",
+                "Tue May 20 08:42:00 MEZ 2025"],
+    }  # fmt: skip
+    ddl = "CREATE TABLE t (" + ", ".join(f"{name} DATETIME" for name in columns) + ")"
+    profiled = profile(make_sqlite({"t": (ddl, list(zip(*columns.values(), strict=True)))}))["t"]
+    expected = {
+        "bare": ("date", {"%B %d %Y": 3}),
+        "bare_at": ("timestamp", {"%B %d %Y %H:%M": 1, "%b %d %Y %H:%M:%S": 1, "%b %d %Y %I:%M %p": 1}),
+        "rfc_bare": ("timestamptz", {"%d %b %Y %H:%M:%S %z": 3}),
+        "rfc_named": ("timestamptz", {"%a, %d %b %Y %H:%M:%S %Z": 1, "%d %b %Y %H:%M:%S %Z": 2}),
+        "basic": ("timestamptz", {"%Y%m%dT%H%M%S.%f%z": 3}),
+        "basic_wall": ("timestamp", {"%Y%m%dT%H%M%S.%f": 3}),
+        "ctime_zone": ("timestamptz", {"%a %b %d %H:%M:%S %Z %Y": 3}),
+    }
+    for name, (kind, formats) in expected.items():
+        column = profiled[name]
+        assert (column.inferred_type, column.date_formats, column.valid_count) == (kind, formats, 3), name
+        assert column.issue_count("impossible_date") == 1, name
+    # Instants: their bounds in UTC (EDT is -04:00, PDT -07:00, UT is UTC).
+    assert (profiled["rfc_named"].min, profiled["rfc_named"].max) == (
+        dt.datetime(2025, 5, 20, 13, 42, 7),
+        dt.datetime(2026, 1, 1),
+    )
+    assert (profiled["ctime_zone"].min, profiled["ctime_zone"].max) == (
+        dt.datetime(2025, 5, 5, 12, 42),
+        dt.datetime(2026, 1, 1),
+    )
+    assert (profiled["basic"].min, profiled["basic"].max) == (
+        dt.datetime(2025, 5, 5, 6, 42, 0, 500000),
+        dt.datetime(2026, 1, 1, 0, 0, 0, 1),
+    )
+    assert profiled["rfc_bare"].min == dt.datetime(2025, 5, 6, 4, 0)
+    assert profiled["cet"].inferred_type == "text"

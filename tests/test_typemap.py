@@ -229,7 +229,12 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
         "%Y-%m-%dT%H:%M%z",
         "%a, %d %b %Y %H:%M:%S %z",
         "%a, %d %b %Y %H:%M:%S GMT",
+        "%a, %d %b %Y %H:%M:%S %Z",
+        "%d %b %Y %H:%M:%S %z",
+        "%d %b %Y %H:%M:%S %Z",
+        "%a %b %d %H:%M:%S %Z %Y",
         "%Y%m%dT%H%M%S%z",
+        "%Y%m%dT%H%M%S.%f%z",
     ]
     # The operator decides: a timestamptz whose formats include one without %z reads that text as UTC.
     asked = {"t": {"at": {"type": "timestamptz", "formats": ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S"]}}}

@@ -16,7 +16,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   (:data:`LEAP_SECOND_REGEX`), hour 24, year 0 and a weekday that is not the date's are invalid; a
   fraction is read only when PostgreSQL's microseconds hold it whole (:data:`FRACTION_REGEX`: a
   finer one keeps its column text); two-digit years are never read (a column's own formats may);
-- a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`) → the instant
+- a value of a shape with a UTC offset (:data:`ZONE_REGEX`, :data:`ZONED_SHAPES`; RFC 2822's zone
+  names, :data:`ZONE_NAME_OFFSETS`, as their fixed offsets) → the instant
   (``timestamptz``), written in UTC as :data:`UTC_OFFSET_TEXT`; outside :data:`INSTANT_YEARS` in UTC it
   is invalid;
 - :data:`INTEGER_REGEX` → integer; :data:`DECIMAL_REGEX`, :data:`EXPONENT_REGEX` (exponent text
@@ -177,6 +178,25 @@ class Shape(IntEnum):
     TS_ISO_T_HM_ZONE = 87  # 2025-05-20T08:42Z
     TS_ISO_BASIC = 88  # 20250520T084200 (ISO 8601's basic format: iCalendar, file names)
     TS_ISO_BASIC_ZONE = 89  # 20250520T084200Z, 20250520T084200+0200
+    # A month's name before the day with no comma (three letters or in full), and with each time.
+    DATE_MON_DAY_BARE = 100  # May 20 2025
+    DATE_MONTH_DAY_BARE = 101  # January 1 2026
+    TS_MON_DAY_BARE_HM = 102  # May 20 2025 08:42
+    TS_MON_DAY_BARE_HMS = 103  # May 20 2025 08:42:07
+    TS_MON_DAY_BARE_HM_AMPM = 104  # May 20 2025 8:42 PM
+    TS_MON_DAY_BARE_HMS_AMPM = 105  # May 20 2025 8:42:07 PM
+    TS_MONTH_DAY_BARE_HM = 106  # January 1 2026 08:42
+    TS_MONTH_DAY_BARE_HMS = 107  # January 1 2026 08:42:07
+    TS_MONTH_DAY_BARE_HM_AMPM = 108  # January 1 2026 8:42 PM
+    TS_MONTH_DAY_BARE_HMS_AMPM = 109  # January 1 2026 8:42:07 PM
+    # RFC 2822 with a zone's name (its section 4.3: UT, GMT, EST ... PDT, fixed offsets), and without
+    # the weekday (optional in RFC 2822), with an offset or a zone's name.
+    TS_RFC2822_ZONE_NAME = 110  # Tue, 20 May 2025 08:42:00 EST
+    TS_RFC2822_BARE = 111  # 20 May 2025 08:42:00 +0200
+    TS_RFC2822_BARE_ZONE_NAME = 112  # 20 May 2025 08:42:00 PDT
+    TS_ISO_BASIC_FRACTION = 113  # 20250520T084200.123456
+    TS_ISO_BASIC_FRACTION_ZONE = 114  # 20250520T084200.123456Z
+    TS_CTIME_ZONE = 115  # Tue May 20 08:42:00 UTC 2025 (Unix date), a zone's name as RFC 2822's
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
     # reading it would round; a date column holding one stays text (profile._lossless).
@@ -221,6 +241,27 @@ _OFFSET_HOURS = r"[+-](?:0\d|1[0-4])"
 #: nanosecond (.NET's seven digits, Go's and Java's nine: 08:42:00.1234560 is 08:42:00.123456).
 FRACTION_REGEX = r"\.(?:\d{1,6}|\d{6}0{1,3})"
 ZONE_REGEX = rf"(?:Z|{_OFFSET_HOURS}(?::?[0-5]\d)?)"
+#: Zone names with a fixed offset: RFC 2822's (section 4.3, its obsolete ``obs-zone``: UT, GMT and the
+#: North American zones, standard and daylight) and ``UTC``. A format's ``%Z`` reads exactly these, as
+#: their offset (each engine puts the offset in the name's place, then reads ``%z``). No other name is
+#: read: ``CET``, ``IST`` or ``CST`` elsewhere than RFC 2822 are ambiguous, and RFC 2822's military
+#: letters were defined with the wrong sign; a value with one is of no date shape (text).
+ZONE_NAME_OFFSETS = {
+    "UT": "+0000",
+    "UTC": "+0000",
+    "GMT": "+0000",
+    "EST": "-0500",
+    "EDT": "-0400",
+    "CST": "-0600",
+    "CDT": "-0500",
+    "MST": "-0700",
+    "MDT": "-0600",
+    "PST": "-0800",
+    "PDT": "-0700",
+}
+ZONE_NAME_REGEX = "(?:" + "|".join(sorted(ZONE_NAME_OFFSETS, key=lambda name: -len(name))) + ")"
+#: Where a zone's name stands in a value of a ``%Z`` format: last (RFC 2822), or before the year (ctime's).
+ZONE_NAME_AT_REGEX = r" ([A-Z]{2,3})(?: \d{4})?$"
 ZONED_SHAPES = (
     Shape.TS_ISO_UTC,
     Shape.TS_ISO_ZONE,
@@ -234,6 +275,11 @@ ZONED_SHAPES = (
     Shape.TS_RFC2822,
     Shape.TS_RFC2822_GMT,
     Shape.TS_ISO_BASIC_ZONE,
+    Shape.TS_RFC2822_ZONE_NAME,
+    Shape.TS_RFC2822_BARE,
+    Shape.TS_RFC2822_BARE_ZONE_NAME,
+    Shape.TS_ISO_BASIC_FRACTION_ZONE,
+    Shape.TS_CTIME_ZONE,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -256,6 +302,8 @@ _MONTH_DATES = {
     "MON_DAY": (r"[A-Za-z]{3} \d{1,2}, \d{4}", "%b %d, %Y", (11, 12)),
     "DAY_MONTH": (rf"\d{{1,2}} {MONTH_NAME_REGEX} \d{{4}}", "%d %B %Y", (10, 17)),
     "MONTH_DAY": (rf"{MONTH_NAME_REGEX} \d{{1,2}}, \d{{4}}", "%B %d, %Y", (11, 18)),
+    "MON_DAY_BARE": (r"[A-Za-z]{3} \d{1,2} \d{4}", "%b %d %Y", (10, 11)),
+    "MONTH_DAY_BARE": (rf"{MONTH_NAME_REGEX} \d{{1,2}} \d{{4}}", "%B %d %Y", (10, 17)),
 }
 #: The times of day that may follow them (an hour of one digit too; AM/PM any case).
 _MONTH_TIMES = {
@@ -529,6 +577,18 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (11, 18),
         "mon",
     ),
+    DateShape(
+        Shape.DATE_MON_DAY_BARE, r"[A-Za-z]{3} \d{1,2} \d{4}", "%b %d %Y", None, False, (10, 11), "mon"
+    ),
+    DateShape(
+        Shape.DATE_MONTH_DAY_BARE,
+        rf"{MONTH_NAME_REGEX} \d{{1,2}} \d{{4}}",
+        "%B %d %Y",
+        None,
+        False,
+        (10, 17),
+        "mon",
+    ),
     *_timed_month_shapes(),
     # E-mail and HTTP dates: a weekday (checked against the day), the day, the month's three letters,
     # the year, the time and an offset (+hhmm; GMT in HTTP's).
@@ -550,6 +610,35 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (28, 29),
         "mon",
     ),
+    # A zone's name (RFC 2822's, fixed offsets: ZONE_NAME_OFFSETS) in place of the offset, with the
+    # weekday or without; and the offset without the weekday (RFC 2822 makes the weekday optional).
+    DateShape(
+        Shape.TS_RFC2822_ZONE_NAME,
+        r"[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} " + ZONE_NAME_REGEX,
+        "%a, %d %b %Y %H:%M:%S %Z",
+        None,
+        True,
+        (27, 29),
+        "mon",
+    ),
+    DateShape(
+        Shape.TS_RFC2822_BARE,
+        r"\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} " + _OFFSET_HOURS + r"[0-5]\d",
+        "%d %b %Y %H:%M:%S %z",
+        None,
+        True,
+        (25, 26),
+        "mon",
+    ),
+    DateShape(
+        Shape.TS_RFC2822_BARE_ZONE_NAME,
+        r"\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} " + ZONE_NAME_REGEX,
+        "%d %b %Y %H:%M:%S %Z",
+        None,
+        True,
+        (22, 24),
+        "mon",
+    ),
     # C's ctime (asctime, Unix date without a zone, many logs): the day padded with a space.
     DateShape(
         Shape.TS_CTIME,
@@ -558,6 +647,16 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (24, 24),
+        "mon",
+    ),
+    # Unix date's: a zone's name before the year (RFC 2822's names only, see ZONE_NAME_OFFSETS).
+    DateShape(
+        Shape.TS_CTIME_ZONE,
+        r"[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} " + ZONE_NAME_REGEX + r" \d{4}",
+        "%a %b %d %H:%M:%S %Z %Y",
+        None,
+        True,
+        (27, 28),
         "mon",
     ),
     # SQL Server's default (CONVERT style 100): day and hour padded with a space, AM/PM unspaced.
@@ -609,6 +708,25 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (16, 21),
         "basic",
     ),
+    # With a fraction of one to six digits (no more: DuckDB's %f reads six).
+    DateShape(
+        Shape.TS_ISO_BASIC_FRACTION,
+        r"\d{8}T\d{6}\.\d{1,6}",
+        "%Y%m%dT%H%M%S.%f",
+        None,
+        True,
+        (17, 22),
+        "basic",
+    ),
+    DateShape(
+        Shape.TS_ISO_BASIC_FRACTION_ZONE,
+        r"\d{8}T\d{6}\.\d{1,6}" + ZONE_REGEX,
+        "%Y%m%dT%H%M%S.%f%z",
+        None,
+        True,
+        (18, 28),
+        "basic",
+    ),
 )
 #: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
 #: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
@@ -649,8 +767,8 @@ INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:0
 #: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
 #: ctime's year follows them.
 LEAP_SECOND_REGEX = (
-    r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| UTC| GMT| [0-9]{4})?$|^[0-9]{12}60$"
-    r"|^[0-9]{8}T[0-9]{4}60(?:Z|[+-][0-9:]+)?$"
+    r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| [A-Z]{2,3}| [0-9]{4}| [A-Z]{2,3} [0-9]{4})?$"
+    r"|^[0-9]{12}60$|^[0-9]{8}T[0-9]{4}60(?:\.[0-9]*)?(?:Z|[+-][0-9:]+)?$"
 )
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")

@@ -37,6 +37,25 @@ def score_cleaned(
     as is (CLI, run.json, report, ledger). ``profile`` (the profile's tables) adds the orphan
     references and declared types lost; without it only what cleaning dropped costs points.
     """
+    return _score(tables, profile, judged=False)
+
+
+def score_judged(
+    tables: Mapping[str, TableCleanStats], profile: Mapping[str, TableProfile] | None = None
+) -> float:
+    """The export's score as the load's ``quality_not_worse`` check judges it against the profile's:
+    :func:`score_cleaned`'s, but a value quarantined in a column the operator's override planned
+    (``[columns]``: a type, formats, null tokens the profile did not choose) costs nothing there. The
+    profile could not foresee it and the operator asked for it: it is reported (the quarantine file,
+    the column's counts, the quality-after figure itself, which :func:`score_cleaned` gives and the
+    ``min_quality`` check judges), not held against cleaning. Rows rejected (``reject_row``) still
+    cost every column: those are rows lost. Nothing is stored on the columns."""
+    return _score(tables, profile, judged=True)
+
+
+def _score(
+    tables: Mapping[str, TableCleanStats], profile: Mapping[str, TableProfile] | None, *, judged: bool
+) -> float:
     weighted = 0.0
     cells = 0
     for name, table in tables.items():
@@ -44,25 +63,35 @@ def score_cleaned(
         scores = []
         for column in table.columns.values():
             source = profiled.columns.get(column.name) if profiled is not None else None
-            column.quality = score_cleaned_column(column, table, source)
-            scores.append(column.quality)
-        table.quality = sum(scores) / len(scores) if scores else 100.0
+            score = score_cleaned_column(column, table, source, judged=judged)
+            if not judged:
+                column.quality = score
+            scores.append(score)
+        table_score = sum(scores) / len(scores) if scores else 100.0
+        if not judged:
+            table.quality = table_score
         table_cells = max(table.rows_in, 1) * max(len(scores), 1)
-        weighted += table.quality * table_cells
+        weighted += table_score * table_cells
         cells += table_cells
     return round(weighted / cells, 2) if cells else 100.0
 
 
 def score_cleaned_column(
-    column: ColumnCleanStats, table: TableCleanStats, source: ColumnProfile | None = None
+    column: ColumnCleanStats,
+    table: TableCleanStats,
+    source: ColumnProfile | None = None,
+    *,
+    judged: bool = False,
 ) -> float:
-    """One cleaned column's score, 0-100 (100 for an empty table); see the module docstring."""
+    """One cleaned column's score, 0-100 (100 for an empty table); see the module docstring. ``judged``:
+    as :func:`score_judged` counts it (an overridden column's own quarantined values cost nothing)."""
     rows = table.rows_in
     if rows == 0:
         return 100.0
     # Under reject_row every quarantined cell's row is rejected, so the rows rejected are the values
     # this column lost; under null no row is rejected and the quarantined cells are what it lost.
-    lost = max(column.quarantined, table.rows_rejected)
+    quarantined = 0 if judged and column.overridden else column.quarantined
+    lost = max(quarantined, table.rows_rejected)
     penalty = LOST_VALUE_PENALTY * 100.0 * lost / rows
     if source is not None:
         orphans = source.issue_count("orphan_reference")

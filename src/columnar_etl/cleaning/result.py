@@ -68,6 +68,10 @@ class ColumnCleanStats:
     outlier_examples: list[str] = field(default_factory=list)
     #: The column's quality after cleaning (:func:`columnar_etl.cleaning.quality.score_cleaned`).
     quality: float | None = None
+    #: The operator's override planned this column (``[columns]``): what it quarantines is the
+    #: operator's decision, which the load's ``quality_not_worse`` check does not hold against the
+    #: profile (:func:`columnar_etl.cleaning.quality.score_judged`).
+    overridden: bool = False
 
     @property
     def counts(self) -> dict[str, int]:

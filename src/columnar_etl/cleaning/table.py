@@ -158,7 +158,13 @@ PENDING_OUTLIER_BYTES = 32 * 1024 * 1024
 def new_stats(plan: TablePlan, key_columns: list[str]) -> TableCleanStats:
     """Zeroed counts for ``plan``'s table."""
     columns = {
-        c.name: ColumnCleanStats(name=c.name, output_name=c.output_name, type=c.type, pg_type=c.pg_type)
+        c.name: ColumnCleanStats(
+            name=c.name,
+            output_name=c.output_name,
+            type=c.type,
+            pg_type=c.pg_type,
+            overridden=c.origin == "override",
+        )
         for c in plan.columns
     }
     return TableCleanStats(name=plan.name, key_columns=list(key_columns), columns=columns)

@@ -72,6 +72,7 @@ def load_tables(
     references: Mapping[str, list[str]] | None = None,
     quality_before: float | None = None,
     quality_after: float | Callable[[], float] | None = None,
+    quality_judged: Callable[[], float] | None = None,
     min_quality: float | None = None,
     column_names: ColumnNames = "export",
     strict_drift: bool = False,
@@ -96,6 +97,9 @@ def load_tables(
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
     ``quality_after`` may be a function, called once every table was copied: the score measured on
     the batches as the cleaner streamed them (:func:`columnar_etl.cleaning.quality.score_cleaned`).
+    ``quality_judged``, called after it, is the figure ``quality_not_worse`` compares with the
+    profile's (:func:`columnar_etl.cleaning.quality.score_judged`: what the operator's overrides
+    quarantined is not held against cleaning); without it, the quality after.
 
     ``skip_if_loaded`` (with ``source_checksum``): once the base's load lock is held, a live version
     loaded from the same source, or one loaded from it since ``started`` (a concurrent run of the same
@@ -172,6 +176,7 @@ def load_tables(
             strict_drift,
             settings,
             measure_after=measure_after,
+            quality_judged=quality_judged,
             skip_if_loaded=skip_if_loaded,
             before_commit=before_commit,
         )
@@ -211,6 +216,7 @@ def _load(
     settings: Settings,
     *,
     measure_after: Callable[[], float] | None = None,
+    quality_judged: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
     before_commit: Callable[[LoadResult], None] | None = None,
 ) -> None:
@@ -237,6 +243,7 @@ def _load(
                     strict_drift,
                     settings,
                     measure_after=measure_after,
+                    quality_judged=quality_judged,
                     skip_if_loaded=skip_if_loaded,
                 )
             finally:
@@ -294,6 +301,7 @@ def _load_version(
     settings: Settings,
     *,
     measure_after: Callable[[], float] | None = None,
+    quality_judged: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
@@ -354,11 +362,12 @@ def _load_version(
     if measure_after is not None:
         # Every batch has now been cleaned and copied: the cleaner's counts are final.
         result.quality_after = run.quality_after = measure_after()
+    judged = quality_judged() if quality_judged is not None else None
     with _timed(seconds, "validate"):
         landed = table_columns(cursor, schema)
         report.checks += check_types(result.stats, landed)
         report.checks += quality_checks(
-            result.quality_before, result.quality_after, result.min_quality or 0.0
+            result.quality_before, result.quality_after, result.min_quality or 0.0, judged=judged
         )
         result.validation = report
     with _timed(seconds, "drift"):

@@ -269,14 +269,22 @@ def check_types(stats: Mapping[str, TableStats], landed: Mapping[str, list[tuple
     return checks
 
 
-def quality_checks(before: float | None, after: float | None, minimum: float) -> list[Check]:
-    """Quality after cleaning is not below quality before; the loaded data's quality meets the gate."""
+def quality_checks(
+    before: float | None, after: float | None, minimum: float, *, judged: float | None = None
+) -> list[Check]:
+    """Quality after cleaning is not below quality before; the loaded data's quality meets the gate.
+
+    ``judged`` (default: ``after``) is the after-score ``quality_not_worse`` compares with ``before``:
+    without what operator overrides quarantined (:func:`columnar_etl.cleaning.quality.score_judged`),
+    since the profile's score could not foresee a type the operator chose. ``min_quality`` judges the
+    quality after itself, every quarantined value counted."""
     checks = []
     if before is not None and after is not None:
         # Judged on the figures as recorded (two decimals): an after-score equal to the profile's must
         # not fail because only one of them was rounded.
-        before, after = round(before, 2), round(after, 2)
-        checks.append(Check("quality_not_worse", before, after, after >= before))
+        compared = round(judged if judged is not None else after, 2)
+        before = round(before, 2)
+        checks.append(Check("quality_not_worse", before, compared, compared >= before))
     score = after if after is not None else before
     if score is not None:
         checks.append(Check("min_quality", minimum, round(score, 2), score >= minimum))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from columnar_etl.cleaning.quality import score_cleaned
+from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import ColumnNames, Settings, check_min_quality
 from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
@@ -37,6 +37,8 @@ class TypedExport:
     quality_before: float | None = None
     #: Measures the quality after cleaning once the load has read every batch (see cleaning/quality.py).
     quality_after: Callable[[], float] | None = None
+    #: The after-score ``quality_not_worse`` judges (overrides' quarantines not held against cleaning).
+    quality_judged: Callable[[], float] | None = None
     #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
     clean_warnings: list[str] = field(default_factory=list)
     #: Columns the plan loads as written rather than cleaned (a declared key cleaning would merge).
@@ -65,6 +67,7 @@ def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
             quality_before=found.quality,
             written_as_is=found.written_as_is,
             quality_after=lambda: score_cleaned(stream.stats(), found.tables),
+            quality_judged=lambda: score_judged(stream.stats(), found.tables),
         )
         yield typed
         typed.clean_warnings = stream.result().warnings
@@ -122,6 +125,7 @@ def load_export(
             key_blockers=typed.key_blockers,
             quality_before=typed.quality_before,
             quality_after=typed.quality_after,
+            quality_judged=typed.quality_judged,
             min_quality=min_quality,
             column_names=column_names,
             strict_drift=strict_drift,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from columnar_etl.backups import create_backup
-from columnar_etl.cleaning.quality import score_cleaned
+from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import (
     Settings,
     apply_password_command,
@@ -611,6 +611,7 @@ def _clean_and_load(
                 references=planned.references,
                 quality_before=record.quality_before,
                 quality_after=measure_after,
+                quality_judged=lambda: score_judged(stream.stats(), profiled),
                 min_quality=settings.min_quality,
                 run_id=record.run_id,
                 started=datetime.fromtimestamp(record.started, UTC),

@@ -534,9 +534,9 @@ def apply_override(
         )
         if override.date_order and not override.formats and kind == plan.type and plan.date_order != order:
             formats = tuple(_reorder(f, order) for f in plan.formats)
-        if kind != "timestamptz" and any("%z" in fmt for fmt in formats):
+        if kind != "timestamptz" and any("%z" in fmt or "%Z" in fmt for fmt in formats):
             raise ConfigError(
-                f"a format with %z reads a UTC offset, which a {kind} column cannot hold",
+                f"a format with %z or %Z reads a UTC offset, which a {kind} column cannot hold",
                 column=plan.name,
                 hint='set type = "timestamptz" (a format without %z then reads its text as UTC)',
             )

@@ -35,6 +35,7 @@ from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
     SHAPE_FACTOR,
+    TOKEN_CELLS_TYPE,
     Flag,
     StorageClass,
     shortest_text_sql,
@@ -235,6 +236,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         "count(t) AS distinct_values",
         "sum(weight * strlen(t)) AS bytes",
         f"min(t, {EXAMPLES}) AS examples",
+        "max(weight) AS max_value_cells",
+        f"CAST(NULL AS {TOKEN_CELLS_TYPE}) AS token_cells",  # no null token is an INTEGER or REAL cell
         "CAST(NULL AS TIMESTAMP) AS min_day_first",
         "CAST(NULL AS TIMESTAMP) AS max_day_first",
         "CAST(NULL AS TIMESTAMP) AS min_month_first",

@@ -530,7 +530,13 @@ def infer_column(
         # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
         # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
         swapped = counts.other_order[reading]
-        add("impossible_date", n_dates - valid - swapped, counts.examples("impossible"))
+        # Where the column reads compact dates, an integer of their digits that is no such day is an
+        # impossible date (20251301, as 2025-13-01 is), the cleaner's word too; other integers are none.
+        no_day = counts.flag(Flag.COMPACT_NO_DAY) if counts.compact else 0
+        impossible_examples = counts.examples("impossible")
+        if no_day:
+            impossible_examples = tuple(sorted(impossible_examples + counts.examples("compact_no_day")))
+        add("impossible_date", n_dates - valid - swapped + no_day, impossible_examples)
         add(
             "other_date_order",
             swapped,
@@ -538,7 +544,7 @@ def infer_column(
             detail=f"dates only when read {'day-first' if reading == 'month_first' else 'month-first'}, "
             f"in a column read {reading.replace('_', '-')}: quarantined, never swapped",
         )
-        add("unparseable_date", present - n_dates, counts.examples("other"))
+        add("unparseable_date", present - n_dates - no_day, counts.examples("other"))
         minimum, maximum = _date_bounds(counts, reading, inferred)
     elif inferred == "boolean":
         valid = n_bool
@@ -1279,13 +1285,28 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
     tokens = _tokens_as_values(coded)
     if tokens:
-        # Those tokens are text like the column's other values from here on (codes, examples).
-        coded = [
-            ((storage, Shape.OTHER, flags), g)
-            if shape == Shape.NULL_LIKE and _stripped(g["examples"]) <= tokens
-            else ((storage, shape, flags), g)
-            for (storage, shape, flags), g in coded
-        ]
+        # Those tokens are text like the column's other values from here on (codes, examples); a row
+        # holding others too (null 300 times beside a headword none) is split by each token's cells.
+        split: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]] = []
+        for (storage, shape, flags), g in coded:
+            if shape != Shape.NULL_LIKE or not _stripped(g["examples"]) & tokens:
+                split.append(((storage, shape, flags), g))
+                continue
+            counts, sizes = _token_cells(g), _token_cells(g, "bytes")
+            for kept, part_shape in ((True, Shape.OTHER), (False, Shape.NULL_LIKE)):
+                names = {token for token in counts if (token in tokens) == kept}
+                if names:
+                    part = {
+                        **g,
+                        "cells": sum(counts[token] for token in names),
+                        "bytes": sum(sizes[token] for token in names),
+                        "distinct_values": sum(
+                            1 for value in g["examples"] or [] if str(value).strip() in names
+                        ),
+                        "examples": [value for value in g["examples"] or [] if str(value).strip() in names],
+                    }
+                    split.append(((storage, part_shape, flags), part))
+        coded = split
     codes: dict[int, int] = {}
     for (storage, shape, flags), g in coded:
         code = make_code(storage, shape, flags)
@@ -1332,17 +1353,40 @@ VOCABULARY_WORDS = 0.9
 VOCABULARY_FORM = 0.1
 
 
+#: A null token standing more than this many times as often as the column's most frequent other value
+#: is its placeholder, whatever the other values' form: an export writes it wherever a value is
+#: missing (``null`` in half a column of payment methods), where a value of the column's own (``none``
+#: among ``cash`` and ``card``, the country code ``NA``) occurs about as often as the others do.
+PLACEHOLDER_FACTOR = 2
+
+
+def _token_cells(token: dict[str, Any], key: str = "cells") -> dict[str, int]:
+    """The cells (or, with ``key="bytes"``, their bytes) of each null token of a row of the profile
+    query (trimmed: its padded copies count with it); a row without ``token_cells`` (a typed scan's)
+    gives each the row's mean."""
+    listed = token.get("token_cells")
+    if not listed:
+        names = _stripped(token["examples"])
+        each = int(token[key] or 0) // max(1, len(names))
+        return dict.fromkeys(names, each)
+    counts: dict[str, int] = {}
+    for entry in listed:
+        counts[str(entry["token"])] = counts.get(str(entry["token"]), 0) + int(entry[key] or 0)
+    return counts
+
+
 def _in_vocabulary(
-    token: dict[str, Any], form: int, others: Sequence[tuple[Shape, int, dict[str, Any]]]
+    cells_of_token: int, form: int, others: Sequence[tuple[Shape, int, dict[str, Any]]]
 ) -> bool:
-    """Whether a word token (its row of the profile query, of word ``form``) is a word of the
+    """Whether a word token (occurring ``cells_of_token`` times, of word ``form``) is a word of the
     column's vocabulary, not a placeholder: the column holds many different words (at least
     :data:`VOCABULARY_VALUES`, :data:`VOCABULARY_WORDS` of its cells words, :data:`VOCABULARY_FORM` of
-    them of the token's form) and the token is as rare as its words are: each token at most twice, or
-    no more often than the column's values on average. The Italian town ``None`` among 100K towns, the
+    them of the token's form) and the token is as rare as its words are: at most twice, or no more
+    often than the column's values on average. The Italian town ``None`` among 100K towns, the
     headwords ``none``, ``nil`` and ``null`` of a dictionary. An export's placeholder stands wherever
     a value is missing, so it repeats far more than any one word: ``NULL`` in 5 % of a column of
-    remarks stays NULL."""
+    remarks stays NULL. Each token is judged by its own count: a headword ``none`` once is a word
+    beside a placeholder ``null`` 300 times, which is not."""
     cells = sum(int(row["cells"]) for _, _, row in others)
     distinct = sum(int(row["distinct_values"]) for _, _, row in others)
     if distinct < VOCABULARY_VALUES:
@@ -1353,9 +1397,7 @@ def _in_vocabulary(
     of_form = sum(int(row["distinct_values"]) for _, bits, row in others if bits & form)
     if of_form < VOCABULARY_FORM * distinct:
         return False
-    # Tokens of one form share a row: each is taken to occur as often as their mean.
-    each = int(token["cells"]) / max(1, int(token["distinct_values"]))
-    return each <= max(2.0, cells / distinct)
+    return cells_of_token <= max(2.0, cells / distinct)
 
 
 def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]]) -> set[str]:
@@ -1370,7 +1412,9 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     NULL. In a vocabulary of words of many forms (towns, a dictionary), a word token as rare as its
     words is one of them (:func:`_in_vocabulary`). A token of another form (``N/A``, ``-`` among
     words), or beside a value of another form (a number, a date, two words) or frequent among words,
-    stands for NULL as configured.
+    or a word token more than :data:`PLACEHOLDER_FACTOR` times as frequent as any other value (``null``
+    in half a column of lower-case payment methods), stands for NULL as configured. Each token of a
+    row is judged by its own count (:func:`_token_cells`).
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1382,6 +1426,7 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     if distinct_others < 1:
         return set()
     kept: set[str] = set()
+    most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
     for (_, shape, flags), g in coded:
         form = next((flag for flag in WORD_FORMS if flags & flag), None)
         examples = g["examples"] or []
@@ -1394,9 +1439,9 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
             ):
                 kept |= _stripped(examples)
             continue
-        if _in_vocabulary(g, form, others):
-            kept |= _stripped(examples)
-            continue
+        counts = _token_cells(g)
+        words = {token for token, cells in counts.items() if _in_vocabulary(cells, form, others)}
+        kept |= words
         if distinct_others < 2:
             continue
         # A boolean spelling of the token's form is one more such word (Norway's NO among the country
@@ -1410,7 +1455,8 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
             lengths = {row[key] for row in rows for key in ("min_value_bytes", "max_value_bytes")}
             if len(lengths) != 1:
                 continue
-        kept |= _stripped(examples)
+        # A value of the column's is about as frequent as the others; a placeholder far more.
+        kept |= {token for token, cells in counts.items() if not most or cells <= PLACEHOLDER_FACTOR * most}
     return kept
 
 

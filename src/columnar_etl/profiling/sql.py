@@ -41,6 +41,8 @@ from columnar_etl.rules import (
     NUMBER_REGEXES,
     THOUSANDS_SEPARATOR,
     WHITESPACE,
+    ZONE_NAME_AT_REGEX,
+    ZONE_NAME_OFFSETS,
     DateShape,
     Shape,
 )
@@ -142,10 +144,15 @@ class Flag(IntEnum):
     # An integer of a declared date column that is a valid compact timestamp (20250520084207; its
     # VALID_* flags say it is a date or timestamp at all, this one which: see column_projections).
     COMPACT_TIME = 524288
+    # An integer of a declared date column with a compact form's digits (8 or 14) that is no valid
+    # date or timestamp (20251301): where the column reads compact dates, an impossible date, as the
+    # cleaner calls it (see profile.infer_column).
+    COMPACT_NO_DAY = 1048576
 
 
-#: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags.
-SHAPE_FACTOR = 1048576
+#: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags (DuckDB computes it in
+#: INTEGER: (4 * 128 + 127) * 2^21 + flags stays below 2^31).
+SHAPE_FACTOR = 2097152
 #: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
 #: :data:`WORD_BYTES` long: longer text skips the expressions.
 WORD_FORMS = {
@@ -406,6 +413,12 @@ def column_projections(
         f"THEN {Flag.COMPACT_TIME:d} ELSE 0 END"
     )
     if dated:
+        in_dated_column = f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx)"
+        compact_time += (
+            f" + CASE WHEN {k} = {Shape.INTEGER:d} AND strlen({t}) IN "
+            f"({', '.join(str(digits) for digits in COMPACT_FORMATS)}) AND {d} IS NULL AND {in_dated_column} "
+            f"THEN {Flag.COMPACT_NO_DAY:d} ELSE 0 END"
+        )
         flags += f" + {compact_time}"
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
@@ -516,17 +529,32 @@ def _weekday_agrees(t: str, local: str) -> str:
 
 def _named_time(t: str, shape: DateShape) -> str:
     """A shape with a month's name (and a weekday's): read by strptime; year 0 is none, a weekday
-    must be the day's, and an offset (RFC 2822's) gives the instant in UTC."""
+    must be the day's, and an offset (RFC 2822's) gives the instant in UTC. A zone's name (``%Z``,
+    :data:`ZONE_NAME_OFFSETS`) is first put as its offset in its place."""
     checks = [f"NOT {_year_zero(t, shape)}"]
-    if shape.shape == Shape.TS_RFC2822:
-        # The wall-clock time is the text without its offset (' +0200': six ASCII bytes).
-        local = f"try_strptime(left({t}, strlen({t}) - 6), {quote_literal(shape.day_first[:-3])})"
-        checks.append(_weekday_agrees(t, local))
-        utc = f"make_timestamp(epoch_us(try_strptime({t}, {quote_literal(shape.day_first)})))"
+    fmt = shape.day_first
+    if "%z" in fmt or "%Z" in fmt:  # (HTTP's GMT is a word of the format: read as it stands, UTC)
+        if "%Z" in fmt:
+            zone = f"regexp_extract({t}, {quote_literal(ZONE_NAME_AT_REGEX)}, 1)"
+            offsets = " ".join(
+                f"WHEN {quote_literal(name)} THEN {quote_literal(offset)}"
+                for name, offset in ZONE_NAME_OFFSETS.items()
+            )
+            # No month's or weekday's name is a zone's: the name stands once, where the shape put it.
+            text = f"replace({t}, ' ' || {zone}, ' ' || CASE {zone} {offsets} END)"
+            wall = f"replace({t}, ' ' || {zone}, '')"
+            fmt = fmt.replace("%Z", "%z")
+        else:  # the offset last (' +0200': six ASCII bytes)
+            text, wall = t, f"left({t}, strlen({t}) - 6)"
+        if fmt.startswith("%a"):
+            # The wall-clock time is the text without its offset or zone.
+            local = f"try_strptime({wall}, {quote_literal(fmt.replace(' %z', ''))})"
+            checks.append(_weekday_agrees(t, local))
+        utc = f"make_timestamp(epoch_us(try_strptime({text}, {quote_literal(fmt)})))"
         low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
         return f"CASE WHEN {' AND '.join(checks)} AND {utc} BETWEEN {low} AND {high} THEN {utc} END"
-    parsed = f"try_strptime({t}, {quote_literal(shape.day_first)})"
-    if shape.day_first.startswith("%a"):
+    parsed = f"try_strptime({t}, {quote_literal(fmt)})"
+    if fmt.startswith("%a"):
         checks.append(_weekday_agrees(t, parsed))
     return f"CASE WHEN {' AND '.join(checks)} THEN {parsed} END"
 
@@ -554,7 +582,12 @@ def _parse(t: str, shape: DateShape) -> str:
         return _named_time(t, shape)
     # Nor does it read an offset after minutes (2025-05-20 08:42+02:00) or ISO's basic format:
     # strptime does (no hour 24 there; no second 60 either).
-    if shape.shape in (Shape.TS_ISO_HM_ZONE, Shape.TS_ISO_T_HM_ZONE, Shape.TS_ISO_BASIC_ZONE):
+    if shape.shape in (
+        Shape.TS_ISO_HM_ZONE,
+        Shape.TS_ISO_T_HM_ZONE,
+        Shape.TS_ISO_BASIC_ZONE,
+        Shape.TS_ISO_BASIC_FRACTION_ZONE,
+    ):
         return _offset_strptime(t, shape.day_first)
     year_zero = _year_zero(t, shape)
     if shape.zoned:
@@ -624,6 +657,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
         shape in SLASH_SHAPES and bool(flags & Flag.VALID_DAY_FIRST) and not flags & Flag.VALID_MONTH_FIRST
     ),
     "compact": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.VALID_DAY_FIRST),
+    "compact_no_day": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.COMPACT_NO_DAY),
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
@@ -741,6 +775,11 @@ def table_profile_sql(
         "sum(weight * nb0) AS bytes",
         # The values are already distinct: the smallest five, deterministic, in bounded memory.
         f"min(r0, {EXAMPLES}) AS examples",
+        # The most cells one value of the code has, and each null token's cells (trimmed: tokens are
+        # compared so): a token is judged by its own count, and against the column's values'.
+        "max(weight) AS max_value_cells",
+        "list_sort(list({'token': t0, 'cells': CAST(weight AS BIGINT), "
+        f"'bytes': CAST(weight * nb0 AS BIGINT)}}) FILTER (WHERE k0 = {Shape.NULL_LIKE:d})) AS token_cells",
         "min(d0) AS min_day_first",
         "max(d0) AS max_day_first",
         "min(dm0) AS min_month_first",
@@ -782,6 +821,10 @@ BOUNDS = (
     "max_value_bytes",
 )
 
+#: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
+#: their bytes as read.
+TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
+
 #: The profile query's columns after ``idx`` and ``code``, each with how a column's row (code NULL)
 #: folds it from the column's coded rows (see :func:`with_column_rows`).
 _COLUMN_ROW = {
@@ -792,6 +835,9 @@ _COLUMN_ROW = {
     # (no NULL in it; NULL when the column has no value).
     "examples": "CASE WHEN count(examples) > 0 "
     f"THEN list_slice(list_sort(flatten(list(examples))), 1, {EXAMPLES}) END",
+    "max_value_cells": "max(max_value_cells)",
+    "token_cells": "CASE WHEN count(token_cells) > 0 "
+    "THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END",
     **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
 }
 
