@@ -64,6 +64,12 @@ def test_exact_copies_are_removed_and_audited_by_default(make_sqlite: SqliteFact
         "ORDER BY rowid",
     )
     assert result["t"].duplicates_removed == len(extra) == 3
+    # The warning gives the share of the table removed and the way to keep them.
+    (rows,) = _sqlite_rows(path, "SELECT count(*) FROM t")[0]
+    assert result.warnings == [
+        f"table 't': 3 of {rows} rows ({100 * 3 / rows:.3g} %) removed as exact copies of other rows "
+        "(audited, rule duplicate_row; if they are real repeated rows, duplicates = keep loads them)"
+    ]
     assert result.audit is not None
     audited = [r for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
     # No declared key: a row is named by its position, which here is its rowid.

@@ -195,7 +195,14 @@ class CleanResult:
             if table.rows_rejected:
                 found.append(f"table {name!r}: {table.rows_rejected:,} row(s) rejected (quarantine_policy)")
             if table.duplicates_removed:
-                found.append(f"table {name!r}: {table.duplicates_removed:,} duplicate row(s) removed")
+                # The share: a quarter of a table's rows removed says more than a count (a table of
+                # repeated observations, real rows, loses most of them: duplicates = keep).
+                share = 100 * table.duplicates_removed / max(table.rows_in, 1)
+                found.append(
+                    f"table {name!r}: {table.duplicates_removed:,} of {table.rows_in:,} rows ({share:.3g} %) "
+                    "removed as exact copies of other rows (audited, rule duplicate_row; if they are real "
+                    "repeated rows, duplicates = keep loads them)"
+                )
         return found
 
     @property
