@@ -35,7 +35,9 @@ the check reports those cells, because they are losses the operator chose, not c
 Rows are joined on the table's declared primary key (the rowid alias or another declared key) when its
 values are unique and not NULL, else as multisets (a row changed by a rule then paired on its INTEGER,
 REAL and BLOB cells where those name one source and one target row, else with a target row every cell of
-which keeps the rule, its cells checked after). A source row missing from the target is allowed only when
+which keeps the rule, its cells checked after; such a target is looked for first among the rows with the
+same loose values: trimmed, blank as NULL, numbers as numbers). A source row missing from the target is
+allowed only when
 it is an exact copy (storage classes and values) of an earlier row, audited as a duplicate (rule
 containing ``duplicate``), and a row equal to it arrived; such copies are set aside before pairing, so
 that identical rows are interchangeable and a copy never takes the target row of a row that arrived
