@@ -37,11 +37,10 @@ values are unique and not NULL, else as multisets (a row changed by a rule then 
 REAL and BLOB cells where those name one source and one target row, else with a target row every cell of
 which keeps the rule, its cells checked after; such a target is looked for first among the rows with the
 same loose values: trimmed, blank as NULL, numbers as numbers). A source row missing from the target is
-allowed only when
-it is an exact copy (storage classes and values) of an earlier row, audited as a duplicate (rule
-containing ``duplicate``), and a row equal to it arrived; such copies are set aside before pairing, so
-that identical rows are interchangeable and a copy never takes the target row of a row that arrived
-changed.
+allowed only when it is an exact copy (storage classes and values) of an earlier row, audited as a
+duplicate (rule containing ``duplicate``), and a row equal to it arrived; such copies are set aside
+before pairing, so that identical rows are interchangeable and a copy never takes the target row of a
+row that arrived changed.
 """
 
 from __future__ import annotations
