@@ -35,11 +35,12 @@ the check reports those cells, because they are losses the operator chose, not c
 Rows are joined on the table's declared primary key (the rowid alias or another declared key) when its
 values are unique and not NULL, else as multisets (a row changed by a rule then paired on its INTEGER,
 REAL and BLOB cells where those name one source and one target row, else with a target row every cell of
-which keeps the rule, its cells checked after). A source row missing from the target is allowed only when
-it is an exact copy (storage classes and values) of an earlier row, audited as a duplicate (rule
-containing ``duplicate``), and a row equal to it arrived; such copies are set aside before pairing, so
-that identical rows are interchangeable and a copy never takes the target row of a row that arrived
-changed.
+which keeps the rule, its cells checked after; such a target is looked for first among the rows with the
+same loose values: trimmed, blank as NULL, numbers as numbers). A source row missing from the target is
+allowed only when it is an exact copy (storage classes and values) of an earlier row, audited as a
+duplicate (rule containing ``duplicate``), and a row equal to it arrived; such copies are set aside
+before pairing, so that identical rows are interchangeable and a copy never takes the target row of a
+row that arrived changed.
 """
 
 from __future__ import annotations
@@ -751,6 +752,15 @@ def _join(
         pairs += [(row, target_rows[i]) for row, i in found]
         paired = {i for _, i in found}  # once: built per element, 24,000 keyless rows took minutes
         rest = [i for i in rest if i not in paired]
+    if left and rest and not usable_key:
+        # Keyless TEXT rows whose cells were typed (``'1962'`` → 1962, ``''`` → NULL) match no target
+        # row on plain values: propose targets by a loose form of the cells (trimmed, blank as NULL,
+        # canonical numbers), and pair only where every cell keeps the rule (``problems`` is empty).
+        # A proposal never excuses anything; it only spares the cell-by-cell search below.
+        left, found = _pair_loosely(columns, left, target_rows, rest, problems)
+        pairs += [(row, target_rows[i]) for row, i in found]
+        paired = {i for _, i in found}
+        rest = [i for i in rest if i not in paired]
     if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
         return pairs, left, [target_rows[i] for i in rest]
     missing: list[SourceRow] = []
@@ -764,6 +774,66 @@ def _join(
         rest.remove(match)
         pairs.append((row, target_rows[match]))
     return pairs, missing, [target_rows[i] for i in rest]
+
+
+def _loose(value: Any) -> Any:
+    """A cell's loose form for proposing pairs (:func:`_pair_loosely`): text trimmed, blank as NULL,
+    integer and decimal text as numbers; numbers as numbers; anything else (dates, bytes) as nothing,
+    since the proposal is checked cell by cell after."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if DECIMAL_TEXT.fullmatch(text):
+            return ("n", Decimal(text))
+        return ("s", text)
+    if isinstance(value, bool):
+        return ("n", Decimal(int(value)))
+    if isinstance(value, int | Decimal):
+        return ("n", Decimal(value))
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return ("n", Decimal(value))
+    return ("?",) if value is not None else None
+
+
+def _pair_loosely(
+    columns: list[str],
+    left: list[SourceRow],
+    target_rows: list[dict[str, Any]],
+    rest: list[int],
+    problems: Problems,
+) -> tuple[list[SourceRow], list[tuple[SourceRow, int]]]:
+    """Source rows still unpaired, and (row, target index) pairs proposed by the rows' loose forms
+    (:func:`_loose`) and kept only where ``problems`` finds nothing in any cell."""
+    sample = target_rows[rest[0]]
+    # Columns whose target values are text or numbers; dates, booleans and bytes are left to the check.
+    usable = [c for c in columns if isinstance(sample[c], str | int | float | Decimal) or sample[c] is None]
+    usable = [
+        c
+        for c in usable
+        if all(isinstance(target_rows[i][c], str | int | float | Decimal | None) for i in rest)
+        and not any(isinstance(target_rows[i][c], bool) for i in rest)
+    ]
+    if not usable:
+        return left, []
+    targets: dict[Any, list[int]] = {}
+    for i in rest:
+        targets.setdefault(tuple(_loose(target_rows[i][c]) for c in usable), []).append(i)
+    found: list[tuple[SourceRow, int]] = []
+    unpaired: list[SourceRow] = []
+    for row in left:
+        cells = tuple(
+            _loose(row.cells[c].text()) if row.cells[c].storage == "text" else _loose(row.cells[c].value)
+            for c in usable
+        )
+        bucket = targets.get(cells, [])
+        match = next((i for i in bucket if not problems(row, target_rows[i], None)), None)
+        if match is None:
+            unpaired.append(row)
+            continue
+        bucket.remove(match)
+        found.append((row, match))
+    return unpaired, found
 
 
 #: Storage classes whose cells no cleaning rule changes (read natively, never through text).

@@ -242,6 +242,32 @@ def test_checker_pairs_the_rows_of_a_table_without_a_key_on_their_native_cells(
     assert [(v.table, v.column, v.target) for v in again] == [("change", "request", "'changed'")]
 
 
+def test_checker_pairs_the_typed_text_rows_of_a_table_without_a_key_or_native_cells(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # The Lahman baseball CSVs as sqlite3's `.import` writes them: every cell TEXT, no key. Numbers
+    # arrive typed (`'1962'` → 1962) and blanks NULL, so no row met its source on its plain values, no
+    # INTEGER/REAL/BLOB cell could pair it, and past 2,000 rows the checker reported every row
+    # "missing" and every one "not in the source" (AllstarFull: 5,344 of each). Proposed by their
+    # loose values and kept only where every cell keeps the rule, the rows are checked cell by cell.
+    rows = [(f"p{i:04d}", str(1933 + i % 80), str(i % 3), "" if i % 4 else str(i % 10)) for i in range(2100)]
+    path = sqlite_file(
+        tmp_path / "allstar.db", "CREATE TABLE allstar (player TEXT, year TEXT, game TEXT, pos TEXT)", rows
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.data_type("allstar", "year") == "bigint"
+    assert loaded.violations == [], summarize(loaded.violations)
+    version = quote_ident(loaded.result.record.version_schema)
+    pg_query(pg_uri, f"UPDATE {version}.allstar SET game = 7 WHERE player = 'p0001'")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    # No cell names the row (it has no key, no native cell): it is missing, and its changed copy extra.
+    assert [(v.table, v.column, v.reason) for v in again] == [
+        ("allstar", None, "row missing"),
+        ("allstar", None, "row not in the source"),
+    ]
+    assert "p0001" in again[0].source and "'game': 7" in again[1].target
+
+
 def test_checker_accepts_a_hand_built_lossless_target_and_names_each_broken_cell(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -638,7 +638,10 @@ def infer_column(
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
-    if column.default is not None and column.default.strip("'\" ").lower() in ("current_timestamp", "null"):
+    # The string 'null' and current_timestamp are not copied literally; SQL's NULL (unquoted) is every
+    # column's default, in PostgreSQL too: nothing is lost, nothing to say.
+    default = (column.default or "").strip("() ").lower()
+    if default.strip("'\"") == "current_timestamp" or default in ("'null'", '"null"'):
         notes.append(f"SQLite default {column.default} is not copied literally")
 
     return ColumnProfile(
