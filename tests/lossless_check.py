@@ -736,7 +736,12 @@ def _join(
     for row in rows:
         candidates = by_value.get(tuple(_canonical_cell(row.cells[c]) for c in join_columns), [])
         if candidates:
-            index = candidates.pop(0)
+            # Distinct source keys may meet in one target value (the INTEGER 5 and the TEXT '5' of an
+            # untyped key, under a plain index): the target row whose cells all keep the rule, if any.
+            index = candidates[0]
+            if len(candidates) > 1:
+                index = next((i for i in candidates if not problems(row, target_rows[i], None)), index)
+            candidates.remove(index)
             taken.add(index)
             pairs.append((row, target_rows[index]))
         else:

@@ -141,7 +141,10 @@ def data_key(table: TableProfile, copies: int = 0) -> str | None:
 
 def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
     # Cleaning trims, nulls blanks and quarantines unparseable values: any of those could make two
-    # distinct raw values equal, or a value NULL, in the target.
+    # distinct raw values equal, or a value NULL, in the target. So can typing: the INTEGER 5 and the
+    # TEXT '5' are two distinct values to SQLite (and the profile), one in a typed column.
+    if len(stored_classes(column)) > 1:
+        return False
     blemishes = (
         column.null_count
         + column.empty_string_count
@@ -150,6 +153,11 @@ def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
         + column.invalid_count
     )
     return blemishes == 0 and column.distinct_count == rows
+
+
+def stored_classes(column: ColumnProfile) -> list[str]:
+    """The storage classes other than NULL that ``column`` holds (``["integer", "text"]``)."""
+    return [kind for kind, count in column.storage_classes.items() if count and kind != "null"]
 
 
 def narrowing_column(table: TableProfile, key: list[str]) -> ColumnProfile | None:
@@ -281,7 +289,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     columns = list(table.columns)
     if not count or not columns:
         return
-    if (declared is not None and declared.enforced) or table.key_found == "data_unique":
+    # SQLite keeps a key unique in its own terms: the INTEGER 5, the TEXT '5' and the BLOB x'35' are
+    # three keys to it, one value in a typed (or text) target column. A key with a column of more than
+    # one storage class is counted as the target will read it, whatever SQLite enforces.
+    mixed = [name for name in table.key if len(stored_classes(table[name])) > 1]
+    if ((declared is not None and declared.enforced) or table.key_found == "data_unique") and not mixed:
         # SQLite enforces the key, or the profile found it unique and non-null: a key that differs on
         # every row allows no exact copy either. Nothing to count, no query.
         table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
@@ -330,6 +342,13 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         table.key, table.key_found = [column], "data_unique"
         table.duplicate_keys = table.null_keys = 0
     what = ", ".join(table.key) or "first column"
+    shared = f"rows whose key ({what}) is also another, different row's"
+    if mixed:
+        classes = ", ".join(stored_classes(table[mixed[0]]))
+        shared += (
+            f" as the target reads it ({', '.join(mixed)} holds {classes} cells: SQLite keeps the "
+            "INTEGER 5 and the TEXT '5' apart, one target column cannot)"
+        )
     issues = [
         Issue(
             "duplicate_row",
@@ -341,7 +360,7 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
             "duplicate_key",
             table.duplicate_keys,
             tuple(ex_keys or ()),
-            detail=f"rows whose key ({what}) is also another, different row's",
+            detail=shared,
         ),
         Issue("null_key", table.null_keys, detail=f"rows with NULL in the key ({what})"),
     ]
