@@ -142,6 +142,15 @@ class SourceTable:
         keys = [tuple(_canonical_cell(r.cells[c]) for c in self.primary_key) for r in self.rows]
         return all(None not in k for k in keys) and len(set(keys)) == len(keys)
 
+    @cached_property
+    def run_key_is_unique(self) -> bool:
+        """Whether the run's key of a table declaring none identifies every source row (it does not
+        when exact copies share it: the run found it unique once they are removed)."""
+        if self.primary_key or not self.run_key or any(c not in self.columns for c in self.run_key):
+            return False
+        keys = [tuple(_canonical_cell(r.cells[c]) for c in self.run_key) for r in self.rows]
+        return all(None not in k for k in keys) and len(set(keys)) == len(keys)
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -719,13 +728,18 @@ def _join(
 ) -> tuple[list[tuple[SourceRow, dict[str, Any]]], list[SourceRow], list[dict[str, Any]]]:
     """Pairs (source row, target row), unmatched source rows, unmatched target rows.
 
-    First on the declared key's plain values (when unique and never NULL) or, without one, on the whole
-    row's plain values; what is left is paired greedily with a target row where every cell keeps the
+    First on the declared key's plain values (when unique and never NULL), else on the key the run
+    found in the data (when it names every source row alone) or, without one, on the whole row's plain
+    values; what is left is paired greedily with a target row where every cell keeps the
     rule (audits included), else (keyed tables) one whose key cells keep it, so that a changed cell is
     reported as such rather than as a missing row.
     """
     key = [c for c in table.primary_key if c in columns]
     usable_key = len(key) == len(table.primary_key) and table.key_is_unique
+    if table.run_key_is_unique and all(c in columns for c in table.run_key):
+        # No declared key, but the run found one (unique, never NULL, no rule changes it): rows are
+        # paired on it, not on every column (one converted cell per row would unpair them all).
+        key, usable_key = list(table.run_key), True
     join_columns = key if usable_key else columns
     by_value: dict[Any, list[int]] = {}
     for i, target in enumerate(target_rows):

@@ -20,7 +20,7 @@ from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 
 from .conftest import pg_query
-from .lossless_check import check, summarize
+from .lossless_check import check, check_run, summarize
 from .test_lossless import GATES_OPEN, load_and_check
 
 TABLES = {
@@ -139,3 +139,26 @@ def test_checker_pairs_a_target_value_two_source_keys_share_by_their_cells(
     pg_query(pg_uri, f"UPDATE {quote_ident(base)}.t SET v = 'INT' WHERE v = 'int'")
     broken = check(path, pg_uri, base, audit=audit)
     assert [(v.table, v.column, v.target) for v in broken] == [("t", "v", "'INT'")], summarize(broken)
+
+
+def test_checker_pairs_a_keyless_table_on_the_key_the_run_found(pg_uri: str, tmp_path: Path) -> None:
+    """No declared key, every row with a converted cell (a date) and no INTEGER/REAL/BLOB cell to pair
+    on, past the checker's 4M pairs: rows are paired on the key the run found in the data (before,
+    all 2,100 were "missing" and 2,100 "not in the source")."""
+    rows = [(f"{i:05d}", f"{2000 + i % 20}/0{1 + i % 9}/1{i % 10}", f"note {i % 13}") for i in range(2100)]
+    path = tmp_path / "found.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (code TEXT, day TEXT, note TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.result.profile["t"].key == ["code"]
+    assert loaded.data_type("t", "day") == "date"
+    assert loaded.violations == [], summarize(loaded.violations)
+    version = quote_ident(loaded.result.record.version_schema)
+    pg_query(pg_uri, f"UPDATE {version}.t SET note = 'changed' WHERE code = '01234'")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    # Named by its position (1,235th): 1234 % 13 = 12.
+    expected = [("1235", "note", "text b'note 12'", "'changed'")]
+    assert [(v.key, v.column, v.source, v.target) for v in again] == expected, summarize(again)
