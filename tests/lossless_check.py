@@ -770,7 +770,16 @@ def _join(
         pairs += [(row, target_rows[i]) for row, i in found]
         paired = {i for _, i in found}  # once: built per element, 24,000 keyless rows took minutes
         rest = [i for i in rest if i not in paired]
-    if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
+    if len(left) * len(rest) > 4_000_000:
+        # Too many to search: each row against the target row in its place (a load keeps the source's
+        # rowid order), a pair taken only when every cell keeps the rule, as a search would take it.
+        in_place = [
+            (row, i) for row, i in zip(left, rest, strict=False) if not problems(row, target_rows[i], None)
+        ]
+        pairs += [(row, target_rows[i]) for row, i in in_place]
+        placed, used = {id(row) for row, _ in in_place}, {i for _, i in in_place}
+        left, rest = [row for row in left if id(row) not in placed], [i for i in rest if i not in used]
+    if len(left) * len(rest) > 4_000_000:  # still too many to pair cell by cell: report them as they are
         return pairs, left, [target_rows[i] for i in rest]
     missing: list[SourceRow] = []
     for row in left:

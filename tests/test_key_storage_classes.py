@@ -162,3 +162,28 @@ def test_checker_pairs_a_keyless_table_on_the_key_the_run_found(pg_uri: str, tmp
     # Named by its position (1,235th): 1234 % 13 = 12.
     expected = [("1235", "note", "text b'note 12'", "'changed'")]
     assert [(v.key, v.column, v.source, v.target) for v in again] == expected, summarize(again)
+
+
+def test_checker_pairs_a_large_keyless_table_row_by_row_in_load_order(pg_uri: str, tmp_path: Path) -> None:
+    """No key at all (every column repeats), a converted cell in every row, no INTEGER/REAL/BLOB cell,
+    past 4M pairs: each row is tried against the target row in its place (before, all 2,100 rows were
+    "missing" and 2,100 "not in the source"); a changed cell still unpairs its row."""
+    rows = [(f"{2000 + i % 20}/0{1 + i % 9}/1{i % 10}", f" note {i % 13}", f"x{i % 50}") for i in range(2100)]
+    path = tmp_path / "keyless.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (day TEXT, note TEXT, code TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.result.profile["t"].key == []
+    assert loaded.data_type("t", "day") == "date"
+    assert loaded.violations == [], summarize(loaded.violations)
+    version = quote_ident(loaded.result.record.version_schema)
+    pg_query(pg_uri, f"UPDATE {version}.t SET code = 'changed' WHERE day = '2007-08-17' AND note = 'note 8'")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    i = next(i for i, row in enumerate(rows) if row[:2] == ("2007/08/17", " note 8"))  # the one such row
+    assert sorted((v.reason, v.key or "", "'changed'" in v.target) for v in again) == [
+        ("row missing", str(i + 1), False),
+        ("row not in the source", "", True),
+    ], summarize(again)
