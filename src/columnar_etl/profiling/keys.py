@@ -457,6 +457,12 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
     cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
     source key has no NULL but whose cleaned key has one is a key lost. Rows whose source key is
     NULL (or shared) are the duplicate count's business (:func:`find_key`), not this one's.
+
+    Not found here, because loading as written would not keep them apart: keys that meet by their
+    storage class (the INTEGER 5 and the TEXT '5', counted by :func:`find_key` as the target reads
+    them) or by NUL removal (PostgreSQL's text holds no NUL); both leave a plain index. A key found in
+    the data needs no comparison: it is of one storage class with no value cleaning changes
+    (:func:`data_key`; an integer column only when every value reads back the same).
     """
     if not table.key or any(name not in table.columns for name in table.key):
         return {}
@@ -472,18 +478,43 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
     ]
     label = " || ' | ' || ".join(f"chr(39) || {value} || chr(39)" for value in raw)
     present = " AND ".join(f"{value} IS NOT NULL" for value in raw)
-    lost = " OR ".join(f"c{index} IS NULL" for index in range(len(cleaned)))
-    columns = ", ".join(f"{value} AS c{index}" for index, value in enumerate(cleaned))
-    grouped = ", ".join(f"c{index}" for index in range(len(cleaned)))
-    sql = (
-        f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {label} AS label, {columns} "
-        f"FROM {relation} WHERE {present}), "
-        f"groups AS (SELECT count(DISTINCT raw) AS n, min(label) AS a, max(label) AS b, "
-        f"bool_or({lost}) AS lost FROM cleaned GROUP BY {grouped}) "
-        "SELECT count(*) FILTER (WHERE n > 1 AND NOT lost), "
-        "any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost), "
-        "count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost) FROM groups"
-    )
+    # The cleaned values under helper names (no export column has one: a key column may be "c0").
+    names = [quote_ident(f"{HELPER_PREFIX}c{index}") for index in range(len(cleaned))]
+    lost = " OR ".join(f"{name} IS NULL" for name in names)
+    columns = ", ".join(f"{value} AS {name}" for value, name in zip(cleaned, names, strict=True))
+    grouped = ", ".join(names)
+    if all(table[name].inferred_type == "text" for name in changing):
+        # Cleaned to text (trimmed, blanks and tokens NULL): two keys meet only where one of them
+        # changed, so only the rows meeting a changed key's cleaned value are grouped (a 1M-row key
+        # with 2% padded: 0.5 CPU seconds instead of 1.6, most of them the one scan).
+        moved = " OR ".join(
+            f"{name} IS DISTINCT FROM {value}"
+            for name, value, column in zip(names, raw, table.key, strict=True)
+            if column in changing
+        )
+        meeting = (
+            f"(SELECT * FROM cleaned SEMI JOIN (SELECT DISTINCT {grouped} FROM cleaned "
+            f"WHERE ({moved}) AND NOT ({lost})) USING ({grouped}))"
+        )
+        sql = (
+            f"WITH cleaned AS (SELECT {', '.join(raw)}, {columns} FROM {relation} WHERE {present}), "
+            f"groups AS (SELECT count(DISTINCT row({', '.join(raw)})) AS n, min({label}) AS a, "
+            f"max({label}) AS b FROM {meeting} GROUP BY {grouped}) "
+            "SELECT m.merges, m.pair, l.lost, l.example FROM "
+            "(SELECT count(*) FILTER (WHERE n > 1) AS merges, any_value([a, b]) FILTER (WHERE n > 1) AS pair "
+            f"FROM groups) AS m, (SELECT count(*) AS lost, any_value({label}) AS example "
+            f"FROM cleaned WHERE {lost}) AS l"
+        )
+    else:
+        sql = (
+            f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {label} AS label, {columns} "
+            f"FROM {relation} WHERE {present}), "
+            f"groups AS (SELECT count(DISTINCT raw) AS n, min(label) AS a, max(label) AS b, "
+            f"bool_or({lost}) AS lost FROM cleaned GROUP BY {grouped}) "
+            "SELECT count(*) FILTER (WHERE n > 1 AND NOT lost), "
+            "any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost), "
+            "count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost) FROM groups"
+        )
     doing = "comparing the key's values with their cleaned ones"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         found = src.connection.cursor().execute(sql).fetchone()
