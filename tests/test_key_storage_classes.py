@@ -107,8 +107,9 @@ def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(pg_uri: str, 
     warnings = loaded.result.record.warnings
     # Decided from the profile, not found out by PostgreSQL refusing the key.
     assert not any("refused" in line for line in warnings), warnings
-    plain = {line.split(":")[0] for line in warnings if "plain index" in line}
-    assert plain == {"untyped", "strict", "norowid"}
+    plain = {line.split(":")[0]: line for line in warnings if "plain index" in line}
+    assert set(plain) == {"untyped", "strict", "norowid"}
+    assert all("k: values of several storage classes" in line for line in plain.values()), plain
 
 
 def test_checker_pairs_a_target_value_two_source_keys_share_by_their_cells(
