@@ -336,7 +336,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         listed = [*(low or ()), *(high or ())]
         if not odd and len(listed) <= COPY_ROWS_LIMIT:
             table.copy_rows = sorted(int(rowid) for rowid in listed)
-    if not table.key and table.duplicate_rows and (column := data_key(table, table.duplicate_rows)):
+    # The count reads every cell as text (invalid text decoded): its copies are the cleaner's only when
+    # no column holds two storage classes (5 and '5') or text that is not UTF-8 (b'caf\xe9' and 'café'),
+    # which the cleaner tells apart (c_3143: 'n' was taken for the key of rows the cleaner all kept).
+    exact = all(len(stored_classes(c)) <= 1 and not c.issue_count("invalid_encoding") for c in table)
+    if not table.key and table.duplicate_rows and exact and (column := data_key(table, table.duplicate_rows)):
         # Unique in every row but the exact copies: the key, once they are removed (no row without it,
         # and no two different rows share it).
         table.key, table.key_found = [column], "data_unique"
