@@ -1,7 +1,7 @@
 """A key whose column holds more than one storage class: SQLite keeps the INTEGER 5, the TEXT '5' and
 the BLOB x'35' apart (three keys, even under its own PRIMARY KEY or a STRICT table's), one target
-column cannot. Such a key is counted as the target reads it (a plain index when values meet), and a
-column of several storage classes is never taken as a key found in the data. Expected figures come
+column cannot. Such a key is counted as the target reads it (a plain index when values meet); a key
+found in the data so counted gives way to the next unique column of one storage class. Expected figures come
 from SQLite itself (``CAST(k AS TEXT)``: the text each cell becomes), never from the package.
 """
 
@@ -78,7 +78,7 @@ def test_a_key_of_several_storage_classes_is_counted_as_the_target_reads_it(tmp_
     assert [profile[t].duplicate_keys for t in TABLES] == [1, 2, 1, 0]
     assert "one target column cannot" in next(i.detail for i in profile["strict"].issues)
     assert profile["apart"].primary_key_blocker() is None
-    # The undeclared column unique to SQLite is no key: 'code' (one class, unique) is.
+    # The undeclared column unique to SQLite (5 and '5') is no key once counted: 'code' (one class) is.
     assert profile["found"].key == ["code"] and profile["found"].key_found == "data_unique"
 
 

@@ -125,7 +125,7 @@ def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
     return True
 
 
-def data_key(table: TableProfile, copies: int = 0) -> str | None:
+def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()) -> str | None:
     """A column unique and non-null in the data (integer first, then text; leftmost), or None.
 
     ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
@@ -134,6 +134,8 @@ def data_key(table: TableProfile, copies: int = 0) -> str | None:
         return None
     for kind in DATA_KEY_TYPES:
         for column in table:
+            if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
+                continue  # a next choice is taken without a count: of one storage class only
             if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
                 return str(column.name)
     return None
@@ -142,9 +144,8 @@ def data_key(table: TableProfile, copies: int = 0) -> str | None:
 def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
     # Cleaning trims, nulls blanks and quarantines unparseable values: any of those could make two
     # distinct raw values equal, or a value NULL, in the target. So can typing: the INTEGER 5 and the
-    # TEXT '5' are two distinct values to SQLite (and the profile), one in a typed column.
-    if len(stored_classes(column)) > 1:
-        return False
+    # TEXT '5' are two distinct values to SQLite (and the profile), one in a typed column; a column of
+    # several storage classes is therefore counted as the target reads it (find_key).
     blemishes = (
         column.null_count
         + column.empty_string_count
@@ -331,6 +332,13 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
             row = src.connection.cursor().execute(sql).fetchone()
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
+    if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys):
+        # Distinct to SQLite and the profile (5 and '5'), not as the target reads it: not the key. The
+        # next column unique in the data, of one storage class, is (nothing to count: see above).
+        column = data_key(table, exclude=tuple(table.key))
+        table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)
+        table.duplicate_keys = table.null_keys = 0
+        ex_keys = None
     if rowid and len(row) > 5:
         low, high, odd = row[5:]
         listed = [*(low or ()), *(high or ())]
@@ -339,7 +347,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     # The count reads every cell as text (invalid text decoded): its copies are the cleaner's only when
     # no column holds two storage classes (5 and '5') or text that is not UTF-8 (b'caf\xe9' and 'café'),
     # which the cleaner tells apart (c_3143: 'n' was taken for the key of rows the cleaner all kept).
-    exact = all(len(stored_classes(c)) <= 1 and not c.issue_count("invalid_encoding") for c in table)
+    exact = all(
+        len(set(stored_classes(c)) & {"integer", "text", "blob"}) <= 1
+        and not c.issue_count("invalid_encoding")
+        for c in table
+    )
     if not table.key and table.duplicate_rows and exact and (column := data_key(table, table.duplicate_rows)):
         # Unique in every row but the exact copies: the key, once they are removed (no row without it,
         # and no two different rows share it).
