@@ -143,6 +143,15 @@ class SourceTable:
         keys = [tuple(_canonical_cell(r.cells[c]) for c in self.primary_key) for r in self.rows]
         return all(None not in k for k in keys) and len(set(keys)) == len(keys)
 
+    @cached_property
+    def run_key_is_unique(self) -> bool:
+        """Whether the run's key of a table declaring none identifies every source row (it does not
+        when exact copies share it: the run found it unique once they are removed)."""
+        if self.primary_key or not self.run_key or any(c not in self.columns for c in self.run_key):
+            return False
+        keys = [tuple(_canonical_cell(r.cells[c]) for c in self.run_key) for r in self.rows]
+        return all(None not in k for k in keys) and len(set(keys)) == len(keys)
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -720,13 +729,18 @@ def _join(
 ) -> tuple[list[tuple[SourceRow, dict[str, Any]]], list[SourceRow], list[dict[str, Any]]]:
     """Pairs (source row, target row), unmatched source rows, unmatched target rows.
 
-    First on the declared key's plain values (when unique and never NULL) or, without one, on the whole
-    row's plain values; what is left is paired greedily with a target row where every cell keeps the
+    First on the declared key's plain values (when unique and never NULL), else on the key the run
+    found in the data (when it names every source row alone) or, without one, on the whole row's plain
+    values; what is left is paired greedily with a target row where every cell keeps the
     rule (audits included), else (keyed tables) one whose key cells keep it, so that a changed cell is
     reported as such rather than as a missing row.
     """
     key = [c for c in table.primary_key if c in columns]
     usable_key = len(key) == len(table.primary_key) and table.key_is_unique
+    if table.run_key_is_unique and all(c in columns for c in table.run_key):
+        # No declared key, but the run found one (unique, never NULL, no rule changes it): rows are
+        # paired on it, not on every column (one converted cell per row would unpair them all).
+        key, usable_key = list(table.run_key), True
     join_columns = key if usable_key else columns
     by_value: dict[Any, list[int]] = {}
     for i, target in enumerate(target_rows):
@@ -737,7 +751,12 @@ def _join(
     for row in rows:
         candidates = by_value.get(tuple(_canonical_cell(row.cells[c]) for c in join_columns), [])
         if candidates:
-            index = candidates.pop(0)
+            # Distinct source keys may meet in one target value (the INTEGER 5 and the TEXT '5' of an
+            # untyped key, under a plain index): the target row whose cells all keep the rule, if any.
+            index = candidates[0]
+            if len(candidates) > 1:
+                index = next((i for i in candidates if not problems(row, target_rows[i], None)), index)
+            candidates.remove(index)
             taken.add(index)
             pairs.append((row, target_rows[index]))
         else:
@@ -761,7 +780,16 @@ def _join(
         pairs += [(row, target_rows[i]) for row, i in found]
         paired = {i for _, i in found}
         rest = [i for i in rest if i not in paired]
-    if len(left) * len(rest) > 4_000_000:  # too many to pair cell by cell: report them as they are
+    if len(left) * len(rest) > 4_000_000:
+        # Too many to search: each row against the target row in its place (a load keeps the source's
+        # rowid order), a pair taken only when every cell keeps the rule, as a search would take it.
+        in_place = [
+            (row, i) for row, i in zip(left, rest, strict=False) if not problems(row, target_rows[i], None)
+        ]
+        pairs += [(row, target_rows[i]) for row, i in in_place]
+        placed, used = {id(row) for row, _ in in_place}, {i for _, i in in_place}
+        left, rest = [row for row in left if id(row) not in placed], [i for i in rest if i not in used]
+    if len(left) * len(rest) > 4_000_000:  # still too many to pair cell by cell: report them as they are
         return pairs, left, [target_rows[i] for i in rest]
     missing: list[SourceRow] = []
     for row in left:

@@ -137,3 +137,20 @@ def test_the_profile_says_why_and_the_plan_keeps_the_text(tmp_path: Path) -> Non
     assert column.type == "text" and column.as_written and column.null_tokens == ()
     assert plan["clean_padded"]["k"].as_written is False
     assert any(note.startswith("padded.k: loaded as written") for note in plan.notes)
+
+
+def test_a_sampled_profile_keeps_a_merged_key_as_written(tmp_path: Path) -> None:
+    """A sample of a table whose declared key holds 'k7' and 'k7 ' (two keys to SQLite, one trimmed):
+    the key is compared over every row, as on a whole profile (before, a sample checked nothing)."""
+    path = tmp_path / "sampled.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)")
+        con.executemany(
+            "INSERT INTO padded VALUES (?, ?)", [(f"k{i // 2}" + " " * (i % 2), i) for i in range(400)]
+        )
+    con.close()
+    profile = columnar_etl.profile(path, sample=50, settings=load_settings(**GATES_OPEN))
+    assert profile["padded"].sampled_rows == 50
+    assert "would make distinct keys (k) equal" in (profile["padded"]["k"].as_written or "")
+    assert columnar_etl.plan(profile)["padded"]["k"].as_written

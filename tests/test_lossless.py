@@ -703,6 +703,22 @@ def test_cp1252_text_arrives_as_the_right_characters_and_is_audited(pg_uri: str,
     assert loaded.violations == [], summarize(loaded.violations)
 
 
+def test_a_row_whose_cp1252_text_decodes_to_another_rows_utf8_is_no_copy(pg_uri: str, tmp_path: Path) -> None:
+    """Rows equal once a cell's cp1252 bytes are decoded (b'caf\\xe9' beside the UTF-8 'café') differ
+    in the source: both arrive (c_3143 removed the later one as an "exact duplicate"); a true copy of
+    the cp1252 row is still removed and audited. Without a key: copies are whole rows."""
+    rows = [(b"caf\xe9", 1), ("café".encode(), 1), (b"caf\xe9", 1), (b"plain", 2)]
+    path = sqlite_file(tmp_path / "copies.db", "CREATE TABLE t (note TEXT, n INTEGER)", rows, casts=["note"])
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    # n (1, 1, 1, 2) is no key: it would be unique only if rows 1-3 were all copies.
+    assert loaded.result.profile["t"].key == []
+    arrived = pg_query(pg_uri, f"SELECT note, n FROM {quote_ident(loaded.base)}.t ORDER BY note, n")
+    assert arrived == [("café", 1), ("café", 1), ("plain", 2)]
+    removed = [row["row_key"] for row in loaded.log("audit") if row["rule"] == "duplicate_row"]
+    assert removed == ["3"]
+
+
 def test_unicode_padding_is_trimmed_and_audited(pg_uri: str, tmp_path: Path) -> None:
     padded = ["\u00a0Alpha\u00a0", "\u2007Beta", "Gamma\u202f", "\u3000Delta\t", "Epsilon"]
     path = sqlite_file(

@@ -456,6 +456,27 @@ def test_native_columns_are_sqlites_own_numbers(make_sqlite: SqliteFactory, batc
     assert [float(y) if y is not None else None for *_, y in rows] == [y for *_, y in expected]
 
 
+def test_a_native_read_beside_a_column_an_index_covers_keeps_the_rows_together(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Read with its storage classes (it holds INTEGER and TEXT cells), a UNIQUE column is all SQLite
+    must compute, and its index covers it: SQLite scanned the index, in its order, and the native scan
+    (rowid order) beside it failed the run ("the native and the text read of the table differ")."""
+    rows = [(i, f"name {i * 7919 % 1000:04d}" if i % 2 else i * 7 % 1000, i * 10) for i in range(1, 301)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, name UNIQUE, n INTEGER)", rows)})
+    con = sqlite3.connect(path)
+    assert "COVERING INDEX" in con.execute("EXPLAIN QUERY PLAN SELECT rowid, name FROM t").fetchone()[3]
+    con.close()
+    with open_source(path) as src:
+        reads = [ColumnRead("name", with_class=True), ColumnRead("n")]
+        reader = src.read_batches("t", batch_size=64, reads=reads, native=["n"])
+        got = pa.Table.from_batches(list(reader), schema=reader.schema)
+    # Each name beside its own row's number, in rowid order.
+    assert list(zip(got.column("name").to_pylist(), got.column("n").to_pylist(), strict=True)) == [
+        (str(name), n) for _, name, n in rows
+    ]
+
+
 def test_a_native_read_of_a_cell_of_another_class_fails_naming_the_table(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": ("CREATE TABLE t (n INTEGER, s TEXT)", [(1, "a"), ("N/A", "b")])})
     with open_source(path) as src, pytest.raises((SourceError, duckdb.Error, pa.ArrowException)):

@@ -272,7 +272,18 @@ class TableProfile:
         if self.null_keys:
             return f"{self.null_keys} rows have NULL in the key ({columns})"
         if self.duplicate_keys:
-            return f"{self.duplicate_keys} rows share their key ({columns}) with a different row"
+            shared = f"{self.duplicate_keys} rows share their key ({columns}) with a different row"
+            # SQLite keeps the INTEGER 5 and the TEXT '5' apart; one target column does not.
+            mixed = [
+                name
+                for name in self.key
+                if name in self.columns
+                and sum(1 for kind, n in self.columns[name].storage_classes.items() if n and kind != "null")
+                > 1
+            ]
+            if mixed:
+                shared += f" as the target reads it ({', '.join(mixed)}: values of several storage classes)"
+            return shared
         if self.duplicate_rows and duplicates == "keep":
             return f"{self.duplicate_rows} exact duplicate rows are kept (duplicates = keep)"
         return None

@@ -27,6 +27,7 @@ from columnar_etl.source.cells import (
     ColumnRead,
     class_column,
     framed,
+    hex_column,
     row_digest_sql,
 )
 from columnar_etl.source.export import Source
@@ -92,7 +93,8 @@ class CopyFilter:
         ``reads`` come in the order of the cleaner's batches (columns it does not read may follow):
         a read ``with_class`` adds its cells' storage classes, named by that position
         (:func:`class_column`) as in the batches, and cells are then equal when their values and
-        classes are (TEXT ``''`` and BLOB ``x''`` read alike as bytes; they are not copies).
+        classes are (TEXT ``''`` and BLOB ``x''`` read alike as bytes; they are not copies); a read
+        ``with_hex`` adds the raw bytes of its invalid text (:func:`hex_column`), compared too.
 
         ``rowids``: the rows that have a copy, every one of them (the profile's list, see
         ``TableProfile.copy_rows``); only those rows are read, by rowid, and grouped. Rows outside it
@@ -108,6 +110,13 @@ class CopyFilter:
             (read.name, class_column(columns.index(read.name)), class_column(position))
             for position, read in enumerate(reads or [])
             if read.with_class
+        ]
+        # And each raw-bytes column of a column with invalid text: the TEXT b'caf\xe9' decodes to the
+        # 'café' another row holds as UTF-8, but the two cells differ, so the rows are no copies.
+        classes += [
+            (read.name, hex_column(columns.index(read.name)), hex_column(position))
+            for position, read in enumerate(reads or [])
+            if read.with_hex
         ]
         listed = rowids is not None and info.rowid is not None and list(compared) == columns
         relation = src.relation_sql(

@@ -1487,8 +1487,9 @@ def _keyed_steps(
     else:  # through the module's name: a test wraps it
         profiled = profile_table(src, table, settings, sample, parts, **options)
     find_key(src, profiled, declared, count=sample is None)
-    if declared is not None and sample is None:
+    if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
+        # On a sample too: the columns' figures are the sample's, the comparison reads every row.
         for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
             keep_as_written(profiled[name], why)
     if sample is not None or not profiled.columns:

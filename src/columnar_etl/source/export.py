@@ -187,7 +187,8 @@ class Source:
         on one core). Same rows, same values; the order across parts is not kept (aggregates do not need it).
         With ``class_string`` the storage classes of the ``with_class`` columns come as one column,
         :data:`CLASSES_COLUMN`, a letter per column in order, instead of a column each.
-        ``with_rowid`` adds each row's rowid as :data:`ROWID_COLUMN`; ``rowids`` reads only the rows
+        ``with_rowid`` adds each row's rowid as :data:`ROWID_COLUMN` (in one part, the rows then come
+        in rowid order); ``rowids`` reads only the rows
         with those rowids (SQLite finds each by its B-tree: the cost is the rows read, not the table).
         Both need a table with a rowid (:attr:`TableInfo.rowid`).
         ``where`` (SQLite SQL over the table's columns) keeps only the rows meeting it, chosen by
@@ -273,6 +274,11 @@ class Source:
         if parts <= 1 or info.rowid is None:
             query = f"SELECT {selected} FROM {quote_ident(table)}"
             query += f" WHERE ({where})" if where is not None else ""
+            if with_rowid and info.rowid is not None:
+                # In rowid order, as the native scan zipped with this read delivers its rows: asked for
+                # columns an index covers (a UNIQUE column of mixed storage classes read with its
+                # classes), SQLite scans that index instead, in the index's order.
+                query += f" ORDER BY {info.rowid[0]}"
             ranges = [f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(query)})"]
         else:
             alias, low, high = info.rowid
