@@ -250,7 +250,11 @@ def test_checker_pairs_the_typed_text_rows_of_a_table_without_a_key_or_native_ce
     # INTEGER/REAL/BLOB cell could pair it, and past 2,000 rows the checker reported every row
     # "missing" and every one "not in the source" (AllstarFull: 5,344 of each). Proposed by their
     # loose values and kept only where every cell keeps the rule, the rows are checked cell by cell.
-    rows = [(f"p{i:04d}", str(1933 + i % 80), str(i % 3), "" if i % 4 else str(i % 10)) for i in range(2100)]
+    # No column unique (a player twice, in other years): no key found in the data either.
+    rows = [
+        (f"p{i % 1050:04d}", str(1933 + i % 80), str(i % 3), "" if i % 4 else str(i % 10))
+        for i in range(2100)
+    ]
     path = sqlite_file(
         tmp_path / "allstar.db", "CREATE TABLE allstar (player TEXT, year TEXT, game TEXT, pos TEXT)", rows
     )
@@ -258,7 +262,7 @@ def test_checker_pairs_the_typed_text_rows_of_a_table_without_a_key_or_native_ce
     assert loaded.data_type("allstar", "year") == "bigint"
     assert loaded.violations == [], summarize(loaded.violations)
     version = quote_ident(loaded.result.record.version_schema)
-    pg_query(pg_uri, f"UPDATE {version}.allstar SET game = 7 WHERE player = 'p0001'")
+    pg_query(pg_uri, f"UPDATE {version}.allstar SET game = 7 WHERE player = 'p0001' AND year = 1934")
     again = check_run(loaded.result, path, pg_uri, loaded.base)
     # No cell names the row (it has no key, no native cell): it is missing, and its changed copy extra.
     assert [(v.table, v.column, v.reason) for v in again] == [
