@@ -148,6 +148,19 @@ def pg_query(uri: str, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
+def primary_key(uri: str, schema: str, table: str) -> list[str]:
+    """The columns of ``schema.table``'s primary key, in the key's order (PostgreSQL's catalogue)."""
+    rows = pg_query(
+        uri,
+        "SELECT a.attname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
+        "JOIN pg_namespace n ON n.oid = r.relnamespace "
+        "JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, position) ON true "
+        "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.attnum "
+        f"WHERE c.contype = 'p' AND n.nspname = '{schema}' AND r.relname = '{table}' ORDER BY k.position",
+    )
+    return [name for (name,) in rows]
+
+
 def uri_as(uri: str, user: str, password: str | None = None) -> str:
     """The same server URI, logging in as ``user`` (with ``password`` when given)."""
     parts = urlsplit(uri)

@@ -13,7 +13,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import pg_query
+from .conftest import pg_query, primary_key
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, Loaded, load_and_check
 
@@ -76,20 +76,6 @@ def _target_values(loaded: Loaded, table: str, columns: list[str]) -> set[tuple[
     return set(pg_query(loaded.uri, f"SELECT {listed} FROM {quote_ident(loaded.base)}.{quote_ident(table)}"))
 
 
-def _primary_key(loaded: Loaded, table: str) -> list[str]:
-    """The columns of ``table``'s primary key in the run's version schema (PostgreSQL's catalogue)."""
-    schema = loaded.result.load.schema
-    rows = pg_query(
-        loaded.uri,
-        "SELECT a.attname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
-        "JOIN pg_namespace n ON n.oid = r.relnamespace "
-        "JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, position) ON true "
-        "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.attnum "
-        f"WHERE c.contype = 'p' AND n.nspname = '{schema}' AND r.relname = '{table}' ORDER BY k.position",
-    )
-    return [name for (name,) in rows]
-
-
 def test_keys_the_rules_would_merge_are_loaded_as_written(pg_uri: str, tmp_path: Path) -> None:
     path = _export(tmp_path / "keys.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
@@ -99,7 +85,7 @@ def test_keys_the_rules_would_merge_are_loaded_as_written(pg_uri: str, tmp_path:
     assert not any("plain index" in line for line in record.warnings), record.warnings
     keys = {"pairs": ["a", "b"], "child": ["id"]}
     for table in TABLES:
-        assert _primary_key(loaded, table) == keys.get(table, ["k"]), table
+        assert primary_key(loaded.uri, loaded.result.load.schema, table) == keys.get(table, ["k"]), table
     # The merged keys (and the reference to one) hold every source value, as text.
     for table, column in [("padded", "k"), ("child", "k"), ("dated", "k"), ("tokens", "k"), ("pairs", "a")]:
         assert loaded.data_type(table, column) == "text", (table, column)

@@ -19,7 +19,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import pg_query
+from .conftest import pg_query, primary_key
 from .lossless_check import check, check_run, summarize
 from .test_lossless import GATES_OPEN, load_and_check
 
@@ -82,17 +82,6 @@ def test_a_key_of_several_storage_classes_is_counted_as_the_target_reads_it(tmp_
     assert profile["found"].key == ["code"] and profile["found"].key_found == "data_unique"
 
 
-def _primary_key(uri: str, schema: str, table: str) -> list[str]:
-    rows = pg_query(
-        uri,
-        "SELECT a.attname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
-        "JOIN pg_namespace n ON n.oid = r.relnamespace "
-        "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = ANY (c.conkey) "
-        f"WHERE c.contype = 'p' AND n.nspname = '{schema}' AND r.relname = '{table}'",
-    )
-    return [name for (name,) in rows]
-
-
 def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(pg_uri: str, tmp_path: Path) -> None:
     path = _export(tmp_path / "classes.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
@@ -102,8 +91,8 @@ def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(pg_uri: str, 
         rows = pg_query(pg_uri, f"SELECT count(*) FROM {quote_ident(loaded.base)}.{quote_ident(table)}")
         assert rows == [(len(TABLES[table][1]),)], table
         expected = ["k"] if _meeting(path, table) == 0 else []
-        assert _primary_key(pg_uri, schema, table) == expected, table
-    assert _primary_key(pg_uri, schema, "found") == ["code"]
+        assert primary_key(pg_uri, schema, table) == expected, table
+    assert primary_key(pg_uri, schema, "found") == ["code"]
     warnings = loaded.result.record.warnings
     # Decided from the profile, not found out by PostgreSQL refusing the key.
     assert not any("refused" in line for line in warnings), warnings
