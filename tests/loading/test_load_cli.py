@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,27 @@ def test_cutover_to_an_unknown_version_is_one_line_and_exit_1(pg_uri: str) -> No
 def test_help_of_each_command(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_load_records_the_views_and_triggers_it_does_not_copy_as_notes(pg_uri: str, tmp_path: Path) -> None:
+    # As `run` does: a view or a trigger holds no data of the tables loaded; the operator is told, in
+    # run.json's notes and on the console, and no warning is added for them.
+    export = tmp_path / "with_view.db"
+    export.write_bytes(Path(FIXTURE).read_bytes())
+    con = sqlite3.connect(export)
+    with con:
+        (table,) = con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 1"
+        ).fetchone()
+        con.execute(f'CREATE VIEW every_row AS SELECT * FROM "{table}"')
+        con.execute(f'CREATE TRIGGER stamp AFTER DELETE ON "{table}" BEGIN SELECT 1; END')
+    con.close()
+    code, out, _ = invoke("load", str(export), "--target", pg_uri, "--json")
+    data = json.loads(out)
+    record = json.loads(Path(data["run_record"]).read_text())
+    assert (code, data["exit_code"], record["outcome"]) == (2, 2, "warn")  # the fixture's quarantine only
+    assert record["notes"] == data["notes"]
+    assert [note.split(" ")[:2] for note in record["notes"]] == [["1", "view"], ["1", "trigger"]]
+    assert not any("every_row" in warning or "stamp" in warning for warning in record["warnings"])
+    code, out, _ = invoke("load", str(export), "--target", pg_uri)
+    assert code == 2 and "note: 1 view not loaded ('every_row')" in out

@@ -127,6 +127,8 @@ def _print_load(result: LoadResult) -> None:
     _render_load(result)
     for warning in result.clean_warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    for note in result.notes:
+        out.print(f"note: {escape(note)}", soft_wrap=True)
 
 
 def _render_load(result: LoadResult) -> None:

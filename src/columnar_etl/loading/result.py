@@ -55,6 +55,9 @@ class LoadResult:
     already_loaded: str | None = None
     #: What cleaning lost on the way in (quarantined values, removed rows), when the load cleaned it.
     clean_warnings: list[str] = field(default_factory=list)
+    #: What the operator should know and is no warning (the export's views, indexes and triggers, which
+    #: the target does not get), when the load profiled the export.
+    notes: list[str] = field(default_factory=list)
     #: True from the moment the version's transaction committed (a canary's never does).
     committed: bool = False
 
@@ -118,6 +121,7 @@ class LoadResult:
             "ok": self.ok,
             "problems": self.problems,
             "warnings": self.warnings,
+            "notes": list(self.notes),
             "quality": {"before": self.quality_before, "after": self.quality_after, "min": self.min_quality},
             "validation": self.validation.to_dict(),
             "drift": self.drift.to_dict(),

@@ -43,6 +43,8 @@ class TypedExport:
     clean_warnings: list[str] = field(default_factory=list)
     #: Columns the plan loads as written rather than cleaned (a declared key cleaning would merge).
     written_as_is: list[str] = field(default_factory=list)
+    #: The export's views, indexes and triggers the target does not get (no warning: no data is missing).
+    notes: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -66,6 +68,7 @@ def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
             key_blockers=planned.key_blockers,
             quality_before=found.quality,
             written_as_is=found.written_as_is,
+            notes=found.notes,
             quality_after=lambda: score_cleaned(stream.stats(), found.tables),
             quality_judged=lambda: score_judged(stream.stats(), found.tables),
         )
@@ -137,4 +140,5 @@ def load_export(
         )
     # A key loaded as written is what cleaning did not do, said first (as `run` says it).
     result.clean_warnings = typed.written_as_is + typed.clean_warnings
+    result.notes = typed.notes
     return result

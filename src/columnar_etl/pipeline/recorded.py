@@ -77,6 +77,7 @@ def _note_load(record: RunRecord, result: LoadResult) -> None:
     record.quality_before, record.quality_after = result.quality_before, result.quality_after
     record.version_schema = result.version_schema
     record.stages[-1].rows = result.total_rows
+    record.notes = list(result.notes)  # as `run` records them (views, indexes, triggers not copied)
 
 
 def recorded_switch(
