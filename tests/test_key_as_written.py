@@ -13,7 +13,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import pg_query, primary_key
+from .conftest import SqliteFactory, pg_query, primary_key
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, Loaded, load_and_check
 
@@ -50,18 +50,6 @@ TABLES = {
 }  # fmt: skip
 
 
-def _export(path: Path) -> Path:
-    con = sqlite3.connect(path)
-    with con:
-        for ddl, rows in TABLES.values():
-            con.execute(ddl)
-            table = ddl.split("(")[0].split()[-1]
-            marks = ", ".join("?" for _ in rows[0])
-            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    con.close()
-    return path
-
-
 def _source_values(path: Path, table: str, columns: list[str]) -> set[tuple[object, ...]]:
     con = sqlite3.connect(path)
     try:
@@ -76,8 +64,10 @@ def _target_values(loaded: Loaded, table: str, columns: list[str]) -> set[tuple[
     return set(pg_query(loaded.uri, f"SELECT {listed} FROM {quote_ident(loaded.base)}.{quote_ident(table)}"))
 
 
-def test_keys_the_rules_would_merge_are_loaded_as_written(pg_uri: str, tmp_path: Path) -> None:
-    path = _export(tmp_path / "keys.db")
+def test_keys_the_rules_would_merge_are_loaded_as_written(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    path = make_sqlite(TABLES, name="keys.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     record = loaded.result.record
@@ -110,8 +100,8 @@ def test_keys_the_rules_would_merge_are_loaded_as_written(pg_uri: str, tmp_path:
     assert profile["iso"]["k"].as_written is None
 
 
-def test_the_profile_says_why_and_the_plan_keeps_the_text(tmp_path: Path) -> None:
-    path = _export(tmp_path / "keys.db")
+def test_the_profile_says_why_and_the_plan_keeps_the_text(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(TABLES, name="keys.db")
     profile = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
     dated = profile["dated"]["k"]
     assert dated.inferred_type == "text"
@@ -125,17 +115,13 @@ def test_the_profile_says_why_and_the_plan_keeps_the_text(tmp_path: Path) -> Non
     assert any(note.startswith("padded.k: loaded as written") for note in plan.notes)
 
 
-def test_a_sampled_profile_keeps_a_merged_key_as_written(tmp_path: Path) -> None:
+def test_a_sampled_profile_keeps_a_merged_key_as_written(make_sqlite: SqliteFactory) -> None:
     """A sample of a table whose declared key holds 'k7' and 'k7 ' (two keys to SQLite, one trimmed):
     the key is compared over every row, as on a whole profile (before, a sample checked nothing)."""
-    path = tmp_path / "sampled.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)")
-        con.executemany(
-            "INSERT INTO padded VALUES (?, ?)", [(f"k{i // 2}" + " " * (i % 2), i) for i in range(400)]
-        )
-    con.close()
+    rows = [(f"k{i // 2}" + " " * (i % 2), i) for i in range(400)]
+    path = make_sqlite(
+        {"padded": ("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)", rows)}, name="sampled.db"
+    )
     profile = columnar_etl.profile(path, sample=50, settings=load_settings(**GATES_OPEN))
     assert profile["padded"].sampled_rows == 50
     assert "would make distinct keys (k) equal" in (profile["padded"]["k"].as_written or "")

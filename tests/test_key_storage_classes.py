@@ -19,7 +19,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import pg_query, primary_key
+from .conftest import SqliteFactory, pg_query, primary_key
 from .lossless_check import check, check_run, summarize
 from .test_lossless import GATES_OPEN, load_and_check
 
@@ -43,19 +43,8 @@ TABLES = {
 }  # fmt: skip
 
 
-def _export(path: Path) -> Path:
-    con = sqlite3.connect(path)
-    with con:
-        for ddl, rows in TABLES.values():
-            con.execute(ddl)
-            table = ddl.split("(")[0].split()[-1]
-            con.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
-        # Not declared: unique to SQLite and to the profile's distinct count, not once typed.
-        con.execute("CREATE TABLE found (k, code TEXT)")
-        found = [(5, "a"), ("5", "b"), (6, "c"), (7, "d"), ("8", "e")]
-        con.executemany("INSERT INTO found VALUES (?, ?)", found)
-    con.close()
-    return path
+#: Not declared: unique to SQLite and to the profile's distinct count, not once typed.
+FOUND = ("CREATE TABLE found (k, code TEXT)", [(5, "a"), ("5", "b"), (6, "c"), (7, "d"), ("8", "e")])
 
 
 def _meeting(path: Path, table: str) -> int:
@@ -68,8 +57,10 @@ def _meeting(path: Path, table: str) -> int:
         con.close()
 
 
-def test_a_key_of_several_storage_classes_is_counted_as_the_target_reads_it(tmp_path: Path) -> None:
-    path = _export(tmp_path / "classes.db")
+def test_a_key_of_several_storage_classes_is_counted_as_the_target_reads_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    path = make_sqlite({**TABLES, "found": FOUND}, name="classes.db")
     profile = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
     for table in TABLES:
         found = profile[table]
@@ -82,8 +73,10 @@ def test_a_key_of_several_storage_classes_is_counted_as_the_target_reads_it(tmp_
     assert profile["found"].key == ["code"] and profile["found"].key_found == "data_unique"
 
 
-def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(pg_uri: str, tmp_path: Path) -> None:
-    path = _export(tmp_path / "classes.db")
+def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    path = make_sqlite({**TABLES, "found": FOUND}, name="classes.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     schema = loaded.result.record.version_schema
@@ -131,17 +124,14 @@ def test_checker_pairs_a_target_value_two_source_keys_share_by_their_cells(
     assert [(v.table, v.column, v.target) for v in broken] == [("t", "v", "'INT'")], summarize(broken)
 
 
-def test_checker_pairs_a_keyless_table_on_the_key_the_run_found(pg_uri: str, tmp_path: Path) -> None:
+def test_checker_pairs_a_keyless_table_on_the_key_the_run_found(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
     """No declared key, every row with a converted cell (a date) and no INTEGER/REAL/BLOB cell to pair
     on, past the checker's 4M pairs: rows are paired on the key the run found in the data (before,
     all 2,100 were "missing" and 2,100 "not in the source")."""
     rows = [(f"{i:05d}", f"{2000 + i % 20}/0{1 + i % 9}/1{i % 10}", f"note {i % 13}") for i in range(2100)]
-    path = tmp_path / "found.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("CREATE TABLE t (code TEXT, day TEXT, note TEXT)")
-        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
-    con.close()
+    path = make_sqlite({"t": ("CREATE TABLE t (code TEXT, day TEXT, note TEXT)", rows)}, name="found.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.result.profile["t"].key == ["code"]
     assert loaded.data_type("t", "day") == "date"
@@ -154,17 +144,14 @@ def test_checker_pairs_a_keyless_table_on_the_key_the_run_found(pg_uri: str, tmp
     assert [(v.key, v.column, v.source, v.target) for v in again] == expected, summarize(again)
 
 
-def test_checker_pairs_a_large_keyless_table_row_by_row_in_load_order(pg_uri: str, tmp_path: Path) -> None:
+def test_checker_pairs_a_large_keyless_table_row_by_row_in_load_order(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
     """No key at all (every column repeats), a converted cell in every row, no INTEGER/REAL/BLOB cell,
     past 4M pairs: each row is tried against the target row in its place (before, all 2,100 rows were
     "missing" and 2,100 "not in the source"); a changed cell still unpairs its row."""
     rows = [(f"{2000 + i % 20}/0{1 + i % 9}/1{i % 10}", f" note {i % 13}", f"x{i % 50}") for i in range(2100)]
-    path = tmp_path / "keyless.db"
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("CREATE TABLE t (day TEXT, note TEXT, code TEXT)")
-        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
-    con.close()
+    path = make_sqlite({"t": ("CREATE TABLE t (day TEXT, note TEXT, code TEXT)", rows)}, name="keyless.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.result.profile["t"].key == []
     assert loaded.data_type("t", "day") == "date"
