@@ -220,11 +220,18 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         number = f"CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END"
         # An INTEGER cell has no decimal (no scale).
         scale = "CAST(NULL AS BIGINT) AS max_scale"
-        digits = f"max(CASE WHEN k = {Shape.INTEGER:d} THEN length(ltrim(t, '+-')) END) AS max_digits"
+        # The most digits are those of the smallest or the largest integer (the largest magnitude), so
+        # two integer bounds give them: measuring every value's text (a trimmed copy of it per value)
+        # cost 0.10 s of 0.20 s on the narrow table's rowid alias (1M values).
+        unsigned = [
+            f"strlen(ltrim(CAST({edge}(CASE WHEN k = {Shape.INTEGER:d} THEN v END) AS VARCHAR), '-'))"
+            for edge in ("min", "max")
+        ]
+        digits = f"greatest({', '.join(unsigned)}) AS max_digits"
     texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"
     shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"
     coded = (
-        f"SELECT idx, weight, t, k, {number} AS n, "
+        f"SELECT idx, weight, v, t, k, {number} AS n, "
         f"({storage} * {CLASS_FACTOR} + k) * {SHAPE_FACTOR} + {flags} AS code "
         f"FROM ({shaped}) AS shaped"
     )

@@ -760,8 +760,10 @@ def table_profile_sql(
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
     # decimal comma, 0 as a thousands separator) is the reading's, decided in Python.
+    # The number shapes are ASCII (their patterns' \d is [0-9]): strlen, not length (which counts
+    # characters, and costs).
     scale = (
-        f"length(t0) - CASE WHEN k0 = {Shape.GROUPED_DECIMAL:d} THEN strpos(t0, '.') "
+        f"strlen(t0) - CASE WHEN k0 = {Shape.GROUPED_DECIMAL:d} THEN strpos(t0, '.') "
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
@@ -789,8 +791,8 @@ def table_profile_sql(
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} END) AS max_scale",
-        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) "
-        f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN length(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
+        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
+        f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
         "END) AS max_digits",
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
         f"max(CASE WHEN {text} THEN t0 END) AS max_text",
