@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -64,3 +65,35 @@ def test_reading_imports_neither_pyarrow_nor_polars(pg_uri: str) -> None:
     done = run_python(code, pg_uri)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[(1, True, None)]", "[]"]
+
+
+def test_the_database_maps_types_from_the_drivers_own_table(pg_uri: str) -> None:
+    """No catalogue read when a database is created (``builtin``): every type a load writes still
+    reads back as itself, through both the DB-API and the low-level reads; a type the driver's table
+    lacks (a row value) arrives as its binary form instead of failing the query."""
+    _, database = connect_module._database(pg_uri)
+    assert database.get_option("adbc.postgresql.type_resolver_mode") == "builtin"
+    values = (
+        "SELECT 9223372036854775807::int8 AS i, 0.1::float8 AS f, 12.50::numeric(5, 2) AS n, 'é'::text AS t, "
+        "'\\x00ff'::bytea AS b, true AS o, DATE '2025-02-28' AS d, "
+        "TIMESTAMP '2025-05-20 08:42:07.123456' AS ts, "
+        "TIMESTAMPTZ '2025-05-20 08:42:07+00' AS tz, 'x'::name AS nm"
+    )
+    expected_date = datetime.date(2025, 2, 28)
+    expected_timestamp = datetime.datetime(2025, 5, 20, 8, 42, 7, 123456)
+    expected_zoned = datetime.datetime(2025, 5, 20, 8, 42, 7, tzinfo=datetime.UTC)
+    conn = connect(pg_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute(values)
+        (row,) = cursor.fetchall()
+        assert row[:8] == (2**63 - 1, 0.1, "12.50", "é", b"\x00\xff", True, expected_date, expected_timestamp)
+        assert row[8] == expected_zoned and row[9] == "x"
+        cursor.execute("SELECT ROW(1, 'a') AS r")
+        (opaque,) = cursor.fetchone()
+        assert isinstance(opaque, bytes) and opaque.endswith(b"a")
+        cursor.close()
+    finally:
+        conn.close()
+    ((low, low_date),) = query_rows(pg_uri, "SELECT 12.50::numeric(5, 2)::text, DATE '2025-02-28'")
+    assert (low, low_date) == ("12.50", expected_date)
