@@ -244,7 +244,14 @@ def test_bounds_of_integer_columns_as_python_computes_them(make_sqlite: SqliteFa
     """Each native column's bounds row (code NULL), folded over its codes (1 is a code of its own):
     numbers as doubles, digits, text order of the values that are neither NULL nor a null token,
     computed here from the rows themselves."""
-    rows = [(1, 5, None, -7), (2, 40, 0, -(2**63)), (3, None, 0, 2**63 - 1), (4, 900, 12, 0), (5, 1, 3, 10)]
+    # a's widest value is its smallest (-12345), c's its bounds both: the digits are either bound's.
+    rows = [
+        (1, 5, None, -7),
+        (2, 40, 0, -(2**63)),
+        (3, None, 0, 2**63 - 1),
+        (4, 900, 12, 0),
+        (5, -12345, 3, 10),
+    ]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b INTEGER, c BIGINT)", rows)})
     tokens = ["0"]
     with open_source(path) as src:
