@@ -726,18 +726,16 @@ class ColumnExprs:
         return rule
 
     def _other_order(self) -> pl.Expr:
-        """The text is of a day-or-month-first shape the column reads, and a date only in the other
-        order (the profile's ``other_date_order``)."""
+        """The text is of a day-or-month-first shape, and a date only in the order the column does not
+        read (the profile's ``other_date_order``). Whether the column holds a valid value of that very
+        shape does not matter: ``5/20/2025 8:42`` among ``25/12/2024 10:00:00`` is in the other order
+        as the profile counts it (``profile._Counts.other_order``), not an impossible date."""
         t = pl.col(self.t)
         found: pl.Expr = pl.lit(False)
         for shape in DATE_SHAPES:
             if shape.month_first is None:
                 continue
-            mine, other = shape.day_first, shape.month_first
-            if self.plan.date_order == "month_first":
-                mine, other = other, mine
-            if mine not in self.plan.formats:
-                continue
+            other = shape.day_first if self.plan.date_order == "month_first" else shape.month_first
             parsed = t.str.strptime(pl.Datetime("us"), chrono_format(other), strict=False)
             valid = parsed.is_not_null() & (parsed.dt.year() >= 1) & ~t.str.contains(LEAP_SECOND_REGEX)
             found = found | (t.str.contains(FORMAT_REGEX[other]) & valid)

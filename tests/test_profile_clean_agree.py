@@ -1,0 +1,395 @@
+"""The profile (DuckDB SQL) and the cleaner (Polars) must read every value alike: a differential test.
+
+Each value is put in a column of its own beside anchor values of one kind (tests/value_oracle.py); one
+file holds many such columns. Per column: the profile's type is the cleaner's; the profile's valid and
+invalid counts, and its quarantine counts by kind, are what the cleaner converted and quarantined (by
+reason); and the case's cleaned cell is what an independent Python reading of the stored cell says
+(``datetime``, ``Decimal``; the oracle's own spelling of the documented rules). The hand-written edge
+cases also go through a real ``run`` into PostgreSQL, and the loaded cells are checked the same way.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import columnar_etl
+from columnar_etl.config import load_settings
+from columnar_etl.pipeline.clean import clean
+from columnar_etl.planning.plan import build_plan
+from columnar_etl.profiling.profile import profile
+from columnar_etl.pg.identifiers import quote_ident
+
+from .conftest import pg_query
+from .value_oracle import (
+    ANCHOR_ROWS,
+    ANCHORS,
+    MONTH_NAMES,
+    MONTHS,
+    QUARANTINE_KINDS,
+    UNKNOWN,
+    WEEKDAYS,
+    Case,
+    Finding,
+    Outcome,
+    Quarantined,
+    expected,
+    same_value,
+    write_cases,
+)
+
+#: The gates judge an export's quality; a file of edge cases is all dirt on purpose.
+GATES_OPEN = {
+    "halt_quality": 0.0,
+    "halt_type_mismatch_share": 1.0,
+    "halt_corrupt_date_share": 1.0,
+    "min_quality": 0.0,
+}
+
+
+def outcomes(path: Path, cases: Sequence[Case]) -> list[Outcome]:
+    """Profile and clean ``path``; what each side did with each case's column."""
+    config = load_settings(**GATES_OPEN)
+    found = profile(path, settings=config)
+    result = clean(path, build_plan(found, settings=config), settings=config)
+    assert result.data is not None
+    data = result.data["t"]
+    quarantine = result.quarantine.to_pylist()
+    last = str(ANCHOR_ROWS + 1)
+    found_outcomes = []
+    for i, _ in enumerate(cases):
+        name = f"c{i}"
+        column, stats = found["t"][name], result["t"][name]
+        mine = [q for q in quarantine if q["column"] == name]
+        reasons: dict[str, int] = {}
+        for q in mine:
+            reasons[q["rule"]] = reasons.get(q["rule"], 0) + 1
+        issues = {issue.kind: issue.count for issue in column.issues}
+        found_outcomes.append(
+            Outcome(
+                profile_type=column.inferred_type,
+                clean_type=stats.type,
+                valid=column.valid_count,
+                invalid=column.invalid_count,
+                profile_quarantine={k: n for k, n in issues.items() if k in QUARANTINE_KINDS},
+                non_null=stats.non_null,
+                quarantined=stats.quarantined,
+                clean_quarantine=reasons,
+                value=data.column(name)[ANCHOR_ROWS].as_py(),
+                reason=next((q["rule"] for q in mine if q["row_key"] == last), None),
+                order=column.date_order,
+                comma=column.comma,
+                issues=issues,
+            )
+        )
+    return found_outcomes
+
+
+def disagreements(path: Path, cases: Sequence[Case]) -> list[Finding]:
+    """Every way the profile, the cleaner and the oracle disagree on the cases' columns."""
+    cells = write_cases(path, cases)
+    findings: list[Finding] = []
+    for case, cell, out in zip(cases, cells, outcomes(path, cases), strict=True):
+        findings += judge(case, cell, out)
+    return findings
+
+
+def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
+    problems: list[str] = []
+    if out.profile_type != out.clean_type:
+        problems.append(f"profile type {out.profile_type}, cleaner's {out.clean_type}")
+    if (out.valid, out.invalid) != (out.non_null, out.quarantined):
+        problems.append(
+            f"profile valid/invalid {out.valid}/{out.invalid}, cleaner non-null/quarantined "
+            f"{out.non_null}/{out.quarantined}"
+        )
+    if out.profile_quarantine != out.clean_quarantine:
+        problems.append(f"profile quarantine {out.profile_quarantine}, cleaner's {out.clean_quarantine}")
+    anchors = ANCHORS[case.anchors]
+    order = out.order if out.order in ("day_first", "month_first") else anchors.order
+    want = expected(cell, out.clean_type, order=order, comma=out.comma)
+    if case.truth is not UNKNOWN and want is not UNKNOWN and out.clean_type == anchors.kind:
+        # The generator's value and the oracle's reading of its text must agree (a test of the test).
+        if not _same(case.truth, want):
+            problems.append(f"oracle reads {want!r}, the generator meant {case.truth!r}")
+    if isinstance(want, Quarantined):
+        if want.reason == "finer_than_microseconds":
+            if out.clean_type != "text":
+                problems.append(f"a fraction finer than microseconds read as {out.clean_type}")
+        elif (out.value, out.reason) != (None, want.reason):
+            problems.append(f"cleaned to {out.value!r} (quarantine {out.reason}), expected {want.reason}")
+    elif want is not UNKNOWN:
+        if out.reason is not None or not same_value(out.value, want):
+            problems.append(f"cleaned to {out.value!r} (quarantine {out.reason}), expected {want!r}")
+    return [Finding(case, problem) for problem in problems]
+
+
+def _same(truth: Any, want: Any) -> bool:
+    if isinstance(truth, Quarantined) or isinstance(want, Quarantined):
+        return truth == want
+    return same_value(want, truth)
+
+
+# --- the hand-written edge cases -----------------------------------------------------------------------
+
+EDGE_CASES: list[Case] = [
+    # Integers: signs, zeros, bigint's ends and beyond, separators, cells of every storage class.
+    *(Case("int", v) for v in (0, -1, 2**63 - 1, -(2**63), 2**53 + 1)),
+    *(Case("int", v) for v in ("+5", "007", "-0", " 42 ", "\u00a042\u00a0", "42\x00", "1,5", "1e3")),
+    *(Case("int", v) for v in ("9223372036854775808", "-9223372036854775809", "12345678901234567890123")),
+    *(Case("int", v) for v in ("١٢", "0x1F", "1_000", "abc", "", "N/A", "4.0", "1,234")),
+    *(Case("int_text", v) for v in ("+5", "007", "-0", " 42", "9223372036854775808", "1,234")),
+    *(Case("int", v) for v in (1.0, 1.5, 0.0, -0.0)),
+    *(Case("thousands", v) for v in ("1,234", "12,345,678", "1,234.5", "12", "1,23", "1.234")),
+    # Decimals and exponents: 17 digits, subnormals, -0, infinity, comma decimals.
+    *(Case("num", v) for v in ("0.1", "-0.0", "1.", ".5", "123456789012345678.5", "1e3", "1.5E-3")),
+    *(Case("num", v) for v in ("1e400", "1,5", "nan", "inf", "-inf", "+1.5", "1.2.3", "0.12345678901234567")),
+    *(Case("num", v) for v in ("12345678901234567890123456789012345678", "1234567890123456789012345678901234567.5")),
+    *(Case("num_text", v) for v in ("0.1", "1,5", "+1.5", "-0.0", "1.", ".5")),
+    *(Case("dbl", v) for v in (0.1, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, float("inf"))),
+    *(Case("dbl", v) for v in (float("-inf"), -0.0, 0.30000000000000004, 1 / 3, 123456789012345680.0)),
+    *(Case("dbl", v) for v in ("1e400", "4.9e-324", "1e-400", "1.7976931348623157e308", "abc", 7)),
+    *(Case("dbl_text", v) for v in ("1e400", "4.9e-324", "1e-400", "0.1", "1E5", "-0.0", "1,5e3")),
+    *(Case("comma", v) for v in ("1,5", "1.5", "1.234", "1,234", "-0,5", "1,234,567", ",5", "1,")),
+    # Booleans.
+    *(Case("bool", v) for v in ("TRUE", "Yes", " y ", "F", "No", "1", "0", "on", "ja", "01", "2", 1, 0, 2, 1.0)),
+    # Text: padding, NBSP, NUL, null tokens, cp1252 bytes.
+    *(Case("text", v) for v in (" a ", "\u00a0b\u2007", "c\x00", "\x00 d", "NULL", "--", "0000-00-00", "")),
+    *(Case("text", v) for v in (b"caf\xe9", b"\x80 euro", b"na\xefve\xa0", b"\x81\x8d", "\u3000x\u3000")),
+    *(Case("int_text", v) for v in (b"12\xa0", b"\xa012")),
+    *(Case("bool", v) for v in (b"yes\xa0",)),
+    # Dates read day first / month first, every spelling the rules read.
+    *(
+        Case("ts_dmy", v)
+        for v in (
+            "2025-05-20 08:42:00", "2025-05-20T08:42:00", "2025-05-20 08:42", "2025-05-20T08:42",
+            "2025-05-20 08:42:00.123", "2025-05-20T08:42:00.123456", "2025-05-20T08:42:00.1234560",
+            "2025-05-20T08:42:00.1234567", "2025-05-20", "20/05/2025 8:42", "20/05/2025 8:42:07",
+            "5/20/2025 8:42", "20/05/2025 8:42 PM", "20/05/2025 12:00 AM", "20/05/2025 0:30 AM",
+            "20-05-2025 08:42", "20.05.2025 08:42:07", "2025/05/20 08:42", "2025.05.20 08:42:07",
+            "2025-5-3 8:42", "2025-5-3", "20 May 2025 08:42", "20-MAY-2025 08:42:07 PM",
+            "May 20, 2025 8:42 PM", "1 January 2026 08:42", "January 1 2026 8:42:07 PM",
+            "Tue May 20 08:42:00 2025", "Tue May  6 08:42:00 2025", "Mon May 20 08:42:00 2025",
+            "May 20 2025  8:42AM", "May  2 2025 12:42PM", "20250520T084200", "20250520T084200.5",
+            "2025-02-29 00:00:00", "2024-02-29 00:00:00", "2025-05-20 24:00:00", "2025-05-20 23:59:60",
+            "0000-01-01 00:00:00", "0001-01-01 00:00:00", "9999-12-31 23:59:59.999999",
+            "31/04/2025 10:00", "13/13/2025 10:00", "20/05/25 08:42", "2025-05-20 8:42:00",
+            "Sept 20, 2025 08:42", "20 Mai 2025 08:42", "2025-05-20T08:42:00+02:00",
+            " 2025-05-20 08:42:00\u00a0", "2025-05-20 08:42:00\x00", "tomorrow",
+        )
+    ),  # fmt: skip
+    *(Case("ts_mdy", v) for v in ("5/20/2025 8:42", "20/05/2025 8:42", "05-20-2025 8:42 PM", "2/29/2024 0:00")),
+    *(Case("date_dmy", v) for v in ("20/05/2025", "2025-05-20", "20 May 2025", "May 20, 2025", "2025.05.20")),
+    *(Case("date_dmy", v) for v in ("20250520", "2025/5/20", "31/02/2025", "1.1.2025", "20-May-2025")),
+    *(
+        Case("tstz", v)
+        for v in (
+            "2025-05-20T08:42:00Z", "2025-05-20 08:42:00+02", "2025-05-20 08:42:00+0200",
+            "2025-05-20T08:42:00.5-05:30", "2025-05-20 08:42:00 +0200", "2025-05-20 08:42:00 UTC",
+            "2025-05-20 08:42+02:00", "2025-05-20T08:42Z", "Tue, 20 May 2025 08:42:00 +0200",
+            "Tue, 20 May 2025 08:42:00 GMT", "Tue, 20 May 2025 08:42:00 EST", "20 May 2025 08:42:00 PDT",
+            "20 May 2025 08:42:00 +0000", "Wed, 20 May 2025 08:42:00 +0200", "20250520T084200Z",
+            "20250520T084200.123456+0200", "Tue May 20 08:42:00 UTC 2025", "0001-01-01T00:30:00+02:00",
+            "9999-12-31T23:30:00-01:00", "2025-05-20T08:42:00+15:00", "2025-05-20T08:42:00+14:00",
+            "2025-05-20T08:42:00.1234567Z", "2025-05-20T08:42:00.123456000Z", "Tue, 20 May 2025 08:42:00 CET",
+        )
+    ),  # fmt: skip
+]
+
+
+def _report(findings: Sequence[Finding]) -> str:
+    return "\n".join(str(f) for f in findings[:60]) + (f"\n… {len(findings)} in all" if len(findings) > 60 else "")
+
+
+def test_edge_cases_read_alike_by_profile_cleaner_and_oracle(tmp_path: Path) -> None:
+    findings = disagreements(tmp_path / "edges.db", EDGE_CASES)
+    assert findings == [], _report(findings)
+
+
+# --- generated cases ----------------------------------------------------------------------------------
+
+#: Padding the rules trim (Unicode whitespace: NBSP, figure space, ideographic space, tabs ...).
+PADDING = st.sampled_from(["", "", "", " ", "  ", "\t", "\u00a0", "\u2007", "\u202f", "\u3000", "\r\n"])
+
+
+@st.composite
+def date_cases(draw: st.DrawFn) -> Case:
+    """A date/time spelt in one of the documented forms, from fields that may name no day (day 31 of a
+    30-day month, hour 24, second 60, year 0); ``truth`` is what the fields name."""
+    year = draw(st.one_of(st.integers(1990, 2040), st.integers(0, 9999)))
+    month = draw(st.integers(1, 12))
+    day = draw(st.one_of(st.integers(1, 28), st.integers(1, 31)))
+    hour, minute, second = draw(st.integers(0, 24)), draw(st.integers(0, 59)), draw(st.integers(0, 60))
+    fraction = draw(st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=9)))
+    form = draw(
+        st.sampled_from(
+            ["iso", "iso_t", "iso_hm", "iso_date", "dmy", "mdy", "dmy_hm", "dmy_ampm", "dot", "ymd_slash",
+             "day_mon", "mon_day", "day_month_full", "ctime", "rfc", "rfc_bare", "basic", "iso_zone",
+             "iso_t_zone", "sqlserver", "dash_dmy"]
+        )
+    )  # fmt: skip
+    zone_minutes = draw(st.sampled_from([0, 60, 120, -300, -330, 330, 840, -720]))
+    zone = "Z" if zone_minutes == 0 and draw(st.booleans()) else _zone_text(zone_minutes, draw)
+    ampm_hour = draw(st.integers(1, 12))
+    pm = draw(st.booleans())
+    wd = None
+    hm, hms = f"{hour:02d}:{minute:02d}", f"{hour:02d}:{minute:02d}:{second:02d}"
+    has_time, offset, frac = True, None, ""
+    anchors = "ts_dmy"
+    y4 = f"{year:04d}"
+    mon = MONTHS[month - 1]
+    if form == "iso":
+        text, frac = f"{y4}-{month:02d}-{day:02d} {hms}" + (f".{fraction}" if fraction else ""), fraction
+    elif form == "iso_t":
+        text, frac = f"{y4}-{month:02d}-{day:02d}T{hms}" + (f".{fraction}" if fraction else ""), fraction
+    elif form == "iso_hm":
+        text, second = f"{y4}-{month:02d}-{day:02d} {hm}", 0
+    elif form == "iso_date":
+        text, has_time, anchors = f"{y4}-{month:02d}-{day:02d}", False, "date_dmy"
+    elif form in ("dmy", "mdy", "dash_dmy"):
+        sep = "-" if form == "dash_dmy" else "/"
+        first, second_field = (month, day) if form == "mdy" else (day, month)
+        text, has_time = f"{first}{sep}{second_field:02d}{sep}{y4}", False
+        anchors = "ts_mdy" if form == "mdy" else "date_dmy"
+        if form == "mdy":
+            text, has_time, second = f"{text} {hour}:{minute:02d}", True, 0
+    elif form == "dmy_hm":
+        text, second = f"{day:02d}/{month:02d}/{y4} {hour}:{minute:02d}", 0
+    elif form == "dmy_ampm":
+        text, second = f"{day}/{month}/{y4} {ampm_hour}:{minute:02d} {'PM' if pm else 'AM'}", 0
+        hour = ampm_hour % 12 + (12 if pm else 0)
+    elif form == "dot":
+        text = f"{day:02d}.{month:02d}.{y4} {hms}"
+    elif form == "ymd_slash":
+        text = f"{y4}/{month}/{day} {hms}"
+    elif form == "day_mon":
+        text, has_time, anchors = f"{day} {draw(st.sampled_from([mon, mon.upper(), mon.title()]))} {y4}", False, "date_dmy"
+    elif form == "mon_day":
+        text, second = f"{mon.title()} {day}, {y4} {hour}:{minute:02d}", 0
+    elif form == "day_month_full":
+        text, has_time, anchors = f"{day} {MONTH_NAMES[month - 1].title()} {y4}", False, "date_dmy"
+    elif form == "ctime":
+        wd = draw(st.integers(0, 6))
+        text = f"{WEEKDAYS[wd].title()} {mon.title()} {day:2d} {hms} {y4}"
+    elif form == "sqlserver":
+        text, second = f"{mon.title()} {day:2d} {y4} {ampm_hour:2d}:{minute:02d}{'PM' if pm else 'AM'}", 0
+        hour = ampm_hour % 12 + (12 if pm else 0)
+    elif form in ("rfc", "rfc_bare"):
+        wd = draw(st.integers(0, 6)) if form == "rfc" else None
+        rfc_zone = _zone_text(zone_minutes, draw, colon=False) if zone_minutes or draw(st.booleans()) else "GMT"
+        text = (f"{WEEKDAYS[wd].title()}, " if wd is not None else "") + f"{day:02d} {mon.title()} {y4} {hms} {rfc_zone}"
+        offset, anchors = zone_minutes, "tstz"
+    elif form == "basic":
+        text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
+    else:  # iso_zone, iso_t_zone
+        sep = "T" if form == "iso_t_zone" else " "
+        text, frac = f"{y4}-{month:02d}-{day:02d}{sep}{hms}" + (f".{fraction}" if fraction else "") + zone, fraction
+        offset, anchors = zone_minutes, "tstz"
+    from .value_oracle import Parts  # the oracle's own validity rules, applied to the fields
+
+    truth = Parts(year, month, day, hour, minute, second, frac, has_time, offset, wd).value()
+    if isinstance(truth, datetime) and truth.tzinfo is not None and not 1 <= truth.year <= 9999:
+        truth = Quarantined("impossible_date")
+    pad = draw(PADDING), draw(PADDING)
+    return Case(anchors, pad[0] + text + pad[1], truth, form)
+
+
+def _zone_text(minutes: int, draw: st.DrawFn, *, colon: bool | None = None) -> str:
+    sign = "-" if minutes < 0 else "+"
+    h, m = divmod(abs(minutes), 60)
+    if colon is None:
+        style = draw(st.sampled_from(["colon", "plain", "hours"] if m == 0 else ["colon", "plain"]))
+    else:
+        style = "colon" if colon else "plain"
+    if style == "hours":
+        return f"{sign}{h:02d}"
+    return f"{sign}{h:02d}:{m:02d}" if style == "colon" else f"{sign}{h:02d}{m:02d}"
+
+
+@st.composite
+def number_cases(draw: st.DrawFn) -> Case:
+    """Integers and decimals in every spelling the rules name (and some they do not), as TEXT,
+    INTEGER and REAL cells."""
+    kind = draw(st.sampled_from(["int", "int", "dbl", "num", "num_text", "dbl_text", "int_text", "comma", "thousands"]))
+    storage = draw(st.sampled_from(["text", "text", "native"]))
+    if kind.startswith("int") or kind == "thousands":
+        value = draw(st.one_of(st.integers(-(2**63), 2**63 - 1), st.integers(-(10**20), 10**20), st.integers(-999, 999)))
+        if storage == "native" and kind == "int" and -(2**63) <= value < 2**63:
+            return Case(kind, value)
+        text = str(value)
+        if kind == "thousands":
+            text = f"{value:,}"
+        sign = draw(st.sampled_from(["", "", "+"])) if value >= 0 else ""
+        zeros = draw(st.sampled_from(["", "", "", "0", "00"]))
+        if text.startswith("-"):
+            text = "-" + zeros + text[1:]
+        else:
+            text = sign + zeros + text
+        return Case(kind, draw(PADDING) + text + draw(PADDING))
+    if kind == "dbl" and storage == "native":
+        return Case(kind, draw(st.floats(allow_nan=False)))
+    number = draw(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.decimals(allow_nan=False, allow_infinity=False, places=draw(st.integers(0, 20)))))
+    text = draw(st.sampled_from(["repr", "fixed", "exp"]))
+    if isinstance(number, float):
+        spelt = repr(number) if text == "repr" else f"{number:.17g}" if text == "fixed" else f"{number:.6e}"
+    else:
+        spelt = str(number) if text != "exp" else f"{number:e}"
+    if kind == "comma":
+        spelt = spelt.replace(".", ",")
+    return Case(kind, draw(PADDING) + spelt + draw(PADDING))
+
+
+@st.composite
+def boolean_cases(draw: st.DrawFn) -> Case:
+    word = draw(st.sampled_from(["true", "false", "yes", "no", "y", "n", "t", "f", "1", "0", "on", "off", "2", "ja"]))
+    case = draw(st.sampled_from([str.lower, str.upper, str.title]))
+    return Case("bool", draw(PADDING) + case(word) + draw(PADDING))
+
+
+@st.composite
+def text_cases(draw: st.DrawFn) -> Case:
+    text = draw(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8))
+    if draw(st.booleans()):
+        return Case("text", draw(PADDING) + text + draw(PADDING))
+    return Case("text", (draw(PADDING) + text).encode("utf-8") + draw(st.sampled_from([b"\xe9", b"\x80", b"\xa0", b""])))
+
+
+CASES = st.one_of(date_cases(), date_cases(), number_cases(), boolean_cases(), text_cases())
+
+
+def check_generated(cases: list[Case], tmp_path: Path) -> None:
+    workdir = tmp_path / uuid.uuid4().hex[:8]
+    workdir.mkdir()
+    findings = disagreements(workdir / "cases.db", cases)
+    assert findings == [], _report(findings)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(cases=st.lists(CASES, min_size=20, max_size=40))
+def test_generated_values_read_alike_by_profile_cleaner_and_oracle(cases: list[Case], tmp_path: Path) -> None:
+    check_generated(cases, tmp_path)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=300,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(cases=st.lists(CASES, min_size=40, max_size=80))
+def test_many_generated_values_read_alike(cases: list[Case], tmp_path: Path) -> None:
+    check_generated(cases, tmp_path)
