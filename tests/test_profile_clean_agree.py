@@ -41,6 +41,7 @@ from .value_oracle import (
     Finding,
     Outcome,
     Quarantined,
+    column_name,
     expected,
     same_value,
     write_cases,
@@ -65,8 +66,8 @@ def outcomes(path: Path, cases: Sequence[Case]) -> list[Outcome]:
     quarantine = result.quarantine.to_pylist()
     last = str(ANCHOR_ROWS + 1)
     found_outcomes = []
-    for i, _ in enumerate(cases):
-        name = f"c{i}"
+    for i, case in enumerate(cases):
+        name = column_name(i, case)
         column, stats = found["t"][name], result["t"][name]
         mine = [q for q in quarantine if q["column"] == name]
         reasons: dict[str, int] = {}
@@ -115,7 +116,7 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
         problems.append(f"profile quarantine {out.profile_quarantine}, cleaner's {out.clean_quarantine}")
     anchors = ANCHORS[case.anchors]
     order = out.order if out.order in ("day_first", "month_first") else anchors.order
-    want = expected(cell, out.clean_type, order=order, comma=out.comma)
+    want = expected(cell, out.clean_type, order=order, comma=out.comma, anchors=case.anchors)
     if case.truth is not UNKNOWN and want is not UNKNOWN and out.clean_type == anchors.kind:
         # The generator's value and the oracle's reading of its text must agree (a test of the test).
         if not _same(case.truth, want):
@@ -154,6 +155,9 @@ EDGE_CASES: list[Case] = [
     *(Case("num", v) for v in ("1e400", "1,5", "nan", "inf", "-inf", "+1.5", "1.2.3", "0.12345678901234567")),
     *(Case("num", v) for v in ("12345678901234567890123456789012345678", "1234567890123456789012345678901234567.5")),
     *(Case("num_text", v) for v in ("0.1", "1,5", "+1.5", "-0.0", "1.", ".5")),
+    *(Case("num", v) for v in ("1" + "0" * 40, "1" * 39 + ".5", "0." + "1" * 40, "-" + "9" * 38)),
+    *(Case("num_blob", v) for v in ("1e-400", "1" + "0" * 40, "0." + "1" * 40, "1.5e-5", "1.234567e2")),
+    *(Case("dbl_blob", v) for v in ("1e400", "1e-400", "-1e400", "4.9e-324", "1e-320", "12345678901234567")),
     *(Case("dbl", v) for v in (0.1, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, float("inf"))),
     *(Case("dbl", v) for v in (float("-inf"), -0.0, 0.30000000000000004, 1 / 3, 123456789012345680.0)),
     *(Case("dbl", v) for v in ("1e400", "4.9e-324", "1e-400", "1.7976931348623157e308", "abc", 7)),
@@ -186,6 +190,11 @@ EDGE_CASES: list[Case] = [
             " 2025-05-20 08:42:00\u00a0", "2025-05-20 08:42:00\x00", "tomorrow",
         )
     ),  # fmt: skip
+    # Epoch seconds and milliseconds in a date-like column, compact dates in a declared DATE column.
+    *(Case("epoch", v) for v in (1_000_000_000, 2_000_000_000, 1_700_000_000, "1700000000", 999_999_999, 1.5)),
+    *(Case("epoch_ms", v) for v in (1_700_000_000_123, 2_000_000_000_000, 1_000_000_000_000, 1_700_000_000)),
+    *(Case("compact", v) for v in (20250520, 20250229, 20240229, 20251301, 2025052, "20250520", 100000101)),
+    *(Case("compact_ts", v) for v in (20250520084207, 20250520246000, 20250520235960, 20250520, 2025)),
     *(Case("ts_mdy", v) for v in ("5/20/2025 8:42", "20/05/2025 8:42", "05-20-2025 8:42 PM", "2/29/2024 0:00")),
     *(Case("date_dmy", v) for v in ("20/05/2025", "2025-05-20", "20 May 2025", "May 20, 2025", "2025.05.20")),
     *(Case("date_dmy", v) for v in ("20250520", "2025/5/20", "31/02/2025", "1.1.2025", "20-May-2025")),
@@ -202,6 +211,16 @@ EDGE_CASES: list[Case] = [
             "2025-05-20T08:42:00.1234567Z", "2025-05-20T08:42:00.123456000Z", "Tue, 20 May 2025 08:42:00 CET",
         )
     ),  # fmt: skip
+]
+
+
+#: Disagreements found and not fixed (see CHANGELOG, 2026-12-02): in a column declared a number type
+#: whose text SQLite stores as written (BLOB affinity: NUMERIC_BLOB), a number wider than numeric(38)
+#: is the column's documented dirt, quarantined numeric_overflow by the cleaner, but the profile counts
+#: it valid (it has no per-value count of a number's width). Strict: fixing them fails this test.
+KNOWN_DISAGREEMENTS: list[Case] = [
+    Case("num_blob", "1e400"),
+    Case("num_blob", "1" * 39 + ".5"),
 ]
 
 
@@ -233,7 +252,8 @@ def date_cases(draw: st.DrawFn) -> Case:
         st.sampled_from(
             ["iso", "iso_t", "iso_hm", "iso_date", "dmy", "mdy", "dmy_hm", "dmy_ampm", "dot", "ymd_slash",
              "day_mon", "mon_day", "day_month_full", "ctime", "rfc", "rfc_bare", "basic", "iso_zone",
-             "iso_t_zone", "sqlserver", "dash_dmy"]
+             "iso_t_zone", "sqlserver", "dash_dmy", "iso_unpadded", "ymd_dot", "month_full_time", "basic_zone",
+             "ctime_zone", "rfc_name", "dash_ampm"]
         )
     )  # fmt: skip
     zone_minutes = draw(st.sampled_from([0, 60, 120, -300, -330, 330, 840, -720]))
@@ -287,6 +307,33 @@ def date_cases(draw: st.DrawFn) -> Case:
         rfc_zone = _zone_text(zone_minutes, draw, colon=False) if zone_minutes or draw(st.booleans()) else "GMT"
         text = (f"{WEEKDAYS[wd].title()}, " if wd is not None else "") + f"{day:02d} {mon.title()} {y4} {hms} {rfc_zone}"
         offset, anchors = zone_minutes, "tstz"
+    elif form == "iso_unpadded":
+        text = f"{y4}-{month}-{day} {hour}:{minute:02d}:{second:02d}"
+    elif form == "ymd_dot":
+        text = f"{y4}.{month:02d}.{day:02d} {hour}:{minute:02d}"
+        second = 0
+    elif form == "month_full_time":
+        name = MONTH_NAMES[month - 1]
+        text = f"{draw(st.sampled_from([name.title(), name.upper(), name]))} {day}, {y4} {ampm_hour}:{minute:02d}:{second:02d} {'pm' if pm else 'am'}"
+        hour = ampm_hour % 12 + (12 if pm else 0)
+    elif form == "dash_ampm":
+        text, second = f"{day}-{month}-{y4} {ampm_hour}:{minute:02d} {'PM' if pm else 'AM'}", 0
+        hour = ampm_hour % 12 + (12 if pm else 0)
+    elif form == "basic_zone":
+        text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}" + (f".{fraction[:6]}" if fraction else "")
+        frac = fraction[:6]
+        text += _zone_text(zone_minutes, draw, colon=False) if zone_minutes else "Z"
+        offset, anchors = zone_minutes, "tstz"
+    elif form == "ctime_zone":
+        wd = draw(st.integers(0, 6))
+        name = draw(st.sampled_from(["UTC", "GMT", "EST", "PDT", "CDT"]))
+        offset = {"UTC": 0, "GMT": 0, "EST": -300, "PDT": -420, "CDT": -300}[name]
+        text, anchors = f"{WEEKDAYS[wd].title()} {mon.title()} {day:2d} {hms} {name} {y4}", "tstz"
+    elif form == "rfc_name":
+        wd = draw(st.integers(0, 6))
+        name = draw(st.sampled_from(["UT", "GMT", "EST", "EDT", "MST", "PST"]))
+        offset = {"UT": 0, "GMT": 0, "EST": -300, "EDT": -240, "MST": -420, "PST": -480}[name]
+        text, anchors = f"{WEEKDAYS[wd].title()}, {day} {mon.title()} {y4} {hms} {name}", "tstz"
     elif form == "basic":
         text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
     else:  # iso_zone, iso_t_zone
@@ -295,6 +342,8 @@ def date_cases(draw: st.DrawFn) -> Case:
         offset, anchors = zone_minutes, "tstz"
     from .value_oracle import Parts  # the oracle's own validity rules, applied to the fields
 
+    if not has_time:
+        hour = minute = second = 0
     truth = Parts(year, month, day, hour, minute, second, frac, has_time, offset, wd).value()
     if isinstance(truth, datetime) and truth.tzinfo is not None and not 1 <= truth.year <= 9999:
         truth = Quarantined("impossible_date")
@@ -336,6 +385,11 @@ def number_cases(draw: st.DrawFn) -> Case:
         return Case(kind, draw(PADDING) + text + draw(PADDING))
     if kind == "dbl" and storage == "native":
         return Case(kind, draw(st.floats(allow_nan=False)))
+    if draw(st.integers(0, 3)) == 0:  # the edges of a double's range and of a numeric's width
+        mantissa = draw(st.sampled_from(["1", "4.9", "2.2250738585072014", "1.7976931348623157", "9.99", "123456789.123"]))
+        exponent = draw(st.one_of(st.integers(-330, -300), st.integers(300, 330), st.integers(-40, 40)))
+        spelt = f"{draw(st.sampled_from(['', '-']))}{mantissa}{draw(st.sampled_from(['e', 'E']))}{exponent}"
+        return Case(draw(st.sampled_from(["dbl_text", "dbl_blob", "num_blob", "num"])), spelt)
     number = draw(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.decimals(allow_nan=False, allow_infinity=False, places=draw(st.integers(0, 20)))))
     text = draw(st.sampled_from(["repr", "fixed", "exp"]))
     if isinstance(number, float):
@@ -362,7 +416,16 @@ def text_cases(draw: st.DrawFn) -> Case:
     return Case("text", (draw(PADDING) + text).encode("utf-8") + draw(st.sampled_from([b"\xe9", b"\x80", b"\xa0", b""])))
 
 
-CASES = st.one_of(date_cases(), date_cases(), number_cases(), boolean_cases(), text_cases())
+@st.composite
+def token_cases(draw: st.DrawFn) -> Case:
+    """Null tokens and blanks, padded, in columns of every kind."""
+    token = draw(st.sampled_from(["NULL", "null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "nil", "", "0000-00-00"]))
+    return Case(draw(st.sampled_from(sorted(ANCHORS))), draw(PADDING) + token + draw(PADDING))
+
+
+CASES = st.one_of(
+    date_cases(), date_cases(), number_cases(), number_cases(), boolean_cases(), text_cases(), token_cases()
+)
 
 
 def check_generated(cases: list[Case], tmp_path: Path) -> None:
@@ -393,3 +456,126 @@ def test_generated_values_read_alike_by_profile_cleaner_and_oracle(cases: list[C
 @given(cases=st.lists(CASES, min_size=40, max_size=80))
 def test_many_generated_values_read_alike(cases: list[Case], tmp_path: Path) -> None:
     check_generated(cases, tmp_path)
+
+
+@pytest.mark.xfail(strict=True, reason="known: the profile counts numbers wider than numeric(38) valid")
+def test_known_disagreements_remain(tmp_path: Path) -> None:
+    findings = disagreements(tmp_path / "known.db", KNOWN_DISAGREEMENTS)
+    assert findings == [], _report(findings)
+
+
+#: PostgreSQL's names of the target types, as the oracle names them.
+PG_KINDS = {
+    "bigint": "integer",
+    "numeric": "numeric",
+    "double precision": "double",
+    "boolean": "boolean",
+    "date": "date",
+    "timestamp without time zone": "timestamp",
+    "timestamp with time zone": "timestamptz",
+    "text": "text",
+}
+
+
+def test_edge_cases_arrive_in_postgresql_as_the_oracle_reads_them(pg_uri: str, tmp_path: Path) -> None:
+    """A real ``run`` of the edge cases: each column's PostgreSQL type is the profile's, and each case's
+    loaded cell is the oracle's value (NULL where it says quarantined)."""
+    path = tmp_path / "edges.db"
+    cells = write_cases(path, EDGE_CASES)
+    config = load_settings(**GATES_OPEN)
+    found = profile(path, settings=config)
+    base = f"agree_{uuid.uuid4().hex[:8]}"
+    result = columnar_etl.run(
+        path,
+        mode="simple",
+        settings=load_settings(
+            target=pg_uri,
+            base_schema=base,
+            runs_dir=tmp_path / "runs",
+            backup_dir=tmp_path / "backups",
+            min_memory_gb=0.5,
+            fail_memory_gb=0.1,
+            **GATES_OPEN,
+        ),
+        show_progress=False,
+    )
+    assert result.outcome in ("done", "warn"), result.record.error
+    types = dict(
+        pg_query(
+            pg_uri,
+            f"SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '{base}' "
+            "AND table_name = 't'",
+        )
+    )
+    names = [column_name(i, case) for i, case in enumerate(EDGE_CASES)]
+    select = ", ".join(quote_ident(name) for name in names)
+    (loaded,) = pg_query(pg_uri, f"SELECT {select} FROM {quote_ident(base)}.t WHERE id = {ANCHOR_ROWS + 1}")
+    problems = []
+    for name, case, cell, value in zip(names, EDGE_CASES, cells, loaded, strict=True):
+        kind = PG_KINDS[types[name]]
+        if kind == "numeric" and isinstance(value, str):
+            value = Decimal(value)  # the driver hands numeric over as its text
+        column = found["t"][name]
+        if kind != column.inferred_type:
+            problems.append(f"{case.describe()}: loaded as {types[name]}, profiled {column.inferred_type}")
+        order = column.date_order if column.date_order in ("day_first", "month_first") else None
+        want = expected(cell, kind, order=order or ANCHORS[case.anchors].order, comma=column.comma, anchors=case.anchors)
+        if isinstance(want, Quarantined):
+            if want.reason != "finer_than_microseconds" and value is not None:
+                problems.append(f"{case.describe()}: loaded {value!r}, expected quarantined ({want.reason})")
+        elif want is not UNKNOWN and not same_value(value, want):
+            problems.append(f"{case.describe()}: loaded {value!r}, expected {want!r}")
+    assert problems == [], "\n".join(problems)
+
+
+# --- the disagreements found, one regression test each ---------------------------------------------------
+
+
+def _profile_and_clean(path: Path, column: str) -> tuple[Any, Any, list[dict[str, Any]], list[Any]]:
+    config = load_settings(**GATES_OPEN)
+    found = profile(path, settings=config)
+    result = clean(path, build_plan(found, settings=config), settings=config)
+    assert result.data is not None
+    quarantine = [q for q in result.quarantine.to_pylist() if q["column"] == column]
+    return found["t"][column], result["t"][column], quarantine, result.data["t"].column(column).to_pylist()
+
+
+def test_a_date_only_in_the_other_order_is_other_date_order_to_both(make_sqlite: Any) -> None:
+    # Day first by 25/12/2024 10:00:00; 5/20/2025 8:42 is a date only month first, and of a shape
+    # (H:MM) no valid value of the column has: the cleaner called it impossible_date.
+    rows = [(i, "25/12/2024 10:00:00" if i % 2 else "2024-01-02 10:00:00") for i in range(1, 41)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP)", [*rows, (41, "5/20/2025 8:42")])})
+    column, stats, quarantine, _ = _profile_and_clean(path, "ts")
+    assert column.date_order == "day_first" and column.issue("other_date_order").count == 1
+    assert [(q["row_key"], q["rule"]) for q in quarantine] == [("41", "other_date_order")]
+    assert stats.quarantined == column.invalid_count == 1
+
+
+def test_numbers_no_double_holds_keep_their_exponent_column_text(make_sqlite: Any) -> None:
+    # 1e400 is beyond the largest double and 1e-400 no double tells from 0: the cleaner's double
+    # quarantined both (numeric_overflow) where the profile counted them valid.
+    rows = [(i, f"{i}.5e3") for i in range(1, 41)] + [(41, "1e400"), (42, "1e-400")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, x DOUBLE_BLOB)", rows)})
+    column, stats, quarantine, values = _profile_and_clean(path, "x")
+    assert (column.inferred_type, stats.type) == ("text", "text")
+    assert "none holds them" in column.type_reason
+    assert quarantine == [] and values[40:] == ["1e400", "1e-400"]
+
+
+def test_grouped_integers_beyond_bigint_make_their_column_numeric(make_sqlite: Any) -> None:
+    rows = [(i, f"{i},000,000") for i in range(1, 41)] + [(41, "-100,000,000,000,000,000,000")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, n NUMERIC)", rows)})
+    column, stats, quarantine, values = _profile_and_clean(path, "n")
+    assert (column.inferred_type, stats.type, column.invalid_count) == ("numeric", "numeric", 0)
+    assert quarantine == [] and values[40] == Decimal("-100000000000000000000")
+    assert values[0] == Decimal(1_000_000)
+
+
+def test_exponent_digits_size_a_numeric_columns_scale(make_sqlite: Any) -> None:
+    # A numeric column sized by its decimals alone (scale 3) rounded 1.5e-5 to 0.000 and 1.234567e2 to
+    # 123.457, audited as a mere exponent expansion.
+    rows = [(i, f"{i}.125") for i in range(1, 41)] + [(41, "1.5e-5"), (42, "1.234567e2")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, n NUMERIC_BLOB)", rows)})
+    column, stats, quarantine, values = _profile_and_clean(path, "n")
+    assert (column.inferred_type, column.max_scale, stats.pg_type) == ("numeric", 6, "numeric(18,6)")
+    assert quarantine == [] and values[40:] == [Decimal("0.000015"), Decimal("123.4567")]

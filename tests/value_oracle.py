@@ -71,6 +71,8 @@ class Anchors:
     #: column keeps it; the value may widen the column, and is then read as the wider type).
     kind: str
     order: str | None = None  # day_first / month_first, for dates
+    #: Appended to the column's name: ``_at`` makes it date-like (epoch integers are read only there).
+    suffix: str = ""
 
 
 ANCHORS = {
@@ -108,11 +110,21 @@ ANCHORS = {
         Anchors("num", "NUMERIC", ("1.5", "-2.25", "300.125", "0.5"), "numeric"),
         Anchors("num_text", "TEXT", ("1.5", "-2.25", "300.125", "0.5"), "numeric"),
         Anchors("dbl", "REAL", (1.5, -2.25, 1e20, 0.1), "double"),
+        # A number type with SQLite's BLOB affinity ("BLOB" in the name): TEXT is stored as written.
+        Anchors("num_blob", "NUMERIC_BLOB", ("1.5", "-2.25", "300.125", "0.5"), "numeric"),
+        Anchors("dbl_blob", "DOUBLE_BLOB", ("1.5e3", "-2.25", "1e20", "0.1"), "double"),
         Anchors("dbl_text", "TEXT", ("1.5e3", "-2.25", "1e20", "0.1"), "double"),
         Anchors("comma", "NUMERIC", ("1,5", "-2,25", "300,125", "0,5"), "numeric"),
         Anchors("thousands", "NUMERIC", ("1,234,567", "-2,000,000", "12", "3,000,000"), "integer"),
         Anchors("bool", "BOOLEAN", ("true", "false", "yes", "no"), "boolean"),
         Anchors("text", "TEXT", ("alpha", "beta gamma", "delta", "Épsilon"), "text"),
+        Anchors("epoch", "INTEGER", (1_700_000_000, 1_000_000_001, 1_999_999_999), "timestamptz", suffix="_at"),
+        Anchors(
+            "epoch_ms", "INTEGER", (1_700_000_000_123, 1_000_000_000_001, 1_999_999_999_999), "timestamptz",
+            suffix="_at",
+        ),
+        Anchors("compact", "DATE", (20250520, 19991231, 20240229), "date"),
+        Anchors("compact_ts", "TIMESTAMP", (20250520084207, 19991231235959), "timestamp"),
     )
 }
 ANCHOR_ROWS = 40
@@ -136,13 +148,18 @@ class Case:
 # --- writing the export ------------------------------------------------------------------------------
 
 
+def column_name(index: int, case: Case) -> str:
+    """The case's column in the file."""
+    return f"c{index}{ANCHORS[case.anchors].suffix}"
+
+
 def write_cases(path: Path, cases: Sequence[Case]) -> list[tuple[str, Any]]:
     """One table ``t``: ``id`` and one column per case (``c0`` …); every row but the last holds the
     case's anchors, the last row the case's value. Returns each case's cell as SQLite stored it
     (``typeof``, value; TEXT as bytes): affinity may have turned ``' 12'`` into an INTEGER."""
     con = sqlite3.connect(path)
     with con:
-        columns = ", ".join(f"c{i} {ANCHORS[c.anchors].declared}" for i, c in enumerate(cases))
+        columns = ", ".join(f"{column_name(i, c)} {ANCHORS[c.anchors].declared}" for i, c in enumerate(cases))
         con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, {columns})")
         marks = ", ".join("CAST(? AS TEXT)" if isinstance(c.raw, bytes) else "?" for c in cases)
         for row in range(ANCHOR_ROWS):
@@ -151,7 +168,9 @@ def write_cases(path: Path, cases: Sequence[Case]) -> list[tuple[str, Any]]:
         con.execute(f"INSERT INTO t VALUES (?, {marks})", [ANCHOR_ROWS + 1, *(c.raw for c in cases)])
     con.text_factory = bytes
     cells = con.execute(
-        "SELECT " + ", ".join(f"typeof(c{i}), c{i}" for i in range(len(cases))) + f" FROM t WHERE id = {ANCHOR_ROWS + 1}"
+        "SELECT "
+        + ", ".join(f"typeof({column_name(i, c)}), {column_name(i, c)}" for i, c in enumerate(cases))
+        + f" FROM t WHERE id = {ANCHOR_ROWS + 1}"
     ).fetchone()
     con.close()
     return [(cells[2 * i].decode(), cells[2 * i + 1]) for i in range(len(cases))]
@@ -404,9 +423,12 @@ def _named_parts(text: str) -> tuple[Parts, str] | None:
     return None
 
 
-def expected(cell: tuple[str, Any], kind: str, *, order: str | None = None, comma: str | None = None) -> Any:
+def expected(
+    cell: tuple[str, Any], kind: str, *, order: str | None = None, comma: str | None = None, anchors: str = ""
+) -> Any:
     """What the cleaner must make of one stored cell in a column of type ``kind``: a Python value,
-    None (NULL by a rule), a :class:`Quarantined`, or :data:`UNKNOWN`."""
+    None (NULL by a rule), a :class:`Quarantined`, or :data:`UNKNOWN`. ``anchors`` names the column's
+    kind where a rule depends on it (epoch integers, compact dates)."""
     storage, raw = cell
     if storage == "null":
         return None
@@ -414,6 +436,11 @@ def expected(cell: tuple[str, Any], kind: str, *, order: str | None = None, comm
         return bytes(raw)
     if storage == "integer":
         value = int(raw)
+        if anchors in ("epoch", "epoch_ms") and kind == "timestamptz":
+            seconds = Decimal(value) / (1000 if anchors == "epoch_ms" else 1)
+            return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(seconds * 1_000_000))
+        if anchors in ("compact", "compact_ts") and kind in ("date", "timestamp"):
+            return _compact(str(value), kind)
         if kind in ("integer", "numeric"):
             return value
         if kind == "double":
@@ -448,6 +475,8 @@ def expected(cell: tuple[str, Any], kind: str, *, order: str | None = None, comm
             return Quarantined("invalid_number")
         return value if -(2**63) <= value < 2**63 else Quarantined("numeric_overflow")
     if kind in ("numeric", "double"):
+        if re.fullmatch(r"[+-]?[0-9]{39,}", text):
+            return Quarantined("invalid_number")  # an integer has at most 38 digits (no shape beyond)
         number = read_number(text, comma)
         if number is None:
             return Quarantined("invalid_number")
@@ -464,6 +493,22 @@ def expected(cell: tuple[str, Any], kind: str, *, order: str | None = None, comm
     if kind in ("date", "timestamp", "timestamptz"):
         return _expected_date(text, kind, order)
     return UNKNOWN
+
+
+def _compact(digits: str, kind: str) -> Any:
+    """An integer's digits as a compact date (YYYYMMDD) or timestamp (YYYYMMDDHHMMSS)."""
+    if len(digits) not in (8, 14) or digits.startswith("-"):
+        return UNKNOWN  # not of a compact form: the column's other rules decide
+    fields = [int(digits[:4]), int(digits[4:6]), int(digits[6:8])]
+    if len(digits) == 14:
+        fields += [int(digits[8:10]), int(digits[10:12]), int(digits[12:14])]
+    try:
+        value = datetime(*fields) if len(digits) == 14 else date(*fields)  # type: ignore[arg-type]
+    except ValueError:
+        return Quarantined("impossible_date")
+    if kind == "timestamp" and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    return value
 
 
 def _invalid(kind: str) -> str:
@@ -531,8 +576,9 @@ class Outcome:
 def same_value(got: Any, want: Any) -> bool:
     if isinstance(want, float) and isinstance(got, float):
         return (math.isnan(want) and math.isnan(got)) or (got == want and math.copysign(1, got) == math.copysign(1, want))
-    if isinstance(want, Decimal) and isinstance(got, Decimal):
-        return got == want
+    exact = (int, Decimal)
+    if isinstance(want, exact) and isinstance(got, exact) and not isinstance(want, bool) and not isinstance(got, bool):
+        return Decimal(got) == Decimal(want)  # an INTEGER cell in a numeric column: the same number
     if isinstance(want, datetime) and isinstance(got, datetime):
         if (want.tzinfo is None) != (got.tzinfo is None):
             return False
