@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 import columnar_etl
 from columnar_etl.config import load_settings
+from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.pg.identifiers import quote_ident
 
 from .conftest import pg_query
 from .value_oracle import (
@@ -57,12 +57,19 @@ GATES_OPEN = {
 
 
 def outcomes(path: Path, cases: Sequence[Case]) -> list[Outcome]:
-    """Profile and clean ``path``; what each side did with each case's column."""
+    """Profile and clean ``path`` in memory; what each side did with each case's column."""
     config = load_settings(**GATES_OPEN)
     found = profile(path, settings=config)
     result = clean(path, build_plan(found, settings=config), settings=config)
     assert result.data is not None
     data = result.data["t"]
+    values = [data.column(column_name(i, case))[ANCHOR_ROWS].as_py() for i, case in enumerate(cases)]
+    return sides(found, result, cases, values)
+
+
+def sides(found: Any, result: Any, cases: Sequence[Case], values: Sequence[Any]) -> list[Outcome]:
+    """What the profile ``found`` and the cleaning ``result`` did with each case's column; ``values``
+    are the cases' cleaned cells (in memory, or as PostgreSQL holds them)."""
     quarantine = result.quarantine.to_pylist()
     last = str(ANCHOR_ROWS + 1)
     found_outcomes = []
@@ -84,7 +91,7 @@ def outcomes(path: Path, cases: Sequence[Case]) -> list[Outcome]:
                 non_null=stats.non_null,
                 quarantined=stats.quarantined,
                 clean_quarantine=reasons,
-                value=data.column(name)[ANCHOR_ROWS].as_py(),
+                value=values[i],
                 reason=next((q["rule"] for q in mine if q["row_key"] == last), None),
                 order=column.date_order,
                 comma=column.comma,
@@ -117,19 +124,18 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
     anchors = ANCHORS[case.anchors]
     order = out.order if out.order in ("day_first", "month_first") else anchors.order
     want = expected(cell, out.clean_type, order=order, comma=out.comma, anchors=case.anchors)
-    if case.truth is not UNKNOWN and want is not UNKNOWN and out.clean_type == anchors.kind:
-        # The generator's value and the oracle's reading of its text must agree (a test of the test).
-        if not _same(case.truth, want):
-            problems.append(f"oracle reads {want!r}, the generator meant {case.truth!r}")
+    # The generator's value and the oracle's reading of its text must agree (a test of the test).
+    known = case.truth is not UNKNOWN and want is not UNKNOWN and out.clean_type == anchors.kind
+    if known and not _same(case.truth, want):
+        problems.append(f"oracle reads {want!r}, the generator meant {case.truth!r}")
     if isinstance(want, Quarantined):
         if want.reason == "finer_than_microseconds":
             if out.clean_type != "text":
                 problems.append(f"a fraction finer than microseconds read as {out.clean_type}")
         elif (out.value, out.reason) != (None, want.reason):
             problems.append(f"cleaned to {out.value!r} (quarantine {out.reason}), expected {want.reason}")
-    elif want is not UNKNOWN:
-        if out.reason is not None or not same_value(out.value, want):
-            problems.append(f"cleaned to {out.value!r} (quarantine {out.reason}), expected {want!r}")
+    elif want is not UNKNOWN and (out.reason is not None or not same_value(out.value, want)):
+        problems.append(f"cleaned to {out.value!r} (quarantine {out.reason}), expected {want!r}")
     return [Finding(case, problem) for problem in problems]
 
 
@@ -153,7 +159,10 @@ EDGE_CASES: list[Case] = [
     # Decimals and exponents: 17 digits, subnormals, -0, infinity, comma decimals.
     *(Case("num", v) for v in ("0.1", "-0.0", "1.", ".5", "123456789012345678.5", "1e3", "1.5E-3")),
     *(Case("num", v) for v in ("1e400", "1,5", "nan", "inf", "-inf", "+1.5", "1.2.3", "0.12345678901234567")),
-    *(Case("num", v) for v in ("12345678901234567890123456789012345678", "1234567890123456789012345678901234567.5")),
+    *(
+        Case("num", v)
+        for v in ("12345678901234567890123456789012345678", "1234567890123456789012345678901234567.5")
+    ),
     *(Case("num_text", v) for v in ("0.1", "1,5", "+1.5", "-0.0", "1.", ".5")),
     *(Case("num", v) for v in ("1" + "0" * 40, "1" * 39 + ".5", "0." + "1" * 40, "-" + "9" * 38)),
     *(Case("num_blob", v) for v in ("1e-400", "1" + "0" * 40, "0." + "1" * 40, "1.5e-5", "1.234567e2")),
@@ -164,7 +173,10 @@ EDGE_CASES: list[Case] = [
     *(Case("dbl_text", v) for v in ("1e400", "4.9e-324", "1e-400", "0.1", "1E5", "-0.0", "1,5e3")),
     *(Case("comma", v) for v in ("1,5", "1.5", "1.234", "1,234", "-0,5", "1,234,567", ",5", "1,")),
     # Booleans.
-    *(Case("bool", v) for v in ("TRUE", "Yes", " y ", "F", "No", "1", "0", "on", "ja", "01", "2", 1, 0, 2, 1.0)),
+    *(
+        Case("bool", v)
+        for v in ("TRUE", "Yes", " y ", "F", "No", "1", "0", "on", "ja", "01", "2", 1, 0, 2, 1.0)
+    ),
     # Text: padding, NBSP, NUL, null tokens, cp1252 bytes.
     *(Case("text", v) for v in (" a ", "\u00a0b\u2007", "c\x00", "\x00 d", "NULL", "--", "0000-00-00", "")),
     *(Case("text", v) for v in (b"caf\xe9", b"\x80 euro", b"na\xefve\xa0", b"\x81\x8d", "\u3000x\u3000")),
@@ -174,43 +186,101 @@ EDGE_CASES: list[Case] = [
     *(
         Case("ts_dmy", v)
         for v in (
-            "2025-05-20 08:42:00", "2025-05-20T08:42:00", "2025-05-20 08:42", "2025-05-20T08:42",
-            "2025-05-20 08:42:00.123", "2025-05-20T08:42:00.123456", "2025-05-20T08:42:00.1234560",
-            "2025-05-20T08:42:00.1234567", "2025-05-20", "20/05/2025 8:42", "20/05/2025 8:42:07",
-            "5/20/2025 8:42", "20/05/2025 8:42 PM", "20/05/2025 12:00 AM", "20/05/2025 0:30 AM",
-            "20-05-2025 08:42", "20.05.2025 08:42:07", "2025/05/20 08:42", "2025.05.20 08:42:07",
-            "2025-5-3 8:42", "2025-5-3", "20 May 2025 08:42", "20-MAY-2025 08:42:07 PM",
-            "May 20, 2025 8:42 PM", "1 January 2026 08:42", "January 1 2026 8:42:07 PM",
-            "Tue May 20 08:42:00 2025", "Tue May  6 08:42:00 2025", "Mon May 20 08:42:00 2025",
-            "May 20 2025  8:42AM", "May  2 2025 12:42PM", "20250520T084200", "20250520T084200.5",
-            "2025-02-29 00:00:00", "2024-02-29 00:00:00", "2025-05-20 24:00:00", "2025-05-20 23:59:60",
-            "0000-01-01 00:00:00", "0001-01-01 00:00:00", "9999-12-31 23:59:59.999999",
-            "31/04/2025 10:00", "13/13/2025 10:00", "20/05/25 08:42", "2025-05-20 8:42:00",
-            "Sept 20, 2025 08:42", "20 Mai 2025 08:42", "2025-05-20T08:42:00+02:00",
-            " 2025-05-20 08:42:00\u00a0", "2025-05-20 08:42:00\x00", "tomorrow",
+            "2025-05-20 08:42:00",
+            "2025-05-20T08:42:00",
+            "2025-05-20 08:42",
+            "2025-05-20T08:42",
+            "2025-05-20 08:42:00.123",
+            "2025-05-20T08:42:00.123456",
+            "2025-05-20T08:42:00.1234560",
+            "2025-05-20T08:42:00.1234567",
+            "2025-05-20",
+            "20/05/2025 8:42",
+            "20/05/2025 8:42:07",
+            "5/20/2025 8:42",
+            "20/05/2025 8:42 PM",
+            "20/05/2025 12:00 AM",
+            "20/05/2025 0:30 AM",
+            "20-05-2025 08:42",
+            "20.05.2025 08:42:07",
+            "2025/05/20 08:42",
+            "2025.05.20 08:42:07",
+            "2025-5-3 8:42",
+            "2025-5-3",
+            "20 May 2025 08:42",
+            "20-MAY-2025 08:42:07 PM",
+            "May 20, 2025 8:42 PM",
+            "1 January 2026 08:42",
+            "January 1 2026 8:42:07 PM",
+            "Tue May 20 08:42:00 2025",
+            "Tue May  6 08:42:00 2025",
+            "Mon May 20 08:42:00 2025",
+            "May 20 2025  8:42AM",
+            "May  2 2025 12:42PM",
+            "20250520T084200",
+            "20250520T084200.5",
+            "2025-02-29 00:00:00",
+            "2024-02-29 00:00:00",
+            "2025-05-20 24:00:00",
+            "2025-05-20 23:59:60",
+            "0000-01-01 00:00:00",
+            "0001-01-01 00:00:00",
+            "9999-12-31 23:59:59.999999",
+            "31/04/2025 10:00",
+            "13/13/2025 10:00",
+            "20/05/25 08:42",
+            "2025-05-20 8:42:00",
+            "Sept 20, 2025 08:42",
+            "20 Mai 2025 08:42",
+            "2025-05-20T08:42:00+02:00",
+            " 2025-05-20 08:42:00\u00a0",
+            "2025-05-20 08:42:00\x00",
+            "tomorrow",
         )
-    ),  # fmt: skip
+    ),
     # Epoch seconds and milliseconds in a date-like column, compact dates in a declared DATE column.
-    *(Case("epoch", v) for v in (1_000_000_000, 2_000_000_000, 1_700_000_000, "1700000000", 999_999_999, 1.5)),
+    *(
+        Case("epoch", v)
+        for v in (1_000_000_000, 2_000_000_000, 1_700_000_000, "1700000000", 999_999_999, 1.5)
+    ),
     *(Case("epoch_ms", v) for v in (1_700_000_000_123, 2_000_000_000_000, 1_000_000_000_000, 1_700_000_000)),
     *(Case("compact", v) for v in (20250520, 20250229, 20240229, 20251301, 2025052, "20250520", 100000101)),
     *(Case("compact_ts", v) for v in (20250520084207, 20250520246000, 20250520235960, 20250520, 2025)),
-    *(Case("ts_mdy", v) for v in ("5/20/2025 8:42", "20/05/2025 8:42", "05-20-2025 8:42 PM", "2/29/2024 0:00")),
+    *(
+        Case("ts_mdy", v)
+        for v in ("5/20/2025 8:42", "20/05/2025 8:42", "05-20-2025 8:42 PM", "2/29/2024 0:00")
+    ),
     *(Case("date_dmy", v) for v in ("20/05/2025", "2025-05-20", "20 May 2025", "May 20, 2025", "2025.05.20")),
     *(Case("date_dmy", v) for v in ("20250520", "2025/5/20", "31/02/2025", "1.1.2025", "20-May-2025")),
     *(
         Case("tstz", v)
         for v in (
-            "2025-05-20T08:42:00Z", "2025-05-20 08:42:00+02", "2025-05-20 08:42:00+0200",
-            "2025-05-20T08:42:00.5-05:30", "2025-05-20 08:42:00 +0200", "2025-05-20 08:42:00 UTC",
-            "2025-05-20 08:42+02:00", "2025-05-20T08:42Z", "Tue, 20 May 2025 08:42:00 +0200",
-            "Tue, 20 May 2025 08:42:00 GMT", "Tue, 20 May 2025 08:42:00 EST", "20 May 2025 08:42:00 PDT",
-            "20 May 2025 08:42:00 +0000", "Wed, 20 May 2025 08:42:00 +0200", "20250520T084200Z",
-            "20250520T084200.123456+0200", "Tue May 20 08:42:00 UTC 2025", "0001-01-01T00:30:00+02:00",
-            "9999-12-31T23:30:00-01:00", "2025-05-20T08:42:00+15:00", "2025-05-20T08:42:00+14:00",
-            "2025-05-20T08:42:00.1234567Z", "2025-05-20T08:42:00.123456000Z", "Tue, 20 May 2025 08:42:00 CET",
+            "2025-05-20T08:42:00Z",
+            "2025-05-20 08:42:00+02",
+            "2025-05-20 08:42:00+0200",
+            "2025-05-20T08:42:00.5-05:30",
+            "2025-05-20 08:42:00 +0200",
+            "2025-05-20 08:42:00 UTC",
+            "2025-05-20 08:42+02:00",
+            "2025-05-20T08:42Z",
+            "Tue, 20 May 2025 08:42:00 +0200",
+            "Tue, 20 May 2025 08:42:00 GMT",
+            "Tue, 20 May 2025 08:42:00 EST",
+            "20 May 2025 08:42:00 PDT",
+            "20 May 2025 08:42:00 +0000",
+            "Wed, 20 May 2025 08:42:00 +0200",
+            "20250520T084200Z",
+            "20250520T084200.123456+0200",
+            "Tue May 20 08:42:00 UTC 2025",
+            "0001-01-01T00:30:00+02:00",
+            "9999-12-31T23:30:00-01:00",
+            "2025-05-20T08:42:00+15:00",
+            "2025-05-20T08:42:00+14:00",
+            "2025-05-20T08:42:00.1234567Z",
+            "2025-05-20T08:42:00.123456000Z",
+            "Tue, 20 May 2025 08:42:00 CET",
         )
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -225,12 +295,9 @@ KNOWN_DISAGREEMENTS: list[Case] = [
 
 
 def _report(findings: Sequence[Finding]) -> str:
-    return "\n".join(str(f) for f in findings[:60]) + (f"\n… {len(findings)} in all" if len(findings) > 60 else "")
-
-
-def test_edge_cases_read_alike_by_profile_cleaner_and_oracle(tmp_path: Path) -> None:
-    findings = disagreements(tmp_path / "edges.db", EDGE_CASES)
-    assert findings == [], _report(findings)
+    return "\n".join(str(f) for f in findings[:60]) + (
+        f"\n… {len(findings)} in all" if len(findings) > 60 else ""
+    )
 
 
 # --- generated cases ----------------------------------------------------------------------------------
@@ -252,8 +319,8 @@ def date_cases(draw: st.DrawFn) -> Case:
         st.sampled_from(
             ["iso", "iso_t", "iso_hm", "iso_date", "dmy", "mdy", "dmy_hm", "dmy_ampm", "dot", "ymd_slash",
              "day_mon", "mon_day", "day_month_full", "ctime", "rfc", "rfc_bare", "basic", "iso_zone",
-             "iso_t_zone", "sqlserver", "dash_dmy", "iso_unpadded", "ymd_dot", "month_full_time", "basic_zone",
-             "ctime_zone", "rfc_name", "dash_ampm"]
+             "iso_t_zone", "sqlserver", "dash_dmy", "iso_unpadded", "ymd_dot", "month_full_time",
+             "basic_zone", "ctime_zone", "rfc_name", "dash_ampm"]
         )
     )  # fmt: skip
     zone_minutes = draw(st.sampled_from([0, 60, 120, -300, -330, 330, 840, -720]))
@@ -291,7 +358,11 @@ def date_cases(draw: st.DrawFn) -> Case:
     elif form == "ymd_slash":
         text = f"{y4}/{month}/{day} {hms}"
     elif form == "day_mon":
-        text, has_time, anchors = f"{day} {draw(st.sampled_from([mon, mon.upper(), mon.title()]))} {y4}", False, "date_dmy"
+        text, has_time, anchors = (
+            f"{day} {draw(st.sampled_from([mon, mon.upper(), mon.title()]))} {y4}",
+            False,
+            "date_dmy",
+        )
     elif form == "mon_day":
         text, second = f"{mon.title()} {day}, {y4} {hour}:{minute:02d}", 0
     elif form == "day_month_full":
@@ -304,8 +375,12 @@ def date_cases(draw: st.DrawFn) -> Case:
         hour = ampm_hour % 12 + (12 if pm else 0)
     elif form in ("rfc", "rfc_bare"):
         wd = draw(st.integers(0, 6)) if form == "rfc" else None
-        rfc_zone = _zone_text(zone_minutes, draw, colon=False) if zone_minutes or draw(st.booleans()) else "GMT"
-        text = (f"{WEEKDAYS[wd].title()}, " if wd is not None else "") + f"{day:02d} {mon.title()} {y4} {hms} {rfc_zone}"
+        rfc_zone = (
+            _zone_text(zone_minutes, draw, colon=False) if zone_minutes or draw(st.booleans()) else "GMT"
+        )
+        text = (
+            f"{WEEKDAYS[wd].title()}, " if wd is not None else ""
+        ) + f"{day:02d} {mon.title()} {y4} {hms} {rfc_zone}"
         offset, anchors = zone_minutes, "tstz"
     elif form == "iso_unpadded":
         text = f"{y4}-{month}-{day} {hour}:{minute:02d}:{second:02d}"
@@ -314,13 +389,16 @@ def date_cases(draw: st.DrawFn) -> Case:
         second = 0
     elif form == "month_full_time":
         name = MONTH_NAMES[month - 1]
-        text = f"{draw(st.sampled_from([name.title(), name.upper(), name]))} {day}, {y4} {ampm_hour}:{minute:02d}:{second:02d} {'pm' if pm else 'am'}"
+        spelt = draw(st.sampled_from([name.title(), name.upper(), name]))
+        text = f"{spelt} {day}, {y4} {ampm_hour}:{minute:02d}:{second:02d} {'pm' if pm else 'am'}"
         hour = ampm_hour % 12 + (12 if pm else 0)
     elif form == "dash_ampm":
         text, second = f"{day}-{month}-{y4} {ampm_hour}:{minute:02d} {'PM' if pm else 'AM'}", 0
         hour = ampm_hour % 12 + (12 if pm else 0)
     elif form == "basic_zone":
-        text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}" + (f".{fraction[:6]}" if fraction else "")
+        text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}" + (
+            f".{fraction[:6]}" if fraction else ""
+        )
         frac = fraction[:6]
         text += _zone_text(zone_minutes, draw, colon=False) if zone_minutes else "Z"
         offset, anchors = zone_minutes, "tstz"
@@ -338,7 +416,10 @@ def date_cases(draw: st.DrawFn) -> Case:
         text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
     else:  # iso_zone, iso_t_zone
         sep = "T" if form == "iso_t_zone" else " "
-        text, frac = f"{y4}-{month:02d}-{day:02d}{sep}{hms}" + (f".{fraction}" if fraction else "") + zone, fraction
+        text, frac = (
+            f"{y4}-{month:02d}-{day:02d}{sep}{hms}" + (f".{fraction}" if fraction else "") + zone,
+            fraction,
+        )
         offset, anchors = zone_minutes, "tstz"
     from .value_oracle import Parts  # the oracle's own validity rules, applied to the fields
 
@@ -367,10 +448,18 @@ def _zone_text(minutes: int, draw: st.DrawFn, *, colon: bool | None = None) -> s
 def number_cases(draw: st.DrawFn) -> Case:
     """Integers and decimals in every spelling the rules name (and some they do not), as TEXT,
     INTEGER and REAL cells."""
-    kind = draw(st.sampled_from(["int", "int", "dbl", "num", "num_text", "dbl_text", "int_text", "comma", "thousands"]))
+    kind = draw(
+        st.sampled_from(
+            ["int", "int", "dbl", "num", "num_text", "dbl_text", "int_text", "comma", "thousands"]
+        )
+    )
     storage = draw(st.sampled_from(["text", "text", "native"]))
     if kind.startswith("int") or kind == "thousands":
-        value = draw(st.one_of(st.integers(-(2**63), 2**63 - 1), st.integers(-(10**20), 10**20), st.integers(-999, 999)))
+        value = draw(
+            st.one_of(
+                st.integers(-(2**63), 2**63 - 1), st.integers(-(10**20), 10**20), st.integers(-999, 999)
+            )
+        )
         if storage == "native" and kind == "int" and -(2**63) <= value < 2**63:
             return Case(kind, value)
         text = str(value)
@@ -378,19 +467,24 @@ def number_cases(draw: st.DrawFn) -> Case:
             text = f"{value:,}"
         sign = draw(st.sampled_from(["", "", "+"])) if value >= 0 else ""
         zeros = draw(st.sampled_from(["", "", "", "0", "00"]))
-        if text.startswith("-"):
-            text = "-" + zeros + text[1:]
-        else:
-            text = sign + zeros + text
+        text = "-" + zeros + text[1:] if text.startswith("-") else sign + zeros + text
         return Case(kind, draw(PADDING) + text + draw(PADDING))
     if kind == "dbl" and storage == "native":
         return Case(kind, draw(st.floats(allow_nan=False)))
     if draw(st.integers(0, 3)) == 0:  # the edges of a double's range and of a numeric's width
-        mantissa = draw(st.sampled_from(["1", "4.9", "2.2250738585072014", "1.7976931348623157", "9.99", "123456789.123"]))
+        mantissa = draw(
+            st.sampled_from(["1", "4.9", "2.2250738585072014", "1.7976931348623157", "9.99", "123456789.123"])
+        )
         exponent = draw(st.one_of(st.integers(-330, -300), st.integers(300, 330), st.integers(-40, 40)))
         spelt = f"{draw(st.sampled_from(['', '-']))}{mantissa}{draw(st.sampled_from(['e', 'E']))}{exponent}"
-        return Case(draw(st.sampled_from(["dbl_text", "dbl_blob", "num_blob", "num"])), spelt)
-    number = draw(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.decimals(allow_nan=False, allow_infinity=False, places=draw(st.integers(0, 20)))))
+        # Not num_blob: its numbers wider than numeric(38) are KNOWN_DISAGREEMENTS.
+        return Case(draw(st.sampled_from(["dbl_text", "dbl_blob", "num"])), spelt)
+    number = draw(
+        st.one_of(
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.decimals(allow_nan=False, allow_infinity=False, places=draw(st.integers(0, 20))),
+        )
+    )
     text = draw(st.sampled_from(["repr", "fixed", "exp"]))
     if isinstance(number, float):
         spelt = repr(number) if text == "repr" else f"{number:.17g}" if text == "fixed" else f"{number:.6e}"
@@ -403,7 +497,9 @@ def number_cases(draw: st.DrawFn) -> Case:
 
 @st.composite
 def boolean_cases(draw: st.DrawFn) -> Case:
-    word = draw(st.sampled_from(["true", "false", "yes", "no", "y", "n", "t", "f", "1", "0", "on", "off", "2", "ja"]))
+    word = draw(
+        st.sampled_from(["true", "false", "yes", "no", "y", "n", "t", "f", "1", "0", "on", "off", "2", "ja"])
+    )
     case = draw(st.sampled_from([str.lower, str.upper, str.title]))
     return Case("bool", draw(PADDING) + case(word) + draw(PADDING))
 
@@ -413,13 +509,20 @@ def text_cases(draw: st.DrawFn) -> Case:
     text = draw(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8))
     if draw(st.booleans()):
         return Case("text", draw(PADDING) + text + draw(PADDING))
-    return Case("text", (draw(PADDING) + text).encode("utf-8") + draw(st.sampled_from([b"\xe9", b"\x80", b"\xa0", b""])))
+    return Case(
+        "text",
+        (draw(PADDING) + text).encode("utf-8") + draw(st.sampled_from([b"\xe9", b"\x80", b"\xa0", b""])),
+    )
 
 
 @st.composite
 def token_cases(draw: st.DrawFn) -> Case:
     """Null tokens and blanks, padded, in columns of every kind."""
-    token = draw(st.sampled_from(["NULL", "null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "nil", "", "0000-00-00"]))
+    token = draw(
+        st.sampled_from(
+            ["NULL", "null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "nil", "", "0000-00-00"]
+        )
+    )
     return Case(draw(st.sampled_from(sorted(ANCHORS))), draw(PADDING) + token + draw(PADDING))
 
 
@@ -436,12 +539,16 @@ def check_generated(cases: list[Case], tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=8,
+    max_examples=6,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
-@given(cases=st.lists(CASES, min_size=20, max_size=40))
+@given(cases=st.lists(CASES, min_size=15, max_size=30))
 def test_generated_values_read_alike_by_profile_cleaner_and_oracle(cases: list[Case], tmp_path: Path) -> None:
     check_generated(cases, tmp_path)
 
@@ -451,7 +558,11 @@ def test_generated_values_read_alike_by_profile_cleaner_and_oracle(cases: list[C
     max_examples=300,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 @given(cases=st.lists(CASES, min_size=40, max_size=80))
 def test_many_generated_values_read_alike(cases: list[Case], tmp_path: Path) -> None:
@@ -477,13 +588,12 @@ PG_KINDS = {
 }
 
 
-def test_edge_cases_arrive_in_postgresql_as_the_oracle_reads_them(pg_uri: str, tmp_path: Path) -> None:
-    """A real ``run`` of the edge cases: each column's PostgreSQL type is the profile's, and each case's
-    loaded cell is the oracle's value (NULL where it says quarantined)."""
+def test_edge_cases_read_alike_by_profile_cleaner_postgresql_and_oracle(pg_uri: str, tmp_path: Path) -> None:
+    """A real ``run`` of the edge cases into PostgreSQL: per column the profile's type is the cleaner's
+    and the target's, its counts and quarantine kinds the cleaner's, and each case's loaded cell the
+    oracle's value (NULL where it says quarantined)."""
     path = tmp_path / "edges.db"
     cells = write_cases(path, EDGE_CASES)
-    config = load_settings(**GATES_OPEN)
-    found = profile(path, settings=config)
     base = f"agree_{uuid.uuid4().hex[:8]}"
     result = columnar_etl.run(
         path,
@@ -500,6 +610,7 @@ def test_edge_cases_arrive_in_postgresql_as_the_oracle_reads_them(pg_uri: str, t
         show_progress=False,
     )
     assert result.outcome in ("done", "warn"), result.record.error
+    names = [column_name(i, case) for i, case in enumerate(EDGE_CASES)]
     types = dict(
         pg_query(
             pg_uri,
@@ -507,25 +618,21 @@ def test_edge_cases_arrive_in_postgresql_as_the_oracle_reads_them(pg_uri: str, t
             "AND table_name = 't'",
         )
     )
-    names = [column_name(i, case) for i, case in enumerate(EDGE_CASES)]
     select = ", ".join(quote_ident(name) for name in names)
     (loaded,) = pg_query(pg_uri, f"SELECT {select} FROM {quote_ident(base)}.t WHERE id = {ANCHOR_ROWS + 1}")
-    problems = []
-    for name, case, cell, value in zip(names, EDGE_CASES, cells, loaded, strict=True):
-        kind = PG_KINDS[types[name]]
-        if kind == "numeric" and isinstance(value, str):
-            value = Decimal(value)  # the driver hands numeric over as its text
-        column = found["t"][name]
-        if kind != column.inferred_type:
-            problems.append(f"{case.describe()}: loaded as {types[name]}, profiled {column.inferred_type}")
-        order = column.date_order if column.date_order in ("day_first", "month_first") else None
-        want = expected(cell, kind, order=order or ANCHORS[case.anchors].order, comma=column.comma, anchors=case.anchors)
-        if isinstance(want, Quarantined):
-            if want.reason != "finer_than_microseconds" and value is not None:
-                problems.append(f"{case.describe()}: loaded {value!r}, expected quarantined ({want.reason})")
-        elif want is not UNKNOWN and not same_value(value, want):
-            problems.append(f"{case.describe()}: loaded {value!r}, expected {want!r}")
-    assert problems == [], "\n".join(problems)
+    # The driver hands numeric over as its text.
+    values = [
+        Decimal(v) if types[n] == "numeric" and v is not None else v
+        for n, v in zip(names, loaded, strict=True)
+    ]
+    findings: list[Finding] = []
+    for name, case, cell, out in zip(
+        names, EDGE_CASES, cells, sides(result.profile, result.clean, EDGE_CASES, values), strict=True
+    ):
+        if PG_KINDS[types[name]] != out.profile_type:
+            findings.append(Finding(case, f"loaded as {types[name]}, profiled {out.profile_type}"))
+        findings += judge(case, cell, out)
+    assert findings == [], _report(findings)
 
 
 # --- the disagreements found, one regression test each ---------------------------------------------------
@@ -544,7 +651,9 @@ def test_a_date_only_in_the_other_order_is_other_date_order_to_both(make_sqlite:
     # Day first by 25/12/2024 10:00:00; 5/20/2025 8:42 is a date only month first, and of a shape
     # (H:MM) no valid value of the column has: the cleaner called it impossible_date.
     rows = [(i, "25/12/2024 10:00:00" if i % 2 else "2024-01-02 10:00:00") for i in range(1, 41)]
-    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP)", [*rows, (41, "5/20/2025 8:42")])})
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP)", [*rows, (41, "5/20/2025 8:42")])}
+    )
     column, stats, quarantine, _ = _profile_and_clean(path, "ts")
     assert column.date_order == "day_first" and column.issue("other_date_order").count == 1
     assert [(q["row_key"], q["rule"]) for q in quarantine] == [("41", "other_date_order")]

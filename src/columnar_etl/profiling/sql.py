@@ -505,10 +505,7 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
     mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
     number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
-    tiny = (
-        f"(abs({number}) < 2.2250738585072014e-308 AND ({number} <> 0 OR {digits} > 0) "
-        f"OR isinf({number}))"
-    )
+    tiny = f"(abs({number}) < 2.2250738585072014e-308 AND ({number} <> 0 OR {digits} > 0) OR isinf({number}))"
     shapes = _codes(NUMBER_SHAPES)
     return (
         f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
