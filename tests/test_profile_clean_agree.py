@@ -252,6 +252,7 @@ EDGE_CASES: list[Case] = [
     ),
     *(Case("date_dmy", v) for v in ("20/05/2025", "2025-05-20", "20 May 2025", "May 20, 2025", "2025.05.20")),
     *(Case("date_dmy", v) for v in ("20250520", "2025/5/20", "31/02/2025", "1.1.2025", "20-May-2025")),
+    *(Case("date_amb", v) for v in ("05/13/2025", "13/05/2025", "06/05/2025", "6-5-2025", "0000-00-00")),
     *(
         Case("tstz", v)
         for v in (
@@ -345,7 +346,7 @@ def date_cases(draw: st.DrawFn) -> Case:
         sep = "-" if form == "dash_dmy" else "/"
         first, second_field = (month, day) if form == "mdy" else (day, month)
         text, has_time = f"{first}{sep}{second_field:02d}{sep}{y4}", False
-        anchors = "ts_mdy" if form == "mdy" else "date_dmy"
+        anchors = "ts_mdy" if form == "mdy" else draw(st.sampled_from(["date_dmy", "date_amb"]))
         if form == "mdy":
             text, has_time, second = f"{text} {hour}:{minute:02d}", True, 0
     elif form == "dmy_hm":

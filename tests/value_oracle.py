@@ -98,6 +98,8 @@ ANCHORS = {
             "date",
             "day_first",
         ),
+        # No value proves an order: read day first (date_order_default).
+        Anchors("date_amb", "DATE", ("05/06/2025", "01/02/2024", "2024-01-02", "11/12/2023"), "date"),
         Anchors(
             "tstz",
             "TIMESTAMP",
