@@ -11,9 +11,12 @@ each rule (rules.py), so a value is trimmed of the same characters, is null-like
 and must have one of the same shapes (same regular expressions) before it is parsed: a value the
 profile counts valid parses here and one it counts invalid becomes NULL and is quarantined. Where
 chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``, second 60, Unicode digits)
-the shape check or an explicit guard says no. One deliberate difference: a number of the right shape
-that the column's type cannot hold (``1e400`` in a double, more than 18 digits in a numeric) is
-quarantined as ``numeric_overflow``, where the profile counts it valid.
+the shape check or an explicit guard says no. A number of the right shape that the column's type
+cannot hold is quarantined as ``numeric_overflow``: the profile types no column so that it happens
+(``1e400`` and ``1e-400`` keep theirs text or numeric, as 17 digits do), but an operator's type
+does (``1e400`` in a column typed double), and so does a number wider than numeric(38) in a column
+declared a number type, which the profile still counts valid (tests/test_profile_clean_agree.py,
+``KNOWN_DISAGREEMENTS``).
 
 Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
 the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and
