@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from columnar_etl.cleaning.expressions import ColumnExprs
-from columnar_etl.config import mask_uri
+from columnar_etl.config import load_settings, mask_uri
 from columnar_etl.errors import TargetError
 from columnar_etl.gates.dry_run import (
     DryRunResult,
@@ -74,7 +74,9 @@ HUGE_DECIMAL = "1" + "0" * 140_000 + ".5"  # PostgreSQL's numeric holds 131072 d
 # "Score" and "Amount" claim a number type (their dirt is then quarantined, up to the majority rule)
 # but have SQLite's BLOB affinity ("BLOB" in the name comes first), so their text is stored as written.
 # Without a declared type they would stay text: five of Score's 42 values are no number, and no
-# numeric holds Amount's widest.
+# numeric holds Amount's widest. Score is text anyway: no double holds its 1e400 and 1e-400 (and its
+# exponents need a double), so the profile keeps it text (lossless); typed double by an override, its
+# cleaning quarantines them.
 EVENTS_DDL = (
     'CREATE TABLE "my ""events""" ("Created Time" TIMESTAMP, "Due Date" DATE, "Score" DOUBLE_BLOB, '
     '"Amount" NUMERIC_BLOB, "Count", "Note" TEXT, "Flag" BOOLEAN, "updated_at" INTEGER, "Paid" REAL)'
@@ -211,11 +213,16 @@ def _quarantines(result: DryRunResult, column: str) -> set[tuple[str, str]]:
 
 
 def test_doubles_beyond_float8_are_quarantined(events: Path, events_profile: Profile, pg_uri: str) -> None:
-    """1e400 / 1e-400 have a number's shape but no double holds them (DuckDB reads inf / 0): cleaning
-    quarantines them (it would load neither infinity nor 0), so PostgreSQL never sees them."""
-    result = dry_run(events, events_profile, pg_uri)
+    """1e400 / 1e-400 have a number's shape but no double holds them (DuckDB reads inf / 0): the
+    profile keeps their column text; typed double by the operator, cleaning quarantines them (it
+    would load neither infinity nor 0), so PostgreSQL never sees them."""
+    profiled = events_profile['my "events"']["Score"]
+    assert profiled.inferred_type == "text" and "none holds them" in profiled.type_reason
+    double = load_settings(columns={'my "events"': {"Score": {"type": "double"}}})
+    result = dry_run(events, events_profile, pg_uri, settings=double)
     score = result['my "events"']["Score"]
-    assert score.inferred_type == "double" and score.pg_type == "double precision"
+    # inferred_type is the profile's; the plan (the override's) made it a double.
+    assert score.inferred_type == "text" and score.pg_type == "double precision"
     assert score.rejected == 0
     assert _quarantines(result, "Score") == {
         ("1e400", "numeric_overflow"),
@@ -225,8 +232,7 @@ def test_doubles_beyond_float8_are_quarantined(events: Path, events_profile: Pro
         ("-Infinity", "invalid_number"),
     }
     assert all(r.check == "cleaning" and r.sqlstate is None for r in score.quarantines)
-    # The profile counts 1e400 / 1e-400 valid (a number shape); cleaning is stricter by exactly those.
-    assert score.checked == events_profile['my "events"']["Score"].valid_count - 2 == len(_events_rows()) - 5
+    assert score.checked == len(_events_rows()) - 5
 
 
 def test_numeric_overflow_is_quarantined(events: Path, events_profile: Profile, pg_uri: str) -> None:
@@ -251,10 +257,14 @@ def test_values_cleaning_nulls_never_reach_postgres(
     assert count.inferred_type == "numeric" and count.invalid_count == 0
     assert count.type_reason == "integers beyond bigint"
     assert (table["Count"].checked, table["Count"].rejected, table["Count"].quarantined) == (42, 0, 0)
-    # nan / inf / -Infinity parse as DOUBLE in DuckDB but are no number shape: NULL after cleaning.
+    # nan / inf / -Infinity parse as DOUBLE in DuckDB but are no number shape: in a column no double
+    # holds (1e400, 1e-400), text as written; as a double, NULL after cleaning.
     score = events_profile['my "events"']["Score"]
-    assert _invalid_examples(score) == {"nan", "inf", "-Infinity"}
-    assert not {"nan", "inf", "-Infinity"} & {r.value for r in table["Score"].rejections}
+    assert score.inferred_type == "text" and table["Score"].rejections == []
+    double = load_settings(columns={'my "events"': {"Score": {"type": "double"}}})
+    as_double = dry_run(events, events_profile, pg_uri, settings=double)['my "events"']["Score"]
+    assert {"nan", "inf", "-Infinity"} <= {r.value for r in as_double.quarantines}
+    assert not {"nan", "inf", "-Infinity"} & {r.value for r in as_double.rejections}
     # '1e400' in a REAL column: SQLite stores Inf, a double like any REAL cell: it is sent as one, and
     # PostgreSQL's double precision takes it (Infinity).
     paid = table["Paid"]
@@ -322,8 +332,8 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     result = dry_run(events, events_profile, pg_uri, sample_rows=500, strip_nul=False)
     data = json.loads(json.dumps(result.to_dict()))
     assert data["version"] == 2 and data["ok"] is False
-    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Score's five, Amount's huge decimal.
-    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 8, 500)
+    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Amount's huge decimal (Score is text).
+    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 3, 500)
     assert data["target"] == mask_uri(pg_uri)
     (table,) = data["tables"]
     assert (table["name"], table["sampled_rows"], table["rejected"]) == (
@@ -333,7 +343,7 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     )
     assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
     assert "1 rejected" in repr(result) and "Note (1)" in repr(result)
-    assert "8 quarantined" in repr(result)
+    assert "3 quarantined" in repr(result)
 
     assert events_profile.to_dict()["dry_run"] is None
     events_profile.dry_run = result

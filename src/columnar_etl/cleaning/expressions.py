@@ -11,9 +11,12 @@ each rule (rules.py), so a value is trimmed of the same characters, is null-like
 and must have one of the same shapes (same regular expressions) before it is parsed: a value the
 profile counts valid parses here and one it counts invalid becomes NULL and is quarantined. Where
 chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``, second 60, Unicode digits)
-the shape check or an explicit guard says no. One deliberate difference: a number of the right shape
-that the column's type cannot hold (``1e400`` in a double, more than 18 digits in a numeric) is
-quarantined as ``numeric_overflow``, where the profile counts it valid.
+the shape check or an explicit guard says no. A number of the right shape that the column's type
+cannot hold is quarantined as ``numeric_overflow``: the profile types no column so that it happens
+(``1e400`` and ``1e-400`` keep theirs text or numeric, as 17 digits do), but an operator's type
+does (``1e400`` in a column typed double), and so does a number wider than numeric(38) in a column
+declared a number type, which the profile still counts valid (tests/test_profile_clean_agree.py,
+``KNOWN_DISAGREEMENTS``).
 
 Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
 the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and
@@ -726,18 +729,16 @@ class ColumnExprs:
         return rule
 
     def _other_order(self) -> pl.Expr:
-        """The text is of a day-or-month-first shape the column reads, and a date only in the other
-        order (the profile's ``other_date_order``)."""
+        """The text is of a day-or-month-first shape, and a date only in the order the column does not
+        read (the profile's ``other_date_order``). Whether the column holds a valid value of that very
+        shape does not matter: ``5/20/2025 8:42`` among ``25/12/2024 10:00:00`` is in the other order
+        as the profile counts it (``profile._Counts.other_order``), not an impossible date."""
         t = pl.col(self.t)
         found: pl.Expr = pl.lit(False)
         for shape in DATE_SHAPES:
             if shape.month_first is None:
                 continue
-            mine, other = shape.day_first, shape.month_first
-            if self.plan.date_order == "month_first":
-                mine, other = other, mine
-            if mine not in self.plan.formats:
-                continue
+            other = shape.day_first if self.plan.date_order == "month_first" else shape.month_first
             parsed = t.str.strptime(pl.Datetime("us"), chrono_format(other), strict=False)
             valid = parsed.is_not_null() & (parsed.dt.year() >= 1) & ~t.str.contains(LEAP_SECOND_REGEX)
             found = found | (t.str.contains(FORMAT_REGEX[other]) & valid)

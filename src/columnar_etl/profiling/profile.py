@@ -705,7 +705,8 @@ def _lossless(
     - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
       numeric (and text, if its integers are beyond what a double holds exactly);
-    - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell) keeps
+    - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell), or
+      that no double holds at all (``1e400``, ``1e-400``: the cleaner's double quarantined them), keeps
       a double column numeric (text when exponents or REAL cells need the double);
     - integers beyond bigint are numeric (up to 38 digits), text beyond;
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
@@ -735,8 +736,8 @@ def _lossless(
         inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
         if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE):
-            return "text", f"{inexact} values have more digits than a double holds"
-        inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds"
+            return "text", f"{inexact} values have more digits than a double holds, or none holds them"
+        inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds, or none does"
     if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
         if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
             return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"

@@ -388,8 +388,11 @@ def column_projections(
                 f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3])}) "
                 f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
                 f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+                # A grouped integer's digits too (-100,000,000,000,000,000,000): the cleaner's bigint
+                # would quarantine it where the profile counted it valid.
                 f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
-                f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"OR {k} = {Shape.GROUPED_INTEGER:d} AND try_cast(replace({t}, {_THOUSANDS}, '') AS BIGINT) "
+                f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
                 _not_a_double(t, k, sc) if classes else "",
                 # All three forms and DIGITS (they exclude each other) under the first's key; on text,
@@ -493,13 +496,16 @@ def column_projections(
 
 def _not_a_double(t: str, k: str, sc: str) -> str:
     """Flag TEXT of a number shape that no double holds exactly: more than 15 significant digits
-    (DBL_DIG), or a magnitude below the normal range (subnormal doubles have fewer digits). (INTEGER
+    (DBL_DIG), a magnitude below the normal range (subnormal doubles have fewer digits), or none a
+    double has at all: beyond the largest (``1e400``, which DuckDB reads as infinity) or a number that
+    is not zero read as zero (``1e-400``). Those two the cleaner's double quarantined where the profile
+    counted them valid; flagged, they keep their column numeric or text, as 17 digits do. (INTEGER
     cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)"""
     exponent = quote_literal(EXPONENT_MARK_REGEX + ".*$")
     mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
     number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
-    tiny = f"(abs({number}) < 2.2250738585072014e-308 AND {number} <> 0)"
+    tiny = f"(abs({number}) < 2.2250738585072014e-308 AND ({number} <> 0 OR {digits} > 0) OR isinf({number}))"
     shapes = _codes(NUMBER_SHAPES)
     return (
         f"CASE WHEN {sc} = {StorageClass.TEXT:d} AND {k} IN ({shapes}) AND ({digits} > 15 OR {tiny}) "
@@ -767,6 +773,15 @@ def table_profile_sql(
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
+    # An exponent's fraction digits once expanded: its mantissa's less its exponent (1.234567e2 has 4,
+    # 1.5e-5 has 6, 1.5e3 none). A numeric column sized without them rounded those values (1.5e-5 to
+    # 0.000 at scale 3), audited as a mere expansion. An exponent beyond any scale is capped: the
+    # column then holds more than 38 digits anyway. TEXT only: a REAL cell's column is a double, and
+    # the typed scan (native.py) gives its exponents no scale either.
+    exponent_scale = (
+        "least(greatest(length(regexp_extract(t0, '\\.([0-9]*)[eE]', 1)) "
+        "- try_cast(regexp_extract(t0, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE), 0), 1000)::INTEGER"
+    )
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
@@ -790,7 +805,9 @@ def table_profile_sql(
         "max(n0) AS max_number",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
-        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} END) AS max_scale",
+        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} "
+        f"WHEN k0 = {Shape.EXPONENT:d} AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
+        "AS max_scale",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
         "END) AS max_digits",
