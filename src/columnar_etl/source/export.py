@@ -39,6 +39,7 @@ from columnar_etl.source.cells import (
     decoded_sql,
     hex_column,
     invalid_utf8_sql,
+    long_cell_sql,
     real_text_sql,
 )
 
@@ -219,9 +220,16 @@ class Source:
             cell = real_text_sql(column) if read.real_digits else column
             if utf16:
                 cell = f"CASE WHEN typeof({column}) = 'blob' THEN hex({column}) ELSE {cell} END"
+            if read.long_bytes is not None and read.hide_long:
+                cell = (
+                    f"CASE WHEN {long_cell_sql(column, read.long_bytes)} "
+                    f"THEN length(CAST({column} AS BLOB)) ELSE {cell} END"
+                )
             inner.append(f"{cell} AS {value}")
             if read.as_bytes and utf16:
-                bytes_ = f"CASE WHEN {kind} = 'b' THEN unhex({value}) ELSE encode({value}) END"
+                # A long BLOB's letter is a capital (ColumnRead.long_bytes); a hidden one is its size.
+                blob = f"{kind} = 'B'" if read.long_bytes is not None and not read.hide_long else "false"
+                bytes_ = f"CASE WHEN {kind} = 'b' OR {blob} THEN unhex({value}) ELSE encode({value}) END"
                 outer.append(f"{bytes_} AS {quote_ident(read.name)}")
             elif read.as_bytes:
                 outer.append(f"encode({value}) AS {quote_ident(read.name)}")
@@ -242,7 +250,7 @@ class Source:
             printfs = []
             for first in range(0, len(classed), PRINTF_ARGUMENTS):
                 chunk = classed[first : first + PRINTF_ARGUMENTS]
-                types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in chunk)
+                types = ", ".join(_class_sql(reads[i]) for i in chunk)
                 printfs.append(f"printf('{'%.1s' * len(chunk)}', {types})")
             inner.append(f"{' || '.join(printfs)} AS k")
             if class_string:
@@ -537,6 +545,16 @@ class Source:
             "unreadable_tables": dict(self.unreadable),
             "views_not_loaded": dict(self.views),
         }
+
+
+def _class_sql(read: ColumnRead) -> str:
+    """SQLite SQL: the storage class of ``read``'s cell (``typeof``), in capitals for a long one
+    (:attr:`ColumnRead.long_bytes`)."""
+    column = quote_ident(read.name)
+    if read.long_bytes is None:
+        return f"typeof({column})"
+    long = long_cell_sql(column, read.long_bytes)
+    return f"CASE WHEN {long} THEN upper(typeof({column})) ELSE typeof({column}) END"
 
 
 def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:
