@@ -49,8 +49,17 @@ from columnar_etl.source.export import Source
 VECTOR_ROWS = 2048
 #: A read of long cells holds about ``profile_memory_limit`` / this many bytes of them: the query over
 #: them holds several copies (the bytes, the decoded and the trimmed text, the count's), and the
-#: counting of the short values beside them.
-READ_SHARE = 16
+#: counting of the short values beside them. The export of 110 MB of text in 1,372 rows, profile at
+#: 256 MB, two fresh processes each: 16 (16 MB reads) peaked at 609-650 MB of RSS, 32 at 500-507 MB
+#: (the earlier attempts' own peak) for 1-2 s more CPU, 64 no lower for 2 s more again.
+READ_SHARE = 32
+#: Batches of long values profiled by one query (a SQLite read each, one after the other on one thread):
+#: planning the profile query costs about as much as profiling a batch, but each read's values stay
+#: with the process until its query ends. The 110 MB export's whole profile at 256 MB, two fresh
+#: processes each: a query per batch 8.4-9.4 s of CPU at 500-507 MB of RSS; 4 a query 7.0-7.4 s at
+#: 543-547 MB; 8, 6.2-6.3 s at 568-572 MB; 16, 6.4 s at 600-604 MB (1 GB, read the usual way:
+#: 3.4-3.8 s at 570-599 MB).
+READS_PER_QUERY = 8
 #: A cell is long above this many bytes at least (below, whatever the table's width).
 MIN_LONG_BYTES = 256
 
@@ -92,8 +101,8 @@ def long_text_rows(
     alias = quote_ident(info.rowid[0])
     over = long_bytes(limit, len(columns))
     cursor = src.connection.cursor()
-    parts = ("long", "ids", "groups", "coded", "folded")
-    longs, ids, groups, coded, folded = (quote_ident(f"{cells}_{part}") for part in parts)
+    working = ("long", "ids", "groups", "coded", "folded")
+    longs, ids, groups, coded, folded = (quote_ident(f"{cells}_{part}") for part in working)
     cells = quote_ident(cells)
     try:
         # 1. Every cell; a long one as its size, listed by (column, rowid).
@@ -146,12 +155,24 @@ def long_text_rows(
 
         cursor.execute(f"CREATE OR REPLACE TABLE {coded} AS {coded_sql(f'SELECT * FROM {cells}')}")
         texts = f"(SELECT * FROM {groups} WHERE cls = 't')"
-        for rowids in _batches(src, texts, read_bytes(limit)):
-            relation = src.relation_sql(
-                table, reads=long_reads, class_string=True, with_rowid=True, rowids=rowids
-            )
+        batches = list(_batches(src, texts, read_bytes(limit)))
+        # DuckDB guesses a SQLite read holds a row or so and would build the join's hash table of the
+        # long values read: in the order written, the hash table is the groups' (this cursor only).
+        cursor.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+        for first in range(0, len(batches), READS_PER_QUERY):
+            # Each batch a SQLite read of its own (a vector holds its rows only), several in one query.
+            parts = [
+                _unnested(
+                    src.relation_sql(
+                        table, reads=long_reads, class_string=True, with_rowid=True, rowids=rowids
+                    ),
+                    wide,
+                    places,
+                )
+                for rowids in batches[first : first + READS_PER_QUERY]
+            ]
             values = (
-                f"SELECT c.idx, 't' AS cls, c.raw AS v, g.weight FROM ({_unnested(relation, wide, places)}) "
+                f"SELECT c.idx, 't' AS cls, c.raw AS v, g.weight FROM ({' UNION ALL '.join(parts)}) "
                 f"AS c JOIN {texts} AS g ON g.idx = c.idx AND g.r = c.r WHERE c.cls = 'T'"
             )
             cursor.execute(f"INSERT INTO {coded} {coded_sql(values)}")
@@ -159,6 +180,7 @@ def long_text_rows(
             cursor.execute(f"CREATE OR REPLACE TABLE {folded} AS {folded_codes_sql(coded)}")
             cursor.execute(f"DROP TABLE {coded}")
             cursor.execute(f"ALTER TABLE {folded} RENAME TO {coded}")
+        cursor.execute("RESET disabled_optimizers")
         cursor.execute(f"INSERT INTO {cells} SELECT idx, 'l', NULL, weight FROM {groups} WHERE cls = 't'")
         result = cursor.execute(with_column_rows(f"SELECT * FROM {coded}"))
         header = [d[0] for d in result.description or []]
