@@ -172,3 +172,25 @@ def _utf8(value: bytes) -> bool:
 def _figures(result: dict[str, Any]) -> dict[str, Any]:
     """A profile's JSON without its timing."""
     return {key: value for key, value in result.items() if key != "seconds"}
+
+
+def test_the_duplicate_count_of_long_rows_no_column_narrows_fits_too(tmp_path: Path) -> None:
+    """No key, and the one column of mostly distinct values is long text: the count's narrowing read
+    (that column) and its read of whole rows each held 2,048 long rows; both now fit, the rows' digests
+    taken a run of rows at a time. Copies counted as Python counts them over sqlite3's rows."""
+    rng = random.Random(42)
+    path = tmp_path / "logs.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE logs (level TEXT, body TEXT)")
+    rows = [(["info", "warn", "error"][number % 3], _body(rng, number)) for number in range(200)]
+    con.executemany("INSERT INTO logs VALUES (?, ?)", [*rows, *rows[5:9], rows[5]])
+    con.commit()
+    distinct = "SELECT count(*) FROM (SELECT DISTINCT level, body FROM logs)"
+    expected = con.execute(f"SELECT (SELECT count(*) FROM logs) - ({distinct})")
+    copies = expected.fetchone()[0]
+    con.close()
+    assert copies == 5
+    result = profile(path, settings=load_settings(profile_memory_limit=TIGHT))
+    assert result["logs"].duplicate_rows == copies
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(result.to_dict()) == _figures(roomy.to_dict())
