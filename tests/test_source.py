@@ -692,3 +692,38 @@ def test_a_file_truncated_after_it_was_opened_is_named_as_such(tmp_path: Path) -
     error = read_error(duckdb.ConversionException("whatever our query did"), path, table="t")
     assert error.hint is not None
     assert error.hint.startswith("the file is no longer what was opened: SQLite file is truncated")
+
+
+@pytest.mark.parametrize("count", [0, 1, 6, 7, 20])
+def test_long_rows_are_read_as_runs_of_rowids_every_row_once_in_rowid_order(
+    make_sqlite: SqliteFactory, count: int
+) -> None:
+    """A batch of fewer rows than DuckDB's vector is read as runs of that many rowids, a query each
+    (long rows: a vector of them held the whole table): rowids with gaps, the lowest int64, a count
+    that is and one that is not a multiple of the batch; the typed scan zipped beside it."""
+    rowids = [-(2**63), -5, 0, 3, 4, 1000, 2**40, *range(2**41, 2**41 + count)][:count]
+    rows = [(rowid, f"body {rowid} " + "x" * (3000 + number), number) for number, rowid in enumerate(rowids)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT, n INTEGER)", rows)})
+    con = sqlite3.connect(path)
+    expected = con.execute("SELECT id, body, n FROM t ORDER BY rowid").fetchall()
+    con.close()
+    assert source_module.VECTOR_ROWS > 3
+    with open_source(path) as src:
+        reader = src.read_batches("t", batch_size=3)
+        batches = list(reader)
+        # (An empty table has no rowid range: no native read of it.)
+        native = (
+            src.read_batches(
+                "t", batch_size=3, reads=[ColumnRead(c) for c in ("id", "body", "n")], native=["n", "id"]
+            )
+            if count
+            else None
+        )
+        zipped = pa.Table.from_batches(list(native), schema=native.schema) if native else None
+    assert all(batch.num_rows <= 3 for batch in batches)
+    got = [tuple(row.values()) for batch in batches for row in batch.to_pylist()]
+    assert got == [(str(i), body, str(n)) for i, body, n in expected]
+    if zipped is not None:
+        assert (
+            list(zip(*(zipped.column(c).to_pylist() for c in ("id", "body", "n")), strict=True)) == expected
+        )

@@ -22,10 +22,13 @@ by a scan of that column alone, and those with a NULL key.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.float8 import float8_out
@@ -325,7 +328,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         # Only the rows that may be copies or clash on the key are read whole (SQLite renders every
         # REAL of a row read with 17 digits: most of the count's cost).
         narrowing = narrowing_column(table, table.key)
-        where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
+        try:
+            where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
+        except duckdb.OutOfMemoryException:
+            # A column of long values, 2,048 to DuckDB's vector: every row is counted instead (below).
+            where = None
         if where == "0":
             row: Any = (0, 0, 0, None, None)
         else:
@@ -333,7 +340,13 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
             sql = duplicate_sql(
                 relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None
             )
-            row = src.connection.cursor().execute(sql).fetchone()
+            try:
+                row = src.connection.cursor().execute(sql).fetchone()
+            except duckdb.OutOfMemoryException:
+                # Long rows, 2,048 to DuckDB's vector: their digests are taken a run of rows at a time.
+                if not (digest and rowid):
+                    raise
+                row = _digested_in_runs(src, table, reads, where, columns, row_bytes)
     # The examples are of the key the count grouped by (or the first column): the key found below, once
     # the copies are known, is not what they show.
     shown = table.key or columns[:1]
@@ -388,6 +401,61 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         Issue("null_key", table.null_keys, detail=f"rows with NULL in the key ({what})"),
     ]
     table.issues = [issue for issue in issues if issue.count]
+
+
+#: Bytes of rows one run reads when the duplicate count digests a table of long rows a run at a time.
+RUN_BYTES = 8 << 20
+
+
+def _digested_in_runs(
+    src: Source,
+    table: TableProfile,
+    reads: list[ColumnRead],
+    where: str | None,
+    columns: list[str],
+    row_bytes: float,
+) -> Any:
+    """:func:`duplicate_sql`'s row for ``table`` (read by ``reads``, only the rows meeting ``where``),
+    its rows' digests taken a run of about :data:`RUN_BYTES` of rows at a time into a DuckDB table, with
+    the columns the count shows and groups by: DuckDB hands SQLite's rows over 2,048 at a time, and a
+    vector of long rows (and the text its digest concatenates) can outgrow the memory limit alone."""
+    info = src.table(table.name)
+    if info.rowid is None:
+        raise ValueError(f"table {table.name!r} has no rowid")
+    alias = info.rowid[0]
+    kept = list(dict.fromkeys([*(table.key or columns[:1]), *table.key]))
+    digest = f"{HELPER_PREFIX}digest"
+    staged = quote_ident(f"__columnar_etl_rows_{uuid.uuid4().hex}")
+    per_run = max(1, int(RUN_BYTES // max(1.0, row_bytes)))
+    chosen = f"({where})" if where is not None else "1"
+
+    def digests(condition: str) -> str:
+        relation = src.relation_sql(table.name, reads=reads, where=condition, with_rowid=True)
+        selected = ", ".join(quote_ident(c) for c in kept)
+        return f"SELECT {selected}, {row_digest_sql(columns)} AS {digest}, {ROWID_COLUMN} FROM {relation}"
+
+    cursor = src.connection.cursor()
+    try:
+        cursor.execute(f"CREATE TABLE {staged} AS {digests('0')}")
+        after = "1"
+        while True:
+            end = (
+                f"SELECT {alias} FROM {quote_ident(table.name)} WHERE {chosen} AND {after} "
+                f"ORDER BY {alias} LIMIT 1 OFFSET {per_run - 1}"
+            )
+            found = cursor.execute(
+                f"SELECT * FROM sqlite_query({quote_literal(src.attachments(1)[0])}, {quote_literal(end)})"
+            ).fetchone()
+            last = None if found is None else int(found[0])
+            run = f"{chosen} AND {after}" + ("" if last is None else f" AND {alias} <= {last}")
+            cursor.execute(f"INSERT INTO {staged} {digests(run)}")
+            if last is None:
+                break
+            after = f"{alias} > {last}"
+        sql = duplicate_sql(staged, [*kept, digest], table.key, digest=False, rowid=ROWID_COLUMN)
+        return cursor.execute(sql).fetchone()
+    finally:
+        cursor.execute(f"DROP TABLE IF EXISTS {staged}")
 
 
 #: How an example shows a NULL key cell.

@@ -43,6 +43,7 @@ from columnar_etl.profiling.keys import (
     keep_as_written,
     merged_key_columns,
 )
+from columnar_etl.profiling.long_cells import long_text_rows
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
@@ -1020,6 +1021,7 @@ def _table_steps(
     whole: bool = False,
     batched: bool = False,
     split: int = 1,
+    long: bool = False,
 ) -> Generator[CellsQuery, list[dict[str, Any]], TableProfile]:
     """Profile one table with one aggregate query (over ``parts`` rowid ranges read side by side).
 
@@ -1046,7 +1048,11 @@ def _table_steps(
     query (:func:`_profile_batch`), receiving its rows back. Otherwise it yields nothing.
 
     ``split`` (with ``keep``, not on a sample): the text columns are read as that many groups, each by
-    a query of its own on a thread of its own (:func:`_text_groups`)."""
+    a query of its own on a thread of its own (:func:`_text_groups`).
+
+    ``long`` (with ``keep``, not on a sample; a table with a rowid): the text columns' long cells are
+    read apart, a few at a time (:mod:`.long_cells`): what a table gets that ran out of memory even
+    alone on one thread."""
     info = src.table(table)
     names = info.column_names
     keeping = keep is not None and bool(names) and not sample
@@ -1085,6 +1091,9 @@ def _table_steps(
             _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts))
             cell_tables = [cells]
             rows += yield cells
+        elif keep is not None and keeping and long and texts and info.rowid is not None:
+            rows += _long_rows(src, table, texts, settings, f"{keep}_cells")
+            cell_tables = [cast(str, cells)]
         elif keep is not None and keeping and split > 1 and len(texts) > 1:
             found, cell_tables = _text_groups(src, table, texts, settings, parts, keep, split)
             rows += found
@@ -1235,6 +1244,28 @@ def _text_groups(
         for other in others:
             rows += other.result()
     return rows, tables
+
+
+def _long_rows(
+    src: Source, table: str, columns: list[str], settings: Settings, cells: str
+) -> list[dict[str, Any]]:
+    """:func:`_text_rows` of ``columns``, their long cells read apart (:func:`.long_cells.long_text_rows`),
+    the counted cells kept in the DuckDB table named ``cells``."""
+    info = src.table(table)
+    declared = {column.name: column.declared_type for column in info.columns}
+    positions = [info.column_names.index(name) for name in columns]
+    return long_text_rows(
+        src,
+        table,
+        columns,
+        positions,
+        [sqlite_affinity(declared[name]) != "TEXT" for name in columns],
+        limit=memory_bytes(settings.profile_memory_limit),
+        null_tokens=list(settings.null_tokens),
+        fallback=settings.source_encoding_fallback,
+        dated=[place for place in _dated(src, table) if place in positions],
+        cells=cells,
+    )
 
 
 def _text_relation(
@@ -1477,12 +1508,20 @@ def _keyed_steps(
     whole: bool = False,
     batched: bool = False,
     split: int = 1,
+    long: bool = False,
 ) -> Generator[CellsQuery, list[dict[str, Any]], tuple[TableProfile, KeptValues | None]]:
     """:func:`profile_table`, then the table's key and duplicates (:mod:`.keys`; not counted on a
     sample); with the values kept for the reference search (none on a sample). As steps: with
     ``batched`` it asks its text query as :func:`_table_steps` does (run by :func:`_run_steps` else)."""
     alias = declared.columns if declared is not None and declared.rowid_alias else ()
-    options: dict[str, Any] = {"keep": keep, "typed": typed, "unique": alias, "whole": whole, "split": split}
+    options: dict[str, Any] = {
+        "keep": keep,
+        "typed": typed,
+        "unique": alias,
+        "whole": whole,
+        "split": split,
+        "long": long,
+    }
     if batched:
         profiled = yield from _table_steps(src, table, settings, sample, parts, **options, batched=True)
     else:  # through the module's name: a test wraps it
@@ -1519,6 +1558,12 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
                 keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
                 written[f"{table.name}.{column.name}"] = column.as_written
                 changed = True
+
+
+def _long_cells_apart(src: Source, table: str, sample: int | None) -> bool:
+    """Whether ``table``'s long cells can be read apart (:mod:`.long_cells`): not on a sample (its
+    reservoir draws whole rows), and only by rowid."""
+    return sample is None and src.table(table).rowid is not None
 
 
 def _drop_kept(src: Source, keep: str) -> None:
@@ -1594,7 +1639,9 @@ def profile(
         # export, 10 interleaved fresh processes: 3.08 -> 3.30 s of CPU, no faster).
         grouped = len(together) - len(batch) < cores
 
-        def one(name: str, threads: int, whole: bool = False) -> tuple[TableProfile, KeptValues | None]:
+        def one(
+            name: str, threads: int, whole: bool = False, long: bool = False
+        ) -> tuple[TableProfile, KeptValues | None]:
             parts = _parts(src.table(name), threads)
             keep = f"{KEPT_PREFIX}{order.index(name)}"
             key = declared.get(name)
@@ -1603,7 +1650,17 @@ def profile(
             split = TEXT_GROUPS if threads == 1 and grouped and not whole else 1
             return _run_steps(
                 _keyed_steps(
-                    src, name, settings, sample, parts, key, keep, typed=True, whole=whole, split=split
+                    src,
+                    name,
+                    settings,
+                    sample,
+                    parts,
+                    key,
+                    keep,
+                    typed=True,
+                    whole=whole,
+                    split=split,
+                    long=long,
                 )
             )
 
@@ -1621,7 +1678,18 @@ def profile(
             log.info("profiling again with one thread", table=name)
             _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")  # what the failed attempt left
             src.connection.execute("SET threads = 1")
-            return one(name, 1, whole=True)
+            try:
+                return one(name, 1, whole=True)
+            except SourceError as exc:
+                if not isinstance(exc.__cause__, duckdb.OutOfMemoryException) or not _long_cells_apart(
+                    src, name, sample
+                ):
+                    raise
+            # A vector of 2,048 rows of long text (and its copies) can outgrow the limit by itself:
+            # its long cells are read apart, a few at a time (see .long_cells).
+            log.info("profiling again, long cells apart", table=name)
+            _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")
+            return one(name, 1, whole=True, long=True)
 
         results: dict[str, tuple[TableProfile, KeptValues | None]] = {}
         if alone:

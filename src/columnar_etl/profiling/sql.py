@@ -672,13 +672,27 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
+def blob_label_sql(raw: str) -> str:
+    """DuckDB: the label a BLOB ``raw`` is counted and shown by: its size and MD5 (as bytes)."""
+    return f"encode('<blob ' || octet_length({raw}) || ' bytes ' || md5({raw}) || '>')"
+
+
 def distinct_cells_sql(
-    relation: str, columns: list[str], sample_rows: int | None, positions: list[int] | None = None
+    relation: str,
+    columns: list[str],
+    sample_rows: int | None,
+    positions: list[int] | None = None,
+    *,
+    rowid: str | None = None,
 ) -> str:
     """``relation``'s distinct cells, counted: ``(idx, cls, v, weight)``, one row per column index,
     storage class letter and value (bytes; a BLOB as its label), ``weight`` cells of it. ``idx`` is a
     column's place in ``columns``, or its number in ``positions`` (its place in its table, when
     ``relation`` reads only some columns).
+
+    ``rowid``: the relation's rowid column, whose values a long cell (:attr:`ColumnRead.long_bytes`,
+    hidden: its class letter a capital, its value its size) keeps as a fifth column, ``r``: each long
+    cell is then a row of its own (NULL for the others).
 
     Without ``columns``: the row count (``row_count``)."""
     # REPEATABLE: the same sample on every run; a reservoir of N rows never returns 0 rows on small tables.
@@ -691,21 +705,25 @@ def distinct_cells_sql(
     # Unnests in one SELECT walk their lists side by side: (0, first column's class letter, its
     # value), (1, ...). The row's class letters split into a list (one letter per column) cost less
     # than cutting each cell's letter out of them.
+    kept = f", {quote_ident(rowid)} AS r" if rowid else ""
     cells = (
         f"SELECT unnest([{indexes}]) AS idx, unnest(str_split({quote_ident(CLASSES_COLUMN)}, '')) AS cls, "
-        f"unnest([{values}]) AS raw\nFROM {source} AS src_rows"
+        f"unnest([{values}]) AS raw{kept}\nFROM {source} AS src_rows"
     )
     # A BLOB is counted by its size and digest, not its bytes: the counting then holds a few dozen
     # bytes per distinct BLOB, however large the images or files are. A REAL cell (read with all its
     # digits, ColumnRead.real_digits) is counted as its shortest_text_sql, as a column of REAL cells
     # only is (.native): one text per double, -0.0 as 0.0 (DuckDB's typed scan groups them as one).
-    label = "encode('<blob ' || octet_length(raw) || ' bytes ' || md5(raw) || '>')"
+    label = blob_label_sql("raw")
     real = f"encode({shortest_text_sql('CAST(decode(raw) AS DOUBLE)')})"
-    cells = (
-        f"SELECT idx, cls, CASE WHEN cls = 'b' THEN {label} WHEN cls = 'r' THEN {real} ELSE raw END AS v\n"
-        f"FROM (\n{cells}\n) AS row_cells"
+    long = ", CASE WHEN cls IN ('T', 'B') THEN r END AS r" if rowid else ""
+    value = f"CASE WHEN cls = 'b' THEN {label} WHEN cls = 'r' THEN {real} ELSE raw END AS v"
+    cells = f"SELECT idx, cls, {value}{long}\nFROM (\n{cells}\n) AS row_cells"
+    grouped = "idx, cls, v" + (", r" if rowid else "")
+    return (
+        f"SELECT idx, cls, v, count(*) AS weight{', r' if rowid else ''}\nFROM (\n{cells}\n) AS cells\n"
+        f"GROUP BY {grouped}"
     )
-    return f"SELECT idx, cls, v, count(*) AS weight\nFROM (\n{cells}\n) AS cells\nGROUP BY idx, cls, v"
 
 
 def table_profile_sql(
@@ -718,6 +736,7 @@ def table_profile_sql(
     distinct: str | None = None,
     positions: list[int] | None = None,
     dated: Collection[int] = (),
+    column_rows: bool = True,
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -735,7 +754,9 @@ def table_profile_sql(
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
     is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
-    declared a date or timestamp (see :func:`column_projections`).
+    declared a date or timestamp (see :func:`column_projections`). Without ``column_rows``, only the
+    rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql` merges such rows of disjoint
+    sets of distinct values).
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
@@ -818,7 +839,8 @@ def table_profile_sql(
         f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
-    return with_column_rows(f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0")
+    coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
+    return with_column_rows(coded) if column_rows else coded
 
 
 #: The profile query's bounds of a column's values, in the query's order: each named for the aggregate
@@ -879,6 +901,15 @@ def with_column_rows(coded: str) -> str:
         f"SELECT * FROM (WITH coded_groups AS MATERIALIZED (\n{coded}\n) SELECT * FROM coded_groups "
         f"UNION ALL SELECT idx, NULL AS code, {folded} FROM coded_groups GROUP BY idx) AS column_rows"
     )
+
+
+def folded_codes_sql(coded: str) -> str:
+    """``coded``, a relation of the profile query's rows of codes (:func:`table_profile_sql` without
+    column rows) over disjoint sets of a table's distinct values (each value in one), as one row per
+    (column, code): its rows folded as :func:`with_column_rows` folds a column's. The same rows as
+    one query over all the values gives; :func:`with_column_rows` of them gives the profile query's."""
+    folded = ", ".join(f"{expr} AS {name}" for name, expr in _COLUMN_ROW.items())
+    return f"SELECT idx, code, {folded} FROM {coded} GROUP BY idx, code"
 
 
 def profile_row_order(row: Mapping[str, Any]) -> tuple[int, int]:

@@ -140,6 +140,9 @@ class ColumnRead:
     ``with_class`` adds the cell's storage class (``i``/``r``/``t``/``b``/``n``) as the column
     :func:`class_column`; ``with_hex`` adds the raw bytes in hex of every TEXT cell
     that was not valid UTF-8 (NULL for the others) as :func:`hex_column`, for the audit.
+    ``long_bytes``: a TEXT or BLOB cell of more bytes than this (as SQLite stores it) has its class
+    letter in capitals (``T``, ``B``), and with ``hide_long`` it arrives as its byte count instead of
+    its value: the profile reads such cells apart, a few at a time (:mod:`.profiling.long_cells`).
     """
 
     name: str
@@ -150,6 +153,14 @@ class ColumnRead:
     #: False: TEXT as SQLite holds it, even when not valid UTF-8 — for a reader that only casts it to
     #: a number (its expression stays small: decoding is a long CASE).
     decode: bool = True
+    long_bytes: int | None = None
+    hide_long: bool = False
+
+
+def long_cell_sql(column: str, long_bytes: int) -> str:
+    """SQLite SQL: whether the cell ``column`` is longer than ``long_bytes`` bytes (see
+    :attr:`ColumnRead.long_bytes`). NULL for a NULL cell; INTEGER and REAL cells are never so long."""
+    return f"length(CAST({column} AS BLOB)) > {int(long_bytes)}"
 
 
 def real_text_sql(column: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -39,10 +39,14 @@ from columnar_etl.source.cells import (
     decoded_sql,
     hex_column,
     invalid_utf8_sql,
+    long_cell_sql,
     real_text_sql,
 )
 
 SOURCE_ALIAS = "src"
+#: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
+#: rows per batch (long rows) is made as runs of that many rowids, a query each (:meth:`Source._runs`).
+VECTOR_ROWS = 2048
 
 
 def sqlite_extension_path() -> Path:
@@ -219,9 +223,16 @@ class Source:
             cell = real_text_sql(column) if read.real_digits else column
             if utf16:
                 cell = f"CASE WHEN typeof({column}) = 'blob' THEN hex({column}) ELSE {cell} END"
+            if read.long_bytes is not None and read.hide_long:
+                cell = (
+                    f"CASE WHEN {long_cell_sql(column, read.long_bytes)} "
+                    f"THEN length(CAST({column} AS BLOB)) ELSE {cell} END"
+                )
             inner.append(f"{cell} AS {value}")
             if read.as_bytes and utf16:
-                bytes_ = f"CASE WHEN {kind} = 'b' THEN unhex({value}) ELSE encode({value}) END"
+                # A long BLOB's letter is a capital (ColumnRead.long_bytes); a hidden one is its size.
+                blob = f"{kind} = 'B'" if read.long_bytes is not None and not read.hide_long else "false"
+                bytes_ = f"CASE WHEN {kind} = 'b' OR {blob} THEN unhex({value}) ELSE encode({value}) END"
                 outer.append(f"{bytes_} AS {quote_ident(read.name)}")
             elif read.as_bytes:
                 outer.append(f"encode({value}) AS {quote_ident(read.name)}")
@@ -242,7 +253,7 @@ class Source:
             printfs = []
             for first in range(0, len(classed), PRINTF_ARGUMENTS):
                 chunk = classed[first : first + PRINTF_ARGUMENTS]
-                types = ", ".join(f"typeof({quote_ident(reads[i].name)})" for i in chunk)
+                types = ", ".join(_class_sql(reads[i]) for i in chunk)
                 printfs.append(f"printf('{'%.1s' * len(chunk)}', {types})")
             inner.append(f"{' || '.join(printfs)} AS k")
             if class_string:
@@ -391,21 +402,63 @@ class Source:
                 )
             except duckdb.Error as exc:
                 raise read_error(exc, self.path, table=table) from exc
-        relation = self.relation_sql(table, reads=reads)
-        if strip_nul:
-            exprs = [
-                f"replace({quote_ident(r.name)}, chr({ord(NUL)}), '') AS {quote_ident(r.name)}"
-                if not r.as_bytes
-                else quote_ident(r.name)
-                for r in reads
-            ]
-            relation = f"(SELECT {', '.join(exprs)} FROM {relation})"
-        sql = f"SELECT * FROM {relation}"
+        text_reads = reads
+
+        def select(where: str | None) -> str:
+            relation = self.relation_sql(table, reads=text_reads, where=where)
+            if strip_nul:
+                exprs = [
+                    f"replace({quote_ident(r.name)}, chr({ord(NUL)}), '') AS {quote_ident(r.name)}"
+                    if not r.as_bytes
+                    else quote_ident(r.name)
+                    for r in text_reads
+                ]
+                relation = f"(SELECT {', '.join(exprs)} FROM {relation})"
+            return f"SELECT * FROM {relation}"
+
         try:
-            # A cursor per stream: several tables can be read at once from one Source.
-            return self.cursor().sql(sql).to_arrow_reader(batch_size)
+            return self._runs(table, select, batch_size)
         except duckdb.Error as exc:
             raise read_error(exc, self.path, table=table) from exc
+
+    def _runs(self, table: str, select: Callable[[str | None], str], batch_size: int) -> pa.RecordBatchReader:
+        """The rows of ``select(where)`` (a DuckDB query over :meth:`relation_sql` ``where``, SQLite SQL
+        or None for every row), as a reader of batches of at most ``batch_size`` rows, on a cursor of
+        its own (several tables can be read at once from one Source).
+
+        DuckDB hands SQLite's rows over :data:`VECTOR_ROWS` at a time, whatever the batch size: a table
+        whose rows are long (a small ``batch_size``: ``batch_bytes`` over its average row) held a
+        vector of them beside the batches (1,372 rows of ~80 KB text: 110 MB, where a batch was
+        about 8 MiB). Its rows are read as runs of ``batch_size`` rowids instead, in rowid order, a
+        query each, SQLite finding where each run ends by its rowid B-tree."""
+        import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
+
+        cursor = self.cursor()
+        info = self.table(table)
+        if batch_size >= VECTOR_ROWS or info.rowid is None:
+            return cursor.sql(select(None)).to_arrow_reader(batch_size)
+        alias = info.rowid[0]
+        schema = cursor.sql(select("0")).to_arrow_reader(batch_size).schema
+
+        def runs() -> Iterator[pa.RecordBatch]:
+            after = "1"
+            while True:
+                # The rowid ending the run: the batch_size-th after the last run's (none: the rest).
+                end = (
+                    f"SELECT {alias} FROM {quote_ident(table)} WHERE {after} "
+                    f"ORDER BY {alias} LIMIT 1 OFFSET {batch_size - 1}"
+                )
+                found = cursor.execute(
+                    f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(end)})"
+                ).fetchone()
+                last = None if found is None else int(found[0])
+                where = after if last is None else f"{after} AND {alias} <= {last}"
+                yield from cursor.sql(select(where)).to_arrow_reader(batch_size)
+                if last is None:
+                    return
+                after = f"{alias} > {last}"
+
+        return pa.RecordBatchReader.from_batches(schema, runs())
 
     def native_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
         """The DuckDB type each of ``columns`` gets when read natively (``BIGINT``, ``DOUBLE``,
@@ -454,8 +507,12 @@ class Source:
         typed = self.typed_cursor().sql(scan).to_arrow_reader(batch_size)
         text: pa.RecordBatchReader | None = None
         if text_reads:
-            sql = f"SELECT * FROM {self.relation_sql(table, reads=text_reads, with_rowid=True)}"
-            text = self.cursor().sql(sql).to_arrow_reader(batch_size)
+
+            def select(where: str | None) -> str:
+                relation = self.relation_sql(table, reads=text_reads, with_rowid=True, where=where)
+                return f"SELECT * FROM {relation}"
+
+            text = self._runs(table, select, batch_size)
         # A helper column is named after its read's place among all the reads, not the text ones.
         renamed = {class_column(i): class_column(p) for i, p in enumerate(positions)}
         renamed |= {hex_column(i): hex_column(p) for i, p in enumerate(positions)}
@@ -537,6 +594,16 @@ class Source:
             "unreadable_tables": dict(self.unreadable),
             "views_not_loaded": dict(self.views),
         }
+
+
+def _class_sql(read: ColumnRead) -> str:
+    """SQLite SQL: the storage class of ``read``'s cell (``typeof``), in capitals for a long one
+    (:attr:`ColumnRead.long_bytes`)."""
+    column = quote_ident(read.name)
+    if read.long_bytes is None:
+        return f"typeof({column})"
+    long = long_cell_sql(column, read.long_bytes)
+    return f"CASE WHEN {long} THEN upper(typeof({column})) ELSE typeof({column}) END"
 
 
 def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:

@@ -1,0 +1,196 @@
+"""The profile of a table of long cells (HTML bodies, files kept as text) within profile_memory_limit.
+
+DuckDB hands SQLite's rows over 2,048 at a time: a table of a few hundred rows of ~100 KB of text
+held all of it in one vector and ran out of the limit however the counting spilled. Its long cells are
+read apart (profiling/long_cells.py); the figures are checked against Python over the rows sqlite3
+reads, and against the profile of the same export with memory to spare.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from columnar_etl import profile
+from columnar_etl.config import load_settings
+from columnar_etl.errors import SourceError
+from columnar_etl.profiling import long_cells
+from columnar_etl.profiling import profile as profile_module
+from columnar_etl.rules import WHITESPACE
+
+#: Small enough for a test, and for the export below not to fit in it the way it used to be read.
+TIGHT = "64MB"
+ROWS = 260
+
+
+def _body(rng: random.Random, number: int) -> str:
+    words = ["lorem", "ipsum", "<p>", "</p>", "dolor", "ünïcode", "€", "sit", "amet", "\n"]
+    size = rng.randrange(60_000, 180_000)
+    return (f"<html>{number:05d} " + " ".join(rng.choices(words, k=size // 6)))[:size]
+
+
+def _long_export(path: Path) -> Path:
+    """An export of ~30 MB of long, mostly distinct TEXT (copies, padding, NBSP, NUL, bytes that are no
+    UTF-8, NULL, a null token, short values among them) beside long BLOBs and a short column."""
+    rng = random.Random(41)
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, attachment BLOB, status TEXT)")
+    previous = ""
+    for number in range(ROWS):
+        body: Any = _body(rng, number)
+        if number % 13 == 5:
+            body = previous  # a copy of the row before
+        elif number % 11 == 3:
+            body = "  " + body  # padded
+        elif number % 17 == 4:
+            body = body + "\u00a0"  # a trailing NBSP
+        elif number % 19 == 6:
+            body = body[:500] + "\x00" + body[500:]  # a NUL byte
+        elif number % 23 == 7:
+            body = body.encode() + b"\xff\xfe caf\xe9"  # not UTF-8 (cp1252 bytes)
+        elif number % 29 == 8:
+            body = None
+        elif number % 31 == 9:
+            body = "N/A"
+        elif number % 37 == 10:
+            body = f"short {number}"
+        previous = body if isinstance(body, str) else previous
+        attachment = rng.randbytes(rng.randrange(50_000, 120_000)) if number % 3 == 0 else None
+        status = ["open", "closed", " pending "][number % 3]
+        if isinstance(body, bytes):
+            con.execute(
+                "INSERT INTO notes VALUES (?, CAST(? AS TEXT), ?, ?)", (number, body, attachment, status)
+            )
+        else:
+            con.execute("INSERT INTO notes VALUES (?, ?, ?, ?)", (number, body, attachment, status))
+    con.commit()
+    con.close()
+    return path
+
+
+def _cells(path: Path, column: str) -> list[tuple[str, bytes | None]]:
+    """``column``'s cells as SQLite stores them: (storage class, bytes)."""
+    con = sqlite3.connect(path)
+    con.text_factory = bytes
+    rows = con.execute(f"SELECT typeof({column}), CAST({column} AS BLOB) FROM notes").fetchall()
+    con.close()
+    return [(kind.decode(), value) for kind, value in rows]
+
+
+@pytest.fixture(scope="module")
+def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _long_export(tmp_path_factory.mktemp("long") / "long.db")
+
+
+def test_long_text_is_profiled_within_a_tight_limit_with_the_figures_python_finds(long_export: Path) -> None:
+    result = profile(long_export, settings=load_settings(profile_memory_limit=TIGHT))
+    body = result["notes"]["body"]
+    cells = _cells(long_export, "body")
+    present = [value for kind, value in cells if kind != "null"]
+    assert present and all(kind in ("text", "null") for kind, _ in cells)
+    # The long cells were many, and long: the test is about them.
+    assert sum(len(value) > 100_000 for value in present if value is not None) > 50
+    decoded = []
+    for value in present:
+        assert value is not None
+        try:
+            decoded.append(value.decode())
+        except UnicodeDecodeError:
+            decoded.append(value.decode("cp1252"))
+    tokens = [text for text in decoded if text.strip(WHITESPACE) in load_settings().null_tokens]
+    values = [text.strip(WHITESPACE) for text in decoded if text not in tokens]
+
+    assert body.row_count == ROWS
+    assert body.storage_classes == {"text": len(present)}
+    assert body.null_count == ROWS - len(present)
+    assert body.null_like_count == len(tokens)
+    assert body.distinct_count == len(set(present))
+    assert body.bytes == sum(len(value) for value in present if value is not None)
+    assert body.nul_byte_count == sum(b"\x00" in value for value in present if value is not None)
+    assert body.whitespace_padded_count == sum(
+        text != text.strip(WHITESPACE) and text.strip(WHITESPACE) != ""
+        for text in decoded
+        if text not in tokens
+    )
+    invalid = body.issue("invalid_encoding")
+    assert invalid is not None
+    assert invalid.count == sum(1 for value in present if value is not None and not _utf8(value))
+    assert (body.min, body.max) == (min(values), max(values))
+    assert body.inferred_type == "text"
+
+    attachment = result["notes"]["attachment"]
+    blobs = [value for kind, value in _cells(long_export, "attachment") if kind == "blob"]
+    assert attachment.storage_classes == {"blob": len(blobs)}
+    assert attachment.distinct_count == len(set(blobs))
+    assert attachment.bytes == sum(len(value) for value in blobs if value is not None)
+
+    # Exactly the profile of the same export with memory to spare (read the usual way).
+    roomy = profile(long_export, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(result.to_dict()) == _figures(roomy.to_dict())
+
+
+def test_long_text_ran_out_of_the_tight_limit_the_usual_way(
+    long_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the profile did before its long cells were read apart: the same export, the same limit."""
+    monkeypatch.setattr(profile_module, "_long_cells_apart", lambda *_: False)
+    with pytest.raises(SourceError, match="profiling ran out of memory"):
+        profile(long_export, settings=load_settings(profile_memory_limit=TIGHT))
+
+
+def test_long_cells_read_apart_in_many_small_reads_give_the_same_figures(
+    long_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every table read with its long cells apart, cells of more than 24 bytes long, reads of 2 MB:
+    many reads, many folds of their codes, short values among long ones; the same profile."""
+    roomy = profile(long_export, settings=load_settings(profile_memory_limit="2GB"))
+    steps = profile_module._keyed_steps
+
+    def long_steps(*args: Any, **options: Any) -> Any:
+        return steps(*args, **{**options, "long": True})
+
+    monkeypatch.setattr(profile_module, "BATCH_WORK", -1)
+    monkeypatch.setattr(profile_module, "_keyed_steps", long_steps)
+    monkeypatch.setattr(long_cells, "long_bytes", lambda *_: 24)
+    monkeypatch.setattr(long_cells, "read_bytes", lambda *_: 2_000_000)
+    apart = profile(long_export, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(apart.to_dict()) == _figures(roomy.to_dict())
+
+
+def _utf8(value: bytes) -> bool:
+    try:
+        value.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _figures(result: dict[str, Any]) -> dict[str, Any]:
+    """A profile's JSON without its timing."""
+    return {key: value for key, value in result.items() if key != "seconds"}
+
+
+def test_the_duplicate_count_of_long_rows_no_column_narrows_fits_too(tmp_path: Path) -> None:
+    """No key, and the one column of mostly distinct values is long text: the count's narrowing read
+    (that column) and its read of whole rows each held 2,048 long rows; both now fit, the rows' digests
+    taken a run of rows at a time. Copies counted as Python counts them over sqlite3's rows."""
+    rng = random.Random(42)
+    path = tmp_path / "logs.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE logs (level TEXT, body TEXT)")
+    rows = [(["info", "warn", "error"][number % 3], _body(rng, number)) for number in range(200)]
+    con.executemany("INSERT INTO logs VALUES (?, ?)", [*rows, *rows[5:9], rows[5]])
+    con.commit()
+    distinct = "SELECT count(*) FROM (SELECT DISTINCT level, body FROM logs)"
+    expected = con.execute(f"SELECT (SELECT count(*) FROM logs) - ({distinct})")
+    copies = expected.fetchone()[0]
+    con.close()
+    assert copies == 5
+    result = profile(path, settings=load_settings(profile_memory_limit=TIGHT))
+    assert result["logs"].duplicate_rows == copies
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(result.to_dict()) == _figures(roomy.to_dict())
