@@ -1611,6 +1611,21 @@ def test_exponent_like_codes_among_integers_stay_text(pg_uri: str, tmp_path: Pat
     assert loaded.values("t", "measured", "id")[2] == 200000.0
 
 
+def test_exponent_text_in_a_numeric_column_keeps_its_fraction_digits(pg_uri: str, tmp_path: Path) -> None:
+    # h42's fuzz: '1e-7' padded with a no-break space stays TEXT in a NUMERIC column (SQLite's affinity
+    # cannot read it), and the profile counted no fraction digits for exponent text: numeric(18, 2)
+    # loaded 0.00, audited as 'exponent'.
+    values = ["1e-7\u00a0", "2.5\u00a0", "1.25E-3\u00a0", "12e-1\u00a0", "1.5e3\u00a0", "3\u00a0"]
+    path = sqlite_file(
+        tmp_path / "e.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, v NUMERIC)", list(enumerate(values))
+    )
+    assert source_values(path, "SELECT DISTINCT typeof(v) FROM t") == [(b"text",)]
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    loaded_values = {i: Decimal(v) for i, v in loaded.values("t", "v", "id").items()}  # numeric's text
+    assert loaded_values == {i: Decimal(v.strip()) for i, v in enumerate(values)}
+    assert loaded.violations == []
+
+
 def primary_key(uri: str, schema: str, table: str) -> list[str]:
     """The columns of ``schema.table``'s primary key in PostgreSQL, in key order ([] when it has none)."""
     rows = pg_query(
