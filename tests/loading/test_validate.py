@@ -8,9 +8,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from columnar_etl.errors import ConfigError
+from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.loading.adbc import copy_tables_atomically
 from columnar_etl.loading.dashboard import load_templates, parse_templates
+from columnar_etl.loading.schemas import fetch_all
 from columnar_etl.loading.validate import (
     TARGET_LIST_LIMIT,
     TableStats,
@@ -22,6 +23,7 @@ from columnar_etl.loading.validate import (
     target_query,
 )
 from columnar_etl.pg.column_names import column_mapping, snake_case
+from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query, uri_with_database
 
@@ -197,3 +199,24 @@ def test_snake_case_names() -> None:
     assert snake_case("?!") == "column"
     assert column_mapping(["A b", "a-b", "a_b"], "snake") == {"A b": "a_b", "a-b": "a_b_2", "a_b": "a_b_3"}
     assert column_mapping(["A b"], "export") == {"A b": "A b"}
+
+
+def test_a_failed_query_about_a_table_names_it_in_its_error(pg_uri: str) -> None:
+    # The validation's query of a table PostgreSQL refused failed with "table: None" (h42's fuzz).
+    conn = connect(pg_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        with pytest.raises(LoadError) as info:
+            fetch_all(
+                cursor, 'SELECT count(*) FROM (SELECT 1 AS "x") AS t WHERE 1 / 0 = 1', table="Tickets 2"
+            )
+        cursor.close()
+    finally:
+        conn.close()
+    assert (info.value.table, info.value.hint) == (
+        "Tickets 2",
+        "nothing was committed; the live version is unchanged",
+    )
+    assert info.value.one_line().startswith(
+        "table 'Tickets 2': division by zero (while running: SELECT count(*)"
+    )

@@ -357,7 +357,7 @@ def _load_version(
         with _timed(seconds, "validate"):
             row: list[Any] = []
             for query in target_queries(schema, stream.stats, utf8=encoding == "UTF8"):
-                ((*part,),) = fetch_all(cursor, query)
+                ((*part,),) = fetch_all(cursor, query, table=table)
                 row += part
             report.checks += compare(stream.stats, tuple(row))
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
