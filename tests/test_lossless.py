@@ -175,6 +175,14 @@ def test_checker_equality_by_storage_class() -> None:
     assert not equal_unaudited(Cell("blob", b"\x00a\x00"), "a")
     assert equal_unaudited(Cell("null", None), None)
     assert not equal_unaudited(Cell("null", None), "")
+    # A REAL -0.0 (SQLite keeps one in a column without affinity) is not 0: its sign is a bit of the cell.
+    assert equal_unaudited(Cell("real", -0.0), -0.0)
+    assert equal_unaudited(Cell("real", 0.0), 0.0) and equal_unaudited(Cell("real", 0.0), 0)
+    assert not equal_unaudited(Cell("real", -0.0), 0.0)
+    assert not equal_unaudited(Cell("real", -0.0), 0)
+    assert not equal_unaudited(Cell("real", -0.0), Decimal("0"))
+    assert not equal_unaudited(Cell("real", -0.0), "0")
+    assert equal_unaudited(Cell("real", -0.0), "-0")
     # A changed cell needs a documented audit row; a BLOB and invalid UTF-8 have stricter rules.
     trim = [("audit", "trim", "\xa0a", "a")]
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", trim, "cp1252") is None
