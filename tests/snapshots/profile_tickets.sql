@@ -16,7 +16,7 @@ SELECT
   max(n0) AS max_number,
   min(g0) AS min_grouped,
   max(g0) AS max_grouped,
-  max(CASE WHEN k0 IN (21, 46, 23, 43) THEN length(t0) - CASE WHEN k0 = 43 THEN strpos(t0, '.') ELSE strpos(replace(t0, ',', '.'), '.') END END) AS max_scale,
+  max(CASE WHEN k0 IN (21, 46, 23, 43) THEN length(t0) - CASE WHEN k0 = 43 THEN strpos(t0, '.') ELSE strpos(replace(t0, ',', '.'), '.') END WHEN k0 IN (22, 47) AND sc0 = 3 THEN greatest(0, CASE WHEN strpos(split_part(lower(t0), 'e', 1), '.') > 0 THEN length(split_part(lower(t0), 'e', 1)) - strpos(split_part(lower(t0), 'e', 1), '.') ELSE 0 END - coalesce(TRY_CAST(split_part(lower(t0), 'e', 2) AS BIGINT), -1000)) END) AS max_scale,
   max(CASE WHEN k0 = 20 THEN length(ltrim(t0, '+-')) WHEN k0 = 42 THEN length(replace(ltrim(t0, '+-'), ',', '')) END) AS max_digits,
   min(CASE WHEN k0 > 2 AND k0 <> 40 THEN t0 END) AS min_text,
   max(CASE WHEN k0 > 2 AND k0 <> 40 THEN t0 END) AS max_text,

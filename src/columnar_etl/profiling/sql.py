@@ -765,9 +765,9 @@ def table_profile_sql(
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
-    # An exponent's text has the fraction digits of its mantissa less its exponent (1e-7: 7, 1.5e3: 0):
+    # An exponent's TEXT has the fraction digits of its mantissa less its exponent (1e-7: 7, 1.5e3: 0):
     # a numeric column (declared so) holding it needs them. An exponent beyond BIGINT counts as more
-    # digits than any numeric holds.
+    # digits than any numeric holds. A REAL cell's text is a double's, whatever its digits: not counted.
     mantissa, power = "split_part(lower(t0), 'e', 1)", "split_part(lower(t0), 'e', 2)"
     point = f"strpos({mantissa}, '.')"
     exponent_scale = (
@@ -798,7 +798,8 @@ def table_profile_sql(
         "max(n0) AS max_number",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
-        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({exponents}) THEN {exponent_scale} END) "
+        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} "
+        f"WHEN k0 IN ({exponents}) AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
         "AS max_scale",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN length(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN length(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
