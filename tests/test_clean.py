@@ -1216,3 +1216,37 @@ def test_each_null_token_is_judged_by_its_own_count(make_sqlite: SqliteFactory) 
         assert (column.tokens_as_values, column.null_like_count) == (kept[name], nulled[name]), name
         got = result.data["t"].column(name).to_pylist()
         assert got == [None if nulled[name] and value == "null" else value for value in columns[name]], name
+
+
+def test_a_native_read_sqlite_would_take_from_an_index_is_read_as_text_in_rowid_order(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # h42's fuzz: with ANALYZE's statistics, SQLite scanned an index of two other columns for DuckDB's
+    # native read of the INTEGER PRIMARY KEY alone (every index entry holds the rowid): in the index's
+    # order, beside the text read in rowid order, and the run failed ("the native and the text read of
+    # the table differ in rows").
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, subject TEXT, body TEXT, "
+        "status TEXT COLLATE NOCASE, created DATETIME, closed DATETIME)"
+    )
+    body = "printer vpn ok été ticket urgent " * 5
+    rows = [
+        (1, "a" * 300, body, "CLOSED", "2025-01-01 10:00", 1700000000.5),
+        (2, "b", body, "CLOSED", "2025-01-02 10:00", 1700000001.5),
+        (4, "c" * 300, body, "CLOSED", "2025-01-04 10:00", None),
+        (5, "d", body, "CLOSED", None, 1700000004.5),
+    ]
+    path = make_sqlite({"t": (ddl, rows)})
+    con = sqlite3.connect(path)
+    con.execute("CREATE INDEX t_open ON t(created) WHERE status = 'open'")
+    con.execute("CREATE INDEX t_desc ON t(created DESC, status COLLATE NOCASE)")
+    con.execute("ANALYZE")
+    con.commit()
+    plan = con.execute('EXPLAIN QUERY PLAN SELECT rowid, "id" FROM "t"').fetchone()[3]
+    in_rowid_order = [r for (r,) in con.execute("SELECT id FROM t ORDER BY rowid")]
+    con.close()
+    assert plan == "SCAN t USING COVERING INDEX t_desc"
+    result = clean(path)
+    assert result.data is not None
+    assert result.data["t"].column("id").to_pylist() == in_rowid_order == [1, 2, 4, 5]
+    assert result.data["t"].column("subject").to_pylist() == [row[1] for row in rows]

@@ -175,6 +175,14 @@ def test_checker_equality_by_storage_class() -> None:
     assert not equal_unaudited(Cell("blob", b"\x00a\x00"), "a")
     assert equal_unaudited(Cell("null", None), None)
     assert not equal_unaudited(Cell("null", None), "")
+    # A REAL -0.0 (SQLite keeps one in a column without affinity) is not 0: its sign is a bit of the cell.
+    assert equal_unaudited(Cell("real", -0.0), -0.0)
+    assert equal_unaudited(Cell("real", 0.0), 0.0) and equal_unaudited(Cell("real", 0.0), 0)
+    assert not equal_unaudited(Cell("real", -0.0), 0.0)
+    assert not equal_unaudited(Cell("real", -0.0), 0)
+    assert not equal_unaudited(Cell("real", -0.0), Decimal("0"))
+    assert not equal_unaudited(Cell("real", -0.0), "0")
+    assert equal_unaudited(Cell("real", -0.0), "-0")
     # A changed cell needs a documented audit row; a BLOB and invalid UTF-8 have stricter rules.
     trim = [("audit", "trim", "\xa0a", "a")]
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", trim, "cp1252") is None
@@ -1609,6 +1617,21 @@ def test_exponent_like_codes_among_integers_stay_text(pg_uri: str, tmp_path: Pat
     assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "double precision"]
     assert list(loaded.values("t", "product", "id").values()) == columns["product"][1]
     assert loaded.values("t", "measured", "id")[2] == 200000.0
+
+
+def test_exponent_text_in_a_numeric_column_keeps_its_fraction_digits(pg_uri: str, tmp_path: Path) -> None:
+    # h42's fuzz: '1e-7' padded with a no-break space stays TEXT in a NUMERIC column (SQLite's affinity
+    # cannot read it), and the profile counted no fraction digits for exponent text: numeric(18, 2)
+    # loaded 0.00, audited as 'exponent'.
+    values = ["1e-7\u00a0", "2.5\u00a0", "1.25E-3\u00a0", "12e-1\u00a0", "1.5e3\u00a0", "3\u00a0"]
+    path = sqlite_file(
+        tmp_path / "e.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, v NUMERIC)", list(enumerate(values))
+    )
+    assert source_values(path, "SELECT DISTINCT typeof(v) FROM t") == [(b"text",)]
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    loaded_values = {i: Decimal(v) for i, v in loaded.values("t", "v", "id").items()}  # numeric's text
+    assert loaded_values == {i: Decimal(v.strip()) for i, v in enumerate(values)}
+    assert loaded.violations == []
 
 
 def primary_key(uri: str, schema: str, table: str) -> list[str]:

@@ -265,6 +265,22 @@ def test_a_column_with_an_empty_name_is_refused_with_a_hint(
     assert "RENAME COLUMN" in (readable.hint or "")
 
 
+def test_the_gate_error_names_the_table_of_a_column_with_an_empty_name(
+    make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
+) -> None:
+    # The run's one-line error (h42's fuzz: it said "a column has an empty name", naming no table).
+    ddl = 'CREATE TABLE "Ok" ("id" INTEGER PRIMARY KEY)', 'CREATE TABLE "Tickets 2" ("id" INTEGER, "" TEXT)'
+    path = make_sqlite({"Ok": (ddl[0], [(1,)]), "Tickets 2": (ddl[1], [(1, "a")])})
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    with pytest.raises(PreflightFailed) as info:
+        result.raise_for_failures()
+    assert (info.value.table, info.value.column) == ("Tickets 2", None)
+    assert info.value.one_line() == (
+        f"file {path}, table 'Tickets 2': preflight check source_readable failed: a column has an empty name"
+        ' (hint: name it in the export (ALTER TABLE ... RENAME COLUMN "" TO ...))'
+    )
+
+
 def test_truncated_sqlite_file(export: Path, settings: Settings, pg_server_uri: str) -> None:
     con = sqlite3.connect(export)
     with con:

@@ -8,18 +8,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from columnar_etl.errors import ConfigError
+from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.loading.adbc import copy_tables_atomically
 from columnar_etl.loading.dashboard import load_templates, parse_templates
+from columnar_etl.loading.schemas import fetch_all
 from columnar_etl.loading.validate import (
+    TARGET_LIST_LIMIT,
     TableStats,
     check_types,
     compare,
     observe_stream,
     quality_checks,
+    target_queries,
     target_query,
 )
 from columnar_etl.pg.column_names import column_mapping, snake_case
+from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query, uri_with_database
 
@@ -79,6 +83,27 @@ def test_postgres_figures_match_and_a_changed_value_is_caught(
         f'tickets."TKT-Subject" non_null: expected {stats.columns["TKT-Subject"].non_null}, '
         f"found {stats.columns['TKT-Subject'].non_null - 1}"
     )
+
+
+def test_a_table_of_more_figures_than_a_target_list_holds_is_measured_in_several_queries(pg_uri: str) -> None:
+    # 450 double columns ask for 1 + 450 * 4 figures: one query of them is refused by PostgreSQL
+    # ("target lists can have at most 1664 entries"; a table of 991 columns failed its validation).
+    width = 450
+    table = pa.table({f"c{i}": pa.array([float(i), i + 0.5, None], pa.float64()) for i in range(width)})
+    batches, stats = observed(table, "wide")
+    copy_tables_atomically(pg_uri, "vw", {"wide": pa.Table.from_batches(batches)})
+    with pytest.raises(Exception, match="target lists can have at most 1664 entries"):
+        pg_query(pg_uri, target_query("vw", stats))  # the one query of before
+    queries = target_queries("vw", stats)
+    assert len(queries) == -(-(1 + 4 * width) // TARGET_LIST_LIMIT) == 2
+    row = [value for query in queries for value in pg_query(pg_uri, query)[0]]
+    checks = compare(stats, tuple(row))
+    assert len(checks) == 1 + 4 * width and all(check.ok for check in checks)
+    # A value changed in the last column (figures of the second query) is caught there.
+    pg_query(pg_uri, f'UPDATE vw.wide SET "c{width - 1}" = 0 WHERE "c{width - 1}" = {width - 1}')
+    row = [value for query in queries for value in pg_query(pg_uri, query)[0]]
+    failed = {(c.check, c.column) for c in compare(stats, tuple(row)) if not c.ok}
+    assert failed == {("min", f"c{width - 1}"), ("sum", f"c{width - 1}")}
 
 
 @pytest.mark.parametrize("encoding", ["UTF8", "LATIN1"])
@@ -174,3 +199,24 @@ def test_snake_case_names() -> None:
     assert snake_case("?!") == "column"
     assert column_mapping(["A b", "a-b", "a_b"], "snake") == {"A b": "a_b", "a-b": "a_b_2", "a_b": "a_b_3"}
     assert column_mapping(["A b"], "export") == {"A b": "A b"}
+
+
+def test_a_failed_query_about_a_table_names_it_in_its_error(pg_uri: str) -> None:
+    # The validation's query of a table PostgreSQL refused failed with "table: None" (h42's fuzz).
+    conn = connect(pg_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        with pytest.raises(LoadError) as info:
+            fetch_all(
+                cursor, 'SELECT count(*) FROM (SELECT 1 AS "x") AS t WHERE 1 / 0 = 1', table="Tickets 2"
+            )
+        cursor.close()
+    finally:
+        conn.close()
+    assert (info.value.table, info.value.hint) == (
+        "Tickets 2",
+        "nothing was committed; the live version is unchanged",
+    )
+    assert info.value.one_line().startswith(
+        "table 'Tickets 2': division by zero (while running: SELECT count(*)"
+    )

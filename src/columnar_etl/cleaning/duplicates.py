@@ -18,10 +18,12 @@ from collections.abc import Sequence
 import duckdb
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.cells import (
+    GROUP_COLUMNS_LIMIT,
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
     ColumnRead,
@@ -29,6 +31,7 @@ from columnar_etl.source.cells import (
     framed,
     hex_column,
     row_digest_sql,
+    row_text_sql,
 )
 from columnar_etl.source.export import Source
 
@@ -49,6 +52,7 @@ def duplicated_rows_sql(
     ``digest`` (SQL of a value equal for equal rows, :func:`row_digest_sql`) first narrows the rows
     grouped by value to those whose digest occurs more than once: every set of copies is among them,
     and rows whose digests merely collide are told apart by the grouping by value that follows.
+    Past :data:`GROUP_COLUMNS_LIMIT` columns, see :func:`copy_texts_sql` instead.
     """
     every = ", ".join(map(quote_ident, columns))
     shown = ", ".join(map(quote_ident, compared))
@@ -62,6 +66,49 @@ def duplicated_rows_sql(
         f"shown_ AS (SELECT {shown}, sum({n}) AS {n}, count(*) AS {groups} FROM full_ GROUP BY {shown}) "
         f"SELECT {shown} FROM shown_ WHERE {groups} = 1 AND {n} > 1"
     )
+
+
+def copy_texts_sql(relation: str, columns: list[str], compared: list[str]) -> str:
+    """:func:`duplicated_rows_sql` for rows of many columns (past :data:`GROUP_COLUMNS_LIMIT`): each
+    listed row as one text of its ``compared`` values (:func:`row_text_sql`, one-to-one), the rows
+    grouped by such texts instead of by each column. No digest narrows them first: DuckDB would join
+    the whole rows to the repeated digests, and a join of rows of ~2,000 columns runs out of its cap as
+    a GROUP BY of them does (the texts spill past it)."""
+    n, whole, part = (f"{HELPER_PREFIX}{name}" for name in ("n", "row_text", "shown_text"))
+    texts = f"SELECT {row_text_sql(columns)} AS {whole}, {row_text_sql(compared)} AS {part} FROM {relation}"
+    full = f"SELECT any_value({part}) AS {part}, count(*) AS {n} FROM ({texts}) GROUP BY {whole}"
+    return f"SELECT {part} FROM ({full}) GROUP BY {part} HAVING count(*) = 1 AND sum({n}) > 1"
+
+
+def _listed_by_text(
+    cursor: duckdb.DuckDBPyConnection,
+    relation: str,
+    columns: list[str],
+    compared: list[str],
+) -> pa.Table:
+    """The rows :func:`copy_texts_sql` lists, with their values: the first row of each text, found by
+    a scan in batches. DuckDB itself runs out of its cap joining or grouping rows of ~2,000 columns
+    (it allocates per column before any row arrives), so the texts are matched outside it."""
+    listed = cursor.execute(copy_texts_sql(relation, columns, compared)).to_arrow_table()
+    texts = listed.column(0).combine_chunks()
+    part = f"{HELPER_PREFIX}shown_text"
+    shown = ", ".join(map(quote_ident, compared))
+    reader = cursor.execute(
+        f"SELECT {shown}, {row_text_sql(compared)} AS {part} FROM {relation}"
+    ).to_arrow_reader()
+    found = (
+        [batch.filter(pc.is_in(batch.column(part), value_set=texts)) for batch in reader]
+        if len(texts)
+        else []
+    )
+    rows = pa.Table.from_batches(found, schema=reader.schema).combine_chunks()
+    if rows.num_rows:
+        # The first row of each text (all of them hold the same values).
+        position = f"{HELPER_PREFIX}position"
+        numbered = rows.append_column(position, pa.array(range(rows.num_rows), pa.int64()))
+        first = numbered.group_by(part, use_threads=False).aggregate([(position, "min")])[f"{position}_min"]
+        rows = rows.take(pc.take(first, pc.sort_indices(first)))
+    return rows.drop_columns([part])
 
 
 class CopyFilter:
@@ -131,9 +178,12 @@ class CopyFilter:
             compared = [*compared, *(outer for name, _, outer in classes if name in shown)]
             columns = [*columns, *(outer for _, _, outer in classes)]
         digest = row_digest_sql(columns) if row_bytes > ROW_DIGEST_BYTES and not listed else None
-        sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
         try:
-            arrow = src.cursor().execute(sql).to_arrow_table()
+            if len(columns) > GROUP_COLUMNS_LIMIT:
+                arrow = _listed_by_text(src.cursor(), relation, columns, compared)
+            else:
+                sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
+                arrow = src.cursor().execute(sql).to_arrow_table()
         except duckdb.OutOfMemoryException as exc:
             raise CleanError(
                 "listing exact duplicate rows ran out of memory",

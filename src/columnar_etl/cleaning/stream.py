@@ -512,7 +512,9 @@ def _native_columns(src: Source, plan: TablePlan, asked: Collection[str] | None)
         n for n in asked if n in planned and planned[n].mask is None and planned[n].type in _NATIVE_TYPES
     ]
     types = src.native_types(plan.name, wanted)
-    return [n for n in wanted if types[n] == _NATIVE_TYPES[planned[n].type]]
+    native = [n for n in wanted if types[n] == _NATIVE_TYPES[planned[n].type]]
+    # The two reads are zipped in rowid order: a native scan SQLite would take from an index is not.
+    return native if native and src.scans_in_rowid_order(plan.name, native) else []
 
 
 _END = object()

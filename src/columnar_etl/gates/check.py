@@ -69,7 +69,11 @@ def timed(name: str, run: Callable[[], Check]) -> Check:
     try:
         check = run()
     except EtlError as exc:
-        check = Check(name, "fail", message=exc.message, hint=exc.hint)
+        # Where it failed (the table of an unnamed column, the column) is kept for the gate's error.
+        where = {
+            key: value for key, value in (("table", exc.table), ("column", exc.column)) if value is not None
+        }
+        check = Check(name, "fail", message=exc.message, hint=exc.hint, details=where)
     except Exception as exc:  # a diagnostic tool reports what it could not check, and goes on
         check = Check(
             name,

@@ -97,6 +97,8 @@ class PreflightResult:
             raise PreflightFailed(
                 f"preflight check {first.name} failed: {first.message}{more}",
                 path=self.source if first.name.startswith("source") else None,
+                table=first.details.get("table"),
+                column=first.details.get("column"),
                 hint=first.hint,
             )
 

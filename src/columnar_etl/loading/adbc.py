@@ -99,10 +99,13 @@ def copy_tables(
                 mode = "append" if declared is not None else "create"
                 rows = cursor.adbc_ingest(table, arrow, mode=mode, db_schema_name=schema)
             except (adbc_driver_manager.Error, pa.ArrowException) as exc:
+                hint = "nothing was committed; fix the data or the target and run again"
+                if "row is too big" in str(exc):
+                    # Numbers, dates and short text stay in the row (8 bytes a double); only long
+                    # values move out of it: ~1,000 number columns fill a row (h42's fuzz).
+                    hint = f"nothing was committed; a PostgreSQL row holds ~8 kB of them: {WIDE_TABLE_HINT}"
                 raise LoadError(
-                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
-                    table=table,
-                    hint="nothing was committed; fix the data or the target and run again",
+                    f"COPY into {schema}.{table} failed: {first_line(exc)}", table=table, hint=hint
                 ) from exc
             result.rows[table] = int(rows)
             result.seconds[table] = time.perf_counter() - table_started

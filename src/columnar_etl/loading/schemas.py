@@ -79,8 +79,9 @@ def pg_error_text(exc: BaseException) -> str:
     return first_line(exc)
 
 
-def fetch_all(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
-    """Run one query through :func:`execute` and return its rows as tuples.
+def fetch_all(cursor: Any, sql: str, *, table: str | None = None) -> list[tuple[Any, ...]]:
+    """Run one query through :func:`execute` and return its rows as tuples (``table``: the table the
+    query is about, named in its error).
 
     The driver may report a query's error only when its rows are read (a lock timeout does): that
     error is wrapped like :func:`execute` does, instead of surfacing as "transaction is aborted" at the
@@ -88,12 +89,13 @@ def fetch_all(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
     """
     import adbc_driver_manager
 
-    execute(cursor, sql)
+    execute(cursor, sql, table=table)
     try:
         return [tuple(row) for row in cursor.fetchall()]
     except adbc_driver_manager.Error as exc:
         raise LoadError(
             f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            table=table,
             hint="nothing was committed; the live version is unchanged",
         ) from exc
 

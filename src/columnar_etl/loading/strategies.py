@@ -50,7 +50,7 @@ from columnar_etl.loading.validate import (
     check_types,
     compare,
     quality_checks,
-    target_query,
+    target_queries,
 )
 from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
@@ -355,7 +355,10 @@ def _load_version(
                 cursor, schema, table, stream.key, stream.references, result.key_indexes, relations
             )
         with _timed(seconds, "validate"):
-            ((*row,),) = fetch_all(cursor, target_query(schema, stream.stats, utf8=encoding == "UTF8"))
+            row: list[Any] = []
+            for query in target_queries(schema, stream.stats, utf8=encoding == "UTF8"):
+                ((*part,),) = fetch_all(cursor, query, table=table)
+                row += part
             report.checks += compare(stream.stats, tuple(row))
     # In this transaction: the version is readable by the dashboards' roles from its first commit.
     grant_readers(cursor, schema, settings.readers)

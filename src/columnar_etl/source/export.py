@@ -10,6 +10,7 @@ evidence only.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +29,14 @@ if TYPE_CHECKING:
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
-from columnar_etl.source.catalogue import SourceIndex, SourceTable, check_file, read_catalogue, read_error
+from columnar_etl.source.catalogue import (
+    SourceIndex,
+    SourceTable,
+    check_file,
+    connect_read_only,
+    read_catalogue,
+    read_error,
+)
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
     HELPER_PREFIX,
@@ -478,6 +486,22 @@ class Source:
             cursor.close()
         found.update({column: str(kind) for column, kind in zip(scanned, types, strict=True)})
         return found
+
+    def scans_in_rowid_order(self, table: str, columns: Sequence[str]) -> bool:
+        """Whether SQLite reads ``SELECT rowid, <columns> FROM table`` (DuckDB's own scan of them) in
+        rowid order: not when an index holds every one of them (each index entry holds the rowid too),
+        which SQLite may then scan instead, in the index's order (h42's fuzz: an index of two other
+        columns, with ANALYZE's statistics, was scanned for the INTEGER PRIMARY KEY alone). SQLite's
+        own plan says so."""
+        selected = ", ".join(["rowid", *map(quote_ident, columns)])
+        con = connect_read_only(self.path)
+        try:
+            plan = con.execute(f"EXPLAIN QUERY PLAN SELECT {selected} FROM {quote_ident(table)}").fetchall()
+        except sqlite3.Error:
+            return False  # not known: not assumed
+        finally:
+            con.close()
+        return not any(" INDEX " in f" {row[-1]} " for row in plan)
 
     def typed_cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor whose scans of the attached export deliver each column as its declared type says
