@@ -422,7 +422,6 @@ def _digested_in_runs(
     info = src.table(table.name)
     if info.rowid is None:
         raise ValueError(f"table {table.name!r} has no rowid")
-    alias = info.rowid[0]
     kept = list(dict.fromkeys([*(table.key or columns[:1]), *table.key]))
     digest = f"{HELPER_PREFIX}digest"
     staged = quote_ident(f"__columnar_etl_rows_{uuid.uuid4().hex}")
@@ -437,21 +436,9 @@ def _digested_in_runs(
     cursor = src.connection.cursor()
     try:
         cursor.execute(f"CREATE TABLE {staged} AS {digests('0')}")
-        after = "1"
-        while True:
-            end = (
-                f"SELECT {alias} FROM {quote_ident(table.name)} WHERE {chosen} AND {after} "
-                f"ORDER BY {alias} LIMIT 1 OFFSET {per_run - 1}"
-            )
-            found = cursor.execute(
-                f"SELECT * FROM sqlite_query({quote_literal(src.attachments(1)[0])}, {quote_literal(end)})"
-            ).fetchone()
-            last = None if found is None else int(found[0])
-            run = f"{chosen} AND {after}" + ("" if last is None else f" AND {alias} <= {last}")
+        attachment = src.attachments(1)[0]
+        for run in src.rowid_runs(table.name, per_run, where=chosen, cursor=cursor, attachment=attachment):
             cursor.execute(f"INSERT INTO {staged} {digests(run)}")
-            if last is None:
-                break
-            after = f"{alias} > {last}"
         sql = duplicate_sql(staged, [*kept, digest], table.key, digest=False, rowid=ROWID_COLUMN)
         return cursor.execute(sql).fetchone()
     finally:

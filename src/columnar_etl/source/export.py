@@ -445,28 +445,46 @@ class Source:
         info = self.table(table)
         if batch_size >= VECTOR_ROWS or info.rowid is None:
             return cursor.sql(select(None)).to_arrow_reader(batch_size)
-        alias = info.rowid[0]
         schema = cursor.sql(select("0")).to_arrow_reader(batch_size).schema
 
         def runs() -> Iterator[pa.RecordBatch]:
-            after = "1"
-            while True:
-                # The rowid ending the run: the batch_size-th after the last run's (none: the rest).
-                end = (
-                    f"SELECT {alias} FROM {quote_ident(table)} WHERE {after} "
-                    f"ORDER BY {alias} LIMIT 1 OFFSET {batch_size - 1}"
-                )
-                found = cursor.execute(
-                    f"SELECT * FROM sqlite_query({quote_literal(SOURCE_ALIAS)}, {quote_literal(end)})"
-                ).fetchone()
-                last = None if found is None else int(found[0])
-                where = after if last is None else f"{after} AND {alias} <= {last}"
+            for where in self.rowid_runs(table, batch_size, cursor=cursor):
                 yield from cursor.sql(select(where)).to_arrow_reader(batch_size)
-                if last is None:
-                    return
-                after = f"{alias} > {last}"
 
         return pa.RecordBatchReader.from_batches(schema, runs())
+
+    def rowid_runs(
+        self,
+        table: str,
+        per_run: int,
+        *,
+        where: str = "1",
+        cursor: duckdb.DuckDBPyConnection,
+        attachment: str = SOURCE_ALIAS,
+    ) -> Iterator[str]:
+        """SQLite conditions that select the rows of ``table`` meeting ``where`` (SQLite SQL) as runs of
+        at most ``per_run`` rows each, in rowid order, every row in one run. Each run's last rowid is
+        found by ``cursor`` (through ``attachment``) when the run is asked for, by SQLite's rowid
+        B-tree: the caller reads a run before asking for the next."""
+        info = self.table(table)
+        if info.rowid is None:
+            raise SourceError("the table has no rowid", path=self.path, table=table)
+        alias = info.rowid[0]
+        after = "1"
+        while True:
+            # The rowid ending the run: the per_run-th after the last run's (none: the rest).
+            end = (
+                f"SELECT {alias} FROM {quote_ident(table)} WHERE ({where}) AND {after} "
+                f"ORDER BY {alias} LIMIT 1 OFFSET {per_run - 1}"
+            )
+            found = cursor.execute(
+                f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(end)})"
+            ).fetchone()
+            last = None if found is None else int(found[0])
+            yield f"({where}) AND {after}" + ("" if last is None else f" AND {alias} <= {last}")
+            if last is None:
+                return
+            after = f"{alias} > {last}"
 
     def native_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
         """The DuckDB type each of ``columns`` gets when read natively (``BIGINT``, ``DOUBLE``,
