@@ -20,10 +20,10 @@ from columnar_etl.loading.validate import (
     observe_stream,
     quality_checks,
     target_queries,
-    target_query,
 )
 from columnar_etl.pg.column_names import column_mapping, snake_case
 from columnar_etl.pg.connect import connect
+from columnar_etl.pg.identifiers import qualified
 
 from ..conftest import pg_query, uri_with_database
 
@@ -33,6 +33,13 @@ def observed(table: pa.Table, name: str = "t") -> tuple[list[pa.RecordBatch], Ta
         name, pa.RecordBatchReader.from_batches(table.schema, table.to_batches(500))
     )
     return list(reader), stats
+
+
+def _one_query(schema: str, table: str, queries: list[str]) -> str:
+    """The figures of ``queries`` (over ``schema.table``) asked by one query, as the validation once did."""
+    suffix = f" FROM {qualified(schema, table)}"
+    assert all(q.startswith("SELECT ") and q.endswith(suffix) for q in queries)
+    return f"SELECT {', '.join(q.removeprefix('SELECT ').removesuffix(suffix) for q in queries)}{suffix}"
 
 
 def test_figures_gathered_in_flight_equal_pyarrow_over_the_whole_table(
@@ -59,8 +66,7 @@ def test_postgres_figures_match_and_a_changed_value_is_caught(
     tickets = v2_tables["tickets"]
     batches, stats = observed(tickets, "tickets")
     copy_tables_atomically(pg_uri, "v", {"tickets": pa.Table.from_batches(batches)})
-    query = target_query("v", stats)
-    assert query.count("FROM") == 1  # one query per table
+    (query,) = target_queries("v", stats)  # one query for the table
     (row,) = pg_query(pg_uri, query)
     checks = compare(stats, row)
     assert all(check.ok for check in checks)
@@ -93,7 +99,7 @@ def test_a_table_of_more_figures_than_a_target_list_holds_is_measured_in_several
     batches, stats = observed(table, "wide")
     copy_tables_atomically(pg_uri, "vw", {"wide": pa.Table.from_batches(batches)})
     with pytest.raises(Exception, match="target lists can have at most 1664 entries"):
-        pg_query(pg_uri, target_query("vw", stats))  # the one query of before
+        pg_query(pg_uri, _one_query("vw", "wide", target_queries("vw", stats)))  # the one query of before
     queries = target_queries("vw", stats)
     assert len(queries) == -(-(1 + 4 * width) // TARGET_LIST_LIMIT) == 2
     row = [value for query in queries for value in pg_query(pg_uri, query)[0]]
@@ -125,7 +131,7 @@ def test_text_is_measured_in_utf8_bytes_in_any_database_encoding(pg_server_uri: 
         # database's), and so measured alike.
         assert [row[0] for row in pg_query(uri, "SELECT note FROM v.notes ORDER BY id")] == values
         assert pg_query(uri, "SELECT length(note) FROM v.notes WHERE id = 1") == [(4,)]
-        query = target_query("v", stats, utf8=encoding == "UTF8")
+        (query,) = target_queries("v", stats, utf8=encoding == "UTF8")
         assert all(check.ok for check in compare(stats, pg_query(uri, query)[0]))
         # The same number of characters, fewer bytes: caught.
         pg_query(uri, "UPDATE v.notes SET note = 'cafe' WHERE note = 'café'")

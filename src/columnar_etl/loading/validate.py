@@ -165,20 +165,15 @@ def observe_stream(table: str, reader: pa.RecordBatchReader) -> tuple[pa.RecordB
 TARGET_LIST_LIMIT = 1_600
 
 
-def target_query(schema: str, stats: TableStats, *, utf8: bool = True) -> str:
-    """ONE query returning PostgreSQL's figures for the table, in the order :func:`compare` reads them
-    (for a table of at most :data:`TARGET_LIST_LIMIT` figures; :func:`target_queries` for any table).
+def target_queries(schema: str, stats: TableStats, *, utf8: bool = True) -> list[str]:
+    """The queries returning PostgreSQL's figures for the table, in the order :func:`compare` reads them:
+    as few as PostgreSQL's target list allows (one per :data:`TARGET_LIST_LIMIT` figures; one for most
+    tables). Their rows, joined in order, are the row :func:`compare` reads.
 
     ``utf8``: the database's encoding is UTF-8, so a text value's stored bytes are its UTF-8 bytes
     (``octet_length`` reads a value's size from its header, even compressed); in any other encoding
     each value is converted to UTF-8 first.
     """
-    return f"SELECT {', '.join(_figures(stats, utf8))} FROM {qualified(schema, stats.table)}"
-
-
-def target_queries(schema: str, stats: TableStats, *, utf8: bool = True) -> list[str]:
-    """:func:`target_query` in as few queries as PostgreSQL's target list allows (one per
-    :data:`TARGET_LIST_LIMIT` figures): their rows, joined in order, are the row :func:`compare` reads."""
     figures = _figures(stats, utf8)
     relation = qualified(schema, stats.table)
     return [
@@ -244,7 +239,7 @@ class Check:
 
 
 def compare(stats: TableStats, row: tuple[Any, ...]) -> list[Check]:
-    """Checks of the figures sent against PostgreSQL's (``row`` from :func:`target_query`)."""
+    """Checks of the figures sent against PostgreSQL's (``row`` from :func:`target_queries`)."""
     values = iter(row)
     table = stats.table
     checks = [_check("rows", stats.rows, _as_int(next(values)), table)]
