@@ -7,7 +7,6 @@ is told apart from damage (:func:`read_error`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sqlite3
@@ -286,9 +285,14 @@ def connect_read_only(path: Path, *, stand_ins: bool = True) -> sqlite3.Connecti
     except sqlite3.Error as exc:
         raise read_error(exc, path, message="cannot open the SQLite file", hint="check the file") from exc
     if stand_ins:
-        # A file that cannot be read (locked, not a database) fails where it is read, with its own error.
-        with contextlib.suppress(sqlite3.DatabaseError):
+        # A file that cannot be read (not a database, say) fails where it is read, with its own error;
+        # a locked one fails here, once it has waited READ_BUSY_TIMEOUT: the read would wait again.
+        try:
             stand_in_collations(con)
+        except sqlite3.DatabaseError as exc:
+            if is_lock_error(exc):
+                con.close()
+                raise read_error(exc, path) from exc
     return con
 
 
