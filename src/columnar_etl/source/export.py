@@ -229,10 +229,13 @@ class Source:
             for index, read in enumerate(reads)
             if read.with_class or read.with_hex or (utf16 and read.as_bytes)
         ]
+        declared = {c.name: c.declared_type for c in info.columns}
         for index, read in enumerate(reads):
             column, value = quote_ident(read.name), f"c{index}"
             kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
-            negative = self.negative_zeros(table).get(read.name) if read.signed_zeros else None
+            # Only a column that can hold a -0.0 asks for them (the first such read scans the table).
+            signed = read.signed_zeros and holds_negative_zero(declared[read.name])
+            negative = self.negative_zeros(table).get(read.name) if signed else None
             cell = real_text_sql(column, negative) if read.real_digits else column
             if utf16:
                 cell = f"CASE WHEN typeof({column}) = 'blob' THEN hex({column}) ELSE {cell} END"
@@ -329,7 +332,8 @@ class Source:
         over. So the first call per table scans it once with that, in SQLite, looking only at the
         columns that can hold one (:func:`~.cells.holds_negative_zero`), and only the REAL cells equal
         to zero reach Python; a table without such a column is not read. A table with neither a rowid
-        nor a primary key cannot name its rows: its ``-0.0`` stay ``0.0``."""
+        nor a primary key cannot name its rows, nor can a table Python's SQLite cannot read (a virtual
+        table of a module it lacks): their ``-0.0`` stay ``0.0``."""
         with self._zeros_lock:
             if table not in self._negative_zeros:
                 self._negative_zeros[table] = self._find_negative_zeros(table)
@@ -364,8 +368,10 @@ class Source:
                 for column, sign in zip(columns, row[len(keys) :], strict=True):
                     if sign:
                         found[column].append(key)
-        except sqlite3.Error as exc:
-            raise read_error(exc, self.path, table=table) from exc
+        except sqlite3.Error:
+            # This SQLite cannot read the table (a virtual table whose module only DuckDB's has): its
+            # -0.0 stay 0.0, as before; the read itself goes on through DuckDB's SQLite.
+            return {}
         finally:
             con.close()
         target = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
