@@ -183,6 +183,12 @@ def test_checker_equality_by_storage_class() -> None:
     assert not equal_unaudited(Cell("real", -0.0), Decimal("0"))
     assert not equal_unaudited(Cell("real", -0.0), "0")
     assert equal_unaudited(Cell("real", -0.0), "-0")
+    # In a bytea column a REAL cell arrives as the bytes of its text, audited as_bytes: the bytes of
+    # '0.0' for a -0.0 showed the audit its own (lossy) text, and the rule excused it.
+    as_bytes = [("audit", "as_bytes", "0.0", "\\x302e30")]
+    assert cell_violation(Cell("real", -0.0), b"-0.0", [], "cp1252") is None
+    assert cell_violation(Cell("real", -0.0), b"0.0", as_bytes, "cp1252") is not None
+    assert cell_violation(Cell("real", 1.5), b"1.5", [], "cp1252") is None
     # A changed cell needs a documented audit row; a BLOB and invalid UTF-8 have stricter rules.
     trim = [("audit", "trim", "\xa0a", "a")]
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", trim, "cp1252") is None
@@ -473,7 +479,7 @@ integers = st.sampled_from([0, 1, -1, 2**63 - 1, -(2**63 - 1), -(2**63), 171, 53
     -(2**63), 2**63 - 1
 )
 reals = st.sampled_from(
-    [457260372.0239999, 0.1 + 0.2, 1.0, -0.5, 1e20, 2.5, 123456789.12345679, 1 / 3]
+    [457260372.0239999, 0.1 + 0.2, 1.0, -0.5, 1e20, 2.5, 123456789.12345679, 1 / 3, -0.0]
 ) | st.floats(allow_nan=False, allow_infinity=False)
 codes = st.sampled_from(
     [
@@ -745,6 +751,88 @@ def test_unicode_padding_is_trimmed_and_audited(pg_uri: str, tmp_path: Path) -> 
     }
     assert trimmed == {"1", "2", "3", "4"}
     assert loaded.violations == [], summarize(loaded.violations)
+
+
+def _same_sign(found: float, want: float) -> bool:
+    """``found == want`` bit for bit as far as zeros go: ``-0.0`` is not ``0.0``."""
+    return found == want and math.copysign(1.0, found) == math.copysign(1.0, want)
+
+
+def test_a_real_negative_zero_keeps_its_sign(pg_uri: str, tmp_path: Path) -> None:
+    # SQLite keeps a REAL -0.0 only in a column without affinity (untyped, BLOB, a STRICT table's ANY);
+    # the reader took REAL cells through SQLite's text, which writes 0.0 for it: it arrived as 0. Now
+    # -0 in double precision, '-0.0' as text and as bytea's text; a numeric column (an override's)
+    # holds no negative zero: 0, audited as number_format. Columns of other affinities store 0 for it.
+    zeros = [-0.0, 0.0, 1.5, -2.25, None, -0.0, 7.0, 0.0]
+    rows = [
+        (i, z, z, z, z, z if i % 3 else "label", z if i % 3 else "label", z if i % 3 else b"\x00\xff", z)
+        for i, z in enumerate(zeros, start=1)
+    ]
+    path = tmp_path / "zeros.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE z (id INTEGER PRIMARY KEY, a, b BLOB, r REAL, n NUMERIC, t TEXT, m, x BLOB, o)"
+        )
+        con.executemany("INSERT INTO z VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # No rowid: the rows holding one are named by their primary key (two columns, one of them TEXT).
+        con.execute("CREATE TABLE w (k TEXT, j INTEGER, a ANY, PRIMARY KEY (k, j)) WITHOUT ROWID, STRICT")
+        con.executemany("INSERT INTO w VALUES (?, ?, ?)", [(f"k'{i}", i % 2, z) for i, z in enumerate(zeros)])
+    # What SQLite holds, read by Python's sqlite3 (the double itself: -0.0 where one is kept).
+    source = {
+        table: {row[0]: row[1:] for row in con.execute(f"SELECT {key}, * FROM {table}")}
+        for table, key in (("z", "id"), ("w", "k"))
+    }
+    con.close()
+    assert sum(math.copysign(1.0, v) < 0 for v in source["z"].values() for v in v[1:3] if v == 0) == 4
+    assert all(math.copysign(1.0, r[3]) > 0 for r in source["z"].values() if r[3] == 0)  # REAL: 0
+
+    override = {"z": {"o": {"type": "numeric"}}}
+    loaded = load_and_check(path, pg_uri, tmp_path, columns=override, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    types = {c: loaded.data_type("z", c) for c in ("a", "b", "r", "n", "t", "m", "x", "o")}
+    assert types == {
+        "a": "double precision",
+        "b": "double precision",
+        "r": "double precision",
+        "n": "double precision",
+        "t": "text",
+        "m": "text",
+        "x": "bytea",
+        "o": "numeric",
+    }
+    assert loaded.data_type("w", "a") == "double precision"
+    checked = 0
+    for column, position in (("a", 1), ("b", 2), ("r", 3), ("n", 4)):
+        for key, value in loaded.values("z", column, "id").items():
+            want = source["z"][key][position]
+            assert (value is None) if want is None else _same_sign(value, float(want)), (column, key, value)
+            checked += 1
+    for key, value in loaded.values("w", "a", "k").items():
+        want = source["w"][key][2]
+        assert (value is None) if want is None else _same_sign(value, want), (key, value)
+        checked += 1
+    for key, value in loaded.values("z", "t", "id").items():
+        assert value == source["z"][key][5]  # TEXT affinity made them text: '0.0', SQLite's text of -0.0
+        checked += 1
+    for key, value in loaded.values("z", "m", "id").items():
+        want = source["z"][key][6]
+        assert value == (repr(want) if isinstance(want, float) else want), (key, value)
+        checked += 1
+    for key, value in loaded.values("z", "x", "id").items():
+        want = source["z"][key][7]
+        if isinstance(want, float):
+            assert _same_sign(float(value.decode()), want), (key, value)
+        else:
+            assert value == want
+        checked += 1
+    for key, value in loaded.values("z", "o", "id").items():
+        want = source["z"][key][8]
+        assert (value is None) if want is None else Decimal(value) == Decimal(repr(want)), (key, value)
+        checked += 1
+    assert checked == 8 * len(zeros) + len(zeros)
+    audited = {(r["row_key"], r["raw_value"], r["rule"]) for r in loaded.log("audit") if r["column"] == "o"}
+    assert audited == {("1", "-0.0", "number_format"), ("6", "-0.0", "number_format")}
 
 
 def test_untyped_column_keeps_integers_reals_and_blobs(pg_uri: str, tmp_path: Path) -> None:

@@ -253,6 +253,7 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         plan.name,
         as_bytes=plan.type == "bytea",
         real_digits=plan.reals,
+        signed_zeros=plan.reals,
         # A numeric column (an override's) reads its REAL cells as their shortest text: by their class.
         with_class=(plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"))
         or (plan.reals and plan.type == "numeric"),
@@ -620,6 +621,10 @@ class ColumnExprs:
                     mantissa = text.str.replace(EXPONENT_MARK_REGEX + ".*$", "").str.replace_all("[^0-9]", "")
                     digits = mantissa.str.strip_chars("0").str.len_bytes()
                     bits.append((kept & text_cell & (digits > DOUBLE_DIGITS), Change.NEAREST_DOUBLE))
+            if kind == "numeric" and self._reals_as_text():
+                # A REAL -0.0 (read as such, ColumnRead.signed_zeros): numeric has no negative zero.
+                real_zero = (pl.col(self.storage_class) == "r") & (t == "-0.0")
+                bits.append((kept & real_zero, Change.NUMBER_FORMAT))
         elif kind == "boolean":
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:

@@ -9,7 +9,9 @@ no partial output behind (at worst a hidden ``.<name>.<random>.tmp`` after a SIG
 SQLite has no timestamp, date or boolean storage: those columns are declared ``TIMESTAMP`` / ``DATE``
 / ``BOOLEAN`` and hold ISO text and ``true``/``false`` (the text the profiler and PostgreSQL read).
 Integers, doubles and bytes are bound as themselves: a double handed over as text came back a unit
-off now and then (SQLite's text-to-double reading is not exact for all 17 digits). A ``numeric``
+off now and then (SQLite's text-to-double reading is not exact for all 17 digits). A ``-0.0`` is
+stored as 0 all the same: a ``double`` column is declared ``REAL``, whose affinity writes a whole
+double as an integer (the README names the exception). A ``numeric``
 column is declared ``NUMERIC_TEXT`` (TEXT affinity) and keeps its decimal text: SQLite's NUMERIC
 affinity would store ``12345678901234567890.5`` as a double, ``1.00000000000000001`` as the integer 1.
 That text is at the column's scale, as PostgreSQL shows its ``numeric(p, s)`` and the Parquet output's

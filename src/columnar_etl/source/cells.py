@@ -153,6 +153,8 @@ class ColumnRead:
     ``long_bytes``: a TEXT or BLOB cell of more bytes than this (as SQLite stores it) has its class
     letter in capitals (``T``, ``B``), and with ``hide_long`` it arrives as its byte count instead of
     its value: the profile reads such cells apart, a few at a time (:mod:`.profiling.long_cells`).
+    ``signed_zeros`` (with ``real_digits``): a REAL ``-0.0`` arrives as ``-0.0``, not as SQLite's text
+    of it (``0.0``); see :meth:`~columnar_etl.source.export.Source.negative_zeros` for its cost.
     """
 
     name: str
@@ -165,6 +167,7 @@ class ColumnRead:
     decode: bool = True
     long_bytes: int | None = None
     hide_long: bool = False
+    signed_zeros: bool = False
 
 
 def long_cell_sql(column: str, long_bytes: int) -> str:
@@ -173,13 +176,30 @@ def long_cell_sql(column: str, long_bytes: int) -> str:
     return f"length(CAST({column} AS BLOB)) > {int(long_bytes)}"
 
 
-def real_text_sql(column: str) -> str:
+def real_text_sql(column: str, negative_zero: str | None = None) -> str:
     """SQLite SQL: ``column``, a REAL cell as text that reads back as the same double.
 
     17 significant digits identify every double, but SQLite's ``printf`` is not exact near the ends of
     the range (1.7976931348623157e308 prints one unit off); then more digits are tried until SQLite
-    reads the text back as the same value.
+    reads the text back as the same value. SQLite writes a ``-0.0`` as ``0.0`` (every text of it drops
+    the sign, and nothing else in it tells the two zeros apart: ``1/x`` is NULL, it has no math
+    functions); ``negative_zero``, SQLite SQL true for the rows holding one in ``column``
+    (:meth:`~columnar_etl.source.export.Source.negative_zeros`), makes those ``-0.0``, tested only on
+    REAL cells equal to zero.
     """
     digits = [f"printf('%!.{n}g', {column})" for n in (17, 18, 19, 20)]
     exact = " ".join(f"WHEN CAST({text} AS REAL) = {column} THEN {text}" for text in digits[:-1])
+    if negative_zero is not None:
+        exact = f"WHEN {column} = 0 AND ({negative_zero}) THEN '-0.0' {exact}"
     return f"CASE WHEN typeof({column}) = 'real' THEN CASE {exact} ELSE {digits[-1]} END ELSE {column} END"
+
+
+def holds_negative_zero(declared_type: str) -> bool:
+    """Whether a column so declared can hold a REAL ``-0.0``: one without type affinity (declared
+    with no type, or a type naming ``BLOB``; ``ANY`` in a STRICT table). Every other affinity stores
+    it as ``0`` (REAL affinity writes a whole REAL as an integer, NUMERIC and INTEGER make it one,
+    TEXT makes it text)."""
+    upper = declared_type.upper()
+    if any(word in upper for word in ("INT", "CHAR", "CLOB", "TEXT")):
+        return False
+    return not upper.strip() or "BLOB" in upper or upper.strip() == "ANY"

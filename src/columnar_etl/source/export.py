@@ -10,6 +10,7 @@ evidence only.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import tempfile
 import threading
@@ -46,6 +47,7 @@ from columnar_etl.source.cells import (
     class_column,
     decoded_sql,
     hex_column,
+    holds_negative_zero,
     invalid_utf8_sql,
     long_cell_sql,
     real_text_sql,
@@ -166,6 +168,8 @@ class Source:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
+    _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def table(self, name: str) -> SourceTable:
         """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
@@ -225,10 +229,14 @@ class Source:
             for index, read in enumerate(reads)
             if read.with_class or read.with_hex or (utf16 and read.as_bytes)
         ]
+        declared = {c.name: c.declared_type for c in info.columns}
         for index, read in enumerate(reads):
             column, value = quote_ident(read.name), f"c{index}"
             kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
-            cell = real_text_sql(column) if read.real_digits else column
+            # Only a column that can hold a -0.0 asks for them (the first such read scans the table).
+            signed = read.signed_zeros and holds_negative_zero(declared[read.name])
+            negative = self.negative_zeros(table).get(read.name) if signed else None
+            cell = real_text_sql(column, negative) if read.real_digits else column
             if utf16:
                 cell = f"CASE WHEN typeof({column}) = 'blob' THEN hex({column}) ELSE {cell} END"
             if read.long_bytes is not None and read.hide_long:
@@ -314,6 +322,61 @@ class Source:
                     f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
                 )
         return f"(SELECT {', '.join(outer)} FROM ({' UNION ALL '.join(ranges)}))"
+
+    def negative_zeros(self, table: str) -> dict[str, str]:
+        """Per column of ``table`` holding a REAL ``-0.0``, SQLite SQL true for the rows holding one (its
+        rowid, else its primary key, in a list), for :func:`~.cells.real_text_sql`.
+
+        SQLite's own text of a ``-0.0`` is ``0.0``, and SQLite (the one DuckDB reads through: no math
+        functions) has no test telling it from ``0.0``; Python's ``sqlite3`` hands the double itself
+        over. So the first call per table scans it once with that, in SQLite, looking only at the
+        columns that can hold one (:func:`~.cells.holds_negative_zero`), and only the REAL cells equal
+        to zero reach Python; a table without such a column is not read. A table with neither a rowid
+        nor a primary key cannot name its rows, nor can a table Python's SQLite cannot read (a virtual
+        table of a module it lacks): their ``-0.0`` stay ``0.0``."""
+        with self._zeros_lock:
+            if table not in self._negative_zeros:
+                self._negative_zeros[table] = self._find_negative_zeros(table)
+            return self._negative_zeros[table]
+
+    def _find_negative_zeros(self, table: str) -> dict[str, str]:
+        info = self.table(table)
+        columns = [c.name for c in info.columns if holds_negative_zero(c.declared_type)]
+        if info.rowid is not None:
+            keys = [info.rowid[0]]
+        else:
+            keys = [quote_ident(c.name) for c in info.columns if c.primary_key]
+        if not columns or not keys:
+            return {}
+        zero = [f"typeof({quote_ident(c)}) = 'real' AND {quote_ident(c)} = 0" for c in columns]
+        # Each key as a SQL literal (a rowid is an integer); the sign tested only on REAL zeros.
+        literals = [keys[0]] if info.rowid is not None else [f"quote({k})" for k in keys]
+        signs = [
+            f"CASE WHEN {test} THEN negative({quote_ident(c)}) END"
+            for test, c in zip(zero, columns, strict=True)
+        ]
+        query = (
+            f"SELECT {', '.join([*literals, *signs])} FROM {quote_ident(table)} "
+            f"WHERE {' OR '.join(f'({test})' for test in zero)}"
+        )
+        con = connect_read_only(self.path)
+        try:
+            con.create_function("negative", 1, lambda x: math.copysign(1.0, x) < 0, deterministic=True)
+            found: dict[str, list[str]] = {c: [] for c in columns}
+            for row in con.execute(query):
+                key = str(row[0]) if len(keys) == 1 else f"({', '.join(row[: len(keys)])})"
+                for column, sign in zip(columns, row[len(keys) :], strict=True):
+                    if sign:
+                        found[column].append(key)
+        except sqlite3.Error:
+            # This SQLite cannot read the table (a virtual table whose module only DuckDB's has): its
+            # -0.0 stay 0.0, as before; the read itself goes on through DuckDB's SQLite.
+            return {}
+        finally:
+            con.close()
+        target = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
+        listed = "VALUES " if len(keys) > 1 else ""
+        return {c: f"{target} IN ({listed}{', '.join(rows)})" for c, rows in found.items() if rows}
 
     def _check_columns(self, table: str, wanted: list[str]) -> None:
         known = self.table(table).column_names
