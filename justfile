@@ -24,9 +24,9 @@ fmt:
 test *args: lint
     {{python}} -m pytest {{args}}
 
-# Lint, then every test including the slow scale tests
+# Lint, then every test including the slow scale tests, the costliest property tests with many examples
 test-all *args: lint
-    {{python}} -m pytest -m "" {{args}}
+    COLUMNAR_ETL_THOROUGH=1 {{python}} -m pytest -m "" {{args}}
 
 # The peer table (run, floor, DuckDB, pgloader, executemany; whole process, rows verified) → .benchmarks/peers.json
 bench *args:

@@ -47,6 +47,15 @@ QUALITY_POINTS = {
 #: What cleaning cannot fix: quarantined values and orphan references still cost after cleaning.
 UNFIXABLE_KINDS = frozenset({"impossible_date", "unparseable_date", "invalid_number", "orphan_reference"})
 
+#: ``COLUMNAR_ETL_THOROUGH=1`` (``just test-all``): the costliest property tests draw many examples.
+THOROUGH = os.environ.get("COLUMNAR_ETL_THOROUGH") == "1"
+
+
+def examples(fast: int, thorough: int) -> int:
+    """``max_examples`` of a costly property test (each example profiles an export, ~0.3 s): ``fast``
+    in the fast suite, which must stay within CI's budget; ``thorough`` in ``just test-all``."""
+    return thorough if THOROUGH else fast
+
 
 def truth_quality(truth_path: Path = SMALL_TRUTH, kinds: Iterable[str] = QUALITY_POINTS) -> float:
     """The quality score of the export a truth file describes, by the formula of docs/profiling.md over

@@ -25,7 +25,7 @@ from columnar_etl.report.html import profile_html_document
 from columnar_etl.source.identity import file_checksum
 from export_generator import Truth, generate_export
 
-from .conftest import SqliteFactory
+from .conftest import SqliteFactory, examples
 
 TRUTH_CASES = [(11, "prod"), (12, "prod"), (13, "heavy"), (14, "heavy"), (15, "clean"), (16, "corrupt")]
 
@@ -610,7 +610,9 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(15, 120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(values=st.lists(VALUES, min_size=1, max_size=40))
 def test_counts_partition_the_rows(tmp_path: Path, values: list[str | None]) -> None:
     import sqlite3

@@ -30,7 +30,7 @@ from columnar_etl.profiling.native import (
 from columnar_etl.source.export import SOURCE_ALIAS, open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export
 
-from .conftest import SqliteFactory
+from .conftest import SqliteFactory, examples
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
@@ -160,7 +160,9 @@ INTEGERS = st.one_of(
 OTHERS = st.one_of(st.just("x"), st.just(" 7"), st.just(2.5), st.just(b"\x01"), st.just("TBD"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(15, 120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     values=st.lists(st.one_of(st.none(), INTEGERS), min_size=0, max_size=40),
     other=st.one_of(st.none(), OTHERS),

@@ -28,7 +28,7 @@ from columnar_etl.profiling import profile as profile_module
 from columnar_etl.rules import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.export import open_source
 
-from .conftest import SqliteFactory
+from .conftest import SqliteFactory, examples
 
 #: Doubles whose 15-digit text (SQLite's ``%!.15g``) is hard to get right: ties at the 16th digit
 #: (SQLite rounds them up, C's printf to even), 17-digit values, the ends of the range, subnormals,
@@ -204,7 +204,9 @@ def test_real_cells_beside_other_classes_have_their_shortest_texts(make_sqlite: 
     assert shown - {"12.5x", "<blob 1 bytes>"} <= reals
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(15, 120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     values=st.lists(
         st.one_of(
