@@ -73,10 +73,9 @@ HUGE_DECIMAL = "1" + "0" * 140_000 + ".5"  # PostgreSQL's numeric holds 131072 d
 # turn '1e400' into Inf (a double: PostgreSQL's Infinity; see "Paid").
 # "Score" and "Amount" claim a number type (their dirt is then quarantined, up to the majority rule)
 # but have SQLite's BLOB affinity ("BLOB" in the name comes first), so their text is stored as written.
-# Without a declared type they would stay text: five of Score's 42 values are no number, and no
-# numeric holds Amount's widest. Score is text anyway: no double holds its 1e400 and 1e-400 (and its
-# exponents need a double), so the profile keeps it text (lossless); typed double by an override, its
-# cleaning quarantines them.
+# Both are text all the same (lossless): no double holds Score's 1e400 and 1e-400 (and its exponents
+# need a double), no numeric(38) Amount's widest (since 2026-12-02: before, the profile counted it a
+# valid numeric and cleaning quarantined it). Typed by an override, their cleaning quarantines them.
 EVENTS_DDL = (
     'CREATE TABLE "my ""events""" ("Created Time" TIMESTAMP, "Due Date" DATE, "Score" DOUBLE_BLOB, '
     '"Amount" NUMERIC_BLOB, "Count", "Note" TEXT, "Flag" BOOLEAN, "updated_at" INTEGER, "Paid" REAL)'
@@ -236,9 +235,11 @@ def test_doubles_beyond_float8_are_quarantined(events: Path, events_profile: Pro
 
 
 def test_numeric_overflow_is_quarantined(events: Path, events_profile: Profile, pg_uri: str) -> None:
-    result = dry_run(events, events_profile, pg_uri)
+    # The profile keeps Amount text (no numeric(38) holds its widest); the operator's numeric does not.
+    assert events_profile['my "events"']["Amount"].inferred_type == "text"
+    numeric = load_settings(columns={'my "events"': {"Amount": {"type": "numeric"}}})
+    result = dry_run(events, events_profile, pg_uri, settings=numeric)
     amount = result['my "events"']["Amount"]
-    assert amount.inferred_type == "numeric"
     assert (amount.checked, amount.rejected, amount.quarantined) == (len(_events_rows()) - 1, 0, 1)
     (value,) = amount.quarantines
     assert value.message == "numeric_overflow"
@@ -332,8 +333,8 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     result = dry_run(events, events_profile, pg_uri, sample_rows=500, strip_nul=False)
     data = json.loads(json.dumps(result.to_dict()))
     assert data["version"] == 2 and data["ok"] is False
-    # Rejected: the NUL byte kept. Quarantined: year 0 twice, Amount's huge decimal (Score is text).
-    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 3, 500)
+    # Rejected: the NUL byte kept. Quarantined: year 0 twice (Score and Amount are text).
+    assert (data["rejected"], data["repaired"], data["quarantined"], data["sample_rows"]) == (1, 0, 2, 500)
     assert data["target"] == mask_uri(pg_uri)
     (table,) = data["tables"]
     assert (table["name"], table["sampled_rows"], table["rejected"]) == (
@@ -343,7 +344,7 @@ def test_result_json_repr_profile_and_gate(events: Path, events_profile: Profile
     )
     assert [c["name"] for c in table["columns"]] == list(events_profile['my "events"'].columns)
     assert "1 rejected" in repr(result) and "Note (1)" in repr(result)
-    assert "3 quarantined" in repr(result)
+    assert "2 quarantined" in repr(result)
 
     assert events_profile.to_dict()["dry_run"] is None
     events_profile.dry_run = result

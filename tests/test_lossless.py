@@ -1519,6 +1519,42 @@ def test_numbers_of_38_digits_load_and_wider_decimals_stay_text(pg_uri: str, tmp
     assert loaded.log("quarantine") == []
 
 
+def test_numbers_wider_than_numeric_38_keep_their_declared_number_column_text(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # In a column declared a number type whose TEXT SQLite stores as written (BLOB affinity), a number
+    # wider than numeric(38) (39 whole digits, 1e400) was counted valid by the profile and quarantined
+    # by the cleaner (numeric_overflow); 10^37 (38 digits, read from a double bound as 37) planned
+    # numeric(38,1) and was quarantined too. Each column is expected numeric when its widest whole
+    # digits and its most fraction digits (Python's Decimal) fit 38, else text; every cell arrives.
+    columns = {
+        "amount": ("NUMERIC_BLOB", ["12.50", "-3.25", "1" * 39 + ".5", None, "7.125"]),
+        "huge": ("NUMERIC_BLOB", ["1.5", "1e400", "-2.25", "0.5", None]),
+        "edge": ("NUMERIC_BLOB", ["1" * 35 + ".5", "-2.125", "1.5e34", "0.5", "-" + "9" * 35]),
+        "wide_exp": ("NUMERIC_BLOB", ["1.5", "-1.5e36", "2.5", "0.25", "1"]),
+        "power": ("", ["1" + "0" * 37, "1", "2", "-5", "10"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "t", columns)
+
+    def width(text: str) -> int:
+        number = Decimal(text)
+        exponent = number.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return 0 if number == 0 else max(0, number.adjusted() + 1), max(0, -exponent)
+
+    for name, (_, cells) in columns.items():
+        widths = [width(cell) for cell in cells if cell is not None]
+        numeric = max(w for w, _ in widths) + max(f for _, f in widths) <= 38
+        assert loaded.data_type("t", name) == ("numeric" if numeric else "text"), name
+        arrived = loaded.values("t", name, "id")
+        for key, cell in enumerate(cells, start=1):
+            want = None if cell is None else Decimal(cell) if numeric else cell
+            got = None if arrived[key] is None else Decimal(arrived[key]) if numeric else arrived[key]
+            assert got == want, (name, key, arrived[key])
+    assert [loaded.data_type("t", c) for c in columns] == ["text", "text", "numeric", "text", "numeric"]
+    assert loaded.log("quarantine") == []
+
+
 def test_year_zero_is_no_date_and_is_quarantined(pg_uri: str, tmp_path: Path) -> None:
     # DuckDB and Polars' chrono read year 0 as 1 BC; Python and PostgreSQL refuse it. 0000-01-01 is an
     # export's placeholder, not a date of the year 1 BC: quarantined (NULL and audited), never loaded.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal as dec
 import math
 import os
 import random
@@ -1268,3 +1269,36 @@ def test_bare_month_names_email_zone_names_basic_fractions_and_zoned_ctime(
     )
     assert profiled["rfc_bare"].min == dt.datetime(2025, 5, 6, 4, 0)
     assert profiled["cet"].inferred_type == "text"
+
+
+def test_max_whole_digits_counts_each_spelling_of_a_number_as_python_s_decimal_does(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # The digits before the point of a column's widest number decide whether numeric(38) holds it;
+    # the column's bounds are doubles (10^37 reads as 37 digits), so they are counted on the text.
+    spellings = {
+        "1.5e3": "1.5e3",
+        "0.00015e5": "0.00015e5",
+        ".5e3": ".5e3",
+        "1e400": "1e400",
+        "-1.5E-3": "-1.5E-3",
+        "123456e-3": "123456e-3",
+        "12E3": "12E3",
+        "0001.5e34": "0001.5e34",
+        "-0.0": "-0.0",
+        "0.000": "0.000",
+        "0e5": "0e5",
+        "007.5": "007.5",
+        "-" + "9" * 37 + ".25": "-" + "9" * 37 + ".25",
+        "1,234,567.5": "1234567.5",
+        "12,5": "12.5",
+        "1" + "0" * 37: "1" + "0" * 37,
+    }
+    columns = {f"c{i}": text for i, text in enumerate(spellings)}
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{c} TEXT' for c in columns)})"
+    path = make_sqlite({"t": (ddl, [(1, *columns.values())])})
+    found = profile(path)["t"]
+    for name, text in columns.items():
+        number = dec.Decimal(spellings[text])
+        want = 0 if number == 0 else max(0, number.adjusted() + 1)
+        assert found[name].max_whole_digits == want, text

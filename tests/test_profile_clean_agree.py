@@ -166,6 +166,16 @@ EDGE_CASES: list[Case] = [
     *(Case("num_text", v) for v in ("0.1", "1,5", "+1.5", "-0.0", "1.", ".5")),
     *(Case("num", v) for v in ("1" + "0" * 40, "1" * 39 + ".5", "0." + "1" * 40, "-" + "9" * 38)),
     *(Case("num_blob", v) for v in ("1e-400", "1" + "0" * 40, "0." + "1" * 40, "1.5e-5", "1.234567e2")),
+    # Wider than numeric(38) (whole digits and the column's scale of 3): the column is text, every cell
+    # kept; until 2026-12-02 the profile counted them valid and cleaning quarantined them.
+    *(Case("num_blob", v) for v in ("1e400", "-1e400", "1" * 39 + ".5", "1" * 36 + ".5", "1.5E35")),
+    *(Case("num_blob", v) for v in ("-" + "9" * 36, "0.00015e39", "1.5e-35", "-1e38", "0" + "1" * 35 + ".5")),
+    # ... and as wide as it holds: numeric.
+    *(Case("num_blob", v) for v in ("1" * 35 + ".5", "-" + "9" * 35 + ".125", "1.5e34", "0001.5e34")),
+    *(Case("num_blob", v) for v in ("0.00015e38", "1.5e-34", "-" + "9" * 35, "00.5e2")),
+    *(Case("num_text", v) for v in ("1" * 36 + ".5", "1" * 35 + ".5", "1.5e35", "1.5e34")),
+    *(Case("num", v) for v in ("\u00a0" + "1" * 36 + ".5", "\u00a0" + "1" * 35 + ".5")),
+    *(Case("int_text", v) for v in ("1" + "0" * 37, "9" * 38, "-" + "9" * 38, "1" + "0" * 38)),
     *(Case("dbl_blob", v) for v in ("1e400", "1e-400", "-1e400", "4.9e-324", "1e-320", "12345678901234567")),
     *(Case("dbl", v) for v in (0.1, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, float("inf"))),
     *(Case("dbl", v) for v in (float("-inf"), -0.0, 0.30000000000000004, 1 / 3, 123456789012345680.0)),
@@ -285,14 +295,11 @@ EDGE_CASES: list[Case] = [
 ]
 
 
-#: Disagreements found and not fixed (see CHANGELOG, 2026-12-02): in a column declared a number type
-#: whose text SQLite stores as written (BLOB affinity: NUMERIC_BLOB), a number wider than numeric(38)
-#: is the column's documented dirt, quarantined numeric_overflow by the cleaner, but the profile counts
-#: it valid (it has no per-value count of a number's width). Strict: fixing them fails this test.
-KNOWN_DISAGREEMENTS: list[Case] = [
-    Case("num_blob", "1e400"),
-    Case("num_blob", "1" * 39 + ".5"),
-]
+#: Disagreements found and not fixed, each a case (see CHANGELOG): kept as a strict xfail, so fixing
+#: one fails ``test_known_disagreements_remain`` until it moves to EDGE_CASES. None now: the last two
+#: (a number wider than numeric(38) in a NUMERIC_BLOB column, ``1e400`` and 39 whole digits, counted
+#: valid by the profile and quarantined by the cleaner) make their column text since 2026-12-02.
+KNOWN_DISAGREEMENTS: list[Case] = []
 
 
 def _report(findings: Sequence[Finding]) -> str:
@@ -478,8 +485,9 @@ def number_cases(draw: st.DrawFn) -> Case:
         )
         exponent = draw(st.one_of(st.integers(-330, -300), st.integers(300, 330), st.integers(-40, 40)))
         spelt = f"{draw(st.sampled_from(['', '-']))}{mantissa}{draw(st.sampled_from(['e', 'E']))}{exponent}"
-        # Not num_blob: its numbers wider than numeric(38) are KNOWN_DISAGREEMENTS.
-        return Case(draw(st.sampled_from(["dbl_text", "dbl_blob", "num"])), spelt)
+        return Case(draw(st.sampled_from(["dbl_text", "dbl_blob", "num", "num_blob", "num_text"])), spelt)
+    if draw(st.integers(0, 4)) == 0:  # numeric(38)'s edge: whole digits and scale about 38 in all
+        return Case(draw(st.sampled_from(["num_blob", "num_text", "int_text"])), draw(wide_numbers()))
     number = draw(
         st.one_of(
             st.floats(allow_nan=False, allow_infinity=False),
@@ -494,6 +502,21 @@ def number_cases(draw: st.DrawFn) -> Case:
     if kind == "comma":
         spelt = spelt.replace(".", ",")
     return Case(kind, draw(PADDING) + spelt + draw(PADDING))
+
+
+@st.composite
+def wide_numbers(draw: st.DrawFn) -> str:
+    """A number of about 38 digits: decimal or exponent text, signed or not, leading zeros or not."""
+    whole = draw(st.integers(0, 40))
+    digits = draw(st.sampled_from("123456789")) + draw(st.text("0123456789", min_size=39, max_size=39))
+    fraction = draw(st.text("0123456789", max_size=4))
+    spelt = (digits[:whole] or "0") + ("." + fraction if fraction else "")
+    if draw(st.booleans()):  # the same number, as an exponent of a mantissa shifted by a few places
+        shift = draw(st.integers(-3, 3))
+        mantissa = Decimal(spelt).scaleb(-shift)
+        spelt = f"{mantissa:f}e{shift}"
+    zeros = draw(st.sampled_from(["", "", "", "0", "00"]))
+    return draw(st.sampled_from(["", "", "-"])) + zeros + spelt
 
 
 @st.composite
@@ -570,8 +593,10 @@ def test_many_generated_values_read_alike(cases: list[Case], tmp_path: Path) -> 
     check_generated(cases, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="known: the profile counts numbers wider than numeric(38) valid")
+@pytest.mark.xfail(strict=True, reason="known disagreements (KNOWN_DISAGREEMENTS)")
 def test_known_disagreements_remain(tmp_path: Path) -> None:
+    if not KNOWN_DISAGREEMENTS:
+        pytest.skip("no known disagreement")
     findings = disagreements(tmp_path / "known.db", KNOWN_DISAGREEMENTS)
     assert findings == [], _report(findings)
 
@@ -689,3 +714,37 @@ def test_exponent_digits_size_a_numeric_columns_scale(make_sqlite: Any) -> None:
     column, stats, quarantine, values = _profile_and_clean(path, "n")
     assert (column.inferred_type, column.max_scale, stats.pg_type) == ("numeric", 6, "numeric(18,6)")
     assert quarantine == [] and values[40:] == [Decimal("0.000015"), Decimal("123.4567")]
+
+
+def _width(text: str) -> tuple[int, int]:
+    """A number's whole digits and fraction digits as written (``1.50``: 1, 2; ``1.5e-3``: 0, 4), by
+    Python's ``Decimal``: what numeric(p, s) must hold it in."""
+    number = Decimal(text)
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return (0 if number == 0 else max(0, number.adjusted() + 1)), max(0, -exponent)
+
+
+def test_a_number_column_is_numeric_while_numeric_38_holds_its_widest_number(tmp_path: Path) -> None:
+    # The profile counted a decimal of 39 whole digits, or 1e400, valid in a column declared a number
+    # type (NUMERIC_BLOB: its text stored as written) and the cleaner's numeric(38) quarantined it; a
+    # column's widest number read from its bounds (doubles) took 10^37 for 37 digits, and the plan's
+    # numeric(38,1) quarantined it. Expected: numeric when the widest whole digits and the most fraction
+    # digits of the column (anchors and case) fit 38, else text, every cell kept.
+    values = {
+        "num_blob": ["1" * 35 + ".5", "1" * 36 + ".5", "-" + "9" * 35 + ".125", "-" + "9" * 36 + ".1"],
+        # (Exponent text in a column declared TEXT makes it a double: not here.)
+        "num_text": ["1" * 35 + ".5", "1" * 36 + ".5", "0." + "1" * 35, "0." + "1" * 36],
+        "int_text": ["1" + "0" * 37, "9" * 38, "-" + "9" * 38, "1" + "0" * 38, "9" * 37 + ".9"],
+    }
+    values["num_blob"] += ["1.5e34", "1.5e35", "0001.5e34", "0.00015e38", "0.00015e39", "1.5e-34", "1.5e-35"]
+    values["num_blob"] += ["1e400", "-1e400", "1" * 39 + ".5", "0." + "1" * 35, "0." + "1" * 36]
+    cases = [Case(kind, value) for kind, spelt in values.items() for value in spelt]
+    write_cases(tmp_path / "wide.db", cases)
+    for case, out in zip(cases, outcomes(tmp_path / "wide.db", cases), strict=True):
+        widths = [_width(str(v)) for v in (*ANCHORS[case.anchors].values, case.raw)]
+        fits = max(w for w, _ in widths) + max(s for _, s in widths) <= 38
+        want = "numeric" if fits else "text"
+        assert (out.profile_type, out.clean_type, out.quarantined) == (want, want, 0), case.describe()
+        expected_value = Decimal(str(case.raw)) if want == "numeric" else str(case.raw)
+        assert same_value(out.value, expected_value), (case.describe(), out.value)

@@ -142,6 +142,11 @@ class ColumnProfile:
     default: str | None = None
     foreign_key: str | None = None
     max_scale: int | None = None
+    #: Digits before the point of the column's widest number (``1.5e3``: 4; leading zeros aside),
+    #: counted exactly on its text (its bounds are doubles: 10^37 reads as 37 digits). The profile makes
+    #: a numeric column text when these and ``max_scale`` exceed 38; the plan sizes the column by them.
+    #: None where not counted (no number written as TEXT: REAL cells only, or no number at all).
+    max_whole_digits: int | None = None
     #: How the column's numbers read a comma: ``decimal`` (``3,5``), ``thousands`` (``1,234.50``), or
     #: None (no comma read; see ``profiling.profile._comma_reading``).
     comma: Literal["decimal", "thousands"] | None = None
@@ -208,6 +213,7 @@ class ColumnProfile:
             "min": _jsonable(self.min),
             "max": _jsonable(self.max),
             "max_scale": self.max_scale,
+            "max_whole_digits": self.max_whole_digits,
             "comma": self.comma,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,

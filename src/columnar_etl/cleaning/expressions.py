@@ -13,10 +13,9 @@ profile counts valid parses here and one it counts invalid becomes NULL and is q
 chrono or Polars is laxer than DuckDB (one-digit months, a leading ``+``, second 60, Unicode digits)
 the shape check or an explicit guard says no. A number of the right shape that the column's type
 cannot hold is quarantined as ``numeric_overflow``: the profile types no column so that it happens
-(``1e400`` and ``1e-400`` keep theirs text or numeric, as 17 digits do), but an operator's type
-does (``1e400`` in a column typed double), and so does a number wider than numeric(38) in a column
-declared a number type, which the profile still counts valid (tests/test_profile_clean_agree.py,
-``KNOWN_DISAGREEMENTS``).
+(``1e400`` and ``1e-400`` keep theirs text or numeric, as 17 digits do; a number wider than
+numeric(38), declared a number type or not, keeps its column text), but an operator's type does
+(``1e400`` in a column typed double or numeric).
 
 Personal data (``mask = "hash"``, always a text column): once ``k`` is known, a fourth stage replaces
 the source text, ``t`` and ``v`` by their salted SHA-256, so the output, the audit, the quarantine and

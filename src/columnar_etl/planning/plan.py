@@ -476,10 +476,13 @@ def column_plan(
 
 
 def whole_digits(column: ColumnProfile) -> int:
-    """Digits before the point of the column's widest number (its profiled bounds)."""
+    """Digits before the point of the column's widest number: by its profiled bounds, or as the
+    profile counted them on its text where that is more (bounds are doubles: 10^37, 38 digits, is
+    the double 9999…538762658202121142272, 37, and a numeric(38,1) sized so quarantined it)."""
+    counted = column.max_whole_digits or 0
     if not isinstance(column.min, int | float) or not isinstance(column.max, int | float):
-        return 1
-    return bound_digits(column.min, column.max)
+        return max(1, counted)
+    return max(bound_digits(column.min, column.max), counted)
 
 
 def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:

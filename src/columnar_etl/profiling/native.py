@@ -255,6 +255,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         "CAST(NULL AS DOUBLE) AS max_grouped",
         scale,
         digits,
+        # A REAL cell's column is a double, an INTEGER's digits are max_digits: no decimal to measure.
+        "CAST(NULL AS BIGINT) AS max_whole",
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
         # Numbers have no word form (sql.WORD_FORMS): their lengths decide nothing.

@@ -293,6 +293,11 @@ class _Counts:
     def __getitem__(self, key: str) -> Any:
         return self.agg[key]
 
+    def measured_whole(self) -> bool:
+        """Whether the query counted the whole digits of some number's text (``max_digits`` of its
+        integers, ``max_whole`` of its decimals and exponents)."""
+        return self.agg["max_whole"] is not None or self.agg["max_digits"] is not None
+
     def shape(self, *shapes: Shape) -> int:
         """Values whose shape is one of ``shapes``."""
         return sum(self._shapes.get(int(s), 0) for s in shapes)
@@ -669,6 +674,7 @@ def infer_column(
         default=column.default,
         # Whatever the type: a text column an override makes numeric keeps these digits.
         max_scale=counts["max_scale"],
+        max_whole_digits=_whole_digits(counts) if counts.measured_whole() else None,
         # As the values prove it whatever the type: a text column overridden to a number reads it so.
         comma=counts.comma,
         storage_classes={
@@ -710,6 +716,8 @@ def _lossless(
       that no double holds at all (``1e400``, ``1e-400``: the cleaner's double quarantined them), keeps
       a double column numeric (text when exponents or REAL cells need the double);
     - integers beyond bigint are numeric (up to 38 digits), text beyond;
+    - a numeric column whose widest number's whole digits and its scale exceed 38 (what cleaning's
+      decimal128 holds: ``1e400``, 39 whole digits and ``.5``) is text, declared a number type or not;
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
       claims none), is narrowed only when at most :data:`TEXT_NARROWING_SHARE` of its values would be
       quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
@@ -743,11 +751,11 @@ def _lossless(
         if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
             return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
         inferred, reason = "numeric", "integers beyond bigint"
-    # Declared NUMERIC, a decimal too wide for it is the column's dirt (quarantined as overflowing);
-    # otherwise nothing claims the type, and a value no numeric holds keeps the column text.
-    whole = (counts["max_digits"] or 0) if family == "numeric" else _whole_digits(counts)
-    if inferred == "numeric" and whole + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
-        return "text", f"decimals of more than {MAX_NUMERIC_DIGITS} digits"
+    # A value no numeric(38) holds keeps the column text, declared a number type or not: PostgreSQL's
+    # numeric would hold it, cleaning's decimal128 cannot, and quarantining a number is no cleaning
+    # rule (until 2026-12-02 a declared column counted it valid and cleaning quarantined it).
+    if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
+        return "text", f"numbers of more than {MAX_NUMERIC_DIGITS} digits (whole and fraction)"
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
         if key and invalid:
@@ -783,9 +791,13 @@ def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict
 
 
 def _whole_digits(counts: _Counts) -> int:
-    """Digits before the point of the column's widest number: of its integers' text, and of its bounds
-    (a decimal's, as the plan sizes the column; helper 23: 38 twos and .5 passed as numeric(38,1))."""
-    return max(whole_digits(counts["min_number"], counts["max_number"]), counts["max_digits"] or 0)
+    """Digits before the point of the column's widest number: of its integers' text and of its
+    decimals' and exponents' (``max_whole``, exact: the point's position and the exponent, leading
+    zeros aside; helper 23: 38 twos and .5 passed as numeric(38,1)). A profile without either count
+    (REAL cells only) falls back on its bounds, as the plan sizes a column."""
+    if not counts.measured_whole():
+        return whole_digits(counts["min_number"], counts["max_number"])
+    return max(counts["max_whole"] or 0, counts["max_digits"] or 0)
 
 
 def _coded(counts: _Counts) -> int:

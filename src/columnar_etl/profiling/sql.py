@@ -513,6 +513,22 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
     )
 
 
+def _exponent_whole_digits(t: str) -> str:
+    """SQL: the whole digits of exponent text ``t`` once expanded (``0.00015e5`` has 2: the mantissa's
+    digits before its point, less its leading zeros, plus the exponent; none below 1). The exponent
+    is read as a double and the result capped, as :func:`table_profile_sql`'s exponent scale is: a
+    number of more than 38 digits is as wide as one of a thousand."""
+    mantissa = f"regexp_extract({t}, '^[+-]?([0-9]*[.]?[0-9]*)', 1)"
+    digits = f"replace({mantissa}, '.', '')"
+    exponent = f"try_cast(regexp_extract({t}, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE)"
+    before_point = f"strlen(split_part({mantissa}, '.', 1))"
+    leading_zeros = f"(strlen({digits}) - strlen(ltrim({digits}, '0')))"
+    return (
+        f"CASE WHEN ltrim({digits}, '0') = '' THEN 0 "
+        f"ELSE least(greatest({before_point} - {leading_zeros} + {exponent}, 0), 1000)::INTEGER END"
+    )
+
+
 def _year_zero(t: str, shape: DateShape) -> str:
     """Whether ``t`` (of ``shape``) names year 0: its four year digits, first in an ISO or other
     year-first shape, after the second ``/`` or ``.`` in the others, after a month's name, a comma or
@@ -803,6 +819,22 @@ def table_profile_sql(
         "least(greatest(length(regexp_extract(t0, '\\.([0-9]*)[eE]', 1)) "
         "- try_cast(regexp_extract(t0, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE), 0), 1000)::INTEGER"
     )
+    # A number's whole digits (before the point, leading zeros aside), once expanded: 1.5e3 has 4,
+    # 0.00015e5 has 2, 1e400 has 401. In a numeric column they and the scale must fit numeric(38) or
+    # cleaning's decimal128 quarantines the value (numeric_overflow) where the profile counted it
+    # valid: the column is then text (every cell kept). Bounds, as doubles, cannot tell 38 nines from
+    # 10^38. TEXT of number shapes only (NULL otherwise: no cost on text or dates): a REAL cell's
+    # column is a double, and the typed scan of one (native.py) counts none either.
+    whole = (
+        f"max(CASE WHEN sc0 <> {StorageClass.TEXT:d} THEN NULL "
+        f"WHEN k0 IN ({_codes([Shape.DECIMAL, Shape.DOT_GROUP3])}) "
+        "THEN strlen(ltrim(split_part(t0, '.', 1), '+-0')) "
+        f"WHEN k0 = {Shape.COMMA_DECIMAL:d} THEN strlen(ltrim(split_part(t0, ',', 1), '+-0')) "
+        f"WHEN k0 = {Shape.GROUPED_DECIMAL:d} "
+        f"THEN strlen(replace(ltrim(split_part(t0, '.', 1), '+-0'), {_THOUSANDS}, '')) "
+        f"WHEN k0 IN ({_codes([Shape.EXPONENT, Shape.EXPONENT_BARE])}) "
+        f"THEN {_exponent_whole_digits('t0')} END) AS max_whole"
+    )
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
@@ -832,6 +864,7 @@ def table_profile_sql(
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
         "END) AS max_digits",
+        whole,
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
         f"max(CASE WHEN {text} THEN t0 END) AS max_text",
         # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
@@ -856,6 +889,7 @@ BOUNDS = (
     "max_grouped",
     "max_scale",
     "max_digits",
+    "max_whole",
     "min_text",
     "max_text",
     "min_value_bytes",
