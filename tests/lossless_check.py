@@ -78,6 +78,9 @@ ISO_UTC_TEXT = re.compile(
 #: Audit rules that are not documented cleaning rules: such a row does not excuse a change (an
 #: override's rounding: see the module's docstring).
 UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
+#: Columns read by one query (two result columns each, a typeof and the value; SQLite returns at most
+#: 2,000 columns): a wider table is read in slices of this many, stitched row by row.
+READ_COLUMNS = 900
 ENCODING_RULE = re.compile(r"encod|cp1252|latin|utf|charset", re.IGNORECASE)
 
 
@@ -257,33 +260,44 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)
-            select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in columns)
             # A column named rowid, oid or _rowid_ (in any case) takes that name from the rowid.
             taken = {c.lower() for c in columns}
             alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in taken), None)
-            try:
-                if alias is None:
-                    raise sqlite3.OperationalError("every rowid alias is a column")
-                cursor = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
-                with_rowid = True
-            except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
+            # Two result columns a cell: a table of more than ~1,000 columns is read in slices of them
+            # (SQLite's result set holds at most 2,000), each in the same order, stitched row by row.
+            parts: list[list[tuple[Any, ...]]] = []
+            with_rowid = alias is not None
+            for start in range(0, len(columns), READ_COLUMNS):
+                part = columns[start : start + READ_COLUMNS]
+                select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in part)
                 try:
-                    cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
+                    if not with_rowid:
+                        raise sqlite3.OperationalError("every rowid alias is a column")
+                    rows = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
+                    parts.append([row[1:] for row in rows] if start else list(rows))
+                    continue
+                except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
+                    with_rowid = False
+                try:
+                    parts.append(list(con.execute(f"SELECT {select} FROM {_quote(name)}")))
                 except sqlite3.OperationalError as exc:
                     # A WITHOUT ROWID table keyed in the order of a collation only the writing
                     # application defines (Anki's unicase): no SQLite without it can read it.
                     if "no query solution" in str(exc) or "no such collation" in str(exc):
-                        del tables[name]
-                        continue
+                        break
                     raise
-                with_rowid = False
-            for position, row in enumerate(cursor, start=1):
-                rowid = row[0] if with_rowid else None
-                values = row[1:] if with_rowid else row
-                cells = {
-                    c: Cell(bytes(values[2 * i]).decode(), values[2 * i + 1]) for i, c in enumerate(columns)
-                }
-                table.rows.append(SourceRow(rowid, position, cells))
+            else:
+                for position, pieces in enumerate(zip(*parts, strict=True), start=1):
+                    row = tuple(value for piece in pieces for value in piece)
+                    rowid = row[0] if with_rowid else None
+                    values = row[1:] if with_rowid else row
+                    cells = {
+                        c: Cell(bytes(values[2 * i]).decode(), values[2 * i + 1])
+                        for i, c in enumerate(columns)
+                    }
+                    table.rows.append(SourceRow(rowid, position, cells))
+                continue
+            del tables[name]
         return tables
     finally:
         con.close()

@@ -228,6 +228,24 @@ def test_checker_reports_a_cell_changed_behind_its_back(pg_uri: str, tmp_path: P
     assert [(v.table, v.key, v.column) for v in again] == [("people", "2", "name"), ("people", "3", None)]
 
 
+def test_checker_reads_a_table_wider_than_a_sqlite_result_and_names_its_last_cells(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    """1,001 columns are 2,003 result columns with their typeofs and the rowid (SQLite returns at most
+    2,000: the checker crashed, h46's fuzz): read in slices, every cell is checked, the last one too."""
+    columns = [f"c{i}" for i in range(1001)]
+    rows = [(key, *(key * 10_000 + i for i in range(1, 1001))) for key in (1, 2, 3)]
+    ddl = f"CREATE TABLE wide ({', '.join([columns[0] + ' INTEGER PRIMARY KEY', *columns[1:]])})"
+    path = sqlite_file(tmp_path / "wide.db", ddl, rows)
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("wide", "c1000", "c0") == {1: 11_000, 2: 21_000, 3: 31_000}
+    version = loaded.result.record.version_schema
+    pg_query(pg_uri, f"UPDATE {quote_ident(version)}.wide SET c1000 = 0 WHERE c0 = 2")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    assert [(v.table, v.key, v.column) for v in again] == [("wide", "2", "c1000")]
+
+
 def test_checker_pairs_the_rows_of_a_table_without_a_key_on_their_native_cells(
     pg_uri: str, tmp_path: Path
 ) -> None:
