@@ -346,6 +346,14 @@ def _float_text_equals(text: str, value: float) -> bool:
         return False
 
 
+_SQLITE = sqlite3.connect(":memory:", check_same_thread=False)
+
+
+def sqlite_text(value: float) -> str:
+    """``value`` as SQLite writes a REAL as text (``CAST(x AS TEXT)``: ``0.0``, ``1.0e+20``)."""
+    return str(_SQLITE.execute("SELECT CAST(? AS TEXT)", (value,)).fetchone()[0])
+
+
 def equal_unaudited(cell: Cell, target: Any) -> bool:
     """Whether ``target`` holds exactly ``cell``'s value (no cleaning rule needed)."""
     kind, value = cell.storage, cell.value
@@ -373,7 +381,9 @@ def equal_unaudited(cell: Cell, target: Any) -> bool:
         if isinstance(target, str):
             return target == repr(value) or _float_text_equals(target, value)
         if isinstance(target, bytes):
-            return _float_text_equals(target.decode("ascii", "replace"), value)
+            # Stored as its bytes: SQLite's own text of the double (``0.0``, ``1.0e+20``), not any text
+            # of the same number (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
+            return target == sqlite_text(value).encode()
         return False
     if kind == "blob":
         if isinstance(target, bytes):

@@ -246,6 +246,26 @@ def test_checker_reads_a_table_wider_than_a_sqlite_result_and_names_its_last_cel
     assert [(v.table, v.key, v.column) for v in again] == [("wide", "2", "c1000")]
 
 
+def test_checker_takes_a_real_as_its_bytes_only_as_sqlite_writes_it(pg_uri: str, tmp_path: Path) -> None:
+    """In a ``bytea`` column a REAL 0.0 arrives as the bytes ``0.0``, an INTEGER 0 as ``0``: the checker
+    took any text of the same number (``0``) for the REAL, so the REAL's keyless row took the INTEGER's
+    target row and the INTEGER's row was reported missing (h46's fuzz; the load was right)."""
+    path = sqlite_file(
+        tmp_path / "bytes.db",
+        "CREATE TABLE t (label TEXT, c)",
+        [("NULL", 0), ("x", b"\x01"), (None, 0.0), ("y", 1e20)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    # What SQLite itself writes for each cell as text: the bytes each must arrive as.
+    written = {bytes(v) for (v,) in source_values(path, "SELECT CAST(CAST(c AS TEXT) AS BLOB) FROM t")}
+    arrived = {bytes(v) for (v,) in pg_query(pg_uri, f"SELECT c FROM {quote_ident(loaded.base)}.t")}
+    assert arrived == written == {b"0", b"\x01", b"0.0", b"1.0e+20"}
+    assert cell_violation(Cell("real", 0.0), b"0", [], "cp1252") is not None
+    assert cell_violation(Cell("real", 1e20), b"1e+20", [], "cp1252") is not None
+    assert cell_violation(Cell("real", 1e20), b"1.0e+20", [], "cp1252") is None
+
+
 def test_checker_pairs_the_rows_of_a_table_without_a_key_on_their_native_cells(
     pg_uri: str, tmp_path: Path
 ) -> None:
