@@ -13,7 +13,7 @@ Equality by storage class (a cell equal this way needs no audit row):
 - NULL → NULL.
 - INTEGER → the same number (int, Decimal, float compared exactly; 0/1 as a boolean) or its decimal text.
 - REAL → a float exactly equal (all 17 digits), a numeric that converts back to exactly that float, or
-  number text that does.
+  number text that does; as ``bytea`` (a column mixing BLOBs), SQLite's own text of it only (``0.0``).
 - BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
   and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
