@@ -13,7 +13,7 @@ Equality by storage class (a cell equal this way needs no audit row):
 - NULL → NULL.
 - INTEGER → the same number (int, Decimal, float compared exactly; 0/1 as a boolean) or its decimal text.
 - REAL → a float exactly equal (all 17 digits), a numeric that converts back to exactly that float, or
-  number text that does.
+  number text that does; as ``bytea`` (a column mixing BLOBs), SQLite's own text of it only (``0.0``).
 - BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
   and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
@@ -78,6 +78,9 @@ ISO_UTC_TEXT = re.compile(
 #: Audit rules that are not documented cleaning rules: such a row does not excuse a change (an
 #: override's rounding: see the module's docstring).
 UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
+#: Columns read by one query (two result columns each, a typeof and the value; SQLite returns at most
+#: 2,000 columns): a wider table is read in slices of this many, stitched row by row.
+READ_COLUMNS = 900
 ENCODING_RULE = re.compile(r"encod|cp1252|latin|utf|charset", re.IGNORECASE)
 
 
@@ -257,33 +260,44 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)
-            select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in columns)
             # A column named rowid, oid or _rowid_ (in any case) takes that name from the rowid.
             taken = {c.lower() for c in columns}
             alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in taken), None)
-            try:
-                if alias is None:
-                    raise sqlite3.OperationalError("every rowid alias is a column")
-                cursor = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
-                with_rowid = True
-            except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
+            # Two result columns a cell: a table of more than ~1,000 columns is read in slices of them
+            # (SQLite's result set holds at most 2,000), each in the same order, stitched row by row.
+            parts: list[list[tuple[Any, ...]]] = []
+            with_rowid = alias is not None
+            for start in range(0, len(columns), READ_COLUMNS):
+                part = columns[start : start + READ_COLUMNS]
+                select = ", ".join(f"typeof({_quote(c)}), {_quote(c)}" for c in part)
                 try:
-                    cursor = con.execute(f"SELECT {select} FROM {_quote(name)}")
+                    if not with_rowid:
+                        raise sqlite3.OperationalError("every rowid alias is a column")
+                    rows = con.execute(f"SELECT {alias}, {select} FROM {_quote(name)} ORDER BY {alias}")
+                    parts.append([row[1:] for row in rows] if start else list(rows))
+                    continue
+                except sqlite3.OperationalError:  # WITHOUT ROWID, or every rowid alias shadowed
+                    with_rowid = False
+                try:
+                    parts.append(list(con.execute(f"SELECT {select} FROM {_quote(name)}")))
                 except sqlite3.OperationalError as exc:
                     # A WITHOUT ROWID table keyed in the order of a collation only the writing
                     # application defines (Anki's unicase): no SQLite without it can read it.
                     if "no query solution" in str(exc) or "no such collation" in str(exc):
-                        del tables[name]
-                        continue
+                        break
                     raise
-                with_rowid = False
-            for position, row in enumerate(cursor, start=1):
-                rowid = row[0] if with_rowid else None
-                values = row[1:] if with_rowid else row
-                cells = {
-                    c: Cell(bytes(values[2 * i]).decode(), values[2 * i + 1]) for i, c in enumerate(columns)
-                }
-                table.rows.append(SourceRow(rowid, position, cells))
+            else:
+                for position, pieces in enumerate(zip(*parts, strict=True), start=1):
+                    row = tuple(value for piece in pieces for value in piece)
+                    rowid = row[0] if with_rowid else None
+                    values = row[1:] if with_rowid else row
+                    cells = {
+                        c: Cell(bytes(values[2 * i]).decode(), values[2 * i + 1])
+                        for i, c in enumerate(columns)
+                    }
+                    table.rows.append(SourceRow(rowid, position, cells))
+                continue
+            del tables[name]
         return tables
     finally:
         con.close()
@@ -332,6 +346,14 @@ def _float_text_equals(text: str, value: float) -> bool:
         return False
 
 
+_SQLITE = sqlite3.connect(":memory:", check_same_thread=False)
+
+
+def sqlite_text(value: float) -> str:
+    """``value`` as SQLite writes a REAL as text (``CAST(x AS TEXT)``: ``0.0``, ``1.0e+20``)."""
+    return str(_SQLITE.execute("SELECT CAST(? AS TEXT)", (value,)).fetchone()[0])
+
+
 def equal_unaudited(cell: Cell, target: Any) -> bool:
     """Whether ``target`` holds exactly ``cell``'s value (no cleaning rule needed)."""
     kind, value = cell.storage, cell.value
@@ -359,7 +381,9 @@ def equal_unaudited(cell: Cell, target: Any) -> bool:
         if isinstance(target, str):
             return target == repr(value) or _float_text_equals(target, value)
         if isinstance(target, bytes):
-            return _float_text_equals(target.decode("ascii", "replace"), value)
+            # Stored as its bytes: SQLite's own text of the double (``0.0``, ``1.0e+20``), not any text
+            # of the same number (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
+            return target == sqlite_text(value).encode()
         return False
     if kind == "blob":
         if isinstance(target, bytes):

@@ -234,6 +234,44 @@ def test_checker_reports_a_cell_changed_behind_its_back(pg_uri: str, tmp_path: P
     assert [(v.table, v.key, v.column) for v in again] == [("people", "2", "name"), ("people", "3", None)]
 
 
+def test_checker_reads_a_table_wider_than_a_sqlite_result_and_names_its_last_cells(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    """1,001 columns are 2,003 result columns with their typeofs and the rowid (SQLite returns at most
+    2,000: the checker crashed, h46's fuzz): read in slices, every cell is checked, the last one too."""
+    columns = [f"c{i}" for i in range(1001)]
+    rows = [(key, *(key * 10_000 + i for i in range(1, 1001))) for key in (1, 2, 3)]
+    ddl = f"CREATE TABLE wide ({', '.join([columns[0] + ' INTEGER PRIMARY KEY', *columns[1:]])})"
+    path = sqlite_file(tmp_path / "wide.db", ddl, rows)
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("wide", "c1000", "c0") == {1: 11_000, 2: 21_000, 3: 31_000}
+    version = loaded.result.record.version_schema
+    pg_query(pg_uri, f"UPDATE {quote_ident(version)}.wide SET c1000 = 0 WHERE c0 = 2")
+    again = check_run(loaded.result, path, pg_uri, loaded.base)
+    assert [(v.table, v.key, v.column) for v in again] == [("wide", "2", "c1000")]
+
+
+def test_checker_takes_a_real_as_its_bytes_only_as_sqlite_writes_it(pg_uri: str, tmp_path: Path) -> None:
+    """In a ``bytea`` column a REAL 0.0 arrives as the bytes ``0.0``, an INTEGER 0 as ``0``: the checker
+    took any text of the same number (``0``) for the REAL, so the REAL's keyless row took the INTEGER's
+    target row and the INTEGER's row was reported missing (h46's fuzz; the load was right)."""
+    path = sqlite_file(
+        tmp_path / "bytes.db",
+        "CREATE TABLE t (label TEXT, c)",
+        [("NULL", 0), ("x", b"\x01"), (None, 0.0), ("y", 1e20)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    # What SQLite itself writes for each cell as text: the bytes each must arrive as.
+    written = {bytes(v) for (v,) in source_values(path, "SELECT CAST(CAST(c AS TEXT) AS BLOB) FROM t")}
+    arrived = {bytes(v) for (v,) in pg_query(pg_uri, f"SELECT c FROM {quote_ident(loaded.base)}.t")}
+    assert arrived == written == {b"0", b"\x01", b"0.0", b"1.0e+20"}
+    assert cell_violation(Cell("real", 0.0), b"0", [], "cp1252") is not None
+    assert cell_violation(Cell("real", 1e20), b"1e+20", [], "cp1252") is not None
+    assert cell_violation(Cell("real", 1e20), b"1.0e+20", [], "cp1252") is None
+
+
 def test_checker_pairs_the_rows_of_a_table_without_a_key_on_their_native_cells(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -18,6 +18,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from typer.testing import CliRunner
 
+from columnar_etl import clean as columnar_clean
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.pg.connect import connect
@@ -185,6 +186,53 @@ def test_a_replayed_plan_that_reads_codes_as_numbers_audits_every_change_and_say
         ("credit", "007.50", "7.50", "number_format"),
         ("credit", "-0.00", "0.00", "number_format"),
     }
+
+
+def test_a_replayed_plan_reads_reals_and_scales_as_this_export_holds_them(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Last quarter's codes were all TEXT and its amounts had two decimals; this quarter's codes hold
+    # REALs and one amount has more decimals. The replayed plan said "no REAL cells here", so they were
+    # read as SQLite's 15-digit text (304258.574601868), and its scale was the old export's, so the
+    # amount was rounded (2441447.92): both unaudited (h46's fuzz). Now read as this export holds them.
+    import sqlite3
+
+    from columnar_etl.planning.plan import Plan
+
+    from .lossless_check import check_run, summarize
+
+    def export(name: str, rows: list[tuple[int, Any, str]]) -> Path:
+        path = tmp_path / name
+        with sqlite3.connect(path) as con:
+            con.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, code, amount TEXT)")
+            con.executemany("INSERT INTO items VALUES (?, ?, ?)", rows)
+        return path
+
+    first = run(
+        export("q1.db", [(i, f"c{i}", f"{i}.25") for i in range(1, 50)]), settings=settings, mode="simple"
+    )
+    assert first.exit_code in (0, 2), first.record.error
+    reals = [(1, 304258.5746018684, "2.50"), (2, "c2", "3.75"), (3, 0.1 + 0.2, "1.00")]
+    second = run(export("q2.db", reals), settings=settings, replay=first.run_dir / "run.json", mode="simple")
+    assert second.exit_code in (0, 2), second.record.error
+    violations = check_run(second, tmp_path / "q2.db", settings.target, settings.base_schema)
+    assert violations == [], summarize(violations)
+    loaded = pg_query(settings.target, f'SELECT id, code FROM "{settings.base_schema}".items ORDER BY id')
+    assert loaded == [(1, repr(304258.5746018684)), (2, "c2"), (3, repr(0.1 + 0.2))]
+
+    # The same plan applied by `clean --plan`, which profiles nothing: a value with more fraction
+    # digits than the plan's scale is quarantined (numeric_scale), never rounded.
+    plan = Plan.from_dict(json.loads((first.run_dir / "run.json").read_text())["plan"])
+    longer = export("q3.db", [(1, 304258.5746018684, "2441447.91617884"), (2, "c2", "3.75")])
+    cleaned = tmp_path / "q3_clean.db"
+    columnar_clean(longer, plan, output=cleaned, quarantine=tmp_path / "q3_quarantine.parquet")
+    with sqlite3.connect(cleaned) as con:
+        rows = con.execute("SELECT id, code, amount FROM items ORDER BY id").fetchall()
+    assert rows == [(1, repr(304258.5746018684), None), (2, "c2", "3.75")]
+    quarantined = pq.read_table(tmp_path / "q3_quarantine.parquet").to_pylist()
+    assert [(q["column"], q["raw_value"], q["rule"]) for q in quarantined] == [
+        ("amount", "2441447.91617884", "numeric_scale")
+    ]
 
 
 @pytest.mark.parametrize("change", ["written", "replaced"])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from columnar_etl.config import Settings
 from columnar_etl.errors import ProfileHalt
 from columnar_etl.models import GateResult, Profile, TableProfile
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.plan import Plan, build_plan, fitted_to_export
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.references import load_references
@@ -88,6 +88,8 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
         if profiled is None:
             raise ValueError("plan_step needs a profile or a plan")
         plan = build_plan(profiled, settings=settings)
+    else:  # made for another export, or for this one before: read what this one holds
+        plan = fitted_to_export(plan, profiled)
     if profiled is None:
         return LoadPlan(plan)
     names = {name: {c.name: c.output_name for c in table.columns} for name, table in plan.tables.items()}

@@ -393,6 +393,44 @@ def plan_differences(used: Plan, profiled: Plan) -> list[str]:
     return found
 
 
+def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
+    """``plan`` (replayed from another run, or saved) with the facts of the export it now cleans.
+
+    A plan says how to read each column (``reals``: REAL cells, read with all 17 digits;
+    ``mixed_classes``: each cell's storage class carried, so a BLOB stays bytes; ``invalid_encoding``:
+    raw bytes carried for the audit) as the export it was made from held them. Another export may hold
+    more: those facts are taken from ``profiled``, a profile of every row of this export, or assumed
+    where there is none (the read is then only slower). A numeric column's scale was measured on the
+    other export's values: each value is checked against it (``numeric_scale`` quarantines one with
+    more fraction digits) instead of rounded.
+    """
+    tables = {}
+    for name, table in plan.tables.items():
+        found = profiled.tables.get(name) if profiled is not None and profiled.sample is None else None
+        whole = found is not None and found.sampled_rows is None
+        columns = []
+        for column in table.columns:
+            seen = found.columns.get(column.name) if found is not None and whole else None
+            if seen is None:
+                reals = invalid_encoding = mixed_classes = True
+            else:
+                classes = {kind for kind, cells in seen.storage_classes.items() if cells}
+                reals = column.reals or "real" in classes
+                invalid_encoding = column.invalid_encoding or seen.issue_count("invalid_encoding") > 0
+                mixed_classes = column.mixed_classes or len(classes) > 1
+            columns.append(
+                replace(
+                    column,
+                    reals=reals,
+                    invalid_encoding=invalid_encoding,
+                    mixed_classes=mixed_classes,
+                    checks_scale=column.checks_scale or (column.type == "numeric" and not column.rounds),
+                )
+            )
+        tables[name] = replace(table, columns=tuple(columns))
+    return replace(plan, tables=tables)
+
+
 def long_name_notes(plan: Plan) -> tuple[str, ...]:
     """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes.
 
