@@ -806,9 +806,7 @@ def _kept_whole_note(declared: str, shaped: InferredType, reason: str, counts: _
             f"its widest {'integer' if shaped == 'integer' else 'number'} has {whole + scale} digits{parts}, "
             f"more than the {MAX_NUMERIC_DIGITS} a numeric column holds here"
         )
-    return (
-        f"declared {declared}: kept as text so that every cell arrives as written, not a type mismatch; {why}"
-    )
+    return f"declared {declared}, kept as text so that every cell arrives as written: {why}"
 
 
 def _a(inferred: InferredType) -> str:
