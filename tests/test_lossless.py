@@ -2136,3 +2136,48 @@ def test_oracle_two_digit_years_are_read_by_a_format_the_column_names(pg_uri: st
     checks = {check.check: check for check in loaded.result.load.validation.checks}
     assert checks["quality_not_worse"].ok
     assert loaded.result.record.quality_after < checks["quality_not_worse"].found
+
+
+def test_numbers_wider_than_numeric_38_arrive_as_written_and_do_not_halt_the_run(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A column declared a number type kept text because one number is wider than numeric(38) holds was
+    # a type mismatch ("15 of 15 values are not a number (15 TEXT)"), and a small table's run halted on
+    # it (halt_type_mismatch_share, exit 3); an integer of 40 digits was quarantined invalid_number. So
+    # for timestamps finer than microseconds in a TIMESTAMP column. Default gates: nothing is dirt.
+    wide, nbsp = "1" + "0" * 39, "\u00a0"
+    rows = [
+        (
+            i,
+            wide if i == 15 else str(i * 7),
+            "-" + "9" * 39 + ".5" if i == 15 else f"{i}.25",
+            nbsp + wide if i == 15 else i,
+            f"2025-05-20 08:42:{i:02d}.{i:07d}",
+            str(10**39 + i),
+            "-" + str(10**39 + i),
+        )
+        for i in range(1, 16)
+    ]
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, n NUMERIC_BLOB, d NUMERIC_BLOB, i INTEGER, ts TIMESTAMP, "
+        "x TEXT, u)"
+    )
+    path = sqlite_file(tmp_path / "wide.db", ddl, rows)
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.exit_code in (0, 2) and loaded.result.profile.gate.status != "halt"
+    columns = {c.name: c for c in loaded.result.profile["t"]}
+    for name in ("n", "d", "i", "ts", "x", "u"):
+        assert loaded.data_type("t", name) == "text", name
+        kinds = {issue.kind for issue in columns[name].issues}
+        assert kinds <= {"whitespace"}, (name, columns[name].issues)  # i's padded cell: no mismatch
+    # Each cell as SQLite holds it, trimmed (the whitespace rule): an independent reading.
+    for name in ("n", "d", "i", "ts", "x", "u"):
+        source = dict(source_values(path, f"SELECT id, CAST({name} AS TEXT) FROM t"))
+        want = {key: text.decode().strip() for key, text in source.items()}
+        assert loaded.values("t", name, "id") == want, name
+    # The profile says why, in words: the widest number's digits, not "not a number".
+    notes = {name: " ".join(columns[name].notes) for name in ("n", "d", "i", "ts")}
+    assert "widest integer has 40 digits" in notes["n"] and "widest number has 41 digits" in notes["d"]
+    assert "(39 whole, 2 fraction)" in notes["d"] and "widest integer has 40 digits" in notes["i"]
+    assert "finer than the microseconds" in notes["ts"] and "every cell arrives as written" in notes["ts"]

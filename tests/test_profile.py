@@ -7,6 +7,7 @@ import decimal as dec
 import math
 import os
 import random
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -1302,3 +1303,54 @@ def test_max_whole_digits_counts_each_spelling_of_a_number_as_python_s_decimal_d
         number = dec.Decimal(spellings[text])
         want = 0 if number == 0 else max(0, number.adjusted() + 1)
         assert found[name].max_whole_digits == want, text
+
+
+def test_a_declared_number_column_kept_text_to_keep_every_cell_is_no_type_mismatch(tmp_path: Path) -> None:
+    # Each column's values all read as its declared type, and each is text only so that every cell
+    # arrives as written: it was a type_mismatch ("declared NUMERIC but the values are text"), and
+    # four such columns of eight halted the profile (halt_type_mismatch_share). An "abc" beside them is
+    # still one. Expected from sqlite3's own view: which cells are no number (typeof, a regex).
+    path = tmp_path / "kept.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, real_big NUMERIC, expo DOUBLE_BLOB, wide NUMERIC_BLOB, "
+            "dirty NUMERIC_BLOB, ts TIMESTAMP, i INTEGER, x TEXT)"
+        )
+        rows = [
+            (
+                i,
+                1.5 if i == 1 else 2**60 + i,  # a REAL cell beside integers beyond 2^53
+                "1e400" if i == 1 else f"{i}.5e3",  # no double holds it, among exponents
+                "1" + "0" * 40 if i == 1 else str(i),
+                "abc" if i == 2 else "1" + "0" * 40 if i == 1 else str(i),
+                f"2025-05-20 08:42:00.{i:07d}",
+                i,
+                f"x{i}",
+            )
+            for i in range(1, 16)
+        ]
+        con.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    numbers = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+    not_numbers = {
+        name: sum(
+            1
+            for kind, text in con.execute(f"SELECT typeof({name}), CAST({name} AS TEXT) FROM t")
+            if kind == "text" and not numbers.fullmatch(text)
+        )
+        for name in ("real_big", "expo", "wide", "dirty")
+    }
+    con.close()
+    assert not_numbers == {"real_big": 0, "expo": 0, "wide": 0, "dirty": 1}
+    found = profile(path)
+    for name in ("real_big", "expo", "wide", "dirty", "ts"):
+        column = found["t"][name]
+        assert column.inferred_type == "text", name
+        mismatch = column.issue("type_mismatch")
+        assert (mismatch.count if mismatch else 0) == not_numbers.get(name, 0), (name, mismatch)
+        assert any("kept as text so that every cell arrives as written" in n for n in column.notes), name
+    assert "1 of 15 values is not an integer" in (found["t"]["dirty"].issue("type_mismatch").detail or "")
+    assert "widest integer has 41 digits" in " ".join(found["t"]["wide"].notes)
+    # One column of eight (the dirty one) holds text its declared type does not: 12.5 % > 10 %.
+    assert [r.rule for r in found.gate.reasons] == ["type_mismatch_share"]
+    assert "1 of 8 columns" in found.gate.reasons[0].message

@@ -176,6 +176,14 @@ EDGE_CASES: list[Case] = [
     *(Case("num_text", v) for v in ("1" * 36 + ".5", "1" * 35 + ".5", "1.5e35", "1.5e34")),
     *(Case("num", v) for v in ("\u00a0" + "1" * 36 + ".5", "\u00a0" + "1" * 35 + ".5")),
     *(Case("int_text", v) for v in ("1" + "0" * 37, "9" * 38, "-" + "9" * 38, "1" + "0" * 38)),
+    # Integers wider than numeric(38) are numbers, no codes: their column is text, every cell kept, as
+    # a decimal that wide keeps it (until 2026-12-02 one was no number's shape: invalid_number).
+    *(Case("num_blob", v) for v in ("9" * 38, "1" + "0" * 38, "-" + "9" * 39, " " + "1" + "0" * 39 + " ")),
+    *(Case("num_blob", v) for v in ("+" + "1" * 39, "00" + "1" * 39, "1" * 80)),
+    *(Case("num", v) for v in ("\u00a0" + "1" + "0" * 39, "-" + "9" * 39 + "\u00a0")),
+    *(Case("int", v) for v in ("\u00a0" + "1" + "0" * 39, "\u00a0-" + "9" * 38, "\u00a0" + "9" * 38)),
+    *(Case("int_text", v) for v in ("-" + "1" * 39, " " + "1" * 40, "1" + "0" * 39)),
+    *(Case("text", v) for v in ("1" + "0" * 39, "0" + "1" * 39)),
     *(Case("dbl_blob", v) for v in ("1e400", "1e-400", "-1e400", "4.9e-324", "1e-320", "12345678901234567")),
     *(Case("dbl", v) for v in (0.1, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, float("inf"))),
     *(Case("dbl", v) for v in (float("-inf"), -0.0, 0.30000000000000004, 1 / 3, 123456789012345680.0)),
@@ -748,3 +756,42 @@ def test_a_number_column_is_numeric_while_numeric_38_holds_its_widest_number(tmp
         assert (out.profile_type, out.clean_type, out.quarantined) == (want, want, 0), case.describe()
         expected_value = Decimal(str(case.raw)) if want == "numeric" else str(case.raw)
         assert same_value(out.value, expected_value), (case.describe(), out.value)
+
+
+def test_an_integer_wider_than_numeric_38_keeps_its_column_text_as_a_decimal_does(tmp_path: Path) -> None:
+    # An integer of 39 or more digits was no number's shape to the profile (its integers had at most
+    # 38): in a column declared a number type and stored as written it was counted invalid_number and
+    # quarantined, where a decimal of 39 digits kept the column text. Expected, from the digits as
+    # written (Python's Decimal): a column whose widest number and scale fit 38 digits is a number
+    # column, else text with every cell as written (trimmed) and none quarantined.
+    wide = ["9" * 38, "-" + "9" * 38, "1" + "0" * 38, "-" + "1" * 39, "1" + "0" * 39, "\u00a0" + "1" * 40]
+    cases = [Case(kind, value) for kind in ("num_blob", "int_text", "num", "int") for value in wide]
+    cells = write_cases(tmp_path / "wide.db", cases)
+    config = load_settings(**GATES_OPEN)
+    found = profile(tmp_path / "wide.db", settings=config)
+    checked = 0
+    found_outcomes = outcomes(tmp_path / "wide.db", cases)
+    for i, (case, cell, out) in enumerate(zip(cases, cells, found_outcomes, strict=True)):
+        if cell[0] != "text":
+            continue  # SQLite's NUMERIC and INTEGER affinity made it a REAL (rounded before any export)
+        checked += 1
+        digits = str(case.raw).strip()
+        widths = [_width(str(v)) for v in (*ANCHORS[case.anchors].values, digits)]
+        fits = max(w for w, _ in widths) + max(s for _, s in widths) <= 38
+        want = "numeric" if fits else "text"
+        if fits and "int" in case.anchors and abs(int(digits)) < 2**63:
+            want = "integer"
+        assert (out.profile_type, out.clean_type, out.quarantined) == (want, want, 0), case.describe()
+        assert same_value(out.value, Decimal(digits) if want == "numeric" else digits), case.describe()
+        column = found["t"][column_name(i, case)]
+        assert column.issue("invalid_number") is None, case.describe()
+        if want == "text":  # no dirt: not a mismatch of the declared type (it halted small tables' runs)
+            assert column.issue("type_mismatch") is None, case.describe()
+        if want == "text" and case.anchors != "int_text":
+            # Declared a number type: the profile says why the column is text, naming the widest digits.
+            widest = max(w for w, _ in widths) + max(s for _, s in widths)
+            (note,) = [n for n in column.notes if "every cell arrives as written" in n]
+            # (The REAL cells of a NUMERIC column make it a double's: one that holds no such number.)
+            why = "more digits than a double holds" if case.anchors == "num" else f"has {widest} digits"
+            assert why in note, (case.describe(), note)
+    assert checked >= 14  # num_blob and int_text: all six; NUMERIC and INTEGER: the padded one

@@ -775,6 +775,11 @@ HOUR_24_MARKS = (" 24:", "T24:")
 
 #: An integer: at most 38 digits (the widest decimal), a sign allowed.
 INTEGER_REGEX = r"[+-]?\d{1,38}"
+#: An integer as the profile shapes it: any number of digits. One of more than 38 is a number too, no
+#: code: its column is kept text, every cell kept (profile._lossless), as a decimal that wide keeps
+#: it; shaped as no number it was counted ``invalid_number`` and quarantined (until 2026-12-02). The
+#: cleaner reads integers of :data:`INTEGER_REGEX` only: a wider one never reaches it as a number.
+PROFILE_INTEGER_REGEX = r"[+-]?\d+"
 DECIMAL_REGEX = r"[+-]?(\d+\.\d*|\.\d+)"
 #: Exponent text (``1.5e3``) is a number, expanded by cleaning (audited as ``exponent``).
 EXPONENT_REGEX = r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"

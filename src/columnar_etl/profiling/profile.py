@@ -491,7 +491,8 @@ def infer_column(
             inferred, reason = "double", "floating-point numbers"
     else:
         inferred, reason = "text", "text"
-    inferred, reason = _lossless(
+    shaped = inferred
+    inferred, reason, whole = _lossless(
         inferred, reason, counts, column.declared_type, present, key=column.primary_key
     )
     order: DateOrder | None = None
@@ -604,7 +605,21 @@ def infer_column(
         counts.examples("encoding"),
         detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
     )
-    if not _compatible(family, inferred) and present:
+    if whole and family is not None and _compatible(family, shaped) and present:
+        # Values of the declared type, kept text only because one is wider than the load's type holds:
+        # no dirt and no mismatch (it halted a small table's run as "15 of 15 values are not a
+        # number"). Values of no such shape still misfit the declared type.
+        notes.append(_kept_whole_note(column.declared_type, shaped, reason, counts))
+        # A timestamp finer than microseconds is one, of its own shape (no date shape's valid count).
+        finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS) if shaped in DATE_TYPES else 0
+        misfits = present - _valid_count(shaped, counts) - finer
+        add(
+            "type_mismatch",
+            misfits,
+            detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
+            f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
+        )
+    elif not _compatible(family, inferred) and present:
         misfits, detail = _declared_misfits(counts, family, present)
         if misfits:
             detail = f"declared {column.declared_type}; {detail}: inferred {inferred}"
@@ -705,8 +720,10 @@ def _lossless(
     present: int,
     *,
     key: bool = False,
-) -> tuple[InferredType, str]:
-    """The type the shapes suggest, widened where loading it would change a value no rule covers.
+) -> tuple[InferredType, str, bool]:
+    """The type the shapes suggest, widened where loading it would change a value no rule covers,
+    the reason, and whether it was widened to text only because a value of that type is wider than
+    the load's type holds (every cell kept: no dirt, see :func:`_kept_whole_note`).
 
     - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
     - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
@@ -715,7 +732,8 @@ def _lossless(
     - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell), or
       that no double holds at all (``1e400``, ``1e-400``: the cleaner's double quarantined them), keeps
       a double column numeric (text when exponents or REAL cells need the double);
-    - integers beyond bigint are numeric (up to 38 digits), text beyond;
+    - integers beyond bigint are numeric (up to 38 digits); a column holding one of more than 38 is
+      text, whatever its other numbers (the cleaner reads no integer that wide);
     - a numeric column whose widest number's whole digits and its scale exceed 38 (what cleaning's
       decimal128 holds: ``1e400``, 39 whole digits and ``.5``) is text, declared a number type or not;
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
@@ -731,44 +749,71 @@ def _lossless(
         # .NET writes seven fraction digits, Go and Java nine: PostgreSQL keeps six, and reading the
         # others would round them (a zero beyond the sixth loses nothing: those are read).
         shown = ", ".join(counts.examples("finer")[:2])
-        return "text", f"{finer} timestamps such as {shown} are finer than the microseconds PostgreSQL keeps"
+        why = f"{finer} timestamps such as {shown} are finer than the microseconds PostgreSQL keeps"
+        return "text", why, True
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
-        return "text", (f"{wrong} number-shaped values would not read back the same (leading zeros, '+')")
+        why = f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
+        return "text", why, False
     if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
         # A SKU column's 107A, a house number's 12A: values in a form no rule reads, not placeholders.
         shown = ", ".join(counts.examples("other")[:2])
-        return "text", f"{codes} values such as {shown} mix digits with other characters: codes"
+        return "text", f"{codes} values such as {shown} mix digits with other characters: codes", False
     if inferred in numbers and counts.classes[StorageClass.REAL]:
         bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
-            return "text", "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
+            why = "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
+            return "text", why, True
         inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
         if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE):
-            return "text", f"{inexact} values have more digits than a double holds, or none holds them"
+            return "text", f"{inexact} values have more digits than a double holds, or none holds them", True
         inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds, or none does"
+    # An integer of more than 38 digits (text: an INTEGER cell has at most 19): no numeric(38) holds
+    # it, and the cleaner reads none as a number, a double's column included (a decimal that wide is
+    # one there): the column is text, every cell kept.
+    if inferred in numbers and (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
+        return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits", True
     if inferred == "integer" and counts.flag(Flag.OUT_OF_BIGINT):
-        if (counts["max_digits"] or 0) > MAX_NUMERIC_DIGITS:
-            return "text", f"integers of more than {MAX_NUMERIC_DIGITS} digits"
         inferred, reason = "numeric", "integers beyond bigint"
     # A value no numeric(38) holds keeps the column text, declared a number type or not: PostgreSQL's
     # numeric would hold it, cleaning's decimal128 cannot, and quarantining a number is no cleaning
     # rule (until 2026-12-02 a declared column counted it valid and cleaning quarantined it).
     if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
-        return "text", f"numbers of more than {MAX_NUMERIC_DIGITS} digits (whole and fraction)"
+        return "text", f"numbers of more than {MAX_NUMERIC_DIGITS} digits (whole and fraction)", True
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
         if key and invalid:
             why = f"{invalid} of {present} values are not {inferred} and the column is in the declared key"
-            return "text", f"{why}: kept as text (a key value is never quarantined)"
+            return "text", f"{why}: kept as text (a key value is never quarantined)", False
         # Neither TEXT nor no declared type (SQLite's "any": what CSV imports create) claims a type:
         # only the values can, and a value cleaning would lose is then no dirt but a sign the column
         # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
         if family in ("text", None) and invalid > TEXT_NARROWING_SHARE * present:
             declared = f"declared {column_type}" if column_type else "declared with no type"
             why = f"{invalid} of {present} values are not {inferred} and the column is {declared}"
-            return "text", f"{why}: kept as text"
-    return inferred, reason
+            return "text", f"{why}: kept as text", False
+    return inferred, reason, False
+
+
+def _kept_whole_note(declared: str, shaped: InferredType, reason: str, counts: _Counts) -> str:
+    """Why a column declared a type whose values all read as one (``shaped``) is text: the widest
+    number's digits where a number's width decided it (``reason`` otherwise)."""
+    why = reason
+    if shaped in ("integer", "numeric") and reason.startswith(("integers of", "numbers of")):
+        whole, scale = _whole_digits(counts), counts["max_scale"] or 0
+        parts = f" ({whole} whole, {scale} fraction)" if shaped == "numeric" and scale else ""
+        why = (
+            f"its widest {'integer' if shaped == 'integer' else 'number'} has {whole + scale} digits{parts}, "
+            f"more than the {MAX_NUMERIC_DIGITS} a numeric column holds here"
+        )
+    return f"declared {declared}, kept as text so that every cell arrives as written: {why}"
+
+
+def _a(inferred: InferredType) -> str:
+    """``an integer``, ``a number``, ``a date``: what a value of the type is called."""
+    if inferred == "integer":
+        return "an integer"
+    return "a number" if inferred in ("numeric", "double") else f"a {inferred}"
 
 
 def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict[str, int]:

@@ -32,13 +32,13 @@ from columnar_etl.rules import (
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
-    INTEGER_REGEX,
     MONTH_TIME_REGEX,
     NAME_STARTS,
     NAMED_DATE_FAMILIES,
     NAMED_DAY_START_REGEX,
     NUL,
     NUMBER_REGEXES,
+    PROFILE_INTEGER_REGEX,
     THOUSANDS_SEPARATOR,
     WHITESPACE,
     ZONE_NAME_AT_REGEX,
@@ -311,7 +311,7 @@ def column_projections(
         f"AND regexp_full_match({t}, {quote_literal(FINER_THAN_MICROSECONDS_REGEX)}) "
         f"THEN {Shape.TS_FINER_THAN_MICROSECONDS:d} ELSE CASE {numbers} {other} END",
         f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
-        f"WHEN regexp_full_match({t}, {quote_literal(INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
+        f"WHEN regexp_full_match({t}, {quote_literal(PROFILE_INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
         # A dashed day-first date has its '-' third or second (20-05-2025, 2-5-2025), or fifth (2-05-2025:
         # the branch above, where dates('-') holds it).
