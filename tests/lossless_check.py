@@ -13,7 +13,8 @@ Equality by storage class (a cell equal this way needs no audit row):
 - NULL → NULL.
 - INTEGER → the same number (int, Decimal, float compared exactly; 0/1 as a boolean) or its decimal text.
 - REAL → a float exactly equal (all 17 digits), a numeric that converts back to exactly that float, or
-  number text that does; as ``bytea`` (a column mixing BLOBs), SQLite's own text of it only (``0.0``).
+  number text that does; as ``bytea`` (a column mixing BLOBs), the bytes of the text the load writes
+  of it (:func:`real_text`: 17 digits, ``-0.0`` signed) or of SQLite's own (``0.0``), never an integer's.
 - BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
   and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
@@ -354,6 +355,19 @@ def sqlite_text(value: float) -> str:
     return str(_SQLITE.execute("SELECT CAST(? AS TEXT)", (value,)).fetchone()[0])
 
 
+def real_text(value: float) -> str:
+    """``value`` as the load writes a REAL as text (README: "REAL cells keep all 17 digits"): SQLite's
+    ``printf('%!.17g')``, or more digits where those do not read back as the double (near the ends of
+    the range), and ``-0.0`` for a negative zero (whose every SQLite text is ``0.0``)."""
+    if value == 0 and math.copysign(1.0, value) < 0:
+        return "-0.0"
+    for digits in (17, 18, 19):
+        text = str(_SQLITE.execute(f"SELECT printf('%!.{digits}g', ?)", (value,)).fetchone()[0])
+        if _SQLITE.execute("SELECT CAST(? AS REAL) = ?", (text, value)).fetchone()[0]:
+            return text
+    return str(_SQLITE.execute("SELECT printf('%!.20g', ?)", (value,)).fetchone()[0])
+
+
 def equal_unaudited(cell: Cell, target: Any) -> bool:
     """Whether ``target`` holds exactly ``cell``'s value (no cleaning rule needed)."""
     kind, value = cell.storage, cell.value
@@ -381,9 +395,12 @@ def equal_unaudited(cell: Cell, target: Any) -> bool:
         if isinstance(target, str):
             return target == repr(value) or _float_text_equals(target, value)
         if isinstance(target, bytes):
-            # Stored as its bytes: SQLite's own text of the double (``0.0``, ``1.0e+20``), not any text
-            # of the same number (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
-            return target == sqlite_text(value).encode()
+            # Stored as its bytes: the text of a double (SQLite's own, ``0.0``, ``1.0e+20``, or the
+            # digits that read back as it, ``-0.0`` with its sign), not any text of the same number
+            # (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
+            negative_zero = value == 0 and math.copysign(1.0, value) < 0
+            own = not negative_zero and target == sqlite_text(value).encode()
+            return own or target == real_text(value).encode()
         return False
     if kind == "blob":
         if isinstance(target, bytes):
