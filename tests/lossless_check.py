@@ -13,7 +13,8 @@ Equality by storage class (a cell equal this way needs no audit row):
 - NULL → NULL.
 - INTEGER → the same number (int, Decimal, float compared exactly; 0/1 as a boolean) or its decimal text.
 - REAL → a float exactly equal (all 17 digits), a numeric that converts back to exactly that float, or
-  number text that does; as ``bytea`` (a column mixing BLOBs), SQLite's own text of it only (``0.0``).
+  number text that does; as ``bytea`` (a column mixing BLOBs), the bytes of a REAL's text (with its point:
+  ``0.0``, ``1.0e+20``, ``-0.0``, 17 digits) that reads back as it (not SQLite's ``0.0`` of a -0.0).
 - BLOB → byte-identical ``bytea`` (or PostgreSQL's ``\\x<hex>`` text). No audit row excuses a change.
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
   and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
@@ -346,14 +347,6 @@ def _float_text_equals(text: str, value: float) -> bool:
         return False
 
 
-_SQLITE = sqlite3.connect(":memory:", check_same_thread=False)
-
-
-def sqlite_text(value: float) -> str:
-    """``value`` as SQLite writes a REAL as text (``CAST(x AS TEXT)``: ``0.0``, ``1.0e+20``)."""
-    return str(_SQLITE.execute("SELECT CAST(? AS TEXT)", (value,)).fetchone()[0])
-
-
 def equal_unaudited(cell: Cell, target: Any) -> bool:
     """Whether ``target`` holds exactly ``cell``'s value (no cleaning rule needed)."""
     kind, value = cell.storage, cell.value
@@ -381,9 +374,13 @@ def equal_unaudited(cell: Cell, target: Any) -> bool:
         if isinstance(target, str):
             return target == repr(value) or _float_text_equals(target, value)
         if isinstance(target, bytes):
-            # Stored as its bytes: SQLite's own text of the double (``0.0``, ``1.0e+20``), not any text
-            # of the same number (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
-            return target == sqlite_text(value).encode()
+            # Stored as its bytes: a REAL's text, with its point, as SQLite or the cleaner's 17 digits
+            # write it (``0.0``, ``1.0e+20``, ``-0.0``, ``0.30000000000000004``), that reads back as
+            # exactly this double (SQLite's ``0.0`` of a -0.0 lost its sign); not another text of the
+            # number (``0`` is the INTEGER 0's: a keyless REAL row took the INTEGER's row).
+            text = target.decode("ascii", "replace")
+            written = "." in text or text.lstrip("+-").lower() == "inf"
+            return written and _float_text_equals(text, value)
         return False
     if kind == "blob":
         if isinstance(target, bytes):
