@@ -195,35 +195,58 @@ def test_a_replayed_plan_reads_reals_and_scales_as_this_export_holds_them(
     # REALs and one amount has more decimals. The replayed plan said "no REAL cells here", so they were
     # read as SQLite's 15-digit text (304258.574601868), and its scale was the old export's, so the
     # amount was rounded (2441447.92): both unaudited (h46's fuzz). Now read as this export holds them.
+    # Its notes were all TEXT, this quarter's hold BLOBs: read as text they were decoded (b'blobby' was
+    # loaded as 'blobby', unaudited); now bytea, as a fresh profile types them, and the run says so.
     import sqlite3
 
     from columnar_etl.planning.plan import Plan
 
     from .lossless_check import check_run, summarize
 
-    def export(name: str, rows: list[tuple[int, Any, str]]) -> Path:
+    def export(name: str, rows: list[tuple[int, Any, str, Any]]) -> Path:
         path = tmp_path / name
         with sqlite3.connect(path) as con:
-            con.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, code, amount TEXT)")
-            con.executemany("INSERT INTO items VALUES (?, ?, ?)", rows)
+            con.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, code, amount TEXT, note TEXT)")
+            con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", rows)
         return path
 
     first = run(
-        export("q1.db", [(i, f"c{i}", f"{i}.25") for i in range(1, 50)]), settings=settings, mode="simple"
+        export("q1.db", [(i, f"c{i}", f"{i}.25", f"note {i}") for i in range(1, 50)]),
+        settings=settings,
+        mode="simple",
     )
     assert first.exit_code in (0, 2), first.record.error
-    reals = [(1, 304258.5746018684, "2.50"), (2, "c2", "3.75"), (3, 0.1 + 0.2, "1.00")]
+    reals = [
+        (1, 304258.5746018684, "2.50", b"blobby"),
+        (2, "c2", "3.75", b"caf\xe9 \xff\x00"),
+        (3, 0.1 + 0.2, "1.00", "plain"),
+        (4, "c4", "4.00", None),
+    ]
     second = run(export("q2.db", reals), settings=settings, replay=first.run_dir / "run.json", mode="simple")
     assert second.exit_code in (0, 2), second.record.error
     violations = check_run(second, tmp_path / "q2.db", settings.target, settings.base_schema)
     assert violations == [], summarize(violations)
     loaded = pg_query(settings.target, f'SELECT id, code FROM "{settings.base_schema}".items ORDER BY id')
-    assert loaded == [(1, repr(304258.5746018684)), (2, "c2"), (3, repr(0.1 + 0.2))]
+    assert loaded == [(1, repr(304258.5746018684)), (2, "c2"), (3, repr(0.1 + 0.2)), (4, "c4")]
+    with sqlite3.connect(tmp_path / "q2.db") as con:  # every cell's own bytes (a TEXT's in UTF-8)
+        source_bytes = con.execute("SELECT id, CAST(note AS BLOB) FROM items ORDER BY id").fetchall()
+    notes = pg_query(settings.target, f'SELECT id, note FROM "{settings.base_schema}".items ORDER BY id')
+    assert [(i, None if v is None else bytes(v)) for i, v in notes] == source_bytes
+    typed = (
+        "SELECT data_type FROM information_schema.columns "
+        f"WHERE table_schema = '{settings.base_schema}' AND table_name = 'items' AND column_name = 'note'"
+    )
+    assert pg_query(settings.target, typed) == [("bytea",)]
+    said = [w for w in second.record.warnings if w.startswith("items.note:")]
+    assert said == [
+        "items.note: the plan reads it as text, but this export holds BLOB cells there: loaded as bytea "
+        "(as its profile types it), every cell byte for byte"
+    ]
 
     # The same plan applied by `clean --plan`, which profiles nothing: a value with more fraction
     # digits than the plan's scale is quarantined (numeric_scale), never rounded.
     plan = Plan.from_dict(json.loads((first.run_dir / "run.json").read_text())["plan"])
-    longer = export("q3.db", [(1, 304258.5746018684, "2441447.91617884"), (2, "c2", "3.75")])
+    longer = export("q3.db", [(1, 304258.5746018684, "2441447.91617884", "a"), (2, "c2", "3.75", "b")])
     cleaned = tmp_path / "q3_clean.db"
     columnar_clean(longer, plan, output=cleaned, quarantine=tmp_path / "q3_quarantine.parquet")
     with sqlite3.connect(cleaned) as con:

@@ -516,7 +516,7 @@ def _stages(
             record.warnings += [r.message for r in gate.reasons]
     replayed = Plan.from_dict(replay) if replay is not None else None
     if replayed is not None:
-        record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings))
+        record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings), profiled)
     planned = plan_step(profiled, settings, plan=replayed)
     record.plan = planned.plan.to_dict()
     _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)

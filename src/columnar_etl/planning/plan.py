@@ -374,14 +374,24 @@ def build_plan(
     return replace(named, notes=named.notes + long_name_notes(named))
 
 
-def plan_differences(used: Plan, profiled: Plan) -> list[str]:
+def plan_differences(used: Plan, profiled: Plan, profile: Profile | None = None) -> list[str]:
     """Where ``used`` (a replayed or saved plan) types a column other than the plan of this export's
     own profile does, one line each: its values are read as ``used`` says (every change audited), but
-    the export may no longer be what that plan was made for (a ZIP code column of leading zeros)."""
+    the export may no longer be what that plan was made for (a ZIP code column of leading zeros).
+
+    A column in which ``profile`` (of this export) finds BLOB cells is no such column: it is loaded as
+    bytea whatever ``used`` says (:func:`fitted_to_export`), and its line says so.
+    """
     found = []
     for name, table in used.tables.items():
         fresh = profiled.tables.get(name)
         for column in table.columns:
+            if holds_blobs(column, profile, name):
+                found.append(
+                    f"{name}.{column.name}: the plan reads it as {column.pg_type}, but this export holds "
+                    "BLOB cells there: loaded as bytea (as its profile types it), every cell byte for byte"
+                )
+                continue
             if fresh is None or column.name not in fresh.column_names:
                 continue
             now = fresh[column.name]
@@ -402,7 +412,8 @@ def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
     more: those facts are taken from ``profiled``, a profile of every row of this export, or assumed
     where there is none (the read is then only slower). A numeric column's scale was measured on the
     other export's values: each value is checked against it (``numeric_scale`` quarantines one with
-    more fraction digits) instead of rounded.
+    more fraction digits) instead of rounded. A column ``profiled`` finds BLOB cells in is read as
+    bytea, the type a fresh profile gives it (:func:`holds_blobs`): when in doubt, the wider type.
     """
     tables = {}
     for name, table in plan.tables.items():
@@ -410,6 +421,8 @@ def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
         whole = found is not None and found.sampled_rows is None
         columns = []
         for column in table.columns:
+            if holds_blobs(column, profiled, name):
+                column = as_bytes(column)
             seen = found.columns.get(column.name) if found is not None and whole else None
             if seen is None:
                 reals = invalid_encoding = mixed_classes = True
@@ -429,6 +442,40 @@ def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
             )
         tables[name] = replace(table, columns=tuple(columns))
     return replace(plan, tables=tables)
+
+
+def holds_blobs(column: ColumnPlan, profiled: Profile | None, table: str) -> bool:
+    """True when ``column`` (of a replayed or saved plan) is not read as bytea, yet ``profiled`` (even a
+    sample: one BLOB cell proves the column holds bytes) finds BLOB cells in it.
+
+    Read as text, such a cell would be decoded (a valid UTF-8 one loaded as text, unaudited; another
+    decoded by the encoding fallback or quarantined), where a fresh profile keeps it as bytes. A hashed
+    column is the operator's: it stays text (the hash is of its cleaned text).
+    """
+    if profiled is None or column.type == "bytea" or column.mask is not None:
+        return False
+    found = profiled.tables.get(table)
+    seen = found.columns.get(column.name) if found is not None else None
+    return seen is not None and bool(seen.storage_classes.get("blob"))
+
+
+def as_bytes(column: ColumnPlan) -> ColumnPlan:
+    """``column`` read as a fresh profile reads a column with BLOB cells: bytea (an INTEGER, REAL or
+    TEXT cell among them becomes the UTF-8 bytes of its text, audited ``as_bytes``)."""
+    return replace(
+        column,
+        type="bytea",
+        formats=(),
+        date_order=None,
+        scale=None,
+        epoch_unit=None,
+        decimal_comma=False,
+        thousands_separator=False,
+        rounds=False,
+        checks_scale=False,
+        precision=NUMERIC_PRECISION,
+        as_written=False,
+    )
 
 
 def long_name_notes(plan: Plan) -> tuple[str, ...]:
