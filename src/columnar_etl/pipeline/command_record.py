@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.pipeline.record import (
     RUN_FILE,
@@ -93,6 +93,7 @@ def command_record(
     stage (default: the command). :class:`~columnar_etl.pipeline.record.RunRecordError` when the first
     run.json cannot be written: nothing is done then.
     """
+    OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's run) may have set it
     mark_interrupted_runs(settings.runs_dir)
     run_id = new_run_id()
     record = RunRecord(
@@ -138,6 +139,7 @@ def command_record(
     else:
         step.status = record.outcome = "warn" if record.warnings else "done"
     finally:
+        OUTCOME_DECIDED.set()  # an interrupt from here on lets the record be written and printed
         step.seconds = time.perf_counter() - started
         record.finished = time.time()
         _write_last(recorded)
