@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 import columnar_etl.__main__ as entry
 import columnar_etl.pipeline.command_record as command_record
+import columnar_etl.pipeline.record as record_module
 import columnar_etl.pipeline.runner as runner_module
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
@@ -184,3 +185,45 @@ def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
             signal.signal(stop, handler)
     assert ended.value.code == 1
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+
+
+def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
+    real = record_module.write_text_atomically
+    calls = [0]
+
+    def write(*args: Any, **kwargs: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 1:
+            raise KeyboardInterrupt
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(record_module, "write_text_atomically", write)
+
+
+def test_an_interrupt_during_a_runs_first_record_write_leaves_it_interrupted(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM then left an empty run directory (exit 1, no run.json).
+    _interrupt_the_first_write(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        run(small_fixture, settings=settings, mode="simple")
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["outcome"], record["exit_code"], record["stages"]) == ("interrupted", 1, [])
+    assert settings.target is not None
+    assert _version_schemas(settings.target) == []
+
+
+def test_an_interrupt_during_a_cutovers_first_record_write_leaves_it_interrupted(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    _interrupt_the_first_write(monkeypatch)
+    ended = CliRunner().invoke(app, ["--target", settings.target, "rollback"])
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("rollback", "interrupted", 1)

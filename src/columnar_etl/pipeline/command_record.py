@@ -30,6 +30,7 @@ from columnar_etl.pipeline.record import (
     error_line,
     error_of,
     mark_interrupted_runs,
+    record_interrupted_start,
     record_not_written,
 )
 
@@ -108,6 +109,9 @@ def command_record(
         record.write()
     except OSError as exc:
         raise record_not_written(exc, record.run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
     recorded: Recorded[Any] = Recorded(record)
     step = StageRecord(stage or command)
     record.stages.append(step)

@@ -49,6 +49,7 @@ from columnar_etl.pipeline.record import (
     error_line,
     mark_interrupted_runs,
     read_record,
+    record_interrupted_start,
     record_not_written,
     write_json,
 )
@@ -190,6 +191,9 @@ def run(
         )
     except OSError as exc:
         raise record_not_written(exc, run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
