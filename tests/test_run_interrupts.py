@@ -18,10 +18,12 @@ from typer.testing import CliRunner
 import columnar_etl.__main__ as entry
 import columnar_etl.pipeline.command_record as command_record
 import columnar_etl.pipeline.record as record_module
+import columnar_etl.pipeline.recorded as recorded_module
 import columnar_etl.pipeline.runner as runner_module
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED
+from columnar_etl.pipeline.recorded import recorded_switch
 from columnar_etl.pipeline.runner import Mode, run
 
 from .conftest import pg_query, run_env, run_settings
@@ -227,3 +229,33 @@ def test_an_interrupt_during_a_cutovers_first_record_write_leaves_it_interrupted
     (run_dir,) = Path(settings.runs_dir).iterdir()
     record = json.loads((run_dir / "run.json").read_text())
     assert (record["command"], record["outcome"], record["exit_code"]) == ("rollback", "interrupted", 1)
+
+
+def test_an_interrupt_raised_as_a_cutovers_commit_returns_finds_the_views_switched(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    loaded = run(small_fixture, settings=settings, mode="blue-green")
+    version = loaded.record.version_schema
+    assert version is not None and _views_point_to(settings.target) == set()
+    armed = [False]
+    real_note = recorded_module._note_switch
+    real_commit: Callable[[Any], None] = adbc_driver_manager.dbapi.Connection.commit
+
+    def note_then_arm(*args: Any) -> None:  # the cutover's before_commit notes it: its commit is next
+        real_note(*args)
+        armed[0] = True
+
+    def commit(conn: Any) -> None:
+        real_commit(conn)
+        if armed[0]:
+            armed[0] = False
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(recorded_module, "_note_switch", note_then_arm)
+    monkeypatch.setattr(adbc_driver_manager.dbapi.Connection, "commit", commit)
+    switched = recorded_switch(version, settings=settings)
+    assert (switched.record.outcome, switched.record.exit_code) == ("warn", 2), switched.record.error
+    assert _views_point_to(settings.target) == {version}
+    record = json.loads(switched.path.read_text())
+    assert (record["command"], record["outcome"], record["version_schema"]) == ("cutover", "warn", version)
