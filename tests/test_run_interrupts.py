@@ -3,6 +3,7 @@ holds. Found by an interruption fuzz (helper 47): each point is injected determi
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import signal
@@ -259,3 +260,34 @@ def test_an_interrupt_raised_as_a_cutovers_commit_returns_finds_the_views_switch
     assert _views_point_to(settings.target) == {version}
     record = json.loads(switched.path.read_text())
     assert (record["command"], record["outcome"], record["version_schema"]) == ("cutover", "warn", version)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "stage"),
+    [
+        (["rollback"], "rollback", "columnar_etl.pipeline.recorded"),
+        (["schemas", "prune", "--keep", "1"], "schemas prune", "columnar_etl.loading.versions"),
+    ],
+)
+def test_an_interrupt_while_a_recorded_command_imports_its_stage_leaves_it_interrupted(
+    command: list[str], name: str, stage: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM 1.5-2.5 s into `load`/`cutover`/`rollback` on a busy machine (its stage importing)
+    # ended it exit 1 with no run.json.
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == stage:
+            raise KeyboardInterrupt
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    ended = CliRunner().invoke(app, ["--target", settings.target, *command])
+    monkeypatch.setattr(builtins, "__import__", real_import)
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)

@@ -149,6 +149,16 @@ def command_record(
         _write_last(recorded)
 
 
+def record_interrupted(
+    command: str, settings: Settings, *, mode: str, source: str | Path | None = None
+) -> None:
+    """Leave the record of ``command``, stopped by an interrupt before its work began (while its stage
+    imported): ``interrupted``, exit 1, as one stopped during its work. The interrupt is the caller's
+    to raise again."""
+    with command_record(command, settings, mode=mode, source=source):
+        raise KeyboardInterrupt
+
+
 def recorded_call(
     command: str,
     settings: Settings,
