@@ -23,6 +23,7 @@ sleep, medians of 20 interleaved: 464 -> 351 ms of CPU; in a wide ``run`` the po
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import importlib
@@ -49,6 +50,32 @@ def main() -> None:
     # rolled back or recorded (a run's run.json says so) instead of the process vanishing mid-write.
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, _interrupted)
+    try:
+        _start()
+    except KeyboardInterrupt:
+        # Before the command line's own handling is in place (while it imports), or after it (as the
+        # process ends): still the one line and exit 1, not a traceback and Python's 130 / -SIGINT.
+        sys.stderr.write(f"error: {INTERRUPTED_LINE}\n")
+        _exit_now(1)
+
+
+def _exit_now(status: int) -> None:
+    """End the process with ``status`` without the interpreter's teardown: a thread started above may
+    be inside DuckDB (C++), and the teardown under it aborted the process ("terminate called without
+    an active exception", -SIGABRT). The exit handlers run and the output is flushed first."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
+
+
+#: What an interrupt outside any command prints (the commands' own line says the same).
+INTERRUPTED_LINE = "interrupted: nothing live changed (hint: run again)"
+
+
+def _start() -> None:
+    """:func:`main` once the interrupt handlers are in place."""
     gc.disable()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     words = set(sys.argv[1:])
@@ -73,10 +100,11 @@ def main() -> None:
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    from columnar_etl.errors import INTERRUPTED  # deliberate: standard library only, already imported
+    from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED  # deliberate: stdlib only, imported
 
     INTERRUPTED.set()
-    raise KeyboardInterrupt
+    if not OUTCOME_DECIDED.is_set():  # else the record is being written and printed: let it end
+        raise KeyboardInterrupt
 
 
 def early_export(words: list[str]) -> Path | None:

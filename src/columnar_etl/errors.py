@@ -54,6 +54,11 @@ def exit_code_lines() -> list[str]:
 #: lands inside a library's call (ADBC pulling the cleaned batches, DuckDB running a query) comes
 #: back as that library's error, not as ``KeyboardInterrupt``: this says what it was.
 INTERRUPTED = threading.Event()
+#: Set once a command's outcome is decided: what is left is writing its record and printing it. An
+#: interrupt then only sets :data:`INTERRUPTED` (see ``__main__``): it would otherwise cut the record's
+#: last write short (run.json left "running") or end the process with exit 1 ("nothing live changed")
+#: after a commit the record says happened. Cleared when a run or a recorded command starts.
+OUTCOME_DECIDED = threading.Event()
 
 
 class EtlError(Exception):

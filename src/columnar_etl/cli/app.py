@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import inspect
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -35,7 +36,7 @@ from columnar_etl.config import (
 from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
-from columnar_etl.pipeline.command_record import Recorded
+from columnar_etl.pipeline.command_record import Recorded, record_interrupted
 from columnar_etl.pipeline.record import error_of
 from columnar_etl.version import __version__
 
@@ -432,6 +433,20 @@ def recorded_settings(
         return state.settings
     except ConfigError as exc:
         record_failed_settings(ctx, exc, command, mode=mode, source=source, as_json=as_json)
+        raise
+
+
+@contextmanager
+def stage_imported(
+    command: str, settings: Settings, *, mode: str, source: Path | None = None
+) -> Iterator[None]:
+    """The block imports the stage of ``command``, a command that leaves a run record (a second or two
+    on a busy machine): an interrupt then leaves its run.json ``interrupted`` (exit 1) too, as one
+    during its work does, not a command that ended with no record."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        record_interrupted(command, settings, mode=mode, source=source)
         raise
 
 

@@ -16,6 +16,7 @@ from columnar_etl.cli.app import (
     end_recorded,
     out,
     recorded_settings,
+    stage_imported,
     sub_app,
     with_outcome,
 )
@@ -228,10 +229,10 @@ def backup_target_restore(
 
     Leaves runs/<run_id>/run.json (command "backup target-restore"), however it ends.
     """
-    from columnar_etl.backups import restore_target  # deliberate: stage loaded when the command runs
-
     mode = "database" if database else "schema"  # into a new database, or a new schema of the target's
     settings = recorded_settings(ctx, "backup target-restore", mode=mode, source=file, as_json=as_json)
+    with stage_imported("backup target-restore", settings, mode=mode, source=file):
+        from columnar_etl.backups import restore_target  # deliberate: stage loaded when the command runs
     recorded = recorded_call(
         "backup target-restore",
         settings,

@@ -17,6 +17,7 @@ from columnar_etl.cli.app import (
     end_recorded,
     out,
     recorded_settings,
+    stage_imported,
     sub_app,
 )
 from columnar_etl.config import Settings, mask_uri
@@ -102,10 +103,10 @@ def load_command(
 
     Leaves runs/<run_id>/run.json (command "load"), however it ends.
     """
-    from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
-    from columnar_etl.pipeline.recorded import recorded_load  # deliberate: stage loaded when the command runs
-
     settings = recorded_settings(ctx, "load", mode=mode.value, source=source, as_json=as_json)
+    with stage_imported("load", settings, mode=mode.value, source=source):
+        from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
+        from columnar_etl.pipeline.recorded import recorded_load  # deliberate: loaded when the command runs
     recorded = recorded_load(
         source,
         mode=mode.value,
@@ -194,9 +195,9 @@ def cutover_command(
 
     Leaves runs/<run_id>/run.json (command "cutover"), however it ends.
     """
-    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-
     settings = recorded_settings(ctx, "cutover", mode="cutover", as_json=as_json)
+    with stage_imported("cutover", settings, mode="cutover"):
+        from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
     end_recorded(recorded_switch(version, base=base, settings=settings), as_json, _print_switch)
 
 
@@ -206,9 +207,9 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
 
     Leaves runs/<run_id>/run.json (command "rollback"), however it ends.
     """
-    from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-
     settings = recorded_settings(ctx, "rollback", mode="rollback", as_json=as_json)
+    with stage_imported("rollback", settings, mode="rollback"):
+        from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
     end_recorded(recorded_switch(base=base, settings=settings, rollback_to=True), as_json, _print_switch)
 
 
@@ -267,10 +268,10 @@ def schemas_prune(
 
     Leaves runs/<run_id>/run.json (command "schemas prune"), however it ends (also a --dry-run).
     """
-    from columnar_etl.loading.versions import prune_versions  # deliberate: stage loaded when the command runs
-
     mode = "dry-run" if dry_run else "prune"
     settings = recorded_settings(ctx, "schemas prune", mode=mode, as_json=as_json)
+    with stage_imported("schemas prune", settings, mode=mode):
+        from columnar_etl.loading.versions import prune_versions  # deliberate: loaded when the command runs
 
     uris: list[str] = []
 

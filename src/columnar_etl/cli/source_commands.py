@@ -9,7 +9,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from columnar_etl.cli.app import app, cli_state, echo_json, end_recorded, out, recorded_settings
+from columnar_etl.cli.app import (
+    app,
+    cli_state,
+    echo_json,
+    end_recorded,
+    out,
+    recorded_settings,
+    stage_imported,
+)
 from columnar_etl.config import mask_uri
 from columnar_etl.errors import EtlError
 from columnar_etl.pg.embedded import resolve_target
@@ -59,9 +67,9 @@ def copy_raw_command(
 
     Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
     """
-    from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
-
     settings = recorded_settings(ctx, "copy-raw", mode="copy-raw", source=source, as_json=as_json)
+    with stage_imported("copy-raw", settings, mode="copy-raw", source=source):
+        from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
     uris: list[str] = []
 
     def copy() -> RawCopyResult:

@@ -54,7 +54,7 @@ from columnar_etl.loading.validate import (
 )
 from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
-from columnar_etl.pg.connect import connect, rollback_quietly
+from columnar_etl.pg.connect import commit, connect, rollback_quietly
 from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifier, short_identifiers
 
 Mode = Literal["simple", "canary", "blue-green"]
@@ -254,13 +254,17 @@ def _load(
             if result.mode == "canary" or result.status == "already_loaded":
                 conn.rollback()
             else:
+
+                def committed() -> None:  # first thing after the commit, also when an interrupt arrived
+                    # during it (see pg.connect.commit): from here on an interrupt finds the version live
+                    result.committed = True
+
                 try:
-                    conn.commit()
+                    commit(conn, committed)
                 except adbc_driver_manager.Error as exc:
                     raise LoadError(
                         f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
                     ) from exc
-                result.committed = True  # first thing: an interrupt from here on finds the version live
             result.seconds["commit"] = time.perf_counter() - tick
         except BaseException:
             rollback_quietly(conn)

@@ -159,14 +159,50 @@ def transaction(uri: str, *, committed: Callable[[], None] | None = None) -> Ite
     conn = connect(uri, autocommit=False)
     try:
         yield conn
-        conn.commit()
-        if committed is not None:
-            committed()
+        commit(conn, committed)
     except BaseException:
         rollback_quietly(conn)
         raise
     finally:
         conn.close()
+
+
+def commit(conn: Any, committed: Callable[[], None] | None = None) -> None:
+    """Commit ``conn``'s transaction, then call ``committed``: also when an interrupt cut in and the
+    commit happened all the same.
+
+    Python runs a signal's handler (Ctrl-C, SIGTERM: ``KeyboardInterrupt``) between bytecodes, so one
+    that arrives while the driver waits for the server's COMMIT is raised the moment the call returns,
+    the transaction committed: the interrupt alone cannot say whether it was. The server can: a
+    transaction that wrote has a transaction id until it ends, so on the same connection (no new one
+    while the operator waits) ``txid_current_if_assigned()`` is NULL only if the commit happened.
+    A connection that cannot answer any more counts as not committed (the server rolls back a
+    transaction whose connection died before its COMMIT).
+    """
+    try:
+        conn.commit()
+    except KeyboardInterrupt:
+        if committed is not None and _committed_after_all(conn):
+            committed()
+        raise
+    if committed is not None:
+        committed()
+
+
+def _committed_after_all(conn: Any) -> bool:
+    """Whether the transaction of ``conn`` (one that wrote) is committed; see :func:`commit`."""
+    import adbc_driver_manager
+
+    try:
+        cursor = conn.cursor()
+        try:
+            cursor.execute("SELECT txid_current_if_assigned() IS NULL")
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    except adbc_driver_manager.Error:
+        return False
+    return bool(row and row[0])
 
 
 def rollback_quietly(conn: Any) -> None:

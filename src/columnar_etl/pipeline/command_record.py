@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.pipeline.record import (
     RUN_FILE,
@@ -30,6 +30,7 @@ from columnar_etl.pipeline.record import (
     error_line,
     error_of,
     mark_interrupted_runs,
+    record_interrupted_start,
     record_not_written,
 )
 
@@ -93,6 +94,7 @@ def command_record(
     stage (default: the command). :class:`~columnar_etl.pipeline.record.RunRecordError` when the first
     run.json cannot be written: nothing is done then.
     """
+    OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's run) may have set it
     mark_interrupted_runs(settings.runs_dir)
     run_id = new_run_id()
     record = RunRecord(
@@ -107,6 +109,9 @@ def command_record(
         record.write()
     except OSError as exc:
         raise record_not_written(exc, record.run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
     recorded: Recorded[Any] = Recorded(record)
     step = StageRecord(stage or command)
     record.stages.append(step)
@@ -138,9 +143,20 @@ def command_record(
     else:
         step.status = record.outcome = "warn" if record.warnings else "done"
     finally:
+        OUTCOME_DECIDED.set()  # an interrupt from here on lets the record be written and printed
         step.seconds = time.perf_counter() - started
         record.finished = time.time()
         _write_last(recorded)
+
+
+def record_interrupted(
+    command: str, settings: Settings, *, mode: str, source: str | Path | None = None
+) -> None:
+    """Leave the record of ``command``, stopped by an interrupt before its work began (while its stage
+    imported): ``interrupted``, exit 1, as one stopped during its work. The interrupt is the caller's
+    to raise again."""
+    with command_record(command, settings, mode=mode, source=source):
+        raise KeyboardInterrupt
 
 
 def recorded_call(

@@ -10,6 +10,7 @@ the same record with what they know.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import json
@@ -206,6 +207,22 @@ def record_not_written(exc: OSError, run_dir: Path) -> RunRecordError:
         path=run_dir,
         hint="runs_dir must be a writable directory with free space (setting runs_dir)",
     )
+
+
+def record_interrupted_start(record: RunRecord) -> None:
+    """Record a command that an interrupt (Ctrl-C, SIGTERM) stopped as its first run.json was written,
+    before it did anything: ``interrupted`` (exit 1), written as well as it can be. Without it the run
+    directory was left empty (or its run.json ``running``, for a process that exited 1)."""
+    record.outcome = "interrupted"
+    record.error = {
+        "error": "KeyboardInterrupt",
+        "message": "interrupted: nothing live changed",
+        "hint": "run again",
+        "exit_code": int(ExitCode.ERROR),
+    }
+    record.finished = time.time()
+    with contextlib.suppress(OSError):
+        record.write()
 
 
 #: What PostgreSQL says of a statement a client cancelled: ADBC cancels the statement it is running when

@@ -33,7 +33,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import INTERRUPTED, EtlError, ExitCode, UsageError
+from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode, UsageError
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.models import Issue, Profile
 from columnar_etl.observability.health import HealthSampler
@@ -49,6 +49,7 @@ from columnar_etl.pipeline.record import (
     error_line,
     mark_interrupted_runs,
     read_record,
+    record_interrupted_start,
     record_not_written,
     write_json,
 )
@@ -167,6 +168,7 @@ def run(
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
         settings = settings.model_copy(update=updates)
     apply_password_command(settings)
+    OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's) may have set it
     run_id = new_run_id()
     run_dir = Path(settings.runs_dir) / run_id
     mark_interrupted_runs(settings.runs_dir)
@@ -189,6 +191,9 @@ def run(
         )
     except OSError as exc:
         raise record_not_written(exc, run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
     log = get_logger(stage="run")
     metrics = RunMetrics()
     result = RunResult(record=record)
@@ -220,6 +225,9 @@ def run(
         _record_interrupt(result, exc)
         raise
     finally:
+        # The outcome is decided: an interrupt from here on (the CLI's, see __main__) lets the record
+        # be written and printed, and the process ends with its exit code.
+        OUTCOME_DECIDED.set()
         record.finished = time.time()
         profile_ended.set()
         later.join()  # never leaves an import running behind the caller's back

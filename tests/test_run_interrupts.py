@@ -1,0 +1,293 @@
+"""Interrupts (Ctrl-C, SIGTERM) at named points of a run: the exit code and run.json say what the target
+holds. Found by an interruption fuzz (helper 47): each point is injected deterministically here."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import adbc_driver_manager.dbapi
+import pytest
+from typer.testing import CliRunner
+
+import columnar_etl.__main__ as entry
+import columnar_etl.pipeline.command_record as command_record
+import columnar_etl.pipeline.record as record_module
+import columnar_etl.pipeline.recorded as recorded_module
+import columnar_etl.pipeline.runner as runner_module
+from columnar_etl.cli import app
+from columnar_etl.config import Settings
+from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED
+from columnar_etl.pipeline.recorded import recorded_switch
+from columnar_etl.pipeline.runner import Mode, run
+
+from .conftest import pg_query, run_env, run_settings
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, pg_uri: str) -> Settings:
+    return run_settings(tmp_path, pg_uri)
+
+
+def _version_schemas(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk\\_v%' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+def _views_point_to(uri: str) -> set[str]:
+    usage = "information_schema.view_table_usage WHERE view_schema = 'servicedesk'"
+    rows = pg_query(uri, f"SELECT DISTINCT table_schema FROM {usage}")
+    return {row[0] for row in rows}
+
+
+def _interrupt_the_load_commit(monkeypatch: pytest.MonkeyPatch, when: str) -> list[bool]:
+    """Make the load's COMMIT raise ``KeyboardInterrupt`` as a signal delivered during it does: Python runs
+    the handler at the first bytecode after the driver's call returns (``after``: committed), or at the
+    entry of the driver's ``commit`` (``before``: nothing sent). Armed at the load's last step before its
+    commit (the run's check that the export is unchanged); the other transactions commit as usual."""
+    armed = [False]
+    real_check = runner_module.check_unchanged
+    real_commit: Callable[[Any], None] = adbc_driver_manager.dbapi.Connection.commit
+
+    def check_then_arm(*args: Any) -> None:
+        real_check(*args)
+        armed[0] = True
+
+    def commit(conn: Any) -> None:
+        if not armed[0]:
+            real_commit(conn)
+            return
+        armed[0] = False
+        if when == "after":
+            real_commit(conn)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner_module, "check_unchanged", check_then_arm)
+    monkeypatch.setattr(adbc_driver_manager.dbapi.Connection, "commit", commit)
+    return armed
+
+
+@pytest.mark.parametrize("mode", ["simple", "blue-green"])
+def test_an_interrupt_raised_as_the_load_commit_returns_finds_the_version_committed(
+    mode: Mode, settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGINT during the load's COMMIT ended the run "interrupted" (exit 1, "nothing live changed")
+    # while its version was committed and, in simple mode, live.
+    assert settings.target is not None
+    _interrupt_the_load_commit(monkeypatch, "after")
+    result = run(small_fixture, settings=settings, mode=mode)
+    assert (result.outcome, result.exit_code) == ("warn", 2), result.record.error
+    record = json.loads((result.run_dir / "run.json").read_text())
+    assert (record["outcome"], record["exit_code"]) == ("warn", 2)
+    (version,) = _version_schemas(settings.target)
+    assert record["version_schema"] == version
+    where = "it is live" if mode == "simple" else "it is ready; `columnar-etl cutover` makes it live"
+    said = f"interrupted (KeyboardInterrupt) after the version was committed: {where}; "
+    assert any(w.startswith(said) for w in result.record.warnings), result.record.warnings
+    assert _views_point_to(settings.target) == ({version} if mode == "simple" else set())
+
+
+def test_an_interrupt_raised_before_the_load_commit_is_sent_changes_nothing(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    armed = _interrupt_the_load_commit(monkeypatch, "before")
+    result = run(small_fixture, settings=settings, mode="simple")
+    assert armed == [False], "the load's commit was never reached"
+    assert (result.outcome, result.exit_code) == ("interrupted", 1)
+    assert json.loads((result.run_dir / "run.json").read_text())["version_schema"] is None
+    assert _version_schemas(settings.target) == []
+    assert _views_point_to(settings.target) == set()
+
+
+@pytest.fixture
+def cli_signals() -> Iterator[None]:
+    """SIGINT handled as the command line handles it (``__main__``); the handler and the process-wide
+    interrupt state restored after the test."""
+    previous = signal.signal(signal.SIGINT, entry._interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        INTERRUPTED.clear()
+        OUTCOME_DECIDED.clear()
+
+
+def _interrupting(real: Callable[..., T]) -> Callable[..., T]:
+    """``real``, with Ctrl-C delivered to this process first: Python runs the handler at once."""
+
+    def call(*args: Any, **kwargs: Any) -> T:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(*args, **kwargs)
+
+    return call
+
+
+def test_ctrl_c_while_the_run_writes_its_report_exits_with_the_recorded_outcome(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch, cli_signals: None
+) -> None:
+    # Fuzz: SIGTERM after the simple run's commit, while it wrote its report, left run.json "running"
+    # and exit 1 ("nothing live changed") with the new version live.
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    monkeypatch.setattr(runner_module, "_write_report", _interrupting(runner_module._write_report))
+    ended = CliRunner().invoke(
+        app, ["--target", settings.target, "run", str(small_fixture), "--mode", "simple", "--yes"]
+    )
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    # The fixture has quarantined values: done with warnings.
+    assert (ended.exit_code, record["outcome"], record["exit_code"]) == (2, "warn", 2), ended.output
+    assert (run_dir / "report.html").is_file()
+    assert _views_point_to(settings.target) == {record["version_schema"]}
+    assert INTERRUPTED.is_set()
+
+
+def test_ctrl_c_while_a_load_writes_its_record_exits_with_the_recorded_outcome(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch, cli_signals: None
+) -> None:
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    monkeypatch.setattr(command_record, "_write_last", _interrupting(command_record._write_last))
+    command = ["--target", settings.target, "load", str(small_fixture), "--mode", "simple"]
+    ended = CliRunner().invoke(app, command)
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (ended.exit_code, record["outcome"], record["exit_code"]) == (2, "warn", 2), ended.output
+    assert _views_point_to(settings.target) == {record["version_schema"]}
+
+
+def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Fuzz: an interrupt in the first half second printed a traceback and ended with -SIGINT (130).
+    def interrupted(name: str) -> Any:
+        raise KeyboardInterrupt
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:  # the real one ends the process (pytest's too)
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry.importlib, "import_module", interrupted)
+    monkeypatch.setattr(entry, "_exit_now", exit_now)
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.main()
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    assert ended.value.code == 1
+    assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+
+
+def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
+    real = record_module.write_text_atomically
+    calls = [0]
+
+    def write(*args: Any, **kwargs: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 1:
+            raise KeyboardInterrupt
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(record_module, "write_text_atomically", write)
+
+
+def test_an_interrupt_during_a_runs_first_record_write_leaves_it_interrupted(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM then left an empty run directory (exit 1, no run.json).
+    _interrupt_the_first_write(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        run(small_fixture, settings=settings, mode="simple")
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["outcome"], record["exit_code"], record["stages"]) == ("interrupted", 1, [])
+    assert settings.target is not None
+    assert _version_schemas(settings.target) == []
+
+
+def test_an_interrupt_during_a_cutovers_first_record_write_leaves_it_interrupted(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    _interrupt_the_first_write(monkeypatch)
+    ended = CliRunner().invoke(app, ["--target", settings.target, "rollback"])
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("rollback", "interrupted", 1)
+
+
+def test_an_interrupt_raised_as_a_cutovers_commit_returns_finds_the_views_switched(
+    settings: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    loaded = run(small_fixture, settings=settings, mode="blue-green")
+    version = loaded.record.version_schema
+    assert version is not None and _views_point_to(settings.target) == set()
+    armed = [False]
+    real_note = recorded_module._note_switch
+    real_commit: Callable[[Any], None] = adbc_driver_manager.dbapi.Connection.commit
+
+    def note_then_arm(*args: Any) -> None:  # the cutover's before_commit notes it: its commit is next
+        real_note(*args)
+        armed[0] = True
+
+    def commit(conn: Any) -> None:
+        real_commit(conn)
+        if armed[0]:
+            armed[0] = False
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(recorded_module, "_note_switch", note_then_arm)
+    monkeypatch.setattr(adbc_driver_manager.dbapi.Connection, "commit", commit)
+    switched = recorded_switch(version, settings=settings)
+    assert (switched.record.outcome, switched.record.exit_code) == ("warn", 2), switched.record.error
+    assert _views_point_to(settings.target) == {version}
+    record = json.loads(switched.path.read_text())
+    assert (record["command"], record["outcome"], record["version_schema"]) == ("cutover", "warn", version)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "stage"),
+    [
+        (["rollback"], "rollback", "columnar_etl.pipeline.recorded"),
+        (["schemas", "prune", "--keep", "1"], "schemas prune", "columnar_etl.loading.versions"),
+    ],
+)
+def test_an_interrupt_while_a_recorded_command_imports_its_stage_leaves_it_interrupted(
+    command: list[str], name: str, stage: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM 1.5-2.5 s into `load`/`cutover`/`rollback` on a busy machine (its stage importing)
+    # ended it exit 1 with no run.json.
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == stage:
+            raise KeyboardInterrupt
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    ended = CliRunner().invoke(app, ["--target", settings.target, *command])
+    monkeypatch.setattr(builtins, "__import__", real_import)
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
