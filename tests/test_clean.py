@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
@@ -18,6 +19,7 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl import clean
@@ -1250,3 +1252,97 @@ def test_a_native_read_sqlite_would_take_from_an_index_is_read_as_text_in_rowid_
     assert result.data is not None
     assert result.data["t"].column("id").to_pylist() == in_rowid_order == [1, 2, 4, 5]
     assert result.data["t"].column("subject").to_pylist() == [row[1] for row in rows]
+
+
+def _blob_expectation(path: Path, table: str, columns: list[str]) -> tuple[list[tuple[Any, ...]], set[Any]]:
+    """Independently of the cleaner (sqlite3): each row as it should come out when a BLOB cell of a
+    column not planned bytea is quarantined (NULL there, the rest as the source holds it), and the
+    quarantine rows (row key, column, ``hex:`` and the BLOB's bytes, ``blob_in_<type>_column``)."""
+    with sqlite3.connect(path) as con:
+        cells = con.execute(f"SELECT id, {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+        blobs = {
+            (str(key), column, f"hex:{hexed}")
+            for column in columns
+            for key, hexed in con.execute(
+                f"SELECT id, hex({column}) FROM {table} WHERE typeof({column}) = 'blob'"
+            ).fetchall()
+        }
+    rows = [(row[0], *(None if isinstance(cell, bytes) else cell for cell in row[1:])) for row in cells]
+    return rows, blobs
+
+
+def test_a_blob_cell_in_a_column_a_saved_plan_reads_as_text_or_number_is_quarantined(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # clean --plan profiles nothing: a plan made where `note` held text and `n` integers, applied to an
+    # export holding BLOBs there, decoded them (b'blobby' came out as 'blobby', b'caf\xe9 \xff\x00' as
+    # 'café ÿ', b'7' as 7), unaudited (h49). Now each is quarantined with its bytes, the column's type kept.
+    ddl = "CREATE TABLE items (id INTEGER PRIMARY KEY, note TEXT, n)"
+    first = make_sqlite({"items": (ddl, [(i, f"note {i}", i) for i in range(1, 30)])}, name="q1.db")
+    plan = build_plan(profile(first), settings=load_settings())
+    assert [(c.name, c.type) for c in plan.tables["items"].columns] == [
+        ("id", "integer"),
+        ("note", "text"),
+        ("n", "integer"),
+    ]
+    rows = [
+        (1, b"blobby", 1),
+        (2, b"caf\xe9 \xff\x00", 2),
+        (3, b"", 3),
+        (4, "plain", b"7"),
+        (5, None, 5),
+        (6, "caf\u00e9", b""),
+        (7, "last", 7),
+    ]
+    second = make_sqlite({"items": (ddl, rows)}, name="q2.db")
+    out, audit, quarantine = tmp_path / "out.db", tmp_path / "a.parquet", tmp_path / "q.parquet"
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(plan.to_dict()))
+    clean(second, plan_file, output=out, audit=audit, quarantine=quarantine)
+    expected_rows, blobs = _blob_expectation(second, "items", ["note", "n"])
+    with sqlite3.connect(out) as con:
+        assert con.execute("SELECT id, note, n FROM items ORDER BY id").fetchall() == expected_rows
+        declared = [(r[1], r[2]) for r in con.execute("PRAGMA table_info(items)")]
+    assert declared == [("id", "INTEGER"), ("note", "TEXT"), ("n", "INTEGER")]  # the planned types
+    kinds = {"note": "blob_in_text_column", "n": "blob_in_integer_column"}
+    wanted = {(key, column, raw, kinds[column]) for key, column, raw in blobs}
+    assert len(wanted) == 5
+    shown = {
+        (q["row_key"], q["column"], q["raw_value"], q["rule"]) for q in pq.read_table(quarantine).to_pylist()
+    }
+    assert shown == wanted
+    # Nothing else changed: the audit holds exactly the quarantined cells.
+    audited = {
+        (a["row_key"], a["column"], a["raw_value"], a["rule"]) for a in pq.read_table(audit).to_pylist()
+    }
+    assert audited == wanted
+
+
+def test_a_blob_cell_a_sampled_profile_did_not_see_is_quarantined(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # A sample may miss the few BLOB cells of a text column: its plan reads every cell's storage class,
+    # and such a cell is quarantined as under a saved plan, not decoded into text.
+    rows: list[tuple[Any, ...]] = [(i, f"note {i}") for i in range(1, 2000)]
+    rows += [(2000, b"blobby"), (2001, b"caf\xe9 \xff\x00"), (2002, "after")]
+    path = make_sqlite({"items": ("CREATE TABLE items (id INTEGER PRIMARY KEY, note TEXT)", rows)})
+    sampled = profile(path, sample=20)
+    assert (
+        sampled.tables["items"].columns["note"].storage_classes.get("blob", 0) == 0
+    )  # the sample missed them
+    plan = build_plan(sampled, settings=load_settings())
+    assert plan.tables["items"]["note"].type == "text"
+    quarantine = tmp_path / "q.parquet"
+    with clean_stream(path, plan, quarantine=quarantine) as stream:
+        table = pa.Table.from_batches(list(stream.batches("items")), stream.schema("items"))
+        stream.result()  # commits the quarantine file
+    expected_rows, blobs = _blob_expectation(path, "items", ["note"])
+    assert (
+        list(zip(table.column("id").to_pylist(), table.column("note").to_pylist(), strict=True))
+        == expected_rows
+    )
+    shown = {
+        (q["row_key"], q["column"], q["raw_value"], q["rule"]) for q in pq.read_table(quarantine).to_pylist()
+    }
+    assert shown == {(key, column, raw, "blob_in_text_column") for key, column, raw in blobs}
+    assert len(shown) == 2

@@ -262,3 +262,19 @@ def test_masking_a_key_column_is_refused(export: Path) -> None:
     plan = build_plan(profile(export, settings=settings), settings=settings)
     with pytest.raises(ConfigError, match="key column"):
         clean(export, plan, settings=settings)
+
+
+def test_a_hashed_cell_of_invalid_utf8_is_audited_by_its_hash_not_its_bytes(tmp_path: Path) -> None:
+    # Its encoding audit row showed the raw bytes (`hex:636166E9`), the value the hash is there to hide.
+    path = tmp_path / "m.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, secret TEXT)")
+        con.execute("INSERT INTO t VALUES (1, 'ok'), (2, CAST(X'636166e9' AS TEXT))")
+    settings = settings_for(t={"secret": ColumnOverride(mask="hash")})
+    paths = clean_to(path, tmp_path / "out", settings)
+    audited = pq.read_table(paths["audit.parquet"]).to_pylist()
+    # cp1252 (the default fallback) reads 0xE9 as é: the text as exported, hashed.
+    assert [(a["row_key"], a["raw_value"], a["rule"]) for a in audited] == [
+        ("2", sha("caf\u00e9"), "encoding:cp1252")
+    ]
+    assert column(paths["out.db"], "t", "secret") == [sha("ok"), sha("caf\u00e9")]

@@ -123,7 +123,7 @@ def raw_text(column: ColumnExprs) -> pl.Expr:
     if column.native:
         return pl.col(column.raw).cast(pl.String)
     shown = pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True)
-    if column.read.with_hex:
+    if column.read.with_hex and column.plan.mask is None:  # a hashed column's raw value is its hash
         hexed = pl.concat_str([pl.lit("hex:"), pl.col(column.raw_hex)])
         shown = pl.when(pl.col(column.raw_hex).is_not_null()).then(hexed).otherwise(shown)
     return shown

@@ -247,7 +247,9 @@ def polars_type(plan: ColumnPlan) -> pl.DataType:
 def column_read(plan: ColumnPlan) -> ColumnRead:
     """How the source delivers ``plan``'s column to cleaning (see :class:`ColumnRead`): a bytea column
     as bytes, REALs with all 17 digits, storage classes where they decide a cell's rule, the raw hex of
-    TEXT that was not valid UTF-8 where the profile saw some."""
+    TEXT that was not valid UTF-8 where the profile saw some, and of a BLOB cell where one may be
+    unseen (:func:`may_hold_blobs`)."""
+    blobs = may_hold_blobs(plan)
     return ColumnRead(
         plan.name,
         as_bytes=plan.type == "bytea",
@@ -255,9 +257,19 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         signed_zeros=plan.reals,
         # A numeric column (an override's) reads its REAL cells as their shortest text: by their class.
         with_class=(plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"))
-        or (plan.reals and plan.type == "numeric"),
-        with_hex=plan.invalid_encoding,
+        or (plan.reals and plan.type == "numeric")
+        or blobs,
+        with_hex=plan.invalid_encoding or blobs,
     )
+
+
+def may_hold_blobs(plan: ColumnPlan) -> bool:
+    """``plan``'s column is not read as bytea, yet may hold BLOB cells its plan did not see: it holds
+    several storage classes, or may (a sampled profile's plan; a plan without this export's profile,
+    ``clean --plan``: see :func:`~columnar_etl.planning.plan.fitted_to_export`). Such a cell is
+    quarantined (``blob_in_<type>_column``, its bytes in hex), never decoded into the column's type. A
+    hashed column is the operator's: it stays as it is (its hash is of the cleaned text)."""
+    return plan.mixed_classes and plan.type != "bytea" and plan.mask is None
 
 
 def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
@@ -452,6 +464,12 @@ class ColumnExprs:
         empty, null_like = self._absent()
         return pl.col(self.t).is_not_null() & ~empty & ~null_like
 
+    def _blob(self) -> pl.Expr:
+        """The cell is a BLOB one this column does not read as bytes (:func:`may_hold_blobs`)."""
+        if self.native or not may_hold_blobs(self.plan):
+            return pl.lit(False)
+        return pl.col(self.storage_class).is_in(["b", "B"])
+
     def value(self) -> pl.Expr:
         """Stage 2: the cleaned value, NULL when absent (empty, null-like) or unfixable."""
         t = pl.col(self.t)
@@ -501,7 +519,10 @@ class ColumnExprs:
                 .when(low.is_in(list(BOOLEAN_FALSE_WORDS)) | (t == BOOLEAN_FALSE_DIGIT))
                 .then(pl.lit(False))
             )
-        return pl.when(self._present()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
+        # A BLOB cell is no text of the column's type (not even an empty one): quarantined.
+        return (
+            pl.when(self._present() & ~self._blob()).then(parsed).cast(polars_type(self.plan)).alias(self.v)
+        )
 
     def _real_cell(self) -> pl.Expr:
         """True where the cell is a REAL one: by its storage class where the read carries it, else all
@@ -570,10 +591,11 @@ class ColumnExprs:
             )
         empty, null_like = self._absent()
         padded = pl.col(self.raw).str.len_bytes() != t.str.len_bytes()
+        blob = self._blob()
         bits: list[tuple[pl.Expr, Change]] = [
-            (empty, Change.EMPTY),
-            (null_like & ~empty, Change.NULL_LIKE),
-            (self._present() & ~kept, Change.QUARANTINE),
+            (empty & ~blob, Change.EMPTY),
+            (null_like & ~empty & ~blob, Change.NULL_LIKE),
+            ((self._present() | blob) & ~kept, Change.QUARANTINE),
         ]
         kind = self.plan.type
         if kind == "text" and not self.nul_free:
@@ -629,7 +651,11 @@ class ColumnExprs:
         if kind == "numeric" and self.plan.rounds:
             bits.append((kept & self._beyond_scale(), Change.ROUNDED))
         if self.read.with_hex:
-            bits.append((pl.col(self.raw_hex).is_not_null(), Change.ENCODING))
+            # The hex of a BLOB cell (read so for the quarantine) is no text that was decoded.
+            encoded = pl.col(self.raw_hex).is_not_null()
+            if self.read.with_class:
+                encoded = encoded & ~pl.col(self.storage_class).is_in(["b", "B"])
+            bits.append((encoded, Change.ENCODING))
         code = pl.sum_horizontal(
             [
                 pl.when(cond).then(pl.lit(int(bit), pl.UInt16)).otherwise(pl.lit(0, pl.UInt16))
@@ -750,6 +776,12 @@ class ColumnExprs:
 
     def reason(self) -> pl.Expr:
         """Why a value could not be fixed, in the profiler's issue words where it has them."""
+        reason = self._reason()
+        if may_hold_blobs(self.plan) and not self.native:
+            return pl.when(self._blob()).then(pl.lit(f"blob_in_{self.plan.type}_column")).otherwise(reason)
+        return reason
+
+    def _reason(self) -> pl.Expr:
         t = pl.col(self.t)
         kind = self.plan.type
         if self.native:

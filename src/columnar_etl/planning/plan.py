@@ -517,7 +517,8 @@ def column_plan(
         null_tokens=tuple(token for token in null_tokens if token not in column.tokens_as_values),
         reals=bool(classes.get("real")),
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
-        mixed_classes=len(classes) > 1,
+        # A sample may not have seen every class the column holds (a BLOB among text): each cell's is read.
+        mixed_classes=len(classes) > 1 or sampled,
         # A comma is read only as the profile proved it (a sampled profile's unseen 1,234 is then
         # quarantined, not guessed).
         decimal_comma=column.comma == "decimal",

@@ -149,7 +149,8 @@ class ColumnRead:
     decoded as UTF-8 (an invalid one by the source's encoding fallback), a BLOB cell as its bytes.
     ``with_class`` adds the cell's storage class (``i``/``r``/``t``/``b``/``n``) as the column
     :func:`class_column`; ``with_hex`` adds the raw bytes in hex of every TEXT cell
-    that was not valid UTF-8 (NULL for the others) as :func:`hex_column`, for the audit.
+    that was not valid UTF-8, and (unless ``as_bytes``) of every BLOB cell, NULL for the others, as
+    :func:`hex_column`, for the audit.
     ``long_bytes``: a TEXT or BLOB cell of more bytes than this (as SQLite stores it) has its class
     letter in capitals (``T``, ``B``), and with ``hide_long`` it arrives as its byte count instead of
     its value: the profile reads such cells apart, a few at a time (:mod:`.profiling.long_cells`).

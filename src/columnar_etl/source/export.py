@@ -260,6 +260,8 @@ class Source:
                 outer.append(f"{kind} AS {quote_ident(class_column(index))}")
             if read.with_hex:
                 invalid = f"{kind} = 't' AND {invalid_utf8_sql(value)}"
+                if not read.as_bytes:  # a BLOB read as text: its bytes too (ColumnRead.with_hex)
+                    invalid = f"{kind} = 'b' OR ({invalid})"
                 outer.append(
                     f"CASE WHEN {invalid} THEN hex(encode({value})) END AS {quote_ident(hex_column(index))}"
                 )
