@@ -63,21 +63,3 @@ def declared_family(declared: str) -> InferredType | None:
 
 def _names_text(upper: str) -> bool:
     return "CHAR" in upper or "CLOB" in upper or "TEXT" in upper
-
-
-def sqlite_affinity(declared: str) -> str:
-    """SQLite's own affinity of a declared type (``INTEGER``, ``TEXT``, ``BLOB``, ``REAL``, ``NUMERIC``),
-    by its rules in order (https://www.sqlite.org/datatype3.html#determination_of_column_affinity).
-
-    What a column can hold follows from it: TEXT affinity stores numbers as text (no INTEGER or REAL
-    cell), REAL affinity stores integers as REAL cells (no INTEGER cell)."""
-    upper = declared.upper()
-    if "INT" in upper:
-        return "INTEGER"
-    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
-        return "TEXT"
-    if not upper or "BLOB" in upper:
-        return "BLOB"
-    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
-        return "REAL"
-    return "NUMERIC"

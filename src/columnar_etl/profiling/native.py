@@ -30,7 +30,6 @@ from typing import Any
 import duckdb
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.profiling.affinity import sqlite_affinity
 from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
@@ -42,6 +41,7 @@ from columnar_etl.profiling.sql import (
     with_column_rows,
 )
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
+from columnar_etl.source.cells import sqlite_affinity
 from columnar_etl.source.export import SOURCE_ALIAS, Source
 
 #: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).

@@ -35,7 +35,7 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_family, sqlite_affinity
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -88,7 +88,7 @@ from columnar_etl.rules import (
     whole_digits,
 )
 from columnar_etl.source.catalogue import SourceColumn, SourceTable
-from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning

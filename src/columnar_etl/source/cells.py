@@ -200,7 +200,23 @@ def holds_negative_zero(declared_type: str) -> bool:
     with no type, or a type naming ``BLOB``; ``ANY`` in a STRICT table). Every other affinity stores
     it as ``0`` (REAL affinity writes a whole REAL as an integer, NUMERIC and INTEGER make it one,
     TEXT makes it text)."""
-    upper = declared_type.upper()
-    if any(word in upper for word in ("INT", "CHAR", "CLOB", "TEXT")):
-        return False
-    return not upper.strip() or "BLOB" in upper or upper.strip() == "ANY"
+    declared = declared_type.strip()
+    return sqlite_affinity(declared) == "BLOB" or declared.upper() == "ANY"
+
+
+def sqlite_affinity(declared: str) -> str:
+    """SQLite's own affinity of a declared type (``INTEGER``, ``TEXT``, ``BLOB``, ``REAL``, ``NUMERIC``),
+    by its rules in order (https://www.sqlite.org/datatype3.html#determination_of_column_affinity).
+
+    What a column can hold follows from it: TEXT affinity stores numbers as text (no INTEGER or REAL
+    cell), REAL affinity stores integers as REAL cells (no INTEGER cell)."""
+    upper = declared.upper()
+    if "INT" in upper:
+        return "INTEGER"
+    if "CHAR" in upper or "CLOB" in upper or "TEXT" in upper:
+        return "TEXT"
+    if not upper or "BLOB" in upper:
+        return "BLOB"
+    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
+        return "REAL"
+    return "NUMERIC"
