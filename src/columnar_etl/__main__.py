@@ -55,7 +55,9 @@ def main() -> None:
     except KeyboardInterrupt:
         # Before the command line's own handling is in place (while it imports), or after it (as the
         # process ends): still the one line and exit 1, not a traceback and Python's 130 / -SIGINT.
-        sys.stderr.write(f"error: {INTERRUPTED_LINE}\n")
+        from columnar_etl.errors import interrupted_error  # deliberate: standard library only
+
+        sys.stderr.write(f"error: {interrupted_error().one_line()}\n")
         _exit_now(1)
 
 
@@ -68,10 +70,6 @@ def _exit_now(status: int) -> None:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(status)
-
-
-#: What an interrupt outside any command prints (the commands' own line says the same).
-INTERRUPTED_LINE = "interrupted: nothing live changed (hint: run again)"
 
 
 def _start() -> None:

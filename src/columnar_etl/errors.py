@@ -122,6 +122,11 @@ class EtlError(Exception):
         }
 
 
+def interrupted_error() -> EtlError:
+    """The error of a command that Ctrl-C (or SIGTERM) stopped before it changed anything (exit 1)."""
+    return EtlError("interrupted: nothing live changed", hint="run again")
+
+
 class ConfigError(EtlError):
     """A setting is missing, of the wrong type, or contradicts another one."""
 

@@ -33,7 +33,7 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines
+from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines, interrupted_error
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.pipeline.command_record import Recorded, record_interrupted
@@ -106,7 +106,7 @@ class EtlGroup(TyperGroup):
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM (see __main__) in a command that records none
             if _debug(ctx):
                 raise
-            err.print(f"error: {interrupted().one_line()}", markup=False, soft_wrap=True)
+            err.print(f"error: {interrupted_error().one_line()}", markup=False, soft_wrap=True)
             ctx.exit(ExitCode.ERROR)
         except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
             if _debug(ctx):
@@ -536,11 +536,6 @@ def echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, default=str))
 
 
-def interrupted() -> EtlError:
-    """The error of a command that Ctrl-C (or SIGTERM) stopped before it changed anything."""
-    return EtlError("interrupted: nothing live changed", hint="run again")
-
-
 def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
     """The ``--json`` object of a command that ended with ``exc``: its outcome first, the command, the
     error as a run record holds one (one line, passwords masked)."""
@@ -551,7 +546,7 @@ def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
         current = current.parent
     command = " ".join(reversed(names))
     if isinstance(exc, KeyboardInterrupt):
-        error = {**error_of(interrupted(), command), "error": type(exc).__name__}
+        error = {**error_of(interrupted_error(), command), "error": type(exc).__name__}
         return with_outcome({"command": command, "error": error}, ExitCode.ERROR)
     code = exc.exit_code if isinstance(exc, EtlError) else ExitCode.ERROR
     return with_outcome({"command": command, "error": error_of(exc, command)}, code)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode
+from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode, interrupted_error
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.pipeline.record import (
     RUN_FILE,
@@ -181,7 +181,7 @@ def recorded_call(
 
 def _interrupted(record: RunRecord, exc: BaseException) -> EtlError:
     """Record an interrupted command; the error it ends with (exit 1, the interrupt as its cause)."""
-    ended = EtlError("interrupted: nothing live changed", hint="run again")
+    ended = interrupted_error()
     ended.__cause__ = exc
     record.version_schema = None  # rolled back with the transaction, if it was ever made
     record.stages[-1].status, record.outcome = "failed", "interrupted"

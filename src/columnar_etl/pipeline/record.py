@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
-from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.errors import EtlError, ExitCode, interrupted_error
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.version import __version__
 
@@ -214,10 +214,11 @@ def record_interrupted_start(record: RunRecord) -> None:
     before it did anything: ``interrupted`` (exit 1), written as well as it can be. Without it the run
     directory was left empty (or its run.json ``running``, for a process that exited 1)."""
     record.outcome = "interrupted"
+    ended = interrupted_error()
     record.error = {
         "error": "KeyboardInterrupt",
-        "message": "interrupted: nothing live changed",
-        "hint": "run again",
+        "message": ended.message,
+        "hint": ended.hint,
         "exit_code": int(ExitCode.ERROR),
     }
     record.finished = time.time()

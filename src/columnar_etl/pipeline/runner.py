@@ -33,7 +33,14 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode, UsageError
+from columnar_etl.errors import (
+    INTERRUPTED,
+    OUTCOME_DECIDED,
+    EtlError,
+    ExitCode,
+    UsageError,
+    interrupted_error,
+)
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.models import Issue, Profile
 from columnar_etl.observability.health import HealthSampler
@@ -365,11 +372,12 @@ def _record_interrupt(result: RunResult, exc: BaseException) -> None:
         return
     record.outcome = "interrupted"
     record.version_schema = None  # rolled back with the transaction, if it was ever made
+    ended = interrupted_error()
     record.error = {
         "error": type(exc).__name__,
-        "message": "interrupted: nothing live changed",
+        "message": ended.message,
         "stage": _last_stage(record),
-        "hint": "run again",
+        "hint": ended.hint,
         "exit_code": int(ExitCode.ERROR),
     }
 
