@@ -418,12 +418,13 @@ def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
     tables = {}
     for name, table in plan.tables.items():
         found = profiled.tables.get(name) if profiled is not None and profiled.sample is None else None
-        whole = found is not None and found.sampled_rows is None
+        if found is not None and found.sampled_rows is not None:
+            found = None  # a sample's classes are not every row's
         columns = []
         for column in table.columns:
             if holds_blobs(column, profiled, name):
                 column = as_bytes(column)
-            seen = found.columns.get(column.name) if found is not None and whole else None
+            seen = found.columns.get(column.name) if found is not None else None
             if seen is None:
                 reals = invalid_encoding = mixed_classes = True
             else:
