@@ -513,6 +513,11 @@ def _not_a_double(t: str, k: str, sc: str) -> str:
     )
 
 
+def _exponent(t: str) -> str:
+    """SQL: the exponent of exponent text ``t`` (``1.5e-5``: -5), as a double (NULL beyond one)."""
+    return f"try_cast(regexp_extract({t}, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE)"
+
+
 def _exponent_whole_digits(t: str) -> str:
     """SQL: the whole digits of exponent text ``t`` once expanded (``0.00015e5`` has 2: the mantissa's
     digits before its point, less its leading zeros, plus the exponent; none below 1). The exponent
@@ -520,7 +525,7 @@ def _exponent_whole_digits(t: str) -> str:
     number of more than 38 digits is as wide as one of a thousand."""
     mantissa = f"regexp_extract({t}, '^[+-]?([0-9]*[.]?[0-9]*)', 1)"
     digits = f"replace({mantissa}, '.', '')"
-    exponent = f"try_cast(regexp_extract({t}, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE)"
+    exponent = _exponent(t)
     before_point = f"strlen(split_part({mantissa}, '.', 1))"
     leading_zeros = f"(strlen({digits}) - strlen(ltrim({digits}, '0')))"
     return (
@@ -817,7 +822,7 @@ def table_profile_sql(
     # the typed scan (native.py) gives its exponents no scale either.
     exponent_scale = (
         "least(greatest(length(regexp_extract(t0, '\\.([0-9]*)[eE]', 1)) "
-        "- try_cast(regexp_extract(t0, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE), 0), 1000)::INTEGER"
+        f"- {_exponent('t0')}, 0), 1000)::INTEGER"
     )
     # A number's whole digits (before the point, leading zeros aside), once expanded: 1.5e3 has 4,
     # 0.00015e5 has 2, 1e400 has 401. In a numeric column they and the scale must fit numeric(38) or
