@@ -1048,6 +1048,8 @@ def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
         return stages
 
     monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    # Batches of two rows: checked only with the threshold lowered (by default they are too short).
+    monkeypatch.setattr(table_module, "CHECKED_BATCH_ROWS", 2)
     with clean_stream(path, plan, batch_size=2) as stream:
         table = pa.Table.from_batches(list(stream.batches("t")))
         result = stream.result()
@@ -1088,6 +1090,38 @@ def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
     assert "nul" in rules[("1", "s")] and "trim" in rules[("1", "s")]
     assert rules[("3", "s")] == "trim" and rules[("7", "u")] == "trim"
     assert ("4", "s") not in rules
+
+
+def test_batches_shorter_than_the_threshold_are_cleaned_by_the_full_stages_unchecked(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.cleaning import table as table_module
+
+    rows = [(i + 1, "a", " b ") for i in range(6)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    checked: list[int] = []
+    real = table_module.may_be_padded
+
+    def counted(array: pa.Array) -> bool:
+        checked.append(len(array))
+        return real(array)
+
+    monkeypatch.setattr(table_module, "may_be_padded", counted)
+    full: list[bool] = []
+    real_stages = table_module.TableCleaner.stages
+
+    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
+        stages = real_stages(self, batch)
+        full.append(stages is self._stages)
+        return stages
+
+    monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    with clean_stream(path, plan, batch_size=3) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+    assert table_module.CHECKED_BATCH_ROWS > 3
+    assert checked == [] and full == [True, True]
+    assert table.column("s").to_pylist() == ["a"] * 6 and table.column("u").to_pylist() == ["b"] * 6
 
 
 def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same(

@@ -49,7 +49,7 @@ def test_copy_slices_keep_every_row_in_order_in_batches_of_about_the_size(slice_
         pa.record_batch([pa.array([], pa.int64()), pa.array([], pa.string())], schema=schema),
         pa.record_batch([pa.array(range(100, 130)), pa.array(["x" * 500] * 30)], schema=schema),
     ]
-    sliced = list(copy_slices(pa.RecordBatchReader.from_batches(schema, batches), slice_bytes))
+    sliced = list(copy_slices(pa.RecordBatchReader.from_batches(schema, batches), slice_bytes, 0))
     assert pa.Table.from_batches(sliced, schema=schema).equals(pa.Table.from_batches(batches, schema=schema))
     for batch in sliced:
         # At most one row beyond the size (a row wider than a slice is a slice of its own).
@@ -59,8 +59,19 @@ def test_copy_slices_keep_every_row_in_order_in_batches_of_about_the_size(slice_
         assert [b.num_rows for b in sliced] == [100, 0, 30]
     # A table or a single batch is sliced the same way; an empty table keeps its schema.
     table = pa.Table.from_batches(batches, schema=schema)
-    assert pa.Table.from_batches(list(copy_slices(table, slice_bytes)), schema=schema).equals(table)
-    assert copy_slices(table.slice(0, 0), slice_bytes).read_all().schema == schema
+    assert pa.Table.from_batches(list(copy_slices(table, slice_bytes, 0)), schema=schema).equals(table)
+    assert copy_slices(table.slice(0, 0), slice_bytes, 0).read_all().schema == schema
+
+
+def test_copy_slices_hold_at_least_their_bytes_per_column() -> None:
+    # 300 columns of one-byte text: 64 KiB would be ~40 rows a slice; at least 2 KiB a column, ~600.
+    columns = 300
+    table = pa.table({f"c{i}": pa.array(["x"] * 5_000) for i in range(columns)})
+    row = table.nbytes / table.num_rows
+    sliced = list(copy_slices(table, 64 * 1024, 2 * 1024))
+    assert pa.Table.from_batches(sliced, schema=table.schema).equals(table)
+    assert all(b.num_rows >= int(2 * 1024 * columns / row) for b in sliced[:-1])
+    assert all(b.num_rows <= 64 * 1024 / row for b in copy_slices(table, 64 * 1024, 0))
 
 
 def test_a_table_copied_in_slices_lands_whole(pg_uri: str) -> None:

@@ -15,6 +15,7 @@ import contextlib
 import os
 import secrets
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -44,11 +45,36 @@ def changed_rows(
     frame: pl.DataFrame, table: str, column: ColumnExprs, *, quarantine_only: bool = False
 ) -> pl.DataFrame:
     """The audit rows (or, with ``quarantine_only``, the quarantine rows) of one column of a batch."""
+    return changed_rows_lazy(frame, table, column, quarantine_only=quarantine_only).collect()
+
+
+def changed_rows_of(
+    frame: pl.DataFrame, table: str, columns: Sequence[ColumnExprs], *, quarantine_only: bool = False
+) -> pl.DataFrame:
+    """:func:`changed_rows` of several columns of a batch, column after column, from one Polars query."""
+    lazy = [changed_rows_lazy(frame, table, c, quarantine_only=quarantine_only) for c in columns]
+    if not lazy:
+        return pl.DataFrame(schema=dict.fromkeys(AUDIT_SCHEMA.names, pl.String))
+    return pl.concat(lazy, how="vertical_relaxed").collect()
+
+
+def changed_rows_lazy(
+    frame: pl.DataFrame, table: str, column: ColumnExprs, *, quarantine_only: bool = False
+) -> pl.LazyFrame:
+    """:func:`changed_rows`, not collected yet.
+
+    The query reads a frame of the column's own helper columns, taken from ``frame`` without a query
+    (the same Series): a query over ``frame`` itself costs in proportion to its width, paid per changed
+    column and batch, and ``frame`` holds four columns per column of the table (a 500-column export of
+    20,000 rows: its audit took 22 % of its cleaning's CPU, most of it in planning)."""
     wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
     extra = [column.raw_hex] if column.read.with_hex else []
     if column.read.with_class:  # the reason of a REAL cell is its own (see ColumnExprs.reason)
         extra.append(column.storage_class)
-    rows = frame.lazy().select(ROW_KEY, column.raw, column.t, column.v, column.k, *extra).filter(wanted)
+    own = pl.DataFrame(
+        [frame.get_column(name) for name in (ROW_KEY, column.raw, column.t, column.v, column.k, *extra)]
+    )
+    rows = own.lazy().filter(wanted)
     return rows.select(
         pl.lit(table).alias("table"),
         pl.col(ROW_KEY).alias("row_key"),
@@ -56,7 +82,7 @@ def changed_rows(
         raw_text(column).alias("raw_value"),
         canonical_text(pl.col(column.v), column.plan).alias("new_value"),
         (column.reason() if quarantine_only else column.rule()).alias("rule"),
-    ).collect()
+    )
 
 
 #: Zeros to pad a double's digits with (:func:`float8_text`): a finite double's decimal exponent is
