@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from columnar_etl import clean
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
+from columnar_etl.pipeline import steps as steps_module
 from columnar_etl.pipeline.runner import run
 from columnar_etl.pipeline.steps import gate_step, plan_step, profile_step
 from export_generator import generate_wide_export
@@ -157,7 +158,9 @@ def test_only_columns_a_full_profile_found_valid_utf8_skip_the_decoding(make_sql
     assert result.data["t"].column("win").to_pylist()[0] == "café"
 
 
-def test_only_columns_of_one_exact_storage_class_are_read_natively(make_sqlite: SqliteFactory) -> None:
+def test_only_columns_of_one_exact_storage_class_are_read_natively(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # ints: INTEGER cells only; dirty: INTEGER cells and one TEXT; reals: REAL cells only; inf: REAL
     # cells, one an infinity (a double too); code: TEXT with leading zeros. The storage classes come
     # from SQLite's typeof, not from the profile.
@@ -183,16 +186,22 @@ def test_only_columns_of_one_exact_storage_class_are_read_natively(make_sqlite: 
         "code": {"text"},
     }
     settings = Settings()
+    # A table of at most BATCH_WORK cells is read as text alone (one query); past it, natively.
+    assert plan_step(profile_step(path, settings), settings).native == {}
+    cleaned = [clean(path)]
+    monkeypatch.setattr(steps_module, "BATCH_WORK", 0)
     planned = plan_step(profile_step(path, settings), settings)
     assert planned.native == {"t": ["id", "ints", "reals", "inf"]}
     assert plan_step(profile_step(path, settings, sample=10), settings).native == {}
-    # Cleaned the same as SQLite holds them, the infinity too; the dirty cell quarantined.
-    result = clean(path)
-    assert result.data is not None
-    data = result.data["t"]
-    assert data.column("ints").to_pylist() == [r[1] for r in rows]
-    assert data.column("reals").to_pylist() == [r[3] for r in rows]
-    assert (
-        data.column("inf").to_pylist() == [r[4] for r in rows] and math.inf in data.column("inf").to_pylist()
-    )
-    assert result["t"].columns["inf"].quarantined == 0
+    cleaned.append(clean(path))
+    # Cleaned the same as SQLite holds them either way, the infinity too; the dirty cell quarantined.
+    for result in cleaned:
+        assert result.data is not None
+        data = result.data["t"]
+        assert data.column("ints").to_pylist() == [r[1] for r in rows]
+        assert data.column("reals").to_pylist() == [r[3] for r in rows]
+        assert (
+            data.column("inf").to_pylist() == [r[4] for r in rows]
+            and math.inf in data.column("inf").to_pylist()
+        )
+        assert result["t"].columns["inf"].quarantined == 0

@@ -1770,7 +1770,10 @@ def profile(
                         _parts(src.table(name), threads),
                         declared.get(name),
                         f"{KEPT_PREFIX}{order.index(name)}",
-                        typed=True,
+                        # All as text: a typed scan of a small table is a query of its own (its
+                        # planning most of its cost), where its text joins the one batched query
+                        # (200 tables of 50 rows: the profile 4.7 -> 3.3 s of CPU; same profiles).
+                        typed=False,
                         batched=True,
                     )
                     for name in batch
