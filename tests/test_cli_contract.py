@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -243,6 +244,50 @@ def test_a_usage_error_is_one_line_from_the_console_script_too(tmp_path: Path) -
         check=False,
     )
     assert group.returncode == 64 and "Usage:" in group.stdout and group.stderr == ""
+
+
+def _with_output_closed(arguments: list[str], cwd: Path, *, stderr_too: bool = False) -> tuple[int, str]:
+    """Run the real process with its reader gone before it writes (``| head -0``): (exit code, stderr)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    if stderr_too:
+        process.stderr.close()
+        return process.wait(timeout=60), ""
+    said = process.stderr.read().decode()
+    return process.wait(timeout=60), said
+
+
+@pytest.mark.parametrize("path", [(), *LEAVES], ids=lambda path: " ".join(path) or "root")
+def test_help_into_a_closed_pipe_ends_quietly(path: tuple[str, ...], tmp_path: Path) -> None:
+    # `columnar-etl --help | head -3` printed nothing on stderr but exited 1 (click's answer to EPIPE);
+    # an unforeseen BrokenPipeError inside a command was "error: BrokenPipeError ...". As git and ls:
+    # quiet, and the help was given, so 0.
+    assert _with_output_closed([*path, "--help"], tmp_path) == (0, "")
+
+
+def test_a_command_into_a_closed_pipe_does_its_work_and_exits_with_its_own_code(tmp_path: Path) -> None:
+    export = tmp_path / "wide.db"
+    with sqlite3.connect(export) as db:
+        columns = ", ".join(f'"c {i} é"' for i in range(60))
+        db.execute(f"CREATE TABLE many ({columns})")
+        db.executemany(f"INSERT INTO many VALUES ({', '.join('?' * 60)})", [[f"v{i}"] * 60 for i in range(5)])
+    read = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "tables", "--json", str(export)],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert read.returncode == 0 and len(read.stdout) > 4096  # more than one write of the stream's buffer
+    assert _with_output_closed(["tables", "--json", str(export)], tmp_path) == (0, "")
+    # An error with stdout and stderr both gone (`2>&1 | head -1`): still its own code, no crash.
+    assert _with_output_closed(["runs", "show", "no-such-run"], tmp_path, stderr_too=True)[0] == 1
+    assert _with_output_closed(["tables", str(tmp_path / "missing.db")], tmp_path, stderr_too=True)[0] == 1
 
 
 def test_help_shows_the_exit_code_table() -> None:

@@ -29,6 +29,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     templates_commands,
 )
 from columnar_etl.cli.app import app
+from columnar_etl.cli.closed_output import guard_standard_streams
 from columnar_etl.errors import ExitCode
 
 __all__ = ["app", "main"]
@@ -40,6 +41,7 @@ INTERRUPTED = 130
 
 def main() -> None:
     """Console-script entry point. Ends the process itself once a command is done (see :func:`_end`)."""
+    guard_standard_streams()  # `columnar-etl ... | head` ends quietly, with the command's own code
     try:
         app()  # typer ends every command with SystemExit
     except SystemExit as ended:
