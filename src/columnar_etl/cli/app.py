@@ -415,6 +415,17 @@ def root(
     """Global options shared by every command (also accepted after the subcommand)."""
 
 
+def check_output_directory(path: Path | None, option: str) -> None:
+    """Refuse, before any work, a file ``option`` names (``--html``, ``--save-plan``, ...) that cannot
+    be written: its directory missing, or a directory itself (exit 1, as ``clean -o`` refuses one)."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise EtlError(f"{option} names a directory, not a file", path=path, hint="give a file name")
+    if not path.parent.is_dir():
+        raise EtlError(f"the directory of {option} does not exist", path=path.parent, hint="create it first")
+
+
 def cli_state(ctx: typer.Context) -> CliState:
     state = ctx.find_root().obj
     assert isinstance(state, CliState)

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
+from columnar_etl.cli.app import app, check_output_directory, cli_state, echo_json, out, with_outcome
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
@@ -89,7 +89,8 @@ def clean_command(
         column_names=column_names,
     )
     settings = state.settings
-    plan = Plan.from_json(plan_file.read_text(encoding="utf-8")) if plan_file is not None else None
+    plan = Plan.from_file(plan_file) if plan_file is not None else None
+    check_output_directory(save_plan, "--save-plan")
     result = clean(
         source,
         plan,
