@@ -261,6 +261,13 @@ def test_one_corrupt_byte_fails_verify_and_restore_refuses_it(
     assert cli.stderr.startswith(
         f"error: file {backup}: the backup fails verification: checksum mismatch: the file's sha256 is "
     )
+    # With --json it exited 1 with no line on stderr and no outcome in the object (every other non-zero
+    # --json object carries it).
+    as_json = runner.invoke(app, ["backup", "verify", str(backup), "--json"])
+    assert as_json.exit_code == 1
+    printed = json.loads(as_json.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["ok"]) == ("failed", 1, False)
+    assert as_json.stderr == cli.stderr and len(cli.stderr.splitlines()) == 1
 
 
 def test_a_damaged_page_also_fails_the_integrity_check(export: Path, settings: Settings) -> None:

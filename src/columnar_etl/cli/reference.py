@@ -122,7 +122,10 @@ def cli_markdown() -> str:
         HEADER,
         "## Exit codes",
         "",
-        "Every command exits with one of these codes; `--json` output carries the same word as `outcome`.",
+        "Every command exits with one of these codes. Its `--json` object carries the same word as "
+        "`outcome` (and the code as `exit_code`) whenever it exits non-zero, and always for the commands "
+        "that gate or change something; a listing that succeeds (`tables`, `schemas list`, `runs list`, "
+        "`pg status`, `backup list`, `create`, `restore`, `prune`, `target`) prints its data only.",
         "",
         exit_code_markdown(),
     ]
