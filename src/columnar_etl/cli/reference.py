@@ -68,7 +68,9 @@ def _param_rows(command: Any, *, globals_: bool) -> list[str]:
             "global_options_context",
         ):
             continue
-        if getattr(param, "hidden", False) or param.name == "version":
+        # The root's eager --version is in the global options' table; `templates check --version V`
+        # (a version schema) is a command's own option and is listed with it.
+        if getattr(param, "hidden", False) or (param.name == "version" and param.is_eager):
             continue
         help_text = _cell(getattr(param, "help", None) or "")
         if param.param_type_name == "argument":
