@@ -158,6 +158,30 @@ def test_debug_after_the_command_lets_the_traceback_through(tmp_path: Path) -> N
     assert isinstance(result.exception, SourceError)
 
 
+@pytest.mark.parametrize(
+    ("arguments", "code", "error"),
+    [
+        (["run", "x.db", "--min-quality", "150"], 64, "UsageError"),
+        (["run", "missing.db", "--target", BAD_TARGET], 3, "PreflightFailed"),
+    ],
+)
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(
+    arguments: list[str], code: int, error: str, isolated: Path
+) -> None:
+    # The console script exited 1 (Python's code for an uncaught exception) whatever the error's code:
+    # a gate's refusal (3) or a usage error (64) under --debug looked like a plain failure to cron.
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "--debug", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=isolated,
+        check=False,
+    )
+    assert done.returncode == code, done.stderr
+    assert done.stderr.startswith("Traceback (most recent call last):")
+    assert f"columnar_etl.errors.{error}: " in done.stderr
+
+
 def test_pg_dir_and_config_after_the_command(isolated: Path) -> None:
     config = isolated / "c.toml"
     config.write_text("log_level = 'error'\n")

@@ -17,6 +17,7 @@ import gc
 import os
 import sys
 import threading
+import traceback
 
 from columnar_etl.cli import (  # noqa: F401  (each module registers its commands)
     clean_commands,
@@ -30,7 +31,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
 )
 from columnar_etl.cli.app import app
 from columnar_etl.cli.closed_output import guard_standard_streams
-from columnar_etl.errors import ExitCode
+from columnar_etl.errors import EtlError, ExitCode
 
 __all__ = ["app", "main"]
 
@@ -53,6 +54,13 @@ def main() -> None:
         gc.freeze()
         _end(code)
         raise SystemExit(code) from None
+    except EtlError as exc:
+        # --debug let it through for its traceback; the exit code stays the documented one (a gate's
+        # refusal 3, a usage error 64), not the 1 Python gives any uncaught exception.
+        traceback.print_exc()
+        gc.freeze()
+        _end(exc.exit_code)
+        raise SystemExit(exc.exit_code) from None
     finally:
         # Frozen objects are skipped by the shutdown's cycle collector (when the process does shut down).
         gc.freeze()

@@ -308,7 +308,9 @@ _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
         Annotated[
             bool,
             typer.Option(
-                "--debug", help="Show tracebacks instead of one-line errors.", rich_help_panel=GLOBAL_PANEL
+                "--debug",
+                help="Show tracebacks instead of one-line errors (the exit code is the same).",
+                rich_help_panel=GLOBAL_PANEL,
             ),
         ],
     ),
