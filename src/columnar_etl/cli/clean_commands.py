@@ -25,7 +25,10 @@ def clean_command(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="NEW file: x.db / x.sqlite (SQLite) or x.parquet (one Parquet per table)."
+            "--output",
+            "-o",
+            help="NEW file x.db / x.sqlite (SQLite), or NEW directory x.parquet holding one "
+            "TABLE.parquet per table (the name percent-encoded: 'My Table' → My%20Table.parquet).",
         ),
     ],
     audit: Annotated[
