@@ -590,3 +590,35 @@ def test_manifest_round_trips(export: Path, settings: Settings) -> None:
     made = create_backup(export, settings=settings).manifest
     read = BackupManifest.read(made.path)
     assert read.to_dict() == made.to_dict()
+
+
+def test_backup_create_refuses_a_bad_source_as_every_command_does(tmp_path: Path, export: Path) -> None:
+    # It said "source file not found" for a directory, "bad file header" for an empty file, and
+    # "error: DatabaseError: database disk image is malformed (hint: run again with --debug ...)" for a
+    # damaged one (truncated or a page overwritten), where the other commands name the file and say why.
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(export.read_bytes()[:4096])
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(export.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    assert len(data) >= 2 * page_size  # a second page to damage
+    data[page_size : page_size + 200] = b"\xff" * 200
+    damaged.write_bytes(bytes(data))
+    backups = tmp_path / "backups"
+    expected = {
+        empty: "source file is empty (0 bytes) (hint: the export did not finish?)",
+        folder: "source is a directory, not a SQLite file (hint: give the path of the export file)",
+        truncated: "SQLite file is truncated: ",
+        damaged: "cannot copy the SQLite file: database disk image is malformed "
+        "(hint: check the file with columnar-etl preflight)",
+    }
+    for source, said in expected.items():
+        result = runner.invoke(app, ["backup", "create", str(source), "--dir", str(backups)])
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(f"error: file {source}: {said}"), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert not backups.exists() or list(backups.iterdir()) == []
