@@ -224,6 +224,9 @@ class CliState:
     def settings(self) -> Settings:
         """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
         if self._settings is None:
+            if self.config is not None and not self.config.is_file():
+                # A --config naming no file is a flag's bad value (exit 64, nothing ran, no run record).
+                raise BadValue("config file not found", path=self.config, hint="check the --config path")
             try:
                 self._settings = load_settings(self.config, **self.overrides)
             except ConfigError as exc:
