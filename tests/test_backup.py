@@ -551,6 +551,8 @@ def test_dump_of_a_missing_schema(pg_uri: str, settings: Settings) -> None:
     with pytest.raises(BackupError) as info:
         backup_target("nope", uri=pg_uri, settings=settings)
     assert info.value.message.startswith("schema 'nope' does not exist in postgresql://")
+    # The hint named `columnar-etl schemas`, a group that only prints its help (exit 64).
+    assert info.value.hint == "columnar-etl schemas list shows the version schemas"
 
 
 def test_a_sqlite_backup_is_not_restored_into_postgres(export: Path, pg_uri: str, settings: Settings) -> None:
