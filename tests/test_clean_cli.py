@@ -453,3 +453,19 @@ def test_cli_clean_a_save_plan_in_a_missing_directory_is_refused_before_the_outp
         "(hint: create it first)\n"
     )
     assert not output.exists()
+
+
+def test_cli_clean_a_save_plan_naming_the_source_is_refused(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # `clean x.db -o out.db --save-plan x.db` replaced the export with the plan's JSON (exit 2).
+    export = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", [(1, " a"), (2, "b")])})
+    checksum = file_checksum(export)
+    output = tmp_path / "out.db"
+    result = runner.invoke(app, ["clean", str(export), "-o", str(output), "--save-plan", str(export)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"error: file {export}: --save-plan names the source file "
+        "(hint: choose another path: the source is never written)\n"
+    )
+    assert file_checksum(export) == checksum and not output.exists()

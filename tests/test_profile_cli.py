@@ -109,3 +109,18 @@ def test_an_unwritable_html_or_json_file_is_refused_before_profiling(
         == f"error: file {tmp_path}: --json-file names a directory, not a file (hint: give a file name)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_html_or_json_file_naming_the_source_is_refused_and_the_source_kept(tmp_path: Path) -> None:
+    # `profile x.db --html x.db` replaced the export with the HTML report (exit 2, "wrote x.db").
+    export = tmp_path / "export.db"
+    generate_export(export, scale=0.002, seed=5, dirt="clean")
+    checksum = file_checksum(export)
+    for option, path in (("--html", export), ("--json-file", tmp_path / "." / "export.db")):
+        result = runner.invoke(app, ["profile", str(export), option, str(path)])
+        assert (result.exit_code, result.stdout) == (1, ""), result.output
+        assert result.stderr == (
+            f"error: file {path}: {option} names the source file "
+            "(hint: choose another path: the source is never written)\n"
+        )
+    assert file_checksum(export) == checksum

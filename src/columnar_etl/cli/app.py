@@ -26,6 +26,7 @@ from typer.core import TyperGroup
 from typer.core import _main as typer_main
 from typer.exceptions import TyperException
 
+from columnar_etl.atomic import same_file
 from columnar_etl.config import (
     Settings,
     apply_password_command,
@@ -420,11 +421,20 @@ def root(
     """Global options shared by every command (also accepted after the subcommand)."""
 
 
-def check_output_directory(path: Path | None, option: str) -> None:
+def check_output_directory(path: Path | None, option: str, *, source: Path | None = None) -> None:
     """Refuse, before any work, a file ``option`` names (``--html``, ``--save-plan``, ...) that cannot
-    be written: its directory missing, or a directory itself (exit 1, as ``clean -o`` refuses one)."""
+    be written: the ``source`` export (or its ``-wal``/``-journal``: the source is never written), its
+    directory missing, or a directory itself (exit 1, as ``clean -o`` refuses them)."""
     if path is None:
         return
+    if source is not None and any(
+        same_file(path, f"{source}{suffix}") for suffix in ("", "-wal", "-journal", "-shm")
+    ):
+        raise EtlError(
+            f"{option} names the source file",
+            path=path,
+            hint="choose another path: the source is never written",
+        )
     if path.is_dir():
         raise EtlError(f"{option} names a directory, not a file", path=path, hint="give a file name")
     if not path.parent.is_dir():

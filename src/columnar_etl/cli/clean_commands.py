@@ -93,7 +93,7 @@ def clean_command(
     )
     settings = state.settings
     plan = Plan.from_file(plan_file) if plan_file is not None else None
-    check_output_directory(save_plan, "--save-plan")
+    check_output_directory(save_plan, "--save-plan", source=source)
     result = clean(
         source,
         plan,

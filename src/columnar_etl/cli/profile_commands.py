@@ -45,8 +45,8 @@ def profile_command(
     )
 
     settings = cli_state(ctx).settings
-    check_output_directory(json_file, "--json-file")
-    check_output_directory(html, "--html")
+    check_output_directory(json_file, "--json-file", source=source)
+    check_output_directory(html, "--html", source=source)
     result = profile_export(
         source, tables=tables, sample=sample, dry_run_target=dry_run_target, settings=settings
     )
