@@ -261,6 +261,13 @@ def test_one_corrupt_byte_fails_verify_and_restore_refuses_it(
     assert cli.stderr.startswith(
         f"error: file {backup}: the backup fails verification: checksum mismatch: the file's sha256 is "
     )
+    # With --json it exited 1 with no line on stderr and no outcome in the object (every other non-zero
+    # --json object carries it).
+    as_json = runner.invoke(app, ["backup", "verify", str(backup), "--json"])
+    assert as_json.exit_code == 1
+    printed = json.loads(as_json.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["ok"]) == ("failed", 1, False)
+    assert as_json.stderr == cli.stderr and len(cli.stderr.splitlines()) == 1
 
 
 def test_a_damaged_page_also_fails_the_integrity_check(export: Path, settings: Settings) -> None:
@@ -544,6 +551,8 @@ def test_dump_of_a_missing_schema(pg_uri: str, settings: Settings) -> None:
     with pytest.raises(BackupError) as info:
         backup_target("nope", uri=pg_uri, settings=settings)
     assert info.value.message.startswith("schema 'nope' does not exist in postgresql://")
+    # The hint named `columnar-etl schemas`, a group that only prints its help (exit 64).
+    assert info.value.hint == "columnar-etl schemas list shows the version schemas"
 
 
 def test_a_sqlite_backup_is_not_restored_into_postgres(export: Path, pg_uri: str, settings: Settings) -> None:
@@ -583,3 +592,35 @@ def test_manifest_round_trips(export: Path, settings: Settings) -> None:
     made = create_backup(export, settings=settings).manifest
     read = BackupManifest.read(made.path)
     assert read.to_dict() == made.to_dict()
+
+
+def test_backup_create_refuses_a_bad_source_as_every_command_does(tmp_path: Path, export: Path) -> None:
+    # It said "source file not found" for a directory, "bad file header" for an empty file, and
+    # "error: DatabaseError: database disk image is malformed (hint: run again with --debug ...)" for a
+    # damaged one (truncated or a page overwritten), where the other commands name the file and say why.
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(export.read_bytes()[:4096])
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(export.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    assert len(data) >= 2 * page_size  # a second page to damage
+    data[page_size : page_size + 200] = b"\xff" * 200
+    damaged.write_bytes(bytes(data))
+    backups = tmp_path / "backups"
+    expected = {
+        empty: "source file is empty (0 bytes) (hint: the export did not finish?)",
+        folder: "source is a directory, not a SQLite file (hint: give the path of the export file)",
+        truncated: "SQLite file is truncated: ",
+        damaged: "cannot copy the SQLite file: database disk image is malformed "
+        "(hint: check the file with columnar-etl preflight)",
+    }
+    for source, said in expected.items():
+        result = runner.invoke(app, ["backup", "create", str(source), "--dir", str(backups)])
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(f"error: file {source}: {said}"), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert not backups.exists() or list(backups.iterdir()) == []

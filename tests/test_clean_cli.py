@@ -411,3 +411,61 @@ def test_parquet_output_of_tables_with_long_names(make_sqlite: SqliteFactory, tm
     tables = {pq.read_schema(f).metadata[b"table"].decode(): pq.read_table(f).num_rows for f in out.iterdir()}
     assert tables == {long: 1, emoji: 2}
     assert all(len(f.name.encode()) <= 255 for f in out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (None, "no such plan file"),
+        (b"\xff\xfe not text", "cannot read the plan file: not UTF-8 text"),
+        (b"{not json", "the plan file is not JSON: "),
+        (b"[1, 2]", "not a cleaning plan (no list of tables)"),
+        (b'{"version": 1, "tables": [{"name": "t"}]}', "not a cleaning plan (KeyError: 'columns')"),
+    ],
+)
+def test_cli_clean_a_bad_plan_file_is_a_usage_error_naming_it(
+    content: bytes | None, said: str, export: Path, tmp_path: Path
+) -> None:
+    # Each was "error: FileNotFoundError: ..." / "UnicodeDecodeError: ..." (exit 1) without the file's name.
+    plan = tmp_path / "plan.json"
+    if content is not None:
+        plan.write_bytes(content)
+    output = tmp_path / "out.db"
+    result = runner.invoke(app, ["clean", str(export), "-o", str(output), "--plan", str(plan)])
+    assert (result.exit_code, result.stdout) == (64, ""), result.output
+    line = result.stderr.splitlines()
+    assert len(line) == 1 and line[0].startswith(f"error: file {plan}: {said}")
+    assert line[0].endswith("(hint: give a plan written by clean --save-plan)")
+    assert not output.exists()
+
+
+def test_cli_clean_a_save_plan_in_a_missing_directory_is_refused_before_the_output(
+    export: Path, tmp_path: Path
+) -> None:
+    # The output was written, then the plan's write failed (exit 1, the output left behind).
+    output = tmp_path / "out.db"
+    result = runner.invoke(
+        app, ["clean", str(export), "-o", str(output), "--save-plan", str(tmp_path / "nope" / "plan.json")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: file {tmp_path / 'nope'}: the directory of --save-plan does not exist "
+        "(hint: create it first)\n"
+    )
+    assert not output.exists()
+
+
+def test_cli_clean_a_save_plan_naming_the_source_is_refused(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # `clean x.db -o out.db --save-plan x.db` replaced the export with the plan's JSON (exit 2).
+    export = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", [(1, " a"), (2, "b")])})
+    checksum = file_checksum(export)
+    output = tmp_path / "out.db"
+    result = runner.invoke(app, ["clean", str(export), "-o", str(output), "--save-plan", str(export)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"error: file {export}: --save-plan names the source file "
+        "(hint: choose another path: the source is never written)\n"
+    )
+    assert file_checksum(export) == checksum and not output.exists()

@@ -299,3 +299,33 @@ def test_copy_raw_names_columns_as_run_does(make_sqlite: SqliteFactory, pg_uri: 
     )
     assert len(target[0].encode()) <= 63 and target[0].startswith("t" * 50)
     assert len({name for (name,) in columns}) == 3 and ("xmin_",) in columns
+
+
+def test_copy_raw_never_replaces_a_schema_columnar_etl_manages(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `copy-raw --schema servicedesk` dropped the base schema (CASCADE: the dashboards' live views) and
+    # put raw text tables in its place, exit 0, while the ledger still named the live version.
+    monkeypatch.chdir(tmp_path)
+    export = make_sqlite(
+        {"items": ("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)", [(1, "a"), (2, "b")])}
+    )
+    loaded = runner.invoke(app, ["--target", pg_uri, "load", str(export), "--mode", "simple", "--json"])
+    assert loaded.exit_code in (0, 2), loaded.output
+    version = json.loads(loaded.stdout)["schema"]
+    said = {
+        "servicedesk": "a base schema: its views are what the dashboards read",
+        version: "a version schema of 'servicedesk'",
+        "columnar_etl": "the ledger schema",
+        "pg_catalog": "a system schema",
+    }
+    for schema, what in said.items():
+        result = runner.invoke(app, ["--target", pg_uri, "copy-raw", str(export), "--schema", schema])
+        assert result.exit_code == 1, result.output
+        assert result.stderr == (
+            f"error: schema {schema!r} is {what}; copy-raw replaces its schema, so it never takes that one: "
+            "nothing changed (hint: choose another --schema (the default is demo_raw))\n"
+        )
+    assert pg_query(pg_uri, "SELECT id, name FROM servicedesk.items ORDER BY id") == [(1, "a"), (2, "b")]
+    assert pg_query(pg_uri, f'SELECT count(*) FROM "{version}".items') == [(2,)]
+    assert runner.invoke(app, ["--target", pg_uri, "copy-raw", str(export)]).exit_code == 0  # demo_raw

@@ -154,3 +154,40 @@ def test_masked_settings_dump() -> None:
     dumped = load_settings(target="postgresql://u:topsecret@h/db").masked()
     assert dumped["target"] == "postgresql://u:***@h/db"
     assert "topsecret" not in str(dumped)
+
+
+@pytest.mark.parametrize("name", ["NULL_TOKENS", "READERS", "COLUMNS"])
+def test_a_list_or_table_in_the_environment_that_is_not_json_is_one_line_naming_it(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was "error: SettingsError: error parsing value for field ... (hint: run again with --debug ...)".
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    monkeypatch.setenv(f"COLUMNAR_ETL_{name}", "grafana, metabase")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message.startswith(f"invalid value in the environment variable COLUMNAR_ETL_{name}: ")
+    result = CliRunner().invoke(app, ["runs", "list"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: invalid value in the environment variable COLUMNAR_ETL_{name}: not JSON: Expecting value: "
+        "line 1 column 1 (char 0) (hint: lists and tables in environment variables are JSON: "
+        """COLUMNAR_ETL_NULL_TOKENS='["NULL", "N/A"]')\n"""
+    )
+
+
+@pytest.mark.parametrize("command", [["runs", "list"], ["run", "x.db", "--mode", "simple"]])
+def test_a_config_flag_naming_no_file_is_a_usage_error_and_no_run(command: list[str], tmp_path: Path) -> None:
+    # It exited 1 ("error; nothing live changed") and `run` left a `failed` run.json, as a bad setting
+    # in the file would; it is the flag's bad value: exit 64, nothing ran, no record.
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    missing = tmp_path / "nope.toml"
+    result = CliRunner().invoke(app, [*command, "--config", str(missing)])
+    assert (result.exit_code, result.stdout) == (64, "")
+    assert result.stderr == f"error: file {missing}: config file not found (hint: check the --config path)\n"
+    assert not (tmp_path / "runs").exists()

@@ -89,3 +89,38 @@ def test_dry_run_target_adds_the_dry_run(small_fixture: Path, pg_uri: str) -> No
     (tickets,) = [t for t in dry["tables"] if t["name"] == "tickets"]
     assert tickets["sampled_rows"] == truth["row_count"]
     assert sum(c["quarantined"] for c in tickets["columns"]) == unfixable > 0
+
+
+def test_an_unwritable_html_or_json_file_is_refused_before_profiling(
+    small_fixture: Path, tmp_path: Path
+) -> None:
+    # It was "error: FileNotFoundError: ... '/nonexistent/.x.html.<hex>.tmp'" after the whole profile ran,
+    # naming a temp file the user never chose.
+    missing = tmp_path / "no_such_dir"
+    result = runner.invoke(app, ["profile", str(small_fixture), "--html", str(missing / "p.html")])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: file {missing}: the directory of --html does not exist (hint: create it first)\n"
+    )
+    result = runner.invoke(app, ["profile", str(small_fixture), "--json-file", str(tmp_path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert (
+        result.stderr
+        == f"error: file {tmp_path}: --json-file names a directory, not a file (hint: give a file name)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_html_or_json_file_naming_the_source_is_refused_and_the_source_kept(tmp_path: Path) -> None:
+    # `profile x.db --html x.db` replaced the export with the HTML report (exit 2, "wrote x.db").
+    export = tmp_path / "export.db"
+    generate_export(export, scale=0.002, seed=5, dirt="clean")
+    checksum = file_checksum(export)
+    for option, path in (("--html", export), ("--json-file", tmp_path / "." / "export.db")):
+        result = runner.invoke(app, ["profile", str(export), option, str(path)])
+        assert (result.exit_code, result.stdout) == (1, ""), result.output
+        assert result.stderr == (
+            f"error: file {path}: {option} names the source file "
+            "(hint: choose another path: the source is never written)\n"
+        )
+    assert file_checksum(export) == checksum

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,4 +84,21 @@ def test_a_bad_flag_value_is_a_usage_error_before_anything_runs(
     assert result.exit_code == 64, result.output
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("error: ") and said in line
+    assert not (tmp_path / "runs").exists()
+
+
+def test_replay_of_a_json_that_is_no_run_record_is_a_usage_error(
+    small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A saved plan (`clean --save-plan`) is JSON of version 1 too: `run --replay plan.json` read it as a
+    # record and ended "error: KeyError: 'settings' (hint: run again with --debug ...)", exit 1.
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"version": 1, "source": "x.db", "tables": []}), encoding="utf-8")
+    result = runner.invoke(app, ["run", str(small_fixture), "--replay", str(plan), "--yes"])
+    assert (result.exit_code, result.stdout) == (64, "")
+    assert result.stderr == (
+        f"error: file {plan}: not a run record (it has no run_id or settings) "
+        "(hint: give a runs/<run_id>/run.json (columnar-etl runs list))\n"
+    )
     assert not (tmp_path / "runs").exists()

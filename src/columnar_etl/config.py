@@ -23,6 +23,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -441,6 +442,8 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         if name not in given and variable in os.environ:  # the value came from the environment
             raise _setting_error(error, None, source=f" (environment variable {variable})") from exc
         raise _setting_error(error, path if path.is_file() and name not in given else None) from exc
+    except SettingsError as exc:  # a list or table in the environment that is not JSON
+        raise _unparsed_variable(exc) from exc
     finally:
         _config_file.reset(token)
     check_mask_salt(settings)
@@ -483,6 +486,19 @@ def _check_toml(path: Path) -> None:
         raise ConfigError(
             f"cannot read the config file: {exc}", path=path, hint="check the --config path"
         ) from None
+
+
+def _unparsed_variable(exc: SettingsError) -> ConfigError:
+    """pydantic-settings' error for an environment variable it cannot parse as JSON (a list or a table)
+    as one line naming the variable; its value is not shown (it could hold a secret)."""
+    found = re.search(r'field "(\w+)"', str(exc))
+    variable = f"{ENV_PREFIX}{found.group(1).upper()}" if found else f"{ENV_PREFIX}*"
+    reason = f": {exc.__cause__}" if exc.__cause__ is not None else ""
+    return ConfigError(
+        f"invalid value in the environment variable {variable}: not JSON{reason}",
+        hint="lists and tables in environment variables are JSON: "
+        f'{ENV_PREFIX}NULL_TOKENS=\'["NULL", "N/A"]\'',
+    )
 
 
 def _setting_error(error: Any, path: Path | None, *, source: str = "") -> ConfigError:

@@ -27,7 +27,10 @@ Precedence, highest first: a command-line flag > an environment variable `{ENV_P
 `{DEFAULT_CONFIG_FILE}` in the working directory (or the file given with `--config FILE`) > the default.
 The TOML key, the environment variable and the flag are the same word: `min_quality`,
 `{ENV_PREFIX}MIN_QUALITY`, `--min-quality`. Lists and tables in environment variables are JSON
-(`{ENV_PREFIX}NULL_TOKENS='["NULL", "N/A"]'`).
+(`{ENV_PREFIX}NULL_TOKENS='["NULL", "N/A"]'`). A value a setting does not allow is refused with one
+line naming the setting, the value (a secret's masked) and what is allowed: from a flag, a usage error
+(exit 64, nothing ran); from the TOML file or an environment variable, an error naming the file or the
+variable (exit 1; `run` still leaves its `failed` run.json).
 
 Example `{DEFAULT_CONFIG_FILE}`:
 

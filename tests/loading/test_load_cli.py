@@ -111,10 +111,10 @@ def test_a_refused_load_prints_one_json_object_with_its_checks(pg_uri: str) -> N
     data = json.loads(out)
     assert code == 3 and (data["outcome"], data["exit_code"]) == ("halted", 3)
     assert any(problem.startswith("min_quality: expected 99.9") for problem in data["problems"])
-    assert (
-        data["run_record"].endswith("run.json")
-        and json.loads(Path(data["run_record"]).read_text())["outcome"] == "halted"
-    )
+    record = json.loads(Path(data["run_record"]).read_text())
+    assert data["run_record"].endswith("run.json") and record["outcome"] == "halted"
+    # The load's report said "running" (here and in run.json's `load`) for a load that had ended refused.
+    assert data["status"] == record["load"]["status"] == "refused"
     assert version_schemas(pg_uri) == []
 
 

@@ -276,3 +276,29 @@ def test_check_export_templates_leaves_the_target_as_it_was(
 def test_templates_check_help() -> None:
     result = runner.invoke(app, ["templates", "check", "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_templates_check_of_the_live_version_says_it_is_the_live_one(
+    pg_uri: str, v1_tables: dict[str, pa.Table], tmp_path: Path
+) -> None:
+    # Checking the live version (no SOURCE, no --version) printed "(nothing live to compare with)" and
+    # "the export has no such table and nothing is live" while that very version was live.
+    folder = templates_dir(
+        tmp_path, {"a.sql": HOURS_SQL, "z.sql": "-- name: gone\nSELECT 1 FROM {schema}.nope;\n"}
+    )
+    settings = load_settings(backup_dir=tmp_path / "backups", dashboard_templates=folder)
+    first = load_tables(v1_tables, pg_uri, keys=KEYS, settings=settings)
+    result = check_version_templates(pg_uri, settings=settings)
+    assert (result.checked, result.live, result.checked_is_live) == (first.schema, None, True)
+    (gone,) = [r for r in result.results if r.name == "gone"]
+    assert gone.status == "not_applicable"
+    assert gone.reason == (
+        f'the live version has no such table (it is the one checked): relation "{first.schema}.nope" '
+        "does not exist"
+    )
+    env = {"COLUMNAR_ETL_DASHBOARD_TEMPLATES": str(folder), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    cli = runner.invoke(app, ["--target", pg_uri, "templates", "check"], env=env)
+    assert cli.exit_code == 2, cli.output
+    assert cli.stdout.splitlines()[0] == (
+        f"{first.schema} (the live version itself: no other version to compare with); templates {folder}"
+    )

@@ -92,7 +92,7 @@ def backup_target(
         if not _schema_exists(cursor, schema):
             raise BackupError(
                 f"schema {schema!r} does not exist in {mask_uri(uri)}",
-                hint="columnar-etl schemas lists the version schemas",
+                hint="columnar-etl schemas list shows the version schemas",
             )
         server_major = int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
         if tool.major < server_major:

@@ -26,7 +26,7 @@ from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
-from columnar_etl.source.catalogue import SQLITE_MAGIC, locked_error
+from columnar_etl.source.catalogue import check_file, locked_error
 from columnar_etl.source.identity import file_checksum
 
 
@@ -61,9 +61,12 @@ def create_backup(
     created = datetime.now(UTC)
     tmp = directory / f".{source.name}.{secrets.token_hex(4)}.partial"
     try:
-        counts = _copy_file_under_read_lock(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
-        if counts is None:
-            counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+        try:
+            counts = _copy_file_under_read_lock(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+            if counts is None:
+                counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
+        except sqlite3.DatabaseError as exc:  # a damaged file ("database disk image is malformed")
+            raise _cannot_copy(source, exc) from exc
         fsync_file(tmp)
         digest = file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
@@ -83,14 +86,9 @@ def create_backup(
 
 
 def _check_source(source: Path) -> None:
-    if not source.is_file():
-        raise SourceError("source file not found", path=source, hint="check the path")
-    with open(source, "rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise SourceError(
-            "not a SQLite database (bad file header)", path=source, hint="expected a SQLite export (.db)"
-        )
+    """The same checks, and words, as every other command's (missing, a directory, empty, not SQLite,
+    truncated)."""
+    check_file(source)
 
 
 def _cannot_copy(source: Path, exc: sqlite3.Error) -> SourceError:

@@ -41,7 +41,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from columnar_etl.atomic import fsync_file
+from columnar_etl.atomic import fsync_file, same_file
 from columnar_etl.cleaning.expressions import canonical_text
 from columnar_etl.errors import CleanError
 from columnar_etl.pg.identifiers import quote_ident
@@ -82,16 +82,6 @@ def output_format(path: Path) -> OutputFormat:
 def free_bytes(directory: Path) -> int:
     """Free bytes on the file system holding ``directory`` (patched by tests to simulate a full disk)."""
     return shutil.disk_usage(directory).free
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """``a`` and ``b`` name the same file: same resolved path, or same inode (hard links)."""
-    if a.resolve() == b.resolve():
-        return True
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def check_output(source: Path, output: Path, *, overwrite: bool, needed: int, what: str = "output") -> None:

@@ -17,6 +17,7 @@ import gc
 import os
 import sys
 import threading
+import traceback
 
 from columnar_etl.cli import (  # noqa: F401  (each module registers its commands)
     clean_commands,
@@ -29,7 +30,8 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     templates_commands,
 )
 from columnar_etl.cli.app import app
-from columnar_etl.errors import ExitCode
+from columnar_etl.cli.closed_output import guard_standard_streams
+from columnar_etl.errors import EtlError, ExitCode
 
 __all__ = ["app", "main"]
 
@@ -40,6 +42,7 @@ INTERRUPTED = 130
 
 def main() -> None:
     """Console-script entry point. Ends the process itself once a command is done (see :func:`_end`)."""
+    guard_standard_streams()  # `columnar-etl ... | head` ends quietly, with the command's own code
     try:
         app()  # typer ends every command with SystemExit
     except SystemExit as ended:
@@ -51,6 +54,13 @@ def main() -> None:
         gc.freeze()
         _end(code)
         raise SystemExit(code) from None
+    except EtlError as exc:
+        # --debug let it through for its traceback; the exit code stays the documented one (a gate's
+        # refusal 3, a usage error 64), not the 1 Python gives any uncaught exception.
+        traceback.print_exc()
+        gc.freeze()
+        _end(exc.exit_code)
+        raise SystemExit(exc.exit_code) from None
     finally:
         # Frozen objects are skipped by the shutdown's cycle collector (when the process does shut down).
         gc.freeze()

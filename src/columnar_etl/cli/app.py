@@ -26,6 +26,7 @@ from typer.core import TyperGroup
 from typer.core import _main as typer_main
 from typer.exceptions import TyperException
 
+from columnar_etl.atomic import same_file
 from columnar_etl.config import (
     Settings,
     apply_password_command,
@@ -224,6 +225,9 @@ class CliState:
     def settings(self) -> Settings:
         """Settings with the CLI flags on top (built lazily, so ``--help`` never reads config)."""
         if self._settings is None:
+            if self.config is not None and not self.config.is_file():
+                # A --config naming no file is a flag's bad value (exit 64, nothing ran, no run record).
+                raise BadValue("config file not found", path=self.config, hint="check the --config path")
             try:
                 self._settings = load_settings(self.config, **self.overrides)
             except ConfigError as exc:
@@ -308,7 +312,9 @@ _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
         Annotated[
             bool,
             typer.Option(
-                "--debug", help="Show tracebacks instead of one-line errors.", rich_help_panel=GLOBAL_PANEL
+                "--debug",
+                help="Show tracebacks instead of one-line errors (the exit code is the same).",
+                rich_help_panel=GLOBAL_PANEL,
             ),
         ],
     ),
@@ -413,6 +419,26 @@ def root(
     ] = False,
 ) -> None:
     """Global options shared by every command (also accepted after the subcommand)."""
+
+
+def check_output_directory(path: Path | None, option: str, *, source: Path | None = None) -> None:
+    """Refuse, before any work, a file ``option`` names (``--html``, ``--save-plan``, ...) that cannot
+    be written: the ``source`` export (or its ``-wal``/``-journal``: the source is never written), its
+    directory missing, or a directory itself (exit 1, as ``clean -o`` refuses them)."""
+    if path is None:
+        return
+    if source is not None and any(
+        same_file(path, f"{source}{suffix}") for suffix in ("", "-wal", "-journal", "-shm")
+    ):
+        raise EtlError(
+            f"{option} names the source file",
+            path=path,
+            hint="choose another path: the source is never written",
+        )
+    if path.is_dir():
+        raise EtlError(f"{option} names a directory, not a file", path=path, hint="give a file name")
+    if not path.parent.is_dir():
+        raise EtlError(f"the directory of {option} does not exist", path=path.parent, hint="create it first")
 
 
 def cli_state(ctx: typer.Context) -> CliState:

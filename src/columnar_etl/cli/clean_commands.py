@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
+from columnar_etl.cli.app import app, check_output_directory, cli_state, echo_json, out, with_outcome
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
@@ -25,7 +25,10 @@ def clean_command(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="NEW file: x.db / x.sqlite (SQLite) or x.parquet (one Parquet per table)."
+            "--output",
+            "-o",
+            help="NEW file x.db / x.sqlite (SQLite), or NEW directory x.parquet holding one "
+            "TABLE.parquet per table (the name percent-encoded: 'My Table' → My%20Table.parquet).",
         ),
     ],
     audit: Annotated[
@@ -89,7 +92,8 @@ def clean_command(
         column_names=column_names,
     )
     settings = state.settings
-    plan = Plan.from_json(plan_file.read_text(encoding="utf-8")) if plan_file is not None else None
+    plan = Plan.from_file(plan_file) if plan_file is not None else None
+    check_output_directory(save_plan, "--save-plan", source=source)
     result = clean(
         source,
         plan,

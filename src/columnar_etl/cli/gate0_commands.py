@@ -20,6 +20,7 @@ from columnar_etl.cli.app import (
     sub_app,
     with_outcome,
 )
+from columnar_etl.errors import ExitCode
 from columnar_etl.pipeline.command_record import recorded_call
 
 # --- Gate 0: preflight and backups ---------------------------------------------------------------------
@@ -97,8 +98,11 @@ def backup_verify(
 
     result = verify_backup(file, settings=cli_state(ctx).settings)
     if as_json:
-        echo_json(result.to_dict())
-        raise typer.Exit(0 if result.ok else 1)
+        # A backup that fails verification exits 1 as without --json: its one line on stderr, and the
+        # object carries the outcome as every non-zero --json object does.
+        echo_json(with_outcome(result.to_dict(), ExitCode.DONE if result.ok else ExitCode.ERROR))
+        result.raise_for_problems()
+        return
     view = Table(title=escape(f"verify {file}"))
     view.add_column("step")
     view.add_column("", justify="center")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.cli.app import app, cli_state, echo_json, out, with_outcome
+from columnar_etl.cli.app import app, check_output_directory, cli_state, echo_json, out, with_outcome
 
 
 @app.command("profile")
@@ -45,6 +45,8 @@ def profile_command(
     )
 
     settings = cli_state(ctx).settings
+    check_output_directory(json_file, "--json-file", source=source)
+    check_output_directory(html, "--html", source=source)
     result = profile_export(
         source, tables=tables, sample=sample, dry_run_target=dry_run_target, settings=settings
     )

@@ -68,7 +68,9 @@ def _param_rows(command: Any, *, globals_: bool) -> list[str]:
             "global_options_context",
         ):
             continue
-        if getattr(param, "hidden", False) or param.name == "version":
+        # The root's eager --version is in the global options' table; `templates check --version V`
+        # (a version schema) is a command's own option and is listed with it.
+        if getattr(param, "hidden", False) or (param.name == "version" and param.is_eager):
             continue
         help_text = _cell(getattr(param, "help", None) or "")
         if param.param_type_name == "argument":
@@ -122,7 +124,10 @@ def cli_markdown() -> str:
         HEADER,
         "## Exit codes",
         "",
-        "Every command exits with one of these codes; `--json` output carries the same word as `outcome`.",
+        "Every command exits with one of these codes. Its `--json` object carries the same word as "
+        "`outcome` (and the code as `exit_code`) whenever it exits non-zero, and always for the commands "
+        "that gate or change something; a listing that succeeds (`tables`, `schemas list`, `runs list`, "
+        "`pg status`, `backup list`, `create`, `restore`, `prune`, `target`) prints its data only.",
         "",
         exit_code_markdown(),
     ]
@@ -131,7 +136,8 @@ def cli_markdown() -> str:
         "`run` also records `already_loaded` (exit 0: the live version came from this very file) and "
         "`interrupted` for a run stopped by Ctrl-C or SIGTERM before its commit (exit 1, nothing live "
         "changed; after the commit it is `warn`, exit 2) or whose process was killed. Any command "
-        "interrupted exits 1.",
+        "interrupted exits 1. A command whose output is closed early (`| head -3`) ends quietly, its "
+        "work done, with its own exit code.",
         "",
         "## Global options",
         "",

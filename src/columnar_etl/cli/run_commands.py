@@ -82,6 +82,13 @@ def run_command(
             recorded = read_record(replay)
         except EtlError as exc:  # a --replay that names no run record: a bad value (exit 64)
             raise UsageError(exc.message, path=exc.path, hint=exc.hint) from None
+        if not isinstance(recorded.get("settings"), dict) or not recorded.get("run_id"):
+            # Another JSON of version 1 (a saved plan, a profile) read as a record: KeyError 'settings'.
+            raise UsageError(
+                "not a run record (it has no run_id or settings)",
+                path=replay,
+                hint="give a runs/<run_id>/run.json (columnar-etl runs list)",
+            )
         try:
             settings = _replayed_settings(recorded["settings"], state.overrides, state.config)
         except ConfigError as exc:  # the recorded settings do not load (here, now): a failed run

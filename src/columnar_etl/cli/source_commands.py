@@ -59,7 +59,14 @@ def tables(
 def copy_raw_command(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="SQLite export file.")],
-    schema: Annotated[str, typer.Option("--schema", help="Target schema (replaced).")] = "demo_raw",
+    schema: Annotated[
+        str,
+        typer.Option(
+            "--schema",
+            help="Target schema (replaced); never one columnar_etl manages (a base, version or canary "
+            "schema, the ledger).",
+        ),
+    ] = "demo_raw",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Copy every table as text into one schema, in one transaction (no profiling or cleaning); a row

@@ -56,9 +56,12 @@ def templates_check(
     if as_json:
         echo_json(with_outcome(result.to_dict(), result.exit_code))
     else:
-        live = (
-            f" against the live version {result.live}" if result.live else " (nothing live to compare with)"
-        )
+        if result.live:
+            live = f" against the live version {result.live}"
+        elif result.checked_is_live:
+            live = " (the live version itself: no other version to compare with)"
+        else:
+            live = " (nothing live to compare with)"
         out.print(f"{result.source or result.checked}{live}; templates {result.templates}", soft_wrap=True)
         render_templates(result.results, every=True)
     raise typer.Exit(result.exit_code)

@@ -266,12 +266,15 @@ def check_templates(
     candidate_names: dict[str, str] | None = None,
     live_names: dict[str, str] | None = None,
     max_rows: int = MAX_RESULT_ROWS,
+    checked_is_live: bool = False,
 ) -> list[MetricResult]:
     """Run the templates on ``candidate`` and judge each one ok / not_applicable / failing (module doc).
 
     Only the templates that fail on the candidate run on ``live`` (the live version's schema, None when
     nothing is live), so the live version costs nothing when all is well. ``candidate_names`` /
     ``live_names`` map quoted export column names to the names each version has (snake_case loads).
+    ``checked_is_live``: the candidate is the live version itself (``templates check`` of the live one),
+    so its missing table or column is the live version's, not an export's with nothing live.
     """
     results = run_templates(cursor, candidate, templates, column_names=candidate_names, max_rows=max_rows)
     failed = [t for t, r in zip(templates, results, strict=True) if r.error is not None]
@@ -294,7 +297,11 @@ def check_templates(
         elif result.sqlstate in MISSING_NAME_STATES:
             kind = MISSING_NAME_STATES[result.sqlstate]
             result.status = "not_applicable"
-            result.reason = f"the export has no such {kind} and nothing is live: {result.error}"
+            result.reason = (
+                f"the live version has no such {kind} (it is the one checked): {result.error}"
+                if checked_is_live
+                else f"the export has no such {kind} and nothing is live: {result.error}"
+            )
         else:
             result.status, result.reason = "failing", result.error
     return results

@@ -264,6 +264,30 @@ def live_version(cursor: Any, base: str) -> dict[str, Any] | None:
     return _version_dict(rows[0]) if rows else None
 
 
+def managed_schema(cursor: Any, schema: str) -> str | None:
+    """What ``schema`` is to columnar_etl when it manages it (the ledger, a base schema whose views the
+    dashboards read, a version not dropped, a base's canary), or None: a schema a raw copy may replace."""
+    if schema == LEDGER_SCHEMA:
+        return "the ledger schema"
+    if not exists(cursor):
+        return None
+    literal = quote_literal(schema)
+    rows = fetch_all(
+        cursor,
+        f"SELECT base, schema_name = {literal} AND dropped IS NULL, base = {literal} FROM {VERSIONS} "
+        f"WHERE base = {literal} OR schema_name = {literal} OR base || '_canary' = {literal} "
+        "ORDER BY 3 DESC, 2 DESC LIMIT 1",
+    )
+    if not rows:
+        return None
+    base, is_version, is_base = rows[0]
+    if is_base:
+        return "a base schema: its views are what the dashboards read"
+    if is_version:
+        return f"a version schema of {base!r}"
+    return f"the canary schema of {base!r}" if schema == f"{base}_canary" else None
+
+
 def _version_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     names = [part.strip().split("::")[0] for part in _VERSION_COLUMNS.split(",")]
     data = dict(zip(names, row, strict=True))

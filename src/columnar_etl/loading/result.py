@@ -24,8 +24,9 @@ class LoadResult:
     ``status`` is ``live`` (simple: the version is what ``<base>.*`` reads now), ``ready`` (blue-green:
     loaded and validated beside the live one, waiting for ``cutover``) or ``canary`` (the sample was
     validated and dropped). A refused or failed load raises instead; :class:`LoadRefused` carries the
-    result so the report is not lost. ``already_loaded`` (status ``already_loaded``) names the version
-    that was loaded from the same source, found under the target's lock: nothing was loaded.
+    result (status ``refused``) so the report is not lost. ``already_loaded`` (status
+    ``already_loaded``) names the version that was loaded from the same source, found under the
+    target's lock: nothing was loaded.
     """
 
     run_id: str

@@ -404,6 +404,8 @@ def _load_version(
         )
 
     if not result.ok:
+        # The report (run.json's `load`, --json) said "running" for a load that had ended refused.
+        result.status = "refused"
         raise LoadRefused(result)
     if mode == "canary":
         result.status = "canary"

@@ -41,6 +41,8 @@ class TemplateCheckResult:
     target: str
     source: str | None = None
     results: list[MetricResult] = field(default_factory=list)
+    #: The version checked is the live one itself: there is no other version to compare it with.
+    checked_is_live: bool = False
 
     def count(self, status: str) -> int:
         """How many templates have ``status`` (ok, not_applicable, failing)."""
@@ -60,6 +62,7 @@ class TemplateCheckResult:
             "checked": self.checked,
             "source": self.source,
             "live": self.live,
+            "checked_is_live": self.checked_is_live,
             "templates": self.templates,
             "target": self.target,
             "counts": {s: self.count(s) for s in ("ok", "not_applicable", "failing")},
@@ -114,8 +117,18 @@ def check_version_templates(
             if row["dropped"] is not None or not schema_exists(cursor, checked):
                 raise LoadError(f"version {checked!r} was dropped", hint="columnar-etl schemas list")
             live_schema = _live_schema(cursor, live, other_than=checked)
+            checked_is_live = live is not None and live["schema_name"] == checked
             result = _judge(
-                cursor, checked, row["column_names"], live, live_schema, templates, base, settings, target_uri
+                cursor,
+                checked,
+                row["column_names"],
+                live,
+                live_schema,
+                templates,
+                base,
+                settings,
+                target_uri,
+                checked_is_live=checked_is_live,
             )
         finally:
             cursor.close()
@@ -171,6 +184,8 @@ def _judge(
     base: str,
     settings: Settings,
     target_uri: str,
+    *,
+    checked_is_live: bool = False,
 ) -> TemplateCheckResult:
     """Every template on ``checked`` (its columns renamed as ``recorded_names`` says), against the live
     version when there is one: the one judgement both checks share."""
@@ -180,6 +195,7 @@ def _judge(
         live=live_schema,
         templates=str(settings.dashboard_templates or default_templates_path()),
         target=mask_uri(target_uri),
+        checked_is_live=checked_is_live,
     )
     result.results = check_templates(
         cursor,
@@ -188,6 +204,7 @@ def _judge(
         live=live_schema,
         candidate_names=renames_for(cursor, checked, templates, recorded_names),
         live_names=_live_names(cursor, live, live_schema, templates),
+        checked_is_live=checked_is_live,
     )
     return result
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from columnar_etl.atomic import same_file
 from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
@@ -128,7 +129,7 @@ def _check_paths(source: Path, output: Path | None, logs: dict[str, Path | None]
         writers.check_output(source, path, overwrite=overwrite, needed=0, what=f"{name} file")
         if path.suffix.lower() != ".parquet":
             raise CleanError(f"the {name} file must end in .parquet", path=path)
-        if output is not None and writers.same_file(path, output):
+        if output is not None and same_file(path, output):
             raise CleanError(f"the {name} file is the output", path=path, hint="give each file its own path")
-    if len(targets) == 2 and writers.same_file(*targets.values()):
+    if len(targets) == 2 and same_file(*targets.values()):
         raise CleanError("the audit and quarantine files are the same", path=targets["audit"])

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
+from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.column_names import column_mapping
@@ -93,6 +94,7 @@ def copy_raw(
         # The target's counts are read in the COPY's own transaction, before its commit: a count that
         # differs rolls the whole copy back (the schema as it was, or absent), nothing changed.
         with transaction(target_uri) as conn:
+            _refuse_a_managed_schema(conn, schema)
             copy = copy_tables(conn, schema, readers, replace_schema=True)
             counted = count_rows(conn, schema, list(readers))
             target_rows = {name: counted[targets[name]] for name in names}
@@ -116,6 +118,25 @@ def copy_raw(
     )
     log.info("copy finished", rows=copy.total_rows, seconds=round(result.seconds, 3), matches=result.matches)
     return result
+
+
+def _refuse_a_managed_schema(conn: Any, schema: str) -> None:
+    """:class:`LoadError` before anything changes when ``schema`` is a system schema or one columnar_etl
+    manages: the copy replaces its schema (DROP ... CASCADE), which would take the dashboards' views,
+    a version or the ledger with it while the ledger still named them."""
+    why = "a system schema" if schema.startswith("pg_") or schema == "information_schema" else None
+    if why is None:
+        cursor = conn.cursor()
+        try:
+            why = ledger.managed_schema(cursor, schema)
+        finally:
+            cursor.close()
+    if why is not None:
+        raise LoadError(
+            f"schema {schema!r} is {why}; copy-raw replaces its schema, so it never takes that one: "
+            "nothing changed",
+            hint="choose another --schema (the default is demo_raw)",
+        )
 
 
 def _read_raw(src: Source, table: str, batch_size: int) -> pa.RecordBatchReader:

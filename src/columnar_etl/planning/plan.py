@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
-from columnar_etl.errors import ConfigError
+from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
@@ -292,6 +293,36 @@ class Plan:
     def to_json(self, indent: int | None = 2) -> str:
         """``to_dict()`` as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Plan:
+        """Read a plan file (``clean --save-plan``'s); :class:`UsageError` (exit 64) naming the file when
+        it is missing, unreadable, not JSON or not a plan of this version."""
+        path = Path(path)
+        hint = "give a plan written by clean --save-plan"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError("no such plan file", path=path, hint=hint) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+            raise UsageError(f"cannot read the plan file: {reason}", path=path, hint=hint) from None
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise UsageError(f"the plan file is not JSON: {exc}", path=path, hint=hint) from None
+        try:
+            if not isinstance(data, dict) or not isinstance(data.get("tables"), list):
+                raise ConfigError("not a cleaning plan (no list of tables)", hint=hint)
+            return cls.from_dict(data)
+        except ConfigError as exc:
+            raise UsageError(
+                exc.message, path=path, table=exc.table, column=exc.column, hint=exc.hint
+            ) from None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UsageError(
+                f"not a cleaning plan ({type(exc).__name__}: {exc})", path=path, hint=hint
+            ) from None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
