@@ -116,6 +116,39 @@ def test_catalogue_has_declared_types_and_row_counts(export: Path) -> None:
         assert [c.declared_type for c in src.table("comments").columns] == ["int(5)", "varchar(20)"]
 
 
+def test_tables_are_counted_over_one_connection(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from columnar_etl.source import catalogue
+
+    tables = {
+        f"t{n}": (
+            f"CREATE TABLE t{n} (code TEXT PRIMARY KEY, n INTEGER)",
+            [(f"c{i}", i) for i in range(n * 3)],
+        )
+        for n in range(6)
+    }
+    path = make_sqlite(tables)
+    con = sqlite3.connect(path)
+    expected = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in tables}
+    con.close()
+    opened: list[Path] = []
+    real = catalogue.connect_read_only
+
+    def counted(path: Path, **options: Any) -> sqlite3.Connection:
+        opened.append(path)
+        return real(path, **options)
+
+    with open_source(path) as src:
+        monkeypatch.setattr(catalogue, "connect_read_only", counted)
+        assert catalogue.count_tables(src.path, list(src.tables.values())) == expected
+        assert len(opened) == 1
+        # Counted once: asking again (or a table's row_count) opens nothing.
+        assert catalogue.count_tables(src.path, list(src.tables.values())) == expected
+        assert {name: table.row_count for name, table in src.tables.items()} == expected
+        assert len(opened) == 1
+
+
 def test_rows_are_estimated_by_the_rowid_span_unless_it_cannot_be_the_count(tmp_path: Path) -> None:
     # Dense rowids (a few deleted): the span, no count. Rowids chosen by the exporting system (64-bit
     # ids): a span longer than the file has bytes is no row count, so the rows are counted.

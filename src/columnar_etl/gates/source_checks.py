@@ -10,7 +10,7 @@ from pathlib import Path
 
 from columnar_etl.gates.check import Check, skipped, timed
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
-from columnar_etl.source.catalogue import SQLITE_MAGIC
+from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
 
@@ -80,7 +80,7 @@ def _check_readable(source: Path, dropped: Mapping[str, Collection[str]] | None 
                 unit="columns",
                 details={"too_wide": too_wide},
             )
-        rows = {name: table.row_count for name, table in src.tables.items()}
+        rows = count_tables(src.path, list(src.tables.values()))
     size = source.stat().st_size
     return Check(
         "source_readable",

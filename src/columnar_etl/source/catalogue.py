@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -572,14 +573,35 @@ _UNDECODABLE_NAME = "Could not decode to UTF-8"
 def count_rows(path: Path, table: str) -> int:
     con = connect_read_only(path)
     try:
+        return _count(con, path, table)
+    finally:
+        con.close()
+
+
+def count_tables(path: Path, tables: Sequence[SourceTable]) -> dict[str, int]:
+    """Each table's :attr:`SourceTable.row_count`, those not counted yet counted over one connection
+    (a connection each read the schema each time, for its collations: an export of 200 small tables
+    took its preflight 0.4 s)."""
+    wanted = [table for table in tables if "row_count" not in table.__dict__]
+    if wanted:
+        con = connect_read_only(path)
+        try:
+            for table in wanted:
+                # The cached_property's own slot (a frozen dataclass: as cached_property itself writes it).
+                table.__dict__["row_count"] = _count(con, path, table.name)
+        finally:
+            con.close()
+    return {table.name: table.row_count for table in tables}
+
+
+def _count(con: sqlite3.Connection, path: Path, table: str) -> int:
+    try:
         (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone() or (0,)
         return int(count)
     except sqlite3.DatabaseError as exc:
         raise read_error(
             exc, path, table=table, message="SQLite file is corrupt", hint="copy the export again"
         ) from exc
-    finally:
-        con.close()
 
 
 def _rowid_range(
