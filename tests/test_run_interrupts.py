@@ -178,7 +178,7 @@ def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
         raise SystemExit(status)
 
     monkeypatch.setattr(entry.importlib, "import_module", interrupted)
-    monkeypatch.setattr(entry, "_exit_now", exit_now)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
     monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
     try:
         with pytest.raises(SystemExit) as ended:

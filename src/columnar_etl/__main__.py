@@ -23,7 +23,6 @@ sleep, medians of 20 interleaved: 464 -> 351 ms of CPU; in a wide ``run`` the po
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import gc
 import importlib
@@ -33,6 +32,8 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from columnar_etl.process import exit_now
 
 #: The commands that open DuckDB with the SQLite extension, first thing or nearly.
 DUCKDB_COMMANDS = frozenset({"run", "preflight", "profile", "clean", "load"})
@@ -58,18 +59,7 @@ def main() -> None:
         from columnar_etl.errors import interrupted_error  # deliberate: standard library only
 
         sys.stderr.write(f"error: {interrupted_error().one_line()}\n")
-        _exit_now(1)
-
-
-def _exit_now(status: int) -> None:
-    """End the process with ``status`` without the interpreter's teardown: a thread started above may
-    be inside DuckDB (C++), and the teardown under it aborted the process ("terminate called without
-    an active exception", -SIGABRT). The exit handlers run and the output is flushed first."""
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(status)
+        exit_now(1)
 
 
 def _start() -> None:

@@ -11,10 +11,7 @@ on :data:`app`; :mod:`columnar_etl.cli.reference` renders docs/cli.md from them.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import gc
-import os
 import sys
 import threading
 import traceback
@@ -32,6 +29,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
 from columnar_etl.cli.app import app
 from columnar_etl.cli.closed_output import guard_standard_streams
 from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.process import exit_now
 
 __all__ = ["app", "main"]
 
@@ -78,8 +76,4 @@ def _end(code: object) -> None:
     else:  # sys.exit("message"): the message on stderr, exit 1
         print(code, file=sys.stderr)  # noqa: T201
         status = 1
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(status)
+    exit_now(status)
