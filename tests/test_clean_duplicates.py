@@ -333,6 +333,37 @@ def test_the_profile_names_every_row_that_has_a_copy(make_sqlite: SqliteFactory,
     assert result.data["t"].column("amount").to_pylist() == [rows[r - 1][1] for (r,) in kept]
 
 
+def test_sets_of_three_copies_are_named_by_the_profile(make_sqlite: SqliteFactory) -> None:
+    # A set of three exact copies (rows 2, 5, 9; rowids far apart and one near 2^63, so their sum
+    # overflows a BIGINT), a pair, and rows without copies: the profile names all five rows, so the
+    # cleaner reads those rows by rowid instead of grouping the whole table (a scan of every row).
+    path = make_sqlite({"t": ("CREATE TABLE t (a TEXT, b INTEGER)", [])})
+    con = sqlite3.connect(path)
+    with con:
+        rows = [(1, "p", 1), (2, "x", 7), (3, "q", 2), (5, "x", 7), (6, "y", 8), (7, "r", 3), (8, "y", 8)]
+        rows.append((2**63 - 1, "x", 7))
+        con.executemany("INSERT INTO t (rowid, a, b) VALUES (?, ?, ?)", rows)
+    con.close()
+    expected = [
+        rowid
+        for (rowid,) in _sqlite_rows(
+            path,
+            "SELECT rowid FROM t WHERE EXISTS (SELECT 1 FROM t AS u WHERE u.rowid <> t.rowid "
+            "AND u.a IS t.a AND u.b IS t.b) ORDER BY rowid",
+        )
+    ]
+    assert expected == [2, 5, 6, 8, 2**63 - 1]
+    table = profile(path).tables["t"]
+    assert table.duplicate_rows == 3
+    assert table.copy_rows == expected
+    result = clean(path)
+    assert result.data is not None
+    assert result["t"].duplicates_removed == 3
+    kept = _sqlite_rows(path, "SELECT a, b FROM t WHERE rowid IN (SELECT min(rowid) FROM t GROUP BY a, b)")
+    got = result.data["t"]
+    assert sorted(zip(got.column("a").to_pylist(), got.column("b").to_pylist(), strict=True)) == sorted(kept)
+
+
 def test_the_cleaner_lists_copies_among_the_given_rows_only(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": (PAIRS_DDL, PAIRS_ROWS)})
     columns = ["who", "amount", "note"]
@@ -348,13 +379,13 @@ def test_the_cleaner_lists_copies_among_the_given_rows_only(make_sqlite: SqliteF
 @pytest.mark.parametrize(
     ("ddl", "rows"),
     [
-        # Three copies of one row: a pair's two rowids cannot name them all.
-        ("CREATE TABLE t (a TEXT, b TEXT)", [("x", "1"), ("x", "1"), ("x", "1"), ("y", "2")]),
+        # Four copies of one row: its lowest and highest rowids and their sum cannot name them all.
+        ("CREATE TABLE t (a TEXT, b TEXT)", [("x", "1"), ("x", "1"), ("y", "2"), ("x", "1"), ("x", "1")]),
         # Copies among rows that share their declared key with a different row (SQLite lets a TEXT
         # primary key of a rowid table hold NULL, any number of times).
         ("CREATE TABLE t (k TEXT PRIMARY KEY, b TEXT)", [(None, "a"), (None, "a"), (None, "b"), ("2", "c")]),
     ],
-    ids=["three-copies", "copies-beside-a-shared-key"],
+    ids=["four-copies", "copies-beside-a-shared-key"],
 )
 def test_copies_the_profile_cannot_name_are_listed_by_the_cleaner(
     make_sqlite: SqliteFactory, ddl: str, rows: list[tuple[Any, ...]]

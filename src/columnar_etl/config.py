@@ -175,7 +175,8 @@ class Settings(BaseSettings):
         default=8 * 1024 * 1024,
         ge=1024 * 1024,
         description="Bytes of source values per cleaned batch (at most `batch_size` rows): tables of large "
-        "BLOBs or long text are read in fewer rows per batch, so memory does not grow with value size.",
+        "BLOBs or long text are read in fewer rows per batch, so memory does not grow with value size; a "
+        "cell counts 8 bytes at least, so a sparse table of many columns is read in fewer rows too.",
     )
     read_ahead_bytes: int = Field(
         default=32 * 1024 * 1024,

@@ -242,8 +242,10 @@ def duplicate_sql(
 
     With ``rowid`` (the relation's rowid column) the result also names the rows that have copies, for
     the cleaner (see :data:`COPY_ROWS_LIMIT`): ``pairs_low``/``pairs_high``, the two rowids of each
-    set of exactly two equal rows (the usual duplicate), and ``odd_copies``, the sets the pairs do not
-    describe (three or more copies, or copies among rows that share a key with a different row).
+    set of exactly two equal rows (the usual duplicate), ``triples_mid``, the middle rowid of each set
+    of exactly three (its rowids' sum less the lowest and the highest; their lowest and highest are in
+    the pairs' lists), and ``odd_copies``, the sets these do not describe (four or more copies, or
+    copies among rows that share a key with a different row).
     """
     row_digest = row_digest_sql(columns)
     shown = key or columns[:1]
@@ -253,23 +255,32 @@ def duplicate_sql(
     keyed = ", ".join(quote_ident(c) for c in key)
     is_null = " OR ".join(f"{quote_ident(c)} IS NULL" for c in key) or "false"
     # Helper names cannot clash with the export's: they carry a prefix no export column may have.
-    n, variants, shows, null, low, high = (
-        f"{HELPER_PREFIX}{name}" for name in ("n", "variants", "label", "null", "low", "high")
+    n, variants, shows, null, low, high, total = (
+        f"{HELPER_PREFIX}{name}" for name in ("n", "variants", "label", "null", "low", "high", "total")
     )
-    span = f", min({quote_ident(rowid)}) AS {low}, max({quote_ident(rowid)}) AS {high}" if rowid else ""
+    # The rowids' sum as HUGEINT: three rowids near 2^63 do not overflow it.
+    span = (
+        f", min({quote_ident(rowid)}) AS {low}, max({quote_ident(rowid)}) AS {high}, "
+        f"sum(CAST({quote_ident(rowid)} AS HUGEINT)) AS {total}"
+        if rowid
+        else ""
+    )
     by_key = (
         f"SELECT any_value({shows}) AS {shows}, sum({n}) AS {n}, count(*) AS {variants}, "
-        f"bool_or({is_null}) AS {null}{f', min({low}) AS {low}, max({high}) AS {high}' if rowid else ''} "
+        f"bool_or({is_null}) AS {null}"
+        f"{f', min({low}) AS {low}, max({high}) AS {high}, sum({total}) AS {total}' if rowid else ''} "
         f"FROM rows_ GROUP BY {keyed}"
         if key
-        else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null}{f', {low}, {high}' if rowid else ''} "
-        "FROM rows_"
+        else f"SELECT {shows}, {n}, 1 AS {variants}, false AS {null}"
+        f"{f', {low}, {high}, {total}' if rowid else ''} FROM rows_"
     )
-    pair = f"{variants} = 1 AND {n} = 2"
+    pair = f"{variants} = 1 AND {n} IN (2, 3)"
+    triple = f"{variants} = 1 AND {n} = 3"
     pairs = (
         f", list({low}) FILTER (WHERE {pair}) AS pairs_low, "
         f"list({high}) FILTER (WHERE {pair}) AS pairs_high, "
-        f"count(*) FILTER (WHERE {n} > {variants} AND NOT ({pair})) AS odd_copies"
+        f"count(*) FILTER (WHERE {n} > {variants} AND NOT ({pair})) AS odd_copies, "
+        f"list(CAST({total} - {low} - {high} AS BIGINT)) FILTER (WHERE {triple}) AS triples_mid"
         if rowid
         else ""
     )
@@ -360,8 +371,8 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         table.duplicate_keys = table.null_keys = 0
         ex_keys = None
     if rowid and len(row) > 5:
-        low, high, odd = row[5:]
-        listed = [*(low or ()), *(high or ())]
+        low, high, odd, mid = row[5:]
+        listed = [*(low or ()), *(high or ()), *(mid or ())]
         if not odd and len(listed) <= COPY_ROWS_LIMIT:
             table.copy_rows = sorted(int(rowid) for rowid in listed)
     # The count reads every cell as text (invalid text decoded): its copies are the cleaner's only when
