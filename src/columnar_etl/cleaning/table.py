@@ -125,17 +125,18 @@ def cleaned_frame(
     change code; hashed where masked): stages 1-4 of :class:`ColumnExprs`, the one cleaning of a cell.
 
     ``columns``: the columns' expressions, or their :class:`Stages` already built (with their salt;
-    ``mask_salt`` is then not used). ``first``: more expressions over the source columns, computed
-    beside stage 1 (the row key). The loader's stream and the dry run's sample both clean through here.
+    ``mask_salt`` is then not used). ``first``: more expressions over the source columns and the values
+    (stage 2), computed beside stage 3, before any masking (the row key). The loader's stream and the
+    dry run's sample both clean through here.
     """
     stages = columns if isinstance(columns, Stages) else Stages.of(columns, mask_salt)
     raw = pl.from_arrow(framed(batch))
     assert isinstance(raw, pl.DataFrame)
     return (
         raw.lazy()
-        .with_columns(*first, *stages.trimmed)
+        .with_columns(stages.trimmed)
         .with_columns(stages.value)
-        .with_columns(stages.code)
+        .with_columns(*first, *stages.code)
         .with_columns(stages.masked)
         .collect()
     )
@@ -247,8 +248,8 @@ class TableCleaner:
     def _key_part(column: ColumnExprs) -> pl.Expr:
         """A key cell as the audit's row key shows it: as the target shows the value, so that a reader
         joins an audit row to its target row on it. A BLOB as its hex; a number read as the number it
-        is as PostgreSQL writes it (an integer's digits; a double's shortest digits, ``float8_text``);
-        text trimmed (a key loaded as written: as written),
+        is as PostgreSQL writes it (an integer's digits; a double's shortest digits, ``float8_text``,
+        read natively or as text: of its cleaned value); text trimmed (a key loaded as written: as written),
         a REAL cell of it as the shortest text the target holds (``0.1``, not the read's
         ``0.10000000000000001``)."""
         raw = pl.col(column.raw)
@@ -256,6 +257,11 @@ class TableCleaner:
             return raw.bin.encode("hex")
         if column.native:
             return float8_text(raw) if column.plan.type == "double" else raw.cast(pl.String)
+        if column.plan.type == "double":
+            # Read as text (a small table's, or one of several storage classes): its value as the
+            # target writes it, not the read's 17 digits (0.10000000000000001); a cell no value was
+            # made of (quarantined) as written.
+            return pl.coalesce(float8_text(pl.col(column.v)), raw.str.strip_chars(WHITESPACE))
         shown = column.reals_shortest(raw)
         return shown if column.plan.as_written else shown.str.strip_chars(WHITESPACE)
 
