@@ -16,7 +16,13 @@ from the product) and the exports themselves (Python's ``sqlite3``, via tests/lo
 - a reader role reads every view of ``<base>`` (its grants survive cutovers and rollbacks across drift);
 - a refused, failed or halted command changed nothing; canary and blue-green change nothing live.
 
-The fast variant runs a few short sequences; ``test_many_quarter_sequences`` (slow) many more.
+The dashboard templates are a design the sequences follow, not fight: a quarter that drops or widens
+to text the column a template reads is refused (exit 3) while the live version still has it, and so is
+every later quarter until the templates change; a rollback is never held up by a template.
+
+The fast variant runs a few short sequences; ``test_many_quarter_sequences`` (slow) many more
+(``COLUMNAR_ETL_QUARTER_SEEDS=START:STOP`` picks the seeds, ``COLUMNAR_ETL_QUARTER_LOG=1`` with ``-s``
+prints what each did).
 """
 
 from __future__ import annotations
@@ -106,15 +112,18 @@ def drifted(previous: ExportSpec, rng: random.Random) -> tuple[ExportSpec, list[
     done: list[str] = []
     for _ in range(rng.randint(1, 3)):
         table = spec.tables[rng.choice(sorted(spec.tables))]
+        # The templates' column: once gone or text, no later quarter passes them (a design: see the
+        # module's doc); drifting it less often leaves the sequences more to do.
+        spared = [i for i, (n, _) in enumerate(table.columns) if n != "amount" or rng.random() < 0.3]
         kind = rng.choice(
             ["add_column", "drop_column", "widen", "add_table", "drop_table", "key", "rows", "rows"]
         )
         if kind == "add_column":
             table.columns.append((spec.new_name("c"), rng.choice(KINDS)))
-        elif kind == "drop_column" and len(table.columns) > 1:
-            table.columns.pop(rng.randrange(len(table.columns)))
-        elif kind == "widen":
-            index = rng.randrange(len(table.columns))
+        elif kind == "drop_column" and len(table.columns) > 1 and spared:
+            table.columns.pop(rng.choice(spared))
+        elif kind == "widen" and spared:
+            index = rng.choice(spared)
             name, was = table.columns[index]
             if not WIDER[was]:
                 continue
@@ -573,6 +582,8 @@ def play(uri: str, reader: str, work: Path, seed: int, steps: int, monkeypatch: 
         elif step == "missing":
             sequence.missing_source()
         sequence.check()
+    if os.environ.get("COLUMNAR_ETL_QUARTER_LOG"):
+        print("\n".join(sequence.log))  # noqa: T201  (what a seed did, to choose the fast seeds)
 
 
 @pytest.fixture
@@ -585,7 +596,7 @@ def reader(pg_uri: str) -> Iterator[str]:
     pg_query(pg_uri, f"DROP ROLE {role}")
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 3, 9, 10])  # between them: every command, each outcome
 def test_quarter_sequences(
     seed: int, pg_uri: str, reader: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
