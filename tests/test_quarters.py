@@ -341,13 +341,22 @@ class Sequence:
         )
 
     def run(
-        self, path: Path, spec: ExportSpec, mode: str, *, replay: Path | None = None, snake: bool = False
+        self,
+        path: Path,
+        spec: ExportSpec,
+        mode: str,
+        *,
+        replay: Path | None = None,
+        snake: bool = False,
+        command: str = "run",
     ) -> None:
         """``run`` (``snake``: with the setting ``column_names = "snake"``)."""
         live_before = self.model.get(self.model.live)
         # The live version came from this very file: nothing to do (a replay of it too).
         already = mode != "canary" and live_before is not None and live_before.export == path
         args = ["run", str(path), "--mode", mode, "--yes"]
+        if command == "load":  # the Gate 3 command: it loads the file again, live or not
+            already, args = False, ["load", str(path), "--mode", mode]
         if replay is not None:
             args += ["--replay", str(replay)]
         code, record = self.invoke(*args, env={"COLUMNAR_ETL_COLUMN_NAMES": "snake"} if snake else None)
@@ -388,7 +397,8 @@ class Sequence:
         schema = record["version_schema"]
         assert schema and schema not in [v.schema for v in self.model.versions], self.explain(str(record))
         self.model.versions.append(Version(schema, path, typed, Path(record["_path"]).parent, snake=snake))
-        self.replayable.append(Path(record["_path"]))
+        if command == "run":  # a load's record has no plan to replay
+            self.replayable.append(Path(record["_path"]))
         self.planned[Path(record["_path"])] = typed
         if snake:
             self.snaked.add(Path(record["_path"]))
@@ -570,8 +580,11 @@ def play(uri: str, reader: str, work: Path, seed: int, steps: int, monkeypatch: 
     sequence.check()
     for _ in range(steps):
         step = rng.choices(
-            ["quarter", "cutover", "rollback", "prune", "again", "replay", "obstructed", "missing", "snake"],
-            weights=[6, 3, 3, 2, 1, 1, 1, 1, 2],
+            [
+                *("quarter", "cutover", "rollback", "prune", "again", "replay"),
+                *("obstructed", "missing", "snake", "load"),
+            ],
+            weights=[6, 3, 3, 2, 1, 1, 1, 1, 2, 2],
         )[0]
         model = sequence.model
         if step == "quarter":
@@ -597,6 +610,9 @@ def play(uri: str, reader: str, work: Path, seed: int, steps: int, monkeypatch: 
                 sequence.run(path, spec, "blue-green")
         elif step == "missing":
             sequence.missing_source()
+        elif step == "load":
+            path, spec = sequence.new_quarter()
+            sequence.run(path, spec, rng.choice(["simple", "blue-green", "canary"]), command="load")
         elif step == "snake":
             path, spec = sequence.new_quarter()
             sequence.run(path, spec, rng.choice(["simple", "blue-green"]), snake=True)
@@ -674,12 +690,13 @@ def test_a_replayed_plan_that_lacks_a_table_of_this_export_is_refused_not_silent
     assert check_run(fresh, second, pg_uri, "replayed") == []
 
 
-def test_load_leaves_the_audit_and_quarantine_of_the_cells_it_changed(
+def test_load_leaves_the_profile_audit_and_quarantine_of_the_cells_it_changed(
     pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # `columnar-etl load` cleaned (trimmed, blank as NULL) and loaded a version that a cutover makes
     # live, but wrote no audit: its run directory held run.json alone, so no change it made to a cell
-    # was recorded anywhere (a run's audit.parquet and quarantine.parquet are beside its run.json).
+    # was recorded anywhere (a run's profile.json, audit.parquet and quarantine.parquet are beside its
+    # run.json; the profile names the key of a table that declares none, by which the audit names rows).
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
     export = tmp_path / "q.db"
@@ -687,16 +704,23 @@ def test_load_leaves_the_audit_and_quarantine_of_the_cells_it_changed(
     with con:
         con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)")
         con.executemany("INSERT INTO t VALUES (?, ?)", [(1, " padded "), (2, "kept"), (3, "")])
+        # No declared key: its audit rows are named by the key the profile finds (profile.json).
+        con.execute("CREATE TABLE u (code INTEGER, note TEXT)")
+        con.executemany("INSERT INTO u VALUES (?, ?)", [(7, "kept"), (8, " padded"), (9, "N/A")])
     con.close()
     loaded = runner.invoke(app, ["--target", pg_uri, "load", str(export), "--base", "loaded", "--json"])
     assert loaded.exit_code in (0, 2), loaded.output
     run_dir = (tmp_path / json.loads(loaded.stdout)["run_record"]).parent
-    assert (run_dir / "audit.parquet").exists() and (run_dir / "quarantine.parquet").exists()
+    for name in ("profile.json", "audit.parquet", "quarantine.parquet"):
+        assert (run_dir / name).exists(), name
     # The changed cells, from the source itself: every cell not equal to its target cell is audited.
     source = dict(sqlite3.connect(export).execute("SELECT id, note FROM t").fetchall())
     target = dict(pg_query(pg_uri, f"SELECT id, note FROM {_version(pg_uri)}.t"))
     changed = {str(k) for k, v in source.items() if target[k] != v}
     assert changed == {"1", "3"}
+    source = dict(sqlite3.connect(export).execute("SELECT code, note FROM u").fetchall())
+    target = dict(pg_query(pg_uri, f"SELECT code, note FROM {_version(pg_uri)}.u"))
+    assert {k for k, v in source.items() if target[k] != v} == {8, 9}
     assert check_run(_RunDir(run_dir), export, pg_uri, _version(pg_uri)) == []
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
-from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
+from columnar_etl.pipeline.record import write_json
+from columnar_etl.pipeline.steps import clean_step, gate_step, hide_masked_values, plan_step, profile_step
 from columnar_etl.source.identity import check_unchanged, export_identity, source_state
 
 
@@ -51,11 +53,16 @@ class TypedExport:
 def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) -> Iterator[TypedExport]:
     """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
 
-    ``logs`` (a run directory) receives ``audit.parquet`` and ``quarantine.parquet``, as a run's does:
-    every cell the cleaning changed, every value it could not keep. Raises :class:`ProfileHalt` when
+    ``logs`` (a run directory) receives ``profile.json`` (masked columns' values hidden), then
+    ``audit.parquet`` and ``quarantine.parquet``, as a run's does: every cell the cleaning changed,
+    every value it could not keep, named by the profile's row keys. Raises :class:`ProfileHalt` when
     the circuit breaker stops it.
     """
     found = profile_step(source, settings)
+    if logs is not None:
+        shown = copy.deepcopy(found)  # the plan is made from the profile as it is; the file hides
+        hide_masked_values(shown, settings)
+        write_json(logs / "profile.json", shown.to_dict())
     gate_step(found)
     planned = plan_step(found, settings)
     audit = logs / "audit.parquet" if logs is not None else None
