@@ -537,10 +537,10 @@ def test_a_load_stopped_right_after_its_commit_is_recorded_as_done_with_a_warnin
     real = load_step.typed_export
 
     @contextlib.contextmanager
-    def stopped_on_the_way_out(source: Path, settings: Any) -> Iterator[Any]:
+    def stopped_on_the_way_out(source: Path, settings: Any, **options: Any) -> Iterator[Any]:
         # Left after load_tables returned, i.e. after the version's commit: the instant before the
         # load returns to its command.
-        with real(source, settings) as typed:
+        with real(source, settings, **options) as typed:
             yield typed
         raise stop("stopped after the commit")
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
-from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
+from columnar_etl.pipeline.record import write_json
+from columnar_etl.pipeline.steps import clean_step, gate_step, hide_masked_values, plan_step, profile_step
 from columnar_etl.source.identity import check_unchanged, export_identity, source_state
 
 
@@ -48,15 +50,24 @@ class TypedExport:
 
 
 @contextmanager
-def typed_export(source: Path, settings: Settings) -> Iterator[TypedExport]:
+def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) -> Iterator[TypedExport]:
     """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
 
-    Raises :class:`ProfileHalt` when the circuit breaker stops it.
+    ``logs`` (a run directory) receives ``profile.json`` (masked columns' values hidden), then
+    ``audit.parquet`` and ``quarantine.parquet``, as a run's does: every cell the cleaning changed,
+    every value it could not keep, named by the profile's row keys. Raises :class:`ProfileHalt` when
+    the circuit breaker stops it.
     """
     found = profile_step(source, settings)
+    if logs is not None:
+        shown = copy.deepcopy(found)  # the plan is made from the profile as it is; the file hides
+        hide_masked_values(shown, settings)
+        write_json(logs / "profile.json", shown.to_dict())
     gate_step(found)
     planned = plan_step(found, settings)
-    with clean_step(source, planned, settings) as stream:
+    audit = logs / "audit.parquet" if logs is not None else None
+    quarantine = logs / "quarantine.parquet" if logs is not None else None
+    with clean_step(source, planned, settings, audit=audit, quarantine=quarantine) as stream:
         tables = {
             name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
             for name in stream.tables
@@ -88,6 +99,7 @@ def load_export(
     run_id: str | None = None,
     identified: Callable[[str], None] | None = None,
     before_commit: Callable[[LoadResult], None] | None = None,
+    logs: Path | None = None,
 ) -> LoadResult:
     """Profile, gate, plan and clean the export, and load it into a new version schema of ``base``.
 
@@ -97,7 +109,8 @@ def load_export(
     load's ledger row (default: a new id). ``identified`` is called with the export's identity (its
     sha256, :func:`~columnar_etl.source.identity.export_identity`, read once: the ledger's too) as soon
     as it is read, before the profile; ``before_commit`` with the load's result once the export was
-    found unchanged, just before the commit (what it raises rolls the load back).
+    found unchanged, just before the commit (what it raises rolls the load back). ``logs`` (the
+    command's run directory) receives the audit and the quarantine (:func:`typed_export`).
     """
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
@@ -117,7 +130,7 @@ def load_export(
         if before_commit is not None:
             before_commit(loaded)
 
-    with typed_export(source, settings) as typed:
+    with typed_export(source, settings, logs=logs) as typed:
         result = load_tables(
             typed.tables,
             uri,

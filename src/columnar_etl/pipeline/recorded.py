@@ -61,6 +61,7 @@ def recorded_load(
                 run_id=record.run_id,
                 identified=identified,
                 before_commit=before_commit,
+                logs=record.run_dir,  # the audit and the quarantine, beside run.json (as a run's)
                 **options,
             )
         except LoadRefused as refused:

@@ -42,7 +42,7 @@ from columnar_etl.errors import (
     interrupted_error,
 )
 from columnar_etl.gates.preflight import preflight
-from columnar_etl.models import Issue, Profile
+from columnar_etl.models import Profile
 from columnar_etl.observability.health import HealthSampler
 from columnar_etl.observability.logs import close_logging, configure_logging, get_logger, new_run_id
 from columnar_etl.observability.metrics import RunMetrics
@@ -60,7 +60,14 @@ from columnar_etl.pipeline.record import (
     record_not_written,
     write_json,
 )
-from columnar_etl.pipeline.steps import LoadPlan, clean_step, gate_step, plan_step, profile_step
+from columnar_etl.pipeline.steps import (
+    LoadPlan,
+    clean_step,
+    gate_step,
+    hide_masked_values,
+    plan_step,
+    profile_step,
+)
 from columnar_etl.planning.plan import Plan, build_plan, plan_differences
 from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import is_lock_error
@@ -520,7 +527,7 @@ def _stages(
         # Views, indexes and triggers hold no data (the tables are loaded): the operator is told, the
         # outcome is no warning.
         record.notes += profiled.notes
-        _hide_masked_values(profiled, settings)
+        hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     profile_ended.set()
     record.backup = backup().to_dict()
@@ -655,18 +662,6 @@ def _compile_report() -> None:
         from columnar_etl.report.html import compile_templates  # deliberate: see LATER_MODULES
 
         compile_templates()
-
-
-def _hide_masked_values(profiled: Profile, settings: Settings) -> None:
-    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them."""
-
-    for table, overrides in settings.columns.items():
-        for name, override in overrides.items():
-            column = profiled.tables[table].columns.get(name) if table in profiled.tables else None
-            if column is None or override.mask is None:
-                continue
-            column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
-            column.min = column.max = None
 
 
 def _record_in_ledger(result: RunResult, settings: Settings, error: str) -> bool:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import ProfileHalt
-from columnar_etl.models import GateResult, Profile, TableProfile
+from columnar_etl.errors import CleanError, ProfileHalt
+from columnar_etl.models import GateResult, Issue, Profile, TableProfile
 from columnar_etl.planning.plan import Plan, build_plan, fitted_to_export
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import BATCH_WORK, profile
@@ -81,6 +81,21 @@ class LoadPlan:
     native: dict[str, list[str]] = field(default_factory=dict)
 
 
+def _check_plan_covers(plan: Plan, profiled: Profile) -> None:
+    """:class:`CleanError` when the export holds a table ``plan`` does not name: the cleaner reads only
+    the plan's tables, so that table would be missing from the target with no word said (a column the
+    plan lacks is refused the same way, by the cleaner: "the cleaning plan does not fit the source")."""
+    unplanned = [name for name in profiled.tables if name not in plan.tables]
+    if unplanned:
+        more = f" (+{len(unplanned) - 1} more)" if len(unplanned) > 1 else ""
+        raise CleanError(
+            f"the cleaning plan does not fit the source: table {unplanned[0]!r} not in the plan{more}",
+            path=profiled.source,
+            table=unplanned[0],
+            hint="build the plan from a profile of this file (run without --replay)",
+        )
+
+
 def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
     """The plan (``plan`` when given, e.g. a replayed or saved one; else built from ``profiled``) with
     keys and references from ``profiled``; without a profile, only the plan (the loader's defaults)."""
@@ -89,6 +104,8 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             raise ValueError("plan_step needs a profile or a plan")
         plan = build_plan(profiled, settings=settings)
     else:  # made for another export, or for this one before: read what this one holds
+        if profiled is not None:
+            _check_plan_covers(plan, profiled)
         plan = fitted_to_export(plan, profiled)
     if profiled is None:
         return LoadPlan(plan)
@@ -200,3 +217,14 @@ def clean_step(
             native=planned.native,
         ),
     )
+
+
+def hide_masked_values(profiled: Profile, settings: Settings) -> None:
+    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them."""
+    for table, overrides in settings.columns.items():
+        for name, override in overrides.items():
+            column = profiled.tables[table].columns.get(name) if table in profiled.tables else None
+            if column is None or override.mask is None:
+                continue
+            column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
+            column.min = column.max = None
