@@ -1380,3 +1380,22 @@ def test_a_blob_cell_a_sampled_profile_did_not_see_is_quarantined(
     }
     assert shown == {(key, column, raw, "blob_in_text_column") for key, column, raw in blobs}
     assert len(shown) == 2
+
+
+def test_a_given_plan_that_lacks_a_table_of_the_export_says_so(make_sqlite: SqliteFactory) -> None:
+    # h51: `clean --plan` of a plan made for some tables only (or an earlier export) cleaned those and
+    # left the others out in silence (exit 0). They are named now, a warning (exit 2).
+    path = make_sqlite(
+        {
+            "a": ("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)", [(1, "x"), (2, "y")]),
+            "b": ("CREATE TABLE b (id INTEGER PRIMARY KEY, w TEXT)", [(1, "z")]),
+        }
+    )
+    plan = build_plan(profile(path, ["a"]), settings=load_settings())
+    result = clean(path, plan)
+    assert result.data is not None and list(result.data) == ["a"]
+    assert result.unplanned == ["b"]
+    assert result.warnings == ["table 'b' of the export is not in the plan: not cleaned, not in the output"]
+    # Asked for one table, or planned from the whole export: nothing to say.
+    assert clean(path, plan, tables=["a"]).warnings == []
+    assert clean(path, build_plan(profile(path), settings=load_settings())).warnings == []

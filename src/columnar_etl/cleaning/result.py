@@ -170,6 +170,8 @@ class CleanResult:
     #: The profile score of the cleaned SQLite output (``reprofile``); values lost to quarantine are
     #: simply NULL there, so it is not the after-score (:attr:`quality_after`).
     quality_reprofiled: float | None = None
+    #: Tables of the export a given plan (``clean --plan``) does not name: not cleaned, not in the output.
+    unplanned: list[str] = field(default_factory=list)
 
     def __getitem__(self, table: str) -> TableCleanStats:
         return self.tables[table]
@@ -186,8 +188,12 @@ class CleanResult:
 
     @property
     def warnings(self) -> list[str]:
-        """What cleaning lost, one line per table: quarantined values, rejected and duplicate rows."""
-        found: list[str] = []
+        """What cleaning lost, one line per table: quarantined values, rejected and duplicate rows, tables
+        the plan does not name."""
+        found: list[str] = [
+            f"table {name!r} of the export is not in the plan: not cleaned, not in the output"
+            for name in self.unplanned
+        ]
         for name, table in self.tables.items():
             quarantined = table.total("quarantined")
             if quarantined:
