@@ -169,7 +169,7 @@ def clean(
         outlier_iqr_factor=outlier_iqr_factor,
     )
     if isinstance(plan, str | Path):
-        plan = Plan.from_json(Path(plan).read_text(encoding="utf-8"))
+        plan = Plan.from_file(plan)
     return run_clean(
         source,
         plan,
