@@ -305,6 +305,12 @@ class CleanStream:
             self._log.exception("closing the clean stream failed", error=f"{type(exc).__name__}: {exc}")
 
     # --- what the consumer asks -----------------------------------------------------------------
+    def unplanned(self) -> list[str]:
+        """The export's tables (those it can read) that the plan does not name: not cleaned."""
+        if self._src is None:
+            raise RuntimeError("the clean stream is not open")
+        return [name for name in self._src.tables if name not in self.plan.tables]
+
     def schema(self, table: str) -> pa.Schema:
         """The typed schema of ``table``'s cleaned batches (every batch has exactly this schema)."""
         return output_schema(self._table_plan(table))

@@ -21,7 +21,6 @@ from columnar_etl.errors import CleanError
 from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.source.catalogue import read_catalogue
 from columnar_etl.source.export import open_source
 
 if TYPE_CHECKING:
@@ -100,16 +99,16 @@ def clean(
             if writer is not None:
                 writer.finish()
             result = stream.result()
+            if found is None and tables is None:
+                # A given plan (clean --plan) cleans only its tables: one it does not name is said, not
+                # dropped in silence (the plan may be of an earlier export, or of some tables only).
+                result.unplanned = stream.unplanned()
             if writer is not None:
                 writer.commit()
     except BaseException:
         if writer is not None:
             writer.abort()
         raise
-    if found is None and tables is None:
-        # A given plan (clean --plan) cleans only its tables: one it does not name is said, not dropped
-        # in silence (the plan may be of an earlier export, or of a profile of some tables only).
-        result.unplanned = [name for name in read_catalogue(source).tables if name not in plan.tables]
     result.output = out
     result.output_format = writers.output_format(out) if out is not None else None
     result.data = data
