@@ -651,7 +651,6 @@ def test_every_cell_arrives_or_is_audited_read_by_the_typed_scan(
     # The random tables are small: the profile counts them in its batch and the cleaner reads them as
     # text alone. With the threshold at 0 every table is profiled by DuckDB's typed scan beside the
     # text query, and cleaned from a native read zipped with the text one: the same cells must arrive.
-    from columnar_etl.pipeline import steps
     from columnar_etl.profiling import profile as profile_module
 
     workdir = tmp_path / uuid.uuid4().hex[:8]
@@ -665,8 +664,7 @@ def test_every_cell_arrives_or_is_audited_read_by_the_typed_scan(
         return real_candidates(src, table)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(profile_module, "BATCH_WORK", 0)
-        patch.setattr(steps, "BATCH_WORK", 0)
+        patch.setattr(profile_module, "BATCH_WORK", 0)  # the profile and the cleaner both ask it
         patch.setattr(profile_module, "native_candidates", candidates)
         loaded = load_and_check(path, pg_uri, workdir, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)

@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 from columnar_etl import clean
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
-from columnar_etl.pipeline import steps as steps_module
 from columnar_etl.pipeline.runner import run
 from columnar_etl.pipeline.steps import gate_step, plan_step, profile_step
+from columnar_etl.profiling import profile as profile_module
 from export_generator import generate_wide_export
 
 from .conftest import SqliteFactory, pg_query, run_env, run_settings
@@ -189,7 +189,7 @@ def test_only_columns_of_one_exact_storage_class_are_read_natively(
     # A table of at most BATCH_WORK cells is read as text alone (one query); past it, natively.
     assert plan_step(profile_step(path, settings), settings).native == {}
     cleaned = [clean(path)]
-    monkeypatch.setattr(steps_module, "BATCH_WORK", 0)
+    monkeypatch.setattr(profile_module, "BATCH_WORK", 0)  # counted_in_batch: the profile's line
     planned = plan_step(profile_step(path, settings), settings)
     assert planned.native == {"t": ["id", "ints", "reals", "inf"]}
     assert plan_step(profile_step(path, settings, sample=10), settings).native == {}

@@ -18,7 +18,7 @@ from columnar_etl.errors import CleanError, ProfileHalt
 from columnar_etl.models import GateResult, Issue, Profile, TableProfile
 from columnar_etl.planning.plan import Plan, build_plan, fitted_to_export
 from columnar_etl.profiling.keys import load_keys
-from columnar_etl.profiling.profile import BATCH_WORK, profile
+from columnar_etl.profiling.profile import counted_in_batch, profile
 from columnar_etl.profiling.references import load_references
 
 if TYPE_CHECKING:
@@ -143,14 +143,13 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             name: [column.name for column in table if not column.whitespace_padded_count]
             for name, table in whole.items()
         },
-        # Only a table of more than BATCH_WORK cells is read natively (the profile's own line between a
-        # table read with a typed scan and one counted in the batch of small tables): a smaller one is
-        # read as text alone, one query instead of a typed scan, a text read and their zipping (200
-        # tables of 50 rows, cleaning alone: 3.15 -> 2.1 s of CPU).
+        # A small table (counted_in_batch: the profile's own line between a table read with a typed scan
+        # and one counted in the batch of small tables) is read as text alone: one query instead of a
+        # typed scan, a text read and their zipping (200 tables of 50 rows, cleaning: 3.15 -> 2.1 s CPU).
         native={
             name: _native(plan, table)
             for name, table in whole.items()
-            if name in plan.tables and table.row_count * len(table.columns) > BATCH_WORK
+            if name in plan.tables and not counted_in_batch(table.row_count, len(table.columns))
         },
     )
 

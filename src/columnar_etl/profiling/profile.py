@@ -964,6 +964,15 @@ T = TypeVar("T")
 
 #: Tables of at most this many cells (rows x columns) have their text queries batched.
 BATCH_WORK = 100_000
+
+
+def counted_in_batch(rows: int, columns: int) -> bool:
+    """A table of ``rows`` x ``columns`` is small (at most :data:`BATCH_WORK` cells): the profile counts
+    its text in the one batched query of small tables, without a typed scan of its own, and the
+    cleaner reads it as text alone (see :func:`~columnar_etl.pipeline.steps.plan_step`)."""
+    return rows * max(1, columns) <= BATCH_WORK
+
+
 _Keyed = tuple[TableProfile, KeptValues | None]
 
 
@@ -1688,7 +1697,15 @@ def profile(
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
         # Small tables' text queries run as one (planning it is most of what profiling one costs).
-        batch = [name for name in together if _work(src.table(name)) <= BATCH_WORK] if sample is None else []
+        batch = (
+            [
+                name
+                for name in together
+                if counted_in_batch(src.table(name).estimated_rows, len(src.table(name).columns))
+            ]
+            if sample is None
+            else []
+        )
         batch = batch if len(batch) > 1 else []
         # Fewer big tables than cores (one big table beside small ones, each on one thread): a core
         # would idle while the biggest is read, so its text columns are read as groups (_text_groups).
