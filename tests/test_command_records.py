@@ -229,7 +229,7 @@ def test_a_refused_cutover_prints_its_json_and_is_recorded_halted(
         f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
     ]
     (status,) = pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'")
-    assert status == ("failed",)
+    assert status == ("halted",)  # as run.json (the ledger said "failed" until 2026-12-02)
     assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(live,)]
 
 

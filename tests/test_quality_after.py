@@ -130,7 +130,7 @@ def test_min_quality_judges_the_measured_figure(settings: Settings, small_fixtur
     ((ledger_after, status),) = pg_query(
         uri, f"SELECT quality_after, status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'"
     )
-    assert (ledger_after, status) == (record["quality_after"], "failed")
+    assert (ledger_after, status) == (record["quality_after"], "halted")  # as run.json: refused
 
 
 def test_rejected_rows_cost_every_cell_and_fail_quality_not_worse(

@@ -337,7 +337,7 @@ def test_a_load_refused_by_the_quality_gate_is_halted_exit_3(env: Settings, smal
     record = only_run(env)
     assert (record["outcome"], record["stages"][-1]["status"]) == ("halted", "halted")
     assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
-    assert ledger_row(env.target, record["run_id"])[0] == "failed"  # the loader's own row: refused
+    assert ledger_row(env.target, record["run_id"])[0] == "halted"  # the loader's own row, as run.json
 
 
 def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(

@@ -103,7 +103,9 @@ def test_the_quality_gate_refuses_with_one_line_and_exit_3(pg_uri: str) -> None:
     assert AFTER < 99.9 and BEFORE < AFTER
     assert f"refused min_quality: expected 99.9, found {AFTER:.2f}" in out  # the report is still shown
     assert version_schemas(pg_uri) == []
-    assert pg_query(pg_uri, "SELECT mode, status FROM columnar_etl.runs") == [("simple", "failed")]
+    assert pg_query(pg_uri, "SELECT mode, status FROM columnar_etl.runs") == [
+        ("simple", "halted")
+    ]  # refused: exit 3
 
 
 def test_a_refused_load_prints_one_json_object_with_its_checks(pg_uri: str) -> None:

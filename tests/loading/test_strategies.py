@@ -263,7 +263,7 @@ def test_drift_is_reported_and_strict_drift_blocks_the_cutover(
     assert "drift (strict)" in str(refused.value)
     assert version_schemas(pg_uri) == [first.schema] and live_target(pg_uri) == {first.schema}
     mode, status, _, error = runs(pg_uri)[-1]
-    assert (mode, status) == ("simple", "failed") and "load refused" in str(error)
+    assert (mode, status) == ("simple", "halted") and "load refused" in str(error)
 
     # Without strict_drift it is a report, and the cutover copes with the changed columns.
     result = load_tables(drifted, pg_uri, keys=KEYS, settings=settings)

@@ -160,7 +160,9 @@ def test_cutover_of_a_blue_green_version_checks_the_templates_of_the_day(
         f"(hint: columnar-etl templates check --version {second.schema} lists every template)"
     )
     assert live_target(pg_uri) == {first.schema}
-    assert pg_query(pg_uri, "SELECT status FROM columnar_etl.runs WHERE mode = 'cutover'") == [("failed",)]
+    assert pg_query(pg_uri, "SELECT status FROM columnar_etl.runs WHERE mode = 'cutover'") == [
+        ("halted",)
+    ]  # exit 3, as its run.json
     done = cutover(pg_uri, second.schema, settings=hours_only)
     assert [(m.name, m.status) for m in done.dashboard] == [("hours_total", "ok"), ("comment_count", "ok")]
     assert done.warnings == [] and live_target(pg_uri) == {second.schema}

@@ -181,7 +181,8 @@ def load_tables(
             before_commit=before_commit,
         )
     except Exception as exc:
-        run.status, run.finished = "failed", datetime.now(UTC)
+        run.status = ledger.failed_status(exc)
+        run.finished = datetime.now(UTC)
         run.error = exc.one_line() if isinstance(exc, EtlError) else f"{type(exc).__name__}: {exc}"
         run.version_schema = result.schema or None
         run.rows = dict(result.rows)

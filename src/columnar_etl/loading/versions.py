@@ -150,7 +150,7 @@ def _switch(
             if before_commit is not None:
                 before_commit(result)
     except EtlError as exc:
-        run.status, run.finished, run.error = "failed", datetime.now(UTC), exc.one_line()
+        run.status, run.finished, run.error = ledger.failed_status(exc), datetime.now(UTC), exc.one_line()
         ledger.record_run(uri, run)
         raise
     get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)
