@@ -383,6 +383,63 @@ class Server:
         if self.server is not None:
             self.server.stop()
 
+    def cpu_seconds(self) -> float | None:
+        """CPU seconds the embedded server has used so far (None for a server elsewhere)."""
+        return None if self.server is None else server_cpu_seconds(self.server.data_dir)
+        try:
+            postmaster = int((self.server.data_dir / "postmaster.pid").read_text().split()[0])
+            tick = os.sysconf("SC_CLK_TCK")
+            total = 0
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    # Fields after the command's closing parenthesis: state is field 3, ppid 4,
+                    # utime 14, stime 15, cutime 16, cstime 17 (proc(5)).
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # the process ended meanwhile
+                pid, ppid = int(entry.name), int(fields[1])
+                if pid == postmaster:
+                    total += sum(int(f) for f in fields[11:15])
+                elif ppid == postmaster:
+                    total += int(fields[11]) + int(fields[12])
+            return total / tick
+        except (OSError, ValueError, IndexError):
+            return None
+
+
+def server_cpu_seconds(data_dir: Path) -> float | None:
+    """CPU seconds the PostgreSQL server of ``data_dir`` (on this machine) has used so far; None without
+    its postmaster.pid or /proc.
+
+    The postmaster's own and its reaped children's (a backend's CPU joins the postmaster's
+    ``cutime``/``cstime`` when it exits), plus its children still running (the checkpointer, the WAL
+    writer, a backend not yet gone): the difference around a peer run is the server's side of it (its
+    COPY, index builds, queries), which the peer's own CPU does not include.
+    """
+    try:
+        postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                # The fields after the command's closing parenthesis, from the state (field 3 of
+                # proc(5)): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == postmaster:
+                total += sum(int(f) for f in fields[11:15])
+            elif ppid == postmaster:
+                total += int(fields[11]) + int(fields[12])
+        return total / tick
+    except (OSError, ValueError, IndexError):
+        return None
+
 
 def peer_argv(peer: str, export: Path, twin: Path, uri: str) -> list[str] | None:
     """The command line of one peer run (None: the peer is not available here)."""
@@ -492,8 +549,10 @@ def bench_dataset(
             argv = peer_argv(peer, export, twin, uri)
             assert argv is not None
             since = time.time() - 1
+            server_before = server.cpu_seconds()
             try:
                 out = timed(argv, env, timeout)
+                server_after = server.cpu_seconds()
                 counts = count_target(uri, SCHEMAS[peer], tables)
             finally:
                 server.drop(db)
@@ -505,6 +564,10 @@ def bench_dataset(
                 "round": round_,
                 "wall_s": round(out.wall, 3),
                 "cpu_s": round(out.cpu, 3),
+                # The server's CPU for this run (its COPY, indexes, queries): in no peer's own CPU.
+                "server_cpu_s": None
+                if server_before is None or server_after is None
+                else round(server_after - server_before, 3),
                 "rss_mb": round(out.rss_mb, 1),
                 "rows": sum(c or 0 for c in counts.values()),
                 "rows_per_table": counts,
@@ -544,6 +607,9 @@ def bench_dataset(
             key: round(statistics.median(r[key] for r in done), 3) for key in ("wall_s", "cpu_s", "rss_mb")
         }
         entry["median"]["rows"] = int(statistics.median(r["rows"] for r in done))
+        servers = [r.get("server_cpu_s") for r in done]
+        if servers and all(value is not None for value in servers):
+            entry["median"]["server_cpu_s"] = round(statistics.median(servers), 3)
     return {
         "path": str(export.relative_to(REPO_ROOT) if export.is_relative_to(REPO_ROOT) else export),
         "file_mb": round(export.stat().st_size / 2**20, 1),

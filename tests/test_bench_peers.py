@@ -7,10 +7,14 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from benchmarks import peers, report
+from columnar_etl.pg.connect import connect
 from columnar_etl.pipeline import runner as runner_module
+
+from .conftest import pg_query
 
 
 def _export(path: Path) -> Path:
@@ -105,3 +109,40 @@ def test_stage_lines_split_the_time_outside_the_run() -> None:
         "- wide: inside run: preflight 0.50 s; outside the stages (interpreter, imports, artefacts) "
         "2.50 s: start-up 1.20 s before the run, 1.30 s after it"
     )
+
+
+def test_server_cpu_counts_a_backend_that_has_exited(pg_server_uri: str) -> None:
+    # One backend kept busy; its CPU read from /proc before its connection closes (then it exits and
+    # its CPU joins the postmaster's reaped children's, which the figure must count).
+    data_dir = Path(pg_query(pg_server_uri, "SELECT current_setting('data_directory')")[0][0])
+    before = peers.server_cpu_seconds(data_dir)
+    conn = connect(pg_server_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+        cursor.execute("SELECT count(*) FROM generate_series(1, 4000000)")
+        cursor.fetchall()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        busy = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        cursor.close()
+    finally:
+        conn.close()
+    time.sleep(0.2)  # the backend exits and is reaped
+    after = peers.server_cpu_seconds(data_dir)
+    assert before is not None and after is not None and busy > 0.05
+    assert after - before >= busy - 0.02  # clock ticks of 10 ms
+    assert peers.server_cpu_seconds(data_dir.parent / "no_such_dir") is None
+
+
+def test_cpu_floor_states_the_least_wall_the_cpu_allows() -> None:
+    # 2.8 s of the run's own CPU + 0.8 s of the server's = 3.6 s: at least 1.8 s on 2 cores; the
+    # target allows 2 × 0.9 s = 1.8 s.
+    run = {"median": {"wall_s": 2.1, "cpu_s": 2.8, "server_cpu_s": 0.8}}
+    other = {"median": {"wall_s": 0.9, "cpu_s": 0.9}}
+    line = report.cpu_floor(run, other, 2.0, {"machine": {"cpus": 2}})
+    assert line == (
+        "; the run's CPU, 2.80 s its own + 0.80 s the server's = 3.60 s, needs ≥ 1.80 s of wall on "
+        "2 cores (the target allows 1.80 s)"
+    )
+    assert report.cpu_floor({"median": {"cpu_s": 2.8}}, other, 2.0, {"machine": {"cpus": 2}}) == ""
