@@ -386,27 +386,6 @@ class Server:
     def cpu_seconds(self) -> float | None:
         """CPU seconds the embedded server has used so far (None for a server elsewhere)."""
         return None if self.server is None else server_cpu_seconds(self.server.data_dir)
-        try:
-            postmaster = int((self.server.data_dir / "postmaster.pid").read_text().split()[0])
-            tick = os.sysconf("SC_CLK_TCK")
-            total = 0
-            for entry in Path("/proc").iterdir():
-                if not entry.name.isdigit():
-                    continue
-                try:
-                    # Fields after the command's closing parenthesis: state is field 3, ppid 4,
-                    # utime 14, stime 15, cutime 16, cstime 17 (proc(5)).
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue  # the process ended meanwhile
-                pid, ppid = int(entry.name), int(fields[1])
-                if pid == postmaster:
-                    total += sum(int(f) for f in fields[11:15])
-                elif ppid == postmaster:
-                    total += int(fields[11]) + int(fields[12])
-            return total / tick
-        except (OSError, ValueError, IndexError):
-            return None
 
 
 def server_cpu_seconds(data_dir: Path) -> float | None:
