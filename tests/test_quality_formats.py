@@ -21,7 +21,7 @@ from columnar_etl import profile
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 
-from .conftest import SqliteFactory, pg_query, run_env, run_settings
+from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_env, run_settings, truth_quality
 
 runner = CliRunner()
 
@@ -285,3 +285,11 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
     assert table["unproven"].issue_count("ambiguous_date_order") == 10
     assert table["commas_mostly"].issue_count("comma_decimal") == ROWS - 20
     assert table["commas_integers"].issue_count("comma_decimal") == ROWS - ROWS // 4
+
+
+def test_the_fixture_has_no_own_format_and_scores_its_truth() -> None:
+    """The fixture's non-ISO dates and comma decimals are a minority beside ISO dates and point
+    decimals (REAL cells): they all cost, and the truth file's formula (which charges each) holds."""
+    result = profile(SMALL_FIXTURE)
+    assert [c.name for c in result.columns if c.own_format is not None] == []
+    assert round(result.quality, 2) == truth_quality() == 92.37
