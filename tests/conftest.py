@@ -62,7 +62,9 @@ def truth_quality(truth_path: Path = SMALL_TRUTH, kinds: Iterable[str] = QUALITY
     the generator's own dirt counts (never the package's scoring): every kind is the score before
     cleaning; :data:`UNFIXABLE_KINDS` alone the score after it (quarantined values stay lost).
     A column scores 100 minus its points, floored at 0; a table the mean of its columns; the export
-    the mean of its tables weighted by rows × columns; rounded to two decimals."""
+    the mean of its tables weighted by rows × columns; rounded to two decimals. Every non-ISO date
+    and comma decimal costs: the generator writes them as a minority beside ISO dates and point
+    decimals, so no column has an own format (checked in tests/test_quality_formats.py)."""
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     counted = set(kinds)
     weighted = cells = 0.0

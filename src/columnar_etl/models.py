@@ -150,6 +150,15 @@ class ColumnProfile:
     #: How the column's numbers read a comma: ``decimal`` (``3,5``), ``thousands`` (``1,234.50``), or
     #: None (no comma read; see ``profiling.profile._comma_reading``).
     comma: Literal["decimal", "thousands"] | None = None
+    #: The column's own format: the way most of its converted values are written, when that is not the
+    #: canonical way (ISO dates, point decimals) and the column's reading is proven (its slash dates'
+    #: order, its decimal comma): a date format (``%d.%m.%Y %H:%M``) or ``decimal comma``. Its values
+    #: still convert by their rule (the ``non_iso_date`` / ``comma_decimal`` issue counts them), but cost
+    #: the quality score nothing: only ``format_misfits`` do (``profiling.quality``). None: no such format.
+    own_format: str | None = None
+    #: Converted values of a column with ``own_format`` written another way (ISO dates beside
+    #: ``20.05.2025``, ``3.5`` or a REAL cell beside ``3,5``): the mixing the score charges.
+    format_misfits: int = 0
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -215,6 +224,8 @@ class ColumnProfile:
             "max_scale": self.max_scale,
             "max_whole_digits": self.max_whole_digits,
             "comma": self.comma,
+            "own_format": self.own_format,
+            "format_misfits": self.format_misfits,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -169,6 +169,8 @@ def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
 
 
 CommaReading = Literal["decimal", "thousands"]
+#: The own format (``ColumnProfile.own_format``) of a column whose numbers are written with a decimal comma.
+DECIMAL_COMMA_FORMAT = "decimal comma"
 
 
 def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
@@ -186,6 +188,23 @@ def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
     if grouped or (counts.shape(Shape.COMMA_GROUP3) and text_points and not decimals):
         return "thousands"
     return "decimal" if decimals else None
+
+
+def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int]:
+    """The column's own format and the values written otherwise: of ``total`` converted values, the
+    non-canonical way most of them are written (``written``: values by format; the rest are written
+    canonically), when it holds more than the canonical way does. (None, 0) when the canonical way
+    holds most, or as many (the non-canonical values then are the ones written otherwise).
+
+    A column written one regional way (``20.05.2025 08:42``, ``3,5``) is written in its format, not
+    dirty; mixing ways is what the quality score charges (:mod:`columnar_etl.profiling.quality`).
+    """
+    if not written:
+        return None, 0
+    form, count = max(written.items(), key=lambda item: (item[1], item[0]))
+    if count <= total - sum(written.values()):
+        return None, 0
+    return form, total - count
 
 
 def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
@@ -228,6 +247,8 @@ class _Counts:
                     self._flags[int(flag)] += count
                     key = (shape, int(flag))
                     self._valid[key] = self._valid.get(key, 0) + count
+        #: TEXT decimals written with a point (``3.5``): beside decimal commas, another way of writing.
+        self.text_points = text_points
         self.comma = _comma_reading(self, text_points)
         #: ``1E5`` beside integers only (no other fraction, no REAL cell): codes (a product's, a
         #: postcode's), not numbers written with an exponent.
@@ -500,6 +521,8 @@ def infer_column(
     minimum: Any = None
     maximum: Any = None
     date_formats: dict[str, int] = {}
+    own_format: str | None = None
+    format_misfits = 0
 
     def add(kind: str, count: int, examples: tuple[str, ...] = (), detail: str | None = None) -> None:
         if count > 0:
@@ -512,6 +535,8 @@ def infer_column(
         reading: DateOrder = date_order_default if order in (None, "ambiguous") else order
         valid = 0
         non_iso = 0
+        #: Valid dates by non-canonical format (the others are written as the load writes them).
+        written: dict[str, int] = {}
         for spec in DATE_SHAPES:
             ok = counts.valid(spec.shape, reading)
             valid += ok
@@ -520,13 +545,22 @@ def infer_column(
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
+                    written[fmt] = written.get(fmt, 0) + ok
         non_iso_examples = counts.examples("non_iso")
         if counts.compact:
             valid += compact
             non_iso += compact
             date_formats.update(counts.compact)
+            written.update(counts.compact)
             non_iso_examples = tuple(sorted(non_iso_examples + counts.examples("compact")))
-        add("non_iso_date", non_iso, non_iso_examples)
+        # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
+        # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
+        swapped = counts.other_order[reading]
+        if order != "ambiguous" and not conflict and not swapped:
+            # The order proven (or no order to prove): the way most dates are written is the column's
+            # format. Unproven, its non-ISO dates are read by a default: dirt, all of them.
+            own_format, format_misfits = _own_format(written, valid)
+        add("non_iso_date", non_iso, non_iso_examples, _own_format_detail(own_format, format_misfits))
         if order == "ambiguous":
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
             add(
@@ -534,9 +568,6 @@ def infer_column(
                 slash_valid,
                 detail=f"no value proves day or month first; read as {reading.replace('_', '-')}",
             )
-        # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
-        # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
-        swapped = counts.other_order[reading]
         # Where the column reads compact dates, an integer of their digits that is no such day is an
         # impossible date (20251301, as 2025-13-01 is), the cleaner's word too; other integers are none.
         no_day = counts.flag(Flag.COMPACT_NO_DAY) if counts.compact else 0
@@ -561,10 +592,16 @@ def infer_column(
     elif inferred in ("integer", "numeric", "double"):
         valid = n_numbers if inferred != "integer" else counts.integers()
         if counts.comma == "decimal":
+            commas = counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
+            # Written with a point instead: TEXT decimals (3.5) and REAL cells (numbers SQLite stores as
+            # such, none written with a comma). Integers have no decimal mark: written either way.
+            points = counts.text_points + counts.classes[StorageClass.REAL]
+            own_format, format_misfits = _own_format({DECIMAL_COMMA_FORMAT: commas}, commas + points)
             add(
                 "comma_decimal",
-                counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3),
+                commas,
                 tuple(sorted(counts.examples("comma") + counts.examples("grouped"))),
+                _own_format_detail(own_format, format_misfits),
             )
         elif counts.comma == "thousands":
             add("thousands_separator", counts.shape(*GROUPED_SHAPES), counts.examples("grouped"))
@@ -692,6 +729,8 @@ def infer_column(
         max_whole_digits=_whole_digits(counts) if counts.measured_whole() else None,
         # As the values prove it whatever the type: a text column overridden to a number reads it so.
         comma=counts.comma,
+        own_format=own_format,
+        format_misfits=format_misfits,
         storage_classes={
             STORAGE_CLASS_NAMES[storage]: n
             for storage, n in classes.items()
@@ -710,6 +749,14 @@ def infer_column(
             if (n := counts.flag(flag))
         },
     )
+
+
+def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
+    """What a ``non_iso_date`` / ``comma_decimal`` issue costs, when the column has its own format."""
+    if own_format is None:
+        return None
+    otherwise = f"{misfits:,} {_values(misfits)} written otherwise cost" if misfits else "costs nothing"
+    return f"the column's own format ({own_format}), converted by its rule: {otherwise}"
 
 
 def _lossless(

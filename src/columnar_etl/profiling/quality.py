@@ -14,6 +14,17 @@ points by severity, per 1 % of the column's rows —
   0.2. A declared type whose values SQLite stores as TEXT but which parse as that type (``TIMESTAMP``
   holding ``2025-05-20 08:42:00``) is reported, and costs nothing: the load fixes it.
 
+A column's own format is no dirt: where most of a date column's valid dates are written one
+non-canonical way (one format: ``%d.%m.%Y %H:%M``, ``%d/%m/%Y``, ``%Y-%m-%dT%H:%M:%S``, ...) rather than
+canonically (``2025-05-20``, ``2025-05-20 08:42:00``), and its reading is proven (no
+``ambiguous_date_order``, no conflicting order evidence, no ``other_date_order``), or most of a number
+column's decimals are written with a decimal comma (its comma reading is ``decimal``) rather than a
+point (TEXT ``3.5``, REAL cells), its ``non_iso_date`` / ``comma_decimal`` issue costs only the values
+written otherwise (``ColumnProfile.format_misfits``: the other formats, ISO dates or point decimals
+among them), 4 points per 1 %. Mixing is the dirt, and costs the fewer way, whichever it is; a
+column written canonically for the most part pays for its non-canonical values, as always. Values
+that are no date or number cost by their own kinds, and do not make the format dirt.
+
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
 (:mod:`columnar_etl.cleaning.quality`).
@@ -46,6 +57,9 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "type_mismatch": 0.2,
 }
 
+#: The issues a column's own format (``ColumnProfile.own_format``) makes no dirt: values written in it.
+FORMAT_KINDS = frozenset({"non_iso_date", "comma_decimal"})
+
 
 def score_column(column: ColumnProfile) -> float:
     """The column's quality score, 0-100 (100 for a clean or empty column)."""
@@ -66,7 +80,10 @@ def score_column(column: ColumnProfile) -> float:
 def _penalised_cells(column: ColumnProfile, kind: str, count: int) -> int:
     """The cells an issue costs: its count, but every value of a column whose declared type is lost
     (the issue counts only the values that misfit it, and the column becomes text: all of them fail
-    the declared type, as the score after cleaning counts them)."""
+    the declared type, as the score after cleaning counts them), and only the values written otherwise
+    in a column with its own format (the others are written in the column's format, see above)."""
+    if kind in FORMAT_KINDS and column.own_format is not None:
+        return column.format_misfits
     if kind != "type_mismatch":
         return count
     return column.row_count - column.null_count - column.empty_string_count - column.null_like_count
