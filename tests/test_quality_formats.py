@@ -151,7 +151,10 @@ def test_a_european_locale_export_passes_the_gate_and_loads_every_cell_converted
     columns = {(t["name"], c["name"]): c for t in profiled["tables"] for c in t["columns"]}
     # Operators still see what was converted, and by which format.
     opened = columns[("vorgang", "eroeffnet")]
-    assert (opened["own_format"], opened["format_misfits"]) == ("%d.%m.%Y %H:%M", 0)
+    assert (opened["own_format"], opened["format_misfits"]) == (
+        "%d.%m.%Y",
+        0,
+    )  # its dates written the one way, times or none
     assert {i["kind"]: i["count"] for i in opened["issues"]}["non_iso_date"] == len(cases)
 
     schema = record["version_schema"]
@@ -230,6 +233,11 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
         "dotted_mostly": [_day(i).strftime("%d.%m.%Y" if i >= 20 else "%Y-%m-%d") for i in range(ROWS)],
         # Two regional formats (day first proven): the fewer costs.
         "two_ways": [_day(i).strftime("%d.%m.%Y %H:%M" if i >= 10 else "%d/%m/%Y") for i in range(ROWS)],
+        # One regional way, with and without a time, and month names full or short: no mixing.
+        "with_and_without_time": [
+            _day(i).strftime("%d.%m.%Y %H:%M" if i % 3 else "%d.%m.%Y") for i in range(ROWS)
+        ],
+        "month_names": [_day(i).strftime("%d %B %Y" if i % 2 else "%d %b %Y %H:%M") for i in range(ROWS)],
         # Slash dates whose order no value proves (no day past the 12th), in a column of NULLs: read
         # by a default or by the other columns' proof, never the column's format: all of them cost.
         "unproven": [
@@ -254,6 +262,8 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
         "iso_mostly": 20,
         "dotted_mostly": 20,
         "two_ways": 10,
+        "with_and_without_time": 0,
+        "month_names": 0,
         "unproven": 10 + 10,  # non_iso_date and ambiguous_date_order, 4 points each
         "commas_mostly": 20,
         "commas_integers": 0,
@@ -272,7 +282,9 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
     assert [(table[n].own_format, table[n].format_misfits) for n in names] == [
         (None, 0),
         ("%d.%m.%Y", 20),
-        ("%d.%m.%Y %H:%M", 10),
+        ("%d.%m.%Y", 10),
+        ("%d.%m.%Y", 0),
+        ("%d %b %Y", 0),
         (None, 0),
         ("decimal comma", 20),
         ("decimal comma", 0),

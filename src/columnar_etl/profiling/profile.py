@@ -190,6 +190,21 @@ def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
     return "decimal" if decimals else None
 
 
+#: The time of day in a date format: where its date part ends.
+_TIME_DIRECTIVE = re.compile(r"[ T]?%[HI]")
+
+
+def date_convention(fmt: str) -> str:
+    """The way a date format writes the date: its date part (``%d.%m.%Y`` of ``%d.%m.%Y %H:%M``), a
+    month's full name as its abbreviation (``20 May 2025`` reads as either), so that dates with and
+    without a time, ``20.05.2025`` beside ``20.05.2025 08:42``, are one regional way of writing. ISO
+    dates (``%Y-%m-%d``...) keep their whole format: the canonical forms among them are no other way."""
+    date = _TIME_DIRECTIVE.split(fmt, maxsplit=1)[0].rstrip(", ")
+    if date.startswith("%Y-%m-%d") or date.startswith("%Y-%-m-%-d"):
+        return fmt
+    return date.replace("%B", "%b")
+
+
 def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int]:
     """The column's own format and the values written otherwise: of ``total`` converted values, the
     non-canonical way most of them are written (``written``: values by format; the rest are written
@@ -545,13 +560,16 @@ def infer_column(
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 if spec.shape not in CANONICAL_DATE_SHAPES:
                     non_iso += ok
-                    written[fmt] = written.get(fmt, 0) + ok
+                    convention = date_convention(fmt)
+                    written[convention] = written.get(convention, 0) + ok
         non_iso_examples = counts.examples("non_iso")
         if counts.compact:
             valid += compact
             non_iso += compact
             date_formats.update(counts.compact)
-            written.update(counts.compact)
+            for fmt, ok in counts.compact.items():
+                convention = date_convention(fmt)
+                written[convention] = written.get(convention, 0) + ok
             non_iso_examples = tuple(sorted(non_iso_examples + counts.examples("compact")))
         # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
         # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
