@@ -15,11 +15,13 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from columnar_etl import profile
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
+from columnar_etl.report.console import render_profile_console
 
 from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_env, run_settings, truth_quality
 
@@ -291,12 +293,22 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
         (None, 0),
         ("decimal comma", 30),
     ]
+    # The console says which counts are a column's own format, not dirt (with none written otherwise).
+    console = Console(record=True, width=400)
+    render_profile_console(result, console, worst=len(names))
+    text = console.export_text()
+    own = {name for name in names if f"t.{name} " in text and "(its format)" in _line(text, f"t.{name} ")}
+    assert own == {"with_and_without_time", "month_names", "commas_integers"}
     assert table["dotted_mostly"].issue_count("non_iso_date") == ROWS - 20
     assert table["two_ways"].issue_count("non_iso_date") == ROWS
     assert table["unproven"].date_order == "ambiguous"
     assert table["unproven"].issue_count("ambiguous_date_order") == 10
     assert table["commas_mostly"].issue_count("comma_decimal") == ROWS - 20
     assert table["commas_integers"].issue_count("comma_decimal") == ROWS - ROWS // 4
+
+
+def _line(text: str, start: str) -> str:
+    return next(line for line in text.splitlines() if line.strip().startswith(start))
 
 
 def test_the_fixture_has_no_own_format_and_scores_its_truth() -> None:

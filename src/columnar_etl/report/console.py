@@ -104,6 +104,11 @@ def _issues(column: ColumnProfile) -> Text:
         if position:
             text.append(", ")
         # kind=count has no space inside, so a narrow terminal wraps between issues, never within one.
+        if display.in_own_format(column, issue):
+            # Its values are written the column's one way: what the load converts, not dirt.
+            text.append(issue.kind, style=SEVERITY_STYLE["type"])
+            text.append(f"={display.number(issue.count)} (its format)")
+            continue
         text.append(issue.kind, style=SEVERITY_STYLE[display.severity(issue.kind)])
         text.append(f"={display.number(issue.count)}")
     return text
