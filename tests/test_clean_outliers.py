@@ -159,6 +159,59 @@ CHILD = textwrap.dedent(
 )
 
 
+#: Run in a fresh interpreter: how much resident memory the quartiles of TEXT columns leave behind.
+RETAINED_CHILD = textwrap.dedent(
+    """
+    import json, sys
+    from columnar_etl.cleaning.outliers import outlier_fences
+    from columnar_etl.planning.plan import ColumnPlan, TablePlan
+    from columnar_etl.source.export import open_source
+
+    def rss_kib():
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+
+    columns = [ColumnPlan(n, "numeric", n) for n in ("a", "c")]
+    src = open_source(sys.argv[1])
+    outlier_fences(src, TablePlan.of("small", columns), 3.0, hold_bytes=1 << 40)  # warm DuckDB up
+    before = rss_kib()
+    fences = outlier_fences(src, TablePlan.of("big", columns), 3.0, hold_bytes=1 << 40)
+    print(json.dumps({"kib": rss_kib() - before, "fences": {k: [f.q1, f.q3] for k, f in fences.items()}}))
+    """
+)
+
+
+def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) -> None:
+    """2M rows x 2 comma decimals held by quantile_cont (32 MB of doubles): the cursor that held them
+    is closed after its scan, not left to keep its aggregate's states until the source is closed."""
+    rows = 2_000_000
+    path = tmp_path / "texts.db"
+    con = sqlite3.connect(path)
+    with con:
+        for table, count in (("small", 1000), ("big", rows)):
+            con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a TEXT, c TEXT)")
+            con.execute(
+                f"WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count}) "
+                f"INSERT INTO {table} SELECT i, (i % 1000) || ',5', (i * 7 % 100003) || ',25' FROM r"
+            )
+    con.close()
+    done = subprocess.run(
+        [sys.executable, "-c", RETAINED_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    measured = json.loads(done.stdout)
+    held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
+    assert measured["kib"] * 1024 < held_bytes / 4, measured
+    a = [i % 1000 + 0.5 for i in range(1, rows + 1)]
+    c = [i * 7 % 100003 + 0.25 for i in range(1, rows + 1)]
+    for name, values in (("a", a), ("c", c)):
+        q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+        assert measured["fences"][name] == pytest.approx([q1, q3], rel=1e-12), name
+
+
 def test_the_quartiles_of_a_big_table_do_not_hold_its_values(tmp_path: Path) -> None:
     """4M rows x 2 doubles: held one by one (quantile_cont) they would take ~100 MiB more memory."""
     rows = 4_000_000
