@@ -73,6 +73,8 @@ def changed_rows_lazy(
     20,000 rows: its audit took 22 % of its cleaning's CPU, most of it in planning)."""
     wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
     extra = [column.raw_hex] if column.read.with_hex else []
+    if column.read_by_formats:  # the format each date was read by: its rule
+        extra.append(column.f)
     if column.read.with_class:  # the reason of a REAL cell is its own (see ColumnExprs.reason)
         extra.append(column.storage_class)
     own = pl.DataFrame(

@@ -54,6 +54,8 @@ class Stages:
     value: tuple[pl.Expr, ...]
     code: tuple[pl.Expr, ...]
     masked: tuple[pl.Expr, ...]
+    #: Stage 1b: the dates of columns of many formats, read format by format (``ColumnExprs.formats_read``).
+    formats_read: tuple[pl.Expr, ...] = ()
 
     @classmethod
     def of(cls, columns: Sequence[ColumnExprs], mask_salt: str = "") -> Stages:
@@ -62,6 +64,7 @@ class Stages:
             tuple(c.value() for c in columns),
             tuple(c.code() for c in columns),
             tuple(e for c in columns for e in c.masked(mask_salt)),
+            tuple(e for c in columns for e in c.formats_read()),
         )
 
 
@@ -132,10 +135,11 @@ def cleaned_frame(
     stages = columns if isinstance(columns, Stages) else Stages.of(columns, mask_salt)
     raw = pl.from_arrow(framed(batch))
     assert isinstance(raw, pl.DataFrame)
+    lazy = raw.lazy().with_columns(stages.trimmed)
+    if stages.formats_read:
+        lazy = lazy.with_columns(stages.formats_read)
     return (
-        raw.lazy()
-        .with_columns(stages.trimmed)
-        .with_columns(stages.value)
+        lazy.with_columns(stages.value)
         .with_columns(*first, *stages.code)
         .with_columns(stages.masked)
         .collect()
