@@ -182,9 +182,9 @@ RETAINED_CHILD = textwrap.dedent(
 
 
 def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) -> None:
-    """2M rows x 2 comma decimals held by quantile_cont (32 MB of doubles): the cursor that held them
+    """3M rows x 2 comma decimals held by quantile_cont (48 MB of doubles): the cursor that held them
     is closed after its scan, not left to keep its aggregate's states until the source is closed."""
-    rows = 2_000_000
+    rows = 3_000_000
     path = tmp_path / "texts.db"
     con = sqlite3.connect(path)
     with con:
@@ -204,7 +204,8 @@ def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) ->
     )
     measured = json.loads(done.stdout)
     held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
-    assert measured["kib"] * 1024 < held_bytes / 4, measured
+    # Left open, the cursor kept more than them (2M rows: 37 MB); closed, DuckDB keeps 5-12 MB.
+    assert measured["kib"] * 1024 < held_bytes / 3, measured
     a = [i % 1000 + 0.5 for i in range(1, rows + 1)]
     c = [i * 7 % 100003 + 0.25 for i in range(1, rows + 1)]
     for name, values in (("a", a), ("c", c)):
