@@ -39,6 +39,10 @@ AUDIT_SCHEMA = pa.schema(
     ]
 )
 ROW_KEY = f"{HELPER_PREFIX}row_key"
+#: The audit's columns written dictionary-encoded: those of a few values each (names and rules). Row keys
+#: and values are mostly distinct: a dictionary of them is built to be dropped (and zstd finds their
+#: repeats anyway). 2.16M audit rows of dates and comma decimals: 0.76 -> 0.55 s of CPU, 22 -> 17 MB.
+DICTIONARY_COLUMNS = ["table", "column", "rule"]
 
 
 def changed_rows(
@@ -69,6 +73,8 @@ def changed_rows_lazy(
     20,000 rows: its audit took 22 % of its cleaning's CPU, most of it in planning)."""
     wanted = column.has(Change.QUARANTINE) if quarantine_only else pl.col(column.k) != 0
     extra = [column.raw_hex] if column.read.with_hex else []
+    if column.read_by_formats:  # the format each date was read by: its rule
+        extra.append(column.f)
     if column.read.with_class:  # the reason of a REAL cell is its own (see ColumnExprs.reason)
         extra.append(column.storage_class)
     own = pl.DataFrame(
@@ -179,7 +185,9 @@ class LogSink:
         if self.path is not None:
             self._tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
             try:
-                self._writer = pq.ParquetWriter(self._tmp, AUDIT_SCHEMA, compression="zstd")
+                self._writer = pq.ParquetWriter(
+                    self._tmp, AUDIT_SCHEMA, compression="zstd", use_dictionary=DICTIONARY_COLUMNS
+                )
             except OSError as exc:
                 raise CleanError(
                     f"cannot write {exc.strerror or exc}", path=self.path, hint="choose a writable directory"

@@ -416,6 +416,36 @@ class ColumnExprs:
         """Helper column: the change code (:class:`Change` bits)."""
         return _HELPER.format("k", self.index)
 
+    @property
+    def f(self) -> str:
+        """Helper column of a date column of more than :data:`FEW_FORMATS` formats: each value read by
+        the first format that reads it, and that format's position (:func:`first_formats`, a struct)."""
+        return _HELPER.format("f", self.index)
+
+    @property
+    def read_by_formats(self) -> bool:
+        """The column's dates are read format by format (:func:`first_formats`), in helper column ``f``."""
+        return (
+            not self.native
+            and self.plan.type in DATE_TYPES
+            and self.plan.epoch_unit is None
+            and len(self.plan.formats) > FEW_FORMATS
+        )
+
+    def formats_read(self) -> list[pl.Expr]:
+        """Stage 1b (between the trimmed text and the value), of a column :attr:`read_by_formats`: the
+        values and the position of the format that read each, in helper column ``f``. Both the value
+        (stage 2) and the audit's ``date_format:`` rule read it: one parse of the text, not two."""
+        if not self.read_by_formats:
+            return []
+        formats, stamp_type = self.plan.formats, _stamp_type(self.plan)
+        read = pl.Struct({"value": stamp_type, "format": pl.UInt16})
+        return [
+            pl.col(self.t)
+            .map_batches(lambda text: first_formats(text, formats, stamp_type).to_struct(), return_dtype=read)
+            .alias(self.f)
+        ]
+
     def trimmed(self) -> pl.Expr:
         """Stage 1: the trimmed text (text columns: NUL bytes removed, then trimmed; bytes as they are).
 
@@ -555,9 +585,7 @@ class ColumnExprs:
         if len(formats) <= FEW_FORMATS:
             parsed = pl.coalesce([format_candidate(t, fmt, stamp_type) for fmt in formats])
         else:
-            parsed = t.map_batches(
-                lambda text: first_formats(text, formats, stamp_type)["value"], return_dtype=stamp_type
-            )
+            parsed = pl.col(self.f).struct.field("value")  # read by formats_read
         if any("%S" in fmt for fmt in self.plan.formats):
             # chrono reads second 60 as a leap second (08:42:60 → 08:43:00); DuckDB, the profiler and
             # PostgreSQL call it invalid.
@@ -739,13 +767,12 @@ class ColumnExprs:
         t = pl.col(self.t)
         formats = self.plan.formats
         if len(formats) > FEW_FORMATS:
-            # The first format that parses, as _parse_dates chose it.
+            # The first format that parses, as _parse_dates chose it (formats_read found both).
             rules = [f"date_format:{fmt}" for fmt in formats]
-            return t.map_batches(
-                lambda text: first_formats(text, formats, _stamp_type(self.plan))["format"].replace_strict(
-                    list(range(len(rules))), rules, default=None, return_dtype=pl.String
-                ),
-                return_dtype=pl.String,
+            return (
+                pl.col(self.f)
+                .struct.field("format")
+                .replace_strict(list(range(len(rules))), rules, default=None, return_dtype=pl.String)
             )
         rule: pl.Expr = pl.lit(None, dtype=pl.String)
         # The first format that parses, as the coalesce in _parse_dates chose it (built back to front).

@@ -11,11 +11,14 @@ query over the source table (the same text the cleaner reads, with a comma decim
 They are DuckDB's ``quantile_cont`` (linear interpolation between the two order statistics around
 ``(n - 1) * p``). ``quantile_cont`` holds every value it is given, in memory DuckDB's memory limit
 does not cap (~16 bytes a value: 5.6M x 2 for the timesheets of the 40x export, ~170 MiB beside the
-batches being cleaned). So a scan of more values than ``hold_bytes`` allows has its quartiles
-computed from each column's distinct values and their counts instead: a grouping, which DuckDB keeps
-within its memory limit (it spills), holding one row per distinct value (a handful for hours, rates
-and versions). Same values, bit for bit; the grouping costs more CPU when nearly every value is
-distinct, so small scans keep ``quantile_cont``.
+batches being cleaned). So the columns are held a few at a time, in scans of at most ``hold_bytes``
+of values each; a table whose single column holds more values than that has its quartiles computed
+from each column's distinct values and their counts instead: a grouping, which DuckDB keeps within
+its memory limit (it spills), holding one row per distinct value (a handful for hours, rates and
+versions). Same values, bit for bit. The grouping is no bargain when nearly every value is distinct:
+20 comma-decimal columns of 600,000 rows (12M values, nearly all distinct) took 23 s of CPU and
+~350 MB of RSS, beyond DuckDB's 256 MB cap, in one grouping; 3 s and ~50 MB in seven scans of
+three columns held each. So a table whose columns can be held a few at a time is.
 """
 
 from __future__ import annotations
@@ -60,8 +63,15 @@ def judged_columns(plan: TablePlan) -> list[str]:
 
 def counted_by_value(rows: int, columns: int, hold_bytes: int) -> bool:
     """True when the quartiles of ``columns`` columns of ``rows`` rows are counted by value: held one
-    by one, their values would take more than ``hold_bytes``."""
-    return rows * columns * HELD_VALUE_BYTES > hold_bytes
+    by one, the values of even one column would take more than ``hold_bytes``."""
+    return columns > 0 and rows * HELD_VALUE_BYTES > hold_bytes
+
+
+def held_scans(columns: Sequence[str], rows: int, hold_bytes: int) -> list[list[str]]:
+    """``columns`` in scans whose values (``rows`` each), held one by one, take at most ``hold_bytes``
+    (one scan for them all when they fit; a column a scan of its own at least)."""
+    per_scan = max(1, hold_bytes // max(1, rows * HELD_VALUE_BYTES))
+    return [list(columns[start : start + per_scan]) for start in range(0, len(columns), per_scan)]
 
 
 def outlier_fences(
@@ -79,8 +89,9 @@ def outlier_fences(
     Columns in ``native`` (read as numbers by the cleaner, see ``Source.read_batches``) are read as
     numbers here too, by DuckDB's typed scan: their quartiles are those of the very values cleaned.
     ``hold_bytes``: the most memory the values of one scan may take held one by one (rows x columns
-    x :data:`HELD_VALUE_BYTES`); a bigger scan is counted by value, within DuckDB's memory limit
-    (see the module's docstring). ``valid_utf8``: columns the profile found only valid UTF-8 in, read
+    x :data:`HELD_VALUE_BYTES`); more columns are held in several scans (:func:`held_scans`), and a
+    table of more rows than one column's values may hold is counted by value, within DuckDB's memory
+    limit (see the module's docstring). ``valid_utf8``: columns the profile found only valid UTF-8 in, read
     without the check and decoding of every cell (as the cleaner reads them); ``unpadded``: columns it
     found no value padded with whitespace in, read untrimmed (trimming them changes nothing, and its
     expression is most of what planning the query costs: 80 columns of a 400-column table, 2-3 s).
@@ -92,38 +103,47 @@ def outlier_fences(
     numbers = [name for name in names if name in native]
     rows = src.table(plan.name).estimated_rows
 
-    def hold(columns: list[str]) -> bool:
-        return not counted_by_value(rows, len(columns), hold_bytes)
+    def scans(columns: list[str]) -> list[list[str]]:
+        if counted_by_value(rows, len(columns), hold_bytes):
+            return [columns] if columns else []
+        return held_scans(columns, rows, hold_bytes)
 
     found: dict[str, Sequence[float] | None] = {}
     memory_hint = "raise profile_memory_limit, or set outlier_iqr_factor = 0"
     with query_errors(src.path, plan.name, "outlier quartiles", memory_hint=memory_hint):
-        if texts:
+        hold = not counted_by_value(rows, len(names), hold_bytes)
+        planned = {c.name: c for c in plan.columns}
+        for scanned in scans(texts):
             parsed, parts = [], []
-            for index, name in enumerate(texts):
+            for index, name in enumerate(scanned):
                 text = quote_ident(name) if name in unpadded else trimmed_sql(quote_ident(name))
                 parsed.append(f"try_cast(replace({text}, ',', '.') AS DOUBLE) AS n{index}")
                 parts.append(f"CASE WHEN isfinite(n{index}) THEN n{index} END AS x{index}")
             # Only these columns are read: SQLite hands over no other column (a wide table of free
             # text costs most of its scan in columns the quartiles never look at). REAL cells with all
             # their digits, as the cleaner reads them (SQLite's own text keeps 15: other quartiles).
-            planned = {c.name: c for c in plan.columns}
             reads = [
                 ColumnRead(name, decode=name not in valid_utf8, real_digits=planned[name].reals)
-                for name in texts
+                for name in scanned
             ]
             relation = src.relation_sql(plan.name, reads=reads)
             scan = f"SELECT {', '.join(parts)} FROM (SELECT {', '.join(parsed)} FROM {relation})"
-            found |= _scan_quartiles(src.cursor(), scan, texts, hold=hold(texts))
-        if numbers:
+            # Closed after its scan: an open cursor keeps its last aggregate's states (quantile_cont's
+            # values, ~100 MB for the scans of 20 columns of 600,000 rows) until the source is closed.
+            cursor = src.cursor()
+            try:
+                found |= _scan_quartiles(cursor, scan, scanned, hold=hold)
+            finally:
+                cursor.close()
+        for scanned in scans(numbers):
             parts = [
                 f"CASE WHEN isfinite({quote_ident(name)}) THEN {quote_ident(name)} END AS x{index}"
-                for index, name in enumerate(numbers)
+                for index, name in enumerate(scanned)
             ]
             scan = f"SELECT {', '.join(parts)} FROM {SOURCE_ALIAS}.{quote_ident(plan.name)}"
             cursor = src.typed_cursor()
             try:
-                found |= _scan_quartiles(cursor, scan, numbers, hold=hold(numbers))
+                found |= _scan_quartiles(cursor, scan, scanned, hold=hold)
             finally:
                 cursor.close()
     fences = {}
