@@ -150,6 +150,10 @@ class ColumnProfile:
     #: How the column's numbers read a comma: ``decimal`` (``3,5``), ``thousands`` (``1,234.50``), or
     #: None (no comma read; see ``profiling.profile._comma_reading``).
     comma: Literal["decimal", "thousands"] | None = None
+    #: The separator grouping the column's digits other than a comma (``" "``, ``"\u202f"``, ``"'"``
+    #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value
+    #: proves the convention (see ``profiling.profile._group_reading``).
+    digit_groups: str | None = None
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -215,6 +219,7 @@ class ColumnProfile:
             "max_scale": self.max_scale,
             "max_whole_digits": self.max_whole_digits,
             "comma": self.comma,
+            "digit_groups": self.digit_groups,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -26,9 +26,13 @@ from columnar_etl.rules import (
     COMPACT_FORMATS,
     DATE_SHAPES,
     DECIMAL_COMMA,
+    DIGIT_GROUPED_REGEX,
+    DIGIT_GROUPED_SHAPES,
     EXPONENT_MARK_REGEX,
     FINER_THAN_MICROSECONDS_LENGTHS,
     FINER_THAN_MICROSECONDS_REGEX,
+    GROUP_SEPARATORS,
+    GROUPED_NUMBER_BYTES,
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
@@ -39,6 +43,7 @@ from columnar_etl.rules import (
     NUL,
     NUMBER_REGEXES,
     PROFILE_INTEGER_REGEX,
+    SPACE_GROUP3_BYTES,
     THOUSANDS_SEPARATOR,
     WHITESPACE,
     ZONE_NAME_AT_REGEX,
@@ -76,8 +81,11 @@ _PLAIN_NUMBER_SHAPES = (
     Shape.EXPONENT_BARE,
     Shape.COMMA_DECIMAL,
 )
-#: ... and all of them (a comma group's value is the column's reading's: min/max_grouped).
-NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES)
+#: ... and all of them (a comma group's value is the column's reading's: min/max_grouped; a number
+#: grouped by spaces or apostrophes has one value, read only where the column proves its convention).
+NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES, *DIGIT_GROUPED_SHAPES)
+#: The integers among the numbers grouped by spaces or apostrophes.
+_GROUPED_INTEGERS = (Shape.SPACE_GROUP3, Shape.DIGIT_GROUPED_INTEGER)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
@@ -178,6 +186,13 @@ def split_code(code: int) -> tuple[StorageClass, Shape, int]:
 def make_code(storage: StorageClass, shape: Shape, flags: int) -> int:
     """The profile code of (storage class, shape, flag bits): :func:`split_code`'s inverse."""
     return (int(storage) * CLASS_FACTOR + int(shape)) * SHAPE_FACTOR + int(flags)
+
+
+def ungrouped_sql(t: str) -> str:
+    """SQL: number text ``t`` without its digit-group separators (:data:`GROUP_SEPARATORS`), its decimal
+    comma made a point: what DuckDB casts (a grouped number's shape allows no other characters)."""
+    # translate deletes the characters it has no replacement for: one call, no regex.
+    return f"replace(translate({t}, {quote_literal(''.join(GROUP_SEPARATORS))}, ''), {_COMMA}, '.')"
 
 
 def _word_form(t: str, *, digits: bool = False) -> str:
@@ -297,6 +312,19 @@ def column_projections(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
         for shape, regex in NUMBER_REGEXES
     )
+    # Numbers grouped by spaces or apostrophes: only a short value with a separator in it (strlen is
+    # O(1), contains a byte search) meets their one pattern; other text, long or without one, none.
+    # Its shape is then its decimal mark's, or for integers grouped by U+0020 the number of groups.
+    # (Never in the branch of a '-' fifth: a grouped number has a '-' first or none.)
+    separated = " OR ".join(f"contains({t}, {quote_literal(separator)})" for separator in GROUP_SEPARATORS)
+    grouped = (
+        f"WHEN strlen({t}) <= {GROUPED_NUMBER_BYTES} AND ({separated}) "
+        f"AND regexp_full_match({t}, {quote_literal(DIGIT_GROUPED_REGEX)}) THEN CASE "
+        f"WHEN contains({t}, {_COMMA}) THEN {Shape.DIGIT_GROUPED_COMMA:d} "
+        f"WHEN contains({t}, '.') THEN {Shape.DIGIT_GROUPED_POINT:d} "
+        f"WHEN contains({t}, ' ') AND strlen(ltrim({t}, '-')) <= {SPACE_GROUP3_BYTES} "
+        f"THEN {Shape.SPACE_GROUP3:d} ELSE {Shape.DIGIT_GROUPED_INTEGER:d} END"
+    )
     finer_low, finer_high = FINER_THAN_MICROSECONDS_LENGTHS
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
@@ -317,7 +345,7 @@ def column_projections(
         # the branch above, where dates('-') holds it).
         # A T ninth is ISO's basic format (20250520T084200), no number.
         f"ELSE CASE {named(True)} WHEN {t}[9] = 'T' THEN CASE {dates('basic')} {other} "
-        f"{dates('.')} {dates('-', dashed=True)} {numbers} {other}",
+        f"{dates('.')} {dates('-', dashed=True)} {numbers} {grouped} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -390,9 +418,13 @@ def column_projections(
                 f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
                 # A grouped integer's digits too (-100,000,000,000,000,000,000): the cleaner's bigint
                 # would quarantine it where the profile counted it valid.
+                # A CASE on the shape: each cast then runs on its shape's values only (the operands
+                # of AND and OR in a projection run on every value).
                 f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
                 f"OR {k} = {Shape.GROUPED_INTEGER:d} AND try_cast(replace({t}, {_THOUSANDS}, '') AS BIGINT) "
-                f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} "
+                f"WHEN {k} NOT IN ({_codes(_GROUPED_INTEGERS)}) THEN 0 "
+                f"WHEN try_cast({ungrouped_sql(t)} AS BIGINT) IS NULL THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
                 _not_a_double(t, k, sc) if classes else "",
                 # All three forms and DIGITS (they exclude each other) under the first's key; on text,
@@ -473,7 +505,9 @@ def column_projections(
         # per reading it can have, never twice the same way.
         f"CASE {k} {month_first} END AS {mf}",
         f"CASE WHEN {k} IN ({_codes(_PLAIN_NUMBER_SHAPES)}) "
-        f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) END AS {n}",
+        f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) "
+        f"WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) "
+        f"THEN try_cast({ungrouped_sql(t)} AS DOUBLE) END AS {n}",
         # Numbers with thousands separators, read that way (a comma group read as a decimal comma is
         # this value / 1000: both are correctly rounded doubles of the same decimal).
         f"CASE WHEN {k} IN ({_codes(GROUPED_SHAPES)}) "
@@ -688,6 +722,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
+    "digit_grouped": lambda shape, flags: shape in DIGIT_GROUPED_SHAPES,
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
 }
@@ -815,6 +850,11 @@ def table_profile_sql(
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
+    # A number grouped by spaces or apostrophes has one decimal mark, its only ',' or '.' (its
+    # separators may be several bytes each: the fraction is counted on its own).
+    digit_fractions = _codes([Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT])
+    digit_fraction = f"strlen(split_part(replace(t0, {_COMMA}, '.'), '.', 2))"
+    digits_before_mark = f"strlen(ltrim(split_part({ungrouped_sql('t0')}, '.', 1), '-'))"
     # An exponent's fraction digits once expanded: its mantissa's less its exponent (1.234567e2 has 4,
     # 1.5e-5 has 6, 1.5e3 none). A numeric column sized without them rounded those values (1.5e-5 to
     # 0.000 at scale 3), audited as a mere expansion. An exponent beyond any scale is capped: the
@@ -837,9 +877,11 @@ def table_profile_sql(
         f"WHEN k0 = {Shape.COMMA_DECIMAL:d} THEN strlen(ltrim(split_part(t0, ',', 1), '+-0')) "
         f"WHEN k0 = {Shape.GROUPED_DECIMAL:d} "
         f"THEN strlen(replace(ltrim(split_part(t0, '.', 1), '+-0'), {_THOUSANDS}, '')) "
+        f"WHEN k0 IN ({digit_fractions}) THEN {digits_before_mark} "
         f"WHEN k0 IN ({_codes([Shape.EXPONENT, Shape.EXPONENT_BARE])}) "
         f"THEN {_exponent_whole_digits('t0')} END) AS max_whole"
     )
+    separator = "unicode(ltrim(ltrim(t0, '-'), '0123456789'))"
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
@@ -863,11 +905,12 @@ def table_profile_sql(
         "max(n0) AS max_number",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
-        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} "
+        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({digit_fractions}) THEN {digit_fraction} "
         f"WHEN k0 = {Shape.EXPONENT:d} AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
         "AS max_scale",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
+        f"WHEN k0 IN ({_codes(_GROUPED_INTEGERS)}) THEN {digits_before_mark} "
         "END) AS max_digits",
         whole,
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
@@ -875,6 +918,10 @@ def table_profile_sql(
         # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
         f"min(CASE WHEN {worded} THEN strlen(t0) END) AS min_value_bytes",
         f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
+        # The separators of the numbers grouped by spaces or apostrophes, as code points (the first
+        # character after the leading digits): one column reads one (profile._group_reading).
+        f"min(CASE WHEN k0 IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {separator} END) AS min_separator",
+        f"max(CASE WHEN k0 IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {separator} END) AS max_separator",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -899,6 +946,8 @@ BOUNDS = (
     "max_text",
     "min_value_bytes",
     "max_value_bytes",
+    "min_separator",
+    "max_separator",
 )
 
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
