@@ -89,6 +89,7 @@ NOT_NUMBERS: dict[str, list[str | None]] = {
     "with_commas": ["1,234,567", "1 234", "7", "8", "9", "10"],
     "free_text": ["12 345", "12 345,5", "two boxes", "7", "8", "9"],
     "unicode_minus": [f"\u22121{NNBSP}234,50", f"1{NNBSP}234,50", "7", "8", "9", "10"],
+    "swiss_commas": ["1'234", "3,5", "7", "12'345", "9", "10"],  # apostrophes go with a decimal point
     "bad_groups": [f"12{NNBSP}34,5", f"1{NNBSP}234,5", "7", "8", "9", "10"],
 }
 
@@ -202,6 +203,7 @@ def test_spaced_digits_that_prove_no_convention_stay_text_every_cell_kept(tmp_pa
     assert "both with a comma and with a point" in reasons["mixed_marks"]
     assert "beside numbers grouped by commas" in reasons["with_commas"]
     assert "no numbers in that convention" in reasons["free_text"]
+    assert "by apostrophes beside decimal commas" in reasons["swiss_commas"]
 
 
 def test_a_declared_key_whose_grouped_values_would_merge_is_loaded_as_written(tmp_path: Path) -> None:

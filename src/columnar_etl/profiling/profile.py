@@ -75,6 +75,7 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
 )
 from columnar_etl.rules import (
+    APOSTROPHE_GROUP_SEPARATORS,
     CANONICAL_DATE_SHAPES,
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
@@ -215,7 +216,7 @@ def _number_shapes(comma: CommaReading | None, groups: str | None = None) -> tup
 
 
 #: Why a column's numbers grouped by spaces or apostrophes are not read (see :func:`_group_reading`).
-GroupDoubt = Literal["separators", "marks", "comma_groups", "others", "unproven"]
+GroupDoubt = Literal["separators", "marks", "apostrophe_commas", "comma_groups", "others", "unproven"]
 
 
 def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
@@ -228,7 +229,7 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
     - its grouped values all use one separator (a column mixing U+0020 and U+00A0, or spaces and
       apostrophes, proves none; nor does one beside comma groups, ``1,234,567``);
     - its decimals use one decimal mark: a comma after spaces (``39 924,83``, and ``924,83``), or a
-      point (``39 924.83``, ``1'234.50``, and ``924.83``);
+      point (``39 924.83``, ``1'234.50``, and ``924.83``; apostrophes beside ``3,5`` prove none);
     - every present value is a number in that convention: integers, decimals with that mark, grouped
       numbers, INTEGER and REAL cells; a word, a code, an exponent or a date among them proves none;
     - and some value only grouping explains: a decimal part after the groups, two groups or more, or a
@@ -249,6 +250,8 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
     points = text(Shape.DECIMAL, Shape.DIGIT_GROUPED_POINT)
     if commas and points:
         return None, "marks"
+    if commas and separator in APOSTROPHE_GROUP_SEPARATORS:  # Swiss apostrophes go with a point
+        return None, "apostrophe_commas"
     if counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL) or (points and text(Shape.COMMA_GROUP3)):
         return None, "comma_groups"
     convention = [Shape.INTEGER, *DIGIT_GROUPED_SHAPES]
@@ -415,6 +418,7 @@ class _Counts:
 _GROUP_DOUBTS: dict[str, str] = {
     "separators": "are grouped by more than one separator",
     "marks": "are grouped beside decimals written both with a comma and with a point",
+    "apostrophe_commas": "are grouped by apostrophes beside decimal commas",
     "comma_groups": "are grouped by spaces or apostrophes beside numbers grouped by commas",
     "others": "are grouped by spaces or apostrophes beside values that are no numbers in that convention",
     "unproven": "may be one number or two beside each other (123 456) and no value tells which",
