@@ -188,11 +188,20 @@ def make_code(storage: StorageClass, shape: Shape, flags: int) -> int:
     return (int(storage) * CLASS_FACTOR + int(shape)) * SHAPE_FACTOR + int(flags)
 
 
-def ungrouped_sql(t: str) -> str:
-    """SQL: number text ``t`` without its digit-group separators (:data:`GROUP_SEPARATORS`), its decimal
+def group_separator_sql(t: str) -> str:
+    """SQL: the digit-group separator (:data:`GROUP_SEPARATORS`) in number text ``t`` of a grouped
+    shape, which holds one kind (byte searches: cheaper than trimming the digits off, or a regex)."""
+    whens = " ".join(
+        f"WHEN contains({t}, {quote_literal(separator)}) THEN {quote_literal(separator)}"
+        for separator in GROUP_SEPARATORS
+    )
+    return f"CASE {whens} END"
+
+
+def ungrouped_sql(t: str, separator: str) -> str:
+    """SQL: number text ``t`` without its digit-group ``separator`` (an SQL expression), its decimal
     comma made a point: what DuckDB casts (a grouped number's shape allows no other characters)."""
-    # translate deletes the characters it has no replacement for: one call, no regex.
-    return f"replace(translate({t}, {quote_literal(''.join(GROUP_SEPARATORS))}, ''), {_COMMA}, '.')"
+    return f"replace(replace({t}, {separator}, ''), {_COMMA}, '.')"
 
 
 def _word_form(t: str, *, digits: bool = False) -> str:
@@ -227,6 +236,7 @@ def column_projections(
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
+    sp = f"sp{index}"
     sc, e = f"sc{index}", f"e{index}"
     carried = [sc, e, f"nb{index}"] if classes else []
     whens = [
@@ -424,9 +434,10 @@ def column_projections(
                 f"OR {k} = {Shape.GROUPED_INTEGER:d} AND try_cast(replace({t}, {_THOUSANDS}, '') AS BIGINT) "
                 f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} "
                 f"WHEN {k} NOT IN ({_codes(_GROUPED_INTEGERS)}) THEN 0 "
-                f"WHEN try_cast({ungrouped_sql(t)} AS BIGINT) IS NULL THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"WHEN try_cast({ungrouped_sql(t, sp)} AS BIGINT) IS NULL "
+                f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
-                _not_a_double(t, k, sc) if classes else "",
+                _not_a_double(t, k, sc, f"coalesce({n}, {g})") if classes else "",
                 # All three forms and DIGITS (they exclude each other) under the first's key; on text,
                 # null tokens and boolean words only (a number's digits are no code).
                 f"CASE WHEN {k} = {Shape.OTHER:d} THEN {_word_form(t, digits=True)} "
@@ -507,11 +518,13 @@ def column_projections(
         f"CASE WHEN {k} IN ({_codes(_PLAIN_NUMBER_SHAPES)}) "
         f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) "
         f"WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) "
-        f"THEN try_cast({ungrouped_sql(t)} AS DOUBLE) END AS {n}",
+        f"THEN try_cast({ungrouped_sql(t, group_separator_sql(t))} AS DOUBLE) END AS {n}",
         # Numbers with thousands separators, read that way (a comma group read as a decimal comma is
         # this value / 1000: both are correctly rounded doubles of the same decimal).
         f"CASE WHEN {k} IN ({_codes(GROUPED_SHAPES)}) "
         f"THEN try_cast(replace({t}, {_THOUSANDS}, '') AS DOUBLE) END AS {g}",
+        # The separator of a number grouped by spaces or apostrophes (one per value).
+        f"CASE WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {group_separator_sql(t)} END AS {sp}",
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
     coded = [
@@ -523,22 +536,24 @@ def column_projections(
         f"{month_first_sql(index)} AS dm{index}",
         n,
         g,
+        sp,
         f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, shaped, parsed, coded
 
 
-def _not_a_double(t: str, k: str, sc: str) -> str:
+def _not_a_double(t: str, k: str, sc: str, number: str) -> str:
     """Flag TEXT of a number shape that no double holds exactly: more than 15 significant digits
     (DBL_DIG), a magnitude below the normal range (subnormal doubles have fewer digits), or none a
     double has at all: beyond the largest (``1e400``, which DuckDB reads as infinity) or a number that
     is not zero read as zero (``1e-400``). Those two the cleaner's double quarantined where the profile
     counted them valid; flagged, they keep their column numeric or text, as 17 digits do. (INTEGER
-    cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)"""
+    cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)
+    ``number``: the value as the query parsed it (a grouped number's too: NULL, it made the test of
+    its digits run twice, two regular expressions per value)."""
     exponent = quote_literal(EXPONENT_MARK_REGEX + ".*$")
     mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
-    number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
     tiny = f"(abs({number}) < 2.2250738585072014e-308 AND ({number} <> 0 OR {digits} > 0) OR isinf({number}))"
     shapes = _codes(NUMBER_SHAPES)
     return (
@@ -854,7 +869,8 @@ def table_profile_sql(
     # separators may be several bytes each: the fraction is counted on its own).
     digit_fractions = _codes([Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT])
     digit_fraction = f"strlen(split_part(replace(t0, {_COMMA}, '.'), '.', 2))"
-    digits_before_mark = f"strlen(ltrim(split_part({ungrouped_sql('t0')}, '.', 1), '-'))"
+    whole_text = f"split_part({ungrouped_sql('t0', 'sp0')}, '.', 1)"
+    digits_before_mark = f"strlen({whole_text}) - CASE WHEN starts_with(t0, '-') THEN 1 ELSE 0 END"
     # An exponent's fraction digits once expanded: its mantissa's less its exponent (1.234567e2 has 4,
     # 1.5e-5 has 6, 1.5e3 none). A numeric column sized without them rounded those values (1.5e-5 to
     # 0.000 at scale 3), audited as a mere expansion. An exponent beyond any scale is capped: the
@@ -881,7 +897,6 @@ def table_profile_sql(
         f"WHEN k0 IN ({_codes([Shape.EXPONENT, Shape.EXPONENT_BARE])}) "
         f"THEN {_exponent_whole_digits('t0')} END) AS max_whole"
     )
-    separator = "unicode(ltrim(ltrim(t0, '-'), '0123456789'))"
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
@@ -918,10 +933,10 @@ def table_profile_sql(
         # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
         f"min(CASE WHEN {worded} THEN strlen(t0) END) AS min_value_bytes",
         f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
-        # The separators of the numbers grouped by spaces or apostrophes, as code points (the first
-        # character after the leading digits): one column reads one (profile._group_reading).
-        f"min(CASE WHEN k0 IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {separator} END) AS min_separator",
-        f"max(CASE WHEN k0 IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {separator} END) AS max_separator",
+        # The separators of the numbers grouped by spaces or apostrophes, as code points: one column
+        # reads one (profile._group_reading).
+        "min(unicode(sp0)) AS min_separator",
+        "max(unicode(sp0)) AS max_separator",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
