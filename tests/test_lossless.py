@@ -532,6 +532,13 @@ codes = st.sampled_from(
         "1,5",
         "1,234",
         "1,234.50",
+        "39\u202f924,83",
+        "1\u00a0234",
+        "1 234 567",
+        "123 456",
+        "1'234.50",
+        "06 12 34 56 78",
+        "\u22121\u202f234,50",
         "2009-01-01 00:00:00",
         "2009-01-01T00:00:00+05:30",
         "20-05-2025",
@@ -548,6 +555,12 @@ codes = st.sampled_from(
     ]
 )
 words = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=10)
+#: Numbers grouped by spaces or apostrophes (39 924,83, 1'234.50), one separator each.
+grouped = st.tuples(
+    st.integers(-(10**12), 10**12),
+    st.sampled_from([" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019"]),
+    st.sampled_from(["", ",5", ".25", ",125"]),
+).map(lambda parts: f"{parts[0]:,}".replace(",", parts[1]) + parts[2])
 texts = codes | st.from_regex(r"[0-9]{1,12}", fullmatch=True) | words
 padded = st.tuples(st.sampled_from(PADDING), codes | words, st.sampled_from([*PADDING, ""])).map("".join)
 blanks = st.sampled_from(["", " ", "\u00a0", "\t \u3000", "\u2007\u202f"])
@@ -570,6 +583,7 @@ cells = st.one_of(
     integers.map(Value),
     reals.map(Value),
     texts.map(Value),
+    grouped.map(Value),
     padded.map(Value),
     blanks.map(Value),
     blobs.map(Value),
@@ -1754,6 +1768,53 @@ def test_a_comma_is_read_as_the_columns_other_values_prove(pg_uri: str, tmp_path
         assert list(loaded.values("sale", column, "id").values()) == columns[column][1]
     rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
     assert (rules[("2", "us_amount")], rules[("2", "eu_amount")]) == ("thousands_separator", "comma_decimal")
+
+
+def test_numbers_grouped_by_spaces_or_apostrophes_arrive_as_numbers_where_the_column_proves_it(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A French export writes 39 924,83 with a narrow no-break space (Excel, ICU), a no-break space or a
+    # space; a Swiss one 1'234.50; SI 39 924.83. Phone numbers, postcodes and 123 456 alone stay text.
+    nnbsp, nbsp = "\u202f", "\u00a0"
+    columns = {
+        "ttc": (
+            "NUMERIC",
+            [f"39{nnbsp}924,83", "924,83", f"-1{nnbsp}234,50", f"1{nnbsp}000{nnbsp}000", "7", None],
+        ),
+        "ht": ("TEXT", [f"33{nbsp}270,69", "0,5", f"-2{nbsp}500,25", "100", f"1{nbsp}028,75", "12"]),
+        "chf": ("TEXT", ["1'234.50", "0.25", "-1'000.5", "1'000'000", "7", "12'345"]),
+        "si": ("REAL", ["39 924.83", "2.5", "-1 234.50", "1 234", "12", "7.125"]),
+        "tel": ("TEXT", ["06 12 34 56 78", "07 98 76 54 32", "01 23 45 67 89", "06 11 22 33 44", "1", "2"]),
+        "zip": ("TEXT", ["123 45", "114 55", "413 01", "752 36", "211 20", "903 25"]),
+        "pair": ("TEXT", ["123 456", "7", "12", "999 000", "5", "60"]),
+        "mixed": ("TEXT", ["1 234,5", f"1{nbsp}234,5", "3,5", "7", "8", "9"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "invoice", columns)
+    types = {column: loaded.data_type("invoice", column) for column in columns}
+    assert types == {
+        **dict.fromkeys(["ttc", "ht", "chf"], "numeric"),
+        "si": "double precision",
+        **dict.fromkeys(["tel", "zip", "pair", "mixed"], "text"),
+    }
+    for column in ("ttc", "ht", "chf", "si"):
+        arrived = loaded.values("invoice", column, "id")
+        for key, text in enumerate(columns[column][1], start=1):
+            # The digits and the sign of the text, its decimal mark the last ',' or '.': Python's Decimal.
+            want = None
+            if text is not None:
+                mark = max(text.rfind(","), text.rfind("."))
+                whole = text if mark < 0 else text[:mark]
+                digits = "".join(ch for ch in whole if ch.isdigit())
+                fraction = "0" if mark < 0 else text[mark + 1 :]
+                want = Decimal(("-" if text.startswith("-") else "") + digits + "." + fraction)
+            got = arrived[key]
+            assert (None if got is None else Decimal(str(got))) == want, (column, text)
+    for column in ("tel", "zip", "pair", "mixed"):
+        assert list(loaded.values("invoice", column, "id").values()) == columns[column][1]
+    rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
+    assert rules[("1", "ttc")] == "comma_decimal,thousands_separator"
+    assert (rules[("2", "ttc")], rules[("1", "chf")]) == ("comma_decimal", "thousands_separator")
+    assert not {column for _, column in rules} & {"tel", "zip", "pair", "mixed"}
 
 
 def test_columns_named_like_polars_patterns_keep_their_own_values(pg_uri: str, tmp_path: Path) -> None:

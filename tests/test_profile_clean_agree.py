@@ -96,6 +96,7 @@ def sides(found: Any, result: Any, cases: Sequence[Case], values: Sequence[Any])
                 order=column.date_order,
                 comma=column.comma,
                 issues=issues,
+                groups=column.digit_groups,
             )
         )
     return found_outcomes
@@ -123,7 +124,9 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
         problems.append(f"profile quarantine {out.profile_quarantine}, cleaner's {out.clean_quarantine}")
     anchors = ANCHORS[case.anchors]
     order = out.order if out.order in ("day_first", "month_first") else anchors.order
-    want = expected(cell, out.clean_type, order=order, comma=out.comma, anchors=case.anchors)
+    want = expected(
+        cell, out.clean_type, order=order, comma=out.comma, anchors=case.anchors, groups=out.groups
+    )
     # The generator's value and the oracle's reading of its text must agree (a test of the test).
     known = case.truth is not UNKNOWN and want is not UNKNOWN and out.clean_type == anchors.kind
     if known and not _same(case.truth, want):
@@ -190,6 +193,21 @@ EDGE_CASES: list[Case] = [
     *(Case("dbl", v) for v in ("1e400", "4.9e-324", "1e-400", "1.7976931348623157e308", "abc", 7)),
     *(Case("dbl_text", v) for v in ("1e400", "4.9e-324", "1e-400", "0.1", "1E5", "-0.0", "1,5e3")),
     *(Case("comma", v) for v in ("1,5", "1.5", "1.234", "1,234", "-0,5", "1,234,567", ",5", "1,")),
+    # Grouped by spaces or apostrophes: read where every value of the column is a number so written,
+    # text (every cell kept) beside another separator, decimal mark, word or a U+2212 minus.
+    *(
+        Case("grouped_fr", v)
+        for v in ("1\u202f000\u202f000", "924,83", "7", "1,234", "-1\u202f234\u202f567,125")
+    ),
+    *(
+        Case("grouped_fr", v)
+        for v in ("1\u00a0234,5", "1 234,5", "2.5", "\u22121\u202f234,5", "abc", "12\u202f34")
+    ),
+    *(
+        Case("grouped_fr", v)
+        for v in ("9\u202f223\u202f372\u202f036\u202f854\u202f775\u202f808", "1,234,567")
+    ),
+    *(Case("grouped_ch", v) for v in ("1\u2019234.5", "1'234'567", "3,5", "1'000", "0.5", "12'34")),
     # Booleans.
     *(
         Case("bool", v)
@@ -466,10 +484,19 @@ def number_cases(draw: st.DrawFn) -> Case:
     INTEGER and REAL cells."""
     kind = draw(
         st.sampled_from(
-            ["int", "int", "dbl", "num", "num_text", "dbl_text", "int_text", "comma", "thousands"]
+            ["int", "int", "dbl", "num", "num_text", "dbl_text", "int_text", "comma", "thousands", "grouped"]
         )
     )
     storage = draw(st.sampled_from(["text", "text", "native"]))
+    if kind == "grouped":  # 39 924,83, 1'234.50: in a column so written, or beside another convention
+        whole = draw(st.one_of(st.integers(-(10**15), 10**15), st.integers(-9999, 9999)))
+        separator = draw(st.sampled_from(["\u202f", "\u202f", "'", " ", "\u00a0", "\u2009", "\u2019"]))
+        mark = draw(st.sampled_from([",", "."]))
+        fraction = draw(st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=4)))
+        spelt = f"{whole:,}".replace(",", separator) + (mark + fraction if fraction else "")
+        return Case(
+            draw(st.sampled_from(["grouped_fr", "grouped_ch"])), draw(PADDING) + spelt + draw(PADDING)
+        )
     if kind.startswith("int") or kind == "thousands":
         value = draw(
             st.one_of(

@@ -117,6 +117,10 @@ ANCHORS = {
         Anchors("dbl_text", "TEXT", ("1.5e3", "-2.25", "1e20", "0.1"), "double"),
         Anchors("comma", "NUMERIC", ("1,5", "-2,25", "300,125", "0,5"), "numeric"),
         Anchors("thousands", "NUMERIC", ("1,234,567", "-2,000,000", "12", "3,000,000"), "integer"),
+        # Grouped by narrow no-break spaces with decimal commas (a French export), by apostrophes with
+        # points (a Swiss one): read only while every value of the column is a number so written.
+        Anchors("grouped_fr", "NUMERIC", ("39\u202f924,83", "-1\u202f234,5", "12", "0,5"), "numeric"),
+        Anchors("grouped_ch", "TEXT", ("1'234.50", "-12'345.5", "7", "0.25"), "numeric"),
         Anchors("bool", "BOOLEAN", ("true", "false", "yes", "no"), "boolean"),
         Anchors("text", "TEXT", ("alpha", "beta gamma", "delta", "Épsilon"), "text"),
         Anchors(
@@ -215,8 +219,18 @@ def read_integer(text: str) -> int | None:
     return None
 
 
-def read_number(text: str, comma: str | None) -> Decimal | None:
-    """A decimal's value by the documented number rules (ASCII digits only)."""
+#: The digit-group separators after which a decimal comma is read (spaces), and all of them.
+GROUP_SPACES = (" ", "\u00a0", "\u202f", "\u2009")
+
+
+def read_number(text: str, comma: str | None, groups: str | None = None) -> Decimal | None:
+    """A decimal's value by the documented number rules (ASCII digits only); ``groups``: the one
+    separator (a space or an apostrophe) the column's numbers are grouped by."""
+    if groups is not None:
+        grouped = rf"-?[1-9][0-9]{{0,2}}(?:{re.escape(groups)}[0-9]{{3}})+"
+        mark = "," if comma == "decimal" and groups in GROUP_SPACES else r"\."
+        if re.fullmatch(rf"{grouped}(?:{mark}[0-9]+)?", text):
+            return Decimal(text.replace(groups, "").replace(",", "."))
     if comma == "thousands" and re.fullmatch(r"-?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?", text):
         return Decimal(text.replace(",", ""))
     if comma == "decimal" and re.fullmatch(r"[+-]?[0-9]+,[0-9]+", text):
@@ -440,7 +454,13 @@ def _named_parts(text: str) -> tuple[Parts, str] | None:
 
 
 def expected(
-    cell: tuple[str, Any], kind: str, *, order: str | None = None, comma: str | None = None, anchors: str = ""
+    cell: tuple[str, Any],
+    kind: str,
+    *,
+    order: str | None = None,
+    comma: str | None = None,
+    anchors: str = "",
+    groups: str | None = None,
 ) -> Any:
     """What the cleaner must make of one stored cell in a column of type ``kind``: a Python value,
     None (NULL by a rule), a :class:`Quarantined`, or :data:`UNKNOWN`. ``anchors`` names the column's
@@ -485,7 +505,7 @@ def expected(
     if "\x00" in text:
         return Quarantined(_invalid(kind))
     if kind == "integer":
-        number = read_number(text, comma) if comma == "thousands" else None
+        number = read_number(text, comma, groups) if comma == "thousands" or groups else None
         value = read_integer(text) if number is None else int(number)
         if value is None:
             return Quarantined("invalid_number")
@@ -493,7 +513,7 @@ def expected(
     if kind in ("numeric", "double"):
         if re.fullmatch(r"[+-]?[0-9]{39,}", text):
             return Quarantined("invalid_number")  # an integer has at most 38 digits (no shape beyond)
-        number = read_number(text, comma)
+        number = read_number(text, comma, groups)
         if number is None:
             return Quarantined("invalid_number")
         if kind == "double":
@@ -587,6 +607,7 @@ class Outcome:
     order: str | None
     comma: str | None
     issues: dict[str, int] = field(default_factory=dict)
+    groups: str | None = None
 
 
 def same_value(got: Any, want: Any) -> bool:

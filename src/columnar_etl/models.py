@@ -159,6 +159,10 @@ class ColumnProfile:
     #: Converted values of a column with ``own_format`` written another way (ISO dates beside
     #: ``20.05.2025``, ``3.5`` or a REAL cell beside ``3,5``): the mixing the score charges.
     format_misfits: int = 0
+    #: The separator grouping the column's digits other than a comma (``" "``, ``"\u202f"``, ``"'"``
+    #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value
+    #: proves the convention (see ``profiling.profile._group_reading``).
+    digit_groups: str | None = None
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -226,6 +230,7 @@ class ColumnProfile:
             "comma": self.comma,
             "own_format": self.own_format,
             "format_misfits": self.format_misfits,
+            "digit_groups": self.digit_groups,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -25,7 +25,11 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   column whose values prove commas group thousands (:data:`GROUPED_INTEGER_REGEX`,
   :data:`GROUPED_DECIMAL_REGEX`, or point decimals beside :data:`COMMA_GROUP3_REGEX`), the
   :data:`THOUSANDS_SEPARATOR` is removed instead; with no such proof and no comma decimal, ``1,234``
-  keeps its column text;
+  keeps its column text; numbers grouped by spaces or apostrophes (:data:`DIGIT_GROUP_REGEXES`:
+  ``39 924,83`` with U+0020, U+00A0, U+202F or U+2009, ``39 924.83``, ``1'234.50``) → number with the
+  separator removed (and a decimal comma made a point), only in a column that proves the convention:
+  every value a number in it, one separator, one decimal mark, and a value only grouping explains
+  (``profiling.profile._group_reading``); else the column keeps its text;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → the instants they
@@ -126,6 +130,12 @@ class Shape(IntEnum):
     GROUPED_DECIMAL = 43  # 1,234.50 (proves commas group thousands)
     DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
     EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
+    # Grouped by spaces or apostrophes (French, Nordic, Slavic, Swiss exports): read only where the
+    # column proves the convention (profile._group_reading).
+    SPACE_GROUP3 = 91  # 123 456: one number, or two beside each other: the column decides
+    DIGIT_GROUPED_INTEGER = 92  # 1 234 567, 12\u202f345, 1'234 (no second reading)
+    DIGIT_GROUPED_COMMA = 93  # 39 924,83 (and with U+00A0, U+202F, U+2009)
+    DIGIT_GROUPED_POINT = 94  # 39 924.83 (SI), 1'234.50 (Swiss)
     # Day or month first with dashes (Indian, Dutch, Danish exports; US ones month first): read as slash
     # dates are, by the column's evidence.
     DATE_DASH = 48  # 20-05-2025, 5-20-2025
@@ -773,6 +783,9 @@ LEAP_SECOND_REGEX = (
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).
 HOUR_24_MARKS = (" 24:", "T24:")
 
+#: The most digits a PostgreSQL numeric column holds here (precision 38, a decimal128).
+NUMERIC_DIGITS = 38
+
 #: An integer: at most 38 digits (the widest decimal), a sign allowed.
 INTEGER_REGEX = r"[+-]?\d{1,38}"
 #: An integer as the profile shapes it: any number of digits. One of more than 38 is a number too, no
@@ -802,6 +815,49 @@ THOUSANDS_SEPARATOR = ","
 #: ``12.500``): a decimal everywhere but in a column whose commas are decimal (a German ``1.234`` is
 #: 1234): there it is read neither way.
 DOT_GROUP3_REGEX = r"-?[1-9]\d{0,2}\.\d{3}"
+#: Digit-group separators other than the comma (docs/profiling.md "Numbers grouped by spaces or
+#: apostrophes"): the spaces number formatting writes (French, Nordic, Polish, Czech, Russian exports:
+#: U+0020; the no-break space U+00A0 and the narrow no-break space U+202F that Excel, ICU and
+#: ``locale`` write; the thin space U+2009) and the apostrophes of Swiss ones (U+0027, U+2019).
+SPACE_GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
+APOSTROPHE_GROUP_SEPARATORS = ("'", "\u2019")
+GROUP_SEPARATORS = (*SPACE_GROUP_SEPARATORS, *APOSTROPHE_GROUP_SEPARATORS)
+
+
+def _groups(separators: tuple[str, ...], *, spaced_at_least: int = 1) -> str:
+    """One to three digits (not starting with 0, a '-' allowed), then groups of exactly three digits,
+    each after the same separator (one of ``separators``: a value mixing two is none); with U+0020,
+    at least ``spaced_at_least`` groups."""
+    runs = [rf"(?:{sep}\d{{3}}){{{spaced_at_least if sep == ' ' else 1},}}" for sep in separators]
+    return r"-?[1-9]\d{0,2}(?:" + "|".join(runs) + ")"
+
+
+#: ``123 456``: one group after a plain space, nothing else. One number or two (a count and another
+#: beside it): only the column's other values tell (see :data:`DIGIT_GROUPED_INTEGER_REGEX`).
+SPACE_GROUP3_REGEX = r"-?[1-9]\d{0,2} \d{3}"
+#: Grouped integers no second reading explains: two groups or more, or a separator nobody types
+#: between two numbers (a no-break or thin space, an apostrophe): ``1 234 567``, ``12\u202f345``, ``1'234``.
+DIGIT_GROUPED_INTEGER_REGEX = _groups(GROUP_SEPARATORS, spaced_at_least=2)
+#: Grouped by spaces with a decimal comma (``39 924,83``: French, Nordic, Slavic) ...
+DIGIT_GROUPED_COMMA_REGEX = _groups(SPACE_GROUP_SEPARATORS) + r",\d+"
+#: ... and by spaces or apostrophes with a decimal point (``39 924.83``, SI's; ``1'234.50``, Swiss).
+DIGIT_GROUPED_POINT_REGEX = _groups(GROUP_SEPARATORS) + r"\.\d+"
+
+
+def grouped_number_regexes(separator: str) -> tuple[str, ...]:
+    """The patterns of the numbers grouped by ``separator`` alone (one of :data:`GROUP_SEPARATORS`),
+    integers first: what a column reading that separator (``digit_groups``) reads. Together they are
+    the values of :data:`DIGIT_GROUP_REGEXES` whose separator it is."""
+    integer = _groups((separator,))
+    decimals = [integer + r"\.\d+"]
+    if separator in SPACE_GROUP_SEPARATORS:
+        decimals.insert(0, integer + r",\d+")
+    return (integer, *decimals)
+
+
+#: A grouped number is at most this long in bytes (a sign, 38 digits, 12 separators of 3 bytes, a
+#: decimal mark): longer text never meets the patterns above (it is no number the cleaner could hold).
+GROUPED_NUMBER_BYTES = 1 + NUMERIC_DIGITS + 12 * 3 + 1
 #: The number shapes other than integers, in the profiler's CASE order (the groups before the
 #: decimals: the first matching shape wins).
 NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
@@ -816,15 +872,30 @@ NUMBER_REGEXES: tuple[tuple[Shape, str], ...] = (
 )
 #: The shapes whose commas group thousands in a column read that way (the comma group is either).
 GROUPED_SHAPES = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL)
+#: The shapes grouped by spaces or apostrophes, in the profiler's CASE order (behind a cheap test: a
+#: short value with a separator in it), read in a column whose every value proves the convention
+#: (docs/profiling.md).
+DIGIT_GROUP_REGEXES: tuple[tuple[Shape, str], ...] = (
+    (Shape.SPACE_GROUP3, SPACE_GROUP3_REGEX),
+    (Shape.DIGIT_GROUPED_INTEGER, DIGIT_GROUPED_INTEGER_REGEX),
+    (Shape.DIGIT_GROUPED_COMMA, DIGIT_GROUPED_COMMA_REGEX),
+    (Shape.DIGIT_GROUPED_POINT, DIGIT_GROUPED_POINT_REGEX),
+)
+DIGIT_GROUPED_SHAPES = tuple(shape for shape, _ in DIGIT_GROUP_REGEXES)
+#: All of them in one pattern, as the profiler matches them (one regex, then the shape by cheap tests:
+#: its decimal mark, and for U+0020 the number of groups; tests/test_rules.py checks it against
+#: :data:`DIGIT_GROUP_REGEXES`).
+DIGIT_GROUPED_REGEX = (
+    _groups(SPACE_GROUP_SEPARATORS) + r"(?:[,.]\d+)?|" + _groups(APOSTROPHE_GROUP_SEPARATORS) + r"(?:\.\d+)?"
+)
+#: The longest U+0020-grouped integer of one group (``-123 456`` less its sign): :attr:`Shape.SPACE_GROUP3`.
+SPACE_GROUP3_BYTES = 7
 #: A number's text reads back the same from its value: no sign but '-', and not before zero (``-0``,
 #: ``-0.00``: a number has no negative zero), no leading zero before a digit, digits on both sides of a
 #: point. Anything else of a number shape is a code that looks numeric.
 CANONICAL_NUMBER_REGEX = r"(0|[1-9]\d*)(\.\d+)?|-(0\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)"
 #: The fraction digits of a number (searched): more than the column's scale means rounding.
 FRACTION_DIGITS_REGEX = r"[.,]([0-9]+)"
-
-#: The most digits a PostgreSQL numeric column holds here (precision 38, a decimal128).
-NUMERIC_DIGITS = 38
 
 
 def whole_digits(low: float | None, high: float | None) -> int:

@@ -75,6 +75,7 @@ from columnar_etl.rules import (
     ZONE_NAME_OFFSETS,
     ZONE_NAME_REGEX,
     ZONE_REGEX,
+    grouped_number_regexes,
 )
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, frame_name, hex_column
 
@@ -569,6 +570,18 @@ class ColumnExprs:
         if self.plan.thousands_separator:
             text = t.str.replace_all(THOUSANDS_SEPARATOR, "", literal=True)
             return (INTEGER_OR_GROUPED_PATTERN if integer else NUMBER_OR_GROUPED_PATTERN), text
+        if self.plan.digit_groups is not None:
+            # Grouped by a space or an apostrophe (39 924,83, 1'234.50): that separator removed, and a
+            # decimal comma made a point where the column reads one.
+            separator = self.plan.digit_groups
+            grouped = [rust_regex(regex) for regex in grouped_number_regexes(separator)]
+            text = t.str.replace_all(separator, "", literal=True)
+            if integer:
+                return "|".join([INTEGER_PATTERN, grouped[0]]), text
+            if self.plan.decimal_comma:
+                text = text.str.replace(DECIMAL_COMMA, ".", literal=True)
+                return "|".join([NUMBER_OR_COMMA_PATTERN, *grouped]), text
+            return "|".join([NUMBER_PATTERN, *grouped]), text
         if integer:
             return INTEGER_PATTERN, t
         if self.plan.decimal_comma:
@@ -646,6 +659,9 @@ class ColumnExprs:
                 bits.append((kept & t.str.contains(THOUSANDS_SEPARATOR, literal=True), Change.THOUSANDS))
             elif self.plan.decimal_comma and kind != "integer":
                 bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
+            if self.plan.digit_groups is not None and not self.plan.thousands_separator:
+                grouped = t.str.contains(self.plan.digit_groups, literal=True)
+                bits.append((kept & grouped, Change.THOUSANDS))
             # A REAL cell's own digits are no text that changes.
             text_cell: pl.Expr | None = pl.lit(True)
             if self.read.with_class:

@@ -72,6 +72,10 @@ class ColumnPlan:
     #: Commas group thousands (``1,234.50``): cleaning removes them (and audits it). Never with
     #: ``decimal_comma`` in effect: a comma is one or the other.
     thousands_separator: bool = False
+    #: The separator grouping digits other than a comma (a space, U+00A0, U+202F, U+2009, an
+    #: apostrophe; ``ColumnProfile.digit_groups``): cleaning removes it from numbers grouped by it (and
+    #: audits it, ``thousands_separator``), a decimal comma after it made a point by ``decimal_comma``.
+    digit_groups: str | None = None
     #: An override's ``scale`` asks for fewer fraction digits than values may have: cleaning rounds
     #: them, audited ``rounded:<scale>``. Rounding loses digits: it is the operator's decision, never a
     #: cleaning rule (a plan made from the profile never rounds; the lossless check counts it a loss).
@@ -135,6 +139,7 @@ class ColumnPlan:
             "null_tokens": list(self.null_tokens),
             "decimal_comma": self.decimal_comma,
             "thousands_separator": self.thousands_separator,
+            "digit_groups": self.digit_groups,
             "rounds": self.rounds,
             "checks_scale": self.checks_scale,
             "origin": self.origin,
@@ -179,6 +184,7 @@ class ColumnPlan:
             null_tokens=tuple(data.get("null_tokens") or ()),
             decimal_comma=bool(data.get("decimal_comma", True)),
             thousands_separator=bool(data.get("thousands_separator", False)),
+            digit_groups=data.get("digit_groups"),
             rounds=bool(data.get("rounds", False)),
             checks_scale=bool(data.get("checks_scale", False)),
             origin=data.get("origin", "profile"),
@@ -503,6 +509,7 @@ def as_bytes(column: ColumnPlan) -> ColumnPlan:
         epoch_unit=None,
         decimal_comma=False,
         thousands_separator=False,
+        digit_groups=None,
         rounds=False,
         checks_scale=False,
         precision=NUMERIC_PRECISION,
@@ -555,11 +562,18 @@ def column_plan(
         # quarantined, not guessed).
         decimal_comma=column.comma == "decimal",
         thousands_separator=column.comma == "thousands",
+        digit_groups=column.digit_groups,
     )
     if column.as_written is not None:
         # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).
         return replace(
-            plan, type="text", null_tokens=(), decimal_comma=False, thousands_separator=False, as_written=True
+            plan,
+            type="text",
+            null_tokens=(),
+            decimal_comma=False,
+            thousands_separator=False,
+            digit_groups=None,
+            as_written=True,
         )
     if kind in DATE_TYPES:
         order: ReadingOrder = default_order
@@ -691,7 +705,8 @@ def apply_override(
     if override.thousands_separator is not None:
         changes["thousands_separator"] = override.thousands_separator
         if override.thousands_separator:
-            changes["decimal_comma"] = False
+            # A comma groups thousands: no space or apostrophe does beside it.
+            changes.update(decimal_comma=False, digit_groups=None)
     if override.mask is not None:
         changes["mask"] = override.mask
     return replace(plan, **changes)

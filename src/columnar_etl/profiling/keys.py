@@ -545,10 +545,12 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
         typed = f"epoch_us(coalesce({', '.join(reads)}))" if reads else "NULL"
     elif kind in ("integer", "numeric", "double"):
         text = t
+        if column.digit_groups is not None:  # 1 234,50 and 1234,50 are one number
+            text = f"replace({t}, {quote_literal(column.digit_groups)}, '')"
         if column.comma == "thousands":
             text = f"replace({t}, {quote_literal(THOUSANDS_SEPARATOR)}, '')"
         elif column.comma == "decimal":
-            text = f"replace({t}, {quote_literal(DECIMAL_COMMA)}, '.')"
+            text = f"replace({text}, {quote_literal(DECIMAL_COMMA)}, '.')"
         target = {"integer": "HUGEINT", "double": "DOUBLE"}.get(kind, f"DECIMAL(38, {column.max_scale or 0})")
         typed = f"try_cast({text} AS {target})"
     elif kind == "boolean":

@@ -262,6 +262,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         # Numbers have no word form (sql.WORD_FORMS): their lengths decide nothing.
         "CAST(NULL AS BIGINT) AS min_value_bytes",
         "CAST(NULL AS BIGINT) AS max_value_bytes",
+        "CAST(NULL AS INTEGER) AS min_separator",  # an INTEGER or REAL cell has no digit groups
+        "CAST(NULL AS INTEGER) AS max_separator",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -75,10 +75,12 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
 )
 from columnar_etl.rules import (
+    APOSTROPHE_GROUP_SEPARATORS,
     CANONICAL_DATE_SHAPES,
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
+    DIGIT_GROUPED_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
     GROUPED_SHAPES,
@@ -223,12 +225,81 @@ def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int
 
 
 def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
+#: The digit-group separators by name, as the profile's issues say them.
+_SEPARATOR_NAMES = {
+    " ": "spaces (U+0020)",
+    "\u00a0": "no-break spaces (U+00A0)",
+    "\u202f": "narrow no-break spaces (U+202F)",
+    "\u2009": "thin spaces (U+2009)",
+    "'": "apostrophes (U+0027)",
+    "\u2019": "apostrophes (U+2019)",
+}
+
+
+def _separator_name(separator: str) -> str:
+    return _SEPARATOR_NAMES.get(separator, f"U+{ord(separator):04X}")
+
+
+def _number_shapes(comma: CommaReading | None, groups: str | None = None) -> tuple[Shape, ...]:
     plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.EXPONENT_BARE)
+    grouped = DIGIT_GROUPED_SHAPES if groups is not None else ()
     if comma == "decimal":  # 1.234 is 1234 where commas are decimal: read neither way
-        return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
+        return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3, *grouped)
     if comma == "thousands":
         return (*plain, Shape.DOT_GROUP3, *GROUPED_SHAPES)
-    return (*plain, Shape.DOT_GROUP3)
+    return (*plain, Shape.DOT_GROUP3, *grouped)
+
+
+#: Why a column's numbers grouped by spaces or apostrophes are not read (see :func:`_group_reading`).
+GroupDoubt = Literal["separators", "marks", "apostrophe_commas", "comma_groups", "others", "unproven"]
+
+
+def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
+    """The separator grouping the column's digits (``' '``, ``'\\u202f'``, ``"'"`` ...) where its values
+    prove the convention, else None and what is in doubt (None too where no value is so grouped).
+
+    Grouping by spaces is read as evidence decides commas, but stricter: a space also stands between
+    two numbers (a count beside another, ``12 345`` in a free-text field), and phone numbers, postcodes
+    and account numbers are digits in spaced groups too. The column proves the convention when
+    - its grouped values all use one separator (a column mixing U+0020 and U+00A0, or spaces and
+      apostrophes, proves none; nor does one beside comma groups, ``1,234,567``);
+    - its decimals use one decimal mark: a comma after spaces (``39 924,83``, and ``924,83``), or a
+      point (``39 924.83``, ``1'234.50``, and ``924.83``; apostrophes beside ``3,5`` prove none);
+    - every present value is a number in that convention: integers, decimals with that mark, grouped
+      numbers, INTEGER and REAL cells; a word, a code, an exponent or a date among them proves none;
+    - and some value only grouping explains: a decimal part after the groups, two groups or more, or a
+      separator nobody types between two numbers (no-break or thin space, apostrophe). ``123 456`` and
+      integers alone stay text: one number or two, nothing tells.
+    Phone numbers (``06 12 34 56 78``), postcodes (``123 45``) and other groups not of three digits
+    have no number's shape at all: their column is text whatever else it holds.
+    """
+    grouped = counts.shape(*DIGIT_GROUPED_SHAPES)
+    if not grouped:
+        return None, None
+    low, high = counts.agg.get("min_separator"), counts.agg.get("max_separator")
+    if low is None or low != high:
+        return None, "separators"
+    separator = chr(int(low))
+    text = counts.text_shape
+    commas = text(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA)
+    points = text(Shape.DECIMAL, Shape.DIGIT_GROUPED_POINT)
+    if commas and points:
+        return None, "marks"
+    if commas and separator in APOSTROPHE_GROUP_SEPARATORS:  # Swiss apostrophes go with a point
+        return None, "apostrophe_commas"
+    if counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL) or (points and text(Shape.COMMA_GROUP3)):
+        return None, "comma_groups"
+    convention = [Shape.INTEGER, *DIGIT_GROUPED_SHAPES]
+    if commas:
+        convention += [Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3]
+    elif points:
+        convention += [Shape.DECIMAL, Shape.DOT_GROUP3]
+    numbers = counts.classes[StorageClass.INTEGER] + counts.classes[StorageClass.REAL] + text(*convention)
+    if numbers != counts.present():
+        return None, "others"
+    if not counts.shape(Shape.DIGIT_GROUPED_INTEGER, Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT):
+        return None, "unproven"
+    return separator, None
 
 
 class _Counts:
@@ -237,6 +308,8 @@ class _Counts:
     def __init__(self, agg: dict[str, Any]) -> None:
         self.agg = dict(agg)
         self._shapes: dict[int, int] = {}
+        #: The shapes of TEXT cells alone (an INTEGER or REAL cell's text says nothing of its writer).
+        self._text_shapes: dict[int, int] = {}
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
@@ -251,6 +324,8 @@ class _Counts:
             storage, shape, bits = split_code(int(code))
             self.classes[storage] += count
             self._shapes[shape] = self._shapes.get(shape, 0) + count
+            if storage == StorageClass.TEXT:
+                self._text_shapes[shape] = self._text_shapes.get(shape, 0) + count
             if shape in SLASH_SHAPES and bits & both == Flag.VALID_MONTH_FIRST:
                 self.other_order["day_first"] += count
             elif shape in SLASH_SHAPES and bits & both == Flag.VALID_DAY_FIRST:
@@ -265,6 +340,11 @@ class _Counts:
         #: TEXT decimals written with a point (``3.5``): beside decimal commas, another way of writing.
         self.text_points = text_points
         self.comma = _comma_reading(self, text_points)
+        #: The separator of the column's numbers grouped by spaces or apostrophes, where its values
+        #: prove the convention (:func:`_group_reading`); a decimal comma beside them is proven too.
+        self.groups, self.group_doubt = _group_reading(self)
+        if self.groups is not None and self.text_shape(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA):
+            self.comma = "decimal"
         #: ``1E5`` beside integers only (no other fraction, no REAL cell): codes (a product's, a
         #: postcode's), not numbers written with an exponent.
         fractions = (
@@ -273,6 +353,8 @@ class _Counts:
             Shape.EXPONENT,
             Shape.COMMA_DECIMAL,
             Shape.GROUPED_DECIMAL,
+            Shape.DIGIT_GROUPED_COMMA,
+            Shape.DIGIT_GROUPED_POINT,
         )
         self.exponent_codes = bool(self.shape(Shape.EXPONENT_BARE)) and not (
             self.shape(*fractions) or self.classes[StorageClass.REAL]
@@ -287,6 +369,8 @@ class _Counts:
             or self.shape(Shape.EXPONENT)
             or (self.agg.get("max_digits") or 0) >= 4
             or self.comma == "thousands"
+            # Where spaces or apostrophes group thousands, a point is a decimal mark.
+            or self.groups is not None
         )
         self._read_bounds()
 
@@ -305,7 +389,7 @@ class _Counts:
             self.agg[key] = value if current is None else pick(current, value)
 
     def _read_shapes(self) -> tuple[Shape, ...]:
-        shapes = _number_shapes(self.comma)
+        shapes = _number_shapes(self.comma, self.groups)
         unread = {Shape.EXPONENT_BARE} if self.exponent_codes else set()
         if not self.decimal_points:
             unread.add(Shape.DOT_GROUP3)
@@ -319,6 +403,8 @@ class _Counts:
     def integers(self) -> int:
         """Values that are integers as the column reads its commas (``1,234`` with thousands)."""
         grouped = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER) if self.comma == "thousands" else ()
+        if self.groups is not None:
+            grouped = (Shape.SPACE_GROUP3, Shape.DIGIT_GROUPED_INTEGER)
         return self.shape(Shape.INTEGER, *grouped)
 
     def unread(self) -> int:
@@ -338,6 +424,15 @@ class _Counts:
         """Values whose shape is one of ``shapes``."""
         return sum(self._shapes.get(int(s), 0) for s in shapes)
 
+    def text_shape(self, *shapes: Shape) -> int:
+        """TEXT values whose shape is one of ``shapes``."""
+        return sum(self._text_shapes.get(int(s), 0) for s in shapes)
+
+    def present(self) -> int:
+        """Values that are neither NULL, nor empty, nor a null token."""
+        absent = (Shape.NULL, Shape.EMPTY, Shape.NULL_LIKE)
+        return sum(n for shape, n in self._shapes.items() if shape not in absent)
+
     def flag(self, flag: Flag) -> int:
         """Values carrying ``flag``."""
         return self._flags[int(flag)]
@@ -356,8 +451,23 @@ class _Counts:
         return tuple(str(v).replace("\x00", "\\0") for v in values or [])
 
 
+#: What keeps a column's numbers grouped by spaces or apostrophes unread (:func:`_group_reading`).
+_GROUP_DOUBTS: dict[str, str] = {
+    "separators": "are grouped by more than one separator",
+    "marks": "are grouped beside decimals written both with a comma and with a point",
+    "apostrophe_commas": "are grouped by apostrophes beside decimal commas",
+    "comma_groups": "are grouped by spaces or apostrophes beside numbers grouped by commas",
+    "others": "are grouped by spaces or apostrophes beside values that are no numbers in that convention",
+    "unproven": "may be one number or two beside each other (123 456) and no value tells which",
+}
+
+
 def _unread_reason(counts: _Counts, unread: int) -> str:
     """Why a column of numbers stays text: ``unread`` of them read two ways and nothing tells which."""
+    grouped = counts.shape(*DIGIT_GROUPED_SHAPES)
+    if counts.group_doubt is not None and grouped:
+        shown = ", ".join(repr(value) for value in counts.examples("digit_grouped")[:2])
+        return f"{grouped} numbers such as {shown} {_GROUP_DOUBTS[counts.group_doubt]}: kept as text"
     if counts.exponent_codes:
         return (
             f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
@@ -610,7 +720,7 @@ def infer_column(
     elif inferred in ("integer", "numeric", "double"):
         valid = n_numbers if inferred != "integer" else counts.integers()
         if counts.comma == "decimal":
-            commas = counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3)
+            commas = counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3, Shape.DIGIT_GROUPED_COMMA)
             # Written with a point instead: TEXT decimals (3.5) and REAL cells (numbers SQLite stores as
             # such, none written with a comma). Integers have no decimal mark: written either way.
             points = counts.text_points + counts.classes[StorageClass.REAL]
@@ -623,6 +733,15 @@ def infer_column(
             )
         elif counts.comma == "thousands":
             add("thousands_separator", counts.shape(*GROUPED_SHAPES), counts.examples("grouped"))
+        if counts.groups is not None:
+            # Grouped by spaces or apostrophes: the separator is removed (a decimal comma after them,
+            # 39 924,83, is also counted above: the cleaner makes it a point, as it does 3,5's).
+            add(
+                "thousands_separator",
+                counts.shape(*DIGIT_GROUPED_SHAPES),
+                counts.examples("digit_grouped"),
+                detail=f"digits grouped by {_separator_name(counts.groups)}",
+            )
         add("invalid_number", present - valid, counts.examples("other"))
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
@@ -749,6 +868,7 @@ def infer_column(
         comma=counts.comma,
         own_format=own_format,
         format_misfits=format_misfits,
+        digit_groups=counts.groups,
         storage_classes={
             STORAGE_CLASS_NAMES[storage]: n
             for storage, n in classes.items()

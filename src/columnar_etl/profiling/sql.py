@@ -26,9 +26,13 @@ from columnar_etl.rules import (
     COMPACT_FORMATS,
     DATE_SHAPES,
     DECIMAL_COMMA,
+    DIGIT_GROUPED_REGEX,
+    DIGIT_GROUPED_SHAPES,
     EXPONENT_MARK_REGEX,
     FINER_THAN_MICROSECONDS_LENGTHS,
     FINER_THAN_MICROSECONDS_REGEX,
+    GROUP_SEPARATORS,
+    GROUPED_NUMBER_BYTES,
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
@@ -39,6 +43,7 @@ from columnar_etl.rules import (
     NUL,
     NUMBER_REGEXES,
     PROFILE_INTEGER_REGEX,
+    SPACE_GROUP3_BYTES,
     THOUSANDS_SEPARATOR,
     WHITESPACE,
     ZONE_NAME_AT_REGEX,
@@ -76,8 +81,11 @@ _PLAIN_NUMBER_SHAPES = (
     Shape.EXPONENT_BARE,
     Shape.COMMA_DECIMAL,
 )
-#: ... and all of them (a comma group's value is the column's reading's: min/max_grouped).
-NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES)
+#: ... and all of them (a comma group's value is the column's reading's: min/max_grouped; a number
+#: grouped by spaces or apostrophes has one value, read only where the column proves its convention).
+NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES, *DIGIT_GROUPED_SHAPES)
+#: The integers among the numbers grouped by spaces or apostrophes.
+_GROUPED_INTEGERS = (Shape.SPACE_GROUP3, Shape.DIGIT_GROUPED_INTEGER)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
 WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
@@ -180,6 +188,22 @@ def make_code(storage: StorageClass, shape: Shape, flags: int) -> int:
     return (int(storage) * CLASS_FACTOR + int(shape)) * SHAPE_FACTOR + int(flags)
 
 
+def group_separator_sql(t: str) -> str:
+    """SQL: the digit-group separator (:data:`GROUP_SEPARATORS`) in number text ``t`` of a grouped
+    shape, which holds one kind (byte searches: cheaper than trimming the digits off, or a regex)."""
+    whens = " ".join(
+        f"WHEN contains({t}, {quote_literal(separator)}) THEN {quote_literal(separator)}"
+        for separator in GROUP_SEPARATORS
+    )
+    return f"CASE {whens} END"
+
+
+def ungrouped_sql(t: str, separator: str) -> str:
+    """SQL: number text ``t`` without its digit-group ``separator`` (an SQL expression), its decimal
+    comma made a point: what DuckDB casts (a grouped number's shape allows no other characters)."""
+    return f"replace(replace({t}, {separator}, ''), {_COMMA}, '.')"
+
+
 def _word_form(t: str, *, digits: bool = False) -> str:
     """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`), or (with ``digits``)
     :attr:`Flag.DIGITS` for short text with a digit, else 0. One pattern of all letters first: most
@@ -212,6 +236,7 @@ def column_projections(
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
+    sp = f"sp{index}"
     sc, e = f"sc{index}", f"e{index}"
     carried = [sc, e, f"nb{index}"] if classes else []
     whens = [
@@ -297,6 +322,19 @@ def column_projections(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
         for shape, regex in NUMBER_REGEXES
     )
+    # Numbers grouped by spaces or apostrophes: only a short value with a separator in it (strlen is
+    # O(1), contains a byte search) meets their one pattern; other text, long or without one, none.
+    # Its shape is then its decimal mark's, or for integers grouped by U+0020 the number of groups.
+    # (Never in the branch of a '-' fifth: a grouped number has a '-' first or none.)
+    separated = " OR ".join(f"contains({t}, {quote_literal(separator)})" for separator in GROUP_SEPARATORS)
+    grouped = (
+        f"WHEN strlen({t}) <= {GROUPED_NUMBER_BYTES} AND ({separated}) "
+        f"AND regexp_full_match({t}, {quote_literal(DIGIT_GROUPED_REGEX)}) THEN CASE "
+        f"WHEN contains({t}, {_COMMA}) THEN {Shape.DIGIT_GROUPED_COMMA:d} "
+        f"WHEN contains({t}, '.') THEN {Shape.DIGIT_GROUPED_POINT:d} "
+        f"WHEN contains({t}, ' ') AND strlen(ltrim({t}, '-')) <= {SPACE_GROUP3_BYTES} "
+        f"THEN {Shape.SPACE_GROUP3:d} ELSE {Shape.DIGIT_GROUPED_INTEGER:d} END"
+    )
     finer_low, finer_high = FINER_THAN_MICROSECONDS_LENGTHS
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
@@ -317,7 +355,7 @@ def column_projections(
         # the branch above, where dates('-') holds it).
         # A T ninth is ISO's basic format (20250520T084200), no number.
         f"ELSE CASE {named(True)} WHEN {t}[9] = 'T' THEN CASE {dates('basic')} {other} "
-        f"{dates('.')} {dates('-', dashed=True)} {numbers} {other}",
+        f"{dates('.')} {dates('-', dashed=True)} {numbers} {grouped} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -390,11 +428,16 @@ def column_projections(
                 f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
                 # A grouped integer's digits too (-100,000,000,000,000,000,000): the cleaner's bigint
                 # would quarantine it where the profile counted it valid.
+                # A CASE on the shape: each cast then runs on its shape's values only (the operands
+                # of AND and OR in a projection run on every value).
                 f"CASE WHEN {k} = {Shape.INTEGER:d} AND try_cast({t} AS BIGINT) IS NULL "
                 f"OR {k} = {Shape.GROUPED_INTEGER:d} AND try_cast(replace({t}, {_THOUSANDS}, '') AS BIGINT) "
-                f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
+                f"IS NULL THEN {Flag.OUT_OF_BIGINT:d} "
+                f"WHEN {k} NOT IN ({_codes(_GROUPED_INTEGERS)}) THEN 0 "
+                f"WHEN try_cast({ungrouped_sql(t, sp)} AS BIGINT) IS NULL "
+                f"THEN {Flag.OUT_OF_BIGINT:d} ELSE 0 END",
                 f"CASE WHEN {e} THEN {Flag.INVALID_ENCODING:d} ELSE 0 END" if classes else "",
-                _not_a_double(t, k, sc) if classes else "",
+                _not_a_double(t, k, sc, f"coalesce({n}, {g})") if classes else "",
                 # All three forms and DIGITS (they exclude each other) under the first's key; on text,
                 # null tokens and boolean words only (a number's digits are no code).
                 f"CASE WHEN {k} = {Shape.OTHER:d} THEN {_word_form(t, digits=True)} "
@@ -473,11 +516,15 @@ def column_projections(
         # per reading it can have, never twice the same way.
         f"CASE {k} {month_first} END AS {mf}",
         f"CASE WHEN {k} IN ({_codes(_PLAIN_NUMBER_SHAPES)}) "
-        f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) END AS {n}",
+        f"THEN try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE) "
+        f"WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) "
+        f"THEN try_cast({ungrouped_sql(t, group_separator_sql(t))} AS DOUBLE) END AS {n}",
         # Numbers with thousands separators, read that way (a comma group read as a decimal comma is
         # this value / 1000: both are correctly rounded doubles of the same decimal).
         f"CASE WHEN {k} IN ({_codes(GROUPED_SHAPES)}) "
         f"THEN try_cast(replace({t}, {_THOUSANDS}, '') AS DOUBLE) END AS {g}",
+        # The separator of a number grouped by spaces or apostrophes (one per value).
+        f"CASE WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {group_separator_sql(t)} END AS {sp}",
     ]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
     coded = [
@@ -489,22 +536,24 @@ def column_projections(
         f"{month_first_sql(index)} AS dm{index}",
         n,
         g,
+        sp,
         f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, shaped, parsed, coded
 
 
-def _not_a_double(t: str, k: str, sc: str) -> str:
+def _not_a_double(t: str, k: str, sc: str, number: str) -> str:
     """Flag TEXT of a number shape that no double holds exactly: more than 15 significant digits
     (DBL_DIG), a magnitude below the normal range (subnormal doubles have fewer digits), or none a
     double has at all: beyond the largest (``1e400``, which DuckDB reads as infinity) or a number that
     is not zero read as zero (``1e-400``). Those two the cleaner's double quarantined where the profile
     counted them valid; flagged, they keep their column numeric or text, as 17 digits do. (INTEGER
-    cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)"""
+    cells: see ``integer_flags`` in :func:`column_projections`; REAL cells are doubles already.)
+    ``number``: the value as the query parsed it (a grouped number's too: NULL, it made the test of
+    its digits run twice, two regular expressions per value)."""
     exponent = quote_literal(EXPONENT_MARK_REGEX + ".*$")
     mantissa = f"regexp_replace(regexp_replace({t}, {exponent}, ''), '[^0-9]', '', 'g')"
     digits = f"length(rtrim(ltrim({mantissa}, '0'), '0'))"
-    number = f"try_cast(replace({t}, {_COMMA}, '.') AS DOUBLE)"
     tiny = f"(abs({number}) < 2.2250738585072014e-308 AND ({number} <> 0 OR {digits} > 0) OR isinf({number}))"
     shapes = _codes(NUMBER_SHAPES)
     return (
@@ -688,6 +737,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
+    "digit_grouped": lambda shape, flags: shape in DIGIT_GROUPED_SHAPES,
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
 }
@@ -815,6 +865,12 @@ def table_profile_sql(
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
     fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
+    # A number grouped by spaces or apostrophes has one decimal mark, its only ',' or '.' (its
+    # separators may be several bytes each: the fraction is counted on its own).
+    digit_fractions = _codes([Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT])
+    digit_fraction = f"strlen(split_part(replace(t0, {_COMMA}, '.'), '.', 2))"
+    whole_text = f"split_part({ungrouped_sql('t0', 'sp0')}, '.', 1)"
+    digits_before_mark = f"strlen({whole_text}) - CASE WHEN starts_with(t0, '-') THEN 1 ELSE 0 END"
     # An exponent's fraction digits once expanded: its mantissa's less its exponent (1.234567e2 has 4,
     # 1.5e-5 has 6, 1.5e3 none). A numeric column sized without them rounded those values (1.5e-5 to
     # 0.000 at scale 3), audited as a mere expansion. An exponent beyond any scale is capped: the
@@ -837,6 +893,7 @@ def table_profile_sql(
         f"WHEN k0 = {Shape.COMMA_DECIMAL:d} THEN strlen(ltrim(split_part(t0, ',', 1), '+-0')) "
         f"WHEN k0 = {Shape.GROUPED_DECIMAL:d} "
         f"THEN strlen(replace(ltrim(split_part(t0, '.', 1), '+-0'), {_THOUSANDS}, '')) "
+        f"WHEN k0 IN ({digit_fractions}) THEN {digits_before_mark} "
         f"WHEN k0 IN ({_codes([Shape.EXPONENT, Shape.EXPONENT_BARE])}) "
         f"THEN {_exponent_whole_digits('t0')} END) AS max_whole"
     )
@@ -863,11 +920,12 @@ def table_profile_sql(
         "max(n0) AS max_number",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
-        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} "
+        f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({digit_fractions}) THEN {digit_fraction} "
         f"WHEN k0 = {Shape.EXPONENT:d} AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
         "AS max_scale",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
+        f"WHEN k0 IN ({_codes(_GROUPED_INTEGERS)}) THEN {digits_before_mark} "
         "END) AS max_digits",
         whole,
         f"min(CASE WHEN {text} THEN t0 END) AS min_text",
@@ -875,6 +933,10 @@ def table_profile_sql(
         # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
         f"min(CASE WHEN {worded} THEN strlen(t0) END) AS min_value_bytes",
         f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
+        # The separators of the numbers grouped by spaces or apostrophes, as code points: one column
+        # reads one (profile._group_reading).
+        "min(unicode(sp0)) AS min_separator",
+        "max(unicode(sp0)) AS max_separator",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -899,6 +961,8 @@ BOUNDS = (
     "max_text",
     "min_value_bytes",
     "max_value_bytes",
+    "min_separator",
+    "max_separator",
 )
 
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
