@@ -224,7 +224,6 @@ def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int
     return form, total - count
 
 
-def _number_shapes(comma: CommaReading | None) -> tuple[Shape, ...]:
 #: The digit-group separators by name, as the profile's issues say them.
 _SEPARATOR_NAMES = {
     " ": "spaces (U+0020)",
