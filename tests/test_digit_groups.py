@@ -278,3 +278,18 @@ def test_columnar_etl_run_lands_grouped_amounts_as_numeric_with_their_audit(
         "thousands_separator",
     )
     assert not [row for row in audit if row["column"] == "telephone"]
+
+
+def test_a_column_written_in_one_grouping_convention_costs_nothing_for_it(tmp_path: Path) -> None:
+    """docs/profiling.md "Quality score": digits grouped by spaces or apostrophes are the column's one
+    convention (proven only where every value is written so), and a decimal comma after them its own
+    format: neither costs. Only the blank and the null token do, 4 points per 1 % of the rows each."""
+    path = write(tmp_path / "invoice.db", INVOICE)
+    found = profile(path, settings=load_settings(**GATES_OPEN)).tables["t"]
+    for name, cells in INVOICE.items():
+        rows = len(cells)
+        blemished = sum(1 for c in cells if c is not None and c.strip() in ("", "NULL"))
+        assert found[name].quality == pytest.approx(max(0.0, 100.0 - 4.0 * 100.0 * blemished / rows)), name
+    # Before: each grouped cell charged twice (thousands_separator, comma_decimal), the column at 0.
+    assert found["montant_ttc"].issue_count("thousands_separator") == 4
+    assert found["montant_ttc"].quality == 100.0

@@ -23,7 +23,9 @@ point (TEXT ``3.5``, REAL cells), its ``non_iso_date`` / ``comma_decimal`` issue
 written otherwise (``ColumnProfile.format_misfits``: the other formats, ISO dates or point decimals
 among them), 4 points per 1 %. Mixing is the dirt, and costs the fewer way, whichever it is; a
 column written canonically for the most part pays for its non-canonical values, as always. Values
-that are no date or number cost by their own kinds, and do not make the format dirt.
+that are no date or number cost by their own kinds, and do not make the format dirt. Digits grouped
+by spaces or apostrophes (``39 924,83``, ``1'234.50``; ``ColumnProfile.digit_groups``) are read only
+where every value of the column is written that one way: their ``thousands_separator`` costs nothing.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -82,6 +84,10 @@ def _penalised_cells(column: ColumnProfile, kind: str, count: int) -> int:
     (the issue counts only the values that misfit it, and the column becomes text: all of them fail
     the declared type, as the score after cleaning counts them), and only the values written otherwise
     in a column with its own format (the others are written in the column's format, see above)."""
+    if kind == "thousands_separator" and column.digit_groups is not None:
+        # Digits grouped by spaces or apostrophes are proven only where every value is written that
+        # one way (profiling.profile._group_reading): the column's convention, no mixing to charge.
+        return 0
     if kind in FORMAT_KINDS and column.own_format is not None:
         return column.format_misfits
     if kind != "type_mismatch":

@@ -105,6 +105,8 @@ def severity(kind: str) -> Severity:
 def in_own_format(column: ColumnProfile, issue: Issue) -> bool:
     """The issue counts values written in the column's own format (``20.05.2025``, ``3,5``), none
     written otherwise: converted by their rule, they cost the score nothing (profiling.quality)."""
+    if issue.kind == "thousands_separator" and column.digit_groups is not None:
+        return True
     return issue.kind in FORMAT_KINDS and column.own_format is not None and column.format_misfits == 0
 
 
