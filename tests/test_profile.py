@@ -1356,3 +1356,16 @@ def test_a_declared_number_column_kept_text_to_keep_every_cell_is_no_type_mismat
     # One column of eight (the dirty one) holds text its declared type does not: 12.5 % > 10 %.
     assert [r.rule for r in found.gate.reasons] == ["type_mismatch_share"]
     assert "1 of 8 columns" in found.gate.reasons[0].message
+
+
+def test_a_text_columns_bounds_count_every_value_zoned_timestamps_with_fractions_too(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A text column (words and one zoned timestamp with a fraction): its bounds are its least and
+    # greatest text, as Python orders them. (Shape.BLOB shared that timestamp shape's code until
+    # 2026-12-02, and the text bounds leave BLOB cells out: the timestamp was left out with them.)
+    values = ["zebra", "apple", "mango", "kiwi", "2025-05-20T08:42:00.123Z", "pear"]
+    path = make_sqlite({"t": ("CREATE TABLE t (v TEXT)", [(v,) for v in values])})
+    column = profile(path).tables["t"]["v"]
+    assert column.inferred_type == "text"
+    assert (column.min, column.max) == (min(values), max(values))

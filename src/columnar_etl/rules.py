@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, unique
 
 #: The NUL byte: PostgreSQL text cannot hold it, so cleaning removes it from text.
 NUL = "\x00"
@@ -86,6 +86,7 @@ BOOLEAN_FALSE_DIGIT = "0"
 BOOLEAN_TEXT = ("true", "false")
 
 
+@unique
 class Shape(IntEnum):
     """What a trimmed value looks like. The order is the profiler's CASE order: first match wins."""
 
@@ -212,7 +213,9 @@ class Shape(IntEnum):
     # reading it would round; a date column holding one stays text (profile._lossless).
     TS_FINER_THAN_MICROSECONDS = 90
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
-    BLOB = 40  # a BLOB cell: bytes, never shaped as text
+    # A BLOB cell: bytes, never shaped as text. (It was 40 until 2026-12-02, TS_ISO_T_FRACTION_ZONE's
+    # code too, so an alias of it: such timestamps were left out of a text column's bounds.)
+    BLOB = 116
     OTHER = 99  # anything else
 
 
