@@ -12,7 +12,7 @@ examples, and per column the bounds of each parse. Python then decides the type 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from enum import IntEnum
+from enum import IntEnum, unique
 from typing import Any
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
@@ -54,6 +54,7 @@ from columnar_etl.rules import (
 from columnar_etl.source.cells import CLASSES_COLUMN, EncodingFallback, fallback_decoded_sql
 
 
+@unique
 class StorageClass(IntEnum):
     """SQLite's storage class of a cell (``typeof``), as folded into a profile code."""
 
@@ -123,6 +124,7 @@ def _codes(shapes: tuple[Shape, ...] | list[Shape]) -> str:
     return ", ".join(str(int(shape)) for shape in shapes)
 
 
+@unique
 class Flag(IntEnum):
     """Per-value facts folded with the shape into one integer, so one ``histogram`` counts them all."""
 
