@@ -1064,7 +1064,7 @@ def test_batches_without_nul_or_padding_skip_that_work_and_clean_the_same(
         for name in ("s", "u"):
             variant = replace(columns[name], nul_free=nul_free, unpadded=unpadded)
             assert stages[name] == (str(variant.trimmed()), str(variant.code())), (number, name)
-        keys = replace(columns["id"], unpadded=True)  # its digits are never padded
+        keys = replace(columns["id"], unpadded=True, nul_free=True)  # its digits: never padded, no NUL
         assert stages["id"] == (str(keys.trimmed()), str(keys.code()))
     assert [stages["s"] != (str(columns["s"].trimmed()), str(columns["s"].code())) for stages in used] == [
         False,
@@ -1399,3 +1399,45 @@ def test_a_given_plan_that_lacks_a_table_of_the_export_says_so(make_sqlite: Sqli
     # Asked for one table, or planned from the whole export: nothing to say.
     assert clean(path, plan, tables=["a"]).warnings == []
     assert clean(path, build_plan(profile(path), settings=load_settings())).warnings == []
+
+
+def test_a_value_that_is_nul_bytes_and_whitespace_is_empty_in_the_profile_and_the_cleaner(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # C programs pad fixed-width fields with NUL bytes: a field of NULs is an empty field. The profile
+    # counts what the cleaner does, in a text column (NULs removed, then trimmed) and a typed one (a
+    # value holding a NUL is no date; one that is empty or a null token without them is absent).
+    text = ["  \x00", "\x00" * 8, " a\x00 ", "NULL\x00", "ok", None, "fine", "x", "y", "z"]
+    stamps = ["\x00" * 19, " \x00 ", "NULL\x00", "2025-05-21 08:00:00\x00"]
+    stamps += [f"2025-05-{day:02d} 08:00:00" for day in range(10, 16)]
+    rows = [(i + 1, t, s) for i, (t, s) in enumerate(zip(text, stamps, strict=True))]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT, seen TIMESTAMP)", rows)})
+    found = profile(path)
+    result = clean(path, build_plan(found, settings=load_settings()), settings=load_settings())
+    note, seen = found.tables["t"]["note"], found.tables["t"]["seen"]
+    assert (note.inferred_type, seen.inferred_type) == ("text", "timestamp")
+    # Expected from the rule, value by value: the text column's cells NUL-free, trimmed, '' and
+    # tokens NULL; the typed column's absent ones NULL, its date with a NUL quarantined.
+    assert result.data["t"].column("note").to_pylist() == [
+        None,
+        None,
+        "a",
+        None,
+        "ok",
+        None,
+        "fine",
+        "x",
+        "y",
+        "z",
+    ]
+    assert result.data["t"].column("seen").to_pylist() == [None] * 4 + [
+        datetime(2025, 5, day, 8) for day in range(10, 16)
+    ]
+    stats = result["t"]
+    assert (note.issue_count("empty_string"), stats["note"].empty_strings_converted) == (2, 2)
+    assert (note.issue_count("null_like"), stats["note"].null_likes_converted) == (1, 1)
+    assert (note.issue_count("nul_byte"), stats["note"].nul_removed) == (1, 1)
+    assert (note.issue_count("whitespace"), stats["note"].whitespace_trimmed) == (1, 1)
+    assert (seen.issue_count("empty_string"), stats["seen"].empty_strings_converted) == (2, 2)
+    assert (seen.issue_count("null_like"), stats["seen"].null_likes_converted) == (1, 1)
+    assert (seen.issue_count("unparseable_date"), stats["seen"].quarantined) == (1, 1)

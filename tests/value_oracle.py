@@ -498,10 +498,11 @@ def expected(
         text = trimmed(text)
         return None if is_absent(text) else text
     # NUL bytes are removed from text (PostgreSQL text holds none); in a typed column a value with one
-    # is no number or date (both engines agree: 42\0 is quarantined, its raw text kept there).
-    text = text.strip()
-    if is_absent(text):
+    # is no number or date (both engines agree: 42\0 is quarantined, its raw text kept there), unless
+    # it is empty or a null token once they are gone (a field of NULs is empty, as in a text column).
+    if is_absent(trimmed(text)):
         return None
+    text = text.strip()
     if "\x00" in text:
         return Quarantined(_invalid(kind))
     if kind == "integer":

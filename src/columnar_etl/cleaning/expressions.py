@@ -484,6 +484,11 @@ class ColumnExprs:
 
     def _absent(self) -> tuple[pl.Expr, pl.Expr]:
         t = pl.col(self.t)
+        if self.plan.type not in ("text", "bytea") and not self.native and not self.nul_free:
+            # A typed column keeps its NUL bytes (42\0 is no number: quarantined), but a value that is
+            # empty or a null token once they are gone is absent, as in a text column (whose NULs are
+            # removed before it is trimmed) and as the profile counts it: a field of NULs is empty.
+            t = t.str.replace_all(NUL, "", literal=True).str.strip_chars(WHITESPACE)
         # A key as written keeps '' too: it is one of its values.
         empty = pl.lit(False) if self.plan.as_written else t == ""
         null_like = t.is_in(list(self.plan.null_tokens)) if self.plan.null_tokens else pl.lit(False)

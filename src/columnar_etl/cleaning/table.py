@@ -331,7 +331,9 @@ class TableCleaner:
         lighter = False
         for column in self._checked:
             array = batch.column(column.plan.name)
-            nul_free = column.plan.type == "text" and not may_hold_nul(array)
+            # A text column's NULs are removed, a typed column's judged (absent once removed?): neither
+            # is needed where no value of the batch holds one.
+            nul_free = not may_hold_nul(array)
             unpadded = not may_be_padded(array)
             if not (nul_free or unpadded):
                 continue

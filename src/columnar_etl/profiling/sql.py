@@ -114,6 +114,10 @@ def shortest_text_sql(double: str) -> str:
     return f"CAST({double} + 0.0 AS VARCHAR)"
 
 
+#: The NUL byte in DuckDB SQL.
+_NUL_SQL = f"chr({ord(NUL)})"
+
+
 def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
     # list_contains, not IN (...): DuckDB plans a long IN list of strings as a join, and two dozen of
     # those in one query cost seconds of planning.
@@ -411,8 +415,12 @@ def column_projections(
                 f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
                 f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({fields}, '/', 1) AS INTEGER) > 12 "
                 f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
-                f"CASE WHEN contains({r}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
-                f"CASE WHEN strlen({r}) <> strlen({t}) AND {t} <> '' THEN {Flag.PADDED:d} ELSE 0 END",
+                # A NUL byte in what the value is (not one the cleaner removes from an absent value).
+                f"CASE WHEN contains({t}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
+                # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
+                f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
+                f"THEN strlen(replace({r}, {_NUL_SQL}, '')) <> strlen(replace({t}, {_NUL_SQL}, '')) "
+                f"ELSE strlen({r}) <> strlen({t}) END THEN {Flag.PADDED:d} ELSE 0 END",
                 f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
@@ -499,12 +507,17 @@ def column_projections(
             f"ELSE {flags} END"
         )
     shape_code = f"{sc} * {CLASS_FACTOR} + {k}" if classes else k
-    # An INTEGER or REAL cell has no whitespace to trim.
+    # An INTEGER or REAL cell has no whitespace to trim. Text holding NUL bytes that is empty or a null
+    # token once they are removed is that (the cleaner removes a text column's NULs before it trims,
+    # and a typed column's absent value is judged so too): '  \0', a field of NULs, 'NULL\0'.
+    nul = _NUL_SQL
+    bare = trimmed_sql(f"replace({raw}, {nul}, '')")
+    absent = _one_of(bare, ["", *null_tokens])
+    text = f"CASE WHEN contains({raw}, {nul}) AND {absent} THEN {bare} ELSE {trimmed_sql(raw)} END"
     trim = (
-        f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} "
-        f"ELSE {trimmed_sql(raw)} END"
+        f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} ELSE {text} END"
         if classes
-        else trimmed_sql(raw)
+        else text
     )
     trimmed = [f"{raw} AS {r}", f"{trim} AS {t}", *carried]
     shaped = [r, t, f"{shape_case} AS {k}", *carried]
