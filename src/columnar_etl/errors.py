@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from enum import IntEnum
 from pathlib import Path
+from typing import Literal
 
 
 class ExitCode(IntEnum):
@@ -120,6 +121,12 @@ class EtlError(Exception):
             "hint": self.hint,
             "exit_code": self.exit_code,
         }
+
+
+def failure_outcome(exc: BaseException) -> Literal["halted", "failed"]:
+    """What a command, stage or ledger row that ``exc`` ended is: ``halted`` when a gate refused
+    (exit 3), ``failed`` for any other error (exit 1)."""
+    return "halted" if isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE else "failed"
 
 
 def interrupted_error() -> EtlError:

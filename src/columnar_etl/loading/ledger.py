@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import EtlError, ExitCode, TargetError
+from columnar_etl.errors import EtlError, TargetError
 from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
@@ -172,12 +172,6 @@ def write_run(cursor: Any, run: RunRecord) -> None:
         f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(map(sql_value, values.values()))}) "
         f"ON CONFLICT (run_id) DO UPDATE SET {updates}",
     )
-
-
-def failed_status(exc: BaseException) -> str:
-    """A run's ledger status when ``exc`` ended it: ``halted`` for one refused by a gate (exit 3: the
-    load's checks, a dashboard template, strict drift), as its run.json says; ``failed`` otherwise."""
-    return "halted" if isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE else "failed"
 
 
 def record_run(uri: str, run: RunRecord) -> bool:

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from columnar_etl.config import ColumnNames, Settings, check_min_quality, load_settings, mask_uri
-from columnar_etl.errors import EtlError, LoadError, TargetError
+from columnar_etl.errors import EtlError, LoadError, TargetError, failure_outcome
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import ArrowData, copy_tables
 from columnar_etl.loading.dashboard import check_templates, load_templates, renames_for
@@ -181,7 +181,8 @@ def load_tables(
             before_commit=before_commit,
         )
     except Exception as exc:
-        run.status = ledger.failed_status(exc)
+        # A load its checks refused (exit 3) is halted, as its run.json says.
+        run.status = failure_outcome(exc)
         run.finished = datetime.now(UTC)
         run.error = exc.one_line() if isinstance(exc, EtlError) else f"{type(exc).__name__}: {exc}"
         run.version_schema = result.schema or None

@@ -16,7 +16,7 @@ from typing import Any
 
 from columnar_etl.backups import backup_target
 from columnar_etl.config import Settings, load_settings, mask_uri
-from columnar_etl.errors import CutoverRefused, EtlError, LoadError
+from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome
 from columnar_etl.loading import ledger
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
@@ -150,7 +150,7 @@ def _switch(
             if before_commit is not None:
                 before_commit(result)
     except EtlError as exc:
-        run.status, run.finished, run.error = ledger.failed_status(exc), datetime.now(UTC), exc.one_line()
+        run.status, run.finished, run.error = failure_outcome(exc), datetime.now(UTC), exc.one_line()
         ledger.record_run(uri, run)
         raise
     get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)

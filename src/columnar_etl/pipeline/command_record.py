@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED, EtlError, ExitCode, interrupted_error
+from columnar_etl.errors import (
+    INTERRUPTED,
+    OUTCOME_DECIDED,
+    EtlError,
+    failure_outcome,
+    interrupted_error,
+)
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.pipeline.record import (
     RUN_FILE,
@@ -125,8 +131,7 @@ def command_record(
             recorded.exception = _interrupted(record, exc)
         else:
             record.version_schema = None  # a refused or failed load or cutover committed nothing
-            gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
-            step.status = record.outcome = "halted" if gate else "failed"
+            step.status = record.outcome = failure_outcome(exc)
             record.error = error_of(exc, record.stages[-1].name)
             recorded.exception = exc
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see __main__): rolled back, and recorded

@@ -39,6 +39,7 @@ from columnar_etl.errors import (
     EtlError,
     ExitCode,
     UsageError,
+    failure_outcome,
     interrupted_error,
 )
 from columnar_etl.gates.preflight import preflight
@@ -329,7 +330,7 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         result.load = exc.result
         record.load = exc.result.to_dict()
     if isinstance(exc, EtlError):
-        record.outcome = "halted" if exc.exit_code == ExitCode.GATE else "failed"
+        record.outcome = failure_outcome(exc)
         record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
     else:
         record.outcome = "failed"
@@ -422,8 +423,7 @@ def _stage(record: RunRecord, metrics: RunMetrics, name: str) -> Iterator[StageR
         with metrics.time_stage(name):
             yield stage
     except BaseException as exc:
-        gate = isinstance(exc, EtlError) and exc.exit_code == ExitCode.GATE
-        stage.status = "halted" if gate else "failed"
+        stage.status = failure_outcome(exc)
         stage.seconds = time.perf_counter() - started
         raise
     stage.seconds = time.perf_counter() - started
@@ -462,8 +462,7 @@ def _overlapped(
         stage.seconds = outcome["seconds"]
         error = outcome.get("error")
         if error is not None:
-            gate = isinstance(error, EtlError) and error.exit_code == ExitCode.GATE
-            stage.status = "halted" if gate else "failed"
+            stage.status = failure_outcome(error)
     if error is not None:
         raise error
     record.write()
