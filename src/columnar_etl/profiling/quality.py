@@ -84,15 +84,24 @@ def _penalised_cells(column: ColumnProfile, kind: str, count: int) -> int:
     (the issue counts only the values that misfit it, and the column becomes text: all of them fail
     the declared type, as the score after cleaning counts them), and only the values written otherwise
     in a column with its own format (the others are written in the column's format, see above)."""
+    misfits = format_misfits(column, kind)
+    if misfits is not None:
+        return misfits
+    if kind != "type_mismatch":
+        return count
+    return column.row_count - column.null_count - column.empty_string_count - column.null_like_count
+
+
+def format_misfits(column: ColumnProfile, kind: str) -> int | None:
+    """Where the ``kind`` issue's values are written the column's own way, the values written otherwise
+    (all an own format charges); None where they are not (the issue costs its count)."""
     if kind == "thousands_separator" and column.digit_groups is not None:
         # Digits grouped by spaces or apostrophes are proven only where every value is written that
         # one way (profiling.profile._group_reading): the column's convention, no mixing to charge.
         return 0
     if kind in FORMAT_KINDS and column.own_format is not None:
         return column.format_misfits
-    if kind != "type_mismatch":
-        return count
-    return column.row_count - column.null_count - column.empty_string_count - column.null_like_count
+    return None
 
 
 def score_profile(tables: Mapping[str, TableProfile]) -> float:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from columnar_etl.config import Settings, mask_secrets
 from columnar_etl.models import ColumnProfile, GateReason, Issue, Profile
 from columnar_etl.profiling.affinity import declared_family
-from columnar_etl.profiling.quality import FORMAT_KINDS, PENALTY_PER_PERCENT
+from columnar_etl.profiling.quality import PENALTY_PER_PERCENT, format_misfits
 
 QualityBand = Literal["good", "fair", "poor"]
 Severity = Literal["unfixable", "fixable", "cosmetic", "type"]
@@ -105,9 +105,7 @@ def severity(kind: str) -> Severity:
 def in_own_format(column: ColumnProfile, issue: Issue) -> bool:
     """The issue counts values written in the column's own format (``20.05.2025``, ``3,5``), none
     written otherwise: converted by their rule, they cost the score nothing (profiling.quality)."""
-    if issue.kind == "thousands_separator" and column.digit_groups is not None:
-        return True
-    return issue.kind in FORMAT_KINDS and column.own_format is not None and column.format_misfits == 0
+    return format_misfits(column, issue.kind) == 0
 
 
 def distinct(column: ColumnProfile) -> int:
