@@ -416,7 +416,7 @@ def column_projections(
                 f"CASE WHEN {k} IN ({slash}) AND try_cast(split_part({fields}, '/', 1) AS INTEGER) > 12 "
                 f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
                 # A NUL byte in what the value is (not one the cleaner removes from an absent value).
-                f"CASE WHEN contains({t}, chr({ord(NUL)})) THEN {Flag.NUL:d} ELSE 0 END",
+                f"CASE WHEN contains({t}, {_NUL_SQL}) THEN {Flag.NUL:d} ELSE 0 END",
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
                 f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
                 f"THEN strlen(replace({r}, {_NUL_SQL}, '')) <> strlen(replace({t}, {_NUL_SQL}, '')) "
@@ -510,10 +510,9 @@ def column_projections(
     # An INTEGER or REAL cell has no whitespace to trim. Text holding NUL bytes that is empty or a null
     # token once they are removed is that (the cleaner removes a text column's NULs before it trims,
     # and a typed column's absent value is judged so too): '  \0', a field of NULs, 'NULL\0'.
-    nul = _NUL_SQL
-    bare = trimmed_sql(f"replace({raw}, {nul}, '')")
+    bare = trimmed_sql(f"replace({raw}, {_NUL_SQL}, '')")
     absent = _one_of(bare, ["", *null_tokens])
-    text = f"CASE WHEN contains({raw}, {nul}) AND {absent} THEN {bare} ELSE {trimmed_sql(raw)} END"
+    text = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {absent} THEN {bare} ELSE {trimmed_sql(raw)} END"
     trim = (
         f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} ELSE {text} END"
         if classes
