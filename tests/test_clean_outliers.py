@@ -181,28 +181,37 @@ RETAINED_CHILD = textwrap.dedent(
 )
 
 
+def _small_and_big(path: Path, rows: int, declared: str, a: str, c: str) -> Path:
+    """Tables ``small`` (1,000 rows) and ``big`` (``rows``) of columns ``a`` and ``c`` (``declared``),
+    their values the SQL expressions ``a`` and ``c`` of the row number ``i``."""
+    con = sqlite3.connect(path)
+    with con:
+        for table, count in (("small", 1000), ("big", rows)):
+            con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a {declared}, c {declared})")
+            con.execute(
+                f"WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count}) "
+                f"INSERT INTO {table} SELECT i, {a}, {c} FROM r"
+            )
+    con.close()
+    return path
+
+
+def _in_a_fresh_interpreter(script: str, path: Path) -> Any:
+    """What ``script`` (run on ``path`` in a fresh interpreter) prints, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True, timeout=300
+    )
+    return json.loads(done.stdout)
+
+
 def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) -> None:
     """3M rows x 2 comma decimals held by quantile_cont (48 MB of doubles): the cursor that held them
     is closed after its scan, not left to keep its aggregate's states until the source is closed."""
     rows = 3_000_000
-    path = tmp_path / "texts.db"
-    con = sqlite3.connect(path)
-    with con:
-        for table, count in (("small", 1000), ("big", rows)):
-            con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a TEXT, c TEXT)")
-            con.execute(
-                f"WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count}) "
-                f"INSERT INTO {table} SELECT i, (i % 1000) || ',5', (i * 7 % 100003) || ',25' FROM r"
-            )
-    con.close()
-    done = subprocess.run(
-        [sys.executable, "-c", RETAINED_CHILD, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
+    path = _small_and_big(
+        tmp_path / "texts.db", rows, "TEXT", "(i % 1000) || ',5'", "(i * 7 % 100003) || ',25'"
     )
-    measured = json.loads(done.stdout)
+    measured = _in_a_fresh_interpreter(RETAINED_CHILD, path)
     held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
     # Left open, the cursor kept more than them (2M rows: 37 MB); closed, DuckDB keeps 5-12 MB.
     assert measured["kib"] * 1024 < held_bytes / 3, measured
@@ -216,20 +225,8 @@ def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) ->
 def test_the_quartiles_of_a_big_table_do_not_hold_its_values(tmp_path: Path) -> None:
     """4M rows x 2 doubles: held one by one (quantile_cont) they would take ~100 MiB more memory."""
     rows = 4_000_000
-    path = tmp_path / "big.db"
-    con = sqlite3.connect(path)
-    with con:
-        for table, count in (("small", 1000), ("big", rows)):
-            con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a REAL, c REAL)")
-            con.execute(
-                f"WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count}) "
-                f"INSERT INTO {table} SELECT i, (i % 7) * 0.5, (i % 13) * 10.0 + 0.25 FROM r"
-            )
-    con.close()
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True, timeout=300
-    )
-    measured = json.loads(done.stdout)
+    path = _small_and_big(tmp_path / "big.db", rows, "REAL", "(i % 7) * 0.5", "(i % 13) * 10.0 + 0.25")
+    measured = _in_a_fresh_interpreter(CHILD, path)
     held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
     assert measured["kib"] * 1024 < held_bytes / 2, measured
     # And still the exact quartiles: i % 7 and i % 13 over 1..4M, by Python's inclusive method.
