@@ -331,8 +331,8 @@ class TableCleaner:
         lighter = False
         for column in self._checked:
             array = batch.column(column.plan.name)
-            # A text column's NULs are removed, a typed column's judged (absent once removed?): neither
-            # is needed where no value of the batch holds one.
+            # A text column's NUL bytes are removed; a typed column's value is absent if nothing but
+            # NULs and whitespace: neither step is needed where no value of the batch holds a NUL.
             nul_free = not may_hold_nul(array)
             unpadded = not may_be_padded(array)
             if not (nul_free or unpadded):
