@@ -2275,3 +2275,25 @@ def test_numbers_wider_than_numeric_38_arrive_as_written_and_do_not_halt_the_run
     assert "widest integer has 40 digits" in notes["n"] and "widest number has 41 digits" in notes["d"]
     assert "(39 whole, 2 fraction)" in notes["d"] and "widest integer has 40 digits" in notes["i"]
     assert "finer than the microseconds" in notes["ts"] and "every cell arrives as written" in notes["ts"]
+
+
+def test_fields_padded_with_nul_bytes_arrive_empty_or_audited(pg_uri: str, tmp_path: Path) -> None:
+    # A C program's fixed-width fields: empty ones all NUL bytes, values followed by NULs. Every cell
+    # arrives as written or changed by a documented rule with its audit row (empty, null token, NULs
+    # removed from text; a typed value holding a NUL quarantined).
+    path = tmp_path / "padded.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE logbook (id INTEGER PRIMARY KEY, note TEXT, seen TIMESTAMP, qty TEXT)")
+        rows = []
+        for i in range(1, 41):
+            note = ["\x00" * 12, "  \x00", f"entry {i}\x00\x00", "NULL\x00", f" ok {i} "][i % 5]
+            seen = "\x00" * 19 if i % 4 == 0 else f"2025-05-{i % 28 + 1:02d} 08:{i:02d}:00"
+            qty = "\x00" * 6 if i % 6 == 0 else str(i * 3)
+            rows.append((i, note, seen, qty))
+        rows.append((41, "x", "2025-05-02 09:00:00\x00", "7\x00"))
+        con.executemany("INSERT INTO logbook VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, halt_quality=0.0, min_quality=0.0)
+    assert loaded.violations == [], summarize(loaded.violations, limit=40)
+    assert loaded.data_type("logbook", "seen") == "timestamp without time zone"
