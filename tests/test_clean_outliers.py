@@ -17,16 +17,17 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from columnar_etl.cleaning import clean_stream, stream
+from columnar_etl.cleaning import clean_stream, outliers, stream
 from columnar_etl.cleaning.outliers import (
     HELD_VALUE_BYTES,
     Fence,
     counted_by_value,
     held_scans,
     outlier_fences,
+    quartile_scans,
 )
 from columnar_etl.config import Settings, load_settings
-from columnar_etl.pipeline.steps import plan_step, profile_step
+from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
 from columnar_etl.planning.plan import ColumnPlan, TablePlan, build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import Source, open_source
@@ -222,19 +223,66 @@ def test_the_quartiles_of_text_columns_leave_no_values_behind(tmp_path: Path) ->
         assert measured["fences"][name] == pytest.approx([q1, q3], rel=1e-12), name
 
 
-def test_the_quartiles_of_a_big_table_do_not_hold_its_values(tmp_path: Path) -> None:
-    """4M rows x 2 doubles: held one by one (quantile_cont) they would take ~100 MiB more memory."""
+#: Near-distinct doubles of the row number ``i`` (a Lehmer generator's draws in [0, 1)), and the same
+#: in Python.
+_DRAW_SQL, _DRAW_MODULUS = "((i * 48271) % 2147483647) / 2147483647.0", 2147483647
+
+
+@pytest.mark.parametrize("distinct", [False, True], ids=["few-values", "near-distinct"])
+def test_the_quartiles_of_a_big_table_do_not_hold_its_values(tmp_path: Path, distinct: bool) -> None:
+    """4M rows x 2 doubles: held one by one (quantile_cont) they would take ~100 MiB more memory;
+    counted by value, 4M near-distinct ones took ~400 MiB (a window over every distinct value)."""
     rows = 4_000_000
-    path = _small_and_big(tmp_path / "big.db", rows, "REAL", "(i % 7) * 0.5", "(i % 13) * 10.0 + 0.25")
+    a_sql, c_sql = ("(i % 7) * 0.5", "(i % 13) * 10.0 + 0.25")
+    if distinct:
+        a_sql, c_sql = _DRAW_SQL, f"-1e6 * {_DRAW_SQL} + (i % 13)"
+    path = _small_and_big(tmp_path / "big.db", rows, "REAL", a_sql, c_sql)
     measured = _in_a_fresh_interpreter(CHILD, path)
     held_bytes = rows * 2 * 8  # the doubles alone, before any overhead
     assert measured["kib"] * 1024 < held_bytes / 2, measured
-    # And still the exact quartiles: i % 7 and i % 13 over 1..4M, by Python's inclusive method.
-    a = [(i % 7) * 0.5 for i in range(1, rows + 1)]
-    c = [(i % 13) * 10.0 + 0.25 for i in range(1, rows + 1)]
+    # And still the exact quartiles, by Python's inclusive method (SQLite divides as Python does).
+    if distinct:
+        a = [(i * 48271) % _DRAW_MODULUS / float(_DRAW_MODULUS) for i in range(1, rows + 1)]
+        c = [-1e6 * x + i % 13 for i, x in enumerate(a, start=1)]
+    else:
+        a = [(i % 7) * 0.5 for i in range(1, rows + 1)]
+        c = [(i % 13) * 10.0 + 0.25 for i in range(1, rows + 1)]
     for name, values in (("a", a), ("c", c)):
         q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
-        assert measured["fences"][name] == [q1, q3], name
+        assert measured["fences"][name] == pytest.approx([q1, q3], rel=1e-12), name
+
+
+@pytest.mark.parametrize("bracket", [0.002, 0.0])
+def test_a_missed_bracket_is_widened_then_counted(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, bracket: float
+) -> None:
+    """The quartiles of a table past the held budget are bracketed: with no room around
+    approx_quantile's guess (a bracket of width 0, the widened one too) an order statistic of the
+    near-distinct column ``c`` falls outside it, and its values are then counted by value. Either way
+    the same fences as quantile_cont's."""
+    rows = _rows(7, 5000)
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a REAL, b TEXT, c REAL)", rows)})
+    monkeypatch.setattr(outliers, "BRACKET", bracket)
+    calls: list[str] = []
+    for name in ("_bracket_sql", "_counted_sql"):
+        real = getattr(outliers, name)
+
+        def spy(*args: Any, _real: Any = real, _name: str = name) -> Any:
+            calls.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(outliers, name, spy)
+    with open_source(path) as src:
+        bracketed = outlier_fences(src, _plan(), FACTOR, native=["a", "c"], hold_bytes=0)
+        held = outlier_fences(src, _plan(), FACTOR, native=["a", "c"], hold_bytes=1 << 40)
+    assert bracketed == held and set(held) == {"a", "b", "c"}
+    # hold_bytes 0: a column a scan. Each is bracketed; one that missed, bracketed wider, then counted.
+    text = " ".join(calls)
+    if bracket:
+        assert calls == ["_bracket_sql"] * 3
+    else:
+        assert "_bracket_sql _bracket_sql _counted_sql" in text
+        assert text.count("_counted_sql") == text.count("_bracket_sql _bracket_sql")
 
 
 @pytest.mark.parametrize(("rows", "capped"), [(150_000, True), (100_000, False), (100, False)])
@@ -297,3 +345,47 @@ def test_quartiles_read_untrimmed_where_the_profile_found_no_padding(make_sqlite
         for index, name in ((1, "padded"), (2, "plain"))
     }
     assert hinted == plain == expected
+
+
+def test_a_big_tables_columns_of_few_values_are_counted_the_others_bracketed() -> None:
+    """Past the held budget (1,000 rows of 16 bytes > 15,999 bytes), a column whose profile counted few
+    distinct values is counted by value (its distinct values, 256 bytes each, within the budget; a
+    scan holds as many such columns as fit), any other column bracketed; within it, all are held."""
+    names = ["a", "b", "c", "d", "e"]
+    distinct = {"a": 10, "b": 40, "c": 100_000, "e": 20}  # d: not counted by a profile of every row
+    # (10 + 1) * 256 = 2,816 bytes for a, 10,496 for b, 5,376 for e: a and b share a scan, e not.
+    assert quartile_scans(names, 1_000, 15_999, distinct) == [
+        (["a", "b"], "counted"),
+        (["e"], "counted"),
+        (["c", "d"], "bracketed"),
+    ]
+    # b's values alone take more than 8,000 bytes; a's and e's not, but not together.
+    assert quartile_scans(names, 1_000, 8_000, distinct) == [
+        (["a"], "counted"),
+        (["e"], "counted"),
+        (["b", "c", "d"], "bracketed"),
+    ]
+    assert quartile_scans(names, 1_000, 1 << 30, distinct) == [(names, "held")]
+    assert quartile_scans([], 1_000, 0, distinct) == []
+
+
+def test_the_run_hands_the_profiles_distinct_counts_to_the_quartiles(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cleaner of a run knows each column's distinct values from the profile (every row of it
+    read): the quartiles get them, NULL counted as a value."""
+    data = [(i, (i % 997) * 0.5, None if i % 10 == 0 else float(i % 5)) for i in range(1, 2001)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a REAL, c REAL)", data)})
+    settings = load_settings(duplicates="keep")
+    seen: list[Any] = []
+    real = stream.outlier_fences
+
+    def spy(src: Source, *args: Any, **kwargs: Any) -> dict[str, Fence]:
+        seen.append(kwargs["distinct"])
+        return real(src, *args, **kwargs)
+
+    monkeypatch.setattr(stream, "outlier_fences", spy)
+    planned = plan_step(profile_step(path, settings), settings)
+    with clean_step(path, planned, settings) as cleaned:
+        assert sum(batch.num_rows for batch in cleaned.batches("t")) == len(data)
+    assert seen == [{"id": 2000, "a": 997, "c": 6}]

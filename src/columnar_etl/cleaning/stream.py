@@ -111,6 +111,9 @@ class ReadHints:
     #: ``integer`` column, REAL cells of a ``double`` one): read as numbers straight from SQLite
     #: (:meth:`Source.read_batches`), not printed and parsed.
     native: Mapping[str, Collection[str]] = field(default_factory=dict)
+    #: Per column, how many distinct values it holds (or more): the outlier quartiles of a big table
+    #: count a column of few by value in one scan, not bracket them in two (:mod:`.outliers`).
+    distinct: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 
 class CleanStream:
@@ -231,6 +234,7 @@ class CleanStream:
                 hold_bytes=hold,
                 valid_utf8=self._hints.valid_utf8.get(table, ()),
                 unpadded=self._hints.unpadded.get(table, ()),
+                distinct=self._hints.distinct.get(table),
             )
         return self
 

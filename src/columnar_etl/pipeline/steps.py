@@ -79,6 +79,9 @@ class LoadPlan:
     #: holds exactly (INTEGER cells, planned ``integer``; REAL cells, planned ``double``, none invalid):
     #: the cleaner reads them as numbers, not as text.
     native: dict[str, list[str]] = field(default_factory=dict)
+    #: Per table, per column, the distinct values a profile of every row counted (NULL one of them):
+    #: the outlier quartiles of a big table count the values of a column with few by value.
+    distinct: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def _check_plan_covers(plan: Plan, profiled: Profile) -> None:
@@ -151,6 +154,10 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             for name, table in whole.items()
             if name in plan.tables and not counted_in_batch(table.row_count, len(table.columns))
         },
+        distinct={
+            name: {column.name: column.distinct_count + bool(column.null_count) for column in table}
+            for name, table in whole.items()
+        },
     )
 
 
@@ -214,6 +221,7 @@ def clean_step(
             valid_utf8=planned.valid_utf8,
             unpadded=planned.unpadded,
             native=planned.native,
+            distinct=planned.distinct,
         ),
     )
 
