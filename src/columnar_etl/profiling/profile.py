@@ -1637,7 +1637,7 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     for (storage, shape, flags), g in coded:
         code = make_code(storage, shape, flags)
         codes[code] = codes.get(code, 0) + int(g["cells"])
-        ungrouped[storage] += int(g.get(UNGROUPED) or 0)
+        ungrouped[storage] += int(g[UNGROUPED] or 0)
     folded: dict[str, Any] = {
         "codes": codes,
         UNGROUPED: ungrouped,
