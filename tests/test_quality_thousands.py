@@ -176,13 +176,34 @@ ROWS = 200
 
 
 def _big(i: int) -> Decimal:
-    """An amount of a thousand or more (up to 3.6 million), from ``i``."""
+    """An amount of a thousand or more (1,010.00 to about 37 thousand), from ``i``."""
     return Decimal(1000 + i * 17_989) / 100 + 1000
 
 
 def _small(i: int) -> str:
     """An amount under a thousand, written the one way there is (``0.50`` to ``999.99``)."""
     return f"{(i * 7919) % 99_950 / 100 + 0.5:.2f}"
+
+
+def _grouped_mostly(i: int) -> str:
+    """Six in ten grouped (``1,234.50``), one typed without (``2345.00``; one of them ``1.5e3``)."""
+    if i % 10 < 6:
+        return us(_big(i))
+    if i % 10 == 6:
+        return "1.5e3" if i == 16 else f"{_big(i):.2f}"
+    return _small(i)
+
+
+def _integer(i: int) -> str:
+    """Integers grouped (``3,000,009``, ``-12,501``, ``1,000``), and at the edge (``999``, ``-999``,
+    ``1000``: the one of them to group) or small."""
+    if i % 5 == 0:
+        return f"{(i + 1) * 1_000_003:,}"
+    if i % 5 == 1:
+        return f"-{12_500 + i:,}"
+    if i % 5 == 2:
+        return "1,000"
+    return ("999", "-999", "1000", "12")[i % 4]
 
 
 def test_mixing_grouped_and_ungrouped_costs_the_fewer_way(make_sqlite: SqliteFactory) -> None:
@@ -192,16 +213,7 @@ def test_mixing_grouped_and_ungrouped_costs_the_fewer_way(make_sqlite: SqliteFac
         # A US amount column: every number of a thousand or more grouped; the rest has no group.
         "us_amounts": [us(_big(i)) if i % 10 < 3 else _small(i) for i in range(ROWS)],
         # Mostly grouped, some typed without (2345.00), one in exponent notation (1.5e3).
-        "grouped_mostly": [
-            us(_big(i))
-            if i % 10 < 6
-            else f"{_big(i):.2f}"
-            if i % 10 == 6 and i != 16
-            else "1.5e3"
-            if i == 16
-            else _small(i)
-            for i in range(ROWS)
-        ],
+        "grouped_mostly": [_grouped_mostly(i) for i in range(ROWS)],
         # Mostly without grouping (negative: -2345.00), some grouped: the grouped cost, as ever.
         "ungrouped_mostly": [
             f"-{_big(i):.2f}" if i % 10 < 6 else us(_big(i)) if i % 10 == 6 else _small(i)
@@ -212,16 +224,7 @@ def test_mixing_grouped_and_ungrouped_costs_the_fewer_way(make_sqlite: SqliteFac
             us(_big(i)) if i % 4 == 0 else f"{_big(i):.2f}" if i % 4 == 1 else _small(i) for i in range(ROWS)
         ],
         # Integers: 3,000,000, -12,500 and 1,000 grouped; 999, -999 and 1000 at the edge.
-        "integers": [
-            f"{(i + 1) * 1_000_003:,}"
-            if i % 5 == 0
-            else f"-{12_500 + i:,}"
-            if i % 5 == 1
-            else "1,000"
-            if i % 5 == 2
-            else ("999", "-999", "1000", "12")[i % 4]
-            for i in range(ROWS)
-        ],
+        "integers": [_integer(i) for i in range(ROWS)],
         # Under a thousand only: no group to write, no comma read, nothing changes.
         "small_only": [_small(i) for i in range(ROWS)],
         # Big numbers never grouped: no comma, no issue, as ever.
