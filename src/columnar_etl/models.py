@@ -151,13 +151,16 @@ class ColumnProfile:
     #: None (no comma read; see ``profiling.profile._comma_reading``).
     comma: Literal["decimal", "thousands"] | None = None
     #: The column's own format: the way most of its converted values are written, when that is not the
-    #: canonical way (ISO dates, point decimals) and the column's reading is proven (its slash dates'
-    #: order, its decimal comma): a date format (``%d.%m.%Y %H:%M``) or ``decimal comma``. Its values
-    #: still convert by their rule (the ``non_iso_date`` / ``comma_decimal`` issue counts them), but cost
-    #: the quality score nothing: only ``format_misfits`` do (``profiling.quality``). None: no such format.
+    #: canonical way (ISO dates, point decimals, ungrouped numbers) and the column's reading is proven
+    #: (its slash dates' order, its decimal comma, its commas grouping thousands): a date format
+    #: (``%d.%m.%Y %H:%M``), ``decimal comma`` or ``thousands comma`` (``1,234.50``). Its values still
+    #: convert by their rule (the ``non_iso_date`` / ``comma_decimal`` / ``thousands_separator`` issue
+    #: counts them), but cost the quality score nothing: only ``format_misfits`` do
+    #: (``profiling.quality``). None: no such format.
     own_format: str | None = None
     #: Converted values of a column with ``own_format`` written another way (ISO dates beside
-    #: ``20.05.2025``, ``3.5`` or a REAL cell beside ``3,5``): the mixing the score charges.
+    #: ``20.05.2025``, ``3.5`` or a REAL cell beside ``3,5``, ``1234.50`` beside ``1,234.50``): the mixing
+    #: the score charges.
     format_misfits: int = 0
     #: The separator grouping the column's digits other than a comma (``" "``, ``"\u202f"``, ``"'"``
     #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value

@@ -816,6 +816,10 @@ COMMA_GROUP3_REGEX = r"-?[1-9]\d{0,2},\d{3}"
 GROUPED_INTEGER_REGEX = r"-?[1-9]\d{0,2}(,\d{3}){2,}"
 GROUPED_DECIMAL_REGEX = r"-?[1-9]\d{0,2}(,\d{3})+\.\d+"
 THOUSANDS_SEPARATOR = ","
+#: The digits of a thousands group: a number of more whole digits than this (``1234``, ``1234.50``,
+#: 1000 or more) is written with a separator where its column's convention groups thousands. Counted
+#: by the profile for the quality score only (``ColumnProfile.format_misfits``): no rule reads it.
+GROUP_DIGITS = 3
 #: One point before exactly three digits, after one to three that do not start with 0 (``1.234``,
 #: ``12.500``): a decimal everywhere but in a column whose commas are decimal (a German ``1.234`` is
 #: 1234): there it is read neither way.

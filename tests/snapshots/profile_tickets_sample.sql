@@ -24,7 +24,8 @@ SELECT
   min(CASE WHEN k0 >= 2 AND k0 <> 116 THEN strlen(t0) END) AS min_value_bytes,
   max(CASE WHEN k0 >= 2 AND k0 <> 116 THEN strlen(t0) END) AS max_value_bytes,
   min(unicode(sp0)) AS min_separator,
-  max(unicode(sp0)) AS max_separator
+  max(unicode(sp0)) AS max_separator,
+  sum(CASE WHEN k0 IN (20, 21) AND strlen(t0) > 3 AND strlen(split_part(ltrim(t0, '+-0'), '.', 1)) > 3 THEN weight WHEN k0 IN (22, 47) AND abs(n0) >= 1000 THEN weight END) AS ungrouped_thousands
 FROM (
 SELECT
   idx,
@@ -108,4 +109,4 @@ GROUP BY idx, cls, v
 ) AS parsed
 ) AS coded
 GROUP BY idx, code0
-) SELECT * FROM coded_groups UNION ALL SELECT idx, NULL AS code, sum(cells) AS cells, sum(distinct_values) AS distinct_values, sum(bytes) AS bytes, CASE WHEN count(examples) > 0 THEN list_slice(list_sort(flatten(list(examples))), 1, 5) END AS examples, max(max_value_cells) AS max_value_cells, CASE WHEN count(token_cells) > 0 THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END AS token_cells, min(min_day_first) AS min_day_first, max(max_day_first) AS max_day_first, min(min_month_first) AS min_month_first, max(max_month_first) AS max_month_first, min(min_number) AS min_number, max(max_number) AS max_number, min(min_grouped) AS min_grouped, max(max_grouped) AS max_grouped, max(max_scale) AS max_scale, max(max_digits) AS max_digits, max(max_whole) AS max_whole, min(min_text) AS min_text, max(max_text) AS max_text, min(min_value_bytes) AS min_value_bytes, max(max_value_bytes) AS max_value_bytes, min(min_separator) AS min_separator, max(max_separator) AS max_separator FROM coded_groups GROUP BY idx) AS column_rows
+) SELECT * FROM coded_groups UNION ALL SELECT idx, NULL AS code, sum(cells) AS cells, sum(distinct_values) AS distinct_values, sum(bytes) AS bytes, CASE WHEN count(examples) > 0 THEN list_slice(list_sort(flatten(list(examples))), 1, 5) END AS examples, max(max_value_cells) AS max_value_cells, CASE WHEN count(token_cells) > 0 THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END AS token_cells, min(min_day_first) AS min_day_first, max(max_day_first) AS max_day_first, min(min_month_first) AS min_month_first, max(max_month_first) AS max_month_first, min(min_number) AS min_number, max(max_number) AS max_number, min(min_grouped) AS min_grouped, max(max_grouped) AS max_grouped, max(max_scale) AS max_scale, max(max_digits) AS max_digits, max(max_whole) AS max_whole, min(min_text) AS min_text, max(max_text) AS max_text, min(min_value_bytes) AS min_value_bytes, max(max_value_bytes) AS max_value_bytes, min(min_separator) AS min_separator, max(max_separator) AS max_separator, sum(ungrouped_thousands) AS ungrouped_thousands FROM coded_groups GROUP BY idx) AS column_rows

@@ -35,6 +35,7 @@ from columnar_etl.profiling.sql import (
     EXAMPLES,
     SHAPE_FACTOR,
     TOKEN_CELLS_TYPE,
+    UNGROUPED,
     Flag,
     StorageClass,
     shortest_text_sql,
@@ -264,6 +265,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         "CAST(NULL AS BIGINT) AS max_value_bytes",
         "CAST(NULL AS INTEGER) AS min_separator",  # an INTEGER or REAL cell has no digit groups
         "CAST(NULL AS INTEGER) AS max_separator",
+        # A column of INTEGER or REAL cells alone has no comma groups: none is written otherwise.
+        f"CAST(NULL AS HUGEINT) AS {UNGROUPED}",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

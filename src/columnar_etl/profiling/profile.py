@@ -65,6 +65,7 @@ from columnar_etl.profiling.sql import (
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
+    UNGROUPED,
     WORD_FORMS,
     Flag,
     StorageClass,
@@ -173,6 +174,29 @@ def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
 CommaReading = Literal["decimal", "thousands"]
 #: The own format (``ColumnProfile.own_format``) of a column whose numbers are written with a decimal comma.
 DECIMAL_COMMA_FORMAT = "decimal comma"
+#: ... and of one whose numbers of a thousand or more are written with commas grouping thousands.
+THOUSANDS_COMMA_FORMAT = "thousands comma"
+#: The affinities under which SQLite stores number text as a number: ``3.5`` and ``1234.50`` become
+#: REAL cells, ``1234`` an INTEGER cell (https://www.sqlite.org/datatype3.html).
+_NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
+
+
+def _stored_from_text(
+    counts: _Counts,
+    declared_type: str,
+    *classes: StorageClass,
+    among: Mapping[StorageClass, int] | None = None,
+) -> int:
+    """The cells of ``classes`` (of ``among``, by storage class, else all of them) that may be number
+    text a person wrote the canonical way (``3.5``, ``1234.50``): where the column's affinity stores
+    such text as a number (INTEGER, REAL, NUMERIC), a number cell may be one, its writing lost, and
+    counts as written so beside a column's own format. Under BLOB affinity (no declared type) SQLite
+    keeps text as text: a number cell there was bound as a number by a program, written in no format
+    at all, and counts neither way (TEXT affinity holds no number cell)."""
+    if sqlite_affinity(declared_type) not in _NUMBER_AFFINITIES:
+        return 0
+    cells = counts.classes if among is None else among
+    return sum(cells[storage] for storage in classes)
 
 
 def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
@@ -720,9 +744,9 @@ def infer_column(
         valid = n_numbers if inferred != "integer" else counts.integers()
         if counts.comma == "decimal":
             commas = counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3, Shape.DIGIT_GROUPED_COMMA)
-            # Written with a point instead: TEXT decimals (3.5) and REAL cells (numbers SQLite stores as
-            # such, none written with a comma). Integers have no decimal mark: written either way.
-            points = counts.text_points + counts.classes[StorageClass.REAL]
+            # Written with a point instead: TEXT decimals (3.5), and REAL cells where SQLite made them
+            # of such text (see _stored_from_text). Integers have no decimal mark: written either way.
+            points = counts.text_points + _stored_from_text(counts, column.declared_type, StorageClass.REAL)
             own_format, format_misfits = _own_format({DECIMAL_COMMA_FORMAT: commas}, commas + points)
             add(
                 "comma_decimal",
@@ -731,7 +755,21 @@ def infer_column(
                 _own_format_detail(own_format, format_misfits),
             )
         elif counts.comma == "thousands":
-            add("thousands_separator", counts.shape(*GROUPED_SHAPES), counts.examples("grouped"))
+            grouped = counts.shape(*GROUPED_SHAPES)
+            # Written without grouping instead: numbers of a thousand or more (1234.50 beside 1,234.50),
+            # TEXT, and INTEGER and REAL cells where SQLite made them of such text. Numbers under a
+            # thousand have no group: written either way.
+            ungrouped = counts.agg[UNGROUPED]
+            plain = ungrouped[StorageClass.TEXT] + _stored_from_text(
+                counts, column.declared_type, StorageClass.INTEGER, StorageClass.REAL, among=ungrouped
+            )
+            own_format, format_misfits = _own_format({THOUSANDS_COMMA_FORMAT: grouped}, grouped + plain)
+            add(
+                "thousands_separator",
+                grouped,
+                counts.examples("grouped"),
+                _own_format_detail(own_format, format_misfits),
+            )
         if counts.groups is not None:
             # Grouped by spaces or apostrophes: the separator is removed (a decimal comma after them,
             # 39 924,83, is also counted above: the cleaner makes it a point, as it does 3,5's).
@@ -889,7 +927,8 @@ def infer_column(
 
 
 def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
-    """What a ``non_iso_date`` / ``comma_decimal`` issue costs, when the column has its own format."""
+    """What a ``non_iso_date`` / ``comma_decimal`` / ``thousands_separator`` issue costs, when the
+    column has its own format."""
     if own_format is None:
         return None
     otherwise = f"{misfits:,} {_values(misfits)} written otherwise cost" if misfits else "costs nothing"
@@ -1593,11 +1632,15 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
                     split.append(((storage, part_shape, flags), part))
         coded = split
     codes: dict[int, int] = {}
+    #: Numbers of a thousand or more written without grouping, by storage class (see _thousands_format).
+    ungrouped: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
     for (storage, shape, flags), g in coded:
         code = make_code(storage, shape, flags)
         codes[code] = codes.get(code, 0) + int(g["cells"])
+        ungrouped[storage] += int(g[UNGROUPED] or 0)
     folded: dict[str, Any] = {
         "codes": codes,
+        UNGROUPED: ungrouped,
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),

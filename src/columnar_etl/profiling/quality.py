@@ -19,13 +19,17 @@ non-canonical way (one format: ``%d.%m.%Y %H:%M``, ``%d/%m/%Y``, ``%Y-%m-%dT%H:%
 canonically (``2025-05-20``, ``2025-05-20 08:42:00``), and its reading is proven (no
 ``ambiguous_date_order``, no conflicting order evidence, no ``other_date_order``), or most of a number
 column's decimals are written with a decimal comma (its comma reading is ``decimal``) rather than a
-point (TEXT ``3.5``, REAL cells), its ``non_iso_date`` / ``comma_decimal`` issue costs only the values
-written otherwise (``ColumnProfile.format_misfits``: the other formats, ISO dates or point decimals
-among them), 4 points per 1 %. Mixing is the dirt, and costs the fewer way, whichever it is; a
-column written canonically for the most part pays for its non-canonical values, as always. Values
-that are no date or number cost by their own kinds, and do not make the format dirt. Digits grouped
-by spaces or apostrophes (``39 924,83``, ``1'234.50``; ``ColumnProfile.digit_groups``) are read only
-where every value of the column is written that one way: their ``thousands_separator`` costs nothing.
+point (TEXT ``3.5``, REAL cells under an affinity that makes them of such text), or most of the
+numbers of a thousand or more of a column whose commas are proven to group thousands (its comma
+reading is ``thousands``) are written so (``1,234.50``) rather than without (``1234.50``; INTEGER and
+REAL cells under such an affinity), its ``non_iso_date`` / ``comma_decimal`` /
+``thousands_separator`` issue costs only the values written otherwise (``ColumnProfile.format_misfits``:
+the other formats, ISO dates, point decimals or ungrouped numbers among them), 4 points per 1 %.
+Mixing is the dirt, and costs the fewer way, whichever it is; a column written canonically for the
+most part pays for its non-canonical values, as always. Values that are no date or number cost by
+their own kinds, and do not make the format dirt. Digits grouped by spaces or apostrophes
+(``39 924,83``, ``1'234.50``; ``ColumnProfile.digit_groups``) are read only where every value of the
+column is written that one way: their ``thousands_separator`` costs nothing.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -60,7 +64,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
 }
 
 #: The issues a column's own format (``ColumnProfile.own_format``) makes no dirt: values written in it.
-FORMAT_KINDS = frozenset({"non_iso_date", "comma_decimal"})
+FORMAT_KINDS = frozenset({"non_iso_date", "comma_decimal", "thousands_separator"})
 
 
 def score_column(column: ColumnProfile) -> float:

@@ -31,6 +31,7 @@ from columnar_etl.rules import (
     EXPONENT_MARK_REGEX,
     FINER_THAN_MICROSECONDS_LENGTHS,
     FINER_THAN_MICROSECONDS_REGEX,
+    GROUP_DIGITS,
     GROUP_SEPARATORS,
     GROUPED_NUMBER_BYTES,
     GROUPED_SHAPES,
@@ -951,6 +952,7 @@ def table_profile_sql(
         # reads one (profile._group_reading).
         "min(unicode(sp0)) AS min_separator",
         "max(unicode(sp0)) AS max_separator",
+        _ungrouped_sql("t0", "k0", "n0"),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -979,6 +981,27 @@ BOUNDS = (
     "max_separator",
 )
 
+#: The profile query's count, per code, of the numbers of a thousand or more written without grouping
+#: (:func:`_ungrouped_sql`); folded by storage class (``profile.fold_groups``), not a bound.
+UNGROUPED = "ungrouped_thousands"
+
+
+def _ungrouped_sql(t: str, k: str, n: str) -> str:
+    """SQL aggregate: the cells of numbers of more whole digits than a thousands group holds
+    (:data:`GROUP_DIGITS`: ``1234``, ``-1234.50``, ``0001234``, ``1.5e3``, whatever their storage class)
+    written without a separator, as :data:`UNGROUPED`. Where a column's commas group thousands they are
+    written otherwise than its ``1,234.50`` (the quality score's ``format_misfits``). A plain number's
+    digits are counted on its text (exact: a double rounds ``999.99999999999999999`` to 1000), an
+    exponent's by its value; the length test first, as most values are short."""
+    digits = f"strlen(split_part(ltrim({t}, '+-0'), '.', 1)) > {GROUP_DIGITS}"
+    return (
+        f"sum(CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL])}) "
+        f"AND strlen({t}) > {GROUP_DIGITS} AND {digits} THEN weight "
+        f"WHEN {k} IN ({_codes([Shape.EXPONENT, Shape.EXPONENT_BARE])}) "
+        f"AND abs({n}) >= {10**GROUP_DIGITS} THEN weight END) AS {UNGROUPED}"
+    )
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -997,6 +1020,7 @@ _COLUMN_ROW = {
     "token_cells": "CASE WHEN count(token_cells) > 0 "
     "THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END",
     **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
+    UNGROUPED: f"sum({UNGROUPED})",
 }
 
 
