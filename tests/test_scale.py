@@ -4,7 +4,8 @@
   table as the generator's truth file says, and the exit code the truth's dirt calls for.
 - Memory bounded by batch size, not by row count: a narrow 10-million-row table through ``run``
   (preflight, backup, profile, clean, load) in a child process whose peak RSS is measured by the
-  parent (``resource.getrusage(RUSAGE_CHILDREN)``) and held to the benchmark issue's 600 MB.
+  parent (``resource.getrusage(RUSAGE_CHILDREN)``) and held to the benchmark issue's 600 MB; the
+  same for 10M rows of typed numbers, near-distinct doubles among them.
 """
 
 from __future__ import annotations
@@ -87,9 +88,8 @@ def _narrow_export(path: Path, rows: int) -> None:
     con.close()
 
 
-def test_ten_million_rows_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> None:
-    export = tmp_path / "narrow.db"
-    _narrow_export(export, TEN_MILLION)
+def _run_measured(export: Path, tmp_path: Path, pg_uri: str) -> tuple[float, float]:
+    """``run`` of ``export`` in a child process: its seconds and peak RSS in MB (exit 0 or 2)."""
     settings = run_settings(tmp_path, pg_uri)
     command = ["-m", "columnar_etl", f"--target={pg_uri}", "run", str(export), "--mode", "simple"]
     started = time.perf_counter()
@@ -109,18 +109,23 @@ def test_ten_million_rows_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> 
     seconds = time.perf_counter() - started
     code, peak_kb = (int(x) for x in child.stdout.split())
     assert code in (0, 2), child.stderr
+    return seconds, peak_kb / 1024
+
+
+def test_ten_million_rows_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> None:
+    export = tmp_path / "narrow.db"
+    _narrow_export(export, TEN_MILLION)
+    seconds, peak_mb = _run_measured(export, tmp_path, pg_uri)
     assert pg_query(pg_uri, 'SELECT count(*) FROM servicedesk."events"') == [(TEN_MILLION,)]
-    peak_mb = peak_kb / 1024
     print(f"\n10M-row run: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")  # noqa: T201  (the figure, with -s)
     if peak_mb > PEAK_RSS_MB:
         pytest.xfail(f"peak RSS {peak_mb:.0f} MB > {PEAK_RSS_MB} MB on 10M rows ({seconds:.0f} s)")
 
 
-def test_ten_million_rows_of_numbers_are_profiled_within_the_memory_limit(tmp_path: Path) -> None:
-    # 60M cells, 30M of them distinct, too many to share the limit: profiled alone, by the typed scan
-    # (read all as text, their counting ran out of the default 256 MB, with one thread and with two).
-    export = tmp_path / "numbers.db"
-    con = sqlite3.connect(export)
+def _numbers_export(path: Path) -> None:
+    """One table ``m`` of 10M rows: a rowid key, integers of 1G, 500 and 10,000 values, near-distinct
+    doubles in [0, 1) and doubles of 200,000 values, all typed (a sensor's readings)."""
+    con = sqlite3.connect(path)
     with con:
         columns = "id INTEGER PRIMARY KEY, a INTEGER, r REAL, b INTEGER, q REAL, c INTEGER"
         con.execute(f"CREATE TABLE m ({columns})")
@@ -130,6 +135,28 @@ def test_ten_million_rows_of_numbers_are_profiled_within_the_memory_limit(tmp_pa
             "((x * 48271) % 2147483647) / 2147483647.0, x % 500, (x % 200000) / 1000.0, x % 10000 FROM n",
             (TEN_MILLION,),
         )
+    con.close()
+
+
+def test_ten_million_rows_of_near_distinct_doubles_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> None:
+    """The outlier quartiles of 10M near-distinct doubles, counted by value, took the run to 715-734
+    MB: they are bracketed, a few values held."""
+    export = tmp_path / "numbers.db"
+    _numbers_export(export)
+    seconds, peak_mb = _run_measured(export, tmp_path, pg_uri)
+    found = pg_query(pg_uri, 'SELECT count(*), sum(b)::bigint, min(r) >= 0 AND max(r) < 1 FROM servicedesk."m"')
+    assert found == [(TEN_MILLION, sum(x % 500 for x in range(1, TEN_MILLION + 1)), True)]
+    print(f"\n10M numbers run: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")  # noqa: T201  (the figure)
+    assert peak_mb <= PEAK_RSS_MB
+
+
+def test_ten_million_rows_of_numbers_are_profiled_within_the_memory_limit(tmp_path: Path) -> None:
+    # 60M cells, 30M of them distinct, too many to share the limit: profiled alone, by the typed scan
+    # (read all as text, their counting ran out of the default 256 MB, with one thread and with two).
+    export = tmp_path / "numbers.db"
+    _numbers_export(export)
+    con = sqlite3.connect(export)
+    with con:
         expected = {
             name: con.execute(f"SELECT count(DISTINCT {name}), min({name}), max({name}) FROM m").fetchone()
             for name in ("id", "a", "r", "b", "q", "c")
