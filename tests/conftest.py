@@ -263,3 +263,28 @@ def run_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
     monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0.1")
     return settings
+
+
+def run_with_dashboard(
+    export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, dashboard: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``columnar-etl run --mode simple --json`` of ``export`` with ``settings`` (through the CLI's
+    environment) and ``dashboard`` as the only dashboard template (SQL with ``{schema}``; the bundled
+    ones name the help desk's tables): asserts exit 0 and outcome ``done``, returns the run record
+    and the run's profile.json."""
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    env = run_env(settings, monkeypatch)
+    path = Path(settings.runs_dir).parent / "dashboard.sql"
+    path.write_text(dashboard)
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(path))
+    assert env.target is not None
+    command = ["--target", env.target, "run", str(export), "--mode", "simple", "--json"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["outcome"] == "done"
+    profiled = json.loads((Path(env.runs_dir) / record["run_id"] / "profile.json").read_text())
+    return record, profiled

@@ -5,7 +5,6 @@ the documented formula, from the values the test wrote."""
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 from datetime import datetime, timedelta
@@ -16,16 +15,12 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from columnar_etl import profile
-from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.report.console import render_profile_console
 
-from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_env, run_settings, truth_quality
-
-runner = CliRunner()
+from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_settings, run_with_dashboard, truth_quality
 
 #: docs/profiling.md: points per 1 % of a column's rows.
 FIXABLE = 4.0
@@ -131,25 +126,19 @@ def test_a_european_locale_export_passes_the_gate_and_loads_every_cell_converted
     )
     assert before < HALT_QUALITY < expected
 
-    env = run_env(settings, monkeypatch)
     # The help desk's own dashboard (the bundled one names the fixture's tables): it needs the types.
-    dashboard = tmp_path / "dashboard.sql"
-    dashboard.write_text(
+    record, profiled = run_with_dashboard(
+        export,
+        settings,
+        monkeypatch,
         "-- name: amount_per_month\n"
         'SELECT date_trunc(\'month\', "eroeffnet") AS month, sum("betrag")\n'
-        'FROM {schema}."vorgang" GROUP BY 1;\n'
+        'FROM {schema}."vorgang" GROUP BY 1;\n',
     )
-    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(dashboard))
-    uri = env.target
-    assert uri is not None
-    result = runner.invoke(app, ["--target", uri, "run", str(export), "--mode", "simple", "--json"])
-    assert result.exit_code == 0, result.output
-    record = json.loads(result.stdout)
-    assert record["outcome"] == "done"
     assert record["quality_before"] == pytest.approx(expected, abs=0.005)
-    run_dir = Path(env.runs_dir) / record["run_id"]
-    profiled = json.loads((run_dir / "profile.json").read_text())
+    run_dir = Path(settings.runs_dir) / record["run_id"]
     assert profiled["gate"]["status"] == "pass"
+    uri = str(settings.target)
     columns = {(t["name"], c["name"]): c for t in profiled["tables"] for c in t["columns"]}
     # Operators still see what was converted, and by which format.
     opened = columns[("vorgang", "eroeffnet")]

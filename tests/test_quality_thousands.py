@@ -6,7 +6,6 @@ the documented formula, from the values the test wrote."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import sqlite3
@@ -18,16 +17,12 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from columnar_etl import profile
-from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.report.console import render_profile_console
 
-from .conftest import SqliteFactory, pg_query, run_env, run_settings
-
-runner = CliRunner()
+from .conftest import SqliteFactory, pg_query, run_settings, run_with_dashboard
 
 #: docs/profiling.md: points per 1 % of a column's rows (fixable), and the circuit breaker's floor.
 FIXABLE = 4.0
@@ -124,22 +119,16 @@ def test_a_us_locale_export_passes_the_gate_and_loads_every_cell_converted_and_a
     )
     assert before < HALT_QUALITY < expected < 100.0
 
-    env = run_env(settings, monkeypatch)
-    dashboard = tmp_path / "dashboard.sql"
-    dashboard.write_text(
-        '-- name: gross_per_day\nSELECT "issued", sum("gross") FROM {schema}."invoice" GROUP BY 1;\n'
+    record, profiled = run_with_dashboard(
+        export,
+        settings,
+        monkeypatch,
+        '-- name: gross_per_day\nSELECT "issued", sum("gross") FROM {schema}."invoice" GROUP BY 1;\n',
     )
-    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(dashboard))
-    uri = env.target
-    assert uri is not None
-    result = runner.invoke(app, ["--target", uri, "run", str(export), "--mode", "simple", "--json"])
-    assert result.exit_code == 0, result.output
-    record = json.loads(result.stdout)
-    assert record["outcome"] == "done"
     assert record["quality_before"] == pytest.approx(expected, abs=0.005)
-    run_dir = Path(env.runs_dir) / record["run_id"]
-    profiled = json.loads((run_dir / "profile.json").read_text())
+    run_dir = Path(settings.runs_dir) / record["run_id"]
     assert profiled["gate"]["status"] == "pass"
+    uri = str(settings.target)
     columns = {c["name"]: c for t in profiled["tables"] for c in t["columns"]}
     assert {name: (columns[name]["own_format"], columns[name]["format_misfits"]) for name in amounts} == {
         "net": ("thousands comma", 0),

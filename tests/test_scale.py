@@ -144,7 +144,7 @@ def test_ten_million_rows_of_near_distinct_doubles_run_in_bounded_memory(tmp_pat
     export = tmp_path / "numbers.db"
     _numbers_export(export)
     seconds, peak_mb = _run_measured(export, tmp_path, pg_uri)
-    found = pg_query(pg_uri, 'SELECT count(*), sum(b)::bigint, min(r) >= 0 AND max(r) < 1 FROM servicedesk."m"')
+    found = pg_query(pg_uri, "SELECT count(*), sum(b)::bigint, min(r) >= 0 AND max(r) < 1 FROM servicedesk.m")
     assert found == [(TEN_MILLION, sum(x % 500 for x in range(1, TEN_MILLION + 1)), True)]
     print(f"\n10M numbers run: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")  # noqa: T201  (the figure)
     assert peak_mb <= PEAK_RSS_MB
