@@ -23,24 +23,10 @@ from columnar_etl.config import Settings
 from columnar_etl.report.console import render_profile_console
 
 from .conftest import SqliteFactory, pg_query, run_settings, run_with_dashboard
+from .quality_formula import HALT_QUALITY, column_score, export_score
 
-#: docs/profiling.md: points per 1 % of a column's rows (fixable), and the circuit breaker's floor.
-FIXABLE = 4.0
-HALT_QUALITY = 50.0
 #: A number written with commas grouping thousands, as a person reads one (not the package's pattern).
 GROUPED = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
-
-
-def column_score(rows: int, charged: int) -> float:
-    """A column's score: 100 less 4 points per 1 % of its rows charged (fixable), floored at 0."""
-    return max(0.0, 100.0 - FIXABLE * 100.0 * charged / rows)
-
-
-def export_score(tables: dict[str, tuple[int, list[float]]]) -> float:
-    """The mean of the tables' column means, weighted by rows × columns."""
-    weighted = sum(rows * len(scores) * (sum(scores) / len(scores)) for rows, scores in tables.values())
-    cells = sum(rows * len(scores) for rows, scores in tables.values())
-    return weighted / cells
 
 
 def grouped(values: list[Any]) -> int:
