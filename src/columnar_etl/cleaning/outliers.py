@@ -109,7 +109,9 @@ def counted_scans(columns: Sequence[str], distinct: Mapping[str, int], hold_byte
     scans: list[list[str]] = []
     room = 0
     for name in columns:
-        need = (distinct.get(name, hold_bytes) + 1) * BRACKET_VALUE_BYTES
+        if name not in distinct:
+            continue
+        need = (distinct[name] + 1) * BRACKET_VALUE_BYTES
         if need > hold_bytes:
             continue
         if not scans or need > room:
