@@ -330,6 +330,11 @@ def test_servicenow_export_arrives_cell_for_cell(run_export: Callable[..., tuple
     # the score (below min_quality: the gate warns, exit 2), and arrive NULL.
     warnings = only_gate_warnings(ran, run_dir)
     assert (ran.code, ran.record["outcome"]) == ((2, "warn") if warnings else (0, "done"))
+    # Cleaning fixed what cost the score, so the load's gate (the quality after) let it go live: the
+    # report said so, and also, of the profile's score, "the cutover is blocked".
+    assert ran.record["quality_after"] >= 80 and ran.record["load"]["status"] == "live"
+    report = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (run_dir / "report.html").read_text()))
+    assert "it is live now" in report and "the cutover is blocked" not in report
     types = ran.types("incident")
     assert types["sys_id"] == types["caller_id"] == types["number"] == "text"
     assert types["state"] == types["priority"] == "bigint"
