@@ -16,7 +16,8 @@ comes from the row's number, so a test can compute what a column holds from the 
 - :func:`jira`: a Jira Service Management CSV imported by ``sqlite-utils insert --csv``: every column
   TEXT, no key, ``Created`` as ``20/May/25 8:42 AM``, ``Time Spent`` in seconds, ``Original Estimate``
   as ``1h 30m``, repeated ``Sprint`` headers (``Sprint``, ``Sprint_2``), ``Custom field (Story
-  Points)``, empty strings for every missing value.
+  Points)``, empty strings for every missing value; :func:`jira_csvkit`: the same CSV through csvkit's
+  ``csvsql`` (types inferred, blanks NULL, SQLAlchemy's date-time text).
 - :func:`servicenow`: ``sys_id`` 32-hex keys, ``number`` ``INC0010023``, ``sys_created_on``
   ``2025-05-20 08:42:00``, display values beside raw values (``dv_…``), ``u_`` custom columns,
   durations as ServiceNow stores them (a date-time after 1970-01-01).
@@ -454,6 +455,47 @@ def jira(path: Path, issues: int = 60) -> Path:
     return _write(path, ddl, {"issues": rows})
 
 
+def sqlalchemy_time(moment: datetime) -> str:
+    """``2025-05-20 08:42:00.000000``: how SQLAlchemy stores a DateTime (and an Interval, after
+    1970-01-01) in SQLite."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def jira_csvkit(path: Path, issues: int = 60) -> Path:
+    """The same JSM CSV through ``csvsql --db sqlite:///x.db --insert``: agate infers the types and
+    SQLAlchemy writes them. Blanks are NULL; dates are DATE / TIMESTAMP text with six fraction digits;
+    numbers DECIMAL (SQLite's NUMERIC affinity keeps ``5400.0`` and ``3.0`` as integers); ``1h 30m``
+    an Interval (a date-time after 1970-01-01); ``true``/``false`` BOOLEAN ``1``/``0``."""
+    ddl = [
+        'CREATE TABLE issues ("Summary" VARCHAR, "Issue key" VARCHAR NOT NULL, "Issue id" DECIMAL NOT NULL, '
+        '"Status" VARCHAR NOT NULL, "Created" TIMESTAMP NOT NULL, "Resolved" TIMESTAMP, "Due Date" DATE, '
+        '"Time Spent" DECIMAL, "Original Estimate" TIMESTAMP NOT NULL, "Flagged" BOOLEAN NOT NULL, '
+        '"Custom field (Story Points)" DECIMAL, "Custom field (Cost)" VARCHAR, "Sprint" VARCHAR)'
+    ]
+    rows = []
+    for i in range(issues):
+        resolved = at(i, hours=30) if i % 3 == 0 else None
+        spent = 900 * (i % 13)
+        rows.append(
+            (
+                FREE_TEXT[i % len(FREE_TEXT)] or None,
+                f"HELP-{1000 + i}",
+                float(10_000 + i),
+                ("Waiting for support", "In Progress", "Resolved", "Closed")[i % 4],
+                sqlalchemy_time(at(i)),
+                sqlalchemy_time(resolved) if resolved else None,
+                f"{at(i, hours=96):%Y-%m-%d}" if i % 4 == 0 else None,
+                float(spent) if spent else None,
+                sqlalchemy_time(datetime(1970, 1, 1) + timedelta(seconds=1800 * (1 + i % 11))),
+                int(i % 5 == 0),
+                (1.0, 2.0, 3.0, 5.0, 8.0, None)[i % 6],
+                money_us(i) if i % 2 else None,
+                f"HELP Sprint {i % 5 + 1}" if i % 2 else None,
+            )
+        )
+    return _write(path, ddl, {"issues": rows})
+
+
 # --- ServiceNow ------------------------------------------------------------------------------------------
 
 
@@ -659,6 +701,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "zendesk": zendesk,
     "freshdesk": freshdesk,
     "jira": jira,
+    "jira_csvkit": jira_csvkit,
     "servicenow": servicenow,
     "osticket": osticket,
 }

@@ -310,6 +310,41 @@ def test_jira_csv_import_halts_on_its_blank_cells_then_loads_with_its_own_date_f
     assert len(rules) == issues and all(r == {"date_format:%d/%b/%y %I:%M %p"} for r in rules.values())
 
 
+JIRA_DASHBOARD = """-- name: resolved_per_week
+SELECT date_trunc('week', "Resolved") AS week, count(*), sum("Time Spent") AS seconds
+FROM {schema}.issues WHERE "Resolved" IS NOT NULL GROUP BY 1 ORDER BY 1;
+"""
+
+
+def test_jira_csv_imported_by_csvkit_arrives_typed_cell_for_cell(
+    run_export: Callable[..., tuple[Ran, Path]],
+) -> None:
+    ran, run_dir = run_export(products.jira_csvkit, templates=JIRA_DASHBOARD)
+    issues = 60
+    loaded_cleanly(ran, run_dir, {"issues": issues})
+    warnings = only_gate_warnings(ran, run_dir)
+    assert (ran.code, ran.record["outcome"]) == ((2, "warn") if warnings else (0, "done"))
+    types = ran.types("issues")
+    for column in ("Created", "Resolved", "Original Estimate"):
+        assert types[column] == "timestamp without time zone", column
+    assert types["Due Date"] == "date" and types["Flagged"] == "boolean"
+    assert types["Issue id"] == types["Time Spent"] == types["Custom field (Story Points)"] == "bigint"
+    assert types["Custom field (Cost)"] == types["Sprint"] == types["Summary"] == "text"
+    keys = {f"HELP-{1000 + i}": i for i in range(issues)}
+    assert ran.values("issues", "Created", "Issue key") == {k: naive(products.at(i)) for k, i in keys.items()}
+    assert ran.values("issues", "Resolved", "Issue key") == {
+        k: naive(products.at(i, hours=30)) if i % 3 == 0 else None for k, i in keys.items()
+    }
+    assert ran.values("issues", "Original Estimate", "Issue key") == {
+        k: datetime(1970, 1, 1) + timedelta(seconds=1800 * (1 + i % 11)) for k, i in keys.items()
+    }
+    assert ran.values("issues", "Flagged", "Issue key") == {k: i % 5 == 0 for k, i in keys.items()}
+    assert ran.values("issues", "Custom field (Story Points)", "Issue key") == {
+        k: (1, 2, 3, 5, 8, None)[i % 6] for k, i in keys.items()
+    }
+    assert ran.values("issues", "Issue id", "Issue key") == {k: 10_000 + i for k, i in keys.items()}
+
+
 # --- ServiceNow --------------------------------------------------------------------------------------
 
 SERVICENOW_DASHBOARD = """-- name: open_incidents_by_priority
