@@ -56,3 +56,48 @@ def test_many_formats_are_read_once_for_value_and_rule(
     assert rules == {
         str(i): f"date_format:{FORMATS[i % 4]}" for i in range(1, ROWS + 1) if FORMATS[i % 4] != FORMATS[3]
     }
+
+
+def test_formats_without_a_type_make_a_text_column_a_date_column(make_sqlite: SqliteFactory) -> None:
+    # Jira's CSV writes `20/May/25 8:42 AM` (a two-digit year: the profile keeps it text). The operator's
+    # formats alone were ignored without a word on such a column: it stayed text. They now decide the
+    # type as they read: a time of day → timestamp, an offset → timestamptz, else date.
+    moments = [datetime.datetime(2025, 5, 20, 8, 42) + datetime.timedelta(hours=31 * i) for i in range(6)]
+    zone = datetime.timezone(datetime.timedelta(hours=2))
+    rows = [
+        (
+            i,
+            f"{m:%d/%b/%y} {m.hour % 12 or 12}:{m:%M} {'AM' if m.hour < 12 else 'PM'}",
+            f"{m:%d/%b/%y}",
+            f"{m:%d/%b/%y %H:%M}+0200",
+            f"{m:%Y-%m-%d %H:%M:%S}",
+        )
+        for i, m in enumerate(moments)
+    ]
+    path = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, created TEXT, due TEXT, zoned TEXT, iso TEXT)", rows)}
+    )
+    asked = {
+        "created": {"formats": ["%d/%b/%y %I:%M %p"]},
+        "due": {"formats": ["%d/%b/%y"]},
+        "zoned": {"formats": ["%d/%b/%y %H:%M%z"]},
+        "iso": {"formats": ["%Y-%m-%d %H:%M:%S"]},  # the profile's own reading: a timestamp already
+    }
+    settings = Settings(columns={"t": asked})
+    planned = plan_step(profile_step(path, settings), settings)
+    columns = {c.name: c for c in planned.plan.tables["t"].columns}
+    assert {name: columns[name].type for name in asked} == {
+        "created": "timestamp",
+        "due": "date",
+        "zoned": "timestamptz",
+        "iso": "timestamp",
+    }
+    assert all(columns[name].formats == tuple(asked[name]["formats"]) for name in asked)
+    with clean_stream(path, planned.plan, settings=settings) as cleaned:
+        table: dict[str, list[Any]] = {name: [] for name in ("created", "due", "zoned")}
+        for batch in cleaned.batches("t"):
+            for name in table:
+                table[name] += batch.column(batch.schema.get_field_index(name)).to_pylist()
+    assert table["created"] == moments
+    assert table["due"] == [m.date() for m in moments]
+    assert table["zoned"] == [m.replace(tzinfo=zone) for m in moments]

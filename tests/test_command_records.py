@@ -103,6 +103,22 @@ def test_a_bad_environment_value_is_recorded_in_the_runs_dir_the_toml_file_names
     assert not (work / "runs").exists()
 
 
+def test_load_reads_the_dashboard_templates_before_the_export(
+    work: Path, monkeypatch: pytest.MonkeyPatch, pg_uri: str
+) -> None:
+    # `load` (no preflight) read them after profiling, cleaning and copying every table, and the whole
+    # load was dropped for a misspelt path; now it fails first, as a bad --min-quality or target does.
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(work / "dashbords.sql"))
+    result = runner.invoke(app, ["--target", pg_uri, "load", FIXTURE])
+    assert result.exit_code == 1, result.output
+    (record,) = records(work / "runs")
+    assert (record["command"], record["outcome"]) == ("load", "failed")
+    assert record["error"]["error"] == "ConfigError"
+    assert record["error"]["message"] == "cannot read dashboard templates: No such file or directory"
+    assert record["error"]["path"] == str(work / "dashbords.sql")
+    assert not list((work / "runs").glob("*/profile.json")) and versions(pg_uri) == []
+
+
 def test_the_environment_s_runs_dir_wins_over_the_toml_file_s(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,13 +11,14 @@ import json
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
 from rich.console import Console
 
-from columnar_etl.models import Profile
+from columnar_etl.models import GateReason, GateResult, Profile
 from columnar_etl.profiling.profile import profile
 from columnar_etl.report import (
     column_html_fragment,
@@ -186,13 +187,29 @@ def test_document_is_self_contained(fixture_profile: Profile, hostile_profile: P
     assert len(profile_html_document(fixture_profile).encode()) < 300_000
 
 
+def test_a_warning_of_the_dry_run_alone_is_no_quality_below_the_gate(fixture_profile: Profile) -> None:
+    # `profile --dry-run-target` turns a pass into a warn when PostgreSQL rejects sampled values; the
+    # banner said the score was "below the gate" whatever it was.
+    assert fixture_profile.quality >= 80
+    reason = GateReason("dry_run_rejects", "PostgreSQL rejects 1 of 5 sampled values", 1.0, 0.0, "t", "c")
+    warned = replace(fixture_profile, gate=GateResult("warn", fixture_profile.quality, (reason,)))
+    text = page_text(profile_html_document(warned))
+    assert f"WARN quality {fixture_profile.quality:.1f} meets the gate (80.0); look at the warnings" in text
+    assert "below the gate" not in text and "PostgreSQL rejects 1 of 5 sampled values" in text
+
+
 def test_warn_and_halt_banners_carry_their_reasons(dirty_profiles: dict[str, Profile]) -> None:
     heavy = dirty_profiles["heavy"]
     assert heavy.gate.status == "warn"
     document = profile_html_document(heavy)
     text = page_text(document)
     assert 'class="cetl-banner cetl-banner-warn"' in document
-    assert f"WARN quality {heavy.quality:.1f} is below the gate (80.0)" in text
+    assert (
+        f"WARN quality {heavy.quality:.1f} is below the gate (80.0) before cleaning: the cutover is refused "
+        "unless the quality after cleaning reaches it." in text
+    )
+    # The load judges the quality after cleaning: a profile's score below the gate blocks nothing yet.
+    assert "the cutover is blocked" not in text
     assert f"(quality_gate: {heavy.quality:.1f} vs. threshold 80.0)" in text
 
     corrupt = dirty_profiles["corrupt"]

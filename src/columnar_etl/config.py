@@ -67,7 +67,10 @@ class ColumnOverride(BaseModel):
         "with a UTC offset, loaded as the instant).",
     )
     formats: list[str] | None = Field(
-        default=None, description="strptime formats tried in order for a date/timestamp column."
+        default=None,
+        description="strptime formats tried in order for a date/timestamp column. Without `type`, on a "
+        "column the profile kept text (`20/May/25 8:42 AM`: a two-digit year), they make it one: "
+        "`timestamptz` if a format reads an offset (`%z`), `timestamp` if one reads a time, else `date`.",
     )
     date_order: Literal["day_first", "month_first"] | None = Field(
         default=None, description="How `a/b/yyyy` values of this column are read."

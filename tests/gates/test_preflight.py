@@ -27,8 +27,9 @@ from columnar_etl.gates import environment_checks
 from columnar_etl.gates.preflight import CHECK_NAMES, PreflightResult, preflight
 from columnar_etl.gates.source_checks import LOCK_PROBE_WAIT, source_checks
 from columnar_etl.pg import tools as pg_tools
+from columnar_etl.pipeline.runner import run
 
-from ..conftest import SqliteFactory, pg_query, run_python, uri_as
+from ..conftest import SqliteFactory, dashboard_template_count, pg_query, run_python, run_settings, uri_as
 
 runner = CliRunner()
 TOOL_HINT = pg_tools.TOOL_HINT
@@ -592,6 +593,55 @@ def test_the_duckdb_extension_not_loadable_fails(
     assert (
         check.hint == f"pip install --force-reinstall 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'"
     )
+
+
+# --- the dashboard templates -------------------------------------------------------------------------
+
+
+def test_dashboard_templates_are_read_before_anything_moves(
+    export: Path, settings: Settings, pg_server_uri: str, tmp_path: Path
+) -> None:
+    # The loader reads them after the last table is copied: a misspelt path, an empty folder or a
+    # template without SQL dropped a whole load (exit 1) instead of refusing it here, before the export
+    # is read.
+    bundled = preflight(export, settings=settings, target=pg_server_uri).check("dashboard_templates")
+    assert (bundled.status, bundled.value) == ("pass", dashboard_template_count())
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("-- name: nothing\nSELECT 1\n")
+    no_sql = tmp_path / "no_sql.sql"
+    no_sql.write_text("-- name: open_tickets\n-- a description only\n")
+    broken = {
+        tmp_path / "dashboards.sq": "cannot read dashboard templates: No such file or directory",
+        folder: "no .sql file in the dashboard templates folder",
+        no_sql: "dashboard template 'open_tickets' has no SQL",
+    }
+    for path, message in broken.items():
+        asked = settings.model_copy(update={"dashboard_templates": path})
+        result = preflight(export, settings=asked, target=pg_server_uri)
+        check = result.check("dashboard_templates")
+        assert (check.status, check.message) == ("fail", f"{message}: {path}")
+        assert (result.status, result.exit_code) == ("fail", 3)
+        with pytest.raises(PreflightFailed, match="preflight check dashboard_templates failed"):
+            result.raise_for_failures()
+    # An operator whose export is another product's names an empty file: no template, nothing to fail.
+    none = tmp_path / "none.sql"
+    none.write_text("")
+    asked = settings.model_copy(update={"dashboard_templates": none})
+    empty = preflight(export, settings=asked, target=pg_server_uri).check("dashboard_templates")
+    assert (empty.status, empty.value) == ("pass", 0)
+
+
+def test_a_run_with_unreadable_dashboard_templates_is_refused_by_the_preflight(
+    export: Path, tmp_path: Path, pg_uri: str
+) -> None:
+    asked = run_settings(tmp_path, pg_uri, dashboard_templates=tmp_path / "missing.sql")
+    result = run(export, settings=asked, mode="simple")
+    assert (result.outcome, result.exit_code) == ("halted", 3)
+    record = json.loads((result.run_dir / "run.json").read_text())
+    assert [stage["name"] for stage in record["stages"]] == ["preflight"]
+    assert record["outcome"] == "halted" and "dashboard_templates" in record["error"]["message"]
+    assert pg_query(pg_uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == []
 
 
 def test_raise_for_failures_names_the_first_failed_check(tmp_path: Path, settings: Settings) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped]
 
 from columnar_etl.config import Settings, mask_secrets, mask_uri
-from columnar_etl.errors import EtlError
+from columnar_etl.errors import ConfigError, EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
 from columnar_etl.pg.connect import query_rows
 from columnar_etl.pg.conninfo import with_default
@@ -238,6 +238,42 @@ def check_reader_roles(uri: str | None, settings: Settings) -> Check:
         f"reader role{'s' if len(readers) > 1 else ''} {', '.join(readers)} "
         f"exist{'' if len(readers) > 1 else 's'} on the target",
         details=details,
+    )
+
+
+def check_dashboard_templates(settings: Settings) -> Check:
+    """The dashboard templates (``dashboard_templates``, else the bundled set) can be read and parsed.
+
+    Checked here, not only by the loader, so that a misspelt path, an empty folder or a template
+    without SQL stops the run before the export is read: the loader reads them after the last table is
+    copied, and the whole load was then dropped (exit 1, after minutes of work on a big export).
+    """
+    from columnar_etl.loading.dashboard import (  # deliberate: the loader's, not needed otherwise
+        default_templates_path,
+        load_templates,
+    )
+
+    path = settings.dashboard_templates or default_templates_path()
+    try:
+        templates = load_templates(settings.dashboard_templates)
+    except ConfigError as exc:
+        where = exc.path or str(path)
+        return Check(
+            "dashboard_templates",
+            "fail",
+            message=f"{exc.message}: {where}",
+            hint=f"{exc.hint}; or set dashboard_templates to a .sql file of your own (empty: none)",
+            details={"path": where},
+        )
+    bundled = settings.dashboard_templates is None
+    return Check(
+        "dashboard_templates",
+        "pass",
+        len(templates),
+        message=f"{len(templates)} bundled help-desk templates (`dashboard_templates` unset)"
+        if bundled
+        else f"{len(templates)} template(s) in {path}",
+        details={"path": str(path), "names": [template.name for template in templates]},
     )
 
 

@@ -22,6 +22,7 @@ from columnar_etl.config import Settings, load_settings, mask_secrets, mask_uri
 from columnar_etl.errors import PreflightFailed
 from columnar_etl.gates.check import Check, Status, timed
 from columnar_etl.gates.environment_checks import (
+    check_dashboard_templates,
     check_dependencies,
     check_disk,
     check_extension,
@@ -50,6 +51,7 @@ CHECK_NAMES = (
     "python_dependencies",
     "duckdb_sqlite_extension",
     "reader_roles",
+    "dashboard_templates",
 )
 _EXIT_CODES = {"pass": 0, "warn": 2, "fail": 3}
 PG_TOOLS = ("pg_dump", "pg_restore")
@@ -195,4 +197,5 @@ def preflight(
         checks += [dependencies, of_extension.result()]
         # Last (CHECK_NAMES keeps its order for JSON consumers); needs the target, so skipped without it.
         checks.append(of_readers.result())
+        checks.append(timed("dashboard_templates", lambda: check_dashboard_templates(settings)))
     return PreflightResult(source=source, target=uri, checks=checks, seconds=time.perf_counter() - started)

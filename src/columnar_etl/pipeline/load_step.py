@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import ColumnNames, Settings, check_min_quality
+from columnar_etl.loading.dashboard import load_templates
 from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
@@ -115,6 +116,7 @@ def load_export(
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export
+    load_templates(settings.dashboard_templates)  # a misspelt path too, not after loading every table
     before = source_state(source)  # the load commits only if the export is still in this state
     # Read after its state (a change between the two is caught before the commit); before the profile,
     # so that the record of a load the circuit breaker halts names the file too, as a run's does. A

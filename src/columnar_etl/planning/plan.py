@@ -13,6 +13,7 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -48,6 +49,8 @@ PG_TYPES: dict[str, str] = {
 }
 #: Override spellings that name a plan type by its PostgreSQL name.
 _TYPE_ALIASES = {"bigint": "integer", "double precision": "double"}
+#: strptime directives of a time of day (``%-H`` too): a format holding one reads timestamps.
+_TIME_DIRECTIVE = re.compile(r"%-?[HIklMSfpTRrXc]")
 #: Numeric scale: at least 2 (money), else as many fraction digits as the values have (a value is never
 #: rounded unless an override asks for a narrower scale; that is audited).
 MIN_NUMERIC_SCALE = 2
@@ -636,6 +639,9 @@ def apply_override(
 ) -> ColumnPlan:
     """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
 
+    ``formats`` without a ``type``, on a column the profile did not read as dates, make it a date
+    column of the type they read (:func:`formats_type`).
+
     A column made numeric without a ``scale`` gets the most fraction digits the profile saw in its
     values (``profiled_scale``, at least :data:`MIN_NUMERIC_SCALE`), and cleaning checks every value
     against it: a value with more is quarantined (``numeric_scale``), never rounded. Only a ``scale``
@@ -650,7 +656,12 @@ def apply_override(
             column=plan.name,
             hint="remove the type override of the hashed column",
         )
-    kind = cast(PlanType, _TYPE_ALIASES.get(override.type or "", override.type or plan.type))
+    asked: str | None = override.type
+    if asked is None and override.formats and plan.type not in DATE_TYPES:
+        # Formats name a date column: the profile kept it text (two-digit years, a month's name in
+        # Jira's `20/May/25 8:42 AM`), and formats alone were ignored without a word.
+        asked = formats_type(override.formats)
+    kind = cast(PlanType, _TYPE_ALIASES.get(asked or "", asked or plan.type))
     if override.mask == "hash":
         kind = "text"
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
@@ -710,6 +721,14 @@ def apply_override(
     if override.mask is not None:
         changes["mask"] = override.mask
     return replace(plan, **changes)
+
+
+def formats_type(formats: list[str]) -> PlanType:
+    """The type an override's ``formats`` read without a ``type``: ``timestamptz`` when one reads a
+    UTC offset (``%z``, ``%Z``), ``timestamp`` when one reads a time of day, else ``date``."""
+    if any("%z" in fmt or "%Z" in fmt for fmt in formats):
+        return "timestamptz"
+    return "timestamp" if any(_TIME_DIRECTIVE.search(fmt) for fmt in formats) else "date"
 
 
 def _reorder(fmt: str, order: ReadingOrder) -> str:
