@@ -291,3 +291,102 @@ def test_the_fixture_has_no_own_format_and_scores_its_truth() -> None:
     result = profile(SMALL_FIXTURE)
     assert [c.name for c in result.columns if c.own_format is not None] == []
     assert round(result.quality, 2) == truth_quality() == 92.37
+
+
+def csv_import(path: Path, extra: tuple[Any, ...] | None = None, *, every: int = 1) -> list[tuple[Any, ...]]:
+    """A ticket list exported to CSV and imported into SQLite (``sqlite-utils insert --csv``,
+    ``.import``): every column TEXT, no NULL anywhere, every missing value ``''``: a summary for one
+    ticket in four, an agent for two in five, a resolution date for every other one, a team for one
+    in three (``every``: only one such blank in that many). ``extra``: one more row, as given. Returns
+    the rows written."""
+
+    def blank(n: int, missing: bool) -> bool:
+        return missing and (n // 4) % every == 0
+
+    rows: list[tuple[Any, ...]] = [
+        (
+            str(n),
+            "" if blank(n, n % 4 == 0) else f"Printer {n} jams",
+            "" if blank(n, n % 5 < 2) else ("Ana", "Bo", "Cy")[n % 3],
+            (datetime(2025, 3, 1) + timedelta(hours=7 * n)).strftime("%Y-%m-%d %H:%M:%S"),
+            ""
+            if blank(n, n % 2 == 1)
+            else (datetime(2025, 3, 2) + timedelta(hours=7 * n)).strftime("%Y-%m-%d %H:%M:%S"),
+            "" if blank(n, n % 3 == 0) else f"team {n % 4}",
+        )
+        for n in range(1, 201)
+    ]
+    if extra is not None:
+        rows.append(extra)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            'CREATE TABLE "issues" ("Key" TEXT, "Summary" TEXT, "Assignee" TEXT, "Created" TEXT, '
+            '"Resolved" TEXT, "Team" TEXT)'
+        )
+        con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def _blanks(rows: list[tuple[Any, ...]], index: int) -> int:
+    return sum(1 for row in rows if row[index] == "")
+
+
+def test_a_csv_import_writes_missing_values_one_way_and_passes_the_gate(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table holding no NULL and no null token writes a missing value as '' (a CSV's way): that is
+    its spelling, not dirt. Each '' still becomes NULL, audited; the score charges none of them."""
+    export = tmp_path / "issues.db"
+    rows = csv_import(export)
+    names = ("Key", "Summary", "Assignee", "Created", "Resolved", "Team")
+    blanks = {name: _blanks(rows, i) for i, name in enumerate(names)}
+    # As dirt (4 points per 1 %), the blanks would have halted it.
+    as_dirt = export_score({"issues": (len(rows), [column_score(len(rows), n) for n in blanks.values()])})
+    assert as_dirt < HALT_QUALITY
+    profiled = profile(export)
+    columns = profiled.tables["issues"].columns
+    assert {name: c.blank_is_missing for name, c in columns.items()} == {
+        name: count > 0 for name, count in blanks.items()
+    }
+    assert {name: c.empty_string_count for name, c in columns.items()} == blanks
+    assert profiled.quality == 100.0
+
+    record, _ = run_with_dashboard(
+        export,
+        settings,
+        monkeypatch,
+        '-- name: resolved\nSELECT count("Resolved") FROM {schema}."issues";\n',
+    )
+    assert record["quality_before"] == 100.0
+    uri, schema = str(settings.target), record["version_schema"]
+    loaded = pg_query(uri, f'SELECT "Key", "Assignee", "Resolved" IS NULL, "Team" FROM "{schema}".issues')
+    assert sorted(loaded) == [(int(row[0]), row[2] or None, row[4] == "", row[5] or None) for row in rows]
+    audit = pq.read_table(Path(settings.runs_dir) / record["run_id"] / "audit.parquet").to_pylist()
+    assert sorted((a["column"], a["rule"]) for a in audit) == sorted(
+        (name, "empty_to_null") for name, count in blanks.items() for _ in range(count)
+    )
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [("201", "Scanner offline", None, "2025-04-01 08:00:00", "", "team 1"), ("201", "N/A", "", "", "", "")],
+    ids=["a NULL", "a null token"],
+)
+def test_blanks_beside_another_way_of_missing_cost_as_dirt(tmp_path: Path, extra: tuple[Any, ...]) -> None:
+    """One NULL, or one 'N/A', anywhere in the table: missing values are written two ways, and the
+    blanks cost as they always did (4 points per 1 % of a column's rows)."""
+    export = tmp_path / "issues.db"
+    rows = csv_import(export, extra, every=5)
+    table = profile(export).tables["issues"]
+    assert not any(column.blank_is_missing for column in table)
+    names = ("Key", "Summary", "Assignee", "Created", "Resolved", "Team")
+    scores = {name: table.columns[name].quality for name in names if name != "Summary"}
+    # (Summary holds the 'N/A', which costs too.) A NULL costs nothing; each blank costs.
+    assert scores == {
+        name: pytest.approx(column_score(len(rows), _blanks(rows, i)))
+        for i, name in enumerate(names)
+        if name != "Summary"
+    }
+    assert 0 < min(scores.values()) < 100.0

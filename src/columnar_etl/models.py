@@ -166,6 +166,11 @@ class ColumnProfile:
     #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value
     #: proves the convention (see ``profiling.profile._group_reading``).
     digit_groups: str | None = None
+    #: The column's table writes a missing value one way, ``''``: it holds no NULL and no null token
+    #: at all (a CSV imported into SQLite: sqlite-utils, ``.import``, DB Browser). Its empty strings
+    #: still become NULL by their rule (``empty_string``), but cost the quality score nothing
+    #: (``profiling.quality``); beside NULLs or ``N/A``, ``''`` is the dirt it always was.
+    blank_is_missing: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -234,6 +239,7 @@ class ColumnProfile:
             "own_format": self.own_format,
             "format_misfits": self.format_misfits,
             "digit_groups": self.digit_groups,
+            "blank_is_missing": self.blank_is_missing,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

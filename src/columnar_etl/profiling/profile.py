@@ -562,6 +562,31 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
         table.rereads.clear()
 
 
+#: The ``empty_string`` issue's detail where ``''`` is the table's spelling of missing.
+BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value (made NULL, no cost)"
+
+
+def _blanks_as_the_table_writes_missing(tables: Mapping[str, TableProfile]) -> None:
+    """Mark the columns (``ColumnProfile.blank_is_missing``) of each table whose one way of writing a
+    missing value is ``''``: it holds no NULL and no null token (``N/A``, ``NULL``) at all, and ``''``
+    in some column. That is a CSV imported into SQLite (every missing value of a JSM export through
+    sqlite-utils: the circuit breaker halted it at 46.4, 100 after cleaning). Where a table writes
+    missing values another way too (NULL, ``N/A``), ``''`` among them is dirt (the mission's own
+    example), as before. A column loaded as written (a key whose values cleaning would merge) keeps
+    its ``''``: not marked."""
+    for table in tables.values():
+        columns = list(table)
+        if not columns or any(column.null_count or column.null_like_count for column in columns):
+            continue
+        for column in columns:
+            if column.empty_string_count and column.as_written is None:
+                column.blank_is_missing = True
+                column.issues = [
+                    replace(issue, detail=BLANK_IS_MISSING) if issue.kind == "empty_string" else issue
+                    for issue in column.issues
+                ]
+
+
 def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProfile:
     return infer(date_order_default=order)
 
@@ -2046,6 +2071,7 @@ def profile(
         # References need every table's key and figures: declared ones, else inferred from the data.
         find_references(src, profiled, declared_references(src.path, names), kept)
         _references_as_written(profiled)
+        _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
     if internal:

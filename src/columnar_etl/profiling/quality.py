@@ -29,7 +29,9 @@ Mixing is the dirt, and costs the fewer way, whichever it is; a column written c
 most part pays for its non-canonical values, as always. Values that are no date or number cost by
 their own kinds, and do not make the format dirt. Digits grouped by spaces or apostrophes
 (``39 924,83``, ``1'234.50``; ``ColumnProfile.digit_groups``) are read only where every value of the
-column is written that one way: their ``thousands_separator`` costs nothing.
+column is written that one way: their ``thousands_separator`` costs nothing. A table that holds no NULL
+and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
+``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -99,6 +101,9 @@ def _penalised_cells(column: ColumnProfile, kind: str, count: int) -> int:
 def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     """Where the ``kind`` issue's values are written the column's own way, the values written otherwise
     (all an own format charges); None where they are not (the issue costs its count)."""
+    if kind == "empty_string" and column.blank_is_missing:
+        # The table writes every missing value so (it holds no NULL): its spelling, not dirt.
+        return 0
     if kind == "thousands_separator" and column.digit_groups is not None:
         # Digits grouped by spaces or apostrophes are proven only where every value is written that
         # one way (profiling.profile._group_reading): the column's convention, no mixing to charge.
