@@ -193,8 +193,23 @@ EDGE_CASES: list[Case] = [
     *(Case("dbl", v) for v in ("1e400", "4.9e-324", "1e-400", "1.7976931348623157e308", "abc", 7)),
     *(Case("dbl_text", v) for v in ("1e400", "4.9e-324", "1e-400", "0.1", "1E5", "-0.0", "1,5e3")),
     *(Case("comma", v) for v in ("1,5", "1.5", "1.234", "1,234", "-0,5", "1,234,567", ",5", "1,")),
+    # U+2212 MINUS SIGN (ICU's, so Swedish, Norwegian, Finnish exports') before a number's digits is its
+    # minus; anywhere else, or before no digit, and the other dashes (en dash, small and full-width
+    # hyphen-minus) make no number.
+    *(Case("comma", v) for v in ("\u22121,5", "\u22120,5", " \u22123,5 ", "\u2212,5", "\u22121,234")),
+    *(Case("num_text", v) for v in ("\u22122.25", "\u2212.5", "\u22120", "\u2212", "\u2212 5", "\u2212-5")),
+    *(
+        Case("num_text", v)
+        for v in ("5\u22123", "\u20135", "\ufe635", "\uff0d5", "\u2212\u22125", "1e\u22123")
+    ),
+    *(Case("int_text", v) for v in ("\u221212", "\u22120012", "\u2212" + "9" * 38, "+\u22125", "\u221299 ")),
+    *(Case("dbl_text", v) for v in ("\u22121.5e3", "\u22121E5", "\u22121e400", "\u22120.1")),
+    *(Case("thousands", v) for v in ("\u22121,234,567", "\u22121,234.5", "\u22121,234")),
+    *(Case("grouped_ch", v) for v in ("\u22121'234.5", "\u221212'345")),
+    *(Case("text", v) for v in ("\u221212", "10\u221212", "5 \u2212 3")),
     # Grouped by spaces or apostrophes: read where every value of the column is a number so written,
-    # text (every cell kept) beside another separator, decimal mark, word or a U+2212 minus.
+    # text (every cell kept) beside another separator, decimal mark or word; a U+2212 minus before
+    # the digits is read as '-' (minus_sign).
     *(
         Case("grouped_fr", v)
         for v in ("1\u202f000\u202f000", "924,83", "7", "1,234", "-1\u202f234\u202f567,125")
@@ -510,7 +525,9 @@ def number_cases(draw: st.DrawFn) -> Case:
             text = f"{value:,}"
         sign = draw(st.sampled_from(["", "", "+"])) if value >= 0 else ""
         zeros = draw(st.sampled_from(["", "", "", "0", "00"]))
-        text = "-" + zeros + text[1:] if text.startswith("-") else sign + zeros + text
+        # A negative's minus as ASCII writes it, or as ICU does for Nordic locales (U+2212).
+        minus = draw(st.sampled_from(["-", "-", "\u2212"]))
+        text = minus + zeros + text[1:] if text.startswith("-") else sign + zeros + text
         return Case(kind, draw(PADDING) + text + draw(PADDING))
     if kind == "dbl" and storage == "native":
         return Case(kind, draw(st.floats(allow_nan=False)))
@@ -536,6 +553,8 @@ def number_cases(draw: st.DrawFn) -> Case:
         spelt = str(number) if text != "exp" else f"{number:e}"
     if kind == "comma":
         spelt = spelt.replace(".", ",")
+    if spelt.startswith("-") and draw(st.integers(0, 2)) == 0:
+        spelt = "\u2212" + spelt[1:]
     return Case(kind, draw(PADDING) + spelt + draw(PADDING))
 
 

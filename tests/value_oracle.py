@@ -505,6 +505,8 @@ def expected(
     text = text.strip()
     if "\x00" in text:
         return Quarantined(_invalid(kind))
+    if kind in ("integer", "numeric", "double") and text.startswith("\u2212"):
+        text = "-" + text[1:]  # U+2212 MINUS SIGN before a number is its minus (rule minus_sign)
     if kind == "integer":
         number = read_number(text, comma, groups) if comma == "thousands" or groups else None
         value = read_integer(text) if number is None else int(number)

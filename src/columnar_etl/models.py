@@ -74,6 +74,7 @@ ISSUE_KINDS: tuple[str, ...] = (
     "unparseable_date",
     "comma_decimal",
     "thousands_separator",
+    "minus_sign",
     "invalid_number",
     "invalid_boolean",
     "nul_byte",

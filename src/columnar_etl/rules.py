@@ -32,6 +32,12 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   separator removed (and a decimal comma made a point), only in a column that proves the convention:
   every value a number in it, one separator, one decimal mark, and a value only grouping explains
   (``profiling.profile._group_reading``); else the column keeps its text;
+- a number of any of those shapes written with :data:`MINUS_SIGN` (U+2212, what ICU/CLDR write for
+  Swedish, Norwegian, Finnish, Lithuanian, Slovenian ... negatives: ``−1 234,50``, ``−3,5``, ``−12``) in
+  place of its leading ``-`` (:data:`MINUS_SIGN_START_REGEX`: the whole trimmed value, the sign first,
+  then a digit or a point) → that number, read with ``-`` (audited ``minus_sign``); no proof is
+  needed, a lone sign before digits has one reading. A minus sign inside text (``5 − 3``, ``10−12``)
+  makes no number: the shapes match whole values only. :data:`NOT_MINUS_SIGNS` are not read so;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → the instants they
@@ -790,6 +796,24 @@ HOUR_24_MARKS = (" 24:", "T24:")
 
 #: The most digits a PostgreSQL numeric column holds here (precision 38, a decimal128).
 NUMERIC_DIGITS = 38
+
+#: U+2212 MINUS SIGN: the sign ICU/CLDR number formatting writes for negatives in Swedish, Norwegian,
+#: Finnish, Lithuanian, Slovenian, Croatian, Estonian ... locales (``−1 234,50``), and so spreadsheets
+#: exported from them. Before a value's digits (:data:`MINUS_SIGN_START_REGEX`) it is read as ``-``: a
+#: number's every shape below then applies to the value with ``-`` in its place (``minus_sign``).
+MINUS_SIGN = "\u2212"
+#: The ASCII sign that stands for it (:data:`MINUS_SIGN` is 3 bytes in UTF-8, this one 1).
+ASCII_MINUS = "-"
+#: A trimmed value starting so is read with :data:`ASCII_MINUS` in place of its first character
+#: (searched, anchored): the sign, then a digit or a point (``−.5``). A sign before anything else
+#: (``−``, ``−−5``, ``− 5``, ``−x``) is no number's, and stays as written.
+MINUS_SIGN_START_REGEX = "^" + MINUS_SIGN + r"[0-9.]"
+#: Dashes not read as a minus sign, with the reason (docs/profiling.md "The minus sign"): U+2013 EN DASH
+#: is a minus in some typeset reports but a range's separator as often (``10–12``, ``–5`` as "up to 5"),
+#: so a column of them proves nothing; U+FE63 SMALL HYPHEN-MINUS and U+FF0D FULLWIDTH HYPHEN-MINUS come
+#: with full-width or small digits (``－１２``), which no number shape reads either: such values keep
+#: their column text, every cell as written.
+NOT_MINUS_SIGNS = ("\u2013", "\ufe63", "\uff0d")
 
 #: An integer: at most 38 digits (the widest decimal), a sign allowed.
 INTEGER_REGEX = r"[+-]?\d{1,38}"

@@ -63,6 +63,8 @@ from columnar_etl.rules import (
     INSTANT_YEARS,
     INTEGER_REGEX,
     LEAP_SECOND_REGEX,
+    MINUS_SIGN,
+    MINUS_SIGN_START_REGEX,
     NUL,
     THOUSANDS_SEPARATOR,
     TIMESTAMP_CANONICAL_REGEX,
@@ -100,6 +102,7 @@ class Change(IntFlag):
     THOUSANDS = 4096
     NUMBER_FORMAT = 8192
     NEAREST_DOUBLE = 16384
+    MINUS_SIGN = 32768
 
 
 #: The statistic each change is counted under.
@@ -119,6 +122,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.THOUSANDS: "thousands_separators_removed",
     Change.NUMBER_FORMAT: "numbers_reformatted",
     Change.NEAREST_DOUBLE: "nearest_doubles",
+    Change.MINUS_SIGN: "minus_signs_read",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -131,6 +135,7 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.THOUSANDS: "thousands_separator",
     Change.NUMBER_FORMAT: "number_format",
     Change.NEAREST_DOUBLE: "nearest_double",
+    Change.MINUS_SIGN: "minus_sign",
 }
 
 
@@ -204,6 +209,9 @@ def format_shape(fmt: str) -> str | None:
 ANY_DATE_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if not shape.zoned)
 ANY_INSTANT_REGEX = "|".join(rust_regex(shape.regex) for shape in DATE_SHAPES if shape.zoned)
 INTEGER_PATTERN = rust_regex(INTEGER_REGEX)
+#: A value starting with U+2212 before its digits (Rust regex), and the sign alone, replaced by '-'.
+_MINUS_SIGN_START = MINUS_SIGN_START_REGEX
+_MINUS_SIGN_LEADING = "^" + MINUS_SIGN
 CANONICAL_NUMBER_PATTERN = rust_regex(CANONICAL_NUMBER_REGEX)
 #: The text of a REAL cell of infinity: SQLite's (``printf('%!.17g')``: ``Inf``, ``-Inf``), or its
 #: shortest digits' (``inf``, ``-inf``, a numeric column's read).
@@ -527,7 +535,7 @@ class ColumnExprs:
             parsed = self._parse_dates()
         elif kind == "integer":
             regex, text = self._number_text()
-            parsed = pl.when(t.str.contains(regex)).then(text.cast(pl.Int64, strict=False))
+            parsed = pl.when(self._signed().str.contains(regex)).then(text.cast(pl.Int64, strict=False))
         elif kind in ("numeric", "double"):
             regex, text = self._number_text()
             if kind == "numeric":
@@ -546,7 +554,7 @@ class ColumnExprs:
                 sign = pl.when(t.str.starts_with("-")).then(pl.lit(-math.inf)).otherwise(pl.lit(math.inf))
                 number = pl.when(infinite).then(sign).otherwise(number)
                 regex = f"{regex}|{REAL_INFINITY_REGEX}"
-            parsed = pl.when(t.str.contains(regex)).then(number)
+            parsed = pl.when(self._signed().str.contains(regex)).then(number)
         else:  # boolean
             low = t.str.to_lowercase()
             parsed = (
@@ -567,10 +575,19 @@ class ColumnExprs:
             return pl.col(self.storage_class) == "r"
         return pl.lit(self.plan.reals and not self.plan.mixed_classes)
 
-    def _number_text(self) -> tuple[str, pl.Expr]:
-        """The pattern of the numbers this column reads, and their text as Polars casts it: thousands
-        separators removed (``1,234.50``), or a decimal comma made a point (``3,5``)."""
+    def _signed(self) -> pl.Expr:
+        """The trimmed text with a leading U+2212 MINUS SIGN before its digits read as '-'
+        (``minus_sign``): what a number column's shapes are matched on and its numbers cast from. A
+        sign before no digit (``−``, ``−x``) becomes a '-' before none, which no number shape matches
+        either; a sign inside the text (``5 − 3``) is left where it is."""
         t = pl.col(self.t)
+        return t.str.replace(_MINUS_SIGN_LEADING, "-")
+
+    def _number_text(self) -> tuple[str, pl.Expr]:
+        """The pattern of the numbers this column reads (matched on :meth:`_signed`), and their text as
+        Polars casts it: a leading U+2212 read as '-', thousands separators removed (``1,234.50``), or a
+        decimal comma made a point (``3,5``)."""
+        t = self._signed()
         integer = self.plan.type == "integer"
         if self.plan.thousands_separator:
             text = t.str.replace_all(THOUSANDS_SEPARATOR, "", literal=True)
@@ -667,6 +684,8 @@ class ColumnExprs:
             if self.plan.digit_groups is not None and not self.plan.thousands_separator:
                 grouped = t.str.contains(self.plan.digit_groups, literal=True)
                 bits.append((kept & grouped, Change.THOUSANDS))
+            # A number written with U+2212 (−12, −1 234,50), read with '-'.
+            bits.append((kept & t.str.contains(_MINUS_SIGN_START), Change.MINUS_SIGN))
             # A REAL cell's own digits are no text that changes.
             text_cell: pl.Expr | None = pl.lit(True)
             if self.read.with_class:
@@ -857,14 +876,15 @@ class ColumnExprs:
         if kind in ("numeric", "double"):
             # The shape of a number, but no value of the column's type holds it (1e400, 10^17 at scale 2).
             shaped, _ = self._number_text()
+            signed = self._signed()
             reason = (
-                pl.when(t.str.contains(shaped))
+                pl.when(signed.str.contains(shaped))
                 .then(pl.lit("numeric_overflow"))
                 .otherwise(pl.lit("invalid_number"))
             )
             if kind == "numeric" and self.plan.checks_scale and not self.plan.rounds:
                 # More fraction digits than a scale measured on some values only: not rounded.
-                scaled = t.str.contains(shaped) & self._beyond_scale()
+                scaled = signed.str.contains(shaped) & self._beyond_scale()
                 reason = pl.when(scaled).then(pl.lit("numeric_scale")).otherwise(reason)
             if self.plan.reals:
                 # A REAL cell of infinity (SQLite writes it Inf, -Inf) is a number no finite value of the

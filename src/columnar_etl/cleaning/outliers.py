@@ -39,9 +39,10 @@ from typing import Literal
 import duckdb
 import polars as pl
 
-from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.planning.plan import TablePlan
-from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
+from columnar_etl.rules import MINUS_SIGN
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import SOURCE_ALIAS, Source, query_errors
 
@@ -182,7 +183,16 @@ def outlier_fences(
         for scanned, way in scans(texts):
             parsed, parts = [], []
             for index, name in enumerate(scanned):
-                text = quote_ident(name) if name in unpadded else trimmed_sql(quote_ident(name))
+                # As the cleaner reads them: a leading U+2212 as '-' (minus_sign; a byte test first on
+                # a column read untrimmed, one anchored regex on a trimmed one: its trimming expression
+                # once), digit groups removed, a decimal comma a point.
+                if name in unpadded:
+                    text = minus_read_sql(quote_ident(name))
+                else:
+                    trimmed = trimmed_sql(quote_ident(name))
+                    text = f"regexp_replace({trimmed}, {quote_literal('^' + MINUS_SIGN)}, '-')"
+                if (separator := planned[name].digit_groups) is not None:
+                    text = f"replace({text}, {quote_literal(separator)}, '')"
                 parsed.append(f"try_cast(replace({text}, ',', '.') AS DOUBLE) AS n{index}")
                 parts.append(f"CASE WHEN isfinite(n{index}) THEN n{index} END AS x{index}")
             # Only these columns are read: SQLite hands over no other column (a wide table of free

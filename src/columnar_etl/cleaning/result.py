@@ -33,6 +33,7 @@ COUNTERS = (
     "thousands_separators_removed",
     "numbers_reformatted",
     "nearest_doubles",
+    "minus_signs_read",
     "quarantined",
 )
 
@@ -62,6 +63,8 @@ class ColumnCleanStats:
     thousands_separators_removed: int = 0
     numbers_reformatted: int = 0
     nearest_doubles: int = 0
+    #: Numbers written with U+2212 MINUS SIGN (``−12``), read with '-' (rule ``minus_sign``).
+    minus_signs_read: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

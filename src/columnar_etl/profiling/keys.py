@@ -33,7 +33,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,
@@ -544,11 +544,11 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
             reads.append(f"date_trunc('day', {stamp})" if kind == "date" else stamp)
         typed = f"epoch_us(coalesce({', '.join(reads)}))" if reads else "NULL"
     elif kind in ("integer", "numeric", "double"):
-        text = t
+        text = minus_read_sql(t)  # −12 is -12 (minus_sign)
         if column.digit_groups is not None:  # 1 234,50 and 1234,50 are one number
-            text = f"replace({t}, {quote_literal(column.digit_groups)}, '')"
+            text = f"replace({text}, {quote_literal(column.digit_groups)}, '')"
         if column.comma == "thousands":
-            text = f"replace({t}, {quote_literal(THOUSANDS_SEPARATOR)}, '')"
+            text = f"replace({text}, {quote_literal(THOUSANDS_SEPARATOR)}, '')"
         elif column.comma == "decimal":
             text = f"replace({text}, {quote_literal(DECIMAL_COMMA)}, '.')"
         target = {"integer": "HUGEINT", "double": "DOUBLE"}.get(kind, f"DECIMAL(38, {column.max_scale or 0})")

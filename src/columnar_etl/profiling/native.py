@@ -233,7 +233,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
     shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"
     coded = (
         f"SELECT idx, weight, v, t, k, {number} AS n, "
-        f"({storage} * {CLASS_FACTOR} + k) * {SHAPE_FACTOR} + {flags} AS code "
+        f"({storage} * {CLASS_FACTOR} + k)::BIGINT * {SHAPE_FACTOR} + {flags} AS code "
         f"FROM ({shaped}) AS shaped"
     )
     # The profile query's aggregates, on what an INTEGER or REAL cell can be: no date.

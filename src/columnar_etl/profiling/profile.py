@@ -425,10 +425,19 @@ class _Counts:
 
     def integers(self) -> int:
         """Values that are integers as the column reads its commas (``1,234`` with thousands)."""
+        return self.shape(*self._integer_shapes())
+
+    def _integer_shapes(self) -> tuple[Shape, ...]:
         grouped = (Shape.COMMA_GROUP3, Shape.GROUPED_INTEGER) if self.comma == "thousands" else ()
         if self.groups is not None:
             grouped = (Shape.SPACE_GROUP3, Shape.DIGIT_GROUPED_INTEGER)
-        return self.shape(Shape.INTEGER, *grouped)
+        return (Shape.INTEGER, *grouped)
+
+    def minus_signs(self, integer: bool) -> int:
+        """The numbers (integers, with ``integer``) the column reads that are written with U+2212
+        MINUS SIGN before their digits (:attr:`Flag.MINUS_SIGN`): the cleaner reads each with '-'."""
+        shapes = self._integer_shapes() if integer else self._read_shapes()
+        return sum(self.valid(shape, None, Flag.MINUS_SIGN) for shape in shapes)
 
     def unread(self) -> int:
         """Number-shaped values the column cannot read: a comma with no reading or a conflict, a dot
@@ -804,6 +813,9 @@ def infer_column(
                 counts.examples("digit_grouped"),
                 detail=f"digits grouped by {_separator_name(counts.groups)}",
             )
+        # Written with U+2212 before the digits (−1 234,50): read with '-' (a decimal comma or digit
+        # groups in the same value are counted above too: the audit names each rule).
+        add("minus_sign", counts.minus_signs(inferred == "integer"), counts.examples("minus_sign"))
         add("invalid_number", present - valid, counts.examples("other"))
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:

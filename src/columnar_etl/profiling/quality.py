@@ -6,7 +6,7 @@ points by severity, per 1 % of the column's rows —
 - unfixable (``impossible_date``, ``other_date_order``, ``unparseable_date``, ``invalid_number``,
   ``invalid_boolean``, ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
-  ``thousands_separator``, ``ambiguous_date_order``, ``invalid_encoding``): 4
+  ``thousands_separator``, ``minus_sign``, ``ambiguous_date_order``, ``invalid_encoding``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
 - ``type_mismatch`` where the data is text but the declared type is not (unfixable; the issue counts
   the values whose storage class the declared type does not hold, TEXT cells in an INTEGER column, but
@@ -29,8 +29,10 @@ Mixing is the dirt, and costs the fewer way, whichever it is; a column written c
 most part pays for its non-canonical values, as always. Values that are no date or number cost by
 their own kinds, and do not make the format dirt. Digits grouped by spaces or apostrophes
 (``39 924,83``, ``1'234.50``; ``ColumnProfile.digit_groups``) are read only where every value of the
-column is written that one way: their ``thousands_separator`` costs nothing. A table that holds no NULL
-and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
+column is written that one way: their ``thousands_separator`` costs nothing. A number written with
+U+2212 MINUS SIGN (``−1 234,50``: ICU's sign, so Swedish, Norwegian, Finnish spreadsheets') is written
+the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs nothing. A table that
+holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
 ``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
@@ -58,6 +60,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "non_iso_date": 4.0,
     "comma_decimal": 4.0,
     "thousands_separator": 4.0,
+    "minus_sign": 4.0,
     "ambiguous_date_order": 4.0,
     "invalid_encoding": 4.0,
     "whitespace": 2.0,
@@ -103,6 +106,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     (all an own format charges); None where they are not (the issue costs its count)."""
     if kind == "empty_string" and column.blank_is_missing:
         # The table writes every missing value so (it holds no NULL): its spelling, not dirt.
+        return 0
+    if kind == "minus_sign":
+        # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.
         return 0
     if kind == "thousands_separator" and column.digit_groups is not None:
         # Digits grouped by spaces or apostrophes are proven only where every value is written that

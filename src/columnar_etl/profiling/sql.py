@@ -37,6 +37,8 @@ from columnar_etl.rules import (
     GROUPED_SHAPES,
     HOUR_24_MARKS,
     INSTANT_RANGE,
+    MINUS_SIGN,
+    MINUS_SIGN_START_REGEX,
     MONTH_TIME_REGEX,
     NAME_STARTS,
     NAMED_DATE_FAMILIES,
@@ -163,11 +165,31 @@ class Flag(IntEnum):
     # date or timestamp (20251301): where the column reads compact dates, an impossible date, as the
     # cleaner calls it (see profile.infer_column).
     COMPACT_NO_DAY = 1048576
+    # TEXT written with U+2212 MINUS SIGN before its digits (rules.MINUS_SIGN_START_REGEX): shaped,
+    # parsed and counted with '-' in its place; a number of the column's is audited ``minus_sign``.
+    MINUS_SIGN = 2097152
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags (DuckDB computes it in
-#: INTEGER: (4 * 128 + 127) * 2^21 + flags stays below 2^31).
-SHAPE_FACTOR = 2097152
+#: BIGINT: (4 * 128 + 127) * 2^22 + flags is past 2^31).
+SHAPE_FACTOR = 4194304
+#: The bytes a value loses when its :data:`MINUS_SIGN` (3 in UTF-8) is read as '-' (1).
+MINUS_SIGN_EXTRA_BYTES = len(MINUS_SIGN.encode()) - 1
+
+
+def signed_sql(t: str) -> str:
+    """SQL: whether text ``t`` (trimmed) starts with :data:`MINUS_SIGN` before a digit or a point
+    (:data:`MINUS_SIGN_START_REGEX`): a byte test first, so a value without the sign meets no regex."""
+    start = quote_literal(MINUS_SIGN_START_REGEX)
+    return f"(starts_with({t}, {quote_literal(MINUS_SIGN)}) AND regexp_matches({t}, {start}))"
+
+
+def minus_read_sql(t: str) -> str:
+    """SQL: text ``t`` (trimmed) with a leading :data:`MINUS_SIGN` before its digits read as '-' (the
+    rest as it is): what the number casts read, as the cleaner does (``minus_sign``)."""
+    return f"CASE WHEN {signed_sql(t)} THEN '-' || substr({t}, 2) ELSE {t} END"
+
+
 #: The word forms (:class:`Flag`), as the regular expressions that define them. A word is at most
 #: :data:`WORD_BYTES` long: longer text skips the expressions.
 WORD_FORMS = {
@@ -231,7 +253,7 @@ def _word_form(t: str, *, digits: bool = False) -> str:
 def column_projections(
     index: int, column: str, null_tokens: list[str], classes: bool = False, dated: Collection[int] = ()
 ) -> tuple[list[str], ...]:
-    """One column's expressions for the four nested SELECTs: trimmed, shaped, parsed, coded.
+    """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
 
     Nested, because an expression referring to an alias of its own SELECT list gets the aliased
     expression inlined: the shape CASE would then run once per reference instead of once per value.
@@ -243,6 +265,9 @@ def column_projections(
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
+    # m: the trimmed value started with U+2212 before its digits, which ``t`` has as '-' from the
+    # signed level on (shapes, parses, flags read it so; text bounds and byte counts restore it).
+    m = f"m{index}"
     sp = f"sp{index}"
     sc, e = f"sc{index}", f"e{index}"
     carried = [sc, e, f"nb{index}"] if classes else []
@@ -266,6 +291,7 @@ def column_projections(
             f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} "
             f"WHEN lower({t}) IN ('inf', '-inf') THEN {Shape.REAL_INFINITY:d} ELSE {Shape.OTHER:d} END"
         )
+    sign_bytes = f"CASE WHEN {m} THEN {MINUS_SIGN_EXTRA_BYTES} ELSE 0 END"
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
     digit_start = f"(unicode({t}) BETWEEN 48 AND 57 OR unicode({t}) IN (43, 45, 46))"
@@ -408,6 +434,7 @@ def column_projections(
                 Flag.INVALID_ENCODING,
                 Flag.NOT_A_DOUBLE,
                 Flag.WORD_UPPER,
+                Flag.MINUS_SIGN,
             ],
             [
                 f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
@@ -420,8 +447,9 @@ def column_projections(
                 f"CASE WHEN contains({t}, {_NUL_SQL}) THEN {Flag.NUL:d} ELSE 0 END",
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
                 f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
-                f"THEN strlen(replace({r}, {_NUL_SQL}, '')) <> strlen(replace({t}, {_NUL_SQL}, '')) "
-                f"ELSE strlen({r}) <> strlen({t}) END THEN {Flag.PADDED:d} ELSE 0 END",
+                f"THEN strlen(replace({r}, {_NUL_SQL}, '')) "
+                f"<> strlen(replace({t}, {_NUL_SQL}, '')) + {sign_bytes} "
+                f"ELSE strlen({r}) <> strlen({t}) + {sign_bytes} END THEN {Flag.PADDED:d} ELSE 0 END",
                 f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {t} = {zero} OR {t} = {one} THEN {Flag.ZERO_ONE:d} ELSE 0 END",
@@ -454,6 +482,7 @@ def column_projections(
                 f"CASE WHEN {k} = {Shape.OTHER:d} THEN {_word_form(t, digits=True)} "
                 f"WHEN {k} IN ({_codes([Shape.NULL_LIKE, Shape.BOOLEAN_WORD])}) THEN {_word_form(t)} "
                 "ELSE 0 END",
+                f"CASE WHEN {m} THEN {Flag.MINUS_SIGN:d} ELSE 0 END",
             ],
             strict=True,
         )
@@ -520,11 +549,14 @@ def column_projections(
         else text
     )
     trimmed = [f"{raw} AS {r}", f"{trim} AS {t}", *carried]
-    shaped = [r, t, f"{shape_case} AS {k}", *carried]
+    # A U+2212 before the digits read as '-' (rules.MINUS_SIGN_START_REGEX), the fact kept in m.
+    signed = [r, f"{minus_read_sql(t)} AS {t}", f"{signed_sql(t)} AS {m}", *carried]
+    shaped = [r, t, m, f"{shape_case} AS {k}", *carried]
     parsed = [
         *carried,
         r,
         t,
+        m,
         k,
         f"CASE {k} {day_first} END AS {d}",
         # Slash dates read month-first too (NULL for every other shape): each value is parsed once
@@ -546,15 +578,16 @@ def column_projections(
         *carried,
         r,
         t,
+        m,
         k,
         d,
         f"{month_first_sql(index)} AS dm{index}",
         n,
         g,
         sp,
-        f"({shape_code}) * {SHAPE_FACTOR} + {flags} AS {code}",
+        f"({shape_code})::BIGINT * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
-    return trimmed, shaped, parsed, coded
+    return trimmed, signed, shaped, parsed, coded
 
 
 def _not_a_double(t: str, k: str, sc: str, number: str) -> str:
@@ -753,6 +786,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
     "digit_grouped": lambda shape, flags: shape in DIGIT_GROUPED_SHAPES,
+    "minus_sign": lambda shape, flags: shape in NUMBER_SHAPES and bool(flags & Flag.MINUS_SIGN),
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
 }
@@ -869,7 +903,7 @@ def table_profile_sql(
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
     levels = column_projections(0, "v", null_tokens, classes=True, dated=dated)
-    for alias, level in zip(("decoded", "trimmed", "shaped", "parsed"), levels, strict=True):
+    for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
     # decimal comma, 0 as a thousands separator) is the reading's, decided in Python.
@@ -913,6 +947,8 @@ def table_profile_sql(
         f"THEN {_exponent_whole_digits('t0')} END) AS max_whole"
     )
     text = f"k0 > {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
+    written = f"CASE WHEN m0 THEN {quote_literal(MINUS_SIGN)} || substr(t0, 2) ELSE t0 END"
+    sign_bytes = f"CASE WHEN m0 THEN {MINUS_SIGN_EXTRA_BYTES} ELSE 0 END"
     worded = f"k0 >= {Shape.NULL_LIKE:d} AND k0 <> {Shape.BLOB:d}"
     aggregates = [
         "idx",
@@ -943,11 +979,12 @@ def table_profile_sql(
         f"WHEN k0 IN ({_codes(_GROUPED_INTEGERS)}) THEN {digits_before_mark} "
         "END) AS max_digits",
         whole,
-        f"min(CASE WHEN {text} THEN t0 END) AS min_text",
-        f"max(CASE WHEN {text} THEN t0 END) AS max_text",
+        # The text as written (a U+2212 that t0 reads as '-' restored).
+        f"min(CASE WHEN {text} THEN {written} END) AS min_text",
+        f"max(CASE WHEN {text} THEN {written} END) AS max_text",
         # The lengths of the values and of the null tokens (strlen: O(1)), for a code's word form.
-        f"min(CASE WHEN {worded} THEN strlen(t0) END) AS min_value_bytes",
-        f"max(CASE WHEN {worded} THEN strlen(t0) END) AS max_value_bytes",
+        f"min(CASE WHEN {worded} THEN strlen(t0) + {sign_bytes} END) AS min_value_bytes",
+        f"max(CASE WHEN {worded} THEN strlen(t0) + {sign_bytes} END) AS max_value_bytes",
         # The separators of the numbers grouped by spaces or apostrophes, as code points: one column
         # reads one (profile._group_reading).
         "min(unicode(sp0)) AS min_separator",

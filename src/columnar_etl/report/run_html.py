@@ -66,6 +66,7 @@ CHANGE_LABELS = {
     "whitespace_trimmed": "whitespace trimmed",
     "comma_decimals_fixed": "comma decimals → point",
     "thousands_separators_removed": "thousands separators removed",
+    "minus_signs_read": "minus signs (U+2212) read as -",
     "booleans_normalized": "booleans normalized",
     "nul_removed": "NUL bytes removed",
     "rounded": "rounded to the column's scale",
