@@ -1817,6 +1817,41 @@ def test_numbers_grouped_by_spaces_or_apostrophes_arrive_as_numbers_where_the_co
     assert not {column for _, column in rules} & {"tel", "zip", "pair", "mixed"}
 
 
+def test_numbers_written_with_the_unicode_minus_arrive_as_numbers_and_text_with_it_as_written(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # ICU (so Swedish, Norwegian, Finnish spreadsheets) writes negatives with U+2212: −1 234,50.
+    # Inside text (5 − 3, 10−12) it makes no number, nor does an en dash: those columns stay text.
+    minus, nbsp = "\u2212", "\u00a0"
+    columns = {
+        "belopp": ("TEXT", [f"{minus}1{nbsp}234,50", f"39{nbsp}924,83", f"{minus}3,5", "0,00", None, "12,5"]),
+        "antal": ("INTEGER", [f"{minus}12", "-3", "7", f"{minus}1", "0", None]),
+        "uttryck": ("TEXT", ["5 \u2212 3", "10\u221212", "7", f"{minus}12", "9", None]),
+        "streck": ("TEXT", ["\u20135", "3", "4", "5", "6", "7"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "ledger", columns)
+    types = {column: loaded.data_type("ledger", column) for column in columns}
+    assert types == {"belopp": "numeric", "antal": "bigint", "uttryck": "text", "streck": "text"}
+    for column in ("belopp", "antal"):
+        arrived = loaded.values("ledger", column, "id")
+        for key, text in enumerate(columns[column][1], start=1):
+            # By plain string edits and Python's Decimal: the sign ASCII, the groups gone, a comma a point.
+            want = (
+                None
+                if text is None
+                else Decimal(text.replace(minus, "-").replace(nbsp, "").replace(",", "."))
+            )
+            got = arrived[key]
+            assert (None if got is None else Decimal(str(got))) == want, (column, text)
+    for column in ("uttryck", "streck"):
+        assert list(loaded.values("ledger", column, "id").values()) == columns[column][1]
+    rules = {(row["row_key"], row["column"]): row["rule"] for row in loaded.log("audit")}
+    assert rules[("1", "belopp")] == "comma_decimal,thousands_separator,minus_sign"
+    assert (rules[("3", "belopp")], rules[("1", "antal")]) == ("comma_decimal,minus_sign", "minus_sign")
+    assert ("2", "antal") not in rules
+    assert not {column for _, column in rules} & {"uttryck", "streck"}
+
+
 def test_columns_named_like_polars_patterns_keep_their_own_values(pg_uri: str, tmp_path: Path) -> None:
     # Polars reads pl.col("*") as every column and pl.col("^note$") as a regular expression: such a
     # column got another column's values (silently), or the clean failed on a duplicate name.

@@ -167,6 +167,7 @@ def test_numbers_written_with_the_minus_sign_are_read_and_each_audited_as_the_pr
                 assert ("trim" in rules) == (text != text.strip()), row
     # Its examples: the smallest raw values written so.
     assert found["t"]["belopp"].issue("minus_sign").examples == tuple(sorted(minus_cells(LEDGER["belopp"])))
+    assert "U+2212" in (found["t"]["belopp"].issue("minus_sign").detail or "")
     # The sign is the locale's, read exactly: it costs the quality score nothing.
     assert found["t"]["antal"].quality == 100.0
 

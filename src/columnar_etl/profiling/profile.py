@@ -815,7 +815,12 @@ def infer_column(
             )
         # Written with U+2212 before the digits (−1 234,50): read with '-' (a decimal comma or digit
         # groups in the same value are counted above too: the audit names each rule).
-        add("minus_sign", counts.minus_signs(inferred == "integer"), counts.examples("minus_sign"))
+        add(
+            "minus_sign",
+            counts.minus_signs(inferred == "integer"),
+            counts.examples("minus_sign"),
+            detail="written with U+2212 MINUS SIGN, read with '-': the locale's sign, costs nothing",
+        )
         add("invalid_number", present - valid, counts.examples("other"))
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
