@@ -14,6 +14,7 @@ match (a digest only picks candidates: rows are copies when their values are equ
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 import duckdb
@@ -218,7 +219,9 @@ class CopyFilter:
         finally:
             cursor.close()
             if release:
-                src.release_memory()
+                # Never in place of the listing's own error (an interrupted clean closes the source).
+                with contextlib.suppress(duckdb.Error):
+                    src.release_memory()
         if arrow.num_rows == 0:
             return None
         duplicated = pl.from_arrow(framed(arrow))

@@ -403,8 +403,10 @@ class Source:
         lowered. Only when no query runs on this source: a running one would lose its memory."""
         if self._memory_limit is None:
             return  # only a capped source (the cleaner's side source) runs such aggregates
-        self.connection.execute("SET memory_limit = '1MB'")
-        self.connection.execute(f"SET memory_limit = {quote_literal(self._memory_limit)}")
+        try:
+            self.connection.execute("SET memory_limit = '1MB'")
+        finally:
+            self.connection.execute(f"SET memory_limit = {quote_literal(self._memory_limit)}")
 
     def attachments(self, count: int) -> list[str]:
         """``count`` aliases of the export, attaching more (read-only) as needed.
