@@ -5,10 +5,13 @@ Expected rows come from SQLite itself (its rowid order and DISTINCT), never from
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+import pyarrow as pa
 import pytest
 
 from columnar_etl import clean
@@ -16,6 +19,7 @@ from columnar_etl.cleaning import duplicates
 from columnar_etl.cleaning.duplicates import CopyFilter, copy_texts_sql, duplicated_rows_sql
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
+from columnar_etl.profiling import keys
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.quality import evaluate_gate
 from columnar_etl.source.cells import GROUP_COLUMNS_LIMIT, ROW_DIGEST_BYTES
@@ -454,3 +458,58 @@ def test_cells_of_different_storage_classes_never_make_rows_copies(
         audited = [r["row_key"] for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
         assert audited == [str(rowid) for rowid in _extra_copies(path, dropped)], (batch_size, dropped)
         assert result["t"].duplicates_removed == len(audited)
+
+
+def test_each_batch_is_matched_through_row_digests_as_by_value() -> None:
+    # Listed rows with a NULL, a NaN and a -0.0 (equal to 0.0 as the join compares), matched in batches
+    # of rows that equal them, rows differing in one column, and copies spread over three batches.
+    nan = float("nan")
+    listed = pl.DataFrame(
+        {"a": ["x", "y", None, "w"], "b": [1.0, nan, 2.0, -0.0], "c": [b"\x00", None, b"z", b""]}
+    )
+    batches: list[list[tuple[Any, ...]]] = [
+        [("x", 1.0, b"\x00"), ("y", nan, None), ("x", 1.0, b"\x01"), ("x", 1.0, b"\x00")],
+        [(None, 2.0, b"z"), ("y", nan, None), ("w", 0.0, b""), ("y", 1.0, None)],
+        [(None, 2.0, b"z"), ("w", -0.0, b""), (None, 2.0, None), ("x", 1.0, b"\x00")],
+    ]
+
+    def same(value: Any) -> Any:  # the equality the join keeps: NaN equals NaN, -0.0 equals 0.0
+        return (
+            ("nan",)
+            if isinstance(value, float) and math.isnan(value)
+            else value + 0.0
+            if isinstance(value, float)
+            else value
+        )
+
+    keys = {tuple(map(same, row)) for row in listed.rows()}
+    seen: set[tuple[Any, ...]] = set()
+    expected = []
+    for rows in batches:
+        for row in rows:
+            key = tuple(map(same, row))
+            expected.append(key in keys and key in seen)
+            seen.add(key)
+    assert expected.count(True) == 5
+    filter_ = CopyFilter(listed)
+    schema = pa.schema([("a", pa.string()), ("b", pa.float64()), ("c", pa.binary())])
+    found = []
+    for rows in batches:
+        batch = pa.RecordBatch.from_pylist(
+            [dict(zip("abc", row, strict=True)) for row in rows], schema=schema
+        )
+        found += filter_.extra_copies(batch).to_list()
+    assert found == expected
+
+
+@pytest.mark.parametrize(("limit", "named"), [(4, True), (3, False)])
+def test_the_profile_fetches_the_rows_with_copies_only_when_it_may_hand_them_over(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, limit: int, named: bool
+) -> None:
+    path = make_sqlite({"t": (PAIRS_DDL, PAIRS_ROWS)})
+    expected = [rowid for (rowid,) in _sqlite_rows(path, COPY_ROWS_SQL)]
+    assert len(expected) == 4
+    monkeypatch.setattr(keys, "COPY_ROWS_LIMIT", limit)
+    table = profile(path).tables["t"]
+    assert table.duplicate_rows == 2
+    assert table.copy_rows == (expected if named else None)

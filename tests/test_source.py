@@ -808,3 +808,31 @@ def test_a_real_negative_zero_is_read_with_its_sign_only_when_asked(make_sqlite:
                 assert read(table, key, columns, parts, signed=True) == want, (table, parts)
             unsigned = read(table, key, columns, 1, signed=False)
             assert unsigned == {k: tuple(v and v.replace("-0.0", "0.0") for v in w) for k, w in want.items()}
+
+
+def test_release_memory_keeps_the_cap_and_the_source_usable(tmp_path: Path) -> None:
+    path = tmp_path / "distinct.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (v TEXT)")
+        con.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 50000) "
+            "INSERT INTO t SELECT 'value ' || (x % 30000) FROM n"
+        )
+        expected = con.execute(
+            "SELECT count(*) FROM (SELECT v FROM t GROUP BY v HAVING count(*) > 1)"
+        ).fetchone()
+    con.close()
+    assert expected == (20000,)
+    setting = "SELECT current_setting('memory_limit')"
+    with open_source(path) as src:
+        uncapped = src.connection.execute(setting).fetchone()
+        src.release_memory()  # an uncapped source is left as it is
+        assert src.connection.execute(setting).fetchone() == uncapped
+        src.limit_memory("64MB")
+        capped = src.connection.execute(setting).fetchone()
+        sql = f"SELECT count(*) FROM (SELECT v FROM {src.relation_sql('t')} GROUP BY v HAVING count(*) > 1)"
+        assert src.cursor().execute(sql).fetchone() == expected
+        src.release_memory()
+        assert src.connection.execute(setting).fetchone() == capped != uncapped
+        assert src.cursor().execute(sql).fetchone() == expected

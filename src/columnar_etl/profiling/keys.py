@@ -276,11 +276,15 @@ def duplicate_sql(
     )
     pair = f"{variants} = 1 AND {n} IN (2, 3)"
     triple = f"{variants} = 1 AND {n} = 3"
+    # The lists only when the cleaner may be handed them (at most COPY_ROWS_LIMIT rowids): a million
+    # pairs fetched as Python ints held ~100 MB beside DuckDB's cap, to be dropped.
+    named = f"count(*) FILTER (WHERE {pair}) * 2 + count(*) FILTER (WHERE {triple}) <= {COPY_ROWS_LIMIT}"
     pairs = (
-        f", list({low}) FILTER (WHERE {pair}) AS pairs_low, "
-        f"list({high}) FILTER (WHERE {pair}) AS pairs_high, "
+        f", CASE WHEN {named} THEN list({low}) FILTER (WHERE {pair}) END AS pairs_low, "
+        f"CASE WHEN {named} THEN list({high}) FILTER (WHERE {pair}) END AS pairs_high, "
         f"count(*) FILTER (WHERE {n} > {variants} AND NOT ({pair})) AS odd_copies, "
-        f"list(CAST({total} - {low} - {high} AS BIGINT)) FILTER (WHERE {triple}) AS triples_mid"
+        f"CASE WHEN {named} THEN list(CAST({total} - {low} - {high} AS BIGINT)) FILTER (WHERE {triple}) "
+        f"END AS triples_mid, {named} AS named"
         if rowid
         else ""
     )
@@ -371,9 +375,9 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         table.duplicate_keys = table.null_keys = 0
         ex_keys = None
     if rowid and len(row) > 5:
-        low, high, odd, mid = row[5:]
+        low, high, odd, mid, named = row[5:]
         listed = [*(low or ()), *(high or ()), *(mid or ())]
-        if not odd and len(listed) <= COPY_ROWS_LIMIT:
+        if not odd and named:
             table.copy_rows = sorted(int(rowid) for rowid in listed)
     # The count reads every cell as text (invalid text decoded): its copies are the cleaner's only when
     # no column holds two storage classes (5 and '5') or text that is not UTF-8 (b'caf\xe9' and 'café'),

@@ -167,6 +167,7 @@ class Source:
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
+    _memory_limit: str | None = field(default=None, repr=False)
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -393,6 +394,19 @@ class Source:
             self._spill = tempfile.TemporaryDirectory(prefix="columnar_etl-duckdb-")
         self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
         self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
+        self._memory_limit = limit
+
+    def release_memory(self) -> None:
+        """Hand back to the system the memory DuckDB keeps after its last query: the buffers of an
+        aggregate (a GROUP BY of every row, quartiles counted by value) stay with the database, up
+        to its cap, though no query holds them (``duckdb_memory()`` shows none), until the limit is
+        lowered. Only when no query runs on this source: a running one would lose its memory."""
+        if self._memory_limit is None:
+            return  # only a capped source (the cleaner's side source) runs such aggregates
+        try:
+            self.connection.execute("SET memory_limit = '1MB'")
+        finally:
+            self.connection.execute(f"SET memory_limit = {quote_literal(self._memory_limit)}")
 
     def attachments(self, count: int) -> list[str]:
         """``count`` aliases of the export, attaching more (read-only) as needed.

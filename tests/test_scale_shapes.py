@@ -1,0 +1,52 @@
+"""Export shapes at scale (marked ``slow``): each through ``run`` in a child process whose peak RSS is
+held to the benchmark issue's 600 MB (docs/scaling.md, "Shapes at scale"), every row landed as SQLite
+counts it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .conftest import pg_query
+from .test_scale import PEAK_RSS_MB, _run_measured
+
+pytestmark = pytest.mark.slow
+
+TWO_MILLION = 2_000_000
+
+
+def _half_copies_export(path: Path, rows: int) -> None:
+    """One table ``hits`` of ``rows`` rows without a key, the second half an exact copy of the first
+    (a copy listing of ``rows`` / 2 rows): an integer, a code, a double, a date as text."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute('CREATE TABLE hits ("a" INTEGER, "b" TEXT, "c" REAL, "d" TEXT)')
+        con.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) "
+            "INSERT INTO hits SELECT y, 'v' || ((y * 7919) % 100003), y / 7.0, "
+            "date('2025-01-01', '+' || (y % 365) || ' days') FROM (SELECT ((x - 1) % ?) + 1 AS y FROM n)",
+            (rows, rows // 2),
+        )
+    con.close()
+
+
+def test_two_million_rows_half_of_them_copies_run_in_bounded_memory(tmp_path: Path, pg_uri: str) -> None:
+    """A million listed copies were joined against every batch (a hash table of all of them per batch)
+    while DuckDB kept the listing's buffers: 927-981 MB. Now 514-543 MB."""
+    export = tmp_path / "copies.db"
+    _half_copies_export(export, TWO_MILLION)
+    con = sqlite3.connect(export)
+    distinct, total = con.execute("SELECT count(*), sum(a) FROM (SELECT DISTINCT * FROM hits)").fetchone()
+    con.close()
+    assert distinct == TWO_MILLION // 2
+    seconds, peak_mb = _run_measured(export, tmp_path, pg_uri)
+    found = pg_query(
+        pg_uri, "SELECT count(*), sum(a)::bigint FROM (SELECT DISTINCT * FROM servicedesk.hits) d"
+    )
+    assert found == [(distinct, total)]
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.hits") == [(distinct,)]
+    print(f"\n2M rows, half copies: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")  # noqa: T201  (the figure)
+    assert peak_mb <= PEAK_RSS_MB
