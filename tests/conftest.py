@@ -265,6 +265,42 @@ def run_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     return settings
 
 
+#: The gates' settings that let any export through (a test of what a run loads, not of its gates).
+GATES_OPEN = {
+    "halt_quality": 0.0,
+    "halt_type_mismatch_share": 1.0,
+    "halt_corrupt_date_share": 1.0,
+    "min_quality": 0.0,
+}
+
+
+def run_gates_open(
+    path: Path, tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch, prefix: str
+) -> tuple[Settings, str, dict[str, str]]:
+    """``columnar-etl run --mode simple`` of ``path`` through the CLI, every gate open
+    (:data:`GATES_OPEN`), into a base schema of its own (``prefix`` and a random suffix); asserts exit
+    0 or 2. Returns the run's settings, the base schema and the data types of its table ``t``."""
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    base = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    for name, value in GATES_OPEN.items():
+        monkeypatch.setenv(f"COLUMNAR_ETL_{name.upper()}", str(value))
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", base)
+    ran = CliRunner().invoke(app, ["--target", pg_uri, "run", str(path), "--mode", "simple"])
+    assert ran.exit_code in (0, 2), ran.output
+    types = dict(
+        pg_query(
+            pg_uri,
+            "SELECT column_name, data_type FROM information_schema.columns "
+            f"WHERE table_schema = '{base}' AND table_name = 't'",
+        )
+    )
+    return settings, base, types
+
+
 def run_with_dashboard(
     export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, dashboard: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:

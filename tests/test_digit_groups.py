@@ -9,16 +9,13 @@ Expected values are computed here from the text's digits with Python's ``Decimal
 from __future__ import annotations
 
 import re
-import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
-from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import build_plan
@@ -32,14 +29,8 @@ from columnar_etl.rules import (
     grouped_number_regexes,
 )
 
-from .conftest import pg_query, run_env, run_settings
+from .conftest import GATES_OPEN, pg_query, run_gates_open
 
-GATES_OPEN = {
-    "halt_quality": 0.0,
-    "halt_type_mismatch_share": 1.0,
-    "halt_corrupt_date_share": 1.0,
-    "min_quality": 0.0,
-}
 NNBSP, NBSP, THIN = "\u202f", "\u00a0", "\u2009"
 
 
@@ -233,20 +224,7 @@ def test_columnar_etl_run_lands_grouped_amounts_as_numeric_with_their_audit(
     tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path / "invoice.db", {**INVOICE, "telephone": NOT_NUMBERS["telephone"]})
-    settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
-    base = f"groups_{uuid.uuid4().hex[:8]}"
-    for name, value in GATES_OPEN.items():
-        monkeypatch.setenv(f"COLUMNAR_ETL_{name.upper()}", str(value))
-    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", base)
-    ran = CliRunner().invoke(app, ["--target", pg_uri, "run", str(path), "--mode", "simple"])
-    assert ran.exit_code in (0, 2), ran.output
-    types = dict(
-        pg_query(
-            pg_uri,
-            "SELECT column_name, data_type FROM information_schema.columns "
-            f"WHERE table_schema = '{base}' AND table_name = 't'",
-        )
-    )
+    settings, base, types = run_gates_open(path, tmp_path, pg_uri, monkeypatch, "groups")
     assert {name: types[name] for name in (*INVOICE, "telephone")} == {
         **dict.fromkeys(INVOICE, "numeric"),
         "stueck": "bigint",
