@@ -88,7 +88,12 @@ def counted_by_value(rows: int, columns: int, hold_bytes: int) -> bool:
 def held_scans(columns: Sequence[str], rows: int, hold_bytes: int) -> list[list[str]]:
     """``columns`` in scans whose values (``rows`` each), held one by one, take at most ``hold_bytes``
     (one scan for them all when they fit; a column a scan of its own at least)."""
-    per_scan = max(1, hold_bytes // max(1, rows * HELD_VALUE_BYTES))
+    return _in_scans(columns, hold_bytes // max(1, rows * HELD_VALUE_BYTES))
+
+
+def _in_scans(columns: Sequence[str], per_scan: int) -> list[list[str]]:
+    """``columns`` in order, ``per_scan`` to a scan (one at least)."""
+    per_scan = max(1, per_scan)
     return [list(columns[start : start + per_scan]) for start in range(0, len(columns), per_scan)]
 
 
@@ -100,8 +105,7 @@ def bracketed_scans(columns: Sequence[str], rows: int, hold_bytes: int) -> list[
     """``columns`` in scans whose brackets (:func:`_bracketed_quartiles`: at most ``2 * BRACKET`` of the
     ``rows`` values a quartile, counted by value) take at most ``hold_bytes`` (a column a scan at least)."""
     per_column = math.ceil(rows * 2 * BRACKET * len(QUARTILES)) * BRACKET_VALUE_BYTES
-    per_scan = max(1, hold_bytes // max(1, per_column))
-    return [list(columns[start : start + per_scan]) for start in range(0, len(columns), per_scan)]
+    return _in_scans(columns, hold_bytes // max(1, per_column))
 
 
 def counted_scans(columns: Sequence[str], distinct: Mapping[str, int], hold_bytes: int) -> list[list[str]]:

@@ -500,6 +500,15 @@ def holds_blobs(column: ColumnPlan, profiled: Profile | None, table: str) -> boo
     return seen is not None and bool(seen.storage_classes.get("blob"))
 
 
+#: A column's number readings switched off (no decimal comma, no thousands separator, no digit
+#: groups): what a column read as bytes or loaded as written reads numbers with.
+NO_NUMBER_READING: dict[str, Any] = {
+    "decimal_comma": False,
+    "thousands_separator": False,
+    "digit_groups": None,
+}
+
+
 def as_bytes(column: ColumnPlan) -> ColumnPlan:
     """``column`` read as a fresh profile reads a column with BLOB cells: bytea (an INTEGER, REAL or
     TEXT cell among them becomes the UTF-8 bytes of its text, audited ``as_bytes``)."""
@@ -510,9 +519,7 @@ def as_bytes(column: ColumnPlan) -> ColumnPlan:
         date_order=None,
         scale=None,
         epoch_unit=None,
-        decimal_comma=False,
-        thousands_separator=False,
-        digit_groups=None,
+        **NO_NUMBER_READING,
         rounds=False,
         checks_scale=False,
         precision=NUMERIC_PRECISION,
@@ -573,9 +580,7 @@ def column_plan(
             plan,
             type="text",
             null_tokens=(),
-            decimal_comma=False,
-            thousands_separator=False,
-            digit_groups=None,
+            **NO_NUMBER_READING,
             as_written=True,
         )
     if kind in DATE_TYPES:

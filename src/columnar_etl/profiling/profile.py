@@ -1674,7 +1674,8 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
                     split.append(((storage, part_shape, flags), part))
         coded = split
     codes: dict[int, int] = {}
-    #: Numbers of a thousand or more written without grouping, by storage class (see _thousands_format).
+    #: Numbers of a thousand or more written without grouping, by storage class (infer_column's
+    #: thousands comma format).
     ungrouped: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
     for (storage, shape, flags), g in coded:
         code = make_code(storage, shape, flags)
