@@ -93,6 +93,8 @@ _VERIFIED_LOCK = threading.Lock()
 #: Columns per ``printf`` of the storage-class string: SQLite's functions take at most 127 arguments
 #: (``SQLITE_MAX_FUNCTION_ARG``), the format string included.
 PRINTF_ARGUMENTS = 100
+#: Bytes above what DuckDB's tables hold that :meth:`Source.release_memory` lowers its limit to.
+RELEASED_FLOOR = 1_000_000
 
 
 def connect_duckdb() -> duckdb.DuckDBPyConnection:
@@ -400,11 +402,20 @@ class Source:
         """Hand back to the system the memory DuckDB keeps after its last query: the buffers of an
         aggregate (a GROUP BY of every row, quartiles counted by value) stay with the database, up
         to its cap, though no query holds them (``duckdb_memory()`` shows none), until the limit is
-        lowered. Only when no query runs on this source: a running one would lose its memory."""
+        lowered. Only when no query runs on this source: a running one would lose its memory.
+
+        The limit is lowered to what DuckDB's own tables hold (``duckdb_memory()``: the profile's kept
+        values), so they stay where they are; should even that not be freed (a block of each of many
+        small tables stays pinned), nothing is released: only memory, never a result, is at stake."""
         if self._memory_limit is None:
-            return  # only a capped source (the cleaner's side source) runs such aggregates
+            return  # only a capped source (the profile's, the cleaner's side source) runs such aggregates
+        (held,) = self.connection.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
+        ).fetchone() or (0,)
         try:
-            self.connection.execute("SET memory_limit = '1MB'")
+            self.connection.execute(f"SET memory_limit = '{int(held) + RELEASED_FLOOR} bytes'")
+        except duckdb.OutOfMemoryException:
+            pass
         finally:
             self.connection.execute(f"SET memory_limit = {quote_literal(self._memory_limit)}")
 
