@@ -370,7 +370,9 @@ def test_month_names_email_ctime_sql_server_and_basic_iso_dates(make_sqlite: Sql
         column = profiled[name]
         assert (column.inferred_type, column.date_formats, column.valid_count) == (kind, formats, 3), name
         assert column.issue_count("impossible_date") == 1, name
-        assert column.issue_count("non_iso_date") == 3, name
+        # A fraction after a space (2025-05-05 08:42:00.100000000) is PostgreSQL's way and Python's
+        # str() of a timestamp: canonical since 2026-12-02 (test_data_tools.py), not a non-ISO date.
+        assert column.issue_count("non_iso_date") == (2 if name == "nanos" else 3), name
     assert (profiled["ctime"].min, profiled["ctime"].max) == (
         dt.datetime(2025, 5, 5, 8, 42),
         dt.datetime(2026, 1, 1),

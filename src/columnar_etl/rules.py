@@ -84,6 +84,25 @@ DEFAULT_NULL_TOKENS = [
     "0000-00-00 00:00:00",
 ]
 
+#: The error values a spreadsheet writes in a cell whose formula failed (Excel, LibreOffice Calc and
+#: Google Sheets alike), as a CSV saved from it holds them. ``#N/A`` is also a null token (above).
+SPREADSHEET_ERRORS = (
+    "#N/A",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "Err:502",
+    "Err:504",
+    "Err:508",
+    "Err:511",
+    "Err:522",
+)
+
 #: Boolean spellings, compared lower-cased after trimming.
 BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
 BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
@@ -772,8 +791,12 @@ COMPACT_TIMESTAMP_REGEX = r"\d{14}"
 COMPACT_TIMESTAMP_FORMAT = "%Y%m%d%H%M%S"
 #: The compact forms by their number of digits.
 COMPACT_FORMATS = {8: COMPACT_DATE_FORMAT, 14: COMPACT_TIMESTAMP_FORMAT}
-#: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way).
-CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC)
+#: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way),
+#: and a timestamp's fraction after its seconds (``2025-05-20 08:42:00.123456``): PostgreSQL's own
+#: text of a timestamp, and what Python's ``str()`` / ``isoformat(" ")`` (pandas, Django, SQLAlchemy)
+#: writes of one whose microseconds are not 0, beside the plain form of one whose are. Until
+#: 2026-12-02 it was a ``non_iso_date``, and each such value cost the quality score.
+CANONICAL_DATE_SHAPES = (Shape.TS_ISO, Shape.DATE_ISO, Shape.TS_ISO_UTC, Shape.TS_ISO_FRACTION)
 #: Canonical text of a cleaned timestamp, of one with a fraction, of a date (strptime formats): SQLite
 #: has no timestamp type and the profiler knows fractions only in the `T` form, so a timestamp with a
 #: fraction is written `2025-05-20T08:42:00.123000`: re-profiling and re-cleaning read it back.

@@ -86,6 +86,8 @@ from columnar_etl.rules import (
     EPOCH_SECONDS,
     GROUPED_SHAPES,
     NUMERIC_DIGITS,
+    SPREADSHEET_ERRORS,
+    UTC_OFFSET_TEXT,
     ZONED_SHAPES,
     Shape,
     whole_digits,
@@ -227,15 +229,21 @@ def date_convention(fmt: str) -> str:
     dates (``%Y-%m-%d``...) keep their whole format: the canonical forms among them are no other way."""
     date = _TIME_DIRECTIVE.split(fmt, maxsplit=1)[0].rstrip(", ")
     if date.startswith("%Y-%m-%d") or date.startswith("%Y-%-m-%-d"):
-        return fmt
+        # A fraction written only where it is not 0 (Python's isoformat, .NET's FFFFFFF) and an offset
+        # that is UTC's (the canonical instant's +00:00) are the same way of writing as without them.
+        return fmt.replace(".%f", "").replace(UTC_OFFSET_TEXT, "%z")
     return date.replace("%B", "%b")
 
 
-def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int]:
+def _own_format(
+    written: Mapping[str, int], total: int, canonical: Mapping[str, int] | None = None
+) -> tuple[str | None, int]:
     """The column's own format and the values written otherwise: of ``total`` converted values, the
     non-canonical way most of them are written (``written``: values by format; the rest are written
     canonically), when it holds more than the canonical way does. (None, 0) when the canonical way
     holds most, or as many (the non-canonical values then are the ones written otherwise).
+    Canonical values written the own format's way (``canonical``: by way; ``+00:00`` beside
+    ``+02:00``, as one writer's offsets are) are not written otherwise.
 
     A column written one regional way (``20.05.2025 08:42``, ``3,5``) is written in its format, not
     dirty; mixing ways is what the quality score charges (:mod:`columnar_etl.profiling.quality`).
@@ -245,7 +253,7 @@ def _own_format(written: Mapping[str, int], total: int) -> tuple[str | None, int
     form, count = max(written.items(), key=lambda item: (item[1], item[0]))
     if count <= total - sum(written.values()):
         return None, 0
-    return form, total - count
+    return form, total - count - (canonical or {}).get(form, 0)
 
 
 #: The digit-group separators by name, as the profile's issues say them.
@@ -382,6 +390,20 @@ class _Counts:
         self.exponent_codes = bool(self.shape(Shape.EXPONENT_BARE)) and not (
             self.shape(*fractions) or self.classes[StorageClass.REAL]
         )
+        #: ``1.23457E+11`` beside integers only (no other fraction, no REAL cell), every exponent
+        #: standing for a whole number (none reads as a fraction): the column's integers show that its
+        #: writer writes whole numbers out, so these are a display's rounding of long ones (a
+        #: spreadsheet shows a number of more than 11 digits so, and saves it so to CSV), their other
+        #: digits lost. Read, each would be a number that looks exact and names nothing (123457000000
+        #: among 12-digit ids): the column stays text, every cell as written. An exponent standing for
+        #: a fraction (``2.25e-2``) is a number written with an exponent, read as before.
+        fractions_but_exponents = tuple(f for f in fractions if f != Shape.EXPONENT)
+        self.exponent_display = (
+            bool(self.text_shape(Shape.EXPONENT))
+            and bool(self.shape(Shape.INTEGER))
+            and not (self.shape(*fractions_but_exponents) or self.classes[StorageClass.REAL])
+            and not (self.agg.get("max_scale") or 0)
+        )
         #: ``1.200`` is 1.2, or (a German or Italian thousands separator) 1200. The point is proven a
         #: decimal mark by a point decimal no group can be (``12.5``, ``0.750``, ``1234.5``), a REAL
         #: cell or an exponent, an ungrouped integer of four digits or more (1200 would be ``1.200``),
@@ -414,6 +436,8 @@ class _Counts:
     def _read_shapes(self) -> tuple[Shape, ...]:
         shapes = _number_shapes(self.comma, self.groups)
         unread = {Shape.EXPONENT_BARE} if self.exponent_codes else set()
+        if self.exponent_display:
+            unread |= {Shape.EXPONENT, Shape.EXPONENT_BARE}
         if not self.decimal_points:
             unread.add(Shape.DOT_GROUP3)
         # A REAL cell's infinity: only ever in a double column (REAL cells make one, see _lossless).
@@ -500,6 +524,13 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
     if counts.group_doubt is not None and grouped:
         shown = ", ".join(repr(value) for value in counts.examples("digit_grouped")[:2])
         return f"{grouped} numbers such as {shown} {_GROUP_DOUBTS[counts.group_doubt]}: kept as text"
+    if counts.exponent_display:
+        shown = ", ".join(repr(value) for value in counts.examples("exponent")[:2])
+        return (
+            f"{unread} numbers such as {shown} beside integers only stand for whole numbers with digits "
+            "left out (a spreadsheet's display of a long number): kept as text, every cell as written "
+            "(set the column's type to read them as numbers)"
+        )
     if counts.exponent_codes:
         return (
             f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
@@ -719,15 +750,19 @@ def infer_column(
         non_iso = 0
         #: Valid dates by non-canonical format (the others are written as the load writes them).
         written: dict[str, int] = {}
+        #: Valid canonical dates by their way of writing (one with an offset is a zoned way's too).
+        canonical: dict[str, int] = {}
         for spec in DATE_SHAPES:
             ok = counts.valid(spec.shape, reading)
             valid += ok
             if ok:
                 fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
-                if spec.shape not in CANONICAL_DATE_SHAPES:
+                convention = date_convention(fmt)
+                if spec.shape in CANONICAL_DATE_SHAPES:
+                    canonical[convention] = canonical.get(convention, 0) + ok
+                else:
                     non_iso += ok
-                    convention = date_convention(fmt)
                     written[convention] = written.get(convention, 0) + ok
         non_iso_examples = counts.examples("non_iso")
         if counts.compact:
@@ -744,7 +779,7 @@ def infer_column(
         if order != "ambiguous" and not conflict and not swapped:
             # The order proven (or no order to prove): the way most dates are written is the column's
             # format. Unproven, its non-ISO dates are read by a default: dirt, all of them.
-            own_format, format_misfits = _own_format(written, valid)
+            own_format, format_misfits = _own_format(written, valid, canonical)
         add("non_iso_date", non_iso, non_iso_examples, _own_format_detail(own_format, format_misfits))
         if order == "ambiguous":
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
@@ -1021,7 +1056,16 @@ def _lossless(
         return "text", why, False
     if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
         # A SKU column's 107A, a house number's 12A: values in a form no rule reads, not placeholders.
-        shown = ", ".join(counts.examples("other")[:2])
+        examples = counts.examples("other")
+        shown = ", ".join(examples[:2])
+        if examples and all(value.strip() in SPREADSHEET_ERRORS for value in examples):
+            # #DIV/0! among a sheet's numbers: a formula's error where it had no number, not a code.
+            why = (
+                f"{counts.shape(Shape.OTHER)} values such as {shown} are a spreadsheet's error values, no "
+                "numbers: kept as text (set the column's type and list them in its null_tokens to load "
+                "its numbers, each error NULL)"
+            )
+            return "text", why, False
         return "text", f"{codes} values such as {shown} mix digits with other characters: codes", False
     if inferred in numbers and counts.classes[StorageClass.REAL]:
         bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))

@@ -786,6 +786,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
     "digit_grouped": lambda shape, flags: shape in DIGIT_GROUPED_SHAPES,
+    "exponent": lambda shape, flags: shape in (Shape.EXPONENT, Shape.EXPONENT_BARE),
     "minus_sign": lambda shape, flags: shape in NUMBER_SHAPES and bool(flags & Flag.MINUS_SIGN),
     "nul": lambda shape, flags: bool(flags & Flag.NUL),
     "encoding": lambda shape, flags: bool(flags & Flag.INVALID_ENCODING),
