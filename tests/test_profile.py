@@ -639,8 +639,11 @@ def test_counts_partition_the_rows(tmp_path: Path, values: list[str | None]) -> 
         )
         assert parts == column.row_count == len(values)
         assert column.null_count == sum(v is None for v in values)
-        # Whitespace is Unicode's (str.isspace), as str.strip() removes it.
-        assert column.empty_string_count == sum(v is not None and v.strip() == "" for v in values)
+        # Whitespace is Unicode's (str.isspace), as str.strip() removes it; NUL bytes are removed
+        # before (docs/profiling.md: text empty once they are is empty, as the cleaner reads it).
+        assert column.empty_string_count == sum(
+            v is not None and v.replace("\0", "").strip() == "" for v in values
+        )
         assert 0.0 <= column.confidence <= 1.0
         assert 0.0 <= column.quality <= 100.0
 
