@@ -469,3 +469,36 @@ def test_cli_clean_a_save_plan_naming_the_source_is_refused(
         "(hint: choose another path: the source is never written)\n"
     )
     assert file_checksum(export) == checksum and not output.exists()
+
+
+def test_clean_alone_honours_the_circuit_breaker_as_run_and_load_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export the profile halts on is not cleaned either: exit 3, the circuit breaker's one line
+    (its first reason, as `run` and `load` say it), no file written. The halt_* settings let it pass."""
+    corrupt = tmp_path / "corrupt.db"
+    generate_export(corrupt, scale=0.02, seed=3, dirt="corrupt")
+    gate = json.loads(runner.invoke(app, ["profile", str(corrupt), "--json"]).stdout)["gate"]
+    assert gate["status"] == "halt"
+    reason = f"circuit breaker: {gate['reasons'][0]['message']}"
+    output, audit = tmp_path / "clean.db", tmp_path / "audit.parquet"
+    halted = runner.invoke(app, ["clean", str(corrupt), "-o", str(output), "--audit", str(audit)])
+    assert halted.exit_code == 3, halted.output
+    (line,) = halted.stderr.splitlines()
+    assert line.startswith(f"error: file {corrupt}") and f": {reason} (hint: " in line
+    assert not output.exists() and not audit.exists() and _leftovers(tmp_path) == []
+    printed = json.loads(runner.invoke(app, ["clean", str(corrupt), "-o", str(output), "--json"]).stdout)
+    error = printed["error"]
+    assert (printed["outcome"], printed["exit_code"], error["error"], error["message"]) == (
+        "halted",
+        3,
+        "ProfileHalt",
+        reason,
+    )
+    # The override every command has: the breaker's thresholds.
+    monkeypatch.setenv("COLUMNAR_ETL_HALT_QUALITY", "0")
+    monkeypatch.setenv("COLUMNAR_ETL_HALT_TYPE_MISMATCH_SHARE", "1")
+    monkeypatch.setenv("COLUMNAR_ETL_HALT_CORRUPT_DATE_SHARE", "1")
+    passed = runner.invoke(app, ["clean", str(corrupt), "-o", str(output)])
+    assert passed.exit_code in (0, 2), passed.output
+    assert output.exists()

@@ -18,7 +18,7 @@ from columnar_etl import clean
 from columnar_etl.cleaning import duplicates
 from columnar_etl.cleaning.duplicates import CopyFilter, copy_texts_sql, duplicated_rows_sql
 from columnar_etl.config import load_settings
-from columnar_etl.errors import CleanError
+from columnar_etl.errors import ProfileHalt
 from columnar_etl.profiling import keys
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.quality import evaluate_gate
@@ -114,7 +114,8 @@ def test_keep_loads_every_row_and_fail_refuses(make_sqlite: SqliteFactory) -> No
     assert kept.data is not None and kept.data["t"].num_rows == len(ROWS)
     assert kept["t"].duplicates_removed == 0
     settings = load_settings(duplicates="fail")
-    with pytest.raises(CleanError, match="exact duplicate rows"):
+    # The profile's circuit breaker refuses it first (exit 3), as it does for `run` and `load`.
+    with pytest.raises(ProfileHalt, match="exact duplicate rows"):
         clean(path, settings=settings)
     found = profile(path, settings=settings)
     assert found.gate.status == "halt" and found.gate.exit_code == 3

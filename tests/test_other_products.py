@@ -35,14 +35,13 @@ from .lossless_check import Violation, check_run, summarize
 
 runner = CliRunner()
 
-#: What the documented rules make of a free-text value (README, "The rule"): ends trimmed, blank and
-#: the null tokens this data uses (`NULL`, `None`, as the only text of a cell) NULL; anything else as is.
-NULLED = {"NULL", "None"}
-
 
 def arrives_as(text: str | None) -> str | None:
-    """The value a free-text cell arrives as by the documented rules (see :data:`NULLED`)."""
-    if text is None or not text.strip() or text.strip() in NULLED:
+    """The value a free-text cell arrives as by the documented rules (README, "The rule"): ends
+    trimmed, blank NULL; anything else as is. The null tokens this data holds (`NULL`, `None`, as the
+    whole text of a cell) stand in a column of prose as often as its other texts: they are two of its
+    texts, not NULL (docs/profiling.md, "Null tokens that are values")."""
+    if text is None or not text.strip():
         return None
     return text.strip()
 
@@ -203,8 +202,8 @@ def test_zendesk_export_arrives_cell_for_cell_and_exits_0(
     assert {k: json.loads(v)[0]["value"] for k, v in custom.items()} == {
         i + 1: products.money_us(i) for i in range(tickets)
     }
-    # Comment bodies: emoji, RTL, CRLF and lone CR, tabs, backslashes and `\N` arrive byte for byte;
-    # blank and `NULL` / `None` bodies are NULL, trailing blanks trimmed, each change audited.
+    # Comment bodies: emoji, RTL, CRLF and lone CR, tabs, backslashes, `\N`, and `NULL` / `None` typed as
+    # a comment arrive byte for byte; blank bodies are NULL, trailing blanks trimmed, each change audited.
     first = 5_000_000_000
     bodies = ran.values("ticket_comments", "body", "id")
     texts = {first + j: products.FREE_TEXT[j % len(products.FREE_TEXT)] for j in range(comments)}
@@ -270,23 +269,27 @@ formats = ["%d/%b/%y"]
 """
 
 
-def test_jira_csv_import_halts_on_its_blank_cells_then_loads_with_its_own_date_formats(
+def test_jira_csv_import_loads_with_its_blank_cells_and_its_own_date_formats(
     run_export: Callable[..., tuple[Ran, Path]],
 ) -> None:
-    # Every missing value of the CSV is '' (half the cells of many columns): the quality score charges
-    # each (docs/profiling.md, "Quality score") and the circuit breaker halts: exit 3, nothing loaded.
-    halted, run_dir = run_export(products.jira)
-    assert (halted.code, halted.record["outcome"]) == (3, "halted")
-    assert "circuit breaker" in halted.record["error"]["message"]
-    assert pg_query(halted.uri, f"SELECT to_regclass('{halted.base}.issues')") == [(None,)]
-
-    # The operator lowers the breaker's floor and names Jira's date formats (two-digit years are no
-    # one's to guess): formats alone, without a type, make the columns dates (they were ignored).
-    ran, run_dir = run_export(products.jira, config=JIRA_FORMATS, COLUMNAR_ETL_HALT_QUALITY="40")
+    # Every missing value of the CSV is '' (half the cells of many columns) and the table holds no NULL:
+    # that is how it writes a missing value, which costs nothing (docs/profiling.md, "Quality score").
+    # `NULL` / `None` typed as summaries and descriptions, as often as any of their texts, are texts,
+    # not a second way of writing missing: the circuit breaker no longer halts it (it did, at 46.4).
+    # The operator names Jira's date formats (two-digit years are no one's to guess): formats alone,
+    # without a type, make the columns dates (they were ignored).
+    ran, run_dir = run_export(products.jira, config=JIRA_FORMATS)
     issues = 60
     loaded_cleanly(ran, run_dir, {"issues": issues})
-    assert only_gate_warnings(ran, run_dir)  # the score is still below min_quality: exit 2
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    warnings = only_gate_warnings(ran, run_dir)
+    assert (ran.code, ran.record["outcome"]) == ((2, "warn") if warnings else (0, "done"))
+    profiled = json.loads((run_dir / "profile.json").read_text())
+    assert profiled["gate"]["status"] != "halt"
+    summaries = ran.values("issues", "Summary", "Issue key")
+    assert summaries == {
+        f"HELP-{1000 + i}": arrives_as(products.FREE_TEXT[i % len(products.FREE_TEXT)] or f"Issue {i}")
+        for i in range(issues)
+    }
     types = ran.types("issues")
     assert types["Created"] == types["Updated"] == types["Resolved"] == "timestamp without time zone"
     assert types["Due Date"] == "date"

@@ -159,7 +159,9 @@ def test_rejected_rows_cost_every_cell_and_fail_quality_not_worse(
     assert checks["quality_not_worse"]["found"] == record["quality_after"] == expected
 
 
-def test_a_declared_type_lost_to_text_still_costs_after_cleaning(make_sqlite: Any, tmp_path: Path) -> None:
+def test_a_declared_type_lost_to_text_still_costs_after_cleaning(
+    make_sqlite: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # `code` is declared INTEGER but holds words: it lands as text, and its 8 non-NULL values of 10 rows
     # still fail the declared type: 0.2 points per 1 % → 100 - 0.2 × 80 = 84; `id` is clean (100); the
     # table (and export) is their mean, 92. Nothing was quarantined: before and after agree.
@@ -167,6 +169,8 @@ def test_a_declared_type_lost_to_text_still_costs_after_cleaning(make_sqlite: An
     path = make_sqlite(
         {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, code INTEGER)", list(enumerate(words, 1)))}
     )
+    # 1 of its 2 columns mismatched: the circuit breaker's share (10 %) would halt it; opened here.
+    monkeypatch.setenv("COLUMNAR_ETL_HALT_TYPE_MISMATCH_SHARE", "1")
     cleaned = clean(path)
     assert cleaned["t"]["code"].type == "text" and cleaned["t"]["code"].quality == pytest.approx(84.0)
     assert cleaned["t"]["id"].quality == 100.0 and cleaned.quality_after == 92.0

@@ -390,3 +390,59 @@ def test_blanks_beside_another_way_of_missing_cost_as_dirt(tmp_path: Path, extra
         if name != "Summary"
     }
     assert 0 < min(scores.values()) < 100.0
+
+
+PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
+PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
+
+
+def prose_import(path: Path, nulls: int) -> list[tuple[Any, ...]]:
+    """A CSV of issues imported into SQLite: every column TEXT, every missing value ``''``, each
+    summary a sentence of its own, and ``nulls`` summaries that are the words ``NULL`` / ``None``
+    (typed by somebody, or an export's placeholder when many). Returns the rows written."""
+    rows: list[tuple[Any, ...]] = []
+    for n in range(1, 201):
+        summary = f"The {PROSE_SUBJECTS[n % 6]} on floor {n % 9} {PROSE_TROUBLES[n % 3]} (ticket {n})"
+        if n <= nulls:
+            summary = ("NULL", "None")[n % 2]
+        rows.append((str(n), summary, "" if n % 5 < 2 else ("Ana", "Bo", "Cy")[n % 3], "" if n % 3 else "L2"))
+    con = sqlite3.connect(path)
+    with con:
+        con.execute('CREATE TABLE "issues" ("Key" TEXT, "Summary" TEXT, "Assignee" TEXT, "Team" TEXT)')
+        con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_the_words_null_and_none_as_whole_summaries_are_texts_and_keep_the_csv_ways(tmp_path: Path) -> None:
+    """`NULL` and `None` typed as a summary, each as rare as any summary, are two of the texts: kept as
+    written (no rule, no audit), costing nothing, and the table still writes missing values one way,
+    ''. As an export's placeholder (in 30 of 200 near-distinct summaries) they stand for NULL, and the
+    table then writes missing values two ways: the blanks cost as dirt."""
+    from columnar_etl import clean
+
+    export = tmp_path / "typed.db"
+    rows = prose_import(export, nulls=2)
+    profiled = profile(export)
+    table = profiled.tables["issues"]
+    summary = table["Summary"]
+    assert (summary.tokens_as_values, summary.null_like_count) == (["NULL", "None"], 0)
+    blanks = {
+        name: sum(1 for row in rows if row[i] == "")
+        for i, name in enumerate(("Key", "Summary", "Assignee", "Team"))
+    }
+    assert {c.name: c.blank_is_missing for c in table} == {name: count > 0 for name, count in blanks.items()}
+    assert profiled.quality == 100.0 and profiled.gate.status == "pass"
+    cleaned = clean(export)
+    assert cleaned.data is not None
+    assert cleaned.data["issues"].column("Summary").to_pylist() == [row[1] for row in rows]
+    assert cleaned.data["issues"].column("Team").to_pylist() == [row[3] or None for row in rows]
+    audit = cleaned.audit.to_pylist() if cleaned.audit is not None else []
+    assert {a["column"] for a in audit} == {name for name, count in blanks.items() if count}
+
+    placeholder = tmp_path / "placeholder.db"
+    rows = prose_import(placeholder, nulls=30)
+    table = profile(placeholder).tables["issues"]
+    assert table["Summary"].tokens_as_values == [] and table["Summary"].null_like_count == 30
+    assert not any(column.blank_is_missing for column in table)
+    assert table["Assignee"].quality == pytest.approx(column_score(len(rows), blanks["Assignee"]))

@@ -583,3 +583,60 @@ def test_small_counts_against_a_big_key_are_ruled_out_before_any_read() -> None:
     key = _integer_column("id", set(range(1, 100_001)))
     assert not _fits(_integer_column("count", set(range(10_000))), key)  # rank at most 10,000 of 100,000
     assert _fits(_integer_column("parent", set(range(40_000, 60_001, 3))), key)  # may reach: measured
+
+
+def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactory) -> None:
+    """MySQL applications write 0 (NOT NULL DEFAULT '0') where a row refers to nothing: below every
+    key of the parent, it is the column's "no reference" value, not an orphan; a value that is a
+    missing key (999) stays one, and so does a 0 where the parent's keys reach 0 or below it."""
+    staff = [(i, f"agent {i}") for i in range(1, 9)]
+    levels = [(i, f"level {i}") for i in range(-3, 9) if i != 0]  # keys on both sides of 0
+    # entries: staff_id declared (0 for "nobody", 999 a deleted agent); pid found in the data (a reply's
+    # parent entry, 0 for a first entry); level declared against keys that go below 0.
+    entries = [
+        (i, 0 if i % 3 == 0 else 999 if i == 7 else 1 + i % 8, 0 if i % 3 == 1 else i - 1, 4 * (i % 5 == 0))
+        for i in range(1, 61)
+    ]
+    path = make_sqlite(
+        {
+            "staff": ("CREATE TABLE staff (staff_id int(11) NOT NULL PRIMARY KEY, name TEXT)", staff),
+            "levels": ("CREATE TABLE levels (level_id INTEGER PRIMARY KEY, name TEXT)", levels),
+            "entries": (
+                "CREATE TABLE entries (id int(11) NOT NULL PRIMARY KEY, staff_id int(11) NOT NULL DEFAULT "
+                "'0', pid int(11) NOT NULL DEFAULT '0', level int(11) NOT NULL DEFAULT '0', "
+                "FOREIGN KEY (staff_id) REFERENCES staff (staff_id), "
+                "FOREIGN KEY (level) REFERENCES levels (level_id))",
+                entries,
+            ),
+        }
+    )
+    found = profile(path)["entries"]
+
+    def count(sql: str) -> int:
+        ((n,),) = _query(path, sql)
+        return int(n)
+
+    staff_id, pid, level = found["staff_id"], found["pid"], found["level"]
+    assert (staff_id.foreign_key, pid.foreign_key, level.foreign_key) == (
+        "staff.staff_id",
+        "entries.id",
+        "levels.level_id",
+    )
+    missing = "SELECT count(*) FROM entries WHERE {c} NOT IN (SELECT {k} FROM {p})"
+    zeros = "SELECT count(*) FROM entries WHERE {c} = 0"
+    # staff_id: its 0s are "no reference", 999 (a deleted agent) an orphan.
+    assert staff_id.no_reference_count == count(zeros.format(c="staff_id")) > 0
+    issue = staff_id.issue("orphan_reference")
+    orphans = count(missing.format(c="staff_id", k="staff_id", p="staff")) - staff_id.no_reference_count
+    assert issue is not None and issue.count == orphans == 1 and issue.examples == ("999",)
+    assert any("0 stands for no reference" in note for note in staff_id.notes)
+    # pid: a reference found in the data, its 0s (first entries) "no reference", no orphan at all.
+    assert pid.no_reference_count == count(zeros.format(c="pid")) > 0
+    assert pid.issue("orphan_reference") is None and pid.quality == 100.0
+    # level: its parent has keys below 0, so a 0 without a parent row is an orphan as any value.
+    assert level.no_reference_count == 0
+    issue = level.issue("orphan_reference")
+    assert issue is not None and issue.count == count(missing.format(c="level", k="level_id", p="levels"))
+    assert issue.examples == ("0",)
+    # The cells are loaded as written: the profile's figures for the column count the 0s as valid.
+    assert staff_id.valid_count == 60 and staff_id.min == 0

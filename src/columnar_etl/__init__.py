@@ -157,7 +157,8 @@ def clean(
     cleaned tables are in ``result.data``. ``audit``/``quarantine`` name Parquet files for the changed
     cells and the unfixable values. ``quarantine_policy``, ``duplicates`` and ``outlier_iqr_factor``
     override those settings for this call; ``reprofile`` profiles a SQLite output afresh; ``batch_size``
-    (default: the setting) is the rows per Arrow batch.
+    (default: the setting) is the rows per Arrow batch. Without ``plan``, raises
+    :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker halts on the fresh profile.
     """
     from columnar_etl.pipeline.clean import clean as run_clean  # deliberate: top-level API
     from columnar_etl.planning.plan import Plan  # deliberate: top-level API

@@ -142,6 +142,9 @@ class ColumnProfile:
     notes: list[str] = field(default_factory=list)
     default: str | None = None
     foreign_key: str | None = None
+    #: Rows of a reference column holding ``0`` where it stands for "no reference" (MySQL's habit: no
+    #: parent key is 0 or lower; ``profiling.references``): not orphans, loaded as they are.
+    no_reference_count: int = 0
     max_scale: int | None = None
     #: Digits before the point of the column's widest number (``1.5e3``: 4; leading zeros aside),
     #: counted exactly on its text (its bounds are doubles: 10^37 reads as 37 digits). The profile makes
@@ -246,6 +249,7 @@ class ColumnProfile:
             "export_date_order": self.export_date_order,
             "default": self.default,
             "foreign_key": self.foreign_key,
+            "no_reference_count": self.no_reference_count,
             "quality": round(self.quality, 2),
             "personal_data": dict(self.personal_data),
             "personal_data_kind": self.personal_data_kind,

@@ -18,7 +18,7 @@ from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
+from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
@@ -51,7 +51,9 @@ def clean(
     "Quality after cleaning"); ``reprofile`` also profiles a SQLite output afresh
     (``result.quality_reprofiled``: what a new export of that shape would score, not what cleaning lost).
     Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
-    ``columns`` (overrides), ``batch_size``.
+    ``columns`` (overrides), ``batch_size``, and the circuit breaker's ``halt_*``: without a ``plan``,
+    raises :class:`~columnar_etl.errors.ProfileHalt` (exit 3) when it halts on the fresh profile, as
+    ``run`` and ``load`` do, before any file is written.
     """
     from columnar_etl.cleaning import writers  # deliberate: Polars on first use
 
@@ -64,6 +66,11 @@ def clean(
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
     found = profile_step(source, settings, tables=tables) if plan is None else None
+    if found is not None:
+        # The circuit breaker, as `run` and `load` apply it: an export too damaged to load is too
+        # damaged to clean (exit 3, the same one line; the halt_* settings are the override). A given
+        # plan was made from an earlier profile: the operator's decision, not gated again.
+        gate_step(found)
     planned = plan_step(found, settings, plan=plan)
     plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
     if tables is not None:

@@ -942,8 +942,9 @@ def infer_column(
     if tokens:
         notes.append(
             f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
-            f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, or a "
-            f"vocabulary of words as rare ({counts['min_text']!r} to {counts['max_text']!r}; set the "
+            f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, a "
+            "vocabulary of words as rare, or free text whose texts stand about as often "
+            f"({_clipped(counts['min_text'])!r} to {_clipped(counts['max_text'])!r}; set the "
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
@@ -1768,6 +1769,17 @@ VOCABULARY_WORDS = 0.9
 VOCABULARY_FORM = 0.1
 
 
+#: Free text (a summary, a comment body, a description) has at least this many distinct values (null
+#: tokens aside) ...
+PROSE_VALUES = 10
+#: ... of at least this many bytes on average (a sentence: names, codes and tags are shorter) ...
+PROSE_BYTES = 24
+#: ... and at least this share of its example values hold a blank between words (words, not one token).
+PROSE_SPACED = 0.5
+#: The personal-data flags: a column of e-mail addresses, phone numbers or full names is no prose.
+PERSONAL = Flag.EMAIL | Flag.PHONE | Flag.PERSON_NAME
+
+
 #: A null token standing more than this many times as often as the column's most frequent other value
 #: is its placeholder, whatever the other values' form: an export writes it wherever a value is
 #: missing (``null`` in half a column of payment methods), where a value of the column's own (``none``
@@ -1788,6 +1800,45 @@ def _token_cells(token: dict[str, Any], key: str = "cells") -> dict[str, int]:
     for entry in listed:
         counts[str(entry["token"])] = counts.get(str(entry["token"]), 0) + int(entry[key] or 0)
     return counts
+
+
+#: Characters of a value a note quotes (a long text is cut, with an ellipsis).
+NOTE_VALUE_CHARS = 60
+
+
+def _clipped(value: Any) -> Any:
+    """``value`` as a note quotes it: text longer than :data:`NOTE_VALUE_CHARS` cut, with ``…``."""
+    if isinstance(value, str) and len(value) > NOTE_VALUE_CHARS:
+        return value[: NOTE_VALUE_CHARS - 1] + "…"
+    return value
+
+
+def _prose(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> bool:
+    """Whether the column's values other than NULL, blanks and null tokens (``others``: its rows of the
+    profile query) are free text: at least :data:`PROSE_VALUES` distinct values, at least
+    :data:`VOCABULARY_WORDS` of the cells text of no number, date or boolean shape and no personal
+    data, :data:`PROSE_BYTES` bytes a value on average, and at least :data:`PROSE_SPACED` of the
+    examples words with a blank between them. Issue summaries, comment bodies, descriptions; not codes,
+    tags, names, e-mail addresses or URLs."""
+    cells = sum(int(row["cells"]) for _, _, row in others)
+    if not cells or sum(int(row["distinct_values"]) for _, _, row in others) < PROSE_VALUES:
+        return False
+    text = sum(
+        int(row["cells"]) for shape, bits, row in others if shape == Shape.OTHER and not bits & PERSONAL
+    )
+    if (
+        text < VOCABULARY_WORDS * cells
+        or sum(int(row["bytes"] or 0) for _, _, row in others) < PROSE_BYTES * cells
+    ):
+        return False
+    examples = [
+        str(value).strip()
+        for shape, _, row in others
+        if shape == Shape.OTHER
+        for value in row["examples"] or []
+    ]
+    spaced = sum(1 for value in examples if re.search(r"\s", value))
+    return bool(examples) and spaced >= PROSE_SPACED * len(examples)
 
 
 def _in_vocabulary(
@@ -1825,11 +1876,14 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     result. A boolean spelling of the token's form counts as such a word (Norway's ``NO`` beside
     Namibia's ``NA``) unless all the others are: ``None`` among ``Yes`` and ``No`` is a boolean column's
     NULL. In a vocabulary of words of many forms (towns, a dictionary), a word token as rare as its
-    words is one of them (:func:`_in_vocabulary`). A token of another form (``N/A``, ``-`` among
-    words), or beside a value of another form (a number, a date, two words) or frequent among words,
-    or a word token more than :data:`PLACEHOLDER_FACTOR` times as frequent as any other value (``null``
-    in half a column of lower-case payment methods), stands for NULL as configured. Each token of a
-    row is judged by its own count (:func:`_token_cells`).
+    words is one of them (:func:`_in_vocabulary`). In free text (:func:`_prose`: summaries, comment
+    bodies), a word token standing at most :data:`PLACEHOLDER_FACTOR` times as often as the column's
+    most frequent text is one of the texts: somebody typed ``None`` as a comment (an export's
+    placeholder stands wherever a text is missing: far more often). A token of another form
+    (``N/A``, ``-`` among words), or beside a value of another form (a number, a date, two words)
+    or frequent among words, or a word token more than :data:`PLACEHOLDER_FACTOR` times as frequent
+    as any other value (``null`` in half a column of lower-case payment methods), stands for NULL as
+    configured. Each token of a row is judged by its own count (:func:`_token_cells`).
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -1842,6 +1896,7 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
         return set()
     kept: set[str] = set()
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
+    prose = _prose(others)
     for (_, shape, flags), g in coded:
         form = next((flag for flag in WORD_FORMS if flags & flag), None)
         examples = g["examples"] or []
@@ -1857,6 +1912,10 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
         counts = _token_cells(g)
         words = {token for token, cells in counts.items() if _in_vocabulary(cells, form, others)}
         kept |= words
+        if prose:
+            # A word typed as a whole summary or comment ("None", "NULL") is one of the texts when it
+            # stands about as often as they do; an export's placeholder repeats far more than any.
+            kept |= {token for token, cells in counts.items() if cells <= PLACEHOLDER_FACTOR * max(1, most)}
         if distinct_others < 2:
             continue
         # A boolean spelling of the token's form is one more such word (Norway's NO among the country

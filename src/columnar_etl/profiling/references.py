@@ -48,6 +48,17 @@ its distinct values, which also counts the orphans (child rows whose value has n
 exactly. The profile keeps the distinct values of short-valued columns (keys, codes) with their
 counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``).
+
+**"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
+declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
+thread entry's ``pid``, a ticket's ``staff_id``): AUTO_INCREMENT keys, like SQLite's rowids, start at
+1, so ``0`` is never a generated key. A child value ``0`` that no parent key matches, where every key
+of the parent is above 0 (or none is a number), is counted as the column's "no reference" value
+(:data:`NO_REFERENCE`; ``ColumnProfile.no_reference_count``), not as an orphan: it costs nothing and
+the cell is loaded as it is (``0``). Where the parent has keys at or below 0, a ``0`` without a
+parent is an orphan like any other value. Only ``0``: ``''`` is already NULL (blank, its own rule),
+and ``-1`` is a sentinel of application code more than of stored data, and a legal key as any
+negative number. The inclusion share is not changed by it (references are found as before).
 """
 
 from __future__ import annotations
@@ -80,6 +91,9 @@ REFERENCE_TYPES = ("integer", "text")
 KEPT_VALUE_BYTES = 64
 #: Names of the DuckDB tables holding the kept values (no export table lives in DuckDB's own database).
 KEPT_PREFIX = "__columnar_etl_kept_"
+#: The value a MySQL application writes in a reference column for "no reference" (the module's last
+#: paragraph): counted apart from the orphans when no parent key matches it and all keys lie above it.
+NO_REFERENCE = "0"
 
 
 @dataclass(frozen=True)
@@ -270,7 +284,9 @@ class Inclusion:
     """How a child column's values fit one parent key. ``found``: its distinct values that are keys;
     ``keys``: the parent's distinct key values (0 when none is found); ``reach``: the rank (1 = lowest,
     ``keys`` = highest, by number) of the highest key found, 0 when none; ``low``, ``high``: the lowest
-    and highest key found as integers (``None`` when none, or not compared as integers)."""
+    and highest key found as integers (``None`` when none, or not compared as integers);
+    ``no_reference``: the child rows holding :data:`NO_REFERENCE` where it stands for no reference
+    (not among ``orphans``)."""
 
     parent: str
     key: str
@@ -282,6 +298,7 @@ class Inclusion:
     reach: int
     low: int | None
     high: int | None
+    no_reference: int = 0
 
 
 def inclusion_sql(
@@ -329,6 +346,8 @@ def inclusion_sql(
         f"('c{numbers[(c, col, kind)]}', 'c{numbers[(p, key, kind)]}', {index})"
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
+    # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
+    none = f"(v.val = '{NO_REFERENCE}' AND coalesce(lowest.low > {NO_REFERENCE}, true))"
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
@@ -337,14 +356,18 @@ def inclusion_sql(
         # the keys a child's values reach, whatever outlying keys stretch the range.
         "keys AS MATERIALIZED (SELECT col, val, row_number() OVER (PARTITION BY col "
         "ORDER BY try_cast(val AS BIGINT) NULLS LAST, val) AS r, count(*) OVER (PARTITION BY col) AS keys "
-        "FROM counted WHERE col IN (SELECT parent FROM pairs)) "
+        "FROM counted WHERE col IN (SELECT parent FROM pairs)), "
+        # Each parent's lowest key as a number (NULL: none is one): a "no reference" 0 lies below it.
+        "lowest AS (SELECT col, min(try_cast(val AS BIGINT)) AS low FROM keys GROUP BY col) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
-        "coalesce(sum(v.n) FILTER (WHERE k.val IS NULL), 0) AS orphans, "
-        f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL) AS examples, "
+        f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none}), 0) AS orphans, "
+        f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL AND NOT {none}) AS examples, "
         "coalesce(max(k.r), 0) AS reach, coalesce(max(k.keys), 0) AS keys, "
-        "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high "
+        "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high, "
+        f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND {none}), 0) AS no_reference "
         "FROM pairs JOIN counted v ON v.col = pairs.child "
         "LEFT JOIN keys k ON k.col = pairs.parent AND k.val = v.val "
+        "LEFT JOIN lowest ON lowest.col = pairs.parent "
         "GROUP BY pairs.pair"
     )
     return sql, columns
@@ -359,12 +382,22 @@ def measure(
     sql, _ = inclusion_sql(src, pairs, kept)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
-    for pair, distinct, hits, orphans, examples, reach, keys, low, high in rows:
+    for pair, distinct, hits, orphans, examples, reach, keys, low, high, none in rows:
         _, _, parent, key, kind = pairs[int(pair)]
         share = int(hits) / int(distinct) if distinct else 0.0
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
-            parent, key, share, int(orphans), tuple(examples or ()), int(hits), int(keys), int(reach), *ends
+            parent,
+            key,
+            share,
+            int(orphans),
+            tuple(examples or ()),
+            int(hits),
+            int(keys),
+            int(reach),
+            ends[0],
+            ends[1],
+            no_reference=int(none),
         )
     return found
 
@@ -541,6 +574,12 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool) -> None:
         f"reference to {fit.parent}.{fit.key} "
         + ("declared in the schema" if declared else f"found in the data ({fit.share:.1%} of its values)")
     )
+    if fit.no_reference:
+        column.no_reference_count = fit.no_reference
+        column.notes.append(
+            f"{NO_REFERENCE} stands for no reference ({fit.no_reference:,} rows; no key of "
+            f"{fit.parent}.{fit.key} is {NO_REFERENCE} or lower): not counted as orphans, loaded as it is"
+        )
     if fit.orphans:
         column.issues.append(
             Issue(

@@ -39,6 +39,15 @@ def render_profile_console(profile: Profile, console: Console, *, worst: int = 1
         console.print(_worst(display.worst_columns(profile, worst), len(flawed), bands))
     elif not flawed:
         console.print(Text("No issues in any column.", style="green"))
+    for column in profile.columns:
+        if column.no_reference_count:  # MySQL's 0 for "no reference": said, not charged as orphans
+            console.print(
+                Text(
+                    f"{display.visible(column.table)}.{display.visible(column.name, 80)}: 0 stands for no "
+                    f"reference in {display.number(column.no_reference_count)} rows "
+                    f"(not orphans of {display.visible(column.foreign_key or '', 80)})"
+                )
+            )
     for line in profile.left_out:
         console.print(Text(display.visible(line, 200), style="yellow"))
     for note in profile.notes:  # not warnings: views, indexes and triggers hold no data of their own
