@@ -31,13 +31,13 @@ number, so a test computes what a column holds from the same numbers.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+
+from tests.other_products import write_export
 
 EPOCH = datetime(2025, 5, 20, 8, 42)
 #: Excel's day 0 (its serial 1 is 1900-01-01, and it counts 1900-02-29, so modern serials are off 0).
@@ -47,19 +47,6 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 def at(i: int) -> datetime:
     """A deterministic naive moment for row ``i``: 2025-05-20 08:42 plus ``i`` times 7 h 13 min."""
     return EPOCH + timedelta(minutes=433 * i)
-
-
-def _write(path: Path, ddl: Sequence[str], rows: dict[str, list[Sequence[Any]]]) -> Path:
-    con = sqlite3.connect(path)
-    with con:
-        for statement in ddl:
-            con.execute(statement)
-        for table, values in rows.items():
-            for row in values:
-                marks = ", ".join("?" for _ in row)
-                con.execute(f'INSERT INTO "{table}" VALUES ({marks})', row)
-    con.close()
-    return path
 
 
 # --- pandas DataFrame.to_sql -------------------------------------------------------------------------
@@ -106,7 +93,7 @@ def pandas_to_sql(path: Path, rows: int = 30) -> Path:
     metrics = [
         (i, 100 + i, pandas_iso(datetime(2025, 5, 1) + timedelta(days=i)), 10 * i, i / 8) for i in range(10)
     ]
-    return _write(path, ddl, {"tickets": tickets, "metrics": metrics})
+    return write_export(path, ddl, {"tickets": tickets, "metrics": metrics})
 
 
 # --- Excel → CSV → SQLite --------------------------------------------------------------------------------
@@ -183,7 +170,7 @@ def excel_csv(path: Path, rows: int = 24, *, declared: str = "TEXT") -> Path:
     ``TEXT``), or as DB Browser's CSV import does with no types (``declared`` ``''``)."""
     header, body = excel_rows(rows)
     columns = ",\n   ".join(f"[{name}] {declared}".rstrip() for name in header)
-    return _write(path, [f"CREATE TABLE [sheet] (\n   {columns}\n)"], {"sheet": body})
+    return write_export(path, [f"CREATE TABLE [sheet] (\n   {columns}\n)"], {"sheet": body})
 
 
 def excel_untyped(path: Path) -> Path:
@@ -268,7 +255,7 @@ def django(path: Path, rows: int = 20) -> Path:
         )
         for i in range(rows)
     ]
-    return _write(
+    return write_export(
         path, ddl, {"django_migrations": migrations, "auth_user": users, "helpdesk_ticket": tickets}
     )
 
@@ -311,7 +298,7 @@ def rails(path: Path, rows: int = 20) -> Path:
         (i + 1, f"Old ticket {i}", None if i % 7 == 6 else ("t" if i % 2 else "f"), str(at(-100 + i)))
         for i in range(rows)
     ]
-    return _write(
+    return write_export(
         path,
         ddl,
         {
@@ -392,7 +379,12 @@ def ef_core(path: Path, rows: int = 20) -> Path:
         )
         for i in range(rows)
     ]
-    return _write(path, ddl, {"__EFMigrationsHistory": history, "Customers": customers, "Tickets": tickets})
+    return write_export(
+        path,
+        ddl,
+        {"__EFMigrationsHistory": history, "Customers": customers, "Tickets": tickets},
+        bytes_as_text=False,  # EF Core's rowversion: a BLOB
+    )
 
 
 def dates_of(values: Sequence[str]) -> list[date]:

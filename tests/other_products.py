@@ -94,17 +94,21 @@ def money_eu(i: int) -> str:
     return f"{whole},{cents % 100:02d} €"
 
 
-def _write(path: Path, ddl: Sequence[str], rows: dict[str, list[Sequence[Any]]]) -> Path:
+def write_export(
+    path: Path, ddl: Sequence[str], rows: dict[str, list[Sequence[Any]]], *, bytes_as_text: bool = True
+) -> Path:
     """``ddl`` executed, then each table's rows inserted; a ``bytes`` value is inserted as a TEXT cell
     holding those bytes (text the writing application stored in its own encoding, as mysql2sqlite
-    leaves latin1 columns), not as a BLOB."""
+    leaves latin1 columns), not as a BLOB, unless ``bytes_as_text`` is false."""
     con = sqlite3.connect(path)
     with con:
         for statement in ddl:
             con.execute(statement)
         for table, values in rows.items():
             for row in values:
-                marks = ", ".join("CAST(? AS TEXT)" if isinstance(v, bytes) else "?" for v in row)
+                marks = ", ".join(
+                    "CAST(? AS TEXT)" if bytes_as_text and isinstance(v, bytes) else "?" for v in row
+                )
                 con.execute(f'INSERT INTO "{table}" VALUES ({marks})', row)
     con.close()
     return path
@@ -236,7 +240,7 @@ def zendesk(path: Path, tickets: int = 40) -> Path:
                 iso_z(at(j // 2, hours=1 + j % 2)),
             )
         )
-    return _write(
+    return write_export(
         path,
         ddl,
         {"organizations": orgs, "users": users, "tickets": ticket_rows, "ticket_comments": comments},
@@ -352,7 +356,7 @@ def freshdesk(path: Path, tickets: int = 40) -> Path:
         )
         for k in range(30)
     ]
-    return _write(
+    return write_export(
         path,
         ddl,
         {
@@ -452,7 +456,7 @@ def jira(path: Path, issues: int = 60) -> Path:
                 ",".join(f"user.{(i + k) % 7}" for k in range(i % 3)),
             )
         )
-    return _write(path, ddl, {"issues": rows})
+    return write_export(path, ddl, {"issues": rows})
 
 
 def sqlalchemy_time(moment: datetime) -> str:
@@ -493,7 +497,7 @@ def jira_csvkit(path: Path, issues: int = 60) -> Path:
                 f"HELP Sprint {i % 5 + 1}" if i % 2 else None,
             )
         )
-    return _write(path, ddl, {"issues": rows})
+    return write_export(path, ddl, {"issues": rows})
 
 
 # --- ServiceNow ------------------------------------------------------------------------------------------
@@ -587,7 +591,7 @@ def servicenow(path: Path, incidents: int = 40) -> Path:
                 f"EXT\\{i:04d}",
             )
         )
-    return _write(path, ddl, {"sys_user": users, "incident": rows})
+    return write_export(path, ddl, {"sys_user": users, "incident": rows})
 
 
 # --- osTicket (a MySQL dump converted to SQLite) ---------------------------------------------------------
@@ -694,7 +698,9 @@ def osticket(path: Path, tickets: int = 40) -> Path:
                 ZERO_DATE if j % 4 == 0 else mysql_time(at(j // 2, hours=2)),
             )
         )
-    return _write(path, ddl, {"ost_user": users, "ost_ticket": ticket_rows, "ost_thread_entry": entries})
+    return write_export(
+        path, ddl, {"ost_user": users, "ost_ticket": ticket_rows, "ost_thread_entry": entries}
+    )
 
 
 BUILDERS: dict[str, Callable[[Path], Path]] = {
