@@ -1146,9 +1146,10 @@ def test_text_columns_read_as_groups_have_the_figures_of_one_query(
     monkeypatch.setattr(profile_module.os, "cpu_count", lambda: 2)
     real, grouped = profile_module._text_groups, []
 
-    def counted(src: Any, table: str, columns: list[str], *args: Any) -> Any:
-        grouped.append((table, sorted(columns)))
-        return real(src, table, columns, *args)
+    def counted(src: Any, table: str, groups: list[list[str]], *args: Any, **kwargs: Any) -> Any:
+        assert len(groups) == profile_module.TEXT_GROUPS and kwargs.get("side_by_side", True)
+        grouped.append((table, sorted(name for group in groups for name in group)))
+        return real(src, table, groups, *args, **kwargs)
 
     monkeypatch.setattr(profile_module, "_text_groups", counted)
     in_groups = _without_seconds(profile(path).to_dict())

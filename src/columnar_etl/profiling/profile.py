@@ -9,6 +9,7 @@ compared with what the data holds (``type_mismatch``); it never decides on its o
 from __future__ import annotations
 
 import os
+import random
 import re
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
@@ -115,6 +116,16 @@ ROWS_PER_PART = 40_000
 #: later, retried alone, peaked at 635 MB and took 76 s); one table at a time took 65 s at 485 MB. At
 #: 10x (at most 12.7M cells a table, under the 16.8M this allows) side by side stays ~10 % faster.
 ALONE_BYTES_PER_CELL = 16
+#: Cells read (whole rows, their rowids drawn at random; at most 20,000 rows, at least 1,000) to
+#: estimate how many bytes a table's text columns' distinct cells take once counted
+#: (:func:`_counted_bytes`): ~0.3 s of a 5M-row table of five columns (20,000 rows); 20,000 rows of
+#: 301 columns took 5.4 s.
+COUNTED_SAMPLE_CELLS = 200_000
+#: Bytes a distinct cell takes in the counting beside its value's own (its column, class, count and
+#: the hash table's entry): with them, the 5M-row table of four near-distinct text columns and an
+#: INTEGER key (25M distinct cells, ~0.5 GB of values) is read as a group per column under 256 MB,
+#: where the 1M-row one fits as one.
+COUNTED_CELL_BYTES = 32
 #: A big table profiled beside small ones (a query each on one thread) reads its text columns as this
 #: many groups, a query and a thread each (:func:`_text_groups`): the other core does not idle.
 TEXT_GROUPS = 2
@@ -1436,6 +1447,8 @@ def _table_steps(
     typing = typed and bool(names) and not sample
     cells = quote_ident(f"{keep}_cells") if keeping else None
     cell_tables: list[str] = []
+    limit = memory_bytes(settings.profile_memory_limit)
+    sizes: dict[str, int] = {}
 
     # Every query of the profile inside _query_errors, the typing of the columns too: under a tight
     # memory limit even its cursor setting can be the allocation that fails.
@@ -1448,7 +1461,12 @@ def _table_steps(
             # narrow benchmark table, all INTEGER and REAL: -1.5-2 s). Their figures are the same.
             reals = []
             if whole:
-                candidates = []
+                # Alone, a table whose text would be counted in groups (_grouped) keeps its
+                # INTEGER columns in the typed scan: a rowid key is then counted without grouping
+                # (5M rows: ~5 s of CPU less). Counted at once, its text goes as one read (see above).
+                sizes = _counted_bytes(src, table, names) if keeping else {}
+                if len(_grouped(names, sizes, limit)) <= 1:
+                    candidates = []
         # The typed scan first (integers and REAL columns): a column it leaves to text joins the one
         # text query. (Beside the text query, on a thread of its own, it measured no faster on two
         # cores: both queries already use both.)
@@ -1471,7 +1489,17 @@ def _table_steps(
             rows += _long_rows(src, table, texts, settings, f"{keep}_cells")
             cell_tables = [cast(str, cells)]
         elif keep is not None and keeping and split > 1 and len(texts) > 1:
-            found, cell_tables = _text_groups(src, table, texts, settings, parts, keep, split)
+            every = [texts[start::split] for start in range(split) if texts[start::split]]
+            found, cell_tables = _text_groups(src, table, every, settings, parts, keep)
+            rows += found
+        elif (
+            keep is not None
+            and keeping
+            and whole
+            and len(texts) > 1
+            and len(batches := _grouped(texts, sizes, limit)) > 1
+        ):
+            found, cell_tables = _text_groups(src, table, batches, settings, parts, keep, side_by_side=False)
             rows += found
         elif texts or not names:
             rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
@@ -1588,12 +1616,26 @@ def _text_rows(
 
 
 def _text_groups(
-    src: Source, table: str, columns: list[str], settings: Settings, parts: int, keep: str, split: int
+    src: Source,
+    table: str,
+    groups: list[list[str]],
+    settings: Settings,
+    parts: int,
+    keep: str,
+    *,
+    side_by_side: bool = True,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """:func:`_text_rows` of ``columns`` read as ``split`` groups (every ``split``-th column), each
-    counted into a table of its own (``<keep>_cells_<n>``) by a query on a thread of its own: the rows
-    of them all, and those tables.
+    """:func:`_text_rows` of the columns of ``groups``, each group counted into a table of its own
+    (``<keep>_cells_<n>``) by a query on a thread of its own (``side_by_side``) or one after the other:
+    the rows of them all, and those tables.
 
+    One after the other: a table profiled alone whose distinct cells would outgrow
+    ``profile_memory_limit`` counted at once (:func:`_grouped`). Counted at once, DuckDB spills
+    the aggregate and the table of counted cells past the limit and reads them back, and that grows
+    faster than the rows: five near-distinct columns, 1M rows 8.5 s of CPU, 5M rows 50.7 s. A group
+    each, each group's cells fit, at the cost of reading the table from SQLite once per group.
+
+    Side by side:
     Tables are profiled side by side, a query each on one thread (a parallel aggregate costs more CPU
     than it saves: see :func:`profile`). With fewer big tables than cores (one beside small ones) a
     core idled while the big one was read; its columns' groups run on both (the wide export's
@@ -1602,13 +1644,14 @@ def _text_groups(
     SQLite again: the counting of distinct cells, most of the work, is split without being done twice,
     but with as many big tables as cores the extra reads cost more than the idle end saved (the wide
     export: 3.08 -> 3.30 s of CPU, wall 1.77 -> 1.81 s), so those are not grouped."""
-    groups = [columns[start::split] for start in range(split) if columns[start::split]]
     tables = [quote_ident(f"{keep}_cells_{number}") for number in range(len(groups))]
 
     def group(number: int) -> list[dict[str, Any]]:
         with _query_errors(src, table, settings):
             return _text_rows(src, table, groups[number], settings, None, parts, tables[number])
 
+    if not side_by_side:
+        return [row for number in range(len(groups)) for row in group(number)], tables
     with ThreadPoolExecutor(max_workers=len(groups) - 1, thread_name_prefix="profile-group") as pool:
         others = [pool.submit(group, number) for number in range(1, len(groups))]
         try:
@@ -1659,6 +1702,64 @@ def _text_relation(
     ]
     relation = src.relation_sql(table, parts=1 if sample else parts, reads=reads, class_string=True)
     return relation, [info.column_names.index(name) for name in columns]
+
+
+def _counted_bytes(src: Source, table: str, columns: list[str]) -> dict[str, int]:
+    """Per column of ``columns`` of ``table``, the bytes its distinct cells would take once counted,
+    estimated from a sample of :data:`COUNTED_SAMPLE_CELLS` cells (whole rows, rowids drawn at
+    random): its distinct values by Chao's estimate from the sample's (``d + f1 (f1 - 1) / (2 (f2 +
+    1))``, ``f1`` and ``f2`` the values seen once and twice; at most the table's rows), each its mean
+    bytes in the sample plus :data:`COUNTED_CELL_BYTES`. A near-distinct column (every value seen
+    once) comes out as many as the rows; one of a few thousand values, each seen several times, about
+    as many as it has (a column of 10,007 values in 200,000 rows: ~10,000, where scaling the sample's
+    share up says ~190,000 and would split a wide table's columns for nothing). Empty for a table
+    without a rowid or of fewer rows than a sample."""
+    info = src.table(table)
+    sample = max(1_000, min(20_000, COUNTED_SAMPLE_CELLS // max(1, len(columns))))
+    if info.rowid is None or info.estimated_rows <= sample:
+        return {}
+    _, low, high = info.rowid
+    # Drawn at random (seeded: the same rows every time), not every n-th: values a formula wrote
+    # (``x * 7 % 10007``) are all distinct at evenly spaced rows.
+    rowids = random.Random(42).sample(range(low, high + 1), sample)
+    reads = [ColumnRead(name, with_class=True, as_bytes=True) for name in columns]
+    relation = src.relation_sql(table, reads=reads, class_string=True, rowids=rowids)
+    counted = distinct_cells_sql(relation, columns, None)
+    found = (
+        src.connection.cursor()
+        .execute(
+            "SELECT idx, count(*), count(*) FILTER (weight = 1), count(*) FILTER (weight = 2), "
+            f"avg(coalesce(octet_length(v), 0)) FROM ({counted}) AS counted GROUP BY idx"
+        )
+        .fetchall()
+    )
+    sizes: dict[str, int] = {}
+    for idx, seen, once, twice, mean in found:
+        distinct = min(info.estimated_rows, seen + once * (once - 1) / (2 * (twice + 1)))
+        sizes[columns[int(idx)]] = int(distinct * (float(mean) + COUNTED_CELL_BYTES))
+    return sizes
+
+
+def _grouped(columns: list[str], sizes: Mapping[str, int], limit: int) -> list[list[str]]:
+    """``columns`` (a table's text columns) as few groups as first fit by decreasing size finds, each
+    group's distinct cells, counted, within ``limit`` bytes (:func:`_counted_bytes`'s ``sizes``; a
+    column bigger than that is a group alone); each group in the table's order, the groups in that of
+    their first columns. Each group is a read of the table (at 40x the wide export's comments, 6.9M
+    rows with long bodies, are three, where the table's order made four). One group when the sizes
+    are not known or fit together."""
+    groups: list[list[str]] = []
+    totals: list[int] = []
+    for name in sorted(columns, key=lambda name: -sizes.get(name, 0)):
+        size = sizes.get(name, 0)
+        room = next((number for number, total in enumerate(totals) if total + size <= limit), None)
+        if room is None:
+            groups.append([])
+            totals.append(0)
+            room = len(groups) - 1
+        groups[room].append(name)
+        totals[room] += size
+    place = {name: number for number, name in enumerate(columns)}
+    return sorted((sorted(group, key=place.__getitem__) for group in groups), key=lambda g: place[g[0]])
 
 
 def _dated(src: Source, table: str) -> list[int]:
