@@ -207,6 +207,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         number = f"CASE WHEN k IN ({Shape.DECIMAL:d}, {Shape.EXPONENT:d}) THEN v END"
         scale = f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
         digits = "CAST(NULL AS BIGINT) AS max_digits"
+        integer_bounds = "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer"
     else:
         text = "CAST(v AS VARCHAR)"
         tokens = integer_tokens(null_tokens)
@@ -229,6 +230,11 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
             for edge in ("min", "max")
         ]
         digits = f"greatest({', '.join(unsigned)}) AS max_digits"
+        # Exact, as sql.table_profile_sql's: n is a double, which rounds an integer beyond 2^53.
+        integer_bounds = ", ".join(
+            f"CAST({edge}(CASE WHEN k = {Shape.INTEGER:d} THEN v END) AS HUGEINT) AS {edge}_integer"
+            for edge in ("min", "max")
+        )
     texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"
     shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"
     coded = (
@@ -252,6 +258,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         "CAST(NULL AS TIMESTAMP) AS max_month_first",
         "min(n) AS min_number",
         "max(n) AS max_number",
+        integer_bounds,
         "CAST(NULL AS DOUBLE) AS min_grouped",
         "CAST(NULL AS DOUBLE) AS max_grouped",
         scale,

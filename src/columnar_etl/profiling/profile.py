@@ -870,7 +870,7 @@ def infer_column(
         add("invalid_number", present - valid, counts.examples("other"))
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
-            minimum, maximum = int(minimum), int(maximum)
+            minimum, maximum = _integer_bounds(counts)
             # A key is an identifier whatever its name and range.
             epoch = None if column.primary_key else _epoch_unit(column.name, minimum, maximum)
             if epoch:
@@ -1154,6 +1154,19 @@ def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict
     times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
     found = {COMPACT_DATE_FORMAT: compact - times, COMPACT_TIMESTAMP_FORMAT: times}
     return {fmt: n for fmt, n in found.items() if n}
+
+
+def _integer_bounds(counts: _Counts) -> tuple[int, int]:
+    """An integer column's bounds, exact. ``min_number`` / ``max_number`` are doubles (every number
+    shape's value), which round an integer beyond 2^53: 17-digit record ids ``12345678901234567`` and
+    ``...568`` are one double. The plain integers' own bounds (``min_integer`` / ``max_integer``,
+    read as HUGEINT) are the column's wherever the double bound is theirs: a bound of another
+    shape (``1,234``) the plain integers do not reach keeps its double's value."""
+    bounds = []
+    for double, exact in (("min_number", "min_integer"), ("max_number", "max_integer")):
+        value, plain = counts[double], counts.agg.get(exact)
+        bounds.append(int(plain) if plain is not None and float(plain) == value else int(value))
+    return bounds[0], bounds[1]
 
 
 def _whole_digits(counts: _Counts) -> int:

@@ -225,7 +225,10 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     flag = child.distinct_count == 2 and (child.min, child.max) == (0, 1)
     if child.inferred_type == "integer" and (child.distinct_count < MIN_DISTINCT or flag):
         return False  # a constant or a 0/1 flag: its values fit any key holding them, and say nothing
-    if math.ceil(child.distinct_count * MIN_INCLUSION) > parent.distinct_count:
+    # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
+    # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.
+    compared = child.distinct_count - (1 if child.empty_string_count else 0)
+    if math.ceil(compared * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
         return True

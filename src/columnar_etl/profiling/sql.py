@@ -970,6 +970,10 @@ def table_profile_sql(
         "max(dm0) AS max_month_first",
         "min(n0) AS min_number",
         "max(n0) AS max_number",
+        # The integers' own bounds, exact: n0 is a double, which rounds an integer beyond 2^53
+        # (a CRM's 17-digit record ids: 12345678901234567 and ...568 are one double).
+        f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS min_integer",
+        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({digit_fractions}) THEN {digit_fraction} "
@@ -1006,6 +1010,8 @@ BOUNDS = (
     "max_month_first",
     "min_number",
     "max_number",
+    "min_integer",
+    "max_integer",
     "min_grouped",
     "max_grouped",
     "max_scale",
