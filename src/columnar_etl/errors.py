@@ -62,6 +62,18 @@ INTERRUPTED = threading.Event()
 OUTCOME_DECIDED = threading.Event()
 
 
+def raise_if_interrupted() -> None:
+    """Raise ``KeyboardInterrupt`` when the command line was told to stop (:data:`INTERRUPTED`) and the
+    outcome is not decided yet: called just before a commit that would change what is live.
+
+    The signal handler (``__main__``) raises at once, but Python drops an exception raised while the
+    main thread runs a weakref callback or a ``__del__``: it prints "Exception ignored" and goes on.
+    A SIGTERM landing in an import's module-lock callback so was lost, and the load committed and
+    exited 2 (CI, 2026-12-02). The flag stays set: checked before the commit, the interrupt holds."""
+    if INTERRUPTED.is_set() and not OUTCOME_DECIDED.is_set():
+        raise KeyboardInterrupt
+
+
 class EtlError(Exception):
     """Root of every error the tool raises on purpose.
 

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from columnar_etl.config import ColumnNames, Settings, check_min_quality, load_settings, mask_uri
-from columnar_etl.errors import EtlError, LoadError, TargetError, failure_outcome
+from columnar_etl.errors import EtlError, LoadError, TargetError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import ArrowData, copy_tables
 from columnar_etl.loading.dashboard import check_templates, load_templates, renames_for
@@ -250,12 +250,14 @@ def _load(
                 )
             finally:
                 cursor.close()
+            raise_if_interrupted()  # an interrupt whose own raise was lost (see there)
             if before_commit is not None and result.status != "already_loaded":
                 before_commit(result)
             tick = time.perf_counter()
             if result.mode == "canary" or result.status == "already_loaded":
                 conn.rollback()
             else:
+                raise_if_interrupted()
 
                 def committed() -> None:  # first thing after the commit, also when an interrupt arrived
                     # during it (see pg.connect.commit): from here on an interrupt finds the version live

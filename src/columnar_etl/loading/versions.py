@@ -16,7 +16,7 @@ from typing import Any
 
 from columnar_etl.backups import backup_target
 from columnar_etl.config import Settings, load_settings, mask_uri
-from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome
+from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
@@ -149,6 +149,7 @@ def _switch(
             made.append(result)
             if before_commit is not None:
                 before_commit(result)
+            raise_if_interrupted()  # an interrupt whose own raise was lost: the views stay as they are
     except EtlError as exc:
         run.status, run.finished, run.error = failure_outcome(exc), datetime.now(UTC), exc.one_line()
         ledger.record_run(uri, run)
