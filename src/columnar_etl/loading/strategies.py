@@ -250,7 +250,7 @@ def _load(
                 )
             finally:
                 cursor.close()
-            raise_if_interrupted()  # an interrupt whose own raise was lost (see there)
+            raise_if_interrupted()  # an interrupt whose own raise Python dropped (see raise_if_interrupted)
             if before_commit is not None and result.status != "already_loaded":
                 before_commit(result)
             tick = time.perf_counter()

@@ -2258,8 +2258,8 @@ def profile(
             for name in alone:
                 results[name] = by_itself(name)
             # What their aggregates held stays with DuckDB, up to the cap, though idle: the tables
-            # side by side would stack their own on top (the wide export at 40x: 538-605 MB, 487 MB
-            # with this, of the profile's process).
+            # side by side would stack their own on top (the wide export at 40x: the profile's process
+            # peaked at 538-605 MB; with this and the release before the references' query, 423 MB).
             src.release_memory()
         src.connection.execute(f"SET threads = {threads}")
         short_of_memory: list[str] = []
@@ -2309,7 +2309,7 @@ def profile(
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
-        # left idle (the wide export at 40x: the profile's high-water mark 487 -> 435 MB).
+        # left idle (see the release after the tables alone, above).
         src.release_memory()
         find_references(src, profiled, declared_references(src.path, names), kept)
         _references_as_written(profiled)
