@@ -1,0 +1,212 @@
+"""Small but faithful SQLite files that applications write as their own databases (test data only).
+
+Operators sometimes hand over an application's database instead of an export. Each builder writes,
+with Python's ``sqlite3`` through :func:`tests.other_products.write_export`, the tables, declared
+types and storage of one kind of application. Nothing is random: every value comes from the row's
+number, so a test computes what a column holds from the same numbers.
+
+- :func:`core_data`: an Apple Core Data store (``NSSQLiteStoreType``): ``ZTICKET`` and ``ZCUSTOMER``
+  with ``Z_PK INTEGER PRIMARY KEY``, ``Z_ENT``, ``Z_OPT``, ``ZCREATIONDATE TIMESTAMP`` holding REAL
+  seconds since 2001-01-01 (``738000000.123456``), ``ZSTATUS INTEGER``, ``ZTITLE VARCHAR``, the to-one
+  relation ``ZCUSTOMER INTEGER`` (the customer's ``Z_PK``), and Core Data's own ``Z_PRIMARYKEY``,
+  ``Z_METADATA`` (a binary plist in a BLOB) and ``Z_MODELCACHE``.
+- :func:`android_room`: an Android app's Room database: ``date INTEGER`` in epoch milliseconds
+  (``1716194520123``), ``is_read INTEGER`` 0/1, ``android_metadata(locale TEXT)`` = ``en_US`` and
+  ``room_master_table``.
+- :func:`chrome_history`: Chrome's ``History`` file: ``urls`` / ``visits`` with ``last_visit_time`` and
+  ``visit_time`` in WebKit microseconds since 1601-01-01 (``13360000000000000``), ``visit_count``,
+  long URLs with query strings, titles with emoji.
+"""
+
+from __future__ import annotations
+
+import plistlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tests.other_products import FREE_TEXT, write_export
+
+#: Core Data's reference date (``NSDate``'s epoch) and WebKit's (Windows FILETIME's) epoch.
+APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
+WEBKIT_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
+
+
+# --- Apple Core Data ---------------------------------------------------------------------------------
+
+
+def apple_seconds(i: int) -> float:
+    """``ZCREATIONDATE`` of ticket ``i``: REAL seconds since 2001-01-01 with microseconds
+    (``738000000.123456`` for ticket 0: 2024-05-21), as ``NSDate.timeIntervalSinceReferenceDate``."""
+    return 738_000_000.123456 + 26_017.000_731 * i
+
+
+def apple_due(i: int) -> float | None:
+    """``ZDUEDATE``: midnight of a day (whole seconds since 2001, which the column's NUMERIC affinity
+    stores as INTEGER cells) for two tickets in three, a fraction for the others, none for every fifth."""
+    if i % 5 == 4:
+        return None
+    return 738_028_800.0 + 86_400 * i if i % 3 else 738_028_800.5 + 86_400 * i
+
+
+def apple_modified(i: int) -> float:
+    """``ZMODIFICATIONDATE``: whole seconds since 2001 in every row (the whole column stored as INTEGER
+    cells), numbers a Unix-epoch reading would place in 1993."""
+    return 738_100_000.0 + 3_600 * i
+
+
+def core_data_title(i: int) -> str:
+    return f"Ticket {i}: {FREE_TEXT[i % len(FREE_TEXT)]}"
+
+
+def core_data_metadata() -> bytes:
+    """``Z_METADATA.Z_PLIST``: the store's metadata as a binary plist (bytes that are no text)."""
+    return plistlib.dumps(
+        {
+            "NSPersistenceFrameworkVersion": 1338,
+            "NSStoreModelVersionHashes": {"Ticket": b"\x8f\x00\xa1" * 11, "Customer": b"\xff\xfe\x00" * 11},
+            "NSStoreType": "SQLite",
+            "NSStoreUUID": "5C1B7F0E-2D3A-4B5C-8D9E-0F1A2B3C4D5E",
+            "_NSAutoVacuumLevel": "2",
+        },
+        fmt=plistlib.FMT_BINARY,
+    )
+
+
+def core_data(path: Path, tickets: int = 30, customers: int = 5) -> Path:
+    """An Apple Core Data SQLite store of a help-desk app (entities Ticket and Customer)."""
+    ddl = [
+        "CREATE TABLE ZCUSTOMER ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+        "ZNAME VARCHAR, ZEMAIL VARCHAR )",
+        "CREATE TABLE ZTICKET ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+        "ZSTATUS INTEGER, ZCUSTOMER INTEGER, ZCREATIONDATE TIMESTAMP, ZDUEDATE TIMESTAMP, "
+        "ZMODIFICATIONDATE TIMESTAMP, ZTITLE VARCHAR )",
+        "CREATE INDEX ZTICKET_ZCUSTOMER_INDEX ON ZTICKET (ZCUSTOMER)",
+        "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, "
+        "Z_MAX INTEGER)",
+        "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+        "CREATE TABLE Z_MODELCACHE (Z_CONTENT BLOB)",
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "ZCUSTOMER": [
+            [c + 1, 1, 1 + c % 3, f"Customer {c} ✓", f"c{c}+app@example.com"] for c in range(customers)
+        ],
+        "ZTICKET": [
+            [
+                i + 1,
+                2,
+                1 + i % 4,
+                i % 3,
+                (i % customers) + 1 if i % 7 != 6 else None,
+                apple_seconds(i),
+                apple_due(i),
+                apple_modified(i),
+                core_data_title(i),
+            ]
+            for i in range(tickets)
+        ],
+        "Z_PRIMARYKEY": [[1, "Customer", 0, customers], [2, "Ticket", 0, tickets]],
+        "Z_METADATA": [[1, "5C1B7F0E-2D3A-4B5C-8D9E-0F1A2B3C4D5E", core_data_metadata()]],
+        "Z_MODELCACHE": [[bytes(range(256)) * 4]],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- Android (Room) ----------------------------------------------------------------------------------
+
+
+def android_millis(i: int) -> int:
+    """``date`` of message ``i``: epoch milliseconds (``1716194520123`` for message 0)."""
+    return 1_716_194_520_123 + 3_600_017 * i
+
+
+def android_sent(i: int) -> int:
+    """``date_sent``: 0 (the column's default: not known) for received messages, epoch ms otherwise."""
+    return 0 if i % 2 else android_millis(i) - 1_500
+
+
+def android_room(path: Path, messages: int = 40) -> Path:
+    """An Android app's Room database: a message inbox."""
+    ddl = [
+        "CREATE TABLE android_metadata (locale TEXT)",
+        "CREATE TABLE IF NOT EXISTS `messages` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+        "`thread_id` INTEGER NOT NULL, `date` INTEGER NOT NULL, `date_sent` INTEGER NOT NULL DEFAULT 0, "
+        "`is_read` INTEGER NOT NULL, "
+        "`body` TEXT, `sender` TEXT NOT NULL)",
+        "CREATE TABLE room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT)",
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "android_metadata": [["en_US"]],
+        "messages": [
+            [
+                i + 1,
+                100 + i % 6,
+                android_millis(i),
+                android_sent(i),
+                1 if i % 3 == 0 else 0,
+                FREE_TEXT[i % len(FREE_TEXT)],
+                f"+1555010{i % 10:04d}",
+            ]
+            for i in range(messages)
+        ],
+        "room_master_table": [[42, "a1b2c3d4e5f60718293a4b5c6d7e8f90"]],
+    }
+    return write_export(path, ddl, rows)  # type: ignore[arg-type]
+
+
+# --- Chrome history ----------------------------------------------------------------------------------
+
+
+def webkit_micros(i: int) -> int:
+    """``last_visit_time`` of url ``i``: microseconds since 1601-01-01 (``13360000000000000`` for 0)."""
+    return 13_360_000_000_000_000 + 5_400_000_123 * i
+
+
+def chrome_url(i: int) -> str:
+    query = "&".join(f"p{k}=v%20{i}_{k}" for k in range(40))
+    return f"https://help.example.com/tickets/{i}?utm_source=app&q=%F0%9F%96%A8&{query}#frag-{i}"
+
+
+def chrome_title(i: int) -> str:
+    return f"🖨️ Ticket {i} — {FREE_TEXT[i % len(FREE_TEXT)]}"
+
+
+def chrome_history(path: Path, urls: int = 30, visits_per_url: int = 2) -> Path:
+    """Chrome's ``History`` SQLite file (``urls`` and ``visits``, as Chrome declares them)."""
+    ddl = [
+        "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)",
+        "CREATE TABLE urls(id INTEGER PRIMARY KEY AUTOINCREMENT,url LONGVARCHAR,title LONGVARCHAR,"
+        "visit_count INTEGER DEFAULT 0 NOT NULL,typed_count INTEGER DEFAULT 0 NOT NULL,"
+        "last_visit_time INTEGER NOT NULL,hidden INTEGER DEFAULT 0 NOT NULL)",
+        "CREATE TABLE visits(id INTEGER PRIMARY KEY AUTOINCREMENT,url INTEGER NOT NULL,"
+        "visit_time INTEGER NOT NULL,from_visit INTEGER,transition INTEGER DEFAULT 0 NOT NULL,"
+        "segment_id INTEGER,visit_duration INTEGER DEFAULT 0 NOT NULL)",
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "meta": [["mmap_status", "-1"], ["version", "67"], ["last_compatible_version", "16"]],
+        "urls": [
+            [i + 1, chrome_url(i), chrome_title(i), visits_per_url, i % 2, webkit_micros(i), 0]
+            for i in range(urls)
+        ],
+        "visits": [
+            [
+                i * visits_per_url + v + 1,
+                i + 1,
+                webkit_micros(i) - (visits_per_url - 1 - v) * 60_000_000,
+                None if v == 0 else i * visits_per_url + v,
+                805306368 + v,
+                0,
+                1_234_567 * (v + 1),
+            ]
+            for i in range(urls)
+            for v in range(visits_per_url)
+        ],
+    }
+    return write_export(path, ddl, rows)  # type: ignore[arg-type]
+
+
+def apple_instant(seconds: float) -> datetime:
+    return APPLE_EPOCH + timedelta(seconds=seconds)
+
+
+def webkit_instant(micros: int) -> datetime:
+    return WEBKIT_EPOCH + timedelta(microseconds=micros)

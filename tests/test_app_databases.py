@@ -1,0 +1,166 @@
+"""Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+
+The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
+CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
+against the source and the audit with the project's lossless checker, the exit code and run.json's
+outcome, the types chosen, and the values the builder knows, computed from its own numbers. What these
+files stress: instants counted from other epochs than Unix's (Apple's 2001-01-01 in REAL seconds,
+WebKit's 1601-01-01 in microseconds) must never be read as Unix epochs; REAL seconds keep every digit;
+a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are the documented
+``epoch:milliseconds`` rule, each cell audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from . import app_databases as apps
+from .conftest import pg_query, primary_key
+from .other_products import FREE_TEXT
+from .test_crm_exports import references
+from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, run_export
+
+__all__ = ["run_export"]  # the fixture, used by name
+
+Runner = Callable[..., tuple[Ran, Path]]
+UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def audited_columns(run_dir: Path) -> set[tuple[str, str, str]]:
+    return {
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    }
+
+
+def test_core_data_store_keeps_apple_seconds_and_the_plist_exactly(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.core_data)
+    tickets, customers = 30, 5
+    tables = {
+        "ZCUSTOMER": customers,
+        "ZTICKET": tickets,
+        "Z_PRIMARYKEY": 2,
+        "Z_METADATA": 1,
+        "Z_MODELCACHE": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("ZTICKET")
+    # Seconds since 2001-01-01 are no Unix epoch: no rule reads them as instants, they stay numbers,
+    # whether every cell is REAL or some are INTEGER (whole seconds under the TIMESTAMP declaration's
+    # NUMERIC affinity); a column of whole seconds only is INTEGER cells only: bigint.
+    assert types["ZCREATIONDATE"] == types["ZDUEDATE"] == "double precision"
+    assert types["ZMODIFICATIONDATE"] == "bigint"
+    for column in ("Z_PK", "Z_ENT", "Z_OPT", "ZSTATUS", "ZCUSTOMER"):
+        assert types[column] == "bigint", column
+    assert primary_key(ran.uri, ran.record["version_schema"], "ZTICKET") == ["Z_PK"]
+    # Every digit of the REAL seconds: the very double SQLite holds.
+    created = ran.values("ZTICKET", "ZCREATIONDATE", "Z_PK")
+    assert created == {i + 1: apps.apple_seconds(i) for i in range(tickets)}
+    assert all(type(v) is float for v in created.values())
+    assert ran.values("ZTICKET", "ZDUEDATE", "Z_PK") == {i + 1: apps.apple_due(i) for i in range(tickets)}
+    modified = ran.values("ZTICKET", "ZMODIFICATIONDATE", "Z_PK")
+    assert modified == {i + 1: apps.apple_modified(i) for i in range(tickets)}
+    # The operator's reading of them as instants, in PostgreSQL, gives the app's dates (to the µs).
+    moments = dict(
+        pg_query(
+            ran.uri,
+            "SELECT \"Z_PK\", timestamptz '2001-01-01 00:00:00+00' + \"ZCREATIONDATE\" * interval '1 second' "
+            f'FROM "{ran.base}"."ZTICKET"',
+        )
+    )
+    for i in range(tickets):
+        expected = apps.apple_instant(apps.apple_seconds(i))
+        assert abs(moments[i + 1] - expected) <= timedelta(microseconds=1), i
+    assert moments[1].date() == datetime(2024, 5, 21).date()
+    for column in ("ZCREATIONDATE", "ZDUEDATE", "ZMODIFICATIONDATE"):
+        assert audit_rules(run_dir, "ZTICKET", column) == {}, column
+    # The to-one relation: each ticket's customer, NULL where it has none.
+    assert references(run_dir)[("ZTICKET", "ZCUSTOMER")] == "ZCUSTOMER.Z_PK"
+    assert ran.values("ZTICKET", "ZCUSTOMER", "Z_PK") == {
+        i + 1: None if i % 7 == 6 else i % customers + 1 for i in range(tickets)
+    }
+    assert ran.values("ZTICKET", "ZTITLE", "Z_PK") == {
+        i + 1: arrives_as(apps.core_data_title(i)) for i in range(tickets)
+    }
+    # Only the titles ending in blanks changed: trimmed, audited.
+    trailing = {
+        str(i + 1) for i in range(tickets) if apps.core_data_title(i) != apps.core_data_title(i).rstrip()
+    }
+    assert audit_rules(run_dir, "ZTICKET", "ZTITLE") == {key: {"trim"} for key in trailing}
+    assert audited_columns(run_dir) == {("ZTICKET", "ZTITLE", "trim")}
+    # The binary plist and the model cache: bytea, byte for byte.
+    assert ran.types("Z_METADATA")["Z_PLIST"] == ran.types("Z_MODELCACHE")["Z_CONTENT"] == "bytea"
+    [(plist,)] = pg_query(ran.uri, f'SELECT "Z_PLIST" FROM "{ran.base}"."Z_METADATA"')
+    assert bytes(plist) == apps.core_data_metadata() and bytes(plist).startswith(b"bplist00")
+    [(cache,)] = pg_query(ran.uri, f'SELECT "Z_CONTENT" FROM "{ran.base}"."Z_MODELCACHE"')
+    assert bytes(cache) == bytes(range(256)) * 4
+    assert ran.values("Z_PRIMARYKEY", "Z_MAX", "Z_NAME") == {"Customer": customers, "Ticket": tickets}
+
+
+def test_android_room_database_epoch_millis_become_the_instants_audited(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.android_room)
+    messages = 40
+    loaded_cleanly(ran, run_dir, {"android_metadata": 1, "messages": messages, "room_master_table": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("messages")
+    assert types["date"] == "timestamp with time zone"
+    # 0 for "not known" is no instant: the column keeps its integers, every one.
+    assert types["date_sent"] == types["is_read"] == types["thread_id"] == "bigint"
+    assert ran.values("messages", "date", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=apps.android_millis(i)) for i in range(messages)
+    }
+    first = ran.values("messages", "date", "id")[1]
+    assert first == datetime(2024, 5, 20, 8, 42, 0, 123_000, tzinfo=UTC)  # 1716194520123 ms
+    assert audit_rules(run_dir, "messages", "date") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(messages)
+    }
+    assert ran.values("messages", "date_sent", "id") == {i + 1: apps.android_sent(i) for i in range(messages)}
+    assert ran.values("messages", "is_read", "id") == {i + 1: int(i % 3 == 0) for i in range(messages)}
+    assert ran.values("messages", "body", "id") == {
+        i + 1: arrives_as(FREE_TEXT[i % len(FREE_TEXT)]) for i in range(messages)
+    }
+    assert pg_query(ran.uri, f'SELECT locale FROM "{ran.base}".android_metadata') == [("en_US",)]
+    assert ran.values("room_master_table", "identity_hash", "id") == {42: "a1b2c3d4e5f60718293a4b5c6d7e8f90"}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("messages", "date"), ("messages", "body")}
+
+
+def test_chrome_history_keeps_webkit_microseconds_as_integers(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.chrome_history)
+    urls, per_url = 30, 2
+    loaded_cleanly(ran, run_dir, {"meta": 3, "urls": urls, "visits": urls * per_url})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Microseconds since 1601 are no Unix epoch: bigint, every digit, nothing audited.
+    assert ran.types("urls")["last_visit_time"] == ran.types("visits")["visit_time"] == "bigint"
+    assert ran.values("urls", "last_visit_time", "id") == {i + 1: apps.webkit_micros(i) for i in range(urls)}
+    assert ran.values("visits", "visit_time", "id") == {
+        i * per_url + v + 1: apps.webkit_micros(i) - (per_url - 1 - v) * 60_000_000
+        for i in range(urls)
+        for v in range(per_url)
+    }
+    audited = audited_columns(run_dir)
+    assert not {c for t, c, _ in audited if c in ("last_visit_time", "visit_time", "url")}
+    # The operator's reading: WebKit's epoch in PostgreSQL gives the visit's instant.
+    [(moment,)] = pg_query(
+        ran.uri,
+        "SELECT timestamptz '1601-01-01 00:00:00+00' + last_visit_time * interval '1 microsecond' "
+        f'FROM "{ran.base}".urls WHERE id = 1',
+    )
+    assert moment == apps.webkit_instant(13_360_000_000_000_000)
+    assert moment.year == 2024
+    # Long URLs with their query strings, exactly; emoji titles (ends trimmed as any text).
+    assert ran.values("urls", "url", "id") == {i + 1: apps.chrome_url(i) for i in range(urls)}
+    assert min(len(apps.chrome_url(i)) for i in range(urls)) > 500
+    assert ran.values("urls", "title", "id") == {i + 1: arrives_as(apps.chrome_title(i)) for i in range(urls)}
+    assert ran.values("urls", "visit_count", "id") == {i + 1: per_url for i in range(urls)}
+    assert references(run_dir)[("visits", "url")] == "urls.id"
+    # Chrome's meta values are digits written as text: numbers, the same digits.
+    assert ran.values("meta", "value", "key") == {
+        "mmap_status": -1,
+        "version": 67,
+        "last_compatible_version": 16,
+    }
