@@ -24,6 +24,7 @@ import columnar_etl.pipeline.runner as runner_module
 from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED
+from columnar_etl.loading.ledger import VERSIONS
 from columnar_etl.pipeline.recorded import recorded_switch
 from columnar_etl.pipeline.runner import Mode, run
 
@@ -333,3 +334,39 @@ def test_an_interrupt_while_a_recorded_command_imports_its_stage_leaves_it_inter
     (run_dir,) = Path(settings.runs_dir).iterdir()
     record = json.loads((run_dir / "run.json").read_text())
     assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
+
+
+def test_an_interrupt_whose_raise_was_lost_stops_a_prune_before_its_commit(
+    settings: Settings, small_fixture: Path
+) -> None:
+    from columnar_etl.loading.versions import prune_versions
+
+    assert settings.target is not None
+    for _ in range(2):  # two candidates, nothing live: a prune keeping none drops the older
+        loaded = run(small_fixture, settings=settings, mode="blue-green")
+        assert loaded.exit_code in (0, 2), loaded.record.error
+    both = _version_schemas(settings.target)
+    assert len(both) == 2
+    OUTCOME_DECIDED.clear()  # the runs above decided theirs; the prune is a command of its own
+    INTERRUPTED.set()  # as the fixture above, after the loads
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            prune_versions(settings.target, keep=0, settings=settings)
+    finally:
+        INTERRUPTED.clear()
+        OUTCOME_DECIDED.clear()
+    assert _version_schemas(settings.target) == both
+    dropped = pg_query(settings.target, f"SELECT count(*) FROM {VERSIONS} WHERE dropped IS NOT NULL")
+    assert dropped == [(0,)]
+    assert prune_versions(settings.target, keep=0, settings=settings).dropped == both[:1]  # not stuck
+
+
+def test_an_interrupt_whose_raise_was_lost_stops_a_raw_copy_before_its_commit(
+    settings: Settings, small_fixture: Path, lost_interrupt: None
+) -> None:
+    from columnar_etl.pipeline.raw import copy_raw
+
+    assert settings.target is not None
+    with pytest.raises(KeyboardInterrupt):
+        copy_raw(small_fixture, settings.target, schema="raw_lost")
+    assert pg_query(settings.target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw_lost'") == [(0,)]

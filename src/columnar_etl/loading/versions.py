@@ -283,6 +283,7 @@ def prune_versions(
             for schema in dropped:
                 drop_schema(cursor, schema)
                 ledger.mark_dropped(cursor, schema)
+            raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
     return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run)
 
 

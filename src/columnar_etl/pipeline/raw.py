@@ -15,7 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from columnar_etl.errors import LoadError
+from columnar_etl.errors import LoadError, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
 from columnar_etl.observability.logs import get_logger
@@ -107,6 +107,7 @@ def copy_raw(
                     hint="something on the target changed the rows the COPY wrote (a trigger, a rule), "
                     "or the export changed while it was read",
                 )
+            raise_if_interrupted()  # an interrupt whose own raise was lost: the schema stays as it was
     result = RawCopyResult(
         source=Path(source),
         schema=schema,
