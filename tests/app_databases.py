@@ -111,6 +111,47 @@ def core_data(path: Path, tickets: int = 30, customers: int = 5) -> Path:
     return write_export(path, ddl, rows, bytes_as_text=False)  # type: ignore[arg-type]
 
 
+def far_expiry(i: int) -> int:
+    """``ZEXPIRYDATE``: whole seconds since 2001 from 10^9 on (2032-09-09 and after): numbers in the
+    range of Unix seconds (2001-09-09 …), INTEGER cells under the TIMESTAMP declaration."""
+    return 1_000_000_000 + 86_400 * 365 * i
+
+
+def eight_digit_seconds(i: int) -> int:
+    """``ZISSUEDATE``: whole seconds since 2001 that read as a valid ``YYYYMMDD`` (20250520 seconds:
+    2001-08-25; as a compact date 2025-05-20)."""
+    return 20_250_520 + i
+
+
+def core_data_licences(path: Path, *, store: bool = True, licences: int = 6) -> Path:
+    """A Core Data entity whose whole-second dates look like Unix seconds and compact dates; with
+    ``store=False``, the same table in a file that is no Core Data store (no ``Z_PRIMARYKEY`` or
+    ``Z_METADATA``)."""
+    ddl = [
+        "CREATE TABLE ZLICENCE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+        "ZEXPIRYDATE TIMESTAMP, ZISSUEDATE TIMESTAMP, ZNAME VARCHAR )"
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "ZLICENCE": [
+            [i + 1, 1, 1, far_expiry(i), eight_digit_seconds(i), f"Licence {i}"] for i in range(licences)
+        ]
+    }
+    if store:
+        ddl += [
+            "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, "
+            "Z_MAX INTEGER)",
+            "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+        ]
+        rows["Z_PRIMARYKEY"] = [[1, "Licence", 0, licences]]
+        rows["Z_METADATA"] = [[1, "5C1B7F0E-2D3A-4B5C-8D9E-0F1A2B3C4D5E", core_data_metadata()]]
+    return write_export(path, ddl, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+def plain_licences(path: Path) -> Path:
+    """:func:`core_data_licences`' table in a file that is no Core Data store."""
+    return core_data_licences(path, store=False)
+
+
 # --- Android (Room) ----------------------------------------------------------------------------------
 
 

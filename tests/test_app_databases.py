@@ -13,6 +13,7 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,3 +165,55 @@ def test_chrome_history_keeps_webkit_microseconds_as_integers(run_export: Runner
         "version": 67,
         "last_compatible_version": 16,
     }
+
+
+def test_core_data_seconds_that_look_like_unix_seconds_or_compact_dates_stay_numbers(
+    run_export: Runner,
+) -> None:
+    # Until 2026-12-02 ZEXPIRYDATE loaded as 2001-09-09 … 2006 instants (epoch:seconds, 31 years
+    # early) and ZISSUEDATE as 2025-05-20 … dates (date_format:%Y%m%d), each audited: the store's own
+    # tables say its dates count from 2001-01-01.
+    ran, run_dir = run_export(apps.core_data_licences)
+    licences = 6
+    loaded_cleanly(ran, run_dir, {"ZLICENCE": licences, "Z_PRIMARYKEY": 1, "Z_METADATA": 1})
+    types = ran.types("ZLICENCE")
+    assert types["ZEXPIRYDATE"] == types["ZISSUEDATE"] == "bigint"
+    expiry = ran.values("ZLICENCE", "ZEXPIRYDATE", "Z_PK")
+    assert expiry == {i + 1: apps.far_expiry(i) for i in range(licences)}
+    assert apps.apple_instant(expiry[1]) == datetime(2032, 9, 9, 1, 46, 40, tzinfo=UTC)
+    issued = ran.values("ZLICENCE", "ZISSUEDATE", "Z_PK")
+    assert issued == {i + 1: apps.eight_digit_seconds(i) for i in range(licences)}
+    assert (
+        audit_rules(run_dir, "ZLICENCE", "ZEXPIRYDATE")
+        == audit_rules(run_dir, "ZLICENCE", "ZISSUEDATE")
+        == {}
+    )
+    profiled = json.loads((run_dir / "profile.json").read_text())
+    (table,) = [t for t in profiled["tables"] if t["name"] == "ZLICENCE"]
+    notes = {c["name"]: " ".join(c["notes"]) for c in table["columns"]}
+    assert "seconds since 2001-01-01 UTC (a Core Data date)" in notes["ZEXPIRYDATE"]
+    assert "seconds since 2001-01-01 UTC (a Core Data date)" in notes["ZISSUEDATE"]
+    assert "Core Data" not in notes["ZNAME"]
+
+
+def test_the_same_table_outside_a_core_data_store_reads_unix_seconds_and_compact_dates(
+    run_export: Runner,
+) -> None:
+    # The control: only the store's own tables make its dates Apple's; elsewhere the documented
+    # epoch:seconds and date_format:%Y%m%d rules read these very numbers, each cell audited.
+    ran, run_dir = run_export(apps.plain_licences)
+    licences = 6
+    loaded_cleanly(ran, run_dir, {"ZLICENCE": licences})
+    types = ran.types("ZLICENCE")
+    assert types["ZEXPIRYDATE"] == "timestamp with time zone"
+    assert types["ZISSUEDATE"] in ("date", "timestamp without time zone")
+    assert ran.values("ZLICENCE", "ZEXPIRYDATE", "Z_PK") == {
+        i + 1: UNIX_EPOCH + timedelta(seconds=apps.far_expiry(i)) for i in range(licences)
+    }
+    issued = ran.values("ZLICENCE", "ZISSUEDATE", "Z_PK")
+    expected = {i + 1: datetime.strptime(str(apps.eight_digit_seconds(i)), "%Y%m%d") for i in range(licences)}
+    assert {k: datetime(v.year, v.month, v.day) for k, v in issued.items()} == expected
+    assert audit_rules(run_dir, "ZLICENCE", "ZEXPIRYDATE") == {
+        str(i + 1): {"epoch:seconds"} for i in range(licences)
+    }
+    assert set().union(*audit_rules(run_dir, "ZLICENCE", "ZISSUEDATE").values()) == {"date_format:%Y%m%d"}

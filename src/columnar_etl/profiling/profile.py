@@ -674,7 +674,8 @@ def infer_column(
     )
     present = row_count - nulls - empty - null_like
     family = declared_family(column.declared_type)
-    counts.compact = _compact(counts, family, present)
+    # Seconds since another epoch (a Core Data date, see catalogue.core_data_dates) are no YYYYMMDD.
+    counts.compact = _compact(counts, family, present) if column.counts_from is None else {}
     compact = sum(counts.compact.values())
     # A timestamp finer than PostgreSQL keeps is a date by its look: it counts towards a date column,
     # which _lossless then keeps text rather than round it.
@@ -871,8 +872,10 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            # A key is an identifier whatever its name and range.
-            epoch = None if column.primary_key else _epoch_unit(column.name, minimum, maximum)
+            # A key is an identifier whatever its name and range; seconds the file's format says count
+            # from another epoch (Core Data's 2001-01-01) are no Unix seconds.
+            unix = not column.primary_key and column.counts_from is None
+            epoch = _epoch_unit(column.name, minimum, maximum) if unix else None
             if epoch:
                 # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
                 # timestamp without time zone would leave readers to guess its zone (now() compared
@@ -881,6 +884,12 @@ def infer_column(
                 notes.append(
                     f"integers are epoch {epoch} in a date-like column: inferred timestamptz (instants)"
                 )
+        if column.counts_from is not None:
+            notes.append(
+                f"seconds since {column.counts_from} UTC (a Core Data date): kept as numbers; the instant "
+                f"is timestamptz '{column.counts_from} 00:00:00+00' + {quote_ident(column.name)} * "
+                "interval '1 second'"
+            )
     elif inferred == "bytea":
         valid = present
         mixed = row_count - nulls - classes[StorageClass.BLOB]

@@ -12,7 +12,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,10 @@ class SourceColumn:
     #: which a SELECT reads like any other column's and which are loaded as such. DuckDB's own scan of
     #: the attached table does not know it: it is read through SQLite (``sqlite_query``) only.
     generated: bool = False
+    #: The instant its numbers count seconds from when the file's format says so (``"2001-01-01"``: an
+    #: Apple Core Data store's date attribute, see :func:`core_data_dates`); its numbers are then never
+    #: read as Unix epochs or compact dates: they are kept as the numbers they are.
+    counts_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -320,6 +324,40 @@ def virtual_tables(con: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     }
 
 
+#: The tables every Apple Core Data SQLite store has beside its entities' (the entities' primary keys'
+#: high-water marks, the store's metadata plist), and the columns each entity's table has.
+CORE_DATA_TABLES = frozenset({"z_primarykey", "z_metadata"})
+CORE_DATA_ENTITY_COLUMNS = frozenset({"z_pk", "z_ent", "z_opt"})
+#: Core Data's date attributes: seconds (REAL; INTEGER when whole, under the declaration's NUMERIC
+#: affinity) since NSDate's reference date, 2001-01-01 00:00:00 UTC.
+CORE_DATA_EPOCH = "2001-01-01"
+
+
+def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:
+    """``tables`` with each Core Data date attribute's column marked as counting from 2001-01-01.
+
+    In a Core Data store (its ``Z_PRIMARYKEY`` and ``Z_METADATA`` tables; an entity's table has
+    ``Z_PK``, ``Z_ENT`` and ``Z_OPT``) a column declared ``TIMESTAMP`` holds seconds since 2001-01-01
+    UTC, not since 1970: whole seconds of 10^9 and up (from 2032-09-09) are in the range the profile
+    reads as Unix seconds, and 8-digit ones as ``YYYYMMDD`` dates, in another file. Here they are
+    numbers (``double precision``, ``bigint``): the instant is one SQL expression away
+    (docs/runbook.md), and a number is what the file holds."""
+    if not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
+        return tables
+    marked = {}
+    for name, table in tables.items():
+        if CORE_DATA_ENTITY_COLUMNS.issubset(column.name.lower() for column in table.columns):
+            columns = tuple(
+                replace(column, counts_from=CORE_DATA_EPOCH)
+                if column.declared_type.strip().upper() == "TIMESTAMP"
+                else column
+                for column in table.columns
+            )
+            table = replace(table, columns=columns)
+        marked[name] = table
+    return marked
+
+
 def internal_tables(
     con: sqlite3.Connection, virtual: dict[str, tuple[str, str]] | None = None
 ) -> dict[str, str]:
@@ -531,6 +569,7 @@ def read_catalogue(path: Path) -> Catalogue:
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
+        tables = core_data_dates(tables)
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
         return Catalogue(
             tables, internal, unreadable, str(encoding), views(con), indexes(con, list(tables)), triggers(con)
