@@ -27,6 +27,7 @@ import pytest
 
 from . import unicode_exports as uni
 from .conftest import pg_query, primary_key
+from .lossless_check import decode_fallback
 from .test_data_tools import profiled
 from .test_other_products import Ran, audit_rules, loaded_cleanly, only_gate_warnings, run_export
 
@@ -131,6 +132,69 @@ def test_csv_import_every_cell_as_the_rules_say(run_export: Runner) -> None:
     assert padded == Counter((cleaned(code), "same label") for code in uni.PADDED_CODES)
     assert padded[("A1", "same label")] == padded[("C3", "same label")] == 2
     assert primary_key(ran.uri, ran.record["version_schema"], "padded") == []
+
+
+# --- an application's database: declared keys ---------------------------------------------------------
+
+
+def test_typed_keys_stay_distinct_and_legacy_bytes_are_decoded(run_export: Runner) -> None:
+    ran, run_dir = run_export(uni.typed)
+    tickets = 30
+    counts = {"accounts": len(uni.ACCOUNT_KEYS), "tickets": tickets, "legacy": len(uni.LEGACY_KEYS)}
+    counts["imported"] = uni.IMPORTED_ROWS
+    loaded_cleanly(ran, run_dir, counts)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    schema = ran.record["version_schema"]
+
+    # accounts.code: A1 and A1<NBSP> would be one key once trimmed: the key and its reference are
+    # loaded as written (the run says so) and stay distinct; no normalisation or case folding either.
+    warnings = ran.record["warnings"]
+    assert any(w.startswith("accounts.code: text loaded as written") for w in warnings), warnings
+    assert any(w.startswith("tickets.account: text loaded as written") for w in warnings), warnings
+    assert sorted(code for (code,) in rows_of(ran, "accounts", "code")) == sorted(uni.ACCOUNT_KEYS)
+    assert primary_key(ran.uri, schema, "accounts") == ["code"]
+    assert dict(rows_of(ran, "tickets", "id, account")) == {i + 1: uni.account_of(i) for i in range(tickets)}
+    assert audit_rules(run_dir, "accounts", "code") == audit_rules(run_dir, "tickets", "account") == {}
+    # Long text of astral characters around the 64- and 256-byte limits: trimmed, nothing else.
+    bodies = dict(rows_of(ran, "tickets", "id, body"))
+    assert bodies == {i + 1: cleaned(uni.long_text(i)) for i in range(tickets)}
+    assert audit_rules(run_dir, "tickets", "body") == {
+        str(i + 1): {"trim"} for i in range(tickets) if cleaned(uni.long_text(i)) != uni.long_text(i)
+    }
+
+    # legacy.k: Windows-1252 bytes decoded (audited with their hex); trimming does not touch the key
+    # (loaded as written: 'Müller ' stays apart from 'Müller'). But b'caf\xe9' decodes to the very
+    # 'café' another row wrote in UTF-8: two rows share the key once decoded, so it gets a plain index,
+    # and the warning says why.
+    def text_of(key: str | bytes) -> str:
+        return key if isinstance(key, str) else decode_fallback(key)
+
+    legacy = dict((v, (k, note)) for v, k, note in rows_of(ran, "legacy", "v, k, note"))
+    assert legacy == {
+        i: (text_of(key), cleaned(text_of(uni.LEGACY_NOTES[i % len(uni.LEGACY_NOTES)])))
+        for i, key in enumerate(uni.LEGACY_KEYS)
+    }
+    assert primary_key(ran.uri, schema, "legacy") == []
+    shared = [w for w in warnings if w.startswith("legacy: plain index instead of a primary key")]
+    assert shared == [
+        "legacy: plain index instead of a primary key: 1 rows share their key (k) with a different row as "
+        "the target reads it (k: text not valid UTF-8, decoded by source_encoding_fallback)"
+    ]
+    encoded = [row for row in all_audit(run_dir) if row["table"] == "legacy" and row["column"] == "k"]
+    raw = {key.hex().upper() for key in uni.LEGACY_KEYS if isinstance(key, bytes)}
+    assert {row["raw_value"].removeprefix("hex:") for row in encoded} == raw
+    assert {row["rule"] for row in encoded} == {"encoding:cp1252"}
+
+    # imported: a header-less CSV UTF-8 appended by .import: its first cell is '\ufeff1', TEXT in an
+    # INTEGER column: no number (a BOM is no whitespace), quarantined as written; the dates Windows
+    # wrote with LEFT-TO-RIGHT MARKs are no date: the column keeps its text, every cell as written.
+    assert ran.types("imported")["id"] == "bigint" and ran.types("imported")["opened"] == "text"
+    imported = dict(rows_of(ran, "imported", "agent, id"))
+    assert imported == {f"Agent {i}": None if i == 0 else i + 1 for i in range(uni.IMPORTED_ROWS)}
+    quarantined = pq.read_table(run_dir / "quarantine.parquet").to_pylist()
+    assert [(q["table"], q["column"], q["raw_value"]) for q in quarantined] == [("imported", "id", "\ufeff1")]
+    opened = dict(rows_of(ran, "imported", "agent, opened"))
+    assert opened == {f"Agent {i}": uni.windows_rtl_date(i) for i in range(uni.IMPORTED_ROWS)}
 
 
 # --- an override names the BOM column as every output shows it ------------------------------------------
