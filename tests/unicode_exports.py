@@ -64,6 +64,13 @@ EDGE_CHARS: dict[str, str] = {
     "del": "\x7f",
     "tab": "\t",
 }
+#: ... and every other character Python calls whitespace (line feed, space, the information separators,
+#: the typographic spaces), so that the profile and the cleaner are held to the whole set.
+EDGE_CHARS |= {
+    f"ws_{code:04x}": chr(code)
+    for code in range(0x110000)
+    if chr(code).isspace() and chr(code) not in EDGE_CHARS.values()
+}
 
 #: Codes of customers: the same word in several forms, each a distinct customer (no rule normalises
 #: Unicode or folds case). Pairs: NFC / NFD, a Hangul syllable / its jamo, case in Turkish and German.
