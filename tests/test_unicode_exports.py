@@ -135,6 +135,16 @@ def test_csv_import_every_cell_as_the_rules_say(run_export: Runner) -> None:
     assert padded == Counter((cleaned(code), "same label") for code in uni.PADDED_CODES)
     assert padded[("A1", "same label")] == padded[("C3", "same label")] == 2
     assert primary_key(ran.uri, ran.record["version_schema"], "padded") == []
+    # ... and the profile says why, naming two values made one (it said nothing).
+    notes = profiled(run_dir)["columns"]["padded"][f"{uni.BOM}code"]["notes"]
+    merged = [n for n in notes if n.startswith("distinct on every row as written, but no key of the table")]
+    assert len(merged) == 1 and "equal, e.g. 'A1' and 'A1" in merged[0], notes
+    assert not any(
+        "no key of the table" in n
+        for t in ("customers", "orders")
+        for c in profiled(run_dir)["columns"][t].values()
+        for n in c["notes"]
+    )
 
 
 # --- an application's database: declared keys ---------------------------------------------------------
@@ -233,3 +243,15 @@ def test_override_of_a_missing_column_writes_no_profile(run_export: Runner, name
     assert not (run_dir / "profile.json").exists()
     for path in run_dir.iterdir():
         assert "İstanbul" not in path.read_text(encoding="utf-8", errors="replace"), path.name
+
+
+def test_two_overrides_of_one_column_are_refused(run_export: Runner) -> None:
+    """``code`` and ``\\ufeffcode`` are one column: two overrides of it would leave one of them unread."""
+    config = (
+        '[columns."customers"."code"]\ntype = "text"\n[columns."customers"."\\uFEFFcode"]\nmask = "drop"\n'
+    )
+    ran, run_dir = run_export(uni.csv_import, config=config)
+    error = ran.record["error"]
+    assert (ran.code, error["error"], error["table"]) == (1, "ConfigError", "customers")
+    assert error["message"] == "two overrides name one column ('\\ufeffcode')"
+    assert not (run_dir / "profile.json").exists()
