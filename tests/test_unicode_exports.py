@@ -255,3 +255,13 @@ def test_two_overrides_of_one_column_are_refused(run_export: Runner) -> None:
     assert (ran.code, error["error"], error["table"]) == (1, "ConfigError", "customers")
     assert error["message"] == "two overrides name one column ('\\ufeffcode')"
     assert not (run_dir / "profile.json").exists()
+
+
+def test_snake_names_transliterate_letters_without_a_decomposition(run_export: Runner) -> None:
+    """``column_names = "snake"``: ``Straße`` is ``strasse`` and ``Açılış Tarihi`` ``acilis_tarihi`` (they
+    were ``strae`` and ``acls_tarihi``: letters with no decomposition were dropped with the accents)."""
+    ran, run_dir = run_export(uni.european_names, COLUMNAR_ETL_COLUMN_NAMES="snake")
+    loaded_cleanly(ran, run_dir, {"kunden": 5})
+    (table,) = [t for t in ran.record["plan"]["tables"] if t["name"] == "kunden"]
+    assert {c["name"]: c["output_name"] for c in table["columns"]} == uni.SNAKE_NAMES
+    assert set(ran.types("kunden")) == set(uni.SNAKE_NAMES.values())

@@ -249,3 +249,25 @@ def typed(path: Path, tickets: int = 30) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+#: Column names of a European export, as written, and as snake_case writes them (by hand: accents
+#: dropped, letters without a decomposition transliterated, NFC and NFD one name made unique).
+SNAKE_NAMES: dict[str, str] = {
+    "Straße": "strasse",
+    "Größe": "grosse",
+    "Açılış Tarihi": "acilis_tarihi",
+    "Ørsted": "orsted",
+    "Łódź": "lodz",
+    "Þórður": "thordur",
+    "Æblegrød": "aeblegrod",
+    "café": "cafe",
+    "cafe\u0301": "cafe_2",
+}
+
+
+def european_names(path: Path, rows: int = 5) -> Path:
+    """A table whose column names are German, Turkish, Danish, Polish and Icelandic words."""
+    columns = ", ".join(f'"{name}" TEXT' for name in SNAKE_NAMES)
+    body = [[f"{name[:3]} {i}" for name in SNAKE_NAMES] for i in range(rows)]
+    return write_export(path, [f'CREATE TABLE "kunden" ({columns})'], {"kunden": body})
