@@ -60,7 +60,7 @@ def test_an_override_of_a_missing_column_names_table_and_column(
     assert result.exit_code == 1, result.output
     message = (
         "table 'tickets', column 'No Such Column': override names a column the table does not have "
-        "(hint: column names are matched exactly, as the export wrote them)"
+        "(hint: name a column as the export wrote it or as the target shows it)"
     )
     assert message in result.stdout.splitlines()
 

@@ -247,7 +247,8 @@ class Settings(BaseSettings):
     columns: dict[str, dict[str, ColumnOverride]] = Field(
         default_factory=dict,
         description='Per-column overrides of the cleaning plan: `[columns."tickets"."TKT-Priority"] '
-        'type = "text"`.',
+        'type = "text"`. A column is named as the export wrote it or as the target shows it (a CSV '
+        "import's `\\ufeffid` as `id`); a name of neither is refused before anything is written.",
     )
     mask_salt: str | None = Field(
         default=None,

@@ -317,8 +317,20 @@ class TableProfile:
                 and sum(1 for kind, n in self.columns[name].storage_classes.items() if n and kind != "null")
                 > 1
             ]
-            if mixed:
-                shared += f" as the target reads it ({', '.join(mixed)}: values of several storage classes)"
+            reasons = [f"{', '.join(mixed)}: values of several storage classes"] if mixed else []
+            # Two keys may be one text only once decoded: b'caf\xe9' (Windows-1252) is the 'café'
+            # another row wrote in UTF-8.
+            decoded = [
+                name
+                for name in self.key
+                if name in self.columns and self.columns[name].issue_count("invalid_encoding")
+            ]
+            if decoded:
+                reasons.append(
+                    f"{', '.join(decoded)}: text not valid UTF-8, decoded by source_encoding_fallback"
+                )
+            if reasons:
+                shared += f" as the target reads it ({'; '.join(reasons)})"
             return shared
         if self.duplicate_rows and duplicates == "keep":
             return f"{self.duplicate_rows} exact duplicate rows are kept (duplicates = keep)"

@@ -15,14 +15,28 @@ from collections.abc import Sequence
 from columnar_etl.config import ColumnNames
 from columnar_etl.pg.identifiers import short_identifiers
 
+#: Latin letters that no Unicode decomposition takes to ASCII, as the usual transliteration writes them
+#: (ICU's Latin-ASCII, unidecode): dropped with the accents, ``Straße`` was ``strae``, ``Açılış Tarihi``
+#: ``acls_tarihi`` and ``Łódź`` ``odz`` (until 2026-12-02).
+LETTERS_WITHOUT_DECOMPOSITION = str.maketrans(
+    {
+        "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+        "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH",
+        "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ƒ": "f", "ɨ": "i", "ʉ": "u",
+    }
+)  # fmt: skip
+
 
 def snake_case(name: str) -> str:
     """``"TKT-Created Time"`` → ``tkt_created_time``; ``"TKT-Customer #"`` → ``tkt_customer``.
 
-    Accents are dropped (``Inès`` → ``ines``), every run of other characters becomes one underscore, a
-    name that would start with a digit gets a ``c_`` prefix, and one with nothing left is ``column``.
+    Accents are dropped (``Inès`` → ``ines``), Latin letters with no decomposition transliterated
+    (:data:`LETTERS_WITHOUT_DECOMPOSITION`: ``Straße`` → ``strasse``, ``Øre`` → ``ore``), every run of
+    other characters becomes one underscore, a name that would start with a digit gets a ``c_`` prefix,
+    and one with nothing left is ``column``.
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    latin = name.translate(LETTERS_WITHOUT_DECOMPOSITION)
+    ascii_name = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", ascii_name)
     snake = re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
     if not snake:

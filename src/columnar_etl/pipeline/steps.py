@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from columnar_etl.config import Settings
 from columnar_etl.errors import CleanError, ProfileHalt
 from columnar_etl.models import GateResult, Issue, Profile, TableProfile
-from columnar_etl.planning.plan import Plan, build_plan, fitted_to_export
+from columnar_etl.planning.plan import Plan, build_plan, column_overrides, fitted_to_export
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import counted_in_batch, profile
 from columnar_etl.profiling.references import load_references
@@ -227,11 +227,13 @@ def clean_step(
 
 
 def hide_masked_values(profiled: Profile, settings: Settings) -> None:
-    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them."""
-    for table, overrides in settings.columns.items():
+    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them.
+    An override naming no column of the export is a :class:`ConfigError` here, before the profile is
+    written (:func:`~columnar_etl.planning.plan.column_overrides`)."""
+    for table, overrides in column_overrides(profiled, settings.columns, settings.column_names).items():
         for name, override in overrides.items():
-            column = profiled.tables[table].columns.get(name) if table in profiled.tables else None
-            if column is None or override.mask is None:
+            column = profiled.tables[table].columns[name]
+            if override.mask is None:
                 continue
             column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
             column.min = column.max = None

@@ -12,6 +12,7 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -382,11 +383,11 @@ def build_plan(
     default_order = cast(
         ReadingOrder, profile.settings.get("date_order_default") or settings.date_order_default
     )
-    _check_overrides(profile, settings.columns)
+    resolved = column_overrides(profile, settings.columns, column_names or settings.column_names)
     notes: list[str] = []
     tables: dict[str, TablePlan] = {}
     for table in profile.tables.values():
-        overrides = settings.columns.get(table.name, {})
+        overrides = resolved.get(table.name, {})
         columns = []
         for column in table:
             plan = column_plan(column, null_tokens, default_order, sampled=profile.sample is not None)
@@ -744,7 +745,19 @@ def _reorder(fmt: str, order: ReadingOrder) -> str:
     return fmt
 
 
-def _check_overrides(profile: Profile, columns: dict[str, dict[str, ColumnOverride]]) -> None:
+def column_overrides(
+    profile: Profile, columns: dict[str, dict[str, ColumnOverride]], column_names: ColumnNames = "export"
+) -> dict[str, dict[str, ColumnOverride]]:
+    """``columns`` (the settings' ``[columns."t"."c"]`` overrides) by the export's own column names.
+
+    An override names a column as the export wrote it, or as the target names it (``column_names``:
+    :func:`~columnar_etl.pg.column_names.styled_names`): a CSV saved as "UTF-8 with BOM" and imported
+    names its first column ``\ufeffid``, which the target, the report and the audit show as ``id``, the
+    name an operator types. A table or column of neither name is a :class:`ConfigError`, raised before
+    anything is written (the values of a column meant to be masked are in the profile until then);
+    its hint names the columns like it and those whose names hold an invisible character, escaped.
+    """
+    resolved: dict[str, dict[str, ColumnOverride]] = {}
     for table, overrides in columns.items():
         if table not in profile.tables:
             raise ConfigError(
@@ -752,15 +765,35 @@ def _check_overrides(profile: Profile, columns: dict[str, dict[str, ColumnOverri
                 table=table,
                 hint=f"tables are: {', '.join(profile.tables)}",
             )
-        known = profile.tables[table].columns
-        for column in overrides:
-            if column not in known:
+        known = list(profile.tables[table].columns)
+        shown = {target: name for name, target in styled_names(known, column_names).items()}
+        resolved[table] = {}
+        for column, override in overrides.items():
+            name = column if column in known else shown.get(column)
+            if name is None:
                 raise ConfigError(
                     "override names a column the table does not have",
                     table=table,
                     column=column,
-                    hint="column names are matched exactly, as the export wrote them",
+                    hint=_unknown_column_hint(column, known, list(shown)),
                 )
+            if name in resolved[table]:
+                raise ConfigError(f"two overrides name one column ({name!r})", table=table, column=column)
+            resolved[table][name] = override
+    return resolved
+
+
+def _unknown_column_hint(column: str, known: list[str], shown: list[str]) -> str:
+    """What to write instead of ``column``: the names like it, and every name holding a character that
+    does not show (a byte-order mark, a zero-width space), escaped."""
+    hint = "name a column as the export wrote it or as the target shows it"
+    hidden = [ascii(name) for name in known if not name.isprintable()]
+    if hidden:
+        hint += f"; names with characters that do not show: {', '.join(hidden)}"
+    close = difflib.get_close_matches(column, sorted(set(known) | set(shown)), n=3)
+    if close:
+        hint += f"; close: {', '.join(name if name.isprintable() else ascii(name) for name in close)}"
+    return hint
 
 
 def _named(columns: tuple[ColumnPlan, ...], column_names: ColumnNames) -> tuple[ColumnPlan, ...]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -649,6 +649,41 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
     else:
         return {}
     return dict.fromkeys(changing, why)
+
+
+#: A column is a key merged by cleaning (:func:`key_merged_by_cleaning`) only when its values average at
+#: most this many bytes: keys and codes are short; free text distinct on every row is no key to look for.
+KEY_LIKE_BYTES = 64
+
+
+def key_merged_by_cleaning(
+    src: Source, table: TableProfile, null_tokens: list[str]
+) -> tuple[str, str] | None:
+    """The column of a table with no key that would be its key found in the data (:func:`data_key`:
+    distinct and present on every row, of one storage class, integer first, leftmost) but for cleaning,
+    which would make two of its distinct values equal or one NULL (``A1`` and ``A1<NBSP>``); with why,
+    as :func:`merged_key_columns` says it. None when there is none (one query at most, and none when
+    no such column has a value cleaning changes).
+
+    Such a column is cleaned as any other (each change audited) and is no key: the profile notes it,
+    as two rows' values became one. Declared as the key in the export, it is loaded as written."""
+    if table.key or table.sampled_rows is not None or table.row_count < 2:
+        return None
+    for kind in DATA_KEY_TYPES:
+        for column in table:
+            if (
+                column.inferred_type != kind
+                or len(stored_classes(column)) != 1
+                or column.null_count
+                or column.distinct_count != table.row_count
+                or column.bytes > KEY_LIKE_BYTES * table.row_count
+            ):
+                continue
+            if not _changes_values(column):
+                return None  # data_key would have taken it: a key, not merged
+            why = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
+            return (column.name, why) if why else None
+    return None
 
 
 def keep_as_written(column: ColumnProfile, why: str) -> None:

@@ -42,6 +42,7 @@ from columnar_etl.profiling.keys import (
     declared_keys,
     find_key,
     keep_as_written,
+    key_merged_by_cleaning,
     merged_key_columns,
 )
 from columnar_etl.profiling.long_cells import long_text_rows
@@ -2094,6 +2095,13 @@ def _keyed_steps(
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
         for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
             keep_as_written(profiled[name], why)
+    elif sample is None and (merged := key_merged_by_cleaning(src, profiled, list(settings.null_tokens))):
+        # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
+        name, why = merged
+        profiled[name].notes.append(
+            f"distinct on every row as written, but no key of the table: {why} (a key declared in the "
+            "export is loaded as written)"
+        )
     if sample is not None or not profiled.columns:
         return profiled, None
     return profiled, kept_values(src, keep, list(profiled.columns))
