@@ -63,8 +63,10 @@ from columnar_etl.rules import (
     INSTANT_YEARS,
     INTEGER_REGEX,
     LEAP_SECOND_REGEX,
+    LETTER_START_REGEX,
     MINUS_SIGN,
     MINUS_SIGN_START_REGEX,
+    NAME_START_REGEX,
     NUL,
     THOUSANDS_SEPARATOR,
     TIMESTAMP_CANONICAL_REGEX,
@@ -865,8 +867,11 @@ class ColumnExprs:
             # date shape too, so 30-FEB-25 read by %d-%b-%y is impossible, not unparseable.
             own = [format_shape(fmt) for fmt in self.plan.formats if fmt not in FORMAT_REGEX]
             shapes += "".join("|" + pattern for pattern in own if pattern is not None)
+            # A value starting with letters is of a named shape only after an English month's or
+            # weekday's (the profiler's gate, rules.NAME_STARTS): ``ene 20, 2025`` is unparseable.
+            named = ~t.str.contains(LETTER_START_REGEX) | t.str.contains(NAME_START_REGEX)
             reason = (
-                pl.when(t.str.contains(shapes))
+                pl.when(t.str.contains(shapes) & named)
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )
