@@ -571,14 +571,17 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
 CONFLICTING_ORDER = "conflicting date order evidence"
 
 
-def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
+def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrder = "day_first") -> None:
     """Read the slash dates of columns that prove no order (``5/1/2025``, ``06/03/2025``) in the one
     order the export's other date columns prove, when they all prove the same one without conflict.
 
     An export comes from one system, and one system writes its dates one way: a US billing table's
     ``period_start`` (always the 1st) was read day-first beside an ``order_date`` proven month-first
     (helper 21: every month swapped). The column keeps its ``ambiguous_date_order`` issue, saying what
-    decided instead; with no proof, or proof both ways, ``date_order_default`` still applies.
+    decided instead; with no proof, or proof both ways, ``date_order_default`` (``default``) still
+    applies, and a note says so as the export's proof's does: a US export whose every date has a day
+    of 12 or less is read day-first by the default, every month and day swapped, and its columns'
+    notes were silent about it (until 2026-12-02: only the issue's detail said it).
     """
     proven: dict[str, list[str]] = {}
     for table in tables.values():
@@ -588,6 +591,14 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
             ):
                 proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
     if len(proven) != 1:
+        why = "the export's date columns prove both orders" if proven else "no value in the export proves it"
+        for table in tables.values():
+            for name in table.rereads:
+                if table[name].as_written is None:
+                    table[name].notes.append(
+                        f"slash dates read {default.replace('_', '-')} by date_order_default: {why} "
+                        "(set date_order_default, or the column's formats, if that is not the export's order)"
+                    )
         return
     ((order, witnesses),) = proven.items()
     shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
@@ -2305,7 +2316,7 @@ def profile(
                 _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")
                 results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
-        _read_as_the_export_proves(profiled)
+        _read_as_the_export_proves(profiled, settings.date_order_default)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
