@@ -571,6 +571,19 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
 CONFLICTING_ORDER = "conflicting date order evidence"
 
 
+def _date_order_proof(tables: Collection[TableProfile]) -> dict[str, list[str]]:
+    """``{order: ["table.column", ...]}``: the columns of ``tables`` whose slash dates prove an order
+    (and not both: a conflicting column proves nothing)."""
+    proven: dict[str, list[str]] = {}
+    for table in tables:
+        for column in table:
+            if column.date_order in ("day_first", "month_first") and not any(
+                note.startswith(CONFLICTING_ORDER) for note in column.notes
+            ):
+                proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
+    return proven
+
+
 def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrder = "day_first") -> None:
     """Read the slash dates of columns that prove no order (``5/1/2025``, ``06/03/2025``) in the one
     order the export's other date columns prove, when they all prove the same one without conflict.
@@ -578,32 +591,36 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrd
     An export comes from one system, and one system writes its dates one way: a US billing table's
     ``period_start`` (always the 1st) was read day-first beside an ``order_date`` proven month-first
     (helper 21: every month swapped). The column keeps its ``ambiguous_date_order`` issue, saying what
-    decided instead; with no proof, or proof both ways, ``date_order_default`` (``default``) still
-    applies, and a note says so as the export's proof's does: a US export whose every date has a day
-    of 12 or less is read day-first by the default, every month and day swapped, and its columns'
-    notes were silent about it (until 2026-12-02: only the issue's detail said it).
+    decided instead. Where the export's columns prove both orders (a help desk of two sites, each
+    table written as its site writes dates), the column's own table decides where its columns prove
+    one: a Boston table's ``due`` (every day 12 or less) was read day-first beside its own ``created``
+    proven month-first, because a Paris table proved day-first (until 2026-12-02). With no proof, or
+    proof both ways in its table too, ``date_order_default`` (``default``) applies, and a note says so
+    as a proof's does (until 2026-12-02 only the issue's detail said it).
     """
-    proven: dict[str, list[str]] = {}
+    export = _date_order_proof(tables.values())
     for table in tables.values():
-        for column in table:
-            if column.date_order in ("day_first", "month_first") and not any(
-                note.startswith(CONFLICTING_ORDER) for note in column.notes
-            ):
-                proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
-    if len(proven) != 1:
-        why = "the export's date columns prove both orders" if proven else "no value in the export proves it"
-        for table in tables.values():
+        proven, whose = export, "the export's"
+        if len(export) > 1:
+            proven, whose = _date_order_proof([table]), "the table's"
+        if len(proven) != 1:
+            why = (
+                "the export's date columns prove both orders"
+                if export
+                else "no value in the export proves it"
+            )
             for name in table.rereads:
                 if table[name].as_written is None:
                     table[name].notes.append(
                         f"slash dates read {default.replace('_', '-')} by date_order_default: {why} "
                         "(set date_order_default, or the column's formats, if that is not the export's order)"
                     )
-        return
-    ((order, witnesses),) = proven.items()
-    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
-    reading = order.replace("_", "-")
-    for table in tables.values():
+            table.rereads.clear()
+            continue
+        ((order, witnesses),) = proven.items()
+        shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
+        reading = order.replace("_", "-")
+        also = " (the export's prove both orders)" if proven is not export else ""
         for name, reread in table.rereads.items():
             if table[name].as_written is not None:
                 continue  # a key loaded as written: text, its dates are read in no order
@@ -618,7 +635,7 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrd
                 for issue in column.issues
             ]
             column.notes.append(
-                f"slash dates read {reading}: the export's other date columns ({shown}) prove it"
+                f"slash dates read {reading}: {whose} other date columns ({shown}) prove it{also}"
             )
             table.columns[name] = column
         table.rereads.clear()
