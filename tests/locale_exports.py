@@ -122,6 +122,8 @@ DACH: dict[str, Callable[[int], str]] = {
     "Betrag CH": lambda i: grouped(amount(i), "'", "."),
     "Betrag CHF": lambda i: "CHF " + grouped(amount(i), "'", "."),
     "Monat": lambda i: f"{moment(i).day}. {GERMAN_MONTHS[moment(i).month - 1]} {moment(i).year}",
+    # A count: points group its thousands (1.332 is one thousand three hundred thirty-two).
+    "Anzahl": lambda i: f"{i * i * 37:,}".replace(",", "."),
 }
 
 
@@ -131,11 +133,13 @@ def dach_csv(path: Path) -> Path:
 
 
 def dach_typed(path: Path) -> Path:
-    """The same export with declared types (``TIMESTAMP``, ``DATE``, ``NUMERIC``, ``DECIMAL``):
-    SQLite's affinity keeps every value TEXT, since none is a number SQLite reads."""
+    """The same export with declared types (``TIMESTAMP``, ``DATE``, ``NUMERIC``, ``DECIMAL``,
+    ``INTEGER``): SQLite's affinity keeps the values TEXT that are no number SQLite reads, and makes
+    those that are one numbers: ``0.50`` the REAL 0.5, and a count's ``1.332`` the REAL 1.332."""
     ddl = (
         "CREATE TABLE tickets (nr INTEGER PRIMARY KEY, erstellt_am TIMESTAMP, faellig DATE, "
-        "kurzdatum DATE, betrag NUMERIC, betrag_ch DECIMAL(12,2), betrag_chf TEXT, monat DATE)"
+        "kurzdatum DATE, betrag NUMERIC, betrag_ch DECIMAL(12,2), betrag_chf TEXT, monat DATE, "
+        "anzahl INTEGER)"
     )
     rows = [[int(row[0]), *row[1:]] for row in columns_of(DACH)[1]]
     return write_export(path, [ddl], {"tickets": rows})
@@ -249,3 +253,21 @@ def two_sites(path: Path) -> Path:
         ddl.append(f"CREATE TABLE [{table}] ({', '.join(f'[{name}] TEXT' for name in columns)})")
         rows[table] = [[specs[table][name](i) for name in columns] for i in range(ROWS)]
     return write_export(path, ddl, rows)
+
+
+# --- other calendars ---------------------------------------------------------------------------------------
+
+OTHER_CALENDARS: dict[str, Callable[[int], str]] = {
+    "id": lambda i: str(1000 + i),
+    # Iran's Solar Hijri calendar (1405 is 2026/27), as Iranian help desks write it with ASCII digits
+    # (the year first, as Japanese dates are): 1405/09/11 is 2 December 2026.
+    "jalali": lambda i: f"{1404 + i % 2}/{1 + i % 12:02d}/{1 + (i * 5) % 29:02d}",
+    "jalali_at": lambda i: f"{1404 + i % 2}/{1 + i % 12:02d}/{1 + (i * 5) % 29:02d} {moment(i):%H:%M}",
+    # The Islamic (Hijri) calendar's, as Saudi exports write it: 1448/06/12.
+    "hijri": lambda i: f"{1447 + i % 2}-{1 + i % 12:02d}-{1 + (i * 5) % 29:02d}",
+}
+
+
+def other_calendars_csv(path: Path) -> Path:
+    """Dates of calendars other than the Gregorian one, in the shapes of Gregorian dates (all TEXT)."""
+    return write_csv(path, "tickets", *columns_of(OTHER_CALENDARS))

@@ -85,6 +85,7 @@ from columnar_etl.rules import (
     DIGIT_GROUPED_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
+    GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     NUMERIC_DIGITS,
     SPREADSHEET_ERRORS,
@@ -739,7 +740,9 @@ def infer_column(
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
-        if zoned and zoned < n_dates:
+        if _before_the_gregorian_calendar(counts):
+            inferred, reason = "text", BEFORE_GREGORIAN
+        elif zoned and zoned < n_dates:
             # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
             # without guessing that zone.
             inferred, reason = (
@@ -1286,6 +1289,21 @@ def _declared_misfits(counts: _Counts, family: InferredType | None, present: int
 
 def _values(n: int) -> str:
     return "value" if n == 1 else "values"
+
+
+#: The type reason of a date column of another calendar (see :data:`GREGORIAN_FIRST_DAY`).
+BEFORE_GREGORIAN = (
+    "every date lies before {:04d}-{:02d}-{:02d}, the Gregorian calendar's first day: another calendar's "
+    "(Solar Hijri 1405/09/11, Islamic 1448-06-12), which read as Gregorian days would be centuries off: "
+    "kept as text (set the column's type to read them as dates)"
+).format(*GREGORIAN_FIRST_DAY)
+
+
+def _before_the_gregorian_calendar(counts: _Counts) -> bool:
+    """Every date the column holds, in either day/month order, lies before the Gregorian calendar."""
+    highs = [counts[f"max_{order}"] for order in ("day_first", "month_first")]
+    found = [(high.year, high.month, high.day) for high in highs if isinstance(high, date)]
+    return bool(found) and all(high < GREGORIAN_FIRST_DAY for high in found)
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
