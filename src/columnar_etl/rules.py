@@ -781,13 +781,11 @@ NAME_STARTS = (
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 )  # fmt: skip
 NAMED_DAY_START_REGEX = r"^\d{1,2}[ -][A-Za-z]"
-#: :data:`NAME_STARTS` as a pattern (searched, any case): a value starting with a letter is of a shape
-#: with a month's name only if it starts so. The profiler tests a value's first three letters against
-#: the words; the cleaner tests this before it calls a value of such a shape an impossible date, so
-#: ``ene 20, 2025`` (another language's month) is unparseable to both, as ``Sept 20, 2025`` is.
-NAME_START_REGEX = "^(?i:" + "|".join(NAME_STARTS) + ")"
-#: A value starting with a letter (searched): of no date shape unless :data:`NAME_START_REGEX` starts it.
-LETTER_START_REGEX = "^[A-Za-z]"
+#: How a value of a date shape starts (searched): with no letter, or as :data:`NAME_STARTS` do (any
+#: case). The profiler tests a value's first three letters against the words; the cleaner tests this
+#: before it calls a value of a date shape an impossible date, so ``ene 20, 2025`` (another language's
+#: month first) is unparseable to both, as ``Sept 20, 2025`` is.
+DATE_START_REGEX = "^(?:[^A-Za-z]|(?i:" + "|".join(NAME_STARTS) + "))"
 #: A compact date (``20250520``, ``YYYYMMDD``) is an integer by shape. It is read as a date only in a
 #: column whose declared type is a date or timestamp and whose every integer is a valid compact date
 #: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.

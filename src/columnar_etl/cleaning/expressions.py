@@ -50,6 +50,7 @@ from columnar_etl.rules import (
     COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
+    DATE_START_REGEX,
     DATE_TEXT,
     DECIMAL_COMMA,
     DECIMAL_REGEX,
@@ -63,10 +64,8 @@ from columnar_etl.rules import (
     INSTANT_YEARS,
     INTEGER_REGEX,
     LEAP_SECOND_REGEX,
-    LETTER_START_REGEX,
     MINUS_SIGN,
     MINUS_SIGN_START_REGEX,
-    NAME_START_REGEX,
     NUL,
     THOUSANDS_SEPARATOR,
     TIMESTAMP_CANONICAL_REGEX,
@@ -869,9 +868,8 @@ class ColumnExprs:
             shapes += "".join("|" + pattern for pattern in own if pattern is not None)
             # A value starting with letters is of a named shape only after an English month's or
             # weekday's (the profiler's gate, rules.NAME_STARTS): ``ene 20, 2025`` is unparseable.
-            named = ~t.str.contains(LETTER_START_REGEX) | t.str.contains(NAME_START_REGEX)
             reason = (
-                pl.when(t.str.contains(shapes) & named)
+                pl.when(t.str.contains(shapes) & t.str.contains(DATE_START_REGEX))
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )
