@@ -245,9 +245,14 @@ def asia_typed(path: Path) -> Path:
 def two_sites(path: Path) -> Path:
     """One help desk's export of two sites' tables, each written as its site writes dates: ``paris``
     (day first: ``échéance`` proves it, ``relance`` proves nothing) and ``boston`` (month first:
-    ``created`` proves it, ``due`` proves nothing), all TEXT."""
-    sites = {"paris": ("n°", "échéance", "relance"), "boston": ("ticket", "created", "due")}
-    specs = {"paris": FRENCH, "boston": US}
+    ``created`` proves it, ``due`` proves nothing), all TEXT; and ``remote``, whose one date column
+    proves nothing (written day first)."""
+    sites = {
+        "paris": ("n°", "échéance", "relance"),
+        "boston": ("ticket", "created", "due"),
+        "remote": ("n°", "relance"),
+    }
+    specs = {"paris": FRENCH, "boston": US, "remote": FRENCH}
     ddl, rows = [], {}
     for table, columns in sites.items():
         ddl.append(f"CREATE TABLE [{table}] ({', '.join(f'[{name}] TEXT' for name in columns)})")

@@ -344,10 +344,11 @@ def test_two_sites_dates_are_each_read_as_their_own_table_proves(run_export: Run
     # that proves none is read as its own table's other date column proves (until 2026-12-02 both
     # by date_order_default, day-first: every month and day of Boston's due swapped).
     ran, run_dir = run_export(loc.two_sites)
-    loaded_cleanly(ran, run_dir, {"paris": loc.ROWS, "boston": loc.ROWS})
+    loaded_cleanly(ran, run_dir, {"paris": loc.ROWS, "boston": loc.ROWS, "remote": loc.ROWS})
     assert (ran.code, ran.record["outcome"]) in ((0, "done"), (2, "warn"))
     rows = range(loc.ROWS)
     assert ran.values("paris", "relance", "n°") == {1000 + i: loc.ambiguous_day(i) for i in rows}
+    assert ran.values("remote", "relance", "n°") == {1000 + i: loc.ambiguous_day(i) for i in rows}
     assert ran.values("boston", "due", "ticket") == {1000 + i: loc.ambiguous_day(i) for i in rows}
     data = json.loads((run_dir / "profile.json").read_text())
     notes = {(t["name"], c["name"]): c["notes"] for t in data["tables"] for c in t["columns"] if c["notes"]}
@@ -359,6 +360,11 @@ def test_two_sites_dates_are_each_read_as_their_own_table_proves(run_export: Run
         ("boston", "due"): [
             "slash dates read month-first: the table's other date columns (boston.created) prove it (the "
             "export's prove both orders)"
+        ],
+        # A table proving nothing itself: the default, and the note says why.
+        ("remote", "relance"): [
+            "slash dates read day-first by date_order_default: the export's date columns prove both "
+            "orders (set date_order_default, or the column's formats, if that is not the export's order)"
         ],
     }
 
