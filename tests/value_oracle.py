@@ -413,8 +413,14 @@ def _named_parts(text: str) -> tuple[Parts, str] | None:
             g = found.groupdict()
             month = _month(g["mon"])
             if month is None:
-                # Three letters are a named date's shape whatever they spell (20 Mai 2025): both
-                # engines call it an impossible date, not unparseable text.
+                # Three letters after the day are a named date's shape whatever they spell (20 Mai
+                # 2025): both engines call it an impossible date, not unparseable text. First, they
+                # are one only where they start as an English month or weekday does (Tue 20, 2025);
+                # another language's month there (ene 20, 2025) is unparseable.
+                first = text[:3].lower()
+                letters_first = not text[0].isdigit()
+                if letters_first and first not in MONTHS and first not in WEEKDAYS:
+                    return None
                 return (Parts(int(g["Y"]), 13, 1), "named") if len(g["mon"]) == 3 else None
             return _parts(g, int(g["Y"]), month, int(g["d"])), "named"
     rfc = (

@@ -14,7 +14,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;
 - a value of a :data:`DATE_SHAPES` shape → timestamp/date by that shape's format (day or month first
   decided by evidence for day-or-month-first slash shapes; dotted ones are day first, year-first
-  ones year/month/day, named months unambiguous, English only); second 60
+  ones year/month/day, named months unambiguous, English only; a column whose every date lies before
+  :data:`GREGORIAN_FIRST_DAY` is another calendar's and keeps its text); second 60
   (:data:`LEAP_SECOND_REGEX`), hour 24, year 0 and a weekday that is not the date's are invalid; a
   fraction is read only when PostgreSQL's microseconds hold it whole (:data:`FRACTION_REGEX`: a
   finer one keeps its column text); two-digit years are never read (a column's own formats may);
@@ -780,6 +781,11 @@ NAME_STARTS = (
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 )  # fmt: skip
 NAMED_DAY_START_REGEX = r"^\d{1,2}[ -][A-Za-z]"
+#: How a value of a date shape starts (searched): with no letter, or as :data:`NAME_STARTS` do (any
+#: case). The profiler tests a value's first three letters against the words; the cleaner tests this
+#: before it calls a value of a date shape an impossible date, so ``ene 20, 2025`` (another language's
+#: month first) is unparseable to both, as ``Sept 20, 2025`` is.
+DATE_START_REGEX = "^(?:[^A-Za-z]|(?i:" + "|".join(NAME_STARTS) + "))"
 #: A compact date (``20250520``, ``YYYYMMDD``) is an integer by shape. It is read as a date only in a
 #: column whose declared type is a date or timestamp and whose every integer is a valid compact date
 #: (the profile decides; see docs/profiling.md): an integer column's 20250520 stays an integer.
@@ -807,6 +813,12 @@ DATE_TEXT = "%Y-%m-%d"
 #: Python): ``0001-01-01T00:30:00+02:00`` is 1 BC in UTC and impossible.
 INSTANT_YEARS = (1, 9999)
 INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:04d}-12-31 23:59:59.999999")
+#: The Gregorian calendar's first day. A date column whose every date lies before it holds another
+#: calendar's dates in the Gregorian shapes (Iran's Solar Hijri ``1405/09/11``, the Islamic
+#: ``1448-06-12``, both of 2026): read as Gregorian days they would be centuries off, so it keeps its
+#: text (the profile's type reason says why). One date on or after it (a modern column's ``0001-01-01``
+#: placeholder beside real days) proves nothing of the kind.
+GREGORIAN_FIRST_DAY = (1582, 10, 15)
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
 #: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
 #: ctime's year follows them.

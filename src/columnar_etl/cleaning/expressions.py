@@ -50,6 +50,7 @@ from columnar_etl.rules import (
     COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_SHAPES,
+    DATE_START_REGEX,
     DATE_TEXT,
     DECIMAL_COMMA,
     DECIMAL_REGEX,
@@ -865,8 +866,10 @@ class ColumnExprs:
             # date shape too, so 30-FEB-25 read by %d-%b-%y is impossible, not unparseable.
             own = [format_shape(fmt) for fmt in self.plan.formats if fmt not in FORMAT_REGEX]
             shapes += "".join("|" + pattern for pattern in own if pattern is not None)
+            # A value starting with letters is of a named shape only after an English month's or
+            # weekday's (the profiler's gate, rules.NAME_STARTS): ``ene 20, 2025`` is unparseable.
             reason = (
-                pl.when(t.str.contains(shapes))
+                pl.when(t.str.contains(shapes) & t.str.contains(DATE_START_REGEX))
                 .then(pl.lit("impossible_date"))
                 .otherwise(pl.lit("unparseable_date"))
             )

@@ -86,6 +86,7 @@ from columnar_etl.rules import (
     DIGIT_GROUPED_SHAPES,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
+    GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     NUMERIC_DIGITS,
     SPREADSHEET_ERRORS,
@@ -572,28 +573,56 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
 CONFLICTING_ORDER = "conflicting date order evidence"
 
 
-def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
+def _date_order_proof(tables: Collection[TableProfile]) -> dict[str, list[str]]:
+    """``{order: ["table.column", ...]}``: the columns of ``tables`` whose slash dates prove an order
+    (and not both: a conflicting column proves nothing)."""
+    proven: dict[str, list[str]] = {}
+    for table in tables:
+        for column in table:
+            if column.date_order in ("day_first", "month_first") and not any(
+                note.startswith(CONFLICTING_ORDER) for note in column.notes
+            ):
+                proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
+    return proven
+
+
+def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrder = "day_first") -> None:
     """Read the slash dates of columns that prove no order (``5/1/2025``, ``06/03/2025``) in the one
     order the export's other date columns prove, when they all prove the same one without conflict.
 
     An export comes from one system, and one system writes its dates one way: a US billing table's
     ``period_start`` (always the 1st) was read day-first beside an ``order_date`` proven month-first
     (helper 21: every month swapped). The column keeps its ``ambiguous_date_order`` issue, saying what
-    decided instead; with no proof, or proof both ways, ``date_order_default`` still applies.
+    decided instead. Where the export's columns prove both orders (a help desk of two sites, each
+    table written as its site writes dates), the column's own table decides where its columns prove
+    one: a Boston table's ``due`` (every day 12 or less) was read day-first beside its own ``created``
+    proven month-first, because a Paris table proved day-first (until 2026-12-02). With no proof, or
+    proof both ways in its table too, ``date_order_default`` (``default``) applies, and a note says so
+    as a proof's does (until 2026-12-02 only the issue's detail said it).
     """
-    proven: dict[str, list[str]] = {}
+    export = _date_order_proof(tables.values())
     for table in tables.values():
-        for column in table:
-            if column.date_order in ("day_first", "month_first") and not any(
-                note.startswith(CONFLICTING_ORDER) for note in column.notes
-            ):
-                proven.setdefault(column.date_order, []).append(f"{table.name}.{column.name}")
-    if len(proven) != 1:
-        return
-    ((order, witnesses),) = proven.items()
-    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
-    reading = order.replace("_", "-")
-    for table in tables.values():
+        proven, whose = export, "the export's"
+        if len(export) > 1:
+            proven, whose = _date_order_proof([table]), "the table's"
+        if len(proven) != 1:
+            why = (
+                "the export's date columns prove both orders"
+                if export
+                else "no value in the export proves it"
+            )
+            for name in table.rereads:
+                if table[name].as_written is None:
+                    table[name].notes.append(
+                        f"slash dates read {default.replace('_', '-')} by date_order_default: {why} "
+                        "(set date_order_default, or the column's formats, if that is not the export's order)"
+                    )
+            table.rereads.clear()
+            continue
+        ((order, witnesses),) = proven.items()
+        shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
+        reading = order.replace("_", "-")
+        also = " (the export's prove both orders)" if proven is not export else ""
         for name, reread in table.rereads.items():
             if table[name].as_written is not None:
                 continue  # a key loaded as written: text, its dates are read in no order
@@ -608,7 +637,7 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
                 for issue in column.issues
             ]
             column.notes.append(
-                f"slash dates read {reading}: the export's other date columns ({shown}) prove it"
+                f"slash dates read {reading}: {whose} other date columns ({shown}) prove it{also}"
             )
             table.columns[name] = column
         table.rereads.clear()
@@ -713,7 +742,9 @@ def infer_column(
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
-        if zoned and zoned < n_dates:
+        if _before_the_gregorian_calendar(counts):
+            inferred, reason = "text", BEFORE_GREGORIAN
+        elif zoned and zoned < n_dates:
             # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
             # without guessing that zone.
             inferred, reason = (
@@ -1268,6 +1299,21 @@ def _declared_misfits(counts: _Counts, family: InferredType | None, present: int
 
 def _values(n: int) -> str:
     return "value" if n == 1 else "values"
+
+
+#: The type reason of a date column of another calendar (see :data:`GREGORIAN_FIRST_DAY`).
+BEFORE_GREGORIAN = (
+    "every date lies before {:04d}-{:02d}-{:02d}, the Gregorian calendar's first day: another calendar's "
+    "(Solar Hijri 1405/09/11, Islamic 1448-06-12), which read as Gregorian days would be centuries off: "
+    "kept as text (set the column's type to read them as dates)"
+).format(*GREGORIAN_FIRST_DAY)
+
+
+def _before_the_gregorian_calendar(counts: _Counts) -> bool:
+    """Every date the column holds, in either day/month order, lies before the Gregorian calendar."""
+    highs = [counts[f"max_{order}"] for order in ("day_first", "month_first")]
+    found = [(high.year, high.month, high.day) for high in highs if isinstance(high, date)]
+    return bool(found) and all(high < GREGORIAN_FIRST_DAY for high in found)
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
@@ -2322,7 +2368,7 @@ def profile(
                 _drop_kept(src, f"{KEPT_PREFIX}{order.index(name)}")
                 results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
-        _read_as_the_export_proves(profiled)
+        _read_as_the_export_proves(profiled, settings.date_order_default)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
