@@ -273,6 +273,20 @@ OTHER_CALENDARS: dict[str, Callable[[int], str]] = {
 }
 
 
+#: Gregorian dates before 1582-10-15 that are no other calendar's: a DATE column nobody filled holds
+#: year 1's first day only (a framework's "no date"); one from a historical record the year 1000 on.
+UNFILLED: dict[str, Callable[[int], str]] = {
+    "id": lambda i: str(1000 + i),
+    "unset": lambda i: "0001-01-01",
+}
+
+
+def unfilled_dates(path: Path) -> Path:
+    """A typed table whose DATE column holds 0001-01-01 on every row."""
+    ddl = ["CREATE TABLE tickets (id INTEGER PRIMARY KEY, unset DATE)"]
+    return write_export(path, ddl, {"tickets": [[int(row[0]), row[1]] for row in columns_of(UNFILLED)[1]]})
+
+
 def other_calendars_csv(path: Path) -> Path:
     """Dates of calendars other than the Gregorian one, in the shapes of Gregorian dates (all TEXT)."""
     return write_csv(path, "tickets", *columns_of(OTHER_CALENDARS))

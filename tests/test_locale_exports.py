@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -384,3 +384,13 @@ def test_dates_of_other_calendars_stay_as_written(run_export: Runner) -> None:
     for name, column in profiled(run_dir).items():
         if name != "id":
             assert "before 1582-10-15" in column["type_reason"], name
+
+
+def test_a_date_column_of_year_one_placeholders_stays_a_date_column(run_export: Runner) -> None:
+    # Before 1582-10-15 too, but no other calendar's: a column nobody filled (0001-01-01 on every row).
+    # The other-calendar rule made it text, and its DATE declaration a type mismatch on every row.
+    ran, run_dir = run_export(loc.unfilled_dates)
+    loaded_cleanly(ran, run_dir, {"tickets": loc.ROWS})
+    assert ran.types("tickets")["unset"] == "date"
+    assert set(ran.values("tickets", "unset", "id").values()) == {date(1, 1, 1)}
+    assert "1582" not in profiled(run_dir)["unset"]["type_reason"]

@@ -817,8 +817,12 @@ INSTANT_RANGE = (f"{INSTANT_YEARS[0]:04d}-01-01 00:00:00", f"{INSTANT_YEARS[1]:0
 #: calendar's dates in the Gregorian shapes (Iran's Solar Hijri ``1405/09/11``, the Islamic
 #: ``1448-06-12``, both of 2026): read as Gregorian days they would be centuries off, so it keeps its
 #: text (the profile's type reason says why). One date on or after it (a modern column's ``0001-01-01``
-#: placeholder beside real days) proves nothing of the kind.
+#: placeholder beside real days) proves nothing of the kind, nor a column whose latest date lies before
+#: :data:`OTHER_CALENDARS_FROM_YEAR` (only ``0001-01-01`` placeholders: a date column, empty of days).
 GREGORIAN_FIRST_DAY = (1582, 10, 15)
+#: The years of the other calendars' dates an export holds (Solar Hijri 1300s-1400s, Islamic 1400s) lie
+#: past this one; a column's latest date before it is no such calendar's.
+OTHER_CALENDARS_FROM_YEAR = 1000
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
 #: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
 #: ctime's year follows them.

@@ -89,6 +89,7 @@ from columnar_etl.rules import (
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     NUMERIC_DIGITS,
+    OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
     UTC_OFFSET_TEXT,
     ZONED_SHAPES,
@@ -1310,10 +1311,14 @@ BEFORE_GREGORIAN = (
 
 
 def _before_the_gregorian_calendar(counts: _Counts) -> bool:
-    """Every date the column holds, in either day/month order, lies before the Gregorian calendar."""
+    """Every date the column holds, in either day/month order, lies before the Gregorian calendar, the
+    latest in a year of another calendar's dates (:data:`OTHER_CALENDARS_FROM_YEAR` on)."""
     highs = [counts[f"max_{order}"] for order in ("day_first", "month_first")]
     found = [(high.year, high.month, high.day) for high in highs if isinstance(high, date)]
-    return bool(found) and all(high < GREGORIAN_FIRST_DAY for high in found)
+    # Only 0001-01-01 placeholders (a DATE column nobody filled) are no other calendar's: a date column.
+    return bool(found) and all(
+        (OTHER_CALENDARS_FROM_YEAR, 1, 1) <= high < GREGORIAN_FIRST_DAY for high in found
+    )
 
 
 def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) -> tuple[Any, Any]:
