@@ -149,6 +149,7 @@ class Shape(IntEnum):
     TS_ISO_T_FRACTION_ZONE = 40  # 2025-05-20T08:42:00.123Z
     TS_ISO_SPACED_ZONE = 44  # 2025-05-20 08:42:00 +0200 (Ruby's Time#to_s, so Rails apps' exports)
     TS_ISO_UTC_WORD = 45  # 2025-05-20 08:42:00 UTC (Ruby's, for a time in UTC)
+    TS_ISO_FRACTION_SPACED_ZONE = 95  # 2025-05-20 08:42:00.123 +00:00 (Sequelize's, moment's ... Z)
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -310,6 +311,7 @@ ZONED_SHAPES = (
     Shape.TS_ISO_T_FRACTION_ZONE,
     Shape.TS_ISO_SPACED_ZONE,
     Shape.TS_ISO_UTC_WORD,
+    Shape.TS_ISO_FRACTION_SPACED_ZONE,
     Shape.TS_ISO_HM_ZONE,
     Shape.TS_ISO_T_HM_ZONE,
     Shape.TS_RFC2822,
@@ -452,6 +454,16 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (25, 25),
+    ),
+    # Node's Sequelize writes its DATE so on SQLite (moment's 'YYYY-MM-DD HH:mm:ss.SSS Z': a space, then
+    # the offset with a colon): every DATETIME column of such an app.
+    DateShape(
+        Shape.TS_ISO_FRACTION_SPACED_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX + " " + _OFFSET_HOURS + r"(?::?[0-5]\d)?",
+        "%Y-%m-%d %H:%M:%S.%f %z",
+        None,
+        True,
+        (25, 36),
     ),
     DateShape(
         Shape.TS_ISO_UTC_WORD,
