@@ -40,8 +40,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   makes no number: the shapes match whole values only. :data:`NOT_MINUS_SIGNS` are not read so;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
-- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → the instants they
-  count (``timestamptz``);
+- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column (a date-like name, or
+  declared a date or timestamp) → the instants they count (``timestamptz``);
 - eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
   column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
   :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.

@@ -706,13 +706,20 @@ def infer_column(
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates / present >= MAJORITY:
-        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time) or bool(
-            counts.compact.get(COMPACT_TIMESTAMP_FORMAT)
+        # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
+        # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
+        # such a column text: Go's nanoseconds beside its zero time 0001-01-01 00:00:00+00:00 mix
+        # nothing, and a column of them alone is of timestamps, as declared: no type mismatch).
+        finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS)
+        timed = (
+            any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+            or bool(counts.compact.get(COMPACT_TIMESTAMP_FORMAT))
+            or bool(finer)
         )
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
-        if zoned and zoned < n_dates:
+        if zoned and zoned < n_dates - finer:
             # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
             # without guessing that zone.
             inferred, reason = (
@@ -730,6 +737,14 @@ def infer_column(
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
+            if n_dates and (unit := _epoch_reading(column, counts)):
+                # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL
+                # insert's DEFAULT CURRENT_TIMESTAMP wrote): no invalid numbers, none to quarantine.
+                inferred, reason = (
+                    "text",
+                    f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
+                    "instants written two ways, kept as text (every value as written)",
+                )
         elif family == "numeric" or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE) == 0:
             # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
             inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
@@ -872,17 +887,14 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            # A key is an identifier whatever its name and range; seconds the file's format says count
-            # from another epoch (Core Data's 2001-01-01) are no Unix seconds.
-            unix = not column.primary_key and column.counts_from is None
-            epoch = _epoch_unit(column.name, minimum, maximum) if unix else None
-            if epoch:
+            if epoch := _epoch_reading(column, counts):
                 # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
                 # timestamp without time zone would leave readers to guess its zone (now() compared
                 # with it shifts by the session's offset).
                 inferred = "timestamptz"
                 notes.append(
-                    f"integers are epoch {epoch} in a date-like column: inferred timestamptz (instants)"
+                    f"integers are epoch {epoch} in a date-like or date-declared column: inferred "
+                    "timestamptz (instants)"
                 )
         if column.counts_from is not None:
             notes.append(
@@ -935,7 +947,7 @@ def infer_column(
             misfits, detail = present, f"declared {column.declared_type} but the values are {inferred}"
         add("type_mismatch", misfits, detail=detail)
     elif family not in (None, "text") and (
-        stored_as_text := _text_of_the_type(counts, inferred, valid, compact, n_bool_words)
+        stored_as_text := _text_of_the_type(counts, inferred, valid, n_bool_words)
     ):
         # The declared type is right but SQLite stores these values as TEXT: a tool trusting storage
         # classes would create a TEXT column. Fixable: they parse as the inferred type (a TEXT cell
@@ -1216,9 +1228,7 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
 _STORED_AS_NUMBERS = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.EXPONENT_BARE)
 
 
-def _text_of_the_type(
-    counts: _Counts, inferred: InferredType, valid: int, compact: int, bool_words: int
-) -> int:
+def _text_of_the_type(counts: _Counts, inferred: InferredType, valid: int, bool_words: int) -> int:
     """Values of the inferred type that SQLite stores as TEXT in a column whose declared type names it
     (and has numeric affinity): ``2025-05-20 08:42`` in a TIMESTAMP column, ``yes`` in a BOOLEAN one.
 
@@ -1228,7 +1238,9 @@ def _text_of_the_type(
     column) is no value of the type stored as text, and is counted as invalid.
     """
     if inferred in DATE_TYPES:
-        stored_as_numbers = compact  # 20250520: digits, an INTEGER cell
+        # 20250520 and epoch milliseconds: digits, INTEGER cells (until 2026-12-02 epochs were said to
+        # be "stored as TEXT").
+        stored_as_numbers = counts.classes[StorageClass.INTEGER] + counts.classes[StorageClass.REAL]
     elif inferred == "boolean":
         return bool_words  # 0 and 1 are INTEGER cells; true, yes, N are TEXT
     else:
@@ -1281,9 +1293,20 @@ def _as_date(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _epoch_unit(name: str, low: int, high: int) -> str | None:
-    if not _date_like_name(name):
+def _epoch_reading(column: SourceColumn, counts: _Counts) -> str | None:
+    """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
+    or None. A key is an identifier whatever its name and range; seconds the file's format says count
+    from another epoch (Core Data's 2001-01-01) are no Unix seconds."""
+    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
         return None
+    # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
+    # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
+    if not (_date_like_name(column.name) or declared_family(column.declared_type) in DATE_TYPES):
+        return None
+    return _epoch_unit(*_integer_bounds(counts))
+
+
+def _epoch_unit(low: int, high: int) -> str | None:
     if EPOCH_SECONDS[0] <= low and high <= EPOCH_SECONDS[1]:
         return "seconds"
     if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:
