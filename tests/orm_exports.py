@@ -385,6 +385,39 @@ def gorm(path: Path, tickets: int = 24, users: int = 5) -> Path:
     return write_export(path, ddl, {"users": user_rows, "tickets": ticket_rows, "comments": comment_rows})
 
 
+#: The server's zone of :func:`gorm_truncated` (GORM's NowFunc is ``time.Now().Local()``).
+GO_SERVER_OFFSET = timedelta(hours=2)
+
+
+def go_micros(i: int) -> int:
+    """:func:`go_nanos` truncated to whole microseconds (``time.Now().Truncate(time.Microsecond)``, as
+    apps that also run on PostgreSQL configure GORM's ``NowFunc``)."""
+    return go_nanos(i) // 1000 * 1000
+
+
+def gorm_truncated(path: Path, tickets: int = 12) -> Path:
+    """A GORM table written with microsecond times in a server zone of +02:00, and Go's zero time for
+    the ``closed_at`` of tickets never closed."""
+    ddl = [
+        "CREATE TABLE `tickets` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+        "`updated_at` datetime,`deleted_at` datetime,`subject` text,`closed_at` datetime)",
+    ]
+    rows = [
+        (
+            i + 1,
+            go_time(gorm_created(i), go_micros(i), GO_SERVER_OFFSET),
+            go_time(gorm_created(i) + timedelta(minutes=3), go_micros(i + 1), GO_SERVER_OFFSET),
+            None,
+            f"Ticket {i}",
+            go_time(gorm_created(i) + timedelta(hours=5), 0, GO_SERVER_OFFSET)
+            if i % 3 == 0
+            else GO_ZERO_TIME,
+        )
+        for i in range(tickets)
+    ]
+    return write_export(path, ddl, {"tickets": rows})
+
+
 # --- Laravel / Eloquent --------------------------------------------------------------------------------
 
 

@@ -223,6 +223,30 @@ def test_gorm_nanoseconds_stay_as_written_and_no_longer_halt_the_run(run_export:
         assert audit_rules(run_dir, "tickets", column) == {}, column
 
 
+def test_gorm_microsecond_times_are_instants_and_gos_zero_time_is_year_one(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.gorm_truncated)
+    tickets = 12
+    loaded_cleanly(ran, run_dir, {"tickets": tickets})
+    clean_exit(ran)
+    types = ran.types("tickets")
+    assert types["created_at"] == types["closed_at"] == "timestamp with time zone"
+    # The +02:00 applied once: 10:42 at +02:00 is 08:42 UTC, to the microsecond.
+    assert ran.values("tickets", "created_at", "id") == {
+        i + 1: orm.gorm_created(i) + timedelta(microseconds=orm.go_micros(i) // 1000) for i in range(tickets)
+    }
+    assert orm.go_time(orm.gorm_created(0), 0, orm.GO_SERVER_OFFSET).startswith("2024-05-20 10:42:00+02:00")
+    # Go's zero time is an instant PostgreSQL holds: 0001-01-01 00:00:00+00, as written.
+    zero = datetime(1, 1, 1, tzinfo=UTC)
+    assert ran.values("tickets", "closed_at", "id") == {
+        i + 1: orm.gorm_created(i) + timedelta(hours=5) if i % 3 == 0 else zero for i in range(tickets)
+    }
+    [(text,)] = pg_query(ran.uri, f'SELECT closed_at::text FROM "{ran.base}".tickets WHERE id = 2')
+    assert text == "0001-01-01 00:00:00+00"
+    assert audit_rules(run_dir, "tickets", "created_at") == {
+        str(i + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f%z"} for i in range(tickets)
+    }
+
+
 # --- Laravel -------------------------------------------------------------------------------------------
 
 
@@ -391,3 +415,25 @@ def test_epoch_integers_in_a_date_declared_column_are_instants_whatever_its_name
     # INTEGER cells, not TEXT: no type mismatch to report (until 2026-12-02 "stored as TEXT").
     assert table["expires"].issue("type_mismatch") is None
     assert table["expires"].quality == 100
+
+
+def test_epoch_integers_beside_date_text_keep_the_column_text_whichever_are_more(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Until 2026-12-02 the minority was lost: date text among epoch integers quarantined as invalid
+    # numbers, epoch integers among date text as unparseable dates (NULL, exit 2).
+    ms = [orm.millis(orm.moment(i)) for i in range(6)]
+    seeded = [orm.moment(i).strftime("%Y-%m-%d %H:%M:%S") for i in range(6)]
+    columns = {
+        "few_text": [ms[0], ms[1], ms[2], ms[3], seeded[4], seeded[5]],
+        "few_ints": [ms[0], ms[1], seeded[2], seeded[3], seeded[4], seeded[5]],
+    }
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, few_text DATETIME, few_ints DATETIME)"
+    rows = [(i, *(values[i] for values in columns.values())) for i in range(6)]
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    for name in columns:
+        column = table[name]
+        assert column.inferred_type == "text", name
+        assert "instants written two ways" in column.type_reason, name
+        for kind in ("invalid_number", "unparseable_date", "impossible_date"):
+            assert column.issue(kind) is None, (name, kind)

@@ -705,6 +705,15 @@ def infer_column(
         # And both truths must be there: a column of NO alone is a Norwegian customer list, of F
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
+    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, counts)):
+        # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
+        # DEFAULT CURRENT_TIMESTAMP wrote): neither are invalid numbers nor unparseable dates, whichever
+        # are more; none to quarantine.
+        inferred, reason = (
+            "text",
+            f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
+            "instants written two ways, kept as text (every value as written)",
+        )
     elif n_dates / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
@@ -737,14 +746,6 @@ def infer_column(
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
-            if n_dates and (unit := _epoch_reading(column, counts)):
-                # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL
-                # insert's DEFAULT CURRENT_TIMESTAMP wrote): no invalid numbers, none to quarantine.
-                inferred, reason = (
-                    "text",
-                    f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
-                    "instants written two ways, kept as text (every value as written)",
-                )
         elif family == "numeric" or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE) == 0:
             # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
             inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
@@ -947,7 +948,7 @@ def infer_column(
             misfits, detail = present, f"declared {column.declared_type} but the values are {inferred}"
         add("type_mismatch", misfits, detail=detail)
     elif family not in (None, "text") and (
-        stored_as_text := _text_of_the_type(counts, inferred, valid, n_bool_words)
+        stored_as_text := _text_of_the_type(counts, inferred, valid, compact, n_bool_words)
     ):
         # The declared type is right but SQLite stores these values as TEXT: a tool trusting storage
         # classes would create a TEXT column. Fixable: they parse as the inferred type (a TEXT cell
@@ -1228,7 +1229,9 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
 _STORED_AS_NUMBERS = (Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3, Shape.EXPONENT, Shape.EXPONENT_BARE)
 
 
-def _text_of_the_type(counts: _Counts, inferred: InferredType, valid: int, bool_words: int) -> int:
+def _text_of_the_type(
+    counts: _Counts, inferred: InferredType, valid: int, compact: int, bool_words: int
+) -> int:
     """Values of the inferred type that SQLite stores as TEXT in a column whose declared type names it
     (and has numeric affinity): ``2025-05-20 08:42`` in a TIMESTAMP column, ``yes`` in a BOOLEAN one.
 
@@ -1238,9 +1241,9 @@ def _text_of_the_type(counts: _Counts, inferred: InferredType, valid: int, bool_
     column) is no value of the type stored as text, and is counted as invalid.
     """
     if inferred in DATE_TYPES:
-        # 20250520 and epoch milliseconds: digits, INTEGER cells (until 2026-12-02 epochs were said to
-        # be "stored as TEXT").
-        stored_as_numbers = counts.classes[StorageClass.INTEGER] + counts.classes[StorageClass.REAL]
+        # 20250520 and epoch milliseconds are INTEGER cells: only TEXT cells are stored as text (until
+        # 2026-12-02 a column of epochs was said to be "stored as TEXT").
+        return max(0, min(valid - compact, counts.classes[StorageClass.TEXT]))
     elif inferred == "boolean":
         return bool_words  # 0 and 1 are INTEGER cells; true, yes, N are TEXT
     else:
