@@ -1699,11 +1699,18 @@ def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, t
         f"2025-05-{d:02d} 10:{d:02d}:00 {['+0000', '-0500', 'UTC', '+0530'][d % 4]}" for d in range(1, 27)
     ]
     ruby += ["2025-05-27 10:05:60 UTC", "2025-02-30 10:00:00 +0100"]  # second 60, 30 February
+    # Sequelize's (moment's 'YYYY-MM-DD HH:mm:ss.SSS Z'): a fraction, a space, the offset with a colon;
+    # other writers' fractions of 1-6 digits and offsets without one.
+    fractions = ["123", "5", "123456", "12", "1234", "000"]
+    offsets = ["+00:00", "-05:00", "+05:30", "+0200", "-0330", "+14:00"]
+    sequelize = [f"2025-05-{d:02d} 10:{d:02d}:00.{fractions[d % 6]} {offsets[d % 6]}" for d in range(1, 27)]
+    sequelize += ["2025-05-27 10:05:60.500 +00:00", "2025-02-30 10:00:00.123 +01:00"]
     columns = {
         "opened": ("TIMESTAMP", stamps[:23] + impossible),
         "logged": ("TEXT", spaced),
         "mixed": ("TIMESTAMP", mixed),
         "ruby": ("DATETIME", ruby),
+        "sequelize": ("DATETIME", sequelize),
     }
     loaded = load_columns(pg_uri, tmp_path, "visit", columns)
     assert [loaded.data_type("visit", c) for c in columns] == [
@@ -1711,7 +1718,12 @@ def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, t
         "timestamp with time zone",
         "text",
         "timestamp with time zone",
+        "timestamp with time zone",
     ]
+    arrived = loaded.values("visit", "sequelize", "id")
+    for key, text in enumerate(sequelize[:26], start=1):  # Python's strptime, independent of chrono
+        assert arrived[key] == datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f %z"), text
+    assert (arrived[27], arrived[28]) == (None, None)
     arrived = loaded.values("visit", "ruby", "id")
     for key, text in enumerate(ruby[:26], start=1):  # Python's strptime, independent of chrono
         assert arrived[key] == datetime.strptime(text.replace("UTC", "+0000"), "%Y-%m-%d %H:%M:%S %z"), text

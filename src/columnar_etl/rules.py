@@ -41,8 +41,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   makes no number: the shapes match whole values only. :data:`NOT_MINUS_SIGNS` are not read so;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
-- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column → the instants they
-  count (``timestamptz``);
+- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column (a date-like name, or
+  declared a date or timestamp) → the instants they count (``timestamptz``);
 - eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
   column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
   :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
@@ -150,6 +150,7 @@ class Shape(IntEnum):
     TS_ISO_T_FRACTION_ZONE = 40  # 2025-05-20T08:42:00.123Z
     TS_ISO_SPACED_ZONE = 44  # 2025-05-20 08:42:00 +0200 (Ruby's Time#to_s, so Rails apps' exports)
     TS_ISO_UTC_WORD = 45  # 2025-05-20 08:42:00 UTC (Ruby's, for a time in UTC)
+    TS_ISO_FRACTION_SPACED_ZONE = 95  # 2025-05-20 08:42:00.123 +00:00 (Sequelize's, moment's ... Z)
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
@@ -311,6 +312,7 @@ ZONED_SHAPES = (
     Shape.TS_ISO_T_FRACTION_ZONE,
     Shape.TS_ISO_SPACED_ZONE,
     Shape.TS_ISO_UTC_WORD,
+    Shape.TS_ISO_FRACTION_SPACED_ZONE,
     Shape.TS_ISO_HM_ZONE,
     Shape.TS_ISO_T_HM_ZONE,
     Shape.TS_RFC2822,
@@ -453,6 +455,16 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (25, 25),
+    ),
+    # Node's Sequelize writes its DATE so on SQLite (moment's 'YYYY-MM-DD HH:mm:ss.SSS Z': a space, then
+    # the offset with a colon): every DATETIME column of such an app.
+    DateShape(
+        Shape.TS_ISO_FRACTION_SPACED_ZONE,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX + " " + _OFFSET_HOURS + r"(?::?[0-5]\d)?",
+        "%Y-%m-%d %H:%M:%S.%f %z",
+        None,
+        True,
+        (25, 36),
     ),
     DateShape(
         Shape.TS_ISO_UTC_WORD,

@@ -736,16 +736,32 @@ def infer_column(
         # And both truths must be there: a column of NO alone is a Norwegian customer list, of F
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
+    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, counts)):
+        # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
+        # DEFAULT CURRENT_TIMESTAMP wrote): neither are invalid numbers nor unparseable dates, whichever
+        # are more; none to quarantine.
+        inferred, reason = (
+            "text",
+            f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
+            "instants written two ways, kept as text (every value as written)",
+        )
     elif n_dates / present >= MAJORITY:
-        timed = any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time) or bool(
-            counts.compact.get(COMPACT_TIMESTAMP_FORMAT)
+        # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
+        # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
+        # such a column text: Go's nanoseconds beside its zero time 0001-01-01 00:00:00+00:00 mix
+        # nothing, and a column of them alone is of timestamps, as declared: no type mismatch).
+        finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS)
+        timed = (
+            any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+            or bool(counts.compact.get(COMPACT_TIMESTAMP_FORMAT))
+            or bool(finer)
         )
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
         if _before_the_gregorian_calendar(counts):
             inferred, reason = "text", BEFORE_GREGORIAN
-        elif zoned and zoned < n_dates:
+        elif zoned and zoned < n_dates - finer:
             # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
             # without guessing that zone.
             inferred, reason = (
@@ -905,17 +921,14 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            # A key is an identifier whatever its name and range; seconds the file's format says count
-            # from another epoch (Core Data's 2001-01-01) are no Unix seconds.
-            unix = not column.primary_key and column.counts_from is None
-            epoch = _epoch_unit(column.name, minimum, maximum) if unix else None
-            if epoch:
+            if epoch := _epoch_reading(column, counts):
                 # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
                 # timestamp without time zone would leave readers to guess its zone (now() compared
                 # with it shifts by the session's offset).
                 inferred = "timestamptz"
                 notes.append(
-                    f"integers are epoch {epoch} in a date-like column: inferred timestamptz (instants)"
+                    f"integers are epoch {epoch} in a date-like or date-declared column: inferred "
+                    "timestamptz (instants)"
                 )
         if column.counts_from is not None:
             notes.append(
@@ -1261,7 +1274,9 @@ def _text_of_the_type(
     column) is no value of the type stored as text, and is counted as invalid.
     """
     if inferred in DATE_TYPES:
-        stored_as_numbers = compact  # 20250520: digits, an INTEGER cell
+        # 20250520 and epoch milliseconds are INTEGER cells: only TEXT cells are stored as text (until
+        # 2026-12-02 a column of epochs was said to be "stored as TEXT").
+        return max(0, min(valid - compact, counts.classes[StorageClass.TEXT]))
     elif inferred == "boolean":
         return bool_words  # 0 and 1 are INTEGER cells; true, yes, N are TEXT
     else:
@@ -1333,9 +1348,20 @@ def _as_date(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _epoch_unit(name: str, low: int, high: int) -> str | None:
-    if not _date_like_name(name):
+def _epoch_reading(column: SourceColumn, counts: _Counts) -> str | None:
+    """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
+    or None. A key is an identifier whatever its name and range; seconds the file's format says count
+    from another epoch (Core Data's 2001-01-01) are no Unix seconds."""
+    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
         return None
+    # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
+    # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
+    if not (_date_like_name(column.name) or declared_family(column.declared_type) in DATE_TYPES):
+        return None
+    return _epoch_unit(*_integer_bounds(counts))
+
+
+def _epoch_unit(low: int, high: int) -> str | None:
     if EPOCH_SECONDS[0] <= low and high <= EPOCH_SECONDS[1]:
         return "seconds"
     if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:

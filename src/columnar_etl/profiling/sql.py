@@ -702,6 +702,8 @@ def _parse(t: str, shape: DateShape) -> str:
     """
     if shape.shape == Shape.TS_ISO_SPACED_ZONE:  # DuckDB's cast wants no space before the offset
         return _instant(f"({t}[1:19] || {t}[21:])")
+    if shape.shape == Shape.TS_ISO_FRACTION_SPACED_ZONE:  # nor after a fraction, of any length
+        return _instant(f"regexp_replace({t}, ' ([+-])', '\\1')")
     if shape.separator == "mon":
         return _named_time(t, shape)
     # Nor does it read an offset after minutes (2025-05-20 08:42+02:00) or ISO's basic format:

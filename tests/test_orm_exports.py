@@ -1,0 +1,439 @@
+"""Databases written by application frameworks' ORMs (Sequelize, Prisma, GORM, Laravel's Eloquent,
+Hibernate on xerial sqlite-jdbc, SQLAlchemy) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
+
+The files are built by ``tests/orm_exports.py`` as those ORMs and drivers write them. Each test runs
+the CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the
+target against the source and the audit with the project's lossless checker, the exit code and
+run.json's outcome, the types chosen, and the values the builder knows (its instants, amounts, cents,
+ids), computed from the builder's own numbers, never from a run. What these files stress: an
+offset neither dropped nor applied twice (Sequelize's ``+05:30``), Go's nanoseconds never rounded
+(the column stays text, and the run is no longer halted for it), epoch milliseconds never read as
+seconds (Prisma, JDBC), cents never read as units, a uint64 above 2^63 never wrapped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from columnar_etl import profile
+
+from . import orm_exports as orm
+from .conftest import SqliteFactory, pg_query
+from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
+
+__all__ = ["run_export"]  # the fixture, used by name
+
+Runner = Callable[..., tuple[Ran, Path]]
+
+
+def notes_of(run_dir: Path, table: str) -> dict[str, str]:
+    """``{column: its type_reason and notes}`` from the run's profile.json."""
+    data = json.loads((run_dir / "profile.json").read_text())
+    (found,) = [t for t in data["tables"] if t["name"] == table]
+    return {c["name"]: " ".join([c["type_reason"], *c["notes"]]) for c in found["columns"]}
+
+
+def clean_exit(ran: Ran) -> None:
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert all(r["quarantined"] == 0 for r in ran.record["rows"].values()), ran.record["rows"]
+
+
+# --- Sequelize -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "offset"),
+    [(orm.sequelize, timedelta(0)), (orm.sequelize_plus_0530, timedelta(hours=5, minutes=30))],
+    ids=["utc", "plus_0530"],
+)
+def test_sequelize_dates_with_a_space_before_the_offset_are_the_instants(
+    run_export: Runner, build: Callable[[Path], Path], offset: timedelta
+) -> None:
+    # Until 2026-12-02 `2024-05-20 08:42:00.123 +00:00` was of no date shape: every DATETIME column
+    # was text, and 7 of 22 such columns halted the run (exit 3, "hold text where their declared
+    # type says otherwise").
+    ran, run_dir = run_export(build)
+    tickets, users = 24, 5
+    loaded_cleanly(ran, run_dir, {"SequelizeMeta": 3, "Users": users, "Tickets": tickets, "Comments": 48})
+    clean_exit(ran)
+    types = ran.types("Tickets")
+    assert types == {
+        "id": "text",  # UUID: NUMERIC affinity keeps the text
+        "subject": "text",
+        "status": "text",
+        "isOpen": "bigint",  # TINYINT(1): only a declared BOOLEAN reads 0/1 as booleans
+        "price": "double precision",
+        "meta": "text",
+        "userId": "bigint",
+        "createdAt": "timestamp with time zone",
+        "updatedAt": "timestamp with time zone",
+        "deletedAt": "timestamp with time zone",
+    }
+    ids = {str(orm.uuid_for(i)): i for i in range(tickets)}
+    written = {str(orm.uuid_for(i)): orm.sequelize_time(orm.moment(i), offset) for i in range(tickets)}
+    assert written[str(orm.uuid_for(0))].endswith(("+00:00", "+05:30"))
+    # The instant, to the millisecond: the offset applied once (08:42:00.123 +00:00 is 14:12:00.123
+    # +05:30's instant), never dropped.
+    assert ran.values("Tickets", "createdAt", "id") == {k: orm.moment(i) for k, i in ids.items()}
+    assert ran.values("Tickets", "updatedAt", "id") == {
+        k: orm.moment(i) + timedelta(hours=1, milliseconds=1) for k, i in ids.items()
+    }
+    assert ran.values("Tickets", "deletedAt", "id") == {
+        k: orm.moment(i) + timedelta(days=3) if i % 5 == 4 else None for k, i in ids.items()
+    }
+    # Every cell read from text is audited under the format's rule.
+    rule = {"date_format:%Y-%m-%d %H:%M:%S.%f %z"}
+    assert audit_rules(run_dir, "Tickets", "createdAt") == {k: rule for k in ids}
+    assert ran.values("Users", "createdAt", "id") == {u + 1: orm.moment(u - 50) for u in range(users)}
+    assert ran.values("Tickets", "price", "id") == {k: orm.sequelize_price(i) for k, i in ids.items()}
+    assert ran.values("Tickets", "isOpen", "id") == {k: int(i % 3 != 2) for k, i in ids.items()}
+    meta = {k: None if v is None else json.loads(v) for k, v in ran.values("Tickets", "meta", "id").items()}
+    assert meta == {k: orm.sequelize_meta(i) for k, i in ids.items()}
+    assert ran.values("Comments", "ticketId", "id") == {
+        c + 1: str(orm.uuid_for(c % tickets)) for c in range(48)
+    }
+
+
+# --- Prisma --------------------------------------------------------------------------------------------
+
+
+def test_prisma_epoch_milliseconds_are_instants_and_its_decimals_and_bigints_exact(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(orm.prisma)
+    tickets, users = 24, 6
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"_prisma_migrations": 2, "User": users, "Session": 4, "Ticket": tickets, "Comment": 48},
+    )
+    # Until 2026-12-02 the two `createdAt` values a raw SQL seed wrote (DEFAULT CURRENT_TIMESTAMP)
+    # among the epoch milliseconds were quarantined as invalid numbers: NULL, exit 2.
+    clean_exit(ran)
+    types = ran.types("Ticket")
+    assert types == {
+        "id": "text",
+        "subject": "text",
+        "amount": "double precision",  # DECIMAL: NUMERIC affinity kept the bound '12.50' as 12.5
+        "views": "bigint",
+        "isOpen": "boolean",
+        "meta": "text",
+        "closedAt": "timestamp with time zone",
+        "createdAt": "timestamp with time zone",
+        "updatedAt": "timestamp with time zone",
+        "userId": "bigint",
+    }
+    keys = {f"clx{i:04d}ab{orm.uuid_for(i).hex[:16]}": i for i in range(tickets)}
+    # Milliseconds, never seconds: the instants to the millisecond, each audited.
+    assert ran.values("Ticket", "createdAt", "id") == {k: orm.moment(i) for k, i in keys.items()}
+    assert ran.values("Ticket", "createdAt", "id")[next(iter(keys))] == datetime(
+        2024, 5, 20, 8, 42, 0, 123_000, tzinfo=UTC
+    )
+    assert audit_rules(run_dir, "Ticket", "createdAt") == {k: {"epoch:milliseconds"} for k in keys}
+    assert ran.values("Ticket", "closedAt", "id") == {
+        k: orm.moment(i) + timedelta(days=2) if i % 3 == 0 else None for k, i in keys.items()
+    }
+    # BigInt beyond 2^53 exactly; Decimal as the double SQLite holds (exact for these cents).
+    views = ran.values("Ticket", "views", "id")
+    assert views == {k: orm.prisma_views(i) for k, i in keys.items()}
+    assert max(views.values()) > 2**53
+    assert ran.values("Ticket", "amount", "id") == {k: float(orm.prisma_amount(i)) for k, i in keys.items()}
+    assert ran.values("Ticket", "isOpen", "id") == {k: i % 4 != 1 for k, i in keys.items()}
+    # A DateTime is a DATETIME column whatever its name: Auth.js's `expires` is instants too.
+    assert ran.types("Session")["expires"] == "timestamp with time zone"
+    assert ran.values("Session", "expires", "id") == {f"sess{s:03d}": orm.prisma_expires(s) for s in range(4)}
+    # Instants written two ways (epoch ms and the seed's CURRENT_TIMESTAMP text) stay as written.
+    assert ran.types("User")["createdAt"] == "text"
+    assert ran.values("User", "createdAt", "id") == {
+        u + 1: str(orm.prisma_user_created(u)) for u in range(users)
+    }
+    assert "instants written two ways" in notes_of(run_dir, "User")["createdAt"]
+    assert audit_rules(run_dir, "User", "createdAt") == {}
+    assert ran.types("_prisma_migrations")["finished_at"] == "timestamp with time zone"
+    assert ran.values("_prisma_migrations", "started_at", "migration_name") == {
+        "20240520084200_init": orm.moment(-80),
+        "20240601090000_add_meta": orm.moment(-79),
+    }
+
+
+# --- GORM / mattn go-sqlite3 -----------------------------------------------------------------------
+
+
+def test_gorm_nanoseconds_stay_as_written_and_no_longer_halt_the_run(run_export: Runner) -> None:
+    # Until 2026-12-02 a datetime column whose every value has nine fraction digits counted as "text
+    # where the declared type says otherwise": 8 of 24 columns, the run halted (exit 3).
+    ran, run_dir = run_export(orm.gorm)
+    tickets, users = 24, 5
+    loaded_cleanly(ran, run_dir, {"users": users, "tickets": tickets, "comments": 48})
+    clean_exit(ran)
+    types = ran.types("tickets")
+    assert types == {
+        "id": "bigint",
+        "created_at": "text",  # nanoseconds: PostgreSQL keeps microseconds, rounding would lose them
+        "updated_at": "text",
+        "deleted_at": "text",
+        "subject": "text",
+        "closed": "bigint",  # `numeric` bools: 0/1 under no boolean declaration
+        "closed_at": "text",
+        "external_id": "numeric",  # uint64 text beyond bigint: every digit
+        "user_id": "bigint",
+        "last_event": "text",
+    }
+    for i in range(tickets):
+        assert orm.go_nanos(i) % 1000, i  # none of them whole microseconds: each would be rounded
+    assert ran.values("tickets", "created_at", "id") == {
+        i + 1: orm.go_time(orm.gorm_created(i), orm.go_nanos(i)) for i in range(tickets)
+    }
+    # Go's zero time beside the nanoseconds: both as written (no offset is missing from either).
+    closed = ran.values("tickets", "closed_at", "id")
+    assert closed == {
+        i + 1: orm.go_time(orm.gorm_created(i) + timedelta(hours=5), orm.go_nanos(i + 2))
+        if i % 3 == 0
+        else orm.GO_ZERO_TIME
+        for i in range(tickets)
+    }
+    notes = notes_of(run_dir, "tickets")
+    assert "finer than the microseconds PostgreSQL keeps" in notes["closed_at"]
+    assert "carry a UTC offset" not in notes["closed_at"]
+    # A uint64 above 2^63 is the number it writes, never wrapped to a negative bigint.
+    # (numeric(38,2): integers beyond bigint get the numeric's two fraction digits, 2^63 reads
+    # 9223372036854775808.00: the same number.)
+    external = {k: Decimal(v) for k, v in ran.values("tickets", "external_id", "id").items()}
+    assert external == {i + 1: int(orm.gorm_snowflake(i)) for i in range(tickets)}
+    assert external[1] == 2**63 and all(v > 0 for v in external.values())
+    # Go's String() (`… +0000 UTC m=+1.13111111`): text, as written.
+    assert ran.values("tickets", "last_event", "id") == {
+        i + 1: orm.go_string(
+            orm.gorm_created(i), orm.go_nanos(i), f"+{i}.{orm.go_nanos(i):09d}" if i % 2 else None
+        )
+        for i in range(tickets)
+    }
+    # Soft delete: users' and comments' deleted_at hold no value, the declared type, all NULL.
+    assert ran.types("users")["deleted_at"] == "timestamp without time zone"
+    assert set(ran.values("users", "deleted_at", "id").values()) == {None}
+    assert ran.values("users", "balance_cents", "id") == {u + 1: 10_000 * u + 99 for u in range(users)}
+    for column in ("created_at", "closed_at", "external_id", "last_event"):
+        assert audit_rules(run_dir, "tickets", column) == {}, column
+
+
+def test_gorm_microsecond_times_are_instants_and_gos_zero_time_is_year_one(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.gorm_truncated)
+    tickets = 12
+    loaded_cleanly(ran, run_dir, {"tickets": tickets})
+    clean_exit(ran)
+    types = ran.types("tickets")
+    assert types["created_at"] == types["closed_at"] == "timestamp with time zone"
+    # The +02:00 applied once: 10:42 at +02:00 is 08:42 UTC, to the microsecond.
+    assert ran.values("tickets", "created_at", "id") == {
+        i + 1: orm.gorm_created(i) + timedelta(microseconds=orm.go_micros(i) // 1000) for i in range(tickets)
+    }
+    assert orm.go_time(orm.gorm_created(0), 0, orm.GO_SERVER_OFFSET).startswith("2024-05-20 10:42:00+02:00")
+    # Go's zero time is an instant PostgreSQL holds: 0001-01-01 00:00:00+00, as written.
+    zero = datetime(1, 1, 1, tzinfo=UTC)
+    assert ran.values("tickets", "closed_at", "id") == {
+        i + 1: orm.gorm_created(i) + timedelta(hours=5) if i % 3 == 0 else zero for i in range(tickets)
+    }
+    [(text,)] = pg_query(ran.uri, f'SELECT closed_at::text FROM "{ran.base}".tickets WHERE id = 2')
+    assert text == "0001-01-01 00:00:00+00"
+    assert audit_rules(run_dir, "tickets", "created_at") == {
+        str(i + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f%z"} for i in range(tickets)
+    }
+
+
+# --- Laravel -------------------------------------------------------------------------------------------
+
+
+def test_laravel_database_arrives_cell_for_cell(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.laravel)
+    tickets, users = 24, 5
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "migrations": 4,
+            "users": users,
+            "sessions": 4,
+            "failed_jobs": 3,
+            "tickets": tickets,
+            "comments": 48,
+        },
+    )
+    clean_exit(ran)
+    assert ran.types("tickets") == {
+        "id": "bigint",
+        "user_id": "bigint",
+        "uuid": "text",
+        "subject": "text",
+        "status": "text",
+        "is_urgent": "bigint",  # tinyint(1)
+        "price_cents": "bigint",
+        "meta": "text",
+        "created_at": "timestamp without time zone",
+        "updated_at": "timestamp without time zone",
+        "deleted_at": "timestamp without time zone",
+    }
+
+    def wall(at: datetime) -> datetime:
+        return at.replace(microsecond=0, tzinfo=None)
+
+    assert ran.values("tickets", "created_at", "id") == {i + 1: wall(orm.moment(i)) for i in range(tickets)}
+    # Cents stay cents (never divided), negatives too.
+    cents = ran.values("tickets", "price_cents", "id")
+    assert cents == {i + 1: orm.laravel_cents(i) for i in range(tickets)}
+    assert min(cents.values()) < 0
+    assert ran.values("users", "email_verified_at", "id") == {
+        u + 1: wall(orm.moment(u - 30)) if u % 2 == 0 else None for u in range(users)
+    }
+    # Long payloads and traces, byte for byte (inner newlines kept; nothing at the ends to trim).
+    assert ran.values("failed_jobs", "payload", "id") == {j + 1: orm.laravel_payload(j) for j in range(3)}
+    assert ran.values("failed_jobs", "exception", "id") == {j + 1: orm.laravel_trace(j) for j in range(3)}
+    assert min(len(orm.laravel_payload(j)) for j in range(3)) > 2000
+    # last_activity: Unix seconds under an integer declaration and a name that says no time: numbers.
+    assert ran.types("sessions")["last_activity"] == "bigint"
+    assert sorted(ran.values("sessions", "last_activity", "id").values()) == sorted(
+        int(orm.moment(s).timestamp()) for s in range(4)
+    )
+    assert pg_query(ran.uri, f'SELECT migration FROM "{ran.base}".migrations WHERE id = 4') == [
+        ("2024_05_20_084200_create_tickets_table",)
+    ]
+
+
+# --- Hibernate / xerial sqlite-jdbc ------------------------------------------------------------------------
+
+
+def test_hibernate_jdbc_milliseconds_are_instants_and_a_date_is_the_jvms_midnight(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.hibernate)
+    tickets = 24
+    loaded_cleanly(ran, run_dir, {"hibernate_sequence": 1, "app_user": 5, "ticket": tickets, "comment": 48})
+    clean_exit(ran)
+    types = ran.types("ticket")
+    assert types["created_at"] == types["due_date"] == "timestamp with time zone"
+    assert (types["closed"], types["amount"], types["status"]) == ("boolean", "double precision", "text")
+    assert ran.values("ticket", "created_at", "id") == {i + 1: orm.moment(i) for i in range(tickets)}
+    assert audit_rules(run_dir, "ticket", "created_at") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(tickets)
+    }
+    # A java.sql.Date is the JVM zone's midnight: the instant exactly (22:00 UTC the day before).
+    due = ran.values("ticket", "due_date", "id")
+    jvm = timezone(orm.JVM_OFFSET)
+    assert due == {
+        i + 1: datetime.combine(orm.hibernate_due(i), datetime.min.time(), jvm) if i % 4 != 3 else None
+        for i in range(tickets)
+    }
+    assert due[1].astimezone(UTC).hour == 22 and due[1].astimezone(jvm).date() == orm.hibernate_due(0)
+    assert ran.values("ticket", "amount", "id") == {
+        i + 1: float(orm.hibernate_amount(i)) for i in range(tickets)
+    }
+    assert ran.values("hibernate_sequence", "next_val", "next_val") == {24 * 3 + 5 + 1: 24 * 3 + 5 + 1}
+
+
+def test_hibernate_jdbc_text_dates_are_the_jvms_wall_clock(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.hibernate_text)
+    tickets = 24
+    loaded_cleanly(ran, run_dir, {"hibernate_sequence": 1, "app_user": 5, "ticket": tickets, "comment": 48})
+    clean_exit(ran)
+    types = ran.types("ticket")
+    assert (types["created_at"], types["due_date"]) == ("timestamp without time zone", "date")
+    jvm = timezone(orm.JVM_OFFSET)
+    assert ran.values("ticket", "created_at", "id") == {
+        i + 1: orm.moment(i).astimezone(jvm).replace(tzinfo=None) for i in range(tickets)
+    }
+    assert ran.values("ticket", "due_date", "id") == {
+        i + 1: orm.hibernate_due(i) if i % 4 != 3 else None for i in range(tickets)
+    }
+
+
+# --- SQLAlchemy ------------------------------------------------------------------------------------------
+
+
+def test_sqlalchemy_database_arrives_cell_for_cell(run_export: Runner) -> None:
+    ran, run_dir = run_export(orm.sqlalchemy)
+    tickets = 24
+    loaded_cleanly(ran, run_dir, {"alembic_version": 1, "users": 5, "tickets": tickets, "comments": 48})
+    assert (ran.code, ran.record["outcome"]) == (0, "done")
+    assert ran.types("tickets") == {
+        "id": "bigint",
+        "uuid": "text",
+        "subject": "text",
+        "status": "text",
+        "is_open": "boolean",
+        "amount": "double precision",
+        "meta": "text",
+        "created_at": "timestamp without time zone",
+        "updated_at": "timestamp without time zone",
+        "deleted_at": "timestamp without time zone",
+        "user_id": "bigint",
+    }
+    # Six fraction digits always: the microsecond exactly.
+    assert ran.values("tickets", "created_at", "id") == {
+        i + 1: orm.sqlalchemy_created(i) for i in range(tickets)
+    }
+    assert ran.values("tickets", "amount", "id") == {
+        i + 1: None if i % 8 == 7 else orm.sqlalchemy_amount(i) for i in range(tickets)
+    }
+    assert ran.values("tickets", "status", "id") == {
+        i + 1: orm.SQLALCHEMY_STATUS[i % 3] for i in range(tickets)
+    }
+    assert ran.values("tickets", "uuid", "id") == {i + 1: orm.uuid_for(i).hex for i in range(tickets)}
+    # JSON's 'null' (a None attribute under none_as_null=False) is a null token: NULL, audited.
+    assert ran.values("tickets", "meta", "id") == {
+        i + 1: None if i % 4 == 2 else json.dumps({"k": i, "tags": ["x"]}) for i in range(tickets)
+    }
+    assert audit_rules(run_dir, "tickets", "meta") == {
+        str(i + 1): {"null_like_to_null"} for i in range(tickets) if i % 4 == 2
+    }
+    assert pg_query(ran.uri, f'SELECT version_num FROM "{ran.base}".alembic_version') == [("ae1027a6acf3",)]
+    # The runbook's way to keep JSON's null as the text it is: no null tokens for that column.
+    kept, kept_dir = run_export(orm.sqlalchemy, config="[columns.tickets.meta]\nnull_tokens = []\n")
+    loaded_cleanly(kept, kept_dir, {"alembic_version": 1, "users": 5, "tickets": tickets, "comments": 48})
+    assert kept.values("tickets", "meta", "id") == {
+        i + 1: "null" if i % 4 == 2 else json.dumps({"k": i, "tags": ["x"]}) for i in range(tickets)
+    }
+    assert audit_rules(kept_dir, "tickets", "meta") == {}
+
+
+# --- the fixes, on the profile alone ---------------------------------------------------------------------
+
+
+def test_epoch_integers_in_a_date_declared_column_are_instants_whatever_its_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    ms = [orm.millis(orm.moment(i)) for i in range(6)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, expires DATETIME, expires_int INTEGER, seen TIMESTAMP)"
+    rows = [(i, ms[i], ms[i], ms[i] // 1000) for i in range(6)]
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert table["expires"].inferred_type == table["seen"].inferred_type == "timestamptz"
+    # The declaration is the evidence: an integer column of the same numbers keeps them.
+    assert table["expires_int"].inferred_type == "integer"
+    # INTEGER cells, not TEXT: no type mismatch to report (until 2026-12-02 "stored as TEXT").
+    assert table["expires"].issue("type_mismatch") is None
+    assert table["expires"].quality == 100
+
+
+def test_epoch_integers_beside_date_text_keep_the_column_text_whichever_are_more(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Until 2026-12-02 the minority was lost: date text among epoch integers quarantined as invalid
+    # numbers, epoch integers among date text as unparseable dates (NULL, exit 2).
+    ms = [orm.millis(orm.moment(i)) for i in range(6)]
+    seeded = [orm.moment(i).strftime("%Y-%m-%d %H:%M:%S") for i in range(6)]
+    columns = {
+        "few_text": [ms[0], ms[1], ms[2], ms[3], seeded[4], seeded[5]],
+        "few_ints": [ms[0], ms[1], seeded[2], seeded[3], seeded[4], seeded[5]],
+    }
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, few_text DATETIME, few_ints DATETIME)"
+    rows = [(i, *(values[i] for values in columns.values())) for i in range(6)]
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    for name in columns:
+        column = table[name]
+        assert column.inferred_type == "text", name
+        assert "instants written two ways" in column.type_reason, name
+        for kind in ("invalid_number", "unparseable_date", "impossible_date"):
+            assert column.issue(kind) is None, (name, kind)
