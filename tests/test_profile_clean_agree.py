@@ -313,6 +313,17 @@ EDGE_CASES: list[Case] = [
             "2025-05-20T08:42:00.5-05:30",
             "2025-05-20 08:42:00 +0200",
             "2025-05-20 08:42:00 UTC",
+            # Sequelize's (a fraction, a space, the offset with or without a colon); without the
+            # fraction only Ruby's +hhmm is spaced.
+            "2025-05-20 08:42:00.123 +00:00",
+            "2025-05-20 14:12:00.123 +05:30",
+            "2025-05-20 08:42:00.5 -0300",
+            "2025-05-20 08:42:00.123456 +02",
+            "2025-05-20 08:42:00.123 Z",
+            "2025-05-20 08:42:00 +02:00",
+            "2025-05-20 08:42:00.123 +15:00",
+            "2025-05-20 08:42:00.1234567 +02:00",  # finer than microseconds: its column kept text
+            "2025-05-20 08:42:00.123456000 -0330",
             "2025-05-20 08:42+02:00",
             "2025-05-20T08:42Z",
             "Tue, 20 May 2025 08:42:00 +0200",
@@ -369,7 +380,7 @@ def date_cases(draw: st.DrawFn) -> Case:
             ["iso", "iso_t", "iso_hm", "iso_date", "dmy", "mdy", "dmy_hm", "dmy_ampm", "dot", "ymd_slash",
              "day_mon", "mon_day", "day_month_full", "ctime", "rfc", "rfc_bare", "basic", "iso_zone",
              "iso_t_zone", "sqlserver", "dash_dmy", "iso_unpadded", "ymd_dot", "month_full_time",
-             "basic_zone", "ctime_zone", "rfc_name", "dash_ampm"]
+             "basic_zone", "ctime_zone", "rfc_name", "dash_ampm", "iso_fraction_spaced_zone"]
         )
     )  # fmt: skip
     zone_minutes = draw(st.sampled_from([0, 60, 120, -300, -330, 330, 840, -720]))
@@ -463,6 +474,11 @@ def date_cases(draw: st.DrawFn) -> Case:
         text, anchors = f"{WEEKDAYS[wd].title()}, {day} {mon.title()} {y4} {hms} {name}", "tstz"
     elif form == "basic":
         text = f"{y4}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
+    elif form == "iso_fraction_spaced_zone":  # Sequelize's: a fraction, a space, the offset (never Z)
+        frac = fraction or "123"
+        spaced = _zone_text(zone_minutes, draw)
+        text = f"{y4}-{month:02d}-{day:02d} {hms}.{frac} {spaced}"
+        offset, anchors = zone_minutes, "tstz"
     else:  # iso_zone, iso_t_zone
         sep = "T" if form == "iso_t_zone" else " "
         text, frac = (

@@ -342,10 +342,10 @@ def date_parts(text: str) -> tuple[Parts, str] | None:
         if g["f"] and not g["S"]:
             return None
         zone = g["zone"] or ("Z" if g["utc"] else None)
-        if g["sp"] and (g["sep"] != " " or not g["S"] or g["f"] or zone == "Z"):
-            return None  # Ruby's spaced offset: only after seconds, a space before, +hhmm
-        if g["sp"] and not re.fullmatch(r"[+-][0-9]{4}", zone or ""):
-            return None
+        if g["sp"] and (g["sep"] != " " or not g["S"] or zone == "Z"):
+            return None  # a spaced offset: only after seconds, a space before, never Z
+        if g["sp"] and not g["f"] and not re.fullmatch(r"[+-][0-9]{4}", zone or ""):
+            return None  # Ruby's, without a fraction: +hhmm; Sequelize's, after one: +hh, +hhmm, +hh:mm
         if g["utc"] and (g["sep"] != " " or not g["S"] or g["f"]):
             return None
         if zone is not None and not g["H"]:
