@@ -110,6 +110,14 @@ BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
 #: '1' / '0' are integers by shape, and booleans in a boolean column.
 BOOLEAN_TRUE_DIGIT = "1"
 BOOLEAN_FALSE_DIGIT = "0"
+#: The words of the values no finite number or date is, compared lower-cased after trimming: what
+#: PostgreSQL writes of an ``infinity`` / ``-infinity`` timestamp or date and of a ``NaN`` or
+#: ``Infinity`` numeric or double (Python's ``nan`` too). A converter copies them as text. No rule
+#: reads them (an Arrow timestamp holds no infinity, and NULL would say "no value" where the source
+#: said "never ends"), so a number or date column holding one keeps its text, every cell as written
+#: (``Shape.NON_FINITE``). The short ``inf`` is not one: beside a REAL cell's infinity it is text no
+#: rule reads, dirt as before (tests/test_lossless.py).
+NON_FINITE_WORDS = ("infinity", "-infinity", "+infinity", "nan")
 #: The canonical text of a boolean (what a cleaned boolean reads as; anything else was normalised).
 BOOLEAN_TEXT = ("true", "false")
 
@@ -245,6 +253,10 @@ class Shape(IntEnum):
     # A BLOB cell: bytes, never shaped as text. (It was 40 until 2026-12-02, TS_ISO_T_FRACTION_ZONE's
     # code too, so an alias of it: such timestamps were left out of a text column's bounds.)
     BLOB = 116
+    # TEXT naming a value no finite number or date is (:data:`NON_FINITE_WORDS`: PostgreSQL's
+    # ``infinity`` / ``-infinity`` timestamps and ``NaN`` / ``Infinity`` numerics): no
+    # number's or date's shape, and no dirt either (profile._lossless keeps its column text).
+    NON_FINITE = 117
     OTHER = 99  # anything else
 
 

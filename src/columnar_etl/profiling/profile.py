@@ -688,6 +688,13 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
     return "ambiguous", None
 
 
+def _other_integers(counts: _Counts, present: int) -> bool:
+    """Every value an integer, and some not 0 or 1: a declared BOOLEAN column of Access's Yes/No copied
+    as ``CInt`` (-1 for true), or of a tri-state flag (0/1/2). Those integers are what the column means
+    (no rule reads -1 as true): it is an integer column, not a boolean one with them quarantined."""
+    return counts.integers() == present and counts.flag(Flag.ZERO_ONE) < present
+
+
 def infer_column(
     table: str,
     column: SourceColumn,
@@ -715,6 +722,10 @@ def infer_column(
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
     fractional = counts.numbers() - counts.integers()
+    # PostgreSQL's infinity and NaN beside a column's dates or numbers are values of its type: they
+    # count towards its majority (a temporal table's valid_to is 'infinity' for every current row),
+    # and _lossless then keeps the column text.
+    non_finite = counts.shape(Shape.NON_FINITE)
     notes: list[str] = []
 
     classes = counts.classes
@@ -724,7 +735,7 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         inferred, reason = family or "text", "no values: the declared type"
-    elif family == "boolean" and n_bool / present >= MAJORITY:
+    elif family == "boolean" and n_bool / present >= MAJORITY and not _other_integers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
     elif (
         n_bool_words
@@ -745,7 +756,7 @@ def infer_column(
             f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
-    elif n_dates / present >= MAJORITY:
+    elif n_dates and (n_dates + non_finite) / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
         # such a column text: Go's nanoseconds beside its zero time 0001-01-01 00:00:00+00:00 mix
@@ -775,7 +786,7 @@ def infer_column(
         # Numbers, but some that nothing tells how to read: reading them either way would guess
         # (1,234 is 1.234 in Berlin and 1234 in Boston; 1E5 is a code beside integers).
         inferred, reason = "text", _unread_reason(counts, unread)
-    elif n_numbers / present >= MAJORITY:
+    elif n_numbers and (n_numbers + non_finite) / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
@@ -966,7 +977,7 @@ def infer_column(
         notes.append(_kept_whole_note(column.declared_type, shaped, reason, counts))
         # A timestamp finer than microseconds is one, of its own shape (no date shape's valid count).
         finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS) if shaped in DATE_TYPES else 0
-        misfits = present - _valid_count(shaped, counts) - finer
+        misfits = present - _valid_count(shaped, counts) - finer - counts.shape(Shape.NON_FINITE)
         add(
             "type_mismatch",
             misfits,
@@ -1112,6 +1123,17 @@ def _lossless(
     """
     family = declared_family(column_type)
     numbers = ("integer", "numeric", "double")
+    if inferred in (*DATE_TYPES, *numbers) and (non_finite := counts.shape(Shape.NON_FINITE)):
+        # An Arrow timestamp holds no infinity, and NULL would say "no value" where the source said
+        # "never ends" (or "not a number"): no rule reads them, and none may lose them (until
+        # 2026-12-02 they were quarantined as unparseable dates or invalid numbers, NULL, and a
+        # quarter of a column's rows halted the run).
+        shown = ", ".join(counts.examples("non_finite")[:2])
+        why = (
+            f"{non_finite} values such as {shown} are another database's infinity or NaN, which no "
+            f"{'date' if inferred in DATE_TYPES else 'number'} rule reads"
+        )
+        return "text", why, True
     if inferred in DATE_TYPES and (finer := counts.shape(Shape.TS_FINER_THAN_MICROSECONDS)):
         # .NET writes seven fraction digits, Go and Java nine: PostgreSQL keeps six, and reading the
         # others would round them (a zero beyond the sixth loses nothing: those are read).
@@ -1255,7 +1277,7 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
         return counts.integers()
     if inferred in ("numeric", "double"):
         return counts.numbers()
-    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
+    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER, Shape.NON_FINITE)
 
 
 #: The shapes of text SQLite converts to INTEGER or REAL storage in a column of numeric affinity.

@@ -43,6 +43,7 @@ from columnar_etl.rules import (
     NAME_STARTS,
     NAMED_DATE_FAMILIES,
     NAMED_DAY_START_REGEX,
+    NON_FINITE_WORDS,
     NUL,
     NUMBER_REGEXES,
     PROFILE_INTEGER_REGEX,
@@ -291,6 +292,12 @@ def column_projections(
             f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} "
             f"WHEN lower({t}) IN ('inf', '-inf') THEN {Shape.REAL_INFINITY:d} ELSE {Shape.OTHER:d} END"
         )
+    # TEXT's infinity and NaN (a REAL cell's inf is shaped above): no number's or date's shape.
+    longest_word = max(len(word) for word in NON_FINITE_WORDS)
+    whens.append(
+        f"WHEN strlen({t}) <= {longest_word} AND {_one_of(f'lower({t})', NON_FINITE_WORDS)} "
+        f"THEN {Shape.NON_FINITE:d}"
+    )
     sign_bytes = f"CASE WHEN {m} THEN {MINUS_SIGN_EXTRA_BYTES} ELSE 0 END"
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
@@ -772,6 +779,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
     "other": lambda shape, flags: shape == Shape.OTHER,
     "finer": lambda shape, flags: shape == Shape.TS_FINER_THAN_MICROSECONDS,
+    "non_finite": lambda shape, flags: shape == Shape.NON_FINITE,
     # No date in either order (a slash date in the other order only: "other_order_<reading>").
     "impossible": lambda shape, flags: (
         shape in DATE_SHAPE_BY_CODE and not flags & (Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
