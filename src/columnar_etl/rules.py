@@ -795,8 +795,11 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 )
 #: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
 #: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
-FINER_THAN_MICROSECONDS_REGEX = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + ")?"
-FINER_THAN_MICROSECONDS_LENGTHS = (27, 35)
+#: Its offset may follow a space: SQL Server's text of a ``datetimeoffset(7)``
+#: (``2024-05-20 08:42:00.1234567 +02:00``; until 2026-12-02 of no shape at all, so a column of them
+#: declared ``datetimeoffset`` was "text where the declared type says otherwise" and could halt the run).
+FINER_THAN_MICROSECONDS_REGEX = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?: ?" + ZONE_REGEX + ")?"
+FINER_THAN_MICROSECONDS_LENGTHS = (27, 36)
 #: How every shape with a month's name starts: a month's or a weekday's three letters (lower case),
 #: or a day's number and a space or dash before letters (searched). Other text meets none of their
 #: regular expressions.
