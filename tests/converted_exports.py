@@ -19,7 +19,8 @@ it does to the converter's. Nothing is random: every value comes from the row's 
   TEXT): ``datetime2`` ``2024-05-20 08:42:00.1234567`` (seven digits, always), ``datetime``
   ``2024-05-20 08:42:00.123``, ``datetimeoffset`` ``2024-05-20 08:42:00.1234567 +02:00``, ``bit`` 0/1,
   ``uniqueidentifier`` upper case (bcp's, and .NET's ``{...}`` "B" form), ``money`` ``1234.5000``,
-  ``smalldatetime`` ``2024-05-20 08:42:00``, ``date``, ``time(7)``.
+  ``smalldatetime`` ``2024-05-20 08:42:00``, ``date``, ``time(7)``. :func:`sqlserver_declared`: the
+  same through a converter keeping SQL Server's declared types.
 - :func:`oracle`: Oracle SQL Developer's CSV export under the default American NLS settings, imported
   by ``sqlite3 .import``: ``DATE`` ``20-MAY-24`` (``DD-MON-RR``), ``TIMESTAMP``
   ``20-MAY-24 08.42.00.123000 AM`` (``DD-MON-RR HH.MI.SSXFF AM``), ``NUMBER`` without scale
@@ -238,6 +239,35 @@ def sqlserver(path: Path, rows: int = ROWS) -> Path:
                 f"{wall.date() + timedelta(days=3)}",
                 f"{wall:%H:%M:%S}.{ticks(i):07d}",  # time(7)
                 "" if i % 4 == 1 else ms_datetime2(wall, 0),  # datetime2 of whole seconds: .0000000
+            )
+        )
+    return write_export(path, ddl, {"Tickets": data})
+
+
+def sqlserver_declared(path: Path, rows: int = ROWS) -> Path:
+    """The same values through a converter keeping SQL Server's declared types (DBeaver, SSMA-style DDL):
+    NUMERIC affinity makes ``bit`` 0/1 and ``money`` numbers; the date/time text stays TEXT."""
+    ddl = [
+        'CREATE TABLE "Tickets" ("TicketID" int PRIMARY KEY, "TicketGuid" uniqueidentifier, "IsClosed" bit, '
+        '"CreatedAt" datetime2(7), "LoggedAt" datetime, "ChangedAt" datetimeoffset(7), "Amount" money, '
+        '"DueAt" smalldatetime, "WorkTime" time(7), "Archived" datetimeoffset(7), "Opens" time)'
+    ]
+    data = []
+    for i in range(rows):
+        wall, offset = ms_wall(i), MS_OFFSETS[i % len(MS_OFFSETS)]
+        data.append(
+            (
+                1000 + i,
+                ms_guid(i, braces=False),
+                i % 2,
+                ms_datetime2(wall, ticks(i)),
+                ms_datetime(moment(i).replace(tzinfo=None)),
+                ms_datetimeoffset(moment(i), ticks(i), offset),
+                ms_money(i),
+                f"{wall + timedelta(days=1):%Y-%m-%d %H:%M}:00",
+                f"{wall:%H:%M:%S}.{ticks(i):07d}",
+                ms_datetimeoffset(moment(i).replace(microsecond=0), 0, offset),  # whole seconds: .0000000
+                f"{wall:%H:%M:%S}",
             )
         )
     return write_export(path, ddl, {"Tickets": data})

@@ -147,6 +147,49 @@ def test_sql_server_seven_digit_fractions_stay_text_and_its_other_types_load(run
     assert ran.values("Tickets", "IsClosed", "TicketID") == {1000 + i: i % 2 for i in range(ROWS)}
 
 
+def test_sql_server_types_kept_by_the_converter_load_and_its_seven_digits_stay_text(
+    run_export: Runner,
+) -> None:
+    # Until 2026-12-02 this file halted the run (exit 3): `datetimeoffset(7)` text (a space before the
+    # offset) was of no shape, and `time` claimed a timestamp: 3 of 11 columns "text where the declared
+    # type says otherwise".
+    ran, run_dir = run_export(conv.sqlserver_declared)
+    loaded_cleanly(ran, run_dir, {"Tickets": ROWS})
+    clean_exit(ran)
+    assert ran.types("Tickets") == {
+        "TicketID": "bigint",
+        "TicketGuid": "text",
+        "IsClosed": "bigint",
+        "CreatedAt": "text",
+        "LoggedAt": "timestamp without time zone",
+        "ChangedAt": "text",
+        "Amount": "double precision",  # NUMERIC affinity made 1234.5000 the REAL 1234.5
+        "DueAt": "timestamp without time zone",
+        "WorkTime": "text",
+        "Archived": "timestamp with time zone",
+        "Opens": "text",
+    }
+    keys = {1000 + i: i for i in range(ROWS)}
+    offsets = {k: conv.MS_OFFSETS[i % 4] for k, i in keys.items()}
+    assert ran.values("Tickets", "ChangedAt", "TicketID") == {
+        k: conv.ms_datetimeoffset(conv.moment(i), conv.ticks(i), offsets[k]) for k, i in keys.items()
+    }
+    # .0000000 +05:30 is a whole second at that offset: the instant, the offset applied once.
+    assert ran.values("Tickets", "Archived", "TicketID") == {
+        k: conv.moment(i).replace(microsecond=0) for k, i in keys.items()
+    }
+    assert ran.values("Tickets", "Opens", "TicketID") == {
+        k: f"{conv.ms_wall(i):%H:%M:%S}" for k, i in keys.items()
+    }
+    assert ran.values("Tickets", "Amount", "TicketID") == {
+        k: float(conv.ms_money(i)) for k, i in keys.items()
+    }
+    notes = notes_of(run_dir, "Tickets")
+    assert "finer than the microseconds PostgreSQL keeps" in notes["ChangedAt"]
+    for column in ("CreatedAt", "ChangedAt", "WorkTime", "Opens"):
+        assert audit_rules(run_dir, "Tickets", column) == {}, column
+
+
 # --- Oracle --------------------------------------------------------------------------------------------
 
 
@@ -232,10 +275,11 @@ def test_firebird_text_blobs_booleans_and_four_digit_fractions(run_export: Runne
 # --- the fixes, on the profile alone -------------------------------------------------------------------
 
 
-def test_durations_and_money_claim_no_type_of_their_own() -> None:
-    for declared in ("interval", "INTERVAL DAY TO SECOND", "money", "SMALLMONEY"):
+def test_durations_money_and_times_of_day_claim_no_type_of_their_own() -> None:
+    for declared in ("interval", "INTERVAL DAY TO SECOND", "money", "SMALLMONEY", "time(7)", "TIMETZ"):
         assert declared_family(declared) is None, declared
     assert declared_family("integer") == "integer" and declared_family("numeric(10,2)") == "numeric"
+    assert declared_family("TIMESTAMP WITH TIME ZONE") == declared_family("datetime2(7)") == "timestamp"
 
 
 def test_infinity_as_most_of_a_timestamp_column_keeps_it_text(make_sqlite: SqliteFactory) -> None:
