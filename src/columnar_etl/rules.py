@@ -257,6 +257,10 @@ class Shape(IntEnum):
     # ``infinity`` / ``-infinity`` timestamps and ``NaN`` / ``Infinity`` numerics): no
     # number's or date's shape, and no dirt either (profile._lossless keeps its column text).
     NON_FINITE = 117
+    # A date whose year has two digits (:data:`TWO_DIGIT_YEAR_REGEX`: Oracle's ``DD-MON-RR``,
+    # ``20-MAY-24`` and ``20-MAY-24 08.42.00.123000 AM``; a US short date ``5/20/24 8:42 AM``): never read
+    # (the century is the writing session's rule), and in a column declared a date no dirt either.
+    TWO_DIGIT_YEAR = 118
     OTHER = 99  # anything else
 
 
@@ -800,6 +804,16 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 #: declared ``datetimeoffset`` was "text where the declared type says otherwise" and could halt the run).
 FINER_THAN_MICROSECONDS_REGEX = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?: ?" + ZONE_REGEX + ")?"
 FINER_THAN_MICROSECONDS_LENGTHS = (27, 36)
+#: A date whose year has two digits (see :attr:`Shape.TWO_DIGIT_YEAR`), searched only among values of
+#: no other shape: Oracle's default NLS text of a ``DATE`` (``DD-MON-RR``) and of a ``TIMESTAMP``
+#: (``DD-MON-RR HH.MI.SSXFF AM``), and a slashed short date with an optional time. Until 2026-12-02
+#: they were of no shape, so a column of them declared ``DATE`` was "text where the declared type says
+#: otherwise" (two such columns of eleven halted the run), and a few beside 4-digit years were
+#: quarantined as unparseable dates: such a column keeps its text now, every cell as written.
+TWO_DIGIT_YEAR_NAMED_REGEX = (
+    r"\d{1,2}-[A-Za-z]{3}-\d{2}(?: \d{1,2}[.:]\d{2}[.:]\d{2}(?:\.\d{1,9})?(?: [AaPp][Mm])?)?"
+)
+TWO_DIGIT_YEAR_SLASH_REGEX = r"\d{1,2}/\d{1,2}/\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)?"
 #: How every shape with a month's name starts: a month's or a weekday's three letters (lower case),
 #: or a day's number and a space or dash before letters (searched). Other text meets none of their
 #: regular expressions.
