@@ -19,12 +19,14 @@ it does to the converter's. Nothing is random: every value comes from the row's 
   TEXT): ``datetime2`` ``2024-05-20 08:42:00.1234567`` (seven digits, always), ``datetime``
   ``2024-05-20 08:42:00.123``, ``datetimeoffset`` ``2024-05-20 08:42:00.1234567 +02:00``, ``bit`` 0/1,
   ``uniqueidentifier`` upper case (bcp's, and .NET's ``{...}`` "B" form), ``money`` ``1234.5000``,
-  ``smalldatetime`` ``2024-05-20 08:42:00``, ``date``, ``time(7)``. :func:`sqlserver_declared`: the
+  ``smalldatetime`` ``2024-05-20 08:42:00``, ``date``, ``time(7)``; NULL as an empty field and an
+  empty string as a NUL byte (bcp's). :func:`sqlserver_declared`: the
   same through a converter keeping SQL Server's declared types.
 - :func:`oracle`: Oracle SQL Developer's CSV export under the default American NLS settings, imported
   by ``sqlite3 .import``: ``DATE`` ``20-MAY-24`` (``DD-MON-RR``), ``TIMESTAMP``
   ``20-MAY-24 08.42.00.123000 AM`` (``DD-MON-RR HH.MI.SSXFF AM``), ``NUMBER`` without scale
-  (``1234.5``, ``.5``, ``-.25``), NULL as ``''`` (Oracle has no empty string), ``RAW`` as upper-case hex.
+  (``1234.5``, ``.5``, ``-.25``), NULL as ``''`` (Oracle has no empty string), ``RAW`` as upper-case hex;
+  :func:`oracle_declared`: the same imported into tables of Oracle's declared types.
 - :func:`access`: an Access database copied by a VBA/DAO script: ``Yes/No`` as ``-1``/``0``
   (``CInt(True)``), dates as Access SQL literals ``#5/20/2024#``, ``Currency`` as REAL.
 - :func:`firebird`: a Firebird 3 database through DBeaver's transfer: ``BLOB SUB_TYPE TEXT`` columns
@@ -219,7 +221,7 @@ def sqlserver(path: Path, rows: int = ROWS) -> Path:
     """SSMS "Save Results As" / ``bcp -c`` output, ``sqlite3 .import``: every column TEXT, NULL empty."""
     columns = (
         "TicketID", "TicketGuid", "ExternalGuid", "IsClosed", "CreatedAt", "LoggedAt", "ChangedAt",
-        "Amount", "DueAt", "DueDate", "WorkTime", "Archived",
+        "Amount", "DueAt", "DueDate", "WorkTime", "Archived", "Comment",
     )  # fmt: skip
     ddl = ["CREATE TABLE Tickets(" + ", ".join(f'"{c}" TEXT' for c in columns) + ")"]
     data = []
@@ -239,9 +241,15 @@ def sqlserver(path: Path, rows: int = ROWS) -> Path:
                 f"{wall.date() + timedelta(days=3)}",
                 f"{wall:%H:%M:%S}.{ticks(i):07d}",  # time(7)
                 "" if i % 4 == 1 else ms_datetime2(wall, 0),  # datetime2 of whole seconds: .0000000
+                ms_comment(i),
             )
         )
     return write_export(path, ddl, {"Tickets": data})
+
+
+def ms_comment(i: int) -> str:
+    """``bcp -c`` writes NULL as an empty field and an empty string as one NUL byte."""
+    return ("", "\x00", f"Reply {i}")[i % 3]
 
 
 def sqlserver_declared(path: Path, rows: int = ROWS) -> Path:
@@ -318,6 +326,28 @@ def oracle(path: Path, rows: int = ROWS) -> Path:
             ora_timestamp(ora_when(i)),
             ora_number(i),
             "" if i % 3 == 2 else f"Note {i}",
+            ora_raw(i),
+        )
+        for i in range(rows)
+    ]
+    return write_export(path, ddl, {"TICKETS": data})
+
+
+def oracle_declared(path: Path, rows: int = ROWS) -> Path:
+    """The same CSV imported into tables created from Oracle's own DDL (``DATE``, ``TIMESTAMP(6)``,
+    ``NUMBER``, ``VARCHAR2``, ``RAW``): NUMERIC affinity makes its numbers REAL or INTEGER, the dates
+    stay TEXT as Oracle wrote them."""
+    ddl = [
+        'CREATE TABLE "TICKETS" ("TICKET_ID" NUMBER(10) PRIMARY KEY, "OPENED_ON" DATE, '
+        '"CREATED_TS" TIMESTAMP(6), "AMOUNT" NUMBER, "NOTE" VARCHAR2(200), "TOKEN" RAW(4))'
+    ]
+    data = [
+        (
+            i + 1,
+            ora_date(ora_when(i).date()),
+            ora_timestamp(ora_when(i)),
+            ora_number(i),
+            f"Note {i}",
             ora_raw(i),
         )
         for i in range(rows)

@@ -116,6 +116,7 @@ def test_sql_server_seven_digit_fractions_stay_text_and_its_other_types_load(run
         "DueDate": "date",
         "WorkTime": "text",
         "Archived": "timestamp without time zone",
+        "Comment": "text",
     }
     walls = {1000 + i: conv.ms_wall(i) for i in range(ROWS)}
     ticks = {1000 + i: conv.ticks(i) for i in range(ROWS)}
@@ -145,6 +146,12 @@ def test_sql_server_seven_digit_fractions_stay_text_and_its_other_types_load(run
     }
     assert ran.values("Tickets", "ExternalGuid", "TicketID")[1000] == "{6F9619FF-8B86-D011-B42D-00C04FC964FF}"
     assert ran.values("Tickets", "IsClosed", "TicketID") == {1000 + i: i % 2 for i in range(ROWS)}
+    # bcp's NULL ('') and its empty string (a NUL byte) both arrive NULL, each audited.
+    assert ran.values("Tickets", "Comment", "TicketID") == {
+        1000 + i: None if i % 3 < 2 else f"Reply {i}" for i in range(ROWS)
+    }
+    comment_rules = audit_rules(run_dir, "Tickets", "Comment")
+    assert set(comment_rules) == {str(1000 + i) for i in range(ROWS) if i % 3 < 2}
 
 
 def test_sql_server_types_kept_by_the_converter_load_and_its_seven_digits_stay_text(
@@ -224,6 +231,29 @@ def test_oracle_two_digit_years_and_am_pm_timestamps_are_never_read(run_export: 
         str(i + 1): {"empty_to_null"} for i in range(ROWS) if i % 3 == 2
     }
     for column in ("OPENED_ON", "CREATED_TS", "AMOUNT", "TOKEN"):
+        assert audit_rules(run_dir, "TICKETS", column) == {}, column
+
+
+def test_oracle_dates_under_their_declared_types_keep_their_text_and_no_longer_halt_the_run(
+    run_export: Runner,
+) -> None:
+    # Until 2026-12-02 `20-MAY-24` under `DATE` and `20-MAY-24 08.42.00.123000 AM` under `TIMESTAMP(6)`
+    # were of no shape: 2 of 6 columns "text where the declared type says otherwise", exit 3.
+    ran, run_dir = run_export(conv.oracle_declared)
+    loaded_cleanly(ran, run_dir, {"TICKETS": ROWS})
+    clean_exit(ran)
+    types = ran.types("TICKETS")
+    assert (types["OPENED_ON"], types["CREATED_TS"], types["TOKEN"]) == ("text", "text", "text")
+    when = {i + 1: conv.ora_when(i) for i in range(ROWS)}
+    assert ran.values("TICKETS", "OPENED_ON", "TICKET_ID") == {
+        k: conv.ora_date(w.date()) for k, w in when.items()
+    }
+    assert ran.values("TICKETS", "CREATED_TS", "TICKET_ID") == {
+        k: conv.ora_timestamp(w) for k, w in when.items()
+    }
+    notes = notes_of(run_dir, "TICKETS")
+    assert "two-digit years" in notes["OPENED_ON"] and "two-digit years" in notes["CREATED_TS"]
+    for column in ("OPENED_ON", "CREATED_TS", "TOKEN"):
         assert audit_rules(run_dir, "TICKETS", column) == {}, column
 
 
@@ -308,3 +338,17 @@ def test_a_declared_boolean_of_other_integers_is_an_integer(make_sqlite: SqliteF
     assert (table["tri"].inferred_type, table["yes_no"].inferred_type) == ("integer", "integer")
     assert table["flag"].inferred_type == "boolean"  # 0/1: the declaration decides
     assert table["yes_no"].issue("invalid_boolean") is None
+
+
+def test_a_few_two_digit_years_in_a_date_column_keep_it_text_never_quarantined(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Until 2026-12-02 the 5/20/24 among ISO dates were quarantined as unparseable (NULL).
+    days = [f"2024-05-{i % 28 + 1:02d}" for i in range(30)]
+    rows = [(i, "5/20/24 8:42 AM" if i % 10 == 0 else day, day) for i, day in enumerate(days)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, due DATE, plain TEXT)"
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert table["due"].inferred_type == "text" and "two-digit years" in table["due"].type_reason
+    for kind in ("unparseable_date", "type_mismatch"):
+        assert table["due"].issue(kind) is None, kind
+    assert table["plain"].inferred_type == "date"
