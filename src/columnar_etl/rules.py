@@ -110,6 +110,14 @@ BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")
 #: '1' / '0' are integers by shape, and booleans in a boolean column.
 BOOLEAN_TRUE_DIGIT = "1"
 BOOLEAN_FALSE_DIGIT = "0"
+#: The words of the values no finite number or date is, compared lower-cased after trimming: what
+#: PostgreSQL writes of an ``infinity`` / ``-infinity`` timestamp or date and of a ``NaN`` or
+#: ``Infinity`` numeric or double (Python's ``nan`` too). A converter copies them as text. No rule
+#: reads them (an Arrow timestamp holds no infinity, and NULL would say "no value" where the source
+#: said "never ends"), so a number or date column holding one keeps its text, every cell as written
+#: (``Shape.NON_FINITE``). The short ``inf`` is not one: beside a REAL cell's infinity it is text no
+#: rule reads, dirt as before (tests/test_lossless.py).
+NON_FINITE_WORDS = ("infinity", "-infinity", "+infinity", "nan")
 #: The canonical text of a boolean (what a cleaned boolean reads as; anything else was normalised).
 BOOLEAN_TEXT = ("true", "false")
 
@@ -245,6 +253,14 @@ class Shape(IntEnum):
     # A BLOB cell: bytes, never shaped as text. (It was 40 until 2026-12-02, TS_ISO_T_FRACTION_ZONE's
     # code too, so an alias of it: such timestamps were left out of a text column's bounds.)
     BLOB = 116
+    # TEXT naming a value no finite number or date is (:data:`NON_FINITE_WORDS`: PostgreSQL's
+    # ``infinity`` / ``-infinity`` timestamps and ``NaN`` / ``Infinity`` numerics): no
+    # number's or date's shape, and no dirt either (profile._lossless keeps its column text).
+    NON_FINITE = 117
+    # A date whose year has two digits (:data:`TWO_DIGIT_YEAR_REGEX`: Oracle's ``DD-MON-RR``,
+    # ``20-MAY-24`` and ``20-MAY-24 08.42.00.123000 AM``; a US short date ``5/20/24 8:42 AM``): never read
+    # (the century is the writing session's rule), and in a column declared a date no dirt either.
+    TWO_DIGIT_YEAR = 118
     OTHER = 99  # anything else
 
 
@@ -783,8 +799,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 )
 #: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
 #: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
-#: Its offset may follow a space, as Sequelize's does (``… 08:42:00.1234567 +02:00``; until 2026-12-02
-#: such a value was unparseable to the profile, and its column read as instants quarantined it).
+#: Its offset may follow a space (not a Z): Sequelize's and SQL Server's text of a ``datetimeoffset(7)``
+#: (``2024-05-20 08:42:00.1234567 +02:00``; until 2026-12-02 of no shape at all, so its column was read
+#: as instants and the value quarantined, or, declared ``datetimeoffset``, "text where the declared
+#: type says otherwise", which could halt the run).
 FINER_THAN_MICROSECONDS_REGEX = (
     r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:"
     + ZONE_REGEX
@@ -793,6 +811,16 @@ FINER_THAN_MICROSECONDS_REGEX = (
     + r"(?::?[0-5]\d)?)?"
 )
 FINER_THAN_MICROSECONDS_LENGTHS = (27, 36)
+#: A date whose year has two digits (see :attr:`Shape.TWO_DIGIT_YEAR`), searched only among values of
+#: no other shape: Oracle's default NLS text of a ``DATE`` (``DD-MON-RR``) and of a ``TIMESTAMP``
+#: (``DD-MON-RR HH.MI.SSXFF AM``), and a slashed short date with an optional time. Until 2026-12-02
+#: they were of no shape, so a column of them declared ``DATE`` was "text where the declared type says
+#: otherwise" (two such columns of eleven halted the run), and a few beside 4-digit years were
+#: quarantined as unparseable dates: such a column keeps its text now, every cell as written.
+TWO_DIGIT_YEAR_NAMED_REGEX = (
+    r"\d{1,2}-[A-Za-z]{3}-\d{2}(?: \d{1,2}[.:]\d{2}[.:]\d{2}(?:\.\d{1,9})?(?: [AaPp][Mm])?)?"
+)
+TWO_DIGIT_YEAR_SLASH_REGEX = r"\d{1,2}/\d{1,2}/\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)?"
 #: How every shape with a month's name starts: a month's or a weekday's three letters (lower case),
 #: or a day's number and a space or dash before letters (searched). Other text meets none of their
 #: regular expressions.

@@ -33,20 +33,35 @@ _GEOMETRY_TYPES = frozenset(
 )
 
 
+#: Declared types converters keep from another database that claim none of the families, though
+#: SQLite's substring rules would give them one: a duration (PostgreSQL's ``interval``, Oracle's
+#: ``INTERVAL DAY TO SECOND``: ``1 day 02:00:00``, ``+02 03:04:05.000000``) holds SQLite's ``INT`` and
+#: claimed integers; ``money``'s text is a locale's formatted amount (PostgreSQL writes ``$1,234.50``,
+#: ``-$5.00``), no number's. Either made a converted column of them "text where the declared type says
+#: otherwise", and two such columns halted the run (exit 3). The values decide their type. So they do
+#: for a ``TIME`` that is no ``TIMESTAMP`` (SQL Server's ``time(7)``, PostgreSQL's ``time``, ``timetz``):
+#: a time of day is no timestamp (it claimed one, and ``08:42:00`` was text where the declared type
+#: says otherwise).
+_OTHER_DATABASES_TYPES = ("INTERVAL", "MONEY", "SMALLMONEY")
+
+
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
     for no type, one SQLite's words do not name, a geometry type, or one naming both an integer and
     text."""
     upper = declared.upper()
-    if not upper or upper.strip() in _GEOMETRY_TYPES:
+    bare = upper.strip()
+    if not bare or bare in _GEOMETRY_TYPES or bare.startswith(_OTHER_DATABASES_TYPES):
         return None
+    if bare.startswith("TIME") and "TIMESTAMP" not in bare:
+        return None  # a time of day
     if "INT" in upper and _names_text(upper):
         # INTEGER_OR_TEXT (PROJ's proj.db): SQLite gives it INTEGER affinity by its rules' order, but
         # the name claims both; the values decide, as for a column with no type.
         return None
     if "BOOL" in upper:
         return "boolean"
-    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
+    if "TIMESTAMP" in upper or "DATETIME" in upper:
         return "timestamp"
     if "DATE" in upper:
         return "date"
@@ -56,7 +71,7 @@ def declared_family(declared: str) -> InferredType | None:
         return "text"
     if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
         return "double"
-    if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
+    if "NUM" in upper or "DEC" in upper:
         return "numeric"
     return None
 

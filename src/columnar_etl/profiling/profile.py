@@ -688,6 +688,13 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
     return "ambiguous", None
 
 
+def _other_integers(counts: _Counts, present: int) -> bool:
+    """Every value an integer, and some not 0 or 1: a declared BOOLEAN column of Access's Yes/No copied
+    as ``CInt`` (-1 for true), or of a tri-state flag (0/1/2). Those integers are what the column means
+    (no rule reads -1 as true): it is an integer column, not a boolean one with them quarantined."""
+    return counts.integers() == present and counts.flag(Flag.ZERO_ONE) < present
+
+
 def infer_column(
     table: str,
     column: SourceColumn,
@@ -715,6 +722,13 @@ def infer_column(
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
     fractional = counts.numbers() - counts.integers()
+    # PostgreSQL's infinity and NaN beside a column's dates or numbers are values of its type: they
+    # count towards its majority (a temporal table's valid_to is 'infinity' for every current row),
+    # and _lossless then keeps the column text.
+    non_finite = counts.shape(Shape.NON_FINITE)
+    # Dates of two-digit years count towards a column declared a date (never read: _lossless keeps it
+    # text); undeclared, they are text like any other.
+    two_digit = counts.shape(Shape.TWO_DIGIT_YEAR) if family in ("date", "timestamp") else 0
     notes: list[str] = []
 
     classes = counts.classes
@@ -724,7 +738,7 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         inferred, reason = family or "text", "no values: the declared type"
-    elif family == "boolean" and n_bool / present >= MAJORITY:
+    elif family == "boolean" and n_bool / present >= MAJORITY and not _other_integers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
     elif (
         n_bool_words
@@ -745,7 +759,7 @@ def infer_column(
             f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
-    elif n_dates / present >= MAJORITY:
+    elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
         # such a column text: Go's nanoseconds beside its zero time 0001-01-01 00:00:00+00:00 mix
@@ -758,6 +772,8 @@ def infer_column(
         )
         zoned = counts.shape(*ZONED_SHAPES)
         inferred = "timestamptz" if zoned else "timestamp" if timed else "date"
+        if two_digit and not timed and family == "timestamp":
+            inferred = "timestamp"  # Oracle's 20-MAY-24 08.42.00.000000 AM: no shape says its time
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
         if _before_the_gregorian_calendar(counts):
             inferred, reason = "text", BEFORE_GREGORIAN
@@ -775,7 +791,7 @@ def infer_column(
         # Numbers, but some that nothing tells how to read: reading them either way would guess
         # (1,234 is 1.234 in Berlin and 1234 in Boston; 1E5 is a code beside integers).
         inferred, reason = "text", _unread_reason(counts, unread)
-    elif n_numbers / present >= MAJORITY:
+    elif n_numbers and (n_numbers + non_finite) / present >= MAJORITY:
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
@@ -967,6 +983,7 @@ def infer_column(
         # A timestamp finer than microseconds is one, of its own shape (no date shape's valid count).
         finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS) if shaped in DATE_TYPES else 0
         misfits = present - _valid_count(shaped, counts) - finer
+        misfits -= counts.shape(Shape.NON_FINITE, Shape.TWO_DIGIT_YEAR)
         add(
             "type_mismatch",
             misfits,
@@ -1156,6 +1173,24 @@ def _lossless(
     # rule (until 2026-12-02 a declared column counted it valid and cleaning quarantined it).
     if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
         return "text", f"numbers of more than {MAX_NUMERIC_DIGITS} digits (whole and fraction)", True
+    if inferred in (*DATE_TYPES, *numbers) and (non_finite := counts.shape(Shape.NON_FINITE)):
+        # An Arrow timestamp holds no infinity, and NULL would say "no value" where the source said
+        # "never ends" (or "not a number"): no rule reads them, and none may lose them (until
+        # 2026-12-02 they were quarantined as unparseable dates or invalid numbers, NULL, and a
+        # quarter of a column's rows halted the run).
+        shown = ", ".join(counts.examples("non_finite")[:2])
+        why = (
+            f"{non_finite} values such as {shown} are another database's infinity or NaN, which no "
+            f"{'date' if inferred in DATE_TYPES else 'number'} rule reads"
+        )
+        return "text", why, True
+    if inferred in DATE_TYPES and (two_digit := counts.shape(Shape.TWO_DIGIT_YEAR)):
+        shown = ", ".join(counts.examples("two_digit_year")[:2])
+        why = (
+            f"{two_digit} dates such as {shown} have two-digit years, which no rule reads (the century "
+            "is the writing session's rule; a column's own date_formats may read them)"
+        )
+        return "text", why, True
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
         if key and invalid:
@@ -1255,7 +1290,7 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
         return counts.integers()
     if inferred in ("numeric", "double"):
         return counts.numbers()
-    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER)
+    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER, Shape.NON_FINITE, Shape.TWO_DIGIT_YEAR)
 
 
 #: The shapes of text SQLite converts to INTEGER or REAL storage in a column of numeric affinity.

@@ -43,11 +43,14 @@ from columnar_etl.rules import (
     NAME_STARTS,
     NAMED_DATE_FAMILIES,
     NAMED_DAY_START_REGEX,
+    NON_FINITE_WORDS,
     NUL,
     NUMBER_REGEXES,
     PROFILE_INTEGER_REGEX,
     SPACE_GROUP3_BYTES,
     THOUSANDS_SEPARATOR,
+    TWO_DIGIT_YEAR_NAMED_REGEX,
+    TWO_DIGIT_YEAR_SLASH_REGEX,
     WHITESPACE,
     ZONE_NAME_AT_REGEX,
     ZONE_NAME_OFFSETS,
@@ -291,6 +294,12 @@ def column_projections(
             f"WHEN contains({t}, '.') THEN {Shape.DECIMAL:d} "
             f"WHEN lower({t}) IN ('inf', '-inf') THEN {Shape.REAL_INFINITY:d} ELSE {Shape.OTHER:d} END"
         )
+    # TEXT's infinity and NaN (a REAL cell's inf is shaped above): no number's or date's shape.
+    longest_word = max(len(word) for word in NON_FINITE_WORDS)
+    whens.append(
+        f"WHEN strlen({t}) <= {longest_word} AND {_one_of(f'lower({t})', NON_FINITE_WORDS)} "
+        f"THEN {Shape.NON_FINITE:d}"
+    )
     sign_bytes = f"CASE WHEN {m} THEN {MINUS_SIGN_EXTRA_BYTES} ELSE 0 END"
     words = (*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS)
     is_word = f"strlen({t}) <= {max(map(len, words))} AND {_one_of(f'lower({t})', words)}"
@@ -349,7 +358,20 @@ def column_projections(
             start = f"{marks} AND regexp_matches({t}, {quote_literal(NAMED_DAY_START_REGEX)})"
         else:
             start = _one_of(f"lower({t}[1:3])", NAME_STARTS)
-        return f"WHEN strlen({t}) BETWEEN {low} AND {high} AND {start} THEN CASE {named_dates(digit)} {other}"
+        two_digit = named_two_digit if digit else ""
+        return (
+            f"WHEN strlen({t}) BETWEEN {low} AND {high} AND {start} THEN CASE {named_dates(digit)} "
+            f"{two_digit} {other}"
+        )
+
+    # Dates of two-digit years, searched where a date of their look is and none matched.
+    two_digit_year = f"THEN {Shape.TWO_DIGIT_YEAR:d}"
+    named_two_digit = (
+        f"WHEN regexp_full_match({t}, {quote_literal(TWO_DIGIT_YEAR_NAMED_REGEX)}) {two_digit_year}"
+    )
+    slash_two_digit = (
+        f"WHEN regexp_full_match({t}, {quote_literal(TWO_DIGIT_YEAR_SLASH_REGEX)}) {two_digit_year}"
+    )
 
     numbers = " ".join(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {shape:d}"
@@ -381,14 +403,14 @@ def column_projections(
         f"WHEN strlen({t}) BETWEEN {finer_low} AND {finer_high} "
         f"AND regexp_full_match({t}, {quote_literal(FINER_THAN_MICROSECONDS_REGEX)}) "
         f"THEN {Shape.TS_FINER_THAN_MICROSECONDS:d} ELSE CASE {numbers} {other} END",
-        f"WHEN contains({t}, '/') THEN CASE {dates('/')} {other}",
+        f"WHEN contains({t}, '/') THEN CASE {dates('/')} {slash_two_digit} {other}",
         f"WHEN regexp_full_match({t}, {quote_literal(PROFILE_INTEGER_REGEX)}) THEN {Shape.INTEGER:d}",
         # A dotted date (20.05.2025) has two dots: no number has; the lengths keep '1.5' off its regexes.
         # A dashed day-first date has its '-' third or second (20-05-2025, 2-5-2025), or fifth (2-05-2025:
         # the branch above, where dates('-') holds it).
         # A T ninth is ISO's basic format (20250520T084200), no number.
         f"ELSE CASE {named(True)} WHEN {t}[9] = 'T' THEN CASE {dates('basic')} {other} "
-        f"{dates('.')} {dates('-', dashed=True)} {numbers} {grouped} {other}",
+        f"{dates('.')} {dates('-', dashed=True)} {numbers} {grouped} {named_two_digit} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
@@ -772,6 +794,8 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "whitespace": lambda shape, flags: bool(flags & Flag.PADDED),
     "other": lambda shape, flags: shape == Shape.OTHER,
     "finer": lambda shape, flags: shape == Shape.TS_FINER_THAN_MICROSECONDS,
+    "non_finite": lambda shape, flags: shape == Shape.NON_FINITE,
+    "two_digit_year": lambda shape, flags: shape == Shape.TWO_DIGIT_YEAR,
     # No date in either order (a slash date in the other order only: "other_order_<reading>").
     "impossible": lambda shape, flags: (
         shape in DATE_SHAPE_BY_CODE and not flags & (Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
