@@ -35,8 +35,8 @@ _GEOMETRY_TYPES = frozenset(
 
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
-    for no type, one SQLite's words do not name, a geometry type, or one naming both an integer and
-    text."""
+    for no type, one SQLite's words do not name, a geometry type, one naming both an integer and
+    text, or a time of day or a duration (:func:`time_of_day_or_interval`)."""
     upper = declared.upper()
     if not upper or upper.strip() in _GEOMETRY_TYPES:
         return None
@@ -46,8 +46,15 @@ def declared_family(declared: str) -> InferredType | None:
         return None
     if "BOOL" in upper:
         return "boolean"
-    if "TIMESTAMP" in upper or "DATETIME" in upper or upper.startswith("TIME"):
+    if "TIMESTAMP" in upper or "DATETIME" in upper:
         return "timestamp"
+    if time_of_day_or_interval(upper):
+        # A time of day (Django's and SQLAlchemy's TIME: 08:42:03.500000) or a duration (INTERVAL,
+        # which holds SQLite's INT: PT2H30M, 2:30:00) claims no type the load maps: its values decide,
+        # and no rule reads them, so they stay text. Until 2026-12-02 TIME claimed a timestamp and
+        # INTERVAL integers: their very values were "text where the declared type says otherwise",
+        # and two such columns of a small table halted the run (exit 3).
+        return None
     if "DATE" in upper:
         return "date"
     if "INT" in upper:
@@ -59,6 +66,15 @@ def declared_family(declared: str) -> InferredType | None:
     if "NUM" in upper or "DEC" in upper or "MONEY" in upper:
         return "numeric"
     return None
+
+
+def time_of_day_or_interval(declared: str) -> bool:
+    """Whether a declared type names a time of day (``TIME``, ``TIME(6)``, ``TIMETZ``, ``TIME WITH TIME
+    ZONE``) or a duration (``INTERVAL``): temporal types with no date, which no cleaning rule reads."""
+    upper = declared.upper().strip()
+    if "TIMESTAMP" in upper or "DATE" in upper:
+        return False
+    return upper.startswith(("TIME", "INTERVAL"))
 
 
 def _names_text(upper: str) -> bool:

@@ -36,7 +36,7 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.affinity import declared_family, time_of_day_or_interval
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -994,7 +994,12 @@ def infer_column(
             f"{'reads' if stored_as_text == 1 else 'read'} as {inferred}",
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
-    if family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
+    if family is None and time_of_day_or_interval(column.declared_type):
+        notes.append(
+            f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
+            "one, so the values decide the type (times and durations stay text, as written)"
+        )
+    elif family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
         )
