@@ -360,3 +360,38 @@ def telemetry(path: Path, rows: int = ROWS) -> Path:
         for i in range(rows)
     ]
     return write_export(path, ddl, {"metrics_csv": csv_rows, "metrics_typed": typed_rows})
+
+
+#: The non-finite values as Java, JavaScript and PostgreSQL write them (``gauge``), and as Python does
+#: (``ratio``).
+NON_FINITE = ("NaN", "Infinity", "-Infinity")
+PYTHON_NON_FINITE = ("nan", "inf", "-inf")
+
+
+def import_gauge(i: int, spellings: tuple[str, ...] = NON_FINITE) -> str:
+    """Every fifth sample's gauge is non-finite (a ratio of 0/0, an overflow), the others numbers."""
+    return spellings[(i // 5) % len(spellings)] if i % 5 == 2 else f"{i * 0.25 - 3:.2f}"
+
+
+def telemetry_import(path: Path, rows: int = 40) -> Path:
+    """``metrics_import``: a telemetry CSV loaded by the sqlite3 shell's ``.import --csv --skip 1``
+    into a table created with typed columns: the shell binds every field as text, REAL affinity
+    converts the numbers, and ``NaN``, ``Infinity``, ``inf`` stay TEXT cells (SQLite reads none)."""
+    ddl = [
+        "CREATE TABLE metrics_import (sample INTEGER PRIMARY KEY, gauge FLOAT, ratio DOUBLE, "
+        "latency_seconds REAL)"
+    ]
+    values = [
+        (str(i), import_gauge(i), import_gauge(i + 5, PYTHON_NON_FINITE), f"{i * 0.137 + 0.001:.3f}")
+        for i in range(rows)
+    ]
+    return write_export(path, ddl, {"metrics_import": values})
+
+
+def counter_import(path: Path, rows: int = 20) -> Path:
+    """``counters_import``: the same shell's import of uint64 counters into an ``INTEGER`` column: one
+    above 2^63 is no int64, so SQLite stores it as a REAL (1.8446744073709552e+19: its last digits lost
+    in the file itself), beside the INTEGER cells."""
+    ddl = ["CREATE TABLE counters_import (sample INTEGER PRIMARY KEY, host TEXT, bytes_total INTEGER)"]
+    values = [(str(i), f"helpdesk-{i % 3}", str(2**64 - 1 if i == 7 else 10**12 * i)) for i in range(rows)]
+    return write_export(path, ddl, {"counters_import": values})

@@ -104,6 +104,12 @@ SPREADSHEET_ERRORS = (
     "Err:522",
 )
 
+#: IEEE 754's not-a-number and infinities as programs write them in text (Python's ``nan``, ``inf``;
+#: Java's, JavaScript's and PostgreSQL's ``NaN``, ``Infinity``; R's ``Inf``; any case, signed). No
+#: rule reads a double from such TEXT (a REAL cell's infinity is read natively): a number column
+#: holding one keeps its text, every value as written, rather than quarantine it as no number.
+NON_FINITE_TEXT_REGEX = r"[+-]?(?i:nan|inf|infinity)"
+
 #: Boolean spellings, compared lower-cased after trimming.
 BOOLEAN_TRUE_WORDS = ("true", "yes", "y", "t")
 BOOLEAN_FALSE_WORDS = ("false", "no", "n", "f")

@@ -88,6 +88,7 @@ from columnar_etl.rules import (
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
+    NON_FINITE_TEXT_REGEX,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -966,7 +967,9 @@ def infer_column(
         notes.append(_kept_whole_note(column.declared_type, shaped, reason, counts))
         # A timestamp finer than microseconds is one, of its own shape (no date shape's valid count).
         finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS) if shaped in DATE_TYPES else 0
-        misfits = present - _valid_count(shaped, counts) - finer
+        # So is NaN or an infinity among a double's numbers (a REAL column's TEXT cells).
+        non_finite = non_finite_text(counts) if shaped in ("numeric", "double") else 0
+        misfits = present - _valid_count(shaped, counts) - finer - non_finite
         add(
             "type_mismatch",
             misfits,
@@ -1098,6 +1101,8 @@ def _lossless(
     the load's type holds (every cell kept: no dirt, see :func:`_kept_whole_note`).
 
     - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
+    - IEEE 754's NaN or infinities written as text among numbers (``NaN``, ``Infinity``, ``inf``,
+      :data:`NON_FINITE_TEXT_REGEX`, nothing else of no number's shape): kept as text, every value;
     - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
       numeric (and text, if its integers are beyond what a double holds exactly);
@@ -1126,6 +1131,16 @@ def _lossless(
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
         why = f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
         return "text", why, False
+    if inferred in numbers and _non_finite_examples(counts):
+        # A telemetry CSV's NaN and Infinity (SQLite keeps them TEXT, even in a REAL column): doubles
+        # no rule reads from text. Quarantined as no numbers they became NULL, and the quality gate
+        # refused a typed import's load (exit 3) until 2026-12-02.
+        shown = ", ".join(counts.examples("other")[:3])
+        why = (
+            f"{counts.shape(Shape.OTHER)} values such as {shown} are IEEE 754's NaN or infinities "
+            "written as text, which no rule reads: kept as text, every value as written"
+        )
+        return "text", why, True
     if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
         # A SKU column's 107A, a house number's 12A: values in a form no rule reads, not placeholders.
         examples = counts.examples("other")
@@ -1237,6 +1252,22 @@ def _whole_digits(counts: _Counts) -> int:
     if not counts.measured_whole():
         return whole_digits(counts["min_number"], counts["max_number"])
     return max(counts["max_whole"] or 0, counts["max_digits"] or 0)
+
+
+def _non_finite_examples(counts: _Counts) -> bool:
+    """Whether the text of no number's shape that a column holds includes IEEE 754's NaN or an
+    infinity (:data:`NON_FINITE_TEXT_REGEX`) and, as far as its examples show, nothing else."""
+    examples = counts.examples("other")
+    return bool(examples) and all(re.fullmatch(NON_FINITE_TEXT_REGEX, v.strip()) for v in examples)
+
+
+def non_finite_text(counts: _Counts) -> int:
+    """The values that are IEEE 754's NaN or infinities written as text, where the examples prove
+    them all (every distinct value of no number's shape shown, each such a word); else 0."""
+    shown = len(counts.examples("other"))
+    if counts.agg.get("distinct_other") != shown or not _non_finite_examples(counts):
+        return 0
+    return counts.shape(Shape.OTHER)
 
 
 def _coded(counts: _Counts) -> int:
@@ -1936,6 +1967,10 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
         "codes": codes,
         UNGROUPED: ungrouped,
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
+        # Distinct values of no shape: whether a column's examples of them are all of them.
+        "distinct_other": sum(
+            int(g["distinct_values"]) for (_, shape, _), g in coded if shape == Shape.OTHER
+        ),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),
     }
