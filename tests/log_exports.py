@@ -395,3 +395,14 @@ def counter_import(path: Path, rows: int = 20) -> Path:
     ddl = ["CREATE TABLE counters_import (sample INTEGER PRIMARY KEY, host TEXT, bytes_total INTEGER)"]
     values = [(str(i), f"helpdesk-{i % 3}", str(2**64 - 1 if i == 7 else 10**12 * i)) for i in range(rows)]
     return write_export(path, ddl, {"counters_import": values})
+
+
+def sla_deadlines(path: Path, rows: int = 40) -> Path:
+    """``sla_deadlines``: a ``DATETIME`` column of deadlines at 17:30, one of them the end of its day
+    written as ISO 8601's ``24:00:00`` (``2024-05-20 24:00:00``: the instant ``2024-05-21 00:00``)."""
+    ddl = ["CREATE TABLE sla_deadlines (id INTEGER PRIMARY KEY, policy TEXT, due_at DATETIME)"]
+    values = [
+        (i + 1, f"P{i % 4}", "2024-05-20 24:00:00" if i == 5 else f"2024-05-{1 + i % 28:02d} 17:30:00")
+        for i in range(rows)
+    ]
+    return write_export(path, ddl, {"sla_deadlines": values})

@@ -218,6 +218,19 @@ def test_time_and_interval_columns_hold_their_values_and_no_longer_halt_the_run(
     assert "a time of day or a duration" in notes_of(run_dir, "sla_policy")["resolve_within"]
 
 
+def test_24_00_in_a_datetime_column_is_quarantined_never_the_same_days_midnight(run_export: Runner) -> None:
+    # Documented (rules: hour 24 is invalid): the value is quarantined, its row kept, exit 2; it never
+    # becomes 2024-05-20 00:00, a day early.
+    ran, run_dir = run_export(logs.sla_deadlines)
+    loaded_cleanly(ran, run_dir, {"sla_deadlines": 40})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["rows"]["sla_deadlines"]["quarantined"] == 1
+    due = ran.values("sla_deadlines", "due_at", "id")
+    assert due[6] is None
+    assert due == {i + 1: None if i == 5 else datetime(2024, 5, 1 + i % 28, 17, 30) for i in range(40)}
+    assert audit_rules(run_dir, "sla_deadlines", "due_at") == {"6": {"impossible_date"}}
+
+
 @pytest.mark.parametrize(
     ("declared", "family"),
     [

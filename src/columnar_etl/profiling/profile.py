@@ -1131,16 +1131,6 @@ def _lossless(
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
         why = f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
         return "text", why, False
-    if inferred in numbers and _non_finite_examples(counts):
-        # A telemetry CSV's NaN and Infinity (SQLite keeps them TEXT, even in a REAL column): doubles
-        # no rule reads from text. Quarantined as no numbers they became NULL, and the quality gate
-        # refused a typed import's load (exit 3) until 2026-12-02.
-        shown = ", ".join(counts.examples("other")[:3])
-        why = (
-            f"{counts.shape(Shape.OTHER)} values such as {shown} are IEEE 754's NaN or infinities "
-            "written as text, which no rule reads: kept as text, every value as written"
-        )
-        return "text", why, True
     if inferred in numbers and family in ("text", None) and (codes := _coded(counts)):
         # A SKU column's 107A, a house number's 12A: values in a form no rule reads, not placeholders.
         examples = counts.examples("other")
@@ -1176,6 +1166,16 @@ def _lossless(
     # rule (until 2026-12-02 a declared column counted it valid and cleaning quarantined it).
     if inferred == "numeric" and _whole_digits(counts) + (counts["max_scale"] or 0) > MAX_NUMERIC_DIGITS:
         return "text", f"numbers of more than {MAX_NUMERIC_DIGITS} digits (whole and fraction)", True
+    if inferred in numbers and _non_finite_examples(counts):
+        # A telemetry CSV's NaN and Infinity (SQLite keeps them TEXT, even in a REAL column): doubles
+        # no rule reads from text. Quarantined as no numbers they became NULL, and the quality gate
+        # refused a typed import's load (exit 3) until 2026-12-02.
+        shown = ", ".join(counts.examples("other")[:3])
+        why = (
+            f"{counts.shape(Shape.OTHER)} values such as {shown} are IEEE 754's NaN or infinities "
+            "written as text, which no rule reads: kept as text, every value as written"
+        )
+        return "text", why, True
     if inferred not in ("text", "bytea") and present:
         invalid = present - _valid_count(inferred, counts)
         if key and invalid:
