@@ -79,7 +79,7 @@ def test_postgres_types_kept_by_the_converter_load_and_infinity_and_nan_arrive_a
     assert ran.values("tickets", "price", "id")[1] == "$1,234.50"
     assert {v for v in written("due_at").values() if "infinity" in str(v)} == {"infinity", "-infinity"}
     notes = notes_of(run_dir, "tickets")
-    assert "infinity or NaN" in notes["due_at"] and "infinity or NaN" in notes["score"]
+    assert "an infinity or NaN written as text" in notes["due_at"] and "an infinity or NaN" in notes["score"]
 
 
 def test_postgres_copied_as_csv_text_keeps_every_digit(run_export: Runner) -> None:

@@ -739,8 +739,9 @@ def test_real_keeps_all_17_digits_as_double_precision(pg_uri: str, tmp_path: Pat
 def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
     # SQLite stores 1e400 written to a REAL column as Inf: a double like any other REAL cell, and
     # PostgreSQL's double precision holds it. It was quarantined as an invalid number. TEXT saying
-    # 'Inf' is no number: dirt, as before. Read natively (a table of numbers only) and as text (beside
-    # TEXT columns; with storage classes where the column mixes them).
+    # 'Inf' is read by no rule: its column keeps its text, every cell as written (until 2026-12-02 it
+    # was quarantined as dirt: NULL, an infinity read as no value). Read natively (a table of numbers
+    # only) and as text (beside TEXT columns; with storage classes where the column mixes them).
     path = tmp_path / "infinity.db"
     con = sqlite3.connect(path)
     with con:
@@ -754,12 +755,19 @@ def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
     con.close()
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
-    for table, column in (("gauge", "reading"), ("probe", "reading"), ("probe", "mixed")):
+    for table, column in (("gauge", "reading"), ("probe", "reading")):
         assert loaded.data_type(table, column) == "double precision"
         source = dict(source_values(path, f"SELECT id, {column} FROM {table}"))
-        expected = {key: None if value == b"Inf" else value for key, value in source.items()}
-        assert loaded.values(table, column, "id") == expected
-    assert math.inf in expected.values() and None in expected.values()
+        assert loaded.values(table, column, "id") == source
+        assert math.inf in source.values() and -math.inf in source.values()
+    assert loaded.data_type("probe", "mixed") == "text"
+    mixed = dict(source_values(path, "SELECT id, mixed FROM probe"))
+    assert b"Inf" in mixed.values()
+    arrived = loaded.values("probe", "mixed", "id")
+    assert arrived.keys() == mixed.keys()
+    for key, value in mixed.items():
+        # The TEXT as written; a REAL (7.0, 0.25, Inf) as a text that reads back as its double.
+        assert arrived[key] == value.decode() if isinstance(value, bytes) else float(arrived[key]) == value
 
 
 def test_reals_whose_sum_passes_the_largest_double_load(pg_uri: str, tmp_path: Path) -> None:

@@ -142,9 +142,9 @@ def test_real_cells_shape_and_flag_as_the_same_text_does(make_sqlite: SqliteFact
         if shape == Shape.DOT_GROUP3:
             shape = Shape.DECIMAL
         key = (shape, flags & ~Flag.NOT_A_DOUBLE)
-        # A REAL cell's infinity is a double (its own shape); TEXT 'inf' / '-inf' is text (the only
-        # other text here), whatever word it looks like.
-        if (idx, shape) in ((0, Shape.REAL_INFINITY), (1, Shape.OTHER)):
+        # A REAL cell's infinity is a double (its own shape); TEXT 'inf' / '-inf' is an infinity written
+        # as text (rules.NON_FINITE_WORDS: no rule reads it, its column keeps its text).
+        if (idx, shape) in ((0, Shape.REAL_INFINITY), (1, Shape.NON_FINITE)):
             key = (Shape.REAL_INFINITY, 0)
         histograms[idx][key] = histograms[idx].get(key, 0) + cells
     assert histograms[0] == histograms[1]

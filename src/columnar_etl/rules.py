@@ -112,12 +112,14 @@ BOOLEAN_TRUE_DIGIT = "1"
 BOOLEAN_FALSE_DIGIT = "0"
 #: The words of the values no finite number or date is, compared lower-cased after trimming: what
 #: PostgreSQL writes of an ``infinity`` / ``-infinity`` timestamp or date and of a ``NaN`` or
-#: ``Infinity`` numeric or double (Python's ``nan`` too). A converter copies them as text. No rule
-#: reads them (an Arrow timestamp holds no infinity, and NULL would say "no value" where the source
-#: said "never ends"), so a number or date column holding one keeps its text, every cell as written
-#: (``Shape.NON_FINITE``). The short ``inf`` is not one: beside a REAL cell's infinity it is text no
-#: rule reads, dirt as before (tests/test_lossless.py).
-NON_FINITE_WORDS = ("infinity", "-infinity", "+infinity", "nan")
+#: ``Infinity`` numeric or double, and how programs write IEEE 754's (Python's ``nan``, ``inf``; Java's
+#: and JavaScript's ``NaN``, ``Infinity``; R's ``Inf``; signed). A converter or a telemetry CSV leaves
+#: them as TEXT (SQLite keeps them so even in a REAL column). No rule reads them (an Arrow timestamp
+#: holds no infinity, and NULL would say "no value" where the source said "never ends" or "not a
+#: number"), so a number or date column holding one keeps its text, every cell as written
+#: (``Shape.NON_FINITE``). Until 2026-12-02 they were quarantined (NULL) as unparseable dates or
+#: invalid numbers, and ``inf`` was dirt even beside a REAL cell's infinity.
+NON_FINITE_WORDS = ("infinity", "-infinity", "+infinity", "inf", "-inf", "+inf", "nan", "-nan", "+nan")
 #: The canonical text of a boolean (what a cleaned boolean reads as; anything else was normalised).
 BOOLEAN_TEXT = ("true", "false")
 

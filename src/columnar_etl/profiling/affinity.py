@@ -34,27 +34,26 @@ _GEOMETRY_TYPES = frozenset(
 
 
 #: Declared types converters keep from another database that claim none of the families, though
-#: SQLite's substring rules would give them one: a duration (PostgreSQL's ``interval``, Oracle's
-#: ``INTERVAL DAY TO SECOND``: ``1 day 02:00:00``, ``+02 03:04:05.000000``) holds SQLite's ``INT`` and
-#: claimed integers; ``money``'s text is a locale's formatted amount (PostgreSQL writes ``$1,234.50``,
-#: ``-$5.00``), no number's. Either made a converted column of them "text where the declared type says
-#: otherwise", and two such columns halted the run (exit 3). The values decide their type. So they do
-#: for a ``TIME`` that is no ``TIMESTAMP`` (SQL Server's ``time(7)``, PostgreSQL's ``time``, ``timetz``):
-#: a time of day is no timestamp (it claimed one, and ``08:42:00`` was text where the declared type
-#: says otherwise).
-_OTHER_DATABASES_TYPES = ("INTERVAL", "MONEY", "SMALLMONEY")
+#: SQLite's substring rules would give them one: ``money``'s text is a locale's formatted amount
+#: (PostgreSQL writes ``$1,234.50``, ``-$5.00``), no number's; and, see :func:`time_of_day_or_interval`,
+#: a duration (PostgreSQL's ``interval``, Oracle's ``INTERVAL DAY TO SECOND``: ``1 day 02:00:00``) holds
+#: SQLite's ``INT`` and claimed integers, a ``TIME`` that is no ``TIMESTAMP`` (SQL Server's ``time(7)``,
+#: Django's and SQLAlchemy's ``TIME``: ``08:42:03.500000``) claimed a timestamp. Each made a converted
+#: column of them "text where the declared type says otherwise", and two such columns of a small table
+#: halted the run (exit 3, until 2026-12-02). The values decide their type (they stay text, as written).
+_OTHER_DATABASES_TYPES = ("MONEY", "SMALLMONEY")
 
 
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
-    for no type, one SQLite's words do not name, a geometry type, or one naming both an integer and
-    text."""
+    for no type, one SQLite's words do not name, a geometry type, one naming both an integer and
+    text, or a time of day or a duration (:func:`time_of_day_or_interval`)."""
     upper = declared.upper()
     bare = upper.strip()
     if not bare or bare in _GEOMETRY_TYPES or bare.startswith(_OTHER_DATABASES_TYPES):
         return None
-    if bare.startswith("TIME") and "TIMESTAMP" not in bare:
-        return None  # a time of day
+    if time_of_day_or_interval(bare):
+        return None
     if "INT" in upper and _names_text(upper):
         # INTEGER_OR_TEXT (PROJ's proj.db): SQLite gives it INTEGER affinity by its rules' order, but
         # the name claims both; the values decide, as for a column with no type.
@@ -74,6 +73,15 @@ def declared_family(declared: str) -> InferredType | None:
     if "NUM" in upper or "DEC" in upper:
         return "numeric"
     return None
+
+
+def time_of_day_or_interval(declared: str) -> bool:
+    """Whether a declared type names a time of day (``TIME``, ``TIME(6)``, ``TIMETZ``, ``TIME WITH TIME
+    ZONE``) or a duration (``INTERVAL``): temporal types with no date, which no cleaning rule reads."""
+    upper = declared.upper().strip()
+    if "TIMESTAMP" in upper or "DATE" in upper:
+        return False
+    return upper.startswith(("TIME", "INTERVAL"))
 
 
 def _names_text(upper: str) -> bool:

@@ -36,7 +36,7 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.affinity import declared_family, time_of_day_or_interval
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -1011,7 +1011,12 @@ def infer_column(
             f"{'reads' if stored_as_text == 1 else 'read'} as {inferred}",
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
-    if family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
+    if family is None and time_of_day_or_interval(column.declared_type):
+        notes.append(
+            f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
+            "one, so the values decide the type (times and durations stay text, as written)"
+        )
+    elif family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
         )
@@ -1110,6 +1115,8 @@ def _lossless(
     the load's type holds (every cell kept: no dirt, see :func:`_kept_whole_note`).
 
     - number-shaped TEXT that would not read back the same (``0171``, ``+5``): codes, kept as text;
+    - NaN or an infinity written as text among numbers or dates (``NaN``, ``Infinity``, ``inf``,
+      ``-infinity``: :data:`~columnar_etl.rules.NON_FINITE_WORDS`): kept as text, every value;
     - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
       numeric (and text, if its integers are beyond what a double holds exactly);
@@ -1180,8 +1187,10 @@ def _lossless(
         # quarter of a column's rows halted the run).
         shown = ", ".join(counts.examples("non_finite")[:2])
         why = (
-            f"{non_finite} values such as {shown} are another database's infinity or NaN, which no "
-            f"{'date' if inferred in DATE_TYPES else 'number'} rule reads"
+            f"{non_finite} values such as {shown} are an infinity or NaN written as text (another "
+            f"database's, or IEEE 754's as a program prints them), which no "
+            f"{'date' if inferred in DATE_TYPES else 'number'} rule reads: kept as text, every value "
+            "as written"
         )
         return "text", why, True
     if inferred in DATE_TYPES and (two_digit := counts.shape(Shape.TWO_DIGIT_YEAR)):
