@@ -27,24 +27,13 @@ from columnar_etl.profiling.affinity import declared_family
 
 from . import log_exports as logs
 from .conftest import SqliteFactory
+from .test_orm_exports import clean_exit, notes_of
 from .test_other_products import Ran, audit_rules, loaded_cleanly, only_gate_warnings, run_export
 
 __all__ = ["run_export"]  # the fixture, used by name
 
 Runner = Callable[..., tuple[Ran, Path]]
 ROWS = range(logs.ROWS)
-
-
-def notes_of(run_dir: Path, table: str) -> dict[str, str]:
-    """``{column: its type_reason and notes}`` from the run's profile.json."""
-    data = json.loads((run_dir / "profile.json").read_text())
-    (found,) = [t for t in data["tables"] if t["name"] == table]
-    return {c["name"]: " ".join([c["type_reason"], *c["notes"]]) for c in found["columns"]}
-
-
-def clean_exit(ran: Ran) -> None:
-    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    assert all(r["quarantined"] == 0 for r in ran.record["rows"].values()), ran.record["rows"]
 
 
 def dash(text: str) -> str | None:
