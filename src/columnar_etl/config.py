@@ -166,7 +166,9 @@ class Settings(BaseSettings):
     )
     date_order_default: Literal["day_first", "month_first"] = Field(
         default="day_first",
-        description="Date order for `a/b/yyyy` columns whose values never prove either order.",
+        description="Date order for `a/b/yyyy` columns whose values never prove either order, when no other "
+        "date column proves one either: the export's other date columns decide first (where they prove "
+        "both orders, the column's own table's), and a note says which decided.",
     )
     source_encoding_fallback: Literal["cp1252", "latin-1", "error"] = Field(
         default="cp1252",
