@@ -255,6 +255,21 @@ def test_a_table_wider_than_postgresql_allows_is_refused_unless_columns_are_drop
     assert fits.check("source_readable").status == "pass"
 
 
+def test_columns_dropped_by_the_name_the_target_shows_still_make_a_wide_table_fit(
+    make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
+) -> None:
+    # A CSV UTF-8 import names its first column "\ufeffm0"; an override may name it "m0", as the target
+    # shows it (and the run drops it so): the preflight counted it as kept, and refused the table.
+    measures = ", ".join(f'"{chr(0xFEFF) if i == 0 else ""}m{i}" REAL' for i in range(1601))
+    path = make_sqlite({"pivot": (f"CREATE TABLE pivot ({measures}, id INTEGER)", [])})
+    drops = {"pivot": {"m0": ColumnOverride(mask="drop"), "m1": ColumnOverride(mask="drop")}}
+    fits = preflight(path, settings=settings.model_copy(update={"columns": drops}), target=pg_server_uri)
+    assert fits.check("source_readable").status == "pass", fits.check("source_readable").message
+    snake = {"pivot": {"m_2": ColumnOverride(mask="drop"), "m3": ColumnOverride(mask="drop")}}
+    named = settings.model_copy(update={"columns": snake, "column_names": "snake"})
+    assert preflight(path, settings=named, target=pg_server_uri).check("source_readable").status == "fail"
+
+
 def test_a_column_with_an_empty_name_is_refused_with_a_hint(
     make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
 ) -> None:

@@ -164,7 +164,7 @@ def preflight(
             table: [name for name, override in columns.items() if override.mask == "drop"]
             for table, columns in settings.columns.items()
         }
-        of_source = pool.submit(source_checks, source, dropped)
+        of_source = pool.submit(source_checks, source, dropped, settings.column_names)
         of_target = pool.submit(target_checks, target, settings)
 
         def extension() -> Check:

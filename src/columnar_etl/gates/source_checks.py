@@ -8,7 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
+from columnar_etl.config import ColumnNames
 from columnar_etl.gates.check import Check, skipped, timed
+from columnar_etl.pg.column_names import styled_names
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
 from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
@@ -22,11 +24,14 @@ _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 LOCK_PROBE_WAIT = 0.5
 
 
-def source_checks(source: Path, dropped: Mapping[str, Collection[str]] | None = None) -> list[Check]:
+def source_checks(
+    source: Path, dropped: Mapping[str, Collection[str]] | None = None, column_names: ColumnNames = "export"
+) -> list[Check]:
     """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails).
 
     ``dropped``: per table, the columns the settings leave out (``mask = "drop"``), which do not count
-    against PostgreSQL's limit of columns per table."""
+    against PostgreSQL's limit of columns per table; each named as the export wrote it or as the target
+    shows it (``column_names``: a CSV import's ``\ufeffid`` is ``id``), as an override may name it."""
     if not source.is_file():
         readable = timed("source_readable", lambda: _check_readable(source))
         return [
@@ -51,20 +56,25 @@ def source_checks(source: Path, dropped: Mapping[str, Collection[str]] | None = 
     # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
         integrity = pool.submit(timed, "source_integrity", lambda: integrity_check(source))
-        readable = timed("source_readable", lambda: _check_readable(source, dropped))
+        readable = timed("source_readable", lambda: _check_readable(source, dropped, column_names))
         if readable.status == "fail":
             integrity.cancel()
             return [readable, lock, skipped("source_integrity", "the source is not readable")]
         return [readable, lock, integrity.result()]
 
 
-def _check_readable(source: Path, dropped: Mapping[str, Collection[str]] | None = None) -> Check:
+def _check_readable(
+    source: Path, dropped: Mapping[str, Collection[str]] | None = None, column_names: ColumnNames = "export"
+) -> Check:
     dropped = dropped or {}
+
+    def kept(table: str, names: list[str]) -> int:
+        gone = dropped.get(table, ())
+        shown = styled_names(names, column_names)
+        return len([name for name in names if name not in gone and shown[name] not in gone])
+
     with open_source(source) as src:
-        widths = {
-            name: len([c for c in table.column_names if c not in dropped.get(name, ())])
-            for name, table in src.tables.items()
-        }
+        widths = {name: kept(name, table.column_names) for name, table in src.tables.items()}
         too_wide = {name: width for name, width in widths.items() if width > MAX_TABLE_COLUMNS}
         if too_wide:
             name, width = max(too_wide.items(), key=lambda item: item[1])
