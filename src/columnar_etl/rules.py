@@ -300,7 +300,9 @@ _OFFSET_HOURS = r"[+-](?:0\d|1[0-4])"
 #: A fraction of a second PostgreSQL keeps whole: one to six digits, or six then zeros up to the
 #: nanosecond (.NET's seven digits, Go's and Java's nine: 08:42:00.1234560 is 08:42:00.123456).
 FRACTION_REGEX = r"\.(?:\d{1,6}|\d{6}0{1,3})"
-ZONE_REGEX = rf"(?:Z|{_OFFSET_HOURS}(?::?[0-5]\d)?)"
+#: A UTC offset in hours, with minutes or not, a colon or not (``+02``, ``+0200``, ``+02:00``).
+OFFSET_REGEX = rf"{_OFFSET_HOURS}(?::?[0-5]\d)?"
+ZONE_REGEX = rf"(?:Z|{OFFSET_REGEX})"
 #: Zone names with a fixed offset: RFC 2822's (section 4.3, its obsolete ``obs-zone``: UT, GMT and the
 #: North American zones, standard and daylight) and ``UTC``. A format's ``%Z`` reads exactly these, as
 #: their offset (each engine puts the offset in the name's place, then reads ``%z``). No other name is
@@ -478,7 +480,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     # the offset with a colon): every DATETIME column of such an app.
     DateShape(
         Shape.TS_ISO_FRACTION_SPACED_ZONE,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX + " " + _OFFSET_HOURS + r"(?::?[0-5]\d)?",
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}" + FRACTION_REGEX + " " + OFFSET_REGEX,
         "%Y-%m-%d %H:%M:%S.%f %z",
         None,
         True,
@@ -806,11 +808,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 #: as instants and the value quarantined, or, declared ``datetimeoffset``, "text where the declared
 #: type says otherwise", which could halt the run).
 FINER_THAN_MICROSECONDS_REGEX = (
-    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:"
-    + ZONE_REGEX
-    + "| "
-    + _OFFSET_HOURS
-    + r"(?::?[0-5]\d)?)?"
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + "| " + OFFSET_REGEX + ")?"
 )
 FINER_THAN_MICROSECONDS_LENGTHS = (27, 36)
 #: A date whose year has two digits (see :attr:`Shape.TWO_DIGIT_YEAR`), searched only among values of

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from columnar_etl.config import ColumnNames
 from columnar_etl.gates.check import Check, skipped, timed
-from columnar_etl.pg.column_names import styled_names
+from columnar_etl.pg.column_names import override_names
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
 from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
@@ -69,9 +69,8 @@ def _check_readable(
     dropped = dropped or {}
 
     def kept(table: str, names: list[str]) -> int:
-        gone = dropped.get(table, ())
-        shown = styled_names(names, column_names)
-        return len([name for name in names if name not in gone and shown[name] not in gone])
+        named = override_names(names, column_names)  # as the plan resolves an override's name
+        return len(set(names) - {named[name] for name in dropped.get(table, ()) if name in named})
 
     with open_source(source) as src:
         widths = {name: kept(name, table.column_names) for name, table in src.tables.items()}

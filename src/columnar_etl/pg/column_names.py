@@ -74,6 +74,15 @@ def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
 BOM = "\ufeff"
 
 
+def override_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+    """``{name an override may use: the export's column}``: each of ``names`` as the export wrote it, or
+    as the target shows it in ``style`` (:func:`styled_names`: a CSV import's ``\ufeffid`` is ``id``).
+    A name the export wrote is that column's, whatever another column shows as."""
+    return {target: name for name, target in styled_names(names, style).items()} | {
+        name: name for name in names
+    }
+
+
 def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
     """``{export name: name in style}``: the names themselves (without a leading byte-order mark,
     unless another column has that name), or :func:`snake_case` made unique."""

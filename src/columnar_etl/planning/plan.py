@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
-from columnar_etl.pg.column_names import styled_names
+from columnar_etl.pg.column_names import override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS
 from columnar_etl.rules import whole_digits as bound_digits
@@ -766,16 +766,16 @@ def column_overrides(
                 hint=f"tables are: {', '.join(profile.tables)}",
             )
         known = list(profile.tables[table].columns)
-        shown = {target: name for name, target in styled_names(known, column_names).items()}
+        named = override_names(known, column_names)
         resolved[table] = {}
         for column, override in overrides.items():
-            name = column if column in known else shown.get(column)
+            name = named.get(column)
             if name is None:
                 raise ConfigError(
                     "override names a column the table does not have",
                     table=table,
                     column=column,
-                    hint=_unknown_column_hint(column, known, list(shown)),
+                    hint=_unknown_column_hint(column, known, list(named)),
                 )
             if name in resolved[table]:
                 raise ConfigError(f"two overrides name one column ({name!r})", table=table, column=column)
