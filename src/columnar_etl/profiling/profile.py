@@ -750,7 +750,7 @@ def infer_column(
         # And both truths must be there: a column of NO alone is a Norwegian customer list, of F
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
         inferred, reason = "boolean", "boolean spellings"
-    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, counts)):
+    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, family, counts)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
         # DEFAULT CURRENT_TIMESTAMP wrote): neither are invalid numbers nor unparseable dates, whichever
         # are more; none to quarantine.
@@ -937,7 +937,7 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            if epoch := _epoch_reading(column, counts):
+            if epoch := _epoch_reading(column, family, counts):
                 # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
                 # timestamp without time zone would leave readers to guess its zone (now() compared
                 # with it shifts by the session's offset).
@@ -1392,15 +1392,16 @@ def _as_date(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _epoch_reading(column: SourceColumn, counts: _Counts) -> str | None:
+def _epoch_reading(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
-    or None. A key is an identifier whatever its name and range; seconds the file's format says count
-    from another epoch (Core Data's 2001-01-01) are no Unix seconds."""
+    or None (``family``: what its declared type claims). A key is an identifier whatever its name and
+    range; seconds the file's format says count from another epoch (Core Data's 2001-01-01) are no
+    Unix seconds."""
     if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
         return None
     # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
     # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
-    if not (_date_like_name(column.name) or declared_family(column.declared_type) in DATE_TYPES):
+    if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
     return _epoch_unit(*_integer_bounds(counts))
 
