@@ -300,7 +300,8 @@ class Settings(BaseSettings):
         "against `{schema}` with column names as the export writes them, quoted. Unset: the bundled "
         "help-desk set (`queries/dashboard.sql`). A template failing on the candidate but working on the "
         "live version refuses the cutover; one failing on both, or (nothing live) naming a table or "
-        "column the export lacks, is `not applicable`: a warning (exit 2). "
+        "column the export lacks, is `not applicable`: a warning (exit 2); the bundled set on an export "
+        "none of its templates fits gets one note instead. "
         "`columnar-etl templates check` lists each one's status.",
     )
 

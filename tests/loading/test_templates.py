@@ -15,7 +15,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.loading import LoadRefused, cutover, load_tables
-from columnar_etl.loading.dashboard import load_templates
+from columnar_etl.loading.dashboard import default_templates_path, load_templates
 from columnar_etl.loading.template_checks import check_export_templates, check_version_templates
 
 from ..conftest import pg_query
@@ -188,10 +188,10 @@ def make_other_export(make_sqlite: Any) -> Path:
     )
 
 
-def test_an_export_the_bundled_templates_do_not_fit_runs_in_simple_mode_with_warnings(
-    pg_uri: str, tmp_path: Path, make_sqlite: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    export = make_other_export(make_sqlite)
+def run_export(
+    pg_uri: str, export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str
+) -> Any:
+    """``columnar-etl run EXPORT --mode simple --yes --json`` with runs and backups under ``tmp_path``."""
     for name, value in {
         "RUNS_DIR": tmp_path / "runs",
         "BACKUP_DIR": tmp_path / "backups",
@@ -199,21 +199,63 @@ def test_an_export_the_bundled_templates_do_not_fit_runs_in_simple_mode_with_war
         "FAIL_MEMORY_GB": 0.1,
     }.items():
         monkeypatch.setenv(f"COLUMNAR_ETL_{name}", str(value))
-    done = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "simple", "--yes", "--json"])
+    args = ["--target", pg_uri, "run", str(export), "--mode", "simple", "--yes", "--json", *extra]
+    return runner.invoke(app, args)
+
+
+def test_an_export_the_bundled_templates_do_not_fit_at_all_gets_one_note_not_a_warning_each(
+    pg_uri: str, tmp_path: Path, make_sqlite: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = make_other_export(make_sqlite)
+    bundled = [t.name for t in load_templates()]
+    for attempt in ("first", "again, beside its own live version"):
+        done = run_export(pg_uri, export, tmp_path, monkeypatch, *(["--force"] if attempt != "first" else []))
+        assert done.exit_code == 0, (attempt, done.output)
+        record = json.loads(done.stdout)
+        assert record["outcome"] == "done" and record["version_schema"] in version_schemas(pg_uri)
+        dashboard = record["load"]["dashboard"]
+        assert [m["name"] for m in dashboard] == bundled
+        # Each is still judged and listed: not applicable, for a name the export lacks.
+        assert {
+            (m["status"], m["sqlstate"] in ("42P01", "42703"), m["unused_bundled"]) for m in dashboard
+        } == {("not_applicable", True, True)}
+        assert not [w for w in record["warnings"] if "dashboard template" in w], attempt
+        (note,) = [n for n in record["notes"] if "bundled help-desk dashboard templates" in n]
+        assert f"({len(bundled)})" in note and "`dashboard_templates`" in note
+        report = (tmp_path / "runs" / record["run_id"] / "report.html").read_text(encoding="utf-8")
+        assert f"{len(bundled)} not applicable" in report
+    assert pg_query(pg_uri, 'SELECT count(*) FROM servicedesk."requests"') == [(40,)]
+
+
+def test_the_same_queries_named_by_the_operator_warn_for_each_template(
+    pg_uri: str, tmp_path: Path, make_sqlite: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundled file itself, given in the setting: the operator's own templates, each a warning.
+    export = make_other_export(make_sqlite)
+    bundled = [t.name for t in load_templates()]
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(default_templates_path()))
+    done = run_export(pg_uri, export, tmp_path, monkeypatch)
     assert done.exit_code == 2, done.output
     record = json.loads(done.stdout)
-    assert record["outcome"] == "warn" and record["version_schema"] in version_schemas(pg_uri)
-    bundled = [t.name for t in load_templates()]
-    dashboard = record["load"]["dashboard"]
-    assert [m["name"] for m in dashboard] == bundled
-    assert {m["status"] for m in dashboard} == {"not_applicable"}
     warned = [w for w in record["warnings"] if w.startswith("dashboard template ")]
     assert len(warned) == len(bundled)
     assert any('column "TKT-Status" does not exist' in w for w in warned)
     assert any('relation "' in w and 'timesheets" does not exist' in w for w in warned)
-    report = (tmp_path / "runs" / record["run_id"] / "report.html").read_text(encoding="utf-8")
-    assert f"{len(bundled)} not applicable" in report
-    assert pg_query(pg_uri, 'SELECT count(*) FROM servicedesk."requests"') == [(40,)]
+    assert not any(m["unused_bundled"] for m in record["load"]["dashboard"])
+    assert not [n for n in record["notes"] if "bundled help-desk dashboard templates" in n]
+
+
+def test_where_one_bundled_template_fits_the_others_still_warn(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # Our own comments alone: the templates on comments work, every other one names a missing table.
+    assert settings.dashboard_templates is None
+    loaded = load_tables({"comments": v1_tables["comments"]}, pg_uri, keys=KEYS, settings=settings)
+    fitting = {m.name for m in loaded.dashboard if m.status == "ok"}
+    missing = [m for m in loaded.dashboard if m.status == "not_applicable"]
+    assert fitting and missing and len(fitting) + len(missing) == len(load_templates())
+    assert not any(m.unused_bundled for m in loaded.dashboard)
+    assert loaded.warnings == [f"dashboard template {m.name!r} not applicable: {m.reason}" for m in missing]
 
 
 def test_templates_check_lists_each_template_for_a_version_and_an_export(
@@ -246,6 +288,15 @@ def test_templates_check_lists_each_template_for_a_version_and_an_export(
     assert (data["outcome"], data["exit_code"]) == ("warn", 2)  # the exit-code table's word, as elsewhere
     assert data["counts"] == {"ok": 0, "not_applicable": 3, "failing": 0}
     assert [r["sqlstate"] for r in data["results"]] == ["42P01", "42P01", "42703"]
+    # The bundled set (the setting unset) on it: none fits, so no warning (exit 0).
+    bundled = load_templates()
+    unset = {"COLUMNAR_ETL_BACKUP_DIR": env["COLUMNAR_ETL_BACKUP_DIR"]}
+    result = runner.invoke(app, [*cli, str(export), "--base", "fresh"], env=unset)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == f"dashboard templates: 0 ok, {len(bundled)} not applicable, 0 failing"
+    assert len(lines) == 2 + len(bundled)  # each listed, as `templates check` always does
+    assert all(" none of the bundled templates fits this export: " in line for line in lines[2:])
     # The committed fixture as an export: all ok against live.
     result = runner.invoke(app, [*cli, str(small_fixture)], env=env)
     assert result.exit_code == 0, result.output

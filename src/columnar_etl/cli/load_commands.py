@@ -168,15 +168,20 @@ def _render_load(result: LoadResult) -> None:
 
 def render_templates(results: list[MetricResult], *, every: bool = False) -> None:
     """The templates' verdicts: a count per status, then a line per template (``every``) or per warning
-    and failure."""
+    and failure; the bundled templates an export has no table for, as one note."""
+    from columnar_etl.loading.dashboard import unused_bundled_note  # deliberate: loaded with the results
+
     counts = {s: sum(m.status == s for m in results) for s in ("ok", "not_applicable", "failing")}
     out.print(
         f"dashboard templates: {counts['ok']} ok, {counts['not_applicable']} not applicable, "
         f"{counts['failing']} failing"
     )
     style = {"ok": "green", "not_applicable": "yellow", "failing": "red"}
+    note = None if every else unused_bundled_note(results)
+    if note is not None:
+        out.print(f"note: {escape(note)}", soft_wrap=True)
     for metric in results:
-        if every or metric.status != "ok":
+        if every or (metric.status != "ok" and not (note and metric.unused_bundled)):
             reason = f": {escape(metric.reason)}" if metric.reason else ""
             label = metric.status.replace("_", " ")
             out.print(f"  [{style[metric.status]}]{label}[/] {escape(metric.name)}{reason}", soft_wrap=True)

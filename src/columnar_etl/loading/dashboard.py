@@ -11,6 +11,14 @@ too (when there is one): working on live means a dashboard would break, so the c
 export does not have, means no dashboard of this target can be using it: ``not_applicable``, a
 warning, never a refusal. Any other error with nothing live to compare with is ``failing``.
 
+The bundled set (``dashboard_templates`` unset) describes our own help desk's tables. On an export it
+does not fit at all (another product's, a telemetry table: every template names a table or column the
+export lacks, none works, none is failing), each is ``not_applicable`` with
+:attr:`MetricResult.unused_bundled` set: one note says so instead of a warning per template, so such an
+export is not "done with warnings" on every run. Where one bundled template works, the others warn as
+before; an operator's own templates (the setting given) always do: a name the export lacks is then
+worth a look.
+
 Templates run inside the load's transaction, where the candidate is visible before it is committed.
 A failing statement would end that transaction on an ADBC connection, so each template runs through a
 small PL/pgSQL function whose exception block turns the error into data (a subtransaction).
@@ -177,6 +185,9 @@ class MetricResult:
     status: TemplateStatus = "ok"
     reason: str | None = None
     live_error: str | None = None
+    #: A bundled template on an export that has none of the bundled set's tables (module doc): not
+    #: applicable, said once as a note (:func:`unused_bundled_note`), not as a warning.
+    unused_bundled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -187,6 +198,11 @@ class MetricResult:
     def applicable(self) -> bool:
         """False when no dashboard of this target can be using the template."""
         return self.status != "not_applicable"
+
+    @property
+    def warns(self) -> bool:
+        """True when the template is not applicable and worth a warning (not the unused bundled set)."""
+        return not self.applicable and not self.unused_bundled
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -201,6 +217,7 @@ class MetricResult:
             "error": self.error,
             "sqlstate": self.sqlstate,
             "live_error": self.live_error,
+            "unused_bundled": self.unused_bundled,
         }
 
 
@@ -267,6 +284,7 @@ def check_templates(
     live_names: dict[str, str] | None = None,
     max_rows: int = MAX_RESULT_ROWS,
     checked_is_live: bool = False,
+    bundled: bool = False,
 ) -> list[MetricResult]:
     """Run the templates on ``candidate`` and judge each one ok / not_applicable / failing (module doc).
 
@@ -275,6 +293,7 @@ def check_templates(
     ``live_names`` map quoted export column names to the names each version has (snake_case loads).
     ``checked_is_live``: the candidate is the live version itself (``templates check`` of the live one),
     so its missing table or column is the live version's, not an export's with nothing live.
+    ``bundled``: the templates are the bundled set (see the module doc for what that changes).
     """
     results = run_templates(cursor, candidate, templates, column_names=candidate_names, max_rows=max_rows)
     failed = [t for t, r in zip(templates, results, strict=True) if r.error is not None]
@@ -304,7 +323,31 @@ def check_templates(
             )
         else:
             result.status, result.reason = "failing", result.error
+    if bundled:
+        _mark_unused_bundled(results)
     return results
+
+
+def _mark_unused_bundled(results: list[MetricResult]) -> None:
+    """Mark every result ``unused_bundled`` when none of the bundled templates fits: each is not
+    applicable for a table or column the version lacks. One that works, or one ``failing`` (a live
+    version that has the names refuses a cutover to one without), keeps the warnings."""
+    if results and all(r.status == "not_applicable" and r.sqlstate in MISSING_NAME_STATES for r in results):
+        for result in results:
+            result.unused_bundled = True
+            result.reason = f"none of the bundled templates fits this export: {result.reason}"
+
+
+def unused_bundled_note(results: list[MetricResult]) -> str | None:
+    """The one note for the bundled templates an export has no table for (None when there are none)."""
+    unused = [r for r in results if r.unused_bundled]
+    if not unused:
+        return None
+    return (
+        f"the bundled help-desk dashboard templates ({len(unused)}) fit none of this export's tables "
+        "(each names a table or column it lacks): not applicable, no warning; `dashboard_templates` "
+        "names your own queries (or an empty .sql file for none)"
+    )
 
 
 def renames_for(

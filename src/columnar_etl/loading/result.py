@@ -84,9 +84,7 @@ class LoadResult:
         if not self.drift.blocks_cutover:
             found += [f"drift: {item.message()}" for item in self.drift.items]
         found += [
-            f"dashboard template {m.name!r} not applicable: {m.reason}"
-            for m in self.dashboard
-            if not m.applicable
+            f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns
         ]
         return found
 
@@ -202,9 +200,7 @@ class CutoverResult:
     def warnings(self) -> list[str]:
         """Dashboard templates that do not apply to the version cut over to (a cutover's exit 2)."""
         return [
-            f"dashboard template {m.name!r} not applicable: {m.reason}"
-            for m in self.dashboard
-            if not m.applicable
+            f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns
         ]
 
     @property

@@ -405,6 +405,7 @@ def _load_version(
             live_names=renames_for(cursor, live_schema, templates, live["column_names"])
             if live is not None and live_schema is not None
             else None,
+            bundled=settings.dashboard_templates is None,
         )
 
     if not result.ok:

@@ -50,10 +50,11 @@ class TemplateCheckResult:
 
     @property
     def exit_code(self) -> int:
-        """0 all ok; 2 some not applicable (a warning); 3 some failing (a cutover would be refused)."""
+        """0 all ok (or only bundled templates this export has no table for); 2 some not applicable (a
+        warning); 3 some failing (a cutover would be refused)."""
         if self.count("failing"):
             return 3
-        return 2 if self.count("not_applicable") else 0
+        return 2 if any(result.warns for result in self.results) else 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -205,6 +206,7 @@ def _judge(
         candidate_names=renames_for(cursor, checked, templates, recorded_names),
         live_names=_live_names(cursor, live, live_schema, templates),
         checked_is_live=checked_is_live,
+        bundled=settings.dashboard_templates is None,
     )
     return result
 

@@ -174,6 +174,7 @@ def _check_dashboard(
         live_names=renames_for(cursor, live_schema, templates, live["column_names"])
         if live is not None and live_schema is not None
         else None,
+        bundled=settings.dashboard_templates is None,
     )
     failing = [m for m in results if not m.ok]
     if failing:

@@ -568,6 +568,7 @@ def _clean_and_load(
     import pyarrow as pa  # see LATER_MODULES
 
     from columnar_etl.loading import load_tables  # deliberate: see LATER_MODULES
+    from columnar_etl.loading.dashboard import unused_bundled_note  # deliberate: see LATER_MODULES
 
     record = result.record
     profiled = result.profile.tables if result.profile is not None else None
@@ -616,6 +617,8 @@ def _clean_and_load(
                 for name, t in cleaned.tables.items()
             }
             record.warnings += cleaned.warnings + loaded.warnings
+            if (note := unused_bundled_note(loaded.dashboard)) is not None:
+                record.notes.append(note)
             record.write()
 
         tables = {
