@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from columnar_etl.errors import ExitCode, LoadError
-from columnar_etl.loading.dashboard import MetricResult
+from columnar_etl.loading.dashboard import MetricResult, unused_bundled_note
 from columnar_etl.loading.drift import DriftReport
 from columnar_etl.loading.ledger import jsonable
 from columnar_etl.loading.schemas import ViewChange
@@ -120,7 +120,7 @@ class LoadResult:
             "ok": self.ok,
             "problems": self.problems,
             "warnings": self.warnings,
-            "notes": list(self.notes),
+            "notes": [*self.notes, *filter(None, [unused_bundled_note(self.dashboard)])],
             "quality": {"before": self.quality_before, "after": self.quality_after, "min": self.min_quality},
             "validation": self.validation.to_dict(),
             "drift": self.drift.to_dict(),
