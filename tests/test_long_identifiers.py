@@ -58,7 +58,7 @@ def test_names_over_63_bytes_round_trip_through_a_real_load(
     con.close()
 
     result = run(export, settings=settings, mode="simple")
-    assert result.exit_code == 2, result.record.error  # the bundled templates do not apply
+    assert result.exit_code == 0, result.record.error  # done (the bundled templates not applying: a note)
     table, first, second = expected_short(TABLE), expected_short(COLUMN_64), expected_short(COLUMN_70)
     back = pg_query(pg_uri, f'SELECT id, "{first}", "{second}" FROM servicedesk."{table}" ORDER BY id')
     assert back == ROWS
