@@ -25,11 +25,13 @@ from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
+from columnar_etl.report import column_html_fragment
 
 from . import locale_exports as loc
 from .other_products import write_export
 from .quality_formula import column_score, export_score
 from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
+from .test_report import page_text
 from .value_oracle import QUARANTINE_KINDS
 
 __all__ = ["run_export"]  # the fixture, used by name
@@ -201,6 +203,11 @@ def test_the_cli_profile_and_the_api_score_under_the_override(tmp_path: Path) ->
         "formats": ["%m/%d/%Y"],
         "order": "month_first",
     }
+    # The report says where the reading came from (not "order: ambiguous", flagged).
+    text = page_text(column_html_fragment(found["tickets"]["due"]))
+    assert "order: month-first (the column's override)" in text
+    assert "order: ambiguous" not in text
+    assert "dates read as the column's override says (formats = ['%m/%d/%Y']; month-first)" in text
 
 
 # --- the profile and the cleaner agree under overrides ------------------------------------------------
