@@ -196,6 +196,37 @@ def us_ambiguous_csv(path: Path) -> Path:
     return write_csv(path, "tickets", *columns_of(US_AMBIGUOUS))
 
 
+def small_day(i: int) -> date:
+    """Row ``i``'s day of 2024, never above the 12th: ``03/04/2024`` (4 March, or 3 April) first, then
+    every month, days and months unequal on most rows (so day first and month first read them apart)."""
+    return date(2024, 3, 4) if i == 0 else date(2024, 1 + i % 12, 1 + (i * 7 + 3) % 12)
+
+
+#: A small US help desk's tickets (a CSV import): the dates month first, every day 12 or less.
+US_SMALL_DAYS: dict[str, Callable[[int], str]] = {
+    "ticket": lambda i: str(1000 + i),
+    "opened": lambda i: small_day(i).strftime("%m/%d/%Y"),
+    "due": lambda i: small_day(i + 5).strftime("%m/%d/%Y"),
+}
+
+
+def us_small_days_csv(path: Path) -> Path:
+    """A US export of ``MM/DD/YYYY`` dates only, every day 12 or less: no value proves the order."""
+    return write_csv(path, "tickets", *columns_of(US_SMALL_DAYS))
+
+
+#: The same help desk after a tool change: half of ``opened`` written ISO (``2024-03-04``), half US.
+US_HALF_ISO: dict[str, Callable[[int], str]] = {
+    **US_SMALL_DAYS,
+    "opened": lambda i: small_day(i).strftime("%Y-%m-%d" if i % 2 else "%m/%d/%Y"),
+}
+
+
+def us_half_iso_csv(path: Path) -> Path:
+    """``opened`` half ``MM/DD/YYYY``, half ``YYYY-MM-DD``; ``due`` all ``MM/DD/YYYY`` (days <= 12)."""
+    return write_csv(path, "tickets", *columns_of(US_HALF_ISO))
+
+
 # --- Indian, Japanese, Arabic, Persian ----------------------------------------------------------------------
 
 ASIA: dict[str, Callable[[int], str]] = {

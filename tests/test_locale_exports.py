@@ -251,16 +251,20 @@ def test_us_export_whose_dates_prove_no_order_halts_and_says_how_it_read_them(ru
             "slash dates read day-first by date_order_default: no value in the export proves it (set "
             "date_order_default, or the column's formats, if that is not the export's order)"
         ], name
-    # The operator names the export's formats, month first, and lets the run past the profile's
-    # score (the formats are the plan's: the profile, which the breaker judges, still counts the
-    # ambiguity): every cell read month first, the score's warning the run's only one.
+    # The operator names the export's formats, month first: the profile, which the breaker judges,
+    # reads the columns by them (until 2026-12-03 it still counted the ambiguity, and the run halted
+    # unless halt_quality was lowered): every cell read month first, no warning.
     config = (
         '[columns.tickets.opened]\nformats = ["%m/%d/%Y %I:%M %p"]\n'
         '[columns.tickets.due]\nformats = ["%m/%d/%Y"]\n'
     )
-    ran, run_dir = run_export(loc.us_ambiguous_csv, config=config, COLUMNAR_ETL_HALT_QUALITY="0")
+    ran, run_dir = run_export(loc.us_ambiguous_csv, config=config)
     loaded_cleanly(ran, run_dir, {"tickets": loc.ROWS})
-    assert only_gate_warnings(ran, run_dir) and (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert {name: profiled(run_dir)[name]["reading_override"]["order"] for name in ("opened", "due")} == {
+        "opened": "month_first",
+        "due": "month_first",
+    }
     rows = range(loc.ROWS)
     opened = {1000 + i: datetime.combine(loc.ambiguous_day(i), loc.moment(i).time()) for i in rows}
     assert ran.values("tickets", "opened", "ticket") == opened

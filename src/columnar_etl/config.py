@@ -68,12 +68,19 @@ class ColumnOverride(BaseModel):
     )
     formats: list[str] | None = Field(
         default=None,
-        description="strptime formats tried in order for a date/timestamp column. Without `type`, on a "
-        "column the profile kept text (`20/May/25 8:42 AM`: a two-digit year), they make it one: "
-        "`timestamptz` if a format reads an offset (`%z`), `timestamp` if one reads a time, else `date`.",
+        description="strptime formats tried in order for a date/timestamp column; a value none reads is "
+        "quarantined. Formats of one order (`%m/%d/%Y`) also set the column's `date_order`. On a column "
+        "the profile reads as dates, formats of the shapes it knows are also what the profile scores and "
+        "the circuit breaker judges (the override proves the order; see docs/profiling.md). Without "
+        "`type`, on a column the profile kept text (`20/May/25 8:42 AM`: a two-digit year), they make "
+        "it one: `timestamptz` if a format reads an offset (`%z`), `timestamp` if one reads a time, else "
+        "`date`.",
     )
     date_order: Literal["day_first", "month_first"] | None = Field(
-        default=None, description="How `a/b/yyyy` values of this column are read."
+        default=None,
+        description="How `a/b/yyyy` values of this column are read: the proof of its order, for the "
+        "profile's score and the circuit breaker too (a column whose every day is 12 or less costs no "
+        "`ambiguous_date_order`); a date only in the other order is quarantined as `other_date_order`.",
     )
     scale: int | None = Field(
         default=None,

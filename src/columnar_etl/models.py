@@ -166,6 +166,11 @@ class ColumnProfile:
     #: ``20.05.2025``, ``3.5`` or a REAL cell beside ``3,5``, ``1234.50`` beside ``1,234.50``): the mixing
     #: the score charges.
     format_misfits: int = 0
+    #: The operator's override the column's dates are read and scored by (``[columns."t"."c"]``
+    #: ``formats`` / ``date_order``: ``{"date_order", "formats", "order"}``, ``order`` the one slash
+    #: dates are read in): its reading is the proof, and values its formats do not read are charged as
+    #: the cleaner quarantines them (``profiling.overrides``). None: the profile's own reading.
+    reading_override: dict[str, Any] | None = None
     #: The separator grouping the column's digits other than a comma (``" "``, ``"\u202f"``, ``"'"``
     #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value
     #: proves the convention (see ``profiling.profile._group_reading``).
@@ -247,6 +252,7 @@ class ColumnProfile:
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,
+            "reading_override": self.reading_override,
             "default": self.default,
             "foreign_key": self.foreign_key,
             "no_reference_count": self.no_reference_count,

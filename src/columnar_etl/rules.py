@@ -57,8 +57,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, unique
+from typing import Literal
 
 #: The NUL byte: PostgreSQL text cannot hold it, so cleaning removes it from text.
 NUL = "\x00"
@@ -801,6 +803,22 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         "basic",
     ),
 )
+
+
+def format_order(formats: Sequence[str]) -> Literal["day_first", "month_first"] | None:
+    """The order the day-or-month-first formats among ``formats`` read (``%m/%d/%Y``, ``%m-%d-%Y %H:%M``:
+    month first), when they all read one; None when none of them is such a format, or they read both.
+    An override's ``formats`` of one order say the column's order (``columns.<t>.<c>.formats``)."""
+    orders: set[Literal["day_first", "month_first"]] = set()
+    for shape in DATE_SHAPES:
+        if shape.month_first is not None:
+            if shape.day_first in formats:
+                orders.add("day_first")
+            if shape.month_first in formats:
+                orders.add("month_first")
+    return orders.pop() if len(orders) == 1 else None
+
+
 #: A timestamp with a fraction of more than six digits that are not all zeros beyond the sixth: no
 #: date shape (see :attr:`Shape.TS_FINER_THAN_MICROSECONDS`); searched only among values of no other.
 #: Its offset may follow a space (not a Z): Sequelize's and SQL Server's text of a ``datetimeoffset(7)``

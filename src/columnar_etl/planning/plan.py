@@ -24,7 +24,7 @@ from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS
+from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
 from columnar_etl.rules import whole_digits as bound_digits
 
 if TYPE_CHECKING:
@@ -678,7 +678,10 @@ def apply_override(
             formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False, checks_scale=False
         )
     if kind in DATE_TYPES:
-        order = override.date_order or plan.date_order or default_order
+        # Formats of one order (``%m/%d/%Y``) say the column's order: a date only in the other one
+        # (``13/04/2024``) is quarantined as ``other_date_order``, as the profile scores it.
+        said = override.date_order or format_order(override.formats or ())
+        order = said or plan.date_order or default_order
         formats = (
             override.formats
             or (plan.formats if kind == plan.type else ())

@@ -23,7 +23,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import duckdb
 
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError, SourceError
 from columnar_etl.models import (
     DATE_TYPES,
@@ -47,6 +47,13 @@ from columnar_etl.profiling.keys import (
 )
 from columnar_etl.profiling.long_cells import long_text_rows
 from columnar_etl.profiling.native import native_candidates, native_rows
+from columnar_etl.profiling.overrides import (
+    FORMAT_READS,
+    OverrideReading,
+    order_flag,
+    override_reading,
+    reading_overrides,
+)
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
@@ -93,6 +100,7 @@ from columnar_etl.rules import (
     SPREADSHEET_ERRORS,
     UTC_OFFSET_TEXT,
     ZONED_SHAPES,
+    DateShape,
     Shape,
     whole_digits,
 )
@@ -357,6 +365,8 @@ class _Counts:
         self._text_shapes: dict[int, int] = {}
         self._flags: dict[int, int] = {int(flag): 0 for flag in Flag}
         self._valid: dict[tuple[int, int], int] = {}
+        #: Date-shaped values by shape and by which readings make them a date (their valid-order bits).
+        self._orders: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
         #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
         self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
@@ -371,6 +381,8 @@ class _Counts:
             self._shapes[shape] = self._shapes.get(shape, 0) + count
             if storage == StorageClass.TEXT:
                 self._text_shapes[shape] = self._text_shapes.get(shape, 0) + count
+            if shape in DATE_SHAPE_BY_CODE:
+                self._orders[(shape, bits & both)] = self._orders.get((shape, bits & both), 0) + count
             if shape in SLASH_SHAPES and bits & both == Flag.VALID_MONTH_FIRST:
                 self.other_order["day_first"] += count
             elif shape in SLASH_SHAPES and bits & both == Flag.VALID_DAY_FIRST:
@@ -513,6 +525,21 @@ class _Counts:
         if flag is None:
             flag = Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
         return self._valid.get((int(shape), int(flag)), 0)
+
+    def read(self, shape: Shape, flags: int, excluding: int = 0) -> int:
+        """Date-shaped values of ``shape`` that are dates in a reading of ``flags`` (a valid-order flag,
+        or both), and in none of ``excluding`` (an override's formats read them, see .overrides)."""
+        return sum(
+            n
+            for (code, bits), n in self._orders.items()
+            if code == shape and bits & flags and not bits & excluding
+        )
+
+    def date_examples(self, shows: Callable[[int, int], bool]) -> tuple[str, ...]:
+        """Up to five raw example values of the date shapes whose (shape, valid-order bits) ``shows``."""
+        found: dict[tuple[int, int], list[Any]] = self.agg.get("ex_dates") or {}
+        values = sorted(v for (shape, bits), shown in found.items() if shows(shape, bits) for v in shown)
+        return tuple(str(v).replace("\x00", "\\0") for v in values[:EXAMPLES])
 
     def examples(self, key: str) -> tuple[str, ...]:
         """Up to five raw example values for ``key`` (``null_like``, ``other``, ...)."""
@@ -673,6 +700,24 @@ def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProf
     return infer(date_order_default=order)
 
 
+def _dates_read(
+    counts: _Counts, reading: DateOrder, by_override: OverrideReading | None
+) -> Iterator[tuple[str, DateShape, int]]:
+    """(format, shape, values) of each way the column's dates are read: every shape in ``reading``, or
+    each of an override's formats, a value of a shape both of whose formats it lists read by the first
+    (the cleaner's ``first_formats``)."""
+    if by_override is None or not by_override.formats:
+        for spec in DATE_SHAPES:
+            fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
+            yield fmt, spec, counts.valid(spec.shape, reading)
+        return
+    taken: dict[Shape, int] = {}
+    for fmt in by_override.formats:
+        shape, flag = FORMAT_READS[fmt]
+        yield fmt, DATE_SHAPE_BY_CODE[shape], counts.read(shape, flag, excluding=taken.get(shape, 0))
+        taken[shape] = taken.get(shape, 0) | int(flag)
+
+
 def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, str | None]:
     """Day-first if a first field > 12 proves it, month-first if a second field does; else ambiguous."""
     if counts.shape(*SLASH_SHAPES) == 0:
@@ -702,8 +747,10 @@ def infer_column(
     agg: dict[str, Any],
     *,
     date_order_default: DateOrder = "day_first",
+    override: ColumnOverride | None = None,
 ) -> ColumnProfile:
-    """Decide a column's type and issues from its aggregate row (no data is read here)."""
+    """Decide a column's type and issues from its aggregate row (no data is read here); a date column
+    whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides)."""
     counts = _Counts(agg)
     nulls, empty, null_like = (
         counts.shape(Shape.NULL),
@@ -813,6 +860,7 @@ def infer_column(
     date_formats: dict[str, int] = {}
     own_format: str | None = None
     format_misfits = 0
+    reading_override: dict[str, Any] | None = None
 
     def add(kind: str, count: int, examples: tuple[str, ...] = (), detail: str | None = None) -> None:
         if count > 0:
@@ -822,18 +870,31 @@ def infer_column(
         order, conflict = _date_order(counts, date_order_default)
         if conflict:
             notes.append(conflict)
+        # The operator's override of the column's reading, where the profile can count it (.overrides).
+        by_override, unscored = override_reading(
+            override,
+            inferred,
+            order,
+            "month_first" if date_order_default == "month_first" else "day_first",
+            compact=bool(counts.compact),
+        )
+        if unscored:
+            notes.append(unscored)
         reading: DateOrder = date_order_default if order in (None, "ambiguous") else order
+        reads: dict[Shape, int] | None = None
+        if by_override is not None:
+            reading, reads = by_override.order, by_override.reads()
+            reading_override = by_override.to_dict()
+            notes.append(by_override.note())
         valid = 0
         non_iso = 0
         #: Valid dates by non-canonical format (the others are written as the load writes them).
         written: dict[str, int] = {}
         #: Valid canonical dates by their way of writing (one with an offset is a zoned way's too).
         canonical: dict[str, int] = {}
-        for spec in DATE_SHAPES:
-            ok = counts.valid(spec.shape, reading)
+        for fmt, spec, ok in _dates_read(counts, reading, by_override):
             valid += ok
             if ok:
-                fmt = spec.month_first if reading == "month_first" and spec.month_first else spec.day_first
                 date_formats[fmt] = date_formats.get(fmt, 0) + ok
                 convention = date_convention(fmt)
                 if spec.shape in CANONICAL_DATE_SHAPES:
@@ -842,6 +903,15 @@ def infer_column(
                     non_iso += ok
                     written[convention] = written.get(convention, 0) + ok
         non_iso_examples = counts.examples("non_iso")
+        if reads is not None:
+            read_flags = reads
+
+            def read_by(shape: int) -> int:
+                return read_flags.get(cast(Shape, shape), 0)
+
+            non_iso_examples = counts.date_examples(
+                lambda shape, bits: shape not in CANONICAL_DATE_SHAPES and bool(bits & read_by(shape))
+            )
         if counts.compact:
             valid += compact
             non_iso += compact
@@ -853,12 +923,22 @@ def infer_column(
         # A slash date that is one only in the other order (5/20/2025 read day-first) is no impossible
         # day: it says the order is mixed, and is quarantined under its own kind, never swapped.
         swapped = counts.other_order[reading]
-        if order != "ambiguous" and not conflict and not swapped:
-            # The order proven (or no order to prove): the way most dates are written is the column's
-            # format. Unproven, its non-ISO dates are read by a default: dirt, all of them.
+        other_examples = counts.examples(f"other_order_{reading}")
+        if reads is not None:
+            # Values the override's formats do not read that are dates in the other order: the
+            # cleaner's other_date_order (the rest of the date-shaped ones are impossible to it).
+            other = order_flag("day_first" if reading == "month_first" else "month_first")
+            swapped = sum(counts.read(s, other, excluding=read_by(s)) for s in SLASH_SHAPES)
+            other_examples = counts.date_examples(
+                lambda shape, bits: shape in SLASH_SHAPES and bool(bits & other) and not bits & read_by(shape)
+            )
+        if by_override is not None or (order != "ambiguous" and not conflict and not swapped):
+            # The order proven (or no order to prove; or the operator's override says it): the way most
+            # dates are written is the column's format. Unproven, its non-ISO dates are read by a
+            # default: dirt, all of them.
             own_format, format_misfits = _own_format(written, valid, canonical)
         add("non_iso_date", non_iso, non_iso_examples, _own_format_detail(own_format, format_misfits))
-        if order == "ambiguous":
+        if order == "ambiguous" and by_override is None:
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
             add(
                 "ambiguous_date_order",
@@ -869,13 +949,17 @@ def infer_column(
         # impossible date (20251301, as 2025-13-01 is), the cleaner's word too; other integers are none.
         no_day = counts.flag(Flag.COMPACT_NO_DAY) if counts.compact else 0
         impossible_examples = counts.examples("impossible")
+        if reads is not None:
+            impossible_examples = counts.date_examples(
+                lambda shape, bits: not bits & read_by(shape) and not (shape in SLASH_SHAPES and bits & other)
+            )
         if no_day:
             impossible_examples = tuple(sorted(impossible_examples + counts.examples("compact_no_day")))
         add("impossible_date", n_dates - valid - swapped + no_day, impossible_examples)
         add(
             "other_date_order",
             swapped,
-            counts.examples(f"other_order_{reading}"),
+            other_examples,
             detail=f"dates only when read {'day-first' if reading == 'month_first' else 'month-first'}, "
             f"in a column read {reading.replace('_', '-')}: quarantined, never swapped",
         )
@@ -1071,6 +1155,7 @@ def infer_column(
         comma=counts.comma,
         own_format=own_format,
         format_misfits=format_misfits,
+        reading_override=reading_override,
         digit_groups=counts.groups,
         storage_classes={
             STORAGE_CLASS_NAMES[storage]: n
@@ -1676,10 +1761,19 @@ def _table_steps(
         )
     columns: dict[str, ColumnProfile] = {}
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
+    overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     for index, column in enumerate(info.columns):
-        infer = partial(infer_column, table, column, profiled_rows, fold_groups(groups[index]))
+        infer = partial(
+            infer_column,
+            table,
+            column,
+            profiled_rows,
+            fold_groups(groups[index]),
+            override=overrides.get(column.name),
+        )
         columns[column.name] = infer(date_order_default=settings.date_order_default)
-        if columns[column.name].date_order == "ambiguous":
+        # An override's reading is the column's own: no other column's proof rereads it.
+        if columns[column.name].date_order == "ambiguous" and columns[column.name].reading_override is None:
             rereads[column.name] = partial(_reread, infer)
     if keep is not None and keeping:
         with _query_errors(src, table, settings):
@@ -1987,6 +2081,13 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     for kind, shows in EXAMPLE_KINDS.items():
         values = [v for (_, shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
         folded[f"ex_{kind}"] = sorted(values)[:EXAMPLES]
+    # The date shapes' examples by which readings make them dates: an override's reading picks its own.
+    both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
+    dates: dict[tuple[int, int], list[Any]] = {}
+    for (_, shape, flags), g in coded:
+        if shape in DATE_SHAPE_BY_CODE and g["examples"]:
+            dates.setdefault((int(shape), flags & both), []).extend(g["examples"])
+    folded["ex_dates"] = {key: sorted(values)[:EXAMPLES] for key, values in dates.items()}
     return folded
 
 

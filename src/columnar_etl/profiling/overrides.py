@@ -1,0 +1,129 @@
+"""An operator's reading of a date column (``[columns."t"."c"]`` ``formats`` / ``date_order``), as the
+profile scores it.
+
+The cleaner reads such a column by the override (``planning.plan.apply_override``): its formats, or the
+formats the profile saw read in its order. Where the profile reads the column as dates and every one of
+the override's formats is of a shape it counts (:data:`~columnar_etl.rules.DATE_SHAPES`), it counts
+what that reading reads from the figures it already has (each value's shape and whether it is a date
+read day-first and month-first), so the score and the circuit breaker judge what the cleaner will do:
+the override's order is the proof (no ``ambiguous_date_order``; the column's own format costs nothing),
+and a value its formats do not read is quarantined by the cleaner and charged as such
+(``other_date_order``, ``impossible_date``). An override the profile cannot count (a format of no
+shape it knows, ``%d-%b-%y``; compact ``YYYYMMDD`` integers beside formats) leaves the profile's own
+reading, and a note says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from columnar_etl.config import ColumnOverride, Settings
+from columnar_etl.models import DATE_TYPES, DateOrder, InferredType
+from columnar_etl.pg.column_names import override_names
+from columnar_etl.profiling.sql import Flag
+from columnar_etl.rules import DATE_SHAPES, Shape, format_order
+
+ReadingOrder = Literal["day_first", "month_first"]
+
+#: Each known format: the shape of the values it reads and the flag of those that are dates read so.
+FORMAT_READS: dict[str, tuple[Shape, Flag]] = {
+    fmt: (shape.shape, flag)
+    for shape in DATE_SHAPES
+    for fmt, flag in ((shape.day_first, Flag.VALID_DAY_FIRST), (shape.month_first, Flag.VALID_MONTH_FIRST))
+    if fmt is not None
+}
+
+
+def order_flag(order: ReadingOrder) -> Flag:
+    """The flag of a value that is a date read in ``order``."""
+    return Flag.VALID_MONTH_FIRST if order == "month_first" else Flag.VALID_DAY_FIRST
+
+
+@dataclass(frozen=True)
+class OverrideReading:
+    """How the override reads the column: in ``order``, by ``formats`` (or, without formats, by every
+    shape the column holds, as the profile reads it in that order)."""
+
+    order: ReadingOrder
+    formats: tuple[str, ...]
+    date_order: ReadingOrder | None
+
+    def reads(self) -> dict[Shape, int] | None:
+        """Per shape, the flags of the values the override's formats read (a shape with both its formats
+        listed reads a value that is a date either way, the first format winning); None without formats:
+        every shape, read in :attr:`order`."""
+        if not self.formats:
+            return None
+        reads: dict[Shape, int] = {}
+        for fmt in self.formats:
+            shape, flag = FORMAT_READS[fmt]
+            reads[shape] = reads.get(shape, 0) | int(flag)
+        return reads
+
+    def to_dict(self) -> dict[str, object]:
+        """What ``profile.json`` says of it (``reading_override``)."""
+        return {"date_order": self.date_order, "formats": list(self.formats), "order": self.order}
+
+    def note(self) -> str:
+        """The column's note: where its reading came from."""
+        said = []
+        if self.formats:
+            said.append(f"formats = {list(self.formats)}")
+        if self.date_order:
+            said.append(f'date_order = "{self.date_order}"')
+        return (
+            f"dates read as the column's override says ({', '.join(said)}; "
+            f"{self.order.replace('_', '-')}): the operator's reading is the proof, and values it does "
+            "not read are quarantined"
+        )
+
+
+def override_reading(
+    override: ColumnOverride | None,
+    inferred: InferredType,
+    proven: DateOrder | None,
+    default: ReadingOrder,
+    *,
+    compact: bool,
+) -> tuple[OverrideReading | None, str | None]:
+    """The reading ``override`` gives a column the profile reads as ``inferred`` dates whose values
+    prove ``proven`` (``ambiguous`` or None: nothing), and a note when the override reads the column
+    but the profile cannot count that reading (None, None where the override names no reading, or
+    another type: the plan then reads the column afresh).
+
+    The order is the override's ``date_order``, else the one its formats read (``%m/%d/%Y``: month
+    first), else the column's proof, else ``default``: the plan's (``apply_override``).
+    """
+    if override is None or not (override.formats or override.date_order) or inferred not in DATE_TYPES:
+        return None, None
+    if override.type not in (None, inferred):
+        return None, None
+    formats = tuple(override.formats or ())
+    unknown = [fmt for fmt in formats if fmt not in FORMAT_READS]
+    if unknown or (formats and compact):
+        why = (
+            f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} of no shape the profile reads"
+            if unknown
+            else "its integers are compact dates (YYYYMMDD), which the profile counts by its own formats"
+        )
+        return None, (
+            f"the column's override formats {list(formats)} are read by the cleaner, but {why}: scored "
+            "as the profile reads the column (values they do not read are quarantined all the same)"
+        )
+    own = proven if proven in ("day_first", "month_first") else None
+    order: ReadingOrder = override.date_order or format_order(formats) or own or default
+    return OverrideReading(order, formats, override.date_order), None
+
+
+def reading_overrides(settings: Settings, table: str, names: list[str]) -> dict[str, ColumnOverride]:
+    """The overrides of ``table``'s columns (``names``, as the export wrote them) that name a reading
+    (``formats``, ``date_order``), by export name; an override may name a column as the target shows it
+    (``pg.column_names.override_names``, as the plan resolves it). One naming no column is the plan's
+    to refuse (``planning.plan.column_overrides``)."""
+    named = override_names(names, settings.column_names)
+    return {
+        named[column]: override
+        for column, override in settings.columns.get(table, {}).items()
+        if (override.formats or override.date_order) and column in named
+    }
