@@ -46,6 +46,7 @@ from columnar_etl.profiling.keys import (
     merged_key_columns,
 )
 from columnar_etl.profiling.long_cells import long_text_rows
+from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
@@ -1073,6 +1074,7 @@ def infer_column(
         notes=notes,
         default=column.default,
         # Whatever the type: a text column an override makes numeric keeps these digits.
+        min_scale=counts["min_scale"],
         max_scale=counts["max_scale"],
         max_whole_digits=_whole_digits(counts) if counts.measured_whole() else None,
         # As the values prove it whatever the type: a text column overridden to a number reads it so.
@@ -2219,6 +2221,10 @@ def _keyed_steps(
         profiled = yield from _table_steps(src, table, settings, sample, parts, **options, batched=True)
     else:  # through the module's name: a test wraps it
         profiled = profile_table(src, table, settings, sample, parts, **options)
+    # Decimals written two ways (1.1 and 1.10) stay text: reading them would make two values one. On a
+    # sample too (the comparison reads every row).
+    for name, why in merged_number_columns(src, profiled).items():
+        keep_numbers_apart(profiled[name], why)
     find_key(src, profiled, declared, count=sample is None)
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
