@@ -146,6 +146,10 @@ class ColumnProfile:
     #: parent key is 0 or lower; ``profiling.references``): not orphans, loaded as they are.
     no_reference_count: int = 0
     max_scale: int | None = None
+    #: The fewest fraction digits of the column's plain numbers (an integer's none): below
+    #: ``max_scale``, two of its texts may be one number (``1.1`` and ``1.10``, ``5`` and ``5.0``), which
+    #: ``profiling.merged_numbers`` looks for. None where it has no plain number.
+    min_scale: int | None = None
     #: Digits before the point of the column's widest number (``1.5e3``: 4; leading zeros aside),
     #: counted exactly on its text (its bounds are doubles: 10^37 reads as 37 digits). The profile makes
     #: a numeric column text when these and ``max_scale`` exceed 38; the plan sizes the column by them.
@@ -242,6 +246,7 @@ class ColumnProfile:
             "invalid_count": self.invalid_count,
             "min": _jsonable(self.min),
             "max": _jsonable(self.max),
+            "min_scale": self.min_scale,
             "max_scale": self.max_scale,
             "max_whole_digits": self.max_whole_digits,
             "comma": self.comma,

@@ -205,7 +205,10 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.REAL:d} END"
         flags = "0"
         number = f"CASE WHEN k IN ({Shape.DECIMAL:d}, {Shape.EXPONENT:d}) THEN v END"
-        scale = f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
+        scale = (
+            f"min(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS min_scale, "
+            f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
+        )
         digits = "CAST(NULL AS BIGINT) AS max_digits"
         integer_bounds = "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer"
     else:
@@ -221,7 +224,9 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         )
         number = f"CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END"
         # An INTEGER cell has no decimal (no scale).
-        scale = "CAST(NULL AS BIGINT) AS max_scale"
+        scale = (
+            f"min(CASE WHEN k = {Shape.INTEGER:d} THEN 0 END) AS min_scale, CAST(NULL AS BIGINT) AS max_scale"
+        )
         # The most digits are those of the smallest or the largest integer (the largest magnitude), so
         # two integer bounds give them: measuring every value's text (a trimmed copy of it per value)
         # cost 0.10 s of 0.20 s on the narrow table's rowid alias (1M values).

@@ -46,6 +46,7 @@ from columnar_etl.profiling.keys import (
     merged_key_columns,
 )
 from columnar_etl.profiling.long_cells import long_text_rows
+from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
@@ -111,6 +112,8 @@ from columnar_etl.source.export import Source, open_source, query_errors
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
 MAJORITY = 0.5
+#: The families a declared number type claims (SQLite's INTEGER, REAL and NUMERIC affinities).
+NUMBER_FAMILIES = ("integer", "numeric", "double")
 #: A column whose declared type has TEXT affinity is narrowed to another type only when at
 #: most this share of its present values would be quarantined: text is what the export said it is.
 TEXT_NARROWING_SHARE = 0.001
@@ -733,11 +736,13 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
     return "ambiguous", None
 
 
-def _other_integers(counts: _Counts, present: int) -> bool:
-    """Every value an integer, and some not 0 or 1: a declared BOOLEAN column of Access's Yes/No copied
-    as ``CInt`` (-1 for true), or of a tri-state flag (0/1/2). Those integers are what the column means
-    (no rule reads -1 as true): it is an integer column, not a boolean one with them quarantined."""
-    return counts.integers() == present and counts.flag(Flag.ZERO_ONE) < present
+def _other_numbers(counts: _Counts, present: int) -> bool:
+    """Every value a number, and some not 0 or 1: a declared BOOLEAN column of Access's Yes/No copied
+    as ``CInt`` (-1 for true), of a tri-state flag (0/1/2), or of scores or shares (``0.5``, ``1.5``:
+    REAL cells). Those numbers are what the column means (no rule reads -1 or 0.5 as true): it is a
+    number column, not a boolean one with them quarantined (until 2026-12-03 a REAL cell's fraction
+    made the column boolean, each such cell quarantined, NULL: half a column of them)."""
+    return counts.numbers() == present and counts.flag(Flag.ZERO_ONE) < present
 
 
 def infer_column(
@@ -785,10 +790,11 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         inferred, reason = family or "text", "no values: the declared type"
-    elif family == "boolean" and n_bool / present >= MAJORITY and not _other_integers(counts, present):
+    elif family == "boolean" and n_bool / present >= MAJORITY and not _other_numbers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
     elif (
         n_bool_words
+        and family not in NUMBER_FAMILIES
         and present - n_bool <= TEXT_NARROWING_SHARE * present
         and 0 < counts.flag(Flag.TRUE_WORD) < n_bool
     ):
@@ -796,6 +802,9 @@ def infer_column(
         # and country codes (M/F/N, S/M/L/XL, NO/SE/DK), whose other values are no boolean at all.
         # And both truths must be there: a column of NO alone is a Norwegian customer list, of F
         # alone a maternity ward's patients, of no alone a language (helper 21: all were false).
+        # Declared a number type (INTEGER, REAL, NUMERIC), the 0s and 1s are numbers, as in a column
+        # of them alone: a word among them does not make them booleans (until 2026-12-03 one ``yes``
+        # in an INTEGER column of 0/1 loaded the column as booleans).
         inferred, reason = "boolean", "boolean spellings"
     elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, family, counts)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
@@ -1149,6 +1158,7 @@ def infer_column(
         notes=notes,
         default=column.default,
         # Whatever the type: a text column an override makes numeric keeps these digits.
+        min_scale=counts["min_scale"],
         max_scale=counts["max_scale"],
         max_whole_digits=_whole_digits(counts) if counts.measured_whole() else None,
         # As the values prove it whatever the type: a text column overridden to a number reads it so.
@@ -2312,6 +2322,10 @@ def _keyed_steps(
         profiled = yield from _table_steps(src, table, settings, sample, parts, **options, batched=True)
     else:  # through the module's name: a test wraps it
         profiled = profile_table(src, table, settings, sample, parts, **options)
+    # Decimals written two ways (1.1 and 1.10) stay text: reading them would make two values one. On a
+    # sample too (the comparison reads every row).
+    for name, why in merged_number_columns(src, profiled).items():
+        keep_numbers_apart(profiled[name], why)
     find_key(src, profiled, declared, count=sample is None)
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.

@@ -1002,6 +1002,10 @@ def table_profile_sql(
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
+        # The fewest fraction digits of a plain number (an integer's none): where they and max_scale
+        # differ, two texts may be one number (1.1 and 1.10: merged_numbers compares them).
+        f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN 0 WHEN k0 = {Shape.DECIMAL:d} THEN {scale} END) "
+        "AS min_scale",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({digit_fractions}) THEN {digit_fraction} "
         f"WHEN k0 = {Shape.EXPONENT:d} AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
         "AS max_scale",
@@ -1040,6 +1044,7 @@ BOUNDS = (
     "max_integer",
     "min_grouped",
     "max_grouped",
+    "min_scale",
     "max_scale",
     "max_digits",
     "max_whole",

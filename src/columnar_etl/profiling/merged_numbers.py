@@ -1,0 +1,104 @@
+"""Decimal columns whose distinct texts a number would make one: ``1.1`` and ``1.10``, ``2`` and ``2.0``.
+
+A version column (``1.9``, ``1.10``, ``1.1``), a spreadsheet's mixed ``5`` and ``5.0``: every value is
+a decimal, so the shapes make the column ``numeric``, and a number does not keep how many zeros end
+its fraction (the target's ``numeric(p, s)`` writes every value with ``s`` of them). Two texts the
+source kept apart would arrive as one value, which no cleaning rule says: such a column keeps its
+text, every value as written, with the reason in its profile (an operator who knows them to be
+amounts sets the column's ``type = "numeric"``). Only texts a number reads back the same but for those
+zeros are compared (:data:`~columnar_etl.rules.CANONICAL_NUMBER_REGEX`; ``007`` or ``+5`` keep a
+column text already); texts that meet by a documented rule (trimmed padding, an exponent expanded, a
+comma or digit group read) are that rule's business; a leading U+2212 is read as ``-`` first, as
+cleaning reads it.
+
+One aggregate per table, over its candidate columns only: ``numeric`` by the profile (or ``double``
+by its exponent text, with no REAL cell), whose plain numbers have fewer fraction digits in some values
+than in others (``min_scale`` below ``max_scale``; a column of amounts written with two decimals each,
+the usual case, cannot hold two texts of one number); no query when it has none.
+"""
+
+from __future__ import annotations
+
+from columnar_etl.models import ColumnProfile, TableProfile
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
+from columnar_etl.rules import CANONICAL_NUMBER_REGEX
+from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.export import Source, query_errors
+
+
+def real_cells(column: ColumnProfile) -> int:
+    return column.storage_classes.get("real", 0)
+
+
+def _candidates(table: TableProfile) -> list[ColumnProfile]:
+    return [
+        column
+        for column in table.columns.values()
+        # A double of REAL cells compares no text: its cells are binary numbers (5 and 5.0 are one).
+        if (
+            column.inferred_type == "numeric" or (column.inferred_type == "double" and not real_cells(column))
+        )
+        and column.min_scale is not None
+        and column.min_scale < (column.max_scale or 0)
+        and column.as_written is None
+    ]
+
+
+def merged_number_sql(relation: str, names: list[str]) -> str:
+    """DuckDB SQL over ``relation``: per column of ``names`` (by its index in it) that holds two distinct
+    trimmed texts of one number, how many numbers are so written and the pair first in text order; no
+    row for the others."""
+    # Trimmed, and a leading U+2212 read as '-' (−1.5 and -1.50 are one number written two ways).
+    trimmed = ", ".join(
+        minus_read_sql(trimmed_sql(f"CAST({quote_ident(name)} AS VARCHAR)")) for name in names
+    )
+    indexes = ", ".join(str(index) for index in range(len(names)))
+    # A fraction's trailing zeros (and then its point) dropped: 1.10 -> 1.1, 2.0 -> 2, 10 stays 10.
+    stripped = "CASE WHEN contains(t, '.') THEN rtrim(rtrim(t, '0'), '.') ELSE t END"
+    return (
+        "SELECT idx, count(*) AS merges, min([a, b]) AS pair FROM ("
+        "SELECT idx, count(*) AS n, min(t) AS a, max(t) AS b FROM ("
+        f"SELECT DISTINCT idx, t, {stripped} AS s FROM ("
+        f"SELECT unnest([{indexes}]) AS idx, unnest([{trimmed}]) AS t FROM {relation}) AS cells "
+        f"WHERE regexp_full_match(t, {quote_literal(CANONICAL_NUMBER_REGEX)})) AS texts "
+        "GROUP BY idx, s HAVING count(*) > 1) AS numbers GROUP BY idx"
+    )
+
+
+def merged_number_columns(src: Source, table: TableProfile) -> dict[str, str]:
+    """``{column: why}`` of ``table``'s numeric columns holding two distinct texts of one number (the
+    usual case: empty, and no query when no column has fraction digits)."""
+    candidates = _candidates(table)
+    if not candidates:
+        return {}
+    names = [column.name for column in candidates]
+    relation = src.relation_sql(table.name, reads=[ColumnRead(name) for name in names])
+    doing = "comparing the numbers' texts"
+    with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
+        rows = src.connection.cursor().execute(merged_number_sql(relation, names)).fetchall()
+    found: dict[str, str] = {}
+    for index, merges, pair in rows:
+        found[names[int(index)]] = (
+            f"{merges} {'number is' if merges == 1 else 'numbers are'} written two ways, such as "
+            f"'{pair[0]}' and '{pair[1]}' (a version's 1.1 and 1.10): a number would make them one, so "
+            "the column is kept as text, every value as written (set the column's type to numeric if "
+            "they are amounts)"
+        )
+    return found
+
+
+def keep_numbers_apart(column: ColumnProfile, why: str) -> None:
+    """Make ``column`` text: cleaned as text is (trimmed, blanks and null tokens NULL), no number read.
+
+    A column declared TEXT (a CSV import's) or with no type then holds what it claims: the profile's
+    ``type_mismatch`` (numbers in a TEXT column) no longer applies, and left there it would count as
+    "text where the declared type says otherwise" and could halt the run (``halt_type_mismatch_share``).
+    The plain decimals compared here reach no other declared type as TEXT (SQLite's affinity stores
+    them as numbers)."""
+    column.inferred_type = "text"
+    column.min = column.max = None  # its bounds were of its numbers; as text they are unknown
+    column.type_reason = why
+    if declared_family(column.declared_type) in ("text", None):
+        column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]
