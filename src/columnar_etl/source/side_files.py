@@ -10,7 +10,6 @@ rows committed to it since the last run were "already loaded", helper h73).
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from columnar_etl.errors import SourceError
@@ -72,7 +71,9 @@ def file_state_error(exc: BaseException, path: Path, *, table: str | None = None
     - a WAL-mode export (header byte 18 = 2) in a directory this user cannot write: even a reader needs
       its ``-shm`` (and ``-wal``) beside it, and cannot create them (``SQLITE_READONLY_DIRECTORY``,
       ``SQLITE_CANTOPEN`` with a ``-wal`` but no ``-shm``, ``SQLITE_READONLY_CANTINIT``)."""
-    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.Error) else None
+    # Python's sqlite3 errors carry SQLite's extended code; not imported here (the command line imports
+    # this module for every command, --help too).
+    code = getattr(exc, "sqlite_errorcode", None)
     if code == _READONLY_ROLLBACK:
         return SourceError(
             f"a hot rollback journal {side_file(path, '-journal').name} is beside the file: a write "
@@ -82,7 +83,11 @@ def file_state_error(exc: BaseException, path: Path, *, table: str | None = None
             table=table,
             hint=HOT_JOURNAL_HINT,
         )
-    if code in (_READONLY_CANTINIT, _READONLY_DIRECTORY, _CANTOPEN) and _wal_mode(path):
+    if (
+        code in (_READONLY_CANTINIT, _READONLY_DIRECTORY, _CANTOPEN)
+        and _wal_mode(path)
+        and _shm_unwritable(path)
+    ):
         return SourceError(
             "a WAL-mode export SQLite cannot open where it lies: even a reader needs its "
             f"{side_file(path, '-shm').name} (and -wal) beside it, and this user cannot create or "
@@ -92,6 +97,14 @@ def file_state_error(exc: BaseException, path: Path, *, table: str | None = None
             hint=WAL_DIRECTORY_HINT,
         )
     return None
+
+
+def _shm_unwritable(path: Path) -> bool:
+    """Can this user not create the export's ``-shm``, or not write the one there (as SQLite needs)?"""
+    shm = side_file(path, "-shm")
+    if shm.exists():
+        return not os.access(shm, os.W_OK)
+    return not os.access(shm.parent, os.W_OK)
 
 
 def _wal_mode(path: Path) -> bool:
