@@ -24,6 +24,7 @@ import ctypes
 import ctypes.util
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -225,4 +226,34 @@ def schema_format_1(path: Path) -> Path:
             raise OSError(f"cannot write {path}")
     finally:
         lib.sqlite3_close(handle)
+    return path
+
+
+def sqlite2(path: Path) -> Path:
+    """The first page of a file SQLite 2 wrote: its magic text (btree.c ``zMagicHeader``), then binary."""
+    path.write_bytes(b"** This file contains an SQLite 2.1 database **\x00" + bytes(1024 - 48))
+    return path
+
+
+def wal_file_alone(path: Path) -> Path:
+    """The ``-wal`` of :func:`wal_uncommitted_to_main` sent instead of the database (the wrong file)."""
+    wal_uncommitted_to_main(path.with_name("sent.db"))
+    shutil.copyfile(path.with_name("sent.db-wal"), path)
+    return path
+
+
+def reserved_bytes(path: Path) -> Path:
+    """The rows in a file with 8 reserved bytes at the end of every page (header byte 20), as the
+    checksum VFS or a decrypted SQLCipher file leaves them: SQLite's shell sets it on an empty file
+    (``.filectrl reserve_bytes``), then reads the rows' SQL dump."""
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        raise FileNotFoundError("the sqlite3 shell")
+    donor = with_pragmas(path.with_name("donor.db"))
+    con = sqlite3.connect(donor)
+    dump = "\n".join(con.iterdump())
+    con.close()
+    subprocess.run(
+        [shell, str(path), ".filectrl reserve_bytes 8", ".read /dev/stdin"], input=dump, text=True, check=True
+    )
     return path

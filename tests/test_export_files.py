@@ -281,6 +281,7 @@ FORMATS: dict[str, Callable[[Path], Path]] = {
         p, "user_version=42", "application_id=1095909956"
     ),
     "schema_format_1": files.schema_format_1,
+    "reserved_bytes": files.reserved_bytes,
 }
 #: The header fields a faithful copy keeps (https://sqlite.org/fileformat2.html#the_database_header).
 HEADER_PRAGMAS = ("encoding", "page_size", "auto_vacuum", "user_version", "application_id", "schema_version")
@@ -298,6 +299,8 @@ def header_pragmas(db: Path) -> dict[str, Any]:
 def test_every_file_format_sqlite_writes_arrives_cell_for_cell(
     operator: Operator, tmp_path: Path, build: Callable[[Path], Path]
 ) -> None:
+    if build is files.reserved_bytes and shutil.which("sqlite3") is None:
+        pytest.skip("no sqlite3 shell to write reserved bytes")
     db = build(tmp_path / "export.db")
     assert sqlite_rows(db) == files.expected()
     code, record, run_dir, _ = operator.run(db)
@@ -307,6 +310,8 @@ def test_every_file_format_sqlite_writes_arrives_cell_for_cell(
     assert header_pragmas(restored) == header_pragmas(db)
     if build is files.schema_format_1:
         assert restored.read_bytes()[44:48] == (1).to_bytes(4, "big")
+    if build is files.reserved_bytes:
+        assert db.read_bytes()[20] == restored.read_bytes()[20] == 8
 
 
 # --- where the file lies: names, links, permissions -----------------------------------------------------
@@ -448,6 +453,12 @@ NOT_SQLITE = {
         )[1],
         "not a SQLite database (bad file header: a text file)",
         "import it into SQLite first",
+    ),
+    "sqlite2": (files.sqlite2, "not a SQLite database (bad file header: an SQLite 2 database)", "SQLite 2"),
+    "a_wal_file": (
+        files.wal_file_alone,
+        "not a SQLite database (bad file header: a SQLite -wal file, not the database)",
+        "give the database file",
     ),
     "sqlcipher_like": (files.encrypted_like, "not a SQLite database (bad file header)", "SQLCipher"),
     "truncated": (

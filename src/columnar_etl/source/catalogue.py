@@ -20,7 +20,7 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
-from columnar_etl.source.side_files import file_state_error
+from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -135,7 +135,28 @@ _ARCHIVE_MAGICS = {
     b"\x28\xb5\x2f\xfd": "zstd",
     b"7z\xbc\xaf\x27\x1c": "7-Zip",
 }
+#: SQLite's own files that are not a SQLite 3 database: their first bytes (fileformat2.html; SQLite 2's
+#: btree.c ``zMagicHeader``), what they are, and what to do.
+_SQLITE_KIN = {
+    b"** This file contains an SQLite 2.1 database **": (
+        ": an SQLite 2 database",
+        "convert it first with SQLite 2's shell: sqlite OLD.db .dump | sqlite3 NEW.db",
+    ),
+    bytes.fromhex("377f0682"): (
+        ": a SQLite -wal file, not the database",
+        "give the database file; its -wal belongs beside it (the same name plus -wal)",
+    ),
+    bytes.fromhex("377f0683"): (
+        ": a SQLite -wal file, not the database",
+        "give the database file; its -wal belongs beside it (the same name plus -wal)",
+    ),
+    JOURNAL_MAGIC: (
+        ": a SQLite rollback journal, not the database",
+        "give the database file; its -journal belongs beside it (the same name plus -journal)",
+    ),
+}
 _NOT_SQLITE_HINTS = {
+    **dict(_SQLITE_KIN.values()),
     **{
         f": a {kind} archive": f"unpack it first (the {kind} archive holds the export) and run on the .db"
         for kind in _ARCHIVE_MAGICS.values()
@@ -148,7 +169,11 @@ _NOT_SQLITE_HINTS = {
 
 
 def _what_it_is(header: bytes) -> str:
-    """``: a gzip archive``, ``: a text file``, or ``""`` (unknown: encrypted, damaged, anything)."""
+    """``: a gzip archive``, ``: an SQLite 2 database``, ``: a text file``, or ``""`` (unknown:
+    encrypted, damaged, anything)."""
+    for magic, (kind, _) in _SQLITE_KIN.items():
+        if header.startswith(magic):
+            return kind
     for magic, kind in _ARCHIVE_MAGICS.items():
         if header.startswith(magic):
             return f": a {kind} archive"
