@@ -499,3 +499,15 @@ def test_a_backup_dir_that_cannot_be_written_is_said_so(operator: Operator, tmp_
         f"error: file {target}: cannot write the backup in this directory: Not a directory (hint: set "
         "backup_dir to a directory this user can write (setting backup_dir))",
     )
+
+
+def test_a_wal_exports_size_counts_its_wal(operator: Operator, tmp_path: Path) -> None:
+    """Nearly all of a WAL export can be in its ``-wal``; the preflight's disk check (2× the source
+    for the backup) and the backup's own check count it (they counted the main file alone)."""
+    db = files.wal_uncommitted_to_main(tmp_path / "export.db")
+    main, wal = db.stat().st_size, Path(f"{db}-wal").stat().st_size
+    assert wal > main / 2
+    result = runner.invoke(app, ["--target", operator.uri, "preflight", str(db), "--json"])
+    assert result.exit_code == 2, result.output  # the WAL's warning
+    checks = {check["name"]: check for check in json.loads(result.stdout)["checks"]}
+    assert checks["disk"]["details"]["source_bytes"] == main + wal

@@ -28,7 +28,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
 from columnar_etl.source.catalogue import check_file, locked_error
 from columnar_etl.source.identity import file_checksum
-from columnar_etl.source.side_files import file_state_error, side_file
+from columnar_etl.source.side_files import export_bytes, file_state_error, side_file
 
 
 class _WriterHoldsLock(Exception):
@@ -54,11 +54,12 @@ def create_backup(
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(directory, exc) from exc
-    size = source.stat().st_size
+    size = export_bytes(source)  # the copy holds the -wal's committed pages too
     free = shutil.disk_usage(directory).free
     if free < size:
         raise BackupError(
-            f"not enough free disk for the backup: {free:,} bytes free, the source has {size:,}",
+            f"not enough free disk for the backup: {free:,} bytes free, the source has {size:,} "
+            "(with its -wal)",
             path=directory,
             hint="free some space or set backup_dir to another disk",
         )

@@ -39,6 +39,18 @@ def side_file(path: str | Path, suffix: str) -> Path:
     return Path(os.path.realpath(path) + suffix)
 
 
+def export_bytes(path: str | Path) -> int:
+    """Bytes of what SQLite reads of the export: the file and its ``-wal`` (whose frames a backup copies
+    into pages of its own: a WAL export's rows may be nearly all there). 0 when there is no file."""
+    total = 0
+    for part in (Path(path), side_file(path, "-wal")):
+        try:
+            total += part.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
 def journal_is_hot(path: str | Path) -> bool:
     """Does the export's rollback journal hold a transaction SQLite would roll back (a "hot" journal)?
 
