@@ -216,6 +216,50 @@ def test_an_export_reached_through_a_link_has_its_wal_where_sqlite_keeps_it(
     loaded_exactly(operator, run_dir, truth, rows)
 
 
+def test_a_linked_wal_export_written_during_the_run_is_not_committed(
+    operator: Operator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The application commits to its WAL while the run is between its profile and its load: the run
+    must not commit rows profiled as one export and read as another (through a link, the write went
+    unseen: the WAL was looked for beside the link)."""
+    import columnar_etl.pipeline.runner as runner_module
+
+    (tmp_path / "real").mkdir()
+    real, link = tmp_path / "real" / "app.db", tmp_path / "current.db"
+    link.symlink_to(real)
+    writer = sqlite3.connect(real, isolation_level=None)
+    profile_step = runner_module.profile_step
+
+    def profile_then_write(source: Path, settings: Any) -> Any:
+        profiled = profile_step(source, settings)
+        writer.executemany(
+            "INSERT INTO tickets VALUES (?, ?, ?, ?, ?)", [files.ticket(i) for i in files.SECOND]
+        )
+        return profiled
+
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        for statement in files.DDL:
+            writer.execute(statement)
+        writer.executemany(
+            "INSERT INTO tickets VALUES (?, ?, ?, ?, ?)", [files.ticket(i) for i in files.FIRST]
+        )
+        monkeypatch.setattr(runner_module, "profile_step", profile_then_write)
+        result = runner.invoke(
+            app, ["--target", operator.uri, "run", str(link), "--mode", "simple", "--yes", "--json"]
+        )
+    finally:
+        writer.close()
+    record = json.loads(result.stdout)
+    assert (result.exit_code, record["outcome"]) == (1, "failed"), record.get("error")
+    assert "the export changed during the run" in record["error"]["message"]
+    schemas = pg_query(
+        operator.uri, f"SELECT count(*) FROM pg_namespace WHERE nspname LIKE '{operator.base}%'"
+    )
+    assert schemas == [(0,)]
+
+
 # --- rollback journals ----------------------------------------------------------------------------------
 
 
