@@ -214,7 +214,7 @@ def test_an_exclusive_lock_makes_the_backup_fail_after_the_busy_timeout(
 def test_backup_of_a_file_that_is_not_sqlite(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "export.db"
     path.write_text("id,name\n")
-    with pytest.raises(SourceError, match=r"not a SQLite database \(bad file header\)"):
+    with pytest.raises(SourceError, match=r"not a SQLite database \(bad file header: a text file\)"):
         create_backup(path, settings=settings)
     with pytest.raises(SourceError, match="source file not found"):
         create_backup(tmp_path / "missing.db", settings=settings)

@@ -301,7 +301,8 @@ def test_not_a_sqlite_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as info:
         open_source(path)
     assert str(info.value) == (
-        f"file {path}: not a SQLite database (bad file header) (hint: expected a SQLite export (.db))"
+        f"file {path}: not a SQLite database (bad file header: a text file) (hint: this is text (a CSV or "
+        "SQL dump?): import it into SQLite first (sqlite3 x.db '.import ...'))"
     )
 
 

@@ -227,7 +227,10 @@ def test_not_a_sqlite_file(tmp_path: Path, settings: Settings, pg_server_uri: st
     path.write_text("id,name\n1,a\n")
     result = preflight(path, settings=settings, target=pg_server_uri)
     readable = result.check("source_readable")
-    assert (readable.status, readable.message) == ("fail", "not a SQLite database (bad file header)")
+    assert (readable.status, readable.message) == (
+        "fail",
+        "not a SQLite database (bad file header: a text file)",
+    )
     assert result.check("source_lock").message == "not checked: not a SQLite file"
     assert result.check("source_integrity").message == "not checked: not a SQLite file"
     assert result.exit_code == 3
@@ -353,9 +356,10 @@ def test_corrupt_sqlite_file_fails_quick_check(
             "(SQLite: database is locked)",
         ),
         (
+            # Its journal is not synced yet, its header still zeroed: not hot (SQLite reads the file
+            # as committed); the writer's lock tells it (a hot journal: tests/test_export_files.py).
             ["BEGIN IMMEDIATE", "INSERT INTO comments VALUES (9, 'new')"],
-            "a rollback journal export.db-journal exists: a write transaction is open, "
-            "or one was interrupted",
+            "the source is locked for writing by another connection (SQLite: database is locked)",
         ),
     ],
     ids=["reserved", "exclusive", "writing"],

@@ -28,6 +28,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
 from columnar_etl.source.catalogue import check_file, locked_error
 from columnar_etl.source.identity import file_checksum
+from columnar_etl.source.side_files import export_bytes, file_state_error, side_file
 
 
 class _WriterHoldsLock(Exception):
@@ -49,12 +50,16 @@ def create_backup(
     source = Path(source)
     directory = Path(backup_dir) if backup_dir is not None else settings.backup_dir
     _check_source(source)
-    directory.mkdir(parents=True, exist_ok=True)
-    size = source.stat().st_size
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(directory, exc) from exc
+    size = export_bytes(source)  # the copy holds the -wal's committed pages too
     free = shutil.disk_usage(directory).free
     if free < size:
         raise BackupError(
-            f"not enough free disk for the backup: {free:,} bytes free, the source has {size:,}",
+            f"not enough free disk for the backup: {free:,} bytes free, the source has {size:,} "
+            "(with its -wal)",
             path=directory,
             hint="free some space or set backup_dir to another disk",
         )
@@ -66,7 +71,11 @@ def create_backup(
             if counts is None:
                 counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
         except sqlite3.DatabaseError as exc:  # a damaged file ("database disk image is malformed")
+            if not os.access(directory, os.W_OK):  # SQLite could not create the copy
+                raise _cannot_write(directory, exc) from exc
             raise _cannot_copy(source, exc) from exc
+        except OSError as exc:  # the byte copy's write
+            raise _cannot_write(directory, exc) from exc
         fsync_file(tmp)
         digest = file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
@@ -91,7 +100,23 @@ def _check_source(source: Path) -> None:
     check_file(source)
 
 
+def _cannot_write(directory: Path, exc: BaseException) -> BackupError:
+    """The backup directory refuses the copy (not writable, not a directory): said so, not as a bare
+    ``PermissionError`` (until 2026-12-03, helper h73)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return BackupError(
+        f"cannot write the backup in this directory: {reason}",
+        path=directory,
+        hint="set backup_dir to a directory this user can write (setting backup_dir)",
+    )
+
+
 def _cannot_copy(source: Path, exc: sqlite3.Error) -> SourceError:
+    # An intact file SQLite will not read as it lies (a hot journal, a WAL file in a read-only
+    # directory) is said as every command says it, not as a copy that failed.
+    state = file_state_error(exc, source)
+    if state is not None:
+        return state
     return SourceError(
         f"cannot copy the SQLite file: {exc}", path=source, hint="check the file with columnar-etl preflight"
     )
@@ -108,7 +133,7 @@ def _copy_file_under_read_lock(
     it cannot get while a reader holds SHARED: under that lock the file is exactly the last commit, and
     a byte copy of it (the kernel's, no page-by-page pager work) is as consistent as the backup API's.
     """
-    if any(Path(f"{source}{suffix}").exists() for suffix in ("-wal", "-journal")):
+    if any(side_file(source, suffix).exists() for suffix in ("-wal", "-journal")):
         return None
     reader = sqlite3.connect(
         f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout, isolation_level=None

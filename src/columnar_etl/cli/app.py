@@ -39,6 +39,7 @@ from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.pipeline.command_record import Recorded, record_interrupted
 from columnar_etl.pipeline.record import error_of
+from columnar_etl.source.side_files import side_file
 from columnar_etl.version import __version__
 
 out = Console(highlight=False)
@@ -428,7 +429,7 @@ def check_output_directory(path: Path | None, option: str, *, source: Path | Non
     if path is None:
         return
     if source is not None and any(
-        same_file(path, f"{source}{suffix}") for suffix in ("", "-wal", "-journal", "-shm")
+        same_file(path, side_file(source, suffix)) for suffix in ("", "-wal", "-journal", "-shm")
     ):
         raise EtlError(
             f"{option} names the source file",

@@ -24,6 +24,7 @@ from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import TOOL_HINT, find_pg_tool
+from columnar_etl.source.side_files import export_bytes
 
 _DISTRIBUTION = "columnar-etl"
 _REQUIREMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -56,7 +57,8 @@ RUN_RECORD_SHARE = 0.5
 def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
     """Free disk ≥ ``disk_factor`` × the source in backup_dir, half of it in runs_dir (+ the growth of a
     local embedded target)."""
-    size = source.stat().st_size if source.is_file() else 0
+    # With its -wal: a WAL export's rows may be nearly all there, and its backup holds them (h73).
+    size = export_bytes(source) if source.is_file() else 0
     needs = {settings.backup_dir: settings.disk_factor * size}
     # The run's own record (the audit, the quarantine, the report) is written after the commit: a full
     # runs_dir then left run.json stale while the version was live (helper 22).

@@ -15,6 +15,7 @@ from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
 from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
+from columnar_etl.source.side_files import HOT_JOURNAL_HINT, journal_is_hot, side_file
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
@@ -49,9 +50,15 @@ def source_checks(
         why = "not a SQLite file"
         return [readable, skipped("source_lock", why), skipped("source_integrity", why)]
     lock = timed("source_lock", lambda: _check_lock(source, header))
-    if lock.details.get("exclusive"):
+    if lock.details.get("exclusive") or lock.value == "journal":
         # Even readers are blocked: reading now would wait for the writer (or time out) and prove nothing.
-        why = "the source is locked exclusively by a writer"
+        # A hot journal: SQLite refuses a read-only reader the file until it is rolled back ("attempt to
+        # write a readonly database"), which is no damage: the lock check alone says what it is.
+        why = (
+            "the source is locked exclusively by a writer"
+            if lock.details.get("exclusive")
+            else "a hot rollback journal is beside the source"
+        )
         return [skipped("source_readable", why), lock, skipped("source_integrity", why)]
     # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
@@ -106,8 +113,11 @@ def _check_readable(
 def _check_lock(source: Path, header: bytes) -> Check:
     """Is a writer busy with the source? Decided without ever modifying it.
 
-    - A non-empty ``-journal`` means a write transaction is open or was interrupted (a "hot" journal).
-      We must not open the file read-write then: SQLite would roll the hot journal back into the source.
+    - A hot ``-journal`` (not empty, its header not zeroed: :func:`~.side_files.journal_is_hot`) means a
+      write transaction is open or was interrupted. We must not open the file read-write then: SQLite
+      would roll the hot journal back into the source. A journal ``journal_mode=PERSIST`` leaves after
+      its commits (header zeroed) is no writer (until 2026-12-03 every non-empty one refused the run).
+      The side files are where SQLite keeps them: beside the file a symbolic link points to.
     - WAL mode (header byte 18 = 2): a read-write connection could checkpoint the WAL into the source on
       close, so we only look: a non-empty ``-wal`` file means a writer is active or left work unmerged.
     - Otherwise (rollback journal mode, no journal): ``BEGIN IMMEDIATE`` + ``ROLLBACK`` on a read-write
@@ -118,18 +128,19 @@ def _check_lock(source: Path, header: bytes) -> Check:
       exclusive lock (readers blocked too) from a reserved one. When the file cannot be opened
       read-write (permissions), only the read-only probe runs, which sees exclusive locks only.
     """
-    journal = source.with_name(source.name + "-journal")
-    if journal.is_file() and journal.stat().st_size > 0:
+    journal = side_file(source, "-journal")
+    if journal_is_hot(source):
         return Check(
             "source_lock",
             "fail",
             "journal",
             "no writer",
-            f"a rollback journal {journal.name} exists: a write transaction is open, or one was interrupted",
-            hint="wait until the application writing the export has finished (or re-export), then run again",
+            f"a hot rollback journal {journal.name} is beside the file: a write transaction is open, or "
+            "its writer crashed (SQLite must roll it back before the file can be read)",
+            hint=HOT_JOURNAL_HINT,
         )
     if header[18:19] == b"\x02":
-        wal = source.with_name(source.name + "-wal")
+        wal = side_file(source, "-wal")
         if wal.is_file() and wal.stat().st_size > 0:
             return Check(
                 "source_lock",

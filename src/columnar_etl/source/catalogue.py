@@ -20,6 +20,7 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
+from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -125,6 +126,68 @@ class SourceTable:
         }
 
 
+#: The first bytes of what an export is sent as, when it is not the SQLite file itself.
+_ARCHIVE_MAGICS = {
+    b"\x1f\x8b": "gzip",
+    b"PK\x03\x04": "zip",
+    b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz",
+    b"\x28\xb5\x2f\xfd": "zstd",
+    b"7z\xbc\xaf\x27\x1c": "7-Zip",
+}
+#: SQLite's own files that are not a SQLite 3 database: their first bytes (fileformat2.html; SQLite 2's
+#: btree.c ``zMagicHeader``), what they are, and what to do.
+_SQLITE_KIN = {
+    b"** This file contains an SQLite 2.1 database **": (
+        ": an SQLite 2 database",
+        "convert it first with SQLite 2's shell: sqlite OLD.db .dump | sqlite3 NEW.db",
+    ),
+    bytes.fromhex("377f0682"): (
+        ": a SQLite -wal file, not the database",
+        "give the database file; its -wal belongs beside it (the same name plus -wal)",
+    ),
+    bytes.fromhex("377f0683"): (
+        ": a SQLite -wal file, not the database",
+        "give the database file; its -wal belongs beside it (the same name plus -wal)",
+    ),
+    JOURNAL_MAGIC: (
+        ": a SQLite rollback journal, not the database",
+        "give the database file; its -journal belongs beside it (the same name plus -journal)",
+    ),
+}
+_NOT_SQLITE_HINTS = {
+    **dict(_SQLITE_KIN.values()),
+    **{
+        f": a {kind} archive": f"unpack it first (the {kind} archive holds the export) and run on the .db"
+        for kind in _ARCHIVE_MAGICS.values()
+    },
+    ": a text file": "this is text (a CSV or SQL dump?): import it into SQLite first "
+    "(sqlite3 x.db '.import ...')",
+    "": "expected a SQLite export (.db); an encrypted one (SQLCipher) must be decrypted first "
+    "(sqlcipher's sqlcipher_export into a plain database)",
+}
+
+
+def _what_it_is(header: bytes) -> str:
+    """``: a gzip archive``, ``: an SQLite 2 database``, ``: a text file``, or ``""`` (unknown:
+    encrypted, damaged, anything)."""
+    for magic, (kind, _) in _SQLITE_KIN.items():
+        if header.startswith(magic):
+            return kind
+    for magic, kind in _ARCHIVE_MAGICS.items():
+        if header.startswith(magic):
+            return f": a {kind} archive"
+    for cut in range(4):  # the 100 bytes read may end inside a character of a text file
+        try:
+            text = header[: len(header) - cut].decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            continue
+        if text and all(char.isprintable() or char in "\t\r\n" for char in text):
+            return ": a text file"
+        break
+    return ""
+
+
 def check_file(path: Path) -> None:
     if not path.exists():
         raise SourceError("source file not found", path=path, hint="check the path")
@@ -147,7 +210,9 @@ def check_file(path: Path) -> None:
         raise SourceError("source file is empty (0 bytes)", path=path, hint="the export did not finish?")
     if not header.startswith(SQLITE_MAGIC):
         raise SourceError(
-            "not a SQLite database (bad file header)", path=path, hint="expected a SQLite export (.db)"
+            f"not a SQLite database (bad file header{_what_it_is(header)})",
+            path=path,
+            hint=_NOT_SQLITE_HINTS.get(_what_it_is(header), "expected a SQLite export (.db)"),
         )
     if len(header) < _HEADER_SIZE:
         raise SourceError(
@@ -212,6 +277,9 @@ def read_error(
     without a ``hint``, the one that fits the cause (:func:`read_hint`)."""
     if is_lock_error(exc):
         return locked_error(path, waited=READ_BUSY_TIMEOUT, table=table)
+    state = file_state_error(exc, Path(path), table=table)
+    if state is not None:
+        return state
     return SourceError(
         f"{message}: {short_reason(exc)}", path=path, table=table, hint=hint or read_hint(exc, Path(path))
     )

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from columnar_etl.source.collations import stand_in_collations
+from columnar_etl.source.side_files import side_file
 
 T = TypeVar("T")
 
@@ -67,7 +68,7 @@ def start(path: Path, work: dict[str, Callable[[Path], Any]]) -> None:
     lock check decides first then, as it always does. A result stands only if the file did not change
     while it was computed.
     """
-    if any(path.with_name(path.name + suffix).exists() for suffix in ("-journal", "-wal")):
+    if any(side_file(path, suffix).exists() for suffix in ("-journal", "-wal")):
         return
     before = signature(path)
     if before is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from columnar_etl.errors import SourceError
 from columnar_etl.source.early import Signature, signature
+from columnar_etl.source.side_files import side_file
 
 
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
@@ -34,7 +35,7 @@ def export_identity(path: str | Path) -> str:
     reload, never a stale "already loaded". Only reads; neither file is opened by SQLite.
     """
     path = Path(path)
-    wal = path.with_name(path.name + "-wal")
+    wal = side_file(path, "-wal")
     committed = _committed_wal_bytes(wal) if wal.is_file() else 0
     if not committed:
         return file_checksum(path)
@@ -82,7 +83,7 @@ def source_state(path: str | Path) -> SourceState:
     :func:`check_unchanged` before a load commits. An empty ``-wal`` counts as none: a reader of a WAL
     export creates one (SQLite does, even read-only), and it holds nothing."""
     path = Path(path)
-    wal = signature(path.with_name(path.name + "-wal"))
+    wal = signature(side_file(path, "-wal"))
     return signature(path), wal if wal is not None and wal[2] > 0 else None
 
 
