@@ -28,6 +28,9 @@ column holds from the same numbers. What each stresses:
   ``UNSIGNED BIG INT``, ``DOUBLE PRECISION``, ``CHARACTER VARYING(255)``, ``INT8``, ``BOOLEAN``,
   ``JSON``, ``UUID``, no type at all, ``BLOB`` holding text, ``FLOATING POINT`` (INTEGER affinity by
   SQLite's rules' order: whole values INTEGER cells, the others REAL).
+- :func:`nocase_references`: tickets referring to a ``COLLATE NOCASE`` key in another case (``Billing``
+  for ``billing``), which SQLite's own foreign key check takes as references (``PRAGMA
+  foreign_key_check`` finds nothing).
 - :func:`search_indexes`: full-text indexes SQLite cannot list the rows of: contentless FTS4 (a scan is
   an error, as its documentation says) and FTS5 (every column NULL), an external-content FTS5 index
   whose ``content=`` table the export does not have (a partial copy of a database).
@@ -356,3 +359,34 @@ def computed_by_math(path: Path) -> Path:
 
 def reading(i: int) -> float:
     return i * 1.5
+
+
+TAGS = ("billing", "urgent", "vip")
+
+
+def tag_as_written(i: int) -> str:
+    """The tag of row ``i`` as the child wrote it: the key itself, capitalised, or upper-case."""
+    tag = TAGS[i % len(TAGS)]
+    return (tag, tag.capitalize(), tag.upper())[i % 3 if i % 2 else 0]
+
+
+def nocase_references(path: Path) -> Path:
+    """``tags`` keyed by ``name TEXT PRIMARY KEY COLLATE NOCASE``, ``ticket_tags.tag`` declared to
+    reference it and written in any case; ``agents`` keyed by an email UNIQUE COLLATE NOCASE."""
+    ddl = [
+        "CREATE TABLE tags (name TEXT PRIMARY KEY COLLATE NOCASE, label TEXT)",
+        "CREATE TABLE agents (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+        "CREATE TABLE ticket_tags (id INTEGER PRIMARY KEY, tag TEXT REFERENCES tags (name), "
+        "agent_email TEXT REFERENCES agents (email))",
+    ]
+    rows = {
+        "tags": [(tag, tag.title()) for tag in TAGS],
+        "agents": [(i + 1, f"agent{i}@example.org") for i in range(3)],
+        "ticket_tags": [(i + 1, tag_as_written(i), agent_email(i)) for i in range(2 * ROWS)],
+    }
+    return write_export(path, ddl, rows)
+
+
+def agent_email(i: int) -> str:
+    email = f"agent{i % 3}@example.org"
+    return email.upper() if i % 4 == 1 else email.capitalize() if i % 4 == 2 else email

@@ -23,13 +23,14 @@ from typing import Any
 
 import pytest
 
+from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.source.catalogue import contentless
 from columnar_etl.source.export import connect_duckdb
 
 from . import schema_features as sf
-from .conftest import pg_query, primary_key
+from .conftest import SqliteFactory, pg_query, primary_key
 from .lossless_check import check_run, summarize
 from .test_orm_exports import clean_exit
 from .test_other_products import Ran, loaded_cleanly, run_export
@@ -160,6 +161,48 @@ def test_generated_columns_defaults_and_nocase_values_arrive_as_sqlite_reads_the
     assert handles == sorted(sf.handle(i) for i in ROWS)
     assert source_rows(ran.db, "SELECT count(DISTINCT handle) FROM handles") == [(sf.ROWS // 2,)]
     assert primary_key(ran.uri, ran.record["version_schema"], "handles") == ["handle"]
+
+
+def test_references_to_a_nocase_key_in_another_case_are_no_orphans(run_export: Runner) -> None:
+    # SQLite's foreign key check compares a child's value with the parent key by the key's collating
+    # sequence: `Billing` refers to the `billing` of a COLLATE NOCASE key. Until 2026-12-03 the profile
+    # compared bytes: 8 and 12 of 24 rows were orphans, quality 0 for both columns, the export's 42.86,
+    # and the run was refused (exit 3, min_quality).
+    ran, run_dir = run_export(sf.nocase_references)
+    assert source_rows(ran.db, "PRAGMA foreign_key_check") == []  # SQLite's own verdict: no orphan
+    loaded_cleanly(ran, run_dir, {"tags": 3, "agents": 3, "ticket_tags": 2 * sf.ROWS})
+    clean_exit(ran)
+    (table,) = [t for t in profile_of(run_dir)["tables"] if t["name"] == "ticket_tags"]
+    columns = {c["name"]: c for c in table["columns"]}
+    assert (columns["tag"]["foreign_key"], columns["agent_email"]["foreign_key"]) == (
+        "tags.name",
+        "agents.email",
+    )
+    assert not [i for c in columns.values() for i in c["issues"] if i["kind"] == "orphan_reference"]
+    # Each value as the child wrote it: the target compares bytes, as the runbook says.
+    assert ran.values("ticket_tags", "tag", "id") == {i + 1: sf.tag_as_written(i) for i in range(2 * sf.ROWS)}
+    assert {sf.tag_as_written(i) for i in range(6)} > set(sf.TAGS)
+
+
+def test_a_nocase_key_still_has_its_orphans_counted(make_sqlite: SqliteFactory) -> None:
+    ddl_tags = "CREATE TABLE tags (name TEXT PRIMARY KEY COLLATE NOCASE)"
+    ddl_child = "CREATE TABLE t (id INTEGER PRIMARY KEY, tag TEXT REFERENCES tags (name))"
+    values = ["billing", "BILLING", "Billíng", "none", "VIP", "vip "]  # í: NOCASE folds ASCII only
+    path = make_sqlite(
+        {"tags": (ddl_tags, [("billing",), ("vip",)]), "t": (ddl_child, list(enumerate(values)))}
+    )
+    con = sqlite3.connect(path)
+    orphans = {str(row[1]) for row in con.execute("PRAGMA foreign_key_check(t)")}
+    con.close()
+    column = profile(path)["t"]["tag"]
+    issue = column.issue("orphan_reference")
+    assert issue is not None
+    # SQLite's verdict: rows 2 (Billíng), 3 (none) and 5 ('vip ': NOCASE does not trim); the profile
+    # compares values as cleaning leaves them (trimmed), so 'vip ' is found, the other two are orphans.
+    assert orphans == {"2", "3", "5"}
+    # Its examples as compared: the ASCII letters folded, as the detail says.
+    assert issue.count == 2 and set(issue.examples) == {"billíng", "none"}
+    assert issue.detail.endswith("(compared as its COLLATE NOCASE compares: ASCII letters in lower case)")
 
 
 # --- views, triggers, virtual tables, statistics, empty tables --------------------------------------------
