@@ -35,6 +35,7 @@ from columnar_etl.source.catalogue import (
     SourceTable,
     check_file,
     connect_read_only,
+    is_lock_error,
     read_catalogue,
     read_error,
     schema_too_new,
@@ -784,6 +785,10 @@ def _columns_the_reader_computes(
             try:
                 con.execute(f"SELECT * FROM sqlite_query({alias}, {quote_literal(query)})").fetchall()
             except duckdb.Error as exc:
+                # SQLite's words for a function it lacks ("unknown function: sqrt()", "no such
+                # function"); anything else (a lock, damage) is the read's to report.
+                if " function" not in str(exc) or is_lock_error(exc):
+                    continue
                 refused[column.name] = (
                     f"a generated column the reader's SQLite (DuckDB's sqlite_scanner) cannot compute "
                     f"({short_reason(exc)}): its values are not stored in the file; recreate it on the "
