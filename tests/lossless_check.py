@@ -224,6 +224,17 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def scan_refusing_virtual(con: sqlite3.Connection) -> set[str]:
+    """The virtual tables of ``con``'s file whose full scan SQLite refuses."""
+    refusing = set()
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"):
+        try:
+            con.execute(f"SELECT * FROM {_quote(bytes(name).decode())} LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            refusing.add(bytes(name).decode())
+    return refusing
+
+
 def read_source(path: str | Path) -> dict[str, SourceTable]:
     """Every table of the SQLite file, every cell with its storage class, in rowid order."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -285,6 +296,10 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
                     # A WITHOUT ROWID table keyed in the order of a collation only the writing
                     # application defines (Anki's unicase): no SQLite without it can read it.
                     if "no query solution" in str(exc) or "no such collation" in str(exc):
+                        break
+                    # A virtual table SQLite cannot scan (a contentless FTS4 index, an external-content
+                    # index whose content table is gone): no rows to read; the run names it.
+                    if name in scan_refusing_virtual(con):
                         break
                     raise
             else:

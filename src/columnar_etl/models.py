@@ -435,6 +435,9 @@ class Profile:
     #: Virtual tables whose module the reading SQLite lacks (``vec0``, an application's own), each with
     #: why: their rows cannot be read, so they are not profiled, cleaned or loaded.
     unreadable_tables: dict[str, str] = field(default_factory=dict)
+    #: Generated columns the reading SQLite cannot compute (a VIRTUAL one calling ``sqrt``), per table,
+    #: each with why: not loaded; the table's other columns are.
+    unreadable_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The export's views, each with why it is not loaded: a view holds no data of its own (its rows
     #: are its tables', which are loaded), and its SQL is SQLite's; not a warning, and no penalty.
     views_not_loaded: dict[str, str] = field(default_factory=dict)
@@ -448,7 +451,12 @@ class Profile:
     @property
     def left_out(self) -> list[str]:
         """One line per table of the export that is not loaded because it cannot be read here."""
-        return [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
+        tables = [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
+        return tables + [
+            f"column {column!r} of table {table!r} not loaded: {why}"
+            for table, columns in self.unreadable_columns.items()
+            for column, why in columns.items()
+        ]
 
     @property
     def written_as_is(self) -> list[str]:
@@ -528,6 +536,7 @@ class Profile:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal_tables),
             "unreadable_tables": dict(self.unreadable_tables),
+            "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views_not_loaded),
             "indexes_not_copied": dict(self.indexes_not_copied),
             "triggers_not_copied": dict(self.triggers_not_copied),

@@ -64,11 +64,13 @@ def declared_family(declared: str) -> InferredType | None:
         return "timestamp"
     if "DATE" in upper:
         return "date"
-    if "INT" in upper:
+    if "INT" in upper and not _names_float(upper):
         return "integer"
     if _names_text(upper) or upper.startswith(_TEXT_WORDS):
         return "text"
-    if "REAL" in upper or "FLOA" in upper or "DOUB" in upper:
+    if _names_float(upper):
+        # FLOATING POINT: SQLite's INTEGER affinity (the INT of POINT wins by its rules' order) stores a
+        # whole value as an INTEGER cell, 1.5 as a REAL one; the name claims a float, and both are one.
         return "double"
     if "NUM" in upper or "DEC" in upper:
         return "numeric"
@@ -82,6 +84,10 @@ def time_of_day_or_interval(declared: str) -> bool:
     if "TIMESTAMP" in upper or "DATE" in upper:
         return False
     return upper.startswith(("TIME", "INTERVAL"))
+
+
+def _names_float(upper: str) -> bool:
+    return "REAL" in upper or "FLOA" in upper or "DOUB" in upper
 
 
 def _names_text(upper: str) -> bool:

@@ -2569,11 +2569,14 @@ def profile(
         _references_as_written(profiled)
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
+        unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
         log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
+    if unreadable_columns:
+        log.warning("generated columns left out: SQLite here cannot compute them", columns=unreadable_columns)
     if views:
         log.info("views not loaded: their rows are their tables'", views=sorted(views))
     if indexes or triggers:
@@ -2596,6 +2599,7 @@ def profile(
         sample=sample,
         internal_tables=internal,
         unreadable_tables=unreadable,
+        unreadable_columns=unreadable_columns,
         views_not_loaded=views,
         indexes_not_copied=indexes,
         triggers_not_copied=triggers,

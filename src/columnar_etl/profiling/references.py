@@ -47,7 +47,9 @@ each remaining child column is checked against all its candidate parents in one 
 its distinct values, which also counts the orphans (child rows whose value has no parent row)
 exactly. The profile keeps the distinct values of short-valued columns (keys, codes) with their
 counts, so those are not read from the export again. Orphans are
-an issue of the child column (``orphan_reference``).
+an issue of the child column (``orphan_reference``). A declared reference is compared as SQLite's own
+foreign key check compares it, by its parent key's collating sequence: ``Billing`` refers to the key
+``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan.
 
 **"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
 declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
@@ -68,6 +70,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from string import ascii_lowercase, ascii_uppercase
 from typing import Any
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
@@ -148,6 +151,9 @@ class Reference:
     parent: str
     parent_columns: tuple[str, ...]
     declared: bool
+    #: The collating sequence SQLite compares each parent key column with (its unique index's:
+    #: ``BINARY``, ``NOCASE``, ``RTRIM``), as SQLite's own foreign key check does; BINARY when unknown.
+    collations: tuple[str, ...] = ()
 
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
@@ -178,10 +184,26 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                 columns = _named(con, child, [row[3] for row in rows])
                 parent_columns = _named(con, parent, targets, info)
                 if columns and parent_columns and len(parent_columns) == len(columns):
-                    found.append(Reference(child, columns, parent, parent_columns, declared=True))
+                    collations = _key_collations(con, parent, parent_columns)
+                    found.append(Reference(child, columns, parent, parent_columns, True, collations))
         return found
     finally:
         con.close()
+
+
+def _key_collations(con: Any, table: str, key: tuple[str, ...]) -> tuple[str, ...]:
+    """The collating sequence of each column of ``key``, as its unique index compares them
+    (``PRAGMA index_xinfo``): SQLite's foreign key check compares a child's value with the parent key
+    by it, so ``Billing`` refers to the key ``billing`` of a ``COLLATE NOCASE`` column. BINARY for a
+    rowid alias (no index) or a key no unique index covers in that order."""
+    wanted = [_ascii_folded(name) for name in key]
+    for index in con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall():
+        if not index[2] or index[4]:  # not unique, or partial
+            continue
+        rows = [r for r in con.execute(f"PRAGMA index_xinfo({quote_ident(str(index[1]))})") if r[5]]
+        if [_ascii_folded(str(r[2])) for r in rows] == wanted:
+            return tuple(str(r[4]).upper() for r in rows)
+    return tuple("BINARY" for _ in key)
 
 
 def _named(
@@ -270,11 +292,17 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     return found
 
 
+#: The kind of a declared reference's text compared as its parent key's ``COLLATE NOCASE`` compares it.
+NOCASE_TEXT = "text, ASCII case folded"
+
+
 def _value(text: str, kind: str) -> str:
     """A cell (``text``, its text) as the text compared: trimmed, blank as NULL; integers in canonical
     form (``01`` → 1; the cast itself ignores surrounding blanks)."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
+    if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
+        return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
     return f"nullif({trimmed_sql(text)}, '')"
 
 
@@ -566,12 +594,16 @@ def _record_declared(
             continue  # orphans of a composite reference are not counted
         both = (child[column].inferred_type, parent[key].inferred_type)
         kind = "integer" if both == ("integer", "integer") else "text"
+        if kind == "text" and reference.collations[:1] == ("NOCASE",):
+            kind = NOCASE_TEXT  # as SQLite's foreign key check compares them: not an orphan by case
         pairs.append((reference.child, column, reference.parent, key, kind))
     for index, fit in measure(src, pairs, kept).items():
-        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True)
+        folded = pairs[index][4] == NOCASE_TEXT
+        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, folded=folded)
 
 
-def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool) -> None:
+def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, folded: bool = False) -> None:
+    """``folded``: compared as a ``COLLATE NOCASE`` key compares (the examples are so folded)."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
     column.notes.append(
         f"reference to {fit.parent}.{fit.key} "
@@ -589,7 +621,12 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool) -> None:
                 "orphan_reference",
                 fit.orphans,
                 tuple(sorted(fit.examples))[:EXAMPLES],
-                detail=f"no row in {fit.parent} with this {fit.key}",
+                detail=f"no row in {fit.parent} with this {fit.key}"
+                + (
+                    " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)"
+                    if folded
+                    else ""
+                ),
             )
         )
 

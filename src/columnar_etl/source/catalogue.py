@@ -487,6 +487,77 @@ def _content_tables(sql: str) -> list[str]:
     return found
 
 
+def contentless(sql: str) -> bool:
+    """Whether a full-text index's statement makes it *contentless* (``content=''`` or ``content=""``:
+    SQLite's documentation of FTS4 and FTS5): it keeps its documents' tokens, no copy of the documents,
+    so it has no values to read (FTS4 refuses a scan, FTS5 returns NULL for every column)."""
+    return "" in _content_tables(sql)
+
+
+def _unscannable(con: sqlite3.Connection, name: str, module: str, sql: str) -> str | None:
+    """Why SQLite here cannot read the rows of the virtual table ``name`` although it knows its columns,
+    or None when it can: a contentless full-text index (:func:`contentless`); an external-content index
+    whose ``content=`` table the export lacks ("no such table"); any other refusal of a scan, in
+    SQLite's words. Such a table is left out with a warning, as one whose module is missing: before,
+    its row count failed and the preflight called the sound file corrupt (exit 3)."""
+    if module in ("fts3", "fts4", "fts5") and contentless(sql):
+        return (
+            f"a contentless {module} index: it keeps its documents' tokens, no copy of the documents, "
+            "so there are no values to load"
+        )
+    try:
+        con.execute(f"SELECT * FROM {quote_ident(name)} LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if is_lock_error(exc):
+            raise
+        return f"a {module} virtual table whose rows SQLite cannot read ({exc})"
+    return None
+
+
+_SCHEMA_ERROR = re.compile(r"malformed database schema \((.+?)\) - (.+?)(?:\s*LINE \d+:.*)?$", re.DOTALL)
+
+
+def schema_too_new(path: Path, exc: BaseException, reader_version: str) -> SourceError | None:
+    """The error of an export whose schema the reader's SQLite (DuckDB's sqlite_scanner, ``reader_version``)
+    cannot parse although SQLite here read it (:func:`read_catalogue` did): SQL newer than the reader's
+    (a view's ``FULL OUTER JOIN`` or ``IS DISTINCT FROM``, SQLite 3.39), not damage. None for any other
+    error. SQLite parses the whole schema before any read, so not even the other tables can be read;
+    before, the run failed in the profile with "the file is damaged: copy the export again"."""
+    found = _SCHEMA_ERROR.search(str(exc))
+    if found is None:
+        return None
+    name, reason = found.group(1), " ".join(found.group(2).split())
+    con = connect_read_only(path)
+    try:
+        row = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None  # SQLite here cannot read it either: what the reader said stands
+    finally:
+        con.close()
+    if row is None:
+        return None
+    kind = str(row[0])
+    if kind in ("view", "trigger", "index"):
+        not_loaded = {"view": "views are", "trigger": "triggers are", "index": "its indexes are"}[kind]
+        hint = (
+            f"{not_loaded} not copied to the target: load a copy without it (sqlite3 <file> "
+            f"\".backup copy.db\" && sqlite3 copy.db 'DROP {kind.upper()} {quote_ident(name)}'), "
+            "then run copy.db"
+        )
+    else:
+        hint = (
+            "the table's CREATE TABLE uses it (a CHECK, a DEFAULT, a generated column): load a copy "
+            "whose table is created without that clause"
+        )
+    return SourceError(
+        f"the export's {kind} {name!r} is written in SQL that the reader's SQLite {reader_version} "
+        f"(DuckDB's sqlite_scanner) cannot parse ({reason}), and SQLite parses a file's whole schema "
+        f"before any read; the file is not damaged (SQLite {sqlite3.sqlite_version} here reads it)",
+        path=path,
+        hint=hint,
+    )
+
+
 #: Why a view of the export is not loaded (:func:`views`): said once per view in the profile.
 VIEW_NOT_LOADED = (
     "a view: views are not copied (a view holds no data of its own, only a query over the export's "
@@ -613,6 +684,9 @@ def read_catalogue(path: Path) -> Catalogue:
                     raise
                 module = virtual[name][0]
                 unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
+                continue
+            if name in virtual and (why := _unscannable(con, name, *virtual[name])):
+                unreadable[name] = why
                 continue
             if missing and name not in virtual and (lacking := _needs_collation(path, name)):
                 unreadable[name] = (

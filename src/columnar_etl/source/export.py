@@ -16,7 +16,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
@@ -35,8 +35,11 @@ from columnar_etl.source.catalogue import (
     SourceTable,
     check_file,
     connect_read_only,
+    is_lock_error,
     read_catalogue,
     read_error,
+    schema_too_new,
+    short_reason,
 )
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
@@ -157,6 +160,9 @@ class Source:
     #: Virtual tables whose module this SQLite lacks, each with why: their rows cannot be read here,
     #: so they are not profiled, cleaned or loaded (the run warns).
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: Generated columns DuckDB's SQLite cannot compute, per table, each with why: not read (the run
+    #: warns); the table's other columns are.
+    unreadable_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The export's views, each with why it is not loaded (a view holds no data of its own).
     views: dict[str, str] = field(default_factory=dict)
     #: The indexes of the tables read here (the export's CREATE INDEX and UNIQUE constraints).
@@ -724,6 +730,7 @@ class Source:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal),
             "unreadable_tables": dict(self.unreadable),
+            "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views),
         }
 
@@ -736,6 +743,62 @@ def _class_sql(read: ColumnRead) -> str:
         return f"typeof({column})"
     long = long_cell_sql(column, read.long_bytes)
     return f"CASE WHEN {long} THEN upper(typeof({column})) ELSE typeof({column}) END"
+
+
+def _check_reader_parses_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise :func:`~columnar_etl.source.catalogue.schema_too_new`'s error when DuckDB's SQLite cannot
+    parse the export's schema that SQLite here read: every read would fail, each calling the file damaged.
+    One read of ``sqlite_master`` (SQLite parses the schema once per connection anyway)."""
+    alias = quote_literal(SOURCE_ALIAS)
+    try:
+        con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT 1 FROM sqlite_master LIMIT 1')").fetchall()
+    except duckdb.Error as exc:
+        try:  # a function call: SQLite needs no schema to prepare it
+            row = con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT sqlite_version()')").fetchone()
+        except duckdb.Error:
+            row = None
+        too_new = schema_too_new(path, exc, str(row[0]) if row else "(version unknown)")
+        if too_new is not None:
+            con.close()
+            raise too_new from exc
+        # Any other failure is the first read's to report, with its own diagnosis (read_hint).
+
+
+def _columns_the_reader_computes(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, SourceTable]
+) -> tuple[dict[str, SourceTable], dict[str, dict[str, str]]]:
+    """``tables`` without the generated columns DuckDB's SQLite cannot read, and those, each with why.
+
+    A VIRTUAL generated column is computed by SQLite on every read, with the functions of the SQLite
+    that reads: one calling a math function (``sqrt``, ``ln``, ``floor``: SQLite 3.35's, where the
+    build enables them) or one newer than the reader's SQLite is refused ("unknown function"), and so
+    was the read of the whole table (the run failed in the profile, exit 1). Its values are not in the
+    file: the table's stored columns load, the column is named in a warning. One prepared, empty read
+    per generated column (``LIMIT 0``), only in tables that have one."""
+    alias = quote_literal(SOURCE_ALIAS)
+    left_out: dict[str, dict[str, str]] = {}
+    kept: dict[str, SourceTable] = {}
+    for name, table in tables.items():
+        refused: dict[str, str] = {}
+        for column in (c for c in table.columns if c.generated):
+            query = f"SELECT {quote_ident(column.name)} FROM {quote_ident(name)} LIMIT 0"
+            try:
+                con.execute(f"SELECT * FROM sqlite_query({alias}, {quote_literal(query)})").fetchall()
+            except duckdb.Error as exc:
+                # SQLite's words for a function it lacks ("unknown function: sqrt()", "no such
+                # function"); anything else (a lock, damage) is the read's to report.
+                if " function" not in str(exc) or is_lock_error(exc):
+                    continue
+                refused[column.name] = (
+                    f"a generated column the reader's SQLite (DuckDB's sqlite_scanner) cannot compute "
+                    f"({short_reason(exc)}): its values are not stored in the file; recreate it on the "
+                    "target from its expression in the export's CREATE TABLE"
+                )
+        if refused and len(refused) < len(table.columns):
+            left_out[name] = refused
+            table = replace(table, columns=tuple(c for c in table.columns if c.name not in refused))
+        kept[name] = table
+    return kept, left_out
 
 
 def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252") -> Source:
@@ -777,9 +840,12 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     except duckdb.Error as exc:
         con.close()
         raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
+    _check_reader_parses_schema(con, path)
+    tables, unreadable_columns = _columns_the_reader_computes(con, tables)
     return Source(
         path=path,
         tables=tables,
+        unreadable_columns=unreadable_columns,
         connection=con,
         encoding_fallback=encoding_fallback,
         internal=catalogue.internal,
