@@ -157,18 +157,22 @@ def hot_journal(path: Path) -> Path:
 
 def persisted_journal(path: Path) -> Path:
     """``journal_mode=PERSIST``: after the commit the ``-journal`` stays, its header zeroed (not hot)."""
-    con = sqlite3.connect(path, isolation_level=None)
-    con.execute("PRAGMA journal_mode=PERSIST")
-    con.close()
-    con = sqlite3.connect(path, isolation_level=None)
-    con.execute("PRAGMA journal_mode=PERSIST")
-    con.execute("BEGIN")
+    return with_pragmas(path, "journal_mode=PERSIST")
+
+
+def linked_wal_writer(directory: Path) -> tuple[Path, sqlite3.Connection]:
+    """``directory/current.db -> directory/real/app.db``, and the connection of the application writing
+    it in WAL mode (kept open, no automatic checkpoint), the tables made and the first tickets in."""
+    (directory / "real").mkdir()
+    real, link = directory / "real" / "app.db", directory / "current.db"
+    link.symlink_to(real)
+    writer = sqlite3.connect(real, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
     for statement in DDL:
-        con.execute(statement)
-    _insert(con, FIRST, range(1, 81))
-    con.execute("COMMIT")
-    con.close()
-    return path
+        writer.execute(statement)
+    _insert(writer, FIRST, ())
+    return link, writer
 
 
 def truncated(path: Path) -> Path:

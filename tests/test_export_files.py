@@ -187,18 +187,8 @@ def test_an_export_reached_through_a_link_has_its_wal_where_sqlite_keeps_it(
     """``current.db -> real/app.db`` of an application still writing in WAL mode: its WAL is
     ``real/app.db-wal``. Rows committed to it after a run are loaded by the next (they were "already
     loaded" when only ``current.db-wal`` was looked for: exit 0, the rows never in the target)."""
-    (tmp_path / "real").mkdir()
-    real, link = tmp_path / "real" / "app.db", tmp_path / "current.db"
-    link.symlink_to(real)
-    writer = sqlite3.connect(real, isolation_level=None)  # the application, its connection kept open
+    link, writer = files.linked_wal_writer(tmp_path)  # the application, its connection kept open
     try:
-        writer.execute("PRAGMA journal_mode=WAL")
-        writer.execute("PRAGMA wal_autocheckpoint=0")
-        for statement in files.DDL:
-            writer.execute(statement)
-        writer.executemany(
-            "INSERT INTO tickets VALUES (?, ?, ?, ?, ?)", [files.ticket(i) for i in files.FIRST]
-        )
         writer.executemany("INSERT INTO comments VALUES (?, ?, ?)", [files.comment(i) for i in range(1, 81)])
         code, record, _, _ = operator.run(link)
         assert (code, record["outcome"]) == (2, "warn")
@@ -224,10 +214,7 @@ def test_a_linked_wal_export_written_during_the_run_is_not_committed(
     unseen: the WAL was looked for beside the link)."""
     import columnar_etl.pipeline.runner as runner_module
 
-    (tmp_path / "real").mkdir()
-    real, link = tmp_path / "real" / "app.db", tmp_path / "current.db"
-    link.symlink_to(real)
-    writer = sqlite3.connect(real, isolation_level=None)
+    link, writer = files.linked_wal_writer(tmp_path)
     profile_step = runner_module.profile_step
 
     def profile_then_write(source: Path, settings: Any) -> Any:
@@ -238,13 +225,6 @@ def test_a_linked_wal_export_written_during_the_run_is_not_committed(
         return profiled
 
     try:
-        writer.execute("PRAGMA journal_mode=WAL")
-        writer.execute("PRAGMA wal_autocheckpoint=0")
-        for statement in files.DDL:
-            writer.execute(statement)
-        writer.executemany(
-            "INSERT INTO tickets VALUES (?, ?, ?, ?, ?)", [files.ticket(i) for i in files.FIRST]
-        )
         monkeypatch.setattr(runner_module, "profile_step", profile_then_write)
         result = runner.invoke(
             app, ["--target", operator.uri, "run", str(link), "--mode", "simple", "--yes", "--json"]
