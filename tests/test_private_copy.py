@@ -15,7 +15,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +26,9 @@ import pytest
 
 from columnar_etl import clean, profile
 from columnar_etl.errors import SourceError
+from columnar_etl.pipeline.record import RUN_FILE, RUN_RECORD_VERSION, mark_interrupted_runs
 from columnar_etl.source.export import open_source
-from columnar_etl.source.private_copy import COPY_PREFIX, shared_copy
+from columnar_etl.source.private_copy import COPY_PREFIX, make_private_copy, shared_copy
 
 from . import schema_features as sf
 from .lossless_check import check_run, summarize
@@ -55,6 +59,10 @@ def schema_names(db: Path) -> list[str]:
 
 def copies_in(directory: Path) -> list[Path]:
     return sorted(directory.glob(f"{COPY_PREFIX}*"))
+
+
+def logged(run_dir: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (run_dir / "log.jsonl").read_text().splitlines() if line.strip()]
 
 
 def loaded_exactly(operator: Operator, run_dir: Path, truth: Path, count: int) -> None:
@@ -103,7 +111,10 @@ def test_a_view_trigger_and_index_in_newer_sql_load_through_a_private_copy(
     # The backup is the ORIGINAL file, byte for byte (its objects with it); the copy is gone.
     assert Path(record["backup"]["path"]).read_bytes() == original
     assert schema_names(db) == ["agents", "tickets", *sf.NEWER_SQL_OBJECTS]
-    assert copies_in(run_dir) == []
+    # One copy for the whole run, made in its directory (the log says where), and gone.
+    (made,) = [e for e in logged(run_dir) if e["event"] == "the export is read through a private copy"]
+    assert Path(made["copy"]).parent == run_dir and made["dropped"] == sorted(sf.NEWER_SQL_OBJECTS)
+    assert not Path(made["copy"]).exists() and copies_in(run_dir) == []
     # The export's identity is the original's: the same file again is already loaded.
     code, again, _, _ = operator.run(db)
     assert (code, again["outcome"], again["source_checksum"]) == (
@@ -227,3 +238,21 @@ def test_profile_and_clean_read_through_the_copy(tmp_path: Path) -> None:
     assert [tuple(row.values()) for row in cleaned.data["agents"].to_pylist()] == AGENTS
     assert [tuple(row.values()) for row in cleaned.data["tickets"].to_pylist()] == tickets()
     assert file_state(db) == before
+
+
+def test_a_killed_runs_copy_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    # SIGKILL ends a run without its cleanup: its copy is one of the temporary files the next run's
+    # start removes from a run that was killed (pipeline/record.py mark_interrupted_runs).
+    db = sf.newer_sql_objects(tmp_path / "export.db")
+    run_dir = tmp_path / "runs" / "killed"
+    run_dir.mkdir(parents=True)
+    left = make_private_copy(db, run_dir)
+    left.seal()
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # a pid no process has
+    record = {"version": RUN_RECORD_VERSION, "run_id": "killed", "outcome": "running", "error": None}
+    record |= {"pid": child.pid, "host": socket.gethostname()}
+    (run_dir / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    assert copies_in(run_dir) == [left.path]
+    assert mark_interrupted_runs(tmp_path / "runs") == [run_dir]
+    assert copies_in(run_dir) == []

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from columnar_etl.errors import SourceError
+from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.catalogue import UnparsedObject, connect_read_only, read_error
 from columnar_etl.source.side_files import export_bytes
@@ -74,6 +75,7 @@ class PrivateCopy:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         if self._directory is not None:
             shutil.rmtree(self._directory, ignore_errors=True)
+        get_logger(stage="source").debug("private copy removed", copy=str(self.path))
 
     def drop(self, unparsed: UnparsedObject, why: str) -> None:
         """Drop the view, trigger or index ``unparsed`` from the copy (the export keeps it)."""
@@ -87,6 +89,9 @@ class PrivateCopy:
     def seal(self) -> None:
         """Make the copy read-only: from now on it is only read."""
         self.path.chmod(0o400)
+        get_logger(stage="source").info(
+            "the export is read through a private copy", copy=str(self.path), dropped=sorted(self.dropped)
+        )
 
 
 def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCopy:
