@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from columnar_etl import clean, profile
+from columnar_etl.cli import app
 from columnar_etl.errors import SourceError
 from columnar_etl.pipeline.record import RUN_FILE, RUN_RECORD_VERSION, mark_interrupted_runs
 from columnar_etl.source.export import open_source
@@ -36,6 +38,7 @@ from .test_export_files import WAL_WARNING, Operator, file_state, operator, snap
 from .test_schema_features import reader_sqlite_version
 
 __all__ = ["operator"]  # the fixture, used by name
+runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(
     sqlite3.sqlite_version_info < (3, 39, 0) or reader_sqlite_version() >= (3, 39, 0),
@@ -255,4 +258,20 @@ def test_a_killed_runs_copy_is_removed_by_the_next_run(tmp_path: Path) -> None:
     (run_dir / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
     assert copies_in(run_dir) == [left.path]
     assert mark_interrupted_runs(tmp_path / "runs") == [run_dir]
+    assert copies_in(run_dir) == []
+
+
+def test_load_reads_through_a_copy_removed_when_it_ends(operator: Operator, tmp_path: Path) -> None:
+    db = sf.newer_sql_objects(tmp_path / "export.db")
+    before = file_state(db)
+    result = runner.invoke(app, ["--target", operator.uri, "load", str(db), "--mode", "simple", "--json"])
+    assert file_state(db) == before
+    data = json.loads(result.stdout)
+    assert (result.exit_code, data["outcome"]) == (0, "done"), result.output
+    run_dir = tmp_path / "runs" / data["run_id"]
+    assert any(note.startswith("read through a private copy") for note in data["notes"])
+    loaded_exactly(operator, run_dir, db, sf.ROWS)
+    assert list(json.loads((run_dir / "profile.json").read_text())["dropped_for_reader"]) == list(
+        sf.NEWER_SQL_OBJECTS
+    )
     assert copies_in(run_dir) == []

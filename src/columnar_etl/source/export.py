@@ -838,7 +838,10 @@ def _copy_without(path: Path, first: UnparsedObject, version: str, directory: Pa
         while unparsed is not None:
             if not unparsed.dataless or unparsed.name in copy.dropped:
                 raise schema_too_new(path, unparsed, version)
-            copy.drop(unparsed, _dropped_why(unparsed, version))
+            try:
+                copy.drop(unparsed, _dropped_why(unparsed, version))
+            except sqlite3.Error as exc:  # not seen; the manual way out is then the answer
+                raise schema_too_new(path, unparsed, version) from exc
             con = _attached(copy.path, path)
             try:
                 refusal = _reader_refusal(con)
