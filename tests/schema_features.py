@@ -36,6 +36,9 @@ column holds from the same numbers. What each stresses:
   whose ``content=`` table the export does not have (a partial copy of a database).
 - :func:`newer_sql_view`: a view with ``FULL OUTER JOIN`` (SQLite 3.39), which an older SQLite cannot
   parse; it parses a file's whole schema before any read.
+- :func:`newer_sql_objects`: :func:`newer_sql_view`'s tables and view, a trigger and a partial index
+  written with ``IS DISTINCT FROM`` (SQLite 3.39): three objects holding no data an older SQLite
+  cannot parse; :func:`newer_sql_check`: such a view, then a table whose CHECK is such SQL.
 - :func:`computed_by_math`: a VIRTUAL generated column calling ``sqrt`` (SQLite 3.35's math functions,
   where the build enables them) beside a STORED one calling ``floor``/``log2``.
 """
@@ -338,6 +341,38 @@ def newer_sql_view(path: Path) -> Path:
         "tickets": [(i + 1, 1 + i % 4, subject(i)) for i in range(ROWS)],
     }
     return write_export(path, ddl, rows)
+
+
+#: :func:`newer_sql_objects`'s objects in SQL newer than SQLite 3.38, in the file's order.
+NEWER_SQL_OBJECTS = ("workload", "agent_renamed", "open_tickets")
+
+
+def newer_sql_objects(path: Path) -> Path:
+    """:func:`newer_sql_view`, and a trigger (on renaming an agent: it never fires here) and a partial
+    index whose SQL uses ``IS [NOT] DISTINCT FROM`` (SQLite 3.39)."""
+    newer_sql_view(path)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TRIGGER agent_renamed AFTER UPDATE OF name ON agents "
+            "WHEN OLD.name IS DISTINCT FROM NEW.name "
+            "BEGIN UPDATE tickets SET subject = subject WHERE agent_id = NEW.id; END"
+        )
+        con.execute("CREATE INDEX open_tickets ON tickets (agent_id) WHERE subject IS NOT DISTINCT FROM 'x'")
+    con.close()
+    return path
+
+
+def newer_sql_check(path: Path) -> Path:
+    """:func:`newer_sql_view`, then ``readings``, whose CHECK uses ``IS DISTINCT FROM`` (SQLite 3.39): a
+    table's own definition."""
+    newer_sql_view(path)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE readings (id INTEGER PRIMARY KEY, x REAL CHECK (x IS DISTINCT FROM -1))")
+        con.executemany("INSERT INTO readings VALUES (?, ?)", [(i + 1, reading(i)) for i in range(ROWS)])
+    con.close()
+    return path
 
 
 def computed_by_math(path: Path) -> Path:

@@ -447,6 +447,9 @@ class Profile:
     indexes_not_copied: dict[str, str] = field(default_factory=dict)
     #: The export's triggers, each with the table it acts on and why it is not copied. Not a warning.
     triggers_not_copied: dict[str, str] = field(default_factory=dict)
+    #: Views, triggers and indexes in SQL the reader's SQLite cannot parse, each with why: the export
+    #: was read through a private copy without them (the export itself unchanged). Not a warning.
+    dropped_for_reader: dict[str, str] = field(default_factory=dict)
 
     @property
     def left_out(self) -> list[str]:
@@ -510,10 +513,26 @@ class Profile:
         )
 
     @property
+    def private_copy_note(self) -> str | None:
+        """One line naming what the private copy the export was read through lacks; None when the
+        export itself was read."""
+        if not self.dropped_for_reader:
+            return None
+        return (
+            "read through a private copy of the export without "
+            f"{', '.join(map(repr, self.dropped_for_reader))}: written in SQL newer than the reader's "
+            "SQLite (DuckDB's sqlite_scanner) can parse, which parses a file's whole schema before any "
+            "read; views, triggers and indexes hold no data, every table was read; the export itself "
+            "is unchanged (profile.json dropped_for_reader says why, object by object)"
+        )
+
+    @property
     def notes(self) -> list[str]:
         """What the operator should know of the export's schema and is no warning (nothing of the data
-        is missing): its views, indexes and triggers, which the target does not get."""
-        return [note for note in (self.views_note, self.indexes_note, self.triggers_note) if note]
+        is missing): its views, indexes and triggers, which the target does not get, and those the
+        export was read without (:attr:`dropped_for_reader`)."""
+        found = (self.views_note, self.indexes_note, self.triggers_note, self.private_copy_note)
+        return [note for note in found if note]
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -540,6 +559,7 @@ class Profile:
             "views_not_loaded": dict(self.views_not_loaded),
             "indexes_not_copied": dict(self.indexes_not_copied),
             "triggers_not_copied": dict(self.triggers_not_copied),
+            "dropped_for_reader": dict(self.dropped_for_reader),
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

@@ -183,15 +183,19 @@ def preflight(
             return timed("reader_roles", lambda: check_reader_roles(uri if reachable else None, settings))
 
         of_tools, of_readers, of_extension = pool.submit(tools), pool.submit(readers), pool.submit(extension)
-        checks: list[Check] = [
-            timed("disk", lambda: check_disk(source, settings, embedded=target is None)),
-            timed("memory", lambda: check_memory(settings)),
-        ]
+        memory = timed("memory", lambda: check_memory(settings))
         dependencies = timed(
             "python_dependencies", partial(check_dependencies, import_them=import_dependencies)
         )
+        of_source_checks = of_source.result()
+        # After the source's checks: a private copy the export is read through (in a run: in its
+        # directory, for the whole run) is then on the disk, and what is free is measured without it.
+        checks: list[Check] = [
+            timed("disk", lambda: check_disk(source, settings, embedded=target is None)),
+            memory,
+        ]
         target_results, uri, _ = of_target.result()
-        checks += of_source.result()
+        checks += of_source_checks
         checks += target_results
         checks += of_tools.result()
         checks += [dependencies, of_extension.result()]

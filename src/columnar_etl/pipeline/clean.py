@@ -22,6 +22,7 @@ from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profil
 from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
+from columnar_etl.source.private_copy import shared_copy
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -65,57 +66,60 @@ def clean(
     out = Path(output) if output is not None else None
     logs = {"audit": Path(audit) if audit else None, "quarantine": Path(quarantine) if quarantine else None}
     _check_paths(source, out, logs, overwrite=overwrite)
-    found = profile_step(source, settings, tables=tables) if plan is None else None
-    if found is not None:
-        # The circuit breaker, as `run` and `load` apply it: an export too damaged to load is too
-        # damaged to clean (exit 3, the same one line; the halt_* settings are the override). A given
-        # plan was made from an earlier profile: the operator's decision, not gated again.
-        gate_step(found)
-    planned = plan_step(found, settings, plan=plan)
-    plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
-    if tables is not None:
-        plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
-    planned = replace(planned, plan=plan)
-    writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
-    data: dict[str, pa.Table] | None = None if out is not None else {}
-    try:
-        with clean_step(
-            source,
-            planned,
-            settings,
-            batch_size=batch_size,
-            audit=logs["audit"],
-            quarantine=logs["quarantine"],
-        ) as stream:
-            if writer is not None:
-                # Only SQLite's rowid alias is kept as one: any other declared key (INT PRIMARY KEY)
-                # may hold NULLs, which an INTEGER PRIMARY KEY column would replace by new rowids.
-                writer.create(
-                    [plan.tables[t] for t in stream.tables],
-                    {t: stream.key_columns(t) if stream.rowid_alias(t) else [] for t in stream.tables},
-                )
-            for table in stream.tables:
+    # One private copy for the profile and the cleaner, when the export must be read through one
+    # (DuckDB's SQLite cannot parse a view, trigger or index of it); removed when cleaning ends.
+    with shared_copy(source):
+        found = profile_step(source, settings, tables=tables) if plan is None else None
+        if found is not None:
+            # The circuit breaker, as `run` and `load` apply it: an export too damaged to load is too
+            # damaged to clean (exit 3, the same one line; the halt_* settings are the override). A given
+            # plan was made from an earlier profile: the operator's decision, not gated again.
+            gate_step(found)
+        planned = plan_step(found, settings, plan=plan)
+        plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
+        if tables is not None:
+            plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
+        planned = replace(planned, plan=plan)
+        writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
+        data: dict[str, pa.Table] | None = None if out is not None else {}
+        try:
+            with clean_step(
+                source,
+                planned,
+                settings,
+                batch_size=batch_size,
+                audit=logs["audit"],
+                quarantine=logs["quarantine"],
+            ) as stream:
                 if writer is not None:
-                    writer.write_table(plan.tables[table], stream.schema(table), stream.batches(table))
-                else:
-                    import pyarrow as pa
+                    # Only SQLite's rowid alias is kept as one: any other declared key (INT PRIMARY KEY)
+                    # may hold NULLs, which an INTEGER PRIMARY KEY column would replace by new rowids.
+                    writer.create(
+                        [plan.tables[t] for t in stream.tables],
+                        {t: stream.key_columns(t) if stream.rowid_alias(t) else [] for t in stream.tables},
+                    )
+                for table in stream.tables:
+                    if writer is not None:
+                        writer.write_table(plan.tables[table], stream.schema(table), stream.batches(table))
+                    else:
+                        import pyarrow as pa
 
-                    batches = list(stream.batches(table))
-                    assert data is not None
-                    data[table] = pa.Table.from_batches(batches, schema=stream.schema(table))
+                        batches = list(stream.batches(table))
+                        assert data is not None
+                        data[table] = pa.Table.from_batches(batches, schema=stream.schema(table))
+                if writer is not None:
+                    writer.finish()
+                result = stream.result()
+                if found is None and tables is None:
+                    # A given plan (clean --plan) cleans only its tables: one it does not name is said, not
+                    # dropped in silence (the plan may be of an earlier export, or of some tables only).
+                    result.unplanned = stream.unplanned()
+                if writer is not None:
+                    writer.commit()
+        except BaseException:
             if writer is not None:
-                writer.finish()
-            result = stream.result()
-            if found is None and tables is None:
-                # A given plan (clean --plan) cleans only its tables: one it does not name is said, not
-                # dropped in silence (the plan may be of an earlier export, or of some tables only).
-                result.unplanned = stream.unplanned()
-            if writer is not None:
-                writer.commit()
-    except BaseException:
-        if writer is not None:
-            writer.abort()
-        raise
+                writer.abort()
+            raise
     result.output = out
     result.output_format = writers.output_format(out) if out is not None else None
     result.data = data

@@ -27,6 +27,7 @@ from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import write_json
 from columnar_etl.pipeline.steps import clean_step, gate_step, hide_masked_values, plan_step, profile_step
 from columnar_etl.source.identity import check_unchanged, export_identity, source_state
+from columnar_etl.source.private_copy import shared_copy
 
 
 @dataclass
@@ -59,33 +60,36 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
     every value it could not keep, named by the profile's row keys. Raises :class:`ProfileHalt` when
     the circuit breaker stops it.
     """
-    found = profile_step(source, settings)
-    if logs is not None:
-        shown = copy.deepcopy(found)  # the plan is made from the profile as it is; the file hides
-        hide_masked_values(shown, settings)
-        write_json(logs / "profile.json", shown.to_dict())
-    gate_step(found)
-    planned = plan_step(found, settings)
-    audit = logs / "audit.parquet" if logs is not None else None
-    quarantine = logs / "quarantine.parquet" if logs is not None else None
-    with clean_step(source, planned, settings, audit=audit, quarantine=quarantine) as stream:
-        tables = {
-            name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
-            for name in stream.tables
-        }
-        typed = TypedExport(
-            tables=tables,
-            references=planned.references or {},
-            keys=planned.keys or {},
-            key_blockers=planned.key_blockers,
-            quality_before=found.quality,
-            written_as_is=found.written_as_is,
-            notes=found.notes,
-            quality_after=lambda: score_cleaned(stream.stats(), found.tables),
-            quality_judged=lambda: score_judged(stream.stats(), found.tables),
-        )
-        yield typed
-        typed.clean_warnings = stream.result().warnings
+    # One private copy for the profile and the cleaner, when the export must be read through one
+    # (DuckDB's SQLite cannot parse a view, trigger or index of it), in the command's directory.
+    with shared_copy(source, logs):
+        found = profile_step(source, settings)
+        if logs is not None:
+            shown = copy.deepcopy(found)  # the plan is made from the profile as it is; the file hides
+            hide_masked_values(shown, settings)
+            write_json(logs / "profile.json", shown.to_dict())
+        gate_step(found)
+        planned = plan_step(found, settings)
+        audit = logs / "audit.parquet" if logs is not None else None
+        quarantine = logs / "quarantine.parquet" if logs is not None else None
+        with clean_step(source, planned, settings, audit=audit, quarantine=quarantine) as stream:
+            tables = {
+                name: pa.RecordBatchReader.from_batches(stream.schema(name), stream.batches(name))
+                for name in stream.tables
+            }
+            typed = TypedExport(
+                tables=tables,
+                references=planned.references or {},
+                keys=planned.keys or {},
+                key_blockers=planned.key_blockers,
+                quality_before=found.quality,
+                written_as_is=found.written_as_is,
+                notes=found.notes,
+                quality_after=lambda: score_cleaned(stream.stats(), found.tables),
+                quality_judged=lambda: score_judged(stream.stats(), found.tables),
+            )
+            yield typed
+            typed.clean_warnings = stream.result().warnings
 
 
 def load_export(

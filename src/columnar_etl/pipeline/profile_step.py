@@ -13,6 +13,7 @@ from columnar_etl.gates.dry_run import apply_dry_run, dry_run
 from columnar_etl.models import Profile
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.steps import profile_step
+from columnar_etl.source.private_copy import shared_copy
 
 
 def profile_export(
@@ -24,10 +25,12 @@ def profile_export(
     settings: Settings,
 ) -> Profile:
     """Profile the export; with ``dry_run_target`` also dry-run a sample on the target and gate on it."""
-    result = profile_step(source, settings, tables=tables, sample=sample)
-    if dry_run_target:
-        uri = resolve_target(settings.target, settings.pg_dir)
-        checked = dry_run(source, result, uri, settings=settings)
-        result.dry_run = checked
-        result.gate = apply_dry_run(result.gate, checked)
+    # One private copy for the profile and the dry run, when the export must be read through one.
+    with shared_copy(source):
+        result = profile_step(source, settings, tables=tables, sample=sample)
+        if dry_run_target:
+            uri = resolve_target(settings.target, settings.pg_dir)
+            checked = dry_run(source, result, uri, settings=settings)
+            result.dry_run = checked
+            result.gate = apply_dry_run(result.gate, checked)
     return result

@@ -74,6 +74,7 @@ from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import is_lock_error
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
+from columnar_etl.source.private_copy import shared_copy
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -216,17 +217,20 @@ def run(
     later = _import_later(None if _imports_beside_profile(Path(source), settings) else profile_ended)
     log.info("run started", source=str(source), mode=mode, target=settings.target or "embedded")
     try:
-        _stages(
-            result,
-            Path(source),
-            settings,
-            mode,
-            metrics,
-            force=force,
-            replay=replayed,
-            show=show_progress,
-            profile_ended=profile_ended,
-        )
+        # A private copy the export is read through (only when DuckDB's SQLite cannot parse a view,
+        # trigger or index of it) is made once, in the run's directory, and removed when the run ends.
+        with shared_copy(source, run_dir):
+            _stages(
+                result,
+                Path(source),
+                settings,
+                mode,
+                metrics,
+                force=force,
+                replay=replayed,
+                show=show_progress,
+                profile_ended=profile_ended,
+            )
     except Exception as exc:
         if INTERRUPTED.is_set() or cancelled(exc):  # an interrupt a library's call made its own error
             _record_interrupt(result, exc)

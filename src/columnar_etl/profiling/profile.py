@@ -2571,6 +2571,7 @@ def profile(
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
+        dropped = src.dropped_for_reader
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
@@ -2581,6 +2582,8 @@ def profile(
         log.info("views not loaded: their rows are their tables'", views=sorted(views))
     if indexes or triggers:
         log.info("indexes and triggers not copied", indexes=sorted(indexes), triggers=sorted(triggers))
+    if dropped:
+        log.info("read through a private copy without objects the reader cannot parse", dropped=dropped)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
@@ -2603,6 +2606,7 @@ def profile(
         views_not_loaded=views,
         indexes_not_copied=indexes,
         triggers_not_copied=triggers,
+        dropped_for_reader=dropped,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
     return result

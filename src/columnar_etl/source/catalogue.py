@@ -516,13 +516,31 @@ def _unscannable(con: sqlite3.Connection, name: str, module: str, sql: str) -> s
 
 _SCHEMA_ERROR = re.compile(r"malformed database schema \((.+?)\) - (.+?)(?:\s*LINE \d+:.*)?$", re.DOTALL)
 
+#: The kinds of schema object that hold no data of their own: one the reader's SQLite cannot parse is
+#: dropped from the private copy the export is then read through (:mod:`.private_copy`).
+DATALESS_KINDS = ("view", "trigger", "index")
 
-def schema_too_new(path: Path, exc: BaseException, reader_version: str) -> SourceError | None:
-    """The error of an export whose schema the reader's SQLite (DuckDB's sqlite_scanner, ``reader_version``)
-    cannot parse although SQLite here read it (:func:`read_catalogue` did): SQL newer than the reader's
-    (a view's ``FULL OUTER JOIN`` or ``IS DISTINCT FROM``, SQLite 3.39), not damage. None for any other
-    error. SQLite parses the whole schema before any read, so not even the other tables can be read;
-    before, the run failed in the profile with "the file is damaged: copy the export again"."""
+
+@dataclass(frozen=True)
+class UnparsedObject:
+    """An object of the export's schema that the reader's SQLite cannot parse (:func:`unparsed_object`)."""
+
+    name: str
+    #: ``table``, ``view``, ``trigger`` or ``index`` (its ``sqlite_master.type``).
+    kind: str
+    #: The reader's words (``RIGHT and FULL OUTER JOINs are not currently supported``).
+    reason: str
+
+    @property
+    def dataless(self) -> bool:
+        """Whether it holds no data of its own (:data:`DATALESS_KINDS`)."""
+        return self.kind in DATALESS_KINDS
+
+
+def unparsed_object(path: Path, exc: BaseException) -> UnparsedObject | None:
+    """The object of ``path``'s schema that the reader's SQLite (DuckDB's sqlite_scanner) names in
+    ``exc`` as one it cannot parse although SQLite here reads it (its kind is read here from
+    ``sqlite_master``). None for any other error, or when SQLite here cannot read the schema either."""
     found = _SCHEMA_ERROR.search(str(exc))
     if found is None:
         return None
@@ -534,10 +552,20 @@ def schema_too_new(path: Path, exc: BaseException, reader_version: str) -> Sourc
         return None  # SQLite here cannot read it either: what the reader said stands
     finally:
         con.close()
-    if row is None:
-        return None
-    kind = str(row[0])
-    if kind in ("view", "trigger", "index"):
+    return None if row is None else UnparsedObject(name, str(row[0]), reason)
+
+
+def schema_too_new(path: Path, unparsed: UnparsedObject, reader_version: str) -> SourceError:
+    """The error of an export whose schema the reader's SQLite (DuckDB's sqlite_scanner, ``reader_version``)
+    cannot parse although SQLite here read it (:func:`read_catalogue` did): SQL newer than the reader's
+    (``FULL OUTER JOIN`` or ``IS DISTINCT FROM``, SQLite 3.39), not damage. SQLite parses the whole
+    schema before any read, so not even the other tables can be read; before, the run failed in the
+    profile with "the file is damaged: copy the export again". Raised for a table's own CREATE TABLE
+    (a CHECK, a DEFAULT, a generated column: its data definition); a view, trigger or index is dropped
+    from a private copy instead (:mod:`.private_copy`), and this is raised only when that copy cannot
+    be made."""
+    kind, name = unparsed.kind, unparsed.name
+    if unparsed.dataless:
         not_loaded = {"view": "views are", "trigger": "triggers are", "index": "its indexes are"}[kind]
         hint = (
             f"{not_loaded} not copied to the target: load a copy without it (sqlite3 <file> "
@@ -551,8 +579,8 @@ def schema_too_new(path: Path, exc: BaseException, reader_version: str) -> Sourc
         )
     return SourceError(
         f"the export's {kind} {name!r} is written in SQL that the reader's SQLite {reader_version} "
-        f"(DuckDB's sqlite_scanner) cannot parse ({reason}), and SQLite parses a file's whole schema "
-        f"before any read; the file is not damaged (SQLite {sqlite3.sqlite_version} here reads it)",
+        f"(DuckDB's sqlite_scanner) cannot parse ({unparsed.reason}), and SQLite parses a file's whole "
+        f"schema before any read; the file is not damaged (SQLite {sqlite3.sqlite_version} here reads it)",
         path=path,
         hint=hint,
     )

@@ -33,6 +33,7 @@ from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import (
     SourceIndex,
     SourceTable,
+    UnparsedObject,
     check_file,
     connect_read_only,
     is_lock_error,
@@ -40,6 +41,7 @@ from columnar_etl.source.catalogue import (
     read_error,
     schema_too_new,
     short_reason,
+    unparsed_object,
 )
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
@@ -55,6 +57,7 @@ from columnar_etl.source.cells import (
     long_cell_sql,
     real_text_sql,
 )
+from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
 
 SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
@@ -172,6 +175,9 @@ class Source:
     #: The file's text encoding (``PRAGMA encoding``). In a UTF-16 database SQLite hands a BLOB to a
     #: text reader decoded as UTF-16 text, so the reads take its bytes in hex instead.
     text_encoding: str = "UTF-8"
+    #: The private copy DuckDB reads instead of the export, when its SQLite cannot parse a view, trigger
+    #: or index of the export's schema (:mod:`~columnar_etl.source.private_copy`); None: the export.
+    private_copy: PrivateCopy | None = field(default=None, repr=False)
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -179,6 +185,16 @@ class Source:
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def read_path(self) -> Path:
+        """The file the rows are read from: the export, or its :attr:`private_copy`."""
+        return self.private_copy.path if self.private_copy is not None else self.path
+
+    @property
+    def dropped_for_reader(self) -> dict[str, str]:
+        """The views, triggers and indexes dropped from the :attr:`private_copy`, each with why."""
+        return dict(self.private_copy.dropped) if self.private_copy is not None else {}
 
     def table(self, name: str) -> SourceTable:
         """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
@@ -370,7 +386,7 @@ class Source:
             f"SELECT {', '.join([*literals, *signs])} FROM {quote_ident(table)} "
             f"WHERE {' OR '.join(f'({test})' for test in zero)}"
         )
-        con = connect_read_only(self.path)
+        con = connect_read_only(self.read_path)
         try:
             con.create_function("negative", 1, lambda x: math.copysign(1.0, x) < 0, deterministic=True)
             found: dict[str, list[str]] = {c: [] for c in columns}
@@ -435,9 +451,8 @@ class Source:
         with self._lock:
             for index in range(len(self._aliases), count):
                 alias = f"{SOURCE_ALIAS}_{index}"
-                self.connection.execute(
-                    f"ATTACH {quote_literal(str(self.path.resolve()))} AS {alias} (TYPE sqlite, READ_ONLY)"
-                )
+                attached = quote_literal(str(self.read_path.resolve()))
+                self.connection.execute(f"ATTACH {attached} AS {alias} (TYPE sqlite, READ_ONLY)")
                 self._aliases.append(alias)
             return self._aliases[:count]
 
@@ -608,7 +623,8 @@ class Source:
         columns, with ANALYZE's statistics, was scanned for the INTEGER PRIMARY KEY alone). SQLite's
         own plan says so."""
         selected = ", ".join(["rowid", *map(quote_ident, columns)])
-        con = connect_read_only(self.path)
+        # The file DuckDB reads: a private copy has not the indexes it was read without.
+        con = connect_read_only(self.read_path)
         try:
             plan = con.execute(f"EXPLAIN QUERY PLAN SELECT {selected} FROM {quote_ident(table)}").fetchall()
         except sqlite3.Error:
@@ -708,12 +724,16 @@ class Source:
             raise read_error(exc, self.path, table=table) from exc
 
     def close(self) -> None:
-        """Detach the export and close DuckDB (and remove its spill directory, if any)."""
+        """Detach the export and close DuckDB (and remove its spill directory, if any); the private copy
+        is removed when no other source reads it."""
         self.connection.close()
         with self._lock:
             self._cursors.clear()
         if self._spill is not None:
             self._spill.cleanup()
+        if self.private_copy is not None:
+            copy, self.private_copy = self.private_copy, None
+            copy.release()
 
     def __enter__(self) -> Source:
         return self
@@ -732,6 +752,7 @@ class Source:
             "unreadable_tables": dict(self.unreadable),
             "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views),
+            "dropped_for_reader": self.dropped_for_reader,
         }
 
 
@@ -745,23 +766,107 @@ def _class_sql(read: ColumnRead) -> str:
     return f"CASE WHEN {long} THEN upper(typeof({column})) ELSE typeof({column}) END"
 
 
-def _check_reader_parses_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Raise :func:`~columnar_etl.source.catalogue.schema_too_new`'s error when DuckDB's SQLite cannot
-    parse the export's schema that SQLite here read: every read would fail, each calling the file damaged.
-    One read of ``sqlite_master`` (SQLite parses the schema once per connection anyway)."""
+def _attached(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with ``path`` attached read-only as :data:`SOURCE_ALIAS`, every value read as
+    text; :class:`SourceError` naming ``shown`` (the export, whichever file is attached) if it cannot."""
+    con = connect_duckdb()
+    try:
+        # GLOBAL: cursors (one per stream) are new connections and must see it too.
+        con.execute("SET GLOBAL sqlite_all_varchar = true")
+        con.execute(f"ATTACH {quote_literal(str(path.resolve()))} AS {SOURCE_ALIAS} (TYPE sqlite, READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise SourceError(f"DuckDB cannot attach the file: {exc}", path=shown) from exc
+    return con
+
+
+def _reader_refusal(con: duckdb.DuckDBPyConnection) -> duckdb.Error | None:
+    """The error of DuckDB's SQLite reading the attached file's schema, None when it reads it. One read
+    of ``sqlite_master`` (SQLite parses the schema once per connection anyway)."""
     alias = quote_literal(SOURCE_ALIAS)
     try:
         con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT 1 FROM sqlite_master LIMIT 1')").fetchall()
     except duckdb.Error as exc:
-        try:  # a function call: SQLite needs no schema to prepare it
-            row = con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT sqlite_version()')").fetchone()
-        except duckdb.Error:
-            row = None
-        too_new = schema_too_new(path, exc, str(row[0]) if row else "(version unknown)")
-        if too_new is not None:
-            con.close()
-            raise too_new from exc
-        # Any other failure is the first read's to report, with its own diagnosis (read_hint).
+        return exc
+    return None
+
+
+def _reader_version(con: duckdb.DuckDBPyConnection) -> str:
+    """The version of DuckDB's SQLite (a function call: SQLite needs no schema to prepare it)."""
+    alias = quote_literal(SOURCE_ALIAS)
+    try:
+        row = con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT sqlite_version()')").fetchone()
+    except duckdb.Error:
+        row = None
+    return str(row[0]) if row else "(version unknown)"
+
+
+def _readable(
+    con: duckdb.DuckDBPyConnection, path: Path
+) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy | None]:
+    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema; else a connection
+    to a private copy without the views, triggers and indexes it cannot parse, and that copy
+    (:mod:`~columnar_etl.source.private_copy`). The schema check is the one read a normal export costs.
+
+    A table whose own CREATE TABLE it cannot parse (a CHECK, a DEFAULT, a generated column in newer
+    SQL) is :func:`~columnar_etl.source.catalogue.schema_too_new`'s error: dropping it would drop data,
+    and rewriting it would change its definition. Any other failure is the first read's to report,
+    with its own diagnosis (read_hint)."""
+    refusal = _reader_refusal(con)
+    unparsed = unparsed_object(path, refusal) if refusal is not None else None
+    if unparsed is None:
+        return con, None
+    version = _reader_version(con)
+    con.close()
+    if not unparsed.dataless:
+        raise schema_too_new(path, unparsed, version) from refusal
+    copy = copy_to_read(path, lambda directory: _copy_without(path, unparsed, version, directory))
+    try:
+        return _attached(copy.path, path), copy
+    except BaseException:
+        copy.release()
+        raise
+
+
+def _copy_without(path: Path, first: UnparsedObject, version: str, directory: Path | None) -> PrivateCopy:
+    """A private copy of ``path`` without ``first`` and every other view, trigger or index DuckDB's
+    SQLite (``version``) then names as one it cannot parse (it names one at a time), each dropped with
+    why; :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table."""
+    copy = make_private_copy(path, directory)
+    try:
+        unparsed: UnparsedObject | None = first
+        while unparsed is not None:
+            if not unparsed.dataless or unparsed.name in copy.dropped:
+                raise schema_too_new(path, unparsed, version)
+            try:
+                copy.drop(unparsed, _dropped_why(unparsed, version))
+            except sqlite3.Error as exc:  # not seen; the manual way out is then the answer
+                raise schema_too_new(path, unparsed, version) from exc
+            con = _attached(copy.path, path)
+            try:
+                refusal = _reader_refusal(con)
+            finally:
+                con.close()
+            unparsed = unparsed_object(copy.path, refusal) if refusal is not None else None
+        copy.seal()
+    except BaseException:
+        copy.release()
+        raise
+    return copy
+
+
+def _dropped_why(unparsed: UnparsedObject, version: str) -> str:
+    holds = {
+        "view": "a view holds no data of its own and is not loaded",
+        "trigger": "a trigger holds no data and is not copied",
+        "index": "an index holds no data of its own; the target's keys and indexes come from the profile",
+    }[unparsed.kind]
+    article = "an" if unparsed.kind == "index" else "a"
+    return (
+        f"{article} {unparsed.kind} in SQL the reader's SQLite {version} (DuckDB's sqlite_scanner) "
+        f"cannot parse ({unparsed.reason}): the export was read through a private copy without it "
+        f"({holds}); the export itself is unchanged"
+    )
 
 
 def _columns_the_reader_computes(
@@ -807,7 +912,11 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     ``encoding_fallback`` decodes TEXT values that are not valid UTF-8 (see :func:`decoded_sql`).
 
     Raises :class:`SourceError` with the file named for a missing, unreadable, empty, non-SQLite or
-    corrupt file. Neither the file's bytes nor its mtime change.
+    corrupt file. Neither the file's bytes nor its mtime change. When DuckDB's SQLite cannot parse a
+    view, trigger or index of the export's schema, the rows are read from a private copy without them
+    (:attr:`Source.private_copy`, removed on :meth:`Source.close`; one per
+    :func:`~columnar_etl.source.private_copy.shared_copy` block); a table's CREATE TABLE it cannot
+    parse is refused (:func:`~columnar_etl.source.catalogue.schema_too_new`).
     """
     path = Path(path)
     check_file(path)
@@ -832,16 +941,17 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
                 column=taken[0],
                 hint="rename it in the export (ALTER TABLE ... RENAME COLUMN ... TO ...)",
             )
-    con = connect_duckdb()
+    con, copy = _readable(_attached(path, path), path)
+    if copy is not None:
+        # Every read of rows (counts included) is of the copy: one snapshot.
+        tables = {name: replace(table, path=copy.path) for name, table in tables.items()}
     try:
-        # GLOBAL: cursors (one per stream) are new connections and must see it too.
-        con.execute("SET GLOBAL sqlite_all_varchar = true")
-        con.execute(f"ATTACH {quote_literal(str(path.resolve()))} AS {SOURCE_ALIAS} (TYPE sqlite, READ_ONLY)")
-    except duckdb.Error as exc:
+        tables, unreadable_columns = _columns_the_reader_computes(con, tables)
+    except BaseException:
         con.close()
-        raise SourceError(f"DuckDB cannot attach the file: {exc}", path=path) from exc
-    _check_reader_parses_schema(con, path)
-    tables, unreadable_columns = _columns_the_reader_computes(con, tables)
+        if copy is not None:
+            copy.release()
+        raise
     return Source(
         path=path,
         tables=tables,
@@ -854,4 +964,5 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         indexes=catalogue.indexes,
         triggers=catalogue.triggers,
         text_encoding=catalogue.encoding,
+        private_copy=copy,
     )
