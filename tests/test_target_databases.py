@@ -324,7 +324,8 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
         "idle_in_transaction_session_timeout": "1s",
     }
     uri = database()
-    name = role(**settings)
+    # And a search_path naming no schema there is: every name the tool writes is schema-qualified.
+    name = role(**settings, search_path="nowhere, servicedesk_v1")
     pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
     as_role = uri_as(uri, name)
     for autocommit in (True, False):
