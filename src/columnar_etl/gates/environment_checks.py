@@ -19,6 +19,7 @@ import psutil  # type: ignore[import-untyped]
 from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.errors import ConfigError, EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
+from columnar_etl.gates.target_rights import target_write_problem, write_access_sql
 from columnar_etl.pg.connect import query_rows
 from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.embedded import resolve_target
@@ -157,6 +158,9 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
             "has_database_privilege(current_database(), 'CREATE')",
         )
         ledger = ledger_access_problem(*query_rows(connected, LEDGER_ACCESS_SQL)[0])
+        writes = target_write_problem(
+            settings.base_schema, *query_rows(connected, write_access_sql(settings.base_schema))[0]
+        )
     except Exception as exc:  # EtlError from the connection, or a driver error from the query
         message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
         failed = Check(
@@ -200,6 +204,8 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
     )
     if can_create and ledger is not None:  # it may create schemas, but not keep the ledger in its own
         create = Check("target_create_schema", "fail", False, True, ledger[0], hint=ledger[1])
+    elif can_create and writes is not None:  # ... but not write, or not re-point the base schema's views
+        create = Check("target_create_schema", "fail", False, True, writes[0], hint=writes[1])
     return [reachable, version, create], uri, major
 
 

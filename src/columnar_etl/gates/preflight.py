@@ -32,6 +32,7 @@ from columnar_etl.gates.environment_checks import (
     target_checks,
 )
 from columnar_etl.gates.source_checks import source_checks
+from columnar_etl.gates.target_encoding import check_target_encoding
 
 __all__ = ["CHECK_NAMES", "Check", "PreflightResult", "Status", "preflight"]
 
@@ -46,6 +47,7 @@ CHECK_NAMES = (
     "target_reachable",
     "target_version",
     "target_create_schema",
+    "target_encoding",
     "pg_dump",
     "pg_restore",
     "python_dependencies",
@@ -159,7 +161,7 @@ def preflight(
     # and its reachability (reader roles), and most of their time is spent outside the GIL: SQLite's
     # quick_check and row counts, DuckDB's signature check of its extension, libpq's connect, a
     # `pg_dump --version` subprocess. So they run at once; the report keeps CHECK_NAMES' order.
-    with ThreadPoolExecutor(max_workers=5, thread_name_prefix="preflight") as pool:
+    with ThreadPoolExecutor(max_workers=6, thread_name_prefix="preflight") as pool:
         dropped = {
             table: [name for name, override in columns.items() if override.mask == "drop"]
             for table, columns in settings.columns.items()
@@ -182,8 +184,16 @@ def preflight(
             reachable = server_major is not None
             return timed("reader_roles", lambda: check_reader_roles(uri if reachable else None, settings))
 
+        def encoding() -> Check:
+            _, uri, server_major = of_target.result()
+            reachable = server_major is not None
+            return timed(
+                "target_encoding", lambda: check_target_encoding(source, uri if reachable else None, settings)
+            )
+
         of_tools, of_readers, of_extension = pool.submit(tools), pool.submit(readers), pool.submit(extension)
         memory = timed("memory", lambda: check_memory(settings))
+        of_encoding = pool.submit(encoding)
         dependencies = timed(
             "python_dependencies", partial(check_dependencies, import_them=import_dependencies)
         )
@@ -197,6 +207,7 @@ def preflight(
         target_results, uri, _ = of_target.result()
         checks += of_source_checks
         checks += target_results
+        checks.append(of_encoding.result())
         checks += of_tools.result()
         checks += [dependencies, of_extension.result()]
         # Last (CHECK_NAMES keeps its order for JSON consumers); needs the target, so skipped without it.

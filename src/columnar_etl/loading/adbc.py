@@ -107,6 +107,13 @@ def copy_tables(
                     # Numbers, dates and short text stay in the row (8 bytes a double); only long
                     # values move out of it: ~1,000 number columns fill a row (h42's fuzz).
                     hint = f"nothing was committed; a PostgreSQL row holds ~8 kB of them: {WIDE_TABLE_HINT}"
+                elif "has no equivalent in encoding" in str(exc):
+                    # A database not in UTF8 (ENCODING 'LATIN1' ...): `preflight` names every such column.
+                    hint = (
+                        "nothing was committed; the target database's encoding lacks a character of this "
+                        "table's text: load into a database created with ENCODING 'UTF8' (columnar-etl "
+                        "preflight names the columns)"
+                    )
                 raise LoadError(
                     f"COPY into {schema}.{table} failed: {first_line(exc)}", table=table, hint=hint
                 ) from exc

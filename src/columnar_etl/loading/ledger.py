@@ -20,6 +20,7 @@ from columnar_etl.errors import EtlError, TargetError
 from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
+from columnar_etl.pg.encodings import PG_CODECS, storable
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.version import __version__
 
@@ -65,6 +66,12 @@ _DDL = (
 )
 
 
+#: Whether every object of :data:`_DDL` is there.
+_COMPLETE = "SELECT " + " AND ".join(
+    f"to_regclass({quote_literal(name)}) IS NOT NULL"
+    for name in (VERSIONS, RUNS, f"{LEDGER_SCHEMA}.versions_one_live")
+)
+
 #: The connected role, the ledger schema's owner, and whether the role may use it (USAGE and CREATE);
 #: owner and use are NULL while there is no ledger schema yet.
 _LEDGER_NAMESPACE = f"FROM pg_namespace WHERE nspname = {quote_literal(LEDGER_SCHEMA)}"
@@ -99,8 +106,12 @@ def ensure_ledger(uri: str) -> None:
             problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
             if problem is not None:
                 raise TargetError(problem[0], hint=problem[1])
-            for statement in _DDL:
-                execute(cursor, statement)
+            # Only when something is missing: CREATE ... IF NOT EXISTS of a table's index needs to own
+            # the table even when the index is there, so a role sharing another role's ledger (granted
+            # USAGE, CREATE and the tables' rights) failed "must be owner of table versions".
+            if not fetch_all(cursor, _COMPLETE)[0][0]:
+                for statement in _DDL:
+                    execute(cursor, statement)
         finally:
             cursor.close()
 
@@ -167,9 +178,11 @@ def write_run(cursor: Any, run: RunRecord) -> None:
         for name in values
         if name != "run_id"
     )
+    codec = _text_codec(cursor)
+    literals = [_literal(value, codec) for value in values.values()]
     execute(
         cursor,
-        f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(map(sql_value, values.values()))}) "
+        f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(literals)}) "
         f"ON CONFLICT (run_id) DO UPDATE SET {updates}",
     )
 
@@ -208,11 +221,27 @@ def write_version(
 ) -> None:
     """Insert a version's row (not live) in the transaction that loads it."""
     values = [schema, base, created, run_id, rows, quality, stats, column_names]
+    codec = _text_codec(cursor)
+    literals = [_literal(value, codec) for value in values]
     execute(
         cursor,
         f"INSERT INTO {VERSIONS} (schema_name, base, created, run_id, rows, quality, stats, column_names) "
-        f"VALUES ({', '.join(map(sql_value, values))})",
+        f"VALUES ({', '.join(literals)})",
     )
+
+
+def _literal(value: Any, codec: str | None) -> str:
+    """:func:`sql_value` of ``value`` made storable in a database of ``codec`` (see :func:`_text_codec`)."""
+    return sql_value(storable(jsonable(value) if isinstance(value, dict) else value, codec))
+
+
+def _text_codec(cursor: Any) -> str | None:
+    """The codec of the database's encoding when it is not UTF8 (nor SQL_ASCII, which takes any byte):
+    the ledger's own texts (``→`` in a warning, ``—`` in an error line, a path) are written so that it
+    stores them (:func:`~columnar_etl.pg.encodings.storable`). A run into a LATIN1 database failed
+    at its last step, the ledger row, on a character of the package's own words."""
+    ((encoding,),) = fetch_all(cursor, "SELECT current_setting('server_encoding')")
+    return PG_CODECS.get(str(encoding))
 
 
 def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> None:

@@ -57,11 +57,59 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
     except adbc_driver_manager.Error as exc:
         raise _refused(uri, exc) from exc
     try:
-        return _connection_class()(shared, conn, autocommit=autocommit)
+        connection = _connection_class()(shared, conn, autocommit=autocommit)
     except BaseException:
         with _connections_lock:
             conn.close()
         raise
+    try:
+        _lift_timeouts(connection, autocommit=autocommit)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+#: The session settings that cut a statement, a lock wait or an open transaction short, and which a
+#: role or database may set (``ALTER ROLE ... SET statement_timeout = '1s'``, meant for dashboards).
+#: A load holds one transaction open while it reads and cleans the export and COPYs table after table:
+#: with them, a big export failed after minutes of work ("canceling statement due to statement
+#: timeout", the session terminated for idling in its transaction). Off on every connection this
+#: package writes through, as pg_dump and pg_restore turn them off; the waits for a lock that the
+#: loader does want bounded it sets itself (``lock_wait_seconds``). ``transaction_timeout`` is
+#: PostgreSQL 17's: the query sets only the ones the server knows.
+TIMEOUT_SETTINGS = (
+    "statement_timeout",
+    "lock_timeout",
+    "idle_in_transaction_session_timeout",
+    "idle_session_timeout",
+    "transaction_timeout",
+)
+_LIFT_TIMEOUTS = (
+    "SELECT pg_catalog.set_config(name, '0', false) FROM pg_catalog.pg_settings "
+    f"WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)}) AND setting <> '0'"
+)
+
+
+def _lift_timeouts(connection: Any, *, autocommit: bool) -> None:
+    """Turn :data:`TIMEOUT_SETTINGS` off for the session of ``connection`` (committed at once when it
+    is not in autocommit, so a rollback of its first transaction does not bring them back)."""
+    import adbc_driver_manager
+
+    try:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(_LIFT_TIMEOUTS)
+            cursor.fetchall()
+        finally:
+            cursor.close()
+        if not autocommit:
+            connection.commit()
+    except adbc_driver_manager.Error as exc:
+        raise TargetError(
+            f"connected, but cannot set the session's timeouts: {first_line(exc)}",
+            hint="check the role's permissions on the database",
+        ) from exc
 
 
 @cache

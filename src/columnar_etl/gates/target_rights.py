@@ -1,0 +1,65 @@
+"""What the target's role may not do that a load and a cutover need, beyond CREATE on the database.
+
+Each of these failed only after the export was backed up, profiled, cleaned and copied (exit 1, nothing
+live changed); the preflight's ``target_create_schema`` check now names it first (exit 3).
+"""
+
+from __future__ import annotations
+
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
+
+
+def write_access_sql(base: str) -> str:
+    """The row :func:`target_write_problem` reads: the role, whether its transactions are read-only
+    (``default_transaction_read_only`` or a standby), and of the base schema ``base`` (NULL while it
+    does not exist) its owner, whether the role may create in it, and the views in it another role owns
+    that read a version schema (views columnar_etl made, which a cutover replaces: only their owner may)."""
+    prefix = quote_literal(base + "_v")
+    return (
+        "SELECT current_user::text, current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery(), "
+        f"(SELECT pg_get_userbyid(nspowner)::text FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
+        "(SELECT has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE') "
+        f"FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
+        "(SELECT string_agg(DISTINCT format('%s (%s)', v.relname, pg_get_userbyid(v.relowner)), ', ') "
+        "FROM pg_class v JOIN pg_namespace vn ON vn.oid = v.relnamespace "
+        "JOIN pg_rewrite r ON r.ev_class = v.oid "
+        "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
+        "AND d.refclassid = 'pg_class'::regclass "
+        "JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p') "
+        "JOIN pg_namespace tn ON tn.oid = t.relnamespace "
+        f"WHERE vn.nspname = {quote_literal(base)} AND v.relkind = 'v' "
+        f"AND left(tn.nspname, length({prefix})) = {prefix} "
+        "AND NOT pg_has_role(v.relowner, 'USAGE'))"
+    )
+
+
+def target_write_problem(
+    base: str,
+    user: str,
+    read_only: bool,
+    base_owner: str | None,
+    base_usable: bool | None,
+    foreign_views: str | None,
+) -> tuple[str, str] | None:
+    """What stops ``user`` from loading and cutting over (message, hint), from :func:`write_access_sql`'s
+    row of base schema ``base``: read-only transactions, a base schema it may not create in, or views in
+    it another role owns. Each failed after the export was profiled, cleaned and copied (exit 1,
+    nothing live changed)."""
+    if read_only:
+        return (
+            f"{user}'s transactions are read-only (default_transaction_read_only, or a standby server)",
+            f'ALTER ROLE "{user}" SET default_transaction_read_only = off, or point --target at the primary',
+        )
+    if base_owner is not None and not base_usable:
+        return (
+            f"the base schema {base!r} belongs to role {base_owner!r}, and {user!r} may not create in it",
+            f"as {base_owner!r} or a superuser, GRANT USAGE, CREATE ON SCHEMA {quote_ident(base)} TO "
+            f"{quote_ident(user)}, or load into another base_schema",
+        )
+    if foreign_views:
+        return (
+            f"views of the base schema {base!r} that a cutover re-points belong to another role: "
+            f"{foreign_views}",
+            f"run as their owner, or as it ALTER VIEW ... OWNER TO {quote_ident(user)}",
+        )
+    return None

@@ -1,0 +1,349 @@
+"""The target database as operators have it: an encoding other than UTF-8, another time zone and
+DateStyle, roles that may not do everything, timeouts set for the role, a shared ledger.
+
+Every database and role is made here on the session's server and dropped afterwards. Each case runs
+the CLI and checks the exit code, the run record, the one line, and that nothing live changed.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.pg.connect import connect
+from columnar_etl.pg.identifiers import quote_ident
+from tests.conftest import GATES_OPEN, pg_query, uri_as, uri_with_database
+
+runner = CliRunner()
+Database = Callable[..., str]
+
+#: Text in Latin-1 and out of it (an emoji, CJK): the subjects of the export's rows, in order.
+SUBJECTS = ["café", "naïve résumé", "票 ticket", "broken 🔥", "plain"]
+#: (written at, closed at) as the export holds them: a naive timestamp and one with an offset.
+TIMES = [
+    ("2024-03-10 02:30:00", "2024-03-10T02:30:00+05:30"),  # New York's clocks skip 02:00-03:00 that day
+    ("2024-11-03 01:30:00", "2024-11-03T01:30:00-04:00"),  # ... and repeat 01:00-02:00 on this one
+    ("2024-06-30 23:59:59", "2024-06-30T23:59:59Z"),
+]
+
+
+@pytest.fixture
+def role(pg_server_uri: str) -> Iterator[Callable[..., str]]:
+    """``role(**settings)``: a login role with ``ALTER ROLE ... SET`` of each setting; its name.
+    Dropped after (the databases it owned objects in are dropped first, by :func:`database`)."""
+    made: list[str] = []
+
+    def make(**settings: str) -> str:
+        name = f"role_{uuid.uuid4().hex[:10]}"
+        pg_query(pg_server_uri, f"CREATE ROLE {name} LOGIN")
+        made.append(name)
+        for key, value in settings.items():
+            pg_query(pg_server_uri, f"ALTER ROLE {name} SET {key} = '{value}'")
+        return name
+
+    yield make
+    for name in reversed(made):
+        pg_query(pg_server_uri, f"DROP ROLE IF EXISTS {name}")
+
+
+@pytest.fixture
+def database(pg_server_uri: str, role: Callable[..., str]) -> Iterator[Database]:
+    """``database(options, settings)``: a database made ``CREATE DATABASE ... <options>`` with
+    ``ALTER DATABASE ... SET`` of each setting; its URI (as the server's superuser). Dropped after,
+    before the roles of :func:`role` (a role that owns objects cannot be dropped)."""
+    made: list[str] = []
+
+    def make(options: str = "", **settings: str) -> str:
+        name = f"target_{uuid.uuid4().hex[:10]}"
+        pg_query(pg_server_uri, f"CREATE DATABASE {name} {options}")
+        made.append(name)
+        for key, value in settings.items():
+            pg_query(pg_server_uri, f"ALTER DATABASE {name} SET {key} = '{value}'")
+        return uri_with_database(pg_server_uri, name)
+
+    yield make
+    for name in made:
+        pg_query(pg_server_uri, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Gates open, backups and runs under ``tmp_path``; the runs directory."""
+    for name, value in GATES_OPEN.items():
+        monkeypatch.setenv(f"COLUMNAR_ETL_{name.upper()}", str(value))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0")
+    return tmp_path / "runs"
+
+
+def export(make_sqlite: Any, subjects: list[str], name: str = "export.db") -> Path:
+    rows = [
+        (index, subject, *TIMES[index % len(TIMES)]) for index, subject in enumerate(subjects * 4, start=1)
+    ]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, subject TEXT, written_at TEXT, closed_at TEXT)"
+    return make_sqlite({"t": (ddl, rows)}, name=name)  # type: ignore[no-any-return]
+
+
+def invoke(uri: str, *args: str) -> Any:
+    return runner.invoke(app, ["--target", uri, *args])
+
+
+def record(result: Any, runs: Path) -> dict[str, Any]:
+    """The run record a ``run --json`` printed, checked against the run.json it left in ``runs``."""
+    printed: dict[str, Any] = json.loads(result.stdout)
+    kept = json.loads((runs / printed["run_id"] / "run.json").read_text())
+    assert (kept["outcome"], kept["exit_code"]) == (printed["outcome"], printed["exit_code"])
+    assert printed["exit_code"] == result.exit_code
+    return printed
+
+
+def preflight_checks(result: Any, runs: Path) -> dict[str, dict[str, Any]]:
+    """The preflight's checks of a ``run --json``, by name."""
+    run_id = record(result, runs)["run_id"]
+    data = json.loads((runs / run_id / "preflight.json").read_text())
+    return {check["name"]: check for check in data["checks"]}
+
+
+def dbname(uri: str) -> str:
+    return str(pg_query(uri, "SELECT current_database()")[0][0])
+
+
+def schemas(uri: str) -> list[str]:
+    rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk%' ORDER BY 1")
+    return [str(name) for (name,) in rows]
+
+
+# --- encodings ------------------------------------------------------------------------------------
+
+
+def test_a_latin1_database_refuses_text_it_cannot_store_in_the_preflight(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    uri = database("ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    path = export(make_sqlite, SUBJECTS)
+    ran = invoke(uri, "run", str(path), "--mode", "simple", "--json")
+    # Was exit 1 from the COPY ("character with byte sequence 0xe7 0xa5 0xa8 in encoding UTF8 has no
+    # equivalent in encoding LATIN1"), after the backup, the profile and the clean.
+    assert ran.exit_code == 3, ran.output
+    run = record(ran, env)
+    assert run["outcome"] == "halted"
+    message = run["error"]["message"]
+    name = dbname(uri)
+    assert message == (
+        f"preflight check target_encoding failed: database {name} is LATIN1, which cannot store text "
+        "of the export: t.subject: 8 values, e.g. 'broken 🔥' (U+1F525 FIRE)"
+    )
+    assert "ENCODING 'UTF8'" in run["error"]["hint"]
+    assert [stage["name"] for stage in run["stages"]] == ["preflight"]
+    assert schemas(uri) == []
+    # `load` has no preflight: the COPY's own error, one line, with the same way out; nothing kept.
+    loaded = invoke(uri, "load", str(path))
+    assert loaded.exit_code == 1, loaded.output
+    assert loaded.stderr.count("\n") == 1
+    assert 'has no equivalent in encoding "LATIN1"' in loaded.stderr
+    assert "load into a database created with ENCODING 'UTF8'" in loaded.stderr
+    assert schemas(uri) == []
+
+
+def test_text_within_latin1_loads_into_a_latin1_database_unchanged(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    uri = database("ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    subjects = [subject for subject in SUBJECTS if all(ord(char) < 256 for char in subject)]
+    ran = invoke(uri, "run", str(export(make_sqlite, subjects)), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    checks = preflight_checks(ran, env)
+    assert checks["target_encoding"]["status"] == "pass"
+    loaded = pg_query(uri, "SELECT subject, length(subject) FROM servicedesk.t ORDER BY id LIMIT 3")
+    assert loaded == [(subject, len(subject)) for subject in subjects[:3]]
+    # A quarter with one more column: the run's own words ("new column None → bigint") go to the
+    # ledger, whose LATIN1 has no arrow (was exit 1 at the ledger row, the version rolled back).
+    rows = [(1, "café", 7)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, subject TEXT, extra INTEGER)"
+    grown = make_sqlite({"t": (ddl, rows)}, name="grown.db")
+    ran = invoke(uri, "run", str(grown), "--mode", "simple", "--json")
+    assert ran.exit_code == 2, ran.output
+    assert any("→" in warning for warning in record(ran, env)["warnings"])
+    assert pg_query(uri, "SELECT status FROM columnar_etl.runs ORDER BY started") == [("succeeded",)] * 2
+    assert pg_query(uri, "SELECT subject, extra FROM servicedesk.t") == [("café", 7)]
+
+
+def test_an_sql_ascii_database_warns_and_keeps_the_bytes(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    uri = database("ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    ran = invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple", "--json")
+    assert ran.exit_code == 2, ran.output
+    checks = preflight_checks(ran, env)
+    assert checks["target_encoding"]["status"] == "warn"
+    assert checks["target_encoding"]["message"].endswith("(length('é') is 2): t.subject")
+    loaded = pg_query(uri, "SELECT subject, octet_length(subject) FROM servicedesk.t ORDER BY id")
+    assert loaded == [(subject, len(subject.encode())) for subject in SUBJECTS * 4]
+
+
+# --- time zone and DateStyle ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Kolkata"])
+def test_timestamps_land_as_the_same_instants_whatever_the_database_time_zone(
+    database: Database, make_sqlite: Any, env: Path, zone: str
+) -> None:
+    uri = database(timezone=zone, DateStyle="SQL, DMY")
+    ran = invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    assert record(ran, env)["load"]["validation"]["ok"] is True
+    assert pg_query(uri, "SELECT current_setting('TimeZone')") == [(zone,)]
+    rows = pg_query(
+        uri,
+        "SELECT to_char(written_at, 'YYYY-MM-DD HH24:MI:SS'), "
+        "to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM servicedesk.t ORDER BY id",
+    )
+    # Independent: Python's reading of the same texts, the offset ones in UTC.
+    expected = [
+        (written, datetime.fromisoformat(closed).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
+        for written, closed in (TIMES[index % len(TIMES)] for index in range(1, 5))
+    ]
+    assert rows == expected
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+
+def test_a_read_only_role_is_refused_by_the_preflight(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    uri = database()
+    name = role(default_transaction_read_only="on")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    ran = invoke(uri_as(uri, name), "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
+    # Was exit 1 after the profile: "cannot execute CREATE SCHEMA in a read-only transaction".
+    assert ran.exit_code == 3, ran.output
+    error = record(ran, env)["error"]
+    assert error["message"] == (
+        f"preflight check target_create_schema failed: {name}'s transactions are read-only "
+        "(default_transaction_read_only, or a standby server)"
+    )
+    assert (
+        error["hint"]
+        == f'ALTER ROLE "{name}" SET default_transaction_read_only = off, or point --target at the primary'
+    )
+    assert schemas(uri) == []
+
+
+def test_a_base_schema_another_role_owns_is_refused_by_the_preflight(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    uri = database()
+    loader, other = role(), role()
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {loader}")
+    pg_query(uri, f"CREATE SCHEMA servicedesk AUTHORIZATION {other}")
+    for sql in ("CREATE TABLE servicedesk.theirs (x int)", "CREATE VIEW servicedesk.v AS SELECT 1"):
+        pg_query(uri, sql)
+    pg_query(uri, f"ALTER TABLE servicedesk.theirs OWNER TO {other}")
+    pg_query(uri, f"ALTER VIEW servicedesk.v OWNER TO {other}")
+    ran = invoke(uri_as(uri, loader), "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
+    # Was exit 1 after the copy: "permission denied for schema servicedesk".
+    assert ran.exit_code == 3, ran.output
+    assert record(ran, env)["error"]["message"] == (
+        f"preflight check target_create_schema failed: the base schema 'servicedesk' belongs to role "
+        f"{other!r}, and {loader!r} may not create in it"
+    )
+    assert schemas(uri) == ["servicedesk"]
+    assert pg_query(
+        uri, "SELECT relname FROM pg_class WHERE relnamespace = 'servicedesk'::regnamespace ORDER BY 1"
+    ) == [("theirs",), ("v",)]
+
+
+def test_a_second_role_shares_the_ledger_but_not_the_views_of_another(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    uri = database()
+    ran = invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple")
+    assert ran.exit_code in (0, 2), ran.output
+    live = schemas(uri)
+    loader = role()
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {loader}")
+    pg_query(uri, f"GRANT ALL ON SCHEMA servicedesk, columnar_etl TO {loader}")
+    pg_query(uri, f"GRANT ALL ON ALL TABLES IN SCHEMA columnar_etl TO {loader}")
+    as_loader = uri_as(uri, loader)
+    path = export(make_sqlite, ["y"], name="second.db")
+    ran = invoke(as_loader, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    assert record(ran, env)["error"]["message"] == (
+        "preflight check target_create_schema failed: views of the base schema 'servicedesk' that a "
+        f"cutover re-points belong to another role: t ({pg_query(uri, 'SELECT current_user')[0][0]})"
+    )
+    # A blue-green load beside them: the ledger is the other role's, and may be written (was "must
+    # be owner of table versions": its CREATE INDEX IF NOT EXISTS ran on every load).
+    loaded = invoke(as_loader, "load", str(path), "--mode", "blue-green")
+    assert loaded.exit_code in (0, 2), loaded.output
+    assert len(schemas(uri)) == len(live) + 1
+    cut = invoke(as_loader, "cutover")
+    assert cut.exit_code == 1 and "must be owner of view t" in cut.stderr, cut.output
+    assert pg_query(
+        uri, f"SELECT count(*) FROM columnar_etl.versions WHERE live AND schema_name = '{live[-1]}'"
+    ) == [(1,)]
+
+
+def test_a_dashboard_view_on_a_base_view_stops_a_cutover_that_would_drop_it(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple").exit_code in (0, 2)
+    pg_query(uri, "CREATE VIEW public.dash AS SELECT id, subject FROM servicedesk.t")
+    changed = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, subject INTEGER)", [(1, 5)])}, "b.db"
+    )
+    assert invoke(uri, "load", str(changed), "--mode", "blue-green").exit_code in (0, 2)
+    before = pg_query(uri, "SELECT pg_get_viewdef('servicedesk.t')")
+    cut = invoke(uri, "cutover")
+    assert cut.exit_code == 1, cut.output
+    assert "cannot drop view servicedesk.t because other objects depend on it" in cut.stderr
+    assert pg_query(uri, "SELECT pg_get_viewdef('servicedesk.t')") == before
+    assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(4,)]
+
+
+# --- timeouts the role sets ----------------------------------------------------------------------------
+
+
+def test_the_roles_timeouts_are_off_on_the_loaders_connections(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    settings = {
+        "statement_timeout": "1s",
+        "lock_timeout": "1s",
+        "idle_in_transaction_session_timeout": "1s",
+    }
+    uri = database()
+    # And a search_path naming no schema there is: every name the tool writes is schema-qualified.
+    name = role(**settings, search_path="nowhere, servicedesk_v1")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    as_role = uri_as(uri, name)
+    for autocommit in (True, False):
+        conn = connect(as_role, autocommit=autocommit)
+        try:
+            cursor = conn.cursor()
+            cursor.execute("SELECT " + ", ".join(f"current_setting('{key}')" for key in settings))
+            # Was '1s' each: a COPY of a big export was cancelled after a second (wide_s10: 24 s of
+            # work lost, "canceling statement due to statement timeout").
+            assert cursor.fetchall() == [("0",) * len(settings)]
+            if not autocommit:
+                conn.rollback()  # the first transaction undone: the session's settings stay
+                cursor.execute("SELECT current_setting('statement_timeout')")
+                assert cursor.fetchall() == [("0",)]
+            cursor.close()
+        finally:
+            conn.close()
+    ran = invoke(as_role, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    assert pg_query(as_role, "SELECT current_setting('statement_timeout')") == [("0",)]
+    assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
