@@ -1120,12 +1120,14 @@ def infer_column(
             f"declared type {column.declared_type!r}: its size is not kept; the values decide the type"
         )
     tokens = list(agg.get("tokens_as_values") or ())
+    quoted: list[str] = []
     if tokens:
+        quoted = [repr(_clipped(counts["min_text"])), repr(_clipped(counts["max_text"]))]
         notes.append(
             f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
             f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, a "
             "vocabulary of words as rare, or free text whose texts stand about as often "
-            f"({_clipped(counts['min_text'])!r} to {_clipped(counts['max_text'])!r}; set the "
+            f"({quoted[0]} to {quoted[1]}; set the "
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
@@ -1175,6 +1177,7 @@ def infer_column(
         type_reason=reason,
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
+        quoted=quoted,
         personal_data={
             kind: n
             for kind, flag in (
@@ -2349,7 +2352,7 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
     too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
     are text. Until nothing changes: a referencing column may be a key referenced in turn."""
     written = {
-        f"{table.name}.{column.name}": column.as_written
+        f"{table.name}.{column.name}": column
         for table in tables.values()
         for column in table
         if column.as_written is not None
@@ -2359,11 +2362,14 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
         changed = False
         for table in tables.values():
             for column in table:
-                why = written.get(column.foreign_key or "")
-                if why is None or column.as_written is not None:
+                key = written.get(column.foreign_key or "")
+                if key is None or column.as_written is not None:
                     continue
+                # The key's reason quotes its values: this column's texts quote them now too.
+                column.quoted += key.quoted
+                why = key.as_written
                 keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
-                written[f"{table.name}.{column.name}"] = column.as_written
+                written[f"{table.name}.{column.name}"] = column
                 changed = True
 
 
