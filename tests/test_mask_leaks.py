@@ -249,3 +249,26 @@ def test_pg_dump_and_pg_restore_get_neither_the_salt_nor_the_password_command(
     assert "pw-1" not in dbname and env["PGPASSWORD"] == "pw-1"
     assert "COLUMNAR_ETL_MASK_SALT" not in env and "COLUMNAR_ETL_PASSWORD_COMMAND" not in env
     assert env["COLUMNAR_ETL_BATCH_SIZE"] == "1000"  # the rest of the environment is passed on
+
+
+def test_a_mask_on_a_table_left_out_is_kept_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A contentless FTS4 index is left out with a warning (no values to load); a mask naming its column
+    # made every command fail with "override names a table the export does not have" (exit 1).
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "fts.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE kept (id INTEGER PRIMARY KEY, v TEXT)")
+        con.execute("INSERT INTO kept VALUES (1, 'x')")
+        con.execute("CREATE VIRTUAL TABLE words USING fts4(content='', body)")
+        con.execute(f"INSERT INTO words (docid, body) VALUES (1, '{mark('fts')}')")
+    (tmp_path / "columnar_etl.toml").write_text('[columns."words"."body"]\nmask = "hash"\n')
+    monkeypatch.setenv("COLUMNAR_ETL_MASK_SALT", SALT)
+    done = runner.invoke(app, ["clean", str(path), "-o", "out.db", "--audit", "a.parquet"])
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(tmp_path / "out.db") as con:
+        assert [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == [
+            "kept"
+        ]
+    assert leaks(tmp_path, [done.output], skip=(path,)) == {}
