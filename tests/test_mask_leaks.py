@@ -272,3 +272,12 @@ def test_a_mask_on_a_table_left_out_is_kept_not_refused(
             "kept"
         ]
     assert leaks(tmp_path, [done.output], skip=(path,)) == {}
+
+
+def test_copy_raw_refuses_an_export_with_masked_columns(export: Path, work: Path, pg_uri: str) -> None:
+    # copy-raw cleans nothing: it copied every masked column's raw values into the target, exit 0.
+    done = runner.invoke(app, ["--target", pg_uri, "copy-raw", str(export), "--schema", "raw", "--json"])
+    assert done.exit_code == 1, done.output
+    assert "copy-raw copies every value as the export holds it, and 5 columns are masked" in done.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw'") == [(0,)]
+    assert leaks(work, [done.output]) == {}
