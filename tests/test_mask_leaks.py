@@ -6,9 +6,9 @@ a table of exact duplicate rows (the table issue's examples); a declared key who
 would merge (its reason quotes two of them, in ``as_written``, ``type_reason``, a note, the run's
 warnings and the plan's notes); a composite key (its reason quotes both columns' values, joined); a
 ``drop`` column referencing such a key and holding a null token kept as a value (its note quotes the
-column's bounds). Every file a command writes and everything it prints is searched byte for byte (and
-as hex and UTF-16) for the marker and the salt; the target's tables, the ledger and PostgreSQL's own
-statement log too.
+column's bounds); codes among numbers (the type reason quotes two). Every file a command writes and
+everything it prints is searched byte for byte (and as hex and UTF-16) for the marker and the salt;
+the target's tables, the ledger and PostgreSQL's own statement log too.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ mask = "hash"
 mask = "hash"
 [columns."seats"."seat"]
 mask = "hash"
+[columns."accounts"."code"]
+mask = "hash"
 """
 
 
@@ -63,6 +65,7 @@ def build_export(path: Path) -> None:
         CREATE TABLE visits (who TEXT, day TEXT);
         CREATE TABLE logins (login TEXT PRIMARY KEY, plan TEXT);
         CREATE TABLE seats (seat TEXT, room TEXT, PRIMARY KEY (room, seat));
+        CREATE TABLE accounts (id INTEGER PRIMARY KEY, code TEXT);
         """
     )
     people = [
@@ -78,6 +81,8 @@ def build_export(path: Path) -> None:
     keys = [mark(word) for word in WORDS] + [mark("alpha") + " "]  # 'alpha ' and 'alpha': merged by trim
     con.executemany("INSERT INTO logins VALUES (?, 'p')", [(k,) for k in keys])
     con.executemany("INSERT INTO seats VALUES (?, 'r1')", [(k,) for k in keys])
+    codes = [(i, f"{1000 + i}{MARK}" if i % 5 == 0 else str(1000 + i)) for i in range(40)]  # 107A: codes
+    con.executemany("INSERT INTO accounts VALUES (?, ?)", codes)
     con.commit()
     con.close()
 
@@ -144,6 +149,7 @@ def test_the_export_quotes_the_marker_where_a_profile_shows_values(export: Path,
     assert [MARK in e for issue in raw.tables["visits"].issues for e in issue.examples] == [True] * 4
     assert MARK in str(people["email"].max) and people["email"].issue_count("nul_byte") == 1
     assert any(MARK in line for line in raw.written_as_is)
+    assert f"values such as 1000{MARK}, 1005{MARK} mix digits" in raw.tables["accounts"]["code"].type_reason
 
 
 def test_profile_and_clean_commands_show_no_masked_value(export: Path, work: Path) -> None:
@@ -228,7 +234,7 @@ def test_runs_halts_and_backups_leave_no_masked_value_nor_salt(
     schemas = [row[0] for row in pg_query(pg_uri, versions)]
     assert schemas
     for schema in schemas:
-        for table in ("people", "visits", "logins", "seats"):
+        for table in ("people", "visits", "logins", "seats", "accounts"):
             rows = pg_query(pg_uri, f"SELECT t::text FROM {quote_ident(schema)}.{quote_ident(table)} t")
             assert rows and not [r for r in rows if found_in(r[0].encode())], (schema, table)
     if server_log is not None:
@@ -278,6 +284,6 @@ def test_copy_raw_refuses_an_export_with_masked_columns(export: Path, work: Path
     # copy-raw cleans nothing: it copied every masked column's raw values into the target, exit 0.
     done = runner.invoke(app, ["--target", pg_uri, "copy-raw", str(export), "--schema", "raw", "--json"])
     assert done.exit_code == 1, done.output
-    assert "copy-raw copies every value as the export holds it, and 5 columns are masked" in done.output
+    assert "copy-raw copies every value as the export holds it, and 6 columns are masked" in done.output
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw'") == [(0,)]
     assert leaks(work, [done.output]) == {}

@@ -203,6 +203,9 @@ class ColumnProfile:
     #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
     #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.
     quoted: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: Every raw example value the profile took of this column (issue examples, the ``such as`` of a
+    #: type reason): what hiding a masked column's values removes from its own texts. Not in the JSON.
+    shown: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def quote(self, text: str) -> str:
         """``text`` (a raw value as a note will quote it), remembered in :attr:`quoted`."""

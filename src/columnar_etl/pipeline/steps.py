@@ -9,6 +9,7 @@ and ``clean``, and the library's ``clean()`` all call these, so they cannot drif
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -234,7 +235,8 @@ def hide_masked_values(profiled: Profile, settings: Settings, *, only_profiled: 
     """Hide the raw values of masked columns (``mask = "hash"`` or ``"drop"``) everywhere the profile
     could show them: the run's artefacts, the console and ``profile --json`` must not hold them.
 
-    A masked column loses its min/max and its issues' examples. Every raw value a masked column's texts
+    A masked column loses its min/max and its issues' examples, and every example value the profile took
+    of it (:attr:`ColumnProfile.shown`) is replaced in its own texts. Every raw value a masked column's texts
     quote (:attr:`ColumnProfile.quoted`: a key's merged values in ``as_written``/``type_reason``/notes,
     the bounds a note names) is replaced by :data:`MASKED_VALUE` in the texts of every column: a
     composite key's reason is each key column's, and a column referencing a key loaded as written
@@ -259,15 +261,19 @@ def hide_masked_values(profiled: Profile, settings: Settings, *, only_profiled: 
     hidden = sorted(quoted, key=len, reverse=True)
     for table in profiled.tables.values():
         for column in table:
+            gone = hidden
             if (table.name, column.name) in masked:
                 column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
                 column.min = column.max = None
-            column.notes = [_without(note, hidden) for note in column.notes]
-            column.type_reason = _without(column.type_reason, hidden)
+                # Its own texts may quote any example the profile took (`values such as 107A, 12A`).
+                own = {text for value in column.shown for text in (repr(value), value) if value}
+                gone = sorted(own | set(hidden), key=len, reverse=True)
+            column.notes = [_without(note, gone) for note in column.notes]
+            column.type_reason = _without(column.type_reason, gone)
             if column.as_written is not None:
-                column.as_written = _without(column.as_written, hidden)
+                column.as_written = _without(column.as_written, gone)
             column.issues = [
-                Issue(i.kind, i.count, i.examples, i.detail and _without(i.detail, hidden))
+                Issue(i.kind, i.count, i.examples, i.detail and _without(i.detail, gone))
                 for i in column.issues
             ]
         if any((table.name, name) in masked for name in table.examples_of):
@@ -279,7 +285,9 @@ MASKED_VALUE = "<masked>"
 
 
 def _without(text: str, hidden: list[str]) -> str:
-    """``text`` with every one of ``hidden`` replaced by :data:`MASKED_VALUE`."""
-    for value in hidden:
-        text = text.replace(value, MASKED_VALUE)
-    return text
+    """``text`` with every one of ``hidden`` (longest first) replaced by :data:`MASKED_VALUE`, where it
+    stands apart: a short value (``s``, ``12``) inside a word or a number of the text is left alone."""
+    if not hidden or not text:
+        return text
+    pattern = "|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in hidden)
+    return re.sub(pattern, MASKED_VALUE, text)

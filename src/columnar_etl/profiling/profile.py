@@ -371,6 +371,9 @@ class _Counts:
         #: Date-shaped values by shape and by which readings make them a date (their valid-order bits).
         self._orders: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        #: Every raw example value handed out (:meth:`examples`, :meth:`date_examples`): what the column's
+        #: texts may quote (``ColumnProfile.shown``).
+        self.shown: set[str] = set()
         #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
         self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
         #: Integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by format
@@ -542,13 +545,17 @@ class _Counts:
         """Up to five raw example values of the date shapes whose (shape, valid-order bits) ``shows``."""
         found: dict[tuple[int, int], list[Any]] = self.agg.get("ex_dates") or {}
         values = sorted(v for (shape, bits), shown in found.items() if shows(shape, bits) for v in shown)
-        return tuple(str(v).replace("\x00", "\\0") for v in values[:EXAMPLES])
+        return self._shown(tuple(str(v).replace("\x00", "\\0") for v in values[:EXAMPLES]))
 
     def examples(self, key: str) -> tuple[str, ...]:
         """Up to five raw example values for ``key`` (``null_like``, ``other``, ...)."""
         values: list[Any] | None = self.agg[f"ex_{key}"]
         # NUL bytes shown as \0 so examples stay printable and JSON-safe.
-        return tuple(str(v).replace("\x00", "\\0") for v in values or [])
+        return self._shown(tuple(str(v).replace("\x00", "\\0") for v in values or []))
+
+    def _shown(self, examples: tuple[str, ...]) -> tuple[str, ...]:
+        self.shown.update(examples)
+        return examples
 
 
 #: What keeps a column's numbers grouped by spaces or apostrophes unread (:func:`_group_reading`).
@@ -1178,6 +1185,7 @@ def infer_column(
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
         quoted=quoted,
+        shown=sorted(counts.shown),
         personal_data={
             kind: n
             for kind, flag in (
