@@ -374,6 +374,16 @@ class Settings(BaseSettings):
         # Refused here, before the target is used, printed or recorded anywhere.
         return check_target(target) if target else target
 
+    def masked_columns(self) -> list[str]:
+        """``table.column`` of every column with a ``mask`` (``hash`` or ``drop``), as the settings name
+        them."""
+        return [
+            f"{table}.{column}"
+            for table, overrides in self.columns.items()
+            for column, override in overrides.items()
+            if override.mask is not None
+        ]
+
     def masked(self) -> dict[str, Any]:
         """The settings as JSON-ready data with any password in the target URI masked, and the salt and
         the password command hidden (:data:`SECRET_SETTINGS`)."""

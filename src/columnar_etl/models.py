@@ -199,6 +199,18 @@ class ColumnProfile:
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
     #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
     as_written: str | None = None
+    #: Each raw value (as written in the text, quotes included) that :attr:`notes`, :attr:`type_reason`,
+    #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
+    #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.
+    quoted: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: Every raw example value the profile took of this column (issue examples, the ``such as`` of a
+    #: type reason): what hiding a masked column's values removes from its own texts. Not in the JSON.
+    shown: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def quote(self, text: str) -> str:
+        """``text`` (a raw value as a note will quote it), remembered in :attr:`quoted`."""
+        self.quoted.append(text)
+        return text
 
     @property
     def personal_data_kind(self) -> str | None:
@@ -298,6 +310,9 @@ class TableProfile:
     #: only these rows to list the copies instead of scanning the table. Not in the JSON: it is a hand-
     #: off to the cleaner of the same run, not a figure.
     copy_rows: list[int] | None = None
+    #: The columns whose values the table issues' examples show (the key, else the first column). Not in
+    #: the JSON: what hiding a masked column's values needs to know.
+    examples_of: list[str] = field(default_factory=list, repr=False, compare=False)
     #: Per column whose slash dates prove no order (``date_order`` ``ambiguous``): its profile again,
     #: read in the order given (the export's other columns may prove it). Not in the JSON.
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = field(

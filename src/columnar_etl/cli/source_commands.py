@@ -72,6 +72,7 @@ def copy_raw_command(
     """Copy every table as text into one schema, in one transaction (no profiling or cleaning); a row
     count that differs from the source's rolls it back (exit 1, the schema as it was).
 
+    Nothing is cleaned, so nothing can be masked: with a `mask` in [columns] it copies nothing (exit 1).
     Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
     """
     settings = recorded_settings(ctx, "copy-raw", mode="copy-raw", source=source, as_json=as_json)
@@ -81,7 +82,7 @@ def copy_raw_command(
 
     def copy() -> RawCopyResult:
         uris.append(resolve_target(settings.target, settings.pg_dir))
-        return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size)
+        return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size, settings=settings)
 
     recorded = recorded_call("copy-raw", settings, copy, mode="copy-raw", source=source)
     end_recorded(recorded, as_json, lambda result: _print_copy(result, uris[0]))

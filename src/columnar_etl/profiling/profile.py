@@ -371,6 +371,9 @@ class _Counts:
         #: Date-shaped values by shape and by which readings make them a date (their valid-order bits).
         self._orders: dict[tuple[int, int], int] = {}
         self.classes: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
+        #: Every raw example value handed out (:meth:`examples`, :meth:`date_examples`): what the column's
+        #: texts may quote (``ColumnProfile.shown``).
+        self.shown: set[str] = set()
         #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
         self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
         #: Integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by format
@@ -542,13 +545,17 @@ class _Counts:
         """Up to five raw example values of the date shapes whose (shape, valid-order bits) ``shows``."""
         found: dict[tuple[int, int], list[Any]] = self.agg.get("ex_dates") or {}
         values = sorted(v for (shape, bits), shown in found.items() if shows(shape, bits) for v in shown)
-        return tuple(str(v).replace("\x00", "\\0") for v in values[:EXAMPLES])
+        return self._shown(tuple(str(v).replace("\x00", "\\0") for v in values[:EXAMPLES]))
 
     def examples(self, key: str) -> tuple[str, ...]:
         """Up to five raw example values for ``key`` (``null_like``, ``other``, ...)."""
         values: list[Any] | None = self.agg[f"ex_{key}"]
         # NUL bytes shown as \0 so examples stay printable and JSON-safe.
-        return tuple(str(v).replace("\x00", "\\0") for v in values or [])
+        return self._shown(tuple(str(v).replace("\x00", "\\0") for v in values or []))
+
+    def _shown(self, examples: tuple[str, ...]) -> tuple[str, ...]:
+        self.shown.update(examples)
+        return examples
 
 
 #: What keeps a column's numbers grouped by spaces or apostrophes unread (:func:`_group_reading`).
@@ -1120,12 +1127,14 @@ def infer_column(
             f"declared type {column.declared_type!r}: its size is not kept; the values decide the type"
         )
     tokens = list(agg.get("tokens_as_values") or ())
+    quoted: list[str] = []
     if tokens:
+        quoted = [repr(_clipped(counts["min_text"])), repr(_clipped(counts["max_text"]))]
         notes.append(
             f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
             f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, a "
             "vocabulary of words as rare, or free text whose texts stand about as often "
-            f"({_clipped(counts['min_text'])!r} to {_clipped(counts['max_text'])!r}; set the "
+            f"({quoted[0]} to {quoted[1]}; set the "
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
@@ -1175,6 +1184,8 @@ def infer_column(
         type_reason=reason,
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
+        quoted=quoted,
+        shown=sorted(counts.shown),
         personal_data={
             kind: n
             for kind, flag in (
@@ -2349,7 +2360,7 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
     too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
     are text. Until nothing changes: a referencing column may be a key referenced in turn."""
     written = {
-        f"{table.name}.{column.name}": column.as_written
+        f"{table.name}.{column.name}": column
         for table in tables.values()
         for column in table
         if column.as_written is not None
@@ -2359,11 +2370,14 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
         changed = False
         for table in tables.values():
             for column in table:
-                why = written.get(column.foreign_key or "")
-                if why is None or column.as_written is not None:
+                key = written.get(column.foreign_key or "")
+                if key is None or column.as_written is not None:
                     continue
+                # The key's reason quotes its values: this column's texts quote them now too.
+                column.quoted += key.quoted
+                why = key.as_written
                 keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
-                written[f"{table.name}.{column.name}"] = column.as_written
+                written[f"{table.name}.{column.name}"] = column
                 changed = True
 
 
