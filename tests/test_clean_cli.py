@@ -502,3 +502,35 @@ def test_clean_alone_honours_the_circuit_breaker_as_run_and_load_do(
     passed = runner.invoke(app, ["clean", str(corrupt), "-o", str(output)])
     assert passed.exit_code in (0, 2), passed.output
     assert output.exists()
+
+
+def test_clean_one_table_keeps_the_settings_of_the_others(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
+    # A mask (or any override) on a table not asked for was checked against a profile of the asked
+    # table alone: "override names a table the export does not have", nothing cleaned.
+    path = make_sqlite(
+        {
+            "people": (
+                "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT, city TEXT)",
+                [(1, "a@x.org", "Oslo")],
+            ),
+            "visits": ("CREATE TABLE visits (id INTEGER PRIMARY KEY, day TEXT)", [(1, "2026-01-02")]),
+        }
+    )
+    config = tmp_path / "settings.toml"
+    config.write_text('[columns."people"."email"]\nmask = "drop"\n')
+    for table, expected in (("visits", ["id", "day"]), ("people", ["id", "city"])):
+        out = tmp_path / f"{table}_out.parquet"
+        result = runner.invoke(
+            app, ["--config", str(config), "clean", str(path), "--table", table, "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        assert pq.read_schema(out / f"{table}.parquet").names == expected  # the mask applies where it is
+    # A table the export lacks is still named, whichever table is cleaned.
+    config.write_text('[columns."peeple"."email"]\nmask = "drop"\n')
+    out = tmp_path / "typo.parquet"
+    result = runner.invoke(
+        app, ["--config", str(config), "clean", str(path), "--table", "visits", "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "peeple" in result.output and "does not have" in result.output
+    assert not out.exists()

@@ -465,6 +465,9 @@ class Profile:
     #: Views, triggers and indexes in SQL the reader's SQLite cannot parse, each with why: the export
     #: was read through a private copy without them (the export itself unchanged). Not a warning.
     dropped_for_reader: dict[str, str] = field(default_factory=dict)
+    #: The export's tables this profile was not asked for (``profile(tables=...)``, ``clean --table``):
+    #: settings naming them are not checked against it. Not in the JSON.
+    not_profiled: list[str] = field(default_factory=list, repr=False)
 
     @property
     def left_out(self) -> list[str]:

@@ -33,7 +33,7 @@ def profile_step(
     values of its masked columns hidden (:func:`hide_masked_values`): every caller (``run``, ``load``,
     ``clean``, ``profile`` and the library's ``profile``) writes or shows this profile, none the raw one."""
     profiled = profile(source, tables=tables, sample=sample, settings=settings)
-    hide_masked_values(profiled, settings, only_profiled=tables is not None)
+    hide_masked_values(profiled, settings)
     return profiled
 
 
@@ -231,7 +231,7 @@ def clean_step(
     )
 
 
-def hide_masked_values(profiled: Profile, settings: Settings, *, only_profiled: bool = False) -> None:
+def hide_masked_values(profiled: Profile, settings: Settings) -> None:
     """Hide the raw values of masked columns (``mask = "hash"`` or ``"drop"``) everywhere the profile
     could show them: the run's artefacts, the console and ``profile --json`` must not hold them.
 
@@ -243,14 +243,11 @@ def hide_masked_values(profiled: Profile, settings: Settings, *, only_profiled: 
     quotes the key's reason. The table issues' examples go when they show a masked column
     (:attr:`TableProfile.examples_of`). Counts, kinds and types stay. An override naming no column of
     the export is a :class:`ConfigError` here, before the profile is written or shown
-    (:func:`~columnar_etl.planning.plan.column_overrides`); with ``only_profiled`` (a profile of some
-    tables) overrides of the other tables are skipped."""
-    columns = settings.columns
-    if only_profiled:
-        columns = {table: named for table, named in columns.items() if table in profiled.tables}
+    (:func:`~columnar_etl.planning.plan.column_overrides`; of a profile of some tables, overrides of
+    the export's other tables are skipped)."""
     masked = {
         (table, name)
-        for table, overrides in column_overrides(profiled, columns, settings.column_names).items()
+        for table, overrides in column_overrides(profiled, settings.columns, settings.column_names).items()
         for name, override in overrides.items()
         if override.mask is not None
     }

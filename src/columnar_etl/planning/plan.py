@@ -761,11 +761,12 @@ def column_overrides(
     its hint names the columns like it and those whose names hold an invisible character, escaped.
     A table or column the export has but that is not loaded (:attr:`Profile.unreadable_tables`,
     :attr:`Profile.unreadable_columns`: the run warns of it) is skipped: a mask on it is kept without
-    effort, and it was refused with "names a column the table does not have".
+    effort, and it was refused with "names a column the table does not have". So is a table the
+    export has that the profile was not asked for (:attr:`Profile.not_profiled`: ``clean --table``).
     """
     resolved: dict[str, dict[str, ColumnOverride]] = {}
     for table, overrides in columns.items():
-        if table in profile.unreadable_tables:
+        if table in profile.unreadable_tables or table in profile.not_profiled:
             continue
         left_out = profile.unreadable_columns.get(table, {})
         overrides = {column: override for column, override in overrides.items() if column not in left_out}

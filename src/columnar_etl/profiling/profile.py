@@ -2438,6 +2438,7 @@ def profile(
         names = tables if tables is not None else list(src.tables)
         for name in names:
             src.table(name)  # unknown table: fail before any work
+        not_profiled = [name for name in src.tables if name not in names]
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a
         # parallel aggregate costs more CPU than it saves here), and a big table is then read as
@@ -2621,6 +2622,7 @@ def profile(
         indexes_not_copied=indexes,
         triggers_not_copied=triggers,
         dropped_for_reader=dropped,
+        not_profiled=not_profiled,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)
     return result
