@@ -6,6 +6,7 @@ live changed); the preflight's ``target_create_schema`` check now names it first
 
 from __future__ import annotations
 
+from columnar_etl.loading.schemas import our_views_sql
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 
 
@@ -14,21 +15,13 @@ def write_access_sql(base: str) -> str:
     (``default_transaction_read_only`` or a standby), and of the base schema ``base`` (NULL while it
     does not exist) its owner, whether the role may create in it, and the views in it another role owns
     that read a version schema (views columnar_etl made, which a cutover replaces: only their owner may)."""
-    prefix = quote_literal(base + "_v")
     return (
         "SELECT current_user::text, current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery(), "
         f"(SELECT pg_get_userbyid(nspowner)::text FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
         "(SELECT has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE') "
         f"FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
         "(SELECT string_agg(DISTINCT format('%s (%s)', v.relname, pg_get_userbyid(v.relowner)), ', ') "
-        "FROM pg_class v JOIN pg_namespace vn ON vn.oid = v.relnamespace "
-        "JOIN pg_rewrite r ON r.ev_class = v.oid "
-        "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
-        "AND d.refclassid = 'pg_class'::regclass "
-        "JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p') "
-        "JOIN pg_namespace tn ON tn.oid = t.relnamespace "
-        f"WHERE vn.nspname = {quote_literal(base)} AND v.relkind = 'v' "
-        f"AND left(tn.nspname, length({prefix})) = {prefix} "
+        f"{our_views_sql(base)} "
         "AND NOT pg_has_role(v.relowner, 'USAGE'))"
     )
 

@@ -296,10 +296,16 @@ def _our_views(cursor: Any, base: str) -> set[str]:
     """The views of ``base`` that columnar_etl made: those reading a table of one of its version
     schemas (``<base>_vYYYYMMDD_HHMMSS[_n]``), as :func:`point_views` makes them. A view of the same
     schema reading anything else is the users' own."""
+    rows = fetch_all(cursor, f"SELECT DISTINCT v.relname {our_views_sql(base)}")
+    return {str(name) for (name,) in rows}
+
+
+def our_views_sql(base: str) -> str:
+    """The FROM and WHERE of the views of ``base`` that columnar_etl made (``v``, a ``pg_class`` row):
+    those reading a table of one of its version schemas (:func:`_our_views`)."""
     prefix = quote_literal(base + "_v")
-    rows = fetch_all(
-        cursor,
-        "SELECT DISTINCT v.relname FROM pg_class v "
+    return (
+        "FROM pg_class v "
         "JOIN pg_namespace vn ON vn.oid = v.relnamespace "
         "JOIN pg_rewrite r ON r.ev_class = v.oid "
         "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
@@ -308,9 +314,8 @@ def _our_views(cursor: Any, base: str) -> set[str]:
         "JOIN pg_namespace tn ON tn.oid = t.relnamespace "
         f"WHERE vn.nspname = {quote_literal(base)} AND v.relkind = 'v' "
         f"AND left(tn.nspname, length({prefix})) = {prefix} "
-        f"AND substr(tn.nspname, length({prefix}) + 1) ~ '^[0-9]{{8}}_[0-9]{{6}}(_[0-9]+)?$'",
+        f"AND substr(tn.nspname, length({prefix}) + 1) ~ '^[0-9]{{8}}_[0-9]{{6}}(_[0-9]+)?$'"
     )
-    return {str(name) for (name,) in rows}
 
 
 def _compare(table: str, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> ViewChange:
