@@ -184,7 +184,11 @@ class LogIndex:
     rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, *paths: Path | None) -> LogIndex:
+    def read(
+        cls, *paths: Path | None, renamed: dict[str, tuple[str, dict[str, str]]] | None = None
+    ) -> LogIndex:
+        """The rows of the audit and quarantine files ``paths``; ``renamed``: per table as the run read
+        it, its export name and its columns' (:func:`_renamed_for_reader`), which the rows then use."""
         index = cls()
         for path in paths:
             if path is None or not Path(path).exists():
@@ -192,6 +196,9 @@ class LogIndex:
             kind = "quarantine" if "quarantine" in Path(path).name else "audit"
             for entry in pq.read_table(path).to_pylist():
                 table, key, column = entry["table"], str(entry["row_key"]), entry["column"]
+                if renamed and table in renamed:
+                    table, columns = renamed[table]
+                    column = columns.get(column, column)
                 rule = str(entry.get("rule") or "")
                 index.cells.setdefault((table, key, column), []).append(
                     (kind, rule, entry.get("raw_value"), entry.get("new_value"))
@@ -673,14 +680,16 @@ def check(
     encoding: str = "cp1252",
     keys: dict[str, list[str]] | None = None,
     names: dict[str, tuple[str, dict[str, str]]] | None = None,
+    renamed: dict[str, tuple[str, dict[str, str]]] | None = None,
 ) -> list[Violation]:
     """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default).
 
     ``keys``: per table, the key the run named rows by in the audit where the export declares none.
     ``names``: per table, its name in the target and ``{column: name in the target}`` where the run
     renamed them (snake case, past 63 bytes, PostgreSQL's system column names); the names themselves
-    otherwise."""
-    log = LogIndex.read(audit, quarantine)
+    otherwise. ``renamed``: the tables and columns the run read under another name
+    (:func:`_renamed_for_reader`), as the audit and quarantine name them."""
+    log = LogIndex.read(audit, quarantine, renamed=renamed)
     source = read_source(sqlite_path)
     for name, key in (keys or {}).items():
         if name in source and all(column in source[name].columns for column in key):
@@ -963,7 +972,12 @@ def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwarg
     profiled = run_dir / "profile.json"
     tables = json.loads(profiled.read_text()).get("tables", {}) if profiled.exists() else {}
     listed = tables.values() if isinstance(tables, dict) else tables
+    renamed = _renamed_for_reader(profiled)
     keys = {t["name"]: list(t["key"]) for t in listed if t.get("key")}
+    keys = {  # the profile's keys under the export's names
+        renamed.get(name, (name, {}))[0]: [renamed.get(name, (name, {}))[1].get(c, c) for c in key]
+        for name, key in keys.items()
+    }
     return check(
         sqlite_path,
         uri,
@@ -971,14 +985,32 @@ def check_run(result: Any, sqlite_path: str | Path, uri: str, base: str, **kwarg
         audit=run_dir / "audit.parquet",
         quarantine=run_dir / "quarantine.parquet",
         keys=keys,
-        names=_target_names(run_dir / "run.json"),
+        names=_target_names(run_dir / "run.json", renamed),
+        renamed=renamed,
         **kwargs,
     )
 
 
-def _target_names(record_path: Path) -> dict[str, tuple[str, dict[str, str]]]:
+def _renamed_for_reader(profiled: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Per table as the run read it: its export name and ``{column as read: export name}``, for the
+    names the readers could not take (profile.json ``renamed_for_reader``)."""
+    records = json.loads(profiled.read_text()).get("renamed_for_reader", []) if profiled.exists() else []
+    found: dict[str, tuple[str, dict[str, str]]] = {}
+    for record in records:
+        _, columns = found.setdefault(record["table"], (record["table"], {}))
+        if record["column"] is None:
+            found[record["table"]] = (record["export_name"], columns)
+        else:
+            columns[record["column"]] = record["export_name"]
+    return found
+
+
+def _target_names(
+    record_path: Path, renamed: dict[str, tuple[str, dict[str, str]]] | None = None
+) -> dict[str, tuple[str, dict[str, str]]]:
     """Per source table, its target name and its columns' (``check``'s ``names``), as the run recorded
-    them in run.json: the plan's output names, then the load's renames of tables and columns."""
+    them in run.json: the plan's output names, then the load's renames of tables and columns.
+    ``renamed``: per table as read, its export name and its columns' (:func:`_renamed_for_reader`)."""
     if not record_path.exists():
         return {}
     record = json.loads(record_path.read_text())
@@ -989,8 +1021,12 @@ def _target_names(record_path: Path) -> dict[str, tuple[str, dict[str, str]]]:
     for table in (record.get("plan") or {}).get("tables", []):
         target = renamed_tables.get(table["name"], table["name"])
         loaded = renamed_columns.get(target, {})
-        columns = {c["name"]: loaded.get(c["output_name"], c["output_name"]) for c in table["columns"]}
-        names[table["name"]] = (target, columns)
+        export, exported = (renamed or {}).get(table["name"], (table["name"], {}))
+        columns = {
+            exported.get(c["name"], c["name"]): loaded.get(c["output_name"], c["output_name"])
+            for c in table["columns"]
+        }
+        names[export] = (target, columns)
     return names
 
 

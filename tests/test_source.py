@@ -272,27 +272,30 @@ def test_sqlite_file_without_tables(tmp_path: Path) -> None:
         open_source(path)
 
 
-def test_a_column_with_an_empty_name_is_refused_naming_its_table(make_sqlite: SqliteFactory) -> None:
+def test_a_column_with_an_empty_name_is_read_as_column_position(make_sqlite: SqliteFactory) -> None:
+    # Refused until 2026-12-03 (edit the export); now read, and loaded, as column_<position>.
     path = make_sqlite(
         {
             "fine": ("CREATE TABLE fine (id INTEGER PRIMARY KEY)", []),
-            "sheet 1": ('CREATE TABLE "sheet 1" (id INTEGER PRIMARY KEY, "" TEXT)', []),
+            "sheet 1": ('CREATE TABLE "sheet 1" (id INTEGER PRIMARY KEY, "" TEXT)', [(1, "x"), (2, None)]),
         }
     )
-    with pytest.raises(SourceError, match="a column has an empty name") as info:
-        open_source(path)
-    assert (info.value.table, info.value.path) == ("sheet 1", str(path))
-    assert "RENAME COLUMN" in (info.value.hint or "")
+    with open_source(path) as src:
+        assert src.table("sheet 1").column_names == ["id", "column_2"]
+        assert [b.to_pylist() for b in src.iter_batches("sheet 1")] == [
+            [{"id": "1", "column_2": "x"}, {"id": "2", "column_2": None}]
+        ]
+        assert src.renamed.records()[0]["export_name"] == ""
 
 
 @pytest.mark.parametrize("name", ["__clean_classes", "__CLEAN_Classes"])  # DuckDB ignores the case
-def test_a_column_named_like_the_readers_helpers_is_refused_naming_it(
+def test_a_column_named_like_the_readers_helpers_is_read_without_its_underscores(
     name: str, make_sqlite: SqliteFactory
 ) -> None:
     path = make_sqlite({"t": (f'CREATE TABLE t (id INTEGER PRIMARY KEY, "{name}" TEXT)', [(1, "x")])})
-    with pytest.raises(SourceError, match="starts with '__clean_'") as info:
-        open_source(path)
-    assert (info.value.table, info.value.column) == ("t", name)
+    with open_source(path) as src:
+        assert src.table("t").column_names == ["id", name[2:]]
+        assert [b.to_pylist() for b in src.iter_batches("t")] == [[{"id": "1", name[2:]: "x"}]]
 
 
 def test_not_a_sqlite_file(tmp_path: Path) -> None:

@@ -465,6 +465,11 @@ class Profile:
     #: Views, triggers and indexes in SQL the reader's SQLite cannot parse, each with why: the export
     #: was read through a private copy without them (the export itself unchanged). Not a warning.
     dropped_for_reader: dict[str, str] = field(default_factory=dict)
+    #: Tables and columns whose export name the readers cannot take (``""``, one starting with
+    #: ``__clean_``), read and loaded under another name (``table_<position>``, ``column_<position>``,
+    #: the name without its leading underscores): one record each, ``table`` and ``column`` (None for a
+    #: table) as read and loaded, ``export_name`` and ``why``. Not a warning: every cell is loaded.
+    renamed_for_reader: list[dict[str, str | None]] = field(default_factory=list)
     #: The export's tables this profile was not asked for (``profile(tables=...)``, ``clean --table``):
     #: settings naming them are not checked against it. Not in the JSON.
     not_profiled: list[str] = field(default_factory=list, repr=False)
@@ -540,9 +545,21 @@ class Profile:
             "read through a private copy of the export without "
             f"{', '.join(map(repr, self.dropped_for_reader))}: written in SQL newer than the reader's "
             "SQLite (DuckDB's sqlite_scanner) can parse, which parses a file's whole schema before any "
-            "read; views, triggers and indexes hold no data, every table was read; the export itself "
+            "read, or naming a table or column renamed for the reader that SQLite could not rewrite; "
+            "views, triggers and indexes hold no data, every table was read; the export itself "
             "is unchanged (profile.json dropped_for_reader says why, object by object)"
         )
+
+    @property
+    def renamed_notes(self) -> list[str]:
+        """One line per table or column loaded under another name than the export's
+        (:attr:`renamed_for_reader`)."""
+        return [
+            f"table {r['export_name']!r} loaded as {r['table']!r}: {r['why']}"
+            if r["column"] is None
+            else f"{r['table']}: column {r['export_name']!r} loaded as {r['column']!r}: {r['why']}"
+            for r in self.renamed_for_reader
+        ]
 
     @property
     def notes(self) -> list[str]:
@@ -550,7 +567,7 @@ class Profile:
         is missing): its views, indexes and triggers, which the target does not get, and those the
         export was read without (:attr:`dropped_for_reader`)."""
         found = (self.views_note, self.indexes_note, self.triggers_note, self.private_copy_note)
-        return [note for note in found if note]
+        return self.renamed_notes + [note for note in found if note]
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -578,6 +595,7 @@ class Profile:
             "indexes_not_copied": dict(self.indexes_not_copied),
             "triggers_not_copied": dict(self.triggers_not_copied),
             "dropped_for_reader": dict(self.dropped_for_reader),
+            "renamed_for_reader": [dict(record) for record in self.renamed_for_reader],
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }
 

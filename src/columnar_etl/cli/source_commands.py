@@ -53,6 +53,9 @@ def tables(
             cols = ", ".join(f"{c.name} ({c.declared_type or '-'})" for c in info.columns)
             view.add_row(escape(info.name), f"{info.row_count:,}", escape(cols))
         out.print(view)
+        for record in src.renamed.records():
+            where = record["table"] if record["column"] is None else f"{record['table']}.{record['column']}"
+            out.print(escape(f"{where}: named {record['export_name']!r} in the export; {record['why']}"))
 
 
 @app.command("copy-raw")

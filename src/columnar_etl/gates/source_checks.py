@@ -97,7 +97,7 @@ def _check_readable(
                 details={"too_wide": too_wide},
             )
         rows = count_tables(src.read_path, list(src.tables.values()))
-        read_without = src.dropped_for_reader
+        read_without, read_as = src.dropped_for_reader, src.renamed.records()
     size = source.stat().st_size
     how = "DuckDB attaches it read-only"
     if read_without:
@@ -105,6 +105,14 @@ def _check_readable(
         how = (
             f"DuckDB reads a private copy without {', '.join(map(repr, read_without))}, in SQL its SQLite "
             "cannot parse (the export itself is unchanged)"
+        )
+    if read_as:
+        renames = ", ".join(
+            f"{r['export_name']!r} as {r['table'] if r['column'] is None else r['column']!r}" for r in read_as
+        )
+        how += (
+            f"; {len(read_as)} name{'s' if len(read_as) > 1 else ''} the readers cannot take read and loaded "
+            f"under another, renamed in a private copy ({renames}; the export itself is unchanged)"
         )
     return Check(
         "source_readable",
@@ -117,6 +125,7 @@ def _check_readable(
             "tables": rows,
             "bytes": size,
             **({"dropped_for_reader": read_without} if read_without else {}),
+            **({"renamed_for_reader": read_as} if read_as else {}),
         },
     )
 

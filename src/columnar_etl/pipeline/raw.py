@@ -38,6 +38,9 @@ class RawCopyResult:
     copy: CopyResult
     seconds: float
     tables: list[str] = field(default_factory=list)
+    #: Tables and columns copied under another name than the export's, the readers not taking it
+    #: (:meth:`~columnar_etl.source.reader_names.ReaderNames.records`).
+    renamed_for_reader: list[dict[str, str | None]] = field(default_factory=list)
 
     @property
     def matches(self) -> bool:
@@ -60,6 +63,7 @@ class RawCopyResult:
             "matches": self.matches,
             "copy": self.copy.to_dict(),
             "seconds": round(self.seconds, 4),
+            "renamed_for_reader": [dict(record) for record in self.renamed_for_reader],
         }
 
 
@@ -100,6 +104,7 @@ def copy_raw(
     with open_source(source) as src:
         names = tables if tables is not None else list(src.tables)
         source_rows = {name: src.table(name).row_count for name in names}
+        read_as = src.renamed.records()
         # Named as `run` names them: past 63 bytes shortened, system column names (xmin …) suffixed.
         targets = short_identifiers(names)
         readers = {}
@@ -131,6 +136,7 @@ def copy_raw(
         copy=copy,
         seconds=time.perf_counter() - started,
         tables=names,
+        renamed_for_reader=read_as,
     )
     log.info("copy finished", rows=copy.total_rows, seconds=round(result.seconds, 3), matches=result.matches)
     return result

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
-from columnar_etl.pg.column_names import override_names, styled_names
+from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
 from columnar_etl.rules import whole_digits as bound_digits
@@ -384,7 +384,7 @@ def build_plan(
         ReadingOrder, profile.settings.get("date_order_default") or settings.date_order_default
     )
     resolved = column_overrides(profile, settings.columns, column_names or settings.column_names)
-    notes: list[str] = []
+    notes: list[str] = list(profile.renamed_notes)  # names the readers could not take
     tables: dict[str, TablePlan] = {}
     for table in profile.tables.values():
         overrides = resolved.get(table.name, {})
@@ -529,7 +529,8 @@ def as_bytes(column: ColumnPlan) -> ColumnPlan:
 
 
 def long_name_notes(plan: Plan) -> tuple[str, ...]:
-    """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes.
+    """What the loader will call tables and output columns longer than PostgreSQL's 63 bytes, and
+    columns named like one of its system columns (``xmin``, ``ctid`` …: :func:`column_mapping`).
 
     Found here, at plan time, by the function the loader uses (:func:`short_identifiers`), so the plan
     in the run record says in advance which names change and to what.
@@ -540,11 +541,14 @@ def long_name_notes(plan: Plan) -> tuple[str, ...]:
         if short != table
     ]
     for table in plan.tables.values():
-        columns = short_identifiers(column.output_name for column in table.columns)
+        outputs = [column.output_name for column in table.columns]
+        columns, loaded = short_identifiers(outputs), column_mapping(outputs, plan.column_names)
         notes += [
             f"{table.name}.{name}: over {MAX_IDENTIFIER_BYTES} bytes, loaded as {short!r}"
-            for name, short in columns.items()
             if short != name
+            else f"{table.name}.{name}: PostgreSQL's name of a system column, loaded as {loaded[name]!r}"
+            for name, short in columns.items()
+            if loaded.get(name, short) != name
         ]
     return tuple(notes)
 

@@ -2446,7 +2446,7 @@ def profile(
         # profile_memory_limit (see ALONE_BYTES_PER_CELL) is profiled first, alone, with every core.
         cores = os.cpu_count() or 1
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
-        declared = declared_keys(src.path, names)
+        declared = declared_keys(src.catalogue_path, names)
         most = memory_bytes(settings.profile_memory_limit) // ALONE_BYTES_PER_CELL
         alone = [name for name in order if sample is None and _work(src.table(name)) > most]
         together = [name for name in order if name not in alone]
@@ -2580,13 +2580,13 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        find_references(src, profiled, declared_references(src.path, names), kept)
+        find_references(src, profiled, declared_references(src.catalogue_path, names), kept)
         _references_as_written(profiled)
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
-        dropped = src.dropped_for_reader
+        dropped, renamed = src.dropped_for_reader, src.renamed.records()
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
@@ -2599,6 +2599,8 @@ def profile(
         log.info("indexes and triggers not copied", indexes=sorted(indexes), triggers=sorted(triggers))
     if dropped:
         log.info("read through a private copy without objects the reader cannot parse", dropped=dropped)
+    if renamed:
+        log.info("names the readers cannot take: read and loaded under another name", renamed=renamed)
     quality = score_profile(profiled)
     result = Profile(
         source=Path(source),
@@ -2622,6 +2624,7 @@ def profile(
         indexes_not_copied=indexes,
         triggers_not_copied=triggers,
         dropped_for_reader=dropped,
+        renamed_for_reader=renamed,
         not_profiled=not_profiled,
     )
     log.info("profiled", tables=len(profiled), quality=round(quality, 2), gate=result.gate.status)

@@ -45,7 +45,6 @@ from columnar_etl.source.catalogue import (
 )
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
-    HELPER_PREFIX,
     ROWID_COLUMN,
     ColumnRead,
     EncodingFallback,
@@ -58,6 +57,7 @@ from columnar_etl.source.cells import (
     real_text_sql,
 )
 from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
+from columnar_etl.source.reader_names import ReaderNames, reader_names
 
 SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
@@ -178,6 +178,9 @@ class Source:
     #: The private copy DuckDB reads instead of the export, when its SQLite cannot parse a view, trigger
     #: or index of the export's schema (:mod:`~columnar_etl.source.private_copy`); None: the export.
     private_copy: PrivateCopy | None = field(default=None, repr=False)
+    #: The export's tables and columns read (and loaded) under another name, its own being one the
+    #: readers cannot take (:mod:`~columnar_etl.source.reader_names`); renamed in :attr:`private_copy`.
+    renamed: ReaderNames = field(default_factory=ReaderNames)
     _aliases: list[str] = field(default_factory=lambda: [SOURCE_ALIAS], repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
@@ -190,6 +193,13 @@ class Source:
     def read_path(self) -> Path:
         """The file the rows are read from: the export, or its :attr:`private_copy`."""
         return self.private_copy.path if self.private_copy is not None else self.path
+
+    @property
+    def catalogue_path(self) -> Path:
+        """The file whose catalogue (``PRAGMA table_info``, keys, references) names the tables and
+        columns as :attr:`tables` does: the private copy when it renamed some (:attr:`renamed`), else
+        the export."""
+        return self.read_path if self.renamed else self.path
 
     @property
     def dropped_for_reader(self) -> dict[str, str]:
@@ -753,6 +763,7 @@ class Source:
             "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views),
             "dropped_for_reader": self.dropped_for_reader,
+            "renamed_for_reader": self.renamed.records(),
         }
 
 
@@ -802,10 +813,11 @@ def _reader_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _readable(
-    con: duckdb.DuckDBPyConnection, path: Path
+    con: duckdb.DuckDBPyConnection, path: Path, renamed: ReaderNames
 ) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy | None]:
-    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema; else a connection
-    to a private copy without the views, triggers and indexes it cannot parse, and that copy
+    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema and no name is to
+    be ``renamed``; else a connection to a private copy with those names renamed and without the
+    views, triggers and indexes it cannot parse, and that copy
     (:mod:`~columnar_etl.source.private_copy`). The schema check is the one read a normal export costs.
 
     A table whose own CREATE TABLE it cannot parse (a CHECK, a DEFAULT, a generated column in newer
@@ -814,13 +826,13 @@ def _readable(
     with its own diagnosis (read_hint)."""
     refusal = _reader_refusal(con)
     unparsed = unparsed_object(path, refusal) if refusal is not None else None
-    if unparsed is None:
+    if unparsed is None and not renamed:
         return con, None
     version = _reader_version(con)
     con.close()
-    if not unparsed.dataless:
+    if unparsed is not None and not unparsed.dataless:
         raise schema_too_new(path, unparsed, version) from refusal
-    copy = copy_to_read(path, lambda directory: _copy_without(path, unparsed, version, directory))
+    copy = copy_to_read(path, lambda directory: _private_copy(path, renamed, unparsed, version, directory))
     try:
         return _attached(copy.path, path), copy
     except BaseException:
@@ -828,12 +840,17 @@ def _readable(
         raise
 
 
-def _copy_without(path: Path, first: UnparsedObject, version: str, directory: Path | None) -> PrivateCopy:
-    """A private copy of ``path`` without ``first`` and every other view, trigger or index DuckDB's
-    SQLite (``version``) then names as one it cannot parse (it names one at a time), each dropped with
-    why; :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table."""
+def _private_copy(
+    path: Path, renamed: ReaderNames, first: UnparsedObject | None, version: str, directory: Path | None
+) -> PrivateCopy:
+    """A private copy of ``path`` with the names ``renamed`` and without ``first`` and every other view,
+    trigger or index DuckDB's SQLite (``version``) then names as one it cannot parse (it names one at a
+    time), each dropped with why; :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no
+    copy) when it names a table."""
     copy = make_private_copy(path, directory)
     try:
+        if renamed:
+            _rename_in_copy(copy, path, renamed)
         unparsed: UnparsedObject | None = first
         while unparsed is not None:
             if not unparsed.dataless or unparsed.name in copy.dropped:
@@ -853,6 +870,44 @@ def _copy_without(path: Path, first: UnparsedObject, version: str, directory: Pa
         copy.release()
         raise
     return copy
+
+
+def _rename_in_copy(copy: PrivateCopy, path: Path, renamed: ReaderNames) -> None:
+    """Rename ``renamed``'s tables and columns in ``copy``. SQLite's ALTER TABLE rewrites every view and
+    trigger naming them, and stops at one it cannot (one naming a table or column the export lacks):
+    those hold no data and are not loaded, so the copy is then renamed without its views and triggers.
+    A refusal after that names the first renamed table or column, with what the operator can do."""
+    try:
+        copy.rename(renamed.tables, renamed.columns)
+        return
+    except sqlite3.Error:
+        pass
+    why = (
+        "a view or trigger holds no data and is not loaded: dropped from the reader's private copy, "
+        "whose names SQLite could not rewrite with it in place (the export itself is unchanged)"
+    )
+    con = sqlite3.connect(copy.path)
+    try:
+        kinds = "('view', 'trigger')"
+        objects = con.execute(f"SELECT type, name FROM sqlite_master WHERE type IN {kinds}").fetchall()
+    finally:
+        con.close()
+    try:
+        for kind, name in objects:
+            copy.drop(UnparsedObject(str(name), str(kind), "renaming"), why)
+        copy.rename(renamed.tables, renamed.columns)
+    except sqlite3.Error as exc:
+        table = next(iter(renamed.columns), None) or next(iter(renamed.tables))
+        column = next(iter(renamed.columns.get(table, {})), None)
+        raise SourceError(
+            f"the reader cannot take this name, and SQLite could not rename it in the reader's private "
+            f"copy: {short_reason(exc)}",
+            path=path,
+            table=table,
+            column=column,
+            hint="load a copy of the export with the name changed (ALTER TABLE ... RENAME ...); "
+            "the export itself is never changed",
+        ) from exc
 
 
 def _dropped_why(unparsed: UnparsedObject, version: str) -> str:
@@ -924,27 +979,15 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     tables = catalogue.tables
     if not tables:
         raise SourceError("the source has no tables", path=path, hint="is this the right export file?")
-    for table in tables.values():
-        if "" in table.column_names:  # SQLite allows it; DuckDB and PostgreSQL cannot write the name
-            raise SourceError(
-                "a column has an empty name",
-                path=path,
-                table=table.name,
-                hint='name it in the export (ALTER TABLE ... RENAME COLUMN "" TO ...)',
-            )
-        # In any case: DuckDB matches names case-insensitively, so __CLEAN_CLASSES shadows __clean_classes.
-        if taken := [name for name in table.column_names if name.lower().startswith(HELPER_PREFIX)]:
-            raise SourceError(
-                f"a column's name starts with {HELPER_PREFIX!r}, which names the reader's own columns",
-                path=path,
-                table=table.name,
-                column=taken[0],
-                hint="rename it in the export (ALTER TABLE ... RENAME COLUMN ... TO ...)",
-            )
-    con, copy = _readable(_attached(path, path), path)
+    # An empty name (DuckDB and PostgreSQL cannot write it) or one of the readers' own helper columns'
+    # (DuckDB matches names case-insensitively: __CLEAN_CLASSES shadows __clean_classes) is read, and
+    # loaded, under a name of its own, renamed in the private copy (never in the export).
+    others = [*catalogue.internal, *catalogue.unreadable, *catalogue.views, *catalogue.triggers]
+    renamed = reader_names(tables, [*others, *(index.name for index in catalogue.indexes)])
+    con, copy = _readable(_attached(path, path), path, renamed)
     if copy is not None:
         # Every read of rows (counts included) is of the copy: one snapshot.
-        tables = {name: replace(table, path=copy.path) for name, table in tables.items()}
+        tables = {name: replace(table, path=copy.path) for name, table in renamed.applied(tables).items()}
     try:
         tables, unreadable_columns = _columns_the_reader_computes(con, tables)
     except BaseException:
@@ -961,8 +1004,17 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         internal=catalogue.internal,
         unreadable=catalogue.unreadable,
         views=catalogue.views,
-        indexes=catalogue.indexes,
-        triggers=catalogue.triggers,
+        indexes=tuple(_renamed_index(index, renamed) for index in catalogue.indexes),
+        triggers={name: renamed.table(table) for name, table in catalogue.triggers.items()},
         text_encoding=catalogue.encoding,
         private_copy=copy,
+        renamed=renamed,
     )
+
+
+def _renamed_index(index: SourceIndex, renamed: ReaderNames) -> SourceIndex:
+    """``index`` naming its table and columns as the reader knows them."""
+    if not renamed:
+        return index
+    columns = tuple(None if c is None else renamed.column(index.table, c) for c in index.columns)
+    return replace(index, table=renamed.table(index.table), columns=columns)

@@ -33,6 +33,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.catalogue import UnparsedObject, connect_read_only, read_error
+from columnar_etl.source.collations import stand_in_collations
 from columnar_etl.source.side_files import export_bytes
 
 #: A copy's name: hidden, and ending ``.tmp`` so that a killed run's is removed with its other
@@ -85,6 +86,28 @@ class PrivateCopy:
         finally:
             con.close()
         self.dropped[unparsed.name] = why
+
+    def rename(self, tables: dict[str, str], columns: dict[str, dict[str, str]]) -> None:
+        """Rename ``columns`` (per export table, {export name: new name}), then ``tables`` ({export name:
+        new name}) in the copy, by SQLite's ``ALTER TABLE``, which rewrites the keys, references, views
+        and triggers naming them too (the export keeps its names). One transaction."""
+        con = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            stand_in_collations(con)  # ALTER TABLE parses the whole schema, an application's collations too
+            con.execute("BEGIN")
+            for table, renamed in columns.items():
+                for old, new in renamed.items():
+                    renaming = f"RENAME COLUMN {quote_ident(old)} TO {quote_ident(new)}"
+                    con.execute(f"ALTER TABLE {quote_ident(table)} {renaming}")
+            for old, new in tables.items():
+                con.execute(f"ALTER TABLE {quote_ident(old)} RENAME TO {quote_ident(new)}")
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
 
     def seal(self) -> None:
         """Make the copy read-only: from now on it is only read."""
