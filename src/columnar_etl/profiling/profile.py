@@ -60,6 +60,7 @@ from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     REFERENCE_TYPES,
     KeptValues,
+    Reference,
     declared_references,
     find_references,
     kept_native_sql,
@@ -2398,6 +2399,34 @@ def _drop_kept(src: Source, keep: str) -> None:
         src.connection.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
 
 
+def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
+    """The declared keys of ``names`` (tables as read), read from the export's own catalogue (a UNIQUE
+    index the private copy lacks still proves its key), named as read (:attr:`Source.renamed`)."""
+    renamed = src.renamed
+    keys = declared_keys(src.path, [renamed.export_table(name) for name in names])
+    return {
+        renamed.table(table): replace(key, columns=tuple(renamed.column(table, c) for c in key.columns))
+        for table, key in keys.items()
+    }
+
+
+def _declared_references(src: Source, names: list[str]) -> list[Reference]:
+    """The foreign keys the export declares between ``names`` (tables as read), from its own
+    catalogue, named as read (:attr:`Source.renamed`)."""
+    renamed = src.renamed
+    found = declared_references(src.path, [renamed.export_table(name) for name in names])
+    return [
+        replace(
+            reference,
+            child=renamed.table(reference.child),
+            columns=tuple(renamed.column(reference.child, c) for c in reference.columns),
+            parent=renamed.table(reference.parent),
+            parent_columns=tuple(renamed.column(reference.parent, c) for c in reference.parent_columns),
+        )
+        for reference in found
+    ]
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -2446,7 +2475,7 @@ def profile(
         # profile_memory_limit (see ALONE_BYTES_PER_CELL) is profiled first, alone, with every core.
         cores = os.cpu_count() or 1
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
-        declared = declared_keys(src.catalogue_path, names)
+        declared = _declared_keys(src, names)
         most = memory_bytes(settings.profile_memory_limit) // ALONE_BYTES_PER_CELL
         alone = [name for name in order if sample is None and _work(src.table(name)) > most]
         together = [name for name in order if name not in alone]
@@ -2580,7 +2609,7 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        find_references(src, profiled, declared_references(src.catalogue_path, names), kept)
+        find_references(src, profiled, _declared_references(src, names), kept)
         _references_as_written(profiled)
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)

@@ -214,8 +214,10 @@ def _named(
     if info is None:
         info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
     spelled = {_ascii_folded(str(row[1])): str(row[1]) for row in info}
-    found = tuple(spelled.get(_ascii_folded(str(name)), "") for name in names)
-    return None if not found or "" in found else found
+    # Not "" for a missing one: SQLite allows a column named "" (read under another name).
+    found = [spelled.get(_ascii_folded(str(name))) for name in names]
+    named = tuple(name for name in found if name is not None)
+    return named if named and len(named) == len(found) else None
 
 
 def _ascii_folded(name: str) -> str:

@@ -195,13 +195,6 @@ class Source:
         return self.private_copy.path if self.private_copy is not None else self.path
 
     @property
-    def catalogue_path(self) -> Path:
-        """The file whose catalogue (``PRAGMA table_info``, keys, references) names the tables and
-        columns as :attr:`tables` does: the private copy when it renamed some (:attr:`renamed`), else
-        the export."""
-        return self.read_path if self.renamed else self.path
-
-    @property
     def dropped_for_reader(self) -> dict[str, str]:
         """The views, triggers and indexes dropped from the :attr:`private_copy`, each with why."""
         return dict(self.private_copy.dropped) if self.private_copy is not None else {}

@@ -45,6 +45,10 @@ class ReaderNames:
         """The name the export's table ``name`` is read under."""
         return self.tables.get(name, name)
 
+    def export_table(self, name: str) -> str:
+        """The export's name of the table read as ``name``."""
+        return next((export for export, read in self.tables.items() if read == name), name)
+
     def column(self, table: str, name: str) -> str:
         """The name the export's column ``name`` of its table ``table`` is read under."""
         return self.columns.get(table, {}).get(name, name)
