@@ -22,9 +22,10 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.config import Settings
+from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.models import Profile
 from columnar_etl.pipeline.runner import run
+from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.catalogue import SourceColumn, SourceTable
 from columnar_etl.source.reader_names import reader_names
@@ -225,3 +226,14 @@ def test_the_tables_command_says_the_export_names(tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert "table_1: named '' in the export" in shown.output
     assert "t.CLEAN_Y_2: named '__CLEAN_Y' in the export" in shown.output
+
+
+def test_an_override_may_name_a_renamed_table_or_column_by_the_export_name(tmp_path: Path) -> None:
+    profiled = profile(odd_export(tmp_path / "odd.db"), tables=["table_1", "t"])
+    overrides = {
+        "": {"": ColumnOverride(type="text")},  # the export's names: table_1.column_1
+        "t": {"__CLEAN_Y": ColumnOverride(mask="drop"), "column_2_2": ColumnOverride(mask="drop")},
+    }
+    planned = build_plan(profiled, settings=load_settings(columns=overrides))
+    assert planned["table_1"]["column_1"].type == "text"  # integers, kept as text by the override
+    assert {c.name for c in planned["t"].dropped} == {"CLEAN_Y_2", "column_2_2"}

@@ -757,7 +757,8 @@ def column_overrides(
 ) -> dict[str, dict[str, ColumnOverride]]:
     """``columns`` (the settings' ``[columns."t"."c"]`` overrides) by the export's own column names.
 
-    An override names a column as the export wrote it, or as the target names it (``column_names``:
+    An override names a table or column as the export wrote it (also one loaded under another name,
+    :attr:`Profile.renamed_for_reader`), or as the target names it (``column_names``:
     :func:`~columnar_etl.pg.column_names.styled_names`): a CSV saved as "UTF-8 with BOM" and imported
     names its first column ``\ufeffid``, which the target, the report and the audit show as ``id``, the
     name an operator types. A table or column of neither name is a :class:`ConfigError`, raised before
@@ -768,8 +769,14 @@ def column_overrides(
     effort, and it was refused with "names a column the table does not have". So is a table the
     export has that the profile was not asked for (:attr:`Profile.not_profiled`: ``clean --table``).
     """
+    # A table or column loaded under another name (Profile.renamed_for_reader: "" or __clean_…) is
+    # named by either: the export's name or the loaded one.
+    renamed = profile.renamed_for_reader
+    loaded_as = {r["export_name"]: r["table"] for r in renamed if r["column"] is None}
     resolved: dict[str, dict[str, ColumnOverride]] = {}
     for table, overrides in columns.items():
+        if table not in profile.tables and loaded_as.get(table):
+            table = str(loaded_as[table])
         if table in profile.unreadable_tables or table in profile.not_profiled:
             continue
         left_out = profile.unreadable_columns.get(table, {})
@@ -782,7 +789,12 @@ def column_overrides(
             )
         known = list(profile.tables[table].columns)
         named = override_names(known, column_names)
-        resolved[table] = {}
+        named |= {
+            str(r["export_name"]): str(r["column"])
+            for r in renamed
+            if r["table"] == table and r["column"] is not None and r["export_name"] not in named
+        }
+        resolved.setdefault(table, {})
         for column, override in overrides.items():
             name = named.get(column)
             if name is None:
