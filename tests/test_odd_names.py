@@ -218,6 +218,7 @@ def test_a_view_the_reader_cannot_parse_and_an_empty_column_share_one_copy(tmp_p
     assert list(profiled.dropped_for_reader) == ["v"]
     assert profiled.triggers_not_copied.keys() == {"tr"}
     assert profiled.notes[0].startswith("t: column '' loaded as 'column_2'")
+    assert "Loaded under another name" in profiled._repr_html_()
 
 
 def test_the_tables_command_says_the_export_names(tmp_path: Path) -> None:
