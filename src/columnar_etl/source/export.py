@@ -63,6 +63,12 @@ SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
 #: rows per batch (long rows) is made as runs of that many rowids, a query each (:meth:`Source._runs`).
 VECTOR_ROWS = 2048
+#: A table of at most this many cells (estimated rows x columns read) is read whole by the cleaner,
+#: through the shared read transaction (:meth:`Source.small_reads`): it fits in memory many times over.
+SMALL_READ_CELLS = 100_000
+#: Queries one shared read transaction serves before it is renewed (:meth:`Source.small_reads`): an old
+#: DuckDB transaction keeps what later ones dropped (the profile's counted cells) from being freed.
+SHARED_READS = 64
 
 
 def sqlite_extension_path() -> Path:
@@ -183,6 +189,10 @@ class Source:
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
     _memory_limit: str | None = field(default=None, repr=False)
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
+    #: The cursor of :meth:`small_reads`, in its open transaction (None: none open), its uses so far.
+    _shared: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
+    _shared_uses: int = field(default=0, repr=False)
+    _shared_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -463,6 +473,53 @@ class Source:
             self._cursors.append(cursor)
         return cursor
 
+    @contextmanager
+    def small_reads(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for a small read, shared (one thread at a time) and kept in one DuckDB transaction.
+
+        DuckDB's sqlite_scanner opens a SQLite connection per transaction, and SQLite parses the
+        file's whole schema on a connection's first query: ~1 ms at 300 tables, ~2.6 ms at 1,000, paid
+        by every query of a cursor of its own. An export of many small tables paid it ~4 times a
+        table (its cells counted, its read, its outlier quartiles), quadratic in tables. Queries in one
+        transaction share one connection. Only for reads fetched whole inside the block (no stream may
+        outlive it) that write nothing to DuckDB (other cursors would not see it before the
+        transaction ends). The transaction is renewed every :data:`SHARED_READS` uses and after an
+        error; it reads the export as any cursor does (SQLite's own transaction is per statement).
+        """
+        with self._shared_lock:
+            if self._shared is None:
+                self._shared = self.cursor()
+                self._shared.execute("BEGIN TRANSACTION")
+                self._shared_uses = 0
+            try:
+                yield self._shared
+            except BaseException:
+                self._end_shared()
+                raise
+            self._shared_uses += 1
+            if self._shared_uses >= SHARED_READS:
+                self._end_shared()
+
+    def end_small_reads(self) -> None:
+        """End the transaction of :meth:`small_reads` now, if one is open (the next use begins another).
+
+        DuckDB frees what later transactions drop (a profile's counted cells) only once every older
+        transaction has ended: a caller about to drop many tables ends it first."""
+        with self._shared_lock:
+            self._end_shared()
+
+    def _end_shared(self) -> None:
+        """End the shared read transaction (it wrote nothing: a rollback) and close its cursor."""
+        cursor, self._shared = self._shared, None
+        if cursor is None:
+            return
+        try:
+            cursor.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # already ended by the error that got here, or the source is closing
+        finally:
+            cursor.close()
+
     def interrupt(self) -> None:
         """Stop every query running on the source's connection and cursors: each raises DuckDB's
         ``InterruptException`` (a streamed read, at its next batch). An idle cursor is unaffected.
@@ -552,8 +609,17 @@ class Source:
         query each, SQLite finding where each run ends by its rowid B-tree."""
         import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
 
-        cursor = self.cursor()
         info = self.table(table)
+        rows = info.estimated_rows  # never fewer than the table has (see SourceTable.estimated_rows)
+        if rows <= batch_size and rows * max(1, len(info.columns)) <= SMALL_READ_CELLS:
+            # A small table in one read, on the shared cursor (see small_reads): one batch, as the
+            # stream below would make of it.
+            with self.small_reads() as shared:
+                whole = shared.sql(select(None)).to_arrow_table()
+            return pa.RecordBatchReader.from_batches(
+                whole.schema, whole.combine_chunks().to_batches(max_chunksize=batch_size)
+            )
+        cursor = self.cursor()
         if batch_size >= VECTOR_ROWS or info.rowid is None:
             return cursor.sql(select(None)).to_arrow_reader(batch_size)
         schema = cursor.sql(select("0")).to_arrow_reader(batch_size).schema
@@ -726,6 +792,7 @@ class Source:
     def close(self) -> None:
         """Detach the export and close DuckDB (and remove its spill directory, if any); the private copy
         is removed when no other source reads it."""
+        self.end_small_reads()
         self.connection.close()
         with self._lock:
             self._cursors.clear()
