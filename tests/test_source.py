@@ -9,6 +9,7 @@ import sqlite3
 import struct
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -879,7 +880,7 @@ def test_small_reads_share_one_sqlite_connection_until_renewed(
         for _ in range(3):
             with src.small_reads() as cursor:
                 cursor.execute("SELECT * FROM sqlite_query('src', 'SELECT 1 FROM t1')").fetchall()
-        assert src._shared is None  # the eighth use ended the transaction
+        assert all(shared.cursor is None for shared in src._shared)  # the eighth use ended it
         assert _open_files(path) == before
         with src.small_reads() as cursor:  # and the next use begins another
             assert cursor.execute(
@@ -911,8 +912,30 @@ def test_a_small_table_is_read_whole_as_one_batch_with_the_streamed_values(
     with open_source(path) as src:
         reads = [ColumnRead(name, with_class=True) for name in ("id", "v", "r", "b")]
         whole = list(src.read_batches("t", batch_size=5_000, reads=reads, strip_nul=True))
-        opened = src._shared is not None
+        opened = any(shared.cursor is not None for shared in src._shared)
         streamed = list(src.read_batches("t", batch_size=1_000, reads=reads, strip_nul=True))
     assert opened  # read through the shared transaction
     assert [batch.num_rows for batch in whole] == [3_000] and len(streamed) == 3
     assert pa.Table.from_batches(whole).equals(pa.Table.from_batches(streamed))
+
+
+def test_two_threads_read_small_tables_at_once_each_in_a_transaction_of_its_own(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # The profile counts small tables on two threads: one shared transaction would make them take turns.
+    path = _many_tables(make_sqlite, 2)
+    with open_source(path) as src, src.small_reads() as first:
+        inside = threading.Event()
+        seen: list[Any] = []
+
+        def other() -> None:
+            with src.small_reads() as second:
+                seen.append(second)
+                second.execute("SELECT * FROM sqlite_query('src', 'SELECT 1 FROM t1')").fetchall()
+            inside.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert inside.wait(5), "the second reader waited for the first"
+        thread.join()
+        assert seen and seen[0] is not first

@@ -69,6 +69,32 @@ SMALL_READ_CELLS = 100_000
 #: Queries one shared read transaction serves before it is renewed (:meth:`Source.small_reads`): an old
 #: DuckDB transaction keeps what later ones dropped (the profile's counted cells) from being freed.
 SHARED_READS = 64
+#: Shared read transactions a source keeps at most (:meth:`Source.small_reads`): one per thread that
+#: reads at once (the profile counts small tables on two threads), not one per thread ever started
+#: (each table's read-ahead has a thread of its own).
+SHARED_TRANSACTIONS = 2
+
+
+@dataclass
+class _SharedReads:
+    """One shared read transaction of :meth:`Source.small_reads`: its cursor (None: not open), its
+    uses so far, and the lock of the thread using it."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cursor: duckdb.DuckDBPyConnection | None = None
+    uses: int = 0
+
+    def end(self) -> None:
+        """End the transaction (it wrote nothing: a rollback) and close its cursor; hold ``lock``."""
+        cursor, self.cursor = self.cursor, None
+        if cursor is None:
+            return
+        try:
+            cursor.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # already ended by the error that got here, or the source is closing
+        finally:
+            cursor.close()
 
 
 def sqlite_extension_path() -> Path:
@@ -189,10 +215,10 @@ class Source:
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
     _memory_limit: str | None = field(default=None, repr=False)
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
-    #: The cursor of :meth:`small_reads`, in its open transaction (None: none open), its uses so far.
-    _shared: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
-    _shared_uses: int = field(default=0, repr=False)
-    _shared_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: The transactions of :meth:`small_reads`.
+    _shared: tuple[_SharedReads, ...] = field(
+        default_factory=lambda: tuple(_SharedReads() for _ in range(SHARED_TRANSACTIONS)), repr=False
+    )
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -475,7 +501,8 @@ class Source:
 
     @contextmanager
     def small_reads(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor for a small read, shared (one thread at a time) and kept in one DuckDB transaction.
+        """A cursor for a small read, kept in a DuckDB transaction shared by such reads (one thread
+        at a time each; :data:`SHARED_TRANSACTIONS` of them).
 
         DuckDB's sqlite_scanner opens a SQLite connection per transaction, and SQLite parses the
         file's whole schema on a connection's first query: ~1 ms at 300 tables, ~2.6 ms at 1,000, paid
@@ -483,42 +510,37 @@ class Source:
         table (its cells counted, its read, its outlier quartiles), quadratic in tables. Queries in one
         transaction share one connection. Only for reads fetched whole inside the block (no stream may
         outlive it) that write nothing to DuckDB (other cursors would not see it before the
-        transaction ends). The transaction is renewed every :data:`SHARED_READS` uses and after an
+        transaction ends). A transaction is renewed every :data:`SHARED_READS` uses and after an
         error; it reads the export as any cursor does (SQLite's own transaction is per statement).
         """
-        with self._shared_lock:
-            if self._shared is None:
-                self._shared = self.cursor()
-                self._shared.execute("BEGIN TRANSACTION")
-                self._shared_uses = 0
+        shared = next((reads for reads in self._shared if reads.lock.acquire(blocking=False)), None)
+        if shared is None:
+            shared = self._shared[0]
+            shared.lock.acquire()
+        try:
+            if shared.cursor is None:
+                shared.cursor = self.cursor()
+                shared.cursor.execute("BEGIN TRANSACTION")
+                shared.uses = 0
             try:
-                yield self._shared
+                yield shared.cursor
             except BaseException:
-                self._end_shared()
+                shared.end()
                 raise
-            self._shared_uses += 1
-            if self._shared_uses >= SHARED_READS:
-                self._end_shared()
+            shared.uses += 1
+            if shared.uses >= SHARED_READS:
+                shared.end()
+        finally:
+            shared.lock.release()
 
     def end_small_reads(self) -> None:
-        """End the transaction of :meth:`small_reads` now, if one is open (the next use begins another).
+        """End the transactions of :meth:`small_reads` now (the next use begins another).
 
         DuckDB frees what later transactions drop (a profile's counted cells) only once every older
-        transaction has ended: a caller about to drop many tables ends it first."""
-        with self._shared_lock:
-            self._end_shared()
-
-    def _end_shared(self) -> None:
-        """End the shared read transaction (it wrote nothing: a rollback) and close its cursor."""
-        cursor, self._shared = self._shared, None
-        if cursor is None:
-            return
-        try:
-            cursor.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # already ended by the error that got here, or the source is closing
-        finally:
-            cursor.close()
+        transaction has ended: a caller about to drop many tables ends them first."""
+        for shared in self._shared:
+            with shared.lock:
+                shared.end()
 
     def interrupt(self) -> None:
         """Stop every query running on the source's connection and cursors: each raises DuckDB's
