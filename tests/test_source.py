@@ -939,3 +939,14 @@ def test_two_threads_read_small_tables_at_once_each_in_a_transaction_of_its_own(
         assert inside.wait(5), "the second reader waited for the first"
         thread.join()
         assert seen and seen[0] is not first
+
+
+def test_a_table_without_rowid_is_not_counted_to_be_read(make_sqlite: SqliteFactory) -> None:
+    # Its rows are known only by a count(*), which a big one would pay for nothing: it is streamed.
+    rows = [(f"k{i}", i) for i in range(50)]
+    path = make_sqlite({"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID", rows)})
+    with open_source(path) as src:
+        table = pa.Table.from_batches(list(src.read_batches("t", batch_size=1_000)))
+        assert "row_count" not in src.table("t").__dict__
+        assert all(shared.cursor is None for shared in src._shared)
+    assert table.column("k").to_pylist() == [k for k, _ in sorted(rows)]

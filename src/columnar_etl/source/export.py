@@ -632,7 +632,10 @@ class Source:
         import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
 
         info = self.table(table)
-        rows = info.estimated_rows  # never fewer than the table has (see SourceTable.estimated_rows)
+        # Never fewer than the table has (see SourceTable.estimated_rows); a table without a rowid is
+        # not counted for it (a count(*) of a big one would cost more than any read it spares).
+        known = info.rowid is not None or "row_count" in info.__dict__
+        rows = info.estimated_rows if known else SMALL_READ_CELLS + 1
         if rows <= batch_size and rows * max(1, len(info.columns)) <= SMALL_READ_CELLS:
             # A small table in one read, on the shared cursor (see small_reads): one batch, as the
             # stream below would make of it.
