@@ -9,6 +9,7 @@ import sqlite3
 import struct
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.errors import SourceError
+from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.source import export as source_module
 from columnar_etl.source.catalogue import (
     QUERY_FAILED_HINT,
@@ -840,3 +842,114 @@ def test_release_memory_keeps_the_cap_and_the_source_usable(tmp_path: Path) -> N
         src.release_memory()
         assert src.connection.execute(setting).fetchone() == capped != uncapped
         assert src.cursor().execute(sql).fetchone() == expected
+
+
+def _open_files(path: Path) -> int:
+    """File descriptors of this process open on ``path`` (each SQLite connection holds one)."""
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if os.path.realpath(fd) == str(path.resolve()))
+
+
+def _many_tables(make_sqlite: SqliteFactory, count: int) -> Path:
+    return make_sqlite(
+        {
+            f"t{n}": (
+                f"CREATE TABLE t{n} (id INTEGER PRIMARY KEY, code TEXT, amount REAL)",
+                [(i, f"c{i % 4}", i / 8) for i in range(1, 6 + n)],
+            )
+            for n in range(count)
+        }
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_small_reads_share_one_sqlite_connection_until_renewed(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DuckDB's sqlite_scanner opens a SQLite connection per transaction, and SQLite parses the file's
+    # whole schema on its first query: ~2.6 ms at 1,000 tables, paid ~4 times a table by an export of
+    # many small tables when every query had a cursor (a transaction) of its own.
+    path = _many_tables(make_sqlite, 12)
+    monkeypatch.setattr(source_module, "SHARED_READS", 8)
+    with open_source(path) as src:
+        before = _open_files(path)
+        for n in range(5):
+            with src.small_reads() as cursor:
+                query = quote_literal(f"SELECT count(*) FROM t{n}")
+                assert cursor.execute(f"SELECT * FROM sqlite_query('src', {query})").fetchone() == (
+                    str(5 + n),
+                )
+        assert _open_files(path) == before + 1  # one connection for the five, still open
+        for _ in range(3):
+            with src.small_reads() as cursor:
+                cursor.execute("SELECT * FROM sqlite_query('src', 'SELECT 1 FROM t1')").fetchall()
+        assert all(shared.cursor is None for shared in src._shared)  # the eighth use ended it
+        assert _open_files(path) == before
+        with src.small_reads() as cursor:  # and the next use begins another
+            assert cursor.execute(
+                "SELECT * FROM sqlite_query('src', 'SELECT count(*) FROM t2')"
+            ).fetchone() == ("7",)
+        assert _open_files(path) == before + 1
+    assert _open_files(path) == 0
+
+
+def test_a_failed_small_read_ends_its_transaction_and_the_next_one_works(make_sqlite: SqliteFactory) -> None:
+    path = _many_tables(make_sqlite, 2)
+    with open_source(path) as src:
+        with pytest.raises(duckdb.Error, match="no such table"), src.small_reads() as cursor:
+            cursor.execute("SELECT * FROM sqlite_query('src', 'SELECT * FROM missing')").fetchall()
+        with src.small_reads() as cursor:
+            assert cursor.execute(
+                "SELECT * FROM sqlite_query('src', 'SELECT count(*) FROM t1')"
+            ).fetchone() == ("6",)
+
+
+def test_a_small_table_is_read_whole_as_one_batch_with_the_streamed_values(
+    make_sqlite: SqliteFactory,
+) -> None:
+    rows = [
+        (i, f" v{i % 7} " if i % 3 else None, i * 1.5, b"\x00\x01" if i % 4 == 0 else "x")
+        for i in range(1, 3001)
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, r REAL, b)", rows)})
+    with open_source(path) as src:
+        reads = [ColumnRead(name, with_class=True) for name in ("id", "v", "r", "b")]
+        whole = list(src.read_batches("t", batch_size=5_000, reads=reads, strip_nul=True))
+        opened = any(shared.cursor is not None for shared in src._shared)
+        streamed = list(src.read_batches("t", batch_size=1_000, reads=reads, strip_nul=True))
+    assert opened  # read through the shared transaction
+    assert [batch.num_rows for batch in whole] == [3_000] and len(streamed) == 3
+    assert pa.Table.from_batches(whole).equals(pa.Table.from_batches(streamed))
+
+
+def test_two_threads_read_small_tables_at_once_each_in_a_transaction_of_its_own(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # The profile counts small tables on two threads: one shared transaction would make them take turns.
+    path = _many_tables(make_sqlite, 2)
+    with open_source(path) as src, src.small_reads() as first:
+        inside = threading.Event()
+        seen: list[Any] = []
+
+        def other() -> None:
+            with src.small_reads() as second:
+                seen.append(second)
+                second.execute("SELECT * FROM sqlite_query('src', 'SELECT 1 FROM t1')").fetchall()
+            inside.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert inside.wait(5), "the second reader waited for the first"
+        thread.join()
+        assert seen and seen[0] is not first
+
+
+def test_a_table_without_rowid_is_not_counted_to_be_read(make_sqlite: SqliteFactory) -> None:
+    # Its rows are known only by a count(*), which a big one would pay for nothing: it is streamed.
+    rows = [(f"k{i}", i) for i in range(50)]
+    path = make_sqlite({"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID", rows)})
+    with open_source(path) as src:
+        table = pa.Table.from_batches(list(src.read_batches("t", batch_size=1_000)))
+        assert "row_count" not in src.table("t").__dict__
+        assert all(shared.cursor is None for shared in src._shared)
+    assert table.column("k").to_pylist() == [k for k, _ in sorted(rows)]

@@ -95,17 +95,79 @@ def test_the_last_batch_put_as_the_consumers_wait_times_out_is_not_lost() -> Non
         def get(self, block: bool = True, timeout: float | None = None) -> Any:
             if not self.timed_out:
                 self.timed_out = True
+                assert prefetcher.finished.wait(5)
                 prefetcher._thread.join()  # everything is put and the producer gone...
                 raise Empty  # ...just after this wait had given up
             return super().get(block, timeout)
 
-    gate = Prefetcher(as_reader("t", batches(1)))  # the producer below starts once this one finished
-    gate._thread.join()
-    gate.finished.clear()  # held back until its queue is replaced
+    release = threading.Event()
+
+    def held(count: int) -> Iterator[pa.RecordBatch]:
+        release.wait(5)
+        yield from batches(count)
+
+    # The producer below starts once this one finished, which it does not before its queue is replaced.
+    gate = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, held(1)))
     prefetcher = Prefetcher(as_reader("t", batches(1)), after=gate)
     prefetcher._queue = LateQueue(maxsize=2)
-    gate.finished.set()
+    release.set()
     assert prefetcher.reader.read_all().num_rows == 100
+
+
+def _producers() -> int:
+    return sum(t.name == "columnar_etl-prefetch" and t.is_alive() for t in threading.enumerate())
+
+
+def test_chained_producers_start_one_after_another_not_waiting_side_by_side() -> None:
+    # 1,000 small tables had 1,000 producer threads from the start, each waking on a timer to ask
+    # whether the one before had finished. A producer's thread now starts when the one before ends.
+    before = _producers()
+    release = threading.Event()
+    order: list[int] = []
+
+    def table(number: int) -> Iterator[pa.RecordBatch]:
+        if number == 0:
+            release.wait(5)
+        order.append(number)
+        yield from batches(1)
+
+    chain: list[Prefetcher] = []
+    for number in range(50):
+        source = pa.RecordBatchReader.from_batches(SCHEMA, table(number))
+        chain.append(Prefetcher(source, after=chain[-1] if chain else None))
+    time.sleep(0.1)
+    assert _producers() - before == 1  # the first, held; not 50
+    release.set()
+    assert [ahead.reader.read_all().num_rows for ahead in chain] == [100] * 50
+    assert order == list(range(50))  # never two tables' sources at a time, in order
+    for ahead in chain:
+        ahead.close()
+    assert _producers() == before
+
+
+def test_a_producer_closed_before_its_turn_never_reads_and_the_next_still_starts() -> None:
+    release = threading.Event()
+    read: list[str] = []
+
+    def table(name: str) -> Iterator[pa.RecordBatch]:
+        if name == "a":
+            release.wait(5)
+        read.append(name)
+        yield from batches(1)
+
+    first = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, table("a")))
+    skipped = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, table("b")), after=first)
+    last = Prefetcher(pa.RecordBatchReader.from_batches(SCHEMA, table("c")), after=skipped)
+    skipped.close()  # returns at once: its producer never started
+    assert not skipped.finished.is_set()
+    release.set()
+    assert last.reader.read_all().num_rows == 100
+    assert first.reader.read_all().num_rows == 100
+    assert read == ["a", "c"] and skipped.finished.is_set()
+    with pytest.raises(RuntimeError, match="stopped without a word"):
+        skipped.reader.read_all()
+    first.close()
+    last.close()
 
 
 def test_canary_samples_are_deterministic_by_key_and_about_the_fraction() -> None:

@@ -44,7 +44,7 @@ from columnar_etl.planning.plan import TablePlan
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import MINUS_SIGN
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import SOURCE_ALIAS, Source, query_errors
+from columnar_etl.source.export import SMALL_READ_CELLS, SOURCE_ALIAS, Source, query_errors
 
 EXAMPLES = 5
 
@@ -208,6 +208,12 @@ def outlier_fences(
             ]
             relation = src.relation_sql(plan.name, reads=reads)
             scan = f"SELECT {', '.join(parts)} FROM (SELECT {', '.join(parsed)} FROM {relation})"
+            if rows * len(scanned) <= SMALL_READ_CELLS:
+                # A small table's scan on the shared cursor: no SQLite connection (and parse of the
+                # export's whole schema) of its own (see Source.small_reads).
+                with src.small_reads() as shared:
+                    found |= _scan_quartiles(shared, scan, scanned, way)
+                continue
             # Closed after its scan: an open cursor keeps its last aggregate's states (quantile_cont's
             # values, ~100 MB for the scans of 20 columns of 600,000 rows) until the source is closed.
             cursor = src.cursor()

@@ -1584,6 +1584,9 @@ def _profile_batched(
                 failed.append(name)
 
     each(dict.fromkeys(steps))
+    # The tables' cells were counted through the shared read transaction: ended before the batch
+    # query and the steps after it drop them (see Source.end_small_reads).
+    src.end_small_reads()
     if asked:
         try:
             with _query_errors(src, ", ".join(asked), settings):
@@ -1734,7 +1737,7 @@ def _table_steps(
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
         if batched and cells is not None and texts:
-            _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts))
+            _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts), small=True)
             cell_tables = [cells]
             rows += yield cells
         elif keep is not None and keeping and long and texts and info.rowid is not None:
@@ -2034,12 +2037,27 @@ def _dated(src: Source, table: str) -> list[int]:
     ]
 
 
-def _count_cells(src: Source, cells: str, columns: list[str], relation: str, positions: list[int]) -> None:
+def _count_cells(
+    src: Source, cells: str, columns: list[str], relation: str, positions: list[int], *, small: bool = False
+) -> None:
     """Count the distinct cells of ``columns`` (at ``positions`` in their table; read by ``relation``,
-    see :func:`_text_relation`) into the DuckDB table ``cells``."""
-    src.connection.cursor().execute(
-        f"CREATE OR REPLACE TABLE {cells} AS {distinct_cells_sql(relation, columns, None, positions)}"
-    )
+    see :func:`_text_relation`) into the DuckDB table ``cells``. ``small``: a table counted in the
+    batch (at most :data:`BATCH_WORK` cells)."""
+    counted = distinct_cells_sql(relation, columns, None, positions)
+    if not small:
+        src.connection.cursor().execute(f"CREATE OR REPLACE TABLE {cells} AS {counted}")
+        return
+    # Read on the shared cursor (no SQLite connection, and parse of the export's whole schema, of its
+    # own: see Source.small_reads), kept by another: the shared transaction writes nothing. Its
+    # counted cells are at most as many rows as the table has cells.
+    with src.small_reads() as shared:
+        found = shared.execute(counted).fetch_arrow_table()
+    cursor = src.connection.cursor()
+    try:
+        cursor.register("counted_cells", found)
+        cursor.execute(f"CREATE OR REPLACE TABLE {cells} AS SELECT * FROM counted_cells")
+    finally:
+        cursor.close()
 
 
 def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:

@@ -63,6 +63,38 @@ SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
 #: rows per batch (long rows) is made as runs of that many rowids, a query each (:meth:`Source._runs`).
 VECTOR_ROWS = 2048
+#: A table of at most this many cells (estimated rows x columns read) is read whole by the cleaner,
+#: through the shared read transaction (:meth:`Source.small_reads`): it fits in memory many times over.
+SMALL_READ_CELLS = 100_000
+#: Queries one shared read transaction serves before it is renewed (:meth:`Source.small_reads`): an old
+#: DuckDB transaction keeps what later ones dropped (the profile's counted cells) from being freed.
+SHARED_READS = 64
+#: Shared read transactions a source keeps at most (:meth:`Source.small_reads`): one per thread that
+#: reads at once (the profile counts small tables on two threads), not one per thread ever started
+#: (each table's read-ahead has a thread of its own).
+SHARED_TRANSACTIONS = 2
+
+
+@dataclass
+class _SharedReads:
+    """One shared read transaction of :meth:`Source.small_reads`: its cursor (None: not open), its
+    uses so far, and the lock of the thread using it."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cursor: duckdb.DuckDBPyConnection | None = None
+    uses: int = 0
+
+    def end(self) -> None:
+        """End the transaction (it wrote nothing: a rollback) and close its cursor; hold ``lock``."""
+        cursor, self.cursor = self.cursor, None
+        if cursor is None:
+            return
+        try:
+            cursor.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # already ended by the error that got here, or the source is closing
+        finally:
+            cursor.close()
 
 
 def sqlite_extension_path() -> Path:
@@ -186,6 +218,10 @@ class Source:
     _spill: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
     _memory_limit: str | None = field(default=None, repr=False)
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list, repr=False)
+    #: The transactions of :meth:`small_reads`.
+    _shared: tuple[_SharedReads, ...] = field(
+        default_factory=lambda: tuple(_SharedReads() for _ in range(SHARED_TRANSACTIONS)), repr=False
+    )
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -466,6 +502,49 @@ class Source:
             self._cursors.append(cursor)
         return cursor
 
+    @contextmanager
+    def small_reads(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for a small read, kept in a DuckDB transaction shared by such reads (one thread
+        at a time each; :data:`SHARED_TRANSACTIONS` of them).
+
+        DuckDB's sqlite_scanner opens a SQLite connection per transaction, and SQLite parses the
+        file's whole schema on a connection's first query: ~1 ms at 300 tables, ~2.6 ms at 1,000, paid
+        by every query of a cursor of its own. An export of many small tables paid it ~4 times a
+        table (its cells counted, its read, its outlier quartiles), quadratic in tables. Queries in one
+        transaction share one connection. Only for reads fetched whole inside the block (no stream may
+        outlive it) that write nothing to DuckDB (other cursors would not see it before the
+        transaction ends). A transaction is renewed every :data:`SHARED_READS` uses and after an
+        error; it reads the export as any cursor does (SQLite's own transaction is per statement).
+        """
+        shared = next((reads for reads in self._shared if reads.lock.acquire(blocking=False)), None)
+        if shared is None:
+            shared = self._shared[0]
+            shared.lock.acquire()
+        try:
+            if shared.cursor is None:
+                shared.cursor = self.cursor()
+                shared.cursor.execute("BEGIN TRANSACTION")
+                shared.uses = 0
+            try:
+                yield shared.cursor
+            except BaseException:
+                shared.end()
+                raise
+            shared.uses += 1
+            if shared.uses >= SHARED_READS:
+                shared.end()
+        finally:
+            shared.lock.release()
+
+    def end_small_reads(self) -> None:
+        """End the transactions of :meth:`small_reads` now (the next use begins another).
+
+        DuckDB frees what later transactions drop (a profile's counted cells) only once every older
+        transaction has ended: a caller about to drop many tables ends them first."""
+        for shared in self._shared:
+            with shared.lock:
+                shared.end()
+
     def interrupt(self) -> None:
         """Stop every query running on the source's connection and cursors: each raises DuckDB's
         ``InterruptException`` (a streamed read, at its next batch). An idle cursor is unaffected.
@@ -555,8 +634,20 @@ class Source:
         query each, SQLite finding where each run ends by its rowid B-tree."""
         import pyarrow as pa  # deliberate: the preflight and the profile never need it (see run())
 
-        cursor = self.cursor()
         info = self.table(table)
+        # Never fewer than the table has (see SourceTable.estimated_rows); a table without a rowid is
+        # not counted for it (a count(*) of a big one would cost more than any read it spares).
+        known = info.rowid is not None or "row_count" in info.__dict__
+        rows = info.estimated_rows if known else SMALL_READ_CELLS + 1
+        if rows <= batch_size and rows * max(1, len(info.columns)) <= SMALL_READ_CELLS:
+            # A small table in one read, on the shared cursor (see small_reads): one batch, as the
+            # stream below would make of it.
+            with self.small_reads() as shared:
+                whole = shared.sql(select(None)).to_arrow_table()
+            return pa.RecordBatchReader.from_batches(
+                whole.schema, whole.combine_chunks().to_batches(max_chunksize=batch_size)
+            )
+        cursor = self.cursor()
         if batch_size >= VECTOR_ROWS or info.rowid is None:
             return cursor.sql(select(None)).to_arrow_reader(batch_size)
         schema = cursor.sql(select("0")).to_arrow_reader(batch_size).schema
@@ -729,6 +820,7 @@ class Source:
     def close(self) -> None:
         """Detach the export and close DuckDB (and remove its spill directory, if any); the private copy
         is removed when no other source reads it."""
+        self.end_small_reads()
         self.connection.close()
         with self._lock:
             self._cursors.clear()
