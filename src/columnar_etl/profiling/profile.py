@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import sys
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -2044,7 +2045,10 @@ def _count_cells(
     see :func:`_text_relation`) into the DuckDB table ``cells``. ``small``: a table counted in the
     batch (at most :data:`BATCH_WORK` cells)."""
     counted = distinct_cells_sql(relation, columns, None, positions)
-    if not small:
+    # The shared read hands its rows over as Arrow: only once pyarrow is in (a `run` imports it beside
+    # the preflight). A big export's run imports it after the profile, so that it adds nothing to the
+    # profile's peak memory; this path is a cost saving only, the cells counted are the same.
+    if not small or "pyarrow" not in sys.modules:
         src.connection.cursor().execute(f"CREATE OR REPLACE TABLE {cells} AS {counted}")
         return
     # Read on the shared cursor (no SQLite connection, and parse of the export's whole schema, of its
