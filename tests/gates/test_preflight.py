@@ -784,3 +784,18 @@ def test_a_ledger_schema_another_role_owns_fails_preflight_and_load_naming_its_o
         assert result.exit_code == 1, result.output
         assert result.stderr == f"error: {message} (hint: {hint})\n"
     assert pg_query(uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+
+
+def test_columns_dropped_by_the_export_name_of_a_renamed_table_and_column_make_it_fit(
+    make_sqlite: SqliteFactory, settings: Settings, pg_server_uri: str
+) -> None:
+    # A table and a column named "" are read as table_1 / column_2; a mask = "drop" may name either by
+    # the export's name (as the run resolves it). The preflight counted such a column as kept.
+    measures = ", ".join(f"m{i} REAL" for i in range(1600))
+    path = make_sqlite({"": (f'CREATE TABLE "" (id INTEGER PRIMARY KEY, "" TEXT, {measures})', [])})
+    too_wide = preflight(path, settings=settings, target=pg_server_uri).check("source_readable")
+    assert (too_wide.status, too_wide.value) == ("fail", 1602)
+    for table, column in (("", ""), ("table_1", ""), ("table_1", "column_2"), ("", "column_2")):
+        drops = {table: {column: ColumnOverride(mask="drop"), "m0": ColumnOverride(mask="drop")}}
+        fits = preflight(path, settings=settings.model_copy(update={"columns": drops}), target=pg_server_uri)
+        assert fits.check("source_readable").status == "pass", (table, column, fits.check("source_readable"))

@@ -75,11 +75,16 @@ def _check_readable(
 ) -> Check:
     dropped = dropped or {}
 
-    def kept(table: str, names: list[str]) -> int:
-        named = override_names(names, column_names)  # as the plan resolves an override's name
-        return len(set(names) - {named[name] for name in dropped.get(table, ()) if name in named})
-
     with open_source(source) as src:
+
+        def kept(table: str, names: list[str]) -> int:
+            named = override_names(names, column_names)  # as the plan resolves an override's name
+            # A table or column read under another name (`""`, `__clean_…`) may be named by either.
+            export = src.renamed.export_table(table)
+            masked = {*dropped.get(table, ()), *(dropped.get(export, ()) if export != table else ())}
+            read = {named.get(name) or named.get(src.renamed.column(export, name)) for name in masked}
+            return len(set(names) - read)
+
         widths = {name: kept(name, table.column_names) for name, table in src.tables.items()}
         too_wide = {name: width for name, width in widths.items() if width > MAX_TABLE_COLUMNS}
         if too_wide:
