@@ -78,12 +78,12 @@ def _check_readable(
     with open_source(source) as src:
 
         def kept(table: str, names: list[str]) -> int:
-            named = override_names(names, column_names)  # as the plan resolves an override's name
-            # A table or column read under another name (`""`, `__clean_…`) may be named by either.
+            # As the plan resolves an override's names: a table or column read under another name
+            # (`""`, `__clean_…`) is named by either.
             export = src.renamed.export_table(table)
+            named = override_names(names, column_names, src.renamed.columns.get(export))
             masked = {*dropped.get(table, ()), *(dropped.get(export, ()) if export != table else ())}
-            read = {named.get(name) or named.get(src.renamed.column(export, name)) for name in masked}
-            return len(set(names) - read)
+            return len(set(names) - {named[name] for name in masked if name in named})
 
         widths = {name: kept(name, table.column_names) for name, table in src.tables.items()}
         too_wide = {name: width for name, width in widths.items() if width > MAX_TABLE_COLUMNS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from columnar_etl.config import ColumnNames
 from columnar_etl.pg.identifiers import short_identifiers
@@ -74,13 +74,18 @@ def column_mapping(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
 BOM = "\ufeff"
 
 
-def override_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:
+def override_names(
+    names: Sequence[str], style: ColumnNames, read_as: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """``{name an override may use: the export's column}``: each of ``names`` as the export wrote it, or
     as the target shows it in ``style`` (:func:`styled_names`: a CSV import's ``\ufeffid`` is ``id``).
-    A name the export wrote is that column's, whatever another column shows as."""
-    return {target: name for name, target in styled_names(names, style).items()} | {
+    A name the export wrote is that column's, whatever another column shows as. ``read_as``: columns
+    read under another name than the export's (``{export name: name read}``, ``""`` read as
+    ``column_2``): named by the export's name too, unless that is another column's."""
+    named = {target: name for name, target in styled_names(names, style).items()} | {
         name: name for name in names
     }
+    return {export: name for export, name in (read_as or {}).items() if export not in named} | named
 
 
 def styled_names(names: Sequence[str], style: ColumnNames) -> dict[str, str]:

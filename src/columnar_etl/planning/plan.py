@@ -788,12 +788,10 @@ def column_overrides(
                 hint=f"tables are: {', '.join(profile.tables)}",
             )
         known = list(profile.tables[table].columns)
-        named = override_names(known, column_names)
-        named |= {
-            str(r["export_name"]): str(r["column"])
-            for r in renamed
-            if r["table"] == table and r["column"] is not None and r["export_name"] not in named
+        read_as = {
+            str(r["export_name"]): str(r["column"]) for r in renamed if r["table"] == table and r["column"]
         }
+        named = override_names(known, column_names, read_as)
         resolved.setdefault(table, {})
         for column, override in overrides.items():
             name = named.get(column)
