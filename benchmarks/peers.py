@@ -37,6 +37,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -243,6 +244,8 @@ class Outcome:
     returncode: int
     timed_out: bool
     stderr: str
+    #: When the command's process had exited (epoch seconds), as its launcher saw it.
+    exited: float | None = None
 
 
 #: The measured command's launcher: a small interpreter (no site) that forks and execs the command, waits
@@ -264,7 +267,8 @@ if pid == 0:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
 print(json.dumps({"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-                  "rss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status)}))
+                  "rss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status),
+                  "exited": time.time()}))
 """
 
 
@@ -317,6 +321,7 @@ def timed(argv: list[str], env: dict[str, str], timeout: float) -> Outcome:
         returncode=int(measured["returncode"]),
         timed_out=fired.is_set(),
         stderr=stderr,
+        exited=float(measured["exited"]),
     )
 
 
@@ -441,8 +446,10 @@ def peer_argv(peer: str, export: Path, twin: Path, uri: str) -> list[str] | None
     raise ValueError(peer)
 
 
-def run_stages(runs_dir: Path, since: float) -> dict[str, float] | None:
-    """Seconds per stage from the run.json the last ``run`` wrote (None when there is none)."""
+def run_stages(runs_dir: Path, since: float, exited: float | None = None) -> dict[str, float] | None:
+    """Seconds per stage from the run.json the last ``run`` wrote (None when there is none); with
+    ``exited`` (when its process had exited, epoch seconds), also ``after_commit``: from the commit of
+    the load to then."""
     records = [p for p in runs_dir.glob("*/run.json") if p.stat().st_mtime >= since]
     if not records:
         return None
@@ -451,6 +458,9 @@ def run_stages(runs_dir: Path, since: float) -> dict[str, float] | None:
     stages["total_in_process"] = round(float(record.get("seconds", 0.0)), 3)
     if record.get("startup_seconds") is not None:  # process start → run start (interpreter, imports)
         stages["startup"] = round(float(record["startup_seconds"]), 3)
+    committed = (record.get("load") or {}).get("committed_at")
+    if committed and exited is not None:
+        stages["after_commit"] = round(exited - datetime.fromisoformat(committed).timestamp(), 3)
     return stages
 
 
@@ -557,7 +567,7 @@ def bench_dataset(
             }
             if peer == "run":
                 # Where the time went inside the run (its own record); the rest is process overhead.
-                record["stages_s"] = run_stages(work / "runs", since)
+                record["stages_s"] = run_stages(work / "runs", since, out.exited)
             if not ok:
                 record["stderr_tail"] = out.stderr[-600:]
             results[peer]["rounds"].append(record)

@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks import peers, report
 from columnar_etl.pg.connect import connect
@@ -67,7 +68,7 @@ def test_pgloader_uri_uses_the_unix_socket() -> None:
 def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
     export = _export(tmp_path / "tiny.db")
     out = tmp_path / "peers.json"
-    argv = ["--datasets", "", "--export", str(export), "--peers", "floor,duckdb_varchar", "--rounds", "1"]
+    argv = ["--datasets", "", "--export", str(export), "--peers", "run,floor,duckdb_varchar", "--rounds", "1"]
     assert peers.main([*argv, "--out", str(out), "--server-uri", pg_server_uri]) == 0
     data = json.loads(out.read_text())
     assert data["rounds"] == 1
@@ -85,6 +86,13 @@ def test_peers_json_and_report(tmp_path: Path, pg_server_uri: str) -> None:
         assert only["rows_verified"] is True
         assert only["wall_s"] > 0 and only["cpu_s"] > 0 and only["rss_mb"] > 10
         assert entry["median"]["rows"] == 8
+    # run: its stages from its run.json, and the time from its commit to its process's exit, which lies
+    # within the wall time measured around the process.
+    (run,) = tiny["peers"]["run"]["rounds"]
+    assert run["ok"] is True and run["rows_per_table"] == {"a": 3, "b": 3}, run
+    stages = run["stages_s"]
+    assert 0 < stages["after_commit"] < run["wall_s"] - stages["startup"]
+    assert stages["startup"] + stages["total_in_process"] <= run["wall_s"] + 0.02
 
     readme = tmp_path / "README.md"
     readme.write_text(f"# x\n\nbefore\n{report.START}\nhand-typed, to be replaced\n{report.END}\nafter\n")
@@ -109,6 +117,38 @@ def test_stage_lines_split_the_time_outside_the_run() -> None:
         "- wide: inside run: preflight 0.50 s; outside the stages (interpreter, imports, artefacts) "
         "2.50 s: start-up 1.20 s before the run, 1.30 s after it"
     )
+
+
+def test_stage_targets_judge_fixed_cost_preflight_and_the_wide_profile() -> None:
+    # Medians by hand. wide: start-up 0.30, 0.40, 0.35 → 0.35; commit → exit 0.02, 0.10, 0.06 → 0.06;
+    # start-up + commit → exit per round 0.32, 0.50, 0.41 → 0.41 (≤ 0.5: met); preflight 0.1, 0.3, 0.25
+    # → 0.25 (missed by 0.25 / 0.2 = 1.25×); profile 1.1, 0.9, 1.0 → 1.0 (≤ 1: met). narrow: start-up 0.5
+    # + commit → exit 0.2 = 0.7 (missed by 1.40×), preflight 0.15 (met); its profile is not judged.
+    wide = [
+        {"startup": 0.30, "after_commit": 0.02, "preflight": 0.10, "profile": 1.1},
+        {"startup": 0.40, "after_commit": 0.10, "preflight": 0.30, "profile": 0.9},
+        {"startup": 0.35, "after_commit": 0.06, "preflight": 0.25, "profile": 1.0},
+    ]
+    narrow = [{"startup": 0.5, "after_commit": 0.2, "preflight": 0.15, "profile": 3.0}]
+
+    def dataset(stages: list[dict[str, float]]) -> dict[str, Any]:
+        return {"peers": {"run": {"status": "ok", "rounds": [{"stages_s": s} for s in stages]}}}
+
+    lines = report.stage_target_lines({"datasets": {"wide": dataset(wide), "narrow": dataset(narrow)}})
+    assert lines == [
+        "- fixed cost (process start → run start, whose first step reads the export, plus the load's "
+        "commit → process exit; issue 19 target ≤ 0.5 s): wide 0.41 s (start-up 0.35 + commit → exit "
+        "0.06): met; narrow 0.70 s (start-up 0.50 + commit → exit 0.20): **missed** by 1.40×",
+        "- preflight inside run, target already running (issue 19 target ≤ 0.2 s): wide 0.25 s: "
+        "**missed** by 1.25×; narrow 0.15 s: met",
+        "- wide: profile inside run = 1.00 s (issue 19 target ≤ 1 s): met",
+    ]
+    # A round without the commit's time (a run that did not commit) leaves the fixed cost unjudged.
+    del narrow[0]["after_commit"]
+    lines = report.stage_target_lines({"datasets": {"narrow": dataset(narrow)}})
+    assert lines == [
+        "- preflight inside run, target already running (issue 19 target ≤ 0.2 s): narrow 0.15 s: met"
+    ]
 
 
 def test_server_cpu_counts_a_backend_that_has_exited(pg_server_uri: str) -> None:

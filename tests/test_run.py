@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ def test_blue_green_run_then_cutover_then_already_loaded(env: Settings, small_fi
     schema = record["version_schema"]
     assert schema in version_schemas(uri)
     assert [s["name"] for s in record["stages"]] == ["preflight", "backup", "profile", "gate", "clean+load"]
+    # The load's commit instant (the benchmark's "commit → exit" starts there) lies within the run.
+    committed = datetime.fromisoformat(record["load"]["committed_at"])
+    assert committed.tzinfo is not None
+    started, finished = (datetime.fromisoformat(record[key]) for key in ("started", "finished"))
+    assert started < committed <= finished + timedelta(milliseconds=1)
     assert record["rows"]["tickets"]["in"] == record["rows"]["tickets"]["out"] == 109
     assert record["quality_after"] >= record["quality_before"]
     assert record["plan"]["tables"] and record["versions"]["columnar_etl"]

@@ -119,6 +119,8 @@ def test_a_command_line_run_records_its_start_up(tmp_path: Path, pg_uri: str, sm
     # own seconds fit in the wall time measured here (the OS dates a process to its clock tick).
     assert 0 < record["startup_seconds"] < wall
     assert record["startup_seconds"] + record["seconds"] <= wall + 0.02
+    # A canary's transaction is rolled back: it never committed.
+    assert record["load"]["status"] == "canary" and record["load"]["committed_at"] is None
 
 
 def test_the_run_record_reads_package_versions_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from columnar_etl.errors import ExitCode, LoadError
@@ -61,6 +61,8 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)
     #: True from the moment the version's transaction committed (a canary's never does).
     committed: bool = False
+    #: When it committed (epoch seconds): the benchmark's "commit → exit" starts here.
+    committed_at: float | None = None
 
     @property
     def total_rows(self) -> int:
@@ -131,6 +133,9 @@ class LoadResult:
             "backup": self.backup,
             "key_indexes": dict(self.key_indexes),
             "seconds": {name: round(value, 4) for name, value in self.seconds.items()},
+            "committed_at": None
+            if self.committed_at is None
+            else datetime.fromtimestamp(self.committed_at, UTC).isoformat(timespec="microseconds"),
             "stats": {name: table.to_dict() for name, table in self.stats.items()},
         }
 

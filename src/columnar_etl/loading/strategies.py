@@ -262,6 +262,7 @@ def _load(
                 def committed() -> None:  # first thing after the commit, also when an interrupt arrived
                     # during it (see pg.connect.commit): from here on an interrupt finds the version live
                     result.committed = True
+                    result.committed_at = time.time()
 
                 try:
                     commit(conn, committed)

@@ -656,6 +656,7 @@ def _clean_and_load(
             return
         result.committed = loaded.status in ("live", "ready")
         result.load = loaded
+        record.load = loaded.to_dict()  # as before the commit, and now with the commit's instant
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
 

@@ -2055,7 +2055,7 @@ def _count_cells(
     # own: see Source.small_reads), kept by another: the shared transaction writes nothing. Its
     # counted cells are at most as many rows as the table has cells.
     with src.small_reads() as shared:
-        found = shared.execute(counted).fetch_arrow_table()
+        found = shared.execute(counted).to_arrow_table()
     cursor = src.connection.cursor()
     try:
         cursor.register("counted_cells", found)
