@@ -132,6 +132,38 @@ def svg_chart(results: list[dict[str, object]], stages: list[str]) -> str:
     )
 
 
+#: Issue 19's scale targets: time at 10× the rows at most 11× the time at 1×; peak RSS at 40× at most.
+TIME_GROWTH_MOST, RSS_MOST_MB = 11.0, 600.0
+
+
+def target_lines(results: list[dict[str, object]]) -> list[str]:
+    """Issue 19's scale targets per stage, judged on ``results`` (the latest figure of each (shape,
+    scale, stage)): wall time from 1× to 10× (and CPU beside it), and peak RSS at 40×."""
+    latest = {(r["shape"], float(r["scale"]), r["stage"]): r for r in results}  # type: ignore[arg-type]
+    lines = []
+    for shape, scale, stage in sorted({k for k in latest if k[1] == 1.0}, key=str):
+        ten = latest.get((shape, 10.0, stage))
+        if ten is not None:
+            one = latest[(shape, scale, stage)]
+            rows = float(ten["rows"]) / float(one["rows"])  # type: ignore[arg-type]
+            wall = float(ten["seconds"]) / float(one["seconds"])  # type: ignore[arg-type]
+            cpu = float(ten["cpu_seconds"]) / float(one["cpu_seconds"])  # type: ignore[arg-type]
+            verdict = "met" if wall <= TIME_GROWTH_MOST else "**missed**"
+            lines.append(
+                f"- {shape} {stage}: ×{rows:.1f} rows from 1× to 10× took ×{wall:.1f} wall, ×{cpu:.1f} CPU "
+                f"(issue 19 target ≤ ×{TIME_GROWTH_MOST:g} time): {verdict}"
+            )
+    for (shape, scale, stage), figures in sorted(latest.items(), key=str):
+        if scale == 40.0:
+            rss = float(figures["peak_rss_mb"])  # type: ignore[arg-type]
+            verdict = "met" if rss <= RSS_MOST_MB else "**missed**"
+            lines.append(
+                f"- {shape} {stage} at 40×: peak RSS {rss:.0f} MB (issue 19 target ≤ {RSS_MOST_MB:g} MB): "
+                f"{verdict}"
+            )
+    return lines
+
+
 def main() -> None:
     """Measure every (scale, stage), write JSON + SVG, print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -172,6 +204,7 @@ def main() -> None:
             (OUT / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
             (OUT / f"{stem}.svg").write_text(svg_chart(results, args.stages))
     print(f"wrote {OUT / f'{stem}.json'} and {OUT / f'{stem}.svg'}")
+    print("\n".join(target_lines(results)))
 
 
 if __name__ == "__main__":

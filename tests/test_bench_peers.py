@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import peers, report
+from benchmarks import peers, report, scaling
 from columnar_etl.pg.connect import connect
 from columnar_etl.pipeline import runner as runner_module
 
@@ -186,3 +186,27 @@ def test_cpu_floor_states_the_least_wall_the_cpu_allows() -> None:
         "2 cores (the target allows 1.80 s)"
     )
     assert report.cpu_floor({"median": {"cpu_s": 2.8}}, other, 2.0, {"machine": {"cpus": 2}}) == ""
+
+
+def test_scale_targets_judge_time_growth_and_rss_at_40x() -> None:
+    # profile: 10× the rows (100 → 1,000) in 2.0 → 23.0 s: ×11.5 wall (missed), 3.0 → 30.0 CPU s: ×10.0.
+    # run: 4.0 → 40.0 s: ×10.0 (met); at 40× 650 MB (missed). A figure measured again replaces the first.
+    def row(scale: float, stage: str, seconds: float, cpu: float, rss: float = 100.0) -> dict[str, object]:
+        rows = 100 * scale
+        figures = {"rows": rows, "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": rss}
+        return {"shape": "wide", "scale": scale, "stage": stage, **figures}
+
+    results = [
+        row(1, "profile", 2.0, 3.0),
+        row(10, "profile", 23.0, 30.0),
+        row(1, "run", 5.0, 5.0),
+        row(1, "run", 4.0, 5.0),
+        row(10, "run", 40.0, 45.0),
+        row(40, "run", 160.0, 180.0, rss=650.0),
+    ]
+    assert scaling.target_lines(results) == [
+        "- wide profile: ×10.0 rows from 1× to 10× took ×11.5 wall, ×10.0 CPU (issue 19 target ≤ ×11 time): "
+        "**missed**",
+        "- wide run: ×10.0 rows from 1× to 10× took ×10.0 wall, ×9.0 CPU (issue 19 target ≤ ×11 time): met",
+        "- wide run at 40×: peak RSS 650 MB (issue 19 target ≤ 600 MB): **missed**",
+    ]
