@@ -46,7 +46,8 @@ def plan_1x(export_1x: Path) -> Plan:
 
 
 def test_clean_stream_1x(benchmark: BenchmarkFixture, export_1x: Path, plan_1x: Plan) -> None:
-    """Every table cleaned into typed Arrow batches, as the loader consumes them."""
+    """Every table cleaned into typed Arrow batches by a given plan, without the profile's read hints
+    (`clean --plan`'s path; `run` and `clean` without a plan read with them: see benchmarks/scaling.py)."""
     rows = benchmark.pedantic(
         lambda: _stream_all(export_1x, plan_1x), rounds=3, iterations=1, warmup_rounds=1
     )
