@@ -8,6 +8,7 @@ compared with what the data holds (``type_mismatch``); it never decides on its o
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import re
@@ -98,6 +99,7 @@ from columnar_etl.rules import (
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
+    JULIAN_DAYS,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -815,13 +817,13 @@ def infer_column(
         # of them alone: a word among them does not make them booleans (until 2026-12-03 one ``yes``
         # in an INTEGER column of 0/1 loaded the column as booleans).
         inferred, reason = "boolean", "boolean spellings"
-    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, family, counts)):
+    elif n_dates and n_numbers and (moments := _moment_numbers(column, family, counts, fractional)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
-        # DEFAULT CURRENT_TIMESTAMP wrote): neither are invalid numbers nor unparseable dates, whichever
-        # are more; none to quarantine.
+        # DEFAULT CURRENT_TIMESTAMP wrote; SQLite's REAL julianday() or Python's REAL time.time() beside
+        # it): neither are invalid numbers nor unparseable dates, whichever are more; none to quarantine.
         inferred, reason = (
             "text",
-            f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
+            f"{n_numbers} {moments} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
     elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
@@ -1512,6 +1514,29 @@ def _epoch_reading(column: SourceColumn, family: InferredType | None, counts: _C
     if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
     return _epoch_unit(*_integer_bounds(counts))
+
+
+def _moment_numbers(
+    column: SourceColumn, family: InferredType | None, counts: _Counts, fractional: int
+) -> str | None:
+    """What a date/time column's numbers are as moments, as SQLite's documentation lists its ways of
+    storing one ("Date And Time Datatype": INTEGER or REAL Unix time, a REAL Julian day number), or
+    None: ``integers are epoch seconds``, ``numbers are Julian day numbers`` ... (``fractional``: how
+    many have a fraction). Only a date-like name or a declared date type says the numbers are moments
+    at all, as for :func:`_epoch_reading`."""
+    if not fractional:
+        unit = _epoch_reading(column, family, counts)
+        return f"integers are epoch {unit}" if unit else None
+    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
+        return None
+    if not (_date_like_name(column.name) or family in DATE_TYPES):
+        return None
+    low, high = float(counts["min_number"]), float(counts["max_number"])
+    if unit := _epoch_unit(math.floor(low), math.ceil(high)):
+        return f"numbers are epoch {unit}"
+    if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
+        return "numbers are Julian day numbers"
+    return None
 
 
 def _epoch_unit(low: int, high: int) -> str | None:
