@@ -126,3 +126,58 @@ def test_a_sampled_profile_keeps_a_merged_key_as_written(make_sqlite: SqliteFact
     assert profile["padded"].sampled_rows == 50
     assert "would make distinct keys (k) equal" in (profile["padded"]["k"].as_written or "")
     assert columnar_etl.plan(profile)["padded"]["k"].as_written
+
+
+#: A lookup table keyed by its rowid whose codes are a declared UNIQUE key too, which another table
+#: references (SQLite's foreign keys name a PRIMARY KEY or UNIQUE column): ``-`` and ``N/A`` are codes
+#: of their own (a row each, with its label), ``A1`` and ``A1 `` two codes.
+ALTERNATE = {
+    "codes": ("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, label TEXT)", [
+        (1, "A1", "first"), (2, "A1 ", "second"), (3, "-", "no code"), (4, "N/A", "not applicable"),
+        *((n, f"C{n}", f"code {n}") for n in range(5, 20)),
+    ]),
+    "uses": ("CREATE TABLE uses (id INTEGER PRIMARY KEY, code TEXT REFERENCES codes (code))", [
+        (1, "A1 "), (2, "-"), (3, "N/A"), (4, "C5"), (5, "A1"),
+    ]),
+    # Distinct once cleaned: trimmed (and audited), as ever.
+    "tags": ("CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT UNIQUE)", [
+        (1, " red"), (2, "green "), (3, "blue"),
+    ]),
+}  # fmt: skip
+
+
+def test_a_unique_key_beside_the_primary_key_is_loaded_as_written(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-03 only the table's one key was compared: the UNIQUE codes of a table keyed by its
+    # rowid were cleaned, 'A1 ' became a second 'A1' and '-' and 'N/A' NULL (audited), and the rows
+    # referencing them lost the row they named (its label). A UNIQUE key with no primary key beside
+    # it was loaded as written.
+    path = make_sqlite(ALTERNATE, name="alternate.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    for table, column in [("codes", "code"), ("uses", "code")]:
+        assert loaded.data_type(table, column) == "text", (table, column)
+        columns = ["id", column]
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+    # Every reference still names its row's label, as in the export.
+    joined = "SELECT u.id, c.label FROM {0}.uses u JOIN {0}.codes c ON c.code = u.code"
+    schema = quote_ident(loaded.base)
+    expected = {(u, label) for (u, label) in _source_join(path, joined.format("main"))}
+    assert set(pg_query(loaded.uri, joined.format(schema))) == expected
+    assert len(expected) == 5
+    profile = loaded.result.profile
+    assert "'A1 '" in (profile["codes"]["code"].as_written or ""), profile["codes"]["code"].type_reason
+    assert "references codes.code" in (profile["uses"]["code"].as_written or "")
+    # The primary key is still the table's key; the tags' UNIQUE values are distinct once trimmed.
+    assert primary_key(loaded.uri, loaded.result.load.schema, "codes") == ["id"]
+    assert profile["tags"]["tag"].as_written is None
+    assert {t for (t,) in _target_values(loaded, "tags", ["tag"])} == {"red", "green", "blue"}
+
+
+def _source_join(path: Path, sql: str) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -74,6 +74,10 @@ class DeclaredKey:
     #: SQLite keeps this key unique and non-null (rowid alias, WITHOUT ROWID primary key, or every
     #: column NOT NULL under its unique index): no row can clash, so nothing needs counting.
     enforced: bool = False
+    #: The table's other declared keys: the columns of each UNIQUE constraint or unique index (not
+    #: partial, no expression) that is not this key. Their values are distinct as the export wrote
+    #: them, and a foreign key may name them, as it names this one.
+    others: tuple[tuple[str, ...], ...] = ()
 
 
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
@@ -93,6 +97,17 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
     info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
     primary = [row for row in info if row[5]]
+    unique: list[tuple[int, int, tuple[str, ...]]] = []
+    for _seq, name, is_unique, origin, partial in con.execute(
+        f"PRAGMA index_list({quote_ident(table)})"
+    ).fetchall():
+        if not is_unique or partial or origin == "pk":
+            continue
+        columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
+        if not columns or any(column is None for column in columns):
+            continue  # an index on an expression
+        positions = [next(row[0] for row in info if row[1] == column) for column in columns]
+        unique.append((len(columns), min(positions), columns))
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
         rowid = _has_rowid(con, table)
@@ -102,23 +117,21 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
         indexed = any(row[3] == "pk" for row in con.execute(f"PRAGMA index_list({quote_ident(table)})"))
         alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid and not indexed
         enforced = alias or not rowid or all(row[3] for row in primary)
-        return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias, enforced=enforced)
-    unique: list[tuple[int, int, tuple[str, ...]]] = []
-    for _seq, name, is_unique, _origin, partial in con.execute(
-        f"PRAGMA index_list({quote_ident(table)})"
-    ).fetchall():
-        if not is_unique or partial:
-            continue
-        columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
-        if not columns or any(column is None for column in columns):
-            continue  # an index on an expression
-        positions = [next(row[0] for row in info if row[1] == column) for column in columns]
-        unique.append((len(columns), min(positions), columns))
+        others = _other_keys(unique, columns)
+        return DeclaredKey(columns, "declared_primary_key", alias, enforced, others)
     if unique:
         columns = min(unique)[2]
         enforced = all(row[3] for row in info if row[1] in columns)
-        return DeclaredKey(columns, "declared_unique", enforced=enforced)
+        return DeclaredKey(columns, "declared_unique", enforced=enforced, others=_other_keys(unique, columns))
     return None
+
+
+def _other_keys(
+    unique: list[tuple[int, int, tuple[str, ...]]], key: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The column sets of ``unique`` (declared UNIQUE constraints and indexes) other than ``key``'s,
+    each once, in their order of preference (fewest columns, then leftmost)."""
+    return tuple(dict.fromkeys(columns for _, _, columns in sorted(unique) if set(columns) != set(key)))
 
 
 def _has_rowid(con: sqlite3.Connection, table: str) -> bool:

@@ -2391,6 +2391,12 @@ def _keyed_steps(
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
         for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
             keep_as_written(profiled[name], why)
+        # So does each other declared key (a UNIQUE code beside the rowid key): its values are distinct
+        # as written too, and a foreign key may name them.
+        for columns in declared.others:
+            alternate = replace(profiled, key=list(columns))
+            for name, why in merged_key_columns(src, alternate, list(settings.null_tokens)).items():
+                keep_as_written(profiled[name], why)
     elif sample is None and (merged := key_merged_by_cleaning(src, profiled, list(settings.null_tokens))):
         # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
         name, why = merged
@@ -2452,7 +2458,11 @@ def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
     renamed = src.renamed
     keys = declared_keys(src.path, [renamed.export_table(name) for name in names])
     return {
-        renamed.table(table): replace(key, columns=tuple(renamed.column(table, c) for c in key.columns))
+        renamed.table(table): replace(
+            key,
+            columns=tuple(renamed.column(table, c) for c in key.columns),
+            others=tuple(tuple(renamed.column(table, c) for c in columns) for columns in key.others),
+        )
         for table, key in keys.items()
     }
 
