@@ -79,3 +79,29 @@ def test_a_run_keeps_every_moment_as_written(make_sqlite: SqliteFactory, pg_uri:
                 assert loaded[i] == source[i].decode(), (name, i)
             else:  # the REAL cell: its text reads back as the very double
                 assert float(loaded[i]) == source[i], (name, i, loaded[i])
+
+
+def test_a_small_export_of_moments_written_two_ways_is_loaded_with_the_default_gates(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Until 2026-12-03 such a column was a type_mismatch ("declared DATETIME but the values are text"),
+    # and one in a table of five columns (a fifth of the export's, over halt_type_mismatch_share) halted
+    # the run, exit 3: every value of it a moment, as declared. Prisma writes epoch milliseconds, a raw
+    # insert's DEFAULT CURRENT_TIMESTAMP text.
+    ms = [1_716_194_520_123 + 86_400_000 * i for i in range(ROWS)]
+    rows = [
+        (i, f"user{i}@example.com", f"User {i}", MOMENTS[i] if i % 4 == 0 else ms[i], 1 + i % 3)
+        for i in range(ROWS)
+    ]
+    ddl = (
+        'CREATE TABLE "User" (id INTEGER PRIMARY KEY, email TEXT, name TEXT, "createdAt" DATETIME, n INTEGER)'
+    )
+    path = make_sqlite({"User": (ddl, rows)}, name="prisma.db")
+    column = profile(path)["User"]["createdAt"]
+    assert column.inferred_type == "text" and "written two ways" in column.type_reason
+    assert column.issue("type_mismatch") is None
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    loaded = ran.values("User", "createdAt", "id")
+    assert loaded == {i: MOMENTS[i] if i % 4 == 0 else str(ms[i]) for i in range(ROWS)}

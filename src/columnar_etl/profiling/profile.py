@@ -797,6 +797,9 @@ def infer_column(
     classes = counts.classes
     inferred: InferredType
     reason: str
+    # Moments written two ways in a column declared a date or timestamp (see below): text, but every
+    # value one of the declared type's: no misfit.
+    two_ways = False
     if classes[StorageClass.BLOB]:
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
@@ -826,6 +829,7 @@ def infer_column(
             f"{n_numbers} {moments} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
+        two_ways = family in DATE_TYPES
     elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
@@ -1094,6 +1098,11 @@ def infer_column(
             detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
+    elif two_ways:
+        # Nothing but moments, as declared: text only so that neither way is lost, no value misfits
+        # (until 2026-12-03 each was a type_mismatch, and one such column in a table of ten halted the
+        # run as "text where the declared type says otherwise").
+        pass
     elif not _compatible(family, inferred) and present:
         misfits, detail = _declared_misfits(counts, family, present)
         if misfits:
