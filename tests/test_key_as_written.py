@@ -181,3 +181,36 @@ def _source_join(path: Path, sql: str) -> list[tuple[object, ...]]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+#: TEXT keys whose values read as one type (booleans, dates) but are distinct codes as written.
+TEXT_KEYS = {
+    "answers": ("CREATE TABLE answers (answer TEXT PRIMARY KEY, score INTEGER)", [
+        ("yes", 2), ("true", 1), ("no", -2), ("false", -1),
+    ]),
+    "days": ("CREATE TABLE days (day TEXT PRIMARY KEY, note TEXT)", [
+        *((day, f"note {n}") for n, day in enumerate(DAYS)), ("2000-1-5", "as typed by hand"),
+    ]),
+    "votes": ("CREATE TABLE votes (id INTEGER PRIMARY KEY, answer TEXT REFERENCES answers (answer))", [
+        (1, "yes"), (2, "true"), (3, "no"),
+    ]),
+}  # fmt: skip
+
+
+def test_a_text_key_loaded_as_written_is_no_type_mismatch(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-03 the type the values read as stayed the column's type_mismatch ("declared TEXT
+    # but the values are boolean") once the key was loaded as written, as text, and counted as "text
+    # where the declared type says otherwise": two such keys in a small export (2 of 6 columns, over
+    # halt_type_mismatch_share) halted the run, exit 3, for columns declared TEXT and loaded as TEXT.
+    path = make_sqlite(TEXT_KEYS, name="text_keys.db")
+    profile = columnar_etl.profile(path)
+    for table, column in [("answers", "answer"), ("days", "day"), ("votes", "answer")]:
+        assert profile[table][column].as_written, (table, column)
+        assert profile[table][column].issue("type_mismatch") is None, (table, column)
+    loaded = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert loaded.result.outcome == "warn", loaded.result.record.error  # the as-written warnings
+    assert loaded.violations == [], summarize(loaded.violations)
+    for table, columns in [("answers", ["answer", "score"]), ("days", ["day", "note"])]:
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table

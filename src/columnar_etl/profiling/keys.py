@@ -33,6 +33,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -707,10 +708,17 @@ def key_merged_by_cleaning(
 
 
 def keep_as_written(column: ColumnProfile, why: str) -> None:
-    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`)."""
+    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`).
+
+    A column declared TEXT or with no type then holds what it claims: the ``type_mismatch`` of the
+    type its values read as (``declared TEXT but the values are boolean``) no longer applies, and left
+    there it would count as "text where the declared type says otherwise" and could halt the run
+    (``halt_type_mismatch_share``), as :func:`.merged_numbers.keep_numbers_apart` says too."""
     if column.as_written is not None:
         return
     column.as_written = why
+    if declared_family(column.declared_type) in ("text", None):
+        column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]
     if column.inferred_type != "text":
         column.min = column.max = None  # its bounds were of its type; as text they are unknown
     column.inferred_type = "text"
