@@ -276,6 +276,9 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
                 if "no such module" in str(exc):
                     continue
                 raise
+            # A VIRTUAL generated column calling a function only the writing application defines
+            # (``slugify(title)``) has no values in the file, and no SQLite here computes one.
+            info = [r for r in info if r[6] != 2 or _computable(con, name, bytes(r[1]).decode())]
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)
@@ -324,6 +327,17 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
         return tables
     finally:
         con.close()
+
+
+def _computable(con: sqlite3.Connection, table: str, column: str) -> bool:
+    """Whether this SQLite computes ``table``'s VIRTUAL generated ``column`` (it has its functions)."""
+    try:
+        con.execute(f"SELECT {_quote(column)} FROM {_quote(table)} LIMIT 0").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "function" in str(exc):
+            return False
+        raise
+    return True
 
 
 def read_target(uri: str, base: str, table: str) -> tuple[dict[str, str], list[dict[str, Any]]] | None:
