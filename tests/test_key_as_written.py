@@ -214,3 +214,47 @@ def test_a_text_key_loaded_as_written_is_no_type_mismatch(
     assert loaded.violations == [], summarize(loaded.violations)
     for table, columns in [("answers", ["answer", "score"]), ("days", ["day", "note"])]:
         assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+
+
+def test_a_bytes_key_holding_text_keeps_every_blob(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # A key of BLOB digests where a writer once stored text: a padded name and an empty string. The
+    # column is bytea, whose cells are never trimmed nor made NULL (a TEXT cell arrives as the bytes of
+    # its text). Until 2026-12-03 the key comparison read them as text would be cleaned, found keys
+    # it would "merge" or "make NULL", and loaded the column as written as *text*: every BLOB cell
+    # arrived NULL, with no audit row.
+    digests = [bytes([n]) * 16 for n in range(1, 21)]
+    rows = [(digest, f"file {n}") for n, digest in enumerate(digests)]
+    rows += [("a ", "padded"), ("a", "plain"), ("", "empty"), ("NULL", "token")]
+    path = make_sqlite(
+        {"files": ("CREATE TABLE files (digest BLOB PRIMARY KEY, name TEXT)", rows)}, name="digests.db"
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("files", "digest") == "bytea"
+    names = {bytes(digest): name for digest, name in _target_values(loaded, "files", ["digest", "name"])}
+    expected = {digest if isinstance(digest, bytes) else digest.encode(): name for digest, name in rows}
+    assert names == expected
+    assert primary_key(loaded.uri, loaded.result.load.schema, "files") == ["digest"]
+    assert loaded.result.profile["files"]["digest"].as_written is None
+
+
+def test_a_bytes_column_referencing_a_key_loaded_as_written_keeps_every_blob(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # A column referencing a key loaded as written is loaded as written too; one holding BLOB cells is
+    # bytea, its cells untouched already. Until 2026-12-03 it was made text, every BLOB cell NULL.
+    tables = {
+        "padded": ("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)", [("k0", 1), ("k0 ", 2), ("k1", 3)]),
+        "child": (
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, k REFERENCES padded (k))",
+            [(1, "k0"), (2, b"k1"), (3, "k0 "), (4, b"\x00\x01")],
+        ),
+    }
+    path = make_sqlite(tables, name="referencing_bytes.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("padded", "k") == "text"
+    assert loaded.data_type("child", "k") == "bytea"
+    assert loaded.values("child", "k", "id") == {1: b"k0", 2: b"k1", 3: b"k0 ", 4: b"\x00\x01"}

@@ -528,8 +528,10 @@ def load_keys(
 
 def _changes_values(column: ColumnProfile) -> bool:
     """Cleaning may change (or null) some of ``column``'s TEXT values: padded, blank, null tokens,
-    unparseable ones, or text converted to a date, number or boolean."""
-    if not column.storage_classes.get("text"):
+    unparseable ones, or text converted to a date, number or boolean. Never in a bytea column: its
+    TEXT cells arrive as the bytes of their text, untrimmed, none made NULL (the TEXT ``'a'`` and the
+    BLOB ``x'61'`` meet by their storage class, as :func:`find_key` counts)."""
+    if not column.storage_classes.get("text") or column.inferred_type == "bytea":
         return False  # INTEGER and REAL cells are read as the numbers they are; BLOBs as their bytes
     return bool(
         column.whitespace_padded_count
@@ -714,7 +716,9 @@ def keep_as_written(column: ColumnProfile, why: str) -> None:
     type its values read as (``declared TEXT but the values are boolean``) no longer applies, and left
     there it would count as "text where the declared type says otherwise" and could halt the run
     (``halt_type_mismatch_share``), as :func:`.merged_numbers.keep_numbers_apart` says too."""
-    if column.as_written is not None:
+    if column.as_written is not None or column.inferred_type == "bytea":
+        # A bytea column is loaded as written already: every cell as its bytes (a TEXT cell as the
+        # bytes of its text), none trimmed or made NULL; as text its BLOB cells would be lost.
         return
     column.as_written = why
     if declared_family(column.declared_type) in ("text", None):

@@ -2434,7 +2434,8 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
         for table in tables.values():
             for column in table:
                 key = written.get(column.foreign_key or "")
-                if key is None or column.as_written is not None:
+                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
+                if key is None or column.as_written is not None or column.inferred_type == "bytea":
                     continue
                 # The key's reason quotes its values: this column's texts quote them now too.
                 column.quoted += key.quoted
