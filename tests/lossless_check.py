@@ -613,9 +613,15 @@ def written_text(value: float) -> str:
 def _key_text(cell: Cell, target_type: str | None = None) -> str:
     """A key cell as the audit's ``row_key`` names it: as the target shows the value. A REAL cell
     as PostgreSQL writes a ``double precision``, or (a text or numeric key column) as the text the
-    cleaner writes of it."""
+    cleaner writes of it; any cell of a ``bytea`` key column as the hex of the bytes it arrives as."""
     if cell.storage == "null":
         return ""
+    if target_type == "bytea":  # a key column of mixed cells: the hex of the bytes each arrives as
+        if cell.storage == "integer":
+            return str(cell.value).encode().hex()
+        if cell.storage == "real":
+            return real_text(cell.value).encode().hex()
+        return bytes(cell.value).hex()
     if cell.storage == "integer":
         return str(cell.value)
     if cell.storage == "real":
