@@ -648,7 +648,9 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:
-        keys.append("|".join(_key_text(row.cells[c], types.get(c)) for c in table.run_key))
+        # A declared UNIQUE key (or one found in the data): trimmed too, as a declared primary key's.
+        parts = [_key_text(row.cells[c], types.get(c)) for c in table.run_key]
+        keys += ["|".join(parts), "|".join(p.strip() for p in parts)]
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))
