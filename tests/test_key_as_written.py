@@ -143,6 +143,11 @@ ALTERNATE = {
     "tags": ("CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT UNIQUE)", [
         (1, " red"), (2, "green "), (3, "blue"),
     ]),
+    # A UNIQUE column that may be NULL: a blank and a null token made NULL clash with nothing, and
+    # are cleaned as ever (NULL, audited); padded values distinct once trimmed too.
+    "people": ("CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT UNIQUE)", [
+        (1, "a@example.com"), (2, ""), (3, "N/A"), (4, " b@example.com"),
+    ]),
 }  # fmt: skip
 
 
@@ -173,6 +178,9 @@ def test_a_unique_key_beside_the_primary_key_is_loaded_as_written(
     assert primary_key(loaded.uri, loaded.result.load.schema, "codes") == ["id"]
     assert profile["tags"]["tag"].as_written is None
     assert {t for (t,) in _target_values(loaded, "tags", ["tag"])} == {"red", "green", "blue"}
+    assert profile["people"]["email"].as_written is None
+    emails = {1: "a@example.com", 2: None, 3: None, 4: "b@example.com"}
+    assert loaded.values("people", "email", "id") == emails
 
 
 def _source_join(path: Path, sql: str) -> list[tuple[object, ...]]:

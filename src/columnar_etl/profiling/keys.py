@@ -585,11 +585,14 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     return f"CASE WHEN {absent} THEN NULL ELSE {typed} END"
 
 
-def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str]) -> dict[str, str]:
+def merged_key_columns(
+    src: Source, table: TableProfile, null_tokens: list[str], *, nulls: bool = True
+) -> dict[str, str]:
     """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
     NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
     why and an example; empty when it would make none (the usual case: no query at all when no key
-    column has a value cleaning changes).
+    column has a value cleaning changes). Without ``nulls``, a key made NULL does not count (a UNIQUE
+    key beside the primary key whose columns may be NULL: a NULL there is no clash).
 
     One aggregate (DuckDB, over the key's columns as the source's text): the rows grouped by their
     cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
@@ -663,7 +666,7 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
     if merges:
         why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
         examples = [pair[0], pair[1]]
-    elif lost_keys:
+    elif lost_keys and nulls:
         why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
         examples = [nulled]
     else:

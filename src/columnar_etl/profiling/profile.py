@@ -2398,13 +2398,18 @@ def _keyed_steps(
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
-        for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
+        tokens = list(settings.null_tokens)
+        for name, why in merged_key_columns(src, profiled, tokens).items():
             keep_as_written(profiled[name], why)
         # So does each other declared key (a UNIQUE code beside the rowid key): its values are distinct
-        # as written too, and a foreign key may name them.
+        # as written too, and a foreign key may name them. A value made NULL counts only where the
+        # schema says every row has one (NOT NULL): else a NULL is a state the column may hold (a
+        # blank e-mail of a UNIQUE e-mail column), and the documented rules apply as before.
+        required = {column.name for column in src.table(table).columns if column.not_null}
         for columns in declared.others:
             alternate = replace(profiled, key=list(columns))
-            for name, why in merged_key_columns(src, alternate, list(settings.null_tokens)).items():
+            nulls = all(name in required for name in columns)
+            for name, why in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
                 keep_as_written(profiled[name], why)
     elif sample is None and (merged := key_merged_by_cleaning(src, profiled, list(settings.null_tokens))):
         # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
