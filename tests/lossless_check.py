@@ -276,6 +276,9 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
                 if "no such module" in str(exc):
                     continue
                 raise
+            # A VIRTUAL generated column calling a function only the writing application defines
+            # (``slugify(title)``) has no values in the file, and no SQLite here computes one.
+            info = [r for r in info if r[6] != 2 or _computable(con, name, bytes(r[1]).decode())]
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
             table = tables[name] = SourceTable(name, columns, pk)
@@ -324,6 +327,17 @@ def read_source(path: str | Path) -> dict[str, SourceTable]:
         return tables
     finally:
         con.close()
+
+
+def _computable(con: sqlite3.Connection, table: str, column: str) -> bool:
+    """Whether this SQLite computes ``table``'s VIRTUAL generated ``column`` (it has its functions)."""
+    try:
+        con.execute(f"SELECT {_quote(column)} FROM {_quote(table)} LIMIT 0").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "function" in str(exc):
+            return False
+        raise
+    return True
 
 
 def read_target(uri: str, base: str, table: str) -> tuple[dict[str, str], list[dict[str, Any]]] | None:
@@ -599,9 +613,15 @@ def written_text(value: float) -> str:
 def _key_text(cell: Cell, target_type: str | None = None) -> str:
     """A key cell as the audit's ``row_key`` names it: as the target shows the value. A REAL cell
     as PostgreSQL writes a ``double precision``, or (a text or numeric key column) as the text the
-    cleaner writes of it."""
+    cleaner writes of it; any cell of a ``bytea`` key column as the hex of the bytes it arrives as."""
     if cell.storage == "null":
         return ""
+    if target_type == "bytea":  # a key column of mixed cells: the hex of the bytes each arrives as
+        if cell.storage == "integer":
+            return str(cell.value).encode().hex()
+        if cell.storage == "real":
+            return real_text(cell.value).encode().hex()
+        return bytes(cell.value).hex()
     if cell.storage == "integer":
         return str(cell.value)
     if cell.storage == "real":
@@ -628,7 +648,9 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:
-        keys.append("|".join(_key_text(row.cells[c], types.get(c)) for c in table.run_key))
+        # A declared UNIQUE key (or one found in the data): trimmed too, as a declared primary key's.
+        parts = [_key_text(row.cells[c], types.get(c)) for c in table.run_key]
+        keys += ["|".join(parts), "|".join(p.strip() for p in parts)]
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))

@@ -39,6 +39,9 @@ column holds from the same numbers. What each stresses:
 - :func:`newer_sql_objects`: :func:`newer_sql_view`'s tables and view, a trigger and a partial index
   written with ``IS DISTINCT FROM`` (SQLite 3.39): three objects holding no data an older SQLite
   cannot parse; :func:`newer_sql_check`: such a view, then a table whose CHECK is such SQL.
+- :func:`computed_by_the_application`: VIRTUAL and STORED generated columns calling a function only the
+  writing application defines (``slugify``: SQLite's ``create_function``), beside one calling
+  ``json_extract``.
 - :func:`computed_by_math`: a VIRTUAL generated column calling ``sqrt`` (SQLite 3.35's math functions,
   where the build enables them) beside a STORED one calling ``floor``/``log2``.
 """
@@ -387,6 +390,33 @@ def computed_by_math(path: Path) -> Path:
     with con:
         con.executemany(
             "INSERT INTO readings (id, x) VALUES (?, ?)", [(i + 1, reading(i)) for i in range(ROWS)]
+        )
+    con.close()
+    return path
+
+
+def slug(title: str) -> str:
+    """The application's own function (``slugify``), which only its connections define."""
+    return title.lower().replace(" ", "-")
+
+
+def computed_by_the_application(path: Path) -> Path:
+    """``posts``: ``title`` stored, ``slug`` VIRTUAL and ``stored_slug`` STORED, both ``slugify(title)``,
+    a function the writing application registers on its connection (``sqlite3.create_function``), as
+    ``name`` (VIRTUAL) calls SQLite's own ``json_extract``. No other SQLite computes ``slug``; the file
+    holds every other value, ``stored_slug``'s too."""
+    con = sqlite3.connect(path)
+    con.create_function("slugify", 1, slug, deterministic=True)
+    with con:
+        con.execute(
+            "CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT NOT NULL, data TEXT, "
+            "slug TEXT GENERATED ALWAYS AS (slugify(title)) VIRTUAL NOT NULL, "
+            "name TEXT GENERATED ALWAYS AS (json_extract(data, '$.name')) VIRTUAL, "
+            "stored_slug TEXT GENERATED ALWAYS AS (slugify(title)) STORED)"
+        )
+        con.executemany(
+            "INSERT INTO posts (id, title, data) VALUES (?, ?, ?)",
+            [(i + 1, subject(i), json.dumps({"name": handle(i)})) for i in range(ROWS)],
         )
     con.close()
     return path

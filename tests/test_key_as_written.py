@@ -126,3 +126,143 @@ def test_a_sampled_profile_keeps_a_merged_key_as_written(make_sqlite: SqliteFact
     assert profile["padded"].sampled_rows == 50
     assert "would make distinct keys (k) equal" in (profile["padded"]["k"].as_written or "")
     assert columnar_etl.plan(profile)["padded"]["k"].as_written
+
+
+#: A lookup table keyed by its rowid whose codes are a declared UNIQUE key too, which another table
+#: references (SQLite's foreign keys name a PRIMARY KEY or UNIQUE column): ``-`` and ``N/A`` are codes
+#: of their own (a row each, with its label), ``A1`` and ``A1 `` two codes.
+ALTERNATE = {
+    "codes": ("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, label TEXT)", [
+        (1, "A1", "first"), (2, "A1 ", "second"), (3, "-", "no code"), (4, "N/A", "not applicable"),
+        *((n, f"C{n}", f"code {n}") for n in range(5, 20)),
+    ]),
+    "uses": ("CREATE TABLE uses (id INTEGER PRIMARY KEY, code TEXT REFERENCES codes (code))", [
+        (1, "A1 "), (2, "-"), (3, "N/A"), (4, "C5"), (5, "A1"),
+    ]),
+    # Distinct once cleaned: trimmed (and audited), as ever.
+    "tags": ("CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT UNIQUE)", [
+        (1, " red"), (2, "green "), (3, "blue"),
+    ]),
+    # A UNIQUE column that may be NULL: a blank and a null token made NULL clash with nothing, and
+    # are cleaned as ever (NULL, audited); padded values distinct once trimmed too.
+    "people": ("CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT UNIQUE)", [
+        (1, "a@example.com"), (2, ""), (3, "N/A"), (4, " b@example.com"),
+    ]),
+}  # fmt: skip
+
+
+def test_a_unique_key_beside_the_primary_key_is_loaded_as_written(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-03 only the table's one key was compared: the UNIQUE codes of a table keyed by its
+    # rowid were cleaned, 'A1 ' became a second 'A1' and '-' and 'N/A' NULL (audited), and the rows
+    # referencing them lost the row they named (its label). A UNIQUE key with no primary key beside
+    # it was loaded as written.
+    path = make_sqlite(ALTERNATE, name="alternate.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    for table, column in [("codes", "code"), ("uses", "code")]:
+        assert loaded.data_type(table, column) == "text", (table, column)
+        columns = ["id", column]
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+    # Every reference still names its row's label, as in the export.
+    joined = "SELECT u.id, c.label FROM {0}.uses u JOIN {0}.codes c ON c.code = u.code"
+    schema = quote_ident(loaded.base)
+    expected = {(u, label) for (u, label) in _source_join(path, joined.format("main"))}
+    assert set(pg_query(loaded.uri, joined.format(schema))) == expected
+    assert len(expected) == 5
+    profile = loaded.result.profile
+    assert "'A1 '" in (profile["codes"]["code"].as_written or ""), profile["codes"]["code"].type_reason
+    assert "references codes.code" in (profile["uses"]["code"].as_written or "")
+    # The primary key is still the table's key; the tags' UNIQUE values are distinct once trimmed.
+    assert primary_key(loaded.uri, loaded.result.load.schema, "codes") == ["id"]
+    assert profile["tags"]["tag"].as_written is None
+    assert {t for (t,) in _target_values(loaded, "tags", ["tag"])} == {"red", "green", "blue"}
+    assert profile["people"]["email"].as_written is None
+    emails = {1: "a@example.com", 2: None, 3: None, 4: "b@example.com"}
+    assert loaded.values("people", "email", "id") == emails
+
+
+def _source_join(path: Path, sql: str) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+#: TEXT keys whose values read as one type (booleans, dates) but are distinct codes as written.
+TEXT_KEYS = {
+    "answers": ("CREATE TABLE answers (answer TEXT PRIMARY KEY, score INTEGER)", [
+        ("yes", 2), ("true", 1), ("no", -2), ("false", -1),
+    ]),
+    "days": ("CREATE TABLE days (day TEXT PRIMARY KEY, note TEXT)", [
+        *((day, f"note {n}") for n, day in enumerate(DAYS)), ("2000-1-5", "as typed by hand"),
+    ]),
+    "votes": ("CREATE TABLE votes (id INTEGER PRIMARY KEY, answer TEXT REFERENCES answers (answer))", [
+        (1, "yes"), (2, "true"), (3, "no"),
+    ]),
+}  # fmt: skip
+
+
+def test_a_text_key_loaded_as_written_is_no_type_mismatch(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-03 the type the values read as stayed the column's type_mismatch ("declared TEXT
+    # but the values are boolean") once the key was loaded as written, as text, and counted as "text
+    # where the declared type says otherwise": two such keys in a small export (2 of 6 columns, over
+    # halt_type_mismatch_share) halted the run, exit 3, for columns declared TEXT and loaded as TEXT.
+    path = make_sqlite(TEXT_KEYS, name="text_keys.db")
+    profile = columnar_etl.profile(path)
+    for table, column in [("answers", "answer"), ("days", "day"), ("votes", "answer")]:
+        assert profile[table][column].as_written, (table, column)
+        assert profile[table][column].issue("type_mismatch") is None, (table, column)
+    loaded = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert loaded.result.outcome == "warn", loaded.result.record.error  # the as-written warnings
+    assert loaded.violations == [], summarize(loaded.violations)
+    for table, columns in [("answers", ["answer", "score"]), ("days", ["day", "note"])]:
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+
+
+def test_a_bytes_key_holding_text_keeps_every_blob(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # A key of BLOB digests where a writer once stored text: a padded name and an empty string. The
+    # column is bytea, whose cells are never trimmed nor made NULL (a TEXT cell arrives as the bytes of
+    # its text). Until 2026-12-03 the key comparison read them as text would be cleaned, found keys
+    # it would "merge" or "make NULL", and loaded the column as written as *text*: every BLOB cell
+    # arrived NULL, with no audit row.
+    digests = [bytes([n]) * 16 for n in range(1, 21)]
+    rows = [(digest, f"file {n}") for n, digest in enumerate(digests)]
+    rows += [("a ", "padded"), ("a", "plain"), ("", "empty"), ("NULL", "token")]
+    path = make_sqlite(
+        {"files": ("CREATE TABLE files (digest BLOB PRIMARY KEY, name TEXT)", rows)}, name="digests.db"
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("files", "digest") == "bytea"
+    names = {bytes(digest): name for digest, name in _target_values(loaded, "files", ["digest", "name"])}
+    expected = {digest if isinstance(digest, bytes) else digest.encode(): name for digest, name in rows}
+    assert names == expected
+    assert primary_key(loaded.uri, loaded.result.load.schema, "files") == ["digest"]
+    assert loaded.result.profile["files"]["digest"].as_written is None
+
+
+def test_a_bytes_column_referencing_a_key_loaded_as_written_keeps_every_blob(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # A column referencing a key loaded as written is loaded as written too; one holding BLOB cells is
+    # bytea, its cells untouched already. Until 2026-12-03 it was made text, every BLOB cell NULL.
+    tables = {
+        "padded": ("CREATE TABLE padded (k TEXT PRIMARY KEY, v INTEGER)", [("k0", 1), ("k0 ", 2), ("k1", 3)]),
+        "child": (
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, k REFERENCES padded (k))",
+            [(1, "k0"), (2, b"k1"), (3, "k0 "), (4, b"\x00\x01")],
+        ),
+    }
+    path = make_sqlite(tables, name="referencing_bytes.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("padded", "k") == "text"
+    assert loaded.data_type("child", "k") == "bytea"
+    assert loaded.values("child", "k", "id") == {1: b"k0", 2: b"k1", 3: b"k0 ", 4: b"\x00\x01"}

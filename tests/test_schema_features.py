@@ -27,6 +27,7 @@ from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.source.catalogue import contentless
+from columnar_etl.source.early import quick_check
 from columnar_etl.source.export import connect_duckdb
 
 from . import schema_features as sf
@@ -401,6 +402,47 @@ def test_a_view_in_sql_newer_than_the_readers_sqlite_is_read_around_not_called_d
         note.startswith("read through a private copy of the export without 'workload'")
         for note in ran.record["notes"]
     )
+
+
+def test_a_generated_column_of_the_applications_own_function_is_left_out_and_the_rest_loads(
+    run_export: Runner,
+) -> None:
+    # An application may compute a column with a function it registers on its own connection. Until
+    # 2026-12-03 the preflight's quick_check stopped at it ("unknown function: slugify()") and refused
+    # the export as corrupt (exit 3, "copy or export it again"): the file is sound, and every value it
+    # holds reads, the STORED generated column's too.
+    ran, run_dir = run_export(sf.computed_by_the_application)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn"), ran.record.get("error")
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("column 'slug' of table 'posts' not loaded: a generated column the reader's")
+    assert "unknown function: slugify()" in warning
+    violations = ran.violations(run_dir)
+    assert violations == [], summarize(violations)
+    assert "slug" not in ran.types("posts")
+    titles = {i + 1: sf.subject(i) for i in range(sf.ROWS)}
+    assert ran.values("posts", "title", "id") == titles
+    assert ran.values("posts", "stored_slug", "id") == {k: sf.slug(t) for k, t in titles.items()}
+    assert ran.values("posts", "name", "id") == {i + 1: sf.handle(i) for i in range(sf.ROWS)}
+
+
+def test_quick_check_still_finds_damage_beside_the_applications_function(tmp_path: Path) -> None:
+    """The stand-in of the application's function hides only its own NULLs (``NULL value in
+    posts.slug``): damage elsewhere in the file is reported as before."""
+    path = sf.computed_by_the_application(tmp_path / "app.db")
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
+        con.executemany("INSERT INTO filler VALUES (?, ?)", [(i, "x" * 50) for i in range(2000)])
+        (page,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").fetchone()
+        (size,) = con.execute("PRAGMA page_size").fetchone()
+    con.close()
+    assert quick_check(path) == ["ok"]
+    damaged = bytearray(path.read_bytes())
+    start = (page - 1) * size + 12  # the cell pointers of the table's root (an interior page)
+    damaged[start : start + 60] = b"\xff" * 60
+    path.write_bytes(bytes(damaged))
+    found = quick_check(path)
+    assert found != ["ok"] and "out of range" in " ".join(found), found
 
 
 def test_a_generated_column_the_reader_cannot_compute_is_left_out_with_a_warning(run_export: Runner) -> None:

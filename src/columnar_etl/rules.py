@@ -1048,3 +1048,6 @@ def whole_digits(low: float | None, high: float | None) -> int:
 #: 2033-05-18), in seconds or milliseconds.
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
+#: Numbers SQLite's ``julianday()`` returns for the years 1000 to 9999 (days since noon, 24 November 4714
+#: BC): a date/time column's numbers in this range, beside its date text, are moments written two ways.
+JULIAN_DAYS = (2_086_307.5, 5_373_484.5)

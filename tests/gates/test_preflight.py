@@ -329,6 +329,59 @@ def test_corrupt_sqlite_file_fails_quick_check(
     assert result.exit_code == 3
 
 
+def _tag_map(path: Path) -> Path:
+    """A WITHOUT ROWID table keyed by its columns in another order than they are declared (tag first,
+    so that a tag's items are stored together), as a many-to-many table often is: no NULL anywhere."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE tag_map (item_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+            "PRIMARY KEY (tag_id, item_id)) WITHOUT ROWID"
+        )
+        con.executemany("INSERT INTO tag_map VALUES (?, ?)", [(i, i % 7) for i in range(1, 200)])
+    con.close()
+    return path
+
+
+def test_a_without_rowid_table_keyed_out_of_column_order_is_no_damage(
+    tmp_path: Path, settings: Settings, pg_server_uri: str
+) -> None:
+    # SQLite 3.40's quick_check reports "NULL value in tag_map.item_id" for every row of such a table,
+    # though no value is NULL (its integrity_check, and a read of the column, say so). Until 2026-12-03
+    # the preflight took that for damage: exit 3, "the export is corrupt: copy or export it again".
+    path = _tag_map(tmp_path / "export.db")
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM tag_map WHERE item_id IS NULL OR tag_id IS NULL").fetchone() == (
+        0,
+    )
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    con.close()
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    integrity = result.check("source_integrity")
+    assert (integrity.status, integrity.value) == ("pass", "ok"), integrity.message
+
+
+def test_a_null_the_rows_hold_in_a_not_null_column_is_still_reported(
+    tmp_path: Path, settings: Settings, pg_server_uri: str
+) -> None:
+    """A NULL SQLite's quick_check finds and the rows do hold (a NOT NULL added to the schema by hand)
+    is still a finding, beside the table above."""
+    path = _tag_map(tmp_path / "export.db")
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        con.executemany("INSERT INTO notes VALUES (?, ?)", [(1, "a"), (2, None)])
+    con.execute("PRAGMA writable_schema = ON")
+    with con:
+        declared = "replace(sql, 'body TEXT', 'body TEXT NOT NULL')"
+        con.execute(f"UPDATE sqlite_master SET sql = {declared} WHERE name = 'notes'")
+    con.close()
+    result = preflight(path, settings=settings, target=pg_server_uri)
+    integrity = result.check("source_integrity")
+    assert integrity.status == "fail"
+    assert integrity.message == "PRAGMA quick_check found damage: NULL value in notes.body"
+
+
 @pytest.mark.parametrize(
     ("writer_sql", "message"),
     [

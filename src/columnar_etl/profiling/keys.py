@@ -33,6 +33,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -74,6 +75,10 @@ class DeclaredKey:
     #: SQLite keeps this key unique and non-null (rowid alias, WITHOUT ROWID primary key, or every
     #: column NOT NULL under its unique index): no row can clash, so nothing needs counting.
     enforced: bool = False
+    #: The table's other declared keys: the columns of each UNIQUE constraint or unique index (not
+    #: partial, no expression) that is not this key. Their values are distinct as the export wrote
+    #: them, and a foreign key may name them, as it names this one.
+    others: tuple[tuple[str, ...], ...] = ()
 
 
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
@@ -93,6 +98,17 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
     info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
     primary = [row for row in info if row[5]]
+    unique: list[tuple[int, int, tuple[str, ...]]] = []
+    for _seq, name, is_unique, origin, partial in con.execute(
+        f"PRAGMA index_list({quote_ident(table)})"
+    ).fetchall():
+        if not is_unique or partial or origin == "pk":
+            continue
+        columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
+        if not columns or any(column is None for column in columns):
+            continue  # an index on an expression
+        positions = [next(row[0] for row in info if row[1] == column) for column in columns]
+        unique.append((len(columns), min(positions), columns))
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
         rowid = _has_rowid(con, table)
@@ -102,23 +118,21 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
         indexed = any(row[3] == "pk" for row in con.execute(f"PRAGMA index_list({quote_ident(table)})"))
         alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid and not indexed
         enforced = alias or not rowid or all(row[3] for row in primary)
-        return DeclaredKey(columns, "declared_primary_key", rowid_alias=alias, enforced=enforced)
-    unique: list[tuple[int, int, tuple[str, ...]]] = []
-    for _seq, name, is_unique, _origin, partial in con.execute(
-        f"PRAGMA index_list({quote_ident(table)})"
-    ).fetchall():
-        if not is_unique or partial:
-            continue
-        columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
-        if not columns or any(column is None for column in columns):
-            continue  # an index on an expression
-        positions = [next(row[0] for row in info if row[1] == column) for column in columns]
-        unique.append((len(columns), min(positions), columns))
+        others = _other_keys(unique, columns)
+        return DeclaredKey(columns, "declared_primary_key", alias, enforced, others)
     if unique:
         columns = min(unique)[2]
         enforced = all(row[3] for row in info if row[1] in columns)
-        return DeclaredKey(columns, "declared_unique", enforced=enforced)
+        return DeclaredKey(columns, "declared_unique", enforced=enforced, others=_other_keys(unique, columns))
     return None
+
+
+def _other_keys(
+    unique: list[tuple[int, int, tuple[str, ...]]], key: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The column sets of ``unique`` (declared UNIQUE constraints and indexes) other than ``key``'s,
+    each once, in their order of preference (fewest columns, then leftmost)."""
+    return tuple(dict.fromkeys(columns for _, _, columns in sorted(unique) if set(columns) != set(key)))
 
 
 def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
@@ -514,8 +528,10 @@ def load_keys(
 
 def _changes_values(column: ColumnProfile) -> bool:
     """Cleaning may change (or null) some of ``column``'s TEXT values: padded, blank, null tokens,
-    unparseable ones, or text converted to a date, number or boolean."""
-    if not column.storage_classes.get("text"):
+    unparseable ones, or text converted to a date, number or boolean. Never in a bytea column: its
+    TEXT cells arrive as the bytes of their text, untrimmed, none made NULL (the TEXT ``'a'`` and the
+    BLOB ``x'61'`` meet by their storage class, as :func:`find_key` counts)."""
+    if not column.storage_classes.get("text") or column.inferred_type == "bytea":
         return False  # INTEGER and REAL cells are read as the numbers they are; BLOBs as their bytes
     return bool(
         column.whitespace_padded_count
@@ -569,11 +585,14 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     return f"CASE WHEN {absent} THEN NULL ELSE {typed} END"
 
 
-def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str]) -> dict[str, str]:
+def merged_key_columns(
+    src: Source, table: TableProfile, null_tokens: list[str], *, nulls: bool = True
+) -> dict[str, str]:
     """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
     NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
     why and an example; empty when it would make none (the usual case: no query at all when no key
-    column has a value cleaning changes).
+    column has a value cleaning changes). Without ``nulls``, a key made NULL does not count (a UNIQUE
+    key beside the primary key whose columns may be NULL: a NULL there is no clash).
 
     One aggregate (DuckDB, over the key's columns as the source's text): the rows grouped by their
     cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
@@ -647,7 +666,7 @@ def merged_key_columns(src: Source, table: TableProfile, null_tokens: list[str])
     if merges:
         why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
         examples = [pair[0], pair[1]]
-    elif lost_keys:
+    elif lost_keys and nulls:
         why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
         examples = [nulled]
     else:
@@ -694,10 +713,19 @@ def key_merged_by_cleaning(
 
 
 def keep_as_written(column: ColumnProfile, why: str) -> None:
-    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`)."""
-    if column.as_written is not None:
+    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`).
+
+    A column declared TEXT or with no type then holds what it claims: the ``type_mismatch`` of the
+    type its values read as (``declared TEXT but the values are boolean``) no longer applies, and left
+    there it would count as "text where the declared type says otherwise" and could halt the run
+    (``halt_type_mismatch_share``), as :func:`.merged_numbers.keep_numbers_apart` says too."""
+    if column.as_written is not None or column.inferred_type == "bytea":
+        # A bytea column is loaded as written already: every cell as its bytes (a TEXT cell as the
+        # bytes of its text), none trimmed or made NULL; as text its BLOB cells would be lost.
         return
     column.as_written = why
+    if declared_family(column.declared_type) in ("text", None):
+        column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]
     if column.inferred_type != "text":
         column.min = column.max = None  # its bounds were of its type; as text they are unknown
     column.inferred_type = "text"

@@ -8,6 +8,7 @@ compared with what the data holds (``type_mismatch``); it never decides on its o
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import re
@@ -98,6 +99,7 @@ from columnar_etl.rules import (
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
+    JULIAN_DAYS,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -795,6 +797,9 @@ def infer_column(
     classes = counts.classes
     inferred: InferredType
     reason: str
+    # Moments written two ways in a column declared a date or timestamp (see below): text, but every
+    # value one of the declared type's: no misfit.
+    two_ways = False
     if classes[StorageClass.BLOB]:
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
@@ -815,15 +820,16 @@ def infer_column(
         # of them alone: a word among them does not make them booleans (until 2026-12-03 one ``yes``
         # in an INTEGER column of 0/1 loaded the column as booleans).
         inferred, reason = "boolean", "boolean spellings"
-    elif n_dates and n_numbers and fractional == 0 and (unit := _epoch_reading(column, family, counts)):
+    elif n_dates and n_numbers and (moments := _moment_numbers(column, family, counts, fractional)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
-        # DEFAULT CURRENT_TIMESTAMP wrote): neither are invalid numbers nor unparseable dates, whichever
-        # are more; none to quarantine.
+        # DEFAULT CURRENT_TIMESTAMP wrote; SQLite's REAL julianday() or Python's REAL time.time() beside
+        # it): neither are invalid numbers nor unparseable dates, whichever are more; none to quarantine.
         inferred, reason = (
             "text",
-            f"{n_numbers} integers are epoch {unit} and {n_dates} values are date/time text: "
+            f"{n_numbers} {moments} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
+        two_ways = family in DATE_TYPES
     elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
@@ -1092,6 +1098,11 @@ def infer_column(
             detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
+    elif two_ways:
+        # Nothing but moments, as declared: text only so that neither way is lost, no value misfits
+        # (until 2026-12-03 each was a type_mismatch, and one such column in a table of ten halted the
+        # run as "text where the declared type says otherwise").
+        pass
     elif not _compatible(family, inferred) and present:
         misfits, detail = _declared_misfits(counts, family, present)
         if misfits:
@@ -1512,6 +1523,29 @@ def _epoch_reading(column: SourceColumn, family: InferredType | None, counts: _C
     if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
     return _epoch_unit(*_integer_bounds(counts))
+
+
+def _moment_numbers(
+    column: SourceColumn, family: InferredType | None, counts: _Counts, fractional: int
+) -> str | None:
+    """What a date/time column's numbers are as moments, as SQLite's documentation lists its ways of
+    storing one ("Date And Time Datatype": INTEGER or REAL Unix time, a REAL Julian day number), or
+    None: ``integers are epoch seconds``, ``numbers are Julian day numbers`` ... (``fractional``: how
+    many have a fraction). Only a date-like name or a declared date type says the numbers are moments
+    at all, as for :func:`_epoch_reading`."""
+    if not fractional:
+        unit = _epoch_reading(column, family, counts)
+        return f"integers are epoch {unit}" if unit else None
+    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
+        return None
+    if not (_date_like_name(column.name) or family in DATE_TYPES):
+        return None
+    low, high = float(counts["min_number"]), float(counts["max_number"])
+    if unit := _epoch_unit(math.floor(low), math.ceil(high)):
+        return f"numbers are epoch {unit}"
+    if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
+        return "numbers are Julian day numbers"
+    return None
 
 
 def _epoch_unit(low: int, high: int) -> str | None:
@@ -2364,8 +2398,19 @@ def _keyed_steps(
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
-        for name, why in merged_key_columns(src, profiled, list(settings.null_tokens)).items():
+        tokens = list(settings.null_tokens)
+        for name, why in merged_key_columns(src, profiled, tokens).items():
             keep_as_written(profiled[name], why)
+        # So does each other declared key (a UNIQUE code beside the rowid key): its values are distinct
+        # as written too, and a foreign key may name them. A value made NULL counts only where the
+        # schema says every row has one (NOT NULL): else a NULL is a state the column may hold (a
+        # blank e-mail of a UNIQUE e-mail column), and the documented rules apply as before.
+        required = {column.name for column in src.table(table).columns if column.not_null}
+        for columns in declared.others:
+            alternate = replace(profiled, key=list(columns))
+            nulls = all(name in required for name in columns)
+            for name, why in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
+                keep_as_written(profiled[name], why)
     elif sample is None and (merged := key_merged_by_cleaning(src, profiled, list(settings.null_tokens))):
         # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
         name, why = merged
@@ -2394,7 +2439,8 @@ def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
         for table in tables.values():
             for column in table:
                 key = written.get(column.foreign_key or "")
-                if key is None or column.as_written is not None:
+                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
+                if key is None or column.as_written is not None or column.inferred_type == "bytea":
                     continue
                 # The key's reason quotes its values: this column's texts quote them now too.
                 column.quoted += key.quoted
@@ -2427,7 +2473,11 @@ def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
     renamed = src.renamed
     keys = declared_keys(src.path, [renamed.export_table(name) for name in names])
     return {
-        renamed.table(table): replace(key, columns=tuple(renamed.column(table, c) for c in key.columns))
+        renamed.table(table): replace(
+            key,
+            columns=tuple(renamed.column(table, c) for c in key.columns),
+            others=tuple(tuple(renamed.column(table, c) for c in columns) for columns in key.others),
+        )
         for table, key in keys.items()
     }
 

@@ -1,0 +1,107 @@
+"""SQLite has no date type: its documentation ("Date And Time Datatype") names three ways to store a
+moment, ISO-8601 TEXT, a REAL Julian day number (``julianday()``) and INTEGER Unix time, and an
+application may use more than one in a column (``julianday('now')`` in its code, ``DEFAULT
+CURRENT_TIMESTAMP`` in a raw insert; Python's ``time.time()`` REAL seconds beside text). Such a column
+holds moments written two ways: neither way is dirt, and the run keeps every value as written.
+
+Expected values are SQLite's own (its ``julianday()``, its ``typeof()``); the target is read back from
+PostgreSQL, and every cell is checked by tests/lossless_check.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from columnar_etl import profile
+
+from .conftest import SqliteFactory
+from .lossless_check import summarize
+from .test_lossless import GATES_OPEN, load_and_check, source_values
+
+ROWS = 12
+#: The moments the rows were written at, one day apart.
+MOMENTS = [f"2024-01-{day:02d} 08:{day:02d}:30" for day in range(1, ROWS + 1)]
+
+
+def _written_two_ways(path: Path) -> Path:
+    """``ev``: per column, every third row's moment as text, the others as numbers SQLite computes."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE ev (id INTEGER PRIMARY KEY, julian DATETIME, seconds DATETIME, "
+            "seen_at REAL, day DATE, plain DATETIME)"
+        )
+        for i, moment in enumerate(MOMENTS):
+            as_text = i % 3 == 0
+            con.execute(
+                "INSERT INTO ev VALUES (?, "
+                "CASE WHEN ? THEN ? ELSE julianday(?) END, "
+                "CASE WHEN ? THEN ? ELSE (julianday(?) - 2440587.5) * 86400.0 + 0.25 END, "
+                "CASE WHEN ? THEN ? ELSE (julianday(?) - 2440587.5) * 86400.0 + 0.5 END, "
+                "CASE WHEN ? THEN date(?) ELSE julianday(date(?)) END, ?)",
+                (i, *(as_text, moment, moment) * 3, as_text, moment, moment, moment),
+            )
+    con.close()
+    return path
+
+
+def test_moments_as_real_numbers_beside_date_text_keep_the_column_text(make_sqlite: SqliteFactory) -> None:
+    # Until 2026-12-03 the date text among REAL Julian days or REAL Unix seconds made the column a
+    # double, every date text quarantined as an invalid number (NULL); integers alone kept it text.
+    path = _written_two_ways(make_sqlite({}, name="moments.db"))
+    kinds = source_values(
+        path, "SELECT typeof(julian), typeof(seconds), typeof(seen_at), typeof(day) FROM ev"
+    )
+    assert {k for row in kinds for k in row} == {b"real", b"text"}, kinds
+    table = profile(path)["ev"]
+    for name in ("julian", "seconds", "seen_at", "day"):
+        column = table[name]
+        assert column.inferred_type == "text", (name, column.type_reason)
+        assert "written two ways" in column.type_reason, (name, column.type_reason)
+        for kind in ("invalid_number", "unparseable_date", "impossible_date"):
+            assert column.issue(kind) is None, (name, kind)
+    # Text alone is dates, as before.
+    assert table["plain"].inferred_type == "timestamp"
+
+
+def test_a_run_keeps_every_moment_as_written(make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path) -> None:
+    path = _written_two_ways(make_sqlite({}, name="moments.db"))
+    ran = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert not ran.violations, summarize(ran.violations)
+    assert not ran.log("quarantine")
+    for name in ("julian", "seconds", "seen_at", "day"):
+        assert ran.data_type("ev", name) == "text", name
+        loaded = ran.values("ev", name, "id")
+        source = dict(source_values(path, f"SELECT id, {name} FROM ev"))
+        for i in range(ROWS):
+            if isinstance(source[i], bytes):
+                assert loaded[i] == source[i].decode(), (name, i)
+            else:  # the REAL cell: its text reads back as the very double
+                assert float(loaded[i]) == source[i], (name, i, loaded[i])
+
+
+def test_a_small_export_of_moments_written_two_ways_is_loaded_with_the_default_gates(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Until 2026-12-03 such a column was a type_mismatch ("declared DATETIME but the values are text"),
+    # and one in a table of five columns (a fifth of the export's, over halt_type_mismatch_share) halted
+    # the run, exit 3: every value of it a moment, as declared. Prisma writes epoch milliseconds, a raw
+    # insert's DEFAULT CURRENT_TIMESTAMP text.
+    ms = [1_716_194_520_123 + 86_400_000 * i for i in range(ROWS)]
+    rows = [
+        (i, f"user{i}@example.com", f"User {i}", MOMENTS[i] if i % 4 == 0 else ms[i], 1 + i % 3)
+        for i in range(ROWS)
+    ]
+    ddl = (
+        'CREATE TABLE "User" (id INTEGER PRIMARY KEY, email TEXT, name TEXT, "createdAt" DATETIME, n INTEGER)'
+    )
+    path = make_sqlite({"User": (ddl, rows)}, name="prisma.db")
+    column = profile(path)["User"]["createdAt"]
+    assert column.inferred_type == "text" and "written two ways" in column.type_reason
+    assert column.issue("type_mismatch") is None
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    loaded = ran.values("User", "createdAt", "id")
+    assert loaded == {i: MOMENTS[i] if i % 4 == 0 else str(ms[i]) for i in range(ROWS)}
