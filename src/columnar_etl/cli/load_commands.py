@@ -191,7 +191,10 @@ def render_templates(results: list[MetricResult], *, every: bool = False) -> Non
 def cutover_command(
     ctx: typer.Context,
     version: Annotated[
-        str | None, typer.Argument(help="Version schema (default: the newest one that is not live).")
+        str | None,
+        typer.Argument(
+            help="Version schema (default: the newest one loaded after the live one; never an older one).",
+        ),
     ] = None,
     base: _BaseOption = None,
     as_json: _JsonOption = False,

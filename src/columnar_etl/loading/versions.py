@@ -42,13 +42,14 @@ def cutover(
     run_id: str | None = None,
     before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
-    """Make ``<base>.*`` read ``version`` (default: the newest version that is not live).
+    """Make ``<base>.*`` read ``version`` (default: the newest version loaded after the live one; with
+    nothing live, the newest).
 
     With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
-    version is unknown, dropped or already live, or when readers hold the views longer than
-    ``target_lock_wait``; nothing changes then. ``before_commit`` is called with the result just before
-    the commit (what it raises rolls the cutover back); the result's ``committed`` turns true the moment
-    the commit returned.
+    version is unknown, dropped or already live (without ``version``: when none was loaded after the
+    live one), or when readers hold the views longer than ``target_lock_wait``; nothing changes then.
+    ``before_commit`` is called with the result just before the commit (what it raises rolls the
+    cutover back); the result's ``committed`` turns true the moment the commit returned.
     """
     return _switch(
         target_uri,
@@ -119,7 +120,9 @@ def _switch(
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
-            target = _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version)
+            target = (
+                _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version, live)
+            )
             run.version_schema = target
             if target == current:
                 raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
@@ -187,15 +190,26 @@ def _check_dashboard(
     return results
 
 
-def _cutover_target(cursor: Any, base: str, version: str | None) -> str:
+def _cutover_target(cursor: Any, base: str, version: str | None, live: dict[str, Any] | None) -> str:
     if version is None:
-        candidates = [v for v in ledger.versions(cursor, base) if not v["live"]]
+        # The default is a version loaded after the live one (what a blue-green load leaves ready, or
+        # one rolled back from), never an older one: "the newest that is not live" took the dashboards
+        # back a quarter when nothing newer was there (a refused load, a second `cutover`).
+        rows = ledger.versions(cursor, base)
+        names = [str(row["schema_name"]) for row in rows]
+        candidates = (
+            names[names.index(str(live["schema_name"])) + 1 :]
+            if live and live["schema_name"] in names
+            else names
+        )
         if not candidates:
+            since = f": none was loaded after the live one, {live['schema_name']}" if live else ""
             raise LoadError(
-                f"no version of {base!r} to cut over to",
-                hint="load one with --mode blue-green first; columnar-etl schemas list shows them",
+                f"no version of {base!r} to cut over to{since}",
+                hint="load one with --mode blue-green first; columnar-etl cutover VERSION makes an older "
+                "one live again (columnar-etl schemas list shows them)",
             )
-        return str(candidates[-1]["schema_name"])
+        version = candidates[-1]
     row = ledger.version(cursor, version)
     if row is None or row["base"] != base:
         raise LoadError(f"{version!r} is not a version of {base!r}", hint="columnar-etl schemas list")
