@@ -6,15 +6,23 @@ the version schemas present, never against the result object alone.
 
 from __future__ import annotations
 
+import json
+import uuid
+from pathlib import Path
+
 import pyarrow as pa
 import pytest
+from typer.testing import CliRunner
 
+from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.errors import LoadError
-from columnar_etl.loading import cutover, list_versions, load_tables, rollback
+from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
 
 from ..conftest import pg_query
 from .conftest import live_target
+
+runner = CliRunner()
 
 
 def _quarter(label: str) -> dict[str, pa.Table]:
@@ -87,3 +95,70 @@ def test_cutover_without_a_version_whose_newest_was_dropped_by_hand_says_so(
     with pytest.raises(LoadError, match=f"version '{q2}' was dropped"):
         cutover(pg_uri, settings=settings)
     assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+
+
+def test_a_pruned_version_restored_from_its_backup_can_be_cut_over_to_and_pruned_again(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: the runbook's "a version schema must be restored: backup target, backup target-restore"
+    # brought the schema back, but the ledger still said it was dropped: `cutover` refused it
+    # ("version … was dropped"), `schemas list` left it out and `schemas prune` never dropped it again.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3")
+    )
+    backups = tmp_path / "bk"
+    made = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", q1, "--dir", str(backups), "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    assert q1 not in [v.schema for v in list_versions(pg_uri)]
+
+    restored = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target-restore", json.loads(made.stdout)["path"]]
+    )
+    assert restored.exit_code == 0, restored.output
+    assert f"{q1} is a version of 'servicedesk' again" in restored.stdout
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert record["outcome"] == "done" and record["result"]["version_of"] == "servicedesk"
+    assert [v.schema for v in list_versions(pg_uri)] == [q1, q2, q3]
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q3", {q3})  # restoring changes nothing live
+
+    assert cutover(pg_uri, q1, settings=settings).to_version == q1
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    assert rollback(pg_uri, settings=settings).to_version == q3
+    # q3 is live again, q2 its predecessor: the restored q1 is an old version like any other.
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_restore_into_another_database_leaves_the_ledger_as_it_was(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    made = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", q1, "--dir", str(tmp_path), "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    database = f"restored_{uuid.uuid4().hex[:8]}"
+    try:
+        restored = runner.invoke(
+            app,
+            [
+                "--target",
+                pg_uri,
+                "backup",
+                "target-restore",
+                json.loads(made.stdout)["path"],
+                "--database",
+                database,
+            ],
+        )
+        assert restored.exit_code == 0, restored.output
+        assert "again" not in restored.stdout
+    finally:
+        pg_query(pg_uri, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+    assert _ledger(pg_uri) == [(q1, True, None)]

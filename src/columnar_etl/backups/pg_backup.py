@@ -163,6 +163,9 @@ class TargetRestoreResult:
     created_database: bool
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: float = 0.0
+    #: The base schema whose version the restored schema is again in the target's ledger (a version
+    #: pruned, then restored from its dump: see ``columnar_etl.loading.versions.restore_version``).
+    version_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (``target`` with the password masked)."""
@@ -174,6 +177,7 @@ class TargetRestoreResult:
             "created_database": self.created_database,
             "tables": self.tables,
             "seconds": round(self.seconds, 4),
+            "version_of": self.version_of,
         }
 
 

@@ -12,9 +12,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from columnar_etl.backups import backup_target
+from columnar_etl.backups import TargetRestoreResult, backup_target, restore_target
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
@@ -31,6 +32,7 @@ from columnar_etl.loading.schemas import (
 )
 from columnar_etl.observability.logs import get_logger, new_run_id
 from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pg.embedded import resolve_target
 
 
 def cutover(
@@ -300,6 +302,28 @@ def prune_versions(
                 ledger.mark_dropped(cursor, schema)
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
     return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run)
+
+
+def restore_version(
+    dump: str | Path,
+    *,
+    uri: str | None = None,
+    database: str | None = None,
+    settings: Settings | None = None,
+) -> TargetRestoreResult:
+    """:func:`~columnar_etl.backups.restore_target`, and a version schema restored into the target's own
+    database is a version again: listed, a cutover or rollback may make it live, a prune may drop it.
+
+    The ledger keeps the row of a pruned version (marked ``dropped``); without this, the runbook's
+    restore brought the schema back but ``cutover`` refused it as dropped and ``schemas list`` and
+    ``schemas prune`` never saw it. Restoring changes nothing live. ``result.version_of`` names the base.
+    """
+    settings = settings or load_settings()
+    uri = uri or resolve_target(settings.target, settings.pg_dir)
+    result = restore_target(dump, uri=uri, database=database, settings=settings)
+    if database is None:
+        result.version_of = ledger.relist_version(uri, result.schema)
+    return result
 
 
 def backup_live(uri: str, base: str, settings: Settings) -> str | None:
