@@ -162,3 +162,39 @@ def test_a_restore_into_another_database_leaves_the_ledger_as_it_was(
     finally:
         pg_query(pg_uri, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
     assert _ledger(pg_uri) == [(q1, True, None)]
+
+
+def test_a_prune_keeps_a_version_another_schema_s_view_reads_and_says_so(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: DROP SCHEMA … CASCADE dropped the operator's own view in another schema that read an old
+    # version directly (a "Q1 against Q2" dashboard), exit 0, not a word.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3, q4 = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3", "Q4")
+    )
+    pg_query(pg_uri, "CREATE SCHEMA dash")
+    pg_query(pg_uri, f"CREATE VIEW dash.first_quarter AS SELECT q FROM {q1}.t")
+    dry = prune_versions(pg_uri, keep=0, dry_run=True, settings=settings)
+    assert (dry.dropped, dry.kept) == ([q2], [q1, q3, q4])
+    assert dry.warnings == [
+        f"kept {q1}: view dash.first_quarter depends on table {q1}.t (columnar_etl drops only what it "
+        "made: drop or rewrite that, then prune again)"
+    ]
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0"])
+    assert pruned.exit_code == 2, pruned.output
+    assert (
+        f"dropped {q2}\n" in pruned.stdout and f"warning: kept {q1}: view dash.first_quarter" in pruned.stdout
+    )
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("warn", [q2])
+    assert pg_query(pg_uri, "SELECT DISTINCT q FROM dash.first_quarter") == [("Q1",)]
+    assert [v.schema for v in list_versions(pg_uri)] == [q1, q3, q4]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q2}'") == [(0,)]
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q4", {q4})
+
+    pg_query(pg_uri, "DROP VIEW dash.first_quarter")
+    again = prune_versions(pg_uri, keep=0, settings=settings)
+    assert (again.dropped, again.warnings) == ([q1], [])
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]

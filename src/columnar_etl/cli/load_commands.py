@@ -272,7 +272,7 @@ def schemas_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Drop old version schemas; the live one and its predecessor are always kept (with nothing live,
-    the newest).
+    the newest), and so is one a view of yours reads (a warning naming it, exit 2).
 
     Leaves runs/<run_id>/run.json (command "schemas prune"), however it ends (also a --dry-run).
     """
@@ -300,6 +300,8 @@ def _print_prune(result: PruneResult, uri: str) -> None:
     out.print(
         f"{verb} {len(result.dropped)} version(s), kept {len(result.kept)} in {mask_uri(uri)}", soft_wrap=True
     )
+    for warning in result.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
 
 
 def _uri(settings: Settings) -> str:

@@ -274,7 +274,15 @@ class PruneResult:
     dropped: list[str]
     kept: list[str]
     dry_run: bool = False
+    #: A version kept because something columnar_etl did not make depends on it, one line each.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {"base": self.base, "dropped": self.dropped, "kept": self.kept, "dry_run": self.dry_run}
+        return {
+            "base": self.base,
+            "dropped": self.dropped,
+            "kept": self.kept,
+            "dry_run": self.dry_run,
+            "warnings": list(self.warnings),
+        }

@@ -24,7 +24,7 @@ from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.loading.schemas import (
     check_base,
     check_readers,
-    drop_schema,
+    drop_version_schema,
     grant_readers,
     lock_base,
     point_views,
@@ -294,14 +294,27 @@ def prune_versions(
             protected |= {row["schema_name"] for row in rows if row["created"] > live["created"]}
         elif rows:  # nothing live: the newest candidate stays, what the next cutover would make live
             protected.add(rows[-1]["schema_name"])
-        kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
-        dropped = [str(row["schema_name"]) for row in rows if row["schema_name"] not in protected]
-        if not dry_run:
-            for schema in dropped:
-                drop_schema(cursor, schema)
+        dropped, warnings = [], []
+        for row in rows:
+            schema = str(row["schema_name"])
+            if schema in protected:
+                continue
+            # Never CASCADE: what the operator made on a version (a view of theirs reading it) keeps it.
+            held = drop_version_schema(cursor, schema, dry_run=dry_run)
+            if held is not None:
+                protected.add(schema)
+                warnings.append(
+                    f"kept {schema}: {held} (columnar_etl drops only what it made: drop or rewrite that, "
+                    "then prune again)"
+                )
+                continue
+            dropped.append(schema)
+            if not dry_run:
                 ledger.mark_dropped(cursor, schema)
+        kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
+        if not dry_run:
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
-    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run)
+    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
 
 
 def restore_version(
