@@ -198,3 +198,26 @@ def test_a_prune_keeps_a_version_another_schema_s_view_reads_and_says_so(
     again = prune_versions(pg_uri, keep=0, settings=settings)
     assert (again.dropped, again.warnings) == ([q1], [])
     assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_table_the_next_version_lacks_goes_from_the_views_and_comes_back_with_a_rollback(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: the rollback made servicedesk.u again and said nothing of it (only views whose columns
+    # changed, or went away, were printed).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "none.sql").write_text("")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(tmp_path / "none.sql"))
+    two = {**_quarter("Q1"), "u": pa.table({"k": pa.array(["a", "b"])})}
+    q1 = load_tables(two, pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    views = "SELECT table_name FROM information_schema.views WHERE table_schema = 'servicedesk' ORDER BY 1"
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    assert switched.exit_code == 0, switched.output
+    assert switched.stdout == f"cut over: servicedesk.* now reads {q2} (was {q1})\n  u: view dropped -k\n"
+    assert (pg_query(pg_uri, views), live_target(pg_uri), _reads(pg_uri)) == ([("t",)], {q2}, "Q2")
+    back = runner.invoke(app, ["--target", pg_uri, "rollback"])
+    assert back.exit_code == 0, back.output
+    assert back.stdout == f"rolled back: servicedesk.* now reads {q1} (was {q2})\n  u: view created\n"
+    assert (pg_query(pg_uri, views), live_target(pg_uri), _reads(pg_uri)) == ([("t",), ("u",)], {q1}, "Q1")
+    assert pg_query(pg_uri, "SELECT k FROM servicedesk.u ORDER BY k") == [("a",), ("b",)]

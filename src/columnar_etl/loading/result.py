@@ -210,8 +210,17 @@ class CutoverResult:
 
     @property
     def column_changes(self) -> list[ViewChange]:
-        """Views whose columns differ between the two versions."""
-        return [c for c in self.changes if c.added or c.removed or c.retyped or c.action == "dropped"]
+        """Views whose columns differ between the two versions, and those that came or went: a table
+        one of them lacks (every view is new when nothing was live: none of them is listed then)."""
+        return [
+            c
+            for c in self.changes
+            if c.added
+            or c.removed
+            or c.retyped
+            or c.action == "dropped"
+            or (c.action == "created" and self.from_version is not None)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
