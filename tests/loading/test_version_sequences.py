@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
 
@@ -221,3 +221,28 @@ def test_a_table_the_next_version_lacks_goes_from_the_views_and_comes_back_with_
     assert back.stdout == f"rolled back: servicedesk.* now reads {q1} (was {q2})\n  u: view created\n"
     assert (pg_query(pg_uri, views), live_target(pg_uri), _reads(pg_uri)) == ([("t",), ("u",)], {q1}, "Q1")
     assert pg_query(pg_uri, "SELECT k FROM servicedesk.u ORDER BY k") == [("a",), ("b",)]
+
+
+def test_a_cutover_away_from_a_live_version_dropped_by_hand_is_not_refused_for_its_backup(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover, the cutover that repairs the dashboards (their views went with
+    # the live schema) failed, exit 1, "schema '…' does not exist (hint: columnar-etl schemas list shows
+    # the version schemas)": a dump of nothing stood in its way.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "none.sql").write_text("")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(tmp_path / "none.sql"))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
+    settings = load_settings(target_lock_wait=10)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    pg_query(pg_uri, f"DROP SCHEMA {q1} CASCADE")  # the views of servicedesk go with it
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    assert switched.exit_code == 2, switched.output
+    warning = f"the live version {q1} was dropped outside columnar_etl: nothing to back up before the cutover"
+    assert f"warning: {warning}" in switched.stdout
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert (record["outcome"], record["cutover"]["backup"], record["warnings"]) == ("warn", None, [warning])
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+    assert not (tmp_path / "bk").exists() or not list((tmp_path / "bk").iterdir())

@@ -235,6 +235,8 @@ def _print_switch(result: CutoverResult) -> None:
         out.print(escape(f"  {change.table}: view {change.action} {details}".rstrip()), soft_wrap=True)
     if result.backup:
         out.print(f"backup of the previous version: {escape(str(result.backup))}", soft_wrap=True)
+    for notice in result.notices:
+        out.print(f"[yellow]warning:[/] {escape(notice)}", soft_wrap=True)
     if result.dashboard:
         render_templates(result.dashboard)
 

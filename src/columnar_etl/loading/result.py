@@ -200,12 +200,16 @@ class CutoverResult:
     dashboard: list[MetricResult] = field(default_factory=list)
     #: True from the moment the switch's transaction committed.
     committed: bool = False
+    #: What the operator should know of the switch (the live version's backup skipped: it was gone).
+    notices: list[str] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
-        """Dashboard templates that do not apply to the version cut over to (a cutover's exit 2)."""
+        """The notices, and dashboard templates that do not apply to the version cut over to (a
+        cutover's exit 2)."""
         return [
-            f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns
+            *self.notices,
+            *(f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns),
         ]
 
     @property

@@ -107,10 +107,11 @@ def _switch(
         tool_version=ledger.tool_version(),
     )
     ledger.ensure_ledger(uri)
-    backup = None
+    backup: str | None = None
+    notices: list[str] = []
     try:
         if not rollback and settings.backup_before_cutover:
-            backup = backup_live(uri, base, settings)
+            backup = backup_live(uri, base, settings, notices)
         made: list[CutoverResult] = []
 
         def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
@@ -148,6 +149,7 @@ def _switch(
                 backup=backup,
                 seconds=time.perf_counter() - started,
                 dashboard=dashboard,
+                notices=notices,
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
             ledger.write_run(cursor, run)
@@ -339,8 +341,10 @@ def restore_version(
     return result
 
 
-def backup_live(uri: str, base: str, settings: Settings) -> str | None:
-    """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live."""
+def backup_live(uri: str, base: str, settings: Settings, notices: list[str] | None = None) -> str | None:
+    """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live, or
+    when its schema was dropped outside columnar_etl: said in ``notices``, for there is nothing to keep,
+    and the cutover is what brings the dashboards back (their views went with the schema)."""
 
     conn = connect(uri, autocommit=True)
     try:
@@ -348,9 +352,17 @@ def backup_live(uri: str, base: str, settings: Settings) -> str | None:
             # A missing reader role refuses the cutover this dump is for: say so before dumping.
             check_readers(cursor, settings.readers)
             live = ledger.live_version(cursor, base) if ledger.exists(cursor) else None
+            gone = live is not None and not schema_exists(cursor, str(live["schema_name"]))
     finally:
         conn.close()
     if live is None:
+        return None
+    if gone:
+        if notices is not None:
+            notices.append(
+                f"the live version {live['schema_name']} was dropped outside columnar_etl: nothing to back "
+                "up before the cutover"
+            )
         return None
     return str(backup_target(str(live["schema_name"]), uri=uri, settings=settings).manifest.path)
 
