@@ -7,6 +7,7 @@ the version schemas present, never against the result object alone.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -95,6 +96,16 @@ def test_cutover_without_a_version_whose_newest_was_dropped_by_hand_says_so(
     with pytest.raises(LoadError, match=f"version '{q2}' was dropped"):
         cutover(pg_uri, settings=settings)
     assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    # `schemas list` says so too (it listed it as any other, ready to cut over to).
+    assert [(v.schema, v.live, v.missing) for v in list_versions(pg_uri)] == [
+        (q1, True, False),
+        (q2, False, True),
+    ]
+    listed = runner.invoke(app, ["--target", pg_uri, "schemas", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert re.search(rf"│ gone │ {q2} ", listed.stdout) and re.search(rf"│ live │ {q1} ", listed.stdout)
+    shown = json.loads(runner.invoke(app, ["--target", pg_uri, "schemas", "list", "--json"]).stdout)
+    assert [v["missing"] for v in shown] == [False, True]
 
 
 def test_a_pruned_version_restored_from_its_backup_can_be_cut_over_to_and_pruned_again(

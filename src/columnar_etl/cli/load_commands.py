@@ -256,7 +256,10 @@ def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOpt
         view.add_column(column, justify="right" if column in ("rows", "quality") else "left", no_wrap=True)
     for info in found:
         view.add_row(
-            "[green]live[/]" if info.live else "",
+            # A version whose schema was dropped outside columnar_etl: listed, but no cutover can use it.
+            ("[red]live, gone[/]" if info.live else "[red]gone[/]")
+            if info.missing
+            else ("[green]live[/]" if info.live else ""),
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
             f"{sum(info.rows.values()):,}",

@@ -259,6 +259,8 @@ class VersionInfo:
     quality: float | None
     run_id: str | None
     live_since: datetime | None = None
+    #: Its schema is gone (dropped outside columnar_etl): no cutover can make it live.
+    missing: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -274,6 +276,7 @@ class VersionInfo:
                     "quality": self.quality,
                     "run_id": self.run_id,
                     "live_since": self.live_since,
+                    "missing": self.missing,
                 }
             )
         )

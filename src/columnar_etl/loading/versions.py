@@ -25,6 +25,7 @@ from columnar_etl.loading.schemas import (
     check_base,
     check_readers,
     drop_version_schema,
+    fetch_all,
     grant_readers,
     lock_base,
     point_views,
@@ -33,6 +34,7 @@ from columnar_etl.loading.schemas import (
 from columnar_etl.observability.logs import get_logger, new_run_id
 from columnar_etl.pg.connect import connect, transaction
 from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pg.identifiers import quote_literal
 
 
 def cutover(
@@ -248,6 +250,13 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
     try:
         with _cursor(conn) as cursor:
             rows = ledger.versions(cursor, base)
+            present = {
+                str(name)
+                for (name,) in fetch_all(
+                    cursor,
+                    f"SELECT nspname FROM pg_namespace WHERE nspname LIKE {quote_literal(base + '_v%')}",
+                )
+            }
     finally:
         conn.close()
     return [
@@ -260,6 +269,7 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
             quality=row["quality"],
             run_id=row["run_id"],
             live_since=row["live_since"],
+            missing=str(row["schema_name"]) not in present,
         )
         for row in rows
     ]
