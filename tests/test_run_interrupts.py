@@ -233,6 +233,59 @@ def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
 
 
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["--target", "postgresql://loader@db/helpdesk", "cutover", "--json"], "cutover"),
+        (
+            ["--pg-dir=/tmp/x", "schemas", "--log-level", "info", "prune", "--keep", "1", "--json"],
+            "schemas prune",
+        ),
+        (["rollback"], None),
+    ],
+)
+def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
+    argv: list[str],
+    command: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Fuzz (SIGTERM 0.2 s after `cutover --json` started): exit 1 and the one line, but stdout empty,
+    # where `--json` promises one object on every outcome.
+    cli_app = sys.modules["columnar_etl.cli.app"]  # (`columnar_etl.cli.app` is the Typer app, by name)
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:  # the real one ends the process (pytest's too)
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry, "_start", interrupted)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(cli_app, "_printed", [0])  # this process printed none yet, as a fresh one
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", *argv])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.main()
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    assert ended.value.code == 1 and entry.JSON_FLAG == cli_app.JSON_FLAG
+    captured = capsys.readouterr()
+    assert captured.err == "error: interrupted: nothing live changed (hint: run again)\n"
+    if command is None:
+        assert captured.out == ""
+        return
+    printed = json.loads(captured.out)
+    assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("failed", 1, command)
+    assert (printed["error"]["error"], printed["error"]["message"]) == (
+        "KeyboardInterrupt",
+        "interrupted: nothing live changed",
+    )
+
+
 def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
     real = record_module.write_text_atomically
