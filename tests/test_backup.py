@@ -555,6 +555,32 @@ def test_dump_of_a_missing_schema(pg_uri: str, settings: Settings) -> None:
     assert info.value.hint == "columnar-etl schemas list shows the version schemas"
 
 
+def test_a_schema_of_views_on_another_schema_is_not_dumped_as_if_it_could_be_restored(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Was: `backup target --schema servicedesk` (the stable schema, views on the live version) made a
+    # dump of "0 tables, 0 rows" that `backup verify` passed and that no `backup target-restore` could
+    # restore (pg_restore: relation "servicedesk_v….tickets" does not exist), not even into a fresh
+    # database; `backup prune` could keep it as a database's newest good backup.
+    load_version_schema(pg_uri)
+    pg_query(pg_uri, "CREATE SCHEMA servicedesk")
+    pg_query(pg_uri, f"CREATE VIEW servicedesk.tickets AS SELECT * FROM {VERSION_SCHEMA}.tickets")
+    with pytest.raises(BackupError) as info:
+        backup_target("servicedesk", uri=pg_uri, settings=settings)
+    assert info.value.message == (
+        f"schema 'servicedesk' holds no table, only views of the tables of {VERSION_SCHEMA}: "
+        "a dump of it restores nowhere without them"
+    )
+    assert (
+        info.value.hint == f"dump the schema they read: columnar-etl backup target --schema {VERSION_SCHEMA}"
+    )
+    assert not settings.backup_dir.exists() or not list(settings.backup_dir.iterdir())
+    # An empty schema, and one holding tables, are dumped as before.
+    pg_query(pg_uri, "CREATE SCHEMA nothing_yet")
+    assert backup_target("nothing_yet", uri=pg_uri, settings=settings).manifest.tables == {}
+    assert "tickets" in backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).manifest.tables
+
+
 def test_a_sqlite_backup_is_not_restored_into_postgres(export: Path, pg_uri: str, settings: Settings) -> None:
     backup = create_backup(export, settings=settings).path
     with pytest.raises(BackupError, match="this is a backup of a SQLite file, not of a target schema"):

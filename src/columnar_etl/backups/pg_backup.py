@@ -9,6 +9,7 @@ after a restore the same figures are read back and compared. Passwords never rea
 from __future__ import annotations
 
 import secrets
+import shlex
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -62,6 +63,37 @@ def _schema_exists(cursor: Any, schema: str) -> bool:
     return bool(row and row[0])
 
 
+#: The other schemas whose tables the views of a schema read.
+_READ_BY_VIEWS_SQL = """
+SELECT DISTINCT tn.nspname FROM pg_class v
+JOIN pg_namespace vn ON vn.oid = v.relnamespace
+JOIN pg_rewrite r ON r.ev_class = v.oid
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+  AND d.refclassid = 'pg_class'::regclass
+JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p')
+JOIN pg_namespace tn ON tn.oid = t.relnamespace
+WHERE vn.nspname = {schema} AND v.relkind IN ('v', 'm') AND tn.nspname <> vn.nspname
+ORDER BY 1
+"""
+
+
+def _refuse_views_only(cursor: Any, schema: str) -> None:
+    """:class:`BackupError` for a schema holding no table, only views of other schemas' tables (a base
+    schema's views on its live version): its dump would verify and restore nowhere without them."""
+    literal = quote_literal(schema)
+    cursor.execute(_COLUMNS_SQL.format(schema=literal))
+    if cursor.fetchall():
+        return
+    cursor.execute(_READ_BY_VIEWS_SQL.format(schema=literal))
+    read = [str(row[0]) for row in cursor.fetchall()]
+    if read:
+        raise BackupError(
+            f"schema {schema!r} holds no table, only views of the tables of {', '.join(read)}: a dump of it "
+            "restores nowhere without them",
+            hint=f"dump the schema they read: columnar-etl backup target --schema {shlex.quote(read[0])}",
+        )
+
+
 def _one_value(cursor: Any, sql: str) -> Any:
     cursor.execute(sql)
     row = cursor.fetchone()
@@ -100,6 +132,7 @@ def backup_target(
                 f"{tool.name} {tool.version} ({tool.path}) cannot dump a PostgreSQL {server_major} server",
                 hint=TOOL_HINT,
             )
+        _refuse_views_only(cursor, schema)
         database = str(_one_value(cursor, "SELECT current_database()"))
         # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
         cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
