@@ -250,11 +250,12 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
     try:
         with _cursor(conn) as cursor:
             rows = ledger.versions(cursor, base)
+            # A prefix, not LIKE: a base may hold `_`, `%` or a backslash.
+            prefix = quote_literal(base + "_v")
             present = {
                 str(name)
                 for (name,) in fetch_all(
-                    cursor,
-                    f"SELECT nspname FROM pg_namespace WHERE nspname LIKE {quote_literal(base + '_v%')}",
+                    cursor, f"SELECT nspname FROM pg_namespace WHERE starts_with(nspname, {prefix})"
                 )
             }
     finally:
