@@ -257,3 +257,34 @@ def test_a_cutover_away_from_a_live_version_dropped_by_hand_is_not_refused_for_i
     assert (record["outcome"], record["cutover"]["backup"], record["warnings"]) == ("warn", None, [warning])
     assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
     assert not (tmp_path / "bk").exists() or not list((tmp_path / "bk").iterdir())
+
+
+def test_a_restore_interrupted_before_the_ledger_lists_the_version_again_leaves_nothing(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz (SIGTERM 0.7 s into `backup target-restore`): the schema was restored and checked, the
+    # ledger not yet told: exit 1 "interrupted: nothing live changed", the version neither listed nor
+    # restorable again ("exists already").
+    from columnar_etl.backups import backup_target
+    from columnar_etl.loading import ledger
+    from columnar_etl.loading.versions import restore_version
+
+    q1, _, _ = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3")
+    )
+    dump = backup_target(q1, uri=pg_uri, settings=settings).manifest.path
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    real = ledger.relist_version
+
+    def interrupted(uri: str, schema: str) -> str | None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ledger, "relist_version", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        restore_version(dump, uri=pg_uri, settings=settings)
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    assert q1 not in [v.schema for v in list_versions(pg_uri)]
+    monkeypatch.setattr(ledger, "relist_version", real)
+    assert restore_version(dump, uri=pg_uri, settings=settings).version_of == "servicedesk"
+    assert cutover(pg_uri, q1, settings=settings).to_version == q1 and _reads(pg_uri) == "Q1"

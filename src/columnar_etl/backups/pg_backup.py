@@ -259,33 +259,39 @@ def restore_target(
                     hint="restore into a fresh database with --database NAME, or drop the schema first",
                 )
             dbname, env = libpq_invocation(target_uri)
-            run_pg_tool(
-                [
-                    str(tool.path),
-                    f"--dbname={dbname}",
-                    "--no-password",
-                    "--single-transaction",
-                    "--exit-on-error",
-                    str(dump),
-                ],
-                env=env,
-                what="pg_restore",
-                hint="nothing was restored (one transaction); check the target's roles and permissions",
-            )
-            tables = describe_schema(cursor, schema)
-            differences = _differences(manifest, tables)
-            if differences:
-                # pg_restore committed its one transaction: what it restored is dropped again (the
-                # schema did not exist before; a created database goes below), so nothing changed.
-                if not database:
-                    cursor.execute(f"DROP SCHEMA {quote_ident(schema)} CASCADE")
-                raise BackupError(
-                    "the restored schema differs from the dump's manifest: "
-                    f"{'; '.join(differences)}; dropped again, nothing changed",
-                    path=dump,
-                    hint="the dump verified, so the target changed what was restored "
-                    "(an event trigger, a rule): check the target, or restore into another database",
+            try:
+                run_pg_tool(
+                    [
+                        str(tool.path),
+                        f"--dbname={dbname}",
+                        "--no-password",
+                        "--single-transaction",
+                        "--exit-on-error",
+                        str(dump),
+                    ],
+                    env=env,
+                    what="pg_restore",
+                    hint="nothing was restored (one transaction); check the target's roles and permissions",
                 )
+                tables = describe_schema(cursor, schema)
+                differences = _differences(manifest, tables)
+                if differences:
+                    raise BackupError(
+                        "the restored schema differs from the dump's manifest: "
+                        f"{'; '.join(differences)}; dropped again, nothing changed",
+                        path=dump,
+                        hint="the dump verified, so the target changed what was restored "
+                        "(an event trigger, a rule): check the target, or restore into another database",
+                    )
+            except BaseException:
+                # pg_restore may have committed its one transaction (the manifest disagrees, or an
+                # interrupt came while the rows were counted, or as pg_restore committed): what it
+                # restored is dropped again (the schema did not exist before; a created database goes
+                # below), so nothing changed. On a connection of its own: an interrupt may have left
+                # this one mid-query.
+                if not database:
+                    _drop_schema(target_uri, schema)
+                raise
             cursor.close()
         finally:
             conn.close()
@@ -315,6 +321,16 @@ def _create_database(server_uri: str, database: str) -> None:
                 hint="restore into a database that does not exist yet (it is created)",
             )
         cursor.execute(f"CREATE DATABASE {quote_ident(database)}")
+        cursor.close()
+    finally:
+        conn.close()
+
+
+def _drop_schema(uri: str, schema: str) -> None:
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
         cursor.close()
     finally:
         conn.close()

@@ -24,6 +24,7 @@ from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.loading.schemas import (
     check_base,
     check_readers,
+    drop_schema,
     drop_version_schema,
     fetch_all,
     grant_readers,
@@ -348,7 +349,14 @@ def restore_version(
     uri = uri or resolve_target(settings.target, settings.pg_dir)
     result = restore_target(dump, uri=uri, database=database, settings=settings)
     if database is None:
-        result.version_of = ledger.relist_version(uri, result.schema)
+        try:
+            result.version_of = ledger.relist_version(uri, result.schema)
+        except BaseException:
+            # Interrupted or failed before the ledger lists it: the schema goes again, so that the
+            # command's "nothing changed" holds and the same restore can simply be run again.
+            with transaction(uri) as conn, _cursor(conn) as cursor:
+                drop_schema(cursor, result.schema)
+            raise
     return result
 
 
