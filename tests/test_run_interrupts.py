@@ -286,6 +286,40 @@ def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
     )
 
 
+@pytest.mark.parametrize("interrupted", [True, False])
+def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_after_a_signal(
+    interrupted: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An interrupt inside an extension module's initialisation comes out as ImportError (pybind11:
+    # "initialization failed"): with a signal received, it is the interrupt (one line, exit 1).
+    def importing() -> None:
+        if interrupted:
+            INTERRUPTED.set()
+        raise ImportError("initialization failed")
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry, "_start", importing)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "cutover"])
+    try:
+        if interrupted:
+            with pytest.raises(SystemExit) as ended:
+                entry.main()
+            assert ended.value.code == 1
+            assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+        else:
+            with pytest.raises(ImportError, match="initialization failed"):
+                entry.main()
+    finally:
+        INTERRUPTED.clear()
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
 def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
     real = record_module.write_text_atomically
@@ -387,6 +421,64 @@ def test_an_interrupt_while_a_recorded_command_imports_its_stage_leaves_it_inter
     (run_dir,) = Path(settings.runs_dir).iterdir()
     record = json.loads((run_dir / "run.json").read_text())
     assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "stage"),
+    [
+        (["cutover"], "cutover", "columnar_etl.pipeline.recorded"),
+        (["schemas", "prune", "--keep", "1"], "schemas prune", "columnar_etl.loading.versions"),
+    ],
+)
+def test_an_interrupt_that_a_c_extension_s_import_turned_into_an_import_error_is_an_interrupt(
+    command: list[str], name: str, stage: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM 0.4 s into `cutover` (under load) arrived while DuckDB's extension module
+    # initialised; pybind11 turns any exception of a module's init into ImportError("initialization
+    # failed"): exit 1, "error: ImportError: initialization failed (hint: run again with --debug for the
+    # traceback)", no run.json: an operator would think the install broken.
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == stage:
+            INTERRUPTED.set()  # as the signal's handler does, before it raises
+            raise ImportError("initialization failed")
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    try:
+        ended = CliRunner().invoke(app, ["--target", settings.target, *command])
+    finally:
+        monkeypatch.setattr(builtins, "__import__", real_import)
+        INTERRUPTED.clear()
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
+
+
+def test_an_import_error_without_an_interrupt_is_still_reported_as_itself(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == "columnar_etl.pipeline.recorded":
+            raise ImportError("libpq.so.5: cannot open shared object file")
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    try:
+        ended = CliRunner().invoke(app, ["--target", settings.target, "cutover"])
+    finally:
+        monkeypatch.setattr(builtins, "__import__", real_import)
+    assert ended.exit_code == 1
+    assert "ImportError: libpq.so.5: cannot open shared object file" in ended.stderr
 
 
 def test_an_interrupt_whose_raise_was_lost_stops_a_prune_before_its_commit(

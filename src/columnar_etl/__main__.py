@@ -59,10 +59,14 @@ def main() -> None:
         signal.signal(stop, _interrupted)
     try:
         _start()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, ImportError) as exc:
         # Before the command line's own handling is in place (while it imports), or after it (as the
         # process ends): still the one line and exit 1, not a traceback and Python's 130 / -SIGINT.
-        from columnar_etl.errors import interrupted_error  # deliberate: standard library only
+        # An extension module whose initialisation the interrupt ended raises ImportError instead.
+        from columnar_etl.errors import INTERRUPTED, interrupted_error  # deliberate: standard library only
+
+        if isinstance(exc, ImportError) and not INTERRUPTED.is_set():
+            raise
 
         ended = interrupted_error()
         app = sys.modules.get("columnar_etl.cli.app")
