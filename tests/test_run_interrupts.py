@@ -320,6 +320,40 @@ def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_af
             signal.signal(stop, handler)
 
 
+def test_an_interrupt_lost_in_the_early_import_of_run_s_stage_stops_it_before_it_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The early import of `run`'s stage swallows its errors (the command reports its own): an interrupt
+    # an extension module turned into ImportError there was lost, and the run went on to do all its
+    # work, stopped only before its commit.
+    import columnar_etl.cli
+
+    started: list[bool] = []
+
+    def importing(name: str) -> Any:
+        INTERRUPTED.set()
+        raise ImportError("initialization failed")
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry.importlib, "import_module", importing)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(columnar_etl.cli, "main", lambda: started.append(True))
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.main()
+    finally:
+        INTERRUPTED.clear()
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    assert (ended.value.code, started) == (1, [])
+    assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+
+
 def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
     real = record_module.write_text_atomically

@@ -118,6 +118,12 @@ def _start() -> None:
             # A failure is the command's to report, when it imports the module itself.
             with contextlib.suppress(Exception):
                 importlib.import_module(stages[0])
+            # ...but not an interrupt that an extension module's initialisation turned into
+            # ImportError: the command would start as if none had come.
+            from columnar_etl.errors import INTERRUPTED  # deliberate: standard library only
+
+            if INTERRUPTED.is_set():
+                raise KeyboardInterrupt
     finally:
         gc.freeze()
         gc.enable()
