@@ -537,6 +537,35 @@ def test_restore_target_refuses_an_existing_schema(pg_uri: str, settings: Settin
     assert info.value.hint == "restore into a fresh database with --database NAME, or drop the schema first"
 
 
+@pytest.mark.parametrize("into_database", [False, True])
+def test_a_restore_interrupted_while_it_checks_what_it_restored_leaves_nothing(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into_database: bool
+) -> None:
+    # Fuzz (SIGTERM 0.65-0.78 s into `backup target-restore` of a 78K-row version): exit 1,
+    # "interrupted: nothing live changed", but pg_restore had committed: the schema stayed, unchecked
+    # against the manifest, and the next restore refused it ("exists already").
+    from columnar_etl.backups import pg_backup
+
+    load_version_schema(pg_uri)
+    backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).path
+    pg_query(pg_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    real = pg_backup.describe_schema
+
+    def interrupted(cursor: Any, schema: str) -> Any:
+        raise KeyboardInterrupt  # as the signal's handler raises it, while the rows are counted
+
+    monkeypatch.setattr(pg_backup, "describe_schema", interrupted)
+    database = f"restored_{tmp_path.name[-8:]}".lower().replace("-", "_") if into_database else None
+    with pytest.raises(KeyboardInterrupt):
+        restore_target(backup, uri=pg_uri, database=database, settings=settings)
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{VERSION_SCHEMA}'") == [(0,)]
+    if database is not None:
+        assert pg_query(pg_uri, f"SELECT count(*) FROM pg_database WHERE datname = '{database}'") == [(0,)]
+    monkeypatch.setattr(pg_backup, "describe_schema", real)
+    restored = restore_target(backup, uri=pg_uri, settings=settings)  # nothing in the way of the next one
+    assert restored.tables["tickets"]["rows"] == 1000
+
+
 def test_a_corrupt_dump_is_refused(pg_uri: str, settings: Settings) -> None:
     load_version_schema(pg_uri)
     backup = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).path
@@ -553,6 +582,32 @@ def test_dump_of_a_missing_schema(pg_uri: str, settings: Settings) -> None:
     assert info.value.message.startswith("schema 'nope' does not exist in postgresql://")
     # The hint named `columnar-etl schemas`, a group that only prints its help (exit 64).
     assert info.value.hint == "columnar-etl schemas list shows the version schemas"
+
+
+def test_a_schema_of_views_on_another_schema_is_not_dumped_as_if_it_could_be_restored(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Was: `backup target --schema servicedesk` (the stable schema, views on the live version) made a
+    # dump of "0 tables, 0 rows" that `backup verify` passed and that no `backup target-restore` could
+    # restore (pg_restore: relation "servicedesk_v….tickets" does not exist), not even into a fresh
+    # database; `backup prune` could keep it as a database's newest good backup.
+    load_version_schema(pg_uri)
+    pg_query(pg_uri, "CREATE SCHEMA servicedesk")
+    pg_query(pg_uri, f"CREATE VIEW servicedesk.tickets AS SELECT * FROM {VERSION_SCHEMA}.tickets")
+    with pytest.raises(BackupError) as info:
+        backup_target("servicedesk", uri=pg_uri, settings=settings)
+    assert info.value.message == (
+        f"schema 'servicedesk' holds no table, only views of the tables of {VERSION_SCHEMA}: "
+        "a dump of it restores nowhere without them"
+    )
+    assert (
+        info.value.hint == f"dump the schema they read: columnar-etl backup target --schema {VERSION_SCHEMA}"
+    )
+    assert not settings.backup_dir.exists() or not list(settings.backup_dir.iterdir())
+    # An empty schema, and one holding tables, are dumped as before.
+    pg_query(pg_uri, "CREATE SCHEMA nothing_yet")
+    assert backup_target("nothing_yet", uri=pg_uri, settings=settings).manifest.tables == {}
+    assert "tickets" in backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).manifest.tables
 
 
 def test_a_sqlite_backup_is_not_restored_into_postgres(export: Path, pg_uri: str, settings: Settings) -> None:

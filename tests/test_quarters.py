@@ -413,7 +413,9 @@ class Sequence:
     def cutover(self, version: str | None) -> None:
         model = self.model
         if version is None:
-            candidates = [v for v in model.present() if v.schema != model.live]
+            # The newest version loaded after the live one (docs/runbook.md §5), never an older one.
+            present, live_now = model.present(), model.get(model.live)
+            candidates = present[present.index(live_now) + 1 :] if live_now in present else present
             target = candidates[-1] if candidates else None
         else:
             target = model.get(version)

@@ -233,6 +233,127 @@ def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
 
 
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["--target", "postgresql://loader@db/helpdesk", "cutover", "--json"], "cutover"),
+        (
+            ["--pg-dir=/tmp/x", "schemas", "--log-level", "info", "prune", "--keep", "1", "--json"],
+            "schemas prune",
+        ),
+        (["rollback"], None),
+    ],
+)
+def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
+    argv: list[str],
+    command: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Fuzz (SIGTERM 0.2 s after `cutover --json` started): exit 1 and the one line, but stdout empty,
+    # where `--json` promises one object on every outcome.
+    cli_app = sys.modules["columnar_etl.cli.app"]  # (`columnar_etl.cli.app` is the Typer app, by name)
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:  # the real one ends the process (pytest's too)
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry, "_start", interrupted)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(cli_app, "_printed", [0])  # this process printed none yet, as a fresh one
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", *argv])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.main()
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    assert ended.value.code == 1 and entry.JSON_FLAG == cli_app.JSON_FLAG
+    captured = capsys.readouterr()
+    assert captured.err == "error: interrupted: nothing live changed (hint: run again)\n"
+    if command is None:
+        assert captured.out == ""
+        return
+    printed = json.loads(captured.out)
+    assert (printed["outcome"], printed["exit_code"], printed["command"]) == ("failed", 1, command)
+    assert (printed["error"]["error"], printed["error"]["message"]) == (
+        "KeyboardInterrupt",
+        "interrupted: nothing live changed",
+    )
+
+
+@pytest.mark.parametrize("interrupted", [True, False])
+def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_after_a_signal(
+    interrupted: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An interrupt inside an extension module's initialisation comes out as ImportError (pybind11:
+    # "initialization failed"): with a signal received, it is the interrupt (one line, exit 1).
+    def importing() -> None:
+        if interrupted:
+            INTERRUPTED.set()
+        raise ImportError("initialization failed")
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry, "_start", importing)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "cutover"])
+    try:
+        if interrupted:
+            with pytest.raises(SystemExit) as ended:
+                entry.main()
+            assert ended.value.code == 1
+            assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+        else:
+            with pytest.raises(ImportError, match="initialization failed"):
+                entry.main()
+    finally:
+        INTERRUPTED.clear()
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
+def test_an_interrupt_lost_in_the_early_import_of_run_s_stage_stops_it_before_it_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The early import of `run`'s stage swallows its errors (the command reports its own): an interrupt
+    # an extension module turned into ImportError there was lost, and the run went on to do all its
+    # work, stopped only before its commit.
+    import columnar_etl.cli
+
+    started: list[bool] = []
+
+    def importing(name: str) -> Any:
+        INTERRUPTED.set()
+        raise ImportError("initialization failed")
+
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+    def exit_now(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry.importlib, "import_module", importing)
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    monkeypatch.setattr(columnar_etl.cli, "main", lambda: started.append(True))
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.main()
+    finally:
+        INTERRUPTED.clear()
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    assert (ended.value.code, started) == (1, [])
+    assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+
+
 def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C as the first run.json is being written (its directory made, the file not yet)."""
     real = record_module.write_text_atomically
@@ -334,6 +455,64 @@ def test_an_interrupt_while_a_recorded_command_imports_its_stage_leaves_it_inter
     (run_dir,) = Path(settings.runs_dir).iterdir()
     record = json.loads((run_dir / "run.json").read_text())
     assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "stage"),
+    [
+        (["cutover"], "cutover", "columnar_etl.pipeline.recorded"),
+        (["schemas", "prune", "--keep", "1"], "schemas prune", "columnar_etl.loading.versions"),
+    ],
+)
+def test_an_interrupt_that_a_c_extension_s_import_turned_into_an_import_error_is_an_interrupt(
+    command: list[str], name: str, stage: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz: SIGTERM 0.4 s into `cutover` (under load) arrived while DuckDB's extension module
+    # initialised; pybind11 turns any exception of a module's init into ImportError("initialization
+    # failed"): exit 1, "error: ImportError: initialization failed (hint: run again with --debug for the
+    # traceback)", no run.json: an operator would think the install broken.
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == stage:
+            INTERRUPTED.set()  # as the signal's handler does, before it raises
+            raise ImportError("initialization failed")
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    try:
+        ended = CliRunner().invoke(app, ["--target", settings.target, *command])
+    finally:
+        monkeypatch.setattr(builtins, "__import__", real_import)
+        INTERRUPTED.clear()
+    assert ended.exit_code == 1
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (name, "interrupted", 1)
+
+
+def test_an_import_error_without_an_interrupt_is_still_reported_as_itself(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.target is not None
+    run_env(settings, monkeypatch)
+    real_import = builtins.__import__
+
+    def importing(module: str, *args: Any, **kwargs: Any) -> Any:
+        if module == "columnar_etl.pipeline.recorded":
+            raise ImportError("libpq.so.5: cannot open shared object file")
+        return real_import(module, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    try:
+        ended = CliRunner().invoke(app, ["--target", settings.target, "cutover"])
+    finally:
+        monkeypatch.setattr(builtins, "__import__", real_import)
+    assert ended.exit_code == 1
+    assert "ImportError: libpq.so.5: cannot open shared object file" in ended.stderr
 
 
 def test_an_interrupt_whose_raise_was_lost_stops_a_prune_before_its_commit(

@@ -260,9 +260,9 @@ def cutover(
 ) -> CutoverResult:
     """``columnar-etl cutover [VERSION] [--base B]``: ``<base>.*`` reads VERSION, in one transaction.
 
-    ``version`` defaults to the newest version that is not live; ``base`` to the ``base_schema``
-    setting; ``target`` to the configured one (else the embedded server). Leaves
-    ``runs/<run_id>/run.json`` as the command does, however it ends.
+    ``version`` defaults to the newest version loaded after the live one (with nothing live, the
+    newest); ``base`` to the ``base_schema`` setting; ``target`` to the configured one (else the
+    embedded server). Leaves ``runs/<run_id>/run.json`` as the command does, however it ends.
     """
     from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: top-level API
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import json
 import os
 import signal
 import sys
@@ -43,6 +44,11 @@ EARLY_COMMANDS = frozenset({"run", "preflight"})
 _HELP = frozenset({"--help", "-h", "--version"})
 #: The stage a command imports first thing: imported here, with the command line (see the docstring).
 STAGE_MODULES = {"run": "columnar_etl.pipeline.runner"}
+#: What the command line's ``--json`` flag is spelt (``columnar_etl.cli.app.JSON_FLAG``).
+JSON_FLAG = "--json"
+#: The global options that take a value (``--target URI``), and the commands that are groups.
+_VALUED_GLOBALS = frozenset({"--config", "--target", "--pg-dir", "--log-level"})
+_GROUPS = frozenset({"backup", "schemas", "pg", "runs", "templates"})
 
 
 def main() -> None:
@@ -53,13 +59,44 @@ def main() -> None:
         signal.signal(stop, _interrupted)
     try:
         _start()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, ImportError) as exc:
         # Before the command line's own handling is in place (while it imports), or after it (as the
         # process ends): still the one line and exit 1, not a traceback and Python's 130 / -SIGINT.
-        from columnar_etl.errors import interrupted_error  # deliberate: standard library only
+        # An extension module whose initialisation the interrupt ended raises ImportError instead.
+        from columnar_etl.errors import INTERRUPTED, interrupted_error  # deliberate: standard library only
 
-        sys.stderr.write(f"error: {interrupted_error().one_line()}\n")
+        if isinstance(exc, ImportError) and not INTERRUPTED.is_set():
+            raise
+
+        ended = interrupted_error()
+        app = sys.modules.get("columnar_etl.cli.app")
+        if JSON_FLAG in sys.argv[1:] and not (app is not None and getattr(app, "_printed", [0])[0]):
+            # `--json` promises one object on stdout whatever the outcome: the command line's own is
+            # not there yet (it prints it once it parsed the command), so this is the one.
+            command = command_words(sys.argv[1:])
+            error = {**ended.to_dict(), "stage": command, "error": "KeyboardInterrupt"}
+            printed = {"outcome": "failed", "exit_code": 1, "command": command, "error": error}
+            sys.stdout.write(json.dumps(printed, indent=2) + "\n")
+            sys.stdout.flush()
+        sys.stderr.write(f"error: {ended.one_line()}\n")
         exit_now(1)
+
+
+def command_words(words: list[str]) -> str:
+    """The command a command line names (``cutover``, ``schemas prune``), read without the command
+    line's parser: the words that are not options, nor the value of a global option."""
+    found: list[str] = []
+    taking_value = False
+    for word in words:
+        if taking_value:
+            taking_value = False
+        elif word in _VALUED_GLOBALS:
+            taking_value = True
+        elif not word.startswith("-"):
+            found.append(word)
+            if len(found) == 2 or found[0] not in _GROUPS:
+                break
+    return " ".join(found)
 
 
 def _start() -> None:
@@ -81,6 +118,12 @@ def _start() -> None:
             # A failure is the command's to report, when it imports the module itself.
             with contextlib.suppress(Exception):
                 importlib.import_module(stages[0])
+            # ...but not an interrupt that an extension module's initialisation turned into
+            # ImportError: the command would start as if none had come.
+            from columnar_etl.errors import INTERRUPTED  # deliberate: standard library only
+
+            if INTERRUPTED.is_set():
+                raise KeyboardInterrupt
     finally:
         gc.freeze()
         gc.enable()

@@ -285,7 +285,8 @@ class Settings(BaseSettings):
     )
     backup_before_cutover: bool = Field(
         default=False,
-        description="pg_dump the live version schema (into `backup_dir`) before a cutover replaces it.",
+        description="pg_dump the live version schema (into `backup_dir`) before a cutover replaces it; "
+        "one dropped outside columnar_etl is skipped with a warning (exit 2): nothing to keep.",
     )
     target_lock_wait: float = Field(
         default=30.0,

@@ -9,6 +9,7 @@ after a restore the same figures are read back and compared. Passwords never rea
 from __future__ import annotations
 
 import secrets
+import shlex
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -62,6 +63,37 @@ def _schema_exists(cursor: Any, schema: str) -> bool:
     return bool(row and row[0])
 
 
+#: The other schemas whose tables the views of a schema read.
+_READ_BY_VIEWS_SQL = """
+SELECT DISTINCT tn.nspname FROM pg_class v
+JOIN pg_namespace vn ON vn.oid = v.relnamespace
+JOIN pg_rewrite r ON r.ev_class = v.oid
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+  AND d.refclassid = 'pg_class'::regclass
+JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p')
+JOIN pg_namespace tn ON tn.oid = t.relnamespace
+WHERE vn.nspname = {schema} AND v.relkind IN ('v', 'm') AND tn.nspname <> vn.nspname
+ORDER BY 1
+"""
+
+
+def _refuse_views_only(cursor: Any, schema: str) -> None:
+    """:class:`BackupError` for a schema holding no table, only views of other schemas' tables (a base
+    schema's views on its live version): its dump would verify and restore nowhere without them."""
+    literal = quote_literal(schema)
+    cursor.execute(_COLUMNS_SQL.format(schema=literal))
+    if cursor.fetchall():
+        return
+    cursor.execute(_READ_BY_VIEWS_SQL.format(schema=literal))
+    read = [str(row[0]) for row in cursor.fetchall()]
+    if read:
+        raise BackupError(
+            f"schema {schema!r} holds no table, only views of the tables of {', '.join(read)}: a dump of it "
+            "restores nowhere without them",
+            hint=f"dump the schema they read: columnar-etl backup target --schema {shlex.quote(read[0])}",
+        )
+
+
 def _one_value(cursor: Any, sql: str) -> Any:
     cursor.execute(sql)
     row = cursor.fetchone()
@@ -100,6 +132,7 @@ def backup_target(
                 f"{tool.name} {tool.version} ({tool.path}) cannot dump a PostgreSQL {server_major} server",
                 hint=TOOL_HINT,
             )
+        _refuse_views_only(cursor, schema)
         database = str(_one_value(cursor, "SELECT current_database()"))
         # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
         cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -163,6 +196,9 @@ class TargetRestoreResult:
     created_database: bool
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: float = 0.0
+    #: The base schema whose version the restored schema is again in the target's ledger (a version
+    #: pruned, then restored from its dump: see ``columnar_etl.loading.versions.restore_version``).
+    version_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (``target`` with the password masked)."""
@@ -174,6 +210,7 @@ class TargetRestoreResult:
             "created_database": self.created_database,
             "tables": self.tables,
             "seconds": round(self.seconds, 4),
+            "version_of": self.version_of,
         }
 
 
@@ -222,33 +259,39 @@ def restore_target(
                     hint="restore into a fresh database with --database NAME, or drop the schema first",
                 )
             dbname, env = libpq_invocation(target_uri)
-            run_pg_tool(
-                [
-                    str(tool.path),
-                    f"--dbname={dbname}",
-                    "--no-password",
-                    "--single-transaction",
-                    "--exit-on-error",
-                    str(dump),
-                ],
-                env=env,
-                what="pg_restore",
-                hint="nothing was restored (one transaction); check the target's roles and permissions",
-            )
-            tables = describe_schema(cursor, schema)
-            differences = _differences(manifest, tables)
-            if differences:
-                # pg_restore committed its one transaction: what it restored is dropped again (the
-                # schema did not exist before; a created database goes below), so nothing changed.
-                if not database:
-                    cursor.execute(f"DROP SCHEMA {quote_ident(schema)} CASCADE")
-                raise BackupError(
-                    "the restored schema differs from the dump's manifest: "
-                    f"{'; '.join(differences)}; dropped again, nothing changed",
-                    path=dump,
-                    hint="the dump verified, so the target changed what was restored "
-                    "(an event trigger, a rule): check the target, or restore into another database",
+            try:
+                run_pg_tool(
+                    [
+                        str(tool.path),
+                        f"--dbname={dbname}",
+                        "--no-password",
+                        "--single-transaction",
+                        "--exit-on-error",
+                        str(dump),
+                    ],
+                    env=env,
+                    what="pg_restore",
+                    hint="nothing was restored (one transaction); check the target's roles and permissions",
                 )
+                tables = describe_schema(cursor, schema)
+                differences = _differences(manifest, tables)
+                if differences:
+                    raise BackupError(
+                        "the restored schema differs from the dump's manifest: "
+                        f"{'; '.join(differences)}; dropped again, nothing changed",
+                        path=dump,
+                        hint="the dump verified, so the target changed what was restored "
+                        "(an event trigger, a rule): check the target, or restore into another database",
+                    )
+            except BaseException:
+                # pg_restore may have committed its one transaction (the manifest disagrees, or an
+                # interrupt came while the rows were counted, or as pg_restore committed): what it
+                # restored is dropped again (the schema did not exist before; a created database goes
+                # below), so nothing changed. On a connection of its own: an interrupt may have left
+                # this one mid-query.
+                if not database:
+                    _drop_schema(target_uri, schema)
+                raise
             cursor.close()
         finally:
             conn.close()
@@ -278,6 +321,16 @@ def _create_database(server_uri: str, database: str) -> None:
                 hint="restore into a database that does not exist yet (it is created)",
             )
         cursor.execute(f"CREATE DATABASE {quote_ident(database)}")
+        cursor.close()
+    finally:
+        conn.close()
+
+
+def _drop_schema(uri: str, schema: str) -> None:
+    conn = connect(uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
         cursor.close()
     finally:
         conn.close()

@@ -34,7 +34,15 @@ from columnar_etl.config import (
     load_settings,
     mask_secrets,
 )
-from columnar_etl.errors import OUTCOMES, ConfigError, EtlError, ExitCode, exit_code_lines, interrupted_error
+from columnar_etl.errors import (
+    INTERRUPTED,
+    OUTCOMES,
+    ConfigError,
+    EtlError,
+    ExitCode,
+    exit_code_lines,
+    interrupted_error,
+)
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.pipeline.command_record import Recorded, record_interrupted
@@ -113,6 +121,11 @@ class EtlGroup(TyperGroup):
         except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
             if _debug(ctx):
                 raise
+            if isinstance(exc, ImportError) and INTERRUPTED.is_set():
+                # An interrupt an extension module's initialisation turned into ImportError (see
+                # stage_imported): the interrupt's line, not "ImportError: initialization failed".
+                err.print(f"error: {interrupted_error().one_line()}", markup=False, soft_wrap=True)
+                ctx.exit(ExitCode.ERROR)
             text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
             line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
             err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
@@ -475,6 +488,13 @@ def stage_imported(
     except KeyboardInterrupt:
         record_interrupted(command, settings, mode=mode, source=source)
         raise
+    except ImportError as exc:
+        if not INTERRUPTED.is_set():
+            raise
+        # The interrupt was raised inside an extension module's initialisation, which turns whatever
+        # ends it into ImportError (pybind11's DuckDB: "initialization failed"): it is the interrupt.
+        record_interrupted(command, settings, mode=mode, source=source)
+        raise KeyboardInterrupt from exc
 
 
 def record_failed_settings(

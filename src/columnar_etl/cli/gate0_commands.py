@@ -229,18 +229,19 @@ def backup_target_restore(
     as_json: _JsonOption = False,
 ) -> None:
     """Verify a pg_dump backup and pg_restore it (one transaction) into a fresh schema or database;
-    rows or columns that differ from the manifest drop what was restored again (exit 1).
+    rows or columns that differ from the manifest drop what was restored again (exit 1). A pruned
+    version restored into the target's own database is a version again (schemas list, cutover).
 
     Leaves runs/<run_id>/run.json (command "backup target-restore"), however it ends.
     """
     mode = "database" if database else "schema"  # into a new database, or a new schema of the target's
     settings = recorded_settings(ctx, "backup target-restore", mode=mode, source=file, as_json=as_json)
     with stage_imported("backup target-restore", settings, mode=mode, source=file):
-        from columnar_etl.backups import restore_target  # deliberate: stage loaded when the command runs
+        from columnar_etl.loading.versions import restore_version  # deliberate: loaded when the command runs
     recorded = recorded_call(
         "backup target-restore",
         settings,
-        lambda: restore_target(file, database=database, settings=settings),
+        lambda: restore_version(file, database=database, settings=settings),
         mode=mode,
         source=file,
     )
@@ -254,6 +255,13 @@ def _print_target_restore(result: Any) -> None:
         f"{rows:,} rows, counts and types as recorded",
         soft_wrap=True,
     )
+    if result.version_of is not None:
+        out.print(
+            f"{result.schema} is a version of {result.version_of!r} again: `columnar-etl cutover "
+            f"{result.schema}` makes it live (nothing live changed)",
+            soft_wrap=True,
+            markup=False,
+        )
 
 
 def _print_backup(result: Any, prefix: str) -> None:

@@ -191,7 +191,10 @@ def render_templates(results: list[MetricResult], *, every: bool = False) -> Non
 def cutover_command(
     ctx: typer.Context,
     version: Annotated[
-        str | None, typer.Argument(help="Version schema (default: the newest one that is not live).")
+        str | None,
+        typer.Argument(
+            help="Version schema (default: the newest one loaded after the live one; never an older one).",
+        ),
     ] = None,
     base: _BaseOption = None,
     as_json: _JsonOption = False,
@@ -232,6 +235,8 @@ def _print_switch(result: CutoverResult) -> None:
         out.print(escape(f"  {change.table}: view {change.action} {details}".rstrip()), soft_wrap=True)
     if result.backup:
         out.print(f"backup of the previous version: {escape(str(result.backup))}", soft_wrap=True)
+    for notice in result.notices:
+        out.print(f"[yellow]warning:[/] {escape(notice)}", soft_wrap=True)
     if result.dashboard:
         render_templates(result.dashboard)
 
@@ -251,7 +256,10 @@ def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOpt
         view.add_column(column, justify="right" if column in ("rows", "quality") else "left", no_wrap=True)
     for info in found:
         view.add_row(
-            "[green]live[/]" if info.live else "",
+            # A version whose schema was dropped outside columnar_etl: listed, but no cutover can use it.
+            ("[red]live, gone[/]" if info.live else "[red]gone[/]")
+            if info.missing
+            else ("[green]live[/]" if info.live else ""),
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
             f"{sum(info.rows.values()):,}",
@@ -269,7 +277,7 @@ def schemas_prune(
     as_json: _JsonOption = False,
 ) -> None:
     """Drop old version schemas; the live one and its predecessor are always kept (with nothing live,
-    the newest).
+    the newest), and so is one a view of yours reads (a warning naming it, exit 2).
 
     Leaves runs/<run_id>/run.json (command "schemas prune"), however it ends (also a --dry-run).
     """
@@ -297,6 +305,8 @@ def _print_prune(result: PruneResult, uri: str) -> None:
     out.print(
         f"{verb} {len(result.dropped)} version(s), kept {len(result.kept)} in {mask_uri(uri)}", soft_wrap=True
     )
+    for warning in result.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
 
 
 def _uri(settings: Settings) -> str:

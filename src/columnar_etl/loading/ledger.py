@@ -255,6 +255,24 @@ def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> No
     )
 
 
+def relist_version(uri: str, schema: str) -> str | None:
+    """The base of version ``schema``, listed again (no longer ``dropped``) now that its schema is back
+    (restored from a dump); None when the ledger knows no such version. Its own short transaction."""
+    with transaction(uri) as conn:
+        cursor = conn.cursor()
+        try:
+            if not exists(cursor):
+                return None
+            literal = quote_literal(schema)
+            rows = fetch_all(cursor, f"SELECT base FROM {VERSIONS} WHERE schema_name = {literal}")
+            if not rows:
+                return None
+            execute(cursor, f"UPDATE {VERSIONS} SET dropped = NULL WHERE schema_name = {literal}")
+        finally:
+            cursor.close()
+    return str(rows[0][0])
+
+
 def mark_dropped(cursor: Any, schema: str) -> None:
     """Record that a version's schema was dropped (its row stays, as history)."""
     execute(cursor, f"UPDATE {VERSIONS} SET dropped = now() WHERE schema_name = {quote_literal(schema)}")

@@ -200,18 +200,31 @@ class CutoverResult:
     dashboard: list[MetricResult] = field(default_factory=list)
     #: True from the moment the switch's transaction committed.
     committed: bool = False
+    #: What the operator should know of the switch (the live version's backup skipped: it was gone).
+    notices: list[str] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
-        """Dashboard templates that do not apply to the version cut over to (a cutover's exit 2)."""
+        """The notices, and dashboard templates that do not apply to the version cut over to (a
+        cutover's exit 2)."""
         return [
-            f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns
+            *self.notices,
+            *(f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns),
         ]
 
     @property
     def column_changes(self) -> list[ViewChange]:
-        """Views whose columns differ between the two versions."""
-        return [c for c in self.changes if c.added or c.removed or c.retyped or c.action == "dropped"]
+        """Views whose columns differ between the two versions, and those that came or went: a table
+        one of them lacks (every view is new when nothing was live: none of them is listed then)."""
+        return [
+            c
+            for c in self.changes
+            if c.added
+            or c.removed
+            or c.retyped
+            or c.action == "dropped"
+            or (c.action == "created" and self.from_version is not None)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -246,6 +259,8 @@ class VersionInfo:
     quality: float | None
     run_id: str | None
     live_since: datetime | None = None
+    #: Its schema is gone (dropped outside columnar_etl): no cutover can make it live.
+    missing: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -261,6 +276,7 @@ class VersionInfo:
                     "quality": self.quality,
                     "run_id": self.run_id,
                     "live_since": self.live_since,
+                    "missing": self.missing,
                 }
             )
         )
@@ -274,7 +290,15 @@ class PruneResult:
     dropped: list[str]
     kept: list[str]
     dry_run: bool = False
+    #: A version kept because something columnar_etl did not make depends on it, one line each.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {"base": self.base, "dropped": self.dropped, "kept": self.kept, "dry_run": self.dry_run}
+        return {
+            "base": self.base,
+            "dropped": self.dropped,
+            "kept": self.kept,
+            "dry_run": self.dry_run,
+            "warnings": list(self.warnings),
+        }

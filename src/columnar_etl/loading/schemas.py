@@ -438,3 +438,37 @@ def grant_readers(cursor: Any, schema: str, readers: list[str]) -> None:
 def drop_schema(cursor: Any, schema: str) -> None:
     """``DROP SCHEMA ... CASCADE`` (the caller's transaction)."""
     execute(cursor, f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
+
+
+#: The custom SQLSTATE that undoes a dry run's drop (:func:`drop_version_schema`).
+_DRY_RUN_STATE = "CE001"
+
+
+def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> str | None:
+    """Drop version ``schema`` unless something columnar_etl did not make depends on it (a view of yours
+    in another schema reading one of its tables, a function or table of yours inside it): then nothing
+    of it is dropped and PostgreSQL's account of what holds it is returned. None: dropped (``dry_run``:
+    it would be, and is not). A schema that is gone already is dropped.
+
+    Its tables go in one ``DROP TABLE … RESTRICT``, then the schema ``RESTRICT``, in a subtransaction of
+    the caller's (a ``DO`` block: an error on this connection would end the whole transaction), so a
+    held version leaves the caller's other drops as they are. ``CASCADE`` dropped such a view with it.
+    """
+    tables = ", ".join(qualified(schema, name) for name in table_columns(cursor, schema))
+    setting = "'columnar_etl.held'"
+    drops = (f"EXECUTE {quote_literal(f'DROP TABLE {tables} RESTRICT')}; " if tables else "") + (
+        f"EXECUTE {quote_literal(f'DROP SCHEMA IF EXISTS {quote_ident(schema)} RESTRICT')}; "
+    )
+    undo = f"RAISE SQLSTATE '{_DRY_RUN_STATE}'; " if dry_run else ""
+    execute(
+        cursor,
+        f"DO $columnar_etl$ DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
+        f"BEGIN {drops}{undo}"
+        f"EXCEPTION WHEN SQLSTATE '{_DRY_RUN_STATE}' THEN NULL; "
+        "WHEN dependent_objects_still_exist THEN GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
+        f"PERFORM set_config({setting}, coalesce(NULLIF(detail, ''), SQLERRM), true); END; "
+        "END $columnar_etl$",
+    )
+    ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
+    lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
+    return "; ".join(lines) if lines else None

@@ -12,9 +12,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from columnar_etl.backups import backup_target
+from columnar_etl.backups import TargetRestoreResult, backup_target, restore_target
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
@@ -24,6 +25,8 @@ from columnar_etl.loading.schemas import (
     check_base,
     check_readers,
     drop_schema,
+    drop_version_schema,
+    fetch_all,
     grant_readers,
     lock_base,
     point_views,
@@ -31,6 +34,8 @@ from columnar_etl.loading.schemas import (
 )
 from columnar_etl.observability.logs import get_logger, new_run_id
 from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pg.embedded import resolve_target
+from columnar_etl.pg.identifiers import quote_literal
 
 
 def cutover(
@@ -42,13 +47,14 @@ def cutover(
     run_id: str | None = None,
     before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
-    """Make ``<base>.*`` read ``version`` (default: the newest version that is not live).
+    """Make ``<base>.*`` read ``version`` (default: the newest version loaded after the live one; with
+    nothing live, the newest).
 
     With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
-    version is unknown, dropped or already live, or when readers hold the views longer than
-    ``target_lock_wait``; nothing changes then. ``before_commit`` is called with the result just before
-    the commit (what it raises rolls the cutover back); the result's ``committed`` turns true the moment
-    the commit returned.
+    version is unknown, dropped or already live (without ``version``: when none was loaded after the
+    live one), or when readers hold the views longer than ``target_lock_wait``; nothing changes then.
+    ``before_commit`` is called with the result just before the commit (what it raises rolls the
+    cutover back); the result's ``committed`` turns true the moment the commit returned.
     """
     return _switch(
         target_uri,
@@ -104,10 +110,11 @@ def _switch(
         tool_version=ledger.tool_version(),
     )
     ledger.ensure_ledger(uri)
-    backup = None
+    backup: str | None = None
+    notices: list[str] = []
     try:
         if not rollback and settings.backup_before_cutover:
-            backup = backup_live(uri, base, settings)
+            backup = backup_live(uri, base, settings, notices)
         made: list[CutoverResult] = []
 
         def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
@@ -119,7 +126,9 @@ def _switch(
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
-            target = _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version)
+            target = (
+                _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version, live)
+            )
             run.version_schema = target
             if target == current:
                 raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
@@ -143,6 +152,7 @@ def _switch(
                 backup=backup,
                 seconds=time.perf_counter() - started,
                 dashboard=dashboard,
+                notices=notices,
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
             ledger.write_run(cursor, run)
@@ -187,15 +197,26 @@ def _check_dashboard(
     return results
 
 
-def _cutover_target(cursor: Any, base: str, version: str | None) -> str:
+def _cutover_target(cursor: Any, base: str, version: str | None, live: dict[str, Any] | None) -> str:
     if version is None:
-        candidates = [v for v in ledger.versions(cursor, base) if not v["live"]]
+        # The default is a version loaded after the live one (what a blue-green load leaves ready, or
+        # one rolled back from), never an older one: "the newest that is not live" took the dashboards
+        # back a quarter when nothing newer was there (a refused load, a second `cutover`).
+        rows = ledger.versions(cursor, base)
+        names = [str(row["schema_name"]) for row in rows]
+        candidates = (
+            names[names.index(str(live["schema_name"])) + 1 :]
+            if live and live["schema_name"] in names
+            else names
+        )
         if not candidates:
+            since = f": none was loaded after the live one, {live['schema_name']}" if live else ""
             raise LoadError(
-                f"no version of {base!r} to cut over to",
-                hint="load one with --mode blue-green first; columnar-etl schemas list shows them",
+                f"no version of {base!r} to cut over to{since}",
+                hint="load one with --mode blue-green first; columnar-etl cutover VERSION makes an older "
+                "one live again (columnar-etl schemas list shows them)",
             )
-        return str(candidates[-1]["schema_name"])
+        version = candidates[-1]
     row = ledger.version(cursor, version)
     if row is None or row["base"] != base:
         raise LoadError(f"{version!r} is not a version of {base!r}", hint="columnar-etl schemas list")
@@ -230,6 +251,14 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
     try:
         with _cursor(conn) as cursor:
             rows = ledger.versions(cursor, base)
+            # A prefix, not LIKE: a base may hold `_`, `%` or a backslash.
+            prefix = quote_literal(base + "_v")
+            present = {
+                str(name)
+                for (name,) in fetch_all(
+                    cursor, f"SELECT nspname FROM pg_namespace WHERE starts_with(nspname, {prefix})"
+                )
+            }
     finally:
         conn.close()
     return [
@@ -242,6 +271,7 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
             quality=row["quality"],
             run_id=row["run_id"],
             live_since=row["live_since"],
+            missing=str(row["schema_name"]) not in present,
         )
         for row in rows
     ]
@@ -278,18 +308,62 @@ def prune_versions(
             protected |= {row["schema_name"] for row in rows if row["created"] > live["created"]}
         elif rows:  # nothing live: the newest candidate stays, what the next cutover would make live
             protected.add(rows[-1]["schema_name"])
-        kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
-        dropped = [str(row["schema_name"]) for row in rows if row["schema_name"] not in protected]
-        if not dry_run:
-            for schema in dropped:
-                drop_schema(cursor, schema)
+        dropped, warnings = [], []
+        for row in rows:
+            schema = str(row["schema_name"])
+            if schema in protected:
+                continue
+            # Never CASCADE: what the operator made on a version (a view of theirs reading it) keeps it.
+            held = drop_version_schema(cursor, schema, dry_run=dry_run)
+            if held is not None:
+                protected.add(schema)
+                warnings.append(
+                    f"kept {schema}: {held} (columnar_etl drops only what it made: drop or rewrite that, "
+                    "then prune again)"
+                )
+                continue
+            dropped.append(schema)
+            if not dry_run:
                 ledger.mark_dropped(cursor, schema)
+        kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
+        if not dry_run:
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
-    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run)
+    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
 
 
-def backup_live(uri: str, base: str, settings: Settings) -> str | None:
-    """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live."""
+def restore_version(
+    dump: str | Path,
+    *,
+    uri: str | None = None,
+    database: str | None = None,
+    settings: Settings | None = None,
+) -> TargetRestoreResult:
+    """:func:`~columnar_etl.backups.restore_target`, and a version schema restored into the target's own
+    database is a version again: listed, a cutover or rollback may make it live, a prune may drop it.
+
+    The ledger keeps the row of a pruned version (marked ``dropped``); without this, the runbook's
+    restore brought the schema back but ``cutover`` refused it as dropped and ``schemas list`` and
+    ``schemas prune`` never saw it. Restoring changes nothing live. ``result.version_of`` names the base.
+    """
+    settings = settings or load_settings()
+    uri = uri or resolve_target(settings.target, settings.pg_dir)
+    result = restore_target(dump, uri=uri, database=database, settings=settings)
+    if database is None:
+        try:
+            result.version_of = ledger.relist_version(uri, result.schema)
+        except BaseException:
+            # Interrupted or failed before the ledger lists it: the schema goes again, so that the
+            # command's "nothing changed" holds and the same restore can simply be run again.
+            with transaction(uri) as conn, _cursor(conn) as cursor:
+                drop_schema(cursor, result.schema)
+            raise
+    return result
+
+
+def backup_live(uri: str, base: str, settings: Settings, notices: list[str] | None = None) -> str | None:
+    """``pg_dump`` the live version of ``base`` (path of the dump), or None when nothing is live, or
+    when its schema was dropped outside columnar_etl: said in ``notices``, for there is nothing to keep,
+    and the cutover is what brings the dashboards back (their views went with the schema)."""
 
     conn = connect(uri, autocommit=True)
     try:
@@ -297,9 +371,17 @@ def backup_live(uri: str, base: str, settings: Settings) -> str | None:
             # A missing reader role refuses the cutover this dump is for: say so before dumping.
             check_readers(cursor, settings.readers)
             live = ledger.live_version(cursor, base) if ledger.exists(cursor) else None
+            gone = live is not None and not schema_exists(cursor, str(live["schema_name"]))
     finally:
         conn.close()
     if live is None:
+        return None
+    if gone:
+        if notices is not None:
+            notices.append(
+                f"the live version {live['schema_name']} was dropped outside columnar_etl: nothing to back "
+                "up before the cutover"
+            )
         return None
     return str(backup_target(str(live["schema_name"]), uri=uri, settings=settings).manifest.path)
 

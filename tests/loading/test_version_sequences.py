@@ -1,0 +1,290 @@
+"""Sequences of the operator's commands on versions: cutover, rollback, prune, a restored version.
+
+Each step is checked against what the dashboards read (the views of the base schema), the ledger and
+the version schemas present, never against the result object alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import LoadError
+from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
+
+from ..conftest import pg_query
+from .conftest import live_target
+
+runner = CliRunner()
+
+
+def _quarter(label: str) -> dict[str, pa.Table]:
+    """One small table whose text says which quarter it came from."""
+    return {"t": pa.table({"id": pa.array([1, 2, 3], pa.int64()), "q": pa.array([label] * 3)})}
+
+
+def _reads(uri: str) -> str:
+    """The quarter the dashboards read through ``servicedesk.t``."""
+    ((label,),) = pg_query(uri, "SELECT DISTINCT q FROM servicedesk.t")
+    return str(label)
+
+
+def _ledger(uri: str) -> list[tuple[str, bool, str | None]]:
+    return [
+        (str(name), bool(live), previous)
+        for name, live, previous in pg_query(
+            uri, "SELECT schema_name, live, previous FROM columnar_etl.versions ORDER BY created, schema_name"
+        )
+    ]
+
+
+def test_cutover_without_a_version_never_goes_back_to_one_loaded_before_the_live_one(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Was: with Q1 live, Q2 loaded and cut over, `cutover` (no VERSION, "the newest that is not live")
+    # made Q1 live again, exit 0, and the next `cutover` Q2 again: a cron job's cutover after a
+    # refused blue-green load took the dashboards back a quarter.
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="simple", settings=settings).schema
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+    before = _ledger(pg_uri)
+    with pytest.raises(
+        LoadError,
+        match=f"no version of 'servicedesk' to cut over to: none was loaded after the live one, {q2}",
+    ) as raised:
+        cutover(pg_uri, settings=settings)
+    assert "columnar-etl cutover VERSION" in (raised.value.hint or "")
+    assert (_reads(pg_uri), live_target(pg_uri), _ledger(pg_uri)) == ("Q2", {q2}, before)
+    # Named, an older version is made live as asked; after a rollback the newer one is the default.
+    assert cutover(pg_uri, q1, settings=settings).to_version == q1
+    assert _reads(pg_uri) == "Q1"
+    assert rollback(pg_uri, settings=settings).to_version == q2
+    assert rollback(pg_uri, settings=settings).to_version == q1
+    assert cutover(pg_uri, settings=settings).to_version == q2
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+
+
+def test_cutover_without_a_version_takes_the_newest_loaded_since_the_live_one(
+    pg_uri: str, settings: Settings
+) -> None:
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    ready = [
+        load_tables(_quarter(label), pg_uri, mode="blue-green", settings=settings).schema
+        for label in ("Q2a", "Q2b")
+    ]
+    switched = cutover(pg_uri, settings=settings)
+    assert (switched.from_version, switched.to_version) == (q1, ready[1])
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2b", {ready[1]})
+    assert [v.schema for v in list_versions(pg_uri) if v.live] == [ready[1]]
+
+
+def test_cutover_without_a_version_whose_newest_was_dropped_by_hand_says_so(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Was: "version schema '…' has no tables", the same refusal as a version loaded empty.
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    pg_query(pg_uri, f"DROP SCHEMA {q2} CASCADE")
+    with pytest.raises(LoadError, match=f"version '{q2}' was dropped"):
+        cutover(pg_uri, settings=settings)
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    # `schemas list` says so too (it listed it as any other, ready to cut over to).
+    assert [(v.schema, v.live, v.missing) for v in list_versions(pg_uri)] == [
+        (q1, True, False),
+        (q2, False, True),
+    ]
+    listed = runner.invoke(app, ["--target", pg_uri, "schemas", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert re.search(rf"│ gone │ {q2} ", listed.stdout) and re.search(rf"│ live │ {q1} ", listed.stdout)
+    shown = json.loads(runner.invoke(app, ["--target", pg_uri, "schemas", "list", "--json"]).stdout)
+    assert [v["missing"] for v in shown] == [False, True]
+
+
+def test_a_pruned_version_restored_from_its_backup_can_be_cut_over_to_and_pruned_again(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: the runbook's "a version schema must be restored: backup target, backup target-restore"
+    # brought the schema back, but the ledger still said it was dropped: `cutover` refused it
+    # ("version … was dropped"), `schemas list` left it out and `schemas prune` never dropped it again.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3")
+    )
+    backups = tmp_path / "bk"
+    made = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", q1, "--dir", str(backups), "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    assert q1 not in [v.schema for v in list_versions(pg_uri)]
+
+    restored = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target-restore", json.loads(made.stdout)["path"]]
+    )
+    assert restored.exit_code == 0, restored.output
+    assert f"{q1} is a version of 'servicedesk' again" in restored.stdout
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert record["outcome"] == "done" and record["result"]["version_of"] == "servicedesk"
+    assert [v.schema for v in list_versions(pg_uri)] == [q1, q2, q3]
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q3", {q3})  # restoring changes nothing live
+
+    assert cutover(pg_uri, q1, settings=settings).to_version == q1
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    assert rollback(pg_uri, settings=settings).to_version == q3
+    # q3 is live again, q2 its predecessor: the restored q1 is an old version like any other.
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_restore_into_another_database_leaves_the_ledger_as_it_was(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    made = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", q1, "--dir", str(tmp_path), "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    database = f"restored_{uuid.uuid4().hex[:8]}"
+    try:
+        restored = runner.invoke(
+            app,
+            [
+                "--target",
+                pg_uri,
+                "backup",
+                "target-restore",
+                json.loads(made.stdout)["path"],
+                "--database",
+                database,
+            ],
+        )
+        assert restored.exit_code == 0, restored.output
+        assert "again" not in restored.stdout
+    finally:
+        pg_query(pg_uri, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+    assert _ledger(pg_uri) == [(q1, True, None)]
+
+
+def test_a_prune_keeps_a_version_another_schema_s_view_reads_and_says_so(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: DROP SCHEMA … CASCADE dropped the operator's own view in another schema that read an old
+    # version directly (a "Q1 against Q2" dashboard), exit 0, not a word.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3, q4 = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3", "Q4")
+    )
+    pg_query(pg_uri, "CREATE SCHEMA dash")
+    pg_query(pg_uri, f"CREATE VIEW dash.first_quarter AS SELECT q FROM {q1}.t")
+    dry = prune_versions(pg_uri, keep=0, dry_run=True, settings=settings)
+    assert (dry.dropped, dry.kept) == ([q2], [q1, q3, q4])
+    assert dry.warnings == [
+        f"kept {q1}: view dash.first_quarter depends on table {q1}.t (columnar_etl drops only what it "
+        "made: drop or rewrite that, then prune again)"
+    ]
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0"])
+    assert pruned.exit_code == 2, pruned.output
+    assert (
+        f"dropped {q2}\n" in pruned.stdout and f"warning: kept {q1}: view dash.first_quarter" in pruned.stdout
+    )
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("warn", [q2])
+    assert pg_query(pg_uri, "SELECT DISTINCT q FROM dash.first_quarter") == [("Q1",)]
+    assert [v.schema for v in list_versions(pg_uri)] == [q1, q3, q4]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q2}'") == [(0,)]
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q4", {q4})
+
+    pg_query(pg_uri, "DROP VIEW dash.first_quarter")
+    again = prune_versions(pg_uri, keep=0, settings=settings)
+    assert (again.dropped, again.warnings) == ([q1], [])
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_table_the_next_version_lacks_goes_from_the_views_and_comes_back_with_a_rollback(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: the rollback made servicedesk.u again and said nothing of it (only views whose columns
+    # changed, or went away, were printed).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "none.sql").write_text("")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(tmp_path / "none.sql"))
+    two = {**_quarter("Q1"), "u": pa.table({"k": pa.array(["a", "b"])})}
+    q1 = load_tables(two, pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    views = "SELECT table_name FROM information_schema.views WHERE table_schema = 'servicedesk' ORDER BY 1"
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    assert switched.exit_code == 0, switched.output
+    assert switched.stdout == f"cut over: servicedesk.* now reads {q2} (was {q1})\n  u: view dropped -k\n"
+    assert (pg_query(pg_uri, views), live_target(pg_uri), _reads(pg_uri)) == ([("t",)], {q2}, "Q2")
+    back = runner.invoke(app, ["--target", pg_uri, "rollback"])
+    assert back.exit_code == 0, back.output
+    assert back.stdout == f"rolled back: servicedesk.* now reads {q1} (was {q2})\n  u: view created\n"
+    assert (pg_query(pg_uri, views), live_target(pg_uri), _reads(pg_uri)) == ([("t",), ("u",)], {q1}, "Q1")
+    assert pg_query(pg_uri, "SELECT k FROM servicedesk.u ORDER BY k") == [("a",), ("b",)]
+
+
+def test_a_cutover_away_from_a_live_version_dropped_by_hand_is_not_refused_for_its_backup(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover, the cutover that repairs the dashboards (their views went with
+    # the live schema) failed, exit 1, "schema '…' does not exist (hint: columnar-etl schemas list shows
+    # the version schemas)": a dump of nothing stood in its way.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "none.sql").write_text("")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(tmp_path / "none.sql"))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
+    settings = load_settings(target_lock_wait=10)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    pg_query(pg_uri, f"DROP SCHEMA {q1} CASCADE")  # the views of servicedesk go with it
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    assert switched.exit_code == 2, switched.output
+    warning = f"the live version {q1} was dropped outside columnar_etl: nothing to back up before the cutover"
+    assert f"warning: {warning}" in switched.stdout
+    record = json.loads(next((tmp_path / "runs").glob("*/run.json")).read_text())
+    assert (record["outcome"], record["cutover"]["backup"], record["warnings"]) == ("warn", None, [warning])
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+    assert not (tmp_path / "bk").exists() or not list((tmp_path / "bk").iterdir())
+
+
+def test_a_restore_interrupted_before_the_ledger_lists_the_version_again_leaves_nothing(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fuzz (SIGTERM 0.7 s into `backup target-restore`): the schema was restored and checked, the
+    # ledger not yet told: exit 1 "interrupted: nothing live changed", the version neither listed nor
+    # restorable again ("exists already").
+    from columnar_etl.backups import backup_target
+    from columnar_etl.loading import ledger
+    from columnar_etl.loading.versions import restore_version
+
+    q1, _, _ = (
+        load_tables(_quarter(label), pg_uri, mode="simple", settings=settings).schema
+        for label in ("Q1", "Q2", "Q3")
+    )
+    dump = backup_target(q1, uri=pg_uri, settings=settings).manifest.path
+    assert prune_versions(pg_uri, keep=0, settings=settings).dropped == [q1]
+    real = ledger.relist_version
+
+    def interrupted(uri: str, schema: str) -> str | None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ledger, "relist_version", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        restore_version(dump, uri=pg_uri, settings=settings)
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    assert q1 not in [v.schema for v in list_versions(pg_uri)]
+    monkeypatch.setattr(ledger, "relist_version", real)
+    assert restore_version(dump, uri=pg_uri, settings=settings).version_of == "servicedesk"
+    assert cutover(pg_uri, q1, settings=settings).to_version == q1 and _reads(pg_uri) == "Q1"
