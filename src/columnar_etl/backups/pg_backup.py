@@ -327,21 +327,19 @@ def _create_database(server_uri: str, database: str) -> None:
 
 
 def _drop_schema(uri: str, schema: str) -> None:
-    conn = connect(uri, autocommit=True)
-    try:
-        cursor = conn.cursor()
-        cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
-        cursor.close()
-    finally:
-        conn.close()
+    _execute_alone(uri, f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
 
 
 def _drop_database(server_uri: str, database: str) -> None:
+    _execute_alone(server_uri, f"DROP DATABASE IF EXISTS {quote_ident(database)} WITH (FORCE)")
 
-    conn = connect(server_uri, autocommit=True)
+
+def _execute_alone(uri: str, sql: str) -> None:
+    """``sql`` on a connection of its own (autocommit): not one an interrupt may have left mid-query."""
+    conn = connect(uri, autocommit=True)
     try:
         cursor = conn.cursor()
-        cursor.execute(f"DROP DATABASE IF EXISTS {quote_ident(database)} WITH (FORCE)")
+        cursor.execute(sql)
         cursor.close()
     finally:
         conn.close()
