@@ -20,7 +20,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
 
-from ..conftest import pg_query
+from ..conftest import pg_query, uri_as
 from .conftest import live_target
 
 runner = CliRunner()
@@ -288,3 +288,34 @@ def test_a_restore_interrupted_before_the_ledger_lists_the_version_again_leaves_
     monkeypatch.setattr(ledger, "relist_version", real)
     assert restore_version(dump, uri=pg_uri, settings=settings).version_of == "servicedesk"
     assert cutover(pg_uri, q1, settings=settings).to_version == q1 and _reads(pg_uri) == "Q1"
+
+
+def test_a_role_that_may_only_read_the_ledger_lists_the_versions_and_creates_nothing(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Was: `schemas list` ensured the ledger first, which asks for CREATE on its schema: a monitoring
+    # role granted only USAGE and SELECT was refused ("the ledger schema columnar_etl belongs to role
+    # ..., and ... may not use it"), and on a database never loaded into it created the ledger.
+    reader = f"ro_{uuid.uuid4().hex[:8]}"
+    pg_query(pg_uri, f"CREATE ROLE {reader} LOGIN")
+    try:
+        as_reader = uri_as(pg_uri, reader)
+        # Nothing loaded yet: no version, and no ledger made by a listing (as the loader role either).
+        assert list_versions(pg_uri) == []
+        assert pg_query(pg_uri, "SELECT to_regnamespace('columnar_etl') IS NULL") == [(True,)]
+        q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+        q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+        pg_query(pg_uri, f"GRANT USAGE ON SCHEMA columnar_etl TO {reader}")
+        pg_query(pg_uri, f"GRANT SELECT ON ALL TABLES IN SCHEMA columnar_etl TO {reader}")
+        listed = runner.invoke(app, ["--target", as_reader, "schemas", "list", "--json"])
+        assert listed.exit_code == 0, listed.output
+        rows = json.loads(listed.stdout)
+        assert [(v["schema"], v["live"]) for v in rows] == [(q1, True), (q2, False)]
+        # Without the grants it says which rights are missing, in one line.
+        pg_query(pg_uri, f"REVOKE SELECT ON ALL TABLES IN SCHEMA columnar_etl FROM {reader}")
+        refused = runner.invoke(app, ["--target", as_reader, "schemas", "list"])
+        assert refused.exit_code == 1
+        assert "GRANT USAGE ON SCHEMA columnar_etl" in refused.stderr, refused.stderr
+    finally:
+        pg_query(pg_uri, f"DROP OWNED BY {reader}")
+        pg_query(pg_uri, f"DROP ROLE {reader}")

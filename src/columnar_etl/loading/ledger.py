@@ -116,6 +116,28 @@ def ensure_ledger(uri: str) -> None:
             cursor.close()
 
 
+def check_readable(cursor: Any) -> bool:
+    """Whether the ledger's versions are there to read (False: the ledger was never made, nothing was
+    loaded into this database); :class:`~columnar_etl.errors.TargetError` when they are there and the
+    connected role may not read them. Reads the catalogue only: a role may list the versions with
+    USAGE on the ledger's schema and SELECT on its tables, without the CREATE keeping it needs."""
+    rows = fetch_all(
+        cursor,
+        "SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        f"WHERE n.nspname = {quote_literal(LEDGER_SCHEMA)} AND c.relname = 'versions'",
+    )
+    if not rows:
+        return False
+    if not rows[0][0]:
+        raise TargetError(
+            f"this role may not read the ledger's versions ({VERSIONS})",
+            hint=f"as its owner, GRANT USAGE ON SCHEMA {LEDGER_SCHEMA} and SELECT ON ALL TABLES IN SCHEMA "
+            f"{LEDGER_SCHEMA} to this role",
+        )
+    return True
+
+
 def exists(cursor: Any) -> bool:
     """True when the ledger's tables are there (one catalogue lookup, in the caller's transaction)."""
     rows = fetch_all(

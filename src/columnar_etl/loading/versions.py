@@ -244,12 +244,15 @@ def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
 
 
 def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[VersionInfo]:
-    """The versions of ``base`` the ledger knows (dropped ones left out), oldest first."""
+    """The versions of ``base`` the ledger knows (dropped ones left out), oldest first; none when
+    nothing was ever loaded into the database. Only reads: the ledger is never made here, and a role
+    with USAGE on its schema and SELECT on its tables may list (see :func:`.ledger.check_readable`)."""
     check_base(base)
-    ledger.ensure_ledger(target_uri)
     conn = connect(target_uri, autocommit=True)
     try:
         with _cursor(conn) as cursor:
+            if not ledger.check_readable(cursor):
+                return []
             rows = ledger.versions(cursor, base)
             # A prefix, not LIKE: a base may hold `_`, `%` or a backslash.
             prefix = quote_literal(base + "_v")
