@@ -585,6 +585,17 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     return f"CASE WHEN {absent} THEN NULL ELSE {typed} END"
 
 
+def _cleaned_text_sql(column: ColumnProfile, cleaned: str) -> str:
+    """The text of ``cleaned`` (a value of :func:`cleaned_sql` for ``column``, not a double), one text
+    for each cleaned value: the value itself for text, ISO for a date or timestamp read from text
+    (its microseconds), the digits for numbers and epoch numbers, ``true``/``false``."""
+    kind = column.inferred_type
+    if kind in ("date", "timestamp", "timestamptz") and not isinstance(column.min, int):
+        stamp = f"make_timestamp({cleaned})"
+        return f"CAST({f'CAST({stamp} AS DATE)' if kind == 'date' else stamp} AS VARCHAR)"
+    return cleaned if kind == "text" else f"CAST({cleaned} AS VARCHAR)"
+
+
 def merged_key_columns(
     src: Source, table: TableProfile, null_tokens: list[str], *, nulls: bool = True
 ) -> dict[str, str]:
@@ -624,12 +635,15 @@ def merged_key_columns(
     lost = " OR ".join(f"{name} IS NULL" for name in names)
     columns = ", ".join(f"{value} AS {name}" for value, name in zip(cleaned, names, strict=True))
     grouped = ", ".join(names)
-    if all(table[name].inferred_type == "text" for name in changing):
-        # Cleaned to text (trimmed, blanks and tokens NULL): two keys meet only where one of them
-        # changed, so only the rows meeting a changed key's cleaned value are grouped (a 1M-row key
-        # with 2% padded: 0.5 CPU seconds instead of 1.6, most of them the one scan).
+    if all(table[name].inferred_type != "double" for name in changing):
+        # Two keys meet only where one of them changed: a value is unchanged when the text of its
+        # cleaned value (:func:`_cleaned_text_sql`) is the value itself, so two unchanged values of
+        # one cleaned value are one value. Only the rows meeting a changed key's cleaned value are
+        # grouped (a 1M-row text key with 2% padded: 0.5 CPU seconds instead of 1.6, most of them the
+        # one scan; a 1M-row key of five columns, one an ISO date: the profile 607 -> 411 MB of RSS). Not a
+        # double: -0.0 and 0.0 are one value of two texts.
         moved = " OR ".join(
-            f"{name} IS DISTINCT FROM {value}"
+            f"{_cleaned_text_sql(table[column], name)} IS DISTINCT FROM {value}"
             for name, value, column in zip(names, raw, table.key, strict=True)
             if column in changing
         )
