@@ -202,6 +202,21 @@ def narrowing_column(table: TableProfile, key: list[str]) -> ColumnProfile | Non
     return best if 4 * surplus <= table.row_count else None
 
 
+def _indexed_without_nulls(declared: DeclaredKey | None, table: TableProfile, column: ColumnProfile) -> bool:
+    """The key is ``declared``'s one column, ``column`` (:func:`narrowing_column`'s pick: INTEGER or
+    TEXT cells, valid UTF-8), of one storage class and no NULL: SQLite's unique index (every declared
+    key that is no rowid alias has one) keeps its values distinct, so :func:`narrowing_filter` would
+    find no row (``"0"``), having grouped every value to see so (a 1M-row key of 130-byte paths:
+    ~200 MB of RSS past the rest of the profile's peak). A NULL, which the index lets repeat, or two
+    storage classes (5 and '5', one text) go through the filter."""
+    return (
+        declared is not None
+        and table.key == list(declared.columns) == [column.name]
+        and len(stored_classes(column)) == 1
+        and not column.null_count
+    )
+
+
 def narrowing_filter(src: Source, table: TableProfile, column: ColumnProfile) -> str | None:
     """SQLite condition keeping the rows whose ``column`` value repeats and the rows with a NULL in
     the key, by rowid; ``"0"`` when there are none (no row can be a copy or clash on the key); None
@@ -357,8 +372,12 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         # Only the rows that may be copies or clash on the key are read whole (SQLite renders every
         # REAL of a row read with 17 digits: most of the count's cost).
         narrowing = narrowing_column(table, table.key)
+        where: str | None
         try:
-            where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
+            if narrowing is not None and _indexed_without_nulls(declared, table, narrowing):
+                where = "0"  # what the filter would find, without its GROUP BY of every key
+            else:
+                where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
         except duckdb.OutOfMemoryException:
             # A column of long values, 2,048 to DuckDB's vector: every row is counted instead (below).
             where = None
