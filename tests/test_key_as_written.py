@@ -115,6 +115,44 @@ def test_the_profile_says_why_and_the_plan_keeps_the_text(make_sqlite: SqliteFac
     assert any(note.startswith("padded.k: loaded as written") for note in plan.notes)
 
 
+#: Composite keys whose typed column merges two rows only through a value written another way than its
+#: type's own text (a moment with a ``T``, a boolean in capitals, a zero-padded integer), beside the
+#: same keys without that value (typed). Only rows meeting a changed value are grouped: a merge of an
+#: unchanged value with a changed one must still be found.
+COMPOSITE = {
+    **{
+        f"{name}_{merged}": (
+            f"CREATE TABLE {name}_{merged} (a TEXT, b INTEGER, c TEXT, PRIMARY KEY (a, b, c))",
+            [
+                *((value, n % 3, str(n)) for n, value in enumerate(values)),
+                *([(other, 0, "0")] if merged == "merged" else []),
+            ],
+        )
+        for name, values, other in [
+            ("stamp", [f"2000-01-{day:02d} 10:00:00" for day in range(1, 21)], "2000-01-01T10:00:00"),
+            ("flag", ["true", "false"] * 10, "TRUE"),
+            ("whole", [str(n) for n in range(100, 120)], " 100"),
+        ]
+        for merged in ("merged", "apart")
+    }
+}
+
+
+def test_a_composite_key_merged_through_one_typed_column_is_found(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite(COMPOSITE, name="composite.db")
+    profile = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
+    for name, value, other in [
+        ("stamp", "2000-01-01 10:00:00", "2000-01-01T10:00:00"),
+        ("flag", "true", "TRUE"),
+        ("whole", "100", " 100"),
+    ]:
+        merged = profile[f"{name}_merged"]["a"]
+        assert merged.inferred_type == "text", name
+        assert f"'{value}'" in (merged.as_written or "") and f"'{other}'" in (merged.as_written or ""), name
+        apart = profile[f"{name}_apart"]["a"]
+        assert apart.as_written is None and apart.inferred_type != "text", name
+
+
 def test_a_sampled_profile_keeps_a_merged_key_as_written(make_sqlite: SqliteFactory) -> None:
     """A sample of a table whose declared key holds 'k7' and 'k7 ' (two keys to SQLite, one trimmed):
     the key is compared over every row, as on a whole profile (before, a sample checked nothing)."""
