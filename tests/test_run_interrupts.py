@@ -208,28 +208,40 @@ def test_ctrl_c_while_a_load_writes_its_record_exits_with_the_recorded_outcome(
     assert _views_point_to(settings.target) == {record["version_schema"]}
 
 
-def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Fuzz: an interrupt in the first half second printed a traceback and ended with -SIGINT (130).
-    def interrupted(name: str) -> Any:
-        raise KeyboardInterrupt
-
+@pytest.fixture
+def entry_main(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]:
+    """``columnar-etl``'s ``__main__.main`` in this process, as a function returning its exit code: the
+    process is not ended (its ``exit_now`` raises SystemExit instead), and the signal handlers it
+    installs and the interrupt flag are put back afterwards."""
     previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
 
     def exit_now(status: int) -> None:  # the real one ends the process (pytest's too)
         raise SystemExit(status)
 
-    monkeypatch.setattr(entry.importlib, "import_module", interrupted)
-    monkeypatch.setattr(entry, "exit_now", exit_now)
-    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
-    try:
+    def main() -> int:
         with pytest.raises(SystemExit) as ended:
             entry.main()
+        return int(ended.value.code or 0)
+
+    monkeypatch.setattr(entry, "exit_now", exit_now)
+    try:
+        yield main
     finally:
+        INTERRUPTED.clear()
         for stop, handler in previous.items():
             signal.signal(stop, handler)
-    assert ended.value.code == 1
+
+
+def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], entry_main: Callable[[], int]
+) -> None:
+    # Fuzz: an interrupt in the first half second printed a traceback and ended with -SIGINT (130).
+    def interrupted(name: str) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry.importlib, "import_module", interrupted)
+    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
+    assert entry_main() == 1
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
 
 
@@ -249,6 +261,7 @@ def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
     command: str | None,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    entry_main: Callable[[], int],
 ) -> None:
     # Fuzz (SIGTERM 0.2 s after `cutover --json` started): exit 1 and the one line, but stdout empty,
     # where `--json` promises one object on every outcome.
@@ -257,22 +270,10 @@ def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
-
-    def exit_now(status: int) -> None:  # the real one ends the process (pytest's too)
-        raise SystemExit(status)
-
     monkeypatch.setattr(entry, "_start", interrupted)
-    monkeypatch.setattr(entry, "exit_now", exit_now)
     monkeypatch.setattr(cli_app, "_printed", [0])  # this process printed none yet, as a fresh one
     monkeypatch.setattr(sys, "argv", ["columnar-etl", *argv])
-    try:
-        with pytest.raises(SystemExit) as ended:
-            entry.main()
-    finally:
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
-    assert ended.value.code == 1 and entry.JSON_FLAG == cli_app.JSON_FLAG
+    assert entry_main() == 1 and entry.JSON_FLAG == cli_app.JSON_FLAG
     captured = capsys.readouterr()
     assert captured.err == "error: interrupted: nothing live changed (hint: run again)\n"
     if command is None:
@@ -288,7 +289,10 @@ def test_ctrl_c_while_the_command_line_imports_still_prints_the_json_object(
 
 @pytest.mark.parametrize("interrupted", [True, False])
 def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_after_a_signal(
-    interrupted: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    interrupted: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    entry_main: Callable[[], int],
 ) -> None:
     # An interrupt inside an extension module's initialisation comes out as ImportError (pybind11:
     # "initialization failed"): with a signal received, it is the interrupt (one line, exit 1).
@@ -297,31 +301,18 @@ def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_af
             INTERRUPTED.set()
         raise ImportError("initialization failed")
 
-    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
-
-    def exit_now(status: int) -> None:
-        raise SystemExit(status)
-
     monkeypatch.setattr(entry, "_start", importing)
-    monkeypatch.setattr(entry, "exit_now", exit_now)
     monkeypatch.setattr(sys, "argv", ["columnar-etl", "cutover"])
-    try:
-        if interrupted:
-            with pytest.raises(SystemExit) as ended:
-                entry.main()
-            assert ended.value.code == 1
-            assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
-        else:
-            with pytest.raises(ImportError, match="initialization failed"):
-                entry.main()
-    finally:
-        INTERRUPTED.clear()
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
+    if interrupted:
+        assert entry_main() == 1
+        assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+    else:
+        with pytest.raises(ImportError, match="initialization failed"):
+            entry.main()
 
 
 def test_an_interrupt_lost_in_the_early_import_of_run_s_stage_stops_it_before_it_starts(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], entry_main: Callable[[], int]
 ) -> None:
     # The early import of `run`'s stage swallows its errors (the command reports its own): an interrupt
     # an extension module turned into ImportError there was lost, and the run went on to do all its
@@ -334,23 +325,10 @@ def test_an_interrupt_lost_in_the_early_import_of_run_s_stage_stops_it_before_it
         INTERRUPTED.set()
         raise ImportError("initialization failed")
 
-    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
-
-    def exit_now(status: int) -> None:
-        raise SystemExit(status)
-
     monkeypatch.setattr(entry.importlib, "import_module", importing)
-    monkeypatch.setattr(entry, "exit_now", exit_now)
     monkeypatch.setattr(columnar_etl.cli, "main", lambda: started.append(True))
     monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
-    try:
-        with pytest.raises(SystemExit) as ended:
-            entry.main()
-    finally:
-        INTERRUPTED.clear()
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
-    assert (ended.value.code, started) == (1, [])
+    assert (entry_main(), started) == (1, [])
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
 
 
