@@ -207,6 +207,46 @@ def test_a_nocase_key_still_has_its_orphans_counted(make_sqlite: SqliteFactory) 
     assert issue.detail.endswith("(compared as its COLLATE NOCASE compares: ASCII letters in lower case)")
 
 
+def test_a_column_of_no_values_takes_the_binary_type_it_is_declared(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h80: a BLOB column holding only NULLs (no attachment yet this quarter) loaded as text, and
+    # the next quarter's, with its first attachment, as bytea: a type change between versions (drift)
+    # for one column that never changed. With no value to go by, the declared type decides.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, a BLOB, b MEDIUMBLOB, c VARBINARY(16), d BYTEA, e TEXT, f)"
+    path = make_sqlite({"t": (ddl, [(i, None, None, None, None, None, None) for i in range(1, 4)])})
+    found = profile(path)["t"]
+    assert {name: found[name].inferred_type for name in "abcdef"} == {
+        "a": "bytea",
+        "b": "bytea",
+        "c": "bytea",
+        "d": "bytea",
+        "e": "text",
+        "f": "text",
+    }
+
+    # Loaded so, every cell NULL as in the export.
+    def no_attachments(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(no_attachments)
+    assert ran.code == 0 and ran.violations(run_dir) == []
+    types = ran.types("t")
+    assert {name: types[name] for name in "abcdef"} == {
+        **dict.fromkeys("abcd", "bytea"),
+        "e": "text",
+        "f": "text",
+    }
+    # A value decides as before: one TEXT cell in a column declared BLOB is bytes, as always.
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE t SET a = x'00ff', e = 'x' WHERE id = 1")
+    con.close()
+    again = profile(path)["t"]
+    assert (again["a"].inferred_type, again["e"].inferred_type) == ("bytea", "text")
+
+
 # --- views, triggers, virtual tables, statistics, empty tables --------------------------------------------
 
 

@@ -44,6 +44,19 @@ _GEOMETRY_TYPES = frozenset(
 _OTHER_DATABASES_TYPES = ("MONEY", "SMALLMONEY")
 
 
+#: Declared types of bytes: SQLite's BLOB affinity (a name holding ``BLOB``: ``MEDIUMBLOB``, MySQL's), and
+#: other databases' names for bytes a converter keeps (``BYTEA``, ``VARBINARY(16)``, SQL Server's
+#: ``IMAGE``), which SQLite's rules give NUMERIC affinity.
+_BINARY_WORDS = ("BYTEA", "BINARY", "VARBINARY", "IMAGE")
+
+
+def declared_binary(declared: str) -> bool:
+    """The declared type names bytes (see :data:`_BINARY_WORDS`). Only a column with no value goes by it
+    (its cells' storage classes decide otherwise: a BLOB cell is bytes whatever the declaration)."""
+    upper = declared.upper().strip()
+    return "BLOB" in upper or upper.split("(")[0].strip() in _BINARY_WORDS
+
+
 def declared_family(declared: str) -> InferredType | None:
     """The type a declared SQLite type claims (SQLite's affinity rules, plus date/boolean words); None
     for no type, one SQLite's words do not name, a geometry type, one naming both an integer and

@@ -38,7 +38,7 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_family, time_of_day_or_interval
+from columnar_etl.profiling.affinity import declared_binary, declared_family, time_of_day_or_interval
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -803,7 +803,10 @@ def infer_column(
     if classes[StorageClass.BLOB]:
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
-        inferred, reason = family or "text", "no values: the declared type"
+        # No value to go by: the declared type (a BLOB column with no attachment yet is bytea, so that
+        # a later export's first attachment changes no type).
+        binary = family is None and declared_binary(column.declared_type)
+        inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
     elif family == "boolean" and n_bool / present >= MAJORITY and not _other_numbers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
     elif (
