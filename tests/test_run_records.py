@@ -129,3 +129,27 @@ def test_a_record_of_an_unknown_version_is_refused_with_a_hint(tmp_path: Path) -
         EtlError, match=r"unknown run record version 2 \(hint: this columnar-etl reads version 1"
     ):
         read_record(tmp_path / "future")
+
+
+def test_a_run_killed_at_its_commit_is_not_said_to_have_changed_nothing(tmp_path: Path) -> None:
+    # helper h81: a SIGKILL just after a run's commit left run.json "running"; the next start marked it
+    # "interrupted ... ended without finishing the run" while its version was live. run.json is written
+    # last before the commit, with the load it is about to commit (see the runner's before_commit): a
+    # record ending there says which version may have been committed, and where to look.
+    host, dead = socket.gethostname(), _dead_pid()
+    base = {"version": RUN_RECORD_VERSION, "pid": dead, "host": host, "error": None, "outcome": "running"}
+    load = {"status": "live", "version_schema": "servicedesk_v20261203_091500", "committed_at": None}
+    at_commit = _write(tmp_path, "at_commit", {"run_id": "a", **base, "load": load})
+    ready = _write(tmp_path, "ready", {"run_id": "r", **base, "load": {**load, "status": "ready"}})
+    early = _write(tmp_path, "early", {"run_id": "e", **base, "load": None})
+    mark_interrupted_runs(tmp_path)
+    said = {
+        d.name: json.loads((d / RUN_FILE).read_text())["error"]["message"] for d in (at_commit, ready, early)
+    }
+    assert said == {
+        "at_commit": f"process {dead} on {host} ended at the commit of version servicedesk_v20261203_091500 "
+        "or just after it: whether it is live, `columnar-etl schemas list` says",
+        "ready": f"process {dead} on {host} ended at the commit of version servicedesk_v20261203_091500 "
+        "or just after it: whether it was loaded, `columnar-etl schemas list` says",
+        "early": f"process {dead} on {host} ended without finishing the run",
+    }

@@ -396,15 +396,28 @@ def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
                 else:
                     leftover.unlink()
             data["outcome"], data["exit_code"] = "interrupted", EXIT_CODES["interrupted"]
-            data["error"] = data.get("error") or {
-                "error": "Interrupted",
-                "message": f"process {data['pid']} on {data['host']} ended without finishing the run",
-            }
+            data["error"] = data.get("error") or {"error": "Interrupted", "message": _ended(data)}
             write_json(child / RUN_FILE, data)
             cleaned.append(child)
         except (OSError, EtlError):
             continue
     return cleaned
+
+
+def _ended(data: dict[str, Any]) -> str:
+    """How a killed run's process ended, from what its record holds. A run writes run.json last just
+    before its load's commit, with the load it commits (the runner's ``before_commit``): a record that
+    ends there may belong to a version that was committed, which is said, with where to look."""
+    who = f"process {data['pid']} on {data['host']}"
+    load = data.get("load") or {}
+    schema, status = load.get("version_schema"), load.get("status")
+    if schema and status in ("live", "ready") and not load.get("committed_at"):
+        state = "it is live" if status == "live" else "it was loaded"
+        return (
+            f"{who} ended at the commit of version {schema} or just after it: whether {state}, "
+            "`columnar-etl schemas list` says"
+        )
+    return f"{who} ended without finishing the run"
 
 
 def process_started() -> float:
