@@ -145,6 +145,10 @@ class ColumnProfile:
     #: Rows of a reference column holding ``0`` where it stands for "no reference" (MySQL's habit: no
     #: parent key is 0 or lower; ``profiling.references``): not orphans, loaded as they are.
     no_reference_count: int = 0
+    #: Why a join along the column's declared reference needs a cast: its text refers to a key of
+    #: numbers by number, as SQLite's foreign key check matches them (``'007'`` the key 7), but is
+    #: written otherwise and loaded as written (``profiling.references``). None: no such values.
+    joined_by_number: str | None = None
     max_scale: int | None = None
     #: The fewest fraction digits of the column's plain numbers (an integer's none): below
     #: ``max_scale``, two of its texts may be one number (``1.1`` and ``1.10``, ``5`` and ``5.0``), which
@@ -273,6 +277,7 @@ class ColumnProfile:
             "default": self.default,
             "foreign_key": self.foreign_key,
             "no_reference_count": self.no_reference_count,
+            "joined_by_number": self.joined_by_number,
             "quality": round(self.quality, 2),
             "personal_data": dict(self.personal_data),
             "personal_data_kind": self.personal_data_kind,
@@ -493,6 +498,17 @@ class Profile:
             for table in self.tables.values()
             for column in table
             if column.as_written is not None
+        ]
+
+    @property
+    def joins_by_number(self) -> list[str]:
+        """One line per column whose text refers to a key of numbers by number only
+        (:attr:`ColumnProfile.joined_by_number`): a join along its reference needs a cast."""
+        return [
+            f"{table.name}.{column.name}: {column.joined_by_number}"
+            for table in self.tables.values()
+            for column in table
+            if column.joined_by_number is not None
         ]
 
     @property

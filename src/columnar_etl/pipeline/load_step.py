@@ -44,7 +44,8 @@ class TypedExport:
     quality_judged: Callable[[], float] | None = None
     #: What cleaning lost (quarantined values, removed rows); known once the tables were read.
     clean_warnings: list[str] = field(default_factory=list)
-    #: Columns the plan loads as written rather than cleaned (a declared key cleaning would merge).
+    #: Columns the plan loads as written rather than cleaned (a declared key cleaning would merge), and
+    #: text referring to a key of numbers by number only (a join along it needs a cast).
     written_as_is: list[str] = field(default_factory=list)
     #: The export's views, indexes and triggers the target does not get (no warning: no data is missing).
     notes: list[str] = field(default_factory=list)
@@ -80,7 +81,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
                 keys=planned.keys or {},
                 key_blockers=planned.key_blockers,
                 quality_before=found.quality,
-                written_as_is=found.written_as_is,
+                written_as_is=found.written_as_is + found.joins_by_number,
                 notes=found.notes,
                 quality_after=lambda: score_cleaned(stream.stats(), found.tables),
                 quality_judged=lambda: score_judged(stream.stats(), found.tables),

@@ -526,6 +526,8 @@ def _stages(
         record.warnings += profiled.left_out
         # A declared key whose values cleaning would merge is loaded as written: the operator is told.
         record.warnings += profiled.written_as_is
+        # Text naming a key of numbers by number only ('007' for 7): a join along it needs a cast.
+        record.warnings += profiled.joins_by_number
         # Views, indexes and triggers hold no data (the tables are loaded): the operator is told, the
         # outcome is no warning.
         record.notes += profiled.notes

@@ -269,6 +269,8 @@ def hide_masked_values(profiled: Profile, settings: Settings) -> None:
             column.type_reason = _without(column.type_reason, gone)
             if column.as_written is not None:
                 column.as_written = _without(column.as_written, gone)
+            if column.joined_by_number is not None:
+                column.joined_by_number = _without(column.joined_by_number, gone)
             column.issues = [
                 Issue(i.kind, i.count, i.examples, i.detail and _without(i.detail, gone))
                 for i in column.issues

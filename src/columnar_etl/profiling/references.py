@@ -77,7 +77,7 @@ from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
-from columnar_etl.source.cells import ColumnRead
+from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
@@ -296,6 +296,30 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
 
 #: The kind of a declared reference's text compared as its parent key's ``COLLATE NOCASE`` compares it.
 NOCASE_TEXT = "text, ASCII case folded"
+#: The kind of a declared reference compared as SQLite compares it with a key of INTEGER, REAL or
+#: NUMERIC affinity: the key's affinity is applied to the child's value first, so text that reads as
+#: an integer (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``) is that integer; other text stays text.
+NUMBER_TEXT = "text, integers by number"
+#: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
+NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
+#: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
+_EXACT_INTEGER = 2**53
+
+
+def _as_integer(text: str) -> str:
+    """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is an integer: its
+    canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` → ``0``); other
+    text as it is (``.5``, ``0x1``, ``1_0``, words: SQLite reads no hexadecimal or underscore).
+    DuckDB's own cast is looser (it rounds ``1.5``, reads ``0x1`` and ``1_0``): shapes are checked
+    first."""
+    real = f"try_cast({text} AS DOUBLE)"
+    return (
+        f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') "
+        f"THEN coalesce(CAST(try_cast({text} AS BIGINT) AS VARCHAR), {text}) "
+        f"WHEN regexp_full_match({text}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') "
+        f"AND abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
+        f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE {text} END"
+    )
 
 
 def _value(text: str, kind: str) -> str:
@@ -303,6 +327,8 @@ def _value(text: str, kind: str) -> str:
     form (``01`` → 1; the cast itself ignores surrounding blanks)."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
+    if kind == NUMBER_TEXT:
+        return _as_integer(f"nullif({trimmed_sql(text)}, '')")
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
     return f"nullif({trimmed_sql(text)}, '')"
@@ -496,8 +522,10 @@ def find_references(
     """
     found: list[Reference] = []
     if declared:
-        _one_type_per_declared_reference(tables, declared)
+        by_number = _joined_by_number(src, tables, declared)
+        _one_type_per_declared_reference(tables, declared, by_number)
         _record_declared(src, tables, declared, kept)
+        _say_joined_by_number(tables, by_number)
         found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
         return found
@@ -534,7 +562,98 @@ def find_references(
     return found
 
 
-def _one_type_per_declared_reference(tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+def _declared_kind(child: ColumnProfile, parent: ColumnProfile, collation: str | None) -> str:
+    """How a declared reference's values are compared: as SQLite's foreign key check compares them.
+    Integers with integers; a parent key of numeric affinity reads the child's text as a number
+    (:data:`NUMBER_TEXT`: ``'007'`` is the key 7); a ``COLLATE NOCASE`` key folds ASCII case."""
+    if (child.inferred_type, parent.inferred_type) == ("integer", "integer"):
+        return "integer"
+    if sqlite_affinity(parent.declared_type) in NUMBER_AFFINITIES:
+        return NUMBER_TEXT
+    return NOCASE_TEXT if collation == "NOCASE" else "text"
+
+
+@dataclass(frozen=True)
+class ByNumber:
+    """Text of a declared reference's column that names its key only by number (``'007'`` for 7):
+    ``rows`` of it, a few ``examples`` as written (trimmed)."""
+
+    rows: int
+    examples: tuple[str, ...]
+    #: Whether some of them are written with a fraction or an exponent (``7.0``, ``7e0``): a bigint
+    #: would not read those, a numeric does.
+    fractions: bool = False
+
+
+def _joined_by_number(
+    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference]
+) -> dict[tuple[str, str, str, str], ByNumber]:
+    """(child, column, parent, key) → its text values that match a key of numeric affinity only as
+    numbers, as SQLite matches them (``'007'``, ``'+7'``, ``'7.0'`` the key 7). Loaded as written (the
+    leading zeros are the rule's to keep), no text equals the key's: a join needs a cast. One query
+    per such column (a text column declared to reference a key of numbers: rare)."""
+    found: dict[tuple[str, str, str, str], ByNumber] = {}
+    for reference in declared:
+        child, parent = tables.get(reference.child), tables.get(reference.parent)
+        if child is None or parent is None:
+            continue
+        for column, key in zip(reference.columns, reference.parent_columns, strict=True):
+            if column not in child.columns or key not in parent.columns:
+                continue
+            if child[column].inferred_type != "text":
+                continue  # a number of the same value compares equal in PostgreSQL too
+            if _declared_kind(child[column], parent[key], None) != NUMBER_TEXT:
+                continue
+            text = f"CAST({quote_ident(column)} AS VARCHAR)"
+            keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+            sql = (
+                f"SELECT count(*), min(t, {EXAMPLES}), "
+                "bool_or(NOT regexp_full_match(t, '[+-]?[0-9]+')) "
+                f"FROM (SELECT {_value(text, 'text')} AS t, "
+                f"{_value(text, NUMBER_TEXT)} AS v FROM "
+                f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
+                f"WHERE v <> t AND v IN (SELECT {keys} FROM "
+                f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
+            )
+            row = src.connection.cursor().execute(sql).fetchone()
+            if row is not None and row[0]:
+                examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
+                found[(reference.child, column, reference.parent, key)] = ByNumber(
+                    int(row[0]), examples, bool(row[2])
+                )
+    return found
+
+
+def _say_joined_by_number(
+    tables: Mapping[str, TableProfile], found: Mapping[tuple[str, str, str, str], ByNumber]
+) -> None:
+    """Tell the operator, on each column of :func:`_joined_by_number`, what a join along it needs."""
+    for (child, column, parent, key), values in found.items():
+        profile, target = tables[child][column], tables[parent][key]
+        shown = ", ".join(repr(profile.quote(value)) for value in values.examples[:3])
+        key_type = {"integer": "bigint", "text": "text"}.get(target.inferred_type, target.inferred_type)
+        cast = (
+            f"{quote_ident(child)}.{quote_ident(column)}::numeric = {quote_ident(parent)}.{quote_ident(key)}"
+        )
+        if target.inferred_type != "integer":
+            cast += "::numeric"
+        number = "numeric" if values.fractions else "bigint"
+        why = (
+            f"{values.rows:,} values such as {shown} refer to {parent}.{key} by number, as SQLite "
+            f"matches them, but are written otherwise (leading zeros, '+', a fraction of zeros) and "
+            f"loaded as written, as text: no text equals a key of {parent}.{key} ({key_type}). "
+            f"A join needs a cast ({cast}, where every value is a number), or set "
+            f'[columns."{child}"."{column}"] type = "{number}" to load them as numbers (each change audited)'
+        )
+        profile.joined_by_number = why
+        profile.notes.append(f"references {parent}.{key} by number: a join needs a cast")
+
+
+def _one_type_per_declared_reference(
+    tables: Mapping[str, TableProfile],
+    declared: list[Reference],
+    by_number: Mapping[tuple[str, str, str, str], ByNumber] | None = None,
+) -> None:
     """Make both ends of a declared reference text where one is text and the other clean integers.
 
     Loaded as ``bigint`` and ``text``, PostgreSQL cannot compare the two ends: every join along the
@@ -542,6 +661,10 @@ def _one_type_per_declared_reference(tables: Mapping[str, TableProfile], declare
     words). Text holds both ends' values unchanged. Only a column whose every value is an integer is
     widened (the profile's figures then hold as they are); until nothing changes, as a key may be
     referenced by several columns, and reference another key itself.
+
+    Not where the text end names keys by number only (``by_number``: ``'007'`` for the key 7, see
+    :func:`_joined_by_number`): as text the key would equal none of them either, and every other
+    reference to it would lose its type for nothing. The key keeps its type; the operator is told.
     """
     changed = True
     while changed:
@@ -558,6 +681,8 @@ def _one_type_per_declared_reference(tables: Mapping[str, TableProfile], declare
                     (parent[key], f"{reference.child}.{column}"),
                 )
                 if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
+                    continue
+                if (reference.child, column, reference.parent, key) in (by_number or {}):
                     continue
                 widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
                 if widened.invalid_count:
@@ -594,18 +719,22 @@ def _record_declared(
         )
         if not single or column not in child.columns or key not in parent.columns:
             continue  # orphans of a composite reference are not counted
-        both = (child[column].inferred_type, parent[key].inferred_type)
-        kind = "integer" if both == ("integer", "integer") else "text"
-        if kind == "text" and reference.collations[:1] == ("NOCASE",):
-            kind = NOCASE_TEXT  # as SQLite's foreign key check compares them: not an orphan by case
+        # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
+        kind = _declared_kind(child[column], parent[key], (reference.collations or (None,))[0])
         pairs.append((reference.child, column, reference.parent, key, kind))
     for index, fit in measure(src, pairs, kept).items():
-        folded = pairs[index][4] == NOCASE_TEXT
-        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, folded=folded)
+        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
 
 
-def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, folded: bool = False) -> None:
-    """``folded``: compared as a ``COLLATE NOCASE`` key compares (the examples are so folded)."""
+#: What an orphan's detail adds, by the kind compared (its examples are as compared).
+_COMPARED = {
+    NOCASE_TEXT: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
+    NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as an integer is it)",
+}
+
+
+def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "") -> None:
+    """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples)."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
     column.notes.append(
         f"reference to {fit.parent}.{fit.key} "
@@ -623,12 +752,7 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, folded: bo
                 "orphan_reference",
                 fit.orphans,
                 tuple(sorted(fit.examples))[:EXAMPLES],
-                detail=f"no row in {fit.parent} with this {fit.key}"
-                + (
-                    " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)"
-                    if folded
-                    else ""
-                ),
+                detail=f"no row in {fit.parent} with this {fit.key}" + _COMPARED.get(compared, ""),
             )
         )
 
