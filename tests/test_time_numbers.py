@@ -105,3 +105,78 @@ def test_a_small_export_of_moments_written_two_ways_is_loaded_with_the_default_g
     assert not ran.violations, summarize(ran.violations)
     loaded = ran.values("User", "createdAt", "id")
     assert loaded == {i: MOMENTS[i] if i % 4 == 0 else str(ms[i]) for i in range(ROWS)}
+
+
+def _written_three_ways(path: Path) -> Path:
+    """``ev``: per column, the rows' moments in turn as date text, a REAL ``julianday()`` and INTEGER
+    Unix time (``strftime('%s')``, or its milliseconds); ``numbers`` and ``millis`` without the text."""
+    con = sqlite3.connect(path)
+    seconds = "CAST(strftime('%s', ?) AS INTEGER)"
+    with con:
+        con.execute(
+            "CREATE TABLE ev (id INTEGER PRIMARY KEY, at DATETIME, stamp TIMESTAMP, day DATE, "
+            "numbers DATETIME, millis DATETIME)"
+        )
+        for i, moment in enumerate(MOMENTS):
+            way = i % 3
+            con.execute(
+                "INSERT INTO ev VALUES (?, "
+                f"CASE ? WHEN 0 THEN ? WHEN 1 THEN julianday(?) ELSE {seconds} END, "
+                f"CASE ? WHEN 0 THEN ? WHEN 1 THEN julianday(?) ELSE {seconds} END, "
+                f"CASE ? WHEN 0 THEN date(?) WHEN 1 THEN julianday(date(?)) ELSE {seconds} END, "
+                f"CASE WHEN ? % 2 THEN julianday(?) ELSE {seconds} END, "
+                f"CASE WHEN ? % 2 THEN julianday(?) ELSE {seconds} * 1000 END)",
+                (i, *(way, moment, moment, moment) * 3, i, moment, moment, i, moment, moment),
+            )
+    con.close()
+    return path
+
+
+THREE_WAYS = ("at", "stamp", "day")
+NUMBERS_TWO_WAYS = ("numbers", "millis")
+
+
+def test_moments_written_three_ways_keep_the_column_text(make_sqlite: SqliteFactory) -> None:
+    # Until 2026-12-03 epoch integers and Julian REALs beside date text made the column a double, each
+    # date text quarantined as an invalid number; the two numbers alone made a double of two units,
+    # every value a type_mismatch (a fifth of an export's columns halts its run).
+    path = _written_three_ways(make_sqlite({}, name="three.db"))
+    for name in THREE_WAYS:
+        kinds = {k for (k,) in source_values(path, f"SELECT DISTINCT typeof({name}) FROM ev")}
+        assert kinds == {b"integer", b"real", b"text"}, (name, kinds)
+    for name in NUMBERS_TWO_WAYS:
+        kinds = {k for (k,) in source_values(path, f"SELECT DISTINCT typeof({name}) FROM ev")}
+        assert kinds == {b"integer", b"real"}, (name, kinds)
+    table = profile(path)["ev"]
+    for name in THREE_WAYS + NUMBERS_TWO_WAYS:
+        column = table[name]
+        assert column.inferred_type == "text", (name, column.type_reason)
+        assert "written two ways" in column.type_reason, (name, column.type_reason)
+        assert column.issues == [], (name, column.issues)
+
+
+def test_a_run_keeps_every_moment_written_three_ways_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _written_three_ways(make_sqlite({}, name="three.db"))
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    assert not ran.log("quarantine") and not ran.log("audit")
+    for name in THREE_WAYS + NUMBERS_TWO_WAYS:
+        assert ran.data_type("ev", name) == "text", name
+        loaded = ran.values("ev", name, "id")
+        for i, value in source_values(path, f"SELECT id, {name} FROM ev"):
+            if isinstance(value, bytes):
+                assert loaded[i] == value.decode(), (name, i)
+            elif isinstance(value, int):
+                assert loaded[i] == str(value), (name, i, loaded[i])
+            else:  # the REAL cell: its text reads back as the very double
+                assert float(loaded[i]) == value, (name, i, loaded[i])
+
+
+def test_unix_seconds_with_and_without_a_fraction_are_one_way_a_double(make_sqlite: SqliteFactory) -> None:
+    # One unit: not two ways. The column stays what it was (a double holds every value exactly).
+    rows = [(i, 1_704_182_550 + 86_400 * i + (0.25 if i % 2 else 0)) for i in range(ROWS)]
+    path = make_sqlite({"ev": ("CREATE TABLE ev (id INTEGER PRIMARY KEY, at DATETIME)", rows)}, name="one.db")
+    assert profile(path)["ev"]["at"].inferred_type == "double"

@@ -833,6 +833,15 @@ def infer_column(
             "instants written two ways, kept as text (every value as written)",
         )
         two_ways = family in DATE_TYPES
+    elif not n_dates and n_numbers == present and (moments := _numbers_two_ways(column, family, counts)):
+        # Nothing but numbers, of two of SQLite's ways (strftime('%s') integers beside julianday()
+        # REALs): a double would hold them, but as two units no reader could tell apart; text, as
+        # moments written two ways beside date text are.
+        inferred, reason = (
+            "text",
+            f"{n_numbers} {moments}: instants written two ways, kept as text (every value as written)",
+        )
+        two_ways = True
     elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
         # A timestamp finer than microseconds has a time of day, offset or not; whether it has an
         # offset its shape does not say, so the offsets are compared among the others (_lossless keeps
@@ -1548,6 +1557,38 @@ def _moment_numbers(
         return f"numbers are epoch {unit}"
     if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
         return "numbers are Julian day numbers"
+    return _epoch_and_julian(counts, low, high)
+
+
+def _numbers_two_ways(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
+    """A column declared a date or timestamp holding numbers only, of two of SQLite's ways
+    (:func:`_epoch_and_julian`), not all of one (Unix seconds with and without a fraction are one
+    way: a double, as before)."""
+    if family not in DATE_TYPES or column.primary_key or column.counts_from is not None:
+        return None
+    if counts["min_number"] is None or counts.numbers() == counts.integers():
+        return None
+    low, high = float(counts["min_number"]), float(counts["max_number"])
+    if _epoch_unit(math.floor(low), math.ceil(high)) or (JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]):
+        return None
+    return _epoch_and_julian(counts, low, high)
+
+
+def _epoch_and_julian(counts: _Counts, low: float, high: float) -> str | None:
+    """Numbers of two of SQLite's ways at once: integers of Unix time (``strftime('%s')``, an ORM's
+    milliseconds) beside fractions no lower than a Julian day (``julianday()``): ``numbers are epoch
+    seconds (the integers) and Julian days or Unix time (the fractions)``, or None. Only the
+    integers' bounds are known apart (the fractions lie between the lowest and the highest number): a
+    fraction between the two ranges is taken as one of them, which costs nothing (the column is text,
+    every value as written)."""
+    lowest, highest = counts.agg.get("min_integer"), counts.agg.get("max_integer")
+    if not counts.integers() or lowest is None or highest is None:
+        return None
+    if (unit := _epoch_unit(int(lowest), int(highest))) is None:
+        return None
+    top = EPOCH_SECONDS[1] if unit == "seconds" else EPOCH_MILLIS[1]
+    if JULIAN_DAYS[0] <= low and high <= top:
+        return f"numbers are epoch {unit} (the integers) and Julian days or Unix time (the fractions)"
     return None
 
 
