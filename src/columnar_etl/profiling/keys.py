@@ -179,7 +179,9 @@ def stored_classes(column: ColumnProfile) -> list[str]:
     return [kind for kind, count in column.storage_classes.items() if count and kind != "null"]
 
 
-def narrowing_column(table: TableProfile, key: list[str]) -> ColumnProfile | None:
+def narrowing_column(
+    table: TableProfile, key: list[str], without: Sequence[str] = ()
+) -> ColumnProfile | None:
     """The column whose repeated values narrow the duplicate count to the rows that matter, or None.
 
     Exact copies share every column's value, and rows sharing a key share each key column's value:
@@ -192,7 +194,9 @@ def narrowing_column(table: TableProfile, key: list[str]) -> ColumnProfile | Non
     eligible = [
         column
         for column in pool
-        if set(column.storage_classes) <= {"integer", "text"} and not column.issue_count("invalid_encoding")
+        if set(column.storage_classes) <= {"integer", "text"}
+        and not column.issue_count("invalid_encoding")
+        and column.name not in without
     ]
     if not eligible:
         return None
@@ -345,7 +349,12 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     # three keys to it, one value in a typed (or text) target column. A key with a column of more than
     # one storage class is counted as the target will read it, whatever SQLite enforces.
     mixed = [name for name in table.key if len(stored_classes(table[name])) > 1]
-    if ((declared is not None and declared.enforced) or table.key_found == "data_unique") and not mixed:
+    # Cleaning removes NUL bytes from text (PostgreSQL's text holds none, a key loaded as written too):
+    # 'A\x00' and 'A', two keys to SQLite, are one in the target. Such a key is counted with its text
+    # as cleaning leaves it.
+    nul = [name for name in table.key if table[name].nul_byte_count]
+    unchanged = not mixed and not nul
+    if ((declared is not None and declared.enforced) or table.key_found == "data_unique") and unchanged:
         # SQLite enforces the key, or the profile found it unique and non-null: a key that differs on
         # every row allows no exact copy either. Nothing to count, no query.
         table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
@@ -371,7 +380,8 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     ):
         # Only the rows that may be copies or clash on the key are read whole (SQLite renders every
         # REAL of a row read with 17 digits: most of the count's cost).
-        narrowing = narrowing_column(table, table.key)
+        # Not by a column holding NUL bytes: the filter compares its values as SQLite holds them.
+        narrowing = narrowing_column(table, table.key, without=nul)
         where: str | None
         try:
             if narrowing is not None and _indexed_without_nulls(declared, table, narrowing):
@@ -385,16 +395,15 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
             row: Any = (0, 0, 0, None, None)
         else:
             relation = src.relation_sql(table.name, reads=reads, where=where, with_rowid=rowid)
-            sql = duplicate_sql(
-                relation, columns, table.key, digest=digest, rowid=ROWID_COLUMN if rowid else None
-            )
+            relation, counted, key = _without_nul(relation, columns, table.key, nul)
+            sql = duplicate_sql(relation, counted, key, digest=digest, rowid=ROWID_COLUMN if rowid else None)
             try:
                 row = src.connection.cursor().execute(sql).fetchone()
             except duckdb.OutOfMemoryException:
                 # Long rows, 2,048 to DuckDB's vector: their digests are taken a run of rows at a time.
                 if not (digest and rowid):
                     raise
-                row = _digested_in_runs(src, table, reads, where, columns, row_bytes)
+                row = _digested_in_runs(src, table, reads, where, columns, row_bytes, nul)
     # The examples are of the key the count grouped by (or the first column): the key found below, once
     # the copies are known, is not what they show.
     shown = table.examples_of = table.key or columns[:1]
@@ -427,12 +436,17 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
         table.duplicate_keys = table.null_keys = 0
     what = ", ".join(shown)
     shared = f"rows whose key ({what}) is also another, different row's"
+    reasons = []
     if mixed:
         classes = ", ".join(stored_classes(table[mixed[0]]))
-        shared += (
-            f" as the target reads it ({', '.join(mixed)} holds {classes} cells: SQLite keeps the "
-            "INTEGER 5 and the TEXT '5' apart, one target column cannot)"
+        reasons.append(
+            f"{', '.join(mixed)} holds {classes} cells: SQLite keeps the "
+            "INTEGER 5 and the TEXT '5' apart, one target column cannot"
         )
+    if nul:
+        reasons.append(f"{', '.join(nul)} {NUL_KEY_REASON}")
+    if reasons:
+        shared += f" as the target reads it ({'; '.join(reasons)})"
     issues = [
         Issue(
             "duplicate_row",
@@ -451,6 +465,30 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     table.issues = [issue for issue in issues if issue.count]
 
 
+#: Why keys holding NUL bytes are counted without them (a duplicate key's detail, the key's blocker).
+NUL_KEY_REASON = (
+    "holds NUL bytes, which cleaning removes (PostgreSQL's text holds none): 'A' and 'A' with a NUL "
+    "are one key there"
+)
+
+
+def _without_nul(
+    relation: str, columns: list[str], key: list[str], nul: list[str]
+) -> tuple[str, list[str], list[str]]:
+    """``relation`` with each key column of ``nul`` also without its NUL bytes, as cleaning leaves it
+    (a helper column), and the columns and key :func:`duplicate_sql` then counts: rows stay the rows
+    they are (every column as read, the helpers too), keys are grouped as the target holds them."""
+    if not nul:
+        return relation, columns, key
+    helpers = {name: f"{HELPER_PREFIX}nul_free_{index}" for index, name in enumerate(nul)}
+    added = ", ".join(
+        f"replace({quote_ident(name)}, chr(0), '') AS {quote_ident(helper)}"
+        for name, helper in helpers.items()
+    )
+    wrapped = f"(SELECT *, {added} FROM {relation})"
+    return wrapped, [*columns, *helpers.values()], [helpers.get(name, name) for name in key]
+
+
 #: Bytes of rows one run reads when the duplicate count digests a table of long rows a run at a time.
 RUN_BYTES = 8 << 20
 
@@ -462,11 +500,13 @@ def _digested_in_runs(
     where: str | None,
     columns: list[str],
     row_bytes: float,
+    nul: list[str],
 ) -> Any:
     """:func:`duplicate_sql`'s row for ``table`` (read by ``reads``, only the rows meeting ``where``),
     its rows' digests taken a run of about :data:`RUN_BYTES` of rows at a time into a DuckDB table, with
     the columns the count shows and groups by: DuckDB hands SQLite's rows over 2,048 at a time, and a
-    vector of long rows (and the text its digest concatenates) can outgrow the memory limit alone."""
+    vector of long rows (and the text its digest concatenates) can outgrow the memory limit alone.
+    ``nul``: key columns grouped without their NUL bytes (:func:`_without_nul`)."""
     info = src.table(table.name)
     if info.rowid is None:
         raise ValueError(f"table {table.name!r} has no rowid")
@@ -487,7 +527,8 @@ def _digested_in_runs(
         attachment = src.attachments(1)[0]
         for run in src.rowid_runs(table.name, per_run, where=chosen, cursor=cursor, attachment=attachment):
             cursor.execute(f"INSERT INTO {staged} {digests(run)}")
-        sql = duplicate_sql(staged, [*kept, digest], table.key, digest=False, rowid=ROWID_COLUMN)
+        relation, counted, key = _without_nul(staged, [*kept, digest], table.key, nul)
+        sql = duplicate_sql(relation, counted, key, digest=False, rowid=ROWID_COLUMN)
         return cursor.execute(sql).fetchone()
     finally:
         cursor.execute(f"DROP TABLE IF EXISTS {staged}")
