@@ -823,6 +823,13 @@ def infer_column(
         # of them alone: a word among them does not make them booleans (until 2026-12-03 one ``yes``
         # in an INTEGER column of 0/1 loaded the column as booleans).
         inferred, reason = "boolean", "boolean spellings"
+    elif non_finite == present and family in (*NUMBER_FAMILIES, *DATE_TYPES):
+        # Nothing but infinities or NaN written as text where the declared type is a number or a date
+        # (a temporal table whose every row is current: valid_to 'infinity' in each): values of that
+        # type, as beside its other values; _lossless keeps them text, every value as written, and
+        # they misfit nothing (until 2026-12-03 "text where the declared type says otherwise", every
+        # value a type_mismatch: two such columns in a table of six halted the run).
+        inferred, reason = family, "infinities or NaN written as text"
     elif n_dates and n_numbers and (moments := _moment_numbers(column, family, counts, fractional)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
         # DEFAULT CURRENT_TIMESTAMP wrote; SQLite's REAL julianday() or Python's REAL time.time() beside
