@@ -115,8 +115,9 @@ def _written_three_ways(path: Path) -> Path:
     with con:
         con.execute(
             "CREATE TABLE ev (id INTEGER PRIMARY KEY, at DATETIME, stamp TIMESTAMP, day DATE, "
-            "numbers DATETIME, millis DATETIME)"
+            "compact DATE, sent TIMESTAMP, numbers DATETIME, millis DATETIME)"
         )
+        real_seconds = "((julianday(?) - 2440587.5) * 86400.0 + 0.25)"
         for i, moment in enumerate(MOMENTS):
             way = i % 3
             con.execute(
@@ -124,15 +125,20 @@ def _written_three_ways(path: Path) -> Path:
                 f"CASE ? WHEN 0 THEN ? WHEN 1 THEN julianday(?) ELSE {seconds} END, "
                 f"CASE ? WHEN 0 THEN ? WHEN 1 THEN julianday(?) ELSE {seconds} END, "
                 f"CASE ? WHEN 0 THEN date(?) WHEN 1 THEN julianday(date(?)) ELSE {seconds} END, "
+                # A compact date (20240103: a date, read by its rule alone) beside text and Julian days.
+                "CASE ? WHEN 0 THEN date(?) WHEN 1 THEN julianday(date(?)) "
+                "ELSE CAST(strftime('%Y%m%d', ?) AS INTEGER) END, "
+                # An ORM's epoch milliseconds beside Python's REAL time.time() seconds and text.
+                f"CASE ? WHEN 0 THEN ? WHEN 1 THEN {real_seconds} ELSE {seconds} * 1000 END, "
                 f"CASE WHEN ? % 2 THEN julianday(?) ELSE {seconds} END, "
                 f"CASE WHEN ? % 2 THEN julianday(?) ELSE {seconds} * 1000 END)",
-                (i, *(way, moment, moment, moment) * 3, i, moment, moment, i, moment, moment),
+                (i, *(way, moment, moment, moment) * 5, i, moment, moment, i, moment, moment),
             )
     con.close()
     return path
 
 
-THREE_WAYS = ("at", "stamp", "day")
+THREE_WAYS = ("at", "stamp", "day", "compact", "sent")
 NUMBERS_TWO_WAYS = ("numbers", "millis")
 
 

@@ -118,6 +118,8 @@ from columnar_etl.source.export import Source, open_source, query_errors
 MAJORITY = 0.5
 #: The families a declared number type claims (SQLite's INTEGER, REAL and NUMERIC affinities).
 NUMBER_FAMILIES = ("integer", "numeric", "double")
+#: Shapes of a number written with a fraction or an exponent (a REAL cell is one of them).
+FRACTION_SHAPES = (Shape.DECIMAL, Shape.EXPONENT)
 #: A column whose declared type has TEXT affinity is narrowed to another type only when at
 #: most this share of its present values would be quarantined: text is what the export said it is.
 TEXT_NARROWING_SHARE = 0.001
@@ -1560,11 +1562,15 @@ def _moment_numbers(
     if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
     low, high = float(counts["min_number"]), float(counts["max_number"])
+    compact = sum(counts.compact.values())
+    if compact and compact == counts.integers() and counts["min_fraction"] is not None:
+        # The integers are dates (20240102): the numbers are the fractions (Julian days beside them).
+        low, high = float(counts["min_fraction"]), float(counts["max_fraction"])
     if unit := _epoch_unit(math.floor(low), math.ceil(high)):
         return f"numbers are epoch {unit}"
     if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
         return "numbers are Julian day numbers"
-    return _epoch_and_julian(counts, low, high)
+    return _epoch_and_julian(counts)
 
 
 def _numbers_two_ways(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
@@ -1578,25 +1584,29 @@ def _numbers_two_ways(column: SourceColumn, family: InferredType | None, counts:
     low, high = float(counts["min_number"]), float(counts["max_number"])
     if _epoch_unit(math.floor(low), math.ceil(high)) or (JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]):
         return None
-    return _epoch_and_julian(counts, low, high)
+    return _epoch_and_julian(counts)
 
 
-def _epoch_and_julian(counts: _Counts, low: float, high: float) -> str | None:
+def _epoch_and_julian(counts: _Counts) -> str | None:
     """Numbers of two of SQLite's ways at once: integers of Unix time (``strftime('%s')``, an ORM's
-    milliseconds) beside fractions no lower than a Julian day (``julianday()``): ``numbers are epoch
-    seconds (the integers) and Julian days or Unix time (the fractions)``, or None. Only the
-    integers' bounds are known apart (the fractions lie between the lowest and the highest number): a
-    fraction between the two ranges is taken as one of them, which costs nothing (the column is text,
-    every value as written)."""
-    lowest, highest = counts.agg.get("min_integer"), counts.agg.get("max_integer")
-    if not counts.integers() or lowest is None or highest is None:
+    milliseconds) beside fractions of another way, Julian days (``julianday()``) or Unix seconds
+    (``time.time()`` beside milliseconds): ``numbers are epoch seconds (the integers) and Julian days
+    (the fractions)``, or None. The integers' and the fractions' bounds are each the profile's."""
+    bounds: list[Any] = [
+        counts.agg.get(key) for key in ("min_integer", "max_integer", "min_fraction", "max_fraction")
+    ]
+    if not counts.integers() or any(bound is None for bound in bounds):
         return None
-    if (unit := _epoch_unit(int(lowest), int(highest))) is None:
+    lowest, highest, low, high = int(bounds[0]), int(bounds[1]), float(bounds[2]), float(bounds[3])
+    if (unit := _epoch_unit(lowest, highest)) is None:
         return None
-    top = EPOCH_SECONDS[1] if unit == "seconds" else EPOCH_MILLIS[1]
-    if JULIAN_DAYS[0] <= low and high <= top:
-        return f"numbers are epoch {unit} (the integers) and Julian days or Unix time (the fractions)"
-    return None
+    if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
+        fractions = "Julian days"
+    elif _epoch_unit(math.floor(low), math.ceil(high)) == "seconds" != unit:
+        fractions = "epoch seconds"
+    else:
+        return None
+    return f"numbers are epoch {unit} (the integers) and {fractions} (the fractions)"
 
 
 def _epoch_unit(low: int, high: int) -> str | None:
@@ -2204,6 +2214,11 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     }
     for key in BOUNDS:
         folded[key] = whole[key] if whole else None
+    # The bounds of the numbers written with a fraction or an exponent (REAL cells are), apart from
+    # the integers': a date/time column's Julian days beside its epoch integers or compact dates.
+    fractions = [g for (_, shape, _), g in coded if shape in FRACTION_SHAPES and g["min_number"] is not None]
+    folded["min_fraction"] = min((float(g["min_number"]) for g in fractions), default=None)
+    folded["max_fraction"] = max((float(g["max_number"]) for g in fractions), default=None)
     if tokens and folded["min_text"] is not None:
         folded["min_text"] = min(folded["min_text"], *tokens)
         folded["max_text"] = max(folded["max_text"], *tokens)
