@@ -39,6 +39,12 @@ TABLES = {
         [(code, "k", v) for code, v in ROWS],
     ),
 }
+#: A bytea key keeps every byte (its TEXT cells arrive as the bytes of their text, NULs included): only
+#: the TEXT 'a' and the BLOB b'a' meet (two storage classes), not b'a\x00'.
+BYTES = (
+    "CREATE TABLE bytes (k BLOB PRIMARY KEY, v TEXT)",
+    [(b"a\x00", "x"), ("a", "y"), (b"a", "z"), ("b\x00", "w")],
+)
 #: Not declared: the column unique to SQLite is no key once counted.
 FOUND = ("CREATE TABLE found (code TEXT, label TEXT)", [(code, f"r{i}") for i, (code, _) in enumerate(ROWS)])
 
@@ -59,7 +65,7 @@ def _source_rows(path: Path, table: str) -> list[tuple[str, ...]]:
 
 
 def test_keys_meeting_once_their_nul_bytes_are_removed_share_their_key(make_sqlite: SqliteFactory) -> None:
-    path = make_sqlite({**TABLES, "found": FOUND}, name="nul_keys.db")
+    path = make_sqlite({**TABLES, "found": FOUND, "bytes": BYTES}, name="nul_keys.db")
     assert _source_rows(path, "single")[0][0] == "A\x00"  # the NUL is in the file
     profile = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
     for table, width in (("single", 1), ("pair", 2)):
@@ -76,12 +82,15 @@ def test_keys_meeting_once_their_nul_bytes_are_removed_share_their_key(make_sqli
         assert set(issue.examples) >= {"A" if width == 1 else "A|k"}
     # The leftmost text column unique to SQLite is none once counted: the next one is the key.
     assert profile["found"].key == ["label"] and profile["found"].key_found == "data_unique"
+    cells = [k if isinstance(k, bytes) else k.encode() for k, _ in BYTES[1]]
+    assert profile["bytes"].duplicate_keys == len(cells) - len(set(cells)) == 1
+    assert "NUL" not in (profile["bytes"].primary_key_blocker() or "")
 
 
 def test_a_run_loads_every_row_of_a_key_meeting_through_nul_bytes(
     pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
 ) -> None:
-    path = make_sqlite({**TABLES, "found": FOUND}, name="nul_keys.db")
+    path = make_sqlite({**TABLES, "found": FOUND, "bytes": BYTES}, name="nul_keys.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     schema = loaded.result.record.version_schema
@@ -92,6 +101,8 @@ def test_a_run_loads_every_row_of_a_key_meeting_through_nul_bytes(
         rows, keys = pg_query(pg_uri, f"SELECT count(*), count(DISTINCT ({key})) FROM {schema}.{table}")[0]
         assert (rows, rows - keys) == (len(ROWS), counted), table
         assert primary_key(pg_uri, schema, table) == []  # a plain index, said before the load
+    rows, keys = pg_query(pg_uri, f"SELECT count(*), count(DISTINCT k) FROM {schema}.bytes")[0]
+    assert rows - keys == loaded.result.profile["bytes"].duplicate_keys == 1
     warnings = " ".join(loaded.result.record.warnings)
     assert "NUL bytes removed by cleaning" in warnings, loaded.result.record.warnings
     assert "PostgreSQL refused it after cleaning" not in warnings

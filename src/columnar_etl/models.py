@@ -361,7 +361,13 @@ class TableProfile:
                     f"{', '.join(decoded)}: text not valid UTF-8, decoded by source_encoding_fallback"
                 )
             # 'A' and 'A' with a NUL byte are two keys to SQLite, one once cleaning removed the NUL.
-            nul = [name for name in self.key if name in self.columns and self.columns[name].nul_byte_count]
+            nul = [
+                name
+                for name in self.key
+                if name in self.columns
+                and self.columns[name].nul_byte_count
+                and self.columns[name].inferred_type != "bytea"
+            ]
             if nul:
                 reasons.append(
                     f"{', '.join(nul)}: NUL bytes removed by cleaning (PostgreSQL's text holds none)"

@@ -351,8 +351,8 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
     mixed = [name for name in table.key if len(stored_classes(table[name])) > 1]
     # Cleaning removes NUL bytes from text (PostgreSQL's text holds none, a key loaded as written too):
     # 'A\x00' and 'A', two keys to SQLite, are one in the target. Such a key is counted with its text
-    # as cleaning leaves it.
-    nul = [name for name in table.key if table[name].nul_byte_count]
+    # as cleaning leaves it. Not a bytea column: its cells keep every byte.
+    nul = [name for name in table.key if table[name].nul_byte_count and table[name].inferred_type != "bytea"]
     unchanged = not mixed and not nul
     if ((declared is not None and declared.enforced) or table.key_found == "data_unique") and unchanged:
         # SQLite enforces the key, or the profile found it unique and non-null: a key that differs on
