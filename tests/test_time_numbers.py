@@ -15,7 +15,7 @@ from pathlib import Path
 
 from columnar_etl import profile
 
-from .conftest import SqliteFactory
+from .conftest import SqliteFactory, primary_key
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check, source_values
 
@@ -186,3 +186,37 @@ def test_unix_seconds_with_and_without_a_fraction_are_one_way_a_double(make_sqli
     rows = [(i, 1_704_182_550 + 86_400 * i + (0.25 if i % 2 else 0)) for i in range(ROWS)]
     path = make_sqlite({"ev": ("CREATE TABLE ev (id INTEGER PRIMARY KEY, at DATETIME)", rows)}, name="one.db")
     assert profile(path)["ev"]["at"].inferred_type == "double"
+
+
+def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A declared key's numbers are identifiers, not moments; beside date text they are moments too.
+    # Until 2026-12-03 such a key was "not double, kept as text", every value a type_mismatch: alone
+    # in a table of two columns it halted the run (exit 3).
+    moments = [[m, 2460310.5 + i, 1_704_096_000 + 86_400 * i][i % 3] for i, m in enumerate(MOMENTS)]
+    tables = {
+        "ev": (
+            "CREATE TABLE ev (at DATETIME PRIMARY KEY, v TEXT)",
+            [(m, f"v{i}") for i, m in enumerate(moments)],
+        ),
+        "shift": (
+            "CREATE TABLE shift (at DATETIME, n INTEGER, v TEXT, PRIMARY KEY (at, n))",
+            [(m, i % 2, "x") for i, m in enumerate(moments)],
+        ),
+    }
+    path = make_sqlite(tables, name="keyed_moments.db")
+    profiled = profile(path)
+    for table in tables:
+        column = profiled[table]["at"]
+        assert column.inferred_type == "text" and "written two ways" in column.type_reason, column.type_reason
+        assert column.issues == [], column.issues
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    schema = ran.result.record.version_schema
+    assert primary_key(pg_uri, schema, "ev") == ["at"] and primary_key(pg_uri, schema, "shift") == ["at", "n"]
+    loaded = ran.values("ev", "v", "at")
+    for at, v in source_values(path, "SELECT at, v FROM ev"):
+        text = at.decode() if isinstance(at, bytes) else str(at)
+        assert loaded[text] == v.decode(), (at, loaded)

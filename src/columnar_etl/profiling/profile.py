@@ -1532,12 +1532,16 @@ def _as_date(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _epoch_reading(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
+def _epoch_reading(
+    column: SourceColumn, family: InferredType | None, counts: _Counts, *, keyed: bool = False
+) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
     or None (``family``: what its declared type claims). A key is an identifier whatever its name and
-    range; seconds the file's format says count from another epoch (Core Data's 2001-01-01) are no
-    Unix seconds."""
-    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
+    range (``keyed``: not beside date text, see :func:`_moment_numbers`); seconds the file's format
+    says count from another epoch (Core Data's 2001-01-01) are no Unix seconds."""
+    if column.primary_key and not keyed:
+        return None
+    if column.counts_from is not None or counts["min_number"] is None:
         return None
     # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
     # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
@@ -1553,11 +1557,13 @@ def _moment_numbers(
     storing one ("Date And Time Datatype": INTEGER or REAL Unix time, a REAL Julian day number), or
     None: ``integers are epoch seconds``, ``numbers are Julian day numbers`` ... (``fractional``: how
     many have a fraction). Only a date-like name or a declared date type says the numbers are moments
-    at all, as for :func:`_epoch_reading`."""
+    at all, as for :func:`_epoch_reading`. Beside date text, a declared primary key's numbers are
+    moments too (a key of moments written two ways: until 2026-12-03 each value a type_mismatch, "not
+    double", which halted a small export's run)."""
     if not fractional:
-        unit = _epoch_reading(column, family, counts)
+        unit = _epoch_reading(column, family, counts, keyed=True)
         return f"integers are epoch {unit}" if unit else None
-    if column.primary_key or column.counts_from is not None or counts["min_number"] is None:
+    if column.counts_from is not None or counts["min_number"] is None:
         return None
     if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
