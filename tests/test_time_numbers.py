@@ -11,11 +11,13 @@ PostgreSQL, and every cell is checked by tests/lossless_check.py.
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from columnar_etl import profile
+from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import SqliteFactory, primary_key
+from .conftest import SqliteFactory, pg_query, primary_key
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check, source_values
 
@@ -186,6 +188,45 @@ def test_unix_seconds_with_and_without_a_fraction_are_one_way_a_double(make_sqli
     rows = [(i, 1_704_182_550 + 86_400 * i + (0.25 if i % 2 else 0)) for i in range(ROWS)]
     path = make_sqlite({"ev": ("CREATE TABLE ev (id INTEGER PRIMARY KEY, at DATETIME)", rows)}, name="one.db")
     assert profile(path)["ev"]["at"].inferred_type == "double"
+
+
+def test_moments_of_one_way_alone_are_numbers_with_no_misfit_and_the_note_reads_them(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Until 2026-12-03 a DATETIME column of julianday() REALs alone (or a TIMESTAMP column of time.time()
+    # REAL seconds) was a double with every value a type_mismatch ("declared DATETIME but the values are
+    # double"): two such columns in a table of four halted the run with the default gates, exit 3.
+    # Expected instants come from Python's datetime, not from SQLite's or PostgreSQL's arithmetic.
+    instants = [datetime.fromisoformat(m).replace(tzinfo=UTC).timestamp() for m in MOMENTS]
+    path = make_sqlite({}, name="one_way.db")
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE ev (id INTEGER PRIMARY KEY, julian DATETIME, secs TIMESTAMP, v TEXT)")
+        for i, moment in enumerate(MOMENTS):
+            con.execute(
+                "INSERT INTO ev VALUES (?, julianday(?), ?, ?)", (i, moment, instants[i] + 0.25, f"v{i}")
+            )
+    con.close()
+    table = profile(path)["ev"]
+    for name in ("julian", "secs"):
+        column = table[name]
+        assert column.inferred_type == "double", (name, column.type_reason)
+        assert column.issues == [], (name, column.issues)
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    # The note's expression, run by PostgreSQL on the loaded numbers, names the moment each row was
+    # written at (a Julian day's double holds it to a few microseconds).
+    for name, offset in (("julian", 0.0), ("secs", 0.25)):
+        (note,) = [n for n in table[name].notes if "the instant is" in n]
+        expression = note.split("the instant is ")[1]
+        rows = pg_query(
+            pg_uri,
+            f"SELECT id, extract(epoch FROM {expression})::float8 FROM {quote_ident(ran.base)}.ev",
+        )
+        assert len(rows) == ROWS
+        for i, epoch in rows:
+            assert abs(epoch - (instants[i] + offset)) < 1e-3, (name, i, epoch, instants[i])
 
 
 def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key(

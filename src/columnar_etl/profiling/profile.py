@@ -898,6 +898,21 @@ def infer_column(
     inferred, reason, whole = _lossless(
         inferred, reason, counts, column.declared_type, present, key=column.primary_key
     )
+    # Numbers alone of one of SQLite's ways of storing a moment with a fraction (julianday() REALs,
+    # time.time() seconds) where a date is declared: kept as numbers (a double holds each exactly; a
+    # timestamp would round them), every value a moment as declared: no misfit (until 2026-12-03 each
+    # was a type_mismatch, "declared DATETIME but the values are double", and such a column halted a
+    # small export's run). The note says how a reader gets the instant.
+    one_way = (
+        _moment_numbers(column, family, counts, fractional)
+        if inferred == "double" and family in DATE_TYPES and fractional and not n_dates
+        else None
+    )
+    if read_as_moment := _moment_expression(column, one_way):
+        notes.append(
+            f"{one_way} in a column declared {column.declared_type}: kept as numbers (double precision), "
+            f"every value as written; the instant is {read_as_moment}"
+        )
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
@@ -1119,7 +1134,7 @@ def infer_column(
             detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
-    elif two_ways:
+    elif two_ways or read_as_moment:
         # Nothing but moments, as declared: text only so that neither way is lost, no value misfits
         # (until 2026-12-03 each was a type_mismatch, and one such column in a table of ten halted the
         # run as "text where the declared type says otherwise").
@@ -1577,6 +1592,18 @@ def _moment_numbers(
     if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
         return "numbers are Julian day numbers"
     return _epoch_and_julian(counts)
+
+
+def _moment_expression(column: SourceColumn, moments: str | None) -> str | None:
+    """The PostgreSQL expression of the instant a column's numbers of one way name (``moments``: what
+    :func:`_moment_numbers` says of them), or None for two ways or none. Julian day 2440587.5 is the
+    Unix epoch (1970-01-01 00:00 UTC)."""
+    name = quote_ident(column.name)
+    return {
+        "numbers are epoch seconds": f"to_timestamp({name})",
+        "numbers are epoch milliseconds": f"to_timestamp({name} / 1000.0)",
+        "numbers are Julian day numbers": f"to_timestamp(({name} - 2440587.5) * 86400)",
+    }.get(moments or "")
 
 
 def _numbers_two_ways(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
