@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
 
 import columnar_etl
+from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.planning.plan import Plan
@@ -55,3 +59,45 @@ def test_a_plan_saved_with_keep_still_reads_as_export(make_sqlite: SqliteFactory
     saved["column_names"] = "keep"  # how plans (and run.json files) before issue 18 said it
     assert Plan.from_dict(saved).column_names == "export"
     assert Plan.from_dict(saved).output_names()["people"] == {name: name for name in COLUMNS}
+
+
+def _loaded_names(uri: str, schema: str) -> list[str]:
+    found = pg_query(
+        uri,
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = '{schema}' AND table_name = 'people' ORDER BY ordinal_position",
+    )
+    return [row[0] for row in found]
+
+
+def test_load_column_names_flag_wins_over_the_environment(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Precedence is flag > COLUMNAR_ETL_* > TOML > default (docs/configuration.md). `load`'s flag
+    # defaulted to "export", so `--column-names export` could not be told from no flag: with
+    # COLUMNAR_ETL_COLUMN_NAMES=snake the load wrote snake names whatever the flag said.
+    path = _export(make_sqlite)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_COLUMN_NAMES", "snake")
+    for base, flag, expected in [
+        ("by_flag", ["--column-names", "export"], list(COLUMNS)),
+        ("by_env", [], list(COLUMNS.values())),
+    ]:
+        args = ["--target", pg_uri, "load", str(path), "--mode", "blue-green", "--base", base, *flag]
+        result = CliRunner().invoke(app, [*args, "--json"])
+        assert result.exit_code == 0, result.output
+        assert _loaded_names(pg_uri, json.loads(result.stdout)["schema"]) == expected
+
+
+def test_load_function_takes_column_names_from_its_settings_unless_given(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(make_sqlite)
+    settings = load_settings(backup_dir=tmp_path / "backups", column_names="snake", min_memory_gb=0.5)
+    snake = columnar_etl.load(path, mode="blue-green", base="a", target=pg_uri, settings=settings)
+    assert _loaded_names(pg_uri, snake.schema) == list(COLUMNS.values())
+    given = columnar_etl.load(
+        path, mode="blue-green", base="b", column_names="export", target=pg_uri, settings=settings
+    )
+    assert _loaded_names(pg_uri, given.schema) == list(COLUMNS)
