@@ -87,7 +87,12 @@ def test_load_column_names_flag_wins_over_the_environment(
         args = ["--target", pg_uri, "load", str(path), "--mode", "blue-green", "--base", base, *flag]
         result = CliRunner().invoke(app, [*args, "--json"])
         assert result.exit_code == 0, result.output
-        assert _loaded_names(pg_uri, json.loads(result.stdout)["schema"]) == expected
+        loaded = json.loads(result.stdout)
+        assert _loaded_names(pg_uri, loaded["schema"]) == expected
+        # The record maps the export's names to the target's, however the style was chosen.
+        assert loaded["column_names"] == (
+            {"people": dict(zip(COLUMNS, expected, strict=True))} if flag == [] else None
+        )
 
 
 def test_load_function_takes_column_names_from_its_settings_unless_given(
@@ -101,3 +106,18 @@ def test_load_function_takes_column_names_from_its_settings_unless_given(
         path, mode="blue-green", base="b", column_names="export", target=pg_uri, settings=settings
     )
     assert _loaded_names(pg_uri, given.schema) == list(COLUMNS)
+
+
+def test_a_run_with_the_snake_setting_records_the_export_names_mapping(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # "every mapping is recorded": with the setting (not load's flag) the plan named the columns
+    # already, and the version's record held no mapping (the loader saw snake names arrive as such).
+    settings = load_settings(
+        backup_dir=tmp_path / "b", runs_dir=tmp_path / "runs", column_names="snake", min_memory_gb=0.5
+    )
+    result = columnar_etl.run(_export(make_sqlite), target=pg_uri, settings=settings)
+    assert result.record.exit_code == 0, result.record.error
+    assert result.record.load is not None and result.record.load["column_names"] == {"people": COLUMNS}
+    [(value,)] = pg_query(pg_uri, "SELECT column_names FROM columnar_etl.versions")
+    assert (json.loads(value) if isinstance(value, str) else value) == {"people": COLUMNS}
