@@ -160,6 +160,59 @@ def test_demo_runs_the_pipeline_then_says_already_loaded(
     ]
 
 
+def test_demo_halted_by_a_gate_exits_3_as_its_run_does(
+    pg_uri: str, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was exit 1 ("error; nothing live changed"): the demo turned every outcome but done/warn into a
+    # plain error, so the circuit breaker's refusal (the run.json says halted, 3) read as a failure.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_HALT_QUALITY", "99")  # the fixture's 92.4 is below it
+    result = runner.invoke(app, ["--target", pg_uri, "demo", "--source", str(small_fixture)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("error: demo run halted: circuit breaker: quality 92.4 is below")
+    [record] = [json.loads(path.read_text()) for path in (tmp_path / "runs").glob("*/run.json")]
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("run", "halted", 3)
+
+
+def test_demo_whose_settings_do_not_load_leaves_a_failed_run_json(
+    small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `run` leaves its failed record when its settings do not load (docs/monitoring.md); the demo, a
+    # run too, left none.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_BATCH_SIZE", "0")
+    result = runner.invoke(app, ["demo", "--source", str(small_fixture)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: invalid value for batch_size (environment variable")
+    [record] = [json.loads(path.read_text()) for path in (tmp_path / "runs").glob("*/run.json")]
+    assert (record["command"], record["outcome"], record["mode"]) == ("run", "failed", "blue-green")
+    assert [stage["name"] for stage in record["stages"]] == ["settings"]
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_tables_refuses_a_bad_global_flag_value_as_every_command_does(
+    before: bool, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `tables` never read the global options: `--log-level loud` or a --config naming no file went
+    # unnoticed (exit 0) where every other command refuses it (exit 64, nothing ran).
+    monkeypatch.chdir(tmp_path)
+    for flag, line in [
+        (
+            ["--log-level", "loud"],
+            "error: invalid value for log_level: 'loud'; allowed: 'debug', 'info', 'warning' or 'error' "
+            "(hint: fix the flag's value)\n",
+        ),
+        (
+            ["--config", "missing.toml"],
+            "error: file missing.toml: config file not found (hint: check the --config path)\n",
+        ),
+    ]:
+        args = [*flag, "tables", str(small_fixture)] if before else ["tables", str(small_fixture), *flag]
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout, result.stderr) == (64, "", line)
+
+
 def test_unreachable_target_masks_the_password(small_fixture: Path) -> None:
     uri = "postgresql://loader:hunter2@127.0.0.1:1/db"
     result = runner.invoke(app, ["--target", uri, "copy-raw", str(small_fixture)])

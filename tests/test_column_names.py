@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
 
 import columnar_etl
+from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.planning.plan import Plan
@@ -55,3 +59,65 @@ def test_a_plan_saved_with_keep_still_reads_as_export(make_sqlite: SqliteFactory
     saved["column_names"] = "keep"  # how plans (and run.json files) before issue 18 said it
     assert Plan.from_dict(saved).column_names == "export"
     assert Plan.from_dict(saved).output_names()["people"] == {name: name for name in COLUMNS}
+
+
+def _loaded_names(uri: str, schema: str) -> list[str]:
+    found = pg_query(
+        uri,
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = '{schema}' AND table_name = 'people' ORDER BY ordinal_position",
+    )
+    return [row[0] for row in found]
+
+
+def test_load_column_names_flag_wins_over_the_environment(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Precedence is flag > COLUMNAR_ETL_* > TOML > default (docs/configuration.md). `load`'s flag
+    # defaulted to "export", so `--column-names export` could not be told from no flag: with
+    # COLUMNAR_ETL_COLUMN_NAMES=snake the load wrote snake names whatever the flag said.
+    path = _export(make_sqlite)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0.5")
+    monkeypatch.setenv("COLUMNAR_ETL_COLUMN_NAMES", "snake")
+    for base, flag, expected in [
+        ("by_flag", ["--column-names", "export"], list(COLUMNS)),
+        ("by_env", [], list(COLUMNS.values())),
+    ]:
+        args = ["--target", pg_uri, "load", str(path), "--mode", "blue-green", "--base", base, *flag]
+        result = CliRunner().invoke(app, [*args, "--json"])
+        assert result.exit_code == 0, result.output
+        loaded = json.loads(result.stdout)
+        assert _loaded_names(pg_uri, loaded["schema"]) == expected
+        # The record maps the export's names to the target's, however the style was chosen.
+        assert loaded["column_names"] == (
+            {"people": dict(zip(COLUMNS, expected, strict=True))} if flag == [] else None
+        )
+
+
+def test_load_function_takes_column_names_from_its_settings_unless_given(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(make_sqlite)
+    settings = load_settings(backup_dir=tmp_path / "backups", column_names="snake", min_memory_gb=0.5)
+    snake = columnar_etl.load(path, mode="blue-green", base="a", target=pg_uri, settings=settings)
+    assert _loaded_names(pg_uri, snake.schema) == list(COLUMNS.values())
+    given = columnar_etl.load(
+        path, mode="blue-green", base="b", column_names="export", target=pg_uri, settings=settings
+    )
+    assert _loaded_names(pg_uri, given.schema) == list(COLUMNS)
+
+
+def test_a_run_with_the_snake_setting_records_the_export_names_mapping(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # "every mapping is recorded": with the setting (not load's flag) the plan named the columns
+    # already, and the version's record held no mapping (the loader saw snake names arrive as such).
+    settings = load_settings(
+        backup_dir=tmp_path / "b", runs_dir=tmp_path / "runs", column_names="snake", min_memory_gb=0.5
+    )
+    result = columnar_etl.run(_export(make_sqlite), target=pg_uri, settings=settings)
+    assert result.record.exit_code == 0, result.record.error
+    assert result.record.load is not None and result.record.load["column_names"] == {"people": COLUMNS}
+    [(value,)] = pg_query(pg_uri, "SELECT column_names FROM columnar_etl.versions")
+    assert (json.loads(value) if isinstance(value, str) else value) == {"people": COLUMNS}

@@ -192,7 +192,7 @@ def load(
     mode: Literal["simple", "canary", "blue-green"] = "simple",
     min_quality: float | None = None,
     base: str | None = None,
-    column_names: Literal["export", "snake"] = "export",
+    column_names: Literal["export", "snake"] | None = None,
     strict_drift: bool = False,
     target: str | None = None,
     settings: Settings | None = None,
@@ -202,6 +202,7 @@ def load(
     Profiles, gates, plans and cleans the export and loads it into a new version schema of ``base``
     (default: the ``base_schema`` setting) on ``target`` (default: the configured one, else the embedded
     server): ``simple`` cuts over, ``blue-green`` waits for :func:`cutover`, ``canary`` drops its sample.
+    ``column_names`` (default: the ``column_names`` setting) keeps the export's names or snake-cases them.
     Raises :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker stops it and
     :class:`~columnar_etl.loading.result.LoadRefused` (with the full result) when a check refuses the
     cutover. Leaves ``runs/<run_id>/run.json`` as the command does, however it ends. Arrow tables
@@ -209,14 +210,15 @@ def load(
     """
     from columnar_etl.pipeline.recorded import recorded_load  # deliberate: top-level API
 
+    settings = _settings(settings, target=target, column_names=column_names)
     return recorded_load(
         Path(source),
         mode=mode,
         min_quality=min_quality,
         base=base,
-        column_names=column_names,
+        column_names=settings.column_names,
         strict_drift=strict_drift,
-        settings=_settings(settings, target=target),
+        settings=settings,
     ).unwrap()
 
 

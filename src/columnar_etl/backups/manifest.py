@@ -7,6 +7,7 @@ read the manifest; the checksum sidecar lets anyone check the file without this 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -130,6 +131,22 @@ class BackupResult:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the manifest plus the time taken."""
         return {**self.manifest.to_dict(), "seconds": round(self.seconds, 4)}
+
+    def __repr__(self) -> str:
+        m = self.manifest
+        return f"<BackupResult {m.kind} {m.path}: {m.total_rows:,} rows, sha256 {m.sha256[:16]}…>"
+
+    def _repr_html_(self) -> str:
+        m = self.manifest
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>{int(info.get('rows', 0)):,}</td></tr>"
+            for name, info in m.tables.items()
+        )
+        return (
+            f"<p>{html.escape(m.kind)} backup <code>{html.escape(str(m.path))}</code> of "
+            f"{html.escape(m.origin)}: {m.size:,} bytes, sha256 <code>{m.sha256}</code>, "
+            f"{self.seconds:.2f} s</p><table><tr><th>table</th><th>rows</th></tr>{rows}</table>"
+        )
 
 
 def manifest_path_for(backup: Path) -> Path:

@@ -91,9 +91,14 @@ def load_command(
     ] = None,
     base: _BaseOption = None,
     column_names: Annotated[
-        ColumnNamesOption,
-        typer.Option("--column-names", help='export ("TKT-Created Time") or snake (tkt_created_time).'),
-    ] = ColumnNamesOption.export,
+        ColumnNamesOption | None,
+        typer.Option(
+            "--column-names",
+            help='export ("TKT-Created Time") or snake (tkt_created_time); default: the column_names '
+            "setting (export).",
+            show_default=False,
+        ),
+    ] = None,
     strict_drift: Annotated[
         bool, typer.Option("--strict-drift", help="Refuse the cutover when the export drifted.")
     ] = False,
@@ -103,6 +108,8 @@ def load_command(
 
     Leaves runs/<run_id>/run.json (command "load"), however it ends.
     """
+    if column_names is not None:  # a flag: over the environment and the TOML file, as every flag is
+        cli_state(ctx).overrides["column_names"] = column_names.value
     settings = recorded_settings(ctx, "load", mode=mode.value, source=source, as_json=as_json)
     with stage_imported("load", settings, mode=mode.value, source=source):
         from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
@@ -112,7 +119,7 @@ def load_command(
         mode=mode.value,
         min_quality=min_quality,
         base=base,
-        column_names=column_names.value,
+        column_names=settings.column_names,
         strict_drift=strict_drift,
         settings=settings,
     )

@@ -35,12 +35,16 @@ DEFAULT_FIXTURE = Path("data/fixtures/export_small.db")
 
 @app.command()
 def tables(
+    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="SQLite export file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the export's tables with declared column types and row counts (read-only)."""
     from columnar_etl.source.export import open_source  # deliberate: stage loaded when the command runs
 
+    # The listing needs no setting, but the global options given are checked as every command checks
+    # them: a bad value (``--log-level loud``, a --config naming no file) is a usage error, exit 64.
+    _ = cli_state(ctx).settings
     with open_source(source) as src:
         if as_json:
             echo_json(src.to_dict())
@@ -120,7 +124,8 @@ def demo(
         raise EtlError(
             "demo fixture not found", path=source, hint="run from the project root or pass --source"
         )
-    settings = cli_state(ctx).settings
+    # The demo is a run: settings that do not load leave its failed run.json, as `run`'s do.
+    settings = recorded_settings(ctx, "run", mode="blue-green", source=source)
     uri = resolve_target(settings.target, settings.pg_dir)
     out.print(
         f"[bold]columnar-etl demo[/]: {escape(f'{source} → {mask_uri(uri)} (schema {settings.base_schema})')}"
@@ -135,7 +140,9 @@ def demo(
         raise typer.Exit(0)
     if record.exit_code not in (0, 2):
         message = record.error["message"] if record.error else record.outcome
-        raise EtlError(f"demo run {record.outcome}: {message}", hint=f"see {record.run_dir}")
+        error = EtlError(f"demo run {record.outcome}: {message}", hint=f"see {record.run_dir}")
+        error.exit_code = record.exit_code  # the run's own code: 3 for a gate's refusal, 1 for an error
+        raise error
     # Recorded as the cutover command is (runs/<run_id>/run.json), beside the run's own record.
     on_target = settings.model_copy(update={"target": uri})
     switched = recorded_switch(record.version_schema, settings=on_target).unwrap()

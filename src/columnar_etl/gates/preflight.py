@@ -86,6 +86,17 @@ class PreflightResult:
         """The checks that failed."""
         return [check for check in self.checks if check.status == "fail"]
 
+    @property
+    def warned(self) -> list[Check]:
+        """The checks that warned."""
+        return [check for check in self.checks if check.status == "warn"]
+
+    def __repr__(self) -> str:
+        return (
+            f"<PreflightResult {self.status} for {self.source}: {len(self.checks)} checks, "
+            f"{len(self.warned)} warn, {len(self.failed)} fail>"
+        )
+
     def check(self, name: str) -> Check:
         """The check called ``name``."""
         for check in self.checks:

@@ -75,6 +75,7 @@ def load_tables(
     quality_judged: Callable[[], float] | None = None,
     min_quality: float | None = None,
     column_names: ColumnNames = "export",
+    named: Mapping[str, Mapping[str, str]] | None = None,
     strict_drift: bool = False,
     run_id: str | None = None,
     started: datetime | None = None,
@@ -92,7 +93,10 @@ def load_tables(
     such a key gets a plain index and a warning. A primary key PostgreSQL refuses anyway (values the
     cleaning made equal) is rolled back to a savepoint and replaced the same way: a key the tool chose
     never fails a load after its COPY. ``references`` names the
-    columns to index (default: the other integer columns named like an id). ``quality_before`` /
+    columns to index (default: the other integer columns named like an id). ``named``: per table, each
+    export column's name in ``tables`` when the plan renamed it already (``column_names = "snake"``),
+    so that the version's record maps the export's names, not the plan's, to the target's.
+    ``quality_before`` /
     ``quality_after`` are the profile's and the cleaned data's scores: after must not be below before,
     and the score of what is loaded must reach ``min_quality`` (default: ``settings.min_quality``).
     ``quality_after`` may be a function, called once every table was copied: the score measured on
@@ -179,6 +183,7 @@ def load_tables(
             quality_judged=quality_judged,
             skip_if_loaded=skip_if_loaded,
             before_commit=before_commit,
+            named=named,
         )
     except Exception as exc:
         # A load its checks refused (exit 3) is halted, as its run.json says.
@@ -221,6 +226,7 @@ def _load(
     quality_judged: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
     before_commit: Callable[[LoadResult], None] | None = None,
+    named: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """Everything between BEGIN and COMMIT (ROLLBACK for a canary); fills ``result`` as it goes."""
     import adbc_driver_manager
@@ -247,6 +253,7 @@ def _load(
                     measure_after=measure_after,
                     quality_judged=quality_judged,
                     skip_if_loaded=skip_if_loaded,
+                    named=named,
                 )
             finally:
                 cursor.close()
@@ -298,6 +305,21 @@ def _read_ahead(
             stream.prefetcher.close()
 
 
+def _export_names(
+    streams: Mapping[str, TableStream], named: Mapping[str, Mapping[str, str]]
+) -> dict[str, dict[str, str]]:
+    """Per table, each export column's name → its name in the target: the plan's renaming (``named``,
+    when it made the names already) followed by the stream's."""
+    return {
+        table: {
+            export: stream.mapping[given] for export, given in named[table].items() if given in stream.mapping
+        }
+        if table in named
+        else dict(stream.mapping)
+        for table, stream in streams.items()
+    }
+
+
 def _load_version(
     uri: str,
     conn: Any,
@@ -312,6 +334,7 @@ def _load_version(
     measure_after: Callable[[], float] | None = None,
     quality_judged: Callable[[], float] | None = None,
     skip_if_loaded: bool = False,
+    named: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     mode, base, seconds = result.mode, result.base, result.seconds
     # First of all, before the ledger or a version schema exists: a missing reader role would
@@ -336,9 +359,10 @@ def _load_version(
         result.schema = new_version_schema(cursor, base)
     schema = result.schema
 
-    renamed = any(old != new for stream in streams.values() for old, new in stream.mapping.items())
+    mappings = _export_names(streams, named or {})
+    renamed = any(old != new for mapping in mappings.values() for old, new in mapping.items())
     if column_style != "export" or renamed:
-        result.column_names = {table: stream.mapping for table, stream in streams.items()}
+        result.column_names = mappings
     result.stats = {table: stream.stats for table, stream in streams.items()}
     report = ValidationReport()
     ((encoding,),) = fetch_all(cursor, "SELECT current_setting('server_encoding')")
@@ -395,7 +419,7 @@ def _load_version(
     with _timed(seconds, "dashboard"):
         templates = load_templates(settings.dashboard_templates)
         renames = renames_for(cursor, schema, templates, None)
-        renames |= {old: new for stream in streams.values() for old, new in stream.mapping.items()}
+        renames |= {old: new for mapping in mappings.values() for old, new in mapping.items()}
         live_schema = result.live_before if live and schema_exists(cursor, str(result.live_before)) else None
         result.dashboard = check_templates(
             cursor,

@@ -49,6 +49,8 @@ class TypedExport:
     written_as_is: list[str] = field(default_factory=list)
     #: The export's views, indexes and triggers the target does not get (no warning: no data is missing).
     notes: list[str] = field(default_factory=list)
+    #: Per table, each export column's name in ``tables`` (the plan's ``output_name``).
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @contextmanager
@@ -85,6 +87,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
                 notes=found.notes,
                 quality_after=lambda: score_cleaned(stream.stats(), found.tables),
                 quality_judged=lambda: score_judged(stream.stats(), found.tables),
+                names=planned.plan.output_names(),
             )
             yield typed
             typed.clean_warnings = stream.result().warnings
@@ -148,6 +151,7 @@ def load_export(
             quality_judged=typed.quality_judged,
             min_quality=min_quality,
             column_names=column_names,
+            named=typed.names,
             strict_drift=strict_drift,
             source_path=str(source),
             source_checksum=checksum,

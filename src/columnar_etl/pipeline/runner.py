@@ -638,6 +638,7 @@ def _clean_and_load(
                 keys=planned.keys,
                 key_blockers=planned.key_blockers,
                 references=planned.references,
+                named=planned.plan.output_names(),
                 quality_before=record.quality_before,
                 quality_after=measure_after,
                 quality_judged=lambda: score_judged(stream.stats(), profiled),

@@ -13,6 +13,7 @@ its cleaned text (the salt comes from the settings and is never part of the plan
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -365,6 +366,24 @@ class Plan:
     def __repr__(self) -> str:
         columns = sum(len(t.columns) for t in self.tables.values())
         return f"<Plan {len(self.tables)} tables, {columns} columns, names {self.column_names}>"
+
+    def _repr_html_(self) -> str:
+        """The plan for a notebook: one row per column (its output name, type, formats, origin, mask)."""
+        cells = (
+            (t.name, c.name, c.output_name, c.type, ", ".join(c.formats), c.origin, c.mask or "")
+            for t in self.tables.values()
+            for c in t.columns
+        )
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(value))}</td>" for value in row) + "</tr>"
+            for row in cells
+        )
+        heads = ("table", "column", "written as", "type", "formats", "from", "mask")
+        return (
+            f"<p>{html.escape(repr(self))}</p><table><tr>"
+            + "".join(f"<th>{head}</th>" for head in heads)
+            + f"</tr>{rows}</table>"
+        )
 
 
 def build_plan(
