@@ -352,13 +352,9 @@ class Sequence:
     ) -> None:
         """``run`` (``snake``: with the setting ``column_names = "snake"``)."""
         live_before = self.model.get(self.model.live)
-        # The live version came from this very file (the same bytes: two quarters may be equal, say
-        # with no rows left): nothing to do, a replay of it too.
-        already = (
-            mode != "canary"
-            and live_before is not None
-            and live_before.export.read_bytes() == path.read_bytes()
-        )
+        # A version still there, live or not, came from this very file (the same bytes: two quarters
+        # may be equal, say with no rows left): nothing to do, a replay of it too.
+        already = mode != "canary" and self.loaded_from(path) is not None
         args = ["run", str(path), "--mode", mode, "--yes"]
         if command == "load":  # the Gate 3 command: it loads the file again, live or not
             already, args = False, ["load", str(path), "--mode", mode]
@@ -457,6 +453,10 @@ class Sequence:
                 if version.schema in expected:
                     version.dropped = True
 
+    def loaded_from(self, path: Path) -> Version | None:
+        """The version not dropped that was loaded from a file of ``path``'s bytes, if any."""
+        return next((v for v in self.model.present() if v.export.read_bytes() == path.read_bytes()), None)
+
     def obstructed_run(self, path: Path, spec: ExportSpec) -> bool:
         """A ``simple`` run whose new table's name is taken in ``<base>`` by an object of the user's:
         refused, exit 1, nothing live changed; the object is left as it was, then removed."""
@@ -468,7 +468,7 @@ class Sequence:
         pg_query(self.uri, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(self.base)}")
         pg_query(self.uri, f"CREATE TABLE {table} (mine int)")
         try:
-            if live is None or live.export.read_bytes() != path.read_bytes():
+            if self.loaded_from(path) is None:
                 code, record = self.invoke("run", str(path), "--mode", "simple", "--yes")
                 # The dashboard templates are checked before the views are touched.
                 if template_verdict(spec, live.spec if live else None) == "refused":

@@ -319,3 +319,18 @@ def test_a_role_that_may_only_read_the_ledger_lists_the_versions_and_creates_not
     finally:
         pg_query(pg_uri, f"DROP OWNED BY {reader}")
         pg_query(pg_uri, f"DROP ROLE {reader}")
+
+
+def test_a_load_skips_a_version_not_live_loaded_from_the_same_source(pg_uri: str, settings: Settings) -> None:
+    # Was: under the lock, only the live version or one created since the run started counted: an
+    # earlier blue-green version of the same export, never cut over, was loaded again.
+    same = {"source_checksum": "f" * 64, "skip_if_loaded": True, "settings": settings}
+    live = load_tables(_quarter("Q1"), pg_uri, mode="simple", source_checksum="e" * 64, settings=settings)
+    ready = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same).schema
+    again = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same)
+    assert (again.status, again.already_loaded, again.schema) == ("already_loaded", ready, "")
+    assert [name for name, _, _ in _ledger(pg_uri)] == [live.schema, ready]
+    # A version whose schema was dropped by hand is no longer "loaded": the file is loaded again.
+    pg_query(pg_uri, f"DROP SCHEMA {ready} CASCADE")
+    third = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same)
+    assert third.status == "ready" and third.schema not in (ready, live.schema)

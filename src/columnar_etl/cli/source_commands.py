@@ -128,9 +128,8 @@ def demo(
     result = run(source, mode="blue-green", settings=settings.model_copy(update={"target": uri}))
     record = result.record
     if record.outcome == "already_loaded":
-        out.print(
-            f"[green]already loaded[/]: {settings.base_schema}.* already reads this file; nothing changed"
-        )
+        # The run's warning says which version came from this file, and the cutover when it is not live.
+        out.print(f"[green]already loaded[/]: {escape(record.warnings[-1])}", soft_wrap=True)
         out.print(f"run record {record.run_dir}", soft_wrap=True)
         raise typer.Exit(0)
     if record.exit_code not in (0, 2):

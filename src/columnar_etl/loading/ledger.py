@@ -365,37 +365,41 @@ def _version_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     return data
 
 
-def live_source_checksum(uri: str, base: str) -> str | None:
-    """The source checksum of the run that loaded ``base``'s live version (None: no ledger, nothing live).
+#: The version of a base loaded from a source checksum that is still there (not dropped, its schema
+#: present), the live one first, else the newest; columns schema_name, live. Formatted with the base's
+#: and the checksum's literals.
+_LOADED_FROM = (
+    f"SELECT v.schema_name, v.live FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+    "WHERE v.base = {base} AND v.dropped IS NULL AND r.source_checksum = {checksum} "
+    "AND EXISTS (SELECT FROM pg_namespace WHERE nspname = v.schema_name) "
+    "ORDER BY v.live DESC, v.created DESC, v.schema_name DESC LIMIT 1"
+)
 
-    Lets a pipeline skip a quarter's file that is live already.
+
+def loaded_source_version(uri: str, base: str, checksum: str) -> tuple[str, bool] | None:
+    """The version of ``base`` loaded from the source with ``checksum`` and whether it is live (see
+    :func:`loaded_from`); None: no ledger, or no such version.
+
+    Lets a pipeline skip a quarter's file that is loaded already, live or waiting for its cutover.
     """
 
     # Read without the DB-API connection (it would import pyarrow and Polars before the profile).
     with reading(uri) as query:
         if not query(f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
             return None
-        rows = query(
-            f"SELECT r.source_checksum FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
-            f"WHERE v.base = {quote_literal(base)} AND v.live"
-        )
-    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+        rows = query(_LOADED_FROM.format(base=quote_literal(base), checksum=quote_literal(checksum)))
+    return (str(rows[0][0]), bool(rows[0][1])) if rows else None
 
 
-def loaded_from(cursor: Any, base: str, checksum: str, *, since: datetime) -> str | None:
-    """The version of ``base`` loaded from the source with ``checksum``: the live one, or one created
-    since ``since`` by another run (a concurrent run of the same file); None when there is none.
+def loaded_from(cursor: Any, base: str, checksum: str) -> tuple[str, bool] | None:
+    """The version of ``base`` loaded from the source with ``checksum`` (the live one, else the newest
+    not dropped whose schema is there: a blue-green load never cut over, one rolled back from, one a
+    concurrent run of the same file just made) and whether it is live; None when there is none.
 
     Call with the base's load lock held, so that the answer still holds when the caller acts on it.
     """
-    rows = fetch_all(
-        cursor,
-        f"SELECT v.schema_name FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
-        f"WHERE v.base = {quote_literal(base)} AND v.dropped IS NULL "
-        f"AND r.source_checksum = {quote_literal(checksum)} "
-        f"AND (v.live OR v.created >= {sql_value(since)}) ORDER BY v.live DESC, v.created DESC LIMIT 1",
-    )
-    return str(rows[0][0]) if rows else None
+    rows = fetch_all(cursor, _LOADED_FROM.format(base=quote_literal(base), checksum=quote_literal(checksum)))
+    return (str(rows[0][0]), bool(rows[0][1])) if rows else None
 
 
 def runs(cursor: Any, base: str | None = None) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ class LoadResult:
     validated and dropped). A refused or failed load raises instead; :class:`LoadRefused` carries the
     result (status ``refused``) so the report is not lost. ``already_loaded`` (status
     ``already_loaded``) names the version that was loaded from the same source, found under the
-    target's lock: nothing was loaded.
+    target's lock (live when it is ``live_before``): nothing was loaded.
     """
 
     run_id: str

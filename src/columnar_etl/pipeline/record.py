@@ -40,6 +40,9 @@ RUN_RECORD_VERSION = 1
 #: (:func:`read_record` fills them in): ``command`` (every record was a ``run``'s), ``notes`` (none).
 ADDED_KEYS: dict[str, Any] = {"command": "run", "notes": []}
 RUN_FILE = "run.json"
+#: How the warning of a run ``already_loaded`` from the live version begins (the report's headline
+#: says it already); one loaded from a version not live names the cutover that makes it live instead.
+ALREADY_LOADED_LIVE = "the live version "
 Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running", "interrupted"]
 #: Outcome → exit code; the table every command follows is :data:`columnar_etl.errors.EXIT_CODE_TABLE`.
 EXIT_CODES: dict[str, int] = {
