@@ -7,7 +7,11 @@ the version schemas present, never against the result object alone.
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -20,7 +24,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
 
-from ..conftest import pg_query, uri_as
+from ..conftest import REPO_ROOT, pg_query, uri_as
 from .conftest import live_target
 
 runner = CliRunner()
@@ -334,3 +338,51 @@ def test_a_load_skips_a_version_not_live_loaded_from_the_same_source(pg_uri: str
     pg_query(pg_uri, f"DROP SCHEMA {ready} CASCADE")
     third = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same)
     assert third.status == "ready" and third.schema not in (ready, live.schema)
+
+
+@pytest.mark.parametrize("command", ["cutover", "rollback"])
+def test_a_switch_killed_just_after_its_commit_says_where_to_look_not_that_it_ended_without_finishing(
+    command: str, pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    # Was: SIGKILL the moment a cutover's (or rollback's) transaction committed left run.json "running",
+    # with nothing of the switch in it; the next command marked it "interrupted ... ended without
+    # finishing the run" while the ledger recorded the switch as succeeded and the views read it.
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    if command == "rollback":
+        cutover(pg_uri, q2, settings=settings)
+    frm, to, label = (q1, q2, "Q2") if command == "cutover" else (q2, q1, "Q1")
+    runs_dir = tmp_path / "runs"
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
+    }
+    args = [command, *([to] if command == "cutover" else [])]
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    # Committed: the views read it, the ledger has it live and the switch's run as succeeded.
+    assert (_reads(pg_uri), live_target(pg_uri)) == (label, {to})
+    (run_dir,) = runs_dir.iterdir()
+    ((mode, status, version),) = pg_query(
+        pg_uri, f"SELECT mode, status, version_schema FROM columnar_etl.runs WHERE run_id = '{run_dir.name}'"
+    )
+    assert (mode, status, version) == (command, "succeeded", to)
+    # The next command marks the record: it says which switch it was committing, and where to look.
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "5", "--dry-run"], env=env)
+    assert pruned.exit_code == 0, pruned.output
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (command, "interrupted", 1)
+    assert record["cutover"]["from_version"] == frm and record["cutover"]["to_version"] == to
+    assert record["error"]["message"] == (
+        f"process {record['pid']} on {record['host']} ended at the commit of its {command} from {frm} "
+        f"to {to} or just after it: whether {to} is live, `columnar-etl schemas list` says"
+    )

@@ -409,9 +409,18 @@ def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
 
 def _ended(data: dict[str, Any]) -> str:
     """How a killed run's process ended, from what its record holds. A run writes run.json last just
-    before its load's commit, with the load it commits (the runner's ``before_commit``): a record that
-    ends there may belong to a version that was committed, which is said, with where to look."""
+    before its load's commit, with the load it commits (the runner's ``before_commit``), and so do a
+    ``cutover`` and a ``rollback`` with the switch they commit: a record that ends there may belong to
+    a version that was committed (or made live), which is said, with where to look."""
     who = f"process {data['pid']} on {data['host']}"
+    switch = data.get("cutover") or {}
+    if switch.get("to_version"):
+        action = switch.get("action") or data.get("command")
+        return (
+            f"{who} ended at the commit of its {action} from {switch.get('from_version') or 'nothing live'} "
+            f"to {switch['to_version']} or just after it: whether {switch['to_version']} is live, "
+            "`columnar-etl schemas list` says"
+        )
     load = data.get("load") or {}
     schema, status = load.get("version_schema"), load.get("status")
     if schema and status in ("live", "ready") and not load.get("committed_at"):
