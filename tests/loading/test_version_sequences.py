@@ -386,3 +386,38 @@ def test_a_switch_killed_just_after_its_commit_says_where_to_look_not_that_it_en
         f"process {record['pid']} on {record['host']} ended at the commit of its {command} from {frm} "
         f"to {to} or just after it: whether {to} is live, `columnar-etl schemas list` says"
     )
+
+
+def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover, the live version was dumped first, and only then was the target
+    # found unknown, live already or dropped: each refused cutover (exit 1) left a dump of it.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
+    settings = load_settings(target_lock_wait=10)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    q3 = load_tables(_quarter("Q3"), pg_uri, mode="blue-green", settings=settings).schema
+    pg_query(pg_uri, f"DROP SCHEMA {q3} CASCADE")
+    before = _ledger(pg_uri)
+    refusals = {
+        "servicedesk_v20000101_000000": "'servicedesk_v20000101_000000' is not a version of 'servicedesk'",
+        q1: f"{q1} is live already",
+        q3: f"version '{q3}' was dropped",
+        "": f"version '{q3}' was dropped",  # the default: the newest loaded after the live one
+    }
+    for version, said in refusals.items():
+        refused = runner.invoke(app, ["--target", pg_uri, "cutover", *([version] if version else [])])
+        assert refused.exit_code == 1, refused.output
+        assert said in " ".join(refused.stderr.split()), refused.stderr
+        dumps = list((tmp_path / "bk").rglob("*")) if (tmp_path / "bk").exists() else []
+        assert dumps == [], (version, dumps)
+        assert (_reads(pg_uri), live_target(pg_uri), _ledger(pg_uri)) == ("Q1", {q1}, before)
+    # A cutover that goes ahead still dumps the live version first.
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover", q2, "--json"])
+    assert switched.exit_code in (0, 2), switched.output
+    backup = json.loads(switched.stdout)["backup"]
+    assert backup is not None and f".{q1}." in Path(backup).name and Path(backup).is_file()
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})

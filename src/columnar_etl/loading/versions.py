@@ -50,7 +50,8 @@ def cutover(
     """Make ``<base>.*`` read ``version`` (default: the newest version loaded after the live one; with
     nothing live, the newest).
 
-    With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
+    With ``backup_before_cutover`` the live version is dumped first, once the target is known to be one
+    a cutover may make live (a refused cutover spends no dump). Raises :class:`LoadError` when the
     version is unknown, dropped or already live (without ``version``: when none was loaded after the
     live one), or when readers hold the views longer than ``target_lock_wait``; nothing changes then.
     ``before_commit`` is called with the result just before the commit (what it raises rolls the
@@ -114,6 +115,9 @@ def _switch(
     notices: list[str] = []
     try:
         if not rollback and settings.backup_before_cutover:
+            # A cutover refused for its target (unknown, live already, dropped) spends no dump: the
+            # target is checked first (again under the lock below, where it counts).
+            _checked_target(uri, base, version)
             backup = backup_live(uri, base, settings, notices)
         made: list[CutoverResult] = []
 
@@ -130,8 +134,7 @@ def _switch(
                 _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version, live)
             )
             run.version_schema = target
-            if target == current:
-                raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
+            _check_not_live(target, current)
             # A rollback goes back to what dashboards read before: it is never held up by a template.
             dashboard = [] if rollback else _check_dashboard(cursor, target, live, settings)
             changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
@@ -166,6 +169,25 @@ def _switch(
         raise
     get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)
     return result
+
+
+def _checked_target(uri: str, base: str, version: str | None) -> str:
+    """The version a cutover to ``version`` would make live, read in a connection of its own; raises
+    as the cutover would (unknown, dropped, live already)."""
+    conn = connect(uri, autocommit=True)
+    try:
+        with _cursor(conn) as cursor:
+            live = ledger.live_version(cursor, base)
+            target = _cutover_target(cursor, base, version, live)
+            _check_not_live(target, str(live["schema_name"]) if live else None)
+    finally:
+        conn.close()
+    return target
+
+
+def _check_not_live(target: str, current: str | None) -> None:
+    if target == current:
+        raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
 
 
 def _check_dashboard(
