@@ -208,6 +208,8 @@ class Version:
 class Model:
     versions: list[Version] = field(default_factory=list)  # in the order they were loaded
     live: str | None = None
+    #: The versions made live one on top of the other and not rolled back since (docs/runbook.md §5).
+    history: list[str] = field(default_factory=list)
 
     def get(self, schema: str | None) -> Version | None:
         return next((v for v in self.versions if v.schema == schema), None)
@@ -220,6 +222,18 @@ class Model:
         assert version is not None
         version.previous = self.live
         self.live = schema
+        self.history.append(schema)
+
+    def roll_back(self) -> Version | None:
+        """What a rollback makes live (None: it is refused, nothing changes): the version live before
+        the last change not undone yet."""
+        target = self.get(self.history[-2]) if len(self.history) > 1 else None
+        if target is None or target.dropped:
+            return None
+        self.history.pop()
+        target.previous = self.history[-2] if len(self.history) > 1 else None
+        self.live = target.schema
+        return target
 
     def prune(self, keep: int) -> list[str]:
         """What ``schemas prune --keep`` drops (docs/runbook.md §5): all but the ``keep`` newest, never
@@ -428,16 +442,13 @@ class Sequence:
             model.cut_over(target.schema)
 
     def rollback(self) -> None:
-        model = self.model
-        live = model.get(model.live)
-        previous = model.get(live.previous) if live else None
         code, record = self.invoke("rollback", "--base", self.base)
-        if previous is None or previous.dropped:
+        previous = self.model.roll_back()
+        if previous is None:
             assert code == 1, self.explain(str(record))
             return
         assert code == 0, self.explain(str(record.get("error")))
         assert record["version_schema"] == previous.schema
-        model.live = previous.schema  # its own `previous` stays: the next rollback goes further back
 
     def prune(self, keep: int, dry_run: bool) -> None:
         expected = self.model.prune(keep)

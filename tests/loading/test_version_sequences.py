@@ -421,3 +421,65 @@ def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
     backup = json.loads(switched.stdout)["backup"]
     assert backup is not None and f".{q1}." in Path(backup).name and Path(backup).is_file()
     assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+
+
+def test_rollbacks_after_a_cutover_to_an_older_version_walk_back_and_stop_never_bounce(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: Q1 then Q2 loaded live, `cutover Q1`, then rollback, rollback, rollback ... went Q2, Q1, Q2,
+    # Q1 ... for ever: the cutover set Q1's `previous` to Q2, and Q2's was Q1. A rollback undoes the
+    # last change of what is live not undone yet (docs/runbook.md §5): Q2 (undoes the cutover), then
+    # Q1 (undoes Q2's load), then nothing is left to undo.
+    monkeypatch.chdir(tmp_path)
+    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover", q1])
+    assert switched.exit_code == 0, switched.output
+    assert (_reads(pg_uri), _ledger(pg_uri)) == ("Q1", [(q1, True, q2), (q2, False, q1)])
+    walked = []
+    for _ in range(2):
+        back = runner.invoke(app, ["--target", pg_uri, "rollback", "--json"])
+        assert back.exit_code == 0, back.output
+        walked.append((json.loads(back.stdout)["to_version"], _reads(pg_uri)))
+    assert walked == [(q2, "Q2"), (q1, "Q1")]
+    # Q1's `previous` says where a rollback would go: nowhere (so a prune may drop Q2).
+    assert _ledger(pg_uri) == [(q1, True, None), (q2, False, q1)]
+    refused = runner.invoke(app, ["--target", pg_uri, "rollback"])
+    assert refused.exit_code == 1, refused.output
+    assert f"{q1} has no previous version to roll back to" in refused.stderr
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    # The ledger's runs say the same, in order.
+    ledger_runs = pg_query(
+        pg_uri, "SELECT mode, version_schema FROM columnar_etl.runs ORDER BY finished, run_id"
+    )
+    assert ledger_runs == [
+        *(("simple", q1), ("simple", q2), ("cutover", q1)),
+        *(("rollback", q2), ("rollback", q1), ("rollback", None)),
+    ]
+
+
+def test_rollbacks_undo_the_changes_of_what_is_live_one_at_a_time(pg_uri: str, settings: Settings) -> None:
+    # Loads, cutovers and rollbacks mixed: each rollback returns to what was live before the last change
+    # not undone yet, checked against a stack of the changes kept here.
+    loaded = {
+        q: load_tables(_quarter(q), pg_uri, mode="blue-green", settings=settings).schema for q in "ABCD"
+    }
+    label = {schema: q for q, schema in loaded.items()}
+    stack: list[str] = []
+
+    def cut(q: str) -> None:
+        cutover(pg_uri, loaded[q], settings=settings)
+        stack.append(loaded[q])
+
+    def back() -> None:
+        if len(stack) < 2:
+            with pytest.raises(LoadError, match="no previous version to roll back to"):
+                rollback(pg_uri, settings=settings)
+            return
+        stack.pop()
+        assert rollback(pg_uri, settings=settings).to_version == stack[-1]
+
+    for step in ["A", "B", "C", "<", "D", "A", "<", "<", "<", "<", "B", "<", "<", "<"]:
+        cut(step) if step != "<" else back()
+        assert (_reads(pg_uri), live_target(pg_uri)) == (label[stack[-1]], {stack[-1]}), step
+        ((previous,),) = pg_query(pg_uri, "SELECT previous FROM columnar_etl.versions WHERE live")
+        assert previous == (stack[-2] if len(stack) > 1 else None), step

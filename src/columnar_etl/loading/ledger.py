@@ -267,14 +267,46 @@ def _text_codec(cursor: Any) -> str | None:
 
 
 def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> None:
-    """Flip ``live`` to ``schema`` (whose ``previous`` becomes the version live until now, if given)."""
+    """Flip ``live`` to ``schema``, whose ``previous`` becomes ``previous``: the version a rollback
+    would make live (None: none)."""
     execute(cursor, f"UPDATE {VERSIONS} SET live = false WHERE base = {quote_literal(base)} AND live")
-    set_previous = f", previous = {sql_value(previous)}" if previous is not None else ""
     execute(
         cursor,
-        f"UPDATE {VERSIONS} SET live = true, live_since = now(){set_previous} "
+        f"UPDATE {VERSIONS} SET live = true, live_since = now(), previous = {sql_value(previous)} "
         f"WHERE schema_name = {quote_literal(schema)}",
     )
+
+
+def live_history(cursor: Any, base: str) -> list[str]:
+    """The versions of ``base`` made live one on top of the other and not rolled back since, oldest
+    first: the live version last, the one a rollback makes live before it. From the ledger's runs
+    that changed what is live (a simple load, a cutover, a rollback: each written in the transaction
+    of its change, under the base's lock, so their ``finished`` follow the order of the changes).
+
+    A cutover or a load puts its version on top; a rollback takes the top one off. Where the history
+    does not join up (runs written before their reports said what they replaced), it starts again
+    from what the run replaced: never a version no run made live.
+    """
+    rows = fetch_all(
+        cursor,
+        f"SELECT mode, coalesce(report->>'to_version', version_schema), "
+        f"coalesce(report->>'from_version', report->>'live_before') FROM {RUNS} "
+        f"WHERE base = {quote_literal(base)} AND status = 'succeeded' AND ("
+        "mode IN ('cutover', 'rollback') OR (mode = 'simple' AND report->>'status' = 'live')) "
+        "ORDER BY finished, run_id",
+    )
+    stack: list[str] = []
+    for mode, to, frm in rows:
+        if stack and stack[-1] != frm:  # a gap in the history: what is known starts here
+            stack = []
+        if mode == "rollback":
+            if stack:
+                stack.pop()
+            if not stack or stack[-1] != to:
+                stack = [to]
+        else:
+            stack = (stack or ([frm] if frm else [])) + [to]
+    return [str(name) for name in stack]
 
 
 def relist_version(uri: str, schema: str) -> str | None:

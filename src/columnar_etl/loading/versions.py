@@ -76,10 +76,14 @@ def rollback(
     run_id: str | None = None,
     before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
-    """Make ``<base>.*`` read the version that was live before the live one (its ``previous``).
+    """Make ``<base>.*`` read the version that was live before the live one became live: undo the last
+    change of what is live (a cutover, a simple load) not undone yet, by the ledger's history.
 
-    Repeated rollbacks walk further back. Raises :class:`LoadError` when there is nothing to go back to.
-    ``before_commit`` as for :func:`cutover`.
+    Repeated rollbacks walk further back through that history, each undoing one change, and never
+    forward again: after a cutover to an older version Q1 (Q2 live), a rollback returns to Q2 and the
+    next one to what was live before Q2 (Q1 again, if Q2's load replaced it), not to Q2 and back
+    again. Raises :class:`LoadError` when there is nothing to go back to (the first version made live),
+    or when that version was dropped. ``before_commit`` as for :func:`cutover`.
     """
     return _switch(
         target_uri, base, None, rollback=True, settings=settings, run_id=run_id, before_commit=before_commit
@@ -130,9 +134,10 @@ def _switch(
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
-            target = (
-                _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version, live)
-            )
+            if rollback:
+                target, after = _previous_of(cursor, base, live)
+            else:
+                target, after = _cutover_target(cursor, base, version, live), current
             run.version_schema = target
             _check_not_live(target, current)
             # A rollback goes back to what dashboards read before: it is never held up by a template.
@@ -142,8 +147,9 @@ def _switch(
             # before anyone sees them, and a version loaded before a reader was configured gets it too.
             grant_readers(cursor, base, settings.readers)
             grant_readers(cursor, target, settings.readers)
-            # A rollback keeps the older version's own `previous`, so the next rollback goes further back.
-            ledger.set_live(cursor, base, target, previous=None if rollback else current)
+            # A cutover's `previous` is the version it replaces; a rollback's, the one live before the
+            # version it returns to: the next rollback goes further back, never forward again.
+            ledger.set_live(cursor, base, target, previous=after)
             result = CutoverResult(
                 run_id=run.run_id,
                 base=base,
@@ -247,13 +253,22 @@ def _cutover_target(cursor: Any, base: str, version: str | None, live: dict[str,
     return version
 
 
-def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
+def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> tuple[str, str | None]:
+    """The version a rollback makes live, and the one a rollback after it would: the version live
+    before the live one became live, and the one before that (see :func:`.ledger.live_history`)."""
     if live is None:
         raise LoadError(
             f"nothing of {base!r} is live, so there is nothing to roll back",
             hint="columnar-etl schemas list shows its versions; columnar-etl cutover VERSION makes one live",
         )
-    previous = live["previous"]
+    history = ledger.live_history(cursor, base)
+    if history and history[-1] == live["schema_name"]:
+        previous = history[-2] if len(history) > 1 else None
+        after = history[-3] if len(history) > 2 else None
+    else:  # no history that ends at the live version (made live by hand?): its `previous`, and theirs
+        previous = live["previous"]
+        before = ledger.version(cursor, previous) if previous is not None else None
+        after = before["previous"] if before is not None else None
     if previous is None:
         raise LoadError(
             f"{live['schema_name']} has no previous version to roll back to",
@@ -262,7 +277,7 @@ def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
     row = ledger.version(cursor, previous)
     if row is None or row["dropped"] is not None or not schema_exists(cursor, previous):
         raise LoadError(f"the previous version {previous!r} was dropped", hint="columnar-etl cutover VERSION")
-    return str(previous)
+    return str(previous), after
 
 
 def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[VersionInfo]:
