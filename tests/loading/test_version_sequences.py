@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pyarrow as pa
@@ -483,3 +484,58 @@ def test_rollbacks_undo_the_changes_of_what_is_live_one_at_a_time(pg_uri: str, s
         assert (_reads(pg_uri), live_target(pg_uri)) == (label[stack[-1]], {stack[-1]}), step
         ((previous,),) = pg_query(pg_uri, "SELECT previous FROM columnar_etl.versions WHERE live")
         assert previous == (stack[-2] if len(stack) > 1 else None), step
+
+
+def test_a_versions_created_and_name_come_from_the_servers_clock_not_the_clients(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `created` (which orders the versions: the cutover's default, what a prune keeps) and the
+    # schema's name came from the loading machine's clock; a client a day ahead made its version
+    # "newer" than the next one loaded from a machine whose clock is right.
+    import columnar_etl.loading.schemas as schemas
+    import columnar_etl.loading.strategies as strategies
+
+    class Ahead(datetime):
+        """A client whose clock is a day and a half ahead of the server's."""
+
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
+            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
+
+    monkeypatch.setattr(strategies, "datetime", Ahead)
+    monkeypatch.setattr(schemas, "datetime", Ahead)
+    ((before,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    ahead = load_tables(_quarter("Q1"), pg_uri, mode="blue-green", settings=settings).schema
+    ((after,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    monkeypatch.undo()
+    right = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    ((created,),) = pg_query(
+        pg_uri, f"SELECT created FROM columnar_etl.versions WHERE schema_name = '{ahead}'"
+    )
+    assert before <= created <= after
+    named = datetime.strptime(ahead.removeprefix("servicedesk_v")[:15], "%Y%m%d_%H%M%S").replace(tzinfo=UTC)
+    assert before.replace(microsecond=0) <= named <= after
+    # In the order they were loaded: the cutover's default is the one loaded last.
+    assert [name for name, _, _ in _ledger(pg_uri)] == [ahead, right]
+    assert cutover(pg_uri, settings=settings).to_version == right
+
+
+def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rollbacks_history(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rollbacks' history is the order of the ledger's runs: with the client's clock as `finished`,
+    # a cutover from a machine a day ahead sorted after every later rollback, and the rollbacks bounced.
+    import columnar_etl.loading.versions as versions
+
+    class Ahead(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
+            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
+
+    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    monkeypatch.setattr(versions, "datetime", Ahead)
+    cutover(pg_uri, q1, settings=settings)
+    monkeypatch.undo()
+    assert [rollback(pg_uri, settings=settings).to_version for _ in range(2)] == [q2, q1]
+    with pytest.raises(LoadError, match="no previous version to roll back to"):
+        rollback(pg_uri, settings=settings)

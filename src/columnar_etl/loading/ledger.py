@@ -170,8 +170,14 @@ class RunRecord:
     report: dict[str, Any] | None = None
 
 
-def write_run(cursor: Any, run: RunRecord) -> None:
-    """Insert the run's row in the caller's transaction (a repeated run id updates it; NULLs keep values)."""
+def write_run(cursor: Any, run: RunRecord, *, finished_now: bool = False) -> None:
+    """Insert the run's row in the caller's transaction (a repeated run id updates it; NULLs keep values).
+
+    ``finished_now``: ``finished`` is now by the server's clock, not ``run.finished``: for the row
+    written in the transaction of the change it records (a load, a cutover, a rollback), whose order
+    among the base's changes is the rollbacks' history (:func:`live_history`), whatever the clocks of
+    the machines that ran them say.
+    """
     values = {
         "run_id": run.run_id,
         "base": run.base,
@@ -201,7 +207,10 @@ def write_run(cursor: Any, run: RunRecord) -> None:
         if name != "run_id"
     )
     codec = _text_codec(cursor)
-    literals = [_literal(value, codec) for value in values.values()]
+    literals = [
+        "clock_timestamp()" if name == "finished" and finished_now else _literal(value, codec)
+        for name, value in values.items()
+    ]
     execute(
         cursor,
         f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(literals)}) "
@@ -234,17 +243,19 @@ def write_version(
     *,
     schema: str,
     base: str,
-    created: datetime,
     run_id: str,
     rows: dict[str, int],
     quality: float | None,
     stats: dict[str, Any],
     column_names: dict[str, dict[str, str]] | None,
 ) -> None:
-    """Insert a version's row (not live) in the transaction that loads it."""
-    values = [schema, base, created, run_id, rows, quality, stats, column_names]
+    """Insert a version's row (not live) in the transaction that loads it, ``created`` now by the
+    server's clock: the versions' order is the order they were loaded in, whatever the clocks of the
+    machines that loaded them say (loads of one base are serialised by its lock)."""
+    values = [schema, base, run_id, rows, quality, stats, column_names]
     codec = _text_codec(cursor)
     literals = [_literal(value, codec) for value in values]
+    literals.insert(2, "clock_timestamp()")
     execute(
         cursor,
         f"INSERT INTO {VERSIONS} (schema_name, base, created, run_id, rows, quality, stats, column_names) "
@@ -281,7 +292,8 @@ def live_history(cursor: Any, base: str) -> list[str]:
     """The versions of ``base`` made live one on top of the other and not rolled back since, oldest
     first: the live version last, the one a rollback makes live before it. From the ledger's runs
     that changed what is live (a simple load, a cutover, a rollback: each written in the transaction
-    of its change, under the base's lock, so their ``finished`` follow the order of the changes).
+    of its change, under the base's lock, ``finished`` by the server's clock: in the order of the
+    changes).
 
     A cutover or a load puts its version on top; a rollback takes the top one off. Where the history
     does not join up (runs written before their reports said what they replaced), it starts again

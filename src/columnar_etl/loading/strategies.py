@@ -524,7 +524,6 @@ def _record_version(
         cursor,
         schema=schema,
         base=base,
-        created=datetime.now(UTC),
         run_id=run.run_id,
         rows=result.rows,
         quality=quality,
@@ -544,7 +543,7 @@ def _record_version(
         result.status = "ready"
     run.status, run.finished, run.version_schema = "succeeded", datetime.now(UTC), schema
     run.rows, run.report = dict(result.rows), result.to_dict()
-    ledger.write_run(cursor, run)
+    ledger.write_run(cursor, run, finished_now=True)
 
 
 @contextmanager

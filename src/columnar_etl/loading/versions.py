@@ -164,7 +164,7 @@ def _switch(
                 notices=notices,
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
-            ledger.write_run(cursor, run)
+            ledger.write_run(cursor, run, finished_now=True)
             made.append(result)
             if before_commit is not None:
                 before_commit(result)
