@@ -484,8 +484,8 @@ def test_an_interrupt_whose_raise_was_lost_stops_a_prune_before_its_commit(
     from columnar_etl.loading.versions import prune_versions
 
     assert settings.target is not None
-    for _ in range(2):  # two candidates, nothing live: a prune keeping none drops the older
-        loaded = run(small_fixture, settings=settings, mode="blue-green")
+    for again in (False, True):  # two candidates, nothing live: a prune keeping none drops the older
+        loaded = run(small_fixture, settings=settings, mode="blue-green", force=again)
         assert loaded.exit_code in (0, 2), loaded.record.error
     both = _version_schemas(settings.target)
     assert len(both) == 2
