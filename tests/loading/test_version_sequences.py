@@ -539,3 +539,32 @@ def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rol
     assert [rollback(pg_uri, settings=settings).to_version for _ in range(2)] == [q2, q1]
     with pytest.raises(LoadError, match="no previous version to roll back to"):
         rollback(pg_uri, settings=settings)
+
+
+def test_a_prune_is_a_run_in_the_ledger_under_its_records_run_id(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `schemas prune` dropped versions (and marked them dropped) but left no row in
+    # columnar_etl.runs, where every load, canary, cutover and rollback is: the ledger could not say
+    # who dropped a version, or when.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+    rows_before = pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.runs")
+    dry = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.runs") == rows_before  # nothing changed
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--json"])
+    assert pruned.exit_code == 0, pruned.output
+    shown = json.loads(pruned.stdout)
+    ((run_id, mode, status, report, dropped_at, finished),) = pg_query(
+        pg_uri,
+        "SELECT r.run_id, r.mode, r.status, r.report::text, v.dropped, r.finished FROM columnar_etl.runs r "
+        f"JOIN columnar_etl.versions v ON v.schema_name = '{q1}' WHERE r.mode = 'prune'",
+    )
+    assert (run_id, mode, status) == (shown["run_id"], "prune", "succeeded")
+    assert json.loads(report)["dropped"] == [q1] and json.loads(report)["kept"] == [q2, q3]
+    assert dropped_at is not None and finished >= dropped_at  # in the transaction of the drops
+    assert [name for name, _, _ in _ledger(pg_uri)] == [q1, q2, q3]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]

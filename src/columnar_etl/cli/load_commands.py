@@ -288,10 +288,15 @@ def schemas_prune(
 
     uris: list[str] = []
 
-    def prune() -> PruneResult:
+    def prune(run_id: str) -> PruneResult:
         uris.append(_uri(settings))
         return prune_versions(
-            uris[0], keep=keep, base=base or settings.base_schema, dry_run=dry_run, settings=settings
+            uris[0],
+            keep=keep,
+            base=base or settings.base_schema,
+            dry_run=dry_run,
+            settings=settings,
+            run_id=run_id,
         )
 
     recorded = recorded_call("schemas prune", settings, prune, mode=mode)

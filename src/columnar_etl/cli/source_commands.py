@@ -83,7 +83,7 @@ def copy_raw_command(
         from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
     uris: list[str] = []
 
-    def copy() -> RawCopyResult:
+    def copy(_run_id: str) -> RawCopyResult:
         uris.append(resolve_target(settings.target, settings.pg_dir))
         return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size, settings=settings)
 

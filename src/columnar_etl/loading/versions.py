@@ -324,20 +324,47 @@ def prune_versions(
     base: str = "servicedesk",
     dry_run: bool = False,
     settings: Settings | None = None,
+    run_id: str | None = None,
 ) -> PruneResult:
     """Drop old versions, keeping the ``keep`` newest — never the live one or its predecessor.
 
     "Old" means created before the live version: versions loaded since (blue-green candidates, or one
     rolled back from) are kept for a cutover. With nothing live, every version is such a candidate and
     the newest is always kept (``--keep 0`` included): a prune never leaves a base schema with no
-    version to cut over to. The schemas are dropped and their ledger rows marked ``dropped`` in one
-    transaction.
+    version to cut over to. The schemas are dropped, their ledger rows marked ``dropped`` and the
+    prune recorded as a run (mode ``prune``, its result as report; ``run_id``, default a new one) in
+    one transaction; a prune that fails is recorded as failed. A dry run changes nothing and is not
+    recorded.
     """
     if keep < 0:
         raise LoadError(f"--keep must be 0 or more, got {keep}")
     settings = settings or load_settings()
     check_base(base)
+    started = datetime.now(UTC)
+    run = ledger.RunRecord(
+        run_id=run_id or new_run_id(),
+        base=base,
+        mode="prune",
+        status="running",
+        started=started,
+        finished=started,
+        config_hash=ledger.config_hash(settings),
+        tool_version=ledger.tool_version(),
+    )
     ledger.ensure_ledger(target_uri)
+    try:
+        result = _prune(target_uri, base, keep, dry_run, settings, run)
+    except EtlError as exc:
+        if not dry_run:
+            run.status, run.finished, run.error = failure_outcome(exc), datetime.now(UTC), exc.one_line()
+            ledger.record_run(target_uri, run)
+        raise
+    return result
+
+
+def _prune(
+    target_uri: str, base: str, keep: int, dry_run: bool, settings: Settings, run: ledger.RunRecord
+) -> PruneResult:
     with transaction(target_uri) as conn, _cursor(conn) as cursor:
         lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
         rows = ledger.versions(cursor, base)
@@ -366,9 +393,12 @@ def prune_versions(
             if not dry_run:
                 ledger.mark_dropped(cursor, schema)
         kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
+        result = PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
         if not dry_run:
+            run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
+            ledger.write_run(cursor, run, finished_now=True)
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
-    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
+    return result
 
 
 def restore_version(
