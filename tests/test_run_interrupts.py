@@ -7,6 +7,7 @@ import builtins
 import json
 import os
 import signal
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -512,3 +513,46 @@ def test_an_interrupt_whose_raise_was_lost_stops_a_raw_copy_before_its_commit(
     with pytest.raises(KeyboardInterrupt):
         copy_raw(small_fixture, settings.target, schema="raw_lost")
     assert pg_query(settings.target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw_lost'") == [(0,)]
+
+
+#: A command line started as a console script (``columnar-etl``) or as ``python -m columnar_etl``,
+#: that sends itself SIGTERM the moment it starts importing a given module (an audit hook: the import
+#: event comes before the module runs). ``python -c`` this, the module, "script" or "m", the command.
+_SIGTERM_AT_IMPORT = """
+import os, signal, sys
+module, how = sys.argv[1], sys.argv[2]
+def hook(event, args):
+    if event == "import" and args[0] == module:
+        os.kill(os.getpid(), signal.SIGTERM)
+sys.addaudithook(hook)
+if how == "script":
+    sys.argv = ["/usr/local/bin/columnar-etl", *sys.argv[3:]]
+    from columnar_etl.__main__ import main
+    main()
+else:
+    import runpy
+    sys.argv = ["-m", *sys.argv[3:]]
+    runpy.run_module("columnar_etl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("how", ["script", "m"])
+@pytest.mark.parametrize("module", ["json", "columnar_etl.process", "columnar_etl.cli", "typer"])
+def test_sigterm_while_the_entry_point_imports_exits_1_with_one_line_not_143(
+    module: str, how: str, tmp_path: Path
+) -> None:
+    # Fuzz: SIGTERM in the first ~0.1 s ended the command with 143 (the signal's default) and no line:
+    # the entry point's own imports ran before its handler was in place. Now only Python's start-up
+    # does (there is no code of the package's to run yet). Early points, in import order.
+    command = ["--target", "postgresql://nobody@127.0.0.1:1/x", "schemas", "list"]
+    ended = subprocess.run(
+        [sys.executable, "-c", _SIGTERM_AT_IMPORT, module, how, *command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (ended.returncode, ended.stderr) == (
+        1,
+        "error: interrupted: nothing live changed (hint: run again)\n",
+    ), ended.stderr[-2000:]
