@@ -1,5 +1,5 @@
-"""The command line, killed (SIGKILL: no handler runs, no record is finished) the moment a cutover's or
-rollback's transaction committed: ``python -m tests.loading.killed_at_commit ARGS...`` runs
+"""The command line, killed (SIGKILL: no handler runs, no record is finished) the moment a cutover's,
+rollback's or prune's transaction committed: ``python -m tests.loading.killed_at_commit ARGS...`` runs
 ``columnar-etl ARGS...`` so. What a power cut or the OOM killer does at the worst instant.
 """
 

@@ -13,8 +13,11 @@ import signal
 import subprocess
 import sys
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -568,3 +571,72 @@ def test_a_prune_is_a_run_in_the_ledger_under_its_records_run_id(
     assert dropped_at is not None and finished >= dropped_at  # in the transaction of the drops
     assert [name for name, _, _ in _ledger(pg_uri)] == [q1, q2, q3]
     assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_prune_interrupted_just_after_its_commit_says_what_it_dropped(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hunt: Ctrl-C (or SIGTERM) the moment a prune's drops committed ended it exit 1 "interrupted:
+    # nothing live changed", its run.json without what it dropped, while the versions were gone and
+    # the ledger had the prune succeeded. As a load's, cutover's or rollback's: done with a warning.
+    import columnar_etl.loading.versions as versions
+    from columnar_etl.pg.connect import transaction
+
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+
+    @contextmanager
+    def interrupted_after_commit(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
+        with transaction(uri, committed=committed) as conn:
+            yield conn
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(versions, "transaction", interrupted_after_commit)
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--json"])
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    assert pruned.exit_code == 2, pruned.output
+    shown = json.loads(pruned.stdout)
+    assert (shown["outcome"], shown["dropped"], shown["kept"]) == ("warn", [q1], [q2, q3])
+    record = json.loads(Path(shown["run_record"]).read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("warn", [q1])
+    said = "schemas prune interrupted (KeyboardInterrupt) after its commit"
+    assert any(w.startswith(said) for w in record["warnings"]), record["warnings"]
+
+
+def test_a_prune_killed_just_after_its_commit_says_where_to_look(
+    pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    q1, _, _ = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+    runs_dir = tmp_path / "runs"
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
+    }
+    prune = ["schemas", "prune", "--keep", "0"]
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *prune],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    (run_dir,) = runs_dir.iterdir()
+    assert pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{run_dir.name}'") == [
+        ("succeeded",)
+    ]
+    listed = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "5", "--dry-run"], env=env)
+    assert listed.exit_code == 0, listed.output
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("interrupted", [q1])
+    assert record["error"]["message"] == (
+        f"process {record['pid']} on {record['host']} ended at the commit of its prune (dropping {q1}) or "
+        "just after it: whether they were dropped, `columnar-etl schemas list` says"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -83,7 +83,7 @@ def copy_raw_command(
         from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
     uris: list[str] = []
 
-    def copy(_run_id: str) -> RawCopyResult:
+    def copy(_recorded: Any) -> RawCopyResult:
         uris.append(resolve_target(settings.target, settings.pg_dir))
         return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size, settings=settings)
 

@@ -292,6 +292,8 @@ class PruneResult:
     dry_run: bool = False
     #: A version kept because something columnar_etl did not make depends on it, one line each.
     warnings: list[str] = field(default_factory=list)
+    #: True from the moment the prune's transaction committed (never for a dry run).
+    committed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

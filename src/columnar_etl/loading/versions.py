@@ -325,6 +325,7 @@ def prune_versions(
     dry_run: bool = False,
     settings: Settings | None = None,
     run_id: str | None = None,
+    before_commit: Callable[[PruneResult], None] | None = None,
 ) -> PruneResult:
     """Drop old versions, keeping the ``keep`` newest — never the live one or its predecessor.
 
@@ -334,7 +335,7 @@ def prune_versions(
     version to cut over to. The schemas are dropped, their ledger rows marked ``dropped`` and the
     prune recorded as a run (mode ``prune``, its result as report; ``run_id``, default a new one) in
     one transaction; a prune that fails is recorded as failed. A dry run changes nothing and is not
-    recorded.
+    recorded. ``before_commit`` as for :func:`cutover` (not called for a dry run).
     """
     if keep < 0:
         raise LoadError(f"--keep must be 0 or more, got {keep}")
@@ -353,7 +354,7 @@ def prune_versions(
     )
     ledger.ensure_ledger(target_uri)
     try:
-        result = _prune(target_uri, base, keep, dry_run, settings, run)
+        result = _prune(target_uri, base, keep, dry_run, settings, run, before_commit)
     except EtlError as exc:
         if not dry_run:
             run.status, run.finished, run.error = failure_outcome(exc), datetime.now(UTC), exc.one_line()
@@ -363,9 +364,21 @@ def prune_versions(
 
 
 def _prune(
-    target_uri: str, base: str, keep: int, dry_run: bool, settings: Settings, run: ledger.RunRecord
+    target_uri: str,
+    base: str,
+    keep: int,
+    dry_run: bool,
+    settings: Settings,
+    run: ledger.RunRecord,
+    before_commit: Callable[[PruneResult], None] | None,
 ) -> PruneResult:
-    with transaction(target_uri) as conn, _cursor(conn) as cursor:
+    made: list[PruneResult] = []
+
+    def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
+        for result in made:
+            result.committed = True
+
+    with transaction(target_uri, committed=committed) as conn, _cursor(conn) as cursor:
         lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
         rows = ledger.versions(cursor, base)
         live = next((row for row in rows if row["live"]), None)
@@ -397,6 +410,9 @@ def _prune(
         if not dry_run:
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
             ledger.write_run(cursor, run, finished_now=True)
+            made.append(result)
+            if before_commit is not None:
+                before_commit(result)
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
     return result
 

@@ -421,6 +421,12 @@ def _ended(data: dict[str, Any]) -> str:
             f"to {switch['to_version']} or just after it: whether {switch['to_version']} is live, "
             "`columnar-etl schemas list` says"
         )
+    dropped = (data.get("result") or {}).get("dropped") if data.get("command") == "schemas prune" else None
+    if dropped:
+        return (
+            f"{who} ended at the commit of its prune (dropping {', '.join(map(str, dropped))}) or just "
+            "after it: whether they were dropped, `columnar-etl schemas list` says"
+        )
     load = data.get("load") or {}
     schema, status = load.get("version_schema"), load.get("status")
     if schema and status in ("live", "ready") and not load.get("committed_at"):
