@@ -640,3 +640,16 @@ def test_a_prune_killed_just_after_its_commit_says_where_to_look(
         f"process {record['pid']} on {record['host']} ended at the commit of its prune (dropping {q1}) or "
         "just after it: whether they were dropped, `columnar-etl schemas list` says"
     )
+
+
+def test_a_simple_loads_version_is_live_since_it_was_made_not_since_its_load_began(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Hunt: `live_since` was now(), the start of the load's transaction: a version loaded and made
+    # live in one transaction was "live" before it was created (minutes before, for a big load), and
+    # before the previous version stopped being live.
+    load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings)
+    load_tables(_quarter("Q2"), pg_uri, mode="simple", settings=settings)
+    rows = pg_query(pg_uri, "SELECT created, live_since FROM columnar_etl.versions ORDER BY created")
+    assert all(live_since >= created for created, live_since in rows), rows
+    assert rows[1][1] > rows[0][1]

@@ -279,11 +279,13 @@ def _text_codec(cursor: Any) -> str | None:
 
 def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> None:
     """Flip ``live`` to ``schema``, whose ``previous`` becomes ``previous``: the version a rollback
-    would make live (None: none)."""
+    would make live (None: none). ``live_since`` is the server's clock now, not the transaction's
+    start (``now()``): a simple load's transaction began before its version was made."""
     execute(cursor, f"UPDATE {VERSIONS} SET live = false WHERE base = {quote_literal(base)} AND live")
     execute(
         cursor,
-        f"UPDATE {VERSIONS} SET live = true, live_since = now(), previous = {sql_value(previous)} "
+        f"UPDATE {VERSIONS} SET live = true, live_since = clock_timestamp(), "
+        f"previous = {sql_value(previous)} "
         f"WHERE schema_name = {quote_literal(schema)}",
     )
 
