@@ -116,6 +116,7 @@ def lost_interrupt() -> Iterator[None]:
     raised while the main thread runs a weakref callback (CI: a SIGTERM landed in an import's
     module-lock callback, "Exception ignored", and the load committed and exited 2). What is left is
     the handler's flag, set here as ``__main__._interrupted`` sets it."""
+    OUTCOME_DECIDED.clear()  # a command an earlier test ran in this process decided its own
     INTERRUPTED.set()
     try:
         yield
