@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -557,3 +558,25 @@ def test_sigterm_while_the_entry_point_imports_exits_1_with_one_line_not_143(
         1,
         "error: interrupted: nothing live changed (hint: run again)\n",
     ), ended.stderr[-2000:]
+
+
+def test_sigterm_at_varied_early_delays_ends_a_command_one_of_two_ways(tmp_path: Path) -> None:
+    # Before Python runs the package at all, SIGTERM ends the process as its default (-15: nothing
+    # started, nothing to say); from the entry point's first line on, exit 1 and the one line. Never
+    # a traceback, nor another code.
+    command = [sys.executable, "-m", "columnar_etl", "--target", "postgresql://nobody@127.0.0.1:1/x"]
+    seen = set()
+    for delay in (0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4):
+        process = subprocess.Popen(
+            [*command, "schemas", "list"], cwd=tmp_path, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=120)
+        ended = (process.returncode, stderr)
+        assert ended in {
+            (-signal.SIGTERM, ""),
+            (1, "error: interrupted: nothing live changed (hint: run again)\n"),
+        } or (ended[0] == 1 and "127.0.0.1" in stderr), (delay, ended)  # it ended before the signal
+        seen.add(ended[0])
+    assert 1 in seen  # at 0.4 s at the latest, the command had its handler
