@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -134,6 +136,36 @@ def test_copy_raw_into_postgres(pg_uri: str, small_fixture: Path) -> None:
     assert data["matches"] is True
     for row in data["tables"]:
         assert row["source_rows"] == row["target_rows"] > 0
+        assert pg_query(pg_uri, f'SELECT count(*) FROM raw."{row["table"]}"') == [(row["target_rows"],)]
+
+
+def test_copy_raw_interrupted_just_after_its_commit_is_done_with_a_warning(
+    pg_uri: str, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hunt: Ctrl-C (or SIGTERM) the moment the copy committed ended it exit 1 "interrupted: nothing
+    # live changed" while the schema was replaced and complete: as a load's, done with a warning.
+    import columnar_etl.pipeline.raw as raw
+    from columnar_etl.pg.connect import transaction
+
+    @contextmanager
+    def interrupted_after_commit(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
+        with transaction(uri, committed=committed) as conn:
+            yield conn
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(raw, "transaction", interrupted_after_commit)
+    result = runner.invoke(
+        app, ["--target", pg_uri, "copy-raw", str(small_fixture), "--schema", "raw", "--json"]
+    )
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert (data["outcome"], data["matches"]) == ("warn", True)
+    record = json.loads(Path(data["run_record"]).read_text())
+    assert record["outcome"] == "warn" and record["result"]["schema"] == "raw"
+    said = "copy-raw interrupted (KeyboardInterrupt) after its commit"
+    assert any(w.startswith(said) for w in record["warnings"]), record["warnings"]
+    for row in data["tables"]:
         assert pg_query(pg_uri, f'SELECT count(*) FROM raw."{row["table"]}"') == [(row["target_rows"],)]
 
 

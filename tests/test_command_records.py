@@ -312,7 +312,8 @@ def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_wa
     real = RunRecord.write
 
     def full_after_start(self: RunRecord) -> Path:
-        if self.stages:  # the first write (before the command's work) succeeds, the last one fails
+        # The writes before the commit (the start, then the switch it commits) succeed, the last fails.
+        if self.outcome != "running":
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(self)
 
@@ -322,7 +323,30 @@ def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_wa
     assert result.exit_code == 2, result.output
     assert result.stderr == "warning: run.json not written: OSError: [Errno 28] No space left on device\n"
     assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(version,)]
-    assert records(work / "runs")[-1]["outcome"] == "running"  # what reached the disk: the start
+    # What reached the disk: the record written just before the commit, with the switch.
+    last = records(work / "runs")[-1]
+    assert (last["outcome"], last["cutover"]["to_version"]) == ("running", version)
+
+
+def test_a_cutover_whose_run_json_cannot_be_written_before_its_commit_changes_nothing(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a load's: run.json says what the switch commits before it does; a disk full then is exit 1,
+    # rolled back, nothing live changed (a record that could not say so would be no record).
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    real = RunRecord.write
+
+    def full_before_commit(self: RunRecord) -> Path:
+        if self.cutover is not None and self.outcome == "running":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(RunRecord, "write", full_before_commit)
+    result = runner.invoke(app, ["--target", pg_uri, "cutover"])
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.stderr
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(0,)]
+    assert pg_query(pg_uri, "SELECT to_regclass('servicedesk.tickets')") == [(None,)]
 
 
 def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes_anything(

@@ -208,6 +208,8 @@ class Version:
 class Model:
     versions: list[Version] = field(default_factory=list)  # in the order they were loaded
     live: str | None = None
+    #: The versions made live one on top of the other and not rolled back since (docs/runbook.md §5).
+    history: list[str] = field(default_factory=list)
 
     def get(self, schema: str | None) -> Version | None:
         return next((v for v in self.versions if v.schema == schema), None)
@@ -220,6 +222,18 @@ class Model:
         assert version is not None
         version.previous = self.live
         self.live = schema
+        self.history.append(schema)
+
+    def roll_back(self) -> Version | None:
+        """What a rollback makes live (None: it is refused, nothing changes): the version live before
+        the last change not undone yet."""
+        target = self.get(self.history[-2]) if len(self.history) > 1 else None
+        if target is None or target.dropped:
+            return None
+        self.history.pop()
+        target.previous = self.history[-2] if len(self.history) > 1 else None
+        self.live = target.schema
+        return target
 
     def prune(self, keep: int) -> list[str]:
         """What ``schemas prune --keep`` drops (docs/runbook.md §5): all but the ``keep`` newest, never
@@ -352,13 +366,9 @@ class Sequence:
     ) -> None:
         """``run`` (``snake``: with the setting ``column_names = "snake"``)."""
         live_before = self.model.get(self.model.live)
-        # The live version came from this very file (the same bytes: two quarters may be equal, say
-        # with no rows left): nothing to do, a replay of it too.
-        already = (
-            mode != "canary"
-            and live_before is not None
-            and live_before.export.read_bytes() == path.read_bytes()
-        )
+        # A version still there, live or not, came from this very file (the same bytes: two quarters
+        # may be equal, say with no rows left): nothing to do, a replay of it too.
+        already = mode != "canary" and self.loaded_from(path) is not None
         args = ["run", str(path), "--mode", mode, "--yes"]
         if command == "load":  # the Gate 3 command: it loads the file again, live or not
             already, args = False, ["load", str(path), "--mode", mode]
@@ -432,16 +442,13 @@ class Sequence:
             model.cut_over(target.schema)
 
     def rollback(self) -> None:
-        model = self.model
-        live = model.get(model.live)
-        previous = model.get(live.previous) if live else None
         code, record = self.invoke("rollback", "--base", self.base)
-        if previous is None or previous.dropped:
+        previous = self.model.roll_back()
+        if previous is None:
             assert code == 1, self.explain(str(record))
             return
         assert code == 0, self.explain(str(record.get("error")))
         assert record["version_schema"] == previous.schema
-        model.live = previous.schema  # its own `previous` stays: the next rollback goes further back
 
     def prune(self, keep: int, dry_run: bool) -> None:
         expected = self.model.prune(keep)
@@ -457,6 +464,10 @@ class Sequence:
                 if version.schema in expected:
                     version.dropped = True
 
+    def loaded_from(self, path: Path) -> Version | None:
+        """The version not dropped that was loaded from a file of ``path``'s bytes, if any."""
+        return next((v for v in self.model.present() if v.export.read_bytes() == path.read_bytes()), None)
+
     def obstructed_run(self, path: Path, spec: ExportSpec) -> bool:
         """A ``simple`` run whose new table's name is taken in ``<base>`` by an object of the user's:
         refused, exit 1, nothing live changed; the object is left as it was, then removed."""
@@ -468,7 +479,7 @@ class Sequence:
         pg_query(self.uri, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(self.base)}")
         pg_query(self.uri, f"CREATE TABLE {table} (mine int)")
         try:
-            if live is None or live.export.read_bytes() != path.read_bytes():
+            if self.loaded_from(path) is None:
                 code, record = self.invoke("run", str(path), "--mode", "simple", "--yes")
                 # The dashboard templates are checked before the views are touched.
                 if template_verdict(spec, live.spec if live else None) == "refused":

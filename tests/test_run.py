@@ -465,3 +465,42 @@ def test_sigkill_mid_load_then_rerun_gives_one_complete_version(
     tables = ("tickets", "comments", "timesheets")
     counted = sum(pg_query(settings.target, f"SELECT count(*) FROM servicedesk.{t}")[0][0] for t in tables)
     assert counted == rows == 156_077  # round(n * 0.6) per table
+
+
+def test_a_blue_green_load_of_the_same_file_twice_never_cut_over_is_already_loaded(
+    env: Settings, small_fixture: Path
+) -> None:
+    # Was: "already loaded" looked at the live version only, so a second blue-green run of the same
+    # export, before any cutover, loaded it again as a second version (and a third, ...).
+    uri = env.target
+    assert uri is not None
+    first = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "blue-green", "--json"])
+    assert first.exit_code == 2, first.output
+    ready = json.loads(first.stdout)["version_schema"]
+    for mode in ("blue-green", "simple"):
+        again = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", mode, "--yes"])
+        assert again.exit_code == 0, again.output
+        assert again.stdout.startswith("ALREADY_LOADED"), again.stdout
+        said = " ".join(again.stdout.split())
+        assert f"version {ready} was loaded from this very file and is not live" in said, said
+        assert f"columnar-etl cutover {ready} makes it live" in said, said
+        # Nothing was loaded, nothing live changed: one version, still not live, no views.
+        assert version_schemas(uri) == [ready]
+        assert pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions") == [(ready, False)]
+        assert pg_query(uri, "SELECT to_regclass('servicedesk.tickets')") == [(None,)]
+    records = json.loads(runner.invoke(app, ["runs", "list", "--json"]).stdout)
+    assert [(r["command"], r["outcome"]) for r in records] == [
+        ("run", "already_loaded"),
+        ("run", "already_loaded"),
+        ("run", "warn"),
+    ]
+    # The hint works: the cutover makes it live, and the next run says the live version came from it.
+    cut = runner.invoke(app, ["--target", uri, "cutover", ready])
+    assert cut.exit_code == 0, cut.output
+    last = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "blue-green"])
+    assert last.exit_code == 0, last.output
+    assert f"the live version {ready} was loaded from this very file" in " ".join(last.stdout.split())
+    # --force still loads it again.
+    forced = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--force", "--json"])
+    assert forced.exit_code == 2, forced.output
+    assert len(version_schemas(uri)) == 2

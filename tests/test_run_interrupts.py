@@ -7,7 +7,9 @@ import builtins
 import json
 import os
 import signal
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -115,6 +117,7 @@ def lost_interrupt() -> Iterator[None]:
     raised while the main thread runs a weakref callback (CI: a SIGTERM landed in an import's
     module-lock callback, "Exception ignored", and the load committed and exited 2). What is left is
     the handler's flag, set here as ``__main__._interrupted`` sets it."""
+    OUTCOME_DECIDED.clear()  # a command an earlier test ran in this process decided its own
     INTERRUPTED.set()
     try:
         yield
@@ -484,8 +487,8 @@ def test_an_interrupt_whose_raise_was_lost_stops_a_prune_before_its_commit(
     from columnar_etl.loading.versions import prune_versions
 
     assert settings.target is not None
-    for _ in range(2):  # two candidates, nothing live: a prune keeping none drops the older
-        loaded = run(small_fixture, settings=settings, mode="blue-green")
+    for again in (False, True):  # two candidates, nothing live: a prune keeping none drops the older
+        loaded = run(small_fixture, settings=settings, mode="blue-green", force=again)
         assert loaded.exit_code in (0, 2), loaded.record.error
     both = _version_schemas(settings.target)
     assert len(both) == 2
@@ -512,3 +515,68 @@ def test_an_interrupt_whose_raise_was_lost_stops_a_raw_copy_before_its_commit(
     with pytest.raises(KeyboardInterrupt):
         copy_raw(small_fixture, settings.target, schema="raw_lost")
     assert pg_query(settings.target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw_lost'") == [(0,)]
+
+
+#: A command line started as a console script (``columnar-etl``) or as ``python -m columnar_etl``,
+#: that sends itself SIGTERM the moment it starts importing a given module (an audit hook: the import
+#: event comes before the module runs). ``python -c`` this, the module, "script" or "m", the command.
+_SIGTERM_AT_IMPORT = """
+import os, signal, sys
+module, how = sys.argv[1], sys.argv[2]
+def hook(event, args):
+    if event == "import" and args[0] == module:
+        os.kill(os.getpid(), signal.SIGTERM)
+sys.addaudithook(hook)
+if how == "script":
+    sys.argv = ["/usr/local/bin/columnar-etl", *sys.argv[3:]]
+    from columnar_etl.__main__ import main
+    main()
+else:
+    import runpy
+    sys.argv = ["-m", *sys.argv[3:]]
+    runpy.run_module("columnar_etl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("how", ["script", "m"])
+@pytest.mark.parametrize("module", ["json", "columnar_etl.process", "columnar_etl.cli", "typer"])
+def test_sigterm_while_the_entry_point_imports_exits_1_with_one_line_not_143(
+    module: str, how: str, tmp_path: Path
+) -> None:
+    # Fuzz: SIGTERM in the first ~0.1 s ended the command with 143 (the signal's default) and no line:
+    # the entry point's own imports ran before its handler was in place. Now only Python's start-up
+    # does (there is no code of the package's to run yet). Early points, in import order.
+    command = ["--target", "postgresql://nobody@127.0.0.1:1/x", "schemas", "list"]
+    ended = subprocess.run(
+        [sys.executable, "-c", _SIGTERM_AT_IMPORT, module, how, *command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (ended.returncode, ended.stderr) == (
+        1,
+        "error: interrupted: nothing live changed (hint: run again)\n",
+    ), ended.stderr[-2000:]
+
+
+def test_sigterm_at_varied_early_delays_ends_a_command_one_of_two_ways(tmp_path: Path) -> None:
+    # Before Python runs the package at all, SIGTERM ends the process as its default (-15: nothing
+    # started, nothing to say); from the entry point's first line on, exit 1 and the one line. Never
+    # a traceback, nor another code.
+    command = [sys.executable, "-m", "columnar_etl", "--target", "postgresql://nobody@127.0.0.1:1/x"]
+    seen = set()
+    for delay in (0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4):
+        process = subprocess.Popen(
+            [*command, "schemas", "list"], cwd=tmp_path, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=120)
+        ended = (process.returncode, stderr)
+        assert ended in {
+            (-signal.SIGTERM, ""),
+            (1, "error: interrupted: nothing live changed (hint: run again)\n"),
+        } or (ended[0] == 1 and "127.0.0.1" in stderr), (delay, ended)  # it ended before the signal
+        seen.add(ended[0])
+    assert 1 in seen  # at 0.4 s at the latest, the command had its handler

@@ -23,18 +23,36 @@ sleep, medians of 20 interleaved: 464 -> 351 ms of CPU; in a wide ``run`` the po
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import importlib
-import json
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable
-from pathlib import Path
 
-from columnar_etl.process import exit_now
+#: Ctrl-C and SIGTERM that arrived while this module imported, before :func:`main` put its handler in
+#: place: the command stops as soon as main starts (exit 1, one line), not with the signal's default.
+_EARLY: list[int] = []
+
+
+def _noted(signum: int, frame: object) -> None:
+    # Only noted: a KeyboardInterrupt raised during the import would end the process with a traceback.
+    _EARLY.append(signum)
+
+
+# First thing when this module is the program (`columnar-etl`, `python -m columnar_etl`), not when a
+# test or a notebook imports it: the imports below took ~10 ms in which SIGTERM ended the process as
+# its default does (exit 143, no line). Python's own start-up, before any of this, stays so.
+if __name__ == "__main__" or os.path.basename(sys.argv[0]).startswith("columnar-etl"):
+    for _stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(_stop, _noted)
+
+import contextlib  # noqa: E402  (after the handler above, on purpose)
+import gc  # noqa: E402
+import importlib  # noqa: E402
+import json  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from columnar_etl.process import exit_now  # noqa: E402
 
 #: The commands that open DuckDB with the SQLite extension, first thing or nearly.
 DUCKDB_COMMANDS = frozenset({"run", "preflight", "profile", "clean", "load"})
@@ -58,6 +76,8 @@ def main() -> None:
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, _interrupted)
     try:
+        if _EARLY:  # a signal while this module imported: the command stops before it starts
+            _interrupted(_EARLY[0], None)
         _start()
     except (KeyboardInterrupt, ImportError) as exc:
         # Before the command line's own handling is in place (while it imports), or after it (as the

@@ -7,9 +7,17 @@ the version schemas present, never against the result object alone.
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -20,7 +28,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import cutover, list_versions, load_tables, prune_versions, rollback
 
-from ..conftest import pg_query, uri_as
+from ..conftest import REPO_ROOT, pg_query, uri_as
 from .conftest import live_target
 
 runner = CliRunner()
@@ -319,3 +327,329 @@ def test_a_role_that_may_only_read_the_ledger_lists_the_versions_and_creates_not
     finally:
         pg_query(pg_uri, f"DROP OWNED BY {reader}")
         pg_query(pg_uri, f"DROP ROLE {reader}")
+
+
+def test_a_load_skips_a_version_not_live_loaded_from_the_same_source(pg_uri: str, settings: Settings) -> None:
+    # Was: under the lock, only the live version or one created since the run started counted: an
+    # earlier blue-green version of the same export, never cut over, was loaded again.
+    same = {"source_checksum": "f" * 64, "skip_if_loaded": True, "settings": settings}
+    live = load_tables(_quarter("Q1"), pg_uri, mode="simple", source_checksum="e" * 64, settings=settings)
+    ready = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same).schema
+    again = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same)
+    assert (again.status, again.already_loaded, again.schema) == ("already_loaded", ready, "")
+    assert [name for name, _, _ in _ledger(pg_uri)] == [live.schema, ready]
+    # A version whose schema was dropped by hand is no longer "loaded": the file is loaded again.
+    pg_query(pg_uri, f"DROP SCHEMA {ready} CASCADE")
+    third = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", **same)
+    assert third.status == "ready" and third.schema not in (ready, live.schema)
+
+
+@pytest.mark.parametrize("command", ["cutover", "rollback"])
+def test_a_switch_killed_just_after_its_commit_says_where_to_look_not_that_it_ended_without_finishing(
+    command: str, pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    # Was: SIGKILL the moment a cutover's (or rollback's) transaction committed left run.json "running",
+    # with nothing of the switch in it; the next command marked it "interrupted ... ended without
+    # finishing the run" while the ledger recorded the switch as succeeded and the views read it.
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    if command == "rollback":
+        cutover(pg_uri, q2, settings=settings)
+    frm, to, label = (q1, q2, "Q2") if command == "cutover" else (q2, q1, "Q1")
+    runs_dir = tmp_path / "runs"
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
+    }
+    args = [command, *([to] if command == "cutover" else [])]
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    # Committed: the views read it, the ledger has it live and the switch's run as succeeded.
+    assert (_reads(pg_uri), live_target(pg_uri)) == (label, {to})
+    (run_dir,) = runs_dir.iterdir()
+    ((mode, status, version),) = pg_query(
+        pg_uri, f"SELECT mode, status, version_schema FROM columnar_etl.runs WHERE run_id = '{run_dir.name}'"
+    )
+    assert (mode, status, version) == (command, "succeeded", to)
+    # The next command marks the record: it says which switch it was committing, and where to look.
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "5", "--dry-run"], env=env)
+    assert pruned.exit_code == 0, pruned.output
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"], record["exit_code"]) == (command, "interrupted", 1)
+    assert record["cutover"]["from_version"] == frm and record["cutover"]["to_version"] == to
+    assert record["error"]["message"] == (
+        f"process {record['pid']} on {record['host']} ended at the commit of its {command} from {frm} "
+        f"to {to} or just after it: whether {to} is live, `columnar-etl schemas list` says"
+    )
+
+
+def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover, the live version was dumped first, and only then was the target
+    # found unknown, live already or dropped: each refused cutover (exit 1) left a dump of it.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
+    settings = load_settings(target_lock_wait=10)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    q3 = load_tables(_quarter("Q3"), pg_uri, mode="blue-green", settings=settings).schema
+    pg_query(pg_uri, f"DROP SCHEMA {q3} CASCADE")
+    before = _ledger(pg_uri)
+    refusals = {
+        "servicedesk_v20000101_000000": "'servicedesk_v20000101_000000' is not a version of 'servicedesk'",
+        q1: f"{q1} is live already",
+        q3: f"version '{q3}' was dropped",
+        "": f"version '{q3}' was dropped",  # the default: the newest loaded after the live one
+    }
+    for version, said in refusals.items():
+        refused = runner.invoke(app, ["--target", pg_uri, "cutover", *([version] if version else [])])
+        assert refused.exit_code == 1, refused.output
+        assert said in " ".join(refused.stderr.split()), refused.stderr
+        dumps = list((tmp_path / "bk").rglob("*")) if (tmp_path / "bk").exists() else []
+        assert dumps == [], (version, dumps)
+        assert (_reads(pg_uri), live_target(pg_uri), _ledger(pg_uri)) == ("Q1", {q1}, before)
+    # A cutover that goes ahead still dumps the live version first.
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover", q2, "--json"])
+    assert switched.exit_code in (0, 2), switched.output
+    backup = json.loads(switched.stdout)["backup"]
+    assert backup is not None and f".{q1}." in Path(backup).name and Path(backup).is_file()
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+
+
+def test_rollbacks_after_a_cutover_to_an_older_version_walk_back_and_stop_never_bounce(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: Q1 then Q2 loaded live, `cutover Q1`, then rollback, rollback, rollback ... went Q2, Q1, Q2,
+    # Q1 ... for ever: the cutover set Q1's `previous` to Q2, and Q2's was Q1. A rollback undoes the
+    # last change of what is live not undone yet (docs/runbook.md §5): Q2 (undoes the cutover), then
+    # Q1 (undoes Q2's load), then nothing is left to undo.
+    monkeypatch.chdir(tmp_path)
+    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover", q1])
+    assert switched.exit_code == 0, switched.output
+    assert (_reads(pg_uri), _ledger(pg_uri)) == ("Q1", [(q1, True, q2), (q2, False, q1)])
+    walked = []
+    for _ in range(2):
+        back = runner.invoke(app, ["--target", pg_uri, "rollback", "--json"])
+        assert back.exit_code == 0, back.output
+        walked.append((json.loads(back.stdout)["to_version"], _reads(pg_uri)))
+    assert walked == [(q2, "Q2"), (q1, "Q1")]
+    # Q1's `previous` says where a rollback would go: nowhere (so a prune may drop Q2).
+    assert _ledger(pg_uri) == [(q1, True, None), (q2, False, q1)]
+    refused = runner.invoke(app, ["--target", pg_uri, "rollback"])
+    assert refused.exit_code == 1, refused.output
+    assert f"{q1} has no previous version to roll back to" in refused.stderr
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    # The ledger's runs say the same, in order.
+    ledger_runs = pg_query(
+        pg_uri, "SELECT mode, version_schema FROM columnar_etl.runs ORDER BY finished, run_id"
+    )
+    assert ledger_runs == [
+        *(("simple", q1), ("simple", q2), ("cutover", q1)),
+        *(("rollback", q2), ("rollback", q1), ("rollback", None)),
+    ]
+
+
+def test_rollbacks_undo_the_changes_of_what_is_live_one_at_a_time(pg_uri: str, settings: Settings) -> None:
+    # Loads, cutovers and rollbacks mixed: each rollback returns to what was live before the last change
+    # not undone yet, checked against a stack of the changes kept here.
+    loaded = {
+        q: load_tables(_quarter(q), pg_uri, mode="blue-green", settings=settings).schema for q in "ABCD"
+    }
+    label = {schema: q for q, schema in loaded.items()}
+    stack: list[str] = []
+
+    def cut(q: str) -> None:
+        cutover(pg_uri, loaded[q], settings=settings)
+        stack.append(loaded[q])
+
+    def back() -> None:
+        if len(stack) < 2:
+            with pytest.raises(LoadError, match="no previous version to roll back to"):
+                rollback(pg_uri, settings=settings)
+            return
+        stack.pop()
+        assert rollback(pg_uri, settings=settings).to_version == stack[-1]
+
+    for step in ["A", "B", "C", "<", "D", "A", "<", "<", "<", "<", "B", "<", "<", "<"]:
+        cut(step) if step != "<" else back()
+        assert (_reads(pg_uri), live_target(pg_uri)) == (label[stack[-1]], {stack[-1]}), step
+        ((previous,),) = pg_query(pg_uri, "SELECT previous FROM columnar_etl.versions WHERE live")
+        assert previous == (stack[-2] if len(stack) > 1 else None), step
+
+
+def test_a_versions_created_and_name_come_from_the_servers_clock_not_the_clients(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `created` (which orders the versions: the cutover's default, what a prune keeps) and the
+    # schema's name came from the loading machine's clock; a client a day ahead made its version
+    # "newer" than the next one loaded from a machine whose clock is right.
+    import columnar_etl.loading.schemas as schemas
+    import columnar_etl.loading.strategies as strategies
+
+    class Ahead(datetime):
+        """A client whose clock is a day and a half ahead of the server's."""
+
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
+            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
+
+    monkeypatch.setattr(strategies, "datetime", Ahead)
+    monkeypatch.setattr(schemas, "datetime", Ahead)
+    ((before,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    ahead = load_tables(_quarter("Q1"), pg_uri, mode="blue-green", settings=settings).schema
+    ((after,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    monkeypatch.undo()
+    right = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    ((created,),) = pg_query(
+        pg_uri, f"SELECT created FROM columnar_etl.versions WHERE schema_name = '{ahead}'"
+    )
+    assert before <= created <= after
+    named = datetime.strptime(ahead.removeprefix("servicedesk_v")[:15], "%Y%m%d_%H%M%S").replace(tzinfo=UTC)
+    assert before.replace(microsecond=0) <= named <= after
+    # In the order they were loaded: the cutover's default is the one loaded last.
+    assert [name for name, _, _ in _ledger(pg_uri)] == [ahead, right]
+    assert cutover(pg_uri, settings=settings).to_version == right
+
+
+def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rollbacks_history(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rollbacks' history is the order of the ledger's runs: with the client's clock as `finished`,
+    # a cutover from a machine a day ahead sorted after every later rollback, and the rollbacks bounced.
+    import columnar_etl.loading.versions as versions
+
+    class Ahead(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
+            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
+
+    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    monkeypatch.setattr(versions, "datetime", Ahead)
+    cutover(pg_uri, q1, settings=settings)
+    monkeypatch.undo()
+    assert [rollback(pg_uri, settings=settings).to_version for _ in range(2)] == [q2, q1]
+    with pytest.raises(LoadError, match="no previous version to roll back to"):
+        rollback(pg_uri, settings=settings)
+
+
+def test_a_prune_is_a_run_in_the_ledger_under_its_records_run_id(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `schemas prune` dropped versions (and marked them dropped) but left no row in
+    # columnar_etl.runs, where every load, canary, cutover and rollback is: the ledger could not say
+    # who dropped a version, or when.
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+    rows_before = pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.runs")
+    dry = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.runs") == rows_before  # nothing changed
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--json"])
+    assert pruned.exit_code == 0, pruned.output
+    shown = json.loads(pruned.stdout)
+    ((run_id, mode, status, report, dropped_at, finished),) = pg_query(
+        pg_uri,
+        "SELECT r.run_id, r.mode, r.status, r.report::text, v.dropped, r.finished FROM columnar_etl.runs r "
+        f"JOIN columnar_etl.versions v ON v.schema_name = '{q1}' WHERE r.mode = 'prune'",
+    )
+    assert (run_id, mode, status) == (shown["run_id"], "prune", "succeeded")
+    assert json.loads(report)["dropped"] == [q1] and json.loads(report)["kept"] == [q2, q3]
+    assert dropped_at is not None and finished >= dropped_at  # in the transaction of the drops
+    assert [name for name, _, _ in _ledger(pg_uri)] == [q1, q2, q3]
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+
+
+def test_a_prune_interrupted_just_after_its_commit_says_what_it_dropped(
+    pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hunt: Ctrl-C (or SIGTERM) the moment a prune's drops committed ended it exit 1 "interrupted:
+    # nothing live changed", its run.json without what it dropped, while the versions were gone and
+    # the ledger had the prune succeeded. As a load's, cutover's or rollback's: done with a warning.
+    import columnar_etl.loading.versions as versions
+    from columnar_etl.pg.connect import transaction
+
+    monkeypatch.chdir(tmp_path)
+    q1, q2, q3 = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+
+    @contextmanager
+    def interrupted_after_commit(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
+        with transaction(uri, committed=committed) as conn:
+            yield conn
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(versions, "transaction", interrupted_after_commit)
+    pruned = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--json"])
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    assert pruned.exit_code == 2, pruned.output
+    shown = json.loads(pruned.stdout)
+    assert (shown["outcome"], shown["dropped"], shown["kept"]) == ("warn", [q1], [q2, q3])
+    record = json.loads(Path(shown["run_record"]).read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("warn", [q1])
+    said = "schemas prune interrupted (KeyboardInterrupt) after its commit"
+    assert any(w.startswith(said) for w in record["warnings"]), record["warnings"]
+
+
+def test_a_prune_killed_just_after_its_commit_says_where_to_look(
+    pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    q1, _, _ = (
+        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
+    )
+    runs_dir = tmp_path / "runs"
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
+    }
+    prune = ["schemas", "prune", "--keep", "0"]
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *prune],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
+    (run_dir,) = runs_dir.iterdir()
+    assert pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{run_dir.name}'") == [
+        ("succeeded",)
+    ]
+    listed = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "5", "--dry-run"], env=env)
+    assert listed.exit_code == 0, listed.output
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["outcome"], record["result"]["dropped"]) == ("interrupted", [q1])
+    assert record["error"]["message"] == (
+        f"process {record['pid']} on {record['host']} ended at the commit of its prune (dropping {q1}) or "
+        "just after it: whether they were dropped, `columnar-etl schemas list` says"
+    )
+
+
+def test_a_simple_loads_version_is_live_since_it_was_made_not_since_its_load_began(
+    pg_uri: str, settings: Settings
+) -> None:
+    # Hunt: `live_since` was now(), the start of the load's transaction: a version loaded and made
+    # live in one transaction was "live" before it was created (minutes before, for a big load), and
+    # before the previous version stopped being live.
+    load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings)
+    load_tables(_quarter("Q2"), pg_uri, mode="simple", settings=settings)
+    rows = pg_query(pg_uri, "SELECT created, live_since FROM columnar_etl.versions ORDER BY created")
+    assert all(live_since >= created for created, live_since in rows), rows
+    assert rows[1][1] > rows[0][1]

@@ -241,7 +241,7 @@ def backup_target_restore(
     recorded = recorded_call(
         "backup target-restore",
         settings,
-        lambda: restore_version(file, database=database, settings=settings),
+        lambda _recorded: restore_version(file, database=database, settings=settings),
         mode=mode,
         source=file,
     )

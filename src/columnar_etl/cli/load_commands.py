@@ -22,7 +22,7 @@ from columnar_etl.cli.app import (
 )
 from columnar_etl.config import Settings, mask_uri
 from columnar_etl.errors import ConfigError, UsageError
-from columnar_etl.pipeline.command_record import recorded_call
+from columnar_etl.pipeline.command_record import Recorded, recorded_call
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
@@ -295,10 +295,24 @@ def schemas_prune(
 
     uris: list[str] = []
 
-    def prune() -> PruneResult:
+    def prune(recorded: Recorded[PruneResult]) -> PruneResult:
         uris.append(_uri(settings))
+
+        def before_commit(result: PruneResult) -> None:
+            # As a cutover's: run.json says what is dropped before the commit; from the commit on, an
+            # interrupt or a failure finds it done (exit 2 with a warning, not "nothing changed").
+            recorded.pending = result
+            recorded.record.result = result.to_dict()
+            recorded.record.write()
+
         return prune_versions(
-            uris[0], keep=keep, base=base or settings.base_schema, dry_run=dry_run, settings=settings
+            uris[0],
+            keep=keep,
+            base=base or settings.base_schema,
+            dry_run=dry_run,
+            settings=settings,
+            run_id=recorded.record.run_id,
+            before_commit=before_commit,
         )
 
     recorded = recorded_call("schemas prune", settings, prune, mode=mode)

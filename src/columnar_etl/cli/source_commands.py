@@ -21,7 +21,7 @@ from columnar_etl.cli.app import (
 from columnar_etl.config import mask_uri
 from columnar_etl.errors import EtlError
 from columnar_etl.pg.embedded import resolve_target
-from columnar_etl.pipeline.command_record import recorded_call
+from columnar_etl.pipeline.command_record import Recorded, recorded_call
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
@@ -87,9 +87,22 @@ def copy_raw_command(
         from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
     uris: list[str] = []
 
-    def copy() -> RawCopyResult:
+    def copy(recorded: Recorded[RawCopyResult]) -> RawCopyResult:
         uris.append(resolve_target(settings.target, settings.pg_dir))
-        return copy_raw(source, uris[0], schema=schema, batch_size=settings.batch_size, settings=settings)
+
+        def before_commit(result: RawCopyResult) -> None:
+            # From the commit on, an interrupt or a failure finds the schema replaced (exit 2, warning).
+            recorded.pending = result
+            recorded.record.result = result.to_dict()
+
+        return copy_raw(
+            source,
+            uris[0],
+            schema=schema,
+            batch_size=settings.batch_size,
+            settings=settings,
+            before_commit=before_commit,
+        )
 
     recorded = recorded_call("copy-raw", settings, copy, mode="copy-raw", source=source)
     end_recorded(recorded, as_json, lambda result: _print_copy(result, uris[0]))
@@ -133,9 +146,8 @@ def demo(
     result = run(source, mode="blue-green", settings=settings.model_copy(update={"target": uri}))
     record = result.record
     if record.outcome == "already_loaded":
-        out.print(
-            f"[green]already loaded[/]: {settings.base_schema}.* already reads this file; nothing changed"
-        )
+        # The run's warning says which version came from this file, and the cutover when it is not live.
+        out.print(f"[green]already loaded[/]: {escape(record.warnings[-1])}", soft_wrap=True)
         out.print(f"run record {record.run_dir}", soft_wrap=True)
         raise typer.Exit(0)
     if record.exit_code not in (0, 2):

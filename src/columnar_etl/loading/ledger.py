@@ -170,8 +170,14 @@ class RunRecord:
     report: dict[str, Any] | None = None
 
 
-def write_run(cursor: Any, run: RunRecord) -> None:
-    """Insert the run's row in the caller's transaction (a repeated run id updates it; NULLs keep values)."""
+def write_run(cursor: Any, run: RunRecord, *, finished_now: bool = False) -> None:
+    """Insert the run's row in the caller's transaction (a repeated run id updates it; NULLs keep values).
+
+    ``finished_now``: ``finished`` is now by the server's clock, not ``run.finished``: for the row
+    written in the transaction of the change it records (a load, a cutover, a rollback), whose order
+    among the base's changes is the rollbacks' history (:func:`live_history`), whatever the clocks of
+    the machines that ran them say.
+    """
     values = {
         "run_id": run.run_id,
         "base": run.base,
@@ -201,7 +207,10 @@ def write_run(cursor: Any, run: RunRecord) -> None:
         if name != "run_id"
     )
     codec = _text_codec(cursor)
-    literals = [_literal(value, codec) for value in values.values()]
+    literals = [
+        "clock_timestamp()" if name == "finished" and finished_now else _literal(value, codec)
+        for name, value in values.items()
+    ]
     execute(
         cursor,
         f"INSERT INTO {RUNS} ({', '.join(values)}) VALUES ({', '.join(literals)}) "
@@ -234,17 +243,19 @@ def write_version(
     *,
     schema: str,
     base: str,
-    created: datetime,
     run_id: str,
     rows: dict[str, int],
     quality: float | None,
     stats: dict[str, Any],
     column_names: dict[str, dict[str, str]] | None,
 ) -> None:
-    """Insert a version's row (not live) in the transaction that loads it."""
-    values = [schema, base, created, run_id, rows, quality, stats, column_names]
+    """Insert a version's row (not live) in the transaction that loads it, ``created`` now by the
+    server's clock: the versions' order is the order they were loaded in, whatever the clocks of the
+    machines that loaded them say (loads of one base are serialised by its lock)."""
+    values = [schema, base, run_id, rows, quality, stats, column_names]
     codec = _text_codec(cursor)
     literals = [_literal(value, codec) for value in values]
+    literals.insert(2, "clock_timestamp()")
     execute(
         cursor,
         f"INSERT INTO {VERSIONS} (schema_name, base, created, run_id, rows, quality, stats, column_names) "
@@ -267,14 +278,49 @@ def _text_codec(cursor: Any) -> str | None:
 
 
 def set_live(cursor: Any, base: str, schema: str, *, previous: str | None) -> None:
-    """Flip ``live`` to ``schema`` (whose ``previous`` becomes the version live until now, if given)."""
+    """Flip ``live`` to ``schema``, whose ``previous`` becomes ``previous``: the version a rollback
+    would make live (None: none). ``live_since`` is the server's clock now, not the transaction's
+    start (``now()``): a simple load's transaction began before its version was made."""
     execute(cursor, f"UPDATE {VERSIONS} SET live = false WHERE base = {quote_literal(base)} AND live")
-    set_previous = f", previous = {sql_value(previous)}" if previous is not None else ""
     execute(
         cursor,
-        f"UPDATE {VERSIONS} SET live = true, live_since = now(){set_previous} "
+        f"UPDATE {VERSIONS} SET live = true, live_since = clock_timestamp(), "
+        f"previous = {sql_value(previous)} "
         f"WHERE schema_name = {quote_literal(schema)}",
     )
+
+
+def live_history(cursor: Any, base: str) -> list[str]:
+    """The versions of ``base`` made live one on top of the other and not rolled back since, oldest
+    first: the live version last, the one a rollback makes live before it. From the ledger's runs
+    that changed what is live (a simple load, a cutover, a rollback: each written in the transaction
+    of its change, under the base's lock, ``finished`` by the server's clock: in the order of the
+    changes).
+
+    A cutover or a load puts its version on top; a rollback takes the top one off. Where the history
+    does not join up (runs written before their reports said what they replaced), it starts again
+    from what the run replaced: never a version no run made live.
+    """
+    rows = fetch_all(
+        cursor,
+        f"SELECT mode, coalesce(report->>'to_version', version_schema), "
+        f"coalesce(report->>'from_version', report->>'live_before') FROM {RUNS} "
+        f"WHERE base = {quote_literal(base)} AND status = 'succeeded' AND ("
+        "mode IN ('cutover', 'rollback') OR (mode = 'simple' AND report->>'status' = 'live')) "
+        "ORDER BY finished, run_id",
+    )
+    stack: list[str] = []
+    for mode, to, frm in rows:
+        if stack and stack[-1] != frm:  # a gap in the history: what is known starts here
+            stack = []
+        if mode == "rollback":
+            if stack:
+                stack.pop()
+            if not stack or stack[-1] != to:
+                stack = [to]
+        else:
+            stack = (stack or ([frm] if frm else [])) + [to]
+    return [str(name) for name in stack]
 
 
 def relist_version(uri: str, schema: str) -> str | None:
@@ -365,37 +411,41 @@ def _version_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     return data
 
 
-def live_source_checksum(uri: str, base: str) -> str | None:
-    """The source checksum of the run that loaded ``base``'s live version (None: no ledger, nothing live).
+#: The version of a base loaded from a source checksum that is still there (not dropped, its schema
+#: present), the live one first, else the newest; columns schema_name, live. Formatted with the base's
+#: and the checksum's literals.
+_LOADED_FROM = (
+    f"SELECT v.schema_name, v.live FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
+    "WHERE v.base = {base} AND v.dropped IS NULL AND r.source_checksum = {checksum} "
+    "AND EXISTS (SELECT FROM pg_namespace WHERE nspname = v.schema_name) "
+    "ORDER BY v.live DESC, v.created DESC, v.schema_name DESC LIMIT 1"
+)
 
-    Lets a pipeline skip a quarter's file that is live already.
+
+def loaded_source_version(uri: str, base: str, checksum: str) -> tuple[str, bool] | None:
+    """The version of ``base`` loaded from the source with ``checksum`` and whether it is live (see
+    :func:`loaded_from`); None: no ledger, or no such version.
+
+    Lets a pipeline skip a quarter's file that is loaded already, live or waiting for its cutover.
     """
 
     # Read without the DB-API connection (it would import pyarrow and Polars before the profile).
     with reading(uri) as query:
         if not query(f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
             return None
-        rows = query(
-            f"SELECT r.source_checksum FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
-            f"WHERE v.base = {quote_literal(base)} AND v.live"
-        )
-    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+        rows = query(_LOADED_FROM.format(base=quote_literal(base), checksum=quote_literal(checksum)))
+    return (str(rows[0][0]), bool(rows[0][1])) if rows else None
 
 
-def loaded_from(cursor: Any, base: str, checksum: str, *, since: datetime) -> str | None:
-    """The version of ``base`` loaded from the source with ``checksum``: the live one, or one created
-    since ``since`` by another run (a concurrent run of the same file); None when there is none.
+def loaded_from(cursor: Any, base: str, checksum: str) -> tuple[str, bool] | None:
+    """The version of ``base`` loaded from the source with ``checksum`` (the live one, else the newest
+    not dropped whose schema is there: a blue-green load never cut over, one rolled back from, one a
+    concurrent run of the same file just made) and whether it is live; None when there is none.
 
     Call with the base's load lock held, so that the answer still holds when the caller acts on it.
     """
-    rows = fetch_all(
-        cursor,
-        f"SELECT v.schema_name FROM {VERSIONS} v JOIN {RUNS} r ON r.run_id = v.run_id "
-        f"WHERE v.base = {quote_literal(base)} AND v.dropped IS NULL "
-        f"AND r.source_checksum = {quote_literal(checksum)} "
-        f"AND (v.live OR v.created >= {sql_value(since)}) ORDER BY v.live DESC, v.created DESC LIMIT 1",
-    )
-    return str(rows[0][0]) if rows else None
+    rows = fetch_all(cursor, _LOADED_FROM.format(base=quote_literal(base), checksum=quote_literal(checksum)))
+    return (str(rows[0][0]), bool(rows[0][1])) if rows else None
 
 
 def runs(cursor: Any, base: str | None = None) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ class LoadResult:
     validated and dropped). A refused or failed load raises instead; :class:`LoadRefused` carries the
     result (status ``refused``) so the report is not lost. ``already_loaded`` (status
     ``already_loaded``) names the version that was loaded from the same source, found under the
-    target's lock: nothing was loaded.
+    target's lock (live when it is ``live_before``): nothing was loaded.
     """
 
     run_id: str
@@ -292,6 +292,8 @@ class PruneResult:
     dry_run: bool = False
     #: A version kept because something columnar_etl did not make depends on it, one line each.
     warnings: list[str] = field(default_factory=list)
+    #: True from the moment the prune's transaction committed (never for a dry run).
+    committed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -154,8 +154,11 @@ def new_version_schema(cursor: Any, base: str, when: datetime | None = None) -> 
     """A free version schema name; call with the base's load lock held (see :func:`lock_base`).
 
     Two loads in the same second get ``..._HHMMSS`` and ``..._HHMMSS_2``. Names of versions that were
-    pruned stay taken, so a name always means one version in the ledger's history.
+    pruned stay taken, so a name always means one version in the ledger's history. ``when`` defaults
+    to now by the server's clock (as the version's ``created``), not the loading machine's.
     """
+    if when is None:
+        ((when,),) = fetch_all(cursor, "SELECT clock_timestamp()")
     name = version_schema_name(base, when)
     taken = {
         row[0]

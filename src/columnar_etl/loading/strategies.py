@@ -105,11 +105,12 @@ def load_tables(
     profile's (:func:`columnar_etl.cleaning.quality.score_judged`: what the operator's overrides
     quarantined is not held against cleaning); without it, the quality after.
 
-    ``skip_if_loaded`` (with ``source_checksum``): once the base's load lock is held, a live version
-    loaded from the same source, or one loaded from it since ``started`` (a concurrent run of the same
-    file), means there is nothing to do: status ``already_loaded``, nothing written. ``before_commit``
-    is called with the result after every check passed and before the commit: whatever it raises rolls
-    the load back (the caller writes its files there, so a full disk cannot fail a committed load).
+    ``skip_if_loaded`` (with ``source_checksum``): once the base's load lock is held, a version loaded
+    from the same source and still there, live or not (a blue-green load never cut over, a concurrent
+    run of the same file), means there is nothing to do: status ``already_loaded``, nothing written.
+    ``before_commit`` is called with the result after every check passed and before the commit:
+    whatever it raises rolls the load back (the caller writes its files there, so a full disk cannot
+    fail a committed load).
 
     Raises :class:`~columnar_etl.loading.result.LoadRefused` (a :class:`LoadError`, with ``.result``) when
     a check, a dashboard template, the quality gate or strict drift refuses the version;
@@ -348,9 +349,9 @@ def _load_version(
     result.live_before = result.live_after = live["schema_name"] if live else None
     if skip_if_loaded and run.source_checksum and mode != "canary":
         # Under the lock, so two runs of one file started together load it once.
-        same = ledger.loaded_from(cursor, base, run.source_checksum, since=run.started)
+        same = ledger.loaded_from(cursor, base, run.source_checksum)
         if same is not None:
-            result.status, result.already_loaded = "already_loaded", same
+            result.status, result.already_loaded = "already_loaded", same[0]
             return
     if mode == "canary":
         result.schema = canary_schema_name(base)
@@ -547,7 +548,6 @@ def _record_version(
         cursor,
         schema=schema,
         base=base,
-        created=datetime.now(UTC),
         run_id=run.run_id,
         rows=result.rows,
         quality=quality,
@@ -567,7 +567,7 @@ def _record_version(
         result.status = "ready"
     run.status, run.finished, run.version_schema = "succeeded", datetime.now(UTC), schema
     run.rows, run.report = dict(result.rows), result.to_dict()
-    ledger.write_run(cursor, run)
+    ledger.write_run(cursor, run, finished_now=True)
 
 
 @contextmanager

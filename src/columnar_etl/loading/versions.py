@@ -50,7 +50,8 @@ def cutover(
     """Make ``<base>.*`` read ``version`` (default: the newest version loaded after the live one; with
     nothing live, the newest).
 
-    With ``backup_before_cutover`` the live version is dumped first. Raises :class:`LoadError` when the
+    With ``backup_before_cutover`` the live version is dumped first, once the target is known to be one
+    a cutover may make live (a refused cutover spends no dump). Raises :class:`LoadError` when the
     version is unknown, dropped or already live (without ``version``: when none was loaded after the
     live one), or when readers hold the views longer than ``target_lock_wait``; nothing changes then.
     ``before_commit`` is called with the result just before the commit (what it raises rolls the
@@ -75,10 +76,14 @@ def rollback(
     run_id: str | None = None,
     before_commit: Callable[[CutoverResult], None] | None = None,
 ) -> CutoverResult:
-    """Make ``<base>.*`` read the version that was live before the live one (its ``previous``).
+    """Make ``<base>.*`` read the version that was live before the live one became live: undo the last
+    change of what is live (a cutover, a simple load) not undone yet, by the ledger's history.
 
-    Repeated rollbacks walk further back. Raises :class:`LoadError` when there is nothing to go back to.
-    ``before_commit`` as for :func:`cutover`.
+    Repeated rollbacks walk further back through that history, each undoing one change, and never
+    forward again: after a cutover to an older version Q1 (Q2 live), a rollback returns to Q2 and the
+    next one to what was live before Q2 (Q1 again, if Q2's load replaced it), not to Q2 and back
+    again. Raises :class:`LoadError` when there is nothing to go back to (the first version made live),
+    or when that version was dropped. ``before_commit`` as for :func:`cutover`.
     """
     return _switch(
         target_uri, base, None, rollback=True, settings=settings, run_id=run_id, before_commit=before_commit
@@ -114,6 +119,9 @@ def _switch(
     notices: list[str] = []
     try:
         if not rollback and settings.backup_before_cutover:
+            # A cutover refused for its target (unknown, live already, dropped) spends no dump: the
+            # target is checked first (again under the lock below, where it counts).
+            _checked_target(uri, base, version)
             backup = backup_live(uri, base, settings, notices)
         made: list[CutoverResult] = []
 
@@ -126,12 +134,12 @@ def _switch(
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
-            target = (
-                _previous_of(cursor, base, live) if rollback else _cutover_target(cursor, base, version, live)
-            )
+            if rollback:
+                target, after = _previous_of(cursor, base, live)
+            else:
+                target, after = _cutover_target(cursor, base, version, live), current
             run.version_schema = target
-            if target == current:
-                raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
+            _check_not_live(target, current)
             # A rollback goes back to what dashboards read before: it is never held up by a template.
             dashboard = [] if rollback else _check_dashboard(cursor, target, live, settings)
             changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
@@ -139,8 +147,9 @@ def _switch(
             # before anyone sees them, and a version loaded before a reader was configured gets it too.
             grant_readers(cursor, base, settings.readers)
             grant_readers(cursor, target, settings.readers)
-            # A rollback keeps the older version's own `previous`, so the next rollback goes further back.
-            ledger.set_live(cursor, base, target, previous=None if rollback else current)
+            # A cutover's `previous` is the version it replaces; a rollback's, the one live before the
+            # version it returns to: the next rollback goes further back, never forward again.
+            ledger.set_live(cursor, base, target, previous=after)
             result = CutoverResult(
                 run_id=run.run_id,
                 base=base,
@@ -155,7 +164,7 @@ def _switch(
                 notices=notices,
             )
             run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
-            ledger.write_run(cursor, run)
+            ledger.write_run(cursor, run, finished_now=True)
             made.append(result)
             if before_commit is not None:
                 before_commit(result)
@@ -166,6 +175,25 @@ def _switch(
         raise
     get_logger(stage=action, run_id=run.run_id).info(action, base=base, frm=current, to=target)
     return result
+
+
+def _checked_target(uri: str, base: str, version: str | None) -> str:
+    """The version a cutover to ``version`` would make live, read in a connection of its own; raises
+    as the cutover would (unknown, dropped, live already)."""
+    conn = connect(uri, autocommit=True)
+    try:
+        with _cursor(conn) as cursor:
+            live = ledger.live_version(cursor, base)
+            target = _cutover_target(cursor, base, version, live)
+            _check_not_live(target, str(live["schema_name"]) if live else None)
+    finally:
+        conn.close()
+    return target
+
+
+def _check_not_live(target: str, current: str | None) -> None:
+    if target == current:
+        raise LoadError(f"{target} is live already", hint="columnar-etl schemas list")
 
 
 def _check_dashboard(
@@ -225,13 +253,22 @@ def _cutover_target(cursor: Any, base: str, version: str | None, live: dict[str,
     return version
 
 
-def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
+def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> tuple[str, str | None]:
+    """The version a rollback makes live, and the one a rollback after it would: the version live
+    before the live one became live, and the one before that (see :func:`.ledger.live_history`)."""
     if live is None:
         raise LoadError(
             f"nothing of {base!r} is live, so there is nothing to roll back",
             hint="columnar-etl schemas list shows its versions; columnar-etl cutover VERSION makes one live",
         )
-    previous = live["previous"]
+    history = ledger.live_history(cursor, base)
+    if history and history[-1] == live["schema_name"]:
+        previous = history[-2] if len(history) > 1 else None
+        after = history[-3] if len(history) > 2 else None
+    else:  # no history that ends at the live version (made live by hand?): its `previous`, and theirs
+        previous = live["previous"]
+        before = ledger.version(cursor, previous) if previous is not None else None
+        after = before["previous"] if before is not None else None
     if previous is None:
         raise LoadError(
             f"{live['schema_name']} has no previous version to roll back to",
@@ -240,7 +277,7 @@ def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> str:
     row = ledger.version(cursor, previous)
     if row is None or row["dropped"] is not None or not schema_exists(cursor, previous):
         raise LoadError(f"the previous version {previous!r} was dropped", hint="columnar-etl cutover VERSION")
-    return str(previous)
+    return str(previous), after
 
 
 def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[VersionInfo]:
@@ -287,21 +324,61 @@ def prune_versions(
     base: str = "servicedesk",
     dry_run: bool = False,
     settings: Settings | None = None,
+    run_id: str | None = None,
+    before_commit: Callable[[PruneResult], None] | None = None,
 ) -> PruneResult:
     """Drop old versions, keeping the ``keep`` newest — never the live one or its predecessor.
 
     "Old" means created before the live version: versions loaded since (blue-green candidates, or one
     rolled back from) are kept for a cutover. With nothing live, every version is such a candidate and
     the newest is always kept (``--keep 0`` included): a prune never leaves a base schema with no
-    version to cut over to. The schemas are dropped and their ledger rows marked ``dropped`` in one
-    transaction.
+    version to cut over to. The schemas are dropped, their ledger rows marked ``dropped`` and the
+    prune recorded as a run (mode ``prune``, its result as report; ``run_id``, default a new one) in
+    one transaction; a prune that fails is recorded as failed. A dry run changes nothing and is not
+    recorded. ``before_commit`` as for :func:`cutover` (not called for a dry run).
     """
     if keep < 0:
         raise LoadError(f"--keep must be 0 or more, got {keep}")
     settings = settings or load_settings()
     check_base(base)
+    started = datetime.now(UTC)
+    run = ledger.RunRecord(
+        run_id=run_id or new_run_id(),
+        base=base,
+        mode="prune",
+        status="running",
+        started=started,
+        finished=started,
+        config_hash=ledger.config_hash(settings),
+        tool_version=ledger.tool_version(),
+    )
     ledger.ensure_ledger(target_uri)
-    with transaction(target_uri) as conn, _cursor(conn) as cursor:
+    try:
+        result = _prune(target_uri, base, keep, dry_run, settings, run, before_commit)
+    except EtlError as exc:
+        if not dry_run:
+            run.status, run.finished, run.error = failure_outcome(exc), datetime.now(UTC), exc.one_line()
+            ledger.record_run(target_uri, run)
+        raise
+    return result
+
+
+def _prune(
+    target_uri: str,
+    base: str,
+    keep: int,
+    dry_run: bool,
+    settings: Settings,
+    run: ledger.RunRecord,
+    before_commit: Callable[[PruneResult], None] | None,
+) -> PruneResult:
+    made: list[PruneResult] = []
+
+    def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
+        for result in made:
+            result.committed = True
+
+    with transaction(target_uri, committed=committed) as conn, _cursor(conn) as cursor:
         lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
         rows = ledger.versions(cursor, base)
         live = next((row for row in rows if row["live"]), None)
@@ -329,9 +406,15 @@ def prune_versions(
             if not dry_run:
                 ledger.mark_dropped(cursor, schema)
         kept = [str(row["schema_name"]) for row in rows if row["schema_name"] in protected]
+        result = PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
         if not dry_run:
+            run.status, run.finished, run.report = "succeeded", datetime.now(UTC), result.to_dict()
+            ledger.write_run(cursor, run, finished_now=True)
+            made.append(result)
+            if before_commit is not None:
+                before_commit(result)
             raise_if_interrupted()  # an interrupt whose own raise was lost: nothing is dropped
-    return PruneResult(base=base, dropped=dropped, kept=kept, dry_run=dry_run, warnings=warnings)
+    return result
 
 
 def restore_version(

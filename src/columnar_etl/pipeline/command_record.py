@@ -167,16 +167,17 @@ def record_interrupted(
 def recorded_call(
     command: str,
     settings: Settings,
-    work: Callable[[], T],
+    work: Callable[[Recorded[T]], T],
     *,
     mode: str,
     source: str | Path | None = None,
 ) -> Recorded[T]:
-    """``work()`` with the run record of ``command`` (:func:`command_record`): its result's ``to_dict()``
-    and ``warnings`` (when it has them) in the record's ``result`` and ``warnings``. A failure or refusal
-    is in the record and in ``exception``."""
+    """``work(recorded)`` with the run record of ``command`` (:func:`command_record`; the record's run id
+    for a ledger row of the same run, its ``pending`` for work about to commit): its result's
+    ``to_dict()`` and ``warnings`` (when it has them) in the record's ``result`` and ``warnings``. A
+    failure or refusal is in the record and in ``exception``."""
     with command_record(command, settings, mode=mode, source=source) as recorded:
-        result = work()
+        result = work(recorded)
         to_dict = getattr(result, "to_dict", None)
         recorded.record.result = to_dict() if callable(to_dict) else None
         recorded.record.warnings += list(getattr(result, "warnings", None) or [])

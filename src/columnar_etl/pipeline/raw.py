@@ -9,6 +9,7 @@ source's before it commits.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ class RawCopyResult:
     #: Tables and columns copied under another name than the export's, the readers not taking it
     #: (:meth:`~columnar_etl.source.reader_names.ReaderNames.records`).
     renamed_for_reader: list[dict[str, str | None]] = field(default_factory=list)
+    #: True from the moment the copy's transaction committed.
+    committed: bool = False
 
     @property
     def matches(self) -> bool:
@@ -75,6 +78,7 @@ def copy_raw(
     tables: list[str] | None = None,
     batch_size: int = 65_536,
     settings: Settings | None = None,
+    before_commit: Callable[[RawCopyResult], None] | None = None,
 ) -> RawCopyResult:
     """Copy tables of the export, every column as text, into ``schema`` (replaced) in one transaction.
 
@@ -87,7 +91,9 @@ def copy_raw(
     would be slow and lossy.
 
     Raises :class:`LoadError` when the target's row counts differ from the source's: counted before
-    the commit, so the copy is rolled back then (the schema as it was before).
+    the commit, so the copy is rolled back then (the schema as it was before). ``before_commit`` is
+    called with the result just before the commit (what it raises rolls the copy back); the result's
+    ``committed`` turns true the moment the commit returned.
     """
     masked = settings.masked_columns() if settings is not None else []
     if masked:
@@ -113,7 +119,13 @@ def copy_raw(
             readers[targets[name]] = renamed(reader, column_mapping(reader.schema.names, "export"))
         # The target's counts are read in the COPY's own transaction, before its commit: a count that
         # differs rolls the whole copy back (the schema as it was, or absent), nothing changed.
-        with transaction(target_uri) as conn:
+        made: list[RawCopyResult] = []
+
+        def committed() -> None:  # first thing after the commit: an interrupt from here finds it done
+            for result in made:
+                result.committed = True
+
+        with transaction(target_uri, committed=committed) as conn:
             _refuse_a_managed_schema(conn, schema)
             copy = copy_tables(conn, schema, readers, replace_schema=True)
             counted = count_rows(conn, schema, list(readers))
@@ -127,17 +139,20 @@ def copy_raw(
                     hint="something on the target changed the rows the COPY wrote (a trigger, a rule), "
                     "or the export changed while it was read",
                 )
+            result = RawCopyResult(
+                source=Path(source),
+                schema=schema,
+                source_rows=source_rows,
+                target_rows=target_rows,
+                copy=copy,
+                seconds=time.perf_counter() - started,
+                tables=names,
+                renamed_for_reader=read_as,
+            )
+            made.append(result)
+            if before_commit is not None:
+                before_commit(result)
             raise_if_interrupted()  # an interrupt whose own raise was lost: the schema stays as it was
-    result = RawCopyResult(
-        source=Path(source),
-        schema=schema,
-        source_rows=source_rows,
-        target_rows=target_rows,
-        copy=copy,
-        seconds=time.perf_counter() - started,
-        tables=names,
-        renamed_for_reader=read_as,
-    )
     log.info("copy finished", rows=copy.total_rows, seconds=round(result.seconds, 3), matches=result.matches)
     return result
 

@@ -40,6 +40,9 @@ RUN_RECORD_VERSION = 1
 #: (:func:`read_record` fills them in): ``command`` (every record was a ``run``'s), ``notes`` (none).
 ADDED_KEYS: dict[str, Any] = {"command": "run", "notes": []}
 RUN_FILE = "run.json"
+#: How the warning of a run ``already_loaded`` from the live version begins (the report's headline
+#: says it already); one loaded from a version not live names the cutover that makes it live instead.
+ALREADY_LOADED_LIVE = "the live version "
 Outcome = Literal["done", "warn", "halted", "failed", "already_loaded", "running", "interrupted"]
 #: Outcome → exit code; the table every command follows is :data:`columnar_etl.errors.EXIT_CODE_TABLE`.
 EXIT_CODES: dict[str, int] = {
@@ -406,9 +409,24 @@ def mark_interrupted_runs(runs_dir: str | Path) -> list[Path]:
 
 def _ended(data: dict[str, Any]) -> str:
     """How a killed run's process ended, from what its record holds. A run writes run.json last just
-    before its load's commit, with the load it commits (the runner's ``before_commit``): a record that
-    ends there may belong to a version that was committed, which is said, with where to look."""
+    before its load's commit, with the load it commits (the runner's ``before_commit``), and so do a
+    ``cutover`` and a ``rollback`` with the switch they commit: a record that ends there may belong to
+    a version that was committed (or made live), which is said, with where to look."""
     who = f"process {data['pid']} on {data['host']}"
+    switch = data.get("cutover") or {}
+    if switch.get("to_version"):
+        action = switch.get("action") or data.get("command")
+        return (
+            f"{who} ended at the commit of its {action} from {switch.get('from_version') or 'nothing live'} "
+            f"to {switch['to_version']} or just after it: whether {switch['to_version']} is live, "
+            "`columnar-etl schemas list` says"
+        )
+    dropped = (data.get("result") or {}).get("dropped") if data.get("command") == "schemas prune" else None
+    if dropped:
+        return (
+            f"{who} ended at the commit of its prune (dropping {', '.join(map(str, dropped))}) or just "
+            "after it: whether they were dropped, `columnar-etl schemas list` says"
+        )
     load = data.get("load") or {}
     schema, status = load.get("version_schema"), load.get("status")
     if schema and status in ("live", "ready") and not load.get("committed_at"):

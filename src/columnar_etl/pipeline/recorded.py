@@ -92,8 +92,11 @@ def recorded_switch(
         record = recorded.record
 
         def before_commit(switched: CutoverResult) -> None:
+            # run.json says what the switch is committing before it does (a failure here rolls it
+            # back): a process killed at the commit leaves a record that says where to look.
             recorded.pending = switched
             _note_switch(record, switched)
+            record.write()
 
         uri = resolve_target(settings.target, settings.pg_dir)
         base = base or settings.base_schema

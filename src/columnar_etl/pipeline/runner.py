@@ -50,6 +50,7 @@ from columnar_etl.observability.metrics import RunMetrics
 from columnar_etl.observability.progress import progress
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import (
+    ALREADY_LOADED_LIVE,
     RunRecord,
     RunRecordError,
     StageRecord,
@@ -507,10 +508,11 @@ def _stages(
     record.source_checksum = identity.result()
 
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
-    from columnar_etl.loading.ledger import live_source_checksum  # deliberate: see LATER_MODULES
+    from columnar_etl.loading.ledger import loaded_source_version  # deliberate: see LATER_MODULES
 
-    if not force and live_source_checksum(uri, settings.base_schema) == record.source_checksum:
-        _already_loaded(record, None)
+    loaded = None if force else loaded_source_version(uri, settings.base_schema, record.source_checksum)
+    if loaded is not None:
+        _already_loaded(record, *loaded)
         return
 
     # The backup runs beside the profile: both only read the export, and both work mostly outside the
@@ -550,10 +552,19 @@ def _stages(
         record.outcome = "warn" if record.warnings else "done"
 
 
-def _already_loaded(record: RunRecord, version: str | None) -> None:
+def _already_loaded(record: RunRecord, version: str, live: bool) -> None:
+    """The run's outcome when ``version`` (``live`` or not) was loaded from this very file."""
     record.outcome = "already_loaded"
-    what = f"version {version}" if version else "the live version"
-    record.warnings.append(f"{what} was loaded from this very file; nothing to do (--force loads it again)")
+    if live:
+        said = f"{ALREADY_LOADED_LIVE}{version} was loaded from this very file"
+    else:
+        # A blue-green load of it, never cut over (or rolled back from): loading it again would only
+        # make a second copy; the cutover is what the operator is after.
+        said = (
+            f"version {version} was loaded from this very file and is not live: "
+            f"columnar-etl cutover {version} makes it live"
+        )
+    record.warnings.append(f"{said}; nothing to do (--force loads it again)")
 
 
 def _clean_and_load(
@@ -655,7 +666,8 @@ def _clean_and_load(
             result.load_recorded = True  # load_tables writes its failure's ledger row itself
             raise
         if loaded.status == "already_loaded":
-            _already_loaded(record, loaded.already_loaded)
+            assert loaded.already_loaded is not None
+            _already_loaded(record, loaded.already_loaded, loaded.already_loaded == loaded.live_before)
             return
         result.committed = loaded.status in ("live", "ready")
         result.load = loaded

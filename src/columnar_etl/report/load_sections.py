@@ -13,6 +13,7 @@ from typing import Any
 
 from columnar_etl.config import Settings, mask_uri
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES
+from columnar_etl.pipeline.record import ALREADY_LOADED_LIVE
 from columnar_etl.report import display
 
 #: Rows of each dashboard template's result shown on the page.
@@ -120,7 +121,12 @@ def rollback(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]
     elif status == "canary":
         lead = "Nothing live changed: the canary's sample was validated and dropped. Nothing to undo."
     elif rec["outcome"] == "already_loaded":
-        lead = f"Nothing changed: {base}.* already reads a version loaded from this very file."
+        lead = (
+            f"Nothing changed: {base}.* already reads a version loaded from this very file."
+            if any(w.startswith(ALREADY_LOADED_LIVE) for w in rec["warnings"])
+            else f"Nothing changed: a version of {base} not live was loaded from this very file; "
+            "the warning names it and the cutover that makes it live."
+        )
         again = f"columnar-etl run {shlex.quote(rec['source'])} --mode {shlex.quote(rec['mode'])} --force"
         commands.append((again, "loads the file again anyway, as a new version"))
     else:

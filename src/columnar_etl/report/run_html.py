@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Protocol
 
 from columnar_etl.config import Settings, mask_secrets
-from columnar_etl.pipeline.record import RunRecord
+from columnar_etl.pipeline.record import ALREADY_LOADED_LIVE, RunRecord
 from columnar_etl.profiling.quality import REMAIN_AFTER_CLEANING
 from columnar_etl.report import display, load_sections
 from columnar_etl.report.html import render_body, render_document, render_fragment, write_html
@@ -77,7 +77,7 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "warn": ("warn", "the run finished with warnings"),
     "halted": ("halt", "the circuit breaker stopped the run: nothing was loaded"),
     "failed": ("halt", "the run failed: nothing live changed"),
-    "already_loaded": ("info", "nothing to do: the live version was loaded from this very file"),
+    "already_loaded": ("info", "nothing to do: a version was loaded from this very file"),
     "running": ("info", "the run has not finished"),
 }
 #: The files a run leaves beside report.html, listed in the footer when they exist.
@@ -85,8 +85,6 @@ ARTEFACTS = (
     "run.json", "log.jsonl", "metrics.json", "metrics.prom", "preflight.json", "profile.json",
     "audit.parquet", "quarantine.parquet",
 )  # fmt: skip
-#: The runner's warning for an already-loaded file: the banner's headline says it already.
-ALREADY_LOADED_WARNING = "the live version was loaded from this very file"
 TOP_COLUMNS = 3
 
 
@@ -167,7 +165,13 @@ def _banner(rec: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]:
         if error.get(name)
     )
     failed = next((s["name"] for s in rec["stages"] if s["status"] in ("failed", "halted")), None)
-    warnings = [w for w in rec["warnings"] if not w.startswith(ALREADY_LOADED_WARNING)]
+    # The runner's warning that the live version came from this file: the headline says it already.
+    live_already = rec["outcome"] == "already_loaded" and any(
+        w.startswith(ALREADY_LOADED_LIVE) for w in rec["warnings"]
+    )
+    if live_already:
+        headline = "nothing to do: the live version was loaded from this very file"
+    warnings = [w for w in rec["warnings"] if not (live_already and w.startswith(ALREADY_LOADED_LIVE))]
     following = None
     if finished and load is not None and load.get("status") == "ready":
         following = (f"columnar-etl cutover {shlex.quote(version)}", "makes it live, in one transaction")
