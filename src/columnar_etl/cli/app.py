@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -138,6 +139,13 @@ JSON_FLAG = "--json"
 
 #: The name the usage hints give the program (whatever ``sys.argv[0]`` was: ``python -m columnar_etl``).
 PROG = "columnar-etl"
+
+
+class ColumnNamesOption(StrEnum):
+    """``--column-names`` values (``load``, ``clean``)."""
+
+    export = "export"
+    snake = "snake"
 
 
 class OneLineUsageError(UsageError):

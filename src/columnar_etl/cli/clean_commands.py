@@ -10,7 +10,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.cli.app import app, check_output_directory, cli_state, echo_json, out, with_outcome
+from columnar_etl.cli.app import (
+    ColumnNamesOption,
+    app,
+    check_output_directory,
+    cli_state,
+    echo_json,
+    out,
+    with_outcome,
+)
 from columnar_etl.errors import ExitCode
 from columnar_etl.report.display import run_quality
 
@@ -51,9 +59,12 @@ def clean_command(
         list[str] | None, typer.Option("--table", help="Clean only this table (repeatable).")
     ] = None,
     column_names: Annotated[
-        str | None,
+        ColumnNamesOption | None,
         typer.Option(
-            "--column-names", help='export ("TKT-Created Time", the default) or snake (tkt_created_time).'
+            "--column-names",
+            help='export ("TKT-Created Time") or snake (tkt_created_time); default: the names of a '
+            "--plan, else the column_names setting (export).",
+            show_default=False,
         ),
     ] = None,
     quarantine_policy: Annotated[
@@ -90,7 +101,7 @@ def clean_command(
         quarantine_policy=quarantine_policy,
         duplicates=duplicates,
         outlier_iqr_factor=outlier_iqr_factor,
-        column_names=column_names,
+        column_names=column_names.value if column_names is not None else None,
     )
     settings = state.settings
     plan = Plan.from_file(plan_file) if plan_file is not None else None

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from columnar_etl.cli.app import (
+    ColumnNamesOption,
     app,
     cli_state,
     echo_json,
@@ -64,13 +65,6 @@ class LoadMode(StrEnum):
     simple = "simple"
     canary = "canary"
     blue_green = "blue-green"
-
-
-class ColumnNamesOption(StrEnum):
-    """``--column-names`` values."""
-
-    export = "export"
-    snake = "snake"
 
 
 @app.command("load")
