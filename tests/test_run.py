@@ -504,3 +504,21 @@ def test_a_blue_green_load_of_the_same_file_twice_never_cut_over_is_already_load
     forced = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--force", "--json"])
     assert forced.exit_code == 2, forced.output
     assert len(version_schemas(uri)) == 2
+
+
+def test_a_canary_of_a_file_already_loaded_runs(env: Settings, small_fixture: Path) -> None:
+    # Was: the run's quick "already loaded?" look ignored the mode, so a canary of a file a version came
+    # from was skipped (exit 0, nothing tried), though under the load's lock a canary never is.
+    uri = env.target
+    assert uri is not None
+    first = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "simple", "--json"])
+    assert first.exit_code == 2, first.output
+    live = json.loads(first.stdout)["version_schema"]
+    canary = runner.invoke(app, ["--target", uri, "run", str(small_fixture), "--mode", "canary", "--json"])
+    assert canary.exit_code in (0, 2), canary.output
+    assert json.loads(canary.stdout)["outcome"] != "already_loaded", canary.stdout
+    modes = pg_query(uri, "SELECT mode, status FROM columnar_etl.runs ORDER BY started")
+    assert [mode for mode, _ in modes] == ["simple", "canary"], modes
+    # The canary changed nothing: the same one version, live.
+    assert version_schemas(uri) == [live]
+    assert pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions") == [(live, True)]

@@ -134,7 +134,7 @@ def cli_markdown() -> str:
     lines += [
         "",
         "`run` also records `already_loaded` (exit 0: a version still there, live or not, came from this "
-        "very file; its warning names it, and the cutover when it is not live) and "
+        "very file; its warning names it, and the cutover when it is not live; a canary always runs) and "
         "`interrupted` for a run stopped by Ctrl-C or SIGTERM before its commit (exit 1, nothing live "
         "changed; after the commit it is `warn`, exit 2) or whose process was killed. Any command "
         "interrupted exits 1. A command whose output is closed early (`| head -3`) ends quietly, its "

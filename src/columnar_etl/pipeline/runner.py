@@ -510,7 +510,10 @@ def _stages(
     # A quick look first, to skip the backup and the profile; decided again under the target's lock.
     from columnar_etl.loading.ledger import loaded_source_version  # deliberate: see LATER_MODULES
 
-    loaded = None if force else loaded_source_version(uri, settings.base_schema, record.source_checksum)
+    # A canary is a trial of the file, never skipped: under the lock neither (until 2026-12-03 this
+    # quick look skipped a canary of a file a version came from as "already loaded").
+    skip = not force and mode != "canary"
+    loaded = loaded_source_version(uri, settings.base_schema, record.source_checksum) if skip else None
     if loaded is not None:
         _already_loaded(record, *loaded)
         return
