@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
-from columnar_etl.errors import LoadError
+from columnar_etl.errors import LoadError, UsageError
 from columnar_etl.models import Profile
 from columnar_etl.source.identity import file_checksum
 
@@ -117,6 +117,21 @@ def test_load_cutover_rollback_with_the_cli_arguments(
     assert rows == truth["tables"]["tickets"]["row_count"]
     with pytest.raises(LoadError):
         columnar_etl.rollback(base="helpdesk", target=pg_uri, settings=settings)
+
+
+@pytest.mark.parametrize("function", ["run", "load"])
+def test_an_unknown_mode_is_a_usage_error_before_anything_runs(
+    function: str, small_fixture: Path, tmp_path: Path
+) -> None:
+    # Until 2026-12-03 run(mode="fast") ran the preflight, started the embedded server, backed the export
+    # up, profiled and cleaned it, then failed (exit 1) at the load; the CLI refuses it at once (64).
+    settings = load_settings(
+        runs_dir=tmp_path / "runs", backup_dir=tmp_path / "backups", pg_dir=tmp_path / "pg"
+    )
+    with pytest.raises(UsageError, match="unknown load mode 'fast'") as raised:
+        getattr(columnar_etl, function)(small_fixture, mode="fast", settings=settings)
+    assert raised.value.exit_code == 64
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no run record, backup or server
 
 
 def test_preflight_with_the_cli_arguments(small_fixture: Path, pg_uri: str, tmp_path: Path) -> None:

@@ -399,6 +399,20 @@ class Settings(BaseSettings):
         return data
 
 
+#: How a load goes (``run --mode``, ``load --mode``; see loading.strategies).
+Mode = Literal["simple", "canary", "blue-green"]
+MODES: tuple[Mode, ...] = ("simple", "canary", "blue-green")
+
+
+def check_mode(mode: str) -> Mode:
+    """``mode`` when it is a load mode; :class:`UsageError` before anything runs (until 2026-12-03 the
+    library's ``run(mode="fast")`` ran the preflight, the backup, the profile and the clean first)."""
+    for known in MODES:
+        if mode == known:
+            return known
+    raise UsageError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+
+
 def check_min_quality(value: float | None) -> float | None:
     """``value`` when it is a quality score (0 to 100) or None; :class:`UsageError` before anything runs."""
     if value is not None and not 0 <= value <= 100:

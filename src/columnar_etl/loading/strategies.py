@@ -20,9 +20,17 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
-from columnar_etl.config import ColumnNames, Settings, check_min_quality, load_settings, mask_uri
+from columnar_etl.config import (
+    MODES,
+    ColumnNames,
+    Mode,
+    Settings,
+    check_min_quality,
+    load_settings,
+    mask_uri,
+)
 from columnar_etl.errors import EtlError, LoadError, TargetError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import ArrowData, copy_tables
@@ -56,9 +64,6 @@ from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
 from columnar_etl.pg.connect import commit, connect, rollback_quietly
 from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifier, short_identifiers
-
-Mode = Literal["simple", "canary", "blue-green"]
-MODES: tuple[Mode, ...] = ("simple", "canary", "blue-green")
 
 
 def load_tables(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from columnar_etl.cleaning.quality import score_cleaned, score_judged
-from columnar_etl.config import ColumnNames, Settings, check_min_quality
+from columnar_etl.config import ColumnNames, Settings, check_min_quality, check_mode
 from columnar_etl.loading.dashboard import load_templates
 from columnar_etl.loading.ledger import ensure_ledger
 from columnar_etl.loading.result import LoadResult
@@ -118,6 +118,7 @@ def load_export(
     found unchanged, just before the commit (what it raises rolls the load back). ``logs`` (the
     command's run directory) receives the audit and the quarantine (:func:`typed_export`).
     """
+    check_mode(mode)
     check_min_quality(min_quality)  # now, not after profiling, cleaning and loading the export
     uri = resolve_target(settings.target, settings.pg_dir)
     ensure_ledger(uri)  # an unreachable target fails now, not after profiling the export

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from columnar_etl.config import Settings, check_min_quality
+from columnar_etl.config import Settings, check_min_quality, check_mode
 from columnar_etl.loading.result import CutoverResult, LoadRefused, LoadResult
 from columnar_etl.loading.versions import cutover, rollback
 from columnar_etl.pg.embedded import resolve_target
@@ -38,6 +38,7 @@ def recorded_load(
     The export's identity is in the record as soon as the load has read it; the load's report, and
     run.json, just before its commit; from the commit on, an interrupt or a failure ends the record
     ``warn`` (the version is in the target), with what the load had done."""
+    checked = check_mode(mode)
     check_min_quality(options.get("min_quality"))
     with command_record("load", settings, mode=mode, source=source) as recorded:
         record = recorded.record
@@ -56,7 +57,7 @@ def recorded_load(
         try:
             result = load_export(
                 source,
-                mode=mode,  # type: ignore[arg-type]  # checked by load_tables
+                mode=checked,
                 settings=settings,
                 run_id=record.run_id,
                 identified=identified,

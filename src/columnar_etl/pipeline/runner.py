@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from columnar_etl.backups import create_backup
 from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import (
+    Mode,
     Settings,
     apply_password_command,
     check_min_quality,
+    check_mode,
     checked_target,
     load_settings,
     mask_secrets,
@@ -94,7 +96,6 @@ LATER_MODULES = (
     "prometheus_client",
 )
 
-Mode = Literal["simple", "canary", "blue-green"]
 #: An export of more bytes than this many times ``profile_memory_limit`` has the later stages' imports
 #: wait for the end of its profile (see :func:`_imports_beside_profile`): what they hold (the cleaner's
 #: and loader's modules, Jinja, the compiled templates) then does not add to the profile's peak RSS,
@@ -176,6 +177,7 @@ def run(
     the record says why (``result.exception`` keeps the exception for ``--debug``). Raises
     :class:`RunRecordError` only when the run's directory or first run.json cannot be written.
     """
+    check_mode(mode)
     check_min_quality(min_quality)
     checked_target(target)
     replayed = _replayed_plan(replay)  # a missing or unreadable record is a usage error: nothing ran
