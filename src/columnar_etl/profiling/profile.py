@@ -82,6 +82,7 @@ from columnar_etl.profiling.sql import (
     WORD_FORMS,
     Flag,
     StorageClass,
+    column_text_bounds,
     distinct_cells_sql,
     make_code,
     profile_row_order,
@@ -2156,6 +2157,8 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     }
     for key in BOUNDS:
         folded[key] = whole[key] if whole else None
+    if whole:
+        folded.update(column_text_bounds(groups))
     if tokens and folded["min_text"] is not None:
         folded["min_text"] = min(folded["min_text"], *tokens)
         folded["max_text"] = max(folded["max_text"], *tokens)
