@@ -27,6 +27,7 @@ from columnar_etl.profiling.native import (
     native_distinct_sql,
     native_rows,
 )
+from columnar_etl.profiling.sql import column_text_bounds
 from columnar_etl.source.export import SOURCE_ALIAS, open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export
 
@@ -260,7 +261,12 @@ def test_bounds_of_integer_columns_as_python_computes_them(make_sqlite: SqliteFa
     with open_source(path) as src:
         found, native = native_rows(src, "t", tokens, native_candidates(src, "t")[0], "")
     assert native == ["id", "a", "b", "c"]
-    bounds = {row["idx"]: row for row in found if row["code"] is None}
+    # The text bounds are folded in Python from the codes' own, as the profile does (column_text_bounds).
+    bounds = {
+        row["idx"]: {**row, **column_text_bounds([other for other in found if other["idx"] == row["idx"]])}
+        for row in found
+        if row["code"] is None
+    }
     assert sorted(bounds) == [0, 1, 2, 3]
     for index in range(4):
         values = [row[index] for row in rows if row[index] is not None and str(row[index]) not in tokens]

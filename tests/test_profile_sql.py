@@ -22,6 +22,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     Shape,
     StorageClass,
+    column_text_bounds,
     profile_row_order,
     split_code,
     table_profile_sql,
@@ -179,6 +180,17 @@ def _grouping_sets(coded: str) -> str:
     return f"{head}GROUP BY GROUPING SETS (({idx}, {code}), ({idx}))"
 
 
+def _folded_text(cursor: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """The profile query's rows, the column rows' text bounds folded in Python as the profile does
+    (:func:`column_text_bounds`: the query leaves them NULL)."""
+    header = [d[0] for d in cursor.description or []]
+    rows = [dict(zip(header, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        if row["code"] is None:
+            row.update(column_text_bounds([other for other in rows if other["idx"] == row["idx"]]))
+    return [tuple(row.values()) for row in rows]
+
+
 def _ordered(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     return sorted(rows, key=lambda row: profile_row_order({"idx": row[0], "code": row[1]}))
 
@@ -206,12 +218,12 @@ def test_column_rows_fold_as_grouping_sets_count(
         with open_source(path) as src:
             reads = [ColumnRead(name, with_class=True, as_bytes=True, real_digits=True) for name in columns]
             relation = src.relation_sql("t", reads=reads, class_string=True)
-            text = src.connection.execute(table_profile_sql(relation, columns, tokens, None)).fetchall()
+            text = _folded_text(src.connection.execute(table_profile_sql(relation, columns, tokens, None)))
         with open_source(typed) as src:
             scan = f"SELECT i, r FROM {SOURCE_ALIAS}.n"
             distinct = native_distinct_sql(scan, [0, 1], ["i", "r"], {"r"})
             cursor = src.typed_cursor()
-            native = cursor.execute(native_profile_sql(distinct, tokens, [1])).fetchall()
+            native = _folded_text(cursor.execute(native_profile_sql(distinct, tokens, [1])))
             cursor.close()
         return _ordered(text), _ordered(native)
 
@@ -219,11 +231,18 @@ def test_column_rows_fold_as_grouping_sets_count(
     monkeypatch.setattr(sql_module, "with_column_rows", _grouping_sets)
     monkeypatch.setattr(native_module, "with_column_rows", _grouping_sets)
     grouped = profile_rows()
-    assert folded == grouped
+    # The column rows' examples are not folded (nothing reads them), their text bounds are folded in
+    # Python (column_text_bounds): the same as the grouping sets' own.
+    examples = 5
+    assert [row[examples] for row in folded[0] + folded[1] if row[1] is None] == [None] * 6
+    assert folded == tuple(
+        [(*row[:examples], None, *row[examples + 1 :]) if row[1] is None else row for row in rows]
+        for rows in grouped
+    )
+    assert any(len(row[examples] or []) == 5 and row[1] is None for row in grouped[0])
     text, native = folded
     # What the comparison covers: a column row per column, year 0 read as no date, a NULL-only column.
     assert [row[0] for row in text if row[1] is None] == [0, 1, 2, 3]
     assert [row[0] for row in native if row[1] is None] == [0, 1]
     assert not any(isinstance(value, str) and "(BC)" in value for row in text for value in row[6:8])
-    assert any(row[0] == 1 and row[1] is None and row[5] is None for row in text)
-    assert any(len(row[5] or []) == 5 and row[1] is None for row in text)
+    assert any(row[0] == 1 and row[1] is not None and row[5] is None for row in text)

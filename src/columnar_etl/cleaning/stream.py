@@ -163,6 +163,9 @@ class CleanStream:
         self._fences: dict[str, Future[dict[str, Fence]]] = {}
         self._copies: dict[str, Future[CopyFilter | None]] = {}
         self._pool: ThreadPoolExecutor | None = None
+        #: Side tasks submitted once the table before is cleaned (see :meth:`open`), in table order.
+        self._deferred: dict[str, Callable[[], None]] = {}
+        self._deferring = threading.Lock()
         self._streams: list[Generator[pa.RecordBatch, None, None]] = []
         #: Set by close(): a stream still running in a consumer's thread stops at its next step.
         self._closing = threading.Event()
@@ -206,40 +209,81 @@ class CleanStream:
             # beside the batch reads; one task at a time, so they never share the cap.
             self._side = open_source(self.source, self.settings.source_encoding_fallback)
             self._side.limit_memory(limit)
-        for table in self.tables:
-            # A table's copies first: its first batch needs them, while its fences are only needed
-            # once its batches were cleaned (see TableCleaner); the pool runs its tasks in order.
+        for number, table in enumerate(self.tables):
             # A table the profile counted no exact copies in (rows equal as the profile reads them are
             # a superset of rows equal as the cleaner reads them) needs no GROUP BY over whole rows.
-            if listed and table not in self._without_copies:
+            copied = listed and table not in self._without_copies
+            if copied:
                 plan = self.plan.tables[table]
                 # The columns masked with drop come last: they still tell rows apart.
-                every = (*plan.columns, *plan.dropped)
-                self._mixed[table] = frozenset(c.name for c in every if c.mixed_classes)
-                # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
-                reads = [self._read(table, column_read(c)) for c in every]
-                self._copies[table] = self._pool.submit(
-                    CopyFilter.of,
-                    self._side or src,
-                    table,
-                    plan.column_names,
-                    reads,
-                    row_bytes=plan.row_bytes,
-                    rowids=self._hints.copy_rows.get(table),
-                    release=self._side is not None,
+                self._mixed[table] = frozenset(
+                    c.name for c in (*plan.columns, *plan.dropped) if c.mixed_classes
                 )
-            self._fences[table] = self._pool.submit(
-                _released(outlier_fences, self._side),
-                self._side or src,
-                self.plan.tables[table],
-                factor,
-                self._native.get(table, ()),
-                hold_bytes=hold,
-                valid_utf8=self._hints.valid_utf8.get(table, ()),
-                unpadded=self._hints.unpadded.get(table, ()),
-                distinct=self._hints.distinct.get(table),
-            )
+            # A listing of copies no hint narrows (a clean by a given plan: no profile) groups every
+            # row of the table at the side source's cap, spilling past it: beside the batches of the
+            # table before, its memory stacked on theirs (the wide export at 10x, `clean --plan`:
+            # 640-690 MB, comments cleaned beside the listing of timesheets). It waits for that
+            # table's batches (_stream), at the cost of the time the two overlapped, and groups at
+            # half the cap: the process still holds some of what the tables before it took (the
+            # listing of timesheets alone, fresh: +270 MB at the cap, +140 MB at half of it).
+            if number and copied and table not in self._hints.copy_rows:
+                self._deferred[table] = partial(
+                    self._submit_tasks, src, table, copied=copied, factor=factor, hold=hold, capped=True
+                )
+            else:
+                self._submit_tasks(src, table, copied=copied, factor=factor, hold=hold)
         return self
+
+    def _submit_tasks(
+        self, src: Source, table: str, *, copied: bool, factor: float, hold: int, capped: bool = False
+    ) -> None:
+        """Hand ``table``'s side tasks to the pool: the listing of its copies (``copied``; with
+        ``capped``, at half the side source's cap), then its outlier fences (``factor``, ``hold``: see
+        :func:`outlier_fences`)."""
+        assert self._pool is not None
+        plan = self.plan.tables[table]
+        # A table's copies first: its first batch needs them, while its fences are only needed
+        # once its batches were cleaned (see TableCleaner); the pool runs its tasks in order.
+        if copied:
+            # Read as cleaning reads them (BLOBs as bytes, REALs with 17 digits): copies are exact.
+            reads = [self._read(table, column_read(c)) for c in (*plan.columns, *plan.dropped)]
+            listing = _halved(CopyFilter.of, self._side) if capped else CopyFilter.of
+            self._copies[table] = self._pool.submit(
+                listing,
+                self._side or src,
+                table,
+                plan.column_names,
+                reads,
+                row_bytes=plan.row_bytes,
+                rowids=self._hints.copy_rows.get(table),
+                release=self._side is not None,
+            )
+        self._fences[table] = self._pool.submit(
+            _released(outlier_fences, self._side),
+            self._side or src,
+            plan,
+            factor,
+            self._native.get(table, ()),
+            hold_bytes=hold,
+            valid_utf8=self._hints.valid_utf8.get(table, ()),
+            unpadded=self._hints.unpadded.get(table, ()),
+            distinct=self._hints.distinct.get(table),
+        )
+
+    def _start(self, table: str | None = None) -> None:
+        """Submit the deferred side tasks of ``table`` (its stream is starting), or without one those
+        of the first table still deferred (a table's batches are done: see :meth:`open`)."""
+        after = table is None
+        with self._deferring:
+            if table is None:
+                table = next(iter(self._deferred), None)
+            tasks = self._deferred.pop(table, None) if table is not None else None
+        if tasks is not None:
+            if after:
+                # What the finished table's batches took from Arrow's pool goes back first (~40 MB
+                # after the wide export's comments at 10x): the listing now runs where it was.
+                pa.default_memory_pool().release_unused()
+            tasks()
 
     def close(self) -> None:
         """Close the source; audit files not committed by :meth:`result` are discarded.
@@ -356,6 +400,7 @@ class CleanStream:
     ) -> Generator[pa.RecordBatch, None, None]:
         started = time.perf_counter()
         plan = self._table_plan(table)
+        self._start(table)
         copies = self._outcome(self._copies[table], table) if table in self._copies else None
         if copies is not None and self.settings.duplicates == "fail":
             raise CleanError(
@@ -397,6 +442,7 @@ class CleanStream:
         except (duckdb.Error, pa.ArrowException) as exc:
             raise read_error(exc, self.source, table=table) from exc
         cleaner.finish()
+        self._start()
         if not yielded:
             # An empty table still hands over one (empty) batch: it carries the schema to the loader.
             yield pa.RecordBatch.from_pylist([], schema=cleaner.schema)
@@ -476,6 +522,25 @@ class CleanStream:
                 table=table,
                 hint=f"tables are: {', '.join(self.tables)}",
             ) from None
+
+
+def _halved(task: Callable[P, T], side: Source | None) -> Callable[P, T]:
+    """``task`` with ``side``'s memory cap halved while it runs (the side source runs one task at a
+    time: no other query of its own shares the lower cap)."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        limit = side.memory_limit if side is not None else None
+        if side is None or limit is None:
+            return task(*args, **kwargs)
+        side.limit_memory(f"{max(1, memory_bytes(limit) // 2)} bytes")
+        try:
+            return task(*args, **kwargs)
+        finally:
+            # A clean stopped under it closes the source: nothing is left to set back then.
+            with contextlib.suppress(duckdb.Error):
+                side.limit_memory(limit)
+
+    return run
 
 
 def _released(task: Callable[P, T], side: Source | None) -> Callable[P, T]:

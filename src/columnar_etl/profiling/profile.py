@@ -82,6 +82,7 @@ from columnar_etl.profiling.sql import (
     WORD_FORMS,
     Flag,
     StorageClass,
+    column_text_bounds,
     distinct_cells_sql,
     make_code,
     profile_row_order,
@@ -2252,6 +2253,8 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     fractions = [g for (_, shape, _), g in coded if shape in FRACTION_SHAPES and g["min_number"] is not None]
     folded["min_fraction"] = min((float(g["min_number"]) for g in fractions), default=None)
     folded["max_fraction"] = max((float(g["max_number"]) for g in fractions), default=None)
+    if whole:
+        folded.update(column_text_bounds(groups))
     if tokens and folded["min_text"] is not None:
         folded["min_text"] = min(folded["min_text"], *tokens)
         folded["max_text"] = max(folded["max_text"], *tokens)

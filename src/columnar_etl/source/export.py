@@ -459,6 +459,11 @@ class Source:
         self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
         self._memory_limit = limit
 
+    @property
+    def memory_limit(self) -> str | None:
+        """The cap :meth:`limit_memory` set (None: DuckDB's default)."""
+        return self._memory_limit
+
     def release_memory(self) -> None:
         """Hand back to the system the memory DuckDB keeps after its last query: the buffers of an
         aggregate (a GROUP BY of every row, quartiles counted by value) stay with the database, up
