@@ -357,22 +357,7 @@ def test_a_switch_killed_just_after_its_commit_says_where_to_look_not_that_it_en
         cutover(pg_uri, q2, settings=settings)
     frm, to, label = (q1, q2, "Q2") if command == "cutover" else (q2, q1, "Q1")
     runs_dir = tmp_path / "runs"
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
-        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
-    }
-    args = [command, *([to] if command == "cutover" else [])]
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    env = _killed_at_commit(pg_uri, runs_dir, [command, *([to] if command == "cutover" else [])], tmp_path)
     # Committed: the views read it, the ledger has it live and the switch's run as succeeded.
     assert (_reads(pg_uri), live_target(pg_uri)) == (label, {to})
     (run_dir,) = runs_dir.iterdir()
@@ -489,6 +474,14 @@ def test_rollbacks_undo_the_changes_of_what_is_live_one_at_a_time(pg_uri: str, s
         assert previous == (stack[-2] if len(stack) > 1 else None), step
 
 
+class _Ahead(datetime):
+    """A client whose clock is a day and a half ahead of the server's."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _Ahead:  # type: ignore[override]
+        return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
+
+
 def test_a_versions_created_and_name_come_from_the_servers_clock_not_the_clients(
     pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -498,15 +491,8 @@ def test_a_versions_created_and_name_come_from_the_servers_clock_not_the_clients
     import columnar_etl.loading.schemas as schemas
     import columnar_etl.loading.strategies as strategies
 
-    class Ahead(datetime):
-        """A client whose clock is a day and a half ahead of the server's."""
-
-        @classmethod
-        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
-            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
-
-    monkeypatch.setattr(strategies, "datetime", Ahead)
-    monkeypatch.setattr(schemas, "datetime", Ahead)
+    monkeypatch.setattr(strategies, "datetime", _Ahead)
+    monkeypatch.setattr(schemas, "datetime", _Ahead)
     ((before,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
     ahead = load_tables(_quarter("Q1"), pg_uri, mode="blue-green", settings=settings).schema
     ((after,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
@@ -530,13 +516,8 @@ def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rol
     # a cutover from a machine a day ahead sorted after every later rollback, and the rollbacks bounced.
     import columnar_etl.loading.versions as versions
 
-    class Ahead(datetime):
-        @classmethod
-        def now(cls, tz: tzinfo | None = None) -> Ahead:  # type: ignore[override]
-            return cls.fromtimestamp((datetime.now(UTC) + timedelta(days=1.5)).timestamp(), tz)
-
     q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
-    monkeypatch.setattr(versions, "datetime", Ahead)
+    monkeypatch.setattr(versions, "datetime", _Ahead)
     cutover(pg_uri, q1, settings=settings)
     monkeypatch.undo()
     assert [rollback(pg_uri, settings=settings).to_version for _ in range(2)] == [q2, q1]
@@ -612,21 +593,7 @@ def test_a_prune_killed_just_after_its_commit_says_where_to_look(
         load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
     )
     runs_dir = tmp_path / "runs"
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
-    }
-    prune = ["schemas", "prune", "--keep", "0"]
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *prune],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    env = _killed_at_commit(pg_uri, runs_dir, ["schemas", "prune", "--keep", "0"], tmp_path)
     assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
     (run_dir,) = runs_dir.iterdir()
     assert pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{run_dir.name}'") == [
@@ -653,3 +620,24 @@ def test_a_simple_loads_version_is_live_since_it_was_made_not_since_its_load_beg
     rows = pg_query(pg_uri, "SELECT created, live_since FROM columnar_etl.versions ORDER BY created")
     assert all(live_since >= created for created, live_since in rows), rows
     assert rows[1][1] > rows[0][1]
+
+
+def _killed_at_commit(pg_uri: str, runs_dir: Path, args: list[str], tmp_path: Path) -> dict[str, str]:
+    """The command ``args`` in a process SIGKILLed the moment its transaction commits
+    (tests/loading/killed_at_commit.py), its run records in ``runs_dir``; the environment it ran in."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
+    }
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.loading.killed_at_commit", "--target", pg_uri, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    return env

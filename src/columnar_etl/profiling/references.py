@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
@@ -593,35 +593,43 @@ def _joined_by_number(
     leading zeros are the rule's to keep), no text equals the key's: a join needs a cast. One query
     per such column (a text column declared to reference a key of numbers: rare)."""
     found: dict[tuple[str, str, str, str], ByNumber] = {}
+    for reference, child, parent, column, key in _column_pairs(tables, declared):
+        if child[column].inferred_type != "text":
+            continue  # a number of the same value compares equal in PostgreSQL too
+        if _declared_kind(child[column], parent[key], None) != NUMBER_TEXT:
+            continue
+        text = f"CAST({quote_ident(column)} AS VARCHAR)"
+        keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+        sql = (
+            f"SELECT count(*), min(t, {EXAMPLES}), "
+            "bool_or(NOT regexp_full_match(t, '[+-]?[0-9]+')) "
+            f"FROM (SELECT {_value(text, 'text')} AS t, "
+            f"{_value(text, NUMBER_TEXT)} AS v FROM "
+            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
+            f"WHERE v <> t AND v IN (SELECT {keys} FROM "
+            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
+        )
+        row = src.connection.cursor().execute(sql).fetchone()
+        if row is not None and row[0]:
+            examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
+            found[(reference.child, column, reference.parent, key)] = ByNumber(
+                int(row[0]), examples, bool(row[2])
+            )
+    return found
+
+
+def _column_pairs(
+    tables: Mapping[str, TableProfile], declared: list[Reference]
+) -> Iterator[tuple[Reference, TableProfile, TableProfile, str, str]]:
+    """Each declared reference's (child column, key) pairs whose two tables and columns were profiled:
+    (reference, child table, parent table, column, key)."""
     for reference in declared:
         child, parent = tables.get(reference.child), tables.get(reference.parent)
         if child is None or parent is None:
             continue
         for column, key in zip(reference.columns, reference.parent_columns, strict=True):
-            if column not in child.columns or key not in parent.columns:
-                continue
-            if child[column].inferred_type != "text":
-                continue  # a number of the same value compares equal in PostgreSQL too
-            if _declared_kind(child[column], parent[key], None) != NUMBER_TEXT:
-                continue
-            text = f"CAST({quote_ident(column)} AS VARCHAR)"
-            keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
-            sql = (
-                f"SELECT count(*), min(t, {EXAMPLES}), "
-                "bool_or(NOT regexp_full_match(t, '[+-]?[0-9]+')) "
-                f"FROM (SELECT {_value(text, 'text')} AS t, "
-                f"{_value(text, NUMBER_TEXT)} AS v FROM "
-                f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
-                f"WHERE v <> t AND v IN (SELECT {keys} FROM "
-                f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
-            )
-            row = src.connection.cursor().execute(sql).fetchone()
-            if row is not None and row[0]:
-                examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
-                found[(reference.child, column, reference.parent, key)] = ByNumber(
-                    int(row[0]), examples, bool(row[2])
-                )
-    return found
+            if column in child.columns and key in parent.columns:
+                yield reference, child, parent, column, key
 
 
 def _say_joined_by_number(
@@ -669,33 +677,27 @@ def _one_type_per_declared_reference(
     changed = True
     while changed:
         changed = False
-        for reference in declared:
-            child, parent = tables.get(reference.child), tables.get(reference.parent)
-            if child is None or parent is None:
+        for reference, child, parent, column, key in _column_pairs(tables, declared):
+            ends = (
+                (child[column], f"{reference.parent}.{key}"),
+                (parent[key], f"{reference.child}.{column}"),
+            )
+            if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
                 continue
-            for column, key in zip(reference.columns, reference.parent_columns, strict=True):
-                if column not in child.columns or key not in parent.columns:
-                    continue
-                ends = (
-                    (child[column], f"{reference.parent}.{key}"),
-                    (parent[key], f"{reference.child}.{column}"),
-                )
-                if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
-                    continue
-                if (reference.child, column, reference.parent, key) in (by_number or {}):
-                    continue
-                widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
-                if widened.invalid_count:
-                    continue  # its quarantined values are counted as integers': the profile would not hold
-                widened.inferred_type = "text"
-                # Its bounds were numbers; as text they are unknown (no order of the digits' text).
-                widened.min = widened.max = None
-                widened.type_reason = f"integers, as text like {other} (a declared reference's other end)"
-                widened.notes.append(
-                    f"integers loaded as text: {other}, the other end of a declared reference, is text "
-                    "(PostgreSQL compares no bigint with text)"
-                )
-                changed = True
+            if (reference.child, column, reference.parent, key) in (by_number or {}):
+                continue
+            widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
+            if widened.invalid_count:
+                continue  # its quarantined values are counted as integers': the profile would not hold
+            widened.inferred_type = "text"
+            # Its bounds were numbers; as text they are unknown (no order of the digits' text).
+            widened.min = widened.max = None
+            widened.type_reason = f"integers, as text like {other} (a declared reference's other end)"
+            widened.notes.append(
+                f"integers loaded as text: {other}, the other end of a declared reference, is text "
+                "(PostgreSQL compares no bigint with text)"
+            )
+            changed = True
 
 
 def _record_declared(
