@@ -420,7 +420,7 @@ def test_rollbacks_after_a_cutover_to_an_older_version_walk_back_and_stop_never_
     # last change of what is live not undone yet (docs/runbook.md §5): Q2 (undoes the cutover), then
     # Q1 (undoes Q2's load), then nothing is left to undo.
     monkeypatch.chdir(tmp_path)
-    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    q1, q2 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2")
     switched = runner.invoke(app, ["--target", pg_uri, "cutover", q1])
     assert switched.exit_code == 0, switched.output
     assert (_reads(pg_uri), _ledger(pg_uri)) == ("Q1", [(q1, True, q2), (q2, False, q1)])
@@ -516,7 +516,7 @@ def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rol
     # a cutover from a machine a day ahead sorted after every later rollback, and the rollbacks bounced.
     import columnar_etl.loading.versions as versions
 
-    q1, q2 = (load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2"))
+    q1, q2 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2")
     monkeypatch.setattr(versions, "datetime", _Ahead)
     cutover(pg_uri, q1, settings=settings)
     monkeypatch.undo()
@@ -532,9 +532,7 @@ def test_a_prune_is_a_run_in_the_ledger_under_its_records_run_id(
     # columnar_etl.runs, where every load, canary, cutover and rollback is: the ledger could not say
     # who dropped a version, or when.
     monkeypatch.chdir(tmp_path)
-    q1, q2, q3 = (
-        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
-    )
+    q1, q2, q3 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2", "Q3")
     rows_before = pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.runs")
     dry = runner.invoke(app, ["--target", pg_uri, "schemas", "prune", "--keep", "0", "--dry-run"])
     assert dry.exit_code == 0, dry.output
@@ -564,9 +562,7 @@ def test_a_prune_interrupted_just_after_its_commit_says_what_it_dropped(
     from columnar_etl.pg.connect import transaction
 
     monkeypatch.chdir(tmp_path)
-    q1, q2, q3 = (
-        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
-    )
+    q1, q2, q3 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2", "Q3")
 
     @contextmanager
     def interrupted_after_commit(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
@@ -589,9 +585,7 @@ def test_a_prune_interrupted_just_after_its_commit_says_what_it_dropped(
 def test_a_prune_killed_just_after_its_commit_says_where_to_look(
     pg_uri: str, settings: Settings, tmp_path: Path
 ) -> None:
-    q1, _, _ = (
-        load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in ("Q1", "Q2", "Q3")
-    )
+    q1, _, _ = _loaded_in_turn(pg_uri, settings, "Q1", "Q2", "Q3")
     runs_dir = tmp_path / "runs"
     env = _killed_at_commit(pg_uri, runs_dir, ["schemas", "prune", "--keep", "0"], tmp_path)
     assert pg_query(pg_uri, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{q1}'") == [(0,)]
@@ -641,3 +635,8 @@ def _killed_at_commit(pg_uri: str, runs_dir: Path, args: list[str], tmp_path: Pa
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     return env
+
+
+def _loaded_in_turn(pg_uri: str, settings: Settings, *quarters: str) -> list[str]:
+    """Each quarter loaded ``simple`` (made live) in turn: their version schemas."""
+    return [load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in quarters]
