@@ -222,6 +222,27 @@ def test_demo_whose_settings_do_not_load_leaves_a_failed_run_json(
     assert [stage["name"] for stage in record["stages"]] == ["settings"]
 
 
+def test_demo_checks_its_flags_before_its_fixture_and_records_a_missing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `demo --source missing.db` with `--log-level loud` exited 1 on the fixture (the flag's usage
+    # error, 64, never seen), and a missing fixture left no run.json though the demo is a run.
+    monkeypatch.chdir(tmp_path)
+    bad_flag = runner.invoke(app, ["--log-level", "loud", "demo", "--source", "missing.db"])
+    assert bad_flag.exit_code == 64, bad_flag.output
+    assert bad_flag.stderr.startswith("error: invalid value for log_level: 'loud'")
+    assert not (tmp_path / "runs").exists()
+    missing = runner.invoke(app, ["demo", "--source", "missing.db"])
+    assert missing.exit_code == 1, missing.output
+    assert missing.stderr == (
+        "error: file missing.db: demo fixture not found (hint: run from the project root or pass --source)\n"
+    )
+    [record] = [json.loads(path.read_text()) for path in (tmp_path / "runs").glob("*/run.json")]
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("run", "failed", 1)
+    assert (record["source"], [stage["name"] for stage in record["stages"]]) == ("missing.db", ["preflight"])
+    assert not (tmp_path / "missing.db").exists()
+
+
 @pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
 def test_tables_refuses_a_bad_global_flag_value_as_every_command_does(
     before: bool, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

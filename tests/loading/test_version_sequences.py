@@ -525,6 +525,35 @@ def test_a_cutover_from_a_client_whose_clock_is_ahead_keeps_its_place_in_the_rol
         rollback(pg_uri, settings=settings)
 
 
+def test_a_runs_started_comes_from_the_servers_clock_with_the_runs_true_duration(
+    pg_uri: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: `runs.started` was the client's clock while `finished` was the server's: a load or cutover
+    # from a machine a day and a half ahead started "after" it finished, and sorted among the others by
+    # a moment that never happened on the server.
+    import columnar_etl.loading.ledger as ledger
+    import columnar_etl.loading.schemas as schemas
+    import columnar_etl.loading.strategies as strategies
+    import columnar_etl.loading.versions as versions
+
+    for module in (ledger, schemas, strategies, versions):
+        monkeypatch.setattr(module, "datetime", _Ahead)
+    ((before,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="blue-green", settings=settings).schema
+    cutover(pg_uri, q1, settings=settings)
+    ((after,),) = pg_query(pg_uri, "SELECT clock_timestamp()")
+    rows = pg_query(
+        pg_uri,
+        f"SELECT mode, started, finished FROM columnar_etl.runs WHERE finished >= '{before.isoformat()}' "
+        "ORDER BY finished",
+    )
+    assert [mode for mode, _, _ in rows] == ["blue-green", "cutover"]
+    for mode, started, finished in rows:
+        assert before <= started <= finished <= after, (mode, started, finished)
+    (_, _, load_finished), (_, cut_started, _) = rows
+    assert load_finished <= cut_started  # the cutover began after the load ended, as it did
+
+
 def test_a_prune_is_a_run_in_the_ledger_under_its_records_run_id(
     pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -130,15 +130,21 @@ def demo(
     source: Annotated[Path, typer.Option("--source", help="Export to use.")] = DEFAULT_FIXTURE,
 ) -> None:
     """The whole pipeline on the bundled fixture: run --mode blue-green, cut over, summarise."""
+    from columnar_etl.pipeline.record import record_settings_failure  # deliberate: as below
     from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
     from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
 
+    # The demo is a run: settings that do not load leave its failed run.json, as `run`'s do; a bad
+    # global flag is refused (64) before the fixture is looked for.
+    settings = recorded_settings(ctx, "run", mode="blue-green", source=source)
     if not source.exists():
-        raise EtlError(
+        missing = EtlError(
             "demo fixture not found", path=source, hint="run from the project root or pass --source"
         )
-    # The demo is a run: settings that do not load leave its failed run.json, as `run`'s do.
-    settings = recorded_settings(ctx, "run", mode="blue-green", source=source)
+        record_settings_failure(
+            "run", missing, cli_state(ctx).runs_dir(), mode="blue-green", source=source, stage="preflight"
+        )
+        raise missing
     uri = resolve_target(settings.target, settings.pg_dir)
     out.print(
         f"[bold]columnar-etl demo[/]: {escape(f'{source} → {mask_uri(uri)} (schema {settings.base_schema})')}"

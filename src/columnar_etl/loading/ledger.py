@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from columnar_etl.config import Settings
@@ -176,7 +176,10 @@ def write_run(cursor: Any, run: RunRecord, *, finished_now: bool = False) -> Non
     ``finished_now``: ``finished`` is now by the server's clock, not ``run.finished``: for the row
     written in the transaction of the change it records (a load, a cutover, a rollback), whose order
     among the base's changes is the rollbacks' history (:func:`live_history`), whatever the clocks of
-    the machines that ran them say.
+    the machines that ran them say. The row's other moments are the server's too: ``run.started``
+    (and ``run.finished`` without ``finished_now``), taken by the client's clock, are written as that
+    long before the server's now (:func:`_server_moment`), so a client whose clock is off by a day
+    records its run where it happened among the others, with its true duration.
     """
     values = {
         "run_id": run.run_id,
@@ -207,8 +210,13 @@ def write_run(cursor: Any, run: RunRecord, *, finished_now: bool = False) -> Non
         if name != "run_id"
     )
     codec = _text_codec(cursor)
+    client_now = datetime.now(UTC)
     literals = [
-        "clock_timestamp()" if name == "finished" and finished_now else _literal(value, codec)
+        "clock_timestamp()"
+        if name == "finished" and finished_now
+        else _server_moment(value, client_now)
+        if isinstance(value, datetime)  # started, finished
+        else _literal(value, codec)
         for name, value in values.items()
     ]
     execute(
@@ -261,6 +269,15 @@ def write_version(
         f"INSERT INTO {VERSIONS} (schema_name, base, created, run_id, rows, quality, stats, column_names) "
         f"VALUES ({', '.join(literals)})",
     )
+
+
+def _server_moment(moment: datetime, client_now: datetime) -> str:
+    """SQL for ``moment`` (the client's clock) as the server's clock reads it: the server's now less
+    how long before the client's ``client_now`` it was (the statement runs milliseconds after)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    before = client_now - aware
+    micros = before.days * 86_400_000_000 + before.seconds * 1_000_000 + before.microseconds
+    return f"(clock_timestamp() - interval '{micros} microseconds')"
 
 
 def _literal(value: Any, codec: str | None) -> str:

@@ -270,11 +270,18 @@ def error_of(exc: BaseException, stage: str) -> dict[str, Any]:
 
 
 def record_settings_failure(
-    command: str, error: EtlError, runs_dir: str | Path, *, mode: str, source: str | Path | None = None
+    command: str,
+    error: EtlError,
+    runs_dir: str | Path,
+    *,
+    mode: str,
+    source: str | Path | None = None,
+    stage: str = "settings",
 ) -> tuple[RunRecord, bool]:
-    """The record of a command that ended before its settings loaded (``error``): ``failed``, in
-    ``runs_dir`` (see :func:`~columnar_etl.config.fallback_runs_dir`), and whether it could be written
-    there; this never raises for that: the settings' error is what the caller reports."""
+    """The record of a command that ended before its settings loaded (``error``), or, with ``stage``,
+    at a check made before its first stage: ``failed``, in ``runs_dir`` (see
+    :func:`~columnar_etl.config.fallback_runs_dir`), and whether it could be written there; this never
+    raises for that: the error is what the caller reports."""
     run_id = new_run_id()
     record = RunRecord(
         run_id=run_id,
@@ -284,9 +291,9 @@ def record_settings_failure(
         settings={},
         command=command,
         outcome="failed",
-        error=error_of(error, "settings"),
+        error=error_of(error, stage),
     )
-    record.stages.append(StageRecord("settings", status="failed"))
+    record.stages.append(StageRecord(stage, status="failed"))
     record.finished = record.started
     try:
         record.write()
