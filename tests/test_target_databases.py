@@ -8,11 +8,18 @@ the CLI and checks the exit code, the run record, the one line, and that nothing
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -347,3 +354,109 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     assert ran.exit_code in (0, 2), ran.output
     assert pg_query(as_role, "SELECT current_setting('statement_timeout')") == [("0",)]
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_each_transaction_lifts_the_timeouts_itself_never_the_session(
+    database: Database, role: Callable[..., str]
+) -> None:
+    # Behind a pooler in transaction mode each transaction may run on another server session, one that
+    # never saw the connection's lift; and a lift for the session stays with the pooled session, for
+    # the role's next client (a dashboard). Here the session's own value is put back (as a pooled
+    # session that never lifted it has it) and committed: the next transaction must lift it itself.
+    uri = database()
+    name = role(statement_timeout="5s")
+    conn = connect(uri_as(uri, name), autocommit=False)
+    try:
+        cursor = conn.cursor()
+        for ends in ("commit", "rollback"):
+            cursor.execute("SELECT set_config('statement_timeout', '5s', false)")
+            cursor.fetchall()
+            conn.commit()
+            cursor.execute("SELECT current_setting('statement_timeout')")
+            assert cursor.fetchall() == [("0",)], ends  # was '5s': lifted once, for the session
+            getattr(conn, ends)()
+        cursor.close()
+    finally:
+        conn.close()
+
+
+#: PgBouncer, to run a target behind a pooler in transaction mode (Debian: `apt-get install pgbouncer`).
+PGBOUNCER = shutil.which("pgbouncer") or next(
+    (path for path in ("/usr/sbin/pgbouncer",) if Path(path).exists()), None
+)
+
+
+@contextmanager
+def pgbouncer(server_uri: str, database_name: str, user: str) -> Iterator[str]:
+    """PgBouncer in transaction mode in front of ``database_name`` on the server of ``server_uri`` (a
+    unix socket), letting ``user`` in; the URI to connect through it as ``user``. Run as the embedded
+    server's user when this is root (PgBouncer refuses root)."""
+    assert PGBOUNCER is not None
+    socket_dir = parse_qs(urlsplit(server_uri).query)["host"][0]
+    here = Path(tempfile.mkdtemp(prefix="columnar_etl_pgbouncer_"))
+    here.chmod(0o777)
+    port = 6400 + uuid.uuid4().int % 500
+    (here / "users.txt").write_text(f'"{user}" ""\n')
+    (here / "pgbouncer.ini").write_text(
+        f"[databases]\n{database_name} = host={socket_dir} dbname={database_name}\n"
+        f"[pgbouncer]\nlisten_port = {port}\nunix_socket_dir = {here}\nauth_type = trust\n"
+        f"auth_file = {here / 'users.txt'}\npool_mode = transaction\ndefault_pool_size = 20\n"
+        f"max_client_conn = 100\nlogfile = {here / 'pgbouncer.log'}\n"
+        "ignore_startup_parameters = extra_float_digits,options\n"
+    )
+    as_user = ["runuser", "-u", "pgserver", "--"] if os.geteuid() == 0 else []
+    process = subprocess.Popen([*as_user, PGBOUNCER, str(here / "pgbouncer.ini")])
+    try:
+        for _ in range(100):
+            if (here / f".s.PGSQL.{port}").exists():
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError(f"pgbouncer did not start: {(here / 'pgbouncer.log').read_text()}")
+        yield f"postgresql://{user}@/{database_name}?host={here}&port={port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(here, ignore_errors=True)
+
+
+@pytest.mark.skipif(PGBOUNCER is None, reason="pgbouncer is not installed")
+def test_a_run_behind_pgbouncer_in_transaction_mode_leaves_the_pools_sessions_as_the_role_has_them(
+    pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # Was: every client of the pool got `statement_timeout` 0 after a run: the loader's lift for the
+    # session stayed on the pooled server sessions, and a dashboard sharing the role lost its guard.
+    import adbc_driver_postgresql.dbapi as plain  # the driver alone: no lift of ours
+
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("runs PgBouncer against the embedded server's socket")
+    uri = database()
+    name = role(statement_timeout="5s", lock_timeout="3s")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    with pgbouncer(pg_server_uri, dbname(uri), name) as pooled:
+        path = export(make_sqlite, SUBJECTS)
+        ran = invoke(pooled, "run", str(path), "--mode", "blue-green", "--json")
+        assert ran.exit_code in (0, 2), ran.output
+        version = record(ran, env)["version_schema"]
+        cut = invoke(pooled, "cutover", version)
+        assert cut.exit_code == 0, cut.output
+        listed = invoke(pooled, "schemas", "list", "--json")
+        assert listed.exit_code == 0 and version in listed.stdout, listed.output
+        # Every server session the pool holds: one client in a transaction each, at once.
+        clients = [plain.connect(pooled, autocommit=False) for _ in range(20)]
+        try:
+            seen = []
+            for client in clients:
+                with client.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'), "
+                        "pg_backend_pid()"
+                    )
+                    seen.extend(cursor.fetchall())
+            assert {(statement, lock) for statement, lock, _ in seen} == {("5s", "3s")}
+            assert len({pid for _, _, pid in seen}) == len(clients)  # every session of the pool
+        finally:
+            for client in clients:
+                client.rollback()
+                client.close()
+        assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]

@@ -85,31 +85,57 @@ TIMEOUT_SETTINGS = (
     "idle_session_timeout",
     "transaction_timeout",
 )
-_LIFT_TIMEOUTS = (
-    "SELECT pg_catalog.set_config(name, '0', false) FROM pg_catalog.pg_settings "
-    f"WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)}) AND setting <> '0'"
+_TIMEOUTS_SET = (
+    f"FROM pg_catalog.pg_settings WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)})"
+)
+#: Off for the current transaction only (``SET LOCAL``): what a connection in a transaction runs at its
+#: start and after each commit or rollback (the driver begins the next transaction at once).
+_LIFT_IN_TRANSACTION = f"SELECT pg_catalog.set_config(name, '0', true) {_TIMEOUTS_SET} AND setting <> '0'"
+#: Off for the session (a connection in autocommit: each statement its own transaction) ...
+_LIFT_IN_SESSION = f"SELECT pg_catalog.set_config(name, '0', false) {_TIMEOUTS_SET} AND setting <> '0'"
+#: ... and back to the role's and database's values when it closes.
+_RESTORE_SESSION = (
+    f"SELECT pg_catalog.set_config(name, reset_val, false) {_TIMEOUTS_SET} AND setting <> reset_val"
 )
 
 
 def _lift_timeouts(connection: Any, *, autocommit: bool) -> None:
-    """Turn :data:`TIMEOUT_SETTINGS` off for the session of ``connection`` (committed at once when it
-    is not in autocommit, so a rollback of its first transaction does not bring them back)."""
+    """Turn :data:`TIMEOUT_SETTINGS` off on ``connection``: for each of its transactions when it is not
+    in autocommit (again after each commit and rollback, see :func:`_connection_class`), else for its
+    session until it closes.
+
+    Never for longer: behind a pooler in transaction mode (PgBouncer's ``pool_mode = transaction``)
+    the server's session outlives the connection and serves the role's other clients next, a
+    dashboard's among them; a lift for the session stayed there ("statement_timeout 0" for every
+    client of the pool after a run), and the next transaction of ours could run on a session that
+    never lifted them."""
     import adbc_driver_manager
 
     try:
-        cursor = connection.cursor()
-        try:
-            cursor.execute(_LIFT_TIMEOUTS)
-            cursor.fetchall()
-        finally:
-            cursor.close()
-        if not autocommit:
-            connection.commit()
+        _run_quietly(connection, _LIFT_IN_SESSION if autocommit else _LIFT_IN_TRANSACTION, quiet=False)
     except adbc_driver_manager.Error as exc:
         raise TargetError(
             f"connected, but cannot set the session's timeouts: {first_line(exc)}",
             hint="check the role's permissions on the database",
         ) from exc
+    connection.timeouts_lifted = "session" if autocommit else "transaction"
+
+
+def _run_quietly(connection: Any, sql: str, *, quiet: bool = True) -> None:
+    """Run ``sql`` on ``connection`` and read its rows; with ``quiet``, a driver error is ignored (the
+    connection's next statement reports a broken connection)."""
+    import adbc_driver_manager
+
+    try:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(sql)
+            cursor.fetchall()
+        finally:
+            cursor.close()
+    except adbc_driver_manager.Error:
+        if not quiet:
+            raise
 
 
 @cache
@@ -119,7 +145,26 @@ def _connection_class() -> type:
     import adbc_driver_manager.dbapi as dbapi
 
     class Connection(dbapi.Connection):
+        #: How :func:`_lift_timeouts` lifted the timeouts: for each "transaction", for the "session",
+        #: or not yet ("").
+        timeouts_lifted = ""
+
+        def commit(self) -> None:
+            super().commit()
+            self._lift_again()
+
+        def rollback(self) -> None:
+            super().rollback()
+            self._lift_again()
+
+        def _lift_again(self) -> None:
+            if self.timeouts_lifted == "transaction":  # the next transaction began: its own lift
+                _run_quietly(self, _LIFT_IN_TRANSACTION)
+
         def close(self) -> None:
+            if self.timeouts_lifted == "session" and not self._closed:
+                self.timeouts_lifted = ""
+                _run_quietly(self, _RESTORE_SESSION)
             with _connections_lock:
                 super().close()
 
