@@ -442,6 +442,8 @@ def test_a_run_behind_pgbouncer_in_transaction_mode_leaves_the_pools_sessions_as
         assert cut.exit_code == 0, cut.output
         listed = invoke(pooled, "schemas", "list", "--json")
         assert listed.exit_code == 0 and version in listed.stdout, listed.output
+        dumped = invoke(pooled, "backup", "target", "--schema", version, "--json")  # pg_dump through it
+        assert dumped.exit_code == 0, dumped.output
         # Every server session the pool holds: one client in a transaction each, at once.
         clients = [plain.connect(pooled, autocommit=False) for _ in range(20)]
         try:
