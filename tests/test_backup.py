@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
+import shutil
 import sqlite3
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -32,7 +39,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError, UsageError
 from columnar_etl.loading.adbc import copy_tables_atomically
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.pg.tools import libpq_invocation
+from columnar_etl.pg.tools import _feed, find_pg_tool, libpq_invocation, restore_as_script
 
 from .conftest import SqliteFactory, pg_query, uri_with_database
 
@@ -679,3 +686,121 @@ def test_backup_create_refuses_a_bad_source_as_every_command_does(tmp_path: Path
         assert result.stderr.startswith(f"error: file {source}: {said}"), result.stderr
         assert len(result.stderr.splitlines()) == 1
     assert not backups.exists() or list(backups.iterdir()) == []
+
+
+def _restore_script(dump: Path, settings: Settings) -> bytes:
+    """The script pg_restore writes for ``dump`` (the test's own reading of it)."""
+    tool = find_pg_tool("pg_restore", bin_dir=settings.pg_bin_dir)
+    return subprocess.run([str(tool.path), "--file=-", str(dump)], capture_output=True, check=True).stdout
+
+
+def test_a_restore_as_a_script_drops_only_the_opening_sets_the_server_does_not_know(
+    pg_uri: str, settings: Settings
+) -> None:
+    # The way a dump is restored into a server older than pg_restore (see the next test): the script,
+    # less `SET transaction_timeout = 0;` when the server does not know the parameter, into psql.
+    load_version_schema(pg_uri)
+    before = schema_shape(pg_uri, VERSION_SCHEMA)
+    dump = backup_target(VERSION_SCHEMA, uri=pg_uri, settings=settings).path
+    script = _restore_script(dump, settings)
+    known = frozenset(str(name) for (name,) in pg_query(pg_uri, "SELECT name FROM pg_settings"))
+    unset = b"SET transaction_timeout = 0;\n"
+    assert unset in script.splitlines(keepends=True)  # pg_restore 17 and later write it
+    fed = io.BytesIO()
+    _feed(io.BytesIO(script), fed, known - {"transaction_timeout"})
+    assert fed.getvalue() == b"".join(line for line in script.splitlines(keepends=True) if line != unset)
+    fed = io.BytesIO()
+    _feed(io.BytesIO(script), fed, known)
+    assert fed.getvalue() == script
+
+    tool = find_pg_tool("pg_restore", bin_dir=settings.pg_bin_dir)
+    dbname, env = libpq_invocation(pg_uri)
+    hint = "nothing was restored"
+    # The schema is there: psql stops at the first error, and its one transaction leaves it as it was.
+    with pytest.raises(BackupError, match=rf'^psql failed: .*schema "{VERSION_SCHEMA}" already exists'):
+        restore_as_script(tool, dump, dbname=dbname, env=env, known=known, hint=hint)
+    assert schema_shape(pg_uri, VERSION_SCHEMA) == before
+    pg_query(pg_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    restore_as_script(tool, dump, dbname=dbname, env=env, known=known, hint=hint)
+    assert schema_shape(pg_uri, VERSION_SCHEMA) == before
+
+
+def _older_postgres() -> Path | None:
+    """The bin directory of a PostgreSQL server older than 17 installed on this machine (Debian's
+    /usr/lib/postgresql/N/bin), or None."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda path: path.parent.parent.name)
+    older = [
+        path.parent
+        for path in found
+        if path.parent.parent.name.isdigit() and int(path.parent.parent.name) < 17
+    ]
+    return older[-1] if older else None
+
+
+@pytest.fixture
+def older_server_uri() -> Iterator[str]:
+    """A PostgreSQL server older than 17 (older than the embedded server's pg_dump and pg_restore),
+    made for the test in a directory of its own and removed after; skipped where none is installed."""
+    bin_dir = _older_postgres()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL server older than 17 installed (Debian: apt-get install postgresql-15)")
+    here = Path(tempfile.mkdtemp(prefix="columnar_etl_old_pg_"))
+    here.chmod(0o777)
+    as_user = ["runuser", "-u", "pgserver", "--"] if os.geteuid() == 0 else []
+    port = 5400 + uuid.uuid4().int % 500
+    data = here / "data"
+    try:
+        subprocess.run(
+            [
+                *as_user,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+            ],
+            capture_output=True,
+            check=True,
+        )
+        subprocess.run(
+            [
+                *as_user,
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                f"-k {data} -c listen_addresses='' -p {port}",
+                "-l",
+                str(here / "log"),
+                "-w",
+                "start",
+            ],
+            capture_output=True,
+            check=True,
+        )
+        yield f"postgresql://postgres@/postgres?host={data}&port={port}"
+    finally:
+        subprocess.run(
+            [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
+        shutil.rmtree(here, ignore_errors=True)
+
+
+def test_a_dump_restores_into_a_server_older_than_pg_restore(
+    older_server_uri: str, settings: Settings
+) -> None:
+    # Was: "pg_restore failed: ... unrecognized configuration parameter "transaction_timeout"": the
+    # embedded server's pg_restore 18 sets it first thing, and PostgreSQL 16 and older do not know it,
+    # so no version dumped from such a target could be restored (the rollback of last resort).
+    load_version_schema(older_server_uri)
+    before = schema_shape(older_server_uri, VERSION_SCHEMA)
+    dump = backup_target(VERSION_SCHEMA, uri=older_server_uri, settings=settings).path
+    pg_query(older_server_uri, f"DROP SCHEMA {VERSION_SCHEMA} CASCADE")
+    restored = restore_target(dump, uri=older_server_uri, settings=settings)
+    assert schema_shape(older_server_uri, VERSION_SCHEMA) == before
+    assert restored.to_dict()["tables"] == BackupManifest.read(dump).tables

@@ -28,6 +28,7 @@ from columnar_etl.pg.tools import (
     TOOL_HINT,
     find_pg_tool,
     libpq_invocation,
+    restore_as_script,
     run_pg_tool,
 )
 from columnar_etl.source.identity import file_checksum
@@ -259,20 +260,30 @@ def restore_target(
                     hint="restore into a fresh database with --database NAME, or drop the schema first",
                 )
             dbname, env = libpq_invocation(target_uri)
+            hint = "nothing was restored (one transaction); check the target's roles and permissions"
+            server_major = (
+                int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
+            )
             try:
-                run_pg_tool(
-                    [
-                        str(tool.path),
-                        f"--dbname={dbname}",
-                        "--no-password",
-                        "--single-transaction",
-                        "--exit-on-error",
-                        str(dump),
-                    ],
-                    env=env,
-                    what="pg_restore",
-                    hint="nothing was restored (one transaction); check the target's roles and permissions",
-                )
+                if tool.major > server_major:
+                    # A newer pg_restore sets parameters an older server does not know: as a script.
+                    cursor.execute("SELECT name FROM pg_catalog.pg_settings")
+                    known = frozenset(str(name) for (name,) in cursor.fetchall())
+                    restore_as_script(tool, dump, dbname=dbname, env=env, known=known, hint=hint)
+                else:
+                    run_pg_tool(
+                        [
+                            str(tool.path),
+                            f"--dbname={dbname}",
+                            "--no-password",
+                            "--single-transaction",
+                            "--exit-on-error",
+                            str(dump),
+                        ],
+                        env=env,
+                        what="pg_restore",
+                        hint=hint,
+                    )
                 tables = describe_schema(cursor, schema)
                 differences = _differences(manifest, tables)
                 if differences:

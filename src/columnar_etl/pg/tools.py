@@ -8,13 +8,15 @@ server we meet), then the ``PATH``. The client must be at least the server's maj
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from columnar_etl.config import ENV_PREFIX, mask_secrets
 from columnar_etl.errors import BackupError
@@ -140,3 +142,99 @@ def run_pg_tool(args: list[str], *, env: dict[str, str], what: str, hint: str) -
         detail = " / ".join(lines[:3]) or f"exit code {done.returncode}"
         raise BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
     return done.stdout
+
+
+#: A line of a restore script's opening that sets a parameter (``SET transaction_timeout = 0;``).
+_OPENING_SET = re.compile(rb"SET (\w+) = [^;]*;\r?\n?")
+
+
+def restore_as_script(
+    pg_restore: PgTool, dump: Path, *, dbname: str, env: dict[str, str], known: frozenset[str], hint: str
+) -> None:
+    """Restore ``dump`` as ``pg_restore`` writes it for a server of its own version, as a script fed to
+    ``psql`` (beside it, else found as ``pg_restore`` was) in one transaction that stops at the first
+    error, less the opening's ``SET`` of each parameter the target server does not know (``known``: the
+    names of its ``pg_settings``).
+
+    For a server older than ``pg_restore``: pg_restore 17 and later begin every restore with ``SET
+    transaction_timeout = 0``, whatever the server, and a PostgreSQL 16 or older refuses the parameter
+    ("unrecognized configuration parameter"), so a dump made by the embedded server's pg_dump 18 could
+    not be restored into it. :class:`BackupError` with the first lines of what failed.
+    """
+    sibling = pg_restore.path.parent / "psql"
+    if sibling.is_file() and os.access(sibling, os.X_OK):
+        psql = sibling
+    else:
+        psql = find_pg_tool(
+            "psql", bin_dir=pg_restore.path.parent if pg_restore.origin == "configured" else None
+        ).path
+    with tempfile.TemporaryFile() as restore_errors, tempfile.TemporaryFile() as psql_errors:
+        producer = subprocess.Popen(
+            [str(pg_restore.path), "--file=-", str(dump)],
+            stdout=subprocess.PIPE,
+            stderr=restore_errors,
+            env=env,
+        )
+        try:
+            consumer = subprocess.Popen(
+                [
+                    str(psql),
+                    f"--dbname={dbname}",
+                    "--no-password",
+                    "--no-psqlrc",
+                    "--quiet",
+                    "--single-transaction",
+                    "--set=ON_ERROR_STOP=1",
+                    "--file=-",
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=psql_errors,
+                env=env,
+            )
+        except BaseException:
+            producer.kill()
+            producer.wait()
+            raise
+        assert producer.stdout is not None and consumer.stdin is not None
+        try:
+            try:
+                _feed(producer.stdout, consumer.stdin, known)
+            except BrokenPipeError:
+                pass  # psql stopped at an error: said on its stderr
+            finally:
+                producer.stdout.close()  # pg_restore, if psql stopped first, ends on a broken pipe
+                with contextlib.suppress(BrokenPipeError):
+                    consumer.stdin.close()
+            consumer.wait()
+            producer.wait()
+        except BaseException:
+            for process in (consumer, producer):
+                process.kill()
+                process.wait()
+            raise
+        for process, errors, what in (
+            (consumer, psql_errors, "psql"),
+            (producer, restore_errors, "pg_restore"),
+        ):
+            if process.returncode != 0:
+                errors.seek(0)
+                lines = [line for line in errors.read().decode(errors="replace").splitlines() if line.strip()]
+                detail = " / ".join(lines[:3]) or f"exit code {process.returncode}"
+                raise BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
+
+
+def _feed(script: IO[bytes], psql: IO[bytes], known: frozenset[str]) -> None:
+    """Copy ``script`` to ``psql``: its opening (comments, blank lines, psql's ``\\restrict``, ``SET``
+    and ``set_config`` lines) line by line, without the ``SET`` of a parameter not in ``known``; the
+    rest as it is."""
+    for line in iter(script.readline, b""):
+        match = _OPENING_SET.fullmatch(line)
+        if match is not None:
+            if match.group(1).decode("ascii").lower() not in known:
+                continue
+        elif not (line.isspace() or line.startswith((b"--", b"\\", b"SELECT pg_catalog.set_config("))):
+            psql.write(line)
+            break
+        psql.write(line)
+    shutil.copyfileobj(script, psql, 1 << 20)
