@@ -286,8 +286,8 @@ class Settings(BaseSettings):
     backup_before_cutover: bool = Field(
         default=False,
         description="pg_dump the live version schema (into `backup_dir`) before a cutover replaces it, "
-        "once the cutover's target is checked (a refused cutover dumps nothing); one dropped outside "
-        "columnar_etl is skipped with a warning (exit 2): nothing to keep.",
+        "once the cutover's target and the dashboard templates are checked (a refused cutover dumps "
+        "nothing); one dropped outside columnar_etl is skipped with a warning (exit 2): nothing to keep.",
     )
     target_lock_wait: float = Field(
         default=30.0,

@@ -412,6 +412,49 @@ def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
     assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
 
 
+def test_a_cutover_a_template_refuses_spends_no_backup_and_one_that_goes_ahead_runs_them_once(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover the live version was dumped, and only then did a dashboard
+    # template refuse the cutover (exit 3): each refusal left a dump. The templates now run before the
+    # dump, and not again under the lock when neither the target nor the live version changed.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    # Fails on a version whose rows do not say Q1 or Q2 (division by zero), works on Q1 and Q2; each
+    # run on a version draws one number from a sequence: the count of runs.
+    (folder / "quarters.sql").write_text(
+        "-- name: known_quarter\n"
+        "SELECT nextval('public.template_runs') AS n, "
+        "1 / count(*) FILTER (WHERE q IN ('Q1', 'Q2')) AS ok FROM {schema}.t\n"
+    )
+    pg_query(pg_uri, "CREATE SEQUENCE public.template_runs")
+    settings = load_settings(target_lock_wait=10)
+    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
+    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
+    q3 = load_tables(_quarter("Q3"), pg_uri, mode="blue-green", settings=settings).schema
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(folder))  # the cutovers' templates
+    runs = pg_query(pg_uri, "SELECT last_value, is_called FROM public.template_runs")
+    before = _ledger(pg_uri)
+    refused = runner.invoke(app, ["--target", pg_uri, "cutover", q3])
+    assert refused.exit_code == 3, refused.output
+    assert "dashboard template 'known_quarter' failed" in " ".join(refused.stderr.split()), refused.stderr
+    assert not (tmp_path / "bk").exists() or list((tmp_path / "bk").rglob("*")) == []
+    assert (_reads(pg_uri), live_target(pg_uri), _ledger(pg_uri)) == ("Q1", {q1}, before)
+    ((drawn, _),) = pg_query(pg_uri, "SELECT last_value, is_called FROM public.template_runs")
+    first = runs[0][0] if runs[0][1] else 0
+    switched = runner.invoke(app, ["--target", pg_uri, "cutover", q2, "--json"])
+    assert switched.exit_code == 0, switched.output
+    assert Path(json.loads(switched.stdout)["backup"]).is_file()
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+    # The refused cutover ran the template on Q3, then on the live Q1 to judge it (2); the cutover to
+    # Q2 ran it once, on Q2, and nowhere else (it worked).
+    ((after, _),) = pg_query(pg_uri, "SELECT last_value, is_called FROM public.template_runs")
+    assert (drawn - first, after - drawn) == (2, 1)
+
+
 def test_rollbacks_after_a_cutover_to_an_older_version_walk_back_and_stop_never_bounce(
     pg_uri: str, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

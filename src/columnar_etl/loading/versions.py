@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from columnar_etl.loading.schemas import (
     schema_exists,
 )
 from columnar_etl.observability.logs import get_logger, new_run_id
-from columnar_etl.pg.connect import connect, transaction
+from columnar_etl.pg.connect import connect, rollback_quietly, transaction
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_literal
 
@@ -118,10 +119,12 @@ def _switch(
     backup: str | None = None
     notices: list[str] = []
     try:
+        checked: _Checked | None = None
         if not rollback and settings.backup_before_cutover:
-            # A cutover refused for its target (unknown, live already, dropped) spends no dump: the
-            # target is checked first (again under the lock below, where it counts).
-            _checked_target(uri, base, version)
+            # A cutover refused for its target (unknown, live already, dropped) or by a dashboard
+            # template spends no dump: both are checked first (the target again under the lock below,
+            # where it counts; the templates again only if the target or the live version changed).
+            checked = _checked_target(uri, base, version, settings)
             backup = backup_live(uri, base, settings, notices)
         made: list[CutoverResult] = []
 
@@ -141,7 +144,14 @@ def _switch(
             run.version_schema = target
             _check_not_live(target, current)
             # A rollback goes back to what dashboards read before: it is never held up by a template.
-            dashboard = [] if rollback else _check_dashboard(cursor, target, live, settings)
+            # A version's tables never change once loaded: the check made before the dump holds for
+            # the same target and live version.
+            if rollback:
+                dashboard = []
+            elif checked is not None and (checked.target, checked.live) == (target, current):
+                dashboard = checked.dashboard
+            else:
+                dashboard = _check_dashboard(cursor, target, live, settings)
             changes = point_views(cursor, base, target, wait_seconds=settings.target_lock_wait)
             # In the same transaction as the re-pointing: views created now get the readers' SELECT
             # before anyone sees them, and a version loaded before a reader was configured gets it too.
@@ -177,18 +187,32 @@ def _switch(
     return result
 
 
-def _checked_target(uri: str, base: str, version: str | None) -> str:
-    """The version a cutover to ``version`` would make live, read in a connection of its own; raises
-    as the cutover would (unknown, dropped, live already)."""
-    conn = connect(uri, autocommit=True)
+@dataclass(frozen=True)
+class _Checked:
+    """What a cutover was checked against before its dump: the version it would make live, the one
+    live then, and the dashboard templates' results on it."""
+
+    target: str
+    live: str | None
+    dashboard: list[MetricResult]
+
+
+def _checked_target(uri: str, base: str, version: str | None, settings: Settings) -> _Checked:
+    """The version a cutover to ``version`` would make live and the dashboard templates' results on it,
+    read in a transaction of its own (rolled back); raises as the cutover would (unknown, dropped, live
+    already, refused by a template)."""
+    conn = connect(uri, autocommit=False)
     try:
         with _cursor(conn) as cursor:
             live = ledger.live_version(cursor, base)
             target = _cutover_target(cursor, base, version, live)
-            _check_not_live(target, str(live["schema_name"]) if live else None)
+            current = str(live["schema_name"]) if live else None
+            _check_not_live(target, current)
+            dashboard = _check_dashboard(cursor, target, live, settings)
     finally:
+        rollback_quietly(conn)
         conn.close()
-    return target
+    return _Checked(target, current, dashboard)
 
 
 def _check_not_live(target: str, current: str | None) -> None:
