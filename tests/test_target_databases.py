@@ -246,6 +246,28 @@ def test_a_read_only_role_is_refused_by_the_preflight(
     assert schemas(uri) == []
 
 
+def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # Was exit 1 at the dashboard templates of a blue-green load ("permission denied to create
+    # temporary tables in database ...": they ran through a function made in pg_temp), in a database
+    # hardened with REVOKE TEMPORARY ... FROM PUBLIC; the cutover failed the same way.
+    uri = database()
+    name = role()
+    pg_query(uri, f"REVOKE TEMPORARY ON DATABASE {quote_ident(dbname(uri))} FROM PUBLIC")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    as_role = uri_as(uri, name)
+    assert pg_query(as_role, "SELECT has_database_privilege(current_database(), 'TEMPORARY')") == [(False,)]
+    ran = invoke(as_role, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "blue-green", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    version = record(ran, env)["version_schema"]
+    checked = invoke(as_role, "templates", "check", "--version", version)
+    assert checked.exit_code in (0, 2), checked.output
+    cut = invoke(as_role, "cutover", version)
+    assert cut.exit_code == 0, cut.output
+    assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
 def test_a_base_schema_another_role_owns_is_refused_by_the_preflight(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

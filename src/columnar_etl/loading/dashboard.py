@@ -41,7 +41,8 @@ from columnar_etl.pg.identifiers import quote_ident, quote_literal
 #: Rows of each metric kept in the report (a weekly series of a quarter fits easily).
 MAX_RESULT_ROWS = 100
 _NAME_LINE = re.compile(r"^--\s*name:\s*(?P<name>[A-Za-z0-9_]+)\s*$")
-_RUNNER = "pg_temp.columnar_etl_run_metric"
+#: The transaction's setting through which the templates' results come back (see :func:`run_templates`).
+_RESULTS_SETTING = "columnar_etl.template_results"
 _TABLE_REFERENCE = re.compile(r'\{schema\}\.(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))')
 
 
@@ -222,21 +223,33 @@ class MetricResult:
 
 
 # json_agg keeps the columns in the query's order; numbers stay numbers, timestamps become ISO text.
-# The time is measured on the server: all templates run in one statement (one round trip).
-_RUNNER_SQL = f"""CREATE OR REPLACE FUNCTION {_RUNNER}(query text, max_rows int) RETURNS json
-LANGUAGE plpgsql AS $body$
+# The time is measured on the server: all templates run in one block (one round trip), each in a
+# subtransaction of its own (an error is its result), and the results come back through a setting of
+# the transaction. A DO block, not a function: a function made for this is a temporary object, which a
+# role without the database's TEMPORARY privilege may not create ("permission denied to create
+# temporary tables"), and which stays in a pooled server session.
+_RUNNER_SQL = """DO {tag}
 DECLARE
+  query text;
+  started timestamptz;
   result json;
-  started timestamptz := clock_timestamp();
+  results json[] := '{{}}';
 BEGIN
-  EXECUTE format('SELECT coalesce(json_agg(q), ''[]''::json) FROM (SELECT * FROM (%s) s LIMIT %s) q',
-                 query, max_rows + 1) INTO result;
-  RETURN json_build_object('rows', result,
-                           'ms', extract(epoch FROM clock_timestamp() - started) * 1000);
-EXCEPTION WHEN OTHERS THEN
-  RETURN json_build_object('error', SQLERRM, 'sqlstate', SQLSTATE,
-                           'ms', extract(epoch FROM clock_timestamp() - started) * 1000);
-END $body$"""
+  FOREACH query IN ARRAY {queries} LOOP
+    started := clock_timestamp();
+    BEGIN
+      EXECUTE format('SELECT coalesce(json_agg(q), ''[]''::json) FROM (SELECT * FROM (%s) s LIMIT %s) q',
+                     query, {limit}) INTO result;
+      result := json_build_object('rows', result,
+                                  'ms', extract(epoch FROM clock_timestamp() - started) * 1000);
+    EXCEPTION WHEN OTHERS THEN
+      result := json_build_object('error', SQLERRM, 'sqlstate', SQLSTATE,
+                                  'ms', extract(epoch FROM clock_timestamp() - started) * 1000);
+    END;
+    results := results || result;
+  END LOOP;
+  PERFORM pg_catalog.set_config({setting}, array_to_json(results)::text, true);
+END {tag}"""
 
 
 def run_templates(
@@ -254,16 +267,25 @@ def run_templates(
     """
     if not templates:
         return []
-    execute(cursor, _RUNNER_SQL)
-    queries = ", ".join(quote_literal(t.render(schema, column_names)) for t in templates)
-    outcomes = fetch_all(
+    rendered = [quote_literal(t.render(schema, column_names)) for t in templates]
+    tag = "$columnar_etl$"
+    while any(tag in query for query in rendered):  # a dollar quote no template holds
+        tag = f"$columnar_etl_{len(tag)}$"
+    execute(
         cursor,
-        f"SELECT {_RUNNER}(query, {int(max_rows)})::text "
-        f"FROM unnest(ARRAY[{queries}]::text[]) WITH ORDINALITY AS t(query, n) ORDER BY n",
+        _RUNNER_SQL.format(
+            tag=tag,
+            queries=f"ARRAY[{', '.join(rendered)}]::text[]",
+            limit=int(max_rows) + 1,
+            setting=quote_literal(_RESULTS_SETTING),
+        ),
     )
+    ((raw_results,),) = fetch_all(
+        cursor, f"SELECT pg_catalog.current_setting({quote_literal(_RESULTS_SETTING)})"
+    )
+    outcomes = json.loads(raw_results)
     results = []
-    for template, (raw,) in zip(templates, outcomes, strict=True):
-        outcome = json.loads(raw)
+    for template, outcome in zip(templates, outcomes, strict=True):
         result = MetricResult(template.name, seconds=float(outcome["ms"]) / 1000)
         if "error" in outcome:
             result.error, result.sqlstate = str(outcome["error"]), str(outcome["sqlstate"])
