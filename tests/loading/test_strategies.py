@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -366,7 +367,7 @@ def test_backup_before_cutover_dumps_the_live_version(
 def test_cutover_keeps_grants_of_recreated_views(
     pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
 ) -> None:
-    role = f"dash_{Path(pg_uri).name[-8:]}"
+    role = f"dash_{uuid.uuid4().hex[:8]}"  # the URI may end in a parameter (…&port=5815)
     first = load_tables({"tickets": v1_tables["tickets"]}, pg_uri, keys=KEYS, settings=settings)
     pg_query(pg_uri, f"CREATE ROLE {role}")
     try:
