@@ -49,7 +49,10 @@ exactly. The profile keeps the distinct values of short-valued columns (keys, co
 counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``). A declared reference is compared as SQLite's own
 foreign key check compares it, by its parent key's collating sequence: ``Billing`` refers to the key
-``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan.
+``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan; and by its
+affinity, applied to the child's value first: ``'2.50'`` is the REAL key 2.5, ``'007'`` the INTEGER
+key 7; a key of none (untyped, ``BLOB``, a STRICT table's ``ANY``) converts nothing (``'1'`` is no key
+1); no affinity converts a BLOB (``x'31'`` is no key 1), which equals only a BLOB of its bytes.
 
 **"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
 declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
@@ -67,6 +70,7 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +81,7 @@ from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
-from columnar_etl.source.cells import ColumnRead, sqlite_affinity
+from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
@@ -154,6 +158,10 @@ class Reference:
     #: The collating sequence SQLite compares each parent key column with (its unique index's:
     #: ``BINARY``, ``NOCASE``, ``RTRIM``), as SQLite's own foreign key check does; BINARY when unknown.
     collations: tuple[str, ...] = ()
+    #: The affinity SQLite applies to a child's value before looking it up among each parent key
+    #: column's (:func:`key_affinity`: ``INTEGER``, ``REAL``, ``NUMERIC``, ``TEXT``, or ``BLOB`` for
+    #: none); () when unknown (the parent key's declared type then says it).
+    affinities: tuple[str, ...] = ()
 
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
@@ -185,10 +193,34 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                 parent_columns = _named(con, parent, targets, info)
                 if columns and parent_columns and len(parent_columns) == len(columns):
                     collations = _key_collations(con, parent, parent_columns)
-                    found.append(Reference(child, columns, parent, parent_columns, True, collations))
+                    declared = {str(row[1]): str(row[2] or "") for row in info}
+                    strict = _strict(con, parent)
+                    affinities = tuple(key_affinity(declared[c], strict=strict) for c in parent_columns)
+                    found.append(
+                        Reference(child, columns, parent, parent_columns, True, collations, affinities)
+                    )
         return found
     finally:
         con.close()
+
+
+def key_affinity(declared: str, *, strict: bool = False) -> str:
+    """The affinity SQLite's foreign key check applies to a child's value before looking it up among a
+    parent key column's (its index's affinity): the column's, by SQLite's rules (``INTEGER``, ``REAL``,
+    ``NUMERIC``, ``TEXT``, ``BLOB`` for none). A STRICT table's ``ANY`` column has none: it keeps its
+    values as written (the text ``'1'`` is no integer 1), where elsewhere ``ANY`` is NUMERIC."""
+    if strict and declared.strip().upper() == "ANY":
+        return "BLOB"
+    return sqlite_affinity(declared)
+
+
+def _strict(con: Any, table: str) -> bool:
+    """Whether ``table`` is a STRICT table (``PRAGMA table_list``, SQLite 3.37+; False before)."""
+    try:
+        rows = con.execute("SELECT strict FROM pragma_table_list WHERE name = ?", (table,)).fetchall()
+    except sqlite3.OperationalError:  # an SQLite older than 3.37: no table_list, no STRICT table
+        return False
+    return any(bool(row[0]) for row in rows)
 
 
 def _key_collations(con: Any, table: str, key: tuple[str, ...]) -> tuple[str, ...]:
@@ -298,37 +330,67 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
 NOCASE_TEXT = "text, ASCII case folded"
 #: The kind of a declared reference compared as SQLite compares it with a key of INTEGER, REAL or
 #: NUMERIC affinity: the key's affinity is applied to the child's value first, so text that reads as
-#: an integer (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``) is that integer; other text stays text.
-NUMBER_TEXT = "text, integers by number"
+#: a number (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``, ``2.50``) is that number; other text stays text.
+NUMBER_TEXT = "text, numbers by number"
+#: The kind of a declared reference to a key of no affinity (an untyped column, ``BLOB``, a STRICT
+#: table's ``ANY``): SQLite converts nothing, so a value matches only one of its own storage class
+#: (numbers by number, text as text: the text ``'1'`` is no integer 1).
+AS_STORED = "as stored"
+#: :data:`AS_STORED`, its text compared as a ``COLLATE NOCASE`` key compares it.
+AS_STORED_NOCASE = "as stored, ASCII case folded"
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
 _EXACT_INTEGER = 2**53
+#: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
+_NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
 
 
-def _as_integer(text: str) -> str:
-    """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is an integer: its
-    canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` → ``0``); other
-    text as it is (``.5``, ``0x1``, ``1_0``, words: SQLite reads no hexadecimal or underscore).
-    DuckDB's own cast is looser (it rounds ``1.5``, reads ``0x1`` and ``1_0``): shapes are checked
-    first."""
+def _as_number(text: str) -> str:
+    """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is a number: an
+    integer as its canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` →
+    ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
+    REAL key's own value reads; other text as it is (``0x1``, ``1_0``, words: SQLite reads no
+    hexadecimal or underscore). DuckDB's own cast is looser (it rounds ``1.5`` to a BIGINT, reads
+    ``0x1`` and ``1_0``): shapes are checked first."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
-        f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') "
-        f"THEN coalesce(CAST(try_cast({text} AS BIGINT) AS VARCHAR), {text}) "
-        f"WHEN regexp_full_match({text}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') "
-        f"AND abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
-        f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE {text} END"
+        f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
+        f"THEN CAST(try_cast({text} AS BIGINT) AS VARCHAR) "
+        f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
+        f"CASE WHEN abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
+        f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
+        f"ELSE {text} END"
     )
 
 
-def _value(text: str, kind: str) -> str:
+def _as_stored_text(text: str) -> str:
+    """SQL: a TEXT cell's compared value (``text``) under :data:`AS_STORED`: text that reads as a
+    number gets a leading space, which no other compared value has (they are trimmed), so that it
+    equals no number's text (the text ``'1'`` is no integer 1) but the same text still."""
+    return f"CASE WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') THEN ' ' || {text} ELSE {text} END"
+
+
+def _blob_value(hex_text: str) -> str:
+    """SQL: a BLOB cell's compared value (its bytes' ``hex_text``): ``x'31'`` after a space, which no
+    other compared value has (they are trimmed): a BLOB equals only a BLOB of the same bytes, as in
+    SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
+    return "' x''' || " + hex_text + " || ''''"
+
+
+def _value(text: str, kind: str, stored: str | None = None) -> str:
     """A cell (``text``, its text) as the text compared: trimmed, blank as NULL; integers in canonical
-    form (``01`` → 1; the cast itself ignores surrounding blanks)."""
+    form (``01`` → 1; the cast itself ignores surrounding blanks). ``stored``: under :data:`AS_STORED`,
+    SQL giving the cell's storage class letter (``'i'``, ``'r'``, ``'t'``...), else the column holds
+    text alone."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
     if kind == NUMBER_TEXT:
-        return _as_integer(f"nullif({trimmed_sql(text)}, '')")
+        return _as_number(f"nullif({trimmed_sql(text)}, '')")
+    if kind in (AS_STORED, AS_STORED_NOCASE):
+        number = _as_number(f"nullif({trimmed_sql(text)}, '')")
+        plain = _as_stored_text(_value(text, NOCASE_TEXT if kind == AS_STORED_NOCASE else "text"))
+        return f"CASE WHEN {stored or repr('t')} IN ('i', 'r') THEN {number} ELSE {plain} END"
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
     return f"nullif({trimmed_sql(text)}, '')"
@@ -360,15 +422,38 @@ class Inclusion:
     no_reference: int = 0
 
 
+#: Non-NULL cells per storage class (``ColumnProfile.storage_classes``) of (table, column).
+Classes = Mapping[tuple[str, str], Mapping[str, int]]
+
+
+def _needs_classes(kind: str, classes: Mapping[str, int]) -> bool:
+    """Whether a column's values are compared by their storage classes, each cell's read with it: it
+    holds a BLOB (no text equals it), or, compared :data:`AS_STORED`, text beside numbers."""
+    if classes.get("blob"):
+        return True
+    numbers = classes.get("integer", 0) + classes.get("real", 0)
+    return kind in (AS_STORED, AS_STORED_NOCASE) and bool(numbers and classes.get("text"))
+
+
+def _numbers_alone(classes: Mapping[str, int]) -> bool:
+    return not classes.get("text") and not classes.get("blob")
+
+
 def inclusion_sql(
-    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+    src: Source,
+    pairs: list[Pair],
+    kept: Mapping[str, KeptValues] | None = None,
+    classes: Classes | None = None,
 ) -> tuple[str, list[tuple[str, str, str]]]:
     """One query measuring every pair: each table involved is read once (its needed columns
     unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values. Columns the
-    profile kept (``kept``, by table) are not read: their kept values are counted.
+    profile kept (``kept``, by table) are not read: their kept values are counted. ``classes``: the
+    columns' storage classes, by (table, column): a column holding BLOBs (or, compared
+    :data:`AS_STORED`, text beside numbers) is read with each cell's class, as SQLite compares them.
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
+    held_classes = classes or {}
     # Each column's number, by a dict: with hundreds of tables the pairs number in the 100,000s (every
     # small-integer column may fit every integer key), and a list's index() made this quadratic.
     numbers: dict[tuple[str, str, str], int] = {}
@@ -379,24 +464,44 @@ def inclusion_sql(
     scans = []
     for table in dict.fromkeys(t for t, _, _ in columns):
         values = (kept or {}).get(table)
-        held = values.columns if values is not None else {}
+        # A column compared by its cells' storage classes is read again (the kept values have none).
+        classed = {
+            c for t, c, kind in columns if t == table and _needs_classes(kind, held_classes.get((t, c), {}))
+        }
+        held = {c: i for c, i in values.columns.items() if c not in classed} if values is not None else {}
         mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table and c not in held]
         if values is not None:
             scans += [
-                f"SELECT 'c{n}' AS col, val, weight AS n FROM (SELECT {_value('val', kind)} AS val, weight "
+                f"SELECT 'c{n}' AS col, val, weight AS n FROM "
+                f"(SELECT {_unclassed_value(held_classes, t, c, kind)} AS val, weight "
                 f"FROM {quote_ident(values.name)} WHERE idx = {held[c]}) WHERE val IS NOT NULL"
                 for n, (t, c, kind) in enumerate(columns)
                 if t == table and c in held
             ]
         if not mine:
             continue
-        selected = ", ".join(
-            f"{_value(f'CAST({quote_ident(c)} AS VARCHAR)', kind)} AS c{n}" for n, c, kind in mine
-        )
-        listed = ", ".join(f"c{n}" for n, _, _ in mine)
         # Only the columns compared; integers need no decoding (they are cast to a number).
         kinds = {c: kind for _, c, kind in mine}
-        reads = [ColumnRead(c, decode=kind != "integer") for c, kind in kinds.items()]
+        # Numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
+        # 0.30000000000000004 would be one); text compared as text reads it as SQLite's TEXT affinity
+        # writes it.
+        exact = {c for _, c, kind in mine if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+        reads = [
+            ColumnRead(
+                c,
+                decode=kind != "integer" or c in classed,
+                real_digits=c in exact,
+                with_class=c in classed,
+                with_hex=bool(held_classes.get((table, c), {}).get("blob")),
+            )
+            for c, kind in kinds.items()
+        ]
+        place = {c: index for index, c in enumerate(kinds)}
+        selected = ", ".join(
+            f"{_read_value(table, c, kind, place[c], held_classes, c in classed)} AS c{n}"
+            for n, c, kind in mine
+        )
+        listed = ", ".join(f"c{n}" for n, _, _ in mine)
         scans.append(
             f"SELECT col, val, 1 AS n FROM (UNPIVOT (SELECT {selected} FROM "
             f"{src.relation_sql(table, reads=reads)}) ON {listed} INTO NAME col VALUE val)"
@@ -432,13 +537,42 @@ def inclusion_sql(
     return sql, columns
 
 
+def _unclassed_value(classes: Classes, table: str, column: str, kind: str, text: str = "val") -> str:
+    """A cell's compared value, read without its storage class: a column of one kind of cells."""
+    stored = "'i'" if _numbers_alone(classes.get((table, column), {})) else None
+    return _value(text, kind, stored)
+
+
+def _read_value(table: str, column: str, kind: str, place: int, classes: Classes, classed: bool) -> str:
+    """A cell's compared value as read (``place``: its column's among the reads)."""
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    if not classed:
+        return _unclassed_value(classes, table, column, kind, text)
+    stored = quote_ident(class_column(place))
+    value = _value(text, kind, stored)
+    if classes.get((table, column), {}).get("blob"):
+        value = (
+            f"CASE WHEN {stored} = 'b' THEN {_blob_value(quote_ident(hex_column(place)))} ELSE {value} END"
+        )
+    return value
+
+
+def storage_classes(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Mapping[str, int]]:
+    """Each profiled column's storage classes (``ColumnProfile.storage_classes``) by (table, column)."""
+    return {(name, column.name): column.storage_classes for name, table in tables.items() for column in table}
+
+
 def measure(
-    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+    src: Source,
+    pairs: list[Pair],
+    kept: Mapping[str, KeptValues] | None = None,
+    classes: Classes | None = None,
 ) -> dict[int, Inclusion]:
-    """The fit of each pair's child column to its parent key (by pair number), by one query."""
+    """The fit of each pair's child column to its parent key (by pair number), by one query
+    (``classes``: see :func:`inclusion_sql`)."""
     if not pairs:
         return {}
-    sql, _ = inclusion_sql(src, pairs, kept)
+    sql, _ = inclusion_sql(src, pairs, kept, classes)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none in rows:
@@ -450,7 +584,8 @@ def measure(
             key,
             share,
             int(orphans),
-            tuple(examples or ()),
+            # Without the space that sets a BLOB's or (compared as stored) a text's value apart.
+            tuple(example.lstrip(" ") for example in examples or ()),
             int(hits),
             int(keys),
             int(reach),
@@ -536,7 +671,7 @@ def find_references(
         if (child, column) not in taken
         for parent in parents
     ]
-    measured = measure(src, pairs, kept)
+    measured = measure(src, pairs, kept, storage_classes(tables))
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     for index, (child, column, _, _, kind) in enumerate(pairs):
         fit = measured.get(index)
@@ -562,15 +697,30 @@ def find_references(
     return found
 
 
-def _declared_kind(child: ColumnProfile, parent: ColumnProfile, collation: str | None) -> str:
-    """How a declared reference's values are compared: as SQLite's foreign key check compares them.
-    Integers with integers; a parent key of numeric affinity reads the child's text as a number
-    (:data:`NUMBER_TEXT`: ``'007'`` is the key 7); a ``COLLATE NOCASE`` key folds ASCII case."""
+def _declared_kind(
+    child: ColumnProfile, parent: ColumnProfile, collation: str | None, affinity: str | None = None
+) -> str:
+    """How a declared reference's values are compared: as SQLite's foreign key check compares them,
+    the parent key's ``affinity`` (:func:`key_affinity`; None: its declared type's) applied to the
+    child's value first. Integers with integers; a key of numeric affinity reads the child's text as
+    a number (:data:`NUMBER_TEXT`: ``'007'`` is the key 7, ``'2.50'`` the key 2.5); a key of none
+    converts nothing (:data:`AS_STORED`: ``'1'`` is no key 1); a ``COLLATE NOCASE`` key folds ASCII case."""
+    affinity = affinity or sqlite_affinity(parent.declared_type)
+    nocase = collation == "NOCASE"
+    if affinity == "BLOB":
+        if _integers_alone(child) and _integers_alone(parent):
+            return "integer"
+        return AS_STORED_NOCASE if nocase else AS_STORED
     if (child.inferred_type, parent.inferred_type) == ("integer", "integer"):
         return "integer"
-    if sqlite_affinity(parent.declared_type) in NUMBER_AFFINITIES:
+    if affinity in NUMBER_AFFINITIES:
         return NUMBER_TEXT
-    return NOCASE_TEXT if collation == "NOCASE" else "text"
+    return NOCASE_TEXT if nocase else "text"
+
+
+def _integers_alone(column: ColumnProfile) -> bool:
+    """Whether ``column`` holds INTEGER cells alone (none of another storage class)."""
+    return not any(n for kind, n in column.storage_classes.items() if kind not in ("integer", "null"))
 
 
 @dataclass(frozen=True)
@@ -596,7 +746,8 @@ def _joined_by_number(
     for reference, child, parent, column, key in _column_pairs(tables, declared):
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
-        if _declared_kind(child[column], parent[key], None) != NUMBER_TEXT:
+        affinity = (reference.affinities or (None,))[0]
+        if _declared_kind(child[column], parent[key], None, affinity) != NUMBER_TEXT:
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
         keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
@@ -722,16 +873,24 @@ def _record_declared(
         if not single or column not in child.columns or key not in parent.columns:
             continue  # orphans of a composite reference are not counted
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
-        kind = _declared_kind(child[column], parent[key], (reference.collations or (None,))[0])
+        kind = _declared_kind(
+            child[column],
+            parent[key],
+            (reference.collations or (None,))[0],
+            (reference.affinities or (None,))[0],
+        )
         pairs.append((reference.child, column, reference.parent, key, kind))
-    for index, fit in measure(src, pairs, kept).items():
+    for index, fit in measure(src, pairs, kept, storage_classes(tables)).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
 
 
 #: What an orphan's detail adds, by the kind compared (its examples are as compared).
 _COMPARED = {
     NOCASE_TEXT: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
-    NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as an integer is it)",
+    NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as a number is it)",
+    AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
+    AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
+    "no number, a BLOB no text, ASCII letters in lower case)",
 }
 
 

@@ -1,0 +1,171 @@
+"""A declared reference's orphans are the rows SQLite's own foreign key check reports (helper h88).
+
+SQLite applies the parent key column's affinity to a child's value before looking it up (its index's
+affinity, ``OP_Affinity``), and converts no BLOB. Until 2026-12-03 the profile compared:
+
+- text ``'2.50'`` with a REAL key 2.5 as text (an orphan; SQLite's REAL affinity reads it as 2.5);
+- a BLOB ``x'31'`` with the INTEGER key 1 as the text ``'1'`` (no orphan; SQLite: one);
+- a key of no affinity (a STRICT table's ``ANY``, an untyped column) as numbers (``'1'`` the key 1;
+  SQLite keeps values as written there: the text ``'1'`` is no integer 1).
+
+Expected orphans are SQLite's own (``PRAGMA foreign_key_check``), each case's count also written out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from columnar_etl import profile
+
+from .conftest import SqliteFactory, pg_query
+from .lossless_check import summarize
+from .test_lossless import GATES_OPEN, load_and_check
+
+#: (parent DDL, child DDL, parent keys, child values, SQLite's orphans) — table ``par`` key ``k``,
+#: table ``c`` column ``p``.
+CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
+    # Defect 1: REAL affinity reads the child's text as a number, a fraction too.
+    "real key, text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [2.5, 3.25, 1.0, 0.1, 0.30000000000000004],
+        ["2.50", "3.25", "1", ".1", "0.1000", "2.6", "0.3", "0.30000000000000004", "2.5e0"],
+        2,  # 2.6, and 0.3 (a double other than the key 0.30000000000000004)
+    ),
+    "numeric key, text child": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2.5, "abc"],
+        ["1.0", "2.50", "abc", "2.5x", "1e0"],
+        1,  # 2.5x
+    ),
+    # Defect 2: no affinity converts a BLOB.
+    "integer key, blob child": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+        [1, 2],
+        [b"1", 1, 2, b"2"],
+        2,
+    ),
+    "text key, blob child": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        ["1", "ab"],
+        [1, b"ab", "ab", 3],
+        2,  # x'6162' and 3 ('3' under TEXT affinity)
+    ),
+    "blob keys": (
+        "CREATE TABLE par (k BLOB PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p BLOB REFERENCES par (k))",
+        [b"\x01", b"1", "x"],
+        [b"\x01", b"1", "1", "x", b"x"],
+        2,  # '1' (no BLOB), x'78' (no text)
+    ),
+    # Defect 3: a STRICT table's ANY keeps values as written.
+    "strict any key, text child": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT) STRICT",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2, "x"],
+        ["1", "2", "x", "002"],
+        3,
+    ),
+    "strict any both ends": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT) STRICT",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p ANY REFERENCES par (k)) STRICT",
+        [1, "1", 2.5, b"z"],
+        [1, "1", 2.5, "2.5", 1.0, b"z", "z"],
+        2,  # '2.5' (text), 'z' (text; the key is a BLOB)
+    ),
+    "strict any child, integer key": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p ANY REFERENCES par (k)) STRICT",
+        [1, 2],
+        ["1", 2, "x", "002"],
+        1,  # the key's affinity reads '1' and '002'
+    ),
+    "untyped key": (
+        "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2, 3, "a"],
+        ["1", "2", 3, "a", "A"],
+        4,
+    ),
+    "untyped key, COLLATE NOCASE": (
+        "CREATE TABLE par (k PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        [1, 2, 3, "abc"],
+        ["1", 2, "ABC", "x"],
+        2,
+    ),
+    "ANY outside STRICT is NUMERIC": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2],
+        ["1", "2.0", "02"],
+        0,
+    ),
+}
+
+
+def _build(path: Path, parent: str, child: str, keys: list[Any], values: list[Any]) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(parent)
+        con.execute(child)
+        con.executemany("INSERT INTO par (k, n) VALUES (?, 'x')", [(k,) for k in keys])
+        con.executemany("INSERT INTO c (p) VALUES (?)", [(v,) for v in values])
+    con.close()
+    return path
+
+
+def _sqlite_orphans(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_orphans_of_a_declared_reference_are_sqlites(make_sqlite: SqliteFactory, case: str) -> None:
+    parent, child, keys, values, expected = CASES[case]
+    path = _build(make_sqlite({}, name="fk.db"), parent, child, keys, values)
+    assert _sqlite_orphans(path) == expected
+    column = profile(path)["c"]["p"]
+    assert column.foreign_key == "par.k"
+    assert column.issue_count("orphan_reference") == expected, column.issues
+
+
+def test_a_blob_orphan_is_shown_as_a_blob_literal(make_sqlite: SqliteFactory) -> None:
+    parent, child, keys, values, _ = CASES["integer key, blob child"]
+    path = _build(make_sqlite({}, name="blob.db"), parent, child, keys, values)
+    (issue,) = [i for i in profile(path)["c"]["p"].issues if i.kind == "orphan_reference"]
+    assert issue.examples == ("x'31'", "x'32'")
+
+
+def test_text_naming_a_real_key_with_a_fraction_is_no_orphan_and_joins_in_the_target(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _build(
+        make_sqlite({}, name="real.db"),
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [2.5, 3.25, 0.1],
+        ["2.50", "3.25", "0.10", None],
+    )
+    assert _sqlite_orphans(path) == 0
+    con = sqlite3.connect(path)
+    joined = set(con.execute("SELECT c.id, par.k FROM c JOIN par ON c.p = par.k").fetchall())
+    con.close()
+    assert len(joined) == 3
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == 0
+    # Numbers as written (numeric keeps 2.50), the key a double: PostgreSQL compares them as SQLite did.
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert set(rows) == joined
