@@ -169,3 +169,40 @@ def test_text_naming_a_real_key_with_a_fraction_is_no_orphan_and_joins_in_the_ta
     base = loaded.base
     rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert set(rows) == joined
+
+
+def test_a_composite_references_orphans_are_sqlites_each_part_compared_by_its_key(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # One part text, COLLATE NOCASE; the other INTEGER, its child text ('002' is the key 2). Until
+    # 2026-12-03 a composite reference's orphans were not counted at all.
+    path = make_sqlite(
+        {
+            "par": (
+                "CREATE TABLE par (a TEXT COLLATE NOCASE, b INTEGER, n TEXT, PRIMARY KEY (a, b))",
+                [("A", 1, "n"), ("B", 2, "n"), ("b", 3, "n")],
+            ),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES par (a, b))",
+                [(1, "A", "1"), (2, "b", "002"), (3, "B", "3"), (4, "C", "1"), (5, None, "9"), (6, "a", "2")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    violations = con.execute("PRAGMA foreign_key_check(c)").fetchall()
+    orphans = [
+        row
+        for (row,) in con.execute(
+            "SELECT x || '|' || y FROM c WHERE rowid IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+        )
+    ]
+    con.close()
+    assert len(violations) == 2 and sorted(orphans) == ["C|1", "a|2"]
+    table = profile(path)["c"]
+    (issue,) = [i for i in table["x"].issues if i.kind == "orphan_reference"]
+    assert issue.count == 2
+    assert issue.examples == ("a|2", "c|1")  # compared: the NOCASE part folded
+    assert table["y"].issue_count("orphan_reference") == 0
+    # Each part's comparison is its own key's: the INTEGER part's text names its key by number.
+    assert table["y"].joined_by_number is not None and "'002'" in table["y"].joined_by_number

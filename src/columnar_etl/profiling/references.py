@@ -718,6 +718,14 @@ def _declared_kind(
     return NOCASE_TEXT if nocase else "text"
 
 
+def _affinity(reference: Reference, key: str) -> str | None:
+    """The affinity SQLite applies to a child's value compared with ``key``, one of the reference's
+    parent columns (None: unknown)."""
+    if not reference.affinities:
+        return None
+    return reference.affinities[reference.parent_columns.index(key)]
+
+
 def _integers_alone(column: ColumnProfile) -> bool:
     """Whether ``column`` holds INTEGER cells alone (none of another storage class)."""
     return not any(n for kind, n in column.storage_classes.items() if kind not in ("integer", "null"))
@@ -746,7 +754,7 @@ def _joined_by_number(
     for reference, child, parent, column, key in _column_pairs(tables, declared):
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
-        affinity = (reference.affinities or (None,))[0]
+        affinity = _affinity(reference, key)
         if _declared_kind(child[column], parent[key], None, affinity) != NUMBER_TEXT:
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
@@ -857,8 +865,10 @@ def _record_declared(
     declared: list[Reference],
     kept: Mapping[str, KeptValues] | None,
 ) -> None:
-    """Mark the declared references' columns; count the orphans of the single-column ones."""
+    """Mark the declared references' columns; count their orphans (a composite one's on its first
+    column: rows whose values together name no parent row)."""
     pairs: list[Pair] = []
+    classes = storage_classes(tables)
     for reference in declared:
         child, parent = tables.get(reference.child), tables.get(reference.parent)
         if child is None or parent is None:
@@ -866,22 +876,83 @@ def _record_declared(
         for column, key in zip(reference.columns, reference.parent_columns, strict=True):
             if column in child.columns:
                 child[column].foreign_key = f"{reference.parent}.{key}"
-        (column, key), single = (
-            (reference.columns[0], reference.parent_columns[0]),
-            len(reference.columns) == 1,
-        )
-        if not single or column not in child.columns or key not in parent.columns:
-            continue  # orphans of a composite reference are not counted
+        ends = list(zip(reference.columns, reference.parent_columns, strict=True))
+        if any(column not in child.columns or key not in parent.columns for column, key in ends):
+            continue
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
-        kind = _declared_kind(
-            child[column],
-            parent[key],
-            (reference.collations or (None,))[0],
-            (reference.affinities or (None,))[0],
-        )
-        pairs.append((reference.child, column, reference.parent, key, kind))
-    for index, fit in measure(src, pairs, kept, storage_classes(tables)).items():
+        collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in ends)
+        kinds = [
+            _declared_kind(child[column], parent[key], collation, _affinity(reference, key))
+            for (column, key), collation in zip(ends, collations, strict=True)
+        ]
+        if len(ends) == 1:
+            pairs.append((reference.child, ends[0][0], reference.parent, ends[0][1], kinds[0]))
+            continue
+        # A composite reference: its orphans are rows, counted on its first column.
+        orphans, examples = _composite_orphans(src, reference, kinds, classes)
+        if orphans:
+            names = ", ".join(reference.columns)
+            keys = ", ".join(reference.parent_columns)
+            child[reference.columns[0]].issues.append(
+                Issue(
+                    "orphan_reference",
+                    orphans,
+                    examples,
+                    detail=f"no row in {reference.parent} with this ({keys}) for ({names})",
+                )
+            )
+    for index, fit in measure(src, pairs, kept, classes).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
+
+
+def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
+    """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
+    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
+    kinds = dict(wanted)
+    classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
+    exact = {c for c, kind in wanted if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+    reads = [
+        ColumnRead(
+            c,
+            decode=kind != "integer" or c in classed,
+            real_digits=c in exact,
+            with_class=c in classed,
+            with_hex=bool(classes.get((table, c), {}).get("blob")),
+        )
+        for c, kind in kinds.items()
+    ]
+    place = {c: index for index, c in enumerate(kinds)}
+    selected = ", ".join(
+        f"{_read_value(table, c, kind, place[c], classes, c in classed)} AS c{i}"
+        for i, (c, kind) in enumerate(wanted)
+    )
+    return f"(SELECT {selected} FROM {src.relation_sql(table, reads=reads)})"
+
+
+def _composite_orphans(
+    src: Source, reference: Reference, kinds: list[str], classes: Classes
+) -> tuple[int, tuple[str, ...]]:
+    """The rows of a composite reference's child with no parent row, as SQLite's foreign key check
+    counts them (a row with a NULL in any of the columns refers to nothing), and a few of them
+    (their compared values joined by ``|``)."""
+    child = _compared_relation(
+        src, reference.child, list(zip(reference.columns, kinds, strict=True)), classes
+    )
+    parent = _compared_relation(
+        src, reference.parent, list(zip(reference.parent_columns, kinds, strict=True)), classes
+    )
+    parts = range(len(kinds))
+    present = " AND ".join(f"c.c{i} IS NOT NULL" for i in parts)
+    equal = " AND ".join(f"p.c{i} = c.c{i}" for i in parts)
+    label = " || '|' || ".join(f"ltrim(c.c{i}, ' ')" for i in parts)
+    sql = (
+        f"SELECT count(*), min({label}, {EXAMPLES}) FROM {child} AS c WHERE {present} "
+        f"AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE {equal})"
+    )
+    row = src.connection.cursor().execute(sql).fetchone()
+    if row is None or not row[0]:
+        return 0, ()
+    return int(row[0]), tuple(sorted(row[1] or ()))[:EXAMPLES]
 
 
 #: What an orphan's detail adds, by the kind compared (its examples are as compared).
