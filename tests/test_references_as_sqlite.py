@@ -206,3 +206,33 @@ def test_a_composite_references_orphans_are_sqlites_each_part_compared_by_its_ke
     assert table["y"].issue_count("orphan_reference") == 0
     # Each part's comparison is its own key's: the INTEGER part's text names its key by number.
     assert table["y"].joined_by_number is not None and "'002'" in table["y"].joined_by_number
+
+
+def test_a_declaration_naming_a_missing_table_or_column_says_so(make_sqlite: SqliteFactory) -> None:
+    # SQLite accepts both; its check reports every row with a value of the first (each is a
+    # violation) and refuses the second. Until 2026-12-03 the profile said nothing of either.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)", [("a", "x")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, gone TEXT REFERENCES lost (k))",
+                [(1, "a"), (2, "b"), (3, None)],
+            ),
+            "d": (
+                "CREATE TABLE d (id INTEGER PRIMARY KEY, wrong TEXT REFERENCES par (kk))",
+                [(1, "a"), (2, "b")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    assert len(con.execute("PRAGMA foreign_key_check(c)").fetchall()) == 2  # both rows with a value
+    with pytest.raises(sqlite3.OperationalError, match="foreign key mismatch"):
+        con.execute("PRAGMA foreign_key_check(d)").fetchall()
+    con.close()
+    profiled = profile(path)
+    gone, wrong = profiled["c"]["gone"], profiled["d"]["wrong"]
+    assert gone.foreign_key is None and wrong.foreign_key is None
+    (note,) = [n for n in gone.notes if "declared to reference" in n]
+    assert "lost(k)" in note and "missing from the export" in note
+    (note,) = [n for n in wrong.notes if "declared to reference" in n]
+    assert "par(kk)" in note and "foreign key mismatch" in note

@@ -64,6 +64,7 @@ from columnar_etl.profiling.references import (
     REFERENCE_TYPES,
     KeptValues,
     Reference,
+    dangling_declarations,
     declared_references,
     find_references,
     kept_native_sql,
@@ -2632,6 +2633,17 @@ def _declared_references(src: Source, names: list[str]) -> list[Reference]:
     ]
 
 
+def _say_dangling_declarations(src: Source, profiled: Mapping[str, TableProfile], names: list[str]) -> None:
+    """A note on each column whose declared foreign key names a table or column the export lacks
+    (:func:`.references.dangling_declarations`), with its tables and columns named as read."""
+    renamed = src.renamed
+    found = dangling_declarations(src.path, [renamed.export_table(name) for name in names])
+    for (table, column), why in found.items():
+        name, read = renamed.table(table), renamed.column(table, column)
+        if name in profiled and read in profiled[name].columns:
+            profiled[name][read].notes.append(why)
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -2815,6 +2827,7 @@ def profile(
         # left idle (see the release after the tables alone, above).
         src.release_memory()
         find_references(src, profiled, _declared_references(src, names), kept)
+        _say_dangling_declarations(src, profiled, names)
         _references_as_written(profiled)
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)

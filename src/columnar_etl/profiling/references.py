@@ -204,6 +204,48 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
         con.close()
 
 
+def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str, str], str]:
+    """The foreign keys of ``tables`` that name a parent table or column the export does not have, or
+    does not have among ``tables``: (child table, its first column) → why, for a note. SQLite accepts
+    such a declaration, but its ``PRAGMA foreign_key_check`` reports every row with a value of a
+    reference to a missing table, and refuses to check one naming a missing column ("foreign key
+    mismatch"). They are no reference (the column's may then be found in the data)."""
+    con = connect_read_only(Path(path))
+    try:
+        present = {
+            _ascii_folded(str(name))
+            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        }
+        known = {_ascii_folded(t): t for t in tables}
+        found: dict[tuple[str, str], str] = {}
+        for child in tables:
+            by_id: dict[int, list[tuple[Any, ...]]] = {}
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
+                by_id.setdefault(int(row[0]), []).append(row)
+            for rows in by_id.values():
+                rows.sort(key=lambda row: row[1])
+                columns = _named(con, child, [row[3] for row in rows])
+                if columns is None:
+                    continue  # SQLite itself refuses a clause naming no column of its table
+                parent = str(rows[0][2])
+                targets = [str(row[4]) for row in rows if row[4] is not None]
+                named = f"{parent}({', '.join(targets)})" if targets else parent
+                if _ascii_folded(parent) not in known:
+                    where = "not read" if _ascii_folded(parent) in present else "missing from the export"
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a table {where}: no reference (SQLite's "
+                        "foreign_key_check reports each row with a value as a violation)"
+                    )
+                elif targets and _named(con, known[_ascii_folded(parent)], targets) is None:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a column {parent} does not have: no reference "
+                        "(SQLite's foreign_key_check refuses it: foreign key mismatch)"
+                    )
+        return found
+    finally:
+        con.close()
+
+
 def key_affinity(declared: str, *, strict: bool = False) -> str:
     """The affinity SQLite's foreign key check applies to a child's value before looking it up among a
     parent key column's (its index's affinity): the column's, by SQLite's rules (``INTEGER``, ``REAL``,
