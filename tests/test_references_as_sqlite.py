@@ -236,3 +236,30 @@ def test_a_declaration_naming_a_missing_table_or_column_says_so(make_sqlite: Sql
     assert "lost(k)" in note and "missing from the export" in note
     (note,) = [n for n in wrong.notes if "declared to reference" in n]
     assert "par(kk)" in note and "foreign key mismatch" in note
+
+
+def test_a_reference_to_a_key_loaded_as_written_counts_orphans_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'abc ' and 'abc' would trim to one key: the key is loaded as written, and so its references.
+    # Until 2026-12-03 their orphans were still counted on trimmed values: 'abc  ' named 'abc', ' x'
+    # named 'x', no orphan, where SQLite and the target both find three rows naming no key.
+    path = _build(
+        make_sqlite({}, name="written.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc ", "abc", "x", "y"],
+        ["abc  ", "abc", "x ", " x", "y", "abc "],
+    )
+    assert _sqlite_orphans(path) == 3
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["p"]
+    assert column.as_written is not None
+    (issue,) = [i for i in column.issues if i.kind == "orphan_reference"]
+    assert issue.count == 3 and set(issue.examples) == {"abc  ", "x ", " x"}
+    base = loaded.base
+    (orphans,) = pg_query(
+        pg_uri, f"SELECT count(*) FROM {base}.c WHERE NOT EXISTS (SELECT 1 FROM {base}.par WHERE par.k = c.p)"
+    )
+    assert orphans == (3,)

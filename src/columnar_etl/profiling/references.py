@@ -380,6 +380,14 @@ NUMBER_TEXT = "text, numbers by number"
 AS_STORED = "as stored"
 #: :data:`AS_STORED`, its text compared as a ``COLLATE NOCASE`` key compares it.
 AS_STORED_NOCASE = "as stored, ASCII case folded"
+#: The kinds of text compared as written (untrimmed, ``''`` a value), where the parent key is loaded
+#: as written (``ColumnProfile.as_written``), and so the referencing column: ``'abc  '`` names no key
+#: ``'abc '`` there, as in SQLite. Each value is compared after a ``=``, which sets it apart from a
+#: BLOB's (:func:`_blob_value`).
+WRITTEN_TEXT = "text as written"
+#: :data:`WRITTEN_TEXT`, compared as its key's ``COLLATE NOCASE`` compares it.
+WRITTEN_NOCASE = "text as written, ASCII case folded"
+_WRITTEN = {"text": WRITTEN_TEXT, NOCASE_TEXT: WRITTEN_NOCASE}
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
@@ -435,7 +443,31 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
         return f"CASE WHEN {stored or repr('t')} IN ('i', 'r') THEN {number} ELSE {plain} END"
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
+    if kind == WRITTEN_TEXT:
+        return f"'=' || {text}"
+    if kind == WRITTEN_NOCASE:
+        return f"'=' || translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')"
     return f"nullif({trimmed_sql(text)}, '')"
+
+
+def as_written_kind(kind: str, key: ColumnProfile) -> str:
+    """``kind``, or its as-written form (:data:`WRITTEN_TEXT`) where ``key`` is loaded as written."""
+    return _WRITTEN.get(kind, kind) if key.as_written is not None else kind
+
+
+def _shown(value: str, kind: str) -> str:
+    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
+    space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
+    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE) and value.startswith("="):
+        return value[1:]
+    return value.lstrip(" ")
+
+
+def _shown_sql(value: str, kind: str) -> str:
+    """:func:`_shown` in SQL."""
+    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE):
+        return f"CASE WHEN starts_with({value}, '=') THEN {value}[2:] ELSE ltrim({value}, ' ') END"
+    return f"ltrim({value}, ' ')"
 
 
 #: One pair to measure: (child table, child column, parent table, parent key column, kind compared).
@@ -626,8 +658,7 @@ def measure(
             key,
             share,
             int(orphans),
-            # Without the space that sets a BLOB's or (compared as stored) a text's value apart.
-            tuple(example.lstrip(" ") for example in examples or ()),
+            tuple(_shown(example, kind) for example in examples or ()),
             int(hits),
             int(keys),
             int(reach),
@@ -708,7 +739,13 @@ def find_references(
         return found
     taken = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
-        (child, column, parent, tables[parent].key[0], tables[child][column].inferred_type)
+        (
+            child,
+            column,
+            parent,
+            tables[parent].key[0],
+            as_written_kind(tables[child][column].inferred_type, tables[parent][tables[parent].key[0]]),
+        )
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in taken
         for parent in parents
@@ -924,7 +961,9 @@ def _record_declared(
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
         collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in ends)
         kinds = [
-            _declared_kind(child[column], parent[key], collation, _affinity(reference, key))
+            as_written_kind(
+                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)), parent[key]
+            )
             for (column, key), collation in zip(ends, collations, strict=True)
         ]
         if len(ends) == 1:
@@ -986,7 +1025,7 @@ def _composite_orphans(
     parts = range(len(kinds))
     present = " AND ".join(f"c.c{i} IS NOT NULL" for i in parts)
     equal = " AND ".join(f"p.c{i} = c.c{i}" for i in parts)
-    label = " || '|' || ".join(f"ltrim(c.c{i}, ' ')" for i in parts)
+    label = " || '|' || ".join(_shown_sql(f"c.c{i}", kinds[i]) for i in parts)
     sql = (
         f"SELECT count(*), min({label}, {EXAMPLES}) FROM {child} AS c WHERE {present} "
         f"AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE {equal})"
@@ -1004,6 +1043,9 @@ _COMPARED = {
     AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
     AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
     "no number, a BLOB no text, ASCII letters in lower case)",
+    WRITTEN_TEXT: " (compared as written, untrimmed: the key is loaded as written, and so this column)",
+    WRITTEN_NOCASE: " (compared as written, untrimmed, ASCII letters in lower case: the key is loaded as "
+    "written, and so this column)",
 }
 
 
