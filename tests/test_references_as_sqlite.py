@@ -263,3 +263,38 @@ def test_a_reference_to_a_key_loaded_as_written_counts_orphans_as_written(
         pg_uri, f"SELECT count(*) FROM {base}.c WHERE NOT EXISTS (SELECT 1 FROM {base}.par WHERE par.k = c.p)"
     )
     assert orphans == (3,)
+
+
+@pytest.mark.parametrize(
+    ("keys", "values"),
+    [
+        ([f"2024-01-{day:02d}" for day in range(1, 29)], ["2024-01-02", "2024-01-03", "later", "soon", "x"]),
+        (["yes", "no"], ["yes", "no", "maybe", "perhaps", "unsure"]),
+    ],
+    ids=["dates", "booleans"],
+)
+def test_a_typed_key_beside_a_text_reference_is_loaded_as_written_and_joins(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, keys: list[str], values: list[str]
+) -> None:
+    # The key's TEXT cells read as dates (booleans), its reference's mostly as words: loaded as date
+    # and text, every join along the reference failed in PostgreSQL ("operator does not exist: text
+    # = date"), where SQLite compares the two texts. Until 2026-12-03.
+    path = _build(
+        make_sqlite({}, name="typed.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        keys,
+        values,
+    )
+    con = sqlite3.connect(path)
+    joined = set(con.execute("SELECT c.id, par.k FROM c JOIN par ON c.p = par.k").fetchall())
+    con.close()
+    assert len(joined) == 2
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path) == 3
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert set(rows) == joined
+    assert any(w.startswith("par.k: ") for w in loaded.result.record.warnings), loaded.result.record.warnings

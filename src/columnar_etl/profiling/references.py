@@ -79,6 +79,7 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.keys import keep_as_written
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -920,9 +921,13 @@ def _one_type_per_declared_reference(
                 (child[column], f"{reference.parent}.{key}"),
                 (parent[key], f"{reference.child}.{column}"),
             )
-            if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
-                continue
+            types = {end.inferred_type for end, _ in ends}
             if (reference.child, column, reference.parent, key) in (by_number or {}):
+                continue
+            if "text" in types and types & _WRITTEN_TYPES and _written_as_text(ends):
+                changed = True
+                continue
+            if types != {"integer", "text"}:
                 continue
             widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
             if widened.invalid_count:
@@ -936,6 +941,29 @@ def _one_type_per_declared_reference(
                 "(PostgreSQL compares no bigint with text)"
             )
             changed = True
+
+
+#: Types whose end of a declared reference is loaded as written beside a text end (see
+#: :func:`_written_as_text`): PostgreSQL compares none of them with text.
+_WRITTEN_TYPES = frozenset({"date", "timestamp", "boolean", "numeric", "double"})
+
+
+def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
+    """Load the typed end of a declared reference whose other end is text as written (text, untouched,
+    :func:`.keys.keep_as_written`), when all its cells are TEXT: a ``date`` key beside a ``text`` child
+    left every join along the reference failing in PostgreSQL ("operator does not exist: text =
+    date"), where SQLite compares the two texts. As written, each value is the text SQLite compared.
+    Whether it changed anything (a column of other cells, or one loaded as written already, is left)."""
+    typed, other = next((end, name) for end, name in ends if end.inferred_type != "text")
+    others = any(n for kind, n in typed.storage_classes.items() if kind not in ("text", "null"))
+    if typed.inferred_type not in _WRITTEN_TYPES or others or typed.as_written is not None:
+        return False
+    keep_as_written(
+        typed,
+        f"{other}, the other end of a declared reference, is text "
+        f"(PostgreSQL compares no {typed.inferred_type} with text)",
+    )
+    return True
 
 
 def _record_declared(
