@@ -5,11 +5,13 @@ Expected figures come from SQLite itself (GROUP BY queries on the file), never f
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import duckdb
 
+import columnar_etl
 from columnar_etl.profiling.keys import (
     ROW_DIGEST_BYTES,
     _indexed_without_nulls,
@@ -20,7 +22,7 @@ from columnar_etl.profiling.keys import (
 )
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
-from tests.conftest import SqliteFactory, pg_query
+from tests.conftest import SqliteFactory, pg_query, primary_key, run_settings
 
 
 def _sqlite(path: Path, sql: str) -> int:
@@ -350,3 +352,37 @@ def test_a_real_first_column_s_duplicate_examples_show_the_values_as_the_target_
     shown = {t for (t,) in pg_query(pg_uri, f"SELECT v::text FROM (VALUES {literals}) AS t(v)")}
     assert len(issue.examples) == 5 and set(issue.examples) <= shown
     assert {"0.1", "0.3333333333333333", "1e+20"} <= set(issue.examples)
+
+
+def test_a_unique_constraint_naming_a_column_twice_is_a_key_of_it_once(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite keeps UNIQUE (b, a, B) as an index of three entries, b twice (``PRAGMA index_info``), and
+    # it is the key (b, a): the key was (b, a, b), a blocker named b twice ("(b, a, b) ... (b, b:
+    # values of several storage classes)") and a clean key's PRIMARY KEY (a, a) was refused by
+    # PostgreSQL ("column appears twice in primary key constraint").
+    path = make_sqlite(
+        {
+            "mixed": (
+                "CREATE TABLE mixed (a INTEGER, b, c TEXT, UNIQUE (b, a, B))",
+                [(1, "x", "1"), (2, 5, "2"), (2, "5", "3")],
+            ),
+            "clean": ("CREATE TABLE clean (a TEXT, n INTEGER, UNIQUE (a, A))", [("x", 1), ("y", 2)]),
+        }
+    )
+    con = sqlite3.connect(path)
+    (entries,) = con.execute("SELECT count(*) FROM pragma_index_info('sqlite_autoindex_mixed_1')").fetchone()
+    con.close()
+    assert entries == 3
+    profiled = profile(path)
+    assert profiled["mixed"].key == ["b", "a"]
+    assert profiled["clean"].key == ["a"]
+    blocker = profiled["mixed"].primary_key_blocker()
+    assert blocker is not None
+    # Named once as the key, once as the column of several storage classes.
+    assert "(b, a)" in blocker and re.findall(r"\bb\b", blocker) == ["b", "b"], blocker
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code in (0, 2), result.record.error
+    assert primary_key(pg_uri, str(result.record.version_schema), "clean") == ["a"]

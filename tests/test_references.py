@@ -507,9 +507,9 @@ def test_a_declared_reference_is_matched_to_its_columns_whatever_its_case(make_s
 
 
 def test_a_declared_reference_to_a_missing_column_is_none(make_sqlite: SqliteFactory) -> None:
-    # 'REFERENCES sources (id)' where sources has no id: SQLite accepts the declaration and never
-    # checks it. The profile showed a reference to sources.id; the values' true parent key was never
-    # looked for, as a declared reference is taken as it is.
+    # 'REFERENCES sources (id)' where sources has no id: SQLite accepts the declaration, and its
+    # check refuses it ("foreign key mismatch"). The profile showed a reference to sources.id; the
+    # values' true parent key was never looked for, as a declared reference is taken as it is.
     sources = [(f"SRC-{i:03d}",) for i in range(12)]
     uses = [(i, f"SRC-{i % 12:03d}") for i in range(40)]
     path = make_sqlite(
@@ -523,7 +523,11 @@ def test_a_declared_reference_to_a_missing_column_is_none(make_sqlite: SqliteFac
     )
     column = profile(path)["uses"]["source_id"]
     assert column.foreign_key == "sources.source_id"
-    assert column.notes == ["reference to sources.source_id found in the data (100.0% of its values)"]
+    assert column.notes == [
+        "reference to sources.source_id found in the data (100.0% of its values)",
+        "declared to reference sources(id), a column sources does not have: no reference "
+        "(SQLite's foreign_key_check refuses it: foreign key mismatch)",
+    ]
 
 
 def _integer_column(name: str, values: set[int]) -> ColumnProfile:

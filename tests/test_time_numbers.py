@@ -16,6 +16,8 @@ from pathlib import Path
 
 from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.profile import MomentNumbers, MomentUnit, _moment_expression
+from columnar_etl.source.catalogue import SourceColumn
 
 from .conftest import SqliteFactory, pg_query, primary_key
 from .lossless_check import summarize
@@ -261,3 +263,19 @@ def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key
     for at, v in source_values(path, "SELECT at, v FROM ev"):
         text = at.decode() if isinstance(at, bytes) else str(at)
         assert loaded[text] == v.decode(), (at, loaded)
+
+
+def test_the_instants_expression_follows_the_unit_not_the_wording() -> None:
+    # The note's expression was picked by the phrase _moment_numbers returned: a reworded phrase
+    # would have dropped the note silently. It is keyed on the unit beside the phrase.
+    column = SourceColumn("at", "DATETIME", not_null=False, default=None, primary_key=False)
+    expected = {
+        MomentUnit.EPOCH_SECONDS: 'to_timestamp("at")',
+        MomentUnit.EPOCH_MILLISECONDS: 'to_timestamp("at" / 1000.0)',
+        MomentUnit.JULIAN_DAYS: 'to_timestamp(("at" - 2440587.5) * 86400)',
+        MomentUnit.TWO_WAYS: None,
+    }
+    for unit, expression in expected.items():
+        reworded = MomentNumbers("numbers said another way", unit)
+        assert _moment_expression(column, reworded) == expression, unit
+    assert _moment_expression(column, None) is None

@@ -107,6 +107,9 @@ def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
         columns = tuple(row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(name)})"))
         if not columns or any(column is None for column in columns):
             continue  # an index on an expression
+        # UNIQUE (b, a, B): SQLite keeps b twice in the index; a key of (b, a) all the same, and
+        # PostgreSQL refuses a primary key naming a column twice.
+        columns = tuple(dict.fromkeys(columns))
         positions = [next(row[0] for row in info if row[1] == column) for column in columns]
         unique.append((len(columns), min(positions), columns))
     if primary:

@@ -17,8 +17,9 @@ import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
@@ -63,6 +64,7 @@ from columnar_etl.profiling.references import (
     REFERENCE_TYPES,
     KeptValues,
     Reference,
+    dangling_declarations,
     declared_references,
     find_references,
     kept_native_sql,
@@ -833,13 +835,13 @@ def infer_column(
         # they misfit nothing (until 2026-12-03 "text where the declared type says otherwise", every
         # value a type_mismatch: two such columns in a table of six halted the run).
         inferred, reason = family, "infinities or NaN written as text"
-    elif n_dates and n_numbers and (moments := _moment_numbers(column, family, counts, fractional)):
+    elif n_dates and n_numbers and (numbers := _moment_numbers(column, family, counts, fractional)):
         # Instants written two ways (an ORM's epoch milliseconds beside the text a raw SQL insert's
         # DEFAULT CURRENT_TIMESTAMP wrote; SQLite's REAL julianday() or Python's REAL time.time() beside
         # it): neither are invalid numbers nor unparseable dates, whichever are more; none to quarantine.
         inferred, reason = (
             "text",
-            f"{n_numbers} {moments} and {n_dates} values are date/time text: "
+            f"{n_numbers} {numbers.phrase} and {n_dates} values are date/time text: "
             "instants written two ways, kept as text (every value as written)",
         )
         two_ways = family in DATE_TYPES
@@ -909,10 +911,11 @@ def infer_column(
         if inferred == "double" and family in DATE_TYPES and fractional and not n_dates
         else None
     )
-    if read_as_moment := _moment_expression(column, one_way):
+    read_as_moment = _moment_expression(column, one_way)
+    if one_way is not None and read_as_moment is not None:
         notes.append(
-            f"{one_way} in a column declared {column.declared_type}: kept as numbers (double precision), "
-            f"every value as written; the instant is {read_as_moment}"
+            f"{one_way.phrase} in a column declared {column.declared_type}: kept as numbers "
+            f"(double precision), every value as written; the instant is {read_as_moment}"
         )
     order: DateOrder | None = None
     issues: list[Issue] = []
@@ -1566,19 +1569,46 @@ def _epoch_reading(
     return _epoch_unit(*_integer_bounds(counts))
 
 
+class MomentUnit(Enum):
+    """What a column's numbers count as moments (:func:`_moment_numbers`): the key of the PostgreSQL
+    expression giving the instant (:func:`_moment_expression`), never the phrase saying so."""
+
+    EPOCH_SECONDS = "seconds"
+    EPOCH_MILLISECONDS = "milliseconds"
+    JULIAN_DAYS = "Julian days"
+    #: Two of SQLite's ways at once (:func:`_epoch_and_julian`): no one expression.
+    TWO_WAYS = "two ways"
+
+
+@dataclass(frozen=True)
+class MomentNumbers:
+    """What :func:`_moment_numbers` says of a column's numbers: ``phrase`` for notes and reasons
+    (``numbers are Julian day numbers``), ``unit`` what they count."""
+
+    phrase: str
+    unit: MomentUnit
+
+    def __str__(self) -> str:
+        return self.phrase
+
+
+#: The unit each :func:`_epoch_unit` answer names.
+_EPOCH_UNITS = {"seconds": MomentUnit.EPOCH_SECONDS, "milliseconds": MomentUnit.EPOCH_MILLISECONDS}
+
+
 def _moment_numbers(
     column: SourceColumn, family: InferredType | None, counts: _Counts, fractional: int
-) -> str | None:
+) -> MomentNumbers | None:
     """What a date/time column's numbers are as moments, as SQLite's documentation lists its ways of
     storing one ("Date And Time Datatype": INTEGER or REAL Unix time, a REAL Julian day number), or
-    None: ``integers are epoch seconds``, ``numbers are Julian day numbers`` ... (``fractional``: how
-    many have a fraction). Only a date-like name or a declared date type says the numbers are moments
-    at all, as for :func:`_epoch_reading`. Beside date text, a declared primary key's numbers are
-    moments too (a key of moments written two ways: until 2026-12-03 each value a type_mismatch, "not
-    double", which halted a small export's run)."""
+    None: ``integers are epoch seconds``, ``numbers are Julian day numbers`` ... with its unit
+    (``fractional``: how many have a fraction). Only a date-like name or a declared date type says the
+    numbers are moments at all, as for :func:`_epoch_reading`. Beside date text, a declared primary
+    key's numbers are moments too (a key of moments written two ways: until 2026-12-03 each value a
+    type_mismatch, "not double", which halted a small export's run)."""
     if not fractional:
         unit = _epoch_reading(column, family, counts, keyed=True)
-        return f"integers are epoch {unit}" if unit else None
+        return MomentNumbers(f"integers are epoch {unit}", _EPOCH_UNITS[unit]) if unit else None
     if column.counts_from is not None or counts["min_number"] is None:
         return None
     if not (_date_like_name(column.name) or family in DATE_TYPES):
@@ -1589,22 +1619,24 @@ def _moment_numbers(
         # The integers are dates (20240102): the numbers are the fractions (Julian days beside them).
         low, high = float(counts["min_fraction"]), float(counts["max_fraction"])
     if unit := _epoch_unit(math.floor(low), math.ceil(high)):
-        return f"numbers are epoch {unit}"
+        return MomentNumbers(f"numbers are epoch {unit}", _EPOCH_UNITS[unit])
     if JULIAN_DAYS[0] <= low and high <= JULIAN_DAYS[1]:
-        return "numbers are Julian day numbers"
-    return _epoch_and_julian(counts)
+        return MomentNumbers("numbers are Julian day numbers", MomentUnit.JULIAN_DAYS)
+    two_ways = _epoch_and_julian(counts)
+    return MomentNumbers(two_ways, MomentUnit.TWO_WAYS) if two_ways else None
 
 
-def _moment_expression(column: SourceColumn, moments: str | None) -> str | None:
+def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> str | None:
     """The PostgreSQL expression of the instant a column's numbers of one way name (``moments``: what
-    :func:`_moment_numbers` says of them), or None for two ways or none. Julian day 2440587.5 is the
-    Unix epoch (1970-01-01 00:00 UTC)."""
+    :func:`_moment_numbers` says of them, keyed on its unit), or None for two ways or none. Julian day
+    2440587.5 is the Unix epoch (1970-01-01 00:00 UTC)."""
     name = quote_ident(column.name)
-    return {
-        "numbers are epoch seconds": f"to_timestamp({name})",
-        "numbers are epoch milliseconds": f"to_timestamp({name} / 1000.0)",
-        "numbers are Julian day numbers": f"to_timestamp(({name} - 2440587.5) * 86400)",
-    }.get(moments or "")
+    expressions = {
+        MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
+        MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
+        MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
+    }
+    return expressions.get(moments.unit) if moments is not None else None
 
 
 def _numbers_two_ways(column: SourceColumn, family: InferredType | None, counts: _Counts) -> str | None:
@@ -2601,6 +2633,17 @@ def _declared_references(src: Source, names: list[str]) -> list[Reference]:
     ]
 
 
+def _say_dangling_declarations(src: Source, profiled: Mapping[str, TableProfile], names: list[str]) -> None:
+    """A note on each column whose declared foreign key names a table or column the export lacks
+    (:func:`.references.dangling_declarations`), with its tables and columns named as read."""
+    renamed = src.renamed
+    found = dangling_declarations(src.path, [renamed.export_table(name) for name in names])
+    for (table, column), why in found.items():
+        name, read = renamed.table(table), renamed.column(table, column)
+        if name in profiled and read in profiled[name].columns:
+            profiled[name][read].notes.append(why)
+
+
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -2784,6 +2827,7 @@ def profile(
         # left idle (see the release after the tables alone, above).
         src.release_memory()
         find_references(src, profiled, _declared_references(src, names), kept)
+        _say_dangling_declarations(src, profiled, names)
         _references_as_written(profiled)
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)

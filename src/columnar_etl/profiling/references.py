@@ -49,7 +49,10 @@ exactly. The profile keeps the distinct values of short-valued columns (keys, co
 counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``). A declared reference is compared as SQLite's own
 foreign key check compares it, by its parent key's collating sequence: ``Billing`` refers to the key
-``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan.
+``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan; and by its
+affinity, applied to the child's value first: ``'2.50'`` is the REAL key 2.5, ``'007'`` the INTEGER
+key 7; a key of none (untyped, ``BLOB``, a STRICT table's ``ANY``) converts nothing (``'1'`` is no key
+1); no affinity converts a BLOB (``x'31'`` is no key 1), which equals only a BLOB of its bytes.
 
 **"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
 declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
@@ -67,6 +70,7 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,9 +79,10 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.keys import keep_as_written
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
-from columnar_etl.source.cells import ColumnRead, sqlite_affinity
+from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
@@ -154,6 +159,10 @@ class Reference:
     #: The collating sequence SQLite compares each parent key column with (its unique index's:
     #: ``BINARY``, ``NOCASE``, ``RTRIM``), as SQLite's own foreign key check does; BINARY when unknown.
     collations: tuple[str, ...] = ()
+    #: The affinity SQLite applies to a child's value before looking it up among each parent key
+    #: column's (:func:`key_affinity`: ``INTEGER``, ``REAL``, ``NUMERIC``, ``TEXT``, or ``BLOB`` for
+    #: none); () when unknown (the parent key's declared type then says it).
+    affinities: tuple[str, ...] = ()
 
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
@@ -185,10 +194,76 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                 parent_columns = _named(con, parent, targets, info)
                 if columns and parent_columns and len(parent_columns) == len(columns):
                     collations = _key_collations(con, parent, parent_columns)
-                    found.append(Reference(child, columns, parent, parent_columns, True, collations))
+                    declared = {str(row[1]): str(row[2] or "") for row in info}
+                    strict = _strict(con, parent)
+                    affinities = tuple(key_affinity(declared[c], strict=strict) for c in parent_columns)
+                    found.append(
+                        Reference(child, columns, parent, parent_columns, True, collations, affinities)
+                    )
         return found
     finally:
         con.close()
+
+
+def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str, str], str]:
+    """The foreign keys of ``tables`` that name a parent table or column the export does not have, or
+    does not have among ``tables``: (child table, its first column) → why, for a note. SQLite accepts
+    such a declaration, but its ``PRAGMA foreign_key_check`` reports every row with a value of a
+    reference to a missing table, and refuses to check one naming a missing column ("foreign key
+    mismatch"). They are no reference (the column's may then be found in the data)."""
+    con = connect_read_only(Path(path))
+    try:
+        present = {
+            _ascii_folded(str(name))
+            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        }
+        known = {_ascii_folded(t): t for t in tables}
+        found: dict[tuple[str, str], str] = {}
+        for child in tables:
+            by_id: dict[int, list[tuple[Any, ...]]] = {}
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
+                by_id.setdefault(int(row[0]), []).append(row)
+            for rows in by_id.values():
+                rows.sort(key=lambda row: row[1])
+                columns = _named(con, child, [row[3] for row in rows])
+                if columns is None:
+                    continue  # SQLite itself refuses a clause naming no column of its table
+                parent = str(rows[0][2])
+                targets = [str(row[4]) for row in rows if row[4] is not None]
+                named = f"{parent}({', '.join(targets)})" if targets else parent
+                if _ascii_folded(parent) not in known:
+                    where = "not read" if _ascii_folded(parent) in present else "missing from the export"
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a table {where}: no reference (SQLite's "
+                        "foreign_key_check reports each row with a value as a violation)"
+                    )
+                elif targets and _named(con, known[_ascii_folded(parent)], targets) is None:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a column {parent} does not have: no reference "
+                        "(SQLite's foreign_key_check refuses it: foreign key mismatch)"
+                    )
+        return found
+    finally:
+        con.close()
+
+
+def key_affinity(declared: str, *, strict: bool = False) -> str:
+    """The affinity SQLite's foreign key check applies to a child's value before looking it up among a
+    parent key column's (its index's affinity): the column's, by SQLite's rules (``INTEGER``, ``REAL``,
+    ``NUMERIC``, ``TEXT``, ``BLOB`` for none). A STRICT table's ``ANY`` column has none: it keeps its
+    values as written (the text ``'1'`` is no integer 1), where elsewhere ``ANY`` is NUMERIC."""
+    if strict and declared.strip().upper() == "ANY":
+        return "BLOB"
+    return sqlite_affinity(declared)
+
+
+def _strict(con: Any, table: str) -> bool:
+    """Whether ``table`` is a STRICT table (``PRAGMA table_list``, SQLite 3.37+; False before)."""
+    try:
+        rows = con.execute("SELECT strict FROM pragma_table_list WHERE name = ?", (table,)).fetchall()
+    except sqlite3.OperationalError:  # an SQLite older than 3.37: no table_list, no STRICT table
+        return False
+    return any(bool(row[0]) for row in rows)
 
 
 def _key_collations(con: Any, table: str, key: tuple[str, ...]) -> tuple[str, ...]:
@@ -298,40 +373,102 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
 NOCASE_TEXT = "text, ASCII case folded"
 #: The kind of a declared reference compared as SQLite compares it with a key of INTEGER, REAL or
 #: NUMERIC affinity: the key's affinity is applied to the child's value first, so text that reads as
-#: an integer (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``) is that integer; other text stays text.
-NUMBER_TEXT = "text, integers by number"
+#: a number (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``, ``2.50``) is that number; other text stays text.
+NUMBER_TEXT = "text, numbers by number"
+#: The kind of a declared reference to a key of no affinity (an untyped column, ``BLOB``, a STRICT
+#: table's ``ANY``): SQLite converts nothing, so a value matches only one of its own storage class
+#: (numbers by number, text as text: the text ``'1'`` is no integer 1).
+AS_STORED = "as stored"
+#: :data:`AS_STORED`, its text compared as a ``COLLATE NOCASE`` key compares it.
+AS_STORED_NOCASE = "as stored, ASCII case folded"
+#: The kinds of text compared as written (untrimmed, ``''`` a value), where the parent key is loaded
+#: as written (``ColumnProfile.as_written``), and so the referencing column: ``'abc  '`` names no key
+#: ``'abc '`` there, as in SQLite. Each value is compared after a ``=``, which sets it apart from a
+#: BLOB's (:func:`_blob_value`).
+WRITTEN_TEXT = "text as written"
+#: :data:`WRITTEN_TEXT`, compared as its key's ``COLLATE NOCASE`` compares it.
+WRITTEN_NOCASE = "text as written, ASCII case folded"
+_WRITTEN = {"text": WRITTEN_TEXT, NOCASE_TEXT: WRITTEN_NOCASE}
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
 _EXACT_INTEGER = 2**53
+#: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
+_NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
 
 
-def _as_integer(text: str) -> str:
-    """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is an integer: its
-    canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` → ``0``); other
-    text as it is (``.5``, ``0x1``, ``1_0``, words: SQLite reads no hexadecimal or underscore).
-    DuckDB's own cast is looser (it rounds ``1.5``, reads ``0x1`` and ``1_0``): shapes are checked
-    first."""
+def _as_number(text: str) -> str:
+    """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is a number: an
+    integer as its canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` →
+    ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
+    REAL key's own value reads; other text as it is (``0x1``, ``1_0``, words: SQLite reads no
+    hexadecimal or underscore). DuckDB's own cast is looser (it rounds ``1.5`` to a BIGINT, reads
+    ``0x1`` and ``1_0``): shapes are checked first."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
-        f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') "
-        f"THEN coalesce(CAST(try_cast({text} AS BIGINT) AS VARCHAR), {text}) "
-        f"WHEN regexp_full_match({text}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') "
-        f"AND abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
-        f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE {text} END"
+        f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
+        f"THEN CAST(try_cast({text} AS BIGINT) AS VARCHAR) "
+        f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
+        f"CASE WHEN abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
+        f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
+        f"ELSE {text} END"
     )
 
 
-def _value(text: str, kind: str) -> str:
+def _as_stored_text(text: str) -> str:
+    """SQL: a TEXT cell's compared value (``text``) under :data:`AS_STORED`: text that reads as a
+    number gets a leading space, which no other compared value has (they are trimmed), so that it
+    equals no number's text (the text ``'1'`` is no integer 1) but the same text still."""
+    return f"CASE WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') THEN ' ' || {text} ELSE {text} END"
+
+
+def _blob_value(hex_text: str) -> str:
+    """SQL: a BLOB cell's compared value (its bytes' ``hex_text``): ``x'31'`` after a space, which no
+    other compared value has (they are trimmed): a BLOB equals only a BLOB of the same bytes, as in
+    SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
+    return "' x''' || " + hex_text + " || ''''"
+
+
+def _value(text: str, kind: str, stored: str | None = None) -> str:
     """A cell (``text``, its text) as the text compared: trimmed, blank as NULL; integers in canonical
-    form (``01`` → 1; the cast itself ignores surrounding blanks)."""
+    form (``01`` → 1; the cast itself ignores surrounding blanks). ``stored``: under :data:`AS_STORED`,
+    SQL giving the cell's storage class letter (``'i'``, ``'r'``, ``'t'``...), else the column holds
+    text alone."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
     if kind == NUMBER_TEXT:
-        return _as_integer(f"nullif({trimmed_sql(text)}, '')")
+        return _as_number(f"nullif({trimmed_sql(text)}, '')")
+    if kind in (AS_STORED, AS_STORED_NOCASE):
+        number = _as_number(f"nullif({trimmed_sql(text)}, '')")
+        plain = _as_stored_text(_value(text, NOCASE_TEXT if kind == AS_STORED_NOCASE else "text"))
+        return f"CASE WHEN {stored or repr('t')} IN ('i', 'r') THEN {number} ELSE {plain} END"
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
+    if kind == WRITTEN_TEXT:
+        return f"'=' || {text}"
+    if kind == WRITTEN_NOCASE:
+        return f"'=' || translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')"
     return f"nullif({trimmed_sql(text)}, '')"
+
+
+def as_written_kind(kind: str, key: ColumnProfile) -> str:
+    """``kind``, or its as-written form (:data:`WRITTEN_TEXT`) where ``key`` is loaded as written."""
+    return _WRITTEN.get(kind, kind) if key.as_written is not None else kind
+
+
+def _shown(value: str, kind: str) -> str:
+    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
+    space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
+    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE) and value.startswith("="):
+        return value[1:]
+    return value.lstrip(" ")
+
+
+def _shown_sql(value: str, kind: str) -> str:
+    """:func:`_shown` in SQL."""
+    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE):
+        return f"CASE WHEN starts_with({value}, '=') THEN {value}[2:] ELSE ltrim({value}, ' ') END"
+    return f"ltrim({value}, ' ')"
 
 
 #: One pair to measure: (child table, child column, parent table, parent key column, kind compared).
@@ -360,15 +497,38 @@ class Inclusion:
     no_reference: int = 0
 
 
+#: Non-NULL cells per storage class (``ColumnProfile.storage_classes``) of (table, column).
+Classes = Mapping[tuple[str, str], Mapping[str, int]]
+
+
+def _needs_classes(kind: str, classes: Mapping[str, int]) -> bool:
+    """Whether a column's values are compared by their storage classes, each cell's read with it: it
+    holds a BLOB (no text equals it), or, compared :data:`AS_STORED`, text beside numbers."""
+    if classes.get("blob"):
+        return True
+    numbers = classes.get("integer", 0) + classes.get("real", 0)
+    return kind in (AS_STORED, AS_STORED_NOCASE) and bool(numbers and classes.get("text"))
+
+
+def _numbers_alone(classes: Mapping[str, int]) -> bool:
+    return not classes.get("text") and not classes.get("blob")
+
+
 def inclusion_sql(
-    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+    src: Source,
+    pairs: list[Pair],
+    kept: Mapping[str, KeptValues] | None = None,
+    classes: Classes | None = None,
 ) -> tuple[str, list[tuple[str, str, str]]]:
     """One query measuring every pair: each table involved is read once (its needed columns
     unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values. Columns the
-    profile kept (``kept``, by table) are not read: their kept values are counted.
+    profile kept (``kept``, by table) are not read: their kept values are counted. ``classes``: the
+    columns' storage classes, by (table, column): a column holding BLOBs (or, compared
+    :data:`AS_STORED`, text beside numbers) is read with each cell's class, as SQLite compares them.
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
+    held_classes = classes or {}
     # Each column's number, by a dict: with hundreds of tables the pairs number in the 100,000s (every
     # small-integer column may fit every integer key), and a list's index() made this quadratic.
     numbers: dict[tuple[str, str, str], int] = {}
@@ -379,24 +539,44 @@ def inclusion_sql(
     scans = []
     for table in dict.fromkeys(t for t, _, _ in columns):
         values = (kept or {}).get(table)
-        held = values.columns if values is not None else {}
+        # A column compared by its cells' storage classes is read again (the kept values have none).
+        classed = {
+            c for t, c, kind in columns if t == table and _needs_classes(kind, held_classes.get((t, c), {}))
+        }
+        held = {c: i for c, i in values.columns.items() if c not in classed} if values is not None else {}
         mine = [(n, c, kind) for n, (t, c, kind) in enumerate(columns) if t == table and c not in held]
         if values is not None:
             scans += [
-                f"SELECT 'c{n}' AS col, val, weight AS n FROM (SELECT {_value('val', kind)} AS val, weight "
+                f"SELECT 'c{n}' AS col, val, weight AS n FROM "
+                f"(SELECT {_unclassed_value(held_classes, t, c, kind)} AS val, weight "
                 f"FROM {quote_ident(values.name)} WHERE idx = {held[c]}) WHERE val IS NOT NULL"
                 for n, (t, c, kind) in enumerate(columns)
                 if t == table and c in held
             ]
         if not mine:
             continue
-        selected = ", ".join(
-            f"{_value(f'CAST({quote_ident(c)} AS VARCHAR)', kind)} AS c{n}" for n, c, kind in mine
-        )
-        listed = ", ".join(f"c{n}" for n, _, _ in mine)
         # Only the columns compared; integers need no decoding (they are cast to a number).
         kinds = {c: kind for _, c, kind in mine}
-        reads = [ColumnRead(c, decode=kind != "integer") for c, kind in kinds.items()]
+        # Numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
+        # 0.30000000000000004 would be one); text compared as text reads it as SQLite's TEXT affinity
+        # writes it.
+        exact = {c for _, c, kind in mine if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+        reads = [
+            ColumnRead(
+                c,
+                decode=kind != "integer" or c in classed,
+                real_digits=c in exact,
+                with_class=c in classed,
+                with_hex=bool(held_classes.get((table, c), {}).get("blob")),
+            )
+            for c, kind in kinds.items()
+        ]
+        place = {c: index for index, c in enumerate(kinds)}
+        selected = ", ".join(
+            f"{_read_value(table, c, kind, place[c], held_classes, c in classed)} AS c{n}"
+            for n, c, kind in mine
+        )
+        listed = ", ".join(f"c{n}" for n, _, _ in mine)
         scans.append(
             f"SELECT col, val, 1 AS n FROM (UNPIVOT (SELECT {selected} FROM "
             f"{src.relation_sql(table, reads=reads)}) ON {listed} INTO NAME col VALUE val)"
@@ -432,13 +612,42 @@ def inclusion_sql(
     return sql, columns
 
 
+def _unclassed_value(classes: Classes, table: str, column: str, kind: str, text: str = "val") -> str:
+    """A cell's compared value, read without its storage class: a column of one kind of cells."""
+    stored = "'i'" if _numbers_alone(classes.get((table, column), {})) else None
+    return _value(text, kind, stored)
+
+
+def _read_value(table: str, column: str, kind: str, place: int, classes: Classes, classed: bool) -> str:
+    """A cell's compared value as read (``place``: its column's among the reads)."""
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    if not classed:
+        return _unclassed_value(classes, table, column, kind, text)
+    stored = quote_ident(class_column(place))
+    value = _value(text, kind, stored)
+    if classes.get((table, column), {}).get("blob"):
+        value = (
+            f"CASE WHEN {stored} = 'b' THEN {_blob_value(quote_ident(hex_column(place)))} ELSE {value} END"
+        )
+    return value
+
+
+def storage_classes(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Mapping[str, int]]:
+    """Each profiled column's storage classes (``ColumnProfile.storage_classes``) by (table, column)."""
+    return {(name, column.name): column.storage_classes for name, table in tables.items() for column in table}
+
+
 def measure(
-    src: Source, pairs: list[Pair], kept: Mapping[str, KeptValues] | None = None
+    src: Source,
+    pairs: list[Pair],
+    kept: Mapping[str, KeptValues] | None = None,
+    classes: Classes | None = None,
 ) -> dict[int, Inclusion]:
-    """The fit of each pair's child column to its parent key (by pair number), by one query."""
+    """The fit of each pair's child column to its parent key (by pair number), by one query
+    (``classes``: see :func:`inclusion_sql`)."""
     if not pairs:
         return {}
-    sql, _ = inclusion_sql(src, pairs, kept)
+    sql, _ = inclusion_sql(src, pairs, kept, classes)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none in rows:
@@ -450,7 +659,7 @@ def measure(
             key,
             share,
             int(orphans),
-            tuple(examples or ()),
+            tuple(_shown(example, kind) for example in examples or ()),
             int(hits),
             int(keys),
             int(reach),
@@ -531,12 +740,18 @@ def find_references(
         return found
     taken = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
-        (child, column, parent, tables[parent].key[0], tables[child][column].inferred_type)
+        (
+            child,
+            column,
+            parent,
+            tables[parent].key[0],
+            as_written_kind(tables[child][column].inferred_type, tables[parent][tables[parent].key[0]]),
+        )
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in taken
         for parent in parents
     ]
-    measured = measure(src, pairs, kept)
+    measured = measure(src, pairs, kept, storage_classes(tables))
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     for index, (child, column, _, _, kind) in enumerate(pairs):
         fit = measured.get(index)
@@ -562,15 +777,38 @@ def find_references(
     return found
 
 
-def _declared_kind(child: ColumnProfile, parent: ColumnProfile, collation: str | None) -> str:
-    """How a declared reference's values are compared: as SQLite's foreign key check compares them.
-    Integers with integers; a parent key of numeric affinity reads the child's text as a number
-    (:data:`NUMBER_TEXT`: ``'007'`` is the key 7); a ``COLLATE NOCASE`` key folds ASCII case."""
+def _declared_kind(
+    child: ColumnProfile, parent: ColumnProfile, collation: str | None, affinity: str | None = None
+) -> str:
+    """How a declared reference's values are compared: as SQLite's foreign key check compares them,
+    the parent key's ``affinity`` (:func:`key_affinity`; None: its declared type's) applied to the
+    child's value first. Integers with integers; a key of numeric affinity reads the child's text as
+    a number (:data:`NUMBER_TEXT`: ``'007'`` is the key 7, ``'2.50'`` the key 2.5); a key of none
+    converts nothing (:data:`AS_STORED`: ``'1'`` is no key 1); a ``COLLATE NOCASE`` key folds ASCII case."""
+    affinity = affinity or sqlite_affinity(parent.declared_type)
+    nocase = collation == "NOCASE"
+    if affinity == "BLOB":
+        if _integers_alone(child) and _integers_alone(parent):
+            return "integer"
+        return AS_STORED_NOCASE if nocase else AS_STORED
     if (child.inferred_type, parent.inferred_type) == ("integer", "integer"):
         return "integer"
-    if sqlite_affinity(parent.declared_type) in NUMBER_AFFINITIES:
+    if affinity in NUMBER_AFFINITIES:
         return NUMBER_TEXT
-    return NOCASE_TEXT if collation == "NOCASE" else "text"
+    return NOCASE_TEXT if nocase else "text"
+
+
+def _affinity(reference: Reference, key: str) -> str | None:
+    """The affinity SQLite applies to a child's value compared with ``key``, one of the reference's
+    parent columns (None: unknown)."""
+    if not reference.affinities:
+        return None
+    return reference.affinities[reference.parent_columns.index(key)]
+
+
+def _integers_alone(column: ColumnProfile) -> bool:
+    """Whether ``column`` holds INTEGER cells alone (none of another storage class)."""
+    return not any(n for kind, n in column.storage_classes.items() if kind not in ("integer", "null"))
 
 
 @dataclass(frozen=True)
@@ -596,7 +834,8 @@ def _joined_by_number(
     for reference, child, parent, column, key in _column_pairs(tables, declared):
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
-        if _declared_kind(child[column], parent[key], None) != NUMBER_TEXT:
+        affinity = _affinity(reference, key)
+        if _declared_kind(child[column], parent[key], None, affinity) != NUMBER_TEXT:
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
         keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
@@ -682,9 +921,13 @@ def _one_type_per_declared_reference(
                 (child[column], f"{reference.parent}.{key}"),
                 (parent[key], f"{reference.child}.{column}"),
             )
-            if {end.inferred_type for end, _ in ends} != {"integer", "text"}:
-                continue
+            types = {end.inferred_type for end, _ in ends}
             if (reference.child, column, reference.parent, key) in (by_number or {}):
+                continue
+            if "text" in types and types & _WRITTEN_TYPES and _written_as_text(ends):
+                changed = True
+                continue
+            if types != {"integer", "text"}:
                 continue
             widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
             if widened.invalid_count:
@@ -700,14 +943,39 @@ def _one_type_per_declared_reference(
             changed = True
 
 
+#: Types whose end of a declared reference is loaded as written beside a text end (see
+#: :func:`_written_as_text`): PostgreSQL compares none of them with text.
+_WRITTEN_TYPES = frozenset({"date", "timestamp", "boolean", "numeric", "double"})
+
+
+def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
+    """Load the typed end of a declared reference whose other end is text as written (text, untouched,
+    :func:`.keys.keep_as_written`), when all its cells are TEXT: a ``date`` key beside a ``text`` child
+    left every join along the reference failing in PostgreSQL ("operator does not exist: text =
+    date"), where SQLite compares the two texts. As written, each value is the text SQLite compared.
+    Whether it changed anything (a column of other cells, or one loaded as written already, is left)."""
+    typed, other = next((end, name) for end, name in ends if end.inferred_type != "text")
+    others = any(n for kind, n in typed.storage_classes.items() if kind not in ("text", "null"))
+    if typed.inferred_type not in _WRITTEN_TYPES or others or typed.as_written is not None:
+        return False
+    keep_as_written(
+        typed,
+        f"{other}, the other end of a declared reference, is text "
+        f"(PostgreSQL compares no {typed.inferred_type} with text)",
+    )
+    return True
+
+
 def _record_declared(
     src: Source,
     tables: Mapping[str, TableProfile],
     declared: list[Reference],
     kept: Mapping[str, KeptValues] | None,
 ) -> None:
-    """Mark the declared references' columns; count the orphans of the single-column ones."""
+    """Mark the declared references' columns; count their orphans (a composite one's on its first
+    column: rows whose values together name no parent row)."""
     pairs: list[Pair] = []
+    classes = storage_classes(tables)
     for reference in declared:
         child, parent = tables.get(reference.child), tables.get(reference.parent)
         if child is None or parent is None:
@@ -715,23 +983,97 @@ def _record_declared(
         for column, key in zip(reference.columns, reference.parent_columns, strict=True):
             if column in child.columns:
                 child[column].foreign_key = f"{reference.parent}.{key}"
-        (column, key), single = (
-            (reference.columns[0], reference.parent_columns[0]),
-            len(reference.columns) == 1,
-        )
-        if not single or column not in child.columns or key not in parent.columns:
-            continue  # orphans of a composite reference are not counted
+        ends = list(zip(reference.columns, reference.parent_columns, strict=True))
+        if any(column not in child.columns or key not in parent.columns for column, key in ends):
+            continue
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
-        kind = _declared_kind(child[column], parent[key], (reference.collations or (None,))[0])
-        pairs.append((reference.child, column, reference.parent, key, kind))
-    for index, fit in measure(src, pairs, kept).items():
+        collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in ends)
+        kinds = [
+            as_written_kind(
+                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)), parent[key]
+            )
+            for (column, key), collation in zip(ends, collations, strict=True)
+        ]
+        if len(ends) == 1:
+            pairs.append((reference.child, ends[0][0], reference.parent, ends[0][1], kinds[0]))
+            continue
+        # A composite reference: its orphans are rows, counted on its first column.
+        orphans, examples = _composite_orphans(src, reference, kinds, classes)
+        if orphans:
+            names = ", ".join(reference.columns)
+            keys = ", ".join(reference.parent_columns)
+            child[reference.columns[0]].issues.append(
+                Issue(
+                    "orphan_reference",
+                    orphans,
+                    examples,
+                    detail=f"no row in {reference.parent} with this ({keys}) for ({names})",
+                )
+            )
+    for index, fit in measure(src, pairs, kept, classes).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
+
+
+def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
+    """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
+    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
+    kinds = dict(wanted)
+    classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
+    exact = {c for c, kind in wanted if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+    reads = [
+        ColumnRead(
+            c,
+            decode=kind != "integer" or c in classed,
+            real_digits=c in exact,
+            with_class=c in classed,
+            with_hex=bool(classes.get((table, c), {}).get("blob")),
+        )
+        for c, kind in kinds.items()
+    ]
+    place = {c: index for index, c in enumerate(kinds)}
+    selected = ", ".join(
+        f"{_read_value(table, c, kind, place[c], classes, c in classed)} AS c{i}"
+        for i, (c, kind) in enumerate(wanted)
+    )
+    return f"(SELECT {selected} FROM {src.relation_sql(table, reads=reads)})"
+
+
+def _composite_orphans(
+    src: Source, reference: Reference, kinds: list[str], classes: Classes
+) -> tuple[int, tuple[str, ...]]:
+    """The rows of a composite reference's child with no parent row, as SQLite's foreign key check
+    counts them (a row with a NULL in any of the columns refers to nothing), and a few of them
+    (their compared values joined by ``|``)."""
+    child = _compared_relation(
+        src, reference.child, list(zip(reference.columns, kinds, strict=True)), classes
+    )
+    parent = _compared_relation(
+        src, reference.parent, list(zip(reference.parent_columns, kinds, strict=True)), classes
+    )
+    parts = range(len(kinds))
+    present = " AND ".join(f"c.c{i} IS NOT NULL" for i in parts)
+    equal = " AND ".join(f"p.c{i} = c.c{i}" for i in parts)
+    label = " || '|' || ".join(_shown_sql(f"c.c{i}", kinds[i]) for i in parts)
+    sql = (
+        f"SELECT count(*), min({label}, {EXAMPLES}) FROM {child} AS c WHERE {present} "
+        f"AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE {equal})"
+    )
+    row = src.connection.cursor().execute(sql).fetchone()
+    if row is None or not row[0]:
+        return 0, ()
+    return int(row[0]), tuple(sorted(row[1] or ()))[:EXAMPLES]
 
 
 #: What an orphan's detail adds, by the kind compared (its examples are as compared).
 _COMPARED = {
     NOCASE_TEXT: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
-    NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as an integer is it)",
+    NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as a number is it)",
+    AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
+    AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
+    "no number, a BLOB no text, ASCII letters in lower case)",
+    WRITTEN_TEXT: " (compared as written, untrimmed: the key is loaded as written, and so this column)",
+    WRITTEN_NOCASE: " (compared as written, untrimmed, ASCII letters in lower case: the key is loaded as "
+    "written, and so this column)",
 }
 
 

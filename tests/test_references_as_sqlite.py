@@ -1,0 +1,300 @@
+"""A declared reference's orphans are the rows SQLite's own foreign key check reports (helper h88).
+
+SQLite applies the parent key column's affinity to a child's value before looking it up (its index's
+affinity, ``OP_Affinity``), and converts no BLOB. Until 2026-12-03 the profile compared:
+
+- text ``'2.50'`` with a REAL key 2.5 as text (an orphan; SQLite's REAL affinity reads it as 2.5);
+- a BLOB ``x'31'`` with the INTEGER key 1 as the text ``'1'`` (no orphan; SQLite: one);
+- a key of no affinity (a STRICT table's ``ANY``, an untyped column) as numbers (``'1'`` the key 1;
+  SQLite keeps values as written there: the text ``'1'`` is no integer 1).
+
+Expected orphans are SQLite's own (``PRAGMA foreign_key_check``), each case's count also written out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from columnar_etl import profile
+
+from .conftest import SqliteFactory, pg_query
+from .lossless_check import summarize
+from .test_lossless import GATES_OPEN, load_and_check
+
+#: (parent DDL, child DDL, parent keys, child values, SQLite's orphans) — table ``par`` key ``k``,
+#: table ``c`` column ``p``.
+CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
+    # Defect 1: REAL affinity reads the child's text as a number, a fraction too.
+    "real key, text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [2.5, 3.25, 1.0, 0.1, 0.30000000000000004],
+        ["2.50", "3.25", "1", ".1", "0.1000", "2.6", "0.3", "0.30000000000000004", "2.5e0"],
+        2,  # 2.6, and 0.3 (a double other than the key 0.30000000000000004)
+    ),
+    "numeric key, text child": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2.5, "abc"],
+        ["1.0", "2.50", "abc", "2.5x", "1e0"],
+        1,  # 2.5x
+    ),
+    # Defect 2: no affinity converts a BLOB.
+    "integer key, blob child": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+        [1, 2],
+        [b"1", 1, 2, b"2"],
+        2,
+    ),
+    "text key, blob child": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        ["1", "ab"],
+        [1, b"ab", "ab", 3],
+        2,  # x'6162' and 3 ('3' under TEXT affinity)
+    ),
+    "blob keys": (
+        "CREATE TABLE par (k BLOB PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p BLOB REFERENCES par (k))",
+        [b"\x01", b"1", "x"],
+        [b"\x01", b"1", "1", "x", b"x"],
+        2,  # '1' (no BLOB), x'78' (no text)
+    ),
+    # Defect 3: a STRICT table's ANY keeps values as written.
+    "strict any key, text child": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT) STRICT",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2, "x"],
+        ["1", "2", "x", "002"],
+        3,
+    ),
+    "strict any both ends": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT) STRICT",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p ANY REFERENCES par (k)) STRICT",
+        [1, "1", 2.5, b"z"],
+        [1, "1", 2.5, "2.5", 1.0, b"z", "z"],
+        2,  # '2.5' (text), 'z' (text; the key is a BLOB)
+    ),
+    "strict any child, integer key": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p ANY REFERENCES par (k)) STRICT",
+        [1, 2],
+        ["1", 2, "x", "002"],
+        1,  # the key's affinity reads '1' and '002'
+    ),
+    "untyped key": (
+        "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2, 3, "a"],
+        ["1", "2", 3, "a", "A"],
+        4,
+    ),
+    "untyped key, COLLATE NOCASE": (
+        "CREATE TABLE par (k PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        [1, 2, 3, "abc"],
+        ["1", 2, "ABC", "x"],
+        2,
+    ),
+    "ANY outside STRICT is NUMERIC": (
+        "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [1, 2],
+        ["1", "2.0", "02"],
+        0,
+    ),
+}
+
+
+def _build(path: Path, parent: str, child: str, keys: list[Any], values: list[Any]) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(parent)
+        con.execute(child)
+        con.executemany("INSERT INTO par (k, n) VALUES (?, 'x')", [(k,) for k in keys])
+        con.executemany("INSERT INTO c (p) VALUES (?)", [(v,) for v in values])
+    con.close()
+    return path
+
+
+def _sqlite_orphans(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_orphans_of_a_declared_reference_are_sqlites(make_sqlite: SqliteFactory, case: str) -> None:
+    parent, child, keys, values, expected = CASES[case]
+    path = _build(make_sqlite({}, name="fk.db"), parent, child, keys, values)
+    assert _sqlite_orphans(path) == expected
+    column = profile(path)["c"]["p"]
+    assert column.foreign_key == "par.k"
+    assert column.issue_count("orphan_reference") == expected, column.issues
+
+
+def test_a_blob_orphan_is_shown_as_a_blob_literal(make_sqlite: SqliteFactory) -> None:
+    parent, child, keys, values, _ = CASES["integer key, blob child"]
+    path = _build(make_sqlite({}, name="blob.db"), parent, child, keys, values)
+    (issue,) = [i for i in profile(path)["c"]["p"].issues if i.kind == "orphan_reference"]
+    assert issue.examples == ("x'31'", "x'32'")
+
+
+def test_text_naming_a_real_key_with_a_fraction_is_no_orphan_and_joins_in_the_target(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _build(
+        make_sqlite({}, name="real.db"),
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [2.5, 3.25, 0.1],
+        ["2.50", "3.25", "0.10", None],
+    )
+    assert _sqlite_orphans(path) == 0
+    con = sqlite3.connect(path)
+    joined = set(con.execute("SELECT c.id, par.k FROM c JOIN par ON c.p = par.k").fetchall())
+    con.close()
+    assert len(joined) == 3
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == 0
+    # Numbers as written (numeric keeps 2.50), the key a double: PostgreSQL compares them as SQLite did.
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert set(rows) == joined
+
+
+def test_a_composite_references_orphans_are_sqlites_each_part_compared_by_its_key(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # One part text, COLLATE NOCASE; the other INTEGER, its child text ('002' is the key 2). Until
+    # 2026-12-03 a composite reference's orphans were not counted at all.
+    path = make_sqlite(
+        {
+            "par": (
+                "CREATE TABLE par (a TEXT COLLATE NOCASE, b INTEGER, n TEXT, PRIMARY KEY (a, b))",
+                [("A", 1, "n"), ("B", 2, "n"), ("b", 3, "n")],
+            ),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES par (a, b))",
+                [(1, "A", "1"), (2, "b", "002"), (3, "B", "3"), (4, "C", "1"), (5, None, "9"), (6, "a", "2")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    violations = con.execute("PRAGMA foreign_key_check(c)").fetchall()
+    orphans = [
+        row
+        for (row,) in con.execute(
+            "SELECT x || '|' || y FROM c WHERE rowid IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+        )
+    ]
+    con.close()
+    assert len(violations) == 2 and sorted(orphans) == ["C|1", "a|2"]
+    table = profile(path)["c"]
+    (issue,) = [i for i in table["x"].issues if i.kind == "orphan_reference"]
+    assert issue.count == 2
+    assert issue.examples == ("a|2", "c|1")  # compared: the NOCASE part folded
+    assert table["y"].issue_count("orphan_reference") == 0
+    # Each part's comparison is its own key's: the INTEGER part's text names its key by number.
+    assert table["y"].joined_by_number is not None and "'002'" in table["y"].joined_by_number
+
+
+def test_a_declaration_naming_a_missing_table_or_column_says_so(make_sqlite: SqliteFactory) -> None:
+    # SQLite accepts both; its check reports every row with a value of the first (each is a
+    # violation) and refuses the second. Until 2026-12-03 the profile said nothing of either.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)", [("a", "x")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, gone TEXT REFERENCES lost (k))",
+                [(1, "a"), (2, "b"), (3, None)],
+            ),
+            "d": (
+                "CREATE TABLE d (id INTEGER PRIMARY KEY, wrong TEXT REFERENCES par (kk))",
+                [(1, "a"), (2, "b")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    assert len(con.execute("PRAGMA foreign_key_check(c)").fetchall()) == 2  # both rows with a value
+    with pytest.raises(sqlite3.OperationalError, match="foreign key mismatch"):
+        con.execute("PRAGMA foreign_key_check(d)").fetchall()
+    con.close()
+    profiled = profile(path)
+    gone, wrong = profiled["c"]["gone"], profiled["d"]["wrong"]
+    assert gone.foreign_key is None and wrong.foreign_key is None
+    (note,) = [n for n in gone.notes if "declared to reference" in n]
+    assert "lost(k)" in note and "missing from the export" in note
+    (note,) = [n for n in wrong.notes if "declared to reference" in n]
+    assert "par(kk)" in note and "foreign key mismatch" in note
+
+
+def test_a_reference_to_a_key_loaded_as_written_counts_orphans_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'abc ' and 'abc' would trim to one key: the key is loaded as written, and so its references.
+    # Until 2026-12-03 their orphans were still counted on trimmed values: 'abc  ' named 'abc', ' x'
+    # named 'x', no orphan, where SQLite and the target both find three rows naming no key.
+    path = _build(
+        make_sqlite({}, name="written.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc ", "abc", "x", "y"],
+        ["abc  ", "abc", "x ", " x", "y", "abc "],
+    )
+    assert _sqlite_orphans(path) == 3
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["p"]
+    assert column.as_written is not None
+    (issue,) = [i for i in column.issues if i.kind == "orphan_reference"]
+    assert issue.count == 3 and set(issue.examples) == {"abc  ", "x ", " x"}
+    base = loaded.base
+    (orphans,) = pg_query(
+        pg_uri, f"SELECT count(*) FROM {base}.c WHERE NOT EXISTS (SELECT 1 FROM {base}.par WHERE par.k = c.p)"
+    )
+    assert orphans == (3,)
+
+
+@pytest.mark.parametrize(
+    ("keys", "values"),
+    [
+        ([f"2024-01-{day:02d}" for day in range(1, 29)], ["2024-01-02", "2024-01-03", "later", "soon", "x"]),
+        (["yes", "no"], ["yes", "no", "maybe", "perhaps", "unsure"]),
+    ],
+    ids=["dates", "booleans"],
+)
+def test_a_typed_key_beside_a_text_reference_is_loaded_as_written_and_joins(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, keys: list[str], values: list[str]
+) -> None:
+    # The key's TEXT cells read as dates (booleans), its reference's mostly as words: loaded as date
+    # and text, every join along the reference failed in PostgreSQL ("operator does not exist: text
+    # = date"), where SQLite compares the two texts. Until 2026-12-03.
+    path = _build(
+        make_sqlite({}, name="typed.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        keys,
+        values,
+    )
+    con = sqlite3.connect(path)
+    joined = set(con.execute("SELECT c.id, par.k FROM c JOIN par ON c.p = par.k").fetchall())
+    con.close()
+    assert len(joined) == 2
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path) == 3
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert set(rows) == joined
+    assert any(w.startswith("par.k: ") for w in loaded.result.record.warnings), loaded.result.record.warnings
