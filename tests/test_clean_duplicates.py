@@ -6,10 +6,12 @@ Expected rows come from SQLite itself (its rowid order and DISTINCT), never from
 from __future__ import annotations
 
 import math
+import random
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +201,7 @@ REPEATED_SQL = "SELECT body, notes, tag, extra FROM t GROUP BY body, notes, tag,
 
 def _listed(filter_: CopyFilter | None) -> list[tuple[Any, ...]]:
     assert filter_ is not None
-    return sorted(filter_._rows.drop(duplicates._GROUP).rows(), key=repr)
+    return sorted(filter_.listed_rows().rows(), key=repr)
 
 
 def test_wide_rows_are_listed_through_their_digest_with_the_same_copies(make_sqlite: SqliteFactory) -> None:
@@ -464,7 +466,10 @@ def test_cells_of_different_storage_classes_never_make_rows_copies(
         assert result["t"].duplicates_removed == len(audited)
 
 
-def test_each_batch_is_matched_through_row_digests_as_by_value() -> None:
+@pytest.mark.parametrize("held_rows", [duplicates.HELD_ROWS, 0], ids=["held", "stored"])
+def test_each_batch_is_matched_through_row_digests_as_by_value(
+    monkeypatch: pytest.MonkeyPatch, held_rows: int
+) -> None:
     # Listed rows with a NULL, a NaN and a -0.0 (equal to 0.0 as the join compares), matched in batches
     # of rows that equal them, rows differing in one column, and copies spread over three batches.
     nan = float("nan")
@@ -495,7 +500,9 @@ def test_each_batch_is_matched_through_row_digests_as_by_value() -> None:
             expected.append(key in keys and key in seen)
             seen.add(key)
     assert expected.count(True) == 5
+    monkeypatch.setattr(duplicates, "HELD_ROWS", held_rows)
     filter_ = CopyFilter(listed)
+    assert filter_.stored == (held_rows == 0)
     schema = pa.schema([("a", pa.string()), ("b", pa.float64()), ("c", pa.binary())])
     found = []
     for rows in batches:
@@ -540,9 +547,9 @@ def test_listed_rows_hashed_a_slice_at_a_time_have_the_digests_of_one_hash(
         found.append(copies.extra_copies(batch).to_list())
         assert copies._digests is not None
         assert copies._digests.equals(
-            listed.with_row_index(duplicates._GROUP).select(
-                duplicates._row_digest(["x", "s"]), duplicates._GROUP
-            )
+            listed.with_row_index(duplicates._GROUP)
+            .select(duplicates._row_digest(["x", "s"]), duplicates._GROUP)
+            .cast({duplicates._GROUP: pl.Int64})
         )
     assert found[0] == found[1] == [False, True, False, False, False, False]
 
@@ -579,3 +586,57 @@ def test_the_first_batch_hashes_the_listed_rows_in_bounded_memory() -> None:
     extra, grown_mb = (int(x) for x in child.stdout.split())
     assert extra == 1000
     assert grown_mb <= 45
+
+
+def _copies_export(seed: int) -> list[tuple[Any, ...]]:
+    """Rows drawn from a few distinct ones: copies of copies (sets of 2 to ~10), a NULL in every
+    column, text and BLOB cells, rows differing from another in one cell only (a trailing space, a
+    BLOB of the text's bytes in the BLOB column, a 17th digit)."""
+    draw = random.Random(seed)
+    distinct = [
+        (draw.choice([None, 1, 2, -7]), draw.choice([None, 0.1 + 0.2, 0.3, 2.5]),
+         draw.choice([None, "x", "x ", "  y", "héllo"]), draw.choice([None, b"x", b"\x00ab", b""]))
+        for _ in range(60)
+    ]  # fmt: skip
+    return [draw.choice(distinct) for _ in range(300)]
+
+
+@pytest.mark.parametrize(
+    ("held_rows", "copy_rows_limit"),
+    [(duplicates.HELD_ROWS, keys.COPY_ROWS_LIMIT), (2, keys.COPY_ROWS_LIMIT), (2, 0)],
+    ids=["held", "stored-rows-named", "stored-table-grouped"],
+)
+def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, held_rows: int, copy_rows_limit: int
+) -> None:
+    # Past HELD_ROWS listed rows the listing is kept in a DuckDB file of its own and fetched per
+    # batch; the copies removed must be those of a listing held in memory: every occurrence of a row
+    # after its first (Python's equality of the cells and their types), in batches of 7 rows.
+    rows = _copies_export(3)
+    path = make_sqlite({"t": ("CREATE TABLE t (a INTEGER, b REAL, c TEXT, d BLOB)", rows)})
+    counted: Counter[tuple[Any, ...]] = Counter()
+    expected = []
+    for position, row in enumerate(rows, start=1):
+        typed = tuple((type(v).__name__, v) for v in row)
+        counted[typed] += 1
+        if counted[typed] > 1:
+            expected.append(str(position))
+    assert len(expected) > 200 and max(counted.values()) > 5
+    monkeypatch.setattr(duplicates, "HELD_ROWS", held_rows)
+    monkeypatch.setattr(keys, "COPY_ROWS_LIMIT", copy_rows_limit)
+    stored = []
+    keep = duplicates.CopyFilter.close
+
+    def close(self: CopyFilter) -> None:
+        stored.append(self.stored)
+        keep(self)
+
+    monkeypatch.setattr(duplicates.CopyFilter, "close", close)
+    result = clean(path, batch_size=7)
+    assert stored and all(stored) == (held_rows == 2)
+    assert result.audit is not None and result.data is not None
+    audited = [r["row_key"] for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
+    assert audited == expected
+    kept = [row for position, row in enumerate(rows, start=1) if str(position) not in set(expected)]
+    assert result.data["t"].column("a").to_pylist() == [row[0] for row in kept]
+    assert result.data["t"].column("d").to_pylist() == [row[3] for row in kept]

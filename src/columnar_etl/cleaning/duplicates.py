@@ -4,18 +4,24 @@ DuckDB lists, once per table, the distinct rows that occur more than once (one G
 column; it spills to disk rather than grow past its memory limit). Wide rows (long text) are first
 narrowed to candidates: only rows whose digest (:func:`row_digest_sql`) occurs more than once are
 grouped by their values, so the grouping holds 16 bytes per row, not the row (grouping every wide
-row by value ran out of DuckDB's memory limit at 40x). The cleaner then matches each
-batch against that list (a Polars join on every column, NULL equal to NULL, of the batch's rows whose
-row hash a listed row has, against those listed rows: see :class:`CopyFilter`) and keeps the first
-occurrence of each; a boolean per listed row remembers which were seen in earlier batches. Memory
-grows with the number of duplicated rows, never with the table; rows that differ in any column never
-match (a digest only picks candidates: rows are copies when their values are equal).
+row by value ran out of DuckDB's memory limit at 40x). The listed rows are kept
+outside the process, in a DuckDB database file of their own (:class:`CopyFilter`); the cleaner
+matches each batch against them (a Polars join on every column, NULL equal to NULL, of the batch's
+rows whose row hash a listed row has, against those listed rows, fetched by their numbers) and keeps
+the first occurrence of each; a boolean per listed row remembers which were seen in earlier batches.
+The process holds ~16 bytes per listed row (its hash and number), never the rows themselves; rows
+that differ in any column never match (a digest only picks candidates: rows are copies when their
+values are equal).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import itertools
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -41,8 +47,18 @@ from columnar_etl.source.export import Source
 _GROUP = f"{HELPER_PREFIX}copy_group"
 _POSITION = f"{HELPER_PREFIX}position"
 _DIGEST = f"{HELPER_PREFIX}row_hash"
-#: Listed rows hashed at once (see :meth:`CopyFilter.extra_copies`).
+#: Listed rows hashed at once (see :meth:`CopyFilter.extra_copies`), and read or stored at once.
 DIGEST_ROWS = 65_536
+#: Listed rows held in the process (a Polars frame); past it they are kept in a DuckDB database file
+#: of their own (:class:`CopyFilter`). The profile's ``COPY_ROWS_LIMIT``: the listings it may name.
+HELD_ROWS = 100_000
+#: The memory cap of that database (its blocks stay in its file past it), per column it stores and at
+#: least :data:`LISTED_MEMORY_FLOOR`: DuckDB takes memory per column before any row arrives.
+LISTED_COLUMN_BYTES = 512 * 1024
+LISTED_MEMORY_FLOOR = 32 * 1024 * 1024
+_LISTED = "listed_rows"
+_WANTED = "wanted_groups"
+_PART = "listed_part"
 
 
 def _row_digest(columns: list[str]) -> pl.Expr:
@@ -125,19 +141,144 @@ class CopyFilter:
     """Marks the rows of each batch (read in order) that repeat a row seen before, in this or an
     earlier batch: all but the first of each set of exact copies.
 
+    The listed rows (each distinct row that occurs more than once, numbered from 0) are held in a
+    Polars frame up to :data:`HELD_ROWS`; past it they are kept in a DuckDB database file of their own,
+    in a temporary directory, at a small memory cap (rows of more than ``GROUP_COLUMNS_LIMIT`` columns
+    stay held: DuckDB takes memory per column). The process then holds only each listed row's 64-bit
+    hash and number and a boolean "seen": held in Polars, 1.6M listed rows of four columns (a 4M-row
+    export, 40 % copies) took ~300 MB through every batch.
+
     Each batch is first narrowed by a digest of its rows (Polars' hash of the row, equal for rows the
     join takes as equal: NULL, NaN and -0.0 included) to the rows whose digest a listed row has; only
-    those are joined by value, against the listed rows of those digests. Joining every batch by value
-    against every listed row rebuilt a hash table of all of them per batch: a million listed rows
-    (2M rows, half of them copies) cost ~240 MB of RSS and 2.5 s of CPU over 20 batches, the digests
-    ~6 MB and 0.5 s. A digest only picks candidates: rows are copies when their values are equal.
+    those are joined by value, against the listed rows of those digests (fetched by their numbers).
+    Joining every batch by value against every listed row rebuilt a hash table of all of them per
+    batch: a million listed rows (2M rows, half of them copies) cost ~240 MB of RSS and 2.5 s of CPU
+    over 20 batches, the digests ~6 MB and 0.5 s. A digest only picks candidates: rows are copies
+    when their values are equal.
+
+    ``duplicated``: the listed rows (a frame, a table or Arrow batches, their columns named as the
+    batches' after :func:`framed`). Call :meth:`close` when done with a filter (a stored listing's
+    directory also goes when the filter is garbage-collected).
     """
 
-    def __init__(self, duplicated: pl.DataFrame) -> None:
-        self.columns = list(duplicated.columns)
-        self._rows = duplicated.with_row_index(_GROUP)
-        self._seen = pl.Series("seen", [False] * duplicated.height, dtype=pl.Boolean)
+    def __init__(self, duplicated: pl.DataFrame | pa.Table | Iterable[pa.RecordBatch]) -> None:
+        if isinstance(duplicated, pl.DataFrame):
+            duplicated = duplicated.to_arrow(compat_level=pl.CompatLevel.oldest())
+        batches = duplicated.to_batches(DIGEST_ROWS) if isinstance(duplicated, pa.Table) else duplicated
+        self._lock = threading.Lock()
+        self._rows: pl.DataFrame | None = None
+        self._directory: tempfile.TemporaryDirectory[str] | None = None
+        self._db: duckdb.DuckDBPyConnection | None = None
+        self.columns: list[str] = []
+        self.height = 0
+        try:
+            self._take(iter(batches))
+        except BaseException:
+            self.close()
+            raise
+        self._seen = pl.Series("seen", [False] * self.height, dtype=pl.Boolean)
         self._digests: pl.DataFrame | None = None
+        self._schema: dict[str, pl.DataType] = {}
+
+    def _take(self, batches: Iterator[pa.RecordBatch]) -> None:
+        """Hold the listed rows, or store them once there are more than :data:`HELD_ROWS`."""
+        held: list[pa.RecordBatch] = []
+        for batch in batches:
+            named = framed(batch)
+            if not self.columns:
+                self.columns = list(named.schema.names)
+            held.append(named)
+            self.height += named.num_rows
+            if self.height > HELD_ROWS and len(self.columns) <= GROUP_COLUMNS_LIMIT:
+                self._store(itertools.chain(held, map(framed, batches)))
+                return
+        self.height = 0
+        if held:
+            rows = pl.from_arrow(pa.Table.from_batches(held))
+            assert isinstance(rows, pl.DataFrame)
+            self._rows = rows.with_row_index(_GROUP).cast({_GROUP: pl.Int64})
+            self.height = rows.height
+
+    def _store(self, batches: Iterable[pa.RecordBatch]) -> None:
+        """Write ``batches`` to a table of listed rows in a database of their own, numbered in order."""
+        self._directory = tempfile.TemporaryDirectory(prefix="columnar_etl-copies-")
+        memory = max(LISTED_MEMORY_FLOOR, LISTED_COLUMN_BYTES * (len(self.columns) + 1))
+        db = self._db = duckdb.connect(
+            str(Path(self._directory.name) / "listed.duckdb"),
+            config={
+                "memory_limit": f"{memory} bytes",
+                "threads": 1,
+                "temp_directory": self._directory.name,
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+            },
+        )
+        self.height = 0
+        for batch in batches:
+            if not batch.num_rows:
+                continue
+            numbers = pa.array(range(self.height, self.height + batch.num_rows), pa.int64())
+            db.register(_PART, pa.Table.from_batches([batch]).append_column(_GROUP, numbers))
+            try:
+                verb = f"INSERT INTO {_LISTED}" if self.height else f"CREATE TABLE {_LISTED} AS"
+                db.execute(f"{verb} SELECT * FROM {_PART}")
+            finally:
+                db.unregister(_PART)
+            self.height += batch.num_rows
+
+    @property
+    def stored(self) -> bool:
+        """True when the listed rows are kept in a database file, not in the process."""
+        return self._directory is not None
+
+    def close(self) -> None:
+        """Close a stored listing's database and remove its directory (idempotent)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            if self._directory is not None:
+                self._directory.cleanup()
+
+    def listed_rows(self) -> pl.DataFrame:
+        """Every listed row, in their numbers' order (all of them in memory: for a small listing)."""
+        frames = list(self._slices())
+        return pl.concat(frames).sort(_GROUP).drop(_GROUP) if frames else pl.DataFrame()
+
+    def _slices(self) -> Iterator[pl.DataFrame]:
+        """The listed rows with their numbers, a slice of :data:`DIGEST_ROWS` at a time (stored: in
+        no given order; an ORDER BY would sort every stored row)."""
+        if self._rows is not None:
+            for start in range(0, self._rows.height, DIGEST_ROWS):
+                yield self._rows.slice(start, DIGEST_ROWS).cast(self._schema)  # type: ignore[arg-type]
+        elif self.height:
+            yield from self._query(f"SELECT * FROM {_LISTED}")
+
+    def _fetch(self, numbers: pl.Series) -> pl.DataFrame:
+        """The listed rows of ``numbers`` (distinct), with their numbers, in the batches' types."""
+        if self._rows is not None:
+            return self._rows.gather(numbers).cast(self._schema)  # type: ignore[arg-type]
+        group = quote_ident(_GROUP)
+        sql = f"SELECT * FROM {_LISTED} WHERE {group} IN (SELECT {group} FROM {_WANTED})"
+        empty = pl.DataFrame(schema={**self._schema, _GROUP: pl.Int64})
+        return pl.concat([*self._query(sql, numbers.cast(pl.Int64).to_frame(_GROUP).to_arrow()), empty])
+
+    def _query(self, sql: str, wanted: pa.Table | None = None) -> Iterator[pl.DataFrame]:
+        """The stored rows ``sql`` selects (from ``listed_rows``, and ``wanted_groups`` when
+        ``wanted`` is given), a slice at a time, cast to the batches' types."""
+        with self._lock:
+            if self._db is None:
+                raise CleanError("the copy filter was closed")
+            cursor = self._db.cursor()
+            try:
+                if wanted is not None:
+                    cursor.register(_WANTED, wanted)
+                for batch in cursor.execute(sql).to_arrow_reader(DIGEST_ROWS):
+                    frame = pl.from_arrow(batch)
+                    assert isinstance(frame, pl.DataFrame)
+                    yield frame.cast(self._schema)  # type: ignore[arg-type]
+            finally:
+                cursor.close()
 
     @classmethod
     def of(
@@ -206,11 +347,14 @@ class CopyFilter:
         # every row, up to the source's memory cap) until the source is closed, through the clean.
         cursor = src.cursor()
         try:
+            found: pa.Table | pa.RecordBatchReader
             if len(columns) > GROUP_COLUMNS_LIMIT:
-                arrow = _listed_by_text(cursor, relation, columns, compared)
+                found = _listed_by_text(cursor, relation, columns, compared)
             else:
                 sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
-                arrow = cursor.execute(sql).to_arrow_table()
+                # Streamed to the filter's database a slice at a time, never whole in the process.
+                found = cursor.execute(sql).to_arrow_reader(DIGEST_ROWS)
+            copies = cls(found)
         except duckdb.OutOfMemoryException as exc:
             raise CleanError(
                 "listing exact duplicate rows ran out of memory",
@@ -224,32 +368,29 @@ class CopyFilter:
                 # Never in place of the listing's own error (an interrupted clean closes the source).
                 with contextlib.suppress(duckdb.Error):
                     src.release_memory()
-        if arrow.num_rows == 0:
+        if copies.height == 0:
+            copies.close()
             return None
-        duplicated = pl.from_arrow(framed(arrow))
-        assert isinstance(duplicated, pl.DataFrame)
-        return cls(duplicated)
+        return copies
 
     def extra_copies(self, batch: pa.RecordBatch) -> pl.Series:
         """True for each row of ``batch`` that is an extra copy of an earlier row."""
+        if not self.height:
+            return pl.Series("extra_copy", [False] * batch.num_rows, dtype=pl.Boolean)
         raw = pl.from_arrow(framed(batch).select(self.columns))
         assert isinstance(raw, pl.DataFrame)
         if self._digests is None:
-            # The listed rows come from the same source relation; cast them to the batch's types once.
-            self._rows = self._rows.cast(dict(raw.schema))  # type: ignore[arg-type]
-            # Hashed a slice at a time: the hash of a struct of every listed row at once took ~120
-            # bytes a row (1.6M rows of four text columns: +190 MB at the first batch, the 4M-row
-            # export of 40 % copies by a given plan 1,227 -> 906 MB); a row's hash is its own.
+            # The listed rows come from the same source relation; cast to the batch's types (as each
+            # fetch is), hashed a slice at a time: the hash of a struct of every listed row at once
+            # took ~120 bytes a row (1.6M rows of four text columns: +190 MB); a row's hash is its own.
+            self._schema = dict(raw.schema)
             self._digests = pl.concat(
-                [
-                    self._rows.slice(start, DIGEST_ROWS).select(_row_digest(self.columns), _GROUP)
-                    for start in range(0, max(1, self._rows.height), DIGEST_ROWS)
-                ]
+                [part.select(_row_digest(self.columns), _GROUP) for part in self._slices()]
             )
         numbered = raw.with_row_index(_POSITION)
         near = numbered.select(_POSITION, _row_digest(self.columns)).join(self._digests, on=_DIGEST)
         candidates = numbered.gather(near.get_column(_POSITION).unique())
-        listed_near = self._rows.gather(near.get_column(_GROUP).unique())
+        listed_near = self._fetch(near.get_column(_GROUP).unique())
         found = candidates.join(listed_near, on=self.columns, how="inner", nulls_equal=True)
         matched = (
             numbered.select(_POSITION)

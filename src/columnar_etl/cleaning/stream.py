@@ -313,6 +313,11 @@ class CleanStream:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        for future in self._copies.values():
+            # A table's listing kept in a file of its own whose table was never streamed to its end.
+            done = future.done() and not future.cancelled() and future.exception() is None
+            if done and (copies := future.result()) is not None:
+                copies.close()
         if self._side is not None:
             self._side.close()
             self._side = None
@@ -441,6 +446,9 @@ class CleanStream:
                 started = time.perf_counter()
         except (duckdb.Error, pa.ArrowException) as exc:
             raise read_error(exc, self.source, table=table) from exc
+        finally:
+            if copies is not None:
+                copies.close()  # a listing kept in a file of its own: the file goes now
         cleaner.finish()
         self._start()
         if not yielded:
