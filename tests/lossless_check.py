@@ -1031,7 +1031,7 @@ def _target_names(
     record_path: Path, renamed: dict[str, tuple[str, dict[str, str]]] | None = None
 ) -> dict[str, tuple[str, dict[str, str]]]:
     """Per source table, its target name and its columns' (``check``'s ``names``), as the run recorded
-    them in run.json: the plan's output names, then the load's renames of tables and columns.
+    them in run.json: the load's record of each column's target name, else the plan's output name.
     ``renamed``: per table as read, its export name and its columns' (:func:`_renamed_for_reader`)."""
     if not record_path.exists():
         return {}
@@ -1044,8 +1044,13 @@ def _target_names(
         target = renamed_tables.get(table["name"], table["name"])
         loaded = renamed_columns.get(target, {})
         export, exported = (renamed or {}).get(table["name"], (table["name"], {}))
+        # A run's record maps each column as the plan read it to its target name (the plan's renaming,
+        # snake case, then the loader's); a plan's output name may be another column's name ("Ticket
+        # ID" -> ticket_id beside the export's own ticket_id -> ticket_id_2), so it is looked up second.
         columns = {
-            exported.get(c["name"], c["name"]): loaded.get(c["output_name"], c["output_name"])
+            exported.get(c["name"], c["name"]): loaded[c["name"]]
+            if c["name"] in loaded
+            else loaded.get(c["output_name"], c["output_name"])
             for c in table["columns"]
         }
         names[export] = (target, columns)

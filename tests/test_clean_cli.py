@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+import columnar_etl
 from columnar_etl import clean
 from columnar_etl.cleaning import writers
 from columnar_etl.cli import app
@@ -436,6 +437,52 @@ def test_cli_clean_a_bad_plan_file_is_a_usage_error_naming_it(
     line = result.stderr.splitlines()
     assert len(line) == 1 and line[0].startswith(f"error: file {plan}: {said}")
     assert line[0].endswith("(hint: give a plan written by clean --save-plan)")
+    assert not output.exists()
+
+
+#: Hand edits of a saved plan that no plan means, and what the refusal says (h90): a second column
+#: named "a" failed the clean with Polars' DuplicateError (exit 1, no file, table or column named); a
+#: text of null tokens was read as one token per character ("NULL": N, U, L), an unknown epoch unit as
+#: milliseconds, a negative scale failed the write (exit 1), an empty output name was written.
+BAD_EDITS = {
+    "output_name_twice": (
+        "b",
+        {"output_name": "a"},
+        "table 't', column 'b': two columns of the table are named 'a' in the plan",
+    ),
+    "output_name_empty": (
+        "b",
+        {"output_name": ""},
+        "table 't', column 'b': an empty output_name in the plan",
+    ),
+    "null_tokens_text": ("a", {"null_tokens": "NULL"}, "column 'a': null_tokens must be a list of texts"),
+    "formats_text": ("a", {"formats": "%Y-%m-%d"}, "column 'a': formats must be a list of texts"),
+    "epoch_unit_unknown": (
+        "b",
+        {"type": "timestamp", "epoch_unit": "fortnights"},
+        "column 'b': unknown epoch_unit 'fortnights' in the plan",
+    ),
+    "scale_negative": ("b", {"type": "numeric", "scale": -1}, "column 'b': scale must be a whole number"),
+}
+
+
+@pytest.mark.parametrize(("column", "edit", "said"), BAD_EDITS.values(), ids=BAD_EDITS.keys())
+def test_cli_clean_a_plan_edited_into_nonsense_is_a_usage_error_naming_the_column(
+    column: str, edit: dict[str, object], said: str, make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    export = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER)", [(1, "x", 1), (2, "NULL", 2)])}
+    )
+    saved = columnar_etl.plan(export).to_dict()
+    [table] = saved["tables"]
+    next(c for c in table["columns"] if c["name"] == column).update(edit)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(saved))
+    output = tmp_path / "out.parquet"
+    result = runner.invoke(app, ["clean", str(export), "-o", str(output), "--plan", str(plan)])
+    assert (result.exit_code, result.stdout) == (64, ""), result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: file {plan}, {said}"), line
     assert not output.exists()
 
 

@@ -218,6 +218,25 @@ def test_checker_passes_a_plain_table(pg_uri: str, tmp_path: Path) -> None:
     assert loaded.values("people", "name", "id") == {1: "Ada", 2: "Grace", 3: "Edsger", 7: "Barbara"}
 
 
+def test_checker_follows_the_records_mapping_of_snake_names_that_collide(pg_uri: str, tmp_path: Path) -> None:
+    """run.json's ``load.column_names`` maps each export column to its target name (h90): "Ticket ID"
+    is ``ticket_id`` and the export's own ``ticket_id`` is ``ticket_id_2``; the checker read the map
+    by the plan's names and looked for "Ticket ID" under ``ticket_id_2``."""
+    path = sqlite_file(
+        tmp_path / "snake.db",
+        'CREATE TABLE t (id INTEGER PRIMARY KEY, "Ticket ID" TEXT, ticket_id TEXT, "TicketId" TEXT)',
+        [(1, "a", "b", "c"), (2, "d", "e", "f")],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, column_names="snake")
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.record.load["column_names"]["t"] == {
+        "id": "id",
+        "Ticket ID": "ticket_id",
+        "ticket_id": "ticket_id_2",
+        "TicketId": "ticket_id_3",
+    }
+
+
 def test_checker_reports_a_cell_changed_behind_its_back(pg_uri: str, tmp_path: Path) -> None:
     """Change one loaded cell in the version schema: the checker names exactly that cell."""
     path = sqlite_file(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import UsageError
@@ -102,3 +103,25 @@ def test_replay_of_a_json_that_is_no_run_record_is_a_usage_error(
         "(hint: give a runs/<run_id>/run.json (columnar-etl runs list))\n"
     )
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("value", ["1000000001", "4294967296", "99999999999999999999"])
+def test_a_sample_larger_than_a_reservoir_holds_is_a_usage_error(
+    value: str, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DuckDB samples at most 10^9 rows: a larger --sample failed the profile (exit 1, "profiling failed:
+    # Parser Error: Sample rows ... out of range", "report the error"; past int64 an INT128 cast) (h90).
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["profile", str(small_fixture), "--sample", value])
+    assert result.exit_code == 64, result.output
+    assert result.output.strip().splitlines() == [
+        f"error: --sample must be between 1 and 1,000,000,000 rows, got {int(value):,} "
+        "(hint: a reservoir sample holds at most 10^9 rows; leave --sample out to profile every row)"
+    ]
+
+
+@pytest.mark.parametrize("value", [0, -1, 1_000_000_001])
+def test_the_profile_api_refuses_a_sample_outside_1_to_a_billion(value: int, small_fixture: Path) -> None:
+    # sample=0 profiled every row; -1 failed the profile with DuckDB's syntax error (exit 1) (h90).
+    with pytest.raises(UsageError, match=f"--sample must be between 1 and 1,000,000,000 rows, got {value:,}"):
+        columnar_etl.profile(small_fixture, sample=value)

@@ -423,6 +423,22 @@ def check_min_quality(value: float | None) -> float | None:
     return value
 
 
+#: The most rows a reservoir sample holds (DuckDB's ``USING SAMPLE reservoir(n ROWS)`` bound).
+MAX_SAMPLE_ROWS = 1_000_000_000
+
+
+def check_sample(rows: int | None) -> int | None:
+    """``rows`` when it is a sample size a profile can take (1 to :data:`MAX_SAMPLE_ROWS`) or None;
+    :class:`UsageError` before anything runs (until 2026-12-03 a larger one failed the profile, exit 1,
+    with DuckDB's parser error; ``0`` profiled every row and a negative one failed the same way)."""
+    if rows is not None and not 1 <= rows <= MAX_SAMPLE_ROWS:
+        raise UsageError(
+            f"--sample must be between 1 and {MAX_SAMPLE_ROWS:,} rows, got {rows:,}",
+            hint="a reservoir sample holds at most 10^9 rows; leave --sample out to profile every row",
+        )
+    return rows
+
+
 def checked_target(target: str | None) -> str | None:
     """``target`` when libpq can read it (see the ``target`` validator); :class:`ConfigError` if not.
 

@@ -7,7 +7,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from columnar_etl.config import Settings
 from columnar_etl.errors import LoadError
 from columnar_etl.loading import LoadRefused, cutover, list_versions, load_tables, prune_versions, rollback
 from columnar_etl.loading.dashboard import load_templates
-from columnar_etl.loading.schemas import version_schema_name
+from columnar_etl.loading.schemas import new_version_schema, version_schema_name
 from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
@@ -436,6 +436,25 @@ def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecesso
     assert [v.schema for v in list_versions(pg_uri)] == pruned.kept
     # A pruned name is never handed out again.
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(2,)]
+
+
+def test_a_second_version_in_the_same_second_of_a_base_with_a_backslash_gets_its_suffix(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # The names taken were looked up with LIKE, whose escape character is the backslash: 'a\\b_v...'
+    # matched no schema named a\b_v..., and a second load in the same second tried to create the first
+    # one's schema again (h90).
+    base = "a\\b"
+    first = load_tables({"tickets": v1_tables["tickets"]}, pg_uri, keys=KEYS, settings=settings, base=base)
+    when = datetime.strptime(first.schema.removeprefix(base + "_v")[:15], "%Y%m%d_%H%M%S").replace(tzinfo=UTC)
+    assert first.schema == version_schema_name(base, when)
+    conn = connect(pg_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        assert new_version_schema(cursor, base, when) == f"{first.schema}_2"
+        cursor.close()
+    finally:
+        conn.close()
 
 
 def test_a_prune_with_nothing_live_keeps_the_newest_version(

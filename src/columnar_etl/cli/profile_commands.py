@@ -27,7 +27,9 @@ def profile_command(
     ] = None,
     sample: Annotated[
         int | None,
-        typer.Option("--sample", min=1, help="Profile a repeatable reservoir sample of N rows per table."),
+        typer.Option(
+            "--sample", min=1, help="Profile a repeatable reservoir sample of N rows per table (1 to 10^9)."
+        ),
     ] = None,
     dry_run_target: Annotated[
         bool,

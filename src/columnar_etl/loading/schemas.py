@@ -160,13 +160,15 @@ def new_version_schema(cursor: Any, base: str, when: datetime | None = None) -> 
     if when is None:
         ((when,),) = fetch_all(cursor, "SELECT clock_timestamp()")
     name = version_schema_name(base, when)
+    # A prefix, not LIKE: a base may hold `_`, `%` or a backslash (LIKE's escape character).
+    prefix = quote_literal(name)
     taken = {
         row[0]
         for row in fetch_all(
             cursor,
-            f"SELECT nspname FROM pg_namespace WHERE nspname LIKE {quote_literal(name + '%')} "
+            f"SELECT nspname FROM pg_namespace WHERE starts_with(nspname, {prefix}) "
             f"UNION SELECT schema_name FROM {LEDGER_SCHEMA}.versions "
-            f"WHERE schema_name LIKE {quote_literal(name + '%')}",
+            f"WHERE starts_with(schema_name, {prefix})",
         )
     }
     candidate, suffix = name, 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, check_sample
 from columnar_etl.gates.dry_run import apply_dry_run, dry_run
 from columnar_etl.models import Profile
 from columnar_etl.pg.embedded import resolve_target
@@ -25,6 +25,7 @@ def profile_export(
     settings: Settings,
 ) -> Profile:
     """Profile the export; with ``dry_run_target`` also dry-run a sample on the target and gate on it."""
+    check_sample(sample)
     # One private copy for the profile and the dry run, when the export must be read through one.
     with shared_copy(source):
         result = profile_step(source, settings, tables=tables, sample=sample)

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError, UsageError
@@ -171,6 +171,7 @@ class ColumnPlan:
                 column=data.get("name"),
                 hint="masks are: hash, drop",
             )
+        _check_edits(data)
         if data.get("mask") == "hash" and data["type"] != "text":
             # Hashing works on the cleaned text; a hand-edited plan must not hash a typed value.
             raise ConfigError(
@@ -200,6 +201,57 @@ class ColumnPlan:
             mixed_classes=bool(data.get("mixed_classes", False)),
             as_written=bool(data.get("as_written", False)) and data["type"] == "text",
         )
+
+
+def _check_edits(data: dict[str, Any]) -> None:
+    """:class:`ConfigError` for a hand edit of a saved plan's column that no plan holds: a text where a
+    list of texts belongs (``"NULL"`` was read as the tokens N, U and L), an epoch unit cleaning does not
+    know (read as milliseconds), a scale that is no whole number from 0 (the write failed, exit 1)."""
+    for key in ("formats", "null_tokens"):
+        listed = data.get(key)
+        if listed is not None and (
+            not isinstance(listed, list) or not all(isinstance(item, str) for item in listed)
+        ):
+            raise ConfigError(
+                f"{key} must be a list of texts in the plan, not {listed!r}",
+                column=data.get("name"),
+                hint=f'write it as a JSON list, e.g. "{key}": ["..."]',
+            )
+    if data.get("epoch_unit") not in (None, *get_args(EpochUnit)):
+        raise ConfigError(
+            f"unknown epoch_unit {data.get('epoch_unit')!r} in the plan",
+            column=data.get("name"),
+            hint=f"epoch units are: {', '.join(get_args(EpochUnit))} (or null)",
+        )
+    scale = data.get("scale")
+    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, int) or scale < 0):
+        raise ConfigError(
+            f"scale must be a whole number from 0, not {scale!r}",
+            column=data.get("name"),
+            hint="digits after the point, e.g. 2, or null",
+        )
+
+
+def _check_output_names(table: TablePlan) -> None:
+    """:class:`ConfigError` for a table whose written columns' output names are empty or not unique (a
+    hand-edited plan: two columns named alike failed the clean with Polars' DuplicateError)."""
+    seen: set[str] = set()
+    for column in table.columns:
+        if not isinstance(column.output_name, str) or not column.output_name:
+            raise ConfigError(
+                "an empty output_name in the plan",
+                table=table.name,
+                column=column.name,
+                hint="give the column a name, or its export name",
+            )
+        if column.output_name in seen:
+            raise ConfigError(
+                f"two columns of the table are named {column.output_name!r} in the plan",
+                table=table.name,
+                column=column.name,
+                hint="give each column an output_name of its own",
+            )
+        seen.add(column.output_name)
 
 
 @dataclass(frozen=True)
@@ -349,6 +401,8 @@ class Plan:
             )
             for t in data["tables"]
         }
+        for table in tables.values():
+            _check_output_names(table)
         return cls(
             tables=tables,
             # "keep" is what plans written before issue 18 call the export's names.
