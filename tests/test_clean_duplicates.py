@@ -466,9 +466,9 @@ def test_cells_of_different_storage_classes_never_make_rows_copies(
         assert result["t"].duplicates_removed == len(audited)
 
 
-@pytest.mark.parametrize("held_rows", [duplicates.HELD_ROWS, 0], ids=["held", "stored"])
+@pytest.mark.parametrize("held_bytes", [duplicates.HELD_BYTES, 0], ids=["held", "stored"])
 def test_each_batch_is_matched_through_row_digests_as_by_value(
-    monkeypatch: pytest.MonkeyPatch, held_rows: int
+    monkeypatch: pytest.MonkeyPatch, held_bytes: int
 ) -> None:
     # Listed rows with a NULL, a NaN and a -0.0 (equal to 0.0 as the join compares), matched in batches
     # of rows that equal them, rows differing in one column, and copies spread over three batches.
@@ -500,9 +500,9 @@ def test_each_batch_is_matched_through_row_digests_as_by_value(
             expected.append(key in keys and key in seen)
             seen.add(key)
     assert expected.count(True) == 5
-    monkeypatch.setattr(duplicates, "HELD_ROWS", held_rows)
+    monkeypatch.setattr(duplicates, "HELD_BYTES", held_bytes)
     filter_ = CopyFilter(listed)
-    assert filter_.stored == (held_rows == 0)
+    assert filter_.stored == (held_bytes == 0)
     schema = pa.schema([("a", pa.string()), ("b", pa.float64()), ("c", pa.binary())])
     found = []
     for rows in batches:
@@ -602,14 +602,14 @@ def _copies_export(seed: int) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize(
-    ("held_rows", "copy_rows_limit"),
-    [(duplicates.HELD_ROWS, keys.COPY_ROWS_LIMIT), (2, keys.COPY_ROWS_LIMIT), (2, 0)],
+    ("held_bytes", "copy_rows_limit"),
+    [(duplicates.HELD_BYTES, keys.COPY_ROWS_LIMIT), (2, keys.COPY_ROWS_LIMIT), (2, 0)],
     ids=["held", "stored-rows-named", "stored-table-grouped"],
 )
 def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds(
-    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, held_rows: int, copy_rows_limit: int
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, held_bytes: int, copy_rows_limit: int
 ) -> None:
-    # Past HELD_ROWS listed rows the listing is kept in a DuckDB file of its own and fetched per
+    # Past HELD_BYTES of listed rows the listing is kept in a DuckDB file of its own and fetched per
     # batch; the copies removed must be those of a listing held in memory: every occurrence of a row
     # after its first (Python's equality of the cells and their types), in batches of 7 rows.
     rows = _copies_export(3)
@@ -622,7 +622,7 @@ def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds
         if counted[typed] > 1:
             expected.append(str(position))
     assert len(expected) > 200 and max(counted.values()) > 5
-    monkeypatch.setattr(duplicates, "HELD_ROWS", held_rows)
+    monkeypatch.setattr(duplicates, "HELD_BYTES", held_bytes)
     monkeypatch.setattr(keys, "COPY_ROWS_LIMIT", copy_rows_limit)
     stored = []
     keep = duplicates.CopyFilter.close
@@ -633,7 +633,7 @@ def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds
 
     monkeypatch.setattr(duplicates.CopyFilter, "close", close)
     result = clean(path, batch_size=7)
-    assert stored and all(stored) == (held_rows == 2)
+    assert stored and all(stored) == (held_bytes == 2)
     assert result.audit is not None and result.data is not None
     audited = [r["row_key"] for r in result.audit.to_pylist() if r["rule"] == "duplicate_row"]
     assert audited == expected

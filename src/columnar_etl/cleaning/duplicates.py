@@ -49,9 +49,12 @@ _POSITION = f"{HELPER_PREFIX}position"
 _DIGEST = f"{HELPER_PREFIX}row_hash"
 #: Listed rows hashed at once (see :meth:`CopyFilter.extra_copies`), and read or stored at once.
 DIGEST_ROWS = 65_536
-#: Listed rows held in the process (a Polars frame); past it they are kept in a DuckDB database file
-#: of their own (:class:`CopyFilter`). The profile's ``COPY_ROWS_LIMIT``: the listings it may name.
-HELD_ROWS = 100_000
+#: Bytes of listed rows (Arrow's count) held in the process (a Polars frame); past it they are kept in
+#: a DuckDB database file of their own (:class:`CopyFilter`). A held listing costs several times its
+#: Arrow bytes in RSS (the frame, its digests, the joins' tables: a 2.5M-row export of four columns,
+#: 40 % copies, 1M listed rows of 92 MB: 701 MB held, 572 stored); a stored one costs CPU (1M rows,
+#: 400K listed rows of 37 MB: ~11.5 s CPU held, ~14.5 s stored): below this, the listing is held.
+HELD_BYTES = 48 * 1024 * 1024
 #: The memory cap of that database (its blocks stay in its file past it), per column it stores and at
 #: least :data:`LISTED_MEMORY_FLOOR`: DuckDB takes memory per column before any row arrives.
 LISTED_COLUMN_BYTES = 512 * 1024
@@ -59,6 +62,13 @@ LISTED_MEMORY_FLOOR = 32 * 1024 * 1024
 _LISTED = "listed_rows"
 _WANTED = "wanted_groups"
 _PART = "listed_part"
+
+
+def _drained(items: list[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The items of ``items`` in order, each taken out of the list as it is given."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _row_digest(columns: list[str]) -> pl.Expr:
@@ -142,7 +152,7 @@ class CopyFilter:
     earlier batch: all but the first of each set of exact copies.
 
     The listed rows (each distinct row that occurs more than once, numbered from 0) are held in a
-    Polars frame up to :data:`HELD_ROWS`; past it they are kept in a DuckDB database file of their own,
+    Polars frame up to :data:`HELD_BYTES`; past it they are kept in a DuckDB database file of their own,
     in a temporary directory, at a small memory cap (rows of more than ``GROUP_COLUMNS_LIMIT`` columns
     stay held: DuckDB takes memory per column). The process then holds only each listed row's 64-bit
     hash and number and a boolean "seen": held in Polars, 1.6M listed rows of four columns (a 4M-row
@@ -181,16 +191,19 @@ class CopyFilter:
         self._schema: dict[str, pl.DataType] = {}
 
     def _take(self, batches: Iterator[pa.RecordBatch]) -> None:
-        """Hold the listed rows, or store them once there are more than :data:`HELD_ROWS`."""
+        """Hold the listed rows, or store them once they take more than :data:`HELD_BYTES`."""
         held: list[pa.RecordBatch] = []
+        held_bytes = 0
         for batch in batches:
             named = framed(batch)
             if not self.columns:
                 self.columns = list(named.schema.names)
             held.append(named)
             self.height += named.num_rows
-            if self.height > HELD_ROWS and len(self.columns) <= GROUP_COLUMNS_LIMIT:
-                self._store(itertools.chain(held, map(framed, batches)))
+            held_bytes += named.nbytes
+            if held_bytes > HELD_BYTES and len(self.columns) <= GROUP_COLUMNS_LIMIT:
+                # The held batches leave the list as they are stored: none outlives its INSERT.
+                self._store(itertools.chain(_drained(held), map(framed, batches)))
                 return
         self.height = 0
         if held:
