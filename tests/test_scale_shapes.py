@@ -174,14 +174,7 @@ def test_a_clean_by_a_given_plan_lists_a_tables_copies_once_the_table_before_is_
     small, export = tmp_path / "small.db", tmp_path / "notes.db"
     _notes_and_hits_export(small, 4_000, 30_000)
     _notes_and_hits_export(export, 300_000, 2_500_000)
-    (tmp_path / "plan.json").write_text(
-        plan_step(profile_step(small, load_settings()), load_settings()).plan.to_json()
-    )
-    args = ["clean", str(export), "--plan", "plan.json", "-o", "out.parquet"]
-    code, peak_mb = _measured(
-        [*args, "--audit", "audit.parquet", "--quarantine", "quarantine.parquet"], tmp_path
-    )
-    assert code == 2  # the copies removed
+    peak_mb = _cleaned_by_the_plan_of(small, export, tmp_path)
     con = sqlite3.connect(export)
     distinct = con.execute("SELECT count(*) FROM (SELECT DISTINCT * FROM hits)").fetchone()[0]
     con.close()
@@ -211,14 +204,10 @@ def _forty_percent_copies_export(path: Path, rows: int) -> None:
 COPIES_ROWS = 2_000_000
 
 
-def test_a_clean_by_a_given_plan_keeps_a_million_listed_copies_outside_the_process(tmp_path: Path) -> None:
-    """A clean by a given plan (no profile names the rows with copies) lists every copied row; the
-    listing of 800,000 rows (73 MB of Arrow) was held in Polars through every batch: 664 MB. It is
-    kept in a DuckDB file of its own now, the process holding a hash and a number per listed row: 568
-    MB (2026-12-03, one run each; at 2.5M rows 701 before, 597-607 after: too near the bound to test)."""
-    small, export = tmp_path / "small.db", tmp_path / "hits.db"
-    _forty_percent_copies_export(small, 30_000)
-    _forty_percent_copies_export(export, COPIES_ROWS)
+def _cleaned_by_the_plan_of(small: Path, export: Path, tmp_path: Path) -> float:
+    """``clean export --plan`` of the plan of ``small`` (an earlier export of the same shape), to
+    ``tmp_path``'s out.parquet, audit.parquet and quarantine.parquet, in a fresh process: its peak RSS
+    (MB); it exits 2, the copies removed."""
     (tmp_path / "plan.json").write_text(
         plan_step(profile_step(small, load_settings()), load_settings()).plan.to_json()
     )
@@ -227,6 +216,18 @@ def test_a_clean_by_a_given_plan_keeps_a_million_listed_copies_outside_the_proce
         [*args, "--audit", "audit.parquet", "--quarantine", "quarantine.parquet"], tmp_path
     )
     assert code == 2  # the copies removed
+    return peak_mb
+
+
+def test_a_clean_by_a_given_plan_keeps_a_million_listed_copies_outside_the_process(tmp_path: Path) -> None:
+    """A clean by a given plan (no profile names the rows with copies) lists every copied row; the
+    listing of 800,000 rows (73 MB of Arrow) was held in Polars through every batch: 664 MB. It is
+    kept in a DuckDB file of its own now, the process holding a hash and a number per listed row: 568
+    MB (2026-12-03, one run each; at 2.5M rows 701 before, 597-607 after: too near the bound to test)."""
+    small, export = tmp_path / "small.db", tmp_path / "hits.db"
+    _forty_percent_copies_export(small, 30_000)
+    _forty_percent_copies_export(export, COPIES_ROWS)
+    peak_mb = _cleaned_by_the_plan_of(small, export, tmp_path)
     con = sqlite3.connect(export)
     distinct, total = con.execute("SELECT count(*), sum(a) FROM (SELECT DISTINCT * FROM hits)").fetchone()
     con.close()

@@ -377,11 +377,11 @@ def test_a_switch_killed_just_after_its_commit_says_where_to_look_not_that_it_en
     )
 
 
-def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
+def _three_quarters_backed_up_before_cutover(
     pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Was: with backup_before_cutover, the live version was dumped first, and only then was the target
-    # found unknown, live already or dropped: each refused cutover (exit 1) left a dump of it.
+) -> tuple[str, str, str]:
+    """Q1 live, Q2 and Q3 loaded blue-green after it, with ``backup_before_cutover`` on and the dumps
+    going to ``tmp_path / "bk"``; the three versions."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
     monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
@@ -389,6 +389,15 @@ def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
     q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
     q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
     q3 = load_tables(_quarter("Q3"), pg_uri, mode="blue-green", settings=settings).schema
+    return q1, q2, q3
+
+
+def test_a_cutover_that_will_be_refused_spends_no_backup_of_the_live_version(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: with backup_before_cutover, the live version was dumped first, and only then was the target
+    # found unknown, live already or dropped: each refused cutover (exit 1) left a dump of it.
+    q1, q2, q3 = _three_quarters_backed_up_before_cutover(pg_uri, tmp_path, monkeypatch)
     pg_query(pg_uri, f"DROP SCHEMA {q3} CASCADE")
     before = _ledger(pg_uri)
     refusals = {
@@ -418,9 +427,6 @@ def test_a_cutover_a_template_refuses_spends_no_backup_and_one_that_goes_ahead_r
     # Was: with backup_before_cutover the live version was dumped, and only then did a dashboard
     # template refuse the cutover (exit 3): each refusal left a dump. The templates now run before the
     # dump, and not again under the lock when neither the target nor the live version changed.
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
-    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "bk"))
     folder = tmp_path / "templates"
     folder.mkdir()
     # Fails on a version whose rows do not say Q1 or Q2 (division by zero), works on Q1 and Q2; each
@@ -431,10 +437,7 @@ def test_a_cutover_a_template_refuses_spends_no_backup_and_one_that_goes_ahead_r
         "1 / count(*) FILTER (WHERE q IN ('Q1', 'Q2')) AS ok FROM {schema}.t\n"
     )
     pg_query(pg_uri, "CREATE SEQUENCE public.template_runs")
-    settings = load_settings(target_lock_wait=10)
-    q1 = load_tables(_quarter("Q1"), pg_uri, mode="simple", settings=settings).schema
-    q2 = load_tables(_quarter("Q2"), pg_uri, mode="blue-green", settings=settings).schema
-    q3 = load_tables(_quarter("Q3"), pg_uri, mode="blue-green", settings=settings).schema
+    q1, q2, q3 = _three_quarters_backed_up_before_cutover(pg_uri, tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(folder))  # the cutovers' templates
     runs = pg_query(pg_uri, "SELECT last_value, is_called FROM public.template_runs")
     before = _ledger(pg_uri)

@@ -560,17 +560,7 @@ def inclusion_sql(
         # Numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
         # 0.30000000000000004 would be one); text compared as text reads it as SQLite's TEXT affinity
         # writes it.
-        exact = {c for _, c, kind in mine if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
-        reads = [
-            ColumnRead(
-                c,
-                decode=kind != "integer" or c in classed,
-                real_digits=c in exact,
-                with_class=c in classed,
-                with_hex=bool(held_classes.get((table, c), {}).get("blob")),
-            )
-            for c, kind in kinds.items()
-        ]
+        reads = _compared_reads(table, [(c, kind) for _, c, kind in mine], classed, held_classes)
         place = {c: index for index, c in enumerate(kinds)}
         selected = ", ".join(
             f"{_read_value(table, c, kind, place[c], held_classes, c in classed)} AS c{n}"
@@ -1014,13 +1004,16 @@ def _record_declared(
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
 
 
-def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
-    """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
-    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
-    kinds = dict(wanted)
-    classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
-    exact = {c for c, kind in wanted if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
-    reads = [
+def _compared_reads(
+    table: str, compared: list[tuple[str, str]], classed: set[str], classes: Classes
+) -> list[ColumnRead]:
+    """How each column of ``table`` compared (``(column, kind)`` pairs, a column perhaps in several) is
+    read: integers need no decoding (they are cast to a number) unless their storage classes are read;
+    numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
+    0.30000000000000004 would be one); BLOB cells as hex."""
+    kinds = dict(compared)
+    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+    return [
         ColumnRead(
             c,
             decode=kind != "integer" or c in classed,
@@ -1030,6 +1023,14 @@ def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], c
         )
         for c, kind in kinds.items()
     ]
+
+
+def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
+    """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
+    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
+    kinds = dict(wanted)
+    classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
+    reads = _compared_reads(table, wanted, classed, classes)
     place = {c: index for index, c in enumerate(kinds)}
     selected = ", ".join(
         f"{_read_value(table, c, kind, place[c], classes, c in classed)} AS c{i}"
