@@ -29,14 +29,20 @@ TWO_MILLION = 2_000_000
 def _half_copies_export(path: Path, rows: int) -> None:
     """One table ``hits`` of ``rows`` rows without a key, the second half an exact copy of the first
     (a copy listing of ``rows`` / 2 rows): an integer, a code, a double, a date as text."""
+    _hits_export(path, rows, "((x - 1) % ?) + 1", rows // 2)
+
+
+def _hits_export(path: Path, rows: int, y_sql: str, *params: int) -> None:
+    """Table ``hits`` of ``rows`` rows (x = 1 .. rows) without a key, each row made of y = ``y_sql``
+    (of x and ``params``): rows with the same y are exact copies."""
     con = sqlite3.connect(path)
     with con:
         con.execute('CREATE TABLE hits ("a" INTEGER, "b" TEXT, "c" REAL, "d" TEXT)')
         con.execute(
             "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) "
             "INSERT INTO hits SELECT y, 'v' || ((y * 7919) % 100003), y / 7.0, "
-            "date('2025-01-01', '+' || (y % 365) || ' days') FROM (SELECT ((x - 1) % ?) + 1 AS y FROM n)",
-            (rows, rows // 2),
+            f"date('2025-01-01', '+' || (y % 365) || ' days') FROM (SELECT {y_sql} AS y FROM n)",
+            (rows, *params),
         )
     con.close()
 
@@ -188,17 +194,7 @@ def test_a_clean_by_a_given_plan_lists_a_tables_copies_once_the_table_before_is_
 def _forty_percent_copies_export(path: Path, rows: int) -> None:
     """One table ``hits`` of ``rows`` rows without a key, the last 40 % an exact copy of the first 40 %
     (a listing of 0.4 x ``rows`` rows): an integer, a code, a double, a date as text."""
-    con = sqlite3.connect(path)
-    with con:
-        con.execute('CREATE TABLE hits ("a" INTEGER, "b" TEXT, "c" REAL, "d" TEXT)')
-        con.execute(
-            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) "
-            "INSERT INTO hits SELECT y, 'v' || ((y * 7919) % 100003), y / 7.0, "
-            "date('2025-01-01', '+' || (y % 365) || ' days') "
-            "FROM (SELECT CASE WHEN x <= ? THEN x ELSE x - ? END AS y FROM n)",
-            (rows, rows * 6 // 10, rows * 6 // 10),
-        )
-    con.close()
+    _hits_export(path, rows, "CASE WHEN x <= ? THEN x ELSE x - ? END", rows * 6 // 10, rows * 6 // 10)
 
 
 COPIES_ROWS = 2_000_000

@@ -165,6 +165,15 @@ class Reference:
     affinities: tuple[str, ...] = ()
 
 
+def _foreign_keys(con: Any, child: str) -> list[list[tuple[Any, ...]]]:
+    """The foreign keys ``child`` declares: for each, its ``PRAGMA foreign_key_list`` rows in the
+    key's column order."""
+    by_id: dict[int, list[tuple[Any, ...]]] = {}
+    for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
+        by_id.setdefault(int(row[0]), []).append(row)
+    return [sorted(rows, key=lambda row: row[1]) for rows in by_id.values()]
+
+
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     """The foreign keys the export declares between ``tables`` (SQLite's catalogue, read-only)."""
     con = connect_read_only(Path(path))
@@ -172,11 +181,7 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
         found: list[Reference] = []
         known = set(tables)
         for child in tables:
-            by_id: dict[int, list[tuple[Any, ...]]] = {}
-            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
-                by_id.setdefault(int(row[0]), []).append(row)
-            for rows in by_id.values():
-                rows.sort(key=lambda row: row[1])
+            for rows in _foreign_keys(con, child):
                 parent = str(rows[0][2])
                 if parent not in known:
                     # SQLite compares table names without regard to case.
@@ -220,11 +225,7 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
         known = {_ascii_folded(t): t for t in tables}
         found: dict[tuple[str, str], str] = {}
         for child in tables:
-            by_id: dict[int, list[tuple[Any, ...]]] = {}
-            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
-                by_id.setdefault(int(row[0]), []).append(row)
-            for rows in by_id.values():
-                rows.sort(key=lambda row: row[1])
+            for rows in _foreign_keys(con, child):
                 columns = _named(con, child, [row[3] for row in rows])
                 if columns is None:
                     continue  # SQLite itself refuses a clause naming no column of its table
