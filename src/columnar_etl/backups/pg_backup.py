@@ -58,6 +58,11 @@ def describe_schema(cursor: Any, schema: str) -> dict[str, dict[str, Any]]:
     return tables
 
 
+def _server_major(cursor: Any) -> int:
+    """The connected server's major version (18 for 18.4)."""
+    return int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
+
+
 def _schema_exists(cursor: Any, schema: str) -> bool:
     cursor.execute(f"SELECT count(*) FROM pg_namespace WHERE nspname = {quote_literal(schema)}")
     row = cursor.fetchone()
@@ -127,7 +132,7 @@ def backup_target(
                 f"schema {schema!r} does not exist in {mask_uri(uri)}",
                 hint="columnar-etl schemas list shows the version schemas",
             )
-        server_major = int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
+        server_major = _server_major(cursor)
         if tool.major < server_major:
             raise BackupError(
                 f"{tool.name} {tool.version} ({tool.path}) cannot dump a PostgreSQL {server_major} server",
@@ -261,9 +266,7 @@ def restore_target(
                 )
             dbname, env = libpq_invocation(target_uri)
             hint = "nothing was restored (one transaction); check the target's roles and permissions"
-            server_major = (
-                int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
-            )
+            server_major = _server_major(cursor)
             try:
                 if tool.major > server_major:
                     # A newer pg_restore sets parameters an older server does not know: as a script.

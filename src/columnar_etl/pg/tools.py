@@ -138,10 +138,16 @@ def run_pg_tool(args: list[str], *, env: dict[str, str], what: str, hint: str) -
     except OSError as exc:
         raise BackupError(f"cannot run {args[0]}: {exc}", hint=TOOL_HINT) from exc
     if done.returncode != 0:
-        lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
-        detail = " / ".join(lines[:3]) or f"exit code {done.returncode}"
-        raise BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
+        raise _tool_failed(what, done.stderr, done.returncode, hint)
     return done.stdout
+
+
+def _tool_failed(what: str, stderr: str, returncode: int, hint: str) -> BackupError:
+    """The error of client program ``what`` that exited ``returncode``: its first three lines of
+    ``stderr``, secrets masked."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    detail = " / ".join(lines[:3]) or f"exit code {returncode}"
+    return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
 
 
 #: A line of a restore script's opening that sets a parameter (``SET transaction_timeout = 0;``).
@@ -219,9 +225,7 @@ def restore_as_script(
         ):
             if process.returncode != 0:
                 errors.seek(0)
-                lines = [line for line in errors.read().decode(errors="replace").splitlines() if line.strip()]
-                detail = " / ".join(lines[:3]) or f"exit code {process.returncode}"
-                raise BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
+                raise _tool_failed(what, errors.read().decode(errors="replace"), process.returncode, hint)
 
 
 def _feed(script: IO[bytes], psql: IO[bytes], known: frozenset[str]) -> None:
