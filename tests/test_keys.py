@@ -5,8 +5,11 @@ Expected figures come from SQLite itself (GROUP BY queries on the file), never f
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -208,10 +211,7 @@ def test_a_sample_keeps_the_declared_key_and_counts_nothing(make_sqlite: SqliteF
     assert table.key == ["id"] and table.duplicate_rows is None and table.issues == []
 
 
-def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory) -> None:
-    from typer.testing import CliRunner
-
-    from columnar_etl.cli import app
+def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory, tmp_path: Path) -> None:
     from columnar_etl.report.html import profile_html_document
 
     path = make_sqlite(
@@ -220,7 +220,16 @@ def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory
     html = profile_html_document(profile(path))
     assert '<p class="cetl-key">key: <span class="cetl-mono">id</span>' in html
     assert "(declared primary key)" in html and ">duplicate_row</span>" in html and ">null_key</span>" in html
-    result = CliRunner().invoke(app, ["profile", str(path)], env={"COLUMNS": "200"})
+    # A fresh process: the console's width is read from COLUMNS when the CLI is imported.
+    result = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "profile", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
     assert "id (declared primary key)" in result.stdout
     assert "1 duplicate row, 2 null key" in result.stdout
 
