@@ -101,6 +101,45 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ["1", 2, "ABC", "x"],
         2,
     ),
+    # Text with a fraction or an exponent above 2^53: SQLite reads the double, and makes it an integer
+    # when it is one below 2^63 ('9007199254740995.0' is 9007199254740996, '1e16' 10^16); until
+    # 2026-12-03 the profile wrote such a double as a double ('1e+16'), equal to no integer key.
+    "integer key, text child past 2^53": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [9007199254740996, 10**16, 9007199254740993, 2**62],
+        [
+            "9007199254740995.0",
+            "1e16",
+            "9007199254740993.0",
+            "9.007199254740993e15",
+            "9007199254740993",
+            "4.611686018427387904e18",
+            "9223372036854775807.0",
+        ],
+        3,  # ...993.0 and 9.007...993e15 read as ...992; 2^63 - 1 with a fraction stays a double (2^63)
+    ),
+    "numeric key, text child past 2^53": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["9007199254740993", "1e16", 12345678901234567.0],
+        ["9007199254740993", "9007199254740993.0", "10000000000000000", "1.0e16", "12345678901234568"],
+        1,  # ...993.0 (the double ...992)
+    ),
+    "real key past 2^53, text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [9007199254740996.0, 1e16, 1e300],
+        [
+            "9007199254740996",
+            "9007199254740995",
+            "9007199254740995.0",
+            "10000000000000000",
+            "1e300",
+            "1.0e300",
+        ],
+        1,  # '9007199254740995', an integer SQLite keeps exact, is no double
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",

@@ -392,8 +392,10 @@ WRITTEN_NOCASE = "text as written, ASCII case folded"
 _WRITTEN = {"text": WRITTEN_TEXT, NOCASE_TEXT: WRITTEN_NOCASE}
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
-#: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
-_EXACT_INTEGER = 2**53
+#: A double of an integer's value strictly within this bound (in magnitude) is that integer, as SQLite's
+#: numeric affinity makes it (``sqlite3VdbeIntegerAffinity``): ``'1e16'`` is the INTEGER 10^16, and
+#: ``'9007199254740993.0'`` the double 2^53, so the integer 9007199254740992; 2^63 itself stays a REAL.
+_INTEGER_BOUND = 2**63
 #: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
 _NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
 
@@ -404,13 +406,16 @@ def _as_number(text: str) -> str:
     ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
     REAL key's own value reads; other text as it is (``0x1``, ``1_0``, words: SQLite reads no
     hexadecimal or underscore). DuckDB's own cast is looser (it rounds ``1.5`` to a BIGINT, reads
-    ``0x1`` and ``1_0``): shapes are checked first."""
+    ``0x1`` and ``1_0``): shapes are checked first. A fraction or an exponent is read as the double
+    SQLite reads, an integer when that double is one (:data:`_INTEGER_BOUND`), past 2^53 too:
+    ``'9007199254740995.0'`` is 9007199254740996, as in SQLite; only the digits of an integer written
+    as one are exact (``'9007199254740993'``)."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
         f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
         f"THEN CAST(try_cast({text} AS BIGINT) AS VARCHAR) "
         f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
-        f"CASE WHEN abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
+        f"CASE WHEN abs({real}) < {_INTEGER_BOUND}::DOUBLE AND {real} = trunc({real}) "
         f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
         f"ELSE {text} END"
     )
