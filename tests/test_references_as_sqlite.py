@@ -337,3 +337,57 @@ def test_a_typed_key_beside_a_text_reference_is_loaded_as_written_and_joins(
     rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert set(rows) == joined
     assert any(w.startswith("par.k: ") for w in loaded.result.record.warnings), loaded.result.record.warnings
+
+
+def test_a_declared_reference_to_a_column_no_unique_index_covers_says_sqlite_refuses_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite's foreign_key_check refuses a foreign key whose parent columns are no PRIMARY KEY and no
+    # UNIQUE index's ("foreign key mismatch"), and one naming a table without a PRIMARY KEY. Until
+    # 2026-12-03 the profile counted the first's orphans and dropped the second, and said nothing.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (k TEXT, j TEXT, n TEXT)", [("a", "x", "n"), ("b", "y", "n")]),
+            "uq": ("CREATE TABLE uq (k TEXT, j TEXT, UNIQUE (j, k))", [("a", "x"), ("b", "y")]),
+            # A unique index comparing otherwise than its column (NOCASE on a BINARY column).
+            "nc": ("CREATE TABLE nc (k TEXT, n TEXT)", [("a", "x"), ("B", "y")]),
+            "g": ("CREATE TABLE g (id INTEGER PRIMARY KEY, p TEXT REFERENCES nc (k))", [(1, "b")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+                [(1, "a"), (2, "z"), (3, None)],
+            ),
+            "d": ("CREATE TABLE d (id INTEGER PRIMARY KEY, p TEXT REFERENCES par)", [(1, "a")]),
+            "e": (
+                "CREATE TABLE e (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES uq (k, j))",
+                [(1, "a", "x"), (2, "a", "y")],
+            ),
+            "f": (
+                "CREATE TABLE f (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES par (k, j))",
+                [(1, "a", "x")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE UNIQUE INDEX nc_k ON nc (k COLLATE NOCASE)")
+    for child in ("c", "d", "f", "g"):
+        with pytest.raises(sqlite3.OperationalError, match="foreign key mismatch"):
+            con.execute(f"PRAGMA foreign_key_check({child})").fetchall()
+    assert len(con.execute("PRAGMA foreign_key_check(e)").fetchall()) == 1  # any order of the index's
+    con.close()
+    profiled = profile(path)
+    p = profiled["c"]["p"]
+    # Still counted as the key SQLite would check, were it one: 'z' names no row.
+    assert p.foreign_key == "par.k" and p.issue_count("orphan_reference") == 1
+    (note,) = [n for n in p.notes if "foreign key mismatch" in n]
+    assert "par(k)" in note and "no PRIMARY KEY or UNIQUE" in note
+    (note,) = [n for n in profiled["d"]["p"].notes if "foreign key mismatch" in n]
+    assert "par" in note and "no PRIMARY KEY" in note
+    (note,) = [n for n in profiled["f"]["x"].notes if "foreign key mismatch" in n]
+    assert "par(k, j)" in note
+    (note,) = [n for n in profiled["g"]["p"].notes if "foreign key mismatch" in n]
+    assert "nc" in note and "collating sequence" in note
+    assert not [n for n in profiled["e"]["x"].notes if "foreign key mismatch" in n]
+    assert profiled["e"]["x"].issue_count("orphan_reference") == 1

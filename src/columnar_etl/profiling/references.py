@@ -215,7 +215,12 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
     does not have among ``tables``: (child table, its first column) → why, for a note. SQLite accepts
     such a declaration, but its ``PRAGMA foreign_key_check`` reports every row with a value of a
     reference to a missing table, and refuses to check one naming a missing column ("foreign key
-    mismatch"). They are no reference (the column's may then be found in the data)."""
+    mismatch"). They are no reference (the column's may then be found in the data).
+
+    Also those SQLite refuses to check for want of a key ("foreign key mismatch" too): a parent table
+    without a PRIMARY KEY named by a clause without columns (no reference either), or parent columns
+    that no PRIMARY KEY or UNIQUE index (not partial, with the columns' own collating sequences)
+    covers. The latter stay references, their orphans counted as if those columns were the key."""
     con = connect_read_only(Path(path))
     try:
         present = {
@@ -225,6 +230,8 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
         known = {_ascii_folded(t): t for t in tables}
         found: dict[tuple[str, str], str] = {}
         for child in tables:
+            unkeyed: dict[tuple[str, str], str] = {}
+            failed: set[str] = set()  # parents some foreign key of child's names without a key
             for rows in _foreign_keys(con, child):
                 columns = _named(con, child, [row[3] for row in rows])
                 if columns is None:
@@ -238,14 +245,85 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
                         f"declared to reference {named}, a table {where}: no reference (SQLite's "
                         "foreign_key_check reports each row with a value as a violation)"
                     )
-                elif targets and _named(con, known[_ascii_folded(parent)], targets) is None:
+                    continue
+                table = known[_ascii_folded(parent)]
+                keys = _named(con, table, targets) if targets else _primary_key(con, table)
+                covered = keys is not None and _unique_index_covers(con, table, keys)
+                if not covered:
+                    failed.add(_ascii_folded(parent))
+                if targets and keys is None:
                     found[(child, columns[0])] = (
                         f"declared to reference {named}, a column {parent} does not have: no reference "
-                        "(SQLite's foreign_key_check refuses it: foreign key mismatch)"
+                        f"({_MISMATCH})"
                     )
+                elif keys is None:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a table with no PRIMARY KEY and no column named: "
+                        f"no reference ({_MISMATCH})"
+                    )
+                elif not covered:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {parent}({', '.join(keys)}), which no PRIMARY KEY or "
+                        f"UNIQUE index of {parent} covers: {_MISMATCH}; its orphans are counted as "
+                        f"if {', '.join(keys)} were the key"
+                    )
+                else:
+                    unkeyed[(child, columns[0])] = _ascii_folded(parent)
+            # SQLite's own verdict, without reading a row (EXPLAIN compiles the check): a unique index
+            # whose collating sequence is not its column's is no key to it either.
+            refused = _refused_parent(con, child)
+            if refused is not None and refused not in failed:
+                for place, parent in unkeyed.items():
+                    if parent == refused and place not in found:
+                        found[place] = (
+                            f"declared to reference {known[parent]}, whose unique index does not compare "
+                            f"as the key's columns do (another collating sequence): {_MISMATCH}; its "
+                            "orphans are counted as the index compares them"
+                        )
         return found
     finally:
         con.close()
+
+
+_MISMATCH = "SQLite's foreign_key_check refuses it: foreign key mismatch"
+
+
+def _primary_key(con: Any, table: str) -> tuple[str, ...] | None:
+    """``table``'s PRIMARY KEY columns in key order, None when it has none."""
+    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    key = tuple(str(row[1]) for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+    return key or None
+
+
+def _unique_index_covers(con: Any, table: str, columns: tuple[str, ...]) -> bool:
+    """Whether ``columns`` of ``table`` are a key SQLite's foreign key check accepts (as its
+    ``sqlite3FkLocateIndex`` finds one): the rowid alias, or a unique index that is not partial of as
+    many columns, each one of them (in any order; collating sequences are not compared here)."""
+    wanted = {_ascii_folded(c) for c in columns}
+    listed = con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall()
+    if len(columns) == 1 and _primary_key(con, table) is not None and not any(r[3] == "pk" for r in listed):
+        # A one-column INTEGER PRIMARY KEY with no index of its own is the rowid.
+        return {_ascii_folded(c) for c in _primary_key(con, table) or ()} == wanted
+    for index in listed:
+        if not index[2] or index[4]:  # not unique, or partial
+            continue
+        names = [r[2] for r in con.execute(f"PRAGMA index_info({quote_ident(str(index[1]))})")]
+        if len(names) == len(columns) and all(
+            n is not None and _ascii_folded(str(n)) in wanted for n in names
+        ):
+            return True
+    return False
+
+
+def _refused_parent(con: Any, child: str) -> str | None:
+    """The parent table (ASCII-folded) SQLite's foreign key check of ``child`` refuses for want of a
+    key ("foreign key mismatch - "child" referencing "parent""), compiled but not run; None if none."""
+    try:
+        con.execute(f"EXPLAIN PRAGMA foreign_key_check({quote_ident(child)})").fetchall()
+    except sqlite3.Error as exc:
+        found = re.search(r'foreign key mismatch - ".*" referencing "(.*)"', str(exc))
+        return _ascii_folded(found.group(1)) if found else None
+    return None
 
 
 def key_affinity(declared: str, *, strict: bool = False) -> str:
