@@ -140,6 +140,29 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ],
         1,  # '9007199254740995', an integer SQLite keeps exact, is no double
     ),
+    # Text is compared as SQLite compares it, untrimmed: 'x' names no key 'x ' (until 2026-12-03 the
+    # profile compared trimmed values, and found no orphan), by the key's collating sequence.
+    "padded text key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y", "z"],
+        ["x", "y", "y ", " z", "z", "x "],
+        3,
+    ),
+    "padded text, COLLATE RTRIM key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY COLLATE RTRIM, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y"],
+        ["x", "x  ", "y ", " y", "z"],
+        2,  # ' y', 'z': RTRIM ignores trailing spaces only
+    ),
+    "padded text, COLLATE NOCASE key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["Ab ", "c"],
+        ["ab", "AB ", "C", " c"],
+        2,
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
@@ -362,6 +385,12 @@ def test_a_declared_reference_to_a_column_no_unique_index_covers_says_sqlite_ref
                 "FOREIGN KEY (x, y) REFERENCES uq (k, j))",
                 [(1, "a", "x"), (2, "a", "y")],
             ),
+            # A UNIQUE column beside the rowid key is a key SQLite checks.
+            "code": ("CREATE TABLE code (id INTEGER PRIMARY KEY, k TEXT UNIQUE)", [(1, "a")]),
+            "h": (
+                "CREATE TABLE h (id INTEGER PRIMARY KEY, p TEXT REFERENCES code (k))",
+                [(1, "a"), (2, "b")],
+            ),
             "f": (
                 "CREATE TABLE f (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
                 "FOREIGN KEY (x, y) REFERENCES par (k, j))",
@@ -376,6 +405,7 @@ def test_a_declared_reference_to_a_column_no_unique_index_covers_says_sqlite_ref
         with pytest.raises(sqlite3.OperationalError, match="foreign key mismatch"):
             con.execute(f"PRAGMA foreign_key_check({child})").fetchall()
     assert len(con.execute("PRAGMA foreign_key_check(e)").fetchall()) == 1  # any order of the index's
+    assert len(con.execute("PRAGMA foreign_key_check(h)").fetchall()) == 1
     con.close()
     profiled = profile(path)
     p = profiled["c"]["p"]
@@ -390,4 +420,106 @@ def test_a_declared_reference_to_a_column_no_unique_index_covers_says_sqlite_ref
     (note,) = [n for n in profiled["g"]["p"].notes if "foreign key mismatch" in n]
     assert "nc" in note and "collating sequence" in note
     assert not [n for n in profiled["e"]["x"].notes if "foreign key mismatch" in n]
+    assert not [n for n in profiled["h"]["p"].notes if "foreign key mismatch" in n]
+    assert profiled["h"]["p"].issue_count("orphan_reference") == 1
     assert profiled["e"]["x"].issue_count("orphan_reference") == 1
+
+
+def _orphans_in_target(uri: str, base: str) -> int:
+    (row,) = pg_query(
+        uri,
+        f"SELECT count(*) FROM {base}.c WHERE p IS NOT NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM {base}.par WHERE par.k = c.p)",
+    )
+    return int(row[0])
+
+
+def test_orphans_are_sqlites_and_the_run_says_which_of_them_join_once_trimmed(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite: 'x' names no key 'x ', 'y ' none 'y'. Cleaning trims both ends, so the target joins them.
+    # Until 2026-12-03 the profile counted on trimmed values (no orphan) and nothing said the source
+    # disagreed. A blank is no value (cleaning makes it NULL, its own issue), as before.
+    path = _build(
+        make_sqlite({}, name="trim.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y", "z"],
+        ["x", "y", "y ", " z", None, "", "q"],
+    )
+    con = sqlite3.connect(path)
+    (blank_orphans,) = con.execute(
+        "SELECT count(*) FROM c WHERE trim(p) = '' "
+        "AND rowid IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+    ).fetchone()
+    con.close()
+    sqlite_orphans = _sqlite_orphans(path) - blank_orphans
+    assert sqlite_orphans == 4  # x, 'y ', ' z', q
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    in_target = _orphans_in_target(pg_uri, loaded.base)
+    assert in_target == 1  # q
+    joined = sqlite_orphans - in_target
+    assert column.joined_by_cleaning is not None
+    assert column.joined_by_cleaning.startswith(f"{joined} rows SQLite's foreign_key_check reports")
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_timestamp_naming_a_date_key_is_sqlites_orphan_and_the_run_says_the_target_joins_it(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite compares the texts: '2024-01-05 00:00:00' names no key '2024-01-05'. Cleaned, the child is
+    # a timestamp, the key a date, and PostgreSQL joins them (midnight). Until 2026-12-03 nothing said so.
+    path = _build(
+        make_sqlite({}, name="dates.db"),
+        "CREATE TABLE par (k DATE PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p DATETIME REFERENCES par (k))",
+        ["2024-01-05", "2024-01-06"],
+        ["2024-01-05 00:00:00", "2024-01-06 00:00:00", "2024-01-06 10:00:00", "2024-01-07 00:00:00"],
+    )
+    assert _sqlite_orphans(path) == 4
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == (
+        "date",
+        "timestamp without time zone",
+    )
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == 4
+    joined = 4 - _orphans_in_target(pg_uri, loaded.base)
+    assert joined == 2
+    assert column.joined_by_cleaning is not None and column.joined_by_cleaning.startswith("2 rows SQLite")
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_reference_naming_a_null_token_key_says_the_target_loses_it(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'N/A' is a code of a nullable UNIQUE column, and the child's value names it in SQLite; cleaning reads
+    # both as NULL (a null token): the target's row names no row any more, and the run says so.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (id INTEGER PRIMARY KEY, k TEXT UNIQUE)", [(1, "N/A"), (2, "a")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+                [(1, "N/A"), (2, "a"), (3, "zz")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    joined = con.execute("SELECT c.id FROM c JOIN par ON par.k = c.p").fetchall()
+    con.close()
+    assert joined == [(1,), (2,)] and _sqlite_orphans(path) == 1
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    base = loaded.base
+    in_target = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON par.k = c.p")
+    assert in_target == [(2,)]
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == 1
+    assert column.joined_by_cleaning is not None
+    assert column.joined_by_cleaning.startswith(
+        "1 row naming a row of par.k in SQLite names none once cleaned"
+    )

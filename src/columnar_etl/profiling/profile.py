@@ -70,6 +70,7 @@ from columnar_etl.profiling.references import (
     kept_native_sql,
     kept_values,
     kept_values_sql,
+    say_joined_by_cleaning,
 )
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import (
@@ -2826,9 +2827,11 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        find_references(src, profiled, _declared_references(src, names), kept)
+        declared_here = _declared_references(src, names)
+        find_references(src, profiled, declared_here, kept)
         _say_dangling_declarations(src, profiled, names)
         _references_as_written(profiled)
+        say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}

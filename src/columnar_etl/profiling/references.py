@@ -79,7 +79,7 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.keys import keep_as_written
+from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -301,9 +301,11 @@ def _unique_index_covers(con: Any, table: str, columns: tuple[str, ...]) -> bool
     many columns, each one of them (in any order; collating sequences are not compared here)."""
     wanted = {_ascii_folded(c) for c in columns}
     listed = con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall()
-    if len(columns) == 1 and _primary_key(con, table) is not None and not any(r[3] == "pk" for r in listed):
-        # A one-column INTEGER PRIMARY KEY with no index of its own is the rowid.
-        return {_ascii_folded(c) for c in _primary_key(con, table) or ()} == wanted
+    primary = _primary_key(con, table) or ()
+    # A one-column INTEGER PRIMARY KEY with no index of its own is the rowid.
+    rowid = len(primary) == 1 and not any(r[3] == "pk" for r in listed)
+    if rowid and len(columns) == 1 and _ascii_folded(primary[0]) in wanted:
+        return True
     for index in listed:
         if not index[2] or index[4]:  # not unique, or partial
             continue
@@ -468,6 +470,16 @@ WRITTEN_TEXT = "text as written"
 #: :data:`WRITTEN_TEXT`, compared as its key's ``COLLATE NOCASE`` compares it.
 WRITTEN_NOCASE = "text as written, ASCII case folded"
 _WRITTEN = {"text": WRITTEN_TEXT, NOCASE_TEXT: WRITTEN_NOCASE}
+#: The kinds of a declared reference's text compared as SQLite's foreign key check compares it, where
+#: the key is not loaded as written: untrimmed (``'x'`` names no key ``'x '``), by the key's collating
+#: sequence (``BINARY``; ``NOCASE``, ASCII case folded; ``RTRIM``, trailing spaces ignored). A blank
+#: value (``''``, spaces) alone is no value, as cleaning makes it NULL (its own issue). Each value is
+#: compared after a ``=``, as :data:`WRITTEN_TEXT`'s.
+SQLITE_TEXT = "text as SQLite compares it"
+SQLITE_NOCASE = "text as SQLite compares it, ASCII case folded"
+SQLITE_RTRIM = "text as SQLite compares it, trailing spaces ignored"
+#: The kinds whose values carry the ``=`` of :data:`WRITTEN_TEXT`.
+_EQUALS_KINDS = frozenset({WRITTEN_TEXT, WRITTEN_NOCASE, SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM})
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: A double of an integer's value strictly within this bound (in magnitude) is that integer, as SQLite's
@@ -532,6 +544,13 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
         return f"'=' || {text}"
     if kind == WRITTEN_NOCASE:
         return f"'=' || translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')"
+    if kind in (SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM):
+        written = {
+            SQLITE_TEXT: text,
+            SQLITE_NOCASE: f"translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')",
+            SQLITE_RTRIM: f"rtrim({text}, ' ')",  # RTRIM ignores trailing spaces (U+0020) only
+        }[kind]
+        return f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN '=' || {written} END"
     return f"nullif({trimmed_sql(text)}, '')"
 
 
@@ -540,17 +559,28 @@ def as_written_kind(kind: str, key: ColumnProfile) -> str:
     return _WRITTEN.get(kind, kind) if key.as_written is not None else kind
 
 
+def as_sqlite_kind(kind: str, key: ColumnProfile, collation: str | None) -> str:
+    """How a declared reference's values of ``kind`` (:func:`_declared_kind`) are counted: as written
+    where ``key`` is loaded as written (:func:`as_written_kind`), else text as SQLite compares it
+    (:data:`SQLITE_TEXT`: untrimmed, by the key's ``collation``)."""
+    if key.as_written is not None:
+        return as_written_kind(kind, key)
+    if kind == "text":
+        return SQLITE_RTRIM if collation == "RTRIM" else SQLITE_TEXT
+    return SQLITE_NOCASE if kind == NOCASE_TEXT else kind
+
+
 def _shown(value: str, kind: str) -> str:
     """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
     space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
-    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE) and value.startswith("="):
+    if kind in _EQUALS_KINDS and value.startswith("="):
         return value[1:]
     return value.lstrip(" ")
 
 
 def _shown_sql(value: str, kind: str) -> str:
     """:func:`_shown` in SQL."""
-    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE):
+    if kind in _EQUALS_KINDS:
         return f"CASE WHEN starts_with({value}, '=') THEN {value}[2:] ELSE ltrim({value}, ' ') END"
     return f"ltrim({value}, ' ')"
 
@@ -660,7 +690,7 @@ def inclusion_sql(
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
-    none = f"(v.val = '{NO_REFERENCE}' AND coalesce(lowest.low > {NO_REFERENCE}, true))"
+    none = f"(v.val IN ('{NO_REFERENCE}', '={NO_REFERENCE}') AND coalesce(lowest.low > {NO_REFERENCE}, true))"
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
@@ -671,7 +701,8 @@ def inclusion_sql(
         "ORDER BY try_cast(val AS BIGINT) NULLS LAST, val) AS r, count(*) OVER (PARTITION BY col) AS keys "
         "FROM counted WHERE col IN (SELECT parent FROM pairs)), "
         # Each parent's lowest key as a number (NULL: none is one): a "no reference" 0 lies below it.
-        "lowest AS (SELECT col, min(try_cast(val AS BIGINT)) AS low FROM keys GROUP BY col) "
+        "lowest AS (SELECT col, min(try_cast(CASE WHEN starts_with(val, '=') THEN val[2:] ELSE val END "
+        "AS BIGINT)) AS low FROM keys GROUP BY col) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none}), 0) AS orphans, "
         f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL AND NOT {none}) AS examples, "
@@ -1063,8 +1094,10 @@ def _record_declared(
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
         collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in ends)
         kinds = [
-            as_written_kind(
-                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)), parent[key]
+            as_sqlite_kind(
+                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)),
+                parent[key],
+                collation,
             )
             for (column, key), collation in zip(ends, collations, strict=True)
         ]
@@ -1086,6 +1119,112 @@ def _record_declared(
             )
     for index, fit in measure(src, pairs, kept, classes).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
+
+
+#: Type families PostgreSQL compares across (a join along a reference of two of one family works), by
+#: the profile's inferred type: what :func:`say_joined_by_cleaning` compares once cleaned.
+_FAMILIES = {
+    "text": "text",
+    "date": "moment",
+    "timestamp": "moment",
+    "integer": "number",
+    "numeric": "number",
+    "double": "number",
+    "boolean": "boolean",
+}
+
+
+def say_joined_by_cleaning(
+    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference], null_tokens: list[str]
+) -> None:
+    """Tell the operator where the target's join along a declared reference differs from SQLite's check
+    because cleaning changed values of either end (:attr:`ColumnProfile.joined_by_cleaning`): rows
+    SQLite reports as naming no row (orphans, as counted) that name one once cleaned (``'x'`` beside the
+    key ``'x '``, both trimmed; the timestamp ``'2024-01-05 00:00:00'`` beside the date key
+    ``'2024-01-05'``, equal in PostgreSQL), and rows naming a row in SQLite that no longer do (a
+    value read as NULL, or as another date). Run after the columns loaded as written are known (they
+    change nothing). One query per reference whose ends are of one family of types (text, moments,
+    numbers, booleans: PostgreSQL compares them) and one of which cleaning changes; a ``COLLATE
+    NOCASE`` key's values compared folded (case is SQLite's collation, not cleaning)."""
+    classes = storage_classes(tables)
+    for reference, child, parent, column, key in _column_pairs(tables, declared):
+        end, target = child[column], parent[key]
+        family = _FAMILIES.get(end.inferred_type)
+        if len(reference.columns) != 1 or family is None or family != _FAMILIES.get(target.inferred_type):
+            continue
+        if end.as_written is not None or target.as_written is not None:
+            continue
+        if not (changes_values(end) or changes_values(target)):
+            continue
+        if any(
+            classes.get(place, {}).get("blob")
+            for place in ((reference.child, column), (reference.parent, key))
+        ):
+            continue
+        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
+            continue  # epoch numbers: their units are each column's
+        collation = reference.collations[0] if reference.collations else None
+        kind = as_sqlite_kind(
+            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
+        )
+        if kind in (AS_STORED, AS_STORED_NOCASE):
+            continue
+        folded = kind == SQLITE_NOCASE
+        ends = [
+            _cleaned_relation(src, table, name, profile, kind, null_tokens, folded, classes)
+            for table, name, profile in ((reference.child, column, end), (reference.parent, key, target))
+        ]
+        sql = (
+            f"WITH c AS (SELECT * FROM {ends[0]} WHERE s IS NOT NULL), "
+            f"ps AS (SELECT DISTINCT s FROM {ends[1]} WHERE s IS NOT NULL), "
+            f"pd AS (SELECT DISTINCT d FROM {ends[1]} WHERE d IS NOT NULL) "
+            "SELECT count(*) FILTER (WHERE ps.s IS NULL AND pd.d IS NOT NULL), "
+            "count(*) FILTER (WHERE ps.s IS NOT NULL AND pd.d IS NULL) "
+            "FROM c LEFT JOIN ps ON ps.s = c.s LEFT JOIN pd ON pd.d = c.d"
+        )
+        row = src.connection.cursor().execute(sql).fetchone()
+        joined, lost = (int(row[0]), int(row[1])) if row is not None else (0, 0)
+        if not joined and not lost:
+            continue
+        named = f"{reference.parent}.{key}"
+        said = []
+        if joined:
+            said.append(
+                f"{joined:,} row{'s' if joined > 1 else ''} SQLite's foreign_key_check reports as naming no "
+                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once cleaned "
+                "(trimmed, read as a date or number): the target joins them"
+            )
+        if lost:
+            said.append(
+                f"{lost:,} row{'s' if lost > 1 else ''} naming a row of {named} in SQLite name"
+                f"{'s' if lost == 1 else ''} none once cleaned (a value read as NULL, or read otherwise "
+                "than its key): the target's join loses them"
+            )
+        end.joined_by_cleaning = "; ".join(said)
+        end.notes.append(
+            f"cleaning changes the join along the reference to {named}: {end.joined_by_cleaning}"
+        )
+
+
+def _cleaned_relation(
+    src: Source,
+    table: str,
+    column: str,
+    profile: ColumnProfile,
+    kind: str,
+    null_tokens: list[str],
+    folded: bool,
+    classes: Classes,
+) -> str:
+    """A DuckDB relation of ``table``'s rows: ``s``, ``column``'s value as SQLite's check compares it
+    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``)."""
+    reads = _compared_reads(table, [(column, kind)], set(), classes)
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    cleaned = cleaned_sql(profile, text, null_tokens)
+    if folded:
+        cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
+    compared = _read_value(table, column, kind, 0, classes, False)
+    return f"(SELECT {compared} AS s, {cleaned} AS d FROM {src.relation_sql(table, reads=reads)})"
 
 
 def _compared_reads(
@@ -1156,6 +1295,8 @@ _COMPARED = {
     AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
     AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
     "no number, a BLOB no text, ASCII letters in lower case)",
+    SQLITE_NOCASE: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
+    SQLITE_RTRIM: " (compared as SQLite compares it with its COLLATE RTRIM key: trailing spaces ignored)",
     WRITTEN_TEXT: " (compared as written, untrimmed: the key is loaded as written, and so this column)",
     WRITTEN_NOCASE: " (compared as written, untrimmed, ASCII letters in lower case: the key is loaded as "
     "written, and so this column)",
