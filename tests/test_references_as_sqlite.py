@@ -523,3 +523,38 @@ def test_a_reference_naming_a_null_token_key_says_the_target_loses_it(
     assert column.joined_by_cleaning.startswith(
         "1 row naming a row of par.k in SQLite names none once cleaned"
     )
+
+
+def test_a_key_loaded_as_written_through_its_own_reference_has_its_references_compared_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # d.m keeps 'abc ' and 'abc' apart (loaded as written); b.k references it, so b.k is loaded as
+    # written too, and c.y, referencing b.k, with it. Until 2026-12-03 c.y's orphans were counted before
+    # b.k was known to be loaded as written: a blank '' was no orphan, where SQLite and the target (the
+    # blank kept, as written) both find one.
+    path = make_sqlite(
+        {
+            "d": ("CREATE TABLE d (m TEXT PRIMARY KEY)", [("abc ",), ("abc",), ("x ",)]),
+            "b": ("CREATE TABLE b (k TEXT PRIMARY KEY REFERENCES d (m))", [("abc",), ("x ",)]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, y TEXT REFERENCES b (k))",
+                [(1, "abc"), (2, "x "), (3, "x"), (4, ""), (5, None)],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    sqlite_orphans = len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    con.close()
+    assert sqlite_orphans == 2  # 'x', ''
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    profiled = loaded.result.profile
+    assert profiled["b"]["k"].as_written is not None and profiled["c"]["y"].as_written is not None
+    base = loaded.base
+    ((in_target,),) = pg_query(
+        pg_uri,
+        f"SELECT count(*) FROM {base}.c WHERE y IS NOT NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM {base}.b WHERE b.k = c.y)",
+    )
+    assert in_target == sqlite_orphans
+    assert profiled["c"]["y"].issue_count("orphan_reference") == sqlite_orphans

@@ -2558,33 +2558,6 @@ def _keyed_steps(
     return profiled, kept_values(src, keep, list(profiled.columns))
 
 
-def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
-    """A column referencing (declared or inferred) a key column loaded as written is loaded as written
-    too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
-    are text. Until nothing changes: a referencing column may be a key referenced in turn."""
-    written = {
-        f"{table.name}.{column.name}": column
-        for table in tables.values()
-        for column in table
-        if column.as_written is not None
-    }
-    changed = bool(written)
-    while changed:
-        changed = False
-        for table in tables.values():
-            for column in table:
-                key = written.get(column.foreign_key or "")
-                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
-                if key is None or column.as_written is not None or column.inferred_type == "bytea":
-                    continue
-                # The key's reason quotes its values: this column's texts quote them now too.
-                column.quoted += key.quoted
-                why = key.as_written
-                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
-                written[f"{table.name}.{column.name}"] = column
-                changed = True
-
-
 def _long_cells_apart(src: Source, table: str, sample: int | None) -> bool:
     """Whether ``table``'s long cells can be read apart (:mod:`.long_cells`): not on a sample (its
     reservoir draws whole rows), and only by rowid."""
@@ -2830,7 +2803,6 @@ def profile(
         declared_here = _declared_references(src, names)
         find_references(src, profiled, declared_here, kept)
         _say_dangling_declarations(src, profiled, names)
-        _references_as_written(profiled)
         say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)

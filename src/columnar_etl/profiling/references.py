@@ -838,6 +838,8 @@ def find_references(
     if declared:
         by_number = _joined_by_number(src, tables, declared)
         _one_type_per_declared_reference(tables, declared, by_number)
+        _mark_declared(tables, declared)
+        references_as_written(tables)
         _record_declared(src, tables, declared, kept)
         _say_joined_by_number(tables, by_number)
         found = list(declared)
@@ -879,7 +881,38 @@ def find_references(
             continue
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
+    references_as_written(tables)
     return found
+
+
+def references_as_written(tables: Mapping[str, TableProfile]) -> None:
+    """A column referencing (declared or inferred) a key column loaded as written is loaded as written
+    too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
+    are text. Until nothing changes: a referencing column may be a key referenced in turn. Before the
+    orphans of declared references are counted (:func:`find_references`): a key loaded as written only
+    because it references such a key (``b.k`` referencing ``d.m``) has its own references compared as
+    written too, as SQLite and the target compare them."""
+    written = {
+        f"{table.name}.{column.name}": column
+        for table in tables.values()
+        for column in table
+        if column.as_written is not None
+    }
+    changed = bool(written)
+    while changed:
+        changed = False
+        for table in tables.values():
+            for column in table:
+                key = written.get(column.foreign_key or "")
+                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
+                if key is None or column.as_written is not None or column.inferred_type == "bytea":
+                    continue
+                # The key's reason quotes its values: this column's texts quote them now too.
+                column.quoted += key.quoted
+                why = key.as_written
+                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
+                written[f"{table.name}.{column.name}"] = column
+                changed = True
 
 
 def _declared_kind(
@@ -1069,6 +1102,17 @@ def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
         f"(PostgreSQL compares no {typed.inferred_type} with text)",
     )
     return True
+
+
+def _mark_declared(tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+    """Set ``foreign_key`` on the declared references' child columns that were profiled."""
+    for reference in declared:
+        child = tables.get(reference.child)
+        if child is None or reference.parent not in tables:
+            continue
+        for column, key in zip(reference.columns, reference.parent_columns, strict=True):
+            if column in child.columns:
+                child[column].foreign_key = f"{reference.parent}.{key}"
 
 
 def _record_declared(
