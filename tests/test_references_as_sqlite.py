@@ -558,3 +558,59 @@ def test_a_key_loaded_as_written_through_its_own_reference_has_its_references_co
     )
     assert in_target == sqlite_orphans
     assert profiled["c"]["y"].issue_count("orphan_reference") == sqlite_orphans
+
+
+def _joined_in_sqlite(path: Path) -> set[int]:
+    """The child rows SQLite's foreign key check finds a parent row for: non-NULL, not reported."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(
+            "SELECT id FROM c WHERE p IS NOT NULL "
+            "AND rowid NOT IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+        ).fetchall()
+    finally:
+        con.close()
+    return {int(row[0]) for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values"),
+    [
+        # A child of REAL and TEXT cells (read as double) naming a TEXT key: SQLite's TEXT affinity
+        # reads the REAL 1.5 as '1.5'.
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            ["1.5", "a", "b"],
+            [1.5, "2.5", "3.25", 4.5],
+        ),
+        # A key of REAL and TEXT cells (read as double; no affinity) named by text.
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1.5, 2.25, "3.5", "4.75"],
+            ["3.5", "x", "y", "z", "4.75"],
+        ),
+    ],
+    ids=["real and text child", "real and text key"],
+)
+def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written_and_joins(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+) -> None:
+    # Until 2026-12-03 a typed end was loaded as written beside a text end only when it held TEXT cells
+    # alone: one of REAL and TEXT cells was loaded as double precision beside text, and every join
+    # along the reference failed ("operator does not exist: text = double precision").
+    path = _build(make_sqlite({}, name="mixed.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)

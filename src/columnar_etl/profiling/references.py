@@ -1088,12 +1088,15 @@ _WRITTEN_TYPES = frozenset({"date", "timestamp", "boolean", "numeric", "double"}
 
 def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
     """Load the typed end of a declared reference whose other end is text as written (text, untouched,
-    :func:`.keys.keep_as_written`), when all its cells are TEXT: a ``date`` key beside a ``text`` child
+    :func:`.keys.keep_as_written`): a ``date`` key beside a ``text`` child
     left every join along the reference failing in PostgreSQL ("operator does not exist: text =
     date"), where SQLite compares the two texts. As written, each value is the text SQLite compared.
-    Whether it changed anything (a column of other cells, or one loaded as written already, is left)."""
+    Its INTEGER and REAL cells too (a ``double`` of REAL and TEXT cells beside text was refused as
+    ``text = double precision``): as text, each is its number's text, what SQLite's TEXT affinity
+    compares (a key of no affinity keeps ``1.5`` and ``'1.5'`` apart, the target no longer does).
+    Whether it changed anything (a column of BLOB cells, or one loaded as written already, is left)."""
     typed, other = next((end, name) for end, name in ends if end.inferred_type != "text")
-    others = any(n for kind, n in typed.storage_classes.items() if kind not in ("text", "null"))
+    others = bool(typed.storage_classes.get("blob"))
     if typed.inferred_type not in _WRITTEN_TYPES or others or typed.as_written is not None:
         return False
     keep_as_written(
