@@ -591,8 +591,36 @@ def _joined_in_sqlite(path: Path) -> set[int]:
             [1.5, 2.25, "3.5", "4.75"],
             ["3.5", "x", "y", "z", "4.75"],
         ),
+        # An integer child with a value that is none (quarantined, so it could not be widened to text)
+        # beside a TEXT key: bigint beside text.
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            [str(i) for i in range(1, 60)] + ["abc"],
+            [*range(1, 50), "x1"],
+        ),
+        # Two types of families PostgreSQL compares not: a date key (TEXT cells) and a bigint child, a
+        # bigint key and a date child (SQLite compares the texts, the numbers).
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            ["2024-01-05", "2024-01-06"],
+            [20240105, 20240106, 1],
+        ),
+        (
+            "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1, 2, 20240105],
+            ["2024-01-05", "2024-01-06", "2024-01-07"],
+        ),
     ],
-    ids=["real and text child", "real and text key"],
+    ids=[
+        "real and text child",
+        "real and text key",
+        "integer child of a value quarantined",
+        "date key",
+        "date child",
+    ],
 )
 def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written_and_joins(
     make_sqlite: SqliteFactory,
@@ -605,7 +633,8 @@ def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written
 ) -> None:
     # Until 2026-12-03 a typed end was loaded as written beside a text end only when it held TEXT cells
     # alone: one of REAL and TEXT cells was loaded as double precision beside text, and every join
-    # along the reference failed ("operator does not exist: text = double precision").
+    # along the reference failed ("operator does not exist: text = double precision"); so did a bigint
+    # with a value quarantined beside text, and a date beside a bigint.
     path = _build(make_sqlite({}, name="mixed.db"), parent, child, keys, values)
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)

@@ -72,6 +72,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
@@ -1065,11 +1066,22 @@ def _one_type_per_declared_reference(
             if "text" in types and types & _WRITTEN_TYPES and _written_as_text(ends):
                 changed = True
                 continue
+            if _unjoinable(types):
+                # Two types PostgreSQL compares not (a date key, a bigint child): each end of TEXT cells
+                # read as a type is loaded as the text SQLite compared; the other end follows as text.
+                for (end, other), (beside, _) in zip(ends, reversed(ends), strict=True):
+                    texts = end.storage_classes.get("text")
+                    if texts and _written_as_text(((end, other),), beside=beside.inferred_type):
+                        changed = True
+                continue
             if types != {"integer", "text"}:
                 continue
             widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
             if widened.invalid_count:
-                continue  # its quarantined values are counted as integers': the profile would not hold
+                # Its quarantined values are counted as integers' (the profile would not hold as text):
+                # loaded as written instead, each cell its text (no value quarantined).
+                changed = _written_as_text(ends, integers=True) or changed
+                continue
             widened.inferred_type = "text"
             # Its bounds were numbers; as text they are unknown (no order of the digits' text).
             widened.min = widened.max = None
@@ -1086,7 +1098,16 @@ def _one_type_per_declared_reference(
 _WRITTEN_TYPES = frozenset({"date", "timestamp", "boolean", "numeric", "double"})
 
 
-def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
+def _unjoinable(types: AbstractSet[str]) -> bool:
+    """Whether the two ``types`` of a declared reference's ends are of two families PostgreSQL compares
+    not (:data:`_FAMILIES`: a ``date`` and a ``bigint``, a ``boolean`` and a ``bigint``); text aside."""
+    families = {_FAMILIES.get(kind) for kind in types}
+    return len(types) == 2 and "text" not in types and None not in families and len(families) == 2
+
+
+def _written_as_text(
+    ends: tuple[tuple[ColumnProfile, str], ...], *, integers: bool = False, beside: str = "text"
+) -> bool:
     """Load the typed end of a declared reference whose other end is text as written (text, untouched,
     :func:`.keys.keep_as_written`): a ``date`` key beside a ``text`` child
     left every join along the reference failing in PostgreSQL ("operator does not exist: text =
@@ -1094,15 +1115,18 @@ def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
     Its INTEGER and REAL cells too (a ``double`` of REAL and TEXT cells beside text was refused as
     ``text = double precision``): as text, each is its number's text, what SQLite's TEXT affinity
     compares (a key of no affinity keeps ``1.5`` and ``'1.5'`` apart, the target no longer does).
-    Whether it changed anything (a column of BLOB cells, or one loaded as written already, is left)."""
+    Whether it changed anything (a column of BLOB cells, or one loaded as written already, is left).
+    ``integers``: an integer end too (one with values quarantined, which cannot be widened to text);
+    ``beside``: the other end's type, where it is not text (:func:`_unjoinable`)."""
     typed, other = next((end, name) for end, name in ends if end.inferred_type != "text")
     others = bool(typed.storage_classes.get("blob"))
-    if typed.inferred_type not in _WRITTEN_TYPES or others or typed.as_written is not None:
+    allowed = _WRITTEN_TYPES | {"integer"} if integers else _WRITTEN_TYPES
+    if typed.inferred_type not in allowed or others or typed.as_written is not None:
         return False
     keep_as_written(
         typed,
-        f"{other}, the other end of a declared reference, is text "
-        f"(PostgreSQL compares no {typed.inferred_type} with text)",
+        f"{other}, the other end of a declared reference, is {beside} "
+        f"(PostgreSQL compares no {typed.inferred_type} with {beside})",
     )
     return True
 
