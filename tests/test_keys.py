@@ -386,6 +386,9 @@ def test_a_unique_constraint_naming_a_column_twice_is_a_key_of_it_once(
     profiled = profile(path)
     assert profiled["mixed"].key == ["b", "a"]
     assert profiled["clean"].key == ["a"]
+    # The constraint is the key the target gets: carried, not listed as an index not copied (until
+    # 2026-12-03 it was, "the target does not enforce its uniqueness", where its primary key does).
+    assert profiled.indexes_not_copied == {}
     blocker = profiled["mixed"].primary_key_blocker()
     assert blocker is not None
     # Named once as the key, once as the column of several storage classes.

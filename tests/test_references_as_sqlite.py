@@ -101,6 +101,68 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ["1", 2, "ABC", "x"],
         2,
     ),
+    # Text with a fraction or an exponent above 2^53: SQLite reads the double, and makes it an integer
+    # when it is one below 2^63 ('9007199254740995.0' is 9007199254740996, '1e16' 10^16); until
+    # 2026-12-03 the profile wrote such a double as a double ('1e+16'), equal to no integer key.
+    "integer key, text child past 2^53": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [9007199254740996, 10**16, 9007199254740993, 2**62],
+        [
+            "9007199254740995.0",
+            "1e16",
+            "9007199254740993.0",
+            "9.007199254740993e15",
+            "9007199254740993",
+            "4.611686018427387904e18",
+            "9223372036854775807.0",
+        ],
+        3,  # ...993.0 and 9.007...993e15 read as ...992; 2^63 - 1 with a fraction stays a double (2^63)
+    ),
+    "numeric key, text child past 2^53": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["9007199254740993", "1e16", 12345678901234567.0],
+        ["9007199254740993", "9007199254740993.0", "10000000000000000", "1.0e16", "12345678901234568"],
+        1,  # ...993.0 (the double ...992)
+    ),
+    "real key past 2^53, text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        [9007199254740996.0, 1e16, 1e300],
+        [
+            "9007199254740996",
+            "9007199254740995",
+            "9007199254740995.0",
+            "10000000000000000",
+            "1e300",
+            "1.0e300",
+        ],
+        1,  # '9007199254740995', an integer SQLite keeps exact, is no double
+    ),
+    # Text is compared as SQLite compares it, untrimmed: 'x' names no key 'x ' (until 2026-12-03 the
+    # profile compared trimmed values, and found no orphan), by the key's collating sequence.
+    "padded text key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y", "z"],
+        ["x", "y", "y ", " z", "z", "x "],
+        3,
+    ),
+    "padded text, COLLATE RTRIM key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY COLLATE RTRIM, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y"],
+        ["x", "x  ", "y ", " y", "z"],
+        2,  # ' y', 'z': RTRIM ignores trailing spaces only
+    ),
+    "padded text, COLLATE NOCASE key": (
+        "CREATE TABLE par (k TEXT PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["Ab ", "c"],
+        ["ab", "AB ", "C", " c"],
+        2,
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
@@ -298,3 +360,286 @@ def test_a_typed_key_beside_a_text_reference_is_loaded_as_written_and_joins(
     rows = pg_query(pg_uri, f"SELECT c.id, par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert set(rows) == joined
     assert any(w.startswith("par.k: ") for w in loaded.result.record.warnings), loaded.result.record.warnings
+
+
+def test_a_declared_reference_to_a_column_no_unique_index_covers_says_sqlite_refuses_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite's foreign_key_check refuses a foreign key whose parent columns are no PRIMARY KEY and no
+    # UNIQUE index's ("foreign key mismatch"), and one naming a table without a PRIMARY KEY. Until
+    # 2026-12-03 the profile counted the first's orphans and dropped the second, and said nothing.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (k TEXT, j TEXT, n TEXT)", [("a", "x", "n"), ("b", "y", "n")]),
+            "uq": ("CREATE TABLE uq (k TEXT, j TEXT, UNIQUE (j, k))", [("a", "x"), ("b", "y")]),
+            # A unique index comparing otherwise than its column (NOCASE on a BINARY column).
+            "nc": ("CREATE TABLE nc (k TEXT, n TEXT)", [("a", "x"), ("B", "y")]),
+            "g": ("CREATE TABLE g (id INTEGER PRIMARY KEY, p TEXT REFERENCES nc (k))", [(1, "b")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+                [(1, "a"), (2, "z"), (3, None)],
+            ),
+            "d": ("CREATE TABLE d (id INTEGER PRIMARY KEY, p TEXT REFERENCES par)", [(1, "a")]),
+            "e": (
+                "CREATE TABLE e (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES uq (k, j))",
+                [(1, "a", "x"), (2, "a", "y")],
+            ),
+            # A UNIQUE column beside the rowid key is a key SQLite checks.
+            "code": ("CREATE TABLE code (id INTEGER PRIMARY KEY, k TEXT UNIQUE)", [(1, "a")]),
+            "h": (
+                "CREATE TABLE h (id INTEGER PRIMARY KEY, p TEXT REFERENCES code (k))",
+                [(1, "a"), (2, "b")],
+            ),
+            "f": (
+                "CREATE TABLE f (id INTEGER PRIMARY KEY, x TEXT, y TEXT, "
+                "FOREIGN KEY (x, y) REFERENCES par (k, j))",
+                [(1, "a", "x")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE UNIQUE INDEX nc_k ON nc (k COLLATE NOCASE)")
+    for child in ("c", "d", "f", "g"):
+        with pytest.raises(sqlite3.OperationalError, match="foreign key mismatch"):
+            con.execute(f"PRAGMA foreign_key_check({child})").fetchall()
+    assert len(con.execute("PRAGMA foreign_key_check(e)").fetchall()) == 1  # any order of the index's
+    assert len(con.execute("PRAGMA foreign_key_check(h)").fetchall()) == 1
+    con.close()
+    profiled = profile(path)
+    p = profiled["c"]["p"]
+    # Still counted as the key SQLite would check, were it one: 'z' names no row.
+    assert p.foreign_key == "par.k" and p.issue_count("orphan_reference") == 1
+    (note,) = [n for n in p.notes if "foreign key mismatch" in n]
+    assert "par(k)" in note and "no PRIMARY KEY or UNIQUE" in note
+    (note,) = [n for n in profiled["d"]["p"].notes if "foreign key mismatch" in n]
+    assert "par" in note and "no PRIMARY KEY" in note
+    (note,) = [n for n in profiled["f"]["x"].notes if "foreign key mismatch" in n]
+    assert "par(k, j)" in note
+    (note,) = [n for n in profiled["g"]["p"].notes if "foreign key mismatch" in n]
+    assert "nc" in note and "collating sequence" in note
+    assert not [n for n in profiled["e"]["x"].notes if "foreign key mismatch" in n]
+    assert not [n for n in profiled["h"]["p"].notes if "foreign key mismatch" in n]
+    assert profiled["h"]["p"].issue_count("orphan_reference") == 1
+    assert profiled["e"]["x"].issue_count("orphan_reference") == 1
+
+
+def _orphans_in_target(uri: str, base: str) -> int:
+    (row,) = pg_query(
+        uri,
+        f"SELECT count(*) FROM {base}.c WHERE p IS NOT NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM {base}.par WHERE par.k = c.p)",
+    )
+    return int(row[0])
+
+
+def test_orphans_are_sqlites_and_the_run_says_which_of_them_join_once_trimmed(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite: 'x' names no key 'x ', 'y ' none 'y'. Cleaning trims both ends, so the target joins them.
+    # Until 2026-12-03 the profile counted on trimmed values (no orphan) and nothing said the source
+    # disagreed. A blank is no value (cleaning makes it NULL, its own issue), as before.
+    path = _build(
+        make_sqlite({}, name="trim.db"),
+        "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["x ", "y", "z"],
+        ["x", "y", "y ", " z", None, "", "q"],
+    )
+    con = sqlite3.connect(path)
+    (blank_orphans,) = con.execute(
+        "SELECT count(*) FROM c WHERE trim(p) = '' "
+        "AND rowid IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+    ).fetchone()
+    con.close()
+    sqlite_orphans = _sqlite_orphans(path) - blank_orphans
+    assert sqlite_orphans == 4  # x, 'y ', ' z', q
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    in_target = _orphans_in_target(pg_uri, loaded.base)
+    assert in_target == 1  # q
+    joined = sqlite_orphans - in_target
+    assert column.joined_by_cleaning is not None
+    assert column.joined_by_cleaning.startswith(f"{joined} rows SQLite's foreign_key_check reports")
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_timestamp_naming_a_date_key_is_sqlites_orphan_and_the_run_says_the_target_joins_it(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite compares the texts: '2024-01-05 00:00:00' names no key '2024-01-05'. Cleaned, the child is
+    # a timestamp, the key a date, and PostgreSQL joins them (midnight). Until 2026-12-03 nothing said so.
+    path = _build(
+        make_sqlite({}, name="dates.db"),
+        "CREATE TABLE par (k DATE PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p DATETIME REFERENCES par (k))",
+        ["2024-01-05", "2024-01-06"],
+        ["2024-01-05 00:00:00", "2024-01-06 00:00:00", "2024-01-06 10:00:00", "2024-01-07 00:00:00"],
+    )
+    assert _sqlite_orphans(path) == 4
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == (
+        "date",
+        "timestamp without time zone",
+    )
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == 4
+    joined = 4 - _orphans_in_target(pg_uri, loaded.base)
+    assert joined == 2
+    assert column.joined_by_cleaning is not None and column.joined_by_cleaning.startswith("2 rows SQLite")
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_reference_naming_a_null_token_key_says_the_target_loses_it(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # 'N/A' is a code of a nullable UNIQUE column, and the child's value names it in SQLite; cleaning reads
+    # both as NULL (a null token): the target's row names no row any more, and the run says so.
+    path = make_sqlite(
+        {
+            "par": ("CREATE TABLE par (id INTEGER PRIMARY KEY, k TEXT UNIQUE)", [(1, "N/A"), (2, "a")]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+                [(1, "N/A"), (2, "a"), (3, "zz")],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    joined = con.execute("SELECT c.id FROM c JOIN par ON par.k = c.p").fetchall()
+    con.close()
+    assert joined == [(1,), (2,)] and _sqlite_orphans(path) == 1
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    base = loaded.base
+    in_target = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON par.k = c.p")
+    assert in_target == [(2,)]
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == 1
+    assert column.joined_by_cleaning is not None
+    assert column.joined_by_cleaning.startswith(
+        "1 row naming a row of par.k in SQLite names none once cleaned"
+    )
+
+
+def test_a_key_loaded_as_written_through_its_own_reference_has_its_references_compared_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # d.m keeps 'abc ' and 'abc' apart (loaded as written); b.k references it, so b.k is loaded as
+    # written too, and c.y, referencing b.k, with it. Until 2026-12-03 c.y's orphans were counted before
+    # b.k was known to be loaded as written: a blank '' was no orphan, where SQLite and the target (the
+    # blank kept, as written) both find one.
+    path = make_sqlite(
+        {
+            "d": ("CREATE TABLE d (m TEXT PRIMARY KEY)", [("abc ",), ("abc",), ("x ",)]),
+            "b": ("CREATE TABLE b (k TEXT PRIMARY KEY REFERENCES d (m))", [("abc",), ("x ",)]),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, y TEXT REFERENCES b (k))",
+                [(1, "abc"), (2, "x "), (3, "x"), (4, ""), (5, None)],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    sqlite_orphans = len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    con.close()
+    assert sqlite_orphans == 2  # 'x', ''
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    profiled = loaded.result.profile
+    assert profiled["b"]["k"].as_written is not None and profiled["c"]["y"].as_written is not None
+    base = loaded.base
+    ((in_target,),) = pg_query(
+        pg_uri,
+        f"SELECT count(*) FROM {base}.c WHERE y IS NOT NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM {base}.b WHERE b.k = c.y)",
+    )
+    assert in_target == sqlite_orphans
+    assert profiled["c"]["y"].issue_count("orphan_reference") == sqlite_orphans
+
+
+def _joined_in_sqlite(path: Path) -> set[int]:
+    """The child rows SQLite's foreign key check finds a parent row for: non-NULL, not reported."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(
+            "SELECT id FROM c WHERE p IS NOT NULL "
+            "AND rowid NOT IN (SELECT rowid FROM pragma_foreign_key_check('c'))"
+        ).fetchall()
+    finally:
+        con.close()
+    return {int(row[0]) for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values"),
+    [
+        # A child of REAL and TEXT cells (read as double) naming a TEXT key: SQLite's TEXT affinity
+        # reads the REAL 1.5 as '1.5'.
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            ["1.5", "a", "b"],
+            [1.5, "2.5", "3.25", 4.5],
+        ),
+        # A key of REAL and TEXT cells (read as double; no affinity) named by text.
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1.5, 2.25, "3.5", "4.75"],
+            ["3.5", "x", "y", "z", "4.75"],
+        ),
+        # An integer child with a value that is none (quarantined, so it could not be widened to text)
+        # beside a TEXT key: bigint beside text.
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            [str(i) for i in range(1, 60)] + ["abc"],
+            [*range(1, 50), "x1"],
+        ),
+        # Two types of families PostgreSQL compares not: a date key (TEXT cells) and a bigint child, a
+        # bigint key and a date child (SQLite compares the texts, the numbers).
+        (
+            "CREATE TABLE par (k TEXT PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            ["2024-01-05", "2024-01-06"],
+            [20240105, 20240106, 1],
+        ),
+        (
+            "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1, 2, 20240105],
+            ["2024-01-05", "2024-01-06", "2024-01-07"],
+        ),
+    ],
+    ids=[
+        "real and text child",
+        "real and text key",
+        "integer child of a value quarantined",
+        "date key",
+        "date child",
+    ],
+)
+def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written_and_joins(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+) -> None:
+    # Until 2026-12-03 a typed end was loaded as written beside a text end only when it held TEXT cells
+    # alone: one of REAL and TEXT cells was loaded as double precision beside text, and every join
+    # along the reference failed ("operator does not exist: text = double precision"); so did a bigint
+    # with a value quarantined beside text, and a date beside a bigint.
+    path = _build(make_sqlite({}, name="mixed.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)

@@ -149,6 +149,11 @@ class ColumnProfile:
     #: numbers by number, as SQLite's foreign key check matches them (``'007'`` the key 7), but is
     #: written otherwise and loaded as written (``profiling.references``). None: no such values.
     joined_by_number: str | None = None
+    #: Where cleaning makes the target's join along the column's declared reference differ from SQLite's
+    #: foreign key check: how many rows SQLite counts as orphans join once cleaned (padding trimmed, a
+    #: timestamp at midnight equal to a date), how many naming a row no longer do
+    #: (``profiling.references.say_joined_by_cleaning``). None: no such rows.
+    joined_by_cleaning: str | None = None
     max_scale: int | None = None
     #: The fewest fraction digits of the column's plain numbers (an integer's none): below
     #: ``max_scale``, two of its texts may be one number (``1.1`` and ``1.10``, ``5`` and ``5.0``), which
@@ -278,6 +283,7 @@ class ColumnProfile:
             "foreign_key": self.foreign_key,
             "no_reference_count": self.no_reference_count,
             "joined_by_number": self.joined_by_number,
+            "joined_by_cleaning": self.joined_by_cleaning,
             "quality": round(self.quality, 2),
             "personal_data": dict(self.personal_data),
             "personal_data_kind": self.personal_data_kind,
@@ -521,6 +527,17 @@ class Profile:
             for table in self.tables.values()
             for column in table
             if column.joined_by_number is not None
+        ]
+
+    @property
+    def joins_by_cleaning(self) -> list[str]:
+        """One line per column whose declared reference the target joins otherwise than SQLite's
+        foreign key check, because of cleaning (:attr:`ColumnProfile.joined_by_cleaning`)."""
+        return [
+            f"{table.name}.{column.name}: {column.joined_by_cleaning}"
+            for table in self.tables.values()
+            for column in table
+            if column.joined_by_cleaning is not None
         ]
 
     @property

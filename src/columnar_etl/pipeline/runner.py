@@ -535,6 +535,8 @@ def _stages(
         record.warnings += profiled.written_as_is
         # Text naming a key of numbers by number only ('007' for 7): a join along it needs a cast.
         record.warnings += profiled.joins_by_number
+        # Cleaning makes the target's join differ from SQLite's check ('x' names the key 'x ' once trimmed).
+        record.warnings += profiled.joins_by_cleaning
         # Views, indexes and triggers hold no data (the tables are loaded): the operator is told, the
         # outcome is no warning.
         record.notes += profiled.notes

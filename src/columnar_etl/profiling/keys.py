@@ -589,7 +589,7 @@ def load_keys(
     return keys, blockers
 
 
-def _changes_values(column: ColumnProfile) -> bool:
+def changes_values(column: ColumnProfile) -> bool:
     """Cleaning may change (or null) some of ``column``'s TEXT values: padded, blank, null tokens,
     unparseable ones, or text converted to a date, number or boolean. Never in a bytea column: its
     TEXT cells arrive as the bytes of their text, untrimmed, none made NULL (the TEXT ``'a'`` and the
@@ -681,7 +681,7 @@ def merged_key_columns(
     """
     if not table.key or any(name not in table.columns for name in table.key):
         return {}
-    changing = [name for name in table.key if _changes_values(table[name])]
+    changing = [name for name in table.key if changes_values(table[name])]
     if not changing:
         return {}
     reads = [ColumnRead(name) for name in table.key]
@@ -782,7 +782,7 @@ def key_merged_by_cleaning(
                 or column.bytes > KEY_LIKE_BYTES * table.row_count
             ):
                 continue
-            if not _changes_values(column):
+            if not changes_values(column):
                 return None  # data_key would have taken it: a key, not merged
             why = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
             return (column.name, why) if why else None

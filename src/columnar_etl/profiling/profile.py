@@ -70,6 +70,7 @@ from columnar_etl.profiling.references import (
     kept_native_sql,
     kept_values,
     kept_values_sql,
+    say_joined_by_cleaning,
 )
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import (
@@ -2557,33 +2558,6 @@ def _keyed_steps(
     return profiled, kept_values(src, keep, list(profiled.columns))
 
 
-def _references_as_written(tables: Mapping[str, TableProfile]) -> None:
-    """A column referencing (declared or inferred) a key column loaded as written is loaded as written
-    too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
-    are text. Until nothing changes: a referencing column may be a key referenced in turn."""
-    written = {
-        f"{table.name}.{column.name}": column
-        for table in tables.values()
-        for column in table
-        if column.as_written is not None
-    }
-    changed = bool(written)
-    while changed:
-        changed = False
-        for table in tables.values():
-            for column in table:
-                key = written.get(column.foreign_key or "")
-                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
-                if key is None or column.as_written is not None or column.inferred_type == "bytea":
-                    continue
-                # The key's reason quotes its values: this column's texts quote them now too.
-                column.quoted += key.quoted
-                why = key.as_written
-                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
-                written[f"{table.name}.{column.name}"] = column
-                changed = True
-
-
 def _long_cells_apart(src: Source, table: str, sample: int | None) -> bool:
     """Whether ``table``'s long cells can be read apart (:mod:`.long_cells`): not on a sample (its
     reservoir draws whole rows), and only by rowid."""
@@ -2826,9 +2800,10 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        find_references(src, profiled, _declared_references(src, names), kept)
+        declared_here = _declared_references(src, names)
+        find_references(src, profiled, declared_here, kept)
         _say_dangling_declarations(src, profiled, names)
-        _references_as_written(profiled)
+        say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         _blanks_as_the_table_writes_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}

@@ -72,6 +72,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
@@ -79,7 +80,7 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.keys import keep_as_written
+from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -215,7 +216,12 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
     does not have among ``tables``: (child table, its first column) → why, for a note. SQLite accepts
     such a declaration, but its ``PRAGMA foreign_key_check`` reports every row with a value of a
     reference to a missing table, and refuses to check one naming a missing column ("foreign key
-    mismatch"). They are no reference (the column's may then be found in the data)."""
+    mismatch"). They are no reference (the column's may then be found in the data).
+
+    Also those SQLite refuses to check for want of a key ("foreign key mismatch" too): a parent table
+    without a PRIMARY KEY named by a clause without columns (no reference either), or parent columns
+    that no PRIMARY KEY or UNIQUE index (not partial, with the columns' own collating sequences)
+    covers. The latter stay references, their orphans counted as if those columns were the key."""
     con = connect_read_only(Path(path))
     try:
         present = {
@@ -225,6 +231,8 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
         known = {_ascii_folded(t): t for t in tables}
         found: dict[tuple[str, str], str] = {}
         for child in tables:
+            unkeyed: dict[tuple[str, str], str] = {}
+            failed: set[str] = set()  # parents some foreign key of child's names without a key
             for rows in _foreign_keys(con, child):
                 columns = _named(con, child, [row[3] for row in rows])
                 if columns is None:
@@ -238,14 +246,87 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
                         f"declared to reference {named}, a table {where}: no reference (SQLite's "
                         "foreign_key_check reports each row with a value as a violation)"
                     )
-                elif targets and _named(con, known[_ascii_folded(parent)], targets) is None:
+                    continue
+                table = known[_ascii_folded(parent)]
+                keys = _named(con, table, targets) if targets else _primary_key(con, table)
+                covered = keys is not None and _unique_index_covers(con, table, keys)
+                if not covered:
+                    failed.add(_ascii_folded(parent))
+                if targets and keys is None:
                     found[(child, columns[0])] = (
                         f"declared to reference {named}, a column {parent} does not have: no reference "
-                        "(SQLite's foreign_key_check refuses it: foreign key mismatch)"
+                        f"({_MISMATCH})"
                     )
+                elif keys is None:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {named}, a table with no PRIMARY KEY and no column named: "
+                        f"no reference ({_MISMATCH})"
+                    )
+                elif not covered:
+                    found[(child, columns[0])] = (
+                        f"declared to reference {parent}({', '.join(keys)}), which no PRIMARY KEY or "
+                        f"UNIQUE index of {parent} covers: {_MISMATCH}; its orphans are counted as "
+                        f"if {', '.join(keys)} were the key"
+                    )
+                else:
+                    unkeyed[(child, columns[0])] = _ascii_folded(parent)
+            # SQLite's own verdict, without reading a row (EXPLAIN compiles the check): a unique index
+            # whose collating sequence is not its column's is no key to it either.
+            refused = _refused_parent(con, child)
+            if refused is not None and refused not in failed:
+                for place, parent in unkeyed.items():
+                    if parent == refused and place not in found:
+                        found[place] = (
+                            f"declared to reference {known[parent]}, whose unique index does not compare "
+                            f"as the key's columns do (another collating sequence): {_MISMATCH}; its "
+                            "orphans are counted as the index compares them"
+                        )
         return found
     finally:
         con.close()
+
+
+_MISMATCH = "SQLite's foreign_key_check refuses it: foreign key mismatch"
+
+
+def _primary_key(con: Any, table: str) -> tuple[str, ...] | None:
+    """``table``'s PRIMARY KEY columns in key order, None when it has none."""
+    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    key = tuple(str(row[1]) for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+    return key or None
+
+
+def _unique_index_covers(con: Any, table: str, columns: tuple[str, ...]) -> bool:
+    """Whether ``columns`` of ``table`` are a key SQLite's foreign key check accepts (as its
+    ``sqlite3FkLocateIndex`` finds one): the rowid alias, or a unique index that is not partial of as
+    many columns, each one of them (in any order; collating sequences are not compared here)."""
+    wanted = {_ascii_folded(c) for c in columns}
+    listed = con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall()
+    primary = _primary_key(con, table) or ()
+    # A one-column INTEGER PRIMARY KEY with no index of its own is the rowid.
+    rowid = len(primary) == 1 and not any(r[3] == "pk" for r in listed)
+    if rowid and len(columns) == 1 and _ascii_folded(primary[0]) in wanted:
+        return True
+    for index in listed:
+        if not index[2] or index[4]:  # not unique, or partial
+            continue
+        names = [r[2] for r in con.execute(f"PRAGMA index_info({quote_ident(str(index[1]))})")]
+        if len(names) == len(columns) and all(
+            n is not None and _ascii_folded(str(n)) in wanted for n in names
+        ):
+            return True
+    return False
+
+
+def _refused_parent(con: Any, child: str) -> str | None:
+    """The parent table (ASCII-folded) SQLite's foreign key check of ``child`` refuses for want of a
+    key ("foreign key mismatch - "child" referencing "parent""), compiled but not run; None if none."""
+    try:
+        con.execute(f"EXPLAIN PRAGMA foreign_key_check({quote_ident(child)})").fetchall()
+    except sqlite3.Error as exc:
+        found = re.search(r'foreign key mismatch - ".*" referencing "(.*)"', str(exc))
+        return _ascii_folded(found.group(1)) if found else None
+    return None
 
 
 def key_affinity(declared: str, *, strict: bool = False) -> str:
@@ -390,10 +471,22 @@ WRITTEN_TEXT = "text as written"
 #: :data:`WRITTEN_TEXT`, compared as its key's ``COLLATE NOCASE`` compares it.
 WRITTEN_NOCASE = "text as written, ASCII case folded"
 _WRITTEN = {"text": WRITTEN_TEXT, NOCASE_TEXT: WRITTEN_NOCASE}
+#: The kinds of a declared reference's text compared as SQLite's foreign key check compares it, where
+#: the key is not loaded as written: untrimmed (``'x'`` names no key ``'x '``), by the key's collating
+#: sequence (``BINARY``; ``NOCASE``, ASCII case folded; ``RTRIM``, trailing spaces ignored). A blank
+#: value (``''``, spaces) alone is no value, as cleaning makes it NULL (its own issue). Each value is
+#: compared after a ``=``, as :data:`WRITTEN_TEXT`'s.
+SQLITE_TEXT = "text as SQLite compares it"
+SQLITE_NOCASE = "text as SQLite compares it, ASCII case folded"
+SQLITE_RTRIM = "text as SQLite compares it, trailing spaces ignored"
+#: The kinds whose values carry the ``=`` of :data:`WRITTEN_TEXT`.
+_EQUALS_KINDS = frozenset({WRITTEN_TEXT, WRITTEN_NOCASE, SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM})
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
-#: Integers a double holds exactly: a decimal or exponent text is read as an integer up to this only.
-_EXACT_INTEGER = 2**53
+#: A double of an integer's value strictly within this bound (in magnitude) is that integer, as SQLite's
+#: numeric affinity makes it (``sqlite3VdbeIntegerAffinity``): ``'1e16'`` is the INTEGER 10^16, and
+#: ``'9007199254740993.0'`` the double 2^53, so the integer 9007199254740992; 2^63 itself stays a REAL.
+_INTEGER_BOUND = 2**63
 #: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
 _NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
 
@@ -404,13 +497,16 @@ def _as_number(text: str) -> str:
     ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
     REAL key's own value reads; other text as it is (``0x1``, ``1_0``, words: SQLite reads no
     hexadecimal or underscore). DuckDB's own cast is looser (it rounds ``1.5`` to a BIGINT, reads
-    ``0x1`` and ``1_0``): shapes are checked first."""
+    ``0x1`` and ``1_0``): shapes are checked first. A fraction or an exponent is read as the double
+    SQLite reads, an integer when that double is one (:data:`_INTEGER_BOUND`), past 2^53 too:
+    ``'9007199254740995.0'`` is 9007199254740996, as in SQLite; only the digits of an integer written
+    as one are exact (``'9007199254740993'``)."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
         f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
         f"THEN CAST(try_cast({text} AS BIGINT) AS VARCHAR) "
         f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
-        f"CASE WHEN abs({real}) <= {_EXACT_INTEGER} AND {real} = trunc({real}) "
+        f"CASE WHEN abs({real}) < {_INTEGER_BOUND}::DOUBLE AND {real} = trunc({real}) "
         f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
         f"ELSE {text} END"
     )
@@ -449,6 +545,13 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
         return f"'=' || {text}"
     if kind == WRITTEN_NOCASE:
         return f"'=' || translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')"
+    if kind in (SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM):
+        written = {
+            SQLITE_TEXT: text,
+            SQLITE_NOCASE: f"translate({text}, '{ascii_uppercase}', '{ascii_lowercase}')",
+            SQLITE_RTRIM: f"rtrim({text}, ' ')",  # RTRIM ignores trailing spaces (U+0020) only
+        }[kind]
+        return f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN '=' || {written} END"
     return f"nullif({trimmed_sql(text)}, '')"
 
 
@@ -457,17 +560,28 @@ def as_written_kind(kind: str, key: ColumnProfile) -> str:
     return _WRITTEN.get(kind, kind) if key.as_written is not None else kind
 
 
+def as_sqlite_kind(kind: str, key: ColumnProfile, collation: str | None) -> str:
+    """How a declared reference's values of ``kind`` (:func:`_declared_kind`) are counted: as written
+    where ``key`` is loaded as written (:func:`as_written_kind`), else text as SQLite compares it
+    (:data:`SQLITE_TEXT`: untrimmed, by the key's ``collation``)."""
+    if key.as_written is not None:
+        return as_written_kind(kind, key)
+    if kind == "text":
+        return SQLITE_RTRIM if collation == "RTRIM" else SQLITE_TEXT
+    return SQLITE_NOCASE if kind == NOCASE_TEXT else kind
+
+
 def _shown(value: str, kind: str) -> str:
     """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
     space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
-    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE) and value.startswith("="):
+    if kind in _EQUALS_KINDS and value.startswith("="):
         return value[1:]
     return value.lstrip(" ")
 
 
 def _shown_sql(value: str, kind: str) -> str:
     """:func:`_shown` in SQL."""
-    if kind in (WRITTEN_TEXT, WRITTEN_NOCASE):
+    if kind in _EQUALS_KINDS:
         return f"CASE WHEN starts_with({value}, '=') THEN {value}[2:] ELSE ltrim({value}, ' ') END"
     return f"ltrim({value}, ' ')"
 
@@ -577,7 +691,7 @@ def inclusion_sql(
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
-    none = f"(v.val = '{NO_REFERENCE}' AND coalesce(lowest.low > {NO_REFERENCE}, true))"
+    none = f"(v.val IN ('{NO_REFERENCE}', '={NO_REFERENCE}') AND coalesce(lowest.low > {NO_REFERENCE}, true))"
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
@@ -588,7 +702,8 @@ def inclusion_sql(
         "ORDER BY try_cast(val AS BIGINT) NULLS LAST, val) AS r, count(*) OVER (PARTITION BY col) AS keys "
         "FROM counted WHERE col IN (SELECT parent FROM pairs)), "
         # Each parent's lowest key as a number (NULL: none is one): a "no reference" 0 lies below it.
-        "lowest AS (SELECT col, min(try_cast(val AS BIGINT)) AS low FROM keys GROUP BY col) "
+        "lowest AS (SELECT col, min(try_cast(CASE WHEN starts_with(val, '=') THEN val[2:] ELSE val END "
+        "AS BIGINT)) AS low FROM keys GROUP BY col) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none}), 0) AS orphans, "
         f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL AND NOT {none}) AS examples, "
@@ -724,6 +839,8 @@ def find_references(
     if declared:
         by_number = _joined_by_number(src, tables, declared)
         _one_type_per_declared_reference(tables, declared, by_number)
+        _mark_declared(tables, declared)
+        references_as_written(tables)
         _record_declared(src, tables, declared, kept)
         _say_joined_by_number(tables, by_number)
         found = list(declared)
@@ -765,7 +882,38 @@ def find_references(
             continue
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
+    references_as_written(tables)
     return found
+
+
+def references_as_written(tables: Mapping[str, TableProfile]) -> None:
+    """A column referencing (declared or inferred) a key column loaded as written is loaded as written
+    too: its values then still name their row (``'k0 '`` the key ``'k0 '``, not ``'k0'``), and both ends
+    are text. Until nothing changes: a referencing column may be a key referenced in turn. Before the
+    orphans of declared references are counted (:func:`find_references`): a key loaded as written only
+    because it references such a key (``b.k`` referencing ``d.m``) has its own references compared as
+    written too, as SQLite and the target compare them."""
+    written = {
+        f"{table.name}.{column.name}": column
+        for table in tables.values()
+        for column in table
+        if column.as_written is not None
+    }
+    changed = bool(written)
+    while changed:
+        changed = False
+        for table in tables.values():
+            for column in table:
+                key = written.get(column.foreign_key or "")
+                # A bytea column is loaded as its bytes, as written already (see keep_as_written).
+                if key is None or column.as_written is not None or column.inferred_type == "bytea":
+                    continue
+                # The key's reason quotes its values: this column's texts quote them now too.
+                column.quoted += key.quoted
+                why = key.as_written
+                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
+                written[f"{table.name}.{column.name}"] = column
+                changed = True
 
 
 def _declared_kind(
@@ -918,11 +1066,22 @@ def _one_type_per_declared_reference(
             if "text" in types and types & _WRITTEN_TYPES and _written_as_text(ends):
                 changed = True
                 continue
+            if _unjoinable(types):
+                # Two types PostgreSQL compares not (a date key, a bigint child): each end of TEXT cells
+                # read as a type is loaded as the text SQLite compared; the other end follows as text.
+                for (end, other), (beside, _) in zip(ends, reversed(ends), strict=True):
+                    texts = end.storage_classes.get("text")
+                    if texts and _written_as_text(((end, other),), beside=beside.inferred_type):
+                        changed = True
+                continue
             if types != {"integer", "text"}:
                 continue
             widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
             if widened.invalid_count:
-                continue  # its quarantined values are counted as integers': the profile would not hold
+                # Its quarantined values are counted as integers' (the profile would not hold as text):
+                # loaded as written instead, each cell its text (no value quarantined).
+                changed = _written_as_text(ends, integers=True) or changed
+                continue
             widened.inferred_type = "text"
             # Its bounds were numbers; as text they are unknown (no order of the digits' text).
             widened.min = widened.max = None
@@ -939,22 +1098,48 @@ def _one_type_per_declared_reference(
 _WRITTEN_TYPES = frozenset({"date", "timestamp", "boolean", "numeric", "double"})
 
 
-def _written_as_text(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
+def _unjoinable(types: AbstractSet[str]) -> bool:
+    """Whether the two ``types`` of a declared reference's ends are of two families PostgreSQL compares
+    not (:data:`_FAMILIES`: a ``date`` and a ``bigint``, a ``boolean`` and a ``bigint``); text aside."""
+    families = {_FAMILIES.get(kind) for kind in types}
+    return len(types) == 2 and "text" not in types and None not in families and len(families) == 2
+
+
+def _written_as_text(
+    ends: tuple[tuple[ColumnProfile, str], ...], *, integers: bool = False, beside: str = "text"
+) -> bool:
     """Load the typed end of a declared reference whose other end is text as written (text, untouched,
-    :func:`.keys.keep_as_written`), when all its cells are TEXT: a ``date`` key beside a ``text`` child
+    :func:`.keys.keep_as_written`): a ``date`` key beside a ``text`` child
     left every join along the reference failing in PostgreSQL ("operator does not exist: text =
     date"), where SQLite compares the two texts. As written, each value is the text SQLite compared.
-    Whether it changed anything (a column of other cells, or one loaded as written already, is left)."""
+    Its INTEGER and REAL cells too (a ``double`` of REAL and TEXT cells beside text was refused as
+    ``text = double precision``): as text, each is its number's text, what SQLite's TEXT affinity
+    compares (a key of no affinity keeps ``1.5`` and ``'1.5'`` apart, the target no longer does).
+    Whether it changed anything (a column of BLOB cells, or one loaded as written already, is left).
+    ``integers``: an integer end too (one with values quarantined, which cannot be widened to text);
+    ``beside``: the other end's type, where it is not text (:func:`_unjoinable`)."""
     typed, other = next((end, name) for end, name in ends if end.inferred_type != "text")
-    others = any(n for kind, n in typed.storage_classes.items() if kind not in ("text", "null"))
-    if typed.inferred_type not in _WRITTEN_TYPES or others or typed.as_written is not None:
+    others = bool(typed.storage_classes.get("blob"))
+    allowed = _WRITTEN_TYPES | {"integer"} if integers else _WRITTEN_TYPES
+    if typed.inferred_type not in allowed or others or typed.as_written is not None:
         return False
     keep_as_written(
         typed,
-        f"{other}, the other end of a declared reference, is text "
-        f"(PostgreSQL compares no {typed.inferred_type} with text)",
+        f"{other}, the other end of a declared reference, is {beside} "
+        f"(PostgreSQL compares no {typed.inferred_type} with {beside})",
     )
     return True
+
+
+def _mark_declared(tables: Mapping[str, TableProfile], declared: list[Reference]) -> None:
+    """Set ``foreign_key`` on the declared references' child columns that were profiled."""
+    for reference in declared:
+        child = tables.get(reference.child)
+        if child is None or reference.parent not in tables:
+            continue
+        for column, key in zip(reference.columns, reference.parent_columns, strict=True):
+            if column in child.columns:
+                child[column].foreign_key = f"{reference.parent}.{key}"
 
 
 def _record_declared(
@@ -980,8 +1165,10 @@ def _record_declared(
         # As SQLite's foreign key check compares them: not an orphan by case, nor by '007' for 7.
         collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in ends)
         kinds = [
-            as_written_kind(
-                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)), parent[key]
+            as_sqlite_kind(
+                _declared_kind(child[column], parent[key], collation, _affinity(reference, key)),
+                parent[key],
+                collation,
             )
             for (column, key), collation in zip(ends, collations, strict=True)
         ]
@@ -1003,6 +1190,112 @@ def _record_declared(
             )
     for index, fit in measure(src, pairs, kept, classes).items():
         _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
+
+
+#: Type families PostgreSQL compares across (a join along a reference of two of one family works), by
+#: the profile's inferred type: what :func:`say_joined_by_cleaning` compares once cleaned.
+_FAMILIES = {
+    "text": "text",
+    "date": "moment",
+    "timestamp": "moment",
+    "integer": "number",
+    "numeric": "number",
+    "double": "number",
+    "boolean": "boolean",
+}
+
+
+def say_joined_by_cleaning(
+    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference], null_tokens: list[str]
+) -> None:
+    """Tell the operator where the target's join along a declared reference differs from SQLite's check
+    because cleaning changed values of either end (:attr:`ColumnProfile.joined_by_cleaning`): rows
+    SQLite reports as naming no row (orphans, as counted) that name one once cleaned (``'x'`` beside the
+    key ``'x '``, both trimmed; the timestamp ``'2024-01-05 00:00:00'`` beside the date key
+    ``'2024-01-05'``, equal in PostgreSQL), and rows naming a row in SQLite that no longer do (a
+    value read as NULL, or as another date). Run after the columns loaded as written are known (they
+    change nothing). One query per reference whose ends are of one family of types (text, moments,
+    numbers, booleans: PostgreSQL compares them) and one of which cleaning changes; a ``COLLATE
+    NOCASE`` key's values compared folded (case is SQLite's collation, not cleaning)."""
+    classes = storage_classes(tables)
+    for reference, child, parent, column, key in _column_pairs(tables, declared):
+        end, target = child[column], parent[key]
+        family = _FAMILIES.get(end.inferred_type)
+        if len(reference.columns) != 1 or family is None or family != _FAMILIES.get(target.inferred_type):
+            continue
+        if end.as_written is not None or target.as_written is not None:
+            continue
+        if not (changes_values(end) or changes_values(target)):
+            continue
+        if any(
+            classes.get(place, {}).get("blob")
+            for place in ((reference.child, column), (reference.parent, key))
+        ):
+            continue
+        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
+            continue  # epoch numbers: their units are each column's
+        collation = reference.collations[0] if reference.collations else None
+        kind = as_sqlite_kind(
+            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
+        )
+        if kind in (AS_STORED, AS_STORED_NOCASE):
+            continue
+        folded = kind == SQLITE_NOCASE
+        ends = [
+            _cleaned_relation(src, table, name, profile, kind, null_tokens, folded, classes)
+            for table, name, profile in ((reference.child, column, end), (reference.parent, key, target))
+        ]
+        sql = (
+            f"WITH c AS (SELECT * FROM {ends[0]} WHERE s IS NOT NULL), "
+            f"ps AS (SELECT DISTINCT s FROM {ends[1]} WHERE s IS NOT NULL), "
+            f"pd AS (SELECT DISTINCT d FROM {ends[1]} WHERE d IS NOT NULL) "
+            "SELECT count(*) FILTER (WHERE ps.s IS NULL AND pd.d IS NOT NULL), "
+            "count(*) FILTER (WHERE ps.s IS NOT NULL AND pd.d IS NULL) "
+            "FROM c LEFT JOIN ps ON ps.s = c.s LEFT JOIN pd ON pd.d = c.d"
+        )
+        row = src.connection.cursor().execute(sql).fetchone()
+        joined, lost = (int(row[0]), int(row[1])) if row is not None else (0, 0)
+        if not joined and not lost:
+            continue
+        named = f"{reference.parent}.{key}"
+        said = []
+        if joined:
+            said.append(
+                f"{joined:,} row{'s' if joined > 1 else ''} SQLite's foreign_key_check reports as naming no "
+                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once cleaned "
+                "(trimmed, read as a date or number): the target joins them"
+            )
+        if lost:
+            said.append(
+                f"{lost:,} row{'s' if lost > 1 else ''} naming a row of {named} in SQLite name"
+                f"{'s' if lost == 1 else ''} none once cleaned (a value read as NULL, or read otherwise "
+                "than its key): the target's join loses them"
+            )
+        end.joined_by_cleaning = "; ".join(said)
+        end.notes.append(
+            f"cleaning changes the join along the reference to {named}: {end.joined_by_cleaning}"
+        )
+
+
+def _cleaned_relation(
+    src: Source,
+    table: str,
+    column: str,
+    profile: ColumnProfile,
+    kind: str,
+    null_tokens: list[str],
+    folded: bool,
+    classes: Classes,
+) -> str:
+    """A DuckDB relation of ``table``'s rows: ``s``, ``column``'s value as SQLite's check compares it
+    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``)."""
+    reads = _compared_reads(table, [(column, kind)], set(), classes)
+    text = f"CAST({quote_ident(column)} AS VARCHAR)"
+    cleaned = cleaned_sql(profile, text, null_tokens)
+    if folded:
+        cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
+    compared = _read_value(table, column, kind, 0, classes, False)
+    return f"(SELECT {compared} AS s, {cleaned} AS d FROM {src.relation_sql(table, reads=reads)})"
 
 
 def _compared_reads(
@@ -1073,6 +1366,8 @@ _COMPARED = {
     AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
     AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
     "no number, a BLOB no text, ASCII letters in lower case)",
+    SQLITE_NOCASE: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
+    SQLITE_RTRIM: " (compared as SQLite compares it with its COLLATE RTRIM key: trailing spaces ignored)",
     WRITTEN_TEXT: " (compared as written, untrimmed: the key is loaded as written, and so this column)",
     WRITTEN_NOCASE: " (compared as written, untrimmed, ASCII letters in lower case: the key is loaded as "
     "written, and so this column)",

@@ -28,7 +28,8 @@ def indexes_not_copied(
         table = tables.get(index.table)
         if table is None:
             continue
-        columns = list(index.columns)
+        # A column named twice (UNIQUE (b, a, B): SQLite's index holds b twice) is one column of the key.
+        columns = list(dict.fromkeys(index.columns))
         if columns == table.key:
             continue  # the primary key (or the key's index), at least as strict
         single = columns[0] if len(columns) == 1 else None
