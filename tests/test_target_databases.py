@@ -341,6 +341,36 @@ def test_a_dashboard_view_on_a_base_view_stops_a_cutover_that_would_drop_it(
     assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(4,)]
 
 
+# --- other session settings of the role --------------------------------------------------------------
+
+
+def test_a_role_without_standard_conforming_strings_records_backslashes_and_quotes_as_written(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # With standard_conforming_strings off, a backslash in a plain literal is an escape: the ledger's
+    # JSON of a column named `say "hi"` (`"say \"hi\""`) was refused ("invalid input syntax for type
+    # json", every run exit 1 after the whole load), and a source path's `\n` became a newline in
+    # columnar_etl.runs without a word.
+    uri = database()
+    name = role(standard_conforming_strings="off")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    columns = ["C:\\new", 'say "hi"']
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(quote_ident(c) + ' TEXT' for c in columns)})"
+    rows = [(1, "a\\b", "it's"), (2, "\\x00", "\\")]
+    (env.parent / "in\\new").mkdir()
+    path = make_sqlite({"t": (ddl, rows)}, name="in\\new/export.db")
+    ran = invoke(uri_as(uri, name), "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 0, ran.output
+    run_id = record(ran, env)["run_id"]
+    assert pg_query(uri, f"SELECT source_path, status FROM columnar_etl.runs WHERE run_id = '{run_id}'") == [
+        (str(path), "succeeded")
+    ]
+    ((stats,),) = pg_query(uri, "SELECT stats::text FROM columnar_etl.versions WHERE live")
+    assert list(json.loads(stats)["t"]["columns"]) == ["id", *columns]
+    selected = ", ".join(quote_ident(c) for c in ["id", *columns])
+    assert pg_query(uri, f"SELECT {selected} FROM servicedesk.t ORDER BY id") == rows
+
+
 # --- timeouts the role sets ----------------------------------------------------------------------------
 
 
