@@ -246,6 +246,44 @@ def test_a_read_only_role_is_refused_by_the_preflight(
     assert schemas(uri) == []
 
 
+def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
+    pg_server_uri: str, database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A target that became read-only (a standby after a failover, `ALTER DATABASE ... SET
+    # default_transaction_read_only = on` for a freeze): `load`, `copy-raw` and `cutover` have no
+    # preflight. Was: "does the schema exist already, and may this role CREATE on the database?", or no
+    # way out at all; and the warning of the run's ledger row quoted its whole INSERT, cut at the
+    # "ERROR:" of the run's own error text inside it.
+    uri = database()
+    path = export(make_sqlite, SUBJECTS)
+    assert invoke(uri, "run", str(path), "--mode", "simple").exit_code == 0
+    loaded = invoke(uri, "load", str(path), "--mode", "blue-green", "--json")
+    assert loaded.exit_code == 0, loaded.output
+    version = json.loads(loaded.stdout)["version_schema"]
+    before = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    pg_query(pg_server_uri, f"ALTER DATABASE {dbname(uri)} SET default_transaction_read_only = on")
+    hint = (
+        "(hint: the target's transactions are read-only (default_transaction_read_only of the role or "
+        "database, or a standby server): ALTER ROLE ... SET default_transaction_read_only = off, or point "
+        "--target at the primary)"
+    )
+    for command, statement in (
+        (["load", str(path), "--mode", "blue-green"], "CREATE SCHEMA"),
+        (["copy-raw", str(path)], "DROP SCHEMA"),
+        (["cutover", version], "CREATE SCHEMA"),
+    ):
+        ran = invoke(uri, *command)
+        assert ran.exit_code == 1, ran.output
+        *warnings, error = ran.stderr.splitlines()
+        assert error.startswith("error: ") and error.endswith(hint), error
+        assert f"cannot execute {statement} in a read-only transaction" in error
+        assert "Failed to execute query" not in error
+        for warning in warnings:  # the ledger row of the failed command, refused alike
+            assert "run not recorded" in warning and "ON CONFLICT" not in warning, warning
+            assert "cannot execute INSERT in a read-only transaction (while running: INSERT INTO" in warning
+    assert (schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")) == before
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

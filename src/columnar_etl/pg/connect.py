@@ -307,6 +307,33 @@ def rollback_quietly(conn: Any) -> None:
         conn.rollback()
 
 
+#: SQLSTATE ``read_only_sql_transaction``: the role's or database's ``default_transaction_read_only``,
+#: or a standby (a failover left the URI on one): every write of every command fails so.
+READ_ONLY_SQLSTATE = "25006"
+READ_ONLY_HINT = (
+    "the target's transactions are read-only (default_transaction_read_only of the role or database, "
+    "or a standby server): ALTER ROLE ... SET default_transaction_read_only = off, or point --target at "
+    "the primary"
+)
+
+
+def server_message(exc: BaseException) -> str | None:
+    """PostgreSQL's own primary message of a driver error (its ``PG_DIAG_MESSAGE_PRIMARY``), secrets
+    masked; None when the error carries none (the connection failed, the driver's own error). The
+    error's text is no place to look for it: it quotes the whole statement, which may hold
+    ``ERROR:`` itself (the ledger row of a failed run holds the run's error text)."""
+    for key, value in getattr(exc, "details", None) or ():
+        if key == b"PG_DIAG_MESSAGE_PRIMARY" and isinstance(value, bytes):
+            return mask_secrets(value.decode("utf-8", "replace"))
+    return None
+
+
+def error_hint(exc: BaseException, default: str) -> str:
+    """The hint of a failed statement: :data:`READ_ONLY_HINT` for a write the target refused as
+    read-only, else ``default``."""
+    return READ_ONLY_HINT if getattr(exc, "sqlstate", None) == READ_ONLY_SQLSTATE else default
+
+
 def first_line(exc: BaseException) -> str:
     """The first line of an error's text, secrets masked: what a one-line message quotes."""
     text = str(exc).strip().splitlines()
