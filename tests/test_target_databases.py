@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,7 +29,8 @@ from typer.testing import CliRunner
 from columnar_etl.cli import app
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
-from tests.conftest import GATES_OPEN, pg_query, uri_as, uri_with_database
+from tests.conftest import GATES_OPEN, SMALL_FIXTURE, pg_query, uri_as, uri_with_database
+from tests.lossless_check import check_run, summarize
 
 runner = CliRunner()
 Database = Callable[..., str]
@@ -407,6 +410,52 @@ def test_a_role_without_standard_conforming_strings_records_backslashes_and_quot
     assert list(json.loads(stats)["t"]["columns"]) == ["id", *columns]
     selected = ", ".join(quote_ident(c) for c in ["id", *columns])
     assert pg_query(uri, f"SELECT {selected} FROM servicedesk.t ORDER BY id") == rows
+
+
+def test_a_role_with_every_output_and_transaction_setting_changed_loads_every_cell_as_written(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path, tmp_path: Path
+) -> None:
+    # Settings that change how the server writes values as text, or how a transaction runs: nothing
+    # the tool stores or compares may depend on them (cells go and come back in binary).
+    settings = {
+        "TimeZone": "America/St_Johns",  # -03:30, with daylight saving
+        "DateStyle": "SQL, DMY",
+        "IntervalStyle": "sql_standard",
+        "extra_float_digits": "-3",
+        "bytea_output": "escape",
+        "default_transaction_isolation": "serializable",
+        "standard_conforming_strings": "off",
+        "search_path": "",
+    }
+    uri = database()
+    name = role(**settings)
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    as_role = uri_as(uri, name)
+    path = tmp_path / "export.db"
+    shutil.copy(SMALL_FIXTURE, path)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, b BLOB, r REAL, d TEXT, at TEXT, s TEXT)")
+        con.executemany(
+            "INSERT INTO odd VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (1, b"\x00\\'x", 0.1, "2024-02-29", "2024-03-10T02:30:00+05:45", "it's \\ back"),
+                (2, b"\xff", 1e-300, "0001-01-01", "1969-12-31T23:59:59Z", "C:\\new"),
+                (3, None, 123456789.12345679, None, "2024-11-03 01:30:00", None),
+            ],
+        )
+    ran = invoke(as_role, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 2, ran.output  # the fixture's quarantined values
+    run = record(ran, env)
+    assert run["load"]["validation"]["ok"] is True
+    violations = check_run(SimpleNamespace(run_dir=env / run["run_id"]), path, uri, "servicedesk")
+    assert violations == [], summarize(violations)
+    ran = invoke(as_role, "run", str(path), "--mode", "blue-green", "--force", "--json")
+    assert ran.exit_code == 2, ran.output
+    version = record(ran, env)["version_schema"]
+    for command in (["cutover", version], ["rollback"], ["backup", "target", "--schema", version]):
+        done = invoke(as_role, *command)
+        assert done.exit_code == 0, done.output
+    assert pg_query(uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(1,)]
 
 
 # --- timeouts the role sets ----------------------------------------------------------------------------
