@@ -200,6 +200,29 @@ def test_an_sql_ascii_database_warns_and_keeps_the_bytes(
     assert loaded == [(subject, len(subject.encode())) for subject in SUBJECTS * 4]
 
 
+def test_an_euc_jp_database_is_judged_by_the_servers_own_conversion(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # PostgreSQL's EUC_JP is Microsoft's (NEC and IBM rows): it stores ① ㈱ ～ 髙, which Python's
+    # euc_jp lacks, and lacks 〜 (U+301C) and −, which Python's has. Was: the first export refused by the
+    # preflight (exit 3) though it loads, the second passed it and failed at the COPY (exit 1).
+    uri = database("ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    subjects = ["①番 ㈱テスト", "～波～", "髙橋", "plain"]
+    ran = invoke(uri, "run", str(export(make_sqlite, subjects)), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    assert preflight_checks(ran, env)["target_encoding"]["status"] == "pass"
+    loaded = pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 4")
+    assert loaded == [(subject,) for subject in subjects]
+    path = export(make_sqlite, ["波〜線", "マイナス−1", "ok"], name="second.db")
+    ran = invoke(uri, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    assert record(ran, env)["error"]["message"] == (
+        f"preflight check target_encoding failed: database {dbname(uri)} is EUC_JP, which cannot store "
+        "text of the export: t.subject: 8 values, e.g. 'マイナス−1' (U+2212 MINUS SIGN)"
+    )
+    assert pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 1") == [(subjects[0],)]
+
+
 # --- time zone and DateStyle ------------------------------------------------------------------------
 
 
