@@ -117,7 +117,9 @@ def copy_tables(
                         "preflight names the columns)"
                     )
                 raise LoadError(
-                    f"COPY into {schema}.{table} failed: {first_line(exc)}", table=table, hint=hint
+                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
+                    table=table,
+                    hint=error_hint(exc, hint),
                 ) from exc
             result.rows[table] = int(rows)
             result.seconds[table] = time.perf_counter() - table_started
