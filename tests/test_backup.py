@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyarrow as pa
 import pytest
@@ -637,6 +638,30 @@ def test_cli_target_backup_and_restore(pg_uri: str, tmp_path: Path) -> None:
     assert restored.exit_code == 0, restored.output
     assert f"restored schema {VERSION_SCHEMA} into database " in restored.stdout
     assert pg_query(pg_uri, f"SELECT count(*) FROM {VERSION_SCHEMA}.tickets") == [(1000,)]
+
+
+def test_cli_target_restore_into_a_database_whose_name_needs_quoting_in_a_uri(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Was exit 1 "cannot connect to postgresql://…/restored "q" …: unexpected spaces found": the
+    # database was created, then named unencoded in the URI of the restore (and dropped again).
+    load_version_schema(pg_uri)
+    made = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", VERSION_SCHEMA, "--dir", str(tmp_path)]
+    )
+    assert made.exit_code == 0, made.output
+    fresh = f'restored "q" {uuid.uuid4().hex[:6]} 1/2 #%20?'
+    dump = next(tmp_path.glob("*.dump"))
+    try:
+        restored = runner.invoke(
+            app, ["--target", pg_uri, "backup", "target-restore", str(dump), "--database", fresh]
+        )
+        assert restored.exit_code == 0, restored.output
+        assert f"restored schema {VERSION_SCHEMA} into database {fresh}: " in restored.stdout
+        there = urlunsplit(urlsplit(pg_uri)._replace(path="/" + quote(fresh, safe="")))
+        assert pg_query(there, f"SELECT count(*) FROM {VERSION_SCHEMA}.tickets") == [(1000,)]
+    finally:
+        pg_query(pg_uri, f"DROP DATABASE IF EXISTS {quote_ident(fresh)} WITH (FORCE)")
 
 
 def test_the_password_travels_in_the_environment_not_the_command_line() -> None:

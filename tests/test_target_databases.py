@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,8 +28,10 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.pg.connect import connect
+from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir
 from columnar_etl.pg.identifiers import quote_ident
-from tests.conftest import GATES_OPEN, pg_query, uri_as, uri_with_database
+from tests.conftest import GATES_OPEN, SMALL_FIXTURE, pg_query, uri_as, uri_with_database
+from tests.lossless_check import check_run, summarize
 
 runner = CliRunner()
 Database = Callable[..., str]
@@ -197,6 +201,29 @@ def test_an_sql_ascii_database_warns_and_keeps_the_bytes(
     assert loaded == [(subject, len(subject.encode())) for subject in SUBJECTS * 4]
 
 
+def test_an_euc_jp_database_is_judged_by_the_servers_own_conversion(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # PostgreSQL's EUC_JP is Microsoft's (NEC and IBM rows): it stores ① ㈱ ～ 髙, which Python's
+    # euc_jp lacks, and lacks 〜 (U+301C) and −, which Python's has. Was: the first export refused by the
+    # preflight (exit 3) though it loads, the second passed it and failed at the COPY (exit 1).
+    uri = database("ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    subjects = ["①番 ㈱テスト", "～波～", "髙橋", "plain"]
+    ran = invoke(uri, "run", str(export(make_sqlite, subjects)), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    assert preflight_checks(ran, env)["target_encoding"]["status"] == "pass"
+    loaded = pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 4")
+    assert loaded == [(subject,) for subject in subjects]
+    path = export(make_sqlite, ["波〜線", "マイナス−1", "ok"], name="second.db")
+    ran = invoke(uri, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    assert record(ran, env)["error"]["message"] == (
+        f"preflight check target_encoding failed: database {dbname(uri)} is EUC_JP, which cannot store "
+        "text of the export: t.subject: 8 values, e.g. 'マイナス−1' (U+2212 MINUS SIGN)"
+    )
+    assert pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 1") == [(subjects[0],)]
+
+
 # --- time zone and DateStyle ------------------------------------------------------------------------
 
 
@@ -244,6 +271,44 @@ def test_a_read_only_role_is_refused_by_the_preflight(
         == f'ALTER ROLE "{name}" SET default_transaction_read_only = off, or point --target at the primary'
     )
     assert schemas(uri) == []
+
+
+def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
+    pg_server_uri: str, database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A target that became read-only (a standby after a failover, `ALTER DATABASE ... SET
+    # default_transaction_read_only = on` for a freeze): `load`, `copy-raw` and `cutover` have no
+    # preflight. Was: "does the schema exist already, and may this role CREATE on the database?", or no
+    # way out at all; and the warning of the run's ledger row quoted its whole INSERT, cut at the
+    # "ERROR:" of the run's own error text inside it.
+    uri = database()
+    path = export(make_sqlite, SUBJECTS)
+    assert invoke(uri, "run", str(path), "--mode", "simple").exit_code == 0
+    loaded = invoke(uri, "load", str(path), "--mode", "blue-green", "--json")
+    assert loaded.exit_code == 0, loaded.output
+    version = json.loads(loaded.stdout)["version_schema"]
+    before = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    pg_query(pg_server_uri, f"ALTER DATABASE {dbname(uri)} SET default_transaction_read_only = on")
+    hint = (
+        "(hint: the target's transactions are read-only (default_transaction_read_only of the role or "
+        "database, or a standby server): ALTER ROLE ... SET default_transaction_read_only = off, or point "
+        "--target at the primary)"
+    )
+    for command, statement in (
+        (["load", str(path), "--mode", "blue-green"], "CREATE SCHEMA"),
+        (["copy-raw", str(path)], "DROP SCHEMA"),
+        (["cutover", version], "CREATE SCHEMA"),
+    ):
+        ran = invoke(uri, *command)
+        assert ran.exit_code == 1, ran.output
+        *warnings, error = ran.stderr.splitlines()
+        assert error.startswith("error: ") and error.endswith(hint), error
+        assert f"cannot execute {statement} in a read-only transaction" in error
+        assert "Failed to execute query" not in error
+        for warning in warnings:  # the ledger row of the failed command, refused alike
+            assert "run not recorded" in warning and "ON CONFLICT" not in warning, warning
+            assert "cannot execute INSERT in a read-only transaction (while running: INSERT INTO" in warning
+    assert (schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")) == before
 
 
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
@@ -339,6 +404,127 @@ def test_a_dashboard_view_on_a_base_view_stops_a_cutover_that_would_drop_it(
     assert "cannot drop view servicedesk.t because other objects depend on it" in cut.stderr
     assert pg_query(uri, "SELECT pg_get_viewdef('servicedesk.t')") == before
     assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(4,)]
+
+
+# --- other session settings of the role --------------------------------------------------------------
+
+
+def test_a_role_without_standard_conforming_strings_records_backslashes_and_quotes_as_written(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # With standard_conforming_strings off, a backslash in a plain literal is an escape: the ledger's
+    # JSON of a column named `say "hi"` (`"say \"hi\""`) was refused ("invalid input syntax for type
+    # json", every run exit 1 after the whole load), and a source path's `\n` became a newline in
+    # columnar_etl.runs without a word.
+    uri = database()
+    name = role(standard_conforming_strings="off")
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    columns = ["C:\\new", 'say "hi"']
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(quote_ident(c) + ' TEXT' for c in columns)})"
+    rows = [(1, "a\\b", "it's"), (2, "\\x00", "\\")]
+    (env.parent / "in\\new").mkdir()
+    path = make_sqlite({"t": (ddl, rows)}, name="in\\new/export.db")
+    ran = invoke(uri_as(uri, name), "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 0, ran.output
+    run_id = record(ran, env)["run_id"]
+    assert pg_query(uri, f"SELECT source_path, status FROM columnar_etl.runs WHERE run_id = '{run_id}'") == [
+        (str(path), "succeeded")
+    ]
+    ((stats,),) = pg_query(uri, "SELECT stats::text FROM columnar_etl.versions WHERE live")
+    assert list(json.loads(stats)["t"]["columns"]) == ["id", *columns]
+    selected = ", ".join(quote_ident(c) for c in ["id", *columns])
+    assert pg_query(uri, f"SELECT {selected} FROM servicedesk.t ORDER BY id") == rows
+
+
+def test_a_role_with_every_output_and_transaction_setting_changed_loads_every_cell_as_written(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path, tmp_path: Path
+) -> None:
+    # Settings that change how the server writes values as text, or how a transaction runs: nothing
+    # the tool stores or compares may depend on them (cells go and come back in binary).
+    settings = {
+        "TimeZone": "America/St_Johns",  # -03:30, with daylight saving
+        "DateStyle": "SQL, DMY",
+        "IntervalStyle": "sql_standard",
+        "extra_float_digits": "-3",
+        "bytea_output": "escape",
+        "default_transaction_isolation": "serializable",
+        "standard_conforming_strings": "off",
+        "search_path": "",
+    }
+    uri = database()
+    name = role(**settings)
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    as_role = uri_as(uri, name)
+    path = tmp_path / "export.db"
+    shutil.copy(SMALL_FIXTURE, path)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, b BLOB, r REAL, d TEXT, at TEXT, s TEXT)")
+        con.executemany(
+            "INSERT INTO odd VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (1, b"\x00\\'x", 0.1, "2024-02-29", "2024-03-10T02:30:00+05:45", "it's \\ back"),
+                (2, b"\xff", 1e-300, "0001-01-01", "1969-12-31T23:59:59Z", "C:\\new"),
+                (3, None, 123456789.12345679, None, "2024-11-03 01:30:00", None),
+            ],
+        )
+    ran = invoke(as_role, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code == 2, ran.output  # the fixture's quarantined values
+    run = record(ran, env)
+    assert run["load"]["validation"]["ok"] is True
+    violations = check_run(SimpleNamespace(run_dir=env / run["run_id"]), path, uri, "servicedesk")
+    assert violations == [], summarize(violations)
+    ran = invoke(as_role, "run", str(path), "--mode", "blue-green", "--force", "--json")
+    assert ran.exit_code == 2, ran.output
+    version = record(ran, env)["version_schema"]
+    for command in (["cutover", version], ["rollback"], ["backup", "target", "--schema", version]):
+        done = invoke(as_role, *command)
+        assert done.exit_code == 0, done.output
+    assert pg_query(uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(1,)]
+
+
+def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_raise(
+    tmp_path: Path, make_sqlite: Any, env: Path
+) -> None:
+    # A version's tables are created in one transaction, a lock each (complete or absent): a server with
+    # a small lock table (max_locks_per_transaction 10 and few backends here; 64 x 100 took 1,500
+    # tables) fails the load. Was "out of shared memory" and "fix the data or the target": PostgreSQL's
+    # own hint, naming the setting, was dropped.
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("restarts a server of its own with a small lock table")
+    server = EmbeddedPostgres(tmp_path / "pg")
+    uri = server.start()
+    try:
+        # The lock table holds max_locks_per_transaction x every backend the server may run: ~70 here.
+        small = {
+            "max_locks_per_transaction": 10,
+            "max_connections": 5,
+            "autovacuum_max_workers": 1,
+            "max_worker_processes": 0,
+            "max_wal_senders": 0,
+        }
+        for name, value in small.items():
+            pg_query(uri, f"ALTER SYSTEM SET {name} = {value}")
+        as_owner = ["runuser", "-u", "pgserver", "--"] if os.geteuid() == 0 else []
+        log = server.data_dir / "log"
+        pg_ctl = [str(pg_bin_dir() / "pg_ctl"), "-D", str(server.data_dir), "-l", str(log), "-w", "restart"]
+        # No pipes: the server started would hold them open, and the wait for their end never end.
+        subprocess.run([*as_owner, *pg_ctl], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert pg_query(uri, "SELECT current_setting('max_locks_per_transaction')") == [("10",)]
+        ddl = "CREATE TABLE {} (id INTEGER PRIMARY KEY, v TEXT)"
+        tables = {f"t{n:03d}": (ddl.format(f"t{n:03d}"), [(1, "a")]) for n in range(150)}
+        path = make_sqlite(tables, name="many.db")
+        ran = invoke(uri, "load", str(path), "--mode", "simple")
+        assert ran.exit_code == 1, ran.output
+        error = ran.stderr.splitlines()[-1]
+        assert error.startswith("error: out of shared memory (while running: ")
+        assert error.endswith(
+            "(hint: nothing was committed; the server's lock table is full (a version's tables are "
+            "created in one transaction, a lock each): raise max_locks_per_transaction "
+            "(postgresql.conf, then restart the server) and run again)"
+        ), error
+        assert pg_query(uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+    finally:
+        server.stop()
 
 
 # --- timeouts the role sets ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.pg.connect import first_line, transaction
+from columnar_etl.pg.connect import error_hint, first_line, server_message, transaction
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT, quote_ident
 
 # Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
@@ -81,8 +81,10 @@ def copy_tables(
                 cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
         except adbc_driver_manager.Error as exc:
             raise LoadError(
-                f"cannot create schema {schema!r}: {first_line(exc)}",
-                hint="does the schema exist already, and may this role CREATE on the database?",
+                f"cannot create schema {schema!r}: {server_message(exc) or first_line(exc)}",
+                hint=error_hint(
+                    exc, "does the schema exist already, and may this role CREATE on the database?"
+                ),
             ) from exc
         for table, data in tables.items():
             table_started = time.perf_counter()
@@ -115,7 +117,9 @@ def copy_tables(
                         "preflight names the columns)"
                     )
                 raise LoadError(
-                    f"COPY into {schema}.{table} failed: {first_line(exc)}", table=table, hint=hint
+                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
+                    table=table,
+                    hint=error_hint(exc, hint),
                 ) from exc
             result.rows[table] = int(rows)
             result.seconds[table] = time.perf_counter() - table_started

@@ -16,7 +16,7 @@ from typing import Any
 
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.pg.connect import first_line
+from columnar_etl.pg.connect import error_hint, first_line, server_message
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
@@ -67,12 +67,16 @@ def execute(cursor: Any, sql: str, *, table: str | None = None, column: str | No
             f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
             table=table,
             column=column,
-            hint="nothing was committed; the live version is unchanged",
+            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
         ) from exc
 
 
 def pg_error_text(exc: BaseException) -> str:
-    """PostgreSQL's own message out of a driver error (``ERROR:  ...`` line), else its first line."""
+    """PostgreSQL's own message out of a driver error (:func:`server_message`, else its ``ERROR:  ...``
+    line), else its first line."""
+    message = server_message(exc)
+    if message:
+        return message
     for line in str(exc).splitlines():
         if "ERROR:" in line:
             return mask_secrets(line.split("ERROR:", 1)[1].strip())
@@ -96,7 +100,7 @@ def fetch_all(cursor: Any, sql: str, *, table: str | None = None) -> list[tuple[
         raise LoadError(
             f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
             table=table,
-            hint="nothing was committed; the live version is unchanged",
+            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
         ) from exc
 
 

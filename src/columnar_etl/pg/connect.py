@@ -307,6 +307,56 @@ def rollback_quietly(conn: Any) -> None:
         conn.rollback()
 
 
+#: SQLSTATE ``read_only_sql_transaction``: the role's or database's ``default_transaction_read_only``,
+#: or a standby (a failover left the URI on one): every write of every command fails so.
+READ_ONLY_SQLSTATE = "25006"
+READ_ONLY_HINT = (
+    "the target's transactions are read-only (default_transaction_read_only of the role or database, "
+    "or a standby server): ALTER ROLE ... SET default_transaction_read_only = off, or point --target at "
+    "the primary"
+)
+
+
+#: SQLSTATE ``out_of_memory`` with PostgreSQL's hint naming ``max_locks_per_transaction``: the shared
+#: lock table is full. A version's tables are created in one transaction (complete or absent), a lock
+#: each with their indexes and TOAST tables: the default (64 x max_connections) took an export of 1,500
+#: tables on the embedded server; a server set lower, or busy, fails sooner.
+OUT_OF_LOCKS_HINT = (
+    "nothing was committed; the server's lock table is full (a version's tables are created in one "
+    "transaction, a lock each): raise max_locks_per_transaction (postgresql.conf, then restart the "
+    "server) and run again"
+)
+
+
+def _detail(exc: BaseException, field: bytes) -> str | None:
+    for key, value in getattr(exc, "details", None) or ():
+        if key == field and isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
+    return None
+
+
+def server_message(exc: BaseException) -> str | None:
+    """PostgreSQL's own primary message of a driver error (its ``PG_DIAG_MESSAGE_PRIMARY``), secrets
+    masked; None when the error carries none (the connection failed, the driver's own error). The
+    error's text is no place to look for it: it quotes the whole statement, which may hold
+    ``ERROR:`` itself (the ledger row of a failed run holds the run's error text)."""
+    message = _detail(exc, b"PG_DIAG_MESSAGE_PRIMARY")
+    return mask_secrets(message) if message is not None else None
+
+
+def error_hint(exc: BaseException, default: str) -> str:
+    """The hint of a failed statement: :data:`READ_ONLY_HINT` for a write the target refused as
+    read-only, :data:`OUT_OF_LOCKS_HINT` when the server's lock table is full, else ``default``."""
+    state = getattr(exc, "sqlstate", None)
+    if state == READ_ONLY_SQLSTATE:
+        return READ_ONLY_HINT
+    if state == "53200" and "max_locks_per_transaction" in (_detail(exc, b"PG_DIAG_MESSAGE_HINT") or ""):
+        return OUT_OF_LOCKS_HINT
+    if state is None and "out of shared memory" in str(exc):
+        return OUT_OF_LOCKS_HINT  # the driver's own CREATE TABLE of a COPY: no fields, no hint, only text
+    return default
+
+
 def first_line(exc: BaseException) -> str:
     """The first line of an error's text, secrets masked: what a one-line message quotes."""
     text = str(exc).strip().splitlines()

@@ -10,7 +10,7 @@ user), replaces or reads the database name, and refuses any other URI scheme
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 #: The URI schemes libpq accepts.
 SCHEMES = ("postgresql", "postgres")
@@ -118,9 +118,10 @@ def has_password(target: str | None) -> bool:
 
 
 def with_database(target: str, database: str) -> str:
-    """The same connection string naming another database."""
+    """The same connection string naming another database (percent-encoded in a URI: a name may
+    hold spaces, quotes, ``/``, ``?``, ``#`` or ``%``, which libpq would refuse or read as more URI)."""
     if is_uri(target):
-        return urlunsplit(urlsplit(target)._replace(path=f"/{database}"))
+        return urlunsplit(urlsplit(target)._replace(path="/" + quote(database, safe="")))
     pairs = [(k, v) for k, v in parse_keywords(target) if k != "dbname"]
     return format_keywords([*pairs, ("dbname", database)])
 

@@ -35,10 +35,17 @@ def qualified(schema: str, name: str) -> str:
 
 
 def quote_literal(value: str) -> str:
-    """Quote ``value`` as a SQL string literal (``it's`` → ``'it''s'``)."""
+    """Quote ``value`` as a SQL string literal (``it's`` → ``'it''s'``).
+
+    A value holding a backslash is an escape string with the backslash doubled (``a\\b`` →
+    ``E'a\\\\b'``), as PostgreSQL's own ``quote_literal()`` writes it: a plain literal means the same
+    only while ``standard_conforming_strings`` is on, and a role or database may turn it off, which
+    made ``\\n`` in a source path a newline in the ledger and ``\\"`` in a column name's JSON invalid
+    (every run failed at the ledger). DuckDB reads both forms alike."""
     if "\x00" in value:
         raise EtlError(f"string literal {value!r} contains a NUL byte")
-    return "'" + value.replace("'", "''") + "'"
+    quoted = "'" + value.replace("'", "''") + "'"
+    return "E" + quoted.replace("\\", "\\\\") if "\\" in value else quoted
 
 
 def short_identifier(name: str, attempt: int = 0) -> str:
