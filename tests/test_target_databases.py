@@ -224,6 +224,40 @@ def test_an_euc_jp_database_is_judged_by_the_servers_own_conversion(
     assert pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 1") == [(subjects[0],)]
 
 
+def test_an_euc_tw_database_python_has_no_codec_of_is_judged_by_the_server(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # EUC_TW (CNS 11643) holds Chinese characters and no Latin-1 letters beyond ASCII. Was: a warning,
+    # "not checked here", and the COPY of 'é' failed after the clean (exit 1).
+    uri = database("ENCODING 'EUC_TW' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    subjects = ["中文", "臺灣 ①", "plain"]
+    ran = invoke(uri, "run", str(export(make_sqlite, subjects)), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    assert preflight_checks(ran, env)["target_encoding"]["status"] == "pass"
+    assert pg_query(uri, "SELECT subject FROM servicedesk.t ORDER BY id LIMIT 3") == [(s,) for s in subjects]
+    ran = invoke(
+        uri, "run", str(export(make_sqlite, ["café", "中"], name="second.db")), "--mode", "simple", "--json"
+    )
+    assert ran.exit_code == 3, ran.output
+    assert record(ran, env)["error"]["message"] == (
+        f"preflight check target_encoding failed: database {dbname(uri)} is EUC_TW, which cannot store "
+        "text of the export: t.subject: 4 values, e.g. 'café' (U+00E9 LATIN SMALL LETTER E WITH ACUTE)"
+    )
+
+
+def test_a_mule_internal_database_is_refused_as_taking_no_utf8_client(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # PostgreSQL converts nothing between UTF8 and MULE_INTERNAL: every connection of ours is refused.
+    # Was: the hint said to check the host, port, user and password.
+    uri = database("ENCODING 'MULE_INTERNAL' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    ran = invoke(uri, "run", str(export(make_sqlite, ["plain"])), "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    error = record(ran, env)["error"]
+    assert "conversion between UTF8 and MULE_INTERNAL is not supported" in error["message"]
+    assert error["hint"].startswith("load into a database created with ENCODING 'UTF8'")
+
+
 # --- time zone and DateStyle ------------------------------------------------------------------------
 
 

@@ -35,7 +35,8 @@ from columnar_etl.source.cells import ColumnRead, class_column
 from columnar_etl.source.export import Source, open_source
 
 #: Codecs of more than a byte a character: PostgreSQL's tables of these differ from Python's, so the
-#: server judges the export's characters (:func:`_lacked_by_server`).
+#: server judges the export's characters (:func:`_lacked_by_server`), as it does for an encoding Python
+#: has no codec of (``EUC_TW``; ``MULE_INTERNAL`` takes no UTF-8 client: the connection is refused).
 _MULTIBYTE = {"euc_jp", "euc_jis_2004", "euc_kr", "gb2312"}
 _HINT = (
     "load into a database created with ENCODING 'UTF8' (CREATE DATABASE ... ENCODING 'UTF8' "
@@ -87,8 +88,7 @@ def _first_unstorable(text: str, lacks: Callable[[str], bool]) -> str:
 
 def check_target_encoding(source: Path, uri: str | None, settings: Settings) -> Check:
     """``target_encoding``: pass on a UTF-8 database; on another, fail naming the columns (and a
-    value) whose text it cannot store, table and column names included; warn on SQL_ASCII or an
-    encoding not checked here."""
+    value) whose text it cannot store, table and column names included; warn on SQL_ASCII."""
     if uri is None:
         return skipped("target_encoding", "the target is not reachable")
     connected = with_default(uri, "connect_timeout", str(settings.preflight_connect_timeout))
@@ -98,20 +98,10 @@ def check_target_encoding(source: Path, uri: str | None, settings: Settings) -> 
     details: dict[str, object] = {"server_encoding": encoding}
     if encoding == "UTF8":
         return Check("target_encoding", "pass", encoding, "UTF8", "UTF8: any text fits", details=details)
-    if encoding not in PG_CODECS and encoding != "SQL_ASCII":
-        return Check(
-            "target_encoding",
-            "warn",
-            encoding,
-            "UTF8",
-            f"database {database} is {encoding}: not checked here; a character it lacks fails the load",
-            hint=_HINT.split(", or drop")[0],
-            details=details,
-        )
     if not source.is_file():
         return skipped("target_encoding", "no source file")
-    codec = PG_CODECS.get(encoding, "ascii")
-    if codec in _MULTIBYTE:
+    codec = PG_CODECS.get(encoding, "ascii" if encoding == "SQL_ASCII" else "")
+    if codec in _MULTIBYTE or not codec:  # no codec of Python's: EUC_TW
         lacked = _lacked_by_server(connected, encoding, _export_characters(source, settings))
         pattern = "[" + "".join(f"\\x{{{ord(char):x}}}" for char in sorted(lacked)) + "]"
         lacks: Callable[[str], bool] = lacked.__contains__
