@@ -196,7 +196,10 @@ def _database(uri: str) -> tuple[str, Any]:
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
     if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
-        hint = "load into a database created with ENCODING 'UTF8' (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
+        hint = (
+            "load into a database created with ENCODING 'UTF8' "
+            "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
+        )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
     return TargetError(f"cannot connect to {mask_uri(uri)}: {reason}", hint=hint)
