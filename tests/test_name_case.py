@@ -214,3 +214,33 @@ def test_a_plan_naming_two_tables_alike_but_for_ascii_case_is_refused(tmp_path: 
         f"file {path}, table 'TICK': the plan names a table as 'Tick' and 'TICK', one name to SQLite and "
         "DuckDB (hint: plan each table once)"
     )
+
+
+def test_a_plan_naming_the_exports_table_or_column_in_another_case_says_how_the_export_writes_it(
+    tmp_path: Path,
+) -> None:
+    # A plan names tables and columns as the export wrote them (its names are the target's): one in
+    # another case does not fit the source (exit 1, as any name the export lacks), and the hint says
+    # how the export writes it.
+    export = tick_export(tmp_path / "t.db")
+    plan = build_plan(profile(export)).to_dict()
+    for edit, expected in (
+        ({"table": "tick"}, "table 'tick': no such table in the source (hint: did you mean 'Tick'?"),
+        (
+            {"column": "NAME"},
+            "table 'Tick': the cleaning plan does not fit the source: no column 'NAME' in the source "
+            "(hint: the export writes it 'Name'; build the plan from a profile of this file)",
+        ),
+    ):
+        edited = json.loads(json.dumps(plan))
+        table = next(t for t in edited["tables"] if t["name"] == "Tick")
+        table["name"] = edit.get("table", "Tick")
+        if "column" in edit:
+            next(c for c in table["columns"] if c["name"] == "Name")["name"] = edit["column"]
+        path = tmp_path / "plan.json"
+        path.write_text(json.dumps(edited))
+        out = tmp_path / "out.db"
+        result = runner.invoke(app, ["clean", str(export), "--plan", str(path), "--output", str(out)])
+        assert result.exit_code == 1, result.output
+        assert result.stderr.strip().startswith(f"error: file {export}, {expected}"), result.stderr
+        assert not out.exists()
