@@ -592,10 +592,11 @@ def test_profile_api_for_notebooks(small_fixture: Path) -> None:
 
 
 def test_unknown_table_is_a_one_line_error(small_fixture: Path) -> None:
-    from columnar_etl.errors import SourceError
+    from columnar_etl.errors import UsageError  # the operator's name: a usage error (exit 64), h92
 
-    with pytest.raises(SourceError, match="no such table in the source"):
+    with pytest.raises(UsageError, match="no such table in the source") as info:
         profile(small_fixture, tables=["tikets"])
+    assert "did you mean 'tickets'" in str(info.value)
 
 
 VALUES = st.one_of(

@@ -352,7 +352,8 @@ def test_missing_table_names_the_table_and_the_known_ones(export: Path) -> None:
     with open_source(export) as src, pytest.raises(SourceError) as info:
         src.read_batches("tikets")
     assert str(info.value) == (
-        f"file {export}, table 'tikets': no such table in the source (hint: tables are: comments, tickets)"
+        f"file {export}, table 'tikets': no such table in the source (hint: did you mean 'tickets'? "
+        "(SQLite ignores the case of A-Z only); tables are: comments, tickets)"
     )
 
 

@@ -257,7 +257,9 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Per-column overrides of the cleaning plan: `[columns."tickets"."TKT-Priority"] '
         'type = "text"`. A column is named as the export wrote it or as the target shows it (a CSV '
-        "import's `\\ufeffid` as `id`); a name of neither is refused before anything is written.",
+        "import's `\\ufeffid` as `id`), tables and columns as SQLite names them (`tick` is the "
+        "export's `Tick`: the case of A-Z only, `ä` is not `Ä`); a name of none of these is refused "
+        "before anything is written.",
     )
     mask_salt: str | None = Field(
         default=None,

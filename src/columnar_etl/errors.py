@@ -170,6 +170,13 @@ class ProfileHalt(EtlError):
     exit_code = ExitCode.GATE
 
 
+class TableTooWide(EtlError):
+    """A table the plan types wider than PostgreSQL holds (too many columns, rows over a page): refused
+    by the gate before anything is cleaned or loaded; nothing live changed (exit 3)."""
+
+    exit_code = ExitCode.GATE
+
+
 class CleanError(EtlError):
     """Cleaning could not produce its output (unwritable destination, policy ``fail`` hit, ...)."""
 

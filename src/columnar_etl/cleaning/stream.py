@@ -46,6 +46,7 @@ from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source
+from columnar_etl.source.sqlite_names import matching_name
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -589,11 +590,12 @@ def _check_table(src: Source, plan: Plan, table: str, given: list[str] | None = 
         what = (
             f"no column {missing[0]!r} in the source" if missing else f"column {extra[0]!r} not in the plan"
         )
+        hint = "build the plan from a profile of this file"
+        written = matching_name(missing[0], info.column_names) if missing else None
+        if written is not None:  # a plan names columns as the export wrote them, case included
+            hint = f"the export writes it {written!r}; {hint}"
         raise CleanError(
-            f"the cleaning plan does not fit the source: {what}",
-            path=src.path,
-            table=table,
-            hint="build the plan from a profile of this file",
+            f"the cleaning plan does not fit the source: {what}", path=src.path, table=table, hint=hint
         )
     keys = [c.name for c in info.columns if c.primary_key] if given is None else list(given)
     table_plan = plan.tables[table]

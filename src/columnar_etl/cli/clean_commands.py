@@ -56,7 +56,12 @@ def clean_command(
         Path | None, typer.Option("--save-plan", help="Also write the cleaning plan used as JSON.")
     ] = None,
     tables: Annotated[
-        list[str] | None, typer.Option("--table", help="Clean only this table (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--table",
+            help="Clean only this table (repeatable), named as SQLite names it (`tick` is `Tick`); "
+            "one the export lacks: exit 64.",
+        ),
     ] = None,
     column_names: Annotated[
         ColumnNamesOption | None,

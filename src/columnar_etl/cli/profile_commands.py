@@ -23,7 +23,12 @@ def profile_command(
         Path | None, typer.Option("--html", help="Write a self-contained HTML report to this file.")
     ] = None,
     tables: Annotated[
-        list[str] | None, typer.Option("--table", help="Profile only this table (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--table",
+            help="Profile only this table (repeatable), named as SQLite names it (`tick` is `Tick`); "
+            "one the export lacks: exit 64.",
+        ),
     ] = None,
     sample: Annotated[
         int | None,

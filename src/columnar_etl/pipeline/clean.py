@@ -23,6 +23,7 @@ from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
 from columnar_etl.source.private_copy import shared_copy
+from columnar_etl.source.sqlite_names import resolve_tables
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -78,7 +79,10 @@ def clean(
         planned = plan_step(found, settings, plan=plan)
         plan = planned.plan.with_column_names(column_names or planned.plan.column_names)
         if tables is not None:
-            plan = replace(plan, tables={name: plan.tables[name] for name in tables if name in plan.tables})
+            # As SQLite names them (`tick` is `Tick`); one the plan lacks is refused, not skipped.
+            where = "the source" if found is not None else "the cleaning plan"
+            named = resolve_tables(tables, plan.tables, path=source, where=where)
+            plan = replace(plan, tables={name: plan.tables[name] for name in named})
         planned = replace(planned, plan=plan)
         writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
         data: dict[str, pa.Table] | None = None if out is not None else {}

@@ -24,7 +24,7 @@ from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.record import write_json
-from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
+from columnar_etl.pipeline.steps import clean_step, fits_target_step, gate_step, plan_step, profile_step
 from columnar_etl.source.identity import check_unchanged, export_identity, source_state
 from columnar_etl.source.private_copy import shared_copy
 
@@ -70,6 +70,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
             write_json(logs / "profile.json", found.to_dict())  # masked columns' values hidden already
         gate_step(found)
         planned = plan_step(found, settings)
+        fits_target_step(planned.plan, found)  # a table PostgreSQL cannot hold: refused before the clean
         audit = logs / "audit.parquet" if logs is not None else None
         quarantine = logs / "quarantine.parquet" if logs is not None else None
         with clean_step(source, planned, settings, audit=audit, quarantine=quarantine) as stream:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from columnar_etl.config import Settings, check_sample
+from columnar_etl.errors import ConfigError
 from columnar_etl.gates.dry_run import apply_dry_run, dry_run
-from columnar_etl.models import Profile
+from columnar_etl.models import GateReason, GateResult, Profile
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.steps import profile_step
+from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.target_limits import too_wide
 from columnar_etl.source.private_copy import shared_copy
 
 
@@ -34,4 +37,29 @@ def profile_export(
             checked = dry_run(source, result, uri, settings=settings)
             result.dry_run = checked
             result.gate = apply_dry_run(result.gate, checked)
+    result.gate = _with_tables_too_wide(result, settings)
     return result
+
+
+def _with_tables_too_wide(profiled: Profile, settings: Settings) -> GateResult:
+    """The profile's gate halted by each table PostgreSQL cannot hold as the plan of this profile types
+    it (``too_wide``: what ``run`` and ``load`` refuse after their plan, exit 3). A plan the settings
+    cannot make (an override naming no column) is left to the command that plans: unchanged then."""
+    try:
+        plan = build_plan(profiled, settings=settings)
+    except ConfigError:
+        return profiled.gate
+    reasons = tuple(
+        GateReason(
+            "too_wide",
+            f"too wide for PostgreSQL: {wide.message}",
+            float(wide.value),
+            float(wide.limit),
+            table=wide.table,
+        )
+        for wide in too_wide(plan, profiled)
+    )
+    if not reasons:
+        return profiled.gate
+    gate = profiled.gate
+    return GateResult("halt", gate.quality, gate.reasons + reasons)

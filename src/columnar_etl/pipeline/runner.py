@@ -67,6 +67,7 @@ from columnar_etl.pipeline.record import (
 from columnar_etl.pipeline.steps import (
     LoadPlan,
     clean_step,
+    fits_target_step,
     gate_step,
     plan_step,
     profile_step,
@@ -554,6 +555,7 @@ def _stages(
         record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings), profiled)
     planned = plan_step(profiled, settings, plan=replayed)
     record.plan = planned.plan.to_dict()
+    fits_target_step(planned.plan, profiled)  # a table PostgreSQL cannot hold: refused before the clean
     _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)
     if record.outcome == "running":
         record.outcome = "warn" if record.warnings else "done"

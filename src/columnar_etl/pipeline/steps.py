@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from columnar_etl.config import Settings
-from columnar_etl.errors import CleanError, ProfileHalt
+from columnar_etl.errors import CleanError, ProfileHalt, TableTooWide
 from columnar_etl.models import GateResult, Issue, Profile, TableProfile
 from columnar_etl.planning.plan import Plan, build_plan, column_overrides, fitted_to_export
+from columnar_etl.planning.target_limits import too_wide
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import counted_in_batch, profile
 from columnar_etl.profiling.references import load_references
@@ -52,6 +53,22 @@ def gate_step(profiled: Profile) -> GateResult:
             "fix the export or adjust the halt_* settings",
         )
     return gate
+
+
+def fits_target_step(plan: Plan, profiled: Profile | None) -> None:
+    """Raise :class:`TableTooWide` (exit 3) naming the first table PostgreSQL cannot hold as ``plan``
+    types it (:func:`~columnar_etl.planning.target_limits.too_wide`): before the clean and the load,
+    which failed at its COPY (exit 1) after both."""
+    found = too_wide(plan, profiled)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more table{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+        raise TableTooWide(
+            f"too wide for PostgreSQL: {first.message}{more}",
+            path=profiled.source if profiled is not None else None,
+            table=first.table,
+            hint=first.hint,
+        )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from columnar_etl.pg.column_names import column_mapping, override_names, styled_
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
 from columnar_etl.rules import whole_digits as bound_digits
+from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -234,8 +235,12 @@ def _check_edits(data: dict[str, Any]) -> None:
 
 def _check_output_names(table: TablePlan) -> None:
     """:class:`ConfigError` for a table whose written columns' output names are empty or not unique (a
-    hand-edited plan: two columns named alike failed the clean with Polars' DuplicateError)."""
+    hand-edited plan: two columns named alike failed the clean with Polars' DuplicateError), also as
+    SQLite and DuckDB compare names (``Name`` and ``name``: the SQLite output's write failed, exit 1,
+    naming neither). PostgreSQL would take both, quoted, but no reader that does not quote could tell
+    them apart: refused whatever the output. ``Ä`` and ``ä`` are two names to every one of them."""
     seen: set[str] = set()
+    folded: dict[str, ColumnPlan] = {}
     for column in table.columns:
         if not isinstance(column.output_name, str) or not column.output_name:
             raise ConfigError(
@@ -252,6 +257,32 @@ def _check_output_names(table: TablePlan) -> None:
                 hint="give each column an output_name of its own",
             )
         seen.add(column.output_name)
+        first = folded.setdefault(sqlite_key(column.output_name), column)
+        if first is not column:
+            raise ConfigError(
+                f"columns {first.name!r} and {column.name!r} are named {first.output_name!r} and "
+                f"{column.output_name!r} in the plan, one name to SQLite and DuckDB",
+                table=table.name,
+                column=column.name,
+                hint="give each column an output_name that differs in more than the case of A-Z",
+            )
+
+
+def _check_table_names(tables: list[dict[str, Any]]) -> None:
+    """:class:`ConfigError` for a plan naming one table twice, also as SQLite names tables (``Tick`` and
+    ``TICK``: the export holds one of them at most; the second silently replaced the first)."""
+    folded: dict[str, str] = {}
+    for table in tables:
+        name = table["name"]
+        if not isinstance(name, str):
+            raise ConfigError(
+                f"a table name in the plan is not a text: {name!r}", hint="name it as the export"
+            )
+        first = folded.get(sqlite_key(name))
+        folded.setdefault(sqlite_key(name), name)
+        if first is not None:
+            what = "twice" if first == name else f"as {first!r} and {name!r}, one name to SQLite and DuckDB"
+            raise ConfigError(f"the plan names a table {what}", table=name, hint="plan each table once")
 
 
 @dataclass(frozen=True)
@@ -395,6 +426,7 @@ class Plan:
                 f"unsupported plan version {data.get('version')!r} (expected {PLAN_VERSION})",
                 hint="re-create the plan from a fresh profile",
             )
+        _check_table_names(data["tables"])
         tables = {
             t["name"]: TablePlan.of(
                 t["name"], [ColumnPlan.from_dict(c) for c in t["columns"]], int(t.get("row_bytes", 0))
@@ -850,6 +882,11 @@ def column_overrides(
     for table, overrides in columns.items():
         if table not in profile.tables and loaded_as.get(table):
             table = str(loaded_as[table])
+        # As SQLite names them: [columns."tick"] is the export's table Tick.
+        table = (
+            matching_name(table, [*profile.tables, *profile.unreadable_tables, *profile.not_profiled])
+            or table
+        )
         if table in profile.unreadable_tables or table in profile.not_profiled:
             continue
         left_out = profile.unreadable_columns.get(table, {})
@@ -868,6 +905,8 @@ def column_overrides(
         resolved.setdefault(table, {})
         for column, override in overrides.items():
             name = named.get(column)
+            if name is None:  # as SQLite names it: "name" is the column Name
+                name = named.get(matching_name(column, known) or column)
             if name is None:
                 raise ConfigError(
                     "override names a column the table does not have",

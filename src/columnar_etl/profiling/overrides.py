@@ -23,6 +23,7 @@ from columnar_etl.models import DATE_TYPES, DateOrder, InferredType
 from columnar_etl.pg.column_names import override_names
 from columnar_etl.profiling.sql import Flag
 from columnar_etl.rules import DATE_SHAPES, Shape, format_order
+from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 ReadingOrder = Literal["day_first", "month_first"]
 
@@ -122,8 +123,14 @@ def reading_overrides(settings: Settings, table: str, names: list[str]) -> dict[
     (``pg.column_names.override_names``, as the plan resolves it). One naming no column is the plan's
     to refuse (``planning.plan.column_overrides``)."""
     named = override_names(names, settings.column_names)
-    return {
-        named[column]: override
-        for column, override in settings.columns.get(table, {}).items()
-        if (override.formats or override.date_order) and column in named
-    }
+    # Tables and columns as SQLite names them (the plan's column_overrides resolves them alike).
+    overrides: dict[str, ColumnOverride] = {}
+    for key, given in settings.columns.items():
+        if sqlite_key(key) == sqlite_key(table):
+            overrides |= given
+    found: dict[str, ColumnOverride] = {}
+    for column, override in overrides.items():
+        name = named.get(column) or named.get(matching_name(column, names) or column)
+        if (override.formats or override.date_order) and name is not None:
+            found[name] = override
+    return found

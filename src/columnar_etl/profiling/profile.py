@@ -116,6 +116,7 @@ from columnar_etl.rules import (
 from columnar_etl.source.catalogue import SourceColumn, SourceTable
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
+from columnar_etl.source.sqlite_names import resolve_tables
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
@@ -2655,9 +2656,8 @@ def profile(
     started = time.perf_counter()
     with open_source(source, settings.source_encoding_fallback) as src:
         src.limit_memory(settings.profile_memory_limit)
-        names = tables if tables is not None else list(src.tables)
-        for name in names:
-            src.table(name)  # unknown table: fail before any work
+        # An unknown table fails before any work; `tick` is the export's `Tick`, as SQLite reads it.
+        names = resolve_tables(tables, src.tables, path=src.path) if tables is not None else list(src.tables)
         not_profiled = [name for name in src.tables if name not in names]
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a

@@ -58,6 +58,7 @@ from columnar_etl.source.cells import (
 )
 from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
 from columnar_etl.source.reader_names import ReaderNames, reader_names
+from columnar_etl.source.sqlite_names import unknown_name_hint
 
 SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
@@ -240,9 +241,11 @@ class Source:
         try:
             return self.tables[name]
         except KeyError:
-            known = ", ".join(sorted(self.tables)) or "none"
             raise SourceError(
-                "no such table in the source", path=self.path, table=name, hint=f"tables are: {known}"
+                "no such table in the source",
+                path=self.path,
+                table=name,
+                hint=unknown_name_hint(name, self.tables),
             ) from None
 
     def relation_sql(
