@@ -152,7 +152,9 @@ class CleanResult:
     """The outcome of cleaning an export: ``result["tickets"]["TKT-Created Time"].dates_standardized``.
 
     ``quarantine`` holds every unfixable value; ``audit`` every changed cell unless it was streamed to
-    ``audit_path`` only; ``data`` the cleaned tables when no output file was asked for.
+    ``audit_path`` only; ``data`` the cleaned tables when no output file was asked for. ``audit`` and
+    ``quarantine`` are Arrow tables mapped from temporary files without a name (one chunk per batch
+    written): read like any table, in memory only as far as they are read, the files gone with them.
     """
 
     source: Path

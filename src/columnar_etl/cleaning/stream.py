@@ -8,8 +8,9 @@
             load(table, stream.schema(table), stream.batches(table))
         result = stream.result()
 
-Memory holds one batch per table being streamed (plus the quarantine, and the audit when it is not
-streamed to a file).
+Memory holds one batch per table being streamed. The quarantine, and the audit when it is not streamed
+to a file, are held in temporary files without a name and mapped into memory for :meth:`CleanStream.result`
+(:class:`~columnar_etl.cleaning.audit.LogSink`).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def clean_stream(
     """A :class:`CleanStream` over ``source`` cleaned by ``plan``; use it as a context manager.
 
     ``audit`` / ``quarantine`` name Parquet files to stream those rows to (written under a temporary
-    name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held in memory.
+    name, renamed by :meth:`CleanStream.result`); without ``audit`` the audit is held for the result
+    in a temporary file without a name (in ``TMPDIR``; the quarantine's beside its file), memory-mapped.
     ``keys``: each table's key (export names; the profile's ``TableProfile.key``) identifying rows in
     the audit; default: the primary key the source declares. ``hints``: what a profile of every row
     says about reading the source (:class:`ReadHints`); without them every table is read and listed
