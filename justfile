@@ -20,9 +20,10 @@ fmt:
     {{python}} -m ruff format {{paths}}
     {{python}} -m ruff check --fix {{paths}}
 
-# Lint, then the fast test suite (slow scale tests skipped)
+# Lint, then the fast test suite (slow scale tests skipped), one worker a core (pytest-xdist, at most 4;
+# each worker starts its own embedded server); `just test -n 0` runs it in one process
 test *args: lint
-    {{python}} -m pytest {{args}}
+    {{python}} -m pytest -n auto --maxprocesses 4 {{args}}
 
 # Lint, then every test including the slow scale tests, the costliest property tests with many examples
 test-all *args: lint
