@@ -143,17 +143,27 @@ def _settings() -> Settings:
     return Settings(duplicates="keep", outlier_iqr_factor=0)
 
 
+def _planned_with_tmpdir(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, tmpdir: Path, *, make: bool = True
+) -> tuple[Path, Any, Settings]:
+    """The export, its plan and settings, with ``tmpdir`` as the temporary directory (what TMPDIR sets;
+    made unless ``make`` is false)."""
+    export = _export(make_sqlite)
+    settings = _settings()
+    planned = plan_step(profile_step(export, settings), settings)
+    if make:
+        tmpdir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmpdir))
+    return export, planned.plan, settings
+
+
 @linux_only
 def test_held_rows_live_in_a_nameless_file_in_tmpdir_gone_with_the_result(
     make_sqlite: SqliteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    export = _export(make_sqlite)
-    settings = _settings()
-    planned = plan_step(profile_step(export, settings), settings)
     spill = tmp_path / "tmpdir"
-    spill.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill))  # what TMPDIR sets
-    with clean_stream(export, planned.plan, settings=settings) as stream:
+    export, plan, settings = _planned_with_tmpdir(make_sqlite, monkeypatch, spill)
+    with clean_stream(export, plan, settings=settings) as stream:
         for _ in stream.batches("t"):
             pass
         fds, _ = _open_in(spill)
@@ -173,13 +183,9 @@ def test_held_rows_live_in_a_nameless_file_in_tmpdir_gone_with_the_result(
 def test_an_interrupted_clean_leaves_no_held_file_open(
     make_sqlite: SqliteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    export = _export(make_sqlite)
-    settings = _settings()
-    planned = plan_step(profile_step(export, settings), settings)
     spill = tmp_path / "tmpdir"
-    spill.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill))
-    with pytest.raises(KeyboardInterrupt), clean_stream(export, planned.plan, settings=settings) as stream:
+    export, plan, settings = _planned_with_tmpdir(make_sqlite, monkeypatch, spill)
+    with pytest.raises(KeyboardInterrupt), clean_stream(export, plan, settings=settings) as stream:
         for _ in stream.batches("t"):
             assert len(_open_in(spill)[0]) == 2
             raise KeyboardInterrupt
@@ -190,12 +196,9 @@ def test_an_interrupted_clean_leaves_no_held_file_open(
 def test_a_temporary_directory_that_cannot_hold_the_rows_is_one_error_naming_it(
     make_sqlite: SqliteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    export = _export(make_sqlite)
-    settings = _settings()
-    planned = plan_step(profile_step(export, settings), settings)
     missing = tmp_path / "no such directory"
-    monkeypatch.setattr(tempfile, "tempdir", str(missing))
-    with pytest.raises(CleanError) as raised, clean_stream(export, planned.plan, settings=settings) as stream:
+    export, plan, settings = _planned_with_tmpdir(make_sqlite, monkeypatch, missing, make=False)
+    with pytest.raises(CleanError) as raised, clean_stream(export, plan, settings=settings) as stream:
         for _ in stream.batches("t"):
             pass
     error = raised.value
