@@ -555,6 +555,13 @@ def test_listed_rows_hashed_a_slice_at_a_time_have_the_digests_of_one_hash(
     assert found[0] == found[1] == [False, True, False, False, False, False]
 
 
+#: The listed rows of the two children below: ``n`` rows of four distinct text columns.
+_LISTED = (
+    'listed = pl.select(n.cast(pl.String).alias("a"), '
+    '(pl.lit("v") + (n % 100003).cast(pl.String)).alias("b"), (n / 7).cast(pl.String).alias("c"), '
+    '(pl.lit("2025-01-") + (n % 28 + 10).cast(pl.String)).alias("d"))'
+)
+
 _DIGEST_CHILD = textwrap.dedent(
     """
     import polars as pl
@@ -563,12 +570,7 @@ _DIGEST_CHILD = textwrap.dedent(
     # Held in memory, as this measures (past 48 MB a listing is stored: see the stored listing's test).
     duplicates.HELD_BYTES = 1 << 40
     n = pl.int_range(1_600_000, eager=False)
-    listed = pl.select(
-        n.cast(pl.String).alias("a"),
-        (pl.lit("v") + (n % 100003).cast(pl.String)).alias("b"),
-        (n / 7).cast(pl.String).alias("c"),
-        (pl.lit("2025-01-") + (n % 28 + 10).cast(pl.String)).alias("d"),
-    )
+    {listed}
     copies = CopyFilter(listed)
     batch = listed.head(1000).vstack(listed.head(1000)).rechunk().to_arrow().to_batches()[0]
     def status(key):
@@ -578,7 +580,7 @@ _DIGEST_CHILD = textwrap.dedent(
     extra = copies.extra_copies(batch)
     print(int(extra.sum()), (status("VmHWM:") - before) // 1024)
     """
-)
+).replace("{listed}", _LISTED)
 
 
 _KEPT_CHILD = textwrap.dedent(
@@ -588,12 +590,7 @@ _KEPT_CHILD = textwrap.dedent(
     from columnar_etl.cleaning import duplicates
     duplicates.HELD_BYTES = 2  # stored in a DuckDB file of its own, as past 48 MB
     n = pl.int_range(600_000, eager=False)
-    listed = pl.select(
-        n.cast(pl.String).alias("a"),
-        (pl.lit("v") + (n % 100003).cast(pl.String)).alias("b"),
-        (n / 7).cast(pl.String).alias("c"),
-        (pl.lit("2025-01-") + (n % 28 + 10).cast(pl.String)).alias("d"),
-    )
+    {listed}
     copies = duplicates.CopyFilter(listed)
     batch = listed.head(1000).vstack(listed.head(1000)).rechunk().to_arrow().to_batches()[0]
     del listed
@@ -605,7 +602,7 @@ _KEPT_CHILD = textwrap.dedent(
     gc.collect()
     print(copies.stored, int(extra.sum()), (rss() - before) // 1024)
     """
-)
+).replace("{listed}", _LISTED)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -121,14 +122,21 @@ def test_an_override_names_a_table_and_column_in_another_ascii_case(tmp_path: Pa
         clean(export, settings=load_settings(columns={"tick": {"opend": ColumnOverride(type="text")}}))
 
 
-def test_non_ascii_case_tables_and_columns_load_apart(tmp_path: Path, pg_uri: str) -> None:
+def _tables_a_and_a_umlaut(tmp_path: Path, columns: str, values: Callable[[str], str]) -> Path:
+    """An export of tables ``Ä`` and ``ä`` (alike but for a case SQLite does not fold), each of an
+    ``id`` and ``columns``, holding one row: 1 and ``values(table)``."""
     export = tmp_path / "u.db"
     con = sqlite3.connect(export)
     with con:
         for table in ("Ä", "ä"):
-            con.execute(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, "Ö" TEXT, "ö" TEXT)')
-            con.execute(f"INSERT INTO \"{table}\" VALUES (1, '{table}Ö', '{table}ö')")
+            con.execute(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, {columns})')
+            con.execute(f'INSERT INTO "{table}" VALUES (1, {values(table)})')
     con.close()
+    return export
+
+
+def test_non_ascii_case_tables_and_columns_load_apart(tmp_path: Path, pg_uri: str) -> None:
+    export = _tables_a_and_a_umlaut(tmp_path, '"Ö" TEXT, "ö" TEXT', lambda table: f"'{table}Ö', '{table}ö'")
     for style in ("export", "snake"):
         base = f"desk_{style}"
         settings = run_settings(tmp_path / style, pg_uri, min_quality=0, column_names=style, base_schema=base)
@@ -147,13 +155,7 @@ def test_non_ascii_case_tables_and_columns_load_apart(tmp_path: Path, pg_uri: st
 
 
 def test_parquet_output_of_non_ascii_case_tables(tmp_path: Path) -> None:
-    export = tmp_path / "u.db"
-    con = sqlite3.connect(export)
-    with con:
-        for table in ("Ä", "ä"):
-            con.execute(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, v TEXT)')
-            con.execute(f"INSERT INTO \"{table}\" VALUES (1, '{table}')")
-    con.close()
+    export = _tables_a_and_a_umlaut(tmp_path, "v TEXT", lambda table: f"'{table}'")
     out = tmp_path / "out.parquet"
     clean(export, output=out)
     import pyarrow.parquet as pq

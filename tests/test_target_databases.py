@@ -128,6 +128,11 @@ def dbname(uri: str) -> str:
     return str(pg_query(uri, "SELECT current_database()")[0][0])
 
 
+def may_create(uri: str, role: str) -> None:
+    """Let ``role`` create schemas in ``uri``'s database (``target_create_schema``)."""
+    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {role}")
+
+
 def schemas(uri: str) -> list[str]:
     rows = pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'servicedesk%' ORDER BY 1")
     return [str(name) for (name,) in rows]
@@ -291,7 +296,7 @@ def test_a_read_only_role_is_refused_by_the_preflight(
 ) -> None:
     uri = database()
     name = role(default_transaction_read_only="on")
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     ran = invoke(uri_as(uri, name), "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
     # Was exit 1 after the profile: "cannot execute CREATE SCHEMA in a read-only transaction".
     assert ran.exit_code == 3, ran.output
@@ -354,7 +359,7 @@ def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and
     uri = database()
     name = role()
     pg_query(uri, f"REVOKE TEMPORARY ON DATABASE {quote_ident(dbname(uri))} FROM PUBLIC")
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     as_role = uri_as(uri, name)
     assert pg_query(as_role, "SELECT has_database_privilege(current_database(), 'TEMPORARY')") == [(False,)]
     ran = invoke(as_role, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "blue-green", "--json")
@@ -372,7 +377,7 @@ def test_a_base_schema_another_role_owns_is_refused_by_the_preflight(
 ) -> None:
     uri = database()
     loader, other = role(), role()
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {loader}")
+    may_create(uri, loader)
     pg_query(uri, f"CREATE SCHEMA servicedesk AUTHORIZATION {other}")
     for sql in ("CREATE TABLE servicedesk.theirs (x int)", "CREATE VIEW servicedesk.v AS SELECT 1"):
         pg_query(uri, sql)
@@ -399,7 +404,7 @@ def test_a_second_role_shares_the_ledger_but_not_the_views_of_another(
     assert ran.exit_code in (0, 2), ran.output
     live = schemas(uri)
     loader = role()
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {loader}")
+    may_create(uri, loader)
     pg_query(uri, f"GRANT ALL ON SCHEMA servicedesk, columnar_etl TO {loader}")
     pg_query(uri, f"GRANT ALL ON ALL TABLES IN SCHEMA columnar_etl TO {loader}")
     as_loader = uri_as(uri, loader)
@@ -452,7 +457,7 @@ def test_a_role_without_standard_conforming_strings_records_backslashes_and_quot
     # columnar_etl.runs without a word.
     uri = database()
     name = role(standard_conforming_strings="off")
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     columns = ["C:\\new", 'say "hi"']
     ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(quote_ident(c) + ' TEXT' for c in columns)})"
     rows = [(1, "a\\b", "it's"), (2, "\\x00", "\\")]
@@ -487,7 +492,7 @@ def test_a_role_with_every_output_and_transaction_setting_changed_loads_every_ce
     }
     uri = database()
     name = role(**settings)
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     as_role = uri_as(uri, name)
     path = tmp_path / "export.db"
     shutil.copy(SMALL_FIXTURE, path)
@@ -575,7 +580,7 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     uri = database()
     # And a search_path naming no schema there is: every name the tool writes is schema-qualified.
     name = role(**settings, search_path="nowhere, servicedesk_v1")
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     as_role = uri_as(uri, name)
     for autocommit in (True, False):
         conn = connect(as_role, autocommit=autocommit)
@@ -674,7 +679,7 @@ def test_a_run_behind_pgbouncer_in_transaction_mode_leaves_the_pools_sessions_as
         pytest.skip("runs PgBouncer against the embedded server's socket")
     uri = database()
     name = role(statement_timeout="5s", lock_timeout="3s")
-    pg_query(uri, f"GRANT CREATE ON DATABASE {quote_ident(dbname(uri))} TO {name}")
+    may_create(uri, name)
     with pgbouncer(pg_server_uri, dbname(uri), name) as pooled:
         path = export(make_sqlite, SUBJECTS)
         ran = invoke(pooled, "run", str(path), "--mode", "blue-green", "--json")
