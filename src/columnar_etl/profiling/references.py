@@ -85,6 +85,7 @@ from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
+from columnar_etl.source.sqlite_names import sqlite_key
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -225,10 +226,10 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
     con = connect_read_only(Path(path))
     try:
         present = {
-            _ascii_folded(str(name))
+            sqlite_key(str(name))
             for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
         }
-        known = {_ascii_folded(t): t for t in tables}
+        known = {sqlite_key(t): t for t in tables}
         found: dict[tuple[str, str], str] = {}
         for child in tables:
             unkeyed: dict[tuple[str, str], str] = {}
@@ -240,18 +241,18 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
                 parent = str(rows[0][2])
                 targets = [str(row[4]) for row in rows if row[4] is not None]
                 named = f"{parent}({', '.join(targets)})" if targets else parent
-                if _ascii_folded(parent) not in known:
-                    where = "not read" if _ascii_folded(parent) in present else "missing from the export"
+                if sqlite_key(parent) not in known:
+                    where = "not read" if sqlite_key(parent) in present else "missing from the export"
                     found[(child, columns[0])] = (
                         f"declared to reference {named}, a table {where}: no reference (SQLite's "
                         "foreign_key_check reports each row with a value as a violation)"
                     )
                     continue
-                table = known[_ascii_folded(parent)]
+                table = known[sqlite_key(parent)]
                 keys = _named(con, table, targets) if targets else _primary_key(con, table)
                 covered = keys is not None and _unique_index_covers(con, table, keys)
                 if not covered:
-                    failed.add(_ascii_folded(parent))
+                    failed.add(sqlite_key(parent))
                 if targets and keys is None:
                     found[(child, columns[0])] = (
                         f"declared to reference {named}, a column {parent} does not have: no reference "
@@ -269,7 +270,7 @@ def dangling_declarations(path: str | Path, tables: list[str]) -> dict[tuple[str
                         f"if {', '.join(keys)} were the key"
                     )
                 else:
-                    unkeyed[(child, columns[0])] = _ascii_folded(parent)
+                    unkeyed[(child, columns[0])] = sqlite_key(parent)
             # SQLite's own verdict, without reading a row (EXPLAIN compiles the check): a unique index
             # whose collating sequence is not its column's is no key to it either.
             refused = _refused_parent(con, child)
@@ -300,20 +301,18 @@ def _unique_index_covers(con: Any, table: str, columns: tuple[str, ...]) -> bool
     """Whether ``columns`` of ``table`` are a key SQLite's foreign key check accepts (as its
     ``sqlite3FkLocateIndex`` finds one): the rowid alias, or a unique index that is not partial of as
     many columns, each one of them (in any order; collating sequences are not compared here)."""
-    wanted = {_ascii_folded(c) for c in columns}
+    wanted = {sqlite_key(c) for c in columns}
     listed = con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall()
     primary = _primary_key(con, table) or ()
     # A one-column INTEGER PRIMARY KEY with no index of its own is the rowid.
     rowid = len(primary) == 1 and not any(r[3] == "pk" for r in listed)
-    if rowid and len(columns) == 1 and _ascii_folded(primary[0]) in wanted:
+    if rowid and len(columns) == 1 and sqlite_key(primary[0]) in wanted:
         return True
     for index in listed:
         if not index[2] or index[4]:  # not unique, or partial
             continue
         names = [r[2] for r in con.execute(f"PRAGMA index_info({quote_ident(str(index[1]))})")]
-        if len(names) == len(columns) and all(
-            n is not None and _ascii_folded(str(n)) in wanted for n in names
-        ):
+        if len(names) == len(columns) and all(n is not None and sqlite_key(str(n)) in wanted for n in names):
             return True
     return False
 
@@ -325,7 +324,7 @@ def _refused_parent(con: Any, child: str) -> str | None:
         con.execute(f"EXPLAIN PRAGMA foreign_key_check({quote_ident(child)})").fetchall()
     except sqlite3.Error as exc:
         found = re.search(r'foreign key mismatch - ".*" referencing "(.*)"', str(exc))
-        return _ascii_folded(found.group(1)) if found else None
+        return sqlite_key(found.group(1)) if found else None
     return None
 
 
@@ -353,12 +352,12 @@ def _key_collations(con: Any, table: str, key: tuple[str, ...]) -> tuple[str, ..
     (``PRAGMA index_xinfo``): SQLite's foreign key check compares a child's value with the parent key
     by it, so ``Billing`` refers to the key ``billing`` of a ``COLLATE NOCASE`` column. BINARY for a
     rowid alias (no index) or a key no unique index covers in that order."""
-    wanted = [_ascii_folded(name) for name in key]
+    wanted = [sqlite_key(name) for name in key]
     for index in con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall():
         if not index[2] or index[4]:  # not unique, or partial
             continue
         rows = [r for r in con.execute(f"PRAGMA index_xinfo({quote_ident(str(index[1]))})") if r[5]]
-        if [_ascii_folded(str(r[2])) for r in rows] == wanted:
+        if [sqlite_key(str(r[2])) for r in rows] == wanted:
             return tuple(str(r[4]).upper() for r in rows)
     return tuple("BINARY" for _ in key)
 
@@ -370,18 +369,11 @@ def _named(
     of them is no column of ``table``. ``info``: its ``PRAGMA table_info`` rows, when already read."""
     if info is None:
         info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
-    spelled = {_ascii_folded(str(row[1])): str(row[1]) for row in info}
+    spelled = {sqlite_key(str(row[1])): str(row[1]) for row in info}
     # Not "" for a missing one: SQLite allows a column named "" (read under another name).
-    found = [spelled.get(_ascii_folded(str(name))) for name in names]
+    found = [spelled.get(sqlite_key(str(name))) for name in names]
     named = tuple(name for name in found if name is not None)
     return named if named and len(named) == len(found) else None
-
-
-def _ascii_folded(name: str) -> str:
-    return name.translate(_ASCII_LOWER)
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _normalised(name: str) -> str:
