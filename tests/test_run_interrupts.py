@@ -580,3 +580,49 @@ def test_sigterm_at_varied_early_delays_ends_a_command_one_of_two_ways(tmp_path:
         } or (ended[0] == 1 and "127.0.0.1" in stderr), (delay, ended)  # it ended before the signal
         seen.add(ended[0])
     assert 1 in seen  # at 0.4 s at the latest, the command had its handler
+
+
+_SIGTERM_IN_CLICK = """
+import signal, sys
+from columnar_etl.cli.app import EtlGroup
+import columnar_etl.__main__ as entry
+
+where = sys.argv.pop(1)
+original = getattr(EtlGroup, where)
+
+def patched(self, *args, **kwargs):
+    if where == "make_context":
+        signal.raise_signal(signal.SIGTERM)  # while click parses the command line
+        return original(self, *args, **kwargs)
+    try:
+        return original(self, *args, **kwargs)
+    finally:
+        signal.raise_signal(signal.SIGTERM)  # as the command's outcome was being handed back
+
+setattr(EtlGroup, where, patched)
+sys.argv[0] = "columnar-etl"
+entry.main()
+"""
+
+
+@pytest.mark.parametrize("json_flag", [False, True])
+@pytest.mark.parametrize("where", ["make_context", "invoke"])
+def test_sigterm_outside_the_commands_own_handling_still_exits_1_with_the_line(
+    where: str, json_flag: bool, tmp_path: Path
+) -> None:
+    # Seen once under load (0.4 s into `schemas list`): exit 1 with nothing on stderr. typer turns a
+    # KeyboardInterrupt that comes outside EtlGroup.invoke's handling (while click parses the command
+    # line, or on the way out of it) into exit 130 and prints nothing; the command line mapped 130 to 1.
+    command = ["--target", "postgresql://nobody@127.0.0.1:1/x", "schemas", "list"]
+    ended = subprocess.run(
+        [sys.executable, "-c", _SIGTERM_IN_CLICK, where, *command, *(["--json"] if json_flag else [])],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ended.returncode == 1, ended.stderr[-2000:]
+    assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
+    if json_flag:
+        printed = json.loads(ended.stdout)
+        assert (printed["outcome"], printed["exit_code"]) == ("failed", 1), ended.stdout

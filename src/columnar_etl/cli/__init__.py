@@ -28,13 +28,14 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
 )
 from columnar_etl.cli.app import app
 from columnar_etl.cli.closed_output import guard_standard_streams
-from columnar_etl.errors import EtlError, ExitCode
+from columnar_etl.errors import EtlError
 from columnar_etl.process import exit_now
 
 __all__ = ["app", "main"]
 
-#: The exit code typer gives a command Ctrl-C (or SIGTERM, see ``__main__``) interrupted: it exits 1
-#: instead ("error; nothing live changed"; a run interrupted after its commit returns 2 by itself).
+#: The exit code typer gives a command Ctrl-C (or SIGTERM, see ``__main__``) interrupted outside the
+#: command's own handling: it exits 1 instead, with the one line ("error; nothing live changed"; a run
+#: interrupted after its commit returns 2 by itself).
 INTERRUPTED = 130
 
 
@@ -44,7 +45,12 @@ def main() -> None:
     try:
         app()  # typer ends every command with SystemExit
     except SystemExit as ended:
-        code = int(ExitCode.ERROR) if ended.code == INTERRUPTED else ended.code  # not a documented code
+        if ended.code == INTERRUPTED:
+            # typer turned a KeyboardInterrupt that came outside the command's own handling (while
+            # click parsed the command line, or while a failure's line was being printed) into exit
+            # 130, printing nothing: the entry point (``__main__.main``) prints the one line and exits 1.
+            raise KeyboardInterrupt from None
+        code = ended.code
         # The process ends next. Python's shutdown tears down every module and frees every object left
         # (Polars, PyArrow, DuckDB and ADBC leave many): 0.1 s after a `run` on a busy 2-core machine,
         # 0.3-1 s more with the cycle collector. Nothing of ours waits for it: every file is written
