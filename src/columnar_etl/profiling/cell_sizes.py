@@ -46,13 +46,11 @@ class LargestCells:
     """A table's largest cell and largest row, as SQLite stores them (bytes)."""
 
     table: str
-    #: Column of the largest cell, its bytes and its rowid (None: no rowid, or no cell).
+    #: Column of the largest cell (None: no column) and its bytes.
     column: str | None
     bytes: int
-    rowid: int | None
-    #: The bytes of the row whose cells take the most together, and its rowid.
+    #: The bytes of the row whose cells take the most together (0: not measured).
     row_bytes: int
-    row_rowid: int | None
 
     def row_limit(self, columns: int) -> int:
         """The most bytes of values a row of ``columns`` columns can hold in PostgreSQL."""
@@ -66,21 +64,20 @@ def export_bytes(src: Source) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
-def largest_cells(src: Source, table: str) -> LargestCells:
-    """``table``'s largest cell and row, measured by SQLite (one scan; the rowid of each found by a
-    second query only when asked for, see :func:`refuse_oversized`)."""
+def largest_cells(src: Source, table: str, *, rows: bool = True) -> LargestCells:
+    """``table``'s largest cell and (``rows``) row, measured by SQLite in one scan (the rowid of each
+    is found by a second query when refused, see :func:`refuse_oversized`)."""
     info = src.table(table)
     columns = [column.name for column in info.columns]
     if not columns:
-        return LargestCells(table, None, 0, None, 0, None)
+        return LargestCells(table, None, 0, 0)
     sizes = [_size_sql(name) for name in columns]
     maxima = ", ".join(f"max({size})" for size in sizes)
-    query = f"SELECT {maxima}, max({' + '.join(sizes)}) FROM {quote_ident(table)}"
-    row = _sqlite(src, query)[0]
+    total = f"max({' + '.join(sizes)})" if rows else "0"
+    row = _sqlite(src, f"SELECT {maxima}, {total} FROM {quote_ident(table)}")[0]
     most = [int(value or 0) for value in row[:-1]]
-    row_most = int(row[-1] or 0)
     place = max(range(len(columns)), key=lambda index: most[index])
-    return LargestCells(table, columns[place], most[place], None, row_most, None)
+    return LargestCells(table, columns[place], most[place], int(row[-1] or 0))
 
 
 def _size_sql(column: str) -> str:
@@ -130,8 +127,11 @@ def measured(src: Source, tables: list[str], smallest: int) -> dict[str, Largest
     if export_bytes(src) <= smallest:
         return {}
     records = largest_records(src)
+    # A row's values can pass PostgreSQL's limit only in a record of about as many bytes (a number's
+    # text, as measured, is at most ~20 bytes longer than in the record: 64 KB for 1,600 of them).
+    rows = PG_MAX_ALLOC - ROW_OVERHEAD_BYTES - 2**16
     return {
-        table: largest_cells(src, table)
+        table: largest_cells(src, table, rows=records is None or records.get(table, rows + 1) > rows)
         for table in tables
         if records is None or records.get(table, smallest + 1) > smallest
     }
