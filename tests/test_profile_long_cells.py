@@ -194,3 +194,27 @@ def test_the_duplicate_count_of_long_rows_no_column_narrows_fits_too(tmp_path: P
     assert result["logs"].duplicate_rows == copies
     roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
     assert _figures(result.to_dict()) == _figures(roomy.to_dict())
+
+
+def test_values_of_megabytes_are_profiled_a_read_at_a_time(tmp_path: Path) -> None:
+    """Pasted logs of 0.5-2.5 MB each, all distinct, at a limit whose reads hold 2 MB: eight reads in
+    one query held ~16 MB of such values with their copies and ran out of the limit (exit 1 for a
+    table of 1-10 MB logs at the default 256 MB); a read holding a value of more than an eighth of a
+    read is now a query of its own. The same figures as the profile with memory to spare."""
+    rng = random.Random(7)
+    path = tmp_path / "logs.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, host TEXT, body TEXT)")
+    for number in range(40):
+        size = rng.randrange(500_000, 2_500_000)
+        line = f"{number:04d} GET /index.html 200 \r\n"
+        con.execute(
+            "INSERT INTO logs VALUES (?, ?, ?)", (number, f"h{number % 3}", (line * (size // 32))[:size])
+        )
+    con.commit()
+    con.close()
+    result = profile(path, settings=load_settings(profile_memory_limit=TIGHT))
+    body = result["logs"]["body"]
+    assert (body.row_count, body.distinct_count, body.inferred_type) == (40, 40, "text")
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(result.to_dict()) == _figures(roomy.to_dict())

@@ -203,6 +203,15 @@ class Settings(BaseSettings):
         "while cleaning for the listing of duplicate rows and the outlier quartiles; past it the counting "
         "spills to a temporary directory instead of growing with the export.",
     )
+    max_cell_size: str = Field(
+        default="16MiB",
+        pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+        description="The largest TEXT or BLOB cell (bytes as SQLite stores it) a command reads: a larger one "
+        "is refused before the profile (exit 3), naming its table, column and rowid. A cell takes 10-30 "
+        "times its size in memory while it is profiled and cleaned (peak RSS ~530 MB for a 16 MB cell at "
+        "the defaults); raise this with `profile_memory_limit` on a machine with the memory. PostgreSQL's "
+        "own limits (1 GB a field, 1 GB a row) are refused whatever this says.",
+    )
     min_quality: float = Field(
         default=80.0, ge=0, le=100, description="Quality gate: a score below this blocks the cutover."
     )

@@ -177,6 +177,13 @@ class TableTooWide(EtlError):
     exit_code = ExitCode.GATE
 
 
+class CellTooLarge(EtlError):
+    """A cell (or row) of the export too large to move: over PostgreSQL's 1 GB a field or a row, or over
+    ``max_cell_size``. Refused before the profile reads it; nothing live changed (exit 3)."""
+
+    exit_code = ExitCode.GATE
+
+
 class CleanError(EtlError):
     """Cleaning could not produce its output (unwritable destination, policy ``fail`` hit, ...)."""
 

@@ -58,7 +58,8 @@ READ_SHARE = 32
 #: with the process until its query ends. The 110 MB export's whole profile at 256 MB, two fresh
 #: processes each: a query per batch 8.4-9.4 s of CPU at 500-507 MB of RSS; 4 a query 7.0-7.4 s at
 #: 543-547 MB; 8, 6.2-6.3 s at 568-572 MB; 16, 6.4 s at 600-604 MB (1 GB, read the usual way:
-#: 3.4-3.8 s at 570-599 MB).
+#: 3.4-3.8 s at 570-599 MB). A batch holding a value of more than ``read_bytes`` / this many bytes is a
+#: query of its own (:func:`_queries`): eight batches of 1-10 MB logs (~100 MB) ran out of 256 MB.
 READS_PER_QUERY = 8
 #: A cell is long above this many bytes at least (below, whatever the table's width).
 MIN_LONG_BYTES = 256
@@ -159,7 +160,7 @@ def long_text_rows(
         # DuckDB guesses a SQLite read holds a row or so and would build the join's hash table of the
         # long values read: in the order written, the hash table is the groups' (this cursor only).
         cursor.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
-        for first in range(0, len(batches), READS_PER_QUERY):
+        for query in _queries(batches, read_bytes(limit)):
             # Each batch a SQLite read of its own (a vector holds its rows only), several in one query.
             parts = [
                 _unnested(
@@ -169,7 +170,7 @@ def long_text_rows(
                     wide,
                     places,
                 )
-                for rowids in batches[first : first + READS_PER_QUERY]
+                for rowids in query
             ]
             values = (
                 f"SELECT c.idx, 't' AS cls, c.raw AS v, g.weight FROM ({' UNION ALL '.join(parts)}) "
@@ -203,9 +204,12 @@ def _unnested(relation: str, columns: list[str], places: list[int]) -> str:
 
 def _bucketed(rows: str, most: int) -> str:
     """DuckDB: the rowids ``r`` of ``rows`` (``(r, bytes)`` and more), each with its ``bucket``: rows in
-    rowid order, cut into runs of about ``most`` of those bytes (a row of more is a run of its own)."""
-    sizes = f"SELECT r, sum(bytes) AS b FROM {rows} GROUP BY r"
-    return f"SELECT r, (sum(b) OVER (ORDER BY r) - b) // {int(most)} AS bucket FROM ({sizes}) AS sizes"
+    rowid order, cut into runs of about ``most`` of those bytes (a row of more is a run of its own),
+    and the ``longest`` of its values."""
+    sizes = f"SELECT r, sum(bytes) AS b, max(bytes) AS longest FROM {rows} GROUP BY r"
+    return (
+        f"SELECT r, longest, (sum(b) OVER (ORDER BY r) - b) // {int(most)} AS bucket FROM ({sizes}) AS sizes"
+    )
 
 
 def _ranges(src: Source, longs: str, most: int) -> Iterator[tuple[int, int]]:
@@ -216,11 +220,30 @@ def _ranges(src: Source, longs: str, most: int) -> Iterator[tuple[int, int]]:
         yield int(low), int(high)
 
 
-def _batches(src: Source, groups: str, most: int) -> Iterator[list[int]]:
+def _batches(src: Source, groups: str, most: int) -> Iterator[tuple[list[int], int]]:
     """The rowids of ``groups``' rows (``r``: a row holding one of each distinct long value), in
-    lists of about ``most`` bytes of those values."""
+    lists of about ``most`` bytes of those values, each with the bytes of its longest value."""
     sql = (
-        f"SELECT list(r ORDER BY r) FROM ({_bucketed(groups, most)}) AS rows GROUP BY bucket ORDER BY min(r)"
+        f"SELECT list(r ORDER BY r), max(longest) FROM ({_bucketed(groups, most)}) AS rows "
+        "GROUP BY bucket ORDER BY min(r)"
     )
-    for (rowids,) in src.connection.cursor().execute(sql).fetchall():
-        yield [int(rowid) for rowid in rowids]
+    for rowids, longest in src.connection.cursor().execute(sql).fetchall():
+        yield [int(rowid) for rowid in rowids], int(longest)
+
+
+def _queries(batches: list[tuple[list[int], int]], most: int) -> Iterator[list[list[int]]]:
+    """``batches`` (:func:`_batches`: rowids, the longest value's bytes) as the reads of each query: at
+    most :data:`READS_PER_QUERY`, and a read holding a value of more than ``most`` / that many bytes
+    is a query of its own (``most``: :func:`read_bytes`)."""
+    query: list[list[int]] = []
+    for rowids, longest in batches:
+        alone = longest * READS_PER_QUERY > most
+        if query and (alone or len(query) == READS_PER_QUERY):
+            yield query
+            query = []
+        query.append(rowids)
+        if alone:
+            yield query
+            query = []
+    if query:
+        yield query

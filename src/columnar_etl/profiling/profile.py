@@ -40,6 +40,7 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_binary, declared_family, time_of_day_or_interval
+from columnar_etl.profiling.cell_sizes import measured, refuse_oversized
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -2659,6 +2660,10 @@ def profile(
         # An unknown table fails before any work; `tick` is the export's `Tick`, as SQLite reads it.
         names = resolve_tables(tables, src.tables, path=src.path) if tables is not None else list(src.tables)
         not_profiled = [name for name in src.tables if name not in names]
+        # Cells too large to move are refused before any is read (see .cell_sizes).
+        largest_allowed = memory_bytes(settings.max_cell_size)
+        sizes = measured(src, names, largest_allowed)
+        refuse_oversized(src, sizes, largest_allowed, settings.max_cell_size)
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a
         # parallel aggregate costs more CPU than it saves here), and a big table is then read as

@@ -1,0 +1,140 @@
+"""Cells too large to move, refused before the profile reads them (profiling/cell_sizes.py).
+
+A cell of 50 MB of text ran the profile out of its memory (exit 1 after ~20 s, 1.8 GB of RSS), one of
+200 MB as well (715 MB, hint: raise profile_memory_limit; raised to 4 GB, the run peaked at 10 GB),
+and a row PostgreSQL cannot build (over 1 GB) would fail at its COPY after the profile and the cleaning.
+Now each is refused first (exit 3), naming table, column, rowid and size; the sizes expected are
+those Python finds in the values it wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl import profile
+from columnar_etl.cli import app
+from columnar_etl.config import load_settings
+from columnar_etl.errors import CellTooLarge
+from columnar_etl.profiling import cell_sizes
+
+from .conftest import pg_query, run_env, run_settings
+
+
+def _attachments(path: Path, cells: dict[int, tuple[str | None, bytes | None]]) -> None:
+    """Table ``files`` of rows (id, name, body TEXT, data BLOB): ``cells`` by id, short rows around."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, name TEXT, body TEXT, data BLOB)")
+        for number in range(1, 21):
+            body, data = cells.get(number, (f"note {number}", bytes([number]) * 10))
+            con.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (number, f"file{number}.txt", body, data))
+    con.close()
+
+
+def _log(size: int) -> str:
+    """``size`` characters of a pasted log, with the dirt cleaning touches (CRLF, NBSP, padding)."""
+    line = "2026-12-03 10:00:00 GET /tickets?id=42 200\u00a0 \r\n"
+    return ("  " + line * (size // len(line) + 1))[:size]
+
+
+def _run(
+    export: Path, pg_uri: str, base: str, monkeypatch: pytest.MonkeyPatch, **env: str
+) -> tuple[int, str]:
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", base)
+    for name, value in env.items():
+        monkeypatch.setenv(f"COLUMNAR_ETL_{name.upper()}", value)
+    ran = CliRunner().invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "simple"])
+    return ran.exit_code, ran.output
+
+
+def test_a_cell_over_max_cell_size_is_refused_before_the_profile_naming_it(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = tmp_path / "files.db"
+    blob = bytes(range(256)) * 12_000  # 3,072,000 bytes
+    _attachments(export, {7: (_log(900_000), blob)})
+    settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    base = f"cells_{uuid.uuid4().hex[:8]}"
+    code, output = _run(export, pg_uri, base, monkeypatch, max_cell_size="1MiB")
+    assert code == 3, output
+    line = " ".join(output.split())
+    assert (
+        f"table 'files', column 'data': a cell of {len(blob):,} bytes, rowid 7, over max_cell_size (1MiB)"
+    ) in line
+    assert "raise max_cell_size and profile_memory_limit" in line
+    record = json.loads(next(Path(settings.runs_dir).glob("*/run.json")).read_text())
+    assert record["outcome"] == "halted"
+    assert (record["error"]["table"], record["error"]["column"]) == ("files", "data")
+    # Nothing written to the target: no version schema, no view.
+    schemas = f"SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '{base}%'"
+    assert pg_query(pg_uri, schemas) == [(0,)]
+
+
+def test_the_profile_refuses_a_text_cell_over_the_limit_by_its_stored_bytes(tmp_path: Path) -> None:
+    export = tmp_path / "files.db"
+    body = "é" * 600_000  # 600,000 characters, 1,200,000 bytes of UTF-8
+    _attachments(export, {12: (body, None)})
+    with pytest.raises(CellTooLarge) as refused:
+        profile(export, settings=load_settings(max_cell_size="1MB"))
+    error = refused.value
+    assert (error.table, error.column, error.exit_code) == ("files", "body", 3)
+    assert f"a cell of {len(body.encode()):,} bytes, rowid 12" in str(error)
+    # At the limit exactly, the same export is profiled.
+    at_limit = profile(export, settings=load_settings(max_cell_size=f"{len(body.encode()) / 1000}KB"))
+    assert at_limit["files"]["body"].row_count == 20
+
+
+def test_cells_under_max_cell_size_load_equal_as_their_digests_show(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 6 MB log (trimmed at its ends by the documented rule; its CRLF and inner NBSP kept) and a
+    7 MB BLOB: MD5 of each loaded value against Python's of what the rule makes of the source value."""
+    export = tmp_path / "files.db"
+    body, blob = _log(6_000_000), bytes(range(256)) * 27_500
+    _attachments(export, {3: (body, blob)})
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    base = f"cells_{uuid.uuid4().hex[:8]}"
+    code, output = _run(export, pg_uri, base, monkeypatch)
+    assert code in (0, 2), output
+    found = pg_query(
+        pg_uri, f"SELECT md5(body), octet_length(body), md5(data) FROM {base}.files WHERE id = 3"
+    )
+    cleaned = body.strip(" \u00a0\r\n").encode()
+    assert found == [(hashlib.md5(cleaned).hexdigest(), len(cleaned), hashlib.md5(blob).hexdigest())]
+
+
+def test_a_row_postgresql_cannot_build_is_refused_naming_its_rowid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL builds a row in one allocation of at most 1 GB (an INSERT of two 600 MB texts:
+    "invalid memory alloc request size 1200000056"); SQLite's default build holds no row over 1e9
+    bytes either, so the check is shown with PostgreSQL's limit scaled down to 3 MB: two cells of
+    1.6 MB, each under max_cell_size, in one row."""
+    monkeypatch.setattr(cell_sizes, "PG_MAX_ALLOC", 3_000_000)
+    export = tmp_path / "files.db"
+    half = "x" * 1_600_000
+    _attachments(export, {9: (half, half.encode())})
+    with pytest.raises(CellTooLarge) as refused:
+        profile(export, settings=load_settings(max_cell_size="2MB"))
+    error = refused.value
+    assert (error.table, error.column, error.exit_code) == ("files", None, 3)
+    assert f"a row (rowid 9) of {2 * len(half) + len('file9.txt') + 1:,} bytes of values" in str(error)
+
+
+def test_without_dbstat_every_table_is_measured_by_its_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Python whose SQLite lacks ``dbstat`` (which spares the tables of short rows their scan)
+    measures every table's cells: the same refusal."""
+    monkeypatch.setattr(cell_sizes, "largest_records", lambda _: None)
+    export = tmp_path / "files.db"
+    _attachments(export, {4: (None, b"\x00" * 1_500_000)})
+    with pytest.raises(CellTooLarge, match="column 'data': a cell of 1,500,000 bytes, rowid 4"):
+        profile(export, settings=load_settings(max_cell_size="1MB"))
