@@ -300,6 +300,38 @@ def test_a_declaration_naming_a_missing_table_or_column_says_so(make_sqlite: Sql
     assert "par(kk)" in note and "foreign key mismatch" in note
 
 
+def test_a_declaration_naming_a_table_in_another_case_of_a_non_ascii_letter_is_dangling(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite folds the case of A-Z only: REFERENCES "ä" names no table of an export holding "Ä", and
+    # its check reports each row with a value. Until 2026-12-03 the profile found "Ä" by Python's
+    # lower() and counted orphans against it (and said the table was missing, beside).
+    path = make_sqlite(
+        {
+            "Ä": ('CREATE TABLE "Ä" (k TEXT PRIMARY KEY, n TEXT)', [("a", "x"), ("b", "y")]),
+            "c": (
+                'CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES "ä" (k))',
+                [(1, "a"), (2, "z"), (3, None)],
+            ),
+            "d": (
+                'CREATE TABLE d (id INTEGER PRIMARY KEY, p TEXT REFERENCES "ä" (K))',
+                [(1, "a"), (2, "z")],
+            ),
+            "e": ("CREATE TABLE e (id INTEGER PRIMARY KEY, p TEXT REFERENCES C (ID))", [(1, 2)]),
+        }
+    )
+    con = sqlite3.connect(path)
+    assert len(con.execute("PRAGMA foreign_key_check(c)").fetchall()) == 2  # 'a' too: no parent table
+    con.close()
+    profiled = profile(path)
+    column = profiled["c"]["p"]
+    assert column.foreign_key is None and column.issue_count("orphan_reference") == 0
+    (note,) = [n for n in column.notes if "declared to reference" in n]
+    assert "ä(k)" in note and "missing from the export" in note
+    # A name in another case of ASCII letters is the same table, as SQLite says (here: c's ID).
+    assert profiled["e"]["p"].foreign_key == "c.id"
+
+
 def test_a_reference_to_a_key_loaded_as_written_counts_orphans_as_written(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:

@@ -85,7 +85,7 @@ from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
-from columnar_etl.source.sqlite_names import sqlite_key
+from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -181,14 +181,12 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     con = connect_read_only(Path(path))
     try:
         found: list[Reference] = []
-        known = set(tables)
         for child in tables:
             for rows in _foreign_keys(con, child):
-                parent = str(rows[0][2])
-                if parent not in known:
-                    # SQLite compares table names without regard to case.
-                    parent = next((t for t in tables if t.lower() == parent.lower()), parent)
-                if parent not in known:
+                # SQLite compares table names without regard to the case of A-Z only: "ä" names no
+                # table "Ä" (a dangling declaration, see dangling_declarations).
+                parent = matching_name(str(rows[0][2]), tables)
+                if parent is None:
                     continue  # a dangling declaration: the parent is not in the export
                 info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
                 targets = [row[4] for row in rows]
