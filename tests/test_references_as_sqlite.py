@@ -163,6 +163,38 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ["ab", "AB ", "C", " c"],
         2,
     ),
+    # Text a key's numeric affinity reads as no number is compared as written, untrimmed, as SQLite
+    # compares it ('abc ' names no key 'abc'); a number's own blanks (SQLite's: space, tab, newline,
+    # vertical tab, form feed, carriage return) are read past (' 7 ' is 7). Until 2026-12-03 the
+    # profile trimmed such text (and a number's Unicode blanks too): 'abc ', ' x' joined.
+    "numeric key, padded text child": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", "x", 1, 7, "y "],
+        ["abc ", " x", "abc", " 1 ", "1", "\t7\n", "7\u00a0", "y", "y ", "q"],
+        5,  # 'abc ', ' x', '7' + NBSP (no number to SQLite), 'y' (the key is 'y '), 'q'
+    ),
+    "real key, padded text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", 2.5],
+        ["abc ", "abc", " 2.50 ", "\u20032.5"],
+        2,  # 'abc ', EM SPACE + 2.5
+    ),
+    "untyped key, padded text child": (
+        "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", "x ", 1, "1"],
+        ["abc ", "abc", "x", "x ", " 1", "1"],
+        3,  # 'abc ', 'x', ' 1' (text as written: no key)
+    ),
+    "untyped key, COLLATE NOCASE, padded text child": (
+        "CREATE TABLE par (k PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        ["abc", 2],
+        ["ABC ", "ABC", 2, " 2"],
+        2,  # 'ABC ', ' 2'
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",

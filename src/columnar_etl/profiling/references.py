@@ -470,7 +470,18 @@ SQLITE_TEXT = "text as SQLite compares it"
 SQLITE_NOCASE = "text as SQLite compares it, ASCII case folded"
 SQLITE_RTRIM = "text as SQLite compares it, trailing spaces ignored"
 #: The kinds whose values carry the ``=`` of :data:`WRITTEN_TEXT`.
-_EQUALS_KINDS = frozenset({WRITTEN_TEXT, WRITTEN_NOCASE, SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM})
+_EQUALS_KINDS = frozenset(
+    {
+        WRITTEN_TEXT,
+        WRITTEN_NOCASE,
+        SQLITE_TEXT,
+        SQLITE_NOCASE,
+        SQLITE_RTRIM,
+        NUMBER_TEXT,  # its text that is no number
+        AS_STORED,  # its TEXT cells
+        AS_STORED_NOCASE,
+    }
+)
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: A double of an integer's value strictly within this bound (in magnitude) is that integer, as SQLite's
@@ -479,9 +490,21 @@ NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 _INTEGER_BOUND = 2**63
 #: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
 _NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
+#: The blanks SQLite reads past at either end of a number (``sqlite3Isspace``: space, tab, newline,
+#: vertical tab, form feed, carriage return; no other Unicode space), as an RE2 class.
+_SQLITE_BLANK = "[ \\t\\n\\v\\f\\r]"
 
 
-def _as_number(text: str) -> str:
+def _number_or_written(text: str, written: str) -> str:
+    """SQL: a TEXT cell (``text``) as a key's numeric affinity makes it: a number (:func:`_as_number`)
+    when it reads as one past SQLite's blanks (:data:`_SQLITE_BLANK`: ``' 7 '`` is 7, ``'7'`` + NBSP is
+    text), else ``written``, the text as written (untrimmed: ``'abc '`` names no key ``'abc'``); a blank
+    value (``''``, Unicode spaces) is no value, as cleaning makes it NULL."""
+    bare = f"regexp_replace({text}, '^{_SQLITE_BLANK}+|{_SQLITE_BLANK}+$', '', 'g')"
+    return f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN {_as_number(bare, written)} END"
+
+
+def _as_number(text: str, otherwise: str | None = None) -> str:
     """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is a number: an
     integer as its canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` →
     ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
@@ -490,7 +513,8 @@ def _as_number(text: str) -> str:
     ``0x1`` and ``1_0``): shapes are checked first. A fraction or an exponent is read as the double
     SQLite reads, an integer when that double is one (:data:`_INTEGER_BOUND`), past 2^53 too:
     ``'9007199254740995.0'`` is 9007199254740996, as in SQLite; only the digits of an integer written
-    as one are exact (``'9007199254740993'``)."""
+    as one are exact (``'9007199254740993'``). ``otherwise``: SQL for text that is no number (``text``
+    itself by default)."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
         f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
@@ -498,21 +522,14 @@ def _as_number(text: str) -> str:
         f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
         f"CASE WHEN abs({real}) < {_INTEGER_BOUND}::DOUBLE AND {real} = trunc({real}) "
         f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
-        f"ELSE {text} END"
+        f"ELSE {otherwise or text} END"
     )
-
-
-def _as_stored_text(text: str) -> str:
-    """SQL: a TEXT cell's compared value (``text``) under :data:`AS_STORED`: text that reads as a
-    number gets a leading space, which no other compared value has (they are trimmed), so that it
-    equals no number's text (the text ``'1'`` is no integer 1) but the same text still."""
-    return f"CASE WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') THEN ' ' || {text} ELSE {text} END"
 
 
 def _blob_value(hex_text: str) -> str:
     """SQL: a BLOB cell's compared value (its bytes' ``hex_text``): ``x'31'`` after a space, which no
-    other compared value has (they are trimmed): a BLOB equals only a BLOB of the same bytes, as in
-    SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
+    other compared value has (they are trimmed, or follow a ``=``): a BLOB equals only a BLOB of the
+    same bytes, as in SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
     return "' x''' || " + hex_text + " || ''''"
 
 
@@ -523,11 +540,13 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
     text alone."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
-    if kind == NUMBER_TEXT:
-        return _as_number(f"nullif({trimmed_sql(text)}, '')")
+    if kind == NUMBER_TEXT:  # text that is no number after a '=', as written (no number starts so)
+        return _number_or_written(text, f"'=' || {text}")
     if kind in (AS_STORED, AS_STORED_NOCASE):
         number = _as_number(f"nullif({trimmed_sql(text)}, '')")
-        plain = _as_stored_text(_value(text, NOCASE_TEXT if kind == AS_STORED_NOCASE else "text"))
+        # TEXT cells as written after a '=': the text '1' is no integer 1, nor ' 1' the text '1'.
+        written = _value(text, WRITTEN_NOCASE if kind == AS_STORED_NOCASE else WRITTEN_TEXT)
+        plain = f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN {written} END"
         return f"CASE WHEN {stored or repr('t')} IN ('i', 'r') THEN {number} ELSE {plain} END"
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
@@ -562,8 +581,8 @@ def as_sqlite_kind(kind: str, key: ColumnProfile, collation: str | None) -> str:
 
 
 def _shown(value: str, kind: str) -> str:
-    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
-    space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
+    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT` (and of the
+    text of :data:`NUMBER_TEXT`, :data:`AS_STORED`), or the space setting a BLOB's value apart."""
     if kind in _EQUALS_KINDS and value.startswith("="):
         return value[1:]
     return value.lstrip(" ")
@@ -974,7 +993,7 @@ def _joined_by_number(
             f"FROM (SELECT {_value(text, 'text')} AS t, "
             f"{_value(text, NUMBER_TEXT)} AS v FROM "
             f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
-            f"WHERE v <> t AND v IN (SELECT {keys} FROM "
+            f"WHERE v <> t AND NOT starts_with(v, '=') AND v IN (SELECT {keys} FROM "
             f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
         )
         row = src.connection.cursor().execute(sql).fetchone()
