@@ -707,3 +707,71 @@ def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written
     base = loaded.base
     rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values"),
+    [
+        # A key of no affinity compares a number with no text: the text '1.5' names no REAL 1.5, '1' no
+        # INTEGER 1 (and the INTEGER 1 no text '1'), REAL 2.5 no text '2.5'. In the target both ends are
+        # text, and each number is its text there.
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1.5, "a", "b"],
+            ["1.5", "a", "b", "q"],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1, 2, 3],
+            ["1", "2", "x"],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            ["1", "2", "a"],
+            [1, 2, "a", 1.0],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            [1.5, 2.5, 3.5, 1e20],
+            [1.5, "2.5", "a", "1.0e+20"],
+        ),
+    ],
+    ids=[
+        "real key, text child",
+        "integer key, text child",
+        "text key, integer child",
+        "real key, mixed child",
+    ],
+)
+def test_a_number_and_its_text_sqlite_keeps_apart_the_run_says_the_target_joins(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+) -> None:
+    # Until 2026-12-03 the orphans were counted right, but nothing said that the target, where both ends
+    # are text, joins them: joined_by_cleaning left references to a key of no affinity aside.
+    path = _build(make_sqlite({}, name="stored.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    sqlite_orphans = _sqlite_orphans(path)
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    base = loaded.base
+    joined = {
+        int(row[0]) for row in pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    }
+    by_target = len(joined - _joined_in_sqlite(path))
+    assert by_target > 0 and not _joined_in_sqlite(path) - joined
+    assert column.joined_by_cleaning is not None, column.notes
+    assert column.joined_by_cleaning.startswith(f"{by_target} row{'s' if by_target > 1 else ''} SQLite's")
+    assert "number" in column.joined_by_cleaning
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings

@@ -1232,10 +1232,6 @@ def say_joined_by_cleaning(
         family = _FAMILIES.get(end.inferred_type)
         if len(reference.columns) != 1 or family is None or family != _FAMILIES.get(target.inferred_type):
             continue
-        if end.as_written is not None or target.as_written is not None:
-            continue
-        if not (changes_values(end) or changes_values(target)):
-            continue
         if any(
             classes.get(place, {}).get("blob")
             for place in ((reference.child, column), (reference.parent, key))
@@ -1247,9 +1243,14 @@ def say_joined_by_cleaning(
         kind = as_sqlite_kind(
             _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
         )
-        if kind in (AS_STORED, AS_STORED_NOCASE):
+        # A key of no affinity keeps a number and a text apart (the REAL 1.5 and '1.5'); loaded as text,
+        # both ends' numbers are their text, and the target joins them: cleaning or not, as written too.
+        merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
+        if not merged and (end.as_written is not None or target.as_written is not None):
             continue
-        folded = kind == SQLITE_NOCASE
+        if not merged and not (changes_values(end) or changes_values(target)):
+            continue
+        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE)
         ends = [
             _cleaned_relation(src, table, name, profile, kind, null_tokens, folded, classes)
             for table, name, profile in ((reference.child, column, end), (reference.parent, key, target))
@@ -1269,10 +1270,16 @@ def say_joined_by_cleaning(
         named = f"{reference.parent}.{key}"
         said = []
         if joined:
+            how = (
+                "loaded as text (a number there is its text, which SQLite's key of no affinity keeps apart "
+                "from the text: REAL 1.5 and '1.5')"
+                if merged
+                else "cleaned (trimmed, read as a date or number)"
+            )
             said.append(
                 f"{joined:,} row{'s' if joined > 1 else ''} SQLite's foreign_key_check reports as naming no "
-                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once cleaned "
-                "(trimmed, read as a date or number): the target joins them"
+                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once {how}: "
+                "the target joins them"
             )
         if lost:
             said.append(
@@ -1286,6 +1293,29 @@ def say_joined_by_cleaning(
         )
 
 
+def _meet_as_text(end: ColumnProfile, target: ColumnProfile) -> bool:
+    """Whether one of two ends holds numbers (INTEGER or REAL cells) and the other TEXT cells: loaded
+    as text, a number and its text are one value there, where a key of no affinity keeps them apart."""
+
+    def numbers(column: ColumnProfile) -> int:
+        return column.storage_classes.get("integer", 0) + column.storage_classes.get("real", 0)
+
+    texts = (end.storage_classes.get("text", 0), target.storage_classes.get("text", 0))
+    return bool((numbers(end) and texts[1]) or (texts[0] and numbers(target)))
+
+
+def _sqlite_real_text(value: str) -> str:
+    """SQL: a double (``value``, text reading back as it) as SQLite writes a REAL as text
+    (``%!.15g``: 15 significant digits, a decimal point always: ``1.0``, ``1.0e+20``, ``0.3``), what
+    a REAL cell is in a column loaded as text."""
+    text = f"printf('%.15g', CAST({value} AS DOUBLE))"
+    return (
+        f"CASE WHEN NOT isfinite(CAST({value} AS DOUBLE)) THEN {value} "
+        f"WHEN contains({text}, '.') THEN {text} "
+        f"WHEN contains({text}, 'e') THEN replace({text}, 'e', '.0e') ELSE {text} || '.0' END"
+    )
+
+
 def _cleaned_relation(
     src: Source,
     table: str,
@@ -1297,13 +1327,21 @@ def _cleaned_relation(
     classes: Classes,
 ) -> str:
     """A DuckDB relation of ``table``'s rows: ``s``, ``column``'s value as SQLite's check compares it
-    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``)."""
-    reads = _compared_reads(table, [(column, kind)], set(), classes)
+    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``), or as
+    written where the column is loaded as written; a number in a column loaded as text is its text."""
+    # A REAL compared by number is read with all its digits: as text, it is SQLite's text of it.
+    exact_reals = kind in (AS_STORED, AS_STORED_NOCASE) and bool(profile.storage_classes.get("real"))
+    needed = _needs_classes(kind, classes.get((table, column), {}))
+    classed = {column} if needed or exact_reals else set()
+    reads = _compared_reads(table, [(column, kind)], classed, classes)
     text = f"CAST({quote_ident(column)} AS VARCHAR)"
-    cleaned = cleaned_sql(profile, text, null_tokens)
+    if exact_reals:
+        real = _sqlite_real_text(text)
+        text = f"CASE WHEN {quote_ident(class_column(0))} = 'r' THEN {real} ELSE {text} END"
+    cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
     if folded:
         cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
-    compared = _read_value(table, column, kind, 0, classes, False)
+    compared = _read_value(table, column, kind, 0, classes, bool(classed))
     return f"(SELECT {compared} AS s, {cleaned} AS d FROM {src.relation_sql(table, reads=reads)})"
 
 
