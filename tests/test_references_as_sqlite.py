@@ -775,3 +775,43 @@ def test_a_number_and_its_text_sqlite_keeps_apart_the_run_says_the_target_joins(
     assert column.joined_by_cleaning.startswith(f"{by_target} row{'s' if by_target > 1 else ''} SQLite's")
     assert "number" in column.joined_by_cleaning
     assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_composite_reference_the_target_joins_otherwise_than_sqlite_says_so(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite: ('x', 1) names no row ('x ', 1), ('y ', 2) none ('y', 2). Cleaning trims both ends, so the
+    # target joins them. Until 2026-12-03 joined_by_cleaning looked at one-column references only.
+    path = make_sqlite(
+        {
+            "par": (
+                "CREATE TABLE par (a TEXT, b INTEGER, n TEXT, PRIMARY KEY (a, b))",
+                [("x ", 1, "n"), ("y", 2, "n"), ("w", 3, "n")],
+            ),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT, y INTEGER, "
+                "FOREIGN KEY (x, y) REFERENCES par (a, b))",
+                [(1, "x", 1), (2, "y ", 2), (3, "y", 2), (4, "z", 1), (5, "w", 3), (6, None, 1)],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    sqlite_orphans = len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    joined_in_sqlite = {
+        row[0] for row in con.execute("SELECT c.id FROM c JOIN par ON par.a = c.x AND par.b = c.y")
+    }
+    con.close()
+    assert sqlite_orphans == 3  # ('x', 1), ('y ', 2), ('z', 1)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["x"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON par.a = c.x AND par.b = c.y")
+    joined_in_target = {int(row[0]) for row in rows}
+    by_target = len(joined_in_target - joined_in_sqlite)
+    assert by_target == 2 and not joined_in_sqlite - joined_in_target
+    assert column.joined_by_cleaning is not None, column.notes
+    assert column.joined_by_cleaning.startswith(f"{by_target} rows SQLite's foreign_key_check reports")
+    assert "par(a, b)" in column.joined_by_cleaning
+    assert f"c.x: {column.joined_by_cleaning}" in loaded.result.record.warnings

@@ -1223,51 +1223,50 @@ def say_joined_by_cleaning(
     key ``'x '``, both trimmed; the timestamp ``'2024-01-05 00:00:00'`` beside the date key
     ``'2024-01-05'``, equal in PostgreSQL), and rows naming a row in SQLite that no longer do (a
     value read as NULL, or as another date). Run after the columns loaded as written are known (they
-    change nothing). One query per reference whose ends are of one family of types (text, moments,
+    change nothing). One query per reference (a composite one's rows whole, said on its first column,
+    where its orphans are) each part of whose ends are of one family of types (text, moments,
     numbers, booleans: PostgreSQL compares them) and one of which cleaning changes; a ``COLLATE
     NOCASE`` key's values compared folded (case is SQLite's collation, not cleaning)."""
     classes = storage_classes(tables)
-    for reference, child, parent, column, key in _column_pairs(tables, declared):
-        end, target = child[column], parent[key]
-        family = _FAMILIES.get(end.inferred_type)
-        if len(reference.columns) != 1 or family is None or family != _FAMILIES.get(target.inferred_type):
+    for reference in declared:
+        parts = _cleaning_parts(tables, reference, classes)
+        if parts is None or not any(part.changed for part in parts):
             continue
-        if any(
-            classes.get(place, {}).get("blob")
-            for place in ((reference.child, column), (reference.parent, key))
-        ):
-            continue
-        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
-            continue  # epoch numbers: their units are each column's
-        collation = reference.collations[0] if reference.collations else None
-        kind = as_sqlite_kind(
-            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
-        )
-        # A key of no affinity keeps a number and a text apart (the REAL 1.5 and '1.5'); loaded as text,
-        # both ends' numbers are their text, and the target joins them: cleaning or not, as written too.
-        merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
-        if not merged and (end.as_written is not None or target.as_written is not None):
-            continue
-        if not merged and not (changes_values(end) or changes_values(target)):
-            continue
-        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE)
-        ends = [
-            _cleaned_relation(src, table, name, profile, kind, null_tokens, folded, classes)
-            for table, name, profile in ((reference.child, column, end), (reference.parent, key, target))
+        child = [
+            (part.column, tables[reference.child][part.column], part.kind, part.folded) for part in parts
         ]
+        parent = [(part.key, tables[reference.parent][part.key], part.kind, part.folded) for part in parts]
+        ends = [
+            _cleaned_relation(src, reference.child, child, null_tokens, classes),
+            _cleaned_relation(src, reference.parent, parent, null_tokens, classes),
+        ]
+        indexes = range(len(parts))
+
+        def every(column: str, indexes: range = indexes) -> str:
+            return " AND ".join(f"{column}{i} IS NOT NULL" for i in indexes)
+
+        def equal(left: str, right: str, column: str, indexes: range = indexes) -> str:
+            return " AND ".join(f"{left}.{column}{i} = {right}.{column}{i}" for i in indexes)
+
+        listed = ", ".join(f"s{i}" for i in indexes)
+        cleaned = ", ".join(f"d{i}" for i in indexes)
         sql = (
-            f"WITH c AS (SELECT * FROM {ends[0]} WHERE s IS NOT NULL), "
-            f"ps AS (SELECT DISTINCT s FROM {ends[1]} WHERE s IS NOT NULL), "
-            f"pd AS (SELECT DISTINCT d FROM {ends[1]} WHERE d IS NOT NULL) "
-            "SELECT count(*) FILTER (WHERE ps.s IS NULL AND pd.d IS NOT NULL), "
-            "count(*) FILTER (WHERE ps.s IS NOT NULL AND pd.d IS NULL) "
-            "FROM c LEFT JOIN ps ON ps.s = c.s LEFT JOIN pd ON pd.d = c.d"
+            f"WITH c AS (SELECT * FROM {ends[0]} WHERE {every('s')}), "
+            f"ps AS (SELECT DISTINCT {listed}, true AS found FROM {ends[1]} WHERE {every('s')}), "
+            f"pd AS (SELECT DISTINCT {cleaned}, true AS found FROM {ends[1]} WHERE {every('d')}) "
+            "SELECT count(*) FILTER (WHERE ps.found IS NULL AND pd.found), "
+            "count(*) FILTER (WHERE ps.found AND pd.found IS NULL) "
+            f"FROM c LEFT JOIN ps ON {equal('ps', 'c', 's')} LEFT JOIN pd ON {equal('pd', 'c', 'd')}"
         )
         row = src.connection.cursor().execute(sql).fetchone()
         joined, lost = (int(row[0]), int(row[1])) if row is not None else (0, 0)
         if not joined and not lost:
             continue
-        named = f"{reference.parent}.{key}"
+        if len(parts) == 1:
+            named = f"{reference.parent}.{parts[0].key}"
+        else:
+            named = f"{reference.parent}({', '.join(reference.parent_columns)})"
+        merged = any(part.merged for part in parts)
         said = []
         if joined:
             how = (
@@ -1287,10 +1286,63 @@ def say_joined_by_cleaning(
                 f"{'s' if lost == 1 else ''} none once cleaned (a value read as NULL, or read otherwise "
                 "than its key): the target's join loses them"
             )
+        end = tables[reference.child][reference.columns[0]]
         end.joined_by_cleaning = "; ".join(said)
         end.notes.append(
             f"cleaning changes the join along the reference to {named}: {end.joined_by_cleaning}"
         )
+
+
+@dataclass(frozen=True)
+class _CleaningPart:
+    """One column pair of a declared reference as :func:`say_joined_by_cleaning` compares it: the kind
+    SQLite's check compares it as, whether ASCII case is ``folded``, whether one end's numbers meet the
+    other's text once both are loaded as text (``merged``), and whether the target may join it
+    otherwise than SQLite (``changed``: that, or cleaning changes values of an end)."""
+
+    column: str
+    key: str
+    kind: str
+    folded: bool
+    merged: bool
+    changed: bool
+
+
+def _cleaning_parts(
+    tables: Mapping[str, TableProfile], reference: Reference, classes: Classes
+) -> list[_CleaningPart] | None:
+    """The parts of ``reference`` (:class:`_CleaningPart`), None when a part cannot be compared so: a
+    table or column not profiled, ends of two families of types, a BLOB, epoch numbers."""
+    child, parent = tables.get(reference.child), tables.get(reference.parent)
+    if child is None or parent is None:
+        return None
+    parts = []
+    collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in reference.columns)
+    for column, key, collation in zip(reference.columns, reference.parent_columns, collations, strict=True):
+        if column not in child.columns or key not in parent.columns:
+            return None
+        end, target = child[column], parent[key]
+        family = _FAMILIES.get(end.inferred_type)
+        if family is None or family != _FAMILIES.get(target.inferred_type):
+            return None
+        if any(
+            classes.get(place, {}).get("blob")
+            for place in ((reference.child, column), (reference.parent, key))
+        ):
+            return None
+        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
+            return None  # epoch numbers: their units are each column's
+        kind = as_sqlite_kind(
+            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
+        )
+        # A key of no affinity keeps a number and a text apart (the REAL 1.5 and '1.5'); loaded as text,
+        # both ends' numbers are their text, and the target joins them: cleaning or not, as written too.
+        merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
+        cleaned = end.as_written is None and target.as_written is None
+        changed = merged or (cleaned and (changes_values(end) or changes_values(target)))
+        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE)
+        parts.append(_CleaningPart(column, key, kind, folded, merged, changed))
+    return parts
 
 
 def _meet_as_text(end: ColumnProfile, target: ColumnProfile) -> bool:
@@ -1319,30 +1371,38 @@ def _sqlite_real_text(value: str) -> str:
 def _cleaned_relation(
     src: Source,
     table: str,
-    column: str,
-    profile: ColumnProfile,
-    kind: str,
+    columns: list[tuple[str, ColumnProfile, str, bool]],
     null_tokens: list[str],
-    folded: bool,
     classes: Classes,
 ) -> str:
-    """A DuckDB relation of ``table``'s rows: ``s``, ``column``'s value as SQLite's check compares it
-    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``), or as
-    written where the column is loaded as written; a number in a column loaded as text is its text."""
-    # A REAL compared by number is read with all its digits: as text, it is SQLite's text of it.
-    exact_reals = kind in (AS_STORED, AS_STORED_NOCASE) and bool(profile.storage_classes.get("real"))
-    needed = _needs_classes(kind, classes.get((table, column), {}))
-    classed = {column} if needed or exact_reals else set()
-    reads = _compared_reads(table, [(column, kind)], classed, classes)
-    text = f"CAST({quote_ident(column)} AS VARCHAR)"
-    if exact_reals:
-        real = _sqlite_real_text(text)
-        text = f"CASE WHEN {quote_ident(class_column(0))} = 'r' THEN {real} ELSE {text} END"
-    cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
-    if folded:
-        cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
-    compared = _read_value(table, column, kind, 0, classes, bool(classed))
-    return f"(SELECT {compared} AS s, {cleaned} AS d FROM {src.relation_sql(table, reads=reads)})"
+    """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
+    compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
+    (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
+    the column is loaded as written; a number in a column loaded as text is its text."""
+    wanted = [(column, kind) for column, _, kind, _ in columns]
+    classed = set()
+    texts = {}
+    for column, profile, kind, _ in columns:
+        # A REAL compared by number is read with all its digits: loaded as text, it is SQLite's text of it.
+        exact = kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)
+        exact_reals = exact and profile.inferred_type == "text" and bool(profile.storage_classes.get("real"))
+        if exact_reals or _needs_classes(kind, classes.get((table, column), {})):
+            classed.add(column)
+        texts[column] = exact_reals
+    reads = _compared_reads(table, wanted, classed, classes)
+    place = {read.name: index for index, read in enumerate(reads)}
+    selected = []
+    for i, (column, profile, kind, folded) in enumerate(columns):
+        text = f"CAST({quote_ident(column)} AS VARCHAR)"
+        if texts[column]:
+            real = _sqlite_real_text(text)
+            text = f"CASE WHEN {quote_ident(class_column(place[column]))} = 'r' THEN {real} ELSE {text} END"
+        cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
+        if folded:
+            cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
+        compared = _read_value(table, column, kind, place[column], classes, column in classed)
+        selected.append(f"{compared} AS s{i}, {cleaned} AS d{i}")
+    return f"(SELECT {', '.join(selected)} FROM {src.relation_sql(table, reads=reads)})"
 
 
 def _compared_reads(
