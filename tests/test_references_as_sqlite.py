@@ -815,3 +815,54 @@ def test_a_composite_reference_the_target_joins_otherwise_than_sqlite_says_so(
     assert column.joined_by_cleaning.startswith(f"{by_target} rows SQLite's foreign_key_check reports")
     assert "par(a, b)" in column.joined_by_cleaning
     assert f"c.x: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values", "types"),
+    [
+        (
+            "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p BOOLEAN REFERENCES par (k))",
+            [0, 1, 2],
+            [0, 1, 1, 0, None],
+            ("bigint", "bigint"),
+        ),
+        (
+            "CREATE TABLE par (k BOOLEAN PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            [0, 1],
+            [0, 1, 1, 5],
+            ("bigint", "bigint"),
+        ),
+        (
+            "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p BOOLEAN REFERENCES par (k))",
+            [0.0, 1.0, 1.5],
+            [0, 1, 1],
+            ("double precision", "bigint"),
+        ),
+    ],
+    ids=["boolean child, integer key", "boolean key, integer child", "boolean child, real key"],
+)
+def test_typed_ends_without_text_that_postgresql_does_not_compare_load_as_numbers_and_join(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+    types: tuple[str, str],
+) -> None:
+    # A BOOLEAN column of INTEGER 0/1 cells referencing an INTEGER key: SQLite compares the numbers.
+    # Until 2026-12-03 it was loaded as boolean beside a bigint key, and every join along the reference
+    # failed in PostgreSQL ("operator does not exist: boolean = bigint"); only ends holding TEXT cells
+    # were loaded otherwise. Each cell is its number now.
+    path = _build(make_sqlite({}, name="bool.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == types
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)

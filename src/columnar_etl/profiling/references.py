@@ -1080,7 +1080,10 @@ def _one_type_per_declared_reference(
                 # read as a type is loaded as the text SQLite compared; the other end follows as text.
                 for (end, other), (beside, _) in zip(ends, reversed(ends), strict=True):
                     texts = end.storage_classes.get("text")
-                    if texts and _written_as_text(((end, other),), beside=beside.inferred_type):
+                    # An end of numbers alone (a boolean of 0/1 cells) is loaded as its numbers instead.
+                    if (
+                        texts and _written_as_text(((end, other),), beside=beside.inferred_type)
+                    ) or _loaded_as_numbers(end, other, beside):
                         changed = True
                 continue
             if types != {"integer", "text"}:
@@ -1112,6 +1115,39 @@ def _unjoinable(types: AbstractSet[str]) -> bool:
     not (:data:`_FAMILIES`: a ``date`` and a ``bigint``, a ``boolean`` and a ``bigint``); text aside."""
     families = {_FAMILIES.get(kind) for kind in types}
     return len(types) == 2 and "text" not in types and None not in families and len(families) == 2
+
+
+def _holds_numbers_alone(column: ColumnProfile) -> bool:
+    """Whether ``column`` holds INTEGER or REAL cells and no cell of another class (but NULL)."""
+    classes = column.storage_classes
+    numbers = classes.get("integer", 0) + classes.get("real", 0)
+    return bool(numbers) and not any(
+        n for kind, n in classes.items() if kind not in ("integer", "real", "null")
+    )
+
+
+def _loaded_as_numbers(end: ColumnProfile, other: str, beside: ColumnProfile) -> bool:
+    """Load ``end``, a typed end of a declared reference holding numbers alone but read as another type
+    (a BOOLEAN column of INTEGER 0/1 cells, a date of epoch numbers), as its numbers (``integer`` for
+    INTEGER cells alone, else ``double``), beside an end of numbers (``beside``, named ``other``): SQLite
+    compares the numbers, and PostgreSQL compares no boolean (nor date) with a bigint, so every join
+    along the reference failed. Each cell is its number: nothing quarantined, nothing read otherwise.
+    Not where a value would be quarantined (its counts are the type's). Whether it changed anything."""
+    if _FAMILIES.get(end.inferred_type) == "number" or end.invalid_count or not _holds_numbers_alone(end):
+        return False
+    if _FAMILIES.get(beside.inferred_type) != "number" and not _holds_numbers_alone(beside):
+        return False
+    was = end.inferred_type
+    end.inferred_type = "integer" if not end.storage_classes.get("real") else "double"
+    if not isinstance(end.min, int | float) or not isinstance(end.max, int | float):
+        end.min = end.max = None  # bounds of another type (a boolean's none)
+    end.type_reason = f"numbers, as numbers like {other} (a declared reference's other end), not {was}"
+    end.notes.append(
+        f"its numbers loaded as {end.inferred_type}, not {was}: {other}, the other end of a declared "
+        f"reference, is {beside.inferred_type} (PostgreSQL compares no {was} with it; SQLite compares "
+        "the numbers)"
+    )
+    return True
 
 
 def _written_as_text(
