@@ -969,6 +969,13 @@ class ByNumber:
     #: Whether some of them are written with a fraction or an exponent (``7.0``, ``7e0``): a bigint
     #: would not read those, a numeric does.
     fractions: bool = False
+    #: Whether a value of the column written with a fraction or an exponent has more than 15
+    #: significant digits or lies past 2^53 (``'9007199254740993.0'``): SQLite reads it as a double
+    #: (9007199254740992), a numeric exactly; only a cast through a double joins it as SQLite does.
+    long_fractions: bool = False
+    #: Whether a value of the column written as an integer lies past 2^53 (``'9007199254740995'``):
+    #: SQLite keeps it exact beside a REAL key, a double would round it.
+    long_integers: bool = False
 
 
 def _joined_by_number(
@@ -987,20 +994,26 @@ def _joined_by_number(
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
         keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+        # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros aside.
+        digits = "length(trim(regexp_replace(regexp_replace(t, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
+        past = f"abs(try_cast(t AS DOUBLE)) >= {2**53}"
         sql = (
-            f"SELECT count(*), min(t, {EXAMPLES}), "
-            "bool_or(NOT regexp_full_match(t, '[+-]?[0-9]+')) "
-            f"FROM (SELECT {_value(text, 'text')} AS t, "
-            f"{_value(text, NUMBER_TEXT)} AS v FROM "
-            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
-            f"WHERE v <> t AND NOT starts_with(v, '=') AND v IN (SELECT {keys} FROM "
-            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
+            f"SELECT count(*) FILTER (WHERE hit), min(t, {EXAMPLES}) FILTER (WHERE hit), "
+            "bool_or(hit AND NOT whole), "
+            f"bool_or(number AND NOT whole AND ({digits} > 15 OR {past})), "
+            f"bool_or(whole AND {past}) "
+            f"FROM (SELECT t, regexp_full_match(t, '[+-]?[0-9]+') AS whole, "
+            f"regexp_full_match(t, '{_NUMBER_SHAPE}') AS number, "
+            f"v <> t AND NOT starts_with(v, '=') AND v IN (SELECT {keys} FROM "
+            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])}) AS hit "
+            f"FROM (SELECT {_value(text, 'text')} AS t, {_value(text, NUMBER_TEXT)} AS v FROM "
+            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}))"
         )
         row = src.connection.cursor().execute(sql).fetchone()
         if row is not None and row[0]:
             examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
             found[(reference.child, column, reference.parent, key)] = ByNumber(
-                int(row[0]), examples, bool(row[2])
+                int(row[0]), examples, bool(row[2]), bool(row[3]), bool(row[4])
             )
     return found
 
@@ -1027,21 +1040,69 @@ def _say_joined_by_number(
         profile, target = tables[child][column], tables[parent][key]
         shown = ", ".join(repr(profile.quote(value)) for value in values.examples[:3])
         key_type = {"integer": "bigint", "text": "text"}.get(target.inferred_type, target.inferred_type)
-        cast = (
-            f"{quote_ident(child)}.{quote_ident(column)}::numeric = {quote_ident(parent)}.{quote_ident(key)}"
+        cast, typed = _number_join(
+            f"{quote_ident(child)}.{quote_ident(column)}",
+            f"{quote_ident(parent)}.{quote_ident(key)}",
+            target.inferred_type,
+            values,
         )
-        if target.inferred_type != "integer":
-            cast += "::numeric"
         number = "numeric" if values.fractions else "bigint"
+        load = (
+            f'or set [columns."{child}"."{column}"] type = "{number}" to load them as numbers (each change '
+            "audited)"
+            if typed
+            else "no type of the column joins them as SQLite does (some have more than 15 significant "
+            "digits or lie past 2^53, which SQLite reads through a double, or keeps exact beside a double)"
+        )
         why = (
             f"{values.rows:,} values such as {shown} refer to {parent}.{key} by number, as SQLite "
             f"matches them, but are written otherwise (leading zeros, '+', a fraction of zeros) and "
             f"loaded as written, as text: no text equals a key of {parent}.{key} ({key_type}). "
-            f"A join needs a cast ({cast}, where every value is a number), or set "
-            f'[columns."{child}"."{column}"] type = "{number}" to load them as numbers (each change audited)'
+            f"A join needs a cast ({cast}, where every value is a number); {load}"
         )
         profile.joined_by_number = why
         profile.notes.append(f"references {parent}.{key} by number: a join needs a cast")
+
+
+#: PostgreSQL: a text of an integer (trimmed, as cleaning makes it), and within a bigint's range.
+_PG_WHOLE = "~ '^[+-]?[0-9]+$'"
+_PG_BIGINT_RANGE = f"BETWEEN {-(2**63)} AND {2**63 - 1}"
+
+
+def _number_join(child: str, key: str, key_type: str, values: ByNumber) -> tuple[str, bool]:
+    """PostgreSQL's join condition of a text ``child`` naming ``key`` (of the profile's ``key_type``) by
+    number as SQLite's affinity reads it, and whether the column loaded as a number joins so too.
+
+    SQLite keeps the text of an integer exact and reads any other number as a double, then compares
+    an integer with a double exactly. A ``numeric`` cast agrees while fractions are short (at most 15
+    significant digits, below 2^53); past that, a double's reading is taken for them (PostgreSQL's
+    ``float8::bigint`` is exact; ``float8::numeric`` keeps 15 digits, ``bigint = float8`` rounds the
+    bigint). Beside a double key, integers below 2^53 compare as doubles; past it, exactly."""
+    whole = f"{child} {_PG_WHOLE} AND {child}::numeric {_PG_BIGINT_RANGE}"
+    if key_type == "integer":
+        if not values.long_fractions:
+            return f"{child}::numeric = {key}", True
+        real = f"{child}::float8"
+        return (
+            f"{key} = CASE WHEN {child} {_PG_WHOLE} THEN {child}::numeric WHEN {real} = trunc({real}) "
+            f"AND abs({real}) < 2::float8 ^ 63 THEN {real}::bigint END",
+            False,
+        )
+    if key_type == "double":
+        if not values.long_integers:
+            return f"{child}::float8 = {key}", True
+        return (
+            f"CASE WHEN {whole} THEN CASE WHEN {key} = trunc({key}) AND abs({key}) < 2::float8 ^ 63 "
+            f"THEN {key}::bigint = {child}::numeric ELSE false END ELSE {child}::float8 = {key} END",
+            False,
+        )
+    exact = key if key_type == "numeric" else f"{key}::numeric"
+    if not values.long_fractions:
+        return f"{child}::numeric = {exact}", True
+    return (
+        f"CASE WHEN {whole} THEN {child}::numeric = {exact} ELSE {child}::float8 = {exact}::float8 END",
+        False,
+    )
 
 
 def _one_type_per_declared_reference(
