@@ -195,6 +195,24 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ["ABC ", "ABC", 2, " 2"],
         2,  # 'ABC ', ' 2'
     ),
+    # A key of numeric affinity and COLLATE NOCASE compares text that is no number by its collation
+    # (until 2026-12-03 the profile compared it as written: 'abc' was no key 'ABC').
+    "numeric key, COLLATE NOCASE": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["ABC", 1, "x"],
+        ["abc", "1", "X", "q", "ABC ", "01"],
+        2,  # 'q', 'ABC '
+    ),
+    # An integer column with a word (quarantined by cleaning) names no key in SQLite: an orphan
+    # (until 2026-12-03 the profile read both ends as integers, and a word was no value at all).
+    "integer key, integer child with a word": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+        list(range(1, 60)),
+        [*range(1, 50), "x1", "7x"],
+        2,
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",

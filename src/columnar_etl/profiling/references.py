@@ -447,6 +447,11 @@ NOCASE_TEXT = "text, ASCII case folded"
 #: NUMERIC affinity: the key's affinity is applied to the child's value first, so text that reads as
 #: a number (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``, ``2.50``) is that number; other text stays text.
 NUMBER_TEXT = "text, numbers by number"
+#: :data:`NUMBER_TEXT` for a key of numeric affinity declared ``COLLATE NOCASE``: its text that is no
+#: number compared ASCII case folded (``'abc'`` is the key ``'ABC'``), as SQLite's check compares it.
+NUMBER_NOCASE = "text, numbers by number, ASCII case folded"
+#: The kinds reading a child's text as a key of numeric affinity does.
+_NUMBER_KINDS = frozenset({NUMBER_TEXT, NUMBER_NOCASE})
 #: The kind of a declared reference to a key of no affinity (an untyped column, ``BLOB``, a STRICT
 #: table's ``ANY``): SQLite converts nothing, so a value matches only one of its own storage class
 #: (numbers by number, text as text: the text ``'1'`` is no integer 1).
@@ -478,6 +483,7 @@ _EQUALS_KINDS = frozenset(
         SQLITE_NOCASE,
         SQLITE_RTRIM,
         NUMBER_TEXT,  # its text that is no number
+        NUMBER_NOCASE,
         AS_STORED,  # its TEXT cells
         AS_STORED_NOCASE,
     }
@@ -542,6 +548,8 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
     if kind == NUMBER_TEXT:  # text that is no number after a '=', as written (no number starts so)
         return _number_or_written(text, f"'=' || {text}")
+    if kind == NUMBER_NOCASE:
+        return _number_or_written(text, _value(text, WRITTEN_NOCASE))
     if kind in (AS_STORED, AS_STORED_NOCASE):
         number = _as_number(f"nullif({trimmed_sql(text)}, '')")
         # TEXT cells as written after a '=': the text '1' is no integer 1, nor ' 1' the text '1'.
@@ -939,10 +947,13 @@ def _declared_kind(
         if _integers_alone(child) and _integers_alone(parent):
             return "integer"
         return AS_STORED_NOCASE if nocase else AS_STORED
-    if (child.inferred_type, parent.inferred_type) == ("integer", "integer"):
+    # Integers with integers, unless a value of either is none (a word, quarantined by cleaning): SQLite
+    # still compares it, by the key's affinity, and finds no key.
+    integers = not child.invalid_count and not parent.invalid_count
+    if (child.inferred_type, parent.inferred_type) == ("integer", "integer") and integers:
         return "integer"
     if affinity in NUMBER_AFFINITIES:
-        return NUMBER_TEXT
+        return NUMBER_NOCASE if nocase else NUMBER_TEXT
     return NOCASE_TEXT if nocase else "text"
 
 
@@ -990,7 +1001,7 @@ def _joined_by_number(
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
         affinity = _affinity(reference, key)
-        if _declared_kind(child[column], parent[key], None, affinity) != NUMBER_TEXT:
+        if _declared_kind(child[column], parent[key], None, affinity) not in _NUMBER_KINDS:
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
         keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
@@ -1437,7 +1448,7 @@ def _cleaning_parts(
         merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
         cleaned = end.as_written is None and target.as_written is None
         changed = merged or (cleaned and (changes_values(end) or changes_values(target)))
-        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE)
+        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE, NUMBER_NOCASE)
         parts.append(_CleaningPart(column, key, kind, folded, merged, changed))
     return parts
 
@@ -1481,7 +1492,7 @@ def _cleaned_relation(
     texts = {}
     for column, profile, kind, _ in columns:
         # A REAL compared by number is read with all its digits: loaded as text, it is SQLite's text of it.
-        exact = kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)
+        exact = kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)
         exact_reals = exact and profile.inferred_type == "text" and bool(profile.storage_classes.get("real"))
         if exact_reals or _needs_classes(kind, classes.get((table, column), {})):
             classed.add(column)
@@ -1510,7 +1521,7 @@ def _compared_reads(
     numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
     0.30000000000000004 would be one); BLOB cells as hex."""
     kinds = dict(compared)
-    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)}
     return [
         ColumnRead(
             c,
@@ -1567,6 +1578,8 @@ def _composite_orphans(
 _COMPARED = {
     NOCASE_TEXT: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
     NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as a number is it)",
+    NUMBER_NOCASE: " (compared as SQLite compares with a key of numbers, COLLATE NOCASE: text reading as a "
+    "number is it, other text in lower case for ASCII letters)",
     AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
     AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
     "no number, a BLOB no text, ASCII letters in lower case)",
