@@ -163,6 +163,56 @@ CASES: dict[str, tuple[str, str, list[Any], list[Any], int]] = {
         ["ab", "AB ", "C", " c"],
         2,
     ),
+    # Text a key's numeric affinity reads as no number is compared as written, untrimmed, as SQLite
+    # compares it ('abc ' names no key 'abc'); a number's own blanks (SQLite's: space, tab, newline,
+    # vertical tab, form feed, carriage return) are read past (' 7 ' is 7). Until 2026-12-03 the
+    # profile trimmed such text (and a number's Unicode blanks too): 'abc ', ' x' joined.
+    "numeric key, padded text child": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", "x", 1, 7, "y "],
+        ["abc ", " x", "abc", " 1 ", "1", "\t7\n", "7\u00a0", "y", "y ", "q"],
+        5,  # 'abc ', ' x', '7' + NBSP (no number to SQLite), 'y' (the key is 'y '), 'q'
+    ),
+    "real key, padded text child": (
+        "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", 2.5],
+        ["abc ", "abc", " 2.50 ", "\u20032.5"],
+        2,  # 'abc ', EM SPACE + 2.5
+    ),
+    "untyped key, padded text child": (
+        "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["abc", "x ", 1, "1"],
+        ["abc ", "abc", "x", "x ", " 1", "1"],
+        3,  # 'abc ', 'x', ' 1' (text as written: no key)
+    ),
+    "untyped key, COLLATE NOCASE, padded text child": (
+        "CREATE TABLE par (k PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+        ["abc", 2],
+        ["ABC ", "ABC", 2, " 2"],
+        2,  # 'ABC ', ' 2'
+    ),
+    # A key of numeric affinity and COLLATE NOCASE compares text that is no number by its collation
+    # (until 2026-12-03 the profile compared it as written: 'abc' was no key 'ABC').
+    "numeric key, COLLATE NOCASE": (
+        "CREATE TABLE par (k NUMERIC PRIMARY KEY COLLATE NOCASE, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+        ["ABC", 1, "x"],
+        ["abc", "1", "X", "q", "ABC ", "01"],
+        2,  # 'q', 'ABC '
+    ),
+    # An integer column with a word (quarantined by cleaning) names no key in SQLite: an orphan
+    # (until 2026-12-03 the profile read both ends as integers, and a word was no value at all).
+    "integer key, integer child with a word": (
+        "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+        list(range(1, 60)),
+        [*range(1, 50), "x1", "7x"],
+        2,
+    ),
     "ANY outside STRICT is NUMERIC": (
         "CREATE TABLE par (k ANY PRIMARY KEY, n TEXT)",
         "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
@@ -298,6 +348,38 @@ def test_a_declaration_naming_a_missing_table_or_column_says_so(make_sqlite: Sql
     assert "lost(k)" in note and "missing from the export" in note
     (note,) = [n for n in wrong.notes if "declared to reference" in n]
     assert "par(kk)" in note and "foreign key mismatch" in note
+
+
+def test_a_declaration_naming_a_table_in_another_case_of_a_non_ascii_letter_is_dangling(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite folds the case of A-Z only: REFERENCES "ä" names no table of an export holding "Ä", and
+    # its check reports each row with a value. Until 2026-12-03 the profile found "Ä" by Python's
+    # lower() and counted orphans against it (and said the table was missing, beside).
+    path = make_sqlite(
+        {
+            "Ä": ('CREATE TABLE "Ä" (k TEXT PRIMARY KEY, n TEXT)', [("a", "x"), ("b", "y")]),
+            "c": (
+                'CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES "ä" (k))',
+                [(1, "a"), (2, "z"), (3, None)],
+            ),
+            "d": (
+                'CREATE TABLE d (id INTEGER PRIMARY KEY, p TEXT REFERENCES "ä" (K))',
+                [(1, "a"), (2, "z")],
+            ),
+            "e": ("CREATE TABLE e (id INTEGER PRIMARY KEY, p TEXT REFERENCES C (ID))", [(1, 2)]),
+        }
+    )
+    con = sqlite3.connect(path)
+    assert len(con.execute("PRAGMA foreign_key_check(c)").fetchall()) == 2  # 'a' too: no parent table
+    con.close()
+    profiled = profile(path)
+    column = profiled["c"]["p"]
+    assert column.foreign_key is None and column.issue_count("orphan_reference") == 0
+    (note,) = [n for n in column.notes if "declared to reference" in n]
+    assert "ä(k)" in note and "missing from the export" in note
+    # A name in another case of ASCII letters is the same table, as SQLite says (here: c's ID).
+    assert profiled["e"]["p"].foreign_key == "c.id"
 
 
 def test_a_reference_to_a_key_loaded_as_written_counts_orphans_as_written(
@@ -639,6 +721,165 @@ def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values"),
+    [
+        # A key of no affinity compares a number with no text: the text '1.5' names no REAL 1.5, '1' no
+        # INTEGER 1 (and the INTEGER 1 no text '1'), REAL 2.5 no text '2.5'. In the target both ends are
+        # text, and each number is its text there.
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1.5, "a", "b"],
+            ["1.5", "a", "b", "q"],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))",
+            [1, 2, 3],
+            ["1", "2", "x"],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            ["1", "2", "a"],
+            [1, 2, "a", 1.0],
+        ),
+        (
+            "CREATE TABLE par (k PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p REFERENCES par (k))",
+            [1.5, 2.5, 3.5, 1e20],
+            [1.5, "2.5", "a", "1.0e+20"],
+        ),
+    ],
+    ids=[
+        "real key, text child",
+        "integer key, text child",
+        "text key, integer child",
+        "real key, mixed child",
+    ],
+)
+def test_a_number_and_its_text_sqlite_keeps_apart_the_run_says_the_target_joins(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+) -> None:
+    # Until 2026-12-03 the orphans were counted right, but nothing said that the target, where both ends
+    # are text, joins them: joined_by_cleaning left references to a key of no affinity aside.
+    path = _build(make_sqlite({}, name="stored.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    sqlite_orphans = _sqlite_orphans(path)
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    base = loaded.base
+    joined = {
+        int(row[0]) for row in pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    }
+    by_target = len(joined - _joined_in_sqlite(path))
+    assert by_target > 0 and not _joined_in_sqlite(path) - joined
+    assert column.joined_by_cleaning is not None, column.notes
+    assert column.joined_by_cleaning.startswith(f"{by_target} row{'s' if by_target > 1 else ''} SQLite's")
+    assert "number" in column.joined_by_cleaning
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+def test_a_composite_reference_the_target_joins_otherwise_than_sqlite_says_so(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite: ('x', 1) names no row ('x ', 1), ('y ', 2) none ('y', 2). Cleaning trims both ends, so the
+    # target joins them. Until 2026-12-03 joined_by_cleaning looked at one-column references only.
+    path = make_sqlite(
+        {
+            "par": (
+                "CREATE TABLE par (a TEXT, b INTEGER, n TEXT, PRIMARY KEY (a, b))",
+                [("x ", 1, "n"), ("y", 2, "n"), ("w", 3, "n")],
+            ),
+            "c": (
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT, y INTEGER, "
+                "FOREIGN KEY (x, y) REFERENCES par (a, b))",
+                [(1, "x", 1), (2, "y ", 2), (3, "y", 2), (4, "z", 1), (5, "w", 3), (6, None, 1)],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    sqlite_orphans = len(con.execute("PRAGMA foreign_key_check(c)").fetchall())
+    joined_in_sqlite = {
+        row[0] for row in con.execute("SELECT c.id FROM c JOIN par ON par.a = c.x AND par.b = c.y")
+    }
+    con.close()
+    assert sqlite_orphans == 3  # ('x', 1), ('y ', 2), ('z', 1)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    column = loaded.result.profile["c"]["x"]
+    assert column.issue_count("orphan_reference") == sqlite_orphans
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON par.a = c.x AND par.b = c.y")
+    joined_in_target = {int(row[0]) for row in rows}
+    by_target = len(joined_in_target - joined_in_sqlite)
+    assert by_target == 2 and not joined_in_sqlite - joined_in_target
+    assert column.joined_by_cleaning is not None, column.notes
+    assert column.joined_by_cleaning.startswith(f"{by_target} rows SQLite's foreign_key_check reports")
+    assert "par(a, b)" in column.joined_by_cleaning
+    assert f"c.x: {column.joined_by_cleaning}" in loaded.result.record.warnings
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "keys", "values", "types"),
+    [
+        (
+            "CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p BOOLEAN REFERENCES par (k))",
+            [0, 1, 2],
+            [0, 1, 1, 0, None],
+            ("bigint", "bigint"),
+        ),
+        (
+            "CREATE TABLE par (k BOOLEAN PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES par (k))",
+            [0, 1],
+            [0, 1, 1, 5],
+            ("bigint", "bigint"),
+        ),
+        (
+            "CREATE TABLE par (k REAL PRIMARY KEY, n TEXT)",
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p BOOLEAN REFERENCES par (k))",
+            [0.0, 1.0, 1.5],
+            [0, 1, 1],
+            ("double precision", "bigint"),
+        ),
+    ],
+    ids=["boolean child, integer key", "boolean key, integer child", "boolean child, real key"],
+)
+def test_typed_ends_without_text_that_postgresql_does_not_compare_load_as_numbers_and_join(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    parent: str,
+    child: str,
+    keys: list[Any],
+    values: list[Any],
+    types: tuple[str, str],
+) -> None:
+    # A BOOLEAN column of INTEGER 0/1 cells referencing an INTEGER key: SQLite compares the numbers.
+    # Until 2026-12-03 it was loaded as boolean beside a bigint key, and every join along the reference
+    # failed in PostgreSQL ("operator does not exist: boolean = bigint"); only ends holding TEXT cells
+    # were loaded otherwise. Each cell is its number now.
+    path = _build(make_sqlite({}, name="bool.db"), parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == types
     assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
     base = loaded.base
     rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")

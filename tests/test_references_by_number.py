@@ -16,6 +16,9 @@ from __future__ import annotations
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from columnar_etl import profile
 from columnar_etl.config import load_settings
@@ -171,3 +174,60 @@ def test_a_masked_columns_codes_are_not_in_the_warning(make_sqlite: SqliteFactor
     assert any("0071" in line for line in profiled.joins_by_number)
     hide_masked_values(profiled, settings)
     assert profiled.joins_by_number and not any("0071" in line for line in profiled.joins_by_number)
+
+
+def _hinted_join(warning: str, uri: str, base: str, child: str, parent: str) -> set[tuple[int, int]]:
+    """The rows the warning's cast joins in the target, over the child's rows that read as numbers (the
+    cast holds "where every value is a number")."""
+    cast = warning.split("A join needs a cast (", 1)[1].split(", where every value is a number)", 1)[0]
+    rows = pg_query(
+        uri,
+        f"WITH n AS MATERIALIZED (SELECT * FROM {base}.{child} "
+        f"WHERE {child}.p ~ '^\\s*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?\\s*$') "
+        f"SELECT {child}.id, {parent}.rowid_ FROM n AS {child} JOIN {base}.{parent} ON {cast}",
+    )
+    return {(int(a), int(b)) for a, b in rows}
+
+
+@pytest.mark.parametrize(
+    ("key_ddl", "keys", "values"),
+    [
+        # SQLite reads '9007199254740993.0' as the double 2^53, equal to the integer 9007199254740992; a
+        # numeric reads 9007199254740993. '1234567890123450000.0' is no double's value either (the
+        # double is 1234567890123450112), nor '7.0000000000000001' (the double 7).
+        (
+            "k INTEGER",
+            [7, 9007199254740992, 9007199254740993, 1234567890123450000, 1234567890123450112],
+            ["007", "9007199254740993.0", "1234567890123450000.0", "7.0000000000000001", "x"],
+        ),
+        # A REAL key: SQLite keeps the integer text '9007199254740995' exact (no key 9007199254740996.0),
+        # reads '2.50' as 2.5; a double precision cast would make the first 9007199254740996.
+        (
+            "k REAL",
+            [9007199254740996.0, 2.5, 0.30000000000000004],
+            ["9007199254740995", "9007199254740996", "2.50", "0.3", "0.300000000000000040", "x"],
+        ),
+    ],
+    ids=["integer key", "real key"],
+)
+def test_the_cast_the_warning_gives_joins_what_sqlite_joins_past_2_53(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, key_ddl: str, keys: list[Any], values: list[str]
+) -> None:
+    # Until 2026-12-03 the warning's cast read each side as numeric (a REAL key's too, with 15 digits):
+    # past 2^53, or past 15 significant digits, it joined otherwise than SQLite.
+    path = make_sqlite({}, name="past.db")
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(f"CREATE TABLE par (rowid_ INTEGER, {key_ddl} UNIQUE, n TEXT)")
+        con.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, p TEXT REFERENCES par (k))")
+        con.executemany("INSERT INTO par VALUES (?, ?, 'n')", list(enumerate(keys, start=1)))
+        con.executemany("INSERT INTO c VALUES (?, ?)", list(enumerate(values, start=1)))
+    joined = {
+        (int(a), int(b)) for a, b in con.execute("SELECT c.id, par.rowid_ FROM c JOIN par ON c.p = par.k")
+    }
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("c", "p") == "text"
+    (warning,) = [w for w in loaded.result.record.warnings if w.startswith("c.p: ") and "by number" in w]
+    assert _hinted_join(warning, pg_uri, loaded.base, "c", "par") == joined

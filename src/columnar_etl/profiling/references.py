@@ -85,7 +85,7 @@ from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
-from columnar_etl.source.sqlite_names import sqlite_key
+from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -181,14 +181,12 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     con = connect_read_only(Path(path))
     try:
         found: list[Reference] = []
-        known = set(tables)
         for child in tables:
             for rows in _foreign_keys(con, child):
-                parent = str(rows[0][2])
-                if parent not in known:
-                    # SQLite compares table names without regard to case.
-                    parent = next((t for t in tables if t.lower() == parent.lower()), parent)
-                if parent not in known:
+                # SQLite compares table names without regard to the case of A-Z only: "ä" names no
+                # table "Ä" (a dangling declaration, see dangling_declarations).
+                parent = matching_name(str(rows[0][2]), tables)
+                if parent is None:
                     continue  # a dangling declaration: the parent is not in the export
                 info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
                 targets = [row[4] for row in rows]
@@ -449,6 +447,11 @@ NOCASE_TEXT = "text, ASCII case folded"
 #: NUMERIC affinity: the key's affinity is applied to the child's value first, so text that reads as
 #: a number (``007``, ``+7``, ``7.0``, `` 7``, ``7e0``, ``2.50``) is that number; other text stays text.
 NUMBER_TEXT = "text, numbers by number"
+#: :data:`NUMBER_TEXT` for a key of numeric affinity declared ``COLLATE NOCASE``: its text that is no
+#: number compared ASCII case folded (``'abc'`` is the key ``'ABC'``), as SQLite's check compares it.
+NUMBER_NOCASE = "text, numbers by number, ASCII case folded"
+#: The kinds reading a child's text as a key of numeric affinity does.
+_NUMBER_KINDS = frozenset({NUMBER_TEXT, NUMBER_NOCASE})
 #: The kind of a declared reference to a key of no affinity (an untyped column, ``BLOB``, a STRICT
 #: table's ``ANY``): SQLite converts nothing, so a value matches only one of its own storage class
 #: (numbers by number, text as text: the text ``'1'`` is no integer 1).
@@ -472,7 +475,19 @@ SQLITE_TEXT = "text as SQLite compares it"
 SQLITE_NOCASE = "text as SQLite compares it, ASCII case folded"
 SQLITE_RTRIM = "text as SQLite compares it, trailing spaces ignored"
 #: The kinds whose values carry the ``=`` of :data:`WRITTEN_TEXT`.
-_EQUALS_KINDS = frozenset({WRITTEN_TEXT, WRITTEN_NOCASE, SQLITE_TEXT, SQLITE_NOCASE, SQLITE_RTRIM})
+_EQUALS_KINDS = frozenset(
+    {
+        WRITTEN_TEXT,
+        WRITTEN_NOCASE,
+        SQLITE_TEXT,
+        SQLITE_NOCASE,
+        SQLITE_RTRIM,
+        NUMBER_TEXT,  # its text that is no number
+        NUMBER_NOCASE,
+        AS_STORED,  # its TEXT cells
+        AS_STORED_NOCASE,
+    }
+)
 #: SQLite's affinities that read a child's text as a number before comparing it with the parent key.
 NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 #: A double of an integer's value strictly within this bound (in magnitude) is that integer, as SQLite's
@@ -481,9 +496,21 @@ NUMBER_AFFINITIES = frozenset({"INTEGER", "REAL", "NUMERIC"})
 _INTEGER_BOUND = 2**63
 #: A text SQLite's numeric affinity reads as a number (a decimal, an exponent; no hexadecimal).
 _NUMBER_SHAPE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
+#: The blanks SQLite reads past at either end of a number (``sqlite3Isspace``: space, tab, newline,
+#: vertical tab, form feed, carriage return; no other Unicode space), as an RE2 class.
+_SQLITE_BLANK = "[ \\t\\n\\v\\f\\r]"
 
 
-def _as_number(text: str) -> str:
+def _number_or_written(text: str, written: str) -> str:
+    """SQL: a TEXT cell (``text``) as a key's numeric affinity makes it: a number (:func:`_as_number`)
+    when it reads as one past SQLite's blanks (:data:`_SQLITE_BLANK`: ``' 7 '`` is 7, ``'7'`` + NBSP is
+    text), else ``written``, the text as written (untrimmed: ``'abc '`` names no key ``'abc'``); a blank
+    value (``''``, Unicode spaces) is no value, as cleaning makes it NULL."""
+    bare = f"regexp_replace({text}, '^{_SQLITE_BLANK}+|{_SQLITE_BLANK}+$', '', 'g')"
+    return f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN {_as_number(bare, written)} END"
+
+
+def _as_number(text: str, otherwise: str | None = None) -> str:
     """SQL: ``text`` (trimmed, not blank) as a numeric affinity reads it, when that is a number: an
     integer as its canonical digits (``007`` → ``7``, ``+7.00`` → ``7``, ``7e1`` → ``70``, ``-0`` →
     ``0``), another number as its double's shortest text (``2.50`` → ``2.5``, ``.5`` → ``0.5``), as a
@@ -492,7 +519,8 @@ def _as_number(text: str) -> str:
     ``0x1`` and ``1_0``): shapes are checked first. A fraction or an exponent is read as the double
     SQLite reads, an integer when that double is one (:data:`_INTEGER_BOUND`), past 2^53 too:
     ``'9007199254740995.0'`` is 9007199254740996, as in SQLite; only the digits of an integer written
-    as one are exact (``'9007199254740993'``)."""
+    as one are exact (``'9007199254740993'``). ``otherwise``: SQL for text that is no number (``text``
+    itself by default)."""
     real = f"try_cast({text} AS DOUBLE)"
     return (
         f"CASE WHEN regexp_full_match({text}, '[+-]?[0-9]+') AND try_cast({text} AS BIGINT) IS NOT NULL "
@@ -500,21 +528,14 @@ def _as_number(text: str) -> str:
         f"WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') AND isfinite({real}) THEN "
         f"CASE WHEN abs({real}) < {_INTEGER_BOUND}::DOUBLE AND {real} = trunc({real}) "
         f"THEN CAST(CAST({real} AS BIGINT) AS VARCHAR) ELSE CAST({real} AS VARCHAR) END "
-        f"ELSE {text} END"
+        f"ELSE {otherwise or text} END"
     )
-
-
-def _as_stored_text(text: str) -> str:
-    """SQL: a TEXT cell's compared value (``text``) under :data:`AS_STORED`: text that reads as a
-    number gets a leading space, which no other compared value has (they are trimmed), so that it
-    equals no number's text (the text ``'1'`` is no integer 1) but the same text still."""
-    return f"CASE WHEN regexp_full_match({text}, '{_NUMBER_SHAPE}') THEN ' ' || {text} ELSE {text} END"
 
 
 def _blob_value(hex_text: str) -> str:
     """SQL: a BLOB cell's compared value (its bytes' ``hex_text``): ``x'31'`` after a space, which no
-    other compared value has (they are trimmed): a BLOB equals only a BLOB of the same bytes, as in
-    SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
+    other compared value has (they are trimmed, or follow a ``=``): a BLOB equals only a BLOB of the
+    same bytes, as in SQLite, whose affinities convert no BLOB (``x'31'`` is no key 1, nor ``'1'``)."""
     return "' x''' || " + hex_text + " || ''''"
 
 
@@ -525,11 +546,15 @@ def _value(text: str, kind: str, stored: str | None = None) -> str:
     text alone."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
-    if kind == NUMBER_TEXT:
-        return _as_number(f"nullif({trimmed_sql(text)}, '')")
+    if kind == NUMBER_TEXT:  # text that is no number after a '=', as written (no number starts so)
+        return _number_or_written(text, f"'=' || {text}")
+    if kind == NUMBER_NOCASE:
+        return _number_or_written(text, _value(text, WRITTEN_NOCASE))
     if kind in (AS_STORED, AS_STORED_NOCASE):
         number = _as_number(f"nullif({trimmed_sql(text)}, '')")
-        plain = _as_stored_text(_value(text, NOCASE_TEXT if kind == AS_STORED_NOCASE else "text"))
+        # TEXT cells as written after a '=': the text '1' is no integer 1, nor ' 1' the text '1'.
+        written = _value(text, WRITTEN_NOCASE if kind == AS_STORED_NOCASE else WRITTEN_TEXT)
+        plain = f"CASE WHEN nullif({trimmed_sql(text)}, '') IS NOT NULL THEN {written} END"
         return f"CASE WHEN {stored or repr('t')} IN ('i', 'r') THEN {number} ELSE {plain} END"
     if kind == NOCASE_TEXT:  # SQLite's NOCASE folds the 26 ASCII letters only
         return f"translate(nullif({trimmed_sql(text)}, ''), '{ascii_uppercase}', '{ascii_lowercase}')"
@@ -564,8 +589,8 @@ def as_sqlite_kind(kind: str, key: ColumnProfile, collation: str | None) -> str:
 
 
 def _shown(value: str, kind: str) -> str:
-    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT`, or the
-    space setting a BLOB's or (:data:`AS_STORED`) a number-like text's value apart."""
+    """A compared value as an example shows it: without the ``=`` of :data:`WRITTEN_TEXT` (and of the
+    text of :data:`NUMBER_TEXT`, :data:`AS_STORED`), or the space setting a BLOB's value apart."""
     if kind in _EQUALS_KINDS and value.startswith("="):
         return value[1:]
     return value.lstrip(" ")
@@ -922,10 +947,13 @@ def _declared_kind(
         if _integers_alone(child) and _integers_alone(parent):
             return "integer"
         return AS_STORED_NOCASE if nocase else AS_STORED
-    if (child.inferred_type, parent.inferred_type) == ("integer", "integer"):
+    # Integers with integers, unless a value of either is none (a word, quarantined by cleaning): SQLite
+    # still compares it, by the key's affinity, and finds no key.
+    integers = not child.invalid_count and not parent.invalid_count
+    if (child.inferred_type, parent.inferred_type) == ("integer", "integer") and integers:
         return "integer"
     if affinity in NUMBER_AFFINITIES:
-        return NUMBER_TEXT
+        return NUMBER_NOCASE if nocase else NUMBER_TEXT
     return NOCASE_TEXT if nocase else "text"
 
 
@@ -952,6 +980,13 @@ class ByNumber:
     #: Whether some of them are written with a fraction or an exponent (``7.0``, ``7e0``): a bigint
     #: would not read those, a numeric does.
     fractions: bool = False
+    #: Whether a value of the column written with a fraction or an exponent has more than 15
+    #: significant digits or lies past 2^53 (``'9007199254740993.0'``): SQLite reads it as a double
+    #: (9007199254740992), a numeric exactly; only a cast through a double joins it as SQLite does.
+    long_fractions: bool = False
+    #: Whether a value of the column written as an integer lies past 2^53 (``'9007199254740995'``):
+    #: SQLite keeps it exact beside a REAL key, a double would round it.
+    long_integers: bool = False
 
 
 def _joined_by_number(
@@ -966,24 +1001,30 @@ def _joined_by_number(
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
         affinity = _affinity(reference, key)
-        if _declared_kind(child[column], parent[key], None, affinity) != NUMBER_TEXT:
+        if _declared_kind(child[column], parent[key], None, affinity) not in _NUMBER_KINDS:
             continue
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
         keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+        # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros aside.
+        digits = "length(trim(regexp_replace(regexp_replace(t, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
+        past = f"abs(try_cast(t AS DOUBLE)) >= {2**53}"
         sql = (
-            f"SELECT count(*), min(t, {EXAMPLES}), "
-            "bool_or(NOT regexp_full_match(t, '[+-]?[0-9]+')) "
-            f"FROM (SELECT {_value(text, 'text')} AS t, "
-            f"{_value(text, NUMBER_TEXT)} AS v FROM "
-            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}) "
-            f"WHERE v <> t AND v IN (SELECT {keys} FROM "
-            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])})"
+            f"SELECT count(*) FILTER (WHERE hit), min(t, {EXAMPLES}) FILTER (WHERE hit), "
+            "bool_or(hit AND NOT whole), "
+            f"bool_or(number AND NOT whole AND ({digits} > 15 OR {past})), "
+            f"bool_or(whole AND {past}) "
+            f"FROM (SELECT t, regexp_full_match(t, '[+-]?[0-9]+') AS whole, "
+            f"regexp_full_match(t, '{_NUMBER_SHAPE}') AS number, "
+            f"v <> t AND NOT starts_with(v, '=') AND v IN (SELECT {keys} FROM "
+            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])}) AS hit "
+            f"FROM (SELECT {_value(text, 'text')} AS t, {_value(text, NUMBER_TEXT)} AS v FROM "
+            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}))"
         )
         row = src.connection.cursor().execute(sql).fetchone()
         if row is not None and row[0]:
             examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
             found[(reference.child, column, reference.parent, key)] = ByNumber(
-                int(row[0]), examples, bool(row[2])
+                int(row[0]), examples, bool(row[2]), bool(row[3]), bool(row[4])
             )
     return found
 
@@ -1010,21 +1051,69 @@ def _say_joined_by_number(
         profile, target = tables[child][column], tables[parent][key]
         shown = ", ".join(repr(profile.quote(value)) for value in values.examples[:3])
         key_type = {"integer": "bigint", "text": "text"}.get(target.inferred_type, target.inferred_type)
-        cast = (
-            f"{quote_ident(child)}.{quote_ident(column)}::numeric = {quote_ident(parent)}.{quote_ident(key)}"
+        cast, typed = _number_join(
+            f"{quote_ident(child)}.{quote_ident(column)}",
+            f"{quote_ident(parent)}.{quote_ident(key)}",
+            target.inferred_type,
+            values,
         )
-        if target.inferred_type != "integer":
-            cast += "::numeric"
         number = "numeric" if values.fractions else "bigint"
+        load = (
+            f'or set [columns."{child}"."{column}"] type = "{number}" to load them as numbers (each change '
+            "audited)"
+            if typed
+            else "no type of the column joins them as SQLite does (some have more than 15 significant "
+            "digits or lie past 2^53, which SQLite reads through a double, or keeps exact beside a double)"
+        )
         why = (
             f"{values.rows:,} values such as {shown} refer to {parent}.{key} by number, as SQLite "
             f"matches them, but are written otherwise (leading zeros, '+', a fraction of zeros) and "
             f"loaded as written, as text: no text equals a key of {parent}.{key} ({key_type}). "
-            f"A join needs a cast ({cast}, where every value is a number), or set "
-            f'[columns."{child}"."{column}"] type = "{number}" to load them as numbers (each change audited)'
+            f"A join needs a cast ({cast}, where every value is a number); {load}"
         )
         profile.joined_by_number = why
         profile.notes.append(f"references {parent}.{key} by number: a join needs a cast")
+
+
+#: PostgreSQL: a text of an integer (trimmed, as cleaning makes it), and within a bigint's range.
+_PG_WHOLE = "~ '^[+-]?[0-9]+$'"
+_PG_BIGINT_RANGE = f"BETWEEN {-(2**63)} AND {2**63 - 1}"
+
+
+def _number_join(child: str, key: str, key_type: str, values: ByNumber) -> tuple[str, bool]:
+    """PostgreSQL's join condition of a text ``child`` naming ``key`` (of the profile's ``key_type``) by
+    number as SQLite's affinity reads it, and whether the column loaded as a number joins so too.
+
+    SQLite keeps the text of an integer exact and reads any other number as a double, then compares
+    an integer with a double exactly. A ``numeric`` cast agrees while fractions are short (at most 15
+    significant digits, below 2^53); past that, a double's reading is taken for them (PostgreSQL's
+    ``float8::bigint`` is exact; ``float8::numeric`` keeps 15 digits, ``bigint = float8`` rounds the
+    bigint). Beside a double key, integers below 2^53 compare as doubles; past it, exactly."""
+    whole = f"{child} {_PG_WHOLE} AND {child}::numeric {_PG_BIGINT_RANGE}"
+    if key_type == "integer":
+        if not values.long_fractions:
+            return f"{child}::numeric = {key}", True
+        real = f"{child}::float8"
+        return (
+            f"{key} = CASE WHEN {child} {_PG_WHOLE} THEN {child}::numeric WHEN {real} = trunc({real}) "
+            f"AND abs({real}) < 2::float8 ^ 63 THEN {real}::bigint END",
+            False,
+        )
+    if key_type == "double":
+        if not values.long_integers:
+            return f"{child}::float8 = {key}", True
+        return (
+            f"CASE WHEN {whole} THEN CASE WHEN {key} = trunc({key}) AND abs({key}) < 2::float8 ^ 63 "
+            f"THEN {key}::bigint = {child}::numeric ELSE false END ELSE {child}::float8 = {key} END",
+            False,
+        )
+    exact = key if key_type == "numeric" else f"{key}::numeric"
+    if not values.long_fractions:
+        return f"{child}::numeric = {exact}", True
+    return (
+        f"CASE WHEN {whole} THEN {child}::numeric = {exact} ELSE {child}::float8 = {exact}::float8 END",
+        False,
+    )
 
 
 def _one_type_per_declared_reference(
@@ -1063,7 +1152,10 @@ def _one_type_per_declared_reference(
                 # read as a type is loaded as the text SQLite compared; the other end follows as text.
                 for (end, other), (beside, _) in zip(ends, reversed(ends), strict=True):
                     texts = end.storage_classes.get("text")
-                    if texts and _written_as_text(((end, other),), beside=beside.inferred_type):
+                    # An end of numbers alone (a boolean of 0/1 cells) is loaded as its numbers instead.
+                    if (
+                        texts and _written_as_text(((end, other),), beside=beside.inferred_type)
+                    ) or _loaded_as_numbers(end, other, beside):
                         changed = True
                 continue
             if types != {"integer", "text"}:
@@ -1095,6 +1187,39 @@ def _unjoinable(types: AbstractSet[str]) -> bool:
     not (:data:`_FAMILIES`: a ``date`` and a ``bigint``, a ``boolean`` and a ``bigint``); text aside."""
     families = {_FAMILIES.get(kind) for kind in types}
     return len(types) == 2 and "text" not in types and None not in families and len(families) == 2
+
+
+def _holds_numbers_alone(column: ColumnProfile) -> bool:
+    """Whether ``column`` holds INTEGER or REAL cells and no cell of another class (but NULL)."""
+    classes = column.storage_classes
+    numbers = classes.get("integer", 0) + classes.get("real", 0)
+    return bool(numbers) and not any(
+        n for kind, n in classes.items() if kind not in ("integer", "real", "null")
+    )
+
+
+def _loaded_as_numbers(end: ColumnProfile, other: str, beside: ColumnProfile) -> bool:
+    """Load ``end``, a typed end of a declared reference holding numbers alone but read as another type
+    (a BOOLEAN column of INTEGER 0/1 cells, a date of epoch numbers), as its numbers (``integer`` for
+    INTEGER cells alone, else ``double``), beside an end of numbers (``beside``, named ``other``): SQLite
+    compares the numbers, and PostgreSQL compares no boolean (nor date) with a bigint, so every join
+    along the reference failed. Each cell is its number: nothing quarantined, nothing read otherwise.
+    Not where a value would be quarantined (its counts are the type's). Whether it changed anything."""
+    if _FAMILIES.get(end.inferred_type) == "number" or end.invalid_count or not _holds_numbers_alone(end):
+        return False
+    if _FAMILIES.get(beside.inferred_type) != "number" and not _holds_numbers_alone(beside):
+        return False
+    was = end.inferred_type
+    end.inferred_type = "integer" if not end.storage_classes.get("real") else "double"
+    if not isinstance(end.min, int | float) or not isinstance(end.max, int | float):
+        end.min = end.max = None  # bounds of another type (a boolean's none)
+    end.type_reason = f"numbers, as numbers like {other} (a declared reference's other end), not {was}"
+    end.notes.append(
+        f"its numbers loaded as {end.inferred_type}, not {was}: {other}, the other end of a declared "
+        f"reference, is {beside.inferred_type} (PostgreSQL compares no {was} with it; SQLite compares "
+        "the numbers)"
+    )
+    return True
 
 
 def _written_as_text(
@@ -1206,56 +1331,62 @@ def say_joined_by_cleaning(
     key ``'x '``, both trimmed; the timestamp ``'2024-01-05 00:00:00'`` beside the date key
     ``'2024-01-05'``, equal in PostgreSQL), and rows naming a row in SQLite that no longer do (a
     value read as NULL, or as another date). Run after the columns loaded as written are known (they
-    change nothing). One query per reference whose ends are of one family of types (text, moments,
+    change nothing). One query per reference (a composite one's rows whole, said on its first column,
+    where its orphans are) each part of whose ends are of one family of types (text, moments,
     numbers, booleans: PostgreSQL compares them) and one of which cleaning changes; a ``COLLATE
     NOCASE`` key's values compared folded (case is SQLite's collation, not cleaning)."""
     classes = storage_classes(tables)
-    for reference, child, parent, column, key in _column_pairs(tables, declared):
-        end, target = child[column], parent[key]
-        family = _FAMILIES.get(end.inferred_type)
-        if len(reference.columns) != 1 or family is None or family != _FAMILIES.get(target.inferred_type):
+    for reference in declared:
+        parts = _cleaning_parts(tables, reference, classes)
+        if parts is None or not any(part.changed for part in parts):
             continue
-        if end.as_written is not None or target.as_written is not None:
-            continue
-        if not (changes_values(end) or changes_values(target)):
-            continue
-        if any(
-            classes.get(place, {}).get("blob")
-            for place in ((reference.child, column), (reference.parent, key))
-        ):
-            continue
-        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
-            continue  # epoch numbers: their units are each column's
-        collation = reference.collations[0] if reference.collations else None
-        kind = as_sqlite_kind(
-            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
-        )
-        if kind in (AS_STORED, AS_STORED_NOCASE):
-            continue
-        folded = kind == SQLITE_NOCASE
-        ends = [
-            _cleaned_relation(src, table, name, profile, kind, null_tokens, folded, classes)
-            for table, name, profile in ((reference.child, column, end), (reference.parent, key, target))
+        child = [
+            (part.column, tables[reference.child][part.column], part.kind, part.folded) for part in parts
         ]
+        parent = [(part.key, tables[reference.parent][part.key], part.kind, part.folded) for part in parts]
+        ends = [
+            _cleaned_relation(src, reference.child, child, null_tokens, classes),
+            _cleaned_relation(src, reference.parent, parent, null_tokens, classes),
+        ]
+        indexes = range(len(parts))
+
+        def every(column: str, indexes: range = indexes) -> str:
+            return " AND ".join(f"{column}{i} IS NOT NULL" for i in indexes)
+
+        def equal(left: str, right: str, column: str, indexes: range = indexes) -> str:
+            return " AND ".join(f"{left}.{column}{i} = {right}.{column}{i}" for i in indexes)
+
+        listed = ", ".join(f"s{i}" for i in indexes)
+        cleaned = ", ".join(f"d{i}" for i in indexes)
         sql = (
-            f"WITH c AS (SELECT * FROM {ends[0]} WHERE s IS NOT NULL), "
-            f"ps AS (SELECT DISTINCT s FROM {ends[1]} WHERE s IS NOT NULL), "
-            f"pd AS (SELECT DISTINCT d FROM {ends[1]} WHERE d IS NOT NULL) "
-            "SELECT count(*) FILTER (WHERE ps.s IS NULL AND pd.d IS NOT NULL), "
-            "count(*) FILTER (WHERE ps.s IS NOT NULL AND pd.d IS NULL) "
-            "FROM c LEFT JOIN ps ON ps.s = c.s LEFT JOIN pd ON pd.d = c.d"
+            f"WITH c AS (SELECT * FROM {ends[0]} WHERE {every('s')}), "
+            f"ps AS (SELECT DISTINCT {listed}, true AS found FROM {ends[1]} WHERE {every('s')}), "
+            f"pd AS (SELECT DISTINCT {cleaned}, true AS found FROM {ends[1]} WHERE {every('d')}) "
+            "SELECT count(*) FILTER (WHERE ps.found IS NULL AND pd.found), "
+            "count(*) FILTER (WHERE ps.found AND pd.found IS NULL) "
+            f"FROM c LEFT JOIN ps ON {equal('ps', 'c', 's')} LEFT JOIN pd ON {equal('pd', 'c', 'd')}"
         )
         row = src.connection.cursor().execute(sql).fetchone()
         joined, lost = (int(row[0]), int(row[1])) if row is not None else (0, 0)
         if not joined and not lost:
             continue
-        named = f"{reference.parent}.{key}"
+        if len(parts) == 1:
+            named = f"{reference.parent}.{parts[0].key}"
+        else:
+            named = f"{reference.parent}({', '.join(reference.parent_columns)})"
+        merged = any(part.merged for part in parts)
         said = []
         if joined:
+            how = (
+                "loaded as text (a number there is its text, which SQLite's key of no affinity keeps apart "
+                "from the text: REAL 1.5 and '1.5')"
+                if merged
+                else "cleaned (trimmed, read as a date or number)"
+            )
             said.append(
                 f"{joined:,} row{'s' if joined > 1 else ''} SQLite's foreign_key_check reports as naming no "
-                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once cleaned "
-                "(trimmed, read as a date or number): the target joins them"
+                f"row of {named} (counted as orphans) name{'s' if joined == 1 else ''} one once {how}: "
+                "the target joins them"
             )
         if lost:
             said.append(
@@ -1263,31 +1394,123 @@ def say_joined_by_cleaning(
                 f"{'s' if lost == 1 else ''} none once cleaned (a value read as NULL, or read otherwise "
                 "than its key): the target's join loses them"
             )
+        end = tables[reference.child][reference.columns[0]]
         end.joined_by_cleaning = "; ".join(said)
         end.notes.append(
             f"cleaning changes the join along the reference to {named}: {end.joined_by_cleaning}"
         )
 
 
+@dataclass(frozen=True)
+class _CleaningPart:
+    """One column pair of a declared reference as :func:`say_joined_by_cleaning` compares it: the kind
+    SQLite's check compares it as, whether ASCII case is ``folded``, whether one end's numbers meet the
+    other's text once both are loaded as text (``merged``), and whether the target may join it
+    otherwise than SQLite (``changed``: that, or cleaning changes values of an end)."""
+
+    column: str
+    key: str
+    kind: str
+    folded: bool
+    merged: bool
+    changed: bool
+
+
+def _cleaning_parts(
+    tables: Mapping[str, TableProfile], reference: Reference, classes: Classes
+) -> list[_CleaningPart] | None:
+    """The parts of ``reference`` (:class:`_CleaningPart`), None when a part cannot be compared so: a
+    table or column not profiled, ends of two families of types, a BLOB, epoch numbers."""
+    child, parent = tables.get(reference.child), tables.get(reference.parent)
+    if child is None or parent is None:
+        return None
+    parts = []
+    collations: tuple[str | None, ...] = reference.collations or tuple(None for _ in reference.columns)
+    for column, key, collation in zip(reference.columns, reference.parent_columns, collations, strict=True):
+        if column not in child.columns or key not in parent.columns:
+            return None
+        end, target = child[column], parent[key]
+        family = _FAMILIES.get(end.inferred_type)
+        if family is None or family != _FAMILIES.get(target.inferred_type):
+            return None
+        if any(
+            classes.get(place, {}).get("blob")
+            for place in ((reference.child, column), (reference.parent, key))
+        ):
+            return None
+        if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
+            return None  # epoch numbers: their units are each column's
+        kind = as_sqlite_kind(
+            _declared_kind(end, target, collation, _affinity(reference, key)), target, collation
+        )
+        # A key of no affinity keeps a number and a text apart (the REAL 1.5 and '1.5'); loaded as text,
+        # both ends' numbers are their text, and the target joins them: cleaning or not, as written too.
+        merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
+        cleaned = end.as_written is None and target.as_written is None
+        changed = merged or (cleaned and (changes_values(end) or changes_values(target)))
+        folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE, NUMBER_NOCASE)
+        parts.append(_CleaningPart(column, key, kind, folded, merged, changed))
+    return parts
+
+
+def _meet_as_text(end: ColumnProfile, target: ColumnProfile) -> bool:
+    """Whether one of two ends holds numbers (INTEGER or REAL cells) and the other TEXT cells: loaded
+    as text, a number and its text are one value there, where a key of no affinity keeps them apart."""
+
+    def numbers(column: ColumnProfile) -> int:
+        return column.storage_classes.get("integer", 0) + column.storage_classes.get("real", 0)
+
+    texts = (end.storage_classes.get("text", 0), target.storage_classes.get("text", 0))
+    return bool((numbers(end) and texts[1]) or (texts[0] and numbers(target)))
+
+
+def _sqlite_real_text(value: str) -> str:
+    """SQL: a double (``value``, text reading back as it) as SQLite writes a REAL as text
+    (``%!.15g``: 15 significant digits, a decimal point always: ``1.0``, ``1.0e+20``, ``0.3``), what
+    a REAL cell is in a column loaded as text."""
+    text = f"printf('%.15g', CAST({value} AS DOUBLE))"
+    return (
+        f"CASE WHEN NOT isfinite(CAST({value} AS DOUBLE)) THEN {value} "
+        f"WHEN contains({text}, '.') THEN {text} "
+        f"WHEN contains({text}, 'e') THEN replace({text}, 'e', '.0e') ELSE {text} || '.0' END"
+    )
+
+
 def _cleaned_relation(
     src: Source,
     table: str,
-    column: str,
-    profile: ColumnProfile,
-    kind: str,
+    columns: list[tuple[str, ColumnProfile, str, bool]],
     null_tokens: list[str],
-    folded: bool,
     classes: Classes,
 ) -> str:
-    """A DuckDB relation of ``table``'s rows: ``s``, ``column``'s value as SQLite's check compares it
-    (``kind``), ``d``, as cleaning makes it (:func:`.keys.cleaned_sql`; ASCII case ``folded``)."""
-    reads = _compared_reads(table, [(column, kind)], set(), classes)
-    text = f"CAST({quote_ident(column)} AS VARCHAR)"
-    cleaned = cleaned_sql(profile, text, null_tokens)
-    if folded:
-        cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
-    compared = _read_value(table, column, kind, 0, classes, False)
-    return f"(SELECT {compared} AS s, {cleaned} AS d FROM {src.relation_sql(table, reads=reads)})"
+    """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
+    compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
+    (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
+    the column is loaded as written; a number in a column loaded as text is its text."""
+    wanted = [(column, kind) for column, _, kind, _ in columns]
+    classed = set()
+    texts = {}
+    for column, profile, kind, _ in columns:
+        # A REAL compared by number is read with all its digits: loaded as text, it is SQLite's text of it.
+        exact = kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)
+        exact_reals = exact and profile.inferred_type == "text" and bool(profile.storage_classes.get("real"))
+        if exact_reals or _needs_classes(kind, classes.get((table, column), {})):
+            classed.add(column)
+        texts[column] = exact_reals
+    reads = _compared_reads(table, wanted, classed, classes)
+    place = {read.name: index for index, read in enumerate(reads)}
+    selected = []
+    for i, (column, profile, kind, folded) in enumerate(columns):
+        text = f"CAST({quote_ident(column)} AS VARCHAR)"
+        if texts[column]:
+            real = _sqlite_real_text(text)
+            text = f"CASE WHEN {quote_ident(class_column(place[column]))} = 'r' THEN {real} ELSE {text} END"
+        cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
+        if folded:
+            cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
+        compared = _read_value(table, column, kind, place[column], classes, column in classed)
+        selected.append(f"{compared} AS s{i}, {cleaned} AS d{i}")
+    return f"(SELECT {', '.join(selected)} FROM {src.relation_sql(table, reads=reads)})"
 
 
 def _compared_reads(
@@ -1298,7 +1521,7 @@ def _compared_reads(
     numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
     0.30000000000000004 would be one); BLOB cells as hex."""
     kinds = dict(compared)
-    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, AS_STORED, AS_STORED_NOCASE)}
+    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)}
     return [
         ColumnRead(
             c,
@@ -1355,6 +1578,8 @@ def _composite_orphans(
 _COMPARED = {
     NOCASE_TEXT: " (compared as its COLLATE NOCASE compares: ASCII letters in lower case)",
     NUMBER_TEXT: " (compared as SQLite compares with a key of numbers: text reading as a number is it)",
+    NUMBER_NOCASE: " (compared as SQLite compares with a key of numbers, COLLATE NOCASE: text reading as a "
+    "number is it, other text in lower case for ASCII letters)",
     AS_STORED: " (compared as SQLite compares with a key of no affinity: text is no number, a BLOB no text)",
     AS_STORED_NOCASE: " (compared as SQLite compares with a key of no affinity, COLLATE NOCASE: text is "
     "no number, a BLOB no text, ASCII letters in lower case)",
