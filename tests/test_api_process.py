@@ -1,0 +1,106 @@
+"""The public API called again and again in one long-lived process (a notebook kernel, a benchmark):
+what a call leaves behind in the process, and an interrupt (the kernel's "interrupt", Ctrl-C) raised
+inside a call. Found by helper h95's hunt; the real export and the session's embedded server."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import structlog
+
+import columnar_etl
+from columnar_etl.config import Settings
+from columnar_etl.observability.logs import LOGGER_NAME
+
+from .conftest import GATES_OPEN, run_settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path, pg_uri: str) -> Settings:
+    return run_settings(tmp_path, pg_uri, pg_dir=tmp_path / "pg", **GATES_OPEN)
+
+
+@pytest.fixture
+def own_structlog() -> Any:
+    """The embedding program's own structlog set-up (a notebook's, a service's): JSON to its own stream."""
+    stream = io.StringIO()
+    structlog.configure(
+        processors=[structlog.processors.JSONRenderer()],
+        logger_factory=structlog.PrintLoggerFactory(file=stream),
+        cache_logger_on_first_use=False,
+    )
+    try:
+        yield stream
+    finally:
+        structlog.reset_defaults()
+
+
+def test_a_run_leaves_the_callers_structlog_and_the_package_logger_as_they_were(
+    settings: Settings, small_fixture: Path, own_structlog: io.StringIO
+) -> None:
+    # Until h95 a run replaced the process's structlog configuration for good: after
+    # `columnar_etl.run(...)` a notebook's own `structlog.get_logger().info(...)` went to the package's
+    # stdlib logger, which has no handler once the run ends, and was lost without a word. The package
+    # logger's level stayed the run's (INFO) and its `propagate` was forced on.
+    package = logging.getLogger(LOGGER_NAME)
+    package.setLevel(logging.DEBUG)
+    package.propagate = False
+    before = structlog.get_config()
+    try:
+        result = columnar_etl.run(small_fixture, mode="simple", settings=settings)
+        assert result.outcome in ("done", "warn"), result.record.error
+        assert structlog.get_config() == before
+        structlog.get_logger().info("mine after the run")
+        assert '"event": "mine after the run"' in own_structlog.getvalue()
+        assert (package.level, package.propagate, package.handlers) == (logging.DEBUG, False, [])
+        run_log = (result.run_dir / "log.jsonl").read_text(encoding="utf-8")
+        assert "mine after the run" not in run_log and '"event": "run finished"' in run_log
+    finally:
+        package.setLevel(logging.NOTSET)
+        package.propagate = True
+
+
+def _process_state() -> dict[str, Any]:
+    return {
+        "fds": len(os.listdir("/proc/self/fd")),
+        "threads": sorted(thread.name for thread in threading.enumerate()),
+        "signals": [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)],
+        "environ": dict(os.environ),
+        "cwd": os.getcwd(),
+        "umask": os.umask(os.umask(0o022)),
+        "root_handlers": list(logging.getLogger().handlers),
+        "package_handlers": list(logging.getLogger(LOGGER_NAME).handlers),
+        "structlog": structlog.get_config(),
+    }
+
+
+def test_calls_repeated_in_one_process_leave_it_as_they_found_it(
+    settings: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    # A guard (nothing found here by h95): each call once to warm the process (imports, DuckDB's and
+    # ADBC's own threads and descriptors), then three more of each: no descriptor, thread, signal
+    # handler, environment variable, working directory, umask or logging set-up more than before.
+    calls = [
+        lambda: columnar_etl.profile(small_fixture, settings=settings),
+        lambda: columnar_etl.clean(
+            small_fixture, output=tmp_path / "c.db", overwrite=True, settings=settings
+        ),
+        lambda: columnar_etl.run(small_fixture, mode="simple", force=True, settings=settings),
+    ]
+    for call in calls:
+        call()
+    before = _process_state()
+    for _ in range(3):
+        for call in calls:
+            call()
+    after = _process_state()
+    # A result held by the caller may keep one mapped temporary file (the audit) open: one per result.
+    assert after.pop("fds") <= before.pop("fds") + 1
+    assert after == before
