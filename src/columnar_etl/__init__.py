@@ -12,12 +12,18 @@ The global CLI options are the ``settings`` parameter (``load_settings(...)``; `
 parameter of the functions that reach the target). The stages live in packages with noun names
 (``columnar_etl.profiling``, ``.planning``, ``.cleaning``, ``.loading``, ``.backups``), so a function
 here never hides a package: ``columnar_etl.load`` is this function, ``columnar_etl.loading`` the package.
+
+An interrupt (Ctrl-C, a notebook kernel's "interrupt") reaches the caller of any of them as
+``KeyboardInterrupt``, also when it landed in DuckDB's or ADBC's call (which make it errors of their
+own), once the command's ``run.json`` says ``interrupted`` (nothing live changed).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from columnar_etl.backups.manifest import BackupResult
@@ -44,6 +50,35 @@ __all__ = [
     "run",
 ]
 
+P = ParamSpec("P")
+R = TypeVar("R")
+#: What the ``KeyboardInterrupt`` of an interrupted call says.
+INTERRUPTED_LINE = "interrupted: nothing live changed"
+
+
+def _interrupt_raised(function: Callable[P, R]) -> Callable[P, R]:
+    """``function``, an interrupt inside it raised as ``KeyboardInterrupt`` (see the module docstring).
+
+    DuckDB turns it into ``RuntimeError: Query interrupted``, ADBC's COPY into a ``LoadError``, a
+    recorded command into ``EtlError: interrupted`` and ``run`` into its ``interrupted`` outcome: a
+    notebook's loop over exports, or a benchmark's rounds, caught them as failures and went on.
+    """
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            result = function(*args, **kwargs)
+        except Exception as exc:
+            from columnar_etl.pipeline.record import cancelled  # deliberate: top-level API, see below
+
+            if cancelled(exc):
+                raise KeyboardInterrupt(INTERRUPTED_LINE) from exc
+            raise
+        return result
+
+    return call
+
+
 # Each function below imports its stage when called, on purpose (the "# deliberate:" lines): the stages
 # pull in DuckDB, Polars, PyArrow and ADBC, and `import columnar_etl` (and so `columnar-etl --help`)
 # must stay light.
@@ -59,6 +94,7 @@ def _settings(settings: Settings | None, **overrides: object) -> Settings:
     return settings.model_copy(update=given) if given else settings
 
 
+@_interrupt_raised
 def preflight(
     source: str | Path, *, target: str | None = None, settings: Settings | None = None
 ) -> PreflightResult:
@@ -72,6 +108,7 @@ def preflight(
     return run_preflight(source, settings=_settings(settings), target=target)
 
 
+@_interrupt_raised
 def backup(
     source: str | Path, *, backup_dir: str | Path | None = None, settings: Settings | None = None
 ) -> BackupResult:
@@ -85,6 +122,7 @@ def backup(
     return create_backup(source, backup_dir=backup_dir, settings=_settings(settings))
 
 
+@_interrupt_raised
 def profile(
     source: str | Path,
     *,
@@ -113,6 +151,7 @@ def profile(
     )
 
 
+@_interrupt_raised
 def plan(
     source: str | Path | Profile,
     *,
@@ -133,6 +172,7 @@ def plan(
     return build_plan(found, settings=settings, column_names=column_names)
 
 
+@_interrupt_raised
 def clean(
     source: str | Path,
     plan: Plan | str | Path | None = None,
@@ -186,6 +226,7 @@ def clean(
     )
 
 
+@_interrupt_raised
 def load(
     source: str | Path,
     *,
@@ -222,6 +263,7 @@ def load(
     ).unwrap()
 
 
+@_interrupt_raised
 def run(
     source: str | Path,
     *,
@@ -238,10 +280,11 @@ def run(
     Preflight → backup → profile → gate → plan → clean → load → validate → cutover, recorded in
     ``runs/<run_id>/run.json``. Never raises for a gate or a failed stage: ``result.outcome`` and
     ``result.exit_code`` say what happened (the CLI's ``--yes`` has no meaning here: nothing asks).
+    An interrupt is recorded (``interrupted``), then raised as ``KeyboardInterrupt``.
     """
     from columnar_etl.pipeline.runner import run as run_pipeline  # deliberate: top-level API
 
-    return run_pipeline(
+    result = run_pipeline(
         source,
         target=target,
         mode=mode,
@@ -251,8 +294,12 @@ def run(
         replay=replay,
         show_progress=show_progress,
     )
+    if result.outcome == "interrupted":  # recorded; the caller's loop (a notebook's) must stop too
+        raise KeyboardInterrupt(f"{INTERRUPTED_LINE}; its record: {result.run_dir / 'run.json'}")
+    return result
 
 
+@_interrupt_raised
 def cutover(
     version: str | None = None,
     *,
@@ -271,6 +318,7 @@ def cutover(
     return recorded_switch(version, base=base, settings=_settings(settings, target=target)).unwrap()
 
 
+@_interrupt_raised
 def rollback(
     *, base: str | None = None, target: str | None = None, settings: Settings | None = None
 ) -> CutoverResult:
