@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from columnar_etl.backups.manifest import BackupResult
@@ -86,12 +86,11 @@ def _interrupt_raised(function: Callable[P, R]) -> Callable[P, R]:
 
 def _settings(settings: Settings | None, **overrides: object) -> Settings:
     """``settings`` (default: :func:`~columnar_etl.config.load_settings`) with the given values set."""
-    from columnar_etl.config import load_settings  # deliberate: top-level API, see above
+    from columnar_etl.config import load_settings, with_overrides  # deliberate: top-level API, see above
 
-    given: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
     if settings is None:
-        return load_settings(None, **given)
-    return settings.model_copy(update=given) if given else settings
+        return load_settings(None, **overrides)
+    return with_overrides(settings, **overrides)
 
 
 @_interrupt_raised
@@ -163,10 +162,12 @@ def plan(
     ``source`` is the export (profiled first) or its :class:`~columnar_etl.models.Profile`.
     ``column_names`` (default: the ``column_names`` setting) keeps the export's names or snake-cases them.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.models import Profile  # deliberate: top-level API
     from columnar_etl.planning.plan import build_plan  # deliberate: top-level API
     from columnar_etl.profiling.profile import profile as run_profile  # deliberate: top-level API
 
+    column_names = check_column_names(column_names)
     settings = _settings(settings)
     found = source if isinstance(source, Profile) else run_profile(source, settings=settings)
     return build_plan(found, settings=settings, column_names=column_names)
@@ -200,9 +201,11 @@ def clean(
     (default: the setting) is the rows per Arrow batch. Without ``plan``, raises
     :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker halts on the fresh profile.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.pipeline.clean import clean as run_clean  # deliberate: top-level API
     from columnar_etl.planning.plan import Plan  # deliberate: top-level API
 
+    column_names = check_column_names(column_names)
     settings = _settings(
         settings,
         quarantine_policy=quarantine_policy,
@@ -249,9 +252,10 @@ def load(
     cutover. Leaves ``runs/<run_id>/run.json`` as the command does, however it ends. Arrow tables
     already typed go to :func:`columnar_etl.loading.strategies.load_tables`.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.pipeline.recorded import recorded_load  # deliberate: top-level API
 
-    settings = _settings(settings, target=target, column_names=column_names)
+    settings = _settings(settings, target=target, column_names=check_column_names(column_names))
     return recorded_load(
         Path(source),
         mode=mode,
