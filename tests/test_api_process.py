@@ -188,3 +188,23 @@ def test_an_interrupt_at_any_moment_of_a_call_reaches_the_caller_as_keyboard_int
                 assert len(_schemas(pg_uri)) == len(schemas) + 1, moment
         # The next call in the same process works.
         assert columnar_etl.profile(small_fixture, tables=["tickets"], settings=settings).gate.status
+
+
+def test_the_repr_of_a_profile_and_a_load_of_many_tables_stays_one_short_line(
+    settings: Settings, make_sqlite: Callable[..., Path]
+) -> None:
+    # Until h95 both listed every table: 200 tables made a Profile's repr 2,939 characters and a
+    # LoadResult's 1,557 (what a notebook prints for `p`, a benchmark's log for each round).
+    export = make_sqlite(
+        {f"table_{i:02d}": (f"CREATE TABLE table_{i:02d} (v TEXT)", [("x",)]) for i in range(40)}
+    )
+    found = columnar_etl.profile(export, settings=settings)
+    shown = repr(found)
+    assert len(shown) <= 200 and "\n" not in shown, shown
+    assert (
+        shown.startswith("<Profile export.db: table_00 (1 rows), table_01 (1 rows),") and "… 35 more" in shown
+    )
+    loaded = columnar_etl.load(export, mode="blue-green", settings=settings)
+    shown = repr(loaded)
+    assert len(shown) <= 200 and "\n" not in shown, shown
+    assert "table_00 1, table_01 1," in shown and "… 35 more" in shown
