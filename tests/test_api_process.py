@@ -208,3 +208,28 @@ def test_the_repr_of_a_profile_and_a_load_of_many_tables_stays_one_short_line(
     shown = repr(loaded)
     assert len(shown) <= 200 and "\n" not in shown, shown
     assert "table_00 1, table_01 1," in shown and "… 35 more" in shown
+
+
+def test_an_interrupt_while_a_run_writes_its_report_leaves_its_record_and_the_logging_closed(
+    settings: Settings, small_fixture: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Until h95, in a notebook (no command-line handler to hold the interrupt back once the outcome is
+    # decided), an interrupt while a committed run wrote its report left run.json "running" with the
+    # kernel's pid (`runs list`: running for as long as the kernel lives), the run's log file open and
+    # still written by whatever logged next, and the caller's structlog configuration replaced.
+    import columnar_etl.pipeline.runner as runner_module
+
+    def interrupted(result: object, path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner_module, "_write_report", interrupted)
+    before = structlog.get_config()
+    with pytest.raises(KeyboardInterrupt):
+        columnar_etl.run(small_fixture, mode="simple", settings=settings)
+    record = _newest_record(settings)
+    assert (record["outcome"], record["exit_code"]) == ("warn", 2)  # the version is live
+    assert any(w.startswith("interrupted while writing the run's artefacts") for w in record["warnings"])
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [
+        (record["version_schema"],)
+    ]
+    assert logging.getLogger(LOGGER_NAME).handlers == [] and structlog.get_config() == before
