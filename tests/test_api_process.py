@@ -22,6 +22,7 @@ import structlog
 import columnar_etl
 from columnar_etl.config import Settings
 from columnar_etl.observability.logs import LOGGER_NAME
+from columnar_etl.pipeline.record import RunRecord
 
 from .conftest import GATES_OPEN, pg_query, run_settings
 
@@ -233,3 +234,28 @@ def test_an_interrupt_while_a_run_writes_its_report_leaves_its_record_and_the_lo
         (record["version_schema"],)
     ]
     assert logging.getLogger(LOGGER_NAME).handlers == [] and structlog.get_config() == before
+
+
+def test_an_interrupt_while_a_cutover_writes_its_last_record_leaves_it_done(
+    settings: Settings, small_fixture: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Until h95, from Python, an interrupt while a committed cutover (or load, rollback) wrote its
+    # last run.json left the first one, "running" with the kernel's pid, the views switched.
+    loaded = columnar_etl.load(small_fixture, mode="blue-green", settings=settings)
+    real_write = RunRecord.write
+
+    def write(record: RunRecord) -> Path:
+        if record.command == "cutover" and record.outcome != "running" and not interrupted:
+            interrupted.append(record.outcome)
+            raise KeyboardInterrupt  # as the write began: nothing of it on disk
+        return real_write(record)
+
+    interrupted: list[str] = []
+    monkeypatch.setattr(RunRecord, "write", write)
+    with pytest.raises(KeyboardInterrupt):
+        columnar_etl.cutover(settings=settings)
+    assert interrupted == ["done"]
+    record = _newest_record(settings)
+    assert (record["command"], record["outcome"], record["exit_code"]) == ("cutover", "done", 0)
+    assert record["version_schema"] == loaded.schema
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(loaded.schema,)]
