@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import columnar_etl
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
-from columnar_etl.errors import LoadError, UsageError
+from columnar_etl.errors import ConfigError, LoadError, UsageError
 from columnar_etl.models import Profile
 from columnar_etl.source.identity import file_checksum
 
@@ -193,3 +193,38 @@ def test_the_readme_python_example_runs_as_written(
     assert record.outcome == "warn" and record.version_schema.startswith("servicedesk_v")
     live = pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
     assert live == [(record.version_schema,)]
+
+
+@pytest.mark.parametrize(
+    ("function", "keywords", "said"),
+    [
+        ("clean", {"quarantine_policy": "drop"}, "invalid value for quarantine_policy: 'drop'"),
+        ("clean", {"duplicates": "nope"}, "invalid value for duplicates: 'nope'"),
+        ("clean", {"outlier_iqr_factor": -3.0}, "invalid value for outlier_iqr_factor: -3"),
+        ("load", {"target": "helpdesk-db"}, "invalid setting target"),
+        ("profile", {"target": "helpdesk-db", "dry_run_target": True}, "invalid setting target"),
+    ],
+)
+def test_a_keyword_that_overrides_given_settings_is_checked_as_without_them(
+    function: str, keywords: dict[str, Any], said: str, small_fixture: Path, tmp_path: Path
+) -> None:
+    # Until h95 `settings=` given, the keyword went into a copy of them unchecked (pydantic's
+    # model_copy does not validate): clean(quarantine_policy="drop", settings=s) ran to the end as if
+    # the policy were "null"; without `settings=` the same keyword was refused.
+    for settings in (None, load_settings(runs_dir=tmp_path / "runs", pg_dir=tmp_path / "pg")):
+        with pytest.raises(ConfigError, match=re.escape(said)):
+            getattr(columnar_etl, function)(small_fixture, settings=settings, **keywords)
+    assert not (tmp_path / "runs").exists() and not (tmp_path / "pg").exists()
+
+
+@pytest.mark.parametrize("function", ["plan", "clean", "load"])
+def test_unknown_column_names_are_a_usage_error_before_anything_runs(
+    function: str, small_fixture: Path, tmp_path: Path
+) -> None:
+    # Until h95 plan(column_names="camel") returned a plan "names camel" (the export's names), and
+    # clean ran with it: the CLI refuses the value at once (64).
+    settings = load_settings(runs_dir=tmp_path / "runs", pg_dir=tmp_path / "pg")
+    with pytest.raises(UsageError, match="unknown column names 'camel'") as raised:
+        getattr(columnar_etl, function)(small_fixture, column_names="camel", settings=settings)
+    assert raised.value.exit_code == 64
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -12,12 +12,18 @@ The global CLI options are the ``settings`` parameter (``load_settings(...)``; `
 parameter of the functions that reach the target). The stages live in packages with noun names
 (``columnar_etl.profiling``, ``.planning``, ``.cleaning``, ``.loading``, ``.backups``), so a function
 here never hides a package: ``columnar_etl.load`` is this function, ``columnar_etl.loading`` the package.
+
+An interrupt (Ctrl-C, a notebook kernel's "interrupt") reaches the caller of any of them as
+``KeyboardInterrupt``, also when it landed in DuckDB's or ADBC's call (which make it errors of their
+own), once the command's ``run.json`` says ``interrupted`` (nothing live changed).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from columnar_etl.backups.manifest import BackupResult
@@ -44,6 +50,35 @@ __all__ = [
     "run",
 ]
 
+P = ParamSpec("P")
+R = TypeVar("R")
+#: What the ``KeyboardInterrupt`` of an interrupted call says.
+INTERRUPTED_LINE = "interrupted: nothing live changed"
+
+
+def _interrupt_raised(function: Callable[P, R]) -> Callable[P, R]:
+    """``function``, an interrupt inside it raised as ``KeyboardInterrupt`` (see the module docstring).
+
+    DuckDB turns it into ``RuntimeError: Query interrupted``, ADBC's COPY into a ``LoadError``, a
+    recorded command into ``EtlError: interrupted`` and ``run`` into its ``interrupted`` outcome: a
+    notebook's loop over exports, or a benchmark's rounds, caught them as failures and went on.
+    """
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            result = function(*args, **kwargs)
+        except Exception as exc:
+            from columnar_etl.pipeline.record import cancelled  # deliberate: top-level API, see below
+
+            if cancelled(exc):
+                raise KeyboardInterrupt(INTERRUPTED_LINE) from exc
+            raise
+        return result
+
+    return call
+
+
 # Each function below imports its stage when called, on purpose (the "# deliberate:" lines): the stages
 # pull in DuckDB, Polars, PyArrow and ADBC, and `import columnar_etl` (and so `columnar-etl --help`)
 # must stay light.
@@ -51,14 +86,14 @@ __all__ = [
 
 def _settings(settings: Settings | None, **overrides: object) -> Settings:
     """``settings`` (default: :func:`~columnar_etl.config.load_settings`) with the given values set."""
-    from columnar_etl.config import load_settings  # deliberate: top-level API, see above
+    from columnar_etl.config import load_settings, with_overrides  # deliberate: top-level API, see above
 
-    given: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
     if settings is None:
-        return load_settings(None, **given)
-    return settings.model_copy(update=given) if given else settings
+        return load_settings(None, **overrides)
+    return with_overrides(settings, **overrides)
 
 
+@_interrupt_raised
 def preflight(
     source: str | Path, *, target: str | None = None, settings: Settings | None = None
 ) -> PreflightResult:
@@ -72,6 +107,7 @@ def preflight(
     return run_preflight(source, settings=_settings(settings), target=target)
 
 
+@_interrupt_raised
 def backup(
     source: str | Path, *, backup_dir: str | Path | None = None, settings: Settings | None = None
 ) -> BackupResult:
@@ -85,6 +121,7 @@ def backup(
     return create_backup(source, backup_dir=backup_dir, settings=_settings(settings))
 
 
+@_interrupt_raised
 def profile(
     source: str | Path,
     *,
@@ -113,6 +150,7 @@ def profile(
     )
 
 
+@_interrupt_raised
 def plan(
     source: str | Path | Profile,
     *,
@@ -124,15 +162,18 @@ def plan(
     ``source`` is the export (profiled first) or its :class:`~columnar_etl.models.Profile`.
     ``column_names`` (default: the ``column_names`` setting) keeps the export's names or snake-cases them.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.models import Profile  # deliberate: top-level API
     from columnar_etl.planning.plan import build_plan  # deliberate: top-level API
     from columnar_etl.profiling.profile import profile as run_profile  # deliberate: top-level API
 
+    column_names = check_column_names(column_names)
     settings = _settings(settings)
     found = source if isinstance(source, Profile) else run_profile(source, settings=settings)
     return build_plan(found, settings=settings, column_names=column_names)
 
 
+@_interrupt_raised
 def clean(
     source: str | Path,
     plan: Plan | str | Path | None = None,
@@ -160,9 +201,11 @@ def clean(
     (default: the setting) is the rows per Arrow batch. Without ``plan``, raises
     :class:`~columnar_etl.errors.ProfileHalt` when the circuit breaker halts on the fresh profile.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.pipeline.clean import clean as run_clean  # deliberate: top-level API
     from columnar_etl.planning.plan import Plan  # deliberate: top-level API
 
+    column_names = check_column_names(column_names)
     settings = _settings(
         settings,
         quarantine_policy=quarantine_policy,
@@ -186,6 +229,7 @@ def clean(
     )
 
 
+@_interrupt_raised
 def load(
     source: str | Path,
     *,
@@ -208,9 +252,10 @@ def load(
     cutover. Leaves ``runs/<run_id>/run.json`` as the command does, however it ends. Arrow tables
     already typed go to :func:`columnar_etl.loading.strategies.load_tables`.
     """
+    from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.pipeline.recorded import recorded_load  # deliberate: top-level API
 
-    settings = _settings(settings, target=target, column_names=column_names)
+    settings = _settings(settings, target=target, column_names=check_column_names(column_names))
     return recorded_load(
         Path(source),
         mode=mode,
@@ -222,6 +267,7 @@ def load(
     ).unwrap()
 
 
+@_interrupt_raised
 def run(
     source: str | Path,
     *,
@@ -238,10 +284,11 @@ def run(
     Preflight → backup → profile → gate → plan → clean → load → validate → cutover, recorded in
     ``runs/<run_id>/run.json``. Never raises for a gate or a failed stage: ``result.outcome`` and
     ``result.exit_code`` say what happened (the CLI's ``--yes`` has no meaning here: nothing asks).
+    An interrupt is recorded (``interrupted``), then raised as ``KeyboardInterrupt``.
     """
     from columnar_etl.pipeline.runner import run as run_pipeline  # deliberate: top-level API
 
-    return run_pipeline(
+    result = run_pipeline(
         source,
         target=target,
         mode=mode,
@@ -251,8 +298,12 @@ def run(
         replay=replay,
         show_progress=show_progress,
     )
+    if result.outcome == "interrupted":  # recorded; the caller's loop (a notebook's) must stop too
+        raise KeyboardInterrupt(f"{INTERRUPTED_LINE}; its record: {result.run_dir / 'run.json'}")
+    return result
 
 
+@_interrupt_raised
 def cutover(
     version: str | None = None,
     *,
@@ -271,6 +322,7 @@ def cutover(
     return recorded_switch(version, base=base, settings=_settings(settings, target=target)).unwrap()
 
 
+@_interrupt_raised
 def rollback(
     *, base: str | None = None, target: str | None = None, settings: Settings | None = None
 ) -> CutoverResult:

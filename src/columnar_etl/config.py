@@ -424,6 +424,21 @@ def check_mode(mode: str) -> Mode:
     raise UsageError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
 
 
+#: How target columns are named (``--column-names``).
+COLUMN_NAMES: tuple[ColumnNames, ...] = ("export", "snake")
+
+
+def check_column_names(names: str | None) -> ColumnNames | None:
+    """``names`` when it is a way of naming columns, or None; :class:`UsageError` before anything runs
+    (until h95 the library's ``plan(column_names="camel")`` returned a plan "names camel")."""
+    if names is None:
+        return None
+    for known in COLUMN_NAMES:
+        if names == known:
+            return known
+    raise UsageError(f"unknown column names {names!r}", hint=f"use one of {', '.join(COLUMN_NAMES)}")
+
+
 def check_min_quality(value: float | None) -> float | None:
     """``value`` when it is a quality score (0 to 100) or None; :class:`UsageError` before anything runs."""
     if value is not None and not 0 <= value <= 100:
@@ -516,6 +531,22 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         _config_file.reset(token)
     check_mask_salt(settings)
     return settings
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """``settings`` with ``overrides`` (``None`` values are ignored) set, each checked as
+    :func:`load_settings` checks a flag: :class:`ConfigError` for a value the setting does not allow.
+    (pydantic's ``model_copy(update=...)`` alone checks nothing: until h95 the API's
+    ``clean(quarantine_policy="drop", settings=s)`` ran as if the policy were "null".)"""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if not given:
+        return settings
+    try:
+        # Validation alone (no environment or TOML file read): every other field as it is in settings.
+        checked = Settings.model_validate({**settings.model_dump(), **given})
+    except ValidationError as exc:
+        raise _setting_error(exc.errors()[0], None) from exc
+    return settings.model_copy(update={key: getattr(checked, key) for key in given})
 
 
 def fallback_runs_dir(config_file: str | Path | None = None) -> Path:

@@ -680,8 +680,27 @@ class Profile:
         return render_html(self)
 
     def __repr__(self) -> str:
-        tables = ", ".join(f"{t.name} ({t.row_count:,} rows)" for t in self.tables.values())
+        tables = repr_tables([(t.name, f"({t.row_count:,} rows)") for t in self.tables.values()])
         return f"<Profile {self.source.name}: {tables}; quality {self.quality:.1f}; gate {self.gate.status}>"
+
+
+#: How many tables a one-line ``repr`` names before it says how many more there are.
+REPR_TABLES = 5
+#: The longest name a one-line ``repr`` shows whole.
+REPR_NAME_CHARS = 40
+
+
+def repr_tables(parts: list[tuple[str, str]]) -> str:
+    """``name figure, ...`` of the first :data:`REPR_TABLES` ``(name, figure)`` pairs, then ``… N more``:
+    a ``repr`` of hundreds of tables stays one short line (a notebook's ``p``, a benchmark's log)."""
+    shown = []
+    for name, figure in parts[:REPR_TABLES]:
+        one_line = " ".join(name.split()) or repr(name)
+        if len(one_line) > REPR_NAME_CHARS:
+            one_line = one_line[: REPR_NAME_CHARS - 1] + "…"
+        shown.append(f"{one_line} {figure}")
+    more = len(parts) - len(shown)
+    return ", ".join(shown) + (f", … {more:,} more" if more else "")
 
 
 def _jsonable(value: Any) -> Any:

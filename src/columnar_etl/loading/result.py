@@ -13,6 +13,7 @@ from columnar_etl.loading.drift import DriftReport
 from columnar_etl.loading.ledger import jsonable
 from columnar_etl.loading.schemas import ViewChange
 from columnar_etl.loading.validate import TableStats, ValidationReport
+from columnar_etl.models import repr_tables
 
 RESULT_VERSION = 1
 
@@ -140,7 +141,7 @@ class LoadResult:
         }
 
     def __repr__(self) -> str:
-        tables = ", ".join(f"{name} {rows:,}" for name, rows in self.rows.items())
+        tables = repr_tables([(name, f"{rows:,}") for name, rows in self.rows.items()])
         verdict = "ok" if self.ok else f"{len(self.problems)} problem(s)"
         total = self.seconds.get("total", 0.0)
         return f"<LoadResult {self.mode} {self.schema} [{self.status}]: {tables}; {verdict}; {total:.2f} s>"

@@ -41,10 +41,15 @@ def new_run_id() -> str:
 
 @dataclass
 class _LoggingState:
-    """What configure_logging set up, so a second call can replace it without leaking file handles."""
+    """What configure_logging set up, so a second call can replace it without leaking file handles,
+    and what it replaced, so that :func:`close_logging` gives the process back as it was."""
 
     run_id: str | None = None
     handlers: list[logging.Handler] = field(default_factory=list)
+    #: The process's structlog configuration before ours (None: structlog's defaults, never configured).
+    structlog_before: dict[str, Any] | None = None
+    #: The package logger's level and ``propagate`` before ours; None while nothing is replaced.
+    logger_before: tuple[int, bool] | None = None
 
 
 _state = _LoggingState()
@@ -168,6 +173,10 @@ def configure_logging(
         handlers.append(screen_sink)
 
     stdlib_logger = logging.getLogger(LOGGER_NAME)
+    # A notebook kernel or a benchmark calls the API many times in one process, which may have a
+    # logging or structlog set-up of its own: close_logging puts back what is replaced here.
+    _state.logger_before = (stdlib_logger.level, stdlib_logger.propagate)
+    _state.structlog_before = structlog.get_config() if structlog.is_configured() else None
     stdlib_logger.setLevel(numeric_level)
     # Our two sinks are the whole story; the root logger of an embedding app must not print it twice.
     stdlib_logger.propagate = False
@@ -194,14 +203,24 @@ def _numeric_level(level: str) -> int:
 
 
 def close_logging() -> None:
-    """Detach and close the sinks of :func:`configure_logging` (flushes and closes the log file)."""
+    """Detach and close the sinks of :func:`configure_logging` (flushes and closes the log file), and
+    put back the structlog configuration and the package logger's level and ``propagate`` it replaced:
+    a program calling the API (a notebook) logs as it did before the call."""
     stdlib_logger = logging.getLogger(LOGGER_NAME)
     for handler in _state.handlers:
         stdlib_logger.removeHandler(handler)
         handler.close()
     _state.handlers = []
     _state.run_id = None
-    stdlib_logger.propagate = True
+    if _state.logger_before is None:
+        return  # nothing configured since the last close
+    level, stdlib_logger.propagate = _state.logger_before
+    stdlib_logger.setLevel(level)
+    if _state.structlog_before is None:
+        structlog.reset_defaults()
+    else:
+        structlog.configure(**_state.structlog_before)
+    _state.logger_before = _state.structlog_before = None
 
 
 def get_logger(**bind: Any) -> structlog.stdlib.BoundLogger:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -151,7 +151,26 @@ def command_record(
         OUTCOME_DECIDED.set()  # an interrupt from here on lets the record be written and printed
         step.seconds = time.perf_counter() - started
         record.finished = time.time()
+        _write_last_through_an_interrupt(recorded)
+
+
+def _write_last_through_an_interrupt(recorded: Recorded[Any]) -> None:
+    """:func:`_write_last`, also when an interrupt cuts in. Only a command called from Python (a notebook,
+    a benchmark) meets one here: the command line's handler holds it back once the outcome is decided.
+    Until h95 such an interrupt left the first run.json, ``running`` with the caller's pid, after the
+    command's commit. The record is written whole, then the interrupt goes on to the caller."""
+    record = recorded.record
+    try:
+        if record.outcome == "running":  # the interrupt came after the block, before its outcome was set
+            if recorded.committed:
+                _after_commit(recorded, KeyboardInterrupt())
+            else:
+                recorded.exception = _interrupted(record, KeyboardInterrupt())
         _write_last(recorded)
+    except KeyboardInterrupt:
+        with suppress(OSError):
+            record.write()
+        raise
 
 
 def record_interrupted(

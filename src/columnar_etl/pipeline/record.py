@@ -234,12 +234,22 @@ def record_interrupted_start(record: RunRecord) -> None:
 USER_CANCEL = "canceling statement due to user request"
 
 
+#: The last line of a Python traceback carried as text in a driver's error: ADBC's COPY pulls the cleaned
+#: batches from a Python stream, and an interrupt raised in it comes back as the Arrow stream's error
+#: ("... Python exception: Traceback ... KeyboardInterrupt").
+_INTERRUPT_TRACEBACK = re.compile(r"^KeyboardInterrupt\s*\Z", re.MULTILINE)
+
+
 def cancelled(exc: BaseException) -> bool:
-    """Whether ``exc`` (or an exception it came from) is PostgreSQL's word for a statement cancelled by
-    the client: an interrupt that ADBC turned into its own error."""
+    """Whether ``exc`` (or an exception it came from) is an interrupt that a library's call made its own
+    error: PostgreSQL's word for a statement cancelled by the client (ADBC's), DuckDB's ``RuntimeError:
+    Query interrupted`` (the ``KeyboardInterrupt`` its cause), an Arrow stream's error holding the
+    traceback of the ``KeyboardInterrupt`` raised in the Python stream ADBC pulled from. Without the
+    command line's signal handler (the API: a notebook, a benchmark) nothing else says so."""
     seen: BaseException | None = exc
     while seen is not None:
-        if USER_CANCEL in str(seen):
+        text = str(seen)
+        if isinstance(seen, KeyboardInterrupt) or USER_CANCEL in text or _INTERRUPT_TRACEBACK.search(text):
             return True
         seen = seen.__cause__ or seen.__context__
     return False

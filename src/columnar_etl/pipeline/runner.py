@@ -252,11 +252,32 @@ def run(
         OUTCOME_DECIDED.set()
         record.finished = time.time()
         profile_ended.set()
-        later.join()  # never leaves an import running behind the caller's back
-        _write_artefacts(result, metrics)
-        log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
-        close_logging()
+        try:
+            later.join()  # never leaves an import running behind the caller's back
+            _write_artefacts(result, metrics)
+            log.info("run finished", outcome=record.outcome, exit_code=record.exit_code)
+        except KeyboardInterrupt:
+            # Only called from Python (a notebook, a benchmark): the command line's handler holds an
+            # interrupt back from here on. The record still says how the run ended, then it goes on.
+            _record_late_interrupt(result)
+            raise
+        finally:
+            close_logging()  # the run's log file closed, the caller's logging set-up back
     return result
+
+
+def _record_late_interrupt(result: RunResult) -> None:
+    """Record a run interrupted after its outcome was decided, while it wrote its artefacts: the outcome
+    stands (``done`` becomes ``warn``: some artefacts may be missing), run.json written as well as it can."""
+    record = result.record
+    record.warnings.append(
+        "interrupted while writing the run's artefacts (metrics, report.html): "
+        "they may be missing or incomplete"
+    )
+    if record.outcome == "done":
+        record.outcome = "warn"
+    with contextlib.suppress(OSError):
+        result.artefacts["run.json"] = record.write()
 
 
 def _replayed_plan(replay: str | Path | None) -> dict[str, Any] | None:
