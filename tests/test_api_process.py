@@ -21,7 +21,7 @@ import structlog
 
 import columnar_etl
 from columnar_etl.config import Settings
-from columnar_etl.observability.logs import LOGGER_NAME
+from columnar_etl.observability.logs import LOGGER_NAME, close_logging, configure_logging
 from columnar_etl.pipeline.record import RunRecord
 
 from .conftest import GATES_OPEN, pg_query, run_settings
@@ -149,9 +149,43 @@ def _schemas(uri: str) -> list[tuple[Any, ...]]:
 
 
 def _newest_record(settings: Settings) -> dict[str, Any]:
-    newest = max(Path(settings.runs_dir).glob("*/run.json"), key=lambda path: path.parent.name)
+    # By the time it was written: run directories started in the same second sort by their random
+    # suffix, not by their order.
+    newest = max(Path(settings.runs_dir).glob("*/run.json"), key=lambda path: path.stat().st_mtime_ns)
     record: dict[str, Any] = json.loads(newest.read_text(encoding="utf-8"))
     return record
+
+
+def test_a_program_set_up_after_a_logging_left_open_is_what_a_run_gives_back(
+    tmp_path: Path, settings: Settings, small_fixture: Path
+) -> None:
+    # A set-up of ours left open (configure_logging without close_logging: a test, a program calling
+    # the module itself), then the program's own structlog and package-logger set-up: the next run's
+    # set-up put back what the open one had replaced (structlog's defaults), not what the program had
+    # just set: the program's JSON logger was gone after the run (seen with xdist, tests in one worker).
+    configure_logging(run_id="left-open", log_file=tmp_path / "open.jsonl", console=False)
+    stream = io.StringIO()
+    package = logging.getLogger(LOGGER_NAME)
+    try:
+        structlog.configure(
+            processors=[structlog.processors.JSONRenderer()],
+            logger_factory=structlog.PrintLoggerFactory(file=stream),
+            cache_logger_on_first_use=False,
+        )
+        package.setLevel(logging.WARNING)
+        package.propagate = True
+        before = structlog.get_config()
+        result = columnar_etl.run(small_fixture, mode="simple", settings=settings)
+        assert result.outcome in ("done", "warn"), result.record.error
+        assert structlog.get_config() == before
+        assert (package.level, package.propagate) == (logging.WARNING, True)
+        structlog.get_logger().info("mine after the run")
+        assert '"event": "mine after the run"' in stream.getvalue()
+    finally:
+        close_logging()
+        structlog.reset_defaults()
+        package.setLevel(logging.NOTSET)
+        package.propagate = True
 
 
 #: Moments of the call's own (uninterrupted) duration at which the interrupt comes.

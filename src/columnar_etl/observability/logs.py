@@ -50,6 +50,8 @@ class _LoggingState:
     structlog_before: dict[str, Any] | None = None
     #: The package logger's level and ``propagate`` before ours; None while nothing is replaced.
     logger_before: tuple[int, bool] | None = None
+    #: The package logger's level and ``propagate`` as ours set them (to tell them from the program's).
+    logger_set: tuple[int, bool] | None = None
 
 
 _state = _LoggingState()
@@ -156,7 +158,8 @@ def configure_logging(
         if log_file is not None and console
         else (file_level if log_file is not None else screen_level)
     )
-    close_logging()
+    stdlib_logger = logging.getLogger(LOGGER_NAME)
+    _detach_sinks(stdlib_logger)
     handlers: list[logging.Handler] = []
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -172,14 +175,19 @@ def configure_logging(
         screen_sink.setLevel(screen_level)
         handlers.append(screen_sink)
 
-    stdlib_logger = logging.getLogger(LOGGER_NAME)
     # A notebook kernel or a benchmark calls the API many times in one process, which may have a
-    # logging or structlog set-up of its own: close_logging puts back what is replaced here.
-    _state.logger_before = (stdlib_logger.level, stdlib_logger.propagate)
-    _state.structlog_before = structlog.get_config() if structlog.is_configured() else None
+    # logging or structlog set-up of its own: close_logging puts back what is replaced here. A set-up
+    # of ours still open (configured again without a close) keeps what it replaced, unless the program
+    # set its own since: that is what the process has now, and what it gets back.
+    still_ours = _state.logger_before is not None
+    if not still_ours or (stdlib_logger.level, stdlib_logger.propagate) != _state.logger_set:
+        _state.logger_before = (stdlib_logger.level, stdlib_logger.propagate)
+    if not still_ours or not _structlog_is_ours():
+        _state.structlog_before = structlog.get_config() if structlog.is_configured() else None
     stdlib_logger.setLevel(numeric_level)
     # Our two sinks are the whole story; the root logger of an embedding app must not print it twice.
     stdlib_logger.propagate = False
+    _state.logger_set = (numeric_level, False)
     for handler in handlers:
         stdlib_logger.addHandler(handler)
     _state.run_id = run_id
@@ -207,11 +215,7 @@ def close_logging() -> None:
     put back the structlog configuration and the package logger's level and ``propagate`` it replaced:
     a program calling the API (a notebook) logs as it did before the call."""
     stdlib_logger = logging.getLogger(LOGGER_NAME)
-    for handler in _state.handlers:
-        stdlib_logger.removeHandler(handler)
-        handler.close()
-    _state.handlers = []
-    _state.run_id = None
+    _detach_sinks(stdlib_logger)
     if _state.logger_before is None:
         return  # nothing configured since the last close
     level, stdlib_logger.propagate = _state.logger_before
@@ -220,7 +224,21 @@ def close_logging() -> None:
         structlog.reset_defaults()
     else:
         structlog.configure(**_state.structlog_before)
-    _state.logger_before = _state.structlog_before = None
+    _state.logger_before = _state.structlog_before = _state.logger_set = None
+
+
+def _detach_sinks(stdlib_logger: logging.Logger) -> None:
+    """Remove and close the handlers :func:`configure_logging` attached (the log file flushed)."""
+    for handler in _state.handlers:
+        stdlib_logger.removeHandler(handler)
+        handler.close()
+    _state.handlers = []
+    _state.run_id = None
+
+
+def _structlog_is_ours() -> bool:
+    """Whether structlog is configured as :func:`configure_logging` configures it."""
+    return structlog.is_configured() and structlog.get_config().get("logger_factory") is _package_logger
 
 
 def get_logger(**bind: Any) -> structlog.stdlib.BoundLogger:
