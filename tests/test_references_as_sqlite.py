@@ -717,14 +717,25 @@ def test_a_typed_end_of_several_storage_classes_beside_text_is_loaded_as_written
     # alone: one of REAL and TEXT cells was loaded as double precision beside text, and every join
     # along the reference failed ("operator does not exist: text = double precision"); so did a bigint
     # with a value quarantined beside text, and a date beside a bigint.
-    path = _build(make_sqlite({}, name="mixed.db"), parent, child, keys, values)
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
-    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    path, loaded = _loaded_as_text(
+        make_sqlite({}, name="mixed.db"), pg_uri, tmp_path, parent, child, keys, values
+    )
     assert loaded.result.profile["c"]["p"].issue_count("orphan_reference") == _sqlite_orphans(path)
     base = loaded.base
     rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)
+
+
+def _loaded_as_text(
+    empty: Path, pg_uri: str, tmp_path: Path, parent: str, child: str, keys: list[Any], values: list[Any]
+) -> tuple[Path, Any]:
+    """The export of ``parent`` and ``child`` (:func:`_build`) run into ``pg_uri``, every cell checked;
+    both ends of the reference loaded as text."""
+    path = _build(empty, parent, child, keys, values)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    return path, loaded
 
 
 @pytest.mark.parametrize(
@@ -776,10 +787,9 @@ def test_a_number_and_its_text_sqlite_keeps_apart_the_run_says_the_target_joins(
 ) -> None:
     # Until 2026-12-03 the orphans were counted right, but nothing said that the target, where both ends
     # are text, joins them: joined_by_cleaning left references to a key of no affinity aside.
-    path = _build(make_sqlite({}, name="stored.db"), parent, child, keys, values)
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
-    assert loaded.violations == [], summarize(loaded.violations)
-    assert (loaded.data_type("par", "k"), loaded.data_type("c", "p")) == ("text", "text")
+    path, loaded = _loaded_as_text(
+        make_sqlite({}, name="stored.db"), pg_uri, tmp_path, parent, child, keys, values
+    )
     sqlite_orphans = _sqlite_orphans(path)
     column = loaded.result.profile["c"]["p"]
     assert column.issue_count("orphan_reference") == sqlite_orphans
