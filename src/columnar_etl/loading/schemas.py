@@ -453,7 +453,9 @@ def drop_schema(cursor: Any, schema: str) -> None:
 _DRY_RUN_STATE = "CE001"
 
 
-def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> str | None:
+def drop_version_schema(
+    cursor: Any, schema: str, *, dry_run: bool = False, wait_seconds: float | None = None
+) -> str | None:
     """Drop version ``schema`` unless something columnar_etl did not make depends on it (a view of yours
     in another schema reading one of its tables, a function or table of yours inside it): then nothing
     of it is dropped and PostgreSQL's account of what holds it is returned. None: dropped (``dry_run``:
@@ -462,6 +464,11 @@ def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> s
     Its tables go in one ``DROP TABLE … RESTRICT``, then the schema ``RESTRICT``, in a subtransaction of
     the caller's (a ``DO`` block: an error on this connection would end the whole transaction), so a
     held version leaves the caller's other drops as they are. ``CASCADE`` dropped such a view with it.
+
+    Readers of the version (a dashboard querying it directly, ``pg_dump``) are waited for at most
+    ``wait_seconds`` (None: without end), then :class:`LoadError` naming them: the caller's transaction
+    is then aborted, nothing of it dropped. Each attempt waits less than ``deadlock_timeout`` and gives
+    back what it took, as :func:`point_views`'s lock does, so a reader is never cancelled as a deadlock.
     """
     tables = ", ".join(qualified(schema, name) for name in table_columns(cursor, schema))
     setting = "'columnar_etl.held'"
@@ -469,15 +476,64 @@ def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> s
         f"EXECUTE {quote_literal(f'DROP SCHEMA IF EXISTS {quote_ident(schema)} RESTRICT')}; "
     )
     undo = f"RAISE SQLSTATE '{_DRY_RUN_STATE}'; " if dry_run else ""
-    execute(
-        cursor,
-        f"DO $columnar_etl$ DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
+    attempt = (
         f"BEGIN {drops}{undo}"
         f"EXCEPTION WHEN SQLSTATE '{_DRY_RUN_STATE}' THEN NULL; "
         "WHEN dependent_objects_still_exist THEN GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
         f"PERFORM set_config({setting}, coalesce(NULLIF(detail, ''), SQLERRM), true); END; "
-        "END $columnar_etl$",
     )
+    if wait_seconds is not None:
+        attempt = _bounded_attempts(attempt, schema, wait_seconds)
+    try:
+        execute(
+            cursor,
+            "DO $columnar_etl$ DECLARE detail text; holders text; BEGIN "
+            f"PERFORM set_config({setting}, '', true); {attempt}END $columnar_etl$",
+        )
+    except LoadError as exc:
+        if wait_seconds is None or getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"readers held version {schema} for more than {wait_seconds:g} s"
+            f"{f' ({holders})' if holders else ''}: nothing was dropped",
+            hint="let them finish (a dashboard or pg_dump reading that version) or raise target_lock_wait, "
+            "and prune again",
+        ) from exc.__cause__
     ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
     lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
     return "; ".join(lines) if lines else None
+
+
+def _bounded_attempts(attempt: str, schema: str, wait_seconds: float) -> str:
+    """PL/pgSQL running ``attempt`` again until it gets its locks, each try waiting less than
+    ``deadlock_timeout`` (see :func:`_lock_views`); past ``wait_seconds`` it raises lock_not_available,
+    its message the sessions holding a lock on a relation of ``schema`` (``pid 123 pg_dump``)."""
+    return f"""DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
+  attempt_ms int := greatest(10, least(200,
+    extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
+      {attempt}
+      EXIT;
+    EXCEPTION WHEN lock_not_available THEN
+      IF clock_timestamp() > deadline THEN
+        SELECT pg_catalog.string_agg(DISTINCT pg_catalog.rtrim(pg_catalog.format('pid %s %s', a.pid,
+          a.application_name)), ', ') INTO holders
+        FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+        JOIN pg_catalog.pg_class c ON c.oid = l.relation
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_catalog.pg_backend_pid()
+          AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
+                            WHERE d.datname = pg_catalog.current_database())
+          AND n.nspname = {quote_literal(schema)};
+        RAISE EXCEPTION '%', coalesce(holders, 'a session') USING ERRCODE = 'lock_not_available';
+      END IF;
+    END;
+  END LOOP;
+  PERFORM pg_catalog.set_config('lock_timeout', '0', true);
+END;
+"""
