@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,7 @@ import pyarrow as pa
 
 from columnar_etl.config import load_settings
 from columnar_etl.loading.strategies import load_tables
+from columnar_etl.loading.versions import cutover
 from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
@@ -92,3 +95,98 @@ def test_a_prune_waits_for_a_reader_of_an_old_version_as_long_as_a_cutover_waits
     done = cli("--target", pg_uri, "schemas", "prune", "--keep", "0", cwd=tmp_path, env=env, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     assert old.schema not in version_schemas(pg_uri)
+
+
+#: One dashboard query over two views: a mix of versions would show as rows of two different loads.
+BOTH = "SELECT (SELECT min(a) FROM servicedesk.t), (SELECT min(b) FROM servicedesk.u)"
+
+
+def two_tables(value: int) -> dict[str, pa.Table]:
+    """A version of two tables, each holding ``value``: which version a reader saw, table by table."""
+    return {"t": pa.table({"a": [value]}), "u": pa.table({"b": [value]})}
+
+
+def wait_until(uri: str, sql: str, seconds: float = 60) -> None:
+    """Poll the server until ``sql`` returns true (bounded, never the test's outcome)."""
+    deadline = time.monotonic() + seconds
+    while not pg_query(uri, sql)[0][0]:
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {sql}"
+        time.sleep(0.02)
+
+
+def test_a_repeatable_read_dashboard_queued_behind_a_cutover_reads_the_new_version_whole(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    settings = load_settings(target_lock_wait=30, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    load_tables(two_tables(1), pg_uri, settings=settings)
+    ready = load_tables(two_tables(2), pg_uri, settings=settings, mode="blue-green")
+    seen: list[tuple[object, ...]] = []
+
+    def dashboard() -> None:
+        conn = connect(with_application_name(pg_uri, "dashboard"), autocommit=True)
+        cursor = conn.cursor()
+        try:
+            cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute(BOTH)  # its snapshot is taken now; it then waits for the cutover's locks
+            seen.append(tuple(cursor.fetchone()))
+            cursor.execute(BOTH)  # the same snapshot again
+            seen.append(tuple(cursor.fetchone()))
+            cursor.execute("COMMIT")
+        finally:
+            cursor.close()
+            conn.close()
+
+    reader = threading.Thread(target=dashboard)
+
+    def before_commit(_: object) -> None:
+        # The views are locked by this transaction: the dashboard starts, and queues behind them.
+        reader.start()
+        wait_until(
+            pg_uri,
+            "SELECT count(*) = 1 FROM pg_stat_activity WHERE application_name = 'dashboard' "
+            "AND wait_event_type = 'Lock'",
+        )
+
+    cutover(pg_uri, ready.schema, settings=settings, before_commit=before_commit)
+    reader.join(timeout=60)
+    assert seen == [(2, 2), (2, 2)]
+
+
+def test_a_cutover_held_by_a_repeatable_read_dashboard_gives_up_with_nothing_changed(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    load_tables(two_tables(1), pg_uri, settings=settings)
+    ready = load_tables(two_tables(2), pg_uri, settings=settings, mode="blue-green")
+    env = {"COLUMNAR_ETL_TARGET_LOCK_WAIT": "0.5"}
+    holder = connect(pg_uri, autocommit=True)
+    cursor = holder.cursor()
+    try:
+        cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT min(a), pg_backend_pid() FROM servicedesk.t")  # one view read, not yet both
+        ((first, pid),) = cursor.fetchall()
+        assert first == 1
+        done = cli("--target", pg_uri, "cutover", ready.schema, cwd=tmp_path, env=env, timeout=60)
+        # The dashboard's next query, in the same transaction, still reads the version it began with.
+        cursor.execute(BOTH)
+        assert cursor.fetchall() == [(1, 1)]
+        cursor.execute("COMMIT")
+    finally:
+        cursor.close()
+        holder.close()
+    assert done.returncode == 1, done.stdout + done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    # Until 2026-12-03: "... for more than 0.5 s (while running: DO $$ DECLARE deadline ...) (hint: nothing
+    # was committed; the live version is unchanged)": neither who held them nor what to do.
+    assert line == (
+        f"error: readers held the views of servicedesk for more than 0.5 s (pid {pid}): nothing was "
+        "committed (hint: let them finish (a dashboard's open transaction) or raise target_lock_wait, and "
+        "run again)"
+    )
+    assert pg_query(pg_uri, BOTH) == [(1, 1)]
+    (record,) = run_records(tmp_path / "runs")
+    assert (record["command"], record["outcome"]) == ("cutover", "failed")
+    # The dashboard gone, the same cutover goes through.
+    done = cli("--target", pg_uri, "cutover", ready.schema, cwd=tmp_path, env=env, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert pg_query(pg_uri, BOTH) == [(2, 2)]

@@ -357,34 +357,28 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
     # of the view, no longer for what touches the tables behind it. (It needs what replacing the view
     # needs next: to own it.)
     views = ", ".join(quote_literal(qualified(base, table)) for table in tables)
-    execute(
-        cursor,
-        f"""DO $$
-DECLARE
-  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
-  attempt_ms int := greatest(10, least(200,
-    extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
-  view_name text;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
-      FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
+    attempt = f"""FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
         EXECUTE pg_catalog.format('ALTER VIEW %s OWNER TO %I', view_name, (SELECT
           pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
           WHERE c.oid = pg_catalog.to_regclass(view_name)));
-      END LOOP;
-      EXIT;
-    EXCEPTION WHEN lock_not_available THEN
-      IF clock_timestamp() > deadline THEN
-        RAISE EXCEPTION 'readers held the views of % for more than % s', {quote_literal(base)},
-          {wait_seconds:g} USING ERRCODE = 'lock_not_available';
-      END IF;
-    END;
-  END LOOP;
-  PERFORM pg_catalog.set_config('lock_timeout', '0', true);
-END $$""",
-    )
+      END LOOP;"""
+    try:
+        execute(
+            cursor,
+            "DO $$ DECLARE view_name text; holders text; BEGIN "
+            f"{_bounded_attempts(attempt, base, wait_seconds, kind='v')}END $$",
+        )
+    except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        # Who holds them, as the server saw it when the wait ended (until 2026-12-03 the message quoted
+        # the start of this DO block instead, and its hint said what had not happened, not what to do).
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"readers held the views of {base} for more than {wait_seconds:g} s"
+            f"{f' ({holders})' if holders else ''}: nothing was committed",
+            hint="let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again",
+        ) from exc.__cause__
 
 
 def _grants(cursor: Any, base: str, table: str) -> list[str]:
@@ -505,10 +499,12 @@ def drop_version_schema(
     return "; ".join(lines) if lines else None
 
 
-def _bounded_attempts(attempt: str, schema: str, wait_seconds: float) -> str:
+def _bounded_attempts(attempt: str, schema: str, wait_seconds: float, *, kind: str | None = None) -> str:
     """PL/pgSQL running ``attempt`` again until it gets its locks, each try waiting less than
     ``deadlock_timeout`` (see :func:`_lock_views`); past ``wait_seconds`` it raises lock_not_available,
-    its message the sessions holding a lock on a relation of ``schema`` (``pid 123 pg_dump``)."""
+    its message the sessions holding a lock on a relation of ``schema`` (``pid 123 pg_dump``; of that
+    ``kind`` only, a ``pg_class.relkind``)."""
+    of_kind = f" AND c.relkind = {quote_literal(kind)}" if kind else ""
     return f"""DECLARE
   deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
   attempt_ms int := greatest(10, least(200,
@@ -529,7 +525,7 @@ BEGIN
         WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_catalog.pg_backend_pid()
           AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
                             WHERE d.datname = pg_catalog.current_database())
-          AND n.nspname = {quote_literal(schema)};
+          AND n.nspname = {quote_literal(schema)}{of_kind};
         RAISE EXCEPTION '%', coalesce(holders, 'a session') USING ERRCODE = 'lock_not_available';
       END IF;
     END;
