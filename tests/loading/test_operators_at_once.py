@@ -190,3 +190,35 @@ def test_a_cutover_held_by_a_repeatable_read_dashboard_gives_up_with_nothing_cha
     done = cli("--target", pg_uri, "cutover", ready.schema, cwd=tmp_path, env=env, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     assert pg_query(pg_uri, BOTH) == [(2, 2)]
+
+
+def test_a_rollback_while_a_simple_load_copies_is_the_change_the_load_then_replaces(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A and B loaded (B live); a simple load of C starts; while it copies, another operator rolls
+    # back (A live). C goes live on top of A: its previous is A, and a rollback from C gives A back,
+    # never B (what was live when C's load began).
+    settings = load_settings(target_lock_wait=30, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    a = load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings)
+    load_tables({"t": pa.table({"a": [2]})}, pg_uri, settings=settings)
+    rolled: list[subprocess.CompletedProcess[str]] = []
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        rolled.append(cli("--target", pg_uri, "rollback", cwd=tmp_path, timeout=60))
+        yield pa.record_batch({"a": [3]})
+
+    c = load_tables(
+        {"t": pa.RecordBatchReader.from_batches(pa.schema({"a": pa.int64()}), batches())},
+        pg_uri,
+        settings=settings,
+    )
+    (done,) = rolled
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (c.status, c.live_before) == ("live", a.schema)
+    assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(3,)]
+    assert pg_query(
+        pg_uri, f"SELECT previous FROM columnar_etl.versions WHERE schema_name = '{c.schema}'"
+    ) == [(a.schema,)]
+    done = cli("--target", pg_uri, "rollback", cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(1,)]
