@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from columnar_etl.backups import backup_target
 from columnar_etl.config import load_settings
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.loading.versions import cutover
@@ -222,3 +223,100 @@ def test_a_rollback_while_a_simple_load_copies_is_the_change_the_load_then_repla
     done = cli("--target", pg_uri, "rollback", cwd=tmp_path, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(1,)]
+
+
+def test_two_restores_of_one_dump_at_once_leave_the_one_that_restored_it(pg_uri: str, tmp_path: Path) -> None:
+    # Two operators restore the same dump together. Both found the schema absent and ran pg_restore;
+    # the one whose pg_restore lost ("schema ... already exists") dropped "what it restored" again:
+    # the other's schema, CASCADE (a view reading it went too), and exit 0 for a schema gone.
+    settings = load_settings(pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    pg_query(pg_uri, "CREATE SCHEMA kept")
+    pg_query(pg_uri, "CREATE TABLE kept.t AS SELECT 1 AS a")
+    dump = backup_target("kept", uri=pg_uri, settings=settings).manifest.path
+    pg_query(pg_uri, "DROP SCHEMA kept CASCADE")
+    env = {"COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    # Both restores are held at their CREATE SCHEMA by a transaction creating it first, then let go.
+    gate = connect(pg_uri, autocommit=True)
+    cursor = gate.cursor()
+    cursor.execute("BEGIN")
+    cursor.execute("CREATE SCHEMA kept")
+    waiting = (
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg_restore' "
+        "AND wait_event_type = 'Lock'"
+    )
+    args = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "backup", "target-restore", str(dump)]
+    started = []
+    try:
+        for name in ("first", "second"):
+            (tmp_path / name).mkdir()
+            started.append(
+                subprocess.Popen(
+                    args,
+                    cwd=tmp_path / name,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **env},
+                )
+            )
+            if name == "first":
+                wait_until(pg_uri, waiting.replace("count(*)", "count(*) = 1"))
+        # The second restore ends on its own, or waits at its CREATE SCHEMA beside the first.
+        deadline = time.monotonic() + 60
+        while (
+            started[1].poll() is None
+            and not pg_query(pg_uri, waiting.replace("count(*)", "count(*) = 2"))[0][0]
+        ):
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+    finally:
+        cursor.execute("ROLLBACK")
+        cursor.close()
+        gate.close()
+    outcomes = [(p.wait(timeout=60), p.stderr.read() if p.stderr else "") for p in started]
+    assert sorted(code for code, _ in outcomes) == [0, 1], outcomes
+    (lost,) = [err.strip() for code, err in outcomes if code == 1]
+    assert "\n" not in lost and "another restore of schema 'kept' into " in lost, lost
+    assert lost.endswith(
+        "(hint: wait for it to finish: the schema is then there (columnar-etl schemas list))"
+    )
+    assert pg_query(pg_uri, "SELECT a FROM kept.t") == [(1,)]
+
+
+def test_a_restore_whose_pg_restore_fails_drops_no_schema_of_someone_else(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # The schema appears (another session's) between the restore's look and its pg_restore: pg_restore
+    # fails, having committed nothing, and the schema it did not make stays.
+    settings = load_settings(pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    pg_query(pg_uri, "CREATE SCHEMA kept")
+    pg_query(pg_uri, "CREATE TABLE kept.t AS SELECT 1 AS a")
+    dump = backup_target("kept", uri=pg_uri, settings=settings).manifest.path
+    pg_query(pg_uri, "DROP SCHEMA kept CASCADE")
+    gate = connect(pg_uri, autocommit=True)
+    cursor = gate.cursor()
+    cursor.execute("BEGIN")
+    cursor.execute("CREATE SCHEMA kept")
+    cursor.execute("CREATE TABLE kept.mine AS SELECT 2 AS b")
+    restore = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "backup", "target-restore", str(dump)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        wait_until(
+            pg_uri,
+            "SELECT count(*) = 1 FROM pg_stat_activity WHERE application_name = 'pg_restore' "
+            "AND wait_event_type = 'Lock'",
+        )
+    finally:
+        cursor.execute("COMMIT")
+        cursor.close()
+        gate.close()
+    _, err = restore.communicate(timeout=60)
+    assert restore.returncode == 1, err
+    assert "pg_restore failed: " in err and "(kept) already exists" in err, err
+    assert pg_query(pg_uri, "SELECT b FROM kept.mine") == [(2,)]
