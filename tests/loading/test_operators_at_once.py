@@ -14,9 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
 from columnar_etl.backups import backup_target
 from columnar_etl.config import load_settings
+from columnar_etl.errors import LoadError
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.loading.versions import cutover
 from columnar_etl.pg.connect import connect
@@ -320,3 +322,63 @@ def test_a_restore_whose_pg_restore_fails_drops_no_schema_of_someone_else(
     assert restore.returncode == 1, err
     assert "pg_restore failed: " in err and "(kept) already exists" in err, err
     assert pg_query(pg_uri, "SELECT b FROM kept.mine") == [(2,)]
+
+
+def test_a_cutover_waits_for_a_repeatable_read_dashboard_older_than_the_version(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A REPEATABLE READ transaction opened before the new version's load committed cannot see its
+    # rows; PostgreSQL finds views and tables by the current catalogue. Had the cutover gone ahead, its
+    # next read of the views would have found the new version's tables empty (0 tickets on the
+    # dashboard, not a mix but not a version either). The cutover waits for it, as for a reader.
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    load_tables(two_tables(1), pg_uri, settings=settings)
+    holder = connect(with_application_name(pg_uri, "dashboard"), autocommit=True)
+    cursor = holder.cursor()
+    try:
+        cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT pg_backend_pid()")  # its snapshot: before the next load's commit
+        ((pid,),) = cursor.fetchall()
+        ready = load_tables(two_tables(2), pg_uri, settings=settings, mode="blue-green")
+        with pytest.raises(LoadError) as info:
+            cutover(pg_uri, ready.schema, settings=settings)
+        cursor.execute(BOTH)
+        assert cursor.fetchall() == [(1, 1)]
+        cursor.execute("COMMIT")
+    finally:
+        cursor.close()
+        holder.close()
+    assert str(info.value) == (
+        f"transactions older than version {ready.schema} held snapshots that cannot see it for more than "
+        f"0.5 s (pid {pid} dashboard): nothing was committed (hint: let them finish (a REPEATABLE READ or "
+        "SERIALIZABLE transaction opened before the version was loaded would find its tables empty) or "
+        "raise target_lock_wait, and run again)"
+    )
+    assert pg_query(pg_uri, BOTH) == [(1, 1)]
+    # The dashboard gone, the same cutover goes through; a new one sees the new version whole.
+    cutover(pg_uri, ready.schema, settings=settings)
+    assert pg_query(pg_uri, BOTH) == [(2, 2)]
+
+
+def test_a_dump_older_than_the_version_does_not_hold_the_cutover(pg_uri: str, tmp_path: Path) -> None:
+    # pg_dump (`backup target`, the dump before a cutover) and the backup's own transaction hold a
+    # snapshot for as long as the dump runs, and read a version's tables, never the views.
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    live = load_tables(two_tables(1), pg_uri, settings=settings)
+    holders = [connect(with_application_name(pg_uri, name), autocommit=True) for name in ("pg_dump", "x")]
+    cursors = [holder.cursor() for holder in holders]
+    try:
+        for number, cursor in enumerate(cursors):
+            cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            if number == 1:  # as backup_target names its transaction
+                cursor.execute("SET LOCAL application_name = 'columnar_etl backup'")
+            cursor.execute(f'SELECT count(*) FROM "{live.schema}".t')
+            assert cursor.fetchall() == [(1,)]
+        ready = load_tables(two_tables(2), pg_uri, settings=settings, mode="blue-green")
+        cutover(pg_uri, ready.schema, settings=settings)
+        assert pg_query(pg_uri, BOTH) == [(2, 2)]
+    finally:
+        for holder, cursor in zip(holders, cursors, strict=True):
+            cursor.close()
+            holder.rollback()
+            holder.close()

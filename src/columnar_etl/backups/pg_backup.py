@@ -72,6 +72,10 @@ def _hash(schema: str) -> str:
     return f"hashtext({quote_literal(schema)})"
 
 
+#: ``application_name`` of the transaction holding the snapshot a ``backup target`` dumps.
+BACKUP_APPLICATION = "columnar_etl backup"
+
+
 def _schema_exists(cursor: Any, schema: str) -> bool:
     cursor.execute(f"SELECT count(*) FROM pg_namespace WHERE nspname = {quote_literal(schema)}")
     row = cursor.fetchone()
@@ -151,6 +155,9 @@ def backup_target(
         database = str(_one_value(cursor, "SELECT current_database()"))
         # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
         cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        # Named, for this transaction only: a cutover meanwhile need not wait for its snapshot (it reads
+        # this schema, never the base's views: columnar_etl.loading.schemas.SNAPSHOTS_READING_NO_VIEW).
+        cursor.execute(f"SET LOCAL application_name = {quote_literal(BACKUP_APPLICATION)}")
         snapshot = str(_one_value(cursor, "SELECT pg_export_snapshot()"))
         tables = describe_schema(cursor, schema)
         directory.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
+from columnar_etl.backups.pg_backup import BACKUP_APPLICATION
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.pg.connect import error_hint, first_line, server_message
@@ -256,6 +257,7 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
                 hint="rename or drop it, or load into another base_schema (--base)",
             )
     if current:
+        _wait_for_older_snapshots(cursor, base, version, wait_seconds)
         _lock_views(cursor, base, sorted(current), wait_seconds)
     changes: list[ViewChange] = []
     for table, columns in target.items():
@@ -378,6 +380,65 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
             f"readers held the views of {base} for more than {wait_seconds:g} s"
             f"{f' ({holders})' if holders else ''}: nothing was committed",
             hint="let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again",
+        ) from exc.__cause__
+
+
+#: ``application_name`` of sessions whose snapshot reads a version's tables, never the base's views:
+#: ``pg_dump`` (``backup target``, the dump before a cutover) and the backup's own transaction holding
+#: the snapshot pg_dump uses (:data:`~columnar_etl.backups.pg_backup.BACKUP_APPLICATION`). A cutover
+#: does not wait for them.
+SNAPSHOTS_READING_NO_VIEW = ("pg_dump", BACKUP_APPLICATION)
+
+
+def _wait_for_older_snapshots(cursor: Any, base: str, version: str, wait_seconds: float) -> None:
+    # A REPEATABLE READ (or SERIALIZABLE) transaction keeps the snapshot of its first statement, but
+    # PostgreSQL finds views and tables by the current catalogue: one opened before the version's load
+    # committed (for a simple load: any, this transaction's rows being uncommitted) that reads the
+    # views after the switch reads the version's tables with a snapshot that cannot see a row of them:
+    # empty, not an error (as after a TRUNCATE). One that has read a view already holds it, and
+    # _lock_views waits for it; one idle in its transaction with such a snapshot, and the right to
+    # read the base schema, is waited for here, as long, and named if it stays. (One that takes its
+    # snapshot as it queues behind a simple load's lock cannot be told: docs/runbook.md.)
+    try:
+        execute(
+            cursor,
+            f"""DO $$
+DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
+  born xid;
+  holders text;
+BEGIN
+  SELECT c.xmin INTO born FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = {quote_literal(version)} AND c.relkind IN ('r', 'p') LIMIT 1;
+  IF born IS NULL THEN
+    RETURN;
+  END IF;
+  LOOP
+    SELECT pg_catalog.string_agg(pg_catalog.rtrim(pg_catalog.format('pid %s %s', a.pid, a.application_name)),
+      ', ' ORDER BY a.pid) INTO holders
+    FROM pg_catalog.pg_stat_activity a
+    WHERE a.datname = pg_catalog.current_database() AND a.pid <> pg_catalog.pg_backend_pid()
+      AND a.state = 'idle in transaction' AND a.backend_xmin IS NOT NULL
+      AND a.application_name NOT IN ({", ".join(quote_literal(name) for name in SNAPSHOTS_READING_NO_VIEW)})
+      AND pg_catalog.age(a.backend_xmin) >= pg_catalog.age(born)
+      AND pg_catalog.has_schema_privilege(a.usesysid, {quote_literal(base)}, 'USAGE');
+    EXIT WHEN holders IS NULL;
+    IF clock_timestamp() > deadline THEN
+      RAISE EXCEPTION '%', holders USING ERRCODE = 'lock_not_available';
+    END IF;
+    PERFORM pg_catalog.pg_sleep(0.05);
+  END LOOP;
+END $$""",
+        )
+    except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"transactions older than version {version} held snapshots that cannot see it for more than "
+            f"{wait_seconds:g} s{f' ({holders})' if holders else ''}: nothing was committed",
+            hint="let them finish (a REPEATABLE READ or SERIALIZABLE transaction opened before the version "
+            "was loaded would find its tables empty) or raise target_lock_wait, and run again",
         ) from exc.__cause__
 
 
