@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -153,3 +155,53 @@ def test_a_run_killed_at_its_commit_is_not_said_to_have_changed_nothing(tmp_path
         "or just after it: whether it was loaded, `columnar-etl schemas list` says",
         "early": f"process {dead} on {host} ended without finishing the run",
     }
+
+
+def test_a_killed_run_whose_pid_another_process_has_now_is_marked_interrupted(
+    tmp_path: Path, pg_uri: str, small_fixture: Path
+) -> None:
+    # After a reboot, or in a container where every command is the same pid (1, or 7 under a shell),
+    # the killed run's pid belongs to another process: the record said "running" for ever (and `runs
+    # list` with it), since only the pid's existence was asked. Its start time tells them apart.
+    runs = tmp_path / "runs"
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "columnar_etl",
+            "--target",
+            pg_uri,
+            "run",
+            str(small_fixture),
+            "--mode",
+            "blue-green",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(runs.glob("*/run.json")):
+            assert time.monotonic() < deadline and run.poll() is None
+            time.sleep(0.01)
+    finally:
+        run.kill()
+        run.wait()
+    (record_file,) = runs.glob("*/run.json")
+    data = json.loads(record_file.read_text())
+    assert (data["outcome"], data["pid"]) == ("running", run.pid)
+    # The kernel cannot be made to hand that pid out again: the record is given a living process's pid.
+    other = subprocess.Popen(["sleep", "60"])
+    try:
+        record_file.write_text(json.dumps({**data, "pid": other.pid}))
+        assert [r["outcome"] for r in list_runs(runs)] == ["interrupted"]
+        assert mark_interrupted_runs(runs) == [record_file.parent]
+        marked = json.loads(record_file.read_text())
+        assert (marked["outcome"], marked["exit_code"]) == ("interrupted", 1)
+        # The same record naming this very process, which reads it (a container's next command).
+        record_file.write_text(json.dumps({**data, "pid": os.getpid()}))
+        assert mark_interrupted_runs(runs) == [record_file.parent]
+    finally:
+        other.kill()
+        other.wait()

@@ -63,6 +63,19 @@ def _server_major(cursor: Any) -> int:
     return int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
 
 
+#: Lock class for pg_advisory_xact_lock(int, int) of a restore of a schema (7301, 7302: a base's loads
+#: and views, ``columnar_etl.loading.schemas``).
+_RESTORE_LOCK = 7303
+
+
+def _hash(schema: str) -> str:
+    return f"hashtext({quote_literal(schema)})"
+
+
+#: ``application_name`` of the transaction holding the snapshot a ``backup target`` dumps.
+BACKUP_APPLICATION = "columnar_etl backup"
+
+
 def _schema_exists(cursor: Any, schema: str) -> bool:
     cursor.execute(f"SELECT count(*) FROM pg_namespace WHERE nspname = {quote_literal(schema)}")
     row = cursor.fetchone()
@@ -142,6 +155,9 @@ def backup_target(
         database = str(_one_value(cursor, "SELECT current_database()"))
         # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
         cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        # Named, for this transaction only: a cutover meanwhile need not wait for its snapshot (it reads
+        # this schema, never the base's views: columnar_etl.loading.schemas.SNAPSHOTS_READING_NO_VIEW).
+        cursor.execute(f"SET LOCAL application_name = {quote_literal(BACKUP_APPLICATION)}")
         snapshot = str(_one_value(cursor, "SELECT pg_export_snapshot()"))
         tables = describe_schema(cursor, schema)
         directory.mkdir(parents=True, exist_ok=True)
@@ -258,6 +274,16 @@ def restore_target(
         conn = connect(target_uri, autocommit=True)
         try:
             cursor = conn.cursor()
+            # Restores of one schema into one database, one at a time: two that both found it absent
+            # ran pg_restore together, and the one that lost ("already exists") dropped "what it had
+            # restored", the other's schema (until 2026-12-03). Held, in this transaction, to the end.
+            cursor.execute("BEGIN")
+            if not _one_value(cursor, f"SELECT pg_try_advisory_xact_lock({_RESTORE_LOCK}, {_hash(schema)})"):
+                raise BackupError(
+                    f"another restore of schema {schema!r} into {mask_uri(target_uri)} is running",
+                    path=dump,
+                    hint="wait for it to finish: the schema is then there (columnar-etl schemas list)",
+                )
             if _schema_exists(cursor, schema):
                 raise BackupError(
                     f"schema {schema!r} exists already in {mask_uri(target_uri)}",
@@ -267,26 +293,35 @@ def restore_target(
             dbname, env = libpq_invocation(target_uri)
             hint = "nothing was restored (one transaction); check the target's roles and permissions"
             server_major = _server_major(cursor)
+            refused = False  # pg_restore (or psql) failed: its one transaction committed nothing
             try:
                 if tool.major > server_major:
                     # A newer pg_restore sets parameters an older server does not know: as a script.
                     cursor.execute("SELECT name FROM pg_catalog.pg_settings")
                     known = frozenset(str(name) for (name,) in cursor.fetchall())
-                    restore_as_script(tool, dump, dbname=dbname, env=env, known=known, hint=hint)
+                    try:
+                        restore_as_script(tool, dump, dbname=dbname, env=env, known=known, hint=hint)
+                    except BackupError:
+                        refused = True
+                        raise
                 else:
-                    run_pg_tool(
-                        [
-                            str(tool.path),
-                            f"--dbname={dbname}",
-                            "--no-password",
-                            "--single-transaction",
-                            "--exit-on-error",
-                            str(dump),
-                        ],
-                        env=env,
-                        what="pg_restore",
-                        hint=hint,
-                    )
+                    try:
+                        run_pg_tool(
+                            [
+                                str(tool.path),
+                                f"--dbname={dbname}",
+                                "--no-password",
+                                "--single-transaction",
+                                "--exit-on-error",
+                                str(dump),
+                            ],
+                            env=env,
+                            what="pg_restore",
+                            hint=hint,
+                        )
+                    except BackupError:
+                        refused = True
+                        raise
                 tables = describe_schema(cursor, schema)
                 differences = _differences(manifest, tables)
                 if differences:
@@ -303,9 +338,12 @@ def restore_target(
                 # restored is dropped again (the schema did not exist before; a created database goes
                 # below), so nothing changed. On a connection of its own: an interrupt may have left
                 # this one mid-query.
-                if not database:
+                # Not when pg_restore itself failed: nothing of it was committed, and the schema, if
+                # there, is someone else's.
+                if not database and not refused:
                     _drop_schema(target_uri, schema)
                 raise
+            cursor.execute("COMMIT")
             cursor.close()
         finally:
             conn.close()

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
+from columnar_etl.backups.pg_backup import BACKUP_APPLICATION
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.pg.connect import error_hint, first_line, server_message
@@ -256,6 +257,7 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
                 hint="rename or drop it, or load into another base_schema (--base)",
             )
     if current:
+        _wait_for_older_snapshots(cursor, base, version, wait_seconds)
         _lock_views(cursor, base, sorted(current), wait_seconds)
     changes: list[ViewChange] = []
     for table, columns in target.items():
@@ -357,34 +359,87 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
     # of the view, no longer for what touches the tables behind it. (It needs what replacing the view
     # needs next: to own it.)
     views = ", ".join(quote_literal(qualified(base, table)) for table in tables)
-    execute(
-        cursor,
-        f"""DO $$
-DECLARE
-  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
-  attempt_ms int := greatest(10, least(200,
-    extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
-  view_name text;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
-      FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
+    attempt = f"""FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
         EXECUTE pg_catalog.format('ALTER VIEW %s OWNER TO %I', view_name, (SELECT
           pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
           WHERE c.oid = pg_catalog.to_regclass(view_name)));
-      END LOOP;
-      EXIT;
-    EXCEPTION WHEN lock_not_available THEN
-      IF clock_timestamp() > deadline THEN
-        RAISE EXCEPTION 'readers held the views of % for more than % s', {quote_literal(base)},
-          {wait_seconds:g} USING ERRCODE = 'lock_not_available';
-      END IF;
-    END;
+      END LOOP;"""
+    try:
+        execute(
+            cursor,
+            "DO $$ DECLARE view_name text; holders text; BEGIN "
+            f"{_bounded_attempts(attempt, base, wait_seconds, kind='v')}END $$",
+        )
+    except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        # Who holds them, as the server saw it when the wait ended (until 2026-12-03 the message quoted
+        # the start of this DO block instead, and its hint said what had not happened, not what to do).
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"readers held the views of {base} for more than {wait_seconds:g} s"
+            f"{f' ({holders})' if holders else ''}: nothing was committed",
+            hint="let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again",
+        ) from exc.__cause__
+
+
+#: ``application_name`` of sessions whose snapshot reads a version's tables, never the base's views:
+#: ``pg_dump`` (``backup target``, the dump before a cutover) and the backup's own transaction holding
+#: the snapshot pg_dump uses (:data:`~columnar_etl.backups.pg_backup.BACKUP_APPLICATION`). A cutover
+#: does not wait for them.
+SNAPSHOTS_READING_NO_VIEW = ("pg_dump", BACKUP_APPLICATION)
+
+
+def _wait_for_older_snapshots(cursor: Any, base: str, version: str, wait_seconds: float) -> None:
+    # A REPEATABLE READ (or SERIALIZABLE) transaction keeps the snapshot of its first statement, but
+    # PostgreSQL finds views and tables by the current catalogue: one opened before the version's load
+    # committed (for a simple load: any, this transaction's rows being uncommitted) that reads the
+    # views after the switch reads the version's tables with a snapshot that cannot see a row of them:
+    # empty, not an error (as after a TRUNCATE). One that has read a view already holds it, and
+    # _lock_views waits for it; one idle in its transaction with such a snapshot, and the right to
+    # read the base schema, is waited for here, as long, and named if it stays. (One that takes its
+    # snapshot as it queues behind a simple load's lock cannot be told: docs/runbook.md.)
+    try:
+        execute(
+            cursor,
+            f"""DO $$
+DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
+  born xid;
+  holders text;
+BEGIN
+  SELECT c.xmin INTO born FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = {quote_literal(version)} AND c.relkind IN ('r', 'p') LIMIT 1;
+  IF born IS NULL THEN
+    RETURN;
+  END IF;
+  LOOP
+    SELECT pg_catalog.string_agg(pg_catalog.rtrim(pg_catalog.format('pid %s %s', a.pid, a.application_name)),
+      ', ' ORDER BY a.pid) INTO holders
+    FROM pg_catalog.pg_stat_activity a
+    WHERE a.datname = pg_catalog.current_database() AND a.pid <> pg_catalog.pg_backend_pid()
+      AND a.state = 'idle in transaction' AND a.backend_xmin IS NOT NULL
+      AND a.application_name NOT IN ({", ".join(quote_literal(name) for name in SNAPSHOTS_READING_NO_VIEW)})
+      AND pg_catalog.age(a.backend_xmin) >= pg_catalog.age(born)
+      AND pg_catalog.has_schema_privilege(a.usesysid, {quote_literal(base)}, 'USAGE');
+    EXIT WHEN holders IS NULL;
+    IF clock_timestamp() > deadline THEN
+      RAISE EXCEPTION '%', holders USING ERRCODE = 'lock_not_available';
+    END IF;
+    PERFORM pg_catalog.pg_sleep(0.05);
   END LOOP;
-  PERFORM pg_catalog.set_config('lock_timeout', '0', true);
 END $$""",
-    )
+        )
+    except LoadError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"transactions older than version {version} held snapshots that cannot see it for more than "
+            f"{wait_seconds:g} s{f' ({holders})' if holders else ''}: nothing was committed",
+            hint="let them finish (a REPEATABLE READ or SERIALIZABLE transaction opened before the version "
+            "was loaded would find its tables empty) or raise target_lock_wait, and run again",
+        ) from exc.__cause__
 
 
 def _grants(cursor: Any, base: str, table: str) -> list[str]:
@@ -453,7 +508,9 @@ def drop_schema(cursor: Any, schema: str) -> None:
 _DRY_RUN_STATE = "CE001"
 
 
-def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> str | None:
+def drop_version_schema(
+    cursor: Any, schema: str, *, dry_run: bool = False, wait_seconds: float | None = None
+) -> str | None:
     """Drop version ``schema`` unless something columnar_etl did not make depends on it (a view of yours
     in another schema reading one of its tables, a function or table of yours inside it): then nothing
     of it is dropped and PostgreSQL's account of what holds it is returned. None: dropped (``dry_run``:
@@ -462,6 +519,11 @@ def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> s
     Its tables go in one ``DROP TABLE … RESTRICT``, then the schema ``RESTRICT``, in a subtransaction of
     the caller's (a ``DO`` block: an error on this connection would end the whole transaction), so a
     held version leaves the caller's other drops as they are. ``CASCADE`` dropped such a view with it.
+
+    Readers of the version (a dashboard querying it directly, ``pg_dump``) are waited for at most
+    ``wait_seconds`` (None: without end), then :class:`LoadError` naming them: the caller's transaction
+    is then aborted, nothing of it dropped. Each attempt waits less than ``deadlock_timeout`` and gives
+    back what it took, as :func:`point_views`'s lock does, so a reader is never cancelled as a deadlock.
     """
     tables = ", ".join(qualified(schema, name) for name in table_columns(cursor, schema))
     setting = "'columnar_etl.held'"
@@ -469,15 +531,66 @@ def drop_version_schema(cursor: Any, schema: str, *, dry_run: bool = False) -> s
         f"EXECUTE {quote_literal(f'DROP SCHEMA IF EXISTS {quote_ident(schema)} RESTRICT')}; "
     )
     undo = f"RAISE SQLSTATE '{_DRY_RUN_STATE}'; " if dry_run else ""
-    execute(
-        cursor,
-        f"DO $columnar_etl$ DECLARE detail text; BEGIN PERFORM set_config({setting}, '', true); "
+    attempt = (
         f"BEGIN {drops}{undo}"
         f"EXCEPTION WHEN SQLSTATE '{_DRY_RUN_STATE}' THEN NULL; "
         "WHEN dependent_objects_still_exist THEN GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL; "
         f"PERFORM set_config({setting}, coalesce(NULLIF(detail, ''), SQLERRM), true); END; "
-        "END $columnar_etl$",
     )
+    if wait_seconds is not None:
+        attempt = _bounded_attempts(attempt, schema, wait_seconds)
+    try:
+        execute(
+            cursor,
+            "DO $columnar_etl$ DECLARE detail text; holders text; BEGIN "
+            f"PERFORM set_config({setting}, '', true); {attempt}END $columnar_etl$",
+        )
+    except LoadError as exc:
+        if wait_seconds is None or getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+        raise LoadError(
+            f"readers held version {schema} for more than {wait_seconds:g} s"
+            f"{f' ({holders})' if holders else ''}: nothing was dropped",
+            hint="let them finish (a dashboard or pg_dump reading that version) or raise target_lock_wait, "
+            "and prune again",
+        ) from exc.__cause__
     ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
     lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
     return "; ".join(lines) if lines else None
+
+
+def _bounded_attempts(attempt: str, schema: str, wait_seconds: float, *, kind: str | None = None) -> str:
+    """PL/pgSQL running ``attempt`` again until it gets its locks, each try waiting less than
+    ``deadlock_timeout`` (see :func:`_lock_views`); past ``wait_seconds`` it raises lock_not_available,
+    its message the sessions holding a lock on a relation of ``schema`` (``pid 123 pg_dump``; of that
+    ``kind`` only, a ``pg_class.relkind``)."""
+    of_kind = f" AND c.relkind = {quote_literal(kind)}" if kind else ""
+    return f"""DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => {wait_seconds:.3f});
+  attempt_ms int := greatest(10, least(200,
+    extract(epoch FROM pg_catalog.current_setting('deadlock_timeout')::interval) * 1000 / 2))::int;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM pg_catalog.set_config('lock_timeout', attempt_ms || 'ms', true);
+      {attempt}
+      EXIT;
+    EXCEPTION WHEN lock_not_available THEN
+      IF clock_timestamp() > deadline THEN
+        SELECT pg_catalog.string_agg(DISTINCT pg_catalog.rtrim(pg_catalog.format('pid %s %s', a.pid,
+          a.application_name)), ', ') INTO holders
+        FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+        JOIN pg_catalog.pg_class c ON c.oid = l.relation
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_catalog.pg_backend_pid()
+          AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
+                            WHERE d.datname = pg_catalog.current_database())
+          AND n.nspname = {quote_literal(schema)}{of_kind};
+        RAISE EXCEPTION '%', coalesce(holders, 'a session') USING ERRCODE = 'lock_not_available';
+      END IF;
+    END;
+  END LOOP;
+  PERFORM pg_catalog.set_config('lock_timeout', '0', true);
+END;
+"""

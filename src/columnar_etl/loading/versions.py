@@ -418,7 +418,9 @@ def _prune(
             if schema in protected:
                 continue
             # Never CASCADE: what the operator made on a version (a view of theirs reading it) keeps it.
-            held = drop_version_schema(cursor, schema, dry_run=dry_run)
+            held = drop_version_schema(
+                cursor, schema, dry_run=dry_run, wait_seconds=settings.target_lock_wait
+            )
             if held is not None:
                 protected.add(schema)
                 warnings.append(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
@@ -360,7 +360,10 @@ def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
 
 
 def is_interrupted(data: dict[str, Any]) -> bool:
-    """True for a record still saying ``running`` whose process (pid on this host) no longer exists.
+    """True for a record still saying ``running`` whose process (pid on this host) no longer exists, or
+    whose pid is now another process's: one started at another moment than the record's
+    ``process_started`` (after a reboot, or in a container where every command gets the same pid,
+    the killed run's pid is soon someone else's; until 2026-12-03 such a record said running for ever).
 
     A record from another host, or one without a pid (older records), cannot be judged: False.
     """
@@ -371,9 +374,25 @@ def is_interrupted(data: dict[str, Any]) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except PermissionError:  # exists, owned by someone else
-        return False
-    return False
+    except PermissionError:  # exists, owned by someone else: its start time still tells
+        pass
+    recorded, now = _epoch(data.get("process_started")), process_started(pid)
+    # A second apart at least: both are computed from the clock since boot, to the clock tick.
+    return recorded is not None and now is not None and abs(now - recorded) > _SAME_PROCESS_SECONDS
+
+
+#: How far apart two readings of one process's start time may be (clock ticks, wall-clock steps).
+_SAME_PROCESS_SECONDS = 1.0
+
+
+def _epoch(iso: object) -> float | None:
+    """Epoch seconds of a record's ISO instant (``2026-12-03T22:01:02.123Z``), None if it holds none."""
+    if not isinstance(iso, str):
+        return None
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
 
 
 #: How a record's outcome reads in its first bytes (``outcome`` is among a run.json's first keys).
@@ -455,20 +474,32 @@ def _ended(data: dict[str, Any]) -> str:
     return f"{who} ended without finishing the run"
 
 
-def process_started() -> float:
-    """When this process started, in epoch seconds: to the clock tick (10 ms) on Linux.
+@overload
+def process_started() -> float: ...
+@overload
+def process_started(pid: int) -> float | None: ...
+def process_started(pid: int | None = None) -> float | None:
+    """When this process (or process ``pid``) started, in epoch seconds: to the clock tick (10 ms) on
+    Linux; None when process ``pid`` is gone.
 
-    From ``/proc/self/stat`` and the clock since boot; elsewhere psutil's start time, whose boot time
+    From ``/proc/<pid>/stat`` and the clock since boot; elsewhere psutil's start time, whose boot time
     is a whole second only.
     """
     try:
-        with open("/proc/self/stat", "rb") as stat:
+        with open(f"/proc/{'self' if pid is None else pid}/stat", "rb") as stat:
             ticks = int(stat.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
         return time.time() - time.clock_gettime(time.CLOCK_BOOTTIME) + ticks / os.sysconf("SC_CLK_TCK")
+    except FileNotFoundError:
+        if pid is not None and Path("/proc/self/stat").is_file():
+            return None  # Linux, and that process is gone
     except (OSError, AttributeError, ValueError, IndexError):
-        import psutil  # type: ignore[import-untyped]  # deliberate: not on Linux only; keeps --help light
+        pass
+    import psutil  # type: ignore[import-untyped]  # deliberate: not on Linux only; keeps --help light
 
-        return float(psutil.Process().create_time())
+    try:
+        return float(psutil.Process(pid).create_time())
+    except psutil.Error:
+        return None
 
 
 def _iso(epoch: float) -> str:
