@@ -63,7 +63,7 @@ def _server_major(cursor: Any) -> int:
     return int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
 
 
-#: Lock class for pg_advisory_xact_lock(int, int) of a restore of a schema (7301, 7302: a base's loads
+#: Lock class for pg_advisory_lock(int, int) of a restore of a schema (7301, 7302: a base's loads
 #: and views, ``columnar_etl.loading.schemas``).
 _RESTORE_LOCK = 7303
 
@@ -276,9 +276,11 @@ def restore_target(
             cursor = conn.cursor()
             # Restores of one schema into one database, one at a time: two that both found it absent
             # ran pg_restore together, and the one that lost ("already exists") dropped "what it had
-            # restored", the other's schema (until 2026-12-03). Held, in this transaction, to the end.
-            cursor.execute("BEGIN")
-            if not _one_value(cursor, f"SELECT pg_try_advisory_xact_lock({_RESTORE_LOCK}, {_hash(schema)})"):
+            # restored", the other's schema (until 2026-12-03). Held by this session to the end (its
+            # close releases it), outside any transaction: the rows counted below must hold no lock
+            # on the restored tables, or dropping them again from a connection of its own waits for
+            # this one for ever.
+            if not _one_value(cursor, f"SELECT pg_try_advisory_lock({_RESTORE_LOCK}, {_hash(schema)})"):
                 raise BackupError(
                     f"another restore of schema {schema!r} into {mask_uri(target_uri)} is running",
                     path=dump,
@@ -343,7 +345,6 @@ def restore_target(
                 if not database and not refused:
                     _drop_schema(target_uri, schema)
                 raise
-            cursor.execute("COMMIT")
             cursor.close()
         finally:
             conn.close()
