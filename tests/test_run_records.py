@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +192,11 @@ def test_a_killed_run_whose_pid_another_process_has_now_is_marked_interrupted(
     (record_file,) = runs.glob("*/run.json")
     data = json.loads(record_file.read_text())
     assert (data["outcome"], data["pid"]) == ("running", run.pid)
-    # The kernel cannot be made to hand that pid out again: the record is given a living process's pid.
+    # The kernel cannot be made to hand that pid out again: the record is given a living process's pid,
+    # one started well over a second after the run (closer, the two start times read as one process's:
+    # the run writes its record within a second of its start on a quiet machine).
+    started = datetime.fromisoformat(data["process_started"].replace("Z", "+00:00")).timestamp()
+    time.sleep(max(0.0, started + 2.5 - time.time()))
     other = subprocess.Popen(["sleep", "60"])
     try:
         record_file.write_text(json.dumps({**data, "pid": other.pid}))
