@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, NoReturn
 
 from columnar_etl.backups.pg_backup import BACKUP_APPLICATION
 from columnar_etl.config import mask_secrets
@@ -371,16 +371,16 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
             f"{_bounded_attempts(attempt, base, wait_seconds, kind='v')}END $$",
         )
     except LoadError as exc:
-        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
-            raise
         # Who holds them, as the server saw it when the wait ended (until 2026-12-03 the message quoted
         # the start of this DO block instead, and its hint said what had not happened, not what to do).
-        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
-        raise LoadError(
-            f"readers held the views of {base} for more than {wait_seconds:g} s"
-            f"{f' ({holders})' if holders else ''}: nothing was committed",
+        _raise_waited_out(
+            exc,
+            lambda holders: (
+                f"readers held the views of {base} for more than {wait_seconds:g} s{holders}: "
+                "nothing was committed"
+            ),
             hint="let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again",
-        ) from exc.__cause__
+        )
 
 
 #: ``application_name`` of sessions whose snapshot reads a version's tables, never the base's views:
@@ -431,15 +431,15 @@ BEGIN
 END $$""",
         )
     except LoadError as exc:
-        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
-            raise
-        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
-        raise LoadError(
-            f"transactions older than version {version} held snapshots that cannot see it for more than "
-            f"{wait_seconds:g} s{f' ({holders})' if holders else ''}: nothing was committed",
+        _raise_waited_out(
+            exc,
+            lambda holders: (
+                f"transactions older than version {version} held snapshots that cannot see it "
+                f"for more than {wait_seconds:g} s{holders}: nothing was committed"
+            ),
             hint="let them finish (a REPEATABLE READ or SERIALIZABLE transaction opened before the version "
             "was loaded would find its tables empty) or raise target_lock_wait, and run again",
-        ) from exc.__cause__
+        )
 
 
 def _grants(cursor: Any, base: str, table: str) -> list[str]:
@@ -594,3 +594,13 @@ BEGIN
   PERFORM pg_catalog.set_config('lock_timeout', '0', true);
 END;
 """
+
+
+def _raise_waited_out(exc: LoadError, says: Callable[[str], str], *, hint: str) -> NoReturn:
+    """Raise ``exc`` again, unless the server gave up a bounded wait (``lock_not_available``): then a
+    :class:`LoadError` whose message is ``says`` of the holders as the server named them (`` (pid 7
+    psql)``, or ``""``), with ``hint``."""
+    if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+        raise exc
+    holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
+    raise LoadError(says(f" ({holders})" if holders else ""), hint=hint) from exc.__cause__
