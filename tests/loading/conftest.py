@@ -6,12 +6,15 @@ Polars cleaning), materialised once per session: they are small, and every test 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
 from columnar_etl.config import Settings, load_settings
+from columnar_etl.pg.connect import connect
 from columnar_etl.pipeline.clean import clean
 from export_generator import generate_export
 from export_generator.schema import TABLES
@@ -85,3 +88,18 @@ def runs(uri: str) -> list[tuple[str, str, str | None, str | None]]:
         uri, "SELECT mode, status, version_schema, error FROM columnar_etl.runs ORDER BY started, run_id"
     )
     return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+@contextmanager
+def held_table_lock(uri: str, table: str, mode: str) -> Iterator[None]:
+    """Hold ``mode`` on ``table`` in an open transaction of another connection."""
+    holder = connect(uri)
+    cursor = holder.cursor()
+    try:
+        cursor.execute(f"LOCK TABLE {table} IN {mode} MODE")
+        cursor.fetchall()
+        yield
+    finally:
+        cursor.close()
+        holder.rollback()
+        holder.close()

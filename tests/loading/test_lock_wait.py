@@ -16,6 +16,7 @@ from columnar_etl.loading.versions import cutover, rollback
 from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
+from .conftest import held_table_lock
 
 
 @contextmanager
@@ -65,21 +66,6 @@ def test_a_rollback_or_cutover_waiting_for_another_names_it(pg_uri: str, tmp_pat
             cutover(pg_uri, second.schema, settings=settings)
         assert str(info.value) == expected.format(since=since)
     assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(2,)]
-
-
-@contextmanager
-def held_table_lock(uri: str, table: str, mode: str) -> Iterator[None]:
-    """Hold ``mode`` on ``table`` in an open transaction of another connection."""
-    holder = connect(uri)
-    cursor = holder.cursor()
-    try:
-        cursor.execute(f"LOCK TABLE {table} IN {mode} MODE")
-        cursor.fetchall()
-        yield
-    finally:
-        cursor.close()
-        holder.rollback()
-        holder.close()
 
 
 @pytest.mark.parametrize("mode", ["simple", "cutover"])

@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +23,7 @@ from columnar_etl.loading.versions import cutover
 from columnar_etl.pg.connect import connect
 
 from ..conftest import pg_query
-from .conftest import version_schemas
+from .conftest import held_table_lock, version_schemas
 
 
 def cli(
@@ -46,21 +45,6 @@ def with_application_name(uri: str, name: str) -> str:
     return f"{uri}{'&' if '?' in uri else '?'}application_name={name}"
 
 
-@contextmanager
-def reading(uri: str, table: str) -> Iterator[None]:
-    """A reader (a dashboard, a pg_dump) with ``table`` read in its open transaction: ACCESS SHARE held."""
-    holder = connect(uri)
-    cursor = holder.cursor()
-    try:
-        cursor.execute(f"SELECT count(*) FROM {table}")
-        cursor.fetchall()
-        yield
-    finally:
-        cursor.close()
-        holder.rollback()
-        holder.close()
-
-
 def run_records(runs_dir: Path) -> list[dict[str, object]]:
     """Every run.json under ``runs_dir``."""
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(runs_dir.glob("*/run.json"))]
@@ -78,7 +62,8 @@ def test_a_prune_waits_for_a_reader_of_an_old_version_as_long_as_a_cutover_waits
     load_tables({"t": pa.table({"a": [3]})}, pg_uri, settings=settings)
     before = version_schemas(pg_uri)
     env = {"COLUMNAR_ETL_TARGET_LOCK_WAIT": "0.5"}
-    with reading(with_application_name(pg_uri, "dashboard"), f'"{old.schema}"."t"'):
+    # A reader (a dashboard, a pg_dump) of the old version: ACCESS SHARE held in its open transaction.
+    with held_table_lock(with_application_name(pg_uri, "dashboard"), f'"{old.schema}"."t"', "ACCESS SHARE"):
         (pid,) = pg_query(pg_uri, "SELECT pid FROM pg_stat_activity WHERE application_name = 'dashboard'")[0]
         done = cli("--target", pg_uri, "schemas", "prune", "--keep", "0", cwd=tmp_path, env=env, timeout=60)
     assert done.returncode == 1, done.stdout + done.stderr
