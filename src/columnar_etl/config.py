@@ -15,7 +15,7 @@ import subprocess
 import tomllib
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -418,10 +418,18 @@ MODES: tuple[Mode, ...] = ("simple", "canary", "blue-green")
 def check_mode(mode: str) -> Mode:
     """``mode`` when it is a load mode; :class:`UsageError` before anything runs (until 2026-12-03 the
     library's ``run(mode="fast")`` ran the preflight, the backup, the profile and the clean first)."""
-    for known in MODES:
-        if mode == known:
+    return _one_of(mode, MODES, "load mode")
+
+
+_Choice = TypeVar("_Choice", bound=str)
+
+
+def _one_of(value: str, choices: tuple[_Choice, ...], what: str) -> _Choice:
+    """``value`` as one of ``choices``; :class:`UsageError` naming ``what`` and the choices otherwise."""
+    for known in choices:
+        if value == known:
             return known
-    raise UsageError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+    raise UsageError(f"unknown {what} {value!r}", hint=f"use one of {', '.join(choices)}")
 
 
 #: How target columns are named (``--column-names``).
@@ -431,12 +439,7 @@ COLUMN_NAMES: tuple[ColumnNames, ...] = ("export", "snake")
 def check_column_names(names: str | None) -> ColumnNames | None:
     """``names`` when it is a way of naming columns, or None; :class:`UsageError` before anything runs
     (until h95 the library's ``plan(column_names="camel")`` returned a plan "names camel")."""
-    if names is None:
-        return None
-    for known in COLUMN_NAMES:
-        if names == known:
-            return known
-    raise UsageError(f"unknown column names {names!r}", hint=f"use one of {', '.join(COLUMN_NAMES)}")
+    return None if names is None else _one_of(names, COLUMN_NAMES, "column names")
 
 
 def check_min_quality(value: float | None) -> float | None:
