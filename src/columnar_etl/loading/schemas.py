@@ -546,15 +546,17 @@ def drop_version_schema(
             f"PERFORM set_config({setting}, '', true); {attempt}END $columnar_etl$",
         )
     except LoadError as exc:
-        if wait_seconds is None or getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+        if wait_seconds is None:
             raise
-        holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
-        raise LoadError(
-            f"readers held version {schema} for more than {wait_seconds:g} s"
-            f"{f' ({holders})' if holders else ''}: nothing was dropped",
+        waited = wait_seconds
+        _raise_waited_out(
+            exc,
+            lambda holders: (
+                f"readers held version {schema} for more than {waited:g} s{holders}: nothing was dropped"
+            ),
             hint="let them finish (a dashboard or pg_dump reading that version) or raise target_lock_wait, "
             "and prune again",
-        ) from exc.__cause__
+        )
     ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
     lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
     return "; ".join(lines) if lines else None
