@@ -30,6 +30,7 @@ from columnar_etl.errors import CellTooLarge
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.export import SOURCE_ALIAS, Source
+from columnar_etl.source.side_files import export_bytes
 
 #: PostgreSQL's largest allocation (``MaxAllocSize``, 1 GB - 1): a field's value with its 4-byte
 #: header, and a whole row (header and values) as the COPY builds it, must each fit in one.
@@ -55,13 +56,6 @@ class LargestCells:
     def row_limit(self, columns: int) -> int:
         """The most bytes of values a row of ``columns`` columns can hold in PostgreSQL."""
         return PG_MAX_ALLOC - ROW_OVERHEAD_BYTES - 4 * columns
-
-
-def export_bytes(src: Source) -> int:
-    """The bytes SQLite reads the export from: its file and its WAL (no cell can be longer)."""
-    path = src.read_path
-    wal = path.with_name(path.name + "-wal")
-    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
 def largest_cells(src: Source, table: str, *, rows: bool = True) -> LargestCells:
@@ -124,7 +118,7 @@ def measured(src: Source, tables: list[str], smallest: int) -> dict[str, Largest
     over ``smallest`` bytes (the least size that matters to the caller) or PostgreSQL's row limit: a
     cell is no longer than its row's record. None read when the export (file and WAL) holds no more."""
     smallest = min(smallest, PG_MAX_ALLOC - ROW_OVERHEAD_BYTES)
-    if export_bytes(src) <= smallest:
+    if export_bytes(src.read_path) <= smallest:  # no cell is longer than the file and its WAL
         return {}
     records = largest_records(src)
     # A row's values can pass PostgreSQL's limit only in a record of about as many bytes (a number's
