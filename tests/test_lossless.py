@@ -8,6 +8,7 @@ cell) and the target with ADBC; expected values come from the SQLite file, never
 from __future__ import annotations
 
 import email.utils
+import importlib.util
 import json
 import math
 import shutil
@@ -1703,6 +1704,48 @@ def test_chinook_every_cell_of_every_table(pg_uri: str, tmp_path: Path) -> None:
     loaded = load_and_check(path, pg_uri, tmp_path)
     assert loaded.violations == [], summarize(loaded.violations, limit=40)
     assert loaded.data_type("Customer", "PostalCode") == "text"
+
+
+def _proj_db() -> Path | None:
+    """PROJ's ``proj.db`` as the ``pyproj`` wheel (a dev dependency) ships it, or None."""
+    spec = importlib.util.find_spec("pyproj")
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        found = Path(root) / "proj_dir" / "share" / "proj" / "proj.db"
+        if found.exists():
+            return found
+    return None
+
+
+@pytest.mark.slow
+def test_proj_db_every_cell_of_every_table(pg_uri: str, tmp_path: Path) -> None:
+    # A real database nobody here wrote (PROJ's EPSG registry, 38 tables, ~75K rows): keys of two columns
+    # (auth_name, code) declared and referenced, codes INTEGER_OR_TEXT (integers beside 'IGNF:...' text),
+    # CHECK constraints, 36 triggers, 7 views, a declared primary key that is NULL in every row.
+    source = _proj_db()
+    if source is None:
+        pytest.skip("pyproj (a dev dependency) is not installed: its proj.db is the test's export")
+    path = tmp_path / "proj.db"
+    shutil.copyfile(source, path)
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations, limit=40)
+    con = sqlite3.connect(path)
+    try:
+        classes = dict(con.execute("SELECT typeof(code), count(*) FROM geodetic_crs GROUP BY 1").fetchall())
+        tables = [  # SQLite's own tables (sqlite_stat1, sqlite_sequence) are no export data
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+            )
+        ]
+    finally:
+        con.close()
+    if {"integer", "text"} <= set(classes):  # codes of both classes: one column of text, as written
+        assert loaded.data_type("geodetic_crs", "code") == "text"
+    loaded_tables = pg_query(
+        pg_uri,
+        f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{loaded.base}'",
+    )
+    assert {r[0] for r in loaded_tables} == set(tables)
 
 
 def test_timestamps_with_a_utc_offset_arrive_as_the_same_instants(pg_uri: str, tmp_path: Path) -> None:
