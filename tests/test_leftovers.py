@@ -1,5 +1,6 @@
-"""What a process killed with SIGKILL leaves (a DuckDB spill directory, a half-written backup) is removed by
-the next process that would make one; what a live process holds, or anything not named as ours, is not.
+"""What a process killed with SIGKILL leaves (a DuckDB spill directory, a half-written backup, a private copy
+of the export, a duplicate listing) is removed by the next process that would make one; what a live
+process holds, or anything not named as ours, is not.
 
 Real subprocesses of the CLI, killed (SIGKILL) or paused (SIGSTOP: alive, a second run working at once)
 once their temporary exists; then the next command runs and the directory is looked at.
@@ -19,13 +20,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from columnar_etl.backups import backup_target, create_backup
 from columnar_etl.backups.manifest import partial_path
+from columnar_etl.cleaning import duplicates
 from columnar_etl.config import load_settings
 from columnar_etl.leftovers import owner_tag
 from columnar_etl.source.export import open_source
+from columnar_etl.source.private_copy import make_private_copy
 from export_generator import generate_export
 
 from .conftest import pg_query, run_python
@@ -368,3 +372,41 @@ def test_a_target_backup_sweeps_a_killed_one_s_partial_file(tmp_path: Path, pg_u
     assert not left.exists()
     assert made.manifest.tables == {"t": {"rows": 1, "columns": [["a", "integer"]]}}
     assert not list(backups.glob(".*.partial"))
+
+
+#: A process that makes the reader's private copy of an export and the cleaner's stored listing of
+#: duplicate rows in its temporary directory, and is killed.
+KILLED_READER_AND_CLEANER = """
+import os, signal, sys
+import pyarrow as pa
+from pathlib import Path
+from columnar_etl.cleaning import duplicates
+from columnar_etl.source.private_copy import make_private_copy
+copy = make_private_copy(Path(sys.argv[1]))
+duplicates.HELD_BYTES = 0  # stored in a DuckDB file of its own, as past 48 MB
+listing = duplicates.CopyFilter(pa.table({"a": [1, 2, 3]}))
+print(copy.path.parent, listing._directory.name, sep="\\n", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_reader_copy_and_duplicates_listing_are_swept_by_the_next(
+    tmp_path: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    killed = run_python(KILLED_READER_AND_CLEANER, str(small_fixture), env={"TMPDIR": str(temp)})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    reader, listing = (Path(line) for line in killed.stdout.split())
+    assert reader.parent == temp and listing.parent == temp
+    assert any(reader.iterdir()) and any(listing.iterdir())  # the export's copy, the DuckDB file
+
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(duplicates, "HELD_BYTES", 0)
+    copy = make_private_copy(small_fixture)
+    assert not reader.exists() and listing.exists()
+    copies = duplicates.CopyFilter(pa.table({"a": [1, 2, 3]}))
+    assert not listing.exists()
+    copies.close()
+    copy.remove()
+    assert list(temp.iterdir()) == []

@@ -1,12 +1,14 @@
 """Temporaries named after the process that owns them, and the sweep of those a killed process left.
 
 A process killed with SIGKILL (the OOM killer, ``kill -9``, a container stop) runs no ``finally``: its
-DuckDB spill directory (GBs on a large export) and its half-written backup stayed for ever. So the name
+DuckDB spill directory (GBs on a large export), its half-written backup, its private copy of the export
+and its stored listing of duplicate rows stayed for ever. So the name
 of each such temporary says who owns it (:func:`owner_tag`: this host, the pid, and the moment that
 process started, so that a reused pid is not taken for the owner), and the next process that would make
 one first removes those whose owner is gone (:func:`sweep_leftovers`). Never one whose owner lives (two
 runs may work at once), nor another host's (a shared directory: its pids are not ours to judge), nor
-anything not named exactly so. docs/runbook.md, "Temporary files", lists them.
+anything not named exactly so. docs/runbook.md, "Temporary files, and what a killed process leaves",
+lists them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import re
 import shutil
 import socket
 import stat
+import tempfile
 from pathlib import Path
+from typing import Literal
 
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.process import process_gone, process_started
@@ -26,6 +30,9 @@ from columnar_etl.process import process_gone, process_started
 #: ``<host>-<pid>-<start>``: 8 hex of the host name's sha256, the pid, the process's start time in epoch
 #: milliseconds (:func:`~columnar_etl.process.process_started`).
 OWNER = r"(?P<host>[0-9a-f]{8})-(?P<pid>[1-9][0-9]{0,9})-(?P<started>[0-9]{1,16})"
+#: The private directories made in the temporary directory (``TMPDIR``): DuckDB's spill directory, the
+#: reader's private copy of an export outside a run, the cleaner's stored listing of duplicate rows.
+TemporaryKind = Literal["duckdb", "reader", "copies"]
 
 
 def host_tag() -> str:
@@ -46,6 +53,21 @@ def _owner_tag(pid: int) -> str:
 def owned_names(before: str, after: str) -> re.Pattern[str]:
     """The names ``<before><owner tag><after>`` (``before`` and ``after``: regular expressions), whole."""
     return re.compile(f"{before}{OWNER}{after}")
+
+
+@functools.cache
+def temporary_names(kind: TemporaryKind) -> re.Pattern[str]:
+    """The names of :func:`temporary_prefix`'s directories of ``kind``: ``columnar_etl-<kind>-<owner>-``
+    and the 8 characters (``[a-z0-9_]``) :mod:`tempfile` ends such a name with."""
+    return owned_names(re.escape(f"columnar_etl-{kind}-"), r"-[a-z0-9_]{8}")
+
+
+def temporary_prefix(kind: TemporaryKind) -> str:
+    """The start of the name of a new private directory of ``kind`` in the temporary directory, for
+    :func:`tempfile.mkdtemp` or :class:`tempfile.TemporaryDirectory`: ``columnar_etl-<kind>-<owner>-``.
+    The directories of ``kind`` that killed processes left there are removed first."""
+    sweep_leftovers(Path(tempfile.gettempdir()), temporary_names(kind))
+    return f"columnar_etl-{kind}-{owner_tag()}-"
 
 
 def sweep_leftovers(directory: Path, names: re.Pattern[str]) -> list[Path]:

@@ -11,7 +11,6 @@ evidence only.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 import tempfile
 import threading
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 from columnar_etl.errors import SourceError
-from columnar_etl.leftovers import owned_names, owner_tag, sweep_leftovers
+from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import (
@@ -76,11 +75,6 @@ SHARED_READS = 64
 #: reads at once (the profile counts small tables on two threads), not one per thread ever started
 #: (each table's read-ahead has a thread of its own).
 SHARED_TRANSACTIONS = 2
-#: DuckDB's spill directory, in the temporary directory: ``columnar_etl-duckdb-<owner>-<random>``, the
-#: owner as :func:`~columnar_etl.leftovers.owner_tag` names it, so that one a killed process left is
-#: swept by the next source that makes one (a live process's never is).
-SPILL_PREFIX = "columnar_etl-duckdb-"
-SPILL_NAMES = owned_names(re.escape(SPILL_PREFIX), r"-[a-z0-9_]+")
 
 
 @dataclass
@@ -463,11 +457,9 @@ class Source:
     def limit_memory(self, limit: str) -> None:
         """Cap DuckDB's memory at ``limit`` (``"256MB"``); past it, aggregates spill to a private
         temporary directory, removed on :meth:`close` (or, after a SIGKILL, by the next process making
-        one: :data:`SPILL_NAMES`)."""
+        one: :func:`~columnar_etl.leftovers.temporary_prefix`)."""
         if self._spill is None:
-            temporary = Path(tempfile.gettempdir())
-            sweep_leftovers(temporary, SPILL_NAMES)
-            self._spill = tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{owner_tag()}-", dir=temporary)
+            self._spill = tempfile.TemporaryDirectory(prefix=temporary_prefix("duckdb"))
         self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
         self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
         self._memory_limit = limit
