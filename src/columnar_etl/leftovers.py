@@ -2,10 +2,10 @@
 
 A process killed with SIGKILL (the OOM killer, ``kill -9``, a container stop) runs no ``finally``: its
 DuckDB spill directory (GBs on a large export), its half-written backup, its private copy of the export
-and its stored listing of duplicate rows stayed for ever. So the name
-of each such temporary says who owns it (:func:`owner_tag`: this host, the pid, and the moment that
-process started, so that a reused pid is not taken for the owner), and the next process that would make
-one first removes those whose owner is gone (:func:`sweep_leftovers`). Never one whose owner lives (two
+and its stored listing of duplicate rows stayed for ever. So the name of each such temporary says who
+owns it (:func:`owner_tag`: this host, the pid, and the moment that process started, so that a reused
+pid is not taken for the owner), and the next process that would make one first removes those whose
+owner is gone (:func:`sweep_leftovers`). Never one whose owner lives (two
 runs may work at once), nor another host's (a shared directory: its pids are not ours to judge), nor
 anything not named exactly so. docs/runbook.md, "Temporary files, and what a killed process leaves",
 lists them.
@@ -112,12 +112,11 @@ def sweep_leftovers(directory: Path, names: re.Pattern[str]) -> list[Path]:
 def _remove(path: Path) -> int | None:
     """Remove the directory tree or regular file ``path``; its bytes. None (nothing removed) for any
     other kind of entry: a symbolic link named like ours is not followed."""
-    mode = os.lstat(path).st_mode
-    if stat.S_ISREG(mode):
-        size = os.lstat(path).st_size
+    status = os.lstat(path)
+    if stat.S_ISREG(status.st_mode):
         path.unlink()
-        return size
-    if not stat.S_ISDIR(mode):
+        return status.st_size
+    if not stat.S_ISDIR(status.st_mode):
         return None
     size = 0
     for root, _dirs, files in os.walk(path):
