@@ -9,6 +9,7 @@ once their temporary exists; then the next command runs and the directory is loo
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import sqlite3
@@ -22,17 +23,19 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from typer.testing import CliRunner
 
 from columnar_etl.backups import backup_target, create_backup
 from columnar_etl.backups.manifest import partial_path
 from columnar_etl.cleaning import duplicates
+from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.leftovers import owner_tag
 from columnar_etl.source.export import open_source
 from columnar_etl.source.private_copy import make_private_copy
 from export_generator import generate_export
 
-from .conftest import pg_query, run_python
+from .conftest import pg_query, run_env, run_python, run_settings
 
 SPILLS = "columnar_etl-duckdb-*"
 
@@ -410,3 +413,37 @@ def test_a_killed_reader_copy_and_duplicates_listing_are_swept_by_the_next(
     copies.close()
     copy.remove()
     assert list(temp.iterdir()) == []
+
+
+def test_a_run_sweeps_what_killed_processes_left_and_logs_it_in_its_log(
+    tmp_path: Path, pg_uri: str, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    temp, backups = tmp_path / "tmp", Path(settings.backup_dir)
+    for directory in (temp, backups):
+        directory.mkdir()
+        killed = run_python(KILLED_MAKER, str(directory), "x.db")
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (spill,) = temp.glob("columnar_etl-duckdb-*")
+    (partial,) = backups.glob(".x.db.*.partial")
+    # Each sweep takes its own kind only: a partial file in TMPDIR, a spill directory in backup_dir stay.
+    (kept_partial,) = temp.glob(".x.db.*.partial")
+    (kept_spill,) = backups.glob("columnar_etl-duckdb-*")
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
+    result = CliRunner().invoke(
+        app, ["--target", pg_uri, "run", str(small_fixture), "--mode", "blue-green", "--json"]
+    )
+    assert result.exit_code == 2, result.output  # quarantined values: done with warnings
+    assert not spill.exists() and not partial.exists()
+    assert kept_partial.exists() and kept_spill.exists()
+    run_id = json.loads(result.stdout)["run_id"]
+    lines = [
+        json.loads(line) for line in (Path(settings.runs_dir) / run_id / "log.jsonl").read_text().splitlines()
+    ]
+    swept = {
+        line["path"]: line["bytes"]
+        for line in lines
+        if line["event"] == "removed a temporary left by a killed process"
+    }
+    assert swept == {str(spill): 0, str(partial): 1000}
