@@ -31,6 +31,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("columnar_etl.atomic", "columnar_etl.pg.conninfo", "columnar_etl.pg.identifiers"),
     ("columnar_etl.config",),
     ("columnar_etl.observability",),
+    # Temporaries named after their owner process, swept when it is gone (logged): used by source and backups.
+    ("columnar_etl.leftovers",),
     ("columnar_etl.models",),
     ("columnar_etl.pg",),
     ("columnar_etl.source",),

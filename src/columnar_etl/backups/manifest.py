@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.errors import BackupError
+from columnar_etl.leftovers import owned_names, owner_tag, sweep_leftovers
 
 BackupKind = Literal["sqlite", "pg_dump"]
 MANIFEST_VERSION = 1
@@ -26,6 +28,9 @@ CHECKSUM_SUFFIX = ".sha256"
 TIMESTAMP_FORMAT = "%Y%m%d_%H%M%S"
 # `<name>.<YYYYMMDD_HHMMSS>[_<n>][.dump]`: what create_backup / backup_target write.
 _STAMPED = re.compile(r"\.\d{8}_\d{6}(?:_\d+)?(?:\.dump)?$")
+#: A backup (or a restored file) being written: ``.<name>.<owner>.<8 hex>.partial``, the owner as
+#: :func:`~columnar_etl.leftovers.owner_tag` names it (see :func:`partial_path`).
+PARTIAL_NAMES = owned_names(r"\..+\.", r"\.[0-9a-f]{8}\.partial")
 
 
 @dataclass
@@ -167,6 +172,14 @@ def read_checksum_sidecar(backup: Path) -> str | None:
         return None
     digest = text.split()[0] if text else ""
     return digest if re.fullmatch(r"[0-9a-f]{64}", digest) else None
+
+
+def partial_path(directory: Path, name: str) -> Path:
+    """A new hidden name in ``directory`` for ``name`` while it is written (``.partial``, naming this
+    process as its owner). The partial files processes killed there left (SIGKILL runs no ``finally``)
+    are removed first; a live process's never are."""
+    sweep_leftovers(directory, PARTIAL_NAMES)
+    return directory / f".{name}.{owner_tag()}.{secrets.token_hex(4)}.partial"
 
 
 def publish_unique(tmp: Path, directory: Path, stem: str, created: datetime, suffix: str = "") -> Path:

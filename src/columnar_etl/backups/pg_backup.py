@@ -8,7 +8,6 @@ after a restore the same figures are read back and compared. Passwords never rea
 
 from __future__ import annotations
 
-import secrets
 import shlex
 import time
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_unique
+from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_path, publish_unique
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
@@ -162,7 +161,7 @@ def backup_target(
         tables = describe_schema(cursor, schema)
         directory.mkdir(parents=True, exist_ok=True)
         created = datetime.now(UTC)
-        tmp = directory / f".{database}.{schema}.{secrets.token_hex(4)}.partial"
+        tmp = partial_path(directory, f"{database}.{schema}")
         dbname, env = libpq_invocation(uri)
         try:
             run_pg_tool(

@@ -12,7 +12,6 @@ so a crash never leaves a half-written file under a backup's name.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import sqlite3
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.atomic import fsync_file
-from columnar_etl.backups.manifest import BackupManifest, BackupResult, publish_unique
+from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_path, publish_unique
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
@@ -64,7 +63,7 @@ def create_backup(
             hint="free some space or set backup_dir to another disk",
         )
     created = datetime.now(UTC)
-    tmp = directory / f".{source.name}.{secrets.token_hex(4)}.partial"
+    tmp = partial_path(directory, source.name)
     try:
         try:
             counts = _copy_file_under_read_lock(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
@@ -241,7 +240,7 @@ def restore_backup(
             hint="pass --force to replace it, or choose another path",
         )
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
+    tmp = partial_path(destination.parent, destination.name)
     try:
         shutil.copyfile(backup, tmp)
         fsync_file(tmp)

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from columnar_etl.errors import CleanError
+from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.cells import (
     GROUP_COLUMNS_LIMIT,
@@ -214,7 +215,7 @@ class CopyFilter:
 
     def _store(self, batches: Iterable[pa.RecordBatch]) -> None:
         """Write ``batches`` to a table of listed rows in a database of their own, numbered in order."""
-        self._directory = tempfile.TemporaryDirectory(prefix="columnar_etl-copies-")
+        self._directory = tempfile.TemporaryDirectory(prefix=temporary_prefix("copies"))
         memory = max(LISTED_MEMORY_FLOOR, LISTED_COLUMN_BYTES * (len(self.columns) + 1))
         db = self._db = duckdb.connect(
             str(Path(self._directory.name) / "listed.duckdb"),

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import EtlError, ExitCode, interrupted_error
 from columnar_etl.observability.logs import new_run_id
+from columnar_etl.process import process_gone, process_started
 from columnar_etl.version import __version__
 
 #: The shape of run.json: changed only by an incompatible change (a key removed or renamed, a value's type
@@ -370,19 +371,7 @@ def is_interrupted(data: dict[str, Any]) -> bool:
     pid, host = data.get("pid"), data.get("host")
     if data.get("outcome") != "running" or not isinstance(pid, int) or host != socket.gethostname():
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # exists, owned by someone else: its start time still tells
-        pass
-    recorded, now = _epoch(data.get("process_started")), process_started(pid)
-    # A second apart at least: both are computed from the clock since boot, to the clock tick.
-    return recorded is not None and now is not None and abs(now - recorded) > _SAME_PROCESS_SECONDS
-
-
-#: How far apart two readings of one process's start time may be (clock ticks, wall-clock steps).
-_SAME_PROCESS_SECONDS = 1.0
+    return process_gone(pid, _epoch(data.get("process_started")))
 
 
 def _epoch(iso: object) -> float | None:
@@ -472,34 +461,6 @@ def _ended(data: dict[str, Any]) -> str:
             "`columnar-etl schemas list` says"
         )
     return f"{who} ended without finishing the run"
-
-
-@overload
-def process_started() -> float: ...
-@overload
-def process_started(pid: int) -> float | None: ...
-def process_started(pid: int | None = None) -> float | None:
-    """When this process (or process ``pid``) started, in epoch seconds: to the clock tick (10 ms) on
-    Linux; None when process ``pid`` is gone.
-
-    From ``/proc/<pid>/stat`` and the clock since boot; elsewhere psutil's start time, whose boot time
-    is a whole second only.
-    """
-    try:
-        with open(f"/proc/{'self' if pid is None else pid}/stat", "rb") as stat:
-            ticks = int(stat.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
-        return time.time() - time.clock_gettime(time.CLOCK_BOOTTIME) + ticks / os.sysconf("SC_CLK_TCK")
-    except FileNotFoundError:
-        if pid is not None and Path("/proc/self/stat").is_file():
-            return None  # Linux, and that process is gone
-    except (OSError, AttributeError, ValueError, IndexError):
-        pass
-    import psutil  # type: ignore[import-untyped]  # deliberate: not on Linux only; keeps --help light
-
-    try:
-        return float(psutil.Process(pid).create_time())
-    except psutil.Error:
-        return None
 
 
 def _iso(epoch: float) -> str:

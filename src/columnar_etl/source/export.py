@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 from columnar_etl.errors import SourceError
+from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import (
@@ -455,9 +456,10 @@ class Source:
 
     def limit_memory(self, limit: str) -> None:
         """Cap DuckDB's memory at ``limit`` (``"256MB"``); past it, aggregates spill to a private
-        temporary directory, removed on :meth:`close`."""
+        temporary directory, removed on :meth:`close` (or, after a SIGKILL, by the next process making
+        one: :func:`~columnar_etl.leftovers.temporary_prefix`)."""
         if self._spill is None:
-            self._spill = tempfile.TemporaryDirectory(prefix="columnar_etl-duckdb-")
+            self._spill = tempfile.TemporaryDirectory(prefix=temporary_prefix("duckdb"))
         self.connection.execute(f"SET temp_directory = {quote_literal(self._spill.name)}")
         self.connection.execute(f"SET memory_limit = {quote_literal(limit)}")
         self._memory_limit = limit

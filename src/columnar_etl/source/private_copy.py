@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from columnar_etl.errors import SourceError
+from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.catalogue import UnparsedObject, connect_read_only, read_error
@@ -124,7 +125,7 @@ def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCop
     needed = export_bytes(source)
     owned = None
     if directory is None:
-        owned = directory = Path(tempfile.mkdtemp(prefix="columnar_etl-reader-"))
+        owned = directory = Path(tempfile.mkdtemp(prefix=temporary_prefix("reader")))
     try:
         free = shutil.disk_usage(directory).free
         if free - FREE_SPACE_RESERVE < needed:
