@@ -26,11 +26,11 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.backups import backup_target, create_backup
-from columnar_etl.backups.manifest import partial_path
+from columnar_etl.backups.manifest import PARTIAL_NAMES, partial_path
 from columnar_etl.cleaning import duplicates
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
-from columnar_etl.leftovers import owner_tag
+from columnar_etl.leftovers import owner_tag, sweep_leftovers, temporary_names
 from columnar_etl.source.export import open_source
 from columnar_etl.source.private_copy import make_private_copy
 from export_generator import generate_export
@@ -301,22 +301,37 @@ def test_only_our_names_whose_owner_is_gone_are_swept(
     killed = run_python(KILLED_MAKER, str(backups), "x.db")
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     dead = killed.stdout.strip()
-    host, dead_pid, dead_started = dead.split("-")
+    host, dead_pid, dead_started = dead.split("-", 2)
     other_host = "0" * 8 if host != "0" * 8 else "1" * 8
     with _live_owner() as (holder, live):
-        _, live_pid, live_started = live.split("-")
+        _, live_pid, live_started = live.split("-", 2)
         assert int(live_pid) == holder.pid
-        # The live process's pid with another start time: a killed owner whose pid was reused.
-        reused = f"{host}-{live_pid}-{int(live_started) - 3_600_000}"
+        boot, ticks = live_started.split("-")
+        # The live process's pid with another start time: a killed owner whose pid was reused (a
+        # clock tick apart is another process: the start since boot is compared exactly).
+        reused = f"{host}-{live_pid}-{boot}-{int(ticks) - 1}"
+        # Names of the form made before 2026-12-04 (start in epoch ms; still so where there is no
+        # /proc), as read here: judged as then, to a second.
+        live_ms = round(
+            (time.time() - time.clock_gettime(time.CLOCK_BOOTTIME) + int(ticks) / os.sysconf("SC_CLK_TCK"))
+            * 1000
+        )
+        old_live = f"{host}-{live_pid}-{live_ms}"
+        old_reused = f"{host}-{live_pid}-{live_ms - 3_600_000}"
+        old_dead = f"{host}-{dead_pid}-{live_ms}"
         swept = {
             *[p.name for p in backups.glob(f".x.db.{dead}.*.partial")],
             f"columnar_etl-duckdb-{dead}-abcd_123",
             f".x.db.{reused}.0123abcd.partial",
             f"columnar_etl-duckdb-{reused}-zz9_abcd",
+            f".x.db.{old_reused}.0123abcd.partial",
+            f"columnar_etl-duckdb-{old_dead}-zz9_abcd",
         }
         kept = {
             f".x.db.{live}.0123abcd.partial",
             f"columnar_etl-duckdb-{live}-abcd1234",
+            f".x.db.{old_live}.0123abcd.partial",
+            f"columnar_etl-duckdb-{old_live}-abcd1234",
             f".x.db.{other_host}-{dead_pid}-{dead_started}.0123abcd.partial",  # another host's
             f"columnar_etl-duckdb-{other_host}-{dead_pid}-{dead_started}-abcd1234",
             ".x.db.0123abcd.partial",  # named before owners were: whose, nobody can tell
@@ -339,7 +354,7 @@ def test_only_our_names_whose_owner_is_gone_are_swept(
         (outside / "keep").write_text("keep")
         (backups / f"columnar_etl-duckdb-{dead}-link1234").symlink_to(outside)
         kept.add(f"columnar_etl-duckdb-{dead}-link1234")
-        assert len(swept) == 4
+        assert len(swept) == 6
 
         # The spill directories' sweep: the temporary directory, when a source makes its spill directory.
         monkeypatch.setattr(tempfile, "tempdir", str(backups))
@@ -447,3 +462,86 @@ def test_a_run_sweeps_what_killed_processes_left_and_logs_it_in_its_log(
         if line["event"] == "removed a temporary left by a killed process"
     }
     assert swept == {str(spill): 0, str(partial): 1000}
+
+
+# --- a step of the wall clock ------------------------------------------------------------------------
+
+#: A process that makes a spill directory (in ``TMPDIR``) and a partial file (in ``argv[1]``) as the
+#: commands do, prints their names and sleeps: a live owner, a command still working.
+LIVE_MAKER = """
+import sys, tempfile, time
+from pathlib import Path
+from columnar_etl.backups.manifest import partial_path
+from columnar_etl.leftovers import owner_tag, temporary_prefix
+spill = Path(tempfile.mkdtemp(prefix=temporary_prefix("duckdb")))
+partial = partial_path(Path(sys.argv[1]), "x.db")
+partial.write_bytes(b"x" * 10)
+print(owner_tag(), spill.name, partial.name, sep="\\n", flush=True)
+time.sleep(600)
+"""
+
+
+def _boot() -> str:
+    """This boot, read here: the first 8 hex digits of the kernel's boot id."""
+    return Path("/proc/sys/kernel/random/boot_id").read_text()[:8]
+
+
+def _start_ticks(pid: int) -> int:
+    """Process ``pid``'s start in clock ticks since boot, read here (field 22 of /proc/<pid>/stat)."""
+    return int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[19])
+
+
+@pytest.mark.skipif(not Path("/proc/sys/kernel/random/boot_id").is_file(), reason="Linux: /proc")
+@pytest.mark.parametrize("step", [5.0, -5.0])
+def test_a_step_of_the_wall_clock_leaves_a_live_owner_s_temporaries_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: float
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LIVE_MAKER, str(temp)],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    with _ended(holder):
+        assert holder.stdout is not None
+        live, live_spill, live_partial = (holder.stdout.readline().strip() for _ in range(3))
+        killed = run_python(KILLED_MAKER, str(temp), "x.db")  # after: the live one swept at its start
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        dead = killed.stdout.strip()
+        host = dead.split("-")[0]
+        other_host = "0" * 8 if host != "0" * 8 else "1" * 8
+        other_boot = "0" * 8 if _boot() != "0" * 8 else "1" * 8
+        # The owner is this boot and the process's start since boot: what no clock step moves.
+        ticks = _start_ticks(holder.pid)
+        assert live == f"{host}-{holder.pid}-{_boot()}-{ticks}"
+        # The live process's pid and start, of another boot: a temporary left before a reboot.
+        rebooted = f"{host}-{holder.pid}-{other_boot}-{ticks}"
+        swept = {
+            f"columnar_etl-duckdb-{dead}-abcd_123",
+            *[p.name for p in temp.glob(f".x.db.{dead}.*.partial")],
+            f"columnar_etl-duckdb-{rebooted}-abcd1234",
+            f".x.db.{rebooted}.0123abcd.partial",
+        }
+        kept = {
+            live_spill,
+            live_partial,
+            f"columnar_etl-duckdb-{other_host}-{dead.split('-', 1)[1]}-abcd1234",  # another host's
+            f".x.db.{other_host}-{holder.pid}-{other_boot}-{ticks}.0123abcd.partial",
+        }
+        for name in (swept | kept) - {p.name for p in temp.iterdir()}:
+            if name.startswith("columnar_etl-duckdb-"):
+                (temp / name).mkdir()
+            else:
+                (temp / name).write_bytes(b"z")
+        assert {p.name for p in temp.iterdir()} == swept | kept and len(swept) == 4
+
+        # The sweeping command runs while the wall clock has stepped (NTP's first sync, a resumed VM).
+        wall = time.time
+        monkeypatch.setattr(time, "time", lambda: wall() + step)
+        removed = sweep_leftovers(temp, temporary_names("duckdb")) + sweep_leftovers(temp, PARTIAL_NAMES)
+        monkeypatch.undo()
+        assert sorted(p.name for p in removed) == sorted(swept)
+        assert {p.name for p in temp.iterdir()} == kept
+        assert holder.poll() is None

@@ -4,11 +4,11 @@ A process killed with SIGKILL (the OOM killer, ``kill -9``, a container stop) ru
 DuckDB spill directory (GBs on a large export), its half-written backup, its private copy of the export
 and its stored listing of duplicate rows stayed for ever. So the name of each such temporary says who
 owns it (:func:`owner_tag`: this host, the pid, and the moment that process started, so that a reused
-pid is not taken for the owner), and the next process that would make one first removes those whose
-owner is gone (:func:`sweep_leftovers`). Never one whose owner lives (two
-runs may work at once), nor another host's (a shared directory: its pids are not ours to judge), nor
-anything not named exactly so. docs/runbook.md, "Temporary files, and what a killed process leaves",
-lists them.
+pid is not taken for the owner: on Linux the boot and the clock ticks since it, which a step of the wall
+clock does not move), and the next process that would make one first removes those whose owner is gone
+(:func:`sweep_leftovers`). Never one whose owner lives (two runs may work at once), nor another host's
+(a shared directory: its pids are not ours to judge), nor anything not named exactly so.
+docs/runbook.md, "Temporary files, and what a killed process leaves", lists them.
 """
 
 from __future__ import annotations
@@ -25,11 +25,16 @@ from pathlib import Path
 from typing import Literal
 
 from columnar_etl.observability.logs import get_logger
-from columnar_etl.process import process_gone, process_started
+from columnar_etl.process import process_boot_start, process_gone, process_started
 
-#: ``<host>-<pid>-<start>``: 8 hex of the host name's sha256, the pid, the process's start time in epoch
-#: milliseconds (:func:`~columnar_etl.process.process_started`).
-OWNER = r"(?P<host>[0-9a-f]{8})-(?P<pid>[1-9][0-9]{0,9})-(?P<started>[0-9]{1,16})"
+#: ``<host>-<pid>-<start>``: 8 hex of the host name's sha256, the pid, and when that process started:
+#: ``<boot>-<ticks>`` on Linux (:func:`~columnar_etl.process.process_boot_start`: the boot and the clock
+#: ticks since it, which no step of the wall clock moves), else (and in names made before 2026-12-04)
+#: epoch milliseconds (:func:`~columnar_etl.process.process_started`).
+OWNER = (
+    r"(?P<host>[0-9a-f]{8})-(?P<pid>[1-9][0-9]{0,9})-"
+    r"(?:(?P<boot_start>[0-9a-f]{8}-[0-9]{1,20})|(?P<started>[0-9]{1,16}))"
+)
 #: The private directories made in the temporary directory (``TMPDIR``): DuckDB's spill directory, the
 #: reader's private copy of an export outside a run, the cleaner's stored listing of duplicate rows.
 TemporaryKind = Literal["duckdb", "reader", "copies"]
@@ -47,7 +52,8 @@ def owner_tag() -> str:
 
 @functools.cache
 def _owner_tag(pid: int) -> str:
-    return f"{host_tag()}-{pid}-{round(process_started() * 1000)}"
+    started = process_boot_start() or str(round(process_started() * 1000))
+    return f"{host_tag()}-{pid}-{started}"
 
 
 def owned_names(before: str, after: str) -> re.Pattern[str]:
@@ -73,7 +79,8 @@ def temporary_prefix(kind: TemporaryKind) -> str:
 def sweep_leftovers(directory: Path, names: re.Pattern[str]) -> list[Path]:
     """Remove each entry of ``directory`` whose whole name ``names`` (from :func:`owned_names`) matches
     and whose owner is gone: a process of this host that no longer runs, or whose pid is now another
-    process's. Each removal is logged (path and bytes); what was removed is returned.
+    process's, or one of an earlier boot (:func:`~columnar_etl.process.process_gone`). Each removal is
+    logged (path and bytes); what was removed is returned.
 
     Best effort: an entry that cannot be removed (another user's) is logged and left; one another
     process removes first is skipped; a symbolic link or other special file is never followed or
@@ -89,7 +96,8 @@ def sweep_leftovers(directory: Path, names: re.Pattern[str]) -> list[Path]:
         if found is None or found["host"] != host:
             continue
         pid = int(found["pid"])
-        if not process_gone(pid, int(found["started"]) / 1000):
+        started = found["boot_start"] or int(found["started"]) / 1000
+        if not process_gone(pid, started):
             continue
         path = Path(entry.path)
         try:
