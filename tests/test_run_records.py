@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from columnar_etl.pipeline.record import (
     mark_interrupted_runs,
     read_record,
 )
+
+from .conftest import run_python
 
 
 def _dead_pid() -> int:
@@ -210,3 +213,83 @@ def test_a_killed_run_whose_pid_another_process_has_now_is_marked_interrupted(
     finally:
         other.kill()
         other.wait()
+
+
+#: A command's record, written as a command writes it (``running``), by a process that then sleeps
+#: (``argv[2]`` "live") or is killed with SIGKILL ("killed").
+RECORD_WRITER = """
+import os, signal, sys, time
+from pathlib import Path
+from columnar_etl.pipeline.record import RunRecord
+run_dir = Path(sys.argv[1])
+RunRecord(run_id=run_dir.name, run_dir=run_dir, source="x.db", mode="simple", settings={}).write()
+(run_dir / ".audit.abcd1234.tmp").write_bytes(b"half-written")
+print(os.getpid(), flush=True)
+if sys.argv[2] == "killed":
+    os.kill(os.getpid(), signal.SIGKILL)
+time.sleep(600)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/sys/kernel/random/boot_id").is_file(), reason="Linux: /proc")
+@pytest.mark.parametrize("step", [5.0, -5.0])
+def test_a_step_of_the_wall_clock_does_not_make_a_running_command_look_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: float
+) -> None:
+    # Was: whether the record's process still runs was told by its start time in epoch seconds, which
+    # is computed from the wall clock: after a step of more than a second (NTP's first sync, a resumed
+    # VM, `date -s`) the next command marked a live run `interrupted` and removed its half-written files.
+    runs = tmp_path / "runs"
+    killed = run_python(RECORD_WRITER, str(runs / "killed"), "killed")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    live = subprocess.Popen(
+        [sys.executable, "-c", RECORD_WRITER, str(runs / "live"), "live"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert live.stdout is not None and int(live.stdout.readline()) == live.pid
+        data = json.loads((runs / "live" / RUN_FILE).read_text())
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text()[:8]
+        ticks = int(Path(f"/proc/{live.pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[19])
+        assert data["process_boot_start"] == f"{boot}-{ticks}"
+        # The live process's record as of another boot: its pid and start, before a reboot.
+        other_boot = "0" * 8 if boot != "0" * 8 else "1" * 8
+        rebooted = _write(
+            runs, "rebooted", {**data, "run_id": "rebooted", "process_boot_start": f"{other_boot}-{ticks}"}
+        )
+        (rebooted / ".audit.abcd1234.tmp").write_bytes(b"half-written")
+
+        wall = time.time
+        monkeypatch.setattr(time, "time", lambda: wall() + step)
+        listed = {r["run_id"]: r["outcome"] for r in list_runs(runs)}
+        marked = mark_interrupted_runs(runs)
+        monkeypatch.undo()
+        assert listed == {"live": "running", "killed": "interrupted", "rebooted": "interrupted"}
+        assert sorted(marked) == [runs / "killed", rebooted]
+        assert [p.name for p in (runs / "live").iterdir() if p.name.endswith(".tmp")] == [
+            ".audit.abcd1234.tmp"
+        ]
+        assert json.loads((runs / "live" / RUN_FILE).read_text())["outcome"] == "running"
+        assert not list((runs / "killed").glob(".*.tmp")) and not list(rebooted.glob(".*.tmp"))
+        assert live.poll() is None
+    finally:
+        live.kill()
+        live.communicate(timeout=30)
+
+
+def test_a_record_without_a_boot_start_is_judged_by_its_start_time(tmp_path: Path) -> None:
+    # Records written before 2026-12-04 have no `process_boot_start`: the epoch start time, to a
+    # second, still tells a live process from a killed one and from a reused pid.
+    record = RunRecord(run_id="r", run_dir=tmp_path / "r", source="x.db", mode="simple", settings={})
+    old = {k: v for k, v in record.to_dict().items() if k != "process_boot_start"}
+    _write(tmp_path, "mine", {**old, "run_id": "mine"})  # this very process: alive
+    _write(tmp_path, "dead", {**old, "run_id": "dead", "pid": _dead_pid()})
+    earlier = datetime.fromtimestamp(record.process_started - 3600, UTC).isoformat().replace("+00:00", "Z")
+    _write(tmp_path, "reused", {**old, "run_id": "reused", "process_started": earlier})
+    assert {r["run_id"]: r["outcome"] for r in list_runs(tmp_path)} == {
+        "mine": "running",
+        "dead": "interrupted",
+        "reused": "interrupted",
+    }

@@ -29,7 +29,7 @@ from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
 from columnar_etl.errors import EtlError, ExitCode, interrupted_error
 from columnar_etl.observability.logs import new_run_id
-from columnar_etl.process import process_gone, process_started
+from columnar_etl.process import process_boot_start, process_gone, process_started
 from columnar_etl.version import __version__
 
 #: The shape of run.json: changed only by an incompatible change (a key removed or renamed, a value's type
@@ -38,8 +38,9 @@ from columnar_etl.version import __version__
 #: written before the key existed means by its absence (docs/monitoring.md, "run.json's version").
 RUN_RECORD_VERSION = 1
 #: Keys added to version 1 after records were written without them, with the value their absence means
-#: (:func:`read_record` fills them in): ``command`` (every record was a ``run``'s), ``notes`` (none).
-ADDED_KEYS: dict[str, Any] = {"command": "run", "notes": []}
+#: (:func:`read_record` fills them in): ``command`` (every record was a ``run``'s), ``notes`` (none),
+#: ``process_boot_start`` (not known: ``process_started`` tells whether the process still runs).
+ADDED_KEYS: dict[str, Any] = {"command": "run", "notes": [], "process_boot_start": None}
 RUN_FILE = "run.json"
 #: How the warning of a run ``already_loaded`` from the live version begins (the report's headline
 #: says it already); one loaded from a version not live names the cutover that makes it live instead.
@@ -146,6 +147,9 @@ class RunRecord:
     #: When this process started: a command-line run's start-up (interpreter, imports, settings) is
     #: ``started`` minus this; in a notebook, the session's age.
     process_started: float = field(default_factory=lambda: process_started())
+    #: The same, as no step of the wall clock moves it (``<boot>-<ticks>``, Linux; else None): what tells
+    #: whether this process still runs (:func:`is_interrupted`).
+    process_boot_start: str | None = field(default_factory=lambda: process_boot_start())
 
     @property
     def exit_code(self) -> int:
@@ -174,6 +178,7 @@ class RunRecord:
             "seconds": round((self.finished or time.time()) - self.started, 3),
             "process_started": _iso(self.process_started),
             "startup_seconds": round(self.started - self.process_started, 3),
+            "process_boot_start": self.process_boot_start,
             "stages": [stage.to_dict() for stage in self.stages],
             "rows": self.rows,
             "quality_before": _round(self.quality_before),
@@ -363,14 +368,20 @@ def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
 def is_interrupted(data: dict[str, Any]) -> bool:
     """True for a record still saying ``running`` whose process (pid on this host) no longer exists, or
     whose pid is now another process's: one started at another moment than the record's
-    ``process_started`` (after a reboot, or in a container where every command gets the same pid,
-    the killed run's pid is soon someone else's; until 2026-12-03 such a record said running for ever).
+    ``process_boot_start`` (exactly; one of an earlier boot is gone), or in a record without it (before
+    2026-12-04, or no ``/proc``) its ``process_started`` (to a second: a step of the wall clock while
+    that process runs makes it look gone). After a reboot, or in a container where every command gets
+    the same pid, the killed run's pid is soon someone else's; until 2026-12-03 such a record said
+    running for ever.
 
     A record from another host, or one without a pid (older records), cannot be judged: False.
     """
     pid, host = data.get("pid"), data.get("host")
     if data.get("outcome") != "running" or not isinstance(pid, int) or host != socket.gethostname():
         return False
+    boot_start = data.get("process_boot_start")
+    if isinstance(boot_start, str):
+        return process_gone(pid, boot_start)
     return process_gone(pid, _epoch(data.get("process_started")))
 
 
