@@ -4,18 +4,23 @@ DuckDB hands SQLite's rows over 2,048 to a vector, and every query over the cell
 them, and copies of it (decoded, trimmed), at once: a table of 1,372 rows of ~80 KB of text each held
 all 110 MB of them in one vector, beside the count of its distinct values, and ran out of 256 MB
 however few threads and however much the aggregate spilled (a vector cannot spill). So when a table
-ran out of memory even alone, on one thread, its profile reads its long cells apart:
+ran out of memory even alone, on one thread, its profile reads its long cells apart; so does, from its
+first attempt, a table holding a row of more than :func:`read_bytes` (see ``profile.profile``: five
+rows of a 15 MB TEXT and a 15 MB BLOB ran out of memory four times, at up to 2.4 GB of RSS):
 
 1. One read of every cell, in which SQLite hands a cell longer than :func:`long_bytes` over as its
    size only (its class letter a capital, :attr:`ColumnRead.long_bytes`): the other cells are counted
    as always (:func:`.sql.distinct_cells_sql`), each long one is listed by its column and rowid.
-2. The long cells, read a few rows at a time (each read about :func:`read_bytes` of them, by rowid
-   range), are counted by their size and MD5 (:func:`.sql.blob_label_sql`, as BLOBs always are): a
-   BLOB's label is its counted value, a TEXT value's is only what tells its copies apart.
-3. One cell of each distinct long TEXT value, read again a few at a time (by rowid), is profiled by
-   the same query as every other value, with its count; the rows of its codes are folded into those
+2. The long cells, read a column at a time and a few rows at a time (each read about
+   :func:`read_bytes` of one column's, by rowid range: a row of several is never read whole), are
+   counted by their size and MD5 (:func:`.sql.blob_label_sql`, as BLOBs always are): a BLOB's label
+   is its counted value, a TEXT value's is only what tells its copies apart.
+3. One cell of each distinct long TEXT value, read again a column and a few at a time (by rowid), is
+   profiled by the same query as every other value, with its count (without DuckDB's ``in_clause``
+   optimizer: see :data:`LONG_VALUE_OPTIMIZERS_OFF`); the rows of its codes are folded into those
    of the short values after each read (:func:`.sql.folded_codes_sql`: the sets of values are
-   disjoint), so that at most a few of the long values (examples, bounds) are held per code.
+   disjoint), their examples and text bounds in Python (:class:`_HeldTexts`), so that at most a few
+   of the long values are held per code, once each.
 
 The figures are those of one query over every cell, unless two different long TEXT values of one
 column and size share their MD5 (a chance of about 2^-128 per pair). A single cell still has to fit
