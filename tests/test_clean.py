@@ -1127,6 +1127,32 @@ def test_batches_shorter_than_the_threshold_are_cleaned_by_the_full_stages_unche
     assert table.column("s").to_pylist() == ["a"] * 6 and table.column("u").to_pylist() == ["b"] * 6
 
 
+def test_short_batches_of_long_values_are_checked_and_cleaned_by_the_lighter_stages(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two rows of 1 MB values (a batch of fewer rows than CHECKED_BATCH_ROWS, of more bytes than
+    CHECKED_BATCH_BYTES): checked, so neither the NUL removal nor the trim copies them; the same cells."""
+    from columnar_etl.cleaning import table as table_module
+
+    long = "x" * table_module.CHECKED_BATCH_BYTES
+    rows = [(1, long, " b "), (2, long + "y", "c")]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
+    plan = build_plan(profile(path), settings=load_settings())
+    full: list[bool] = []
+    real_stages = table_module.TableCleaner.stages
+
+    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
+        stages = real_stages(self, batch)
+        full.append(stages is self._stages)
+        return stages
+
+    monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    with clean_stream(path, plan, batch_size=2) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+    assert full == [False]
+    assert table.column("s").to_pylist() == [long, long + "y"] and table.column("u").to_pylist() == ["b", "c"]
+
+
 def test_iso_only_date_columns_skip_the_canonical_shape_check_and_count_the_same(
     make_sqlite: SqliteFactory,
 ) -> None:

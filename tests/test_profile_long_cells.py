@@ -72,11 +72,11 @@ def _long_export(path: Path) -> Path:
     return path
 
 
-def _cells(path: Path, column: str) -> list[tuple[str, bytes | None]]:
+def _cells(path: Path, column: str, table: str = "notes") -> list[tuple[str, bytes | None]]:
     """``column``'s cells as SQLite stores them: (storage class, bytes)."""
     con = sqlite3.connect(path)
     con.text_factory = bytes
-    rows = con.execute(f"SELECT typeof({column}), CAST({column} AS BLOB) FROM notes").fetchall()
+    rows = con.execute(f"SELECT typeof({column}), CAST({column} AS BLOB) FROM {table}").fetchall()
     con.close()
     return [(kind.decode(), value) for kind, value in rows]
 
@@ -218,3 +218,53 @@ def test_values_of_megabytes_are_profiled_a_read_at_a_time(tmp_path: Path) -> No
     assert (body.row_count, body.distinct_count, body.inferred_type) == (40, 40, "text")
     roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
     assert _figures(result.to_dict()) == _figures(roomy.to_dict())
+
+
+def test_rows_of_several_long_cells_are_read_apart_from_the_start_a_column_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows each holding a long TEXT and a long BLOB (a record over a read of long cells, 2 MB at
+    64 MB) beside short rows: the table's long cells are read apart from its first attempt (no attempt
+    reads such a row whole), a column at a time, their examples and text bounds folded in Python. The
+    figures are those of the profile with memory to spare, read the usual way."""
+    rng = random.Random(5)
+    path = tmp_path / "files.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, note TEXT, data BLOB)")
+    size = 1_500_000
+    texts: list[Any] = [
+        _body(rng, 1) * 12,
+        "  " + _body(rng, 2) * 12,  # padded
+        "\x00" + _body(rng, 3) * 12,  # a NUL byte
+        "7" * size,  # an integer no bigint holds
+        " " * size,  # whitespace only: empty once trimmed
+        (_body(rng, 6) * 12).encode() + b"\xe9",  # not UTF-8 (cp1252)
+    ]
+    texts.append(texts[0])  # a copy
+    for number in range(1, 41):
+        note: Any = f"short {number % 7}"
+        data: bytes | None = bytes([number % 5]) * 20
+        if number % 5 == 0:
+            note, data = texts[(number // 5) % len(texts)], rng.randbytes(size)
+        if isinstance(note, bytes):
+            con.execute("INSERT INTO files VALUES (?, CAST(? AS TEXT), ?)", (number, note, data))
+        else:
+            con.execute("INSERT INTO files VALUES (?, ?, ?)", (number, note, data))
+    con.commit()
+    con.close()
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    attempts: list[bool] = []
+    steps = profile_module._keyed_steps
+
+    def recorded(*args: Any, **options: Any) -> Any:
+        attempts.append(bool(options.get("long")))
+        return steps(*args, **options)
+
+    monkeypatch.setattr(profile_module, "_keyed_steps", recorded)
+    apart = profile(path, settings=load_settings(profile_memory_limit=TIGHT))
+    assert attempts == [True]
+    assert _figures(apart.to_dict()) == _figures(roomy.to_dict())
+    cells = [value for kind, value in _cells(path, "note", "files") if value is not None]
+    note = apart["files"]["note"]
+    assert (note.distinct_count, note.nul_byte_count) == (len(set(cells)), 1)
+    assert note.bytes == sum(map(len, cells)) and note.inferred_type == "text"

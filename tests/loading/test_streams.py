@@ -85,6 +85,19 @@ def test_the_prefetcher_reads_further_ahead_within_its_byte_budget() -> None:
     assert table.column(0).to_pylist() == list(range(10_000))
 
 
+def test_the_prefetcher_holds_a_batch_over_its_share_of_the_byte_budget_alone() -> None:
+    # A row of large cells is a batch by itself, whatever its size: two of them held ahead (the
+    # depth) would take twice the budget. A batch of more than max_bytes / depth is held alone.
+    size = next(batches(1)).nbytes
+    produced: list[int] = []
+    source = pa.RecordBatchReader.from_batches(SCHEMA, batches(100, produced=produced))
+    ahead = Prefetcher(source, depth=2, max_bytes=size)
+    time.sleep(0.3)
+    assert 1 <= len(produced) <= 2  # one held and a second waiting for room
+    table = ahead.reader.read_all()
+    assert table.column(0).to_pylist() == list(range(10_000))
+
+
 def test_the_last_batch_put_as_the_consumers_wait_times_out_is_not_lost() -> None:
     # The consumer waits for an item with a timeout, then asks whether the producer still lives.
     # Between the two (a busy machine deschedules the consumer), the producer can put its last

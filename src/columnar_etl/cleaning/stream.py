@@ -439,7 +439,9 @@ class CleanStream:
         reader = src.read_batches(table, batch_size=rows, reads=reads, native=self._native.get(table, ()))
         yielded = False
         try:
-            for batch in read_ahead(reader):
+            # Two batches ahead, as many bytes: a row of more than batch_bytes (a batch by itself) one.
+            depth = 2 if rows * row_bytes <= self.settings.batch_bytes else 1
+            for batch in read_ahead(reader, depth):
                 self._check_open(table)
                 cleaned = cleaner.clean(batch)
                 stats.seconds += time.perf_counter() - started

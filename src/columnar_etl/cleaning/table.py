@@ -161,6 +161,11 @@ class LateFences:
 #: more than they save. A wide table's batches are that short (``batch_bytes`` of 8 MiB holds ~1,100
 #: rows of a 500-column export), and there they cost per column and batch.
 CHECKED_BATCH_ROWS = 4096
+#: ... or of at least this many bytes: a batch of a few long values (a row of 15 MB cells is a batch
+#: by itself) is checked too, the checks then cost nothing beside the copies they spare (the removal
+#: of NUL bytes and the trim each wrote a copy of every value: a run of five rows of 15 MB TEXT and
+#: 15 MB BLOB cleaned them at ~100 MB of RSS more).
+CHECKED_BATCH_BYTES = 1024 * 1024
 #: Bytes of row keys and numbers a cleaner keeps while its fences are still being computed, to judge
 #: them once they are known; past it, the cleaner waits for them.
 PENDING_OUTLIER_BYTES = 32 * 1024 * 1024
@@ -324,8 +329,9 @@ class TableCleaner:
         """The stages cleaning ``batch``: a column whose values in this batch hold no NUL byte (text)
         or none of which starts or ends with whitespace is cleaned without removing NUL bytes or
         without trimming (same cells, same change codes). A batch of fewer than
-        :data:`CHECKED_BATCH_ROWS` rows is cleaned by the full stages, unchecked."""
-        if batch.num_rows < CHECKED_BATCH_ROWS:
+        :data:`CHECKED_BATCH_ROWS` rows and :data:`CHECKED_BATCH_BYTES` is cleaned by the full stages,
+        unchecked."""
+        if batch.num_rows < CHECKED_BATCH_ROWS and batch.nbytes < CHECKED_BATCH_BYTES:
             return self._stages
         trimmed, code = list(self._stages.trimmed), list(self._stages.code)
         lighter = False

@@ -113,14 +113,24 @@ def largest_records(src: Source) -> dict[str, int] | None:
     return {str(name): int(most or 0) for name, most in rows}
 
 
-def measured(src: Source, tables: list[str], smallest: int) -> dict[str, LargestCells]:
-    """:func:`largest_cells` of each of ``tables`` whose largest record (:func:`largest_records`) is
-    over ``smallest`` bytes (the least size that matters to the caller) or PostgreSQL's row limit: a
-    cell is no longer than its row's record. None read when the export (file and WAL) holds no more."""
+def records_over(src: Source, smallest: int) -> dict[str, int] | None:
+    """:func:`largest_records`, or none (``{}``) when the export (file and WAL) holds no more than
+    ``smallest`` bytes: no record is then larger, and the file is not read."""
+    if export_bytes(src.read_path) <= smallest:  # no record is longer than the file and its WAL
+        return {}
+    return largest_records(src)
+
+
+def measured(
+    src: Source, tables: list[str], smallest: int, records: dict[str, int] | None
+) -> dict[str, LargestCells]:
+    """:func:`largest_cells` of each of ``tables`` whose largest record (``records``: those of
+    :func:`records_over` for ``smallest`` bytes or fewer; None: not known) is over ``smallest`` bytes
+    (the least size that matters to the caller) or PostgreSQL's row limit: a cell is no longer than
+    its row's record. None read when the export (file and WAL) holds no more."""
     smallest = min(smallest, PG_MAX_ALLOC - ROW_OVERHEAD_BYTES)
     if export_bytes(src.read_path) <= smallest:  # no cell is longer than the file and its WAL
         return {}
-    records = largest_records(src)
     # A row's values can pass PostgreSQL's limit only in a record of about as many bytes (a number's
     # text, as measured, is at most ~20 bytes longer than in the record: 64 KB for 1,600 of them).
     rows = PG_MAX_ALLOC - ROW_OVERHEAD_BYTES - 2**16

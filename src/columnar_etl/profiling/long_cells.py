@@ -4,18 +4,23 @@ DuckDB hands SQLite's rows over 2,048 to a vector, and every query over the cell
 them, and copies of it (decoded, trimmed), at once: a table of 1,372 rows of ~80 KB of text each held
 all 110 MB of them in one vector, beside the count of its distinct values, and ran out of 256 MB
 however few threads and however much the aggregate spilled (a vector cannot spill). So when a table
-ran out of memory even alone, on one thread, its profile reads its long cells apart:
+ran out of memory even alone, on one thread, its profile reads its long cells apart; so does, from its
+first attempt, a table holding a row of more than :func:`read_bytes` (see ``profile.profile``: five
+rows of a 15 MB TEXT and a 15 MB BLOB ran out of memory four times, at up to 2.4 GB of RSS):
 
 1. One read of every cell, in which SQLite hands a cell longer than :func:`long_bytes` over as its
    size only (its class letter a capital, :attr:`ColumnRead.long_bytes`): the other cells are counted
    as always (:func:`.sql.distinct_cells_sql`), each long one is listed by its column and rowid.
-2. The long cells, read a few rows at a time (each read about :func:`read_bytes` of them, by rowid
-   range), are counted by their size and MD5 (:func:`.sql.blob_label_sql`, as BLOBs always are): a
-   BLOB's label is its counted value, a TEXT value's is only what tells its copies apart.
-3. One cell of each distinct long TEXT value, read again a few at a time (by rowid), is profiled by
-   the same query as every other value, with its count; the rows of its codes are folded into those
+2. The long cells, read a column at a time and a few rows at a time (each read about
+   :func:`read_bytes` of one column's, by rowid range: a row of several is never read whole), are
+   counted by their size and MD5 (:func:`.sql.blob_label_sql`, as BLOBs always are): a BLOB's label
+   is its counted value, a TEXT value's is only what tells its copies apart.
+3. One cell of each distinct long TEXT value, read again a column and a few at a time (by rowid), is
+   profiled by the same query as every other value, with its count (without DuckDB's ``in_clause``
+   optimizer: see :data:`LONG_VALUE_OPTIMIZERS_OFF`); the rows of its codes are folded into those
    of the short values after each read (:func:`.sql.folded_codes_sql`: the sets of values are
-   disjoint), so that at most a few of the long values (examples, bounds) are held per code.
+   disjoint), their examples and text bounds in Python (:class:`_HeldTexts`), so that at most a few
+   of the long values are held per code, once each.
 
 The figures are those of one query over every cell, unless two different long TEXT values of one
 column and size share their MD5 (a chance of about 2^-128 per pair). A single cell still has to fit
@@ -28,8 +33,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from duckdb import DuckDBPyConnection
+
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.sql import (
+    EXAMPLES,
+    UNFOLDED,
     blob_label_sql,
     distinct_cells_sql,
     folded_codes_sql,
@@ -61,6 +70,8 @@ READ_SHARE = 32
 #: 3.4-3.8 s at 570-599 MB). A batch holding a value of more than ``read_bytes`` / this many bytes is a
 #: query of its own (:func:`_queries`): eight batches of 1-10 MB logs (~100 MB) ran out of 256 MB.
 READS_PER_QUERY = 8
+#: DuckDB optimizers a query over long values runs without (see :func:`long_text_rows`).
+LONG_VALUE_OPTIMIZERS_OFF = "join_order,build_side_probe_side,in_clause"
 #: A cell is long above this many bytes at least (below, whatever the table's width).
 MIN_LONG_BYTES = 256
 
@@ -122,25 +133,31 @@ def long_text_rows(
         )
         cursor.execute(f"DELETE FROM {cells} WHERE cls IN ('T', 'B')")
         cursor.execute(f"ALTER TABLE {cells} DROP COLUMN r")
-        # 2. The long cells by their label, a few rows at a time.
+        # 2. The long cells by their label, a column at a time, a few rows at a time: a read holds one
+        # column's cells only (a row of several long values is never read whole).
         places = sorted(
             {int(idx) for (idx,) in cursor.execute(f"SELECT DISTINCT idx FROM {longs}").fetchall()}
         )
         cursor.execute(
             f"CREATE OR REPLACE TABLE {ids} (idx INTEGER, cls VARCHAR, r BIGINT, label BLOB, bytes BIGINT)"
         )
-        wide = [columns[positions.index(place)] for place in places]
-        long_reads = [ColumnRead(column, with_class=True, as_bytes=True, long_bytes=over) for column in wide]
-        any_long = " OR ".join(long_cell_sql(quote_ident(column), over) for column in wide)
-        for low, high in _ranges(src, longs, read_bytes(limit)):
-            where = f"{alias} BETWEEN {low} AND {high} AND ({any_long})"
-            relation = src.relation_sql(
-                table, reads=long_reads, class_string=True, with_rowid=True, where=where
-            )
-            cursor.execute(
-                f"INSERT INTO {ids} SELECT idx, lower(cls), r, {blob_label_sql('raw')}, octet_length(raw) "
-                f"FROM ({_unnested(relation, wide, places)}) AS long_cells WHERE cls IN ('T', 'B')"
-            )
+        wide = {place: columns[positions.index(place)] for place in places}
+        for place, column in wide.items():
+            read = [ColumnRead(column, with_class=True, as_bytes=True, long_bytes=over)]
+            long_cell = long_cell_sql(quote_ident(column), over)
+            for low, high in _ranges(src, f"(SELECT * FROM {longs} WHERE idx = {place})", read_bytes(limit)):
+                relation = src.relation_sql(
+                    table,
+                    reads=read,
+                    class_string=True,
+                    with_rowid=True,
+                    where=f"{alias} BETWEEN {low} AND {high} AND {long_cell}",
+                )
+                cursor.execute(
+                    f"INSERT INTO {ids} SELECT idx, lower(cls), r, {blob_label_sql('raw')}, "
+                    f"octet_length(raw) FROM ({_unnested(relation, [column], [place])}) AS long_cells "
+                    "WHERE cls IN ('T', 'B')"
+                )
         cursor.execute(
             f"CREATE OR REPLACE TABLE {groups} AS SELECT idx, cls, label, count(*) AS weight, min(r) AS r, "
             f"any_value(bytes) AS bytes FROM {ids} GROUP BY idx, cls, label"
@@ -155,40 +172,94 @@ def long_text_rows(
             )
 
         cursor.execute(f"CREATE OR REPLACE TABLE {coded} AS {coded_sql(f'SELECT * FROM {cells}')}")
+        held = _HeldTexts(cursor, coded)
+        held.take()
         texts = f"(SELECT * FROM {groups} WHERE cls = 't')"
-        batches = list(_batches(src, texts, read_bytes(limit)))
         # DuckDB guesses a SQLite read holds a row or so and would build the join's hash table of the
         # long values read: in the order written, the hash table is the groups' (this cursor only).
-        cursor.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
-        for query in _queries(batches, read_bytes(limit)):
-            # Each batch a SQLite read of its own (a vector holds its rows only), several in one query.
-            parts = [
-                _unnested(
-                    src.relation_sql(
-                        table, reads=long_reads, class_string=True, with_rowid=True, rowids=rowids
-                    ),
-                    wide,
-                    places,
+        # Its in_clause optimizer makes each of the profile query's `k IN (...)` tests a join, each
+        # holding its copy of the rows' values: one 15 MB value took ~200 MB of RSS, ~20 MB without.
+        cursor.execute(f"SET disabled_optimizers = '{LONG_VALUE_OPTIMIZERS_OFF}'")
+        for place, column in wide.items():
+            read = [ColumnRead(column, with_class=True, as_bytes=True, long_bytes=over)]
+            batches = list(_batches(src, f"(SELECT * FROM {texts} WHERE idx = {place})", read_bytes(limit)))
+            for query in _queries(batches, read_bytes(limit)):
+                # Each batch a SQLite read of its own (a vector holds its rows only), several in one
+                # query; each read holds this column's cells only.
+                parts = [
+                    _unnested(
+                        src.relation_sql(
+                            table, reads=read, class_string=True, with_rowid=True, rowids=rowids
+                        ),
+                        [column],
+                        [place],
+                    )
+                    for rowids in query
+                ]
+                values = (
+                    f"SELECT c.idx, 't' AS cls, c.raw AS v, g.weight FROM ({' UNION ALL '.join(parts)}) "
+                    f"AS c JOIN {texts} AS g ON g.idx = c.idx AND g.r = c.r WHERE c.cls = 'T'"
                 )
-                for rowids in query
-            ]
-            values = (
-                f"SELECT c.idx, 't' AS cls, c.raw AS v, g.weight FROM ({' UNION ALL '.join(parts)}) "
-                f"AS c JOIN {texts} AS g ON g.idx = c.idx AND g.r = c.r WHERE c.cls = 'T'"
-            )
-            cursor.execute(f"INSERT INTO {coded} {coded_sql(values)}")
-            # Folded now: each read's examples and bounds (long values) would add up otherwise.
-            cursor.execute(f"CREATE OR REPLACE TABLE {folded} AS {folded_codes_sql(coded)}")
-            cursor.execute(f"DROP TABLE {coded}")
-            cursor.execute(f"ALTER TABLE {folded} RENAME TO {coded}")
+                cursor.execute(f"INSERT INTO {coded} {coded_sql(values)}")
+                # Folded now: each read's codes would add up otherwise; the long values in them
+                # (examples, text bounds) are folded in Python first (see _HeldTexts).
+                held.take()
+                cursor.execute(f"CREATE OR REPLACE TABLE {folded} AS {folded_codes_sql(coded)}")
+                cursor.execute(f"DROP TABLE {coded}")
+                cursor.execute(f"ALTER TABLE {folded} RENAME TO {coded}")
         cursor.execute("RESET disabled_optimizers")
         cursor.execute(f"INSERT INTO {cells} SELECT idx, 'l', NULL, weight FROM {groups} WHERE cls = 't'")
         result = cursor.execute(with_column_rows(f"SELECT * FROM {coded}"))
         header = [d[0] for d in result.description or []]
-        return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
+        return [held.put(dict(zip(header, row, strict=True))) for row in result.fetchall()]
     finally:
         for part in (longs, ids, groups, coded, folded):
             cursor.execute(f"DROP TABLE IF EXISTS {part}")
+
+
+class _HeldTexts:
+    """The text of long values in the codes' rows of the DuckDB table ``coded`` (examples, text
+    bounds: :data:`.sql.UNFOLDED`), folded in Python as :func:`.sql.folded_codes_sql` folds them.
+
+    Folded by DuckDB, each fold copied every long value held (the aggregates' states, the lists
+    flattened and sorted) in memory its limit does not count: five 15 MB values of one column ran
+    out of 256 MB in the fold. Python keeps one object of each value (an example, a bound), the
+    smallest :data:`.sql.EXAMPLES` and the bounds of each code: the same values, the same order (a
+    VARCHAR compares by its UTF-8 bytes, a ``str`` by its code points)."""
+
+    def __init__(self, cursor: DuckDBPyConnection, coded: str) -> None:
+        self.cursor = cursor
+        self.coded = coded
+        self.texts: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def _fold(
+        self, idx: int, code: int, examples: list[str] | None, low: str | None, high: str | None
+    ) -> None:
+        held = self.texts.setdefault((idx, code), dict.fromkeys(UNFOLDED))
+        if examples is not None:
+            held["examples"] = sorted([*(held["examples"] or []), *examples])[:EXAMPLES]
+        if low is not None and (held["min_text"] is None or low < held["min_text"]):
+            held["min_text"] = low
+        if high is not None and (held["max_text"] is None or high > held["max_text"]):
+            held["max_text"] = high
+        # A bound equal to an example is held once (a long value is often both).
+        for name in ("min_text", "max_text"):
+            held[name] = next((v for v in held["examples"] or [] if v == held[name]), held[name])
+
+    def take(self) -> None:
+        """Fold the text of ``coded``'s rows into what is held, and leave it NULL there."""
+        names = ", ".join(UNFOLDED)
+        found = self.cursor.execute(f"SELECT idx, code, {names} FROM {self.coded}").fetchall()
+        for idx, code, examples, low, high in found:
+            self._fold(int(idx), int(code), examples, low, high)
+        nulls = ", ".join(f"{name} = NULL" for name in UNFOLDED)
+        self.cursor.execute(f"UPDATE {self.coded} SET {nulls}")
+
+    def put(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` of the profile query with the text held for its code (a column's row keeps NULL)."""
+        if row["code"] is not None:
+            row.update(self.texts.get((int(row["idx"]), int(row["code"])), {}))
+        return row
 
 
 def _unnested(relation: str, columns: list[str], places: list[int]) -> str:

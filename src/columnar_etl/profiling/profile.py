@@ -40,7 +40,7 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_binary, declared_family, time_of_day_or_interval
-from columnar_etl.profiling.cell_sizes import measured, refuse_oversized
+from columnar_etl.profiling.cell_sizes import measured, records_over, refuse_oversized
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -49,7 +49,7 @@ from columnar_etl.profiling.keys import (
     key_merged_by_cleaning,
     merged_key_columns,
 )
-from columnar_etl.profiling.long_cells import long_text_rows
+from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
@@ -1884,7 +1884,8 @@ def _table_steps(
                 # Alone, a table whose text would be counted in groups (_grouped) keeps its
                 # INTEGER columns in the typed scan: a rowid key is then counted without grouping
                 # (5M rows: ~5 s of CPU less). Counted at once, its text goes as one read (see above).
-                sizes = _counted_bytes(src, table, names) if keeping else {}
+                # (Not a table of long cells read apart: its sample would read long rows whole.)
+                sizes = _counted_bytes(src, table, names) if keeping and not long else {}
                 if len(_grouped(names, sizes, limit)) <= 1:
                     candidates = []
         # The typed scan first (integers and REAL columns): a column it leaves to text joins the one
@@ -2662,8 +2663,22 @@ def profile(
         not_profiled = [name for name in src.tables if name not in names]
         # Cells too large to move are refused before any is read (see .cell_sizes).
         largest_allowed = memory_bytes(settings.max_cell_size)
-        sizes = measured(src, names, largest_allowed)
+        limit = memory_bytes(settings.profile_memory_limit)
+        records = records_over(src, min(largest_allowed, read_bytes(limit)))
+        sizes = measured(src, names, largest_allowed, records)
         refuse_oversized(src, sizes, largest_allowed, settings.max_cell_size)
+        # A table holding a row of more than a read of long cells (read_bytes: 8 MB at 256 MB) has its
+        # long cells read apart from the start (see .long_cells), alone: read the usual way, one vector
+        # held that row whole, with its copies, in memory DuckDB's limit does not count, and ran out of
+        # memory three times before it got there (5 rows of 15 MB TEXT + 15 MB BLOB: 1.67 GB of RSS,
+        # exit 1; 8 MB + 8 MB passed at 999 MB).
+        long_rows = [
+            name
+            for name in names
+            if records
+            and records.get(src.renamed.export_table(name), 0) > read_bytes(limit)
+            and _long_cells_apart(src, name, sample)
+        ]
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a
         # parallel aggregate costs more CPU than it saves here), and a big table is then read as
@@ -2672,8 +2687,10 @@ def profile(
         cores = os.cpu_count() or 1
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
         declared = _declared_keys(src, names)
-        most = memory_bytes(settings.profile_memory_limit) // ALONE_BYTES_PER_CELL
-        alone = [name for name in order if sample is None and _work(src.table(name)) > most]
+        most = limit // ALONE_BYTES_PER_CELL
+        alone = [
+            name for name in order if name in long_rows or (sample is None and _work(src.table(name)) > most)
+        ]
         together = [name for name in order if name not in alone]
         threads = max(1, cores // max(1, len(together)))
         src.attachments(cores if alone else threads)
@@ -2724,6 +2741,9 @@ def profile(
             # thread: DuckDB's aggregates hold a hash table per thread, and at 40x the wide export's
             # timesheets ran out of 256 MB with two now and then (at random, early in the table).
             # Typed only where the typed scan reads every column (see profile_table's ``whole``).
+            if name in long_rows:
+                src.connection.execute("SET threads = 1")
+                return one(name, 1, whole=True, long=True)
             src.connection.execute(f"SET threads = {cores}")
             try:
                 return one(name, cores, whole=True)
