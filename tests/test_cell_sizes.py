@@ -160,6 +160,38 @@ def test_a_run_reads_the_largest_records_once(
     assert read == [export]
 
 
+def test_a_file_found_free_of_large_cells_is_not_read_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the preflight found is handed to the profile of the same file (one dbstat read); a file
+    written to since, or a smaller limit, is read again."""
+    export = tmp_path / "files.db"
+    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+    read: list[Path] = []
+    measure = cell_sizes.largest_records
+
+    def counted(path: Path) -> dict[str, int] | None:
+        read.append(path)
+        return measure(path)
+
+    monkeypatch.setattr(cell_sizes, "largest_records", counted)
+    largest = cell_sizes.refuse_large_cells_in(export, "1MiB")
+    assert largest is not None and largest > 500_000
+    profile(export, settings=load_settings(max_cell_size="2MiB"))
+    assert len(read) == 1
+    stored = len(_log(500_000).encode())  # its NBSPs two bytes each
+    with pytest.raises(CellTooLarge, match=f"a cell of {stored:,} bytes, rowid 1, over max_cell_size"):
+        profile(export, settings=load_settings(max_cell_size="100KB"))
+    assert len(read) == 2
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("UPDATE files SET data = ? WHERE id = 7", (OVER,))
+    con.close()
+    with pytest.raises(CellTooLarge) as refused:
+        profile(export, settings=load_settings(max_cell_size="1MiB"))
+    assert REFUSED in str(refused.value) and len(read) == 3
+
+
 def test_run_replay_is_refused_by_its_preflight(
     tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

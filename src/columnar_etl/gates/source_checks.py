@@ -89,11 +89,12 @@ _AFTER_READABLE = ("source_lock", "source_integrity", "source_cells")
 
 def check_cells(source: Path, max_cell_size: str) -> Check:
     """``source_cells``: no cell of the export over ``max_cell_size`` (the setting), nor a cell or row
-    over PostgreSQL's limits (:func:`~columnar_etl.profiling.cell_sizes.refuse_large_cells`), so that
-    ``run`` refuses one before its backup, and its profile does not measure again. An export no larger
-    than ``max_cell_size`` is not read; else SQLite's ``dbstat`` reads each table's largest record from
-    the pages' headers (0.03-0.04 s for the wide export of 91 MB, warm), and only a table holding one
-    over the limit has its cells measured. The value is that largest record (bytes). A cell refused
+    over PostgreSQL's limits (:func:`~columnar_etl.profiling.cell_sizes.refuse_large_cells_in`), so
+    that ``run`` refuses one before its backup, and its profile does not measure the same file again.
+    An export no larger than ``max_cell_size`` is not read; else SQLite's ``dbstat`` reads each table's
+    largest record from the pages' headers (0.03-0.04 s for the wide export of 91 MB, warm; started
+    while the command line imports), and only a table holding one over the limit has its cells
+    measured. The value is that largest record (bytes). A cell refused
     (:class:`~columnar_etl.errors.CellTooLarge`) is the check's failure, naming its table and column
     (:func:`~.check.timed`)."""
     most = memory_bytes(max_cell_size)

@@ -549,8 +549,9 @@ def _stages(
         _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
         _stage(record, metrics, "profile") as stage,
     ):
-        # The preflight refused any cell too large to move (source_cells): not measured again.
-        result.profile = profiled = profile_step(source, settings, cells_checked=True)
+        # The preflight found no cell too large to move (source_cells): the profile does not measure
+        # the same file again (see profiling.cell_sizes).
+        result.profile = profiled = profile_step(source, settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality
         record.warnings += profiled.left_out

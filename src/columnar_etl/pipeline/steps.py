@@ -28,18 +28,12 @@ if TYPE_CHECKING:
 
 
 def profile_step(
-    source: str | Path,
-    settings: Settings,
-    *,
-    tables: list[str] | None = None,
-    sample: int | None = None,
-    cells_checked: bool = False,
+    source: str | Path, settings: Settings, *, tables: list[str] | None = None, sample: int | None = None
 ) -> Profile:
     """Profile the export (every table, or ``tables``; ``sample`` rows of each) with ``settings``, the
     values of its masked columns hidden (:func:`hide_masked_values`): every caller (``run``, ``load``,
-    ``clean``, ``profile`` and the library's ``profile``) writes or shows this profile, none the raw one.
-    ``cells_checked``: the caller refused over-size cells already (``run``'s preflight): not again."""
-    profiled = profile(source, tables=tables, sample=sample, settings=settings, cells_checked=cells_checked)
+    ``clean``, ``profile`` and the library's ``profile``) writes or shows this profile, none the raw one."""
+    profiled = profile(source, tables=tables, sample=sample, settings=settings)
     hide_masked_values(profiled, settings)
     return profiled
 

@@ -7,7 +7,8 @@ at 0.8-1.8 GB of RSS. A cell PostgreSQL cannot store at all (over 1 GB in one fi
 PostgreSQL builds a row in one allocation of at most 1 GB) failed only at the load's COPY, after the
 profile and the cleaning. So before a cell is read (:func:`refuse_large_cells`: in a run by its
 preflight, the ``source_cells`` check, before the backup; else by the profile, or by ``clean --plan``
-and ``copy-raw``, which profile nothing; once: the profile of a run whose preflight made it skips it):
+and ``copy-raw``, which profile nothing; once a process for the same file: the profile of a run
+whose preflight found it free of such cells does not measure again, a file written to since is):
 
 - each table's largest record is read from the pages' cell headers (SQLite's ``dbstat``), and only a
   table holding a record over ``max_cell_size`` has its cells and rows measured (bytes as SQLite
@@ -35,9 +36,9 @@ from columnar_etl.errors import CellTooLarge
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.catalogue import largest_records
 from columnar_etl.source.cells import EncodingFallback
-from columnar_etl.source.early import RECORDS, taken
+from columnar_etl.source.early import RECORDS, signature, taken
 from columnar_etl.source.export import SOURCE_ALIAS, Source, open_source
-from columnar_etl.source.side_files import export_bytes
+from columnar_etl.source.side_files import export_bytes, side_file
 
 #: PostgreSQL's largest allocation (``MaxAllocSize``, 1 GB - 1): a field's value with its 4-byte
 #: header, and a whole row (header and values) as the COPY builds it, must each fit in one.
@@ -105,6 +106,33 @@ def _rowid(src: Source, table: str, condition: str) -> int | None:
     return int(found[0][0]) if found else None
 
 
+#: The exports this process found free of any cell over a limit, by the state of the file (its own and
+#: its WAL's device, inode, size and modification time): the least limit checked and the largest record
+#: found. The next check of the same file under that limit or a larger one (the profile of a run whose
+#: preflight made it) is not made again; a file written to since is checked again.
+_PASSED: dict[tuple[object, ...], tuple[int, int]] = {}
+
+
+def _state(path: Path) -> tuple[object, ...] | None:
+    """What tells one state of the export at ``path`` from another (None: no file)."""
+    own = signature(path)
+    return None if own is None else (str(path.resolve()), own, signature(side_file(path, "-wal")))
+
+
+def _passed(path: Path, most: int) -> int | None:
+    """The largest record of the export at ``path`` when this process found it, as it is now, free of
+    any cell over ``most`` bytes already; else None."""
+    state = _state(path)
+    found = _PASSED.get(state) if state is not None else None
+    return found[1] if found is not None and found[0] <= most else None
+
+
+def _remember(path: Path, state: tuple[object, ...] | None, most: int, largest: int) -> None:
+    """The whole export, in ``state`` when its check began, holds no cell over ``most`` bytes."""
+    if state is not None and _state(path) == state:
+        _PASSED[state] = (most, largest)
+
+
 def export_records(path: Path) -> dict[str, int] | None:
     """:func:`~columnar_etl.source.catalogue.largest_records` of the export at ``path``: the result
     started early (:mod:`columnar_etl.source.early`, while ``run`` or ``preflight`` imported) when it is
@@ -152,13 +180,20 @@ def refuse_large_cells(src: Source, tables: list[str], max_cell_size: str) -> in
     PostgreSQL's limits (:func:`refuse_oversized`). Returns the export's largest record as SQLite's
     ``dbstat`` read it (without ``dbstat``: the largest cell measured), or None when the export is no
     larger than ``max_cell_size`` and so was not read. ``run`` makes it in its preflight (the
-    ``source_cells`` check, :func:`refuse_large_cells_in`), before the backup; ``profile``, ``load``
-    and ``clean`` in the profile; ``clean --plan`` and ``copy-raw``, which profile nothing, before they
-    read the export."""
+    ``source_cells`` check, :func:`refuse_large_cells_in`), before the backup, and its profile finds it
+    made (:data:`_PASSED`); ``profile``, ``load`` and ``clean`` in the profile; ``clean --plan`` and
+    ``copy-raw``, which profile nothing, before they read the export."""
     most = memory_bytes(max_cell_size)
     if not may_hold(src.path, most):  # no cell is longer than the file and its WAL
         return None
-    return _refused(src, tables, max_cell_size, export_records(src.path))
+    remembered = _passed(src.path, most)
+    if remembered is not None:
+        return remembered
+    state = _state(src.path)
+    largest = _refused(src, tables, max_cell_size, export_records(src.path))
+    if set(src.tables) <= set(tables):
+        _remember(src.path, state, most, largest)
+    return largest
 
 
 def _refused(src: Source, tables: list[str], max_cell_size: str, records: dict[str, int] | None) -> int:
@@ -184,13 +219,21 @@ def refuse_large_cells_in(
     most = memory_bytes(max_cell_size)
     if not may_hold(path, most):
         return None
+    remembered = _passed(path, most)
+    if remembered is not None:
+        return remembered
+    state = _state(path)
     records = export_records(path)
     largest = max(records.values(), default=0) if records is not None else None
     if largest is not None and largest <= _smallest(most):
-        return largest  # no b-tree holds a record that large: nothing to measure
+        _remember(path, state, most, largest)  # no b-tree holds a record that large: nothing to measure
+        return largest
     with open_source(path, encoding_fallback) as src:
         names = list(src.tables) if tables is None else [name for name in tables if name in src.tables]
-        return _refused(src, names, max_cell_size, records)
+        largest = _refused(src, names, max_cell_size, records)
+        if set(src.tables) <= set(names):
+            _remember(path, state, most, largest)
+        return largest
 
 
 def refuse_oversized(src: Source, sizes: dict[str, LargestCells], most: int, setting: str) -> None:

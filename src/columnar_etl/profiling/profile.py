@@ -2635,15 +2635,14 @@ def profile(
     sample: int | None = None,
     *,
     settings: Settings | None = None,
-    cells_checked: bool = False,
 ) -> Profile:
     """Profile ``tables`` (default: all) of the SQLite export at ``source``.
 
     Every row is read unless ``sample`` asks for a repeatable reservoir sample of that many rows per
     table. Returns a :class:`Profile` with per-column types, counts, issues, quality scores and the
     circuit breaker's verdict (``profile.gate``). The source is opened read-only. A cell over
-    ``max_cell_size`` is refused first (:class:`~columnar_etl.errors.CellTooLarge`, exit 3), unless
-    ``cells_checked`` says the caller refused them already (a run's preflight, ``source_cells``).
+    ``max_cell_size`` is refused first (:class:`~columnar_etl.errors.CellTooLarge`, exit 3; not
+    measured again when this process found the same file free of one: a run's preflight).
     """
     settings = settings or load_settings()
     log = get_logger(stage="profile")
@@ -2654,8 +2653,7 @@ def profile(
         names = resolve_tables(tables, src.tables, path=src.path) if tables is not None else list(src.tables)
         not_profiled = [name for name in src.tables if name not in names]
         # Cells too large to move are refused before any is read (see .cell_sizes).
-        if not cells_checked:
-            refuse_large_cells(src, names, settings.max_cell_size)
+        refuse_large_cells(src, names, settings.max_cell_size)
         # One query per table. The tables run side by side, one cursor each, biggest first. Each
         # query gets the cores left per table (one, when there are more tables than cores: a
         # parallel aggregate costs more CPU than it saves here), and a big table is then read as
