@@ -22,8 +22,9 @@ from columnar_etl import profile
 from columnar_etl.cli import app
 from columnar_etl.cli.app import out
 from columnar_etl.config import load_settings
-from columnar_etl.errors import CellTooLarge
+from columnar_etl.errors import CellTooLarge, SourceError
 from columnar_etl.profiling import cell_sizes
+from columnar_etl.source import catalogue
 
 from .conftest import pg_query, run_env, run_settings
 
@@ -315,3 +316,22 @@ def test_without_dbstat_every_table_is_measured_by_its_cells(
     _attachments(export, {4: (None, b"\x00" * 1_500_000)})
     with pytest.raises(CellTooLarge, match="column 'data': a cell of 1,500,000 bytes, rowid 4"):
         profile(export, settings=load_settings(max_cell_size="1MB"))
+
+
+def test_a_writers_lock_is_said_not_taken_for_a_sqlite_without_dbstat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock met by the dbstat read (which ``run`` starts early, before its lock check) was taken for
+    a SQLite without ``dbstat``: every table's cells would then be measured, one scan each."""
+    export = tmp_path / "files.db"
+    _attachments(export, {})
+    monkeypatch.setattr(catalogue, "READ_BUSY_TIMEOUT", 0.05)
+    writer = sqlite3.connect(export, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(SourceError, match="locked"):
+            catalogue.largest_records(export)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert catalogue.largest_records(export) is not None
