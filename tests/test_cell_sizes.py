@@ -20,9 +20,11 @@ from typer.testing import CliRunner
 
 from columnar_etl import profile
 from columnar_etl.cli import app
+from columnar_etl.cli.app import out
 from columnar_etl.config import load_settings
-from columnar_etl.errors import CellTooLarge
+from columnar_etl.errors import CellTooLarge, SourceError
 from columnar_etl.profiling import cell_sizes
+from columnar_etl.source import catalogue
 
 from .conftest import pg_query, run_env, run_settings
 
@@ -54,27 +56,203 @@ def _run(
     return ran.exit_code, ran.output
 
 
-def test_a_cell_over_max_cell_size_is_refused_before_the_profile_naming_it(
+#: The refusal of the cell ``_attachments`` gets with ``OVER`` at row 7, under a limit of 1 MiB: the same
+#: words whichever command reads it (the preflight says which of its checks refused).
+OVER = bytes(range(256)) * 12_000  # 3,072,000 bytes
+REFUSED = f"a cell of {len(OVER):,} bytes, rowid 7, over max_cell_size (1MiB)"
+HINT = "raise max_cell_size and profile_memory_limit"
+
+
+def _over(path: Path) -> Path:
+    """An export of 20 rows whose row 7 holds a BLOB of ``OVER`` and a 900 kB log (under the limit)."""
+    _attachments(path, {7: (_log(900_000), OVER)})
+    return path
+
+
+def _files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.rglob("*") if path.is_file()) if directory.exists() else []
+
+
+def test_a_run_is_refused_by_its_preflight_before_the_backup(
     tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    export = tmp_path / "files.db"
-    blob = bytes(range(256)) * 12_000  # 3,072,000 bytes
-    _attachments(export, {7: (_log(900_000), blob)})
+    """The cell was refused by the profile, after the backup (taken beside it) had copied the whole
+    export: now the preflight refuses it (exit 3) and no backup is made, no profile run."""
+    export = _over(tmp_path / "files.db")
     settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
     base = f"cells_{uuid.uuid4().hex[:8]}"
     code, output = _run(export, pg_uri, base, monkeypatch, max_cell_size="1MiB")
     assert code == 3, output
     line = " ".join(output.split())
-    assert (
-        f"table 'files', column 'data': a cell of {len(blob):,} bytes, rowid 7, over max_cell_size (1MiB)"
-    ) in line
-    assert "raise max_cell_size and profile_memory_limit" in line
+    assert f"table 'files', column 'data': preflight check source_cells failed: {REFUSED}" in line
+    assert HINT in line
     record = json.loads(next(Path(settings.runs_dir).glob("*/run.json")).read_text())
     assert record["outcome"] == "halted"
-    assert (record["error"]["table"], record["error"]["column"]) == ("files", "data")
+    assert (record["error"]["stage"], record["error"]["table"], record["error"]["column"]) == (
+        "preflight",
+        "files",
+        "data",
+    )
+    assert [stage["name"] for stage in record["stages"]] == ["preflight"]
+    assert _files(Path(settings.backup_dir)) == []
     # Nothing written to the target: no version schema, no view.
     schemas = f"SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '{base}%'"
     assert pg_query(pg_uri, schemas) == [(0,)]
+
+
+def test_preflight_alone_refuses_the_cell_naming_table_column_and_rowid(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _over(tmp_path / "files.db")
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_MAX_CELL_SIZE", "1MiB")
+    ran = CliRunner().invoke(app, ["--target", pg_uri, "preflight", str(export), "--json"])
+    assert ran.exit_code == 3, ran.output
+    checks = {check["name"]: check for check in json.loads(ran.stdout)["checks"]}
+    cells = checks["source_cells"]
+    assert (cells["status"], cells["message"]) == ("fail", REFUSED)
+    assert (cells["details"]["table"], cells["details"]["column"]) == ("files", "data")
+    assert HINT in cells["hint"]
+    assert [name for name, check in checks.items() if check["status"] == "fail"] == ["source_cells"]
+    # The table a person reads names the table and the column too (printed wide enough for one line).
+    monkeypatch.setattr(out, "width", 400)
+    shown = CliRunner().invoke(app, ["--target", pg_uri, "preflight", str(export)])
+    assert shown.exit_code == 3, shown.output
+    assert f"table 'files', column 'data': {REFUSED}" in " ".join(shown.output.split())
+
+
+def test_preflight_passes_an_export_larger_than_the_limit_whose_cells_are_under_it(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Larger than max_cell_size, so read (its largest record, by SQLite's dbstat); no cell over it."""
+    export = tmp_path / "files.db"
+    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+    assert export.stat().st_size > 2**21
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_MAX_CELL_SIZE", "1MiB")
+    ran = CliRunner().invoke(app, ["--target", pg_uri, "preflight", str(export), "--json"])
+    cells = {check["name"]: check for check in json.loads(ran.stdout)["checks"]}["source_cells"]
+    assert (cells["status"], cells["threshold"]) == ("pass", 2**20), cells
+    # The largest record: a row of a 500,000-byte log and its short cells, as SQLite stores it.
+    con = sqlite3.connect(export)
+    row = "length(CAST(body AS BLOB)) + length(name) + coalesce(length(data), 0)"
+    most = con.execute(f"SELECT max({row}) FROM files").fetchone()[0]
+    con.close()
+    assert most < cells["value"] < most + 40
+
+
+def test_a_run_reads_the_largest_records_once(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's dbstat is read by the preflight; the profile of the same run does not read it again."""
+    export = tmp_path / "files.db"
+    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+    read: list[Path] = []
+    measure = cell_sizes.largest_records
+
+    def counted(path: Path) -> dict[str, int] | None:
+        read.append(path)
+        return measure(path)
+
+    monkeypatch.setattr(cell_sizes, "largest_records", counted)
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    code, output = _run(export, pg_uri, f"cells_{uuid.uuid4().hex[:8]}", monkeypatch, max_cell_size="1MiB")
+    assert code in (0, 2), output
+    assert read == [export]
+
+
+def test_a_file_found_free_of_large_cells_is_not_read_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the preflight found is handed to the profile of the same file (one dbstat read); a file
+    written to since, or a smaller limit, is read again."""
+    export = tmp_path / "files.db"
+    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+    read: list[Path] = []
+    measure = cell_sizes.largest_records
+
+    def counted(path: Path) -> dict[str, int] | None:
+        read.append(path)
+        return measure(path)
+
+    monkeypatch.setattr(cell_sizes, "largest_records", counted)
+    largest = cell_sizes.refuse_large_cells_in(export, "1MiB")
+    assert largest is not None and largest > 500_000
+    profile(export, settings=load_settings(max_cell_size="2MiB"))
+    assert len(read) == 1
+    stored = len(_log(500_000).encode())  # its NBSPs two bytes each
+    with pytest.raises(CellTooLarge, match=f"a cell of {stored:,} bytes, rowid 1, over max_cell_size"):
+        profile(export, settings=load_settings(max_cell_size="100KB"))
+    assert len(read) == 2
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("UPDATE files SET data = ? WHERE id = 7", (OVER,))
+    con.close()
+    with pytest.raises(CellTooLarge) as refused:
+        profile(export, settings=load_settings(max_cell_size="1MiB"))
+    assert REFUSED in str(refused.value) and len(read) == 3
+
+
+def test_run_replay_is_refused_by_its_preflight(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run replaying the plan of a run of an earlier export (its cells short) on one with a cell
+    over the limit: refused before its backup, as any run."""
+    settings = run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    base = f"cells_{uuid.uuid4().hex[:8]}"
+    earlier = tmp_path / "earlier.db"
+    _attachments(earlier, {})
+    code, output = _run(earlier, pg_uri, base, monkeypatch, max_cell_size="1MiB")
+    assert code in (0, 2), output
+    first = next(Path(settings.runs_dir).glob("*/run.json"))
+    backups = _files(Path(settings.backup_dir))
+    export = _over(tmp_path / "files.db")
+    ran = CliRunner().invoke(
+        app, ["--target", pg_uri, "run", str(export), "--mode", "simple", "--replay", str(first)]
+    )
+    assert ran.exit_code == 3, ran.output
+    assert f"table 'files', column 'data': preflight check source_cells failed: {REFUSED}" in " ".join(
+        ran.output.split()
+    )
+    assert _files(Path(settings.backup_dir)) == backups
+
+
+@pytest.mark.parametrize("with_plan", [True, False], ids=["clean --plan", "clean"])
+def test_clean_refuses_the_cell_before_writing_anything(
+    with_plan: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``clean --plan`` profiles nothing, so nothing measured its cells: it read and cleaned them."""
+    monkeypatch.setenv("COLUMNAR_ETL_MAX_CELL_SIZE", "1MiB")
+    runner = CliRunner()
+    args: list[str] = []
+    if with_plan:
+        earlier = tmp_path / "earlier.db"
+        _attachments(earlier, {})
+        plan = tmp_path / "plan.json"
+        made = runner.invoke(
+            app, ["clean", str(earlier), "-o", str(tmp_path / "e.db"), "--save-plan", str(plan)]
+        )
+        assert made.exit_code in (0, 2), made.output
+        args = ["--plan", str(plan)]
+    export, output = _over(tmp_path / "files.db"), tmp_path / "out.db"
+    ran = runner.invoke(app, ["clean", str(export), "-o", str(output), *args])
+    assert ran.exit_code == 3, ran.output
+    assert f"table 'files', column 'data': {REFUSED}" in " ".join(ran.stderr.split())
+    assert not output.exists()
+
+
+def test_copy_raw_refuses_the_cell_before_copying(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _over(tmp_path / "files.db")
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_MAX_CELL_SIZE", "1MiB")
+    ran = CliRunner().invoke(app, ["--target", pg_uri, "copy-raw", str(export), "--schema", "raw"])
+    assert ran.exit_code == 3, ran.output
+    assert f"table 'files', column 'data': {REFUSED}" in " ".join(ran.stderr.split())
+    assert pg_query(pg_uri, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'raw'") == [
+        (0,)
+    ]
 
 
 def test_the_profile_refuses_a_text_cell_over_the_limit_by_its_stored_bytes(tmp_path: Path) -> None:
@@ -138,3 +316,22 @@ def test_without_dbstat_every_table_is_measured_by_its_cells(
     _attachments(export, {4: (None, b"\x00" * 1_500_000)})
     with pytest.raises(CellTooLarge, match="column 'data': a cell of 1,500,000 bytes, rowid 4"):
         profile(export, settings=load_settings(max_cell_size="1MB"))
+
+
+def test_a_writers_lock_is_said_not_taken_for_a_sqlite_without_dbstat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock met by the dbstat read (which ``run`` starts early, before its lock check) was taken for
+    a SQLite without ``dbstat``: every table's cells would then be measured, one scan each."""
+    export = tmp_path / "files.db"
+    _attachments(export, {})
+    monkeypatch.setattr(catalogue, "READ_BUSY_TIMEOUT", 0.05)
+    writer = sqlite3.connect(export, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(SourceError, match="locked"):
+            catalogue.largest_records(export)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert catalogue.largest_records(export) is not None

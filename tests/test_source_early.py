@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -115,6 +116,52 @@ def test_the_preflight_command_checks_integrity_before_its_command_line_imported
     )
     assert done.returncode in (0, 2), done.stdout + done.stderr
     assert "quick_check in ['columnar_etl-early']" in done.stdout
+
+
+_PREFLIGHT_RECORDS = """
+import sys, threading
+from columnar_etl.source import catalogue
+real = catalogue.largest_records
+ran_in = []
+
+def largest_records(path):
+    ran_in.append(threading.current_thread().name)
+    return real(path)
+
+catalogue.largest_records = largest_records
+import atexit
+atexit.register(lambda: print("dbstat in", ran_in))
+sys.argv = ["columnar-etl", "preflight", sys.argv[1], "--json"]
+from columnar_etl.__main__ import main
+main()
+"""
+
+
+def test_the_preflight_reads_the_largest_records_before_its_command_line_imported(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    """SQLite's dbstat (the source_cells check's read) runs while the command line imports, once: the
+    check takes its result."""
+    path = _export(tmp_path / "x.db")
+    done = run_python(
+        _PREFLIGHT_RECORDS,
+        str(path),
+        timeout=120,
+        env={
+            "COLUMNAR_ETL_TARGET": pg_uri,
+            "COLUMNAR_ETL_MIN_MEMORY_GB": "0.1",
+            "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.05",
+            "COLUMNAR_ETL_MAX_CELL_SIZE": "1KB",  # smaller than the export: its records are read
+        },
+    )
+    assert done.returncode in (0, 2), done.stdout + done.stderr
+    assert "dbstat in ['columnar_etl-early']" in done.stdout
+    cells = next(
+        check
+        for check in json.loads(done.stdout.split("dbstat in")[0])["checks"]
+        if check["name"] == "source_cells"
+    )
+    assert cells["status"] == "pass" and cells["value"] > 0, cells
 
 
 def test_the_pieces_of_early_work_run_side_by_side(tmp_path: Path) -> None:

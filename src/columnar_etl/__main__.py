@@ -4,7 +4,8 @@
 modules import (typer, rich, pydantic: 0.5-0.6 s, mostly holding the GIL): for a command that
 opens DuckDB, the one signature check of the SQLite extension (see
 :func:`~columnar_etl.source.export.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL); for ``run``
-and ``preflight``, the export's integrity check and identity (:mod:`columnar_etl.source.early`). Then
+and ``preflight``, the export's integrity check, largest records and identity
+(:mod:`columnar_etl.source.early`). Then
 it hands over to :func:`columnar_etl.cli.main`.
 
 Python's cyclic garbage collector is off while the command line and the command's own stage import:
@@ -175,11 +176,16 @@ def early_export(words: list[str]) -> Path | None:
 
 def _early(export: Path, command: str) -> None:
     with contextlib.suppress(Exception):  # the command does the work itself, and reports its errors
-        # Both modules import nothing but the standard library (and the package's errors: the same).
+        # These import nothing but the standard library (and the package's errors, quoting and the
+        # source's side files: the same).
         from columnar_etl.source import early  # deliberate: in this thread
+        from columnar_etl.source.catalogue import largest_records  # deliberate: in this thread
         from columnar_etl.source.identity import export_identity  # deliberate: in this thread
 
-        work: dict[str, Callable[[Path], object]] = {early.INTEGRITY: early.quick_check}
+        work: dict[str, Callable[[Path], object]] = {
+            early.RECORDS: largest_records,
+            early.INTEGRITY: early.quick_check,
+        }
         if command == "run":
             work[early.IDENTITY] = export_identity
         early.start(export, work)

@@ -207,7 +207,9 @@ class Settings(BaseSettings):
         default="16MiB",
         pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
         description="The largest TEXT or BLOB cell (bytes as SQLite stores it) a command reads: a larger one "
-        "is refused before the profile (exit 3), naming its table, column and rowid. A cell takes 10-30 "
+        "is refused before any cell is read (exit 3), naming its table, column and rowid: by `preflight` "
+        "(check `source_cells`; in `run` before the backup), else by the profile, `clean --plan` and "
+        "`copy-raw`. A cell takes 10-30 "
         "times its size in memory while it is profiled and cleaned (peak RSS ~530 MB for a 16 MB cell at "
         "the defaults); raise this with `profile_memory_limit` on a machine with the memory. PostgreSQL's "
         "own limits (1 GB a field, 1 GB a row) are refused whatever this says.",
@@ -450,6 +452,16 @@ def check_min_quality(value: float | None) -> float | None:
             hint="it is a quality score in percent, e.g. 80",
         )
     return value
+
+
+def memory_bytes(limit: str) -> int:
+    """A size setting (``profile_memory_limit``, ``max_cell_size``: ``"256MB"``, ``"1.5 GiB"``) in bytes."""
+    found = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B)", limit.strip())
+    if found is None:
+        raise ConfigError(f"not a memory size: {limit!r}", hint='write it like "256MB" or "1GiB"')
+    number, unit = found.groups()
+    power = "KMG".index(unit[0]) + 1
+    return int(float(number) * (1024 if "i" in unit else 1000) ** power)
 
 
 #: The most rows a reservoir sample holds (DuckDB's ``USING SAMPLE reservoir(n ROWS)`` bound).

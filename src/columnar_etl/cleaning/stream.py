@@ -38,12 +38,11 @@ from columnar_etl.cleaning.expressions import column_read
 from columnar_etl.cleaning.outliers import Fence, counted_by_value, judged_columns, outlier_fences
 from columnar_etl.cleaning.result import CleanResult, TableCleanStats
 from columnar_etl.cleaning.table import LateFences, TableCleaner, new_stats, output_schema
-from columnar_etl.config import Settings, load_settings
+from columnar_etl.config import Settings, load_settings, memory_bytes
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
 from columnar_etl.profiling.keys import declared_keys
-from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source

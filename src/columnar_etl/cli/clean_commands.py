@@ -96,7 +96,8 @@ def clean_command(
     """Gate 2: write a cleaned, typed copy of the export, with an audit of every changed cell.
 
     Exit 0 nothing lost, 2 values quarantined or rows removed (see the warnings), 3 halted by the
-    circuit breaker (the fresh profile's, as `run` applies it; not with --plan), 1 error.
+    circuit breaker (the fresh profile's, as `run` applies it; not with --plan) or a cell over
+    max_cell_size (with --plan too), 1 error.
     """
     from columnar_etl.pipeline.clean import clean  # deliberate: stage loaded when the command runs
     from columnar_etl.planning.plan import Plan  # deliberate: stage loaded when the command runs

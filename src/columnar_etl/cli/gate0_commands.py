@@ -57,7 +57,8 @@ def preflight_command(
     view.add_column("threshold", justify="right")
     view.add_column("details")
     for check in result.checks:
-        text = escape(check.message) + (f"\n[dim]hint: {escape(check.hint)}[/]" if check.hint else "")
+        hint = f"\n[dim]hint: {escape(check.hint)}[/]" if check.hint else ""
+        text = escape(check.located_message()) + hint
         view.add_row(
             check.name,
             f"[{_STATUS_STYLE[check.status]}]{check.status}[/]",

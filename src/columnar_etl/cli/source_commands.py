@@ -80,6 +80,7 @@ def copy_raw_command(
     count that differs from the source's rolls it back (exit 1, the schema as it was).
 
     Nothing is cleaned, so nothing can be masked: with a `mask` in [columns] it copies nothing (exit 1).
+    A cell over max_cell_size is refused before any is read (exit 3), as by every command.
     Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
     """
     settings = recorded_settings(ctx, "copy-raw", mode="copy-raw", source=source, as_json=as_json)

@@ -36,6 +36,14 @@ class Check:
         """The threshold for humans (bytes as GiB)."""
         return _display(self.threshold, self.unit)
 
+    def located_message(self) -> str:
+        """The message after the table and column it names (``details``), as an error's one line puts
+        them: ``table 'files', column 'data': a cell of ...``."""
+        where = ", ".join(
+            f"{key} {self.details[key]!r}" for key in ("table", "column") if key in self.details
+        )
+        return f"{where}: {self.message}" if where else self.message
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the keys are the same for every check."""
         return {

@@ -44,6 +44,7 @@ CHECK_NAMES = (
     "source_readable",
     "source_lock",
     "source_integrity",
+    "source_cells",
     "target_reachable",
     "target_version",
     "target_create_schema",
@@ -135,7 +136,7 @@ class PreflightResult:
             f"<tr><td>{html.escape(c.name)}</td>"
             f"<td style='color:{colour[c.status]}'><b>{c.status}</b></td>"
             f"<td>{html.escape(c.display_value())}</td><td>{html.escape(c.display_threshold())}</td>"
-            f"<td>{html.escape(mask_secrets(c.message))}"
+            f"<td>{html.escape(mask_secrets(c.located_message()))}"
             f"{'<br><i>hint: ' + html.escape(c.hint) + '</i>' if c.hint else ''}</td></tr>"
             for c in self.checks
         )
@@ -177,7 +178,7 @@ def preflight(
             table: [name for name, override in columns.items() if override.mask == "drop"]
             for table, columns in settings.columns.items()
         }
-        of_source = pool.submit(source_checks, source, dropped, settings.column_names)
+        of_source = pool.submit(source_checks, source, dropped, settings.column_names, settings.max_cell_size)
         of_target = pool.submit(target_checks, target, settings)
 
         def extension() -> Check:

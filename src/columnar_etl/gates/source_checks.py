@@ -8,14 +8,15 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from columnar_etl.config import ColumnNames
+from columnar_etl.config import ColumnNames, Settings, memory_bytes
 from columnar_etl.gates.check import Check, skipped, timed
 from columnar_etl.pg.column_names import override_names
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
+from columnar_etl.profiling.cell_sizes import refuse_large_cells_in
 from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
-from columnar_etl.source.side_files import HOT_JOURNAL_HINT, journal_is_hot, side_file
+from columnar_etl.source.side_files import HOT_JOURNAL_HINT, export_bytes, journal_is_hot, side_file
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
@@ -23,23 +24,26 @@ _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 #: Another probe (a second run of the same export started at the same moment) holds the lock for
 #: microseconds; a writer's transaction that keeps it longer than this is reported.
 LOCK_PROBE_WAIT = 0.5
+#: ``max_cell_size`` when no settings say otherwise.
+DEFAULT_MAX_CELL_SIZE: str = Settings.model_fields["max_cell_size"].default
 
 
 def source_checks(
-    source: Path, dropped: Mapping[str, Collection[str]] | None = None, column_names: ColumnNames = "export"
+    source: Path,
+    dropped: Mapping[str, Collection[str]] | None = None,
+    column_names: ColumnNames = "export",
+    max_cell_size: str = DEFAULT_MAX_CELL_SIZE,
 ) -> list[Check]:
-    """``source_readable``, ``source_lock``, ``source_integrity`` (skipped when a precondition fails).
+    """``source_readable``, ``source_lock``, ``source_integrity``, ``source_cells`` (skipped when a
+    precondition fails).
 
     ``dropped``: per table, the columns the settings leave out (``mask = "drop"``), which do not count
     against PostgreSQL's limit of columns per table; each named as the export wrote it or as the target
-    shows it (``column_names``: a CSV import's ``\ufeffid`` is ``id``), as an override may name it."""
+    shows it (``column_names``: a CSV import's ``\ufeffid`` is ``id``), as an override may name it.
+    ``max_cell_size``: the setting :func:`check_cells` holds each cell against."""
     if not source.is_file():
         readable = timed("source_readable", lambda: _check_readable(source))
-        return [
-            readable,
-            skipped("source_lock", "no source file"),
-            skipped("source_integrity", "no source file"),
-        ]
+        return [readable, *(skipped(name, "no source file") for name in _AFTER_READABLE)]
     try:
         with open(source, "rb") as handle:
             header = handle.read(100)
@@ -47,8 +51,7 @@ def source_checks(
         header = b""
     if not header.startswith(SQLITE_MAGIC):
         readable = timed("source_readable", lambda: _check_readable(source))
-        why = "not a SQLite file"
-        return [readable, skipped("source_lock", why), skipped("source_integrity", why)]
+        return [readable, *(skipped(name, "not a SQLite file") for name in _AFTER_READABLE)]
     lock = timed("source_lock", lambda: _check_lock(source, header))
     if lock.details.get("exclusive") or lock.value == "journal":
         # Even readers are blocked: reading now would wait for the writer (or time out) and prove nothing.
@@ -59,15 +62,61 @@ def source_checks(
             if lock.details.get("exclusive")
             else "a hot rollback journal is beside the source"
         )
-        return [skipped("source_readable", why), lock, skipped("source_integrity", why)]
-    # Both only read; SQLite's quick_check runs beside DuckDB's attach and row counts (outside the GIL).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preflight-integrity") as pool:
+        return [
+            skipped("source_readable", why),
+            lock,
+            skipped("source_integrity", why),
+            skipped("source_cells", why),
+        ]
+    # All only read; SQLite's quick_check and dbstat run beside DuckDB's attach and row counts (outside
+    # the GIL). The cells' check opens the export with DuckDB only when a record of it may hold a cell
+    # over the limit (a run's refusal, nearly always).
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="preflight-integrity") as pool:
         integrity = pool.submit(timed, "source_integrity", lambda: integrity_check(source))
+        cells = pool.submit(timed, "source_cells", lambda: check_cells(source, max_cell_size))
         readable = timed("source_readable", lambda: _check_readable(source, dropped, column_names))
         if readable.status == "fail":
             integrity.cancel()
-            return [readable, lock, skipped("source_integrity", "the source is not readable")]
-        return [readable, lock, integrity.result()]
+            cells.cancel()
+            why = "the source is not readable"
+            return [readable, lock, skipped("source_integrity", why), skipped("source_cells", why)]
+        return [readable, lock, integrity.result(), cells.result()]
+
+
+#: The source's checks after ``source_readable``, in report order.
+_AFTER_READABLE = ("source_lock", "source_integrity", "source_cells")
+
+
+def check_cells(source: Path, max_cell_size: str) -> Check:
+    """``source_cells``: no cell of the export over ``max_cell_size`` (the setting), nor a cell or row
+    over PostgreSQL's limits (:func:`~columnar_etl.profiling.cell_sizes.refuse_large_cells_in`), so
+    that ``run`` refuses one before its backup, and its profile does not measure the same file again.
+    An export no larger than ``max_cell_size`` is not read; else SQLite's ``dbstat`` reads each table's
+    largest record from the pages' headers (0.03-0.04 s for the wide export of 91 MB, warm; started
+    while the command line imports), and only a table holding one over the limit has its cells
+    measured. The value is that largest record (bytes). A cell refused
+    (:class:`~columnar_etl.errors.CellTooLarge`) is the check's failure, naming its table and column
+    (:func:`~.check.timed`)."""
+    most = memory_bytes(max_cell_size)
+    largest = refuse_large_cells_in(source, max_cell_size)  # CellTooLarge: the failure (see timed)
+    if largest is None:
+        return Check(
+            "source_cells",
+            "pass",
+            None,
+            most,
+            f"not read: the export ({export_bytes(source):,} bytes) is no larger than max_cell_size "
+            f"({max_cell_size})",
+            unit="bytes",
+        )
+    return Check(
+        "source_cells",
+        "pass",
+        largest,
+        most,
+        f"no cell over max_cell_size ({max_cell_size}): the largest record is {largest:,} bytes",
+        unit="bytes",
+    )
 
 
 def _check_readable(

@@ -20,6 +20,7 @@ from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
+from columnar_etl.profiling.cell_sizes import refuse_large_cells_in
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
 from columnar_etl.source.private_copy import shared_copy
@@ -55,7 +56,8 @@ def clean(
     Settings used: ``quarantine_policy``, ``duplicates``, ``outlier_iqr_factor``, ``column_names``,
     ``columns`` (overrides), ``batch_size``, and the circuit breaker's ``halt_*``: without a ``plan``,
     raises :class:`~columnar_etl.errors.ProfileHalt` (exit 3) when it halts on the fresh profile, as
-    ``run`` and ``load`` do, before any file is written.
+    ``run`` and ``load`` do, before any file is written. A cell over ``max_cell_size`` is refused
+    (:class:`~columnar_etl.errors.CellTooLarge`, exit 3) before any is read, with a plan or without.
     """
     from columnar_etl.cleaning import writers  # deliberate: Polars on first use
 
@@ -84,6 +86,12 @@ def clean(
             named = resolve_tables(tables, plan.tables, path=source, where=where)
             plan = replace(plan, tables={name: plan.tables[name] for name in named})
         planned = replace(planned, plan=plan)
+        if found is None:
+            # No profile refused a cell too large to move (see profiling.cell_sizes): refused here,
+            # before the cleaner reads one (it read and cleaned them, 10-30 times their size in memory).
+            refuse_large_cells_in(
+                source, settings.max_cell_size, plan.tables, settings.source_encoding_fallback
+            )
         writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
         data: dict[str, pa.Table] | None = None if out is not None else {}
         try:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import ConfigError, LoadError, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
@@ -24,6 +24,7 @@ from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.column_names import column_mapping
 from columnar_etl.pg.connect import transaction
 from columnar_etl.pg.identifiers import qualified, short_identifiers
+from columnar_etl.profiling.cell_sizes import refuse_large_cells
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, open_source
 
@@ -90,6 +91,9 @@ def copy_raw(
     Columns declared BLOB are copied as bytes (bytea): binary is not text, and decoding it as text
     would be slow and lossy.
 
+    A cell over ``max_cell_size`` (of ``settings``, default the loaded ones) is refused before any is
+    read (:class:`~columnar_etl.errors.CellTooLarge`, exit 3), as by every command.
+
     Raises :class:`LoadError` when the target's row counts differ from the source's: counted before
     the commit, so the copy is rolled back then (the schema as it was before). ``before_commit`` is
     called with the result just before the commit (what it raises rolls the copy back); the result's
@@ -109,6 +113,8 @@ def copy_raw(
     log.info("copy started", source=str(source))
     with open_source(source) as src:
         names = tables if tables is not None else list(src.tables)
+        # A cell too large to move is refused before any is read, as by every command (exit 3).
+        refuse_large_cells(src, names, (settings or load_settings()).max_cell_size)
         source_rows = {name: src.table(name).row_count for name in names}
         read_as = src.renamed.records()
         # Named as `run` names them: past 63 bytes shortened, system column names (xmin …) suffixed.

@@ -34,6 +34,7 @@ from columnar_etl.config import (
     checked_target,
     load_settings,
     mask_secrets,
+    memory_bytes,
 )
 from columnar_etl.errors import (
     INTERRUPTED,
@@ -73,7 +74,6 @@ from columnar_etl.pipeline.steps import (
     profile_step,
 )
 from columnar_etl.planning.plan import Plan, build_plan, plan_differences
-from columnar_etl.profiling.profile import memory_bytes
 from columnar_etl.source.catalogue import is_lock_error
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
@@ -549,6 +549,8 @@ def _stages(
         _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
         _stage(record, metrics, "profile") as stage,
     ):
+        # The preflight found no cell too large to move (source_cells): the profile does not measure
+        # the same file again (see profiling.cell_sizes).
         result.profile = profiled = profile_step(source, settings)
         stage.rows = sum(t.row_count for t in profiled.tables.values())
         record.quality_before = profiled.quality

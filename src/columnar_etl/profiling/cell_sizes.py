@@ -1,11 +1,14 @@
-"""The largest cells of an export, measured by SQLite before the profile reads any of them.
+"""The largest cells of an export, measured by SQLite before any command reads one of them.
 
 A cell of tens of MB (a pasted log, an attachment) costs the profile many times its size: DuckDB's
 query over it holds several copies of it (decoded, trimmed, shaped), and a table of such cells first ran
 out of ``profile_memory_limit`` in each of the profile's attempts before its long cells were read apart,
 at 0.8-1.8 GB of RSS. A cell PostgreSQL cannot store at all (over 1 GB in one field, or a row over 1 GB:
 PostgreSQL builds a row in one allocation of at most 1 GB) failed only at the load's COPY, after the
-profile and the cleaning. So before the profile:
+profile and the cleaning. So before a cell is read (:func:`refuse_large_cells`: in a run by its
+preflight, the ``source_cells`` check, before the backup; else by the profile, or by ``clean --plan``
+and ``copy-raw``, which profile nothing; once a process for the same file: the profile of a run
+whose preflight found it free of such cells does not measure again, a file written to since is):
 
 - each table's largest record is read from the pages' cell headers (SQLite's ``dbstat``), and only a
   table holding a record over ``max_cell_size`` has its cells and rows measured (bytes as SQLite
@@ -22,15 +25,20 @@ changed) when it is within a third of PostgreSQL's limit.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import Any
 
+from columnar_etl.config import memory_bytes
 from columnar_etl.errors import CellTooLarge
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.source.catalogue import connect_read_only
-from columnar_etl.source.export import SOURCE_ALIAS, Source
-from columnar_etl.source.side_files import export_bytes
+from columnar_etl.source.catalogue import largest_records
+from columnar_etl.source.cells import EncodingFallback
+from columnar_etl.source.early import RECORDS, signature, taken
+from columnar_etl.source.export import SOURCE_ALIAS, Source, open_source
+from columnar_etl.source.side_files import export_bytes, side_file
 
 #: PostgreSQL's largest allocation (``MaxAllocSize``, 1 GB - 1): a field's value with its 4-byte
 #: header, and a whole row (header and values) as the COPY builds it, must each fit in one.
@@ -98,47 +106,151 @@ def _rowid(src: Source, table: str, condition: str) -> int | None:
     return int(found[0][0]) if found else None
 
 
-def largest_records(src: Source) -> dict[str, int] | None:
-    """Each b-tree's largest record (a row's header and values, bytes) as SQLite's ``dbstat`` reads it
-    from the pages' cell headers, by the name of its table or index; None when the SQLite of Python
-    was built without ``dbstat``. It reads every page once (overflow chains too) and decodes no value:
-    the wide export of 91 MB in 0.25 s on a loaded machine, where a scan of every cell's length took 4.4 s."""
-    con = connect_read_only(src.read_path, stand_ins=False)
-    try:
-        rows = con.execute("SELECT name, mx_payload FROM dbstat WHERE aggregate = TRUE").fetchall()
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        con.close()
-    return {str(name): int(most or 0) for name, most in rows}
+#: The exports this process found free of any cell over a limit, by the state of the file (its own and
+#: its WAL's device, inode, size and modification time): the least limit checked and the largest record
+#: found. The next check of the same file under that limit or a larger one (the profile of a run whose
+#: preflight made it) is not made again; a file written to since is checked again.
+_PASSED: dict[tuple[object, ...], tuple[int, int]] = {}
+#: Each b-tree's largest record (:func:`export_records`) by the state of the file it was read from.
+_RECORDS: dict[tuple[object, ...], dict[str, int] | None] = {}
+
+
+def _state(path: Path) -> tuple[object, ...] | None:
+    """What tells one state of the export at ``path`` from another (None: no file)."""
+    own = signature(path)
+    return None if own is None else (str(path.resolve()), own, signature(side_file(path, "-wal")))
+
+
+def _passed(path: Path, most: int) -> int | None:
+    """The largest record of the export at ``path`` when this process found it, as it is now, free of
+    any cell over ``most`` bytes already; else None."""
+    state = _state(path)
+    found = _PASSED.get(state) if state is not None else None
+    return found[1] if found is not None and found[0] <= most else None
+
+
+def _remember(path: Path, state: tuple[object, ...] | None, most: int, largest: int) -> None:
+    """The whole export, in ``state`` when its check began, holds no cell over ``most`` bytes."""
+    if state is not None and _state(path) == state:
+        _PASSED[state] = (most, largest)
+
+
+def export_records(path: Path) -> dict[str, int] | None:
+    """:func:`~columnar_etl.source.catalogue.largest_records` of the export at ``path``: the result
+    started early (:mod:`columnar_etl.source.early`, while ``run`` or ``preflight`` imported) when it is
+    of the file as it is now, else read now; read once a process for one state of the file (the
+    preflight's check, the profile's check and its choice of the tables read apart share it)."""
+    state = _state(path)
+    if state is not None and state in _RECORDS:
+        return _RECORDS[state]
+    records = taken(RECORDS, path, partial(largest_records, path))
+    if state is not None and _state(path) == state:
+        _RECORDS[state] = records
+    return records
 
 
 def records_over(src: Source, smallest: int) -> dict[str, int] | None:
-    """:func:`largest_records`, or none (``{}``) when the export (file and WAL) holds no more than
+    """:func:`export_records`, or none (``{}``) when the export (file and WAL) holds no more than
     ``smallest`` bytes: no record is then larger, and the file is not read."""
-    if export_bytes(src.read_path) <= smallest:  # no record is longer than the file and its WAL
+    if export_bytes(src.path) <= smallest:  # no record is longer than the file and its WAL
         return {}
-    return largest_records(src)
+    return export_records(src.path)
+
+
+def _smallest(most: int) -> int:
+    """The fewest bytes a record must hold to hold a cell over ``most`` bytes, or a row PostgreSQL
+    cannot build."""
+    return min(most, PG_MAX_ALLOC - ROW_OVERHEAD_BYTES)
+
+
+def may_hold(path: Path, most: int) -> bool:
+    """Whether the export at ``path`` (its file and WAL) holds more than ``most`` bytes, or more than a
+    row PostgreSQL can build: only then can a cell or row of it be refused, and is it read at all."""
+    return export_bytes(path) > _smallest(most)
 
 
 def measured(
     src: Source, tables: list[str], smallest: int, records: dict[str, int] | None
 ) -> dict[str, LargestCells]:
-    """:func:`largest_cells` of each of ``tables`` whose largest record (``records``: those of
-    :func:`records_over` for ``smallest`` bytes or fewer; None: not known) is over ``smallest`` bytes
-    (the least size that matters to the caller) or PostgreSQL's row limit: a cell is no longer than
-    its row's record. None read when the export (file and WAL) holds no more."""
-    smallest = min(smallest, PG_MAX_ALLOC - ROW_OVERHEAD_BYTES)
-    if export_bytes(src.read_path) <= smallest:  # no cell is longer than the file and its WAL
-        return {}
+    """:func:`largest_cells` of each of ``tables`` whose largest record (``records``, of the export's
+    b-trees by the export's names; None: unknown, each table measured) is over ``smallest`` bytes (the
+    least size that matters to the caller) or PostgreSQL's row limit: a cell is no longer than its
+    row's record."""
+    smallest = _smallest(smallest)
     # A row's values can pass PostgreSQL's limit only in a record of about as many bytes (a number's
     # text, as measured, is at most ~20 bytes longer than in the record: 64 KB for 1,600 of them).
     rows = PG_MAX_ALLOC - ROW_OVERHEAD_BYTES - 2**16
+
+    def record(table: str, unknown: int) -> int:
+        return unknown if records is None else records.get(src.renamed.export_table(table), unknown)
+
     return {
-        table: largest_cells(src, table, rows=records is None or records.get(table, rows + 1) > rows)
+        table: largest_cells(src, table, rows=record(table, rows + 1) > rows)
         for table in tables
-        if records is None or records.get(table, smallest + 1) > smallest
+        if record(table, smallest + 1) > smallest
     }
+
+
+def refuse_large_cells(src: Source, tables: list[str], max_cell_size: str) -> int | None:
+    """The check every command makes before it reads the cells of ``tables``: raise
+    :class:`CellTooLarge` (exit 3) for the first cell over ``max_cell_size`` (the setting) or
+    PostgreSQL's limits (:func:`refuse_oversized`). Returns the export's largest record as SQLite's
+    ``dbstat`` read it (without ``dbstat``: the largest cell measured), or None when the export is no
+    larger than ``max_cell_size`` and so was not read. ``run`` makes it in its preflight (the
+    ``source_cells`` check, :func:`refuse_large_cells_in`), before the backup, and its profile finds it
+    made (:data:`_PASSED`); ``profile``, ``load`` and ``clean`` in the profile; ``clean --plan`` and
+    ``copy-raw``, which profile nothing, before they read the export."""
+    most = memory_bytes(max_cell_size)
+    if not may_hold(src.path, most):  # no cell is longer than the file and its WAL
+        return None
+    remembered = _passed(src.path, most)
+    if remembered is not None:
+        return remembered
+    state = _state(src.path)
+    largest = _refused(src, tables, max_cell_size, export_records(src.path))
+    if set(src.tables) <= set(tables):
+        _remember(src.path, state, most, largest)
+    return largest
+
+
+def _refused(src: Source, tables: list[str], max_cell_size: str, records: dict[str, int] | None) -> int:
+    """:func:`refuse_large_cells` once the export's ``records`` were read."""
+    most = memory_bytes(max_cell_size)
+    sizes = measured(src, tables, most, records)
+    refuse_oversized(src, sizes, most, max_cell_size)
+    if records is None:
+        return max((found.bytes for found in sizes.values()), default=0)
+    return max(records.values(), default=0)
+
+
+def refuse_large_cells_in(
+    path: Path,
+    max_cell_size: str,
+    tables: Collection[str] | None = None,
+    encoding_fallback: EncodingFallback = "cp1252",
+) -> int | None:
+    """:func:`refuse_large_cells` of ``tables`` (default: every table) of the export at ``path``, for a
+    caller that has not opened it: opened only when a record of it (:func:`export_records`) may hold a
+    cell over the limit, so a check that finds none costs a read of SQLite's page headers. A name the
+    export lacks is left to the reader that asks for it."""
+    most = memory_bytes(max_cell_size)
+    if not may_hold(path, most):
+        return None
+    remembered = _passed(path, most)
+    if remembered is not None:
+        return remembered
+    state = _state(path)
+    records = export_records(path)
+    largest = max(records.values(), default=0) if records is not None else None
+    if largest is not None and largest <= _smallest(most):
+        _remember(path, state, most, largest)  # no b-tree holds a record that large: nothing to measure
+        return largest
+    with open_source(path, encoding_fallback) as src:
+        names = list(src.tables) if tables is None else [name for name in tables if name in src.tables]
+        largest = _refused(src, names, max_cell_size, records)
+        if set(src.tables) <= set(names):
+            _remember(path, state, most, largest)
+        return largest
 
 
 def refuse_oversized(src: Source, sizes: dict[str, LargestCells], most: int, setting: str) -> None:

@@ -26,8 +26,8 @@ from typing import Any, Literal, TypeVar, cast
 
 import duckdb
 
-from columnar_etl.config import ColumnOverride, Settings, load_settings
-from columnar_etl.errors import ConfigError, SourceError
+from columnar_etl.config import ColumnOverride, Settings, load_settings, memory_bytes
+from columnar_etl.errors import SourceError
 from columnar_etl.models import (
     DATE_TYPES,
     ColumnProfile,
@@ -40,7 +40,7 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_binary, declared_family, time_of_day_or_interval
-from columnar_etl.profiling.cell_sizes import measured, records_over, refuse_oversized
+from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -2625,16 +2625,6 @@ def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
 
-def memory_bytes(limit: str) -> int:
-    """``profile_memory_limit`` (``"256MB"``, ``"1.5 GiB"``) in bytes."""
-    found = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B)", limit.strip())
-    if found is None:
-        raise ConfigError(f"not a memory size: {limit!r}", hint='write it like "256MB" or "1GiB"')
-    number, unit = found.groups()
-    power = "KMG".index(unit[0]) + 1
-    return int(float(number) * (1024 if "i" in unit else 1000) ** power)
-
-
 def _parts(table: SourceTable, threads: int) -> int:
     """Rowid ranges to read ``table`` as: one per ``ROWS_PER_PART`` rows, at most one per thread."""
     return max(1, min(threads, table.estimated_rows // ROWS_PER_PART))
@@ -2651,7 +2641,9 @@ def profile(
 
     Every row is read unless ``sample`` asks for a repeatable reservoir sample of that many rows per
     table. Returns a :class:`Profile` with per-column types, counts, issues, quality scores and the
-    circuit breaker's verdict (``profile.gate``). The source is opened read-only.
+    circuit breaker's verdict (``profile.gate``). The source is opened read-only. A cell over
+    ``max_cell_size`` is refused first (:class:`~columnar_etl.errors.CellTooLarge`, exit 3; not
+    measured again when this process found the same file free of one: a run's preflight).
     """
     settings = settings or load_settings()
     log = get_logger(stage="profile")
@@ -2662,11 +2654,9 @@ def profile(
         names = resolve_tables(tables, src.tables, path=src.path) if tables is not None else list(src.tables)
         not_profiled = [name for name in src.tables if name not in names]
         # Cells too large to move are refused before any is read (see .cell_sizes).
-        largest_allowed = memory_bytes(settings.max_cell_size)
+        refuse_large_cells(src, names, settings.max_cell_size)
         limit = memory_bytes(settings.profile_memory_limit)
-        records = records_over(src, min(largest_allowed, read_bytes(limit)))
-        sizes = measured(src, names, largest_allowed, records)
-        refuse_oversized(src, sizes, largest_allowed, settings.max_cell_size)
+        records = records_over(src, read_bytes(limit))
         # A table holding a row of more than a read of long cells (read_bytes: 8 MB at 256 MB) has its
         # long cells read apart from the start (see .long_cells), alone: read the usual way, one vector
         # held that row whole, with its copies, in memory DuckDB's limit does not count, and ran out of

@@ -803,6 +803,25 @@ def count_tables(path: Path, tables: Sequence[SourceTable]) -> dict[str, int]:
     return {table.name: table.row_count for table in tables}
 
 
+def largest_records(path: Path) -> dict[str, int] | None:
+    """Each b-tree's largest record (a row's header and values, bytes) as SQLite's ``dbstat`` reads it
+    from the pages' cell headers, by the name of its table or index; None when the SQLite of Python
+    was built without ``dbstat`` (or cannot read the schema). It reads every page once (overflow
+    chains too) and decodes no value: the wide export of 91 MB in 0.03-0.04 s warm (2026-12-04; 0.25 s
+    once on a more loaded machine), where a scan of every cell's length took 4.4 s. A writer's lock
+    is raised, not taken for a missing ``dbstat`` (which would have every table's cells measured)."""
+    con = connect_read_only(path, stand_ins=False)
+    try:
+        rows = con.execute("SELECT name, mx_payload FROM dbstat WHERE aggregate = TRUE").fetchall()
+    except sqlite3.OperationalError as exc:
+        if is_lock_error(exc):
+            raise read_error(exc, path) from exc
+        return None
+    finally:
+        con.close()
+    return {str(name): int(most or 0) for name, most in rows}
+
+
 def _count(con: sqlite3.Connection, path: Path, table: str) -> int:
     try:
         (count,) = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone() or (0,)

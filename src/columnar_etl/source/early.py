@@ -3,7 +3,8 @@
 While ``columnar-etl run`` imports its command line (~0.7 s, one core, mostly holding the GIL), the
 other core is free. :func:`start` (called by ``__main__`` for the commands that check the export first)
 uses it for what the preflight and the run ask of the export first and what is mostly SQLite's or
-hashlib's own work: the integrity check (``PRAGMA quick_check``) and the export's identity (sha256).
+hashlib's own work: the integrity check (``PRAGMA quick_check``), the largest record of each table
+(SQLite's ``dbstat``, for the preflight's ``source_cells``) and the export's identity (sha256).
 :func:`taken` hands a result over when it was computed from the same file (same device, inode, size
 and modification time, before and after the work and when asked), and otherwise computes it there
 and then, as without an early start. Nothing here ever opens the export for writing.
@@ -27,7 +28,7 @@ from columnar_etl.source.side_files import side_file
 T = TypeVar("T")
 
 #: The work :func:`start` may do, by name: each a function of the export's path.
-INTEGRITY, IDENTITY = "integrity", "identity"
+INTEGRITY, IDENTITY, RECORDS = "integrity", "identity", "records"
 
 #: What tells one state of a file from another (see :func:`signature`).
 Signature = tuple[int, int, int, int]
