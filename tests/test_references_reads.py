@@ -1,0 +1,115 @@
+"""The checks of declared references read each child table once, not once per reference.
+
+A text column naming an INTEGER key by number (``joined_by_number``), a composite reference's orphans,
+and the target's join once cleaned (``joined_by_cleaning``) each compare every row of the child: with
+several references of one kind in a table, the table was read again for each (a million-row table
+with references cost the profile seconds of CPU per reference). Every read of a table goes through
+``Source.relation_sql``; the reads the reference checks ask for are counted there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from columnar_etl import profile
+from columnar_etl.models import Profile
+from columnar_etl.profiling import references
+from columnar_etl.source.export import Source
+
+from .conftest import SqliteFactory
+
+
+def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
+    """Child ``c`` with ``copies`` references of each kind: ``n{i}`` text naming ``num.k`` (INTEGER)
+    by number, ``t{i}`` padded text naming ``txt.k``, ``(x{i}, y{i})`` naming ``comp (a, b)``, padded
+    too; each with an orphan of its own."""
+    columns, values = ["id INTEGER PRIMARY KEY"], []
+    for i in range(copies):
+        columns += [
+            f"n{i} TEXT REFERENCES num (k)",
+            f"t{i} TEXT REFERENCES txt (k)",
+            f"x{i} TEXT",
+            f"y{i} INTEGER",
+        ]
+    columns += [f"FOREIGN KEY (x{i}, y{i}) REFERENCES comp (a, b)" for i in range(copies)]
+    for row in range(1, 41):
+        cells: list[object] = [row]
+        for i in range(copies):
+            key = (row + i) % 20 + 1
+            number = f"00{key}" if row % 4 == 0 else str(key)
+            text = f" k{key}" if row % 5 == 0 else f"k{key}"
+            part = f"a{key % 4} " if row % 6 == 0 else f"a{key % 4}"
+            cells += [number, text, part, key]
+        if row == 40 - copies:
+            cells[1:] = ["99", "nope", "a9", 1] * copies  # an orphan of every reference
+        values.append(tuple(cells))
+    return make_sqlite(
+        {
+            "num": ("CREATE TABLE num (k INTEGER PRIMARY KEY, v TEXT)", [(k, f"v{k}") for k in range(1, 21)]),
+            "txt": (
+                "CREATE TABLE txt (k TEXT PRIMARY KEY, v TEXT)",
+                [(f"k{k}", f"v{k}") for k in range(1, 21)],
+            ),
+            "comp": (
+                "CREATE TABLE comp (a TEXT, b INTEGER, v TEXT, PRIMARY KEY (a, b))",
+                [(f"a{k % 4}", k, f"v{k}") for k in range(1, 21)],
+            ),
+            "c": (f"CREATE TABLE c ({', '.join(columns)})", values),
+        },
+        name=f"refs{copies}.db",
+    )
+
+
+def _profiled_with_reads(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Profile, Counter[str]]:
+    """The profile of ``path``, and the reads of each table the reference checks asked for."""
+    reads: Counter[str] = Counter()
+    relation_sql = Source.relation_sql
+
+    def counted(self: Source, table: str, *args: object, **kwargs: object) -> str:
+        if sys._getframe(1).f_globals.get("__name__") == references.__name__:
+            reads[table] += 1
+        return relation_sql(self, table, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Source, "relation_sql", counted)
+        return profile(path), reads
+
+
+def _sqlite_orphans(path: Path) -> Counter[int]:
+    """Rows of ``c`` SQLite's own foreign_key_check reports, by foreign key id."""
+    con = sqlite3.connect(path)
+    try:
+        return Counter(int(fkid) for _, _, _, fkid in con.execute("PRAGMA foreign_key_check(c)"))
+    finally:
+        con.close()
+
+
+def test_the_reference_checks_read_a_child_table_once_however_many_references_it_has(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, reads_of_one = _profiled_with_reads(_export(make_sqlite, 1), monkeypatch)
+    path = _export(make_sqlite, 3)
+    result, reads = _profiled_with_reads(path, monkeypatch)
+    table = result["c"]
+    con = sqlite3.connect(path)
+    declared = {
+        (row[3], row[4]): int(row[0]) for row in con.execute("SELECT * FROM pragma_foreign_key_list('c')")
+    }
+    con.close()
+    orphans = _sqlite_orphans(path)
+    for i in range(3):
+        # Every check still finds its own: SQLite's orphans, the text naming keys by number, the padding.
+        assert table[f"n{i}"].joined_by_number is not None, i
+        assert table[f"t{i}"].joined_by_cleaning is not None, i
+        assert table[f"x{i}"].joined_by_cleaning is not None, i
+        for column, key in ((f"n{i}", "k"), (f"t{i}", "k"), (f"x{i}", "a")):
+            counted = table[column].issue_count("orphan_reference")
+            assert counted == orphans[declared[(column, key)]], (column, counted, orphans)
+    assert one["c"]["n0"].joined_by_number is not None
+    # Three times the references, not three times the reads of c (nine more reads until 2026-12-04).
+    assert 0 < reads["c"] == reads_of_one["c"], (reads, reads_of_one)
