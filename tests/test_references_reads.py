@@ -27,7 +27,7 @@ from .conftest import SqliteFactory
 def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
     """Child ``c`` with ``copies`` references of each kind: ``n{i}`` text naming ``num.k`` (INTEGER)
     by number, ``t{i}`` padded text naming ``txt.k``, ``(x{i}, y{i})`` naming ``comp (a, b)``, padded
-    too; each with an orphan of its own."""
+    too (and ``(y0, x0)`` naming ``comp (b, a)``); each with orphans of its own."""
     columns, values = ["id INTEGER PRIMARY KEY"], []
     for i in range(copies):
         columns += [
@@ -37,6 +37,7 @@ def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
             f"y{i} INTEGER",
         ]
     columns += [f"FOREIGN KEY (x{i}, y{i}) REFERENCES comp (a, b)" for i in range(copies)]
+    columns.append("FOREIGN KEY (y0, x0) REFERENCES comp (b, a)")  # the same columns, in another order
     for row in range(1, 41):
         cells: list[object] = [row]
         for i in range(copies):
@@ -45,8 +46,8 @@ def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
             text = f" k{key}" if row % 5 == 0 else f"k{key}"
             part = f"a{key % 4} " if row % 6 == 0 else f"a{key % 4}"
             cells += [number, text, part, key]
-        if row == 40 - copies:
-            cells[1:] = ["99", "nope", "a9", 1] * copies  # an orphan of every reference
+        if row in (37, 38):
+            cells[1:] = ["99", "nope", "A9", 1] * copies  # twice an orphan of every reference
         values.append(tuple(cells))
     return make_sqlite(
         {
@@ -102,14 +103,33 @@ def test_the_reference_checks_read_a_child_table_once_however_many_references_it
     }
     con.close()
     orphans = _sqlite_orphans(path)
+    con = sqlite3.connect(path)
+    shown = {
+        fkid: [
+            label
+            for (label,) in con.execute(
+                f"SELECT x{i} || '|' || y{i} FROM c WHERE rowid IN "
+                "(SELECT rowid FROM pragma_foreign_key_check('c') WHERE fkid = ?) ORDER BY 1 LIMIT 5",
+                (fkid,),
+            )
+        ]
+        for i in range(3)
+        for fkid in [declared[(f"x{i}", "a")]]
+    }
+    con.close()
     for i in range(3):
         # Every check still finds its own: SQLite's orphans, the text naming keys by number, the padding.
         assert table[f"n{i}"].joined_by_number is not None, i
         assert table[f"t{i}"].joined_by_cleaning is not None, i
         assert table[f"x{i}"].joined_by_cleaning is not None, i
+        # Its examples: the orphan rows' smallest values, each as often as rows hold it.
+        (issue,) = [issue for issue in table[f"x{i}"].issues if issue.kind == "orphan_reference"]
+        assert list(issue.examples) == shown[declared[(f"x{i}", "a")]], issue.examples
         for column, key in ((f"n{i}", "k"), (f"t{i}", "k"), (f"x{i}", "a")):
             counted = table[column].issue_count("orphan_reference")
             assert counted == orphans[declared[(column, key)]], (column, counted, orphans)
+    # Two references comparing the same columns: each counts its rows once.
+    assert table["y0"].issue_count("orphan_reference") == orphans[declared[("y0", "b")]]
     assert one["c"]["n0"].joined_by_number is not None
     # Three times the references, not three times the reads of c (nine more reads until 2026-12-04).
     assert 0 < reads["c"] == reads_of_one["c"], (reads, reads_of_one)

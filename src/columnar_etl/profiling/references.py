@@ -107,6 +107,59 @@ NO_REFERENCE = "0"
 
 _Entry = TypeVar("_Entry")
 
+#: The column of a child's distinct rows (:func:`_distinct_rows`) holding how many rows each stands for.
+_ROWS = '"__columnar_etl_rows"'
+
+
+def _in_set(number: int) -> str:
+    """The column of :func:`_distinct_rows` telling whether a row is one of set ``number``'s."""
+    return quote_ident(f"__columnar_etl_in{number}")
+
+
+def _distinct_rows(relation: str, reads: list[ColumnRead], sets: list[list[str]]) -> str:
+    """SQL: ``relation`` (read by ``reads``) as, for each of ``sets`` (columns of it a check compares),
+    the distinct values of those columns, each with the number of rows holding them (:data:`_ROWS`) and
+    true in the column :func:`_in_set` of its set: a check computes each value once (a million rows of
+    a reference hold a few thousand keys), then counts rows by it (``sum(rows)``, not ``count(*)``),
+    several checks in one read (``GROUPING SETS``), each over its own columns' distinct values (the
+    values of all together are near every row). Each column with the storage class and hex read
+    with it (``ColumnRead.with_class``, ``with_hex``)."""
+    read_as: dict[str, list[str]] = {}
+    for index, read in enumerate(reads):
+        read_as[read.name] = [quote_ident(read.name)]
+        if read.with_class:
+            read_as[read.name].append(quote_ident(class_column(index)))
+        if read.with_hex:
+            read_as[read.name].append(quote_ident(hex_column(index)))
+    everything = [name for read in reads for name in read_as[read.name]]
+    # Each set's columns in the read's order: two checks of the same columns are one set (a set listed
+    # twice would count its rows twice).
+    grouped = [
+        [name for name in everything if name in {n for column in chosen for n in read_as[column]}]
+        for chosen in sets
+    ]
+    unique = list(dict.fromkeys(tuple(names) for names in grouped))
+    # GROUPING(...) has a bit per column, the first the highest, set where the row's set leaves it out.
+    masks = [
+        sum(1 << (len(everything) - 1 - i) for i, name in enumerate(everything) if name not in names)
+        for names in grouped
+    ]
+    listed = ", ".join(everything)
+    flags = ", ".join(f"__set = {mask} AS {_in_set(n)}" for n, mask in enumerate(masks))
+    by = ", ".join(f"({', '.join(names)})" for names in unique)
+    return (
+        f"(SELECT *, {flags} FROM (SELECT {listed}, count(*) AS {_ROWS}, grouping({listed}) AS __set "
+        f"FROM {relation} GROUP BY GROUPING SETS ({by})))"
+    )
+
+
+def _smallest(counted: list[Any] | None) -> tuple[str, ...]:
+    """The :data:`EXAMPLES` smallest values of rows, sorted, as ``min(text, EXAMPLES)`` gives them over
+    rows, from ``min({'v': text, 'n': rows}, EXAMPLES)`` over distinct rows (:func:`_distinct_rows`):
+    the smallest values by text come first, each as often as its rows (up to :data:`EXAMPLES`)."""
+    values = [item["v"] for item in counted or () for _ in range(min(int(item["n"]), EXAMPLES))]
+    return tuple(sorted(values))[:EXAMPLES]
+
 
 @dataclass(frozen=True)
 class KeptValues:
@@ -1027,9 +1080,10 @@ def _joined_by_number(
         for n, (reference, column, key) in enumerate(ends):
             i = place[column]
             keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+            key_values = src.relation_sql(reference.parent, reads=[ColumnRead(key)])
             hits.append(
-                f"v{i} <> t{i} AND NOT starts_with(v{i}, '=') AND v{i} IN (SELECT {keys} FROM "
-                f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])}) AS hit{n}"
+                f"{_in_set(n)} AND v{i} <> t{i} AND NOT starts_with(v{i}, '=') "
+                f"AND v{i} IN (SELECT {keys} FROM {key_values}) AS hit{n}"
             )
             # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros
             # aside.
@@ -1038,15 +1092,20 @@ def _joined_by_number(
             )
             past = f"abs(try_cast(t{i} AS DOUBLE)) >= {2**53}"
             counted.append(
-                f"count(*) FILTER (WHERE hit{n}), min(t{i}, {EXAMPLES}) FILTER (WHERE hit{n}), "
+                f"coalesce(sum({_ROWS}) FILTER (WHERE hit{n}), 0), "
+                f"min({{'v': t{i}, 'n': {_ROWS}}}, {EXAMPLES}) FILTER (WHERE hit{n}), "
                 f"bool_or(hit{n} AND NOT whole{i}), "
-                f"bool_or(number{i} AND NOT whole{i} AND ({digits} > 15 OR {past})), "
-                f"bool_or(whole{i} AND {past})"
+                f"bool_or({_in_set(n)} AND number{i} AND NOT whole{i} AND ({digits} > 15 OR {past})), "
+                f"bool_or({_in_set(n)} AND whole{i} AND {past})"
             )
-        relation = src.relation_sql(child_table, reads=[ColumnRead(c) for c in columns])
+        reads = [ColumnRead(c) for c in columns]
+        relation = _distinct_rows(
+            src.relation_sql(child_table, reads=reads), reads, [[column] for _, column, _ in ends]
+        )
+        flags = ", ".join(_in_set(n) for n in range(len(ends)))
         sql = (
-            f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {', '.join(hits)} "
-            f"FROM (SELECT {read} FROM {relation}))"
+            f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {_ROWS}, {flags}, {', '.join(hits)} "
+            f"FROM (SELECT {read}, {_ROWS}, {flags} FROM {relation}))"
         )
         row = src.connection.cursor().execute(sql).fetchone()
         for n, (reference, column, key) in enumerate(ends):
@@ -1055,7 +1114,7 @@ def _joined_by_number(
             if hits_n:
                 found[(reference.child, column, reference.parent, key)] = ByNumber(
                     int(hits_n),
-                    tuple(sorted(examples or ()))[:EXAMPLES],
+                    _smallest(examples),
                     bool(fractions),
                     bool(long_fractions),
                     bool(long_integers),
@@ -1474,12 +1533,14 @@ def _joined_by_cleaning(
                 f"WHERE {every('d')})",
             ]
             joins.append(f"LEFT JOIN ps{n} ON {equal('ps', 's')} LEFT JOIN pd{n} ON {equal('pd', 'd')}")
-            present = " AND ".join(f"c.s{j} IS NOT NULL" for j in at)
+            present = " AND ".join([f"c.{_in_set(n)}", *(f"c.s{j} IS NOT NULL" for j in at)])
             counted.append(
-                f"count(*) FILTER (WHERE {present} AND ps{n}.found IS NULL AND pd{n}.found), "
-                f"count(*) FILTER (WHERE {present} AND ps{n}.found AND pd{n}.found IS NULL)"
+                f"coalesce(sum(c.{_ROWS}) FILTER (WHERE {present} AND ps{n}.found IS NULL "
+                f"AND pd{n}.found), 0), coalesce(sum(c.{_ROWS}) FILTER (WHERE {present} "
+                f"AND ps{n}.found AND pd{n}.found IS NULL), 0)"
             )
-        relation = _cleaned_relation(src, child, read, null_tokens, classes)
+        sets = [[part.column for part in parts] for _, _, parts in batch]
+        relation = _cleaned_relation(src, child, read, null_tokens, classes, sets=sets)
         sql = (
             f"WITH c AS (SELECT * FROM {relation}), {', '.join(parents)} "
             f"SELECT {', '.join(counted)} FROM c {' '.join(joins)}"
@@ -1594,11 +1655,14 @@ def _cleaned_relation(
     columns: list[_Cleaned],
     null_tokens: list[str],
     classes: Classes,
+    *,
+    sets: list[list[str]] | None = None,
 ) -> str:
     """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
     compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
     (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
-    the column is loaded as written; a number in a column loaded as text is its text."""
+    the column is loaded as written; a number in a column loaded as text is its text. ``sets``: of the
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`)."""
     reads, classed, texts = _cleaned_reads(table, columns, classes)
     place = {read.name: index for index, read in enumerate(reads)}
     selected = []
@@ -1612,7 +1676,11 @@ def _cleaned_relation(
             cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
         compared = _read_value(table, column, kind, place[column], classes, column in classed)
         selected.append(f"{compared} AS s{i}, {cleaned} AS d{i}")
-    return f"(SELECT {', '.join(selected)} FROM {src.relation_sql(table, reads=reads)})"
+    relation = src.relation_sql(table, reads=reads)
+    if sets is not None:
+        selected += [_ROWS, *(_in_set(n) for n in range(len(sets)))]
+        relation = _distinct_rows(relation, reads, sets)
+    return f"(SELECT {', '.join(selected)} FROM {relation})"
 
 
 def _compared_reads(
@@ -1659,9 +1727,17 @@ def _read_batches(entries: list[_Entry], reads: Callable[[_Entry], list[ColumnRe
     return [members for _, members in batches]
 
 
-def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
+def _compared_relation(
+    src: Source,
+    table: str,
+    wanted: list[tuple[str, str]],
+    classes: Classes,
+    *,
+    sets: list[list[str]] | None = None,
+) -> str:
     """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
-    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
+    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it. ``sets``: of the
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`)."""
     kinds = dict(wanted)
     classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
     reads = _relation_reads(table, wanted, classes)
@@ -1670,7 +1746,11 @@ def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], c
         f"{_read_value(table, c, kind, place[c], classes, c in classed)} AS c{i}"
         for i, (c, kind) in enumerate(wanted)
     )
-    return f"(SELECT {selected} FROM {src.relation_sql(table, reads=reads)})"
+    relation = src.relation_sql(table, reads=reads)
+    if sets is not None:
+        flags = "".join(f", {_in_set(n)}" for n in range(len(sets)))
+        return f"(SELECT {selected}, {_ROWS}{flags} FROM {_distinct_rows(relation, reads, sets)})"
+    return f"(SELECT {selected} FROM {relation})"
 
 
 def _composite_orphans(
@@ -1702,16 +1782,18 @@ def _composite_orphans(
             joins.append(
                 f"LEFT JOIN (SELECT DISTINCT {listed}, true AS found FROM {parent}) AS p{n} ON {equal}"
             )
-            orphan = f"{present} AND p{n}.found IS NULL"
+            orphan = f"c.{_in_set(n)} AND {present} AND p{n}.found IS NULL"
             counted.append(
-                f"count(*) FILTER (WHERE {orphan}), min({label}, {EXAMPLES}) FILTER (WHERE {orphan})"
+                f"coalesce(sum(c.{_ROWS}) FILTER (WHERE {orphan}), 0), "
+                f"min({{'v': {label}, 'n': c.{_ROWS}}}, {EXAMPLES}) FILTER (WHERE {orphan})"
             )
-        relation = _compared_relation(src, child, columns, classes)
+        sets = [list(reference.columns) for _, (reference, _) in batch]
+        relation = _compared_relation(src, child, columns, classes, sets=sets)
         sql = f"SELECT {', '.join(counted)} FROM {relation} AS c {' '.join(joins)}"
         row = src.connection.cursor().execute(sql).fetchone()
         for n, (number, _) in enumerate(batch):
             orphans, examples = (row[2 * n], row[2 * n + 1]) if row is not None else (0, None)
-            found[number] = (int(orphans), tuple(sorted(examples or ()))[:EXAMPLES]) if orphans else (0, ())
+            found[number] = (int(orphans), _smallest(examples)) if orphans else (0, ())
     return [found[number] for number in range(len(compared))]
 
 
