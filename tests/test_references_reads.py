@@ -24,7 +24,7 @@ from columnar_etl.source.export import Source
 from .conftest import SqliteFactory
 
 
-def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
+def _export(make_sqlite: SqliteFactory, copies: int, rows: int) -> Path:
     """Child ``c`` with ``copies`` references of each kind: ``n{i}`` text naming ``num.k`` (INTEGER)
     by number, ``t{i}`` padded text naming ``txt.k``, ``(x{i}, y{i})`` naming ``comp (a, b)``, padded
     too (and ``(y0, x0)`` naming ``comp (b, a)``); each with orphans of its own."""
@@ -38,7 +38,7 @@ def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
         ]
     columns += [f"FOREIGN KEY (x{i}, y{i}) REFERENCES comp (a, b)" for i in range(copies)]
     columns.append("FOREIGN KEY (y0, x0) REFERENCES comp (b, a)")  # the same columns, in another order
-    for row in range(1, 41):
+    for row in range(1, rows + 1):
         cells: list[object] = [row]
         for i in range(copies):
             key = (row + i) % 20 + 1
@@ -46,7 +46,7 @@ def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
             text = f" k{key}" if row % 5 == 0 else f"k{key}"
             part = f"a{key % 4} " if row % 6 == 0 else f"a{key % 4}"
             cells += [number, text, part, key]
-        if row in (37, 38):
+        if row in (rows - 3, rows - 2):
             cells[1:] = ["99", "nope", "A9", 1] * copies  # twice an orphan of every reference
         values.append(tuple(cells))
     return make_sqlite(
@@ -62,7 +62,7 @@ def _export(make_sqlite: SqliteFactory, copies: int) -> Path:
             ),
             "c": (f"CREATE TABLE c ({', '.join(columns)})", values),
         },
-        name=f"refs{copies}.db",
+        name=f"refs{copies}_{rows}.db",
     )
 
 
@@ -90,11 +90,13 @@ def _sqlite_orphans(path: Path) -> Counter[int]:
         con.close()
 
 
+# 40 rows: each check computes every row; 1,000 rows of the same 20 keys: over distinct values.
+@pytest.mark.parametrize("rows", [40, 1000])
 def test_the_reference_checks_read_a_child_table_once_however_many_references_it_has(
-    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, rows: int
 ) -> None:
-    one, reads_of_one = _profiled_with_reads(_export(make_sqlite, 1), monkeypatch)
-    path = _export(make_sqlite, 3)
+    one, reads_of_one = _profiled_with_reads(_export(make_sqlite, 1, rows), monkeypatch)
+    path = _export(make_sqlite, 2, rows)
     result, reads = _profiled_with_reads(path, monkeypatch)
     table = result["c"]
     con = sqlite3.connect(path)
@@ -113,11 +115,11 @@ def test_the_reference_checks_read_a_child_table_once_however_many_references_it
                 (fkid,),
             )
         ]
-        for i in range(3)
+        for i in range(2)
         for fkid in [declared[(f"x{i}", "a")]]
     }
     con.close()
-    for i in range(3):
+    for i in range(2):
         # Every check still finds its own: SQLite's orphans, the text naming keys by number, the padding.
         assert table[f"n{i}"].joined_by_number is not None, i
         assert table[f"t{i}"].joined_by_cleaning is not None, i
@@ -131,5 +133,42 @@ def test_the_reference_checks_read_a_child_table_once_however_many_references_it
     # Two references comparing the same columns: each counts its rows once.
     assert table["y0"].issue_count("orphan_reference") == orphans[declared[("y0", "b")]]
     assert one["c"]["n0"].joined_by_number is not None
-    # Three times the references, not three times the reads of c (nine more reads until 2026-12-04).
+    # Twice the references, not twice the reads of c (10 reads against 6 until 2026-12-04); a read
+    # serves at most 8 columns (references.py's _BATCH_COLUMNS).
     assert 0 < reads["c"] == reads_of_one["c"], (reads, reads_of_one)
+
+
+def test_a_child_with_many_references_is_checked_within_the_profiles_memory(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # 25 text columns naming an INTEGER key by number and 25 padded ones naming a TEXT key: all of a
+    # check's references in one query ran out of the profile's 256 MB (DuckDB reserves memory for each
+    # join), with 60 rows.
+    many = 25
+    columns = ["id INTEGER PRIMARY KEY"]
+    columns += [f"n{i} TEXT REFERENCES num (k)" for i in range(many)]
+    columns += [f"t{i} TEXT REFERENCES txt (k)" for i in range(many)]
+    rows = [
+        (
+            row,
+            *[f"00{row % 30 + 1}" if (row + i) % 3 == 0 else str(row % 30 + 1) for i in range(many)],
+            *[f" k{row % 30 + 1}" if (row + i) % 4 == 0 else f"k{row % 30 + 1}" for i in range(many)],
+        )
+        for row in range(1, 61)
+    ]
+    path = make_sqlite(
+        {
+            "num": ("CREATE TABLE num (k INTEGER PRIMARY KEY)", [(k,) for k in range(1, 31)]),
+            "txt": ("CREATE TABLE txt (k TEXT PRIMARY KEY)", [(f"k{k}",) for k in range(1, 31)]),
+            "c": (f"CREATE TABLE c ({', '.join(columns)})", rows),
+        }
+    )
+    con = sqlite3.connect(path)
+    declared = {row[3]: int(row[0]) for row in con.execute("SELECT * FROM pragma_foreign_key_list('c')")}
+    con.close()
+    orphans = _sqlite_orphans(path)
+    table = profile(path)["c"]
+    for i in range(many):
+        assert table[f"n{i}"].joined_by_number is not None, i
+        assert table[f"t{i}"].joined_by_cleaning is not None, i
+        assert table[f"t{i}"].issue_count("orphan_reference") == orphans[declared[f"t{i}"]] > 0, i

@@ -111,9 +111,29 @@ _Entry = TypeVar("_Entry")
 _ROWS = '"__columnar_etl_rows"'
 
 
+#: The most columns one read serves several checks with: each column is up to three of the read's
+#: (its value, storage class, hex), ``grouping()`` has a bit for each in a BIGINT, and each check joins
+#: its parent's keys (DuckDB reserves memory for each join: 20 references of a 60-row table in one
+#: query ran out of the profile's 256 MB).
+_BATCH_COLUMNS = 8
+#: The most parent rows one read's checks join (each check holds its parent's keys while the child is
+#: read: 8 references to 500,000 keys at once spilled to disk, twice the CPU of one at a time).
+_BATCH_KEYS = 1_000_000
+#: A check computes over the distinct values of its columns when they are at most this share of the
+#: child's rows (by the profile's distinct counts): else grouping them costs more than it saves.
+_DISTINCT_SHARE = 0.25
+
+
 def _in_set(number: int) -> str:
     """The column of :func:`_distinct_rows` telling whether a row is one of set ``number``'s."""
     return quote_ident(f"__columnar_etl_in{number}")
+
+
+def _every_row(relation: str, sets: list[list[str]]) -> str:
+    """SQL: ``relation``'s rows as :func:`_distinct_rows` gives its distinct values: each its own
+    (:data:`_ROWS` 1), in every set."""
+    flags = "".join(f", true AS {_in_set(n)}" for n in range(len(sets)))
+    return f"(SELECT *, 1 AS {_ROWS}{flags} FROM {relation})"
 
 
 def _distinct_rows(relation: str, reads: list[ColumnRead], sets: list[list[str]]) -> str:
@@ -145,6 +165,12 @@ def _distinct_rows(relation: str, reads: list[ColumnRead], sets: list[list[str]]
         for names in grouped
     ]
     listed = ", ".join(everything)
+    if len(unique) == 1:  # one set (a composite reference's columns may be more than grouping() has bits)
+        flags = ", ".join(f"true AS {_in_set(n)}" for n in range(len(sets)))
+        return (
+            f"(SELECT *, {flags} FROM (SELECT {', '.join(unique[0])}, count(*) AS {_ROWS} "
+            f"FROM {relation} GROUP BY ALL))"
+        )
     flags = ", ".join(f"__set = {mask} AS {_in_set(n)}" for n, mask in enumerate(masks))
     by = ", ".join(f"({', '.join(names)})" for names in unique)
     return (
@@ -1064,7 +1090,17 @@ def _joined_by_number(
         if sampled or _may_join_by_number(child[column], parent[key]):
             wanted.setdefault(reference.child, []).append((reference, column, key))
     found: dict[tuple[str, str, str, str], ByNumber] = {}
-    for child_table, ends in wanted.items():
+    batches = [
+        (child_table, batch)
+        for child_table, all_ends in wanted.items()
+        for batch in _read_batches(
+            all_ends,
+            lambda end: [ColumnRead(end[1])],
+            lambda end: tables[end[0].parent].row_count,
+            lambda end: _few_values(tables[end[0].child], [end[1]]),
+        )
+    ]
+    for child_table, (by_values, ends) in batches:
         columns = list(dict.fromkeys(column for _, column, _ in ends))
         place = {column: index for index, column in enumerate(columns)}
         read = ", ".join(
@@ -1099,9 +1135,8 @@ def _joined_by_number(
                 f"bool_or({_in_set(n)} AND whole{i} AND {past})"
             )
         reads = [ColumnRead(c) for c in columns]
-        relation = _distinct_rows(
-            src.relation_sql(child_table, reads=reads), reads, [[column] for _, column, _ in ends]
-        )
+        child_rows, sets = src.relation_sql(child_table, reads=reads), [[column] for _, column, _ in ends]
+        relation = _distinct_rows(child_rows, reads, sets) if by_values else _every_row(child_rows, sets)
         flags = ", ".join(_in_set(n) for n in range(len(ends)))
         sql = (
             f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {_ROWS}, {flags}, {', '.join(hits)} "
@@ -1400,7 +1435,7 @@ def _record_declared(
         # table's composite references in one read of it).
         composites.setdefault(reference.child, []).append((reference, kinds))
     for child_table, compared in composites.items():
-        counted = _composite_orphans(src, child_table, compared, classes)
+        counted = _composite_orphans(src, tables, child_table, compared, classes)
         for (reference, _), (orphans, examples) in zip(compared, counted, strict=True):
             if not orphans:
                 continue
@@ -1509,7 +1544,12 @@ def _joined_by_cleaning(
         return [(part.column, tables[child][part.column], part.kind, part.folded) for part in entry[2]]
 
     found: dict[int, tuple[int, int]] = {}
-    for batch in _read_batches(ends, lambda entry: _cleaned_reads(child, columns(entry), classes)[0]):
+    for by_values, batch in _read_batches(
+        ends,
+        lambda entry: _cleaned_reads(child, columns(entry), classes)[0],
+        lambda entry: tables[entry[1].parent].row_count,
+        lambda entry: _few_values(tables[child], [part.column for part in entry[2]]),
+    ):
         read: list[_Cleaned] = []
         parents, joins, counted = [], [], []
         for n, (number, reference, parts) in enumerate(batch):
@@ -1540,7 +1580,7 @@ def _joined_by_cleaning(
                 f"AND ps{n}.found AND pd{n}.found IS NULL), 0)"
             )
         sets = [[part.column for part in parts] for _, _, parts in batch]
-        relation = _cleaned_relation(src, child, read, null_tokens, classes, sets=sets)
+        relation = _cleaned_relation(src, child, read, null_tokens, classes, sets=sets, by_values=by_values)
         sql = (
             f"WITH c AS (SELECT * FROM {relation}), {', '.join(parents)} "
             f"SELECT {', '.join(counted)} FROM c {' '.join(joins)}"
@@ -1657,12 +1697,14 @@ def _cleaned_relation(
     classes: Classes,
     *,
     sets: list[list[str]] | None = None,
+    by_values: bool = True,
 ) -> str:
     """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
     compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
     (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
     the column is loaded as written; a number in a column loaded as text is its text. ``sets``: of the
-    distinct values of each set of columns, with their counts (:func:`_distinct_rows`)."""
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`; ``by_values``
+    false: every row, :func:`_every_row`)."""
     reads, classed, texts = _cleaned_reads(table, columns, classes)
     place = {read.name: index for index, read in enumerate(reads)}
     selected = []
@@ -1679,7 +1721,7 @@ def _cleaned_relation(
     relation = src.relation_sql(table, reads=reads)
     if sets is not None:
         selected += [_ROWS, *(_in_set(n) for n in range(len(sets)))]
-        relation = _distinct_rows(relation, reads, sets)
+        relation = _distinct_rows(relation, reads, sets) if by_values else _every_row(relation, sets)
     return f"(SELECT {', '.join(selected)} FROM {relation})"
 
 
@@ -1710,21 +1752,46 @@ def _relation_reads(table: str, wanted: list[tuple[str, str]], classes: Classes)
     return _compared_reads(table, wanted, classed, classes)
 
 
-def _read_batches(entries: list[_Entry], reads: Callable[[_Entry], list[ColumnRead]]) -> list[list[_Entry]]:
-    """``entries`` of one table (each needing its ``reads`` of it) in the fewest batches one read of
-    the table serves, in their order: each column read alike by all of a batch's entries (one compares
-    it as text, another casts it to a number: each in its own batch, read as it would be alone)."""
-    batches: list[tuple[dict[str, ColumnRead], list[_Entry]]] = []
+def _read_batches(
+    entries: list[_Entry],
+    reads: Callable[[_Entry], list[ColumnRead]],
+    keys: Callable[[_Entry], int],
+    distinct: Callable[[_Entry], bool],
+) -> list[tuple[bool, list[_Entry]]]:
+    """``entries`` of one table (each needing its ``reads`` of it, joining ``keys`` parent rows) in
+    batches one read of the table serves, in their order: each column read alike by all of a batch's
+    entries (one compares it as text, another casts it to a number: each in its own batch, read as it
+    would be alone), at most :data:`_BATCH_COLUMNS` columns and :data:`_BATCH_KEYS` parent rows to a
+    batch of several entries; and whether the batch's checks compute over distinct values
+    (:func:`_distinct_rows`), as ``distinct`` says of each of its entries."""
+    batches: list[tuple[bool, dict[str, ColumnRead], list[int], list[_Entry]]] = []
     for entry in entries:
         needed = {read.name: read for read in reads(entry)}
-        for held, members in batches:
+        grouped, joined = distinct(entry), keys(entry)
+        for by_values, held, weight, members in batches:
+            if by_values != grouped or len(held.keys() | needed.keys()) > _BATCH_COLUMNS:
+                continue
+            if weight[0] + joined > _BATCH_KEYS:
+                continue
             if all(held.get(name, read) == read for name, read in needed.items()):
                 held.update(needed)
+                weight[0] += joined
                 members.append(entry)
                 break
         else:
-            batches.append((needed, [entry]))
-    return [members for _, members in batches]
+            batches.append((grouped, needed, [joined], [entry]))
+    return [(by_values, members) for by_values, _, _, members in batches]
+
+
+def _few_values(table: TableProfile, columns: list[str]) -> bool:
+    """Whether ``columns`` of ``table`` hold few distinct values together (:data:`_DISTINCT_SHARE` of
+    its rows at most, bounded by the product of each one's distinct count): worth a check's grouping."""
+    bound = 1
+    for column in columns:
+        bound *= max(1, table[column].distinct_count if column in table.columns else table.row_count)
+        if bound > table.row_count:
+            return False
+    return bound <= _DISTINCT_SHARE * table.row_count
 
 
 def _compared_relation(
@@ -1734,10 +1801,12 @@ def _compared_relation(
     classes: Classes,
     *,
     sets: list[list[str]] | None = None,
+    by_values: bool = True,
 ) -> str:
     """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
     ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it. ``sets``: of the
-    distinct values of each set of columns, with their counts (:func:`_distinct_rows`)."""
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`; ``by_values``
+    false: every row, :func:`_every_row`)."""
     kinds = dict(wanted)
     classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
     reads = _relation_reads(table, wanted, classes)
@@ -1749,12 +1818,17 @@ def _compared_relation(
     relation = src.relation_sql(table, reads=reads)
     if sets is not None:
         flags = "".join(f", {_in_set(n)}" for n in range(len(sets)))
-        return f"(SELECT {selected}, {_ROWS}{flags} FROM {_distinct_rows(relation, reads, sets)})"
+        rows = _distinct_rows(relation, reads, sets) if by_values else _every_row(relation, sets)
+        return f"(SELECT {selected}, {_ROWS}{flags} FROM {rows})"
     return f"(SELECT {selected} FROM {relation})"
 
 
 def _composite_orphans(
-    src: Source, child: str, compared: list[tuple[Reference, list[str]]], classes: Classes
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    child: str,
+    compared: list[tuple[Reference, list[str]]],
+    classes: Classes,
 ) -> list[tuple[int, tuple[str, ...]]]:
     """For each of ``child``'s composite references (with the kinds its parts are compared as), the
     rows with no parent row, as SQLite's foreign key check counts them (a row with a NULL in any of
@@ -1766,7 +1840,12 @@ def _composite_orphans(
 
     found: dict[int, tuple[int, tuple[str, ...]]] = {}
     numbered = list(enumerate(compared))
-    for batch in _read_batches(numbered, lambda item: _relation_reads(child, wanted(item[1]), classes)):
+    for by_values, batch in _read_batches(
+        numbered,
+        lambda item: _relation_reads(child, wanted(item[1]), classes),
+        lambda item: tables[item[1][0].parent].row_count,
+        lambda item: _few_values(tables[child], list(item[1][0].columns)),
+    ):
         columns: list[tuple[str, str]] = []
         joins, counted = [], []
         for n, (_, (reference, kinds)) in enumerate(batch):
@@ -1788,7 +1867,7 @@ def _composite_orphans(
                 f"min({{'v': {label}, 'n': c.{_ROWS}}}, {EXAMPLES}) FILTER (WHERE {orphan})"
             )
         sets = [list(reference.columns) for _, (reference, _) in batch]
-        relation = _compared_relation(src, child, columns, classes, sets=sets)
+        relation = _compared_relation(src, child, columns, classes, sets=sets, by_values=by_values)
         sql = f"SELECT {', '.join(counted)} FROM {relation} AS c {' '.join(joins)}"
         row = src.connection.cursor().execute(sql).fetchone()
         for n, (number, _) in enumerate(batch):
