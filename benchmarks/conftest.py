@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
 import warnings
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,72 @@ def cached_export(scale: float, seed: int = 1, dirt: str = "prod") -> Path:
     path = CACHE / f"export_s{scale:g}_seed{seed}_{dirt}.db"
     if not path.exists():
         generate_export(path, scale=scale, seed=seed, dirt=dirt)
+    return path
+
+
+def declared_references_export(rows: int = 1_000_000, seed: int = 23) -> Path:
+    """``lines``: ``rows`` rows whose declared references take every check SQLite's foreign key check
+    asks of the profile (cached, deterministic): text naming an INTEGER key by number (1% ``'007'``
+    for 7), padded text beside a TEXT key (1%), a ``COLLATE NOCASE`` key named in other cases, a
+    composite reference (its text part padded in 1%), an integer reference, and a few orphans of each."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"references_{rows}_seed{seed}.db"
+    if path.exists():
+        return path
+    rng = random.Random(seed)
+    tmp = path.with_name(f"tmp_{path.name}")
+    tmp.unlink(missing_ok=True)
+    orders, products, shops, customers = rows // 5, rows // 50, 500, rows // 20
+    statuses = ["Open", "Pending", "Resolved", "Closed", "On Hold", "Cancelled"]
+    regions = ["north", "south", "east", "west", "centre"]
+    con = sqlite3.connect(tmp)
+    with con:
+        con.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TEXT)")
+        con.execute("CREATE TABLE products (sku TEXT PRIMARY KEY, name TEXT)")
+        con.execute("CREATE TABLE statuses (name TEXT PRIMARY KEY COLLATE NOCASE, rank INTEGER)")
+        con.execute("CREATE TABLE shops (region TEXT, shop INTEGER, PRIMARY KEY (region, shop))")
+        con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        con.execute(
+            "CREATE TABLE lines (id INTEGER PRIMARY KEY, order_ref TEXT REFERENCES orders (id), "
+            "sku TEXT REFERENCES products (sku), status TEXT REFERENCES statuses (name), region TEXT, "
+            "shop INTEGER, customer INTEGER REFERENCES customers (id), amount REAL, "
+            "FOREIGN KEY (region, shop) REFERENCES shops (region, shop))"
+        )
+        con.executemany(
+            "INSERT INTO orders VALUES (?, ?)",
+            ((i, f"2024-{i % 12 + 1:02d}-01") for i in range(1, orders + 1)),
+        )
+        con.executemany(
+            "INSERT INTO products VALUES (?, ?)", ((f"P{i:06d}", f"product {i}") for i in range(products))
+        )
+        con.executemany("INSERT INTO statuses VALUES (?, ?)", ((name, i) for i, name in enumerate(statuses)))
+        con.executemany(
+            "INSERT INTO shops VALUES (?, ?)", ((regions[i % 5], i // 5 + 1) for i in range(shops))
+        )
+        con.executemany(
+            "INSERT INTO customers VALUES (?, ?)", ((i, f"customer {i}") for i in range(1, customers + 1))
+        )
+
+        def line(i: int) -> tuple[object, ...]:
+            roll = rng.random()
+            order = str(rng.randrange(1, orders + 1))
+            sku = f"P{rng.randrange(products):06d}"
+            status = rng.choice(statuses)
+            shop = rng.randrange(shops)
+            region = regions[shop % 5]
+            if roll < 0.01:
+                order, sku, region = f"00{order}", f" {sku}", f"{region} "
+            elif roll < 0.02:
+                status = status.upper()
+            elif roll < 0.0205:
+                order, sku, status = str(orders + 1 + i % 7), f"Q{i % 11:06d}", "Lost"
+            return (i, order, sku, status, region, shop // 5 + 1, rng.randrange(1, customers + 1), i * 0.25)
+
+        con.executemany(
+            "INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (line(i) for i in range(1, rows + 1))
+        )
+    con.close()
+    tmp.rename(path)
     return path
 
 

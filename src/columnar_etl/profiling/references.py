@@ -71,12 +71,12 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
-from typing import Any
+from typing import Any, TypeVar
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
@@ -104,6 +104,87 @@ KEPT_PREFIX = "__columnar_etl_kept_"
 #: The value a MySQL application writes in a reference column for "no reference" (the module's last
 #: paragraph): counted apart from the orphans when no parent key matches it and all keys lie above it.
 NO_REFERENCE = "0"
+
+_Entry = TypeVar("_Entry")
+
+#: The column of a child's distinct rows (:func:`_distinct_rows`) holding how many rows each stands for.
+_ROWS = '"__columnar_etl_rows"'
+
+
+#: The most columns one read serves several checks with: each column is up to three of the read's
+#: (its value, storage class, hex), ``grouping()`` has a bit for each in a BIGINT, and each check joins
+#: its parent's keys (DuckDB reserves memory for each join: 20 references of a 60-row table in one
+#: query ran out of the profile's 256 MB).
+_BATCH_COLUMNS = 8
+#: The most parent rows one read's checks join (each check holds its parent's keys while the child is
+#: read: 8 references to 500,000 keys at once spilled to disk, twice the CPU of one at a time).
+_BATCH_KEYS = 1_000_000
+#: A check computes over the distinct values of its columns when they are at most this share of the
+#: child's rows (by the profile's distinct counts): else grouping them costs more than it saves.
+_DISTINCT_SHARE = 0.25
+
+
+def _in_set(number: int) -> str:
+    """The column of :func:`_distinct_rows` telling whether a row is one of set ``number``'s."""
+    return quote_ident(f"__columnar_etl_in{number}")
+
+
+def _every_row(relation: str, sets: list[list[str]]) -> str:
+    """SQL: ``relation``'s rows as :func:`_distinct_rows` gives its distinct values: each its own
+    (:data:`_ROWS` 1), in every set."""
+    flags = "".join(f", true AS {_in_set(n)}" for n in range(len(sets)))
+    return f"(SELECT *, 1 AS {_ROWS}{flags} FROM {relation})"
+
+
+def _distinct_rows(relation: str, reads: list[ColumnRead], sets: list[list[str]]) -> str:
+    """SQL: ``relation`` (read by ``reads``) as, for each of ``sets`` (columns of it a check compares),
+    the distinct values of those columns, each with the number of rows holding them (:data:`_ROWS`) and
+    true in the column :func:`_in_set` of its set: a check computes each value once (a million rows of
+    a reference hold a few thousand keys), then counts rows by it (``sum(rows)``, not ``count(*)``),
+    several checks in one read (``GROUPING SETS``), each over its own columns' distinct values (the
+    values of all together are near every row). Each column with the storage class and hex read
+    with it (``ColumnRead.with_class``, ``with_hex``)."""
+    read_as: dict[str, list[str]] = {}
+    for index, read in enumerate(reads):
+        read_as[read.name] = [quote_ident(read.name)]
+        if read.with_class:
+            read_as[read.name].append(quote_ident(class_column(index)))
+        if read.with_hex:
+            read_as[read.name].append(quote_ident(hex_column(index)))
+    everything = [name for read in reads for name in read_as[read.name]]
+    # Each set's columns in the read's order: two checks of the same columns are one set (a set listed
+    # twice would count its rows twice).
+    grouped = [
+        [name for name in everything if name in {n for column in chosen for n in read_as[column]}]
+        for chosen in sets
+    ]
+    unique = list(dict.fromkeys(tuple(names) for names in grouped))
+    # GROUPING(...) has a bit per column, the first the highest, set where the row's set leaves it out.
+    masks = [
+        sum(1 << (len(everything) - 1 - i) for i, name in enumerate(everything) if name not in names)
+        for names in grouped
+    ]
+    listed = ", ".join(everything)
+    if len(unique) == 1:  # one set (a composite reference's columns may be more than grouping() has bits)
+        flags = ", ".join(f"true AS {_in_set(n)}" for n in range(len(sets)))
+        return (
+            f"(SELECT *, {flags} FROM (SELECT {', '.join(unique[0])}, count(*) AS {_ROWS} "
+            f"FROM {relation} GROUP BY ALL))"
+        )
+    flags = ", ".join(f"__set = {mask} AS {_in_set(n)}" for n, mask in enumerate(masks))
+    by = ", ".join(f"({', '.join(names)})" for names in unique)
+    return (
+        f"(SELECT *, {flags} FROM (SELECT {listed}, count(*) AS {_ROWS}, grouping({listed}) AS __set "
+        f"FROM {relation} GROUP BY GROUPING SETS ({by})))"
+    )
+
+
+def _smallest(counted: list[Any] | None) -> tuple[str, ...]:
+    """The :data:`EXAMPLES` smallest values of rows, sorted, as ``min(text, EXAMPLES)`` gives them over
+    rows, from ``min({'v': text, 'n': rows}, EXAMPLES)`` over distinct rows (:func:`_distinct_rows`):
+    the smallest values by text come first, each as often as its rows (up to :data:`EXAMPLES`)."""
+    values = [item["v"] for item in counted or () for _ in range(min(int(item["n"]), EXAMPLES))]
+    return tuple(sorted(values))[:EXAMPLES]
 
 
 @dataclass(frozen=True)
@@ -995,38 +1076,95 @@ def _joined_by_number(
     """(child, column, parent, key) → its text values that match a key of numeric affinity only as
     numbers, as SQLite matches them (``'007'``, ``'+7'``, ``'7.0'`` the key 7). Loaded as written (the
     leading zeros are the rule's to keep), no text equals the key's: a join needs a cast. One query
-    per such column (a text column declared to reference a key of numbers: rare)."""
-    found: dict[tuple[str, str, str, str], ByNumber] = {}
+    per child table, for all its such columns (a text column declared to reference a key of numbers:
+    rare), none where the storage classes show nothing can be found (:func:`_may_join_by_number`)."""
+    wanted: dict[str, list[tuple[Reference, str, str]]] = {}
     for reference, child, parent, column, key in _column_pairs(tables, declared):
         if child[column].inferred_type != "text":
             continue  # a number of the same value compares equal in PostgreSQL too
         affinity = _affinity(reference, key)
         if _declared_kind(child[column], parent[key], None, affinity) not in _NUMBER_KINDS:
             continue
-        text = f"CAST({quote_ident(column)} AS VARCHAR)"
-        keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
-        # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros aside.
-        digits = "length(trim(regexp_replace(regexp_replace(t, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
-        past = f"abs(try_cast(t AS DOUBLE)) >= {2**53}"
+        # A sampled profile's storage classes are the sample's: they rule nothing out.
+        sampled = child.sampled_rows is not None or parent.sampled_rows is not None
+        if sampled or _may_join_by_number(child[column], parent[key]):
+            wanted.setdefault(reference.child, []).append((reference, column, key))
+    found: dict[tuple[str, str, str, str], ByNumber] = {}
+    batches = [
+        (child_table, batch)
+        for child_table, all_ends in wanted.items()
+        for batch in _read_batches(
+            all_ends,
+            lambda end: [ColumnRead(end[1])],
+            lambda end: tables[end[0].parent].row_count,
+            lambda end: _few_values(tables[end[0].child], [end[1]]),
+        )
+    ]
+    for child_table, (by_values, ends) in batches:
+        columns = list(dict.fromkeys(column for _, column, _ in ends))
+        place = {column: index for index, column in enumerate(columns)}
+        read = ", ".join(
+            f"{_value(text, 'text')} AS t{i}, {_value(text, NUMBER_TEXT)} AS v{i}"
+            for i, text in ((place[c], f"CAST({quote_ident(c)} AS VARCHAR)") for c in columns)
+        )
+        shapes = ", ".join(
+            f"t{i}, regexp_full_match(t{i}, '[+-]?[0-9]+') AS whole{i}, "
+            f"regexp_full_match(t{i}, '{_NUMBER_SHAPE}') AS number{i}"
+            for i in range(len(columns))
+        )
+        hits, counted = [], []
+        for n, (reference, column, key) in enumerate(ends):
+            i = place[column]
+            keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+            key_values = src.relation_sql(reference.parent, reads=[ColumnRead(key)])
+            hits.append(
+                f"{_in_set(n)} AND v{i} <> t{i} AND NOT starts_with(v{i}, '=') "
+                f"AND v{i} IN (SELECT {keys} FROM {key_values}) AS hit{n}"
+            )
+            # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros
+            # aside.
+            digits = (
+                f"length(trim(regexp_replace(regexp_replace(t{i}, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
+            )
+            past = f"abs(try_cast(t{i} AS DOUBLE)) >= {2**53}"
+            counted.append(
+                f"coalesce(sum({_ROWS}) FILTER (WHERE hit{n}), 0), "
+                f"min({{'v': t{i}, 'n': {_ROWS}}}, {EXAMPLES}) FILTER (WHERE hit{n}), "
+                f"bool_or(hit{n} AND NOT whole{i}), "
+                f"bool_or({_in_set(n)} AND number{i} AND NOT whole{i} AND ({digits} > 15 OR {past})), "
+                f"bool_or({_in_set(n)} AND whole{i} AND {past})"
+            )
+        reads = [ColumnRead(c) for c in columns]
+        child_rows, sets = src.relation_sql(child_table, reads=reads), [[column] for _, column, _ in ends]
+        relation = _distinct_rows(child_rows, reads, sets) if by_values else _every_row(child_rows, sets)
+        flags = ", ".join(_in_set(n) for n in range(len(ends)))
         sql = (
-            f"SELECT count(*) FILTER (WHERE hit), min(t, {EXAMPLES}) FILTER (WHERE hit), "
-            "bool_or(hit AND NOT whole), "
-            f"bool_or(number AND NOT whole AND ({digits} > 15 OR {past})), "
-            f"bool_or(whole AND {past}) "
-            f"FROM (SELECT t, regexp_full_match(t, '[+-]?[0-9]+') AS whole, "
-            f"regexp_full_match(t, '{_NUMBER_SHAPE}') AS number, "
-            f"v <> t AND NOT starts_with(v, '=') AND v IN (SELECT {keys} FROM "
-            f"{src.relation_sql(reference.parent, reads=[ColumnRead(key)])}) AS hit "
-            f"FROM (SELECT {_value(text, 'text')} AS t, {_value(text, NUMBER_TEXT)} AS v FROM "
-            f"{src.relation_sql(reference.child, reads=[ColumnRead(column)])}))"
+            f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {_ROWS}, {flags}, {', '.join(hits)} "
+            f"FROM (SELECT {read}, {_ROWS}, {flags} FROM {relation}))"
         )
         row = src.connection.cursor().execute(sql).fetchone()
-        if row is not None and row[0]:
-            examples = tuple(sorted(row[1] or ()))[:EXAMPLES]
-            found[(reference.child, column, reference.parent, key)] = ByNumber(
-                int(row[0]), examples, bool(row[2]), bool(row[3]), bool(row[4])
-            )
+        for n, (reference, column, key) in enumerate(ends):
+            counts: tuple[Any, ...] = row[5 * n : 5 * n + 5] if row is not None else (0, None, 0, 0, 0)
+            hits_n, examples, fractions, long_fractions, long_integers = counts
+            if hits_n:
+                found[(reference.child, column, reference.parent, key)] = ByNumber(
+                    int(hits_n),
+                    _smallest(examples),
+                    bool(fractions),
+                    bool(long_fractions),
+                    bool(long_integers),
+                )
     return found
+
+
+def _may_join_by_number(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Whether text of ``child`` may name a key of numeric affinity (``key``) only as a number, by the
+    storage classes alone: the key must hold a number (SQLite's numeric affinity stores no TEXT that
+    reads as one: ``' 7'`` and ``'7.0'`` are stored as the INTEGER 7, so a key of TEXT cells alone has
+    none), and the child a cell whose text may not be the number's own (not INTEGER cells alone).
+    Counted in the whole table (not a sample)."""
+    numbers = key.storage_classes.get("integer", 0) + key.storage_classes.get("real", 0)
+    return bool(numbers) and not _integers_alone(child)
 
 
 def _column_pairs(
@@ -1269,6 +1407,7 @@ def _record_declared(
     column: rows whose values together name no parent row)."""
     pairs: list[Pair] = []
     classes = storage_classes(tables)
+    composites: dict[str, list[tuple[Reference, list[str]]]] = {}
     for reference in declared:
         child, parent = tables.get(reference.child), tables.get(reference.parent)
         if child is None or parent is None:
@@ -1292,12 +1431,17 @@ def _record_declared(
         if len(ends) == 1:
             pairs.append((reference.child, ends[0][0], reference.parent, ends[0][1], kinds[0]))
             continue
-        # A composite reference: its orphans are rows, counted on its first column.
-        orphans, examples = _composite_orphans(src, reference, kinds, classes)
-        if orphans:
+        # A composite reference: its orphans are rows, counted on its first column (below, each child
+        # table's composite references in one read of it).
+        composites.setdefault(reference.child, []).append((reference, kinds))
+    for child_table, compared in composites.items():
+        counted = _composite_orphans(src, tables, child_table, compared, classes)
+        for (reference, _), (orphans, examples) in zip(compared, counted, strict=True):
+            if not orphans:
+                continue
             names = ", ".join(reference.columns)
             keys = ", ".join(reference.parent_columns)
-            child[reference.columns[0]].issues.append(
+            tables[child_table][reference.columns[0]].issues.append(
                 Issue(
                     "orphan_reference",
                     orphans,
@@ -1331,43 +1475,25 @@ def say_joined_by_cleaning(
     key ``'x '``, both trimmed; the timestamp ``'2024-01-05 00:00:00'`` beside the date key
     ``'2024-01-05'``, equal in PostgreSQL), and rows naming a row in SQLite that no longer do (a
     value read as NULL, or as another date). Run after the columns loaded as written are known (they
-    change nothing). One query per reference (a composite one's rows whole, said on its first column,
-    where its orphans are) each part of whose ends are of one family of types (text, moments,
-    numbers, booleans: PostgreSQL compares them) and one of which cleaning changes; a ``COLLATE
-    NOCASE`` key's values compared folded (case is SQLite's collation, not cleaning)."""
+    change nothing). Each reference (a composite one's rows whole, said on its first column, where its
+    orphans are) each part of whose ends are of one family of types (text, moments, numbers, booleans:
+    PostgreSQL compares them) and one of which cleaning changes is counted, all of a child table's in
+    one query (:func:`_joined_by_cleaning`); a ``COLLATE NOCASE`` key's values compared folded (case is
+    SQLite's collation, not cleaning)."""
     classes = storage_classes(tables)
-    for reference in declared:
+    compared: dict[str, list[tuple[int, Reference, list[_CleaningPart]]]] = {}
+    for number, reference in enumerate(declared):
         parts = _cleaning_parts(tables, reference, classes)
-        if parts is None or not any(part.changed for part in parts):
-            continue
-        child = [
-            (part.column, tables[reference.child][part.column], part.kind, part.folded) for part in parts
-        ]
-        parent = [(part.key, tables[reference.parent][part.key], part.kind, part.folded) for part in parts]
-        ends = [
-            _cleaned_relation(src, reference.child, child, null_tokens, classes),
-            _cleaned_relation(src, reference.parent, parent, null_tokens, classes),
-        ]
-        indexes = range(len(parts))
-
-        def every(column: str, indexes: range = indexes) -> str:
-            return " AND ".join(f"{column}{i} IS NOT NULL" for i in indexes)
-
-        def equal(left: str, right: str, column: str, indexes: range = indexes) -> str:
-            return " AND ".join(f"{left}.{column}{i} = {right}.{column}{i}" for i in indexes)
-
-        listed = ", ".join(f"s{i}" for i in indexes)
-        cleaned = ", ".join(f"d{i}" for i in indexes)
-        sql = (
-            f"WITH c AS (SELECT * FROM {ends[0]} WHERE {every('s')}), "
-            f"ps AS (SELECT DISTINCT {listed}, true AS found FROM {ends[1]} WHERE {every('s')}), "
-            f"pd AS (SELECT DISTINCT {cleaned}, true AS found FROM {ends[1]} WHERE {every('d')}) "
-            "SELECT count(*) FILTER (WHERE ps.found IS NULL AND pd.found), "
-            "count(*) FILTER (WHERE ps.found AND pd.found IS NULL) "
-            f"FROM c LEFT JOIN ps ON {equal('ps', 'c', 's')} LEFT JOIN pd ON {equal('pd', 'c', 'd')}"
-        )
-        row = src.connection.cursor().execute(sql).fetchone()
-        joined, lost = (int(row[0]), int(row[1])) if row is not None else (0, 0)
+        if parts is not None and any(part.changed for part in parts):
+            compared.setdefault(reference.child, []).append((number, reference, parts))
+    counts: dict[int, tuple[int, int]] = {}
+    for child_table, ends in compared.items():
+        counts.update(_joined_by_cleaning(src, tables, child_table, ends, null_tokens, classes))
+    # Said in the references' order, as each was counted before (a later one on a column wins).
+    for number, reference, parts in sorted(
+        (end for ends in compared.values() for end in ends), key=lambda end: end[0]
+    ):
+        joined, lost = counts[number]
         if not joined and not lost:
             continue
         if len(parts) == 1:
@@ -1399,6 +1525,70 @@ def say_joined_by_cleaning(
         end.notes.append(
             f"cleaning changes the join along the reference to {named}: {end.joined_by_cleaning}"
         )
+
+
+def _joined_by_cleaning(
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    child: str,
+    ends: list[tuple[int, Reference, list[_CleaningPart]]],
+    null_tokens: list[str],
+    classes: Classes,
+) -> dict[int, tuple[int, int]]:
+    """For the declared references of ``child`` (numbered, with their parts), the rows SQLite reports as
+    orphans that the target joins once cleaned, and those SQLite joins that it loses (see
+    :func:`say_joined_by_cleaning`), by number. One read of ``child`` for all of them
+    (:func:`_read_batches`: unless two read a column otherwise), each parent's values once per reference."""
+
+    def columns(entry: tuple[int, Reference, list[_CleaningPart]]) -> list[_Cleaned]:
+        return [(part.column, tables[child][part.column], part.kind, part.folded) for part in entry[2]]
+
+    found: dict[int, tuple[int, int]] = {}
+    for by_values, batch in _read_batches(
+        ends,
+        lambda entry: _cleaned_reads(child, columns(entry), classes)[0],
+        lambda entry: tables[entry[1].parent].row_count,
+        lambda entry: _few_values(tables[child], [part.column for part in entry[2]]),
+    ):
+        read: list[_Cleaned] = []
+        parents, joins, counted = [], [], []
+        for n, (number, reference, parts) in enumerate(batch):
+            at = range(len(read), len(read) + len(parts))
+            read += columns((number, reference, parts))
+            keys = [(part.key, tables[reference.parent][part.key], part.kind, part.folded) for part in parts]
+            mine = range(len(parts))
+
+            def every(column: str, indexes: range = mine) -> str:
+                return " AND ".join(f"{column}{i} IS NOT NULL" for i in indexes)
+
+            def equal(right: str, column: str, n: int = n, at: range = at) -> str:
+                return " AND ".join(f"{right}{n}.{column}{i} = c.{column}{j}" for i, j in enumerate(at))
+
+            parents += [
+                f"p{n} AS MATERIALIZED (SELECT * FROM "
+                f"{_cleaned_relation(src, reference.parent, keys, null_tokens, classes)})",
+                f"ps{n} AS (SELECT DISTINCT {', '.join(f's{i}' for i in mine)}, true AS found FROM p{n} "
+                f"WHERE {every('s')})",
+                f"pd{n} AS (SELECT DISTINCT {', '.join(f'd{i}' for i in mine)}, true AS found FROM p{n} "
+                f"WHERE {every('d')})",
+            ]
+            joins.append(f"LEFT JOIN ps{n} ON {equal('ps', 's')} LEFT JOIN pd{n} ON {equal('pd', 'd')}")
+            present = " AND ".join([f"c.{_in_set(n)}", *(f"c.s{j} IS NOT NULL" for j in at)])
+            counted.append(
+                f"coalesce(sum(c.{_ROWS}) FILTER (WHERE {present} AND ps{n}.found IS NULL "
+                f"AND pd{n}.found), 0), coalesce(sum(c.{_ROWS}) FILTER (WHERE {present} "
+                f"AND ps{n}.found AND pd{n}.found IS NULL), 0)"
+            )
+        sets = [[part.column for part in parts] for _, _, parts in batch]
+        relation = _cleaned_relation(src, child, read, null_tokens, classes, sets=sets, by_values=by_values)
+        sql = (
+            f"WITH c AS (SELECT * FROM {relation}), {', '.join(parents)} "
+            f"SELECT {', '.join(counted)} FROM c {' '.join(joins)}"
+        )
+        row = src.connection.cursor().execute(sql).fetchone()
+        for n, (number, _, _) in enumerate(batch):
+            found[number] = (int(row[2 * n]), int(row[2 * n + 1])) if row is not None else (0, 0)
+    return found
 
 
 @dataclass(frozen=True)
@@ -1476,33 +1666,51 @@ def _sqlite_real_text(value: str) -> str:
     )
 
 
-def _cleaned_relation(
-    src: Source,
-    table: str,
-    columns: list[tuple[str, ColumnProfile, str, bool]],
-    null_tokens: list[str],
-    classes: Classes,
-) -> str:
-    """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
-    compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
-    (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
-    the column is loaded as written; a number in a column loaded as text is its text."""
-    wanted = [(column, kind) for column, _, kind, _ in columns]
+#: One column of a relation :func:`_cleaned_relation` reads: (column, its profile, the kind compared,
+#: whether ASCII case is folded).
+_Cleaned = tuple[str, ColumnProfile, str, bool]
+
+
+def _cleaned_reads(
+    table: str, columns: list[_Cleaned], classes: Classes
+) -> tuple[list[ColumnRead], set[str], list[bool]]:
+    """How :func:`_cleaned_relation` reads ``table`` for ``columns``: the reads, the columns read with
+    their cells' storage classes, and for each of ``columns`` whether its REAL cells are loaded as
+    SQLite's text of them (a REAL compared by number is read with all its digits)."""
     classed = set()
-    texts = {}
+    texts = []
     for column, profile, kind, _ in columns:
-        # A REAL compared by number is read with all its digits: loaded as text, it is SQLite's text of it.
         exact = kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)
         exact_reals = exact and profile.inferred_type == "text" and bool(profile.storage_classes.get("real"))
         if exact_reals or _needs_classes(kind, classes.get((table, column), {})):
             classed.add(column)
-        texts[column] = exact_reals
-    reads = _compared_reads(table, wanted, classed, classes)
+        texts.append(exact_reals)
+    reads = _compared_reads(table, [(column, kind) for column, _, kind, _ in columns], classed, classes)
+    return reads, classed, texts
+
+
+def _cleaned_relation(
+    src: Source,
+    table: str,
+    columns: list[_Cleaned],
+    null_tokens: list[str],
+    classes: Classes,
+    *,
+    sets: list[list[str]] | None = None,
+    by_values: bool = True,
+) -> str:
+    """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
+    compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
+    (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
+    the column is loaded as written; a number in a column loaded as text is its text. ``sets``: of the
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`; ``by_values``
+    false: every row, :func:`_every_row`)."""
+    reads, classed, texts = _cleaned_reads(table, columns, classes)
     place = {read.name: index for index, read in enumerate(reads)}
     selected = []
     for i, (column, profile, kind, folded) in enumerate(columns):
         text = f"CAST({quote_ident(column)} AS VARCHAR)"
-        if texts[column]:
+        if texts[i]:
             real = _sqlite_real_text(text)
             text = f"CASE WHEN {quote_ident(class_column(place[column]))} = 'r' THEN {real} ELSE {text} END"
         cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
@@ -1510,7 +1718,11 @@ def _cleaned_relation(
             cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
         compared = _read_value(table, column, kind, place[column], classes, column in classed)
         selected.append(f"{compared} AS s{i}, {cleaned} AS d{i}")
-    return f"(SELECT {', '.join(selected)} FROM {src.relation_sql(table, reads=reads)})"
+    relation = src.relation_sql(table, reads=reads)
+    if sets is not None:
+        selected += [_ROWS, *(_in_set(n) for n in range(len(sets)))]
+        relation = _distinct_rows(relation, reads, sets) if by_values else _every_row(relation, sets)
+    return f"(SELECT {', '.join(selected)} FROM {relation})"
 
 
 def _compared_reads(
@@ -1534,44 +1746,134 @@ def _compared_reads(
     ]
 
 
-def _compared_relation(src: Source, table: str, wanted: list[tuple[str, str]], classes: Classes) -> str:
+def _relation_reads(table: str, wanted: list[tuple[str, str]], classes: Classes) -> list[ColumnRead]:
+    """How :func:`_compared_relation` reads ``table``'s columns for ``wanted`` ((column, kind) pairs)."""
+    classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
+    return _compared_reads(table, wanted, classed, classes)
+
+
+def _read_batches(
+    entries: list[_Entry],
+    reads: Callable[[_Entry], list[ColumnRead]],
+    keys: Callable[[_Entry], int],
+    distinct: Callable[[_Entry], bool],
+) -> list[tuple[bool, list[_Entry]]]:
+    """``entries`` of one table (each needing its ``reads`` of it, joining ``keys`` parent rows) in
+    batches one read of the table serves, in their order: each column read alike by all of a batch's
+    entries (one compares it as text, another casts it to a number: each in its own batch, read as it
+    would be alone), at most :data:`_BATCH_COLUMNS` columns and :data:`_BATCH_KEYS` parent rows to a
+    batch of several entries; and whether the batch's checks compute over distinct values
+    (:func:`_distinct_rows`), as ``distinct`` says of each of its entries."""
+    batches: list[tuple[bool, dict[str, ColumnRead], list[int], list[_Entry]]] = []
+    for entry in entries:
+        needed = {read.name: read for read in reads(entry)}
+        grouped, joined = distinct(entry), keys(entry)
+        for by_values, held, weight, members in batches:
+            if by_values != grouped or len(held.keys() | needed.keys()) > _BATCH_COLUMNS:
+                continue
+            if weight[0] + joined > _BATCH_KEYS:
+                continue
+            if all(held.get(name, read) == read for name, read in needed.items()):
+                held.update(needed)
+                weight[0] += joined
+                members.append(entry)
+                break
+        else:
+            batches.append((grouped, needed, [joined], [entry]))
+    return [(by_values, members) for by_values, _, _, members in batches]
+
+
+def _few_values(table: TableProfile, columns: list[str]) -> bool:
+    """Whether ``columns`` of ``table`` hold few distinct values together (:data:`_DISTINCT_SHARE` of
+    its rows at most, bounded by the product of each one's distinct count): worth a check's grouping."""
+    bound = 1
+    for column in columns:
+        bound *= max(1, table[column].distinct_count if column in table.columns else table.row_count)
+        if bound > table.row_count:
+            return False
+    return bound <= _DISTINCT_SHARE * table.row_count
+
+
+def _compared_relation(
+    src: Source,
+    table: str,
+    wanted: list[tuple[str, str]],
+    classes: Classes,
+    *,
+    sets: list[list[str]] | None = None,
+    by_values: bool = True,
+) -> str:
     """A DuckDB relation of ``table``'s rows, column ``c{i}`` the compared value (:func:`_value`) of
-    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it."""
+    ``wanted[i]`` (column, kind), each column read as :func:`inclusion_sql` reads it. ``sets``: of the
+    distinct values of each set of columns, with their counts (:func:`_distinct_rows`; ``by_values``
+    false: every row, :func:`_every_row`)."""
     kinds = dict(wanted)
     classed = {c for c, kind in wanted if _needs_classes(kind, classes.get((table, c), {}))}
-    reads = _compared_reads(table, wanted, classed, classes)
+    reads = _relation_reads(table, wanted, classes)
     place = {c: index for index, c in enumerate(kinds)}
     selected = ", ".join(
         f"{_read_value(table, c, kind, place[c], classes, c in classed)} AS c{i}"
         for i, (c, kind) in enumerate(wanted)
     )
-    return f"(SELECT {selected} FROM {src.relation_sql(table, reads=reads)})"
+    relation = src.relation_sql(table, reads=reads)
+    if sets is not None:
+        flags = "".join(f", {_in_set(n)}" for n in range(len(sets)))
+        rows = _distinct_rows(relation, reads, sets) if by_values else _every_row(relation, sets)
+        return f"(SELECT {selected}, {_ROWS}{flags} FROM {rows})"
+    return f"(SELECT {selected} FROM {relation})"
 
 
 def _composite_orphans(
-    src: Source, reference: Reference, kinds: list[str], classes: Classes
-) -> tuple[int, tuple[str, ...]]:
-    """The rows of a composite reference's child with no parent row, as SQLite's foreign key check
-    counts them (a row with a NULL in any of the columns refers to nothing), and a few of them
-    (their compared values joined by ``|``)."""
-    child = _compared_relation(
-        src, reference.child, list(zip(reference.columns, kinds, strict=True)), classes
-    )
-    parent = _compared_relation(
-        src, reference.parent, list(zip(reference.parent_columns, kinds, strict=True)), classes
-    )
-    parts = range(len(kinds))
-    present = " AND ".join(f"c.c{i} IS NOT NULL" for i in parts)
-    equal = " AND ".join(f"p.c{i} = c.c{i}" for i in parts)
-    label = " || '|' || ".join(_shown_sql(f"c.c{i}", kinds[i]) for i in parts)
-    sql = (
-        f"SELECT count(*), min({label}, {EXAMPLES}) FROM {child} AS c WHERE {present} "
-        f"AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE {equal})"
-    )
-    row = src.connection.cursor().execute(sql).fetchone()
-    if row is None or not row[0]:
-        return 0, ()
-    return int(row[0]), tuple(sorted(row[1] or ()))[:EXAMPLES]
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    child: str,
+    compared: list[tuple[Reference, list[str]]],
+    classes: Classes,
+) -> list[tuple[int, tuple[str, ...]]]:
+    """For each of ``child``'s composite references (with the kinds its parts are compared as), the
+    rows with no parent row, as SQLite's foreign key check counts them (a row with a NULL in any of
+    the columns refers to nothing), and a few of them (their compared values joined by ``|``). One
+    read of ``child`` for all of them (:func:`_read_batches`: unless two read a column otherwise)."""
+
+    def wanted(entry: tuple[Reference, list[str]]) -> list[tuple[str, str]]:
+        return list(zip(entry[0].columns, entry[1], strict=True))
+
+    found: dict[int, tuple[int, tuple[str, ...]]] = {}
+    numbered = list(enumerate(compared))
+    for by_values, batch in _read_batches(
+        numbered,
+        lambda item: _relation_reads(child, wanted(item[1]), classes),
+        lambda item: tables[item[1][0].parent].row_count,
+        lambda item: _few_values(tables[child], list(item[1][0].columns)),
+    ):
+        columns: list[tuple[str, str]] = []
+        joins, counted = [], []
+        for n, (_, (reference, kinds)) in enumerate(batch):
+            at = range(len(columns), len(columns) + len(kinds))
+            columns += wanted((reference, kinds))
+            parent = _compared_relation(
+                src, reference.parent, list(zip(reference.parent_columns, kinds, strict=True)), classes
+            )
+            present = " AND ".join(f"c.c{i} IS NOT NULL" for i in at)
+            listed = ", ".join(f"c{i}" for i in range(len(kinds)))
+            equal = " AND ".join(f"p{n}.c{i} = c.c{j}" for i, j in enumerate(at))
+            label = " || '|' || ".join(_shown_sql(f"c.c{j}", kinds[i]) for i, j in enumerate(at))
+            joins.append(
+                f"LEFT JOIN (SELECT DISTINCT {listed}, true AS found FROM {parent}) AS p{n} ON {equal}"
+            )
+            orphan = f"c.{_in_set(n)} AND {present} AND p{n}.found IS NULL"
+            counted.append(
+                f"coalesce(sum(c.{_ROWS}) FILTER (WHERE {orphan}), 0), "
+                f"min({{'v': {label}, 'n': c.{_ROWS}}}, {EXAMPLES}) FILTER (WHERE {orphan})"
+            )
+        sets = [list(reference.columns) for _, (reference, _) in batch]
+        relation = _compared_relation(src, child, columns, classes, sets=sets, by_values=by_values)
+        sql = f"SELECT {', '.join(counted)} FROM {relation} AS c {' '.join(joins)}"
+        row = src.connection.cursor().execute(sql).fetchone()
+        for n, (number, _) in enumerate(batch):
+            orphans, examples = (row[2 * n], row[2 * n + 1]) if row is not None else (0, None)
+            found[number] = (int(orphans), _smallest(examples)) if orphans else (0, ())
+    return [found[number] for number in range(len(compared))]
 
 
 #: What an orphan's detail adds, by the kind compared (its examples are as compared).
