@@ -172,3 +172,48 @@ def test_a_child_with_many_references_is_checked_within_the_profiles_memory(
         assert table[f"n{i}"].joined_by_number is not None, i
         assert table[f"t{i}"].joined_by_cleaning is not None, i
         assert table[f"t{i}"].issue_count("orphan_reference") == orphans[declared[f"t{i}"]] > 0, i
+
+
+def test_a_parent_of_several_references_is_read_once_per_profile(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three child tables, each with a composite reference to ``comp (a, b)`` and text naming ``num.k``
+    (INTEGER) by number: each parent's compared keys are computed once a profile (PROJ's
+    ``unit_of_measure`` is the parent of 25 composite references), not once per reference (3 reads of each until
+    2026-12-04)."""
+    tables: dict[str, tuple[str, list[tuple[object, ...]]]] = {
+        "num": ("CREATE TABLE num (k INTEGER PRIMARY KEY, v TEXT)", [(k, f"v{k}") for k in range(1, 21)]),
+        "comp": (
+            "CREATE TABLE comp (a TEXT, b INTEGER, v TEXT, PRIMARY KEY (a, b))",
+            [(f"a{k % 4}", k, f"v{k}") for k in range(1, 21)],
+        ),
+    }
+    for child in range(3):
+        rows: list[tuple[object, ...]] = []
+        for row in range(1, 61):
+            key = row % 20 + 1
+            part = f"A{key % 4}" if row % 7 == 0 else f"a{key % 4}"  # an orphan by case: BINARY
+            number = f"00{key}" if row % 3 == 0 else "21" if row % 10 == child + 1 else str(key)
+            rows.append((row, part, key, number))
+        tables[f"c{child}"] = (
+            f"CREATE TABLE c{child} (id INTEGER PRIMARY KEY, x TEXT, y INTEGER, n TEXT REFERENCES num (k), "
+            "FOREIGN KEY (x, y) REFERENCES comp (a, b))",
+            rows,
+        )
+    path = make_sqlite(tables, name="parents.db")
+    result, reads = _profiled_with_reads(path, monkeypatch)
+    con = sqlite3.connect(path)
+    try:
+        for child in range(3):
+            first = f"SELECT id, \"from\" FROM pragma_foreign_key_list('c{child}') WHERE seq = 0"
+            fks = {int(fkid): column for fkid, column in con.execute(first)}
+            checked = con.execute(f"SELECT fkid FROM pragma_foreign_key_check('c{child}')")
+            expected = Counter(fks[int(fkid)] for (fkid,) in checked)
+            assert expected["x"] > 0 and expected["n"] > 0, expected
+            table = result[f"c{child}"]
+            for column in ("x", "n"):
+                assert table[column].issue_count("orphan_reference") == expected[column], (child, column)
+            assert table["n"].joined_by_number is not None, child
+    finally:
+        con.close()
+    assert reads["comp"] == 1 and reads["num"] == 1, reads

@@ -71,8 +71,10 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
@@ -1100,60 +1102,80 @@ def _joined_by_number(
             lambda end: _few_values(tables[end[0].child], [end[1]]),
         )
     ]
-    for child_table, (by_values, ends) in batches:
-        columns = list(dict.fromkeys(column for _, column, _ in ends))
-        place = {column: index for index, column in enumerate(columns)}
-        read = ", ".join(
-            f"{_value(text, 'text')} AS t{i}, {_value(text, NUMBER_TEXT)} AS v{i}"
-            for i, text in ((place[c], f"CAST({quote_ident(c)} AS VARCHAR)") for c in columns)
+    keys = [(reference.parent, key) for _, (_, ends) in batches for reference, _, key in ends]
+    with _held_parents(src, keys, lambda parent: _number_keys_sql(src, *parent)) as held:
+        for child_table, (by_values, ends) in batches:
+            found.update(_by_number(src, child_table, by_values, ends, held))
+    return found
+
+
+def _number_keys_sql(src: Source, parent: str, key: str) -> str:
+    """DuckDB: the values of ``parent``'s ``key`` as a key of numbers compares them
+    (:data:`NUMBER_TEXT`), what :func:`_by_number` looks a child's values up in."""
+    keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
+    return f"(SELECT {keys} FROM {src.relation_sql(parent, reads=[ColumnRead(key)])})"
+
+
+def _by_number(
+    src: Source,
+    child_table: str,
+    by_values: bool,
+    ends: list[tuple[Reference, str, str]],
+    held: Mapping[tuple[str, str], str],
+) -> dict[tuple[str, str, str, str], ByNumber]:
+    """:func:`_joined_by_number` of one read of ``child_table`` (a batch of its ``ends``: reference,
+    column, key; ``by_values``: over distinct values), the parents' keys (:func:`_number_keys_sql`)
+    ``held`` by (parent, key)."""
+    found: dict[tuple[str, str, str, str], ByNumber] = {}
+    columns = list(dict.fromkeys(column for _, column, _ in ends))
+    place = {column: index for index, column in enumerate(columns)}
+    read = ", ".join(
+        f"{_value(text, 'text')} AS t{i}, {_value(text, NUMBER_TEXT)} AS v{i}"
+        for i, text in ((place[c], f"CAST({quote_ident(c)} AS VARCHAR)") for c in columns)
+    )
+    shapes = ", ".join(
+        f"t{i}, regexp_full_match(t{i}, '[+-]?[0-9]+') AS whole{i}, "
+        f"regexp_full_match(t{i}, '{_NUMBER_SHAPE}') AS number{i}"
+        for i in range(len(columns))
+    )
+    hits, counted = [], []
+    for n, (reference, column, key) in enumerate(ends):
+        i = place[column]
+        hits.append(
+            f"{_in_set(n)} AND v{i} <> t{i} AND NOT starts_with(v{i}, '=') "
+            f"AND v{i} IN (SELECT * FROM {held[(reference.parent, key)]}) AS hit{n}"
         )
-        shapes = ", ".join(
-            f"t{i}, regexp_full_match(t{i}, '[+-]?[0-9]+') AS whole{i}, "
-            f"regexp_full_match(t{i}, '{_NUMBER_SHAPE}') AS number{i}"
-            for i in range(len(columns))
+        # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros
+        # aside.
+        digits = f"length(trim(regexp_replace(regexp_replace(t{i}, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
+        past = f"abs(try_cast(t{i} AS DOUBLE)) >= {2**53}"
+        counted.append(
+            f"coalesce(sum({_ROWS}) FILTER (WHERE hit{n}), 0), "
+            f"min({{'v': t{i}, 'n': {_ROWS}}}, {EXAMPLES}) FILTER (WHERE hit{n}), "
+            f"bool_or(hit{n} AND NOT whole{i}), "
+            f"bool_or({_in_set(n)} AND number{i} AND NOT whole{i} AND ({digits} > 15 OR {past})), "
+            f"bool_or({_in_set(n)} AND whole{i} AND {past})"
         )
-        hits, counted = [], []
-        for n, (reference, column, key) in enumerate(ends):
-            i = place[column]
-            keys = _value(f"CAST({quote_ident(key)} AS VARCHAR)", NUMBER_TEXT)
-            key_values = src.relation_sql(reference.parent, reads=[ColumnRead(key)])
-            hits.append(
-                f"{_in_set(n)} AND v{i} <> t{i} AND NOT starts_with(v{i}, '=') "
-                f"AND v{i} IN (SELECT {keys} FROM {key_values}) AS hit{n}"
+    reads = [ColumnRead(c) for c in columns]
+    child_rows, sets = src.relation_sql(child_table, reads=reads), [[column] for _, column, _ in ends]
+    relation = _distinct_rows(child_rows, reads, sets) if by_values else _every_row(child_rows, sets)
+    flags = ", ".join(_in_set(n) for n in range(len(ends)))
+    sql = (
+        f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {_ROWS}, {flags}, {', '.join(hits)} "
+        f"FROM (SELECT {read}, {_ROWS}, {flags} FROM {relation}))"
+    )
+    row = src.connection.cursor().execute(sql).fetchone()
+    for n, (reference, column, key) in enumerate(ends):
+        counts: tuple[Any, ...] = row[5 * n : 5 * n + 5] if row is not None else (0, None, 0, 0, 0)
+        hits_n, examples, fractions, long_fractions, long_integers = counts
+        if hits_n:
+            found[(reference.child, column, reference.parent, key)] = ByNumber(
+                int(hits_n),
+                _smallest(examples),
+                bool(fractions),
+                bool(long_fractions),
+                bool(long_integers),
             )
-            # Significant digits of a number's text: its mantissa's digits, leading and trailing zeros
-            # aside.
-            digits = (
-                f"length(trim(regexp_replace(regexp_replace(t{i}, '[eE].*$', ''), '[^0-9]', '', 'g'), '0'))"
-            )
-            past = f"abs(try_cast(t{i} AS DOUBLE)) >= {2**53}"
-            counted.append(
-                f"coalesce(sum({_ROWS}) FILTER (WHERE hit{n}), 0), "
-                f"min({{'v': t{i}, 'n': {_ROWS}}}, {EXAMPLES}) FILTER (WHERE hit{n}), "
-                f"bool_or(hit{n} AND NOT whole{i}), "
-                f"bool_or({_in_set(n)} AND number{i} AND NOT whole{i} AND ({digits} > 15 OR {past})), "
-                f"bool_or({_in_set(n)} AND whole{i} AND {past})"
-            )
-        reads = [ColumnRead(c) for c in columns]
-        child_rows, sets = src.relation_sql(child_table, reads=reads), [[column] for _, column, _ in ends]
-        relation = _distinct_rows(child_rows, reads, sets) if by_values else _every_row(child_rows, sets)
-        flags = ", ".join(_in_set(n) for n in range(len(ends)))
-        sql = (
-            f"SELECT {', '.join(counted)} FROM (SELECT {shapes}, {_ROWS}, {flags}, {', '.join(hits)} "
-            f"FROM (SELECT {read}, {_ROWS}, {flags} FROM {relation}))"
-        )
-        row = src.connection.cursor().execute(sql).fetchone()
-        for n, (reference, column, key) in enumerate(ends):
-            counts: tuple[Any, ...] = row[5 * n : 5 * n + 5] if row is not None else (0, None, 0, 0, 0)
-            hits_n, examples, fractions, long_fractions, long_integers = counts
-            if hits_n:
-                found[(reference.child, column, reference.parent, key)] = ByNumber(
-                    int(hits_n),
-                    _smallest(examples),
-                    bool(fractions),
-                    bool(long_fractions),
-                    bool(long_integers),
-                )
     return found
 
 
@@ -1434,8 +1456,14 @@ def _record_declared(
         # A composite reference: its orphans are rows, counted on its first column (below, each child
         # table's composite references in one read of it).
         composites.setdefault(reference.child, []).append((reference, kinds))
+    held = [_parent_of(*entry) for entries in composites.values() for entry in entries]
+    with _held_parents(src, held, lambda key: _parent_rows_sql(src, *key, classes)) as parents:
+        counted_by_child = {
+            child_table: _composite_orphans(src, tables, child_table, compared, classes, parents)
+            for child_table, compared in composites.items()
+        }
     for child_table, compared in composites.items():
-        counted = _composite_orphans(src, tables, child_table, compared, classes)
+        counted = counted_by_child[child_table]
         for (reference, _), (orphans, examples) in zip(compared, counted, strict=True):
             if not orphans:
                 continue
@@ -1823,17 +1851,68 @@ def _compared_relation(
     return f"(SELECT {selected} FROM {relation})"
 
 
+#: Names of the DuckDB tables holding a parent's distinct compared keys (:func:`_held_parents`).
+_HELD_PREFIX = "__columnar_etl_parent_keys_"
+
+
+def _parent_rows_sql(
+    src: Source, parent: str, columns: tuple[str, ...], kinds: tuple[str, ...], classes: Classes
+) -> str:
+    """DuckDB: the distinct compared values (``c{i}``, :func:`_compared_relation`) of ``parent``'s key
+    ``columns`` (each of ``kinds``), with ``found`` true: what :func:`_composite_orphans` joins."""
+    relation = _compared_relation(src, parent, list(zip(columns, kinds, strict=True)), classes)
+    listed = ", ".join(f"c{i}" for i in range(len(kinds)))
+    return f"(SELECT DISTINCT {listed}, true AS found FROM {relation})"
+
+
+#: What identifies a relation :func:`_held_parents` holds (a parent table, its key columns, their kinds).
+_ParentKey = TypeVar("_ParentKey", bound=Hashable)
+#: A composite reference's parent as :func:`_composite_orphans` joins it: table, key columns, kinds.
+_Parent = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def _parent_of(reference: Reference, kinds: list[str]) -> _Parent:
+    """What :func:`_composite_orphans` joins for ``reference`` compared as ``kinds``."""
+    return (reference.parent, reference.parent_columns, tuple(kinds))
+
+
+@contextmanager
+def _held_parents(
+    src: Source, wanted: list[_ParentKey], relation: Callable[[_ParentKey], str]
+) -> Iterator[dict[_ParentKey, str]]:
+    """The relation (``relation``, a parenthesised query) of each of ``wanted``, by it: those wanted
+    more than once computed once, into a DuckDB table dropped after, the others as their query. A
+    parent of many references (PROJ's ``unit_of_measure``, ``extent``) is read and its compared values
+    computed once a profile, not once a reference: the same query, the same rows."""
+    counts = Counter(wanted)
+    relations = {key: relation(key) for key in counts}
+    held = {
+        key: quote_ident(f"{_HELD_PREFIX}{n}") for n, key in enumerate(k for k, m in counts.items() if m > 1)
+    }
+    cursor = src.connection.cursor()
+    try:
+        for key, name in held.items():
+            cursor.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {relations[key]}")
+        yield relations | held
+    finally:
+        for name in held.values():
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+
+
 def _composite_orphans(
     src: Source,
     tables: Mapping[str, TableProfile],
     child: str,
     compared: list[tuple[Reference, list[str]]],
     classes: Classes,
+    parents: Mapping[_Parent, str],
 ) -> list[tuple[int, tuple[str, ...]]]:
     """For each of ``child``'s composite references (with the kinds its parts are compared as), the
     rows with no parent row, as SQLite's foreign key check counts them (a row with a NULL in any of
     the columns refers to nothing), and a few of them (their compared values joined by ``|``). One
-    read of ``child`` for all of them (:func:`_read_batches`: unless two read a column otherwise)."""
+    read of ``child`` for all of them (:func:`_read_batches`: unless two read a column otherwise).
+    ``parents``: each parent's relation (:func:`_parent_rows_sql`, held by :func:`_held_parents`), by
+    :func:`_parent_of`."""
 
     def wanted(entry: tuple[Reference, list[str]]) -> list[tuple[str, str]]:
         return list(zip(entry[0].columns, entry[1], strict=True))
@@ -1851,16 +1930,10 @@ def _composite_orphans(
         for n, (_, (reference, kinds)) in enumerate(batch):
             at = range(len(columns), len(columns) + len(kinds))
             columns += wanted((reference, kinds))
-            parent = _compared_relation(
-                src, reference.parent, list(zip(reference.parent_columns, kinds, strict=True)), classes
-            )
             present = " AND ".join(f"c.c{i} IS NOT NULL" for i in at)
-            listed = ", ".join(f"c{i}" for i in range(len(kinds)))
             equal = " AND ".join(f"p{n}.c{i} = c.c{j}" for i, j in enumerate(at))
             label = " || '|' || ".join(_shown_sql(f"c.c{j}", kinds[i]) for i, j in enumerate(at))
-            joins.append(
-                f"LEFT JOIN (SELECT DISTINCT {listed}, true AS found FROM {parent}) AS p{n} ON {equal}"
-            )
+            joins.append(f"LEFT JOIN {parents[_parent_of(reference, kinds)]} AS p{n} ON {equal}")
             orphan = f"c.{_in_set(n)} AND {present} AND p{n}.found IS NULL"
             counted.append(
                 f"coalesce(sum(c.{_ROWS}) FILTER (WHERE {orphan}), 0), "
