@@ -179,8 +179,8 @@ def test_a_parent_of_several_references_is_read_once_per_profile(
 ) -> None:
     """Three child tables, each with a composite reference to ``comp (a, b)`` and text naming ``num.k``
     (INTEGER) by number: each parent's compared keys are computed once a profile (PROJ's
-    ``unit_of_measure`` is the parent of 25 composite references), not once per reference (3 reads of each until
-    2026-12-04)."""
+    ``unit_of_measure`` is the parent of 25 composite references), not once per reference (3 reads of
+    each until 2026-12-04)."""
     tables: dict[str, tuple[str, list[tuple[object, ...]]]] = {
         "num": ("CREATE TABLE num (k INTEGER PRIMARY KEY, v TEXT)", [(k, f"v{k}") for k in range(1, 21)]),
         "comp": (
