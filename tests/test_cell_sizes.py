@@ -141,12 +141,8 @@ def test_preflight_passes_an_export_larger_than_the_limit_whose_cells_are_under_
     assert most < cells["value"] < most + 40
 
 
-def test_a_run_reads_the_largest_records_once(
-    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """SQLite's dbstat is read by the preflight; the profile of the same run does not read it again."""
-    export = tmp_path / "files.db"
-    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+def _count_record_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The exports whose largest records (SQLite's dbstat) are read from now on, one entry a read."""
     read: list[Path] = []
     measure = cell_sizes.largest_records
 
@@ -155,6 +151,16 @@ def test_a_run_reads_the_largest_records_once(
         return measure(path)
 
     monkeypatch.setattr(cell_sizes, "largest_records", counted)
+    return read
+
+
+def test_a_run_reads_the_largest_records_once(
+    tmp_path: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's dbstat is read by the preflight; the profile of the same run does not read it again."""
+    export = tmp_path / "files.db"
+    _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
+    read = _count_record_reads(monkeypatch)
     run_env(run_settings(tmp_path, pg_uri), monkeypatch)
     code, output = _run(export, pg_uri, f"cells_{uuid.uuid4().hex[:8]}", monkeypatch, max_cell_size="1MiB")
     assert code in (0, 2), output
@@ -168,14 +174,7 @@ def test_a_file_found_free_of_large_cells_is_not_read_again_until_it_changes(
     smaller limit the check is made again from the same records; a file written to since is read again."""
     export = tmp_path / "files.db"
     _attachments(export, {n: (_log(500_000), None) for n in range(1, 6)})
-    read: list[Path] = []
-    measure = cell_sizes.largest_records
-
-    def counted(path: Path) -> dict[str, int] | None:
-        read.append(path)
-        return measure(path)
-
-    monkeypatch.setattr(cell_sizes, "largest_records", counted)
+    read = _count_record_reads(monkeypatch)
     largest = cell_sizes.refuse_large_cells_in(export, "1MiB")
     assert largest is not None and largest > 500_000
     profile(export, settings=load_settings(max_cell_size="2MiB"))

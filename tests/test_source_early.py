@@ -81,23 +81,30 @@ def test_the_export_of_a_command_line_is_its_one_sqlite_argument(tmp_path: Path)
     assert early_export(["run", str(tmp_path / "missing.db")]) is None
 
 
-_PREFLIGHT = """
+def _preflight_noting(module: str, function: str, label: str, *flags: str) -> str:
+    """A script running ``columnar-etl preflight <argv[1]> <flags>`` that prints, as it exits, ``<label> in``
+    and the threads ``columnar_etl.<module>.<function>`` ran in."""
+    package, name = module.rsplit(".", 1)
+    return f"""
 import sys, threading
-from columnar_etl.source import early
-real = early.quick_check
+from columnar_etl.{package} import {name} as noted
+real = noted.{function}
 ran_in = []
 
-def quick_check(path):
+def wrapped(path):
     ran_in.append(threading.current_thread().name)
     return real(path)
 
-early.quick_check = quick_check
+noted.{function} = wrapped
 import atexit
-atexit.register(lambda: print("quick_check in", ran_in))
-sys.argv = ["columnar-etl", "preflight", sys.argv[1]]
+atexit.register(lambda: print("{label} in", ran_in))
+sys.argv = ["columnar-etl", "preflight", sys.argv[1], *{list(flags)!r}]
 from columnar_etl.__main__ import main
 main()
 """
+
+
+_PREFLIGHT = _preflight_noting("source.early", "quick_check", "quick_check")
 
 
 def test_the_preflight_command_checks_integrity_before_its_command_line_imported(
@@ -118,23 +125,7 @@ def test_the_preflight_command_checks_integrity_before_its_command_line_imported
     assert "quick_check in ['columnar_etl-early']" in done.stdout
 
 
-_PREFLIGHT_RECORDS = """
-import sys, threading
-from columnar_etl.source import catalogue
-real = catalogue.largest_records
-ran_in = []
-
-def largest_records(path):
-    ran_in.append(threading.current_thread().name)
-    return real(path)
-
-catalogue.largest_records = largest_records
-import atexit
-atexit.register(lambda: print("dbstat in", ran_in))
-sys.argv = ["columnar-etl", "preflight", sys.argv[1], "--json"]
-from columnar_etl.__main__ import main
-main()
-"""
+_PREFLIGHT_RECORDS = _preflight_noting("source.catalogue", "largest_records", "dbstat", "--json")
 
 
 def test_the_preflight_reads_the_largest_records_before_its_command_line_imported(
