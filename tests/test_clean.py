@@ -1111,6 +1111,18 @@ def test_batches_shorter_than_the_threshold_are_cleaned_by_the_full_stages_unche
         return real(array)
 
     monkeypatch.setattr(table_module, "may_be_padded", counted)
+    full = _spy_full_stages(monkeypatch)
+    with clean_stream(path, plan, batch_size=3) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+    assert table_module.CHECKED_BATCH_ROWS > 3
+    assert checked == [] and full == [True, True]
+    assert table.column("s").to_pylist() == ["a"] * 6 and table.column("u").to_pylist() == ["b"] * 6
+
+
+def _spy_full_stages(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each batch cleaned from now on, whether it took the cleaner's full stages (not the lighter)."""
+    from columnar_etl.cleaning import table as table_module
+
     full: list[bool] = []
     real_stages = table_module.TableCleaner.stages
 
@@ -1120,11 +1132,7 @@ def test_batches_shorter_than_the_threshold_are_cleaned_by_the_full_stages_unche
         return stages
 
     monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
-    with clean_stream(path, plan, batch_size=3) as stream:
-        table = pa.Table.from_batches(list(stream.batches("t")))
-    assert table_module.CHECKED_BATCH_ROWS > 3
-    assert checked == [] and full == [True, True]
-    assert table.column("s").to_pylist() == ["a"] * 6 and table.column("u").to_pylist() == ["b"] * 6
+    return full
 
 
 def test_short_batches_of_long_values_are_checked_and_cleaned_by_the_lighter_stages(
@@ -1138,15 +1146,7 @@ def test_short_batches_of_long_values_are_checked_and_cleaned_by_the_lighter_sta
     rows = [(1, long, " b "), (2, long + "y", "c")]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, u TEXT)", rows)})
     plan = build_plan(profile(path), settings=load_settings())
-    full: list[bool] = []
-    real_stages = table_module.TableCleaner.stages
-
-    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> table_module.Stages:
-        stages = real_stages(self, batch)
-        full.append(stages is self._stages)
-        return stages
-
-    monkeypatch.setattr(table_module.TableCleaner, "stages", spied)
+    full = _spy_full_stages(monkeypatch)
     with clean_stream(path, plan, batch_size=2) as stream:
         table = pa.Table.from_batches(list(stream.batches("t")))
     assert full == [False]
