@@ -279,6 +279,8 @@ class TableCleaner:
             and not c.read.with_hex
         ]
         self._variants: dict[tuple[int, bool, bool], tuple[pl.Expr, pl.Expr]] = {}
+        # The checks of the batch being cleaned, per column (see _checks_of).
+        self._checks: dict[int, tuple[bool, bool]] = {}
         self._offset = 0
         if self._fences is not None:
             self._use_fences(self._fences)
@@ -314,8 +316,12 @@ class TableCleaner:
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""
+        self._checks.clear()
         passed = self.passed(batch)
-        frame = self._frame(batch, passed)
+        try:
+            frame = self._frame(batch, passed)
+        finally:
+            self._checks.clear()
         self._offset += batch.num_rows
         self.stats.rows_in += batch.num_rows
         if self._copies is not None:
@@ -371,9 +377,10 @@ class TableCleaner:
             if column.plan.type == "text":
                 if not checked:
                     continue
-                array = batch.column(column.plan.name)
-                if may_hold_nul(array) or (not column.plan.as_written and may_be_padded(array)):
+                nul_free, unpadded = self._checks_of(batch, column)
+                if not nul_free or not (unpadded or column.plan.as_written):
                     continue
+                array = batch.column(column.plan.name)
                 if not column.plan.as_written and pc.any(pc.equal(array, "")).as_py():
                     continue
                 tokens = pa.array(column.plan.null_tokens, pa.string())
@@ -381,6 +388,14 @@ class TableCleaner:
                     continue
             passed.add(column.index)
         return passed
+
+    def _checks_of(self, batch: pa.RecordBatch, column: ColumnExprs) -> tuple[bool, bool]:
+        """Whether no value of ``column`` in ``batch`` holds a NUL byte, and none is padded; looked at
+        once per batch being cleaned (by :meth:`passed`, then :meth:`stages`)."""
+        if column.index not in self._checks:
+            array = batch.column(column.plan.name)
+            self._checks[column.index] = (not may_hold_nul(array), not may_be_padded(array))
+        return self._checks[column.index]
 
     def _output(self, batch: pa.RecordBatch, frame: pl.DataFrame, passed: Collection[int]) -> pa.Table:
         """The loaded columns: each value from ``frame``, or the read array of a column ``passed``
@@ -411,11 +426,9 @@ class TableCleaner:
         trimmed, code = list(self._stages.trimmed), list(self._stages.code)
         lighter = False
         for column in self._checked:
-            array = batch.column(column.plan.name)
             # A text column's NUL bytes are removed; a typed column's value is absent if nothing but
             # NULs and whitespace: neither step is needed where no value of the batch holds a NUL.
-            nul_free = not may_hold_nul(array)
-            unpadded = not may_be_padded(array)
+            nul_free, unpadded = self._checks_of(batch, column)
             if not (nul_free or unpadded):
                 continue
             key = (column.index, nul_free, unpadded)
