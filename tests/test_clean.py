@@ -1470,3 +1470,47 @@ def test_a_value_that_is_nul_bytes_and_whitespace_is_empty_in_the_profile_and_th
     assert (seen.issue_count("empty_string"), stats["seen"].empty_strings_converted) == (2, 2)
     assert (seen.issue_count("null_like"), stats["seen"].null_likes_converted) == (1, 1)
     assert (seen.issue_count("unparseable_date"), stats["seen"].quarantined) == (1, 1)
+
+
+def test_columns_no_rule_changes_pass_through_and_keep_the_rows_kept(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A BLOB column and long text needing no rule pass through the cleaning as read (not through
+    Polars), and still hold, row for row, the cells of the rows the cleaning keeps (``reject_row``
+    drops the rows of an unfixable number)."""
+    from columnar_etl.cleaning import table as table_module
+
+    rng = random.Random(7)
+    rows = [
+        (
+            i + 1,
+            "x" if i == 4 else str(i),
+            "".join(rng.choices("abcdef", k=200_000)),
+            rng.randbytes(50_000),
+        )
+        for i in range(12)
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT, note TEXT, data BLOB)", rows)})
+    settings = load_settings(quarantine_policy="reject_row", columns={"t": {"n": {"type": "integer"}}})
+    plan = build_plan(profile(path), settings=settings)
+    assert [plan.tables["t"][c].type for c in ("n", "note", "data")] == ["integer", "text", "bytea"]
+    seen: list[set[str]] = []
+    real = table_module.TableCleaner.passed
+
+    def spied(self: table_module.TableCleaner, batch: pa.RecordBatch) -> set[int]:
+        passed = real(self, batch)
+        seen.append({self.columns[i].plan.name for i in passed})
+        return passed
+
+    monkeypatch.setattr(table_module.TableCleaner, "passed", spied)
+    with clean_stream(path, plan, settings=settings, batch_size=6) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+        result = stream.result()
+    assert seen and all(names == {"note", "data"} for names in seen)
+    con = sqlite3.connect(path)
+    expected = con.execute(
+        "SELECT id, CAST(n AS INTEGER), note, data FROM t WHERE n <> 'x' ORDER BY id"
+    ).fetchall()
+    con.close()
+    assert [tuple(r.values()) for r in table.to_pylist()] == expected
+    assert result.tables["t"].rows_rejected == 1

@@ -26,7 +26,7 @@ from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import WHITESPACE
-from columnar_etl.source.cells import framed
+from columnar_etl.source.cells import HELPER_PREFIX, framed
 
 
 def output_schema(plan: TablePlan) -> pa.Schema:
@@ -166,6 +166,9 @@ CHECKED_BATCH_ROWS = 4096
 #: of NUL bytes and the trim each wrote a copy of every value: a run of five rows of 15 MB TEXT and
 #: 15 MB BLOB cleaned them at ~100 MB of RSS more).
 CHECKED_BATCH_BYTES = 1024 * 1024
+#: Helper column of a batch some columns of which pass through (see :meth:`TableCleaner.passed`): each
+#: row's position in the batch, to take those columns' rows the cleaning kept.
+POSITION = f"{HELPER_PREFIX}position"
 #: Bytes of row keys and numbers a cleaner keeps while its fences are still being computed, to judge
 #: them once they are known; past it, the cleaner waits for them.
 PENDING_OUTLIER_BYTES = 32 * 1024 * 1024
@@ -262,7 +265,22 @@ class TableCleaner:
         # Columns read as text, and their stages 1 and 3 for a batch whose values hold no NUL byte or
         # need no trimming, built once per kind of batch seen (see stages()).
         self._checked = [c for c in self.columns if not c.native and c.plan.type != "bytea"]
+        # Columns that may pass through the cleaning as read (see passed()): no key (the audit's row
+        # key reads it), no mask, nothing but the cells' bytes read (no storage class, no hex).
+        keys = set(key_columns)
+        self._through = [
+            c
+            for c in self.columns
+            if c.plan.type in ("bytea", "text")
+            and not c.native
+            and c.plan.mask is None
+            and c.plan.name not in keys
+            and not c.read.with_class
+            and not c.read.with_hex
+        ]
         self._variants: dict[tuple[int, bool, bool], tuple[pl.Expr, pl.Expr]] = {}
+        # The checks of the batch being cleaned, per column (see _checks_of).
+        self._checks: dict[int, tuple[bool, bool]] = {}
         self._offset = 0
         if self._fences is not None:
             self._use_fences(self._fences)
@@ -298,32 +316,104 @@ class TableCleaner:
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""
-        frame = self._frame(batch)
+        self._checks.clear()
+        passed = self.passed(batch)
+        try:
+            frame = self._frame(batch, passed)
+        finally:
+            self._checks.clear()
         self._offset += batch.num_rows
         self.stats.rows_in += batch.num_rows
         if self._copies is not None:
             # Before any count: an extra copy is not loaded, so none of its cells is "changed".
             frame = self._remove_copies(frame, self._copies.extra_copies(batch))
-        changed = self._count(frame)
+        changed = self._count(frame, passed)
         quarantined = sum(q for _, q in changed.values())
         if quarantined and self._policy == "fail":
-            self._fail(frame)
+            self._fail(frame, passed)
         self._log(frame, changed)
         if quarantined and self._policy == "reject_row":
-            rejected = pl.any_horizontal([c.has(Change.QUARANTINE) for c in self.columns])
+            rejected = pl.any_horizontal(
+                [c.has(Change.QUARANTINE) for c in self.columns if c.index not in passed]
+            )
             self.stats.rows_rejected += int(frame.select(rejected.sum()).item())
             frame = frame.filter(~rejected)
         self._flag_outliers(frame)
-        out = frame.select([pl.col(c.v).alias(c.plan.output_name) for c in self.columns]).to_arrow()
-        table = out.cast(self.schema).combine_chunks()
+        table = self._output(batch, frame, passed)
         self.stats.rows_out += table.num_rows
         for column, array in zip(self.columns, table.columns, strict=True):
             self.stats.columns[column.plan.name].non_null += len(array) - array.null_count
         batches = table.to_batches()
         return batches[0] if batches else None
 
-    def _frame(self, batch: pa.RecordBatch) -> pl.DataFrame:
-        return cleaned_frame(batch, self.stages(batch), first=[self._row_key().alias(ROW_KEY)])
+    def _frame(self, batch: pa.RecordBatch, passed: Collection[int]) -> pl.DataFrame:
+        first = [self._row_key().alias(ROW_KEY)]
+        stages = self.stages(batch)
+        if passed:
+            kept = [c for c in self.columns if c.index not in passed]
+            stages = replace(
+                stages,
+                trimmed=tuple(stages.trimmed[c.index] for c in kept),
+                value=tuple(stages.value[c.index] for c in kept),
+                code=tuple(stages.code[c.index] for c in kept),
+            )
+            names = {self.columns[index].plan.name for index in passed}
+            batch = batch.select([name for name in batch.schema.names if name not in names])
+            first.append(pl.int_range(pl.len(), dtype=pl.Int64).alias(POSITION))
+        return cleaned_frame(batch, stages, first=first)
+
+    def passed(self, batch: pa.RecordBatch) -> set[int]:
+        """The columns of ``batch`` that no rule changes, passed through as the Arrow arrays they were
+        read as, never copied into Polars (a 15 MB cell was copied there some 19 times): BLOBs read as
+        bytes only, whose cells are never changed; in a batch of :data:`CHECKED_BATCH_ROWS` rows or
+        :data:`CHECKED_BATCH_BYTES`, text none of whose cells holds a NUL byte, starts or ends with
+        whitespace (unless kept as written), is empty (unless kept as written) or a null token. Their
+        cells are loaded as the cleaning would write them, unchanged, and none is in the audit, as
+        none would be. Keys, masked columns and columns read with storage classes or hex stay in the
+        frame."""
+        checked = batch.num_rows >= CHECKED_BATCH_ROWS or batch.nbytes >= CHECKED_BATCH_BYTES
+        passed: set[int] = set()
+        for column in self._through:
+            if column.plan.type == "text":
+                if not checked:
+                    continue
+                nul_free, unpadded = self._checks_of(batch, column)
+                if not nul_free or not (unpadded or column.plan.as_written):
+                    continue
+                array = batch.column(column.plan.name)
+                if not column.plan.as_written and pc.any(pc.equal(array, "")).as_py():
+                    continue
+                tokens = pa.array(column.plan.null_tokens, pa.string())
+                if tokens and pc.any(pc.is_in(array, value_set=tokens)).as_py():
+                    continue
+            passed.add(column.index)
+        return passed
+
+    def _checks_of(self, batch: pa.RecordBatch, column: ColumnExprs) -> tuple[bool, bool]:
+        """Whether no value of ``column`` in ``batch`` holds a NUL byte, and none is padded; looked at
+        once per batch being cleaned (by :meth:`passed`, then :meth:`stages`)."""
+        if column.index not in self._checks:
+            array = batch.column(column.plan.name)
+            self._checks[column.index] = (not may_hold_nul(array), not may_be_padded(array))
+        return self._checks[column.index]
+
+    def _output(self, batch: pa.RecordBatch, frame: pl.DataFrame, passed: Collection[int]) -> pa.Table:
+        """The loaded columns: each value from ``frame``, or the read array of a column ``passed``
+        through (the rows ``frame`` kept of it)."""
+        out = frame.select(
+            [pl.col(c.v).alias(c.plan.output_name) for c in self.columns if c.index not in passed]
+        )
+        arrays = dict(zip(out.columns, out.to_arrow().columns, strict=True))
+        if passed:
+            kept = None if frame.height == batch.num_rows else frame.get_column(POSITION).to_arrow()
+            for index in passed:
+                column = self.columns[index]
+                array = batch.column(column.plan.name)
+                arrays[column.plan.output_name] = pa.chunked_array(
+                    [array if kept is None else array.take(kept)]
+                )
+        table = pa.Table.from_arrays([arrays[field.name] for field in self.schema], names=self.schema.names)
+        return table.cast(self.schema).combine_chunks()
 
     def stages(self, batch: pa.RecordBatch) -> Stages:
         """The stages cleaning ``batch``: a column whose values in this batch hold no NUL byte (text)
@@ -336,11 +426,9 @@ class TableCleaner:
         trimmed, code = list(self._stages.trimmed), list(self._stages.code)
         lighter = False
         for column in self._checked:
-            array = batch.column(column.plan.name)
             # A text column's NUL bytes are removed; a typed column's value is absent if nothing but
             # NULs and whitespace: neither step is needed where no value of the batch holds a NUL.
-            nul_free = not may_hold_nul(array)
-            unpadded = not may_be_padded(array)
+            nul_free, unpadded = self._checks_of(batch, column)
             if not (nul_free or unpadded):
                 continue
             key = (column.index, nul_free, unpadded)
@@ -353,12 +441,15 @@ class TableCleaner:
             return self._stages
         return replace(self._stages, trimmed=tuple(trimmed), code=tuple(code))
 
-    def _count(self, frame: pl.DataFrame) -> dict[int, tuple[int, int]]:
-        """Add the batch's change counts to the stats; return changed and quarantined cells per column."""
+    def _count(self, frame: pl.DataFrame, passed: Collection[int]) -> dict[int, tuple[int, int]]:
+        """Add the batch's change counts to the stats; return changed and quarantined cells per column
+        (none in a column ``passed`` through)."""
         found: dict[int, tuple[int, int]] = {}
         for column in self.columns:
             stats = self.stats.columns[column.plan.name]
             stats.rows += frame.height
+            if column.index in passed:
+                continue
             changed = quarantined = 0
             for code, n in frame.get_column(column.k).value_counts().iter_rows():
                 if not code:
@@ -382,8 +473,10 @@ class TableCleaner:
         for group in log_groups(unfixable, [changed[c.index][1] for c in unfixable]):
             self._quarantine.write(changed_rows_of(frame, self.plan.name, group, quarantine_only=True))
 
-    def _fail(self, frame: pl.DataFrame) -> None:
+    def _fail(self, frame: pl.DataFrame, passed: Collection[int]) -> None:
         for column in self.columns:
+            if column.index in passed:
+                continue
             rows = changed_rows(frame, self.plan.name, column, quarantine_only=True)
             if rows.height:
                 first = rows.row(0, named=True)
