@@ -169,6 +169,8 @@ CHECKED_BATCH_BYTES = 1024 * 1024
 #: Helper column of a batch some columns of which pass through (see :meth:`TableCleaner.passed`): each
 #: row's position in the batch, to take those columns' rows the cleaning kept.
 POSITION = f"{HELPER_PREFIX}position"
+#: Helper column (of Arrow's null type: no bytes) of a batch every column of which passes through.
+ROWS_HELD = f"{HELPER_PREFIX}rows_held"
 #: Bytes of row keys and numbers a cleaner keeps while its fences are still being computed, to judge
 #: them once they are known; past it, the cleaner waits for them.
 PENDING_OUTLIER_BYTES = 32 * 1024 * 1024
@@ -358,7 +360,14 @@ class TableCleaner:
                 code=tuple(stages.code[c.index] for c in kept),
             )
             names = {self.columns[index].plan.name for index in passed}
-            batch = batch.select([name for name in batch.schema.names if name not in names])
+            selected = [name for name in batch.schema.names if name not in names]
+            # With every column passed through, a column of no bytes keeps the batch's rows: a frame
+            # of no columns has none, and the batch's rows were lost (a table of one BLOB column).
+            batch = (
+                batch.select(selected)
+                if selected
+                else pa.RecordBatch.from_arrays([pa.nulls(batch.num_rows)], names=[ROWS_HELD])
+            )
             first.append(pl.int_range(pl.len(), dtype=pl.Int64).alias(POSITION))
         return cleaned_frame(batch, stages, first=first)
 
