@@ -612,8 +612,9 @@ cells = st.one_of(
 
 
 #: The key column: mostly SQLite's rowid alias; sometimes a declared INT key that holds NULLs (legal
-#: when it is not the rowid alias) or a TEXT key of zero-padded codes.
-KEYS = ["INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY", "INT PRIMARY KEY", "TEXT PRIMARY KEY"]
+#: when it is not the rowid alias) or a TEXT key of zero-padded codes; or none (a table of no key, whose
+#: every column may be one no cleaning rule changes: its rows are checked as a multiset).
+KEYS = ["INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY", "INT PRIMARY KEY", "TEXT PRIMARY KEY", ""]
 
 
 @dataclass(frozen=True)
@@ -626,13 +627,18 @@ class TableSpec:
 
 @st.composite
 def tables(draw: st.DrawFn) -> dict[str, TableSpec]:
-    """1-3 tables: a key column and 1-6 columns of random declared types, random cells."""
+    """1-3 tables: a key column (or none) and 1-6 columns of random declared types, random cells; now
+    and then a table of no key whose columns hold BLOBs alone (no cleaning rule changes one)."""
     result: dict[str, TableSpec] = {}
     for t in range(draw(st.integers(1, 3))):
         key = draw(st.sampled_from(KEYS))
         types = draw(st.lists(st.sampled_from(DECLARED), min_size=1, max_size=6))
+        only_blobs = not key and draw(st.booleans())
+        if only_blobs:
+            types = ["BLOB" for _ in types]
+        drawn = blobs.map(Value) if only_blobs else cells
         rows = draw(
-            st.lists(st.lists(cells, min_size=len(types), max_size=len(types)), min_size=1, max_size=8)
+            st.lists(st.lists(drawn, min_size=len(types), max_size=len(types)), min_size=1, max_size=8)
         )
         keys = [Value(i) for i in range(1, len(rows) + 1)]
         if key.startswith("INT "):
@@ -648,10 +654,12 @@ def write_tables(path: Path, spec: dict[str, TableSpec]) -> Path:
     with con:
         for table, t in spec.items():
             columns = ", ".join(f"c{i + 1} {declared}".rstrip() for i, declared in enumerate(t.types))
-            con.execute(f"CREATE TABLE {table} (id {t.key}, {columns})")
+            keyed = bool(t.key)
+            con.execute(f"CREATE TABLE {table} ({f'id {t.key}, ' if keyed else ''}{columns})")
             for key, row in zip(t.keys, t.rows, strict=True):
-                marks = ", ".join("CAST(? AS TEXT)" if v.as_text else "?" for v in row)
-                con.execute(f"INSERT INTO {table} VALUES (?, {marks})", [key.value, *(v.value for v in row)])
+                marks = ", ".join(["?"] * keyed + ["CAST(? AS TEXT)" if v.as_text else "?" for v in row])
+                values = [key.value] * keyed + [v.value for v in row]
+                con.execute(f"INSERT INTO {table} VALUES ({marks})", values)
     con.close()
     return path
 
