@@ -207,20 +207,16 @@ def refuse_large_cells(src: Source, tables: list[str], max_cell_size: str) -> in
     if remembered is not None:
         return remembered
     state = _state(src.path)
-    largest = _refused(src, tables, max_cell_size, export_records(src.path))
-    if set(src.tables) <= set(tables):
-        _remember(src.path, state, most, largest)
-    return largest
-
-
-def _refused(src: Source, tables: list[str], max_cell_size: str, records: dict[str, int] | None) -> int:
-    """:func:`refuse_large_cells` once the export's ``records`` were read."""
-    most = memory_bytes(max_cell_size)
+    records = export_records(src.path)
     sizes = measured(src, tables, most, records)
     refuse_oversized(src, sizes, most, max_cell_size)
     if records is None:
-        return max((found.bytes for found in sizes.values()), default=0)
-    return max(records.values(), default=0)
+        largest = max((found.bytes for found in sizes.values()), default=0)
+    else:
+        largest = max(records.values(), default=0)
+    if set(src.tables) <= set(tables):
+        _remember(src.path, state, most, largest)
+    return largest
 
 
 def refuse_large_cells_in(
@@ -247,10 +243,7 @@ def refuse_large_cells_in(
         return largest
     with open_source(path, encoding_fallback) as src:
         names = list(src.tables) if tables is None else [name for name in tables if name in src.tables]
-        largest = _refused(src, names, max_cell_size, records)
-        if set(src.tables) <= set(names):
-            _remember(path, state, most, largest)
-        return largest
+        return refuse_large_cells(src, names, max_cell_size)
 
 
 def refuse_oversized(src: Source, sizes: dict[str, LargestCells], most: int, setting: str) -> None:
