@@ -435,3 +435,30 @@ def test_copy_raw_never_replaces_a_schema_columnar_etl_manages(
     assert pg_query(pg_uri, "SELECT id, name FROM servicedesk.items ORDER BY id") == [(1, "a"), (2, "b")]
     assert pg_query(pg_uri, f'SELECT count(*) FROM "{version}".items') == [(2,)]
     assert runner.invoke(app, ["--target", pg_uri, "copy-raw", str(export)]).exit_code == 0  # demo_raw
+
+
+def test_a_run_in_the_default_mode_says_its_version_is_not_live_and_how_to_make_it_live(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The default mode (blue-green) loads beside the live version and changes nothing live; its summary
+    # said "DONE (exit 0)" and "version schema X" only, which reads as loaded and live (found on an
+    # application's database loaded with the defaults: its base schema held no view afterwards).
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)", [(1, "a"), (2, "b")])})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "told_base")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    ran = runner.invoke(app, ["--target", pg_uri, "run", str(path), "--yes"])
+    assert ran.exit_code == 0, ran.output
+    run_dir = next((tmp_path / "runs").iterdir())
+    version = json.loads((run_dir / "run.json").read_text())["version_schema"]
+    views = "SELECT count(*) FROM information_schema.views WHERE table_schema = 'told_base'"
+    assert pg_query(pg_uri, views) == [(0,)]  # nothing live
+    lines = ran.output.splitlines()
+    assert f"Nothing live changed: {version} waits beside the live version until a cutover." in lines
+    cutover = f"columnar-etl cutover {version} --base told_base"
+    assert f"  {cutover}  (makes {version} live)" in lines
+    # The command it names does what it says.
+    done = runner.invoke(app, ["--target", pg_uri, *cutover.split()[1:]])
+    assert done.exit_code == 0, done.output
+    assert pg_query(pg_uri, views) == [(1,)]
+    assert pg_query(pg_uri, "SELECT name FROM told_base.t ORDER BY id") == [("a",), ("b",)]

@@ -24,6 +24,7 @@ from columnar_etl.config import SECRET_SETTINGS, load_settings
 from columnar_etl.errors import INTERRUPTED, ConfigError, Declined, EtlError, UsageError
 from columnar_etl.pipeline.command_record import command_record
 from columnar_etl.report.display import run_quality
+from columnar_etl.report.load_sections import rollback
 
 runs_app = sub_app("Run records under runs/ (of every command that changes the target): list them, show one.")
 app.add_typer(runs_app, name="runs")
@@ -204,6 +205,13 @@ def _render(result: Any) -> None:
         out.print(f"quality {run_quality(record.quality_before)}{after}")
     if record.version_schema:
         out.print(f"version schema {record.version_schema}")
+    if (record.load or {}).get("status") == "ready":
+        # Loaded beside the live version (blue-green): say that nothing is live yet, and the cutover
+        # command, as the run's report does; "DONE" alone read as live.
+        undo = rollback(record.to_dict(), record.load)
+        command, what = undo["commands"][0]
+        out.print(escape(undo["lead"]), soft_wrap=True)
+        out.print(f"  {escape(command)}  ({escape(what)})", soft_wrap=True)
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     for note in record.notes:
