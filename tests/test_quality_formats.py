@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from collections import Counter
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -21,6 +23,7 @@ from columnar_etl.config import Settings
 from columnar_etl.report.console import render_profile_console
 
 from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_settings, run_with_dashboard, truth_quality
+from .lossless_check import check_run, summarize
 from .quality_formula import HALT_QUALITY, column_score, export_score
 
 
@@ -390,6 +393,89 @@ def test_blanks_beside_another_way_of_missing_cost_as_dirt(tmp_path: Path, extra
         if name != "Summary"
     }
     assert 0 < min(scores.values()) < 100.0
+
+
+def orm_users(path: Path, *, declared: str = "NOT NULL", token: bool = False) -> list[tuple[Any, ...]]:
+    """A users table as an ORM writes it (Django's convention for its string fields): text columns the
+    schema declares NOT NULL hold ``''`` where no value was given, a nullable moment NULL where there is
+    none yet. 60 users: one with a first name, a third without an e-mail, three in four never seen.
+    ``declared``: the text columns' constraint; ``token``: one first name written ``N/A`` too."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            f"user{n}",
+            "Ada" if n == 1 else ("N/A" if token and n == 2 else ""),
+            "" if n % 3 == 0 else f"user{n}@example.com",
+            None if n % 4 else "2025-03-01 10:00:00.250000",
+        )
+        for n in range(1, 61)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE people (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, username varchar(150) "
+            f"NOT NULL UNIQUE, first_name varchar(150) {declared}, email varchar(254) {declared}, "
+            "last_login datetime NULL)"
+        )
+        con.executemany("INSERT INTO people VALUES (?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_blanks_of_a_text_column_declared_not_null_are_its_way_of_missing_and_cost_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column declared NOT NULL cannot write a missing value as NULL: its ``''`` is its one way, not
+    dirt, though the table holds NULLs elsewhere. Each '' still becomes NULL, audited. (A Django
+    database of 61 users without names scored 79.5: every run of it warned, exit 2.)"""
+    export = tmp_path / "users.db"
+    rows = orm_users(export)
+    blanks = {"first_name": _blanks(rows, 2), "email": _blanks(rows, 3)}
+    scores = [100.0, 100.0, *(column_score(len(rows), n) for n in blanks.values()), 100.0]
+    assert export_score({"people": (len(rows), scores)}) < 80.0  # as dirt: below the quality gate
+    profiled = profile(export)
+    columns = profiled.tables["people"].columns
+    assert {name: c.blank_is_missing for name, c in columns.items()} == {
+        "id": False,
+        "username": False,
+        "first_name": True,
+        "email": True,
+        "last_login": False,
+    }
+    assert profiled.quality == 100.0
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: people\nSELECT count(email) FROM {schema}.people;\n"
+    )
+    assert (record["exit_code"], record["warnings"], record["quality_before"]) == (0, [], 100.0)
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    uri = str(settings.target)
+    violations = check_run(SimpleNamespace(run_dir=run_dir), export, uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter((a["column"], a["rule"]) for a in audit if a["rule"] == "empty_to_null") == {
+        (name, "empty_to_null"): count for name, count in blanks.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("declared", "token", "marked"),
+    [("NULL", False, set()), ("NOT NULL", True, {"email"})],
+    ids=["declared nullable", "a null token beside"],
+)
+def test_blanks_of_a_nullable_column_or_beside_a_null_token_cost_as_dirt(
+    tmp_path: Path, declared: str, token: bool, marked: set[str]
+) -> None:
+    """A column the schema lets hold NULL, in a table that holds NULLs, writes missing values two ways;
+    one that holds a null token (``N/A``) beside its blanks does too: their blanks cost as they always
+    did (4 points per 1 % of the column's rows)."""
+    export = tmp_path / "users.db"
+    rows = orm_users(export, declared=declared, token=token)
+    columns = profile(export).tables["people"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == marked
+    if "email" not in marked:
+        assert columns["email"].quality == pytest.approx(column_score(len(rows), _blanks(rows, 3)))
+    assert columns["first_name"].quality < 100.0
 
 
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")

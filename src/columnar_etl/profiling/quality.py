@@ -33,7 +33,8 @@ column is written that one way: their ``thousands_separator`` costs nothing. A n
 U+2212 MINUS SIGN (``−1 234,50``: ICU's sign, so Swedish, Norwegian, Finnish spreadsheets') is written
 the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs nothing. A table that
 holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
-``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either.
+``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either; so does a text column's
+declared NOT NULL, holding no null token (an ORM's blank string fields).
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -105,7 +106,7 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     """Where the ``kind`` issue's values are written the column's own way, the values written otherwise
     (all an own format charges); None where they are not (the issue costs its count)."""
     if kind == "empty_string" and column.blank_is_missing:
-        # The table writes every missing value so (it holds no NULL): its spelling, not dirt.
+        # The table (or the column, declared NOT NULL) writes every missing value so: its spelling.
         return 0
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.
