@@ -102,6 +102,15 @@ class ColumnOverride(BaseModel):
         description="Read `1,234.50` as 1234.50 (default: when the column's values prove commas group "
         "thousands).",
     )
+    trim: bool | None = Field(
+        default=None,
+        description="`false`: the column's text is as written, its padding layout (an application's "
+        "printed output, a fixed-width report, code or Markdown): no whitespace is trimmed from its "
+        "ends, so a value of blanks alone is a value too; NUL bytes are still removed and an invalid "
+        "encoding decoded, `''` is still NULL (it holds no layout) and so is a null token written "
+        "exactly so (`null_tokens = []`: none). Text columns only: on a column read as a date, number "
+        'or boolean it is refused (set `type = "text"` to keep such a column\'s text). Default: trimmed.',
+    )
     mask: Literal["hash", "drop"] | None = Field(
         default=None,
         description="Personal data: `hash` writes the salted SHA-256 (hex) of the cleaned text (needs "

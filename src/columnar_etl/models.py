@@ -209,6 +209,10 @@ class ColumnProfile:
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
     #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
     as_written: str | None = None
+    #: The operator's ``trim = false`` (``[columns."t"."c"]``): a text column whose padding is layout,
+    #: its values counted as written (none padded, a value of blanks alone is text), as cleaning keeps
+    #: them (``planning.plan.ColumnPlan.trim``).
+    padding_kept: bool = False
     #: Each raw value (as written in the text, quotes included) that :attr:`notes`, :attr:`type_reason`,
     #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
     #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.
@@ -261,6 +265,7 @@ class ColumnProfile:
             "null_like_count": self.null_like_count,
             "tokens_as_values": list(self.tokens_as_values),
             "as_written": self.as_written,
+            "padding_kept": self.padding_kept,
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,
             "distinct_count": self.distinct_count,

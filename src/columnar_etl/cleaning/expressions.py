@@ -470,7 +470,7 @@ class ColumnExprs:
         if self.plan.type == "text" and not self.nul_free:
             raw = raw.str.replace_all(NUL, "", literal=True)
         raw = self.reals_shortest(raw)
-        kept = self.unpadded or self.plan.as_written  # a key as written keeps its padding
+        kept = self.unpadded or self.plan.keeps_padding  # a key as written, trim = false
         return (raw if kept else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def reals_shortest(self, text: pl.Expr) -> pl.Expr:

@@ -300,7 +300,8 @@ class TableCleaner:
         """A key cell as the audit's row key shows it: as the target shows the value, so that a reader
         joins an audit row to its target row on it. A BLOB as its hex; a number read as the number it
         is as PostgreSQL writes it (an integer's digits; a double's shortest digits, ``float8_text``,
-        read natively or as text: of its cleaned value); text trimmed (a key loaded as written: as written),
+        read natively or as text: of its cleaned value); text trimmed (a key loaded as written, a column
+        of ``trim = false``: as written),
         a REAL cell of it as the shortest text the target holds (``0.1``, not the read's
         ``0.10000000000000001``)."""
         raw = pl.col(column.raw)
@@ -314,7 +315,7 @@ class TableCleaner:
             # made of (quarantined) as written.
             return pl.coalesce(float8_text(pl.col(column.v)), raw.str.strip_chars(WHITESPACE))
         shown = column.reals_shortest(raw)
-        return shown if column.plan.as_written else shown.str.strip_chars(WHITESPACE)
+        return shown if column.plan.keeps_padding else shown.str.strip_chars(WHITESPACE)
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""
@@ -376,7 +377,7 @@ class TableCleaner:
         read as, never copied into Polars (a 15 MB cell was copied there some 19 times): BLOBs read as
         bytes only, whose cells are never changed; in a batch of :data:`CHECKED_BATCH_ROWS` rows or
         :data:`CHECKED_BATCH_BYTES`, text none of whose cells holds a NUL byte, starts or ends with
-        whitespace (unless kept as written), is empty (unless kept as written) or a null token. Their
+        whitespace (unless its padding is kept), is empty (unless kept as written) or a null token. Their
         cells are loaded as the cleaning would write them, unchanged, and none is in the audit, as
         none would be. Keys, masked columns and columns read with storage classes or hex stay in the
         frame."""
@@ -387,7 +388,7 @@ class TableCleaner:
                 if not checked:
                     continue
                 nul_free, unpadded = self._checks_of(batch, column)
-                if not nul_free or not (unpadded or column.plan.as_written):
+                if not nul_free or not (unpadded or column.plan.keeps_padding):
                     continue
                 array = batch.column(column.plan.name)
                 if not column.plan.as_written and pc.any(pc.equal(array, "")).as_py():

@@ -105,6 +105,15 @@ class ColumnPlan:
     #: loaded as written (not trimmed; no blank or null token read as NULL; NUL bytes, which PostgreSQL
     #: text cannot hold, are still removed). See ``ColumnProfile.as_written``.
     as_written: bool = False
+    #: False: the operator's ``trim = false`` (``[columns."t"."c"]``): a text column whose padding is
+    #: layout keeps it (no whitespace trimmed, a value of blanks alone kept; NUL bytes still removed,
+    #: ``''`` and null tokens written exactly so still NULL). Text only.
+    trim: bool = True
+
+    @property
+    def keeps_padding(self) -> bool:
+        """Cleaning trims none of the column's text: a key loaded as written, or ``trim = false``."""
+        return self.as_written or not self.trim
 
     @property
     def pg_type(self) -> str:
@@ -155,6 +164,7 @@ class ColumnPlan:
             "invalid_encoding": self.invalid_encoding,
             "mixed_classes": self.mixed_classes,
             "as_written": self.as_written,
+            "trim": self.trim,
         }
 
     @classmethod
@@ -201,6 +211,8 @@ class ColumnPlan:
             invalid_encoding=bool(data.get("invalid_encoding", False)),
             mixed_classes=bool(data.get("mixed_classes", False)),
             as_written=bool(data.get("as_written", False)) and data["type"] == "text",
+            # A plan of before trim = false trims; only text keeps its padding.
+            trim=bool(data.get("trim", True)) or data["type"] != "text",
         )
 
 
@@ -497,12 +509,18 @@ def build_plan(
         for column in table:
             plan = column_plan(column, null_tokens, default_order, sampled=profile.sample is not None)
             if column.name in overrides:
-                plan = apply_override(
-                    plan, overrides[column.name], default_order, column.max_scale, whole_digits(column)
-                )
+                try:
+                    plan = apply_override(
+                        plan, overrides[column.name], default_order, column.max_scale, whole_digits(column)
+                    )
+                except ConfigError as exc:  # which table's column: names repeat across tables
+                    exc.table = exc.table or table.name
+                    raise
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             if plan.as_written:
                 notes.append(f"{table.name}.{column.name}: loaded as written: {column.as_written}")
+            elif not plan.trim:
+                notes.append(f"{table.name}.{column.name}: text kept with its padding (trim = false)")
             columns.append(plan)
         rows = table.sampled_rows or table.row_count
         row_bytes = sum(c.bytes for c in table) // max(1, rows)
@@ -764,6 +782,10 @@ def apply_override(
 
     A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
     whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
+
+    ``trim = false`` keeps a text column's padding (:attr:`ColumnPlan.trim`); on a column read as
+    another type (by the profile or by ``type``) it is a :class:`ConfigError`, as the other
+    contradictions are: a date or number is read from its trimmed text, and no padding of it is kept.
     """
     if override.mask == "hash" and override.type not in (None, "text"):
         raise ConfigError(
@@ -821,6 +843,15 @@ def apply_override(
             changes["checks_scale"] = True
     if override.null_tokens is not None:
         changes["null_tokens"] = tuple(override.null_tokens)
+    if override.trim is False:
+        if kind != "text":
+            raise ConfigError(
+                f"trim = false keeps text as written, but the column is read as {kind}",
+                column=plan.name,
+                hint='set type = "text" to load its values as the text they are, padding kept, '
+                "or remove trim = false",
+            )
+        changes["trim"] = False
     if override.decimal_comma and override.thousands_separator:
         raise ConfigError(
             "a comma cannot be both a decimal comma and a thousands separator",

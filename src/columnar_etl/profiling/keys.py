@@ -610,8 +610,8 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     NULL when blank or a null token, then of the column's type (dates as microseconds since the
     epoch). It is what decides whether two values would become one: DuckDB's parse, not the
     cleaner's own (Polars), so a value the two read differently may be missed (never one they agree
-    on)."""
-    t = trimmed_sql(value)
+    on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed."""
+    t = value if column.padding_kept else trimmed_sql(value)
     tokens = [token for token in null_tokens if token not in column.tokens_as_values]
     absent = f"{t} = ''" + (f" OR {t} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
     kind = column.inferred_type

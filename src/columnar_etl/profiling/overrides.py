@@ -117,11 +117,10 @@ def override_reading(
     return OverrideReading(order, formats, override.date_order), None
 
 
-def reading_overrides(settings: Settings, table: str, names: list[str]) -> dict[str, ColumnOverride]:
-    """The overrides of ``table``'s columns (``names``, as the export wrote them) that name a reading
-    (``formats``, ``date_order``), by export name; an override may name a column as the target shows it
-    (``pg.column_names.override_names``, as the plan resolves it). One naming no column is the plan's
-    to refuse (``planning.plan.column_overrides``)."""
+def table_overrides(settings: Settings, table: str, names: list[str]) -> dict[str, ColumnOverride]:
+    """The overrides of ``table``'s columns (``names``, as the export wrote them), by export name; an
+    override may name a column as the target shows it (``pg.column_names.override_names``, as the plan
+    resolves it). One naming no column is the plan's to refuse (``planning.plan.column_overrides``)."""
     named = override_names(names, settings.column_names)
     # Tables and columns as SQLite names them (the plan's column_overrides resolves them alike).
     overrides: dict[str, ColumnOverride] = {}
@@ -131,6 +130,31 @@ def reading_overrides(settings: Settings, table: str, names: list[str]) -> dict[
     found: dict[str, ColumnOverride] = {}
     for column, override in overrides.items():
         name = named.get(column) or named.get(matching_name(column, names) or column)
-        if (override.formats or override.date_order) and name is not None:
+        if name is not None:
             found[name] = override
     return found
+
+
+def reading_overrides(settings: Settings, table: str, names: list[str]) -> dict[str, ColumnOverride]:
+    """The overrides of ``table``'s columns (:func:`table_overrides`) that name a reading (``formats``,
+    ``date_order``), by export name."""
+    return {
+        name: override
+        for name, override in table_overrides(settings, table, names).items()
+        if override.formats or override.date_order
+    }
+
+
+def untrimmed_places(settings: Settings, table: str, names: list[str]) -> list[int]:
+    """The places in ``table`` (of columns ``names``, in its order) of the columns whose text keeps its
+    padding (``trim = false``): the profile shapes and counts their values as written, as cleaning
+    keeps them (:attr:`~columnar_etl.planning.plan.ColumnPlan.trim`)."""
+    found = table_overrides(settings, table, names)
+    return [place for place, name in enumerate(names) if name in found and found[name].trim is False]
+
+
+#: The note of a column whose text keeps its padding (``trim = false``).
+UNTRIMMED_NOTE = (
+    "text kept with its padding (trim = false): its values are counted as written, none trimmed; "
+    "'' is NULL, a value of blanks alone is text"
+)

@@ -54,10 +54,12 @@ from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_num
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
+    UNTRIMMED_NOTE,
     OverrideReading,
     order_flag,
     override_reading,
     reading_overrides,
+    untrimmed_places,
 )
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
@@ -1812,6 +1814,11 @@ def _profile_batch(
     dated = [
         number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _dated(src, name)
     ]
+    untrimmed = [
+        number * BATCH_STRIDE + place
+        for number, name in enumerate(names)
+        for place in _untrimmed(src, settings, name)
+    ]
     sql = table_profile_sql(
         "",
         ["cells"],
@@ -1820,6 +1827,7 @@ def _profile_batch(
         settings.source_encoding_fallback,
         distinct=union,
         dated=dated,
+        untrimmed=untrimmed,
     )
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for row in _fetch_rows(src, sql):
@@ -1966,6 +1974,7 @@ def _table_steps(
     columns: dict[str, ColumnProfile] = {}
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
+    untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
     for index, column in enumerate(info.columns):
         infer = partial(
             infer_column,
@@ -1976,6 +1985,9 @@ def _table_steps(
             override=overrides.get(column.name),
         )
         columns[column.name] = infer(date_order_default=settings.date_order_default)
+        if column.name in untrimmed and columns[column.name].inferred_type == "text":
+            columns[column.name].padding_kept = True
+            columns[column.name].notes.append(UNTRIMMED_NOTE)
         # An override's reading is the column's own: no other column's proof rereads it.
         if columns[column.name].date_order == "ambiguous" and columns[column.name].reading_override is None:
             rereads[column.name] = partial(_reread, infer)
@@ -2052,6 +2064,7 @@ def _text_rows(
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
         dated=[place for place in _dated(src, table) if place in positions],
+        untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -2126,6 +2139,7 @@ def _long_rows(
         null_tokens=list(settings.null_tokens),
         fallback=settings.source_encoding_fallback,
         dated=[place for place in _dated(src, table) if place in positions],
+        untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
         cells=cells,
     )
 
@@ -2203,6 +2217,13 @@ def _grouped(columns: list[str], sizes: Mapping[str, int], limit: int) -> list[l
         totals[room] += size
     place = {name: number for number, name in enumerate(columns)}
     return sorted((sorted(group, key=place.__getitem__) for group in groups), key=lambda g: place[g[0]])
+
+
+def _untrimmed(src: Source, settings: Settings, table: str) -> list[int]:
+    """The places in ``table`` of its columns whose text keeps its padding (``trim = false``)."""
+    if not settings.columns:
+        return []
+    return untrimmed_places(settings, table, src.table(table).column_names)
 
 
 def _dated(src: Source, table: str) -> list[int]:

@@ -254,7 +254,12 @@ def _word_form(t: str, *, digits: bool = False) -> str:
 
 
 def column_projections(
-    index: int, column: str, null_tokens: list[str], classes: bool = False, dated: Collection[int] = ()
+    index: int,
+    column: str,
+    null_tokens: list[str],
+    classes: bool = False,
+    dated: Collection[int] = (),
+    untrimmed: Collection[int] = (),
 ) -> tuple[list[str], ...]:
     """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
 
@@ -265,6 +270,10 @@ def column_projections(
     ``dated``: the ``idx`` of the columns declared a date or timestamp, whose integers of eight digits
     are also read as compact dates (``20250520``): the parse, and so :attr:`Flag.VALID_DAY_FIRST`, of
     such an INTEGER-shaped value is its date (the profile decides whether the column reads them).
+    ``untrimmed``: the ``idx`` of the columns whose text keeps its padding (``trim = false``): their
+    values are shaped, counted and measured as written, as the cleaner keeps them (a value of blanks
+    alone is text, no value is padded; NUL bytes aside, only ``''`` is empty and a null token is one
+    written exactly so).
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
@@ -565,6 +574,11 @@ def column_projections(
     bare = trimmed_sql(f"replace({raw}, {_NUL_SQL}, '')")
     absent = _one_of(bare, ["", *null_tokens])
     text = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {absent} THEN {bare} ELSE {trimmed_sql(raw)} END"
+    if untrimmed:
+        plain = f"replace({raw}, {_NUL_SQL}, '')"
+        written = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {_one_of(plain, ['', *null_tokens])} "
+        written += f"THEN {plain} ELSE {raw} END"
+        text = f"CASE WHEN {_in_places(untrimmed)} THEN {written} ELSE {text} END"
     trim = (
         f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} ELSE {text} END"
         if classes
@@ -610,6 +624,11 @@ def column_projections(
         f"({shape_code})::BIGINT * {SHAPE_FACTOR} + {flags} AS {code}",
     ]
     return trimmed, signed, shaped, parsed, coded
+
+
+def _in_places(places: Collection[int]) -> str:
+    """SQL: the row's column (``idx``) is one of ``places``."""
+    return f"list_contains([{', '.join(str(int(i)) for i in sorted(places))}], idx)"
 
 
 def _not_a_double(t: str, k: str, sc: str, number: str) -> str:
@@ -883,6 +902,7 @@ def table_profile_sql(
     distinct: str | None = None,
     positions: list[int] | None = None,
     dated: Collection[int] = (),
+    untrimmed: Collection[int] = (),
     column_rows: bool = True,
 ) -> str:
     """The one query profiling every column of ``relation``.
@@ -901,7 +921,8 @@ def table_profile_sql(
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
     is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
-    declared a date or timestamp (see :func:`column_projections`). Without ``column_rows``, only the
+    declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding (see
+    :func:`column_projections`). Without ``column_rows``, only the
     rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql` merges such rows of disjoint
     sets of distinct values).
     """
@@ -929,7 +950,7 @@ def table_profile_sql(
         f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
-    levels = column_projections(0, "v", null_tokens, classes=True, dated=dated)
+    levels = column_projections(0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed)
     for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
