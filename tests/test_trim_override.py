@@ -8,11 +8,14 @@ Expected values come from the SQLite file (read by ``sqlite3``) and Python's own
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import columnar_etl
@@ -126,8 +129,8 @@ def test_a_column_of_trim_false_is_loaded_with_its_padding_every_cell_checked(
 
 def test_the_profile_counts_the_column_as_the_cleaner_keeps_it(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(TABLES, name="history.db")
-    settings = load_settings(**GATES_OPEN, columns=KEPT)
-    profile = columnar_etl.profile(path, settings=settings)
+    config = load_settings(**GATES_OPEN, columns=KEPT)
+    profile = columnar_etl.profile(path, settings=config)
     output = profile["history"]["output"]
     cells = [cell for cell in _source_cells(path, "history", "output").values() if cell is not None]
     assert output.inferred_type == "text"
@@ -138,7 +141,7 @@ def test_the_profile_counts_the_column_as_the_cleaner_keeps_it(make_sqlite: Sqli
     # The neighbour's padding is counted (and charged) as ever.
     assert profile["history"]["name"].issue_count("whitespace") == 12
     # What the profile counts is what cleaning does.
-    result = clean(path, columnar_etl.plan(profile, settings=settings), settings=settings)
+    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
     stats = result["history"]["output"]
     assert (output.valid_count, output.invalid_count) == (stats.non_null, stats.quarantined)
     # Padding declared layout costs nothing: the report scores 100, and less trimmed.
@@ -148,8 +151,8 @@ def test_the_profile_counts_the_column_as_the_cleaner_keeps_it(make_sqlite: Sqli
 
 def test_the_plan_carries_the_choice(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite(TABLES, name="history.db")
-    settings = load_settings(**GATES_OPEN, columns=KEPT)
-    plan = columnar_etl.plan(columnar_etl.profile(path, settings=settings), settings=settings)
+    config = load_settings(**GATES_OPEN, columns=KEPT)
+    plan = columnar_etl.plan(columnar_etl.profile(path, settings=config), settings=config)
     column = plan["history"]["output"]
     assert column.trim is False and column.keeps_padding and not column.as_written
     assert plan["history"]["name"].trim is True
@@ -181,9 +184,9 @@ def test_trim_false_on_a_typed_column_is_refused(
     override: dict[str, Any], kind: str, make_sqlite: SqliteFactory
 ) -> None:
     path = make_sqlite(TYPED, name="typed.db")
-    settings = load_settings(**GATES_OPEN, columns={"t": override})
+    config = load_settings(**GATES_OPEN, columns={"t": override})
     with pytest.raises(ConfigError) as raised:
-        columnar_etl.plan(columnar_etl.profile(path, settings=settings), settings=settings)
+        columnar_etl.plan(columnar_etl.profile(path, settings=config), settings=config)
     (column,) = override
     assert raised.value.one_line() == (
         f"table 't', column {column!r}: trim = false keeps text as written, but the column is read as {kind} "
@@ -194,9 +197,9 @@ def test_trim_false_on_a_typed_column_is_refused(
 
 def test_trim_false_with_type_text_keeps_a_number_columns_text(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT)", [(1, " 7"), (2, "8 ")])})
-    settings = load_settings(**GATES_OPEN, columns={"t": {"n": {"trim": False, "type": "text"}}})
-    plan = columnar_etl.plan(columnar_etl.profile(path, settings=settings), settings=settings)
-    result = clean(path, plan, settings=settings)
+    config = load_settings(**GATES_OPEN, columns={"t": {"n": {"trim": False, "type": "text"}}})
+    plan = columnar_etl.plan(columnar_etl.profile(path, settings=config), settings=config)
+    result = clean(path, plan, settings=config)
     assert result.data is not None
     assert result.data["t"].column("n").to_pylist() == [" 7", "8 "]
     assert result.audit.num_rows == 0
@@ -265,8 +268,8 @@ def test_a_key_of_trim_false_is_compared_as_written(make_sqlite: SqliteFactory) 
     path = make_sqlite({"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)", rows)})
     trimmed = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))
     assert trimmed["t"]["k"].as_written is not None
-    settings = load_settings(**GATES_OPEN, columns={"t": {"k": {"trim": False}}})
-    kept = columnar_etl.profile(path, settings=settings)["t"]["k"]
+    config = load_settings(**GATES_OPEN, columns={"t": {"k": {"trim": False}}})
+    kept = columnar_etl.profile(path, settings=config)["t"]["k"]
     assert (kept.as_written, kept.padding_kept, kept.to_dict()["padding_kept"]) == (None, True, True)
 
 
@@ -283,7 +286,47 @@ def test_a_reference_of_trim_false_joins_as_written(make_sqlite: SqliteFactory) 
     path = make_sqlite(tables)
     trimmed = columnar_etl.profile(path, settings=load_settings(**GATES_OPEN))["child"]["k"]
     assert trimmed.joined_by_cleaning is not None and trimmed.issue_count("whitespace") == 20
-    settings = load_settings(**GATES_OPEN, columns={"child": {"k": {"trim": False}}})
-    kept = columnar_etl.profile(path, settings=settings)["child"]["k"]
+    config = load_settings(**GATES_OPEN, columns={"child": {"k": {"trim": False}}})
+    kept = columnar_etl.profile(path, settings=config)["child"]["k"]
     assert kept.joined_by_cleaning is None and kept.issue("whitespace") is None
     assert kept.issue_count("orphan_reference") == 20
+
+
+#: Text of layout: blanks of several kinds (Unicode's, as the trim rule knows them), line breaks, NUL
+#: bytes, null tokens and letters.
+LAYOUT = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\0", "NULL", "N/A", "a", "b1", "|"]),
+        st.text(alphabet="xyz -", max_size=4),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(cells=st.lists(st.one_of(st.none(), LAYOUT), min_size=1, max_size=40))
+def test_generated_layout_text_is_profiled_and_cleaned_alike(cells: list[str | None], tmp_path: Path) -> None:
+    path = tmp_path / f"layout_{uuid.uuid4().hex[:8]}.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, c TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(cells)))
+    con.close()
+    config = load_settings(**GATES_OPEN, columns={"t": {"c": {"trim": False, "type": "text"}}})
+    found = columnar_etl.profile(path, settings=config)
+    column = found["t"]["c"]
+    result = clean(path, columnar_etl.plan(found, settings=config), settings=config)
+    assert result.data is not None
+    expected = [_kept(cell) for cell in cells]
+    assert result.data["t"].column("c").to_pylist() == expected
+    present = [cell for cell in cells if cell is not None]
+    assert column.empty_string_count == sum(cell.replace("\0", "") == "" for cell in present)
+    assert column.null_like_count == sum(cell.replace("\0", "") in TOKENS for cell in present)
+    assert (column.whitespace_padded_count, column.issue("whitespace")) == (0, None)
+    assert column.valid_count == result["t"]["c"].non_null == sum(value is not None for value in expected)
+    assert not [row for row in result.audit.to_pylist() if row["rule"] == "trim"]
