@@ -26,11 +26,14 @@ from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     KEPT_VALUE_BYTES,
     MIN_INCLUSION,
+    NOCASE_TEXT,
     Pair,
     _fits,
+    inclusion_sql,
     kept_values,
     measure,
 )
+from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export
 from export_generator.wide import generate_wide_export
@@ -477,6 +480,61 @@ def test_values_kept_by_the_profile_measure_as_a_read_of_the_table(make_sqlite: 
     assert (read[1].orphans, read[1].examples) == (1, ("zz",))
     # long: its six long values; bad: 'k0', 'k11' and the cp1252 'ké' have no parent.
     assert read[2].orphans == 6 and read[3].examples == ("k0", "k11", "ké")
+
+
+def test_kept_values_of_many_tables_are_compared_by_one_expression_each(make_sqlite: SqliteFactory) -> None:
+    # Many small tables' kept values, measured in one query: each way of comparing (integers, text,
+    # text with ASCII case folded) is written once over the kept columns it reads, not once a column
+    # (200 tables: binding the query was most of the references' cost). The figures are those of a
+    # read of the tables, and the orphans those SQLite counts.
+    parent = [(i, f"K{i}") for i in range(1, 21)]
+    children = {
+        f"c{n}": [
+            (i, (i * (n + 1)) % 25 or None, f"k{(i * 3 + n) % 23}" if n % 2 else f"K{i % 22}")
+            for i in range(40)
+        ]
+        for n in range(6)
+    }
+    path = make_sqlite(
+        {
+            "parent": ("CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT)", parent),
+            **{
+                name: (f"CREATE TABLE {name} (n INTEGER PRIMARY KEY, p INTEGER, t TEXT)", rows)
+                for name, rows in children.items()
+            },
+        }
+    )
+    pairs: list[Pair] = [
+        pair
+        for name in children
+        for pair in (
+            (name, "p", "parent", "id", "integer"),
+            (name, "t", "parent", "code", "text"),
+            (name, "t", "parent", "code", NOCASE_TEXT),
+        )
+    ]
+    settings = load_settings()
+    with open_source(path) as src:
+        kept = {}
+        for position, table in enumerate(["parent", *children]):
+            name = f"{KEPT_PREFIX}{position}"
+            columns = list(profile_table(src, table, settings, keep=name).columns)
+            kept[table] = kept_values(src, name, columns)
+        sql, _ = inclusion_sql(src, pairs, kept)
+        read = measure(src, pairs)
+        counted = measure(src, pairs, kept)
+    assert sql.count(trimmed_sql("val")) == 2  # text, and text folded
+    assert sql.count("try_cast(val AS BIGINT) AS VARCHAR") == 1
+    assert counted == read
+    for number, (child, column, _, key, kind) in enumerate(pairs):
+        fold = "lower" if kind == NOCASE_TEXT else ""
+        (orphans,) = _query(
+            path,
+            f"SELECT count(*) FROM {child} WHERE {column} IS NOT NULL AND {fold}({column}) NOT IN "
+            f"(SELECT {fold}({key}) FROM parent)",
+        )[0]
+        assert counted[number].orphans == orphans, (child, column, kind)
+    assert sum(fit.orphans for fit in counted.values()) > 0
 
 
 def test_a_declared_reference_is_matched_to_its_columns_whatever_its_case(make_sqlite: SqliteFactory) -> None:

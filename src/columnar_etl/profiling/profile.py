@@ -1795,6 +1795,9 @@ def _run_steps(steps: Generator[CellsQuery, list[dict[str, Any]], T]) -> T:
 #: adding this many times the table's number (SQLite allows at most 32,767 columns).
 BATCH_STRIDE = 1 << 16
 
+#: The DuckDB table the batched query's cells are copied into (see :func:`_profile_batch`).
+BATCH_CELLS = quote_ident(f"{KEPT_PREFIX}batch_cells")
+
 
 def _profile_batch(
     src: Source, settings: Settings, asked: dict[str, CellsQuery]
@@ -1819,18 +1822,29 @@ def _profile_batch(
         for number, name in enumerate(names)
         for place in _untrimmed(src, settings, name)
     ]
-    sql = table_profile_sql(
-        "",
-        ["cells"],
-        settings.null_tokens,
-        None,
-        settings.source_encoding_fallback,
-        distinct=union,
-        dated=dated,
-        untrimmed=untrimmed,
-    )
+    # The tables' cells are copied into one table first, and the profile query reads that: over the
+    # union itself each table's branch ran the query's expressions as a pipeline of its own, their
+    # states (compiled patterns and all) set up once per table (200 tables of up to 400 rows: 1.79 s,
+    # on one table 0.03 + 0.26 s; the same rows). The copy is of cells already held, dropped after.
+    cursor = src.connection.cursor()
+    try:
+        cursor.execute(f"CREATE OR REPLACE TABLE {BATCH_CELLS} AS {union}")
+        sql = table_profile_sql(
+            "",
+            ["cells"],
+            settings.null_tokens,
+            None,
+            settings.source_encoding_fallback,
+            distinct=f"SELECT idx, cls, v, weight FROM {BATCH_CELLS}",
+            dated=dated,
+            untrimmed=untrimmed,
+        )
+        rows = _fetch_rows(src, sql)
+    finally:
+        cursor.execute(f"DROP TABLE IF EXISTS {BATCH_CELLS}")
+        cursor.close()
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
-    for row in _fetch_rows(src, sql):
+    for row in rows:
         number, row["idx"] = divmod(int(row["idx"]), BATCH_STRIDE)
         found[names[number]].append(row)
     return found
