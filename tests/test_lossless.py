@@ -194,6 +194,13 @@ def test_checker_equality_by_storage_class() -> None:
     trim = [("audit", "trim", "\xa0a", "a")]
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", trim, "cp1252") is None
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", [], "cp1252") is not None
+    # A trim audit row excuses White_Space gone from the ends, not a unit separator (a delimiter).
+    separator = [("audit", "trim", "a\x1f ", "a")]
+    assert cell_violation(Cell("text", b"a\x1f "), "a", separator, "cp1252") is not None
+    assert (
+        cell_violation(Cell("text", b"a\x1f "), "a\x1f", [("audit", "trim", "a\x1f ", "a\x1f")], "cp1252")
+        is None
+    )
     rounded = [("audit", "rounded:2", "1.239", "1.24")]
     assert cell_violation(Cell("real", 1.239), Decimal("1.24"), rounded, "cp1252") is not None
     assert (
