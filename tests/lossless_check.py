@@ -19,7 +19,9 @@ Equality by storage class (a cell equal this way needs no audit row):
 - TEXT, valid UTF-8 → the same text; or a typed value the text reads as without loss (canonical integer
   and decimal text, ISO dates and timestamps, ISO timestamps in UTC (``Z``, ``+00``, ``+00:00``) as the
   same instant, ``true``/``false``), or the same bytes as ``bytea``. Another UTC offset is lost in a
-  ``timestamptz``: that cell needs its audit row.
+  ``timestamptz``: that cell needs its audit row. Text that arrives as text by its ``trim`` audit row
+  must be the source text less Unicode's White_Space at its ends (value_oracle.WHITE_SPACE), nothing
+  more (not the information separators U+001C-U+001F, which ``str.isspace`` calls whitespace).
 - TEXT, invalid UTF-8 → must be audited with a rule naming the encoding, and arrive as the fallback's
   decoding (cp1252; a byte cp1252 leaves undefined, such as 0x81, as its Latin-1 character), possibly
   trimmed / NUL-stripped by the other documented rules (or be quarantined); the same bytes as
@@ -62,6 +64,8 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from columnar_etl.pg.connect import connect
+
+from .value_oracle import WHITE_SPACE
 
 #: Canonical integer text: no sign but a minus, no leading zeros, no separators.
 INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")
@@ -490,8 +494,8 @@ def _decoded_forms(raw: bytes, encoding: str) -> set[str | None]:
     decoded = decode_fallback(raw, encoding)
     forms: set[str | None] = set()
     for text in (decoded, decoded.replace("\0", "")):
-        forms |= {text, text.strip()}
-        if not text.strip():
+        forms |= {text, text.strip(WHITE_SPACE)}
+        if not text.strip(WHITE_SPACE):
             forms.add(None)
     return forms
 
@@ -529,6 +533,12 @@ def cell_violation(
     if not any(is_new_value(target, new) for _, _, _, new in documented):
         # An audit row excuses the change it records, not any other value.
         return f"not the audited new value ({', '.join(sorted({repr(e[3]) for e in documented}))})"
+    text = cell.text()
+    trims = any(rule == "trim" and new == target for _, rule, _, new in documented)
+    if isinstance(target, str) and text is not None and trims and target != text.strip(WHITE_SPACE):
+        # A text trimmed alone loses Unicode's White_Space at its ends, nothing else (a unit separator
+        # U+001F, which str.isspace calls whitespace, is a delimiter).
+        return f"trimmed to more than its White_Space at the ends: {text.strip(WHITE_SPACE)!r} expected"
     return None
 
 
@@ -643,14 +653,14 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     types = table.target_types
     if table.primary_key:
         parts = [_key_text(row.cells[c], types.get(c)) for c in table.primary_key]
-        # Trimmed as the documented rule trims: Unicode whitespace (str.strip), NBSP included.
-        keys += ["|".join(parts), "|".join(p.strip() for p in parts)]
+        # Trimmed as the documented rule trims: Unicode whitespace (White_Space), NBSP included.
+        keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.primary_key:
         # A declared UNIQUE key (or one found in the data): trimmed too, as a declared primary key's.
         parts = [_key_text(row.cells[c], types.get(c)) for c in table.run_key]
-        keys += ["|".join(parts), "|".join(p.strip() for p in parts)]
+        keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))

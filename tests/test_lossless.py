@@ -194,6 +194,13 @@ def test_checker_equality_by_storage_class() -> None:
     trim = [("audit", "trim", "\xa0a", "a")]
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", trim, "cp1252") is None
     assert cell_violation(Cell("text", "\xa0a".encode()), "a", [], "cp1252") is not None
+    # A trim audit row excuses White_Space gone from the ends, not a unit separator (a delimiter).
+    separator = [("audit", "trim", "a\x1f ", "a")]
+    assert cell_violation(Cell("text", b"a\x1f "), "a", separator, "cp1252") is not None
+    assert (
+        cell_violation(Cell("text", b"a\x1f "), "a\x1f", [("audit", "trim", "a\x1f ", "a\x1f")], "cp1252")
+        is None
+    )
     rounded = [("audit", "rounded:2", "1.239", "1.24")]
     assert cell_violation(Cell("real", 1.239), Decimal("1.24"), rounded, "cp1252") is not None
     assert (
@@ -871,6 +878,35 @@ def test_unicode_padding_is_trimmed_and_audited(pg_uri: str, tmp_path: Path) -> 
         row["row_key"] for row in loaded.log("audit") if row["column"] == "name" and "trim" in row["rule"]
     }
     assert trimmed == {"1", "2", "3", "4"}
+    assert loaded.violations == [], summarize(loaded.violations)
+
+
+def test_information_separators_at_a_cells_ends_are_kept(pg_uri: str, tmp_path: Path) -> None:
+    # Applications join a record's fields with the ASCII information separators (a unit separator
+    # U+001F between fields, a record separator U+001E after each record): a cell whose last field is
+    # empty ends with one. They are delimiters, not padding (Unicode's White_Space holds none of
+    # U+001C-U+001F; Python's str.isspace all four): trimmed, the cell lost a field.
+    fields = [
+        "front\x1fback",
+        "front\x1f",
+        "\x1fback",
+        "a\x1fb\x1f\x1f",
+        "rec one\x1e",
+        "\x1cfile\x1dgroup\x1d",
+        " padded\x1f ",
+    ]
+    path = sqlite_file(
+        tmp_path / "notes.db",
+        "CREATE TABLE note (id INTEGER PRIMARY KEY, fields TEXT NOT NULL)",
+        list(enumerate(fields, start=1)),
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    arrived = loaded.values("note", "fields", "id")
+    # Only the spaces of the last cell are padding: the separator inside them stays.
+    assert arrived == {**dict(enumerate(fields, start=1)), 7: "padded\x1f"}
+    audited = {row["row_key"]: row["rule"] for row in loaded.log("audit") if row["column"] == "fields"}
+    assert audited == {"7": "trim"}
+    assert [len(arrived[k].split("\x1f")) for k in (1, 2, 3, 4)] == [2, 2, 2, 4]
     assert loaded.violations == [], summarize(loaded.violations)
 
 

@@ -77,3 +77,31 @@ def test_a_run_keeps_every_value_as_written_with_the_default_gates(
                 assert loaded[i] == (value and value.decode()), (name, i, loaded[i])
             else:  # a number cell: its text reads back as the very number (an infinity too)
                 assert float(loaded[i]) == value, (name, i, loaded[i])
+
+
+def test_real_infinities_are_real_cells_not_text_where_a_number_is_declared(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # SQLite stores 1e999 as a REAL infinity (typeof 'real'): a number of the declared type, no TEXT.
+    # They were said to be "stored as TEXT and read as double", a type_mismatch of every infinity.
+    values = [INF, -INF, 1.5, None, INF, 2.25]
+    path = make_sqlite(
+        {
+            "m": (
+                "CREATE TABLE m (id INTEGER PRIMARY KEY, value REAL, amount NUMERIC)",
+                [(i, v, v) for i, v in enumerate(values)],
+            )
+        },
+        name="real_infinities.db",
+    )
+    classes = {
+        kind
+        for (kind,) in source_values(path, "SELECT typeof(value) FROM m UNION SELECT typeof(amount) FROM m")
+    }
+    assert classes == {b"real", b"null"}
+    table = profile(path)["m"]
+    for name in ("value", "amount"):
+        column = table[name]
+        assert column.storage_classes == {"real": 5}, (name, column.storage_classes)
+        assert column.inferred_type == "double", (name, column.type_reason)
+        assert column.issue("type_mismatch") is None, (name, column.issues)

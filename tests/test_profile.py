@@ -28,6 +28,7 @@ from columnar_etl.source.identity import file_checksum
 from export_generator import Truth, generate_export
 
 from .conftest import SqliteFactory, examples
+from .value_oracle import WHITE_SPACE
 
 TRUTH_CASES = [(11, "prod"), (12, "prod"), (13, "heavy"), (14, "heavy"), (15, "clean"), (16, "corrupt")]
 
@@ -640,10 +641,11 @@ def test_counts_partition_the_rows(tmp_path: Path, values: list[str | None]) -> 
         )
         assert parts == column.row_count == len(values)
         assert column.null_count == sum(v is None for v in values)
-        # Whitespace is Unicode's (str.isspace), as str.strip() removes it; NUL bytes are removed
-        # before (docs/profiling.md: text empty once they are is empty, as the cleaner reads it).
+        # Whitespace is Unicode's (White_Space: str.isspace but the information separators); NUL
+        # bytes are removed before (docs/profiling.md: text empty once they are is empty, as the
+        # cleaner reads it).
         assert column.empty_string_count == sum(
-            v is not None and v.replace("\0", "").strip() == "" for v in values
+            v is not None and v.replace("\0", "").strip(WHITE_SPACE) == "" for v in values
         )
         assert 0.0 <= column.confidence <= 1.0
         assert 0.0 <= column.quality <= 100.0

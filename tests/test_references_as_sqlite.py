@@ -939,3 +939,31 @@ def test_typed_ends_without_text_that_postgresql_does_not_compare_load_as_number
     base = loaded.base
     rows = pg_query(pg_uri, f"SELECT c.id FROM {base}.c JOIN {base}.par ON c.p = par.k")
     assert {int(row[0]) for row in rows} == _joined_in_sqlite(path)
+
+
+def test_an_end_of_a_declared_reference_holding_no_value_follows_the_other_ends_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A link column declared TEXT that no row has filled yet (every cell NULL; a table of no rows) has
+    # its type from the declaration alone: it made the integer key it references text, the parent's
+    # own INTEGER PRIMARY KEY (a many-to-many table a library created before any link was written).
+    path = make_sqlite(
+        {
+            "item": ("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)", [(1, "a"), (2, "b"), (3, "c")]),
+            "link": (
+                "CREATE TABLE link (id INTEGER PRIMARY KEY, item_id TEXT REFERENCES item (id))",
+                [(1, None), (2, None)],
+            ),
+            "later": ("CREATE TABLE later (id INTEGER PRIMARY KEY, item_id TEXT REFERENCES item (id))", []),
+        },
+        name="unfilled.db",
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("item", "id") == "bigint"
+    assert loaded.data_type("link", "item_id") == loaded.data_type("later", "item_id") == "bigint"
+    base = loaded.base
+    for child in ("link", "later"):  # the target joins along the reference (no "text = bigint")
+        assert pg_query(
+            pg_uri, f"SELECT count(*) FROM {base}.{child} c JOIN {base}.item p ON c.item_id = p.id"
+        )

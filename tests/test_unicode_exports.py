@@ -7,8 +7,9 @@ sequences and flags, Turkish and German case in keys, every invisible or control
 of cells, keys that differ only by a no-break or zero-width character, characters outside the BMP
 around the profile's byte limits, a key column mixing UTF-8 and Windows-1252 bytes. Each test runs the
 CLI as an operator would, checks every cell with the project's lossless checker, and then what each
-cell must arrive as from Python alone: the documented trim is ``str.strip()`` (Unicode whitespace,
-``str.isspace``: rules.WHITESPACE), ``''`` is NULL, nothing else changes a text (no normalisation, no
+cell must arrive as from Python alone: the documented trim strips Unicode's White_Space
+(value_oracle.WHITE_SPACE: ``str.isspace`` but the information separators; rules.WHITESPACE), ``''``
+is NULL, nothing else changes a text (no normalisation, no
 case folding, no removal of invisible characters that are not whitespace).
 """
 
@@ -30,6 +31,7 @@ from .conftest import pg_query, primary_key
 from .lossless_check import decode_fallback
 from .test_data_tools import profiled
 from .test_other_products import Ran, audit_rules, loaded_cleanly, only_gate_warnings, run_export
+from .value_oracle import WHITE_SPACE
 
 __all__ = ["run_export"]  # the fixture, used by name
 
@@ -39,7 +41,7 @@ Runner = Callable[..., tuple[Ran, Path]]
 def cleaned(text: str) -> str | None:
     """What a text cell arrives as by the documented rules, computed by Python alone: its ends
     trimmed of Unicode whitespace, empty as NULL (none of these cells is a null token)."""
-    return text.strip() or None
+    return text.strip(WHITE_SPACE) or None
 
 
 def rows_of(ran: Ran, table: str, columns: str) -> list[tuple[Any, ...]]:
@@ -104,10 +106,12 @@ def test_csv_import_every_cell_as_the_rules_say(run_export: Runner) -> None:
         }
         assert {k: v for k, v in audit.items() if k[0] == name} == expected, name
     # Of the named ones (the others are whitespace by construction): zero-width, joiners, the soft
-    # hyphen, bidi marks, the BOM, C1 controls but NEL, DEL and U+180E are kept; the unit separator
-    # U+001F is trimmed (Python's isspace says whitespace: bidi class S).
-    trimmed = {name for name, char in uni.EDGE_CHARS.items() if char.isspace() and not name.startswith("ws_")}
-    assert trimmed == {"ls", "ps", "nel", "vt", "ff", "cr", "nbsp", "nnbsp", "ideographic", "us", "tab"}
+    # hyphen, bidi marks, the BOM, C1 controls but NEL, DEL, U+180E and the information separators
+    # U+001C-U+001F (Python's isspace says whitespace, Unicode's White_Space not: delimiters) are kept.
+    trimmed = {
+        name for name, char in uni.EDGE_CHARS.items() if char in WHITE_SPACE and not name.startswith("ws_")
+    }
+    assert trimmed == {"ls", "ps", "nel", "vt", "ff", "cr", "nbsp", "nnbsp", "ideographic", "tab"}
 
     # A number or an ISO date with one of them at an end is read (its trim audited) exactly when the
     # character is whitespace; otherwise the column keeps its text, every cell as written. The profile
@@ -120,7 +124,7 @@ def test_csv_import_every_cell_as_the_rules_say(run_export: Runner) -> None:
         cell = uni.number_cell if table == "numbers" else uni.date_cell
         for name, char in uni.EDGE_CHARS.items():
             column = dict(rows_of(ran, table, f'"row", "{name}"'))
-            if char.isspace():
+            if char in WHITE_SPACE:
                 assert types[name] == typed, (table, name)
                 assert column == {i: value(i) for i in range(uni.TYPED_ROWS)}, (table, name)
                 assert audit_rules(run_dir, table, name) == {str(i): {"trim"} for i in range(uni.TYPED_ROWS)}

@@ -2,8 +2,8 @@
 
 Each builder writes, with Python's ``sqlite3`` through :func:`tests.other_products.write_export`, what
 such an export lands as in SQLite. Nothing is random: every value comes from the tables below, so a
-test computes what each cell must arrive as from the same tables and Python's own ``str.strip`` and
-``str.isspace`` (the documented trim: Unicode whitespace at the ends, rules.WHITESPACE), never from a run.
+test computes what each cell must arrive as from the same tables and Unicode's White_Space written out
+(value_oracle.WHITE_SPACE: the documented trim at the ends, rules.WHITESPACE), never from a run.
 
 - :func:`csv_import`: CSV files saved by Excel as "CSV UTF-8" and imported with ``sqlite3 .import`` /
   DB Browser (every column TEXT, no key, the first column's name begins with the byte-order mark:
@@ -32,7 +32,7 @@ NBSP = "\u00a0"
 ZWSP = "\u200b"
 
 #: The invisible and control characters an export's cells carry at their ends, by name. Which of them
-#: the documented trim removes is Python's ``str.isspace`` (rules.WHITESPACE), computed by the tests.
+#: the documented trim removes is Unicode's White_Space (value_oracle.WHITE_SPACE), computed by the tests.
 EDGE_CHARS: dict[str, str] = {
     "zwsp": "\u200b",  # ZERO WIDTH SPACE: not whitespace (Cf)
     "zwnj": "\u200c",
@@ -60,12 +60,13 @@ EDGE_CHARS: dict[str, str] = {
     "nnbsp": "\u202f",
     "ideographic": "\u3000",
     "mvs": "\u180e",  # MONGOLIAN VOWEL SEPARATOR: whitespace until Unicode 6.3, not since
-    "us": "\x1f",  # UNIT SEPARATOR: Python's isspace says yes (bidi class S)
+    "us": "\x1f",  # UNIT SEPARATOR: Python's isspace says yes (bidi class S), Unicode no: a delimiter
+    "rs": "\x1e",  # RECORD SEPARATOR: likewise
     "del": "\x7f",
     "tab": "\t",
 }
-#: ... and every other character Python calls whitespace (line feed, space, the information separators,
-#: the typographic spaces), so that the profile and the cleaner are held to the whole set.
+#: ... and every other character Python calls whitespace (line feed, space, the other information
+#: separators, the typographic spaces), so that the profile and the cleaner are held to the whole set.
 EDGE_CHARS |= {
     f"ws_{code:04x}": chr(code)
     for code in range(0x110000)

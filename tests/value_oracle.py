@@ -201,9 +201,18 @@ def decoded(raw: bytes) -> str:
         )
 
 
+#: Unicode's White_Space property (PropList.txt), written out: the documented trim's characters. Python's
+#: ``str.isspace`` says the same but for the information separators U+001C-U+001F, which are delimiters.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(chr(code) for code in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def trimmed(text: str) -> str:
-    """NUL bytes removed, then Unicode whitespace (``str.isspace``) trimmed at both ends."""
-    return text.replace("\x00", "").strip()
+    """NUL bytes removed, then Unicode whitespace (:data:`WHITE_SPACE`) trimmed at both ends."""
+    return text.replace("\x00", "").strip(WHITE_SPACE)
 
 
 def is_absent(text: str) -> bool:
@@ -508,7 +517,7 @@ def expected(
     # it is empty or a null token once they are gone (a field of NULs is empty, as in a text column).
     if is_absent(trimmed(text)):
         return None
-    text = text.strip()
+    text = text.strip(WHITE_SPACE)
     if "\x00" in text:
         return Quarantined(_invalid(kind))
     if kind in ("integer", "numeric", "double") and text.startswith("\u2212"):

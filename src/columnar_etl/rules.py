@@ -64,9 +64,16 @@ from typing import Literal
 
 #: The NUL byte: PostgreSQL text cannot hold it, so cleaning removes it from text.
 NUL = "\x00"
-#: What "whitespace" means at the ends of a value: Python's ``str.isspace`` set (tabs, CR/LF, no-break
-#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...).
-WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+#: The ASCII information separators U+001C-U+001F: Python's ``str.isspace`` calls them whitespace,
+#: Unicode does not (White_Space). They are delimiters: applications join a record's fields with the
+#: unit separator, so a cell whose last field is empty ends with one, and trimmed it lost that field.
+INFORMATION_SEPARATORS = "\x1c\x1d\x1e\x1f"
+#: What "whitespace" means at the ends of a value: Unicode's White_Space (tabs, CR/LF, NEL, no-break
+#: space U+00A0, U+2007, U+202F, the ideographic space U+3000...): ``str.isspace`` but the
+#: :data:`INFORMATION_SEPARATORS`.
+WHITESPACE = "".join(
+    chr(code) for code in range(0x3001) if chr(code).isspace() and chr(code) not in INFORMATION_SEPARATORS
+)
 #: Values that mean "no value" (the ``null_tokens`` setting's default), compared after trimming.
 #: The zero dates are MySQL's "no date" (what its exports write for a date never set): no calendar
 #: has them, and read as dates they were quarantined as impossible, a row's whole column of them.

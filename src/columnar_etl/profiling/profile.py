@@ -1502,7 +1502,9 @@ def _text_of_the_type(
         return bool_words  # 0 and 1 are INTEGER cells; true, yes, N are TEXT
     else:
         stored_as_numbers = counts.shape(*_STORED_AS_NUMBERS)
-    return max(0, valid - stored_as_numbers)
+    # Only TEXT cells are stored as text: a REAL infinity (1e999) is a number of no such shape (until
+    # 2026-12-04 every one was said to be "stored as TEXT").
+    return max(0, min(valid - stored_as_numbers, counts.classes[StorageClass.TEXT]))
 
 
 def _declared_misfits(counts: _Counts, family: InferredType | None, present: int) -> tuple[int, str]:

@@ -1310,6 +1310,7 @@ def _one_type_per_declared_reference(
     reference to it would lose its type for nothing. The key keeps its type; the operator is told.
     """
     changed = True
+    followed: set[int] = set()
     while changed:
         changed = False
         for reference, child, parent, column, key in _column_pairs(tables, declared):
@@ -1317,6 +1318,9 @@ def _one_type_per_declared_reference(
                 (child[column], f"{reference.parent}.{key}"),
                 (parent[key], f"{reference.child}.{column}"),
             )
+            if _follows_the_other_end(ends, followed):
+                changed = True
+                continue
             types = {end.inferred_type for end, _ in ends}
             if (reference.child, column, reference.parent, key) in (by_number or {}):
                 continue
@@ -1351,6 +1355,38 @@ def _one_type_per_declared_reference(
                 "(PostgreSQL compares no bigint with text)"
             )
             changed = True
+
+
+#: Types an end of a declared reference holding no value takes from its other end (see
+#: :func:`_follows_the_other_end`): types no figure of the values parametrises.
+_FOLLOWED_TYPES = frozenset({"integer", "double", "text"})
+
+
+def _follows_the_other_end(ends: tuple[tuple[ColumnProfile, str], ...], followed: set[int]) -> bool:
+    """Give an end of a declared reference that holds no value (every cell NULL, or no row) the type of
+    its other end, which holds values: its own type came from its declaration alone, and made the other
+    end follow it (a link column declared TEXT that no row has filled yet turned the integer key it
+    references, an INTEGER PRIMARY KEY, into text). Each end follows once (``followed``: ids), so a
+    column between two ends of different types ends as the rules for ends with values make it.
+    Whether it changed anything."""
+    for (end, other), (beside, _) in zip(ends, reversed(ends), strict=True):
+        if (
+            id(end) not in followed
+            and end.null_count == end.row_count
+            and beside.null_count < beside.row_count
+            and beside.inferred_type in _FOLLOWED_TYPES
+            and end.inferred_type != beside.inferred_type
+        ):
+            followed.add(id(end))
+            was, end.inferred_type = end.inferred_type, beside.inferred_type
+            end.min = end.max = None
+            end.type_reason = f"no values: the type of {other} (a declared reference's other end), not {was}"
+            end.notes.append(
+                f"no values: loaded as {end.inferred_type}, the type of {other}, the other end of a declared "
+                f"reference, not as its declared {end.declared_type or 'type'} ({was})"
+            )
+            return True
+    return False
 
 
 #: Types whose end of a declared reference is loaded as written beside a text end (see

@@ -788,7 +788,7 @@ def month_first_sql(index: int) -> str:
 
 
 def trimmed_sql(expr: str) -> str:
-    """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's, as ``str.strip``).
+    """``expr`` without leading/trailing whitespace (:data:`WHITESPACE`: Unicode's White_Space).
 
     ``trim`` with a character set costs more than the scan that feeds it, and almost no value is
     padded: only a value whose first or last character is whitespace is trimmed (``unicode`` gives the
