@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -78,12 +79,12 @@ def _source_cells(path: Path, table: str, column: str) -> dict[int, str | None]:
         con.close()
 
 
-def _kept(cell: str | None) -> str | None:
+def _kept(cell: str | None, tokens: Collection[str] = TOKENS) -> str | None:
     """What a ``trim = false`` cell becomes: its text less NUL bytes; NULL if that is '' or a token."""
     if cell is None:
         return None
     text = cell.replace("\0", "")
-    return None if text == "" or text in TOKENS else text
+    return None if text == "" or text in tokens else text
 
 
 def _trimmed(cell: str | None) -> str | None:
@@ -310,6 +311,7 @@ LAYOUT = st.lists(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(cells=st.lists(st.one_of(st.none(), LAYOUT), min_size=1, max_size=40))
+@example(cells=["", "", "-\x00", None, " y-z"])  # a default token (`-`) beside NUL bytes
 def test_generated_layout_text_is_profiled_and_cleaned_alike(cells: list[str | None], tmp_path: Path) -> None:
     path = tmp_path / f"layout_{uuid.uuid4().hex[:8]}.db"
     con = sqlite3.connect(path)
@@ -320,13 +322,17 @@ def test_generated_layout_text_is_profiled_and_cleaned_alike(cells: list[str | N
     config = load_settings(**GATES_OPEN, columns={"t": {"c": {"trim": False, "type": "text"}}})
     found = columnar_etl.profile(path, settings=config)
     column = found["t"]["c"]
-    result = clean(path, columnar_etl.plan(found, settings=config), settings=config)
+    plan = columnar_etl.plan(found, settings=config)
+    result = clean(path, plan, settings=config)
     assert result.data is not None
-    expected = [_kept(cell) for cell in cells]
+    # The column's null tokens are the plan's (the settings' defaults, `-` among them where the column
+    # proves it no value); each is compared as written.
+    tokens = set(next(c for c in plan["t"].columns if c.name == "c").null_tokens)
+    expected = [_kept(cell, tokens) for cell in cells]
     assert result.data["t"].column("c").to_pylist() == expected
     present = [cell for cell in cells if cell is not None]
     assert column.empty_string_count == sum(cell.replace("\0", "") == "" for cell in present)
-    assert column.null_like_count == sum(cell.replace("\0", "") in TOKENS for cell in present)
+    assert column.null_like_count == sum(cell.replace("\0", "") in tokens for cell in present)
     assert (column.whitespace_padded_count, column.issue("whitespace")) == (0, None)
     assert column.valid_count == result["t"]["c"].non_null == sum(value is not None for value in expected)
     assert not [row for row in result.audit.to_pylist() if row["rule"] == "trim"]
