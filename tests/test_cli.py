@@ -456,7 +456,7 @@ def test_a_run_in_the_default_mode_says_its_version_is_not_live_and_how_to_make_
     lines = ran.output.splitlines()
     assert f"Nothing live changed: {version} waits beside the live version until a cutover." in lines
     cutover = f"columnar-etl cutover {version} --base told_base"
-    assert f"  {cutover}  (makes {version} live)" in lines
+    assert f"  {cutover}  # makes {version} live" in lines
     # The command it names does what it says.
     done = runner.invoke(app, ["--target", pg_uri, *cutover.split()[1:]])
     assert done.exit_code == 0, done.output

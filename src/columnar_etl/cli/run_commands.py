@@ -211,7 +211,7 @@ def _render(result: Any) -> None:
         undo = rollback(record.to_dict(), record.load)
         command, what = undo["commands"][0]
         out.print(escape(undo["lead"]), soft_wrap=True)
-        out.print(f"  {escape(command)}  ({escape(what)})", soft_wrap=True)
+        out.print(f"  {escape(command)}  # {escape(what)}", soft_wrap=True)  # pasted whole, a comment
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     for note in record.notes:
