@@ -90,7 +90,9 @@ class ColumnPlan:
     #: cleaning checks each value's fraction digits, and quarantines one with more (``numeric_scale``)
     #: rather than round it.
     checks_scale: bool = False
-    origin: Literal["profile", "override"] = "profile"
+    #: Where the type came from: the profile, the operator's override, or the live version's type kept
+    #: (``planning.live_types``).
+    origin: Literal["profile", "override", "live"] = "profile"
     #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
     mask: Mask | None = None
     #: Total digits of a numeric column (:data:`NUMERIC_PRECISION` or :data:`WIDE_NUMERIC_PRECISION`).
