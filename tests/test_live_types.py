@@ -11,6 +11,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import columnar_etl
 from columnar_etl.config import Settings, load_settings
 
@@ -82,10 +84,10 @@ def test_a_text_column_of_numbers_only_this_quarter_stays_text(
     second = _run_and_cut_over(q2, settings)
     assert _column(pg_uri, settings.base_schema, "code") == ("text", ["42", "77"])
     assert _type_changes(second) == []
-    assert (
-        "t.code: kept the live version's type text; its values alone would read as bigint"
-        in (second.record.plan["notes"])
-    )
+    note = "t.code: kept the live version's type text; its values alone would read as bigint"
+    assert note in second.record.plan["notes"]
+    assert note in second.record.notes  # the run's `note:` lines
+    assert [c["origin"] for c in second.record.plan["tables"][0]["columns"]] == ["profile", "live"]
     violations = check_run(second, q2, pg_uri, settings.base_schema)
     assert violations == [], summarize(violations)
 
@@ -149,4 +151,36 @@ def test_a_type_override_wins_over_the_live_type(
     assert _column(pg_uri, settings.base_schema, "code") == ("bigint", [42, 77])
     assert _type_changes(second) == [("code", "text", "bigint")]
     violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        ([(1, 3), (2, -(2**53))], ("double precision", [3.0, -(2.0**53)])),
+        # 2^53 + 1 is no double: the integers take their own type, and the drift says so.
+        ([(1, 3), (2, 2**53 + 1)], ("bigint", [3, 2**53 + 1])),
+    ],
+)
+def test_integers_keep_a_live_double_only_within_2_to_the_53(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    second: list[tuple[Any, ...]],
+    kept: tuple[str, list[Any]],
+) -> None:
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, reading REAL)", [(1, 1.5), (2, 2.25)]),
+        # No declared type: INTEGER cells (REAL affinity would store them as REAL).
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, reading)", second),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "reading") == ("double precision", [1.5, 2.25])
+    loaded = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "reading") == kept
+    changed = [] if kept[0] == "double precision" else [("reading", "double precision", "bigint")]
+    assert _type_changes(loaded) == changed
+    violations = check_run(loaded, q2, pg_uri, settings.base_schema)
     assert violations == [], summarize(violations)
