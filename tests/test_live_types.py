@@ -54,7 +54,8 @@ def _column(uri: str, base: str, column: str) -> tuple[str, list[Any]]:
 
 
 def _type_changes(result: Any) -> list[tuple[str | None, Any, Any]]:
-    return [(i.column, i.old, i.new) for i in result.load.drift.items if i.kind == "type_change"]
+    drift = (result.load if hasattr(result, "record") else result).drift  # a run's, or a load's
+    return [(i.column, i.old, i.new) for i in drift.items if i.kind == "type_change"]
 
 
 def _quarters(
@@ -184,3 +185,22 @@ def test_integers_keep_a_live_double_only_within_2_to_the_53(
     assert _type_changes(loaded) == changed
     violations = check_run(loaded, q2, pg_uri, settings.base_schema)
     assert violations == [], summarize(violations)
+
+
+def test_the_load_command_keeps_the_live_type_too(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # `load` (Gate 3) plans as `run` does: the postcode stays text, its note among the load's notes.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "0171"), (2, "42")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "42"), (2, "77")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    columnar_etl.load(q1, mode="simple", settings=settings)
+    second = columnar_etl.load(q2, mode="simple", settings=settings)
+    assert _column(pg_uri, settings.base_schema, "code") == ("text", ["42", "77"])
+    assert _type_changes(second) == []
+    assert "t.code: kept the live version's type text; its values alone would read as bigint" in (
+        second.notes
+    )
