@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import cast
 
 from columnar_etl.config import ColumnOverride, Settings
 from columnar_etl.models import ColumnProfile, Profile
@@ -30,6 +29,7 @@ from columnar_etl.planning.plan import (
     apply_override,
     as_bytes,
     column_overrides,
+    default_reading_order,
     whole_digits,
 )
 
@@ -59,7 +59,7 @@ def keep_live_types(
     if profiled.sample is not None:
         return plan, ()
     overrides = column_overrides(profiled, settings.columns, plan.column_names)
-    order = cast(ReadingOrder, profiled.settings.get("date_order_default") or settings.date_order_default)
+    order = default_reading_order(profiled, settings)
     loaded_tables = short_identifiers(plan.tables)
     notes: list[str] = []
     tables = dict(plan.tables)
