@@ -17,7 +17,13 @@ from typing import Any
 
 from columnar_etl.config import Settings
 from columnar_etl.errors import EtlError, TargetError
-from columnar_etl.loading.schemas import LEDGER_SCHEMA, execute, fetch_all
+from columnar_etl.loading.schemas import (
+    LEDGER_SCHEMA,
+    columns_by_table,
+    execute,
+    fetch_all,
+    table_columns_query,
+)
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
 from columnar_etl.pg.encodings import PG_CODECS, storable
@@ -394,6 +400,35 @@ def live_version(cursor: Any, base: str) -> dict[str, Any] | None:
         cursor, f"SELECT {_VERSION_COLUMNS} FROM {VERSIONS} WHERE base = {quote_literal(base)} AND live"
     )
     return _version_dict(rows[0]) if rows else None
+
+
+def live_column_types(uri: str, base: str) -> dict[str, dict[str, str]] | None:
+    """Per table of ``base``'s live version, ``{column: PostgreSQL type}`` as loaded (``format_type``
+    without modifiers: ``bigint``, ``numeric``, ``timestamp without time zone``); None when nothing is
+    live (no ledger, never cut over). From the ledger's snapshot (``versions.stats``), else from the
+    live schema's catalogue (a version of before the snapshots).
+
+    A run's plan keeps these types where the new export's values fit them
+    (:func:`~columnar_etl.planning.live_types.keep_live_types`)."""
+    # Read without the DB-API connection (it would import pyarrow and Polars before the clean).
+    with reading(uri) as query:
+        if not query(f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
+            return None
+        rows = query(
+            f"SELECT schema_name, stats::text FROM {VERSIONS} WHERE base = {quote_literal(base)} AND live"
+        )
+        if not rows:
+            return None
+        schema, stats = str(rows[0][0]), rows[0][1]
+        if stats is None:
+            return {
+                table: dict(columns)
+                for table, columns in columns_by_table(query(table_columns_query(schema))).items()
+            }
+    return {
+        str(table): {str(name): str(c["type"]) for name, c in figures["columns"].items() if c["type"]}
+        for table, figures in json.loads(stats).items()
+    }
 
 
 def managed_schema(cursor: Any, schema: str) -> str | None:

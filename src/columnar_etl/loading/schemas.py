@@ -8,7 +8,7 @@ re-pointing of views in one transaction. ``<base>_canary`` is where a canary run
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -189,14 +189,22 @@ def table_columns(cursor: Any, schema: str, *, views: bool = False) -> dict[str,
     One catalogue query. Types as ``format_type`` without modifiers: ``timestamp without time zone``,
     ``numeric``, ``bigint``.
     """
+    return columns_by_table(fetch_all(cursor, table_columns_query(schema, views=views)))
+
+
+def table_columns_query(schema: str, *, views: bool = False) -> str:
+    """The catalogue query of :func:`table_columns`: rows (table, column, type) in column order."""
     kinds = "('v')" if views else "('r', 'p')"
-    rows = fetch_all(
-        cursor,
+    return (
         "SELECT c.relname, a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a "
         "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
         f"WHERE n.nspname = {quote_literal(schema)} AND c.relkind IN {kinds} "
-        "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum",
+        "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
     )
+
+
+def columns_by_table(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[tuple[str, str]]]:
+    """Rows of :func:`table_columns_query` as ``{table: [(column, type), ...]}``."""
     tables: dict[str, list[tuple[str, str]]] = {}
     for table, column, type_name in rows:
         tables.setdefault(str(table), []).append((str(column), str(type_name)))

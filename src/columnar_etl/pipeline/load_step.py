@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ import pyarrow as pa
 from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import ColumnNames, Settings, check_min_quality, check_mode
 from columnar_etl.loading.dashboard import load_templates
-from columnar_etl.loading.ledger import ensure_ledger
+from columnar_etl.loading.ledger import ensure_ledger, live_column_types
 from columnar_etl.loading.result import LoadResult
 from columnar_etl.loading.strategies import Mode, load_tables
 from columnar_etl.pg.embedded import resolve_target
@@ -54,8 +54,17 @@ class TypedExport:
 
 
 @contextmanager
-def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) -> Iterator[TypedExport]:
+def typed_export(
+    source: Path,
+    settings: Settings,
+    *,
+    logs: Path | None = None,
+    live_types: Mapping[str, Mapping[str, str]] | None = None,
+) -> Iterator[TypedExport]:
     """The export profiled, gated and cleaned, as typed Arrow streams (the cleaner's batches, no file).
+
+    ``live_types`` (the live version's, :func:`~columnar_etl.loading.ledger.live_column_types`) are
+    kept where the export's values fit them (:func:`plan_step`), each so kept said in ``notes``.
 
     ``logs`` (a run directory) receives ``profile.json`` (masked columns' values hidden), then
     ``audit.parquet`` and ``quarantine.parquet``, as a run's does: every cell the cleaning changed,
@@ -69,7 +78,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
         if logs is not None:
             write_json(logs / "profile.json", found.to_dict())  # masked columns' values hidden already
         gate_step(found)
-        planned = plan_step(found, settings)
+        planned = plan_step(found, settings, live_types=live_types)
         fits_target_step(planned.plan, found)  # a table PostgreSQL cannot hold: refused before the clean
         audit = logs / "audit.parquet" if logs is not None else None
         quarantine = logs / "quarantine.parquet" if logs is not None else None
@@ -85,7 +94,7 @@ def typed_export(source: Path, settings: Settings, *, logs: Path | None = None) 
                 key_blockers=planned.key_blockers,
                 quality_before=found.quality,
                 written_as_is=found.written_as_is + found.joins_by_number + found.joins_by_cleaning,
-                notes=found.notes,
+                notes=found.notes + list(planned.live_notes),
                 quality_after=lambda: score_cleaned(stream.stats(), found.tables),
                 quality_judged=lambda: score_judged(stream.stats(), found.tables),
                 names=planned.plan.output_names(),
@@ -139,7 +148,8 @@ def load_export(
         if before_commit is not None:
             before_commit(loaded)
 
-    with typed_export(source, settings, logs=logs) as typed:
+    live = live_column_types(uri, base or settings.base_schema)
+    with typed_export(source, settings, logs=logs, live_types=live) as typed:
         result = load_tables(
             typed.tables,
             uri,

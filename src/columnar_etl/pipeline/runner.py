@@ -576,7 +576,13 @@ def _stages(
     replayed = Plan.from_dict(replay) if replay is not None else None
     if replayed is not None:
         record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings), profiled)
-    planned = plan_step(profiled, settings, plan=replayed)
+    # The live version's types are kept where this export's values fit them (a replayed plan is used
+    # as it is): a column's type does not flip between quarters with what its values alone say.
+    from columnar_etl.loading.ledger import live_column_types  # deliberate: see LATER_MODULES
+
+    live = live_column_types(uri, settings.base_schema) if replayed is None else None
+    planned = plan_step(profiled, settings, plan=replayed, live_types=live)
+    record.notes += planned.live_notes
     record.plan = planned.plan.to_dict()
     fits_target_step(planned.plan, profiled)  # a table PostgreSQL cannot hold: refused before the clean
     _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)

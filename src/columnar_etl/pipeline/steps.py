@@ -10,6 +10,7 @@ and ``clean``, and the library's ``clean()`` all call these, so they cannot drif
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from columnar_etl.config import Settings
 from columnar_etl.errors import CleanError, ProfileHalt, TableTooWide
 from columnar_etl.models import GateResult, Issue, Profile, TableProfile
+from columnar_etl.planning.live_types import keep_live_types
 from columnar_etl.planning.plan import Plan, build_plan, column_overrides, fitted_to_export
 from columnar_etl.planning.target_limits import too_wide
 from columnar_etl.profiling.keys import load_keys
@@ -104,6 +106,9 @@ class LoadPlan:
     #: Per table, per column, the distinct values a profile of every row counted (NULL one of them):
     #: the outlier quartiles of a big table count the values of a column with few by value.
     distinct: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: One note per column typed as the live version loaded it (its values fit that type; see
+    #: ``planning.live_types``): the run shows them.
+    live_notes: tuple[str, ...] = ()
 
 
 def _check_plan_covers(plan: Plan, profiled: Profile) -> None:
@@ -121,13 +126,26 @@ def _check_plan_covers(plan: Plan, profiled: Profile) -> None:
         )
 
 
-def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None = None) -> LoadPlan:
+def plan_step(
+    profiled: Profile | None,
+    settings: Settings,
+    *,
+    plan: Plan | None = None,
+    live_types: Mapping[str, Mapping[str, str]] | None = None,
+) -> LoadPlan:
     """The plan (``plan`` when given, e.g. a replayed or saved one; else built from ``profiled``) with
-    keys and references from ``profiled``; without a profile, only the plan (the loader's defaults)."""
+    keys and references from ``profiled``; without a profile, only the plan (the loader's defaults).
+
+    ``live_types`` (per loaded table, column → PostgreSQL type of the live version: ``run`` reads them
+    from the target) keeps a built plan's columns of those types where their values fit them
+    (:func:`~columnar_etl.planning.live_types.keep_live_types`); a given ``plan`` is used as it is."""
+    live_notes: tuple[str, ...] = ()
     if plan is None:
         if profiled is None:
             raise ValueError("plan_step needs a profile or a plan")
         plan = build_plan(profiled, settings=settings)
+        if live_types:
+            plan, live_notes = keep_live_types(plan, profiled, live_types, settings)
     else:  # made for another export, or for this one before: read what this one holds
         if profiled is not None:
             _check_plan_covers(plan, profiled)
@@ -180,6 +198,7 @@ def plan_step(profiled: Profile | None, settings: Settings, *, plan: Plan | None
             name: {column.name: column.distinct_count + bool(column.null_count) for column in table}
             for name, table in whole.items()
         },
+        live_notes=live_notes,
     )
 
 

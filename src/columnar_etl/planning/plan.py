@@ -90,7 +90,9 @@ class ColumnPlan:
     #: cleaning checks each value's fraction digits, and quarantines one with more (``numeric_scale``)
     #: rather than round it.
     checks_scale: bool = False
-    origin: Literal["profile", "override"] = "profile"
+    #: Where the type came from: the profile, the operator's override, or the live version's type kept
+    #: (``planning.live_types``).
+    origin: Literal["profile", "override", "live"] = "profile"
     #: Personal data: ``hash`` (salted SHA-256 of the cleaned text) or ``drop`` (not written at all).
     mask: Mask | None = None
     #: Total digits of a numeric column (:data:`NUMERIC_PRECISION` or :data:`WIDE_NUMERIC_PRECISION`).
@@ -497,9 +499,7 @@ def build_plan(
     """
     settings = settings or load_settings()
     null_tokens = tuple(profile.settings.get("null_tokens") or settings.null_tokens)
-    default_order = cast(
-        ReadingOrder, profile.settings.get("date_order_default") or settings.date_order_default
-    )
+    default_order = default_reading_order(profile, settings)
     resolved = column_overrides(profile, settings.columns, column_names or settings.column_names)
     notes: list[str] = list(profile.renamed_notes)  # names the readers could not take
     tables: dict[str, TablePlan] = {}
@@ -536,6 +536,12 @@ def build_plan(
     built.check_salt(settings.mask_salt)
     named = built.with_column_names(column_names or settings.column_names)
     return replace(named, notes=named.notes + long_name_notes(named))
+
+
+def default_reading_order(profile: Profile, settings: Settings) -> ReadingOrder:
+    """The order slash dates are read in where a column proves none: the profile's setting, else
+    ``settings.date_order_default``."""
+    return cast(ReadingOrder, profile.settings.get("date_order_default") or settings.date_order_default)
 
 
 def plan_differences(used: Plan, profiled: Plan, profile: Profile | None = None) -> list[str]:

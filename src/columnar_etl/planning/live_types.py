@@ -1,0 +1,139 @@
+"""The live version's types kept where a new export's values fit them (quarterly loads).
+
+Types follow each export's values, so one column's type could flip between quarters: a postcode is
+text one quarter (``0171``) and bigint the next (no leading zero this time), a column empty this
+quarter takes its declared type. A flip breaks the dashboards' SQL (``WHERE code = '0171'`` against a
+bigint). So a run's plan, made when the target is reachable and a version of the base is live, keeps a
+column's live type L (same table, same target column name) where every present value of the new
+export's column converts to L without loss under the cleaning rules, and says so in a note. It acts as
+a ``type`` override that falls back silently to the profile's type where the values do not fit; an
+operator's own ``type`` (or ``formats``, a ``mask``, ``trim = false``) wins. A sampled profile does not
+see every value: its plan keeps the profile's types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from columnar_etl.config import ColumnOverride, Settings
+from columnar_etl.models import ColumnProfile, Profile
+from columnar_etl.pg.column_names import column_mapping
+from columnar_etl.pg.identifiers import short_identifiers
+from columnar_etl.planning.plan import (
+    NO_NUMBER_READING,
+    ColumnPlan,
+    Plan,
+    PlanType,
+    ReadingOrder,
+    apply_override,
+    as_bytes,
+    column_overrides,
+    default_reading_order,
+    whole_digits,
+)
+
+#: The plan type of each loaded PostgreSQL type (``format_type`` without modifiers, as the ledger's
+#: snapshot and the catalogue name them).
+LOADED_TYPES: dict[str, PlanType] = {
+    "text": "text",
+    "bigint": "integer",
+    "double precision": "double",
+    "numeric": "numeric",
+    "timestamp without time zone": "timestamp",
+    "timestamp with time zone": "timestamptz",
+    "date": "date",
+    "boolean": "boolean",
+    "bytea": "bytea",
+}
+#: The largest integer every double holds exactly (2^53).
+EXACT_DOUBLE_INTEGER = 2**53
+
+
+def keep_live_types(
+    plan: Plan, profiled: Profile, live: Mapping[str, Mapping[str, str]], settings: Settings
+) -> tuple[Plan, tuple[str, ...]]:
+    """``plan`` (built from ``profiled``) with each column typed as the live version loaded it
+    (``live``: per loaded table, loaded column → PostgreSQL type) where its values fit that type
+    (:func:`fits_live_type`), and one note per column so kept (also added to the plan's notes)."""
+    if profiled.sample is not None:
+        return plan, ()
+    overrides = column_overrides(profiled, settings.columns, plan.column_names)
+    order = default_reading_order(profiled, settings)
+    loaded_tables = short_identifiers(plan.tables)
+    notes: list[str] = []
+    tables = dict(plan.tables)
+    for name, table in plan.tables.items():
+        found = profiled.tables.get(name)
+        live_table = live.get(loaded_tables.get(name, name))
+        if found is None or found.sampled_rows is not None or live_table is None:
+            continue
+        loaded = column_mapping([c.output_name for c in table.columns], plan.column_names)
+        columns = []
+        for column in table.columns:
+            kind = LOADED_TYPES.get(live_table.get(loaded.get(column.output_name, column.output_name), ""))
+            seen = found.columns.get(column.name)
+            if (
+                kind is not None
+                and kind != column.type
+                and seen is not None
+                and not _decides_type(overrides.get(name, {}).get(column.name))
+                and fits_live_type(kind, column, seen)
+            ):
+                kept = _as_live(column, kind, seen, order)
+                notes.append(
+                    f"{name}.{column.name}: kept the live version's type {kept.pg_type}; "
+                    f"its values alone would read as {column.pg_type}"
+                )
+                column = kept
+            columns.append(column)
+        tables[name] = replace(table, columns=tuple(columns))
+    return replace(plan, tables=tables, notes=plan.notes + tuple(notes)), tuple(notes)
+
+
+def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> bool:
+    """True when every present value of ``seen`` (planned as ``column``) converts to ``kind`` without
+    loss under the cleaning rules: an empty column always; text unless it holds BLOB cells (each value
+    kept as its trimmed text); bigint when its cells are INTEGER or the profile reads them as integers;
+    double precision those within 2^53; numeric any integers; dates, booleans, bytea never from another
+    type. A column cleaning keeps as written (a key), masks or keeps padded is left as planned."""
+    if column.mask is not None or column.keeps_padding:
+        return False
+    if seen.valid_count + seen.invalid_count == 0:
+        return True
+    if seen.storage_classes.get("blob"):
+        return False
+    if kind == "text":
+        return True
+    classes = {storage for storage, cells in seen.storage_classes.items() if cells}
+    integers = not seen.invalid_count and (column.type == "integer" or classes == {"integer"})
+    if kind in ("integer", "numeric"):
+        return integers
+    if kind == "double":
+        bounds = (seen.min, seen.max)
+        return integers and all(
+            isinstance(bound, int) and abs(bound) <= EXACT_DOUBLE_INTEGER for bound in bounds
+        )
+    return False
+
+
+def _decides_type(override: ColumnOverride | None) -> bool:
+    """True when the operator's override says what type the column is (its own ``type``, ``formats``
+    that make it dates, a mask, text kept padded): it wins over the live type."""
+    return override is not None and (
+        override.type is not None
+        or bool(override.formats)
+        or override.mask is not None
+        or override.trim is False
+    )
+
+
+def _as_live(column: ColumnPlan, kind: PlanType, seen: ColumnProfile, order: ReadingOrder) -> ColumnPlan:
+    """``column`` read as ``kind``, as a ``type`` override reads it (:func:`apply_override`)."""
+    if kind == "bytea":
+        return replace(as_bytes(column), origin="live")
+    override = ColumnOverride(type=kind)  # every plan type but bytea (above) is an override type
+    typed = apply_override(column, override, order, seen.max_scale, whole_digits(seen))
+    if kind == "text":  # its values kept as their text: no number is read in it
+        typed = replace(typed, **NO_NUMBER_READING)
+    return replace(typed, origin="live")

@@ -1,0 +1,206 @@
+"""A column keeps the live version's type where the new export's values fit it (quarterly loads).
+
+Each test loads two exports of one table into one base schema with two real ``run``s (blue-green) and a
+cutover after each, then reads what the dashboards read (the base schema's view), the second run's
+drift and plan, and checks every cell of the second load with the independent lossless checker.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import columnar_etl
+from columnar_etl.config import Settings, load_settings
+
+from .conftest import SqliteFactory, pg_query
+from .lossless_check import check_run, summarize
+from .test_lossless import GATES_OPEN
+
+
+def _settings(tmp_path: Path, uri: str, **overrides: Any) -> Settings:
+    return load_settings(
+        target=uri,
+        runs_dir=tmp_path / "runs",
+        backup_dir=tmp_path / "backups",
+        min_memory_gb=0.5,
+        fail_memory_gb=0.1,
+        base_schema=f"quarters_{uuid.uuid4().hex[:8]}",
+        **GATES_OPEN,
+        **overrides,
+    )
+
+
+def _run_and_cut_over(path: Path, settings: Settings) -> Any:
+    """``run`` (blue-green) of ``path``, then its cutover: the dashboards read it."""
+    result = columnar_etl.run(path, mode="blue-green", settings=settings, show_progress=False)
+    assert result.outcome in ("done", "warn"), f"{result.outcome}: {result.record.error}"
+    columnar_etl.cutover(result.record.version_schema, settings=settings)
+    return result
+
+
+def _column(uri: str, base: str, column: str) -> tuple[str, list[Any]]:
+    """The data type of ``base.t.column`` (the view the dashboards read) and its values by id."""
+    ((kind,),) = pg_query(
+        uri,
+        "SELECT data_type FROM information_schema.columns "
+        f"WHERE table_schema = '{base}' AND table_name = 't' AND column_name = '{column}'",
+    )
+    values = [row[0] for row in pg_query(uri, f'SELECT "{column}" FROM "{base}".t ORDER BY id')]
+    return str(kind), values
+
+
+def _type_changes(result: Any) -> list[tuple[str | None, Any, Any]]:
+    drift = (result.load if hasattr(result, "record") else result).drift  # a run's, or a load's
+    return [(i.column, i.old, i.new) for i in drift.items if i.kind == "type_change"]
+
+
+def _quarters(
+    make_sqlite: SqliteFactory,
+    first: tuple[str, list[tuple[Any, ...]]],
+    second: tuple[str, list[tuple[Any, ...]]],
+) -> tuple[Path, Path]:
+    return (
+        make_sqlite({"t": (first[0], first[1])}, name="q1.db"),
+        make_sqlite({"t": (second[0], second[1])}, name="q2.db"),
+    )
+
+
+def test_a_text_column_of_numbers_only_this_quarter_stays_text(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A postcode: `0171` makes it text in Q1; Q2 has no leading zero (an INTEGER cell and a TEXT one),
+    # which alone reads as bigint. Was: bigint, a type_change drift, `WHERE code = '0171'` broken.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "0171"), (2, "42")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code)", [(1, 42), (2, "77")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "code") == ("text", ["0171", "42"])
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "code") == ("text", ["42", "77"])
+    assert _type_changes(second) == []
+    note = "t.code: kept the live version's type text; its values alone would read as bigint"
+    assert note in second.record.plan["notes"]
+    assert note in second.record.notes  # the run's `note:` lines
+    assert [c["origin"] for c in second.record.plan["tables"][0]["columns"]] == ["profile", "live"]
+    violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+def test_a_column_empty_this_quarter_keeps_the_live_timestamp_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Declared TEXT: timestamps in Q1, empty in Q2 (which alone takes the declared type, text).
+    q1, q2 = _quarters(
+        make_sqlite,
+        (
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, closed TEXT)",
+            [(1, "2024-01-05 10:00:00"), (2, "2024-02-06 11:30:00")],
+        ),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed TEXT)", [(1, None), (2, "")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "closed")[0] == "timestamp without time zone"
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "closed") == ("timestamp without time zone", [None, None])
+    assert _type_changes(second) == []
+    violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+def test_values_that_do_not_fit_the_live_type_take_their_own_and_drift_warns(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # bigint live; `4.5` is no integer: numeric, and the type change is reported as before.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "3"), (2, "12")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "4.5"), (2, "7")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "amount") == ("bigint", [3, 12])
+    second = _run_and_cut_over(q2, settings)
+    kind, values = _column(pg_uri, settings.base_schema, "amount")
+    assert (kind, [float(v) for v in values]) == ("numeric", [4.5, 7.0])
+    assert _type_changes(second) == [("amount", "bigint", "numeric")]
+    assert not any("kept the live version's type" in note for note in second.record.plan["notes"])
+    violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+def test_a_type_override_wins_over_the_live_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "0171"), (2, "42")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "42"), (2, "77")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    columns = load_settings(columns={"t": {"code": {"type": "bigint"}}}).columns
+    overridden = settings.model_copy(update={"columns": columns})
+    second = _run_and_cut_over(q2, overridden)
+    assert _column(pg_uri, settings.base_schema, "code") == ("bigint", [42, 77])
+    assert _type_changes(second) == [("code", "text", "bigint")]
+    violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        ([(1, 3), (2, -(2**53))], ("double precision", [3.0, -(2.0**53)])),
+        # 2^53 + 1 is no double: the integers take their own type, and the drift says so.
+        ([(1, 3), (2, 2**53 + 1)], ("bigint", [3, 2**53 + 1])),
+    ],
+)
+def test_integers_keep_a_live_double_only_within_2_to_the_53(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    second: list[tuple[Any, ...]],
+    kept: tuple[str, list[Any]],
+) -> None:
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, reading REAL)", [(1, 1.5), (2, 2.25)]),
+        # No declared type: INTEGER cells (REAL affinity would store them as REAL).
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, reading)", second),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "reading") == ("double precision", [1.5, 2.25])
+    loaded = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "reading") == kept
+    changed = [] if kept[0] == "double precision" else [("reading", "double precision", "bigint")]
+    assert _type_changes(loaded) == changed
+    violations = check_run(loaded, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)
+
+
+def test_the_load_command_keeps_the_live_type_too(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # `load` (Gate 3) plans as `run` does: the postcode stays text, its note among the load's notes.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "0171"), (2, "42")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)", [(1, "42"), (2, "77")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    columnar_etl.load(q1, mode="simple", settings=settings)
+    second = columnar_etl.load(q2, mode="simple", settings=settings)
+    assert _column(pg_uri, settings.base_schema, "code") == ("text", ["42", "77"])
+    assert _type_changes(second) == []
+    assert "t.code: kept the live version's type text; its values alone would read as bigint" in (
+        second.notes
+    )
