@@ -152,6 +152,7 @@ def _check_readable(
             )
         rows = count_tables(src.read_path, list(src.tables.values()))
         read_without, read_as = src.dropped_for_reader, src.renamed.records()
+        rebuilt = src.rebuilt_for_reader
     size = source.stat().st_size
     how = "DuckDB attaches it read-only"
     if read_without:
@@ -159,6 +160,11 @@ def _check_readable(
         how = (
             f"DuckDB reads a private copy without {', '.join(map(repr, read_without))}, in SQL its SQLite "
             "cannot parse (the export itself is unchanged)"
+        )
+    if rebuilt:
+        how += (
+            f"; {', '.join(map(repr, rebuilt))} read from a private copy rebuilt without the collating "
+            "sequence of their key, which only the writing application has (the export itself is unchanged)"
         )
     if read_as:
         renames = ", ".join(
@@ -180,6 +186,7 @@ def _check_readable(
             "bytes": size,
             **({"dropped_for_reader": read_without} if read_without else {}),
             **({"renamed_for_reader": read_as} if read_as else {}),
+            **({"rebuilt_for_reader": rebuilt} if rebuilt else {}),
         },
     )
 
