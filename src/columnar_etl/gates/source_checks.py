@@ -162,9 +162,15 @@ def _check_readable(
             "cannot parse (the export itself is unchanged)"
         )
     if rebuilt:
-        how += (
-            f"; {', '.join(map(repr, rebuilt))} read from a private copy rebuilt without the collating "
-            "sequence of their key, which only the writing application has (the export itself is unchanged)"
+        one = len(rebuilt) == 1
+        without = (
+            f"{', '.join(map(repr, rebuilt))} {'is' if one else 'are'} rebuilt in byte order, without the "
+            f"collating sequence of {'its' if one else 'their'} key that only the writing application has"
+        )
+        how = (
+            f"{how}; there {without}"
+            if read_without
+            else f"DuckDB reads a private copy in which {without} (the export itself is unchanged)"
         )
     if read_as:
         renames = ", ".join(
