@@ -246,10 +246,18 @@ def scan_refusing_virtual(con: sqlite3.Connection) -> set[str]:
     return refusing
 
 
-def read_source(path: str | Path) -> dict[str, SourceTable]:
-    """Every table of the SQLite file, every cell with its storage class, in rowid order."""
+def read_source(
+    path: str | Path, collations: dict[str, Callable[[str, str], int]] | None = None
+) -> dict[str, SourceTable]:
+    """Every table of the SQLite file, every cell with its storage class, in rowid order.
+
+    ``collations``: the collating sequences of the application that wrote the file (Anki's
+    ``unicase``), by name: the file is then read as that application's SQLite reads it, a WITHOUT
+    ROWID table kept in such a collation's order included (no other SQLite can scan one)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     con.text_factory = bytes
+    for name, compare in (collations or {}).items():
+        con.create_collation(name, compare)
     try:
         # A virtual table's own storage (an FTS index's segments, an R*Tree's nodes: SQLite's "shadow"
         # tables) is not the export's data; its virtual table is. SQLite goes by names: a table a
@@ -713,6 +721,7 @@ def check(
     keys: dict[str, list[str]] | None = None,
     names: dict[str, tuple[str, dict[str, str]]] | None = None,
     renamed: dict[str, tuple[str, dict[str, str]]] | None = None,
+    collations: dict[str, Callable[[str, str], int]] | None = None,
 ) -> list[Violation]:
     """Every violation of the rule between the SQLite file and ``<base>.<table>`` (all tables by default).
 
@@ -720,9 +729,10 @@ def check(
     ``names``: per table, its name in the target and ``{column: name in the target}`` where the run
     renamed them (snake case, past 63 bytes, PostgreSQL's system column names); the names themselves
     otherwise. ``renamed``: the tables and columns the run read under another name
-    (:func:`_renamed_for_reader`), as the audit and quarantine name them."""
+    (:func:`_renamed_for_reader`), as the audit and quarantine name them. ``collations``: the writing
+    application's own collating sequences (:func:`read_source`)."""
     log = LogIndex.read(audit, quarantine, renamed=renamed)
-    source = read_source(sqlite_path)
+    source = read_source(sqlite_path, collations)
     for name, key in (keys or {}).items():
         if name in source and all(column in source[name].columns for column in key):
             source[name].run_key = list(key)

@@ -8,13 +8,14 @@ cell) and the target with ADBC; expected values come from the SQLite file, never
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import importlib.util
 import json
 import math
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -84,8 +85,16 @@ class Loaded:
         return pq.read_table(path).to_pylist() if path.exists() else []
 
 
-def load_and_check(path: Path, uri: str, workdir: Path, **overrides: Any) -> Loaded:
-    """``columnar_etl.run(path, mode="simple")`` into a fresh base schema, then the cell-by-cell check."""
+def load_and_check(
+    path: Path,
+    uri: str,
+    workdir: Path,
+    *,
+    collations: dict[str, Callable[[str, str], int]] | None = None,
+    **overrides: Any,
+) -> Loaded:
+    """``columnar_etl.run(path, mode="simple")`` into a fresh base schema, then the cell-by-cell check
+    (``collations``: the writing application's own, for the checker's read of the file)."""
     base = f"lossless_{uuid.uuid4().hex[:10]}"
     run_settings = load_settings(
         target=uri,
@@ -100,7 +109,7 @@ def load_and_check(path: Path, uri: str, workdir: Path, **overrides: Any) -> Loa
     assert result.outcome in ("done", "warn"), (
         f"run {result.outcome} (exit {result.exit_code}): {result.record.error}"
     )
-    return Loaded(result, base, uri, check_run(result, path, uri, base))
+    return Loaded(result, base, uri, check_run(result, path, uri, base, collations=collations))
 
 
 def sqlite_file(path: Path, ddl: str, rows: Sequence[Sequence[Any]], *, casts: Sequence[str] = ()) -> Path:
@@ -1178,6 +1187,29 @@ def _unicase(left: str, right: str) -> int:
     return (a > b) - (a < b)
 
 
+def _fingerprint(path: Path) -> tuple[int, str]:
+    """The file's modification time (ns) and SHA-256: what a read-only command must leave as it is."""
+    return path.stat().st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _assert_read_through_a_copy_without_its_collation(loaded: Loaded, tables: list[str]) -> None:
+    """``tables`` arrived, each named in the run's notes and profile.json as read through the reader's
+    private copy rebuilt without the application's collation; nothing else left out or warned of; the
+    copy removed."""
+    record = loaded.result.record
+    assert (loaded.result.exit_code, record.warnings) == (0, [])
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert profiled["unreadable_tables"] == {}
+    assert list(profiled["rebuilt_for_reader"]) == tables
+    assert all("unicase" in why for why in profiled["rebuilt_for_reader"].values())
+    (note,) = [n for n in record.notes if "without the collating sequence" in n]
+    assert all(repr(table) in note for table in tables) and "as bytes" in note, note
+    run = json.loads((Path(loaded.result.run_dir) / "run.json").read_text())
+    assert note in run["notes"]
+    runs = Path(loaded.result.run_dir).parent
+    assert list(runs.rglob(".reader-copy-*")) == []  # the private copy is removed with the run
+
+
 def test_a_collation_only_the_writing_application_has_does_not_halt_the_run(
     pg_uri: str, tmp_path: Path
 ) -> None:
@@ -1185,8 +1217,9 @@ def test_a_collation_only_the_writing_application_has_does_not_halt_the_run(
     # `collate unicase`, a collating sequence Anki's own SQLite defines. Every other SQLite refuses what
     # needs it: a count(*) choosing the index on such a column, an integrity check of that index, any read
     # of a WITHOUT ROWID table keyed by it. The preflight called the file corrupt ("copy the export
-    # again", exit 3). Its rowid tables load; the WITHOUT ROWID table keyed by the collation is left out
-    # with a warning, as a virtual table whose module is missing.
+    # again", exit 3). Its rowid tables load; the WITHOUT ROWID table keyed by the collation was then
+    # left out with a warning (exit 2): it is read through the reader's private copy, rebuilt there
+    # without the collation, and arrives cell by cell.
     path = tmp_path / "collection.anki2"
     words = ["b", "A", "c", "Zeta", "alpha", "Beta", "delta", "Échelle", "zz", "MM", "mm2"]
     con = sqlite3.connect(path)
@@ -1218,24 +1251,90 @@ def test_a_collation_only_the_writing_application_has_does_not_halt_the_run(
         source_values(path, "PRAGMA quick_check")
     with pytest.raises(sqlite3.OperationalError, match="no query solution"):
         source_values(path, "SELECT tag FROM tags")
+    before = _fingerprint(path)
 
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    loaded = load_and_check(path, pg_uri, tmp_path, collations={"unicase": _unicase}, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
-    assert loaded.result.exit_code == 2
-    assert any("'tags' not loaded" in w and "unicase" in w for w in loaded.result.record.warnings)
-    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
-    assert list(profiled["unreadable_tables"]) == ["tags"]
+    _assert_read_through_a_copy_without_its_collation(loaded, ["tags"])
+    assert _fingerprint(path) == before
     assert dict(pg_query(pg_uri, f"SELECT id, name FROM {quote_ident(loaded.base)}.decks")) == dict(
         enumerate(words, start=1)
     )
     fields = pg_query(pg_uri, f"SELECT ord, name FROM {quote_ident(loaded.base)}.fields")
     assert dict(fields) == dict(enumerate(words))
+    assert sorted(pg_query(pg_uri, f"SELECT tag, usn FROM {quote_ident(loaded.base)}.tags")) == sorted(
+        (w, -1) for w in words
+    )
     # The backup of the file was verified (a byte-order stand-in for unicase would fail integrity_check
     # on the very indexes above: 'alpha' < 'Beta' is their order, not the bytes').
     backup = Path((loaded.result.record.backup or {})["path"])
     steps = {step.name: step for step in verify_backup(backup).steps}
     assert steps["integrity"].ok and "quick_check" in steps["integrity"].detail, steps
     assert steps["tables"].ok, steps
+
+
+def test_without_rowid_tables_keyed_by_an_applications_collation_arrive_whatever_their_key(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A composite key of a collated text and an integer (case variants of one word, equal under unicase,
+    # under different numbers), and a collated key that is not the table's first column, beside
+    # columns of every storage class and a table that references it: each arrives as the export holds
+    # it, read through the reader's private copy without the collation; the export is left untouched.
+    path = tmp_path / "collection.anki2"
+    con = sqlite3.connect(path)
+    con.create_collation("unicase", _unicase)
+    with con:
+        con.execute(
+            "CREATE TABLE note_tags (tag TEXT NOT NULL COLLATE unicase, nid INTEGER NOT NULL, "
+            "seen REAL, PRIMARY KEY (tag, nid)) WITHOUT ROWID"
+        )
+        con.execute(
+            "CREATE TABLE [deck config] (usn INTEGER NOT NULL, conf BLOB, mtime REAL, "
+            "name TEXT NOT NULL COLLATE `unicase` PRIMARY KEY, "
+            "kind TEXT CHECK (kind IN ('std', 'filtered')), label TEXT COLLATE unicase UNIQUE) WITHOUT ROWID"
+        )
+        con.execute('CREATE INDEX "deck config by usn" ON [deck config] (usn, name)')
+        con.execute(
+            "CREATE TABLE decks (id INTEGER PRIMARY KEY, conf TEXT REFERENCES [deck config] (name), "
+            "title TEXT COLLATE unicase)"
+        )
+        con.execute('CREATE VIEW busy AS SELECT name FROM "deck config" WHERE usn > 0')
+        tagged = [
+            ("Beta", 1, 0.5),
+            ("beta", 2, None),
+            ("BETA", 3, -0.0),
+            ("alpha", 1, 1e300),
+            ("Échelle", 7, 2.25),
+            ("échelle", 8, None),
+            ("z\u00a0pad", 9, 3.0),
+        ]
+        con.executemany("INSERT INTO note_tags VALUES (?, ?, ?)", tagged)
+        configs = [
+            (0, b"\x00\xff\x01", 1.5, "Default", "std", "first"),
+            (-1, None, None, "Filtered deck 1", "filtered", "Second"),
+            (3, bytes(range(256)), 1e-300, "ZZ top", None, None),
+            (2**62, b"", 0.0, "mm", "std", "thïrd"),
+        ]
+        con.executemany("INSERT INTO [deck config] VALUES (?, ?, ?, ?, ?, ?)", configs)
+        con.executemany(
+            "INSERT INTO decks (conf, title) VALUES (?, ?)",
+            [("Default", "Spanish"), ("mm", "Kanji"), ("Default", None)],
+        )
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    con.close()
+    for table in ("note_tags", "deck config"):  # no SQLite without unicase reads them
+        with pytest.raises(sqlite3.OperationalError, match=r"no query solution|no such collation sequence"):
+            source_values(path, f"SELECT * FROM {quote_ident(table)}")
+    before = _fingerprint(path)
+
+    loaded = load_and_check(path, pg_uri, tmp_path, collations={"unicase": _unicase}, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    _assert_read_through_a_copy_without_its_collation(loaded, ["note_tags", "deck config"])
+    assert _fingerprint(path) == before
+    arrived = pg_query(pg_uri, f"SELECT tag, nid FROM {quote_ident(loaded.base)}.note_tags")
+    assert sorted(arrived) == sorted((tag, nid) for tag, nid, _ in tagged)
+    names = pg_query(pg_uri, f'SELECT name, usn FROM {quote_ident(loaded.base)}."deck config"')
+    assert sorted(names) == sorted((name, usn) for usn, _, _, name, _, _ in configs)
 
 
 def test_a_utf16_database_keeps_its_blobs_byte_for_byte(pg_uri: str, tmp_path: Path) -> None:

@@ -651,6 +651,64 @@ def test_collations_the_schema_names_and_sqlite_lacks_get_a_stand_in(tmp_path: P
         plain.close()
 
 
+def _casefolded(left: str, right: str) -> int:
+    # Anki's unicase: 'alpha' < 'Beta' here, 'Beta' < 'alpha' byte for byte.
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
+
+
+def test_a_without_rowid_table_kept_in_an_applications_order_is_read_under_its_reader_name(
+    tmp_path: Path,
+) -> None:
+    # Renamed for the reader (a table named "", a column named like its helpers) and rebuilt without
+    # the application's collation, in the one private copy; the export is untouched.
+    path = tmp_path / "collection.anki2"
+    con = sqlite3.connect(path)
+    con.create_collation("unicase", _casefolded)
+    with con:
+        con.execute('CREATE TABLE "" (k TEXT PRIMARY KEY COLLATE unicase, "__clean_n" INTEGER) WITHOUT ROWID')
+        con.executemany('INSERT INTO "" VALUES (?, ?)', [("beta", 1), ("Alpha", 2), ("Ölfarbe", None)])
+    con.close()
+    before = (file_checksum(path), os.stat(path).st_mtime_ns, sorted(os.listdir(tmp_path)))
+    with open_source(path) as src:
+        assert list(src.tables) == ["table_1"] and src.unreadable == {}
+        assert src.table("table_1").column_names == ["k", "clean_n"]
+        assert list(src.rebuilt_for_reader) == ["table_1"]
+        rows = [row for batch in src.iter_batches("table_1") for row in batch.to_pylist()]
+        copy = src.read_path
+        assert copy != path and copy.exists()
+    assert not copy.exists()
+    assert sorted(rows, key=lambda row: row["k"]) == [
+        {"k": "Alpha", "clean_n": "2"},
+        {"k": "beta", "clean_n": "1"},
+        {"k": "Ölfarbe", "clean_n": None},
+    ]
+    assert (file_checksum(path), os.stat(path).st_mtime_ns, sorted(os.listdir(tmp_path))) == before
+
+
+def test_a_key_an_applications_collation_keeps_twice_leaves_its_table_out_saying_why(tmp_path: Path) -> None:
+    # A collation under which a string differs from itself cannot be a real one: its "unique" key can
+    # hold one string twice, which no byte order takes. Rebuilding the table without it then fails on
+    # its key, and the table is left out as before (with SQLite's reason) rather than loaded changed.
+    path = tmp_path / "odd.db"
+    con = sqlite3.connect(path)
+    con.create_collation("never_equal", lambda left, right: -1)
+    with con:
+        con.execute("CREATE TABLE kept (k TEXT PRIMARY KEY COLLATE never_equal, n INTEGER) WITHOUT ROWID")
+        con.executemany("INSERT INTO kept VALUES (?, ?)", [("a", 1), ("a", 2)])
+        con.execute("CREATE TABLE other (id INTEGER PRIMARY KEY, v TEXT)")
+        con.execute("INSERT INTO other VALUES (1, 'x')")
+    con.close()
+    before = (file_checksum(path), os.stat(path).st_mtime_ns)
+    with open_source(path) as src:
+        assert list(src.tables) == ["other"]
+        assert list(src.unreadable) == ["kept"] and src.rebuilt_for_reader == {}
+        why = src.unreadable["kept"]
+        assert "never_equal" in why and "UNIQUE constraint failed: kept.k" in why, why
+        assert [b.to_pylist() for b in src.iter_batches("other")] == [[{"id": "1", "v": "x"}]]
+    assert (file_checksum(path), os.stat(path).st_mtime_ns) == before
+
+
 def test_query_errors_are_one_line_naming_what_failed(make_sqlite: SqliteFactory) -> None:
     # A failed query of the export (here: SQLite refuses it) is one line saying what was being done and
     # SQLite's reason, never DuckDB's multi-line message with the query; out of memory gets its hint.

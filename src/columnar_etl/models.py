@@ -494,6 +494,10 @@ class Profile:
     #: Views, triggers and indexes in SQL the reader's SQLite cannot parse, each with why: the export
     #: was read through a private copy without them (the export itself unchanged). Not a warning.
     dropped_for_reader: dict[str, str] = field(default_factory=dict)
+    #: WITHOUT ROWID tables kept in the order of a collating sequence only the writing application
+    #: defines (Anki's ``unicase``), each with why: read through a private copy where they were rebuilt
+    #: with BINARY in its place, every row loaded; the target does not get the collation. Not a warning.
+    rebuilt_for_reader: dict[str, str] = field(default_factory=dict)
     #: Tables and columns whose export name the readers cannot take (``""``, one starting with
     #: ``__clean_``), read and loaded under another name (``table_<position>``, ``column_<position>``,
     #: the name without its leading underscores): one record each, ``table`` and ``column`` (None for a
@@ -602,6 +606,24 @@ class Profile:
         )
 
     @property
+    def rebuilt_note(self) -> str | None:
+        """One line naming the tables read through a private copy without the writing application's
+        collating sequence (:attr:`rebuilt_for_reader`); None when there are none."""
+        if not self.rebuilt_for_reader:
+            return None
+        count = len(self.rebuilt_for_reader)
+        tables = "table" if count == 1 else f"{count} tables"
+        their, keys = ("its", "its key compares") if count == 1 else ("their", "their keys compare")
+        return (
+            f"{tables} {', '.join(map(repr, self.rebuilt_for_reader))} (WITHOUT ROWID) read through a "
+            f"private copy of the export without the collating sequence of {their} key, one only the "
+            "application that wrote the export defines (no other SQLite can read such a table as stored): "
+            "rebuilt there in byte order, every row and value as in the export, which is unchanged; the "
+            f"collation is not carried to the target, where {keys} as bytes, as the other columns declared "
+            "with it do (profile.json rebuilt_for_reader)"
+        )
+
+    @property
     def renamed_notes(self) -> list[str]:
         """One line per table or column loaded under another name than the export's
         (:attr:`renamed_for_reader`)."""
@@ -616,8 +638,15 @@ class Profile:
     def notes(self) -> list[str]:
         """What the operator should know of the export's schema and is no warning (nothing of the data
         is missing): its views, indexes and triggers, which the target does not get, and those the
-        export was read without (:attr:`dropped_for_reader`)."""
-        found = (self.views_note, self.indexes_note, self.triggers_note, self.private_copy_note)
+        export was read without (:attr:`dropped_for_reader`), and its tables read through a copy without
+        the writing application's collation (:attr:`rebuilt_for_reader`)."""
+        found = (
+            self.views_note,
+            self.indexes_note,
+            self.triggers_note,
+            self.private_copy_note,
+            self.rebuilt_note,
+        )
         return self.renamed_notes + [note for note in found if note]
 
     def __getitem__(self, table: str) -> TableProfile:
@@ -646,6 +675,7 @@ class Profile:
             "indexes_not_copied": dict(self.indexes_not_copied),
             "triggers_not_copied": dict(self.triggers_not_copied),
             "dropped_for_reader": dict(self.dropped_for_reader),
+            "rebuilt_for_reader": dict(self.rebuilt_for_reader),
             "renamed_for_reader": [dict(record) for record in self.renamed_for_reader],
             "dry_run": self.dry_run.to_dict() if self.dry_run is not None else None,
         }

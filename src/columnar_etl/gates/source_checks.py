@@ -152,6 +152,7 @@ def _check_readable(
             )
         rows = count_tables(src.read_path, list(src.tables.values()))
         read_without, read_as = src.dropped_for_reader, src.renamed.records()
+        rebuilt = src.rebuilt_for_reader
     size = source.stat().st_size
     how = "DuckDB attaches it read-only"
     if read_without:
@@ -159,6 +160,17 @@ def _check_readable(
         how = (
             f"DuckDB reads a private copy without {', '.join(map(repr, read_without))}, in SQL its SQLite "
             "cannot parse (the export itself is unchanged)"
+        )
+    if rebuilt:
+        one = len(rebuilt) == 1
+        without = (
+            f"{', '.join(map(repr, rebuilt))} {'is' if one else 'are'} rebuilt in byte order, without the "
+            f"collating sequence of {'its' if one else 'their'} key that only the writing application has"
+        )
+        how = (
+            f"{how}; there {without}"
+            if read_without
+            else f"DuckDB reads a private copy in which {without} (the export itself is unchanged)"
         )
     if read_as:
         renames = ", ".join(
@@ -180,6 +192,7 @@ def _check_readable(
             "bytes": size,
             **({"dropped_for_reader": read_without} if read_without else {}),
             **({"renamed_for_reader": read_as} if read_as else {}),
+            **({"rebuilt_for_reader": rebuilt} if rebuilt else {}),
         },
     )
 

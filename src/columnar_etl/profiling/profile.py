@@ -2875,6 +2875,7 @@ def profile(
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
         dropped, renamed = src.dropped_for_reader, src.renamed.records()
+        rebuilt = {name: why for name, why in src.rebuilt_for_reader.items() if name in profiled}
     if internal:
         log.info("virtual tables' storage left out", tables=sorted(internal))
     if unreadable:
@@ -2887,6 +2888,8 @@ def profile(
         log.info("indexes and triggers not copied", indexes=sorted(indexes), triggers=sorted(triggers))
     if dropped:
         log.info("read through a private copy without objects the reader cannot parse", dropped=dropped)
+    if rebuilt:
+        log.info("read through a private copy without the collation of their key", tables=sorted(rebuilt))
     if renamed:
         log.info("names the readers cannot take: read and loaded under another name", renamed=renamed)
     quality = score_profile(profiled)
@@ -2912,6 +2915,7 @@ def profile(
         indexes_not_copied=indexes,
         triggers_not_copied=triggers,
         dropped_for_reader=dropped,
+        rebuilt_for_reader=rebuilt,
         renamed_for_reader=renamed,
         not_profiled=not_profiled,
     )

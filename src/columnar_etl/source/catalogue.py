@@ -676,6 +676,11 @@ class Catalogue:
     indexes: tuple[SourceIndex, ...] = ()
     #: The export's triggers (:func:`triggers`), each with the table it acts on.
     triggers: dict[str, str] = field(default_factory=dict)
+    #: Tables (among :attr:`tables`) that DuckDB's SQLite cannot read as the export stores them:
+    #: WITHOUT ROWID tables kept in the order of a collating sequence only the writing application
+    #: has, each with why (:func:`refused_without_collations`); read through the reader's private
+    #: copy, rebuilt there without it (:mod:`.collations`).
+    collation_keyed: dict[str, str] = field(default_factory=dict)
 
 
 def read_catalogue(path: Path) -> Catalogue:
@@ -688,6 +693,8 @@ def read_catalogue(path: Path) -> Catalogue:
     sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
     columns ("no such module"). Such a table is left out (the run warns), not taken for damage: the
     file is sound, and its other tables load. Its storage tables, plain tables, load as they are.
+    A WITHOUT ROWID table kept in the order of a collating sequence only the writing application
+    defines is listed (:attr:`Catalogue.collation_keyed`) and read: the reader's SQLite needs it rebuilt.
     """
     con = connect_read_only(path)
     try:
@@ -703,6 +710,7 @@ def read_catalogue(path: Path) -> Catalogue:
             if row[0] not in internal
         ]
         tables: dict[str, SourceTable] = {}
+        collation_keyed: dict[str, str] = {}
         missing = missing_collations(con)
         for name in names:
             try:
@@ -716,12 +724,12 @@ def read_catalogue(path: Path) -> Catalogue:
             if name in virtual and (why := _unscannable(con, name, *virtual[name])):
                 unreadable[name] = why
                 continue
-            if missing and name not in virtual and (lacking := _needs_collation(path, name)):
-                unreadable[name] = (
+            if missing and name not in virtual and (lacking := refused_without_collations(path, name)):
+                # Read all the same: through the reader's private copy, rebuilt there without it.
+                collation_keyed[name] = (
                     f"a WITHOUT ROWID table kept in the order of a collating sequence SQLite here lacks "
                     f"({', '.join(missing)}: the application that wrote the export defines it; {lacking})"
                 )
-                continue
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
             # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
             columns = tuple(
@@ -742,7 +750,14 @@ def read_catalogue(path: Path) -> Catalogue:
         tables = core_data_dates(tables)
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
         return Catalogue(
-            tables, internal, unreadable, str(encoding), views(con), indexes(con, list(tables)), triggers(con)
+            tables,
+            internal,
+            unreadable,
+            str(encoding),
+            views(con),
+            indexes(con, list(tables)),
+            triggers(con),
+            collation_keyed,
         )
     except sqlite3.DatabaseError as exc:
         if _UNDECODABLE_NAME in str(exc):
@@ -759,7 +774,7 @@ def read_catalogue(path: Path) -> Catalogue:
         con.close()
 
 
-def _needs_collation(path: Path, table: str) -> str | None:
+def refused_without_collations(path: Path, table: str) -> str | None:
     """SQLite's refusal to read ``table`` without the collations its schema names, or None when it can.
 
     Asked of SQLite without stand-ins, as DuckDB's SQLite (which reads the data) would answer: a

@@ -15,14 +15,19 @@ stand-in: it is not run with one (:func:`missing_collations` tells when).
 
 A ``WITHOUT ROWID`` table whose primary key uses such a collation is stored *in* that order, and SQLite
 cannot open it at all without the collation ("no query solution"); DuckDB's SQLite, which reads the
-data, cannot be given a stand-in. The catalogue leaves such a table out with a warning, as it does a
-virtual table whose module is missing.
+data, cannot be given a stand-in. Such a table is read through the reader's private copy
+(:mod:`~columnar_etl.source.private_copy`), in which it is rebuilt with ``BINARY`` in place of the
+missing names (:func:`binary_in_place_of`): the same columns, declared types, constraints and rows,
+stored in byte order, which any SQLite reads. The export keeps its table, and the target never gets
+the collation (its keys compare as bytes, as the other columns declared with it do). Only if that
+rebuild fails is the table left out with a warning, as a virtual table whose module is missing.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
 #: The collating sequences every SQLite has (case-insensitive names).
 BUILTIN_COLLATIONS = frozenset({"binary", "nocase", "rtrim"})
@@ -34,22 +39,32 @@ _COLLATE = re.compile(
 )
 
 
+def _name(found: re.Match[str]) -> str:
+    """The collation ``_COLLATE`` found, unquoted."""
+    double, single, back, bracket, bare = found.groups()
+    return (
+        double.replace('""', '"')
+        if double
+        else single.replace("''", "'")
+        if single
+        else back.replace("``", "`")
+        if back
+        else bracket or bare
+    )
+
+
 def collation_names(sql: str) -> set[str]:
     """The names after each ``COLLATE`` in a statement (a table's, an index's), unquoted."""
-    names: set[str] = set()
-    for found in _COLLATE.finditer(sql):
-        double, single, back, bracket, bare = found.groups()
-        name = (
-            double.replace('""', '"')
-            if double
-            else single.replace("''", "'")
-            if single
-            else back.replace("``", "`")
-            if back
-            else bracket or bare
-        )
-        names.add(name)
-    return names
+    return {_name(found) for found in _COLLATE.finditer(sql)}
+
+
+def binary_in_place_of(sql: str, names: Iterable[str]) -> str:
+    """``sql`` with each ``COLLATE`` naming one of ``names`` (in any case, as SQLite matches them)
+    written ``COLLATE BINARY``; every other character as it was."""
+    replaced = {name.lower() for name in names}
+    return _COLLATE.sub(
+        lambda found: "COLLATE BINARY" if _name(found).lower() in replaced else found.group(0), sql
+    )
 
 
 def missing_collations(con: sqlite3.Connection) -> list[str]:

@@ -210,7 +210,8 @@ class Source:
     #: text reader decoded as UTF-16 text, so the reads take its bytes in hex instead.
     text_encoding: str = "UTF-8"
     #: The private copy DuckDB reads instead of the export, when its SQLite cannot parse a view, trigger
-    #: or index of the export's schema (:mod:`~columnar_etl.source.private_copy`); None: the export.
+    #: or index of the export's schema, cannot take a name, or cannot scan a WITHOUT ROWID table kept in
+    #: an application's own collation (:mod:`~columnar_etl.source.private_copy`); None: the export.
     private_copy: PrivateCopy | None = field(default=None, repr=False)
     #: The export's tables and columns read (and loaded) under another name, its own being one the
     #: readers cannot take (:mod:`~columnar_etl.source.reader_names`); renamed in :attr:`private_copy`.
@@ -236,6 +237,12 @@ class Source:
     def dropped_for_reader(self) -> dict[str, str]:
         """The views, triggers and indexes dropped from the :attr:`private_copy`, each with why."""
         return dict(self.private_copy.dropped) if self.private_copy is not None else {}
+
+    @property
+    def rebuilt_for_reader(self) -> dict[str, str]:
+        """The tables read from the :attr:`private_copy` rebuilt there without a collating sequence only
+        the writing application has (:meth:`PrivateCopy.rebuild`), each with why; by their names here."""
+        return dict(self.private_copy.rebuilt) if self.private_copy is not None else {}
 
     def table(self, name: str) -> SourceTable:
         """The table called ``name``; :class:`SourceError` naming the file and table when absent."""
@@ -858,6 +865,7 @@ class Source:
             "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views),
             "dropped_for_reader": self.dropped_for_reader,
+            "rebuilt_for_reader": self.rebuilt_for_reader,
             "renamed_for_reader": self.renamed.records(),
         }
 
@@ -908,11 +916,13 @@ def _reader_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _readable(
-    con: duckdb.DuckDBPyConnection, path: Path, renamed: ReaderNames
+    con: duckdb.DuckDBPyConnection, path: Path, renamed: ReaderNames, rebuild: list[str]
 ) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy | None]:
-    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema and no name is to
-    be ``renamed``; else a connection to a private copy with those names renamed and without the
-    views, triggers and indexes it cannot parse, and that copy
+    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema, no name is to
+    be ``renamed`` and no table to ``rebuild`` (the catalogue's
+    :attr:`~columnar_etl.source.catalogue.Catalogue.collation_keyed`, by their names as read); else a
+    connection to a private copy with those names renamed, those tables rebuilt without the collation
+    DuckDB's SQLite lacks and without the views, triggers and indexes it cannot parse, and that copy
     (:mod:`~columnar_etl.source.private_copy`). The schema check is the one read a normal export costs.
 
     A table whose own CREATE TABLE it cannot parse (a CHECK, a DEFAULT, a generated column in newer
@@ -921,13 +931,15 @@ def _readable(
     with its own diagnosis (read_hint)."""
     refusal = _reader_refusal(con)
     unparsed = unparsed_object(path, refusal) if refusal is not None else None
-    if unparsed is None and not renamed:
+    if unparsed is None and not renamed and not rebuild:
         return con, None
     version = _reader_version(con)
     con.close()
     if unparsed is not None and not unparsed.dataless:
         raise schema_too_new(path, unparsed, version) from refusal
-    copy = copy_to_read(path, lambda directory: _private_copy(path, renamed, unparsed, version, directory))
+    copy = copy_to_read(
+        path, lambda directory: _private_copy(path, renamed, rebuild, unparsed, version, directory)
+    )
     try:
         return _attached(copy.path, path), copy
     except BaseException:
@@ -936,16 +948,24 @@ def _readable(
 
 
 def _private_copy(
-    path: Path, renamed: ReaderNames, first: UnparsedObject | None, version: str, directory: Path | None
+    path: Path,
+    renamed: ReaderNames,
+    rebuild: list[str],
+    first: UnparsedObject | None,
+    version: str,
+    directory: Path | None,
 ) -> PrivateCopy:
-    """A private copy of ``path`` with the names ``renamed`` and without ``first`` and every other view,
-    trigger or index DuckDB's SQLite (``version``) then names as one it cannot parse (it names one at a
-    time), each dropped with why; :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no
-    copy) when it names a table."""
+    """A private copy of ``path`` with the names ``renamed``, the tables ``rebuild`` (named as read)
+    rebuilt without the collations SQLite lacks (:meth:`PrivateCopy.rebuild`), and without ``first``
+    and every other view, trigger or index DuckDB's SQLite (``version``) then names as one it cannot
+    parse (it names one at a time), each dropped with why;
+    :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table."""
     copy = make_private_copy(path, directory)
     try:
         if renamed:
             _rename_in_copy(copy, path, renamed)
+        for table in rebuild:
+            copy.rebuild(table)
         unparsed: UnparsedObject | None = first
         while unparsed is not None:
             if not unparsed.dataless or unparsed.name in copy.dropped:
@@ -1066,7 +1086,10 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     view, trigger or index of the export's schema, the rows are read from a private copy without them
     (:attr:`Source.private_copy`, removed on :meth:`Source.close`; one per
     :func:`~columnar_etl.source.private_copy.shared_copy` block); a table's CREATE TABLE it cannot
-    parse is refused (:func:`~columnar_etl.source.catalogue.schema_too_new`).
+    parse is refused (:func:`~columnar_etl.source.catalogue.schema_too_new`). A WITHOUT ROWID table
+    kept in the order of a collating sequence only the writing application has is read from that copy
+    too, rebuilt there without it (:attr:`Source.rebuilt_for_reader`); one that cannot be is left out
+    (:attr:`Source.unreadable`).
     """
     path = Path(path)
     check_file(path)
@@ -1079,10 +1102,17 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     # loaded, under a name of its own, renamed in the private copy (never in the export).
     others = [*catalogue.internal, *catalogue.unreadable, *catalogue.views, *catalogue.triggers]
     renamed = reader_names(tables, [*others, *(index.name for index in catalogue.indexes)])
-    con, copy = _readable(_attached(path, path), path, renamed)
+    rebuild = [renamed.table(name) for name in catalogue.collation_keyed]
+    con, copy = _readable(_attached(path, path), path, renamed, rebuild)
+    unreadable = dict(catalogue.unreadable)
     if copy is not None:
         # Every read of rows (counts included) is of the copy: one snapshot.
         tables = {name: replace(table, path=copy.path) for name, table in renamed.applied(tables).items()}
+        for name, why in copy.not_rebuilt.items():  # left out, as before the copy rebuilt such tables
+            del tables[name]
+            unreadable[renamed.export_table(name)] = (
+                f"{catalogue.collation_keyed[renamed.export_table(name)]}; {why}"
+            )
     try:
         tables, unreadable_columns = _columns_the_reader_computes(con, tables)
     except BaseException:
@@ -1097,7 +1127,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         connection=con,
         encoding_fallback=encoding_fallback,
         internal=catalogue.internal,
-        unreadable=catalogue.unreadable,
+        unreadable=unreadable,
         views=catalogue.views,
         indexes=tuple(_renamed_index(index, renamed) for index in catalogue.indexes),
         triggers={name: renamed.table(table) for name, table in catalogue.triggers.items()},

@@ -1,4 +1,4 @@
-"""A private, read-only copy of the export, for a reader whose SQLite cannot parse the export's schema.
+"""A private, read-only copy of the export, for a reader whose SQLite cannot read the export as it is.
 
 DuckDB's sqlite_scanner bundles an older SQLite (3.38.1 with DuckDB 1.5), and SQLite parses a file's
 whole schema before any read: one view, trigger or index written in newer SQL (a view's ``FULL OUTER
@@ -7,7 +7,9 @@ hold no data (views and triggers are not loaded, indexes are rebuilt from the pr
 is then read through a copy made by Python's own, newer SQLite with SQLite's backup API (the main file
 and the committed frames of its ``-wal``, one snapshot), the objects dropped from the COPY, never from
 the export. Nothing else changes: the export's identity, its backup and the "already loaded" check
-are the original file's.
+are the original file's. The same copy serves names the readers cannot take (renamed in it,
+:mod:`.reader_names`) and WITHOUT ROWID tables kept in the order of a collating sequence only the
+writing application has (rebuilt in it without that collation, :meth:`PrivateCopy.rebuild`).
 
 A copy is made only when the reader refuses the export (a normal export costs nothing), is read-only
 once made, and is removed when its last reader is done. :func:`shared_copy` has the stages of one run
@@ -24,6 +26,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,8 +36,13 @@ from columnar_etl.errors import SourceError
 from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.catalogue import UnparsedObject, connect_read_only, read_error
-from columnar_etl.source.collations import stand_in_collations
+from columnar_etl.source.catalogue import (
+    UnparsedObject,
+    connect_read_only,
+    read_error,
+    refused_without_collations,
+)
+from columnar_etl.source.collations import binary_in_place_of, collation_names, stand_in_collations
 from columnar_etl.source.side_files import export_bytes
 
 #: A copy's name: hidden, and ending ``.tmp`` so that a killed run's is removed with its other
@@ -52,6 +60,11 @@ class PrivateCopy:
     path: Path
     #: Each object dropped from the copy (not from the export), with why.
     dropped: dict[str, str] = field(default_factory=dict)
+    #: Each table rebuilt in the copy without a collating sequence SQLite here lacks, with why
+    #: (:meth:`rebuild`); by its name in the copy.
+    rebuilt: dict[str, str] = field(default_factory=dict)
+    #: Each table :meth:`rebuild` could not rebuild, with why: not read.
+    not_rebuilt: dict[str, str] = field(default_factory=dict)
     #: The temporary directory made for it alone: removed with it.
     _directory: Path | None = field(default=None, repr=False)
     _users: int = field(default=1, repr=False)
@@ -110,12 +123,113 @@ class PrivateCopy:
         finally:
             con.close()
 
+    def rebuild(self, table: str) -> None:
+        """Rebuild ``table``, a WITHOUT ROWID table kept in the order of a collating sequence SQLite here
+        lacks, with ``BINARY`` in its place (:func:`~columnar_etl.source.collations.binary_in_place_of`),
+        so that the reader's SQLite, which cannot be given a stand-in of it, reads the table: recorded in
+        :attr:`rebuilt`, or in :attr:`not_rebuilt` with why not (the copy's table is then as the
+        export's, and is not read). One transaction; the export keeps its table as it is."""
+        con = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            missing = stand_in_collations(con)  # to read the rows in their order, and parse the schema
+            (sql,) = con.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+            named = sorted(name for name in collation_names(str(sql)) if name in missing)
+            why = _not_rebuildable(con, table)
+            if why is None:
+                _rebuild_without(con, table, missing)
+        except sqlite3.Error as exc:
+            why = str(exc)
+        finally:
+            con.close()
+        if why is None and (refused := refused_without_collations(self.path, table)) is not None:
+            why = f"the reader's SQLite still refuses it ({refused})"  # not seen
+        if why is not None:
+            self.not_rebuilt[table] = (
+                f"it could not be rebuilt without it in the reader's private copy: {why}"
+            )
+            return
+        self.rebuilt[table] = (
+            f"kept in the order of {', '.join(map(repr, named))}, a collating sequence only the application "
+            "that wrote the export defines and no other SQLite has (DuckDB's cannot even scan the table): "
+            "read through the reader's private copy, where it was rebuilt with BINARY in its place (the "
+            "same columns, declared types, constraints and rows; the export itself is unchanged); the "
+            "collation is not carried to the target, whose keys compare as bytes, as the other columns "
+            "declared with it do"
+        )
+
     def seal(self) -> None:
         """Make the copy read-only: from now on it is only read."""
         self.path.chmod(0o400)
         get_logger(stage="source").info(
-            "the export is read through a private copy", copy=str(self.path), dropped=sorted(self.dropped)
+            "the export is read through a private copy",
+            copy=str(self.path),
+            dropped=sorted(self.dropped),
+            rebuilt=sorted(self.rebuilt),
         )
+
+
+def _not_rebuildable(con: sqlite3.Connection, table: str) -> str | None:
+    """Why :meth:`PrivateCopy.rebuild` leaves ``table`` as it is, or None: a table with a rowid (its
+    rowids would have to be kept too; only a generated column can make one unreadable without the
+    collation, as a WITHOUT ROWID table with one can be), or with a generated column, whose values
+    the collation may decide (``upper(name) = 'X' COLLATE unicase``): computed again in byte order,
+    they would not be the application's."""
+    info = con.execute(f"PRAGMA table_xinfo({quote_ident(table)})").fetchall()
+    if any(row[6] in (2, 3) for row in info):
+        return "it has a generated column, whose values the collation may decide"
+    for _seq, index, _unique, origin, _partial in con.execute(f"PRAGMA index_list({quote_ident(table)})"):
+        if origin == "pk":
+            # A WITHOUT ROWID table's primary key holds its other columns; a rowid table's holds the
+            # rowid (column -1).
+            keyed = con.execute(f"PRAGMA index_xinfo({quote_ident(index)})").fetchall()
+            if all(row[1] != -1 for row in keyed):
+                return None
+    return "it is not a WITHOUT ROWID table (the reader's SQLite would need the collation for another reason)"
+
+
+def _rebuild_without(con: sqlite3.Connection, table: str, missing: list[str]) -> None:
+    """Rebuild the WITHOUT ROWID ``table`` (without generated columns) of ``con``'s database with
+    ``BINARY`` in place of the collations ``missing``, in one transaction (rolled back on failure).
+
+    The table is set aside under a new name, its twin created under its own name from its own
+    statement, the rows copied, the original dropped. The renaming is SQLite's legacy one, which
+    rewrites the table's own statement and nothing else: views, triggers and other tables' REFERENCES
+    keep naming the table by its name, which the twin takes. CHECK constraints are not evaluated: the
+    rows are the export's as they are, and a CHECK may compare by the collation."""
+    set_aside = f"columnar_etl_collated_{uuid.uuid4().hex}"  # a name no table of the export has
+    quoted, aside = quote_ident(table), quote_ident(set_aside)
+    info = con.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
+    columns = ", ".join(quote_ident(str(row[1])) for row in info)
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute("PRAGMA legacy_alter_table = ON")
+    con.execute("PRAGMA ignore_check_constraints = ON")
+    con.execute("BEGIN")
+    try:
+        con.execute(f"ALTER TABLE {quoted} RENAME TO {aside}")
+        (sql,) = con.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (set_aside,)
+        ).fetchone()
+        head = f"CREATE TABLE {aside}"
+        if not str(sql).startswith(head):  # not seen: SQLite writes the new name so, quoted
+            raise sqlite3.OperationalError(f"its statement reads {str(sql)[:60]!r}… once renamed")
+        con.execute(f"CREATE TABLE {quoted}{binary_in_place_of(str(sql)[len(head) :], missing)}")
+        if con.execute(f"PRAGMA table_xinfo({quoted})").fetchall() != info:  # a COLLATE inside a literal
+            raise sqlite3.OperationalError("its columns read otherwise once rewritten")
+        # Every key is unique under BINARY too: the rows' keys are unique under the application's
+        # collation, and strings equal byte for byte are equal under any collation (equality is
+        # reflexive), so keys unequal under it are unequal byte for byte. A uniqueness conflict here
+        # would take a "collation" under which a string differs from itself: then the INSERT fails
+        # and the table is left out with SQLite's reason, as before. The values go in with the same
+        # declared types, whose affinity they already have: each arrives as stored.
+        con.execute(f"INSERT INTO {quoted} ({columns}) SELECT {columns} FROM {aside}")
+        con.execute(f"DROP TABLE {aside}")
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCopy:
@@ -130,7 +244,7 @@ def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCop
         free = shutil.disk_usage(directory).free
         if free - FREE_SPACE_RESERVE < needed:
             raise SourceError(
-                f"the reader's SQLite cannot parse the export's schema and there is no room for the "
+                f"the reader's SQLite cannot read the export as it is and there is no room for the "
                 f"private copy it would read instead: {(needed + FREE_SPACE_RESERVE) / 2**20:,.1f} MiB "
                 f"needed in {directory}, {free / 2**20:,.1f} MiB free",
                 path=source,
