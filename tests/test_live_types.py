@@ -58,6 +58,12 @@ def _type_changes(result: Any) -> list[tuple[str | None, Any, Any]]:
     return [(i.column, i.old, i.new) for i in drift.items if i.kind == "type_change"]
 
 
+def _assert_every_cell(result: Any, path: Path, uri: str, base: str) -> None:
+    """The second load, cell by cell (tests/lossless_check.py): each cell its source's or audited."""
+    violations = check_run(result, path, uri, base)
+    assert violations == [], summarize(violations)
+
+
 def _quarters(
     make_sqlite: SqliteFactory,
     first: tuple[str, list[tuple[Any, ...]]],
@@ -89,8 +95,7 @@ def test_a_text_column_of_numbers_only_this_quarter_stays_text(
     assert note in second.record.plan["notes"]
     assert note in second.record.notes  # the run's `note:` lines
     assert [c["origin"] for c in second.record.plan["tables"][0]["columns"]] == ["profile", "live"]
-    violations = check_run(second, q2, pg_uri, settings.base_schema)
-    assert violations == [], summarize(violations)
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
 
 
 def test_a_column_empty_this_quarter_keeps_the_live_timestamp_type(
@@ -111,8 +116,7 @@ def test_a_column_empty_this_quarter_keeps_the_live_timestamp_type(
     second = _run_and_cut_over(q2, settings)
     assert _column(pg_uri, settings.base_schema, "closed") == ("timestamp without time zone", [None, None])
     assert _type_changes(second) == []
-    violations = check_run(second, q2, pg_uri, settings.base_schema)
-    assert violations == [], summarize(violations)
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
 
 
 def test_values_that_do_not_fit_the_live_type_take_their_own_and_drift_warns(
@@ -132,8 +136,7 @@ def test_values_that_do_not_fit_the_live_type_take_their_own_and_drift_warns(
     assert (kind, [float(v) for v in values]) == ("numeric", [4.5, 7.0])
     assert _type_changes(second) == [("amount", "bigint", "numeric")]
     assert not any("kept the live version's type" in note for note in second.record.plan["notes"])
-    violations = check_run(second, q2, pg_uri, settings.base_schema)
-    assert violations == [], summarize(violations)
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
 
 
 def test_a_type_override_wins_over_the_live_type(
@@ -151,8 +154,7 @@ def test_a_type_override_wins_over_the_live_type(
     second = _run_and_cut_over(q2, overridden)
     assert _column(pg_uri, settings.base_schema, "code") == ("bigint", [42, 77])
     assert _type_changes(second) == [("code", "text", "bigint")]
-    violations = check_run(second, q2, pg_uri, settings.base_schema)
-    assert violations == [], summarize(violations)
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
 
 
 @pytest.mark.parametrize(
@@ -183,8 +185,7 @@ def test_integers_keep_a_live_double_only_within_2_to_the_53(
     assert _column(pg_uri, settings.base_schema, "reading") == kept
     changed = [] if kept[0] == "double precision" else [("reading", "double precision", "bigint")]
     assert _type_changes(loaded) == changed
-    violations = check_run(loaded, q2, pg_uri, settings.base_schema)
-    assert violations == [], summarize(violations)
+    _assert_every_cell(loaded, q2, pg_uri, settings.base_schema)
 
 
 def test_the_load_command_keeps_the_live_type_too(
