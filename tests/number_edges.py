@@ -153,6 +153,23 @@ def counters(path: Path) -> Path:
     return write_export(path, ddl, {"counters": rows})
 
 
+#: 20-digit account numbers (card and bank ones are that long): integers beyond bigint, no fraction.
+ACCOUNTS = tuple(str(10**19 + 7919 * i * 10**10 + i) for i in range(ROWS))
+
+
+def amount(i: int) -> str:
+    """Money: one fraction digit in every other value, whole numbers between."""
+    return f"{i + 1}.5" if i % 2 == 0 else str(i + 1)
+
+
+def accounts(path: Path) -> Path:
+    """uint64 ids above 2^63 (2^64 - 1 among them), 20-digit account numbers, amounts with fractions."""
+    ddl = ["CREATE TABLE accounts (id INTEGER PRIMARY KEY, uint64 TEXT, account TEXT, amount TEXT)"]
+    uint64 = (str(2**63), str(2**64 - 1), *(str(2**63 + 977 * i) for i in range(2, ROWS)))
+    rows = [(i + 1, uint64[i], ACCOUNTS[i], amount(i)) for i in range(ROWS)]
+    return write_export(path, ddl, {"accounts": rows})
+
+
 # --- codes ---------------------------------------------------------------------------------------------
 
 ZIPS = (

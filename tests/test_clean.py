@@ -801,15 +801,16 @@ def test_a_null_token_that_is_a_rare_word_of_a_vocabulary_is_kept(make_sqlite: S
 
 
 def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) -> None:
-    # Beyond bigint, a column of integers is numeric(38, s): the two fraction digits every numeric
-    # gets left no room for 37 and 38 digits, which were quarantined as overflowing.
+    # Beyond bigint, a column of integers is numeric(38,0): the two fraction digits a numeric then got
+    # left no room for 37 and 38 digits, which were quarantined as overflowing (until 2026-12-04 the
+    # narrower column was numeric(38,1)).
     wide = ["1234567890123456789012345678901234567", "-12345678901234567890123456789012345678", "5"]
     narrower = ["1234567890123456789012345678901234567", "7", "-8"]
     rows = [(i, wide[i], narrower[i]) for i in range(3)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, w TEXT, n TEXT)", rows)})
     result = clean(path)
     assert result.data is not None and result.plan is not None
-    assert [result.plan.tables["t"][c].pg_type for c in ("w", "n")] == ["numeric(38,0)", "numeric(38,1)"]
+    assert [result.plan.tables["t"][c].pg_type for c in ("w", "n")] == ["numeric(38,0)", "numeric(38,0)"]
     assert result.data["t"].column("w").to_pylist() == [Decimal(v) for v in wide]
     assert result.data["t"].column("n").to_pylist() == [Decimal(v) for v in narrower]
     assert result.quarantine.num_rows == 0
@@ -830,6 +831,8 @@ def test_numbers_a_plans_type_cannot_hold_exactly_are_audited_or_sized_for(
     columns = {"d": {"type": "double"}, "i": {"type": "double"}, "n": {"type": "numeric"}}
     result = clean(path, settings=load_settings(columns={"t": columns}))
     assert result.data is not None and result.audit is not None
+    # The operator's own type = "numeric" on integers names amounts: the money scale (scale = 0 asks
+    # for integers), unlike integers the profile makes numeric (numeric(38,0)).
     assert result.plan.tables["t"]["n"].pg_type == "numeric(38,2)"
     assert result.data["t"].column("n").to_pylist() == [Decimal(2**63 - 1), Decimal(5), Decimal(-(2**63))]
     assert result.quarantine.num_rows == 0

@@ -205,3 +205,30 @@ def test_the_load_command_keeps_the_live_type_too(
     assert "t.code: kept the live version's type text; its values alone would read as bigint" in (
         second.notes
     )
+
+
+def test_a_live_numeric_kept_for_integers_has_scale_0(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # uint64 ids beyond bigint make the column numeric(38,0) in Q1; Q2's ids all fit bigint (INTEGER
+    # cells): the live numeric is kept, with no fraction digits (was numeric(18,2): `7.00`).
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, ext TEXT)", [(1, str(2**63)), (2, str(2**64 - 1))]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, ext INTEGER)", [(1, 7), (2, 2**63 - 1)]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    first = _run_and_cut_over(q1, settings)
+    second = _run_and_cut_over(q2, settings)
+    for result, texts in ((first, [str(2**63), str(2**64 - 1)]), (second, ["7", str(2**63 - 1)])):
+        schema = result.record.version_schema
+        ((kind,),) = pg_query(
+            pg_uri,
+            "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            f"WHERE a.attrelid = '\"{schema}\".t'::regclass AND a.attname = 'ext'",
+        )
+        assert kind == "numeric(38,0)"
+        assert [r[0] for r in pg_query(pg_uri, f'SELECT ext::text FROM "{schema}".t ORDER BY id')] == texts
+    assert any("kept the live version's type numeric(38,0)" in n for n in second.record.plan["notes"])
+    violations = check_run(second, q2, pg_uri, settings.base_schema)
+    assert violations == [], summarize(violations)

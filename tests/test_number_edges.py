@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from columnar_etl.pg.identifiers import quote_ident
+
 from . import number_edges as edges
+from .conftest import pg_query
 from .test_orm_exports import clean_exit, notes_of
 from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
 
@@ -122,6 +126,32 @@ def test_integers_and_doubles_at_their_edges_arrive_exactly(run_export: Runner) 
     mixed = ran.values("counters", "mixed", "id")
     assert mixed == {k: float(edges.INTEGERS_AND_REALS[i]) for k, i in ids.items()}
     assert ran.values("counters", "sparse", "id") == {k: edges.sparse_id(i) for k, i in ids.items()}
+
+
+def test_whole_numbers_beyond_bigint_load_as_integers_of_scale_0(run_export: Runner) -> None:
+    # Until 2026-12-04 they were numeric(38,2) and printed 9223372036854775808.00: the money scale.
+    ran, run_dir = run_export(edges.accounts)
+    loaded_cleanly(ran, run_dir, {"accounts": edges.ROWS})
+    clean_exit(ran)
+    typed = pg_query(
+        ran.uri,
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        f"WHERE n.nspname = '{ran.record['version_schema']}' AND c.relname = 'accounts' AND a.attnum > 0",
+    )
+    types = dict(typed)
+    assert types["uint64"] == types["account"] == "numeric(38,0)"
+    assert types["amount"] == "numeric(18,2)"  # fractions: the money scale, at least 2
+    source = sqlite3.connect(ran.db)
+    try:
+        rows = source.execute("SELECT id, uint64, account, amount FROM accounts").fetchall()
+    finally:
+        source.close()
+    relation = f"{quote_ident(ran.base)}.accounts"
+    loaded = pg_query(ran.uri, f"SELECT id, uint64::text, account::text, amount::text FROM {relation}")
+    assert {r[0]: r[1:3] for r in loaded} == {r[0]: r[1:3] for r in rows}
+    assert str(2**63) in {r[1] for r in loaded} and str(2**64 - 1) in {r[1] for r in loaded}
+    assert {r[0]: r[3] for r in loaded} == {r[0]: str(Decimal(r[3]).quantize(Decimal("0.01"))) for r in rows}
 
 
 # --- codes that look like numbers -------------------------------------------------------------------

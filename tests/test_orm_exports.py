@@ -203,10 +203,11 @@ def test_gorm_nanoseconds_stay_as_written_and_no_longer_halt_the_run(run_export:
     assert "finer than the microseconds PostgreSQL keeps" in notes["closed_at"]
     assert "carry a UTC offset" not in notes["closed_at"]
     # A uint64 above 2^63 is the number it writes, never wrapped to a negative bigint.
-    # (numeric(38,2): integers beyond bigint get the numeric's two fraction digits, 2^63 reads
-    # 9223372036854775808.00: the same number.)
+    # (numeric(38,0): whole numbers beyond bigint get no fraction digits, 2^63 prints as written,
+    # 9223372036854775808; until 2026-12-04 numeric(38,2) printed it 9223372036854775808.00.)
     external = {k: Decimal(v) for k, v in ran.values("tickets", "external_id", "id").items()}
     assert external == {i + 1: int(orm.gorm_snowflake(i)) for i in range(tickets)}
+    assert all(v.as_tuple().exponent == 0 for v in external.values())
     assert external[1] == 2**63 and all(v > 0 for v in external.values())
     # Go's String() (`… +0000 UTC m=+1.13111111`): text, as written.
     assert ran.values("tickets", "last_event", "id") == {

@@ -185,6 +185,21 @@ def test_decimal_text_is_numeric_at_the_scale_it_has_and_never_rounded(make_sqli
     assert (c.type, c.pg_type, c.arrow_type()) == ("numeric", "numeric(38,2)", pa.decimal128(38, 2))
 
 
+def test_whole_numbers_beyond_bigint_get_scale_0_unless_the_profile_is_a_sample(
+    make_sqlite: SqliteFactory,
+) -> None:
+    rows = [(i, str(2**63 + i), str(10**19 + i), f"{2**63 + i}.5" if i == 1 else str(i)) for i in range(40)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, big TEXT, account TEXT, money TEXT)"
+    path = make_sqlite({"t": (ddl, rows)})
+    plan = build_plan(profile(path), settings=load_settings())["t"]
+    assert (plan["big"].pg_type, plan["big"].arrow_type()) == ("numeric(38,0)", pa.decimal128(38, 0))
+    assert plan["account"].pg_type == "numeric(38,0)"
+    assert plan["money"].pg_type == "numeric(38,2)"  # one fraction digit: the money scale
+    # A sample may have missed a 12.50: scale 0 would quarantine it (cleaning checks the scale), 2 not.
+    sampled = build_plan(profile(path, sample=10), settings=load_settings())["t"]
+    assert (sampled["big"].pg_type, sampled["big"].checks_scale) == ("numeric(38,2)", True)
+
+
 def test_integers_a_double_cannot_hold_keep_a_floating_column_exact(make_sqlite: SqliteFactory) -> None:
     # A column of exponent numbers (a double's shape) that also holds integers of more than 15
     # significant digits, as TEXT or as INTEGER cells: a double would round those integers

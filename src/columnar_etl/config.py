@@ -87,7 +87,8 @@ class ColumnOverride(BaseModel):
         ge=0,
         le=18,
         description="Digits after the point of a numeric (default: as many as the column's values have, "
-        "at least 2; when the profile did not measure every value, one with more is quarantined as "
+        "at least 2, or 0 for whole numbers only that the profile measured in full and you did not make "
+        "numeric; when the profile did not measure every value, one with more is quarantined as "
         "`numeric_scale`). Set here, it rounds a value with more digits to it, audited as "
         "`rounded:<scale>`: your decision to lose those digits, which the lossless check counts as a loss.",
     )

@@ -8,7 +8,9 @@ column's live type L (same table, same target column name) where every present v
 export's column converts to L without loss under the cleaning rules, and says so in a note. It acts as
 a ``type`` override that falls back silently to the profile's type where the values do not fit; an
 operator's own ``type`` (or ``formats``, a ``mask``, ``trim = false``) wins. A sampled profile does not
-see every value: its plan keeps the profile's types.
+see every value: its plan keeps the profile's types. A live ``numeric`` kept for a column of integers
+is ``numeric(N,0)``, as the profile plans whole numbers beyond bigint (the live type's modifiers are not
+known: a live ``numeric(18,2)`` of amounts whole this quarter loads as ``numeric(18,0)``, still numeric).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from columnar_etl.planning.plan import (
     as_bytes,
     column_overrides,
     default_reading_order,
+    least_scale,
     whole_digits,
 )
 
@@ -133,7 +136,11 @@ def _as_live(column: ColumnPlan, kind: PlanType, seen: ColumnProfile, order: Rea
     if kind == "bytea":
         return replace(as_bytes(column), origin="live")
     override = ColumnOverride(type=kind)  # every plan type but bytea (above) is an override type
-    typed = apply_override(column, override, order, seen.max_scale, whole_digits(seen))
+    # Whole numbers kept numeric get no fraction digits (numeric(N,0)), as the profile plans them: the
+    # live type is known without its modifiers, and a profile live types act on is never sampled.
+    typed = apply_override(
+        column, override, order, seen.max_scale, whole_digits(seen), least_scale(seen, sampled=False)
+    )
     if kind == "text":  # its values kept as their text: no number is read in it
         typed = replace(typed, **NO_NUMBER_READING)
     return replace(typed, origin="live")

@@ -54,8 +54,9 @@ PG_TYPES: dict[str, str] = {
 _TYPE_ALIASES = {"bigint": "integer", "double precision": "double"}
 #: strptime directives of a time of day (``%-H`` too): a format holding one reads timestamps.
 _TIME_DIRECTIVE = re.compile(r"%-?[HIklMSfpTRrXc]")
-#: Numeric scale: at least 2 (money), else as many fraction digits as the values have (a value is never
-#: rounded unless an override asks for a narrower scale; that is audited).
+#: Numeric scale: at least 2 (money) where any value writes a fraction digit, else as many fraction
+#: digits as the values have (a value is never rounded unless an override asks for a narrower scale;
+#: that is audited). A fully profiled column of whole numbers only gets none (:func:`least_scale`).
 MIN_NUMERIC_SCALE = 2
 #: Precision of a numeric column: 18 digits, or 38 (the widest decimal128 holds) for wider values.
 NUMERIC_PRECISION = 18
@@ -733,9 +734,9 @@ def column_plan(
         return replace(plan, formats=tuple(formats), date_order=order)
     if kind == "numeric":
         whole = whole_digits(column)
-        # At least MIN_NUMERIC_SCALE fraction digits, as room allows: integers of 37 and 38 digits
-        # (beyond bigint) leave one and none of the 38 (they were quarantined as overflowing).
-        room = max(0, min(MIN_NUMERIC_SCALE, WIDE_NUMERIC_PRECISION - whole))
+        # At least the least scale, as room allows: a sampled profile's integers of 37 and 38 digits
+        # leave one and none of the 38 (they were quarantined as overflowing).
+        room = max(0, min(least_scale(column, sampled=sampled), WIDE_NUMERIC_PRECISION - whole))
         scale = max(room, column.max_scale or 0)
         digits = whole + scale
         return replace(
@@ -747,6 +748,20 @@ def column_plan(
             checks_scale=sampled,
         )
     return plan
+
+
+def least_scale(column: ColumnProfile, *, sampled: bool) -> int:
+    """The fewest fraction digits a numeric column of ``column``'s values is planned with: none where
+    every value is a whole number (no fraction digit written in any value, no REAL cell: integers
+    beyond bigint, uint64 ids, 20-digit account numbers), so each prints as written
+    (``9223372036854775808``, not ``….00``); else :data:`MIN_NUMERIC_SCALE` (money).
+
+    A sampled profile keeps :data:`MIN_NUMERIC_SCALE`: it may not have seen a value with fraction
+    digits, and cleaning checks every value against the scale (``checks_scale``) and quarantines one
+    with more; scale 0 would quarantine an unseen ``12.50`` that scale 2 loads as written."""
+    if sampled or (column.max_scale or 0) or column.storage_classes.get("real"):
+        return MIN_NUMERIC_SCALE
+    return 0
 
 
 def whole_digits(column: ColumnProfile) -> int:
@@ -775,6 +790,7 @@ def apply_override(
     default_order: ReadingOrder,
     profiled_scale: int | None = None,
     profiled_whole: int = 1,
+    least: int = MIN_NUMERIC_SCALE,
 ) -> ColumnPlan:
     """``plan`` with the fields ``override`` sets replaced (a new type resets what it does not fit).
 
@@ -782,9 +798,12 @@ def apply_override(
     column of the type they read (:func:`formats_type`).
 
     A column made numeric without a ``scale`` gets the most fraction digits the profile saw in its
-    values (``profiled_scale``, at least :data:`MIN_NUMERIC_SCALE`), and cleaning checks every value
+    values (``profiled_scale``, at least ``least``), and cleaning checks every value
     against it: a value with more is quarantined (``numeric_scale``), never rounded. Only a ``scale``
     set by the override rounds (audited ``rounded:<scale>``): the operator chose to lose those digits.
+    ``least`` is :data:`MIN_NUMERIC_SCALE` for the operator's own ``type = "numeric"``: asked of a
+    column the profile read as integers or text, it names amounts (``scale = 0`` asks for integers);
+    the live version's numeric kept for whole numbers passes 0 (:func:`least_scale`).
 
     A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
     whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
@@ -836,7 +855,7 @@ def apply_override(
     if kind == "numeric":
         scale = override.scale if override.scale is not None else plan.scale
         if scale is None:  # the profile did not make it numeric: as many digits as its values had
-            scale = max(MIN_NUMERIC_SCALE, profiled_scale or 0)
+            scale = max(least, profiled_scale or 0)
         # Wide enough for the values' whole digits (helper 23: 2^63 - 1 made numeric was quarantined
         # as overflowing numeric(18,2)).
         wide = profiled_whole + scale > NUMERIC_PRECISION
