@@ -207,6 +207,72 @@ def test_the_load_command_keeps_the_live_type_too(
     )
 
 
+def _view_type(uri: str, base: str, column: str) -> str:
+    """``format_type`` with its modifiers (``numeric(18,2)``) of the view the dashboards read."""
+    ((kind,),) = pg_query(
+        uri,
+        "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        f"WHERE a.attrelid = '\"{base}\".t'::regclass AND a.attname = '{column}'",
+    )
+    return str(kind)
+
+
+def test_a_cutover_and_a_rollback_between_numerics_of_other_sizes_repoint_the_view(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # numeric(18,2) live; an amount of 20 whole digits this quarter makes the column numeric(38,2):
+    # PostgreSQL's CREATE OR REPLACE VIEW refuses to change a column's numeric size ("cannot change
+    # data type of view column"), so the cutover (and the rollback after it) failed with exit 1.
+    wide = "12345678901234567890.25"
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "12.50"), (2, "3.25")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, wide), (2, "7.75")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _view_type(pg_uri, settings.base_schema, "amount") == "numeric(18,2)"
+    second = _run_and_cut_over(q2, settings)
+    assert _view_type(pg_uri, settings.base_schema, "amount") == "numeric(38,2)"
+    texts = [
+        r[0] for r in pg_query(pg_uri, f'SELECT amount::text FROM "{settings.base_schema}".t ORDER BY id')
+    ]
+    assert texts == [wide, "7.75"]
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
+    columnar_etl.rollback(settings=settings)
+    assert _view_type(pg_uri, settings.base_schema, "amount") == "numeric(18,2)"
+    texts = [
+        r[0] for r in pg_query(pg_uri, f'SELECT amount::text FROM "{settings.base_schema}".t ORDER BY id')
+    ]
+    assert texts == ["12.50", "3.25"]
+
+
+def test_a_live_amount_column_kept_for_whole_amounts_keeps_its_fraction_digits(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Amounts with cents live (numeric(18,2)); this quarter's amounts are all whole: kept numeric with
+    # the live column's two fraction digits (`12.00`), as the dashboards print them, not numeric(18,0).
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "12.50"), (2, "3.25")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "12"), (2, "7")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    first = _run_and_cut_over(q1, settings)
+    second = _run_and_cut_over(q2, settings)
+    for result, texts in ((first, ["12.50", "3.25"]), (second, ["12.00", "7.00"])):
+        schema = result.record.version_schema
+        ((kind,),) = pg_query(
+            pg_uri,
+            "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            f"WHERE a.attrelid = '\"{schema}\".t'::regclass AND a.attname = 'amount'",
+        )
+        assert kind == "numeric(18,2)"
+        assert [r[0] for r in pg_query(pg_uri, f'SELECT amount::text FROM "{schema}".t ORDER BY id')] == texts
+    assert any("kept the live version's type numeric(18,2)" in n for n in second.record.plan["notes"])
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
+
+
 def test_a_live_numeric_kept_for_integers_has_scale_0(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:

@@ -183,20 +183,23 @@ def new_version_schema(cursor: Any, base: str, when: datetime | None = None) -> 
     return candidate
 
 
-def table_columns(cursor: Any, schema: str, *, views: bool = False) -> dict[str, list[tuple[str, str]]]:
+def table_columns(
+    cursor: Any, schema: str, *, views: bool = False, modifiers: bool = False
+) -> dict[str, list[tuple[str, str]]]:
     """``{table: [(column, type), ...]}`` of the tables (or the views) of ``schema``, in column order.
 
     One catalogue query. Types as ``format_type`` without modifiers: ``timestamp without time zone``,
-    ``numeric``, ``bigint``.
+    ``numeric``, ``bigint``; with ``modifiers``, as PostgreSQL declares them (``numeric(18,2)``).
     """
-    return columns_by_table(fetch_all(cursor, table_columns_query(schema, views=views)))
+    return columns_by_table(fetch_all(cursor, table_columns_query(schema, views=views, modifiers=modifiers)))
 
 
-def table_columns_query(schema: str, *, views: bool = False) -> str:
+def table_columns_query(schema: str, *, views: bool = False, modifiers: bool = False) -> str:
     """The catalogue query of :func:`table_columns`: rows (table, column, type) in column order."""
     kinds = "('v')" if views else "('r', 'p')"
+    modifier = "a.atttypmod" if modifiers else "NULL"
     return (
-        "SELECT c.relname, a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a "
+        f"SELECT c.relname, a.attname, format_type(a.atttypid, {modifier}) FROM pg_attribute a "
         "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
         f"WHERE n.nspname = {quote_literal(schema)} AND c.relkind IN {kinds} "
         "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
@@ -243,10 +246,14 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
     """
     execute(cursor, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(base)}")
     ours = _our_views(cursor, base)
+    # Types with their modifiers: CREATE OR REPLACE VIEW cannot change a column's numeric(18,2) into a
+    # numeric(38,2) either ("cannot change data type of view column"): such a view is recreated.
     current = {
-        name: columns for name, columns in table_columns(cursor, base, views=True).items() if name in ours
+        name: columns
+        for name, columns in table_columns(cursor, base, views=True, modifiers=True).items()
+        if name in ours
     }
-    target = table_columns(cursor, version)
+    target = table_columns(cursor, version, modifiers=True)
     if not target:
         raise LoadError(f"version schema {version!r} has no tables", hint="columnar-etl schemas list")
     # The base schema may hold the users' own objects: never replace or drop one (helper 22: a view of
