@@ -404,7 +404,8 @@ def live_version(cursor: Any, base: str) -> dict[str, Any] | None:
 
 def live_column_types(uri: str, base: str) -> dict[str, dict[str, str]] | None:
     """Per table of ``base``'s live version, ``{column: PostgreSQL type}`` as loaded (``format_type``
-    without modifiers: ``bigint``, ``numeric``, ``timestamp without time zone``); None when nothing is
+    without modifiers: ``bigint``, ``timestamp without time zone``; a numeric with its size:
+    ``numeric(18,2)``); None when nothing is
     live (no ledger, never cut over). From the ledger's snapshot (``versions.stats``), else from the
     live schema's catalogue (a version of before the snapshots).
 
@@ -420,15 +421,20 @@ def live_column_types(uri: str, base: str) -> dict[str, dict[str, str]] | None:
         if not rows:
             return None
         schema, stats = str(rows[0][0]), rows[0][1]
+        # The catalogue's numeric columns with their size (`numeric(18,2)`): whole amounts this quarter
+        # kept numeric keep the live column's fraction digits.
+        declared = columns_by_table(query(table_columns_query(schema, modifiers=True)))
         if stats is None:
-            return {
-                table: dict(columns)
-                for table, columns in columns_by_table(query(table_columns_query(schema))).items()
-            }
-    return {
+            return {table: dict(columns) for table, columns in declared.items()}
+    types = {
         str(table): {str(name): str(c["type"]) for name, c in figures["columns"].items() if c["type"]}
         for table, figures in json.loads(stats).items()
     }
+    for table, columns in declared.items():
+        for name, kind in columns:
+            if kind.startswith("numeric(") and types.get(table, {}).get(name) == "numeric":
+                types[table][name] = kind
+    return types
 
 
 def managed_schema(cursor: Any, schema: str) -> str | None:

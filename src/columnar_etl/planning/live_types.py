@@ -15,6 +15,7 @@ known: a live ``numeric(18,2)`` of amounts whole this quarter loads as ``numeric
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -74,7 +75,8 @@ def keep_live_types(
         loaded = column_mapping([c.output_name for c in table.columns], plan.column_names)
         columns = []
         for column in table.columns:
-            kind = LOADED_TYPES.get(live_table.get(loaded.get(column.output_name, column.output_name), ""))
+            loaded_type = live_table.get(loaded.get(column.output_name, column.output_name), "")
+            kind = LOADED_TYPES.get(loaded_type.partition("(")[0])
             seen = found.columns.get(column.name)
             if (
                 kind is not None
@@ -83,7 +85,7 @@ def keep_live_types(
                 and not _decides_type(overrides.get(name, {}).get(column.name))
                 and fits_live_type(kind, column, seen)
             ):
-                kept = _as_live(column, kind, seen, order)
+                kept = _as_live(column, kind, seen, order, _scale(loaded_type))
                 notes.append(
                     f"{name}.{column.name}: kept the live version's type {kept.pg_type}; "
                     f"its values alone would read as {column.pg_type}"
@@ -131,16 +133,24 @@ def _decides_type(override: ColumnOverride | None) -> bool:
     )
 
 
-def _as_live(column: ColumnPlan, kind: PlanType, seen: ColumnProfile, order: ReadingOrder) -> ColumnPlan:
+def _scale(loaded_type: str) -> int | None:
+    """The fraction digits of a loaded ``numeric(p,s)`` (None: another type, or a numeric of no size)."""
+    match = re.fullmatch(r"numeric\(\d+,(\d+)\)", loaded_type)
+    return int(match.group(1)) if match else None
+
+
+def _as_live(
+    column: ColumnPlan, kind: PlanType, seen: ColumnProfile, order: ReadingOrder, live_scale: int | None
+) -> ColumnPlan:
     """``column`` read as ``kind``, as a ``type`` override reads it (:func:`apply_override`)."""
     if kind == "bytea":
         return replace(as_bytes(column), origin="live")
     override = ColumnOverride(type=kind)  # every plan type but bytea (above) is an override type
-    # Whole numbers kept numeric get no fraction digits (numeric(N,0)), as the profile plans them: the
-    # live type is known without its modifiers, and a profile live types act on is never sampled.
-    typed = apply_override(
-        column, override, order, seen.max_scale, whole_digits(seen), least_scale(seen, sampled=False)
-    )
+    # Whole numbers kept numeric get the live column's fraction digits (amounts of cents: `12.00`; uint64
+    # ids of numeric(38,0): none), at least as many as the profile plans them with (a profile live types
+    # act on is never sampled).
+    least = max(least_scale(seen, sampled=False), live_scale or 0)
+    typed = apply_override(column, override, order, seen.max_scale, whole_digits(seen), least)
     if kind == "text":  # its values kept as their text: no number is read in it
         typed = replace(typed, **NO_NUMBER_READING)
     return replace(typed, origin="live")
