@@ -15,6 +15,7 @@ import pytest
 
 import columnar_etl
 from columnar_etl.config import Settings, load_settings
+from columnar_etl.errors import LoadError
 
 from .conftest import SqliteFactory, pg_query
 from .lossless_check import check_run, summarize
@@ -245,6 +246,32 @@ def test_a_cutover_and_a_rollback_between_numerics_of_other_sizes_repoint_the_vi
         r[0] for r in pg_query(pg_uri, f'SELECT amount::text FROM "{settings.base_schema}".t ORDER BY id')
     ]
     assert texts == ["12.50", "3.25"]
+
+
+def test_a_cutover_that_must_recreate_a_view_a_users_view_reads_names_it_and_changes_nothing(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # bigint live, numeric this quarter: the view is recreated, which PostgreSQL refuses while a view
+    # of the users' own reads it. The error names that view and the change; the live version stays.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "3"), (2, "12")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount TEXT)", [(1, "4.5"), (2, "7")]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    mine = f"mine_{uuid.uuid4().hex[:8]}"
+    pg_query(
+        pg_uri, f'CREATE VIEW public.{mine} AS SELECT sum(amount) AS total FROM "{settings.base_schema}".t'
+    )
+    second = columnar_etl.run(q2, mode="blue-green", settings=settings, show_progress=False)
+    with pytest.raises(LoadError) as refused:
+        columnar_etl.cutover(second.record.version_schema, settings=settings)
+    message = str(refused.value)
+    assert f"public.{mine} reads it" in message and "amount bigint → numeric" in message
+    assert refused.value.table == "t" and f"drop public.{mine}" in (refused.value.hint or "")
+    assert _column(pg_uri, settings.base_schema, "amount") == ("bigint", [3, 12])
+    assert pg_query(pg_uri, f"SELECT total::bigint FROM public.{mine}") == [(15,)]
 
 
 def test_a_live_amount_column_kept_for_whole_amounts_keeps_its_fraction_digits(

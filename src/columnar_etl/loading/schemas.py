@@ -291,6 +291,7 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
             )
         else:
             change.action = "recreated"
+            _refuse_dependents(cursor, base, table, change)
             grants = _grants(cursor, base, table)
             execute(cursor, f"DROP VIEW {view}", table=table)
             execute(cursor, f"CREATE VIEW {view} AS SELECT * FROM {qualified(version, table)}", table=table)
@@ -301,6 +302,36 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
         execute(cursor, f"DROP VIEW {qualified(base, table)}", table=table)
         changes.append(ViewChange(table, "dropped", removed=[name for name, _ in current[table]]))
     return changes
+
+
+#: The views (of any schema) whose query reads view ``{view}`` (a ``regclass`` literal), by name.
+_DEPENDENT_VIEWS = (
+    "SELECT DISTINCT format('%I.%I', n.nspname, c.relname) FROM pg_depend d "
+    "JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_class c ON c.oid = r.ev_class "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE d.classid = 'pg_rewrite'::regclass AND d.refobjid = {view}::regclass "
+    "AND c.oid <> {view}::regclass ORDER BY 1"
+)
+
+
+def _refuse_dependents(cursor: Any, base: str, table: str, change: ViewChange) -> None:
+    """A view whose columns changed is dropped and recreated; PostgreSQL refuses to drop one that a
+    view of the users' own reads ("cannot drop view … because other objects depend on it"). Say which
+    views, and what changed, before trying (nothing is committed: the caller's transaction ends)."""
+    literal = quote_literal(qualified(base, table))
+    dependents = [str(name) for (name,) in fetch_all(cursor, _DEPENDENT_VIEWS.format(view=literal))]
+    if not dependents:
+        return
+    what = [f"{name} {old} → {new}" for name, (old, new) in change.retyped.items()]
+    what += [f"{name} removed" for name in change.removed]
+    them = "it" if len(dependents) == 1 else "them"
+    raise LoadError(
+        f"view {qualified(base, table)} must be recreated ({', '.join(what) or 'its columns change'}) "
+        f"but {', '.join(dependents)} {'reads' if len(dependents) == 1 else 'read'} it: nothing was "
+        "committed, the live version is unchanged",
+        table=table,
+        hint=f"drop {', '.join(dependents)}, cut over again, then recreate {them}",
+    )
 
 
 #: Every relation of a schema, with its kind (``pg_class.relkind``).
