@@ -440,7 +440,9 @@ def test_a_dashboard_view_on_a_base_view_stops_a_cutover_that_would_drop_it(
     before = pg_query(uri, "SELECT pg_get_viewdef('servicedesk.t')")
     cut = invoke(uri, "cutover")
     assert cut.exit_code == 1, cut.output
-    assert "cannot drop view servicedesk.t because other objects depend on it" in cut.stderr
+    # Named before PostgreSQL refuses to drop it ("cannot drop view … because other objects depend").
+    assert 'view "servicedesk"."t" must be recreated' in cut.stderr and "public.dash reads it" in cut.stderr
+    assert "hint: drop public.dash, cut over again" in cut.stderr
     assert pg_query(uri, "SELECT pg_get_viewdef('servicedesk.t')") == before
     assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(4,)]
 
