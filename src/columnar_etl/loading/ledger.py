@@ -404,37 +404,22 @@ def live_version(cursor: Any, base: str) -> dict[str, Any] | None:
 
 def live_column_types(uri: str, base: str) -> dict[str, dict[str, str]] | None:
     """Per table of ``base``'s live version, ``{column: PostgreSQL type}`` as loaded (``format_type``
-    without modifiers: ``bigint``, ``timestamp without time zone``; a numeric with its size:
-    ``numeric(18,2)``); None when nothing is
-    live (no ledger, never cut over). From the ledger's snapshot (``versions.stats``), else from the
-    live schema's catalogue (a version of before the snapshots).
+    with its modifiers: ``bigint``, ``timestamp without time zone``, a numeric with its size:
+    ``numeric(18,2)``); None when nothing is live (no ledger, never cut over). Read from the live
+    schema's catalogue, which holds each type with its size (the ledger's snapshot has no size).
 
-    A run's plan keeps these types where the new export's values fit them
-    (:func:`~columnar_etl.planning.live_types.keep_live_types`)."""
+    A run's plan keeps these types where the new export's values fit them (whole amounts this quarter
+    kept numeric keep the live column's fraction digits;
+    :func:`~columnar_etl.planning.live_types.keep_live_types`)."""
     # Read without the DB-API connection (it would import pyarrow and Polars before the clean).
     with reading(uri) as query:
         if not query(f"SELECT to_regclass({quote_literal(VERSIONS)}) IS NOT NULL")[0][0]:
             return None
-        rows = query(
-            f"SELECT schema_name, stats::text FROM {VERSIONS} WHERE base = {quote_literal(base)} AND live"
-        )
+        rows = query(f"SELECT schema_name FROM {VERSIONS} WHERE base = {quote_literal(base)} AND live")
         if not rows:
             return None
-        schema, stats = str(rows[0][0]), rows[0][1]
-        # The catalogue's numeric columns with their size (`numeric(18,2)`): whole amounts this quarter
-        # kept numeric keep the live column's fraction digits.
-        declared = columns_by_table(query(table_columns_query(schema, modifiers=True)))
-        if stats is None:
-            return {table: dict(columns) for table, columns in declared.items()}
-    types = {
-        str(table): {str(name): str(c["type"]) for name, c in figures["columns"].items() if c["type"]}
-        for table, figures in json.loads(stats).items()
-    }
-    for table, columns in declared.items():
-        for name, kind in columns:
-            if kind.startswith("numeric(") and types.get(table, {}).get(name) == "numeric":
-                types[table][name] = kind
-    return types
+        declared = columns_by_table(query(table_columns_query(str(rows[0][0]), modifiers=True)))
+    return {table: dict(columns) for table, columns in declared.items()}
 
 
 def managed_schema(cursor: Any, schema: str) -> str | None:

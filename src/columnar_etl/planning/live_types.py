@@ -9,8 +9,8 @@ export's column converts to L without loss under the cleaning rules, and says so
 a ``type`` override that falls back silently to the profile's type where the values do not fit; an
 operator's own ``type`` (or ``formats``, a ``mask``, ``trim = false``) wins. A sampled profile does not
 see every value: its plan keeps the profile's types. A live ``numeric`` kept for a column of integers
-is ``numeric(N,0)``, as the profile plans whole numbers beyond bigint (the live type's modifiers are not
-known: a live ``numeric(18,2)`` of amounts whole this quarter loads as ``numeric(18,0)``, still numeric).
+keeps the live column's fraction digits (a live ``numeric(18,2)`` of amounts whole this quarter prints
+``12.00``; uint64 ids of a ``numeric(38,0)`` none), at least those the profile plans them with.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from columnar_etl.planning.plan import (
     whole_digits,
 )
 
-#: The plan type of each loaded PostgreSQL type (``format_type`` without modifiers, as the ledger's
-#: snapshot and the catalogue name them).
+#: The plan type of each loaded PostgreSQL type (``format_type`` less its modifiers: ``numeric(18,2)``
+#: is a ``numeric``, its scale read by :func:`_scale`).
 LOADED_TYPES: dict[str, PlanType] = {
     "text": "text",
     "bigint": "integer",

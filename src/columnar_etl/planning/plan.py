@@ -803,7 +803,8 @@ def apply_override(
     set by the override rounds (audited ``rounded:<scale>``): the operator chose to lose those digits.
     ``least`` is :data:`MIN_NUMERIC_SCALE` for the operator's own ``type = "numeric"``: asked of a
     column the profile read as integers or text, it names amounts (``scale = 0`` asks for integers);
-    the live version's numeric kept for whole numbers passes 0 (:func:`least_scale`).
+    the live version's numeric kept for whole numbers passes the live column's scale, at least
+    :func:`least_scale` (0 for whole numbers).
 
     A ``hash`` mask makes the column text: the hash is of the trimmed text, so equal values hash equal
     whatever type the profile guessed; asking for another type as well is a :class:`ConfigError`.
