@@ -209,7 +209,8 @@ def test_the_load_command_keeps_the_live_type_too(
 
 
 def _view_type(uri: str, base: str, column: str) -> str:
-    """``format_type`` with its modifiers (``numeric(18,2)``) of the view the dashboards read."""
+    """``format_type`` with its modifiers (``numeric(18,2)``) of ``base.t.column`` (the view the
+    dashboards read, or a version's table)."""
     ((kind,),) = pg_query(
         uri,
         "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
@@ -289,12 +290,7 @@ def test_a_live_amount_column_kept_for_whole_amounts_keeps_its_fraction_digits(
     second = _run_and_cut_over(q2, settings)
     for result, texts in ((first, ["12.50", "3.25"]), (second, ["12.00", "7.00"])):
         schema = result.record.version_schema
-        ((kind,),) = pg_query(
-            pg_uri,
-            "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-            f"WHERE a.attrelid = '\"{schema}\".t'::regclass AND a.attname = 'amount'",
-        )
-        assert kind == "numeric(18,2)"
+        assert _view_type(pg_uri, schema, "amount") == "numeric(18,2)"
         assert [r[0] for r in pg_query(pg_uri, f'SELECT amount::text FROM "{schema}".t ORDER BY id')] == texts
     assert any("kept the live version's type numeric(18,2)" in n for n in second.record.plan["notes"])
     _assert_every_cell(second, q2, pg_uri, settings.base_schema)
@@ -315,12 +311,7 @@ def test_a_live_numeric_kept_for_integers_has_scale_0(
     second = _run_and_cut_over(q2, settings)
     for result, texts in ((first, [str(2**63), str(2**64 - 1)]), (second, ["7", str(2**63 - 1)])):
         schema = result.record.version_schema
-        ((kind,),) = pg_query(
-            pg_uri,
-            "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-            f"WHERE a.attrelid = '\"{schema}\".t'::regclass AND a.attname = 'ext'",
-        )
-        assert kind == "numeric(38,0)"
+        assert _view_type(pg_uri, schema, "ext") == "numeric(38,0)"
         assert [r[0] for r in pg_query(pg_uri, f'SELECT ext::text FROM "{schema}".t ORDER BY id')] == texts
     assert any("kept the live version's type numeric(38,0)" in n for n in second.record.plan["notes"])
     violations = check_run(second, q2, pg_uri, settings.base_schema)
