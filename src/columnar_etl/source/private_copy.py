@@ -108,18 +108,13 @@ class PrivateCopy:
         con = sqlite3.connect(self.path, isolation_level=None)
         try:
             stand_in_collations(con)  # ALTER TABLE parses the whole schema, an application's collations too
-            con.execute("BEGIN")
-            for table, renamed in columns.items():
-                for old, new in renamed.items():
-                    renaming = f"RENAME COLUMN {quote_ident(old)} TO {quote_ident(new)}"
-                    con.execute(f"ALTER TABLE {quote_ident(table)} {renaming}")
-            for old, new in tables.items():
-                con.execute(f"ALTER TABLE {quote_ident(old)} RENAME TO {quote_ident(new)}")
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
+            with _one_transaction(con):
+                for table, renamed in columns.items():
+                    for old, new in renamed.items():
+                        renaming = f"RENAME COLUMN {quote_ident(old)} TO {quote_ident(new)}"
+                        con.execute(f"ALTER TABLE {quote_ident(table)} {renaming}")
+                for old, new in tables.items():
+                    con.execute(f"ALTER TABLE {quote_ident(old)} RENAME TO {quote_ident(new)}")
         finally:
             con.close()
 
@@ -205,8 +200,7 @@ def _rebuild_without(con: sqlite3.Connection, table: str, missing: list[str]) ->
     con.execute("PRAGMA foreign_keys = OFF")
     con.execute("PRAGMA legacy_alter_table = ON")
     con.execute("PRAGMA ignore_check_constraints = ON")
-    con.execute("BEGIN")
-    try:
+    with _one_transaction(con):
         con.execute(f"ALTER TABLE {quoted} RENAME TO {aside}")
         (sql,) = con.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (set_aside,)
@@ -225,6 +219,14 @@ def _rebuild_without(con: sqlite3.Connection, table: str, missing: list[str]) ->
         # declared types, whose affinity they already have: each arrives as stored.
         con.execute(f"INSERT INTO {quoted} ({columns}) SELECT {columns} FROM {aside}")
         con.execute(f"DROP TABLE {aside}")
+
+
+@contextmanager
+def _one_transaction(con: sqlite3.Connection) -> Iterator[None]:
+    """``con`` (in autocommit mode) in one transaction: committed at the end, rolled back on any error."""
+    con.execute("BEGIN")
+    try:
+        yield
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
