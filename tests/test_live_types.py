@@ -8,6 +8,7 @@ drift and plan, and checks every cell of the second load with the independent lo
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -316,3 +317,56 @@ def test_a_live_numeric_kept_for_integers_has_scale_0(
     assert any("kept the live version's type numeric(38,0)" in n for n in second.record.plan["notes"])
     violations = check_run(second, q2, pg_uri, settings.base_schema)
     assert violations == [], summarize(violations)
+
+
+@pytest.mark.parametrize(
+    ("days", "midnights"),
+    [
+        (["2024-04-01", None, "2024-04-30"], [datetime(2024, 4, 1), None, datetime(2024, 4, 30)]),
+        # Day first, as 13/04 proves: each day read in the date column's own order.
+        (["13/04/2024", "01/04/2024", ""], [datetime(2024, 4, 13), datetime(2024, 4, 1), None]),
+    ],
+)
+def test_dates_alone_this_quarter_keep_the_live_timestamp_type(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    days: list[str | None],
+    midnights: list[datetime | None],
+) -> None:
+    # Q1 has times of day (timestamp); Q2's values are whole days only, which alone read as dates.
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, due TEXT)", [(1, "2024-01-05 10:00"), (2, "2024-02-06")]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, due TEXT)", list(enumerate(days, 1))),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "due")[0] == "timestamp without time zone"
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "due") == ("timestamp without time zone", midnights)
+    assert (
+        "t.due: kept the live version's type timestamp; its values alone would read as date"
+        in (second.record.plan["notes"])
+    )
+    assert _type_changes(second) == []
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
+
+
+def test_epoch_seconds_this_quarter_keep_the_live_bigint_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Q1's counts are too small to be instants (bigint); Q2's alone would read as epoch seconds.
+    seconds = [1_700_000_000 + 3_600 * d for d in range(1, 29)]
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", [(i, i * 7) for i in range(1, 29)]),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", list(enumerate(seconds, 1))),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "closed_at")[0] == "bigint"
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "closed_at") == ("bigint", seconds)
+    assert _type_changes(second) == []
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)

@@ -100,8 +100,9 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
     """True when every present value of ``seen`` (planned as ``column``) converts to ``kind`` without
     loss under the cleaning rules: an empty column always; text unless it holds BLOB cells (each value
     kept as its trimmed text); bigint when its cells are INTEGER or the profile reads them as integers;
-    double precision those within 2^53; numeric any integers; dates, booleans, bytea never from another
-    type. A column cleaning keeps as written (a key), masks or keeps padded is left as planned."""
+    double precision those within 2^53; numeric any integers; timestamp dates read from text (each day
+    its midnight); timestamptz, dates, booleans, bytea never from another type. A column cleaning keeps
+    as written (a key), masks or keeps padded is left as planned."""
     if column.mask is not None or column.keeps_padding:
         return False
     if seen.valid_count + seen.invalid_count == 0:
@@ -119,6 +120,10 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
         return integers and all(
             isinstance(bound, int) and abs(bound) <= EXACT_DOUBLE_INTEGER for bound in bounds
         )
+    if kind == "timestamp":
+        # A day is the timestamp of its midnight: dates read from text (by the date plan's own formats,
+        # so the same values are read or quarantined) keep a live timestamp column.
+        return column.type == "date" and column.epoch_unit is None and classes <= {"text"}
     return False
 
 
@@ -146,6 +151,8 @@ def _as_live(
     if kind == "bytea":
         return replace(as_bytes(column), origin="live")
     override = ColumnOverride(type=kind)  # every plan type but bytea (above) is an override type
+    if kind == "timestamp" and column.type == "date":  # the date plan's formats read its days
+        override = ColumnOverride(type=kind, formats=list(column.formats), date_order=column.date_order)
     # Whole numbers kept numeric get the live column's fraction digits (amounts of cents: `12.00`; uint64
     # ids of numeric(38,0): none), at least as many as the profile plans them with (a profile live types
     # act on is never sampled).
