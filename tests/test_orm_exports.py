@@ -646,3 +646,19 @@ def test_beets_library_with_tag_fields_never_filled_loads_and_keeps_its_byte_pat
         )
     }
     assert moods == {n + 1: ("happy", "sad", None, "42")[n % 4] for n in range(items)}
+
+
+def test_a_duration_declared_interval_held_as_numbers_is_said_to_be_numbers_of_no_known_unit(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Pony ORM writes a timedelta to its INTERVAL column as REAL days. Until 2026-12-04 the column's
+    # note said its durations "stay text, as written" beside the double precision it became.
+    days = [None, 1.5, 0.25, 2.0007060300925925]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, took INTERVAL, at TIME)"
+    rows = [(i, days[i], f"08:4{i}:00") for i in range(4)]
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert table["took"].inferred_type == "double"
+    (said,) = [note for note in table["took"].notes if "a time of day or a duration" in note]
+    assert "stay text" not in said and "numbers stay numbers" in said and "no unit is assumed" in said
+    (said,) = [note for note in table["at"].notes if "a time of day or a duration" in note]
+    assert "times and durations stay text, as written" in said

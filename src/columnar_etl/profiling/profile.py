@@ -1190,9 +1190,15 @@ def infer_column(
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
     if family is None and time_of_day_or_interval(column.declared_type):
+        # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's.
+        kept = (
+            "numbers stay numbers: no unit is assumed"
+            if inferred in ("integer", "double", "numeric")
+            else "times and durations stay text, as written"
+        )
         notes.append(
             f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
-            "one, so the values decide the type (times and durations stay text, as written)"
+            f"one, so the values decide the type ({kept})"
         )
     elif family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
         notes.append(
