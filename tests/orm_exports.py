@@ -31,6 +31,20 @@ value comes from the row's number, so a test computes what a column holds from t
   ``NUMERIC(10, 2)`` bound as floats, ``BOOLEAN`` with ``CHECK (x IN (0, 1))``, ``Enum`` as ``VARCHAR``
   with a ``CHECK`` (the member names), ``Uuid`` as ``CHAR(32)`` hex, ``JSON`` (``None`` written as
   ``'null'``), ``alembic_version``.
+- :func:`peewee` (Python, peewee 3): ``DATETIME`` text as ``str(datetime)`` (six fraction digits, none
+  when the microsecond is 0), ``TimestampField`` as INTEGER epoch seconds, milliseconds or
+  microseconds (``resolution``), ``DECIMAL(10, 2)`` bound as text (NUMERIC affinity keeps REAL or
+  INTEGER), ``UUIDField`` as 32 hex digits, ``BinaryUUIDField`` as a 16-byte BLOB, ``BooleanField`` as
+  INTEGER 0/1, ``IPField`` as an unsigned 32-bit INTEGER, ``BigBitField`` as a BLOB (``X''`` when no bit
+  is set), a ``TIME`` column, a foreign key to a text key, a composite primary key.
+- :func:`pony` (Python, Pony ORM 0.7): ``DATETIME`` text with six fraction digits always (zeros past
+  the attribute's ``precision``), ``UUID`` as a 16-byte BLOB, ``INTERVAL`` as REAL days, ``BOOLEAN``
+  0/1, ``DECIMAL(12, 2)``, ``JSON`` text with sorted keys, ``''`` for an unset ``Optional(str)`` in a
+  ``NOT NULL`` column, link tables of ``Set`` relationships keyed by both ends, ``sqlite_sequence``.
+- :func:`beets` (Python, the beets music library ``library.db``): ``items`` and ``albums`` whose many
+  tag fields default to ``''`` (most never filled), REAL ``added`` / ``mtime`` epoch seconds with
+  fractions, BLOB paths (file names in Latin-1 among UTF-8, not valid UTF-8), NULL gains, and the
+  flexible attributes ``item_attributes`` / ``album_attributes`` as key/value text.
 """
 
 from __future__ import annotations
@@ -727,4 +741,365 @@ def sqlalchemy(path: Path, tickets: int = 24, users: int = 5) -> Path:
             "tickets": ticket_rows,
             "comments": comment_rows,
         },
+    )
+
+
+# --- peewee ---------------------------------------------------------------------------------------------
+
+
+def peewee_time(at: datetime) -> str:
+    """peewee's ``DateTimeField``: ``str(datetime)``, so no fraction when the microsecond is 0."""
+    return str(at)
+
+
+def peewee_created(i: int) -> datetime:
+    """Row ``i``'s naive moment: microseconds on three rows in four, a whole second on the fourth."""
+    at = (moment(i) + timedelta(microseconds=17 * i)).replace(tzinfo=None)
+    return at if i % 4 else at.replace(microsecond=0)
+
+
+def peewee_price(i: int) -> Decimal:
+    """``DecimalField(max_digits=10, decimal_places=2)``: bound as its text (``'-3.63'``)."""
+    return Decimal(i * 137 - 500).scaleb(-2)
+
+
+def peewee_ip(i: int) -> int:
+    """``IPField``: the address as an unsigned 32-bit integer (``255.255.255.255`` above int32's range)."""
+    return 0xFFFFFFFF if i % 2 == 0 else (10 << 24) | (i << 16) | ((255 - i) << 8) | (i * 3)
+
+
+PEEWEE_BIG = (2**63 - 1, -(2**63), 2**53 + 1, 0, None, 12_345_678_901_234_567)
+PEEWEE_FLOAT = (0.1 + 0.2, 1 / 3, -0.0, 1e-300, 123456789.12345679, None)
+PEEWEE_NOTE = ("", None, "plain", "ünïcödé", "multi\nline", "tab\tinside")
+PEEWEE_ACCOUNTS = ("AC-1", "AC-2", "ac-3")
+
+
+def peewee(path: Path, events: int = 30) -> Path:
+    """A peewee 3 app's database after ``db.create_tables`` (``SqliteDatabase``): every field type."""
+    ddl = [
+        'CREATE TABLE IF NOT EXISTS "account" ("code" VARCHAR(255) NOT NULL PRIMARY KEY, '
+        '"name" VARCHAR(255))',
+        'CREATE TABLE IF NOT EXISTS "event" ("id" INTEGER NOT NULL PRIMARY KEY, "account_id" VARCHAR(255), '
+        '"created" DATETIME NOT NULL, "day" DATE, "at" TIME, "seen_ts" INTEGER, "synced_ts" INTEGER, '
+        '"traced_ts" INTEGER, "price" DECIMAL(10, 2), "uid" TEXT, "buid" BLOB, "flag" INTEGER, '
+        '"big" INTEGER, "ratio" REAL, "data" BLOB, "ip" INTEGER, "bits" INTEGER NOT NULL, '
+        '"bigbits" BLOB, "doc" TEXT, "note" TEXT, '
+        'FOREIGN KEY ("account_id") REFERENCES "account" ("code"))',
+        'CREATE INDEX "event_account_id" ON "event" ("account_id")',
+        'CREATE TABLE IF NOT EXISTS "membership" ("group" INTEGER NOT NULL, "member" VARCHAR(255) NOT NULL, '
+        '"weight" REAL, PRIMARY KEY ("group", "member"))',
+    ]
+    rows = []
+    for i in range(events):
+        at = peewee_created(i)
+        rows.append(
+            (
+                i + 1,
+                None if i % 7 == 6 else PEEWEE_ACCOUNTS[i % 3],
+                peewee_time(at),
+                None if i % 6 == 0 else (date(2023, 1, 1) + timedelta(days=37 * i)).isoformat(),
+                None if i % 6 == 1 else ("08:30:15.250000" if i % 2 else f"23:59:{i:02d}"),
+                None if i % 5 == 3 else millis(moment(i)) // 1000,
+                millis(moment(i)),
+                millis(moment(i)) * 1000 + 7 * i,
+                None if i % 8 == 0 else str(peewee_price(i)),
+                None if i % 9 == 0 else uuid_for(i).hex,
+                None if i % 9 == 1 else uuid_for(i + 100).bytes,
+                (1, 0, None)[i % 3],
+                PEEWEE_BIG[i % 6],
+                PEEWEE_FLOAT[i % 6],
+                None if i % 4 == 0 else bytes([i, 0, 255, 0x80, 0xC3]) * (i % 3 + 1),
+                None if i % 5 == 2 else peewee_ip(i),
+                i % 4,
+                bytes(26) if i % 3 else b"",
+                None
+                if i % 5 == 4
+                else json.dumps([{"a": i}, [1, 2], "text", 3.14][i % 5], separators=(",", ":")),
+                PEEWEE_NOTE[i % 6],
+            )
+        )
+    return write_export(
+        path,
+        ddl,
+        {
+            "account": [(code, None if code == "ac-3" else f"name {code}") for code in PEEWEE_ACCOUNTS],
+            "event": rows,
+            "membership": [(i % 4, f"m{i}", None if i % 5 == 0 else i / 7) for i in range(12)],
+        },
+        bytes_as_text=False,
+    )
+
+
+# --- Pony ORM -------------------------------------------------------------------------------------------
+
+
+def pony_time(at: datetime, precision: int = 6) -> str:
+    """Pony's ``DATETIME``: six fraction digits always, the digits past ``precision`` zeroed."""
+    cut = at.microsecond - at.microsecond % 10 ** (6 - precision)
+    return at.replace(microsecond=cut).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def pony_joined(c: int) -> datetime:
+    """Customer ``c``'s naive moment with microseconds (every third a whole second)."""
+    at = (moment(c * 17) + timedelta(microseconds=101 * c)).replace(tzinfo=None)
+    return at if c % 3 else at.replace(microsecond=0)
+
+
+def pony_balance(c: int) -> Decimal:
+    """``Decimal`` bound as its text; a whole amount (``-50``) is kept as an INTEGER by NUMERIC affinity."""
+    return Decimal(c * 12345 - 5000).scaleb(-2)
+
+
+def pony_took(o: int) -> timedelta | None:
+    """``timedelta``: stored as REAL days."""
+    return None if o % 4 == 0 else timedelta(days=o % 3, seconds=61 * o, microseconds=1000 * o)
+
+
+def pony_json(c: int) -> str:
+    """``Json``: sorted keys, no spaces. A bare number is text bound to a column of NUMERIC affinity
+    (``JSON``): SQLite keeps it as a REAL."""
+    return json.dumps(
+        [{"theme": "dark", "n": c}, [1, 2], "s", 2.5][c % 5], sort_keys=True, separators=(",", ":")
+    )
+
+
+PONY_TAGS = ("vip", "new", "Ünï", "x y")
+
+
+def pony(path: Path, customers: int = 20, orders: int = 30) -> Path:
+    """A Pony ORM database after ``db.generate_mapping(create_tables=True)``: a ``Set`` relationship's
+    link table, a composite key, a table named ``Order`` and a column named ``order``."""
+    ddl = [
+        'CREATE TABLE "Customer" (\n  "id" INTEGER PRIMARY KEY AUTOINCREMENT,\n  "name" TEXT NOT NULL,\n'
+        '  "email" TEXT UNIQUE,\n  "bio" TEXT NOT NULL,\n  "joined" DATETIME NOT NULL,\n'
+        '  "joined_s" DATETIME(0),\n  "birthday" DATE,\n  "wake" TIME,\n'
+        '  "balance" DECIMAL(12, 2) NOT NULL,\n'
+        '  "key" UUID UNIQUE NOT NULL,\n  "prefs" JSON,\n  "avatar" BLOB,\n  "score" REAL,\n'
+        '  "active" BOOLEAN NOT NULL,\n  "visits" BIGINT\n)',
+        'CREATE TABLE "Order" (\n  "id" INTEGER PRIMARY KEY AUTOINCREMENT,\n'
+        '  "customer" INTEGER NOT NULL REFERENCES "Customer" ("id") ON DELETE CASCADE,\n'
+        '  "placed" DATETIME NOT NULL,\n  "took" INTERVAL,\n  "total" DECIMAL(12, 2) NOT NULL\n)',
+        'CREATE TABLE "Line" (\n  "order" INTEGER NOT NULL REFERENCES "Order" ("id") ON DELETE CASCADE,\n'
+        '  "sku" TEXT NOT NULL,\n  "qty" INTEGER NOT NULL,\n  PRIMARY KEY ("order", "sku")\n)',
+        'CREATE TABLE "Tag" (\n  "label" TEXT NOT NULL PRIMARY KEY\n)',
+        'CREATE TABLE "Customer_Tag" (\n  "customer" INTEGER NOT NULL REFERENCES "Customer" ("id") ON DELETE '
+        'CASCADE,\n  "tag" TEXT NOT NULL REFERENCES "Tag" ("label") ON DELETE CASCADE,\n'
+        '  PRIMARY KEY ("customer", "tag")\n)',
+    ]
+    customer_rows = [
+        (
+            c + 1,
+            f"Customer {c}",
+            None if c % 4 == 0 else f"c{c}@example.org",
+            "" if c % 3 == 0 else " ".join([f"Bio of {c}."] * (c + 1)),
+            pony_time(pony_joined(c)),
+            None if c % 2 else pony_time(pony_joined(c), precision=0),
+            None if c % 7 == 0 else date(1980 + c, 1 + c % 12, 1 + c).isoformat(),
+            None if c % 6 == 0 else f"06:{c:02d}:30" + (".500000" if c % 2 else ""),
+            str(pony_balance(c)),
+            uuid_for(c).bytes,
+            None if c % 5 == 4 else pony_json(c),
+            None if c % 3 == 1 else bytes(range(c, c + 8)),
+            (0.1 + 0.2, None, 1e20, -1.5)[c % 4],
+            c % 2,
+            (2**63 - 1, 0, None, -5)[c % 4],
+        )
+        for c in range(customers)
+    ]
+    order_rows = [
+        (
+            o + 1,
+            1 + o % customers,
+            pony_time(moment(o).replace(tzinfo=None)),
+            None if (took := pony_took(o)) is None else took / timedelta(days=1),
+            str(Decimal("19.99") * o),
+        )
+        for o in range(orders)
+    ]
+    return write_export(
+        path,
+        ddl,
+        {
+            "Customer": customer_rows,
+            "Order": order_rows,
+            "Line": [(o + 1, f"SKU-{k}", 1 + (o + k) % 5) for o in range(orders) for k in range(o % 3 + 1)],
+            "Tag": [(label,) for label in PONY_TAGS],
+            "Customer_Tag": [
+                (c + 1, PONY_TAGS[t]) for c in range(customers) for t in range(len(PONY_TAGS)) if (c >> t) & 1
+            ],
+        },
+        bytes_as_text=False,
+    )
+
+
+# --- beets ----------------------------------------------------------------------------------------------
+
+
+def field_names(text: str) -> list[str]:
+    """The names in ``text``, separated by spaces (a schema's long field lists, written compactly)."""
+    return text.split()
+
+
+#: beets 2's ``items`` fields by SQL type (``library.Item._fields``); ``id INTEGER PRIMARY KEY`` aside.
+BEETS_ITEM_FIELDS = {
+    "TEXT": field_names(
+        "acoustid_fingerprint acoustid_id album albumartist albumartist_credit albumartist_sort "
+        "albumartists albumartists_credit albumartists_sort albumdisambig albumstatus albumtype "
+        "albumtypes arrangers arrangers_ids artist artist_credit artist_sort artists artists_credit "
+        "artists_ids artists_sort asin barcode bitrate_mode catalognum comments composer_sort "
+        "composers composers_ids country disctitle encoder encoder_info encoder_settings format "
+        "genres grouping initial_key isrc label language lyricists lyricists_ids lyrics "
+        "mb_albumartistid mb_albumartistids mb_albumid mb_artistid mb_artistids mb_releasegroupid "
+        "mb_releasetrackid mb_trackid mb_workid media release_group_title releasegroupdisambig "
+        "remixers remixers_ids script style subtitle title trackdisambig work work_disambig"
+    ),
+    "REAL": field_names(
+        "added length mtime r128_album_gain r128_track_gain rg_album_gain rg_album_peak rg_track_gain "
+        "rg_track_peak"
+    ),
+    "INTEGER": field_names(
+        "album_id bitdepth bitrate bpm channels comp day disc discogs_albumid discogs_artistid "
+        "discogs_labelid disctotal month original_day original_month original_year samplerate track "
+        "tracktotal year"
+    ),
+    "BLOB": field_names("path"),
+}
+#: ... and ``albums``' (``library.Album._fields``).
+BEETS_ALBUM_FIELDS = {
+    "TEXT": field_names(
+        "album albumartist albumartist_credit albumartist_sort albumartists albumartists_credit "
+        "albumartists_sort albumdisambig albumstatus albumtype albumtypes asin barcode catalognum "
+        "country genres label language mb_albumartistid mb_albumartistids mb_albumid "
+        "mb_releasegroupid release_group_title releasegroupdisambig script style"
+    ),
+    "REAL": field_names("added r128_album_gain rg_album_gain rg_album_peak"),
+    "INTEGER": field_names(
+        "comp day discogs_albumid discogs_artistid discogs_labelid disctotal month original_day "
+        "original_month original_year year"
+    ),
+    "BLOB": field_names("artpath"),
+}
+#: Fields beets leaves NULL until set (gains, peaks, the musical key); every other unset field is its
+#: type's null value: ``''`` for text, 0 for numbers.
+BEETS_NULL_FIELDS = frozenset(
+    field_names(
+        "initial_key r128_album_gain r128_track_gain rg_album_gain rg_album_peak rg_track_gain rg_track_peak"
+    )
+)
+#: Track file names: Latin-1 bytes from an old disk, UTF-8, ASCII, and bytes valid in no encoding.
+BEETS_NAMES = (b"caf\xe9", "café".encode(), b"plain", b"\xff\xfe")
+
+
+def beets_fields(fields: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(name, SQL type) in beets' order: by name, ``id INTEGER PRIMARY KEY`` among them."""
+    typed = [(name, kind) for kind, names in fields.items() for name in names]
+    return sorted([*typed, ("id", "INTEGER PRIMARY KEY")])
+
+
+def beets_path(album: int, track: int) -> bytes:
+    """An item's path relative to the library directory (beets' ``relative_path`` migration): bytes."""
+    return b"Artist %d/Album %d/%02d " % (album, album, track + 1) + BEETS_NAMES[track % 4] + b".mp3"
+
+
+def beets_added(n: int) -> float:
+    """``time.time()`` when item ``n`` was imported: epoch seconds with a fraction."""
+    return 1716194520.123456 + n * 0.731
+
+
+def beets_item(n: int, albums: int) -> dict[str, Any]:
+    """Item ``n``'s set fields (the others are unset)."""
+    album, track = n % albums, n // albums
+    return {
+        "id": n + 1,
+        "title": f"Song {n}" if n % 3 else f"Chanson {n} à la carte",
+        "artist": f"Artist {album}",
+        "album": f"Album {album}",
+        "album_id": album + 1,
+        "track": track + 1,
+        "year": 1990 + album,
+        "format": "MP3",
+        "length": 180.5 + n / 3,
+        "bitrate": 320000,
+        "samplerate": 44100,
+        "channels": 2,
+        "bpm": (0, 120, 128)[n % 3],
+        "comp": n % 2,
+        "rg_track_gain": None if n % 3 == 0 else -6.53 + n / 100,
+        "comments": f"ripped {n}" if n % 4 == 0 else "",
+        "added": beets_added(n),
+        "mtime": beets_added(n) - 86400.25,
+        "path": beets_path(album, track),
+    }
+
+
+def beets(path: Path, albums: int = 3, items: int = 12) -> Path:
+    """A beets 2 ``library.db`` after ``beet import``: items and albums, their flexible attributes."""
+    gap = "\n" + " " * 20  # beets' DDL keeps its source's indentation
+
+    def attributes(table: str) -> str:
+        return (
+            f"CREATE TABLE {table} ({gap}id INTEGER PRIMARY KEY,{gap}entity_id INTEGER,{gap}key TEXT,"
+            f"{gap}value TEXT,{gap}UNIQUE(entity_id, key) ON CONFLICT REPLACE)"
+        )
+
+    item_fields, album_fields = beets_fields(BEETS_ITEM_FIELDS), beets_fields(BEETS_ALBUM_FIELDS)
+
+    def ddl(table: str, fields: list[tuple[str, str]]) -> str:
+        return f"CREATE TABLE {table} ({', '.join(f'{name} {kind}' for name, kind in fields)})"
+
+    def unset(name: str, kind: str) -> Any:
+        return None if name in BEETS_NULL_FIELDS else {"TEXT": "", "INTEGER": 0}.get(kind.split()[0])
+
+    def row(fields: list[tuple[str, str]], values: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(values[name] if name in values else unset(name, kind) for name, kind in fields)
+
+    item_rows = [row(item_fields, beets_item(n, albums)) for n in range(items)]
+    album_rows = [
+        row(
+            album_fields,
+            {
+                "id": a + 1,
+                "album": f"Album {a}",
+                "albumartist": f"Artist {a}",
+                "year": 1990 + a,
+                "added": beets_added(items + a),
+                "artpath": None if a == 1 else b"Artist %d/cover\xe9.jpg" % a,
+            },
+        )
+        for a in range(albums)
+    ]
+    item_attributes: list[tuple[Any, ...]] = []
+    for n in range(items):
+        flexible = {"mood": ("happy", "sad", "", "42")[n % 4]}
+        if n % 2:
+            flexible |= {"play_count": str(3 * n), "last_played": f"{beets_added(n) + 86400.5 * n:.15g}"}
+        for key, value in flexible.items():
+            item_attributes.append((len(item_attributes) + 1, n + 1, key, value))
+    migrations = [
+        ("multi_genre_field", "items"),
+        ("multi_genre_field", "albums"),
+        ("relative_path", "items"),
+        ("relative_path", "albums"),
+    ]
+    return write_export(
+        path,
+        [
+            "CREATE TABLE migrations (\n                    name TEXT NOT NULL,\n                    "
+            "table_name TEXT NOT NULL,\n                    PRIMARY KEY(name, table_name)\n                )",
+            ddl("items", item_fields),
+            attributes("item_attributes"),
+            "CREATE INDEX item_attributes_by_entity\n                    ON item_attributes (entity_id)",
+            "CREATE INDEX idx_item_album_id ON items (album_id)",
+            ddl("albums", album_fields),
+            attributes("album_attributes"),
+            "CREATE INDEX album_attributes_by_entity\n                    ON album_attributes (entity_id)",
+        ],
+        {
+            "migrations": migrations,
+            "items": item_rows,
+            "item_attributes": item_attributes,
+            "albums": album_rows,
+            "album_attributes": [(a + 1, a + 1, "genre_flex", f"flex {a}") for a in range(albums)],
+        },
+        bytes_as_text=False,
     )

@@ -478,6 +478,77 @@ def test_blanks_of_a_nullable_column_or_beside_a_null_token_cost_as_dirt(
     assert columns["first_name"].quality < 100.0
 
 
+#: An application's optional text fields that no row has filled: it writes each unset one as ''.
+NEVER_FILLED = ("composer", "grouping", "lyrics", "barcode", "work", "disc_title")
+
+
+def app_library(path: Path) -> list[tuple[Any, ...]]:
+    """A desktop application's library table (a music or e-book manager's): every optional text field
+    defaults to ``''`` and is written so when unset, a nullable number field holds NULL until measured;
+    the schema declares nothing NOT NULL. Six text fields no row has filled, a comment on some rows.
+    40 rows; returns them."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            f"Track {n}",
+            f"/library/{n:03d}.flac".encode(),
+            1716194520.125 + n * 3600.5,
+            None if n % 3 else -6.5 + n / 8,
+            "" if n % 4 else f"live take {n}",
+            *("" for _ in NEVER_FILLED),
+        )
+        for n in range(1, 41)
+    ]
+    fields = ", ".join(f"{name} TEXT" for name in NEVER_FILLED)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT, path BLOB, added REAL, gain REAL, "
+            f"comments TEXT, {fields})"
+        )
+        con.executemany(f"INSERT INTO items VALUES ({', '.join('?' * (6 + len(NEVER_FILLED)))})", rows)
+    con.close()
+    return rows
+
+
+def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column whose every row is ``''`` holds no value, written one way: its cleaned column is all
+    NULL, which costs nothing at the source either. Its blanks are no dirt, though its table holds
+    NULLs elsewhere and no column is declared NOT NULL; a column mixing values and blanks beside them
+    costs as before. (Until 2026-12-04 a beets music library, dozens of tag fields never filled, scored
+    44.3 and its run was halted by the circuit breaker, exit 3.)"""
+    export = tmp_path / "library.db"
+    rows = app_library(export)
+    names = ("id", "title", "path", "added", "gain", "comments", *NEVER_FILLED)
+    blanks = {name: _blanks(rows, i) for i, name in enumerate(names)}
+    assert {name for name, count in blanks.items() if count == len(rows)} == set(NEVER_FILLED)
+    as_dirt = export_score({"items": (len(rows), [column_score(len(rows), n) for n in blanks.values()])})
+    assert as_dirt < HALT_QUALITY
+    profiled = profile(export)
+    columns = profiled.tables["items"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == set(NEVER_FILLED)
+    expected = [100.0 if name in NEVER_FILLED else column_score(len(rows), n) for name, n in blanks.items()]
+    assert columns["comments"].quality == pytest.approx(column_score(len(rows), blanks["comments"]))
+    assert profiled.quality == pytest.approx(export_score({"items": (len(rows), expected)}), abs=0.01)
+    assert profiled.quality >= 80.0
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: items\nSELECT count(*) FROM {schema}.items;\n"
+    )
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter(a["column"] for a in audit if a["rule"] == "empty_to_null") == {
+        name: count for name, count in blanks.items() if count
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 

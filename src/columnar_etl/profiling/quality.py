@@ -34,7 +34,8 @@ U+2212 MINUS SIGN (``−1 234,50``: ICU's sign, so Swedish, Norwegian, Finnish s
 the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs nothing. A table that
 holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
 ``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either; so does a text column's
-declared NOT NULL, holding no null token (an ORM's blank string fields). A column of ``trim = false``
+declared NOT NULL, holding no null token (an ORM's blank string fields), and a column every row of
+which is ``''`` (it holds no value: an application's text field never filled). A column of ``trim = false``
 has no ``whitespace`` issue at all: its padding is the layout the operator declared, and the profile
 counts its values as written (``ColumnProfile.padding_kept``), as cleaning keeps them.
 
