@@ -650,11 +650,13 @@ def test_small_counts_against_a_big_key_are_ruled_out_before_any_read() -> None:
 def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactory) -> None:
     """MySQL applications write 0 (NOT NULL DEFAULT '0') where a row refers to nothing: below every
     key of the parent, it is the column's "no reference" value, not an orphan; a value that is a
-    missing key (999) stays one, and so does a 0 where the parent's keys reach 0 or below it."""
+    missing key (999) stays one, and so does a 0 where the parent's keys reach 0 or below it. A table
+    that declares foreign keys declared its references: its other columns are not guessed."""
     staff = [(i, f"agent {i}") for i in range(1, 9)]
     levels = [(i, f"level {i}") for i in range(-3, 9) if i != 0]  # keys on both sides of 0
-    # entries: staff_id declared (0 for "nobody", 999 a deleted agent); pid found in the data (a reply's
-    # parent entry, 0 for a first entry); level declared against keys that go below 0.
+    # entries: staff_id declared (0 for "nobody", 999 a deleted agent); pid undeclared (a reply's parent
+    # entry, 0 for a first entry); level declared against keys that go below 0. threads: the same pid in
+    # a table that declares nothing, found in the data.
     entries = [
         (i, 0 if i % 3 == 0 else 999 if i == 7 else 1 + i % 8, 0 if i % 3 == 1 else i - 1, 4 * (i % 5 == 0))
         for i in range(1, 61)
@@ -670,18 +672,26 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
                 "FOREIGN KEY (level) REFERENCES levels (level_id))",
                 entries,
             ),
+            "threads": (
+                "CREATE TABLE threads (id int(11) NOT NULL PRIMARY KEY, pid int(11) NOT NULL DEFAULT '0')",
+                # keys of their own (100 up), so the entries' keys do not fit the parents alike
+                [(100 + i, pid and 100 + pid) for i, _, pid, _ in entries],
+            ),
         }
     )
-    found = profile(path)["entries"]
+    profiled = profile(path)
+    found = profiled["entries"]
 
     def count(sql: str) -> int:
         ((n,),) = _query(path, sql)
         return int(n)
 
-    staff_id, pid, level = found["staff_id"], found["pid"], found["level"]
-    assert (staff_id.foreign_key, pid.foreign_key, level.foreign_key) == (
+    staff_id, level = found["staff_id"], found["level"]
+    pid = profiled["threads"]["pid"]
+    assert (staff_id.foreign_key, found["pid"].foreign_key, pid.foreign_key, level.foreign_key) == (
         "staff.staff_id",
-        "entries.id",
+        None,
+        "threads.id",
         "levels.level_id",
     )
     missing = "SELECT count(*) FROM entries WHERE {c} NOT IN (SELECT {k} FROM {p})"
@@ -693,7 +703,7 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
     assert issue is not None and issue.count == orphans == 1 and issue.examples == ("999",)
     assert any("0 stands for no reference" in note for note in staff_id.notes)
     # pid: a reference found in the data, its 0s (first entries) "no reference", no orphan at all.
-    assert pid.no_reference_count == count(zeros.format(c="pid")) > 0
+    assert pid.no_reference_count == count(zeros.format(c="pid").replace("entries", "threads")) > 0
     assert pid.issue("orphan_reference") is None and pid.quality == 100.0
     # level: its parent has keys below 0, so a 0 without a parent row is an orphan as any value.
     assert level.no_reference_count == 0

@@ -1,8 +1,11 @@
 """References between the export's tables — from the schema first, then from the data — and orphans.
 
-1. **Declared.** When the export declares foreign keys (``PRAGMA foreign_key_list``), those are its
-   references, exactly: the schema speaks, nothing is guessed beside it.
-2. **Inferred by inclusion** when it declares none: a column is a reference to another table's key
+1. **Declared.** When a table declares foreign keys (``PRAGMA foreign_key_list``), those are its
+   references, exactly: the schema speaks, nothing is guessed beside it in that table (an ORM declares
+   every relation; an enum of 1s and 2s fits a small table's keys). Until 2026-12-04 its other columns
+   were searched as well.
+2. **Inferred by inclusion** in a table that declares none (the export may declare some tables'
+   references and not others'): a column is a reference to another table's key
    when at least :data:`MIN_INCLUSION` of its distinct non-null values are values of that key. Names
    play no part. The parent key must be a single column, unique and non-null (:mod:`.keys`); the child
    column must have the same type (integer with integer, text with text) and not be (part of) its own
@@ -941,9 +944,9 @@ def find_references(
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
-    ``declared``: the export's foreign keys (:func:`declared_references`) are references; the other
-    columns' references are inferred from the data (the module's rules: an export that declares some
-    of its keys often leaves others undeclared). Nothing is inferred from a sampled profile (its
+    ``declared``: the export's foreign keys (:func:`declared_references`) are references; the
+    references of tables that declare none are inferred from the data (the module's rules: an export
+    may declare some tables' references and not others'). Nothing is inferred from a sampled profile (its
     distinct counts are the sample's). ``kept``: the values the profile kept, by table (tables or
     columns without them are read).
     """
@@ -958,7 +961,9 @@ def find_references(
         found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
         return found
-    taken = {(reference.child, column) for reference in found for column in reference.columns}
+    # A table whose schema declares foreign keys declared its references: its other columns are not
+    # guessed (an ORM declares every relation; an enum of 1s and 2s fits a small table's keys).
+    declaring = {reference.child for reference in found}
     pairs: list[Pair] = [
         (
             child,
@@ -968,7 +973,7 @@ def find_references(
             as_written_kind(tables[child][column].inferred_type, tables[parent][tables[parent].key[0]]),
         )
         for (child, column), parents in candidates(tables).items()
-        if (child, column) not in taken
+        if child not in declaring
         for parent in parents
     ]
     measured = measure(src, pairs, kept, storage_classes(tables))
