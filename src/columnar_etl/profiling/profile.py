@@ -102,6 +102,7 @@ from columnar_etl.rules import (
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     DIGIT_GROUPED_SHAPES,
+    EPOCH_MICROS,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
@@ -1595,6 +1596,7 @@ class MomentUnit(Enum):
 
     EPOCH_SECONDS = "seconds"
     EPOCH_MILLISECONDS = "milliseconds"
+    EPOCH_MICROSECONDS = "microseconds"
     JULIAN_DAYS = "Julian days"
     #: Two of SQLite's ways at once (:func:`_epoch_and_julian`): no one expression.
     TWO_WAYS = "two ways"
@@ -1613,7 +1615,11 @@ class MomentNumbers:
 
 
 #: The unit each :func:`_epoch_unit` answer names.
-_EPOCH_UNITS = {"seconds": MomentUnit.EPOCH_SECONDS, "milliseconds": MomentUnit.EPOCH_MILLISECONDS}
+_EPOCH_UNITS = {
+    "seconds": MomentUnit.EPOCH_SECONDS,
+    "milliseconds": MomentUnit.EPOCH_MILLISECONDS,
+    "microseconds": MomentUnit.EPOCH_MICROSECONDS,
+}
 
 
 def _moment_numbers(
@@ -1654,6 +1660,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
     expressions = {
         MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
+        MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
     }
     return expressions.get(moments.unit) if moments is not None else None
@@ -1700,6 +1707,8 @@ def _epoch_unit(low: int, high: int) -> str | None:
         return "seconds"
     if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:
         return "milliseconds"
+    if EPOCH_MICROS[0] <= low and high <= EPOCH_MICROS[1]:
+        return "microseconds"
     return None
 
 
