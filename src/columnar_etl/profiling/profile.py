@@ -169,6 +169,10 @@ _DATE_WORDS = frozenset(
 _NOT_DATE_WORDS = frozenset(
     {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
 )
+#: Words that make a name's time a span of it: ``time_spent`` (a help desk's logged work, Django's
+#: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
+#: (``spent_at``) the name is an instant's still.
+_SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "duration"})
 #: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
@@ -192,13 +196,17 @@ _NOT_DATE_ENDINGS = frozenset(
 def _date_like_name(name: str) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``; not ``update_id``, ``candidate``, ``created_by``,
-    ``updated_by_id`` (an id or a person about a time is no time)."""
+    ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``, ``elapsedTime``
+    (a time of a span word alone is a duration: :data:`_SPAN_WORDS`)."""
     words = {word.lower() for word in _NAME_WORDS.findall(name)}
-    dated = any(
-        word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+    dated = {
+        word
         for word in words
-    )
-    return dated and not words & _NOT_DATE_WORDS
+        if word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+    }
+    if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
+        return False
+    return bool(dated) and not words & _NOT_DATE_WORDS
 
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
