@@ -21,6 +21,10 @@ number, so a test computes what a column holds from the same numbers.
   milestone's ``due`` / ``completed`` and a version's ``time``; ``ticket_change`` keyed by its declared
   ``UNIQUE (ticket, time, field)`` with every old and new value TEXT; custom fields in
   ``ticket_custom`` (a date custom field as 18 zero-padded digits, ``'001704254645123456'``).
+- :func:`roundup_tracker`: Roundup's ``db/db`` (``sqlite`` backend): each class's table ``_issue``
+  with its dates as text of Roundup's own form in ``VARCHAR(30)`` (``20240102030405.123``, UTC), a
+  ``BOOLEAN`` property of 0/1, ``issue__journal`` (``params`` a Python repr) and the Multilink table
+  ``issue_nosy (linkid, nodeid)`` with no declared key.
 """
 
 from __future__ import annotations
@@ -368,3 +372,84 @@ def trac_environment(path: Path, tickets: int = 24, milestones: int = 4) -> Path
 def unix_instant(micros: int) -> datetime:
     """The instant ``micros`` microseconds after 1970-01-01 UTC."""
     return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros)
+
+
+# --- Roundup -----------------------------------------------------------------------------------------
+
+ROUNDUP_DDL = [
+    "CREATE TABLE _user (_activity VARCHAR(30),_actor INTEGER,_address VARCHAR(255),_creation VARCHAR(30),"
+    "_creator INTEGER,_realname VARCHAR(255),_username VARCHAR(255),id INTEGER PRIMARY KEY,"
+    "__retired__ INTEGER DEFAULT 0)",
+    "CREATE TABLE _issue (_activity VARCHAR(30),_actor INTEGER,_assignedto INTEGER,_creation VARCHAR(30),"
+    "_creator INTEGER,_deadline VARCHAR(30),_estimate REAL,_title VARCHAR(255),_urgent BOOLEAN,"
+    "id INTEGER PRIMARY KEY,__retired__ INTEGER DEFAULT 0)",
+    "CREATE TABLE issue__journal (\n            nodeid integer, date VARCHAR(30), tag varchar(255),\n"
+    "            action varchar(255), params text)",
+    "CREATE TABLE issue_nosy (linkid INTEGER, nodeid INTEGER)",
+]
+ROUNDUP_USERS = ("admin", "anonymous", "alice", "zoë")
+
+
+def roundup_moment(i: int) -> datetime:
+    """The moment of Roundup event ``i`` (UTC, to the millisecond Roundup keeps)."""
+    return datetime(2024, 1, 2, 3, 4, 5, 123_000, tzinfo=UTC) + timedelta(hours=5 * i, milliseconds=7 * i)
+
+
+def roundup_date(moment: datetime) -> str:
+    """``moment`` as Roundup stores a ``Date`` (``roundup.date.Date.serialise``): ``20240102030405.123``."""
+    return moment.strftime("%Y%m%d%H%M%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def roundup_tracker(path: Path, issues: int = 24) -> Path:
+    """Roundup's own SQLite database of a small ``classic`` tracker."""
+    users = [
+        [
+            roundup_date(roundup_moment(u)),
+            1,
+            f"{name}@example.com",
+            roundup_date(roundup_moment(u)),
+            1,
+            name.title(),
+            name,
+            u + 1,
+            0,
+        ]
+        for u, name in enumerate(ROUNDUP_USERS)
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "_user": users,
+        "_issue": [
+            [
+                roundup_date(roundup_moment(i + 1)),
+                1 + i % 3,
+                None if i % 4 == 0 else 1 + i % len(ROUNDUP_USERS),
+                roundup_date(roundup_moment(i)),
+                1 + i % 3,
+                roundup_date(roundup_moment(i + 30).replace(microsecond=0)) if i % 3 else None,
+                (1.5, 2.0, 0.25, None)[i % 4],
+                f"Issue {i}: {FREE_TEXT[i % len(FREE_TEXT)]}",
+                None if i % 5 == 4 else i % 2,
+                i + 1,
+                int(i % 9 == 8),
+            ]
+            for i in range(issues)
+        ],
+        "issue__journal": [
+            row
+            for i in range(issues)
+            for row in (
+                [i + 1, roundup_date(roundup_moment(i)), "1", "create", "{}"],
+                [
+                    i + 1,
+                    roundup_date(roundup_moment(i + 1)),
+                    str(1 + i % 3),
+                    "set",
+                    f"{{'title': {FREE_TEXT[i % len(FREE_TEXT)]!r}, 'assignedto': None}}",
+                ],
+            )
+        ],
+        "issue_nosy": [
+            [1 + (i + k) % len(ROUNDUP_USERS), i + 1] for i in range(issues) for k in range(i % 3)
+        ],
+    }
+    return write_export(path, ROUNDUP_DDL, rows)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from . import app_databases as apps
 from .conftest import pg_query, primary_key
 from .other_products import FREE_TEXT
 from .test_crm_exports import references
-from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, run_export
+from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, naive, run_export
 
 __all__ = ["run_export"]  # the fixture, used by name
 
@@ -285,3 +285,57 @@ def test_trac_database_microsecond_times_are_instants_and_no_date_zeros_stay_int
     )
     assert due == {i + 1: apps.trac_due(i) or None for i in range(tickets)}
     assert ran.types("ticket_custom")["value"] == "text"
+
+
+def test_roundup_database_keeps_its_dates_digit_for_digit_and_reads_them_by_a_named_format(
+    run_export: Runner,
+) -> None:
+    # Roundup writes a Date as text of its own form (20240102030405.123, UTC) in VARCHAR(30): no
+    # documented rule reads 14 digits and a fraction as a moment, so they load as numbers, every digit;
+    # the operator who names the format (docs/runbook.md) gets the timestamps, each cell audited.
+    issues = 24
+    tables = {"_user": len(apps.ROUNDUP_USERS), "_issue": issues, "issue__journal": 2 * issues}
+    tables["issue_nosy"] = sum(i % 3 for i in range(issues))
+    ran, run_dir = run_export(apps.roundup_tracker)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("_issue")
+    assert types["_creation"] == types["_activity"] == types["_deadline"] == "numeric"
+    assert (types["_urgent"], types["_estimate"], types["_assignedto"]) == (
+        "boolean",
+        "double precision",
+        "bigint",
+    )
+    created = ran.values("_issue", "_creation", "id")
+    assert {k: Decimal(v) for k, v in created.items()} == {
+        i + 1: Decimal(apps.roundup_date(apps.roundup_moment(i))) for i in range(issues)
+    }
+    assert ran.values("_issue", "_urgent", "id") == {
+        i + 1: None if i % 5 == 4 else bool(i % 2) for i in range(issues)
+    }
+    # A journal's params are Python reprs (None among them): text as written.
+    params = pg_query(
+        ran.uri, f"SELECT nodeid, params FROM \"{ran.base}\".issue__journal WHERE action = 'set'"
+    )
+    assert dict(params) == {
+        i + 1: f"{{'title': {FREE_TEXT[i % len(FREE_TEXT)]!r}, 'assignedto': None}}" for i in range(issues)
+    }
+    assert references(run_dir)[("issue_nosy", "nodeid")] == "_issue.id"
+
+    config = "".join(
+        f'[columns.{table}.{column}]\ntype = "timestamp"\nformats = ["%Y%m%d%H%M%S.%f"]\n'
+        for table, column in (("_issue", "_creation"), ("_issue", "_deadline"), ("issue__journal", "date"))
+    )
+    ran, run_dir = run_export(apps.roundup_tracker, config=config)
+    loaded_cleanly(ran, run_dir, tables)
+    assert ran.types("_issue")["_creation"] == "timestamp without time zone"
+    assert ran.values("_issue", "_creation", "id") == {
+        i + 1: naive(apps.roundup_moment(i)) for i in range(issues)
+    }
+    assert ran.values("_issue", "_deadline", "id") == {
+        i + 1: naive(apps.roundup_moment(i + 30).replace(microsecond=0)) if i % 3 else None
+        for i in range(issues)
+    }
+    assert audit_rules(run_dir, "_issue", "_creation") == {
+        str(i + 1): {"date_format:%Y%m%d%H%M%S.%f"} for i in range(issues)
+    }
