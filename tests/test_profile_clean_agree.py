@@ -289,7 +289,8 @@ EDGE_CASES: list[Case] = [
             "tomorrow",
         )
     ),
-    # Epoch seconds, milliseconds and microseconds in a date-like column, compact dates in a declared DATE column.
+    # Epoch seconds, milliseconds and microseconds in a date-like column, compact dates in a declared
+    # DATE column.
     *(
         Case("epoch", v)
         for v in (1_000_000_000, 2_000_000_000, 1_700_000_000, "1700000000", 999_999_999, 1.5)
