@@ -16,6 +16,15 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`chrome_history`: Chrome's ``History`` file: ``urls`` / ``visits`` with ``last_visit_time`` and
   ``visit_time`` in WebKit microseconds since 1601-01-01 (``13360000000000000``), ``visit_count``,
   long URLs with query strings, titles with emoji.
+- :func:`trac_environment`: an issue tracker's own database as Trac 1.6 writes ``db/trac.db``: every
+  time an INTEGER of microseconds since 1970 (``1704164645123456``), ``0`` for "no date" in a
+  milestone's ``due`` / ``completed`` and a version's ``time``; ``ticket_change`` keyed by its declared
+  ``UNIQUE (ticket, time, field)`` with every old and new value TEXT; custom fields in
+  ``ticket_custom`` (a date custom field as 18 zero-padded digits, ``'001704254645123456'``).
+- :func:`roundup_tracker`: Roundup's ``db/db`` (``sqlite`` backend): each class's table ``_issue``
+  with its dates as text of Roundup's own form in ``VARCHAR(30)`` (``20240102030405.123``, UTC), a
+  ``BOOLEAN`` property of 0/1, ``issue__journal`` (``params`` a Python repr) and the Multilink table
+  ``issue_nosy (linkid, nodeid)`` with no declared key.
 """
 
 from __future__ import annotations
@@ -251,3 +260,196 @@ def apple_instant(seconds: float) -> datetime:
 
 def webkit_instant(micros: int) -> datetime:
     return WEBKIT_EPOCH + timedelta(microseconds=micros)
+
+
+# --- Trac --------------------------------------------------------------------------------------------
+
+#: Trac's tables as ``trac-admin initenv`` creates them (Trac 1.6, database version 45).
+TRAC_DDL = [
+    "CREATE TABLE system (\n    name text PRIMARY KEY,\n    value text\n)",
+    "CREATE TABLE ticket (\n    id integer PRIMARY KEY,\n    type text,\n    time integer,\n"
+    "    changetime integer,\n    component text,\n    severity text,\n    priority text,\n"
+    "    owner text,\n    reporter text,\n    cc text,\n    version text,\n    milestone text,\n"
+    "    status text,\n    resolution text,\n    summary text,\n    description text,\n"
+    "    keywords text\n)",
+    "CREATE TABLE ticket_change (\n    ticket integer,\n    time integer,\n    author text,\n"
+    "    field text,\n    oldvalue text,\n    newvalue text,\n    UNIQUE (ticket,time,field)\n)",
+    "CREATE TABLE ticket_custom (\n    ticket integer,\n    name text,\n    value text,\n"
+    "    UNIQUE (ticket,name)\n)",
+    "CREATE TABLE milestone (\n    name text PRIMARY KEY,\n    due integer,\n    completed integer,\n"
+    "    description text\n)",
+    "CREATE TABLE version (\n    name text PRIMARY KEY,\n    time integer,\n    description text\n)",
+]
+TRAC_STATUS = ("new", "accepted", "assigned", "closed")
+
+
+def trac_micros(i: int) -> int:
+    """``ticket.time`` of ticket ``i`` (from 0): microseconds since 1970-01-01 UTC, as Trac's
+    ``to_utimestamp`` writes them (``1704164645123456`` for ticket 0: 2024-01-02 03:04:05.123456)."""
+    return 1_704_164_645_123_456 + 18_000_000_111 * i
+
+
+def trac_change_micros(i: int, j: int) -> int:
+    """The time of ticket ``i``'s change ``j`` (from 0): a day and a microsecond apart."""
+    return trac_micros(i) + (j + 1) * 86_400_000_001
+
+
+def trac_changes(i: int) -> int:
+    """How many times ticket ``i`` was changed after its creation (0, 1 or 2)."""
+    return i % 3
+
+
+def trac_due(i: int) -> str:
+    """Ticket ``i``'s custom date field ``due_date`` as Trac stores one: 18 zero-padded digits of
+    microseconds (sorting as text), or ``''`` when unset."""
+    return "" if i % 4 == 3 else f"{trac_micros(i) + 7 * 86_400_000_000:018d}"
+
+
+def trac_milestone_due(m: int) -> int:
+    """Milestone ``m``'s ``due``: microseconds, ``0`` for "no due date" (Trac's ``to_utimestamp(None)``)."""
+    return 0 if m % 2 == 0 else 1_706_756_645_123_456 + m * 86_400_000_000
+
+
+def trac_environment(path: Path, tickets: int = 24, milestones: int = 4) -> Path:
+    """Trac's own SQLite database (``db/trac.db``) of a small project: tickets, their changes and
+    custom fields, milestones and versions."""
+    changes: list[list[object]] = []
+    for i in range(tickets):
+        for j in range(trac_changes(i)):
+            at, author = trac_change_micros(i, j), ("alice", "bob")[j % 2]
+            old_status = TRAC_STATUS[j]
+            changes.append([i + 1, at, author, "status", old_status, TRAC_STATUS[j + 1]])
+            changes.append([i + 1, at, author, "comment", str(j + 1), FREE_TEXT[(i + j) % len(FREE_TEXT)]])
+            changes.append([i + 1, at, author, "due_date", trac_due(i) or None, trac_due(i + j + 1)])
+    rows: dict[str, list[list[object]]] = {
+        "system": [["database_version", "45"], ["initial_database_version", "45"]],
+        "ticket": [
+            [
+                i + 1,
+                ("defect", "enhancement", "task")[i % 3],
+                trac_micros(i),
+                trac_change_micros(i, trac_changes(i) - 1) if trac_changes(i) else trac_micros(i),
+                ("backend", "frontend", "報告")[i % 3],
+                None,
+                ("major", "critical", "minor", "trivial")[i % 4],
+                ("", "dev1", "Zoë")[i % 3] or None,
+                ("alice", "bob", "charlie@example.com")[i % 3],
+                "a@example.com, b@example.com" if i % 5 == 0 else None,
+                f"{i % 2 + 1}.0",
+                f"milestone{i % milestones + 1}",
+                TRAC_STATUS[trac_changes(i)],
+                None,
+                f"Ticket {i}: {FREE_TEXT[i % len(FREE_TEXT)]}",
+                FREE_TEXT[(i * 7) % len(FREE_TEXT)],
+                ("", "ui, crash", "日本語")[i % 3] or None,
+            ]
+            for i in range(tickets)
+        ],
+        "ticket_change": changes,
+        "ticket_custom": [
+            row
+            for i in range(tickets)
+            for row in (
+                [i + 1, "due_date", trac_due(i)],
+                [i + 1, "billable", str(i % 2)],
+                [i + 1, "customer", ("ACME", "Ünïcode Ltd", "株式会社")[i % 3]],
+            )
+        ],
+        "milestone": [
+            [
+                f"milestone{m + 1}",
+                trac_milestone_due(m),
+                trac_milestone_due(m) + 3_600_000_000 if m == 1 else 0,
+                FREE_TEXT[m],
+            ]
+            for m in range(milestones)
+        ],
+        "version": [["1.0", 0, ""], ["2.0", trac_micros(5), "Second release"]],
+    }
+    return write_export(path, TRAC_DDL, rows)  # type: ignore[arg-type]
+
+
+def unix_instant(micros: int) -> datetime:
+    """The instant ``micros`` microseconds after 1970-01-01 UTC."""
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros)
+
+
+# --- Roundup -----------------------------------------------------------------------------------------
+
+ROUNDUP_DDL = [
+    "CREATE TABLE _user (_activity VARCHAR(30),_actor INTEGER,_address VARCHAR(255),_creation VARCHAR(30),"
+    "_creator INTEGER,_realname VARCHAR(255),_username VARCHAR(255),id INTEGER PRIMARY KEY,"
+    "__retired__ INTEGER DEFAULT 0)",
+    "CREATE TABLE _issue (_activity VARCHAR(30),_actor INTEGER,_assignedto INTEGER,_creation VARCHAR(30),"
+    "_creator INTEGER,_deadline VARCHAR(30),_estimate REAL,_title VARCHAR(255),_urgent BOOLEAN,"
+    "id INTEGER PRIMARY KEY,__retired__ INTEGER DEFAULT 0)",
+    "CREATE TABLE issue__journal (\n            nodeid integer, date VARCHAR(30), tag varchar(255),\n"
+    "            action varchar(255), params text)",
+    "CREATE TABLE issue_nosy (linkid INTEGER, nodeid INTEGER)",
+]
+ROUNDUP_USERS = ("admin", "anonymous", "alice", "zoë")
+
+
+def roundup_moment(i: int) -> datetime:
+    """The moment of Roundup event ``i`` (UTC, to the millisecond Roundup keeps)."""
+    return datetime(2024, 1, 2, 3, 4, 5, 123_000, tzinfo=UTC) + timedelta(hours=5 * i, milliseconds=7 * i)
+
+
+def roundup_date(moment: datetime) -> str:
+    """``moment`` as Roundup stores a ``Date`` (``roundup.date.Date.serialise``): ``20240102030405.123``."""
+    return moment.strftime("%Y%m%d%H%M%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def roundup_tracker(path: Path, issues: int = 24) -> Path:
+    """Roundup's own SQLite database of a small ``classic`` tracker."""
+    users = [
+        [
+            roundup_date(roundup_moment(u)),
+            1,
+            f"{name}@example.com",
+            roundup_date(roundup_moment(u)),
+            1,
+            name.title(),
+            name,
+            u + 1,
+            0,
+        ]
+        for u, name in enumerate(ROUNDUP_USERS)
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "_user": users,
+        "_issue": [
+            [
+                roundup_date(roundup_moment(i + 1)),
+                1 + i % 3,
+                None if i % 4 == 0 else 1 + i % len(ROUNDUP_USERS),
+                roundup_date(roundup_moment(i)),
+                1 + i % 3,
+                roundup_date(roundup_moment(i + 30).replace(microsecond=0)) if i % 3 else None,
+                (1.5, 2.0, 0.25, None)[i % 4],
+                f"Issue {i}: {FREE_TEXT[i % len(FREE_TEXT)]}",
+                None if i % 5 == 4 else i % 2,
+                i + 1,
+                int(i % 9 == 8),
+            ]
+            for i in range(issues)
+        ],
+        "issue__journal": [
+            row
+            for i in range(issues)
+            for row in (
+                [i + 1, roundup_date(roundup_moment(i)), "1", "create", "{}"],
+                [
+                    i + 1,
+                    roundup_date(roundup_moment(i + 1)),
+                    str(1 + i % 3),
+                    "set",
+                    f"{{'title': {FREE_TEXT[i % len(FREE_TEXT)]!r}, 'assignedto': None}}",
+                ],
+            )
+        ],
+        "issue_nosy": [
+            [1 + (i + k) % len(ROUNDUP_USERS), i + 1] for i in range(issues) for k in range(i % 3)
+        ],
+    }
+    return write_export(path, ROUNDUP_DDL, rows)  # type: ignore[arg-type]

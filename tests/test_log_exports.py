@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -128,7 +128,9 @@ def test_syslog_without_a_year_stays_as_written_and_rfc5424_times_are_the_instan
         "pid": "bigint",
         "message": "text",
         "rfc5424": "timestamp with time zone",
-        "realtime": "bigint",  # microseconds since the epoch: a number, never read as seconds
+        # Microseconds since the epoch: the instant to the microsecond, never read as seconds (until
+        # 2026-12-04 a bigint: only seconds and milliseconds were read as instants).
+        "realtime": "timestamp with time zone",
         "monotonic": "bigint",
     }
     pids = {1000 + i: i for i in ROWS}
@@ -137,17 +139,21 @@ def test_syslog_without_a_year_stays_as_written_and_rfc5424_times_are_the_instan
     # The sender's offset applied once: the instant to the microsecond.
     assert ran.values("syslog_csv", "rfc5424", "pid") == {p: logs.instant(i) for p, i in pids.items()}
     assert logs.rfc5424_time(3).endswith("+05:45") and logs.instant(3).microsecond == 370_368
-    assert ran.values("syslog_csv", "realtime", "pid") == {p: logs.realtime_usec(i) for p, i in pids.items()}
-    assert all(len(str(logs.realtime_usec(i))) == 16 for i in ROWS)
-    journal = ran.types("journal")
-    assert journal["__REALTIME_TIMESTAMP"] == journal["__MONOTONIC_TIMESTAMP"] == "bigint"
-    realtime = ran.values("journal", "__REALTIME_TIMESTAMP", "MESSAGE")
-    assert realtime == {f"Started Session {i} of user deploy.": logs.realtime_usec(i) for i in ROWS}
-    # ...and the microseconds are the instants, read in SQL as the runbook shows.
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
-    assert {epoch + (logs.instant(i) - epoch) for i in ROWS} == {logs.instant(i) for i in ROWS}
+    assert all(len(str(logs.realtime_usec(i))) == 16 for i in ROWS)
+    assert ran.values("syslog_csv", "realtime", "pid") == {
+        p: epoch + timedelta(microseconds=logs.realtime_usec(i)) for p, i in pids.items()
+    }
+    # journald writes the same instant twice: as RFC 5424 text and as its microseconds.
+    assert ran.values("syslog_csv", "realtime", "pid") == ran.values("syslog_csv", "rfc5424", "pid")
+    journal = ran.types("journal")
+    assert journal["__REALTIME_TIMESTAMP"] == "timestamp with time zone"
+    assert journal["__MONOTONIC_TIMESTAMP"] == "bigint"  # microseconds since boot: no instant
+    realtime = ran.values("journal", "__REALTIME_TIMESTAMP", "MESSAGE")
+    assert realtime == {f"Started Session {i} of user deploy.": logs.instant(i) for i in ROWS}
     assert audit_rules(run_dir, "syslog_csv", "received") == {}
-    assert audit_rules(run_dir, "syslog_csv", "realtime") == {}
+    rules = audit_rules(run_dir, "syslog_csv", "realtime")
+    assert len(rules) == logs.ROWS and set().union(*rules.values()) == {"epoch:microseconds"}
 
 
 # --- audit trails -----------------------------------------------------------------------------------------

@@ -1757,6 +1757,37 @@ def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: P
     assert {row["rule"] for row in loaded.log("audit") if row["column"] == "closed_at"} == {"epoch:seconds"}
 
 
+def test_epoch_microseconds_load_as_the_instants_they_count_to_the_microsecond(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # An issue tracker's own database keeps every time as INTEGER microseconds since 1970-01-01 UTC
+    # (1704164645123456): the instant, which a timestamptz holds to the very microsecond. They stayed
+    # bigint beside seconds and milliseconds read as instants. A column of them with 0 for "none" (a
+    # milestone's due date) is no column of instants: every integer kept; so is one of no date-like name.
+    micros = [1_704_164_645_123_456 + 3_600_000_007 * d for d in range(28)]
+    columns = {
+        "changetime": ("INTEGER", micros),
+        "due_time": ("INTEGER", [0 if d % 3 else v for d, v in enumerate(micros)]),
+        "n": ("INTEGER", micros),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "ticket", columns)
+    types = [loaded.data_type("ticket", c) for c in columns]
+    assert types == ["timestamp with time zone", "bigint", "bigint"]
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    assert loaded.values("ticket", "changetime", "id") == {
+        i: epoch + timedelta(microseconds=v) for i, v in enumerate(micros, start=1)
+    }
+    assert loaded.values("ticket", "changetime", "id")[1] == datetime(
+        2024, 1, 2, 3, 4, 5, 123_456, tzinfo=UTC
+    )
+    assert {row["rule"] for row in loaded.log("audit") if row["column"] == "changetime"} == {
+        "epoch:microseconds"
+    }
+    assert loaded.values("ticket", "due_time", "id") == {
+        i: 0 if (i - 1) % 3 else v for i, v in enumerate(micros, start=1)
+    }
+
+
 def test_numbers_of_38_digits_load_and_wider_decimals_stay_text(pg_uri: str, tmp_path: Path) -> None:
     # helper 23: two integers of 38 digits made the load's expected sum wrap around (a decimal128 sum),
     # and the load was refused; 38 digits before a point and one after planned numeric(38,1), and the

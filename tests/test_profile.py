@@ -487,6 +487,30 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     )
 
 
+def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
+    # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as
+    # instants of 2008 to 2027, every cell audited epoch:seconds. A time word beside one of a span
+    # (spent, elapsed, taken, worked, idle, cpu, duration) names a duration; `spent_at` and
+    # `updated_time` still name instants.
+    minutes = [20, 25, 30, 20, 30]
+    rows = [
+        (i, m * 60_000_000, m * 60_000_000, m * 60_000_000, 1_704_164_645 + i, 1_704_164_645 + i)
+        for i, m in enumerate(minutes)
+    ]
+    ddl = (
+        "CREATE TABLE followup (id INTEGER PRIMARY KEY, time_spent bigint, elapsedTime INTEGER, "
+        "cpu_time INTEGER, spent_at INTEGER, updated_time INTEGER)"
+    )
+    profiled = profile(make_sqlite({"followup": (ddl, rows)}))["followup"]
+    types = {name: profiled[name].inferred_type for name in ("time_spent", "elapsedTime", "cpu_time")}
+    assert types == dict.fromkeys(types, "integer")
+    assert (profiled["spent_at"].inferred_type, profiled["updated_time"].inferred_type) == (
+        "timestamptz",
+        "timestamptz",
+    )
+
+
 def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
     ddl = (
         "CREATE TABLE t (a int(5), b number, c datetime DEFAULT current_timestamp, d varchar(10), "

@@ -289,12 +289,17 @@ EDGE_CASES: list[Case] = [
             "tomorrow",
         )
     ),
-    # Epoch seconds and milliseconds in a date-like column, compact dates in a declared DATE column.
+    # Epoch seconds, milliseconds and microseconds in a date-like column, compact dates in a declared
+    # DATE column.
     *(
         Case("epoch", v)
         for v in (1_000_000_000, 2_000_000_000, 1_700_000_000, "1700000000", 999_999_999, 1.5)
     ),
     *(Case("epoch_ms", v) for v in (1_700_000_000_123, 2_000_000_000_000, 1_000_000_000_000, 1_700_000_000)),
+    *(
+        Case("epoch_us", v)
+        for v in (1_704_164_645_123_456, 2_000_000_000_000_000, 1_000_000_000_000_000, 1_700_000_000_123, 0)
+    ),
     *(Case("compact", v) for v in (20250520, 20250229, 20240229, 20251301, 2025052, "20250520", 100000101)),
     *(Case("compact_ts", v) for v in (20250520084207, 20250520246000, 20250520235960, 20250520, 2025)),
     *(

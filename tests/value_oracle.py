@@ -133,11 +133,20 @@ ANCHORS = {
             "timestamptz",
             suffix="_at",
         ),
+        Anchors(
+            "epoch_us",
+            "INTEGER",
+            (1_700_000_000_123_456, 1_000_000_000_000_001, 1_999_999_999_999_999),
+            "timestamptz",
+            suffix="_at",
+        ),
         Anchors("compact", "DATE", (20250520, 19991231, 20240229), "date"),
         Anchors("compact_ts", "TIMESTAMP", (20250520084207, 19991231235959), "timestamp"),
     )
 }
 ANCHOR_ROWS = 40
+#: How many of each epoch anchor's units make a second.
+EPOCH_PER_SECOND = {"epoch": 1, "epoch_ms": 1_000, "epoch_us": 1_000_000}
 
 
 @dataclass
@@ -487,8 +496,8 @@ def expected(
         return bytes(raw)
     if storage == "integer":
         value = int(raw)
-        if anchors in ("epoch", "epoch_ms") and kind == "timestamptz":
-            seconds = Decimal(value) / (1000 if anchors == "epoch_ms" else 1)
+        if anchors in EPOCH_PER_SECOND and kind == "timestamptz":
+            seconds = Decimal(value) / EPOCH_PER_SECOND[anchors]
             return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(seconds * 1_000_000))
         if anchors in ("compact", "compact_ts") and kind in ("date", "timestamp"):
             return _compact(str(value), kind)

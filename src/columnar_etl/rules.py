@@ -41,8 +41,8 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   makes no number: the shapes match whole values only. :data:`NOT_MINUS_SIGNS` are not read so;
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
-- integers between :data:`EPOCH_SECONDS` or :data:`EPOCH_MILLIS` in a date column (a date-like name, or
-  declared a date or timestamp) → the instants they count (``timestamptz``);
+- integers between :data:`EPOCH_SECONDS`, :data:`EPOCH_MILLIS` or :data:`EPOCH_MICROS` in a date column
+  (a date-like name, or declared a date or timestamp) → the instants they count (``timestamptz``);
 - eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
   column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
   :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
@@ -1052,9 +1052,11 @@ def whole_digits(low: float | None, high: float | None) -> int:
 
 
 #: Integer columns whose every value lies in one of these ranges are epoch timestamps (2001-09-09 to
-#: 2033-05-18), in seconds or milliseconds.
+#: 2033-05-18), in seconds, milliseconds or microseconds (Trac's times, Firefox's PRTime; a timestamptz
+#: holds every microsecond). WebKit's microseconds since 1601 (13360000000000000) lie above them.
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
+EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
 #: Numbers SQLite's ``julianday()`` returns for the years 1000 to 9999 (days since noon, 24 November 4714
 #: BC): a date/time column's numbers in this range, beside its date text, are moments written two ways.
 JULIAN_DAYS = (2_086_307.5, 5_373_484.5)

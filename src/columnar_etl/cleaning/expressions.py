@@ -34,7 +34,7 @@ from typing import Literal
 import polars as pl
 
 from columnar_etl.models import DATE_TYPES
-from columnar_etl.planning.plan import ColumnPlan
+from columnar_etl.planning.plan import ColumnPlan, EpochUnit
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,
@@ -226,6 +226,12 @@ NUMBER_OR_COMMA_PATTERN = "|".join([*_DOT_NUMBERS, rust_regex(COMMA_DECIMAL_REGE
 _GROUPED_INTEGERS = [rust_regex(COMMA_GROUP3_REGEX), rust_regex(GROUPED_INTEGER_REGEX)]
 NUMBER_OR_GROUPED_PATTERN = "|".join([*_DOT_NUMBERS, *_GROUPED_INTEGERS, rust_regex(GROUPED_DECIMAL_REGEX)])
 INTEGER_OR_GROUPED_PATTERN = "|".join([INTEGER_PATTERN, *_GROUPED_INTEGERS])
+#: Polars' time unit of each epoch unit a plan reads integers in (``pl.from_epoch``).
+POLARS_EPOCH_UNITS: dict[EpochUnit, Literal["s", "ms", "us"]] = {
+    "seconds": "s",
+    "milliseconds": "ms",
+    "microseconds": "us",
+}
 #: Per date type, the canonical text of a value (see :func:`canonical_text`) and of one with a
 #: fraction (a date has none).
 _CANONICAL: dict[str, tuple[str, str | None]] = {
@@ -527,7 +533,7 @@ class ColumnExprs:
         if kind in ("text", "bytea"):
             parsed = t
         elif kind in DATE_TYPES and self.plan.epoch_unit is not None:
-            unit: Literal["s", "ms"] = "s" if self.plan.epoch_unit == "seconds" else "ms"
+            unit = POLARS_EPOCH_UNITS[self.plan.epoch_unit]
             stamp = pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
             if kind == "timestamptz":  # the instant, in UTC (an epoch counts from 1970-01-01 UTC)
                 stamp = stamp.dt.replace_time_zone("UTC")

@@ -25,7 +25,7 @@ from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.rules import DATE_SHAPES, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
+from columnar_etl.rules import DATE_SHAPES, EPOCH_MICROS, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
 from columnar_etl.rules import whole_digits as bound_digits
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 PLAN_VERSION = 1
 PlanType = InferredType
-EpochUnit = Literal["seconds", "milliseconds"]
+EpochUnit = Literal["seconds", "milliseconds", "microseconds"]
 ReadingOrder = Literal["day_first", "month_first"]
 Mask = Literal["hash", "drop"]
 
@@ -725,7 +725,11 @@ def column_plan(
         elif column.export_date_order is not None:  # the column proves nothing, the export does
             order = column.export_date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
-            unit: EpochUnit = "milliseconds" if column.min >= EPOCH_MILLIS[0] else "seconds"
+            unit: EpochUnit = "seconds"
+            if column.min >= EPOCH_MICROS[0]:
+                unit = "microseconds"
+            elif column.min >= EPOCH_MILLIS[0]:
+                unit = "milliseconds"
             # An epoch names an instant: timestamptz (a plan of before 2026-12-01 said timestamp).
             return replace(plan, type="timestamptz", epoch_unit=unit)
         formats = list(column.date_formats)

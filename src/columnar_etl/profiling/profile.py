@@ -102,6 +102,7 @@ from columnar_etl.rules import (
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     DIGIT_GROUPED_SHAPES,
+    EPOCH_MICROS,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
@@ -168,6 +169,10 @@ _DATE_WORDS = frozenset(
 _NOT_DATE_WORDS = frozenset(
     {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
 )
+#: Words that make a name's time a span of it: ``time_spent`` (a help desk's logged work, Django's
+#: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
+#: (``spent_at``) the name is an instant's still.
+_SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "duration"})
 #: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
@@ -191,13 +196,17 @@ _NOT_DATE_ENDINGS = frozenset(
 def _date_like_name(name: str) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``; not ``update_id``, ``candidate``, ``created_by``,
-    ``updated_by_id`` (an id or a person about a time is no time)."""
+    ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``, ``elapsedTime``
+    (a time of a span word alone is a duration: :data:`_SPAN_WORDS`)."""
     words = {word.lower() for word in _NAME_WORDS.findall(name)}
-    dated = any(
-        word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+    dated = {
+        word
         for word in words
-    )
-    return dated and not words & _NOT_DATE_WORDS
+        if word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+    }
+    if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
+        return False
+    return bool(dated) and not words & _NOT_DATE_WORDS
 
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
@@ -1608,6 +1617,7 @@ class MomentUnit(Enum):
 
     EPOCH_SECONDS = "seconds"
     EPOCH_MILLISECONDS = "milliseconds"
+    EPOCH_MICROSECONDS = "microseconds"
     JULIAN_DAYS = "Julian days"
     #: Two of SQLite's ways at once (:func:`_epoch_and_julian`): no one expression.
     TWO_WAYS = "two ways"
@@ -1626,7 +1636,11 @@ class MomentNumbers:
 
 
 #: The unit each :func:`_epoch_unit` answer names.
-_EPOCH_UNITS = {"seconds": MomentUnit.EPOCH_SECONDS, "milliseconds": MomentUnit.EPOCH_MILLISECONDS}
+_EPOCH_UNITS = {
+    "seconds": MomentUnit.EPOCH_SECONDS,
+    "milliseconds": MomentUnit.EPOCH_MILLISECONDS,
+    "microseconds": MomentUnit.EPOCH_MICROSECONDS,
+}
 
 
 def _moment_numbers(
@@ -1667,6 +1681,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
     expressions = {
         MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
+        MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
     }
     return expressions.get(moments.unit) if moments is not None else None
@@ -1713,6 +1728,8 @@ def _epoch_unit(low: int, high: int) -> str | None:
         return "seconds"
     if EPOCH_MILLIS[0] <= low and high <= EPOCH_MILLIS[1]:
         return "milliseconds"
+    if EPOCH_MICROS[0] <= low and high <= EPOCH_MICROS[1]:
+        return "microseconds"
     return None
 
 
