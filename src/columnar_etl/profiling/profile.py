@@ -2582,7 +2582,9 @@ def _keyed_steps(
     # sample too (the comparison reads every row).
     for name, why in merged_number_columns(src, profiled).items():
         keep_numbers_apart(profiled[name], why)
-    find_key(src, profiled, declared, count=sample is None)
+    # The values kept for the reference search are counted: the key's count reads its repeated ones.
+    kept = kept_values(src, keep, list(profiled.columns)) if sample is None and profiled.columns else None
+    find_key(src, profiled, declared, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
@@ -2606,9 +2608,7 @@ def _keyed_steps(
             f"distinct on every row as written, but no key of the table: {why} (a key declared in the "
             "export is loaded as written)"
         )
-    if sample is not None or not profiled.columns:
-        return profiled, None
-    return profiled, kept_values(src, keep, list(profiled.columns))
+    return profiled, kept
 
 
 def _long_cells_apart(src: Source, table: str, sample: int | None) -> bool:
