@@ -1916,10 +1916,10 @@ def _table_steps(
             # query (its storage classes, its counting) altogether (narrow benchmark table, all
             # INTEGER and REAL: -1.5-2 s), or when it reads the table's INTEGER columns anyway (side
             # by side): in the text query SQLite writes each REAL cell with 17 digits and reads them
-            # back (the wide export's timesheets, 141K rows: its counting 0.33 -> 0.19 s of CPU
-            # without its one REAL column, the typed scan 0.065 -> 0.083 s with it). Alone (``whole``),
-            # and without INTEGER columns (a typed scan of its own), they stay in the text query.
-            # Their figures are the same either way.
+            # back (the wide export's timesheets, 141K rows: its counting 0.33-0.35 -> 0.19-0.23 s
+            # of CPU without its one REAL column, the typed scan 0.065-0.088 -> 0.083-0.097 s with
+            # it). Alone (``whole``), and without INTEGER columns (a typed scan of its own), they
+            # stay in the text query. Their figures are the same either way.
             if whole or not candidates:
                 reals = []
             if whole:
