@@ -340,12 +340,16 @@ def test_the_repeated_values_come_from_the_profile_s_counts_and_name_the_same_ro
     mixed = [*unique, (5, 1), ("5", 1), ("O'Brien", 2), ("O'Brien", 2), ("a\\b", 0), ("a\\b", 1)]
     mixed += [(None, 0), (None, 1), ("Ab", 0), ("ab", 0), ("Xy", 0), ("Xy", 1), ("xy", 2)]
     pair = [(i, 1, "p") for i in range(1, 41)] + [(100, None, "q"), (7, 2, "r"), (7, 3, "r")]
+    # Repeated values holding a NUL byte, which no SQL literal writes: a NUL alone (counted as empty)
+    # and a null token before one (counted as that token). Their rows are found by a read, as before.
+    nul = [*unique, ("\x00", 1), ("\x00", 2), ("NULL\x00", 1), ("NULL\x00", 1), ("x", 0), ("x", 1)]
     path = make_sqlite(
         {
             "unique": ('CREATE TABLE "unique" (a TEXT, b INTEGER)', unique),
             "mixed": ("CREATE TABLE mixed (a, b INTEGER)", mixed),
             "nocase": ("CREATE TABLE nocase (a TEXT COLLATE NOCASE, b INTEGER)", mixed),
             "pair": ("CREATE TABLE pair (a INT, b INT, x TEXT, PRIMARY KEY (a, b))", pair),
+            "nul": ("CREATE TABLE nul (a TEXT, b INTEGER)", nul),
         }
     )
     tables = profile(path).tables
@@ -354,11 +358,13 @@ def test_the_repeated_values_come_from_the_profile_s_counts_and_name_the_same_ro
         "mixed": _repeated_rowids(path, "mixed", 0, []),
         "nocase": _repeated_rowids(path, "nocase", 0, []),
         "pair": _repeated_rowids(path, "pair", 0, [0, 1]),
+        "nul": _repeated_rowids(path, "nul", 0, []),
     }
     # 5 and '5', O'Brien, a\b, Xy and the two NULLs repeat; 'Ab', 'ab' and 'xy' do not.
     assert len(expected["mixed"]) == len(expected["nocase"]) == 10
     # The three rows of a = 7 ((7, 1), (7, 2), (7, 3)), and the NULL key.
     assert len(expected["pair"]) == 4
+    assert len(expected["nul"]) == 6
     settings = load_settings()
     with open_source(path) as src:
         for number, (name, rowids) in enumerate(expected.items()):
