@@ -240,8 +240,8 @@ def narrowing_filter(
     if rowid is None:
         return None
     alias = quote_ident(rowid[0])
-    if counted is not None and (values := _repeated_values(src, *counted)) is not None:
-        return _repeated_rows(src, table, column, alias, values)
+    if counted is not None and (found := _repeated_values(src, *counted)) is not None:
+        return _repeated_rows(src, table, column, alias, *found)
     # The values as SQLite renders them: equal cells give equal text (an INTEGER 5 and a TEXT '5'
     # too, as DuckDB reads both), so every group of copies or of one key falls in one partition.
     nulls = " OR ".join(f"{quote_ident(name)} IS NULL" for name in table.key)
@@ -272,33 +272,40 @@ def _listed_rows(alias: str, rows: list[int]) -> str | None:
     return f"{alias} IN ({', '.join(map(str, sorted(rows)))})" if rows else "0"
 
 
-def _repeated_values(src: Source, counted: str, idx: int) -> list[str] | None:
+def _repeated_values(src: Source, counted: str, idx: int) -> tuple[list[str], int] | None:
     """The values of the column at ``idx`` in the relation ``counted`` (``(idx, val, weight)``) that
     have more than one cell, of any storage class (the INTEGER 5 and the TEXT '5' are one text, as
-    SQLite's ``CAST(... AS TEXT)`` renders both); None when one holds a NUL byte (no SQL literal can
-    write it: ``'\\0'`` alone, or ``'NULL\\0'``, which the profile counts as empty or a null token)."""
+    SQLite's ``CAST(... AS TEXT)`` renders both), and their cells; None when one holds a NUL byte (no
+    SQL literal can write it: ``'\\0'`` alone, or ``'NULL\\0'``, which the profile counts as empty or a
+    null token)."""
     found = (
         src.connection.cursor()
         .execute(
-            f"SELECT val FROM {quote_ident(counted)} WHERE idx = {int(idx)} "
+            f"SELECT val, sum(weight) FROM {quote_ident(counted)} WHERE idx = {int(idx)} "
             "GROUP BY val HAVING sum(weight) > 1"
         )
         .fetchall()
     )
-    values = [str(value) for (value,) in found]
-    return None if any("\x00" in value for value in values) else values
+    values = [str(value) for value, _ in found]
+    if any("\x00" in value for value in values):
+        return None
+    return values, sum(int(cells) for _, cells in found)
 
 
 def _repeated_rows(
-    src: Source, table: TableProfile, column: ColumnProfile, alias: str, repeated: list[str]
+    src: Source, table: TableProfile, column: ColumnProfile, alias: str, repeated: list[str], cells: int
 ) -> str | None:
-    """:func:`narrowing_filter` from ``column``'s ``repeated`` values (:func:`_repeated_values`).
+    """:func:`narrowing_filter` from ``column``'s ``repeated`` values of ``cells`` cells in all
+    (:func:`_repeated_values`).
 
     NULLs repeat too, when two or more. Only then is the table read: SQLite tests each row's value
     against the repeated ones (compared byte for byte, whatever the column's collation) and hands over
     the rowids of those rows and of the rows with a NULL in the key. No repeated value and no NULL in
-    the key: ``"0"``, nothing read. (The wide export's timesheets: the filter's CPU 0.10 -> 0.04 s.)
+    the key: ``"0"``, nothing read; more rows than a list holds by the counts alone: None, nothing
+    read either. (The wide export's timesheets: the filter's CPU 0.10 -> 0.04 s.)
     """
+    if cells + (column.null_count if column.null_count > 1 else 0) > MAX_LISTED_ROWS:
+        return None
     name = quote_ident(column.name)
     conditions = []
     if repeated:
