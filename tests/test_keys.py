@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 import columnar_etl
+from columnar_etl.config import load_settings
+from columnar_etl.profiling import keys as keys_module
 from columnar_etl.profiling.keys import (
     ROW_DIGEST_BYTES,
     _indexed_without_nulls,
@@ -23,7 +26,8 @@ from columnar_etl.profiling.keys import (
     narrowing_column,
     narrowing_filter,
 )
-from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.profile import profile, profile_table
+from columnar_etl.profiling.references import kept_values
 from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory, pg_query, primary_key, run_settings
 
@@ -303,6 +307,89 @@ def test_no_count_runs_when_no_value_of_the_narrowing_column_repeats(make_sqlite
     with open_source(path) as src:
         narrowing = narrowing_column(table, [])
         assert narrowing is not None and narrowing_filter(src, table, narrowing) == "0"
+
+
+def _repeated_rowids(path: Path, table: str, column: int, key: list[int]) -> list[int]:
+    """The rowids of the rows whose ``column`` value repeats (its text as SQLite renders it: INTEGER 5
+    and TEXT '5' alike, compared byte for byte; NULL repeating too) or whose key has a NULL: counted in
+    Python over every row."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(f'SELECT rowid, * FROM "{table}"').fetchall()
+    finally:
+        con.close()
+    texts = [None if row[1 + column] is None else str(row[1 + column]) for row in rows]
+    seen: dict[str | None, int] = {}
+    for text in texts:
+        seen[text] = seen.get(text, 0) + 1
+    return sorted(
+        int(row[0])
+        for row, text in zip(rows, texts, strict=True)
+        if seen[text] > 1 or any(row[1 + i] is None for i in key)
+    )
+
+
+def test_the_repeated_values_come_from_the_profile_s_counts_and_name_the_same_rows(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The profile counted every value already: the count's filter takes the repeated ones from those
+    # counts, and SQLite names their rows. The same rows as a read of the column finds, however the
+    # values are stored (5 and '5': one value), collated ('Ab' and 'ab' are two under NOCASE too),
+    # quoted (O'Brien, a backslash) or missing (NULLs that repeat; a NULL in one column of a key).
+    unique = [(f"k{i}", i % 3) for i in range(40)]
+    mixed = [*unique, (5, 1), ("5", 1), ("O'Brien", 2), ("O'Brien", 2), ("a\\b", 0), ("a\\b", 1)]
+    mixed += [(None, 0), (None, 1), ("Ab", 0), ("ab", 0), ("Xy", 0), ("Xy", 1), ("xy", 2)]
+    pair = [(i, 1, "p") for i in range(1, 41)] + [(100, None, "q"), (7, 2, "r"), (7, 3, "r")]
+    # Repeated values holding a NUL byte, which no SQL literal writes: a NUL alone (counted as empty)
+    # and a null token before one (counted as that token). Their rows are found by a read, as before.
+    nul = [*unique, ("\x00", 1), ("\x00", 2), ("NULL\x00", 1), ("NULL\x00", 1), ("x", 0), ("x", 1)]
+    path = make_sqlite(
+        {
+            "unique": ('CREATE TABLE "unique" (a TEXT, b INTEGER)', unique),
+            "mixed": ("CREATE TABLE mixed (a, b INTEGER)", mixed),
+            "nocase": ("CREATE TABLE nocase (a TEXT COLLATE NOCASE, b INTEGER)", mixed),
+            "pair": ("CREATE TABLE pair (a INT, b INT, x TEXT, PRIMARY KEY (a, b))", pair),
+            "nul": ("CREATE TABLE nul (a TEXT, b INTEGER)", nul),
+        }
+    )
+    tables = profile(path).tables
+    expected = {
+        "unique": [],
+        "mixed": _repeated_rowids(path, "mixed", 0, []),
+        "nocase": _repeated_rowids(path, "nocase", 0, []),
+        "pair": _repeated_rowids(path, "pair", 0, [0, 1]),
+        "nul": _repeated_rowids(path, "nul", 0, []),
+    }
+    # 5 and '5', O'Brien, a\b, Xy and the two NULLs repeat; 'Ab', 'ab' and 'xy' do not.
+    assert len(expected["mixed"]) == len(expected["nocase"]) == 10
+    # The three rows of a = 7 ((7, 1), (7, 2), (7, 3)), and the NULL key.
+    assert len(expected["pair"]) == 4
+    assert len(expected["nul"]) == 6
+    settings = load_settings()
+    with open_source(path) as src:
+        for number, (name, rowids) in enumerate(expected.items()):
+            table = tables[name]
+            narrowing = narrowing_column(table, table.key)
+            assert narrowing is not None and narrowing.name == "a", name
+            keep = f"kept_{number}"
+            kept = kept_values(src, keep, list(profile_table(src, name, settings, keep=keep).columns))
+            counted = (kept.name, kept.columns["a"])
+            listed = f'"rowid" IN ({", ".join(map(str, rowids))})' if rowids else "0"
+            assert narrowing_filter(src, table, narrowing, counted) == listed, name
+            assert narrowing_filter(src, table, narrowing) == listed, name
+            # More rows than a list holds: none listed, every row counted (as the column's read says);
+            # known from the counts (2), or from the rows SQLite names (one less than them: the NULL key).
+            for limit in (2, len(rowids) - 1):
+                monkeypatch.setattr(keys_module, "MAX_LISTED_ROWS", limit)
+                beyond = None if len(rowids) > limit else listed
+                assert narrowing_filter(src, table, narrowing, counted) == beyond, (name, limit)
+                assert narrowing_filter(src, table, narrowing) == beyond, (name, limit)
+                monkeypatch.undo()
+    for name in expected:
+        table = tables[name]
+        key = [list(table.columns).index(column) for column in table.key]
+        figures = (table.duplicate_rows, table.duplicate_keys, table.null_keys)
+        assert figures == _expected_duplicates(path, name, key), name
 
 
 def test_a_declared_one_column_key_without_nulls_is_not_grouped_to_find_no_copy(

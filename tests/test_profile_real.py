@@ -191,6 +191,39 @@ def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
         assert _figures(texts[name]) == _sqlite_figures(path, name, chosen.null_tokens), name
 
 
+def test_real_columns_beside_text_columns_are_read_by_the_typed_scan_with_the_same_figures(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Side by side (not alone), the typed scan reads a table's INTEGER columns: its REAL columns join
+    # it, sparing SQLite the 17 digits of every REAL cell in the text query. A REAL column holding a
+    # TEXT or a BLOB cell (mixed), and one of NUMERIC affinity (number), are still read as text. The
+    # figures are those of the cells' shortest texts, as Python's sqlite3 reads them.
+    path = _tricky_export(make_sqlite)
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE t ADD COLUMN label TEXT")
+    con.execute("UPDATE t SET label = 'row ' || id")
+    con.commit()
+    con.close()
+    chosen = load_settings()
+    read_as_text: list[list[str]] = []
+    text_rows = profile_module._text_rows
+
+    def spy(src: Any, table: str, columns: list[str], *args: Any) -> Any:
+        read_as_text.append(list(columns))
+        return text_rows(src, table, columns, *args)
+
+    monkeypatch.setattr(profile_module, "_text_rows", spy)
+    with open_source(path) as src:
+        typed = profile_module.profile_table(src, "t", chosen, typed=True).columns
+        assert read_as_text == [["mixed", "number", "label"]]
+        texts = profile_module.profile_table(src, "t", chosen, typed=False).columns
+        assert read_as_text[-1] == ["id", "r", "mixed", "number", "d", "short", "label"]
+    for name in ("r", "mixed", "number", "d", "short"):
+        assert typed[name].to_dict() == texts[name].to_dict(), name
+    for name in ("r", "d", "short"):
+        assert _figures(typed[name]) == _sqlite_figures(path, name, chosen.null_tokens), name
+
+
 def test_real_cells_beside_other_classes_have_their_shortest_texts(make_sqlite: SqliteFactory) -> None:
     # A REAL column with a TEXT and a BLOB cell is read by the text query: its REAL cells' examples
     # and distinct values are those of their shortest texts too.

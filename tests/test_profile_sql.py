@@ -55,6 +55,24 @@ def test_sampled_profile_sql_snapshot() -> None:
     check_snapshot("profile_tickets_sample.sql", sql + "\n")
 
 
+def test_the_profile_query_plans_no_join() -> None:
+    # A shape's membership in a list of six codes or more is list_contains: DuckDB plans such an IN
+    # list as a join of every distinct value with the list (a hash join each, six in the query).
+    con = duckdb.connect()
+    con.execute("CREATE TABLE cells (idx INTEGER, cls VARCHAR, v BLOB, weight BIGINT)")
+    sql = table_profile_sql(
+        'src."tickets"',
+        TICKET_COLUMNS,
+        list(DEFAULT_NULL_TOKENS),
+        None,
+        dated=[1],
+        distinct="SELECT * FROM cells",
+    )
+    plan = "\n".join(str(row[-1]) for row in con.execute(f"EXPLAIN {sql}").fetchall())
+    assert "HASH_GROUP_BY" in plan and "JOIN" not in plan
+    con.close()
+
+
 def test_identifiers_are_quoted_everywhere() -> None:
     sql = table_profile_sql('src."t"', ['x"; DROP TABLE y; --'], [], None)
     assert '"x""; DROP TABLE y; --"' in sql

@@ -16,7 +16,7 @@ ROWID, NOT NULL columns) or the profile proved it, one aggregate per table (Duck
 profiler reads) counts what would clash: exact duplicate rows (every column equal), rows sharing a key
 with a *different* row, and rows with a NULL key — see :func:`duplicate_sql`. Only the rows that can
 be either are read whole: those whose value in one column (:func:`narrowing_column`) repeats, found
-by a scan of that column alone, and those with a NULL key.
+from the profile's counts of its values (else by a scan of that column alone), and those with a NULL key.
 """
 
 from __future__ import annotations
@@ -224,15 +224,24 @@ def _indexed_without_nulls(declared: DeclaredKey | None, table: TableProfile, co
     )
 
 
-def narrowing_filter(src: Source, table: TableProfile, column: ColumnProfile) -> str | None:
+def narrowing_filter(
+    src: Source, table: TableProfile, column: ColumnProfile, counted: tuple[str, int] | None = None
+) -> str | None:
     """SQLite condition keeping the rows whose ``column`` value repeats and the rows with a NULL in
     the key, by rowid; ``"0"`` when there are none (no row can be a copy or clash on the key); None
     when the table has no rowid to name them by or they are more than :data:`MAX_LISTED_ROWS`.
+
+    ``counted``: a DuckDB relation of the table's values already counted, ``(idx, val, weight)`` (the
+    profile's kept values, :func:`.references.kept_values_sql`), that holds ``column``'s, and its
+    ``idx`` there: the repeated values are then read from their counts (:func:`_repeated_rows`), not
+    found by reading the column again and grouping its every value.
     """
     rowid = src.table(table.name).rowid
     if rowid is None:
         return None
     alias = quote_ident(rowid[0])
+    if counted is not None and (found := _repeated_values(src, *counted)) is not None:
+        return _repeated_rows(src, table, column, alias, *found)
     # The values as SQLite renders them: equal cells give equal text (an INTEGER 5 and a TEXT '5'
     # too, as DuckDB reads both), so every group of copies or of one key falls in one partition.
     nulls = " OR ".join(f"{quote_ident(name)} IS NULL" for name in table.key)
@@ -253,10 +262,66 @@ def narrowing_filter(src: Source, table: TableProfile, column: ColumnProfile) ->
     )
     repeated = f"SELECT g FROM ({keyed}) GROUP BY g HAVING {having}"
     sql = f"SELECT r FROM ({keyed}) WHERE g IN ({repeated}) LIMIT {MAX_LISTED_ROWS + 1}"
-    rows = [int(r) for (r,) in src.connection.cursor().execute(sql).fetchall()]
+    return _listed_rows(alias, [int(r) for (r,) in src.connection.cursor().execute(sql).fetchall()])
+
+
+def _listed_rows(alias: str, rows: list[int]) -> str | None:
+    """:func:`narrowing_filter`'s condition naming ``rows`` (at most one past the limit) by ``alias``."""
     if len(rows) > MAX_LISTED_ROWS:
         return None
     return f"{alias} IN ({', '.join(map(str, sorted(rows)))})" if rows else "0"
+
+
+def _repeated_values(src: Source, counted: str, idx: int) -> tuple[list[str], int] | None:
+    """The values of the column at ``idx`` in the relation ``counted`` (``(idx, val, weight)``) that
+    have more than one cell, of any storage class (the INTEGER 5 and the TEXT '5' are one text, as
+    SQLite's ``CAST(... AS TEXT)`` renders both), and their cells; None when one holds a NUL byte (no
+    SQL literal can write it: ``'\\0'`` alone, or ``'NULL\\0'``, which the profile counts as empty or a
+    null token)."""
+    found = (
+        src.connection.cursor()
+        .execute(
+            f"SELECT val, sum(weight) FROM {quote_ident(counted)} WHERE idx = {int(idx)} "
+            "GROUP BY val HAVING sum(weight) > 1"
+        )
+        .fetchall()
+    )
+    values = [str(value) for value, _ in found]
+    if any("\x00" in value for value in values):
+        return None
+    return values, sum(int(cells) for _, cells in found)
+
+
+def _repeated_rows(
+    src: Source, table: TableProfile, column: ColumnProfile, alias: str, repeated: list[str], cells: int
+) -> str | None:
+    """:func:`narrowing_filter` from ``column``'s ``repeated`` values of ``cells`` cells in all
+    (:func:`_repeated_values`).
+
+    NULLs repeat too, when two or more. Only then is the table read: SQLite tests each row's value
+    against the repeated ones (compared byte for byte, whatever the column's collation) and hands over
+    the rowids of those rows and of the rows with a NULL in the key. No repeated value and no NULL in
+    the key: ``"0"``, nothing read; more rows than a list holds by the counts alone: None, nothing
+    read either. (The wide export's timesheets: the filter's CPU 0.10 -> 0.04 s.)
+    """
+    if cells + (column.null_count if column.null_count > 1 else 0) > MAX_LISTED_ROWS:
+        return None
+    name = quote_ident(column.name)
+    conditions = []
+    if repeated:
+        values = ", ".join("'" + value.replace("'", "''") + "'" for value in repeated)
+        conditions.append(f"CAST({name} AS TEXT) COLLATE BINARY IN ({values})")
+    if column.null_count > 1:
+        conditions.append(f"{name} IS NULL")
+    conditions += [f"{quote_ident(key)} IS NULL" for key in table.key if table[key].null_count]
+    if not conditions:
+        return "0"
+    query = f"SELECT {alias} FROM {quote_ident(table.name)} WHERE {' OR '.join(conditions)}"
+    sql = (
+        f"SELECT * FROM sqlite_query({quote_literal(src.attachments(1)[0])}, "
+        f"{quote_literal(f'{query} LIMIT {MAX_LISTED_ROWS + 1}')})"
+    )
+    return _listed_rows(alias, [int(r) for (r,) in src.connection.cursor().execute(sql).fetchall()])
 
 
 def duplicate_sql(
@@ -339,8 +404,17 @@ def duplicate_sql(
     )
 
 
-def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, count: bool = True) -> None:
-    """Set ``table``'s key and, with ``count``, its duplicate figures and table issues (one query)."""
+def find_key(
+    src: Source,
+    table: TableProfile,
+    declared: DeclaredKey | None,
+    *,
+    count: bool = True,
+    kept: tuple[str, Mapping[str, int]] | None = None,
+) -> None:
+    """Set ``table``'s key and, with ``count``, its duplicate figures and table issues (one query).
+    ``kept``: a DuckDB relation of values the profile counted (``(idx, val, weight)``) and the
+    ``idx`` there of the columns it holds, by name (see :func:`narrowing_filter`)."""
     if declared is not None:
         table.key, table.key_found = list(declared.columns), declared.found
     elif (column := data_key(table)) is not None:
@@ -390,7 +464,11 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
             if narrowing is not None and _indexed_without_nulls(declared, table, narrowing):
                 where = "0"  # what the filter would find, without its GROUP BY of every key
             else:
-                where = narrowing_filter(src, table, narrowing) if narrowing is not None else None
+                where = (
+                    narrowing_filter(src, table, narrowing, _counted_column(kept, narrowing.name))
+                    if narrowing is not None
+                    else None
+                )
         except duckdb.OutOfMemoryException:
             # A column of long values, 2,048 to DuckDB's vector: every row is counted instead (below).
             where = None
@@ -469,6 +547,13 @@ def find_key(src: Source, table: TableProfile, declared: DeclaredKey | None, *, 
 
 
 #: Why keys holding NUL bytes are counted without them (a duplicate key's detail, the key's blocker).
+def _counted_column(kept: tuple[str, Mapping[str, int]] | None, name: str) -> tuple[str, int] | None:
+    """``kept``'s relation and column ``name``'s ``idx`` in it (None: it does not hold the column)."""
+    if kept is None or name not in kept[1]:
+        return None
+    return kept[0], kept[1][name]
+
+
 NUL_KEY_REASON = (
     "holds NUL bytes, which cleaning removes (PostgreSQL's text holds none): 'A' and 'A' with a NUL "
     "are one key there"

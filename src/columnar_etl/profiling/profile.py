@@ -1942,11 +1942,16 @@ def _table_steps(
     with _query_errors(src, table, settings):
         candidates, reals = native_candidates(src, table) if typing else ([], [])
         if set(candidates) | set(reals) != set(names):
-            # REAL columns join the typed scan only when it may read the whole table, sparing the text
-            # query (its storage classes, its counting) altogether: beside columns that query reads
-            # anyway they cost less in it (wide export: +0.1-0.2 s of CPU when in the typed scan;
-            # narrow benchmark table, all INTEGER and REAL: -1.5-2 s). Their figures are the same.
-            reals = []
+            # REAL columns join the typed scan when it may read the whole table, sparing the text
+            # query (its storage classes, its counting) altogether (narrow benchmark table, all
+            # INTEGER and REAL: -1.5-2 s), or when it reads the table's INTEGER columns anyway (side
+            # by side): in the text query SQLite writes each REAL cell with 17 digits and reads them
+            # back (the wide export's timesheets, 141K rows: its counting 0.33-0.35 -> 0.19-0.23 s
+            # of CPU without its one REAL column, the typed scan 0.065-0.088 -> 0.083-0.097 s with
+            # it). Alone (``whole``), and without INTEGER columns (a typed scan of its own), they
+            # stay in the text query. Their figures are the same either way.
+            if whole or not candidates:
+                reals = []
             if whole:
                 # Alone, a table whose text would be counted in groups (_grouped) keeps its
                 # INTEGER columns in the typed scan: a rowid key is then counted without grouping
@@ -2612,7 +2617,9 @@ def _keyed_steps(
     # sample too (the comparison reads every row).
     for name, why in merged_number_columns(src, profiled).items():
         keep_numbers_apart(profiled[name], why)
-    find_key(src, profiled, declared, count=sample is None)
+    # The values kept for the reference search are counted: the key's count reads its repeated ones.
+    kept = kept_values(src, keep, list(profiled.columns)) if sample is None and profiled.columns else None
+    find_key(src, profiled, declared, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
     if declared is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
@@ -2636,9 +2643,7 @@ def _keyed_steps(
             f"distinct on every row as written, but no key of the table: {why} (a key declared in the "
             "export is loaded as written)"
         )
-    if sample is not None or not profiled.columns:
-        return profiled, None
-    return profiled, kept_values(src, keep, list(profiled.columns))
+    return profiled, kept
 
 
 def _long_cells_apart(src: Source, table: str, sample: int | None) -> bool:
