@@ -265,6 +265,47 @@ def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key
         assert loaded[text] == v.decode(), (at, loaded)
 
 
+def test_epoch_milliseconds_in_a_key_of_several_columns_are_instants_as_beside_it(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A history table keyed by every one of its columns (an ORM needs a primary key; the rows have no
+    # other identity: MLflow's metric history) holds the same epoch milliseconds as its latest-value
+    # table. Until 2026-12-04 a column of any declared primary key never converted: the history's
+    # moments were bigint, the latest table's timestamptz, and the two no longer compared. A key of
+    # one column stays an identifier whatever its name (ids named after a time, see test_profile).
+    millis = [1_704_096_000_000 + 86_400_000 * i + 123 * i for i in range(ROWS)]
+    tables = {
+        "history": (
+            "CREATE TABLE history (name VARCHAR(50) NOT NULL, value FLOAT NOT NULL, "
+            "recorded_at BIGINT NOT NULL, step BIGINT NOT NULL, run TEXT NOT NULL, "
+            "PRIMARY KEY (name, recorded_at, step, run, value))",
+            [(f"m{i % 3}", i / 7, ms, i, "r1") for i, ms in enumerate(millis)],
+        ),
+        "latest": (
+            "CREATE TABLE latest (name VARCHAR(50) NOT NULL, value FLOAT, recorded_at BIGINT, "
+            "run TEXT NOT NULL, PRIMARY KEY (name, run))",
+            [(f"m{i}", i / 7, millis[ROWS - 3 + i], "r1") for i in range(3)],
+        ),
+        "batches": (
+            "CREATE TABLE batches (created INTEGER PRIMARY KEY, label TEXT)",
+            [(ms, f"b{i}") for i, ms in enumerate(millis)],
+        ),
+    }
+    path = make_sqlite(tables, name="keyed_history.db")
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert not ran.violations, summarize(ran.violations)
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert ran.data_type("history", "recorded_at") == ran.data_type("latest", "recorded_at")
+    assert ran.data_type("history", "recorded_at") == "timestamp with time zone"
+    assert ran.data_type("batches", "created") == "bigint"  # a key of one column: an identifier
+    schema = ran.result.record.version_schema
+    assert primary_key(pg_uri, schema, "history") == ["name", "recorded_at", "step", "run", "value"]
+    instant = {ms: datetime.fromtimestamp(ms / 1000, UTC) for ms in millis}
+    assert ran.values("history", "recorded_at", "step") == {i: instant[ms] for i, ms in enumerate(millis)}
+    audited = [r for r in ran.log("audit") if (r["table"], r["column"]) == ("history", "recorded_at")]
+    assert len(audited) == ROWS and {r["rule"] for r in audited} == {"epoch:milliseconds"}
+
+
 def test_the_instants_expression_follows_the_unit_not_the_wording() -> None:
     # The note's expression was picked by the phrase _moment_numbers returned: a reworded phrase
     # would have dropped the note silently. It is keyed on the unit beside the phrase.

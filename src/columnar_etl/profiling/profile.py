@@ -1597,10 +1597,12 @@ def _epoch_reading(
     column: SourceColumn, family: InferredType | None, counts: _Counts, *, keyed: bool = False
 ) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
-    or None (``family``: what its declared type claims). A key is an identifier whatever its name and
-    range (``keyed``: not beside date text, see :func:`_moment_numbers`); seconds the file's format
-    says count from another epoch (Core Data's 2001-01-01) are no Unix seconds."""
-    if column.primary_key and not keyed:
+    or None (``family``: what its declared type claims). A key of one column is an identifier whatever
+    its name and range (``keyed``: not beside date text, see :func:`_moment_numbers`); a column of a key
+    of several names no row alone (a history keyed by every column: its moments are moments, as the
+    same column's beside it). Seconds the file's format says count from another epoch (Core Data's
+    2001-01-01) are no Unix seconds."""
+    if column.primary_key and not column.composite_key and not keyed:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
         return None

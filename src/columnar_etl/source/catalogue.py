@@ -35,6 +35,10 @@ class SourceColumn:
     not_null: bool
     default: str | None
     primary_key: bool
+    #: A column of a primary key of several columns (``PRIMARY KEY (name, at, step)``): alone it names no
+    #: row, so its values are read as any column's (a key of one column is an identifier, whatever its
+    #: name: its integers are never epoch moments).
+    composite_key: bool = False
     #: A generated column (``GENERATED ALWAYS AS (...)``, stored or virtual): SQLite computes its values,
     #: which a SELECT reads like any other column's and which are loaded as such. DuckDB's own scan of
     #: the attached table does not know it: it is read through SQLite (``sqlite_query``) only.
@@ -732,6 +736,7 @@ def read_catalogue(path: Path) -> Catalogue:
                 )
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
             # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
+            key_size = sum(1 for row in info if row[5] and row[6] != 1)
             columns = tuple(
                 SourceColumn(
                     name=row[1],
@@ -739,6 +744,7 @@ def read_catalogue(path: Path) -> Catalogue:
                     not_null=bool(row[3]),
                     default=row[4],
                     primary_key=bool(row[5]),
+                    composite_key=bool(row[5]) and key_size > 1,
                     generated=row[6] in (2, 3),
                 )
                 for row in info
