@@ -456,7 +456,7 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
         "at": "text",  # TIME: no rule reads a time of day
         "seen_ts": "timestamp with time zone",  # TimestampField: epoch seconds
         "synced_ts": "timestamp with time zone",  # resolution=1000: epoch milliseconds
-        "traced_ts": "bigint",  # resolution=10**6: microseconds no rule reads, kept as the numbers
+        "traced_ts": "timestamp with time zone",  # resolution=10**6: epoch microseconds
         "price": "double precision",  # DECIMAL(10, 2) text kept by NUMERIC affinity as REAL
         "uid": "text",
         "buid": "bytea",
@@ -476,8 +476,10 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
         i + 1: None if i % 5 == 3 else orm.moment(i).replace(microsecond=0) for i in range(events)
     }
     assert ran.values("event", "synced_ts", "id") == {i + 1: orm.moment(i) for i in range(events)}
+    # The microseconds peewee wrote (its moment's milliseconds, then 7 i more), to the very microsecond.
     assert ran.values("event", "traced_ts", "id") == {
-        i + 1: orm.millis(orm.moment(i)) * 1000 + 7 * i for i in range(events)
+        i + 1: datetime.fromtimestamp(orm.millis(orm.moment(i)) / 1000, UTC) + timedelta(microseconds=7 * i)
+        for i in range(events)
     }
     assert ran.values("event", "price", "id") == {
         i + 1: None if i % 8 == 0 else float(orm.peewee_price(i)) for i in range(events)
