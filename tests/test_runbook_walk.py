@@ -66,3 +66,26 @@ def test_drift_between_quarters_says_what_came_and_went_in_words(
         "tags: removed table (was 2 rows)",
     ]
     assert {f"drift: {message}" for message in messages} <= set(record["warnings"])
+
+
+def test_an_unreachable_target_is_named_as_the_operator_wrote_it(
+    tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The runbook's line: `preflight check target_reachable failed: cannot connect to
+    # postgresql://loader:***@db:5432/helpdesk: …`, the URI as given, its password masked, no
+    # parameter of the tool's own (the preflight's connect_timeout) added to it.
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    export = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
+    target = "postgresql://loader:secret@127.0.0.1:1/helpdesk"
+    shown = "cannot connect to postgresql://loader:***@127.0.0.1:1/helpdesk: "
+    ran = runner.invoke(app, ["--target", target, "run", str(export), "--json"])
+    assert ran.exit_code == 3, ran.output
+    record = json.loads(ran.stdout)
+    assert record["outcome"] == "halted" and shown in record["error"]["message"]
+    assert ran.stderr.startswith(f"error: preflight check target_reachable failed: {shown}"), ran.stderr
+    checked = runner.invoke(app, ["--target", target, "preflight", str(export), "--json"])
+    assert checked.exit_code == 3, checked.output
+    reachable = {check["name"]: check for check in json.loads(checked.stdout)["checks"]}["target_reachable"]
+    assert reachable["status"] == "fail" and reachable["message"].startswith(shown), reachable
+    for result in (ran, checked):
+        assert "connect_timeout=" not in result.output and "secret" not in result.output
