@@ -89,3 +89,23 @@ def test_an_unreachable_target_is_named_as_the_operator_wrote_it(
     assert reachable["status"] == "fail" and reachable["message"].startswith(shown), reachable
     for result in (ran, checked):
         assert "connect_timeout=" not in result.output and "secret" not in result.output
+
+
+def test_the_console_says_what_a_canary_and_a_simple_load_did_to_what_is_live(
+    tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The runbook: a canary "loads a 10 % sample ..., validates it ... and drops it: nothing live
+    # changes"; a simple load goes live. Its table shows the rows cleaned (40), so the console says
+    # which it was, as it does for blue-green ("Nothing live changed: ... waits beside ...").
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "acme")
+    export = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
+    canary = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "canary"])
+    assert canary.exit_code == 0, canary.output
+    assert "Nothing live changed: the canary's sample was validated and dropped." in canary.stdout
+    simple = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "simple", "--yes"])
+    assert simple.exit_code == 0, simple.output
+    record = json.loads((Path(simple.stdout.split("run directory ")[1].split()[0]) / "run.json").read_text())
+    version = record["version_schema"]
+    assert f"This run changed what acme.* reads: it now reads {version}. To undo it:" in simple.stdout
+    assert "  columnar-etl rollback --base acme  # nothing was live before this run" in simple.stdout
