@@ -181,8 +181,8 @@ def test_text_within_latin1_loads_into_a_latin1_database_unchanged(
     assert checks["target_encoding"]["status"] == "pass"
     loaded = pg_query(uri, "SELECT subject, length(subject) FROM servicedesk.t ORDER BY id LIMIT 3")
     assert loaded == [(subject, len(subject)) for subject in subjects[:3]]
-    # A quarter with one more column: the run's own words ("new column None → bigint") go to the
-    # ledger, whose LATIN1 has no arrow (was exit 1 at the ledger row, the version rolled back).
+    # A quarter with one more column and fewer rows: the run's own words ("row count 3 → 1") go to
+    # the ledger, whose LATIN1 has no arrow (was exit 1 at the ledger row, the version rolled back).
     rows = [(1, "café", 7)]
     ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, subject TEXT, extra INTEGER)"
     grown = make_sqlite({"t": (ddl, rows)}, name="grown.db")

@@ -205,13 +205,16 @@ def _render(result: Any) -> None:
         out.print(f"quality {run_quality(record.quality_before)}{after}")
     if record.version_schema:
         out.print(f"version schema {record.version_schema}")
-    if (record.load or {}).get("status") == "ready":
-        # Loaded beside the live version (blue-green): say that nothing is live yet, and the cutover
-        # command, as the run's report does; "DONE" alone read as live.
+    status = (record.load or {}).get("status")
+    if status in ("ready", "live", "canary"):
+        # What the load did to what is live, as the run's report says it: loaded beside the live
+        # version (blue-green: "DONE" alone read as live) and the cutover; live now (simple) and the
+        # rollback; a canary's sample dropped (its table shows the rows cleaned, not the sample's).
         undo = rollback(record.to_dict(), record.load)
-        command, what = undo["commands"][0]
         out.print(escape(undo["lead"]), soft_wrap=True)
-        out.print(f"  {escape(command)}  # {escape(what)}", soft_wrap=True)  # pasted whole, a comment
+        if status != "canary":
+            command, what = undo["commands"][0]
+            out.print(f"  {escape(command)}  # {escape(what)}", soft_wrap=True)  # pasted whole, a comment
     for warning in record.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     for note in record.notes:

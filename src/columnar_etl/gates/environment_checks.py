@@ -21,7 +21,6 @@ from columnar_etl.errors import ConfigError, EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
 from columnar_etl.gates.target_rights import target_write_problem, write_access_sql
 from columnar_etl.pg.connect import query_rows
-from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import TOOL_HINT, find_pg_tool
@@ -131,11 +130,6 @@ def check_memory(settings: Settings) -> Check:
 # --- the target -------------------------------------------------------------------------------------
 
 
-def _with_connect_timeout(uri: str, seconds: int) -> str:
-    """``uri`` with libpq's ``connect_timeout`` set unless it has one: an unreachable host fails fast."""
-    return with_default(uri, "connect_timeout", str(seconds))
-
-
 def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], str | None, int | None]:
     """The three target checks, the URI used (None when it could not be resolved), the server's major."""
 
@@ -150,16 +144,16 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
             ledger_access_problem,
         )
 
-        connected = _with_connect_timeout(uri, settings.preflight_connect_timeout)
-        ((user, database, version_num, version_text, can_create),) = query_rows(
-            connected,
+        # The timeout apart from the URI: a failure names the target as the operator wrote it.
+        connected = partial(query_rows, uri, connect_timeout=settings.preflight_connect_timeout)
+        ((user, database, version_num, version_text, can_create),) = connected(
             "SELECT current_user::text, current_database()::text, "
             "current_setting('server_version_num')::int, current_setting('server_version'), "
             "has_database_privilege(current_database(), 'CREATE')",
         )
-        ledger = ledger_access_problem(*query_rows(connected, LEDGER_ACCESS_SQL)[0])
+        ledger = ledger_access_problem(*connected(LEDGER_ACCESS_SQL)[0])
         writes = target_write_problem(
-            settings.base_schema, *query_rows(connected, write_access_sql(settings.base_schema))[0]
+            settings.base_schema, *connected(write_access_sql(settings.base_schema))[0]
         )
     except Exception as exc:  # EtlError from the connection, or a driver error from the query
         message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
@@ -223,7 +217,7 @@ def check_reader_roles(uri: str | None, settings: Settings) -> Check:
     if uri is None:
         return skipped("reader_roles", "the target is not reachable")
     missing = missing_roles(
-        partial(query_rows, _with_connect_timeout(uri, settings.preflight_connect_timeout)), readers
+        partial(query_rows, uri, connect_timeout=settings.preflight_connect_timeout), readers
     )
     details = {"readers": readers, "missing": missing}
     if missing:

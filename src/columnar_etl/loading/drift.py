@@ -66,7 +66,15 @@ class DriftItem:
     def message(self) -> str:
         """One readable line."""
         where = f'{self.table}."{self.column}"' if self.column else self.table
-        return f"{where}: {self.kind.replace('_', ' ')} {self.old} → {self.new}"
+        what = self.kind.replace("_", " ")
+        # One side of a table or column that came or went is absent: say the other in words, never
+        # "None" (a removed column read "text → None").
+        unit = " rows" if self.column is None else ""
+        if self.old is None:
+            return f"{where}: {what} ({self.new}{unit})"
+        if self.new is None:
+            return f"{where}: {what} (was {self.old}{unit})"
+        return f"{where}: {what} {self.old} → {self.new}"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -171,7 +171,7 @@ def _connection_class() -> type:
     return Connection
 
 
-def _database(uri: str) -> tuple[str, Any]:
+def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     """The connection string of ``uri`` (:func:`_conninfo`) and its ADBC database, created once per
     process and connection string and kept open: creating one connects (and checks the server's
     version), while a connection of an existing one opens in ~5 ms, and every run connects several
@@ -180,7 +180,7 @@ def _database(uri: str) -> tuple[str, Any]:
     import adbc_driver_manager
     import adbc_driver_postgresql
 
-    target = _conninfo(uri)
+    target = _conninfo(uri, connect_timeout)
     with _databases_lock:  # one creation per URI, even when two threads connect at once
         database = _databases.get(target)
         if database is None:
@@ -205,32 +205,35 @@ def _refused(uri: str, exc: Exception) -> TargetError:
     return TargetError(f"cannot connect to {mask_uri(uri)}: {reason}", hint=hint)
 
 
-def _conninfo(uri: str) -> str:
-    """``uri`` with a ``connect_timeout`` (:data:`CONNECT_TIMEOUT`) and ``client_encoding`` UTF8 unless
-    it sets them. Arrow text is UTF-8, and libpq's default is the database's encoding, so a LATIN1
-    database would store the UTF-8 bytes of ``café`` as five characters (``cafÃ©``) instead of
-    converting them."""
-    return with_default(with_default(uri, "connect_timeout", str(CONNECT_TIMEOUT)), "client_encoding", "UTF8")
+def _conninfo(uri: str, connect_timeout: int | None = None) -> str:
+    """``uri`` with a ``connect_timeout`` (``connect_timeout``, else :data:`CONNECT_TIMEOUT`) and
+    ``client_encoding`` UTF8 unless it sets them. Arrow text is UTF-8, and libpq's default is the
+    database's encoding, so a LATIN1 database would store the UTF-8 bytes of ``café`` as five
+    characters (``cafÃ©``) instead of converting them."""
+    timeout = str(CONNECT_TIMEOUT if connect_timeout is None else connect_timeout)
+    return with_default(with_default(uri, "connect_timeout", timeout), "client_encoding", "UTF8")
 
 
-def query_rows(uri: str, sql: str) -> list[tuple[Any, ...]]:
+def query_rows(uri: str, sql: str, *, connect_timeout: int | None = None) -> list[tuple[Any, ...]]:
     """The rows of one read-only query on a connection of its own (see :func:`reading`)."""
-    with reading(uri) as rows:
+    with reading(uri, connect_timeout=connect_timeout) as rows:
         return rows(sql)
 
 
 @contextmanager
-def reading(uri: str) -> Iterator[Callable[[str], list[tuple[Any, ...]]]]:
+def reading(
+    uri: str, *, connect_timeout: int | None = None
+) -> Iterator[Callable[[str], list[tuple[Any, ...]]]]:
     """A connection (autocommit) for a few small queries: yields a function giving a query's rows.
 
     The low-level ADBC API and ``nanoarrow`` read them without importing pyarrow and Polars, which
     the DB-API connection does (~0.7 s: on the preflight's path, before the profile). A failed
-    connection is :class:`TargetError` as from :func:`connect`; a failed query raises the driver's
-    error.
+    connection is :class:`TargetError` as from :func:`connect`, naming ``uri`` as given (not with
+    the ``connect_timeout`` added); a failed query raises the driver's error.
     """
     import adbc_driver_manager
 
-    _, database = _database(uri)
+    _, database = _database(uri, connect_timeout)
     try:
         conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:

@@ -1,0 +1,111 @@
+"""The runbook's path walked with an export the project never saw, through the CLI (typer's runner)
+into the session's real PostgreSQL: what an operator reads is what the docs quote.
+
+The export is another product's quarter (keys not named ``*ID``, ``''`` for missing values), then its
+next quarter with one column dropped, one added and one retyped, and a table gone and one new.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from columnar_etl.cli import app
+
+from .conftest import SqliteFactory, run_env, run_settings
+
+runner = CliRunner()
+
+
+def _quarter(make_sqlite: SqliteFactory, name: str, *, second: bool) -> Path:
+    """A help-desk quarter of a product not ours; the second drops ``region``, adds ``channel``,
+    widens ``hours_spent`` to decimals, loses ``tags`` and gains ``agents``."""
+    cases = [
+        (f"C-{i:04d}", f"Printer issue {i}", ["low", "high", ""][i % 3], i % 7 + (0.5 if second else 0))
+        for i in range(1, 41)
+    ]
+    extra = "channel TEXT" if second else "region TEXT"
+    rows = [
+        (*row, ["email", "phone"][i % 2] if second else ["north", ""][i % 2]) for i, row in enumerate(cases)
+    ]
+    tables = {
+        "cases": (
+            f"CREATE TABLE cases (case_no TEXT PRIMARY KEY, subject TEXT, priority TEXT, hours_spent "
+            f"{'REAL' if second else 'INTEGER'}, {extra})",
+            rows,
+        )
+    }
+    if second:
+        tables["agents"] = ("CREATE TABLE agents (handle TEXT PRIMARY KEY)", [("ana",), ("bo",)])
+    else:
+        tables["tags"] = ("CREATE TABLE tags (label TEXT PRIMARY KEY)", [("urgent",), ("vip",)])
+    return make_sqlite(tables, name=name)
+
+
+def test_drift_between_quarters_says_what_came_and_went_in_words(
+    tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "acme")
+    first = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
+    second = _quarter(make_sqlite, "acme_2025Q2.db", second=True)
+    loaded = runner.invoke(app, ["--target", pg_uri, "run", str(first), "--mode", "simple", "--yes"])
+    assert loaded.exit_code == 0, loaded.output
+    drifted = runner.invoke(app, ["--target", pg_uri, "run", str(second), "--mode", "blue-green", "--json"])
+    assert drifted.exit_code == 2, drifted.output
+    record = json.loads(drifted.stdout)
+    messages = sorted(item["message"] for item in record["load"]["drift"]["items"])
+    assert messages == [
+        "agents: new table (2 rows)",
+        'cases."channel": new column (text)',
+        'cases."hours_spent": type change bigint → double precision',
+        'cases."region": removed column (was text)',
+        "tags: removed table (was 2 rows)",
+    ]
+    assert {f"drift: {message}" for message in messages} <= set(record["warnings"])
+
+
+def test_an_unreachable_target_is_named_as_the_operator_wrote_it(
+    tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The runbook's line: `preflight check target_reachable failed: cannot connect to
+    # postgresql://loader:***@db:5432/helpdesk: …`, the URI as given, its password masked, no
+    # parameter of the tool's own (the preflight's connect_timeout) added to it.
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    export = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
+    target = "postgresql://loader:secret@127.0.0.1:1/helpdesk"
+    shown = "cannot connect to postgresql://loader:***@127.0.0.1:1/helpdesk: "
+    ran = runner.invoke(app, ["--target", target, "run", str(export), "--json"])
+    assert ran.exit_code == 3, ran.output
+    record = json.loads(ran.stdout)
+    assert record["outcome"] == "halted" and shown in record["error"]["message"]
+    assert ran.stderr.startswith(f"error: preflight check target_reachable failed: {shown}"), ran.stderr
+    checked = runner.invoke(app, ["--target", target, "preflight", str(export), "--json"])
+    assert checked.exit_code == 3, checked.output
+    reachable = {check["name"]: check for check in json.loads(checked.stdout)["checks"]}["target_reachable"]
+    assert reachable["status"] == "fail" and reachable["message"].startswith(shown), reachable
+    for result in (ran, checked):
+        assert "connect_timeout=" not in result.output and "secret" not in result.output
+
+
+def test_the_console_says_what_a_canary_and_a_simple_load_did_to_what_is_live(
+    tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The runbook: a canary "loads a 10 % sample ..., validates it ... and drops it: nothing live
+    # changes"; a simple load goes live. Its table shows the rows cleaned (40), so the console says
+    # which it was, as it does for blue-green ("Nothing live changed: ... waits beside ...").
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "acme")
+    export = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
+    canary = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "canary"])
+    assert canary.exit_code == 0, canary.output
+    assert "Nothing live changed: the canary's sample was validated and dropped." in canary.stdout
+    simple = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "simple", "--yes"])
+    assert simple.exit_code == 0, simple.output
+    record = json.loads((Path(simple.stdout.split("run directory ")[1].split()[0]) / "run.json").read_text())
+    version = record["version_schema"]
+    assert f"This run changed what acme.* reads: it now reads {version}. To undo it:" in simple.stdout
+    assert "  columnar-etl rollback --base acme  # nothing was live before this run" in simple.stdout
