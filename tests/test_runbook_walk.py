@@ -8,11 +8,14 @@ next quarter with one column dropped, one added and one retyped, and a table gon
 from __future__ import annotations
 
 import json
+import random
+import uuid
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import columnar_etl
 from columnar_etl.cli import app
 
 from .conftest import SqliteFactory, run_env, run_settings
@@ -109,3 +112,45 @@ def test_the_console_says_what_a_canary_and_a_simple_load_did_to_what_is_live(
     version = record["version_schema"]
     assert f"This run changed what acme.* reads: it now reads {version}. To undo it:" in simple.stdout
     assert "  columnar-etl rollback --base acme  # nothing was live before this run" in simple.stdout
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.5])
+def test_a_canary_sample_of_the_same_export_reports_no_null_rate_drift(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, fraction: float
+) -> None:
+    # The same 200 rows, a quarter of each column's notes NULL (at seeded places), live and then as the
+    # canary's sample: the sample's share of NULLs differs from the whole table's only by chance, which
+    # is no drift (a 10-row sample of one such column holds 5 NULLs or more with chance ~8 %).
+    rng = random.Random(7)
+    columns = [f"note{c}" for c in range(12)]
+    rows = [(i, *(None if rng.random() < 0.25 else f"n{i}" for _ in columns)) for i in range(1, 201)]
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{c} TEXT' for c in columns)})"
+    export = make_sqlite({"t": (ddl, rows)})
+    settings = run_settings(
+        tmp_path, pg_uri, canary_fraction=fraction, base_schema=f"canary_{uuid.uuid4().hex[:8]}"
+    )
+    live = columnar_etl.run(export, mode="simple", settings=settings, show_progress=False)
+    assert live.outcome == "done", live.record.error
+    canary = columnar_etl.run(export, mode="canary", settings=settings, show_progress=False, force=True)
+    sampled = canary.record.load["rows"] if canary.record.load else None
+    assert canary.outcome == "done", (canary.record.error, canary.record.warnings, sampled)
+    assert [i for i in canary.load.drift.items if i.kind == "null_rate"] == []
+
+
+def test_a_canary_sample_still_reports_a_null_rate_that_moved_beyond_chance(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Live: a quarter of the notes NULL; the next export's canary sample (half of 200 rows): 9 in 10.
+    def export(name: str, nulls: int) -> Path:
+        rows = [(i, None if i % 10 < nulls else f"note {i}") for i in range(1, 201)]
+        return make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)", rows)}, name=name)
+
+    settings = run_settings(
+        tmp_path, pg_uri, canary_fraction=0.5, base_schema=f"canary_{uuid.uuid4().hex[:8]}"
+    )
+    live = columnar_etl.run(export("q1.db", 3), mode="simple", settings=settings, show_progress=False)
+    assert live.outcome == "done", live.record.error
+    canary = columnar_etl.run(export("q2.db", 9), mode="canary", settings=settings, show_progress=False)
+    assert canary.outcome == "warn"
+    ((old, new),) = [(i.old, i.new) for i in canary.load.drift.items if i.kind == "null_rate"]
+    assert old == 0.3 and new > 0.8

@@ -304,7 +304,8 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Drift check: report a column whose share of NULLs moved by more than this (0.2 = 20 "
-        "points) since the live version.",
+        "points) since the live version; a canary's sample, by more than this plus three standard errors "
+        "of the sample's share (what chance moves it by).",
     )
     backup_before_cutover: bool = Field(
         default=False,

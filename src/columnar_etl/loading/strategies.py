@@ -420,7 +420,7 @@ def _load_version(
             new_snapshot,
             settings,
             strict=strict_drift,
-            compare_rows=mode != "canary",
+            sample=mode == "canary",
         )
     with _timed(seconds, "dashboard"):
         templates = load_templates(settings.dashboard_templates)
