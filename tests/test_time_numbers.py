@@ -203,14 +203,19 @@ def test_moments_of_one_way_alone_are_numbers_with_no_misfit_and_the_note_reads_
     path = make_sqlite({}, name="one_way.db")
     con = sqlite3.connect(path)
     with con:
-        con.execute("CREATE TABLE ev (id INTEGER PRIMARY KEY, julian DATETIME, secs TIMESTAMP, v TEXT)")
+        # start_time: no date declared, only its name says moment (Dagster's FLOAT seconds): the note too.
+        con.execute(
+            "CREATE TABLE ev (id INTEGER PRIMARY KEY, julian DATETIME, secs TIMESTAMP, v TEXT, "
+            "start_time FLOAT)"
+        )
         for i, moment in enumerate(MOMENTS):
             con.execute(
-                "INSERT INTO ev VALUES (?, julianday(?), ?, ?)", (i, moment, instants[i] + 0.25, f"v{i}")
+                "INSERT INTO ev VALUES (?, julianday(?), ?, ?, ?)",
+                (i, moment, instants[i] + 0.25, f"v{i}", instants[i] + 0.5),
             )
     con.close()
     table = profile(path)["ev"]
-    for name in ("julian", "secs"):
+    for name in ("julian", "secs", "start_time"):
         column = table[name]
         assert column.inferred_type == "double", (name, column.type_reason)
         assert column.issues == [], (name, column.issues)
@@ -219,7 +224,7 @@ def test_moments_of_one_way_alone_are_numbers_with_no_misfit_and_the_note_reads_
     assert not ran.violations, summarize(ran.violations)
     # The note's expression, run by PostgreSQL on the loaded numbers, names the moment each row was
     # written at (a Julian day's double holds it to a few microseconds).
-    for name, offset in (("julian", 0.0), ("secs", 0.25)):
+    for name, offset in (("julian", 0.0), ("secs", 0.25), ("start_time", 0.5)):
         (note,) = [n for n in table[name].notes if "the instant is" in n]
         expression = note.split("the instant is ")[1]
         rows = pg_query(

@@ -951,6 +951,15 @@ def infer_column(
             f"{one_way.phrase} in a column declared {column.declared_type}: kept as numbers "
             f"(double precision), every value as written; the instant is {read_as_moment}"
         )
+    elif inferred == "double" and family not in DATE_TYPES and fractional and not n_dates:
+        # The same numbers where only the name says moment (Dagster's `start_time FLOAT`, beets'
+        # `mtime`): the same note, nothing else changes (a misfit of a declared type is one still).
+        named = _moment_numbers(column, family, counts, fractional)
+        if _date_like_name(column.name) and (instant := _moment_expression(column, named)):
+            notes.append(
+                f"{named}: kept as numbers (double precision), every value as written; the instant "
+                f"is {instant}"
+            )
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
