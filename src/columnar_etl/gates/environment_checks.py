@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,10 @@ from columnar_etl.config import Settings, mask_secrets, mask_uri
 from columnar_etl.errors import ConfigError, EtlError
 from columnar_etl.gates.check import GIB, Check, skipped
 from columnar_etl.gates.target_rights import target_write_problem, write_access_sql
-from columnar_etl.pg.connect import query_rows
+from columnar_etl.pg.connect import query_rows, reading
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.pg.tools import TOOL_HINT, find_pg_tool
+from columnar_etl.pg.tools import TOOL_HINT, PgTool, find_pg_tool
 from columnar_etl.source.side_files import export_bytes
 
 _DISTRIBUTION = "columnar-etl"
@@ -144,17 +145,17 @@ def target_checks(target: str | None, settings: Settings) -> tuple[list[Check], 
             ledger_access_problem,
         )
 
-        # The timeout apart from the URI: a failure names the target as the operator wrote it.
-        connected = partial(query_rows, uri, connect_timeout=settings.preflight_connect_timeout)
-        ((user, database, version_num, version_text, can_create),) = connected(
-            "SELECT current_user::text, current_database()::text, "
-            "current_setting('server_version_num')::int, current_setting('server_version'), "
-            "has_database_privilege(current_database(), 'CREATE')",
-        )
-        ledger = ledger_access_problem(*connected(LEDGER_ACCESS_SQL)[0])
-        writes = target_write_problem(
-            settings.base_schema, *connected(write_access_sql(settings.base_schema))[0]
-        )
+        # One connection for the three queries (each connection is a server process started); the
+        # timeout apart from the URI: a failure names the target as the operator wrote it.
+        with reading(uri, connect_timeout=settings.preflight_connect_timeout) as rows:
+            ((user, database, version_num, version_text, can_create),) = rows(
+                "SELECT current_user::text, current_database()::text, "
+                "current_setting('server_version_num')::int, current_setting('server_version'), "
+                "has_database_privilege(current_database(), 'CREATE')"
+            )
+            ledger = ledger_access_problem(*rows(LEDGER_ACCESS_SQL)[0])
+            access = rows(write_access_sql(settings.base_schema))[0]
+            writes = target_write_problem(settings.base_schema, *access)
     except Exception as exc:  # EtlError from the connection, or a driver error from the query
         message = exc.message if isinstance(exc, EtlError) else f"connected, but cannot query: {exc}"
         failed = Check(
@@ -279,10 +280,16 @@ def check_dashboard_templates(settings: Settings) -> Check:
     )
 
 
-def check_pg_tool(name: str, settings: Settings, server_major: int | None) -> Check:
-    """``name`` (pg_dump / pg_restore) is found and at least the server's major version."""
+def check_pg_tool(
+    name: str, settings: Settings, server_major: int | None, located: Callable[[], PgTool] | None = None
+) -> Check:
+    """``name`` (pg_dump / pg_restore) is found and at least the server's major version.
 
-    tool = find_pg_tool(name, bin_dir=settings.pg_bin_dir)
+    ``located``: gives the tool as :func:`~columnar_etl.pg.tools.find_pg_tool` found it (or raises its
+    error), when it was looked for already (the preflight starts that ``--version`` subprocess before
+    the server's version is known); else it is looked for here."""
+
+    tool = located() if located is not None else find_pg_tool(name, bin_dir=settings.pg_bin_dir)
     found = f"{tool.origin} {name} {tool.version}"
     if server_major is None:
         return Check(

@@ -33,6 +33,7 @@ from columnar_etl.gates.environment_checks import (
 )
 from columnar_etl.gates.source_checks import source_checks
 from columnar_etl.gates.target_encoding import check_target_encoding
+from columnar_etl.pg.tools import find_pg_tool
 
 __all__ = ["CHECK_NAMES", "Check", "PreflightResult", "Status", "preflight"]
 
@@ -173,7 +174,10 @@ def preflight(
     # and its reachability (reader roles), and most of their time is spent outside the GIL: SQLite's
     # quick_check and row counts, DuckDB's signature check of its extension, libpq's connect, a
     # `pg_dump --version` subprocess. So they run at once; the report keeps CHECK_NAMES' order.
-    with ThreadPoolExecutor(max_workers=6, thread_name_prefix="preflight") as pool:
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="preflight") as pool:
+        # The client tools' `--version` subprocesses start now, beside the target's connection: only
+        # their comparison waits for the server's version.
+        located = {tool: pool.submit(find_pg_tool, tool, bin_dir=settings.pg_bin_dir) for tool in PG_TOOLS}
         dropped = {
             table: [name for name, override in columns.items() if override.mask == "drop"]
             for table, columns in settings.columns.items()
@@ -189,7 +193,10 @@ def preflight(
 
         def tools() -> list[Check]:
             server_major = of_target.result()[2]
-            return [timed(tool, partial(check_pg_tool, tool, settings, server_major)) for tool in PG_TOOLS]
+            return [
+                timed(tool, partial(check_pg_tool, tool, settings, server_major, located[tool].result))
+                for tool in PG_TOOLS
+            ]
 
         def readers() -> Check:
             _, uri, server_major = of_target.result()
