@@ -230,6 +230,26 @@ def test_integers_a_double_cannot_hold_keep_a_floating_column_exact(make_sqlite:
     assert cleaned.data["t"].column("as_integer").to_pylist()[1] == str(big)
 
 
+def test_real_cells_beyond_2_53_beside_small_integer_cells_are_a_double_column(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A NUMERIC column of doubles as a converter writes them (SQLAlchemy, db-to-sqlite from
+    # PostgreSQL's numeric): SQLite's NUMERIC affinity stores the whole ones (10.0) as INTEGER cells.
+    # Only an INTEGER cell beyond 2^53 is one a double cannot hold; a REAL cell that large is a double
+    # already (until 2026-12-04 the REAL's magnitude made the column text).
+    values = [0.1, 1.2345678901234568e29, 1e-20, 10.0, 2.5, 6.02214076e23, -7.0]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, ratio NUMERIC)"
+    path = make_sqlite({"t": (ddl, list(enumerate(values)))})
+    with sqlite3.connect(path) as con:  # the storage classes the test means
+        classes = [kind for (kind,) in con.execute("SELECT typeof(ratio) FROM t ORDER BY id")]
+    assert classes == ["real", "real", "real", "integer", "real", "real", "integer"]
+    plan = build_plan(profile(path), settings=load_settings())["t"]
+    assert plan["ratio"].type == "double"
+    cleaned = clean(path)
+    assert cleaned.data is not None
+    assert cleaned.data["t"].column("ratio").to_pylist() == values
+
+
 def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
     make_sqlite: SqliteFactory, tmp_path: Path
 ) -> None:

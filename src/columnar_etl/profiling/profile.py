@@ -1367,7 +1367,13 @@ def _lossless(
             return "text", why, False
         return "text", f"{codes} values such as {shown} mix digits with other characters: codes", False
     if inferred in numbers and counts.classes[StorageClass.REAL]:
-        bound = max(abs(counts["min_number"] or 0), abs(counts["max_number"] or 0))
+        # The integers' own bounds: a REAL cell beyond 2^53 is a double already, and beside it a
+        # small INTEGER cell (NUMERIC affinity's 10.0) is one exactly (until 2026-12-04 the REAL's
+        # magnitude made the column text).
+        low, high = counts.agg.get("min_integer"), counts.agg.get("max_integer")
+        if low is None or high is None:  # no plain integer measured: the numbers' double bounds
+            low, high = counts["min_number"] or 0, counts["max_number"] or 0
+        bound = max(abs(low), abs(high))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
             why = "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
             return "text", why, True
