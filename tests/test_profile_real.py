@@ -162,6 +162,19 @@ def test_tricky_real_columns_have_the_figures_of_their_shortest_texts(
     assert profiled["mixed"].storage_classes == classes == {"real": len(TRICKY) + 4, "text": 1, "blob": 1}
 
 
+def _text_reads(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The columns of each text query the profile runs from now on (its ``_text_rows``, still run)."""
+    read_as_text: list[list[str]] = []
+    text_rows = profile_module._text_rows
+
+    def spy(src: Any, table: str, columns: list[str], *args: Any) -> Any:
+        read_as_text.append(list(columns))
+        return text_rows(src, table, columns, *args)
+
+    monkeypatch.setattr(profile_module, "_text_rows", spy)
+    return read_as_text
+
+
 @pytest.mark.parametrize("tokens", [None, ["0.0", "inf", "NULL"]], ids=["default", "real-tokens"])
 def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, tokens: list[str] | None
@@ -173,14 +186,7 @@ def test_the_typed_scan_and_the_text_query_give_a_real_column_the_same_figures(
     ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL, d DOUBLE PRECISION, short FLOAT)"
     path = make_sqlite({"t": (ddl, rows)})
     chosen = load_settings(**({"null_tokens": tokens} if tokens is not None else {}))
-    read_as_text: list[list[str]] = []
-    text_rows = profile_module._text_rows
-
-    def spy(src: Any, table: str, columns: list[str], *args: Any) -> Any:
-        read_as_text.append(list(columns))
-        return text_rows(src, table, columns, *args)
-
-    monkeypatch.setattr(profile_module, "_text_rows", spy)
+    read_as_text = _text_reads(monkeypatch)
     with open_source(path) as src:
         typed = profile_module.profile_table(src, "t", chosen, typed=True).columns
         assert read_as_text == []  # the typed scan read every column: no text query at all
@@ -205,14 +211,7 @@ def test_real_columns_beside_text_columns_are_read_by_the_typed_scan_with_the_sa
     con.commit()
     con.close()
     chosen = load_settings()
-    read_as_text: list[list[str]] = []
-    text_rows = profile_module._text_rows
-
-    def spy(src: Any, table: str, columns: list[str], *args: Any) -> Any:
-        read_as_text.append(list(columns))
-        return text_rows(src, table, columns, *args)
-
-    monkeypatch.setattr(profile_module, "_text_rows", spy)
+    read_as_text = _text_reads(monkeypatch)
     with open_source(path) as src:
         typed = profile_module.profile_table(src, "t", chosen, typed=True).columns
         assert read_as_text == [["mixed", "number", "label"]]
