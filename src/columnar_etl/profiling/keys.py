@@ -546,7 +546,6 @@ def find_key(
     table.issues = [issue for issue in issues if issue.count]
 
 
-#: Why keys holding NUL bytes are counted without them (a duplicate key's detail, the key's blocker).
 def _counted_column(kept: tuple[str, Mapping[str, int]] | None, name: str) -> tuple[str, int] | None:
     """``kept``'s relation and column ``name``'s ``idx`` in it (None: it does not hold the column)."""
     if kept is None or name not in kept[1]:
@@ -554,6 +553,7 @@ def _counted_column(kept: tuple[str, Mapping[str, int]] | None, name: str) -> tu
     return kept[0], kept[1][name]
 
 
+#: Why keys holding NUL bytes are counted without them (a duplicate key's detail, the key's blocker).
 NUL_KEY_REASON = (
     "holds NUL bytes, which cleaning removes (PostgreSQL's text holds none): 'A' and 'A' with a NUL "
     "are one key there"

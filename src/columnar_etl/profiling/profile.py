@@ -940,26 +940,21 @@ def infer_column(
     # timestamp would round them), every value a moment as declared: no misfit (until 2026-12-03 each
     # was a type_mismatch, "declared DATETIME but the values are double", and such a column halted a
     # small export's run). The note says how a reader gets the instant.
+    # Where only the name says moment (Dagster's `start_time FLOAT`, beets' `mtime`), the same note,
+    # nothing else (a misfit of a declared type is one still: read_as_moment is a declared date's).
     one_way = (
         _moment_numbers(column, family, counts, fractional)
-        if inferred == "double" and family in DATE_TYPES and fractional and not n_dates
+        if inferred == "double" and fractional and not n_dates
         else None
     )
-    read_as_moment = _moment_expression(column, one_way)
-    if one_way is not None and read_as_moment is not None:
+    instant = _moment_expression(column, one_way)
+    read_as_moment = instant if family in DATE_TYPES else None
+    if one_way is not None and instant is not None:
+        declared = f" in a column declared {column.declared_type}" if family in DATE_TYPES else ""
         notes.append(
-            f"{one_way.phrase} in a column declared {column.declared_type}: kept as numbers "
-            f"(double precision), every value as written; the instant is {read_as_moment}"
+            f"{one_way.phrase}{declared}: kept as numbers (double precision), every value as written; "
+            f"the instant is {instant}"
         )
-    elif inferred == "double" and family not in DATE_TYPES and fractional and not n_dates:
-        # The same numbers where only the name says moment (Dagster's `start_time FLOAT`, beets'
-        # `mtime`): the same note, nothing else changes (a misfit of a declared type is one still).
-        named = _moment_numbers(column, family, counts, fractional)
-        if _date_like_name(column.name) and (instant := _moment_expression(column, named)):
-            notes.append(
-                f"{named}: kept as numbers (double precision), every value as written; the instant "
-                f"is {instant}"
-            )
     order: DateOrder | None = None
     issues: list[Issue] = []
     minimum: Any = None
