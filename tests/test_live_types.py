@@ -18,21 +18,15 @@ import columnar_etl
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import LoadError
 
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, pg_query, run_settings
 from .lossless_check import check_run, summarize
 from .test_lossless import GATES_OPEN
 
 
 def _settings(tmp_path: Path, uri: str, **overrides: Any) -> Settings:
-    return load_settings(
-        target=uri,
-        runs_dir=tmp_path / "runs",
-        backup_dir=tmp_path / "backups",
-        min_memory_gb=0.5,
-        fail_memory_gb=0.1,
-        base_schema=f"quarters_{uuid.uuid4().hex[:8]}",
-        **GATES_OPEN,
-        **overrides,
+    """A run's test settings (conftest's), the gates open, into a base schema of the test's own."""
+    return run_settings(
+        tmp_path, uri, base_schema=f"quarters_{uuid.uuid4().hex[:8]}", **GATES_OPEN, **overrides
     )
 
 

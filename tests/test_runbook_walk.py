@@ -23,6 +23,11 @@ from .conftest import SqliteFactory, run_env, run_settings
 runner = CliRunner()
 
 
+def _base_schema() -> str:
+    """A base schema of the test's own (``acme_…``): one test's live version is no other's."""
+    return f"acme_{uuid.uuid4().hex[:8]}"
+
+
 def _quarter(make_sqlite: SqliteFactory, name: str, *, second: bool) -> Path:
     """A help-desk quarter of a product not ours; the second drops ``region``, adds ``channel``,
     widens ``hours_spent`` to decimals, loses ``tags`` and gains ``agents``."""
@@ -52,7 +57,7 @@ def test_drift_between_quarters_says_what_came_and_went_in_words(
     tmp_path: Path, pg_uri: str, make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run_env(run_settings(tmp_path, pg_uri), monkeypatch)
-    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "acme")
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", _base_schema())
     first = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
     second = _quarter(make_sqlite, "acme_2025Q2.db", second=True)
     loaded = runner.invoke(app, ["--target", pg_uri, "run", str(first), "--mode", "simple", "--yes"])
@@ -101,7 +106,8 @@ def test_the_console_says_what_a_canary_and_a_simple_load_did_to_what_is_live(
     # changes"; a simple load goes live. Its table shows the rows cleaned (40), so the console says
     # which it was, as it does for blue-green ("Nothing live changed: ... waits beside ...").
     run_env(run_settings(tmp_path, pg_uri), monkeypatch)
-    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "acme")
+    base = _base_schema()
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", base)
     export = _quarter(make_sqlite, "acme_2025Q1.db", second=False)
     canary = runner.invoke(app, ["--target", pg_uri, "run", str(export), "--mode", "canary"])
     assert canary.exit_code == 0, canary.output
@@ -110,8 +116,8 @@ def test_the_console_says_what_a_canary_and_a_simple_load_did_to_what_is_live(
     assert simple.exit_code == 0, simple.output
     record = json.loads((Path(simple.stdout.split("run directory ")[1].split()[0]) / "run.json").read_text())
     version = record["version_schema"]
-    assert f"This run changed what acme.* reads: it now reads {version}. To undo it:" in simple.stdout
-    assert "  columnar-etl rollback --base acme  # nothing was live before this run" in simple.stdout
+    assert f"This run changed what {base}.* reads: it now reads {version}. To undo it:" in simple.stdout
+    assert f"  columnar-etl rollback --base {base}  # nothing was live before this run" in simple.stdout
 
 
 @pytest.mark.parametrize("fraction", [0.05, 0.5])
@@ -126,9 +132,7 @@ def test_a_canary_sample_of_the_same_export_reports_no_null_rate_drift(
     rows = [(i, *(None if rng.random() < 0.25 else f"n{i}" for _ in columns)) for i in range(1, 201)]
     ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{c} TEXT' for c in columns)})"
     export = make_sqlite({"t": (ddl, rows)})
-    settings = run_settings(
-        tmp_path, pg_uri, canary_fraction=fraction, base_schema=f"canary_{uuid.uuid4().hex[:8]}"
-    )
+    settings = run_settings(tmp_path, pg_uri, canary_fraction=fraction, base_schema=_base_schema())
     live = columnar_etl.run(export, mode="simple", settings=settings, show_progress=False)
     assert live.outcome == "done", live.record.error
     canary = columnar_etl.run(export, mode="canary", settings=settings, show_progress=False, force=True)
@@ -145,9 +149,7 @@ def test_a_canary_sample_still_reports_a_null_rate_that_moved_beyond_chance(
         rows = [(i, None if i % 10 < nulls else f"note {i}") for i in range(1, 201)]
         return make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)", rows)}, name=name)
 
-    settings = run_settings(
-        tmp_path, pg_uri, canary_fraction=0.5, base_schema=f"canary_{uuid.uuid4().hex[:8]}"
-    )
+    settings = run_settings(tmp_path, pg_uri, canary_fraction=0.5, base_schema=_base_schema())
     live = columnar_etl.run(export("q1.db", 3), mode="simple", settings=settings, show_progress=False)
     assert live.outcome == "done", live.record.error
     canary = columnar_etl.run(export("q2.db", 9), mode="canary", settings=settings, show_progress=False)
