@@ -232,6 +232,7 @@ def _print_switch(result: CutoverResult) -> None:
         parts = [f"+{', +'.join(change.added)}" if change.added else ""]
         parts.append(f"-{', -'.join(change.removed)}" if change.removed else "")
         parts += [f"{name}: {old} → {new}" for name, (old, new) in change.retyped.items()]
+        parts.append(f"kept {', '.join(change.kept)}" if change.kept else "")
         details = "; ".join(part for part in parts if part)
         out.print(escape(f"  {change.table}: view {change.action} {details}".rstrip()), soft_wrap=True)
     if result.backup:

@@ -15,9 +15,18 @@ from functools import partial
 from typing import Any, NoReturn
 
 from columnar_etl.backups.pg_backup import BACKUP_APPLICATION
-from columnar_etl.config import mask_secrets
 from columnar_etl.errors import ConfigError, LoadError
-from columnar_etl.pg.connect import error_hint, first_line, server_message
+from columnar_etl.loading.dependents import (
+    drop_dependents,
+    find_dependents,
+    grant_statements,
+    recreate_dependents,
+    save_dependents,
+)
+from columnar_etl.loading.statements import execute as execute
+from columnar_etl.loading.statements import fetch_all as fetch_all
+from columnar_etl.loading.statements import pg_error_text as pg_error_text
+from columnar_etl.pg.connect import server_message
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
@@ -55,59 +64,6 @@ def version_schema_name(base: str, when: datetime | None = None) -> str:
 def canary_schema_name(base: str) -> str:
     """``<base>_canary``: the schema a canary run loads into (inside a transaction it rolls back)."""
     return f"{check_base(base)}_canary"
-
-
-def execute(cursor: Any, sql: str, *, table: str | None = None, column: str | None = None) -> None:
-    """Run one statement; a driver error becomes :class:`LoadError` with its first line and the context."""
-    import adbc_driver_manager
-
-    try:
-        cursor.execute(sql)
-    except adbc_driver_manager.Error as exc:
-        raise LoadError(
-            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
-            table=table,
-            column=column,
-            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
-        ) from exc
-
-
-def pg_error_text(exc: BaseException) -> str:
-    """PostgreSQL's own message out of a driver error (:func:`server_message`, else its ``ERROR:  ...``
-    line), else its first line."""
-    message = server_message(exc)
-    if message:
-        return message
-    for line in str(exc).splitlines():
-        if "ERROR:" in line:
-            return mask_secrets(line.split("ERROR:", 1)[1].strip())
-    return first_line(exc)
-
-
-def fetch_all(cursor: Any, sql: str, *, table: str | None = None) -> list[tuple[Any, ...]]:
-    """Run one query through :func:`execute` and return its rows as tuples (``table``: the table the
-    query is about, named in its error).
-
-    The driver may report a query's error only when its rows are read (a lock timeout does): that
-    error is wrapped like :func:`execute` does, instead of surfacing as "transaction is aborted" at the
-    next statement.
-    """
-    import adbc_driver_manager
-
-    execute(cursor, sql, table=table)
-    try:
-        return [tuple(row) for row in cursor.fetchall()]
-    except adbc_driver_manager.Error as exc:
-        raise LoadError(
-            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
-            table=table,
-            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
-        ) from exc
-
-
-def _statement_head(sql: str) -> str:
-    head = " ".join(sql.split())
-    return head if len(head) <= 80 else head[:77] + "..."
 
 
 def lock_base(cursor: Any, base: str, *, views: bool, wait_seconds: float) -> None:
@@ -223,6 +179,16 @@ class ViewChange:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     retyped: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The users' own views on it, dropped and made again with it (qualified names, in creation order).
+    kept: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What changed in its columns: ``amount bigint → numeric, subject removed``."""
+        what = [f"{name} {old} → {new}" for name, (old, new) in self.retyped.items()]
+        what += [f"{name} removed" for name in self.removed]
+        if self.action == "dropped":
+            return "dropped: the version has no such table"
+        return ", ".join(what) or "its columns change"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -232,6 +198,7 @@ class ViewChange:
             "added": list(self.added),
             "removed": list(self.removed),
             "retyped": {name: list(pair) for name, pair in self.retyped.items()},
+            "kept": list(self.kept),
         }
 
 
@@ -271,67 +238,53 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
                 table=table,
                 hint="rename or drop it, or load into another base_schema (--base)",
             )
-    if current:
-        _wait_for_older_snapshots(cursor, base, version, wait_seconds)
-        _lock_views(cursor, base, sorted(current), wait_seconds)
-    changes: list[ViewChange] = []
+    changes: dict[str, ViewChange] = {}
     for table, columns in target.items():
-        view = qualified(base, table)
         old = current.get(table)
-        change = _compare(table, old or [], columns)
+        change = changes[table] = _compare(table, old or [], columns)
         if old is None:
             change.action = "created"
-            execute(cursor, f"CREATE VIEW {view} AS SELECT * FROM {qualified(version, table)}", table=table)
         elif columns[: len(old)] == old:
             change.action = "replaced"
-            execute(
-                cursor,
-                f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {qualified(version, table)}",
-                table=table,
-            )
         else:
             change.action = "recreated"
-            _refuse_dependents(cursor, base, table, change)
-            grants = _grants(cursor, base, table)
+    for table in sorted(set(current) - set(target)):
+        changes[table] = ViewChange(table, "dropped", removed=[name for name, _ in current[table]])
+    # PostgreSQL refuses to drop a view another view reads: the users' views on those dropped (or
+    # recreated) are saved, dropped, and made again on the new ones, all in this transaction.
+    doomed = {qualified(base, table): change for table, change in changes.items() if change.action in _DROPS}
+    dependents = find_dependents(cursor, list(doomed))
+    if current:
+        _wait_for_older_snapshots(cursor, base, version, wait_seconds)
+        stable = [qualified(base, table) for table in sorted(current)]
+        _lock_views(cursor, base, stable + dependents.names(), wait_seconds)
+    save_dependents(cursor, dependents)
+    drop_dependents(cursor, dependents)
+    for table, change in changes.items():
+        view = qualified(base, table)
+        select = f"SELECT * FROM {qualified(version, table)}"
+        if change.action == "created":
+            execute(cursor, f"CREATE VIEW {view} AS {select}", table=table)
+        elif change.action == "replaced":
+            execute(cursor, f"CREATE OR REPLACE VIEW {view} AS {select}", table=table)
+        elif change.action == "recreated":
+            grants = grant_statements(cursor, f"{quote_literal(view)}::regclass")
             execute(cursor, f"DROP VIEW {view}", table=table)
-            execute(cursor, f"CREATE VIEW {view} AS SELECT * FROM {qualified(version, table)}", table=table)
+            execute(cursor, f"CREATE VIEW {view} AS {select}", table=table)
             for grant in grants:
                 execute(cursor, grant.format(view=view), table=table)
-        changes.append(change)
-    for table in sorted(set(current) - set(target)):
-        execute(cursor, f"DROP VIEW {qualified(base, table)}", table=table)
-        changes.append(ViewChange(table, "dropped", removed=[name for name, _ in current[table]]))
-    return changes
-
-
-#: The views (of any schema) whose query reads view ``{view}`` (a ``regclass`` literal), by name.
-_DEPENDENT_VIEWS = (
-    "SELECT DISTINCT format('%I.%I', n.nspname, c.relname) FROM pg_depend d "
-    "JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_class c ON c.oid = r.ev_class "
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE d.classid = 'pg_rewrite'::regclass AND d.refobjid = {view}::regclass "
-    "AND c.oid <> {view}::regclass ORDER BY 1"
-)
-
-
-def _refuse_dependents(cursor: Any, base: str, table: str, change: ViewChange) -> None:
-    """A view whose columns changed is dropped and recreated; PostgreSQL refuses to drop one that a
-    view of the users' own reads ("cannot drop view … because other objects depend on it"). Say which
-    views, and what changed, before trying (nothing is committed: the caller's transaction ends)."""
-    literal = quote_literal(qualified(base, table))
-    dependents = [str(name) for (name,) in fetch_all(cursor, _DEPENDENT_VIEWS.format(view=literal))]
-    if not dependents:
-        return
-    what = [f"{name} {old} → {new}" for name, (old, new) in change.retyped.items()]
-    what += [f"{name} removed" for name in change.removed]
-    them = "it" if len(dependents) == 1 else "them"
-    raise LoadError(
-        f"view {qualified(base, table)} must be recreated ({', '.join(what) or 'its columns change'}) "
-        f"but {', '.join(dependents)} {'reads' if len(dependents) == 1 else 'read'} it: nothing was "
-        "committed, the live version is unchanged",
-        table=table,
-        hint=f"drop {', '.join(dependents)}, cut over again, then recreate {them}",
+        else:
+            execute(cursor, f"DROP VIEW {view}", table=table)
+    recreate_dependents(
+        cursor, dependents, {name: change.summary() for name, change in doomed.items()}, version=version
     )
+    for name, change in doomed.items():
+        change.kept = dependents.on(name)
+    return list(changes.values())
+
+
+#: The actions of :func:`point_views` that drop a view of the stable schema.
+_DROPS = ("recreated", "dropped")
 
 
 #: Every relation of a schema, with its kind (``pg_class.relkind``).
@@ -390,7 +343,9 @@ def _compare(table: str, old: list[tuple[str, str]], new: list[tuple[str, str]])
     )
 
 
-def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) -> None:
+def _lock_views(cursor: Any, base: str, views: list[str], wait_seconds: float) -> None:
+    """ACCESS EXCLUSIVE on ``views`` (qualified names: the stable schema's, and the users' views on
+    those a cutover drops), waiting for their readers at most ``wait_seconds``."""
     # Readers lock views in the order their query names them; a cutover that waited while holding
     # some could deadlock with one, and PostgreSQL would then cancel either side. So each attempt
     # waits less than deadlock_timeout, gives up everything it took (a subtransaction), and tries
@@ -403,10 +358,10 @@ def _lock_views(cursor: Any, base: str, tables: list[str], wait_seconds: float) 
     # (an autovacuum of the 40x export's live tables held a cutover past its 30 s). A no-op change of
     # owner (to the view's own) takes ACCESS EXCLUSIVE on the view alone: it still waits for readers
     # of the view, no longer for what touches the tables behind it. (It needs what replacing the view
-    # needs next: to own it.)
-    views = ", ".join(quote_literal(qualified(base, table)) for table in tables)
-    attempt = f"""FOREACH view_name IN ARRAY ARRAY[{views}] LOOP
-        EXECUTE pg_catalog.format('ALTER VIEW %s OWNER TO %I', view_name, (SELECT
+    # needs next: to own it.) ALTER TABLE, as it takes a materialized view too.
+    names = ", ".join(quote_literal(view) for view in views)
+    attempt = f"""FOREACH view_name IN ARRAY ARRAY[{names}] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s OWNER TO %I', view_name, (SELECT
           pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
           WHERE c.oid = pg_catalog.to_regclass(view_name)));
       END LOOP;"""
@@ -486,22 +441,6 @@ END $$""",
             hint="let them finish (a REPEATABLE READ or SERIALIZABLE transaction opened before the version "
             "was loaded would find its tables empty) or raise target_lock_wait, and run again",
         )
-
-
-def _grants(cursor: Any, base: str, table: str) -> list[str]:
-    """``GRANT`` statements (with a ``{view}`` placeholder) that restore the view's current privileges."""
-    rows = fetch_all(
-        cursor,
-        "SELECT acl.privilege_type, CASE WHEN acl.grantee = 0 THEN 'PUBLIC' "
-        "ELSE acl.grantee::regrole::text END, acl.is_grantable "
-        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) acl "
-        f"WHERE n.nspname = {quote_literal(base)} AND c.relname = {quote_literal(table)} "
-        "AND acl.grantee <> c.relowner",
-    )
-    return [
-        f"GRANT {privilege} ON {{view}} TO {grantee}{' WITH GRANT OPTION' if grantable else ''}"
-        for privilege, grantee, grantable in rows
-    ]
 
 
 def missing_roles(rows: Callable[[str], list[tuple[Any, ...]]], roles: list[str]) -> list[str]:

@@ -1,0 +1,66 @@
+"""One statement at a time on the loader's ADBC cursor, a driver error turned into :class:`LoadError`.
+
+The bottom of the loader: :mod:`~columnar_etl.loading.schemas` and
+:mod:`~columnar_etl.loading.dependents` run everything through these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from columnar_etl.config import mask_secrets
+from columnar_etl.errors import LoadError
+from columnar_etl.pg.connect import error_hint, first_line, server_message
+
+
+def execute(cursor: Any, sql: str, *, table: str | None = None, column: str | None = None) -> None:
+    """Run one statement; a driver error becomes :class:`LoadError` with its first line and the context."""
+    import adbc_driver_manager
+
+    try:
+        cursor.execute(sql)
+    except adbc_driver_manager.Error as exc:
+        raise LoadError(
+            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            table=table,
+            column=column,
+            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
+        ) from exc
+
+
+def pg_error_text(exc: BaseException) -> str:
+    """PostgreSQL's own message out of a driver error (:func:`server_message`, else its ``ERROR:  ...``
+    line), else its first line."""
+    message = server_message(exc)
+    if message:
+        return message
+    for line in str(exc).splitlines():
+        if "ERROR:" in line:
+            return mask_secrets(line.split("ERROR:", 1)[1].strip())
+    return first_line(exc)
+
+
+def fetch_all(cursor: Any, sql: str, *, table: str | None = None) -> list[tuple[Any, ...]]:
+    """Run one query through :func:`execute` and return its rows as tuples (``table``: the table the
+    query is about, named in its error).
+
+    The driver may report a query's error only when its rows are read (a lock timeout does): that
+    error is wrapped like :func:`execute` does, instead of surfacing as "transaction is aborted" at the
+    next statement.
+    """
+    import adbc_driver_manager
+
+    execute(cursor, sql, table=table)
+    try:
+        return [tuple(row) for row in cursor.fetchall()]
+    except adbc_driver_manager.Error as exc:
+        raise LoadError(
+            f"{pg_error_text(exc)} (while running: {_statement_head(sql)})",
+            table=table,
+            hint=error_hint(exc, "nothing was committed; the live version is unchanged"),
+        ) from exc
+
+
+def _statement_head(sql: str) -> str:
+    head = " ".join(sql.split())
+    return head if len(head) <= 80 else head[:77] + "..."
