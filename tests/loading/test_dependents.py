@@ -24,7 +24,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.errors import LoadError
 
-from ..conftest import GATES_OPEN, SqliteFactory, pg_query, run_settings
+from ..conftest import GATES_OPEN, SqliteFactory, pg_query, run_settings, uri_as
 
 Q1_ROWS = [(1, "3", "a", "x"), (2, "12", "b", "y"), (3, "5", "a", "z")]
 Q2_ROWS = [(1, "4.5", "a"), (2, "7", "b"), (3, "-2", "a"), (4, "10.25", "c")]
@@ -52,13 +52,13 @@ def _quarter(make_sqlite: SqliteFactory, name: str, rows: list[tuple[Any, ...]])
 
 
 @pytest.fixture
-def roles(pg_uri: str) -> Iterator[Callable[[], str]]:
-    """``roles()``: a new role's name; each is dropped with what it owns after the test."""
+def roles(pg_uri: str) -> Iterator[Callable[..., str]]:
+    """``roles(login=False)``: a new role's name; each is dropped with what it owns after the test."""
     made: list[str] = []
 
-    def make() -> str:
+    def make(login: bool = False) -> str:
         name = f"team_{uuid.uuid4().hex[:8]}"
-        pg_query(pg_uri, f"CREATE ROLE {name}")
+        pg_query(pg_uri, f"CREATE ROLE {name}{' LOGIN' if login else ''}")
         made.append(name)
         return name
 
@@ -70,9 +70,14 @@ def roles(pg_uri: str) -> Iterator[Callable[[], str]]:
 
 @pytest.fixture
 def quarters(make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path) -> tuple[Settings, str, str]:
+    """:func:`_load_quarters` as the server's superuser."""
+    return _load_quarters(make_sqlite, pg_uri, tmp_path)
+
+
+def _load_quarters(make_sqlite: SqliteFactory, uri: str, tmp_path: Path) -> tuple[Settings, str, str]:
     """Settings into a base of the test's own; the first quarter live and the second loaded beside it
     (blue-green): their version schemas."""
-    settings = run_settings(tmp_path, pg_uri, base_schema=f"q_{uuid.uuid4().hex[:8]}", **GATES_OPEN)
+    settings = run_settings(tmp_path, uri, base_schema=f"q_{uuid.uuid4().hex[:8]}", **GATES_OPEN)
     versions = []
     for name, rows in (("q1.db", Q1_ROWS), ("q2.db", Q2_ROWS)):
         result = columnar_etl.run(
@@ -200,7 +205,7 @@ def _amount_type(pg_uri: str, base: str) -> str:
 
 
 def test_a_cutover_and_a_rollback_recreate_the_teams_views_as_they_were(
-    pg_uri: str, quarters: tuple[Settings, str, str], roles: Callable[[], str]
+    pg_uri: str, quarters: tuple[Settings, str, str], roles: Callable[..., str]
 ) -> None:
     settings, first, second = quarters
     base = settings.base_schema
@@ -231,7 +236,7 @@ def test_a_cutover_and_a_rollback_recreate_the_teams_views_as_they_were(
 
 
 def test_a_view_reading_a_removed_column_stops_the_cutover_naming_it(
-    pg_uri: str, quarters: tuple[Settings, str, str], roles: Callable[[], str]
+    pg_uri: str, quarters: tuple[Settings, str, str], roles: Callable[..., str]
 ) -> None:
     settings, first, second = quarters
     base = settings.base_schema
@@ -260,18 +265,69 @@ def test_a_view_reading_a_removed_column_stops_the_cutover_naming_it(
     assert gone_before == [(i, gone) for i, _, _, gone in Q1_ROWS]
 
 
-def test_a_function_whose_sql_body_reads_the_view_is_named_and_nothing_changes(
-    pg_uri: str, quarters: tuple[Settings, str, str]
+@pytest.mark.parametrize(
+    ("statements", "named"),
+    [
+        # PostgreSQL cannot drop the view under a function with a SQL-standard body; nor remake it.
+        (
+            ["CREATE FUNCTION public.total_amount() RETURNS numeric BEGIN ATOMIC "
+             "SELECT sum(amount) FROM {b}.t; END"],
+            "function total_amount() (on {b}.t)",
+        ),
+        # A trigger on a view of the team's would go with the view, without a word.
+        (
+            ["CREATE VIEW public.mine AS SELECT id, amount FROM {b}.t",
+             "CREATE FUNCTION public.ignore() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'",
+             "CREATE TRIGGER keep INSTEAD OF INSERT ON public.mine "
+             "FOR EACH ROW EXECUTE FUNCTION public.ignore()"],
+            "trigger keep on view mine (on public.mine)",
+        ),
+        # ... as would a rule (other than the view's own query).
+        (
+            ["CREATE VIEW public.mine AS SELECT id, amount FROM {b}.t",
+             "CREATE RULE skip AS ON DELETE TO public.mine DO INSTEAD NOTHING"],
+            "rule skip on view mine (on public.mine)",
+        ),
+    ],
+    ids=["sql-body function", "trigger", "rule"],
+)  # fmt: skip
+def test_what_cannot_be_recreated_with_the_view_is_named_and_nothing_changes(
+    pg_uri: str, quarters: tuple[Settings, str, str], statements: list[str], named: str
 ) -> None:
-    # PostgreSQL cannot drop the view under a function with a SQL-standard body; nor is it recreated.
-    settings, _, second = quarters
+    settings, first, second = quarters
     base = settings.base_schema
-    pg_query(pg_uri, f"CREATE FUNCTION public.total_amount() RETURNS numeric BEGIN ATOMIC "
-             f"SELECT sum(amount) FROM {base}.t; END")  # fmt: skip
+    for sql in statements:
+        pg_query(pg_uri, sql.format(b=base))
     with pytest.raises(LoadError) as refused:
         columnar_etl.cutover(second, settings=settings)
-    assert "function total_amount() (on " in str(refused.value) and "nothing was committed" in str(
+    message = str(refused.value)
+    assert message.startswith(f'view "{base}"."t" (amount bigint → numeric(18,2), gone removed) must be')
+    assert f"but {named.format(b=base)} cannot be dropped and made again with it: nothing was" in message
+    assert _amount_type(pg_uri, base) == "bigint"
+    assert pg_query(
+        pg_uri, f"SELECT schema_name FROM columnar_etl.versions WHERE live AND base = '{base}'"
+    ) == [(first,)]
+
+
+def test_a_view_of_a_role_the_loader_may_not_act_as_is_refused_until_it_may(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, roles: Callable[..., str]
+) -> None:
+    # The loader (no superuser) can drop and recreate a view only as a member of its owner's role.
+    loader, team = roles(login=True), roles()
+    ((database,),) = pg_query(pg_uri, "SELECT current_database()")
+    pg_query(pg_uri, f"GRANT CREATE ON DATABASE {database} TO {loader}")
+    settings, _, second = _load_quarters(make_sqlite, uri_as(pg_uri, loader), tmp_path)
+    base = settings.base_schema
+    schema = _team(pg_uri, base, team, roles())
+    before = _described(pg_uri, schema)
+    with pytest.raises(LoadError) as refused:
+        columnar_etl.cutover(second, settings=settings)
+    assert f"{schema}.dash (owned by role {team}, which this role may not drop and recreate)" in str(
         refused.value
     )
-    assert _amount_type(pg_uri, base) == "bigint"
-    assert pg_query(pg_uri, "SELECT public.total_amount()::bigint") == [(20,)]
+    assert _amount_type(pg_uri, base) == "bigint" and _described(pg_uri, schema) == before
+
+    pg_query(pg_uri, f"GRANT {team} TO {loader}")
+    assert columnar_etl.cutover(second, settings=settings).to_version == second
+    assert _described(pg_uri, schema) == before
+    assert _read(pg_uri, schema) == _expected(Q2_ROWS)

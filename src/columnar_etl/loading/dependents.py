@@ -168,10 +168,11 @@ class Dependents:
         return [each.name for each in self.views if view.oid in self.read_by(each)]
 
 
-def find_dependents(cursor: Any, roots: list[str]) -> Dependents:
-    """The users' views that read the views named ``roots`` (qualified names), directly or through one
-    another, in the order to create them again; :class:`LoadError` (nothing changed yet) when one of
-    them, or something else depending on the roots or on them, cannot be dropped and made again."""
+def find_dependents(cursor: Any, roots: Mapping[str, str]) -> Dependents:
+    """The users' views that read the views named in ``roots`` (qualified names: what changes in each),
+    directly or through one another, in the order to create them again; :class:`LoadError` (nothing
+    changed yet) when one of them, or something else depending on the roots or on them, cannot be
+    dropped and made again."""
     if not roots:
         return Dependents({}, [])
     literals = ", ".join(f"{quote_literal(name)}::pg_catalog.regclass::oid" for name in roots)
@@ -198,10 +199,11 @@ def find_dependents(cursor: Any, roots: list[str]) -> Dependents:
         f"{what} (on {name})" for name, what in fetch_all(cursor, _OTHERS.format(relations=everything))
     ]
     if refused:
+        changes = "; ".join(f"{name} ({what})" for name, what in roots.items())
         raise LoadError(
-            f"views {', '.join(roots)} must be recreated (their columns change) but "
-            f"{'; '.join(refused)} cannot be dropped and made again with them: nothing was committed, "
-            "the live version is unchanged",
+            f"{'views' if len(roots) > 1 else 'view'} {changes} must be recreated but {'; '.join(refused)} "
+            f"cannot be dropped and made again with {'them' if len(roots) > 1 else 'it'}: nothing was "
+            "committed, the live version is unchanged",
             hint="drop or change what is named, cut over again, then recreate it",
         )
     return Dependents(named, views)

@@ -253,7 +253,8 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
     # PostgreSQL refuses to drop a view another view reads: the users' views on those dropped (or
     # recreated) are saved, dropped, and made again on the new ones, all in this transaction.
     doomed = {qualified(base, table): change for table, change in changes.items() if change.action in _DROPS}
-    dependents = find_dependents(cursor, list(doomed))
+    summaries = {name: change.summary() for name, change in doomed.items()}
+    dependents = find_dependents(cursor, summaries)
     if current:
         _wait_for_older_snapshots(cursor, base, version, wait_seconds)
         stable = [qualified(base, table) for table in sorted(current)]
@@ -275,9 +276,7 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
                 execute(cursor, grant.format(view=view), table=table)
         else:
             execute(cursor, f"DROP VIEW {view}", table=table)
-    recreate_dependents(
-        cursor, dependents, {name: change.summary() for name, change in doomed.items()}, version=version
-    )
+    recreate_dependents(cursor, dependents, summaries, version=version)
     for name, change in doomed.items():
         change.kept = dependents.on(name)
     return list(changes.values())
