@@ -222,7 +222,13 @@ def test_failures_drift_and_warnings_are_spelled_out(
         live_after=VERSION,
         drift=drift,
         view_changes=[
-            ViewChange("tickets", "recreated", added=["TKT-New"], retyped={"TKT-Hours": ("text", "numeric")})
+            ViewChange(
+                "tickets",
+                "recreated",
+                added=["TKT-New"],
+                retyped={"TKT-Hours": ("text", "numeric")},
+                kept=["public.dash"],
+            )
         ],
         extra_checks=[Check("sum", 1250, 1225, False, "timesheets", "TS-Hours")],
         extra_metrics=[
@@ -262,7 +268,7 @@ def test_failures_drift_and_warnings_are_spelled_out(
     ) in text
     assert "dashboard template 'agent_hours' not applicable: fails on the live version" in text  # a warning
     assert "row count comments 1081 2163" in text and "strict_drift is off" in text
-    assert "tickets recreated TKT-New TKT-Hours text → numeric" in text
+    assert "tickets recreated TKT-New TKT-Hours text → numeric public.dash" in text
     assert f"This run changed what servicedesk.* reads: it now reads {VERSION}" in text
     assert f"re-points servicedesk.* to {LIVE_BEFORE}" in text
     assert "columnar-etl backup target-restore /backups/servicedesk_v20250601_090000.dump" in text
