@@ -209,7 +209,9 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
     locked first, all in one statement, so a reader sees the old set or the new set, never a mix.
     A view whose columns stay a prefix-compatible match is replaced in place (grants and dependent
     views survive); one whose columns changed is dropped and recreated with the same grants; views of
-    tables the version lacks are dropped.
+    tables the version lacks are dropped. The users' own views on those dropped are locked with them,
+    saved, dropped and made again afterwards (:mod:`~columnar_etl.loading.dependents`); one that no
+    longer compiles, or what cannot be made again, raises :class:`LoadError` naming it.
     """
     execute(cursor, f"CREATE SCHEMA IF NOT EXISTS {quote_ident(base)}")
     ours = _our_views(cursor, base)
