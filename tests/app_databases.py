@@ -25,10 +25,18 @@ number, so a test computes what a column holds from the same numbers.
   with its dates as text of Roundup's own form in ``VARCHAR(30)`` (``20240102030405.123``, UTC), a
   ``BOOLEAN`` property of 0/1, ``issue__journal`` (``params`` a Python repr) and the Multilink table
   ``issue_nosy (linkid, nodeid)`` with no declared key.
+- :func:`matrix_homeserver`: a Matrix chat server's ``homeserver.db`` as Synapse writes it (its own
+  DDL): ``events`` keyed by ``stream_ordering INTEGER PRIMARY KEY`` with epoch milliseconds, ``BOOL``
+  0/1 and a ``state_key`` that is NULL for a message, ``''`` for a room's own state and a user id for
+  a member; ``event_json`` (JSON text); ``current_state_events`` with ``UNIQUE (room_id, type,
+  state_key)`` over ``NOT NULL`` columns; ``receipts_linearized`` and ``event_push_actions`` whose
+  declared ``UNIQUE`` has a column that is NULL on most rows (``thread_id``, ``profile_tag``);
+  ``users`` with epoch seconds and ``SMALLINT`` flags; ``user_filters`` with JSON in a ``BYTEA`` BLOB.
 """
 
 from __future__ import annotations
 
+import json
 import plistlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -453,3 +461,142 @@ def roundup_tracker(path: Path, issues: int = 24) -> Path:
         ],
     }
     return write_export(path, ROUNDUP_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- Synapse (Matrix homeserver) ----------------------------------------------------------------------
+
+SYNAPSE_DDL = [
+    "CREATE TABLE rooms( room_id TEXT PRIMARY KEY NOT NULL, is_public BOOL, creator TEXT , "
+    "room_version TEXT, has_auth_chain_index BOOLEAN)",
+    "CREATE TABLE users( name TEXT, password_hash TEXT, creation_ts BIGINT, admin SMALLINT "
+    "DEFAULT 0 NOT NULL, upgrade_ts BIGINT, is_guest SMALLINT DEFAULT 0 NOT NULL, appservice_id "
+    "TEXT, consent_version TEXT, consent_server_notice_sent TEXT, user_type TEXT DEFAULT NULL, "
+    "deactivated SMALLINT DEFAULT 0 NOT NULL, shadow_banned BOOLEAN, consent_ts bigint, approved "
+    "BOOLEAN, locked BOOLEAN DEFAULT FALSE NOT NULL, suspended BOOLEAN DEFAULT FALSE NOT NULL, "
+    "UNIQUE(name) )",
+    "CREATE TABLE events( stream_ordering INTEGER PRIMARY KEY, topological_ordering BIGINT NOT "
+    "NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, room_id TEXT NOT NULL, content TEXT, "
+    "unrecognized_keys TEXT, processed BOOL NOT NULL, outlier BOOL NOT NULL, depth BIGINT DEFAULT "
+    "0 NOT NULL, origin_server_ts BIGINT, received_ts BIGINT, sender TEXT, contains_url BOOLEAN, "
+    "instance_name TEXT, state_key TEXT DEFAULT NULL, rejection_reason TEXT DEFAULT NULL, UNIQUE "
+    "(event_id) )",
+    "CREATE TABLE event_json( event_id TEXT NOT NULL, room_id TEXT NOT NULL, internal_metadata "
+    "TEXT NOT NULL, json TEXT NOT NULL, format_version INTEGER, UNIQUE (event_id) )",
+    "CREATE TABLE current_state_events( event_id TEXT NOT NULL, room_id TEXT NOT NULL, type TEXT "
+    "NOT NULL, state_key TEXT NOT NULL, membership TEXT, event_stream_ordering BIGINT REFERENCES "
+    "events(stream_ordering), UNIQUE (event_id), UNIQUE (room_id, type, state_key) )",
+    'CREATE TABLE "receipts_linearized" ( stream_id BIGINT NOT NULL, room_id TEXT NOT NULL, '
+    "receipt_type TEXT NOT NULL, user_id TEXT NOT NULL, event_id TEXT NOT NULL, thread_id TEXT, "
+    "event_stream_ordering BIGINT, data TEXT NOT NULL, instance_name TEXT, CONSTRAINT "
+    "receipts_linearized_uniqueness_thread UNIQUE (room_id, receipt_type, user_id, thread_id) )",
+    'CREATE TABLE "event_push_actions" ( room_id TEXT NOT NULL, event_id TEXT NOT NULL, user_id '
+    "TEXT NOT NULL, profile_tag VARCHAR(32), actions TEXT NOT NULL, topological_ordering BIGINT, "
+    "stream_ordering BIGINT, notif SMALLINT, highlight SMALLINT, unread SMALLINT, thread_id TEXT, "
+    "CONSTRAINT event_id_user_id_profile_tag_uniqueness UNIQUE (room_id, event_id, user_id, "
+    "profile_tag), CONSTRAINT event_push_actions_thread_id CHECK (thread_id is NOT NULL) )",
+    'CREATE TABLE "user_filters" ( user_id TEXT NOT NULL, filter_id BIGINT NOT NULL, filter_json '
+    "BYTEA NOT NULL , full_user_id TEXT)",
+]
+SYNAPSE_USERS = ("alice", "bob", "zoë")
+#: The actions Synapse writes for a notification with a sound (most rows hold ``''``: the default).
+SYNAPSE_SOUND = '["notify",{"set_tweak":"sound","value":"default"}]'
+
+
+def synapse_millis(n: int) -> int:
+    """``origin_server_ts`` of event ``n`` (from 1): epoch milliseconds (2024-01-02 03:05:06.124 for 1)."""
+    return 1_704_164_645_123 + 61_001 * n
+
+
+def synapse_seconds(u: int) -> int:
+    """``users.creation_ts`` of user ``u``: epoch seconds, as Synapse keeps them for users."""
+    return 1_704_160_000 + 3_600 * u
+
+
+def synapse_user(u: int) -> str:
+    return f"@{SYNAPSE_USERS[u]}:localhost"
+
+
+def synapse_filter(u: int) -> bytes:
+    """``user_filters.filter_json`` of user ``u``: canonical JSON bytes in a BLOB (``BYTEA``)."""
+    return b'{"room":{"timeline":{"limit":%d}},"presence":{"not_types":["*"]}}' % (10 * (u + 1))
+
+
+def synapse_events(rooms: int, messages: int) -> list[tuple[int, str, str, str | None, int]]:
+    """``(stream_ordering, room_id, type, state_key, sender)`` of every event: each room's create and
+    name events (state key ``''``), a member event per user (their id), then its messages (NULL)."""
+    events: list[tuple[int, str, str, str | None, int]] = []
+    for r in range(rooms):
+        room = f"!room{r}:localhost"
+        state = [("m.room.create", "", 0), ("m.room.name", "", 0)]
+        state += [("m.room.member", synapse_user(u), u) for u in range(len(SYNAPSE_USERS))]
+        for kind, key, sender in state:
+            events.append((len(events) + 1, room, kind, key, sender))
+        for m in range(messages):
+            events.append((len(events) + 1, room, "m.room.message", None, m % len(SYNAPSE_USERS)))
+    return events
+
+
+def matrix_homeserver(path: Path, rooms: int = 3, messages: int = 12) -> Path:
+    """Synapse's own SQLite database (``homeserver.db``) of a small server: three users, ``rooms``
+    rooms of ``messages`` messages each, their read receipts and push actions."""
+    events = synapse_events(rooms, messages)
+    depth: dict[str, int] = {}
+    event_rows, json_rows, state_rows = [], [], []
+    for n, room, kind, key, sender in events:
+        depth[room] = depth.get(room, 0) + 1
+        event_rows.append(
+            [n, depth[room], f"$ev{n}", kind, room, None, None, 1, 0, depth[room], synapse_millis(n),
+             synapse_millis(n) + 7, synapse_user(sender), int(n % 7 == 0), "master", key, None]
+        )  # fmt: skip
+        event: dict[str, object] = {"type": kind, "room_id": room, "sender": synapse_user(sender)}
+        event["content"] = {"body": FREE_TEXT[n % len(FREE_TEXT)]}
+        if key is not None:
+            event["state_key"] = key
+            state_rows.append([f"$ev{n}", room, kind, key, "join" if kind == "m.room.member" else None, n])
+        json_rows.append([f"$ev{n}", room, "{}", json.dumps(event, ensure_ascii=False), 3])
+    said = [(n, room, sender) for n, room, _, key, sender in events if key is None]
+    receipts: list[list[object]] = []
+    for r in range(rooms):
+        room = f"!room{r}:localhost"
+        last = max(n for n, at, _ in said if at == room)
+        for u in range(len(SYNAPSE_USERS)):
+            # One receipt per room and user outside any thread (thread_id NULL); bob's in "main" too.
+            for thread in (None, "main") if u == 1 else (None,):
+                data = f'{{"ts":{synapse_millis(last) + 1_000 * u}}}'
+                receipts.append(
+                    [
+                        100 + len(receipts),
+                        room,
+                        "m.read",
+                        synapse_user(u),
+                        f"$ev{last}",
+                        thread,
+                        last,
+                        data,
+                        "master",
+                    ]
+                )
+    pushes = [
+        [room, f"$ev{n}", synapse_user(u), None, SYNAPSE_SOUND if n % 4 == 0 else "", n, n, 1, 0, 0, "main"]
+        for n, room, sender in said
+        for u in range(len(SYNAPSE_USERS))
+        if u != sender
+    ]
+    users = [
+        [synapse_user(u), "$2b$12$" + "x" * 53, synapse_seconds(u), int(u == 0), None, 0, None, None, None,
+         None, 0, 0, None, 1, 0, 0]
+        for u in range(len(SYNAPSE_USERS))
+    ]  # fmt: skip
+    rows: dict[str, list[list[object]]] = {
+        "rooms": [[f"!room{r}:localhost", r % 2, synapse_user(0), "10", 1] for r in range(rooms)],
+        "users": users,
+        "events": event_rows,
+        "event_json": json_rows,
+        "current_state_events": state_rows,
+        "receipts_linearized": receipts,
+        "event_push_actions": pushes,
+        "user_filters": [
+            [SYNAPSE_USERS[u], 0, synapse_filter(u), synapse_user(u)] for u in range(len(SYNAPSE_USERS))
+        ],
+    }
+    return write_export(path, SYNAPSE_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]

@@ -339,3 +339,85 @@ def test_roundup_database_keeps_its_dates_digit_for_digit_and_reads_them_by_a_na
     assert audit_rules(run_dir, "_issue", "_creation") == {
         str(i + 1): {"date_format:%Y%m%d%H%M%S.%f"} for i in range(issues)
     }
+
+
+def test_synapse_homeserver_keys_its_receipts_by_the_data_and_its_state_keys_as_written(
+    run_export: Runner,
+) -> None:
+    # A Matrix server's homeserver.db: epoch milliseconds become instants (audited), BOOL 0/1 booleans,
+    # SMALLINT flags stay integers, JSON in a BYTEA BLOB arrives byte for byte. Its receipts and push
+    # actions declare UNIQUE (..., thread_id) / (..., profile_tag), a column NULL on most rows: SQL's
+    # UNIQUE lets such rows repeat, so the constraint is no key and its NULLs no reason to warn (until
+    # 2026-12-04, two "plain index instead of a primary key" warnings). The one warning is the room
+    # state's key: ``state_key`` is '' for a room's own state, NOT NULL under UNIQUE (room_id, type,
+    # state_key), so current_state_events keeps it as written where events (no key over it) makes
+    # '' NULL by the documented rule.
+    rooms, messages, users = 3, 12, len(apps.SYNAPSE_USERS)
+    events = apps.synapse_events(rooms, messages)
+    said = [n for n, _, _, key, _ in events if key is None]
+    tables = {
+        "rooms": rooms,
+        "users": users,
+        "events": len(events),
+        "event_json": len(events),
+        "current_state_events": len(events) - len(said),
+        "receipts_linearized": rooms * (users + 1),
+        "event_push_actions": len(said) * (users - 1),
+        "user_filters": users,
+    }
+    ran, run_dir = run_export(apps.matrix_homeserver)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("current_state_events.state_key: text loaded as written"), warning
+    schema = ran.record["version_schema"]
+    keys = {name: primary_key(ran.uri, schema, name) for name in tables}
+    assert keys == {
+        "rooms": ["room_id"],
+        "users": ["name"],
+        "events": ["stream_ordering"],
+        "event_json": ["event_id"],
+        "current_state_events": ["event_id"],
+        "receipts_linearized": ["stream_id"],
+        "event_push_actions": [],
+        "user_filters": ["user_id"],
+    }
+    types = ran.types("events")
+    assert types["origin_server_ts"] == types["received_ts"] == "timestamp with time zone"
+    assert types["processed"] == types["outlier"] == types["contains_url"] == "boolean"
+    assert ran.values("events", "origin_server_ts", "stream_ordering") == {
+        n: UNIX_EPOCH + timedelta(milliseconds=apps.synapse_millis(n)) for n, *_ in events
+    }
+    assert ran.values("events", "contains_url", "stream_ordering") == {n: n % 7 == 0 for n, *_ in events}
+    # '' is NULL in events (audited), kept in the state table whose key it is part of.
+    state_keys = {n: key or None for n, _, _, key, _ in events}
+    assert ran.values("events", "state_key", "stream_ordering") == state_keys
+    blank = {str(n): {"empty_to_null"} for n, _, _, key, _ in events if key == ""}
+    assert audit_rules(run_dir, "events", "state_key") == blank
+    current = ran.values("current_state_events", "state_key", "event_id")
+    assert current == {f"$ev{n}": key for n, _, _, key, _ in events if key is not None}
+    user_types = ran.types("users")
+    assert user_types["creation_ts"] == "timestamp with time zone"
+    assert user_types["admin"] == user_types["deactivated"] == "bigint"
+    assert user_types["approved"] == user_types["locked"] == "boolean"
+    assert ran.values("users", "creation_ts", "name") == {
+        apps.synapse_user(u): UNIX_EPOCH + timedelta(seconds=apps.synapse_seconds(u)) for u in range(users)
+    }
+    assert ran.types("user_filters")["filter_json"] == "bytea"
+    filters = ran.values("user_filters", "filter_json", "user_id")
+    assert {k: bytes(v) for k, v in filters.items()} == {
+        apps.SYNAPSE_USERS[u]: apps.synapse_filter(u) for u in range(users)
+    }
+    assert ran.types("receipts_linearized")["thread_id"] == "text"
+    threads = ran.values("receipts_linearized", "thread_id", "stream_id")
+    assert sorted(threads.values(), key=str) == [None] * (rooms * users) + ["main"] * rooms
+    # A push action's default '' is NULL (audited); a sound's JSON arrives as written.
+    actions = pg_query(ran.uri, f'SELECT event_id, user_id, actions FROM "{ran.base}".event_push_actions')
+    assert sorted(actions) == sorted(
+        (f"$ev{n}", apps.synapse_user(u), apps.SYNAPSE_SOUND if n % 4 == 0 else None)
+        for n, _, _, key, sender in events
+        if key is None
+        for u in range(users)
+        if u != sender
+    )
+    assert references(run_dir)[("receipts_linearized", "room_id")] == "rooms.room_id"

@@ -485,3 +485,62 @@ def test_a_unique_constraint_naming_a_column_twice_is_a_key_of_it_once(
     )
     assert result.exit_code in (0, 2), result.record.error
     assert primary_key(pg_uri, str(result.record.version_schema), "clean") == ["a"]
+
+
+def test_a_unique_constraint_holding_nulls_is_no_key_and_no_warning(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # SQL's UNIQUE (SQLite's and PostgreSQL's alike) keeps a row with a NULL in one of its columns
+    # apart from every other: (r1, m1, NULL) may be written twice, as a chat server's receipts write
+    # one per room and member with no thread. Such a constraint names no row by its NULLs: it is no
+    # key of the table, its NULLs are no dirt and no reason to warn. Until 2026-12-04 it was the key,
+    # "rows with NULL in the key" a table issue and "plain index instead of a primary key" a warning
+    # (exit 2) on every such export.
+    receipts = [
+        (10, "r1", "m1", None),
+        (11, "r1", "m1", None),
+        (12, "r1", "m1", "t1"),
+        (13, "r2", "m2", None),
+    ]
+    marks = [("r1", None, "c1"), ("r1", None, "c2"), ("r2", "m1", "c3")]
+    loose = [("x", None, "n"), ("x", None, "n2"), ("y", "b1", "n")]
+    path = make_sqlite(
+        {
+            "receipts": (
+                "CREATE TABLE receipts (seq INTEGER NOT NULL, room TEXT NOT NULL, member TEXT NOT NULL, "
+                "thread TEXT, UNIQUE (room, member, thread))",
+                receipts,
+            ),
+            # Another declared UNIQUE without NULLs is the key (though the first by preference: fewest
+            # columns).
+            "marks": (
+                "CREATE TABLE marks (room TEXT NOT NULL, member TEXT UNIQUE, code TEXT, UNIQUE (code, room))",
+                marks,
+            ),
+            # Nothing else unique: no key at all.
+            "loose": ("CREATE TABLE loose (a TEXT NOT NULL, b TEXT, note TEXT, UNIQUE (a, b))", loose),
+        }
+    )
+    nulls = {
+        name: _sqlite(path, f"SELECT count(*) FROM {name} WHERE {column} IS NULL")
+        for name, column in (("receipts", "thread"), ("marks", "member"), ("loose", "b"))
+    }
+    assert nulls == {"receipts": 3, "marks": 2, "loose": 2}
+    profiled = profile(path)
+    found = {name: (table.key, table.key_found) for name, table in profiled.tables.items()}
+    assert found == {
+        "receipts": (["seq"], "data_unique"),
+        "marks": (["code", "room"], "declared_unique"),
+        "loose": ([], None),
+    }
+    assert all(table.issues == [] for table in profiled.tables.values())
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
+    schema = str(result.record.version_schema)
+    keys = {name: primary_key(pg_uri, schema, name) for name in ("receipts", "marks", "loose")}
+    assert keys == {"receipts": ["seq"], "marks": ["code", "room"], "loose": []}
+    for name, rows in (("receipts", receipts), ("marks", marks), ("loose", loose)):
+        loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."{name}"')
+        assert sorted(loaded, key=repr) == sorted(rows, key=repr)

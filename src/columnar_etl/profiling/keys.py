@@ -81,6 +81,30 @@ class DeclaredKey:
     others: tuple[tuple[str, ...], ...] = ()
 
 
+def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None:
+    """The declared key that names ``table``'s rows: ``declared``, unless it is a UNIQUE constraint (or
+    unique index) a column of which holds NULL in the profile. SQL's UNIQUE, SQLite's and PostgreSQL's
+    alike, keeps a row with a NULL in one of its columns apart from every other (``(r1, m1, NULL)`` may
+    be written twice): such a constraint names no row by its NULLs, and its NULLs are no clash. The
+    table's next declared UNIQUE whose columns hold none then names its rows, the other constraints
+    (that one among them) still its ``others``; None when every one holds a NULL (a key found in the
+    data, if any, names them). A primary key is always the key: NULLs in it are SQLite's quirk, counted
+    (``null_key``)."""
+    if declared.found != "declared_unique" or declared.enforced:
+        return declared
+    every = (declared.columns, *declared.others)
+    free = [
+        columns
+        for columns in every
+        if not any(table.columns[name].null_count for name in columns if name in table.columns)
+    ]
+    if free and free[0] == declared.columns:
+        return declared
+    if not free:
+        return None
+    return DeclaredKey(free[0], "declared_unique", others=tuple(c for c in every if c != free[0]))
+
+
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
     """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
     con = connect_read_only(Path(path))

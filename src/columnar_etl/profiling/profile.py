@@ -48,6 +48,7 @@ from columnar_etl.profiling.keys import (
     keep_as_written,
     key_merged_by_cleaning,
     merged_key_columns,
+    naming_key,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
@@ -2631,30 +2632,36 @@ def _keyed_steps(
         keep_numbers_apart(profiled[name], why)
     # The values kept for the reference search are counted: the key's count reads its repeated ones.
     kept = kept_values(src, keep, list(profiled.columns)) if sample is None and profiled.columns else None
-    find_key(src, profiled, declared, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
-    if declared is not None:
+    # A UNIQUE constraint whose column holds NULL names no row by it: another declared key, or one
+    # found in the data, names the rows (keys.naming_key).
+    naming = naming_key(declared, profiled) if declared is not None else None
+    find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
+    tokens = list(settings.null_tokens)
+    if naming is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
-        tokens = list(settings.null_tokens)
         for name, why in merged_key_columns(src, profiled, tokens).items():
             keep_as_written(profiled[name], why)
-        # So does each other declared key (a UNIQUE code beside the rowid key): its values are distinct
-        # as written too, and a foreign key may name them. A value made NULL counts only where the
-        # schema says every row has one (NOT NULL): else a NULL is a state the column may hold (a
-        # blank e-mail of a UNIQUE e-mail column), and the documented rules apply as before.
-        required = {column.name for column in src.table(table).columns if column.not_null}
-        for columns in declared.others:
-            alternate = replace(profiled, key=list(columns))
-            nulls = all(name in required for name in columns)
-            for name, why in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
-                keep_as_written(profiled[name], why)
-    elif sample is None and (merged := key_merged_by_cleaning(src, profiled, list(settings.null_tokens))):
+    elif sample is None and (merged := key_merged_by_cleaning(src, profiled, tokens)):
         # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
         name, why = merged
         profiled[name].notes.append(
             f"distinct on every row as written, but no key of the table: {why} (a key declared in the "
             "export is loaded as written)"
         )
+    if declared is not None:
+        # So does each other declared key (a UNIQUE code beside the rowid key): its values are distinct
+        # as written too, and a foreign key may name them. A value made NULL counts only where the
+        # schema says every row has one (NOT NULL): else a NULL is a state the column may hold (a
+        # blank e-mail of a UNIQUE e-mail column), and the documented rules apply as before.
+        required = {column.name for column in src.table(table).columns if column.not_null}
+        for columns in (declared.columns, *declared.others):
+            if naming is not None and columns == naming.columns:
+                continue
+            alternate = replace(profiled, key=list(columns))
+            nulls = all(name in required for name in columns)
+            for name, why in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
+                keep_as_written(profiled[name], why)
     return profiled, kept
 
 
