@@ -188,6 +188,44 @@ def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: Sqlite
     assert column["beta_ref"].foreign_key == "beta.id"
 
 
+def test_a_column_named_for_the_last_word_of_one_fitting_table_breaks_the_tie(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Tables named ``<module>_<entity>`` and references named for the entity alone, declared nowhere
+    (Tryton's ``sale_line.sale`` → ``sale_sale``, Odoo's ``partner_id`` → ``res_partner``): the keys
+    1..N of every table at least that long hold the values. The one fitting table whose name ends in
+    the column's name (less a trailing ``id``) is the parent; a name that ends several stays a tie."""
+    orders = [(n, f"order {n}") for n in range(1, 21)]
+    path = make_sqlite(
+        {
+            "shop_order": ("CREATE TABLE shop_order (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "sys_model": ("CREATE TABLE sys_model (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "sys_action": (
+                "CREATE TABLE sys_action (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"action {n}") for n in range(1, 26)],
+            ),
+            "audit_model": ("CREATE TABLE audit_model (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "shop_order_line": (
+                'CREATE TABLE shop_order_line (id INTEGER PRIMARY KEY, "order" INTEGER, order_id INTEGER, '
+                "model INTEGER, holder INTEGER)",
+                [(n, n % 20 + 1, n % 20 + 1, n % 20 + 1, n % 20 + 1) for n in range(1, 61)],
+            ),
+        }
+    )
+    # Checked by SQLite: every value is a key of each of the four tables.
+    for parent in ("shop_order", "sys_model", "sys_action", "audit_model"):
+        assert _query(
+            path, f'SELECT count(*) FROM shop_order_line WHERE "order" NOT IN (SELECT id FROM {parent})'
+        ) == [(0,)]
+    found = profile(path)["shop_order_line"]
+    assert found["order"].foreign_key == "shop_order.id"
+    assert found["order_id"].foreign_key == "shop_order.id"
+    # Two fitting tables end in "model": still a tie; "holder" ends no table's name.
+    for column in ("model", "holder"):
+        assert found[column].foreign_key is None
+        assert any(note.endswith("alike: no reference chosen") for note in found[column].notes)
+
+
 def _guid(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 

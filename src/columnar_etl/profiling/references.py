@@ -14,9 +14,10 @@
    :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
    parents are shared). A column whose values fit several parents' keys equally well is no reference
    (the data cannot tell which one it is), unless exactly one parent's table (or key) name appears in
-   the column's name, or one parent holds strictly more of its values (its own table's key, say, over
-   another table's whose keys merely overlap): that breaks the tie; a name never makes a reference on
-   its own.
+   the column's name, or exactly one parent's table name ends in the column's name (tables named
+   ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
+   holds strictly more of its values (its own table's key, say, over another table's whose keys merely
+   overlap): that breaks the tie; a name never makes a reference on its own.
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -919,15 +920,27 @@ def _stem(name: str) -> str:
     return normal[:-1] if normal.endswith("s") and len(normal) > 3 else normal
 
 
+def _entity(name: str) -> str:
+    """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
+    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if len(words) > 1 and words[-1] == "id":
+        words.pop()
+    return _stem(words[-1]) if words else ""
+
+
 def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names; else the one with the best share. None when still a tie."""
+    the column's name names, else the one whose table's name ends in the column's (``sale`` →
+    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share. None when
+    still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = _normalised(column)
     for named in (
         [fit for fit in fits if _stem(fit.parent) in name],
         [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
+        [fit for fit in fits if _entity(fit.parent) == _entity(column) != ""],
     ):
         if len(named) == 1:
             return named[0]
