@@ -188,6 +188,52 @@ def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: Sqlite
     assert column["beta_ref"].foreign_key == "beta.id"
 
 
+def test_guids_of_several_tables_in_one_column_are_no_reference_and_no_orphans(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A column naming rows of several tables (GnuCash's ``slots.obj_guid``: a transaction's, an
+    account's, a lot's): 40 of its 42 guids are orders' keys, the other 2 customers' (``owner``), or one
+    a customer's and one no table's (``mixed``: GnuCash's slot frames). No single table is its parent,
+    and none is counted an orphan of orders. Two guids of no table beside the same 40 are orphans."""
+    orders = [(_guid(f"order {n}"), f"order {n}") for n in range(40)]
+    customers = [(_guid(f"customer {n}"), f"customer {n}") for n in range(2)]
+    strays = [_guid(f"deleted order {n}") for n in range(2)]
+    owners = [guid for guid, _ in orders + customers]
+    path = make_sqlite(
+        {
+            "orders": ("CREATE TABLE orders (guid TEXT PRIMARY KEY, label TEXT)", orders),
+            "customers": ("CREATE TABLE customers (guid TEXT PRIMARY KEY, label TEXT)", customers),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, owner TEXT, about TEXT, mixed TEXT)",
+                [
+                    (n, owner, about, mixed)
+                    for n, (owner, about, mixed) in enumerate(
+                        zip(owners, owners[:40] + strays, [*owners[:41], strays[0]], strict=True)
+                    )
+                ],
+            ),
+        }
+    )
+    # Checked by SQLite: every owner is a key of one of the two tables; two of "about" are of none.
+    assert _query(
+        path,
+        "SELECT count(*) FROM notes WHERE owner NOT IN "
+        "(SELECT guid FROM orders UNION SELECT guid FROM customers)",
+    ) == [(0,)]
+    assert _query(path, "SELECT count(*) FROM notes WHERE owner NOT IN (SELECT guid FROM orders)") == [(2,)]
+    found = profile(path)["notes"]
+    for column, elsewhere in (("owner", 2), ("mixed", 1)):
+        assert found[column].foreign_key is None
+        assert not [issue for issue in found[column].issues if issue.kind == "orphan_reference"]
+        assert (
+            f"95.2% of its values are keys of orders.guid; of its other rows, {elsewhere} hold keys of "
+            f"other tables and {2 - elsewhere} no table's: a column naming rows of several tables, no "
+            "single reference (and no orphans counted)"
+        ) in found[column].notes
+    assert found["about"].foreign_key == "orders.guid"
+    assert [issue.count for issue in found["about"].issues if issue.kind == "orphan_reference"] == [2]
+
+
 def test_a_column_named_for_the_last_word_of_one_fitting_table_breaks_the_tie(
     make_sqlite: SqliteFactory,
 ) -> None:
