@@ -32,13 +32,23 @@ number, so a test computes what a column holds from the same numbers.
   state_key)`` over ``NOT NULL`` columns; ``receipts_linearized`` and ``event_push_actions`` whose
   declared ``UNIQUE`` has a column that is NULL on most rows (``thread_id``, ``profile_tag``);
   ``users`` with epoch seconds and ``SMALLINT`` flags; ``user_filters`` with JSON in a ``BYTEA`` BLOB.
+- :func:`gnucash_book`: a GnuCash book as GnuCash and piecash write it (``sqlite3://``): 32-hex-digit
+  guid keys and references, none declared; every amount a fraction of two ``BIGINT`` (``value_num`` up
+  to 10^16, negative, over denominators 1 to 10^8), times as text ``2019-01-01 10:59:00``, and
+  ``slots`` of many kinds (int64 extremes, a double, a numeric pair, a ``gdate_val`` of 8 digits).
+- :func:`tryton_sales`: Tryton's SQLite database of a few sales: every table keyed
+  ``id INTEGER PRIMARY KEY AUTOINCREMENT`` 1..N, references declared nowhere and named for the table's
+  last word (``sale_line.sale`` → ``sale_sale``), and each ``NUMERIC`` (prices, rates, roundings) a
+  BLOB of the Decimal's ASCII text (``b'434041.0852'``: trytond binds a Decimal as ``str(d).encode()``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import plistlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from tests.other_products import FREE_TEXT, write_export
@@ -600,3 +610,235 @@ def matrix_homeserver(path: Path, rooms: int = 3, messages: int = 12) -> Path:
         ],
     }
     return write_export(path, SYNAPSE_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- GnuCash (SQL backend) ---------------------------------------------------------------------------
+
+GNUCASH_DDL = [
+    "CREATE TABLE commodities (guid text(32) PRIMARY KEY NOT NULL, namespace text(2048) NOT NULL, "
+    "mnemonic text(2048) NOT NULL, fullname text(2048), fraction integer NOT NULL)",
+    "CREATE TABLE accounts (guid text(32) PRIMARY KEY NOT NULL, name text(2048) NOT NULL, "
+    "account_type text(2048) NOT NULL, commodity_guid text(32), parent_guid text(32), code text(2048), "
+    "placeholder integer)",
+    "CREATE TABLE transactions (guid text(32) PRIMARY KEY NOT NULL, currency_guid text(32) NOT NULL, "
+    "num text(2048) NOT NULL, post_date text(19), enter_date text(19), description text(2048))",
+    "CREATE TABLE splits (guid text(32) PRIMARY KEY NOT NULL, tx_guid text(32) NOT NULL, "
+    "account_guid text(32) NOT NULL, memo text(2048) NOT NULL, reconcile_state text(1) NOT NULL, "
+    "value_num bigint NOT NULL, value_denom bigint NOT NULL, quantity_num bigint NOT NULL, "
+    "quantity_denom bigint NOT NULL)",
+    "CREATE TABLE prices (guid text(32) PRIMARY KEY NOT NULL, commodity_guid text(32) NOT NULL, "
+    "currency_guid text(32) NOT NULL, date text(19) NOT NULL, type text(2048), value_num bigint NOT NULL, "
+    "value_denom bigint NOT NULL)",
+    "CREATE TABLE slots (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, obj_guid text(32) NOT NULL, "
+    "name text(4096) NOT NULL, slot_type integer NOT NULL, int64_val bigint, string_val text(4096), "
+    "double_val float8, timespec_val text(19), guid_val text(32), numeric_val_num bigint, "
+    "numeric_val_denom bigint, gdate_val text(8))",
+]
+#: (mnemonic, fraction): two currencies of 2 and 0 decimals, one of 3, a stock in 1/10,000, a coin in 1e-8.
+GNUCASH_COMMODITIES = (("EUR", 100), ("JPY", 1), ("BHD", 1000), ("ACME", 10_000), ("BTC", 100_000_000))
+GNUCASH_ACCOUNTS = ("Root Account", "Assets", "Bank", "Broker", "Expenses", "Income")
+GNUCASH_START = datetime(2019, 1, 1, 10, 59)
+
+
+def gnucash_guid(kind: str, n: int) -> str:
+    """A GnuCash guid: 32 lowercase hex digits (here of the object's kind and number)."""
+    return hashlib.md5(f"{kind} {n}".encode()).hexdigest()
+
+
+def gnucash_value(i: int) -> tuple[int, int]:
+    """Split ``i``'s value as GnuCash keeps it, numerator over denominator: cents, yen, fils, 10^16
+    cents beyond a double's 2^53, and negatives (the other split of each transaction)."""
+    denom = (100, 1, 1000, 100, 100_000_000)[i % 5]
+    num = (i * 7_919 + 13) * (10**13 if i % 5 == 3 else 1) * (-1 if i % 2 else 1)
+    return num, denom
+
+
+def gnucash_moment(i: int) -> str:
+    """``post_date`` of transaction ``i``: text of GnuCash 3's form, ``YYYY-MM-DD HH:MM:SS``."""
+    return (GNUCASH_START + timedelta(days=i, seconds=37 * i)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def gnucash_book(path: Path, transactions: int = 30) -> Path:
+    """A GnuCash book's core tables, as the SQL backend writes them (no foreign key declared)."""
+    commodities = [
+        [gnucash_guid("commodity", n), "CURRENCY" if n < 3 else "NASDAQ", code, f"{code} name", fraction]
+        for n, (code, fraction) in enumerate(GNUCASH_COMMODITIES)
+    ]
+    accounts = [
+        [
+            gnucash_guid("account", a),
+            name,
+            "ROOT" if a == 0 else "ASSET",
+            None if a == 0 else gnucash_guid("commodity", 0),
+            None if a == 0 else gnucash_guid("account", 0 if a in (1, 4, 5) else 1),
+            "" if a % 2 else f"{1000 + a}",
+            int(a in (0, 1)),
+        ]
+        for a, name in enumerate(GNUCASH_ACCOUNTS)
+    ]
+    txs = [
+        [
+            gnucash_guid("tx", t),
+            gnucash_guid("commodity", t % 3),
+            "" if t % 3 else str(t),
+            gnucash_moment(t),
+            gnucash_moment(t + 1),
+            f"Transaction {t} – {FREE_TEXT[t % len(FREE_TEXT)]}",
+        ]
+        for t in range(transactions)
+    ]
+    splits = []
+    for t in range(transactions):
+        for k in range(2):
+            i = 2 * t + k
+            num, denom = gnucash_value(i)
+            splits.append(
+                [
+                    gnucash_guid("split", i),
+                    gnucash_guid("tx", t),
+                    gnucash_guid("account", 2 + (i % 4)),
+                    "" if i % 3 else "card",
+                    "nyc"[i % 3],
+                    num,
+                    denom,
+                    -num if i % 7 == 0 else num,
+                    denom,
+                ]
+            )
+    prices = [
+        [
+            gnucash_guid("price", n),
+            gnucash_guid("commodity", 3 + n % 2),
+            gnucash_guid("commodity", n % 3),
+            gnucash_moment(n),
+            "last",
+            1_234_567_891 * (n + 1),
+            10 ** (n % 9),
+        ]
+        for n in range(12)
+    ]
+    slots = [
+        [1, gnucash_guid("tx", 0), "int64-max", 1, 2**63 - 1, None, 0.0, None, None, 0, 1, None],
+        [2, gnucash_guid("tx", 1), "int64-min", 1, -(2**63), None, 0.0, None, None, 0, 1, None],
+        [3, gnucash_guid("tx", 2), "double", 2, 0, None, 3.141592653589793, None, None, 0, 1, None],
+        [4, gnucash_guid("tx", 3), "numeric", 3, 0, None, 0.0, None, None, -1_234_567_891, 1000, None],
+        [5, gnucash_guid("tx", 4), "notes", 4, 0, "note\nline 2", 0.0, None, None, 0, 1, None],
+        [6, gnucash_guid("tx", 5), "account", 5, 0, None, 0.0, None, gnucash_guid("account", 2), 0, 1, None],
+        [7, gnucash_guid("tx", 6), "time", 6, 0, None, 0.0, gnucash_moment(6), None, 0, 1, None],
+    ] + [
+        [
+            8 + t,
+            gnucash_guid("tx", t),
+            "date-posted",
+            10,
+            0,
+            None,
+            0.0,
+            None,
+            None,
+            0,
+            1,
+            (GNUCASH_START + timedelta(days=t)).strftime("%Y%m%d"),
+        ]
+        for t in range(transactions)
+    ]
+    rows: dict[str, list[list[object]]] = {
+        "commodities": commodities,  # type: ignore[dict-item]
+        "accounts": accounts,  # type: ignore[dict-item]
+        "transactions": txs,  # type: ignore[dict-item]
+        "splits": splits,  # type: ignore[dict-item]
+        "prices": prices,  # type: ignore[dict-item]
+        "slots": slots,  # type: ignore[dict-item]
+    }
+    return write_export(path, GNUCASH_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- Tryton (SQLite backend) -------------------------------------------------------------------------
+
+TRYTON_DDL = [
+    "CREATE TABLE ir_model (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR, module VARCHAR)",
+    'CREATE TABLE ir_action (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR, "type" VARCHAR)',
+    'CREATE TABLE "currency_currency" (id INTEGER PRIMARY KEY AUTOINCREMENT, "active" BOOLEAN, '
+    '"code" VARCHAR(3), "create_date" TIMESTAMP, "digits" INTEGER, "name" VARCHAR, "rounding" NUMERIC)',
+    'CREATE TABLE "currency_currency_rate" (id INTEGER PRIMARY KEY AUTOINCREMENT, "create_date" TIMESTAMP, '
+    '"currency" INTEGER, "date" DATE, "rate" NUMERIC)',
+    'CREATE TABLE "party_party" (id INTEGER PRIMARY KEY AUTOINCREMENT, "active" BOOLEAN, "code" VARCHAR, '
+    '"create_date" TIMESTAMP, "name" VARCHAR)',
+    'CREATE TABLE "party_address" (id INTEGER PRIMARY KEY AUTOINCREMENT, "city" VARCHAR, "party" INTEGER, '
+    '"street_unstructured" TEXT)',
+    'CREATE TABLE "product_product" (id INTEGER PRIMARY KEY AUTOINCREMENT, "active" BOOLEAN, '
+    '"code" VARCHAR, "cost_price" NUMERIC)',
+    'CREATE TABLE "sale_sale" (id INTEGER PRIMARY KEY AUTOINCREMENT, "create_date" TIMESTAMP, '
+    '"currency" INTEGER, "description" VARCHAR, "party" INTEGER, "sale_date" DATE, "state" VARCHAR, '
+    '"total_amount_cache" NUMERIC)',
+    'CREATE TABLE "sale_line" (id INTEGER PRIMARY KEY AUTOINCREMENT, "description" TEXT, "product" INTEGER, '
+    '"quantity" FLOAT, "sale" INTEGER, "type" VARCHAR, "unit_price" NUMERIC)',
+]
+#: (code, digits, rounding) of the currencies: cents, none (JPY) and fils (KWD, three decimals).
+TRYTON_CURRENCIES = (("EUR", 2, "0.01"), ("USD", 2, "0.01"), ("JPY", 0, "1"), ("KWD", 3, "0.001"))
+TRYTON_STAMP = datetime(2024, 3, 1, 9, 30, 15, 616047)
+
+
+def tryton_decimal(d: Decimal) -> bytes:
+    """A Decimal as trytond's SQLite backend binds it (``adapt_decimal``): its ``str`` as bytes, so
+    SQLite stores a BLOB in the NUMERIC column (affinity converts no BLOB)."""
+    return str(d).encode()
+
+
+def tryton_rate(i: int) -> Decimal:
+    """Rate ``i`` of currency ``2 + i % 3`` against EUR: six decimals (Tryton's ``rate`` digits)."""
+    return Decimal(900_000 + 7_919 * i) / Decimal(10**6) * (150 if i % 3 == 1 else 1)
+
+
+def tryton_price(i: int) -> Decimal:
+    """Unit price of sale line ``i``: four decimals (Tryton's price digits), up to 10^10, some negative
+    (a discount line), trailing zeros kept (``1200.5000``)."""
+    return (Decimal(i * 98_765_431 % 10**14) / Decimal(10**4)).quantize(Decimal("0.0001")) * (
+        -1 if i % 6 == 5 else 1
+    )
+
+
+def tryton_sales(path: Path, sales: int = 40, parties: int = 12, products: int = 15) -> Path:
+    """Tryton's SQLite database of ``sales`` sales of ``products`` products to ``parties`` parties."""
+    stamp = TRYTON_STAMP.isoformat(" ")
+    lines = [(s, j) for s in range(sales) for j in range(1 + s % 4)]
+    rows: dict[str, list[list[object]]] = {
+        # The framework's own tables, keyed 1..N like every other: the values of a reference fit them too.
+        "ir_model": [[m + 1, f"model.{m}", "ir"] for m in range(60)],
+        "ir_action": [[a + 1, f"action {a}", "ir.action.report"] for a in range(80)],
+        "currency_currency": [
+            [c + 1, 1, code, stamp, digits, f"{code} name", tryton_decimal(Decimal(rounding))]
+            for c, (code, digits, rounding) in enumerate(TRYTON_CURRENCIES)
+        ],
+        "currency_currency_rate": [
+            [i + 1, stamp, 2 + i % 3, date_of(i).isoformat(), tryton_decimal(tryton_rate(i))]
+            for i in range(30)
+        ],
+        "party_party": [[p + 1, 1, str(p + 1), stamp, f"Client {p} – Ünïcode"] for p in range(parties)],
+        "party_address": [[p + 1, "Paris", p + 1, f"{p} rue X\nBâtiment B"] for p in range(parties)],
+        "product_product": [
+            [n + 1, 1, f"P{n:04d}", tryton_decimal(tryton_price(n * 13 + 1))] for n in range(products)
+        ],
+        "sale_sale": [
+            [s + 1, stamp, 1 + s % 2, f"Vente {s}", 1 + s % parties, date_of(s).isoformat(), "draft", None]
+            for s in range(sales)
+        ],
+        "sale_line": [
+            [
+                n + 1,
+                f"ligne {j}",
+                1 + (s * 7 + j) % products,
+                float(1 + n % 9) / (1 if n % 2 else 4),
+                s + 1,
+                "line",
+                tryton_decimal(tryton_price(n)),
+            ]
+            for n, (s, j) in enumerate(lines)
+        ],
+    }
+    return write_export(path, TRYTON_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+def date_of(i: int) -> date:
+    """Day ``i`` from 2023-01-01."""
+    return date(2023, 1, 1) + timedelta(days=i)

@@ -1,4 +1,5 @@
-"""Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history) through
+"""Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
+Roundup, a GnuCash book, a Tryton ERP) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -421,3 +422,92 @@ def test_synapse_homeserver_keys_its_receipts_by_the_data_and_its_state_keys_as_
         if u != sender
     )
     assert references(run_dir)[("receipts_linearized", "room_id")] == "rooms.room_id"
+
+
+def test_gnucash_book_keeps_every_fraction_exact_and_finds_its_guid_references(run_export: Runner) -> None:
+    # GnuCash keeps money as two BIGINTs (numerator, denominator): integers, every digit, 10^16 cents
+    # beyond a double's 2^53 among them; its times are text a timestamp reads as written; its 32-hex
+    # guids are the keys, and with no foreign key declared the references are found in the data.
+    transactions = 30
+    tables = {"commodities": 5, "accounts": 6, "transactions": transactions, "splits": 2 * transactions}
+    tables |= {"prices": 12, "slots": 7 + transactions}
+    ran, run_dir = run_export(apps.gnucash_book)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    splits = ran.types("splits")
+    for column in ("value_num", "value_denom", "quantity_num", "quantity_denom"):
+        assert splits[column] == "bigint", column
+    values = ran.values("splits", "value_num", "guid")
+    assert values == {
+        apps.gnucash_guid("split", i): apps.gnucash_value(i)[0] for i in range(2 * transactions)
+    }
+    assert max(abs(v) for v in values.values()) > 2**53
+    assert (
+        ran.types("transactions")["post_date"] == ran.types("prices")["date"] == "timestamp without time zone"
+    )
+    assert ran.values("transactions", "post_date", "guid") == {
+        apps.gnucash_guid("tx", t): datetime.fromisoformat(apps.gnucash_moment(t))
+        for t in range(transactions)
+    }
+    slots = ran.types("slots")
+    assert (slots["int64_val"], slots["double_val"], slots["numeric_val_num"]) == (
+        "bigint",
+        "double precision",
+        "bigint",
+    )
+    ints = ran.values("slots", "int64_val", "id")
+    assert (ints[1], ints[2]) == (2**63 - 1, -(2**63))
+    for table in tables:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == [
+            "id" if table == "slots" else "guid"
+        ]
+    assert references(run_dir) == {
+        ("accounts", "commodity_guid"): "commodities.guid",
+        ("accounts", "parent_guid"): "accounts.guid",
+        ("transactions", "currency_guid"): "commodities.guid",
+        ("splits", "tx_guid"): "transactions.guid",
+        ("splits", "account_guid"): "accounts.guid",
+        ("prices", "commodity_guid"): "commodities.guid",
+        ("prices", "currency_guid"): "commodities.guid",
+        ("slots", "obj_guid"): "transactions.guid",
+        ("slots", "guid_val"): "accounts.guid",  # one value, but a guid: a link, not chance
+    }
+
+
+def test_tryton_database_keeps_its_decimal_bytes_and_finds_references_named_for_their_table(
+    run_export: Runner,
+) -> None:
+    # trytond binds a Decimal as the bytes of its text: every NUMERIC cell is a BLOB (b'434041.0852'),
+    # which arrives byte for byte as bytea (the rule: a BLOB is never decoded), trailing zeros and all.
+    # Its tables are all keyed 1..N and declare no foreign key: sale_line.sale's values fit sale_sale's
+    # keys and ir_model's alike; the table whose name ends in the column's is the parent. (sale_sale's
+    # currency, 1 and 2 of four currencies, sits at the bottom of the keys like a code: no reference.)
+    sales, parties, products = 40, 12, 15
+    lines = sum(1 + s % 4 for s in range(sales))
+    tables = {"ir_model": 60, "ir_action": 80, "currency_currency": 4, "currency_currency_rate": 30}
+    tables |= {"party_party": parties, "party_address": parties, "product_product": products}
+    tables |= {"sale_sale": sales, "sale_line": lines}
+    ran, run_dir = run_export(apps.tryton_sales)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("sale_line")["unit_price"] == ran.types("currency_currency_rate")["rate"] == "bytea"
+    prices = ran.values("sale_line", "unit_price", "id")
+    assert {n: bytes(v) for n, v in prices.items()} == {
+        n + 1: apps.tryton_decimal(apps.tryton_price(n)) for n in range(lines)
+    }
+    assert {Decimal(bytes(v).decode()) for v in prices.values()} == {
+        apps.tryton_price(n) for n in range(lines)
+    }
+    rates = ran.values("currency_currency_rate", "rate", "id")
+    assert {n: bytes(v) for n, v in rates.items()} == {
+        i + 1: apps.tryton_decimal(apps.tryton_rate(i)) for i in range(30)
+    }
+    assert ran.types("sale_sale")["sale_date"] == "date"
+    assert ran.types("sale_line")["quantity"] == "double precision"
+    assert references(run_dir) == {
+        ("currency_currency_rate", "currency"): "currency_currency.id",
+        ("party_address", "party"): "party_party.id",
+        ("sale_sale", "party"): "party_party.id",
+        ("sale_line", "product"): "product_product.id",
+        ("sale_line", "sale"): "sale_sale.id",
+    }

@@ -188,6 +188,90 @@ def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: Sqlite
     assert column["beta_ref"].foreign_key == "beta.id"
 
 
+def test_guids_of_several_tables_in_one_column_are_no_reference_and_no_orphans(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A column naming rows of several tables (GnuCash's ``slots.obj_guid``: a transaction's, an
+    account's, a lot's): 40 of its 42 guids are orders' keys, the other 2 customers' (``owner``), or one
+    a customer's and one no table's (``mixed``: GnuCash's slot frames). No single table is its parent,
+    and none is counted an orphan of orders. Two guids of no table beside the same 40 are orphans."""
+    orders = [(_guid(f"order {n}"), f"order {n}") for n in range(40)]
+    customers = [(_guid(f"customer {n}"), f"customer {n}") for n in range(2)]
+    strays = [_guid(f"deleted order {n}") for n in range(2)]
+    owners = [guid for guid, _ in orders + customers]
+    path = make_sqlite(
+        {
+            "orders": ("CREATE TABLE orders (guid TEXT PRIMARY KEY, label TEXT)", orders),
+            "customers": ("CREATE TABLE customers (guid TEXT PRIMARY KEY, label TEXT)", customers),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, owner TEXT, about TEXT, mixed TEXT)",
+                [
+                    (n, owner, about, mixed)
+                    for n, (owner, about, mixed) in enumerate(
+                        zip(owners, owners[:40] + strays, [*owners[:41], strays[0]], strict=True)
+                    )
+                ],
+            ),
+        }
+    )
+    # Checked by SQLite: every owner is a key of one of the two tables; two of "about" are of none.
+    assert _query(
+        path,
+        "SELECT count(*) FROM notes WHERE owner NOT IN "
+        "(SELECT guid FROM orders UNION SELECT guid FROM customers)",
+    ) == [(0,)]
+    assert _query(path, "SELECT count(*) FROM notes WHERE owner NOT IN (SELECT guid FROM orders)") == [(2,)]
+    found = profile(path)["notes"]
+    for column, elsewhere in (("owner", 2), ("mixed", 1)):
+        assert found[column].foreign_key is None
+        assert not [issue for issue in found[column].issues if issue.kind == "orphan_reference"]
+        assert (
+            f"95.2% of its values are keys of orders.guid; of its other rows, {elsewhere} hold keys of "
+            f"other tables and {2 - elsewhere} no table's: a column naming rows of several tables, no "
+            "single reference (and no orphans counted)"
+        ) in found[column].notes
+    assert found["about"].foreign_key == "orders.guid"
+    assert [issue.count for issue in found["about"].issues if issue.kind == "orphan_reference"] == [2]
+
+
+def test_a_column_named_for_the_last_word_of_one_fitting_table_breaks_the_tie(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Tables named ``<module>_<entity>`` and references named for the entity alone, declared nowhere
+    (Tryton's ``sale_line.sale`` → ``sale_sale``, Odoo's ``partner_id`` → ``res_partner``): the keys
+    1..N of every table at least that long hold the values. The one fitting table whose name ends in
+    the column's name (less a trailing ``id``) is the parent; a name that ends several stays a tie."""
+    orders = [(n, f"order {n}") for n in range(1, 21)]
+    path = make_sqlite(
+        {
+            "shop_order": ("CREATE TABLE shop_order (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "sys_model": ("CREATE TABLE sys_model (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "sys_action": (
+                "CREATE TABLE sys_action (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"action {n}") for n in range(1, 26)],
+            ),
+            "audit_model": ("CREATE TABLE audit_model (id INTEGER PRIMARY KEY, label TEXT)", orders),
+            "shop_order_line": (
+                'CREATE TABLE shop_order_line (id INTEGER PRIMARY KEY, "order" INTEGER, order_id INTEGER, '
+                "model INTEGER, holder INTEGER)",
+                [(n, n % 20 + 1, n % 20 + 1, n % 20 + 1, n % 20 + 1) for n in range(1, 61)],
+            ),
+        }
+    )
+    # Checked by SQLite: every value is a key of each of the four tables.
+    for parent in ("shop_order", "sys_model", "sys_action", "audit_model"):
+        assert _query(
+            path, f'SELECT count(*) FROM shop_order_line WHERE "order" NOT IN (SELECT id FROM {parent})'
+        ) == [(0,)]
+    found = profile(path)["shop_order_line"]
+    assert found["order"].foreign_key == "shop_order.id"
+    assert found["order_id"].foreign_key == "shop_order.id"
+    # Two fitting tables end in "model": still a tie; "holder" ends no table's name.
+    for column in ("model", "holder"):
+        assert found[column].foreign_key is None
+        assert any(note.endswith("alike: no reference chosen") for note in found[column].notes)
+
+
 def _guid(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 

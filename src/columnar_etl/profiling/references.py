@@ -14,9 +14,10 @@
    :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
    parents are shared). A column whose values fit several parents' keys equally well is no reference
    (the data cannot tell which one it is), unless exactly one parent's table (or key) name appears in
-   the column's name, or one parent holds strictly more of its values (its own table's key, say, over
-   another table's whose keys merely overlap): that breaks the tie; a name never makes a reference on
-   its own.
+   the column's name, or exactly one parent's table name ends in the column's name (tables named
+   ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
+   holds strictly more of its values (its own table's key, say, over another table's whose keys merely
+   overlap): that breaks the tie; a name never makes a reference on its own.
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -705,7 +706,8 @@ class Inclusion:
     ``keys`` = highest, by number) of the highest key found, 0 when none; ``low``, ``high``: the lowest
     and highest key found as integers (``None`` when none, or not compared as integers);
     ``no_reference``: the child rows holding :data:`NO_REFERENCE` where it stands for no reference
-    (not among ``orphans``)."""
+    (not among ``orphans``); ``elsewhere``: the ``orphans`` whose value is a key of another parent
+    measured for the same child column (measured so only on request: :func:`measure`)."""
 
     parent: str
     key: str
@@ -718,6 +720,7 @@ class Inclusion:
     low: int | None
     high: int | None
     no_reference: int = 0
+    elsewhere: int = 0
 
 
 #: Non-NULL cells per storage class (``ColumnProfile.storage_classes``) of (table, column).
@@ -742,12 +745,14 @@ def inclusion_sql(
     pairs: list[Pair],
     kept: Mapping[str, KeptValues] | None = None,
     classes: Classes | None = None,
+    elsewhere: bool = False,
 ) -> tuple[str, list[tuple[str, str, str]]]:
     """One query measuring every pair: each table involved is read once (its needed columns
     unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values. Columns the
     profile kept (``kept``, by table) are not read: their kept values are counted. ``classes``: the
     columns' storage classes, by (table, column): a column holding BLOBs (or, compared
     :data:`AS_STORED`, text beside numbers) is read with each cell's class, as SQLite compares them.
+    ``elsewhere``: also count each pair's orphans that are keys of another parent of its child column.
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
@@ -802,7 +807,7 @@ def inclusion_sql(
         for value, reads in kept_reads.items()
     ]
     wanted = ", ".join(
-        f"('c{numbers[(c, col, kind)]}', 'c{numbers[(p, key, kind)]}', {index})"
+        f"('c{numbers[(c, col, kind)]}', 'c{numbers[(p, key, kind)]}', {index}, {elsewhere})"
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
@@ -810,7 +815,7 @@ def inclusion_sql(
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
-        f"pairs(child, parent, pair) AS (VALUES {wanted}), "
+        f"pairs(child, parent, pair, asked) AS (VALUES {wanted}), "
         # Each parent's values ranked by number (text values, not numbers, rank last): how far into
         # the keys a child's values reach, whatever outlying keys stretch the range.
         "keys AS MATERIALIZED (SELECT col, val, row_number() OVER (PARTITION BY col "
@@ -818,15 +823,22 @@ def inclusion_sql(
         "FROM counted WHERE col IN (SELECT parent FROM pairs)), "
         # Each parent's lowest key as a number (NULL: none is one): a "no reference" 0 lies below it.
         "lowest AS (SELECT col, min(try_cast(CASE WHEN starts_with(val, '=') THEN val[2:] ELSE val END "
-        "AS BIGINT)) AS low FROM keys GROUP BY col) "
+        "AS BIGINT)) AS low FROM keys GROUP BY col), "
+        # Each child's values that are a key of any parent measured with it (when asked): an orphan of
+        # one parent that is another's key names a row of another table (a column of several tables').
+        "keyed AS MATERIALIZED (SELECT DISTINCT p.child, v.val FROM pairs p "
+        "JOIN counted v ON v.col = p.child JOIN keys k ON k.col = p.parent AND k.val = v.val WHERE p.asked) "
         "SELECT pairs.pair, count(*) AS distinct_values, count(k.val) AS found, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none}), 0) AS orphans, "
         f"min(v.val, {EXAMPLES}) FILTER (WHERE k.val IS NULL AND NOT {none}) AS examples, "
         "coalesce(max(k.r), 0) AS reach, coalesce(max(k.keys), 0) AS keys, "
         "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high, "
-        f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND {none}), 0) AS no_reference "
+        f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND {none}), 0) AS no_reference, "
+        f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none} AND e.val IS NOT NULL), 0) "
+        "AS elsewhere "
         "FROM pairs JOIN counted v ON v.col = pairs.child "
         "LEFT JOIN keys k ON k.col = pairs.parent AND k.val = v.val "
+        "LEFT JOIN keyed e ON e.child = pairs.child AND e.val = v.val "
         "LEFT JOIN lowest ON lowest.col = pairs.parent "
         "GROUP BY pairs.pair"
     )
@@ -863,15 +875,16 @@ def measure(
     pairs: list[Pair],
     kept: Mapping[str, KeptValues] | None = None,
     classes: Classes | None = None,
+    elsewhere: bool = False,
 ) -> dict[int, Inclusion]:
     """The fit of each pair's child column to its parent key (by pair number), by one query
-    (``classes``: see :func:`inclusion_sql`)."""
+    (``classes``, ``elsewhere``: see :func:`inclusion_sql`)."""
     if not pairs:
         return {}
-    sql, _ = inclusion_sql(src, pairs, kept, classes)
+    sql, _ = inclusion_sql(src, pairs, kept, classes, elsewhere)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
-    for pair, distinct, hits, orphans, examples, reach, keys, low, high, none in rows:
+    for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, elsewhere in rows:
         _, _, parent, key, kind = pairs[int(pair)]
         share = int(hits) / int(distinct) if distinct else 0.0
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
@@ -887,6 +900,7 @@ def measure(
             ends[0],
             ends[1],
             no_reference=int(none),
+            elsewhere=int(elsewhere),
         )
     return found
 
@@ -919,15 +933,27 @@ def _stem(name: str) -> str:
     return normal[:-1] if normal.endswith("s") and len(normal) > 3 else normal
 
 
+def _entity(name: str) -> str:
+    """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
+    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if len(words) > 1 and words[-1] == "id":
+        words.pop()
+    return _stem(words[-1]) if words else ""
+
+
 def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names; else the one with the best share. None when still a tie."""
+    the column's name names, else the one whose table's name ends in the column's (``sale`` →
+    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share. None when
+    still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = _normalised(column)
     for named in (
         [fit for fit in fits if _stem(fit.parent) in name],
         [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
+        [fit for fit in fits if _entity(fit.parent) == _entity(column) != ""],
     ):
         if len(named) == 1:
             return named[0]
@@ -978,6 +1004,7 @@ def find_references(
     ]
     measured = measure(src, pairs, kept, storage_classes(tables))
     fits: dict[tuple[str, str], list[Inclusion]] = {}
+    chosen_fits: dict[tuple[str, str], Inclusion] = {}
     for index, (child, column, _, _, kind) in enumerate(pairs):
         fit = measured.get(index)
         if fit is not None and fit.share >= MIN_INCLUSION and (kind != "integer" or reaches(fit)):
@@ -997,10 +1024,56 @@ def find_references(
                 "or too close together to tell from numbers that are keys by chance: no reference inferred"
             )
             continue
+        chosen_fits[(child, column)] = chosen
+    several = _of_several_tables(src, tables, chosen_fits, kept)
+    for (child, column), chosen in chosen_fits.items():
+        profile = tables[child][column]
+        if (child, column) in several:
+            elsewhere = several[(child, column)]
+            profile.notes.append(
+                f"{chosen.share:.1%} of its values are keys of {chosen.parent}.{chosen.key}; of its other "
+                f"rows, {elsewhere} hold keys of other tables and {chosen.orphans - elsewhere} no table's: "
+                "a column naming rows of several tables, no single reference (and no orphans counted)"
+            )
+            continue
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
+
+
+def _of_several_tables(
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    chosen: Mapping[tuple[str, str], Inclusion],
+    kept: Mapping[str, KeptValues] | None,
+) -> dict[tuple[str, str], int]:
+    """The text columns among ``chosen``'s some of whose orphans are keys of another table, with the
+    rows holding those: guids (or other text keys, drawn from a space too large for chance) of rows of
+    several tables, GnuCash's ``slots.obj_guid`` naming a transaction, an account, a lot or the book
+    (and a slot frame, a guid of no table). Measured again, against every text key of the export, only
+    for a column whose chosen parent left orphans (the first measure pruned the tables too small to
+    hold 90 % of its values). Integers are never so: keys 1..N of every table overlap."""
+    parents = _parent_keys(tables)
+    pairs: list[Pair] = []
+    asked: dict[tuple[str, str], int] = {}
+    for (child, column), fit in chosen.items():
+        profile = tables[child][column]
+        if not fit.orphans or profile.inferred_type != "text":
+            continue
+        kind = as_written_kind(profile.inferred_type, tables[fit.parent][fit.key])
+        asked[(child, column)] = len(pairs)
+        pairs.append((child, column, fit.parent, fit.key, kind))
+        pairs += [
+            (child, column, parent, key.name, kind)
+            for parent, key in parents.items()
+            if parent not in (child, fit.parent) and key.inferred_type == "text"
+        ]
+    if not asked:
+        return {}
+    measured = measure(src, pairs, kept, storage_classes(tables), elsewhere=True)
+    again = {column: measured.get(index) for column, index in asked.items()}
+    return {column: fit.elsewhere for column, fit in again.items() if fit is not None and fit.elsewhere}
 
 
 def references_as_written(tables: Mapping[str, TableProfile]) -> None:
