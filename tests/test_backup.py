@@ -41,6 +41,7 @@ from columnar_etl.errors import BackupError, SourceError, UsageError
 from columnar_etl.loading.adbc import copy_tables_atomically
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import _feed, find_pg_tool, libpq_invocation, restore_as_script
+from columnar_etl.source.identity import source_state
 
 from .conftest import SqliteFactory, pg_query, uri_with_database
 
@@ -115,6 +116,33 @@ def test_create_writes_the_copy_a_sha256sum_sidecar_and_a_manifest(export: Path,
     assert (sha256(export), export.stat().st_mtime_ns) == before  # the source is never written
     assert json.loads(json.dumps(result.to_dict()))["sha256"] == digest  # run records store this
     assert not list(settings.backup_dir.glob(".*"))  # no temp file left behind
+
+
+def test_a_copy_of_the_export_in_the_state_its_digest_was_taken_in_is_not_hashed_again(
+    export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[Path] = []
+    hash_file = sqlite_backup_module.file_checksum
+
+    def counted(path: Any, algorithm: str = "sha256") -> str:
+        hashed.append(Path(path))
+        return hash_file(path, algorithm)
+
+    monkeypatch.setattr(sqlite_backup_module, "file_checksum", counted)
+    known = (source_state(export), sha256(export))
+    result = create_backup(export, settings=settings, known=known)
+    assert hashed == []  # the run's identity of the export is the copy's digest
+    assert result.manifest.sha256 == sha256(result.path) == known[1]
+    assert verify_backup(result.path).ok
+
+    # Written to since its digest was taken: the copy is hashed, and its digest is the new bytes'.
+    with sqlite3.connect(export) as con:
+        con.execute("INSERT INTO tickets (id) VALUES (10001)")
+    con.close()
+    changed = create_backup(export, settings=settings, known=known)
+    assert len(hashed) == 1 and hashed[0].parent == settings.backup_dir
+    assert changed.manifest.sha256 == sha256(changed.path) != known[1]
+    assert verify_backup(changed.path).ok
 
 
 def test_backups_in_the_same_second_never_overwrite(

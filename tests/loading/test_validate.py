@@ -226,3 +226,23 @@ def test_a_failed_query_about_a_table_names_it_in_its_error(pg_uri: str) -> None
     assert info.value.one_line().startswith(
         "table 'Tickets 2': division by zero (while running: SELECT count(*)"
     )
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [3, -7, None, 11],  # small: summed as int64
+        [2**62, 2**62, -1],  # two values' sum leaves int64: summed as decimals
+        [-(2**63), -1],  # the smallest int64 once more
+        [2**61, 2**61, 2**61 - 1],  # the bound times the count just below 2^63: int64 holds every sum
+        [None, None],
+        [],
+    ],
+)
+def test_an_integer_column_s_sum_in_flight_is_exact(values: list[int | None]) -> None:
+    # Python's own sum of the values is the exact figure PostgreSQL's sum(bigint) gives.
+    table = pa.table({"n": pa.array(values, pa.int64())})
+    _, stats = observed(table)
+    present = [v for v in values if v is not None]
+    assert stats.columns["n"].sum == (sum(present) if present else None)
+    assert stats.columns["n"].non_null == len(present)

@@ -94,9 +94,7 @@ class ColumnStats:
                 self.min = low if self.min is None else min(self.min, low)
                 self.max = high if self.max is None else max(self.max, high)
         if self.kind == "integer":
-            # Summed as decimals: an int64 sum wraps around silently, PostgreSQL's sum(bigint) does not.
-            total = pc.sum(array.cast(pa.decimal128(38, 0))).as_py()
-            self._add(None if total is None else int(total))
+            self._add(_exact_integer_sum(array, low, high))
         elif self.kind == "decimal" and self.arrow_type.precision > DECIMAL_SUM_DIGITS:
             # A decimal128 sum is a decimal128: two numbers of 38 digits wrapped around (helper 23: the
             # expected figure was off by 2^128 and the load refused). 76 digits hold any such sum.
@@ -369,6 +367,21 @@ def summable(column: ColumnStats) -> bool:
 
 #: Decimals of up to this many digits are summed as they are (38 digits hold the sum of 10^20 of them).
 DECIMAL_SUM_DIGITS = 18
+
+
+def _exact_integer_sum(array: pa.Array, low: int | None, high: int | None) -> int | None:
+    """The exact sum of an integer array whose smallest and largest values are ``low`` and ``high``
+    (None: no value). An int64 sum wraps around silently where PostgreSQL's sum(bigint) does not, so
+    it is summed as int64 only when no running sum can leave int64 (every value's magnitude times the
+    values' count below 2^63: the narrow bench table's counts and keys), else as decimals (the cast
+    took ~10 ms per 1M values, 95 % of the figures' time on an integer column)."""
+    if low is None or high is None:
+        return None
+    values = len(array) - array.null_count
+    if max(abs(low), abs(high)) * values < 2**63:
+        return int(pc.sum(array).as_py())
+    total = pc.sum(array.cast(pa.decimal128(38, 0))).as_py()
+    return None if total is None else int(total)
 
 
 def _storage_type(arrow_type: pa.DataType) -> pa.DataType:

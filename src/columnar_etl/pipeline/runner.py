@@ -544,9 +544,13 @@ def _stages(
 
     # The backup runs beside the profile: both only read the export, and both work mostly outside the
     # GIL (SQLite's backup API and sha256; DuckDB). Its stage is decided before the gate: nothing is
-    # planned, cleaned or loaded without a backup.
+    # planned, cleaned or loaded without a backup. A byte copy of the export in the state its identity
+    # was taken in is not hashed again (the identity is then the copy's sha256).
+    known = None if result.source_state is None else (result.source_state, record.source_checksum)
     with (
-        _overlapped(record, metrics, "backup", lambda: create_backup(source, settings=settings)) as backup,
+        _overlapped(
+            record, metrics, "backup", lambda: create_backup(source, settings=settings, known=known)
+        ) as backup,
         _stage(record, metrics, "profile") as stage,
     ):
         # The preflight found no cell too large to move (source_cells): the profile does not measure
