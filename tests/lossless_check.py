@@ -279,6 +279,13 @@ def read_source(
             )
             if bytes(r[0]).decode() not in shadows
         ]
+        full_text = {
+            bytes(name).decode()
+            for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"
+            )
+            if re.search(rb"\busing\s+[\"'`\[]?fts[345]\b", bytes(sql), re.IGNORECASE)
+        }
         tables: dict[str, SourceTable] = {}
         for name in names:
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
@@ -293,6 +300,9 @@ def read_source(
             info = [r for r in info if r[6] != 2 or _computable(con, name, bytes(r[1]).decode())]
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
+            if name in full_text and "rowid" not in {c.lower() for c in columns}:
+                # A full-text index's rowid (FTS3/4's docid) names each of its documents: a column of it.
+                columns, pk = ["rowid", *columns], ["rowid"]
             table = tables[name] = SourceTable(name, columns, pk)
             # A column named rowid, oid or _rowid_ (in any case) takes that name from the rowid.
             taken = {c.lower() for c in columns}

@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -384,6 +384,10 @@ SHADOW_SUFFIXES: dict[str, tuple[str, ...]] = {
     "rtree_i32": ("node", "parent", "rowid"),
     "geopoly": ("node", "parent", "rowid"),
 }
+#: The full-text modules, whose virtual table's rowid (FTS3/4's ``docid``) names each indexed document.
+FULL_TEXT_MODULES = frozenset({"fts3", "fts4", "fts5"})
+#: The column a full-text index's rowid arrives as (:func:`_with_document_ids`).
+DOCUMENT_ID = "rowid"
 _VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
 
 
@@ -428,6 +432,24 @@ def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:
             table = replace(table, columns=columns)
         marked[name] = table
     return marked
+
+
+def takes_document_id(module: str, columns: Iterable[str]) -> bool:
+    """Whether a virtual table of ``module`` with ``columns`` is read with its rowid as a column of its own
+    (:data:`DOCUMENT_ID`, first), which is its key: a full-text index none of whose columns is so named.
+
+    The rowid is what ties each row of a full-text index to its document (an application indexes its
+    entry ``42`` as the index's row ``42``; an external-content index reads its ``content_rowid``), and
+    it alone tells apart two documents of the same text (a page and its translation): without it the
+    rows are only their words, unjoinable, and equal ones would be removed as copies. SQLite reads it
+    under that name (FTS5 reserves it; an FTS3/4 column so named shadows it, and is read as it is)."""
+    return module in FULL_TEXT_MODULES and all(column.lower() != DOCUMENT_ID for column in columns)
+
+
+#: A full-text index's rowid, as a column (:func:`takes_document_id`).
+_DOCUMENT_ID_COLUMN = SourceColumn(
+    name=DOCUMENT_ID, declared_type="INTEGER", not_null=True, default=None, primary_key=True
+)
 
 
 def internal_tables(
@@ -750,6 +772,8 @@ def read_catalogue(path: Path) -> Catalogue:
                 for row in info
                 if row[6] != 1
             )
+            if name in virtual and takes_document_id(virtual[name][0], [c.name for c in columns]):
+                columns = (_DOCUMENT_ID_COLUMN, *columns)
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
