@@ -286,11 +286,24 @@ def read_source(
             )
             if re.search(rb"\busing\s+[\"'`\[]?fts[345]\b", bytes(sql), re.IGNORECASE)
         }
+        # An FTS3/4 index's hidden columns but its own name's, the rowid's and the language id it keeps
+        # when it declares none: the language id it declares (``languageid="lang"``).
+        fts4 = {
+            bytes(name).decode(): {bytes(name).decode().lower(), "docid", "__langid"}
+            for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"
+            )
+            if re.search(rb"\busing\s+[\"'`\[]?fts[34]\b", bytes(sql), re.IGNORECASE)
+        }
         tables: dict[str, SourceTable] = {}
         for name in names:
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
             try:
-                info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if r[6] in (0, 2, 3)]
+                info = [
+                    r
+                    for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})")
+                    if r[6] in (0, 2, 3) or (name in fts4 and bytes(r[1]).decode().lower() not in fts4[name])
+                ]
             except sqlite3.OperationalError as exc:  # a virtual table whose module is not here
                 if "no such module" in str(exc):
                     continue

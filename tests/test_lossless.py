@@ -1144,6 +1144,32 @@ def test_a_full_text_index_arrives_with_its_rowids_and_rows_of_equal_text_stay_a
     assert keys["entries_fts"] == keys["notes"] == (["rowid"], "declared_primary_key")
 
 
+def test_a_full_text_index_keeps_the_language_id_it_declares(pg_uri: str, tmp_path: Path) -> None:
+    # FTS4's ``languageid="lang"``: a column the application writes with each document (which
+    # tokenizer reads it), hidden from ``SELECT *``, as the rowid is; one text in two languages is two
+    # rows. Without a declared one, FTS4's ``__langid`` is always 0 and no column of the table.
+    path = tmp_path / "langs.db"
+    con = sqlite3.connect(path)
+    rows = [(i, "Willkommen" if i % 2 else "Welcome", i % 3) for i in range(1, 13)]
+    with con:
+        con.execute('CREATE VIRTUAL TABLE pages USING fts4(title, languageid="lang")')
+        con.execute("CREATE VIRTUAL TABLE plain USING fts4(title)")
+        con.executemany("INSERT INTO pages (docid, title, lang) VALUES (?, ?, ?)", rows)
+        con.executemany("INSERT INTO plain (docid, title) VALUES (?, ?)", [(i, t) for i, t, _ in rows])
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("pages", "lang") == "bigint"
+    assert loaded.values("pages", "lang", "rowid") == {i: lang for i, _, lang in rows}
+    assert loaded.values("pages", "title", "rowid") == {i: title for i, title, _ in rows}
+    columns = pg_query(
+        pg_uri,
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = '{loaded.base}' AND table_name = 'plain' ORDER BY ordinal_position",
+    )
+    assert columns == [("rowid",), ("title",)]
+
+
 def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -446,6 +446,16 @@ def takes_document_id(module: str, columns: Iterable[str]) -> bool:
     return module in FULL_TEXT_MODULES and all(column.lower() != DOCUMENT_ID for column in columns)
 
 
+def is_language_id(module: str, table: str, column: str) -> bool:
+    """Whether ``column``, a hidden column of ``table`` (a virtual table of ``module``), is the language
+    id an FTS3/4 index declares (``languageid="lang"``): written with each document, as its rowid is,
+    though ``SELECT *`` leaves it out; read as a column of the table. The index's other hidden
+    columns (one named as the table, ``docid``: the rowid, and ``__langid``: the language id an index
+    without one declared keeps, always 0) are not data."""
+    hidden = {table.lower(), "docid", "__langid"}
+    return module in {"fts3", "fts4"} and column.lower() not in hidden
+
+
 #: A full-text index's rowid, as a column (:func:`takes_document_id`).
 _DOCUMENT_ID_COLUMN = SourceColumn(
     name=DOCUMENT_ID, declared_type="INTEGER", not_null=True, default=None, primary_key=True
@@ -757,8 +767,11 @@ def read_catalogue(path: Path) -> Catalogue:
                     f"({', '.join(missing)}: the application that wrote the export defines it; {lacking})"
                 )
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
-            # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
-            key_size = sum(1 for row in info if row[5] and row[6] != 1)
+            # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data, but for
+            # the language id an FTS4 index declares.
+            module = virtual[name][0] if name in virtual else ""
+            info = [row for row in info if row[6] != 1 or is_language_id(module, name, row[1])]
+            key_size = sum(1 for row in info if row[5])
             columns = tuple(
                 SourceColumn(
                     name=row[1],
@@ -770,9 +783,8 @@ def read_catalogue(path: Path) -> Catalogue:
                     generated=row[6] in (2, 3),
                 )
                 for row in info
-                if row[6] != 1
             )
-            if name in virtual and takes_document_id(virtual[name][0], [c.name for c in columns]):
+            if takes_document_id(module, [c.name for c in columns]):
                 columns = (_DOCUMENT_ID_COLUMN, *columns)
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
