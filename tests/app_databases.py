@@ -25,11 +25,16 @@ number, so a test computes what a column holds from the same numbers.
   with its dates as text of Roundup's own form in ``VARCHAR(30)`` (``20240102030405.123``, UTC), a
   ``BOOLEAN`` property of 0/1, ``issue__journal`` (``params`` a Python repr) and the Multilink table
   ``issue_nosy (linkid, nodeid)`` with no declared key.
+- :func:`cms_search_index`: a CMS's search index as Wagtail's SQLite backend writes it: the entries
+  (``object_id varchar(50)`` holding digits as TEXT, ``title_norm real``, ``body`` ``''`` for a page)
+  and an FTS5 index of their text kept by triggers whose rowid is the entry's ``id``; a page and its
+  translation index the same text, one entry deleted, one updated.
 """
 
 from __future__ import annotations
 
 import plistlib
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -453,3 +458,61 @@ def roundup_tracker(path: Path, issues: int = 24) -> Path:
         ],
     }
     return write_export(path, ROUNDUP_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- a CMS's search index (Wagtail's SQLite backend) ---------------------------------------------------
+
+SEARCH_DDL = [
+    'CREATE TABLE "search_entry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(50) NOT NULL, "title_norm" real NOT NULL, "content_type_id" integer NOT NULL, '
+    '"autocomplete" text NULL, "body" text NULL, "title" text NOT NULL)',
+    "CREATE VIRTUAL TABLE search_entry_fts USING fts5(autocomplete, body, title)",
+    "CREATE TRIGGER insert_search_entry_fts AFTER INSERT ON search_entry BEGIN INSERT INTO "
+    "search_entry_fts(title, body, autocomplete, rowid) VALUES (NEW.title, NEW.body, NEW.autocomplete, "
+    "NEW.id); END",
+    "CREATE TRIGGER update_search_entry_fts AFTER UPDATE ON search_entry BEGIN UPDATE search_entry_fts "
+    "SET title=NEW.title, body=NEW.body, autocomplete=NEW.autocomplete WHERE rowid=NEW.id; END",
+    "CREATE TRIGGER delete_search_entry_fts AFTER DELETE ON search_entry BEGIN DELETE FROM "
+    "search_entry_fts WHERE rowid=OLD.id; END",
+]
+#: The entry :func:`cms_search_index` deletes and the one it retitles (its draft's title).
+SEARCH_DELETED, SEARCH_RETITLED = 7, 4
+
+
+def search_title(i: int) -> str:
+    """Entry ``i``'s title as first indexed (1-based): a page (odd) and its translation (the next, even)
+    share it."""
+    return "Home" if i <= 2 else f"Post {(i - 1) // 2} – news"
+
+
+def search_body(i: int) -> str:
+    """Entry ``i``'s body: an image's tags (every fifth entry), else ``''`` as a page's."""
+    return f"nature t{i}" if i % 5 == 0 else ""
+
+
+def cms_search_index(path: Path, entries: int = 24) -> Path:
+    """A CMS's search index (see the module's docstring): ``entries`` entries, then one deleted and one
+    retitled (``(draft)`` appended), each through the triggers as the CMS's writes are."""
+    rows = [
+        [
+            i,
+            str(i),
+            (0.949090909090909, 2.61)[i % 2],
+            30 + i % 3,
+            search_title(i),
+            search_body(i),
+            search_title(i),
+        ]
+        for i in range(1, entries + 1)
+    ]
+    write_export(path, SEARCH_DDL, {"search_entry": rows})
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM search_entry WHERE id = ?", (SEARCH_DELETED,))
+        title = f"{search_title(SEARCH_RETITLED)} (draft)"
+        con.execute(
+            "UPDATE search_entry SET title = ?, autocomplete = ? WHERE id = ?",
+            (title, title, SEARCH_RETITLED),
+        )
+    con.close()
+    return path
