@@ -279,31 +279,25 @@ def read_source(
             )
             if bytes(r[0]).decode() not in shadows
         ]
-        full_text = {
-            bytes(name).decode()
-            for name, sql in con.execute(
-                "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"
-            )
-            if re.search(rb"\busing\s+[\"'`\[]?fts[345]\b", bytes(sql), re.IGNORECASE)
-        }
-        # An FTS3/4 index's hidden columns but its own name's, the rowid's and the language id it keeps
-        # when it declares none: the language id it declares (``languageid="lang"``).
-        fts4 = {
-            bytes(name).decode(): {bytes(name).decode().lower(), "docid", "__langid"}
-            for name, sql in con.execute(
-                "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"
-            )
-            if re.search(rb"\busing\s+[\"'`\[]?fts[34]\b", bytes(sql), re.IGNORECASE)
-        }
+        # Full-text indexes by module: an FTS3/4/5 index's rowid (FTS3/4's docid) is a column of it; so is
+        # the language id an FTS3/4 index declares (``languageid="lang"``), a hidden column but for its
+        # own name's, the rowid's and the ``__langid`` it keeps when it declares none.
+        full_text: dict[str, str] = {}
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"):
+            if found := re.search(rb"\busing\s+[\"'`\[]?(fts[345])\b", bytes(sql), re.IGNORECASE):
+                full_text[bytes(name).decode()] = found[1].decode().lower()
+
+        def is_column(name: str, row: tuple[Any, ...]) -> bool:
+            if row[6] in (0, 2, 3):
+                return True
+            hidden = {name.lower(), "docid", "__langid"}
+            return full_text.get(name) in ("fts3", "fts4") and bytes(row[1]).decode().lower() not in hidden
+
         tables: dict[str, SourceTable] = {}
         for name in names:
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
             try:
-                info = [
-                    r
-                    for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})")
-                    if r[6] in (0, 2, 3) or (name in fts4 and bytes(r[1]).decode().lower() not in fts4[name])
-                ]
+                info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if is_column(name, r)]
             except sqlite3.OperationalError as exc:  # a virtual table whose module is not here
                 if "no such module" in str(exc):
                     continue
