@@ -386,7 +386,7 @@ SHADOW_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 #: The full-text modules, whose virtual table's rowid (FTS3/4's ``docid``) names each indexed document.
 FULL_TEXT_MODULES = frozenset({"fts3", "fts4", "fts5"})
-#: The column a full-text index's rowid arrives as (:func:`_with_document_ids`).
+#: The column a full-text index's rowid arrives as (:func:`takes_document_id`).
 DOCUMENT_ID = "rowid"
 _VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
 
