@@ -40,6 +40,10 @@ number, so a test computes what a column holds from the same numbers.
   ``id INTEGER PRIMARY KEY AUTOINCREMENT`` 1..N, references declared nowhere and named for the table's
   last word (``sale_line.sale`` → ``sale_sale``), and each ``NUMERIC`` (prices, rates, roundings) a
   BLOB of the Decimal's ASCII text (``b'434041.0852'``: trytond binds a Decimal as ``str(d).encode()``).
+- :func:`cms_search_index`: a CMS's search index as Wagtail's SQLite backend writes it: the entries
+  (``object_id varchar(50)`` holding digits as TEXT, ``title_norm real``, ``body`` ``''`` for a page)
+  and an FTS5 index of their text kept by triggers whose rowid is the entry's ``id``; a page and its
+  translation index the same text, one entry deleted, one updated.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from __future__ import annotations
 import hashlib
 import json
 import plistlib
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -842,3 +847,61 @@ def tryton_sales(path: Path, sales: int = 40, parties: int = 12, products: int =
 def date_of(i: int) -> date:
     """Day ``i`` from 2023-01-01."""
     return date(2023, 1, 1) + timedelta(days=i)
+
+
+# --- a CMS's search index (Wagtail's SQLite backend) ---------------------------------------------------
+
+SEARCH_DDL = [
+    'CREATE TABLE "search_entry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(50) NOT NULL, "title_norm" real NOT NULL, "content_type_id" integer NOT NULL, '
+    '"autocomplete" text NULL, "body" text NULL, "title" text NOT NULL)',
+    "CREATE VIRTUAL TABLE search_entry_fts USING fts5(autocomplete, body, title)",
+    "CREATE TRIGGER insert_search_entry_fts AFTER INSERT ON search_entry BEGIN INSERT INTO "
+    "search_entry_fts(title, body, autocomplete, rowid) VALUES (NEW.title, NEW.body, NEW.autocomplete, "
+    "NEW.id); END",
+    "CREATE TRIGGER update_search_entry_fts AFTER UPDATE ON search_entry BEGIN UPDATE search_entry_fts "
+    "SET title=NEW.title, body=NEW.body, autocomplete=NEW.autocomplete WHERE rowid=NEW.id; END",
+    "CREATE TRIGGER delete_search_entry_fts AFTER DELETE ON search_entry BEGIN DELETE FROM "
+    "search_entry_fts WHERE rowid=OLD.id; END",
+]
+#: The entry :func:`cms_search_index` deletes and the one it retitles (its draft's title).
+SEARCH_DELETED, SEARCH_RETITLED = 7, 4
+
+
+def search_title(i: int) -> str:
+    """Entry ``i``'s title as first indexed (1-based): a page (odd) and its translation (the next, even)
+    share it."""
+    return "Home" if i <= 2 else f"Post {(i - 1) // 2} – news"
+
+
+def search_body(i: int) -> str:
+    """Entry ``i``'s body: an image's tags (every fifth entry), else ``''`` as a page's."""
+    return f"nature t{i}" if i % 5 == 0 else ""
+
+
+def cms_search_index(path: Path, entries: int = 24) -> Path:
+    """A CMS's search index (see the module's docstring): ``entries`` entries, then one deleted and one
+    retitled (``(draft)`` appended), each through the triggers as the CMS's writes are."""
+    rows = [
+        [
+            i,
+            str(i),
+            (0.949090909090909, 2.61)[i % 2],
+            30 + i % 3,
+            search_title(i),
+            search_body(i),
+            search_title(i),
+        ]
+        for i in range(1, entries + 1)
+    ]
+    write_export(path, SEARCH_DDL, {"search_entry": rows})
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM search_entry WHERE id = ?", (SEARCH_DELETED,))
+        title = f"{search_title(SEARCH_RETITLED)} (draft)"
+        con.execute(
+            "UPDATE search_entry SET title = ?, autocomplete = ? WHERE id = ?",
+            (title, title, SEARCH_RETITLED),
+        )
+    con.close()
+    return path

@@ -279,11 +279,25 @@ def read_source(
             )
             if bytes(r[0]).decode() not in shadows
         ]
+        # Full-text indexes by module: an FTS3/4/5 index's rowid (FTS3/4's docid) is a column of it; so is
+        # the language id an FTS3/4 index declares (``languageid="lang"``), a hidden column but for its
+        # own name's, the rowid's and the ``__langid`` it keeps when it declares none.
+        full_text: dict[str, str] = {}
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"):
+            if found := re.search(rb"\busing\s+[\"'`\[]?(fts[345])\b", bytes(sql), re.IGNORECASE):
+                full_text[bytes(name).decode()] = found[1].decode().lower()
+
+        def is_column(name: str, row: tuple[Any, ...]) -> bool:
+            if row[6] in (0, 2, 3):
+                return True
+            hidden = {name.lower(), "docid", "__langid"}
+            return full_text.get(name) in ("fts3", "fts4") and bytes(row[1]).decode().lower() not in hidden
+
         tables: dict[str, SourceTable] = {}
         for name in names:
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
             try:
-                info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if r[6] in (0, 2, 3)]
+                info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if is_column(name, r)]
             except sqlite3.OperationalError as exc:  # a virtual table whose module is not here
                 if "no such module" in str(exc):
                     continue
@@ -293,6 +307,9 @@ def read_source(
             info = [r for r in info if r[6] != 2 or _computable(con, name, bytes(r[1]).decode())]
             columns = [bytes(r[1]).decode() for r in info]
             pk = [bytes(r[1]).decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
+            if name in full_text and "rowid" not in {c.lower() for c in columns}:
+                # A full-text index's rowid (FTS3/4's docid) names each of its documents: a column of it.
+                columns, pk = ["rowid", *columns], ["rowid"]
             table = tables[name] = SourceTable(name, columns, pk)
             # A column named rowid, oid or _rowid_ (in any case) takes that name from the rowid.
             taken = {c.lower() for c in columns}

@@ -511,3 +511,38 @@ def test_tryton_database_keeps_its_decimal_bytes_and_finds_references_named_for_
         ("sale_line", "product"): "product_product.id",
         ("sale_line", "sale"): "sale_sale.id",
     }
+
+
+def test_cms_search_index_arrives_with_its_rowids_joined_to_its_entries(run_export: Runner) -> None:
+    # Wagtail's SQLite search backend keeps an FTS5 index of its entries' text whose rowid is the
+    # entry's id (its triggers write it): a page and its translation index the same words. Until
+    # 2026-12-04 the index arrived without its rowid, joined to nothing, and the translations' rows were
+    # removed as exact copies (exit 2). Every entry's row arrives under its id, once.
+    ran, run_dir = run_export(apps.cms_search_index)
+    entries = [i for i in range(1, 25) if i != apps.SEARCH_DELETED]
+    loaded_cleanly(ran, run_dir, {"search_entry": len(entries), "search_entry_fts": len(entries)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("search_entry_fts") == {
+        "rowid": "bigint",
+        "autocomplete": "text",
+        "body": "text",
+        "title": "text",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "search_entry_fts") == ["rowid"]
+    title = {i: apps.search_title(i) for i in entries} | {
+        apps.SEARCH_RETITLED: f"{apps.search_title(apps.SEARCH_RETITLED)} (draft)"
+    }
+    assert ran.values("search_entry_fts", "title", "rowid") == title
+    assert ran.values("search_entry_fts", "autocomplete", "rowid") == title
+    assert ran.values("search_entry_fts", "body", "rowid") == {
+        i: apps.search_body(i) or None for i in entries
+    }
+    # The entries' object ids are digits a generic relation wrote as text: numbers by the values.
+    assert ran.types("search_entry")["object_id"] == "bigint"
+    joined = pg_query(
+        ran.uri,
+        f'SELECT e.id FROM "{ran.base}".search_entry e JOIN "{ran.base}".search_entry_fts f '
+        "ON f.rowid = e.id AND f.title = e.title AND f.body IS NOT DISTINCT FROM e.body",
+    )
+    assert sorted(i for (i,) in joined) == entries
+    assert any("3 triggers not copied" in note for note in ran.record["notes"])

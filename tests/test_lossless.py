@@ -1107,6 +1107,69 @@ def test_virtual_tables_arrive_and_their_storage_stays_behind(pg_uri: str, tmp_p
     assert set(profiled["internal_tables"]) == shadows
 
 
+def test_a_full_text_index_arrives_with_its_rowids_and_rows_of_equal_text_stay_apart(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A search index kept beside its entries (FTS5 rowid = the entry's id; FTS4's docid, its rowid's
+    # other name): the rowid is what joins a row of the index to its document, and two documents of the
+    # same text (a page and its translation, a draft and its copy) are two rows, not copies of one.
+    path = tmp_path / "index.db"
+    con = sqlite3.connect(path)
+    entries = [
+        (i, "Home" if i % 4 == 0 else f"Post {i}", "" if i % 5 == 0 else f"body {i % 3}")
+        for i in range(1, 31)
+    ]
+    with con:
+        con.executescript(
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+            "CREATE VIRTUAL TABLE entries_fts USING fts5(title, body);"
+            "CREATE VIRTUAL TABLE notes USING fts4(note);"
+        )
+        con.executemany("INSERT INTO entries VALUES (?, ?, ?)", entries)
+        con.executemany("INSERT INTO entries_fts (rowid, title, body) VALUES (?, ?, ?)", entries[::-1])
+        con.executemany(
+            "INSERT INTO notes (docid, note) VALUES (?, ?)", [(10 * i, "call back") for i in range(1, 6)]
+        )
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("entries_fts", "rowid") == "bigint"
+    assert loaded.values("entries_fts", "title", "rowid") == {i: title for i, title, _ in entries}
+    assert loaded.values("entries_fts", "body", "rowid") == {i: body or None for i, _, body in entries}
+    assert loaded.values("notes", "note", "rowid") == {10 * i: "call back" for i in range(1, 6)}
+    assert {row["rule"] for row in loaded.log("audit")} == {"empty_to_null"}, "no row is a copy of another"
+    assert loaded.result.record.warnings == []
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    keys = {t["name"]: (t["key"], t["key_found"]) for t in profiled["tables"]}
+    assert keys["entries_fts"] == keys["notes"] == (["rowid"], "declared_primary_key")
+
+
+def test_a_full_text_index_keeps_the_language_id_it_declares(pg_uri: str, tmp_path: Path) -> None:
+    # FTS4's ``languageid="lang"``: a column the application writes with each document (which
+    # tokenizer reads it), hidden from ``SELECT *``, as the rowid is; one text in two languages is two
+    # rows. Without a declared one, FTS4's ``__langid`` is always 0 and no column of the table.
+    path = tmp_path / "langs.db"
+    con = sqlite3.connect(path)
+    rows = [(i, "Willkommen" if i % 2 else "Welcome", i % 3) for i in range(1, 13)]
+    with con:
+        con.execute('CREATE VIRTUAL TABLE pages USING fts4(title, languageid="lang")')
+        con.execute("CREATE VIRTUAL TABLE plain USING fts4(title)")
+        con.executemany("INSERT INTO pages (docid, title, lang) VALUES (?, ?, ?)", rows)
+        con.executemany("INSERT INTO plain (docid, title) VALUES (?, ?)", [(i, t) for i, t, _ in rows])
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("pages", "lang") == "bigint"
+    assert loaded.values("pages", "lang", "rowid") == {i: lang for i, _, lang in rows}
+    assert loaded.values("pages", "title", "rowid") == {i: title for i, title, _ in rows}
+    columns = pg_query(
+        pg_uri,
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = '{loaded.base}' AND table_name = 'plain' ORDER BY ordinal_position",
+    )
+    assert columns == [("rowid",), ("title",)]
+
+
 def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -43,7 +43,7 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     THOUSANDS_SEPARATOR,
 )
-from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.catalogue import DOCUMENT_ID, connect_read_only, takes_document_id, virtual_tables
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
@@ -110,8 +110,9 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
     con = connect_read_only(Path(path))
     try:
         found = {}
+        virtual = virtual_tables(con)
         for table in tables:
-            key = _declared_key(con, table)
+            key = _declared_key(con, table, virtual)
             if key is not None:
                 found[table] = key
         return found
@@ -119,8 +120,14 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
         con.close()
 
 
-def _declared_key(con: sqlite3.Connection, table: str) -> DeclaredKey | None:
+def _declared_key(
+    con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
+) -> DeclaredKey | None:
     info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    module = virtual.get(table, ("", ""))[0]
+    if takes_document_id(module, [str(row[1]) for row in info]):
+        # A full-text index's rowid, read as a column of its own: SQLite keeps it unique and non-null.
+        return DeclaredKey((DOCUMENT_ID,), "declared_primary_key", rowid_alias=True, enforced=True)
     primary = [row for row in info if row[5]]
     unique: list[tuple[int, int, tuple[str, ...]]] = []
     for _seq, name, is_unique, origin, partial in con.execute(

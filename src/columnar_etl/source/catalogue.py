@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -384,6 +384,10 @@ SHADOW_SUFFIXES: dict[str, tuple[str, ...]] = {
     "rtree_i32": ("node", "parent", "rowid"),
     "geopoly": ("node", "parent", "rowid"),
 }
+#: The full-text modules, whose virtual table's rowid (FTS3/4's ``docid``) names each indexed document.
+FULL_TEXT_MODULES = frozenset({"fts3", "fts4", "fts5"})
+#: The column a full-text index's rowid arrives as (:func:`takes_document_id`).
+DOCUMENT_ID = "rowid"
 _VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
 
 
@@ -428,6 +432,34 @@ def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:
             table = replace(table, columns=columns)
         marked[name] = table
     return marked
+
+
+def takes_document_id(module: str, columns: Iterable[str]) -> bool:
+    """Whether a virtual table of ``module`` with ``columns`` is read with its rowid as a column of its own
+    (:data:`DOCUMENT_ID`, first), which is its key: a full-text index none of whose columns is so named.
+
+    The rowid is what ties each row of a full-text index to its document (an application indexes its
+    entry ``42`` as the index's row ``42``; an external-content index reads its ``content_rowid``), and
+    it alone tells apart two documents of the same text (a page and its translation): without it the
+    rows are only their words, unjoinable, and equal ones would be removed as copies. SQLite reads it
+    under that name (FTS5 reserves it; an FTS3/4 column so named shadows it, and is read as it is)."""
+    return module in FULL_TEXT_MODULES and all(column.lower() != DOCUMENT_ID for column in columns)
+
+
+def is_language_id(module: str, table: str, column: str) -> bool:
+    """Whether ``column``, a hidden column of ``table`` (a virtual table of ``module``), is the language
+    id an FTS3/4 index declares (``languageid="lang"``): written with each document, as its rowid is,
+    though ``SELECT *`` leaves it out; read as a column of the table. The index's other hidden
+    columns (one named as the table, ``docid``: the rowid, and ``__langid``: the language id an index
+    without one declared keeps, always 0) are not data."""
+    hidden = {table.lower(), "docid", "__langid"}
+    return module in {"fts3", "fts4"} and column.lower() not in hidden
+
+
+#: A full-text index's rowid, as a column (:func:`takes_document_id`).
+_DOCUMENT_ID_COLUMN = SourceColumn(
+    name=DOCUMENT_ID, declared_type="INTEGER", not_null=True, default=None, primary_key=True
+)
 
 
 def internal_tables(
@@ -735,8 +767,11 @@ def read_catalogue(path: Path) -> Catalogue:
                     f"({', '.join(missing)}: the application that wrote the export defines it; {lacking})"
                 )
             # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored);
-            # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data.
-            key_size = sum(1 for row in info if row[5] and row[6] != 1)
+            # hidden 1 is a virtual table's hidden column (an FTS5 index's rank), not data, but for
+            # the language id an FTS4 index declares.
+            module = virtual[name][0] if name in virtual else ""
+            info = [row for row in info if row[6] != 1 or is_language_id(module, name, row[1])]
+            key_size = sum(1 for row in info if row[5])
             columns = tuple(
                 SourceColumn(
                     name=row[1],
@@ -748,8 +783,9 @@ def read_catalogue(path: Path) -> Catalogue:
                     generated=row[6] in (2, 3),
                 )
                 for row in info
-                if row[6] != 1
             )
+            if takes_document_id(module, [c.name for c in columns]):
+                columns = (_DOCUMENT_ID_COLUMN, *columns)
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
