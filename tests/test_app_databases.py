@@ -1,5 +1,5 @@
-"""Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+"""Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Home
+Assistant's recorder) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -14,6 +14,7 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -339,3 +340,71 @@ def test_roundup_database_keeps_its_dates_digit_for_digit_and_reads_them_by_a_na
     assert audit_rules(run_dir, "_issue", "_creation") == {
         str(i + 1): {"date_format:%Y%m%d%H%M%S.%f"} for i in range(issues)
     }
+
+
+def test_home_assistant_recorder_keeps_epoch_seconds_ulids_and_statistics_exactly(run_export: Runner) -> None:
+    # Home Assistant's home-assistant_v2.db: REAL Unix seconds with microseconds stay double precision,
+    # every digit (no rule reads a bare number as a moment; the dashboard converts with to_timestamp),
+    # whole-second period starts stored REAL too; ULIDs in BLOBs byte for byte; shared JSON
+    # attributes as written; the unsigned 32-bit hash fits bigint; legacy CHAR(0) columns, NULL in
+    # every row, arrive NULL; DATETIME text (naive UTC) and BOOLEAN 0/1 by their audited rules.
+    states, periods = 44, 6
+    entities = len(apps.HA_ENTITIES)
+    tables = {
+        "states_meta": entities,
+        "state_attributes": entities,
+        "states": states,
+        "statistics_meta": 2,
+        "statistics_short_term": 2 * periods,
+        "recorder_runs": len(apps.HA_RUNS),
+    }
+    ran, run_dir = run_export(apps.home_assistant_recorder)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("states")
+    assert types["last_updated_ts"] == types["last_changed_ts"] == "double precision"
+    assert types["context_id_bin"] == types["context_parent_id_bin"] == "bytea"
+    assert (types["state"], types["metadata_id"], types["old_state_id"]) == ("text", "bigint", "bigint")
+    assert ran.values("states", "last_updated_ts", "state_id") == {
+        i + 1: apps.ha_updated(i) for i in range(states)
+    }
+    assert ran.values("states", "context_id_bin", "state_id") == {
+        i + 1: apps.ha_context(i) for i in range(states)
+    }
+    assert ran.values("states", "state", "state_id") == {i + 1: apps.ha_state(i) for i in range(states)}
+    legacy = ("entity_id", "attributes", "last_changed", "last_updated", "context_id", "context_user_id")
+    for column in legacy:
+        assert set(ran.values("states", column, "state_id").values()) == {None}, column
+    assert ran.values("state_attributes", "hash", "attributes_id") == {
+        m + 1: zlib.crc32(apps.ha_attrs(m).encode()) for m in range(entities)
+    }
+    assert max(ran.values("state_attributes", "hash", "attributes_id").values()) > 2**31
+    assert ran.values("state_attributes", "shared_attrs", "attributes_id") == {
+        m + 1: json.dumps(attrs, separators=(",", ":"), ensure_ascii=False)
+        for m, (_, attrs) in enumerate(apps.HA_ENTITIES)
+    }
+    statistics = ran.types("statistics_short_term")
+    numbers = ("created_ts", "start_ts", "mean", "min", "max", "last_reset_ts", "state", "sum")
+    assert {statistics[c] for c in numbers} == {"double precision"}
+    for position, column in enumerate(numbers):
+        assert ran.values("statistics_short_term", column, "id") == {
+            2 * k + m: apps.ha_statistic(k, m)[position] for k in range(periods) for m in (1, 2)
+        }, column
+    assert ran.values("statistics_short_term", "start_ts", "id")[1] == float(1_704_164_400)
+    assert ran.values("statistics_meta", "has_mean", "id") == {1: True, 2: False}
+    runs = ran.types("recorder_runs")
+    assert runs["start"] == runs["end"] == "timestamp without time zone"
+    assert runs["closed_incorrect"] == "boolean"
+    assert ran.values("recorder_runs", "end", "run_id") == {
+        r + 1: end for r, (_, end, _) in enumerate(apps.HA_RUNS)
+    }
+    assert ran.values("recorder_runs", "closed_incorrect", "run_id") == {1: True, 2: False}
+    assert audit_rules(run_dir, "recorder_runs", "start") == {
+        str(r + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for r in range(len(apps.HA_RUNS))
+    }
+    assert {c for t, c, _ in audited_columns(run_dir) if t in ("states", "statistics_short_term")} == set()
+    found = references(run_dir)
+    assert found[("states", "metadata_id")] == "states_meta.metadata_id"
+    assert found[("states", "old_state_id")] == "states.state_id"
+    assert found[("states", "attributes_id")] == "state_attributes.attributes_id"
+    assert found[("statistics_short_term", "metadata_id")] == "statistics_meta.id"
