@@ -32,11 +32,17 @@ number, so a test computes what a column holds from the same numbers.
   ``state_attributes`` by an unsigned 32-bit hash, ``BOOLEAN`` 0/1 flags, nullable ``FLOAT``
   mean/min/max/sum, legacy columns ``CHAR(0)`` and NULL in every row, and ``recorder_runs`` with
   ``DATETIME`` text (naive UTC, six fraction digits).
+- :func:`celery_results`: Celery's database result backend (``db+sqlite://``, Celery 5.x):
+  ``celery_taskmeta`` with each result, args and kwargs serialized into a ``BLOB`` (JSON bytes, or a
+  pickle's for a task sent with the pickle serializer), ``date_done DATETIME`` text of the worker's
+  local wall clock (six fraction digits), a failure's Python traceback ``TEXT`` ending in a newline,
+  ``UNIQUE (task_id)`` beside the ``AUTOINCREMENT`` id, and ``celery_tasksetmeta`` for a group.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import plistlib
 import zlib
 from datetime import UTC, datetime, timedelta
@@ -605,3 +611,82 @@ def home_assistant_recorder(path: Path, states: int = 44, periods: int = 6) -> P
         ],
     }
     return write_export(path, HA_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- Celery's database result backend ----------------------------------------------------------------
+
+CELERY_DDL = [
+    "CREATE TABLE celery_taskmeta (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\ttask_id "
+    "VARCHAR(155), \n\tstatus VARCHAR(50), \n\tresult BLOB, \n\tdate_done DATETIME, \n\ttraceback TEXT, "
+    "\n\tchildren BLOB, \n\tname VARCHAR(155), \n\targs BLOB, \n\tkwargs BLOB, \n\tworker VARCHAR(155), "
+    "\n\tretries INTEGER, \n\tqueue VARCHAR(155), \n\tstamps BLOB, \n\tUNIQUE (task_id)\n)",
+    "CREATE TABLE celery_tasksetmeta (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\ttaskset_id "
+    "VARCHAR(155), \n\tresult BLOB, \n\tdate_done DATETIME, \n\tUNIQUE (taskset_id)\n)",
+]
+
+
+def celery_done(i: int) -> datetime:
+    """``date_done`` of task ``i`` (from 0): the worker's local wall clock, no zone."""
+    return datetime(2024, 1, 2, 4, 4, 5, 737567) + timedelta(seconds=13 * i, microseconds=21_011 * i)
+
+
+def celery_failed(i: int) -> bool:
+    """Task ``i`` raised (every fifth)."""
+    return i % 5 == 4
+
+
+def celery_traceback(i: int) -> str | None:
+    """A failed task's traceback as Python formats it: lines ending in a newline, the last one too."""
+    if not celery_failed(i):
+        return None
+    return (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/tasks.py", line 11, in fail\n'
+        "    raise ValueError(msg)\n"
+        f"ValueError: ticket {i} – ünïcode failure\n"
+    )
+
+
+def celery_result(i: int) -> bytes:
+    """Task ``i``'s stored result: JSON bytes (an exception's for a failure), or a pickle's bytes."""
+    if celery_failed(i):
+        value: object = {"exc_type": "ValueError", "exc_message": [f"ticket {i}"], "exc_module": "builtins"}
+    else:
+        value = {"sum": i * 1.5, "tags": ["a", None], "note": "  padded  "} if i % 2 else i * 0.5
+    if i % 7 == 6:
+        return pickle.dumps(value, protocol=5)
+    return json.dumps(value).encode()
+
+
+def celery_results(path: Path, tasks: int = 20) -> Path:
+    """Celery's result database after ``tasks`` tasks and one group."""
+    rows: dict[str, list[list[object]]] = {
+        "celery_taskmeta": [
+            [
+                i + 1,
+                f"{i:08x}-5715-40b9-8769-4d8d62c80cc5",
+                "FAILURE" if celery_failed(i) else "SUCCESS",
+                celery_result(i),
+                celery_done(i).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                celery_traceback(i),
+                None,
+                ("helpdesk.add", "helpdesk.fail", "helpdesk.echo")[i % 3],
+                json.dumps([i, i * 0.5]).encode(),
+                b"{}",
+                "celery@worker-1",
+                0,
+                None,
+                None,
+            ]
+            for i in range(tasks)
+        ],
+        "celery_tasksetmeta": [
+            [
+                1,
+                "f4d9117a-ec63-4199-9aa3-0bc4206d4c4b",
+                b'[["f4d9117a", null], []]',
+                "2024-01-02 04:10:00.000001",
+            ]
+        ],
+    }
+    return write_export(path, CELERY_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]

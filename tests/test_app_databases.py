@@ -1,5 +1,6 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Home
-Assistant's recorder) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Assistant's recorder, Celery's result backend) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -408,3 +409,38 @@ def test_home_assistant_recorder_keeps_epoch_seconds_ulids_and_statistics_exactl
     assert found[("states", "old_state_id")] == "states.state_id"
     assert found[("states", "attributes_id")] == "state_attributes.attributes_id"
     assert found[("statistics_short_term", "metadata_id")] == "statistics_meta.id"
+
+
+def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_tracebacks_audited(
+    run_export: Runner,
+) -> None:
+    # Celery's result tables: a result, args and kwargs serialized into BLOBs (JSON or pickle bytes)
+    # arrive byte for byte as bytea, never decoded; date_done (the worker's wall clock, no zone) a
+    # timestamp without time zone, the same wall clock; a traceback's final newline is trimmed by the
+    # documented rule, each such cell audited.
+    tasks = 20
+    ran, run_dir = run_export(apps.celery_results)
+    loaded_cleanly(ran, run_dir, {"celery_taskmeta": tasks, "celery_tasksetmeta": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("celery_taskmeta")
+    assert {types[c] for c in ("result", "children", "args", "kwargs", "stamps")} == {"bytea"}
+    assert (types["date_done"], types["traceback"], types["retries"]) == (
+        "timestamp without time zone",
+        "text",
+        "bigint",
+    )
+    assert ran.values("celery_taskmeta", "result", "id") == {
+        i + 1: apps.celery_result(i) for i in range(tasks)
+    }
+    assert any(apps.celery_result(i).startswith(b"\x80\x05") for i in range(tasks))
+    assert ran.values("celery_taskmeta", "args", "id") == {
+        i + 1: f"[{i}, {i * 0.5}]".encode() for i in range(tasks)
+    }
+    assert ran.values("celery_taskmeta", "date_done", "id") == {
+        i + 1: apps.celery_done(i) for i in range(tasks)
+    }
+    failed = [i for i in range(tasks) if apps.celery_failed(i)]
+    tracebacks = ran.values("celery_taskmeta", "traceback", "id")
+    assert tracebacks == {i + 1: (apps.celery_traceback(i) or "").rstrip("\n") or None for i in range(tasks)}
+    assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {str(i + 1): {"trim"} for i in failed}
+    assert ran.types("celery_tasksetmeta")["result"] == "bytea"
