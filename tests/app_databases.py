@@ -44,14 +44,28 @@ number, so a test computes what a column holds from the same numbers.
   (``object_id varchar(50)`` holding digits as TEXT, ``title_norm real``, ``body`` ``''`` for a page)
   and an FTS5 index of their text kept by triggers whose rowid is the entry's ``id``; a page and its
   translation index the same text, one entry deleted, one updated.
+- :func:`home_assistant_recorder`: Home Assistant's recorder (``home-assistant_v2.db``, schema 42 as
+  Home Assistant 2024.3 writes it): every moment a REAL of Unix seconds with microseconds
+  (``last_updated_ts``), the whole seconds of a five-minute statistics period REAL too
+  (``1704164400.0``), contexts as 16-byte ULIDs in BLOBs, attributes as JSON text shared through
+  ``state_attributes`` by an unsigned 32-bit hash, ``BOOLEAN`` 0/1 flags, nullable ``FLOAT``
+  mean/min/max/sum, legacy columns ``CHAR(0)`` and NULL in every row, and ``recorder_runs`` with
+  ``DATETIME`` text (naive UTC, six fraction digits).
+- :func:`celery_results`: Celery's database result backend (``db+sqlite://``, Celery 5.x):
+  ``celery_taskmeta`` with each result, args and kwargs serialized into a ``BLOB`` (JSON bytes, or a
+  pickle's for a task sent with the pickle serializer), ``date_done DATETIME`` text of the worker's
+  local wall clock (six fraction digits), a failure's Python traceback ``TEXT`` ending in a newline,
+  ``UNIQUE (task_id)`` beside the ``AUTOINCREMENT`` id, and ``celery_tasksetmeta`` for a group.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import plistlib
 import sqlite3
+import zlib
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -905,3 +919,225 @@ def cms_search_index(path: Path, entries: int = 24) -> Path:
         )
     con.close()
     return path
+
+
+# --- Home Assistant's recorder -----------------------------------------------------------------------
+
+#: The recorder's tables as schema 42 declares them (SQLAlchemy's DDL, tabs and all), legacy columns
+#: ``CHAR(0)``: kept by migrations, NULL in every row written since.
+HA_DDL = [
+    "CREATE TABLE states_meta (\n\tmetadata_id INTEGER NOT NULL, \n\tentity_id VARCHAR(255), \n\t"
+    "PRIMARY KEY (metadata_id)\n)",
+    "CREATE TABLE state_attributes (\n\tattributes_id INTEGER NOT NULL, \n\thash BIGINT, \n\t"
+    "shared_attrs TEXT, \n\tPRIMARY KEY (attributes_id)\n)",
+    "CREATE TABLE states (\n\tstate_id INTEGER NOT NULL, \n\tentity_id CHAR(0), \n\tstate VARCHAR(255), "
+    "\n\tattributes CHAR(0), \n\tevent_id SMALLINT, \n\tlast_changed CHAR(0), \n\tlast_changed_ts FLOAT, "
+    "\n\tlast_updated CHAR(0), \n\tlast_updated_ts FLOAT, \n\told_state_id INTEGER, \n\tattributes_id "
+    "INTEGER, \n\tcontext_id CHAR(0), \n\tcontext_user_id CHAR(0), \n\tcontext_parent_id CHAR(0), \n\t"
+    "origin_idx SMALLINT, \n\tcontext_id_bin BLOB, \n\tcontext_user_id_bin BLOB, \n\tcontext_parent_id_bin "
+    "BLOB, \n\tmetadata_id INTEGER, \n\tPRIMARY KEY (state_id), \n\tFOREIGN KEY(old_state_id) REFERENCES "
+    "states (state_id), \n\tFOREIGN KEY(attributes_id) REFERENCES state_attributes (attributes_id), \n\t"
+    "FOREIGN KEY(metadata_id) REFERENCES states_meta (metadata_id)\n)",
+    "CREATE TABLE statistics_meta (\n\tid INTEGER NOT NULL, \n\tstatistic_id VARCHAR(255), \n\tsource "
+    "VARCHAR(32), \n\tunit_of_measurement VARCHAR(255), \n\thas_mean BOOLEAN, \n\thas_sum BOOLEAN, \n\t"
+    "name VARCHAR(255), \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE statistics_short_term (\n\tid INTEGER NOT NULL, \n\tcreated CHAR(0), \n\tcreated_ts "
+    "FLOAT, \n\tmetadata_id INTEGER, \n\tstart CHAR(0), \n\tstart_ts FLOAT, \n\tmean FLOAT, \n\tmin "
+    "FLOAT, \n\tmax FLOAT, \n\tlast_reset CHAR(0), \n\tlast_reset_ts FLOAT, \n\tstate FLOAT, \n\tsum "
+    "FLOAT, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(metadata_id) REFERENCES statistics_meta (id) ON DELETE "
+    "CASCADE\n)",
+    'CREATE TABLE recorder_runs (\n\trun_id INTEGER NOT NULL, \n\tstart DATETIME NOT NULL, \n\t"end" '
+    "DATETIME, \n\tclosed_incorrect BOOLEAN NOT NULL, \n\tcreated DATETIME NOT NULL, \n\tPRIMARY KEY "
+    "(run_id)\n)",
+]
+#: The recorded entities (``states_meta``, metadata_id from 1) and their attributes.
+HA_ENTITIES = (
+    ("sensor.room_temperature", {"unit_of_measurement": "°C", "device_class": "temperature"}),
+    ("input_boolean.away", {"friendly_name": "Away mode"}),
+    ("counter.tickets", {"initial": None, "step": 1, "friendly_name": "Tickets"}),
+    ("sensor.status_text", {"friendly_name": "Status – Überhitzt"}),
+)
+#: The first five-minute statistics period (2024-01-02 03:00:00 UTC) in Unix seconds.
+HA_PERIOD_START = 1_704_164_400
+
+
+def ha_attrs(m: int) -> str:
+    """``shared_attrs`` of entity ``m`` (from 0): compact JSON as the recorder writes it."""
+    return json.dumps(HA_ENTITIES[m][1], separators=(",", ":"), ensure_ascii=False)
+
+
+def ha_hash(text: str) -> int:
+    """An unsigned 32-bit hash of ``text`` (the recorder uses FNV-1a; any such hash has the shape)."""
+    return zlib.crc32(text.encode())
+
+
+def ha_updated(i: int) -> float:
+    """``last_updated_ts`` of state ``i`` (from 0): Unix seconds with microseconds."""
+    return 1_704_164_645.123456 + 5.000017 * i
+
+
+def ha_context(i: int) -> bytes:
+    """``context_id_bin`` of state ``i``: a ULID's 16 bytes (48 bits of milliseconds, 80 random)."""
+    return (int(ha_updated(i) * 1000) << 80 | (i * 0x9E3779B97F4A7C15) % (1 << 80)).to_bytes(16, "big")
+
+
+def ha_state(i: int) -> str:
+    """``state`` of state ``i`` (entity ``i % 4``): numbers, words and HA's own 'unavailable'."""
+    m = i % len(HA_ENTITIES)
+    if i % 11 == 10:
+        return "unavailable"
+    return (f"{20 + (i % 7) * 0.37:.2f}", ("on", "off")[i // 4 % 2], str(i // 4), ("ok", "Überhitzt")[i % 2])[
+        m
+    ]
+
+
+def ha_statistic(k: int, metadata_id: int) -> list[object]:
+    """Row ``k`` (from 0) of ``statistics_short_term`` for ``metadata_id`` 1 (a mean) or 2 (a sum):
+    ``[created_ts, start_ts, mean, min, max, last_reset_ts, state, sum]``."""
+    start = float(HA_PERIOD_START + 300 * k)
+    created = start + 310.46917 + k / 1e6
+    if metadata_id == 1:
+        mean = 20 + k * 0.1253867506202
+        return [created, start, mean, mean - 1.113, mean + 1.112, None, None, None]
+    total = sum(0.1849 for _ in range(k + 1))  # a running float sum, 0.18490000000000001 and so on
+    return [created, start, None, None, None, None, 8.5 + total, total]
+
+
+def ha_run_text(moment: datetime) -> str:
+    """A ``DATETIME`` as SQLAlchemy writes it on SQLite: naive UTC, always six fraction digits."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+#: The recorder's two runs: one ended by a crash (``closed_incorrect``), one still open.
+HA_RUNS = (
+    (datetime(2024, 1, 2, 3, 4, 5, 801413), datetime(2024, 1, 2, 3, 14, 22, 247693), 1),
+    (datetime(2024, 1, 2, 3, 14, 22, 247693), None, 0),
+)
+
+
+def home_assistant_recorder(path: Path, states: int = 44, periods: int = 6) -> Path:
+    """Home Assistant's ``home-assistant_v2.db`` of a small home: states of four entities, their
+    five-minute statistics and the recorder's runs."""
+    rows: dict[str, list[list[object]]] = {
+        "states_meta": [[m + 1, entity] for m, (entity, _) in enumerate(HA_ENTITIES)],
+        "state_attributes": [[m + 1, ha_hash(ha_attrs(m)), ha_attrs(m)] for m in range(len(HA_ENTITIES))],
+        "states": [
+            [
+                i + 1,
+                None,
+                ha_state(i),
+                None,
+                None,
+                None,
+                # last_changed_ts is NULL where it equals last_updated_ts (the recorder's saving).
+                ha_updated(i - len(HA_ENTITIES)) if i % 3 == 1 and i >= len(HA_ENTITIES) else None,
+                None,
+                ha_updated(i),
+                i + 1 - len(HA_ENTITIES) if i >= len(HA_ENTITIES) else None,
+                i % len(HA_ENTITIES) + 1,
+                None,
+                None,
+                None,
+                0,
+                ha_context(i),
+                None,
+                ha_context(i - 1) if i % 5 == 4 else None,
+                i % len(HA_ENTITIES) + 1,
+            ]
+            for i in range(states)
+        ],
+        "statistics_meta": [
+            [1, "sensor.room_temperature", "recorder", "°C", 1, 0, None],
+            [2, "sensor.energy_total", "recorder", "kWh", 0, 1, None],
+        ],
+        "statistics_short_term": [
+            [2 * k + m, None, *values[:1], m, None, *values[1:5], None, *values[5:]]
+            for k in range(periods)
+            for m in (1, 2)
+            for values in [ha_statistic(k, m)]
+        ],
+        "recorder_runs": [
+            [r + 1, ha_run_text(start), ha_run_text(end) if end else None, closed, ha_run_text(start)]
+            for r, (start, end, closed) in enumerate(HA_RUNS)
+        ],
+    }
+    return write_export(path, HA_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- Celery's database result backend ----------------------------------------------------------------
+
+CELERY_DDL = [
+    "CREATE TABLE celery_taskmeta (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\ttask_id "
+    "VARCHAR(155), \n\tstatus VARCHAR(50), \n\tresult BLOB, \n\tdate_done DATETIME, \n\ttraceback TEXT, "
+    "\n\tchildren BLOB, \n\tname VARCHAR(155), \n\targs BLOB, \n\tkwargs BLOB, \n\tworker VARCHAR(155), "
+    "\n\tretries INTEGER, \n\tqueue VARCHAR(155), \n\tstamps BLOB, \n\tUNIQUE (task_id)\n)",
+    "CREATE TABLE celery_tasksetmeta (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\ttaskset_id "
+    "VARCHAR(155), \n\tresult BLOB, \n\tdate_done DATETIME, \n\tUNIQUE (taskset_id)\n)",
+]
+
+
+def celery_done(i: int) -> datetime:
+    """``date_done`` of task ``i`` (from 0): the worker's local wall clock, no zone."""
+    return datetime(2024, 1, 2, 4, 4, 5, 737567) + timedelta(seconds=13 * i, microseconds=21_011 * i)
+
+
+def celery_failed(i: int) -> bool:
+    """Task ``i`` raised (every fifth)."""
+    return i % 5 == 4
+
+
+def celery_traceback(i: int) -> str | None:
+    """A failed task's traceback as Python formats it: lines ending in a newline, the last one too."""
+    if not celery_failed(i):
+        return None
+    return (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/tasks.py", line 11, in fail\n'
+        "    raise ValueError(msg)\n"
+        f"ValueError: ticket {i} – ünïcode failure\n"
+    )
+
+
+def celery_result(i: int) -> bytes:
+    """Task ``i``'s stored result: JSON bytes (an exception's for a failure), or a pickle's bytes."""
+    if celery_failed(i):
+        value: object = {"exc_type": "ValueError", "exc_message": [f"ticket {i}"], "exc_module": "builtins"}
+    else:
+        value = {"sum": i * 1.5, "tags": ["a", None], "note": "  padded  "} if i % 2 else i * 0.5
+    if i % 7 == 6:
+        return pickle.dumps(value, protocol=5)
+    return json.dumps(value).encode()
+
+
+def celery_results(path: Path, tasks: int = 20) -> Path:
+    """Celery's result database after ``tasks`` tasks and one group."""
+    rows: dict[str, list[list[object]]] = {
+        "celery_taskmeta": [
+            [
+                i + 1,
+                f"{i:08x}-5715-40b9-8769-4d8d62c80cc5",
+                "FAILURE" if celery_failed(i) else "SUCCESS",
+                celery_result(i),
+                celery_done(i).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                celery_traceback(i),
+                None,
+                ("helpdesk.add", "helpdesk.fail", "helpdesk.echo")[i % 3],
+                json.dumps([i, i * 0.5]).encode(),
+                b"{}",
+                "celery@worker-1",
+                0,
+                None,
+                None,
+            ]
+            for i in range(tasks)
+        ],
+        "celery_tasksetmeta": [
+            [
+                1,
+                "f4d9117a-ec63-4199-9aa3-0bc4206d4c4b",
+                b'[["f4d9117a", null], []]',
+                "2024-01-02 04:10:00.000001",
+            ]
+        ],
+    }
+    return write_export(path, CELERY_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]

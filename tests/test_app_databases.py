@@ -1,5 +1,6 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
-Roundup, a GnuCash book, a Tryton ERP) through
+Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
+recorder, Celery's result backend) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15,6 +16,7 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -546,3 +548,106 @@ def test_cms_search_index_arrives_with_its_rowids_joined_to_its_entries(run_expo
     )
     assert sorted(i for (i,) in joined) == entries
     assert any("3 triggers not copied" in note for note in ran.record["notes"])
+
+
+def test_home_assistant_recorder_keeps_epoch_seconds_ulids_and_statistics_exactly(run_export: Runner) -> None:
+    # Home Assistant's home-assistant_v2.db: REAL Unix seconds with microseconds stay double precision,
+    # every digit (no rule reads a bare number as a moment; the dashboard converts with to_timestamp),
+    # whole-second period starts stored REAL too; ULIDs in BLOBs byte for byte; shared JSON
+    # attributes as written; the unsigned 32-bit hash fits bigint; legacy CHAR(0) columns, NULL in
+    # every row, arrive NULL; DATETIME text (naive UTC) and BOOLEAN 0/1 by their audited rules.
+    states, periods = 44, 6
+    entities = len(apps.HA_ENTITIES)
+    tables = {
+        "states_meta": entities,
+        "state_attributes": entities,
+        "states": states,
+        "statistics_meta": 2,
+        "statistics_short_term": 2 * periods,
+        "recorder_runs": len(apps.HA_RUNS),
+    }
+    ran, run_dir = run_export(apps.home_assistant_recorder)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("states")
+    assert types["last_updated_ts"] == types["last_changed_ts"] == "double precision"
+    assert types["context_id_bin"] == types["context_parent_id_bin"] == "bytea"
+    assert (types["state"], types["metadata_id"], types["old_state_id"]) == ("text", "bigint", "bigint")
+    assert ran.values("states", "last_updated_ts", "state_id") == {
+        i + 1: apps.ha_updated(i) for i in range(states)
+    }
+    assert ran.values("states", "context_id_bin", "state_id") == {
+        i + 1: apps.ha_context(i) for i in range(states)
+    }
+    assert ran.values("states", "state", "state_id") == {i + 1: apps.ha_state(i) for i in range(states)}
+    legacy = ("entity_id", "attributes", "last_changed", "last_updated", "context_id", "context_user_id")
+    for column in legacy:
+        assert set(ran.values("states", column, "state_id").values()) == {None}, column
+    assert ran.values("state_attributes", "hash", "attributes_id") == {
+        m + 1: zlib.crc32(apps.ha_attrs(m).encode()) for m in range(entities)
+    }
+    assert max(ran.values("state_attributes", "hash", "attributes_id").values()) > 2**31
+    assert ran.values("state_attributes", "shared_attrs", "attributes_id") == {
+        m + 1: json.dumps(attrs, separators=(",", ":"), ensure_ascii=False)
+        for m, (_, attrs) in enumerate(apps.HA_ENTITIES)
+    }
+    statistics = ran.types("statistics_short_term")
+    numbers = ("created_ts", "start_ts", "mean", "min", "max", "last_reset_ts", "state", "sum")
+    assert {statistics[c] for c in numbers} == {"double precision"}
+    for position, column in enumerate(numbers):
+        assert ran.values("statistics_short_term", column, "id") == {
+            2 * k + m: apps.ha_statistic(k, m)[position] for k in range(periods) for m in (1, 2)
+        }, column
+    assert ran.values("statistics_short_term", "start_ts", "id")[1] == float(1_704_164_400)
+    assert ran.values("statistics_meta", "has_mean", "id") == {1: True, 2: False}
+    runs = ran.types("recorder_runs")
+    assert runs["start"] == runs["end"] == "timestamp without time zone"
+    assert runs["closed_incorrect"] == "boolean"
+    assert ran.values("recorder_runs", "end", "run_id") == {
+        r + 1: end for r, (_, end, _) in enumerate(apps.HA_RUNS)
+    }
+    assert ran.values("recorder_runs", "closed_incorrect", "run_id") == {1: True, 2: False}
+    assert audit_rules(run_dir, "recorder_runs", "start") == {
+        str(r + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for r in range(len(apps.HA_RUNS))
+    }
+    assert {c for t, c, _ in audited_columns(run_dir) if t in ("states", "statistics_short_term")} == set()
+    found = references(run_dir)
+    assert found[("states", "metadata_id")] == "states_meta.metadata_id"
+    assert found[("states", "old_state_id")] == "states.state_id"
+    assert found[("states", "attributes_id")] == "state_attributes.attributes_id"
+    assert found[("statistics_short_term", "metadata_id")] == "statistics_meta.id"
+
+
+def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_tracebacks_audited(
+    run_export: Runner,
+) -> None:
+    # Celery's result tables: a result, args and kwargs serialized into BLOBs (JSON or pickle bytes)
+    # arrive byte for byte as bytea, never decoded; date_done (the worker's wall clock, no zone) a
+    # timestamp without time zone, the same wall clock; a traceback's final newline is trimmed by the
+    # documented rule, each such cell audited.
+    tasks = 20
+    ran, run_dir = run_export(apps.celery_results)
+    loaded_cleanly(ran, run_dir, {"celery_taskmeta": tasks, "celery_tasksetmeta": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("celery_taskmeta")
+    assert {types[c] for c in ("result", "children", "args", "kwargs", "stamps")} == {"bytea"}
+    assert (types["date_done"], types["traceback"], types["retries"]) == (
+        "timestamp without time zone",
+        "text",
+        "bigint",
+    )
+    assert ran.values("celery_taskmeta", "result", "id") == {
+        i + 1: apps.celery_result(i) for i in range(tasks)
+    }
+    assert any(apps.celery_result(i).startswith(b"\x80\x05") for i in range(tasks))
+    assert ran.values("celery_taskmeta", "args", "id") == {
+        i + 1: f"[{i}, {i * 0.5}]".encode() for i in range(tasks)
+    }
+    assert ran.values("celery_taskmeta", "date_done", "id") == {
+        i + 1: apps.celery_done(i) for i in range(tasks)
+    }
+    failed = [i for i in range(tasks) if apps.celery_failed(i)]
+    tracebacks = ran.values("celery_taskmeta", "traceback", "id")
+    assert tracebacks == {i + 1: (apps.celery_traceback(i) or "").rstrip("\n") or None for i in range(tasks)}
+    assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {str(i + 1): {"trim"} for i in failed}
+    assert ran.types("celery_tasksetmeta")["result"] == "bytea"
