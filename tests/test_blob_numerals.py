@@ -18,8 +18,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import columnar_etl
 import pyarrow.parquet as pq
+
+import columnar_etl
 
 from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
 
