@@ -283,7 +283,8 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         or blobs
         or plan.blob_numerals,
         with_hex=plan.invalid_encoding or blobs,
-        numerals_apart=True,
+        blob_numerals=plan.blob_numerals,
+        numerals_apart=plan.blob_numerals,
     )
 
 

@@ -2052,7 +2052,8 @@ def _table_steps(
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
-    numerals = src.numeral_blobs(table)
+    # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
+    numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         infer = partial(
             infer_column,
@@ -2230,9 +2231,14 @@ def _text_relation(
     info = src.table(table)
     # REAL cells with all their digits (see sql.distinct_cells_sql); a column of TEXT affinity has none.
     declared = {column.name: column.declared_type for column in info.columns}
+    # A BLOB of a number's text in a column declared a number type is read as that text.
     reads = [
         ColumnRead(
-            name, with_class=True, as_bytes=True, real_digits=sqlite_affinity(declared[name]) != "TEXT"
+            name,
+            with_class=True,
+            as_bytes=True,
+            real_digits=sqlite_affinity(declared[name]) != "TEXT",
+            blob_numerals=True,
         )
         for name in columns
     ]

@@ -169,9 +169,11 @@ class ColumnRead:
     long_bytes: int | None = None
     hide_long: bool = False
     signed_zeros: bool = False
-    #: In a column whose BLOB cells are all numerals (:meth:`Source.numeral_blobs`), which SQLite then
-    #: hands over as the text they spell, give such a cell the class letter ``d`` (decoded), not ``t``:
-    #: for the cleaner, which audits each (``blob_numeral``). The profile reads them as TEXT.
+    #: In a column whose BLOB cells are all numerals (:meth:`Source.numeral_blobs`, asked for the read's
+    #: columns that want it, once per column), hand each over as the text it spells, not its bytes.
+    blob_numerals: bool = False
+    #: Such a cell's class letter is ``d`` (decoded), not ``t``: for the cleaner, which audits each
+    #: (``blob_numeral``). The profile reads them as TEXT.
     numerals_apart: bool = False
 
 
