@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 import columnar_etl
 
+from .lossless_check import Cell, cell_violation
 from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
 
 __all__ = ["run_export"]  # the fixture, used by name
@@ -217,3 +218,20 @@ def test_blob_numerals_of_codes_arrive_as_their_text(run_export: Runner) -> None
         (n, expected[int(n)], expected[int(n)]) for n in blobs
     }
     assert _profile_column(run_dir, "t", "code")["blob_numerals"] == len(blobs)
+
+
+def test_lossless_check_accepts_a_blob_read_as_a_number_only_where_audited() -> None:
+    blob = Cell("blob", b"-12.50")
+    audited = [("audit", "blob_numeral", "-12.50", "-12.50")]
+    # Unaudited, only the very bytes are the cell.
+    assert cell_violation(blob, b"-12.50", [], "cp1252") is None
+    assert cell_violation(blob, Decimal("-12.5"), [], "cp1252") is not None
+    # Audited: exactly the number its text spells, or that text.
+    assert cell_violation(blob, Decimal("-12.50"), audited, "cp1252") is None
+    assert cell_violation(blob, -12.5, audited, "cp1252") is None
+    assert cell_violation(blob, "-12.50", audited, "cp1252") is None
+    assert cell_violation(blob, Decimal("-12.51"), audited, "cp1252") is not None
+    assert cell_violation(blob, "-12.5", audited, "cp1252") is not None
+    # Audited, but no numeral: no rule reads such bytes.
+    for raw in (b"1E-7", b" 5", b"", b"\xd9\xa3", b".5"):
+        assert cell_violation(Cell("blob", raw), Decimal(1), audited, "cp1252") is not None, raw
