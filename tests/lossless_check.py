@@ -80,6 +80,10 @@ ISO_TIMESTAMP_TEXT = re.compile(
 ISO_UTC_TEXT = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-]00(:?00)?)"
 )
+#: The audit rule of a BLOB read as the number text its ASCII bytes spell (docs/profiling.md), and
+#: such text (sign, digits, optionally a point and digits), written independently of the source's SQL.
+BLOB_NUMERAL_RULE = "blob_numeral"
+BLOB_NUMERAL_TEXT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 #: Audit rules that are not documented cleaning rules: such a row does not excuse a change (an
 #: override's rounding: see the module's docstring).
 UNDOCUMENTED_RULE = re.compile(r"rounded(:.*)?")
@@ -543,6 +547,15 @@ def cell_violation(
     if equal_unaudited(cell, target):
         return None
     if cell.storage == "blob":
+        if any(kind == "audit" and BLOB_NUMERAL_RULE in rule.split(",") for kind, rule, _, _ in entries):
+            # A BLOB of a number's ASCII text, audited as read as that text: the value it spells,
+            # exactly (Decimal of the text), or the text itself in a text column.
+            numeral = BLOB_NUMERAL_TEXT.fullmatch(bytes(cell.value).decode("ascii", "replace"))
+            if numeral is None:
+                return "audited blob_numeral, but the BLOB is no plain ASCII numeral"
+            if text_equals(numeral[0], target):
+                return None
+            return f"BLOB numeral {numeral[0]!r} not loaded as the number it spells"
         return "BLOB not byte-identical" + (
             " (audited, but no documented rule changes a BLOB)" if entries else ""
         )

@@ -476,11 +476,13 @@ def test_gnucash_book_keeps_every_fraction_exact_and_finds_its_guid_references(r
     }
 
 
-def test_tryton_database_keeps_its_decimal_bytes_and_finds_references_named_for_their_table(
+def test_tryton_database_reads_its_decimal_bytes_as_numbers_and_finds_references_named_for_their_table(
     run_export: Runner,
 ) -> None:
-    # trytond binds a Decimal as the bytes of its text: every NUMERIC cell is a BLOB (b'434041.0852'),
-    # which arrives byte for byte as bytea (the rule: a BLOB is never decoded), trailing zeros and all.
+    # trytond binds a Decimal as the bytes of its text: every NUMERIC cell is a BLOB (b'434041.0852').
+    # Each is a plain ASCII numeral in a column declared NUMERIC: read as the number it spells
+    # (docs/profiling.md, "BLOBs of a number's text"), each cell audited blob_numeral; until 2026-12-04
+    # they arrived as bytea, type mismatches a dashboard could not add up.
     # Its tables are all keyed 1..N and declare no foreign key: sale_line.sale's values fit sale_sale's
     # keys and ir_model's alike; the table whose name ends in the column's is the parent. (sale_sale's
     # currency, 1 and 2 of four currencies, sits at the bottom of the keys like a code: no reference.)
@@ -492,18 +494,25 @@ def test_tryton_database_keeps_its_decimal_bytes_and_finds_references_named_for_
     ran, run_dir = run_export(apps.tryton_sales)
     loaded_cleanly(ran, run_dir, tables)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    assert ran.types("sale_line")["unit_price"] == ran.types("currency_currency_rate")["rate"] == "bytea"
+    assert ran.types("sale_line")["unit_price"] == ran.types("currency_currency_rate")["rate"] == "numeric"
+    assert ran.types("product_product")["cost_price"] == "numeric"
+    # Exactly the Decimal whose bytes the cell holds (the target's numeric text, read as a Decimal).
     prices = ran.values("sale_line", "unit_price", "id")
-    assert {n: bytes(v) for n, v in prices.items()} == {
-        n + 1: apps.tryton_decimal(apps.tryton_price(n)) for n in range(lines)
-    }
-    assert {Decimal(bytes(v).decode()) for v in prices.values()} == {
-        apps.tryton_price(n) for n in range(lines)
+    assert {n: Decimal(str(v)) for n, v in prices.items()} == {
+        n + 1: Decimal(apps.tryton_decimal(apps.tryton_price(n)).decode()) for n in range(lines)
     }
     rates = ran.values("currency_currency_rate", "rate", "id")
-    assert {n: bytes(v) for n, v in rates.items()} == {
-        i + 1: apps.tryton_decimal(apps.tryton_rate(i)) for i in range(30)
+    assert {n: Decimal(str(v)) for n, v in rates.items()} == {
+        i + 1: Decimal(apps.tryton_decimal(apps.tryton_rate(i)).decode()) for i in range(30)
     }
+    assert audit_rules(run_dir, "sale_line", "unit_price") == {
+        str(n + 1): {"blob_numeral"} for n in range(lines)
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    line = next(t for t in profile["tables"] if t["name"] == "sale_line")
+    price = next(c for c in line["columns"] if c["name"] == "unit_price")
+    assert price["blob_numerals"] == lines
+    assert [i["kind"] for i in price["issues"]] == []
     assert ran.types("sale_sale")["sale_date"] == "date"
     assert ran.types("sale_line")["quantity"] == "double precision"
     assert references(run_dir) == {

@@ -213,6 +213,10 @@ class ColumnProfile:
     #: its values counted as written (none padded, a value of blanks alone is text), as cleaning keeps
     #: them (``planning.plan.ColumnPlan.trim``).
     padding_kept: bool = False
+    #: BLOB cells read as the number text their ASCII bytes spell (a column declared a number type whose
+    #: every BLOB is a numeral: ``Source.numeral_blobs``); counted under ``text`` in
+    #: :attr:`storage_classes`, as the profile reads them; each audited ``blob_numeral`` when cleaned.
+    blob_numerals: int = 0
     #: Each raw value (as written in the text, quotes included) that :attr:`notes`, :attr:`type_reason`,
     #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
     #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.
@@ -266,6 +270,7 @@ class ColumnProfile:
             "tokens_as_values": list(self.tokens_as_values),
             "as_written": self.as_written,
             "padding_kept": self.padding_kept,
+            "blob_numerals": self.blob_numerals,
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,
             "distinct_count": self.distinct_count,

@@ -104,6 +104,7 @@ class Change(IntFlag):
     NUMBER_FORMAT = 8192
     NEAREST_DOUBLE = 16384
     MINUS_SIGN = 32768
+    BLOB_NUMERAL = 65536
 
 
 #: The statistic each change is counted under.
@@ -124,6 +125,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.NUMBER_FORMAT: "numbers_reformatted",
     Change.NEAREST_DOUBLE: "nearest_doubles",
     Change.MINUS_SIGN: "minus_signs_read",
+    Change.BLOB_NUMERAL: "blob_numerals_read",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -137,7 +139,10 @@ _SIMPLE_RULES: dict[Change, str] = {
     Change.NUMBER_FORMAT: "number_format",
     Change.NEAREST_DOUBLE: "nearest_double",
     Change.MINUS_SIGN: "minus_sign",
+    Change.BLOB_NUMERAL: "blob_numeral",
 }
+#: The bits of a cell's :class:`Change` (a Polars column of this type).
+CHANGE_DTYPE = pl.UInt32
 
 
 def rust_regex(regex: str) -> str:
@@ -264,7 +269,8 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
     """How the source delivers ``plan``'s column to cleaning (see :class:`ColumnRead`): a bytea column
     as bytes, REALs with all 17 digits, storage classes where they decide a cell's rule, the raw hex of
     TEXT that was not valid UTF-8 where the profile saw some, and of a BLOB cell where one may be
-    unseen (:func:`may_hold_blobs`)."""
+    unseen (:func:`may_hold_blobs`). A BLOB cell read as the numeral it spells is told apart (class
+    ``d``): it is audited ``blob_numeral``."""
     blobs = may_hold_blobs(plan)
     return ColumnRead(
         plan.name,
@@ -274,8 +280,11 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
         # A numeric column (an override's) reads its REAL cells as their shortest text: by their class.
         with_class=(plan.mixed_classes and plan.type in ("bytea", "text", "numeric", "double"))
         or (plan.reals and plan.type == "numeric")
-        or blobs,
+        or blobs
+        or plan.blob_numerals,
         with_hex=plan.invalid_encoding or blobs,
+        blob_numerals=plan.blob_numerals,
+        numerals_apart=plan.blob_numerals,
     )
 
 
@@ -646,17 +655,18 @@ class ColumnExprs:
         kept = v.is_not_null()
         if self.native:
             lost = t.is_not_null() & ~kept
-            quarantine = pl.lit(int(Change.QUARANTINE), pl.UInt16)
-            return pl.when(lost).then(quarantine).otherwise(pl.lit(0, pl.UInt16)).alias(self.k)
+            quarantine = pl.lit(int(Change.QUARANTINE), CHANGE_DTYPE)
+            return pl.when(lost).then(quarantine).otherwise(pl.lit(0, CHANGE_DTYPE)).alias(self.k)
         if self.plan.type == "bytea":
             # Bytes are never changed; in a mixed column a number or text becomes the bytes of its text.
             as_bytes = pl.lit(False)
             if self.read.with_class:
-                as_bytes = kept & (pl.col(self.storage_class) != "b")
+                # A BLOB read as the numeral it spells (ColumnRead.numerals_apart) is those very bytes.
+                as_bytes = kept & ~pl.col(self.storage_class).is_in(["b", "d"])
             return (
                 pl.when(as_bytes)
-                .then(pl.lit(int(Change.AS_BYTES), pl.UInt16))
-                .otherwise(pl.lit(0, pl.UInt16))
+                .then(pl.lit(int(Change.AS_BYTES), CHANGE_DTYPE))
+                .otherwise(pl.lit(0, CHANGE_DTYPE))
                 .alias(self.k)
             )
         empty, null_like = self._absent()
@@ -725,6 +735,9 @@ class ColumnExprs:
             bits.append((kept & ~t.is_in(list(BOOLEAN_TEXT)), Change.BOOLEAN))
         if kind == "numeric" and self.plan.rounds:
             bits.append((kept & self._beyond_scale(), Change.ROUNDED))
+        if self.read.with_class and self.plan.blob_numerals:
+            # A BLOB cell read as the number text its ASCII bytes spell (Source.numeral_blobs).
+            bits.append((kept & pl.col(self.storage_class).is_in(["d", "D"]), Change.BLOB_NUMERAL))
         if self.read.with_hex:
             # The hex of a BLOB cell (read so for the quarantine) is no text that was decoded.
             encoded = pl.col(self.raw_hex).is_not_null()
@@ -733,11 +746,11 @@ class ColumnExprs:
             bits.append((encoded, Change.ENCODING))
         code = pl.sum_horizontal(
             [
-                pl.when(cond).then(pl.lit(int(bit), pl.UInt16)).otherwise(pl.lit(0, pl.UInt16))
+                pl.when(cond).then(pl.lit(int(bit), CHANGE_DTYPE)).otherwise(pl.lit(0, CHANGE_DTYPE))
                 for cond, bit in bits
             ]
         )
-        return code.cast(pl.UInt16).alias(self.k)
+        return code.cast(CHANGE_DTYPE).alias(self.k)
 
     def _beyond_scale(self) -> pl.Expr:
         """The number has more fraction digits than the column's scale (False without a fraction).
@@ -790,7 +803,7 @@ class ColumnExprs:
 
     def has(self, change: Change) -> pl.Expr:
         """The cell carries ``change``."""
-        return (pl.col(self.k) & pl.lit(int(change), pl.UInt16)) != 0
+        return (pl.col(self.k) & pl.lit(int(change), CHANGE_DTYPE)) != 0
 
     def rule(self) -> pl.Expr:
         """The audit rule of a changed cell, e.g. ``trim,boolean:Yes``; meant for the changed rows only."""

@@ -34,6 +34,7 @@ COUNTERS = (
     "numbers_reformatted",
     "nearest_doubles",
     "minus_signs_read",
+    "blob_numerals_read",
     "quarantined",
 )
 
@@ -65,6 +66,8 @@ class ColumnCleanStats:
     nearest_doubles: int = 0
     #: Numbers written with U+2212 MINUS SIGN (``−12``), read with '-' (rule ``minus_sign``).
     minus_signs_read: int = 0
+    #: BLOB cells read as the number text their ASCII bytes spell (rule ``blob_numeral``).
+    blob_numerals_read: int = 0
     quarantined: int = 0
     outliers: int = 0
     outlier_fence: tuple[float, float] | None = None

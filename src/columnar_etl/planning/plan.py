@@ -104,6 +104,10 @@ class ColumnPlan:
     invalid_encoding: bool = False
     #: The cells are of more than one storage class: the read carries each cell's class.
     mixed_classes: bool = False
+    #: The source reads BLOB cells here as the numerals their ASCII bytes spell
+    #: (``ColumnProfile.blob_numerals``): the read carries each cell's class, and each such cell is
+    #: audited ``blob_numeral``.
+    blob_numerals: bool = False
     #: A key (or a reference to one) whose distinct values cleaning would merge or null: its text is
     #: loaded as written (not trimmed; no blank or null token read as NULL; NUL bytes, which PostgreSQL
     #: text cannot hold, are still removed). See ``ColumnProfile.as_written``.
@@ -166,6 +170,7 @@ class ColumnPlan:
             "reals": self.reals,
             "invalid_encoding": self.invalid_encoding,
             "mixed_classes": self.mixed_classes,
+            "blob_numerals": self.blob_numerals,
             "as_written": self.as_written,
             "trim": self.trim,
         }
@@ -213,6 +218,7 @@ class ColumnPlan:
             reals=bool(data.get("reals", False)),
             invalid_encoding=bool(data.get("invalid_encoding", False)),
             mixed_classes=bool(data.get("mixed_classes", False)),
+            blob_numerals=bool(data.get("blob_numerals", False)),
             as_written=bool(data.get("as_written", False)) and data["type"] == "text",
             # A plan of before trim = false trims; only text keeps its padding.
             trim=bool(data.get("trim", True)) or data["type"] != "text",
@@ -597,18 +603,20 @@ def fitted_to_export(plan: Plan, profiled: Profile | None) -> Plan:
                 column = as_bytes(column)
             seen = found.columns.get(column.name) if found is not None else None
             if seen is None:
-                reals = invalid_encoding = mixed_classes = True
+                reals = invalid_encoding = mixed_classes = blob_numerals = True
             else:
                 classes = {kind for kind, cells in seen.storage_classes.items() if cells}
                 reals = column.reals or "real" in classes
                 invalid_encoding = column.invalid_encoding or seen.issue_count("invalid_encoding") > 0
                 mixed_classes = column.mixed_classes or len(classes) > 1
+                blob_numerals = column.blob_numerals or seen.blob_numerals > 0
             columns.append(
                 replace(
                     column,
                     reals=reals,
                     invalid_encoding=invalid_encoding,
                     mixed_classes=mixed_classes,
+                    blob_numerals=blob_numerals,
                     checks_scale=column.checks_scale or (column.type == "numeric" and not column.rounds),
                 )
             )
@@ -703,6 +711,7 @@ def column_plan(
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         # A sample may not have seen every class the column holds (a BLOB among text): each cell's is read.
         mixed_classes=len(classes) > 1 or sampled,
+        blob_numerals=column.blob_numerals > 0,
         # A comma is read only as the profile proved it (a sampled profile's unseen 1,234 is then
         # quarantined, not guessed).
         decimal_comma=column.comma == "decimal",

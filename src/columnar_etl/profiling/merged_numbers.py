@@ -74,7 +74,8 @@ def merged_number_columns(src: Source, table: TableProfile) -> dict[str, str]:
     if not candidates:
         return {}
     names = [column.name for column in candidates]
-    relation = src.relation_sql(table.name, reads=[ColumnRead(name) for name in names])
+    # Number text as the profile read it: a BLOB of a number's text as that text.
+    relation = src.relation_sql(table.name, reads=[ColumnRead(name, blob_numerals=True) for name in names])
     doing = "comparing the numbers' texts"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         rows = src.connection.cursor().execute(merged_number_sql(relation, names)).fetchall()

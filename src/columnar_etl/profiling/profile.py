@@ -804,9 +804,12 @@ def infer_column(
     *,
     date_order_default: DateOrder = "day_first",
     override: ColumnOverride | None = None,
+    blob_numerals: int = 0,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
-    whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides)."""
+    whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
+    ``blob_numerals``: BLOB cells the source read as the numerals they spell (``Source.numeral_blobs``),
+    among the TEXT cells of ``agg``."""
     counts = _Counts(agg)
     nulls, empty, null_like = (
         counts.shape(Shape.NULL),
@@ -1190,7 +1193,10 @@ def infer_column(
             misfits, detail = present, f"declared {column.declared_type} but the values are {inferred}"
         add("type_mismatch", misfits, detail=detail)
     elif family not in (None, "text") and (
-        stored_as_text := _text_of_the_type(counts, inferred, valid, compact, n_bool_words)
+        # A BLOB read as the numeral it spells is no TEXT cell (its note below says so).
+        stored_as_text := max(
+            0, _text_of_the_type(counts, inferred, valid, compact, n_bool_words) - blob_numerals
+        )
     ):
         # The declared type is right but SQLite stores these values as TEXT: a tool trusting storage
         # classes would create a TEXT column. Fixable: they parse as the inferred type (a TEXT cell
@@ -1236,6 +1242,12 @@ def infer_column(
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
+    if blob_numerals:
+        notes.append(
+            f"{blob_numerals:,} BLOB {'cell is' if blob_numerals == 1 else 'cells are'} the ASCII text of a "
+            f"number (declared {column.declared_type}): read as that text, as number text is "
+            "(rule blob_numeral, each cell audited)"
+        )
     # The string 'null' and current_timestamp are not copied literally; SQL's NULL (unquoted) is every
     # column's default, in PostgreSQL too: nothing is lost, nothing to say.
     default = (column.default or "").strip("() ").lower()
@@ -1246,6 +1258,7 @@ def infer_column(
         table=table,
         name=column.name,
         declared_type=column.declared_type,
+        blob_numerals=blob_numerals,
         inferred_type=inferred,
         confidence=(valid / present) if present else 1.0,
         row_count=row_count,
@@ -2039,6 +2052,8 @@ def _table_steps(
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
+    # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
+    numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         infer = partial(
             infer_column,
@@ -2047,6 +2062,7 @@ def _table_steps(
             profiled_rows,
             fold_groups(groups[index]),
             override=overrides.get(column.name),
+            blob_numerals=numerals.get(column.name, 0),
         )
         columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
@@ -2215,9 +2231,14 @@ def _text_relation(
     info = src.table(table)
     # REAL cells with all their digits (see sql.distinct_cells_sql); a column of TEXT affinity has none.
     declared = {column.name: column.declared_type for column in info.columns}
+    # A BLOB of a number's text in a column declared a number type is read as that text.
     reads = [
         ColumnRead(
-            name, with_class=True, as_bytes=True, real_digits=sqlite_affinity(declared[name]) != "TEXT"
+            name,
+            with_class=True,
+            as_bytes=True,
+            real_digits=sqlite_affinity(declared[name]) != "TEXT",
+            blob_numerals=True,
         )
         for name in columns
     ]

@@ -67,6 +67,7 @@ CHANGE_LABELS = {
     "comma_decimals_fixed": "comma decimals → point",
     "thousands_separators_removed": "thousands separators removed",
     "minus_signs_read": "minus signs (U+2212) read as -",
+    "blob_numerals_read": "BLOBs read as the numbers they spell",
     "booleans_normalized": "booleans normalized",
     "nul_removed": "NUL bytes removed",
     "rounded": "rounded to the column's scale",

@@ -169,6 +169,34 @@ class ColumnRead:
     long_bytes: int | None = None
     hide_long: bool = False
     signed_zeros: bool = False
+    #: In a column whose BLOB cells are all numerals (:meth:`Source.numeral_blobs`, asked for the read's
+    #: columns that want it, once per column), hand each over as the text it spells, not its bytes.
+    blob_numerals: bool = False
+    #: Such a cell's class letter is ``d`` (decoded), not ``t``: for the cleaner, which audits each
+    #: (``blob_numeral``). The profile reads them as TEXT.
+    numerals_apart: bool = False
+
+
+#: The affinities (:func:`sqlite_affinity`) of the columns whose BLOB cells may be read as the numbers
+#: their ASCII text spells (:meth:`~columnar_etl.source.export.Source.numeral_blobs`): a column declared
+#: a number type. TEXT affinity is text's, BLOB affinity (a ``BLOB`` or no declared type) is bytes'.
+NUMERAL_AFFINITIES = ("INTEGER", "REAL", "NUMERIC")
+
+
+def numeral_sql(column: str) -> str:
+    """SQLite SQL: whether the TEXT or BLOB cell ``column`` is a plain ASCII decimal numeral: an
+    optional ``+`` or ``-``, digits, and optionally a point followed by digits (``-12.50``, ``007``,
+    ``+5``). No exponent (``1E-7``), no whitespace, no NUL, nothing but ASCII, no bare point (``.5``,
+    ``5.``), not empty. Leading zeros and ``+`` are numerals: the profile's rules for number text then
+    keep such a column text, every value as written. Meant for a UTF-8 database."""
+    text = f"CAST({column} AS TEXT)"
+    # length() counts a text's characters up to its first NUL, a BLOB's bytes: equal only when every
+    # byte is a character of its own and none is NUL (the GLOBs below then see every byte).
+    body = f"(CASE WHEN {text} GLOB '[+-]*' THEN substr({text}, 2) ELSE {text} END)"
+    return (
+        f"(length({text}) = length(CAST({column} AS BLOB)) AND {body} GLOB '[0-9]*' "
+        f"AND {body} NOT GLOB '*[^0-9.]*' AND {body} NOT GLOB '*.*.*' AND {body} NOT GLOB '*.')"
+    )
 
 
 def long_cell_sql(column: str, long_bytes: int) -> str:
