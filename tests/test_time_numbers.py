@@ -335,17 +335,30 @@ def test_days_since_1970_in_a_column_declared_date_are_days_with_no_misfit_and_t
     # 1970-01-01 (INTEGER by the column's affinity; before 1970 negative). Until 2026-12-04 every value
     # was a type_mismatch ("declared DATE but the values are integer"), with no word of what they
     # count (the report called exactly what the schema declares dirt).
-    # Integers of years in a column declared DATE (1990 ... 2001) are no days: they still misfit.
+    # Integers of years in a column declared DATE (1990 ... 2001) are no days, nor a spreadsheet's
+    # serial days (since 1899-12-30: 45,292 is 2024-01-01, which would read as 2094): they still misfit.
     # Expected days come from Python's date arithmetic, not from SQLite's or PostgreSQL's.
     epoch = date(1970, 1, 1)
     opened = [date(2024, 1, 1) + timedelta(days=37 * i) for i in range(ROWS)]
     born = [date(1931, 2, 27) + timedelta(days=3001 * i) for i in range(ROWS)]
     rows = [
-        (i, (opened[i] - epoch).days, None if i == 3 else (born[i] - epoch).days, 1990 + i, f"v{i}")
+        (
+            i,
+            (opened[i] - epoch).days,
+            None if i == 3 else (born[i] - epoch).days,
+            1990 + i,
+            (opened[i] - date(1899, 12, 30)).days,
+            f"v{i}",
+        )
         for i in range(ROWS)
     ]
     path = make_sqlite(
-        {"ev": ("CREATE TABLE ev (id INTEGER, opened DATE, born DATE, made DATE, v TEXT)", rows)},
+        {
+            "ev": (
+                "CREATE TABLE ev (id INTEGER, opened DATE, born DATE, made DATE, serial DATE, v TEXT)",
+                rows,
+            )
+        },
         name="r_days.db",
     )
     assert min(r[2] for r in rows if r[2] is not None) < 0
@@ -354,8 +367,9 @@ def test_days_since_1970_in_a_column_declared_date_are_days_with_no_misfit_and_t
         column = table[name]
         assert column.inferred_type == "integer", (name, column.type_reason)
         assert column.issues == [], (name, column.issues)
-    assert [i.kind for i in table["made"].issues] == ["type_mismatch"]
-    assert not [n for n in table["made"].notes if "1970" in n], table["made"].notes
+    for name in ("made", "serial"):
+        assert [i.kind for i in table[name].issues] == ["type_mismatch"], name
+        assert not [n for n in table[name].notes if "1970" in n], table[name].notes
     ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
     assert ran.result.exit_code in (0, 2), ran.result.record.warnings
     assert not ran.violations, summarize(ran.violations)
