@@ -664,3 +664,17 @@ def test_a_duration_declared_interval_held_as_numbers_is_said_to_be_numbers_of_n
     assert "stay text" not in said and "numbers stay numbers" in said and "no unit is assumed" in said
     (said,) = [note for note in table["at"].notes if "a time of day or a duration" in note]
     assert "times and durations stay text, as written" in said
+
+
+def test_a_time_declared_time_held_with_a_date_is_said_to_read_as_that_type(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # xerial sqlite-jdbc's date_class=TEXT writes a java.sql.Time as the whole moment of 1970-01-01
+    # (`1970-01-01 01:01:01.000`): a timestamp by the values. Until 2026-12-04 the column's note said
+    # its times "stay text, as written" beside the timestamp it became.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, wake TIME)"
+    rows = [(i, f"1970-01-01 0{i}:0{i}:0{i}.000") for i in range(6)]
+    table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    assert table["wake"].inferred_type == "timestamp"
+    (said,) = [note for note in table["wake"].notes if "a time of day or a duration" in note]
+    assert "stay text" not in said and "with a date read as timestamp" in said, said

@@ -1212,12 +1212,14 @@ def infer_column(
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
     if family is None and time_of_day_or_interval(column.declared_type):
-        # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's.
-        kept = (
-            "numbers stay numbers: no unit is assumed"
-            if inferred in ("integer", "double", "numeric")
-            else "times and durations stay text, as written"
-        )
+        # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's; or a
+        # time with a date (sqlite-jdbc's date_class=TEXT: `1970-01-01 01:01:01.000`), read as such.
+        if inferred in ("integer", "double", "numeric"):
+            kept = "numbers stay numbers: no unit is assumed"
+        elif inferred in DATE_TYPES:
+            kept = f"values written with a date read as {inferred}"
+        else:
+            kept = "times and durations stay text, as written"
         notes.append(
             f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
             f"one, so the values decide the type ({kept})"
