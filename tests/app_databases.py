@@ -56,12 +56,17 @@ number, so a test computes what a column holds from the same numbers.
   pickle's for a task sent with the pickle serializer), ``date_done DATETIME`` text of the worker's
   local wall clock (six fraction digits), a failure's Python traceback ``TEXT`` ending in a newline,
   ``UNIQUE (task_id)`` beside the ``AUTOINCREMENT`` id, and ``celery_tasksetmeta`` for a group.
+- :func:`r_data_frame` / :func:`r_extended_types`: data frames as R's ``DBI::dbWriteTable`` writes them
+  (RSQLite 2.2): a ``Date`` as a double of days since 1970, a ``POSIXct`` as one of seconds (``REAL``
+  columns, or ``DATE`` / ``TIMESTAMP`` with ``extended_types = TRUE``, whole numbers then INTEGER),
+  logicals 0/1, ``Inf``/``-Inf``, NA as NULL, ``integer64`` beyond 2^53, a ``blob``, row names.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import pickle
 import plistlib
 import sqlite3
@@ -1141,3 +1146,98 @@ def celery_results(path: Path, tasks: int = 20) -> Path:
         ],
     }
     return write_export(path, CELERY_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- R (DBI::dbWriteTable with RSQLite 2.2) ----------------------------------------------------------
+
+#: R's origin of a Date (days) and a POSIXct (seconds).
+R_ORIGIN = date(1970, 1, 1)
+R_STATUS = ("open", "pending", "closed", "on hold")
+
+
+def r_day(i: int) -> date | None:
+    """Row ``i``'s ``Date`` (NA every 13th row)."""
+    return None if i % 13 == 12 else date(2019, 3, 1) + timedelta(days=7 * i)
+
+
+def r_seconds(i: int) -> float | None:
+    """Row ``i``'s ``POSIXct``: seconds since 1970 with milliseconds, whole on every fourth row (NA
+    every 11th)."""
+    if i % 11 == 10:
+        return None
+    return 1_716_208_920.0 + 26_000 * i + (0 if i % 4 == 0 else 0.123 + 0.017 * i)
+
+
+def r_amount(i: int) -> float | None:
+    """Row ``i``'s double: two decimals, ``Inf`` and ``-Inf`` once each, NA (and NaN, which RSQLite
+    binds as NULL too) every tenth."""
+    if i == 3:
+        return math.inf
+    if i == 4:
+        return -math.inf
+    return None if i % 10 == 9 else round(i * 1.37, 2)
+
+
+def r_name(i: int) -> str | None:
+    """Row ``i``'s character: padded, ``""``, emoji, no-break spaces, NA, one of 200,000 characters."""
+    if i == 7:
+        return "long text " * 20_000
+    return (
+        f"Ticket {i}",
+        f"  padded {i}  ",
+        "",
+        f"caf\u00e9 \U0001f600 {i}",
+        f"nbsp\u00a0{i}\u00a0",
+        None,
+    )[i % 6]
+
+
+def r_payload(i: int) -> bytes | None:
+    """Row ``i``'s ``blob``: three bytes (NULL every ninth)."""
+    return None if i % 9 == 8 else bytes((i * k) % 256 for k in (1, 7, 13))
+
+
+def r_data_frame(path: Path, rows: int = 40, *, extended_types: bool = False) -> Path:
+    """A data frame as R's ``DBI::dbWriteTable`` writes it with RSQLite 2.2 (its DDL, backquoted, a
+    column a line): ``integer`` and ``logical`` (0/1) as ``INTEGER``, ``double`` as ``REAL`` (``Inf``
+    kept, ``NaN`` and ``NA`` NULL), ``factor`` and ``character`` as ``TEXT``, ``integer64`` (bit64)
+    as ``INTEGER`` beyond 2^53, ``blob`` as ``BLOB``, ``difftime`` as ``REAL`` in its units. A ``Date``
+    is bound as a double of days since 1970-01-01 and a ``POSIXct`` as one of seconds: in ``REAL``
+    columns by default; with ``extended_types = TRUE`` the columns are declared ``DATE`` and
+    ``TIMESTAMP``, whose NUMERIC affinity keeps a whole number as INTEGER. ``cars`` is a frame with row
+    names (``row.names = TRUE``: a ``row_names`` TEXT column first)."""
+    day, moment = ("DATE", "TIMESTAMP") if extended_types else ("REAL", "REAL")
+    ddl = [
+        "CREATE TABLE `tickets` (\n  `id` INTEGER,\n"
+        f"  `day` {day},\n  `at` {moment},\n  `dur` REAL,\n  `status` TEXT,\n  `flag` INTEGER,\n"
+        "  `amount` REAL,\n  `name` TEXT,\n  `big` INTEGER,\n  `payload` BLOB\n)",
+        "CREATE TABLE `cars` (\n  `row_names` TEXT,\n  `mpg` REAL,\n  `cyl` REAL,\n  `wt` REAL\n)",
+    ]
+    tickets = [
+        (
+            i + 1,
+            None if (d := r_day(i)) is None else float((d - R_ORIGIN).days),
+            r_seconds(i),
+            i * 1.5,
+            None if i % 17 == 16 else R_STATUS[i % 4],
+            None if i % 5 == 4 else i % 2,
+            r_amount(i),
+            r_name(i),
+            None if i % 15 == 14 else 2**53 + 1 + i,
+            r_payload(i),
+        )
+        for i in range(rows)
+    ]
+    cars = [
+        ("Mazda RX4", 21.0, 6.0, 2.62),
+        ("Mazda RX4 Wag", 21.0, 6.0, 2.875),
+        ("Datsun 710", 22.8, 4.0, 2.32),
+        ("Hornet 4 Drive", 21.4, 6.0, 3.215),
+        ("Valiant", 18.1, 6.0, 3.46),
+    ]
+    return write_export(path, ddl, {"tickets": tickets, "cars": cars}, bytes_as_text=False)
+
+
+def r_extended_types(path: Path) -> Path:
+    """:func:`r_data_frame` written with ``extended_types = TRUE``."""
+    return r_data_frame(path, extended_types=True)

@@ -26,7 +26,8 @@ value comes from the row's number, so a test computes what a column holds from t
 - :func:`hibernate` (Java, xerial sqlite-jdbc): ``timestamp`` and ``date`` columns holding INTEGER
   epoch milliseconds (``date_class=INTEGER``, the default; a ``java.sql.Date`` is the JVM zone's
   midnight), ``boolean`` 0/1, ``numeric(38,2)``, ``hibernate_sequence``; :func:`hibernate_text`: the
-  same with ``date_class=TEXT`` (``yyyy-MM-dd HH:mm:ss.SSS``, the JVM's wall clock, no offset).
+  same with ``date_class=TEXT`` (``yyyy-MM-dd HH:mm:ss.SSS``, the JVM's wall clock, no offset; a
+  ``date`` too: its midnight, ``2024-05-27 00:00:00.000``).
 - :func:`sqlalchemy`: ``DATETIME`` text ``2024-05-20 08:42:00.123456`` (always six digits),
   ``NUMERIC(10, 2)`` bound as floats, ``BOOLEAN`` with ``CHECK (x IN (0, 1))``, ``Enum`` as ``VARCHAR``
   with a ``CHECK`` (the member names), ``Uuid`` as ``CHAR(32)`` hex, ``JSON`` (``None`` written as
@@ -622,7 +623,9 @@ def hibernate(path: Path, tickets: int = 24, users: int = 5, *, date_class: str 
         return millis(at) if date_class == "INTEGER" else jdbc_text(at)
 
     def day(d: date) -> int | str:
-        return jvm_midnight_millis(d) if date_class == "INTEGER" else d.isoformat()
+        # setDate with date_class=TEXT formats the java.sql.Date as a timestamp (the connection's
+        # date_string_format, yyyy-MM-dd HH:mm:ss.SSS): its JVM-zone midnight, as sqlite-jdbc writes it.
+        return jvm_midnight_millis(d) if date_class == "INTEGER" else f"{d.isoformat()} 00:00:00.000"
 
     user_rows = [(u + 1, f"agent{u}@example.com", int(u != 3), when(moment(u - 20))) for u in range(users)]
     ticket_rows = [

@@ -1,6 +1,6 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
-recorder, Celery's result backend) through
+recorder, Celery's result backend, R's data frames) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -660,3 +660,81 @@ def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_trace
     assert tracebacks == {i + 1: (apps.celery_traceback(i) or "").rstrip("\n") or None for i in range(tasks)}
     assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {str(i + 1): {"trim"} for i in failed}
     assert ran.types("celery_tasksetmeta")["result"] == "bytea"
+
+
+def _r_frame_loads_every_value(ran: Ran, run_dir: Path, rows: int = 40) -> None:
+    loaded_cleanly(ran, run_dir, {"tickets": rows, "cars": 5})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("tickets")
+    assert types == {
+        "id": "bigint",
+        "day": types["day"],  # by the declaration: see the tests
+        "at": "double precision",
+        "dur": "double precision",
+        "status": "text",
+        "flag": "bigint",
+        "amount": "double precision",
+        "name": "text",
+        "big": "bigint",
+        "payload": "bytea",
+    }
+    # Every digit of R's doubles: its seconds, Inf and -Inf; integer64 beyond 2^53 exactly; the blob.
+    assert ran.values("tickets", "at", "id") == {i + 1: apps.r_seconds(i) for i in range(rows)}
+    assert ran.values("tickets", "amount", "id") == {i + 1: apps.r_amount(i) for i in range(rows)}
+    big = ran.values("tickets", "big", "id")
+    assert big == {i + 1: None if i % 15 == 14 else 2**53 + 1 + i for i in range(rows)}
+    assert ran.values("tickets", "payload", "id") == {i + 1: apps.r_payload(i) for i in range(rows)}
+    assert ran.values("tickets", "name", "id") == {i + 1: arrives_as(apps.r_name(i)) for i in range(rows)}
+    assert ran.values("tickets", "flag", "id") == {i + 1: None if i % 5 == 4 else i % 2 for i in range(rows)}
+    # Days since 1970, read as the operator would, are R's dates.
+    days = dict(pg_query(ran.uri, f"SELECT id, DATE '1970-01-01' + day::integer FROM \"{ran.base}\".tickets"))
+    assert days == {i + 1: apps.r_day(i) for i in range(rows)}
+    # A frame's row names name its rows: the key found in the data.
+    assert primary_key(ran.uri, ran.record["version_schema"], "cars") == ["row_names"]
+    assert ran.types("cars") == {
+        "row_names": "text",
+        "mpg": "double precision",
+        "cyl": "double precision",
+        "wt": "double precision",
+    }
+
+
+def _notes(run_dir: Path, table: str, column: str) -> list[str]:
+    profiled = json.loads((run_dir / "profile.json").read_text())
+    (found,) = [t for t in profiled["tables"] if t["name"] == table]
+    (col,) = [c for c in found["columns"] if c["name"] == column]
+    return list(col["notes"])
+
+
+def test_r_data_frame_keeps_dates_as_rs_numbers_and_every_double(run_export: Runner) -> None:
+    # RSQLite's default: a Date is a REAL of days in a REAL column, nothing declares it a date: a
+    # double, as written, and no note (a REAL column's whole numbers could be any count; a
+    # spreadsheet's serial days lie in the same range). A POSIXct's REAL seconds in a column named
+    # like a moment get the note that reads them.
+    ran, run_dir = run_export(apps.r_data_frame)
+    _r_frame_loads_every_value(ran, run_dir)
+    assert ran.types("tickets")["day"] == "double precision"
+    assert ran.values("tickets", "day", "id") == {
+        i + 1: None if (d := apps.r_day(i)) is None else float((d - apps.R_ORIGIN).days) for i in range(40)
+    }
+    assert _notes(run_dir, "tickets", "day") == []
+    assert any('to_timestamp("at")' in n for n in _notes(run_dir, "tickets", "at"))
+
+
+def test_r_data_frame_with_extended_types_keeps_its_days_as_integers_declared_dates(
+    run_export: Runner,
+) -> None:
+    # extended_types = TRUE: DATE and TIMESTAMP declared, whole numbers INTEGER by their affinity.
+    # Until 2026-12-04 every day was a type_mismatch with no word of what it counts.
+    ran, run_dir = run_export(apps.r_extended_types)
+    _r_frame_loads_every_value(ran, run_dir)
+    assert ran.types("tickets")["day"] == "bigint"
+    assert ran.values("tickets", "day", "id") == {
+        i + 1: None if (d := apps.r_day(i)) is None else (d - apps.R_ORIGIN).days for i in range(40)
+    }
+    assert any(
+        "the day is DATE '1970-01-01' + \"day\"::integer" in n for n in _notes(run_dir, "tickets", "day")
+    )
+    profiled = json.loads((run_dir / "profile.json").read_text())
+    (tickets,) = [t for t in profiled["tables"] if t["name"] == "tickets"]
+    assert {c["name"]: [i["kind"] for i in c["issues"]] for c in tickets["columns"]}["day"] == []

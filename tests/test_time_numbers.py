@@ -11,7 +11,7 @@ PostgreSQL, and every cell is checked by tests/lossless_check.py.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from columnar_etl import profile
@@ -319,9 +319,65 @@ def test_the_instants_expression_follows_the_unit_not_the_wording() -> None:
         MomentUnit.EPOCH_SECONDS: 'to_timestamp("at")',
         MomentUnit.EPOCH_MILLISECONDS: 'to_timestamp("at" / 1000.0)',
         MomentUnit.JULIAN_DAYS: 'to_timestamp(("at" - 2440587.5) * 86400)',
+        MomentUnit.EPOCH_DAYS: """DATE '1970-01-01' + "at"::integer""",
         MomentUnit.TWO_WAYS: None,
     }
     for unit, expression in expected.items():
         reworded = MomentNumbers("numbers said another way", unit)
         assert _moment_expression(column, reworded) == expression, unit
     assert _moment_expression(column, None) is None
+
+
+def test_days_since_1970_in_a_column_declared_date_are_days_with_no_misfit_and_the_note_reads_them(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # R's RSQLite with extended_types = TRUE declares a Date column DATE and binds its days since
+    # 1970-01-01 (INTEGER by the column's affinity; before 1970 negative). Until 2026-12-04 every value
+    # was a type_mismatch ("declared DATE but the values are integer"), with no word of what they
+    # count (the report called exactly what the schema declares dirt).
+    # Integers of years in a column declared DATE (1990 ... 2001) are no days, nor a spreadsheet's
+    # serial days (since 1899-12-30: 45,292 is 2024-01-01, which would read as 2094): they still misfit.
+    # Expected days come from Python's date arithmetic, not from SQLite's or PostgreSQL's.
+    epoch = date(1970, 1, 1)
+    opened = [date(2024, 1, 1) + timedelta(days=37 * i) for i in range(ROWS)]
+    born = [date(1931, 2, 27) + timedelta(days=3001 * i) for i in range(ROWS)]
+    rows = [
+        (
+            i,
+            (opened[i] - epoch).days,
+            None if i == 3 else (born[i] - epoch).days,
+            1990 + i,
+            (opened[i] - date(1899, 12, 30)).days,
+            f"v{i}",
+        )
+        for i in range(ROWS)
+    ]
+    path = make_sqlite(
+        {
+            "ev": (
+                "CREATE TABLE ev (id INTEGER, opened DATE, born DATE, made DATE, serial DATE, v TEXT)",
+                rows,
+            )
+        },
+        name="r_days.db",
+    )
+    assert min(r[2] for r in rows if r[2] is not None) < 0
+    table = profile(path)["ev"]
+    for name in ("opened", "born"):
+        column = table[name]
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        assert column.issues == [], (name, column.issues)
+    for name in ("made", "serial"):
+        assert [i.kind for i in table[name].issues] == ["type_mismatch"], name
+        assert not [n for n in table[name].notes if "1970" in n], table[name].notes
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code in (0, 2), ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    assert ran.data_type("ev", "opened") == "bigint"  # every value as written
+    # The note's expression, run by PostgreSQL on the loaded numbers, names each row's day.
+    for name, days in (("opened", opened), ("born", born)):
+        (note,) = [n for n in table[name].notes if "the day is" in n]
+        expression = note.split("the day is ")[1]
+        got = dict(pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev"))
+        expected = {i: (None if (name, i) == ("born", 3) else days[i]) for i in range(ROWS)}
+        assert got == expected, name

@@ -1060,3 +1060,9 @@ EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
 #: Numbers SQLite's ``julianday()`` returns for the years 1000 to 9999 (days since noon, 24 November 4714
 #: BC): a date/time column's numbers in this range, beside its date text, are moments written two ways.
 JULIAN_DAYS = (2_086_307.5, 5_373_484.5)
+#: Integers of a column declared DATE in this range count days since 1970-01-01 (1900-01-01 to
+#: 2069-12-31), as R's RSQLite writes a Date with ``extended_types = TRUE``; unless every one also lies
+#: in :data:`YEARS`: a year written into a DATE column (1990) is no day of 1975. It stops short of a
+#: spreadsheet's serial days (since 1899-12-30: 36,526 is 2000-01-01), which would read as 2070 on.
+EPOCH_DAYS = (-25_567, 36_524)
+YEARS = (1_800, 2_200)

@@ -103,6 +103,7 @@ from columnar_etl.rules import (
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     DIGIT_GROUPED_SHAPES,
+    EPOCH_DAYS,
     EPOCH_MICROS,
     EPOCH_MILLIS,
     EPOCH_SECONDS,
@@ -113,6 +114,7 @@ from columnar_etl.rules import (
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
     UTC_OFFSET_TEXT,
+    YEARS,
     ZONED_SHAPES,
     DateShape,
     Shape,
@@ -946,18 +948,24 @@ def infer_column(
     # small export's run). The note says how a reader gets the instant.
     # Where only the name says moment (Dagster's `start_time FLOAT`, beets' `mtime`), the same note,
     # nothing else (a misfit of a declared type is one still: read_as_moment is a declared date's).
+    # Days since 1970 in a column declared DATE (R's Date with extended_types): integers as written,
+    # no misfit (until 2026-12-04 each was a type_mismatch, "declared DATE but the values are
+    # integer", and nothing said what they count); the note gives the day.
     one_way = (
         _moment_numbers(column, family, counts, fractional)
         if inferred == "double" and fractional and not n_dates
+        else _epoch_days(column, family, counts)
+        if inferred == "integer" and not n_dates
         else None
     )
     instant = _moment_expression(column, one_way)
     read_as_moment = instant if family in DATE_TYPES else None
     if one_way is not None and instant is not None:
         declared = f" in a column declared {column.declared_type}" if family in DATE_TYPES else ""
+        kept, moment = ("bigint", "day") if inferred == "integer" else ("double precision", "instant")
         notes.append(
-            f"{one_way.phrase}{declared}: kept as numbers (double precision), every value as written; "
-            f"the instant is {instant}"
+            f"{one_way.phrase}{declared}: kept as numbers ({kept}), every value as written; "
+            f"the {moment} is {instant}"
         )
     order: DateOrder | None = None
     issues: list[Issue] = []
@@ -1210,12 +1218,14 @@ def infer_column(
         )
     # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
     if family is None and time_of_day_or_interval(column.declared_type):
-        # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's.
-        kept = (
-            "numbers stay numbers: no unit is assumed"
-            if inferred in ("integer", "double", "numeric")
-            else "times and durations stay text, as written"
-        )
+        # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's; or a
+        # time with a date (sqlite-jdbc's date_class=TEXT: `1970-01-01 01:01:01.000`), read as such.
+        if inferred in ("integer", "double", "numeric"):
+            kept = "numbers stay numbers: no unit is assumed"
+        elif inferred in DATE_TYPES:
+            kept = f"values written with a date read as {inferred}"
+        else:
+            kept = "times and durations stay text, as written"
         notes.append(
             f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
             f"one, so the values decide the type ({kept})"
@@ -1645,6 +1655,8 @@ class MomentUnit(Enum):
     EPOCH_MILLISECONDS = "milliseconds"
     EPOCH_MICROSECONDS = "microseconds"
     JULIAN_DAYS = "Julian days"
+    #: Whole days since 1970-01-01 (:func:`_epoch_days`): a date, not an instant.
+    EPOCH_DAYS = "days"
     #: Two of SQLite's ways at once (:func:`_epoch_and_julian`): no one expression.
     TWO_WAYS = "two ways"
 
@@ -1709,6 +1721,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
         MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
+        MomentUnit.EPOCH_DAYS: f"DATE '1970-01-01' + {name}::integer",
     }
     return expressions.get(moments.unit) if moments is not None else None
 
@@ -1747,6 +1760,20 @@ def _epoch_and_julian(counts: _Counts) -> str | None:
     else:
         return None
     return f"numbers are epoch {unit} (the integers) and {fractions} (the fractions)"
+
+
+def _epoch_days(column: SourceColumn, family: InferredType | None, counts: _Counts) -> MomentNumbers | None:
+    """Integers of a column declared DATE that count days since 1970-01-01 (:data:`EPOCH_DAYS`, as R's
+    RSQLite binds a Date with ``extended_types = TRUE``), or None: not in a key of one column (an
+    identifier), nor when every one could be a year (:data:`YEARS`)."""
+    if family != "date" or (column.primary_key and not column.composite_key):
+        return None
+    if column.counts_from is not None or counts["min_number"] is None:
+        return None
+    low, high = _integer_bounds(counts)
+    if not (EPOCH_DAYS[0] <= low and high <= EPOCH_DAYS[1]) or YEARS[0] <= low <= high <= YEARS[1]:
+        return None
+    return MomentNumbers("integers are days since 1970-01-01", MomentUnit.EPOCH_DAYS)
 
 
 def _epoch_unit(low: int, high: int) -> str | None:
