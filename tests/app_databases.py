@@ -56,6 +56,10 @@ number, so a test computes what a column holds from the same numbers.
   pickle's for a task sent with the pickle serializer), ``date_done DATETIME`` text of the worker's
   local wall clock (six fraction digits), a failure's Python traceback ``TEXT`` ending in a newline,
   ``UNIQUE (task_id)`` beside the ``AUTOINCREMENT`` id, and ``celery_tasksetmeta`` for a group.
+- :func:`feed_reader_cache`: a feed reader's ``cache.db`` as newsboat 2.30 writes it: ``rss_feed`` keyed
+  by its URL, ``rss_item.feedurl`` naming it (declared nowhere), epoch seconds in ``pubDate`` and in
+  ``lastmodified`` (a name of one lowercase word), 0/1 flags declared ``INTEGER(1)``, and ``''`` (never
+  NULL) for every missing text under ``NOT NULL``.
 """
 
 from __future__ import annotations
@@ -1141,3 +1145,79 @@ def celery_results(path: Path, tasks: int = 20) -> Path:
         ],
     }
     return write_export(path, CELERY_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- A feed reader's cache (newsboat) ----------------------------------------------------------------
+
+#: newsboat's ``cache.db`` (schema 2.11, as newsboat 2.30 creates it), its own DDL.
+FEED_READER_DDL = [
+    "CREATE TABLE rss_feed (  rssurl VARCHAR(1024) PRIMARY KEY NOT NULL,  url VARCHAR(1024) NOT NULL,  "
+    "title VARCHAR(1024) NOT NULL , lastmodified INTEGER(11) NOT NULL DEFAULT 0, is_rtl INTEGER(1) NOT "
+    'NULL DEFAULT 0, etag VARCHAR(128) NOT NULL DEFAULT "")',
+    "CREATE TABLE rss_item (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,  guid VARCHAR(64) NOT NULL,  "
+    "title VARCHAR(1024) NOT NULL,  author VARCHAR(1024) NOT NULL,  url VARCHAR(1024) NOT NULL,  "
+    "feedurl VARCHAR(1024) NOT NULL,  pubDate INTEGER NOT NULL,  content VARCHAR(65535) NOT NULL, "
+    "unread INTEGER(1) NOT NULL , enclosure_url VARCHAR(1024), enclosure_type VARCHAR(1024), enqueued "
+    "INTEGER(1) NOT NULL DEFAULT 0, flags VARCHAR(52), deleted INTEGER(1) NOT NULL DEFAULT 0, base "
+    'VARCHAR(128) NOT NULL DEFAULT "")',
+    "CREATE TABLE google_replay (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,  guid VARCHAR(64) NOT "
+    "NULL,  state INTEGER NOT NULL,  ts INTEGER NOT NULL )",
+    "CREATE INDEX idx_rssurl ON rss_feed(rssurl)",
+    "CREATE INDEX idx_guid ON rss_item(guid)",
+    "CREATE INDEX idx_feedurl ON rss_item(feedurl)",
+    "CREATE INDEX idx_lastmodified ON rss_feed(lastmodified)",
+    "CREATE INDEX idx_deleted ON rss_item(deleted)",
+    "CREATE TABLE metadata (  db_schema_version_major INTEGER NOT NULL,  db_schema_version_minor "
+    "INTEGER NOT NULL )",
+]
+FEED_URLS = ("http://127.0.0.1:8765/rss.xml", "http://127.0.0.1:8765/atom.xml")
+
+
+def feed_fetched(f: int) -> int:
+    """``lastmodified`` of feed ``f``: the epoch seconds of its last fetch."""
+    return 1_796_409_655 - 8 * f
+
+
+def feed_published(i: int) -> int:
+    """``pubDate`` of item ``i``: epoch seconds (an RSS date of any offset, as UTC seconds)."""
+    return 1_709_280_000 + 25_201 * i
+
+
+def feed_content(i: int) -> str:
+    """An item's HTML: its line break as the feed had it, two spaces after (a blank item: spaces)."""
+    return "   " if i % 7 == 0 else f"<p>Body {i}\r\nline two ü</p>  "
+
+
+def feed_reader_cache(path: Path, items: int = 30) -> Path:
+    """newsboat's ``cache.db`` after two feeds were fetched and a few items read: ``''`` for every missing
+    text (``author``, ``base``, ``etag``, an item without enclosure), 0/1 flags as ``INTEGER(1)``, and
+    epoch seconds in ``pubDate`` and in ``lastmodified`` (one lowercase word)."""
+    rows: dict[str, list[list[object]]] = {
+        "rss_feed": [
+            [url, f"http://example.com/{f}", f"Feed {f} ü", feed_fetched(f), f, ""]
+            for f, url in enumerate(FEED_URLS)
+        ],
+        "rss_item": [
+            [
+                i + 1,
+                f"guid-{i}",
+                f"Item {i}: “Café” & <news>",
+                f"Writer {i % 4}" if i % 2 else "",
+                f"http://example.com/{i}",
+                FEED_URLS[i % 2],
+                feed_published(i),
+                feed_content(i),
+                0 if i % 5 == 0 else 1,
+                f"http://127.0.0.1:8765/a{i}.mp3" if i % 3 == 0 else "",
+                "audio/mpeg" if i % 3 == 0 else "",
+                0,
+                "s" if i % 6 == 0 else None,
+                1 if i == items - 1 else 0,
+                "",
+            ]
+            for i in range(items)
+        ],
+        "google_replay": [],
+        "metadata": [[2, 11]],
+    }
+    return write_export(path, FEED_READER_DDL, rows)  # type: ignore[arg-type]

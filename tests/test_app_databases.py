@@ -1,6 +1,6 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
-recorder, Celery's result backend) through
+recorder, Celery's result backend, a feed reader's cache) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -651,3 +651,43 @@ def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_trace
     assert tracebacks == {i + 1: (apps.celery_traceback(i) or "").rstrip("\n") or None for i in range(tasks)}
     assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {str(i + 1): {"trim"} for i in failed}
     assert ran.types("celery_tasksetmeta")["result"] == "bytea"
+
+
+def test_feed_reader_cache_loads_both_epoch_columns_as_instants(run_export: Runner) -> None:
+    # newsboat's cache.db: `lastmodified` (epoch seconds under a name of one lowercase word) stayed
+    # bigint until 2026-12-04 while `pubDate` beside it, the same unit, loaded as instants.
+    ran, run_dir = run_export(apps.feed_reader_cache)
+    items, feeds = 30, len(apps.FEED_URLS)
+    loaded_cleanly(ran, run_dir, {"rss_feed": feeds, "rss_item": items, "google_replay": 0, "metadata": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    instants = "timestamp with time zone"
+    assert ran.types("rss_feed")["lastmodified"] == ran.types("rss_item")["pubDate"] == instants
+    assert ran.values("rss_feed", "lastmodified", "rssurl") == {
+        url: UNIX_EPOCH + timedelta(seconds=apps.feed_fetched(f)) for f, url in enumerate(apps.FEED_URLS)
+    }
+    assert ran.values("rss_item", "pubDate", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(seconds=apps.feed_published(i)) for i in range(items)
+    }
+    assert audit_rules(run_dir, "rss_feed", "lastmodified") == {
+        url: {"epoch:seconds"} for url in apps.FEED_URLS
+    }
+    assert audit_rules(run_dir, "rss_item", "pubDate") == {
+        str(i + 1): {"epoch:seconds"} for i in range(items)
+    }
+    # 0/1 declared INTEGER(1): the integers, as written (no boolean rule reads a declared integer).
+    types = ran.types("rss_item")
+    assert {types[c] for c in ("unread", "enqueued", "deleted")} == {"bigint"}
+    assert ran.values("rss_item", "unread", "id") == {i + 1: 0 if i % 5 == 0 else 1 for i in range(items)}
+    assert ran.values("rss_feed", "is_rtl", "rssurl") == {url: f for f, url in enumerate(apps.FEED_URLS)}
+    # '' under NOT NULL is the cache's missing value: NULL, audited; text ends trimmed.
+    assert ran.values("rss_item", "author", "id") == {
+        i + 1: f"Writer {i % 4}" if i % 2 else None for i in range(items)
+    }
+    assert set(audit_rules(run_dir, "rss_item", "author")) == {str(i + 1) for i in range(items) if i % 2 == 0}
+    assert ran.values("rss_item", "content", "id") == {
+        i + 1: arrives_as(apps.feed_content(i)) for i in range(items)
+    }
+    assert set(ran.values("rss_item", "base", "id").values()) == {None}
+    assert primary_key(ran.uri, ran.record["version_schema"], "rss_feed") == ["rssurl"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "rss_item") == ["id"]
+    assert references(run_dir)[("rss_item", "feedurl")] == "rss_feed.rssurl"
