@@ -488,14 +488,14 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
 
 
 def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
-    # A name written as one lowercase word (``lastmodified``, ``datecreated``, ``lastupdated``) has no
-    # word break to find ``modified``/``created``/``updated`` by: a feed reader's cache kept its
-    # ``lastmodified`` epoch seconds as bigint beside ``pubDate``'s instants in the same file. Only the
-    # name's ending counts (``modifiedby``, ``createdcount`` are no times).
-    rows = [(i, *(1_704_164_645 + 3600 * i,) * 5) for i in range(5)]
+    # A name written as one lowercase word (``lastmodified``, ``datecreated``, Moodle's
+    # ``timecreated``) has no word break to find ``modified``/``created``/``updated`` by: a feed
+    # reader's cache kept its ``lastmodified`` epoch seconds as bigint beside ``pubDate``'s instants in
+    # the same file. Only the name's ending counts (``modifiedby``, ``createdcount`` are no times).
+    rows = [(i, *(1_704_164_645 + 3600 * i,) * 6) for i in range(5)]
     ddl = (
         "CREATE TABLE feed (id INTEGER PRIMARY KEY, lastmodified INTEGER, datecreated INTEGER, "
-        "lastupdated INTEGER, modifiedby INTEGER, createdcount INTEGER)"
+        "lastupdated INTEGER, timecreated BIGINT, modifiedby INTEGER, createdcount INTEGER)"
     )
     profiled = profile(make_sqlite({"feed": (ddl, rows)}))["feed"]
     types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
@@ -503,6 +503,7 @@ def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: Sq
         "lastmodified": "timestamptz",
         "datecreated": "timestamptz",
         "lastupdated": "timestamptz",
+        "timecreated": "timestamptz",
         "modifiedby": "integer",
         "createdcount": "integer",
     }
