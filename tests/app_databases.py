@@ -60,6 +60,15 @@ number, so a test computes what a column holds from the same numbers.
   (RSQLite 2.2): a ``Date`` as a double of days since 1970, a ``POSIXct`` as one of seconds (``REAL``
   columns, or ``DATE`` / ``TIMESTAMP`` with ``extended_types = TRUE``, whole numbers then INTEGER),
   logicals 0/1, ``Inf``/``-Inf``, NA as NULL, ``integer64`` beyond 2^53, a ``blob``, row names.
+- :func:`feed_reader_cache`: a feed reader's ``cache.db`` as newsboat 2.30 writes it: ``rss_feed`` keyed
+  by its URL, ``rss_item.feedurl`` naming it (declared nowhere), epoch seconds in ``pubDate`` and in
+  ``lastmodified`` (a name of one lowercase word), 0/1 flags declared ``INTEGER(1)``, and ``''`` (never
+  NULL) for every missing text under ``NOT NULL``.
+- :func:`fossil_repository`: a Fossil 2.21 repository (an SCM with its tickets in one file): every
+  moment of a check-in or ticket a REAL Julian day under ``DATETIME``/``DATE``/``TIMESTAMP``, users'
+  times epoch seconds under ``DATE``, ``BOOLEAN`` 0/1, artifacts as zlib BLOBs, a ticket's contact
+  named by the SHA1 of its ``concealed`` address, and an external-content FTS5 index over a view that
+  calls Fossil's own SQL functions.
 """
 
 from __future__ import annotations
@@ -1241,3 +1250,190 @@ def r_data_frame(path: Path, rows: int = 40, *, extended_types: bool = False) ->
 def r_extended_types(path: Path) -> Path:
     """:func:`r_data_frame` written with ``extended_types = TRUE``."""
     return r_data_frame(path, extended_types=True)
+
+
+# --- A feed reader's cache (newsboat) ----------------------------------------------------------------
+
+#: newsboat's ``cache.db`` (schema 2.11, as newsboat 2.30 creates it), its own DDL.
+FEED_READER_DDL = [
+    "CREATE TABLE rss_feed (  rssurl VARCHAR(1024) PRIMARY KEY NOT NULL,  url VARCHAR(1024) NOT NULL,  "
+    "title VARCHAR(1024) NOT NULL , lastmodified INTEGER(11) NOT NULL DEFAULT 0, is_rtl INTEGER(1) NOT "
+    'NULL DEFAULT 0, etag VARCHAR(128) NOT NULL DEFAULT "")',
+    "CREATE TABLE rss_item (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,  guid VARCHAR(64) NOT NULL,  "
+    "title VARCHAR(1024) NOT NULL,  author VARCHAR(1024) NOT NULL,  url VARCHAR(1024) NOT NULL,  "
+    "feedurl VARCHAR(1024) NOT NULL,  pubDate INTEGER NOT NULL,  content VARCHAR(65535) NOT NULL, "
+    "unread INTEGER(1) NOT NULL , enclosure_url VARCHAR(1024), enclosure_type VARCHAR(1024), enqueued "
+    "INTEGER(1) NOT NULL DEFAULT 0, flags VARCHAR(52), deleted INTEGER(1) NOT NULL DEFAULT 0, base "
+    'VARCHAR(128) NOT NULL DEFAULT "")',
+    "CREATE TABLE google_replay (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,  guid VARCHAR(64) NOT "
+    "NULL,  state INTEGER NOT NULL,  ts INTEGER NOT NULL )",
+    "CREATE INDEX idx_rssurl ON rss_feed(rssurl)",
+    "CREATE INDEX idx_guid ON rss_item(guid)",
+    "CREATE INDEX idx_feedurl ON rss_item(feedurl)",
+    "CREATE INDEX idx_lastmodified ON rss_feed(lastmodified)",
+    "CREATE INDEX idx_deleted ON rss_item(deleted)",
+    "CREATE TABLE metadata (  db_schema_version_major INTEGER NOT NULL,  db_schema_version_minor "
+    "INTEGER NOT NULL )",
+]
+FEED_URLS = ("http://127.0.0.1:8765/rss.xml", "http://127.0.0.1:8765/atom.xml")
+
+
+def feed_fetched(f: int) -> int:
+    """``lastmodified`` of feed ``f``: the epoch seconds of its last fetch."""
+    return 1_796_409_655 - 8 * f
+
+
+def feed_published(i: int) -> int:
+    """``pubDate`` of item ``i``: epoch seconds (an RSS date of any offset, as UTC seconds)."""
+    return 1_709_280_000 + 25_201 * i
+
+
+def feed_content(i: int) -> str:
+    """An item's HTML: its line break as the feed had it, two spaces after (a blank item: spaces)."""
+    return "   " if i % 7 == 0 else f"<p>Body {i}\r\nline two ü</p>  "
+
+
+def feed_reader_cache(path: Path, items: int = 30) -> Path:
+    """newsboat's ``cache.db`` after two feeds were fetched and a few items read: ``''`` for every missing
+    text (``author``, ``base``, ``etag``, an item without enclosure), 0/1 flags as ``INTEGER(1)``, and
+    epoch seconds in ``pubDate`` and in ``lastmodified`` (one lowercase word)."""
+    rows: dict[str, list[list[object]]] = {
+        "rss_feed": [
+            [url, f"http://example.com/{f}", f"Feed {f} ü", feed_fetched(f), f, ""]
+            for f, url in enumerate(FEED_URLS)
+        ],
+        "rss_item": [
+            [
+                i + 1,
+                f"guid-{i}",
+                f"Item {i}: “Café” & <news>",
+                f"Writer {i % 4}" if i % 2 else "",
+                f"http://example.com/{i}",
+                FEED_URLS[i % 2],
+                feed_published(i),
+                feed_content(i),
+                0 if i % 5 == 0 else 1,
+                f"http://127.0.0.1:8765/a{i}.mp3" if i % 3 == 0 else "",
+                "audio/mpeg" if i % 3 == 0 else "",
+                0,
+                "s" if i % 6 == 0 else None,
+                1 if i == items - 1 else 0,
+                "",
+            ]
+            for i in range(items)
+        ],
+        "google_replay": [],
+        "metadata": [[2, 11]],
+    }
+    return write_export(path, FEED_READER_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- A Fossil repository (an SCM with its tickets in one file) ----------------------------------------
+
+#: A Fossil 2.21 repository's tables that hold its check-ins and tickets, as ``fossil init`` declares
+#: them (``tagxref.rid``'s ``REFERENCE blob`` is Fossil's own: a type name, no reference), and its
+#: full-text search as ``fossil fts-config index on`` creates it: an external-content FTS5 index whose
+#: ``content=`` is a view calling Fossil's own SQL functions ``title()`` and ``body()``.
+FOSSIL_DDL = [
+    "CREATE TABLE blob(\n  rid INTEGER PRIMARY KEY,\n  rcvid INTEGER,\n  size INTEGER,\n  uuid TEXT UNIQUE "
+    "NOT NULL,\n  content BLOB,\n  CHECK( length(uuid)>=40 AND rid>0 )\n)",
+    "CREATE TABLE user(\n  uid INTEGER PRIMARY KEY,\n  login TEXT UNIQUE,\n  pw TEXT,\n  cap TEXT,\n  "
+    "mtime DATE\n)",
+    "CREATE TABLE concealed(\n  hash TEXT PRIMARY KEY,\n  mtime DATE,\n  content TEXT\n)",
+    "CREATE TABLE event(\n  type TEXT,\n  mtime DATETIME,\n  objid INTEGER PRIMARY KEY,\n  tagid INTEGER,\n"
+    "  uid INTEGER REFERENCES user,\n  user TEXT,\n  comment TEXT,\n  omtime DATETIME\n)",
+    "CREATE TABLE mlink(\n  mid INTEGER,\n  fid INTEGER,\n  fnid INTEGER,\n  isaux BOOLEAN DEFAULT 0\n)",
+    "CREATE TABLE tagxref(\n  tagid INTEGER,\n  tagtype INTEGER,\n  srcid INTEGER REFERENCES blob,\n  "
+    "value TEXT,\n  mtime TIMESTAMP,\n  rid INTEGER REFERENCE blob,\n  UNIQUE(rid, tagid)\n)",
+    "CREATE TABLE ticket(\n  tkt_id INTEGER PRIMARY KEY,\n  tkt_uuid TEXT UNIQUE,\n  tkt_mtime DATE,\n  "
+    "tkt_ctime DATE,\n  status TEXT,\n  title TEXT,\n  private_contact TEXT,\n  comment TEXT\n)",
+    "CREATE TABLE ticketchng(\n  tkt_id INTEGER REFERENCES ticket,\n  tkt_rid INTEGER REFERENCES blob,\n  "
+    "tkt_mtime DATE,\n  login TEXT,\n  icomment TEXT\n)",
+    "CREATE TABLE ftsdocs(\n  rowid INTEGER PRIMARY KEY,\n  type CHAR(1),\n  rid INTEGER,\n  name TEXT,\n"
+    "  idxed BOOLEAN,\n  label TEXT,\n  mtime DATE,\n  UNIQUE(type,rid)\n)",
+    "CREATE VIEW ftscontent AS\n  SELECT rowid, type, rid, name, idxed, label, mtime,\n         "
+    "title(type,rid,name) AS 'title', body(type,rid,name) AS 'body'\n    FROM ftsdocs",
+    'CREATE VIRTUAL TABLE ftsidx\n  USING fts5(content="ftscontent", title, body)',
+]
+FOSSIL_USERS = ("alice", "bob", "zoë")
+
+
+def fossil_julian(i: int) -> float:
+    """The ``i``-th moment as Fossil keeps one: a REAL Julian day (``julianday('now')``)."""
+    return 2_460_341.979_874_13 + 0.765_432_1 * i
+
+
+def fossil_seconds(u: int) -> int:
+    """``user.mtime`` / ``concealed.mtime``: epoch seconds (Fossil's ``now()``)."""
+    return 1_796_409_497 + 10 * u
+
+
+def fossil_hash(kind: str, n: int) -> str:
+    return hashlib.sha1(f"{kind}-{n}".encode()).hexdigest()
+
+
+def fossil_comment(i: int) -> str:
+    """A ticket's comment as the CLI's ``ticket add … comment`` leaves it: CRLF, a tab, spaces at the end."""
+    return f"First line {i}\r\nSecond line with tab\tand trailing space  \r\n"
+
+
+def fossil_repository(path: Path, checkins: int = 12, tickets: int = 8) -> Path:
+    """A Fossil repository's check-ins (``blob``, ``event``, ``mlink``, ``tagxref``), users, tickets
+    with their changes (``ticketchng``), the concealed e-mail addresses tickets name by their SHA1, and
+    a full-text index SQLite cannot read without Fossil's functions (filled here through stand-ins)."""
+    changes = [(t, c) for t in range(tickets) for c in range(1 + t % 3)]
+    rows: dict[str, list[list[object]]] = {
+        "blob": [
+            [r + 1, 1, 100 + r, fossil_hash("blob", r), zlib.compress(f"artifact {r}".encode() * 4)]
+            for r in range(checkins + len(changes))
+        ],
+        "user": [
+            [u + 1, login, "" if u else fossil_hash("pw", u), "s" if u == 0 else "ei", fossil_seconds(u)]
+            for u, login in enumerate(FOSSIL_USERS)
+        ],
+        "concealed": [
+            [fossil_hash("contact", t), fossil_seconds(t), f"u{t}@example.org"] for t in range(tickets)
+        ],
+        "event": [
+            [
+                "ci",
+                fossil_julian(i),
+                i + 1,
+                None,
+                1 + i % len(FOSSIL_USERS),
+                FOSSIL_USERS[i % len(FOSSIL_USERS)],
+                f"Check-in {i}: fix “quotes” – ü",
+                fossil_julian(i),
+            ]
+            for i in range(checkins)
+        ],
+        "mlink": [[i + 1, i + 1, 1 + i % 4, 0] for i in range(checkins)],
+        "tagxref": [[1, 2, i + 1, "trunk", fossil_julian(i), i + 1] for i in range(checkins)],
+        "ticket": [
+            [
+                t + 1,
+                fossil_hash("ticket", t),
+                fossil_julian(100 + t),
+                fossil_julian(50 + t),
+                ("Open", "Review", "Closed")[t % 3],
+                f"Ticket {t}: naïve “crash” on save",
+                fossil_hash("contact", t),
+                fossil_comment(t),
+            ]
+            for t in range(tickets)
+        ],
+        "ticketchng": [
+            [t + 1, checkins + n + 1, fossil_julian(50 + t + c), FOSSIL_USERS[c % 2], f"change {c} of {t}"]
+            for n, (t, c) in enumerate(changes)
+        ],
+        "ftsdocs": [[i + 1, "c", i + 1, None, 1, f"Check-in {i}", fossil_julian(i)] for i in range(checkins)],
+    }
+    write_export(path, FOSSIL_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+    con = sqlite3.connect(path)
+    # Fossil's own functions, which only Fossil has: the index is filled as `fossil fts-config` does.
+    con.create_function("title", 3, lambda kind, rid, name: f"Check-in {rid}")
+    con.create_function("body", 3, lambda kind, rid, name: f"artifact {rid} text")
+    with con:
+        con.execute("INSERT INTO ftsidx(ftsidx) VALUES ('rebuild')")
+    con.close()
+    return path

@@ -1,7 +1,7 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
-recorder, Celery's result backend, R's data frames) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -738,3 +738,109 @@ def test_r_data_frame_with_extended_types_keeps_its_days_as_integers_declared_da
     profiled = json.loads((run_dir / "profile.json").read_text())
     (tickets,) = [t for t in profiled["tables"] if t["name"] == "tickets"]
     assert {c["name"]: [i["kind"] for i in c["issues"]] for c in tickets["columns"]}["day"] == []
+
+
+def test_feed_reader_cache_loads_both_epoch_columns_as_instants(run_export: Runner) -> None:
+    # newsboat's cache.db: `lastmodified` (epoch seconds under a name of one lowercase word) stayed
+    # bigint until 2026-12-04 while `pubDate` beside it, the same unit, loaded as instants.
+    ran, run_dir = run_export(apps.feed_reader_cache)
+    items, feeds = 30, len(apps.FEED_URLS)
+    loaded_cleanly(ran, run_dir, {"rss_feed": feeds, "rss_item": items, "google_replay": 0, "metadata": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    instants = "timestamp with time zone"
+    assert ran.types("rss_feed")["lastmodified"] == ran.types("rss_item")["pubDate"] == instants
+    assert ran.values("rss_feed", "lastmodified", "rssurl") == {
+        url: UNIX_EPOCH + timedelta(seconds=apps.feed_fetched(f)) for f, url in enumerate(apps.FEED_URLS)
+    }
+    assert ran.values("rss_item", "pubDate", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(seconds=apps.feed_published(i)) for i in range(items)
+    }
+    assert audit_rules(run_dir, "rss_feed", "lastmodified") == {
+        url: {"epoch:seconds"} for url in apps.FEED_URLS
+    }
+    assert audit_rules(run_dir, "rss_item", "pubDate") == {
+        str(i + 1): {"epoch:seconds"} for i in range(items)
+    }
+    # 0/1 declared INTEGER(1): the integers, as written (no boolean rule reads a declared integer).
+    types = ran.types("rss_item")
+    assert {types[c] for c in ("unread", "enqueued", "deleted")} == {"bigint"}
+    assert ran.values("rss_item", "unread", "id") == {i + 1: 0 if i % 5 == 0 else 1 for i in range(items)}
+    assert ran.values("rss_feed", "is_rtl", "rssurl") == {url: f for f, url in enumerate(apps.FEED_URLS)}
+    # '' under NOT NULL is the cache's missing value: NULL, audited; text ends trimmed.
+    assert ran.values("rss_item", "author", "id") == {
+        i + 1: f"Writer {i % 4}" if i % 2 else None for i in range(items)
+    }
+    assert set(audit_rules(run_dir, "rss_item", "author")) == {str(i + 1) for i in range(items) if i % 2 == 0}
+    assert ran.values("rss_item", "content", "id") == {
+        i + 1: arrives_as(apps.feed_content(i)) for i in range(items)
+    }
+    assert set(ran.values("rss_item", "base", "id").values()) == {None}
+    assert primary_key(ran.uri, ran.record["version_schema"], "rss_feed") == ["rssurl"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "rss_item") == ["id"]
+    assert references(run_dir)[("rss_item", "feedurl")] == "rss_feed.rssurl"
+
+
+def test_fossil_repository_keeps_julian_days_and_names_its_search_index_left_out(run_export: Runner) -> None:
+    # Fossil keeps every moment of a check-in or ticket as a REAL Julian day under DATETIME, DATE or
+    # TIMESTAMP, and its users' and concealed addresses' times as epoch seconds. Its search index reads
+    # its rows through a view calling Fossil's own functions: left out with a warning (as a virtual
+    # table SQLite cannot list), its storage tables internal, the view named in the notes.
+    ran, run_dir = run_export(apps.fossil_repository)
+    checkins, tickets, users = 12, 8, len(apps.FOSSIL_USERS)
+    changes = sum(1 + t % 3 for t in range(tickets))
+    tables = {
+        "blob": checkins + changes,
+        "user": users,
+        "concealed": tickets,
+        "event": checkins,
+        "mlink": checkins,
+        "tagxref": checkins,
+        "ticket": tickets,
+        "ticketchng": changes,
+        "ftsdocs": checkins,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    why = "a fts5 virtual table whose rows SQLite cannot read (no such function: title)"
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [f"table 'ftsidx' not loaded: {why}"]
+    profile = json.loads((run_dir / "profile.json").read_text())
+    assert profile["unreadable_tables"] == {"ftsidx": why}
+    assert set(profile["internal_tables"]) == {f"ftsidx_{s}" for s in ("data", "idx", "docsize", "config")}
+    assert set(profile["views_not_loaded"]) == {"ftscontent"}
+    # Julian days: no rule reads them as instants; the very doubles, nothing audited.
+    for table, column in (
+        ("event", "mtime"),
+        ("event", "omtime"),
+        ("tagxref", "mtime"),
+        ("ftsdocs", "mtime"),
+    ):
+        assert ran.types(table)[column] == "double precision", (table, column)
+    assert ran.values("event", "mtime", "objid") == {i + 1: apps.fossil_julian(i) for i in range(checkins)}
+    assert ran.values("ticket", "tkt_ctime", "tkt_id") == {
+        t + 1: apps.fossil_julian(50 + t) for t in range(tickets)
+    }
+    audited = audited_columns(run_dir)
+    assert not {
+        (t, c) for t, c, _ in audited if c.endswith(("mtime", "ctime")) and t not in ("user", "concealed")
+    }
+    # Epoch seconds under DATE: instants, audited.
+    assert ran.types("user")["mtime"] == ran.types("concealed")["mtime"] == "timestamp with time zone"
+    assert ran.values("user", "mtime", "uid") == {
+        u + 1: UNIX_EPOCH + timedelta(seconds=apps.fossil_seconds(u)) for u in range(users)
+    }
+    assert audit_rules(run_dir, "user", "mtime") == {str(u + 1): {"epoch:seconds"} for u in range(users)}
+    # BOOLEAN 0/1: booleans (audited); Fossil's `INTEGER REFERENCE blob` is an integer type.
+    assert ran.types("mlink")["isaux"] == ran.types("ftsdocs")["idxed"] == "boolean"
+    assert set(ran.values("mlink", "isaux", "mid").values()) == {False}
+    assert ran.types("tagxref")["rid"] == "bigint"
+    # Artifacts byte for byte; the ticket's CRLF comment with its ends trimmed.
+    assert ran.values("blob", "content", "rid")[1] == zlib.compress(b"artifact 0" * 4)
+    assert ran.values("ticket", "comment", "tkt_id") == {
+        t + 1: arrives_as(apps.fossil_comment(t)) for t in range(tickets)
+    }
+    found = references(run_dir)
+    assert found[("ticketchng", "tkt_id")] == "ticket.tkt_id"
+    assert found[("event", "uid")] == "user.uid"
+    # A ticket names its contact's concealed address by the address's SHA1: found in the data.
+    assert found[("ticket", "private_contact")] == "concealed.hash"
+    assert primary_key(ran.uri, ran.record["version_schema"], "tagxref") == ["rid", "tagid"]

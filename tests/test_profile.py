@@ -487,6 +487,28 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     )
 
 
+def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A name written as one lowercase word (``lastmodified``, ``datecreated``, Moodle's
+    # ``timecreated``) has no word break to find ``modified``/``created``/``updated`` by: a feed
+    # reader's cache kept its ``lastmodified`` epoch seconds as bigint beside ``pubDate``'s instants in
+    # the same file. Only the name's ending counts (``modifiedby``, ``createdcount`` are no times).
+    rows = [(i, *(1_704_164_645 + 3600 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE feed (id INTEGER PRIMARY KEY, lastmodified INTEGER, datecreated INTEGER, "
+        "lastupdated INTEGER, timecreated BIGINT, modifiedby INTEGER, createdcount INTEGER)"
+    )
+    profiled = profile(make_sqlite({"feed": (ddl, rows)}))["feed"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "lastmodified": "timestamptz",
+        "datecreated": "timestamptz",
+        "lastupdated": "timestamptz",
+        "timecreated": "timestamptz",
+        "modifiedby": "integer",
+        "createdcount": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -180,6 +180,10 @@ _SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
+#: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
+#: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
+#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
@@ -198,14 +202,14 @@ _NOT_DATE_ENDINGS = frozenset(
 
 def _date_like_name(name: str) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
-    ``updatedDate``, ``birthdate``, ``last_update``; not ``update_id``, ``candidate``, ``created_by``,
-    ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``, ``elapsedTime``
-    (a time of a span word alone is a duration: :data:`_SPAN_WORDS`)."""
+    ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``; not ``update_id``, ``candidate``,
+    ``created_by``, ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``,
+    ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`)."""
     words = {word.lower() for word in _NAME_WORDS.findall(name)}
     dated = {
         word
         for word in words
-        if word in _DATE_WORDS or (word.endswith(("date", "time", "stamp")) and word not in _NOT_DATE_ENDINGS)
+        if word in _DATE_WORDS or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
         return False
