@@ -8,6 +8,7 @@ the expected values are computed here from the builder's own days, never from a 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -87,4 +88,18 @@ def test_a_declared_date_of_midnights_loads_as_dates(run_export: Runner) -> None
     }
     assert audit_rules(run_dir, "due", "mixed") == {
         str(i + 1): {"date_format:%Y-%m-%d %H:%M:%S"} for i in range(ROWS) if i % 2 == 0
+    }
+    # The profile says so, per column, with the count of such values (computed from the builder's rows).
+    profile = json.loads((run_dir / "profile.json").read_text())
+    (table,) = profile["tables"]
+    notes = {c["name"]: [n for n in c["notes"] if "at midnight" in n] for c in table["columns"]}
+    said = "{} values written as a timestamp at midnight in a column declared DATE: read as their day"
+    assert {name: [note.split(", the time")[0] for note in found] for name, found in notes.items()} == {
+        "id": [],
+        "jdbc": [said.format(ROWS)],
+        "dotnet": [said.format(ROWS)],
+        "mixed": [said.format(sum(1 for i in range(ROWS) if i % 2 == 0))],
+        "noon": [],
+        "stamp": [],
+        "zoned": [],
     }

@@ -86,6 +86,7 @@ from columnar_etl.profiling.sql import (
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
     UNGROUPED,
+    WALL_CLOCK_SHAPES,
     WORD_FORMS,
     Flag,
     StorageClass,
@@ -945,6 +946,14 @@ def infer_column(
     inferred, reason, whole = _lossless(
         inferred, reason, counts, column.declared_type, present, key=column.primary_key
     )
+    if inferred == "date" and (
+        midnights := sum(counts.valid(s, None, Flag.MIDNIGHT) for s in WALL_CLOCK_SHAPES)
+    ):
+        notes.append(
+            f"{midnights:,} {_values(midnights)} written as a timestamp at midnight in a column declared "
+            f"{column.declared_type}: read as {'its' if midnights == 1 else 'their'} day, the time of zeros "
+            "dropped (audited date_format)"
+        )
     # Numbers alone of one of SQLite's ways of storing a moment with a fraction (julianday() REALs,
     # time.time() seconds) where a date is declared: kept as numbers (a double holds each exactly; a
     # timestamp would round them), every value a moment as declared: no misfit (until 2026-12-03 each
