@@ -366,3 +366,29 @@ def test_epoch_seconds_this_quarter_keep_the_live_bigint_type(
     assert _column(pg_uri, settings.base_schema, "closed_at") == ("bigint", seconds)
     assert _type_changes(second) == []
     _assert_every_cell(second, q2, pg_uri, settings.base_schema)
+
+
+def test_a_declared_date_of_midnights_this_quarter_keeps_the_live_timestamp_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Q1's DATE column has a time of day (timestamp); Q2's values are all written at midnight
+    # (sqlite-jdbc's `2024-05-27 00:00:00.000`), which alone read as dates since 2026-12-04: the live
+    # timestamp wins, each value its midnight.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, due DATE)"
+    second_days = [datetime(2024, 5, 27 + i) for i in range(3)]
+    q1, q2 = _quarters(
+        make_sqlite,
+        (ddl, [(1, "2024-01-05 10:00:00.000"), (2, "2024-02-06 00:00:00.000")]),
+        (ddl, [(i + 1, f"{d:%Y-%m-%d} 00:00:00.000") for i, d in enumerate(second_days)]),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    assert _column(pg_uri, settings.base_schema, "due")[0] == "timestamp without time zone"
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "due") == ("timestamp without time zone", second_days)
+    assert (
+        "t.due: kept the live version's type timestamp; its values alone would read as date"
+        in (second.record.plan["notes"])
+    )
+    assert _type_changes(second) == []
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)

@@ -342,16 +342,15 @@ def test_hibernate_jdbc_text_dates_are_the_jvms_wall_clock(run_export: Runner) -
     clean_exit(ran)
     types = ran.types("ticket")
     # sqlite-jdbc writes a java.sql.Date as its midnight with the time (`2024-05-27 00:00:00.000`; until
-    # 2026-12-04 the builder wrote `2024-05-27`, which no sqlite-jdbc writes): a timestamp by its values,
-    # every one its day's midnight. (No rule yet reads a declared DATE of midnights only as dates.)
-    assert (types["created_at"], types["due_date"]) == ("timestamp without time zone",) * 2
+    # 2026-12-04 the builder wrote `2024-05-27`, which no sqlite-jdbc writes): every one its day's
+    # midnight in a column declared DATE, so dates (until 2026-12-04 timestamps at midnight).
+    assert (types["created_at"], types["due_date"]) == ("timestamp without time zone", "date")
     jvm = timezone(orm.JVM_OFFSET)
     assert ran.values("ticket", "created_at", "id") == {
         i + 1: orm.moment(i).astimezone(jvm).replace(tzinfo=None) for i in range(tickets)
     }
     assert ran.values("ticket", "due_date", "id") == {
-        i + 1: datetime.combine(orm.hibernate_due(i), datetime.min.time()) if i % 4 != 3 else None
-        for i in range(tickets)
+        i + 1: orm.hibernate_due(i) if i % 4 != 3 else None for i in range(tickets)
     }
 
 

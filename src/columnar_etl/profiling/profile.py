@@ -86,6 +86,7 @@ from columnar_etl.profiling.sql import (
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
     UNGROUPED,
+    WALL_CLOCK_SHAPES,
     WORD_FORMS,
     Flag,
     StorageClass,
@@ -904,8 +905,12 @@ def infer_column(
         # such a column text: Go's nanoseconds beside its zero time 0001-01-01 00:00:00+00:00 mix
         # nothing, and a column of them alone is of timestamps, as declared: no type mismatch).
         finer = counts.shape(Shape.TS_FINER_THAN_MICROSECONDS)
+        # Declared DATE, a valid wall-clock time at exactly midnight is a whole day written as a
+        # timestamp (sqlite-jdbc's date_class=TEXT writes a java.sql.Date `2024-05-27 00:00:00.000`):
+        # it makes no timestamp of the column (until 2026-12-04 it did).
+        dated = family == "date"
         timed = (
-            any(counts.shape(s.shape) for s in DATE_SHAPES if s.has_time)
+            any(_times_of_day(counts, s.shape, declared_date=dated) for s in DATE_SHAPES if s.has_time)
             or bool(counts.compact.get(COMPACT_TIMESTAMP_FORMAT))
             or bool(finer)
         )
@@ -945,6 +950,14 @@ def infer_column(
     inferred, reason, whole = _lossless(
         inferred, reason, counts, column.declared_type, present, key=column.primary_key
     )
+    if inferred == "date" and (
+        midnights := sum(counts.valid(s, None, Flag.MIDNIGHT) for s in WALL_CLOCK_SHAPES)
+    ):
+        notes.append(
+            f"{midnights:,} {_values(midnights)} written as a timestamp at midnight in a column declared "
+            f"{column.declared_type}: read as {'its' if midnights == 1 else 'their'} day, the time of zeros "
+            "dropped (audited date_format)"
+        )
     # Numbers alone of one of SQLite's ways of storing a moment with a fraction (julianday() REALs,
     # time.time() seconds) where a date is declared: kept as numbers (a double holds each exactly; a
     # timestamp would round them), every value a moment as declared: no misfit (until 2026-12-03 each
@@ -1522,6 +1535,19 @@ def _coded(counts: _Counts) -> int:
         for code, cells in (counts.agg["codes"] or {}).items()
         if (parts := split_code(code))[1] == Shape.OTHER and parts[2] & Flag.DIGITS
     )
+
+
+def _times_of_day(counts: _Counts, shape: Shape, *, declared_date: bool) -> int:
+    """Values of date ``shape`` (one with a time) whose time of day makes their column a timestamp:
+    all of them, except in a column declared DATE, where a wall-clock time at exactly midnight
+    (:attr:`Flag.MIDNIGHT`, in a reading of either order) is a whole day and one that is no date in
+    any reading is quarantined whatever the column's type. A time with a UTC offset always counts: its
+    midnight is the offset's, no whole day in UTC, so the column keeps its instants."""
+    written = counts.shape(shape)
+    if not declared_date or shape in ZONED_SHAPES:
+        return written
+    valid = counts.read(shape, Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST)
+    return valid - counts.valid(shape, None, Flag.MIDNIGHT)
 
 
 def _valid_count(inferred: InferredType, counts: _Counts) -> int:

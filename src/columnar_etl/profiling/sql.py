@@ -79,6 +79,8 @@ DATE_SHAPE_BY_CODE = {shape.shape: shape for shape in DATE_SHAPES}
 SLASH_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.month_first is not None)
 #: The day-or-month-first shapes written with dashes (20-05-2025).
 DASHED_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.separator == "-" and not s.iso)
+#: The shapes that write a time of day without a UTC offset: a wall-clock time, which may be midnight.
+WALL_CLOCK_SHAPES = tuple(s.shape for s in DATE_SHAPES if s.has_time and not s.zoned)
 #: The number shapes whose value does not depend on how the column reads its commas ...
 _PLAIN_NUMBER_SHAPES = (
     Shape.INTEGER,
@@ -178,11 +180,15 @@ class Flag(IntEnum):
     # TEXT written with U+2212 MINUS SIGN before its digits (rules.MINUS_SIGN_START_REGEX): shaped,
     # parsed and counted with '-' in its place; a number of the column's is audited ``minus_sign``.
     MINUS_SIGN = 2097152
+    # A date shape with a time of day and no UTC offset whose time is exactly midnight (00:00:00, any
+    # fraction all zeros: sqlite-jdbc's ``2024-05-27 00:00:00.000``): a whole day written as a
+    # timestamp. A column declared DATE of such values (and dates) alone is of dates (profile.infer_column).
+    MIDNIGHT = 4194304
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags (DuckDB computes it in
-#: BIGINT: (4 * 128 + 127) * 2^22 + flags is past 2^31).
-SHAPE_FACTOR = 4194304
+#: BIGINT: (4 * 128 + 127) * 2^23 + flags is past 2^31).
+SHAPE_FACTOR = 8388608
 #: The bytes a value loses when its :data:`MINUS_SIGN` (3 in UTF-8) is read as '-' (1).
 MINUS_SIGN_EXTRA_BYTES = len(MINUS_SIGN.encode()) - 1
 
@@ -473,6 +479,7 @@ def column_projections(
                 Flag.NOT_A_DOUBLE,
                 Flag.WORD_UPPER,
                 Flag.MINUS_SIGN,
+                Flag.MIDNIGHT,
             ],
             [
                 f"CASE WHEN {t} = {one} OR ({k} = {Shape.BOOLEAN_WORD:d} AND {trues}) "
@@ -521,6 +528,10 @@ def column_projections(
                 f"WHEN {k} IN ({_codes([Shape.NULL_LIKE, Shape.BOOLEAN_WORD])}) THEN {_word_form(t)} "
                 "ELSE 0 END",
                 f"CASE WHEN {m} THEN {Flag.MINUS_SIGN:d} ELSE 0 END",
+                # A wall-clock time at midnight, in either reading (the time of day is the same in both).
+                f"CASE WHEN {_shape_in(k, WALL_CLOCK_SHAPES)} THEN CASE WHEN "
+                f"CAST(coalesce({d}, {mf}) AS TIME) = TIME '00:00:00' THEN {Flag.MIDNIGHT:d} ELSE 0 END "
+                "ELSE 0 END",
             ],
             strict=True,
         )
