@@ -17,6 +17,7 @@ from pathlib import Path
 from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.profile import MomentNumbers, MomentUnit, _moment_expression
+from columnar_etl.rules import epoch_units
 from columnar_etl.source.catalogue import SourceColumn
 
 from .conftest import SqliteFactory, pg_query, primary_key
@@ -381,3 +382,103 @@ def test_days_since_1970_in_a_column_declared_date_are_days_with_no_misfit_and_t
         got = dict(pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev"))
         expected = {i: (None if (name, i) == ("born", 3) else days[i]) for i in range(ROWS)}
         assert got == expected, name
+
+
+def test_epoch_integers_of_any_year_in_a_column_declared_a_date_are_instants_in_the_unit_they_allow(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # The Java SQLite JDBC driver's setDate / setTimestamp write epoch milliseconds into a column declared
+    # DATE or DATETIME (Android apps alike): birth dates of 1950 to 2009, negative before 1970. Until
+    # 2026-12-04 only integers of 2001-09-09 to 2033-05-18 were read as instants (their digit count naming
+    # the unit): these stayed bigint, every value a type_mismatch, no note. The unit is now the one in which
+    # every value lies from 1900 to 2099 and not every value within 1969-1970 (where a coarser unit's
+    # values land when read in a finer one). Unchanged: integers none of whose units is so (milliseconds
+    # all of 1970), days since 1970 (in 1969-1970 in every unit: their own note), a name alone (its
+    # window), a 0 for "no date". Expected instants are Python's datetime arithmetic; every cell is
+    # checked by tests/lossless_check.py.
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    rows_n = 26
+    born = [
+        datetime(1950, 1, 1, tzinfo=UTC) + timedelta(days=913 * i, microseconds=7_001 * i) for i in range(25)
+    ]
+    born.append(epoch - timedelta(microseconds=1_001))  # 1969-12-31 23:59:59.998999: just before 1970
+
+    def count(at: datetime, per_second: int) -> int:
+        return (at - epoch) // timedelta(microseconds=1_000_000 // per_second)
+
+    ms = [count(at, 1_000) for at in born]
+    seconds = [count(at, 1) for at in born]
+    micros = [count(at, 1_000_000) for at in born]
+    of_1970 = [
+        count(datetime(1970, 3, 1, tzinfo=UTC) + timedelta(days=11 * i, hours=i), 1_000)
+        for i in range(rows_n)
+    ]
+    days = [18_000 + 120 * i for i in range(rows_n)]
+    with_zero = [0 if i % 5 == 0 else v for i, v in enumerate(ms)]
+    assert min(ms) < 0 < max(ms) and min(seconds) < 0 and min(micros) < 0
+    columns = {
+        "born_ms": ("DATE", ms),
+        "born_s": ("DATE", seconds),
+        "born_us": ("DATETIME", micros),
+        "in_1970": ("DATETIME", of_1970),
+        "days": ("DATE", days),
+        "birthdate": ("BIGINT", ms),  # a date-like name alone: its window, 2001 to 2033
+        "with_zero": ("DATE", with_zero),
+    }
+    ddl = ", ".join(f"{name} {declared}" for name, (declared, _) in columns.items())
+    rows = [(i, *(values[i] for _, values in columns.values())) for i in range(rows_n)]
+    path = make_sqlite(
+        {"person": (f"CREATE TABLE person (id INTEGER PRIMARY KEY, {ddl})", rows)}, name="jdbc.db"
+    )
+    table = profile(path)["person"]
+    units = {"born_ms": "milliseconds", "born_s": "seconds", "born_us": "microseconds"}
+    for name, unit in units.items():
+        column = table[name]
+        assert column.inferred_type == "timestamptz", (name, column.type_reason)
+        assert any(f"epoch {unit}" in note for note in column.notes), (name, column.notes)
+        # As of 2001's milliseconds in a column declared DATE (Hibernate's due_date): instants, no dates.
+        declared = columns[name][0]
+        misfit = [f"declared {declared} but the values are timestamptz"] if declared == "DATE" else []
+        assert [i.detail for i in column.issues] == misfit, (name, column.issues)
+    for name in ("in_1970", "days", "birthdate", "with_zero"):
+        assert table[name].inferred_type == "integer", (name, table[name].type_reason)
+        assert not [n for n in table[name].notes if "integers are epoch" in n], (name, table[name].notes)
+    assert table["days"].issues == [] and any("the day is" in n for n in table["days"].notes)
+    for name in ("in_1970", "with_zero"):  # as before: every value misfits the declared type
+        assert [i.kind for i in table[name].issues] == ["type_mismatch"], name
+    ran = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert not ran.violations, summarize(ran.violations)
+    instants = {
+        "born_ms": [epoch + timedelta(milliseconds=v) for v in ms],
+        "born_s": [epoch + timedelta(seconds=v) for v in seconds],
+        "born_us": [epoch + timedelta(microseconds=v) for v in micros],
+    }
+    for name, expected in instants.items():
+        assert ran.data_type("person", name) == "timestamp with time zone", name
+        assert ran.values("person", name, "id") == dict(enumerate(expected)), name
+        audited = [r for r in ran.log("audit") if (r["table"], r["column"]) == ("person", name)]
+        assert len(audited) == rows_n and {r["rule"] for r in audited} == {f"epoch:{units[name]}"}, name
+    # Just before 1970, floored: not rounded toward 1970-01-01 (a truncating division would).
+    assert (ms[-1], seconds[-1], micros[-1]) == (-2, -1, -1_001)
+    assert instants["born_ms"][-1] == datetime(1969, 12, 31, 23, 59, 59, 998_000, tzinfo=UTC)
+    assert instants["born_us"][-1] == datetime(1969, 12, 31, 23, 59, 59, 998_999, tzinfo=UTC)
+    for name in ("in_1970", "days", "birthdate", "with_zero"):
+        assert ran.data_type("person", name) == "bigint", name
+        assert ran.values("person", name, "id") == dict(enumerate(columns[name][1])), name
+
+
+def test_the_unit_a_declared_dates_bounds_allow_is_the_one_a_names_window_says() -> None:
+    # The plan reads a profile's epoch integers in the unit their bounds allow; integers of a date-like
+    # name's window (2001-09-09 to 2033-05-18, their digits naming the unit) must allow that unit alone.
+    # Bounds from Python's datetime arithmetic.
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    low, high = (
+        int((datetime(*ymd, tzinfo=UTC) - epoch).total_seconds()) for ymd in ((2001, 9, 9), (2033, 5, 18))
+    )
+    for unit, scale in (("seconds", 1), ("milliseconds", 1_000), ("microseconds", 1_000_000)):
+        assert epoch_units(low * scale, high * scale) == [unit], unit
+    hundred_years = int((datetime(2100, 1, 1, tzinfo=UTC) - epoch).total_seconds())
+    assert epoch_units(-2_208_988_800, hundred_years - 1) == ["seconds"]  # 1900-01-01 to 2099-12-31
+    assert epoch_units(-2_208_988_801, 10) == []  # 1899: none
+    assert epoch_units(1_200_000_000_000, 1_300_000_000_000) == ["milliseconds"]  # not 14 days of 1970
+    assert epoch_units(18_000, 21_000) == []  # days since 1970: within 1970 in every unit

@@ -1057,6 +1057,17 @@ def whole_digits(low: float | None, high: float | None) -> int:
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
 EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
+#: The scale of each epoch unit: how many of it make a second.
+EPOCH_PER_SECOND = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}
+#: A column declared a date or timestamp says its integers are moments: the unit is the one in which every
+#: value lies from 1900-01-01 to 2100-01-01 (exclusive; epoch seconds, negative before 1970: a JDBC
+#: driver's milliseconds of birth dates of 1950) and not every value within 1969-1970
+#: (:data:`NEAR_EPOCH_SECONDS`), whatever its digits.
+DECLARED_EPOCH_SECONDS = (-2_208_988_800, 4_102_444_800)
+#: 1969-01-01 to 1971-01-01 (exclusive) in epoch seconds: where a coarser unit's values land when read in
+#: a finer one (1.2e12 milliseconds read as microseconds are 14 days after 1970), and where days since 1970
+#: land in every unit.
+NEAR_EPOCH_SECONDS = (-31_536_000, 31_536_000)
 #: Numbers SQLite's ``julianday()`` returns for the years 1000 to 9999 (days since noon, 24 November 4714
 #: BC): a date/time column's numbers in this range, beside its date text, are moments written two ways.
 JULIAN_DAYS = (2_086_307.5, 5_373_484.5)
@@ -1066,3 +1077,19 @@ JULIAN_DAYS = (2_086_307.5, 5_373_484.5)
 #: spreadsheet's serial days (since 1899-12-30: 36,526 is 2000-01-01), which would read as 2070 on.
 EPOCH_DAYS = (-25_567, 36_524)
 YEARS = (1_800, 2_200)
+
+
+def epoch_units(low: int, high: int) -> list[str]:
+    """The units (``seconds``, ``milliseconds``, ``microseconds``) in which integers from ``low`` to
+    ``high`` (the profile's bounds: no scan of their own) are moments of a column declared a date or
+    timestamp (:data:`DECLARED_EPOCH_SECONDS`, :data:`NEAR_EPOCH_SECONDS`): one names the unit, none or
+    several name none."""
+    first, end = DECLARED_EPOCH_SECONDS
+    near_first, near_end = NEAR_EPOCH_SECONDS
+    return [
+        unit
+        for unit, scale in EPOCH_PER_SECOND.items()
+        if first * scale <= low
+        and high < end * scale
+        and not (near_first * scale <= low and high < near_end * scale)
+    ]

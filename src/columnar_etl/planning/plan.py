@@ -25,7 +25,14 @@ from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.rules import DATE_SHAPES, EPOCH_MICROS, EPOCH_MILLIS, NUMERIC_DIGITS, format_order
+from columnar_etl.rules import (
+    DATE_SHAPES,
+    EPOCH_MICROS,
+    EPOCH_MILLIS,
+    NUMERIC_DIGITS,
+    epoch_units,
+    format_order,
+)
 from columnar_etl.rules import whole_digits as bound_digits
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
@@ -734,8 +741,13 @@ def column_plan(
         elif column.export_date_order is not None:  # the column proves nothing, the export does
             order = column.export_date_order
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
+            # The profile's unit: the one its bounds allow (a declared date's 1950 milliseconds are
+            # negative), else the one its digits name (a date-like name's 2001 to 2033).
+            units = epoch_units(column.min, column.max) if isinstance(column.max, int) else []
             unit: EpochUnit = "seconds"
-            if column.min >= EPOCH_MICROS[0]:
+            if len(units) == 1:
+                unit = cast(EpochUnit, units[0])
+            elif column.min >= EPOCH_MICROS[0]:
                 unit = "microseconds"
             elif column.min >= EPOCH_MILLIS[0]:
                 unit = "milliseconds"

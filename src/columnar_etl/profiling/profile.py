@@ -119,6 +119,7 @@ from columnar_etl.rules import (
     ZONED_SHAPES,
     DateShape,
     Shape,
+    epoch_units,
     whole_digits,
 )
 from columnar_etl.source.catalogue import SourceColumn, SourceTable
@@ -1665,14 +1666,21 @@ def _epoch_reading(
     its name and range (``keyed``: not beside date text, see :func:`_moment_numbers`); a column of a key
     of several names no row alone (a history keyed by every column: its moments are moments, as the
     same column's beside it). Seconds the file's format says count from another epoch (Core Data's
-    2001-01-01) are no Unix seconds."""
+    2001-01-01) are no Unix seconds. A name alone says so of integers from 2001-09-09 to 2033-05-18
+    (:func:`_epoch_unit`: their digits name the unit); a declared date or timestamp type of integers of
+    any year from 1900 to 2099 in the one unit their bounds allow (:func:`~columnar_etl.rules.epoch_units`:
+    a JDBC driver's milliseconds of birth dates of 1950, negative), none of them 0 or 1 ("no date")."""
     if column.primary_key and not column.composite_key and not keyed:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
         return None
-    # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
-    # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
-    if not (_date_like_name(column.name) or family in DATE_TYPES):
+    if family in DATE_TYPES:
+        # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
+        # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
+        # Its values, not their digits, name the unit (until 2026-12-04 only 2001 to 2033 were read).
+        units = [] if counts.flag(Flag.ZERO_ONE) else epoch_units(*_integer_bounds(counts))
+        return units[0] if len(units) == 1 else None
+    if not _date_like_name(column.name):
         return None
     return _epoch_unit(*_integer_bounds(counts))
 
