@@ -235,3 +235,29 @@ def test_lossless_check_accepts_a_blob_read_as_a_number_only_where_audited() -> 
     # Audited, but no numeral: no rule reads such bytes.
     for raw in (b"1E-7", b" 5", b"", b"\xd9\xa3", b".5"):
         assert cell_violation(Cell("blob", raw), Decimal(1), audited, "cp1252") is not None, raw
+
+
+def test_a_reference_found_in_the_data_compares_blob_numerals_as_the_numbers_they_spell(
+    tmp_path: Path,
+) -> None:
+    # No reference is declared: the one found in the data is the target's (the cleaner loads the BLOBs
+    # as the numbers they spell), so they name keys; a declared one's orphans are SQLite's, where a BLOB
+    # names no INTEGER key (tests/test_references_as_sqlite.py). Every other child value is a BLOB.
+    keys = list(range(1, 41))
+    values: list[int | bytes] = [str(k).encode() if k % 2 else k for k in keys] + [b"41"]
+    path = tmp_path / "found.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE par (k INTEGER PRIMARY KEY, n TEXT)")
+        con.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, par_id INTEGER)")
+        con.executemany("INSERT INTO par VALUES (?, 'x')", [(k,) for k in keys])
+        con.executemany("INSERT INTO c (par_id) VALUES (?)", [(v,) for v in values])
+    con.close()
+    spelled = [int(v.decode()) if isinstance(v, bytes) else v for v in values]
+    orphans = [n for n in spelled if n not in keys]
+    assert orphans == [41]
+    column = columnar_etl.profile(path).tables["c"].columns["par_id"]
+    assert column.blob_numerals == sum(isinstance(v, bytes) for v in values)
+    assert column.foreign_key == "par.k"
+    (issue,) = [i for i in column.issues if i.kind == "orphan_reference"]
+    assert (issue.count, issue.examples) == (len(orphans), tuple(str(n) for n in orphans))

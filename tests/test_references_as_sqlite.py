@@ -967,3 +967,51 @@ def test_an_end_of_a_declared_reference_holding_no_value_follows_the_other_ends_
         assert pg_query(
             pg_uri, f"SELECT count(*) FROM {base}.{child} c JOIN {base}.item p ON c.item_id = p.id"
         )
+
+
+def _blob_numeral_case(make_sqlite: SqliteFactory, name: str) -> Path:
+    parent, child, keys, values, _ = CASES["integer key, blob child"]
+    return _build(make_sqlite({}, name=name), parent, child, keys, values)
+
+
+def test_blob_numerals_sqlite_reports_as_orphans_are_said_to_join_once_cleaned(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # The BLOBs b'1', b'2' name no INTEGER key in SQLite (no affinity converts a BLOB): 2 orphans, as
+    # SQLite's check says. The cleaner reads them as the numbers they spell (rule blob_numeral): the
+    # target joins both, and the profile says so.
+    path = _blob_numeral_case(make_sqlite, "numerals.db")
+    assert _sqlite_orphans(path) == 2
+    column = profile(path)["c"]["p"]
+    assert column.blob_numerals == 2
+    assert column.issue_count("orphan_reference") == 2
+    assert column.joined_by_cleaning is not None
+    assert column.joined_by_cleaning.startswith("2 rows SQLite's foreign_key_check reports"), (
+        column.joined_by_cleaning
+    )
+
+
+def test_blob_numerals_sqlite_reports_as_orphans_join_in_the_target(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _blob_numeral_case(make_sqlite, "numerals_run.db")
+    # Expected independently: each child value as the number its text spells (a BLOB's ASCII bytes),
+    # joined to the parent's keys in Python.
+    con = sqlite3.connect(path)
+    keys = {int(k) for (k,) in con.execute("SELECT k FROM par")}
+    values = [v for (v,) in con.execute("SELECT p FROM c ORDER BY id")]
+    con.close()
+    numbers = [int(v.decode("ascii")) if isinstance(v, bytes) else int(v) for v in values]
+    assert sum(isinstance(v, bytes) for v in values) == 2
+    expected = sorted(n for n in numbers if n in keys)
+    assert len(expected) == 4
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    base = loaded.base
+    rows = pg_query(pg_uri, f"SELECT par.k FROM {base}.c JOIN {base}.par ON c.p = par.k")
+    assert sorted(int(k) for (k,) in rows) == expected
+    assert _orphans_in_target(pg_uri, base) == 0
+    column = loaded.result.profile["c"]["p"]
+    assert column.issue_count("orphan_reference") == 2
+    assert column.joined_by_cleaning is not None and column.joined_by_cleaning.startswith("2 rows SQLite")
+    assert f"c.p: {column.joined_by_cleaning}" in loaded.result.record.warnings

@@ -865,9 +865,30 @@ def _read_value(table: str, column: str, kind: str, place: int, classes: Classes
     return value
 
 
-def storage_classes(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Mapping[str, int]]:
-    """Each profiled column's storage classes (``ColumnProfile.storage_classes``) by (table, column)."""
-    return {(name, column.name): column.storage_classes for name, table in tables.items() for column in table}
+def storage_classes(
+    tables: Mapping[str, TableProfile], *, as_stored: bool = False
+) -> dict[tuple[str, str], Mapping[str, int]]:
+    """Each profiled column's storage classes (``ColumnProfile.storage_classes``) by (table, column).
+
+    ``as_stored``: as SQLite stores the cells, its foreign key check compares them: a BLOB the profile
+    read as the numeral it spells (``ColumnProfile.blob_numerals``, counted under ``text``) is a BLOB,
+    read with its class and bytes and equal to no number (``x'31'`` names no key 1). Without it, as
+    the profile reads them, and so the target holds them (the number 1)."""
+    return {
+        (name, column.name): _as_stored(column) if as_stored else column.storage_classes
+        for name, table in tables.items()
+        for column in table
+    }
+
+
+def _as_stored(column: ColumnProfile) -> Mapping[str, int]:
+    """``column``'s storage classes, its BLOBs read as numerals (:func:`storage_classes`) BLOBs again."""
+    if not column.blob_numerals:
+        return column.storage_classes
+    classes = dict(column.storage_classes)
+    classes["text"] = classes.get("text", 0) - column.blob_numerals
+    classes["blob"] = classes.get("blob", 0) + column.blob_numerals
+    return {kind: n for kind, n in classes.items() if n}
 
 
 def measure(
@@ -1002,6 +1023,8 @@ def find_references(
         if child not in declaring
         for parent in parents
     ]
+    # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
+    # BLOB numeral (rule blob_numeral) is the number it spells.
     measured = measure(src, pairs, kept, storage_classes(tables))
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
@@ -1558,7 +1581,7 @@ def _record_declared(
     """Mark the declared references' columns; count their orphans (a composite one's on its first
     column: rows whose values together name no parent row)."""
     pairs: list[Pair] = []
-    classes = storage_classes(tables)
+    classes = storage_classes(tables, as_stored=True)
     composites: dict[str, list[tuple[Reference, list[str]]]] = {}
     for reference in declared:
         child, parent = tables.get(reference.child), tables.get(reference.parent)
@@ -1641,7 +1664,7 @@ def say_joined_by_cleaning(
     PostgreSQL compares them) and one of which cleaning changes is counted, all of a child table's in
     one query (:func:`_joined_by_cleaning`); a ``COLLATE NOCASE`` key's values compared folded (case is
     SQLite's collation, not cleaning)."""
-    classes = storage_classes(tables)
+    classes = storage_classes(tables, as_stored=True)
     compared: dict[str, list[tuple[int, Reference, list[_CleaningPart]]]] = {}
     for number, reference in enumerate(declared):
         parts = _cleaning_parts(tables, reference, classes)
@@ -1771,7 +1794,9 @@ def _cleaning_parts(
     tables: Mapping[str, TableProfile], reference: Reference, classes: Classes
 ) -> list[_CleaningPart] | None:
     """The parts of ``reference`` (:class:`_CleaningPart`), None when a part cannot be compared so: a
-    table or column not profiled, ends of two families of types, a BLOB, epoch numbers."""
+    table or column not profiled, ends of two families of types, a BLOB (but for one read as the
+    numeral it spells, ``ColumnProfile.blob_numerals``: ``classes`` count it as the BLOB SQLite
+    compares, the cleaned value is its text read as a number), epoch numbers."""
     child, parent = tables.get(reference.child), tables.get(reference.parent)
     if child is None or parent is None:
         return None
@@ -1785,10 +1810,10 @@ def _cleaning_parts(
         if family is None or family != _FAMILIES.get(target.inferred_type):
             return None
         if any(
-            classes.get(place, {}).get("blob")
-            for place in ((reference.child, column), (reference.parent, key))
+            classes.get(place, {}).get("blob", 0) > profile.blob_numerals
+            for place, profile in (((reference.child, column), end), ((reference.parent, key), target))
         ):
-            return None
+            return None  # bytes: a BLOB that is no numeral is loaded as bytes, equal to no number
         if family == "moment" and (isinstance(end.min, int) or isinstance(target.min, int)):
             return None  # epoch numbers: their units are each column's
         kind = as_sqlite_kind(
@@ -1798,7 +1823,9 @@ def _cleaning_parts(
         # both ends' numbers are their text, and the target joins them: cleaning or not, as written too.
         merged = kind in (AS_STORED, AS_STORED_NOCASE) and family == "text" and _meet_as_text(end, target)
         cleaned = end.as_written is None and target.as_written is None
-        changed = merged or (cleaned and (changes_values(end) or changes_values(target)))
+        # A BLOB numeral (rule blob_numeral) is a BLOB to SQLite's check, the number it spells once cleaned.
+        numerals = bool(end.blob_numerals or target.blob_numerals)
+        changed = merged or (cleaned and (numerals or changes_values(end) or changes_values(target)))
         folded = kind in (SQLITE_NOCASE, AS_STORED_NOCASE, NUMBER_NOCASE)
         parts.append(_CleaningPart(column, key, kind, folded, merged, changed))
     return parts
@@ -1874,6 +1901,11 @@ def _cleaned_relation(
         if texts[i]:
             real = _sqlite_real_text(text)
             text = f"CASE WHEN {quote_ident(class_column(place[column]))} = 'r' THEN {real} ELSE {text} END"
+        if profile.blob_numerals and column in classed:
+            # Cleaned, a BLOB numeral is the text its ASCII bytes spell (rule blob_numeral), read so.
+            spelled = f"decode(unhex({quote_ident(hex_column(place[column]))}))"
+            stored = quote_ident(class_column(place[column]))
+            text = f"CASE WHEN {stored} = 'b' THEN {spelled} ELSE {text} END"
         cleaned = text if profile.as_written is not None else cleaned_sql(profile, text, null_tokens)
         if folded:
             cleaned = f"translate({cleaned}, '{ascii_uppercase}', '{ascii_lowercase}')"
