@@ -272,6 +272,48 @@ def test_a_column_named_for_the_last_word_of_one_fitting_table_breaks_the_tie(
         assert any(note.endswith("alike: no reference chosen") for note in found[column].notes)
 
 
+def test_a_column_named_for_the_singular_of_a_plural_in_ies_breaks_the_tie(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Two tables keyed by the same uuids (``categories`` and a ``category_mapping`` beside it, as a
+    budgeting app keeps them): a ``category`` (or ``category_id``) column names ``categories``, whose
+    singular ends in ``y``, not in ``ie`` (until 2026-12-04 a tie, no reference chosen). A plural that
+    is a word in ``ie`` plus ``s`` (``movies``) still names ``movie``; ``description`` names neither."""
+    ids = [_guid(f"category {n}") for n in range(12)]
+    path = make_sqlite(
+        {
+            "categories": (
+                "CREATE TABLE categories (id TEXT PRIMARY KEY, name TEXT)",
+                [(key, f"category {n}") for n, key in enumerate(ids)],
+            ),
+            "category_mapping": (
+                'CREATE TABLE category_mapping (id TEXT PRIMARY KEY, "transferId" TEXT)',
+                [(key, key) for key in ids],
+            ),
+            "movies": (
+                "CREATE TABLE movies (id TEXT PRIMARY KEY, title TEXT)",
+                [(key, f"movie {n}") for n, key in enumerate(ids)],
+            ),
+            "transactions": (
+                "CREATE TABLE transactions (id TEXT PRIMARY KEY, category TEXT, category_id TEXT, "
+                "movie_id TEXT, description TEXT)",
+                [(_guid(f"tx {n}"), ids[n % 12], ids[n % 12], ids[n % 12], ids[n % 12]) for n in range(40)],
+            ),
+        }
+    )
+    # Checked by SQLite: every value is a key of each of the three tables.
+    for parent in ("categories", "category_mapping", "movies"):
+        assert _query(
+            path, f"SELECT count(*) FROM transactions WHERE category NOT IN (SELECT id FROM {parent})"
+        ) == [(0,)]
+    found = profile(path)["transactions"]
+    assert found["category"].foreign_key == "categories.id"
+    assert found["category_id"].foreign_key == "categories.id"
+    assert found["movie_id"].foreign_key == "movies.id"
+    assert found["description"].foreign_key is None
+    assert any(note.endswith("alike: no reference chosen") for note in found["description"].notes)
+
+
 def _guid(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 

@@ -949,18 +949,25 @@ def beyond_chance(fit: Inclusion) -> bool:
     return fit.found * math.log(density) <= math.log(MAX_CHANCE)
 
 
-def _stem(name: str) -> str:
+def _stems(name: str) -> frozenset[str]:
+    """A name's singulars: less a plural ``s`` (``orders`` → ``order``), and for a plural in ``ies``
+    its ``y`` too (``categories`` → ``category``, beside ``movies`` → ``movie``: which one the name is,
+    only a dictionary knows)."""
     normal = _normalised(name)
-    return normal[:-1] if normal.endswith("s") and len(normal) > 3 else normal
+    if not (normal.endswith("s") and len(normal) > 3):
+        return frozenset({normal})
+    return frozenset(
+        {normal[:-1], normal[:-3] + "y"} if normal.endswith("ies") and len(normal) > 4 else {normal[:-1]}
+    )
 
 
-def _entity(name: str) -> str:
+def _entity(name: str) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
     ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
     words = re.findall(r"[a-z0-9]+", name.lower())
     if len(words) > 1 and words[-1] == "id":
         words.pop()
-    return _stem(words[-1]) if words else ""
+    return _stems(words[-1]) if words else frozenset()
 
 
 def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
@@ -972,9 +979,9 @@ def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
         return fits[0] if fits else None
     name = _normalised(column)
     for named in (
-        [fit for fit in fits if _stem(fit.parent) in name],
+        [fit for fit in fits if any(stem in name for stem in _stems(fit.parent))],
         [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
-        [fit for fit in fits if _entity(fit.parent) == _entity(column) != ""],
+        [fit for fit in fits if _entity(fit.parent) & _entity(column)],
     ):
         if len(named) == 1:
             return named[0]
