@@ -69,6 +69,10 @@ number, so a test computes what a column holds from the same numbers.
   times epoch seconds under ``DATE``, ``BOOLEAN`` 0/1, artifacts as zlib BLOBs, a ticket's contact
   named by the SHA1 of its ``concealed`` address, and an external-content FTS5 index over a view that
   calls Fossil's own SQL functions.
+- :func:`joplin_profile`: a Joplin 3.5 profile's ``database.sqlite`` (its own DDL): every time ``INT``
+  epoch milliseconds, ``0`` for "none" in a to-do's ``todo_due`` / ``todo_completed``, ``NUMERIC``
+  coordinates holding a REAL or the INTEGER 0, ``order`` epoch milliseconds, 32-hex-digit ids whose
+  references (``notes.parent_id``, ``note_tags``) are declared nowhere, Markdown bodies.
 """
 
 from __future__ import annotations
@@ -1437,3 +1441,123 @@ def fossil_repository(path: Path, checkins: int = 12, tickets: int = 8) -> Path:
         con.execute("INSERT INTO ftsidx(ftsidx) VALUES ('rebuild')")
     con.close()
     return path
+
+
+# --- A note-taking app's profile (Joplin) -------------------------------------------------------------
+
+#: Joplin 3.5's own DDL (its ``database.sqlite``): backquoted names, ``DEFAULT ""`` (a string literal
+#: to SQLite), ``INT`` epoch milliseconds with ``0`` for "none" in ``todo_due`` / ``todo_completed`` /
+#: ``deleted_time``, ``NUMERIC`` coordinates and ``order``, and 32-hex-digit ids declared nowhere as
+#: references.
+JOPLIN_DDL = [
+    'CREATE TABLE folders (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT "", created_time INT NOT NULL, '
+    "updated_time INT NOT NULL, user_created_time INT NOT NULL DEFAULT 0, user_updated_time INT NOT NULL "
+    'DEFAULT 0, encryption_cipher_text TEXT NOT NULL DEFAULT "", encryption_applied INT NOT NULL DEFAULT 0, '
+    'parent_id TEXT NOT NULL DEFAULT "", is_shared INT NOT NULL DEFAULT 0, '
+    'share_id TEXT NOT NULL DEFAULT "", master_key_id TEXT NOT NULL DEFAULT "", '
+    'icon TEXT NOT NULL DEFAULT "", '
+    '`user_data` TEXT NOT NULL DEFAULT "", `deleted_time` INT NOT NULL DEFAULT 0)',
+    'CREATE TABLE tags (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT "", created_time INT NOT NULL, '
+    "updated_time INT NOT NULL, user_created_time INT NOT NULL DEFAULT 0, user_updated_time INT NOT NULL "
+    'DEFAULT 0, encryption_cipher_text TEXT NOT NULL DEFAULT "", encryption_applied INT NOT NULL DEFAULT 0, '
+    'is_shared INT NOT NULL DEFAULT 0, parent_id TEXT NOT NULL DEFAULT "", `user_data` TEXT NOT NULL '
+    'DEFAULT "")',
+    "CREATE TABLE note_tags (id TEXT PRIMARY KEY, note_id TEXT NOT NULL, tag_id TEXT NOT NULL, "
+    "created_time INT NOT NULL, updated_time INT NOT NULL, user_created_time INT NOT NULL DEFAULT 0, "
+    'user_updated_time INT NOT NULL DEFAULT 0, encryption_cipher_text TEXT NOT NULL DEFAULT "", '
+    "encryption_applied INT NOT NULL DEFAULT 0, is_shared INT NOT NULL DEFAULT 0)",
+    'CREATE TABLE `notes`(`id` TEXT PRIMARY KEY,`parent_id` TEXT NOT NULL DEFAULT "",`title` TEXT NOT NULL '
+    'DEFAULT "",`body` TEXT NOT NULL DEFAULT "",`created_time` INT NOT NULL,`updated_time` INT NOT NULL,'
+    "`is_conflict` INT NOT NULL DEFAULT 0,`latitude` NUMERIC NOT NULL DEFAULT 0,`longitude` NUMERIC NOT NULL "
+    'DEFAULT 0,`altitude` NUMERIC NOT NULL DEFAULT 0,`author` TEXT NOT NULL DEFAULT "",`source_url` TEXT NOT '
+    'NULL DEFAULT "",`is_todo` INT NOT NULL DEFAULT 0,`todo_due` INT NOT NULL DEFAULT 0,`todo_completed` INT '
+    'NOT NULL DEFAULT 0,`source` TEXT NOT NULL DEFAULT "",`source_application` TEXT NOT NULL DEFAULT "",'
+    '`application_data` TEXT NOT NULL DEFAULT "",`order` NUMERIC NOT NULL DEFAULT 0,`user_created_time` INT '
+    "NOT NULL DEFAULT 0,`user_updated_time` INT NOT NULL DEFAULT 0,`encryption_cipher_text` TEXT NOT NULL "
+    'DEFAULT "",`encryption_applied` INT NOT NULL DEFAULT 0,`markup_language` INT NOT NULL DEFAULT 1,'
+    '`is_shared` INT NOT NULL DEFAULT 0, share_id TEXT NOT NULL DEFAULT "", conflict_original_id TEXT NOT '
+    'NULL DEFAULT "", master_key_id TEXT NOT NULL DEFAULT "", `user_data` TEXT NOT NULL DEFAULT "", '
+    "`deleted_time` INT NOT NULL DEFAULT 0)",
+]
+
+
+def joplin_id(kind: str, n: int) -> str:
+    """An item's id: 32 hex digits, as Joplin's ``uuid.create()`` writes them."""
+    return hashlib.md5(f"{kind}-{n}".encode()).hexdigest()
+
+
+def joplin_millis(i: int) -> int:
+    """Item ``i``'s ``created_time``: epoch milliseconds (``1716194520123`` for item 0)."""
+    return 1_716_194_520_123 + 86_400_017 * i
+
+
+def joplin_due(i: int) -> int:
+    """``todo_due`` of note ``i``: ``0`` for a note and for a to-do with no due date, epoch ms otherwise."""
+    return joplin_millis(i) + 7 * 86_400_000 if i % 3 == 1 else 0
+
+
+def joplin_body(i: int) -> str:
+    """A note's Markdown: a heading, the free text, a checklist, the trailing newline Joplin keeps."""
+    return f"# Note {i}\n\n{FREE_TEXT[i % len(FREE_TEXT)]}\n\n- [ ] open\n- [x] done\n" if i % 5 else ""
+
+
+def joplin_profile(path: Path, notes: int = 24) -> Path:
+    """A Joplin profile's ``database.sqlite``: three notebooks, notes and to-dos, two tags."""
+    folders, tags = 3, 2
+
+    def item(kind: str, n: int) -> list[object]:  # id, title and the four times of every item
+        times = [joplin_millis(n), joplin_millis(n) + 1_000]
+        return [joplin_id(kind, n), f"{kind} {n} — ü", *times, *times]
+
+    rows: dict[str, list[list[object]]] = {
+        "folders": [[*item("folder", f), "", 0, "", 0, "", "", "", "", 0] for f in range(folders)],
+        "tags": [[*item("tag", t), "", 0, 0, "", ""] for t in range(tags)],
+        "notes": [
+            [
+                joplin_id("note", i),
+                joplin_id("folder", i % folders),
+                f"Note {i}",
+                joplin_body(i),
+                joplin_millis(i),
+                joplin_millis(i) + 60_000,
+                0,
+                48.8566 if i % 4 == 0 else 0,  # NUMERIC: a REAL, or the INTEGER 0 of "not set"
+                2.3522 if i % 4 == 0 else 0,
+                35.5 if i % 4 == 0 else 0,
+                "Zoë" if i % 6 == 0 else "",
+                "",
+                int(i % 3 > 0),
+                joplin_due(i),
+                joplin_millis(i) + 3_600_000 if i % 3 == 2 else 0,
+                "joplin-desktop",
+                "net.cozic.joplin-desktop",
+                "",
+                joplin_millis(i) - 500,  # `order`: epoch milliseconds, a sort key
+                joplin_millis(i),
+                joplin_millis(i) + 60_000,
+                "",
+                0,
+                1,
+                0,
+                "",
+                "",
+                "",
+                "",
+                0,
+            ]
+            for i in range(notes)
+        ],
+        "note_tags": [
+            [
+                joplin_id("note_tag", i),
+                joplin_id("note", i),
+                joplin_id("tag", i % tags),
+                *item("x", i)[2:],
+                "",
+                0,
+                0,
+            ]
+            for i in range(0, notes, 2)
+        ],
+    }
+    return write_export(path, JOPLIN_DDL, rows)  # type: ignore[arg-type]

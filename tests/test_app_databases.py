@@ -1,6 +1,7 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
-recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository)
+recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
+profile)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -844,3 +845,41 @@ def test_fossil_repository_keeps_julian_days_and_names_its_search_index_left_out
     # A ticket names its contact's concealed address by the address's SHA1: found in the data.
     assert found[("ticket", "private_contact")] == "concealed.hash"
     assert primary_key(ran.uri, ran.record["version_schema"], "tagxref") == ["rid", "tagid"]
+
+
+def test_joplin_profile_reads_its_epoch_millis_as_instants_and_keeps_the_zero_dates_integers(
+    run_export: Runner,
+) -> None:
+    # Joplin keeps every time as INT epoch milliseconds: instants, each audited. Its to-do dates hold 0
+    # for "none" beside them, so they keep their integers, every one; NUMERIC coordinates of REALs and
+    # 0 are doubles; the 32-hex ids it declares nowhere as references are found in the data.
+    notes = 24
+    ran, run_dir = run_export(apps.joplin_profile)
+    loaded_cleanly(ran, run_dir, {"folders": 3, "tags": 2, "notes": notes, "note_tags": notes // 2})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("notes")
+    for column in ("created_time", "updated_time", "user_created_time", "user_updated_time"):
+        assert types[column] == "timestamp with time zone", column
+    for column in ("todo_due", "todo_completed", "deleted_time", "is_todo", "order"):
+        assert types[column] == "bigint", column
+    assert types["latitude"] == types["longitude"] == types["altitude"] == "double precision"
+    note = {i: apps.joplin_id("note", i) for i in range(notes)}
+    assert ran.values("notes", "created_time", "id") == {
+        note[i]: UNIX_EPOCH + timedelta(milliseconds=apps.joplin_millis(i)) for i in range(notes)
+    }
+    assert audit_rules(run_dir, "notes", "created_time") == {
+        note[i]: {"epoch:milliseconds"} for i in range(notes)
+    }
+    assert ran.values("notes", "todo_due", "id") == {note[i]: apps.joplin_due(i) for i in range(notes)}
+    assert ran.values("notes", "latitude", "id") == {
+        note[i]: 48.8566 if i % 4 == 0 else 0.0 for i in range(notes)
+    }
+    assert ran.values("notes", "body", "id") == {
+        note[i]: arrives_as(apps.joplin_body(i)) for i in range(notes)
+    }
+    assert ran.values("notes", "order", "id") == {note[i]: apps.joplin_millis(i) - 500 for i in range(notes)}
+    assert references(run_dir) == {
+        ("notes", "parent_id"): "folders.id",
+        ("note_tags", "note_id"): "notes.id",
+        ("note_tags", "tag_id"): "tags.id",
+    }
