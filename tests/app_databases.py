@@ -73,6 +73,10 @@ number, so a test computes what a column holds from the same numbers.
   epoch milliseconds, ``0`` for "none" in a to-do's ``todo_due`` / ``todo_completed``, ``NUMERIC``
   coordinates holding a REAL or the INTEGER 0, ``order`` epoch milliseconds, 32-hex-digit ids whose
   references (``notes.parent_id``, ``note_tags``) are declared nowhere, Markdown bodies.
+- :func:`actual_budget`: an Actual Budget file's ``db.sqlite`` (its own DDL): INTEGER cents up to
+  2^31 - 1, dates as INTEGER ``YYYYMMDD`` under no date type, ``BOOLEAN`` and ``INTEGER`` 0/1 flags, uuid
+  keys, a split transaction's children, and ``category_mapping`` / ``payee_mapping`` keyed by the same
+  uuids as ``categories`` / ``payees``.
 """
 
 from __future__ import annotations
@@ -1561,3 +1565,108 @@ def joplin_profile(path: Path, notes: int = 24) -> Path:
         ],
     }
     return write_export(path, JOPLIN_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- A budgeting app's budget file (Actual Budget) ---------------------------------------------------
+
+#: Actual Budget 26's ``db.sqlite`` (its own DDL, some tables): money as INTEGER cents, a
+#: transaction's date an INTEGER ``YYYYMMDD`` under no date type, a budget's month ``YYYYMM``,
+#: ``BOOLEAN`` 0/1 beside ``INTEGER`` 0/1 flags, uuid keys, and ``category_mapping`` / ``payee_mapping``
+#: keyed by the same uuids as ``categories`` / ``payees``.
+ACTUAL_DDL = [
+    "CREATE TABLE accounts (id TEXT PRIMARY KEY, account_id TEXT, name TEXT, balance_current INTEGER, "
+    "offbudget INTEGER DEFAULT 0, closed INTEGER DEFAULT 0, tombstone INTEGER DEFAULT 0, sort_order REAL)",
+    "CREATE TABLE category_groups (id TEXT PRIMARY KEY, name TEXT, is_income INTEGER DEFAULT 0, "
+    "sort_order REAL, tombstone INTEGER DEFAULT 0, hidden BOOLEAN NOT NULL DEFAULT 0)",
+    "CREATE TABLE categories (id TEXT PRIMARY KEY, name TEXT, is_income INTEGER DEFAULT 0, cat_group TEXT, "
+    "sort_order REAL, tombstone INTEGER DEFAULT 0, hidden BOOLEAN NOT NULL DEFAULT 0, goal_def TEXT DEFAULT "
+    'null, template_settings JSON DEFAULT \'{"source": "notes"}\')',
+    'CREATE TABLE category_mapping (id TEXT PRIMARY KEY, "transferId" TEXT)',
+    "CREATE TABLE payees (id TEXT PRIMARY KEY, name TEXT, category TEXT, tombstone INTEGER DEFAULT 0, "
+    "transfer_acct TEXT, favorite INTEGER DEFAULT 0 DEFAULT FALSE, learn_categories BOOLEAN DEFAULT 1)",
+    'CREATE TABLE payee_mapping (id TEXT PRIMARY KEY, "targetId" TEXT)',
+    "CREATE TABLE transactions (id TEXT PRIMARY KEY, isParent INTEGER DEFAULT 0, isChild INTEGER DEFAULT 0, "
+    "acct TEXT, category TEXT, amount INTEGER, description TEXT, notes TEXT, date INTEGER, "
+    "starting_balance_flag INTEGER DEFAULT 0, sort_order REAL, tombstone INTEGER DEFAULT 0, "
+    "cleared INTEGER DEFAULT 1, parent_id TEXT)",
+    "CREATE TABLE zero_budgets (id TEXT PRIMARY KEY, month INTEGER, category TEXT, amount INTEGER DEFAULT 0, "
+    "carryover INTEGER DEFAULT 0, goal INTEGER DEFAULT null, long_goal INTEGER DEFAULT null)",
+]
+
+
+def actual_id(kind: str, n: int) -> str:
+    """A row's uuid (version 4 form), as Actual's ``uuidv4()`` writes them."""
+    digest = hashlib.md5(f"{kind}-{n}".encode()).hexdigest()
+    return f"{digest[:8]}-{digest[8:12]}-4{digest[13:16]}-8{digest[17:20]}-{digest[20:32]}"
+
+
+def actual_amount(i: int) -> int:
+    """Transaction ``i``'s amount in cents: mostly spending, a salary now and then, 2^31 - 1 once."""
+    return 2_147_483_647 if i == 7 else (250_000 if i % 9 == 0 else -(i * 1_373 % 99_999 + 1))
+
+
+def actual_date(i: int) -> int:
+    """Transaction ``i``'s date: an integer ``YYYYMMDD`` (``20240101`` for transaction 0)."""
+    day = date(2024, 1, 1) + timedelta(days=3 * i)
+    return day.year * 10_000 + day.month * 100 + day.day
+
+
+def actual_budget(path: Path, transactions: int = 30) -> Path:
+    """An Actual Budget file: two accounts, two category groups of three categories, four payees, the
+    transactions (one split into two children), and a month's budget per category."""
+    categories, payees = 6, 4
+    category = [actual_id("category", c) for c in range(categories)]
+    payee = [actual_id("payee", p) for p in range(payees)]
+    account = [actual_id("account", a) for a in range(2)]
+    rows: dict[str, list[list[object]]] = {
+        "accounts": [
+            [account[a], None, f"Account {a} — ü", None, a, 0, 0, 16_384.0 * (a + 1)] for a in range(2)
+        ],
+        "category_groups": [
+            [actual_id("group", g), f"Group {g}", 0, 16_384.0 * (g + 1), 0, 0] for g in range(2)
+        ],
+        "categories": [
+            [
+                category[c],
+                f"Category {c} 🍎",
+                0,
+                actual_id("group", c % 2),
+                16_384.0 * c,
+                int(c == 5),
+                0,
+                None,
+                None,
+            ]
+            for c in range(categories)
+        ],
+        "category_mapping": [[key, key] for key in category],
+        "payees": [
+            [payee[p], ("Café Zürich", "Landlord", "Grid Co", "")[p], None, 0, None, 0, 1]
+            for p in range(payees)
+        ],
+        "payee_mapping": [[key, key] for key in payee],
+        "transactions": [
+            [
+                actual_id("transaction", i),
+                int(i == 0),
+                int(i in (1, 2)),
+                account[i % 2],
+                category[i % categories] if i else None,
+                actual_amount(i),
+                payee[i % payees],
+                f"note {i}\r\nsecond line" if i % 4 == 0 else None,
+                actual_date(i),
+                0,
+                1_716_194_520_123.0 + i if i % 3 else 0.0,  # sort_order: epoch ms as REAL, or 0
+                int(i % 10 == 9),
+                i % 2,
+                actual_id("transaction", 0) if i in (1, 2) else None,
+            ]
+            for i in range(transactions)
+        ],
+        "zero_budgets": [
+            [f"202401-{category[c]}", 202401, category[c], 10_000 * c, 0, None, None]
+            for c in range(categories)
+        ],
+    }
+    return write_export(path, ACTUAL_DDL, rows)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
-profile)
+profile, an Actual Budget file)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -883,3 +883,41 @@ def test_joplin_profile_reads_its_epoch_millis_as_instants_and_keeps_the_zero_da
         ("note_tags", "note_id"): "notes.id",
         ("note_tags", "tag_id"): "tags.id",
     }
+
+
+def test_actual_budget_keeps_cents_and_compact_dates_as_integers_and_names_categories_by_the_column(
+    run_export: Runner,
+) -> None:
+    # Money as integer cents and dates as integers YYYYMMDD under no date type stay integers, every one;
+    # BOOLEAN 0/1 are booleans, audited; INTEGER 0/1 flags stay integers. `category` columns refer to
+    # `categories` though `category_mapping` holds the same uuids: the column's name says which.
+    transactions = 30
+    tables = {"accounts": 2, "category_groups": 2, "categories": 6, "category_mapping": 6, "payees": 4}
+    tables |= {"payee_mapping": 4, "transactions": transactions, "zero_budgets": 6}
+    ran, run_dir = run_export(apps.actual_budget)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("transactions")
+    for column in ("amount", "date", "tombstone", "cleared", "isParent"):
+        assert types[column] == "bigint", column
+    assert types["sort_order"] == "double precision"
+    key = {i: apps.actual_id("transaction", i) for i in range(transactions)}
+    assert ran.values("transactions", "amount", "id") == {
+        key[i]: apps.actual_amount(i) for i in range(transactions)
+    }
+    assert ran.values("transactions", "date", "id") == {
+        key[i]: apps.actual_date(i) for i in range(transactions)
+    }
+    assert ran.types("categories")["hidden"] == ran.types("payees")["learn_categories"] == "boolean"
+    assert set(ran.values("categories", "hidden", "id").values()) == {False}
+    assert {r for rules in audit_rules(run_dir, "categories", "hidden").values() for r in rules} == {
+        "boolean:0"
+    }
+    assert ran.types("zero_budgets")["month"] == "bigint"
+    found = references(run_dir)
+    assert found[("transactions", "category")] == found[("zero_budgets", "category")] == "categories.id"
+    assert found[("transactions", "acct")] == "accounts.id"
+    assert found[("transactions", "parent_id")] == "transactions.id"
+    assert found[("categories", "cat_group")] == "category_groups.id"
+    # A payee's uuid in `description`: the name names neither payees nor payee_mapping, a tie.
+    assert ("transactions", "description") not in found
