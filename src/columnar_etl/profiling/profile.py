@@ -976,11 +976,17 @@ def infer_column(
         if inferred == "integer" and not n_dates
         else None
     )
+    read_as_moment = _moment_expression(column, one_way) if family in DATE_TYPES else None
+    if one_way is None and inferred == "integer" and not n_dates:
+        # Epoch integers beside 0 for "no date" (Trac's version time) stay integers, as written (no
+        # read_as_moment: a declared date's misfits are as before); since 2026-12-04 the note says
+        # what the others are, nothing else.
+        one_way = _epoch_beside_zeros(column, family, counts)
     instant = _moment_expression(column, one_way)
-    read_as_moment = instant if family in DATE_TYPES else None
     if one_way is not None and instant is not None:
         declared = f" in a column declared {column.declared_type}" if family in DATE_TYPES else ""
-        kept, moment = ("bigint", "day") if inferred == "integer" else ("double precision", "instant")
+        kept = "bigint" if inferred == "integer" else "double precision"
+        moment = "day" if one_way.unit == MomentUnit.EPOCH_DAYS else "instant"
         notes.append(
             f"{one_way.phrase}{declared}: kept as numbers ({kept}), every value as written; "
             f"the {moment} is {instant}"
@@ -1659,7 +1665,12 @@ def _as_date(value: Any) -> date | None:
 
 
 def _epoch_reading(
-    column: SourceColumn, family: InferredType | None, counts: _Counts, *, keyed: bool = False
+    column: SourceColumn,
+    family: InferredType | None,
+    counts: _Counts,
+    *,
+    keyed: bool = False,
+    bounds: tuple[int, int] | None = None,
 ) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
     or None (``family``: what its declared type claims). A key of one column is an identifier whatever
@@ -1669,7 +1680,8 @@ def _epoch_reading(
     2001-01-01) are no Unix seconds. A name alone says so of integers from 2001-09-09 to 2033-05-18
     (:func:`_epoch_unit`: their digits name the unit); a declared date or timestamp type of integers of
     any year from 1900 to 2099 in the one unit their bounds allow (:func:`~columnar_etl.rules.epoch_units`:
-    a JDBC driver's milliseconds of birth dates of 1950, negative), none of them 0 or 1 ("no date")."""
+    a JDBC driver's milliseconds of birth dates of 1950, negative), none of them 0 or 1 ("no date").
+    ``bounds``: the integers' other than 0 (:func:`_epoch_beside_zeros`), in place of the column's."""
     if column.primary_key and not column.composite_key and not keyed:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
@@ -1678,11 +1690,15 @@ def _epoch_reading(
         # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
         # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
         # Its values, not their digits, name the unit (until 2026-12-04 only 2001 to 2033 were read).
-        units = [] if counts.flag(Flag.ZERO_ONE) else epoch_units(*_integer_bounds(counts))
+        units = (
+            []
+            if bounds is None and counts.flag(Flag.ZERO_ONE)
+            else epoch_units(*(bounds or _integer_bounds(counts)))
+        )
         return units[0] if len(units) == 1 else None
     if not _date_like_name(column.name):
         return None
-    return _epoch_unit(*_integer_bounds(counts))
+    return _epoch_unit(*(bounds or _integer_bounds(counts)))
 
 
 class MomentUnit(Enum):
@@ -1706,6 +1722,8 @@ class MomentNumbers:
 
     phrase: str
     unit: MomentUnit
+    #: The integers are moments save ``0``, "no date" (:func:`_epoch_beside_zeros`): NULLIF in the expression.
+    zero_for_none: bool = False
 
     def __str__(self) -> str:
         return self.phrase
@@ -1754,6 +1772,8 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
     :func:`_moment_numbers` says of them, keyed on its unit), or None for two ways or none. Julian day
     2440587.5 is the Unix epoch (1970-01-01 00:00 UTC)."""
     name = quote_ident(column.name)
+    if moments is not None and moments.zero_for_none:
+        name = f"NULLIF({name}, 0)"
     expressions = {
         MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
@@ -1812,6 +1832,24 @@ def _epoch_days(column: SourceColumn, family: InferredType | None, counts: _Coun
     if not (EPOCH_DAYS[0] <= low and high <= EPOCH_DAYS[1]) or YEARS[0] <= low <= high <= YEARS[1]:
         return None
     return MomentNumbers("integers are days since 1970-01-01", MomentUnit.EPOCH_DAYS)
+
+
+def _epoch_beside_zeros(
+    column: SourceColumn, family: InferredType | None, counts: _Counts
+) -> MomentNumbers | None:
+    """Integers that are epoch instants of one unit by :func:`_epoch_reading`'s rules save ``0`` for
+    "no date" (Trac's version ``time``: microseconds, 0 for a version never released), judged on
+    the bounds of the integers other than 0 (:func:`_bounds_beside_zeros`), or None (a ``1`` among
+    them, or none but 0)."""
+    low, high = counts.agg.get("min_beside_zeros"), counts.agg.get("max_beside_zeros")
+    if low is None or high is None:
+        return None
+    unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
+    if unit is None:
+        return None
+    return MomentNumbers(
+        f"integers are {unit} since 1970-01-01 UTC, 0 for no date", _EPOCH_UNITS[unit], zero_for_none=True
+    )
 
 
 def _epoch_unit(low: int, high: int) -> str | None:
@@ -2473,6 +2511,7 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
     fractions = [g for (_, shape, _), g in coded if shape in FRACTION_SHAPES and g["min_number"] is not None]
     folded["min_fraction"] = min((float(g["min_number"]) for g in fractions), default=None)
     folded["max_fraction"] = max((float(g["max_number"]) for g in fractions), default=None)
+    folded.update(_bounds_beside_zeros(coded))
     if whole:
         folded.update(column_text_bounds(groups))
     if tokens and folded["min_text"] is not None:
@@ -2489,6 +2528,28 @@ def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
             dates.setdefault((int(shape), flags & both), []).extend(g["examples"])
     folded["ex_dates"] = {key: sorted(values)[:EXAMPLES] for key, values in dates.items()}
     return folded
+
+
+def _bounds_beside_zeros(
+    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
+) -> dict[str, Any]:
+    """The bounds of a column's numbers other than its bare ``0`` cells (``min_beside_zeros`` /
+    ``max_beside_zeros``: epoch integers beside 0 for "no date", :func:`_epoch_beside_zeros`), from the
+    rows of its codes (a ``0`` or ``1`` is a code of its own, :attr:`Flag.ZERO_ONE`): None unless the
+    column holds a 0 and no 1, and other numbers. The plain integers' exact bounds where a code has them."""
+    zeros = [g for (_, _, flags), g in coded if flags & Flag.ZERO_ONE and g["min_number"] is not None]
+    others = [g for (_, _, flags), g in coded if not flags & Flag.ZERO_ONE and g["min_number"] is not None]
+    if not zeros or not others or any(float(g["max_number"]) != 0 for g in zeros):
+        return {"min_beside_zeros": None, "max_beside_zeros": None}
+
+    def exact(g: dict[str, Any], bound: str) -> int:
+        plain = g.get(f"{bound}_integer")
+        return int(plain) if plain is not None else int(g[f"{bound}_number"])
+
+    return {
+        "min_beside_zeros": min(exact(g, "min") for g in others),
+        "max_beside_zeros": max(exact(g, "max") for g in others),
+    }
 
 
 def _stripped(examples: list[str] | None) -> set[str]:

@@ -1,0 +1,97 @@
+"""Epoch integers beside ``0`` for "no date" (Trac's milestone ``due`` in microseconds, Joplin's
+``todo_due`` / ``todo_completed`` in milliseconds) keep their integers, every value as written; since
+2026-12-04 a note says what the other integers are and gives the instant's expression, ``NULLIF``
+making the 0s NULL.
+
+Expected instants are computed in Python from the values written, not by the code under test.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from columnar_etl import profile
+from columnar_etl.pg.identifiers import quote_ident
+
+from . import app_databases as apps
+from .conftest import SqliteFactory, pg_query
+from .lossless_check import summarize
+from .test_lossless import load_and_check
+
+ROWS = 12
+UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Seconds since 1970 of the rows' moments (2024-01-02 08:24:05 UTC on), a day and a second apart.
+SECONDS = [1_704_183_845 + 86_401 * i for i in range(ROWS)]
+#: Every third row has no date: 0.
+ZERO_ROWS = {i for i in range(ROWS) if i % 3 == 0}
+#: Each column's values: the moment in its unit (a fraction of a second below it), or 0.
+COLUMNS = {
+    "due_at": [0 if i in ZERO_ROWS else s * 1000 + 123 for i, s in enumerate(SECONDS)],
+    "done_at": [0 if i in ZERO_ROWS else s for i, s in enumerate(SECONDS)],
+    "seen_at": [0 if i in ZERO_ROWS else s * 1_000_000 + 123_456 for i, s in enumerate(SECONDS)],
+    # Counters beside 0: no moment at all.
+    "updated": [0 if i in ZERO_ROWS else i for i in range(ROWS)],
+    # A 1 among the 0s: not "0 for no date".
+    "expires_at": [0 if i in ZERO_ROWS else 1 if i == 1 else s for i, s in enumerate(SECONDS)],
+}
+UNITS = {"due_at": 1000, "done_at": 1, "seen_at": 1_000_000}
+
+
+def _export(make_sqlite: SqliteFactory) -> Path:
+    names = list(COLUMNS)
+    rows = [(i, *(COLUMNS[name][i] for name in names)) for i in range(ROWS)]
+    ddl = f"CREATE TABLE ev (id INTEGER PRIMARY KEY, {', '.join(f'{n} INTEGER' for n in names)})"
+    return make_sqlite({"ev": (ddl, rows)}, name="zeros.db")
+
+
+def _instant(value: int, per_second: int) -> datetime | None:
+    return None if value == 0 else UNIX_EPOCH + timedelta(microseconds=value * 1_000_000 // per_second)
+
+
+def test_epoch_integers_beside_zeros_get_a_note_giving_the_instant(make_sqlite: SqliteFactory) -> None:
+    table = profile(_export(make_sqlite))["ev"]
+    expected = {
+        "due_at": "integers are milliseconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), "
+        'every value as written; the instant is to_timestamp(NULLIF("due_at", 0) / 1000.0)',
+        "done_at": "integers are seconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), "
+        'every value as written; the instant is to_timestamp(NULLIF("done_at", 0))',
+        "seen_at": "integers are microseconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), "
+        'every value as written; the instant is to_timestamp(NULLIF("seen_at", 0) / 1000000.0)',
+    }
+    for name in COLUMNS:
+        column = table[name]
+        # Nothing else changes: integers, no issue.
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        assert column.issues == [], (name, column.issues)
+        instants = [n for n in column.notes if "the instant is" in n]
+        assert instants == ([expected[name]] if name in expected else []), (name, column.notes)
+
+
+def test_the_notes_expression_names_each_rows_instant_in_postgresql(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(make_sqlite)
+    table = profile(path)["ev"]
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name, per_second in UNITS.items():
+        assert ran.data_type("ev", name) == "bigint", name
+        (note,) = [n for n in table[name].notes if "the instant is" in n]
+        expression = note.split("the instant is ")[1]
+        rows = pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev")
+        assert len(rows) == ROWS
+        for i, instant in rows:
+            assert instant == _instant(COLUMNS[name][i], per_second), (name, i, instant)
+
+
+def test_trac_version_time_no_date_zero_gets_the_note(tmp_path: Path) -> None:
+    # Trac's version ``time``: microseconds, 0 for a version never released (to_utimestamp(None)).
+    # Its milestone ``due`` / ``completed`` and Joplin's ``todo_due`` hold the same, but their names
+    # are no date-like names and INTEGER is no date type: nothing says they are moments.
+    trac = profile(apps.trac_environment(tmp_path / "trac.db"))
+    assert trac["version"]["time"].notes == [
+        "integers are microseconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), "
+        'every value as written; the instant is to_timestamp(NULLIF("time", 0) / 1000000.0)'
+    ]
+    assert trac["version"]["time"].inferred_type == "integer"
