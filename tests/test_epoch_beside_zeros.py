@@ -95,3 +95,24 @@ def test_trac_version_time_no_date_zero_gets_the_note(tmp_path: Path) -> None:
         'every value as written; the instant is to_timestamp(NULLIF("time", 0) / 1000000.0)'
     ]
     assert trac["version"]["time"].inferred_type == "integer"
+
+
+def test_a_declared_dates_epoch_integers_beside_zeros_get_the_note_and_keep_their_misfits(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Java's SQLite JDBC driver writes a birth date of 1950 as -631152000000 (epoch milliseconds); the
+    # 0s are dates never set. A declared type reads any year from 1900 to 2099, the unit from the values.
+    births = [0 if i in ZERO_ROWS else -631_152_000_000 + 86_400_000 * i for i in range(ROWS)]
+    path = make_sqlite(
+        {"u": ("CREATE TABLE u (id INTEGER PRIMARY KEY, birth DATETIME)", list(enumerate(births)))},
+        name="declared.db",
+    )
+    column = profile(path)["u"]["birth"]
+    assert column.inferred_type == "integer"
+    # As before: a declared DATETIME of integers that are no instants throughout misfits it.
+    assert [(i.kind, i.count) for i in column.issues] == [("type_mismatch", ROWS)]
+    assert [n for n in column.notes if "the instant is" in n] == [
+        "integers are milliseconds since 1970-01-01 UTC, 0 for no date in a column declared DATETIME: "
+        "kept as numbers (bigint), every value as written; "
+        'the instant is to_timestamp(NULLIF("birth", 0) / 1000.0)'
+    ]
