@@ -228,9 +228,11 @@ class Source:
     _shared: tuple[_SharedReads, ...] = field(
         default_factory=lambda: tuple(_SharedReads() for _ in range(SHARED_TRANSACTIONS)), repr=False
     )
+    #: What a scan of a table in SQLite found, once per table (:meth:`negative_zeros`) or column
+    #: (:meth:`numeral_blobs`), under :attr:`_scans_lock`: the profile's threads ask alike.
     _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
-    _zeros_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _numeral_blobs: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    _scans_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def read_path(self) -> Path:
@@ -423,7 +425,7 @@ class Source:
         to zero reach Python; a table without such a column is not read. A table with neither a rowid
         nor a primary key cannot name its rows, nor can a table Python's SQLite cannot read (a virtual
         table of a module it lacks): their ``-0.0`` stay ``0.0``."""
-        with self._zeros_lock:
+        with self._scans_lock:
             if table not in self._negative_zeros:
                 self._negative_zeros[table] = self._find_negative_zeros(table)
             return self._negative_zeros[table]
@@ -490,7 +492,7 @@ class Source:
             and c.declared_type
             and sqlite_affinity(c.declared_type) in NUMERAL_AFFINITIES
         ]
-        with self._zeros_lock:
+        with self._scans_lock:
             seen = self._numeral_blobs.setdefault(table, {})
             unseen = [name for name in wanted if name not in seen]
             if unseen:
@@ -499,7 +501,7 @@ class Source:
 
     def known_numeral_blobs(self, table: str) -> dict[str, int]:
         """:meth:`numeral_blobs` of the columns of ``table`` already looked at (no scan)."""
-        with self._zeros_lock:
+        with self._scans_lock:
             return {name: n for name, n in self._numeral_blobs.get(table, {}).items() if n}
 
     def _find_numeral_blobs(self, table: str, columns: list[str]) -> dict[str, int]:
