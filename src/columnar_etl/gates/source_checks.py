@@ -153,14 +153,20 @@ def _check_readable(
         rows = count_tables(src.read_path, list(src.tables.values()))
         read_without, read_as = src.dropped_for_reader, src.renamed.records()
         rebuilt = src.rebuilt_for_reader
+        snapshot = src.read_as_snapshot
     size = source.stat().st_size
     how = "DuckDB attaches it read-only"
-    if read_without:
-        # No warning: nothing of the data is left out (the profile's notes say it again).
+    # No warning for objects dropped from the copy: nothing of the data is left out (the profile's
+    # notes say it again).
+    without = f" without {', '.join(map(repr, read_without))}, in SQL its SQLite cannot parse"
+    if snapshot:
+        # DuckDB's SQLite never opens a WAL-mode export (see source.private_copy).
         how = (
-            f"DuckDB reads a private copy without {', '.join(map(repr, read_without))}, in SQL its SQLite "
-            "cannot parse (the export itself is unchanged)"
+            "in WAL mode: DuckDB reads a private snapshot copy of its file and -wal"
+            f"{without if read_without else ''} (the export itself is unchanged)"
         )
+    elif read_without:
+        how = f"DuckDB reads a private copy{without} (the export itself is unchanged)"
     if rebuilt:
         one = len(rebuilt) == 1
         without = (
@@ -169,7 +175,7 @@ def _check_readable(
         )
         how = (
             f"{how}; there {without}"
-            if read_without
+            if read_without or snapshot
             else f"DuckDB reads a private copy in which {without} (the export itself is unchanged)"
         )
     if read_as:

@@ -60,8 +60,9 @@ from columnar_etl.source.cells import (
     real_text_sql,
     sqlite_affinity,
 )
-from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
+from columnar_etl.source.private_copy import REFUSED, WAL_MODE, PrivateCopy, copy_to_read, make_private_copy
 from columnar_etl.source.reader_names import ReaderNames, reader_names
+from columnar_etl.source.side_files import wal_mode
 from columnar_etl.source.sqlite_names import unknown_name_hint
 
 SOURCE_ALIAS = "src"
@@ -238,6 +239,11 @@ class Source:
     def read_path(self) -> Path:
         """The file the rows are read from: the export, or its :attr:`private_copy`."""
         return self.private_copy.path if self.private_copy is not None else self.path
+
+    @property
+    def read_as_snapshot(self) -> bool:
+        """Is the export in WAL mode, its rows read from a private snapshot copy (file and ``-wal``)?"""
+        return self.private_copy is not None and self.private_copy.snapshot
 
     @property
     def dropped_for_reader(self) -> dict[str, str]:
@@ -1037,26 +1043,53 @@ def _readable(
         raise
 
 
+def _snapshot_readable(
+    path: Path, renamed: ReaderNames, rebuild: list[str]
+) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy]:
+    """A connection to a private snapshot copy of the WAL-mode export ``path`` (file and ``-wal``, made
+    by Python's SQLite), and that copy: DuckDB's SQLite never opens a WAL-mode export, whose ``-shm``
+    two SQLite libraries in one process would each truncate under the other (SIGBUS; see
+    :mod:`~columnar_etl.source.private_copy`). The copy is then as :func:`_readable`'s: names
+    ``renamed``, tables ``rebuild``-t, and the views, triggers and indexes DuckDB's SQLite cannot parse
+    dropped (their check is run on the copy)."""
+    copy = copy_to_read(path, lambda directory: _private_copy(path, renamed, rebuild, None, None, directory))
+    try:
+        return _attached(copy.path, path), copy
+    except BaseException:
+        copy.release()
+        raise
+
+
 def _private_copy(
     path: Path,
     renamed: ReaderNames,
     rebuild: list[str],
     first: UnparsedObject | None,
-    version: str,
+    version: str | None,
     directory: Path | None,
 ) -> PrivateCopy:
     """A private copy of ``path`` with the names ``renamed``, the tables ``rebuild`` (named as read)
     rebuilt without the collations SQLite lacks (:meth:`PrivateCopy.rebuild`), and without ``first``
     and every other view, trigger or index DuckDB's SQLite (``version``) then names as one it cannot
     parse (it names one at a time), each dropped with why;
-    :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table."""
-    copy = make_private_copy(path, directory)
+    :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table.
+    With no ``version`` the export was never read by DuckDB (a WAL-mode export, :func:`_snapshot_readable`):
+    the copy's schema is checked first, the version read from the copy."""
+    copy = make_private_copy(path, directory, why=REFUSED if version is not None else WAL_MODE)
     try:
         if renamed:
             _rename_in_copy(copy, path, renamed)
         for table in rebuild:
             copy.rebuild(table)
         unparsed: UnparsedObject | None = first
+        if version is None:
+            con = _attached(copy.path, path)
+            try:
+                refusal = _reader_refusal(con)
+                version = _reader_version(con) if refusal is not None else ""
+            finally:
+                con.close()
+            unparsed = unparsed_object(copy.path, refusal) if refusal is not None else None
         while unparsed is not None:
             if not unparsed.dataless or unparsed.name in copy.dropped:
                 raise schema_too_new(path, unparsed, version)
@@ -1179,7 +1212,8 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     parse is refused (:func:`~columnar_etl.source.catalogue.schema_too_new`). A WITHOUT ROWID table
     kept in the order of a collating sequence only the writing application has is read from that copy
     too, rebuilt there without it (:attr:`Source.rebuilt_for_reader`); one that cannot be is left out
-    (:attr:`Source.unreadable`).
+    (:attr:`Source.unreadable`). A WAL-mode export is always read from such a copy, a snapshot of its
+    file and ``-wal`` (:attr:`Source.read_as_snapshot`): DuckDB's SQLite never opens it.
     """
     path = Path(path)
     check_file(path)
@@ -1193,7 +1227,11 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     others = [*catalogue.internal, *catalogue.unreadable, *catalogue.views, *catalogue.triggers]
     renamed = reader_names(tables, [*others, *(index.name for index in catalogue.indexes)])
     rebuild = [renamed.table(name) for name in catalogue.collation_keyed]
-    con, copy = _readable(_attached(path, path), path, renamed, rebuild)
+    copy: PrivateCopy | None
+    if wal_mode(path):
+        con, copy = _snapshot_readable(path, renamed, rebuild)
+    else:
+        con, copy = _readable(_attached(path, path), path, renamed, rebuild)
     unreadable = dict(catalogue.unreadable)
     if copy is not None:
         # Every read of rows (counts included) is of the copy: one snapshot.

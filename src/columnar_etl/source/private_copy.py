@@ -11,10 +11,19 @@ are the original file's. The same copy serves names the readers cannot take (ren
 :mod:`.reader_names`) and WITHOUT ROWID tables kept in the order of a collating sequence only the
 writing application has (rebuilt in it without that collation, :meth:`PrivateCopy.rebuild`).
 
-A copy is made only when the reader refuses the export (a normal export costs nothing), is read-only
-once made, and is removed when its last reader is done. :func:`shared_copy` has the stages of one run
-(preflight, profile, dry run, cleaning) read one copy, made in the run's directory on first need and
-removed when the run ends, however it ends; outside one, each
+A WAL-mode export is always read through such a copy (:attr:`PrivateCopy.snapshot`): DuckDB's SQLite
+never opens it. Two SQLite libraries in one process (Python's and the one inside sqlite_scanner) must
+not share a WAL database (https://sqlite.org/howtocorrupt.html, 2.2.1): POSIX locks belong to the
+process, so each library takes the other's connections for none and, as "first" connection, truncates
+the ``-shm`` the other has mapped. The process then dies of SIGBUS: ``run`` did in 3 of 12 tries on a
+copied live file, its backup (Python's SQLite) reading the export beside the profile (DuckDB's), with
+no run.json written (until 2026-12-04). The copy is in rollback-journal mode and
+has no ``-shm``; Python's SQLite alone reads the export.
+
+Otherwise a copy is made only when the reader refuses the export (a normal export costs nothing). It
+is read-only once made, and is removed when its last reader is done. :func:`shared_copy` has the
+stages of one run (preflight, profile, dry run, cleaning) read one copy, made in the run's directory
+on first need and removed when the run ends, however it ends; outside one, each
 :func:`~columnar_etl.source.export.open_source` makes its own in a temporary directory, removed when
 that source is closed.
 """
@@ -65,6 +74,8 @@ class PrivateCopy:
     rebuilt: dict[str, str] = field(default_factory=dict)
     #: Each table :meth:`rebuild` could not rebuild, with why: not read.
     not_rebuilt: dict[str, str] = field(default_factory=dict)
+    #: Made because the export is in WAL mode, which DuckDB's SQLite never opens (see the module).
+    snapshot: bool = False
     #: The temporary directory made for it alone: removed with it.
     _directory: Path | None = field(default=None, repr=False)
     _users: int = field(default=1, repr=False)
@@ -234,10 +245,20 @@ def _one_transaction(con: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCopy:
+#: Why a copy is read, as its want of room is reported: the reader refuses the export as it is.
+REFUSED = "the reader's SQLite cannot read the export as it is"
+#: ... or the export is in WAL mode (see the module).
+WAL_MODE = (
+    "the export is in WAL mode, and DuckDB's SQLite reads such a file only through a private snapshot "
+    "copy (two SQLite libraries in one process must not share a WAL file)"
+)
+
+
+def make_private_copy(source: Path, directory: Path | None = None, *, why: str = REFUSED) -> PrivateCopy:
     """A copy of ``source`` (and the committed frames of its ``-wal``) in ``directory`` (default: a new
     temporary directory), by SQLite's backup API over a read-only connection: the export's bytes and
-    modification time do not change. :class:`SourceError` when the file system has no room for it."""
+    modification time do not change. :class:`SourceError` when the file system has no room for it,
+    saying ``why`` a copy is read (:data:`REFUSED`, :data:`WAL_MODE`)."""
     needed = export_bytes(source)
     owned = None
     if directory is None:
@@ -246,8 +267,8 @@ def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCop
         free = shutil.disk_usage(directory).free
         if free - FREE_SPACE_RESERVE < needed:
             raise SourceError(
-                f"the reader's SQLite cannot read the export as it is and there is no room for the "
-                f"private copy it would read instead: {(needed + FREE_SPACE_RESERVE) / 2**20:,.1f} MiB "
+                f"{why}, and there is no room for the private copy it would read instead: "
+                f"{(needed + FREE_SPACE_RESERVE) / 2**20:,.1f} MiB "
                 f"needed in {directory}, {free / 2**20:,.1f} MiB free",
                 path=source,
                 hint="free some space there (a run's copy is in runs_dir, any other's in TMPDIR)",
@@ -258,7 +279,7 @@ def make_private_copy(source: Path, directory: Path | None = None) -> PrivateCop
         if owned is not None:
             shutil.rmtree(owned, ignore_errors=True)
         raise
-    copy = PrivateCopy(source, Path(name), _directory=owned)
+    copy = PrivateCopy(source, Path(name), snapshot=why == WAL_MODE, _directory=owned)
     try:
         reader = connect_read_only(source)
         try:

@@ -97,7 +97,7 @@ def file_state_error(exc: BaseException, path: Path, *, table: str | None = None
         )
     if (
         code in (_READONLY_CANTINIT, _READONLY_DIRECTORY, _CANTOPEN)
-        and _wal_mode(path)
+        and wal_mode(path)
         and _shm_unwritable(path)
     ):
         return SourceError(
@@ -119,8 +119,9 @@ def _shm_unwritable(path: Path) -> bool:
     return not os.access(shm.parent, os.W_OK)
 
 
-def _wal_mode(path: Path) -> bool:
-    """Is the export a WAL-mode database (its header's read and write versions 2)?"""
+def wal_mode(path: str | Path) -> bool:
+    """Is the export a WAL-mode database (its header's write version 2)? Read from the first bytes of
+    the file (a link followed), no SQLite connection opened: False when it cannot be read."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(20)
