@@ -131,6 +131,27 @@ def test_the_embedded_target_adds_its_growth_to_the_disk_need(export: Path, tmp_
     assert check.details["filesystems"][0]["dirs"] == dirs
 
 
+def test_a_wal_exports_snapshot_copy_adds_its_size_in_runs_dir_to_the_disk_need(
+    export: Path, tmp_path: Path
+) -> None:
+    """DuckDB reads a WAL-mode export from a private snapshot copy in the run's directory
+    (source.private_copy): the preflight that passes leaves room for it."""
+    settings = load_settings(backup_dir=tmp_path / "b", runs_dir=tmp_path / "r", pg_dir=tmp_path / "pg")
+    plain = environment_checks.check_disk(export, settings, embedded=False)
+    con = sqlite3.connect(export)
+    try:
+        assert con.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
+    finally:
+        con.close()  # the last connection checkpoints: the file alone, its size unchanged
+    size = export.stat().st_size
+    wal = environment_checks.check_disk(export, settings, embedded=False)
+    assert plain.threshold == int(2 * size) + int(0.5 * size)
+    assert wal.threshold == int(2 * size) + int(0.5 * size) + size
+    assert wal.message.endswith(
+        ", half of it for the run, once more for the reader's snapshot copy (WAL mode)"
+    )
+
+
 # --- disk and memory --------------------------------------------------------------------------------
 
 

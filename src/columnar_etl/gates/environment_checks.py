@@ -25,7 +25,7 @@ from columnar_etl.pg.connect import query_rows, reading
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import TOOL_HINT, PgTool, find_pg_tool
-from columnar_etl.source.side_files import export_bytes
+from columnar_etl.source.side_files import export_bytes, wal_mode
 
 _DISTRIBUTION = "columnar-etl"
 _REQUIREMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -56,14 +56,19 @@ RUN_RECORD_SHARE = 0.5
 
 
 def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
-    """Free disk ≥ ``disk_factor`` × the source in backup_dir, half of it in runs_dir (+ the growth of a
-    local embedded target)."""
+    """Free disk ≥ ``disk_factor`` × the source in backup_dir, half of it in runs_dir (once more for a
+    WAL-mode export's snapshot copy; + the growth of a local embedded target)."""
     # With its -wal: a WAL export's rows may be nearly all there, and its backup holds them (h73).
     size = export_bytes(source) if source.is_file() else 0
     needs = {settings.backup_dir: settings.disk_factor * size}
     # The run's own record (the audit, the quarantine, the report) is written after the commit: a full
     # runs_dir then left run.json stale while the version was live (helper 22).
     needs[settings.runs_dir] = needs.get(settings.runs_dir, 0) + RUN_RECORD_SHARE * size
+    # DuckDB reads a WAL-mode export from a private snapshot copy in the run's directory (file and -wal:
+    # source.private_copy), there until the run ends.
+    snapshot = wal_mode(source) if size else False
+    if snapshot:
+        needs[settings.runs_dir] += size
     if embedded:
         # The embedded server's data dir is on this machine: a loaded version grows it.
         needs[settings.pg_dir] = needs.get(settings.pg_dir, 0) + settings.target_growth_factor * size
@@ -78,8 +83,10 @@ def check_disk(source: Path, settings: Settings, *, embedded: bool) -> Check:
     dirs = " + ".join(tightest["dirs"])
     growth = f" + {settings.target_growth_factor:g}× for the embedded target" if embedded else ""
     # Free and needed bytes are the check's value and threshold; the message says where and why.
+    copy = ", once more for the reader's snapshot copy (WAL mode)" if snapshot else ""
     message = (
-        f"{dirs}: {settings.disk_factor:g}× the {size / GIB:,.2f} GiB source, half of it for the run{growth}"
+        f"{dirs}: {settings.disk_factor:g}× the {size / GIB:,.2f} GiB source, half of it for the run"
+        f"{copy}{growth}"
     )
     details = {"source_bytes": size, "filesystems": list(by_device.values())}
     if free >= required:
