@@ -77,10 +77,17 @@ number, so a test computes what a column holds from the same numbers.
   2^31 - 1, dates as INTEGER ``YYYYMMDD`` under no date type, ``BOOLEAN`` and ``INTEGER`` 0/1 flags, uuid
   keys, a split transaction's children, and ``category_mapping`` / ``payee_mapping`` keyed by the same
   uuids as ``categories`` / ``payees``.
+- :func:`powerdns_zones`: PowerDNS 4.7's ``gsqlite3`` database (its own DDL) after ``pdnsutil`` and the
+  HTTP API: ``BOOLEAN``/``BOOL`` 0/1 flags, TTLs up to 2^31 - 1, NSEC3 order names (base32hex hashes),
+  an NSEC zone's apex ordered as ``''`` beside NULL for glue and unrectified zones, empty non-terminals
+  as rows of NULL type and content, a SOA serial ``YYYYMMDDnn`` and a last check in epoch seconds
+  under names of no moment, comments' ``modified_at INT`` epoch seconds, DNSSEC keys as multi-line
+  text ending in a newline, and declared references to ``domains``.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
@@ -1670,3 +1677,161 @@ def actual_budget(path: Path, transactions: int = 30) -> Path:
         ],
     }
     return write_export(path, ACTUAL_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- PowerDNS ----------------------------------------------------------------------------------------
+
+#: The gsqlite3 backend's tables as PowerDNS 4.7 ships them (``schema.sqlite3.sql``), its indexes and
+#: its declared references.
+POWERDNS_DDL = [
+    "CREATE TABLE domains (\n  id INTEGER PRIMARY KEY,\n  name VARCHAR(255) NOT NULL COLLATE NOCASE,\n"
+    "  master VARCHAR(128) DEFAULT NULL,\n  last_check INTEGER DEFAULT NULL,\n  type VARCHAR(8) NOT NULL,\n"
+    "  notified_serial INTEGER DEFAULT NULL,\n  account VARCHAR(40) DEFAULT NULL,\n"
+    "  options VARCHAR(65535) DEFAULT NULL,\n  catalog VARCHAR(255) DEFAULT NULL\n)",
+    "CREATE UNIQUE INDEX name_index ON domains(name)",
+    "CREATE TABLE records (\n  id INTEGER PRIMARY KEY,\n  domain_id INTEGER DEFAULT NULL,\n"
+    "  name VARCHAR(255) DEFAULT NULL,\n  type VARCHAR(10) DEFAULT NULL,\n"
+    "  content VARCHAR(65535) DEFAULT NULL,\n"
+    "  ttl INTEGER DEFAULT NULL,\n  prio INTEGER DEFAULT NULL,\n  disabled BOOLEAN DEFAULT 0,\n"
+    "  ordername VARCHAR(255),\n  auth BOOL DEFAULT 1,\n"
+    "  FOREIGN KEY(domain_id) REFERENCES domains(id) ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    "CREATE INDEX records_lookup_idx ON records(name, type)",
+    "CREATE INDEX records_order_idx ON records(domain_id, ordername)",
+    "CREATE TABLE supermasters (\n  ip VARCHAR(64) NOT NULL,\n"
+    "  nameserver VARCHAR(255) NOT NULL COLLATE NOCASE,\n"
+    "  account VARCHAR(40) NOT NULL\n)",
+    "CREATE UNIQUE INDEX ip_nameserver_pk ON supermasters(ip, nameserver)",
+    "CREATE TABLE comments (\n  id INTEGER PRIMARY KEY,\n  domain_id INTEGER NOT NULL,\n"
+    "  name VARCHAR(255) NOT NULL,\n  type VARCHAR(10) NOT NULL,\n  modified_at INT NOT NULL,\n"
+    "  account VARCHAR(40) DEFAULT NULL,\n  comment VARCHAR(65535) NOT NULL,\n"
+    "  FOREIGN KEY(domain_id) REFERENCES domains(id) ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    "CREATE TABLE domainmetadata (\n id INTEGER PRIMARY KEY,\n domain_id INT NOT NULL,\n"
+    " kind VARCHAR(32) COLLATE NOCASE,\n content TEXT,\n"
+    " FOREIGN KEY(domain_id) REFERENCES domains(id) ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    "CREATE TABLE cryptokeys (\n id INTEGER PRIMARY KEY,\n domain_id INT NOT NULL,\n flags INT NOT NULL,\n"
+    " active BOOL,\n published BOOL DEFAULT 1,\n content TEXT,\n"
+    " FOREIGN KEY(domain_id) REFERENCES domains(id) ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    "CREATE TABLE tsigkeys (\n id INTEGER PRIMARY KEY,\n name VARCHAR(255) COLLATE NOCASE,\n"
+    " algorithm VARCHAR(50) COLLATE NOCASE,\n secret VARCHAR(255)\n)",
+    "CREATE UNIQUE INDEX namealgoindex ON tsigkeys(name, algorithm)",
+]
+#: The zone of NSEC3 records: the owner names below its apex (``''``) and their types.
+POWERDNS_HOSTS = (("", "NS"), ("", "MX"), ("www", "A"), ("www", "AAAA"), ("mail", "A"), ("_sip._tcp", "SRV"))
+#: ``domains.notified_serial`` of the NSEC3 zone: a SOA serial of the YYYYMMDDnn habit, a number of
+#: the same digits as this decade's epoch seconds.
+POWERDNS_SERIAL = 2_026_120_402
+#: ``domains.last_check`` of the secondary zone: the epoch second of its last SOA check.
+POWERDNS_LAST_CHECK = 1_796_342_400
+
+
+def powerdns_ordername(name: str) -> str:
+    """An NSEC3 ``ordername``: base32hex of a SHA-1, lowercase (the shape of PowerDNS's hashed names)."""
+    return base64.b32hexencode(hashlib.sha1(name.encode()).digest()).decode().lower()
+
+
+def powerdns_ttl(i: int) -> int:
+    """Record ``i``'s TTL; the 4th the largest PowerDNS accepts (2^31 - 1)."""
+    return 2_147_483_647 if i == 3 else (300, 3600, 60)[i % 3]
+
+
+def powerdns_comment_second(c: int) -> int:
+    """``comments.modified_at`` of comment ``c``: epoch seconds, as the HTTP API writes them."""
+    return 1_764_806_400 + 86_400 * c + c
+
+
+def powerdns_zones(path: Path) -> Path:
+    """PowerDNS's ``gsqlite3`` database after ``pdnsutil`` and the HTTP API: an NSEC3 zone, rectified
+    (hashed ``ordername`` on its authoritative records, empty non-terminals as rows of NULL type and
+    content, delegation glue ``auth`` 0 without one), an NSEC zone whose apex orders as ``''``, a
+    secondary zone, DNSSEC keys (multi-line text ending in a newline), metadata, comments, TSIG keys,
+    an autoprimary."""
+    records: list[list[object]] = []
+    for i, (host, kind) in enumerate(POWERDNS_HOSTS):
+        owner = f"{host}.example.org".lstrip(".")
+        content = {"NS": "ns1.example.org", "MX": "mail.example.org", "SRV": "60 5060 sip.example.org"}
+        prio = {"MX": 10, "SRV": 10}.get(kind, 0)
+        address = "2001:db8::10" if kind == "AAAA" else f"192.0.2.{i + 1}"
+        records.append(
+            [
+                i + 1,
+                1,
+                owner,
+                kind,
+                content.get(kind, address),
+                powerdns_ttl(i),
+                prio,
+                int(host == "mail"),
+                powerdns_ordername(host),
+                1,
+            ]
+        )
+    n = len(records)
+    records += [
+        [n + 1, 1, "_tcp.example.org", None, None, None, None, 0, powerdns_ordername("_tcp"), 1],  # ENT
+        [n + 2, 1, "sub.example.org", "NS", "ns.sub.example.org", 3600, 0, 0, powerdns_ordername("sub"), 0],
+        [n + 3, 1, "ns.sub.example.org", "A", "192.0.2.53", 3600, 0, 0, None, 0],  # glue: no order
+        [
+            n + 4,
+            1,
+            "example.org",
+            "TXT",
+            '"two  spaces" "and ünïcode"',
+            3600,
+            0,
+            0,
+            powerdns_ordername(""),
+            1,
+        ],
+        [
+            n + 5,
+            2,
+            "xn--bcher-kva.example",
+            "SOA",
+            "ns1.example.org hostmaster.example.org 1 10800 3600 604800 3600",
+            3600,
+            0,
+            0,
+            "",
+            1,
+        ],
+        [n + 6, 2, "xn--bcher-kva.example", "NS", "ns1.example.org", 3600, 0, 0, "", 1],
+        [n + 7, 2, "www.xn--bcher-kva.example", "A", "192.0.2.7", 3600, 0, 0, "www", 1],
+        [
+            n + 8,
+            3,
+            "slave.example",
+            "SOA",
+            "ns.upstream.example hostmaster.upstream.example 7 1 1 1 1",
+            3600,
+            0,
+            0,
+            None,
+            1,
+        ],
+    ]
+    key = "Private-key-format: v1.2\nAlgorithm: 13 (ECDSAP256SHA256)\nPrivateKey: {}\n"
+    rows: dict[str, list[list[object]]] = {
+        "domains": [
+            [1, "example.org", "", None, "NATIVE", POWERDNS_SERIAL, "Ops Team", None, ""],
+            [2, "xn--bcher-kva.example", "", None, "NATIVE", None, "", None, ""],
+            [3, "slave.example", "192.0.2.200", POWERDNS_LAST_CHECK, "SLAVE", None, "", None, ""],
+        ],
+        "records": records,
+        "supermasters": [["192.0.2.250", "ns.upstream.example", "Up stream"]],
+        "comments": [
+            [1, 1, "www.example.org", "A", powerdns_comment_second(0), "ops", "Web front — load balancer"],
+            [2, 1, "example.org", "MX", powerdns_comment_second(1), None, "  backup MX  "],
+        ],
+        "domainmetadata": [
+            [1, 1, "NSEC3PARAM", "1 0 0 abcd"],
+            [2, 1, "ALLOW-AXFR-FROM", "192.0.2.0/24"],
+            [3, 1, "SOA-EDIT-API", "DEFAULT"],
+        ],
+        "cryptokeys": [
+            [1, 1, 257, 1, 1, key.format("Nm9ZUVhS0R2SkJhSmx3PT0=")],
+            [2, 2, 257, 1, 1, key.format("c2Vjb25kIGtleSBtYXRlcmlhbA==")],
+            [3, 1, 256, 0, 1, key.format("aW5hY3RpdmUgenNr")],
+        ],
+        "tsigkeys": [[1, "axfr-key", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0"]],
+    }
+    return write_export(path, POWERDNS_DDL, rows)  # type: ignore[arg-type]

@@ -302,8 +302,10 @@ def read_source(
             # Generated columns too (hidden 2 and 3): a SELECT reads them like any other.
             try:
                 info = [r for r in con.execute(f"PRAGMA table_xinfo({_quote(name)})") if is_column(name, r)]
-            except sqlite3.OperationalError as exc:  # a virtual table whose module is not here
-                if "no such module" in str(exc):
+            except sqlite3.OperationalError as exc:
+                # A virtual table whose module is not here, or whose module is but not the tokenizer
+                # its statement names (an application's own, calibre's): the run names it, not loaded.
+                if "no such module" in str(exc) or "tokenizer" in str(exc):
                     continue
                 raise
             # A VIRTUAL generated column calling a function only the writing application defines

@@ -1,7 +1,7 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
-profile, an Actual Budget file)
+profile, an Actual Budget file, a PowerDNS server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -921,3 +921,61 @@ def test_actual_budget_keeps_cents_and_compact_dates_as_integers_and_names_categ
     assert found[("categories", "cat_group")] == "category_groups.id"
     # A payee's uuid in `description`: the name names neither payees nor payee_mapping, a tie.
     assert ("transactions", "description") not in found
+
+
+def test_powerdns_database_keeps_serials_numbers_and_reads_its_flags_and_comment_seconds(
+    run_export: Runner,
+) -> None:
+    # A SOA serial (YYYYMMDDnn) and a secondary's last check have the digits of this decade's epoch
+    # seconds: no name says they are moments, so both stay numbers, exactly. The comments' INT
+    # `modified_at` (a moment's name) are instants, audited; BOOLEAN/BOOL 0/1 are booleans.
+    ran, run_dir = run_export(apps.powerdns_zones)
+    tables = {"domains": 3, "records": 14, "supermasters": 1, "comments": 2, "domainmetadata": 3}
+    tables |= {"cryptokeys": 3, "tsigkeys": 1}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    domains = ran.types("domains")
+    assert domains["notified_serial"] == domains["last_check"] == "bigint"
+    assert ran.values("domains", "notified_serial", "id") == {1: apps.POWERDNS_SERIAL, 2: None, 3: None}
+    assert ran.values("domains", "last_check", "id") == {1: None, 2: None, 3: apps.POWERDNS_LAST_CHECK}
+    records = ran.types("records")
+    assert records["disabled"] == records["auth"] == "boolean"
+    assert records["ttl"] == records["prio"] == records["domain_id"] == "bigint"
+    assert records["ordername"] == records["content"] == records["type"] == "text"
+    ttl = ran.values("records", "ttl", "id")
+    assert [ttl[i + 1] for i in range(len(apps.POWERDNS_HOSTS))] == [
+        apps.powerdns_ttl(i) for i in range(len(apps.POWERDNS_HOSTS))
+    ]
+    assert ttl[4] == 2**31 - 1
+    assert {k for k, v in ran.values("records", "disabled", "id").items() if v} == {5}
+    assert {k for k, v in ran.values("records", "auth", "id").items() if not v} == {8, 9}
+    # An empty non-terminal is a row of NULL type, content and TTL: it arrives so.
+    assert (ran.values("records", "type", "id")[7], ran.values("records", "content", "id")[7]) == (None, None)
+    # The hashed order names arrive as written; the NSEC zone's apex orders as '' (PowerDNS's empty
+    # relative name), which the documented blank rule makes NULL, each cell audited: only the audit
+    # tells it from the glue's and the unrectified zone's NULL.
+    order = ran.values("records", "ordername", "id")
+    hosts = dict(enumerate((host for host, _ in apps.POWERDNS_HOSTS), start=1))
+    assert {i: order[i] for i in hosts} == {i: apps.powerdns_ordername(h) for i, h in hosts.items()}
+    assert (order[9], order[11], order[12], order[13], order[14]) == (None, None, None, "www", None)
+    assert audit_rules(run_dir, "records", "ordername") == {"11": {"empty_to_null"}, "12": {"empty_to_null"}}
+    assert ran.values("records", "content", "id")[10] == '"two  spaces" "and ünïcode"'
+    assert ran.types("comments")["modified_at"] == "timestamp with time zone"
+    assert ran.values("comments", "modified_at", "id") == {
+        c + 1: UNIX_EPOCH + timedelta(seconds=apps.powerdns_comment_second(c)) for c in range(2)
+    }
+    assert set(audit_rules(run_dir, "comments", "modified_at")) == {"1", "2"}
+    assert ran.values("comments", "comment", "id") == {1: "Web front — load balancer", 2: "backup MX"}
+    keys = ran.types("cryptokeys")
+    assert keys["active"] == keys["published"] == "boolean" and keys["flags"] == "bigint"
+    assert ran.values("cryptokeys", "active", "id") == {1: True, 2: True, 3: False}
+    # A key's text ends in a newline: trimmed by the documented rule, audited.
+    content = ran.values("cryptokeys", "content", "id")
+    assert all(
+        text.startswith("Private-key-format: v1.2\n") and text[-1] != "\n" for text in content.values()
+    )
+    assert set(audit_rules(run_dir, "cryptokeys", "content")) == {"1", "2", "3"}
+    found = references(run_dir)
+    for table in ("records", "comments", "domainmetadata", "cryptokeys"):
+        assert found[(table, "domain_id")] == "domains.id", table
+    assert primary_key(ran.uri, ran.record["version_schema"], "supermasters") == ["ip", "nameserver"]

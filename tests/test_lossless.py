@@ -1202,6 +1202,45 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
 
 
+def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_the_rest_checked(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # calibre's full-text-search.db: FTS5 indexes over a table of the file (``content=``) made with a
+    # tokenizer only the application registers (``tokenize = 'calibre ...'``). SQLite here lists not
+    # even their columns ("no such tokenizer"); the run leaves them out with a warning and loads the
+    # rest, and says its documents are loaded with its content table. Until 2026-12-04 the checker
+    # stopped at them (it passed over a missing module only).
+    path = sqlite_file(
+        tmp_path / "search.db",
+        "CREATE TABLE books_text (id INTEGER PRIMARY KEY, book INTEGER, searchable_text TEXT)",
+        [(i, i * 10, f"chapter {i} of the book") for i in range(1, 30)],
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE VIRTUAL TABLE books_fts USING fts5(searchable_text, content = 'books_text', "
+            "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        con.execute("INSERT INTO books_fts (books_fts) VALUES ('rebuild')")
+        con.execute("PRAGMA writable_schema = ON")  # the statement as the application wrote it
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'shelfapp') WHERE name = 'books_fts'"
+        )
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such tokenizer: shelfapp"):
+        source_values(path, "SELECT count(*) FROM books_fts")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    # The warning says where the index's documents are: its content table, which loads.
+    assert [w for w in loaded.result.record.warnings if "not loaded" in w] == [
+        "table 'books_fts' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
+        "(no such tokenizer: shelfapp); its documents are the rows of table 'books_text' (its "
+        "content=), which loads"
+    ]
+    texts = pg_query(pg_uri, f"SELECT id, searchable_text FROM {quote_ident(loaded.base)}.books_text")
+    assert sorted(texts) == [(i, f"chapter {i} of the book") for i in range(1, 30)]
+
+
 def test_views_are_named_as_not_loaded_without_a_warning(pg_uri: str, tmp_path: Path) -> None:
     # SpatiaLite files carry views (geom_cols_ref_sys, v2_pipe_view): a view holds no data of its own,
     # only a query over the tables, which load. The profile and the run record name every view; the run

@@ -523,6 +523,18 @@ def _content_tables(sql: str) -> list[str]:
     return found
 
 
+def _documents_loaded(module: str, sql: str, tables: Sequence[str]) -> str:
+    """What a full-text index SQLite here cannot read leaves loaded: ``; its documents are the rows of
+    table 'docs' (its content=), which loads`` for an external-content index whose ``content=`` is one
+    of the export's plain ``tables`` (calibre's ``books_fts`` over ``books_text``, with a tokenizer only
+    calibre registers), else ``''``: its documents are elsewhere, or in the index alone."""
+    if module not in FULL_TEXT_MODULES:
+        return ""
+    named = {name.lower() for name in _content_tables(sql) if name}
+    found = [table for table in tables if table.lower() in named]
+    return f"; its documents are the rows of table {found[0]!r} (its content=), which loads" if found else ""
+
+
 def contentless(sql: str) -> bool:
     """Whether a full-text index's statement makes it *contentless* (``content=''`` or ``content=""``:
     SQLite's documentation of FTS4 and FTS5): it keeps its documents' tokens, no copy of the documents,
@@ -754,8 +766,12 @@ def read_catalogue(path: Path) -> Catalogue:
             except sqlite3.OperationalError as exc:
                 if name not in virtual:
                     raise
-                module = virtual[name][0]
-                unreadable[name] = f"a {module} virtual table, whose module SQLite here lacks ({exc})"
+                module, sql = virtual[name]
+                # FTS5 is here, but not the tokenizer an application registers (calibre's): say which.
+                part = "tokenizer" if "tokenizer" in str(exc) else "module"
+                unreadable[name] = f"a {module} virtual table, whose {part} SQLite here lacks ({exc})" + (
+                    _documents_loaded(module, sql, [n for n in names if n not in virtual])
+                )
                 continue
             if name in virtual and (why := _unscannable(con, name, *virtual[name])):
                 unreadable[name] = why
