@@ -1835,3 +1835,130 @@ def powerdns_zones(path: Path) -> Path:
         "tsigkeys": [[1, "axfr-key", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0"]],
     }
     return write_export(path, POWERDNS_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- Firefox: places.sqlite (history, origins, page metadata) and its icons ---------------------------
+
+FIREFOX_DDL = [
+    "CREATE TABLE moz_origins ( id INTEGER PRIMARY KEY, prefix TEXT NOT NULL, host TEXT NOT NULL, "
+    "frecency INTEGER NOT NULL, recalc_frecency INTEGER NOT NULL DEFAULT 0, alt_frecency INTEGER, "
+    "recalc_alt_frecency INTEGER NOT NULL DEFAULT 0, UNIQUE (prefix, host) )",
+    "CREATE TABLE moz_places (   id INTEGER PRIMARY KEY, url LONGVARCHAR, title LONGVARCHAR, "
+    "rev_host LONGVARCHAR, visit_count INTEGER DEFAULT 0, hidden INTEGER DEFAULT 0 NOT NULL, "
+    "typed INTEGER DEFAULT 0 NOT NULL, frecency INTEGER DEFAULT -1 NOT NULL, last_visit_date INTEGER , "
+    "guid TEXT, foreign_count INTEGER DEFAULT 0 NOT NULL, url_hash INTEGER DEFAULT 0 NOT NULL , "
+    "origin_id INTEGER REFERENCES moz_origins(id))",
+    "CREATE TABLE moz_historyvisits (  id INTEGER PRIMARY KEY, from_visit INTEGER, place_id INTEGER, "
+    "visit_date INTEGER, visit_type INTEGER, session INTEGER, source INTEGER DEFAULT 0 NOT NULL, "
+    "triggeringPlaceId INTEGER)",
+    "CREATE TABLE moz_places_metadata (id INTEGER PRIMARY KEY, place_id INTEGER NOT NULL, "
+    "created_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, "
+    "total_view_time INTEGER NOT NULL DEFAULT 0, "
+    "FOREIGN KEY (place_id) REFERENCES moz_places(id) ON DELETE CASCADE)",
+    "CREATE TABLE moz_icons ( id INTEGER PRIMARY KEY, icon_url TEXT NOT NULL, "
+    "fixed_icon_url_hash INTEGER NOT NULL, width INTEGER NOT NULL DEFAULT 0, color INTEGER, "
+    "flags INTEGER NOT NULL DEFAULT 0, data BLOB )",
+]
+#: (prefix, host) of each origin: a ``file://`` page has no host, written ``''`` (the column is NOT NULL).
+FIREFOX_ORIGINS = (
+    ("http://", "help.example.com"),
+    ("https://", "help.example.com"),
+    ("file://", ""),
+    ("https://", "xn--bcher-kva.example"),
+)
+
+
+def prtime(i: int) -> int:
+    """``last_visit_date`` of place ``i``: PRTime, microseconds since 1970-01-01 UTC (2024-11-30 on)."""
+    return 1_733_000_000_000_000 + 3_600_000_123 * i
+
+
+def firefox_url_hash(i: int) -> int:
+    """A 48-bit ``url_hash``: a 16-bit hash of the prefix above a 32-bit hash of the URL."""
+    return (0xB0F5 + i % 4) << 32 | (i * 2_654_435_761) & 0xFFFF_FFFF
+
+
+def firefox_url(i: int) -> str:
+    prefix, host = FIREFOX_ORIGINS[i % 4]
+    return f"{prefix}{host}/tickets/{i}?q=%E6%97%A5%E6%9C%AC&session={i}#frag-{i}"
+
+
+def firefox_visited(i: int) -> bool:
+    return i % 10 != 9  # every tenth place is bookmarked, never visited: no last_visit_date
+
+
+def firefox_icon(i: int) -> bytes:
+    """A 16x16 PNG of one colour, as favicons.sqlite keeps an icon's bytes."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    pixels = b"".join(b"\x00" + bytes((i * 37 % 256, i * 91 % 256, 0)) * 16 for _ in range(16))
+    header = (16).to_bytes(4, "big") * 2 + bytes((8, 2, 0, 0, 0))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(pixels))
+        + chunk(b"IEND", b"")
+    )
+
+
+def firefox_places(path: Path, places: int = 30, icons: int = 8) -> Path:
+    """Firefox's ``places.sqlite`` tables as Firefox declares them (less columns always NULL), with
+    ``moz_icons`` of its ``favicons.sqlite``: PRTime microseconds, page metadata's epoch milliseconds,
+    48-bit URL hashes, PNG icons."""
+    rows: dict[str, list[list[object]]] = {
+        "moz_origins": [
+            [o + 1, prefix, host, 100 * (o + 1), 0, None, 0]
+            for o, (prefix, host) in enumerate(FIREFOX_ORIGINS)
+        ],
+        "moz_places": [
+            [
+                i + 1,
+                firefox_url(i),
+                None if i == 5 else f"Ticket {i} — 東京 🎫",
+                FIREFOX_ORIGINS[i % 4][1][::-1] + ".",
+                2 * firefox_visited(i),
+                0,
+                i % 3 == 0,
+                (-1, 0, 2_000_000_000)[i % 3] + i,
+                prtime(i) if firefox_visited(i) else None,
+                f"g{i:03d}-AbC_xY"[:12],
+                1 - firefox_visited(i),
+                firefox_url_hash(i),
+                i % 4 + 1,
+            ]
+            for i in range(places)
+        ],
+        "moz_historyvisits": [
+            [
+                2 * i + v + 1,
+                2 * i + v if v else 0,
+                i + 1,
+                prtime(i) - (1 - v) * 60_000_000,
+                1 + v,
+                None,
+                0,
+                None,
+            ]
+            for i in range(places)
+            if firefox_visited(i)
+            for v in range(2)
+        ],
+        "moz_places_metadata": [
+            [m + 1, m + 1, prtime(m) // 1000, prtime(m) // 1000 + 5_000 + m, 1_000 * m] for m in range(12)
+        ],
+        "moz_icons": [
+            [
+                n + 1,
+                f"http://help.example.com/icon{n}.png",
+                firefox_url_hash(100 + n),
+                16,
+                None,
+                n % 4,
+                firefox_icon(n),
+            ]
+            for n in range(icons)
+        ],
+    }
+    return write_export(path, FIREFOX_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]

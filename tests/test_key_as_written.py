@@ -304,3 +304,53 @@ def test_a_bytes_column_referencing_a_key_loaded_as_written_keeps_every_blob(
     assert loaded.data_type("padded", "k") == "text"
     assert loaded.data_type("child", "k") == "bytea"
     assert loaded.values("child", "k", "id") == {1: b"k0", 2: b"k1", 3: b"k0 ", 4: b"\x00\x01"}
+
+
+#: A key of several columns declared NOT NULL whose one column writes "none" as ``''`` (a browser's
+#: cookie jar: no top-frame site; its origins: a ``file://`` origin has no host), beside the same shape
+#: where other rows write NULL in another column. Cleaning would make the key NULL, so it is loaded as
+#: written; the schema leaves the column no other way to say "none".
+BLANK_IN_KEY = {
+    "jar": (
+        "CREATE TABLE jar (host TEXT NOT NULL, site TEXT NOT NULL, name TEXT NOT NULL, value TEXT, "
+        "seen INTEGER, UNIQUE (host, site, name))",
+        [
+            ("h1", "", "a", "x", 1),
+            ("h1", "s1", "a", "y", 2),
+            ("h2", "", "b", "z", None),
+            ("h2", "s2", "b", None, 4),
+        ],
+    ),
+    "origins": (
+        "CREATE TABLE origins (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL, host TEXT NOT NULL, "
+        "hits INTEGER, UNIQUE (prefix, host))",
+        [
+            (1, "http://", "h1", 3),
+            (2, "file://", "", 1),
+            (3, "https://", "h2", None),
+            (4, "http://", "h2", 2),
+        ],
+    ),
+}
+
+
+def test_a_blank_the_schema_leaves_a_key_no_other_way_for_costs_no_quality(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-04 such a column's '' cost quality as dirt (0.0 for the column, one '' in four
+    # rows; a fresh browser profile's cookie jar scored 95.65), where the same '' in a column not in a
+    # key costs nothing: the schema leaves it no other way. The "loaded as written" line stays a
+    # warning: other tables' '' become NULL, this key's do not.
+    path = make_sqlite(BLANK_IN_KEY, name="blank_in_key.db")
+    loaded = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    assert loaded.result.outcome == "warn"
+    assert [line.split(":")[0] for line in record.warnings] == ["jar.site", "origins.host"], record.warnings
+    profile = loaded.result.profile
+    for table, column in [("jar", "site"), ("origins", "host")]:
+        kept = profile[table][column]
+        assert kept.as_written and kept.quality == 100.0, (table, column, kept.issues)
+        columns = ["host", "site", "name"] if table == "jar" else ["id", "prefix", "host"]
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+    assert profile.quality == 100.0

@@ -192,7 +192,8 @@ class ColumnProfile:
     #: at all (a CSV imported into SQLite: sqlite-utils, ``.import``, DB Browser). Its empty strings
     #: still become NULL by their rule (``empty_string``), but cost the quality score nothing
     #: (``profiling.quality``); beside NULLs or ``N/A``, ``''`` is the dirt it always was, except in a
-    #: column declared NOT NULL that holds no null token (an ORM's blank string fields).
+    #: column declared NOT NULL that holds no null token (an ORM's blank string fields). A key loaded
+    #: as written (:attr:`as_written`) whose one change by cleaning would be ``''`` to NULL keeps them.
     blank_is_missing: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)

@@ -719,6 +719,10 @@ BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value
 BLANK_IS_NOT_NULL = "declared NOT NULL: '' is how it writes a missing value (made NULL, no cost)"
 #: ... and where every row of the column is '': it holds no value at all, written one way.
 BLANK_IS_UNFILLED = "every row is '': the column holds no value, written one way (made NULL, no cost)"
+#: ... and where a column loaded as written (a key) holds '' as its only value cleaning would change.
+BLANK_KEPT_IN_KEY = (
+    "'' is how it writes a missing value, the only one it can: kept as written in a key (no cost)"
+)
 
 
 def _blanks_as_the_table_writes_missing(
@@ -736,12 +740,23 @@ def _blanks_as_the_table_writes_missing(
     and becomes a column of NULLs, which costs nothing at the source either (an application's text
     fields that default to ``''`` and were never filled, beside NULL in its number fields: a beets
     library scored 44.3 and was halted). A column loaded as written (a key whose values cleaning would
-    merge) keeps its ``''``: not marked."""
+    merge or make NULL) keeps its ``''``: marked only where ``''`` is all cleaning would change of it
+    (:func:`_blank_alone_changed`) and the table or the schema leaves it no other way to write "none"
+    (a browser's cookie jar keyed by (host, top-frame site, ...), the site ``''`` for none: it
+    scored 95.65; its "loaded as written" warning stays: other tables' '' become NULL)."""
     for name, table in tables.items():
         columns = list(table)
         whole = bool(columns) and not any(column.null_count or column.null_like_count for column in columns)
         for column in columns:
-            if not column.empty_string_count or column.as_written is not None:
+            if not column.empty_string_count:
+                continue
+            if column.as_written is not None:
+                if _blank_alone_changed(column) and (whole or column.name in not_null.get(name, set())):
+                    column.blank_is_missing = True
+                    column.issues = [
+                        replace(issue, detail=BLANK_KEPT_IN_KEY) if issue.kind == "empty_string" else issue
+                        for issue in column.issues
+                    ]
                 continue
             if whole:
                 detail = BLANK_IS_MISSING
@@ -756,6 +771,17 @@ def _blanks_as_the_table_writes_missing(
                 replace(issue, detail=detail) if issue.kind == "empty_string" else issue
                 for issue in column.issues
             ]
+
+
+def _blank_alone_changed(column: ColumnProfile) -> bool:
+    """``''`` (or blanks alone) is all cleaning would change of the column: no null token, no padding
+    around a value, no NUL byte, no encoding to decode."""
+    return not (
+        column.null_like_count
+        or column.whitespace_padded_count
+        or column.nul_byte_count
+        or column.issue("invalid_encoding") is not None
+    )
 
 
 def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProfile:
