@@ -482,3 +482,52 @@ def test_the_unit_a_declared_dates_bounds_allow_is_the_one_a_names_window_says()
     assert epoch_units(-2_208_988_801, 10) == []  # 1899: none
     assert epoch_units(1_200_000_000_000, 1_300_000_000_000) == ["milliseconds"]  # not 14 days of 1970
     assert epoch_units(18_000, 21_000) == []  # days since 1970: within 1970 in every unit
+
+
+def test_names_of_an_access_an_expiry_or_a_last_sighting_read_their_epoch_integers_as_instants(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A browser's cookie jar keeps lastAccessed (microseconds) and expiry (seconds) beside creationTime;
+    # until 2026-12-04 only creationTime was an instant, the other two integers, though their names say
+    # when as plainly (helper h135, Firefox's cookies.sqlite). A name alone still reads only integers of
+    # 2001-09-09 to 2033-05-18 in the unit their digits name; counts and amounts whose names hold no
+    # such word stay integers of the same digits. Expected instants are Python's datetime arithmetic;
+    # every cell is checked by tests/lossless_check.py.
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    rows_n = 20
+    at = [
+        datetime(2024, 3, 1, 8, tzinfo=UTC) + timedelta(days=17 * i, seconds=3_601 * i) for i in range(rows_n)
+    ]
+    seconds = [(t - epoch) // timedelta(seconds=1) for t in at]
+    millis = [(t - epoch) // timedelta(milliseconds=1) for t in at]
+    micros = [(t - epoch) // timedelta(microseconds=1) for t in at]
+    instants = {
+        "lastAccessed": micros,
+        "expiry": seconds,
+        "expires": millis,
+        "expiration_time": seconds,
+        "last_seen": millis,
+        "visited": micros,
+        "completed": micros,
+        "published": seconds,
+        "deleted": seconds,
+    }
+    # The same digits under names with no date word, or an amount or count beside one: numbers.
+    numbers = {"bytes_received": seconds, "amount_due": seconds, "visit_count": seconds, "score": millis}
+    columns = {**instants, **numbers}
+    ddl = ", ".join(f'"{name}" INTEGER' for name in columns)
+    rows = [(i, *(values[i] for values in columns.values())) for i in range(rows_n)]
+    path = make_sqlite({"jar": (f"CREATE TABLE jar (id INTEGER PRIMARY KEY, {ddl})", rows)}, name="jar.db")
+    table = profile(path)["jar"]
+    for name in instants:
+        assert table[name].inferred_type == "timestamptz", (name, table[name].type_reason)
+    for name in numbers:
+        assert table[name].inferred_type == "integer", (name, table[name].type_reason)
+    ran = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert not ran.violations, summarize(ran.violations)
+    for name in instants:
+        assert ran.data_type("jar", name) == "timestamp with time zone", name
+        assert ran.values("jar", name, "id") == dict(enumerate(at)), name
+    for name, values in numbers.items():
+        assert ran.data_type("jar", name) == "bigint", name
+        assert ran.values("jar", name, "id") == dict(enumerate(values)), name

@@ -165,9 +165,34 @@ COUNTED_CELL_BYTES = 32
 TEXT_GROUPS = 2
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
-#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``) ...
+#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``), the
+#: last of an access, an expiry or a sighting too (a cookie jar's ``lastAccessed`` and ``expiry``
+#: beside its ``creationTime``). A name alone reads integers of 2001-09-09 to 2033-05-18 only, so a
+#: word that also names amounts of such digits (``due``: ``amount_due`` in cents; ``received``:
+#: ``bytes_received``) is none of these ...
 _DATE_WORDS = frozenset(
-    {"date", "time", "timestamp", "datetime", "ts", "at", "on", "created", "updated", "modified", "epoch"}
+    {
+        "date",
+        "time",
+        "timestamp",
+        "datetime",
+        "ts",
+        "at",
+        "on",
+        "created",
+        "updated",
+        "modified",
+        "epoch",
+        "accessed",
+        "expiry",
+        "expires",
+        "expiration",
+        "seen",
+        "visited",
+        "completed",
+        "published",
+        "deleted",
+    }
 )
 #: ... and words that say it holds something else about it: an id or a person (``update_id``,
 #: ``created_by``), a count, a number.
