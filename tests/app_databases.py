@@ -86,6 +86,13 @@ number, so a test computes what a column holds from the same numbers.
   ``char(36)`` uuid keys with their foreign keys declared (a M2O, a M2M junction, a file), and the
   activity log (its ``item`` a user's uuid for a login, a ticket's otherwise) and a collection's
   ``user_created`` naming users with no foreign key.
+- :func:`strapi_project`: a Strapi 4 project's ``.tmp/data.db`` (knex on ``better-sqlite3``; its own
+  DDL): every ``CONSTRAINT ... FOREIGN KEY`` clause written twice, relations in ``*_links`` tables
+  with a REAL order, a repeatable component in its own table joined by ``tickets_components``,
+  ``datetime`` fields as INTEGER epoch milliseconds beside ``date`` fields as text ``2026-02-11`` and
+  ``time`` fields as text with milliseconds, a ``biginteger`` beyond 2^53, ``boolean`` 0/1/NULL,
+  ``created_by_id`` / ``updated_by_id`` declared to reference an empty ``admin_users``, and a draft's
+  NULL ``published_at``.
 """
 
 from __future__ import annotations
@@ -1879,3 +1886,158 @@ def directus_project(path: Path, customers: int = 12, tickets: int = 24) -> Path
         ],
     }
     return write_export(path, DIRECTUS_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- A headless CMS's project database (Strapi) ------------------------------------------------------
+
+
+def _strapi_table(name: str, columns: str, *references: tuple[str, str, str, str]) -> str:
+    """Strapi 4's CREATE TABLE: ``id`` and ``columns``, then each ``(constraint, column, parent,
+    on_delete)`` clause, and all of them again (knex's sqlite3 table compiler writes them twice)."""
+    clauses = [
+        f"CONSTRAINT `{c}` FOREIGN KEY (`{column}`) REFERENCES `{parent}` (`id`) ON DELETE {on_delete}"
+        for c, column, parent, on_delete in references
+    ]
+    return (
+        f'CREATE TABLE "{name}" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, {columns}'
+        + "".join(f", {clause}" for clause in clauses * 2)
+        + ")"
+    )
+
+
+def _strapi_authored(table: str) -> tuple[tuple[str, str, str, str], ...]:
+    """The ``created_by_id`` / ``updated_by_id`` clauses of every content type's table."""
+    return tuple(
+        (f"{table}_{who}_by_id_fk", f"{who}_by_id", "admin_users", "SET NULL")
+        for who in ("created", "updated")
+    )
+
+
+STRAPI_AUTHORED = (
+    "`created_at` datetime NULL, `updated_at` datetime NULL, `created_by_id` integer NULL, "
+    "`updated_by_id` integer NULL"
+)
+
+STRAPI_DDL = [
+    "CREATE TABLE `admin_users` (`id` integer not null primary key autoincrement, `firstname` varchar(255) "
+    "null, `email` varchar(255) null, `is_active` boolean null, `created_at` datetime null)",
+    _strapi_table(
+        "customers",
+        f"`name` varchar(255) NULL, `email` varchar(255) NULL, `since` date NULL, `credit` float NULL, "
+        f"{STRAPI_AUTHORED}",
+        *_strapi_authored("customers"),
+    ),
+    _strapi_table(
+        "tags",
+        f"`name` varchar(255) NULL, `color` varchar(255) NULL, {STRAPI_AUTHORED}",
+        *_strapi_authored("tags"),
+    ),
+    _strapi_table(
+        "tickets",
+        "`subject` varchar(255) NULL, `status` varchar(255) NULL, `priority` integer NULL, "
+        "`big` bigint NULL, `amount` float NULL, `urgent` boolean NULL, `due_date` date NULL, "
+        "`opened_at` datetime NULL, "
+        f"`start_time` time NULL, `meta` json NULL, {STRAPI_AUTHORED}, `published_at` datetime NULL, "
+        "`locale` varchar(255) NULL",
+        *_strapi_authored("tickets"),
+    ),
+    _strapi_table(
+        "tickets_customer_links",
+        "`ticket_id` integer NULL, `customer_id` integer NULL, `ticket_order` float NULL",
+        ("tickets_customer_links_fk", "ticket_id", "tickets", "CASCADE"),
+        ("tickets_customer_links_inv_fk", "customer_id", "customers", "CASCADE"),
+    ),
+    _strapi_table(
+        "tickets_tags_links",
+        "`ticket_id` integer NULL, `tag_id` integer NULL, `tag_order` float NULL",
+        ("tickets_tags_links_fk", "ticket_id", "tickets", "CASCADE"),
+        ("tickets_tags_links_inv_fk", "tag_id", "tags", "CASCADE"),
+    ),
+    "CREATE TABLE `components_support_notes` (`id` integer not null primary key autoincrement, `text` text "
+    "null, `minutes` integer null, `at` datetime null, `internal` boolean null)",
+    _strapi_table(
+        "tickets_components",
+        "`entity_id` integer NULL, `component_id` integer NULL, `component_type` varchar(255) NULL, "
+        "`field` varchar(255) NULL, `order` float NULL",
+        ("tickets_entity_fk", "entity_id", "tickets", "CASCADE"),
+    ),
+]
+
+STRAPI_TAGS = (("bug", "red"), ("feature", "green"), ("ünï", "blue"))
+
+
+def strapi_millis(i: int) -> int:
+    """Moment ``i``: epoch milliseconds, as knex binds a JavaScript Date (``1767225907000`` for 0)."""
+    return 1_767_225_907_000 + 90_000_037 * i
+
+
+def strapi_due(t: int) -> date | None:
+    """Ticket ``t``'s ``due_date`` (a ``date`` field, stored as its text): every other ticket."""
+    return date(2026, 1 + t % 9, 10 + t % 18) if t % 2 else None
+
+
+def strapi_urgent(t: int) -> bool | None:
+    return (True, False, None)[t % 3]
+
+
+def strapi_project(path: Path, customers: int = 8, tickets: int = 20) -> Path:
+    """A Strapi project: customers, tags, tickets (drafts and published, an English and a French few),
+    their customer and tag links and repeatable notes; no admin user (the API wrote every row)."""
+    authored = [None, None]
+    note_rows = [(t, j) for t in range(tickets) for j in range(t % 3)]
+    rows: dict[str, list[list[object]]] = {
+        "admin_users": [],
+        "customers": [
+            [
+                c + 1,
+                f"Customer {c}" + (" ü" if c % 3 == 0 else ""),
+                None if c == 2 else f"c{c}@example.com",
+                ("1955-01-10", "1999-12-31", "2024-02-29", None)[c % 4],
+                (12.34, -0.01, 1234567.891, 0.30000000000000004)[c % 4],
+                strapi_millis(c),
+                strapi_millis(c),
+                *authored,
+            ]
+            for c in range(customers)
+        ],
+        "tags": [
+            [n + 1, name, color, strapi_millis(50 + n), strapi_millis(50 + n), *authored]
+            for n, (name, color) in enumerate(STRAPI_TAGS)
+        ],
+        "tickets": [
+            [
+                t + 1,
+                f"Ticket {t}: printer" if t < tickets - 3 else f"Billet {t} — ü",
+                ("new", "open", "pending", "solved")[t % 4],
+                t % 5,
+                9_007_199_254_740_993 + t if t % 3 else None,
+                (19.99, 0.005, -42.0, 1e-7)[t % 4],
+                None if strapi_urgent(t) is None else int(bool(strapi_urgent(t))),
+                None if strapi_due(t) is None else str(strapi_due(t)),
+                strapi_millis(100 + t),
+                f"{t % 10:02d}:{10 + t}:00.{t % 10}00" if t % 4 else None,
+                json.dumps({"n": t, "list": [1, "two", None]}, separators=(",", ":")) if t % 3 else None,
+                strapi_millis(200 + t),
+                strapi_millis(200 + t) + 1_000 * (t % 2),
+                *authored,
+                strapi_millis(300 + t) if t % 2 else None,
+                "fr" if t >= tickets - 3 else "en",
+            ]
+            for t in range(tickets)
+        ],
+        "tickets_customer_links": [
+            [n + 1, t + 1, 1 + t % customers, 1.0] for n, t in enumerate(t for t in range(tickets) if t % 5)
+        ],
+        "tickets_tags_links": [
+            [n + 1, t + 1, j + 1, float(j + 1)]
+            for n, (t, j) in enumerate((t, j) for t in range(tickets) for j in range(t % 4))
+        ],
+        "components_support_notes": [
+            [n + 1, f"note {j} for {t}", 15 * j, strapi_millis(400 + n), int(j % 2 == 0)]
+            for n, (t, j) in enumerate(note_rows)
+        ],
+        "tickets_components": [
+            [n + 1, t + 1, n + 1, "support.note", "notes", float(j + 1)] for n, (t, j) in enumerate(note_rows)
+        ],
+    }
+    return write_export(path, STRAPI_DDL, rows)  # type: ignore[arg-type]

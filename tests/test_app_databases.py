@@ -1,7 +1,7 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
-profile, an Actual Budget file, a Directus project)
+profile, an Actual Budget file, a Directus project, a Strapi project)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29,6 +29,7 @@ from . import app_databases as apps
 from .conftest import pg_query, primary_key
 from .other_products import FREE_TEXT
 from .test_crm_exports import references
+from .test_data_tools import profiled
 from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, naive, run_export
 
 __all__ = ["run_export"]  # the fixture, used by name
@@ -988,3 +989,54 @@ def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_t
     assert ("directus_activity", "item") not in found  # a login's user, else a ticket: several tables
     assert primary_key(ran.uri, ran.record["version_schema"], "tickets") == ["id"]
     assert primary_key(ran.uri, ran.record["version_schema"], "labels") == ["code"]
+
+
+def test_strapi_project_takes_each_foreign_key_written_twice_once(run_export: Runner) -> None:
+    # Strapi's knex writes every CONSTRAINT ... FOREIGN KEY clause twice: one reference each, said
+    # once. Its datetime fields are epoch milliseconds (instants, audited), its date fields text
+    # (dates), its time fields text with milliseconds (as written), a biginteger beyond 2^53 exact.
+    customers, tickets = 8, 20
+    tables = {"admin_users": 0, "customers": customers, "tags": 3, "tickets": tickets}
+    tables |= {"tickets_customer_links": 16, "tickets_tags_links": 30}
+    tables |= {"components_support_notes": 19, "tickets_components": 19}
+    ran, run_dir = run_export(apps.strapi_project)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = {
+        ("tickets_customer_links", "ticket_id"): "tickets.id",
+        ("tickets_customer_links", "customer_id"): "customers.id",
+        ("tickets_tags_links", "ticket_id"): "tickets.id",
+        ("tickets_tags_links", "tag_id"): "tags.id",
+        ("tickets_components", "entity_id"): "tickets.id",
+    }
+    for table in ("customers", "tags", "tickets"):
+        declared |= {(table, f"{who}_by_id"): "admin_users.id" for who in ("created", "updated")}
+    assert references(run_dir) == declared
+    columns = profiled(run_dir)["columns"]
+    for (table, column), parent in declared.items():
+        # Said once; of a column of NULLs alone (no author: the API wrote every row), not at all.
+        said = [f"reference to {parent} declared in the schema"] if parent != "admin_users.id" else []
+        assert columns[table][column]["notes"] == said, (table, column)
+        assert columns[table][column]["issues"] == []
+    types = ran.types("tickets")
+    for column in ("opened_at", "created_at", "updated_at", "published_at"):
+        assert types[column] == "timestamp with time zone", column
+    assert (types["due_date"], types["start_time"], types["big"], types["urgent"]) == (
+        "date",
+        "text",
+        "bigint",
+        "boolean",
+    )
+    assert ran.types("customers")["since"] == "date"
+    assert ran.types("components_support_notes")["at"] == "timestamp with time zone"
+    opened = ran.values("tickets", "opened_at", "id")
+    assert opened == {
+        t + 1: UNIX_EPOCH + timedelta(milliseconds=apps.strapi_millis(100 + t)) for t in range(tickets)
+    }
+    assert ran.values("tickets", "due_date", "id") == {t + 1: apps.strapi_due(t) for t in range(tickets)}
+    assert ran.values("tickets", "urgent", "id") == {t + 1: apps.strapi_urgent(t) for t in range(tickets)}
+    big = ran.values("tickets", "big", "id")
+    assert big == {t + 1: 9_007_199_254_740_993 + t if t % 3 else None for t in range(tickets)}
+    assert ran.values("tickets", "start_time", "id")[2] == "01:11:00.100"
+    published = ran.values("tickets", "published_at", "id")
+    assert [t for t in range(tickets) if published[t + 1] is None] == list(range(0, tickets, 2))  # drafts
