@@ -83,6 +83,22 @@ number, so a test computes what a column holds from the same numbers.
   as rows of NULL type and content, a SOA serial ``YYYYMMDDnn`` and a last check in epoch seconds
   under names of no moment, comments' ``modified_at INT`` epoch seconds, DNSSEC keys as multi-line
   text ending in a newline, and declared references to ``domains``.
+- :func:`directus_project`: a Directus 11 project's SQLite database (``DB_CLIENT=sqlite3``; its own DDL,
+  as knex writes it): every ``date``, ``dateTime`` and ``timestamp`` field an INTEGER of epoch
+  milliseconds under ``date`` / ``datetime`` (a ``date`` the midnight UTC of its day, before 1970
+  negative), but ``DEFAULT CURRENT_TIMESTAMP`` text (``2026-12-04 20:42:45``, UTC) in the columns no
+  service writes (``directus_migrations.timestamp``, a comment's ``date_updated``); ``boolean`` 0/1, a
+  ``decimal`` field as ``float`` REALs, a ``time`` as text, ``json`` and ``csv`` fields as JSON text,
+  ``char(36)`` uuid keys with their foreign keys declared (a M2O, a M2M junction, a file), and the
+  activity log (its ``item`` a user's uuid for a login, a ticket's otherwise) and a collection's
+  ``user_created`` naming users with no foreign key.
+- :func:`strapi_project`: a Strapi 4 project's ``.tmp/data.db`` (knex on ``better-sqlite3``; its own
+  DDL): every ``CONSTRAINT ... FOREIGN KEY`` clause written twice, relations in ``*_links`` tables
+  with a REAL order, a repeatable component in its own table joined by ``tickets_components``,
+  ``datetime`` fields as INTEGER epoch milliseconds beside ``date`` fields as text ``2026-02-11`` and
+  ``time`` fields as text with milliseconds, a ``biginteger`` beyond 2^53, ``boolean`` 0/1/NULL,
+  ``created_by_id`` / ``updated_by_id`` declared to reference an empty ``admin_users``, and a draft's
+  NULL ``published_at``.
 """
 
 from __future__ import annotations
@@ -1962,3 +1978,358 @@ def firefox_places(path: Path, places: int = 30, icons: int = 8) -> Path:
         ],
     }
     return write_export(path, FIREFOX_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- A headless CMS's project database (Directus) ----------------------------------------------------
+
+#: Directus 11's own DDL (knex on ``sqlite3``), some system tables and a project's collections:
+#: ``customers`` (one field of each type), ``labels`` keyed by a code, ``tickets`` keyed by a uuid
+#: with a M2O to customers and one to a file, and the M2M junction ``tickets_labels``.
+DIRECTUS_DDL = [
+    "CREATE TABLE `directus_users` (`id` char(36) NOT NULL, `first_name` varchar(50), `email` varchar(128), "
+    "`status` varchar(16) NOT NULL DEFAULT 'active', `last_access` datetime, "
+    "`email_notifications` boolean DEFAULT '1', PRIMARY KEY (`id`))",
+    "CREATE TABLE `directus_migrations` (`version` varchar(255) not null, `name` varchar(255) not null, "
+    "`timestamp` datetime default CURRENT_TIMESTAMP, primary key (`version`))",
+    'CREATE TABLE "directus_files" (`id` char(36) NOT NULL, `storage` varchar(255) NOT NULL, '
+    "`filename_disk` varchar(255), `filename_download` varchar(255) NOT NULL, `title` varchar(255), "
+    "`type` varchar(255), `uploaded_by` char(36), `created_on` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "`filesize` bigint DEFAULT null, `width` integer, `height` integer, `metadata` json, PRIMARY KEY (`id`), "
+    "FOREIGN KEY (`uploaded_by`) REFERENCES `directus_users` (`id`))",
+    'CREATE TABLE "directus_activity" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    "`action` varchar(45) NOT NULL, `user` char(36), "
+    "`timestamp` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, `ip` varchar(50), `user_agent` text, "
+    "`collection` varchar(64) NOT NULL, `item` varchar(255) NOT NULL, "
+    "`origin` varchar(255) NULL)",
+    'CREATE TABLE "directus_revisions" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    "`activity` integer NOT NULL, `collection` varchar(64) NOT NULL, `item` varchar(255) NOT NULL, "
+    "`data` json, `delta` json, `parent` integer, FOREIGN KEY (`parent`) REFERENCES `directus_revisions` "
+    "(`id`), FOREIGN KEY (`activity`) REFERENCES `directus_activity` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "directus_comments" (`id` char(36) NOT NULL, `collection` varchar(64) NOT NULL, '
+    "`item` varchar(255) NOT NULL, `comment` text NOT NULL, "
+    "`date_created` datetime DEFAULT CURRENT_TIMESTAMP, `date_updated` datetime DEFAULT CURRENT_TIMESTAMP, "
+    "`user_created` char(36), FOREIGN KEY "
+    "(`user_created`) REFERENCES `directus_users` (`id`) ON DELETE SET NULL, PRIMARY KEY (`id`))",
+    "CREATE TABLE `customers` (`id` integer not null primary key autoincrement, "
+    "`name` varchar(255) not null, `email` varchar(255) null, `vip` boolean null default '0', "
+    "`credit` float null, `score` float null, "
+    "`big` bigint null, `born` date null, `opens` time null, `last_seen` datetime null, `created` datetime "
+    "null, `meta` json null, `uid` char(36) null, `tags` text null, `status` varchar(255) null default "
+    "'draft', `date_created` datetime null, `user_created` char(36) null)",
+    "CREATE UNIQUE INDEX `customers_email_unique` on `customers` (`email`)",
+    "CREATE TABLE `labels` (`code` varchar(255) not null, `color` varchar(255) null, `weight` float null, "
+    "primary key (`code`))",
+    'CREATE TABLE "tickets" (`id` char(36) NOT NULL, `subject` varchar(255) NULL, `customer` integer NULL, '
+    "`priority` integer NULL, `opened` datetime NULL, `due` datetime NULL, `attachment` char(36) NULL, "
+    "`spent_hours` float NULL, `date_updated` datetime NULL, PRIMARY KEY (`id`), CONSTRAINT "
+    "`tickets_customer_foreign` FOREIGN KEY (`customer`) REFERENCES `customers` (`id`) ON DELETE SET NULL, "
+    "CONSTRAINT `tickets_attachment_foreign` FOREIGN KEY (`attachment`) REFERENCES `directus_files` (`id`) "
+    "ON DELETE SET NULL)",
+    'CREATE TABLE "tickets_labels" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `tickets_id` char(36) '
+    "NULL, `labels_code` varchar(255) NULL, CONSTRAINT `tickets_labels_tickets_id_foreign` FOREIGN KEY "
+    "(`tickets_id`) REFERENCES `tickets` (`id`) ON DELETE CASCADE, CONSTRAINT "
+    "`tickets_labels_labels_code_foreign` FOREIGN KEY (`labels_code`) REFERENCES `labels` (`code`) "
+    "ON DELETE CASCADE)",
+]
+
+DIRECTUS_LABELS = ("bug", "feature", "ünï-code", "urgent")
+DIRECTUS_ACTIONS = ("login", "create", "create", "update", "delete")
+
+
+def directus_id(kind: str, n: int) -> str:
+    """A row's uuid (version 4 form), as Directus's ``randomUUID()`` writes them."""
+    return actual_id(f"directus-{kind}", n)
+
+
+def directus_millis(i: int) -> int:
+    """Moment ``i`` of the project: epoch milliseconds (``1796417034459`` for moment 0: 2026-12-04)."""
+    return 1_796_417_034_459 + 61_003 * i
+
+
+def directus_born(c: int) -> date:
+    """Customer ``c``'s ``born`` (a ``date`` field): from 1950, before 1970 for the first few."""
+    return date(1950 + 3 * c, 1 + c % 12, 1 + 2 * c)
+
+
+def directus_day_millis(day: date) -> int:
+    """A ``date`` as Directus stores it: the epoch milliseconds of the day's midnight UTC."""
+    return (day - date(1970, 1, 1)).days * 86_400_000
+
+
+def directus_wall_clock(i: int) -> datetime:
+    """``DEFAULT CURRENT_TIMESTAMP``'s text of moment ``i``, read back: naive UTC, whole seconds."""
+    return datetime(2026, 12, 4, 20, 42, 45) + timedelta(seconds=7 * i)
+
+
+def directus_project(path: Path, customers: int = 12, tickets: int = 24) -> Path:
+    """A Directus project: two users, migrations, three files, customers, labels, tickets with their
+    labels, comments, and the activity and revisions their creation left."""
+    user = [directus_id("user", u) for u in range(2)]
+    file = [directus_id("file", f) for f in range(3)]
+    ticket = [directus_id("ticket", t) for t in range(tickets)]
+    stamp = "%Y-%m-%d %H:%M:%S"
+    rows: dict[str, list[list[object]]] = {
+        "directus_users": [
+            [user[0], "Admin", "admin@example.com", "active", directus_millis(900), 1],
+            [user[1], "Ägent", "agent@example.com", "active", None, 1],
+        ],
+        "directus_migrations": [
+            [f"2020102{m}A", f"Migration {m}", directus_wall_clock(m).strftime(stamp)] for m in range(6)
+        ],
+        "directus_files": [
+            [
+                file[f],
+                "local",
+                f"{file[f]}.png",
+                f"img{f}.png",
+                f"Image ü {f}",
+                "image/png",
+                user[0],
+                directus_millis(10 + f),
+                218 + 37 * f,
+                8 + f,
+                6 + f,
+                "{}",
+            ]
+            for f in range(3)
+        ],
+        "customers": [
+            [
+                c + 1,
+                f"Customer {c}" + (" ünï" if c % 5 == 0 else ""),
+                f"c{c}@example.com" if c != 3 else None,
+                int(c % 3 == 0),
+                c * 1234.5 - 500.0 if c != 4 else None,  # a decimal(10,2) field: knex's `float`
+                (0.1, 2.5, -3.75, 1e-9, 123456.789, 0.30000000000000004)[c % 6],
+                (9_007_199_254_740_992, -1, 0, 2**62)[c % 4] if c != 7 else None,
+                directus_day_millis(directus_born(c)),
+                f"{c % 10:02d}:{15 + c}:00" if c != 2 else None,
+                directus_millis(100 + c),
+                directus_millis(200 + c) + c,
+                json.dumps({"tier": c % 3, "flags": [True, None], "name": "ü"}, separators=(",", ":"))
+                if c % 4
+                else None,
+                directus_id("uid", c),
+                json.dumps(["a", "b c", "ü"][: c % 4], separators=(",", ":")) if c % 4 else None,
+                ("draft", "published", "archived")[c % 3],
+                directus_millis(300 + c),
+                user[c % 2],
+            ]
+            for c in range(customers)
+        ],
+        "labels": [
+            [code, ("#ff0000", "#00ff00", None, "#0000ff")[n], (1.5, 0.1, 1e-7, 3.0)[n]]
+            for n, code in enumerate(DIRECTUS_LABELS)
+        ],
+        "tickets": [
+            [
+                ticket[t],
+                f"Ticket {t}: printer ü",
+                1 + t % customers if t % 6 else None,
+                t % 4,
+                directus_millis(400 + t),
+                directus_millis(500 + t) + 500 if t % 2 else None,
+                file[t % 3] if t % 3 == 0 else None,
+                t * 0.125,
+                directus_millis(600 + t) if t % 4 == 0 else None,
+            ]
+            for t in range(tickets)
+        ],
+        "tickets_labels": [
+            [n + 1, ticket[t], DIRECTUS_LABELS[(t + j) % 4]]
+            for n, (t, j) in enumerate((t, j) for t in range(tickets) for j in range(t % 3))
+        ],
+        "directus_comments": [
+            [
+                directus_id("comment", n),
+                "tickets",
+                ticket[n],
+                f"Comment {n} — ü",
+                directus_millis(700 + n),
+                directus_wall_clock(100 + n).strftime(stamp),
+                user[n % 2],
+            ]
+            for n in range(3)
+        ],
+        "directus_activity": [
+            [
+                a + 1,
+                DIRECTUS_ACTIONS[a % 5],
+                user[a % 2],
+                directus_millis(800 + a),
+                "127.0.0.1",
+                "Python-urllib/3.11",
+                *(("directus_users", user[a % 2]) if a % 5 == 0 else ("tickets", ticket[a])),  # a login's
+                None,
+            ]
+            for a in range(20)
+        ],
+        "directus_revisions": [
+            [
+                r + 1,
+                a + 1,
+                "tickets",
+                ticket[a],
+                json.dumps({"priority": a % 4, "subject": f"Ticket {a}"}, separators=(",", ":")),
+                json.dumps({"priority": a % 4}, separators=(",", ":")),
+                r if DIRECTUS_ACTIONS[a % 5] == "update" else None,
+            ]
+            for r, a in enumerate(a for a in range(20) if DIRECTUS_ACTIONS[a % 5] in ("create", "update"))
+        ],
+    }
+    return write_export(path, DIRECTUS_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- A headless CMS's project database (Strapi) ------------------------------------------------------
+
+
+def _strapi_table(name: str, columns: str, *references: tuple[str, str, str, str]) -> str:
+    """Strapi 4's CREATE TABLE: ``id`` and ``columns``, then each ``(constraint, column, parent,
+    on_delete)`` clause, and all of them again (knex's sqlite3 table compiler writes them twice)."""
+    clauses = [
+        f"CONSTRAINT `{c}` FOREIGN KEY (`{column}`) REFERENCES `{parent}` (`id`) ON DELETE {on_delete}"
+        for c, column, parent, on_delete in references
+    ]
+    return (
+        f'CREATE TABLE "{name}" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, {columns}'
+        + "".join(f", {clause}" for clause in clauses * 2)
+        + ")"
+    )
+
+
+def _strapi_authored(table: str) -> tuple[tuple[str, str, str, str], ...]:
+    """The ``created_by_id`` / ``updated_by_id`` clauses of every content type's table."""
+    return tuple(
+        (f"{table}_{who}_by_id_fk", f"{who}_by_id", "admin_users", "SET NULL")
+        for who in ("created", "updated")
+    )
+
+
+STRAPI_AUTHORED = (
+    "`created_at` datetime NULL, `updated_at` datetime NULL, `created_by_id` integer NULL, "
+    "`updated_by_id` integer NULL"
+)
+
+STRAPI_DDL = [
+    "CREATE TABLE `admin_users` (`id` integer not null primary key autoincrement, `firstname` varchar(255) "
+    "null, `email` varchar(255) null, `is_active` boolean null, `created_at` datetime null)",
+    _strapi_table(
+        "customers",
+        f"`name` varchar(255) NULL, `email` varchar(255) NULL, `since` date NULL, `credit` float NULL, "
+        f"{STRAPI_AUTHORED}",
+        *_strapi_authored("customers"),
+    ),
+    _strapi_table(
+        "tags",
+        f"`name` varchar(255) NULL, `color` varchar(255) NULL, {STRAPI_AUTHORED}",
+        *_strapi_authored("tags"),
+    ),
+    _strapi_table(
+        "tickets",
+        "`subject` varchar(255) NULL, `status` varchar(255) NULL, `priority` integer NULL, "
+        "`big` bigint NULL, `amount` float NULL, `urgent` boolean NULL, `due_date` date NULL, "
+        "`opened_at` datetime NULL, "
+        f"`start_time` time NULL, `meta` json NULL, {STRAPI_AUTHORED}, `published_at` datetime NULL, "
+        "`locale` varchar(255) NULL",
+        *_strapi_authored("tickets"),
+    ),
+    _strapi_table(
+        "tickets_customer_links",
+        "`ticket_id` integer NULL, `customer_id` integer NULL, `ticket_order` float NULL",
+        ("tickets_customer_links_fk", "ticket_id", "tickets", "CASCADE"),
+        ("tickets_customer_links_inv_fk", "customer_id", "customers", "CASCADE"),
+    ),
+    _strapi_table(
+        "tickets_tags_links",
+        "`ticket_id` integer NULL, `tag_id` integer NULL, `tag_order` float NULL",
+        ("tickets_tags_links_fk", "ticket_id", "tickets", "CASCADE"),
+        ("tickets_tags_links_inv_fk", "tag_id", "tags", "CASCADE"),
+    ),
+    "CREATE TABLE `components_support_notes` (`id` integer not null primary key autoincrement, `text` text "
+    "null, `minutes` integer null, `at` datetime null, `internal` boolean null)",
+    _strapi_table(
+        "tickets_components",
+        "`entity_id` integer NULL, `component_id` integer NULL, `component_type` varchar(255) NULL, "
+        "`field` varchar(255) NULL, `order` float NULL",
+        ("tickets_entity_fk", "entity_id", "tickets", "CASCADE"),
+    ),
+]
+
+STRAPI_TAGS = (("bug", "red"), ("feature", "green"), ("ünï", "blue"))
+
+
+def strapi_millis(i: int) -> int:
+    """Moment ``i``: epoch milliseconds, as knex binds a JavaScript Date (``1767225907000`` for 0)."""
+    return 1_767_225_907_000 + 90_000_037 * i
+
+
+def strapi_due(t: int) -> date | None:
+    """Ticket ``t``'s ``due_date`` (a ``date`` field, stored as its text): every other ticket."""
+    return date(2026, 1 + t % 9, 10 + t % 18) if t % 2 else None
+
+
+def strapi_urgent(t: int) -> bool | None:
+    return (True, False, None)[t % 3]
+
+
+def strapi_project(path: Path, customers: int = 8, tickets: int = 20) -> Path:
+    """A Strapi project: customers, tags, tickets (drafts and published, an English and a French few),
+    their customer and tag links and repeatable notes; no admin user (the API wrote every row)."""
+    authored = [None, None]
+    note_rows = [(t, j) for t in range(tickets) for j in range(t % 3)]
+    rows: dict[str, list[list[object]]] = {
+        "admin_users": [],
+        "customers": [
+            [
+                c + 1,
+                f"Customer {c}" + (" ü" if c % 3 == 0 else ""),
+                None if c == 2 else f"c{c}@example.com",
+                ("1955-01-10", "1999-12-31", "2024-02-29", None)[c % 4],
+                (12.34, -0.01, 1234567.891, 0.30000000000000004)[c % 4],
+                strapi_millis(c),
+                strapi_millis(c),
+                *authored,
+            ]
+            for c in range(customers)
+        ],
+        "tags": [
+            [n + 1, name, color, strapi_millis(50 + n), strapi_millis(50 + n), *authored]
+            for n, (name, color) in enumerate(STRAPI_TAGS)
+        ],
+        "tickets": [
+            [
+                t + 1,
+                f"Ticket {t}: printer" if t < tickets - 3 else f"Billet {t} — ü",
+                ("new", "open", "pending", "solved")[t % 4],
+                t % 5,
+                9_007_199_254_740_993 + t if t % 3 else None,
+                (19.99, 0.005, -42.0, 1e-7)[t % 4],
+                None if strapi_urgent(t) is None else int(bool(strapi_urgent(t))),
+                None if strapi_due(t) is None else str(strapi_due(t)),
+                strapi_millis(100 + t),
+                f"{t % 10:02d}:{10 + t}:00.{t % 10}00" if t % 4 else None,
+                json.dumps({"n": t, "list": [1, "two", None]}, separators=(",", ":")) if t % 3 else None,
+                strapi_millis(200 + t),
+                strapi_millis(200 + t) + 1_000 * (t % 2),
+                *authored,
+                strapi_millis(300 + t) if t % 2 else None,
+                "fr" if t >= tickets - 3 else "en",
+            ]
+            for t in range(tickets)
+        ],
+        "tickets_customer_links": [
+            [n + 1, t + 1, 1 + t % customers, 1.0] for n, t in enumerate(t for t in range(tickets) if t % 5)
+        ],
+        "tickets_tags_links": [
+            [n + 1, t + 1, j + 1, float(j + 1)]
+            for n, (t, j) in enumerate((t, j) for t in range(tickets) for j in range(t % 4))
+        ],
+        "components_support_notes": [
+            [n + 1, f"note {j} for {t}", 15 * j, strapi_millis(400 + n), int(j % 2 == 0)]
+            for n, (t, j) in enumerate(note_rows)
+        ],
+        "tickets_components": [
+            [n + 1, t + 1, n + 1, "support.note", "notes", float(j + 1)] for n, (t, j) in enumerate(note_rows)
+        ],
+    }
+    return write_export(path, STRAPI_DDL, rows)  # type: ignore[arg-type]

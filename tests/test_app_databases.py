@@ -1,7 +1,8 @@
 """Applications' own SQLite databases (Apple Core Data, an Android Room app, Chrome's history, Trac,
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
-profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons)
+profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
+Strapi project)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -1045,3 +1046,121 @@ def test_firefox_places_reads_prtime_and_metadata_millis_as_instants_and_keeps_h
     assert found_references[("moz_places", "origin_id")] == "moz_origins.id"
     assert found_references[("moz_places_metadata", "place_id")] == "moz_places.id"
     assert found_references[("moz_historyvisits", "place_id")] == "moz_places.id"
+
+
+def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_text_as_wall_clock(
+    run_export: Runner,
+) -> None:
+    # knex writes every date, dateTime and timestamp field as INTEGER epoch milliseconds under `date` /
+    # `datetime`: instants (a `date` too: the midnight UTC of its day, negative before 1970), each cell
+    # audited. Beside them, DEFAULT CURRENT_TIMESTAMP's text (UTC, no offset written) stays a wall-clock
+    # timestamp as written. Declared foreign keys are the references; the activity log's and a
+    # collection's user columns are found in the data; a log's `item` names rows of several tables.
+    customers, tickets = 12, 24
+    tables = {"directus_users": 2, "directus_migrations": 6, "directus_files": 3, "customers": customers}
+    tables |= {"labels": 4, "tickets": tickets, "tickets_labels": 24, "directus_comments": 3}
+    tables |= {"directus_activity": 20, "directus_revisions": 12}
+    ran, run_dir = run_export(apps.directus_project)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def instant(millis: int | None) -> datetime | None:
+        return None if millis is None else UNIX_EPOCH + timedelta(milliseconds=millis)
+
+    types = ran.types("customers")
+    for column in ("born", "last_seen", "created", "date_created"):
+        assert types[column] == "timestamp with time zone", column
+    assert (types["vip"], types["credit"], types["score"], types["big"]) == (
+        "boolean",
+        "double precision",
+        "double precision",
+        "bigint",
+    )
+    for column in ("opens", "meta", "tags", "uid", "user_created"):
+        assert types[column] == "text", column  # a time of day, JSON, a uuid: as written
+    born = ran.values("customers", "born", "id")
+    assert born == {c + 1: datetime.combine(apps.directus_born(c), time(), UTC) for c in range(customers)}
+    assert min(born.values()).year == 1950  # negative milliseconds: before 1970
+    created = ran.values("customers", "created", "id")
+    assert created == {c + 1: instant(apps.directus_millis(200 + c) + c) for c in range(customers)}
+    assert {r for rules in audit_rules(run_dir, "customers", "born").values() for r in rules} == {
+        "epoch:milliseconds"
+    }
+    assert ran.values("customers", "vip", "id") == {c + 1: c % 3 == 0 for c in range(customers)}
+    assert ran.values("customers", "credit", "id")[4] == 3203.5
+    assert ran.values("customers", "big", "id")[1] == 9_007_199_254_740_992
+    key = {t: apps.directus_id("ticket", t) for t in range(tickets)}
+    due = ran.values("tickets", "due", "id")
+    assert due == {key[t]: instant(apps.directus_millis(500 + t) + 500) if t % 2 else None for t in key}
+    assert ran.types("directus_activity")["timestamp"] == "timestamp with time zone"
+    # CURRENT_TIMESTAMP's text: no offset written, the wall clock as written.
+    assert ran.types("directus_migrations")["timestamp"] == "timestamp without time zone"
+    assert set(ran.values("directus_migrations", "timestamp", "version").values()) == {
+        apps.directus_wall_clock(m) for m in range(6)
+    }
+    comments = ran.types("directus_comments")
+    assert (comments["date_created"], comments["date_updated"]) == (
+        "timestamp with time zone",
+        "timestamp without time zone",
+    )
+    found = references(run_dir)
+    assert found[("tickets", "customer")] == "customers.id"
+    assert found[("tickets", "attachment")] == "directus_files.id"
+    assert found[("tickets_labels", "tickets_id")] == "tickets.id"
+    assert found[("tickets_labels", "labels_code")] == "labels.code"
+    assert found[("directus_revisions", "activity")] == "directus_activity.id"
+    assert found[("directus_activity", "user")] == found[("customers", "user_created")] == "directus_users.id"
+    assert ("directus_activity", "item") not in found  # a login's user, else a ticket: several tables
+    assert primary_key(ran.uri, ran.record["version_schema"], "tickets") == ["id"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "labels") == ["code"]
+
+
+def test_strapi_project_takes_each_foreign_key_written_twice_once(run_export: Runner) -> None:
+    # Strapi's knex writes every CONSTRAINT ... FOREIGN KEY clause twice: one reference each, said
+    # once. Its datetime fields are epoch milliseconds (instants, audited), its date fields text
+    # (dates), its time fields text with milliseconds (as written), a biginteger beyond 2^53 exact.
+    customers, tickets = 8, 20
+    tables = {"admin_users": 0, "customers": customers, "tags": 3, "tickets": tickets}
+    tables |= {"tickets_customer_links": 16, "tickets_tags_links": 30}
+    tables |= {"components_support_notes": 19, "tickets_components": 19}
+    ran, run_dir = run_export(apps.strapi_project)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = {
+        ("tickets_customer_links", "ticket_id"): "tickets.id",
+        ("tickets_customer_links", "customer_id"): "customers.id",
+        ("tickets_tags_links", "ticket_id"): "tickets.id",
+        ("tickets_tags_links", "tag_id"): "tags.id",
+        ("tickets_components", "entity_id"): "tickets.id",
+    }
+    for table in ("customers", "tags", "tickets"):
+        declared |= {(table, f"{who}_by_id"): "admin_users.id" for who in ("created", "updated")}
+    assert references(run_dir) == declared
+    columns = profiled(run_dir)["columns"]
+    for (table, column), parent in declared.items():
+        # Said once; of a column of NULLs alone (no author: the API wrote every row), not at all.
+        said = [f"reference to {parent} declared in the schema"] if parent != "admin_users.id" else []
+        assert columns[table][column]["notes"] == said, (table, column)
+        assert columns[table][column]["issues"] == []
+    types = ran.types("tickets")
+    for column in ("opened_at", "created_at", "updated_at", "published_at"):
+        assert types[column] == "timestamp with time zone", column
+    assert (types["due_date"], types["start_time"], types["big"], types["urgent"]) == (
+        "date",
+        "text",
+        "bigint",
+        "boolean",
+    )
+    assert ran.types("customers")["since"] == "date"
+    assert ran.types("components_support_notes")["at"] == "timestamp with time zone"
+    opened = ran.values("tickets", "opened_at", "id")
+    assert opened == {
+        t + 1: UNIX_EPOCH + timedelta(milliseconds=apps.strapi_millis(100 + t)) for t in range(tickets)
+    }
+    assert ran.values("tickets", "due_date", "id") == {t + 1: apps.strapi_due(t) for t in range(tickets)}
+    assert ran.values("tickets", "urgent", "id") == {t + 1: apps.strapi_urgent(t) for t in range(tickets)}
+    big = ran.values("tickets", "big", "id")
+    assert big == {t + 1: 9_007_199_254_740_993 + t if t % 3 else None for t in range(tickets)}
+    assert ran.values("tickets", "start_time", "id")[2] == "01:11:00.100"
+    published = ran.values("tickets", "published_at", "id")
+    assert [t for t in range(tickets) if published[t + 1] is None] == list(range(0, tickets, 2))  # drafts

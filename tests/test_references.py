@@ -714,6 +714,38 @@ def test_a_declared_reference_to_a_missing_column_is_none(make_sqlite: SqliteFac
     ]
 
 
+def test_a_foreign_key_declared_twice_is_one_reference(make_sqlite: SqliteFactory) -> None:
+    # An ORM (Strapi's knex schema builder) writes each CONSTRAINT ... FOREIGN KEY clause twice in its
+    # CREATE TABLE; SQLite lists both (PRAGMA foreign_key_list ids 0 and 1). The profile took them
+    # as two references: two notes and the orphans counted twice, as two issues (quality 50, not 75).
+    parents = [(i, f"p{i}") for i in range(1, 6)]
+    children = [(i, (1, 2, 3, 99)[i % 4]) for i in range(1, 13)]
+    clause = "CONSTRAINT child_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE"
+    parent = ("CREATE TABLE parent (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, name text)", parents)
+
+    def export(clauses: int, name: str) -> Path:
+        ddl = (
+            f"CREATE TABLE child (id integer PRIMARY KEY, parent_id integer, {', '.join([clause] * clauses)})"
+        )
+        return make_sqlite({"parent": parent, "child": (ddl, children)}, name=name)
+
+    twice, once = export(2, "twice.db"), export(1, "once.db")
+    assert len(_query(twice, "PRAGMA foreign_key_list(child)")) == 2
+    ((orphans,),) = _query(twice, "SELECT count(*) FROM child WHERE parent_id NOT IN (SELECT id FROM parent)")
+    column = profile(twice)["child"]["parent_id"]
+    assert column.foreign_key == "parent.id"
+    assert column.notes == ["reference to parent.id declared in the schema"]
+    assert (
+        [(i.kind, i.count) for i in column.issues]
+        == [("orphan_reference", orphans)]
+        == [("orphan_reference", 3)]
+    )
+    # The same profile as the clause written once.
+    single = profile(once)
+    assert profile(twice)["child"].quality == single["child"].quality
+    assert column.quality == single["child"]["parent_id"].quality
+
+
 def _integer_column(name: str, values: set[int]) -> ColumnProfile:
     return ColumnProfile(
         table="t",

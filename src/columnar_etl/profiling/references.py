@@ -294,9 +294,13 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                     declared = {str(row[1]): str(row[2] or "") for row in info}
                     strict = _strict(con, parent)
                     affinities = tuple(key_affinity(declared[c], strict=strict) for c in parent_columns)
-                    found.append(
-                        Reference(child, columns, parent, parent_columns, True, collations, affinities)
+                    reference = Reference(
+                        child, columns, parent, parent_columns, True, collations, affinities
                     )
+                    # A clause written twice (Strapi's knex repeats each CONSTRAINT ... FOREIGN KEY)
+                    # is listed twice by SQLite: one reference, its orphans counted once.
+                    if reference not in found:
+                        found.append(reference)
         return found
     finally:
         con.close()
