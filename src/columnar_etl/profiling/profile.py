@@ -165,9 +165,23 @@ COUNTED_CELL_BYTES = 32
 TEXT_GROUPS = 2
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
-#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``) ...
+#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``; a
+#: file's three times, ``fileLastModified``, ``created``, ``last_accessed``) ...
 _DATE_WORDS = frozenset(
-    {"date", "time", "timestamp", "datetime", "ts", "at", "on", "created", "updated", "modified", "epoch"}
+    {
+        "date",
+        "time",
+        "timestamp",
+        "datetime",
+        "ts",
+        "at",
+        "on",
+        "created",
+        "updated",
+        "modified",
+        "accessed",
+        "epoch",
+    }
 )
 #: ... and words that say it holds something else about it: an id or a person (``update_id``,
 #: ``created_by``), a count, a number.
@@ -184,8 +198,8 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 #: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
 #: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
-#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema).
-_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified")
+#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
