@@ -99,6 +99,13 @@ number, so a test computes what a column holds from the same numbers.
   ``time`` fields as text with milliseconds, a ``biginteger`` beyond 2^53, ``boolean`` 0/1/NULL,
   ``created_by_id`` / ``updated_by_id`` declared to reference an empty ``admin_users``, and a draft's
   NULL ``published_at``.
+- :func:`vector_store`: a vector store's ``chroma.sqlite3`` as Chroma 1.5 writes it (its own DDL):
+  metadata split over ``string_value``/``int_value``/``float_value``/``bool_value`` columns (one row
+  per key, 64-bit extremes, the smallest subnormal double, 0/1 booleans under ``INTEGER``), ``seq_id``
+  integers under ``BLOB``, float32 vectors in BLOBs, ``CURRENT_TIMESTAMP`` text, a trigram FTS5 index
+  of the documents, migrations' SQL ending in a newline, ``segments.collection`` declared to reference
+  a table that does not exist (``collection``), and the keyless ``embedding_metadata_array`` holding
+  a list's elements, repeated ones as equal rows.
 """
 
 from __future__ import annotations
@@ -110,6 +117,7 @@ import math
 import pickle
 import plistlib
 import sqlite3
+import struct
 import zlib
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -2333,3 +2341,157 @@ def strapi_project(path: Path, customers: int = 8, tickets: int = 20) -> Path:
         ],
     }
     return write_export(path, STRAPI_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- Chroma's vector store --------------------------------------------------------------------------
+
+#: Chroma 1.5's tables (``chroma.sqlite3``) as its migrations leave them.
+CHROMA_DDL = [
+    "CREATE TABLE migrations (\n    dir TEXT NOT NULL,\n    version INTEGER NOT NULL,\n"
+    "    filename TEXT NOT NULL,\n    sql TEXT NOT NULL,\n    hash TEXT NOT NULL,\n"
+    "    PRIMARY KEY (dir, version)\n)",
+    "CREATE TABLE tenants (\n    id TEXT PRIMARY KEY,\n    UNIQUE (id)\n)",
+    "CREATE TABLE databases (\n    id TEXT PRIMARY KEY, -- unique globally\n    name TEXT NOT NULL,\n"
+    "    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,\n    UNIQUE (tenant_id, name)\n)",
+    'CREATE TABLE "collections" (\n    id TEXT PRIMARY KEY,\n    name TEXT NOT NULL,\n'
+    "    dimension INTEGER,\n"
+    "    database_id TEXT NOT NULL REFERENCES databases(id) ON DELETE CASCADE, config_json_str TEXT,"
+    " schema_str TEXT,\n    UNIQUE (name, database_id)\n)",
+    'CREATE TABLE "segments" (\n    id TEXT PRIMARY KEY,\n    type TEXT NOT NULL,\n    scope TEXT NOT NULL,\n'
+    "    collection TEXT REFERENCES collection(id) NOT NULL\n)",
+    "CREATE TABLE embeddings (\n    id INTEGER PRIMARY KEY,\n    segment_id TEXT NOT NULL,\n"
+    "    embedding_id TEXT NOT NULL,\n    seq_id BLOB NOT NULL,\n"
+    "    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    UNIQUE (segment_id, embedding_id)\n)",
+    "CREATE TABLE embedding_metadata (\n    id INTEGER REFERENCES embeddings(id),\n    key TEXT NOT NULL,\n"
+    "    string_value TEXT,\n    int_value INTEGER,\n    float_value REAL, bool_value INTEGER,\n"
+    "    PRIMARY KEY (id, key)\n)",
+    "CREATE TABLE max_seq_id (\n    segment_id TEXT PRIMARY KEY,\n    seq_id INTEGER)",
+    "CREATE VIRTUAL TABLE embedding_fulltext_search USING fts5(string_value, tokenize='trigram')",
+    "CREATE TABLE embedding_metadata_array (\n    id INTEGER NOT NULL REFERENCES embeddings(id),\n"
+    "    key TEXT NOT NULL,\n    string_value TEXT,\n    int_value INTEGER,\n    float_value REAL,\n"
+    "    bool_value INTEGER\n)",
+    "CREATE TABLE embeddings_queue (\n    seq_id INTEGER PRIMARY KEY,\n"
+    "    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    operation INTEGER NOT NULL,\n"
+    "    topic TEXT NOT NULL,\n    id TEXT NOT NULL,\n    vector BLOB,\n    encoding TEXT,\n"
+    "    metadata TEXT\n)",
+]
+
+#: The documents' texts, one per embedding in turn: scripts, padding, ``''``, a boolean's and a code's
+#: spelling.
+CHROMA_DOCUMENTS = (
+    "The printer on floor 3 is jammed",
+    "Le café est fermé le lundi",
+    "東京の天気は晴れです",
+    "Привет, мир!",
+    "  padded text  ",
+    "",
+    "true",
+    "00123",
+)
+CHROMA_COLLECTIONS = ("tickets", "kb_articles")
+CHROMA_TEAMS = ("ops", "dev", "Über", "客服")
+
+
+def chroma_uuid(kind: str, n: int) -> str:
+    digest = hashlib.md5(f"{kind}-{n}".encode()).hexdigest()
+    return f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:]}"
+
+
+def chroma_vector(i: int) -> list[float]:
+    """The ``i``-th embedding: 4 float32 components (exact in float32: multiples of 1/8)."""
+    return [(i % 7 - 3) / 8, i / 8, -(i % 5) / 8, 0.5]
+
+
+def chroma_score(i: int) -> float:
+    return round(i * 1.37, 3)
+
+
+def chroma_created(i: int) -> str:
+    """``CURRENT_TIMESTAMP`` as SQLite writes it: naive UTC, whole seconds."""
+    return (datetime(2026, 12, 4, 20, 56, 2) + timedelta(seconds=7 * i)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+#: The list one embedding's metadata holds under ``tags``: ``a`` twice.
+CHROMA_TAGS = ("a", "a", "b")
+
+
+def vector_store(path: Path, embeddings: int = 24) -> Path:
+    """A Chroma store (see the module's docstring): two collections, each a metadata and a vector segment;
+    ``embeddings`` embeddings in the first one's metadata segment, each with its document, ``priority``,
+    ``score``, ``open`` and ``team``, every fifth a 64-bit extreme, every sixth the smallest subnormal."""
+    tenant, database = "default_tenant", chroma_uuid("db", 0)
+    collections = [chroma_uuid("collection", c) for c in range(len(CHROMA_COLLECTIONS))]
+    segments = [(chroma_uuid("segment", 2 * c + s), c, s) for c in range(len(collections)) for s in range(2)]
+    metadata_segment = segments[0][0]
+    metadata: list[list[object]] = []
+    for i in range(embeddings):
+        rowid = i + 1
+        metadata += [
+            [rowid, "chroma:document", CHROMA_DOCUMENTS[i % len(CHROMA_DOCUMENTS)], None, None, None],
+            [rowid, "priority", None, i % 5, None, None],
+            [rowid, "score", None, None, chroma_score(i), None],
+            [rowid, "open", None, None, None, int(i % 2 == 0)],
+            [rowid, "team", CHROMA_TEAMS[i % len(CHROMA_TEAMS)], None, None, None],
+        ]
+        if i % 5 == 0:
+            metadata.append([rowid, "extreme", None, (2**63 - 1, -(2**63))[i % 2], None, None])
+        if i % 6 == 0:
+            metadata.append([rowid, "tiny", None, None, 5e-324, None])
+    rows: dict[str, list[list[object]]] = {
+        "migrations": [
+            [
+                d,
+                v,
+                f"{v:05d}-{d}.sqlite.sql",
+                f"CREATE TABLE t{v} (\n  id INT\n);\n",
+                hashlib.md5(d.encode()).hexdigest(),
+            ]
+            for d in ("sysdb", "metadb")
+            for v in (1, 2)
+        ],
+        "tenants": [[tenant]],
+        "databases": [[database, "default_database", tenant]],
+        "collections": [
+            [cid, name, 4 if c == 0 else None, database, json.dumps({"hnsw": {"space": "cosine"}}), None]
+            for c, (cid, name) in enumerate(zip(collections, CHROMA_COLLECTIONS, strict=True))
+        ],
+        "segments": [
+            [
+                sid,
+                ("urn:chroma:segment/metadata/sqlite", "urn:chroma:segment/vector/hnsw-local-persisted")[s],
+                ("METADATA", "VECTOR")[s],
+                collections[c],
+            ]
+            for sid, c, s in segments
+        ],
+        "embeddings": [
+            [i + 1, metadata_segment, f"t{i:03d}", i + 1, chroma_created(i)] for i in range(embeddings)
+        ],
+        "embedding_metadata": metadata,
+        "max_seq_id": [[metadata_segment, embeddings]],
+        "embedding_metadata_array": [[1, "tags", tag, None, None, None] for tag in CHROMA_TAGS],
+        "embeddings_queue": [
+            [
+                i + 1,
+                chroma_created(i),
+                0,
+                f"persistent://{tenant}/default/{collections[0]}",
+                f"t{i:03d}",
+                struct.pack("<4f", *chroma_vector(i)),
+                "FLOAT32",
+                json.dumps(
+                    {"priority": i % 5, "chroma:document": CHROMA_DOCUMENTS[i % len(CHROMA_DOCUMENTS)]}
+                ),
+            ]
+            for i in range(embeddings)
+        ],
+    }
+    write_export(path, CHROMA_DDL, rows, bytes_as_text=False)
+    con = sqlite3.connect(path)
+    with con:  # the index of the documents: rowid the metadata row's
+        con.execute(
+            "INSERT INTO embedding_fulltext_search (rowid, string_value) SELECT rowid, string_value "
+            "FROM embedding_metadata WHERE key = 'chroma:document'"
+        )
+    con.close()
+    return path

@@ -2,7 +2,7 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project)
+Strapi project, a Chroma vector store)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -18,6 +18,7 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 from __future__ import annotations
 
 import json
+import struct
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
@@ -28,6 +29,7 @@ import pyarrow.parquet as pq
 
 from . import app_databases as apps
 from .conftest import pg_query, primary_key
+from .lossless_check import summarize
 from .other_products import FREE_TEXT
 from .test_crm_exports import references
 from .test_data_tools import profiled
@@ -1164,3 +1166,106 @@ def test_strapi_project_takes_each_foreign_key_written_twice_once(run_export: Ru
     assert ran.values("tickets", "start_time", "id")[2] == "01:11:00.100"
     published = ran.values("tickets", "published_at", "id")
     assert [t for t in range(tickets) if published[t + 1] is None] == list(range(0, tickets, 2))  # drafts
+
+
+def _chroma_document_rowids(embeddings: int) -> dict[int, str]:
+    """``{metadata rowid: document}``: each embedding's rows in the builder's order (document, priority,
+    score, open, team, then an extreme every fifth, a subnormal every sixth), the document first."""
+    found, rowid = {}, 1
+    for i in range(embeddings):
+        found[rowid] = apps.CHROMA_DOCUMENTS[i % len(apps.CHROMA_DOCUMENTS)]
+        rowid += 5 + (i % 5 == 0) + (i % 6 == 0)
+    return found
+
+
+def test_vector_store_keeps_its_split_metadata_vectors_and_text_index_exactly(run_export: Runner) -> None:
+    # Chroma's metadata is one row per key with a column per kind: the kinds' columns keep their
+    # types (64-bit extremes, the smallest subnormal, 0/1 under INTEGER stays a number), the float32
+    # vectors arrive byte for byte, the seq_ids a BLOB column holds as integers are numbers, the trigram
+    # index arrives under the metadata's rowids, and a reference declared to a missing table is found
+    # in the data. A list's repeated element is an equal row of a keyless table: removed, audited and
+    # warned (exit 2) by default, loaded with duplicates = keep (exit 0).
+    embeddings = 24
+    metadata = sum(5 + (i % 5 == 0) + (i % 6 == 0) for i in range(embeddings))
+    tables = {
+        "migrations": 4,
+        "tenants": 1,
+        "databases": 1,
+        "collections": len(apps.CHROMA_COLLECTIONS),
+        "segments": 2 * len(apps.CHROMA_COLLECTIONS),
+        "embeddings": embeddings,
+        "embedding_metadata": metadata,
+        "max_seq_id": 1,
+        "embedding_fulltext_search": embeddings,
+        "embeddings_queue": embeddings,
+    }
+    tags = len(apps.CHROMA_TAGS)
+    ran, run_dir = run_export(apps.vector_store)
+    assert {t: (r["in"], r["out"]) for t, r in ran.record["rows"].items()} == {
+        **{t: (n, n) for t, n in tables.items()},
+        "embedding_metadata_array": (tags, tags - 1),
+    }
+    violations = ran.violations(run_dir)
+    assert violations == [], summarize(violations)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        f"table 'embedding_metadata_array': 1 of {tags} rows (33.3 %) removed as exact copies of other rows "
+        "(audited, rule duplicate_row; if they are real repeated rows, duplicates = keep loads them)"
+    ]
+    assert ("embedding_metadata_array", "*", "duplicate_row") in audited_columns(run_dir)
+    assert ran.types("embedding_metadata") == {
+        "id": "bigint",
+        "key": "text",
+        "string_value": "text",
+        "int_value": "bigint",
+        "float_value": "double precision",
+        "bool_value": "bigint",
+    }
+    kinds = pg_query(
+        ran.uri,
+        f'SELECT id, key, int_value, float_value, bool_value FROM "{ran.base}".embedding_metadata '
+        "WHERE key IN ('extreme', 'tiny', 'open', 'score')",
+    )
+    got = {(i, k): v for i, k, *values in kinds for v in values if v is not None}
+    want: dict[tuple[int, str], object] = {}
+    for i in range(embeddings):
+        want[(i + 1, "score")] = apps.chroma_score(i)
+        want[(i + 1, "open")] = int(i % 2 == 0)
+        if i % 5 == 0:
+            want[(i + 1, "extreme")] = 2**63 - 1 if i % 2 == 0 else -(2**63)
+        if i % 6 == 0:
+            want[(i + 1, "tiny")] = 5e-324
+    assert got == want
+    assert ran.types("embeddings")["seq_id"] == "bigint"
+    assert ran.values("embeddings", "seq_id", "id") == {i + 1: i + 1 for i in range(embeddings)}
+    # CURRENT_TIMESTAMP: naive UTC text, no zone to read: timestamps without one, the very seconds.
+    assert ran.types("embeddings")["created_at"] == "timestamp without time zone"
+    assert ran.values("embeddings", "created_at", "id") == {
+        i + 1: datetime.strptime(apps.chroma_created(i), "%Y-%m-%d %H:%M:%S") for i in range(embeddings)
+    }
+    assert ran.types("embeddings_queue")["vector"] == "bytea"
+    assert ran.values("embeddings_queue", "vector", "seq_id") == {
+        i + 1: struct.pack("<4f", *apps.chroma_vector(i)) for i in range(embeddings)
+    }
+    assert ran.values("embedding_fulltext_search", "string_value", "rowid") == {
+        rowid: arrives_as(text) for rowid, text in _chroma_document_rowids(embeddings).items()
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    assert set(profile["internal_tables"]) == {
+        f"embedding_fulltext_search_{s}" for s in ("data", "idx", "content", "docsize", "config")
+    }
+    found = references(run_dir)
+    assert found[("segments", "collection")] == "collections.id"
+    assert found[("embedding_metadata", "id")] == "embeddings.id"
+    assert found[("embeddings", "segment_id")] == "segments.id"
+    # With duplicates = keep every element of the list arrives, the table indexed, not keyed.
+    kept, kept_dir = run_export(apps.vector_store, COLUMNAR_ETL_DUPLICATES="keep")
+    loaded_cleanly(kept, kept_dir, {**tables, "embedding_metadata_array": tags})
+    assert (kept.code, kept.record["outcome"]) == (2, "warn")
+    assert kept.record["warnings"] == [
+        "embedding_metadata_array: plain index instead of a primary key: 1 exact duplicate rows are kept "
+        "(duplicates = keep)"
+    ]
+    assert pg_query(
+        kept.uri, f'SELECT string_value FROM "{kept.base}".embedding_metadata_array ORDER BY 1'
+    ) == [(tag,) for tag in sorted(apps.CHROMA_TAGS)]

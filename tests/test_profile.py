@@ -509,6 +509,31 @@ def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: Sq
     }
 
 
+def test_the_time_a_file_was_last_accessed_is_an_epoch_timestamp_as_its_modified_time(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A desktop indexer keeps a file's POSIX times as epoch seconds: `fileLastModified` loaded as
+    # instants and `fileLastAccessed`, beside it in the same table, as bigint. Accessed is the third of
+    # a file's times (modified, created, accessed); an id, a count or a person about it is still none.
+    rows = [(i, *(1_796_416_366 + 3600 * i,) * 7) for i in range(5)]
+    ddl = (
+        "CREATE TABLE files (id INTEGER PRIMARY KEY, fileLastModified INTEGER, fileLastAccessed INTEGER, "
+        "last_accessed INTEGER, lastaccessed INTEGER, accessed_count INTEGER, accessed_by INTEGER, "
+        "accessedid INTEGER)"
+    )
+    profiled = profile(make_sqlite({"files": (ddl, rows)}))["files"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "fileLastModified": "timestamptz",
+        "fileLastAccessed": "timestamptz",
+        "last_accessed": "timestamptz",
+        "lastaccessed": "timestamptz",
+        "accessed_count": "integer",
+        "accessed_by": "integer",
+        "accessedid": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -580,6 +580,41 @@ def test_a_name_in_another_encoding_is_refused_as_such_not_as_damage(make_sqlite
     assert "corrupt" not in str(info.value) and "RENAME" in (info.value.hint or "")
 
 
+def test_a_view_naming_its_file_by_an_attached_name_is_refused_as_such_not_as_damage(tmp_path: Path) -> None:
+    # An application that keeps its data in several files attached to one connection (a desktop
+    # indexer, one file per graph) creates a view in a file naming that file by its attached name. Opened
+    # alone, SQLite refuses the whole schema ("view v cannot reference objects in database d"): the
+    # file is intact, its view unparsable here. The error says so and how to load it, not "corrupt".
+    path = tmp_path / "graph.db"
+    con = sqlite3.connect(":memory:")
+    con.execute(f'ATTACH {quote_literal(str(path))} AS "app#graph"')
+    con.execute('CREATE TABLE "app#graph".items (id INTEGER PRIMARY KEY, name TEXT)')
+    con.execute("INSERT INTO \"app#graph\".items VALUES (1, 'a')")
+    con.execute('CREATE VIEW "app#graph".item_names AS SELECT name FROM "app#graph".items')
+    con.commit()
+    con.close()
+    with pytest.raises(SourceError) as info:
+        open_source(path)
+    said = str(info.value)
+    assert "corrupt" not in said and "not damaged" in said, said
+    assert "view 'item_names'" in said and "cannot reference objects in database app#graph" in said
+    hint = info.value.hint or ""
+    assert "DELETE FROM sqlite_master WHERE name = 'item_names'" in hint, hint
+    # The way out the hint gives loads: a copy without the view reads its table.
+    copy = tmp_path / "copy.db"
+    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    source.execute("PRAGMA writable_schema = ON")
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.execute("PRAGMA writable_schema = ON")
+    target.execute("DELETE FROM sqlite_master WHERE name = 'item_names'")
+    target.commit()
+    target.close()
+    with open_source(copy) as src:
+        assert set(src.tables) == {"items"}
+
+
 def test_a_table_wider_than_a_sqlite_function_takes_arguments_is_read_with_its_classes(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -165,7 +165,8 @@ COUNTED_CELL_BYTES = 32
 TEXT_GROUPS = 2
 # Epoch integers: seconds or milliseconds between 2001-09-09 and 2033-05-18.
 PERSONAL_DATA_FLAGS = (("email", Flag.EMAIL), ("phone", Flag.PHONE), ("person_name", Flag.PERSON_NAME))
-#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``), the
+#: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``; a
+#: file's three times, ``fileLastModified``, ``created``, ``last_accessed``), the
 #: last of an access, an expiry or a sighting too (a cookie jar's ``lastAccessed`` and ``expiry``
 #: beside its ``creationTime``). A name alone reads integers of 2001-09-09 to 2033-05-18 only, so a
 #: word that also names amounts of such digits (``due``: ``amount_due`` in cents; ``received``:
@@ -209,8 +210,8 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 #: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
 #: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
-#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema).
-_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified")
+#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {

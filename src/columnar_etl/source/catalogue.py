@@ -603,6 +603,41 @@ def unparsed_object(path: Path, exc: BaseException) -> UnparsedObject | None:
     return None if row is None else UnparsedObject(name, str(row[0]), reason)
 
 
+def unparsable_here(path: Path, exc: BaseException) -> SourceError | None:
+    """The error of an export whose view, trigger or index SQLite here cannot parse, named in ``exc``
+    (``malformed database schema (v) - view v cannot reference objects in database d``: a view an
+    application wrote in one of several files it attaches together, naming that file by its attached
+    name). SQLite parses a file's whole schema before any read, so no table can be read; yet the file is
+    not damaged: ``sqlite_master`` read with ``writable_schema`` (which leaves schema errors aside) holds
+    the object, and a copy without it loads. None for any other error."""
+    found = _SCHEMA_ERROR.search(str(exc))
+    if found is None:
+        return None
+    name, reason = found.group(1), " ".join(found.group(2).split())
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        con.execute("PRAGMA writable_schema = ON")
+        row = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    except sqlite3.Error:
+        return None  # damage after all
+    finally:
+        con.close()
+    if row is None or row[0] not in DATALESS_KINDS:
+        return None
+    literal = name.replace("'", "''")
+    return SourceError(
+        f"the export's {row[0]} {name!r} cannot be parsed by SQLite {sqlite3.sqlite_version} here "
+        f"({reason}), and SQLite parses a file's whole schema before any read; the file is not damaged",
+        path=path,
+        hint=f"a {row[0]} holds no data and is not copied to the target: load a copy without it "
+        f'(sqlite3 <file> ".backup copy.db" && sqlite3 copy.db "PRAGMA writable_schema = ON; '
+        f"DELETE FROM sqlite_master WHERE name = '{literal}'\"), then run copy.db",
+    )
+
+
 def schema_too_new(path: Path, unparsed: UnparsedObject, reader_version: str) -> SourceError:
     """The error of an export whose schema the reader's SQLite (DuckDB's sqlite_scanner, ``reader_version``)
     cannot parse although SQLite here read it (:func:`read_catalogue` did): SQL newer than the reader's
@@ -827,7 +862,9 @@ def read_catalogue(path: Path) -> Catalogue:
                 hint="rename it in the export with a tool that writes UTF-8 (ALTER TABLE ... RENAME ...); "
                 "source_encoding_fallback decodes values, not names",
             ) from exc
-        raise read_error(exc, path, message="SQLite file is corrupt", hint="copy the export again") from exc
+        raise unparsable_here(path, exc) or read_error(
+            exc, path, message="SQLite file is corrupt", hint="copy the export again"
+        ) from exc
     finally:
         con.close()
 
