@@ -106,6 +106,13 @@ number, so a test computes what a column holds from the same numbers.
   of the documents, migrations' SQL ending in a newline, ``segments.collection`` declared to reference
   a table that does not exist (``collection``), and the keyless ``embedding_metadata_array`` holding
   a list's elements, repeated ones as equal rows.
+- :func:`redmine_tracker`: an issue tracker's own database as Redmine 5 (Rails 6.1, ``sqlite3``
+  adapter) writes it (its own DDL): ``datetime`` text with microseconds, UTC without an offset
+  (``2026-12-04 21:10:05.123456``), ``date`` text, ``float`` hours as REALs (``0.1 + 0.2``, ``1/3``),
+  ``boolean`` 0/1, every custom field's value as text in one ``custom_values.value`` column (numbers,
+  dates, ``'1'``/``'0'``, ``''``, a list item, a URL, ``'007'``), a journal's notes and a description in
+  Textile with CRLF, and ``wiki_content_versions.data`` declared ``blob``: plain versions as TEXT beside
+  zlib-deflated ones (``compression = 'gzip'``) as BLOBs. No reference is declared.
 """
 
 from __future__ import annotations
@@ -2495,3 +2502,182 @@ def vector_store(path: Path, embeddings: int = 24) -> Path:
         )
     con.close()
     return path
+
+
+# --- Redmine ---------------------------------------------------------------------------------------------
+
+REDMINE_DDL = (
+    'CREATE TABLE "issues" ("id" integer NOT NULL PRIMARY KEY, "tracker_id" integer NOT NULL,'
+    ' "project_id" integer NOT NULL, "subject" varchar DEFAULT \'\' NOT NULL,'
+    ' "description" text DEFAULT NULL, "due_date" date DEFAULT NULL,'
+    ' "category_id" integer DEFAULT NULL, "status_id" integer NOT NULL,'
+    ' "assigned_to_id" integer DEFAULT NULL, "priority_id" integer NOT NULL,'
+    ' "fixed_version_id" integer DEFAULT NULL, "author_id" integer NOT NULL,'
+    ' "lock_version" integer DEFAULT 0 NOT NULL, "created_on" datetime DEFAULT NULL,'
+    ' "updated_on" datetime DEFAULT NULL, "start_date" date DEFAULT NULL,'
+    ' "done_ratio" integer DEFAULT 0 NOT NULL, "estimated_hours" float DEFAULT NULL,'
+    ' "parent_id" integer DEFAULT NULL, "root_id" integer DEFAULT NULL,'
+    ' "lft" integer DEFAULT NULL, "rgt" integer DEFAULT NULL,'
+    ' "is_private" boolean DEFAULT 0 NOT NULL, "closed_on" datetime DEFAULT NULL)',
+    'CREATE TABLE "journals" ("id" integer NOT NULL PRIMARY KEY,'
+    ' "journalized_id" integer DEFAULT 0 NOT NULL,'
+    ' "journalized_type" varchar(30) DEFAULT \'\' NOT NULL, "user_id" integer DEFAULT 0 NOT NULL,'
+    ' "notes" text DEFAULT NULL, "created_on" datetime NOT NULL,'
+    ' "private_notes" boolean DEFAULT 0 NOT NULL)',
+    'CREATE TABLE "journal_details" ("id" integer NOT NULL PRIMARY KEY,'
+    ' "journal_id" integer DEFAULT 0 NOT NULL, "property" varchar(30) DEFAULT \'\' NOT NULL,'
+    ' "prop_key" varchar(30) DEFAULT \'\' NOT NULL, "old_value" text DEFAULT NULL,'
+    ' "value" text DEFAULT NULL)',
+    'CREATE TABLE "time_entries" ("id" integer NOT NULL PRIMARY KEY,'
+    ' "project_id" integer NOT NULL, "user_id" integer NOT NULL,'
+    ' "issue_id" integer DEFAULT NULL, "hours" float NOT NULL,'
+    ' "comments" varchar(1024) DEFAULT NULL, "activity_id" integer NOT NULL,'
+    ' "spent_on" date NOT NULL, "tyear" integer NOT NULL, "tmonth" integer NOT NULL,'
+    ' "tweek" integer NOT NULL, "created_on" datetime NOT NULL, "updated_on" datetime NOT NULL,'
+    ' "author_id" integer DEFAULT NULL)',
+    'CREATE TABLE "custom_values" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,'
+    " \"customized_type\" varchar(30) DEFAULT '' NOT NULL,"
+    ' "customized_id" integer DEFAULT 0 NOT NULL, "custom_field_id" integer DEFAULT 0 NOT NULL,'
+    ' "value" text)',
+    'CREATE TABLE "wiki_content_versions" ("id" integer NOT NULL PRIMARY KEY,'
+    ' "wiki_content_id" integer NOT NULL, "page_id" integer NOT NULL,'
+    ' "author_id" integer DEFAULT NULL, "data" blob DEFAULT NULL,'
+    " \"compression\" varchar(6) DEFAULT '', \"comments\" varchar(1024) DEFAULT '',"
+    ' "updated_on" datetime NOT NULL, "version" integer NOT NULL)',
+)
+#: Estimated and spent hours as Ruby's Float writes them: binary fractions and the ones that are not.
+REDMINE_HOURS = (0.1, 0.2, 0.1 + 0.2, 0.25, 1 / 3, 7.5, 0.01, 23.99, 2.0, 1e-3)
+REDMINE_SUBJECTS = ("Crash on start", "Ошибка входа", "無法登錄", "Émoji 🎉 bug", "  padded  ", "Tab\tinside")
+#: One value of each custom field format, all in ``custom_values.value`` (text): int, float, date, bool
+#: (``'1'``/``'0'``), list, user and version ids, link, long text, a string of digits, and unset (``''``).
+REDMINE_CUSTOM = (
+    "42",
+    "-7",
+    "3.14159",
+    "2026-01-15",
+    "1",
+    "0",
+    "Grün",
+    "5",
+    "https://example.org/p?q=1&x=é",
+    "Long\r\ntext\r\n\r\n  indented",
+    "007",
+    "",
+)
+REDMINE_DESCRIPTION = "h1. Title\r\n\r\n* item 1\r\n* item _two_\r\n\r\n<pre>code\r\n</pre>\r\n"
+
+
+def redmine_moment(i: int) -> str:
+    """A Rails ``datetime``: naive UTC text with microseconds."""
+    moment = datetime(2026, 12, 4, 21, 10, 5, 123456) + timedelta(seconds=3617 * i, microseconds=7 * i)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def redmine_day(i: int) -> date:
+    return date(2026, 3, 1) + timedelta(days=3 * i)
+
+
+def redmine_wiki_text(i: int) -> str:
+    return f"h1. Page {i}\r\n\r\nText é 日本 rev {i}\r\n" + "abc " * (10 * i)
+
+
+def redmine_tracker(path: Path, issues: int = 30) -> Path:
+    """A Redmine database (see the module's docstring): ``issues`` issues, a journal with two details for
+    every other one, two time entries and two custom values each, and twelve wiki versions, every third
+    compressed."""
+    day = redmine_day
+    rows: dict[str, list[list[object]]] = {
+        "issues": [
+            [
+                i + 1,
+                i % 3 + 1,
+                i % 2 + 1,
+                f"{REDMINE_SUBJECTS[i % len(REDMINE_SUBJECTS)]} #{i}",
+                None if i % 4 == 0 else REDMINE_DESCRIPTION + "x" * i,
+                None if i % 3 == 0 else day(i + 20).isoformat(),
+                None,
+                i % 5 + 1,
+                None if i % 2 else 5 + i % 6,
+                i % 4 + 1,
+                None,
+                5 + i % 6,
+                i % 3,
+                redmine_moment(i),
+                redmine_moment(i + 1),
+                None if i % 5 == 0 else day(i).isoformat(),
+                i * 10 % 110,
+                None if i % 7 == 0 else REDMINE_HOURS[i % len(REDMINE_HOURS)],
+                None,
+                i + 1,
+                1,
+                2,
+                int(i % 4 == 0),
+                redmine_moment(i + 2) if i % 8 == 0 else None,
+            ]
+            for i in range(issues)
+        ],
+        "journals": [
+            [
+                j + 1,
+                2 * j + 1,
+                "Issue",
+                5 + j % 6,
+                f"Comment {j}: näive ✓\r\nsecond line" if j % 3 else "",
+                redmine_moment(2 * j + 1),
+                int(j % 5 == 0),
+            ]
+            for j in range(issues // 2)
+        ],
+        "journal_details": [
+            [
+                2 * j + d + 1,
+                j + 1,
+                "attr" if d == 0 else "cf",
+                "done_ratio" if d == 0 else "1",
+                str(j * 10 % 110) if d == 0 else "",
+                "50" if d == 0 else str(j * 3),
+            ]
+            if d == 0 or j % 3
+            else [2 * j + d + 1, j + 1, "attr", "subject", f"Subject {j}", f"Subject {j} (edited)"]
+            for j in range(issues // 2)
+            for d in range(2)
+        ],
+        "time_entries": [
+            [
+                e + 1,
+                e % 2 + 1,
+                5 + e % 6,
+                e % issues + 1,
+                REDMINE_HOURS[e % len(REDMINE_HOURS)],
+                ("", "Meeting ☕", "Fix\ttab", "Review 李")[e % 4],
+                9 + e % 3,
+                day(e).isoformat(),
+                day(e).year,
+                day(e).month,
+                day(e).isocalendar()[1],
+                redmine_moment(e + 3),
+                redmine_moment(e + 4),
+                5 + e % 6,
+            ]
+            for e in range(2 * issues)
+        ],
+        "custom_values": [
+            [v + 1, "Issue", v // 2 + 1, v % len(REDMINE_CUSTOM) + 1, REDMINE_CUSTOM[v % len(REDMINE_CUSTOM)]]
+            for v in range(2 * issues)
+        ],
+        "wiki_content_versions": [
+            [
+                w + 1,
+                w // 4 + 1,
+                w // 4 + 1,
+                5 + w % 6,
+                zlib.compress(redmine_wiki_text(w).encode()) if w % 3 == 2 else redmine_wiki_text(w),
+                "gzip" if w % 3 == 2 else "",
+                f"rev {w}",
+                redmine_moment(w + 5),
+                w % 4 + 1,
+            ]
+            for w in range(12)
+        ],
+    }
+    return write_export(path, REDMINE_DDL, rows, bytes_as_text=False)

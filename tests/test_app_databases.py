@@ -1269,3 +1269,60 @@ def test_vector_store_keeps_its_split_metadata_vectors_and_text_index_exactly(ru
     assert pg_query(
         kept.uri, f'SELECT string_value FROM "{kept.base}".embedding_metadata_array ORDER BY 1'
     ) == [(tag,) for tag in sorted(apps.CHROMA_TAGS)]
+
+
+def test_redmine_tracker_keeps_rails_microseconds_float_hours_and_text_custom_values(
+    run_export: Runner,
+) -> None:
+    # Rails' datetime text (naive UTC, microseconds) arrives as timestamps without a zone, to the
+    # microsecond; float hours keep every digit (0.1 + 0.2, 1/3); boolean 0/1 are booleans; the one
+    # text column every custom field's value shares stays text, each value as written (ends trimmed,
+    # '' NULL, '007' not a number); a blob column of plain versions beside deflated ones is bytea, the
+    # TEXT cells their UTF-8 bytes (audited) and the BLOBs byte for byte.
+    issues = 30
+    ran, run_dir = run_export(apps.redmine_tracker)
+    tables = {
+        "issues": issues,
+        "journals": issues // 2,
+        "journal_details": issues,
+        "time_entries": 2 * issues,
+        "custom_values": 2 * issues,
+        "wiki_content_versions": 12,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    issue_types = ran.types("issues")
+    for column in ("created_on", "updated_on", "closed_on"):
+        assert issue_types[column] == "timestamp without time zone"
+    assert (issue_types["due_date"], issue_types["start_date"]) == ("date", "date")
+    assert (issue_types["estimated_hours"], issue_types["is_private"]) == ("double precision", "boolean")
+    assert ran.types("time_entries")["hours"] == "double precision"
+    assert ran.types("custom_values")["value"] == "text"
+    assert ran.types("journal_details")["value"] == "text"
+    assert ran.types("wiki_content_versions")["data"] == "bytea"
+    moment = lambda i: datetime.strptime(apps.redmine_moment(i), "%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
+    assert ran.values("issues", "created_on", "id") == {i + 1: moment(i) for i in range(issues)}
+    assert ran.values("issues", "closed_on", "id") == {
+        i + 1: moment(i + 2) if i % 8 == 0 else None for i in range(issues)
+    }
+    hours = apps.REDMINE_HOURS
+    assert ran.values("issues", "estimated_hours", "id") == {
+        i + 1: None if i % 7 == 0 else hours[i % len(hours)] for i in range(issues)
+    }
+    assert ran.values("issues", "is_private", "id") == {i + 1: i % 4 == 0 for i in range(issues)}
+    assert ran.values("time_entries", "hours", "id") == {
+        e + 1: hours[e % len(hours)] for e in range(2 * issues)
+    }
+    assert ran.values("time_entries", "spent_on", "id") == {
+        e + 1: apps.redmine_day(e) for e in range(2 * issues)
+    }
+    custom = apps.REDMINE_CUSTOM
+    assert ran.values("custom_values", "value", "id") == {
+        v + 1: arrives_as(custom[v % len(custom)]) for v in range(2 * issues)
+    }
+    texts = {w + 1: apps.redmine_wiki_text(w).encode() for w in range(12)}
+    data = ran.values("wiki_content_versions", "data", "id")
+    assert {w: zlib.decompress(d) if (w - 1) % 3 == 2 else d for w, d in data.items()} == texts
+    assert set(audit_rules(run_dir, "wiki_content_versions", "data")) == {
+        str(w + 1) for w in range(12) if w % 3 != 2
+    }

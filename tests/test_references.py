@@ -461,6 +461,34 @@ def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: Sqli
     assert _references(path) == {("supersessions", "unit"): "units.code"}
 
 
+def test_a_run_of_numbers_past_the_keys_is_no_reference_to_a_small_table(make_sqlite: SqliteFactory) -> None:
+    """A timesheet's ISO week numbers (9..22, every one) fit a 21-row table's keys for 13 of 14 values:
+    over 90 %, half its keys used. But the weeks run on, one after another, past its highest key: a
+    counter that overlaps the keys, not a sample of them; no reference, and week 22 is no orphan. A
+    lookup used whole (1..4 of 4) is still found."""
+    weeks = list(range(9, 23))
+    path = make_sqlite(
+        {
+            "modules": (
+                "CREATE TABLE modules (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"module {n}") for n in range(1, 22)],
+            ),
+            "kinds": (
+                "CREATE TABLE kinds (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"k{n}") for n in (1, 2, 3, 4)],
+            ),
+            "entries": (
+                "CREATE TABLE entries (id INTEGER PRIMARY KEY, week INTEGER, kind INTEGER)",
+                [(n, weeks[n % len(weeks)], n % 4 + 1) for n in range(1, 141)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(DISTINCT week) FROM entries WHERE week IN (SELECT id FROM modules)"
+    ) == [(13,)]
+    assert _references(path) == {("entries", "kind"): "kinds.id"}
+
+
 def test_the_own_key_is_chosen_over_codes_that_merely_overlap(make_sqlite: SqliteFactory) -> None:
     """EPSG's CRS table: a CRS's base CRS is another CRS, whose codes (2,000..32,000, and one outlying
     69,036,405) also sit among a usage table's dense codes (1,000..33,000, a few missing): the own key

@@ -39,7 +39,11 @@
      if negative) to the highest, the chance that all are keys, (keys in that span / span)^k, is at
      most :data:`MAX_CHANCE`: a reference predicts the inclusion, chance does 5 times less well (a
      Bayes factor of 5). Keys 1..N fill their span: small numbers within them never count this way,
-     only through use of half the keys.
+     only through use of half the keys;
+   - and its values are no window of consecutive numbers starting above the parent's lowest key and
+     running on past its highest (ISO weeks 9..22 beside keys 1..21: 13 of 14 are keys, over half of
+     them used, but numbers above the highest key are no rows yet; :func:`runs_past_keys`). Until
+     2026-12-04 such a counter was a reference, its numbers past the keys counted as orphans.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
    half, or a short run of the keys (orders of the latest customers only). The data cannot tell those
@@ -953,6 +957,21 @@ def beyond_chance(fit: Inclusion) -> bool:
     return fit.found * math.log(density) <= math.log(MAX_CHANCE)
 
 
+def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Do a child column's integers run on, every number from its lowest to its highest, from above
+    the parent's lowest key to past its highest (ISO weeks 9..22 beside keys 1..21)? Keys are numbered
+    upwards: numbers above the highest are no rows yet, and a window of consecutive numbers sliding
+    over the keys is a counter that overlaps them, not a sample of them (the module's rule 3). A run
+    from the lowest key on (comments of tickets 1..360, tickets 1..340 kept) is a reference with
+    orphans."""
+    low, high, first, top = child.min, child.max, key.min, key.max
+    if not (
+        isinstance(low, int) and isinstance(high, int) and isinstance(first, int) and isinstance(top, int)
+    ):
+        return False
+    return low > first and high > top and child.distinct_count == high - low + 1
+
+
 def _stems(name: str) -> frozenset[str]:
     """A name's singulars: less a plural ``s`` (``orders`` → ``order``), and for a plural in ``ies``
     its ``y`` too (``categories`` → ``category``, beside ``movies`` → ``movie``: which one the name is,
@@ -1051,6 +1070,12 @@ def find_references(
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
+            continue
+        if profile.inferred_type == "integer" and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
+            profile.notes.append(
+                f"values run on, one after another, past the highest key of {chosen.parent}.{chosen.key}: "
+                "a counter overlapping its keys, no reference inferred"
+            )
             continue
         if profile.inferred_type == "integer" and not beyond_chance(chosen):
             profile.notes.append(
