@@ -2,7 +2,7 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project, a Chroma vector store)
+Strapi project, a Chroma vector store, a Redmine tracker)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1326,3 +1326,8 @@ def test_redmine_tracker_keeps_rails_microseconds_float_hours_and_text_custom_va
     assert set(audit_rules(run_dir, "wiki_content_versions", "data")) == {
         str(w + 1) for w in range(12) if w % 3 != 2
     }
+    # Rails declares no foreign key: the references are the data's; weeks and months are none.
+    found = references(run_dir)
+    assert found[("time_entries", "issue_id")] == "issues.id"
+    assert found[("journal_details", "journal_id")] == "journals.id"
+    assert ("time_entries", "tweek") not in found and ("time_entries", "tmonth") not in found
