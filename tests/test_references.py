@@ -435,6 +435,32 @@ def test_a_lookup_table_in_use_is_a_reference_a_flag_is_not(make_sqlite: SqliteF
     assert _references(path) == {("tickets", "priority"): "priorities.id"}
 
 
+def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
+    """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
+    priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132
+    is; the priorities stop short of the last link, so nothing but their range says reference. The
+    lookup used to its last key (4 priorities of 4) stays a reference, as above."""
+    links = [(n, f"link {n}") for n in range(1, 133)]
+    tickets = [(n, n % 100, n % 4 + 1) for n in range(1, 301)]
+    path = make_sqlite(
+        {
+            "links": ("CREATE TABLE links (id INTEGER PRIMARY KEY, target TEXT)", links),
+            "priorities": (
+                "CREATE TABLE priorities (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"p{n}") for n in range(1, 5)],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, priority INTEGER, level INTEGER)",
+                tickets,
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(DISTINCT priority) FROM tickets WHERE priority IN (SELECT id FROM links)"
+    ) == [(99,)]
+    assert _references(path) == {("tickets", "level"): "priorities.id"}
+
+
 def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
     """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
     a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,

@@ -33,16 +33,20 @@
      parent the values do not reach so is ruled out before the tie-break; the others all compete,
      convincing or not (three small numbers fitting an 8-row and a 5-row table alike stay a tie);
    - and either the k keys it holds are at least half of the parent's keys (a lookup table in use:
-     tickets of 4 priorities), or, fewer, they are no run (they fill less than half of the integers
-     from the lowest to the highest: a sample of under half the keys leaves gaps; years, counters and
-     codes run on) and unlikely keys by chance: were k integers as likely any from 0 (or the lowest,
-     if negative) to the highest, the chance that all are keys, (keys in that span / span)^k, is at
+     tickets of 4 priorities; but not every key from the lowest up, consecutive, stopping
+     :data:`COUNTER_SHORT_BY` keys or more short of the last: any counter from 1 fits those, a ticket's
+     priorities 0..99 a links table keyed 1..132, since 2026-12-04), or, fewer,
+     they are no run (they fill less than half of the integers from the lowest to the highest: a
+     sample of under half the keys leaves gaps; years, counters and codes run on) and unlikely keys
+     by chance: were k integers as likely any from 0 (or the lowest, if negative) to the highest, the
+     chance that all are keys, (keys in that span / span)^k, is at
      most :data:`MAX_CHANCE`: a reference predicts the inclusion, chance does 5 times less well (a
      Bayes factor of 5). Keys 1..N fill their span: small numbers within them never count this way,
      only through use of half the keys.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
-   half, or a short run of the keys (orders of the latest customers only). The data cannot tell those
+   half, or a short run of the keys (orders of the latest customers only), or a run of the first
+   keys of a growing table (orders of its first customers only). The data cannot tell those
    from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
@@ -104,6 +108,9 @@ MIN_DISTINCT = 2
 #: ... and, unless they are half the parent's keys, when its values that are keys would all be keys by
 #: chance with at most this probability: a Bayes factor of 5 for the reference (the module's rule 3).
 MAX_CHANCE = 0.2
+#: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
+#: that make it a counter's range rather than a lookup used but for its last codes.
+COUNTER_SHORT_BY = 10
 #: Types a reference inferred from the data may have (a key found in the data has one of them too).
 REFERENCE_TYPES = ("integer", "text")
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
@@ -942,7 +949,7 @@ def beyond_chance(fit: Inclusion) -> bool:
     keys used or a chance of at most :data:`MAX_CHANCE` (the module's rule 3)."""
     if fit.found < MIN_DISTINCT or not reaches(fit):
         return False
-    if 2 * fit.found >= fit.keys:
+    if 2 * fit.found >= fit.keys and not _counter_from_the_lowest_key(fit):
         return True  # a lookup table, used: tickets of 4 priorities
     if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
         return False  # a run of numbers (years, counters, codes), not a sample of a few keys
@@ -951,6 +958,17 @@ def beyond_chance(fit: Inclusion) -> bool:
     # likely anywhere in that span all land on keys.
     density = min(1.0, fit.reach / (fit.high - min(0, fit.low) + 1))
     return fit.found * math.log(density) <= math.log(MAX_CHANCE)
+
+
+def _counter_from_the_lowest_key(fit: Inclusion) -> bool:
+    """Are the keys found every key from the lowest up (``reach`` of them), consecutive integers,
+    :data:`COUNTER_SHORT_BY` keys or more short of the last? Any counter from 1 (a ticket's priority
+    0..99 beside a table of links keyed 1..132) lands on such keys: that many keys used is no evidence
+    of a reference, where the same run up to the last key (every priority used) is, or a lookup's codes
+    but its last few (3 statuses of 5)."""
+    if fit.low is None or fit.high is None:
+        return False
+    return fit.found == fit.reach <= fit.keys - COUNTER_SHORT_BY and fit.high - fit.low + 1 == fit.found
 
 
 def _stems(name: str) -> frozenset[str]:
