@@ -116,3 +116,75 @@ def test_a_declared_dates_epoch_integers_beside_zeros_get_the_note_and_keep_thei
         "kept as numbers (bigint), every value as written; "
         'the instant is to_timestamp(NULLIF("birth", 0) / 1000.0)'
     ]
+
+
+#: Date text with the Unix epoch for "not set" (Request Tracker's Told / Due / Resolved): every third row.
+EPOCH_TEXT = "1970-01-01 00:00:00"
+TEXT_COLUMNS = {
+    "due": [EPOCH_TEXT if i in ZERO_ROWS else f"2024-03-{i + 1:02d} 08:30:00" for i in range(ROWS)],
+    "due_day": ["1970-01-01" if i in ZERO_ROWS else f"2024-03-{i + 1:02d}" for i in range(ROWS)],
+    # Dates of 1969 and 1970 around it: a real day, no stand-in.
+    "born": [f"19{69 + i % 2}-0{1 + i % 9}-01 00:00:00" if i else EPOCH_TEXT for i in range(ROWS)],
+    # With an offset: the epoch is an instant, the same in any zone (+02:00 is 1970-01-01 00:00 UTC).
+    "closed": [
+        "1970-01-01T02:00:00+02:00" if i in ZERO_ROWS else f"2024-03-{i + 1:02d}T08:30:00+01:00"
+        for i in range(ROWS)
+    ],
+    # Never set in any row: the epoch throughout.
+    "told": [EPOCH_TEXT] * ROWS,
+    # A second after the epoch: a moment, not the stand-in.
+    "seen": [
+        "1970-01-01 00:00:01" if i in ZERO_ROWS else f"2024-03-{i + 1:02d} 08:30:00" for i in range(ROWS)
+    ],
+}
+
+
+def _text_export(make_sqlite: SqliteFactory) -> Path:
+    names = list(TEXT_COLUMNS)
+    rows = [(i, *(TEXT_COLUMNS[name][i] for name in names)) for i in range(ROWS)]
+    ddl = f"CREATE TABLE tk (id INTEGER PRIMARY KEY, {', '.join(f'{n} DATETIME' for n in names)})"
+    return make_sqlite({"tk": (ddl, rows)}, name="epoch_text.db")
+
+
+def test_date_text_whose_earliest_is_the_epoch_gets_a_note_giving_nullif(make_sqlite: SqliteFactory) -> None:
+    table = profile(_text_export(make_sqlite))["tk"]
+    expected = {
+        "due": "the earliest value is 1970-01-01 00:00:00, the Unix epoch, which applications write for "
+        "0 (no date): kept as written; the value or NULL is "
+        "NULLIF(\"due\", TIMESTAMP '1970-01-01 00:00:00')",
+        "due_day": "the earliest value is 1970-01-01, the Unix epoch, which applications write for "
+        "0 (no date): kept as written; the value or NULL is NULLIF(\"due_day\", DATE '1970-01-01')",
+        "closed": "the earliest value is 1970-01-01 00:00:00+00, the Unix epoch, which applications write "
+        "for 0 (no date): kept as written; the value or NULL is "
+        "NULLIF(\"closed\", TIMESTAMPTZ '1970-01-01 00:00:00+00')",
+        "told": "the earliest value is 1970-01-01 00:00:00, the Unix epoch, which applications write for "
+        "0 (no date): kept as written; the value or NULL is "
+        "NULLIF(\"told\", TIMESTAMP '1970-01-01 00:00:00')",
+    }
+    for name in TEXT_COLUMNS:
+        column = table[name]
+        epoch = [n for n in column.notes if "Unix epoch" in n]
+        assert epoch == ([expected[name]] if name in expected else []), (name, column.notes)
+
+
+def test_the_epoch_text_notes_nullif_names_each_rows_value_in_postgresql(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _text_export(make_sqlite)
+    table = profile(path)["tk"]
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name, kind, parse in (
+        ("due", "timestamp without time zone", lambda s: datetime.strptime(s, "%Y-%m-%d %H:%M:%S")),
+        ("due_day", "date", lambda s: datetime.strptime(s, "%Y-%m-%d").date()),
+        ("closed", "timestamp with time zone", datetime.fromisoformat),
+    ):
+        assert ran.data_type("tk", name) == kind, name
+        # Every value as written, the epoch too.
+        assert ran.values("tk", name, "id") == {i: parse(v) for i, v in enumerate(TEXT_COLUMNS[name])}
+        (note,) = [n for n in table[name].notes if "Unix epoch" in n]
+        expression = note.split("the value or NULL is ")[1]
+        rows = dict(pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.tk"))
+        assert rows == {i: None if i in ZERO_ROWS else parse(v) for i, v in enumerate(TEXT_COLUMNS[name])}, (
+            name
+        )

@@ -435,6 +435,32 @@ def test_a_lookup_table_in_use_is_a_reference_a_flag_is_not(make_sqlite: SqliteF
     assert _references(path) == {("tickets", "priority"): "priorities.id"}
 
 
+def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
+    """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
+    priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132
+    is; the priorities stop short of the last link, so nothing but their range says reference. The
+    lookup used to its last key (4 priorities of 4) stays a reference, as above."""
+    links = [(n, f"link {n}") for n in range(1, 133)]
+    tickets = [(n, n % 100, n % 4 + 1) for n in range(1, 301)]
+    path = make_sqlite(
+        {
+            "links": ("CREATE TABLE links (id INTEGER PRIMARY KEY, target TEXT)", links),
+            "priorities": (
+                "CREATE TABLE priorities (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"p{n}") for n in range(1, 5)],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, priority INTEGER, level INTEGER)",
+                tickets,
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(DISTINCT priority) FROM tickets WHERE priority IN (SELECT id FROM links)"
+    ) == [(99,)]
+    assert _references(path) == {("tickets", "level"): "priorities.id"}
+
+
 def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
     """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
     a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,
@@ -487,6 +513,34 @@ def test_a_run_of_numbers_past_the_keys_is_no_reference_to_a_small_table(make_sq
         path, "SELECT count(DISTINCT week) FROM entries WHERE week IN (SELECT id FROM modules)"
     ) == [(13,)]
     assert _references(path) == {("entries", "kind"): "kinds.id"}
+
+
+def test_a_run_of_keys_under_a_name_naming_their_table_is_a_reference(make_sqlite: SqliteFactory) -> None:
+    """The counter rules above read numbers, not names. A help desk's one-row-per-ticket SLA table
+    covers tickets 1..200 of 300, every one (the newest have no SLA row yet), and a merged-tickets
+    table names tickets 5..330 (the last 30 since purged): runs of numbers, but ``ticket_id`` names
+    the table whose keys they are, as a priority or a week never does: references, the second with
+    its 30 orphans."""
+    tickets = [(n, f"ticket {n}") for n in range(1, 301)]
+    path = make_sqlite(
+        {
+            "tickets": ("CREATE TABLE tickets (id INTEGER PRIMARY KEY, subject TEXT)", tickets),
+            "ticket_sla": (
+                "CREATE TABLE ticket_sla (id INTEGER PRIMARY KEY, ticket_id INTEGER, hours INTEGER)",
+                [(n, n, n % 48) for n in range(1, 201)],
+            ),
+            "merges": (
+                "CREATE TABLE merges (id INTEGER PRIMARY KEY, ticket_id INTEGER, note TEXT)",
+                [(n, 4 + n, f"merged {n}") for n in range(1, 327)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("ticket_sla", "ticket_id"): "tickets.id",
+        ("merges", "ticket_id"): "tickets.id",
+    }
+    orphans = profile(path)["merges"]["ticket_id"].issue("orphan_reference")
+    assert orphans is not None and orphans.count == 30
 
 
 def test_the_own_key_is_chosen_over_codes_that_merely_overlap(make_sqlite: SqliteFactory) -> None:

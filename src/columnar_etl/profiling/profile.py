@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Generator, Iterator, Mapping, 
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -1155,6 +1155,8 @@ def infer_column(
         )
         add("unparseable_date", present - n_dates - no_day, counts.examples("other"))
         minimum, maximum = _date_bounds(counts, reading, inferred)
+        if epoch := _epoch_for_no_date(column.name, inferred, minimum, maximum):
+            notes.append(epoch)
     elif inferred == "boolean":
         valid = n_bool
         minimum, maximum = (None, None)
@@ -1710,6 +1712,36 @@ def _date_bounds(counts: _Counts, reading: DateOrder, inferred: InferredType) ->
     if inferred == "date":
         return _as_date(low), _as_date(high)
     return low, high
+
+
+#: The Unix epoch as date text writes it (0 as a moment): Request Tracker's Told / Due / Resolved "not
+#: set", a MySQL dump's DATETIME of 0. The earliest of a column whose values reach
+#: :data:`EPOCH_STAND_IN_SPAN` years beyond it is a stand-in for "no date" more likely than a moment.
+_EPOCH = datetime(1970, 1, 1)
+EPOCH_STAND_IN_SPAN = 10
+
+
+def _epoch_for_no_date(name: str, inferred: InferredType, minimum: Any, maximum: Any) -> str | None:
+    """The note of a date or timestamp column whose earliest value is the Unix epoch, at midnight, and
+    whose latest is :data:`EPOCH_STAND_IN_SPAN` years or more later (or the epoch too: never set):
+    kept as written (no rule makes a value NULL for what it may stand for), with the ``NULLIF`` a
+    reader writes for "no date"; or None."""
+    if not isinstance(minimum, date) or not isinstance(maximum, date):
+        return None
+    low = minimum
+    if isinstance(low, datetime) and low.tzinfo is not None:
+        low = low.astimezone(UTC).replace(tzinfo=None)
+    epoch: date = _EPOCH if isinstance(low, datetime) else _EPOCH.date()
+    if low != epoch or (maximum != minimum and maximum.year < epoch.year + EPOCH_STAND_IN_SPAN):
+        return None
+    written = {"date": "1970-01-01", "timestamp": "1970-01-01 00:00:00"}.get(
+        inferred, "1970-01-01 00:00:00+00"
+    )
+    literal = {"date": "DATE", "timestamp": "TIMESTAMP"}.get(inferred, "TIMESTAMPTZ")
+    return (
+        f"the earliest value is {written}, the Unix epoch, which applications write for 0 (no date): "
+        f"kept as written; the value or NULL is NULLIF({quote_ident(name)}, {literal} '{written}')"
+    )
 
 
 def _as_date(value: Any) -> date | None:

@@ -33,10 +33,13 @@
      parent the values do not reach so is ruled out before the tie-break; the others all compete,
      convincing or not (three small numbers fitting an 8-row and a 5-row table alike stay a tie);
    - and either the k keys it holds are at least half of the parent's keys (a lookup table in use:
-     tickets of 4 priorities), or, fewer, they are no run (they fill less than half of the integers
-     from the lowest to the highest: a sample of under half the keys leaves gaps; years, counters and
-     codes run on) and unlikely keys by chance: were k integers as likely any from 0 (or the lowest,
-     if negative) to the highest, the chance that all are keys, (keys in that span / span)^k, is at
+     tickets of 4 priorities; but not every key from the lowest up, consecutive, stopping
+     :data:`COUNTER_SHORT_BY` keys or more short of the last: any counter from 1 fits those, a ticket's
+     priorities 0..99 a links table keyed 1..132, since 2026-12-04), or, fewer,
+     they are no run (they fill less than half of the integers from the lowest to the highest: a
+     sample of under half the keys leaves gaps; years, counters and codes run on) and unlikely keys
+     by chance: were k integers as likely any from 0 (or the lowest, if negative) to the highest, the
+     chance that all are keys, (keys in that span / span)^k, is at
      most :data:`MAX_CHANCE`: a reference predicts the inclusion, chance does 5 times less well (a
      Bayes factor of 5). Keys 1..N fill their span: small numbers within them never count this way,
      only through use of half the keys;
@@ -45,9 +48,15 @@
      them used, but numbers above the highest key are no rows yet; :func:`runs_past_keys`). Until
      2026-12-04 such a counter was a reference, its numbers past the keys counted as orphans.
 
+   Both counter rules read numbers alone, and yield to a name: a column whose name names the parent
+   (``ticket_id`` → ``tickets``: :func:`names_parent`) using half its keys is a reference even as a
+   run (a one-row-per-ticket table covering tickets 1..200 of 300; merged tickets 5..330, the last
+   30 purged: orphans).
+
    What this loses: a true integer reference with a single value, or using few keys all in the lower
-   half, or a short run of the keys (orders of the latest customers only). The data cannot tell those
-   from codes; declare the foreign key and it is taken as declared.
+   half, or a short run of the keys (orders of the latest customers only), or, under a name not
+   naming its table, a run of the first keys of a growing table (orders of its first customers
+   only). The data cannot tell those from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max, and whether integer values could reach the upper half of the keys) before any query, and
@@ -108,6 +117,9 @@ MIN_DISTINCT = 2
 #: ... and, unless they are half the parent's keys, when its values that are keys would all be keys by
 #: chance with at most this probability: a Bayes factor of 5 for the reference (the module's rule 3).
 MAX_CHANCE = 0.2
+#: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
+#: that make it a counter's range rather than a lookup used but for its last codes.
+COUNTER_SHORT_BY = 10
 #: Types a reference inferred from the data may have (a key found in the data has one of them too).
 REFERENCE_TYPES = ("integer", "text")
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
@@ -940,13 +952,14 @@ def reaches(fit: Inclusion) -> bool:
     return 2 * fit.reach >= fit.keys + 1
 
 
-def beyond_chance(fit: Inclusion) -> bool:
+def beyond_chance(fit: Inclusion, *, named: bool = False) -> bool:
     """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
     keys by chance? Two or more keys found, reaching the upper half of the keys, and either half the
-    keys used or a chance of at most :data:`MAX_CHANCE` (the module's rule 3)."""
+    keys used or a chance of at most :data:`MAX_CHANCE` (the module's rule 3). A column ``named`` for
+    the parent (:func:`names_parent`) using half its keys is one even as a run from the lowest."""
     if fit.found < MIN_DISTINCT or not reaches(fit):
         return False
-    if 2 * fit.found >= fit.keys:
+    if 2 * fit.found >= fit.keys and (named or not _counter_from_the_lowest_key(fit)):
         return True  # a lookup table, used: tickets of 4 priorities
     if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
         return False  # a run of numbers (years, counters, codes), not a sample of a few keys
@@ -970,6 +983,27 @@ def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
     ):
         return False
     return low > first and high > top and child.distinct_count == high - low + 1
+
+
+def _counter_from_the_lowest_key(fit: Inclusion) -> bool:
+    """Are the keys found every key from the lowest up (``reach`` of them), consecutive integers,
+    :data:`COUNTER_SHORT_BY` keys or more short of the last? Any counter from 1 (a ticket's priority
+    0..99 beside a table of links keyed 1..132) lands on such keys: that many keys used is no evidence
+    of a reference, where the same run up to the last key (every priority used) is, or a lookup's codes
+    but its last few (3 statuses of 5)."""
+    if fit.low is None or fit.high is None:
+        return False
+    return fit.found == fit.reach <= fit.keys - COUNTER_SHORT_BY and fit.high - fit.low + 1 == fit.found
+
+
+def names_parent(column: str, fit: Inclusion) -> bool:
+    """Does the column's name name the parent table (``ticket_id``, ``ticketId`` → ``tickets``;
+    ``partner_id`` → ``res_partner``), as :func:`_choose` breaks a tie? The counter rules
+    (:func:`runs_past_keys`, :func:`_counter_from_the_lowest_key`) read numbers alone: a run of
+    tickets 1..200 of 300 under ``ticket_id`` (a one-row-per-ticket table, the newest without a row
+    yet) is a reference, where a priority or a week running over a table's keys is none."""
+    name = _normalised(column)
+    return any(stem in name for stem in _stems(fit.parent)) or bool(_entity(fit.parent) & _entity(column))
 
 
 def _stems(name: str) -> frozenset[str]:
@@ -1071,13 +1105,18 @@ def find_references(
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        if profile.inferred_type == "integer" and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
+        named = names_parent(column, chosen)
+        if (
+            profile.inferred_type == "integer"
+            and not named
+            and runs_past_keys(profile, tables[chosen.parent][chosen.key])
+        ):
             profile.notes.append(
                 f"values run on, one after another, past the highest key of {chosen.parent}.{chosen.key}: "
                 "a counter overlapping its keys, no reference inferred"
             )
             continue
-        if profile.inferred_type == "integer" and not beyond_chance(chosen):
+        if profile.inferred_type == "integer" and not beyond_chance(chosen, named=named):
             profile.notes.append(
                 f"values are keys of {chosen.parent}.{chosen.key}, but too few, too low among its keys "
                 "or too close together to tell from numbers that are keys by chance: no reference inferred"
