@@ -268,3 +268,29 @@ def test_rows_of_several_long_cells_are_read_apart_from_the_start_a_column_at_a_
     note = apart["files"]["note"]
     assert (note.distinct_count, note.nul_byte_count) == (len(set(cells)), 1)
     assert note.bytes == sum(map(len, cells)) and note.inferred_type == "text"
+
+
+def test_examples_of_long_cells_are_shown_cut_in_the_profiles_json(tmp_path: Path) -> None:
+    """Eight 3 MB bodies with a trailing blank made the profile's JSON 40 MB: each of the five
+    ``whitespace`` examples whole, twice (a wiki's 31 KB pages alike, helper h139). The JSON shows an
+    example's first :data:`~columnar_etl.models.EXAMPLE_CHARS` characters and how long it is; the
+    profile itself keeps the values (its rules and the masking read them)."""
+    from columnar_etl.models import EXAMPLE_CHARS
+
+    path = tmp_path / "bodies.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT, code TEXT)")
+    bodies = [f"{i}" + "x" * 300_000 + " " for i in range(8)]
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, bodies[i], f" c{i}") for i in range(8)])
+    con.commit()
+    con.close()
+    profiled = profile(path)
+    issue = profiled["t"]["body"].issue("whitespace")
+    assert issue is not None and sorted(issue.examples) == sorted(bodies)[:5]  # kept whole in memory
+    column = next(c for c in profiled.to_dict()["tables"][0]["columns"] if c["name"] == "body")
+    (shown,) = [i["examples"] for i in column["issues"] if i["kind"] == "whitespace"]
+    expected = [f"{value[:EXAMPLE_CHARS]}… ({len(value):,} characters)" for value in sorted(bodies)[:5]]
+    assert shown == column["examples"]["whitespace"] == expected
+    # Short examples are shown as they are.
+    code = next(c for c in profiled.to_dict()["tables"][0]["columns"] if c["name"] == "code")
+    assert code["examples"]["whitespace"] == [f" c{i}" for i in range(5)]

@@ -96,6 +96,19 @@ UNFIXABLE_KINDS = frozenset(
 )
 
 
+#: Characters of an example value the profile's JSON shows (:func:`shown_example`): eight 3 MB bodies
+#: with a trailing blank made a 40 MB profile.json, each of five examples whole, twice.
+EXAMPLE_CHARS = 200
+
+
+def shown_example(value: str) -> str:
+    """``value`` as the JSON shows an example: whole up to :data:`EXAMPLE_CHARS` characters, else its
+    first ones and how long it is (``abc… (3,000,002 characters)``). The profile keeps the value."""
+    if len(value) <= EXAMPLE_CHARS:
+        return value
+    return f"{value[:EXAMPLE_CHARS]}… ({len(value):,} characters)"
+
+
 @dataclass(frozen=True)
 class Issue:
     """One kind of problem in one column: how many cells, a few raw examples, and what it means."""
@@ -107,7 +120,8 @@ class Issue:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        data: dict[str, Any] = {"kind": self.kind, "count": self.count, "examples": list(self.examples)}
+        examples = [shown_example(example) for example in self.examples]
+        data: dict[str, Any] = {"kind": self.kind, "count": self.count, "examples": examples}
         if self.detail:
             data["detail"] = self.detail
         return data
@@ -251,8 +265,12 @@ class ColumnProfile:
 
     @property
     def examples(self) -> dict[str, list[str]]:
-        """Up to five raw example values per issue kind."""
-        return {issue.kind: list(issue.examples) for issue in self.issues if issue.examples}
+        """Up to five raw example values per issue kind, each as the JSON shows it (:func:`shown_example`)."""
+        return {
+            issue.kind: [shown_example(example) for example in issue.examples]
+            for issue in self.issues
+            if issue.examples
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (dates as ISO text)."""
