@@ -60,7 +60,7 @@ from columnar_etl.source.cells import (
     real_text_sql,
     sqlite_affinity,
 )
-from columnar_etl.source.private_copy import REFUSED, WAL_MODE, PrivateCopy, copy_to_read, make_private_copy
+from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
 from columnar_etl.source.reader_names import ReaderNames, reader_names
 from columnar_etl.source.side_files import wal_mode
 from columnar_etl.source.sqlite_names import unknown_name_hint
@@ -1075,7 +1075,7 @@ def _private_copy(
     :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table.
     With no ``version`` the export was never read by DuckDB (a WAL-mode export, :func:`_snapshot_readable`):
     the copy's schema is checked first, the version read from the copy."""
-    copy = make_private_copy(path, directory, why=REFUSED if version is not None else WAL_MODE)
+    copy = make_private_copy(path, directory, snapshot=version is None)
     try:
         if renamed:
             _rename_in_copy(copy, path, renamed)

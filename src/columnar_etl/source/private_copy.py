@@ -245,20 +245,21 @@ def _one_transaction(con: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-#: Why a copy is read, as its want of room is reported: the reader refuses the export as it is.
-REFUSED = "the reader's SQLite cannot read the export as it is"
-#: ... or the export is in WAL mode (see the module).
-WAL_MODE = (
-    "the export is in WAL mode, and DuckDB's SQLite reads such a file only through a private snapshot "
-    "copy (two SQLite libraries in one process must not share a WAL file)"
-)
+#: Why a copy is read, as its want of room is reported: the reader refuses the export as it is, or
+#: (a :attr:`PrivateCopy.snapshot`) the export is in WAL mode (see the module).
+_WHY = {
+    False: "the reader's SQLite cannot read the export as it is",
+    True: "the export is in WAL mode, and DuckDB's SQLite reads such a file only through a private "
+    "snapshot copy (two SQLite libraries in one process must not share a WAL file)",
+}
 
 
-def make_private_copy(source: Path, directory: Path | None = None, *, why: str = REFUSED) -> PrivateCopy:
+def make_private_copy(source: Path, directory: Path | None = None, *, snapshot: bool = False) -> PrivateCopy:
     """A copy of ``source`` (and the committed frames of its ``-wal``) in ``directory`` (default: a new
     temporary directory), by SQLite's backup API over a read-only connection: the export's bytes and
-    modification time do not change. :class:`SourceError` when the file system has no room for it,
-    saying ``why`` a copy is read (:data:`REFUSED`, :data:`WAL_MODE`)."""
+    modification time do not change. ``snapshot``: made because the export is in WAL mode
+    (:attr:`PrivateCopy.snapshot`). :class:`SourceError` when the file system has no room for it,
+    saying why a copy is read."""
     needed = export_bytes(source)
     owned = None
     if directory is None:
@@ -267,7 +268,7 @@ def make_private_copy(source: Path, directory: Path | None = None, *, why: str =
         free = shutil.disk_usage(directory).free
         if free - FREE_SPACE_RESERVE < needed:
             raise SourceError(
-                f"{why}, and there is no room for the private copy it would read instead: "
+                f"{_WHY[snapshot]}, and there is no room for the private copy it would read instead: "
                 f"{(needed + FREE_SPACE_RESERVE) / 2**20:,.1f} MiB "
                 f"needed in {directory}, {free / 2**20:,.1f} MiB free",
                 path=source,
@@ -279,7 +280,7 @@ def make_private_copy(source: Path, directory: Path | None = None, *, why: str =
         if owned is not None:
             shutil.rmtree(owned, ignore_errors=True)
         raise
-    copy = PrivateCopy(source, Path(name), snapshot=why == WAL_MODE, _directory=owned)
+    copy = PrivateCopy(source, Path(name), snapshot=snapshot, _directory=owned)
     try:
         reader = connect_read_only(source)
         try:
