@@ -1002,8 +1002,18 @@ def names_parent(column: str, fit: Inclusion) -> bool:
     (:func:`runs_past_keys`, :func:`_counter_from_the_lowest_key`) read numbers alone: a run of
     tickets 1..200 of 300 under ``ticket_id`` (a one-row-per-ticket table, the newest without a row
     yet) is a reference, where a priority or a week running over a table's keys is none."""
+    return _names_table(column, fit) or _same_entity(column, fit)
+
+
+def _names_table(column: str, fit: Inclusion) -> bool:
+    """Does the column's name hold the parent table's singular (``ticket_id`` → ``tickets``)?"""
     name = _normalised(column)
-    return any(stem in name for stem in _stems(fit.parent)) or bool(_entity(fit.parent) & _entity(column))
+    return any(stem in name for stem in _stems(fit.parent))
+
+
+def _same_entity(column: str, fit: Inclusion) -> bool:
+    """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``)?"""
+    return bool(_entity(fit.parent) & _entity(column))
 
 
 def _stems(name: str) -> frozenset[str]:
@@ -1036,9 +1046,9 @@ def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
         return fits[0] if fits else None
     name = _normalised(column)
     for named in (
-        [fit for fit in fits if any(stem in name for stem in _stems(fit.parent))],
+        [fit for fit in fits if _names_table(column, fit)],
         [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
-        [fit for fit in fits if _entity(fit.parent) & _entity(column)],
+        [fit for fit in fits if _same_entity(column, fit)],
     ):
         if len(named) == 1:
             return named[0]
