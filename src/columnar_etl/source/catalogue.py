@@ -585,14 +585,23 @@ class UnparsedObject:
         return self.kind in DATALESS_KINDS
 
 
+def _named_in_schema_error(exc: BaseException) -> tuple[str, str] | None:
+    """The object a SQLite schema error names and why (``malformed database schema (v) - ...``), the
+    reason's whitespace folded; None for any other error."""
+    found = _SCHEMA_ERROR.search(str(exc))
+    if found is None:
+        return None
+    return found.group(1), " ".join(found.group(2).split())
+
+
 def unparsed_object(path: Path, exc: BaseException) -> UnparsedObject | None:
     """The object of ``path``'s schema that the reader's SQLite (DuckDB's sqlite_scanner) names in
     ``exc`` as one it cannot parse although SQLite here reads it (its kind is read here from
     ``sqlite_master``). None for any other error, or when SQLite here cannot read the schema either."""
-    found = _SCHEMA_ERROR.search(str(exc))
-    if found is None:
+    named = _named_in_schema_error(exc)
+    if named is None:
         return None
-    name, reason = found.group(1), " ".join(found.group(2).split())
+    name, reason = named
     con = connect_read_only(path)
     try:
         row = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
@@ -610,10 +619,10 @@ def unparsable_here(path: Path, exc: BaseException) -> SourceError | None:
     name). SQLite parses a file's whole schema before any read, so no table can be read; yet the file is
     not damaged: ``sqlite_master`` read with ``writable_schema`` (which leaves schema errors aside) holds
     the object, and a copy without it loads. None for any other error."""
-    found = _SCHEMA_ERROR.search(str(exc))
-    if found is None:
+    named = _named_in_schema_error(exc)
+    if named is None:
         return None
-    name, reason = found.group(1), " ".join(found.group(2).split())
+    name, reason = named
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
