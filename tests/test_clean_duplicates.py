@@ -686,3 +686,48 @@ def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds
     kept = [row for position, row in enumerate(rows, start=1) if str(position) not in set(expected)]
     assert result.data["t"].column("a").to_pylist() == [row[0] for row in kept]
     assert result.data["t"].column("d").to_pylist() == [row[3] for row in kept]
+
+
+def test_the_listing_reaches_the_process_only_once_duckdb_let_go_of_its_grouping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The side source's GROUP BY of every row holds its buffers (up to its cap) while its result is
+    read; the listing streamed into the process from it stacked the listing's first 48 MB (and a
+    second database's) on them: 2M rows, a million listed, 562-604 MB against the 600 MB bound.
+    DuckDB writes it to the listing's own file instead, and the process reads it once the source's
+    memory was handed back: what DuckDB still holds (``duckdb_memory()``) when the filter first takes
+    the listed rows is measured here, and the rows removed are those SQLite counts."""
+    path = tmp_path / "half.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (a INTEGER, b TEXT, c REAL)")
+        con.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 400000) "
+            "INSERT INTO t SELECT y, 'v' || (y * 7919 % 100003), y / 7.0 "
+            "FROM (SELECT (x - 1) % 200000 AS y FROM n)"
+        )
+        (listed,) = con.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM t GROUP BY a, b, c HAVING count(*) > 1)"
+        ).fetchone()
+    con.close()
+    held_by_duckdb: list[int] = []
+    src = open_source(path, "cp1252")
+    keep = CopyFilter.__init__
+
+    def init(self: CopyFilter, *args: Any, **kwargs: Any) -> None:
+        (held,) = src.connection.execute(
+            "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+        ).fetchone() or (0,)
+        held_by_duckdb.append(int(held or 0))
+        keep(self, *args, **kwargs)
+
+    monkeypatch.setattr(CopyFilter, "__init__", init)
+    try:
+        src.limit_memory("256MB")
+        copies = CopyFilter.of(src, "t", ["a", "b", "c"], release=True)
+        assert copies is not None and copies.height == listed == 200_000
+        copies.close()
+    finally:
+        src.close()
+    assert len(held_by_duckdb) == 1
+    assert held_by_duckdb[0] <= 4 * 1024 * 1024, f"DuckDB held {held_by_duckdb[0] >> 20} MB"

@@ -5,7 +5,8 @@ column; it spills to disk rather than grow past its memory limit). Wide rows (lo
 narrowed to candidates: only rows whose digest (:func:`row_digest_sql`) occurs more than once are
 grouped by their values, so the grouping holds 16 bytes per row, not the row (grouping every wide
 row by value ran out of DuckDB's memory limit at 40x). The listed rows are kept
-outside the process, in a DuckDB database file of their own (:class:`CopyFilter`); the cleaner
+outside the process, in a DuckDB database file of their own that DuckDB writes them to
+(:class:`CopyFilter`; a listing small enough is then held instead); the cleaner
 matches each batch against them (a Polars join on every column, NULL equal to NULL, of the batch's
 rows whose row hash a listed row has, against those listed rows, fetched by their numbers) and keeps
 the first occurrence of each; a boolean per listed row remembers which were seen in earlier batches.
@@ -27,16 +28,18 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from columnar_etl.errors import CleanError
 from columnar_etl.leftovers import temporary_prefix
-from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.cells import (
     GROUP_COLUMNS_LIMIT,
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
     ColumnRead,
     class_column,
+    frame_name,
     framed,
     hex_column,
     row_digest_sql,
@@ -61,6 +64,8 @@ HELD_BYTES = 48 * 1024 * 1024
 LISTED_COLUMN_BYTES = 512 * 1024
 LISTED_MEMORY_FLOOR = 32 * 1024 * 1024
 _LISTED = "listed_rows"
+_LISTED_FILE = "listed.duckdb"
+_LISTED_PARQUET = "listed.parquet"
 _WANTED = "wanted_groups"
 _PART = "listed_part"
 
@@ -148,6 +153,30 @@ def _listed_by_text(
     return rows.drop_columns([part])
 
 
+def _surely_held(most: int, row_bytes: int, columns: int) -> bool:
+    """True when a listing of at most ``most`` rows of ``columns`` columns, of ``row_bytes`` source
+    bytes on average, is held (:data:`HELD_BYTES`; Arrow adds an offset or more per cell)."""
+    return most * (row_bytes + 8 * columns) <= HELD_BYTES
+
+
+def _write_listing(
+    cursor: duckdb.DuckDBPyConnection, sql: str, columns: list[str]
+) -> tempfile.TemporaryDirectory[str]:
+    """A new private directory holding the rows ``sql`` selects (its ``columns``, under their
+    :func:`frame_name`) in a Parquet file (:data:`_LISTED_PARQUET`), written by ``cursor``'s database
+    itself at its memory cap. (Written to a DuckDB database file instead, numbered, a 400,000-row
+    listing took +1 s of CPU; Parquet costs what the rows' Arrow did.)"""
+    directory = tempfile.TemporaryDirectory(prefix=temporary_prefix("copies"))
+    named = ", ".join(f"{quote_ident(name)} AS {quote_ident(frame_name(name))}" for name in columns)
+    target = quote_literal(str(Path(directory.name) / _LISTED_PARQUET))
+    try:
+        cursor.execute(f"COPY (SELECT {named} FROM ({sql})) TO {target} (FORMAT parquet)")
+    except BaseException:
+        directory.cleanup()
+        raise
+    return directory
+
+
 class CopyFilter:
     """Marks the rows of each batch (read in order) that repeat a row seen before, in this or an
     earlier batch: all but the first of each set of exact copies.
@@ -172,18 +201,32 @@ class CopyFilter:
     directory also goes when the filter is garbage-collected).
     """
 
-    def __init__(self, duplicated: pl.DataFrame | pa.Table | Iterable[pa.RecordBatch]) -> None:
-        if isinstance(duplicated, pl.DataFrame):
-            duplicated = duplicated.to_arrow(compat_level=pl.CompatLevel.oldest())
-        batches = duplicated.to_batches(DIGEST_ROWS) if isinstance(duplicated, pa.Table) else duplicated
+    def __init__(
+        self,
+        duplicated: pl.DataFrame | pa.Table | Iterable[pa.RecordBatch] | None,
+        *,
+        written: tempfile.TemporaryDirectory[str] | None = None,
+        columns: Sequence[str] = (),
+    ) -> None:
+        """``duplicated``: the listed rows; or None with ``written``, a directory whose database
+        (:func:`_write_listing`) holds them under ``columns``: the filter's from then on (removed on
+        :meth:`close`)."""
         self._lock = threading.Lock()
         self._rows: pl.DataFrame | None = None
-        self._directory: tempfile.TemporaryDirectory[str] | None = None
+        self._directory = written
         self._db: duckdb.DuckDBPyConnection | None = None
-        self.columns: list[str] = []
+        self.columns: list[str] = list(columns)
         self.height = 0
         try:
-            self._take(iter(batches))
+            if duplicated is None:
+                self._take_written()
+            else:
+                if isinstance(duplicated, pl.DataFrame):
+                    duplicated = duplicated.to_arrow(compat_level=pl.CompatLevel.oldest())
+                batches = (
+                    duplicated.to_batches(DIGEST_ROWS) if isinstance(duplicated, pa.Table) else duplicated
+                )
+                self._take(iter(batches))
         except BaseException:
             self.close()
             raise
@@ -206,6 +249,41 @@ class CopyFilter:
                 # The held batches leave the list as they are stored: none outlives its INSERT.
                 self._store(itertools.chain(_drained(held), map(framed, batches)))
                 return
+        self._hold(held)
+
+    def _take_written(self) -> None:
+        """Hold the listed rows of the directory's Parquet file (:func:`_write_listing`) when they
+        take :data:`HELD_BYTES` or less; else store them in the directory's database, numbered. The
+        file is removed either way."""
+        assert self._directory is not None
+        written = Path(self._directory.name) / _LISTED_PARQUET
+        held: list[pa.RecordBatch] = []
+        held_bytes = 0
+        with pq.ParquetFile(written) as listing:
+            for batch in listing.iter_batches(DIGEST_ROWS, columns=self.columns, use_threads=False):
+                held.append(batch)
+                held_bytes += batch.nbytes
+                if held_bytes > HELD_BYTES:
+                    break
+        if held_bytes > HELD_BYTES:
+            del held
+            db = self._connect()
+            shown = ", ".join(map(quote_ident, self.columns))
+            # row_number() OVER () streams (no sort, nothing held): each listed row gets a number.
+            number = f"row_number() OVER () - 1 AS {quote_ident(_GROUP)}"
+            db.execute(
+                f"CREATE TABLE {_LISTED} AS SELECT {shown}, {number} "
+                f"FROM read_parquet({quote_literal(str(written))})"
+            )
+            written.unlink()
+            (self.height,) = db.execute(f"SELECT count(*) FROM {_LISTED}").fetchone() or (0,)
+            return
+        self.close()
+        self._directory = None
+        self._hold(held)
+
+    def _hold(self, held: list[pa.RecordBatch]) -> None:
+        """Hold ``held`` (the listed rows, framed) in the process, numbered in order."""
         self.height = 0
         if held:
             rows = pl.from_arrow(pa.Table.from_batches(held))
@@ -213,12 +291,14 @@ class CopyFilter:
             self._rows = rows.with_row_index(_GROUP).cast({_GROUP: pl.Int64})
             self.height = rows.height
 
-    def _store(self, batches: Iterable[pa.RecordBatch]) -> None:
-        """Write ``batches`` to a table of listed rows in a database of their own, numbered in order."""
-        self._directory = tempfile.TemporaryDirectory(prefix=temporary_prefix("copies"))
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the listing's database in its directory (made here if there is none yet), at a small
+        memory cap (see :data:`LISTED_COLUMN_BYTES`)."""
+        if self._directory is None:
+            self._directory = tempfile.TemporaryDirectory(prefix=temporary_prefix("copies"))
         memory = max(LISTED_MEMORY_FLOOR, LISTED_COLUMN_BYTES * (len(self.columns) + 1))
-        db = self._db = duckdb.connect(
-            str(Path(self._directory.name) / "listed.duckdb"),
+        self._db = duckdb.connect(
+            str(Path(self._directory.name) / _LISTED_FILE),
             config={
                 "memory_limit": f"{memory} bytes",
                 "threads": 1,
@@ -227,6 +307,11 @@ class CopyFilter:
                 "autoload_known_extensions": False,
             },
         )
+        return self._db
+
+    def _store(self, batches: Iterable[pa.RecordBatch]) -> None:
+        """Write ``batches`` to a table of listed rows in a database of their own, numbered in order."""
+        db = self._connect()
         self.height = 0
         for batch in batches:
             if not batch.num_rows:
@@ -323,8 +408,10 @@ class CopyFilter:
 
         ``release``: hand DuckDB's memory back (:meth:`Source.release_memory`) once the rows are
         listed, before they are framed for Polars; only when no other query runs on ``src`` (the
-        cleaner's side source). The GROUP BY of every row leaves its buffers with the database, up to
-        its cap: 2M rows, a million of them listed, peaked at ~640 MB with them still held.
+        cleaner's side source). The GROUP BY of every row leaves its buffers with the database, up
+        to its cap: 2M rows, a million of them listed, peaked at ~640 MB with them still held. The
+        listing is then written by ``src`` to a file of its own first (:func:`_write_listing`), and
+        read once they are let go.
         """
         info = src.table(table)
         columns = info.column_names
@@ -360,15 +447,23 @@ class CopyFilter:
         # Closed after its query: an open cursor keeps its last aggregate's states (the GROUP BY of
         # every row, up to the source's memory cap) until the source is closed, through the clean.
         cursor = src.cursor()
+        written: tempfile.TemporaryDirectory[str] | None = None
         try:
-            found: pa.Table | pa.RecordBatchReader
             if len(columns) > GROUP_COLUMNS_LIMIT:
-                found = _listed_by_text(cursor, relation, columns, compared)
+                copies = cls(_listed_by_text(cursor, relation, columns, compared))
             else:
                 sql = duplicated_rows_sql(relation, columns, compared, digest=digest)
-                # Streamed to the filter's database a slice at a time, never whole in the process.
-                found = cursor.execute(sql).to_arrow_reader(DIGEST_ROWS)
-            copies = cls(found)
+                # At most half the rows named as having a copy are listed.
+                small = listed and _surely_held(len(rowids or ()) // 2, row_bytes, len(columns))
+                if release and not small:
+                    # No other query runs on src: DuckDB writes the listing to a file of its own at
+                    # src's cap, read once src let go of the GROUP BY's buffers. Streamed into the
+                    # process, the listing's first HELD_BYTES (and the database it moves to) stacked
+                    # on them: 2M rows, a million listed, 563-604 MB; written first, 526-532 MB.
+                    written = _write_listing(cursor, sql, compared)
+                else:
+                    # Streamed to the filter's database a slice at a time, never whole in the process.
+                    copies = cls(cursor.execute(sql).to_arrow_reader(DIGEST_ROWS))
         except duckdb.OutOfMemoryException as exc:
             raise CleanError(
                 "listing exact duplicate rows ran out of memory",
@@ -382,6 +477,8 @@ class CopyFilter:
                 # Never in place of the listing's own error (an interrupted clean closes the source).
                 with contextlib.suppress(duckdb.Error):
                     src.release_memory()
+        if written is not None:
+            copies = cls(None, written=written, columns=[frame_name(name) for name in compared])
         if copies.height == 0:
             copies.close()
             return None
