@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -862,3 +862,36 @@ def test_an_integer_wider_than_numeric_38_keeps_its_column_text_as_a_decimal_doe
             why = "more digits than a double holds" if case.anchors == "num" else f"has {widest} digits"
             assert why in note, (case.describe(), note)
     assert checked >= 14  # num_blob and int_text: all six; NUMERIC and INTEGER: the padded one
+
+
+@pytest.mark.parametrize(
+    "spell",
+    [
+        lambda n: f"{n:,}".replace(",", "\u2009"),  # digits grouped by thin spaces
+        lambda n: f"{n:,}",  # thousands commas
+        lambda n: f"{n:,}".replace(",", "\u202f").replace("-", "\u2212"),  # U+2212 before groups
+    ],
+    ids=["digit_groups", "thousands_commas", "minus_sign"],
+)
+def test_epoch_integers_written_as_grouped_numbers_are_read_by_both(make_sqlite: Any, spell: Any) -> None:
+    # The profile reads a number with digit groups, thousands commas or U+2212 as the integer it
+    # writes, and a DATE column of such integers as epoch seconds; the cleaner's epoch read took plain
+    # integers only and quarantined every one: a quality after (0) below the profile's (100), and the
+    # load's quality_not_worse refused the run.
+    seconds = [1_700_000_000 + 86_400 * i for i in range(40)] + [-631_152_000]
+    rows = [(i, spell(n)) for i, n in enumerate(seconds, start=1)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE)", rows)})
+    config = load_settings(**GATES_OPEN)
+    found = profile(path, settings=config)
+    result = clean(path, build_plan(found, settings=config), settings=config)
+    assert result.data is not None
+    column, stats = found["t"]["d"], result["t"]["d"]
+    assert (column.inferred_type, stats.type) == ("timestamptz", "timestamptz")
+    assert result.quarantine.num_rows == 0 and stats.quarantined == column.invalid_count == 0
+    expected_values = [datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=n) for n in seconds]
+    assert result.data["t"].column("d").to_pylist() == expected_values
+    assert stats.quality == column.quality == 100.0
+    # Every cell changed, audited by the rules that read its spelling, and the epoch's.
+    audited = {a["row_key"]: set(a["rule"].split(",")) for a in result.audit.to_pylist()}
+    read = {"thousands_separator", "epoch:seconds"}
+    assert audited == {str(i): read | ({"minus_sign"} if "\u2212" in text else set()) for i, text in rows}

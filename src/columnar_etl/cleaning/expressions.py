@@ -542,16 +542,16 @@ class ColumnExprs:
         if kind in ("text", "bytea"):
             parsed = t
         elif kind in DATE_TYPES and self.plan.epoch_unit is not None:
+            # The integers the profile counted are the epoch's: written grouped or with U+2212 too.
             unit = POLARS_EPOCH_UNITS[self.plan.epoch_unit]
-            stamp = pl.from_epoch(t.cast(pl.Int64, strict=False), time_unit=unit)
+            stamp = pl.from_epoch(self._integer(), time_unit=unit)
             if kind == "timestamptz":  # the instant, in UTC (an epoch counts from 1970-01-01 UTC)
                 stamp = stamp.dt.replace_time_zone("UTC")
-            parsed = pl.when(t.str.contains(INTEGER_PATTERN)).then(stamp)
+            parsed = stamp
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()
         elif kind == "integer":
-            regex, text = self._number_text()
-            parsed = pl.when(self._signed().str.contains(regex)).then(text.cast(pl.Int64, strict=False))
+            parsed = self._integer()
         elif kind in ("numeric", "double"):
             regex, text = self._number_text()
             if kind == "numeric":
@@ -599,12 +599,18 @@ class ColumnExprs:
         t = pl.col(self.t)
         return t.str.replace(_MINUS_SIGN_LEADING, "-")
 
+    def _integer(self) -> pl.Expr:
+        """The integer the text writes (as an integer column reads it, an epoch column's count too),
+        NULL where it writes none."""
+        regex, text = self._number_text()
+        return pl.when(self._signed().str.contains(regex)).then(text.cast(pl.Int64, strict=False))
+
     def _number_text(self) -> tuple[str, pl.Expr]:
         """The pattern of the numbers this column reads (matched on :meth:`_signed`), and their text as
         Polars casts it: a leading U+2212 read as '-', thousands separators removed (``1,234.50``), or a
-        decimal comma made a point (``3,5``)."""
+        decimal comma made a point (``3,5``). An epoch column reads integers."""
         t = self._signed()
-        integer = self.plan.type == "integer"
+        integer = self.plan.type == "integer" or self.plan.epoch_unit is not None
         if self.plan.thousands_separator:
             text = t.str.replace_all(THOUSANDS_SEPARATOR, "", literal=True)
             return (INTEGER_OR_GROUPED_PATTERN if integer else NUMBER_OR_GROUPED_PATTERN), text
@@ -693,16 +699,10 @@ class ColumnExprs:
             bits = [(cond & ~real, bit) if bit == Change.TRIM else (cond, bit) for cond, bit in bits]
         if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
+            if self.plan.epoch_unit is not None:
+                bits += self._number_spelling(kept)  # the epoch's integer, read as written
         elif kind in ("numeric", "double", "integer"):
-            if self.plan.thousands_separator:
-                bits.append((kept & t.str.contains(THOUSANDS_SEPARATOR, literal=True), Change.THOUSANDS))
-            elif self.plan.decimal_comma and kind != "integer":
-                bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
-            if self.plan.digit_groups is not None and not self.plan.thousands_separator:
-                grouped = t.str.contains(self.plan.digit_groups, literal=True)
-                bits.append((kept & grouped, Change.THOUSANDS))
-            # A number written with U+2212 (−12, −1 234,50), read with '-'.
-            bits.append((kept & t.str.contains(_MINUS_SIGN_START), Change.MINUS_SIGN))
+            bits += self._number_spelling(kept)
             # A REAL cell's own digits are no text that changes.
             text_cell: pl.Expr | None = pl.lit(True)
             if self.read.with_class:
@@ -751,6 +751,22 @@ class ColumnExprs:
             ]
         )
         return code.cast(CHANGE_DTYPE).alias(self.k)
+
+    def _number_spelling(self, kept: pl.Expr) -> list[tuple[pl.Expr, Change]]:
+        """The changes of a kept number's spelling that :meth:`_number_text` reads: thousands separators
+        or digit groups removed, a decimal comma made a point, a leading U+2212 read as '-'."""
+        t = pl.col(self.t)
+        bits: list[tuple[pl.Expr, Change]] = []
+        if self.plan.thousands_separator:
+            bits.append((kept & t.str.contains(THOUSANDS_SEPARATOR, literal=True), Change.THOUSANDS))
+        elif self.plan.decimal_comma and self.plan.type in ("numeric", "double"):
+            bits.append((kept & t.str.contains(DECIMAL_COMMA, literal=True), Change.COMMA))
+        if self.plan.digit_groups is not None and not self.plan.thousands_separator:
+            grouped = t.str.contains(self.plan.digit_groups, literal=True)
+            bits.append((kept & grouped, Change.THOUSANDS))
+        # A number written with U+2212 (−12, −1 234,50), read with '-'.
+        bits.append((kept & t.str.contains(_MINUS_SIGN_START), Change.MINUS_SIGN))
+        return bits
 
     def _beyond_scale(self) -> pl.Expr:
         """The number has more fraction digits than the column's scale (False without a fraction).
