@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl import profile
@@ -247,6 +248,45 @@ def test_a_column_of_no_values_takes_the_binary_type_it_is_declared(
     con.close()
     again = profile(path)["t"]
     assert (again["a"].inferred_type, again["e"].inferred_type) == ("bytea", "text")
+
+
+def test_a_binary_declared_column_of_blank_text_alone_is_text_and_its_blanks_null(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h141 (a wiki's own SQLite file: every string column declared BLOB, a user's real name
+    # NOT NULL DEFAULT '' and '' in every row): a column of nothing but '' TEXT cells took its declared
+    # binary type, as if it held no cells at all. It loaded as bytea, its '' kept as empty bytes, while
+    # its profile said "BLOB cells among INTEGER/REAL/TEXT cells" (there were none) and "'' ... made
+    # NULL" (it was not). The cells are TEXT: text, their blanks NULL by the documented rule, audited.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, name BLOB NOT NULL DEFAULT '', token BLOB, pic BLOB)"
+    rows = [(i, "", "" if i % 2 else None, None) for i in range(1, 7)]
+    path = make_sqlite({"t": (ddl, rows)})
+    found = profile(path)["t"]
+    assert {name: found[name].inferred_type for name in ("name", "token", "pic")} == {
+        "name": "text",
+        "token": "text",
+        "pic": "bytea",  # no cell at all: the declared type, as before
+    }
+    for name in ("name", "token", "pic"):
+        assert found[name].issue("mixed_storage_classes") is None, name
+
+    def blank_names(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(blank_names)
+    assert ran.violations(run_dir) == []
+    types = ran.types("t")
+    assert (types["name"], types["token"], types["pic"]) == ("text", "text", "bytea")
+    assert ran.values("t", "name", "id") == dict.fromkeys(range(1, 7))
+    assert ran.values("t", "token", "id") == dict.fromkeys(range(1, 7))
+    audited = {
+        (r["column"], r["row_key"], r["raw_value"], r["new_value"], r["rule"])
+        for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    }
+    expected = {("name", str(i), "", None, "empty_to_null") for i in range(1, 7)}
+    expected |= {("token", str(i), "", None, "empty_to_null") for i in (1, 3, 5)}
+    assert audited == expected
 
 
 # --- views, triggers, virtual tables, statistics, empty tables --------------------------------------------

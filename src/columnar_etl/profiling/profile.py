@@ -907,8 +907,10 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         # No value to go by: the declared type (a BLOB column with no attachment yet is bytea, so that
-        # a later export's first attachment changes no type).
-        binary = family is None and declared_binary(column.declared_type)
+        # a later export's first attachment changes no type). Blank TEXT cells are no attachment: a
+        # binary-declared column of '' alone (a wiki's NOT NULL DEFAULT '' name, every string declared
+        # BLOB) is text, its blanks NULL by the rule, as in any text column.
+        binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
         inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
     elif family == "boolean" and n_bool / present >= MAJORITY and not _other_numbers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
