@@ -44,6 +44,7 @@ from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
+    declared_with_others,
     find_key,
     keep_as_written,
     key_merged_by_cleaning,
@@ -2869,6 +2870,16 @@ def _keyed_steps(
     # found in the data, names the rows (keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
+    if declared is not None and profiled.key_found == "data_unique":
+        # A key found in the data that the schema makes unique only with other columns names this
+        # file's rows, but no row another table's column could point to (references.py).
+        profiled.key_part_of = declared_with_others(declared, profiled.key)
+        if profiled.key_part_of is not None:
+            profiled[profiled.key[0]].notes.append(
+                f"unique in the data, but the schema declares it UNIQUE ({', '.join(profiled.key_part_of)}) "
+                "only with other columns: the table's key here, no parent of references inferred from "
+                "the data"
+            )
     tokens = list(settings.null_tokens)
     if naming is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
