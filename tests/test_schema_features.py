@@ -289,6 +289,40 @@ def test_a_binary_declared_column_of_blank_text_alone_is_text_and_its_blanks_nul
     assert audited == expected
 
 
+def test_text_cells_of_a_bytes_column_cost_no_cleaning_they_do_not_get(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h141 (a wiki's revision texts, deflated: most bound as BLOBs, one as TEXT): a bytea
+    # column's TEXT cells are loaded as their bytes, nothing trimmed, decoded, stripped or made NULL
+    # (audited as_bytes). Its profile still counted them as blanks, null tokens, padding, NUL bytes and
+    # invalid UTF-8 "decoded by source_encoding_fallback": the column scored 0, the table 66.7, and the
+    # run warned (exit 2) of a quality below the gate for cleaning it never did.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB, note TEXT)"
+    texts = {2: "", 3: "  padded ", 5: "N/A", 7: "x\x00y"}
+    blobs = {1: b"\x00\x01bin", 6: b"\x78\x9c\x0b\xff", 8: b"plain"}
+    rows = [(i, blobs.get(i, texts.get(i)), f"note {i}") for i in range(1, 9)]
+    path = make_sqlite({"t": (ddl, rows)})
+    con = sqlite3.connect(path)
+    with con:  # TEXT that is no UTF-8, as PHP's PDO binds a deflated string
+        con.execute("INSERT INTO t VALUES (9, CAST(x'0b0bf0b3' AS TEXT), 'note 9')")
+    con.close()
+    texts[9] = "\x0b\x0b\xf0\xb3"
+
+    def revisions(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(revisions)
+    assert ran.violations(run_dir) == []
+    assert ran.types("t")["data"] == "bytea"
+    column = profile_of(run_dir)["tables"][0]["columns"][1]
+    assert [(issue["kind"], issue["count"]) for issue in column["issues"]] == [("mixed_storage_classes", 5)]
+    assert column["quality"] == 100.0
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    raw = {i: t.encode("latin-1") if i == 9 else t.encode() for i, t in texts.items()}
+    assert ran.values("t", "data", "id") == {i: raw.get(i, blobs.get(i)) for i in range(1, 10)}
+
+
 # --- views, triggers, virtual tables, statistics, empty tables --------------------------------------------
 
 
