@@ -113,6 +113,13 @@ number, so a test computes what a column holds from the same numbers.
   dates, ``'1'``/``'0'``, ``''``, a list item, a URL, ``'007'``), a journal's notes and a description in
   Textile with CRLF, and ``wiki_content_versions.data`` declared ``blob``: plain versions as TEXT beside
   zlib-deflated ones (``compression = 'gzip'``) as BLOBs. No reference is declared.
+- :func:`roundcube_webmail`: a webmail's own database as Roundcube 1.6 writes it (its
+  ``SQL/sqlite.initial.sql``): ``datetime`` text of the server's wall clock (``2026-12-04 22:54:11``)
+  with MySQL's zero date ``0000-00-00 00:00:00`` as the schema's default, ``''`` for every missing
+  text under ``NOT NULL``, preferences as PHP ``serialize()`` text, session data as base64 of it,
+  vCards in ``contacts.vcard`` and a search index ``words`` with a leading blank, ``ON DELETE CASCADE``
+  references declared, and the spell-check ``dictionary`` keyed ``UNIQUE (user_id, language)`` whose
+  global list has ``user_id`` NULL.
 """
 
 from __future__ import annotations
@@ -2681,3 +2688,187 @@ def redmine_tracker(path: Path, issues: int = 30) -> Path:
         ],
     }
     return write_export(path, REDMINE_DDL, rows, bytes_as_text=False)
+
+
+# --- Roundcube -------------------------------------------------------------------------------------
+
+ROUNDCUBE_DDL = (
+    """CREATE TABLE users (
+  user_id integer NOT NULL PRIMARY KEY,
+  username varchar(128) NOT NULL default '',
+  mail_host varchar(128) NOT NULL default '',
+  created datetime NOT NULL default '0000-00-00 00:00:00',
+  last_login datetime DEFAULT NULL,
+  failed_login datetime DEFAULT NULL,
+  failed_login_counter integer DEFAULT NULL,
+  language varchar(16),
+  preferences text DEFAULT NULL
+)""",
+    "CREATE UNIQUE INDEX ix_users_username ON users(username, mail_host)",
+    """CREATE TABLE identities (
+  identity_id integer NOT NULL PRIMARY KEY,
+  user_id integer NOT NULL
+    REFERENCES users (user_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  changed datetime NOT NULL default '0000-00-00 00:00:00',
+  del tinyint NOT NULL default '0',
+  standard tinyint NOT NULL default '0',
+  name varchar(128) NOT NULL default '',
+  organization varchar(128) default '',
+  email varchar(128) NOT NULL default '',
+  "reply-to" varchar(128) NOT NULL default '',
+  bcc varchar(128) NOT NULL default '',
+  signature text NOT NULL default '',
+  html_signature tinyint NOT NULL default '0'
+)""",
+    """CREATE TABLE contacts (
+  contact_id integer NOT NULL PRIMARY KEY,
+  user_id integer NOT NULL
+    REFERENCES users (user_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  changed datetime NOT NULL default '0000-00-00 00:00:00',
+  del tinyint NOT NULL default '0',
+  name varchar(128) NOT NULL default '',
+  email text NOT NULL default '',
+  firstname varchar(128) NOT NULL default '',
+  surname varchar(128) NOT NULL default '',
+  vcard text NOT NULL default '',
+  words text NOT NULL default ''
+)""",
+    """CREATE TABLE contactgroups (
+  contactgroup_id integer NOT NULL PRIMARY KEY,
+  user_id integer NOT NULL
+    REFERENCES users (user_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  changed datetime NOT NULL default '0000-00-00 00:00:00',
+  del tinyint NOT NULL default '0',
+  name varchar(128) NOT NULL default ''
+)""",
+    """CREATE TABLE contactgroupmembers (
+  contactgroup_id integer NOT NULL
+    REFERENCES contactgroups(contactgroup_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  contact_id integer NOT NULL
+    REFERENCES contacts(contact_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  created datetime NOT NULL default '0000-00-00 00:00:00',
+  PRIMARY KEY (contactgroup_id, contact_id)
+)""",
+    """CREATE TABLE session (
+  sess_id varchar(128) NOT NULL PRIMARY KEY,
+  changed datetime NOT NULL default '0000-00-00 00:00:00',
+  ip varchar(40) NOT NULL default '',
+  vars text NOT NULL
+)""",
+    """CREATE TABLE dictionary (
+  user_id integer DEFAULT NULL
+    REFERENCES users (user_id) ON DELETE CASCADE ON UPDATE CASCADE,
+  language varchar(16) NOT NULL,
+  data text NOT NULL
+)""",
+    "CREATE UNIQUE INDEX ix_dictionary_user_language ON dictionary (user_id, language)",
+    """CREATE TABLE system (
+  name varchar(64) NOT NULL PRIMARY KEY,
+  value text NOT NULL
+)""",
+)
+ROUNDCUBE_ZERO_DATE = "0000-00-00 00:00:00"
+ROUNDCUBE_SIGNATURE = "-- \nZoë\n  Help Desk  "
+ROUNDCUBE_SURNAMES = ("Ångström", "李", "", "O'Brien")
+
+
+def roundcube_moment(i: int) -> str:
+    """Roundcube's ``now()``: the server's wall clock as ``datetime`` text, whole seconds."""
+    return (datetime(2026, 12, 4, 22, 54, 11) + timedelta(minutes=97 * i)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def roundcube_language(i: int) -> str:
+    return "de_DE" if i % 4 == 3 else "en_US"
+
+
+def roundcube_prefs(i: int) -> str:
+    """``users.preferences``: PHP's ``serialize()`` of the user's settings."""
+    if i % 2:
+        return "a:0:{}"
+    return 'a:2:{s:8:"timezone";s:13:"Europe/Berlin";s:5:"quota";d:1.5;}'
+
+
+def roundcube_session(i: int) -> str:
+    """``session.vars``: base64 of the serialized session (how ``rcube_session_db`` writes it)."""
+    data = f'a:2:{{s:7:"user_id";i:{i + 1};s:8:"language";s:5:"{roundcube_language(i)}";}}'
+    return base64.b64encode(data.encode()).decode()
+
+
+def roundcube_vcard(i: int) -> str:
+    surname = ROUNDCUBE_SURNAMES[i % len(ROUNDCUBE_SURNAMES)]
+    return (
+        f"BEGIN:VCARD\nVERSION:3.0\nN:{surname};Name {i};;;\nFN:Name {i} {surname}\n"
+        f"EMAIL;TYPE=home:c{i}@example.com\nEND:VCARD"
+    )
+
+
+def roundcube_webmail(path: Path, users: int = 6) -> Path:
+    """A Roundcube database (see the module's docstring): ``users`` users with one identity each, two
+    contacts per user (every fifth deleted), two groups, a session per user, two dictionaries."""
+    contacts = 2 * users
+    rows: dict[str, list[list[object]]] = {
+        "users": [
+            [
+                i + 1,
+                "li.xiaolong@例え.jp" if i == 1 else f"user{i}@example.com",
+                "localhost",
+                roundcube_moment(i),
+                None if i % 3 == 0 else roundcube_moment(i + 1),
+                ROUNDCUBE_ZERO_DATE if i == 2 else (roundcube_moment(i + 2) if i == 4 else None),
+                2 if i == 4 else None,
+                roundcube_language(i),
+                roundcube_prefs(i),
+            ]
+            for i in range(users)
+        ],
+        "identities": [
+            [
+                i + 1,
+                i + 1,
+                roundcube_moment(i),
+                0,
+                1,
+                "Zoë Support ✓" if i == 0 else "",
+                "" if i % 2 else "Help Desk GmbH",
+                f"user{i}@example.com",
+                "",
+                "archive@example.com" if i == 0 else "",
+                ROUNDCUBE_SIGNATURE if i == 0 else "",
+                0,
+            ]
+            for i in range(users)
+        ],
+        "contacts": [
+            [
+                c + 1,
+                c % users + 1,
+                roundcube_moment(c + 3),
+                int(c % 5 == 4),
+                f"Name {c} {ROUNDCUBE_SURNAMES[c % len(ROUNDCUBE_SURNAMES)]}".strip(),
+                f"c{c}@example.com",
+                f"Name {c}",
+                ROUNDCUBE_SURNAMES[c % len(ROUNDCUBE_SURNAMES)],
+                roundcube_vcard(c),
+                f" name {c} c{c}@example.com",
+            ]
+            for c in range(contacts)
+        ],
+        "contactgroups": [[g + 1, 1, roundcube_moment(g), 0, ("Kunden ✓", "VIP")[g]] for g in range(2)],
+        "contactgroupmembers": [
+            [g + 1, c + 1, ROUNDCUBE_ZERO_DATE if (g, c) == (1, 0) else roundcube_moment(c)]
+            for g in range(2)
+            for c in range(0, contacts, users)
+        ],
+        "session": [
+            [
+                hashlib.md5(str(i).encode()).hexdigest(),
+                roundcube_moment(i),
+                ("192.0.2.1", "2001:db8::7")[i % 2],
+                roundcube_session(i),
+            ]
+            for i in range(users)
+        ],
+        "dictionary": [[None, "en_US", "helpdesk"], [1, "de_DE", "Roundcube Zoë"]],
+        "system": [["roundcube-version", "2022081200"]],
+    }
+    return write_export(path, ROUNDCUBE_DDL, rows)

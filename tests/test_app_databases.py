@@ -2,7 +2,7 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project, a Chroma vector store, a Redmine tracker)
+Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1331,3 +1331,63 @@ def test_redmine_tracker_keeps_rails_microseconds_float_hours_and_text_custom_va
     assert found[("time_entries", "issue_id")] == "issues.id"
     assert found[("journal_details", "journal_id")] == "journals.id"
     assert ("time_entries", "tweek") not in found and ("time_entries", "tmonth") not in found
+
+
+def test_roundcube_webmail_reads_wall_clock_text_nulls_zero_dates_and_keeps_serialized_text(
+    run_export: Runner,
+) -> None:
+    # datetime text of the server's wall clock arrives as timestamps without a zone; MySQL's zero date
+    # (the schema's default) is a null token: NULL, audited; '' under NOT NULL is NULL, audited; PHP's
+    # serialized preferences and base64 session data arrive as written; the declared references are the
+    # references, and the spell-check dictionary's language, unique in two rows but declared UNIQUE only
+    # with user_id, is nobody's parent (users.language is no reference to it).
+    users = 6
+    contacts = 2 * users
+    ran, run_dir = run_export(apps.roundcube_webmail)
+    tables = {
+        "users": users,
+        "identities": users,
+        "contacts": contacts,
+        "contactgroups": 2,
+        "contactgroupmembers": 4,
+        "session": users,
+        "dictionary": 2,
+        "system": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    types = ran.types("users")
+    for column in ("created", "last_login", "failed_login"):
+        assert types[column] == "timestamp without time zone", column
+    assert ran.types("contactgroupmembers")["created"] == "timestamp without time zone"
+    for table, column in (("users", "preferences"), ("session", "vars"), ("contacts", "vcard")):
+        assert ran.types(table)[column] == "text", (table, column)
+    moment = lambda i: datetime.strptime(apps.roundcube_moment(i), "%Y-%m-%d %H:%M:%S")  # noqa: E731
+    assert ran.values("users", "created", "user_id") == {i + 1: moment(i) for i in range(users)}
+    assert ran.values("users", "last_login", "user_id") == {
+        i + 1: None if i % 3 == 0 else moment(i + 1) for i in range(users)
+    }
+    assert ran.values("users", "failed_login", "user_id") == {
+        i + 1: moment(i + 2) if i == 4 else None for i in range(users)
+    }
+    assert audit_rules(run_dir, "users", "failed_login") == {"3": {"null_like_to_null"}}
+    assert audit_rules(run_dir, "contactgroupmembers", "created") == {"2|1": {"null_like_to_null"}}
+    assert ran.values("users", "preferences", "user_id") == {
+        i + 1: apps.roundcube_prefs(i) for i in range(users)
+    }
+    sessions = dict(pg_query(ran.uri, f'SELECT vars, ip FROM "{ran.base}".session'))
+    assert set(sessions) == {apps.roundcube_session(i) for i in range(users)}
+    assert ran.values("identities", "signature", "identity_id") == {
+        i + 1: arrives_as(apps.ROUNDCUBE_SIGNATURE) if i == 0 else None for i in range(users)
+    }
+    assert ran.values("contacts", "words", "contact_id") == {
+        c + 1: f"name {c} c{c}@example.com" for c in range(contacts)
+    }
+    assert ran.values("contacts", "vcard", "contact_id") == {
+        c + 1: apps.roundcube_vcard(c) for c in range(contacts)
+    }
+    found = references(run_dir)
+    assert found[("contacts", "user_id")] == "users.user_id"
+    assert found[("contactgroupmembers", "contact_id")] == "contacts.contact_id"
+    assert found[("contactgroupmembers", "contactgroup_id")] == "contactgroups.contactgroup_id"
+    assert ("users", "language") not in found

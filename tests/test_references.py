@@ -132,6 +132,43 @@ def test_references_are_inferred_from_values_whatever_their_names(make_sqlite: S
     assert all(found[t][found[t].key[0]].foreign_key is None for t in ("requests", "people", "notes"))
 
 
+def test_a_column_the_schema_makes_unique_only_with_another_is_no_parent(make_sqlite: SqliteFactory) -> None:
+    # helper h141 (a webmail's own SQLite file): its spell-check word lists are UNIQUE (user_id,
+    # language), one row of them global (user_id NULL), so the constraint names no row and the key is
+    # found in the data: language, unique in two rows by chance. Every account's language ('en_US')
+    # was then "a reference to" the word lists. The schema says a language repeats (one list per user
+    # and language): unique here only with user_id, it names no row another table could point to. A
+    # text key the schema says nothing against (a currency code) is still a parent.
+    path = make_sqlite(
+        {
+            "accounts": (
+                "CREATE TABLE accounts (id INTEGER PRIMARY KEY, login TEXT, locale TEXT, currency TEXT)",
+                [
+                    (i, f"user{i}", "en_US" if i % 4 else "de_DE", "EUR" if i % 2 else "USD")
+                    for i in range(1, 9)
+                ],
+            ),
+            "wordlists": (
+                "CREATE TABLE wordlists (owner INTEGER, locale TEXT NOT NULL, words TEXT NOT NULL, "
+                "UNIQUE (owner, locale))",
+                [(None, "en_US", "helpdesk"), (1, "de_DE", "Roundcube")],
+            ),
+            "currencies": (
+                "CREATE TABLE currencies (code TEXT NOT NULL, name TEXT)",
+                [("EUR", "Euro"), ("USD", "US dollar"), ("JPY", "Yen")],
+            ),
+        }
+    )
+    found = profile(path)
+    # The word lists keep the key the data shows (it names each row of this file)...
+    assert (found["wordlists"].key, found["wordlists"].key_found) == (["locale"], "data_unique")
+    assert (found["currencies"].key, found["currencies"].key_found) == (["code"], "data_unique")
+    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    # ... but no reference points to it; the currency code is one.
+    assert refs == {("accounts", "currency"): "currencies.code"}
+    assert any("UNIQUE (owner, locale)" in note for note in found["wordlists"]["locale"].notes)
+
+
 def test_undeclared_references_to_the_own_key(make_sqlite: SqliteFactory) -> None:
     """A parent row and a manager are found from the data; codes, ranks and copies of the key are not."""
     # staff keyed 101..160: every 10th reports to one of three managers anywhere in the range; `grade`

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl import profile
@@ -247,6 +248,79 @@ def test_a_column_of_no_values_takes_the_binary_type_it_is_declared(
     con.close()
     again = profile(path)["t"]
     assert (again["a"].inferred_type, again["e"].inferred_type) == ("bytea", "text")
+
+
+def test_a_binary_declared_column_of_blank_text_alone_is_text_and_its_blanks_null(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h141 (a wiki's own SQLite file: every string column declared BLOB, a user's real name
+    # NOT NULL DEFAULT '' and '' in every row): a column of nothing but '' TEXT cells took its declared
+    # binary type, as if it held no cells at all. It loaded as bytea, its '' kept as empty bytes, while
+    # its profile said "BLOB cells among INTEGER/REAL/TEXT cells" (there were none) and "'' ... made
+    # NULL" (it was not). The cells are TEXT: text, their blanks NULL by the documented rule, audited.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, name BLOB NOT NULL DEFAULT '', token BLOB, pic BLOB)"
+    rows = [(i, "", "" if i % 2 else None, None) for i in range(1, 7)]
+    path = make_sqlite({"t": (ddl, rows)})
+    found = profile(path)["t"]
+    assert {name: found[name].inferred_type for name in ("name", "token", "pic")} == {
+        "name": "text",
+        "token": "text",
+        "pic": "bytea",  # no cell at all: the declared type, as before
+    }
+    for name in ("name", "token", "pic"):
+        assert found[name].issue("mixed_storage_classes") is None, name
+
+    def blank_names(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(blank_names)
+    assert ran.violations(run_dir) == []
+    types = ran.types("t")
+    assert (types["name"], types["token"], types["pic"]) == ("text", "text", "bytea")
+    assert ran.values("t", "name", "id") == dict.fromkeys(range(1, 7))
+    assert ran.values("t", "token", "id") == dict.fromkeys(range(1, 7))
+    audited = {
+        (r["column"], r["row_key"], r["raw_value"], r["new_value"], r["rule"])
+        for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    }
+    expected = {("name", str(i), "", None, "empty_to_null") for i in range(1, 7)}
+    expected |= {("token", str(i), "", None, "empty_to_null") for i in (1, 3, 5)}
+    assert audited == expected
+
+
+def test_text_cells_of_a_bytes_column_cost_no_cleaning_they_do_not_get(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h141 (a wiki's revision texts, deflated: most bound as BLOBs, one as TEXT): a bytea
+    # column's TEXT cells are loaded as their bytes, nothing trimmed, decoded, stripped or made NULL
+    # (audited as_bytes). Its profile still counted them as blanks, null tokens, padding, NUL bytes and
+    # invalid UTF-8 "decoded by source_encoding_fallback": the column scored 0, the table 66.7, and the
+    # run warned (exit 2) of a quality below the gate for cleaning it never did.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB, note TEXT)"
+    texts = {2: "", 3: "  padded ", 5: "N/A", 7: "x\x00y"}
+    blobs = {1: b"\x00\x01bin", 6: b"\x78\x9c\x0b\xff", 8: b"plain"}
+    rows = [(i, blobs.get(i, texts.get(i)), f"note {i}") for i in range(1, 9)]
+    path = make_sqlite({"t": (ddl, rows)})
+    con = sqlite3.connect(path)
+    with con:  # TEXT that is no UTF-8, as PHP's PDO binds a deflated string
+        con.execute("INSERT INTO t VALUES (9, CAST(x'0b0bf0b3' AS TEXT), 'note 9')")
+    con.close()
+    texts[9] = "\x0b\x0b\xf0\xb3"
+
+    def revisions(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(revisions)
+    assert ran.violations(run_dir) == []
+    assert ran.types("t")["data"] == "bytea"
+    column = profile_of(run_dir)["tables"][0]["columns"][1]
+    assert [(issue["kind"], issue["count"]) for issue in column["issues"]] == [("mixed_storage_classes", 5)]
+    assert column["quality"] == 100.0
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    raw = {i: t.encode("latin-1") if i == 9 else t.encode() for i, t in texts.items()}
+    assert ran.values("t", "data", "id") == {i: raw.get(i, blobs.get(i)) for i in range(1, 10)}
 
 
 # --- views, triggers, virtual tables, statistics, empty tables --------------------------------------------

@@ -338,6 +338,11 @@ class TableProfile:
     #: The table's key columns (export names), and how they were found (None: no key).
     key: list[str] = field(default_factory=list)
     key_found: KeyFound | None = None
+    #: The declared UNIQUE constraint a key found in the data is a strict part of (None: none): the
+    #: schema makes the key's values unique only together with the constraint's other columns, so they
+    #: name no row another table's column could point to (no parent of an inferred reference). Not in
+    #: the JSON: the key column's note says it.
+    key_part_of: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     #: Rows that are extra copies of another row (every column equal); None when not counted (sample).
     duplicate_rows: int | None = None
     #: Rows sharing their key with a different row (beyond the first distinct row of each key value).

@@ -105,6 +105,17 @@ def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None
     return DeclaredKey(free[0], "declared_unique", others=tuple(c for c in every if c != free[0]))
 
 
+def declared_with_others(declared: DeclaredKey, key: Sequence[str]) -> tuple[str, ...] | None:
+    """The first of ``declared``'s column sets (its key, then its ``others``) of which ``key`` is a
+    strict part, else None. A webmail's word lists, UNIQUE (user_id, language) with a global list's
+    user_id NULL, have their key found in the data: language, unique in a few rows by chance, while
+    the schema says a language repeats, once per user."""
+    for columns in (declared.columns, *declared.others):
+        if set(key) < set(columns):
+            return columns
+    return None
+
+
 def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
     """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
     con = connect_read_only(Path(path))

@@ -44,6 +44,7 @@ from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
+    declared_with_others,
     find_key,
     keep_as_written,
     key_merged_by_cleaning,
@@ -907,8 +908,10 @@ def infer_column(
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
     elif present == 0:
         # No value to go by: the declared type (a BLOB column with no attachment yet is bytea, so that
-        # a later export's first attachment changes no type).
-        binary = family is None and declared_binary(column.declared_type)
+        # a later export's first attachment changes no type). Blank TEXT cells are no attachment: a
+        # binary-declared column of '' alone (a wiki's NOT NULL DEFAULT '' name, every string declared
+        # BLOB) is text, its blanks NULL by the rule, as in any text column.
+        binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
         inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
     elif family == "boolean" and n_bool / present >= MAJORITY and not _other_numbers(counts, present):
         inferred, reason = "boolean", "boolean spellings"
@@ -1241,16 +1244,20 @@ def infer_column(
         valid = present
         minimum, maximum = counts["min_text"], counts["max_text"]
 
-    add("empty_string", empty)
-    add("null_like", null_like, counts.examples("null_like"))
-    add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
-    add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
-    add(
-        "invalid_encoding",
-        counts.flag(Flag.INVALID_ENCODING),
-        counts.examples("encoding"),
-        detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
-    )
+    if inferred != "bytea":
+        # A bytea column's TEXT cells are loaded as their bytes (mixed_storage_classes above): nothing
+        # made NULL, trimmed, stripped or decoded, so no such dirt to report or to score (until
+        # 2026-12-05 a wiki's one deflated revision bound as TEXT scored its column 57).
+        add("empty_string", empty)
+        add("null_like", null_like, counts.examples("null_like"))
+        add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
+        add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
+        add(
+            "invalid_encoding",
+            counts.flag(Flag.INVALID_ENCODING),
+            counts.examples("encoding"),
+            detail="TEXT that is not valid UTF-8, decoded by source_encoding_fallback",
+        )
     if whole and family is not None and _compatible(family, shaped) and present:
         # Values of the declared type, kept text only because one is wider than the load's type holds:
         # no dirt and no mismatch (it halted a small table's run as "15 of 15 values are not a
@@ -2867,6 +2874,16 @@ def _keyed_steps(
     # found in the data, names the rows (keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
+    if declared is not None and profiled.key_found == "data_unique":
+        # A key found in the data that the schema makes unique only with other columns names this
+        # file's rows, but no row another table's column could point to (references.py).
+        profiled.key_part_of = declared_with_others(declared, profiled.key)
+        if profiled.key_part_of is not None:
+            profiled[profiled.key[0]].notes.append(
+                f"unique in the data, but the schema declares it UNIQUE ({', '.join(profiled.key_part_of)}) "
+                "only with other columns: the table's key here, no parent of references inferred from "
+                "the data"
+            )
     tokens = list(settings.null_tokens)
     if naming is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.

@@ -491,10 +491,16 @@ def _normalised(name: str) -> str:
 
 
 def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[str, ColumnProfile]:
-    """Tables whose key is one column, unique and non-null in the data: what a reference may point to."""
+    """Tables whose key is one column, unique and non-null in the data: what a reference may point to.
+    Not a key the schema makes unique only with other columns (``TableProfile.key_part_of``)."""
     parents = {}
     for name, table in tables.items():
-        if len(table.key) == 1 and table.null_keys == 0 and table.duplicate_keys == 0:
+        if (
+            len(table.key) == 1
+            and table.null_keys == 0
+            and table.duplicate_keys == 0
+            and table.key_part_of is None
+        ):
             column = table[table.key[0]]
             if column.inferred_type in REFERENCE_TYPES:
                 parents[name] = column
