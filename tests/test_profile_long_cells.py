@@ -294,3 +294,26 @@ def test_examples_of_long_cells_are_shown_cut_in_the_profiles_json(tmp_path: Pat
     # Short examples are shown as they are.
     code = next(c for c in profiled.to_dict()["tables"][0]["columns"] if c["name"] == "code")
     assert code["examples"]["whitespace"] == [f" c{i}" for i in range(5)]
+
+
+def test_text_bounds_of_long_cells_are_shown_cut_in_the_profiles_json(tmp_path: Path) -> None:
+    """A text column's ``min`` and ``max`` were written whole to the profile's JSON: eight 3 MB bodies
+    put four of them there, ~10 MB. They are shown as an example is (first characters and length);
+    the profile keeps them whole, and short bounds are shown as they are."""
+    from columnar_etl.models import EXAMPLE_CHARS
+
+    path = tmp_path / "bounds.db"
+    bodies = [chr(ord("a") + i) * (1_000 + i) for i in range(6)]
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT, code TEXT)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, bodies[i], f"c{i}") for i in range(6)])
+    con.commit()
+    con.close()
+    profiled = profile(path)
+    low, high = min(bodies), max(bodies)
+    assert (profiled["t"]["body"].min, profiled["t"]["body"].max) == (low, high)  # kept whole
+    columns = {c["name"]: c for c in profiled.to_dict()["tables"][0]["columns"]}
+    assert (columns["body"]["min"], columns["body"]["max"]) == tuple(
+        f"{value[:EXAMPLE_CHARS]}… ({len(value):,} characters)" for value in (low, high)
+    )
+    assert (columns["code"]["min"], columns["code"]["max"], columns["id"]["max"]) == ("c0", "c5", 5)

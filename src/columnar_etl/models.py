@@ -102,8 +102,9 @@ EXAMPLE_CHARS = 200
 
 
 def shown_example(value: str) -> str:
-    """``value`` as the JSON shows an example: whole up to :data:`EXAMPLE_CHARS` characters, else its
-    first ones and how long it is (``abc… (3,000,002 characters)``). The profile keeps the value."""
+    """``value`` as the JSON shows an example (or a text column's ``min`` / ``max``): whole up to
+    :data:`EXAMPLE_CHARS` characters, else its first ones and how long it is (``abc… (3,000,002
+    characters)``). The profile keeps the value."""
     if len(value) <= EXAMPLE_CHARS:
         return value
     return f"{value[:EXAMPLE_CHARS]}… ({len(value):,} characters)"
@@ -295,8 +296,9 @@ class ColumnProfile:
             "distinct_count": self.distinct_count,
             "valid_count": self.valid_count,
             "invalid_count": self.invalid_count,
-            "min": _jsonable(self.min),
-            "max": _jsonable(self.max),
+            # A text bound as an example is shown (ten MB bodies made a column's max ten MB of JSON).
+            "min": shown_example(self.min) if isinstance(self.min, str) else _jsonable(self.min),
+            "max": shown_example(self.max) if isinstance(self.max, str) else _jsonable(self.max),
             "min_scale": self.min_scale,
             "max_scale": self.max_scale,
             "max_whole_digits": self.max_whole_digits,
