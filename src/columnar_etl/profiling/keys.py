@@ -59,7 +59,7 @@ EXAMPLES = 5
 #: a table with more has its copies listed by the cleaner's own scan.
 COPY_ROWS_LIMIT = 100_000
 #: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
-#: are never keys; a ``bytea`` column only of short values, :data:`KEY_LIKE_BYTES`: binary uuids, hashes).
+#: are never keys; a ``bytea`` column only of short BLOB cells, :data:`KEY_LIKE_BYTES`: binary uuids, hashes).
 DATA_KEY_TYPES = ("integer", "text", "bytea")
 #: A column is a key merged by cleaning (:func:`key_merged_by_cleaning`), or a ``bytea`` key found in the
 #: data, only when its values average at most this many bytes: keys and codes are short; free text or
@@ -194,8 +194,12 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
         for column in table:
             if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
                 continue  # a next choice is taken without a count: of one storage class only
-            if kind == "bytea" and column.bytes > KEY_LIKE_BYTES * table.row_count:
-                continue  # contents, not ids: a BLOB key is a binary uuid or a hash
+            if kind == "bytea" and (
+                stored_classes(column) != ["blob"] or column.bytes > KEY_LIKE_BYTES * table.row_count
+            ):
+                # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
+                # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
+                continue
             if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
                 return str(column.name)
     return None
