@@ -121,6 +121,12 @@ number, so a test computes what a column holds from the same numbers.
   ``'null'`` for None), an encrypted password as base64 in a ``BLOB``, permalinks and pickles in
   ``key_value.value``, a ``CHECK`` constraint, and ``embedded_dashboards`` left without a declared key
   by Alembic's batch migrations (two configurations of one dashboard: only its uuid is unique).
+- :func:`nbgrader_gradebook`: a course's ``gradebook.db`` as nbgrader 0.9 writes it (its own DDL): keys
+  of 32 hexadecimal digits as text and their declared references, ``FLOAT`` scores (``0.1 + 0.2``,
+  ``10/3``), naive UTC ``DATETIME`` text to the microsecond, an extension as SQLAlchemy's ``Interval``
+  stores it on SQLite (``1970-01-01`` plus the interval, under ``DATETIME``), students imported from a
+  CSV (an LMS id ``00042``, a padded surname, one of blanks alone), and assignments made without a
+  course holding ``''`` under ``NOT NULL`` in a column declared to reference ``course``.
 """
 
 from __future__ import annotations
@@ -2960,3 +2966,130 @@ def superset_metadata(path: Path, charts: int = 12, queries: int = 15) -> Path:
         "alembic_version": [["c233f5365c9e"]],
     }
     return write_export(path, SUPERSET_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- nbgrader (a course's gradebook.db) -------------------------------------------------------------
+
+#: nbgrader 0.9's own DDL (SQLAlchemy's ``create_all`` and Alembic), the tables these tests need.
+NBGRADER_DDL = [
+    "CREATE TABLE student (\n\tid VARCHAR(128) NOT NULL, \n\tfirst_name VARCHAR(128), \n\t"
+    "last_name VARCHAR(128), \n\temail VARCHAR(128), \n\tlms_user_id VARCHAR(128), \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE course (\n\tid VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE assignment (\n\tid VARCHAR(32) NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\t"
+    "duedate DATETIME, \n\tcourse_id VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name), \n\t"
+    "FOREIGN KEY(course_id) REFERENCES course (id)\n)",
+    "CREATE TABLE notebook (\n\tid VARCHAR(32) NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\t"
+    "assignment_id VARCHAR(32), \n\tkernelspec VARCHAR(1024), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name, assignment_id), \n\tFOREIGN KEY(assignment_id) REFERENCES assignment (id)\n)",
+    "CREATE TABLE submitted_assignment (\n\tid VARCHAR(32) NOT NULL, \n\tassignment_id VARCHAR(32), \n\t"
+    "student_id VARCHAR(128), \n\ttimestamp DATETIME, \n\textension DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (assignment_id, student_id), \n\tFOREIGN KEY(assignment_id) REFERENCES assignment (id), \n\t"
+    "FOREIGN KEY(student_id) REFERENCES student (id)\n)",
+    "CREATE TABLE submitted_notebook (\n\tid VARCHAR(32) NOT NULL, \n\tassignment_id VARCHAR(32), \n\t"
+    "notebook_id VARCHAR(32), \n\tflagged BOOLEAN, \n\tlate_submission_penalty FLOAT, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (notebook_id, assignment_id), \n\t"
+    "FOREIGN KEY(assignment_id) REFERENCES submitted_assignment (id), \n\t"
+    "FOREIGN KEY(notebook_id) REFERENCES notebook (id)\n)",
+    "CREATE TABLE grade (\n\tid VARCHAR(32) NOT NULL, \n\tnotebook_id VARCHAR(32), \n\tcell_id VARCHAR(32), "
+    "\n\tauto_score FLOAT, \n\tmanual_score FLOAT, \n\textra_credit FLOAT, \n\t"
+    "needs_manual_grade BOOLEAN NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (cell_id, notebook_id), \n\t"
+    "FOREIGN KEY(notebook_id) REFERENCES submitted_notebook (id)\n)",
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
+]
+#: Students as ``nbgrader db student import`` reads them from a CSV (an LMS id with its leading zeros,
+#: a surname padded, one of blanks alone), then the ones the Gradebook API adds.
+NBGRADER_STUDENTS = [
+    ("alice", "Alice", "Álvarez", "alice@example.org", "1001"),
+    ("bob", "Bob", " O'Neil ", None, None),
+    ("chen", "陈", "伟", "chen@example.cn", "1003"),
+    ("dmitri", "Дмитрий", "Иванов", "dmitri@example.ru", "00042"),
+    ("eve", "Eve", "  ", "eve@x.org", None),
+    *((f"s{i:03d}", f"First{i}", f"Last{i}", f"s{i}@uni.edu" if i % 3 else None, None) for i in range(5, 20)),
+]
+#: Assignments: made by ``nbgrader db assignment add`` (no course: ``''`` under NOT NULL) or by the
+#: Gradebook of a course; due dates naive UTC (``2026-02-01 17:00:00 America/Los_Angeles`` is stored
+#: as ``2026-02-02 01:00:00.000000``).
+NBGRADER_ASSIGNMENTS = [
+    ("ps1", datetime(2026, 2, 2, 1, 0), ""),
+    ("ps2", datetime(2026, 3, 15, 23, 59, 59, 500000), ""),
+    ("ps3", None, ""),
+    ("midterm", datetime(2026, 4, 10, 7, 0), "course101"),
+]
+#: Manual scores as a grader types them, and as floats add them up.
+NBGRADER_SCORES = (None, 7.5, 10.0, 1 / 3 * 10, 0.1 + 0.2)
+
+
+def nbgrader_id(kind: str, n: int) -> str:
+    """nbgrader's keys: ``uuid4().hex``, 32 hexadecimal digits (deterministic here)."""
+    return hashlib.md5(f"nbgrader-{kind}-{n}".encode()).hexdigest()
+
+
+def nbgrader_submitted(k: int, a: int) -> datetime:
+    """When student ``k`` submitted assignment ``a`` (naive UTC, microseconds)."""
+    return datetime(2026, a + 1, k % 27 + 1, k % 24, k * 7 % 60, k * 13 % 60, k * 1111)
+
+
+def nbgrader_extension(k: int) -> timedelta | None:
+    """Student ``k``'s extension: SQLAlchemy's ``Interval`` on SQLite stores it as 1970-01-01 plus it."""
+    return timedelta(days=k // 6, hours=5, minutes=30 + k) if k % 6 == 0 else None
+
+
+def nbgrader_gradebook(path: Path) -> Path:
+    """A course's gradebook: students, assignments, each student's submissions (with extensions),
+    their notebooks and grades."""
+    students = [s[0] for s in NBGRADER_STUDENTS]
+    subs = [(k, a) for k in range(len(students)) for a in range(len(NBGRADER_ASSIGNMENTS)) if (k + a) % 5]
+    rows: dict[str, list[list[object]]] = {
+        "student": [list(s) for s in NBGRADER_STUDENTS],
+        "course": [["course101"]],
+        "assignment": [
+            [nbgrader_id("assignment", a), name, due and due.strftime("%Y-%m-%d %H:%M:%S.%f"), course]
+            for a, (name, due, course) in enumerate(NBGRADER_ASSIGNMENTS)
+        ],
+        "notebook": [
+            [
+                nbgrader_id("notebook", a),
+                "problem1",
+                nbgrader_id("assignment", a),
+                '{"display_name": "Python 3", "language": "python", "name": "python3"}',
+            ]
+            for a in range(len(NBGRADER_ASSIGNMENTS))
+        ],
+        "submitted_assignment": [
+            [
+                nbgrader_id("submission", n),
+                nbgrader_id("assignment", a),
+                students[k],
+                nbgrader_submitted(k, a).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                None
+                if (ext := nbgrader_extension(k)) is None
+                else (datetime(1970, 1, 1) + ext).strftime("%Y-%m-%d %H:%M:%S.%f"),
+            ]
+            for n, (k, a) in enumerate(subs)
+        ],
+        "submitted_notebook": [
+            [
+                nbgrader_id("submitted_notebook", n),
+                nbgrader_id("submission", n),
+                nbgrader_id("notebook", a),
+                int(n % 9 == 0),
+                (None, 0.0, 1.0, 0.5, 2.25)[n % 5],
+            ]
+            for n, (_, a) in enumerate(subs)
+        ],
+        "grade": [
+            [
+                nbgrader_id("grade", 2 * n + q),
+                nbgrader_id("submitted_notebook", n),
+                nbgrader_id("cell", q),
+                (0.0, 1.25, 2.5, None)[n % 4] if q == 0 else None,
+                None if q == 0 else NBGRADER_SCORES[n % len(NBGRADER_SCORES)],
+                None if q == 0 or n % 3 else 0.5,
+                int(q == 1 and NBGRADER_SCORES[n % len(NBGRADER_SCORES)] is None),
+            ]
+            for n in range(len(subs))
+            for q in range(2)
+        ],
+        "alembic_version": [["e43177bfe90b"]],
+    }
+    return write_export(path, NBGRADER_DDL, rows)  # type: ignore[arg-type]
