@@ -120,6 +120,20 @@ number, so a test computes what a column holds from the same numbers.
   vCards in ``contacts.vcard`` and a search index ``words`` with a leading blank, ``ON DELETE CASCADE``
   references declared, and the spell-check ``dictionary`` keyed ``UNIQUE (user_id, language)`` whose
   global list has ``user_id`` NULL.
+- :func:`superset_metadata`: Apache Superset 6's metadata database (``SQLALCHEMY_DATABASE_URI`` on a
+  SQLite file; its own DDL after ``superset db upgrade``): every ``uuid`` 16 bytes in a BLOB under
+  ``NUMERIC(16)`` (sqlalchemy-utils' ``UUIDType(binary=True)``), SQL Lab's times epoch milliseconds under
+  ``NUMERIC(20, 6)`` (doubles with a fraction; whole milliseconds stored INTEGER by the affinity),
+  ``DATETIME`` text with six fraction digits, ``BOOLEAN`` 0/1, JSON text (SQLAlchemy's ``JSON`` writes
+  ``'null'`` for None), an encrypted password as base64 in a ``BLOB``, permalinks and pickles in
+  ``key_value.value``, a ``CHECK`` constraint, and ``embedded_dashboards`` left without a declared key
+  by Alembic's batch migrations (two configurations of one dashboard: only its uuid is unique).
+- :func:`nbgrader_gradebook`: a course's ``gradebook.db`` as nbgrader 0.9 writes it (its own DDL): keys
+  of 32 hexadecimal digits as text and their declared references, ``FLOAT`` scores (``0.1 + 0.2``,
+  ``10/3``), naive UTC ``DATETIME`` text to the microsecond, an extension as SQLAlchemy's ``Interval``
+  stores it on SQLite (``1970-01-01`` plus the interval, under ``DATETIME``), students imported from a
+  CSV (an LMS id ``00042``, a padded surname, one of blanks alone), and assignments made without a
+  course holding ``''`` under ``NOT NULL`` in a column declared to reference ``course``.
 """
 
 from __future__ import annotations
@@ -2872,3 +2886,401 @@ def roundcube_webmail(path: Path, users: int = 6) -> Path:
         "system": [["roundcube-version", "2022081200"]],
     }
     return write_export(path, ROUNDCUBE_DDL, rows)
+
+
+# --- Apache Superset (its metadata database on SQLite) ----------------------------------------------
+
+#: Superset 6's own DDL (Flask-AppBuilder and Alembic through SQLAlchemy), the columns these tests need.
+SUPERSET_DDL = [
+    "CREATE TABLE ab_user (\n\tid INTEGER NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\t"
+    "active BOOLEAN, \n\tcreated_on DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (username)\n)",
+    "CREATE TABLE dbs (\n\tcreated_on DATETIME NOT NULL, \n\tchanged_on DATETIME NOT NULL, \n\t"
+    "id INTEGER NOT NULL, \n\tdatabase_name VARCHAR(250) NOT NULL, \n\t"
+    "sqlalchemy_uri VARCHAR(1024) NOT NULL, "
+    "\n\tpassword BLOB, \n\tcache_timeout INTEGER, \n\textra TEXT, \n\texpose_in_sqllab BOOLEAN, \n\t"
+    "encrypted_extra BLOB, \n\tuuid NUMERIC(16), \n\tPRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_dbs_uuid UNIQUE (uuid), \n\tUNIQUE (database_name)\n)",
+    'CREATE TABLE IF NOT EXISTS "tables" (\n\tcreated_on DATETIME NOT NULL, \n\t'
+    "changed_on DATETIME NOT NULL, "
+    "\n\tid INTEGER NOT NULL, \n\ttable_name VARCHAR(250) NOT NULL, \n\tdatabase_id INTEGER NOT NULL, \n\t"
+    "sql TEXT, \n\tis_sqllab_view BOOLEAN DEFAULT 0, \n\tuuid NUMERIC(16), \n\tfolders JSON, \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT uq_tables_uuid UNIQUE (uuid), \n\t"
+    "FOREIGN KEY(database_id) REFERENCES dbs (id)\n)",
+    'CREATE TABLE IF NOT EXISTS "sql_metrics" (\n\tcreated_on DATETIME NOT NULL, \n\tchanged_on DATETIME NOT '
+    "NULL, \n\tid INTEGER NOT NULL, \n\tmetric_name VARCHAR(255) NOT NULL, \n\ttable_id INTEGER, \n\t"
+    "expression TEXT NOT NULL, \n\td3format VARCHAR(128), \n\tuuid NUMERIC(16), \n\tcurrency JSON, \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT uq_sql_metrics_uuid UNIQUE (uuid), \n\t"
+    "CONSTRAINT fk_sql_metrics_table_id_tables FOREIGN KEY(table_id) REFERENCES tables (id) "
+    "ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "slices" (\n\tcreated_on DATETIME NOT NULL, \n\t'
+    "changed_on DATETIME NOT NULL, "
+    "\n\tid INTEGER NOT NULL, \n\tslice_name VARCHAR(250), \n\tdatasource_type VARCHAR(200), \n\t"
+    "viz_type VARCHAR(250), \n\tparams TEXT, \n\tcache_timeout INTEGER, \n\tdatasource_id INTEGER, \n\t"
+    "uuid NUMERIC(16), \n\tquery_context TEXT, \n\tis_managed_externally BOOLEAN DEFAULT 0 NOT NULL, \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT uq_slices_uuid UNIQUE (uuid), \n\t"
+    "CONSTRAINT ck_chart_datasource CHECK (datasource_type in ('table'))\n)",
+    'CREATE TABLE IF NOT EXISTS "dashboards" (\n\tcreated_on DATETIME NOT NULL, \n\tchanged_on DATETIME NOT '
+    "NULL, \n\tid INTEGER NOT NULL, \n\tdashboard_title VARCHAR(500), \n\tposition_json TEXT, \n\tcss TEXT, "
+    "\n\tslug VARCHAR(255), \n\tjson_metadata TEXT, \n\tpublished BOOLEAN, \n\tuuid NUMERIC(16), \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT uq_dashboards_uuid UNIQUE (uuid)\n)",
+    'CREATE TABLE IF NOT EXISTS "dashboard_slices" (\n\tid INTEGER NOT NULL, \n\tdashboard_id INTEGER, \n\t'
+    "slice_id INTEGER, \n\tPRIMARY KEY (id), \n\tCONSTRAINT fk_dashboard_slices_dashboard_id_dashboards "
+    "FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE CASCADE, \n\t"
+    "CONSTRAINT uq_dashboard_slice UNIQUE (dashboard_id, slice_id), \n\t"
+    "CONSTRAINT fk_dashboard_slices_slice_id_slices FOREIGN KEY(slice_id) REFERENCES slices (id) "
+    "ON DELETE CASCADE\n)",
+    # After Alembic's batch migrations on SQLite the table has no key declared (the model's is uuid).
+    'CREATE TABLE IF NOT EXISTS "embedded_dashboards" (\n\tcreated_on DATETIME, \n\tchanged_on DATETIME, \n\t'
+    "allow_domain_list TEXT, \n\tuuid NUMERIC(16), \n\tdashboard_id INTEGER NOT NULL, \n\t"
+    "CONSTRAINT fk_embedded_dashboards_dashboard_id_dashboards FOREIGN KEY(dashboard_id) "
+    "REFERENCES dashboards (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "query" (\n\tid INTEGER NOT NULL, \n\tclient_id VARCHAR(11) NOT NULL, \n\t'
+    "database_id INTEGER NOT NULL, \n\ttab_name VARCHAR(256), \n\tsql_editor_id VARCHAR(256), \n\t"
+    'user_id INTEGER, \n\tstatus VARCHAR(16), \n\tsql TEXT, \n\t"limit" INTEGER, \n\t'
+    "select_as_cta BOOLEAN, \n\trows INTEGER, \n\terror_message TEXT, \n\tstart_time NUMERIC(20, 6), \n\t"
+    "changed_on DATETIME, \n\tend_time NUMERIC(20, 6), \n\tresults_key VARCHAR(64), \n\t"
+    "start_running_time NUMERIC(20, 6), \n\tend_result_backend_time NUMERIC(20, 6), \n\t"
+    "extra_json TEXT, limiting_factor VARCHAR(255) DEFAULT 'UNKNOWN', \n\tPRIMARY KEY (id), \n\t"
+    "CONSTRAINT client_id UNIQUE (client_id), \n\tFOREIGN KEY(user_id) REFERENCES ab_user (id), \n\t"
+    "FOREIGN KEY(database_id) REFERENCES dbs (id)\n)",
+    'CREATE TABLE IF NOT EXISTS "key_value" (\n\tid INTEGER NOT NULL, \n\tresource VARCHAR(32) NOT NULL, \n\t'
+    "value BLOB NOT NULL, \n\tuuid NUMERIC(16), \n\tcreated_on DATETIME, \n\tcreated_by_fk INTEGER, \n\t"
+    "expires_on DATETIME, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(created_by_fk) REFERENCES ab_user (id)\n)",
+    "CREATE UNIQUE INDEX ix_key_value_uuid ON key_value (uuid)",
+    'CREATE TABLE IF NOT EXISTS "logs" (\n\tid INTEGER NOT NULL, \n\taction VARCHAR(512), \n\t'
+    "user_id INTEGER, "
+    "\n\tjson TEXT, \n\tdttm DATETIME, \n\tdashboard_id INTEGER, \n\tslice_id INTEGER, \n\t"
+    "duration_ms INTEGER, \n\treferrer VARCHAR(1024), \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES ab_user (id)\n)",
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+#: SQL Lab's clock: ``now_as_float()``, epoch milliseconds as a double (2026-01-01 09:00:00.123456 UTC).
+SUPERSET_MS = 1_767_258_000_123.456
+
+
+def superset_uuid(kind: str, n: int) -> bytes:
+    """The 16 bytes sqlalchemy-utils' ``UUIDType(binary=True)`` stores for row ``n`` of ``kind``."""
+    return hashlib.md5(f"superset-{kind}-{n}".encode()).digest()
+
+
+def superset_moment(i: int) -> str:
+    """A ``DATETIME`` as SQLAlchemy writes it on SQLite: naive, six fraction digits."""
+    return (datetime(2026, 1, 1, 9, 0) + timedelta(minutes=17 * i, microseconds=1013 * i)).strftime(
+        "%Y-%m-%d %H:%M:%S.%f"
+    )
+
+
+def superset_started(q: int) -> float:
+    """Query ``q``'s ``start_time``: a double of epoch milliseconds with a fraction."""
+    return SUPERSET_MS + q * 60_000.125
+
+
+def superset_backend_ms(q: int) -> int | None:
+    """Query ``q``'s ``end_result_backend_time``: whole milliseconds, which the column's NUMERIC affinity
+    stores as INTEGER (only queries run async with a results backend have one)."""
+    return None if q % 3 == 2 else 1_767_258_001_000 + q * 60_000
+
+
+def superset_metadata(path: Path, charts: int = 12, queries: int = 15) -> Path:
+    """Superset's metadata database after a few databases, datasets, charts, dashboards, SQL Lab
+    queries, permalinks and logs."""
+    charts_of = {d: list(range(d * 4, min(charts, d * 4 + 4))) for d in range(3)}
+    rows: dict[str, list[list[object]]] = {
+        "ab_user": [[1, "admin", 1, superset_moment(0)], [2, "analyst", 0, superset_moment(1)]],
+        "dbs": [
+            [
+                superset_moment(1),
+                superset_moment(2),
+                1,
+                "examples",
+                "sqlite:////app/examples.db",
+                None,
+                3600,
+                json.dumps({"metadata_params": {}, "engine_params": {}}),
+                1,
+                None,
+                superset_uuid("db", 1),
+            ],
+            # A password and extras encrypted by sqlalchemy-utils' EncryptedType: base64 in a BLOB.
+            [
+                superset_moment(3),
+                superset_moment(3),
+                2,
+                "Warehouse — prod",
+                "postgresql://bi:XXXXXXXXXX@wh/bi",
+                base64.b64encode(b"\x13" * 32),
+                None,
+                "{}",
+                0,
+                base64.b64encode(b"\x42" * 48),
+                superset_uuid("db", 2),
+            ],
+        ],
+        "tables": [
+            [
+                superset_moment(4 + t),
+                superset_moment(5 + t),
+                t + 1,
+                f"table_{t}",
+                1 + t % 2,
+                "SELECT region, SUM(amount) AS total\nFROM sales\nGROUP BY region\n" if t == 2 else None,
+                int(t == 2),
+                superset_uuid("table", t + 1),
+                None,
+            ]
+            for t in range(3)
+        ],
+        "sql_metrics": [
+            # SQLAlchemy's JSON type writes Python's None as the JSON text 'null'.
+            [
+                superset_moment(8),
+                superset_moment(8),
+                m + 1,
+                ("count", "sum__amount")[m % 2],
+                m // 2 + 1,
+                ("COUNT(*)", "SUM(amount)")[m % 2],
+                (",d", "$,.2f")[m % 2],
+                superset_uuid("metric", m + 1),
+                "null",
+            ]
+            for m in range(6)
+        ],
+        "slices": [
+            [
+                superset_moment(10 + c),
+                superset_moment(11 + c),
+                c + 1,
+                f"Chart {c}" + (" 📈" if c % 4 == 0 else ""),
+                "table",
+                ("table", "pie", "echarts_timeseries_line", "big_number_total")[c % 4],
+                json.dumps(
+                    {
+                        "viz_type": "table",
+                        "datasource": f"{c % 3 + 1}__table",
+                        "row_limit": 1000 * (c + 1),
+                        "threshold": 0.1 * c,
+                    }
+                ),
+                None if c % 3 else 86400,
+                c % 3 + 1,
+                superset_uuid("chart", c + 1),
+                json.dumps({"datasource": {"id": c % 3 + 1, "type": "table"}}) if c % 2 else None,
+                0,
+            ]
+            for c in range(charts)
+        ],
+        "dashboards": [
+            [
+                superset_moment(30 + d),
+                superset_moment(31 + d),
+                d + 1,
+                f"Dashboard {d}" + (" — Q1" if d == 1 else ""),
+                json.dumps(
+                    {"DASHBOARD_VERSION_KEY": "v2", "GRID_ID": [f"CHART-{c + 1}" for c in charts_of[d]]}
+                ),
+                ".header { color: red; }\n" if d == 0 else "",
+                f"dash-{d}" if d != 2 else None,
+                json.dumps({"refresh_frequency": 60 * d}),
+                int(d % 2 == 1),
+                superset_uuid("dashboard", d + 1),
+            ]
+            for d in range(3)
+        ],
+        "dashboard_slices": [
+            [n + 1, d + 1, c + 1] for n, (d, c) in enumerate((d, c) for d in range(3) for c in charts_of[d])
+        ],
+        # Two embedding configurations of dashboard 1 (the model allows several): only uuid is unique.
+        "embedded_dashboards": [
+            [
+                superset_moment(40 + e),
+                superset_moment(40 + e),
+                "https://a.example.com,https://b.example.com",
+                superset_uuid("embedded", e + 1),
+                (1, 1, 2)[e],
+            ]
+            for e in range(3)
+        ],
+        "query": [
+            [
+                q + 1,
+                f"c{q:010x}"[:11],
+                1 + q % 2,
+                f"Untitled Query {q}",
+                str(q % 4 + 1),
+                1,
+                ("success", "failed", "running")[q % 3],
+                f"SELECT * FROM sales LIMIT {q}",
+                1000,
+                0,
+                q * 3 if q % 3 == 0 else None,
+                "no such table: nope" if q % 3 == 1 else None,
+                superset_started(q),
+                superset_moment(50 + q),
+                superset_started(q) + 250.000001 if q % 3 != 2 else None,
+                f"{q:08x}-0000-4000-8000-000000000000" if q % 2 else None,
+                superset_started(q) + 12.5,
+                superset_backend_ms(q),
+                json.dumps({"progress": None}),
+                "NOT_LIMITED",
+            ]
+            for q in range(queries)
+        ],
+        "key_value": [
+            [
+                k + 1,
+                "dashboard_permalink" if k < 4 else "app",
+                json.dumps({"dashboardId": str(k + 1), "urlParams": [["a", "ü"]]}).encode()
+                if k < 4
+                else pickle.dumps({"n": k, "when": datetime(2026, 1, 1)}, protocol=4),
+                superset_uuid("kv", k + 1),
+                superset_moment(60 + k),
+                1 if k % 2 else None,
+                superset_moment(70 + k) if k >= 4 else None,
+            ]
+            for k in range(6)
+        ],
+        "logs": [
+            [
+                g + 1,
+                ("dashboard", "explore", "log", "sqllab")[g % 4],
+                1 if g % 2 else None,
+                json.dumps({"path": f"/superset/dashboard/{g}/", "ts": SUPERSET_MS + g}),
+                superset_moment(80 + g),
+                g % 3 + 1 if g % 2 else None,
+                None,
+                g * 17 if g else None,
+                "http://localhost:8088/" if g % 3 else None,
+            ]
+            for g in range(8)
+        ],
+        "alembic_version": [["c233f5365c9e"]],
+    }
+    return write_export(path, SUPERSET_DDL, rows, bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- nbgrader (a course's gradebook.db) -------------------------------------------------------------
+
+#: nbgrader 0.9's own DDL (SQLAlchemy's ``create_all`` and Alembic), the tables these tests need.
+NBGRADER_DDL = [
+    "CREATE TABLE student (\n\tid VARCHAR(128) NOT NULL, \n\tfirst_name VARCHAR(128), \n\t"
+    "last_name VARCHAR(128), \n\temail VARCHAR(128), \n\tlms_user_id VARCHAR(128), \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE course (\n\tid VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE assignment (\n\tid VARCHAR(32) NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\t"
+    "duedate DATETIME, \n\tcourse_id VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name), \n\t"
+    "FOREIGN KEY(course_id) REFERENCES course (id)\n)",
+    "CREATE TABLE notebook (\n\tid VARCHAR(32) NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\t"
+    "assignment_id VARCHAR(32), \n\tkernelspec VARCHAR(1024), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name, assignment_id), \n\tFOREIGN KEY(assignment_id) REFERENCES assignment (id)\n)",
+    "CREATE TABLE submitted_assignment (\n\tid VARCHAR(32) NOT NULL, \n\tassignment_id VARCHAR(32), \n\t"
+    "student_id VARCHAR(128), \n\ttimestamp DATETIME, \n\textension DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (assignment_id, student_id), \n\tFOREIGN KEY(assignment_id) REFERENCES assignment (id), \n\t"
+    "FOREIGN KEY(student_id) REFERENCES student (id)\n)",
+    "CREATE TABLE submitted_notebook (\n\tid VARCHAR(32) NOT NULL, \n\tassignment_id VARCHAR(32), \n\t"
+    "notebook_id VARCHAR(32), \n\tflagged BOOLEAN, \n\tlate_submission_penalty FLOAT, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (notebook_id, assignment_id), \n\t"
+    "FOREIGN KEY(assignment_id) REFERENCES submitted_assignment (id), \n\t"
+    "FOREIGN KEY(notebook_id) REFERENCES notebook (id)\n)",
+    "CREATE TABLE grade (\n\tid VARCHAR(32) NOT NULL, \n\tnotebook_id VARCHAR(32), \n\tcell_id VARCHAR(32), "
+    "\n\tauto_score FLOAT, \n\tmanual_score FLOAT, \n\textra_credit FLOAT, \n\t"
+    "needs_manual_grade BOOLEAN NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (cell_id, notebook_id), \n\t"
+    "FOREIGN KEY(notebook_id) REFERENCES submitted_notebook (id)\n)",
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
+]
+#: Students as ``nbgrader db student import`` reads them from a CSV (an LMS id with its leading zeros,
+#: a surname padded, one of blanks alone), then the ones the Gradebook API adds.
+NBGRADER_STUDENTS = [
+    ("alice", "Alice", "Álvarez", "alice@example.org", "1001"),
+    ("bob", "Bob", " O'Neil ", None, None),
+    ("chen", "陈", "伟", "chen@example.cn", "1003"),
+    ("dmitri", "Дмитрий", "Иванов", "dmitri@example.ru", "00042"),
+    ("eve", "Eve", "  ", "eve@x.org", None),
+    *((f"s{i:03d}", f"First{i}", f"Last{i}", f"s{i}@uni.edu" if i % 3 else None, None) for i in range(5, 20)),
+]
+#: Assignments: made by ``nbgrader db assignment add`` (no course: ``''`` under NOT NULL) or by the
+#: Gradebook of a course; due dates naive UTC (``2026-02-01 17:00:00 America/Los_Angeles`` is stored
+#: as ``2026-02-02 01:00:00.000000``).
+NBGRADER_ASSIGNMENTS = [
+    ("ps1", datetime(2026, 2, 2, 1, 0), ""),
+    ("ps2", datetime(2026, 3, 15, 23, 59, 59, 500000), ""),
+    ("ps3", None, ""),
+    ("midterm", datetime(2026, 4, 10, 7, 0), "course101"),
+]
+#: Manual scores as a grader types them, and as floats add them up.
+NBGRADER_SCORES = (None, 7.5, 10.0, 1 / 3 * 10, 0.1 + 0.2)
+
+
+def nbgrader_id(kind: str, n: int) -> str:
+    """nbgrader's keys: ``uuid4().hex``, 32 hexadecimal digits (deterministic here)."""
+    return hashlib.md5(f"nbgrader-{kind}-{n}".encode()).hexdigest()
+
+
+def nbgrader_submitted(k: int, a: int) -> datetime:
+    """When student ``k`` submitted assignment ``a`` (naive UTC, microseconds)."""
+    return datetime(2026, a + 1, k % 27 + 1, k % 24, k * 7 % 60, k * 13 % 60, k * 1111)
+
+
+def nbgrader_extension(k: int) -> timedelta | None:
+    """Student ``k``'s extension: SQLAlchemy's ``Interval`` on SQLite stores it as 1970-01-01 plus it."""
+    return timedelta(days=k // 6, hours=5, minutes=30 + k) if k % 6 == 0 else None
+
+
+def nbgrader_gradebook(path: Path) -> Path:
+    """A course's gradebook: students, assignments, each student's submissions (with extensions),
+    their notebooks and grades."""
+    students = [s[0] for s in NBGRADER_STUDENTS]
+    subs = [(k, a) for k in range(len(students)) for a in range(len(NBGRADER_ASSIGNMENTS)) if (k + a) % 5]
+    rows: dict[str, list[list[object]]] = {
+        "student": [list(s) for s in NBGRADER_STUDENTS],
+        "course": [["course101"]],
+        "assignment": [
+            [nbgrader_id("assignment", a), name, due and due.strftime("%Y-%m-%d %H:%M:%S.%f"), course]
+            for a, (name, due, course) in enumerate(NBGRADER_ASSIGNMENTS)
+        ],
+        "notebook": [
+            [
+                nbgrader_id("notebook", a),
+                "problem1",
+                nbgrader_id("assignment", a),
+                '{"display_name": "Python 3", "language": "python", "name": "python3"}',
+            ]
+            for a in range(len(NBGRADER_ASSIGNMENTS))
+        ],
+        "submitted_assignment": [
+            [
+                nbgrader_id("submission", n),
+                nbgrader_id("assignment", a),
+                students[k],
+                nbgrader_submitted(k, a).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                None
+                if (ext := nbgrader_extension(k)) is None
+                else (datetime(1970, 1, 1) + ext).strftime("%Y-%m-%d %H:%M:%S.%f"),
+            ]
+            for n, (k, a) in enumerate(subs)
+        ],
+        "submitted_notebook": [
+            [
+                nbgrader_id("submitted_notebook", n),
+                nbgrader_id("submission", n),
+                nbgrader_id("notebook", a),
+                int(n % 9 == 0),
+                (None, 0.0, 1.0, 0.5, 2.25)[n % 5],
+            ]
+            for n, (_, a) in enumerate(subs)
+        ],
+        "grade": [
+            [
+                nbgrader_id("grade", 2 * n + q),
+                nbgrader_id("submitted_notebook", n),
+                nbgrader_id("cell", q),
+                (0.0, 1.25, 2.5, None)[n % 4] if q == 0 else None,
+                None if q == 0 else NBGRADER_SCORES[n % len(NBGRADER_SCORES)],
+                None if q == 0 or n % 3 else 0.5,
+                int(q == 1 and NBGRADER_SCORES[n % len(NBGRADER_SCORES)] is None),
+            ]
+            for n in range(len(subs))
+            for q in range(2)
+        ],
+        "alembic_version": [["e43177bfe90b"]],
+    }
+    return write_export(path, NBGRADER_DDL, rows)  # type: ignore[arg-type]

@@ -2,7 +2,8 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail)
+Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
+database, an nbgrader gradebook)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17,6 +18,7 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 import zlib
@@ -1391,3 +1393,155 @@ def test_roundcube_webmail_reads_wall_clock_text_nulls_zero_dates_and_keeps_seri
     assert found[("contactgroupmembers", "contact_id")] == "contacts.contact_id"
     assert found[("contactgroupmembers", "contactgroup_id")] == "contactgroups.contactgroup_id"
     assert ("users", "language") not in found
+
+
+def test_superset_metadata_keeps_binary_uuids_and_sql_lab_milliseconds_and_keys_by_uuid(
+    run_export: Runner,
+) -> None:
+    # Superset's metadata database: uuids as 16-byte BLOBs under NUMERIC(16) arrive byte for byte;
+    # SQL Lab's clock (epoch milliseconds as doubles under NUMERIC(20, 6)) keeps every digit, while a
+    # column of whole milliseconds alone (NUMERIC affinity stores them INTEGER) is read as instants,
+    # each cell audited; SQLAlchemy's JSON 'null' is NULL; a dashboard's CSS is trimmed, audited.
+    charts, queries = 12, 15
+    ran, run_dir = run_export(apps.superset_metadata)
+    tables = {
+        "ab_user": 2,
+        "dbs": 2,
+        "tables": 3,
+        "sql_metrics": 6,
+        "slices": charts,
+        "dashboards": 3,
+        "dashboard_slices": 12,
+        "embedded_dashboards": 3,
+        "query": queries,
+        "key_value": 6,
+        "logs": 8,
+        "alembic_version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    version = ran.record["version_schema"]
+    for table, kind, count in (
+        ("dbs", "db", 2),
+        ("tables", "table", 3),
+        ("sql_metrics", "metric", 6),
+        ("slices", "chart", charts),
+        ("dashboards", "dashboard", 3),
+        ("key_value", "kv", 6),
+    ):
+        assert ran.types(table)["uuid"] == "bytea", table
+        assert ran.values(table, "uuid", "id") == {
+            n + 1: apps.superset_uuid(kind, n + 1) for n in range(count)
+        }
+    # The table Alembic left without a declared key: its uuid is unique on every row (dashboard_id,
+    # two configurations of one dashboard, is not): the key found in the data.
+    assert primary_key(ran.uri, version, "embedded_dashboards") == ["uuid"]
+    embedded = dict(pg_query(ran.uri, f'SELECT uuid, dashboard_id FROM "{ran.base}".embedded_dashboards'))
+    assert embedded == {apps.superset_uuid("embedded", e + 1): (1, 1, 2)[e] for e in range(3)}
+    types = ran.types("query")
+    for column in ("start_time", "end_time", "start_running_time"):
+        assert types[column] == "double precision", column
+    assert types["end_result_backend_time"] == "timestamp with time zone"
+    assert types["sql_editor_id"] == "bigint"  # tab ids written as digits
+    started = ran.values("query", "start_time", "id")
+    assert started == {q + 1: apps.superset_started(q) for q in range(queries)}
+    assert ran.values("query", "end_time", "id") == {
+        q + 1: apps.superset_started(q) + 250.000001 if q % 3 != 2 else None for q in range(queries)
+    }
+    backend = {q: apps.superset_backend_ms(q) for q in range(queries)}
+    assert ran.values("query", "end_result_backend_time", "id") == {
+        q + 1: None if ms is None else UNIX_EPOCH + timedelta(milliseconds=ms) for q, ms in backend.items()
+    }
+    assert audit_rules(run_dir, "query", "end_result_backend_time") == {
+        str(q + 1): {"epoch:milliseconds"} for q, ms in backend.items() if ms is not None
+    }
+    assert ran.values("sql_metrics", "currency", "id") == {m + 1: None for m in range(6)}
+    assert audit_rules(run_dir, "sql_metrics", "currency") == {
+        str(m + 1): {"null_like_to_null"} for m in range(6)
+    }
+    assert ran.types("dbs")["password"] == ran.types("key_value")["value"] == "bytea"
+    assert ran.values("dbs", "password", "id") == {1: None, 2: base64.b64encode(b"\x13" * 32)}
+    assert ran.values("dashboards", "css", "id") == {1: ".header { color: red; }", 2: None, 3: None}
+    assert audit_rules(run_dir, "dashboards", "css") == {
+        "1": {"trim"},
+        "2": {"empty_to_null"},
+        "3": {"empty_to_null"},
+    }
+    found = references(run_dir)
+    assert found[("embedded_dashboards", "dashboard_id")] == "dashboards.id"
+    assert found[("dashboard_slices", "slice_id")] == "slices.id"
+
+
+def test_nbgrader_gradebook_keeps_scores_and_hex_keys_and_reads_intervals_as_their_moments(
+    run_export: Runner,
+) -> None:
+    # A course's gradebook.db: 32-hex-digit text keys and their declared references, FLOAT scores to
+    # the last digit, naive UTC DATETIME text to the microsecond, and an extension (SQLAlchemy's
+    # Interval, stored as 1970-01-01 plus the interval) a timestamp of that moment, nothing lost:
+    # `extension - timestamp '1970-01-01'` is the interval. An assignment made without a course holds
+    # '' under NOT NULL: NULL (audited), and no orphan of course.id; an LMS id '00042' stays text.
+    ran, run_dir = run_export(apps.nbgrader_gradebook)
+    students, assignments = apps.NBGRADER_STUDENTS, apps.NBGRADER_ASSIGNMENTS
+    subs = [(k, a) for k in range(len(students)) for a in range(len(assignments)) if (k + a) % 5]
+    tables = {
+        "student": len(students),
+        "course": 1,
+        "assignment": len(assignments),
+        "notebook": len(assignments),
+        "submitted_assignment": len(subs),
+        "submitted_notebook": len(subs),
+        "grade": 2 * len(subs),
+        "alembic_version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("submitted_assignment")
+    assert types["timestamp"] == types["extension"] == "timestamp without time zone"
+    assert {ran.types("grade")[c] for c in ("auto_score", "manual_score", "extra_credit")} == {
+        "double precision"
+    }
+    assert ran.types("grade")["needs_manual_grade"] == ran.types("submitted_notebook")["flagged"] == "boolean"
+    assert ran.types("student")["lms_user_id"] == "text"
+    sub_id = {apps.nbgrader_id("submission", n): (k, a) for n, (k, a) in enumerate(subs)}
+    moments = ran.values("submitted_assignment", "timestamp", "id")
+    assert moments == {s: apps.nbgrader_submitted(k, a) for s, (k, a) in sub_id.items()}
+    extensions = ran.values("submitted_assignment", "extension", "id")
+    assert extensions == {
+        s: None if (ext := apps.nbgrader_extension(k)) is None else datetime(1970, 1, 1) + ext
+        for s, (k, _) in sub_id.items()
+    }
+    intervals = dict(
+        pg_query(
+            ran.uri,
+            "SELECT id, extract(epoch FROM extension - timestamp '1970-01-01')::bigint "
+            f'FROM "{ran.base}".submitted_assignment '
+            "WHERE extension IS NOT NULL",
+        )
+    )
+    assert intervals == {
+        s: int(ext.total_seconds())
+        for s, (k, _) in sub_id.items()
+        if (ext := apps.nbgrader_extension(k)) is not None
+    }
+    scores = apps.NBGRADER_SCORES
+    assert ran.values("grade", "manual_score", "id") == {
+        apps.nbgrader_id("grade", 2 * n + q): None if q == 0 else scores[n % len(scores)]
+        for n in range(len(subs))
+        for q in range(2)
+    }
+    assert ran.values("student", "lms_user_id", "id")["dmitri"] == "00042"
+    assert ran.values("student", "last_name", "id")["bob"] == "O'Neil"
+    assert ran.values("student", "last_name", "id")["eve"] is None
+    courses = ran.values("assignment", "course_id", "name")
+    assert courses == {name: course or None for name, _, course in assignments}
+    assert audit_rules(run_dir, "assignment", "course_id") == {
+        apps.nbgrader_id("assignment", a): {"empty_to_null"}
+        for a, (_, _, course) in enumerate(assignments)
+        if not course
+    }
+    found = references(run_dir)
+    assert found[("assignment", "course_id")] == "course.id"
+    assert found[("submitted_assignment", "student_id")] == "student.id"
+    assert found[("grade", "notebook_id")] == "submitted_notebook.id"
+    profile = profiled(run_dir)
+    assert profile["columns"]["assignment"]["course_id"]["no_reference_count"] == 0

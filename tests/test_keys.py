@@ -544,3 +544,36 @@ def test_a_unique_constraint_holding_nulls_is_no_key_and_no_warning(
     for name, rows in (("receipts", receipts), ("marks", marks), ("loose", loose)):
         loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."{name}"')
         assert sorted(loaded, key=repr) == sorted(rows, key=repr)
+
+
+def test_a_column_of_short_distinct_blobs_is_the_key_found_in_the_data_but_not_one_of_contents(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # An ORM's binary uuids (16-byte BLOBs) distinct on every row, in a table whose declared key a
+    # migration dropped: the key found in the data, as an integer or text column would be (until
+    # 2026-12-04 only those were looked at, and the table was loaded without a key). BLOBs of contents
+    # (a picture, a pickle) distinct on every row are no key: ids and hashes are short. Nor is a
+    # column of BLOB and TEXT cells: the TEXT 'abc' and the BLOB x'616263', two keys to SQLite, are
+    # the same bytes in the target (PostgreSQL would refuse the primary key: a warning, exit 2).
+    ids = [bytes([n]) * 15 + b"\x00" for n in range(1, 5)]
+    tagged = [("same", ids[n], n % 2) for n in range(4)]
+    pictures = [("same", bytes([n]) * 300) for n in range(1, 5)]
+    mixed = [("same", b"abc"), ("same", "abc"), ("same", b"def")]
+    path = make_sqlite(
+        {
+            "tagged": ("CREATE TABLE tagged (label TEXT, uuid NUMERIC(16), owner INTEGER)", tagged),
+            "pictures": ("CREATE TABLE pictures (label TEXT, image BLOB)", pictures),
+            "mixed": ("CREATE TABLE mixed (label TEXT, k BLOB)", mixed),
+        }
+    )
+    found = {name: (t.key, t.key_found) for name, t in profile(path).tables.items()}
+    assert found == {"tagged": (["uuid"], "data_unique"), "pictures": ([], None), "mixed": ([], None)}
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
+    schema = str(result.record.version_schema)
+    assert primary_key(pg_uri, schema, "tagged") == ["uuid"]
+    assert primary_key(pg_uri, schema, "pictures") == primary_key(pg_uri, schema, "mixed") == []
+    loaded = pg_query(pg_uri, f'SELECT label, uuid, owner FROM "{schema}".tagged')
+    assert sorted(loaded, key=repr) == sorted(tagged, key=repr)

@@ -58,8 +58,13 @@ EXAMPLES = 5
 #: At most this many rowids of rows with copies are handed to the cleaner (``TableProfile.copy_rows``);
 #: a table with more has its copies listed by the cleaner's own scan.
 COPY_ROWS_LIMIT = 100_000
-#: Column types a key found in the data may have (dates, numbers and booleans are never keys).
-DATA_KEY_TYPES = ("integer", "text")
+#: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
+#: are never keys; a ``bytea`` column only of short BLOB cells, :data:`KEY_LIKE_BYTES`: binary uuids, hashes).
+DATA_KEY_TYPES = ("integer", "text", "bytea")
+#: A column is a key merged by cleaning (:func:`key_merged_by_cleaning`), or a ``bytea`` key found in the
+#: data, only when its values average at most this many bytes: keys and codes are short; free text or
+#: contents (an image, a pickle) distinct on every row is no key to look for.
+KEY_LIKE_BYTES = 64
 #: Rows the duplicate count reads by rowid at most (:func:`narrowing_column`); beyond, it reads all.
 MAX_LISTED_ROWS = 20_000
 
@@ -189,7 +194,8 @@ def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
 
 
 def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()) -> str | None:
-    """A column unique and non-null in the data (integer first, then text; leftmost), or None.
+    """A column unique and non-null in the data (integer first, then text, then short bytes; leftmost),
+    or None.
 
     ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
     unique once they are gone (an export with a few repeated rows still has its key)."""
@@ -199,6 +205,12 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
         for column in table:
             if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
                 continue  # a next choice is taken without a count: of one storage class only
+            if kind == "bytea" and (
+                stored_classes(column) != ["blob"] or column.bytes > KEY_LIKE_BYTES * table.row_count
+            ):
+                # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
+                # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
+                continue
             if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
                 return str(column.name)
     return None
@@ -879,11 +891,6 @@ def merged_key_columns(
         for example in examples:
             table[name].quote(str(example))
     return dict.fromkeys(changing, why)
-
-
-#: A column is a key merged by cleaning (:func:`key_merged_by_cleaning`) only when its values average at
-#: most this many bytes: keys and codes are short; free text distinct on every row is no key to look for.
-KEY_LIKE_BYTES = 64
 
 
 def key_merged_by_cleaning(
