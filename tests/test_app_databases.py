@@ -23,7 +23,7 @@ import json
 import struct
 import zlib
 from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -1056,10 +1056,11 @@ def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_t
     run_export: Runner,
 ) -> None:
     # knex writes every date, dateTime and timestamp field as INTEGER epoch milliseconds under `date` /
-    # `datetime`: instants (a `date` too: the midnight UTC of its day, negative before 1970), each cell
-    # audited. Beside them, DEFAULT CURRENT_TIMESTAMP's text (UTC, no offset written) stays a wall-clock
-    # timestamp as written. Declared foreign keys are the references; the activity log's and a
-    # collection's user columns are found in the data; a log's `item` names rows of several tables.
+    # `datetime`: instants, each cell audited; a `date` field's are each the midnight UTC of its day
+    # (negative before 1970): dates (instants until 2026-12-05, the day before west of UTC). Beside
+    # them, DEFAULT CURRENT_TIMESTAMP's text (UTC, no offset written) stays a wall-clock timestamp as
+    # written. Declared foreign keys are the references; the activity log's and a collection's user
+    # columns are found in the data; a log's `item` names rows of several tables.
     customers, tickets = 12, 24
     tables = {"directus_users": 2, "directus_migrations": 6, "directus_files": 3, "customers": customers}
     tables |= {"labels": 4, "tickets": tickets, "tickets_labels": 24, "directus_comments": 3}
@@ -1072,7 +1073,8 @@ def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_t
         return None if millis is None else UNIX_EPOCH + timedelta(milliseconds=millis)
 
     types = ran.types("customers")
-    for column in ("born", "last_seen", "created", "date_created"):
+    assert types["born"] == "date"
+    for column in ("last_seen", "created", "date_created"):
         assert types[column] == "timestamp with time zone", column
     assert (types["vip"], types["credit"], types["score"], types["big"]) == (
         "boolean",
@@ -1083,7 +1085,7 @@ def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_t
     for column in ("opens", "meta", "tags", "uid", "user_created"):
         assert types[column] == "text", column  # a time of day, JSON, a uuid: as written
     born = ran.values("customers", "born", "id")
-    assert born == {c + 1: datetime.combine(apps.directus_born(c), time(), UTC) for c in range(customers)}
+    assert born == {c + 1: apps.directus_born(c) for c in range(customers)}
     assert min(born.values()).year == 1950  # negative milliseconds: before 1970
     created = ran.values("customers", "created", "id")
     assert created == {c + 1: instant(apps.directus_millis(200 + c) + c) for c in range(customers)}

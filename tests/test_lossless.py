@@ -1887,6 +1887,40 @@ def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: P
     assert {row["rule"] for row in loaded.log("audit") if row["column"] == "closed_at"} == {"epoch:seconds"}
 
 
+@pytest.mark.parametrize("typed_scan", [False, True], ids=["batch", "typed-scan"])
+def test_epoch_integers_at_midnight_utc_in_a_date_column_load_as_the_days_they_name(
+    pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed_scan: bool
+) -> None:
+    # A CMS's `date` fields (Directus) keep each date as INTEGER milliseconds of its midnight UTC in a
+    # column declared DATE: as instants (timestamptz) a reader west of UTC saw every one the day before.
+    # Each such integer is the day it names; one at another time of day (or a DATETIME column, or one
+    # of no declared date) keeps them instants. Alike whether the profile counts the table in its
+    # batch or by DuckDB's typed scan (both count each integer's part of a day).
+    from columnar_etl.profiling import profile as profile_module
+
+    if typed_scan:
+        monkeypatch.setattr(profile_module, "BATCH_WORK", 0)
+    days = [date(1951, 3, 1) + timedelta(days=397 * d) for d in range(28)]
+    millis = [(day - date(1970, 1, 1)).days * 86_400_000 for day in days]
+    columns = {
+        "due": ("DATE", millis),
+        "due_s": ("DATE", [m // 1000 for m in millis]),
+        "at_noon": ("DATE", [*millis[:-1], millis[-1] + 43_200_000]),
+        "stamp": ("DATETIME", millis),
+        "n": ("INTEGER", millis),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "item", columns)
+    types = [loaded.data_type("item", c) for c in columns]
+    assert types == ["date", "date", "timestamp with time zone", "timestamp with time zone", "bigint"]
+    expected = dict(enumerate(days, start=1))
+    assert loaded.values("item", "due", "id") == expected
+    assert loaded.values("item", "due_s", "id") == expected
+    noon = loaded.values("item", "at_noon", "id")
+    assert noon[28] == datetime(days[-1].year, days[-1].month, days[-1].day, 12, tzinfo=UTC)
+    rules = {(row["column"], row["rule"]) for row in loaded.log("audit") if row["column"] in ("due", "due_s")}
+    assert rules == {("due", "epoch:milliseconds"), ("due_s", "epoch:seconds")}
+
+
 def test_epoch_microseconds_load_as_the_instants_they_count_to_the_microsecond(
     pg_uri: str, tmp_path: Path
 ) -> None:

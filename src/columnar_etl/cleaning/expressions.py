@@ -547,6 +547,8 @@ class ColumnExprs:
             stamp = pl.from_epoch(self._integer(), time_unit=unit)
             if kind == "timestamptz":  # the instant, in UTC (an epoch counts from 1970-01-01 UTC)
                 stamp = stamp.dt.replace_time_zone("UTC")
+            elif kind == "date":  # the day of a midnight UTC; any other instant is no day (invalid)
+                stamp = pl.when(stamp.dt.truncate("1d") == stamp).then(stamp.dt.date())
             parsed = stamp
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()

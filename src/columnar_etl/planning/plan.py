@@ -751,8 +751,9 @@ def column_plan(
                 unit = "microseconds"
             elif column.min >= EPOCH_MILLIS[0]:
                 unit = "milliseconds"
-            # An epoch names an instant: timestamptz (a plan of before 2026-12-01 said timestamp).
-            return replace(plan, type="timestamptz", epoch_unit=unit)
+            # An epoch names an instant: timestamptz (a plan of before 2026-12-01 said timestamp); a
+            # date where the profile found each a midnight UTC in a DATE column (the day it names).
+            return replace(plan, type="date" if kind == "date" else "timestamptz", epoch_unit=unit)
         formats = list(column.date_formats)
         if sampled or not formats:
             formats += [f for f in known_formats(order, zoned=kind == "timestamptz") if f not in formats]

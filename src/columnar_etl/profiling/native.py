@@ -38,6 +38,7 @@ from columnar_etl.profiling.sql import (
     UNGROUPED,
     Flag,
     StorageClass,
+    day_part_sql,
     shortest_text_sql,
     with_column_rows,
 )
@@ -210,7 +211,10 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
             f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
         )
         digits = "CAST(NULL AS BIGINT) AS max_digits"
-        integer_bounds = "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer"
+        integer_bounds = (
+            "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer, "
+            "CAST(NULL AS INTEGER) AS max_day_part"
+        )
     else:
         text = "CAST(v AS VARCHAR)"
         tokens = integer_tokens(null_tokens)
@@ -237,8 +241,13 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         digits = f"greatest({', '.join(unsigned)}) AS max_digits"
         # Exact, as sql.table_profile_sql's: n is a double, which rounds an integer beyond 2^53.
         integer_bounds = ", ".join(
-            f"CAST({edge}(CASE WHEN k = {Shape.INTEGER:d} THEN v END) AS HUGEINT) AS {edge}_integer"
-            for edge in ("min", "max")
+            [
+                *(
+                    f"CAST({edge}(CASE WHEN k = {Shape.INTEGER:d} THEN v END) AS HUGEINT) AS {edge}_integer"
+                    for edge in ("min", "max")
+                ),
+                day_part_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END"),
+            ]
         )
     texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"
     shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"

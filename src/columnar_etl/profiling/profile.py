@@ -81,6 +81,7 @@ from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_n
 from columnar_etl.profiling.sql import (
     BOUNDS,
     DATE_SHAPE_BY_CODE,
+    DAY_PART_UNITS,
     EXAMPLE_KINDS,
     EXAMPLES,
     NUMBER_SHAPES,
@@ -1216,7 +1217,15 @@ def infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            if epoch := _epoch_reading(column, family, counts):
+            if (epoch := _epoch_reading(column, family, counts)) and _whole_days(family, epoch, counts):
+                # A DATE column's epoch integers, each at midnight UTC (Directus' date fields in
+                # milliseconds), are days: as instants a reader west of UTC saw each the day before.
+                inferred = "date"
+                notes.append(
+                    f"integers are epoch {epoch}, each at midnight UTC, in a column declared "
+                    f"{column.declared_type}: inferred date (the day each names)"
+                )
+            elif epoch:
                 # An epoch counts from 1970-01-01 UTC: it names an instant, as a UTC offset does, and a
                 # timestamp without time zone would leave readers to guess its zone (now() compared
                 # with it shifts by the session's offset).
@@ -1790,6 +1799,13 @@ def _epoch_reading(
     if not _date_like_name(column.name):
         return None
     return _epoch_unit(*(bounds or _integer_bounds(counts)))
+
+
+def _whole_days(family: InferredType | None, epoch: str, counts: _Counts) -> bool:
+    """A column declared a date (no time of day) whose integers, epoch ``epoch``, are each a whole
+    number of days (``max_day_part``, :func:`~columnar_etl.profiling.sql.day_part_sql`): midnight UTC."""
+    part = counts.agg.get("max_day_part")
+    return family == "date" and part is not None and part <= DAY_PART_UNITS.index(epoch)
 
 
 class MomentUnit(Enum):

@@ -1039,6 +1039,7 @@ def table_profile_sql(
         # (a CRM's 17-digit record ids: 12345678901234567 and ...568 are one double).
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS min_integer",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
+        day_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         # The fewest fraction digits of a plain number (an integer's none): where they and max_scale
@@ -1070,6 +1071,22 @@ def table_profile_sql(
     return with_column_rows(coded) if column_rows else coded
 
 
+#: The epoch units of :func:`day_part_sql`, finest first: an integer that is a whole number of days in
+#: one of them is one in each after it.
+DAY_PART_UNITS = ("microseconds", "milliseconds", "seconds")
+#: One day in each of :data:`DAY_PART_UNITS`.
+_DAY_IN_UNIT = (86_400_000_000, 86_400_000, 86_400)
+
+
+def day_part_sql(integer: str) -> str:
+    """SQL aggregate ``max_day_part`` over the integers ``integer`` gives (NULL for other cells): 0
+    when each is a whole number of days in microseconds, 1 in milliseconds, 2 in seconds, 3 when one is
+    none of them. Epoch integers of a DATE column each at midnight UTC (Directus' date fields in
+    milliseconds) name days, not instants (:data:`DAY_PART_UNITS`)."""
+    whens = " ".join(f"WHEN {integer} % {day} = 0 THEN {index}" for index, day in enumerate(_DAY_IN_UNIT))
+    return f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DAY_IN_UNIT)} END) AS max_day_part"
+
+
 #: The profile query's bounds of a column's values, in the query's order: each named for the aggregate
 #: (``min`` / ``max``) that takes it, and that also folds it over the column's codes.
 BOUNDS = (
@@ -1081,6 +1098,7 @@ BOUNDS = (
     "max_number",
     "min_integer",
     "max_integer",
+    "max_day_part",
     "min_grouped",
     "max_grouped",
     "min_scale",
