@@ -205,6 +205,34 @@ def test_undeclared_references_to_the_own_key(make_sqlite: SqliteFactory) -> Non
     assert all(found[t][found[t].key[0]].foreign_key is None for t in ("staff", "categories"))
 
 
+def test_a_column_holding_its_own_rows_key_is_no_reference_to_it(make_sqlite: SqliteFactory) -> None:
+    """A directory's display name left as the login in two rows of three (Request Tracker's ``Gecos``
+    beside ``Name``), NULL in the others: every value a key of the table, so it was taken for a
+    reference to its own key. Each is its own row's: a copy. A sponsor, another row's login, still is."""
+    logins = [f"user{n:02}" for n in range(60)]
+    rows = [
+        (login, login if n % 3 else None, logins[(n * 7 + 5) % 60] if n % 4 == 0 else None, n)
+        for n, login in enumerate(logins)
+    ]
+    path = make_sqlite(
+        {
+            "accounts": (
+                "CREATE TABLE accounts (login TEXT PRIMARY KEY, display TEXT, sponsor TEXT, n INTEGER)",
+                rows,
+            )
+        }
+    )
+    found = profile(path)
+    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    assert refs == {("accounts", "sponsor"): "accounts.login"}
+    # What the data claims, by SQLite itself: each display is its own row's login, no sponsor is.
+    assert _query(path, "SELECT count(display), count(*) FILTER (WHERE display = login) FROM accounts") == [
+        (40, 40)
+    ]
+    assert _query(path, "SELECT count(*) FROM accounts WHERE sponsor = login") == [(0,)]
+    assert any("copy of the key" in note for note in found["accounts"]["display"].notes)
+
+
 def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: SqliteFactory) -> None:
     # Two parents keyed 1..5; the child's values 1..3 fit both, and its name names neither.
     rows = [(i, f"x{i}") for i in range(1, 6)]
