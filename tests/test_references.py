@@ -208,28 +208,40 @@ def test_undeclared_references_to_the_own_key(make_sqlite: SqliteFactory) -> Non
 def test_a_column_holding_its_own_rows_key_is_no_reference_to_it(make_sqlite: SqliteFactory) -> None:
     """A directory's display name left as the login in two rows of three (Request Tracker's ``Gecos``
     beside ``Name``), NULL in the others: every value a key of the table, so it was taken for a
-    reference to its own key. Each is its own row's: a copy. A sponsor, another row's login, still is."""
+    reference to its own key. Each is its own row's: a copy. A sponsor, another row's login, still is;
+    so is a tree's root, the own row's login in its roots (two rows of three) alone (Redmine's
+    ``root_id``)."""
     logins = [f"user{n:02}" for n in range(60)]
     rows = [
-        (login, login if n % 3 else None, logins[(n * 7 + 5) % 60] if n % 4 == 0 else None, n)
+        (
+            login,
+            login if n % 3 else None,
+            logins[(n * 7 + 5) % 60] if n % 4 == 0 else None,
+            login if n % 3 else logins[n + 1],
+            n,
+        )
         for n, login in enumerate(logins)
     ]
     path = make_sqlite(
         {
             "accounts": (
-                "CREATE TABLE accounts (login TEXT PRIMARY KEY, display TEXT, sponsor TEXT, n INTEGER)",
+                "CREATE TABLE accounts (login TEXT PRIMARY KEY, display TEXT, sponsor TEXT, root TEXT, "
+                "n INTEGER)",
                 rows,
             )
         }
     )
     found = profile(path)
     refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
-    assert refs == {("accounts", "sponsor"): "accounts.login"}
+    assert refs == {("accounts", "sponsor"): "accounts.login", ("accounts", "root"): "accounts.login"}
     # What the data claims, by SQLite itself: each display is its own row's login, no sponsor is.
     assert _query(path, "SELECT count(display), count(*) FILTER (WHERE display = login) FROM accounts") == [
         (40, 40)
     ]
     assert _query(path, "SELECT count(*) FROM accounts WHERE sponsor = login") == [(0,)]
+    assert _query(path, "SELECT count(*) FILTER (WHERE root = login), count(root) FROM accounts") == [
+        (40, 60)
+    ]
     assert any("copy of the key" in note for note in found["accounts"]["display"].notes)
 
 

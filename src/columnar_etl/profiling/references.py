@@ -1140,7 +1140,7 @@ def find_references(
             continue
         if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
             profile.notes.append(
-                f"most of its values are the own row's {chosen.key}: a copy of the key (a login copied "
+                f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied "
                 "to a display name), no reference inferred"
             )
             continue
@@ -1163,16 +1163,17 @@ def find_references(
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
-    """Does ``column`` hold, in more than half of its rows with a value, the row's own ``key``? Then
-    it copies the key (a directory's display name left as the login, Request Tracker's ``Gecos``),
-    however few of its values there are (:func:`_fits_own_key` turns away a copy of every key only):
-    a parent ticket, a manager, is another row's key, a row's own at most where it loops. Read as
-    text, as written (one scan of the table, for a reference to its own key only)."""
+    """Does ``column`` hold, in every row with a value, the row's own ``key``? Then it copies the key
+    (a directory's display name left as the login, Request Tracker's ``Gecos``), however few of its
+    values there are (:func:`_fits_own_key` turns away a copy of every key only): it relates no row
+    to another. A parent ticket or a manager is another row's key; a tree's root is the own row's in
+    the roots alone (Redmine's ``root_id``), a reference. Read as text, as written (one scan of the
+    table, for a reference to its own key only)."""
     relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(key)])
     value, own = quote_ident(column), quote_ident(key)
     sql = f"SELECT count({value}), count(*) FILTER (WHERE {value} = {own}) FROM {relation}"
     filled, copied = src.connection.cursor().execute(sql).fetchone() or (0, 0)
-    return 2 * int(copied) > int(filled)
+    return int(filled) > 0 and int(copied) == int(filled)
 
 
 def _of_several_tables(
