@@ -516,7 +516,8 @@ def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sq
     """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
     priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132
     is; the priorities stop short of the last link, so nothing but their range says reference. The
-    lookup used to its last key (4 priorities of 4) stays a reference, as above."""
+    lookup used to its last key (4 priorities of 4) stays a reference, as above (under a name that
+    says no code: `tier`; see the next test)."""
     links = [(n, f"link {n}") for n in range(1, 133)]
     tickets = [(n, n % 100, n % 4 + 1) for n in range(1, 301)]
     path = make_sqlite(
@@ -527,7 +528,7 @@ def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sq
                 [(n, f"p{n}") for n in range(1, 5)],
             ),
             "tickets": (
-                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, priority INTEGER, level INTEGER)",
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, priority INTEGER, tier INTEGER)",
                 tickets,
             ),
         }
@@ -535,7 +536,42 @@ def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sq
     assert _query(
         path, "SELECT count(DISTINCT priority) FROM tickets WHERE priority IN (SELECT id FROM links)"
     ) == [(99,)]
-    assert _references(path) == {("tickets", "level"): "priorities.id"}
+    assert _references(path) == {("tickets", "tier"): "priorities.id"}
+
+
+def test_a_column_named_as_a_code_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A browser's bookmarks keep their kind as `type` 1..3 beside a table of three annotation names
+    keyed 1..3 (Firefox's `moz_bookmarks.type` and `moz_anno_attributes`): every value a key, and the
+    lookup used to its last key, so it was a reference. A name ending in a code word (`type`, `status`,
+    `level`, ...) says a code of the row; it refers only to a table it names (`status` → `statuses`),
+    and a name ending in `id` is a key as before."""
+    bookmarks = [(n, n % 3 + 1, n % 3 + 1, n % 4 + 1, n % 3 + 1) for n in range(1, 201)]
+    path = make_sqlite(
+        {
+            "anno_attributes": (
+                "CREATE TABLE anno_attributes (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"anno/{n}") for n in range(1, 4)],
+            ),
+            "statuses": (
+                "CREATE TABLE statuses (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"s{n}") for n in range(1, 5)],
+            ),
+            "bookmarks": (
+                "CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, type INTEGER, attribute_id INTEGER, "
+                "status INTEGER, visit_type INTEGER)",
+                bookmarks,
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(*) FROM bookmarks WHERE type NOT IN (SELECT id FROM anno_attributes)"
+    ) == [(0,)]
+    assert _references(path) == {
+        ("bookmarks", "attribute_id"): "anno_attributes.id",
+        ("bookmarks", "status"): "statuses.id",
+    }
 
 
 def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:

@@ -1011,6 +1011,21 @@ def names_parent(column: str, fit: Inclusion) -> bool:
     return _names_table(column, fit) or _same_entity(column, fit)
 
 
+#: The last words of a column's name that say it holds a code of its own row (an enumeration: a
+#: bookmark's type 1..3, a ticket's priority), not another row's key: integers of few values fit a
+#: small table's keys 1..N by chance (Firefox's ``moz_bookmarks.type`` "referred to" the three rows of
+#: ``moz_anno_attributes``). A name ending in ``id`` (``priority_id``, Redmine's enumerations) is a key.
+CODE_WORDS = frozenset(
+    {"type", "kind", "status", "state", "mode", "level", "priority", "severity", "flags", "rank", "sort"}
+)
+
+
+def _code_word(column: str) -> str | None:
+    """The :data:`CODE_WORDS` word a column's name ends in (``type``, ``visit_type``), else None."""
+    words = re.findall(r"[a-z0-9]+", column.lower())
+    return words[-1] if words and words[-1] in CODE_WORDS else None
+
+
 def _names_table(column: str, fit: Inclusion) -> bool:
     """Does the column's name hold the parent table's singular (``ticket_id`` → ``tickets``)?"""
     name = _normalised(column)
@@ -1025,13 +1040,16 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
 def _stems(name: str) -> frozenset[str]:
     """A name's singulars: less a plural ``s`` (``orders`` → ``order``), and for a plural in ``ies``
     its ``y`` too (``categories`` → ``category``, beside ``movies`` → ``movie``: which one the name is,
-    only a dictionary knows)."""
+    only a dictionary knows); for one in ``es`` after ``s``, ``x``, ``z``, ``ch`` or ``sh``, less the
+    ``es`` too (``statuses`` → ``status``, ``boxes`` → ``box``)."""
     normal = _normalised(name)
     if not (normal.endswith("s") and len(normal) > 3):
         return frozenset({normal})
-    return frozenset(
-        {normal[:-1], normal[:-3] + "y"} if normal.endswith("ies") and len(normal) > 4 else {normal[:-1]}
-    )
+    if normal.endswith("ies") and len(normal) > 4:
+        return frozenset({normal[:-1], normal[:-3] + "y"})
+    if normal.endswith(("ses", "xes", "zes", "ches", "shes")) and len(normal) > 4:
+        return frozenset({normal[:-1], normal[:-2]})  # statuses → status, boxes → box (or a statuse)
+    return frozenset({normal[:-1]})
 
 
 def _entity(name: str) -> frozenset[str]:
@@ -1122,6 +1140,12 @@ def find_references(
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
         named = names_parent(column, chosen)
+        if profile.inferred_type == "integer" and not named and (code := _code_word(column)):
+            profile.notes.append(
+                f"values are keys of {chosen.parent}.{chosen.key}, but its name says a code of the row "
+                f"({code}), not that table: no reference inferred"
+            )
+            continue
         if (
             profile.inferred_type == "integer"
             and not named
