@@ -1878,8 +1878,8 @@ def test_compact_timestamps_load_as_timestamps_where_the_name_says_time(pg_uri: 
     # A wiki's SQLite database keeps every time as 14-digit text (20261204153012) in columns declared
     # BLOB, binary(14) or TEXT: where the name says it is a time and every value is a valid date-time of
     # 1970-2099, each is that wall-clock timestamp, audited with its format. The same digits under a
-    # name of no time, one month 13 or one year 1969 beside them, and 'infinity' among them (an Arrow
-    # timestamp holds none) keep the column as it was.
+    # name of no time, one month 13, 30 February, second 60 or year 1969 beside them, and 'infinity'
+    # among them (an Arrow timestamp holds none) keep the column as it was.
     moments = [datetime(2001, 1, 15, 12, 0, 0) + timedelta(days=97 * d, seconds=3_607 * d) for d in range(28)]
     stamps = [f"{m:%Y%m%d%H%M%S}" for m in moments]
     columns = {
@@ -1892,6 +1892,8 @@ def test_compact_timestamps_load_as_timestamps_where_the_name_says_time(pg_uri: 
         "order_no": ("TEXT", stamps),
         "ean": ("INTEGER", [int(s) for s in stamps]),
         "updated_at": ("TEXT", [*stamps[:-1], "20251301000000"]),
+        "modified": ("BLOB", [*stamps[:-1], "20250230120000"]),  # 30 February
+        "expires": ("TEXT", [*stamps[:-1], "20250520235960"]),  # second 60
         "log_timestamp": ("BLOB", [*stamps[:-1], "19691231235959"]),
     }
     loaded = load_columns(pg_uri, tmp_path, "wiki", columns)
@@ -1899,7 +1901,8 @@ def test_compact_timestamps_load_as_timestamps_where_the_name_says_time(pg_uri: 
     timed = ("rev_timestamp", "page_touched", "user_registration", "cl_timestamp", "created")
     assert {c: types[c] for c in timed} == dict.fromkeys(timed, "timestamp without time zone")
     assert types["pr_expiry"] == "text"
-    assert types["order_no"] == types["ean"] == types["updated_at"] == types["log_timestamp"] == "bigint"
+    kept = ("order_no", "ean", "updated_at", "modified", "expires", "log_timestamp")
+    assert {c: types[c] for c in kept} == dict.fromkeys(kept, "bigint")
     expected = dict(enumerate(moments, start=1))
     for column in timed:
         values = loaded.values("wiki", column, "id")
@@ -1916,7 +1919,7 @@ def test_compact_timestamps_load_as_timestamps_where_the_name_says_time(pg_uri: 
     for column in timed:
         cells = 27 if column == "rev_timestamp" else 28
         assert audited[column] == {(str(i), "date_format:%Y%m%d%H%M%S") for i in range(1, cells + 1)}, column
-    assert not {"pr_expiry", "order_no", "ean", "updated_at", "log_timestamp"} & {
+    assert not {"pr_expiry", *kept} & {
         row["column"] for row in loaded.log("audit") if row["rule"].startswith("date_format")
     }
 
