@@ -1874,6 +1874,56 @@ def test_compact_dates_load_as_dates_only_where_declared_and_proven(pg_uri: str,
     assert loaded.values("visit", "n", "id")[13] == days[12]
 
 
+def test_compact_timestamps_load_as_timestamps_where_the_name_says_time(pg_uri: str, tmp_path: Path) -> None:
+    # A wiki's SQLite database keeps every time as 14-digit text (20261204153012) in columns declared
+    # BLOB, binary(14) or TEXT: where the name says it is a time and every value is a valid date-time of
+    # 1970-2099, each is that wall-clock timestamp, audited with its format. The same digits under a
+    # name of no time, one month 13, 30 February, second 60 or year 1969 beside them, and 'infinity'
+    # among them (an Arrow timestamp holds none) keep the column as it was.
+    moments = [datetime(2001, 1, 15, 12, 0, 0) + timedelta(days=97 * d, seconds=3_607 * d) for d in range(28)]
+    stamps = [f"{m:%Y%m%d%H%M%S}" for m in moments]
+    columns = {
+        "rev_timestamp": ("BLOB", [*stamps[:-1], None]),
+        "page_touched": ("BLOB", stamps),
+        "user_registration": ("binary(14)", stamps),
+        "cl_timestamp": ("TEXT", stamps),
+        "created": ("INTEGER", [int(s) for s in stamps]),
+        "pr_expiry": ("BLOB", [*stamps[:-2], "infinity", "infinity"]),
+        "order_no": ("TEXT", stamps),
+        "ean": ("INTEGER", [int(s) for s in stamps]),
+        "updated_at": ("TEXT", [*stamps[:-1], "20251301000000"]),
+        "modified": ("BLOB", [*stamps[:-1], "20250230120000"]),  # 30 February
+        "expires": ("TEXT", [*stamps[:-1], "20250520235960"]),  # second 60
+        "log_timestamp": ("BLOB", [*stamps[:-1], "19691231235959"]),
+    }
+    loaded = load_columns(pg_uri, tmp_path, "wiki", columns)
+    types = {c: loaded.data_type("wiki", c) for c in columns}
+    timed = ("rev_timestamp", "page_touched", "user_registration", "cl_timestamp", "created")
+    assert {c: types[c] for c in timed} == dict.fromkeys(timed, "timestamp without time zone")
+    assert types["pr_expiry"] == "text"
+    kept = ("order_no", "ean", "updated_at", "modified", "expires", "log_timestamp")
+    assert {c: types[c] for c in kept} == dict.fromkeys(kept, "bigint")
+    expected = dict(enumerate(moments, start=1))
+    for column in timed:
+        values = loaded.values("wiki", column, "id")
+        if column == "rev_timestamp":
+            assert values[28] is None
+            assert {i: values[i] for i in range(1, 28)} == {i: expected[i] for i in range(1, 28)}
+        else:
+            assert values == expected, column
+    assert loaded.values("wiki", "pr_expiry", "id")[28] == "infinity"
+    assert loaded.values("wiki", "order_no", "id") == {i: int(s) for i, s in enumerate(stamps, start=1)}
+    audited: dict[str, set[tuple[str, str]]] = {}
+    for row in loaded.log("audit"):
+        audited.setdefault(row["column"], set()).add((row["row_key"], row["rule"]))
+    for column in timed:
+        cells = 27 if column == "rev_timestamp" else 28
+        assert audited[column] == {(str(i), "date_format:%Y%m%d%H%M%S") for i in range(1, cells + 1)}, column
+    assert not {"pr_expiry", *kept} & {
+        row["column"] for row in loaded.log("audit") if row["rule"].startswith("date_format")
+    }
+
+
 def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: Path) -> None:
     # Seconds since 1970-01-01 UTC name an instant: a timestamp without time zone would leave its zone
     # to the reader (compared with now(), it shifts by the session's offset).

@@ -534,6 +534,22 @@ def test_the_time_a_file_was_last_accessed_is_an_epoch_timestamp_as_its_modified
     }
 
 
+def test_a_time_last_touched_is_an_epoch_timestamp_and_a_registration_only_a_compact_one(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # `touched` names when a row was last changed (MediaWiki's page_touched, a cache's last_touched):
+    # its epoch seconds are instants. `registration` names a moment only where 14 valid digits prove
+    # it: its 10-digit numbers (a company's registration number) stay integers.
+    rows = [(i, 1_796_416_366 + 3600 * i, 1_796_416_366 + 3600 * i, 1_796_416_366 + i) for i in range(5)]
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, last_touched INTEGER, touched_count INTEGER, "
+        "registration INTEGER)"
+    )
+    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {"last_touched": "timestamptz", "touched_count": "integer", "registration": "integer"}
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

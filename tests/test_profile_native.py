@@ -155,7 +155,13 @@ def test_generated_exports_profile_the_same_as_all_text(
 
 
 INTEGERS = st.one_of(
-    st.sampled_from([0, 1, -1, 2, 10, 100, INT64_MIN, INT64_MAX, 2**53, 2**53 + 1, 1_700_000_000]),
+    st.sampled_from(
+        [
+            *(0, 1, -1, 2, 10, 100, INT64_MIN, INT64_MAX, 2**53, 2**53 + 1, 1_700_000_000),
+            # Compact timestamps (the column is named like a time): valid, month 13, before 1970.
+            *(20250520084207, 20991231235959, 20251301084207, 19691231235959),
+        ]
+    ),
     st.integers(min_value=INT64_MIN, max_value=INT64_MAX),
 )
 OTHERS = st.one_of(st.just("x"), st.just(" 7"), st.just(2.5), st.just(b"\x01"), st.just("TBD"))
@@ -208,6 +214,35 @@ def test_integer_columns_profile_as_their_text_does(
     if column.inferred_type == "integer" and count and not column.null_like_count:
         # Exact (SQLite's own bounds): until 2026-12-02 they were the doubles' (2^63 - 1 as 2^63).
         assert (column.min, column.max) == (low, high)
+
+
+def test_compact_timestamps_of_integer_cells_profile_as_their_text_does(make_sqlite: SqliteFactory) -> None:
+    """INTEGER cells of 14 digits under a name of a time: the typed scan reads them as the text query
+    does (a timestamp where every one is a valid date-time of 1970-2099), and the name is what decides."""
+    first, last = datetime(1970, 1, 1), datetime(2099, 12, 31, 23, 59, 59)
+    stamps = [(first + (last - first) * i / 9).replace(microsecond=0) for i in range(10)]
+    digits = [int(f"{stamp:%Y%m%d%H%M%S}") for stamp in stamps]
+    rows = [
+        (i, v, v if i > 1 else 20251301000000, v if i > 1 else 19691231235959, v)
+        for i, v in enumerate(digits, start=1)
+    ]
+    ddl = (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, created INTEGER, updated_at INTEGER, touched INTEGER, "
+        "ean INTEGER)"
+    )
+    path = make_sqlite({"t": (ddl, rows)})
+    assert set(_native_columns(path, "t")) >= {"created", "updated_at", "touched", "ean"}
+    native = profile(path)
+    with pytest.MonkeyPatch.context() as patch:
+        _text_only(patch)
+        text = profile(path)
+    assert _as_dict(native) == _as_dict(text)
+    columns = native.tables["t"].columns
+    types = {name: columns[name].inferred_type for name in ("created", "updated_at", "touched", "ean")}
+    assert types == {"created": "timestamp", "updated_at": "integer", "touched": "integer", "ean": "integer"}
+    created = columns["created"]
+    assert created.date_formats == {"%Y%m%d%H%M%S": 10}
+    assert (created.min, created.max) == (first, last)
 
 
 @pytest.mark.parametrize("unique", [(), ("id",)], ids=["grouped", "rowid-alias-ungrouped"])

@@ -870,6 +870,11 @@ COMPACT_TIMESTAMP_REGEX = r"\d{14}"
 COMPACT_TIMESTAMP_FORMAT = "%Y%m%d%H%M%S"
 #: The compact forms by their number of digits.
 COMPACT_FORMATS = {8: COMPACT_DATE_FORMAT, 14: COMPACT_TIMESTAMP_FORMAT}
+#: A column not declared a date reads compact timestamps too, where its name says it holds a time
+#: and every value is one of these years, 1970 to 2099 (bounds as its 14 digits are written): a wiki's
+#: ``rev_timestamp`` / ``page_touched`` text (MediaWiki writes every time so, in BLOB or TEXT columns).
+#: Eight digits never are (``YYYYMMDD`` is also a code, a count, an amount in cents).
+NAMED_COMPACT_TIMESTAMP_RANGE = ("19700101000000", "20991231235959")
 #: The shapes already in canonical form (a cleaned timestamp / date / instant is written this way),
 #: and a timestamp's fraction after its seconds (``2025-05-20 08:42:00.123456``): PostgreSQL's own
 #: text of a timestamp, and what Python's ``str()`` / ``isoformat(" ")`` (pandas, Django, SQLAlchemy)

@@ -100,6 +100,7 @@ def long_text_rows(
     dated: list[int],
     cells: str,
     untrimmed: list[int] | None = None,
+    timed: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) of ``columns`` of ``table`` (at
     ``positions`` in it; ``real_digits`` as :attr:`ColumnRead.real_digits` for each), with its long
@@ -107,7 +108,8 @@ def long_text_rows(
     counted short cells, each long BLOB's label and, for a column with long TEXT, a row of class
     ``l`` (value NULL) per distinct long value: no column of long text is kept for the reference
     search (:func:`.references.kept_values_sql`); its working tables are named after it. ``limit``:
-    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``: as :func:`.sql.table_profile_sql`'s."""
+    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``: as
+    :func:`.sql.table_profile_sql`'s."""
     info = src.table(table)
     if info.rowid is None:
         raise ValueError(f"table {table!r} has no rowid: its long cells cannot be read apart")
@@ -178,6 +180,7 @@ def long_text_rows(
                 dated=dated,
                 untrimmed=untrimmed or (),
                 column_rows=False,
+                timed=timed or (),
             )
 
         cursor.execute(f"CREATE OR REPLACE TABLE {coded} AS {coded_sql(f'SELECT * FROM {cells}')}")

@@ -42,7 +42,13 @@ from columnar_etl.profiling.sql import (
     shortest_text_sql,
     with_column_rows,
 )
-from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
+from columnar_etl.rules import (
+    BOOLEAN_FALSE_DIGIT,
+    BOOLEAN_TRUE_DIGIT,
+    COMPACT_TIMESTAMP_FORMAT,
+    NAMED_COMPACT_TIMESTAMP_RANGE,
+    Shape,
+)
 from columnar_etl.source.cells import sqlite_affinity
 from columnar_etl.source.export import SOURCE_ALIAS, Source
 
@@ -163,19 +169,23 @@ def native_profile_sql(
     *,
     integers: bool = True,
     materialize: bool = True,
+    timed: Collection[int] = (),
 ) -> str:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, and of
     REAL cells (those at positions ``reals``), from ``distinct`` (a query giving
     :func:`native_distinct_sql`'s rows); ``integers``: whether any column is not REAL. With both kinds
     the counted values are read twice: ``distinct`` is then materialized first, unless ``materialize``
-    is False (a ``distinct`` that reads a table).
+    is False (a ``distinct`` that reads a table). ``timed``: the positions of the integer columns
+    whose 14-digit integers are read as compact timestamps (:func:`.profile.named_compact_places`).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
     ``'0'``: 0/1), its number (the double of its digits, which is the double of the integer: both round
     to nearest). A double's shortest text (:func:`.sql.shortest_text_sql`: ``-0.0`` is ``0.0``), its
     shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
-    else a decimal), no flag, its number itself.
+    else a decimal), no flag, its number itself. An integer of a ``timed`` column within
+    :data:`~columnar_etl.rules.NAMED_COMPACT_TIMESTAMP_RANGE` that is a valid compact timestamp is
+    parsed as the text query parses it (its date flags and bounds).
     """
     listed = ", ".join(str(position) for position in reals)
     in_reals = f"list_contains([{listed}], idx)"
@@ -185,7 +195,10 @@ def native_profile_sql(
     source = "counted" if once else f"({distinct}) AS counted"
     parts = [
         _kind_profile_sql(
-            f"SELECT idx, {'w' if real else 'v'} AS v, weight FROM {source} WHERE {rows}", null_tokens, real
+            f"SELECT idx, {'w' if real else 'v'} AS v, weight FROM {source} WHERE {rows}",
+            null_tokens,
+            real,
+            () if real else timed,
         )
         for real, rows in kinds
     ]
@@ -193,8 +206,10 @@ def native_profile_sql(
     return f"WITH counted AS MATERIALIZED ({distinct}) {union}" if once else union
 
 
-def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
+def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: Collection[int] = ()) -> str:
     """:func:`native_profile_sql` for one kind of column: ``distinct`` gives ``(idx, v, weight)``."""
+    # No date but a timed column's compact timestamps (an INTEGER or REAL cell is no other date shape).
+    parsed = "CAST(NULL AS TIMESTAMP)"
     if real:
         text = shortest_text_sql("v")
         listed = ", ".join(map(quote_literal, null_tokens))
@@ -226,6 +241,15 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
             f"CASE t WHEN '{BOOLEAN_TRUE_DIGIT}' THEN {Flag.TRUE_WORD + Flag.ZERO_ONE:d} "
             f"WHEN '{BOOLEAN_FALSE_DIGIT}' THEN {Flag.ZERO_ONE:d} ELSE 0 END"
         )
+        if timed:
+            low, high = (int(bound) for bound in NAMED_COMPACT_TIMESTAMP_RANGE)
+            listed = ", ".join(str(int(position)) for position in sorted(timed))
+            parsed = (
+                f"CASE WHEN v BETWEEN {low} AND {high} AND list_contains([{listed}], idx) "
+                f"THEN try_strptime(t, {quote_literal(COMPACT_TIMESTAMP_FORMAT)}) END"
+            )
+            compact = Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST + Flag.COMPACT_TIME
+            flags += f" + CASE WHEN d IS NOT NULL THEN {compact:d} ELSE 0 END"
         number = f"CASE WHEN k = {Shape.INTEGER:d} THEN CAST(v AS DOUBLE) END"
         # An INTEGER cell has no decimal (no scale).
         scale = (
@@ -250,13 +274,14 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
             ]
         )
     texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"
-    shaped = f"SELECT idx, weight, v, t, {shape} AS k FROM ({texted}) AS texted"
+    shaped = f"SELECT idx, weight, v, t, {shape} AS k, {parsed} AS d FROM ({texted}) AS texted"
     coded = (
-        f"SELECT idx, weight, v, t, k, {number} AS n, "
+        f"SELECT idx, weight, v, t, k, d, {number} AS n, "
         f"({storage} * {CLASS_FACTOR} + k)::BIGINT * {SHAPE_FACTOR} + {flags} AS code "
         f"FROM ({shaped}) AS shaped"
     )
-    # The profile query's aggregates, on what an INTEGER or REAL cell can be: no date.
+    # The profile query's aggregates, on what an INTEGER or REAL cell can be: no date but a compact
+    # timestamp (read alike in either order).
     aggregates = [
         "idx",
         "code",
@@ -266,10 +291,10 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool) -> str:
         f"min(t, {EXAMPLES}) AS examples",
         "max(weight) AS max_value_cells",
         f"CAST(NULL AS {TOKEN_CELLS_TYPE}) AS token_cells",  # no null token is an INTEGER or REAL cell
-        "CAST(NULL AS TIMESTAMP) AS min_day_first",
-        "CAST(NULL AS TIMESTAMP) AS max_day_first",
-        "CAST(NULL AS TIMESTAMP) AS min_month_first",
-        "CAST(NULL AS TIMESTAMP) AS max_month_first",
+        "min(d) AS min_day_first",
+        "max(d) AS max_day_first",
+        "min(d) AS min_month_first",
+        "max(d) AS max_month_first",
         "min(n) AS min_number",
         "max(n) AS max_number",
         integer_bounds,
@@ -323,12 +348,14 @@ def native_rows(
     keep: str,
     reals: Collection[str] = (),
     unique: Collection[str] = (),
+    timed: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
     all INTEGER (or NULL; those in ``reals`` all REAL), from one typed scan, and those columns' names
     (in table order). With ``keep`` (a table name), their counted values stay in it for the reference
     search's kept values (:func:`.references.kept_native_sql` keeps the integers). ``unique``: the
-    table's rowid alias, if any (see :func:`native_distinct_sql`).
+    table's rowid alias, if any (see :func:`native_distinct_sql`). ``timed``: the columns whose
+    14-digit integers are read as compact timestamps (see :func:`native_profile_sql`).
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """
@@ -348,8 +375,11 @@ def native_rows(
                     cursor.execute(f"CREATE OR REPLACE TABLE {keep} AS {distinct}")
                     distinct = f"SELECT * FROM {keep}"
                 integers = len(doubles) < len(native)
+                stamped = [
+                    position for position, name in zip(positions, native, strict=True) if name in timed
+                ]
                 profiled = native_profile_sql(
-                    distinct, null_tokens, doubles, integers=integers, materialize=not keep
+                    distinct, null_tokens, doubles, integers=integers, materialize=not keep, timed=stamped
                 )
                 result = cursor.execute(profiled)
             except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:

@@ -195,8 +195,13 @@ _DATE_WORDS = frozenset(
         "completed",
         "published",
         "deleted",
+        "touched",
     }
 )
+#: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
+#: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration
+#: number of 10 digits would read as epoch seconds under a date word.
+_COMPACT_TIME_WORDS = frozenset({"registration"})
 #: ... and words that say it holds something else about it: an id or a person (``update_id``,
 #: ``created_by``), a count, a number.
 _NOT_DATE_WORDS = frozenset(
@@ -230,16 +235,17 @@ _NOT_DATE_ENDINGS = frozenset(
 )
 
 
-def _date_like_name(name: str) -> bool:
+def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``; not ``update_id``, ``candidate``,
     ``created_by``, ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``,
-    ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`)."""
+    ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
+    the words of a time (:data:`_DATE_WORDS`, or more where the values prove it)."""
     words = {word.lower() for word in _NAME_WORDS.findall(name)}
     dated = {
         word
         for word in words
-        if word in _DATE_WORDS or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
+        if word in date_words or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
         return False
@@ -881,7 +887,7 @@ def infer_column(
     present = row_count - nulls - empty - null_like
     family = declared_family(column.declared_type)
     # Seconds since another epoch (a Core Data date, see catalogue.core_data_dates) are no YYYYMMDD.
-    counts.compact = _compact(counts, family, present) if column.counts_from is None else {}
+    counts.compact = _compact(counts, column, family, present) if column.counts_from is None else {}
     compact = sum(counts.compact.values())
     # A timestamp finer than PostgreSQL keeps is a date by its look: it counts towards a date column,
     # which _lossless then keeps text rather than round it.
@@ -1563,7 +1569,9 @@ def _a(inferred: InferredType) -> str:
     return "a number" if inferred in ("numeric", "double") else f"a {inferred}"
 
 
-def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict[str, int]:
+def _compact(
+    counts: _Counts, column: SourceColumn, family: InferredType | None, present: int
+) -> dict[str, int]:
     """The integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by
     format: in a column declared a date or timestamp whose every integer is a valid one (the profile
     query parses the integers of such columns only, see :func:`.sql.column_projections`), or whose
@@ -1571,10 +1579,17 @@ def _compact(counts: _Counts, family: InferredType | None, present: int) -> dict
     column whatever its integers are: an integer that is no date is its dirt, and a valid compact date
     beside it was quarantined as unparseable until 2026-12-01); else none. Without the declared type,
     or beside one integer that is none in a column of numbers, ``20250520`` is a number (a count, an
-    id, an amount in cents)."""
+    id, an amount in cents). Not declared so, a column whose name says it holds a time
+    (:func:`named_compact_places`) reads fourteen digits only, and only when every value is one of
+    1970 to 2099 (infinities aside: beside them the column keeps its text, see :func:`_lossless`):
+    MediaWiki's ``rev_timestamp`` text ``20261204153012``."""
     compact = counts.valid(Shape.INTEGER, "day_first")
-    if family not in ("date", "timestamp") or compact == 0:
+    if compact == 0:
         return {}
+    if family not in ("date", "timestamp"):
+        times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
+        whole = times == compact == present - counts.shape(Shape.NON_FINITE)
+        return {COMPACT_TIMESTAMP_FORMAT: times} if whole and _named_compact(column) else {}
     if compact != counts.shape(Shape.INTEGER) and counts.shape(*DATE_SHAPE_BY_CODE) < MAJORITY * present:
         return {}
     times = counts.valid(Shape.INTEGER, None, Flag.COMPACT_TIME)
@@ -2085,6 +2100,11 @@ def _profile_batch(
     dated = [
         number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _dated(src, name)
     ]
+    timed = [
+        number * BATCH_STRIDE + place
+        for number, name in enumerate(names)
+        for place in named_compact_places(src, name)
+    ]
     untrimmed = [
         number * BATCH_STRIDE + place
         for number, name in enumerate(names)
@@ -2106,6 +2126,7 @@ def _profile_batch(
             distinct=f"SELECT idx, cls, v, weight FROM {BATCH_CELLS}",
             dated=dated,
             untrimmed=untrimmed,
+            timed=timed,
         )
         rows = _fetch_rows(src, sql)
     finally:
@@ -2207,6 +2228,7 @@ def _table_steps(
             numbers,
             reals,
             unique,
+            [names[place] for place in named_compact_places(src, table)],
         )
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
@@ -2355,6 +2377,7 @@ def _text_rows(
         positions=positions,
         dated=[place for place in _dated(src, table) if place in positions],
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
+        timed=[place for place in named_compact_places(src, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -2430,6 +2453,7 @@ def _long_rows(
         fallback=settings.source_encoding_fallback,
         dated=[place for place in _dated(src, table) if place in positions],
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
+        timed=[place for place in named_compact_places(src, table) if place in positions],
         cells=cells,
     )
 
@@ -2528,8 +2552,30 @@ def _dated(src: Source, table: str) -> list[int]:
     return [
         place
         for place, column in enumerate(src.table(table).columns)
-        if "DATE" in column.declared_type.upper() or "TIMESTAMP" in column.declared_type.upper()
+        if _declared_dated(column.declared_type)
     ]
+
+
+def _declared_dated(declared_type: str) -> bool:
+    return "DATE" in declared_type.upper() or "TIMESTAMP" in declared_type.upper()
+
+
+def named_compact_places(src: Source, table: str) -> list[int]:
+    """The places in ``table`` of its columns not declared a date or timestamp whose name says they
+    hold a time (``rev_timestamp``, ``page_touched``, ``user_registration``; :func:`_date_like_name`,
+    with :data:`_COMPACT_TIME_WORDS`), not the one column of a declared primary key (an identifier,
+    whatever its name): the profile reads their 14-digit integers as compact timestamps (see
+    :func:`_compact`)."""
+    return [place for place, column in enumerate(src.table(table).columns) if _named_compact(column)]
+
+
+def _named_compact(column: SourceColumn) -> bool:
+    """See :func:`named_compact_places`."""
+    return (
+        not _declared_dated(column.declared_type)
+        and not (column.primary_key and not column.composite_key)
+        and _date_like_name(column.name, _DATE_WORDS | _COMPACT_TIME_WORDS)
+    )
 
 
 def _count_cells(

@@ -24,6 +24,7 @@ from columnar_etl.rules import (
     CANONICAL_DATE_SHAPES,
     CANONICAL_NUMBER_REGEX,
     COMPACT_FORMATS,
+    COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
     DECIMAL_COMMA,
     DIGIT_GROUPED_REGEX,
@@ -41,6 +42,7 @@ from columnar_etl.rules import (
     MINUS_SIGN_START_REGEX,
     MONTH_TIME_REGEX,
     NAME_STARTS,
+    NAMED_COMPACT_TIMESTAMP_RANGE,
     NAMED_DATE_FAMILIES,
     NAMED_DAY_START_REGEX,
     NON_FINITE_WORDS,
@@ -273,6 +275,7 @@ def column_projections(
     classes: bool = False,
     dated: Collection[int] = (),
     untrimmed: Collection[int] = (),
+    timed: Collection[int] = (),
 ) -> tuple[list[str], ...]:
     """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
 
@@ -283,6 +286,9 @@ def column_projections(
     ``dated``: the ``idx`` of the columns declared a date or timestamp, whose integers of eight digits
     are also read as compact dates (``20250520``): the parse, and so :attr:`Flag.VALID_DAY_FIRST`, of
     such an INTEGER-shaped value is its date (the profile decides whether the column reads them).
+    ``timed``: the ``idx`` of the columns not declared so whose name says they hold a time
+    (:func:`.profile.named_compact_places`): only their integers of fourteen digits within
+    :data:`~columnar_etl.rules.NAMED_COMPACT_TIMESTAMP_RANGE` are parsed, as compact timestamps.
     ``untrimmed``: the ``idx`` of the columns whose text keeps its padding (``trim = false``): their
     values are shaped, counted and measured as written, as the cleaner keeps them (a value of blanks
     alone is text, no value is padded; NUL bytes aside, only ``''`` is empty and a null token is one
@@ -436,18 +442,27 @@ def column_projections(
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
     day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
+    compact_parses = []
     if dated:
         # strlen is O(1): only integers of 8 or 14 characters in a declared date column meet strptime.
-        in_dated = f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx)"
         compact = " ".join(
             f"WHEN strlen({t}) = {digits} THEN try_strptime({t}, {quote_literal(fmt)})"
             for digits, fmt in COMPACT_FORMATS.items()
         )
         lengths = ", ".join(str(digits) for digits in COMPACT_FORMATS)
-        day_first += (
-            f" WHEN {Shape.INTEGER:d} THEN CASE WHEN strlen({t}) IN ({lengths}) AND {in_dated} "
-            f"AND NOT starts_with({t}, '0000') THEN CASE {compact} END END"
+        compact_parses.append(
+            f"WHEN strlen({t}) IN ({lengths}) AND {_in_places(dated)} "
+            f"AND NOT starts_with({t}, '0000') THEN CASE {compact} END"
         )
+    if timed:
+        # Fourteen digits compare as their number does: a sign sorts before every digit.
+        low, high = (quote_literal(bound) for bound in NAMED_COMPACT_TIMESTAMP_RANGE)
+        compact_parses.append(
+            f"WHEN strlen({t}) = 14 AND {_in_places(timed)} AND {t} BETWEEN {low} AND {high} "
+            f"THEN try_strptime({t}, {quote_literal(COMPACT_TIMESTAMP_FORMAT)})"
+        )
+    if compact_parses:
+        day_first += f" WHEN {Shape.INTEGER:d} THEN CASE {' '.join(compact_parses)} END"
     month_first = " ".join(
         f"WHEN {s.shape:d} THEN CASE WHEN NOT {_year_zero(t, s)} "
         f"THEN try_strptime({t}, {quote_literal(s.month_first)}) END"
@@ -548,12 +563,13 @@ def column_projections(
         f"THEN {Flag.COMPACT_TIME:d} ELSE 0 END"
     )
     if dated:
-        in_dated_column = f"list_contains([{', '.join(str(int(i)) for i in sorted(dated))}], idx)"
         compact_time += (
             f" + CASE WHEN {k} = {Shape.INTEGER:d} AND strlen({t}) IN "
-            f"({', '.join(str(digits) for digits in COMPACT_FORMATS)}) AND {d} IS NULL AND {in_dated_column} "
+            f"({', '.join(str(digits) for digits in COMPACT_FORMATS)}) AND {d} IS NULL "
+            f"AND {_in_places(dated)} "
             f"THEN {Flag.COMPACT_NO_DAY:d} ELSE 0 END"
         )
+    if compact_parses:
         flags += f" + {compact_time}"
     if classes:
         # An INTEGER cell shaped INTEGER is canonical, within bigint, unpadded, valid UTF-8 and no
@@ -572,7 +588,7 @@ def column_projections(
         # decimal one is canonical: a '-' only, then '0' or digits from a leading 1-9, then a point
         # and at least one digit (tests/test_profile_sql.py compares the same texts stored as TEXT,
         # whose test runs).
-        if dated:
+        if compact_parses:
             # An integer of a declared date column may be a compact date (see the day-first parse).
             integer_flags = (
                 f"{integer_flags} + CASE WHEN {d} IS NOT NULL "
@@ -922,6 +938,7 @@ def table_profile_sql(
     dated: Collection[int] = (),
     untrimmed: Collection[int] = (),
     column_rows: bool = True,
+    timed: Collection[int] = (),
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -939,10 +956,10 @@ def table_profile_sql(
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
     is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
-    declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding (see
-    :func:`column_projections`). Without ``column_rows``, only the
-    rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql` merges such rows of disjoint
-    sets of distinct values).
+    declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding, ``timed`` of
+    those whose name reads compact timestamps (see :func:`column_projections`). Without
+    ``column_rows``, only the rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql`
+    merges such rows of disjoint sets of distinct values).
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
@@ -968,7 +985,9 @@ def table_profile_sql(
         f"CASE WHEN {invalid} THEN {fallback_decoded_sql('v', fallback)} ELSE u END AS v",
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
-    levels = column_projections(0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed)
+    levels = column_projections(
+        0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed, timed=timed
+    )
     for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
