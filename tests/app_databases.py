@@ -120,6 +120,13 @@ number, so a test computes what a column holds from the same numbers.
   vCards in ``contacts.vcard`` and a search index ``words`` with a leading blank, ``ON DELETE CASCADE``
   references declared, and the spell-check ``dictionary`` keyed ``UNIQUE (user_id, language)`` whose
   global list has ``user_id`` NULL.
+- :func:`prosody_server`: an XMPP server's ``prosody.sqlite`` as Prosody 0.12 writes it
+  (``storage = "sql"``): one key-value table ``prosody (host, user, store, key, type, value)`` with
+  no key, every Lua value serialized as TEXT beside its Lua type (``number`` ``10000``,
+  ``0.33333333333333``, ``1e-300``; ``boolean`` ``true``; ``json``; ``xml`` stanzas), ``''`` as the
+  user of a host's own stores and as the key of a store's extra data; and the message archive
+  ``prosodyarchive`` keyed ``sort_id INTEGER PRIMARY KEY AUTOINCREMENT`` with ``"when" INTEGER`` of
+  Unix seconds, ``''`` as ``with`` of an offline message, and the stanzas as XML text.
 """
 
 from __future__ import annotations
@@ -2872,3 +2879,136 @@ def roundcube_webmail(path: Path, users: int = 6) -> Path:
         "system": [["roundcube-version", "2022081200"]],
     }
     return write_export(path, ROUNDCUBE_DDL, rows)
+
+
+# --- Prosody (XMPP server) -----------------------------------------------------------------------------
+
+PROSODY_DDL = [
+    'CREATE TABLE "prosody" ("host" TEXT NOT NULL, "user" TEXT NOT NULL, "store" TEXT NOT NULL, '
+    '"key" TEXT NOT NULL, "type" TEXT NOT NULL, "value" TEXT NOT NULL)',
+    'CREATE INDEX "prosody_index" ON "prosody" ("host", "user", "store", "key")',
+    'CREATE TABLE "prosodyarchive" ("sort_id" INTEGER PRIMARY KEY AUTOINCREMENT, "host" TEXT NOT NULL, '
+    '"user" TEXT NOT NULL, "store" TEXT NOT NULL, "key" TEXT NOT NULL, "when" INTEGER NOT NULL, '
+    '"with" TEXT NOT NULL, "type" TEXT NOT NULL, "value" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "prosodyarchive_index" ON "prosodyarchive" ("host", "user", "store", "key")',
+    'CREATE INDEX "prosodyarchive_with_when" ON "prosodyarchive" ("host", "user", "store", "with", "when")',
+]
+PROSODY_USERS = ("alice", "bob", "dave.o'neil", "émile")
+#: Values of a user's own settings store: Lua's ``tostring`` of each (``%.14g`` for a float).
+PROSODY_SETTINGS = (
+    ("volume", "number", "0.75"),
+    ("third", "number", "0.33333333333333"),
+    ("tiny", "number", "1e-300"),
+    ("huge", "number", "1.5e+300"),
+    ("negzero", "number", "-0.0"),
+    ("big", "number", "9007199254740993"),
+    ("muted", "boolean", "false"),
+    ("nick", "string", "  carol  "),
+    ("motto", "string", "line1\nline2"),
+    ("list", "json", '[1,2,"three"]'),
+)
+
+
+def prosody_when(i: int) -> int:
+    """``os.time()`` of the ``i``-th archived stanza: Unix seconds."""
+    return 1_796_426_044 + 97 * i
+
+
+def prosody_stanza(i: int) -> str:
+    sender = PROSODY_USERS[i % len(PROSODY_USERS)].replace("'", "&apos;")
+    return (
+        f"<message id='m{i}' to='bob@localhost' from='{sender}@localhost/laptop' type='chat'>"
+        f"<body>{'  padded body  ' if i == 1 else f'Hello {i} 👋 &amp; &lt;co&gt;'}</body></message>"
+    )
+
+
+def prosody_rows() -> list[list[object]]:
+    """The ``prosody`` table's rows in their insertion order (rowid = index + 1)."""
+    rows: list[list[object]] = []
+    for u, user in enumerate(PROSODY_USERS):
+        salt = hashlib.md5(user.encode()).hexdigest()
+        rows += [
+            ["localhost", user, "accounts", "salt", "string", f"{salt[:8]}-{salt[8:12]}-{salt[12:16]}"],
+            ["localhost", user, "accounts", "iteration_count", "number", "10000"],
+            ["localhost", user, "accounts", "stored_key", "string", hashlib.sha1(user.encode()).hexdigest()],
+        ]
+        contact = PROSODY_USERS[(u + 1) % len(PROSODY_USERS)]
+        rows += [
+            [
+                "localhost",
+                user,
+                "roster",
+                f"{contact}@localhost",
+                "json",
+                json.dumps(
+                    {"name": contact.title(), "subscription": "both", "groups": {"Friends": True}},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            ],
+            [
+                "localhost",
+                user,
+                "roster",
+                "",
+                "json",
+                '{"__hash":[false,{"version":' + str(u + 1) + ',"pending":{}}]}',
+            ],
+        ]
+    rows += [["localhost", "alice", "blocklist", "spam@example.net", "boolean", "true"]]
+    rows += [
+        [
+            "localhost",
+            "alice",
+            "private",
+            "storage:rosternotes",
+            "xml",
+            "<storage xmlns='storage:rosternotes'><note jid='bob@localhost'>met at FOSDEM</note></storage>",
+        ]
+    ]
+    rows += [["localhost", "carol", "settings", key, kind, value] for key, kind, value in PROSODY_SETTINGS]
+    rows += [
+        ["localhost", "", "motd", "motd", "string", "Welcome!"],
+        ["conference.localhost", "", "persistent", "lounge@conference.localhost", "boolean", "true"],
+        [
+            "conference.localhost",
+            "lounge",
+            "config",
+            "_data",
+            "json",
+            '{"persistent":true,"name":"The Lounge","description":"Chat, ünïcode, & more"}',
+        ],
+    ]
+    return rows
+
+
+def prosody_archive_rows(messages: int) -> list[list[object]]:
+    """Each message archived in the recipient's MAM store (``with`` its sender's bare JID) and kept
+    offline (``with`` ``''``), at the same second, as mod_mam and mod_offline write them."""
+    rows: list[list[object]] = []
+    for i in range(messages):
+        sender = PROSODY_USERS[i % len(PROSODY_USERS)]
+        for store, with_ in (("archive", f"{sender}@localhost"), ("offline", "")):
+            key = hashlib.md5(f"{store}{i}".encode()).hexdigest()
+            rows.append(
+                [
+                    len(rows) + 1,
+                    "localhost",
+                    "bob",
+                    store,
+                    key,
+                    prosody_when(i),
+                    with_,
+                    "xml",
+                    prosody_stanza(i),
+                ]
+            )
+    return rows
+
+
+def prosody_server(path: Path, messages: int = 6) -> Path:
+    """A Prosody ``prosody.sqlite`` (see the module's docstring): four users' accounts and rosters, a
+    blocklist, private XML, one user's settings of every Lua type, a host's and a MUC component's
+    own stores, and ``messages`` messages to bob, each archived and kept offline."""
+    rows = {"prosody": prosody_rows(), "prosodyarchive": prosody_archive_rows(messages)}
+    return write_export(path, PROSODY_DDL, rows)

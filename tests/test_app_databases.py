@@ -2,7 +2,7 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail)
+Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Prosody XMPP server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1391,3 +1391,57 @@ def test_roundcube_webmail_reads_wall_clock_text_nulls_zero_dates_and_keeps_seri
     assert found[("contactgroupmembers", "contact_id")] == "contacts.contact_id"
     assert found[("contactgroupmembers", "contactgroup_id")] == "contactgroups.contactgroup_id"
     assert ("users", "language") not in found
+
+
+def test_prosody_server_keeps_serialized_lua_values_as_text_and_reads_its_archive_times_as_instants(
+    run_export: Runner,
+) -> None:
+    # Prosody's one key-value table has no key and holds every Lua value as text beside its type:
+    # numbers as Lua prints them (0.33333333333333, 1e-300, -0.0, 9007199254740993), booleans, JSON
+    # and XML stanzas all arrive as written, one text column; '' as the user of a host's store and as
+    # the key of a store's extra data is NULL, audited; a padded string is trimmed, audited. The
+    # archive's `"when" INTEGER` of Unix seconds is an instant (each cell audited epoch:seconds) and an
+    # offline message's '' as `with` NULL, audited; its stanzas arrive as written.
+    messages = 6
+    rows = apps.prosody_rows()
+    ran, run_dir = run_export(apps.prosody_server)
+    loaded_cleanly(ran, run_dir, {"prosody": len(rows), "prosodyarchive": 2 * messages})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert set(ran.types("prosody").values()) == {"text"}
+    types = ran.types("prosodyarchive")
+    assert (types["sort_id"], types["when"], types["with"], types["value"]) == (
+        "bigint",
+        "timestamp with time zone",
+        "text",
+        "text",
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "prosodyarchive") == ["sort_id"]
+
+    def cleaned(row: list[object]) -> tuple[object, ...]:
+        return tuple(None if cell == "" else str(cell).strip() for cell in row)
+
+    loaded = pg_query(ran.uri, f'SELECT host, "user", store, key, type, value FROM "{ran.base}".prosody')
+    assert sorted(loaded, key=repr) == sorted((cleaned(row) for row in rows), key=repr)
+    for value in ("0.33333333333333", "1e-300", "-0.0", "9007199254740993", "10000", "false"):
+        assert (value,) in pg_query(ran.uri, f'SELECT value FROM "{ran.base}".prosody'), value
+    blank = lambda column: {  # noqa: E731
+        str(rowid + 1): {"empty_to_null"} for rowid, row in enumerate(rows) if row[column] == ""
+    }
+    assert audit_rules(run_dir, "prosody", "user") == blank(1)
+    assert audit_rules(run_dir, "prosody", "key") == blank(3)
+    assert audit_rules(run_dir, "prosody", "value") == {
+        str(rowid + 1): {"trim"} for rowid, row in enumerate(rows) if row[5] != str(row[5]).strip()
+    }
+
+    archived = apps.prosody_archive_rows(messages)
+    assert ran.values("prosodyarchive", "when", "sort_id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=apps.prosody_when(i // 2)) for i, row in enumerate(archived)
+    }
+    assert audit_rules(run_dir, "prosodyarchive", "when") == {
+        str(row[0]): {"epoch:seconds"} for row in archived
+    }
+    assert ran.values("prosodyarchive", "with", "sort_id") == {row[0]: row[6] or None for row in archived}
+    assert audit_rules(run_dir, "prosodyarchive", "with") == {
+        str(row[0]): {"empty_to_null"} for row in archived if row[6] == ""
+    }
+    assert ran.values("prosodyarchive", "value", "sort_id") == {row[0]: row[8] for row in archived}
