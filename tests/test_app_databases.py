@@ -2,7 +2,8 @@
 Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index, Home Assistant's
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
-Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Prosody XMPP server)
+Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Prosody XMPP server,
+a Ghost blog)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1445,3 +1446,62 @@ def test_prosody_server_keeps_serialized_lua_values_as_text_and_reads_its_archiv
         str(row[0]): {"empty_to_null"} for row in archived if row[6] == ""
     }
     assert ran.values("prosodyarchive", "value", "sort_id") == {row[0]: row[8] for row in archived}
+
+
+def test_ghost_blog_reads_model_text_and_knex_millis_as_its_times_and_joins_its_owner(
+    run_export: Runner,
+) -> None:
+    # Ghost's models write `datetime` columns as UTC text (a timestamp, the same wall clock), a raw
+    # knex insert as epoch milliseconds (an instant, each cell audited); boolean 0/1 are booleans;
+    # ObjectId keys arrive as written; the owner's '1', the one staff user of a personal blog, has the
+    # same type in users.id and in every column naming a user, declared reference or not, so the joins a
+    # dashboard writes work; a padded excerpt is trimmed, audited.
+    posts, tags = 8, 3
+    ran, run_dir = run_export(apps.ghost_blog)
+    rows = {"users": 1, "newsletters": 1, "posts": posts, "posts_authors": posts, "tags": tags}
+    rows |= {"posts_tags": posts, "sessions": 1, "api_keys": 2}
+    loaded_cleanly(ran, run_dir, rows)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("posts")
+    assert (types["created_at"], types["published_at"], types["featured"], types["lexical"]) == (
+        "timestamp without time zone",
+        "timestamp without time zone",
+        "boolean",
+        "text",
+    )
+    moment = lambda i: datetime.strptime(apps.ghost_moment(i), "%Y-%m-%d %H:%M:%S")  # noqa: E731
+    ids = [apps.ghost_id(2, i) for i in range(posts)]
+    assert ran.values("posts", "created_at", "id") == {ids[i]: moment(i) for i in range(posts)}
+    assert ran.values("posts", "published_at", "id") == {
+        ids[i]: None if i % 3 == 2 else moment(i + 1) for i in range(posts)
+    }
+    assert ran.values("posts", "featured", "id") == {ids[i]: i == 0 for i in range(posts)}
+    assert ran.values("posts", "lexical", "id") == {ids[i]: apps.ghost_lexical(i) for i in range(posts)}
+    assert ran.values("posts", "custom_excerpt", "id") == {
+        ids[i]: arrives_as(apps.ghost_excerpt(i)) for i in range(posts)
+    }
+    assert audit_rules(run_dir, "posts", "custom_excerpt") == {
+        ids[i]: {"trim"} for i in range(posts) if (apps.ghost_excerpt(i) or "").startswith(" ")
+    }
+    instant = lambda ms: UNIX_EPOCH + timedelta(milliseconds=ms)  # noqa: E731
+    assert ran.types("sessions")["created_at"] == "timestamp with time zone"
+    assert ran.values("sessions", "updated_at", "id") == {
+        apps.ghost_id(5, 0): instant(apps.GHOST_MILLIS + 1_000)
+    }
+    assert ran.values("api_keys", "created_at", "id") == {
+        apps.ghost_id(6, k): instant(apps.GHOST_MILLIS + 7 * k) for k in range(2)
+    }
+    assert audit_rules(run_dir, "api_keys", "created_at") == {
+        apps.ghost_id(6, k): {"epoch:milliseconds"} for k in range(2)
+    }
+    found = references(run_dir)
+    assert found[("posts_authors", "author_id")] == "users.id"
+    assert found[("posts_authors", "post_id")] == "posts.id"
+    assert found[("posts_tags", "tag_id")] == "tags.id"
+    # One type for the owner's id wherever it stands: each join finds every row.
+    for table, column in (("posts", "created_by"), ("posts_authors", "author_id"), ("sessions", "user_id")):
+        relation = f'"{ran.base}"."{table}"'
+        joined = pg_query(
+            ran.uri, f'SELECT count(*) FROM {relation} t JOIN "{ran.base}".users u ON u.id = t.{column}'
+        )
+        assert joined == [(rows[table],)], (table, column)
