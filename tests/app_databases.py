@@ -134,6 +134,19 @@ number, so a test computes what a column holds from the same numbers.
   stores it on SQLite (``1970-01-01`` plus the interval, under ``DATETIME``), students imported from a
   CSV (an LMS id ``00042``, a padded surname, one of blanks alone), and assignments made without a
   course holding ``''`` under ``NOT NULL`` in a column declared to reference ``course``.
+- :func:`prosody_server`: an XMPP server's ``prosody.sqlite`` as Prosody 0.12 writes it
+  (``storage = "sql"``): one key-value table ``prosody (host, user, store, key, type, value)`` with
+  no key, every Lua value serialized as TEXT beside its Lua type (``number`` ``10000``,
+  ``0.33333333333333``, ``1e-300``; ``boolean`` ``true``; ``json``; ``xml`` stanzas), ``''`` as the
+  user of a host's own stores and as the key of a store's extra data; and the message archive
+  ``prosodyarchive`` keyed ``sort_id INTEGER PRIMARY KEY AUTOINCREMENT`` with ``"when" INTEGER`` of
+  Unix seconds, ``''`` as ``with`` of an offline message, and the stanzas as XML text.
+- :func:`ghost_blog`: a Ghost 5 blog's SQLite database (knex, ``database.client: sqlite3``), a few of
+  its tables with their own DDL: 24-hex ObjectId keys, but ``'1'`` for the owner (the only staff user
+  of a personal blog) in ``users.id`` and in every ``created_by`` / ``author_id`` / ``user_id``;
+  ``datetime`` columns holding UTC text (``2026-12-04 23:25:53``) where Ghost's models write them and
+  epoch milliseconds where a raw knex insert binds a JS ``Date`` (``sessions``, ``api_keys``);
+  ``boolean`` 0/1; Lexical JSON bodies; declared references.
 """
 
 from __future__ import annotations
@@ -3284,3 +3297,418 @@ def nbgrader_gradebook(path: Path) -> Path:
         "alembic_version": [["e43177bfe90b"]],
     }
     return write_export(path, NBGRADER_DDL, rows)  # type: ignore[arg-type]
+
+
+# --- Prosody (XMPP server) -----------------------------------------------------------------------------
+
+PROSODY_DDL = [
+    'CREATE TABLE "prosody" ("host" TEXT NOT NULL, "user" TEXT NOT NULL, "store" TEXT NOT NULL, '
+    '"key" TEXT NOT NULL, "type" TEXT NOT NULL, "value" TEXT NOT NULL)',
+    'CREATE INDEX "prosody_index" ON "prosody" ("host", "user", "store", "key")',
+    'CREATE TABLE "prosodyarchive" ("sort_id" INTEGER PRIMARY KEY AUTOINCREMENT, "host" TEXT NOT NULL, '
+    '"user" TEXT NOT NULL, "store" TEXT NOT NULL, "key" TEXT NOT NULL, "when" INTEGER NOT NULL, '
+    '"with" TEXT NOT NULL, "type" TEXT NOT NULL, "value" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "prosodyarchive_index" ON "prosodyarchive" ("host", "user", "store", "key")',
+    'CREATE INDEX "prosodyarchive_with_when" ON "prosodyarchive" ("host", "user", "store", "with", "when")',
+]
+PROSODY_USERS = ("alice", "bob", "dave.o'neil", "émile")
+#: Values of a user's own settings store: Lua's ``tostring`` of each (``%.14g`` for a float).
+PROSODY_SETTINGS = (
+    ("volume", "number", "0.75"),
+    ("third", "number", "0.33333333333333"),
+    ("tiny", "number", "1e-300"),
+    ("huge", "number", "1.5e+300"),
+    ("negzero", "number", "-0.0"),
+    ("big", "number", "9007199254740993"),
+    ("muted", "boolean", "false"),
+    ("nick", "string", "  carol  "),
+    ("motto", "string", "line1\nline2"),
+    ("list", "json", '[1,2,"three"]'),
+)
+
+
+def prosody_when(i: int) -> int:
+    """``os.time()`` of the ``i``-th archived stanza: Unix seconds."""
+    return 1_796_426_044 + 97 * i
+
+
+def prosody_stanza(i: int) -> str:
+    sender = PROSODY_USERS[i % len(PROSODY_USERS)].replace("'", "&apos;")
+    return (
+        f"<message id='m{i}' to='bob@localhost' from='{sender}@localhost/laptop' type='chat'>"
+        f"<body>{'  padded body  ' if i == 1 else f'Hello {i} 👋 &amp; &lt;co&gt;'}</body></message>"
+    )
+
+
+def prosody_rows() -> list[list[object]]:
+    """The ``prosody`` table's rows in their insertion order (rowid = index + 1)."""
+    rows: list[list[object]] = []
+    for u, user in enumerate(PROSODY_USERS):
+        salt = hashlib.md5(user.encode()).hexdigest()
+        rows += [
+            ["localhost", user, "accounts", "salt", "string", f"{salt[:8]}-{salt[8:12]}-{salt[12:16]}"],
+            ["localhost", user, "accounts", "iteration_count", "number", "10000"],
+            ["localhost", user, "accounts", "stored_key", "string", hashlib.sha1(user.encode()).hexdigest()],
+        ]
+        contact = PROSODY_USERS[(u + 1) % len(PROSODY_USERS)]
+        rows += [
+            [
+                "localhost",
+                user,
+                "roster",
+                f"{contact}@localhost",
+                "json",
+                json.dumps(
+                    {"name": contact.title(), "subscription": "both", "groups": {"Friends": True}},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            ],
+            [
+                "localhost",
+                user,
+                "roster",
+                "",
+                "json",
+                '{"__hash":[false,{"version":' + str(u + 1) + ',"pending":{}}]}',
+            ],
+        ]
+    rows += [["localhost", "alice", "blocklist", "spam@example.net", "boolean", "true"]]
+    rows += [
+        [
+            "localhost",
+            "alice",
+            "private",
+            "storage:rosternotes",
+            "xml",
+            "<storage xmlns='storage:rosternotes'><note jid='bob@localhost'>met at FOSDEM</note></storage>",
+        ]
+    ]
+    rows += [["localhost", "carol", "settings", key, kind, value] for key, kind, value in PROSODY_SETTINGS]
+    rows += [
+        ["localhost", "", "motd", "motd", "string", "Welcome!"],
+        ["conference.localhost", "", "persistent", "lounge@conference.localhost", "boolean", "true"],
+        [
+            "conference.localhost",
+            "lounge",
+            "config",
+            "_data",
+            "json",
+            '{"persistent":true,"name":"The Lounge","description":"Chat, ünïcode, & more"}',
+        ],
+    ]
+    return rows
+
+
+def prosody_archive_rows(messages: int) -> list[list[object]]:
+    """Each message archived in the recipient's MAM store (``with`` its sender's bare JID) and kept
+    offline (``with`` ``''``), at the same second, as mod_mam and mod_offline write them."""
+    rows: list[list[object]] = []
+    for i in range(messages):
+        sender = PROSODY_USERS[i % len(PROSODY_USERS)]
+        for store, with_ in (("archive", f"{sender}@localhost"), ("offline", "")):
+            key = hashlib.md5(f"{store}{i}".encode()).hexdigest()
+            rows.append(
+                [
+                    len(rows) + 1,
+                    "localhost",
+                    "bob",
+                    store,
+                    key,
+                    prosody_when(i),
+                    with_,
+                    "xml",
+                    prosody_stanza(i),
+                ]
+            )
+    return rows
+
+
+def prosody_server(path: Path, messages: int = 6) -> Path:
+    """A Prosody ``prosody.sqlite`` (see the module's docstring): four users' accounts and rosters, a
+    blocklist, private XML, one user's settings of every Lua type, a host's and a MUC component's
+    own stores, and ``messages`` messages to bob, each archived and kept offline."""
+    rows = {"prosody": prosody_rows(), "prosodyarchive": prosody_archive_rows(messages)}
+    return write_export(path, PROSODY_DDL, rows)
+
+
+# --- Ghost (blog) ------------------------------------------------------------------------------------
+
+GHOST_DDL = [
+    (
+        "CREATE TABLE `users` (`id` varchar(24) not null, `name` varchar(191) not null, "
+        "`slug` varchar(191) not null, `password` varchar(60) not null, "
+        "`email` varchar(191) not null, `profile_image` varchar(2000) null, "
+        "`cover_image` varchar(2000) null, `bio` text null, `website` varchar(2000) null, "
+        "`location` text null, `facebook` varchar(2000) null, `twitter` varchar(2000) null, "
+        "`threads` varchar(191) null, `bluesky` varchar(191) null, `mastodon` varchar(191) null, "
+        "`tiktok` varchar(191) null, `youtube` varchar(191) null, `instagram` varchar(191) null, "
+        "`linkedin` varchar(191) null, `accessibility` text null, "
+        "`status` varchar(50) not null default 'active', `locale` varchar(6) null, "
+        "`visibility` varchar(50) not null default 'public', `meta_title` varchar(2000) null, "
+        "`meta_description` varchar(2000) null, `tour` text null, `last_seen` datetime null, "
+        "`comment_notifications` boolean not null default '1', "
+        "`free_member_signup_notification` boolean not null default '1', "
+        "`paid_subscription_started_notification` boolean not null default '1', "
+        "`paid_subscription_canceled_notification` boolean not null default '0', "
+        "`mention_notifications` boolean not null default '1', "
+        "`recommendation_notifications` boolean not null default '1', "
+        "`milestone_notifications` boolean not null default '1', "
+        "`donation_notifications` boolean not null default '1', `created_at` datetime not null, "
+        "`created_by` varchar(24) not null, `updated_at` datetime null, "
+        "`updated_by` varchar(24) null, primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `newsletters` (`id` varchar(24) not null, `uuid` varchar(36) not null, "
+        "`name` varchar(191) not null, `description` varchar(2000) null, "
+        "`feedback_enabled` boolean not null default '0', `slug` varchar(191) not null, "
+        "`sender_name` varchar(191) null, `sender_email` varchar(191) null, "
+        "`sender_reply_to` varchar(191) not null default 'newsletter', "
+        "`status` varchar(50) not null default 'active', "
+        "`visibility` varchar(50) not null default 'members', "
+        "`subscribe_on_signup` boolean not null default '1', "
+        "`sort_order` integer not null default '0', `header_image` varchar(2000) null, "
+        "`show_header_icon` boolean not null default '1', "
+        "`show_header_title` boolean not null default '1', "
+        "`show_excerpt` boolean not null default '0', "
+        "`title_font_category` varchar(191) not null default 'sans_serif', "
+        "`title_alignment` varchar(191) not null default 'center', "
+        "`show_feature_image` boolean not null default '1', "
+        "`body_font_category` varchar(191) not null default 'sans_serif', "
+        "`footer_content` text null, `show_badge` boolean not null default '1', "
+        "`show_header_name` boolean not null default '1', "
+        "`show_post_title_section` boolean not null default '1', "
+        "`show_comment_cta` boolean not null default '1', "
+        "`show_subscription_details` boolean not null default '0', "
+        "`show_latest_posts` boolean not null default '0', "
+        "`background_color` varchar(50) not null default 'light', "
+        "`post_title_color` varchar(50) null, `created_at` datetime not null, "
+        "`updated_at` datetime null, `button_corners` varchar(50) not null default 'rounded', "
+        "`button_style` varchar(50) not null default 'fill', "
+        "`title_font_weight` varchar(50) not null default 'bold', "
+        "`link_style` varchar(50) not null default 'underline', "
+        "`image_corners` varchar(50) not null default 'square', "
+        "`header_background_color` varchar(50) not null default 'transparent', "
+        "`section_title_color` varchar(50) null, `divider_color` varchar(50) null, "
+        "`button_color` varchar(50) null default 'accent', "
+        "`link_color` varchar(50) null default 'accent', primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `posts` (`id` varchar(24) not null, `uuid` varchar(36) not null, "
+        "`title` varchar(2000) not null, `slug` varchar(191) not null, `mobiledoc` text null, "
+        "`lexical` text null, `html` text null, `comment_id` varchar(50) null, "
+        "`plaintext` text null, `feature_image` varchar(2000) null, "
+        "`featured` boolean not null default '0', `type` varchar(50) not null default 'post', "
+        "`status` varchar(50) not null default 'draft', `locale` varchar(6) null, "
+        "`visibility` varchar(50) not null default 'public', `email_recipient_filter` text not null, "
+        "`created_at` datetime not null, `created_by` varchar(24) not null, "
+        "`updated_at` datetime null, `updated_by` varchar(24) null, `published_at` datetime null, "
+        "`published_by` varchar(24) null, `custom_excerpt` varchar(2000) null, "
+        "`codeinjection_head` text null, `codeinjection_foot` text null, "
+        "`custom_template` varchar(100) null, `canonical_url` text null, "
+        "`newsletter_id` varchar(24) null, "
+        "`show_title_and_feature_image` boolean not null default '1', "
+        "foreign key(`newsletter_id`) references `newsletters`(`id`), primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `posts_authors` (`id` varchar(24) not null, `post_id` varchar(24) not null, "
+        "`author_id` varchar(24) not null, `sort_order` integer not null default '0', "
+        "foreign key(`post_id`) references `posts`(`id`), "
+        "foreign key(`author_id`) references `users`(`id`), primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `tags` (`id` varchar(24) not null, `name` varchar(191) not null, "
+        "`slug` varchar(191) not null, `description` text null, `feature_image` varchar(2000) null, "
+        "`parent_id` varchar(191) null, `visibility` varchar(50) not null default 'public', "
+        "`og_image` varchar(2000) null, `og_title` varchar(300) null, "
+        "`og_description` varchar(500) null, `twitter_image` varchar(2000) null, "
+        "`twitter_title` varchar(300) null, `twitter_description` varchar(500) null, "
+        "`meta_title` varchar(2000) null, `meta_description` varchar(2000) null, "
+        "`codeinjection_head` text null, `codeinjection_foot` text null, "
+        "`canonical_url` varchar(2000) null, `accent_color` varchar(50) null, "
+        "`created_at` datetime not null, `created_by` varchar(24) not null, "
+        "`updated_at` datetime null, `updated_by` varchar(24) null, primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `posts_tags` (`id` varchar(24) not null, `post_id` varchar(24) not null, "
+        "`tag_id` varchar(24) not null, `sort_order` integer not null default '0', "
+        "foreign key(`post_id`) references `posts`(`id`), "
+        "foreign key(`tag_id`) references `tags`(`id`), primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `sessions` (`id` varchar(24) not null, `session_id` varchar(32) not null, "
+        "`user_id` varchar(24) not null, `session_data` varchar(2000) not null, "
+        "`created_at` datetime not null, `updated_at` datetime null, primary key (`id`))"
+    ),
+    (
+        "CREATE TABLE `api_keys` (`id` varchar(24) not null, `type` varchar(50) not null, "
+        "`secret` varchar(191) not null, `role_id` varchar(24) null, "
+        "`integration_id` varchar(24) null, `user_id` varchar(24) null, "
+        "`last_seen_at` datetime null, `last_seen_version` varchar(50) null, "
+        "`created_at` datetime not null, `created_by` varchar(24) not null, "
+        "`updated_at` datetime null, `updated_by` varchar(24) null, primary key (`id`))"
+    ),
+]
+GHOST_START = datetime(2026, 12, 4, 23, 25, 53)
+GHOST_MILLIS = 1_796_426_753_938
+
+
+def ghost_id(kind: int, n: int) -> str:
+    """A MongoDB-style ObjectId as Ghost makes one: 24 hex digits, of which some are letters."""
+    return f"{0x6B134C01 + kind:08x}7651c8636e{n:06x}"
+
+
+def ghost_moment(i: int) -> str:
+    """A model's ``datetime``: UTC text, whole seconds."""
+    return (GHOST_START + timedelta(minutes=37 * i)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def ghost_title(i: int) -> str:
+    return ("Hello World", "Zweiter Beitrag – ü", "Numbers 007", "Old editor")[i % 4] + f" {i}"
+
+
+def ghost_lexical(i: int) -> str:
+    text = {"text": f"Paragraph {i}, with 3,5 and 04/12/2026", "type": "extended-text", "version": 1}
+    paragraph = {"children": [text], "type": "paragraph", "version": 1}
+    return json.dumps(
+        {"root": {"children": [paragraph], "type": "root", "version": 1}}, separators=(",", ":")
+    )
+
+
+def ghost_excerpt(i: int) -> str | None:
+    return (None, "  An excerpt, padded  ", "Excerpt ü")[i % 3]
+
+
+def _insert(con: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
+    names = ", ".join(f"`{name}`" for name in row)
+    con.execute(f"INSERT INTO `{table}` ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def ghost_blog(path: Path, posts: int = 8, tags: int = 3) -> Path:
+    """A Ghost blog (see the module's docstring): its owner, a newsletter, ``posts`` posts (every
+    third a draft, unpublished), each by the owner with one of ``tags`` tags, a staff session and an
+    integration's two API keys."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in GHOST_DDL:
+            con.execute(statement)
+        _insert(
+            con,
+            "users",
+            {
+                "id": "1",
+                "name": "Zoë Owner",
+                "slug": "zoe",
+                "password": "$2a$10$" + "x" * 53,
+                "email": "owner@example.com",
+                "created_at": ghost_moment(0),
+                "created_by": "1",
+                "updated_at": ghost_moment(1),
+                "updated_by": "1",
+            },
+        )
+        newsletter = ghost_id(0, 1)
+        _insert(
+            con,
+            "newsletters",
+            {
+                "id": newsletter,
+                "uuid": "0b5b8c2e-4c4f-4a8e-9a57-6d1f0c3e1a11",
+                "name": "H145 Blog",
+                "slug": "default-newsletter",
+                "sender_reply_to": "newsletter",
+                "status": "active",
+                "visibility": "members",
+                "subscribe_on_signup": 1,
+                "sort_order": 0,
+                "title_font_category": "sans_serif",
+                "body_font_category": "sans_serif",
+                "show_badge": 1,
+                "created_at": ghost_moment(0),
+            },
+        )
+        for t in range(tags):
+            _insert(
+                con,
+                "tags",
+                {
+                    "id": ghost_id(1, t),
+                    "name": ("Nachrichten", "Ünïcode 🙂", "#internal")[t % 3],
+                    "slug": f"tag-{t}",
+                    "visibility": "internal" if t == 2 else "public",
+                    "created_at": ghost_moment(t),
+                    "created_by": "1",
+                },
+            )
+        for i in range(posts):
+            draft = i % 3 == 2
+            _insert(
+                con,
+                "posts",
+                {
+                    "id": ghost_id(2, i),
+                    "uuid": f"6f0c{i:04x}-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+                    "title": ghost_title(i),
+                    "slug": f"post-{i}",
+                    "lexical": ghost_lexical(i),
+                    "featured": int(i == 0),
+                    "type": "post",
+                    "status": "draft" if draft else "published",
+                    "visibility": "public",
+                    "email_recipient_filter": "all",
+                    "created_at": ghost_moment(i),
+                    "created_by": "1",
+                    "updated_at": ghost_moment(i + 1),
+                    "updated_by": "1",
+                    "published_at": None if draft else ghost_moment(i + 1),
+                    "published_by": None if draft else "1",
+                    "custom_excerpt": ghost_excerpt(i),
+                    "newsletter_id": None if draft else newsletter,
+                    "show_title_and_feature_image": 1,
+                },
+            )
+            _insert(
+                con,
+                "posts_authors",
+                {"id": ghost_id(3, i), "post_id": ghost_id(2, i), "author_id": "1", "sort_order": 0},
+            )
+            _insert(
+                con,
+                "posts_tags",
+                {
+                    "id": ghost_id(4, i),
+                    "post_id": ghost_id(2, i),
+                    "tag_id": ghost_id(1, i % tags),
+                    "sort_order": 0,
+                },
+            )
+        data = {"cookie": {"originalMaxAge": 15552000000, "httpOnly": True}, "user_id": "1", "verified": True}
+        _insert(
+            con,
+            "sessions",
+            {
+                "id": ghost_id(5, 0),
+                "session_id": "jVxpKjcH6296vs6op8jV68lybtHDZdgX",
+                "user_id": "1",
+                "session_data": json.dumps(data, separators=(",", ":")),
+                "created_at": GHOST_MILLIS,
+                "updated_at": GHOST_MILLIS + 1_000,
+            },
+        )
+        for k in range(2):
+            _insert(
+                con,
+                "api_keys",
+                {
+                    "id": ghost_id(6, k),
+                    "type": ("admin", "content")[k],
+                    "secret": hashlib.sha256(bytes([k])).hexdigest(),
+                    "integration_id": ghost_id(7, 0),
+                    "created_at": GHOST_MILLIS + 7 * k,
+                    "created_by": "1",
+                    "updated_at": GHOST_MILLIS + 7 * k,
+                    "updated_by": "1",
+                },
+            )
+    con.close()
+    return path

@@ -3,7 +3,7 @@ Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
-database, an nbgrader gradebook)
+database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1547,3 +1547,116 @@ def test_nbgrader_gradebook_keeps_scores_and_hex_keys_and_reads_intervals_as_the
     assert found[("grade", "notebook_id")] == "submitted_notebook.id"
     profile = profiled(run_dir)
     assert profile["columns"]["assignment"]["course_id"]["no_reference_count"] == 0
+
+
+def test_prosody_server_keeps_serialized_lua_values_as_text_and_reads_its_archive_times_as_instants(
+    run_export: Runner,
+) -> None:
+    # Prosody's one key-value table has no key and holds every Lua value as text beside its type:
+    # numbers as Lua prints them (0.33333333333333, 1e-300, -0.0, 9007199254740993), booleans, JSON
+    # and XML stanzas all arrive as written, one text column; '' as the user of a host's store and as
+    # the key of a store's extra data is NULL, audited; a padded string is trimmed, audited. The
+    # archive's `"when" INTEGER` of Unix seconds is an instant (each cell audited epoch:seconds) and an
+    # offline message's '' as `with` NULL, audited; its stanzas arrive as written.
+    messages = 6
+    rows = apps.prosody_rows()
+    ran, run_dir = run_export(apps.prosody_server)
+    loaded_cleanly(ran, run_dir, {"prosody": len(rows), "prosodyarchive": 2 * messages})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert set(ran.types("prosody").values()) == {"text"}
+    types = ran.types("prosodyarchive")
+    assert (types["sort_id"], types["when"], types["with"], types["value"]) == (
+        "bigint",
+        "timestamp with time zone",
+        "text",
+        "text",
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "prosodyarchive") == ["sort_id"]
+
+    def cleaned(row: list[object]) -> tuple[object, ...]:
+        return tuple(None if cell == "" else str(cell).strip() for cell in row)
+
+    loaded = pg_query(ran.uri, f'SELECT host, "user", store, key, type, value FROM "{ran.base}".prosody')
+    assert sorted(loaded, key=repr) == sorted((cleaned(row) for row in rows), key=repr)
+    for value in ("0.33333333333333", "1e-300", "-0.0", "9007199254740993", "10000", "false"):
+        assert (value,) in pg_query(ran.uri, f'SELECT value FROM "{ran.base}".prosody'), value
+    blank = lambda column: {  # noqa: E731
+        str(rowid + 1): {"empty_to_null"} for rowid, row in enumerate(rows) if row[column] == ""
+    }
+    assert audit_rules(run_dir, "prosody", "user") == blank(1)
+    assert audit_rules(run_dir, "prosody", "key") == blank(3)
+    assert audit_rules(run_dir, "prosody", "value") == {
+        str(rowid + 1): {"trim"} for rowid, row in enumerate(rows) if row[5] != str(row[5]).strip()
+    }
+
+    archived = apps.prosody_archive_rows(messages)
+    assert ran.values("prosodyarchive", "when", "sort_id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=apps.prosody_when(i // 2)) for i, row in enumerate(archived)
+    }
+    assert audit_rules(run_dir, "prosodyarchive", "when") == {
+        str(row[0]): {"epoch:seconds"} for row in archived
+    }
+    assert ran.values("prosodyarchive", "with", "sort_id") == {row[0]: row[6] or None for row in archived}
+    assert audit_rules(run_dir, "prosodyarchive", "with") == {
+        str(row[0]): {"empty_to_null"} for row in archived if row[6] == ""
+    }
+    assert ran.values("prosodyarchive", "value", "sort_id") == {row[0]: row[8] for row in archived}
+
+
+def test_ghost_blog_reads_model_text_and_knex_millis_as_its_times_and_joins_its_owner(
+    run_export: Runner,
+) -> None:
+    # Ghost's models write `datetime` columns as UTC text (a timestamp, the same wall clock), a raw
+    # knex insert as epoch milliseconds (an instant, each cell audited); boolean 0/1 are booleans;
+    # ObjectId keys arrive as written; the owner's '1', the one staff user of a personal blog, has the
+    # same type in users.id and in every column naming a user, declared reference or not, so the joins a
+    # dashboard writes work; a padded excerpt is trimmed, audited.
+    posts, tags = 8, 3
+    ran, run_dir = run_export(apps.ghost_blog)
+    rows = {"users": 1, "newsletters": 1, "posts": posts, "posts_authors": posts, "tags": tags}
+    rows |= {"posts_tags": posts, "sessions": 1, "api_keys": 2}
+    loaded_cleanly(ran, run_dir, rows)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("posts")
+    assert (types["created_at"], types["published_at"], types["featured"], types["lexical"]) == (
+        "timestamp without time zone",
+        "timestamp without time zone",
+        "boolean",
+        "text",
+    )
+    moment = lambda i: datetime.strptime(apps.ghost_moment(i), "%Y-%m-%d %H:%M:%S")  # noqa: E731
+    ids = [apps.ghost_id(2, i) for i in range(posts)]
+    assert ran.values("posts", "created_at", "id") == {ids[i]: moment(i) for i in range(posts)}
+    assert ran.values("posts", "published_at", "id") == {
+        ids[i]: None if i % 3 == 2 else moment(i + 1) for i in range(posts)
+    }
+    assert ran.values("posts", "featured", "id") == {ids[i]: i == 0 for i in range(posts)}
+    assert ran.values("posts", "lexical", "id") == {ids[i]: apps.ghost_lexical(i) for i in range(posts)}
+    assert ran.values("posts", "custom_excerpt", "id") == {
+        ids[i]: arrives_as(apps.ghost_excerpt(i)) for i in range(posts)
+    }
+    assert audit_rules(run_dir, "posts", "custom_excerpt") == {
+        ids[i]: {"trim"} for i in range(posts) if (apps.ghost_excerpt(i) or "").startswith(" ")
+    }
+    instant = lambda ms: UNIX_EPOCH + timedelta(milliseconds=ms)  # noqa: E731
+    assert ran.types("sessions")["created_at"] == "timestamp with time zone"
+    assert ran.values("sessions", "updated_at", "id") == {
+        apps.ghost_id(5, 0): instant(apps.GHOST_MILLIS + 1_000)
+    }
+    assert ran.values("api_keys", "created_at", "id") == {
+        apps.ghost_id(6, k): instant(apps.GHOST_MILLIS + 7 * k) for k in range(2)
+    }
+    assert audit_rules(run_dir, "api_keys", "created_at") == {
+        apps.ghost_id(6, k): {"epoch:milliseconds"} for k in range(2)
+    }
+    found = references(run_dir)
+    assert found[("posts_authors", "author_id")] == "users.id"
+    assert found[("posts_authors", "post_id")] == "posts.id"
+    assert found[("posts_tags", "tag_id")] == "tags.id"
+    # One type for the owner's id wherever it stands: each join finds every row.
+    for table, column in (("posts", "created_by"), ("posts_authors", "author_id"), ("sessions", "user_id")):
+        relation = f'"{ran.base}"."{table}"'
+        joined = pg_query(
+            ran.uri, f'SELECT count(*) FROM {relation} t JOIN "{ran.base}".users u ON u.id = t.{column}'
+        )
+        assert joined == [(rows[table],)], (table, column)

@@ -550,6 +550,26 @@ def test_a_time_last_touched_is_an_epoch_timestamp_and_a_registration_only_a_com
     assert types == {"last_touched": "timestamptz", "touched_count": "integer", "registration": "integer"}
 
 
+def test_a_column_named_when_holding_epoch_seconds_is_an_instant(make_sqlite: SqliteFactory) -> None:
+    # An XMPP server's message archive keeps each stanza's time as `"when" INTEGER` (Unix seconds):
+    # it loaded as bigint, beside nothing to say so. `when` names a moment as `at` does; an id, a count
+    # of it, or a word that only begins so (`whence`) is none.
+    rows = [(i, *(1_796_416_366 + 3600 * i,) * 5) for i in range(5)]
+    ddl = (
+        'CREATE TABLE archive (sort_id INTEGER PRIMARY KEY, "when" INTEGER NOT NULL, sent_when INTEGER, '
+        "whenId INTEGER, when_count INTEGER, whence INTEGER)"
+    )
+    profiled = profile(make_sqlite({"archive": (ddl, rows)}))["archive"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "sort_id"}
+    assert types == {
+        "when": "timestamptz",
+        "sent_when": "timestamptz",
+        "whenId": "integer",
+        "when_count": "integer",
+        "whence": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -182,6 +182,7 @@ _DATE_WORDS = frozenset(
         "ts",
         "at",
         "on",
+        "when",  # an XMPP server's message archive: `"when" INTEGER` of Unix seconds
         "created",
         "updated",
         "modified",
