@@ -1937,6 +1937,17 @@ def test_epoch_integers_load_as_the_instants_they_count(pg_uri: str, tmp_path: P
     assert {row["rule"] for row in loaded.log("audit") if row["column"] == "closed_at"} == {"epoch:seconds"}
 
 
+def test_a_number_past_the_doubles_beside_a_zero_is_profiled_and_kept(pg_uri: str, tmp_path: Path) -> None:
+    # Text past the largest double ('1e999'; 15 digits of 1.797...e+308 rounded up) reads as an
+    # infinity; beside a 0 (a moment's "no date" maybe) the profile took the numbers' bounds as
+    # integers and failed: "cannot convert float infinity to integer" (exit 1; the property test found
+    # it). The column is text, every value as written.
+    values = [0, 5, "1e999", 7, "1.79769313486232e+308", 0]
+    loaded = load_columns(pg_uri, tmp_path, "t", {"v": ("TEXT", values), "w": ("", values)})
+    assert [loaded.data_type("t", c) for c in ("v", "w")] == ["text", "text"]
+    assert loaded.values("t", "v", "id") == {i: str(v) for i, v in enumerate(values, start=1)}
+
+
 @pytest.mark.parametrize("typed_scan", [False, True], ids=["batch", "typed-scan"])
 def test_epoch_integers_at_midnight_utc_in_a_date_column_load_as_the_days_they_name(
     pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed_scan: bool

@@ -2696,6 +2696,11 @@ def _bounds_beside_zeros(
     if not zeros or not others or any(float(g["max_number"]) != 0 for g in zeros):
         return {"min_beside_zeros": None, "max_beside_zeros": None}
 
+    if not all(math.isfinite(float(g[bound])) for g in others for bound in ("min_number", "max_number")):
+        # Text past the doubles ('1e999', 15 digits of 1.797...e+308 rounded up) is read as an infinity:
+        # no moment (until 2026-12-05 the profile failed, "cannot convert float infinity to integer").
+        return {"min_beside_zeros": None, "max_beside_zeros": None}
+
     def exact(g: dict[str, Any], bound: str) -> int:
         plain = g.get(f"{bound}_integer")
         return int(plain) if plain is not None else int(g[f"{bound}_number"])
