@@ -720,7 +720,7 @@ def column_plan(
         # A sample may not have seen every class the column holds (a BLOB among text): each cell's is read.
         # So is a bytea column's of TEXT cells alone (binary data written as TEXT): each is audited
         # ``as_bytes``, which the cleaner tells by the cell's class.
-        mixed_classes=len(classes) > 1 or sampled or (kind == "bytea" and not classes.get("blob")),
+        mixed_classes=len(classes) > 1 or sampled or (kind == "bytea" and bool(classes.get("text"))),
         blob_numerals=column.blob_numerals > 0,
         # A comma is read only as the profile proved it (a sampled profile's unseen 1,234 is then
         # quarantined, not guessed).
