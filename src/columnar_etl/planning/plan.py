@@ -109,7 +109,8 @@ class ColumnPlan:
     reals: bool = False
     #: The source holds TEXT that is not valid UTF-8 here: the read carries its raw bytes for the audit.
     invalid_encoding: bool = False
-    #: The cells are of more than one storage class: the read carries each cell's class.
+    #: The cells are of more than one storage class, or a bytea column's are not BLOBs: the read carries
+    #: each cell's class.
     mixed_classes: bool = False
     #: The source reads BLOB cells here as the numerals their ASCII bytes spell
     #: (``ColumnProfile.blob_numerals``): the read carries each cell's class, and each such cell is
@@ -717,7 +718,9 @@ def column_plan(
         reals=bool(classes.get("real")),
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         # A sample may not have seen every class the column holds (a BLOB among text): each cell's is read.
-        mixed_classes=len(classes) > 1 or sampled,
+        # So is a bytea column's of TEXT cells alone (binary data written as TEXT): each is audited
+        # ``as_bytes``, which the cleaner tells by the cell's class.
+        mixed_classes=len(classes) > 1 or sampled or (kind == "bytea" and bool(classes.get("text"))),
         blob_numerals=column.blob_numerals > 0,
         # A comma is read only as the profile proved it (a sampled profile's unseen 1,234 is then
         # quarantined, not guessed).

@@ -856,6 +856,24 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
     return "ambiguous", None
 
 
+def binary_text(counts: _Counts) -> str | None:
+    """Why a column of TEXT cells holds binary data written as TEXT (Chromium's protobuf blobs bound
+    as strings), or None: more than half of its non-empty TEXT values hold a NUL byte no text's
+    terminator explains (:attr:`Flag.BINARY_NUL`: another byte after it, or control bytes before it).
+    PostgreSQL's text holds no NUL: as text, each value lost its NULs, its ends as whitespace and its
+    other bytes to the encoding fallback; as bytea each arrives byte for byte (audited ``as_bytes``).
+    NULs ending text (a C string's terminator), or in a minority of the values, are text's: the NULs
+    are removed (``nul_removed``), the value kept text."""
+    binary = counts.flag(Flag.BINARY_NUL)
+    written = counts.classes[StorageClass.TEXT] - counts.text_shape(Shape.EMPTY)
+    if not binary or binary / written <= MAJORITY:
+        return None
+    return (
+        f"{binary:,} of {written:,} TEXT values hold a NUL byte that ends no text (bytes after it, or "
+        "control bytes before it): binary data written as TEXT, kept byte for byte"
+    )
+
+
 def _other_numbers(counts: _Counts, present: int) -> bool:
     """Every value a number, and some not 0 or 1: a declared BOOLEAN column of Access's Yes/No copied
     as ``CInt`` (-1 for true), of a tri-state flag (0/1/2), or of scores or shares (``0.5``, ``1.5``:
@@ -912,8 +930,12 @@ def infer_column(
     # Moments written two ways in a column declared a date or timestamp (see below): text, but every
     # value one of the declared type's: no misfit.
     two_ways = False
+    # Binary data written as TEXT (NUL bytes inside most values): bytea, as BLOB cells make it.
+    written_binary = None if classes[StorageClass.BLOB] else binary_text(counts)
     if classes[StorageClass.BLOB]:
         inferred, reason = "bytea", "BLOB cells: bytes, kept byte for byte"
+    elif written_binary:
+        inferred, reason = "bytea", written_binary
     elif present == 0:
         # No value to go by: the declared type (a BLOB column with no attachment yet is bytea, so that
         # a later export's first attachment changes no type). Blank TEXT cells are no attachment: a
@@ -1249,13 +1271,14 @@ def infer_column(
             )
     elif inferred == "bytea":
         valid = present
-        mixed = row_count - nulls - classes[StorageClass.BLOB]
-        add(
-            "mixed_storage_classes",
-            mixed,
-            detail="BLOB cells among INTEGER/REAL/TEXT cells: the column is bytea and those cells are "
-            "loaded as the UTF-8 bytes of their text",
-        )
+        if classes[StorageClass.BLOB]:
+            mixed = row_count - nulls - classes[StorageClass.BLOB]
+            add(
+                "mixed_storage_classes",
+                mixed,
+                detail="BLOB cells among INTEGER/REAL/TEXT cells: the column is bytea and those cells are "
+                "loaded as the UTF-8 bytes of their text",
+            )
     else:
         valid = present
         minimum, maximum = counts["min_text"], counts["max_text"]
@@ -1289,10 +1312,11 @@ def infer_column(
             detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
-    elif two_ways or read_as_moment:
+    elif two_ways or read_as_moment or written_binary:
         # Nothing but moments, as declared: text only so that neither way is lost, no value misfits
         # (until 2026-12-03 each was a type_mismatch, and one such column in a table of ten halted the
-        # run as "text where the declared type says otherwise").
+        # run as "text where the declared type says otherwise"). Binary data written as TEXT is bytes
+        # whatever the column was declared: kept byte for byte, no value misfits (its reason says why).
         pass
     elif not _compatible(family, inferred) and present:
         misfits, detail = _declared_misfits(counts, family, present)

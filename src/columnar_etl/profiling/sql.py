@@ -126,6 +126,9 @@ def shortest_text_sql(double: str) -> str:
 
 #: The NUL byte in DuckDB SQL.
 _NUL_SQL = f"chr({ord(NUL)})"
+#: A control byte no text is written with (C0 but NUL, tab, line feed, vertical tab, form feed and
+#: carriage return): beside a NUL byte, a sign of binary data written as TEXT (:attr:`Flag.BINARY_NUL`).
+BINARY_CONTROL_REGEX = r"[\x01-\x08\x0e-\x1f]"
 
 
 def _one_of(expr: str, values: tuple[str, ...] | list[str]) -> str:
@@ -186,11 +189,16 @@ class Flag(IntEnum):
     # fraction all zeros: sqlite-jdbc's ``2024-05-27 00:00:00.000``): a whole day written as a
     # timestamp. A column declared DATE of such values (and dates) alone is of dates (profile.infer_column).
     MIDNIGHT = 4194304
+    # A NUL byte no text's terminator explains: one with another byte after it (not only NULs at the
+    # end, as a C string's), or one after control bytes (BINARY_CONTROL_REGEX: no text is written of
+    # them). Binary data written as TEXT (Chromium's protobuf blobs) holds them; set with NUL. A column
+    # most of whose values hold one is bytea (profile.binary_text).
+    BINARY_NUL = 8388608
 
 
 #: code = (storage class * CLASS_FACTOR + shape) * SHAPE_FACTOR + sum of flags (DuckDB computes it in
-#: BIGINT: (4 * 128 + 127) * 2^23 + flags is past 2^31).
-SHAPE_FACTOR = 8388608
+#: BIGINT: (4 * 128 + 127) * 2^24 + flags is past 2^31).
+SHAPE_FACTOR = 16777216
 #: The bytes a value loses when its :data:`MINUS_SIGN` (3 in UTF-8) is read as '-' (1).
 MINUS_SIGN_EXTRA_BYTES = len(MINUS_SIGN.encode()) - 1
 
@@ -503,8 +511,12 @@ def column_projections(
                 f"THEN {Flag.SECOND_GT12:d} ELSE 0 END",
                 f"CASE WHEN {slash} AND try_cast(split_part({fields}, '/', 1) AS INTEGER) > 12 "
                 f"THEN {Flag.FIRST_GT12:d} ELSE 0 END",
-                # A NUL byte in what the value is (not one the cleaner removes from an absent value).
-                f"CASE WHEN contains({t}, {_NUL_SQL}) THEN {Flag.NUL:d} ELSE 0 END",
+                # A NUL byte in what the value is (not one the cleaner removes from an absent value);
+                # BINARY_NUL too when no terminator's (a CASE: its tests run on the values holding a
+                # NUL only).
+                f"CASE WHEN contains({t}, {_NUL_SQL}) THEN CASE WHEN contains(rtrim({t}, {_NUL_SQL}), "
+                f"{_NUL_SQL}) OR regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
+                f"THEN {Flag.NUL + Flag.BINARY_NUL:d} ELSE {Flag.NUL:d} END ELSE 0 END",
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
                 f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
                 f"THEN strlen(replace({r}, {_NUL_SQL}, '')) "

@@ -1,0 +1,129 @@
+"""Binary data an application wrote as TEXT (Chromium's protobuf blobs in TEXT columns): NUL bytes
+inside most values say the column holds bytes, not text. It loads as ``bytea``, every cell its exact
+bytes (audited ``as_bytes``), where before its values were trimmed, stripped of their NULs and decoded
+as cp1252. Text with a trailing NUL only (a C string's terminator), or an inner NUL in a few values,
+stays text, its NULs removed by the documented rule.
+
+Expected bytes come from SQLite's own ``hex()`` of each cell, never from the code under test.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from columnar_etl import profile
+
+from .lossless_check import summarize
+from .test_lossless import load_and_check
+
+
+def _export(path: Path, ddl: str, inserts: list[str]) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(ddl)
+        for insert in inserts:
+            con.execute(insert)
+    con.close()
+    return path
+
+
+def _source_hex(path: Path, column: str) -> dict[int, tuple[str, bytes]]:
+    """Each row's (storage class, bytes) of ``column``, as SQLite's typeof() and hex() give them."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(f"SELECT id, typeof({column}), hex({column}) FROM t").fetchall()
+    finally:
+        con.close()
+    return {key: (kind, bytes.fromhex(hexed)) for key, kind, hexed in rows}
+
+
+def _audit(loaded: Any, column: str) -> dict[str, set[str]]:
+    rules: dict[str, set[str]] = {}
+    for row in loaded.log("audit"):
+        if row["column"] == column:
+            # One row per changed cell, its rules joined by commas (``trim,nul_removed``).
+            rules.setdefault(str(row["row_key"]), set()).update(str(row["rule"]).split(","))
+    return rules
+
+
+def test_text_cells_holding_nul_bytes_inside_most_values_load_as_their_bytes(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # The brief's reproduction: a protobuf with NULs inside (row 1), one ending in its NUL (row 2), and
+    # plain text (row 3), all TEXT cells. Row 1 arrived as '\x08\x12\x04ÿª12': '\n\x0b' trimmed, the
+    # NULs dropped, 0xFF and 0xAA decoded as cp1252; the column scored 50.
+    path = _export(
+        tmp_path / "n.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+        [
+            "INSERT INTO t VALUES (1, CAST(X'0a0b08001204ff00aa3132' AS TEXT))",
+            "INSERT INTO t VALUES (2, CAST(X'08011200' AS TEXT))",
+            "INSERT INTO t VALUES (3, 'plain')",
+        ],
+    )
+    source = _source_hex(path, "v")
+    assert {kind for kind, _ in source.values()} == {"text"}
+
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "bytea", column.type_reason
+    assert column.type_reason.startswith("2 of 3 TEXT values hold a NUL byte that ends no text")
+    assert column.quality == 100.0, column.issues
+    assert column.issues == []
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "v") == "bytea"
+    assert loaded.values("t", "v", "id") == {key: raw for key, (_, raw) in source.items()}
+    assert loaded.values("t", "v", "id")[3] == b"plain"
+    # Every TEXT cell is audited as its bytes, nothing else (no trim, no NUL removed, no decoding).
+    assert _audit(loaded, "v") == {str(key): {"as_bytes"} for key in source}
+    record = loaded.result.record
+    assert record.quality_before == record.quality_after == 100.0
+
+
+def test_c_strings_ending_in_their_nul_stay_text(pg_uri: str, tmp_path: Path) -> None:
+    # Every value ends in a NUL (a C string written with its terminator): text, the NULs removed.
+    # A tab inside is text's (no control byte of binary data).
+    words = ["alpha", "beta", " gamma", "tab\there", "epsilon"]
+    path = _export(
+        tmp_path / "cstrings.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+        [
+            f"INSERT INTO t VALUES ({i}, CAST(X'{(w + chr(0)).encode().hex()}' AS TEXT))"
+            for i, w in enumerate(words)
+        ],
+    )
+    assert all(raw.endswith(b"\x00") for _, raw in _source_hex(path, "v").values())
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text", column.type_reason
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "v") == "text"
+    assert loaded.values("t", "v", "id") == {i: w.strip() for i, w in enumerate(words)}
+    assert {key: "nul_removed" in rules for key, rules in _audit(loaded, "v").items()} == {
+        str(i): True for i in range(len(words))
+    }
+
+
+def test_an_inner_nul_in_a_minority_of_text_cells_keeps_the_column_text(pg_uri: str, tmp_path: Path) -> None:
+    # One value of five holds a NUL inside (a stray byte in a note): the column is text, as it was.
+    values = {1: b"first note", 2: b"sec\x00ond", 3: b"third", 4: b"fourth note", 5: b"fifth"}
+    path = _export(
+        tmp_path / "minority.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    assert {key: raw for key, (_, raw) in _source_hex(path, "v").items()} == values
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text", column.type_reason
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "v") == "text"
+    assert loaded.values("t", "v", "id") == {
+        i: raw.replace(b"\x00", b"").decode() for i, raw in values.items()
+    }
+    assert _audit(loaded, "v") == {"2": {"nul_removed"}}
