@@ -147,6 +147,10 @@ number, so a test computes what a column holds from the same numbers.
   ``datetime`` columns holding UTC text (``2026-12-04 23:25:53``) where Ghost's models write them and
   epoch milliseconds where a raw knex insert binds a JS ``Date`` (``sessions``, ``api_keys``);
   ``boolean`` 0/1; Lexical JSON bodies; declared references.
+- :func:`mail_archive`: a mailing list archive as HyperKitty writes it (Django on SQLite): the UTC
+  instant of each mail as ``datetime`` text beside its offset in ``smallint`` minutes, bodies decoded
+  from four charsets ending in newlines, senders keyed by a text address, attachments as BLOBs (an
+  empty one), a mail dated the Unix epoch and a ``parent_id`` reference declared nowhere.
 """
 
 from __future__ import annotations
@@ -3708,6 +3712,108 @@ def ghost_blog(path: Path, posts: int = 8, tags: int = 3) -> Path:
                     "created_by": "1",
                     "updated_at": GHOST_MILLIS + 7 * k,
                     "updated_by": "1",
+                },
+            )
+    con.close()
+    return path
+
+
+# --- A mail archive (HyperKitty's Django models on SQLite) ---------------------------------------------
+
+MAIL_ARCHIVE_DDL = (
+    'CREATE TABLE "hyperkitty_sender" ("address" varchar(255) NOT NULL PRIMARY KEY, '
+    '"mailman_id" varchar(255) NULL)',
+    'CREATE TABLE "hyperkitty_thread" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"thread_id" varchar(255) NOT NULL, "date_active" datetime NOT NULL)',
+    'CREATE TABLE "hyperkitty_email" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"message_id" varchar(255) NOT NULL, "subject" varchar(512) NOT NULL, "content" text NOT NULL, '
+    '"date" datetime NOT NULL, "timezone" smallint NOT NULL, "in_reply_to" varchar(255) NULL, '
+    '"archived_date" datetime NOT NULL, "sender_id" varchar(255) NOT NULL REFERENCES '
+    '"hyperkitty_sender" ("address") DEFERRABLE INITIALLY DEFERRED, "thread_id" integer NOT NULL '
+    'REFERENCES "hyperkitty_thread" ("id") DEFERRABLE INITIALLY DEFERRED, "parent_id" integer NULL)',
+    'CREATE TABLE "hyperkitty_attachment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"counter" smallint NOT NULL, "name" varchar(255) NOT NULL, "content" BLOB NOT NULL, '
+    '"email_id" integer NOT NULL REFERENCES "hyperkitty_email" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"size" integer NOT NULL)',
+)
+#: Bodies as the archiver decodes them from their charsets (ISO-8859-1, windows-1252, Shift_JIS, UTF-8
+#: with emoji), each ending in the newline of the mail's last line.
+MAIL_BODIES = (
+    "Café, naïve, Größe: 10 £ ½. Ça va.\n",
+    "“Smart quotes” – en dash… and € euro\n> Ça va.\n",
+    "こんにちは、議事録です。\n全角スペース\u3000あり\n",
+    "Emoji 🎉🚀 party.\n" + "Lorem ipsum dolor sit amet. " * 300 + "\n",
+    "plain part\n\n\n",
+)
+MAIL_SUBJECTS = ("Réunion à Zürich", "Re: Réunion à Zürich", "議事録", "Re: Réunion 🎉", "Plain and HTML")
+#: The offsets (minutes east of UTC) of the mails' Date headers; ``date`` holds the instant in UTC.
+MAIL_OFFSETS = (60, -300, 540, 330, -570)
+
+
+def mail_moment(i: int) -> datetime:
+    """``email.date`` of mail ``i`` (UTC, as Django writes it with ``USE_TZ``); mail 5 the Unix epoch,
+    the Date header of a mail sent on 1 January 1970."""
+    if i == len(MAIL_BODIES):
+        return datetime(1970, 1, 1)
+    return datetime(2025, 2, 3, 8, 15) + timedelta(hours=33 * i, seconds=7 * i)
+
+
+def mail_archived(i: int) -> datetime:
+    return datetime(2026, 12, 5, 0, 17, 26, 737345) + timedelta(microseconds=48_211 * i)
+
+
+def mail_attachment(k: int) -> bytes:
+    """Attachment ``k``: every byte value, a zip's first bytes, and an empty file."""
+    return (bytes(range(256)) * 20, b"\x00\x01PK\x03\x04 zip", b"")[k]
+
+
+def mail_archive(path: Path) -> Path:
+    """A mailing list archive as HyperKitty (Django, ``USE_TZ``) writes it: senders keyed by their
+    address, which ``email.sender_id`` references; ``date`` the UTC instant as ``datetime`` text and
+    ``timezone`` the Date header's offset in minutes; the bodies of :data:`MAIL_BODIES` and one more
+    dated the Unix epoch; ``parent_id`` a reference declared nowhere; attachments as BLOBs."""
+    mails = len(MAIL_BODIES) + 1
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MAIL_ARCHIVE_DDL:
+            con.execute(statement)
+        for i in range(mails):
+            _insert(con, "hyperkitty_sender", {"address": f"user{i}@example.org", "mailman_id": None})
+        for t in range(2):
+            _insert(
+                con,
+                "hyperkitty_thread",
+                {"thread_id": f"THREAD{t}HASH", "date_active": str(mail_moment(3 * t))},
+            )
+        for i in range(mails):
+            old = i == len(MAIL_BODIES)
+            _insert(
+                con,
+                "hyperkitty_email",
+                {
+                    "message_id": f"m{i}@example.org",
+                    "subject": "epoch" if old else MAIL_SUBJECTS[i],
+                    "content": "old one\n" if old else MAIL_BODIES[i],
+                    "date": str(mail_moment(i)),
+                    "timezone": 0 if old else MAIL_OFFSETS[i],
+                    "in_reply_to": f"m{i - 1}@example.org" if i in (1, 2) else None,
+                    "archived_date": mail_archived(i).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                    "sender_id": f"user{i}@example.org",
+                    "thread_id": 1 if i < 3 else 2,
+                    "parent_id": i if i in (1, 2) else None,
+                },
+            )
+        for k in range(3):
+            content = mail_attachment(k)
+            _insert(
+                con,
+                "hyperkitty_attachment",
+                {
+                    "counter": k,
+                    "name": f"file{k}.bin",
+                    "content": content,
+                    "email_id": 4,
+                    "size": len(content),
                 },
             )
     con.close()

@@ -3,7 +3,7 @@ Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
-database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog)
+database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1660,3 +1660,43 @@ def test_ghost_blog_reads_model_text_and_knex_millis_as_its_times_and_joins_its_
             ran.uri, f'SELECT count(*) FROM {relation} t JOIN "{ran.base}".users u ON u.id = t.{column}'
         )
         assert joined == [(rows[table],)], (table, column)
+
+
+def test_mail_archive_keeps_every_charset_offset_and_attachment_and_trims_bodies_audited(
+    run_export: Runner,
+) -> None:
+    # A mail archive's bodies keep every character of their scripts; only the newline ending each body is
+    # trimmed, each audited; the UTC instants arrive as timestamps without a zone beside the offsets in
+    # minutes, the epoch-dated mail kept as written; attachments byte for byte (the empty one empty, not
+    # NULL); the sender references its text key; no warning.
+    mails = len(apps.MAIL_BODIES) + 1
+    ran, run_dir = run_export(apps.mail_archive)
+    tables = {"hyperkitty_sender": mails, "hyperkitty_thread": 2, "hyperkitty_email": mails}
+    loaded_cleanly(ran, run_dir, {**tables, "hyperkitty_attachment": 3})
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    types = ran.types("hyperkitty_email")
+    for column in ("date", "archived_date"):
+        assert types[column] == "timestamp without time zone", column
+    assert (types["timezone"], types["content"], types["subject"]) == ("bigint", "text", "text")
+    assert ran.types("hyperkitty_attachment")["content"] == "bytea"
+    bodies = [*apps.MAIL_BODIES, "old one\n"]
+    assert ran.values("hyperkitty_email", "content", "id") == {i + 1: b.strip() for i, b in enumerate(bodies)}
+    assert audit_rules(run_dir, "hyperkitty_email", "content") == {str(i + 1): {"trim"} for i in range(mails)}
+    assert ran.values("hyperkitty_email", "subject", "id") == {
+        i + 1: s for i, s in enumerate([*apps.MAIL_SUBJECTS, "epoch"])
+    }
+    assert ran.values("hyperkitty_email", "date", "id") == {i + 1: apps.mail_moment(i) for i in range(mails)}
+    assert any("Unix epoch" in note for note in _notes(run_dir, "hyperkitty_email", "date"))
+    assert ran.values("hyperkitty_email", "archived_date", "id") == {
+        i + 1: apps.mail_archived(i) for i in range(mails)
+    }
+    assert ran.values("hyperkitty_email", "timezone", "id") == {
+        i + 1: m for i, m in enumerate([*apps.MAIL_OFFSETS, 0])
+    }
+    assert ran.values("hyperkitty_attachment", "content", "id") == {
+        k + 1: apps.mail_attachment(k) for k in range(3)
+    }
+    found = references(run_dir)
+    assert found[("hyperkitty_email", "sender_id")] == "hyperkitty_sender.address"
+    assert found[("hyperkitty_email", "thread_id")] == "hyperkitty_thread.id"
+    assert found[("hyperkitty_attachment", "email_id")] == "hyperkitty_email.id"
