@@ -151,6 +151,9 @@ number, so a test computes what a column holds from the same numbers.
   instant of each mail as ``datetime`` text beside its offset in ``smallint`` minutes, bodies decoded
   from four charsets ending in newlines, senders keyed by a text address, attachments as BLOBs (an
   empty one), a mail dated the Unix epoch and a ``parent_id`` reference declared nowhere.
+- :func:`fitness_tracker`: wger's workout log, weight entries and meals (Django on SQLite): ``decimal``
+  columns whose NUMERIC affinity stored Django's decimal text as REAL or INTEGER, ``date`` text,
+  decimals and ``''`` in a ``varchar(3)``, ``time`` text, and an empty ``decimal`` column.
 """
 
 from __future__ import annotations
@@ -3815,6 +3818,72 @@ def mail_archive(path: Path) -> Path:
                     "email_id": 4,
                     "size": len(content),
                 },
+            )
+    con.close()
+    return path
+
+
+# --- A fitness tracker (wger's Django models on SQLite) -----------------------------------------------
+
+FITNESS_DDL = (
+    'CREATE TABLE "weight_weightentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"date" date NOT NULL, "weight" decimal NOT NULL, "user_id" integer NOT NULL)',
+    'CREATE TABLE "manager_workoutlog" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"reps" integer NOT NULL, "weight" decimal NULL, "date" date NOT NULL, "rir" varchar(3) NULL)',
+    'CREATE TABLE "nutrition_meal" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"order" integer NOT NULL, "time" time NULL, "name" varchar(25) NOT NULL)',
+    'CREATE TABLE "nutrition_ingredientweightunit" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"amount" decimal NOT NULL, "gram" integer NOT NULL)',
+)
+#: Reps in reserve as wger's ``CharField`` choices write them; ``''`` when not given.
+FITNESS_RIR = ("", "0", "0.5", "1", "1.5", "2")
+
+
+def fitness_weight(i: int) -> str:
+    """Weight entry ``i`` as Django hands a ``DecimalField`` to SQLite: text of its decimal places
+    (``80.10``, ``80.00``), which the column's NUMERIC affinity stores as REAL or INTEGER."""
+    return str((Decimal("80.00") + Decimal("0.15") * (i % 7) - Decimal("0.05") * i).quantize(Decimal("0.01")))
+
+
+def fitness_lifted(i: int) -> str:
+    return str((Decimal("20") + Decimal("2.5") * i).quantize(Decimal("0.01")))
+
+
+def fitness_meal_time(m: int) -> str:
+    return f"{7 + 5 * m:02d}:{15 * m:02d}:00"
+
+
+def fitness_tracker(path: Path, entries: int = 40, logs: int = 12) -> Path:
+    """A fitness tracker as wger writes it (Django on SQLite): weights and lifted weights in
+    ``decimal`` columns (REAL and INTEGER cells), ``date`` text, reps in reserve as ``varchar(3)``
+    decimals or ``''``, meal times in a ``time`` column, and an ingredient's weight units left empty."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in FITNESS_DDL:
+            con.execute(statement)
+        for i in range(entries):
+            day = date(2024, 12, 1) + timedelta(days=i)
+            _insert(
+                con,
+                "weight_weightentry",
+                {"date": day.isoformat(), "weight": fitness_weight(i), "user_id": 1 + i % 2},
+            )
+        for i in range(logs):
+            _insert(
+                con,
+                "manager_workoutlog",
+                {
+                    "reps": 5 + i % 3,
+                    "weight": fitness_lifted(i),
+                    "date": (date(2025, 1, 1) + timedelta(days=i)).isoformat(),
+                    "rir": FITNESS_RIR[i % len(FITNESS_RIR)],
+                },
+            )
+        for m in range(3):
+            _insert(
+                con,
+                "nutrition_meal",
+                {"order": m, "time": fitness_meal_time(m), "name": ("Breakfast", "Lunch", "Dinner")[m]},
             )
     con.close()
     return path

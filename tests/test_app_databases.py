@@ -3,7 +3,8 @@ Roundup, a Matrix homeserver, a GnuCash book, a Tryton ERP, a CMS's search index
 recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fossil repository, a Joplin
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
-database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive)
+database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
+fitness tracker)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -23,7 +24,7 @@ import json
 import struct
 import zlib
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -1700,3 +1701,47 @@ def test_mail_archive_keeps_every_charset_offset_and_attachment_and_trims_bodies
     assert found[("hyperkitty_email", "sender_id")] == "hyperkitty_sender.address"
     assert found[("hyperkitty_email", "thread_id")] == "hyperkitty_thread.id"
     assert found[("hyperkitty_attachment", "email_id")] == "hyperkitty_email.id"
+
+
+def test_fitness_tracker_keeps_django_decimals_stored_as_real_as_doubles_and_times_as_text(
+    run_export: Runner,
+) -> None:
+    # Django's decimal text in a `decimal` column is stored by SQLite as REAL or INTEGER: the column
+    # arrives as double precision, every double exact (an empty `decimal` column keeps its declared
+    # numeric); reps in reserve written as decimal text are numbers, '' NULL (audited); dates are dates;
+    # a `time` column, which no rule reads, keeps its text.
+    entries, logs = 40, 12
+    ran, run_dir = run_export(apps.fitness_tracker)
+    tables = {
+        "weight_weightentry": entries,
+        "manager_workoutlog": logs,
+        "nutrition_meal": 3,
+        "nutrition_ingredientweightunit": 0,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.types("weight_weightentry")["weight"] == "double precision"
+    assert ran.types("weight_weightentry")["date"] == "date"
+    assert ran.types("manager_workoutlog")["weight"] == "double precision"
+    assert ran.types("manager_workoutlog")["rir"] == "numeric"
+    assert ran.types("nutrition_meal")["time"] == "text"
+    assert ran.types("nutrition_ingredientweightunit")["amount"] == "numeric"
+    assert ran.values("weight_weightentry", "weight", "id") == {
+        i + 1: float(apps.fitness_weight(i)) for i in range(entries)
+    }
+    assert ran.values("weight_weightentry", "date", "id") == {
+        i + 1: date(2024, 12, 1) + timedelta(days=i) for i in range(entries)
+    }
+    assert ran.values("manager_workoutlog", "weight", "id") == {
+        i + 1: float(apps.fitness_lifted(i)) for i in range(logs)
+    }
+    rir = [apps.FITNESS_RIR[i % len(apps.FITNESS_RIR)] for i in range(logs)]
+    # Numerically the decimal written (the target's numeric text, at the plan's money scale: 0.50).
+    assert {
+        n: None if v is None else Decimal(str(v))
+        for n, v in ran.values("manager_workoutlog", "rir", "id").items()
+    } == {i + 1: Decimal(r) if r else None for i, r in enumerate(rir)}
+    assert audit_rules(run_dir, "manager_workoutlog", "rir") == {
+        str(i + 1): {"empty_to_null"} for i, r in enumerate(rir) if not r
+    }
+    assert ran.values("nutrition_meal", "time", "id") == {m + 1: apps.fitness_meal_time(m) for m in range(3)}
