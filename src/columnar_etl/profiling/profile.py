@@ -1519,7 +1519,12 @@ def _lossless(
             low, high = counts["min_number"] or 0, counts["max_number"] or 0
         bound = max(abs(low), abs(high))
         if counts.classes[StorageClass.INTEGER] and bound > EXACT_DOUBLE_INTEGERS:
-            why = "REAL cells beside integers beyond 2^53: no PostgreSQL number type holds both"
+            # numeric could hold both (a double's exact decimal expansion runs to hundreds of digits),
+            # but not the numeric(38) of Arrow's decimal128 the load writes, and a double rounds them.
+            why = (
+                "REAL cells beside integers beyond 2^53: a double would round those integers, and the "
+                "load's numeric (38 digits) cannot hold every REAL's exact value"
+            )
             return "text", why, True
         inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
