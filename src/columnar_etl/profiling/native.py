@@ -39,6 +39,7 @@ from columnar_etl.profiling.sql import (
     Flag,
     StorageClass,
     day_part_sql,
+    in_places,
     shortest_text_sql,
     with_column_rows,
 )
@@ -187,8 +188,7 @@ def native_profile_sql(
     :data:`~columnar_etl.rules.NAMED_COMPACT_TIMESTAMP_RANGE` that is a valid compact timestamp is
     parsed as the text query parses it (its date flags and bounds).
     """
-    listed = ", ".join(str(position) for position in reals)
-    in_reals = f"list_contains([{listed}], idx)"
+    in_reals = in_places(reals)
     kinds = [(False, f"NOT {in_reals}" if reals else "true")] if integers else []
     kinds += [(True, in_reals)] if reals else []
     once = materialize and len(kinds) > 1
@@ -243,9 +243,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         )
         if timed:
             low, high = (int(bound) for bound in NAMED_COMPACT_TIMESTAMP_RANGE)
-            listed = ", ".join(str(int(position)) for position in sorted(timed))
             parsed = (
-                f"CASE WHEN v BETWEEN {low} AND {high} AND list_contains([{listed}], idx) "
+                f"CASE WHEN v BETWEEN {low} AND {high} AND {in_places(timed)} "
                 f"THEN try_strptime(t, {quote_literal(COMPACT_TIMESTAMP_FORMAT)}) END"
             )
             compact = Flag.VALID_DAY_FIRST + Flag.VALID_MONTH_FIRST + Flag.COMPACT_TIME

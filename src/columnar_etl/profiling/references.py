@@ -1022,8 +1022,13 @@ CODE_WORDS = frozenset(
 
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS` word a column's name ends in (``type``, ``visit_type``), else None."""
-    words = re.findall(r"[a-z0-9]+", column.lower())
+    words = _words(column)
     return words[-1] if words and words[-1] in CODE_WORDS else None
+
+
+def _words(name: str) -> list[str]:
+    """A name's words: runs of letters and digits, lower-cased (``visit_type`` → ``visit``, ``type``)."""
+    return re.findall(r"[a-z0-9]+", name.lower())
 
 
 def _names_table(column: str, fit: Inclusion) -> bool:
@@ -1055,7 +1060,7 @@ def _stems(name: str) -> frozenset[str]:
 def _entity(name: str) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
     ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
+    words = _words(name)
     if len(words) > 1 and words[-1] == "id":
         words.pop()
     return _stems(words[-1]) if words else frozenset()
@@ -1139,34 +1144,8 @@ def find_references(
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        named = names_parent(column, chosen)
-        if profile.inferred_type == "integer" and not named and (code := _code_word(column)):
-            profile.notes.append(
-                f"values are keys of {chosen.parent}.{chosen.key}, but its name says a code of the row "
-                f"({code}), not that table: no reference inferred"
-            )
-            continue
-        if (
-            profile.inferred_type == "integer"
-            and not named
-            and runs_past_keys(profile, tables[chosen.parent][chosen.key])
-        ):
-            profile.notes.append(
-                f"values run on, one after another, past the highest key of {chosen.parent}.{chosen.key}: "
-                "a counter overlapping its keys, no reference inferred"
-            )
-            continue
-        if profile.inferred_type == "integer" and not beyond_chance(chosen, named=named):
-            profile.notes.append(
-                f"values are keys of {chosen.parent}.{chosen.key}, but too few, too low among its keys "
-                "or too close together to tell from numbers that are keys by chance: no reference inferred"
-            )
-            continue
-        if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
-            profile.notes.append(
-                f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied "
-                "to a display name), no reference inferred"
-            )
+        if (why := _turned_away(src, tables, child, column, chosen)) is not None:
+            profile.notes.append(why)
             continue
         chosen_fits[(child, column)] = chosen
     several = _of_several_tables(src, tables, chosen_fits, kept)
@@ -1184,6 +1163,40 @@ def find_references(
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
+
+
+def _turned_away(
+    src: Source, tables: Mapping[str, TableProfile], child: str, column: str, chosen: Inclusion
+) -> str | None:
+    """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
+    column's note), or None: integers named as a code, a counter running past the keys, keys that may
+    be so by chance (each unless its name names the parent), or a copy of its own row's key (the one
+    rule reading the data again, last)."""
+    profile = tables[child][column]
+    where = f"{chosen.parent}.{chosen.key}"
+    integer = profile.inferred_type == "integer"
+    named = names_parent(column, chosen)
+    if integer and not named and (code := _code_word(column)):
+        return (
+            f"values are keys of {where}, but its name says a code of the row ({code}), not that table: "
+            "no reference inferred"
+        )
+    if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
+        return (
+            f"values run on, one after another, past the highest key of {where}: a counter overlapping "
+            "its keys, no reference inferred"
+        )
+    if integer and not beyond_chance(chosen, named=named):
+        return (
+            f"values are keys of {where}, but too few, too low among its keys or too close together to "
+            "tell from numbers that are keys by chance: no reference inferred"
+        )
+    if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
+        return (
+            f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied to a "
+            "display name), no reference inferred"
+        )
+    return None
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:

@@ -459,14 +459,14 @@ def column_projections(
         )
         lengths = ", ".join(str(digits) for digits in COMPACT_FORMATS)
         compact_parses.append(
-            f"WHEN strlen({t}) IN ({lengths}) AND {_in_places(dated)} "
+            f"WHEN strlen({t}) IN ({lengths}) AND {in_places(dated)} "
             f"AND NOT starts_with({t}, '0000') THEN CASE {compact} END"
         )
     if timed:
         # Fourteen digits compare as their number does: a sign sorts before every digit.
         low, high = (quote_literal(bound) for bound in NAMED_COMPACT_TIMESTAMP_RANGE)
         compact_parses.append(
-            f"WHEN strlen({t}) = 14 AND {_in_places(timed)} AND {t} BETWEEN {low} AND {high} "
+            f"WHEN strlen({t}) = 14 AND {in_places(timed)} AND {t} BETWEEN {low} AND {high} "
             f"THEN try_strptime({t}, {quote_literal(COMPACT_TIMESTAMP_FORMAT)})"
         )
     if compact_parses:
@@ -578,7 +578,7 @@ def column_projections(
         compact_time += (
             f" + CASE WHEN {k} = {Shape.INTEGER:d} AND strlen({t}) IN "
             f"({', '.join(str(digits) for digits in COMPACT_FORMATS)}) AND {d} IS NULL "
-            f"AND {_in_places(dated)} "
+            f"AND {in_places(dated)} "
             f"THEN {Flag.COMPACT_NO_DAY:d} ELSE 0 END"
         )
     if compact_parses:
@@ -624,7 +624,7 @@ def column_projections(
         plain = f"replace({raw}, {_NUL_SQL}, '')"
         written = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {_one_of(plain, ['', *null_tokens])} "
         written += f"THEN {plain} ELSE {raw} END"
-        text = f"CASE WHEN {_in_places(untrimmed)} THEN {written} ELSE {text} END"
+        text = f"CASE WHEN {in_places(untrimmed)} THEN {written} ELSE {text} END"
     trim = (
         f"CASE WHEN {sc} IN ({StorageClass.INTEGER:d}, {StorageClass.REAL:d}) THEN {raw} ELSE {text} END"
         if classes
@@ -672,7 +672,7 @@ def column_projections(
     return trimmed, signed, shaped, parsed, coded
 
 
-def _in_places(places: Collection[int]) -> str:
+def in_places(places: Collection[int]) -> str:
     """SQL: the row's column (``idx``) is one of ``places``."""
     return f"list_contains([{', '.join(str(int(i)) for i in sorted(places))}], idx)"
 

@@ -624,8 +624,8 @@ def unparsable_here(path: Path, exc: BaseException) -> SourceError | None:
         return None
     name, reason = named
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        con = connect_read_only(path, stand_ins=False)
+    except EtlError:
         return None
     try:
         con.execute("PRAGMA writable_schema = ON")
