@@ -869,7 +869,9 @@ def test_joplin_profile_reads_its_epoch_millis_as_instants_and_keeps_the_zero_da
         assert types[column] == "timestamp with time zone", column
     for column in ("todo_due", "todo_completed", "deleted_time", "is_todo", "order"):
         assert types[column] == "bigint", column
-    assert types["latitude"] == types["longitude"] == types["altitude"] == "double precision"
+    # Declared NUMERIC, REALs of at most four fraction digits beside the INTEGER 0: numeric, each the
+    # decimal its double reads as, at the widest scale written (48.8566: 4).
+    assert (types["latitude"], types["longitude"], types["altitude"]) == ("numeric", "numeric", "numeric")
     note = {i: apps.joplin_id("note", i) for i in range(notes)}
     assert ran.values("notes", "created_time", "id") == {
         note[i]: UNIX_EPOCH + timedelta(milliseconds=apps.joplin_millis(i)) for i in range(notes)
@@ -879,7 +881,10 @@ def test_joplin_profile_reads_its_epoch_millis_as_instants_and_keeps_the_zero_da
     }
     assert ran.values("notes", "todo_due", "id") == {note[i]: apps.joplin_due(i) for i in range(notes)}
     assert ran.values("notes", "latitude", "id") == {
-        note[i]: 48.8566 if i % 4 == 0 else 0.0 for i in range(notes)
+        note[i]: "48.8566" if i % 4 == 0 else "0.0000" for i in range(notes)
+    }  # the driver hands numeric over as its text
+    assert ran.values("notes", "altitude", "id") == {
+        note[i]: "35.50" if i % 4 == 0 else "0.00" for i in range(notes)
     }
     assert ran.values("notes", "body", "id") == {
         note[i]: arrives_as(apps.joplin_body(i)) for i in range(notes)
@@ -1703,13 +1708,13 @@ def test_mail_archive_keeps_every_charset_offset_and_attachment_and_trims_bodies
     assert found[("hyperkitty_attachment", "email_id")] == "hyperkitty_email.id"
 
 
-def test_fitness_tracker_keeps_django_decimals_stored_as_real_as_doubles_and_times_as_text(
+def test_fitness_tracker_loads_django_decimals_stored_as_real_as_numeric_and_times_as_text(
     run_export: Runner,
 ) -> None:
     # Django's decimal text in a `decimal` column is stored by SQLite as REAL or INTEGER: the column
-    # arrives as double precision, every double exact (an empty `decimal` column keeps its declared
-    # numeric); reps in reserve written as decimal text are numbers, '' NULL (audited); dates are dates;
-    # a `time` column, which no rule reads, keeps its text.
+    # arrives as numeric, each value the decimal written (until 2026-12-05 double precision); an empty
+    # `decimal` column keeps its declared numeric; reps in reserve written as decimal text are
+    # numbers, '' NULL (audited); dates are dates; a `time` column, which no rule reads, keeps its text.
     entries, logs = 40, 12
     ran, run_dir = run_export(apps.fitness_tracker)
     tables = {
@@ -1720,20 +1725,21 @@ def test_fitness_tracker_keeps_django_decimals_stored_as_real_as_doubles_and_tim
     }
     loaded_cleanly(ran, run_dir, tables)
     assert (ran.code, ran.record["warnings"]) == (0, [])
-    assert ran.types("weight_weightentry")["weight"] == "double precision"
+    assert ran.types("weight_weightentry")["weight"] == "numeric"
     assert ran.types("weight_weightentry")["date"] == "date"
-    assert ran.types("manager_workoutlog")["weight"] == "double precision"
+    assert ran.types("manager_workoutlog")["weight"] == "numeric"
     assert ran.types("manager_workoutlog")["rir"] == "numeric"
     assert ran.types("nutrition_meal")["time"] == "text"
     assert ran.types("nutrition_ingredientweightunit")["amount"] == "numeric"
+    # The decimal written, at the plan's money scale (the driver hands numeric over as its text).
     assert ran.values("weight_weightentry", "weight", "id") == {
-        i + 1: float(apps.fitness_weight(i)) for i in range(entries)
+        i + 1: apps.fitness_weight(i) for i in range(entries)
     }
     assert ran.values("weight_weightentry", "date", "id") == {
         i + 1: date(2024, 12, 1) + timedelta(days=i) for i in range(entries)
     }
     assert ran.values("manager_workoutlog", "weight", "id") == {
-        i + 1: float(apps.fitness_lifted(i)) for i in range(logs)
+        i + 1: apps.fitness_lifted(i) for i in range(logs)
     }
     rir = [apps.FITNESS_RIR[i % len(apps.FITNESS_RIR)] for i in range(logs)]
     # Numerically the decimal written (the target's numeric text, at the plan's money scale: 0.50).

@@ -153,15 +153,21 @@ def test_mixed_column_of_reals_integers_and_blob_numerals_is_numbers(run_export:
     ran, run_dir = run_export(mixed_classes)
     assert set(_classes(ran.db, "amount")) == {"real", "integer", "blob", "null"}
     loaded_cleanly(ran, run_dir, {"t": len(MIXED)})
-    # REAL cells among number text: a double, as for TEXT numerals (docs/profiling.md).
-    assert ran.types("t")["amount"] == "double precision"
-    expected: dict[int, float | None] = {}
+    # Declared DECIMAL(12,4): its REAL cells are decimals as written (docs/profiling.md), so the
+    # column is numeric at the declared scale, each value the decimal of its numeral or its double.
+    assert ran.types("t")["amount"] == "numeric"
+    expected: dict[int, Decimal | None] = {}
     for n, cell in enumerate(MIXED, 1):
-        expected[n] = float(Decimal(cell.decode("ascii"))) if isinstance(cell, bytes) else cell
-    values = ran.values("t", "amount", "id")
-    assert values == expected
-    # Exactly: every number here is a double's own value.
-    assert all(Decimal(v) == Decimal(str(expected[n])) for n, v in values.items() if v is not None)
+        expected[n] = (
+            None
+            if cell is None
+            else Decimal(cell.decode("ascii"))
+            if isinstance(cell, bytes)
+            else Decimal(repr(float(cell)))
+        )
+    values = ran.values("t", "amount", "id")  # numeric, as its text
+    assert {n: None if v is None else Decimal(v) for n, v in values.items()} == expected
+    assert all(v is None or len(v.partition(".")[2]) == 4 for v in values.values())
     blobs = {str(n) for n, cell in enumerate(MIXED, 1) if isinstance(cell, bytes)}
     assert {n for n, rules in audit_rules(run_dir, "t", "amount").items() if "blob_numeral" in rules} == blobs
     column = _profile_column(run_dir, "t", "amount")
@@ -183,7 +189,7 @@ def test_text_numerals_beside_blob_numerals_are_such_text(tmp_path: Path) -> Non
     assert set(_classes(db, "amount")) == {"real", "integer", "text", "blob", "null"}
     column = columnar_etl.profile(db).tables["t"].columns["amount"]
     assert column.blob_numerals == sum(isinstance(cell, bytes) for cell in MIXED)
-    assert column.inferred_type == "double"
+    assert column.inferred_type == "numeric"  # declared DECIMAL(12,4), decimals of at most 4 digits
     assert column.issue_count("type_mismatch") == column.issue_count("mixed_storage_classes") == 0
     # One TEXT cell that is no numeral (a word) leaves the BLOBs bytes.
     con = sqlite3.connect(db)

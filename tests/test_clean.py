@@ -223,7 +223,7 @@ def test_stream_batches_carry_the_exact_schema(cleaned: Cleaned) -> None:
     assert result.changed == cleaned.result.changed
     assert result.quarantine.num_rows == cleaned.result.quarantine.num_rows
     schema = stream.schema("timesheets")
-    assert schema.field("TS-Rate").type == pa.float64()  # REAL cells: double precision
+    assert schema.field("TS-Rate").type == pa.decimal128(18, 2)  # declared NUMERIC, REALs of cents
     assert schema.field("TS-Start Time").type == pa.timestamp("us")
     assert schema.field("TS-Date").type == pa.date32()
 
@@ -879,7 +879,7 @@ def test_cleaned_batches_land_in_postgresql_with_the_planned_types(tmp_path: Pat
             "FROM information_schema.columns WHERE table_schema = 'cleaned'",
         )
     )
-    assert types["timesheets", "TS-Rate"][0] == "double precision"
+    assert types["timesheets", "TS-Rate"] == ("numeric", 18, 2)
     assert types["timesheets", "TS-Start Time"][0] == "timestamp without time zone"
     assert types["timesheets", "TS-Date"][0] == "date"
     assert types["timesheets", "TS-Billable?"][0] == "boolean"

@@ -76,7 +76,7 @@ def test_sqlite_output_is_typed_and_a_second_clean_changes_nothing(export: Path,
         "TS-Start Time": "TIMESTAMP",
         "TS-Hours": "REAL",
         "TS-Billable?": "BOOLEAN",
-        "TS-Rate": "REAL",
+        "TS-Rate": "NUMERIC_TEXT",  # numeric: its decimal text at the column's scale
     }
     assert stored[0] == "integer" and stored[1] == "text" and stored[3] in ("integer", "real")
     assert len(stored[2]) in (19, 26) and stored[4] in ("true", "false")
@@ -209,7 +209,7 @@ def test_parquet_output_is_one_typed_file_per_table(export: Path, tmp_path: Path
     assert tickets.num_rows == result["tickets"].rows_out
     assert tickets.schema.field("TKT-Created Time").type == pa.timestamp("us")
     assert tickets.schema.field("TKT-Satisfaction").type == pa.float64()
-    assert pq.read_table(out / "timesheets.parquet").schema.field("TS-Rate").type == pa.float64()
+    assert pq.read_table(out / "timesheets.parquet").schema.field("TS-Rate").type == pa.decimal128(18, 2)
     assert pq.read_table(tmp_path / "q.parquet").num_rows == result.quarantined > 0
     assert _leftovers(tmp_path) == []
 

@@ -291,8 +291,12 @@ def test_firebird_text_blobs_booleans_and_four_digit_fractions(run_export: Runne
         "BODY": "text",
         "IS_OPEN": "boolean",
         "CREATED": "timestamp without time zone",
-        "AMOUNT": "double precision",
+        "AMOUNT": "numeric",  # NUMERIC(18,4): its REALs are the four-digit decimals written
     }
+    amounts = {
+        i + 1: Decimal(f"{1234 + i}.{(i * 1250) % 10000:04d}") for i in range(ROWS)
+    }  # as conv.firebird writes them
+    assert {k: Decimal(v) for k, v in ran.values("TICKETS", "AMOUNT", "ID").items()} == amounts
     # The closing CRLF is trimmed (audited); the inner ones kept.
     assert ran.values("TICKETS", "BODY", "ID") == {i + 1: conv.fb_body(i).strip() for i in range(ROWS)}
     assert audit_rules(run_dir, "TICKETS", "BODY") == {str(i + 1): {"trim"} for i in range(ROWS)}

@@ -197,7 +197,7 @@ def test_django_database_arrives_cell_for_cell(run_export: Runner) -> None:
         "uuid": "text",
         "title": "text",
         "is_open": "boolean",  # declared bool
-        "amount": "double precision",  # decimal: NUMERIC affinity made '12.50' the REAL 12.5
+        "amount": "numeric",  # decimal: NUMERIC affinity made '12.50' the REAL 12.5, read as that decimal
         "created_at": "timestamp without time zone",  # naive UTC, as Django's backend stores it
         "updated_at": "timestamp with time zone",
         "due_on": "date",
@@ -206,8 +206,9 @@ def test_django_database_arrives_cell_for_cell(run_export: Runner) -> None:
     }
     whole = sum(1 for i in range(rows) if tools.django_amount(i) == int(tools.django_amount(i)))
     assert columns["amount"]["storage_classes"] == {"integer": whole, "real": rows - whole}
-    assert ran.values("helpdesk_ticket", "amount", "id") == {
-        i + 1: float(tools.django_amount(i)) for i in range(rows)
+    amounts = ran.values("helpdesk_ticket", "amount", "id")  # numeric, as its text
+    assert {k: Decimal(v) for k, v in amounts.items()} == {
+        i + 1: Decimal(tools.django_amount(i)) for i in range(rows)
     }
     assert ran.values("helpdesk_ticket", "created_at", "id") == {
         i + 1: naive_utc(tools.django_created(i)) for i in range(rows)
@@ -238,7 +239,7 @@ def test_rails_database_arrives_cell_for_cell(run_export: Runner) -> None:
         "id": "bigint",
         "subject": "text",
         "urgent": "boolean",
-        "price": "double precision",  # decimal(10,2): NUMERIC affinity, REAL cells
+        "price": "numeric",  # decimal(10,2): NUMERIC affinity's REAL cells, read as the decimals written
         "created_at": "timestamp without time zone",
         "updated_at": "timestamp without time zone",
     }
@@ -248,8 +249,8 @@ def test_rails_database_arrives_cell_for_cell(run_export: Runner) -> None:
         i + 1: tools.at(i) + timedelta(microseconds=i * 1001) for i in range(rows)
     }
     assert ran.values("tickets", "price", "id") == {
-        i + 1: None if i % 5 == 4 else (999 + 250 * i) / 100 for i in range(rows)
-    }
+        i + 1: None if i % 5 == 4 else str(Decimal(999 + 250 * i).scaleb(-2)) for i in range(rows)
+    }  # numeric(18,2), as its text
     assert ran.values("legacy_tickets", "closed", "id") == {
         i + 1: None if i % 7 == 6 else i % 2 == 1 for i in range(rows)
     }

@@ -184,6 +184,30 @@ def test_integers_keep_a_live_double_only_within_2_to_the_53(
     _assert_every_cell(loaded, q2, pg_uri, settings.base_schema)
 
 
+def test_declared_decimals_of_reals_keep_a_live_double(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A DECIMAL(10,2) column of REAL cells loads as numeric (its REALs are the decimals an application
+    # wrote); a version loaded as double precision before that rule keeps its type, every REAL the
+    # double it is: no flip under the dashboards. With no live version it is numeric.
+    first = [(1, 1.5), (2, 2.25)]
+    second = [(1, 12.34), (2, 7), (3, 0.1)]
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount REAL)", first),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, amount DECIMAL(10,2))", second),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    loaded = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "amount") == ("double precision", [12.34, 7.0, 0.1])
+    assert _type_changes(loaded) == []
+    _assert_every_cell(loaded, q2, pg_uri, settings.base_schema)
+    fresh = _settings(tmp_path / "fresh", pg_uri)
+    _run_and_cut_over(q2, fresh)
+    assert _column(pg_uri, fresh.base_schema, "amount") == ("numeric", ["12.34", "7.00", "0.10"])
+
+
 def test_the_load_command_keeps_the_live_type_too(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:

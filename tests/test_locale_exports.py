@@ -149,9 +149,12 @@ def test_german_typed_export_halts_on_its_text_then_loads_it_as_written(run_expo
         "betrag": "text",
         "monat": "text",
     }
-    # DECIMAL affinity made 0.50 a REAL cell beside the TEXT 1'234.50: a double holds both.
-    assert types["betrag_ch"] == "double precision"
-    assert ran.values("tickets", "betrag_ch", "nr") == {key: float(value) for key, value in amounts().items()}
+    # DECIMAL affinity made 0.50 a REAL cell beside the TEXT 1'234.50: declared DECIMAL(12,2), both
+    # are the decimals written (numeric; the driver hands each over as its text).
+    assert types["betrag_ch"] == "numeric"
+    assert {
+        key: Decimal(value) for key, value in ran.values("tickets", "betrag_ch", "nr").items()
+    } == amounts()
     assert ran.values("tickets", "erstellt_am", "nr") == {1000 + i: loc.moment(i) for i in range(loc.ROWS)}
     for name, column in (("kurzdatum", "Kurzdatum"), ("betrag", "Betrag"), ("monat", "Monat")):
         assert ran.values("tickets", name, "nr") == written(loc.DACH, column, "Nr"), name

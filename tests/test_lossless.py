@@ -808,6 +808,70 @@ def test_real_keeps_all_17_digits_as_double_precision(pg_uri: str, tmp_path: Pat
     assert loaded.violations == [], summarize(loaded.violations)
 
 
+def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # SQLite's NUMERIC affinity stores an application's '12.34' in a DECIMAL(10,2) column as the REAL
+    # 12.34 and '12.00' as the INTEGER 12 (Django's and Rails' decimals on SQLite). They loaded as
+    # double precision (bigint where every amount was whole), where a dashboard's ROUND(price, 1)
+    # fails. Now numeric at the declared scale, each value the decimal its double reads as. A REAL no
+    # decimal of 15 digits gives (0.1 + 0.2), an exponent's (1e-05), or a column declared REAL stays
+    # double precision, every bit.
+    amounts = ["12.34", "12.00", "0.10", "-7.5", "99999999.99", "0.05", None, "1234567.89"]
+    rates = ["0.0825", "1", "0.5", "2.125", "0", "0.0001", "10", None]
+    wholes = ["12.00", "100", "5", None, "-3", "0", "7", "1000000"]
+    computed: list[Any] = [0.1 + 0.2, 12.5, 3.25, None, 1.0, 2.75, 8.5, 9.0]
+    tiny: list[Any] = [1e-05, 0.5, 0.25, 0.125, None, 2.0, 3.0, 4.5]
+    rows = [
+        (i, *values)
+        for i, values in enumerate(zip(amounts, rates, wholes, computed, tiny, amounts, strict=True))
+    ]
+    path = sqlite_file(
+        tmp_path / "decimals.db",
+        "CREATE TABLE sale (id INTEGER PRIMARY KEY, price DECIMAL(10,2), rate NUMERIC(12, 4), "
+        "whole DECIMAL(8,2), computed DECIMAL(10,2), tiny DECIMAL(10,6), measured REAL)",
+        rows,
+    )
+    stored = source_values(path, "SELECT typeof(price), typeof(whole) FROM sale WHERE id < 2 ORDER BY id")
+    assert stored == [(b"real", b"integer"), (b"integer", b"integer")]  # the affinity did it
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    relation = f"{quote_ident(loaded.base)}.sale"
+    types = dict(
+        pg_query(
+            pg_uri,
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
+        )
+    )
+    assert types == {
+        "id": "bigint",
+        "price": "numeric(18,2)",
+        "rate": "numeric(18,4)",
+        "whole": "numeric(18,2)",
+        "computed": "double precision",
+        "tiny": "double precision",
+        "measured": "double precision",
+    }
+    for column, written, scale in (("price", amounts, 2), ("rate", rates, 4), ("whole", wholes, 2)):
+        want = {
+            i: None if w is None else Decimal(w).quantize(Decimal(1).scaleb(-scale))
+            for i, w in enumerate(written)
+        }
+        arrived = {
+            key: value for key, value in pg_query(pg_uri, f"SELECT id, {column}::text FROM {relation}")
+        }
+        assert {key: None if v is None else Decimal(v) for key, v in arrived.items()} == want
+        assert all(v is None or len(v.partition(".")[2]) == scale for v in arrived.values())
+    for column in ("computed", "tiny", "measured"):
+        source = dict(source_values(path, f"SELECT id, {column} FROM sale"))
+        assert loaded.values("sale", column, "id") == source  # float ==: every bit
+    # What a dashboard writes, without a cast.
+    assert pg_query(pg_uri, f"SELECT ROUND(SUM(price), 1) FROM {relation}") == [
+        (str(sum(Decimal(a) for a in amounts if a is not None).quantize(Decimal("0.1"))),)
+    ]  # the driver hands numeric over as its text
+
+
 def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
     # SQLite stores 1e400 written to a REAL column as Inf: a double like any other REAL cell, and
     # PostgreSQL's double precision holds it. It was quarantined as an invalid number. TEXT saying
@@ -989,7 +1053,7 @@ def test_a_real_negative_zero_keeps_its_sign(pg_uri: str, tmp_path: Path) -> Non
         "a": "double precision",
         "b": "double precision",
         "r": "double precision",
-        "n": "double precision",
+        "n": "numeric",  # declared NUMERIC: its REALs (1.5, -2.25) the decimals they read as
         "t": "text",
         "m": "text",
         "x": "bytea",
@@ -997,11 +1061,15 @@ def test_a_real_negative_zero_keeps_its_sign(pg_uri: str, tmp_path: Path) -> Non
     }
     assert loaded.data_type("w", "a") == "double precision"
     checked = 0
-    for column, position in (("a", 1), ("b", 2), ("r", 3), ("n", 4)):
+    for column, position in (("a", 1), ("b", 2), ("r", 3)):
         for key, value in loaded.values("z", column, "id").items():
             want = source["z"][key][position]
             assert (value is None) if want is None else _same_sign(value, float(want)), (column, key, value)
             checked += 1
+    for key, value in loaded.values("z", "n", "id").items():
+        want = source["z"][key][4]  # the affinity stored 0 for -0.0: no sign to keep
+        assert (value is None) if want is None else Decimal(value) == Decimal(repr(float(want))), (key, value)
+        checked += 1
     for key, value in loaded.values("w", "a", "k").items():
         want = source["w"][key][2]
         assert (value is None) if want is None else _same_sign(value, want), (key, value)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,12 @@ from columnar_etl import profile
 from . import orm_exports as orm
 from .conftest import SqliteFactory, pg_query
 from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
+
+
+def _decimals(values: dict[Any, Any]) -> dict[Any, Decimal | None]:
+    """A numeric column's values (the driver hands each over as its text) as decimals."""
+    return {key: None if value is None else Decimal(value) for key, value in values.items()}
+
 
 __all__ = ["run_export"]  # the fixture, used by name
 
@@ -69,7 +76,7 @@ def test_sequelize_dates_with_a_space_before_the_offset_are_the_instants(
         "subject": "text",
         "status": "text",
         "isOpen": "bigint",  # TINYINT(1): only a declared BOOLEAN reads 0/1 as booleans
-        "price": "double precision",
+        "price": "numeric",  # DECIMAL(10,2): a JavaScript number's double, read as its decimal
         "meta": "text",
         "userId": "bigint",
         "createdAt": "timestamp with time zone",
@@ -92,7 +99,9 @@ def test_sequelize_dates_with_a_space_before_the_offset_are_the_instants(
     rule = {"date_format:%Y-%m-%d %H:%M:%S.%f %z"}
     assert audit_rules(run_dir, "Tickets", "createdAt") == {k: rule for k in ids}
     assert ran.values("Users", "createdAt", "id") == {u + 1: orm.moment(u - 50) for u in range(users)}
-    assert ran.values("Tickets", "price", "id") == {k: orm.sequelize_price(i) for k, i in ids.items()}
+    assert _decimals(ran.values("Tickets", "price", "id")) == {
+        k: Decimal(repr(orm.sequelize_price(i))) for k, i in ids.items()
+    }
     assert ran.values("Tickets", "isOpen", "id") == {k: int(i % 3 != 2) for k, i in ids.items()}
     meta = {k: None if v is None else json.loads(v) for k, v in ran.values("Tickets", "meta", "id").items()}
     assert meta == {k: orm.sequelize_meta(i) for k, i in ids.items()}
@@ -121,7 +130,7 @@ def test_prisma_epoch_milliseconds_are_instants_and_its_decimals_and_bigints_exa
     assert types == {
         "id": "text",
         "subject": "text",
-        "amount": "double precision",  # DECIMAL: NUMERIC affinity kept the bound '12.50' as 12.5
+        "amount": "numeric",  # DECIMAL: NUMERIC affinity kept the bound '12.50' as 12.5, read as 12.50
         "views": "bigint",
         "isOpen": "boolean",
         "meta": "text",
@@ -144,7 +153,9 @@ def test_prisma_epoch_milliseconds_are_instants_and_its_decimals_and_bigints_exa
     views = ran.values("Ticket", "views", "id")
     assert views == {k: orm.prisma_views(i) for k, i in keys.items()}
     assert max(views.values()) > 2**53
-    assert ran.values("Ticket", "amount", "id") == {k: float(orm.prisma_amount(i)) for k, i in keys.items()}
+    assert _decimals(ran.values("Ticket", "amount", "id")) == {
+        k: orm.prisma_amount(i) for k, i in keys.items()
+    }
     assert ran.values("Ticket", "isOpen", "id") == {k: i % 4 != 1 for k, i in keys.items()}
     # A DateTime is a DATETIME column whatever its name: Auth.js's `expires` is instants too.
     assert ran.types("Session")["expires"] == "timestamp with time zone"
@@ -316,7 +327,7 @@ def test_hibernate_jdbc_milliseconds_are_instants_and_a_date_is_the_jvms_midnigh
     clean_exit(ran)
     types = ran.types("ticket")
     assert types["created_at"] == types["due_date"] == "timestamp with time zone"
-    assert (types["closed"], types["amount"], types["status"]) == ("boolean", "double precision", "text")
+    assert (types["closed"], types["amount"], types["status"]) == ("boolean", "numeric", "text")
     assert ran.values("ticket", "created_at", "id") == {i + 1: orm.moment(i) for i in range(tickets)}
     assert audit_rules(run_dir, "ticket", "created_at") == {
         str(i + 1): {"epoch:milliseconds"} for i in range(tickets)
@@ -329,8 +340,8 @@ def test_hibernate_jdbc_milliseconds_are_instants_and_a_date_is_the_jvms_midnigh
         for i in range(tickets)
     }
     assert due[1].astimezone(UTC).hour == 22 and due[1].astimezone(jvm).date() == orm.hibernate_due(0)
-    assert ran.values("ticket", "amount", "id") == {
-        i + 1: float(orm.hibernate_amount(i)) for i in range(tickets)
+    assert _decimals(ran.values("ticket", "amount", "id")) == {
+        i + 1: orm.hibernate_amount(i) for i in range(tickets)
     }
     assert ran.values("hibernate_sequence", "next_val", "next_val") == {24 * 3 + 5 + 1: 24 * 3 + 5 + 1}
 
@@ -368,7 +379,7 @@ def test_sqlalchemy_database_arrives_cell_for_cell(run_export: Runner) -> None:
         "subject": "text",
         "status": "text",
         "is_open": "boolean",
-        "amount": "double precision",
+        "amount": "numeric",  # NUMERIC(10, 2): its REALs the decimals written
         "meta": "text",
         "created_at": "timestamp without time zone",
         "updated_at": "timestamp without time zone",
@@ -379,8 +390,8 @@ def test_sqlalchemy_database_arrives_cell_for_cell(run_export: Runner) -> None:
     assert ran.values("tickets", "created_at", "id") == {
         i + 1: orm.sqlalchemy_created(i) for i in range(tickets)
     }
-    assert ran.values("tickets", "amount", "id") == {
-        i + 1: None if i % 8 == 7 else orm.sqlalchemy_amount(i) for i in range(tickets)
+    assert _decimals(ran.values("tickets", "amount", "id")) == {
+        i + 1: None if i % 8 == 7 else Decimal(repr(orm.sqlalchemy_amount(i))) for i in range(tickets)
     }
     assert ran.values("tickets", "status", "id") == {
         i + 1: orm.SQLALCHEMY_STATUS[i % 3] for i in range(tickets)
@@ -461,7 +472,7 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
         "seen_ts": "timestamp with time zone",  # TimestampField: epoch seconds
         "synced_ts": "timestamp with time zone",  # resolution=1000: epoch milliseconds
         "traced_ts": "timestamp with time zone",  # resolution=10**6: epoch microseconds
-        "price": "double precision",  # DECIMAL(10, 2) text kept by NUMERIC affinity as REAL
+        "price": "numeric",  # DECIMAL(10, 2) text kept by NUMERIC affinity as REAL: read as written
         "uid": "text",
         "buid": "bytea",
         "flag": "bigint",  # BooleanField in an INTEGER column: only a declared BOOLEAN reads 0/1
@@ -485,8 +496,8 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
         i + 1: datetime.fromtimestamp(orm.millis(orm.moment(i)) / 1000, UTC) + timedelta(microseconds=7 * i)
         for i in range(events)
     }
-    assert ran.values("event", "price", "id") == {
-        i + 1: None if i % 8 == 0 else float(orm.peewee_price(i)) for i in range(events)
+    assert _decimals(ran.values("event", "price", "id")) == {
+        i + 1: None if i % 8 == 0 else orm.peewee_price(i) for i in range(events)
     }
     assert ran.values("event", "big", "id") == {i + 1: orm.PEEWEE_BIG[i % 6] for i in range(events)}
     # Every bit of the double; SQLite itself stores a whole REAL in a REAL column as an integer (its
@@ -542,7 +553,7 @@ def test_pony_database_with_link_tables_and_a_table_named_order_arrives_cell_for
         "joined_s": "timestamp without time zone",
         "birthday": "date",
         "wake": "text",
-        "balance": "double precision",
+        "balance": "numeric",  # DECIMAL(12, 2)
         "key": "bytea",  # UUID as its 16 bytes
         "prefs": "text",
         "avatar": "bytea",
@@ -555,15 +566,15 @@ def test_pony_database_with_link_tables_and_a_table_named_order_arrives_cell_for
         "customer": "bigint",
         "placed": "timestamp without time zone",
         "took": "double precision",  # INTERVAL as REAL days: the days, every bit
-        "total": "double precision",
+        "total": "numeric",  # DECIMAL(12, 2)
     }
     assert ran.values("Customer", "joined", "id") == {c + 1: orm.pony_joined(c) for c in range(customers)}
     # precision=0: the fraction's digits written as zeros, read as the whole second.
     assert ran.values("Customer", "joined_s", "id") == {
         c + 1: None if c % 2 else orm.pony_joined(c).replace(microsecond=0) for c in range(customers)
     }
-    assert ran.values("Customer", "balance", "id") == {
-        c + 1: float(orm.pony_balance(c)) for c in range(customers)
+    assert _decimals(ran.values("Customer", "balance", "id")) == {
+        c + 1: orm.pony_balance(c) for c in range(customers)
     }
     assert ran.values("Customer", "key", "id") == {c + 1: orm.uuid_for(c).bytes for c in range(customers)}
     assert ran.values("Customer", "active", "id") == {c + 1: bool(c % 2) for c in range(customers)}
@@ -579,7 +590,9 @@ def test_pony_database_with_link_tables_and_a_table_named_order_arrives_cell_for
     assert ran.values("Order", "took", "id") == {
         o + 1: None if (took := orm.pony_took(o)) is None else took / timedelta(days=1) for o in range(orders)
     }
-    assert ran.values("Order", "total", "id") == {o + 1: float(Decimal("19.99") * o) for o in range(orders)}
+    assert _decimals(ran.values("Order", "total", "id")) == {
+        o + 1: Decimal("19.99") * o for o in range(orders)
+    }
     assert sorted(pg_query(ran.uri, f'SELECT "order", sku, qty FROM "{ran.base}"."Line"')) == sorted(
         (o + 1, f"SKU-{k}", 1 + (o + k) % 5) for o in range(orders) for k in range(o % 3 + 1)
     )

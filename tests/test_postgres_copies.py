@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from . import postgres_copies as copies
@@ -35,7 +36,7 @@ def test_a_sqlalchemy_copy_of_postgres_arrives_cell_for_cell_and_its_numerics_as
     assert ran.types("orders") == {
         "order_id": "bigint",
         "code": "text",  # leading zeros: codes
-        "amount": "double precision",
+        "amount": "numeric",  # NUMERIC(10, 2): its REALs the decimals written
         # REALs beyond 2^53 beside small INTEGER cells: each a double exactly (until 2026-12-04 text).
         "ratio": "double precision",
         "paid": "boolean",  # declared BOOLEAN
@@ -51,8 +52,9 @@ def test_a_sqlalchemy_copy_of_postgres_arrives_cell_for_cell_and_its_numerics_as
     assert ran.values("orders", "ratio", "order_id") == {
         i: copies.RATIOS[i % len(copies.RATIOS)] for i in numbers
     }
-    assert ran.values("orders", "amount", "order_id") == {
-        i: None if i % 13 == 0 else float(copies.amount(i)) for i in numbers
+    amounts = ran.values("orders", "amount", "order_id")  # numeric, as its text
+    assert {i: None if v is None else Decimal(v) for i, v in amounts.items()} == {
+        i: None if i % 13 == 0 else Decimal(copies.amount(i)) for i in numbers
     }
     assert ran.values("orders", "code", "order_id") == {
         i: None if i % 7 == 0 else f"{i % 1000:03d}" for i in numbers

@@ -603,7 +603,9 @@ def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
     result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
     assert result["a"].inferred_type == "integer"
     assert any("int(5)" in note for note in result["a"].notes)
-    assert result["b"].inferred_type == "double"  # NUMERIC affinity stored '1.5' as a REAL
+    assert (
+        result["b"].inferred_type == "numeric"
+    )  # NUMERIC affinity stored '1.5' as a REAL: read as that decimal
     assert result["c"].inferred_type == "timestamp"
     assert any("current_timestamp" in note for note in result["c"].notes)
     assert any("'null'" in note for note in result["e"].notes)

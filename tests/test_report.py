@@ -140,11 +140,18 @@ def test_column_fragment_shows_its_figures_formats_and_issues(fixture_profile: P
     assert "0.9% 1 0.9% 1" in text
 
 
-def test_changed_types_are_highlighted_and_references_named(fixture_profile: Profile) -> None:
-    # Declared NUMERIC, holding REAL cells: double precision.
+def test_changed_types_are_highlighted_and_references_named(
+    fixture_profile: Profile, make_sqlite: SqliteFactory
+) -> None:
+    # Declared NUMERIC, holding computed doubles (17 digits): double precision, a changed type.
+    rows = [(i, i / 3) for i in range(1, 9)]
+    ratios = profile(make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, ratio NUMERIC)", rows)}))
+    ratio = column_html_fragment(ratios["t"]["ratio"])
+    assert '<span class="cetl-changed"' in ratio
+    assert "NUMERIC → double" in page_text(ratio)
+    # Declared NUMERIC, holding REAL cells of cents: numeric, as declared.
     rate = column_html_fragment(fixture_profile["timesheets"]["TS-Rate"])
-    assert '<span class="cetl-changed"' in rate
-    assert "NUMERIC → double" in page_text(rate)
+    assert '<span class="cetl-changed"' not in rate
     ticket_id = column_html_fragment(fixture_profile["tickets"]["TKT-Ticket ID"])
     assert '<span class="cetl-changed"' not in ticket_id
     ticket = page_text(column_html_fragment(fixture_profile["comments"]["CMT-Ticket ID"]))

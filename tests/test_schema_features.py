@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -398,7 +399,7 @@ def test_declared_types_postgresql_would_read_otherwise_hold_their_values(run_ex
     assert ran.types("typed") == {
         "id": "bigint",
         "short_name": "text",  # VARCHAR(10) holding 300 characters: never varchar(10), never cut
-        "price": "double precision",  # NUMERIC(10,2)'s affinity made 12.345 a REAL: all three decimals
+        "price": "numeric",  # NUMERIC(10,2)'s affinity made 12.345 a REAL: the decimal, all three digits
         "big": "bigint",
         "ratio": "double precision",
         "label": "text",
@@ -416,7 +417,7 @@ def test_declared_types_postgresql_would_read_otherwise_hold_their_values(run_ex
 
     assert arrived("short_name") == {i + 1: sf.declared_value("short_name", i) for i in ROWS}
     assert max(len(v) for v in arrived("short_name").values()) == 300
-    assert arrived("price") == {i + 1: float(sf.price(i)) for i in ROWS}
+    assert {k: Decimal(v) for k, v in arrived("price").items()} == {i + 1: Decimal(sf.price(i)) for i in ROWS}
     assert sf.price(1) == "13.346"
     for column in ("big", "ratio", "label", "count8", "payload", "ref", "raw", "weight"):
         assert arrived(column) == {i + 1: sf.declared_value(column, i) for i in ROWS}, column

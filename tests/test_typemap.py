@@ -55,12 +55,14 @@ def test_plan_types_formats_and_scales_come_from_the_profile(heavy_profile: Prof
         "double precision",
         pa.float64(),
     )
-    rate = timesheets["TS-Rate"]  # NUMERIC affinity stored the rates as REAL cells: exact as double
+    # NUMERIC affinity stored the rates (cents / 100) as REAL cells: declared NUMERIC, each the decimal
+    # of at most two fraction digits its double reads as.
+    rate = timesheets["TS-Rate"]
     assert (rate.type, rate.scale, rate.pg_type, rate.arrow_type(), rate.reals) == (
-        "double",
-        None,
-        "double precision",
-        pa.float64(),
+        "numeric",
+        2,
+        "numeric(18,2)",
+        pa.decimal128(18, 2),
         True,
     )
     assert rate.rounds is False

@@ -100,9 +100,10 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
     """True when every present value of ``seen`` (planned as ``column``) converts to ``kind`` without
     loss under the cleaning rules: an empty column always; text unless it holds BLOB cells (each value
     kept as its trimmed text); bigint when its cells are INTEGER or the profile reads them as integers;
-    double precision those within 2^53; numeric any integers; timestamp dates read from text (each day
-    its midnight); timestamptz, dates, booleans, bytea never from another type. A column cleaning keeps
-    as written (a key), masks or keeps padded is left as planned."""
+    double precision those within 2^53, and INTEGER and REAL cells (a REAL is a double already);
+    numeric any integers; timestamp dates read from text (each day its midnight); timestamptz, dates,
+    booleans, bytea never from another type. A column cleaning keeps as written (a key), masks or
+    keeps padded is left as planned."""
     if column.mask is not None or column.keeps_padding:
         return False
     if seen.valid_count + seen.invalid_count == 0:
@@ -116,9 +117,12 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
     if kind in ("integer", "numeric"):
         return integers
     if kind == "double":
+        # A REAL cell is a double: a column of REAL and INTEGER cells that the profile now reads as
+        # numeric (declared DECIMAL: its REALs are decimals as written) keeps a live double, every bit.
+        numbers = integers or (not seen.invalid_count and classes <= {"integer", "real"})
         bounds = (seen.min, seen.max)
-        return integers and all(
-            isinstance(bound, int) and abs(bound) <= EXACT_DOUBLE_INTEGER for bound in bounds
+        return numbers and all(
+            isinstance(bound, int | float) and abs(bound) <= EXACT_DOUBLE_INTEGER for bound in bounds
         )
     if kind == "timestamp":
         # A day is the timestamp of its midnight: dates read from text (by the date plan's own formats,

@@ -25,6 +25,7 @@ from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
+from columnar_etl.profiling.affinity import declared_scale
 from columnar_etl.rules import (
     DATE_SHAPES,
     EPOCH_MICROS,
@@ -787,9 +788,13 @@ def least_scale(column: ColumnProfile, *, sampled: bool) -> int:
 
     A sampled profile keeps :data:`MIN_NUMERIC_SCALE`: it may not have seen a value with fraction
     digits, and cleaning checks every value against the scale (``checks_scale``) and quarantines one
-    with more; scale 0 would quarantine an unseen ``12.50`` that scale 2 loads as written."""
-    if sampled or (column.max_scale or 0) or column.storage_classes.get("real"):
-        return MIN_NUMERIC_SCALE
+    with more; scale 0 would quarantine an unseen ``12.50`` that scale 2 loads as written.
+
+    A declared scale (``DECIMAL(10,4)``: 4) is the least too: the application's amounts have as many
+    fraction digits, those it wrote as ``12.5`` or NUMERIC affinity stored as the INTEGER 12 included."""
+    declared = declared_scale(column.declared_type) or 0
+    if sampled or (column.max_scale or 0) or column.storage_classes.get("real") or declared:
+        return max(MIN_NUMERIC_SCALE, declared)
     return 0
 
 

@@ -6,6 +6,8 @@ the profiler.
 
 from __future__ import annotations
 
+import re
+
 from columnar_etl.models import InferredType
 
 #: Declared types that name text without SQLite's text words (an ORM's STRING, a JSON or UUID column).
@@ -88,6 +90,19 @@ def declared_family(declared: str) -> InferredType | None:
     if "NUM" in upper or "DEC" in upper:
         return "numeric"
     return None
+
+
+#: A declared type's precision and scale: ``DECIMAL(10,2)``, ``NUMERIC(12, 4)``.
+_PRECISION_AND_SCALE = re.compile(r"\(\s*\d+\s*,\s*(\d+)\s*\)")
+
+
+def declared_scale(declared: str) -> int | None:
+    """The scale (fraction digits) a declared decimal type names (``DECIMAL(10,2)``: 2); None for a type
+    of another family, or one naming no scale (``NUMERIC``, ``DECIMAL(10)``)."""
+    if declared_family(declared) != "numeric":
+        return None
+    found = _PRECISION_AND_SCALE.search(declared)
+    return int(found.group(1)) if found else None
 
 
 def time_of_day_or_interval(declared: str) -> bool:

@@ -39,7 +39,12 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import declared_binary, declared_family, time_of_day_or_interval
+from columnar_etl.profiling.affinity import (
+    declared_binary,
+    declared_family,
+    declared_scale,
+    time_of_day_or_interval,
+)
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.keys import (
     DeclaredKey,
@@ -1263,6 +1268,13 @@ def infer_column(
                     f"integers are epoch {epoch} in a date-like or date-declared column: inferred "
                     "timestamptz (instants)"
                 )
+            elif (declared_scale(column.declared_type) or 0) > 0:
+                # DECIMAL(10,2) of whole amounts only (NUMERIC affinity stores '12.00' as the INTEGER
+                # 12): a decimal column, whose first fraction would make next quarter's type another.
+                inferred, reason = (
+                    "numeric",
+                    f"declared {column.declared_type}: whole amounts of a decimal column",
+                )
         if column.counts_from is not None:
             notes.append(
                 f"seconds since {column.counts_from} UTC (a Core Data date): kept as numbers; the instant "
@@ -1510,7 +1522,17 @@ def _lossless(
             )
             return "text", why, False
         return "text", f"{codes} values such as {shown} mix digits with other characters: codes", False
-    if inferred in numbers and counts.classes[StorageClass.REAL]:
+    if (
+        inferred in numbers
+        and counts.classes[StorageClass.REAL]
+        and family == "numeric"
+        and _written_decimals(counts)
+    ):
+        # SQLite's NUMERIC affinity stores the decimal an application wrote ('12.34') as a REAL cell: the
+        # declared type and the values say decimal, and each loads as the decimal it reads as, which
+        # reads back as the same double (until 2026-12-05 double precision, where ROUND(x, 2) fails).
+        inferred, reason = "numeric", f"declared {column_type}: its REAL cells are decimals as written"
+    elif inferred in numbers and counts.classes[StorageClass.REAL]:
         # The integers' own bounds: a REAL cell beyond 2^53 is a double already, and beside it a
         # small INTEGER cell (NUMERIC affinity's 10.0) is one exactly (until 2026-12-04 the REAL's
         # magnitude made the column text).
@@ -1638,6 +1660,26 @@ def _integer_bounds(counts: _Counts) -> tuple[int, int]:
         value, plain = counts[double], counts.agg.get(exact)
         bounds.append(int(plain) if plain is not None and float(plain) == value else int(value))
     return bounds[0], bounds[1]
+
+
+#: Significant digits of which every decimal reads back from a double as written (C's DBL_DIG).
+DECIMAL_DIGITS_IN_A_DOUBLE = 15
+
+
+def _written_decimals(counts: _Counts) -> bool:
+    """Every REAL cell of the column is the double of a plain decimal of at most
+    :data:`DECIMAL_DIGITS_IN_A_DOUBLE` significant digits: its shortest text (what the cleaner reads
+    it as) is that decimal, and a numeric of it reads back as the same double. Measured on the bounds'
+    whole digits and the widest fraction (of every number cell: two values may give each), so a
+    computed double (``0.30000000000000004``), an exponent's REAL (``1e-05``) or an infinity keeps
+    the column a double."""
+    if counts.shape(Shape.REAL_INFINITY):
+        return False
+    exponents = (Shape.EXPONENT, Shape.EXPONENT_BARE)
+    if counts.shape(*exponents) > counts.text_shape(*exponents):
+        return False
+    whole = max(whole_digits(counts["min_number"], counts["max_number"]), _whole_digits(counts))
+    return whole + (counts["max_scale"] or 0) <= DECIMAL_DIGITS_IN_A_DOUBLE
 
 
 def _whole_digits(counts: _Counts) -> int:
