@@ -154,6 +154,11 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`fitness_tracker`: wger's workout log, weight entries and meals (Django on SQLite): ``decimal``
   columns whose NUMERIC affinity stored Django's decimal text as REAL or INTEGER, ``date`` text,
   decimals and ``''`` in a ``varchar(3)``, ``time`` text, and an empty ``decimal`` column.
+- :func:`kolibri_facility`: an e-learning platform's facility as Kolibri writes ``db.sqlite3`` (Django
+  and morango models): 32-hex-digit keys and ``DEFERRABLE`` references, moments of its
+  ``DateTimeTzField`` as ``varchar`` text ending in the writer's zone (``...01.001234(Asia/Kolkata)``),
+  naive ``datetime`` text, REAL seconds and progress, birth years beside ``NOT_SPECIFIED`` and ``''``,
+  and morango's counter keyed by ``(instance_id, partition)`` with a ``''`` partition.
 """
 
 from __future__ import annotations
@@ -3887,3 +3892,153 @@ def fitness_tracker(path: Path, entries: int = 40, logs: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- An e-learning platform's facility (Kolibri's Django + morango models on SQLite) -----------------
+
+KOLIBRI_DDL = (
+    'CREATE TABLE "kolibriauth_facilitydataset" ("id" char(32) NOT NULL PRIMARY KEY, '
+    '"_morango_dirty_bit" bool NOT NULL, "_morango_source_id" varchar(96) NOT NULL, '
+    '"_morango_partition" varchar(128) NOT NULL, "description" text NOT NULL, '
+    '"learner_can_sign_up" bool NOT NULL, "preset" varchar(50) NOT NULL, "extra_fields" text NULL)',
+    'CREATE TABLE "kolibriauth_facilityuser" ("password" varchar(128) NOT NULL, "last_login" datetime NULL, '
+    '"id" char(32) NOT NULL PRIMARY KEY, "_morango_dirty_bit" bool NOT NULL, '
+    '"username" varchar(254) NOT NULL, "full_name" varchar(120) NOT NULL, "date_joined" varchar NOT NULL, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "birth_year" varchar(16) NOT NULL, "gender" varchar(16) NOT NULL, '
+    '"date_deleted" varchar NULL)',
+    'CREATE TABLE "logger_contentsessionlog" ("id" char(32) NOT NULL PRIMARY KEY, '
+    '"_morango_dirty_bit" bool NOT NULL, "content_id" char(32) NOT NULL, "start_timestamp" varchar NOT NULL, '
+    '"end_timestamp" varchar NULL, "time_spent" real NOT NULL, "progress" real NOT NULL, '
+    '"kind" varchar(200) NOT NULL, "extra_fields" text NOT NULL, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "user_id" char(32) NULL REFERENCES "kolibriauth_facilityuser" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "exams_exam" ("id" char(32) NOT NULL PRIMARY KEY, "_morango_dirty_bit" bool NOT NULL, '
+    '"title" varchar(200) NOT NULL, "question_count" integer NOT NULL, "question_sources" text NOT NULL, '
+    '"seed" integer NOT NULL, "active" bool NOT NULL, '
+    '"creator_id" char(32) NULL REFERENCES "kolibriauth_facilityuser" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "date_created" datetime NOT NULL, "date_archived" datetime NULL)',
+    'CREATE TABLE "morango_databasemaxcounter" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"instance_id" char(32) NOT NULL, "counter" integer NOT NULL, "partition" varchar(128) NOT NULL)',
+    'CREATE UNIQUE INDEX "morango_databasemaxcounter_instance_id_partition_99e4f1fb_uniq" '
+    'ON "morango_databasemaxcounter" ("instance_id", "partition")',
+)
+#: The zones a facility's devices wrote their moments in (Kolibri's ``DateTimeTzField``).
+KOLIBRI_ZONES = ("Africa/Nairobi", "America/Sao_Paulo", "Asia/Kolkata", "Etc/UTC", "Europe/Paris")
+KOLIBRI_NAMES = (
+    "José Álvarez",
+    "Μαρία Παπαδοπούλου",
+    "王小明",
+    "Ngozi Okafor 😀",
+    "Ólafur Þórsson",
+    "Zoë Smith",
+)
+#: A learner's birth year as Kolibri's ``CharField`` holds it: a year, the two words it writes for
+#: "not given" and "asked later", or ``''``.
+KOLIBRI_BIRTH_YEARS = ("2010", "NOT_SPECIFIED", "2011", "", "DEFERRED", "2009")
+KOLIBRI_KINDS = ("exercise", "video", "document")
+
+
+def kolibri_id(kind: str, n: int) -> str:
+    """A morango id: 32 hex digits (Django's ``UUIDField`` on SQLite), here derived from the row."""
+    return hashlib.md5(f"{kind}:{n}".encode()).hexdigest()
+
+
+def kolibri_moment(i: int) -> datetime:
+    return datetime(2026, 3, 1, 8, tzinfo=UTC) + timedelta(hours=7 * i, minutes=13 * i, microseconds=1234 * i)
+
+
+def kolibri_stamp(moment: datetime, i: int) -> str:
+    """A ``DateTimeTzField`` value: the UTC time with microseconds, then the writer's zone in
+    parentheses (``2026-03-01 15:13:01.001234(America/Sao_Paulo)``)."""
+    return f"{moment:%Y-%m-%d %H:%M:%S.%f}({KOLIBRI_ZONES[i % len(KOLIBRI_ZONES)]})"
+
+
+def kolibri_time_spent(i: int) -> float:
+    """Seconds spent, as ``timedelta.total_seconds()`` gives them: microsecond fractions."""
+    return (timedelta(seconds=5 + 97 * i, microseconds=123457 * i % 1000000)).total_seconds()
+
+
+def kolibri_progress(i: int) -> float:
+    return (0.0, 0.25, 1.0, 1 / 3, 0.1 + 0.2)[i % 5]
+
+
+def kolibri_exam_created(e: int) -> datetime:
+    """Django's naive UTC ``datetime`` text of an exam's ``date_created``, microseconds included."""
+    return datetime(2026, 3, 2, 9, 30) + timedelta(days=e, microseconds=979075 * (e + 1) % 1000000)
+
+
+def kolibri_facility(path: Path, users: int = 12, sessions: int = 30, exams: int = 3) -> Path:
+    """A Kolibri facility's ``db.sqlite3`` (Django and morango models on SQLite): 32-hex-digit keys and
+    ``DEFERRABLE`` references, morango's ``bool`` dirty bits, moments of ``DateTimeTzField`` as
+    ``varchar`` text ending in the writer's zone, Django's naive ``datetime`` text, REAL seconds and
+    progress, JSON text, birth years beside ``NOT_SPECIFIED``/``DEFERRED``/``''``, passwords ``''`` for
+    learners, and morango's ``(instance_id, partition)`` counter whose ``''`` partition means every one."""
+    dataset = kolibri_id("dataset", 0)
+    extra = json.dumps({"facility": {}, "on_my_own_setup": False, "pin_code": ""})
+    facility_users = [
+        [
+            "pbkdf2_sha256$260000$salt$hash=" if u == 0 else "",
+            None,
+            kolibri_id("user", u),
+            1,
+            f"learner{u:02d}",
+            KOLIBRI_NAMES[u % len(KOLIBRI_NAMES)],
+            kolibri_stamp(kolibri_moment(u), u),
+            dataset,
+            KOLIBRI_BIRTH_YEARS[u % len(KOLIBRI_BIRTH_YEARS)],
+            ("FEMALE", "MALE", "NOT_SPECIFIED", "")[u % 4],
+            None,
+        ]
+        for u in range(users)
+    ]
+    session_logs = [
+        [
+            kolibri_id("session", i),
+            i % 2,
+            kolibri_id("content", i % 7),
+            kolibri_stamp(kolibri_moment(i), i),
+            None
+            if i % 6 == 5
+            else kolibri_stamp(kolibri_moment(i) + timedelta(seconds=kolibri_time_spent(i)), i),
+            kolibri_time_spent(i),
+            kolibri_progress(i),
+            KOLIBRI_KINDS[i % 3],
+            json.dumps({"contentState": {"time": kolibri_time_spent(i)}}) if i % 2 else "{}",
+            dataset,
+            kolibri_id("user", i % users),
+        ]
+        for i in range(sessions)
+    ]
+    exam_rows = [
+        [
+            kolibri_id("exam", e),
+            1,
+            f"Quiz {e} — évaluation 📝",
+            3,
+            json.dumps([{"section_title": "Section Ä", "questions": [{"exercise_id": kolibri_id("ex", e)}]}]),
+            104729 * (e + 1),
+            e % 2,
+            kolibri_id("user", 0),
+            dataset,
+            f"{kolibri_exam_created(e):%Y-%m-%d %H:%M:%S.%f}",
+            f"{kolibri_exam_created(e) + timedelta(days=7):%Y-%m-%d %H:%M:%S.%f}" if e == 0 else None,
+        ]
+        for e in range(exams)
+    ]
+    instance = kolibri_id("instance", 0)
+    return write_export(
+        path,
+        KOLIBRI_DDL,
+        {
+            "kolibriauth_facilitydataset": [
+                [dataset, 1, dataset, f"{dataset}:allusers-ro", "", 1, "nonformal", extra]
+            ],
+            "kolibriauth_facilityuser": facility_users,
+            "logger_contentsessionlog": session_logs,
+            "exams_exam": exam_rows,
+            "morango_databasemaxcounter": [[1, instance, 7, ""], [2, instance, 5, f"{dataset}:allusers-ro"]],
+        },
+    )

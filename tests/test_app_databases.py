@@ -4,7 +4,7 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker)
+fitness tracker, a Kolibri facility)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1745,3 +1745,73 @@ def test_fitness_tracker_keeps_django_decimals_stored_as_real_as_doubles_and_tim
         str(i + 1): {"empty_to_null"} for i, r in enumerate(rir) if not r
     }
     assert ran.values("nutrition_meal", "time", "id") == {m + 1: apps.fitness_meal_time(m) for m in range(3)}
+
+
+def test_kolibri_facility_keeps_zone_stamped_moments_as_text_and_its_counter_partition_as_written(
+    run_export: Runner,
+) -> None:
+    # Kolibri writes a moment of its DateTimeTzField as the UTC time followed by the writer's zone in
+    # parentheses: no recognised format, so the column is text, every value as written (the zone is
+    # the value's, no rule may drop it). Django's naive datetime text is a timestamp; REAL seconds and
+    # progress are exact doubles; a birth year beside NOT_SPECIFIED stays text, '' NULL (audited);
+    # morango's counter keyed by (instance_id, partition) keeps its '' partition (one warning, exit 2).
+    users, sessions, exams = 12, 30, 3
+    ran, run_dir = run_export(apps.kolibri_facility)
+    tables = {
+        "kolibriauth_facilitydataset": 1,
+        "kolibriauth_facilityuser": users,
+        "logger_contentsessionlog": sessions,
+        "exams_exam": exams,
+        "morango_databasemaxcounter": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert ran.code == 2
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("morango_databasemaxcounter.partition: text loaded as written"), warning
+    user_types, log_types = ran.types("kolibriauth_facilityuser"), ran.types("logger_contentsessionlog")
+    assert (user_types["date_joined"], user_types["birth_year"], user_types["id"]) == ("text",) * 3
+    assert (user_types["_morango_dirty_bit"], user_types["last_login"]) == (
+        "boolean",
+        "timestamp without time zone",
+    )
+    assert (log_types["start_timestamp"], log_types["end_timestamp"]) == ("text", "text")
+    assert (log_types["time_spent"], log_types["progress"]) == ("double precision", "double precision")
+    exam_types = ran.types("exams_exam")
+    assert (exam_types["date_created"], exam_types["date_archived"]) == ("timestamp without time zone",) * 2
+    assert (exam_types["seed"], exam_types["active"], exam_types["question_sources"]) == (
+        "bigint",
+        "boolean",
+        "text",
+    )
+    user_ids = {apps.kolibri_id("user", u): u for u in range(users)}
+    joined = ran.values("kolibriauth_facilityuser", "date_joined", "id")
+    assert joined == {k: apps.kolibri_stamp(apps.kolibri_moment(u), u) for k, u in user_ids.items()}
+    years = [apps.KOLIBRI_BIRTH_YEARS[u % len(apps.KOLIBRI_BIRTH_YEARS)] for u in range(users)]
+    assert ran.values("kolibriauth_facilityuser", "birth_year", "id") == {
+        k: years[u] or None for k, u in user_ids.items()
+    }
+    assert audit_rules(run_dir, "kolibriauth_facilityuser", "birth_year") == {
+        k: {"empty_to_null"} for k, u in user_ids.items() if not years[u]
+    }
+    session_ids = {apps.kolibri_id("session", i): i for i in range(sessions)}
+    assert ran.values("logger_contentsessionlog", "time_spent", "id") == {
+        k: apps.kolibri_time_spent(i) for k, i in session_ids.items()
+    }
+    assert ran.values("logger_contentsessionlog", "progress", "id") == {
+        k: apps.kolibri_progress(i) for k, i in session_ids.items()
+    }
+    assert ran.values("logger_contentsessionlog", "start_timestamp", "id") == {
+        k: apps.kolibri_stamp(apps.kolibri_moment(i), i) for k, i in session_ids.items()
+    }
+    assert ran.values("exams_exam", "date_created", "id") == {
+        apps.kolibri_id("exam", e): apps.kolibri_exam_created(e) for e in range(exams)
+    }
+    assert ran.values("morango_databasemaxcounter", "partition", "id") == {
+        1: "",
+        2: f"{apps.kolibri_id('dataset', 0)}:allusers-ro",
+    }
+    found = references(run_dir)
+    assert found[("logger_contentsessionlog", "user_id")] == "kolibriauth_facilityuser.id"
+    assert found[("exams_exam", "creator_id")] == "kolibriauth_facilityuser.id"
+    for table in ("kolibriauth_facilityuser", "logger_contentsessionlog", "exams_exam"):
+        assert found[(table, "dataset_id")] == "kolibriauth_facilitydataset.id", table
