@@ -159,6 +159,9 @@ number, so a test computes what a column holds from the same numbers.
   ``DateTimeTzField`` as ``varchar`` text ending in the writer's zone (``...01.001234(Asia/Kolkata)``),
   naive ``datetime`` text, REAL seconds and progress, birth years beside ``NOT_SPECIFIED`` and ``''``,
   and morango's counter keyed by ``(instance_id, partition)`` with a ``''`` partition.
+- :func:`tcms_history`: a test case manager's cases and their history as Kiwi TCMS writes them
+  (django-simple-history): ``history_type`` marks ``+``, ``~`` and ``-``, unified diffs as reasons,
+  ``DurationField`` as ``bigint`` microseconds, and a generic ``object_pk`` as ``varchar(64)``.
 """
 
 from __future__ import annotations
@@ -4040,5 +4043,102 @@ def kolibri_facility(path: Path, users: int = 12, sessions: int = 30, exams: int
             "logger_contentsessionlog": session_logs,
             "exams_exam": exam_rows,
             "morango_databasemaxcounter": [[1, instance, 7, ""], [2, instance, 5, f"{dataset}:allusers-ro"]],
+        },
+    )
+
+
+# --- A test case manager's history (Kiwi TCMS: django-simple-history and DurationField on SQLite) ----
+
+TCMS_DDL = (
+    'CREATE TABLE "testcases_testcase" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"create_date" datetime NOT NULL, "summary" varchar(255) NOT NULL, "text" text NOT NULL, '
+    '"is_automated" bool NOT NULL, "setup_duration" bigint NULL, "testing_duration" bigint NULL)',
+    'CREATE TABLE "testcases_historicaltestcase" ("id" integer NOT NULL, "create_date" datetime NOT NULL, '
+    '"summary" varchar(255) NOT NULL, "history_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"history_change_reason" text NULL, "history_type" varchar(1) NOT NULL, "text" text NOT NULL, '
+    '"is_automated" bool NOT NULL, "setup_duration" bigint NULL, "testing_duration" bigint NULL, '
+    '"history_date" datetime NOT NULL)',
+    'CREATE INDEX "testcases_historicaltestcase_id_12c89411" ON "testcases_historicaltestcase" ("id")',
+    'CREATE TABLE "django_comments" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"comment" text NOT NULL, "submit_date" datetime NOT NULL, "is_removed" bool NOT NULL, '
+    '"object_pk" varchar(64) NOT NULL)',
+)
+#: Django's ``DurationField`` on SQLite: a ``bigint`` of microseconds (26 hours and a microsecond are
+#: 93600000001; two days 172800000000), or NULL.
+TCMS_DURATIONS = (None, 0, 300_000_000, 93_600_000_001, 1_200_000_000, 172_800_000_000)
+TCMS_STEPS = "Steps:\n1. open\n2. click\r\n3. check"
+
+
+def tcms_summary(c: int) -> str:
+    return f"Case {c}: vérifier l'écran{' 🔐' if c % 3 == 0 else ''}"
+
+
+def tcms_moment(h: int) -> datetime:
+    return datetime(2026, 12, 1, 9, 30) + timedelta(seconds=37 * h, microseconds=203287 * (h + 1) % 1000000)
+
+
+def tcms_history_rows(cases: int, updated: int, deleted: int) -> list[tuple[int, str, str | None, str]]:
+    """``(case, history_type, history_change_reason, summary)`` in the order django-simple-history writes
+    them: ``+`` when a case is created, ``~`` when it changes (the reason Kiwi writes: a unified diff of
+    the field), ``-`` when it is deleted (the last cases)."""
+    rows: list[tuple[int, str, str | None, str]] = [(c, "+", None, tcms_summary(c)) for c in range(cases)]
+    for c in range(updated):
+        old, new = tcms_summary(c), f"{tcms_summary(c)} (updated)"
+        rows.append((c, "~", f"--- summary\n+++ summary\n@@ -1 +1 @@\n-{old}\n+{new}", new))
+    rows += [(c, "-", None, tcms_summary(c)) for c in range(cases - deleted, cases)]
+    return rows
+
+
+def tcms_history(path: Path, cases: int = 12, updated: int = 4, deleted: int = 3) -> Path:
+    """A test case manager's cases and their history as Kiwi TCMS writes them (Django on SQLite with
+    django-simple-history): ``historical`` tables keyed by ``history_id`` whose ``id`` repeats, one
+    ``history_type`` mark per change (``+`` created, ``~`` changed, ``-`` deleted), reasons that are
+    unified diffs, ``DurationField`` as ``bigint`` microseconds, and django-contrib-comments'
+    generic ``object_pk`` as ``varchar(64)`` text of the case's integer id."""
+    live = cases - deleted
+    summary = {c: tcms_summary(c) + (" (updated)" if c < updated else "") for c in range(live)}
+    history = tcms_history_rows(cases, updated, deleted)
+    return write_export(
+        path,
+        TCMS_DDL,
+        {
+            "testcases_testcase": [
+                [
+                    c + 1,
+                    f"{tcms_moment(c):%Y-%m-%d %H:%M:%S.%f}",
+                    summary[c],
+                    TCMS_STEPS,
+                    c % 2,
+                    TCMS_DURATIONS[c % len(TCMS_DURATIONS)],
+                    TCMS_DURATIONS[(c + 3) % len(TCMS_DURATIONS)],
+                ]
+                for c in range(live)
+            ],
+            "testcases_historicaltestcase": [
+                [
+                    c + 1,
+                    f"{tcms_moment(c):%Y-%m-%d %H:%M:%S.%f}",
+                    text,
+                    h + 1,
+                    reason,
+                    kind,
+                    TCMS_STEPS,
+                    c % 2,
+                    TCMS_DURATIONS[c % len(TCMS_DURATIONS)],
+                    TCMS_DURATIONS[(c + 3) % len(TCMS_DURATIONS)],
+                    f"{tcms_moment(h):%Y-%m-%d %H:%M:%S.%f}",
+                ]
+                for h, (c, kind, reason, text) in enumerate(history)
+            ],
+            "django_comments": [
+                [
+                    k + 1,
+                    f"Commentaire sur #{k + 1}: OK 👍\nsecond line",
+                    "2026-12-02 10:00:00",
+                    k % 4 == 0,
+                    str(k + 1),
+                ]
+                for k in range(live)
+            ],
         },
     )

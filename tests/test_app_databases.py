@@ -4,7 +4,7 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker, a Kolibri facility)
+fitness tracker, a Kolibri facility, a Kiwi TCMS test case history)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1815,3 +1815,50 @@ def test_kolibri_facility_keeps_zone_stamped_moments_as_text_and_its_counter_par
     assert found[("exams_exam", "creator_id")] == "kolibriauth_facilityuser.id"
     for table in ("kolibriauth_facilityuser", "logger_contentsessionlog", "exams_exam"):
         assert found[(table, "dataset_id")] == "kolibriauth_facilitydataset.id", table
+
+
+def test_tcms_history_keeps_its_deletion_marks_and_microsecond_durations(run_export: Runner) -> None:
+    # django-simple-history marks each change of a case with one character: '+' created, '~' changed,
+    # '-' deleted. '-' is a null token elsewhere; beside '+' and '~' it is a value, and every deletion
+    # must arrive as one (NULL would erase which rows record a deletion). The history table is keyed by
+    # history_id, its `id` repeating per change; DurationField's bigint microseconds stay the integers
+    # written (no epoch: 26 hours are no instant); a diff as the change's reason keeps every line.
+    cases, updated, deleted = 12, 4, 3
+    live = cases - deleted
+    history = apps.tcms_history_rows(cases, updated, deleted)
+    ran, run_dir = run_export(apps.tcms_history)
+    tables = {
+        "testcases_testcase": live,
+        "testcases_historicaltestcase": len(history),
+        "django_comments": live,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    types = ran.types("testcases_historicaltestcase")
+    assert (types["history_type"], types["history_change_reason"], types["summary"]) == ("text",) * 3
+    assert (types["setup_duration"], types["testing_duration"], types["id"]) == ("bigint",) * 3
+    assert (types["history_date"], types["is_automated"]) == ("timestamp without time zone", "boolean")
+    assert primary_key(ran.uri, ran.record["version_schema"], "testcases_historicaltestcase") == [
+        "history_id"
+    ]
+    assert ran.values("testcases_historicaltestcase", "history_type", "history_id") == {
+        h + 1: kind for h, (_, kind, _, _) in enumerate(history)
+    }
+    assert audit_rules(run_dir, "testcases_historicaltestcase", "history_type") == {}
+    assert ran.values("testcases_historicaltestcase", "history_change_reason", "history_id") == {
+        h + 1: reason for h, (_, _, reason, _) in enumerate(history)
+    }
+    assert ran.values("testcases_historicaltestcase", "id", "history_id") == {
+        h + 1: c + 1 for h, (c, _, _, _) in enumerate(history)
+    }
+    durations = apps.TCMS_DURATIONS
+    assert ran.values("testcases_testcase", "setup_duration", "id") == {
+        c + 1: durations[c % len(durations)] for c in range(live)
+    }
+    assert ran.values("testcases_testcase", "testing_duration", "id") == {
+        c + 1: durations[(c + 3) % len(durations)] for c in range(live)
+    }
+    assert ran.values("testcases_historicaltestcase", "history_date", "history_id") == {
+        h + 1: apps.tcms_moment(h) for h in range(len(history))
+    }
+    assert ran.values("testcases_testcase", "text", "id") == {c + 1: apps.TCMS_STEPS for c in range(live)}
