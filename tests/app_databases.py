@@ -162,6 +162,9 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`tcms_history`: a test case manager's cases and their history as Kiwi TCMS writes them
   (django-simple-history): ``history_type`` marks ``+``, ``~`` and ``-``, unified diffs as reasons,
   ``DurationField`` as ``bigint`` microseconds, and a generic ``object_pk`` as ``varchar(64)``.
+- :func:`annotation_tool`: a text annotation tool as doccano writes it (Django on SQLite): documents in
+  several scripts and the spans annotated in them as code-point offsets, a multi-table-inheritance
+  child keyed by ``project_ptr_id``, JSON ``meta`` under a ``CHECK``, and kombu's Celery broker tables.
 """
 
 from __future__ import annotations
@@ -4140,5 +4143,130 @@ def tcms_history(path: Path, cases: int = 12, updated: int = 4, deleted: int = 3
                 ]
                 for k in range(live)
             ],
+        },
+    )
+
+
+# --- A text annotation tool (doccano: Django on SQLite, its Celery broker in the same file) -----------
+
+ANNOTATION_DDL = (
+    'CREATE TABLE "projects_project" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(100) NOT NULL, "description" text NOT NULL, "created_at" datetime NOT NULL, '
+    '"project_type" varchar(30) NOT NULL, "random_order" bool NOT NULL)',
+    'CREATE TABLE "projects_sequencelabelingproject" ("project_ptr_id" bigint NOT NULL PRIMARY KEY '
+    'REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, "allow_overlapping" bool NOT NULL, '
+    '"grapheme_mode" bool NOT NULL, "use_relation" bool NOT NULL)',
+    'CREATE TABLE "examples_example" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"uuid" char(32) NOT NULL UNIQUE, "meta" text NOT NULL CHECK ((JSON_VALID("meta") OR "meta" IS NULL)), '
+    '"filename" varchar(1024) NOT NULL, "text" text NULL, "created_at" datetime NOT NULL, '
+    '"project_id" bigint NOT NULL REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"upload_name" varchar(512) NOT NULL, "score" real NOT NULL)',
+    'CREATE TABLE "label_types_spantype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"text" varchar(100) NOT NULL, "suffix_key" varchar(1) NULL, "background_color" varchar(7) NOT NULL, '
+    '"project_id" integer NOT NULL REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "api_spantype_is_unique" UNIQUE ("project_id", "text"))',
+    'CREATE TABLE "labels_span" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "prob" real NOT NULL, '
+    '"manual" bool NOT NULL, "start_offset" integer NOT NULL, "end_offset" integer NOT NULL, '
+    '"example_id" bigint NOT NULL REFERENCES "examples_example" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"label_id" bigint NOT NULL REFERENCES "label_types_spantype" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"uuid" char(32) NOT NULL UNIQUE, CONSTRAINT "start < end" CHECK ("start_offset" < ("end_offset")))',
+    'CREATE TABLE "labels_relation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"example_id" bigint NOT NULL REFERENCES "examples_example" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"from_id_id" bigint NOT NULL REFERENCES "labels_span" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"to_id_id" bigint NOT NULL REFERENCES "labels_span" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"uuid" char(32) NOT NULL UNIQUE)',
+    "CREATE TABLE kombu_queue (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(200), "
+    "UNIQUE (name))",
+    "CREATE TABLE kombu_message (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, visible BOOLEAN, "
+    "timestamp DATETIME, payload TEXT NOT NULL, version SMALLINT NOT NULL, queue_id INTEGER, "
+    'CONSTRAINT "FK_kombu_message_queue" FOREIGN KEY(queue_id) REFERENCES kombu_queue (id))',
+)
+#: Each document and the entities annotated in it (a person first, then places), in several scripts;
+#: an emoji family (seven code points, one grapheme) and CRLF before an entity shift its offsets.
+ANNOTATED = (
+    ("Barack Obama was born in Honolulu, Hawaii.", ("Barack Obama", "Honolulu", "Hawaii")),
+    ("東京は日本の首都です。王小明は大阪に住んでいる。", ("王小明", "東京", "大阪")),
+    ("قال محمد علي إن القاهرة هي عاصمة مصر.", ("محمد علي", "القاهرة", "مصر")),
+    ("Family 👨‍👩‍👧‍👦 of Zoë Müller in Zürich", ("Zoë Müller", "Zürich")),
+    ("Line one\r\nSøren lives in Aarhus\twith a tab.", ("Søren", "Aarhus")),
+)
+#: Scores as doccano's ``FloatField`` holds them (REAL): SQLite prints 1e-07 as ``1.0e-07``.
+ANNOTATION_SCORES = (100.0, 0.1 + 0.2, 1e-07, 99.99999999999, 87.5)
+
+
+def annotation_spans() -> list[tuple[int, int, int, int]]:
+    """``(example, label, start, end)`` of every entity, offsets in code points as doccano counts them;
+    label 1 is a person (each document's first entity), 2 a place."""
+    return [
+        (e, 1 if k == 0 else 2, text.index(entity), text.index(entity) + len(entity))
+        for e, (text, entities) in enumerate(ANNOTATED)
+        for k, entity in enumerate(entities)
+    ]
+
+
+def annotation_moment(i: int) -> str:
+    return (
+        f"{datetime(2026, 12, 5, 1, 17, 18) + timedelta(microseconds=601756 + 3301 * i):%Y-%m-%d %H:%M:%S.%f}"
+    )
+
+
+def annotation_tool(path: Path) -> Path:
+    """A text annotation tool's database as doccano writes it (Django on SQLite): a project and its
+    sequence-labelling child keyed by ``project_ptr_id`` (multi-table inheritance), documents in several
+    scripts with JSON ``meta`` under a ``CHECK (JSON_VALID(...))``, spans as code-point offsets into
+    them, relations naming two spans, 32-hex-digit ``uuid`` columns, REAL scores, and the Celery broker
+    kombu keeps in the same file through SQLAlchemy (``BOOLEAN``, ``DATETIME``, JSON payloads)."""
+    spans = annotation_spans()
+    first = {e: next(s for s, span in enumerate(spans) if span[0] == e) for e in range(len(ANNOTATED))}
+    payload = json.dumps(
+        {
+            "body": base64.b64encode(json.dumps([[1, 1, "JSONL"], {}, {}]).encode()).decode(),
+            "content-encoding": "utf-8",
+            "content-type": "application/json",
+            "headers": {"lang": "py", "task": "data_import.celery_tasks.import_dataset"},
+        }
+    )
+    return write_export(
+        path,
+        ANNOTATION_DDL,
+        {
+            "projects_project": [
+                [1, "NER — multilingue 🌍", "Named entities", annotation_moment(0), "SequenceLabeling", 0]
+            ],
+            "projects_sequencelabelingproject": [[1, 1, 1, 1]],
+            "examples_example": [
+                [
+                    e + 1,
+                    hashlib.md5(f"example:{e}".encode()).hexdigest(),
+                    json.dumps({"source": "wiki", "line": e, "big": 2**63 + e}) if e % 2 else "{}",
+                    ".",
+                    text,
+                    annotation_moment(e),
+                    1,
+                    f"batch_{e // 2}.jsonl",
+                    ANNOTATION_SCORES[e],
+                ]
+                for e, (text, _) in enumerate(ANNOTATED)
+            ],
+            "label_types_spantype": [[1, "PER", "p", "#209cee", 1], [2, "LOC", "l", "#ff00FF", 1]],
+            "labels_span": [
+                [
+                    s + 1,
+                    (0.0, 0.987654321, 1.0)[s % 3],
+                    s % 2,
+                    start,
+                    end,
+                    e + 1,
+                    label,
+                    hashlib.md5(f"span:{s}".encode()).hexdigest(),
+                ]
+                for s, (e, label, start, end) in enumerate(spans)
+            ],
+            "labels_relation": [
+                [e + 1, e + 1, first[e] + 1, first[e] + 2, hashlib.md5(f"relation:{e}".encode()).hexdigest()]
+                for e in range(len(ANNOTATED))
+            ],
+            "kombu_queue": [[1, "celery"]],
+            "kombu_message": [[m + 1, m % 2, annotation_moment(m), payload, 2, 1] for m in range(3)],
         },
     )

@@ -4,7 +4,7 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker, a Kolibri facility, a Kiwi TCMS test case history)
+fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1862,3 +1862,57 @@ def test_tcms_history_keeps_its_deletion_marks_and_microsecond_durations(run_exp
         h + 1: apps.tcms_moment(h) for h in range(len(history))
     }
     assert ran.values("testcases_testcase", "text", "id") == {c + 1: apps.TCMS_STEPS for c in range(live)}
+
+
+def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_its_entity(
+    run_export: Runner,
+) -> None:
+    # An annotation tool's spans are code-point offsets into its documents: every document must arrive
+    # character for character (CJK, Arabic, an emoji family of seven code points, CRLF and a tab inside)
+    # for each span to name its entity in the target too. REAL scores are exact doubles; the JSON meta
+    # under a CHECK is text; the sequence-labelling child is keyed by the parent's id; the Celery broker
+    # kombu keeps in the same file (SQLAlchemy's BOOLEAN and DATETIME) reads as booleans and timestamps.
+    ran, run_dir = run_export(apps.annotation_tool)
+    spans, documents = apps.annotation_spans(), len(apps.ANNOTATED)
+    tables = {
+        "projects_project": 1,
+        "projects_sequencelabelingproject": 1,
+        "examples_example": documents,
+        "label_types_spantype": 2,
+        "labels_span": len(spans),
+        "labels_relation": documents,
+        "kombu_queue": 1,
+        "kombu_message": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    schema = ran.record["version_schema"]
+    named = pg_query(
+        ran.uri,
+        f"SELECT s.id, substr(e.text, s.start_offset::int + 1, (s.end_offset - s.start_offset)::int) "
+        f"FROM {schema}.labels_span s JOIN {schema}.examples_example e ON e.id = s.example_id",
+    )
+    entities = [entity for _, found in apps.ANNOTATED for entity in found]
+    assert dict(named) == {s + 1: entity for s, entity in enumerate(entities)}
+    assert ran.values("examples_example", "text", "id") == {
+        e + 1: t for e, (t, _) in enumerate(apps.ANNOTATED)
+    }
+    assert ran.values("examples_example", "score", "id") == dict(enumerate(apps.ANNOTATION_SCORES, start=1))
+    example_types, span_types = ran.types("examples_example"), ran.types("labels_span")
+    assert (example_types["text"], example_types["meta"], example_types["uuid"]) == ("text",) * 3
+    assert (example_types["score"], span_types["start_offset"]) == ("double precision", "bigint")
+    message_types = ran.types("kombu_message")
+    assert (message_types["visible"], message_types["timestamp"], message_types["payload"]) == (
+        "boolean",
+        "timestamp without time zone",
+        "text",
+    )
+    assert ran.values("kombu_message", "visible", "id") == {m + 1: m % 2 == 1 for m in range(3)}
+    assert primary_key(ran.uri, schema, "projects_sequencelabelingproject") == ["project_ptr_id"]
+    found = references(run_dir)
+    assert found[("projects_sequencelabelingproject", "project_ptr_id")] == "projects_project.id"
+    assert (
+        found[("labels_relation", "from_id_id")] == found[("labels_relation", "to_id_id")] == "labels_span.id"
+    )
+    assert found[("labels_span", "example_id")] == "examples_example.id"
+    assert found[("kombu_message", "queue_id")] == "kombu_queue.id"
