@@ -164,7 +164,8 @@ number, so a test computes what a column holds from the same numbers.
   ``DurationField`` as ``bigint`` microseconds, and a generic ``object_pk`` as ``varchar(64)``.
 - :func:`annotation_tool`: a text annotation tool as doccano writes it (Django on SQLite): documents in
   several scripts and the spans annotated in them as code-point offsets, a multi-table-inheritance
-  child keyed by ``project_ptr_id``, JSON ``meta`` under a ``CHECK``, and kombu's Celery broker tables.
+  child keyed by ``project_ptr_id``, JSON ``meta`` under a ``CHECK``, and kombu's Celery broker tables;
+  :func:`padded_annotation_tool` the same with a document that begins with blanks its spans count.
 """
 
 from __future__ import annotations
@@ -4194,13 +4195,19 @@ ANNOTATED = (
 ANNOTATION_SCORES = (100.0, 0.1 + 0.2, 1e-07, 99.99999999999, 87.5)
 
 
-def annotation_spans() -> list[tuple[int, int, int, int]]:
+def annotation_text(e: int, lead: str = "") -> str:
+    """Document ``e``; the first one after ``lead`` (blanks a text file imported as it was began with)."""
+    return (lead if e == 0 else "") + ANNOTATED[e][0]
+
+
+def annotation_spans(lead: str = "") -> list[tuple[int, int, int, int]]:
     """``(example, label, start, end)`` of every entity, offsets in code points as doccano counts them;
     label 1 is a person (each document's first entity), 2 a place."""
     return [
-        (e, 1 if k == 0 else 2, text.index(entity), text.index(entity) + len(entity))
-        for e, (text, entities) in enumerate(ANNOTATED)
+        (e, 1 if k == 0 else 2, start, start + len(entity))
+        for e, (_, entities) in enumerate(ANNOTATED)
         for k, entity in enumerate(entities)
+        for start in [annotation_text(e, lead).index(entity)]
     ]
 
 
@@ -4210,13 +4217,13 @@ def annotation_moment(i: int) -> str:
     )
 
 
-def annotation_tool(path: Path) -> Path:
+def annotation_tool(path: Path, lead: str = "") -> Path:
     """A text annotation tool's database as doccano writes it (Django on SQLite): a project and its
     sequence-labelling child keyed by ``project_ptr_id`` (multi-table inheritance), documents in several
     scripts with JSON ``meta`` under a ``CHECK (JSON_VALID(...))``, spans as code-point offsets into
     them, relations naming two spans, 32-hex-digit ``uuid`` columns, REAL scores, and the Celery broker
     kombu keeps in the same file through SQLAlchemy (``BOOLEAN``, ``DATETIME``, JSON payloads)."""
-    spans = annotation_spans()
+    spans = annotation_spans(lead)
     first = {e: next(s for s, span in enumerate(spans) if span[0] == e) for e in range(len(ANNOTATED))}
     payload = json.dumps(
         {
@@ -4240,13 +4247,13 @@ def annotation_tool(path: Path) -> Path:
                     hashlib.md5(f"example:{e}".encode()).hexdigest(),
                     json.dumps({"source": "wiki", "line": e, "big": 2**63 + e}) if e % 2 else "{}",
                     ".",
-                    text,
+                    annotation_text(e, lead),
                     annotation_moment(e),
                     1,
                     f"batch_{e // 2}.jsonl",
                     ANNOTATION_SCORES[e],
                 ]
-                for e, (text, _) in enumerate(ANNOTATED)
+                for e in range(len(ANNOTATED))
             ],
             "label_types_spantype": [[1, "PER", "p", "#209cee", 1], [2, "LOC", "l", "#ff00FF", 1]],
             "labels_span": [
@@ -4270,3 +4277,8 @@ def annotation_tool(path: Path) -> Path:
             "kombu_message": [[m + 1, m % 2, annotation_moment(m), payload, 2, 1] for m in range(3)],
         },
     )
+
+
+def padded_annotation_tool(path: Path) -> Path:
+    """:func:`annotation_tool` whose first document begins with three blanks, its spans counted after them."""
+    return annotation_tool(path, lead="   ")

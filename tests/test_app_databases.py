@@ -1864,6 +1864,36 @@ def test_tcms_history_keeps_its_deletion_marks_and_microsecond_durations(run_exp
     assert ran.values("testcases_testcase", "text", "id") == {c + 1: apps.TCMS_STEPS for c in range(live)}
 
 
+def annotation_tables(spans: int) -> dict[str, int]:
+    """The rows of each table :func:`tests.app_databases.annotation_tool` writes."""
+    documents = len(apps.ANNOTATED)
+    return {
+        "projects_project": 1,
+        "projects_sequencelabelingproject": 1,
+        "examples_example": documents,
+        "label_types_spantype": 2,
+        "labels_span": spans,
+        "labels_relation": documents,
+        "kombu_queue": 1,
+        "kombu_message": 3,
+    }
+
+
+#: Every entity annotated, in the order of its span's id.
+ANNOTATED_ENTITIES = [entity for _, found in apps.ANNOTATED for entity in found]
+
+
+def spans_named(ran: Ran) -> dict[int, str]:
+    """``{span id: the characters its offsets name}`` in the target (PostgreSQL counts code points)."""
+    schema = ran.record["version_schema"]
+    named = pg_query(
+        ran.uri,
+        f"SELECT s.id, substr(e.text, s.start_offset::int + 1, (s.end_offset - s.start_offset)::int) "
+        f"FROM {schema}.labels_span s JOIN {schema}.examples_example e ON e.id = s.example_id",
+    )
+    return {int(span): str(text) for span, text in named}
+
+
 def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_its_entity(
     run_export: Runner,
 ) -> None:
@@ -1873,27 +1903,11 @@ def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_i
     # under a CHECK is text; the sequence-labelling child is keyed by the parent's id; the Celery broker
     # kombu keeps in the same file (SQLAlchemy's BOOLEAN and DATETIME) reads as booleans and timestamps.
     ran, run_dir = run_export(apps.annotation_tool)
-    spans, documents = apps.annotation_spans(), len(apps.ANNOTATED)
-    tables = {
-        "projects_project": 1,
-        "projects_sequencelabelingproject": 1,
-        "examples_example": documents,
-        "label_types_spantype": 2,
-        "labels_span": len(spans),
-        "labels_relation": documents,
-        "kombu_queue": 1,
-        "kombu_message": 3,
-    }
+    spans = apps.annotation_spans()
+    tables = annotation_tables(len(spans))
     loaded_cleanly(ran, run_dir, tables)
     assert (ran.code, ran.record["warnings"]) == (0, [])
-    schema = ran.record["version_schema"]
-    named = pg_query(
-        ran.uri,
-        f"SELECT s.id, substr(e.text, s.start_offset::int + 1, (s.end_offset - s.start_offset)::int) "
-        f"FROM {schema}.labels_span s JOIN {schema}.examples_example e ON e.id = s.example_id",
-    )
-    entities = [entity for _, found in apps.ANNOTATED for entity in found]
-    assert dict(named) == {s + 1: entity for s, entity in enumerate(entities)}
+    assert spans_named(ran) == {s + 1: entity for s, entity in enumerate(ANNOTATED_ENTITIES)}
     assert ran.values("examples_example", "text", "id") == {
         e + 1: t for e, (t, _) in enumerate(apps.ANNOTATED)
     }
@@ -1908,7 +1922,9 @@ def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_i
         "text",
     )
     assert ran.values("kombu_message", "visible", "id") == {m + 1: m % 2 == 1 for m in range(3)}
-    assert primary_key(ran.uri, schema, "projects_sequencelabelingproject") == ["project_ptr_id"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "projects_sequencelabelingproject") == [
+        "project_ptr_id"
+    ]
     found = references(run_dir)
     assert found[("projects_sequencelabelingproject", "project_ptr_id")] == "projects_project.id"
     assert (
@@ -1916,3 +1932,20 @@ def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_i
     )
     assert found[("labels_span", "example_id")] == "examples_example.id"
     assert found[("kombu_message", "queue_id")] == "kombu_queue.id"
+
+
+def test_annotation_documents_kept_as_written_keep_every_span_naming_its_entity(run_export: Runner) -> None:
+    # A document imported with leading blanks: its spans count them. Trimmed (the default, audited),
+    # each of its spans would name other characters in the target; `trim = false` on the documents'
+    # column (docs/configuration.md) keeps the text as written, and every span names its entity.
+    config = "[columns.examples_example.text]\ntrim = false\n"
+    ran, run_dir = run_export(apps.padded_annotation_tool, config=config)
+    spans, lead = apps.annotation_spans("   "), "   "
+    assert spans[0][2:] == (3, 15)  # "Barack Obama" after the three blanks
+    loaded_cleanly(ran, run_dir, annotation_tables(len(spans)))
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.values("examples_example", "text", "id") == {
+        e + 1: apps.annotation_text(e, lead) for e in range(len(apps.ANNOTATED))
+    }
+    assert audit_rules(run_dir, "examples_example", "text") == {}
+    assert spans_named(ran) == {s + 1: entity for s, entity in enumerate(ANNOTATED_ENTITIES)}
