@@ -154,6 +154,18 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`fitness_tracker`: wger's workout log, weight entries and meals (Django on SQLite): ``decimal``
   columns whose NUMERIC affinity stored Django's decimal text as REAL or INTEGER, ``date`` text,
   decimals and ``''`` in a ``varchar(3)``, ``time`` text, and an empty ``decimal`` column.
+- :func:`kolibri_facility`: an e-learning platform's facility as Kolibri writes ``db.sqlite3`` (Django
+  and morango models): 32-hex-digit keys and ``DEFERRABLE`` references, moments of its
+  ``DateTimeTzField`` as ``varchar`` text ending in the writer's zone (``...01.001234(Asia/Kolkata)``),
+  naive ``datetime`` text, REAL seconds and progress, birth years beside ``NOT_SPECIFIED`` and ``''``,
+  and morango's counter keyed by ``(instance_id, partition)`` with a ``''`` partition.
+- :func:`tcms_history`: a test case manager's cases and their history as Kiwi TCMS writes them
+  (django-simple-history): ``history_type`` marks ``+``, ``~`` and ``-``, unified diffs as reasons,
+  ``DurationField`` as ``bigint`` microseconds, and a generic ``object_pk`` as ``varchar(64)``.
+- :func:`annotation_tool`: a text annotation tool as doccano writes it (Django on SQLite): documents in
+  several scripts and the spans annotated in them as code-point offsets, a multi-table-inheritance
+  child keyed by ``project_ptr_id``, JSON ``meta`` under a ``CHECK``, and kombu's Celery broker tables;
+  :func:`padded_annotation_tool` the same with a document that begins with blanks its spans count.
 """
 
 from __future__ import annotations
@@ -3887,3 +3899,386 @@ def fitness_tracker(path: Path, entries: int = 40, logs: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- An e-learning platform's facility (Kolibri's Django + morango models on SQLite) -----------------
+
+KOLIBRI_DDL = (
+    'CREATE TABLE "kolibriauth_facilitydataset" ("id" char(32) NOT NULL PRIMARY KEY, '
+    '"_morango_dirty_bit" bool NOT NULL, "_morango_source_id" varchar(96) NOT NULL, '
+    '"_morango_partition" varchar(128) NOT NULL, "description" text NOT NULL, '
+    '"learner_can_sign_up" bool NOT NULL, "preset" varchar(50) NOT NULL, "extra_fields" text NULL)',
+    'CREATE TABLE "kolibriauth_facilityuser" ("password" varchar(128) NOT NULL, "last_login" datetime NULL, '
+    '"id" char(32) NOT NULL PRIMARY KEY, "_morango_dirty_bit" bool NOT NULL, '
+    '"username" varchar(254) NOT NULL, "full_name" varchar(120) NOT NULL, "date_joined" varchar NOT NULL, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "birth_year" varchar(16) NOT NULL, "gender" varchar(16) NOT NULL, '
+    '"date_deleted" varchar NULL)',
+    'CREATE TABLE "logger_contentsessionlog" ("id" char(32) NOT NULL PRIMARY KEY, '
+    '"_morango_dirty_bit" bool NOT NULL, "content_id" char(32) NOT NULL, "start_timestamp" varchar NOT NULL, '
+    '"end_timestamp" varchar NULL, "time_spent" real NOT NULL, "progress" real NOT NULL, '
+    '"kind" varchar(200) NOT NULL, "extra_fields" text NOT NULL, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "user_id" char(32) NULL REFERENCES "kolibriauth_facilityuser" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "exams_exam" ("id" char(32) NOT NULL PRIMARY KEY, "_morango_dirty_bit" bool NOT NULL, '
+    '"title" varchar(200) NOT NULL, "question_count" integer NOT NULL, "question_sources" text NOT NULL, '
+    '"seed" integer NOT NULL, "active" bool NOT NULL, '
+    '"creator_id" char(32) NULL REFERENCES "kolibriauth_facilityuser" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"dataset_id" char(32) NOT NULL REFERENCES "kolibriauth_facilitydataset" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "date_created" datetime NOT NULL, "date_archived" datetime NULL)',
+    'CREATE TABLE "morango_databasemaxcounter" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"instance_id" char(32) NOT NULL, "counter" integer NOT NULL, "partition" varchar(128) NOT NULL)',
+    'CREATE UNIQUE INDEX "morango_databasemaxcounter_instance_id_partition_99e4f1fb_uniq" '
+    'ON "morango_databasemaxcounter" ("instance_id", "partition")',
+)
+#: The zones a facility's devices wrote their moments in (Kolibri's ``DateTimeTzField``).
+KOLIBRI_ZONES = ("Africa/Nairobi", "America/Sao_Paulo", "Asia/Kolkata", "Etc/UTC", "Europe/Paris")
+KOLIBRI_NAMES = (
+    "José Álvarez",
+    "Μαρία Παπαδοπούλου",
+    "王小明",
+    "Ngozi Okafor 😀",
+    "Ólafur Þórsson",
+    "Zoë Smith",
+)
+#: A learner's birth year as Kolibri's ``CharField`` holds it: a year, the two words it writes for
+#: "not given" and "asked later", or ``''``.
+KOLIBRI_BIRTH_YEARS = ("2010", "NOT_SPECIFIED", "2011", "", "DEFERRED", "2009")
+KOLIBRI_KINDS = ("exercise", "video", "document")
+
+
+def kolibri_id(kind: str, n: int) -> str:
+    """A morango id: 32 hex digits (Django's ``UUIDField`` on SQLite), here derived from the row."""
+    return hashlib.md5(f"{kind}:{n}".encode()).hexdigest()
+
+
+def kolibri_moment(i: int) -> datetime:
+    return datetime(2026, 3, 1, 8, tzinfo=UTC) + timedelta(hours=7 * i, minutes=13 * i, microseconds=1234 * i)
+
+
+def kolibri_stamp(moment: datetime, i: int) -> str:
+    """A ``DateTimeTzField`` value: the UTC time with microseconds, then the writer's zone in
+    parentheses (``2026-03-01 15:13:01.001234(America/Sao_Paulo)``)."""
+    return f"{moment:%Y-%m-%d %H:%M:%S.%f}({KOLIBRI_ZONES[i % len(KOLIBRI_ZONES)]})"
+
+
+def kolibri_time_spent(i: int) -> float:
+    """Seconds spent, as ``timedelta.total_seconds()`` gives them: microsecond fractions."""
+    return (timedelta(seconds=5 + 97 * i, microseconds=123457 * i % 1000000)).total_seconds()
+
+
+def kolibri_progress(i: int) -> float:
+    return (0.0, 0.25, 1.0, 1 / 3, 0.1 + 0.2)[i % 5]
+
+
+def kolibri_exam_created(e: int) -> datetime:
+    """Django's naive UTC ``datetime`` text of an exam's ``date_created``, microseconds included."""
+    return datetime(2026, 3, 2, 9, 30) + timedelta(days=e, microseconds=979075 * (e + 1) % 1000000)
+
+
+def kolibri_facility(path: Path, users: int = 12, sessions: int = 30, exams: int = 3) -> Path:
+    """A Kolibri facility's ``db.sqlite3`` (Django and morango models on SQLite): 32-hex-digit keys and
+    ``DEFERRABLE`` references, morango's ``bool`` dirty bits, moments of ``DateTimeTzField`` as
+    ``varchar`` text ending in the writer's zone, Django's naive ``datetime`` text, REAL seconds and
+    progress, JSON text, birth years beside ``NOT_SPECIFIED``/``DEFERRED``/``''``, passwords ``''`` for
+    learners, and morango's ``(instance_id, partition)`` counter whose ``''`` partition means every one."""
+    dataset = kolibri_id("dataset", 0)
+    extra = json.dumps({"facility": {}, "on_my_own_setup": False, "pin_code": ""})
+    facility_users = [
+        [
+            "pbkdf2_sha256$260000$salt$hash=" if u == 0 else "",
+            None,
+            kolibri_id("user", u),
+            1,
+            f"learner{u:02d}",
+            KOLIBRI_NAMES[u % len(KOLIBRI_NAMES)],
+            kolibri_stamp(kolibri_moment(u), u),
+            dataset,
+            KOLIBRI_BIRTH_YEARS[u % len(KOLIBRI_BIRTH_YEARS)],
+            ("FEMALE", "MALE", "NOT_SPECIFIED", "")[u % 4],
+            None,
+        ]
+        for u in range(users)
+    ]
+    session_logs = [
+        [
+            kolibri_id("session", i),
+            i % 2,
+            kolibri_id("content", i % 7),
+            kolibri_stamp(kolibri_moment(i), i),
+            None
+            if i % 6 == 5
+            else kolibri_stamp(kolibri_moment(i) + timedelta(seconds=kolibri_time_spent(i)), i),
+            kolibri_time_spent(i),
+            kolibri_progress(i),
+            KOLIBRI_KINDS[i % 3],
+            json.dumps({"contentState": {"time": kolibri_time_spent(i)}}) if i % 2 else "{}",
+            dataset,
+            kolibri_id("user", i % users),
+        ]
+        for i in range(sessions)
+    ]
+    exam_rows = [
+        [
+            kolibri_id("exam", e),
+            1,
+            f"Quiz {e} — évaluation 📝",
+            3,
+            json.dumps([{"section_title": "Section Ä", "questions": [{"exercise_id": kolibri_id("ex", e)}]}]),
+            104729 * (e + 1),
+            e % 2,
+            kolibri_id("user", 0),
+            dataset,
+            f"{kolibri_exam_created(e):%Y-%m-%d %H:%M:%S.%f}",
+            f"{kolibri_exam_created(e) + timedelta(days=7):%Y-%m-%d %H:%M:%S.%f}" if e == 0 else None,
+        ]
+        for e in range(exams)
+    ]
+    instance = kolibri_id("instance", 0)
+    return write_export(
+        path,
+        KOLIBRI_DDL,
+        {
+            "kolibriauth_facilitydataset": [
+                [dataset, 1, dataset, f"{dataset}:allusers-ro", "", 1, "nonformal", extra]
+            ],
+            "kolibriauth_facilityuser": facility_users,
+            "logger_contentsessionlog": session_logs,
+            "exams_exam": exam_rows,
+            "morango_databasemaxcounter": [[1, instance, 7, ""], [2, instance, 5, f"{dataset}:allusers-ro"]],
+        },
+    )
+
+
+# --- A test case manager's history (Kiwi TCMS: django-simple-history and DurationField on SQLite) ----
+
+TCMS_DDL = (
+    'CREATE TABLE "testcases_testcase" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"create_date" datetime NOT NULL, "summary" varchar(255) NOT NULL, "text" text NOT NULL, '
+    '"is_automated" bool NOT NULL, "setup_duration" bigint NULL, "testing_duration" bigint NULL)',
+    'CREATE TABLE "testcases_historicaltestcase" ("id" integer NOT NULL, "create_date" datetime NOT NULL, '
+    '"summary" varchar(255) NOT NULL, "history_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"history_change_reason" text NULL, "history_type" varchar(1) NOT NULL, "text" text NOT NULL, '
+    '"is_automated" bool NOT NULL, "setup_duration" bigint NULL, "testing_duration" bigint NULL, '
+    '"history_date" datetime NOT NULL)',
+    'CREATE INDEX "testcases_historicaltestcase_id_12c89411" ON "testcases_historicaltestcase" ("id")',
+    'CREATE TABLE "django_comments" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"comment" text NOT NULL, "submit_date" datetime NOT NULL, "is_removed" bool NOT NULL, '
+    '"object_pk" varchar(64) NOT NULL)',
+)
+#: Django's ``DurationField`` on SQLite: a ``bigint`` of microseconds (26 hours and a microsecond are
+#: 93600000001; two days 172800000000), or NULL.
+TCMS_DURATIONS = (None, 0, 300_000_000, 93_600_000_001, 1_200_000_000, 172_800_000_000)
+TCMS_STEPS = "Steps:\n1. open\n2. click\r\n3. check"
+
+
+def tcms_summary(c: int) -> str:
+    return f"Case {c}: vérifier l'écran{' 🔐' if c % 3 == 0 else ''}"
+
+
+def tcms_moment(h: int) -> datetime:
+    return datetime(2026, 12, 1, 9, 30) + timedelta(seconds=37 * h, microseconds=203287 * (h + 1) % 1000000)
+
+
+def tcms_history_rows(cases: int, updated: int, deleted: int) -> list[tuple[int, str, str | None, str]]:
+    """``(case, history_type, history_change_reason, summary)`` in the order django-simple-history writes
+    them: ``+`` when a case is created, ``~`` when it changes (the reason Kiwi writes: a unified diff of
+    the field), ``-`` when it is deleted (the last cases)."""
+    rows: list[tuple[int, str, str | None, str]] = [(c, "+", None, tcms_summary(c)) for c in range(cases)]
+    for c in range(updated):
+        old, new = tcms_summary(c), f"{tcms_summary(c)} (updated)"
+        rows.append((c, "~", f"--- summary\n+++ summary\n@@ -1 +1 @@\n-{old}\n+{new}", new))
+    rows += [(c, "-", None, tcms_summary(c)) for c in range(cases - deleted, cases)]
+    return rows
+
+
+def tcms_history(path: Path, cases: int = 12, updated: int = 4, deleted: int = 3) -> Path:
+    """A test case manager's cases and their history as Kiwi TCMS writes them (Django on SQLite with
+    django-simple-history): ``historical`` tables keyed by ``history_id`` whose ``id`` repeats, one
+    ``history_type`` mark per change (``+`` created, ``~`` changed, ``-`` deleted), reasons that are
+    unified diffs, ``DurationField`` as ``bigint`` microseconds, and django-contrib-comments'
+    generic ``object_pk`` as ``varchar(64)`` text of the case's integer id."""
+    live = cases - deleted
+    summary = {c: tcms_summary(c) + (" (updated)" if c < updated else "") for c in range(live)}
+    history = tcms_history_rows(cases, updated, deleted)
+    return write_export(
+        path,
+        TCMS_DDL,
+        {
+            "testcases_testcase": [
+                [
+                    c + 1,
+                    f"{tcms_moment(c):%Y-%m-%d %H:%M:%S.%f}",
+                    summary[c],
+                    TCMS_STEPS,
+                    c % 2,
+                    TCMS_DURATIONS[c % len(TCMS_DURATIONS)],
+                    TCMS_DURATIONS[(c + 3) % len(TCMS_DURATIONS)],
+                ]
+                for c in range(live)
+            ],
+            "testcases_historicaltestcase": [
+                [
+                    c + 1,
+                    f"{tcms_moment(c):%Y-%m-%d %H:%M:%S.%f}",
+                    text,
+                    h + 1,
+                    reason,
+                    kind,
+                    TCMS_STEPS,
+                    c % 2,
+                    TCMS_DURATIONS[c % len(TCMS_DURATIONS)],
+                    TCMS_DURATIONS[(c + 3) % len(TCMS_DURATIONS)],
+                    f"{tcms_moment(h):%Y-%m-%d %H:%M:%S.%f}",
+                ]
+                for h, (c, kind, reason, text) in enumerate(history)
+            ],
+            "django_comments": [
+                [
+                    k + 1,
+                    f"Commentaire sur #{k + 1}: OK 👍\nsecond line",
+                    "2026-12-02 10:00:00",
+                    k % 4 == 0,
+                    str(k + 1),
+                ]
+                for k in range(live)
+            ],
+        },
+    )
+
+
+# --- A text annotation tool (doccano: Django on SQLite, its Celery broker in the same file) -----------
+
+ANNOTATION_DDL = (
+    'CREATE TABLE "projects_project" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(100) NOT NULL, "description" text NOT NULL, "created_at" datetime NOT NULL, '
+    '"project_type" varchar(30) NOT NULL, "random_order" bool NOT NULL)',
+    'CREATE TABLE "projects_sequencelabelingproject" ("project_ptr_id" bigint NOT NULL PRIMARY KEY '
+    'REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, "allow_overlapping" bool NOT NULL, '
+    '"grapheme_mode" bool NOT NULL, "use_relation" bool NOT NULL)',
+    'CREATE TABLE "examples_example" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"uuid" char(32) NOT NULL UNIQUE, "meta" text NOT NULL CHECK ((JSON_VALID("meta") OR "meta" IS NULL)), '
+    '"filename" varchar(1024) NOT NULL, "text" text NULL, "created_at" datetime NOT NULL, '
+    '"project_id" bigint NOT NULL REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"upload_name" varchar(512) NOT NULL, "score" real NOT NULL)',
+    'CREATE TABLE "label_types_spantype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"text" varchar(100) NOT NULL, "suffix_key" varchar(1) NULL, "background_color" varchar(7) NOT NULL, '
+    '"project_id" integer NOT NULL REFERENCES "projects_project" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "api_spantype_is_unique" UNIQUE ("project_id", "text"))',
+    'CREATE TABLE "labels_span" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "prob" real NOT NULL, '
+    '"manual" bool NOT NULL, "start_offset" integer NOT NULL, "end_offset" integer NOT NULL, '
+    '"example_id" bigint NOT NULL REFERENCES "examples_example" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"label_id" bigint NOT NULL REFERENCES "label_types_spantype" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"uuid" char(32) NOT NULL UNIQUE, CONSTRAINT "start < end" CHECK ("start_offset" < ("end_offset")))',
+    'CREATE TABLE "labels_relation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"example_id" bigint NOT NULL REFERENCES "examples_example" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"from_id_id" bigint NOT NULL REFERENCES "labels_span" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"to_id_id" bigint NOT NULL REFERENCES "labels_span" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"uuid" char(32) NOT NULL UNIQUE)',
+    "CREATE TABLE kombu_queue (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(200), "
+    "UNIQUE (name))",
+    "CREATE TABLE kombu_message (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, visible BOOLEAN, "
+    "timestamp DATETIME, payload TEXT NOT NULL, version SMALLINT NOT NULL, queue_id INTEGER, "
+    'CONSTRAINT "FK_kombu_message_queue" FOREIGN KEY(queue_id) REFERENCES kombu_queue (id))',
+)
+#: Each document and the entities annotated in it (a person first, then places), in several scripts;
+#: an emoji family (seven code points, one grapheme) and CRLF before an entity shift its offsets.
+ANNOTATED = (
+    ("Barack Obama was born in Honolulu, Hawaii.", ("Barack Obama", "Honolulu", "Hawaii")),
+    ("東京は日本の首都です。王小明は大阪に住んでいる。", ("王小明", "東京", "大阪")),
+    ("قال محمد علي إن القاهرة هي عاصمة مصر.", ("محمد علي", "القاهرة", "مصر")),
+    ("Family 👨‍👩‍👧‍👦 of Zoë Müller in Zürich", ("Zoë Müller", "Zürich")),
+    ("Line one\r\nSøren lives in Aarhus\twith a tab.", ("Søren", "Aarhus")),
+)
+#: Scores as doccano's ``FloatField`` holds them (REAL): SQLite prints 1e-07 as ``1.0e-07``.
+ANNOTATION_SCORES = (100.0, 0.1 + 0.2, 1e-07, 99.99999999999, 87.5)
+
+
+def annotation_text(e: int, lead: str = "") -> str:
+    """Document ``e``; the first one after ``lead`` (blanks a text file imported as it was began with)."""
+    return (lead if e == 0 else "") + ANNOTATED[e][0]
+
+
+def annotation_spans(lead: str = "") -> list[tuple[int, int, int, int]]:
+    """``(example, label, start, end)`` of every entity, offsets in code points as doccano counts them;
+    label 1 is a person (each document's first entity), 2 a place."""
+    return [
+        (e, 1 if k == 0 else 2, start, start + len(entity))
+        for e, (_, entities) in enumerate(ANNOTATED)
+        for k, entity in enumerate(entities)
+        for start in [annotation_text(e, lead).index(entity)]
+    ]
+
+
+def annotation_moment(i: int) -> str:
+    return (
+        f"{datetime(2026, 12, 5, 1, 17, 18) + timedelta(microseconds=601756 + 3301 * i):%Y-%m-%d %H:%M:%S.%f}"
+    )
+
+
+def annotation_tool(path: Path, lead: str = "") -> Path:
+    """A text annotation tool's database as doccano writes it (Django on SQLite): a project and its
+    sequence-labelling child keyed by ``project_ptr_id`` (multi-table inheritance), documents in several
+    scripts with JSON ``meta`` under a ``CHECK (JSON_VALID(...))``, spans as code-point offsets into
+    them, relations naming two spans, 32-hex-digit ``uuid`` columns, REAL scores, and the Celery broker
+    kombu keeps in the same file through SQLAlchemy (``BOOLEAN``, ``DATETIME``, JSON payloads)."""
+    spans = annotation_spans(lead)
+    first = {e: next(s for s, span in enumerate(spans) if span[0] == e) for e in range(len(ANNOTATED))}
+    payload = json.dumps(
+        {
+            "body": base64.b64encode(json.dumps([[1, 1, "JSONL"], {}, {}]).encode()).decode(),
+            "content-encoding": "utf-8",
+            "content-type": "application/json",
+            "headers": {"lang": "py", "task": "data_import.celery_tasks.import_dataset"},
+        }
+    )
+    return write_export(
+        path,
+        ANNOTATION_DDL,
+        {
+            "projects_project": [
+                [1, "NER — multilingue 🌍", "Named entities", annotation_moment(0), "SequenceLabeling", 0]
+            ],
+            "projects_sequencelabelingproject": [[1, 1, 1, 1]],
+            "examples_example": [
+                [
+                    e + 1,
+                    hashlib.md5(f"example:{e}".encode()).hexdigest(),
+                    json.dumps({"source": "wiki", "line": e, "big": 2**63 + e}) if e % 2 else "{}",
+                    ".",
+                    annotation_text(e, lead),
+                    annotation_moment(e),
+                    1,
+                    f"batch_{e // 2}.jsonl",
+                    ANNOTATION_SCORES[e],
+                ]
+                for e in range(len(ANNOTATED))
+            ],
+            "label_types_spantype": [[1, "PER", "p", "#209cee", 1], [2, "LOC", "l", "#ff00FF", 1]],
+            "labels_span": [
+                [
+                    s + 1,
+                    (0.0, 0.987654321, 1.0)[s % 3],
+                    s % 2,
+                    start,
+                    end,
+                    e + 1,
+                    label,
+                    hashlib.md5(f"span:{s}".encode()).hexdigest(),
+                ]
+                for s, (e, label, start, end) in enumerate(spans)
+            ],
+            "labels_relation": [
+                [e + 1, e + 1, first[e] + 1, first[e] + 2, hashlib.md5(f"relation:{e}".encode()).hexdigest()]
+                for e in range(len(ANNOTATED))
+            ],
+            "kombu_queue": [[1, "celery"]],
+            "kombu_message": [[m + 1, m % 2, annotation_moment(m), payload, 2, 1] for m in range(3)],
+        },
+    )
+
+
+def padded_annotation_tool(path: Path) -> Path:
+    """:func:`annotation_tool` whose first document begins with three blanks, its spans counted after them."""
+    return annotation_tool(path, lead="   ")

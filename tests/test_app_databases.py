@@ -4,7 +4,7 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker)
+fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1751,3 +1751,207 @@ def test_fitness_tracker_loads_django_decimals_stored_as_real_as_numeric_and_tim
         str(i + 1): {"empty_to_null"} for i, r in enumerate(rir) if not r
     }
     assert ran.values("nutrition_meal", "time", "id") == {m + 1: apps.fitness_meal_time(m) for m in range(3)}
+
+
+def test_kolibri_facility_keeps_zone_stamped_moments_as_text_and_its_counter_partition_as_written(
+    run_export: Runner,
+) -> None:
+    # Kolibri writes a moment of its DateTimeTzField as the UTC time followed by the writer's zone in
+    # parentheses: no recognised format, so the column is text, every value as written (the zone is
+    # the value's, no rule may drop it). Django's naive datetime text is a timestamp; REAL seconds and
+    # progress are exact doubles; a birth year beside NOT_SPECIFIED stays text, '' NULL (audited);
+    # morango's counter keyed by (instance_id, partition) keeps its '' partition (one warning, exit 2).
+    users, sessions, exams = 12, 30, 3
+    ran, run_dir = run_export(apps.kolibri_facility)
+    tables = {
+        "kolibriauth_facilitydataset": 1,
+        "kolibriauth_facilityuser": users,
+        "logger_contentsessionlog": sessions,
+        "exams_exam": exams,
+        "morango_databasemaxcounter": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert ran.code == 2
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("morango_databasemaxcounter.partition: text loaded as written"), warning
+    user_types, log_types = ran.types("kolibriauth_facilityuser"), ran.types("logger_contentsessionlog")
+    assert (user_types["date_joined"], user_types["birth_year"], user_types["id"]) == ("text",) * 3
+    assert (user_types["_morango_dirty_bit"], user_types["last_login"]) == (
+        "boolean",
+        "timestamp without time zone",
+    )
+    assert (log_types["start_timestamp"], log_types["end_timestamp"]) == ("text", "text")
+    assert (log_types["time_spent"], log_types["progress"]) == ("double precision", "double precision")
+    exam_types = ran.types("exams_exam")
+    assert (exam_types["date_created"], exam_types["date_archived"]) == ("timestamp without time zone",) * 2
+    assert (exam_types["seed"], exam_types["active"], exam_types["question_sources"]) == (
+        "bigint",
+        "boolean",
+        "text",
+    )
+    user_ids = {apps.kolibri_id("user", u): u for u in range(users)}
+    joined = ran.values("kolibriauth_facilityuser", "date_joined", "id")
+    assert joined == {k: apps.kolibri_stamp(apps.kolibri_moment(u), u) for k, u in user_ids.items()}
+    years = [apps.KOLIBRI_BIRTH_YEARS[u % len(apps.KOLIBRI_BIRTH_YEARS)] for u in range(users)]
+    assert ran.values("kolibriauth_facilityuser", "birth_year", "id") == {
+        k: years[u] or None for k, u in user_ids.items()
+    }
+    assert audit_rules(run_dir, "kolibriauth_facilityuser", "birth_year") == {
+        k: {"empty_to_null"} for k, u in user_ids.items() if not years[u]
+    }
+    session_ids = {apps.kolibri_id("session", i): i for i in range(sessions)}
+    assert ran.values("logger_contentsessionlog", "time_spent", "id") == {
+        k: apps.kolibri_time_spent(i) for k, i in session_ids.items()
+    }
+    assert ran.values("logger_contentsessionlog", "progress", "id") == {
+        k: apps.kolibri_progress(i) for k, i in session_ids.items()
+    }
+    assert ran.values("logger_contentsessionlog", "start_timestamp", "id") == {
+        k: apps.kolibri_stamp(apps.kolibri_moment(i), i) for k, i in session_ids.items()
+    }
+    assert ran.values("exams_exam", "date_created", "id") == {
+        apps.kolibri_id("exam", e): apps.kolibri_exam_created(e) for e in range(exams)
+    }
+    assert ran.values("morango_databasemaxcounter", "partition", "id") == {
+        1: "",
+        2: f"{apps.kolibri_id('dataset', 0)}:allusers-ro",
+    }
+    found = references(run_dir)
+    assert found[("logger_contentsessionlog", "user_id")] == "kolibriauth_facilityuser.id"
+    assert found[("exams_exam", "creator_id")] == "kolibriauth_facilityuser.id"
+    for table in ("kolibriauth_facilityuser", "logger_contentsessionlog", "exams_exam"):
+        assert found[(table, "dataset_id")] == "kolibriauth_facilitydataset.id", table
+
+
+def test_tcms_history_keeps_its_deletion_marks_and_microsecond_durations(run_export: Runner) -> None:
+    # django-simple-history marks each change of a case with one character: '+' created, '~' changed,
+    # '-' deleted. '-' is a null token elsewhere; beside '+' and '~' it is a value, and every deletion
+    # must arrive as one (NULL would erase which rows record a deletion). The history table is keyed by
+    # history_id, its `id` repeating per change; DurationField's bigint microseconds stay the integers
+    # written (no epoch: 26 hours are no instant); a diff as the change's reason keeps every line.
+    cases, updated, deleted = 12, 4, 3
+    live = cases - deleted
+    history = apps.tcms_history_rows(cases, updated, deleted)
+    ran, run_dir = run_export(apps.tcms_history)
+    tables = {
+        "testcases_testcase": live,
+        "testcases_historicaltestcase": len(history),
+        "django_comments": live,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    types = ran.types("testcases_historicaltestcase")
+    assert (types["history_type"], types["history_change_reason"], types["summary"]) == ("text",) * 3
+    assert (types["setup_duration"], types["testing_duration"], types["id"]) == ("bigint",) * 3
+    assert (types["history_date"], types["is_automated"]) == ("timestamp without time zone", "boolean")
+    assert primary_key(ran.uri, ran.record["version_schema"], "testcases_historicaltestcase") == [
+        "history_id"
+    ]
+    assert ran.values("testcases_historicaltestcase", "history_type", "history_id") == {
+        h + 1: kind for h, (_, kind, _, _) in enumerate(history)
+    }
+    assert audit_rules(run_dir, "testcases_historicaltestcase", "history_type") == {}
+    assert ran.values("testcases_historicaltestcase", "history_change_reason", "history_id") == {
+        h + 1: reason for h, (_, _, reason, _) in enumerate(history)
+    }
+    assert ran.values("testcases_historicaltestcase", "id", "history_id") == {
+        h + 1: c + 1 for h, (c, _, _, _) in enumerate(history)
+    }
+    durations = apps.TCMS_DURATIONS
+    assert ran.values("testcases_testcase", "setup_duration", "id") == {
+        c + 1: durations[c % len(durations)] for c in range(live)
+    }
+    assert ran.values("testcases_testcase", "testing_duration", "id") == {
+        c + 1: durations[(c + 3) % len(durations)] for c in range(live)
+    }
+    assert ran.values("testcases_historicaltestcase", "history_date", "history_id") == {
+        h + 1: apps.tcms_moment(h) for h in range(len(history))
+    }
+    assert ran.values("testcases_testcase", "text", "id") == {c + 1: apps.TCMS_STEPS for c in range(live)}
+
+
+def annotation_tables(spans: int) -> dict[str, int]:
+    """The rows of each table :func:`tests.app_databases.annotation_tool` writes."""
+    documents = len(apps.ANNOTATED)
+    return {
+        "projects_project": 1,
+        "projects_sequencelabelingproject": 1,
+        "examples_example": documents,
+        "label_types_spantype": 2,
+        "labels_span": spans,
+        "labels_relation": documents,
+        "kombu_queue": 1,
+        "kombu_message": 3,
+    }
+
+
+#: Every entity annotated, in the order of its span's id.
+ANNOTATED_ENTITIES = [entity for _, found in apps.ANNOTATED for entity in found]
+
+
+def spans_named(ran: Ran) -> dict[int, str]:
+    """``{span id: the characters its offsets name}`` in the target (PostgreSQL counts code points)."""
+    schema = ran.record["version_schema"]
+    named = pg_query(
+        ran.uri,
+        f"SELECT s.id, substr(e.text, s.start_offset::int + 1, (s.end_offset - s.start_offset)::int) "
+        f"FROM {schema}.labels_span s JOIN {schema}.examples_example e ON e.id = s.example_id",
+    )
+    return {int(span): str(text) for span, text in named}
+
+
+def test_annotation_tool_keeps_documents_so_that_every_span_offset_still_names_its_entity(
+    run_export: Runner,
+) -> None:
+    # An annotation tool's spans are code-point offsets into its documents: every document must arrive
+    # character for character (CJK, Arabic, an emoji family of seven code points, CRLF and a tab inside)
+    # for each span to name its entity in the target too. REAL scores are exact doubles; the JSON meta
+    # under a CHECK is text; the sequence-labelling child is keyed by the parent's id; the Celery broker
+    # kombu keeps in the same file (SQLAlchemy's BOOLEAN and DATETIME) reads as booleans and timestamps.
+    ran, run_dir = run_export(apps.annotation_tool)
+    spans = apps.annotation_spans()
+    tables = annotation_tables(len(spans))
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert spans_named(ran) == {s + 1: entity for s, entity in enumerate(ANNOTATED_ENTITIES)}
+    assert ran.values("examples_example", "text", "id") == {
+        e + 1: t for e, (t, _) in enumerate(apps.ANNOTATED)
+    }
+    assert ran.values("examples_example", "score", "id") == dict(enumerate(apps.ANNOTATION_SCORES, start=1))
+    example_types, span_types = ran.types("examples_example"), ran.types("labels_span")
+    assert (example_types["text"], example_types["meta"], example_types["uuid"]) == ("text",) * 3
+    assert (example_types["score"], span_types["start_offset"]) == ("double precision", "bigint")
+    message_types = ran.types("kombu_message")
+    assert (message_types["visible"], message_types["timestamp"], message_types["payload"]) == (
+        "boolean",
+        "timestamp without time zone",
+        "text",
+    )
+    assert ran.values("kombu_message", "visible", "id") == {m + 1: m % 2 == 1 for m in range(3)}
+    assert primary_key(ran.uri, ran.record["version_schema"], "projects_sequencelabelingproject") == [
+        "project_ptr_id"
+    ]
+    found = references(run_dir)
+    assert found[("projects_sequencelabelingproject", "project_ptr_id")] == "projects_project.id"
+    assert (
+        found[("labels_relation", "from_id_id")] == found[("labels_relation", "to_id_id")] == "labels_span.id"
+    )
+    assert found[("labels_span", "example_id")] == "examples_example.id"
+    assert found[("kombu_message", "queue_id")] == "kombu_queue.id"
+
+
+def test_annotation_documents_kept_as_written_keep_every_span_naming_its_entity(run_export: Runner) -> None:
+    # A document imported with leading blanks: its spans count them. Trimmed (the default, audited),
+    # each of its spans would name other characters in the target; `trim = false` on the documents'
+    # column (docs/configuration.md) keeps the text as written, and every span names its entity.
+    config = "[columns.examples_example.text]\ntrim = false\n"
+    ran, run_dir = run_export(apps.padded_annotation_tool, config=config)
+    spans, lead = apps.annotation_spans("   "), "   "
+    assert spans[0][2:] == (3, 15)  # "Barack Obama" after the three blanks
+    loaded_cleanly(ran, run_dir, annotation_tables(len(spans)))
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.values("examples_example", "text", "id") == {
+        e + 1: apps.annotation_text(e, lead) for e in range(len(apps.ANNOTATED))
+    }
+    assert audit_rules(run_dir, "examples_example", "text") == {}
+    assert spans_named(ran) == {s + 1: entity for s, entity in enumerate(ANNOTATED_ENTITIES)}

@@ -106,7 +106,9 @@ class ColumnOverride(BaseModel):
     trim: bool | None = Field(
         default=None,
         description="`false`: the column's text is as written, its padding layout (an application's "
-        "printed output, a fixed-width report, code or Markdown): no whitespace is trimmed from its "
+        "printed output, a fixed-width report, code or Markdown) or counted by other columns (documents "
+        "an annotation tool's spans name by character offsets: a leading blank trimmed would shift "
+        "every span of that document): no whitespace is trimmed from its "
         "ends, so a value of blanks alone is a value too; NUL bytes are still removed and an invalid "
         "encoding decoded, `''` is still NULL (it holds no layout) and so is a null token written "
         "exactly so (`null_tokens = []`: none). Text columns only: on a column read as a date, number "
