@@ -154,6 +154,12 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`fitness_tracker`: wger's workout log, weight entries and meals (Django on SQLite): ``decimal``
   columns whose NUMERIC affinity stored Django's decimal text as REAL or INTEGER, ``date`` text,
   decimals and ``''`` in a ``varchar(3)``, ``time`` text, and an empty ``decimal`` column.
+- :func:`chat_bot`: an IRC bot's database as Sopel writes it (``sopel.db.SopelDB``), Sopel 8's DDL
+  (SQLAlchemy: ``VARCHAR(255)``, a key ``(nick_id, slug)`` ``NOT NULL``) or, ``legacy``, Sopel 6's
+  (``STRING`` columns, whose NUMERIC affinity stores a nick ``0042`` as the INTEGER 42 and a JSON
+  number as an INTEGER or REAL beside JSON text); nicknames in several scripts and a user called
+  ``NULL`` (slug ``null``); every value JSON (``json.dumps``): strings with padding inside quotes,
+  objects, ``true``, ``null``, an integer past 2^63.
 """
 
 from __future__ import annotations
@@ -3887,3 +3893,80 @@ def fitness_tracker(path: Path, entries: int = 40, logs: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- An IRC bot (Sopel's SopelDB) ----------------------------------------------------------------------
+
+CHAT_BOT_DDL = (
+    "CREATE TABLE nick_ids (nick_id INTEGER NOT NULL, PRIMARY KEY (nick_id))",
+    'CREATE TABLE channel_values (channel VARCHAR(255) NOT NULL, "key" VARCHAR(255) NOT NULL, '
+    'value VARCHAR(255), PRIMARY KEY (channel, "key"))',
+    "CREATE TABLE nicknames (nick_id INTEGER NOT NULL, slug VARCHAR(255) NOT NULL, canonical VARCHAR(255), "
+    "PRIMARY KEY (nick_id, slug), FOREIGN KEY(nick_id) REFERENCES nick_ids (nick_id))",
+    'CREATE TABLE nick_values (nick_id INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, value VARCHAR(255), '
+    'PRIMARY KEY (nick_id, "key"), FOREIGN KEY(nick_id) REFERENCES nick_ids (nick_id))',
+)
+#: Sopel 6's own DDL: ``STRING`` is no SQLite type name, so its columns have NUMERIC affinity.
+CHAT_BOT_LEGACY_DDL = (
+    "CREATE TABLE nick_ids (nick_id INTEGER PRIMARY KEY AUTOINCREMENT)",
+    "CREATE TABLE nicknames (nick_id INTEGER REFERENCES nick_ids, slug STRING PRIMARY KEY, canonical string)",
+    "CREATE TABLE nick_values (nick_id INTEGER REFERENCES nick_ids(nick_id), key STRING, value STRING, "
+    "PRIMARY KEY (nick_id, key))",
+    "CREATE TABLE channel_values (channel STRING, key STRING, value STRING, PRIMARY KEY (channel, key))",
+)
+#: (nick_id, slug, canonical): IRC's case folding of the nick, and the nick as first seen; aliases
+#: share their group's id.
+CHAT_BOT_NICKS = (
+    (1, "alice", "Alice"),
+    (2, "bob", "bob"),
+    (3, "ωmega", "Ωmega"),
+    (4, "{weird}nick", "[Weird]Nick"),
+    (5, "ナル", "ナル"),
+    (1, "zoë`", "Zoë`"),
+    (7, "café_user", "café_user"),
+    (9, "0042", "0042"),
+    (10, "null", "NULL"),
+    (1, "alice_", "Alice_"),
+    (2, "bobby", "Bobby"),
+)
+#: (nick_id, key, value) as a plugin sets it; the bot stores ``json.dumps(value, ensure_ascii=False)``.
+CHAT_BOT_NICK_VALUES: tuple[tuple[int, str, object], ...] = (
+    (1, "seen_timestamp", 1796433431.7247171),
+    (1, "seen_message", "  hello  wörld 👋 "),
+    (2, "karma", 44),
+    (2, "weather_location", {"lat": 52.52, "lon": 13.405, "name": "Berlin, 東京"}),
+    (3, "tells", [{"from": "Alice", "msg": "ping\u00a0pong", "at": "2024-03-31T02:30:00+02:00"}]),
+    (5, "birthday", "2000-02-29"),
+    (7, "flag", True),
+    (9, "zip", "01234"),
+    (10, "empty", ""),
+    (10, "big", 2**63 + 5),
+    (1, "score", 3.14159265358979),
+    (2, "away", None),
+)
+#: (channel, key, value), stored as the nicks' are.
+CHAT_BOT_CHANNEL_VALUES: tuple[tuple[str, str, object], ...] = (
+    ("#sopel", "topic_mask", "Welcome to %s — be nice"),
+    ("#sopel-dev", "last_seen", "2024-01-02T03:04:05"),
+    ("#日本語", "rate", 0.1),
+    ("&local", "ops", ["Alice", "bob"]),
+    ("#x", "count", -7),
+)
+
+
+def chat_bot(path: Path, legacy: bool = False) -> Path:
+    """An IRC bot's database as Sopel's ``SopelDB`` writes it: Sopel 8's DDL, or Sopel 6's (``legacy``)
+    whose ``STRING`` columns' NUMERIC affinity stores number-like text as INTEGER or REAL."""
+    rows: dict[str, list[tuple[object, ...]]] = {
+        # Every id ever given: 6 merged into 1's group and 8 forgotten keep their row.
+        "nick_ids": [(nick_id,) for nick_id in range(1, 11)],
+        "nicknames": list(CHAT_BOT_NICKS),
+        "nick_values": [(n, k, json.dumps(v, ensure_ascii=False)) for n, k, v in CHAT_BOT_NICK_VALUES],
+        "channel_values": [(c, k, json.dumps(v, ensure_ascii=False)) for c, k, v in CHAT_BOT_CHANNEL_VALUES],
+    }
+    return write_export(path, CHAT_BOT_LEGACY_DDL if legacy else CHAT_BOT_DDL, rows)
+
+
+def chat_bot_legacy(path: Path) -> Path:
+    """:func:`chat_bot` with Sopel 6's DDL."""
+    return chat_bot(path, legacy=True)
