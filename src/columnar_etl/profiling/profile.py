@@ -809,11 +809,15 @@ def _blanks_as_the_table_writes_missing(
 
 
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
-TOKEN_KEPT_IN_KEY = "kept as written in a key: a value of the key, or the one way it can write none (no cost)"
+TOKEN_KEPT_IN_KEY = (
+    "kept as written (a key, or a reference to one): a value of the key, or the one way it can write "
+    "none (no cost)"
+)
 
 
 def _tokens_kept_in_keys(tables: Mapping[str, TableProfile], not_null: Mapping[str, set[str]]) -> None:
-    """Mark the columns loaded as written (a declared key whose values cleaning would make NULL) whose
+    """Mark the columns loaded as written (a declared key whose values cleaning would make NULL, or a
+    column referencing one, whose tokens name the key's rows) whose
     null tokens arrive as the text they are (``ColumnProfile.token_kept_in_key``): either a value of
     the key (a chat bot's user called ``null``, its nicknames keyed by (id, slug)) or the one way to
     write "none" the key has, as :func:`_blanks_as_the_table_writes_missing` says of its ``''``. Only
