@@ -4,7 +4,7 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker, a Sopel IRC bot)
+fitness tracker, a Sopel IRC bot, a SickChill TV downloader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -1814,3 +1814,41 @@ def test_chat_bot_keeps_a_user_called_null_in_its_key_and_json_values_as_text(
     assert references(run_dir)[("nicknames", "nick_id")] == "nick_ids.nick_id"
     slug = profiled(run_dir)["columns"]["nicknames"]["slug"]
     assert (slug["as_written"] is not None, slug["token_kept_in_key"], slug["quality"]) == (True, True, 100.0)
+
+
+def test_media_automation_reads_compact_history_moments_and_keeps_day_ordinals(run_export: Runner) -> None:
+    # SickChill's history `date` is `%Y%m%d%H%M%S` text stored by the NUMERIC affinity as a 14-digit
+    # INTEGER: a date-like name, so a timestamp without a zone (the server's wall clock), each audited;
+    # an episode's `airdate` counts days since 0001-01-01 (Python's date ordinals), which no rule reads:
+    # kept as integers; `0001-01-01 00:00:00` ("never searched") is a timestamp of year 1; the indexer's
+    # number written as TEXT '1' is an integer; text never filled ('') is NULL (audited), at no cost.
+    episodes = 6
+    ran, run_dir = run_export(apps.media_automation)
+    tables = {"db_version": 1, "history": episodes, "info": 0, "tv_shows": 4, "tv_episodes": episodes}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.types("history")["date"] == "timestamp without time zone"
+    assert audit_rules(run_dir, "history", "date") == {
+        str(i + 1): {"date_format:%Y%m%d%H%M%S"} for i in range(episodes)
+    }
+    relation = f"{quote_ident(ran.base)}.history"
+    assert pg_query(ran.uri, f"SELECT episode, date FROM {relation} ORDER BY episode") == [
+        (i + 1, apps.media_moment(i)) for i in range(episodes)
+    ]
+    types = ran.types("tv_episodes")
+    assert (types["airdate"], types["indexer"], types["status"], types["file_size"]) == ("bigint",) * 4
+    assert types["subtitles_lastsearch"] == "timestamp without time zone"
+    assert ran.values("tv_episodes", "airdate", "episode_id") == {
+        i + 1: apps.media_airdate(i).toordinal() for i in range(episodes)
+    }
+    assert set(ran.values("tv_episodes", "subtitles_lastsearch", "episode_id").values()) == {datetime.min}
+    assert ran.values("tv_episodes", "location", "episode_id") == {
+        i + 1: f"/tv/Lost/Lost.S01E{i + 1:02d}.mkv" if i % 3 == 0 else None for i in range(episodes)
+    }
+    shows = ran.values("tv_shows", "show_name", "show_id")
+    assert shows == {n + 1: show[1] for n, show in enumerate(apps.MEDIA_SHOWS)}
+    assert ran.values("tv_shows", "airs", "show_id") == {
+        n + 1: show[4] or None for n, show in enumerate(apps.MEDIA_SHOWS)
+    }
+    assert set(ran.values("tv_shows", "custom_name", "show_id").values()) == {None}
+    assert profiled(run_dir)["columns"]["tv_shows"]["custom_name"]["quality"] == 100.0
