@@ -493,11 +493,20 @@ def find_key(
     # REALs with all 17 digits: rows differing past SQLite's 15 are not copies. Only a column with
     # TEXT that is not UTF-8 or with BLOBs needs decoding (decoding leaves valid UTF-8 as it is, and
     # costs a check of every cell).
+    # A key column of text holding REAL cells is counted with their text as the target holds it
+    # (``0.1``, ``inf``, ``-0.0``): the REAL 0.1 and the TEXT '0.1' are one key there.
+    as_target = {
+        name
+        for name in mixed
+        if table[name].inferred_type == "text" and table[name].storage_classes.get("real")
+    }
     reads = [
         ColumnRead(
             c.name,
             real_digits=bool(c.storage_classes.get("real")),
             decode=bool(c.issue_count("invalid_encoding") or c.storage_classes.get("blob")),
+            signed_zeros=c.name in as_target,
+            reals_as_target=c.name in as_target,
         )
         for c in table
     ]
@@ -544,9 +553,11 @@ def find_key(
     shown = table.examples_of = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
-    if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys):
+    if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys or (mixed and rows)):
         # Distinct to SQLite and the profile (5 and '5'), not as the target reads it: not the key. The
-        # next column unique in the data, of one storage class, is (nothing to count: see above).
+        # next column unique in the data, of one storage class, is (nothing to count: see above). Rows
+        # equal as the target reads them are no copies the cleaner removes when a key column holds two
+        # storage classes ((5, 'w') and ('5', 'w') are both kept): they share the key too.
         column = data_key(table, exclude=tuple(table.key))
         table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)
         table.duplicate_keys = table.null_keys = 0
