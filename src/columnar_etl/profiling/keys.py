@@ -553,7 +553,9 @@ def find_key(
     shown = table.examples_of = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
-    if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys or (mixed and rows)):
+    if table.key_found == "data_unique" and (
+        table.duplicate_keys or table.null_keys or (mixed and table.duplicate_rows)
+    ):
         # Distinct to SQLite and the profile (5 and '5'), not as the target reads it: not the key. The
         # next column unique in the data, of one storage class, is (nothing to count: see above). Rows
         # equal as the target reads them are no copies the cleaner removes when a key column holds two
