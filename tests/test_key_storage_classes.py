@@ -118,6 +118,10 @@ REALS = {
         [(0.1, "a"), ("0.1", "b"), (float("inf"), "c")],
     ),
     "copied": ("CREATE TABLE copied (k, v TEXT)", [(5, "w"), ("5", "w"), (6, "x"), ("y", "z")]),
+    "copied_declared": (
+        "CREATE TABLE copied_declared (k PRIMARY KEY, v TEXT)",
+        [(5, "w"), ("5", "w"), (0.1, "x"), ("0.1", "x"), ("y", "z")],
+    ),
 }
 
 
@@ -128,7 +132,8 @@ def test_reals_in_a_key_are_counted_as_the_text_the_target_writes_of_them(
     # `0.0` for -0.0), not the target's (`0.1`, `inf`, `-0.0`): the declared key was tried as a
     # primary key and PostgreSQL refused it (exit 2 "refused"); a column unique only to SQLite was
     # taken as the data's key, refused too; and rows equal as text but kept by the cleaner (5 and '5':
-    # no exact copies) left a found key in place.
+    # no exact copies) left a found key in place, and were counted as copies under a declared key,
+    # which PostgreSQL then refused.
     path = make_sqlite(REALS, name="reals.db")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
@@ -136,6 +141,8 @@ def test_reals_in_a_key_are_counted_as_the_text_the_target_writes_of_them(
     assert (profile["reals"].key, profile["reals"].duplicate_keys) == (["k"], 4)
     assert (profile["found_reals"].key, profile["found_reals"].key_found) == (["code"], "data_unique")
     assert profile["copied"].key == []
+    declared = profile["copied_declared"]
+    assert (declared.key, declared.duplicate_keys, declared.duplicate_rows) == (["k"], 2, 0)
     schema = loaded.result.record.version_schema
     assert primary_key(pg_uri, schema, "reals") == []
     assert primary_key(pg_uri, schema, "found_reals") == ["code"]
@@ -143,8 +150,8 @@ def test_reals_in_a_key_are_counted_as_the_text_the_target_writes_of_them(
     warnings = loaded.result.record.warnings
     assert not any("refused" in line for line in warnings), warnings
     plain = [line for line in warnings if "plain index" in line]
-    assert [line.split(":")[0] for line in plain] == ["reals"], warnings
-    assert "k: values of several storage classes" in plain[0]
+    assert [line.split(":")[0] for line in plain] == ["reals", "copied_declared"], warnings
+    assert all("k: values of several storage classes" in line for line in plain), plain
     relation = f"{quote_ident(loaded.base)}.reals"
     assert sorted(pg_query(pg_uri, f"SELECT v, k FROM {relation}")) == [
         ("a", "0.1"),

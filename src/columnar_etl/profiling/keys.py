@@ -553,6 +553,13 @@ def find_key(
     shown = table.examples_of = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
+    if declared is not None and mixed and table.duplicate_rows and not table.null_keys:
+        # SQLite's index of a declared key allows no two rows of one key, so no exact copy: rows equal
+        # as the target reads them differ in a storage class ((5, 'w') and ('5', 'w')), the cleaner
+        # keeps both, and they share the key there.
+        table.duplicate_keys += table.duplicate_rows
+        table.duplicate_rows = 0
+        ex_keys = ex_keys or ex_rows
     if table.key_found == "data_unique" and (
         table.duplicate_keys or table.null_keys or (mixed and table.duplicate_rows)
     ):
