@@ -490,9 +490,6 @@ def find_key(
         # every row allows no exact copy either. Nothing to count, no query.
         table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
         return
-    # REALs with all 17 digits: rows differing past SQLite's 15 are not copies. Only a column with
-    # TEXT that is not UTF-8 or with BLOBs needs decoding (decoding leaves valid UTF-8 as it is, and
-    # costs a check of every cell).
     # A key column of text holding REAL cells is counted with their text as the target holds it
     # (``0.1``, ``inf``, ``-0.0``): the REAL 0.1 and the TEXT '0.1' are one key there.
     as_target = {
@@ -500,6 +497,9 @@ def find_key(
         for name in mixed
         if table[name].inferred_type == "text" and table[name].storage_classes.get("real")
     }
+    # REALs with all 17 digits: rows differing past SQLite's 15 are not copies. Only a column with
+    # TEXT that is not UTF-8 or with BLOBs needs decoding (decoding leaves valid UTF-8 as it is, and
+    # costs a check of every cell).
     reads = [
         ColumnRead(
             c.name,

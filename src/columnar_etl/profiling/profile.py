@@ -817,13 +817,13 @@ TOKEN_KEPT_IN_KEY = (
 
 def _tokens_kept_in_keys(tables: Mapping[str, TableProfile], not_null: Mapping[str, set[str]]) -> None:
     """Mark the columns loaded as written (a declared key whose values cleaning would make NULL, or a
-    column referencing one, whose tokens name the key's rows) whose
-    null tokens arrive as the text they are (``ColumnProfile.token_kept_in_key``): either a value of
-    the key (a chat bot's user called ``null``, its nicknames keyed by (id, slug)) or the one way to
-    write "none" the key has, as :func:`_blanks_as_the_table_writes_missing` says of its ``''``. Only
-    where the tokens are all cleaning would change of it (no ``''`` beside them: two ways of writing
-    none) and the schema (NOT NULL) or the table (no NULL) leaves no other way. Until 2026-12-05 such a
-    token cost quality as one made NULL does (a bot's nicknames scored 75.8, its slug column 63.6)."""
+    column referencing one, whose tokens name the key's rows) whose null tokens arrive as the text
+    they are (``ColumnProfile.token_kept_in_key``): either a value of the key (a chat bot's user called
+    ``null``, its nicknames keyed by (id, slug)) or the one way to write "none" the key has, as
+    :func:`_blanks_as_the_table_writes_missing` says of its ``''``. Only where the tokens are all
+    cleaning would change of it (no ``''`` beside them: two ways of writing none) and the schema (NOT
+    NULL) or the table (no NULL) leaves no other way. Until 2026-12-05 such a token cost quality as
+    one made NULL does (a bot's nicknames scored 75.8, its slug column 63.6)."""
     for name, table in tables.items():
         holds_null = any(column.null_count for column in table)
         for column in table:
