@@ -166,6 +166,18 @@ number, so a test computes what a column holds from the same numbers.
   several scripts and the spans annotated in them as code-point offsets, a multi-table-inheritance
   child keyed by ``project_ptr_id``, JSON ``meta`` under a ``CHECK``, and kombu's Celery broker tables;
   :func:`padded_annotation_tool` the same with a document that begins with blanks its spans count.
+- :func:`chat_bot`: an IRC bot's database as Sopel writes it (``sopel.db.SopelDB``), Sopel 8's DDL
+  (SQLAlchemy: ``VARCHAR(255)``, a key ``(nick_id, slug)`` ``NOT NULL``) or, ``legacy``, Sopel 6's
+  (``STRING`` columns, whose NUMERIC affinity stores a nick ``0042`` as the INTEGER 42 and a JSON
+  number as an INTEGER or REAL beside JSON text); nicknames in several scripts and a user called
+  ``NULL`` (slug ``null``); every value JSON (``json.dumps``): strings with padding inside quotes,
+  objects, ``true``, ``null``, an integer past 2^63.
+- :func:`media_automation`: a TV-show downloader's ``sickchill.db`` as SickChill 2024 writes it (its
+  own DDL, ``NUMERIC`` everywhere): history ``date`` as ``YYYYMMDDhhmmss`` text that the affinity
+  stores as a 14-digit INTEGER, an episode's ``airdate`` as Python's ``date.toordinal()`` (days since
+  0001-01-01, ``731846``), ``subtitles_lastsearch TIMESTAMP`` ``0001-01-01 00:00:00`` for never, the
+  indexer's number as TEXT ``'1'``, quality bit masks, ``''`` for text never filled beside NULL, and
+  an empty ``info`` table of ``NUMERIC`` columns.
 """
 
 from __future__ import annotations
@@ -4282,3 +4294,219 @@ def annotation_tool(path: Path, lead: str = "") -> Path:
 def padded_annotation_tool(path: Path) -> Path:
     """:func:`annotation_tool` whose first document begins with three blanks, its spans counted after them."""
     return annotation_tool(path, lead="   ")
+
+
+# --- An IRC bot (Sopel's SopelDB) ----------------------------------------------------------------------
+
+CHAT_BOT_DDL = (
+    "CREATE TABLE nick_ids (nick_id INTEGER NOT NULL, PRIMARY KEY (nick_id))",
+    'CREATE TABLE channel_values (channel VARCHAR(255) NOT NULL, "key" VARCHAR(255) NOT NULL, '
+    'value VARCHAR(255), PRIMARY KEY (channel, "key"))',
+    "CREATE TABLE nicknames (nick_id INTEGER NOT NULL, slug VARCHAR(255) NOT NULL, canonical VARCHAR(255), "
+    "PRIMARY KEY (nick_id, slug), FOREIGN KEY(nick_id) REFERENCES nick_ids (nick_id))",
+    'CREATE TABLE nick_values (nick_id INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, value VARCHAR(255), '
+    'PRIMARY KEY (nick_id, "key"), FOREIGN KEY(nick_id) REFERENCES nick_ids (nick_id))',
+)
+#: Sopel 6's own DDL: ``STRING`` is no SQLite type name, so its columns have NUMERIC affinity.
+CHAT_BOT_LEGACY_DDL = (
+    "CREATE TABLE nick_ids (nick_id INTEGER PRIMARY KEY AUTOINCREMENT)",
+    "CREATE TABLE nicknames (nick_id INTEGER REFERENCES nick_ids, slug STRING PRIMARY KEY, canonical string)",
+    "CREATE TABLE nick_values (nick_id INTEGER REFERENCES nick_ids(nick_id), key STRING, value STRING, "
+    "PRIMARY KEY (nick_id, key))",
+    "CREATE TABLE channel_values (channel STRING, key STRING, value STRING, PRIMARY KEY (channel, key))",
+)
+#: (nick_id, slug, canonical): IRC's case folding of the nick, and the nick as first seen; aliases
+#: share their group's id.
+CHAT_BOT_NICKS = (
+    (1, "alice", "Alice"),
+    (2, "bob", "bob"),
+    (3, "ωmega", "Ωmega"),
+    (4, "{weird}nick", "[Weird]Nick"),
+    (5, "ナル", "ナル"),
+    (1, "zoë`", "Zoë`"),
+    (7, "café_user", "café_user"),
+    (9, "0042", "0042"),
+    (10, "null", "NULL"),
+    (1, "alice_", "Alice_"),
+    (2, "bobby", "Bobby"),
+)
+#: (nick_id, key, value) as a plugin sets it; the bot stores ``json.dumps(value, ensure_ascii=False)``.
+CHAT_BOT_NICK_VALUES: tuple[tuple[int, str, object], ...] = (
+    (1, "seen_timestamp", 1796433431.7247171),
+    (1, "seen_message", "  hello  wörld 👋 "),
+    (2, "karma", 44),
+    (2, "weather_location", {"lat": 52.52, "lon": 13.405, "name": "Berlin, 東京"}),
+    (3, "tells", [{"from": "Alice", "msg": "ping\u00a0pong", "at": "2024-03-31T02:30:00+02:00"}]),
+    (5, "birthday", "2000-02-29"),
+    (7, "flag", True),
+    (9, "zip", "01234"),
+    (10, "empty", ""),
+    (10, "big", 2**63 + 5),
+    (1, "score", 3.14159265358979),
+    (2, "away", None),
+)
+#: (channel, key, value), stored as the nicks' are.
+CHAT_BOT_CHANNEL_VALUES: tuple[tuple[str, str, object], ...] = (
+    ("#sopel", "topic_mask", "Welcome to %s — be nice"),
+    ("#sopel-dev", "last_seen", "2024-01-02T03:04:05"),
+    ("#日本語", "rate", 0.1),
+    ("&local", "ops", ["Alice", "bob"]),
+    ("#x", "count", -7),
+)
+
+
+def chat_bot(path: Path, legacy: bool = False) -> Path:
+    """An IRC bot's database as Sopel's ``SopelDB`` writes it: Sopel 8's DDL, or Sopel 6's (``legacy``)
+    whose ``STRING`` columns' NUMERIC affinity stores number-like text as INTEGER or REAL."""
+    rows: dict[str, list[tuple[object, ...]]] = {
+        # Every id ever given: 6 merged into 1's group and 8 forgotten keep their row.
+        "nick_ids": [(nick_id,) for nick_id in range(1, 11)],
+        "nicknames": list(CHAT_BOT_NICKS),
+        "nick_values": [(n, k, json.dumps(v, ensure_ascii=False)) for n, k, v in CHAT_BOT_NICK_VALUES],
+        "channel_values": [(c, k, json.dumps(v, ensure_ascii=False)) for c, k, v in CHAT_BOT_CHANNEL_VALUES],
+    }
+    return write_export(path, CHAT_BOT_LEGACY_DDL if legacy else CHAT_BOT_DDL, rows)
+
+
+def chat_bot_legacy(path: Path) -> Path:
+    """:func:`chat_bot` with Sopel 6's DDL."""
+    return chat_bot(path, legacy=True)
+
+
+# --- A TV-show downloader (SickChill's sickchill.db) ----------------------------------------------------
+
+MEDIA_DDL = (
+    "CREATE TABLE db_version(db_version INTEGER, db_minor_version INTEGER)",
+    "CREATE TABLE history(action NUMERIC, date NUMERIC, showid NUMERIC, season NUMERIC, episode NUMERIC, "
+    "quality NUMERIC, resource TEXT, provider TEXT, version NUMERIC DEFAULT -1)",
+    "CREATE TABLE info(last_backlog NUMERIC, last_indexer NUMERIC, last_proper_search NUMERIC)",
+    "CREATE TABLE tv_shows(show_id INTEGER PRIMARY KEY, indexer_id NUMERIC, indexer NUMERIC, "
+    "show_name TEXT, location TEXT, network TEXT, genre TEXT, classification TEXT, runtime NUMERIC, "
+    "quality NUMERIC, airs TEXT, status TEXT, flatten_folders NUMERIC, paused NUMERIC, startyear NUMERIC, "
+    "air_by_date NUMERIC, lang TEXT, subtitles NUMERIC, notify_list TEXT, imdb_id TEXT, "
+    "last_update_indexer NUMERIC, dvdorder NUMERIC, archive_firstmatch NUMERIC, rls_require_words TEXT, "
+    "rls_ignore_words TEXT, sports NUMERIC, anime NUMERIC, scene NUMERIC, "
+    "default_ep_status NUMERIC DEFAULT -1, sub_use_sr_metadata NUMERIC DEFAULT 0, rls_prefer_words TEXT, "
+    "custom_name TEXT)",
+    "CREATE TABLE tv_episodes(episode_id INTEGER PRIMARY KEY, showid NUMERIC, indexerid NUMERIC, "
+    "indexer TEXT, name TEXT, season NUMERIC, episode NUMERIC, description TEXT, airdate NUMERIC, "
+    "hasnfo NUMERIC, hastbn NUMERIC, status NUMERIC, location TEXT, file_size NUMERIC, release_name TEXT, "
+    "subtitles TEXT, subtitles_searchcount NUMERIC, subtitles_lastsearch TIMESTAMP, is_proper NUMERIC, "
+    "scene_season NUMERIC, scene_episode NUMERIC, absolute_number NUMERIC, scene_absolute_number NUMERIC, "
+    "version NUMERIC DEFAULT -1, release_group TEXT)",
+    "CREATE UNIQUE INDEX idx_indexer_id ON tv_shows(indexer_id)",
+)
+#: (indexer id, name, network, genres joined by '|', air time): '' where the indexer gave none.
+MEDIA_SHOWS = (
+    (73739, "Lost", "ABC (US)", "Drama|Mystery", "Thursday 9:00 PM"),
+    (81189, "Breaking Bad", "AMC", "Crime", "Sunday 10:00 PM"),
+    (12345, "進撃の巨人", "MBS", "Animation|Action", ""),
+    (99999, "Ünïcødé Show: Ω & Co.", None, "", ""),
+)
+#: SickChill's quality bit masks (``Quality.HDTV``, ``HDWEBDL``, ``FULLHDBLURAY``) and the status an
+#: episode's quality composes with (``Quality.compositeStatus``: status + 100 * quality).
+MEDIA_HDTV, MEDIA_HDWEBDL, MEDIA_BLURAY = 4, 32, 256
+MEDIA_DOWNLOADED, MEDIA_SNATCHED, MEDIA_WANTED = 4, 2, 3
+
+
+def media_airdate(i: int) -> date:
+    return date(2004, 9, 22) + timedelta(days=7 * i)
+
+
+def media_moment(i: int) -> datetime:
+    """History row ``i``'s moment, the server's wall clock, as SickChill writes it (``%Y%m%d%H%M%S``)."""
+    return datetime(2026, 12, 5, 1, 35, 17) + timedelta(hours=5 * i, seconds=i)
+
+
+def media_automation(path: Path, episodes: int = 6) -> Path:
+    """A TV-show downloader's ``sickchill.db`` as SickChill writes it (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MEDIA_DDL:
+            con.execute(statement)
+        con.execute("INSERT INTO db_version VALUES (44, 5)")
+        for n, (indexer_id, name, network, genre, airs) in enumerate(MEDIA_SHOWS):
+            _insert(
+                con,
+                "tv_shows",
+                {
+                    "indexer_id": indexer_id,
+                    "indexer": 2 if n == 2 else 1,
+                    "show_name": name,
+                    "location": f"/tv/{name}",
+                    "network": network,
+                    "genre": genre,
+                    "classification": "Scripted",
+                    "runtime": 24 if n == 2 else 45,
+                    "quality": (MEDIA_HDTV | MEDIA_HDWEBDL) | (MEDIA_BLURAY << 16),
+                    "airs": airs,
+                    "status": ("Ended", "Ended", "Continuing", "Unknown")[n],
+                    "flatten_folders": 1,
+                    "paused": 0,
+                    "startyear": (2004, 2008, 2013, 0)[n],
+                    "air_by_date": 0,
+                    "lang": ("en", "en", "ja", "de")[n],
+                    "subtitles": 0,
+                    "imdb_id": "tt0411008" if n == 0 else "",
+                    "last_update_indexer": date(2024, 1, 2).toordinal(),
+                    "dvdorder": 0,
+                    "rls_require_words": "",
+                    "rls_ignore_words": "german,ita" if n == 0 else "",
+                    "sports": 0,
+                    "anime": int(n == 2),
+                    "scene": 0,
+                    "default_ep_status": 5,
+                    "sub_use_sr_metadata": 0,
+                    "rls_prefer_words": "",
+                    "custom_name": "",
+                },
+            )
+        for i in range(episodes):
+            downloaded = i % 3 == 0
+            status = MEDIA_DOWNLOADED + 100 * MEDIA_HDTV if downloaded else MEDIA_WANTED
+            _insert(
+                con,
+                "tv_episodes",
+                {
+                    "showid": 73739,
+                    "indexerid": 7373900 + i + 1,
+                    "indexer": "1",
+                    "name": f"Episode {i + 1}",
+                    "season": 1,
+                    "episode": i + 1,
+                    "description": f"Episode {i + 1} of the first season.",
+                    "subtitles": "en,pt-BR" if downloaded else "",
+                    "subtitles_searchcount": 0,
+                    "subtitles_lastsearch": str(datetime.min),
+                    "airdate": media_airdate(i).toordinal(),
+                    "hasnfo": 0,
+                    "hastbn": 0,
+                    "status": status,
+                    "location": f"/tv/Lost/Lost.S01E{i + 1:02d}.mkv" if downloaded else "",
+                    "file_size": 1_234_567_890 * (i + 1) if downloaded else 0,
+                    "release_name": f"Lost.S01E{i + 1:02d}.720p.HDTV.x264-GRP" if downloaded else "",
+                    "is_proper": 0,
+                    "absolute_number": 0,
+                    "version": -1,
+                    "release_group": "GRP" if downloaded else "",
+                },
+            )
+        for i in range(episodes):
+            _insert(
+                con,
+                "history",
+                {
+                    "action": MEDIA_SNATCHED + 100 * MEDIA_HDTV,
+                    # Text, as SickChill binds it: the NUMERIC affinity stores a 14-digit INTEGER.
+                    "date": media_moment(i).strftime("%Y%m%d%H%M%S"),
+                    "showid": 73739,
+                    "season": 1,
+                    "episode": i + 1,
+                    "quality": MEDIA_HDTV,
+                    "resource": f"Lost.S01E{i + 1:02d}.720p.HDTV.x264-GRP",
+                    "provider": "RARBG",
+                    "version": -1,
+                },
+            )
+    con.close()
+    return path

@@ -4,7 +4,8 @@ recorder, Celery's result backend, R's data frames, a feed reader's cache, a Fos
 profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a Directus project, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
-fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project)
+fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
+Sopel IRC bot, a SickChill TV downloader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sqlite3
 import struct
 import zlib
 from collections.abc import Callable
@@ -29,6 +31,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
+
+from columnar_etl.pg.identifiers import quote_ident
 
 from . import app_databases as apps
 from .conftest import pg_query, primary_key
@@ -1955,3 +1960,106 @@ def test_annotation_documents_kept_as_written_keep_every_span_naming_its_entity(
     }
     assert audit_rules(run_dir, "examples_example", "text") == {}
     assert spans_named(ran) == {s + 1: entity for s, entity in enumerate(ANNOTATED_ENTITIES)}
+
+
+def _chat_bot_text(value: object) -> str | None:
+    """A cell of the bot's file as it arrives in a text column: an INTEGER as its digits, a REAL as
+    the shortest text of that double, JSON ``null`` as NULL (the null token, audited), text as is."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    return None if value == "null" else str(value)
+
+
+@pytest.mark.parametrize("build", [apps.chat_bot, apps.chat_bot_legacy])
+def test_chat_bot_keeps_a_user_called_null_in_its_key_and_json_values_as_text(
+    run_export: Runner, build: Callable[[Path], Path]
+) -> None:
+    # Sopel's nicknames are keyed by their case-folded slug, one of them `null` (a user called NULL):
+    # cleaning would make it NULL, so the key is loaded as written (its one warning) and the token costs
+    # no quality there; the nick as shown, `NULL`, is the null token by the documented rule (audited).
+    # Values are JSON text; under Sopel 6's `STRING` (NUMERIC affinity) JSON numbers and the nick
+    # `0042` are INTEGER or REAL cells (2^63 + 5 a double), which arrive in the text column as their
+    # digits and the shortest text of their double.
+    ran, run_dir = run_export(build)
+    tables = {"nick_ids": 10, "nicknames": 11, "nick_values": 12, "channel_values": 5}
+    loaded_cleanly(ran, run_dir, tables)
+    assert ran.code == 2
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == ["nicknames.slug"], ran.record["warnings"]
+    assert "loaded as written" in ran.record["warnings"][0]
+    schema = ran.record["version_schema"]
+    assert ran.types("nicknames") == {"nick_id": "bigint", "slug": "text", "canonical": "text"}
+    assert ran.types("nick_values")["value"] == ran.types("channel_values")["value"] == "text"
+    assert primary_key(ran.uri, schema, "nicknames") == (
+        ["slug"]
+        if build is apps.chat_bot_legacy
+        else [
+            "nick_id",
+            "slug",
+        ]
+    )
+    assert primary_key(ran.uri, schema, "nick_values") == ["nick_id", "key"]
+    con = sqlite3.connect(ran.db)
+    try:
+        nicks = con.execute("SELECT nick_id, slug, canonical FROM nicknames").fetchall()
+        values = con.execute("SELECT nick_id, key, value FROM nick_values").fetchall()
+        channels = con.execute("SELECT channel, key, value FROM channel_values").fetchall()
+    finally:
+        con.close()
+    assert {type(slug) for _, slug, _ in nicks} == ({int, str} if build is apps.chat_bot_legacy else {str})
+    base = quote_ident(ran.base)
+    assert set(pg_query(ran.uri, f"SELECT nick_id, slug, canonical FROM {base}.nicknames")) == {
+        (n, str(slug), None if canonical == "NULL" else _chat_bot_text(canonical))
+        for n, slug, canonical in nicks
+    }
+    assert set(pg_query(ran.uri, f"SELECT nick_id, key, value FROM {base}.nick_values")) == {
+        (n, k, _chat_bot_text(v)) for n, k, v in values
+    }
+    assert set(pg_query(ran.uri, f'SELECT channel, "key", value FROM {base}.channel_values')) == {
+        (c, k, _chat_bot_text(v)) for c, k, v in channels
+    }
+    assert audit_rules(run_dir, "nicknames", "canonical") == {
+        "null" if build is apps.chat_bot_legacy else "10|null": {"null_like_to_null"}
+    }
+    assert references(run_dir)[("nicknames", "nick_id")] == "nick_ids.nick_id"
+    slug = profiled(run_dir)["columns"]["nicknames"]["slug"]
+    assert (slug["as_written"] is not None, slug["token_kept_in_key"], slug["quality"]) == (True, True, 100.0)
+
+
+def test_media_automation_reads_compact_history_moments_and_keeps_day_ordinals(run_export: Runner) -> None:
+    # SickChill's history `date` is `%Y%m%d%H%M%S` text stored by the NUMERIC affinity as a 14-digit
+    # INTEGER: a date-like name, so a timestamp without a zone (the server's wall clock), each audited;
+    # an episode's `airdate` counts days since 0001-01-01 (Python's date ordinals), which no rule reads:
+    # kept as integers; `0001-01-01 00:00:00` ("never searched") is a timestamp of year 1; the indexer's
+    # number written as TEXT '1' is an integer; text never filled ('') is NULL (audited), at no cost.
+    episodes = 6
+    ran, run_dir = run_export(apps.media_automation)
+    tables = {"db_version": 1, "history": episodes, "info": 0, "tv_shows": 4, "tv_episodes": episodes}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.types("history")["date"] == "timestamp without time zone"
+    assert audit_rules(run_dir, "history", "date") == {
+        str(i + 1): {"date_format:%Y%m%d%H%M%S"} for i in range(episodes)
+    }
+    relation = f"{quote_ident(ran.base)}.history"
+    assert pg_query(ran.uri, f"SELECT episode, date FROM {relation} ORDER BY episode") == [
+        (i + 1, apps.media_moment(i)) for i in range(episodes)
+    ]
+    types = ran.types("tv_episodes")
+    assert (types["airdate"], types["indexer"], types["status"], types["file_size"]) == ("bigint",) * 4
+    assert types["subtitles_lastsearch"] == "timestamp without time zone"
+    assert ran.values("tv_episodes", "airdate", "episode_id") == {
+        i + 1: apps.media_airdate(i).toordinal() for i in range(episodes)
+    }
+    assert set(ran.values("tv_episodes", "subtitles_lastsearch", "episode_id").values()) == {datetime.min}
+    assert ran.values("tv_episodes", "location", "episode_id") == {
+        i + 1: f"/tv/Lost/Lost.S01E{i + 1:02d}.mkv" if i % 3 == 0 else None for i in range(episodes)
+    }
+    shows = ran.values("tv_shows", "show_name", "show_id")
+    assert shows == {n + 1: show[1] for n, show in enumerate(apps.MEDIA_SHOWS)}
+    assert ran.values("tv_shows", "airs", "show_id") == {
+        n + 1: show[4] or None for n, show in enumerate(apps.MEDIA_SHOWS)
+    }
+    assert set(ran.values("tv_shows", "custom_name", "show_id").values()) == {None}
+    assert profiled(run_dir)["columns"]["tv_shows"]["custom_name"]["quality"] == 100.0

@@ -354,3 +354,69 @@ def test_a_blank_the_schema_leaves_a_key_no_other_way_for_costs_no_quality(
         columns = ["host", "site", "name"] if table == "jar" else ["id", "prefix", "host"]
         assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
     assert profile.quality == 100.0
+
+
+#: A key whose text column holds a null token as one of its values (a chat bot's nicknames keyed by
+#: (id, slug): a user called ``null``; a lookup keyed by a name, ``None`` among names of mixed forms, so
+#: no token is a value by its column's form alone), beside the same shape with a blank too (two ways of
+#: writing none) and a nullable key column whose table holds NULLs.
+TOKEN_IN_KEY = {
+    "nicks": (
+        "CREATE TABLE nicks (id INTEGER NOT NULL, slug TEXT NOT NULL, shown TEXT, PRIMARY KEY (id, slug))",
+        [
+            (1, "alice", "Alice"),
+            (2, "null", "Nul"),
+            (3, "0042", "0042"),
+            (3, "[x]y", "[X]y"),
+            (4, "ナル", "ナル"),
+        ],
+    ),
+    "names": (
+        "CREATE TABLE names (name TEXT PRIMARY KEY, n INTEGER)",
+        [("Rome", 1), ("None", 2), ("San Donà di Piave", 3), ("l'Aquila", 4)],
+    ),
+    "visits": (
+        "CREATE TABLE visits (id INTEGER PRIMARY KEY, name TEXT NOT NULL REFERENCES names (name))",
+        [(1, "Rome"), (2, "None"), (3, "None"), (4, "l'Aquila")],
+    ),
+    "mixed": (
+        "CREATE TABLE mixed (name TEXT PRIMARY KEY, n INTEGER)",
+        [("Rome", 1), ("None", 2), ("", 3), ("l'Aquila", 4)],
+    ),
+    "nullable": (
+        "CREATE TABLE nullable (name TEXT PRIMARY KEY, n INTEGER)",
+        [("Rome", 1), ("None", None), ("San Donà di Piave", 3), ("l'Aquila", 4)],
+    ),
+}
+
+
+def test_a_null_token_kept_as_a_value_of_a_key_costs_no_quality(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # The key is loaded as written, so its token arrives as the text it is: a value of the key (a user
+    # named null), or the one way the schema (NOT NULL) or the table (no NULL) leaves it to write none.
+    # Until 2026-12-05 it cost quality as a null token made NULL would (63.6 for a column of 11 nicks,
+    # its table 75.8, below the gate). A blank beside it, or NULLs in its table, are another way of
+    # writing none: mixing still costs. The "loaded as written" warning stays.
+    path = make_sqlite(TOKEN_IN_KEY, name="token_in_key.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    warned = sorted(line.split(":")[0] for line in record.warnings if "loaded as written" in line)
+    assert warned == ["mixed.name", "names.name", "nicks.slug", "nullable.name", "visits.name"], warned
+    profile = loaded.result.profile
+    # A column referencing such a key is loaded as written with it: its token names the key's row.
+    kept_columns = [
+        ("nicks", "slug", ["id", "slug"]),
+        ("names", "name", ["name"]),
+        ("visits", "name", ["id"]),
+    ]
+    for table, column, key in kept_columns:
+        kept = profile[table][column]
+        assert kept.as_written and kept.null_like_count, (table, kept.issues)
+        assert kept.quality == 100.0, (table, column, kept.issues)
+        columns = list(dict.fromkeys([*key, column]))
+        assert _target_values(loaded, table, columns) == _source_values(path, table, columns), table
+    # One cell in four of two ways of missing ('' and None: 25 % x 4 points each): 0.
+    assert profile["mixed"]["name"].quality == 0.0
+    assert profile["nullable"]["name"].quality == 0.0

@@ -94,6 +94,78 @@ def test_a_run_keeps_every_row_of_a_key_of_several_storage_classes(
     assert all("k: values of several storage classes" in line for line in plain.values()), plain
 
 
+#: A key with no type holding REAL cells beside the TEXT a text column of the target writes of them:
+#: ``0.1`` (the read's 17 digits are ``0.10000000000000001``), ``inf`` (SQLite's text is ``Inf``),
+#: ``0.00001`` (``1.0e-05`` to SQLite), ``-0.0`` (``0.0`` to SQLite). Beside them, the same shapes in a
+#: column found unique in the data, and rows equal as text but not copies (5 and '5', one ``v``).
+REALS = {
+    "reals": (
+        "CREATE TABLE reals (k PRIMARY KEY, v TEXT)",
+        [
+            (0.1, "a"),
+            ("0.1", "b"),
+            (float("inf"), "c"),
+            ("inf", "d"),
+            (1e-05, "e"),
+            ("0.00001", "f"),
+            (-0.0, "g"),
+            ("-0.0", "h"),
+            ("x", "i"),
+        ],
+    ),
+    "found_reals": (
+        "CREATE TABLE found_reals (k, code TEXT)",
+        [(0.1, "a"), ("0.1", "b"), (float("inf"), "c")],
+    ),
+    "copied": ("CREATE TABLE copied (k, v TEXT)", [(5, "w"), ("5", "w"), (6, "x"), ("y", "z")]),
+    "copied_declared": (
+        "CREATE TABLE copied_declared (k PRIMARY KEY, v TEXT)",
+        [(5, "w"), ("5", "w"), (0.1, "x"), ("0.1", "x"), ("y", "z")],
+    ),
+}
+
+
+def test_reals_in_a_key_are_counted_as_the_text_the_target_writes_of_them(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-05 a REAL cell of a key was counted by the read's text (17 digits, SQLite's `Inf`,
+    # `0.0` for -0.0), not the target's (`0.1`, `inf`, `-0.0`): the declared key was tried as a
+    # primary key and PostgreSQL refused it (exit 2 "refused"); a column unique only to SQLite was
+    # taken as the data's key, refused too; and rows equal as text but kept by the cleaner (5 and '5':
+    # no exact copies) left a found key in place, and were counted as copies under a declared key,
+    # which PostgreSQL then refused.
+    path = make_sqlite(REALS, name="reals.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    profile = loaded.result.profile
+    assert (profile["reals"].key, profile["reals"].duplicate_keys) == (["k"], 4)
+    assert (profile["found_reals"].key, profile["found_reals"].key_found) == (["code"], "data_unique")
+    assert profile["copied"].key == []
+    declared = profile["copied_declared"]
+    assert (declared.key, declared.duplicate_keys, declared.duplicate_rows) == (["k"], 2, 0)
+    schema = loaded.result.record.version_schema
+    assert primary_key(pg_uri, schema, "reals") == []
+    assert primary_key(pg_uri, schema, "found_reals") == ["code"]
+    assert primary_key(pg_uri, schema, "copied") == []
+    warnings = loaded.result.record.warnings
+    assert not any("refused" in line for line in warnings), warnings
+    plain = [line for line in warnings if "plain index" in line]
+    assert [line.split(":")[0] for line in plain] == ["reals", "copied_declared"], warnings
+    assert all("k: values of several storage classes" in line for line in plain), plain
+    relation = f"{quote_ident(loaded.base)}.reals"
+    assert sorted(pg_query(pg_uri, f"SELECT v, k FROM {relation}")) == [
+        ("a", "0.1"),
+        ("b", "0.1"),
+        ("c", "inf"),
+        ("d", "inf"),
+        ("e", "0.00001"),
+        ("f", "0.00001"),
+        ("g", "-0.0"),
+        ("h", "-0.0"),
+        ("i", "x"),
+    ]
+
+
 def test_checker_pairs_a_target_value_two_source_keys_share_by_their_cells(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -238,17 +238,19 @@ def test_the_report_shows_each_key_and_its_duplicates(make_sqlite: SqliteFactory
     assert "1 duplicate row, 2 null key" in result.stdout
 
 
-def _expected_duplicates(path: Path, table: str, key: list[int]) -> tuple[int, int, int]:
+def _expected_duplicates(
+    path: Path, table: str, key: list[int], *, declared: bool = False
+) -> tuple[int, int, int]:
     """Copies, rows sharing a key with a different row, NULL-key rows: counted in Python over every
-    row, each cell as the text DuckDB reads (INTEGER 5 and TEXT '5' alike), REALs as exact doubles."""
+    row, each cell as the text DuckDB reads (INTEGER 5 and TEXT '5' alike), REALs as exact doubles.
+    Under a ``declared`` key (SQLite's index allows no two rows of one key) with a column of several
+    storage classes and no NULL key, rows equal so are no copies but rows sharing the key."""
     con = sqlite3.connect(path)
     try:
-        rows = [
-            tuple(str(v) if isinstance(v, int) else v for v in row)
-            for row in con.execute(f'SELECT * FROM "{table}"')
-        ]
+        cells = con.execute(f'SELECT * FROM "{table}"').fetchall()
     finally:
         con.close()
+    rows = [tuple(str(v) if isinstance(v, int) else v for v in row) for row in cells]
     distinct = set(rows)
     by_key: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
     for row in distinct:
@@ -256,7 +258,11 @@ def _expected_duplicates(path: Path, table: str, key: list[int]) -> tuple[int, i
         if key and None not in key_value:
             by_key.setdefault(key_value, set()).add(row)
     nulls = sum(1 for row in rows if key and None in (row[i] for i in key))
-    return len(rows) - len(distinct), sum(len(group) - 1 for group in by_key.values()), nulls
+    copies, shared = len(rows) - len(distinct), sum(len(group) - 1 for group in by_key.values())
+    mixed = any(len({type(row[i]) for row in cells if row[i] is not None}) > 1 for i in key)
+    if declared and mixed and not nulls:
+        return 0, shared + copies, nulls
+    return copies, shared, nulls
 
 
 def test_the_count_reads_only_rows_whose_value_repeats_and_finds_every_copy(
@@ -413,10 +419,12 @@ def test_a_declared_one_column_key_without_nulls_is_not_grouped_to_find_no_copy(
     for name in ("clean", "nulls", "classes"):
         table = tables[name]
         assert (table.duplicate_rows, table.duplicate_keys, table.null_keys) == _expected_duplicates(
-            path, name, [0]
+            path, name, [0], declared=True
         ), name
     assert (tables["nulls"].duplicate_rows, tables["nulls"].null_keys) == (1, 2)
-    assert tables["classes"].duplicate_rows == 1
+    # (5, 1) and ('5', 1): no copies under SQLite's index, but one key in the target (until 2026-12-05
+    # counted as a copy, which the cleaner keeps: PostgreSQL refused the key).
+    assert (tables["classes"].duplicate_rows, tables["classes"].duplicate_keys) == (0, 1)
     declared = declared_keys(path, ["clean", "nulls", "classes"])
     with open_source(path) as src:
         for name, skipped in (("clean", True), ("nulls", False), ("classes", False)):

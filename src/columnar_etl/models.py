@@ -210,6 +210,11 @@ class ColumnProfile:
     #: column declared NOT NULL that holds no null token (an ORM's blank string fields). A key loaded
     #: as written (:attr:`as_written`) whose one change by cleaning would be ``''`` to NULL keeps them.
     blank_is_missing: bool = False
+    #: A key loaded as written (:attr:`as_written`) holds null tokens as the text they are, all its
+    #: cleaning would change, where the schema (NOT NULL) or the table (no NULL) leaves it no other way
+    #: to write none: each a value of the key (a user called ``null``) or its one spelling of none.
+    #: Its ``null_like`` issue stays, but costs the quality score nothing (``profiling.quality``).
+    token_kept_in_key: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -307,6 +312,7 @@ class ColumnProfile:
             "format_misfits": self.format_misfits,
             "digit_groups": self.digit_groups,
             "blank_is_missing": self.blank_is_missing,
+            "token_kept_in_key": self.token_kept_in_key,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -490,6 +490,13 @@ def find_key(
         # every row allows no exact copy either. Nothing to count, no query.
         table.duplicate_rows = table.duplicate_keys = table.null_keys = 0
         return
+    # A key column of text holding REAL cells is counted with their text as the target holds it
+    # (``0.1``, ``inf``, ``-0.0``): the REAL 0.1 and the TEXT '0.1' are one key there.
+    as_target = {
+        name
+        for name in mixed
+        if table[name].inferred_type == "text" and table[name].storage_classes.get("real")
+    }
     # REALs with all 17 digits: rows differing past SQLite's 15 are not copies. Only a column with
     # TEXT that is not UTF-8 or with BLOBs needs decoding (decoding leaves valid UTF-8 as it is, and
     # costs a check of every cell).
@@ -498,6 +505,8 @@ def find_key(
             c.name,
             real_digits=bool(c.storage_classes.get("real")),
             decode=bool(c.issue_count("invalid_encoding") or c.storage_classes.get("blob")),
+            signed_zeros=c.name in as_target,
+            reals_as_target=c.name in as_target,
         )
         for c in table
     ]
@@ -544,9 +553,20 @@ def find_key(
     shown = table.examples_of = table.key or columns[:1]
     rows, keys, nulls, ex_rows, ex_keys = row[:5]
     table.duplicate_rows, table.duplicate_keys, table.null_keys = int(rows), int(keys), int(nulls)
-    if table.key_found == "data_unique" and (table.duplicate_keys or table.null_keys):
+    if declared is not None and mixed and table.duplicate_rows and not table.null_keys:
+        # SQLite's index of a declared key allows no two rows of one key, so no exact copy: rows equal
+        # as the target reads them differ in a storage class ((5, 'w') and ('5', 'w')), the cleaner
+        # keeps both, and they share the key there.
+        table.duplicate_keys += table.duplicate_rows
+        table.duplicate_rows = 0
+        ex_keys = ex_keys or ex_rows
+    if table.key_found == "data_unique" and (
+        table.duplicate_keys or table.null_keys or (mixed and table.duplicate_rows)
+    ):
         # Distinct to SQLite and the profile (5 and '5'), not as the target reads it: not the key. The
-        # next column unique in the data, of one storage class, is (nothing to count: see above).
+        # next column unique in the data, of one storage class, is (nothing to count: see above). Rows
+        # equal as the target reads them are no copies the cleaner removes when a key column holds two
+        # storage classes ((5, 'w') and ('5', 'w') are both kept): they share the key too.
         column = data_key(table, exclude=tuple(table.key))
         table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)
         table.duplicate_keys = table.null_keys = 0

@@ -35,9 +35,12 @@ the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs no
 holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
 ``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either; so does a text column's
 declared NOT NULL, holding no null token (an ORM's blank string fields), and a column every row of
-which is ``''`` (it holds no value: an application's text field never filled). A column of ``trim = false``
-has no ``whitespace`` issue at all: its padding is the layout the operator declared, and the profile
-counts its values as written (``ColumnProfile.padding_kept``), as cleaning keeps them.
+which is ``''`` (it holds no value: an application's text field never filled). A key loaded as
+written whose null tokens are all cleaning would change, in a column declared NOT NULL or a table
+holding no NULL (``ColumnProfile.token_kept_in_key``: a user called ``null``), keeps them as the text
+they are: its ``null_like`` costs nothing. A column of ``trim = false`` has no ``whitespace`` issue
+at all: its padding is the layout the operator declared, and the profile counts its values as
+written (``ColumnProfile.padding_kept``), as cleaning keeps them.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -110,6 +113,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     (all an own format charges); None where they are not (the issue costs its count)."""
     if kind == "empty_string" and column.blank_is_missing:
         # The table (or the column, declared NOT NULL) writes every missing value so: its spelling.
+        return 0
+    if kind == "null_like" and column.token_kept_in_key:
+        # A key loaded as written keeps its tokens as the text they are: values, or its one "none".
         return 0
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.

@@ -156,6 +156,8 @@ class ColumnRead:
     its value: the profile reads such cells apart, a few at a time (:mod:`.profiling.long_cells`).
     ``signed_zeros`` (with ``real_digits``): a REAL ``-0.0`` arrives as ``-0.0``, not as SQLite's text
     of it (``0.0``); see :meth:`~columnar_etl.source.export.Source.negative_zeros` for its cost.
+    ``reals_as_target`` (with ``real_digits``): a REAL cell arrives as the text a text column of the
+    target holds of it (:func:`target_real_text_sql`: ``0.1``, ``inf``, ``0.00001``), not the read's.
     """
 
     name: str
@@ -175,6 +177,7 @@ class ColumnRead:
     #: Such a cell's class letter is ``d`` (decoded), not ``t``: for the cleaner, which audits each
     #: (``blob_numeral``). The profile reads them as TEXT.
     numerals_apart: bool = False
+    reals_as_target: bool = False
 
 
 #: The affinities (:func:`sqlite_affinity`) of the columns whose BLOB cells may be read as the numbers
@@ -221,6 +224,24 @@ def real_text_sql(column: str, negative_zero: str | None = None) -> str:
     if negative_zero is not None:
         exact = f"WHEN {column} = 0 AND ({negative_zero}) THEN '-0.0' {exact}"
     return f"CASE WHEN typeof({column}) = 'real' THEN CASE {exact} ELSE {digits[-1]} END ELSE {column} END"
+
+
+def target_real_text_sql(value: str) -> str:
+    """DuckDB SQL: the text ``value`` (a REAL cell's text as read, :func:`real_text_sql`) as a text
+    column of the target holds it: the cleaner writes a REAL cell as Polars' text of its double
+    (``cleaning.expressions``, ``reals_shortest``), the shortest digits that read back as it, which is
+    DuckDB's but for small numbers: a decimal down to 1e-05 (``0.00001``, DuckDB's ``1e-05``) and an
+    exponent without a leading zero below it (``1.5e-7``, DuckDB's ``1.5e-07``). ``inf``, ``-0.0`` as
+    DuckDB writes them."""
+    number = f"TRY_CAST({value} AS DOUBLE)"
+    shortest = f"CAST({number} AS VARCHAR)"
+    digits = f"replace(replace(regexp_replace({shortest}, 'e-05$', ''), '-', ''), '.', '')"
+    sign = f"(CASE WHEN {number} < 0 THEN '-' ELSE '' END)"
+    return (
+        f"CASE WHEN {number} IS NULL THEN {value} "
+        f"WHEN {shortest} LIKE '%e-05' THEN {sign} || '0.0000' || {digits} "
+        f"ELSE replace({shortest}, 'e-0', 'e-') END"
+    )
 
 
 def holds_negative_zero(declared_type: str) -> bool:

@@ -59,6 +59,7 @@ from columnar_etl.source.cells import (
     numeral_sql,
     real_text_sql,
     sqlite_affinity,
+    target_real_text_sql,
 )
 from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
 from columnar_etl.source.reader_names import ReaderNames, reader_names
@@ -314,7 +315,7 @@ class Source:
         classed = [
             index
             for index, read in enumerate(reads)
-            if read.with_class or read.with_hex or (utf16 and read.as_bytes)
+            if read.with_class or read.with_hex or read.reals_as_target or (utf16 and read.as_bytes)
         ]
         declared = {c.name: c.declared_type for c in info.columns}
         asked = [read.name for read in reads if read.blob_numerals]
@@ -344,10 +345,11 @@ class Source:
                 outer.append(f"{bytes_} AS {quote_ident(read.name)}")
             elif read.as_bytes:
                 outer.append(f"encode({value}) AS {quote_ident(read.name)}")
-            elif not read.decode:
-                outer.append(f"{value} AS {quote_ident(read.name)}")
             else:
-                outer.append(f"{decoded_sql(value, self.encoding_fallback)} AS {quote_ident(read.name)}")
+                text = decoded_sql(value, self.encoding_fallback) if read.decode else value
+                if read.reals_as_target:
+                    text = f"CASE WHEN {kind} = 'r' THEN {target_real_text_sql(value)} ELSE {text} END"
+                outer.append(f"{text} AS {quote_ident(read.name)}")
             if read.with_class and not class_string:
                 outer.append(f"{kind} AS {quote_ident(class_column(index))}")
             if read.with_hex:
