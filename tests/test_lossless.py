@@ -808,6 +808,37 @@ def test_real_keeps_all_17_digits_as_double_precision(pg_uri: str, tmp_path: Pat
     assert loaded.violations == [], summarize(loaded.violations)
 
 
+def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, tmp_path: Path) -> None:
+    # An application's decimal columns declared without a scale (Django writes every DecimalField as
+    # plain `decimal` on SQLite) and holding no value yet (a surcharge, a payment event not used this
+    # quarter) were numeric(18,0): the next export's first 12.50 would change their type. Like a BLOB
+    # column with no attachment yet, and the operator's own `type = "numeric"`, they name amounts:
+    # numeric(18,2). A declared scale stays the least; a declared integer stays bigint.
+    path = sqlite_file(
+        tmp_path / "unused.db",
+        "CREATE TABLE charge (id INTEGER PRIMARY KEY, fee decimal, tax NUMERIC, rate DECIMAL(10,4), "
+        "qty INTEGER)",
+        [(1, None, None, None, None), (2, None, None, None, None)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    relation = f"{quote_ident(loaded.base)}.charge"
+    types = dict(
+        pg_query(
+            pg_uri,
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
+        )
+    )
+    assert types == {
+        "id": "bigint",
+        "fee": "numeric(18,2)",
+        "tax": "numeric(18,2)",
+        "rate": "numeric(18,4)",
+        "qty": "bigint",
+    }
+
+
 def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale(
     pg_uri: str, tmp_path: Path
 ) -> None:
