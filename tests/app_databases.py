@@ -178,6 +178,12 @@ number, so a test computes what a column holds from the same numbers.
   0001-01-01, ``731846``), ``subtitles_lastsearch TIMESTAMP`` ``0001-01-01 00:00:00`` for never, the
   indexer's number as TEXT ``'1'``, quality bit masks, ``''`` for text never filled beside NULL, and
   an empty ``info`` table of ``NUMERIC`` columns.
+- :func:`online_shop`: a shop's own database as django-oscar 4 (Django 5.2) writes it: every money
+  column declared plain ``decimal`` (no precision or scale in the DDL), the ``str()`` of the Decimal
+  the shop computed stored by SQLite's NUMERIC affinity as a REAL (``'19.99'``, ``'0.005'``) or an
+  INTEGER (``'1000000.00'``); a net price divided by 1.19 to the Decimal context's 28 digits (a REAL
+  of 17); a customer's total spent summed in SQL (``F('total_spent') + amount``: REAL arithmetic);
+  ``datetime`` text of naive UTC; and ``order_surcharge``, no surcharge charged yet.
 """
 
 from __future__ import annotations
@@ -191,9 +197,11 @@ import plistlib
 import sqlite3
 import struct
 import zlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from tests.other_products import FREE_TEXT, write_export
 
@@ -4507,6 +4515,96 @@ def media_automation(path: Path, episodes: int = 6) -> Path:
                     "provider": "RARBG",
                     "version": -1,
                 },
+            )
+    con.close()
+    return path
+
+
+# --- A shop (django-oscar) -------------------------------------------------------------------------
+
+SHOP_DDL = (
+    'CREATE TABLE "partner_partner" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"code" varchar(128) NOT NULL UNIQUE, "name" varchar(128) NOT NULL)',
+    'CREATE TABLE "partner_stockrecord" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"partner_sku" varchar(128) NOT NULL, "price" decimal NULL, "num_in_stock" integer unsigned NULL '
+    'CHECK ("num_in_stock" >= 0), "date_created" datetime NOT NULL, "partner_id" integer NOT NULL '
+    'REFERENCES "partner_partner" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"price_currency" varchar(12) NOT NULL)',
+    'CREATE TABLE "order_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "number" varchar(128) '
+    'NOT NULL UNIQUE, "currency" varchar(12) NOT NULL, "total_incl_tax" decimal NOT NULL, '
+    '"total_excl_tax" decimal NOT NULL, "shipping_incl_tax" decimal NOT NULL, '
+    '"date_placed" datetime NOT NULL)',
+    'CREATE TABLE "order_line" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "quantity" integer unsigned '
+    'NOT NULL CHECK ("quantity" >= 0), "line_price_incl_tax" decimal NOT NULL, "unit_price_excl_tax" decimal '
+    'NULL, "order_id" integer NOT NULL REFERENCES "order_order" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"stockrecord_id" integer NULL REFERENCES "partner_stockrecord" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "order_surcharge" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(128) '
+    'NOT NULL, "incl_tax" decimal NOT NULL, "excl_tax" decimal NOT NULL, "order_id" integer NOT NULL '
+    'REFERENCES "order_order" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "analytics_userrecord" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"num_orders" integer unsigned NOT NULL, "total_spent" decimal NOT NULL, '
+    '"date_last_order" datetime NULL)',
+)
+#: The prices the shop's stock records were given, as the Decimals the shop wrote (None: no price).
+SHOP_PRICES = ("0.10", "19.99", "1000000.00", "0.005", "4.50", "12.00", "1234.56", "3.333", None, "0.01")
+#: A customer's orders' totals, each the Decimal the shop wrote.
+SHOP_TOTALS = ("1000029.19", "30.23", "6.00", "3704.97", "0.10", "999995.00")
+SHOP_TAX = Decimal("1.19")
+
+
+def shop_moment(i: int) -> str:
+    """Row ``i``'s moment as Django writes a ``DateTimeField`` on SQLite under ``USE_TZ``: naive UTC."""
+    return str(datetime(2026, 12, 5, 2, 13, 44, 123456) + timedelta(minutes=17 * i, microseconds=i))
+
+
+def shop_line_price(i: int) -> Decimal:
+    """Order line ``i``'s price including tax: its stock record's price times its quantity."""
+    return Decimal(SHOP_PRICES[i % 8] or "0") * (1 + i % 3)
+
+
+def online_shop(path: Path, lines: int = 12) -> Path:
+    """A shop's database as django-oscar writes it (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "partner_partner": [(1, "acme", "Acme GmbH"), (2, "unicode", "Ünïcode Ltd")],
+        "partner_stockrecord": [
+            (i + 1, f"SKU-{i:04d}", price, 1000 + i if i % 4 else None, shop_moment(i), 1 + i % 2, "EUR")
+            for i, price in enumerate(SHOP_PRICES)
+        ],
+        "order_order": [
+            (
+                n + 1,
+                f"1000{n:03d}",
+                "EUR",
+                total,
+                str(Decimal(total) / SHOP_TAX),
+                "0.00" if n % 2 else "5.89",
+                shop_moment(n),
+            )
+            for n, total in enumerate(SHOP_TOTALS)
+        ],
+        "order_line": [
+            (
+                i + 1,
+                1 + i % 3,
+                str(shop_line_price(i)),
+                str(shop_line_price(i) / SHOP_TAX) if i % 5 else None,
+                1 + i % len(SHOP_TOTALS),
+                1 + i % 8,
+            )
+            for i in range(lines)
+        ],
+        "order_surcharge": [],
+        "analytics_userrecord": [(1, 0, "0.00", None), (2, 0, "0.00", None)],
+    }
+    write_export(path, SHOP_DDL, rows)
+    con = sqlite3.connect(path)
+    with con:
+        for n, total in enumerate(SHOP_TOTALS):
+            # Oscar's analytics receiver: UPDATE ... SET total_spent = total_spent + %s (Django's F()).
+            con.execute(
+                'UPDATE "analytics_userrecord" SET "num_orders" = "num_orders" + 1, '
+                '"total_spent" = ("total_spent" + ?), "date_last_order" = ? WHERE "id" = ?',
+                (total, shop_moment(n), 1 + n % 2),
             )
     con.close()
     return path

@@ -5,7 +5,7 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2063,3 +2063,80 @@ def test_media_automation_reads_compact_history_moments_and_keeps_day_ordinals(r
     }
     assert set(ran.values("tv_shows", "custom_name", "show_id").values()) == {None}
     assert profiled(run_dir)["columns"]["tv_shows"]["custom_name"]["quality"] == 100.0
+
+
+def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_every_bit(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.online_shop)
+    lines, orders = 12, len(apps.SHOP_TOTALS)
+    tables = {
+        "partner_partner": 2,
+        "partner_stockrecord": len(apps.SHOP_PRICES),
+        "order_order": orders,
+        "order_line": lines,
+        "order_surcharge": 0,
+        "analytics_userrecord": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        relation = f"{quote_ident(ran.record['version_schema'])}.{quote_ident(table)}"
+        return dict(
+            pg_query(
+                ran.uri,
+                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
+            )
+        )
+
+    # Django declares every DecimalField plain `decimal`; the shop's amounts arrive as numeric at the
+    # widest fraction they were written with (at least cents), whatever the affinity stored them as.
+    assert declared("partner_stockrecord")["price"] == "numeric(18,3)"  # 0.005, 3.333
+    assert declared("order_line")["line_price_incl_tax"] == "numeric(18,3)"
+    assert (
+        declared("order_order")["total_incl_tax"]
+        == declared("order_order")["shipping_incl_tax"]
+        == ("numeric(18,2)")
+    )
+    # No surcharge yet: amounts still, so the first one changes no type.
+    surcharge = declared("order_surcharge")
+    assert surcharge["incl_tax"] == surcharge["excl_tax"] == "numeric(18,2)"
+    # A price divided by 1.19 to 28 digits is stored as a REAL of 17, a total summed in SQL is REAL
+    # arithmetic: no decimal of 15 digits, so double precision, every bit.
+    assert declared("order_order")["total_excl_tax"] == "double precision"
+    assert declared("order_line")["unit_price_excl_tax"] == "double precision"
+    assert declared("analytics_userrecord")["total_spent"] == "double precision"
+    assert declared("partner_stockrecord")["date_created"] == "timestamp without time zone"
+
+    def cents(text: str | None, scale: int) -> str | None:
+        """The numeric's text: the Decimal the shop wrote at the column's scale."""
+        return None if text is None else str(Decimal(text).quantize(Decimal(1).scaleb(-scale)))
+
+    assert ran.values("partner_stockrecord", "price", "id") == {
+        i + 1: cents(price, 3) for i, price in enumerate(apps.SHOP_PRICES)
+    }
+    assert ran.values("order_line", "line_price_incl_tax", "id") == {
+        i + 1: cents(str(apps.shop_line_price(i)), 3) for i in range(lines)
+    }
+    assert ran.values("order_order", "total_incl_tax", "id") == {
+        n + 1: cents(total, 2) for n, total in enumerate(apps.SHOP_TOTALS)
+    }
+    # The doubles are SQLite's own, bit for bit: Python's float() of the text the shop wrote.
+    assert ran.values("order_line", "unit_price_excl_tax", "id") == {
+        i + 1: float(apps.shop_line_price(i) / apps.SHOP_TAX) if i % 5 else None for i in range(lines)
+    }
+    spent = {1: 0.0, 2: 0.0}
+    for n, total in enumerate(apps.SHOP_TOTALS):
+        spent[1 + n % 2] += float(total)
+    assert ran.values("analytics_userrecord", "total_spent", "id") == spent
+    assert ran.values("partner_stockrecord", "date_created", "id") == {
+        i + 1: datetime.fromisoformat(apps.shop_moment(i)) for i in range(len(apps.SHOP_PRICES))
+    }
+    # What a dashboard writes, without a cast.
+    relation = f"{quote_ident(ran.base)}.order_order"
+    assert pg_query(ran.uri, f"SELECT ROUND(SUM(total_incl_tax), 1) FROM {relation}") == [
+        (str(sum(Decimal(t) for t in apps.SHOP_TOTALS).quantize(Decimal("0.1"))),)
+    ]
+    assert references(run_dir)[("order_line", "order_id")] == "order_order.id"

@@ -816,7 +816,7 @@ def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, t
     # numeric(18,2). A declared scale stays the least; a declared integer stays bigint.
     path = sqlite_file(
         tmp_path / "unused.db",
-        "CREATE TABLE charge (id INTEGER PRIMARY KEY, fee decimal, tax NUMERIC, rate DECIMAL(10,4), "
+        "CREATE TABLE charge (id INTEGER PRIMARY KEY, fee decimal, tax DECIMAL(12), rate DECIMAL(10,4), "
         "qty INTEGER)",
         [(1, None, None, None, None), (2, None, None, None, None)],
     )

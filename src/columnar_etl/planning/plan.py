@@ -767,9 +767,10 @@ def column_plan(
         # At least the least scale, as room allows: a sampled profile's integers of 37 and 38 digits
         # leave one and none of the 38 (they were quarantined as overflowing).
         least = least_scale(column, sampled=sampled)
-        if not column.valid_count + column.invalid_count:
-            # No value yet, declared a decimal (Django writes every `DecimalField` as plain `decimal`
-            # on SQLite): amounts, so the next export's first `12.50` changes no type.
+        if not column.valid_count + column.invalid_count and "DEC" in column.declared_type.upper():
+            # No value yet, declared a decimal (Django and Rails write every decimal field as plain
+            # `decimal` on SQLite): amounts, so the next export's first `12.50` changes no type. A
+            # plain `NUMERIC` is SQLite's generic affinity name (a downloader's day ordinals): as before.
             least = max(least, MIN_NUMERIC_SCALE)
         room = max(0, min(least, WIDE_NUMERIC_PRECISION - whole))
         scale = max(room, column.max_scale or 0)
