@@ -813,7 +813,8 @@ def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, t
     # plain `decimal` on SQLite) and holding no value yet (a surcharge, a payment event not used this
     # quarter) were numeric(18,0): the next export's first 12.50 would change their type. Like a BLOB
     # column with no attachment yet, and the operator's own `type = "numeric"`, they name amounts:
-    # numeric(18,2). A declared scale stays the least; a declared integer stays bigint.
+    # numeric(18,2). A declared scale stays the least (SQL's DECIMAL(12) has scale 0); a declared
+    # integer stays bigint.
     path = sqlite_file(
         tmp_path / "unused.db",
         "CREATE TABLE charge (id INTEGER PRIMARY KEY, fee decimal, tax DECIMAL(12), rate DECIMAL(10,4), "
@@ -833,7 +834,7 @@ def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, t
     assert types == {
         "id": "bigint",
         "fee": "numeric(18,2)",
-        "tax": "numeric(18,2)",
+        "tax": "numeric(18,0)",
         "rate": "numeric(18,4)",
         "qty": "bigint",
     }

@@ -25,7 +25,7 @@ from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
-from columnar_etl.profiling.affinity import declared_scale
+from columnar_etl.profiling.affinity import declared_scale, declares_amounts
 from columnar_etl.rules import (
     DATE_SHAPES,
     EPOCH_MICROS,
@@ -766,13 +766,7 @@ def column_plan(
         whole = whole_digits(column)
         # At least the least scale, as room allows: a sampled profile's integers of 37 and 38 digits
         # leave one and none of the 38 (they were quarantined as overflowing).
-        least = least_scale(column, sampled=sampled)
-        if not column.valid_count + column.invalid_count and "DEC" in column.declared_type.upper():
-            # No value yet, declared a decimal (Django and Rails write every decimal field as plain
-            # `decimal` on SQLite): amounts, so the next export's first `12.50` changes no type. A
-            # plain `NUMERIC` is SQLite's generic affinity name (a downloader's day ordinals): as before.
-            least = max(least, MIN_NUMERIC_SCALE)
-        room = max(0, min(least, WIDE_NUMERIC_PRECISION - whole))
+        room = max(0, min(least_scale(column, sampled=sampled), WIDE_NUMERIC_PRECISION - whole))
         scale = max(room, column.max_scale or 0)
         digits = whole + scale
         return replace(
@@ -796,11 +790,15 @@ def least_scale(column: ColumnProfile, *, sampled: bool) -> int:
     digits, and cleaning checks every value against the scale (``checks_scale``) and quarantines one
     with more; scale 0 would quarantine an unseen ``12.50`` that scale 2 loads as written.
 
-    A declared scale (``DECIMAL(10,4)``: 4) is the least too: the application's amounts have as many
-    fraction digits, those it wrote as ``12.5`` or NUMERIC affinity stored as the INTEGER 12 included."""
-    declared = declared_scale(column.declared_type) or 0
-    if sampled or (column.max_scale or 0) or column.storage_classes.get("real") or declared:
-        return max(MIN_NUMERIC_SCALE, declared)
+    A column declared for amounts (:func:`~columnar_etl.profiling.affinity.declares_amounts`: a scale
+    above 0, or Django's and Rails' bare ``decimal``) gets the money scale too, and a declared scale
+    (``DECIMAL(10,4)``: 4) is the least: the application's amounts have as many fraction digits, those
+    it wrote as ``12.5`` or NUMERIC affinity stored as the INTEGER 12 included, and a column with no
+    value yet is planned for its first ``12.50`` (until 2026-12-05 ``numeric(18,0)``, which the next
+    export's first fraction changed)."""
+    amounts = declares_amounts(column.declared_type)
+    if sampled or (column.max_scale or 0) or column.storage_classes.get("real") or amounts:
+        return max(MIN_NUMERIC_SCALE, declared_scale(column.declared_type) or 0)
     return 0
 
 

@@ -105,6 +105,19 @@ def declared_scale(declared: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def declares_amounts(declared: str) -> bool:
+    """The declared type names amounts with fraction digits: a decimal type of a scale above 0
+    (``DECIMAL(10,2)``, ``NUMERIC(12,4)``) or a bare ``DECIMAL`` (Django and Rails write every decimal
+    field so on SQLite). Not SQL's ``DECIMAL(12)`` (scale 0), nor a plain ``NUMERIC``: SQLite's generic
+    affinity name, which applications use for any number (a downloader's day ordinals)."""
+    if declared_family(declared) != "numeric":
+        return False
+    scale = declared_scale(declared)
+    if scale is not None:
+        return scale > 0
+    return "DEC" in declared.upper() and "(" not in declared
+
+
 def time_of_day_or_interval(declared: str) -> bool:
     """Whether a declared type names a time of day (``TIME``, ``TIME(6)``, ``TIMETZ``, ``TIME WITH TIME
     ZONE``) or a duration (``INTERVAL``): temporal types with no date, which no cleaning rule reads."""
