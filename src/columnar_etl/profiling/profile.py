@@ -1523,7 +1523,8 @@ def _lossless(
       ``-infinity``: :data:`~columnar_etl.rules.NON_FINITE_WORDS`): kept as text, every value;
     - in a column declared TEXT or with no type, text with a digit among numbers (``107A``): codes too;
     - REAL cells are binary doubles: with them a number column is double precision, never a rounded
-      numeric (and text, if its integers are beyond what a double holds exactly);
+      numeric (and text, if its integers are beyond what a double holds exactly), unless it is
+      declared a decimal and each REAL is a decimal as written (:func:`_written_decimals`): numeric;
     - a number with more digits than a double holds (decimal or integer TEXT, an INTEGER cell), or
       that no double holds at all (``1e400``, ``1e-400``: the cleaner's double quarantined them), keeps
       a double column numeric (text when exponents or REAL cells need the double);
