@@ -790,15 +790,18 @@ def least_scale(column: ColumnProfile, *, sampled: bool) -> int:
     digits, and cleaning checks every value against the scale (``checks_scale``) and quarantines one
     with more; scale 0 would quarantine an unseen ``12.50`` that scale 2 loads as written.
 
-    A column declared for amounts (:func:`~columnar_etl.profiling.affinity.declares_amounts`: a scale
-    above 0, or Django's and Rails' bare ``decimal``) gets the money scale too, and a declared scale
-    (``DECIMAL(10,4)``: 4) is the least: the application's amounts have as many fraction digits, those
-    it wrote as ``12.5`` or NUMERIC affinity stored as the INTEGER 12 included, and a column with no
-    value yet is planned for its first ``12.50`` (until 2026-12-05 ``numeric(18,0)``, which the next
-    export's first fraction changed)."""
-    amounts = declares_amounts(column.declared_type)
+    A declared scale above 0 gets the money scale too and is the least (``DECIMAL(10,4)``: 4): the
+    application's amounts have as many fraction digits, those it wrote as ``12.5`` or NUMERIC affinity
+    stored as the INTEGER 12 included. So does a column with no value yet declared for amounts
+    (:func:`~columnar_etl.profiling.affinity.declares_amounts`: also Django's and Rails' bare
+    ``decimal``), planned for its first ``12.50`` (until 2026-12-05 ``numeric(18,0)``, which the next
+    export's first fraction changed). A bare ``decimal`` with values goes by them: csvkit declares
+    every number column so, its ids and counts included."""
+    declared = declared_scale(column.declared_type) or 0
+    empty = not column.valid_count + column.invalid_count
+    amounts = declared > 0 or (empty and declares_amounts(column.declared_type))
     if sampled or (column.max_scale or 0) or column.storage_classes.get("real") or amounts:
-        return max(MIN_NUMERIC_SCALE, declared_scale(column.declared_type) or 0)
+        return max(MIN_NUMERIC_SCALE, declared)
     return 0
 
 

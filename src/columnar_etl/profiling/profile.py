@@ -42,7 +42,7 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import (
     declared_binary,
     declared_family,
-    declares_amounts,
+    declared_scale,
     time_of_day_or_interval,
 )
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
@@ -1307,10 +1307,10 @@ def infer_column(
                     f"integers are epoch {epoch} in a date-like or date-declared column: inferred "
                     "timestamptz (instants)"
                 )
-            elif declares_amounts(column.declared_type):
-                # DECIMAL(10,2) or Django's bare `decimal` of whole amounts only (NUMERIC affinity
-                # stores '12.00' as the INTEGER 12): a decimal column, whose first fraction would make
-                # next quarter's type another.
+            elif (declared_scale(column.declared_type) or 0) > 0:
+                # DECIMAL(10,2) of whole amounts only (NUMERIC affinity stores '12.00' as the INTEGER
+                # 12): a decimal column, whose first fraction would make next quarter's type another.
+                # Not a bare DECIMAL: csvkit declares every number column so (ids, counts, seconds).
                 inferred, reason = (
                     "numeric",
                     f"declared {column.declared_type}: whole amounts of a decimal column",
