@@ -78,6 +78,16 @@ class Loaded:
         assert rows, f"{self.base}.{table}.{column} not in the target"
         return str(rows[0][0])
 
+    def pg_types(self, table: str) -> dict[str, str]:
+        """Each column of ``table`` in the base schema and its type with modifiers (``numeric(18,2)``)."""
+        relation = f"{quote_ident(self.base)}.{quote_ident(table)}"
+        rows = pg_query(
+            self.uri,
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
+        )
+        return {str(name): str(kind) for name, kind in rows}
+
     def values(self, table: str, column: str, key: str) -> dict[Any, Any]:
         relation = f"{quote_ident(self.base)}.{quote_ident(table)}"
         return dict(pg_query(self.uri, f"SELECT {quote_ident(key)}, {quote_ident(column)} FROM {relation}"))
@@ -825,14 +835,7 @@ def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, t
     )
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
-    relation = f"{quote_ident(loaded.base)}.charge"
-    types = dict(
-        pg_query(
-            pg_uri,
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
-        )
-    )
+    types = loaded.pg_types("charge")
     assert types == {
         "id": "bigint",
         "fee": "numeric(18,2)",
@@ -871,13 +874,7 @@ def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     relation = f"{quote_ident(loaded.base)}.sale"
-    types = dict(
-        pg_query(
-            pg_uri,
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
-        )
-    )
+    types = loaded.pg_types("sale")
     assert types == {
         "id": "bigint",
         "price": "numeric(18,2)",
@@ -971,13 +968,7 @@ def _check_amounts(
     loaded = load_and_check(path, pg_uri, workdir, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
     relation = f"{quote_ident(loaded.base)}.amount"
-    target_types = dict(
-        pg_query(
-            pg_uri,
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
-        )
-    )
+    target_types = loaded.pg_types("amount")
     con = sqlite3.connect(path)
     try:
         for i, declared in enumerate(types):
