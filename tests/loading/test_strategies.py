@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def test_blue_green_then_cutover_reads_the_new_version_with_the_right_types_and_
         'SELECT sum("TS-Hours")::text, sum("TS-Rate")::text, max("TS-Date") FROM servicedesk.timesheets',
     )
     assert float(hours) == pytest.approx(pc.sum(sheets["TS-Hours"]).as_py(), rel=1e-12)
-    assert float(rate) == pytest.approx(pc.sum(sheets["TS-Rate"]).as_py(), rel=1e-12)
+    assert Decimal(rate) == pc.sum(sheets["TS-Rate"]).as_py()  # numeric: the sum exact
     assert day == pc.max(sheets["TS-Date"]).as_py() and isinstance(day, date)
     # The loader checked the same figures itself, and every template ran on the candidate.
     assert second.validation.ok and second.validation.checks
