@@ -159,6 +159,17 @@ def pg_query(uri: str, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
+def pg_column_types(uri: str, schema: str, table: str) -> dict[str, str]:
+    """Each column of ``schema.table`` on the target and its type with modifiers (``numeric(18,2)``)."""
+    relation = f"{quote_ident(schema)}.{quote_ident(table)}"
+    rows = pg_query(
+        uri,
+        "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+        f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
+    )
+    return {str(name): str(kind) for name, kind in rows}
+
+
 def primary_key(uri: str, schema: str, table: str) -> list[str]:
     """The columns of ``schema.table``'s primary key, in the key's order (PostgreSQL's catalogue)."""
     rows = pg_query(

@@ -36,7 +36,7 @@ import pytest
 from columnar_etl.pg.identifiers import quote_ident
 
 from . import app_databases as apps
-from .conftest import pg_query, primary_key
+from .conftest import pg_column_types, pg_query, primary_key
 from .lossless_check import summarize
 from .other_products import FREE_TEXT
 from .test_crm_exports import references
@@ -2082,14 +2082,7 @@ def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
 
     def declared(table: str) -> dict[str, str]:
-        relation = f"{quote_ident(ran.record['version_schema'])}.{quote_ident(table)}"
-        return dict(
-            pg_query(
-                ran.uri,
-                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-                f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
-            )
-        )
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
 
     # Django declares every DecimalField plain `decimal`; the shop's amounts arrive as numeric at the
     # widest fraction they were written with (at least cents), whatever the affinity stored them as.

@@ -36,7 +36,7 @@ from columnar_etl.config import load_settings
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import examples, pg_query
+from .conftest import examples, pg_column_types, pg_query
 from .lossless_check import (
     Cell,
     Violation,
@@ -80,13 +80,7 @@ class Loaded:
 
     def pg_types(self, table: str) -> dict[str, str]:
         """Each column of ``table`` in the base schema and its type with modifiers (``numeric(18,2)``)."""
-        relation = f"{quote_ident(self.base)}.{quote_ident(table)}"
-        rows = pg_query(
-            self.uri,
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-            f"WHERE attrelid = '{relation}'::regclass AND attnum > 0 AND NOT attisdropped",
-        )
-        return {str(name): str(kind) for name, kind in rows}
+        return pg_column_types(self.uri, self.base, table)
 
     def values(self, table: str, column: str, key: str) -> dict[Any, Any]:
         relation = f"{quote_ident(self.base)}.{quote_ident(table)}"
@@ -1007,6 +1001,7 @@ def _check_amounts(
         con.close()
 
 
+@pytest.mark.parametrize("beside_text", [True, False], ids=["text_path", "typed_scan"])
 @settings(
     max_examples=examples(6, 80),
     deadline=None,
@@ -1015,32 +1010,19 @@ def _check_amounts(
 )
 @given(table=amount_tables())
 def test_random_declared_decimals_arrive_as_the_decimals_their_doubles_read_as(
-    table: tuple[list[str], list[list[Any]]], pg_uri: str, tmp_path: Path
+    table: tuple[list[str], list[list[Any]]], beside_text: bool, pg_uri: str, tmp_path: Path
 ) -> None:
-    workdir = tmp_path / uuid.uuid4().hex[:8]
-    workdir.mkdir()
-    _check_amounts(*table, pg_uri, workdir, beside_text=True)
-
-
-@settings(
-    max_examples=examples(6, 80),
-    deadline=None,
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(table=amount_tables())
-def test_random_declared_decimals_read_by_the_typed_scan(
-    table: tuple[list[str], list[list[Any]]], pg_uri: str, tmp_path: Path
-) -> None:
-    # A table of number columns only, profiled by DuckDB's typed scan (see
-    # test_every_cell_arrives_or_is_audited_read_by_the_typed_scan) and cleaned from its native read.
+    # Beside a TEXT column (the text path), or a table of number columns only, profiled by DuckDB's
+    # typed scan (see test_every_cell_arrives_or_is_audited_read_by_the_typed_scan) and cleaned from
+    # its native read.
     from columnar_etl.profiling import profile as profile_module
 
     workdir = tmp_path / uuid.uuid4().hex[:8]
     workdir.mkdir()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(profile_module, "BATCH_WORK", 0)
-        _check_amounts(*table, pg_uri, workdir, beside_text=False)
+        if not beside_text:
+            patch.setattr(profile_module, "BATCH_WORK", 0)
+        _check_amounts(*table, pg_uri, workdir, beside_text=beside_text)
 
 
 def test_real_infinity_arrives_as_infinity(pg_uri: str, tmp_path: Path) -> None:
