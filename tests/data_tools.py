@@ -31,11 +31,13 @@ number, so a test computes what a column holds from the same numbers.
 from __future__ import annotations
 
 import hashlib
+import math
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from tests.other_products import write_export
 
@@ -390,3 +392,94 @@ def ef_core(path: Path, rows: int = 20) -> Path:
 def dates_of(values: Sequence[str]) -> list[date]:
     """ISO date text as dates (a test's expectation of a typed column)."""
     return [date.fromisoformat(v) for v in values]
+
+
+# --- DuckDB's own SQLite writer ----------------------------------------------------------------------
+
+#: The zone the DuckDB session writing :func:`duckdb_export` is in: TIMESTAMPTZ text carries its offset.
+DUCKDB_ZONE = "America/New_York"
+
+
+def duckdb_amount(i: int) -> Decimal:
+    """Row ``i``'s ``DECIMAL(10,2)`` amount (whole amounts among them: ``20.00``)."""
+    return Decimal(1250 * i + 5 * (i % 7 != 0) * i) / 100
+
+
+def duckdb_rate(i: int) -> Decimal:
+    """Row ``i``'s ``DECIMAL(12,4)`` rate (below 1, so no value reads as thousands grouped by a point)."""
+    return Decimal(i * 37 % 10_000) / 10_000
+
+
+def duckdb_opened(i: int) -> datetime:
+    """Row ``i``'s ``TIMESTAMP`` (every third with microseconds)."""
+    return at(i) + timedelta(microseconds=1234 * i * (i % 3 == 1))
+
+
+def duckdb_slot(i: int) -> time:
+    """Row ``i``'s ``TIME``: 08:00 plus ``i`` times 7 minutes."""
+    return (datetime(2025, 1, 1, 8) + timedelta(minutes=7 * i)).time()
+
+
+def duckdb_ratio(i: int) -> float:
+    """Row ``i``'s ``DOUBLE``: NaN every 11th (DuckDB writes NULL), infinity every 13th, else ``i / 3``."""
+    return math.nan if i % 11 == 0 else math.inf if i % 13 == 0 else i / 3
+
+
+def duckdb_row(i: int) -> tuple[Any, ...]:
+    """Row ``i`` of :func:`duckdb_export`'s ``tickets`` as the Python values DuckDB binds."""
+    return (
+        i,
+        f"{i * 37 % 1000:05d}",
+        duckdb_amount(i),
+        duckdb_rate(i),
+        date(2025, 5, 20) + timedelta(days=i),
+        duckdb_opened(i),
+        at(i).replace(tzinfo=UTC),
+        i % 3 == 0,
+        2**64 - 616 + i,
+        i * 10**21,
+        uuid_for(i),
+        duckdb_slot(i),
+        [i, i + 1],
+        None if i % 5 == 0 else f"Caf\u00e9\u00a0no {i}",
+        duckdb_ratio(i),
+        i / 3,
+        f"bytes {i}".encode(),
+    )
+
+
+def duckdb_export(path: Path, rows: int = 40) -> Path:
+    """An export a data engineer wrote with DuckDB itself (``ATTACH 'x.db' (TYPE sqlite)``, then
+    ``CREATE TABLE x.t AS SELECT``): the sqlite extension's own writer, not an imitation of it. It
+    declares ``BIGINT``, ``DOUBLE``, ``BLOB`` and ``VARCHAR`` only: a ``DECIMAL`` is its text
+    (``12.50``; ``20.00`` keeps its zeros), a ``DATE`` ``2025-05-20``, a ``TIMESTAMP`` ``2025-05-20
+    08:42:00`` (``.001234`` when there are microseconds), a ``TIMESTAMPTZ`` the session zone's wall clock
+    with its offset (``2025-05-20 04:42:00-04``), a ``BOOLEAN`` the INTEGER 0/1, a ``UBIGINT`` past
+    int64 and a ``HUGEINT`` their digits, a ``UUID`` its text, a ``TIME`` ``08:42:00``, a list
+    ``[1, 2]``, a NaN double NULL, an infinite one the REAL infinity and a ``FLOAT`` its exact double.
+    No key or reference is declared: ``lines.ticket_no`` names ``tickets.ticket_no`` in the data only."""
+    from columnar_etl.source.export import connect_duckdb  # the installed extension, as the product loads it
+
+    con = connect_duckdb()
+    try:
+        con.execute(f"SET TimeZone = '{DUCKDB_ZONE}'")
+        con.execute(
+            """CREATE TEMP TABLE tickets (ticket_no BIGINT, store_code VARCHAR, amount DECIMAL(10, 2),
+            rate DECIMAL(12, 4), due DATE, opened TIMESTAMP, opened_utc TIMESTAMPTZ, escalated BOOLEAN,
+            serial UBIGINT, counter HUGEINT, ref UUID, slot TIME, tags BIGINT[], note VARCHAR,
+            ratio DOUBLE, ratio32 FLOAT, payload BLOB)"""
+        )
+        con.executemany(
+            f"INSERT INTO tickets VALUES ({', '.join(['?'] * 17)})",
+            [duckdb_row(i) for i in range(1, rows + 1)],
+        )
+        con.execute(f"ATTACH '{path}' AS out (TYPE sqlite)")
+        con.execute("CREATE TABLE out.tickets AS SELECT * FROM tickets ORDER BY ticket_no")
+        con.execute(
+            f"""CREATE TABLE out.lines AS
+            SELECT i AS line_no, 1 + i % {rows} AS ticket_no, i * 2 AS qty
+            FROM range(1, {3 * rows + 1}) t(i)"""
+        )
+    finally:
+        con.close()
+    return path

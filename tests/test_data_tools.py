@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import struct
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -385,3 +386,63 @@ def test_excel_error_values_listed_as_null_tokens_load_the_numbers_as_numbers(ru
     assert nulled == {
         str(key): {"null_like_to_null"} for key, v in written.items() if v in tools.EXCEL_ERRORS
     }
+
+
+# --- DuckDB's own SQLite writer ----------------------------------------------------------------------
+
+
+def test_duckdb_written_export_arrives_typed_cell_for_cell(run_export: Runner) -> None:
+    # DuckDB's sqlite extension writes the file (tools.duckdb_export): every DuckDB type it stores as
+    # text is read back as the type the text names, where a rule reads it, and kept as written where
+    # none does (a time of day, a list, a uuid); a zone's offset names the same instant.
+    rows = 40
+    ran, run_dir = run_export(tools.duckdb_export)
+    loaded_cleanly(ran, run_dir, {"tickets": rows, "lines": 3 * rows})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert profiled(run_dir)["quality"] == 100
+    assert ran.types("tickets") == {
+        "ticket_no": "bigint",
+        "store_code": "text",  # leading zeros: a code
+        "amount": "numeric",  # DECIMAL(10,2) as its text, 20.00 with its zeros
+        "rate": "numeric",
+        "due": "date",
+        "opened": "timestamp without time zone",
+        "opened_utc": "timestamp with time zone",  # the session zone's wall clock and offset
+        "escalated": "bigint",  # BOOLEAN as INTEGER 0/1 under BIGINT: only a declared boolean says so
+        "serial": "numeric",  # UBIGINT past int64
+        "counter": "numeric",  # HUGEINT of 22-23 digits
+        "ref": "text",
+        "slot": "text",  # no rule reads a time of day
+        "tags": "text",
+        "note": "text",
+        "ratio": "double precision",
+        "ratio32": "double precision",
+        "payload": "bytea",
+    }
+    assert ran.types("lines") == {"line_no": "bigint", "ticket_no": "bigint", "qty": "bigint"}
+    numbers = range(1, rows + 1)
+    # numeric arrives as its text: the scale DuckDB wrote is the scale loaded (20.00, 0.0370)
+    assert ran.values("tickets", "amount", "ticket_no") == {
+        i: f"{tools.duckdb_amount(i):.2f}" for i in numbers
+    }
+    assert ran.values("tickets", "rate", "ticket_no") == {i: f"{tools.duckdb_rate(i):.4f}" for i in numbers}
+    assert ran.values("tickets", "due", "ticket_no") == {
+        i: date(2025, 5, 20) + timedelta(days=i) for i in numbers
+    }
+    assert ran.values("tickets", "opened", "ticket_no") == {i: tools.duckdb_opened(i) for i in numbers}
+    assert ran.values("tickets", "opened_utc", "ticket_no") == {
+        i: tools.at(i).replace(tzinfo=UTC) for i in numbers
+    }
+    assert ran.values("tickets", "serial", "ticket_no") == {i: str(2**64 - 616 + i) for i in numbers}
+    assert ran.values("tickets", "counter", "ticket_no") == {i: str(i * 10**21) for i in numbers}
+    assert ran.values("tickets", "slot", "ticket_no") == {
+        i: tools.duckdb_slot(i).isoformat() for i in numbers
+    }
+    assert ran.values("tickets", "store_code", "ticket_no") == {i: f"{i * 37 % 1000:05d}" for i in numbers}
+    # NaN is stored as NULL by the writer; the infinity arrives as PostgreSQL's, every other double exact.
+    assert ran.values("tickets", "ratio", "ticket_no") == {
+        i: None if i % 11 == 0 else tools.duckdb_ratio(i) for i in numbers
+    }
+    single = {i: struct.unpack("<f", struct.pack("<f", i / 3))[0] for i in numbers}
+    assert ran.values("tickets", "ratio32", "ticket_no") == single
+    assert ran.values("tickets", "payload", "ticket_no") == {i: f"bytes {i}".encode() for i in numbers}
