@@ -184,6 +184,14 @@ number, so a test computes what a column holds from the same numbers.
   INTEGER (``'1000000.00'``); a net price divided by 1.19 to the Decimal context's 28 digits (a REAL
   of 17); a customer's total spent summed in SQL (``F('total_spent') + amount``: REAL arithmetic);
   ``datetime`` text of naive UTC; and ``order_surcharge``, no surcharge charged yet.
+- :func:`mailman_server`: a mailing list server's ``mailman.db`` as GNU Mailman 3.3 (SQLAlchemy) writes
+  it (its own DDL): ``DATETIME`` text of naive UTC with six fraction digits, ``datetime.min``
+  (``0001-01-01 00:00:00.000000``) for "never warned", SQLAlchemy ``Interval`` columns as the
+  ``timedelta`` added to 1970-01-01 under ``DATETIME`` (``1970-04-01 00:00:00.000000``: 90 days),
+  enums as ``INTEGER``, ``BOOLEAN`` 0/1/NULL, pickled lists and a hashed password in ``BLOB`` columns,
+  ``uuid4().hex`` under ``CHAR(32)``, pended values as JSON text, a subject prefix ending in a blank,
+  foreign keys declared on every relation and a bounce's ``context`` enum (1/2) in a table declaring
+  none.
 """
 
 from __future__ import annotations
@@ -4608,3 +4616,203 @@ def online_shop(path: Path, lines: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- A mailing list server (GNU Mailman 3) -----------------------------------------------------------
+
+#: Mailman 3.3's own DDL (SQLAlchemy on ``sqlite:///var/data/mailman.db``, as ``mailman info`` creates
+#: it); ``mailinglist`` keeps one column of each kind of its hundred.
+MAILMAN_DDL = (
+    "CREATE TABLE domain (\n\tid INTEGER NOT NULL, \n\tmail_host VARCHAR, \n\tdescription VARCHAR, \n\t"
+    "alias_domain VARCHAR, \n\tbase_url VARCHAR, \n\tPRIMARY KEY (id), \n\tUNIQUE (mail_host)\n)",
+    "CREATE TABLE mailinglist (\n\tid INTEGER NOT NULL, \n\tlist_name VARCHAR, \n\tmail_host VARCHAR, \n\t"
+    "list_id VARCHAR, \n\tallow_list_posts BOOLEAN, \n\tcreated_at DATETIME, \n\tdigest_last_sent_at "
+    "DATETIME, \n\taccept_these_nonmembers BLOB, \n\tautoresponse_grace_period DATETIME, \n\t"
+    "bounce_info_stale_after DATETIME, \n\tdefault_member_action INTEGER, \n\tdescription VARCHAR, \n\t"
+    "digest_size_threshold FLOAT, \n\tmoderator_password BLOB, \n\tdisplay_name VARCHAR, \n\t"
+    "subject_prefix VARCHAR, \n\ttopics BLOB, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE preferences (\n\tid INTEGER NOT NULL, \n\tacknowledge_posts BOOLEAN, \n\thide_address "
+    "BOOLEAN, \n\tpreferred_language VARCHAR, \n\treceive_list_copy BOOLEAN, \n\treceive_own_postings "
+    "BOOLEAN, \n\tdelivery_mode INTEGER, \n\tdelivery_status INTEGER, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE user (\n\tid INTEGER NOT NULL, \n\tdisplay_name VARCHAR, \n\tpassword VARCHAR, \n\t"
+    "_user_id CHAR(32), \n\t_created_on DATETIME, \n\tis_server_owner BOOLEAN, \n\t_preferred_address_id "
+    "INTEGER, \n\tpreferences_id INTEGER, \n\tPRIMARY KEY (id), \n\tCONSTRAINT _preferred_address FOREIGN "
+    "KEY(_preferred_address_id) REFERENCES address (id) ON DELETE SET NULL, \n\tFOREIGN KEY(preferences_id) "
+    "REFERENCES preferences (id)\n)",
+    "CREATE TABLE address (\n\tid INTEGER NOT NULL, \n\temail VARCHAR, \n\t_original VARCHAR, \n\t"
+    "display_name VARCHAR, \n\tverified_on DATETIME, \n\tregistered_on DATETIME, \n\tuser_id INTEGER, \n\t"
+    "preferences_id INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES user (id), \n\t"
+    "FOREIGN KEY(preferences_id) REFERENCES preferences (id)\n)",
+    "CREATE TABLE member (\n\tid INTEGER NOT NULL, \n\t_member_id CHAR(32), \n\trole INTEGER, \n\tlist_id "
+    "VARCHAR, \n\tmoderation_action INTEGER, \n\taddress_id INTEGER, \n\tpreferences_id INTEGER, \n\t"
+    "user_id INTEGER, \n\tbounce_score INTEGER, \n\tlast_bounce_received DATETIME, \n\tlast_warning_sent "
+    "DATETIME, \n\ttotal_warnings_sent INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(address_id) "
+    "REFERENCES address (id), \n\tFOREIGN KEY(preferences_id) REFERENCES preferences (id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES user (id)\n)",
+    "CREATE TABLE bounceevent (\n\tid INTEGER NOT NULL, \n\tlist_id VARCHAR, \n\temail VARCHAR, \n\t"
+    "timestamp DATETIME, \n\tmessage_id VARCHAR, \n\tcontext INTEGER, \n\tprocessed BOOLEAN, \n\t"
+    "PRIMARY KEY (id)\n)",
+    "CREATE TABLE pended (\n\tid INTEGER NOT NULL, \n\ttoken VARCHAR, \n\texpiration_date DATETIME, \n\t"
+    "PRIMARY KEY (id)\n)",
+    'CREATE TABLE pendedkeyvalue (\n\tid INTEGER NOT NULL, \n\t"key" VARCHAR, \n\tvalue VARCHAR, \n\t'
+    "pended_id INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(pended_id) REFERENCES pended (id)\n)",
+)
+MAILMAN_LISTS = ("dev", "users", "announce")
+#: SQLAlchemy's ``Interval`` on SQLite: the ``timedelta`` added to 1970-01-01, stored as a DATETIME.
+MAILMAN_EPOCH = datetime(1970, 1, 1)
+MAILMAN_NAMES = ("Zoë Ångström", "", "李小龍", "Ola\u00a0Nordmann", "O'Brien 🎉", "José Núñez")
+
+
+def mailman_text(moment: datetime) -> str:
+    """A moment as SQLAlchemy's ``DATETIME`` writes it on SQLite: six fraction digits, four of the year
+    (``0001-01-01 00:00:00.000000``)."""
+    return moment.isoformat(" ", "microseconds")
+
+
+def mailman_moment(i: int) -> datetime:
+    """Row ``i``'s moment as Mailman writes it (``now()``: naive UTC, microseconds)."""
+    return datetime(2026, 12, 5, 3, 36, 19, 400358) + timedelta(minutes=7 * i, microseconds=137 * i)
+
+
+def mailman_grace(i: int) -> timedelta:
+    """List ``i``'s ``autoresponse_grace_period`` (90 days, an hour, a day and a second)."""
+    return (timedelta(days=90), timedelta(hours=1), timedelta(days=1, seconds=1))[i]
+
+
+def mailman_nonmembers(i: int) -> bytes:
+    """List ``i``'s ``accept_these_nonmembers``: a pickled list (SQLAlchemy's ``PickleType``)."""
+    return pickle.dumps([r"^.*@example\.org$", "ünï@x.com"][: 2 - i % 3], protocol=5)
+
+
+def mailman_user_id(i: int) -> str:
+    """User ``i``'s uuid as 32 hex digits (``uuid4().hex``): every fourth starts with zeros or is all
+    digits but one."""
+    digest = hashlib.md5(f"user {i}".encode()).hexdigest()
+    return ("00" + digest[2:], "1" * 31 + "a", digest, digest)[i % 4]
+
+
+def mailman_warning(i: int) -> datetime:
+    """Member ``i``'s ``last_warning_sent``: ``datetime.min`` (never warned) but every fourth."""
+    return datetime(2019, 1, 1) + timedelta(minutes=77 * i) if i % 4 == 0 else datetime.min
+
+
+def mailman_server(path: Path, users: int = 24) -> Path:
+    """A mailing list server's ``mailman.db`` after its lists, users, subscriptions, bounces and held
+    messages (see the module's list)."""
+    lists = len(MAILMAN_LISTS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "domain": [(1, "example.com", "Exämple domain — ✉", None, None)],
+        "mailinglist": [
+            (
+                i + 1,
+                name,
+                "example.com",
+                f"{name}.example.com",
+                int(i != 2),
+                mailman_text(mailman_moment(i)),
+                None if i % 2 else mailman_text(datetime(2025, 1, 1)),
+                mailman_nonmembers(i),
+                mailman_text(MAILMAN_EPOCH + mailman_grace(i)),
+                mailman_text(MAILMAN_EPOCH + timedelta(days=7)),
+                (4, 1, 2)[i],
+                ("", "Üsers 🌍 " + "long " * 100 + "end", "Ann 📢")[i],
+                (30.0, 0.5, 12.25)[i],
+                b"$6$rounds=656000$salt$hash" if i == 1 else None,
+                ("Dev", "Üsers 🌍", "Announce\u00a0list")[i],
+                f"[{('Dev', 'Üsers 🌍', 'Announce list')[i]}] ",  # Mailman's default ends in a blank
+                pickle.dumps([], protocol=5),
+            )
+            for i, name in enumerate(MAILMAN_LISTS)
+        ],
+        # Preferences: a user's (1..users), an address's (users + 1..), a member's (2 users + 1..).
+        "preferences": [
+            (
+                p + 1,
+                None if p % 5 else p % 2,
+                None if p % 7 else 0,
+                None if p < 2 * users else ("en", "fr", "de")[p % 3],
+                None,
+                None,
+                None if p < 2 * users else p % 3,
+                None if p < 2 * users else 1 + (p % 7 == 0),
+            )
+            for p in range(3 * users)
+        ],
+        "user": [
+            (
+                u + 1,
+                MAILMAN_NAMES[u % len(MAILMAN_NAMES)],
+                f"$6$rounds=656000$xxxx{u}" if u % 5 == 0 else None,
+                mailman_user_id(u),
+                mailman_text(mailman_moment(u)),
+                int(u == 0),
+                u + 1 if u % 8 == 0 else None,
+                u + 1,
+            )
+            for u in range(users)
+        ],
+        "address": [
+            (
+                u + 1,
+                f"user{u:04d}@example.com".lower(),
+                f"User{u:04d}@Example.com" if u % 11 == 0 else None,
+                MAILMAN_NAMES[u % len(MAILMAN_NAMES)],
+                mailman_text(datetime(2020, 2, 29, 23, 59, 59, 999999) - timedelta(hours=u))
+                if u % 8 == 0
+                else None,
+                mailman_text(mailman_moment(u)),
+                u + 1,
+                users + u + 1,
+            )
+            for u in range(users)
+        ],
+        "member": [
+            (
+                u + 1,
+                hashlib.md5(f"member {u}".encode()).hexdigest(),
+                (1, 2, 3, 4)[u % 4] if u % 3 == 0 else 1,
+                f"{MAILMAN_LISTS[u % lists]}.example.com",
+                None if u % 6 else 1,
+                u + 1,
+                2 * users + u + 1,
+                None,
+                u % 9 if u % 4 == 0 else 0,
+                mailman_text(mailman_moment(u) - timedelta(days=u)) if u % 4 == 0 else None,
+                mailman_text(mailman_warning(u)),
+                u % 3 if u % 4 == 0 else 0,
+            )
+            for u in range(users)
+        ],
+        "bounceevent": [
+            (
+                b + 1,
+                f"{MAILMAN_LISTS[b % lists]}.example.com",
+                f"user{5 * b:04d}@example.com",
+                mailman_text(mailman_moment(5 * b)),
+                f"<msg{5 * b}.{155 * b}@example.com>",
+                1 + b % 2,  # BounceContext.normal, .probe
+                0,
+            )
+            for b in range(6)
+        ],
+        "pended": [
+            (
+                k + 1,
+                hashlib.sha1(f"pended {k}".encode()).hexdigest(),
+                mailman_text(mailman_moment(k) + timedelta(days=180)),
+            )
+            for k in range(4)
+        ],
+        # Each pended value JSON text: ``"..."`` strings, pickles as escaped JSON strings.
+        "pendedkeyvalue": [
+            (
+                3 * k + n + 1,
+                ("type", "_mod_subject", "_pck_k")[n],
+                ("data", json.dumps(f"Test {k} — ünï"), json.dumps(pickle.dumps(k, 4).decode("latin-1")))[n],
+                k + 1,
+            )
+            for k in range(4)
+            for n in range(3)
+        ],
+    }
+    return write_export(path, MAILMAN_DDL, rows, bytes_as_text=False)

@@ -5,7 +5,7 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import json
+import pickle
 import sqlite3
 import struct
 import zlib
@@ -2133,3 +2134,93 @@ def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_
         (str(sum(Decimal(t) for t in apps.SHOP_TOTALS).quantize(Decimal("0.1"))),)
     ]
     assert references(run_dir)[("order_line", "order_id")] == "order_order.id"
+
+
+def test_mailman_datetimes_intervals_and_pickles_arrive_exactly_with_the_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mailman_server)
+    users, lists = 24, len(apps.MAILMAN_LISTS)
+    tables = {
+        "domain": 1,
+        "mailinglist": lists,
+        "preferences": 3 * users,
+        "user": users,
+        "address": users,
+        "member": users,
+        "bounceevent": 6,
+        "pended": 4,
+        "pendedkeyvalue": 12,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    lists_types, member_types = ran.types("mailinglist"), ran.types("member")
+    # SQLAlchemy's DATETIME text (naive UTC, six fraction digits) is a timestamp without time zone,
+    # datetime.min (0001-01-01, "never warned") included; its Interval, a timedelta added to 1970-01-01
+    # and stored as a DATETIME, is that timestamp too: exactly what the cell says, no duration guessed.
+    for column in (
+        "created_at",
+        "digest_last_sent_at",
+        "autoresponse_grace_period",
+        "bounce_info_stale_after",
+    ):
+        assert lists_types[column] == "timestamp without time zone", column
+    assert (
+        member_types["last_warning_sent"]
+        == member_types["last_bounce_received"]
+        == ("timestamp without time zone")
+    )
+    assert ran.values("member", "last_warning_sent", "id") == {
+        u + 1: apps.mailman_warning(u) for u in range(users)
+    }
+    assert ran.values("member", "last_warning_sent", "id")[2] == datetime(1, 1, 1)
+    assert ran.values("mailinglist", "created_at", "id") == {
+        i + 1: apps.mailman_moment(i) for i in range(lists)
+    }
+    grace = ran.values("mailinglist", "autoresponse_grace_period", "id")
+    assert {key: moment - apps.MAILMAN_EPOCH for key, moment in grace.items()} == {
+        i + 1: apps.mailman_grace(i) for i in range(lists)
+    }
+    # Each text read as a timestamp by its format, audited.
+    assert audit_rules(run_dir, "member", "last_warning_sent") == {
+        str(u + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for u in range(users)
+    }
+    # Enums stored as INTEGER stay integers; BOOLEAN 0/1 (NULL: not set) are booleans; FLOAT a double.
+    assert member_types["role"] == member_types["moderation_action"] == "bigint"
+    assert lists_types["default_member_action"] == "bigint"
+    assert ran.types("preferences")["acknowledge_posts"] == lists_types["allow_list_posts"] == "boolean"
+    assert ran.values("mailinglist", "allow_list_posts", "id") == {1: True, 2: True, 3: False}
+    assert lists_types["digest_size_threshold"] == "double precision"
+    # Pickles (SQLAlchemy's PickleType) and a hashed password in BLOBs: bytea, byte for byte.
+    assert lists_types["accept_these_nonmembers"] == lists_types["topics"] == "bytea"
+    relation = f"{quote_ident(ran.base)}.mailinglist"
+    pickled = dict(pg_query(ran.uri, f"SELECT id, accept_these_nonmembers FROM {relation}"))
+    assert {key: bytes(value) for key, value in pickled.items()} == {
+        i + 1: apps.mailman_nonmembers(i) for i in range(lists)
+    }
+    # uuid4().hex under CHAR(32): text, leading zeros and all-digit-but-one alike.
+    assert ran.types("user")["_user_id"] == "text"
+    assert ran.values("user", "_user_id", "id") == {u + 1: apps.mailman_user_id(u) for u in range(users)}
+    # Pended values are JSON text (a pickle JSON-escaped): every character kept.
+    values = ran.values("pendedkeyvalue", "value", "id")
+    assert values[3] == json.dumps(pickle.dumps(0, 4).decode("latin-1"))
+    # The prefix Mailman writes ends in a blank: trimmed by the documented rule, every one audited.
+    assert ran.values("mailinglist", "subject_prefix", "id")[1] == "[Dev]"
+    assert audit_rules(run_dir, "mailinglist", "subject_prefix") == {
+        str(i + 1): {"trim"} for i in range(lists)
+    }
+    # The references SQLAlchemy declared, and no other: a bounce's context (normal 1, probe 2) holds
+    # the first keys of the lists, as any enum from 1 does, in a table that declares no foreign key.
+    assert references(run_dir) == {
+        ("user", "_preferred_address_id"): "address.id",
+        ("user", "preferences_id"): "preferences.id",
+        ("address", "user_id"): "user.id",
+        ("address", "preferences_id"): "preferences.id",
+        ("member", "address_id"): "address.id",
+        ("member", "preferences_id"): "preferences.id",
+        ("member", "user_id"): "user.id",
+        ("pendedkeyvalue", "pended_id"): "pended.id",
+    }
+    notes = profiled(run_dir)["columns"]["bounceevent"]["context"]["notes"]
+    assert any("the first keys of mailinglist.id" in note for note in notes)
+    assert primary_key(ran.uri, ran.record["version_schema"], "member") == ["id"]
