@@ -192,6 +192,13 @@ number, so a test computes what a column holds from the same numbers.
   ``uuid4().hex`` under ``CHAR(32)``, pended values as JSON text, a subject prefix ending in a blank,
   foreign keys declared on every relation and a bounce's ``context`` enum (1/2) in a table declaring
   none.
+- :func:`buildbot_master`: a continuous integration server's ``state.sqlite`` as Buildbot 4.3
+  (SQLAlchemy) writes it (its own DDL): every moment an ``INTEGER`` of epoch seconds (NULL while a
+  build or step runs), results and flags as ``SMALLINT``/``INTEGER`` codes, log chunks in ``BLOB``
+  columns, zlib-compressed past the master's limit (``compressed`` 1) and raw UTF-8 below it (0), a log
+  in two chunks, lines prefixed by their channel and ending in CRLF, properties as ``json.dumps`` text
+  (``ensure_ascii``, ``null`` for None), 40-hex revisions with leading zeros, and foreign keys declared
+  to tables the file lacks (``projects``, ``patches``).
 """
 
 from __future__ import annotations
@@ -4816,3 +4823,277 @@ def mailman_server(path: Path, users: int = 24) -> Path:
         ],
     }
     return write_export(path, MAILMAN_DDL, rows, bytes_as_text=False)
+
+
+# --- A continuous integration server (Buildbot) ------------------------------------------------------
+
+#: Buildbot 4.3's own DDL of its ``state.sqlite`` (SQLAlchemy, as ``buildbot create-master`` makes it),
+#: the tables of builds, their steps and logs, changes and properties.
+BUILDBOT_DDL = (
+    (
+        "CREATE TABLE masters (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tname_hash VARCHAR(4"
+        "0) NOT NULL, \n\tactive INTEGER NOT NULL, \n\tlast_active INTEGER NOT NULL, \n\tPRIMARY KEY (i"
+        "d)\n)"
+    ),
+    (
+        "CREATE TABLE workers (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, \n\tinfo TEXT NO"
+        "T NULL, \n\tpaused SMALLINT DEFAULT '0' NOT NULL, \n\tpause_reason TEXT, \n\tgraceful SMALLINT"
+        " DEFAULT '0' NOT NULL, \n\tPRIMARY KEY (id)\n)"
+    ),
+    (
+        "CREATE TABLE builders (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tdescription TEXT, "
+        "\n\tdescription_format TEXT, \n\tdescription_html TEXT, \n\tprojectid INTEGER, \n\tname_hash VAR"
+        "CHAR(40) NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT fk_builders_projectid FOREIGN KEY(pr"
+        "ojectid) REFERENCES projects (id) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE sourcestamps (\n\tid INTEGER NOT NULL, \n\tss_hash VARCHAR(40) NOT NULL, \n\tbran"
+        "ch VARCHAR(256), \n\trevision VARCHAR(256), \n\tpatchid INTEGER, \n\trepository VARCHAR(512) D"
+        "EFAULT '' NOT NULL, \n\tcodebase VARCHAR(256) DEFAULT '' NOT NULL, \n\tproject VARCHAR(512) "
+        "DEFAULT '' NOT NULL, \n\tcreated_at INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(pa"
+        "tchid) REFERENCES patches (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE buildsets (\n\tid INTEGER NOT NULL, \n\texternal_idstring VARCHAR(256), \n\treaso"
+        "n VARCHAR(256), \n\tsubmitted_at INTEGER NOT NULL, \n\tcomplete SMALLINT DEFAULT '0' NOT NUL"
+        "L, \n\tcomplete_at INTEGER, \n\tresults SMALLINT, \n\tparent_buildid INTEGER, \n\tparent_relatio"
+        "nship TEXT, \n\trebuilt_buildid INTEGER, \n\tPRIMARY KEY (id), \n\tCONSTRAINT parent_buildid F"
+        "OREIGN KEY(parent_buildid) REFERENCES builds (id) ON DELETE SET NULL, \n\tCONSTRAINT rebui"
+        "lt_buildid FOREIGN KEY(rebuilt_buildid) REFERENCES builds (id) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE buildrequests (\n\tid INTEGER NOT NULL, \n\tbuildsetid INTEGER NOT NULL, \n\tbuil"
+        "derid INTEGER NOT NULL, \n\tpriority INTEGER DEFAULT '0' NOT NULL, \n\tcomplete INTEGER DEFA"
+        "ULT '0', \n\tresults SMALLINT, \n\tsubmitted_at INTEGER NOT NULL, \n\tcomplete_at INTEGER, \n\tw"
+        "aited_for SMALLINT DEFAULT '0', \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(buildsetid) REFERENCES"
+        " buildsets (id) ON DELETE CASCADE, \n\tFOREIGN KEY(builderid) REFERENCES builders (id) ON "
+        "DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE builds (\n\tid INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tbuilderid INTEG"
+        "ER NOT NULL, \n\tbuildrequestid INTEGER NOT NULL, \n\tworkerid INTEGER, \n\tmasterid INTEGER N"
+        "OT NULL, \n\tstarted_at INTEGER NOT NULL, \n\tcomplete_at INTEGER, \n\tlocks_duration_s INTEGE"
+        "R NOT NULL, \n\tstate_string TEXT NOT NULL, \n\tresults INTEGER, \n\tPRIMARY KEY (id), \n\tFOREI"
+        "GN KEY(builderid) REFERENCES builders (id) ON DELETE CASCADE, \n\tCONSTRAINT buildrequesti"
+        "d FOREIGN KEY(buildrequestid) REFERENCES buildrequests (id) ON DELETE CASCADE, \n\tFOREIGN"
+        " KEY(workerid) REFERENCES workers (id) ON DELETE SET NULL, \n\tFOREIGN KEY(masterid) REFER"
+        "ENCES masters (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE steps (\n\tid INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tname VARCHAR(50)"
+        " NOT NULL, \n\tbuildid INTEGER NOT NULL, \n\tstarted_at INTEGER, \n\tlocks_acquired_at INTEGER"
+        ", \n\tcomplete_at INTEGER, \n\tstate_string TEXT NOT NULL, \n\tresults INTEGER, \n\turls_json TE"
+        "XT NOT NULL, \n\thidden SMALLINT DEFAULT '0' NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(b"
+        "uildid) REFERENCES builds (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE logs (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tslug VARCHAR(50) NOT N"
+        "ULL, \n\tstepid INTEGER NOT NULL, \n\tcomplete SMALLINT NOT NULL, \n\tnum_lines INTEGER NOT NU"
+        "LL, \n\ttype VARCHAR(1) NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(stepid) REFERENCES ste"
+        "ps (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE logchunks (\n\tlogid INTEGER NOT NULL, \n\tfirst_line INTEGER NOT NULL, \n\tlast_"
+        "line INTEGER NOT NULL, \n\tcontent BLOB, \n\tcompressed SMALLINT NOT NULL, \n\tFOREIGN KEY(log"
+        "id) REFERENCES logs (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE changes (\n\tchangeid INTEGER NOT NULL, \n\tauthor VARCHAR(255) NOT NULL, \n\tcom"
+        "mitter VARCHAR(255), \n\tcomments TEXT NOT NULL, \n\tbranch VARCHAR(255), \n\trevision VARCHAR"
+        "(255), \n\trevlink VARCHAR(256), \n\twhen_timestamp INTEGER NOT NULL, \n\tcategory VARCHAR(255"
+        "), \n\trepository VARCHAR(512) DEFAULT '' NOT NULL, \n\tcodebase VARCHAR(256) DEFAULT '' NOT"
+        " NULL, \n\tproject VARCHAR(512) DEFAULT '' NOT NULL, \n\tsourcestampid INTEGER NOT NULL, \n\tp"
+        "arent_changeids INTEGER, \n\tPRIMARY KEY (changeid), \n\tFOREIGN KEY(sourcestampid) REFERENC"
+        "ES sourcestamps (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_changeids) REFERENCES chang"
+        "es (changeid) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE build_properties (\n\tbuildid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT NULL,"
+        " \n\tvalue TEXT NOT NULL, \n\tsource VARCHAR(256) NOT NULL, \n\tFOREIGN KEY(buildid) REFERENCE"
+        "S builds (id) ON DELETE CASCADE\n)"
+    ),
+)
+#: The master's clock when the first build started (epoch seconds, as Buildbot stores every moment).
+BUILDBOT_START = 1_796_442_458
+BUILDBOT_BUILDS = 10
+#: Each build's steps, in order.
+BUILDBOT_STEPS = ("worker_preparation", "compile ünï", "test 🧪")
+
+
+def buildbot_started(build: int) -> int:
+    """Build ``build``'s start (0-based), epoch seconds."""
+    return BUILDBOT_START + 61 * build
+
+
+def buildbot_complete(build: int) -> int | None:
+    """Its end: a few seconds later, None for the last build, still running."""
+    return None if build == BUILDBOT_BUILDS - 1 else buildbot_started(build) + 3 + build % 4
+
+
+def buildbot_log(log: int) -> bytes:
+    """Log ``log``'s lines (0-based) as Buildbot stores them: each prefixed by its channel (``h`` a
+    header, ``o`` stdout, ``e`` stderr), ending in a newline; long ones hundreds of lines."""
+    count = 300 if log % 3 == 2 else 2 + log % 3
+    lines = [f"hsh -c 'make test' in dir /work/wörker-1/build {log}"]
+    lines += [f"{'oe'[n % 7 == 6]}line {n:05d} — ünïcode\u00a0nbsp 🌍\r" for n in range(count)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def buildbot_chunks(log: int) -> list[tuple[int, int, bytes, int]]:
+    """Log ``log``'s chunks: ``(first_line, last_line, content, compressed)``. A chunk longer than
+    the master's ``logCompressionLimit`` is zlib-compressed (``gz``: 1), a short one raw (0); the
+    first log is two chunks."""
+    text = buildbot_log(log)
+    lines = text.splitlines(keepends=True)
+    cut = [(0, len(lines))] if log else [(0, 1), (1, len(lines))]
+    chunks = []
+    for first, end in cut:
+        part = b"".join(lines[first:end])
+        packed = len(part) > 1024
+        chunks.append((first, end - 1, zlib.compress(part, 9) if packed else part, int(packed)))
+    return chunks
+
+
+def buildbot_revision(change: int) -> str:
+    """Change ``change``'s revision: 40 hex digits, the first ones all digits with leading zeros."""
+    return f"{change * 7919 + 1:040x}"
+
+
+def buildbot_properties(build: int) -> list[tuple[str, str, str]]:
+    """Build ``build``'s properties ``(name, value, source)``, each value ``json.dumps`` of it
+    (``ensure_ascii``): numbers, strings escaped, a property set to None as ``null``."""
+    return [
+        ("buildnumber", json.dumps(build + 1), "Build"),
+        ("workername", json.dumps("wörker-1"), "Worker"),
+        ("branch", json.dumps(None if build % 2 else "main"), "Build"),
+        ("build_code", json.dumps(f"{build:04d}"), "SetPropertyFromCommand"),
+        ("owners", json.dumps(["Zoë <zoe@example.com>"]), "Force Build Form"),
+    ]
+
+
+def buildbot_master(path: Path, changes: int = 6) -> Path:
+    """A Buildbot master's ``state.sqlite`` after ``BUILDBOT_BUILDS`` builds and ``changes`` changes
+    (see the module's list)."""
+    builds = BUILDBOT_BUILDS
+    steps = len(BUILDBOT_STEPS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "masters": [(1, "vm:/srv/bb", hashlib.sha1(b"vm:/srv/bb").hexdigest(), 0, BUILDBOT_START + 900)],
+        "workers": [(1, "wörker-1", json.dumps({"admin": None, "version": "4.3.0"}), 0, None, 0)],
+        "builders": [
+            (1, "docs 📚", None, None, None, None, hashlib.sha1("docs 📚".encode()).hexdigest()),
+            (2, "runtests", "Runs the tests — ✓", None, None, None, hashlib.sha1(b"runtests").hexdigest()),
+        ],
+        "sourcestamps": [
+            (
+                s + 1,
+                hashlib.sha1(f"ss {s}".encode()).hexdigest(),
+                None if s == 0 else "main",
+                None if s == 0 else buildbot_revision(s - 1),
+                None,
+                "" if s == 0 else "https://git.example.com/repo.git",
+                "",
+                "" if s == 0 else "proj ✓",
+                BUILDBOT_START - 3600 + 60 * s,
+            )
+            for s in range(changes + 1)
+        ],
+        "buildsets": [
+            (
+                b + 1,
+                None,
+                "The Periodic scheduler named 'every-2s' triggered this build",
+                buildbot_started(b) - 1,
+                int(buildbot_complete(b) is not None),
+                buildbot_complete(b),
+                None if buildbot_complete(b) is None else b % 3,
+                None,
+                None,
+                None,
+            )
+            for b in range(builds)
+        ],
+        "buildrequests": [
+            (
+                b + 1,
+                b + 1,
+                1 + b % 2,
+                0,
+                int(buildbot_complete(b) is not None),
+                None if buildbot_complete(b) is None else b % 3,
+                buildbot_started(b) - 1,
+                buildbot_complete(b),
+                0,
+            )
+            for b in range(builds)
+        ],
+        "builds": [
+            (
+                b + 1,
+                b // 2 + 1,
+                1 + b % 2,
+                b + 1,
+                1,
+                1,
+                buildbot_started(b),
+                buildbot_complete(b),
+                0,
+                ("build successful", "warnings 'make' (warnings)", "failed 'make test' (failure)")[b % 3]
+                if buildbot_complete(b) is not None
+                else "building",
+                None if buildbot_complete(b) is None else b % 3,
+            )
+            for b in range(builds)
+        ],
+        # A step of the running build not started yet: its moments NULL.
+        "steps": [
+            (
+                steps * b + n + 1,
+                n,
+                name,
+                b + 1,
+                None if (b, n) == (builds - 1, steps - 1) else buildbot_started(b) + n,
+                None if (b, n) == (builds - 1, steps - 1) else buildbot_started(b) + n,
+                None if b == builds - 1 and n > 0 else buildbot_started(b) + n + 1,
+                "worker wörker-1 ready" if n == 0 else "'make test'",
+                None if b == builds - 1 and n > 0 else (0, 1, 2)[(b + n) % 3],
+                "[]" if n < 2 else json.dumps([{"name": "report", "url": f"https://ci.example.com/{b}"}]),
+                0,
+            )
+            for b in range(builds)
+            for n, name in enumerate(BUILDBOT_STEPS)
+        ],
+        "logs": [
+            (s + 1, "stdio", "stdio", s + 1, 1, len(buildbot_log(s).splitlines()), "s")
+            for s in range(steps * builds)
+        ],
+        "logchunks": [
+            (s + 1, first, last, content, compressed)
+            for s in range(steps * builds)
+            for first, last, content, compressed in buildbot_chunks(s)
+        ],
+        "changes": [
+            (
+                c + 1,
+                "Zoë Ångström <zoe@example.com>",
+                None,
+                f"Fix #{c}: ünïcode — emoji 🎉" + ("\nmulti\nline\n" if c % 3 == 0 else ""),
+                "main",
+                buildbot_revision(c),
+                "",
+                1_716_194_520 + 3600 * c,
+                f"cat{c % 2}",
+                "https://git.example.com/repo.git",
+                "",
+                "proj ✓",
+                c + 2,
+                c or None,
+            )
+            for c in range(changes)
+        ],
+        "build_properties": [
+            (b + 1, name, value, source)
+            for b in range(builds)
+            for name, value, source in buildbot_properties(b)
+        ],
+    }
+    return write_export(path, BUILDBOT_DDL, rows, bytes_as_text=False)

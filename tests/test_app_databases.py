@@ -5,7 +5,8 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
+master)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27,6 +28,7 @@ import sqlite3
 import struct
 import zlib
 from collections.abc import Callable
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -2224,3 +2226,93 @@ def test_mailman_datetimes_intervals_and_pickles_arrive_exactly_with_the_declare
     notes = profiled(run_dir)["columns"]["bounceevent"]["context"]["notes"]
     assert any("the first keys of mailinglist.id" in note for note in notes)
     assert primary_key(ran.uri, ran.record["version_schema"], "member") == ["id"]
+
+
+def test_buildbot_epoch_seconds_become_instants_and_log_chunks_arrive_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.buildbot_master)
+    builds, steps, changes = apps.BUILDBOT_BUILDS, len(apps.BUILDBOT_STEPS), 6
+    logs = builds * steps
+    tables = {
+        "masters": 1,
+        "workers": 1,
+        "builders": 2,
+        "sourcestamps": changes + 1,
+        "buildsets": builds,
+        "buildrequests": builds,
+        "builds": builds,
+        "steps": logs,
+        "logs": logs,
+        "logchunks": logs + 1,
+        "changes": changes,
+        "build_properties": 5 * builds,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every moment an INTEGER of epoch seconds: an instant, each cell audited; NULL while running.
+    build_types, step_types = ran.types("builds"), ran.types("steps")
+    assert build_types["started_at"] == build_types["complete_at"] == "timestamp with time zone"
+    assert step_types["started_at"] == step_types["complete_at"] == "timestamp with time zone"
+    assert ran.types("changes")["when_timestamp"] == "timestamp with time zone"
+
+    def instant(seconds: int | None) -> datetime | None:
+        return None if seconds is None else UNIX_EPOCH + timedelta(seconds=seconds)
+
+    assert ran.values("builds", "started_at", "id") == {
+        b + 1: instant(apps.buildbot_started(b)) for b in range(builds)
+    }
+    assert ran.values("builds", "complete_at", "id") == {
+        b + 1: instant(apps.buildbot_complete(b)) for b in range(builds)
+    }
+    assert ran.values("changes", "when_timestamp", "changeid")[1] == datetime(2024, 5, 20, 8, 42, tzinfo=UTC)
+    assert audit_rules(run_dir, "builds", "complete_at") == {
+        str(b + 1): {"epoch:seconds"} for b in range(builds) if apps.buildbot_complete(b) is not None
+    }
+    # Result codes and SMALLINT flags stay integers (no boolean is declared); the durations too.
+    assert build_types["results"] == build_types["locks_duration_s"] == "bigint"
+    assert step_types["hidden"] == ran.types("logchunks")["compressed"] == "bigint"
+    assert ran.values("builds", "results", "id") == {
+        b + 1: None if apps.buildbot_complete(b) is None else b % 3 for b in range(builds)
+    }
+    # Log chunks: bytea, byte for byte; the compressed ones inflate to the log's very lines.
+    assert ran.types("logchunks")["content"] == "bytea"
+    relation = f"{quote_ident(ran.base)}.logchunks"
+    chunks = pg_query(ran.uri, f"SELECT logid, first_line, last_line, content, compressed FROM {relation}")
+    assert sorted(
+        (logid, first, last, bytes(content), packed) for logid, first, last, content, packed in chunks
+    ) == [(log + 1, *chunk) for log in range(logs) for chunk in apps.buildbot_chunks(log)]
+    for logid, first, last, content, packed in chunks:
+        lines = apps.buildbot_log(logid - 1).splitlines(keepends=True)
+        text = zlib.decompress(bytes(content)) if packed else bytes(content)
+        assert text == b"".join(lines[first : last + 1]), logid
+    assert {packed for *_, packed in chunks} == {0, 1}
+    # Properties as JSON text, escapes and quotes kept; revisions of 40 hex digits with leading zeros.
+    values = {
+        (b, n): v
+        for b, n, v in pg_query(
+            ran.uri, f"SELECT buildid, name, value FROM {quote_ident(ran.base)}.build_properties"
+        )
+    }
+    # (A property set to None, JSON's `null`, is left to the checker above: the null-token rule.)
+    for b in range(builds):
+        for name, value, _ in apps.buildbot_properties(b):
+            if value != "null":
+                assert values[(b + 1, name)] == value, (b, name)
+    assert values[(1, "workername")] == '"w\\u00f6rker-1"'
+    assert ran.values("changes", "revision", "changeid") == {
+        c + 1: apps.buildbot_revision(c) for c in range(changes)
+    }
+    assert ran.values("changes", "revision", "changeid")[1] == "0" * 39 + "1"
+    # The references Buildbot declared, exactly (SQLite's own list of them), but none to the tables
+    # the file lacks.
+    with closing(sqlite3.connect(ran.db)) as con:
+        tables_in = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        declared = {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables_in
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+            if row[2] in tables_in
+        }
+    assert references(run_dir) == declared
+    assert declared[("logchunks", "logid")] == "logs.id" and len(declared) == 14
