@@ -2294,11 +2294,16 @@ def test_buildbot_epoch_seconds_become_instants_and_log_chunks_arrive_byte_for_b
             ran.uri, f"SELECT buildid, name, value FROM {quote_ident(ran.base)}.build_properties"
         )
     }
-    # (A property set to None, JSON's `null`, is left to the checker above: the null-token rule.)
-    for b in range(builds):
-        for name, value, _ in apps.buildbot_properties(b):
-            if value != "null":
-                assert values[(b + 1, name)] == value, (b, name)
+    # A property set to None is JSON's `null`: a null token, NULL, each audited (docs/runbook.md,
+    # SQLAlchemy's JSON `null`; `null_tokens = []` for the column keeps the text).
+    assert values == {
+        (b + 1, name): None if value == "null" else value
+        for b in range(builds)
+        for name, value, _ in apps.buildbot_properties(b)
+    }
+    audited = audit_rules(run_dir, "build_properties", "value")
+    nulls = sum(value == "null" for b in range(builds) for _, value, _ in apps.buildbot_properties(b))
+    assert len(audited) == nulls > 0 and all(rules == {"null_like_to_null"} for rules in audited.values())
     assert values[(1, "workername")] == '"w\\u00f6rker-1"'
     assert ran.values("changes", "revision", "changeid") == {
         c + 1: apps.buildbot_revision(c) for c in range(changes)
