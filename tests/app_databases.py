@@ -199,6 +199,10 @@ number, so a test computes what a column holds from the same numbers.
   in two chunks, lines prefixed by their channel and ending in CRLF, properties as ``json.dumps`` text
   (``ensure_ascii``, ``null`` for None), 40-hex revisions with leading zeros, and foreign keys declared
   to tables the file lacks (``projects``, ``patches``).
+- :func:`apscheduler_jobs`: a job scheduler's store as APScheduler 3.11's ``SQLAlchemyJobStore`` writes
+  it (its own DDL): ``id VARCHAR(191)`` keys, ``next_run_time FLOAT`` epoch seconds with microseconds
+  (a whole second stored as the REAL ``1796450400.0``; NULL for a paused job), each job's state a
+  pickle (protocol 5) in ``job_state BLOB``, and a second store's table in the same file.
 """
 
 from __future__ import annotations
@@ -5097,3 +5101,54 @@ def buildbot_master(path: Path, changes: int = 6) -> Path:
         ],
     }
     return write_export(path, BUILDBOT_DDL, rows, bytes_as_text=False)
+
+
+# --- A job scheduler (APScheduler's SQLAlchemyJobStore) ----------------------------------------------
+
+APSCHEDULER_DDL = tuple(
+    f"CREATE TABLE {table} (\n\tid VARCHAR(191) NOT NULL, \n\tnext_run_time FLOAT, \n\t"
+    "job_state BLOB NOT NULL, \n\tPRIMARY KEY (id)\n)"
+    for table in ("apscheduler_jobs", "report_jobs")
+) + tuple(
+    f"CREATE INDEX ix_{table}_next_run_time ON {table} (next_run_time)"
+    for table in ("apscheduler_jobs", "report_jobs")
+)
+
+
+def apscheduler_next_run(i: int) -> float | None:
+    """Job ``i``'s next run (epoch seconds, as ``datetime_to_utc_timestamp`` stores it): whole seconds
+    every third job, microseconds otherwise, None (paused) every seventh."""
+    if i % 7 == 6:
+        return None
+    moment = datetime(2026, 12, 5, 3, 0, tzinfo=UTC) + timedelta(
+        minutes=13 * i, microseconds=0 if i % 3 == 0 else 7 * i + 1
+    )
+    return moment.timestamp()
+
+
+def apscheduler_state(i: int) -> bytes:
+    """Job ``i``'s ``job_state``: its ``__getstate__`` dict pickled (protocol 5), a Decimal argument."""
+    state = {
+        "version": 1,
+        "id": f"job-{i:04d}",
+        "func": "jobs_mod:send_report",
+        "trigger": ("interval", 60 + i) if i % 2 else ("cron", f"*/{1 + i % 15}"),
+        "executor": "default",
+        "args": (("Zoë Ångström", "李小龍", "Ola\u00a0N", "")[i % 4],),
+        "kwargs": {"amount": Decimal("19.99") * i},
+        "name": f"Report {i} — ü",
+        "misfire_grace_time": 1,
+        "coalesce": True,
+        "max_instances": 1,
+        "next_run_time": apscheduler_next_run(i),
+    }
+    return pickle.dumps(state, protocol=5)
+
+
+def apscheduler_jobs(path: Path, jobs: int = 24) -> Path:
+    """A job store's database (see the module's list): every fifth job in the second store's table."""
+    rows: dict[str, list[Sequence[Any]]] = {"apscheduler_jobs": [], "report_jobs": []}
+    for i in range(jobs):
+        table = "report_jobs" if i % 5 == 0 else "apscheduler_jobs"
+        rows[table].append((f"job-{i:04d}", apscheduler_next_run(i), apscheduler_state(i)))
+    return write_export(path, APSCHEDULER_DDL, rows, bytes_as_text=False)

@@ -6,7 +6,7 @@ Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
-master)
+master, an APScheduler job store)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2321,3 +2321,44 @@ def test_buildbot_epoch_seconds_become_instants_and_log_chunks_arrive_byte_for_b
         }
     assert references(run_dir) == declared
     assert declared[("logchunks", "logid")] == "logs.id" and len(declared) == 14
+
+
+def test_apscheduler_store_keeps_real_epoch_seconds_and_pickled_states_exactly(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.apscheduler_jobs)
+    jobs = 24
+    stored = {
+        table: [i for i in range(jobs) if (i % 5 == 0) == (table == "report_jobs")]
+        for table in ("apscheduler_jobs", "report_jobs")
+    }
+    loaded_cleanly(ran, run_dir, {table: len(ids) for table, ids in stored.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    for table, ids in stored.items():
+        types = ran.types(table)
+        # REAL epoch seconds stay numbers, every bit (the instant is to_timestamp of it); no rule.
+        assert (types["id"], types["next_run_time"], types["job_state"]) == (
+            "text",
+            "double precision",
+            "bytea",
+        )
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+        assert ran.values(table, "next_run_time", "id") == {
+            f"job-{i:04d}": apps.apscheduler_next_run(i) for i in ids
+        }
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        states = dict(pg_query(ran.uri, f"SELECT id, job_state FROM {relation}"))
+        assert {key: bytes(state) for key, state in states.items()} == {
+            f"job-{i:04d}": apps.apscheduler_state(i) for i in ids
+        }
+        assert (
+            pickle.loads(bytes(states[f"job-{ids[1]:04d}"]))["kwargs"]["amount"] == Decimal("19.99") * ids[1]
+        )
+        moments = dict(pg_query(ran.uri, f"SELECT id, to_timestamp(next_run_time) FROM {relation}"))
+        for i in ids:
+            seconds = apps.apscheduler_next_run(i)
+            if seconds is None:
+                assert moments[f"job-{i:04d}"] is None
+            else:
+                expected = UNIX_EPOCH + timedelta(seconds=seconds)
+                assert abs(moments[f"job-{i:04d}"] - expected) <= timedelta(microseconds=1), i
+    assert audited_columns(run_dir) == set()
