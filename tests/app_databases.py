@@ -184,6 +184,25 @@ number, so a test computes what a column holds from the same numbers.
   INTEGER (``'1000000.00'``); a net price divided by 1.19 to the Decimal context's 28 digits (a REAL
   of 17); a customer's total spent summed in SQL (``F('total_spent') + amount``: REAL arithmetic);
   ``datetime`` text of naive UTC; and ``order_surcharge``, no surcharge charged yet.
+- :func:`mailman_server`: a mailing list server's ``mailman.db`` as GNU Mailman 3.3 (SQLAlchemy) writes
+  it (its own DDL): ``DATETIME`` text of naive UTC with six fraction digits, ``datetime.min``
+  (``0001-01-01 00:00:00.000000``) for "never warned", SQLAlchemy ``Interval`` columns as the
+  ``timedelta`` added to 1970-01-01 under ``DATETIME`` (``1970-04-01 00:00:00.000000``: 90 days),
+  enums as ``INTEGER``, ``BOOLEAN`` 0/1/NULL, pickled lists and a hashed password in ``BLOB`` columns,
+  ``uuid4().hex`` under ``CHAR(32)``, pended values as JSON text, a subject prefix ending in a blank,
+  foreign keys declared on every relation and a bounce's ``context`` enum (1/2) in a table declaring
+  none.
+- :func:`buildbot_master`: a continuous integration server's ``state.sqlite`` as Buildbot 4.3
+  (SQLAlchemy) writes it (its own DDL): every moment an ``INTEGER`` of epoch seconds (NULL while a
+  build or step runs), results and flags as ``SMALLINT``/``INTEGER`` codes, log chunks in ``BLOB``
+  columns, zlib-compressed past the master's limit (``compressed`` 1) and raw UTF-8 below it (0), a log
+  in two chunks, lines prefixed by their channel and ending in CRLF, properties as ``json.dumps`` text
+  (``ensure_ascii``, ``null`` for None), 40-hex revisions with leading zeros, and foreign keys declared
+  to tables the file lacks (``projects``, ``patches``).
+- :func:`apscheduler_jobs`: a job scheduler's store as APScheduler 3.11's ``SQLAlchemyJobStore`` writes
+  it (its own DDL): ``id VARCHAR(191)`` keys, ``next_run_time FLOAT`` epoch seconds with microseconds
+  (a whole second stored as the REAL ``1796450400.0``; NULL for a paused job), each job's state a
+  pickle (protocol 5) in ``job_state BLOB``, and a second store's table in the same file.
 """
 
 from __future__ import annotations
@@ -4608,3 +4627,528 @@ def online_shop(path: Path, lines: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- A mailing list server (GNU Mailman 3) -----------------------------------------------------------
+
+#: Mailman 3.3's own DDL (SQLAlchemy on ``sqlite:///var/data/mailman.db``, as ``mailman info`` creates
+#: it); ``mailinglist`` keeps one column of each kind of its hundred.
+MAILMAN_DDL = (
+    "CREATE TABLE domain (\n\tid INTEGER NOT NULL, \n\tmail_host VARCHAR, \n\tdescription VARCHAR, \n\t"
+    "alias_domain VARCHAR, \n\tbase_url VARCHAR, \n\tPRIMARY KEY (id), \n\tUNIQUE (mail_host)\n)",
+    "CREATE TABLE mailinglist (\n\tid INTEGER NOT NULL, \n\tlist_name VARCHAR, \n\tmail_host VARCHAR, \n\t"
+    "list_id VARCHAR, \n\tallow_list_posts BOOLEAN, \n\tcreated_at DATETIME, \n\tdigest_last_sent_at "
+    "DATETIME, \n\taccept_these_nonmembers BLOB, \n\tautoresponse_grace_period DATETIME, \n\t"
+    "bounce_info_stale_after DATETIME, \n\tdefault_member_action INTEGER, \n\tdescription VARCHAR, \n\t"
+    "digest_size_threshold FLOAT, \n\tmoderator_password BLOB, \n\tdisplay_name VARCHAR, \n\t"
+    "subject_prefix VARCHAR, \n\ttopics BLOB, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE preferences (\n\tid INTEGER NOT NULL, \n\tacknowledge_posts BOOLEAN, \n\thide_address "
+    "BOOLEAN, \n\tpreferred_language VARCHAR, \n\treceive_list_copy BOOLEAN, \n\treceive_own_postings "
+    "BOOLEAN, \n\tdelivery_mode INTEGER, \n\tdelivery_status INTEGER, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE user (\n\tid INTEGER NOT NULL, \n\tdisplay_name VARCHAR, \n\tpassword VARCHAR, \n\t"
+    "_user_id CHAR(32), \n\t_created_on DATETIME, \n\tis_server_owner BOOLEAN, \n\t_preferred_address_id "
+    "INTEGER, \n\tpreferences_id INTEGER, \n\tPRIMARY KEY (id), \n\tCONSTRAINT _preferred_address FOREIGN "
+    "KEY(_preferred_address_id) REFERENCES address (id) ON DELETE SET NULL, \n\tFOREIGN KEY(preferences_id) "
+    "REFERENCES preferences (id)\n)",
+    "CREATE TABLE address (\n\tid INTEGER NOT NULL, \n\temail VARCHAR, \n\t_original VARCHAR, \n\t"
+    "display_name VARCHAR, \n\tverified_on DATETIME, \n\tregistered_on DATETIME, \n\tuser_id INTEGER, \n\t"
+    "preferences_id INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES user (id), \n\t"
+    "FOREIGN KEY(preferences_id) REFERENCES preferences (id)\n)",
+    "CREATE TABLE member (\n\tid INTEGER NOT NULL, \n\t_member_id CHAR(32), \n\trole INTEGER, \n\tlist_id "
+    "VARCHAR, \n\tmoderation_action INTEGER, \n\taddress_id INTEGER, \n\tpreferences_id INTEGER, \n\t"
+    "user_id INTEGER, \n\tbounce_score INTEGER, \n\tlast_bounce_received DATETIME, \n\tlast_warning_sent "
+    "DATETIME, \n\ttotal_warnings_sent INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(address_id) "
+    "REFERENCES address (id), \n\tFOREIGN KEY(preferences_id) REFERENCES preferences (id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES user (id)\n)",
+    "CREATE TABLE bounceevent (\n\tid INTEGER NOT NULL, \n\tlist_id VARCHAR, \n\temail VARCHAR, \n\t"
+    "timestamp DATETIME, \n\tmessage_id VARCHAR, \n\tcontext INTEGER, \n\tprocessed BOOLEAN, \n\t"
+    "PRIMARY KEY (id)\n)",
+    "CREATE TABLE pended (\n\tid INTEGER NOT NULL, \n\ttoken VARCHAR, \n\texpiration_date DATETIME, \n\t"
+    "PRIMARY KEY (id)\n)",
+    'CREATE TABLE pendedkeyvalue (\n\tid INTEGER NOT NULL, \n\t"key" VARCHAR, \n\tvalue VARCHAR, \n\t'
+    "pended_id INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(pended_id) REFERENCES pended (id)\n)",
+)
+MAILMAN_LISTS = ("dev", "users", "announce")
+#: SQLAlchemy's ``Interval`` on SQLite: the ``timedelta`` added to 1970-01-01, stored as a DATETIME.
+MAILMAN_EPOCH = datetime(1970, 1, 1)
+MAILMAN_NAMES = ("Zoë Ångström", "", "李小龍", "Ola\u00a0Nordmann", "O'Brien 🎉", "José Núñez")
+
+
+def mailman_text(moment: datetime) -> str:
+    """A moment as SQLAlchemy's ``DATETIME`` writes it on SQLite: six fraction digits, four of the year
+    (``0001-01-01 00:00:00.000000``)."""
+    return moment.isoformat(" ", "microseconds")
+
+
+def mailman_moment(i: int) -> datetime:
+    """Row ``i``'s moment as Mailman writes it (``now()``: naive UTC, microseconds)."""
+    return datetime(2026, 12, 5, 3, 36, 19, 400358) + timedelta(minutes=7 * i, microseconds=137 * i)
+
+
+def mailman_grace(i: int) -> timedelta:
+    """List ``i``'s ``autoresponse_grace_period`` (90 days, an hour, a day and a second)."""
+    return (timedelta(days=90), timedelta(hours=1), timedelta(days=1, seconds=1))[i]
+
+
+def mailman_nonmembers(i: int) -> bytes:
+    """List ``i``'s ``accept_these_nonmembers``: a pickled list (SQLAlchemy's ``PickleType``)."""
+    return pickle.dumps([r"^.*@example\.org$", "ünï@x.com"][: 2 - i % 3], protocol=5)
+
+
+def mailman_user_id(i: int) -> str:
+    """User ``i``'s uuid as 32 hex digits (``uuid4().hex``): every fourth starts with zeros or is all
+    digits but one."""
+    digest = hashlib.md5(f"user {i}".encode()).hexdigest()
+    return ("00" + digest[2:], "1" * 31 + "a", digest, digest)[i % 4]
+
+
+def mailman_warning(i: int) -> datetime:
+    """Member ``i``'s ``last_warning_sent``: ``datetime.min`` (never warned) but every fourth."""
+    return datetime(2019, 1, 1) + timedelta(minutes=77 * i) if i % 4 == 0 else datetime.min
+
+
+def mailman_server(path: Path, users: int = 24) -> Path:
+    """A mailing list server's ``mailman.db`` after its lists, users, subscriptions, bounces and held
+    messages (see the module's list)."""
+    lists = len(MAILMAN_LISTS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "domain": [(1, "example.com", "Exämple domain — ✉", None, None)],
+        "mailinglist": [
+            (
+                i + 1,
+                name,
+                "example.com",
+                f"{name}.example.com",
+                int(i != 2),
+                mailman_text(mailman_moment(i)),
+                None if i % 2 else mailman_text(datetime(2025, 1, 1)),
+                mailman_nonmembers(i),
+                mailman_text(MAILMAN_EPOCH + mailman_grace(i)),
+                mailman_text(MAILMAN_EPOCH + timedelta(days=7)),
+                (4, 1, 2)[i],
+                ("", "Üsers 🌍 " + "long " * 100 + "end", "Ann 📢")[i],
+                (30.0, 0.5, 12.25)[i],
+                b"$6$rounds=656000$salt$hash" if i == 1 else None,
+                ("Dev", "Üsers 🌍", "Announce\u00a0list")[i],
+                f"[{('Dev', 'Üsers 🌍', 'Announce list')[i]}] ",  # Mailman's default ends in a blank
+                pickle.dumps([], protocol=5),
+            )
+            for i, name in enumerate(MAILMAN_LISTS)
+        ],
+        # Preferences: a user's (1..users), an address's (users + 1..), a member's (2 users + 1..).
+        "preferences": [
+            (
+                p + 1,
+                None if p % 5 else p % 2,
+                None if p % 7 else 0,
+                None if p < 2 * users else ("en", "fr", "de")[p % 3],
+                None,
+                None,
+                None if p < 2 * users else p % 3,
+                None if p < 2 * users else 1 + (p % 7 == 0),
+            )
+            for p in range(3 * users)
+        ],
+        "user": [
+            (
+                u + 1,
+                MAILMAN_NAMES[u % len(MAILMAN_NAMES)],
+                f"$6$rounds=656000$xxxx{u}" if u % 5 == 0 else None,
+                mailman_user_id(u),
+                mailman_text(mailman_moment(u)),
+                int(u == 0),
+                u + 1 if u % 8 == 0 else None,
+                u + 1,
+            )
+            for u in range(users)
+        ],
+        "address": [
+            (
+                u + 1,
+                f"user{u:04d}@example.com".lower(),
+                f"User{u:04d}@Example.com" if u % 11 == 0 else None,
+                MAILMAN_NAMES[u % len(MAILMAN_NAMES)],
+                mailman_text(datetime(2020, 2, 29, 23, 59, 59, 999999) - timedelta(hours=u))
+                if u % 8 == 0
+                else None,
+                mailman_text(mailman_moment(u)),
+                u + 1,
+                users + u + 1,
+            )
+            for u in range(users)
+        ],
+        "member": [
+            (
+                u + 1,
+                hashlib.md5(f"member {u}".encode()).hexdigest(),
+                (1, 2, 3, 4)[u % 4] if u % 3 == 0 else 1,
+                f"{MAILMAN_LISTS[u % lists]}.example.com",
+                None if u % 6 else 1,
+                u + 1,
+                2 * users + u + 1,
+                None,
+                u % 9 if u % 4 == 0 else 0,
+                mailman_text(mailman_moment(u) - timedelta(days=u)) if u % 4 == 0 else None,
+                mailman_text(mailman_warning(u)),
+                u % 3 if u % 4 == 0 else 0,
+            )
+            for u in range(users)
+        ],
+        "bounceevent": [
+            (
+                b + 1,
+                f"{MAILMAN_LISTS[b % lists]}.example.com",
+                f"user{5 * b:04d}@example.com",
+                mailman_text(mailman_moment(5 * b)),
+                f"<msg{5 * b}.{155 * b}@example.com>",
+                1 + b % 2,  # BounceContext.normal, .probe
+                0,
+            )
+            for b in range(6)
+        ],
+        "pended": [
+            (
+                k + 1,
+                hashlib.sha1(f"pended {k}".encode()).hexdigest(),
+                mailman_text(mailman_moment(k) + timedelta(days=180)),
+            )
+            for k in range(4)
+        ],
+        # Each pended value JSON text: ``"..."`` strings, pickles as escaped JSON strings.
+        "pendedkeyvalue": [
+            (
+                3 * k + n + 1,
+                ("type", "_mod_subject", "_pck_k")[n],
+                ("data", json.dumps(f"Test {k} — ünï"), json.dumps(pickle.dumps(k, 4).decode("latin-1")))[n],
+                k + 1,
+            )
+            for k in range(4)
+            for n in range(3)
+        ],
+    }
+    return write_export(path, MAILMAN_DDL, rows, bytes_as_text=False)
+
+
+# --- A continuous integration server (Buildbot) ------------------------------------------------------
+
+#: Buildbot 4.3's own DDL of its ``state.sqlite`` (SQLAlchemy, as ``buildbot create-master`` makes it),
+#: the tables of builds, their steps and logs, changes and properties.
+BUILDBOT_DDL = (
+    (
+        "CREATE TABLE masters (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tname_hash VARCHAR(4"
+        "0) NOT NULL, \n\tactive INTEGER NOT NULL, \n\tlast_active INTEGER NOT NULL, \n\tPRIMARY KEY (i"
+        "d)\n)"
+    ),
+    (
+        "CREATE TABLE workers (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, \n\tinfo TEXT NO"
+        "T NULL, \n\tpaused SMALLINT DEFAULT '0' NOT NULL, \n\tpause_reason TEXT, \n\tgraceful SMALLINT"
+        " DEFAULT '0' NOT NULL, \n\tPRIMARY KEY (id)\n)"
+    ),
+    (
+        "CREATE TABLE builders (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tdescription TEXT, "
+        "\n\tdescription_format TEXT, \n\tdescription_html TEXT, \n\tprojectid INTEGER, \n\tname_hash VAR"
+        "CHAR(40) NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT fk_builders_projectid FOREIGN KEY(pr"
+        "ojectid) REFERENCES projects (id) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE sourcestamps (\n\tid INTEGER NOT NULL, \n\tss_hash VARCHAR(40) NOT NULL, \n\tbran"
+        "ch VARCHAR(256), \n\trevision VARCHAR(256), \n\tpatchid INTEGER, \n\trepository VARCHAR(512) D"
+        "EFAULT '' NOT NULL, \n\tcodebase VARCHAR(256) DEFAULT '' NOT NULL, \n\tproject VARCHAR(512) "
+        "DEFAULT '' NOT NULL, \n\tcreated_at INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(pa"
+        "tchid) REFERENCES patches (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE buildsets (\n\tid INTEGER NOT NULL, \n\texternal_idstring VARCHAR(256), \n\treaso"
+        "n VARCHAR(256), \n\tsubmitted_at INTEGER NOT NULL, \n\tcomplete SMALLINT DEFAULT '0' NOT NUL"
+        "L, \n\tcomplete_at INTEGER, \n\tresults SMALLINT, \n\tparent_buildid INTEGER, \n\tparent_relatio"
+        "nship TEXT, \n\trebuilt_buildid INTEGER, \n\tPRIMARY KEY (id), \n\tCONSTRAINT parent_buildid F"
+        "OREIGN KEY(parent_buildid) REFERENCES builds (id) ON DELETE SET NULL, \n\tCONSTRAINT rebui"
+        "lt_buildid FOREIGN KEY(rebuilt_buildid) REFERENCES builds (id) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE buildrequests (\n\tid INTEGER NOT NULL, \n\tbuildsetid INTEGER NOT NULL, \n\tbuil"
+        "derid INTEGER NOT NULL, \n\tpriority INTEGER DEFAULT '0' NOT NULL, \n\tcomplete INTEGER DEFA"
+        "ULT '0', \n\tresults SMALLINT, \n\tsubmitted_at INTEGER NOT NULL, \n\tcomplete_at INTEGER, \n\tw"
+        "aited_for SMALLINT DEFAULT '0', \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(buildsetid) REFERENCES"
+        " buildsets (id) ON DELETE CASCADE, \n\tFOREIGN KEY(builderid) REFERENCES builders (id) ON "
+        "DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE builds (\n\tid INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tbuilderid INTEG"
+        "ER NOT NULL, \n\tbuildrequestid INTEGER NOT NULL, \n\tworkerid INTEGER, \n\tmasterid INTEGER N"
+        "OT NULL, \n\tstarted_at INTEGER NOT NULL, \n\tcomplete_at INTEGER, \n\tlocks_duration_s INTEGE"
+        "R NOT NULL, \n\tstate_string TEXT NOT NULL, \n\tresults INTEGER, \n\tPRIMARY KEY (id), \n\tFOREI"
+        "GN KEY(builderid) REFERENCES builders (id) ON DELETE CASCADE, \n\tCONSTRAINT buildrequesti"
+        "d FOREIGN KEY(buildrequestid) REFERENCES buildrequests (id) ON DELETE CASCADE, \n\tFOREIGN"
+        " KEY(workerid) REFERENCES workers (id) ON DELETE SET NULL, \n\tFOREIGN KEY(masterid) REFER"
+        "ENCES masters (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE steps (\n\tid INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tname VARCHAR(50)"
+        " NOT NULL, \n\tbuildid INTEGER NOT NULL, \n\tstarted_at INTEGER, \n\tlocks_acquired_at INTEGER"
+        ", \n\tcomplete_at INTEGER, \n\tstate_string TEXT NOT NULL, \n\tresults INTEGER, \n\turls_json TE"
+        "XT NOT NULL, \n\thidden SMALLINT DEFAULT '0' NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(b"
+        "uildid) REFERENCES builds (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE logs (\n\tid INTEGER NOT NULL, \n\tname TEXT NOT NULL, \n\tslug VARCHAR(50) NOT N"
+        "ULL, \n\tstepid INTEGER NOT NULL, \n\tcomplete SMALLINT NOT NULL, \n\tnum_lines INTEGER NOT NU"
+        "LL, \n\ttype VARCHAR(1) NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(stepid) REFERENCES ste"
+        "ps (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE logchunks (\n\tlogid INTEGER NOT NULL, \n\tfirst_line INTEGER NOT NULL, \n\tlast_"
+        "line INTEGER NOT NULL, \n\tcontent BLOB, \n\tcompressed SMALLINT NOT NULL, \n\tFOREIGN KEY(log"
+        "id) REFERENCES logs (id) ON DELETE CASCADE\n)"
+    ),
+    (
+        "CREATE TABLE changes (\n\tchangeid INTEGER NOT NULL, \n\tauthor VARCHAR(255) NOT NULL, \n\tcom"
+        "mitter VARCHAR(255), \n\tcomments TEXT NOT NULL, \n\tbranch VARCHAR(255), \n\trevision VARCHAR"
+        "(255), \n\trevlink VARCHAR(256), \n\twhen_timestamp INTEGER NOT NULL, \n\tcategory VARCHAR(255"
+        "), \n\trepository VARCHAR(512) DEFAULT '' NOT NULL, \n\tcodebase VARCHAR(256) DEFAULT '' NOT"
+        " NULL, \n\tproject VARCHAR(512) DEFAULT '' NOT NULL, \n\tsourcestampid INTEGER NOT NULL, \n\tp"
+        "arent_changeids INTEGER, \n\tPRIMARY KEY (changeid), \n\tFOREIGN KEY(sourcestampid) REFERENC"
+        "ES sourcestamps (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_changeids) REFERENCES chang"
+        "es (changeid) ON DELETE SET NULL\n)"
+    ),
+    (
+        "CREATE TABLE build_properties (\n\tbuildid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT NULL,"
+        " \n\tvalue TEXT NOT NULL, \n\tsource VARCHAR(256) NOT NULL, \n\tFOREIGN KEY(buildid) REFERENCE"
+        "S builds (id) ON DELETE CASCADE\n)"
+    ),
+)
+#: The master's clock when the first build started (epoch seconds, as Buildbot stores every moment).
+BUILDBOT_START = 1_796_442_458
+BUILDBOT_BUILDS = 10
+#: Each build's steps, in order.
+BUILDBOT_STEPS = ("worker_preparation", "compile ünï", "test 🧪")
+
+
+def buildbot_started(build: int) -> int:
+    """Build ``build``'s start (0-based), epoch seconds."""
+    return BUILDBOT_START + 61 * build
+
+
+def buildbot_complete(build: int) -> int | None:
+    """Its end: a few seconds later, None for the last build, still running."""
+    return None if build == BUILDBOT_BUILDS - 1 else buildbot_started(build) + 3 + build % 4
+
+
+def buildbot_log(log: int) -> bytes:
+    """Log ``log``'s lines (0-based) as Buildbot stores them: each prefixed by its channel (``h`` a
+    header, ``o`` stdout, ``e`` stderr), ending in a newline; long ones hundreds of lines."""
+    count = 300 if log % 3 == 2 else 2 + log % 3
+    lines = [f"hsh -c 'make test' in dir /work/wörker-1/build {log}"]
+    lines += [f"{'oe'[n % 7 == 6]}line {n:05d} — ünïcode\u00a0nbsp 🌍\r" for n in range(count)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def buildbot_chunks(log: int) -> list[tuple[int, int, bytes, int]]:
+    """Log ``log``'s chunks: ``(first_line, last_line, content, compressed)``. A chunk longer than
+    the master's ``logCompressionLimit`` is zlib-compressed (``gz``: 1), a short one raw (0); the
+    first log is two chunks."""
+    text = buildbot_log(log)
+    lines = text.splitlines(keepends=True)
+    cut = [(0, len(lines))] if log else [(0, 1), (1, len(lines))]
+    chunks = []
+    for first, end in cut:
+        part = b"".join(lines[first:end])
+        packed = len(part) > 1024
+        chunks.append((first, end - 1, zlib.compress(part, 9) if packed else part, int(packed)))
+    return chunks
+
+
+def buildbot_revision(change: int) -> str:
+    """Change ``change``'s revision: 40 hex digits, the first ones all digits with leading zeros."""
+    return f"{change * 7919 + 1:040x}"
+
+
+def buildbot_properties(build: int) -> list[tuple[str, str, str]]:
+    """Build ``build``'s properties ``(name, value, source)``, each value ``json.dumps`` of it
+    (``ensure_ascii``): numbers, strings escaped, a property set to None as ``null``."""
+    return [
+        ("buildnumber", json.dumps(build + 1), "Build"),
+        ("workername", json.dumps("wörker-1"), "Worker"),
+        ("branch", json.dumps(None if build % 2 else "main"), "Build"),
+        ("build_code", json.dumps(f"{build:04d}"), "SetPropertyFromCommand"),
+        ("owners", json.dumps(["Zoë <zoe@example.com>"]), "Force Build Form"),
+    ]
+
+
+def buildbot_master(path: Path, changes: int = 6) -> Path:
+    """A Buildbot master's ``state.sqlite`` after ``BUILDBOT_BUILDS`` builds and ``changes`` changes
+    (see the module's list)."""
+    builds = BUILDBOT_BUILDS
+    steps = len(BUILDBOT_STEPS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "masters": [(1, "vm:/srv/bb", hashlib.sha1(b"vm:/srv/bb").hexdigest(), 0, BUILDBOT_START + 900)],
+        "workers": [(1, "wörker-1", json.dumps({"admin": None, "version": "4.3.0"}), 0, None, 0)],
+        "builders": [
+            (1, "docs 📚", None, None, None, None, hashlib.sha1("docs 📚".encode()).hexdigest()),
+            (2, "runtests", "Runs the tests — ✓", None, None, None, hashlib.sha1(b"runtests").hexdigest()),
+        ],
+        "sourcestamps": [
+            (
+                s + 1,
+                hashlib.sha1(f"ss {s}".encode()).hexdigest(),
+                None if s == 0 else "main",
+                None if s == 0 else buildbot_revision(s - 1),
+                None,
+                "" if s == 0 else "https://git.example.com/repo.git",
+                "",
+                "" if s == 0 else "proj ✓",
+                BUILDBOT_START - 3600 + 60 * s,
+            )
+            for s in range(changes + 1)
+        ],
+        "buildsets": [
+            (
+                b + 1,
+                None,
+                "The Periodic scheduler named 'every-2s' triggered this build",
+                buildbot_started(b) - 1,
+                int(buildbot_complete(b) is not None),
+                buildbot_complete(b),
+                None if buildbot_complete(b) is None else b % 3,
+                None,
+                None,
+                None,
+            )
+            for b in range(builds)
+        ],
+        "buildrequests": [
+            (
+                b + 1,
+                b + 1,
+                1 + b % 2,
+                0,
+                int(buildbot_complete(b) is not None),
+                None if buildbot_complete(b) is None else b % 3,
+                buildbot_started(b) - 1,
+                buildbot_complete(b),
+                0,
+            )
+            for b in range(builds)
+        ],
+        "builds": [
+            (
+                b + 1,
+                b // 2 + 1,
+                1 + b % 2,
+                b + 1,
+                1,
+                1,
+                buildbot_started(b),
+                buildbot_complete(b),
+                0,
+                ("build successful", "warnings 'make' (warnings)", "failed 'make test' (failure)")[b % 3]
+                if buildbot_complete(b) is not None
+                else "building",
+                None if buildbot_complete(b) is None else b % 3,
+            )
+            for b in range(builds)
+        ],
+        # A step of the running build not started yet: its moments NULL.
+        "steps": [
+            (
+                steps * b + n + 1,
+                n,
+                name,
+                b + 1,
+                None if (b, n) == (builds - 1, steps - 1) else buildbot_started(b) + n,
+                None if (b, n) == (builds - 1, steps - 1) else buildbot_started(b) + n,
+                None if b == builds - 1 and n > 0 else buildbot_started(b) + n + 1,
+                "worker wörker-1 ready" if n == 0 else "'make test'",
+                None if b == builds - 1 and n > 0 else (0, 1, 2)[(b + n) % 3],
+                "[]" if n < 2 else json.dumps([{"name": "report", "url": f"https://ci.example.com/{b}"}]),
+                0,
+            )
+            for b in range(builds)
+            for n, name in enumerate(BUILDBOT_STEPS)
+        ],
+        "logs": [
+            (s + 1, "stdio", "stdio", s + 1, 1, len(buildbot_log(s).splitlines()), "s")
+            for s in range(steps * builds)
+        ],
+        "logchunks": [
+            (s + 1, first, last, content, compressed)
+            for s in range(steps * builds)
+            for first, last, content, compressed in buildbot_chunks(s)
+        ],
+        "changes": [
+            (
+                c + 1,
+                "Zoë Ångström <zoe@example.com>",
+                None,
+                f"Fix #{c}: ünïcode — emoji 🎉" + ("\nmulti\nline\n" if c % 3 == 0 else ""),
+                "main",
+                buildbot_revision(c),
+                "",
+                1_716_194_520 + 3600 * c,
+                f"cat{c % 2}",
+                "https://git.example.com/repo.git",
+                "",
+                "proj ✓",
+                c + 2,
+                c or None,
+            )
+            for c in range(changes)
+        ],
+        "build_properties": [
+            (b + 1, name, value, source)
+            for b in range(builds)
+            for name, value, source in buildbot_properties(b)
+        ],
+    }
+    return write_export(path, BUILDBOT_DDL, rows, bytes_as_text=False)
+
+
+# --- A job scheduler (APScheduler's SQLAlchemyJobStore) ----------------------------------------------
+
+APSCHEDULER_DDL = tuple(
+    f"CREATE TABLE {table} (\n\tid VARCHAR(191) NOT NULL, \n\tnext_run_time FLOAT, \n\t"
+    "job_state BLOB NOT NULL, \n\tPRIMARY KEY (id)\n)"
+    for table in ("apscheduler_jobs", "report_jobs")
+) + tuple(
+    f"CREATE INDEX ix_{table}_next_run_time ON {table} (next_run_time)"
+    for table in ("apscheduler_jobs", "report_jobs")
+)
+
+
+def apscheduler_next_run(i: int) -> float | None:
+    """Job ``i``'s next run (epoch seconds, as ``datetime_to_utc_timestamp`` stores it): whole seconds
+    every third job, microseconds otherwise, None (paused) every seventh."""
+    if i % 7 == 6:
+        return None
+    moment = datetime(2026, 12, 5, 3, 0, tzinfo=UTC) + timedelta(
+        minutes=13 * i, microseconds=0 if i % 3 == 0 else 7 * i + 1
+    )
+    return moment.timestamp()
+
+
+def apscheduler_state(i: int) -> bytes:
+    """Job ``i``'s ``job_state``: its ``__getstate__`` dict pickled (protocol 5), a Decimal argument."""
+    state = {
+        "version": 1,
+        "id": f"job-{i:04d}",
+        "func": "jobs_mod:send_report",
+        "trigger": ("interval", 60 + i) if i % 2 else ("cron", f"*/{1 + i % 15}"),
+        "executor": "default",
+        "args": (("Zoë Ångström", "李小龍", "Ola\u00a0N", "")[i % 4],),
+        "kwargs": {"amount": Decimal("19.99") * i},
+        "name": f"Report {i} — ü",
+        "misfire_grace_time": 1,
+        "coalesce": True,
+        "max_instances": 1,
+        "next_run_time": apscheduler_next_run(i),
+    }
+    return pickle.dumps(state, protocol=5)
+
+
+def apscheduler_jobs(path: Path, jobs: int = 24) -> Path:
+    """A job store's database (see the module's list): every fifth job in the second store's table."""
+    rows: dict[str, list[Sequence[Any]]] = {"apscheduler_jobs": [], "report_jobs": []}
+    for i in range(jobs):
+        table = "report_jobs" if i % 5 == 0 else "apscheduler_jobs"
+        rows[table].append((f"job-{i:04d}", apscheduler_next_run(i), apscheduler_state(i)))
+    return write_export(path, APSCHEDULER_DDL, rows, bytes_as_text=False)

@@ -5,7 +5,8 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
+master, an APScheduler job store)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import base64
 import json
+import pickle
 import sqlite3
 import struct
 import zlib
 from collections.abc import Callable
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -2133,3 +2136,229 @@ def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_
         (str(sum(Decimal(t) for t in apps.SHOP_TOTALS).quantize(Decimal("0.1"))),)
     ]
     assert references(run_dir)[("order_line", "order_id")] == "order_order.id"
+
+
+def test_mailman_datetimes_intervals_and_pickles_arrive_exactly_with_the_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mailman_server)
+    users, lists = 24, len(apps.MAILMAN_LISTS)
+    tables = {
+        "domain": 1,
+        "mailinglist": lists,
+        "preferences": 3 * users,
+        "user": users,
+        "address": users,
+        "member": users,
+        "bounceevent": 6,
+        "pended": 4,
+        "pendedkeyvalue": 12,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    lists_types, member_types = ran.types("mailinglist"), ran.types("member")
+    # SQLAlchemy's DATETIME text (naive UTC, six fraction digits) is a timestamp without time zone,
+    # datetime.min (0001-01-01, "never warned") included; its Interval, a timedelta added to 1970-01-01
+    # and stored as a DATETIME, is that timestamp too: exactly what the cell says, no duration guessed.
+    for column in (
+        "created_at",
+        "digest_last_sent_at",
+        "autoresponse_grace_period",
+        "bounce_info_stale_after",
+    ):
+        assert lists_types[column] == "timestamp without time zone", column
+    assert (
+        member_types["last_warning_sent"]
+        == member_types["last_bounce_received"]
+        == ("timestamp without time zone")
+    )
+    assert ran.values("member", "last_warning_sent", "id") == {
+        u + 1: apps.mailman_warning(u) for u in range(users)
+    }
+    assert ran.values("member", "last_warning_sent", "id")[2] == datetime(1, 1, 1)
+    assert ran.values("mailinglist", "created_at", "id") == {
+        i + 1: apps.mailman_moment(i) for i in range(lists)
+    }
+    grace = ran.values("mailinglist", "autoresponse_grace_period", "id")
+    assert {key: moment - apps.MAILMAN_EPOCH for key, moment in grace.items()} == {
+        i + 1: apps.mailman_grace(i) for i in range(lists)
+    }
+    # Each text read as a timestamp by its format, audited.
+    assert audit_rules(run_dir, "member", "last_warning_sent") == {
+        str(u + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for u in range(users)
+    }
+    # Enums stored as INTEGER stay integers; BOOLEAN 0/1 (NULL: not set) are booleans; FLOAT a double.
+    assert member_types["role"] == member_types["moderation_action"] == "bigint"
+    assert lists_types["default_member_action"] == "bigint"
+    assert ran.types("preferences")["acknowledge_posts"] == lists_types["allow_list_posts"] == "boolean"
+    assert ran.values("mailinglist", "allow_list_posts", "id") == {1: True, 2: True, 3: False}
+    assert lists_types["digest_size_threshold"] == "double precision"
+    # Pickles (SQLAlchemy's PickleType) and a hashed password in BLOBs: bytea, byte for byte.
+    assert lists_types["accept_these_nonmembers"] == lists_types["topics"] == "bytea"
+    relation = f"{quote_ident(ran.base)}.mailinglist"
+    pickled = dict(pg_query(ran.uri, f"SELECT id, accept_these_nonmembers FROM {relation}"))
+    assert {key: bytes(value) for key, value in pickled.items()} == {
+        i + 1: apps.mailman_nonmembers(i) for i in range(lists)
+    }
+    # uuid4().hex under CHAR(32): text, leading zeros and all-digit-but-one alike.
+    assert ran.types("user")["_user_id"] == "text"
+    assert ran.values("user", "_user_id", "id") == {u + 1: apps.mailman_user_id(u) for u in range(users)}
+    # Pended values are JSON text (a pickle JSON-escaped): every character kept.
+    values = ran.values("pendedkeyvalue", "value", "id")
+    assert values[3] == json.dumps(pickle.dumps(0, 4).decode("latin-1"))
+    # The prefix Mailman writes ends in a blank: trimmed by the documented rule, every one audited.
+    assert ran.values("mailinglist", "subject_prefix", "id")[1] == "[Dev]"
+    assert audit_rules(run_dir, "mailinglist", "subject_prefix") == {
+        str(i + 1): {"trim"} for i in range(lists)
+    }
+    # The references SQLAlchemy declared, and no other: a bounce's context (normal 1, probe 2) holds
+    # the first keys of the lists, as any enum from 1 does, in a table that declares no foreign key.
+    assert references(run_dir) == {
+        ("user", "_preferred_address_id"): "address.id",
+        ("user", "preferences_id"): "preferences.id",
+        ("address", "user_id"): "user.id",
+        ("address", "preferences_id"): "preferences.id",
+        ("member", "address_id"): "address.id",
+        ("member", "preferences_id"): "preferences.id",
+        ("member", "user_id"): "user.id",
+        ("pendedkeyvalue", "pended_id"): "pended.id",
+    }
+    notes = profiled(run_dir)["columns"]["bounceevent"]["context"]["notes"]
+    assert any("the first keys of mailinglist.id" in note for note in notes)
+    assert primary_key(ran.uri, ran.record["version_schema"], "member") == ["id"]
+
+
+def test_buildbot_epoch_seconds_become_instants_and_log_chunks_arrive_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.buildbot_master)
+    builds, steps, changes = apps.BUILDBOT_BUILDS, len(apps.BUILDBOT_STEPS), 6
+    logs = builds * steps
+    tables = {
+        "masters": 1,
+        "workers": 1,
+        "builders": 2,
+        "sourcestamps": changes + 1,
+        "buildsets": builds,
+        "buildrequests": builds,
+        "builds": builds,
+        "steps": logs,
+        "logs": logs,
+        "logchunks": logs + 1,
+        "changes": changes,
+        "build_properties": 5 * builds,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every moment an INTEGER of epoch seconds: an instant, each cell audited; NULL while running.
+    build_types, step_types = ran.types("builds"), ran.types("steps")
+    assert build_types["started_at"] == build_types["complete_at"] == "timestamp with time zone"
+    assert step_types["started_at"] == step_types["complete_at"] == "timestamp with time zone"
+    assert ran.types("changes")["when_timestamp"] == "timestamp with time zone"
+
+    def instant(seconds: int | None) -> datetime | None:
+        return None if seconds is None else UNIX_EPOCH + timedelta(seconds=seconds)
+
+    assert ran.values("builds", "started_at", "id") == {
+        b + 1: instant(apps.buildbot_started(b)) for b in range(builds)
+    }
+    assert ran.values("builds", "complete_at", "id") == {
+        b + 1: instant(apps.buildbot_complete(b)) for b in range(builds)
+    }
+    assert ran.values("changes", "when_timestamp", "changeid")[1] == datetime(2024, 5, 20, 8, 42, tzinfo=UTC)
+    assert audit_rules(run_dir, "builds", "complete_at") == {
+        str(b + 1): {"epoch:seconds"} for b in range(builds) if apps.buildbot_complete(b) is not None
+    }
+    # Result codes and SMALLINT flags stay integers (no boolean is declared); the durations too.
+    assert build_types["results"] == build_types["locks_duration_s"] == "bigint"
+    assert step_types["hidden"] == ran.types("logchunks")["compressed"] == "bigint"
+    assert ran.values("builds", "results", "id") == {
+        b + 1: None if apps.buildbot_complete(b) is None else b % 3 for b in range(builds)
+    }
+    # Log chunks: bytea, byte for byte; the compressed ones inflate to the log's very lines.
+    assert ran.types("logchunks")["content"] == "bytea"
+    relation = f"{quote_ident(ran.base)}.logchunks"
+    chunks = pg_query(ran.uri, f"SELECT logid, first_line, last_line, content, compressed FROM {relation}")
+    assert sorted(
+        (logid, first, last, bytes(content), packed) for logid, first, last, content, packed in chunks
+    ) == [(log + 1, *chunk) for log in range(logs) for chunk in apps.buildbot_chunks(log)]
+    for logid, first, last, content, packed in chunks:
+        lines = apps.buildbot_log(logid - 1).splitlines(keepends=True)
+        text = zlib.decompress(bytes(content)) if packed else bytes(content)
+        assert text == b"".join(lines[first : last + 1]), logid
+    assert {packed for *_, packed in chunks} == {0, 1}
+    # Properties as JSON text, escapes and quotes kept; revisions of 40 hex digits with leading zeros.
+    values = {
+        (b, n): v
+        for b, n, v in pg_query(
+            ran.uri, f"SELECT buildid, name, value FROM {quote_ident(ran.base)}.build_properties"
+        )
+    }
+    # A property set to None is JSON's `null`: a null token, NULL, each audited (docs/runbook.md,
+    # SQLAlchemy's JSON `null`; `null_tokens = []` for the column keeps the text).
+    assert values == {
+        (b + 1, name): None if value == "null" else value
+        for b in range(builds)
+        for name, value, _ in apps.buildbot_properties(b)
+    }
+    audited = audit_rules(run_dir, "build_properties", "value")
+    nulls = sum(value == "null" for b in range(builds) for _, value, _ in apps.buildbot_properties(b))
+    assert len(audited) == nulls > 0 and all(rules == {"null_like_to_null"} for rules in audited.values())
+    assert values[(1, "workername")] == '"w\\u00f6rker-1"'
+    assert ran.values("changes", "revision", "changeid") == {
+        c + 1: apps.buildbot_revision(c) for c in range(changes)
+    }
+    assert ran.values("changes", "revision", "changeid")[1] == "0" * 39 + "1"
+    # The references Buildbot declared, exactly (SQLite's own list of them), but none to the tables
+    # the file lacks.
+    with closing(sqlite3.connect(ran.db)) as con:
+        tables_in = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        declared = {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables_in
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+            if row[2] in tables_in
+        }
+    assert references(run_dir) == declared
+    assert declared[("logchunks", "logid")] == "logs.id" and len(declared) == 14
+
+
+def test_apscheduler_store_keeps_real_epoch_seconds_and_pickled_states_exactly(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.apscheduler_jobs)
+    jobs = 24
+    stored = {
+        table: [i for i in range(jobs) if (i % 5 == 0) == (table == "report_jobs")]
+        for table in ("apscheduler_jobs", "report_jobs")
+    }
+    loaded_cleanly(ran, run_dir, {table: len(ids) for table, ids in stored.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    for table, ids in stored.items():
+        types = ran.types(table)
+        # REAL epoch seconds stay numbers, every bit (the instant is to_timestamp of it); no rule.
+        assert (types["id"], types["next_run_time"], types["job_state"]) == (
+            "text",
+            "double precision",
+            "bytea",
+        )
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+        assert ran.values(table, "next_run_time", "id") == {
+            f"job-{i:04d}": apps.apscheduler_next_run(i) for i in ids
+        }
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        states = dict(pg_query(ran.uri, f"SELECT id, job_state FROM {relation}"))
+        assert {key: bytes(state) for key, state in states.items()} == {
+            f"job-{i:04d}": apps.apscheduler_state(i) for i in ids
+        }
+        assert (
+            pickle.loads(bytes(states[f"job-{ids[1]:04d}"]))["kwargs"]["amount"] == Decimal("19.99") * ids[1]
+        )
+        moments = dict(pg_query(ran.uri, f"SELECT id, to_timestamp(next_run_time) FROM {relation}"))
+        for i in ids:
+            seconds = apps.apscheduler_next_run(i)
+            if seconds is None:
+                assert moments[f"job-{i:04d}"] is None
+            else:
+                expected = UNIX_EPOCH + timedelta(seconds=seconds)
+                assert abs(moments[f"job-{i:04d}"] - expected) <= timedelta(microseconds=1), i
+    assert audited_columns(run_dir) == set()

@@ -512,6 +512,62 @@ def test_a_lookup_table_in_use_is_a_reference_a_flag_is_not(make_sqlite: SqliteF
     assert _references(path) == {("tickets", "priority"): "priorities.id"}
 
 
+@pytest.mark.parametrize("declares", [False, True])
+def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are_no_reference(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """An ORM's database (Mailman's, SQLAlchemy) declares its relations: an event's ``context`` enum
+    1/2 and a digest's ``volume`` 1..4, in tables declaring no foreign key, hold the first keys of a
+    three-row and a seven-row table, as any enum or counter from 1 does. Where the export declares
+    foreign keys, such a run of the first keys is no reference, unless the column's name names the
+    table; a sample of keys with gaps (``subscriber``) still is. Where it declares none, the lookup
+    rule of the tests above stands."""
+    sample = (1, *range(2, 31, 2))  # 16 of the 30 members, with gaps
+    events = [(100 + n, 1 + n % 2, sample[n % len(sample)], 1 + n % 3) for n in range(1, 41)]
+    members = [(n, f"m{n}@example.com", 1 + n % 3) for n in range(1, 31)]
+    member_ddl = "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT, list INTEGER{})".format(
+        ", FOREIGN KEY (list) REFERENCES lists (id)" if declares else ""
+    )
+    path = make_sqlite(
+        {
+            "lists": (
+                "CREATE TABLE lists (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"list {n}") for n in range(1, 4)],
+            ),
+            "records": (
+                "CREATE TABLE records (id INTEGER PRIMARY KEY, sent TEXT)",
+                [(n, f"2026-12-0{n}") for n in range(1, 8)],
+            ),
+            "digests": (
+                "CREATE TABLE digests (id INTEGER PRIMARY KEY, volume INTEGER)",
+                [(10 + n, n) for n in range(1, 5)],
+            ),
+            "members": (member_ddl, members),
+            "events": (
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, context INTEGER, subscriber INTEGER, "
+                "list_id INTEGER)",
+                events,
+            ),
+        }
+    )
+    found = profile(path)
+    references = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    # Always: the members' list (declared or found), the sample of members with gaps, a column named
+    # for its table (list_id, the lists' keys 1..3 every one).
+    expected = {
+        ("members", "list"): "lists.id",
+        ("events", "subscriber"): "members.id",
+        ("events", "list_id"): "lists.id",
+    }
+    if not declares:  # the first keys of a small table, used to half of them or more: the lookup rule
+        expected |= {("events", "context"): "lists.id", ("digests", "volume"): "records.id"}
+    assert references == expected
+    if declares:
+        for table, column in (("events", "context"), ("digests", "volume")):
+            notes = found.tables[table][column].notes
+            assert any("the first keys of" in note and "declares its references" in note for note in notes)
+
+
 def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
     """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
     priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132

@@ -53,10 +53,17 @@
    run (a one-row-per-ticket table covering tickets 1..200 of 300; merged tickets 5..330, the last
    30 purged: orphans).
 
+   In an export that declares foreign keys (in any table: an ORM's database), a column whose values
+   are the first keys of the parent, every one from the lowest up, consecutive (:func:`first_keys`),
+   is no reference unless its name names the parent: an enum or a counter numbered from 1 holds
+   those, and the schema declares its relations (Mailman's ``bounceevent.context`` 1/2 beside two
+   domains, since 2026-12-05). A sample with gaps still is one.
+
    What this loses: a true integer reference with a single value, or using few keys all in the lower
    half, or a short run of the keys (orders of the latest customers only), or, under a name not
    naming its table, a run of the first keys of a growing table (orders of its first customers
-   only). The data cannot tell those from codes; declare the foreign key and it is taken as declared.
+   only), or in an export declaring other references, of any table. The data cannot tell those from
+   codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max, and whether integer values could reach the upper half of the keys) before any query, and
@@ -997,9 +1004,16 @@ def _counter_from_the_lowest_key(fit: Inclusion) -> bool:
     0..99 beside a table of links keyed 1..132) lands on such keys: that many keys used is no evidence
     of a reference, where the same run up to the last key (every priority used) is, or a lookup's codes
     but its last few (3 statuses of 5)."""
+    return first_keys(fit) and fit.reach <= fit.keys - COUNTER_SHORT_BY
+
+
+def first_keys(fit: Inclusion) -> bool:
+    """Are the keys found the first keys of the parent, every one from the lowest up (``reach`` of
+    them), and consecutive integers (1, 2 of keys 1..3)? What any enum or counter numbered from 1
+    holds: in an export that declares its references, no evidence of one it left undeclared."""
     if fit.low is None or fit.high is None:
         return False
-    return fit.found == fit.reach <= fit.keys - COUNTER_SHORT_BY and fit.high - fit.low + 1 == fit.found
+    return fit.found == fit.reach and fit.high - fit.low + 1 == fit.found
 
 
 def names_parent(column: str, fit: Inclusion) -> bool:
@@ -1144,7 +1158,7 @@ def find_references(
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        if (why := _turned_away(src, tables, child, column, chosen)) is not None:
+        if (why := _turned_away(src, tables, child, column, chosen, bool(declared))) is not None:
             profile.notes.append(why)
             continue
         chosen_fits[(child, column)] = chosen
@@ -1166,12 +1180,18 @@ def find_references(
 
 
 def _turned_away(
-    src: Source, tables: Mapping[str, TableProfile], child: str, column: str, chosen: Inclusion
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    child: str,
+    column: str,
+    chosen: Inclusion,
+    declares: bool = False,
 ) -> str | None:
     """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
     column's note), or None: integers named as a code, a counter running past the keys, keys that may
-    be so by chance (each unless its name names the parent), or a copy of its own row's key (the one
-    rule reading the data again, last)."""
+    be so by chance, the first keys of the parent in an export that ``declares`` its references (each
+    unless its name names the parent), or a copy of its own row's key (the one rule reading the data
+    again, last)."""
     profile = tables[child][column]
     where = f"{chosen.parent}.{chosen.key}"
     integer = profile.inferred_type == "integer"
@@ -1190,6 +1210,11 @@ def _turned_away(
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "
             "tell from numbers that are keys by chance: no reference inferred"
+        )
+    if integer and not named and declares and first_keys(chosen):
+        return (
+            f"values are the first keys of {where}, one after another, as an enum or a counter from 1 "
+            "holds them, and the export declares its references (not this one): no reference inferred"
         )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
