@@ -184,6 +184,13 @@ number, so a test computes what a column holds from the same numbers.
   INTEGER (``'1000000.00'``); a net price divided by 1.19 to the Decimal context's 28 digits (a REAL
   of 17); a customer's total spent summed in SQL (``F('total_spent') + amount``: REAL arithmetic);
   ``datetime`` text of naive UTC; and ``order_surcharge``, no surcharge charged yet.
+- :func:`mlflow_tracking`: MLflow 3's tracking store (``sqlite:///mlflow.db``; its own DDL after its
+  Alembic migrations): every moment ``BIGINT`` epoch milliseconds (a run's end NULL while it runs),
+  32-hex-digit run ids and their declared references, metrics as ``FLOAT`` with MLflow's NaN (``0.0``
+  beside ``is_nan`` 1) and infinities clamped to the largest double, ``BOOLEAN`` 0/1, params as text
+  (``'00042'``, ``''`` for an empty value under ``NOT NULL``), ``''`` for a run's unset source fields, a
+  model version's stage ``None`` in every row, a composite reference ``(workspace, name)``, and trace
+  spans with OpenTelemetry's Unix nanoseconds and a ``GENERATED ALWAYS ... STORED`` duration.
 """
 
 from __future__ import annotations
@@ -196,6 +203,7 @@ import pickle
 import plistlib
 import sqlite3
 import struct
+import sys
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -4608,3 +4616,183 @@ def online_shop(path: Path, lines: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- MLflow ------------------------------------------------------------------------------------------
+
+#: MLflow 3's tracking store (``sqlite:///mlflow.db`` after its Alembic migrations): a few of its tables
+#: with their own DDL as SQLAlchemy creates them.
+MLFLOW_DDL = (
+    """CREATE TABLE "experiments" (
+	experiment_id INTEGER NOT NULL, name VARCHAR(256) NOT NULL, artifact_location VARCHAR(256),
+	lifecycle_stage VARCHAR(32), creation_time BIGINT, last_update_time BIGINT,
+	workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT experiment_pk PRIMARY KEY (experiment_id),
+	CONSTRAINT experiments_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')),
+	CONSTRAINT uq_experiments_workspace_name UNIQUE (workspace, name))""",
+    """CREATE TABLE "runs" (
+	run_uuid VARCHAR(32) NOT NULL, name VARCHAR(250), source_type VARCHAR(20), source_name VARCHAR(500),
+	entry_point_name VARCHAR(50), user_id VARCHAR(256), status VARCHAR(9), start_time BIGINT,
+	end_time BIGINT, source_version VARCHAR(50), lifecycle_stage VARCHAR(20), artifact_uri VARCHAR(200),
+	experiment_id INTEGER, deleted_time BIGINT,
+	CONSTRAINT run_pk PRIMARY KEY (run_uuid),
+	CONSTRAINT source_type CHECK (source_type IN ('NOTEBOOK', 'JOB', 'LOCAL', 'UNKNOWN', 'PROJECT')),
+	CONSTRAINT runs_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')),
+	FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id),
+	CHECK (status IN ('SCHEDULED', 'FAILED', 'FINISHED', 'RUNNING', 'KILLED')))""",
+    """CREATE TABLE "metrics" (
+	"key" VARCHAR(250) NOT NULL, value FLOAT NOT NULL, timestamp BIGINT NOT NULL,
+	run_uuid VARCHAR(32) NOT NULL, step BIGINT DEFAULT '0' NOT NULL, is_nan BOOLEAN DEFAULT '0' NOT NULL,
+	CONSTRAINT metric_pk PRIMARY KEY ("key", timestamp, step, run_uuid, value, is_nan),
+	FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), CHECK (is_nan IN (0, 1)))""",
+    """CREATE TABLE "latest_metrics" (
+	"key" VARCHAR(250) NOT NULL, value FLOAT NOT NULL, timestamp BIGINT, step BIGINT NOT NULL,
+	is_nan BOOLEAN NOT NULL, run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT latest_metric_pk PRIMARY KEY ("key", run_uuid),
+	FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), CHECK (is_nan IN (0, 1)))""",
+    """CREATE TABLE "params" (
+	"key" VARCHAR(250) NOT NULL, value VARCHAR(8000) NOT NULL, run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT param_pk PRIMARY KEY ("key", run_uuid), FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid))""",
+    """CREATE TABLE "tags" (
+	"key" VARCHAR(250) NOT NULL, value VARCHAR(8000), run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT tag_pk PRIMARY KEY ("key", run_uuid), FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid))""",
+    """CREATE TABLE "registered_models" (
+	name VARCHAR(256) NOT NULL, creation_time BIGINT, last_updated_time BIGINT,
+	description VARCHAR(5000), workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT registered_model_pk PRIMARY KEY (workspace, name))""",
+    """CREATE TABLE "model_versions" (
+	name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, creation_time BIGINT,
+	last_updated_time BIGINT, description VARCHAR(5000), user_id VARCHAR(256),
+	current_stage VARCHAR(20), source VARCHAR(500), run_id VARCHAR(32), status VARCHAR(20),
+	status_message VARCHAR(500), run_link VARCHAR(500), storage_location VARCHAR(500),
+	workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT model_version_pk PRIMARY KEY (workspace, name, version),
+	CONSTRAINT fk_model_versions_registered_models FOREIGN KEY(workspace, name)
+	REFERENCES registered_models (workspace, name) ON UPDATE CASCADE)""",
+    """CREATE TABLE "trace_info" (
+	request_id VARCHAR(50) NOT NULL, experiment_id INTEGER NOT NULL, timestamp_ms BIGINT NOT NULL,
+	execution_time_ms BIGINT, status VARCHAR(50) NOT NULL, client_request_id VARCHAR(50),
+	request_preview VARCHAR(1000), response_preview VARCHAR(1000),
+	db_payload_generation INTEGER DEFAULT '0' NOT NULL, trace_name VARCHAR(4096),
+	CONSTRAINT trace_info_pk PRIMARY KEY (request_id),
+	CONSTRAINT fk_trace_info_experiment_id FOREIGN KEY(experiment_id)
+	REFERENCES experiments (experiment_id) ON DELETE CASCADE)""",
+    """CREATE TABLE "spans" (
+	trace_id VARCHAR(50) NOT NULL, experiment_id INTEGER NOT NULL, span_id VARCHAR(50) NOT NULL,
+	parent_span_id VARCHAR(50), name TEXT, type VARCHAR(500), status VARCHAR(50) NOT NULL,
+	start_time_unix_nano BIGINT NOT NULL, end_time_unix_nano BIGINT,
+	duration_ns BIGINT GENERATED ALWAYS AS (end_time_unix_nano - start_time_unix_nano) STORED,
+	content TEXT NOT NULL,
+	CONSTRAINT spans_pk PRIMARY KEY (trace_id, span_id),
+	CONSTRAINT fk_spans_experiment_id FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id),
+	CONSTRAINT fk_spans_trace_id FOREIGN KEY(trace_id) REFERENCES trace_info (request_id)
+	ON DELETE CASCADE)""",
+)
+#: Epoch milliseconds of the first run's start (2026-12-05 03:35:28.038 UTC).
+MLFLOW_T0 = 1796441728038
+MLFLOW_STATUS = ("FINISHED", "FAILED", "RUNNING", "KILLED")
+MLFLOW_EXPERIMENTS = ("Default", "churn-model", "Prévision ventes 🚀", "nbsp\u00a0experiment")
+
+
+def mlflow_run_id(i: int) -> str:
+    """A run's uuid as MLflow writes it: 32 hexadecimal digits."""
+    return hashlib.md5(f"run {i}".encode()).hexdigest()
+
+
+def mlflow_end(i: int) -> int | None:
+    """A run's end in epoch milliseconds; NULL while it runs."""
+    return None if MLFLOW_STATUS[i % 4] == "RUNNING" else MLFLOW_T0 + i * 61_001 + 4_321 + i
+
+
+def mlflow_loss(i: int, step: int) -> float:
+    """The value MLflow stores for a run's ``loss`` at a step: ``0.0`` for NaN (``is_nan`` says so),
+    the largest double for ±infinity (MLflow clamps them)."""
+    if (i, step) == (3, 2):
+        return 0.0
+    if (i, step) == (4, 1):
+        return sys.float_info.max
+    if (i, step) == (4, 2):
+        return -sys.float_info.max
+    return math.exp(-step / 3) + i / 1000
+
+
+def mlflow_span_start(t: int, s: int) -> int:
+    """A span's start in Unix nanoseconds (OpenTelemetry's ``start_time_unix_nano``)."""
+    return (MLFLOW_T0 + 60_000_000 + t * 1_000) * 1_000_000 + 235_297 + s * 1_113_457
+
+
+def mlflow_tracking(path: Path, runs: int = 8, traces: int = 3) -> Path:
+    """MLflow's tracking store as MLflow 3 writes it (see the module's list)."""
+    experiments = [
+        (n, name, f"mlflow-artifacts:/{n}", "active", MLFLOW_T0 - 9_000 + n, MLFLOW_T0 - 9_000 + n, "default")
+        for n, name in enumerate(MLFLOW_EXPERIMENTS)
+    ]
+    run_rows: list[Sequence[Any]] = []
+    metrics: list[Sequence[Any]] = []
+    latest: list[Sequence[Any]] = []
+    params: list[Sequence[Any]] = []
+    tags: list[Sequence[Any]] = []
+    for i in range(runs):
+        run = mlflow_run_id(i)
+        start = MLFLOW_T0 + i * 61_001
+        deleted = start + 90_000 if i == 6 else None
+        run_rows.append(
+            (
+                run, f"run-{i:03d} ✨", "UNKNOWN", "", "", "öscar" if i % 2 else "root", MLFLOW_STATUS[i % 4],
+                start, mlflow_end(i), "", "deleted" if deleted else "active",
+                f"mlflow-artifacts:/{1 + i % 3}/{run}/artifacts", 1 + i % 3, deleted,
+            )
+        )  # fmt: skip
+        for step in range(3):
+            is_nan = int((i, step) == (3, 2))
+            metrics.append(("loss", mlflow_loss(i, step), start + step * 1_000, run, step, is_nan))
+            metrics.append(("accuracy", 1 - mlflow_loss(i, step) / 4, start + step * 1_000 + 1, run, step, 0))
+        latest.append(("loss", mlflow_loss(i, 2), start + 2_000, 2, int(i == 3), run))
+        latest.append(("accuracy", 1 - mlflow_loss(i, 2) / 4, start + 2_001, 2, 0, run))
+        params.append(("lr", str(round(10 ** -(1 + i % 5) * (1 + i / 7), 6)), run))
+        params.append(("zip_code", f"{i * 7:05d}", run))
+        params.append(("optimizer", ("adam", "sgd", "", "rmsprop")[i % 4], run))
+        tags.append(("mlflow.user", "öscar" if i % 2 else "root", run))
+        tags.append(("mlflow.runName", f"run-{i:03d} ✨", run))
+        tags.append(("note", f"Prévision\u00a0{i} 🎯" if i % 3 else None, run))
+    versions = [
+        (
+            "churn-classifier", v + 1, MLFLOW_T0 + 500_000 + v, MLFLOW_T0 + 500_000 + v, "Modèle ✅",
+            None, "None", f"runs:/{mlflow_run_id(v)}/model", mlflow_run_id(v), "READY", None, None,
+            f"mlflow-artifacts:/1/models/m-{v}", "default",
+        )
+        for v in range(3)
+    ]  # fmt: skip
+    trace_rows: list[Sequence[Any]] = []
+    spans: list[Sequence[Any]] = []
+    for t in range(traces):
+        request = f"tr-{hashlib.md5(f'trace {t}'.encode()).hexdigest()}"
+        question = json.dumps({"q": "Quelle est la météo ?\u00a0", "n": t}, ensure_ascii=False)
+        answer = json.dumps({"answer": "Il fait beau 🌞" * (t + 1)}, ensure_ascii=False)
+        start_ms = MLFLOW_T0 + 60_000 + t * 1_000
+        trace_rows.append((request, 1, start_ms, 2 + t, "OK", None, question, answer, 3, f"predict ☕ {t}"))
+        for s in range(2):
+            span = f"{t:08x}{s:08x}"
+            begin = mlflow_span_start(t, s)
+            content = json.dumps(
+                {"name": "retrieve" if s else f"predict ☕ {t}", "start_time_unix_nano": begin}
+            )
+            spans.append(
+                (request, 1, span, f"{t:08x}{0:08x}" if s else None, "retrieve" if s else f"predict ☕ {t}",
+                 "RETRIEVER" if s else "UNKNOWN", "OK", begin, begin + 116_743 + t, content)
+            )  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "experiments": list(experiments),
+        "runs": run_rows,
+        "metrics": metrics,
+        "latest_metrics": latest,
+        "params": params,
+        "tags": tags,
+        "registered_models": [
+            ("churn-classifier", MLFLOW_T0 + 400_000, MLFLOW_T0 + 500_002, "Modèle de churn ✅", "default")
+        ],
+        "model_versions": list(versions),
+        "trace_info": trace_rows,
+        "spans": spans,
+    }
+    return write_export(path, MLFLOW_DDL, rows)

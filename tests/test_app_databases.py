@@ -5,7 +5,7 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, an MLflow tracking store)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24,6 +24,7 @@ import base64
 import json
 import sqlite3
 import struct
+import sys
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -2133,3 +2134,80 @@ def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_
         (str(sum(Decimal(t) for t in apps.SHOP_TOTALS).quantize(Decimal("0.1"))),)
     ]
     assert references(run_dir)[("order_line", "order_id")] == "order_order.id"
+
+
+def test_mlflow_tracking_store_reads_epoch_millis_as_instants_and_keeps_nanoseconds_and_clamped_doubles(
+    run_export: Runner,
+) -> None:
+    # MLflow writes every moment of a run, a metric, a model or a trace as BIGINT epoch milliseconds:
+    # instants, each cell audited; a span's OpenTelemetry nanoseconds (and its generated duration)
+    # would lose digits as a timestamp: they stay integers. A metric's NaN is 0.0 beside is_nan, an
+    # infinity the largest double: every bit arrives. A model version's stage `None` in every row is
+    # MLflow's "no stage", the one token the column holds: NULL, audited, at no cost.
+    runs, traces, versions = 8, 3, 3
+    tables = {"experiments": len(apps.MLFLOW_EXPERIMENTS), "runs": runs, "metrics": runs * 6}
+    tables |= {"latest_metrics": runs * 2, "params": runs * 3, "tags": runs * 3, "registered_models": 1}
+    tables |= {"model_versions": versions, "trace_info": traces, "spans": traces * 2}
+    ran, run_dir = run_export(apps.mlflow_tracking)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def instant(millis: int | None) -> datetime | None:
+        return None if millis is None else UNIX_EPOCH + timedelta(milliseconds=millis)
+
+    types = ran.types("runs")
+    assert types["start_time"] == types["end_time"] == types["deleted_time"] == "timestamp with time zone"
+    assert types["experiment_id"] == "bigint"
+    run_ids = [apps.mlflow_run_id(i) for i in range(runs)]
+    assert ran.values("runs", "start_time", "run_uuid") == {
+        run: instant(apps.MLFLOW_T0 + i * 61_001) for i, run in enumerate(run_ids)
+    }
+    assert ran.values("runs", "end_time", "run_uuid") == {
+        run: instant(apps.mlflow_end(i)) for i, run in enumerate(run_ids)
+    }
+    assert audit_rules(run_dir, "runs", "start_time") == {run: {"epoch:milliseconds"} for run in run_ids}
+    # MLflow's '' for a run's unset source fields (a table with NULLs elsewhere: never filled, no cost).
+    assert set(ran.values("runs", "source_name", "run_uuid").values()) == {None}
+
+    metric_types = ran.types("metrics")
+    assert metric_types["timestamp"] == "timestamp with time zone"
+    assert (metric_types["value"], metric_types["step"], metric_types["is_nan"]) == (
+        "double precision",
+        "bigint",
+        "boolean",
+    )
+    relation = f"{quote_ident(ran.base)}.metrics"
+    loss = pg_query(ran.uri, f"SELECT run_uuid, step, value, is_nan FROM {relation} WHERE key = 'loss'")
+    assert {(run, step): (value, nan) for run, step, value, nan in loss} == {
+        (run, step): (apps.mlflow_loss(i, step), (i, step) == (3, 2)) for i, run in enumerate(run_ids)
+        for step in range(3)
+    }  # fmt: skip
+    assert max(value for _, _, value, _ in loss) == sys.float_info.max
+
+    param_relation = f"{quote_ident(ran.base)}.params"
+    zips = pg_query(ran.uri, f"SELECT run_uuid, value FROM {param_relation} WHERE key = 'zip_code'")
+    assert dict(zips) == {run: f"{i * 7:05d}" for i, run in enumerate(run_ids)}  # leading zeros kept
+    assert ran.types("params")["value"] == "text"
+
+    stages = ran.values("model_versions", "current_stage", "version")
+    assert stages == dict.fromkeys(range(1, versions + 1))
+    assert audit_rules(run_dir, "model_versions", "current_stage") == {
+        f"default|churn-classifier|{v + 1}": {"null_like_to_null"} for v in range(versions)
+    }
+    columns = profiled(run_dir)["columns"]
+    assert columns["model_versions"]["current_stage"]["quality"] == 100.0
+    assert ran.types("model_versions")["creation_time"] == "timestamp with time zone"
+
+    span_types = ran.types("spans")
+    assert span_types["start_time_unix_nano"] == span_types["duration_ns"] == "bigint"
+    span_relation = f"{quote_ident(ran.base)}.spans"
+    got = pg_query(ran.uri, f"SELECT span_id, start_time_unix_nano, duration_ns FROM {span_relation}")
+    assert {span: (start, took) for span, start, took in got} == {
+        f"{t:08x}{s:08x}": (apps.mlflow_span_start(t, s), 116_743 + t)
+        for t in range(traces)
+        for s in range(2)
+    }
+    assert ran.types("trace_info")["timestamp_ms"] == "timestamp with time zone"
+    assert ran.types("trace_info")["execution_time_ms"] == "bigint"  # a duration, not a moment
+    assert references(run_dir)[("runs", "experiment_id")] == "experiments.experiment_id"
+    assert references(run_dir)[("metrics", "run_uuid")] == "runs.run_uuid"

@@ -549,6 +549,64 @@ def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
     }
 
 
+def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column every row of which is the same null token (MLflow's model stage ``None`` while no stage
+    is used) holds no value, written one way, as a column of ``''`` does: made NULL and audited, at no
+    cost. Two spellings (``None`` / ``N/A``), or the token beside NULLs or values, are charged as
+    before. (Until 2026-12-05 such a column scored 0: an MLflow registry's ``model_versions`` 92.9.)"""
+    export = tmp_path / "registry.db"
+    rows = [
+        (
+            n,
+            f"model {n}",
+            "None",
+            ("None", "N/A")[n % 2],
+            "None" if n % 12 == 0 else None,
+            "NULL" if n == 7 else f"note {n}",
+            n * 1.5,
+            f"v{n}",
+            n % 2,
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE versions (id INTEGER PRIMARY KEY, name TEXT, stage VARCHAR(20), "
+            "mixed TEXT, partly TEXT, note TEXT, size REAL, tag TEXT, flag INTEGER)"
+        )
+        con.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    tokens = {
+        name: sum(row[i] in ("None", "N/A", "NULL") for row in rows)
+        for i, name in enumerate(("id", "name", "stage", "mixed", "partly", "note"))
+    }
+    assert tokens["stage"] == len(rows)
+    columns = profile(export).tables["versions"].columns
+    assert columns["stage"].quality == 100.0
+    (issue,) = columns["stage"].issues
+    assert (issue.kind, issue.count) == ("null_like", len(rows))
+    assert "holds no value, written one way" in (issue.detail or "")
+    for name in ("mixed", "partly", "note"):
+        assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: versions\nSELECT count(*) FROM {schema}.versions;\n"
+    )
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        name: count for name, count in tokens.items() if count
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 

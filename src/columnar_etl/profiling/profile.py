@@ -813,6 +813,38 @@ def _blanks_as_the_table_writes_missing(
             ]
 
 
+#: The ``null_like`` issue's detail where every row of a column is one null token, spelled one way.
+TOKEN_IS_UNFILLED = (
+    "every row is this one token: the column holds no value, written one way (made NULL, no cost)"
+)
+
+
+def _tokens_as_unfilled_columns(tables: Mapping[str, TableProfile]) -> None:
+    """Mark the columns (``ColumnProfile.token_is_unfilled``) every row of which is the same null token,
+    spelled one way (``None`` in each row; not ``None`` beside ``N/A``, a NULL, ``''`` or a value):
+    such a column holds no value, written one way, as one every row of which is ``''`` does
+    (:func:`_blanks_as_the_table_writes_missing`), and becomes a column of NULLs, which costs nothing at
+    the source either. That is an application's enumeration whose "none" member is the word (MLflow's
+    model version stage ``None`` while no stage is used: its ``model_versions`` scored 92.9, the column
+    0). Each token is still made NULL and audited. A key loaded as written keeps its tokens
+    (:func:`_tokens_kept_in_keys`); padding, a NUL byte or an encoding to decode is a change beside."""
+    for table in tables.values():
+        for column in table:
+            if (
+                column.as_written is not None
+                or not column.row_count
+                or column.null_like_count != column.row_count
+                or column.distinct_count != 1
+                or _changed_beside_missing(column)
+            ):
+                continue
+            column.token_is_unfilled = True
+            column.issues = [
+                replace(issue, detail=TOKEN_IS_UNFILLED) if issue.kind == "null_like" else issue
+                for issue in column.issues
+            ]
+
+
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
 TOKEN_KEPT_IN_KEY = (
     "kept as written (a key, or a reference to one): a value of the key, or the one way it can write "
@@ -3354,6 +3386,7 @@ def profile(
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
         _blanks_as_the_table_writes_missing(profiled, not_null)
         _tokens_kept_in_keys(profiled, not_null)
+        _tokens_as_unfilled_columns(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
