@@ -191,6 +191,11 @@ number, so a test computes what a column holds from the same numbers.
   (``'00042'``, ``''`` for an empty value under ``NOT NULL``), ``''`` for a run's unset source fields, a
   model version's stage ``None`` in every row, a composite reference ``(workspace, name)``, and trace
   spans with OpenTelemetry's Unix nanoseconds and a ``GENERATED ALWAYS ... STORED`` duration.
+- :func:`optuna_study`: an Optuna 5 study's RDB storage (``sqlite:///optuna.db``; its own DDL): a
+  trial's start and completion as ``DATETIME`` text of the worker's wall clock with six fraction
+  digits (``.000000`` on a whole second), NULL while waiting or running, objective values ``FLOAT``
+  with infinities NULL beside ``value_type`` ``INF_POS`` / ``INF_NEG``, parameters REAL (a categorical
+  choice as its index, ``1.0``), distributions and attributes as JSON text (``"00007"``, ``""``).
 """
 
 from __future__ import annotations
@@ -4796,3 +4801,128 @@ def mlflow_tracking(path: Path, runs: int = 8, traces: int = 3) -> Path:
         "spans": spans,
     }
     return write_export(path, MLFLOW_DDL, rows)
+
+
+# --- Optuna ------------------------------------------------------------------------------------------
+
+#: Optuna 5's RDB storage (``sqlite:///optuna.db``): its tables as SQLAlchemy creates them.
+OPTUNA_DDL = (
+    """CREATE TABLE studies (
+	study_id INTEGER NOT NULL, study_name VARCHAR(512) NOT NULL, PRIMARY KEY (study_id))""",
+    """CREATE TABLE study_directions (
+	study_direction_id INTEGER NOT NULL, direction VARCHAR(8) NOT NULL, study_id INTEGER NOT NULL,
+	objective INTEGER NOT NULL, PRIMARY KEY (study_direction_id), UNIQUE (study_id, objective),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE study_user_attributes (
+	study_user_attribute_id INTEGER NOT NULL, study_id INTEGER, "key" VARCHAR(512), value_json TEXT,
+	PRIMARY KEY (study_user_attribute_id), UNIQUE (study_id, "key"),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE trials (
+	trial_id INTEGER NOT NULL, number INTEGER, study_id INTEGER, state VARCHAR(8) NOT NULL,
+	datetime_start DATETIME, datetime_complete DATETIME, PRIMARY KEY (trial_id),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE trial_params (
+	param_id INTEGER NOT NULL, trial_id INTEGER, param_name VARCHAR(512), param_value FLOAT,
+	distribution_json TEXT, PRIMARY KEY (param_id), UNIQUE (trial_id, param_name),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_values (
+	trial_value_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, objective INTEGER NOT NULL,
+	value FLOAT, value_type VARCHAR(7) NOT NULL, PRIMARY KEY (trial_value_id),
+	UNIQUE (trial_id, objective), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_intermediate_values (
+	trial_intermediate_value_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, step INTEGER NOT NULL,
+	intermediate_value FLOAT, intermediate_value_type VARCHAR(7) NOT NULL,
+	PRIMARY KEY (trial_intermediate_value_id), UNIQUE (trial_id, step),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_user_attributes (
+	trial_user_attribute_id INTEGER NOT NULL, trial_id INTEGER, "key" VARCHAR(512), value_json TEXT,
+	PRIMARY KEY (trial_user_attribute_id), UNIQUE (trial_id, "key"),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_heartbeats (
+	trial_heartbeat_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, heartbeat DATETIME NOT NULL,
+	PRIMARY KEY (trial_heartbeat_id), UNIQUE (trial_id),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE version_info (
+	version_info_id INTEGER NOT NULL, schema_version INTEGER, library_version VARCHAR(256),
+	PRIMARY KEY (version_info_id), CHECK (version_info_id=1))""",
+)
+OPTUNA_BOOSTERS = ("gbtree", "dart", "0012", None)
+
+
+def optuna_state(n: int, trials: int) -> str:
+    """A trial's state: the last one still running, the one before waiting (enqueued), a pruned and a
+    failed one, the others complete."""
+    if n == trials - 1:
+        return "RUNNING"
+    if n == trials - 2:
+        return "WAITING"
+    return {5: "PRUNED", 6: "FAIL"}.get(n, "COMPLETE")
+
+
+def optuna_start(n: int) -> datetime:
+    """A trial's start as Optuna takes it (``datetime.now()``: the worker's wall clock, no zone)."""
+    if n == 3:
+        return datetime(2026, 12, 5, 3, 37, 36)  # a whole second: SQLAlchemy still writes .000000
+    return datetime(2026, 12, 5, 3, 37, 35, 115_668) + timedelta(microseconds=43_210 * n)
+
+
+def optuna_complete(n: int) -> datetime:
+    """A finished trial's completion, the worker's wall clock as its start."""
+    return optuna_start(n) + timedelta(microseconds=22_311 + n)
+
+
+def optuna_text(moment: datetime | None) -> str | None:
+    """SQLAlchemy's ``DateTime`` on SQLite: always six fraction digits."""
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def optuna_value(n: int) -> tuple[float | None, str]:
+    """A trial's objective value and Optuna's ``value_type``: infinities as NULL beside ``INF_POS`` /
+    ``INF_NEG`` (Optuna never stores an infinity)."""
+    if n == 1:
+        return None, "INF_POS"
+    if n == 2:
+        return None, "INF_NEG"
+    return (10 ** -(1 + n % 5) * (1 + n / 7) * 1000) ** 0.5 + (1 + n % 12) / 7, "FINITE"
+
+
+def optuna_study(path: Path, trials: int = 12) -> Path:
+    """Optuna's study storage as Optuna 5 writes it (see the module's list)."""
+    lr_range = {"step": None, "low": 1e-05, "high": 0.1, "log": True}
+    lr_distribution = {"name": "FloatDistribution", "attributes": lr_range}
+    booster_distribution = {"name": "CategoricalDistribution", "attributes": {"choices": OPTUNA_BOOSTERS}}
+    trial_rows: list[Sequence[Any]] = []
+    params: list[Sequence[Any]] = []
+    values: list[Sequence[Any]] = []
+    intermediate: list[Sequence[Any]] = []
+    attributes: list[Sequence[Any]] = []
+    for n in range(trials):
+        state = optuna_state(n, trials)
+        start = None if state == "WAITING" else optuna_start(n)
+        done = optuna_complete(n) if state not in ("RUNNING", "WAITING") else None
+        trial_rows.append((n + 1, n, 1, state, optuna_text(start), optuna_text(done)))
+        params.append((2 * n + 1, n + 1, "lr", 10 ** -(1 + n % 5) * (1 + n / 7), json.dumps(lr_distribution)))
+        params.append((2 * n + 2, n + 1, "booster", float(n % 4), json.dumps(booster_distribution)))
+        if state == "COMPLETE":
+            value, kind = optuna_value(n)
+            values.append((len(values) + 1, n + 1, 0, value, kind))
+        for step in range(2):
+            intermediate.append((2 * n + step + 1, n + 1, step, 1.0 / (step + 1) + n / 1000, "FINITE"))
+        attributes.append((2 * n + 1, n + 1, "note", json.dumps("ok 👍" if n % 2 else "")))
+        attributes.append((2 * n + 2, n + 1, "zip", json.dumps(f"{n:05d}")))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "studies": [(1, "lgbm-tuning 🚀")],
+        "study_directions": [(1, "MINIMIZE", 1, 0)],
+        "study_user_attributes": [
+            (1, 1, "dataset", json.dumps("ventes\u00a02024 — café")),
+            (2, 1, "config", json.dumps({"folds": 5, "seed": 42, "nested": [1.5, None, "x"]})),
+        ],
+        "trials": trial_rows,
+        "trial_params": params,
+        "trial_values": values,
+        "trial_intermediate_values": intermediate,
+        "trial_user_attributes": attributes,
+        "trial_heartbeats": [],
+        "version_info": [(1, 12, "5.1.0")],
+    }
+    return write_export(path, OPTUNA_DDL, rows)

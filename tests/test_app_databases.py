@@ -5,7 +5,8 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, an MLflow tracking store)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, an MLflow tracking store,
+an Optuna study)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2211,3 +2212,58 @@ def test_mlflow_tracking_store_reads_epoch_millis_as_instants_and_keeps_nanoseco
     assert ran.types("trace_info")["execution_time_ms"] == "bigint"  # a duration, not a moment
     assert references(run_dir)[("runs", "experiment_id")] == "experiments.experiment_id"
     assert references(run_dir)[("metrics", "run_uuid")] == "runs.run_uuid"
+
+
+def test_optuna_study_reads_its_wall_clock_microseconds_and_keeps_infinities_beside_their_type(
+    run_export: Runner,
+) -> None:
+    # Optuna stamps a trial with `datetime.now()` (the worker's wall clock, no zone): SQLAlchemy's
+    # DATETIME text with six fraction digits, read as timestamps without a zone to the microsecond.
+    # An infinite objective is NULL beside `INF_POS` / `INF_NEG`; parameters are REAL (a categorical
+    # choice's index as 1.0); attributes are JSON text, `"00007"` and `""` as written.
+    trials = 12
+    tables = {"studies": 1, "study_directions": 1, "study_user_attributes": 2, "trials": trials}
+    tables |= {"trial_params": trials * 2, "trial_intermediate_values": trials * 2}
+    tables |= {"trial_user_attributes": trials * 2, "trial_heartbeats": 0, "version_info": 1}
+    complete = [n for n in range(trials) if apps.optuna_state(n, trials) == "COMPLETE"]
+    tables["trial_values"] = len(complete)
+    ran, run_dir = run_export(apps.optuna_study)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert profiled(run_dir)["quality"] == 100.0
+
+    types = ran.types("trials")
+    assert types["datetime_start"] == types["datetime_complete"] == "timestamp without time zone"
+    assert ran.types("trial_heartbeats")["heartbeat"] == "timestamp without time zone"  # declared, empty
+    waiting, running = trials - 2, trials - 1
+    assert ran.values("trials", "datetime_start", "trial_id") == {
+        n + 1: None if n == waiting else apps.optuna_start(n) for n in range(trials)
+    }
+    assert ran.values("trials", "datetime_complete", "trial_id") == {
+        n + 1: None if n in (waiting, running) else apps.optuna_complete(n) for n in range(trials)
+    }
+    assert ran.values("trials", "state", "trial_id")[running + 1] == "RUNNING"
+
+    value_types = ran.types("trial_values")
+    assert (value_types["value"], value_types["value_type"]) == ("double precision", "text")
+    assert ran.values("trial_values", "value", "trial_id") == {
+        n + 1: apps.optuna_value(n)[0] for n in complete
+    }
+    assert ran.values("trial_values", "value_type", "trial_id") == {
+        n + 1: apps.optuna_value(n)[1] for n in complete
+    }
+    assert ran.types("trial_params")["param_value"] == "double precision"
+    relation = f"{quote_ident(ran.base)}.trial_params"
+    lr = pg_query(ran.uri, f"SELECT trial_id, param_value FROM {relation} WHERE param_name = 'lr'")
+    assert dict(lr) == {n + 1: 10 ** -(1 + n % 5) * (1 + n / 7) for n in range(trials)}  # every bit
+    attributes = f"{quote_ident(ran.base)}.trial_user_attributes"
+    zips = pg_query(ran.uri, f"SELECT trial_id, value_json FROM {attributes} WHERE key = 'zip'")
+    assert dict(zips) == {n + 1: f'"{n:05d}"' for n in range(trials)}
+    notes = pg_query(ran.uri, f"SELECT trial_id, value_json FROM {attributes} WHERE key = 'note'")
+    assert dict(notes) == {n + 1: json.dumps("ok 👍" if n % 2 else "") for n in range(trials)}
+    assert ran.values("study_user_attributes", "value_json", "key") == {
+        "dataset": json.dumps("ventes\u00a02024 — café"),
+        "config": json.dumps({"folds": 5, "seed": 42, "nested": [1.5, None, "x"]}),
+    }
+    assert references(run_dir)[("trials", "study_id")] == "studies.study_id"
+    assert references(run_dir)[("trial_values", "trial_id")] == "trials.trial_id"
