@@ -196,6 +196,12 @@ number, so a test computes what a column holds from the same numbers.
   digits (``.000000`` on a whole second), NULL while waiting or running, objective values ``FLOAT``
   with infinities NULL beside ``value_type`` ``INF_POS`` / ``INF_NEG``, parameters REAL (a categorical
   choice as its index, ``1.0``), distributions and attributes as JSON text (``"00007"``, ``""``).
+- :func:`jupyterhub_hub`: JupyterHub 5's ``jupyterhub.sqlite`` (its ORM's DDL): naive UTC ``DATETIME``
+  text with six fraction digits, ``BOOLEAN`` 0/1, users' names in several scripts under a ``UNIQUE``,
+  32-hex-digit cookie ids, JSON state and spawner options as text, the default server's name ``''``
+  beside named ones, a server's ``ip`` ``''`` for all interfaces, tokens' ``sha512:1:salt:digest``
+  hashes with a prefix index, and token and spawner references to the OAuth clients' text
+  ``identifier`` (a ``UNIQUE`` column, not their integer key).
 """
 
 from __future__ import annotations
@@ -4926,3 +4932,111 @@ def optuna_study(path: Path, trials: int = 12) -> Path:
         "version_info": [(1, 12, "5.1.0")],
     }
     return write_export(path, OPTUNA_DDL, rows)
+
+
+# --- JupyterHub --------------------------------------------------------------------------------------
+
+#: JupyterHub 5's ``jupyterhub.sqlite`` (its ORM's tables after ``jupyterhub upgrade-db``), a few of them.
+JUPYTERHUB_DDL = (
+    """CREATE TABLE users (
+	id INTEGER NOT NULL, name VARCHAR(255), user_info TEXT, admin BOOLEAN, created DATETIME,
+	last_activity DATETIME, cookie_id VARCHAR(255) NOT NULL, state TEXT, encrypted_auth_state BLOB,
+	CONSTRAINT pk_users PRIMARY KEY (id), CONSTRAINT uq_users_name UNIQUE (name),
+	CONSTRAINT uq_users_cookie_id UNIQUE (cookie_id))""",
+    """CREATE TABLE servers (
+	id INTEGER NOT NULL, proto VARCHAR(15), ip VARCHAR(255), port INTEGER, base_url VARCHAR(255),
+	cookie_name VARCHAR(255), CONSTRAINT pk_servers PRIMARY KEY (id))""",
+    """CREATE TABLE oauth_clients (
+	id INTEGER NOT NULL, identifier VARCHAR(255), description VARCHAR(1023), secret VARCHAR(255),
+	redirect_uri VARCHAR(1023), allowed_scopes TEXT, CONSTRAINT pk_oauth_clients PRIMARY KEY (id),
+	CONSTRAINT uq_oauth_clients_identifier UNIQUE (identifier))""",
+    """CREATE TABLE spawners (
+	id INTEGER NOT NULL, user_id INTEGER, server_id INTEGER, state TEXT, name VARCHAR(255),
+	display_name VARCHAR(255), started DATETIME, last_activity DATETIME, user_options TEXT,
+	oauth_client_id VARCHAR(255), CONSTRAINT pk_spawners PRIMARY KEY (id),
+	CONSTRAINT fk_spawners_user_id_users FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+	CONSTRAINT fk_spawners_server_id_servers FOREIGN KEY(server_id) REFERENCES servers (id)
+	ON DELETE SET NULL,
+	CONSTRAINT fk_spawners_oauth_client_id_oauth_clients FOREIGN KEY(oauth_client_id)
+	REFERENCES oauth_clients (identifier) ON DELETE SET NULL)""",
+    """CREATE TABLE api_tokens (
+	user_id INTEGER, service_id INTEGER, id INTEGER NOT NULL, hashed VARCHAR(255), prefix VARCHAR(16),
+	client_id VARCHAR(255), session_id VARCHAR(255), created DATETIME, expires_at DATETIME,
+	last_activity DATETIME, note VARCHAR(1023), scopes TEXT, CONSTRAINT pk_api_tokens PRIMARY KEY (id),
+	CONSTRAINT fk_api_tokens_user_id_users FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+	CONSTRAINT uq_api_tokens_hashed UNIQUE (hashed),
+	CONSTRAINT fk_api_tokens_client_id_oauth_clients FOREIGN KEY(client_id)
+	REFERENCES oauth_clients (identifier) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_api_tokens_prefix ON api_tokens (prefix)",
+)
+JUPYTERHUB_USERS = ("alice", "bob", "zoë", "李雷", "o'brien", "user-0042", "emoji😀", "nbsp\u00a0user")
+
+
+def jupyterhub_moment(i: int, hours: int = 0) -> datetime:
+    """A moment JupyterHub stamps (``utcnow()``, naive UTC), to the microsecond; a whole second for the
+    first user (SQLAlchemy still writes ``.000000``)."""
+    return datetime(2026, 12, 5, 3, i, 0, i * 1_234) + timedelta(hours=hours)
+
+
+def jupyterhub_hash(i: int) -> str:
+    """A token's stored hash as JupyterHub writes a generated one: ``sha512:1:<salt>:<digest>``."""
+    salt = hashlib.md5(f"salt {i}".encode()).hexdigest()[:16]
+    return f"sha512:1:{salt}:{hashlib.sha512(f'token {i}'.encode()).hexdigest()}"
+
+
+def jupyterhub_hub(path: Path, users: int = len(JUPYTERHUB_USERS)) -> Path:
+    """JupyterHub's own database as JupyterHub 5 writes it (see the module's list)."""
+
+    def text(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    user_rows = [
+        (
+            i + 1, name, None, int(i == 0), text(jupyterhub_moment(i)),
+            None if i % 4 == 3 else text(jupyterhub_moment(i, 1)), f"{i:032x}",
+            json.dumps({"encrypted_auth": "x" * i} if i % 2 else {}), None,
+        )
+        for i, name in enumerate(JUPYTERHUB_USERS[:users])
+    ]  # fmt: skip
+    spawned = range(0, users, 2)
+    servers = [
+        (n + 1, "http", "" if i % 4 == 0 else "127.0.0.1", 50_000 + i, f"/user/{JUPYTERHUB_USERS[i]}/",
+         "jupyterhub-user")
+        for n, i in enumerate(spawned)
+    ]  # fmt: skip
+    spawners = [
+        (
+            n + 1, i + 1, n + 1, json.dumps({"pid": 1000 + i}) if i % 3 else None,
+            "" if i % 6 else f"gpu-{i}", None, text(jupyterhub_moment(i, 2)),
+            text(jupyterhub_moment(i, 3)) if i % 3 else None,
+            json.dumps({"image": "jupyter/scipy-notebook:2024-06", "cpu": 0.5 * (i % 4)}) if i % 4 else "{}",
+            f"jupyterhub-user-{JUPYTERHUB_USERS[i]}" if i == 0 else None,
+        )
+        for n, i in enumerate(spawned)
+    ]  # fmt: skip
+    tokens = [
+        (
+            i + 1, None, i + 1, jupyterhub_hash(i), jupyterhub_hash(i)[9:13], "jupyterhub", None,
+            text(jupyterhub_moment(i, 4)), text(jupyterhub_moment(i, 6)) if i % 2 else None, None,
+            f"token for {name} ✅" if i % 3 else "", '["inherit"]',
+        )
+        for i, name in enumerate(JUPYTERHUB_USERS[:users])
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": list(user_rows),
+        "servers": list(servers),
+        "oauth_clients": [
+            (1, "jupyterhub", "JupyterHub", "", "/hub/oauth_callback", "[]"),
+            (
+                2,
+                "jupyterhub-user-alice",
+                "Server at /user/alice/",
+                "s3cr3t",
+                "/user/alice/oauth_callback",
+                "[]",
+            ),
+        ],
+        "spawners": list(spawners),
+        "api_tokens": list(tokens),
+    }
+    return write_export(path, JUPYTERHUB_DDL, rows)

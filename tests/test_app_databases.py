@@ -6,7 +6,7 @@ Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, an MLflow tracking store,
-an Optuna study)
+an Optuna study, a JupyterHub database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2267,3 +2267,49 @@ def test_optuna_study_reads_its_wall_clock_microseconds_and_keeps_infinities_bes
     }
     assert references(run_dir)[("trials", "study_id")] == "studies.study_id"
     assert references(run_dir)[("trial_values", "trial_id")] == "trials.trial_id"
+
+
+def test_jupyterhub_database_reads_its_naive_utc_microseconds_and_joins_tokens_to_clients_by_identifier(
+    run_export: Runner,
+) -> None:
+    # JupyterHub stamps users, servers and tokens with naive UTC DATETIME text to the microsecond:
+    # timestamps without a zone, every digit. A token's client is named by the text identifier of a
+    # UNIQUE column, not the client's integer key. The default server's name is '' beside NULLs
+    # elsewhere in its table: NULL, audited, charged as blanks beside values are (docs/profiling.md).
+    users = len(apps.JUPYTERHUB_USERS)
+    spawned = list(range(0, users, 2))
+    tables = {"users": users, "servers": len(spawned), "oauth_clients": 2, "spawners": len(spawned)}
+    tables["api_tokens"] = users
+    ran, run_dir = run_export(apps.jupyterhub_hub)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    types = ran.types("users")
+    assert types["created"] == types["last_activity"] == "timestamp without time zone"
+    assert (types["admin"], types["cookie_id"], types["state"]) == ("boolean", "text", "text")
+    assert ran.values("users", "created", "id") == {i + 1: apps.jupyterhub_moment(i) for i in range(users)}
+    assert ran.values("users", "last_activity", "id") == {
+        i + 1: None if i % 4 == 3 else apps.jupyterhub_moment(i, 1) for i in range(users)
+    }
+    assert ran.values("users", "name", "id") == {i + 1: name for i, name in enumerate(apps.JUPYTERHUB_USERS)}
+    assert ran.values("users", "cookie_id", "id") == {i + 1: f"{i:032x}" for i in range(users)}
+    assert ran.values("users", "admin", "id") == {i + 1: i == 0 for i in range(users)}
+
+    token_types = ran.types("api_tokens")
+    assert token_types["created"] == token_types["expires_at"] == "timestamp without time zone"
+    assert ran.values("api_tokens", "expires_at", "id") == {
+        i + 1: apps.jupyterhub_moment(i, 6) if i % 2 else None for i in range(users)
+    }
+    assert ran.values("api_tokens", "hashed", "id") == {i + 1: apps.jupyterhub_hash(i) for i in range(users)}
+    assert references(run_dir)[("api_tokens", "client_id")] == "oauth_clients.identifier"
+    assert references(run_dir)[("spawners", "user_id")] == "users.id"
+
+    names = ran.values("spawners", "name", "id")
+    assert names == {n + 1: None if i % 6 else f"gpu-{i}" for n, i in enumerate(spawned)}
+    assert audit_rules(run_dir, "spawners", "name") == {
+        str(n + 1): {"empty_to_null"} for n, i in enumerate(spawned) if i % 6
+    }
+    assert ran.values("spawners", "started", "id") == {
+        n + 1: apps.jupyterhub_moment(i, 2) for n, i in enumerate(spawned)
+    }
+    assert ran.values("spawners", "user_options", "id")[1] == "{}"  # JSON text as written
