@@ -197,7 +197,8 @@ number, so a test computes what a column holds from the same numbers.
   with infinities NULL beside ``value_type`` ``INF_POS`` / ``INF_NEG``, parameters REAL (a categorical
   choice as its index, ``1.0``), distributions and attributes as JSON text (``"00007"``, ``""``).
 - :func:`jupyterhub_hub`: JupyterHub 5's ``jupyterhub.sqlite`` (its ORM's DDL): naive UTC ``DATETIME``
-  text with six fraction digits, ``BOOLEAN`` 0/1, users' names in several scripts under a ``UNIQUE``,
+  text with six fraction digits, ``BOOLEAN`` 0/1, users' names in several scripts under a ``UNIQUE``
+  (a user called ``null``),
   32-hex-digit cookie ids, JSON state and spawner options as text, the default server's name ``''``
   beside named ones, a server's ``ip`` ``''`` for all interfaces, tokens' ``sha512:1:salt:digest``
   hashes with a prefix index, and token and spawner references to the OAuth clients' text
@@ -4969,7 +4970,17 @@ JUPYTERHUB_DDL = (
 	REFERENCES oauth_clients (identifier) ON DELETE CASCADE)""",
     "CREATE INDEX ix_api_tokens_prefix ON api_tokens (prefix)",
 )
-JUPYTERHUB_USERS = ("alice", "bob", "zoë", "李雷", "o'brien", "user-0042", "emoji😀", "nbsp\u00a0user")
+JUPYTERHUB_USERS = (
+    "alice",
+    "bob",
+    "zoë",
+    "李雷",
+    "o'brien",
+    "user-0042",
+    "null",
+    "emoji😀",
+    "nbsp\u00a0user",
+)
 
 
 def jupyterhub_moment(i: int, hours: int = 0) -> datetime:

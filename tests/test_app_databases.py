@@ -2276,6 +2276,8 @@ def test_jupyterhub_database_reads_its_naive_utc_microseconds_and_joins_tokens_t
     # timestamps without a zone, every digit. A token's client is named by the text identifier of a
     # UNIQUE column, not the client's integer key. The default server's name is '' beside NULLs
     # elsewhere in its table: NULL, audited, charged as blanks beside values are (docs/profiling.md).
+    # A user called `null` is a user's name: the column is declared UNIQUE by itself, a placeholder
+    # would repeat; kept as written (NULL until 2026-12-05).
     users = len(apps.JUPYTERHUB_USERS)
     spawned = list(range(0, users, 2))
     tables = {"users": users, "servers": len(spawned), "oauth_clients": 2, "spawners": len(spawned)}
@@ -2292,6 +2294,7 @@ def test_jupyterhub_database_reads_its_naive_utc_microseconds_and_joins_tokens_t
         i + 1: None if i % 4 == 3 else apps.jupyterhub_moment(i, 1) for i in range(users)
     }
     assert ran.values("users", "name", "id") == {i + 1: name for i, name in enumerate(apps.JUPYTERHUB_USERS)}
+    assert "null" in apps.JUPYTERHUB_USERS and not audit_rules(run_dir, "users", "name")
     assert ran.values("users", "cookie_id", "id") == {i + 1: f"{i:032x}" for i in range(users)}
     assert ran.values("users", "admin", "id") == {i + 1: i == 0 for i in range(users)}
 

@@ -607,6 +607,74 @@ def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_n
     }
 
 
+def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column the schema declares unique by itself, beside the table's key, names one row by each
+    value: a word token standing once among its text, where the column writes no missing value
+    otherwise, is one of them (a hub's user called ``null``), kept as written, no rule, no cost. Beside
+    a blank (an e-mail's ``None`` and ``''``) or numbers (an external id's ``N/A``) it stands for NULL
+    and the column keeps its type; so it does in a column not declared unique, as before. (Until
+    2026-12-05 the user ``null`` of a JupyterHub database arrived as NULL.)"""
+    export = tmp_path / "hub.db"
+    names = ["alice", "bob", "user-0042", "null", "zoë", "o'brien", "NULL", "ops team"]
+    names += [f"student{n:03d}" for n in range(32)]
+
+    def mail(n: int) -> str:
+        return {10: "", 12: "None"}.get(n, f"{n}@example.com")
+
+    rows = [
+        (n + 1, name, "N/A" if n == 3 else 1000 + n, name, "null" if n in (1, 5) else f"group {n}", mail(n))
+        for n, name in enumerate(names)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE users (id INTEGER NOT NULL, name VARCHAR(255), external INTEGER, login TEXT, "
+            "team TEXT, mail TEXT UNIQUE, CONSTRAINT pk PRIMARY KEY (id), CONSTRAINT uq_name UNIQUE (name), "
+            "CONSTRAINT uq_external UNIQUE (external))"
+        )
+        con.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    columns = profile(export).tables["users"].columns
+    assert sorted(columns["name"].tokens_as_values) == ["NULL", "null"]
+    assert (columns["name"].null_like_count, columns["name"].quality) == (0, 100.0)
+    assert columns["login"].null_like_count == 2  # the same names, declared unique nowhere
+    assert columns["team"].null_like_count == 2
+    assert (columns["mail"].null_like_count, columns["mail"].empty_string_count) == (1, 1)
+    assert (columns["external"].inferred_type, columns["external"].null_like_count) == ("integer", 1)
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: users\nSELECT count(*) FROM {schema}.users;\n"
+    )
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    relation = f'"{settings.base_schema}".users'
+    got = pg_query(
+        str(settings.target), f"SELECT id, name, external, login, mail FROM {relation} ORDER BY id"
+    )
+    assert got == [
+        (
+            n + 1,
+            name,
+            None if n == 3 else 1000 + n,
+            None if name in ("null", "NULL") else name,
+            None if n in (10, 12) else mail(n),
+        )
+        for n, name in enumerate(names)
+    ]
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        "external": 1,
+        "login": 2,
+        "team": 2,
+        "mail": 1,
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 
