@@ -203,6 +203,25 @@ number, so a test computes what a column holds from the same numbers.
   it (its own DDL): ``id VARCHAR(191)`` keys, ``next_run_time FLOAT`` epoch seconds with microseconds
   (a whole second stored as the REAL ``1796450400.0``; NULL for a paused job), each job's state a
   pickle (protocol 5) in ``job_state BLOB``, and a second store's table in the same file.
+- :func:`mlflow_tracking`: MLflow 3's tracking store (``sqlite:///mlflow.db``; its own DDL after its
+  Alembic migrations): every moment ``BIGINT`` epoch milliseconds (a run's end NULL while it runs),
+  32-hex-digit run ids and their declared references, metrics as ``FLOAT`` with MLflow's NaN (``0.0``
+  beside ``is_nan`` 1) and infinities clamped to the largest double, ``BOOLEAN`` 0/1, params as text
+  (``'00042'``, ``''`` for an empty value under ``NOT NULL``), ``''`` for a run's unset source fields, a
+  model version's stage ``None`` in every row, a composite reference ``(workspace, name)``, and trace
+  spans with OpenTelemetry's Unix nanoseconds and a ``GENERATED ALWAYS ... STORED`` duration.
+- :func:`optuna_study`: an Optuna 5 study's RDB storage (``sqlite:///optuna.db``; its own DDL): a
+  trial's start and completion as ``DATETIME`` text of the worker's wall clock with six fraction
+  digits (``.000000`` on a whole second), NULL while waiting or running, objective values ``FLOAT``
+  with infinities NULL beside ``value_type`` ``INF_POS`` / ``INF_NEG``, parameters REAL (a categorical
+  choice as its index, ``1.0``), distributions and attributes as JSON text (``"00007"``, ``""``).
+- :func:`jupyterhub_hub`: JupyterHub 6.1's ``jupyterhub.sqlite`` (its ORM's DDL): naive UTC ``DATETIME``
+  text with six fraction digits, ``BOOLEAN`` 0/1, users' names in several scripts under a ``UNIQUE``
+  (a user called ``null``),
+  32-hex-digit cookie ids, JSON state and spawner options as text, the default server's name ``''``
+  beside named ones, a server's ``ip`` ``''`` for all interfaces, tokens' ``sha512:1:salt:digest``
+  hashes with a prefix index, and token and spawner references to the OAuth clients' text
+  ``identifier`` (a ``UNIQUE`` column, not their integer key).
 """
 
 from __future__ import annotations
@@ -215,6 +234,7 @@ import pickle
 import plistlib
 import sqlite3
 import struct
+import sys
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -5152,3 +5172,426 @@ def apscheduler_jobs(path: Path, jobs: int = 24) -> Path:
         table = "report_jobs" if i % 5 == 0 else "apscheduler_jobs"
         rows[table].append((f"job-{i:04d}", apscheduler_next_run(i), apscheduler_state(i)))
     return write_export(path, APSCHEDULER_DDL, rows, bytes_as_text=False)
+
+
+# --- MLflow ------------------------------------------------------------------------------------------
+
+#: MLflow 3's tracking store (``sqlite:///mlflow.db`` after its Alembic migrations): a few of its tables
+#: with their own DDL as SQLAlchemy creates them.
+MLFLOW_DDL = (
+    """CREATE TABLE "experiments" (
+	experiment_id INTEGER NOT NULL, name VARCHAR(256) NOT NULL, artifact_location VARCHAR(256),
+	lifecycle_stage VARCHAR(32), creation_time BIGINT, last_update_time BIGINT,
+	workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT experiment_pk PRIMARY KEY (experiment_id),
+	CONSTRAINT experiments_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')),
+	CONSTRAINT uq_experiments_workspace_name UNIQUE (workspace, name))""",
+    """CREATE TABLE "runs" (
+	run_uuid VARCHAR(32) NOT NULL, name VARCHAR(250), source_type VARCHAR(20), source_name VARCHAR(500),
+	entry_point_name VARCHAR(50), user_id VARCHAR(256), status VARCHAR(9), start_time BIGINT,
+	end_time BIGINT, source_version VARCHAR(50), lifecycle_stage VARCHAR(20), artifact_uri VARCHAR(200),
+	experiment_id INTEGER, deleted_time BIGINT,
+	CONSTRAINT run_pk PRIMARY KEY (run_uuid),
+	CONSTRAINT source_type CHECK (source_type IN ('NOTEBOOK', 'JOB', 'LOCAL', 'UNKNOWN', 'PROJECT')),
+	CONSTRAINT runs_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')),
+	FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id),
+	CHECK (status IN ('SCHEDULED', 'FAILED', 'FINISHED', 'RUNNING', 'KILLED')))""",
+    """CREATE TABLE "metrics" (
+	"key" VARCHAR(250) NOT NULL, value FLOAT NOT NULL, timestamp BIGINT NOT NULL,
+	run_uuid VARCHAR(32) NOT NULL, step BIGINT DEFAULT '0' NOT NULL, is_nan BOOLEAN DEFAULT '0' NOT NULL,
+	CONSTRAINT metric_pk PRIMARY KEY ("key", timestamp, step, run_uuid, value, is_nan),
+	FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), CHECK (is_nan IN (0, 1)))""",
+    """CREATE TABLE "latest_metrics" (
+	"key" VARCHAR(250) NOT NULL, value FLOAT NOT NULL, timestamp BIGINT, step BIGINT NOT NULL,
+	is_nan BOOLEAN NOT NULL, run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT latest_metric_pk PRIMARY KEY ("key", run_uuid),
+	FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), CHECK (is_nan IN (0, 1)))""",
+    """CREATE TABLE "params" (
+	"key" VARCHAR(250) NOT NULL, value VARCHAR(8000) NOT NULL, run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT param_pk PRIMARY KEY ("key", run_uuid), FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid))""",
+    """CREATE TABLE "tags" (
+	"key" VARCHAR(250) NOT NULL, value VARCHAR(8000), run_uuid VARCHAR(32) NOT NULL,
+	CONSTRAINT tag_pk PRIMARY KEY ("key", run_uuid), FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid))""",
+    """CREATE TABLE "registered_models" (
+	name VARCHAR(256) NOT NULL, creation_time BIGINT, last_updated_time BIGINT,
+	description VARCHAR(5000), workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT registered_model_pk PRIMARY KEY (workspace, name))""",
+    """CREATE TABLE "model_versions" (
+	name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, creation_time BIGINT,
+	last_updated_time BIGINT, description VARCHAR(5000), user_id VARCHAR(256),
+	current_stage VARCHAR(20), source VARCHAR(500), run_id VARCHAR(32), status VARCHAR(20),
+	status_message VARCHAR(500), run_link VARCHAR(500), storage_location VARCHAR(500),
+	workspace VARCHAR(63) DEFAULT 'default' NOT NULL,
+	CONSTRAINT model_version_pk PRIMARY KEY (workspace, name, version),
+	CONSTRAINT fk_model_versions_registered_models FOREIGN KEY(workspace, name)
+	REFERENCES registered_models (workspace, name) ON UPDATE CASCADE)""",
+    """CREATE TABLE "trace_info" (
+	request_id VARCHAR(50) NOT NULL, experiment_id INTEGER NOT NULL, timestamp_ms BIGINT NOT NULL,
+	execution_time_ms BIGINT, status VARCHAR(50) NOT NULL, client_request_id VARCHAR(50),
+	request_preview VARCHAR(1000), response_preview VARCHAR(1000),
+	db_payload_generation INTEGER DEFAULT '0' NOT NULL, trace_name VARCHAR(4096),
+	CONSTRAINT trace_info_pk PRIMARY KEY (request_id),
+	CONSTRAINT fk_trace_info_experiment_id FOREIGN KEY(experiment_id)
+	REFERENCES experiments (experiment_id) ON DELETE CASCADE)""",
+    """CREATE TABLE "spans" (
+	trace_id VARCHAR(50) NOT NULL, experiment_id INTEGER NOT NULL, span_id VARCHAR(50) NOT NULL,
+	parent_span_id VARCHAR(50), name TEXT, type VARCHAR(500), status VARCHAR(50) NOT NULL,
+	start_time_unix_nano BIGINT NOT NULL, end_time_unix_nano BIGINT,
+	duration_ns BIGINT GENERATED ALWAYS AS (end_time_unix_nano - start_time_unix_nano) STORED,
+	content TEXT NOT NULL,
+	CONSTRAINT spans_pk PRIMARY KEY (trace_id, span_id),
+	CONSTRAINT fk_spans_experiment_id FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id),
+	CONSTRAINT fk_spans_trace_id FOREIGN KEY(trace_id) REFERENCES trace_info (request_id)
+	ON DELETE CASCADE)""",
+)
+#: Epoch milliseconds of the first run's start (2026-12-05 03:35:28.038 UTC).
+MLFLOW_T0 = 1796441728038
+MLFLOW_STATUS = ("FINISHED", "FAILED", "RUNNING", "KILLED")
+MLFLOW_EXPERIMENTS = ("Default", "churn-model", "Prévision ventes 🚀", "nbsp\u00a0experiment")
+
+
+def mlflow_run_id(i: int) -> str:
+    """A run's uuid as MLflow writes it: 32 hexadecimal digits."""
+    return hashlib.md5(f"run {i}".encode()).hexdigest()
+
+
+def mlflow_end(i: int) -> int | None:
+    """A run's end in epoch milliseconds; NULL while it runs."""
+    return None if MLFLOW_STATUS[i % 4] == "RUNNING" else MLFLOW_T0 + i * 61_001 + 4_321 + i
+
+
+def mlflow_loss(i: int, step: int) -> float:
+    """The value MLflow stores for a run's ``loss`` at a step: ``0.0`` for NaN (``is_nan`` says so),
+    the largest double for ±infinity (MLflow clamps them)."""
+    if (i, step) == (3, 2):
+        return 0.0
+    if (i, step) == (4, 1):
+        return sys.float_info.max
+    if (i, step) == (4, 2):
+        return -sys.float_info.max
+    return math.exp(-step / 3) + i / 1000
+
+
+def mlflow_span_start(t: int, s: int) -> int:
+    """A span's start in Unix nanoseconds (OpenTelemetry's ``start_time_unix_nano``)."""
+    return (MLFLOW_T0 + 60_000_000 + t * 1_000) * 1_000_000 + 235_297 + s * 1_113_457
+
+
+def mlflow_tracking(path: Path, runs: int = 8, traces: int = 3) -> Path:
+    """MLflow's tracking store as MLflow 3 writes it (see the module's list)."""
+    experiments = [
+        (n, name, f"mlflow-artifacts:/{n}", "active", MLFLOW_T0 - 9_000 + n, MLFLOW_T0 - 9_000 + n, "default")
+        for n, name in enumerate(MLFLOW_EXPERIMENTS)
+    ]
+    run_rows: list[Sequence[Any]] = []
+    metrics: list[Sequence[Any]] = []
+    latest: list[Sequence[Any]] = []
+    params: list[Sequence[Any]] = []
+    tags: list[Sequence[Any]] = []
+    for i in range(runs):
+        run = mlflow_run_id(i)
+        start = MLFLOW_T0 + i * 61_001
+        deleted = start + 90_000 if i == 6 else None
+        run_rows.append(
+            (
+                run, f"run-{i:03d} ✨", "UNKNOWN", "", "", "öscar" if i % 2 else "root", MLFLOW_STATUS[i % 4],
+                start, mlflow_end(i), "", "deleted" if deleted else "active",
+                f"mlflow-artifacts:/{1 + i % 3}/{run}/artifacts", 1 + i % 3, deleted,
+            )
+        )  # fmt: skip
+        for step in range(3):
+            is_nan = int((i, step) == (3, 2))
+            metrics.append(("loss", mlflow_loss(i, step), start + step * 1_000, run, step, is_nan))
+            metrics.append(("accuracy", 1 - mlflow_loss(i, step) / 4, start + step * 1_000 + 1, run, step, 0))
+        latest.append(("loss", mlflow_loss(i, 2), start + 2_000, 2, int(i == 3), run))
+        latest.append(("accuracy", 1 - mlflow_loss(i, 2) / 4, start + 2_001, 2, 0, run))
+        params.append(("lr", str(round(10 ** -(1 + i % 5) * (1 + i / 7), 6)), run))
+        params.append(("zip_code", f"{i * 7:05d}", run))
+        params.append(("optimizer", ("adam", "sgd", "", "rmsprop")[i % 4], run))
+        tags.append(("mlflow.user", "öscar" if i % 2 else "root", run))
+        tags.append(("mlflow.runName", f"run-{i:03d} ✨", run))
+        tags.append(("note", f"Prévision\u00a0{i} 🎯" if i % 3 else None, run))
+    versions = [
+        (
+            "churn-classifier", v + 1, MLFLOW_T0 + 500_000 + v, MLFLOW_T0 + 500_000 + v, "Modèle ✅",
+            None, "None", f"runs:/{mlflow_run_id(v)}/model", mlflow_run_id(v), "READY", None, None,
+            f"mlflow-artifacts:/1/models/m-{v}", "default",
+        )
+        for v in range(3)
+    ]  # fmt: skip
+    trace_rows: list[Sequence[Any]] = []
+    spans: list[Sequence[Any]] = []
+    for t in range(traces):
+        request = f"tr-{hashlib.md5(f'trace {t}'.encode()).hexdigest()}"
+        question = json.dumps({"q": "Quelle est la météo ?\u00a0", "n": t}, ensure_ascii=False)
+        answer = json.dumps({"answer": "Il fait beau 🌞" * (t + 1)}, ensure_ascii=False)
+        start_ms = MLFLOW_T0 + 60_000 + t * 1_000
+        trace_rows.append((request, 1, start_ms, 2 + t, "OK", None, question, answer, 3, f"predict ☕ {t}"))
+        for s in range(2):
+            span = f"{t:08x}{s:08x}"
+            begin = mlflow_span_start(t, s)
+            content = json.dumps(
+                {"name": "retrieve" if s else f"predict ☕ {t}", "start_time_unix_nano": begin}
+            )
+            spans.append(
+                (request, 1, span, f"{t:08x}{0:08x}" if s else None, "retrieve" if s else f"predict ☕ {t}",
+                 "RETRIEVER" if s else "UNKNOWN", "OK", begin, begin + 116_743 + t, content)
+            )  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "experiments": list(experiments),
+        "runs": run_rows,
+        "metrics": metrics,
+        "latest_metrics": latest,
+        "params": params,
+        "tags": tags,
+        "registered_models": [
+            ("churn-classifier", MLFLOW_T0 + 400_000, MLFLOW_T0 + 500_002, "Modèle de churn ✅", "default")
+        ],
+        "model_versions": list(versions),
+        "trace_info": trace_rows,
+        "spans": spans,
+    }
+    return write_export(path, MLFLOW_DDL, rows)
+
+
+# --- Optuna ------------------------------------------------------------------------------------------
+
+#: Optuna 5's RDB storage (``sqlite:///optuna.db``): its tables as SQLAlchemy creates them.
+OPTUNA_DDL = (
+    """CREATE TABLE studies (
+	study_id INTEGER NOT NULL, study_name VARCHAR(512) NOT NULL, PRIMARY KEY (study_id))""",
+    """CREATE TABLE study_directions (
+	study_direction_id INTEGER NOT NULL, direction VARCHAR(8) NOT NULL, study_id INTEGER NOT NULL,
+	objective INTEGER NOT NULL, PRIMARY KEY (study_direction_id), UNIQUE (study_id, objective),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE study_user_attributes (
+	study_user_attribute_id INTEGER NOT NULL, study_id INTEGER, "key" VARCHAR(512), value_json TEXT,
+	PRIMARY KEY (study_user_attribute_id), UNIQUE (study_id, "key"),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE trials (
+	trial_id INTEGER NOT NULL, number INTEGER, study_id INTEGER, state VARCHAR(8) NOT NULL,
+	datetime_start DATETIME, datetime_complete DATETIME, PRIMARY KEY (trial_id),
+	FOREIGN KEY(study_id) REFERENCES studies (study_id))""",
+    """CREATE TABLE trial_params (
+	param_id INTEGER NOT NULL, trial_id INTEGER, param_name VARCHAR(512), param_value FLOAT,
+	distribution_json TEXT, PRIMARY KEY (param_id), UNIQUE (trial_id, param_name),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_values (
+	trial_value_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, objective INTEGER NOT NULL,
+	value FLOAT, value_type VARCHAR(7) NOT NULL, PRIMARY KEY (trial_value_id),
+	UNIQUE (trial_id, objective), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_intermediate_values (
+	trial_intermediate_value_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, step INTEGER NOT NULL,
+	intermediate_value FLOAT, intermediate_value_type VARCHAR(7) NOT NULL,
+	PRIMARY KEY (trial_intermediate_value_id), UNIQUE (trial_id, step),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_user_attributes (
+	trial_user_attribute_id INTEGER NOT NULL, trial_id INTEGER, "key" VARCHAR(512), value_json TEXT,
+	PRIMARY KEY (trial_user_attribute_id), UNIQUE (trial_id, "key"),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE trial_heartbeats (
+	trial_heartbeat_id INTEGER NOT NULL, trial_id INTEGER NOT NULL, heartbeat DATETIME NOT NULL,
+	PRIMARY KEY (trial_heartbeat_id), UNIQUE (trial_id),
+	FOREIGN KEY(trial_id) REFERENCES trials (trial_id))""",
+    """CREATE TABLE version_info (
+	version_info_id INTEGER NOT NULL, schema_version INTEGER, library_version VARCHAR(256),
+	PRIMARY KEY (version_info_id), CHECK (version_info_id=1))""",
+)
+OPTUNA_BOOSTERS = ("gbtree", "dart", "0012", None)
+
+
+def optuna_state(n: int, trials: int) -> str:
+    """A trial's state: the last one still running, the one before waiting (enqueued), a pruned and a
+    failed one, the others complete."""
+    if n == trials - 1:
+        return "RUNNING"
+    if n == trials - 2:
+        return "WAITING"
+    return {5: "PRUNED", 6: "FAIL"}.get(n, "COMPLETE")
+
+
+def optuna_start(n: int) -> datetime:
+    """A trial's start as Optuna takes it (``datetime.now()``: the worker's wall clock, no zone)."""
+    if n == 3:
+        return datetime(2026, 12, 5, 3, 37, 36)  # a whole second: SQLAlchemy still writes .000000
+    return datetime(2026, 12, 5, 3, 37, 35, 115_668) + timedelta(microseconds=43_210 * n)
+
+
+def optuna_complete(n: int) -> datetime:
+    """A finished trial's completion, the worker's wall clock as its start."""
+    return optuna_start(n) + timedelta(microseconds=22_311 + n)
+
+
+def optuna_text(moment: datetime | None) -> str | None:
+    """SQLAlchemy's ``DateTime`` on SQLite: always six fraction digits."""
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def optuna_value(n: int) -> tuple[float | None, str]:
+    """A trial's objective value and Optuna's ``value_type``: infinities as NULL beside ``INF_POS`` /
+    ``INF_NEG`` (Optuna never stores an infinity)."""
+    if n == 1:
+        return None, "INF_POS"
+    if n == 2:
+        return None, "INF_NEG"
+    return (10 ** -(1 + n % 5) * (1 + n / 7) * 1000) ** 0.5 + (1 + n % 12) / 7, "FINITE"
+
+
+def optuna_study(path: Path, trials: int = 12) -> Path:
+    """Optuna's study storage as Optuna 5 writes it (see the module's list)."""
+    lr_range = {"step": None, "low": 1e-05, "high": 0.1, "log": True}
+    lr_distribution = {"name": "FloatDistribution", "attributes": lr_range}
+    booster_distribution = {"name": "CategoricalDistribution", "attributes": {"choices": OPTUNA_BOOSTERS}}
+    trial_rows: list[Sequence[Any]] = []
+    params: list[Sequence[Any]] = []
+    values: list[Sequence[Any]] = []
+    intermediate: list[Sequence[Any]] = []
+    attributes: list[Sequence[Any]] = []
+    for n in range(trials):
+        state = optuna_state(n, trials)
+        start = None if state == "WAITING" else optuna_start(n)
+        done = optuna_complete(n) if state not in ("RUNNING", "WAITING") else None
+        trial_rows.append((n + 1, n, 1, state, optuna_text(start), optuna_text(done)))
+        params.append((2 * n + 1, n + 1, "lr", 10 ** -(1 + n % 5) * (1 + n / 7), json.dumps(lr_distribution)))
+        params.append((2 * n + 2, n + 1, "booster", float(n % 4), json.dumps(booster_distribution)))
+        if state == "COMPLETE":
+            value, kind = optuna_value(n)
+            values.append((len(values) + 1, n + 1, 0, value, kind))
+        for step in range(2):
+            intermediate.append((2 * n + step + 1, n + 1, step, 1.0 / (step + 1) + n / 1000, "FINITE"))
+        attributes.append((2 * n + 1, n + 1, "note", json.dumps("ok 👍" if n % 2 else "")))
+        attributes.append((2 * n + 2, n + 1, "zip", json.dumps(f"{n:05d}")))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "studies": [(1, "lgbm-tuning 🚀")],
+        "study_directions": [(1, "MINIMIZE", 1, 0)],
+        "study_user_attributes": [
+            (1, 1, "dataset", json.dumps("ventes\u00a02024 — café")),
+            (2, 1, "config", json.dumps({"folds": 5, "seed": 42, "nested": [1.5, None, "x"]})),
+        ],
+        "trials": trial_rows,
+        "trial_params": params,
+        "trial_values": values,
+        "trial_intermediate_values": intermediate,
+        "trial_user_attributes": attributes,
+        "trial_heartbeats": [],
+        "version_info": [(1, 12, "5.1.0")],
+    }
+    return write_export(path, OPTUNA_DDL, rows)
+
+
+# --- JupyterHub --------------------------------------------------------------------------------------
+
+#: JupyterHub 6.1's ``jupyterhub.sqlite`` (its ORM's tables after ``jupyterhub upgrade-db``), a few of them.
+JUPYTERHUB_DDL = (
+    """CREATE TABLE users (
+	id INTEGER NOT NULL, name VARCHAR(255), user_info TEXT, admin BOOLEAN, created DATETIME,
+	last_activity DATETIME, cookie_id VARCHAR(255) NOT NULL, state TEXT, encrypted_auth_state BLOB,
+	CONSTRAINT pk_users PRIMARY KEY (id), CONSTRAINT uq_users_name UNIQUE (name),
+	CONSTRAINT uq_users_cookie_id UNIQUE (cookie_id))""",
+    """CREATE TABLE servers (
+	id INTEGER NOT NULL, proto VARCHAR(15), ip VARCHAR(255), port INTEGER, base_url VARCHAR(255),
+	cookie_name VARCHAR(255), CONSTRAINT pk_servers PRIMARY KEY (id))""",
+    """CREATE TABLE oauth_clients (
+	id INTEGER NOT NULL, identifier VARCHAR(255), description VARCHAR(1023), secret VARCHAR(255),
+	redirect_uri VARCHAR(1023), allowed_scopes TEXT, CONSTRAINT pk_oauth_clients PRIMARY KEY (id),
+	CONSTRAINT uq_oauth_clients_identifier UNIQUE (identifier))""",
+    """CREATE TABLE spawners (
+	id INTEGER NOT NULL, user_id INTEGER, server_id INTEGER, state TEXT, name VARCHAR(255),
+	display_name VARCHAR(255), started DATETIME, last_activity DATETIME, user_options TEXT,
+	oauth_client_id VARCHAR(255), CONSTRAINT pk_spawners PRIMARY KEY (id),
+	CONSTRAINT fk_spawners_user_id_users FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+	CONSTRAINT fk_spawners_server_id_servers FOREIGN KEY(server_id) REFERENCES servers (id)
+	ON DELETE SET NULL,
+	CONSTRAINT fk_spawners_oauth_client_id_oauth_clients FOREIGN KEY(oauth_client_id)
+	REFERENCES oauth_clients (identifier) ON DELETE SET NULL)""",
+    """CREATE TABLE api_tokens (
+	user_id INTEGER, service_id INTEGER, id INTEGER NOT NULL, hashed VARCHAR(255), prefix VARCHAR(16),
+	client_id VARCHAR(255), session_id VARCHAR(255), created DATETIME, expires_at DATETIME,
+	last_activity DATETIME, note VARCHAR(1023), scopes TEXT, CONSTRAINT pk_api_tokens PRIMARY KEY (id),
+	CONSTRAINT fk_api_tokens_user_id_users FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+	CONSTRAINT uq_api_tokens_hashed UNIQUE (hashed),
+	CONSTRAINT fk_api_tokens_client_id_oauth_clients FOREIGN KEY(client_id)
+	REFERENCES oauth_clients (identifier) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_api_tokens_prefix ON api_tokens (prefix)",
+)
+JUPYTERHUB_USERS = (
+    "alice",
+    "bob",
+    "zoë",
+    "李雷",
+    "o'brien",
+    "user-0042",
+    "null",
+    "emoji😀",
+    "nbsp\u00a0user",
+)
+
+
+def jupyterhub_moment(i: int, hours: int = 0) -> datetime:
+    """A moment JupyterHub stamps (``utcnow()``, naive UTC), to the microsecond; a whole second for the
+    first user (SQLAlchemy still writes ``.000000``)."""
+    return datetime(2026, 12, 5, 3, i, 0, i * 1_234) + timedelta(hours=hours)
+
+
+def jupyterhub_hash(i: int) -> str:
+    """A token's stored hash as JupyterHub writes a generated one: ``sha512:1:<salt>:<digest>``."""
+    salt = hashlib.md5(f"salt {i}".encode()).hexdigest()[:16]
+    return f"sha512:1:{salt}:{hashlib.sha512(f'token {i}'.encode()).hexdigest()}"
+
+
+def jupyterhub_hub(path: Path, users: int = len(JUPYTERHUB_USERS)) -> Path:
+    """JupyterHub's own database as JupyterHub 6.1 writes it (see the module's list)."""
+
+    def text(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    user_rows = [
+        (
+            i + 1, name, None, int(i == 0), text(jupyterhub_moment(i)),
+            None if i % 4 == 3 else text(jupyterhub_moment(i, 1)), f"{i:032x}",
+            json.dumps({"encrypted_auth": "x" * i} if i % 2 else {}), None,
+        )
+        for i, name in enumerate(JUPYTERHUB_USERS[:users])
+    ]  # fmt: skip
+    spawned = range(0, users, 2)
+    servers = [
+        (n + 1, "http", "" if i % 4 == 0 else "127.0.0.1", 50_000 + i, f"/user/{JUPYTERHUB_USERS[i]}/",
+         "jupyterhub-user")
+        for n, i in enumerate(spawned)
+    ]  # fmt: skip
+    spawners = [
+        (
+            n + 1, i + 1, n + 1, json.dumps({"pid": 1000 + i}) if i % 3 else None,
+            "" if i % 6 else f"gpu-{i}", None, text(jupyterhub_moment(i, 2)),
+            text(jupyterhub_moment(i, 3)) if i % 3 else None,
+            json.dumps({"image": "jupyter/scipy-notebook:2024-06", "cpu": 0.5 * (i % 4)}) if i % 4 else "{}",
+            f"jupyterhub-user-{JUPYTERHUB_USERS[i]}" if i == 0 else None,
+        )
+        for n, i in enumerate(spawned)
+    ]  # fmt: skip
+    tokens = [
+        (
+            i + 1, None, i + 1, jupyterhub_hash(i), jupyterhub_hash(i)[9:13], "jupyterhub", None,
+            text(jupyterhub_moment(i, 4)), text(jupyterhub_moment(i, 6)) if i % 2 else None, None,
+            f"token for {name} ✅" if i % 3 else "", '["inherit"]',
+        )
+        for i, name in enumerate(JUPYTERHUB_USERS[:users])
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": list(user_rows),
+        "servers": list(servers),
+        "oauth_clients": [
+            (1, "jupyterhub", "JupyterHub", "", "/hub/oauth_callback", "[]"),
+            (
+                2,
+                "jupyterhub-user-alice",
+                "Server at /user/alice/",
+                "s3cr3t",
+                "/user/alice/oauth_callback",
+                "[]",
+            ),
+        ],
+        "spawners": list(spawners),
+        "api_tokens": list(tokens),
+    }
+    return write_export(path, JUPYTERHUB_DDL, rows)

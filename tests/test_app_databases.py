@@ -6,7 +6,7 @@ Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
-master, an APScheduler job store)
+master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26,6 +26,7 @@ import json
 import pickle
 import sqlite3
 import struct
+import sys
 import zlib
 from collections.abc import Callable
 from contextlib import closing
@@ -2362,3 +2363,184 @@ def test_apscheduler_store_keeps_real_epoch_seconds_and_pickled_states_exactly(r
                 expected = UNIX_EPOCH + timedelta(seconds=seconds)
                 assert abs(moments[f"job-{i:04d}"] - expected) <= timedelta(microseconds=1), i
     assert audited_columns(run_dir) == set()
+
+
+def test_mlflow_tracking_store_reads_epoch_millis_as_instants_and_keeps_nanoseconds_and_clamped_doubles(
+    run_export: Runner,
+) -> None:
+    # MLflow writes every moment of a run, a metric, a model or a trace as BIGINT epoch milliseconds:
+    # instants, each cell audited; a span's OpenTelemetry nanoseconds (and its generated duration)
+    # would lose digits as a timestamp: they stay integers. A metric's NaN is 0.0 beside is_nan, an
+    # infinity the largest double: every bit arrives. A model version's stage `None` in every row is
+    # MLflow's "no stage", the one token the column holds: NULL, audited, at no cost.
+    runs, traces, versions = 8, 3, 3
+    tables = {"experiments": len(apps.MLFLOW_EXPERIMENTS), "runs": runs, "metrics": runs * 6}
+    tables |= {"latest_metrics": runs * 2, "params": runs * 3, "tags": runs * 3, "registered_models": 1}
+    tables |= {"model_versions": versions, "trace_info": traces, "spans": traces * 2}
+    ran, run_dir = run_export(apps.mlflow_tracking)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def instant(millis: int | None) -> datetime | None:
+        return None if millis is None else UNIX_EPOCH + timedelta(milliseconds=millis)
+
+    types = ran.types("runs")
+    assert types["start_time"] == types["end_time"] == types["deleted_time"] == "timestamp with time zone"
+    assert types["experiment_id"] == "bigint"
+    run_ids = [apps.mlflow_run_id(i) for i in range(runs)]
+    assert ran.values("runs", "start_time", "run_uuid") == {
+        run: instant(apps.MLFLOW_T0 + i * 61_001) for i, run in enumerate(run_ids)
+    }
+    assert ran.values("runs", "end_time", "run_uuid") == {
+        run: instant(apps.mlflow_end(i)) for i, run in enumerate(run_ids)
+    }
+    assert audit_rules(run_dir, "runs", "start_time") == {run: {"epoch:milliseconds"} for run in run_ids}
+    # MLflow's '' for a run's unset source fields (a table with NULLs elsewhere: never filled, no cost).
+    assert set(ran.values("runs", "source_name", "run_uuid").values()) == {None}
+
+    metric_types = ran.types("metrics")
+    assert metric_types["timestamp"] == "timestamp with time zone"
+    assert (metric_types["value"], metric_types["step"], metric_types["is_nan"]) == (
+        "double precision",
+        "bigint",
+        "boolean",
+    )
+    relation = f"{quote_ident(ran.base)}.metrics"
+    loss = pg_query(ran.uri, f"SELECT run_uuid, step, value, is_nan FROM {relation} WHERE key = 'loss'")
+    assert {(run, step): (value, nan) for run, step, value, nan in loss} == {
+        (run, step): (apps.mlflow_loss(i, step), (i, step) == (3, 2)) for i, run in enumerate(run_ids)
+        for step in range(3)
+    }  # fmt: skip
+    assert max(value for _, _, value, _ in loss) == sys.float_info.max
+
+    param_relation = f"{quote_ident(ran.base)}.params"
+    zips = pg_query(ran.uri, f"SELECT run_uuid, value FROM {param_relation} WHERE key = 'zip_code'")
+    assert dict(zips) == {run: f"{i * 7:05d}" for i, run in enumerate(run_ids)}  # leading zeros kept
+    assert ran.types("params")["value"] == "text"
+
+    stages = ran.values("model_versions", "current_stage", "version")
+    assert stages == dict.fromkeys(range(1, versions + 1))
+    assert audit_rules(run_dir, "model_versions", "current_stage") == {
+        f"default|churn-classifier|{v + 1}": {"null_like_to_null"} for v in range(versions)
+    }
+    columns = profiled(run_dir)["columns"]
+    assert columns["model_versions"]["current_stage"]["quality"] == 100.0
+    assert ran.types("model_versions")["creation_time"] == "timestamp with time zone"
+
+    span_types = ran.types("spans")
+    assert span_types["start_time_unix_nano"] == span_types["duration_ns"] == "bigint"
+    span_relation = f"{quote_ident(ran.base)}.spans"
+    got = pg_query(ran.uri, f"SELECT span_id, start_time_unix_nano, duration_ns FROM {span_relation}")
+    assert {span: (start, took) for span, start, took in got} == {
+        f"{t:08x}{s:08x}": (apps.mlflow_span_start(t, s), 116_743 + t)
+        for t in range(traces)
+        for s in range(2)
+    }
+    assert ran.types("trace_info")["timestamp_ms"] == "timestamp with time zone"
+    assert ran.types("trace_info")["execution_time_ms"] == "bigint"  # a duration, not a moment
+    assert references(run_dir)[("runs", "experiment_id")] == "experiments.experiment_id"
+    assert references(run_dir)[("metrics", "run_uuid")] == "runs.run_uuid"
+
+
+def test_optuna_study_reads_its_wall_clock_microseconds_and_keeps_infinities_beside_their_type(
+    run_export: Runner,
+) -> None:
+    # Optuna stamps a trial with `datetime.now()` (the worker's wall clock, no zone): SQLAlchemy's
+    # DATETIME text with six fraction digits, read as timestamps without a zone to the microsecond.
+    # An infinite objective is NULL beside `INF_POS` / `INF_NEG`; parameters are REAL (a categorical
+    # choice's index as 1.0); attributes are JSON text, `"00007"` and `""` as written.
+    trials = 12
+    tables = {"studies": 1, "study_directions": 1, "study_user_attributes": 2, "trials": trials}
+    tables |= {"trial_params": trials * 2, "trial_intermediate_values": trials * 2}
+    tables |= {"trial_user_attributes": trials * 2, "trial_heartbeats": 0, "version_info": 1}
+    complete = [n for n in range(trials) if apps.optuna_state(n, trials) == "COMPLETE"]
+    tables["trial_values"] = len(complete)
+    ran, run_dir = run_export(apps.optuna_study)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert profiled(run_dir)["quality"] == 100.0
+
+    types = ran.types("trials")
+    assert types["datetime_start"] == types["datetime_complete"] == "timestamp without time zone"
+    assert ran.types("trial_heartbeats")["heartbeat"] == "timestamp without time zone"  # declared, empty
+    waiting, running = trials - 2, trials - 1
+    assert ran.values("trials", "datetime_start", "trial_id") == {
+        n + 1: None if n == waiting else apps.optuna_start(n) for n in range(trials)
+    }
+    assert ran.values("trials", "datetime_complete", "trial_id") == {
+        n + 1: None if n in (waiting, running) else apps.optuna_complete(n) for n in range(trials)
+    }
+    assert ran.values("trials", "state", "trial_id")[running + 1] == "RUNNING"
+
+    value_types = ran.types("trial_values")
+    assert (value_types["value"], value_types["value_type"]) == ("double precision", "text")
+    assert ran.values("trial_values", "value", "trial_id") == {
+        n + 1: apps.optuna_value(n)[0] for n in complete
+    }
+    assert ran.values("trial_values", "value_type", "trial_id") == {
+        n + 1: apps.optuna_value(n)[1] for n in complete
+    }
+    assert ran.types("trial_params")["param_value"] == "double precision"
+    relation = f"{quote_ident(ran.base)}.trial_params"
+    lr = pg_query(ran.uri, f"SELECT trial_id, param_value FROM {relation} WHERE param_name = 'lr'")
+    assert dict(lr) == {n + 1: 10 ** -(1 + n % 5) * (1 + n / 7) for n in range(trials)}  # every bit
+    attributes = f"{quote_ident(ran.base)}.trial_user_attributes"
+    zips = pg_query(ran.uri, f"SELECT trial_id, value_json FROM {attributes} WHERE key = 'zip'")
+    assert dict(zips) == {n + 1: f'"{n:05d}"' for n in range(trials)}
+    notes = pg_query(ran.uri, f"SELECT trial_id, value_json FROM {attributes} WHERE key = 'note'")
+    assert dict(notes) == {n + 1: json.dumps("ok 👍" if n % 2 else "") for n in range(trials)}
+    assert ran.values("study_user_attributes", "value_json", "key") == {
+        "dataset": json.dumps("ventes\u00a02024 — café"),
+        "config": json.dumps({"folds": 5, "seed": 42, "nested": [1.5, None, "x"]}),
+    }
+    assert references(run_dir)[("trials", "study_id")] == "studies.study_id"
+    assert references(run_dir)[("trial_values", "trial_id")] == "trials.trial_id"
+
+
+def test_jupyterhub_database_reads_its_naive_utc_microseconds_and_joins_tokens_to_clients_by_identifier(
+    run_export: Runner,
+) -> None:
+    # JupyterHub stamps users, servers and tokens with naive UTC DATETIME text to the microsecond:
+    # timestamps without a zone, every digit. A token's client is named by the text identifier of a
+    # UNIQUE column, not the client's integer key. The default server's name is '' beside NULLs
+    # elsewhere in its table: NULL, audited, charged as blanks beside values are (docs/profiling.md).
+    # A user called `null` is a user's name: the column is declared UNIQUE by itself, a placeholder
+    # would repeat; kept as written (NULL until 2026-12-05).
+    users = len(apps.JUPYTERHUB_USERS)
+    spawned = list(range(0, users, 2))
+    tables = {"users": users, "servers": len(spawned), "oauth_clients": 2, "spawners": len(spawned)}
+    tables["api_tokens"] = users
+    ran, run_dir = run_export(apps.jupyterhub_hub)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    types = ran.types("users")
+    assert types["created"] == types["last_activity"] == "timestamp without time zone"
+    assert (types["admin"], types["cookie_id"], types["state"]) == ("boolean", "text", "text")
+    assert ran.values("users", "created", "id") == {i + 1: apps.jupyterhub_moment(i) for i in range(users)}
+    assert ran.values("users", "last_activity", "id") == {
+        i + 1: None if i % 4 == 3 else apps.jupyterhub_moment(i, 1) for i in range(users)
+    }
+    assert ran.values("users", "name", "id") == {i + 1: name for i, name in enumerate(apps.JUPYTERHUB_USERS)}
+    assert "null" in apps.JUPYTERHUB_USERS and not audit_rules(run_dir, "users", "name")
+    assert ran.values("users", "cookie_id", "id") == {i + 1: f"{i:032x}" for i in range(users)}
+    assert ran.values("users", "admin", "id") == {i + 1: i == 0 for i in range(users)}
+
+    token_types = ran.types("api_tokens")
+    assert token_types["created"] == token_types["expires_at"] == "timestamp without time zone"
+    assert ran.values("api_tokens", "expires_at", "id") == {
+        i + 1: apps.jupyterhub_moment(i, 6) if i % 2 else None for i in range(users)
+    }
+    assert ran.values("api_tokens", "hashed", "id") == {i + 1: apps.jupyterhub_hash(i) for i in range(users)}
+    assert references(run_dir)[("api_tokens", "client_id")] == "oauth_clients.identifier"
+    assert references(run_dir)[("spawners", "user_id")] == "users.id"
+
+    names = ran.values("spawners", "name", "id")
+    assert names == {n + 1: None if i % 6 else f"gpu-{i}" for n, i in enumerate(spawned)}
+    assert audit_rules(run_dir, "spawners", "name") == {
+        str(n + 1): {"empty_to_null"} for n, i in enumerate(spawned) if i % 6
+    }
+    assert ran.values("spawners", "started", "id") == {
+        n + 1: apps.jupyterhub_moment(i, 2) for n, i in enumerate(spawned)
+    }
+    assert ran.values("spawners", "user_options", "id")[1] == "{}"  # JSON text as written

@@ -549,6 +549,132 @@ def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
     }
 
 
+def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column every row of which is the same null token (MLflow's model stage ``None`` while no stage
+    is used) holds no value, written one way, as a column of ``''`` does: made NULL and audited, at no
+    cost. Two spellings (``None`` / ``N/A``), or the token beside NULLs or values, are charged as
+    before. (Until 2026-12-05 such a column scored 0: an MLflow registry's ``model_versions`` 92.9.)"""
+    export = tmp_path / "registry.db"
+    rows = [
+        (
+            n,
+            f"model {n}",
+            "None",
+            ("None", "N/A")[n % 2],
+            "None" if n % 12 == 0 else None,
+            "NULL" if n == 7 else f"note {n}",
+            n * 1.5,
+            f"v{n}",
+            n % 2,
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE versions (id INTEGER PRIMARY KEY, name TEXT, stage VARCHAR(20), "
+            "mixed TEXT, partly TEXT, note TEXT, size REAL, tag TEXT, flag INTEGER)"
+        )
+        con.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    tokens = {
+        name: sum(row[i] in ("None", "N/A", "NULL") for row in rows)
+        for i, name in enumerate(("id", "name", "stage", "mixed", "partly", "note"))
+    }
+    assert tokens["stage"] == len(rows)
+    columns = profile(export).tables["versions"].columns
+    assert columns["stage"].quality == 100.0
+    (issue,) = columns["stage"].issues
+    assert (issue.kind, issue.count) == ("null_like", len(rows))
+    assert "holds no value, written one way" in (issue.detail or "")
+    for name in ("mixed", "partly", "note"):
+        assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: versions\nSELECT count(*) FROM {schema}.versions;\n"
+    )
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        name: count for name, count in tokens.items() if count
+    }
+
+
+def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column the schema declares unique by itself, beside the table's key, names one row by each
+    value: a word token standing once among its text, where the column writes no missing value
+    otherwise, is one of them (a hub's user called ``null``), kept as written, no rule, no cost. Beside
+    a blank (an e-mail's ``None`` and ``''``) or numbers (an external id's ``N/A``) it stands for NULL
+    and the column keeps its type; so it does in a column not declared unique, as before. (Until
+    2026-12-05 the user ``null`` of a JupyterHub database arrived as NULL.)"""
+    export = tmp_path / "hub.db"
+    names = ["alice", "bob", "user-0042", "null", "zoë", "o'brien", "NULL", "ops team"]
+    names += [f"student{n:03d}" for n in range(32)]
+
+    def mail(n: int) -> str:
+        return {10: "", 12: "None"}.get(n, f"{n}@example.com")
+
+    rows = [
+        (n + 1, name, "N/A" if n == 3 else 1000 + n, name, "null" if n in (1, 5) else f"group {n}", mail(n))
+        for n, name in enumerate(names)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE users (id INTEGER NOT NULL, name VARCHAR(255), external INTEGER, login TEXT, "
+            "team TEXT, mail TEXT UNIQUE, CONSTRAINT pk PRIMARY KEY (id), CONSTRAINT uq_name UNIQUE (name), "
+            "CONSTRAINT uq_external UNIQUE (external))"
+        )
+        con.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    columns = profile(export).tables["users"].columns
+    assert sorted(columns["name"].tokens_as_values) == ["NULL", "null"]
+    assert (columns["name"].null_like_count, columns["name"].quality) == (0, 100.0)
+    assert columns["login"].null_like_count == 2  # the same names, declared unique nowhere
+    assert columns["team"].null_like_count == 2
+    assert (columns["mail"].null_like_count, columns["mail"].empty_string_count) == (1, 1)
+    assert (columns["external"].inferred_type, columns["external"].null_like_count) == ("integer", 1)
+
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, "-- name: users\nSELECT count(*) FROM {schema}.users;\n"
+    )
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    relation = f'"{settings.base_schema}".users'
+    got = pg_query(
+        str(settings.target), f"SELECT id, name, external, login, mail FROM {relation} ORDER BY id"
+    )
+    assert got == [
+        (
+            n + 1,
+            name,
+            None if n == 3 else 1000 + n,
+            None if name in ("null", "NULL") else name,
+            None if n in (10, 12) else mail(n),
+        )
+        for n, name in enumerate(names)
+    ]
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        "external": 1,
+        "login": 2,
+        "team": 2,
+        "mail": 1,
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 

@@ -215,6 +215,10 @@ class ColumnProfile:
     #: to write none: each a value of the key (a user called ``null``) or its one spelling of none.
     #: Its ``null_like`` issue stays, but costs the quality score nothing (``profiling.quality``).
     token_kept_in_key: bool = False
+    #: Every row of the column is the same null token, spelled one way (``None`` in each row): it holds
+    #: no value, written one way, as a column of ``''`` alone does. Each token still becomes NULL by its
+    #: rule (``null_like``), but costs the quality score nothing (``profiling.quality``).
+    token_is_unfilled: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -313,6 +317,7 @@ class ColumnProfile:
             "digit_groups": self.digit_groups,
             "blank_is_missing": self.blank_is_missing,
             "token_kept_in_key": self.token_kept_in_key,
+            "token_is_unfilled": self.token_is_unfilled,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

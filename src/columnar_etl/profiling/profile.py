@@ -813,6 +813,38 @@ def _blanks_as_the_table_writes_missing(
             ]
 
 
+#: The ``null_like`` issue's detail where every row of a column is one null token, spelled one way.
+TOKEN_IS_UNFILLED = (
+    "every row is this one token: the column holds no value, written one way (made NULL, no cost)"
+)
+
+
+def _tokens_as_unfilled_columns(tables: Mapping[str, TableProfile]) -> None:
+    """Mark the columns (``ColumnProfile.token_is_unfilled``) every row of which is the same null token,
+    spelled one way (``None`` in each row; not ``None`` beside ``N/A``, a NULL, ``''`` or a value):
+    such a column holds no value, written one way, as one every row of which is ``''`` does
+    (:func:`_blanks_as_the_table_writes_missing`), and becomes a column of NULLs, which costs nothing at
+    the source either. That is an application's enumeration whose "none" member is the word (MLflow's
+    model version stage ``None`` while no stage is used: its ``model_versions`` scored 92.9, the column
+    0). Each token is still made NULL and audited. A key loaded as written keeps its tokens
+    (:func:`_tokens_kept_in_keys`); padding, a NUL byte or an encoding to decode is a change beside."""
+    for table in tables.values():
+        for column in table:
+            if (
+                column.as_written is not None
+                or not column.row_count
+                or column.null_like_count != column.row_count
+                or column.distinct_count != 1
+                or _changed_beside_missing(column)
+            ):
+                continue
+            column.token_is_unfilled = True
+            column.issues = [
+                replace(issue, detail=TOKEN_IS_UNFILLED) if issue.kind == "null_like" else issue
+                for issue in column.issues
+            ]
+
+
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
 TOKEN_KEPT_IN_KEY = (
     "kept as written (a key, or a reference to one): a value of the key, or the one way it can write "
@@ -2262,6 +2294,7 @@ def _table_steps(
     keep: str | None = None,
     typed: bool = False,
     unique: Collection[str] = (),
+    declared_unique: Collection[str] = (),
     whole: bool = False,
     batched: bool = False,
     split: int = 1,
@@ -2279,7 +2312,9 @@ def _table_steps(
     counted into tables first, and the short values of its columns are kept in ``keep`` for the
     reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice.
     ``unique``: the table's rowid alias (a declared key SQLite keeps unique and non-null), whose values
-    the typed scan counts without grouping them (:func:`.native.native_distinct_sql`). With ``whole``
+    the typed scan counts without grouping them (:func:`.native.native_distinct_sql`).
+    ``declared_unique``: the columns the schema declares unique by themselves beside the table's key,
+    whose null tokens among text are values (:func:`_tokens_as_values`). With ``whole``
     (and ``typed``), the typed scan is used only when it may read every column (a table of INTEGER and
     REAL columns only); any other table is read all as text. That is what a table too big to share
     the memory limit gets: all as text, as above, unless the typed scan spares the text query
@@ -2405,7 +2440,7 @@ def _table_steps(
             table,
             column,
             profiled_rows,
-            fold_groups(groups[index]),
+            fold_groups(groups[index], declared_unique=column.name in declared_unique),
             override=overrides.get(column.name),
             blob_numerals=numerals.get(column.name, 0),
         )
@@ -2723,15 +2758,16 @@ def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:
     return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
 
 
-def fold_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
+def fold_groups(groups: list[dict[str, Any]], *, declared_unique: bool = False) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
     The row without a code holds the column's bounds; one row per code holds its cells, distinct
-    values and examples.
+    values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
+    the table's key; see :func:`_tokens_as_values`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
-    tokens = _tokens_as_values(coded)
+    tokens = _tokens_as_values(coded, declared_unique=declared_unique)
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row
         # holding others too (null 300 times beside a headword none) is split by each token's cells.
@@ -2945,7 +2981,9 @@ def _in_vocabulary(
     return cells_of_token <= max(2.0, cells / distinct)
 
 
-def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]]) -> set[str]:
+def _tokens_as_values(
+    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]], *, declared_unique: bool = False
+) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
     column has, of which there are at least two distinct ones. The country code ``NA`` among ``DE``
@@ -2964,6 +3002,15 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     as any other value (``null`` in half a column of lower-case payment methods), stands for NULL as
     configured. Each token of a row is judged by its own count (:func:`_token_cells`).
 
+    In a column the schema declares unique by itself (``declared_unique``: a one-column UNIQUE
+    constraint or unique index beside the table's key), every value names one row: a word token
+    standing once among text of no number, date or boolean shape, in a column that writes no missing
+    value otherwise (no NULL, no ``''``), is one of them, whatever the other values' forms (a hub's user
+    called ``null`` among ``alice``, ``user-0042`` and ``o'brien``). A mark (``N/A``, ``-``) is never a
+    name; a token beside NULLs or blanks is one more way of writing missing (an e-mail column's
+    ``N/A`` beside ``''``), and one beside numbers or dates stands for NULL, so the column keeps its
+    type.
+
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
         (shape, flags, g)
@@ -2974,6 +3021,12 @@ def _tokens_as_values(coded: list[tuple[tuple[StorageClass, Shape, int], dict[st
     if distinct_others < 1:
         return set()
     kept: set[str] = set()
+    missing = any(shape in (Shape.NULL, Shape.EMPTY) for (_, shape, _), _ in coded)
+    if declared_unique and not missing and all(shape == Shape.OTHER for shape, _, _ in others):
+        for (_, shape, flags), g in coded:
+            worded = any(flags & form for form in WORD_FORMS)
+            if shape == Shape.NULL_LIKE and worded and len(g["examples"] or []) >= int(g["distinct_values"]):
+                kept |= {token for token, cells in _token_cells(g).items() if cells == 1}
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
     prose = _prose(others)
     for (_, shape, flags), g in coded:
@@ -3032,10 +3085,14 @@ def _keyed_steps(
     sample); with the values kept for the reference search (none on a sample). As steps: with
     ``batched`` it asks its text query as :func:`_table_steps` does (run by :func:`_run_steps` else)."""
     alias = declared.columns if declared is not None and declared.rowid_alias else ()
+    # The columns the schema declares unique by themselves, beside the table's key: each value names
+    # one row (a hub's user names), so a null token there is one of them (see _tokens_as_values).
+    alone = tuple(columns[0] for columns in declared.others if len(columns) == 1) if declared else ()
     options: dict[str, Any] = {
         "keep": keep,
         "typed": typed,
         "unique": alias,
+        "declared_unique": alone,
         "whole": whole,
         "split": split,
         "long": long,
@@ -3354,6 +3411,7 @@ def profile(
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
         _blanks_as_the_table_writes_missing(profiled, not_null)
         _tokens_kept_in_keys(profiled, not_null)
+        _tokens_as_unfilled_columns(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)

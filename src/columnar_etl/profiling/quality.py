@@ -35,7 +35,9 @@ the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs no
 holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
 ``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either; so does a text column's
 declared NOT NULL, holding no null token (an ORM's blank string fields), and a column every row of
-which is ``''`` (it holds no value: an application's text field never filled). A key loaded as
+which is ``''`` (it holds no value: an application's text field never filled), and a column every row
+of which is the same null token spelled one way (``ColumnProfile.token_is_unfilled``: ``None`` in each
+row, an enumeration's "none" never set otherwise): its ``null_like`` costs nothing. A key loaded as
 written whose null tokens are all cleaning would change, in a column declared NOT NULL or a table
 holding no NULL (``ColumnProfile.token_kept_in_key``: a user called ``null``), keeps them as the text
 they are: its ``null_like`` costs nothing. A column of ``trim = false`` has no ``whitespace`` issue
@@ -116,6 +118,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         return 0
     if kind == "null_like" and column.token_kept_in_key:
         # A key loaded as written keeps its tokens as the text they are: values, or its one "none".
+        return 0
+    if kind == "null_like" and column.token_is_unfilled:
+        # Every row is one token, spelled one way: no value, written one way (as a column of '').
         return 0
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.
