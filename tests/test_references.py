@@ -574,6 +574,56 @@ def test_a_column_named_as_a_code_is_no_reference_to_a_table_it_does_not_name(
     }
 
 
+def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A music library keeps each release date in parts, as beets writes ``items.day`` and
+    ``original_day`` (0 for unknown): in a library of 40 albums keyed 1..40, days 1..28 are keys of
+    ``albums`` for over half of them, and the 0s are no reference, so ``day`` was a reference to
+    ``albums.id``; months 1..12 fit a 20-row table of labels, used to its 12th key. A name ending in a
+    part of a date (``day``, ``month``, ``hour``, ...) says a value of the row's date; it refers only to
+    a table it names (``month`` → ``months``), and ``album_id`` is found as before."""
+    days = [0, *(d for d in range(1, 29) if d % 4)]  # 0 for unknown and 21 days, gaps every fourth day
+    items = [
+        (n, n % 40 + 1, days[n % len(days)], days[(n * 5) % len(days)], n % 12 + 1, n % 20 + 1)
+        for n in range(1, 301)
+    ]
+    path = make_sqlite(
+        {
+            "albums": (
+                "CREATE TABLE albums (id INTEGER PRIMARY KEY, album TEXT)",
+                [(n, f"a{n}") for n in range(1, 41)],
+            ),
+            "labels": (
+                "CREATE TABLE labels (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"l{n}") for n in range(1, 21)],
+            ),
+            "months": (
+                "CREATE TABLE months (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"m{n}") for n in range(1, 13)],
+            ),
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, album_id INTEGER, day INTEGER, "
+                "original_day INTEGER, month INTEGER, label_id INTEGER)",
+                items,
+            ),
+        }
+    )
+    # Every day that is no 0 is a key of albums, over half of its keys.
+    assert _query(
+        path, "SELECT count(DISTINCT day) FROM items WHERE day <> 0 AND day NOT IN (SELECT id FROM albums)"
+    ) == [(0,)]
+    assert _query(path, "SELECT count(DISTINCT day) FROM items WHERE day <> 0") == [(21,)]
+    assert _references(path) == {
+        ("items", "album_id"): "albums.id",
+        ("items", "month"): "months.id",
+        ("items", "label_id"): "labels.id",
+    }
+    [items] = [t for t in profile(path).tables.values() if t.name == "items"]
+    day = next(c for c in items if c.name == "day")
+    assert "its name says a part of the row's date (day), not that table" in " ".join(day.notes)
+
+
 def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
     """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
     a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,

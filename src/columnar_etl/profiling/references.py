@@ -1020,10 +1020,20 @@ CODE_WORDS = frozenset(
 )
 
 
+#: The last words of a column's name that say it holds a part of the row's own date or time (a
+#: release's ``day`` 1..31, a ``month``, an ``hour``), not another row's key: such numbers run over
+#: the first keys of any table of a few dozen rows (beets' ``items.day`` "referred to" the albums of a
+#: library of 40). Since 2026-12-05.
+DATE_PART_WORDS = frozenset(
+    {"year", "quarter", "month", "week", "weekday", "day", "hour", "minute", "second", "millisecond"}
+)
+
+
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS` word a column's name ends in (``type``, ``visit_type``), else None."""
+    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word a column's name ends in (``type``,
+    ``visit_type``, ``original_day``), else None."""
     words = _words(column)
-    return words[-1] if words and words[-1] in CODE_WORDS else None
+    return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
 
 
 def _words(name: str) -> list[str]:
@@ -1177,8 +1187,9 @@ def _turned_away(
     integer = profile.inferred_type == "integer"
     named = names_parent(column, chosen)
     if integer and not named and (code := _code_word(column)):
+        what = "a part of the row's date" if code in DATE_PART_WORDS else "a code of the row"
         return (
-            f"values are keys of {where}, but its name says a code of the row ({code}), not that table: "
+            f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
         )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
