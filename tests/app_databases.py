@@ -184,6 +184,14 @@ number, so a test computes what a column holds from the same numbers.
   INTEGER (``'1000000.00'``); a net price divided by 1.19 to the Decimal context's 28 digits (a REAL
   of 17); a customer's total spent summed in SQL (``F('total_spent') + amount``: REAL arithmetic);
   ``datetime`` text of naive UTC; and ``order_surcharge``, no surcharge charged yet.
+- :func:`music_library`: a music library's ``library.db`` as beets 2.x writes it (its own DDL): every
+  path a ``BLOB`` of the file system's bytes relative to the library (a latin-1 name no text), REAL
+  Unix seconds with a fraction (``added``) and ``0.0`` for a file never read (``mtime``), REAL lengths
+  and gains, release dates in ``INTEGER`` parts (``year``, ``month``, ``day``, 0 for unknown: 40
+  albums' days 1..28 are keys of ``albums``), catalogue numbers with leading zeros, a multi-valued
+  field's values joined by a backslash and U+2400, lyrics ending in a newline, ``''`` for every
+  missing text, and flexible attributes as TEXT in ``item_attributes`` / ``album_attributes`` keyed
+  ``UNIQUE(entity_id, key)``; no reference declared.
 """
 
 from __future__ import annotations
@@ -4608,3 +4616,177 @@ def online_shop(path: Path, lines: int = 12) -> Path:
             )
     con.close()
     return path
+
+
+# --- beets -------------------------------------------------------------------------------------------
+
+#: beets' separator of a multi-valued field's values in one TEXT cell (``DelimitedString``).
+BEETS_SEPARATOR = "\\\u2400"
+BEETS_ARTISTS = ("Björk", "Sigur Rós", "坂本龍一", "Beyoncé\u00a0", "", "AC/DC", "2Pac", "Ólafur Arnalds")
+BEETS_GENRES = (("Electronic", "Ambient"), ("Rock",), (), ("Post-rock",), ("Hip Hop 🎤",))
+BEETS_ITEM_DDL = (
+    "CREATE TABLE items (added REAL, album TEXT, album_id INTEGER, albumartist TEXT, artist TEXT, "
+    "bitrate INTEGER, catalognum TEXT, comp INTEGER, day INTEGER, disc INTEGER, genres TEXT, "
+    "id INTEGER PRIMARY KEY, initial_key TEXT, length REAL, lyrics TEXT, mb_trackid TEXT, month INTEGER, "
+    "mtime REAL, original_day INTEGER, path BLOB, rg_track_gain REAL, rg_track_peak REAL, title TEXT, "
+    "track INTEGER, year INTEGER)"
+)
+BEETS_ALBUM_DDL = (
+    "CREATE TABLE albums (added REAL, album TEXT, albumartist TEXT, artpath BLOB, catalognum TEXT, "
+    "comp INTEGER, day INTEGER, genres TEXT, id INTEGER PRIMARY KEY, month INTEGER, year INTEGER)"
+)
+
+
+def beets_attributes_ddl(kind: str) -> str:
+    """beets' table of flexible attributes of items or albums (``dbcore``), as it writes it."""
+    return (
+        f"CREATE TABLE {kind}_attributes (\n                    id INTEGER PRIMARY KEY,\n"
+        "                    entity_id INTEGER,\n                    key TEXT,\n"
+        "                    value TEXT,\n"
+        "                    UNIQUE(entity_id, key) ON CONFLICT REPLACE)"
+    )
+
+
+def beets_tracks(a: int) -> int:
+    """Album ``a``'s number of tracks: 2 or 3 (an album's items outnumber the albums, as in any library:
+    a release day 1..28 can be a key of ``albums`` alone)."""
+    return 3 if a % 3 == 0 else 2
+
+
+def beets_day(a: int) -> int:
+    """Album ``a``'s release day: 0 (unknown) for every fifth album, else 1..28 (22 distinct days over 40
+    albums: over half the keys of ``albums``)."""
+    return 0 if a % 5 == 0 else (a * 3) % 28 + 1
+
+
+def beets_added(n: int) -> float:
+    """When item ``n`` was imported: REAL Unix seconds with a fraction (``time.time()``)."""
+    return 1_733_389_200.123456 + 3_601.25 * n + n / 7
+
+
+def beets_length(n: int) -> float:
+    """Item ``n``'s length in seconds, a REAL as mutagen reads it (``214.584675954903``)."""
+    return 30.0 + n * 17.318181818181817 + 1 / (n + 3)
+
+
+def beets_path(a: int, t: int, title: str) -> bytes:
+    """An item's path relative to the library's directory, as beets stores it: the file system's bytes
+    (UTF-8 on Linux, a latin-1 name from an old disk for every seventh album: no text)."""
+    if a % 7 == 6:
+        return b"latin1/caf\xe9 " + str(a).encode() + b"/%02d.mp3" % (t + 1)
+    artist = BEETS_ARTISTS[a % len(BEETS_ARTISTS)] or "Unknown"
+    return f"{artist}/Album {a}/{t + 1:02d} {title}.flac".encode()
+
+
+def beets_catalognum(a: int) -> str:
+    """A label's catalogue number: digits with leading zeros (``000123``), ``''`` when none."""
+    return f"{a * 41:06d}" if a % 3 else ""
+
+
+def beets_title(n: int) -> str:
+    return f"Track {n} – " + ("Ça va 😀" if n % 4 == 0 else "Song")
+
+
+def beets_lyrics(n: int) -> str:
+    """Lyrics ending in a newline (trimmed, audited), ``''`` when none."""
+    return "Line one\nLine two\n" * (n % 3) if n % 3 else ""
+
+
+def beets_items(albums: int) -> list[tuple[int, int, int]]:
+    """``(item id, album, track)`` of every item, ids 1.. in import order."""
+    pairs = [(a, t) for a in range(albums) for t in range(beets_tracks(a))]
+    return [(n + 1, a, t) for n, (a, t) in enumerate(pairs)]
+
+
+def music_library(path: Path, albums: int = 40) -> Path:
+    """A music library as beets 2.x writes its ``library.db`` (see the module's list)."""
+    items = beets_items(albums)
+    item_rows: list[Sequence[Any]] = []
+    item_attributes: list[Sequence[Any]] = []
+    for n, a, t in items:
+        year = 0 if a % 5 == 0 else 1970 + a
+        title = beets_title(n)
+        artist = BEETS_ARTISTS[a % len(BEETS_ARTISTS)]
+        item_rows.append(
+            (
+                beets_added(n),
+                f"Album {a}",
+                a + 1,
+                artist,
+                artist,
+                (128_000, 320_000, 1_411_000)[n % 3],
+                beets_catalognum(a),
+                int(a % 6 == 0),
+                beets_day(a),
+                1,
+                BEETS_SEPARATOR.join(BEETS_GENRES[a % len(BEETS_GENRES)]),
+                n,
+                ("C", "Am", "F#m", None)[n % 4],
+                beets_length(n),
+                beets_lyrics(n),
+                f"{n * 7_919:08x}-0000-4000-8000-{n:012x}",
+                0 if year == 0 else a % 12 + 1,
+                0.0 if n % 4 == 0 else beets_added(n) - 86_400.5,  # 0.0 until `beet update` reads the file
+                beets_day(a),
+                beets_path(a, t, title),
+                round(-12 + n * 0.37, 2) if n % 2 else None,
+                1 / (n + 1) if n % 2 else None,
+                title,
+                t + 1,
+                year,
+            )
+        )
+        values = [("play_count", str(n * 7 % 13)), ("last_played", f"{beets_added(n) + 600:.15g}")]
+        if n % 3 == 0:
+            values.append(("mood", "  calm  " if n % 2 else "happy 😊"))
+        item_attributes += [(len(item_attributes) + i + 1, n, k, v) for i, (k, v) in enumerate(values)]
+    album_rows = [
+        (
+            beets_added(next(n for n, b, _ in items if b == a)),
+            f"Album {a}",
+            BEETS_ARTISTS[a % len(BEETS_ARTISTS)],
+            f"{BEETS_ARTISTS[a % len(BEETS_ARTISTS)]}/Album {a}/cover.jpg".encode() if a % 3 else None,
+            beets_catalognum(a),
+            int(a % 6 == 0),
+            beets_day(a),
+            BEETS_SEPARATOR.join(BEETS_GENRES[a % len(BEETS_GENRES)]),
+            a + 1,
+            0 if a % 5 == 0 else a % 12 + 1,
+            0 if a % 5 == 0 else 1970 + a,
+        )
+        for a in range(albums)
+    ]
+    album_attributes = [
+        (2 * a + i + 1, a + 1, key, value)
+        for a in range(albums)
+        for i, (key, value) in enumerate((("rating", str(a % 5)), ("source", "CD 💿" if a % 2 else "web")))
+    ]
+    migrations = [
+        (name, table)
+        for name, tables in (
+            ("multi_genre_field", ("items", "albums")),
+            ("relative_path", ("items", "albums")),
+            ("remove_inherited_artpath", ("items",)),
+        )
+        for table in tables
+    ]
+    ddl = [
+        BEETS_ITEM_DDL,
+        "CREATE INDEX idx_item_album_id ON items (album_id)",
+        BEETS_ALBUM_DDL,
+        beets_attributes_ddl("item"),
+        "CREATE INDEX item_attributes_by_entity ON item_attributes (entity_id)",
+        beets_attributes_ddl("album"),
+        "CREATE INDEX album_attributes_by_entity ON album_attributes (entity_id)",
+        "CREATE TABLE migrations (\n                    name TEXT NOT NULL,\n"
+        "                    table_name TEXT NOT NULL,\n"
+        "                    PRIMARY KEY(name, table_name)\n                )",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "items": item_rows,
+        "albums": album_rows,
+        "item_attributes": item_attributes,
+        "album_attributes": album_attributes,
+        "migrations": migrations,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

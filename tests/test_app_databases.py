@@ -5,7 +5,7 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a beets music library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2133,3 +2133,75 @@ def test_shop_decimals_stored_as_reals_arrive_as_amounts_and_computed_ones_keep_
         (str(sum(Decimal(t) for t in apps.SHOP_TOTALS).quantize(Decimal("0.1"))),)
     ]
     assert references(run_dir)[("order_line", "order_id")] == "order_order.id"
+
+
+def test_music_library_paths_arrive_byte_for_byte_and_release_days_refer_to_no_album(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.music_library)
+    albums = 40
+    items = apps.beets_items(albums)
+    attributes = sum(2 + (n % 3 == 0) for n, _, _ in items)
+    migrations = 5
+    tables = {
+        "items": len(items),
+        "albums": albums,
+        "item_attributes": attributes,
+        "album_attributes": 2 * albums,
+        "migrations": migrations,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("items")
+    # A path is the file system's bytes (a latin-1 name is no text): bytea, byte for byte.
+    assert types["path"] == ran.types("albums")["artpath"] == "bytea"
+    # REAL seconds (`time.time()`) and lengths keep every bit; 0.0 is a file never read (`mtime`).
+    for column in ("added", "mtime", "length", "rg_track_gain", "rg_track_peak"):
+        assert types[column] == "double precision", column
+    for column in ("album_id", "bitrate", "comp", "day", "disc", "month", "original_day", "track", "year"):
+        assert types[column] == "bigint", column
+    # Catalogue numbers keep their leading zeros; the multi-valued genres keep beets' separator.
+    assert types["catalognum"] == types["genres"] == "text"
+    by_id = {n: (a, t) for n, a, t in items}
+    assert ran.values("items", "path", "id") == {
+        n: apps.beets_path(a, t, apps.beets_title(n)) for n, (a, t) in by_id.items()
+    }
+    assert b"caf\xe9" in bytes(ran.values("items", "path", "id")[next(n for n, a, _ in items if a % 7 == 6)])
+    assert ran.values("items", "added", "id") == {n: apps.beets_added(n) for n in by_id}
+    assert ran.values("items", "length", "id") == {n: apps.beets_length(n) for n in by_id}
+    assert ran.values("items", "catalognum", "id") == {
+        n: apps.beets_catalognum(a) or None for n, (a, _) in by_id.items()
+    }
+    assert ran.values("albums", "catalognum", "id")[2] == "000041"
+    assert ran.values("items", "genres", "id") == {
+        n: apps.BEETS_SEPARATOR.join(apps.BEETS_GENRES[a % len(apps.BEETS_GENRES)]) or None
+        for n, (a, _) in by_id.items()
+    }
+    # Lyrics end in a newline: trimmed, each cell audited; none is '' made NULL, audited too.
+    assert ran.values("items", "lyrics", "id") == {n: arrives_as(apps.beets_lyrics(n)) for n in by_id}
+    assert audit_rules(run_dir, "items", "lyrics") == {
+        str(n): {"trim" if apps.beets_lyrics(n) else "empty_to_null"} for n in by_id
+    }
+    assert ran.values("items", "title", "id") == {n: apps.beets_title(n) for n in by_id}
+    # A flexible attribute is TEXT whatever it holds (a count, REAL seconds, a mood): text, as written
+    # but for the padding of a mood, trimmed and audited.
+    assert ran.types("item_attributes")["value"] == "text"
+    flexible = dict(
+        pg_query(
+            ran.uri,
+            f"SELECT entity_id || '/' || key, value FROM {quote_ident(ran.base)}.item_attributes",
+        )
+    )
+    assert (
+        flexible["1/play_count"] == "7" and flexible["1/last_played"] == f"{apps.beets_added(1) + 600:.15g}"
+    )
+    assert flexible["3/mood"] == "calm" and flexible["6/mood"] == "happy 😊"
+    # The references beets never declares: an item's album and each flexible attribute's entity.
+    found = references(run_dir)
+    assert found[("items", "album_id")] == "albums.id"
+    assert found[("item_attributes", "entity_id")] == "items.id"
+    assert found[("album_attributes", "entity_id")] == "albums.id"
+    # A release day 1..28 (0 unknown) is a key of albums for over half of them, but names a day: no
+    # reference (until 2026-12-05 `day` and `original_day` referred to albums.id).
+    assert {(t, c) for t, c in found if c.endswith("day")} == set()
+    assert len({apps.beets_day(a) for a in range(albums)} - {0}) * 2 > albums
