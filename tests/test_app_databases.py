@@ -5,7 +5,8 @@ profile, an Actual Budget file, a PowerDNS server, Firefox's places and icons, a
 Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a Superset metadata
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
-Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a beets music library)
+Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a beets music library,
+an Anki collection)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -42,6 +43,7 @@ from .other_products import FREE_TEXT
 from .test_crm_exports import references
 from .test_data_tools import profiled
 from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, naive, run_export
+from .value_oracle import WHITE_SPACE
 
 __all__ = ["run_export"]  # the fixture, used by name
 
@@ -2205,3 +2207,101 @@ def test_music_library_paths_arrive_byte_for_byte_and_release_days_refer_to_no_a
     # reference (until 2026-12-05 `day` and `original_day` referred to albums.id).
     assert {(t, c) for t, c in found if c.endswith("day")} == set()
     assert len({apps.beets_day(a) for a in range(albums)} - {0}) * 2 > albums
+
+
+def anki_arrives_as(text: str) -> str | None:
+    """A text as the trim rule leaves it: Unicode's White_Space gone from its ends, NULL if nothing is
+    left. Python's ``str.strip()`` would also strip the unit separator ``\x1f`` that ends a note whose
+    last field is empty, which is no White_Space and is kept."""
+    return text.strip(WHITE_SPACE) or None
+
+
+def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.anki_collection)
+    notes = 32
+    reviews = apps.anki_reviews(notes)
+    tables = {
+        "col": 1,
+        "notes": notes,
+        "cards": notes,
+        "revlog": len(reviews),
+        "graves": 2,
+        "deck_config": 1,
+        "config": 5,
+        "fields": 4,
+        "templates": 2,
+        "notetypes": 2,
+        "decks": len(apps.ANKI_DECKS),
+        "tags": 4,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The WITHOUT ROWID table keyed by Anki's own collation is read through a private copy, and says so.
+    assert any("table 'tags' (WITHOUT ROWID) read through a private copy" in n for n in ran.record["notes"])
+    # Ids are epoch milliseconds, but declared keys: identifiers, bigint, every digit.
+    for table in ("notes", "cards", "revlog"):
+        assert ran.types(table)["id"] == "bigint", table
+    assert ran.values("cards", "nid", "id") == {
+        apps.anki_card_id(n): apps.anki_note_id(n) for n in range(notes)
+    }
+    note_types = ran.types("notes")
+    assert note_types["csum"] == note_types["mod"] == note_types["mid"] == "bigint"
+    # The sort field, declared integer on purpose, holds text, an INTEGER and a REAL: text, each number
+    # as SQLite's affinity stored it ('0042' was the INTEGER 42 there already).
+    assert note_types["sfld"] == note_types["flds"] == note_types["tags"] == "text"
+    assert sqlite3.connect(ran.db).execute(
+        "SELECT count(*) FROM notes WHERE typeof(sfld) = 'real'"
+    ).fetchone() == (4,)
+    assert ran.values("notes", "sfld", "id") == {
+        apps.anki_note_id(n): anki_arrives_as(str(apps.anki_sort_field(n))) for n in range(notes)
+    }
+    assert ran.values("notes", "csum", "id") == {
+        apps.anki_note_id(n): apps.anki_checksum(n) for n in range(notes)
+    }
+    # Fields joined by \x1f keep every separator (an empty last field included); only the ends trimmed.
+    flds = ran.values("notes", "flds", "id")
+    assert flds == {
+        apps.anki_note_id(n): anki_arrives_as(apps.ANKI_SEPARATOR.join(apps.anki_fields(n)))
+        for n in range(notes)
+    }
+    assert flds[apps.anki_note_id(3)].endswith(apps.ANKI_SEPARATOR)
+    # Tags have a space at each end (Anki matches `% tag %`): trimmed, audited, as the rule says.
+    assert ran.values("notes", "tags", "id") == {
+        apps.anki_note_id(n): anki_arrives_as(apps.anki_tags(n)) for n in range(notes)
+    }
+    assert audit_rules(run_dir, "notes", "tags") == {
+        str(apps.anki_note_id(n)): {"trim" if apps.anki_tags(n) else "empty_to_null"} for n in range(notes)
+    }
+    # A deck's path keeps its \x1f; its epoch seconds are instants, each audited; 0 (never) stays a number.
+    assert ran.values("decks", "name", "id") == dict(apps.ANKI_DECKS)
+    assert ran.types("decks")["mtime_secs"] == "timestamp with time zone"
+    assert ran.values("decks", "mtime_secs", "id") == {
+        deck: UNIX_EPOCH + timedelta(seconds=apps.ANKI_CREATED + 3_600 + deck % 97)
+        for deck, _ in apps.ANKI_DECKS
+    }
+    assert audit_rules(run_dir, "decks", "mtime_secs") == {
+        str(deck): {"epoch:seconds"} for deck, _ in apps.ANKI_DECKS
+    }
+    assert ran.types("notetypes")["mtime_secs"] == ran.types("deck_config")["mtime_secs"] == "bigint"
+    # Protobuf and JSON BLOBs byte for byte; the declared boolean as booleans.
+    assert ran.types("decks")["common"] == ran.types("config")["val"] == "bytea"
+    assert ran.values("config", "val", "KEY")["sortBackwards"] == b"false"
+    assert ran.types("tags")["collapsed"] == "boolean"
+    assert ran.values("tags", "collapsed", "tag") == {
+        "marked": False,
+        "math": False,
+        "tag::de": True,
+        "tag::ja": False,
+    }
+    # Learning intervals are negative seconds, review ones days: integers as written.
+    assert ran.values("revlog", "ivl", "id") == {
+        rid: -600 if ease == 1 else 1 + k % 9 for k, (rid, _, ease) in enumerate(reviews)
+    }
+    # The references Anki declares nowhere: every key an epoch millisecond, no number shared by chance.
+    found = references(run_dir)
+    assert found[("cards", "nid")] == "notes.id"
+    assert found[("cards", "did")] == "decks.id"
+    assert found[("notes", "mid")] == "notetypes.id"
+    assert found[("revlog", "cid")] == "cards.id"
