@@ -624,6 +624,39 @@ def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_n
     assert "its name says a part of the row's date (day), not that table" in " ".join(day.notes)
 
 
+def test_a_reference_to_the_oldest_keys_far_above_their_count_is_found(make_sqlite: SqliteFactory) -> None:
+    """A flashcard app (Anki) keys its cards by the epoch millisecond each was added and logs every
+    review under the card's id; the cards reviewed so far are the older ones, so the highest card id
+    in ``revlog.cid`` ranks in the lower half of the cards. Keys numbered from 1 are where small codes
+    sit, and a sample of them all in the lower half stays no reference; but no code counts up to
+    1.7e12: keys whose lowest is above their number are told from chance by the chance measure alone
+    (40 values as likely anywhere from 0 all landing on 300 keys). The same reviews of a table keyed
+    1..300 stay none, as documented."""
+    first = 1_733_389_200_000
+    card_ids = [first + 60_000 * n + (n * n) % 997 for n in range(300)]
+    reviewed = [card_ids[n] for n in range(0, 120, 3)]  # 40 cards, all among the oldest 120
+    path = make_sqlite(
+        {
+            "cards": ("CREATE TABLE cards (id INTEGER PRIMARY KEY, due INTEGER)", [(i, 0) for i in card_ids]),
+            "revlog": (
+                "CREATE TABLE revlog (id INTEGER PRIMARY KEY, cid INTEGER, ease INTEGER)",
+                [(first + 10**9 + k, reviewed[k % len(reviewed)], 1 + k % 4) for k in range(90)],
+            ),
+            "slides": (
+                "CREATE TABLE slides (id INTEGER PRIMARY KEY, title TEXT)",
+                [(n, f"s{n}") for n in range(1, 301)],
+            ),
+            "views": (
+                "CREATE TABLE views (id INTEGER PRIMARY KEY, shown INTEGER)",
+                [(k + 1, 1 + (k % 40) * 3) for k in range(90)],  # slides 1..118 of 300, every third
+            ),
+        }
+    )
+    ranks = _query(path, "SELECT count(*) FROM cards WHERE id <= (SELECT max(cid) FROM revlog)")
+    assert 2 * ranks[0][0] < len(card_ids)  # lower half of the keys
+    assert _references(path) == {("revlog", "cid"): "cards.id"}
+
+
 def test_a_run_of_years_is_no_reference_a_few_sparse_codes_are(make_sqlite: SqliteFactory) -> None:
     """EPSG's supersession years (1989..2026) are all ids of its deprecations (2..2359, some missing):
     a run of numbers, not a sample of the keys. Three unit codes among units keyed 1024.., 9001..,
