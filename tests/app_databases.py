@@ -200,6 +200,11 @@ number, so a test computes what a column holds from the same numbers.
   negative seconds beside days, a deck's path joined by ``\\x1f``, epoch seconds or 0 in
   ``mtime_secs``, protobuf and JSON in BLOBs, a ``boolean`` 0/1, and names declared ``COLLATE
   unicase``, a collation only Anki defines (``tags`` a WITHOUT ROWID table keyed by it).
+- :func:`bookmark_manager`: a bookmark manager's ``bookmarks.db`` as buku 5.1 writes it (its own DDL):
+  one table keyed ``id integer PRIMARY KEY`` beside ``URL text NOT NULL UNIQUE`` (punycode hosts,
+  queries with non-ASCII text), tags sorted between commas (``,news,tech,``, ``,`` for none), ``''``
+  for a title or description never given (the column defaults), a bit mask of ``flags`` (1:
+  immutable), and the last bookmark moved into each deleted id.
 """
 
 from __future__ import annotations
@@ -5036,3 +5041,66 @@ ANKI_DDL = (
     "CREATE UNIQUE INDEX idx_notetypes_name ON notetypes (name)",
     "CREATE UNIQUE INDEX idx_decks_name ON decks (name)",
 )
+
+
+# --- buku --------------------------------------------------------------------------------------------
+
+BUKU_TITLES = (
+    "Straße 🚗",
+    "東京ガイド",
+    "no-break\u00a0space",
+    "",
+    "NULL",
+    "0042",
+    "1,5 Liter",
+    "<b>html</b>",
+)
+BUKU_TAGS = ("news,tech", "travel,日本", "0042", "a b,c d", "", "python,🐍")
+
+
+def buku_title(i: int) -> str:
+    """``metadata``, the page's title as fetched (each its own), ``''`` when none was fetched."""
+    word = BUKU_TITLES[i % len(BUKU_TITLES)]
+    return f"{word} – {i}" if word else ""
+
+
+def buku_url(i: int) -> str:
+    """Bookmark ``i``'s URL: a query with non-ASCII text, or a punycode host for every ninth."""
+    return (
+        f"http://xn--mnchen-3ya.de/{i}" if i % 9 == 0 else f"https://example.com/{i}?q={'ü' * (i % 3)}&n={i}"
+    )
+
+
+def buku_tags(i: int) -> str:
+    """``tags`` as buku writes them: sorted, each between commas (``,news,tech,``), ``,`` for none."""
+    tags = BUKU_TAGS[i % len(BUKU_TAGS)]
+    return "," + "".join(f"{tag}," for tag in sorted(tags.split(","))) if tags else ","
+
+
+def buku_desc(i: int) -> str:
+    return " ".join(["desc"] * (i % 50)) if i % 3 else ""
+
+
+def buku_rows(bookmarks: int, deleted: Sequence[int]) -> list[tuple[int, int]]:
+    """``(id, bookmark)`` after deleting the ``deleted`` ids as buku does: the last row moves into each
+    deleted id (its index stays 1..N, the URLs no longer in the order added)."""
+    rows = {n + 1: n for n in range(bookmarks)}
+    for gone in deleted:
+        last = max(rows)
+        rows[gone] = rows.pop(last)
+    return sorted(rows.items())
+
+
+def bookmark_manager(path: Path, bookmarks: int = 30, deleted: Sequence[int] = (4, 9)) -> Path:
+    """A bookmark manager's ``bookmarks.db`` as buku 5 writes it (see the module's list)."""
+    ddl = [
+        "CREATE TABLE bookmarks (id integer PRIMARY KEY, URL text NOT NULL UNIQUE, metadata text default '', "
+        "tags text default ',', desc text default '', flags integer default 0)"
+    ]
+    rows = {
+        "bookmarks": [
+            (n, buku_url(i), buku_title(i), buku_tags(i), buku_desc(i), int(i % 5 == 0))
+            for n, i in buku_rows(bookmarks, deleted)
+        ]
+    }
+    return write_export(path, ddl, rows)

@@ -6,7 +6,7 @@ Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a beets music library,
-an Anki collection)
+an Anki collection, a buku bookmark manager)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2308,3 +2308,35 @@ def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_refere
     assert found[("cards", "did")] == "decks.id"
     assert found[("notes", "mid")] == "notetypes.id"
     assert found[("revlog", "cid")] == "cards.id"
+
+
+def test_bookmark_manager_keeps_its_comma_wrapped_tags_and_urls_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.bookmark_manager)
+    rows = apps.buku_rows(30, (4, 9))
+    loaded_cleanly(ran, run_dir, {"bookmarks": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("bookmarks")
+    assert types == {
+        "id": "bigint",
+        "URL": "text",
+        "metadata": "text",
+        "tags": "text",
+        "desc": "text",
+        "flags": "bigint",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmarks") == ["id"]
+    # Deleted ids refilled by the last bookmark: each id's URL is the one buku moved there.
+    assert ran.values("bookmarks", "URL", "id") == {n: apps.buku_url(i) for n, i in rows}
+    assert ran.values("bookmarks", "URL", "id")[4] == apps.buku_url(29)
+    # Tags between commas are text as written, ',' (no tag) and ',0042,' included: no rule applies.
+    assert ran.values("bookmarks", "tags", "id") == {n: apps.buku_tags(i) for n, i in rows}
+    assert audit_rules(run_dir, "bookmarks", "tags") == {}
+    # '' for a title or description never given (the columns' default), the table's one way of writing
+    # none: NULL, each audited, at no cost to quality.
+    assert ran.values("bookmarks", "metadata", "id") == {n: arrives_as(apps.buku_title(i)) for n, i in rows}
+    assert ran.values("bookmarks", "desc", "id") == {n: arrives_as(apps.buku_desc(i)) for n, i in rows}
+    assert audit_rules(run_dir, "bookmarks", "desc") == {
+        str(n): {"empty_to_null"} for n, i in rows if not apps.buku_desc(i)
+    }
+    assert ran.values("bookmarks", "flags", "id") == {n: int(i % 5 == 0) for n, i in rows}
+    assert ran.record["quality_before"] == 100.0
