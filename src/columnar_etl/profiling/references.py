@@ -64,11 +64,11 @@
    it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
-min/max, and whether integer values could reach the upper half of the keys) before any query, and
-each remaining child column is checked against all its candidate parents in one DuckDB query over
-its distinct values, which also counts the orphans (child rows whose value has no parent row)
-exactly. The profile keeps the distinct values of short-valued columns (keys, codes) with their
-counts, so those are not read from the export again. Orphans are
+min/max, and whether integer values could reach the upper half of keys numbered from near 1)
+before any query, and each remaining child column is checked against all its candidate parents in
+one DuckDB query over its distinct values, which also counts the orphans (child rows whose value
+has no parent row) exactly. The profile keeps the distinct values of short-valued columns (keys,
+codes) with their counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``). A declared reference is compared as SQLite's own
 foreign key check compares it, by its parent key's collating sequence: ``Billing`` refers to the key
 ``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan; and by its
