@@ -222,6 +222,27 @@ number, so a test computes what a column holds from the same numbers.
   beside named ones, a server's ``ip`` ``''`` for all interfaces, tokens' ``sha512:1:salt:digest``
   hashes with a prefix index, and token and spawner references to the OAuth clients' text
   ``identifier`` (a ``UNIQUE`` column, not their integer key).
+- :func:`music_library`: a music library's ``library.db`` as beets 2.14 writes it (its own DDL): every
+  path a ``BLOB`` of the file system's bytes relative to the library (a latin-1 name no text), REAL
+  Unix seconds with a fraction (``added``) and ``0.0`` for a file never read (``mtime``), REAL lengths
+  and gains, release dates in ``INTEGER`` parts (``year``, ``month``, ``day``, 0 for unknown: 40
+  albums' days 1..28 are keys of ``albums``), catalogue numbers with leading zeros, a multi-valued
+  field's values joined by a backslash and U+2400, lyrics ending in a newline, ``''`` for every
+  missing text, and flexible attributes as TEXT in ``item_attributes`` / ``album_attributes`` keyed
+  ``UNIQUE(entity_id, key)``; no reference declared.
+- :func:`anki_collection`: a flashcard collection's ``collection.anki2`` (schema 18) as Anki 26.9 writes
+  it (its own DDL): every id an epoch millisecond (notes, cards, reviews), references declared nowhere,
+  a note's fields joined by ``\\x1f`` (an empty last field leaves it at the end), tags with a space
+  at each end, the sort field ``sfld`` declared ``integer`` on purpose (text, and numbers the affinity
+  made an INTEGER or a REAL), SHA-1 checksums as unsigned 32-bit integers, learning intervals as
+  negative seconds beside days, a deck's path joined by ``\\x1f``, epoch seconds or 0 in
+  ``mtime_secs``, protobuf and JSON in BLOBs, a ``boolean`` 0/1, and names declared ``COLLATE
+  unicase``, a collation only Anki defines (``tags`` a WITHOUT ROWID table keyed by it).
+- :func:`bookmark_manager`: a bookmark manager's ``bookmarks.db`` as buku 5.1 writes it (its own DDL):
+  one table keyed ``id integer PRIMARY KEY`` beside ``URL text NOT NULL UNIQUE`` (punycode hosts,
+  queries with non-ASCII text), tags sorted between commas (``,news,tech,``, ``,`` for none), ``''``
+  for a title or description never given (the column defaults), a bit mask of ``flags`` (1:
+  immutable), and the last bookmark moved into each deleted id.
 """
 
 from __future__ import annotations
@@ -5595,3 +5616,478 @@ def jupyterhub_hub(path: Path, users: int = len(JUPYTERHUB_USERS)) -> Path:
         "api_tokens": list(tokens),
     }
     return write_export(path, JUPYTERHUB_DDL, rows)
+
+
+# --- beets -------------------------------------------------------------------------------------------
+
+#: beets' separator of a multi-valued field's values in one TEXT cell (``DelimitedString``).
+BEETS_SEPARATOR = "\\\u2400"
+BEETS_ARTISTS = ("Björk", "Sigur Rós", "坂本龍一", "Beyoncé\u00a0", "", "AC/DC", "2Pac", "Ólafur Arnalds")
+BEETS_GENRES = (("Electronic", "Ambient"), ("Rock",), (), ("Post-rock",), ("Hip Hop 🎤",))
+BEETS_ITEM_DDL = (
+    "CREATE TABLE items (added REAL, album TEXT, album_id INTEGER, albumartist TEXT, artist TEXT, "
+    "bitrate INTEGER, catalognum TEXT, comp INTEGER, day INTEGER, disc INTEGER, genres TEXT, "
+    "id INTEGER PRIMARY KEY, initial_key TEXT, length REAL, lyrics TEXT, mb_trackid TEXT, month INTEGER, "
+    "mtime REAL, original_day INTEGER, path BLOB, rg_track_gain REAL, rg_track_peak REAL, title TEXT, "
+    "track INTEGER, year INTEGER)"
+)
+BEETS_ALBUM_DDL = (
+    "CREATE TABLE albums (added REAL, album TEXT, albumartist TEXT, artpath BLOB, catalognum TEXT, "
+    "comp INTEGER, day INTEGER, genres TEXT, id INTEGER PRIMARY KEY, month INTEGER, year INTEGER)"
+)
+
+
+def beets_attributes_ddl(kind: str) -> str:
+    """beets' table of flexible attributes of items or albums (``dbcore``), as it writes it."""
+    return (
+        f"CREATE TABLE {kind}_attributes (\n                    id INTEGER PRIMARY KEY,\n"
+        "                    entity_id INTEGER,\n                    key TEXT,\n"
+        "                    value TEXT,\n"
+        "                    UNIQUE(entity_id, key) ON CONFLICT REPLACE)"
+    )
+
+
+def beets_tracks(a: int) -> int:
+    """Album ``a``'s number of tracks: 2 or 3 (an album's items outnumber the albums, as in any library:
+    a release day 1..28 can be a key of ``albums`` alone)."""
+    return 3 if a % 3 == 0 else 2
+
+
+def beets_day(a: int) -> int:
+    """Album ``a``'s release day: 0 (unknown) for every fifth album, else 1..28 (22 distinct days over 40
+    albums: over half the keys of ``albums``)."""
+    return 0 if a % 5 == 0 else (a * 3) % 28 + 1
+
+
+def beets_added(n: int) -> float:
+    """When item ``n`` was imported: REAL Unix seconds with a fraction (``time.time()``)."""
+    return 1_733_389_200.123456 + 3_601.25 * n + n / 7
+
+
+def beets_length(n: int) -> float:
+    """Item ``n``'s length in seconds, a REAL as mutagen reads it (``214.584675954903``)."""
+    return 30.0 + n * 17.318181818181817 + 1 / (n + 3)
+
+
+def beets_path(a: int, t: int, title: str) -> bytes:
+    """An item's path relative to the library's directory, as beets stores it: the file system's bytes
+    (UTF-8 on Linux, a latin-1 name from an old disk for every seventh album: no text)."""
+    if a % 7 == 6:
+        return b"latin1/caf\xe9 " + str(a).encode() + b"/%02d.mp3" % (t + 1)
+    artist = BEETS_ARTISTS[a % len(BEETS_ARTISTS)] or "Unknown"
+    return f"{artist}/Album {a}/{t + 1:02d} {title}.flac".encode()
+
+
+def beets_catalognum(a: int) -> str:
+    """A label's catalogue number: digits with leading zeros (``000123``), ``''`` when none."""
+    return f"{a * 41:06d}" if a % 3 else ""
+
+
+def beets_title(n: int) -> str:
+    return f"Track {n} – " + ("Ça va 😀" if n % 4 == 0 else "Song")
+
+
+def beets_lyrics(n: int) -> str:
+    """Lyrics ending in a newline (trimmed, audited), ``''`` when none."""
+    return "Line one\nLine two\n" * (n % 3) if n % 3 else ""
+
+
+def beets_items(albums: int) -> list[tuple[int, int, int]]:
+    """``(item id, album, track)`` of every item, ids 1.. in import order."""
+    pairs = [(a, t) for a in range(albums) for t in range(beets_tracks(a))]
+    return [(n + 1, a, t) for n, (a, t) in enumerate(pairs)]
+
+
+def music_library(path: Path, albums: int = 40) -> Path:
+    """A music library as beets 2.14 writes its ``library.db`` (see the module's list)."""
+    items = beets_items(albums)
+    item_rows: list[Sequence[Any]] = []
+    item_attributes: list[Sequence[Any]] = []
+    for n, a, t in items:
+        year = 0 if a % 5 == 0 else 1970 + a
+        title = beets_title(n)
+        artist = BEETS_ARTISTS[a % len(BEETS_ARTISTS)]
+        item_rows.append(
+            (
+                beets_added(n),
+                f"Album {a}",
+                a + 1,
+                artist,
+                artist,
+                (128_000, 320_000, 1_411_000)[n % 3],
+                beets_catalognum(a),
+                int(a % 6 == 0),
+                beets_day(a),
+                1,
+                BEETS_SEPARATOR.join(BEETS_GENRES[a % len(BEETS_GENRES)]),
+                n,
+                ("C", "Am", "F#m", None)[n % 4],
+                beets_length(n),
+                beets_lyrics(n),
+                f"{n * 7_919:08x}-0000-4000-8000-{n:012x}",
+                0 if year == 0 else a % 12 + 1,
+                0.0 if n % 4 == 0 else beets_added(n) - 86_400.5,  # 0.0 until `beet update` reads the file
+                beets_day(a),
+                beets_path(a, t, title),
+                round(-12 + n * 0.37, 2) if n % 2 else None,
+                1 / (n + 1) if n % 2 else None,
+                title,
+                t + 1,
+                year,
+            )
+        )
+        values = [("play_count", str(n * 7 % 13)), ("last_played", f"{beets_added(n) + 600:.15g}")]
+        if n % 3 == 0:
+            values.append(("mood", "  calm  " if n % 2 else "happy 😊"))
+        item_attributes += [(len(item_attributes) + i + 1, n, k, v) for i, (k, v) in enumerate(values)]
+    album_rows = [
+        (
+            beets_added(next(n for n, b, _ in items if b == a)),
+            f"Album {a}",
+            BEETS_ARTISTS[a % len(BEETS_ARTISTS)],
+            f"{BEETS_ARTISTS[a % len(BEETS_ARTISTS)]}/Album {a}/cover.jpg".encode() if a % 3 else None,
+            beets_catalognum(a),
+            int(a % 6 == 0),
+            beets_day(a),
+            BEETS_SEPARATOR.join(BEETS_GENRES[a % len(BEETS_GENRES)]),
+            a + 1,
+            0 if a % 5 == 0 else a % 12 + 1,
+            0 if a % 5 == 0 else 1970 + a,
+        )
+        for a in range(albums)
+    ]
+    album_attributes = [
+        (2 * a + i + 1, a + 1, key, value)
+        for a in range(albums)
+        for i, (key, value) in enumerate((("rating", str(a % 5)), ("source", "CD 💿" if a % 2 else "web")))
+    ]
+    migrations = [
+        (name, table)
+        for name, tables in (
+            ("multi_genre_field", ("items", "albums")),
+            ("relative_path", ("items", "albums")),
+            ("remove_inherited_artpath", ("items",)),
+        )
+        for table in tables
+    ]
+    ddl = [
+        BEETS_ITEM_DDL,
+        "CREATE INDEX idx_item_album_id ON items (album_id)",
+        BEETS_ALBUM_DDL,
+        beets_attributes_ddl("item"),
+        "CREATE INDEX item_attributes_by_entity ON item_attributes (entity_id)",
+        beets_attributes_ddl("album"),
+        "CREATE INDEX album_attributes_by_entity ON album_attributes (entity_id)",
+        "CREATE TABLE migrations (\n                    name TEXT NOT NULL,\n"
+        "                    table_name TEXT NOT NULL,\n"
+        "                    PRIMARY KEY(name, table_name)\n                )",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "items": item_rows,
+        "albums": album_rows,
+        "item_attributes": item_attributes,
+        "album_attributes": album_attributes,
+        "migrations": migrations,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Anki --------------------------------------------------------------------------------------------
+
+#: Anki's separator of a note's fields in ``notes.flds`` and of a deck's path in ``decks.name``.
+ANKI_SEPARATOR = "\x1f"
+#: The collection's creation (``col.crt``, a day's rollover hour) and the first note's epoch millisecond.
+ANKI_CREATED = 1_733_360_400
+ANKI_FIRST_NOTE = 1_733_389_200_000
+ANKI_DECKS = (
+    (1, "Default"),
+    (ANKI_FIRST_NOTE - 5_000, "Deutsch\x1fVokabeln"),
+    (ANKI_FIRST_NOTE - 4_000, "日本語"),
+)
+ANKI_NOTETYPES = ((ANKI_FIRST_NOTE - 9_000, "Basic"), (ANKI_FIRST_NOTE - 8_000, "Cloze"))
+ANKI_FRONTS = (
+    "Straße",
+    "  padded  ",
+    "東京 😀",
+    "no-break\u00a0space",
+    "<b>bold</b>&nbsp;x",
+    "0042",
+    "1.50",
+    "",
+)
+
+
+def anki_unicase(a: str, b: str) -> int:
+    """Anki's ``unicase`` collating sequence (Unicode case folding), which its own SQLite defines."""
+    x, y = a.casefold(), b.casefold()
+    return (x > y) - (x < y)
+
+
+def anki_note_id(n: int) -> int:
+    """Note ``n``'s id: the epoch millisecond it was added (a few minutes apart, as typed)."""
+    return ANKI_FIRST_NOTE + n * 187_001
+
+
+def anki_card_id(n: int) -> int:
+    """Note ``n``'s card: added a few milliseconds after its note (no id of a note)."""
+    return anki_note_id(n) + 3
+
+
+def anki_fields(n: int) -> list[str]:
+    """Note ``n``'s fields: a front from :data:`ANKI_FRONTS` (numbers, padding, HTML, ``''``) and a back."""
+    return [f"{ANKI_FRONTS[n % len(ANKI_FRONTS)]}", f"Back {n}\nzweite Zeile" if n % 3 else ""]
+
+
+def anki_sort_text(n: int) -> str:
+    """The sort field Anki binds as text for ``notes.sfld``: the first field without its HTML."""
+    front = ANKI_FRONTS[n % len(ANKI_FRONTS)]
+    return front.replace("<b>", "").replace("</b>", "").replace("&nbsp;", " ")
+
+
+def anki_sort_field(n: int) -> str | int | float:
+    """``notes.sfld`` as stored: the column's INTEGER affinity keeps the text, but makes ``'0042'`` the
+    INTEGER 42 and ``'1.50'`` the REAL 1.5 (Anki declares it integer on purpose, so that numbers sort
+    numerically)."""
+    return {"0042": 42, "1.50": 1.5}.get(anki_sort_text(n), anki_sort_text(n))
+
+
+def anki_checksum(n: int) -> int:
+    """``notes.csum``: the first 8 hex digits of the SHA-1 of the sort field, an unsigned 32-bit integer."""
+    return int(hashlib.sha1(anki_sort_text(n).encode()).hexdigest()[:8], 16)
+
+
+def anki_tags(n: int) -> str:
+    """``notes.tags``: space-separated, with a space at each end (Anki matches `% tag %`), or ``''``."""
+    tags = [("tag::de", "tag::ja", "math")[n % 3]] + (["marked"] if n % 4 == 0 else [])
+    return "" if n % 7 == 6 else f" {' '.join(tags)} "
+
+
+def anki_reviews(notes: int) -> list[tuple[int, int, int]]:
+    """``(revlog id, note, ease)`` of every answer, epoch milliseconds after the note was added: every
+    other card of the oldest 40 %, the ones studied so far (the newest cards wait unseen, so the highest
+    card reviewed ranks in the lower half of the cards)."""
+    return [
+        (anki_note_id(n) + 86_400_000 * (k + 1) + 17 * k, n, 1 + (n + k) % 4)
+        for n in range(notes * 2 // 5)
+        if n % 2 == 0
+        for k in range(1 + n % 3)
+    ]
+
+
+def anki_collection(path: Path, notes: int = 32) -> Path:
+    """An Anki collection's ``collection.anki2`` (schema 18) as Anki 26.9 writes it (see the module's
+    list)."""
+    con = sqlite3.connect(path)
+    con.create_collation("unicase", anki_unicase)
+    reviews = anki_reviews(notes)
+    with con:
+        for statement in ANKI_DDL:
+            con.execute(statement)
+        con.execute(
+            "INSERT INTO col VALUES (1, ?, ?, ?, 18, 0, 0, 0, '', '', '', '', '')",
+            (ANKI_CREATED, anki_note_id(notes) + 1, ANKI_FIRST_NOTE - 10_000),
+        )
+        for n in range(notes):
+            kind = n % 5 == 0  # a Cloze note
+            con.execute(
+                "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
+                (
+                    anki_note_id(n),
+                    base64.b85encode(struct.pack(">Q", anki_note_id(n) * 2_654_435_761 % 2**64))[
+                        :10
+                    ].decode(),
+                    ANKI_NOTETYPES[kind][0],
+                    anki_note_id(n) // 1000 + 60,
+                    anki_tags(n),
+                    ANKI_SEPARATOR.join(anki_fields(n)),
+                    anki_sort_text(n),
+                    anki_checksum(n),
+                ),
+            )
+            reviewed = [r for r in reviews if r[1] == n]
+            queue = -1 if n % 11 == 10 else (2 if reviewed else 0)  # -1 suspended
+            due = n if not reviewed else 3 + n % 20  # a new card's position, else a day number
+            data = (
+                json.dumps({"pos": n, "lrt": reviewed[-1][0] // 1000}, separators=(",", ":"))
+                if reviewed
+                else "{}"
+            )
+            con.execute(
+                "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
+                (
+                    anki_card_id(n),
+                    anki_note_id(n),
+                    ANKI_DECKS[n % len(ANKI_DECKS)][0],
+                    anki_note_id(n) // 1000 + 120,
+                    2 if reviewed else 0,
+                    queue,
+                    due,
+                    len(reviewed) * 3 if reviewed else 0,
+                    2500 if reviewed else 0,
+                    len(reviewed),
+                    3 if n % 9 == 0 else 0,  # a user's flag
+                    data,
+                ),
+            )
+        for k, (rid, n, ease) in enumerate(reviews):
+            # ivl: negative seconds while learning, days once learnt; time: milliseconds to answer.
+            ivl = -600 if ease == 1 else 1 + k % 9
+            con.execute(
+                "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, 0, ?, ?, ?)",
+                (
+                    rid,
+                    anki_card_id(n),
+                    ease,
+                    ivl,
+                    2500 if ease > 1 else 0,
+                    60_000 if k % 13 == 0 else 1_234 + 97 * k,
+                    k % 4,
+                ),
+            )
+        # A deleted note and its card, as Anki keeps them until the next sync.
+        con.executemany(
+            "INSERT INTO graves VALUES (?, ?, -1)", [(anki_note_id(notes), 1), (anki_card_id(notes), 0)]
+        )
+        for deck_id, name in ANKI_DECKS:
+            con.execute(
+                "INSERT INTO decks VALUES (?, ?, ?, -1, ?, ?)",
+                (deck_id, name, ANKI_CREATED + 3_600 + deck_id % 97, b"\x08\x01\x10\x01", b"\n\x02\x08\x01"),
+            )
+        con.execute("INSERT INTO deck_config VALUES (1, 'Default', 0, 0, ?)", (bytes(range(0, 256, 3)),))
+        for ntid, name in ANKI_NOTETYPES:
+            con.execute("INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)", (ntid, name, b"\x1a\x05Arial \x14"))
+            names = ("Front", "Back") if name == "Basic" else ("Text", "Back Extra")
+            for ord_, field in enumerate(names):
+                con.execute(
+                    "INSERT INTO fields VALUES (?, ?, ?, ?)", (ntid, ord_, field, b"\x1a\x05Arial \x14")
+                )
+            con.execute(
+                "INSERT INTO templates VALUES (?, 0, ?, 0, 0, ?)",
+                (ntid, f"{name} Card 1", b"\n\x0c{{Front}}"),
+            )
+        config = [
+            ("activeDecks", 1, b"[1]"),
+            ("curModel", 0, str(ANKI_NOTETYPES[0][0]).encode()),
+            ("nextPos", ANKI_CREATED + 60, str(notes).encode()),
+            ("rollover", 0, b"4"),
+            ("sortBackwards", 0, b"false"),
+        ]
+        con.executemany("INSERT INTO config VALUES (?, -1, ?, ?)", config)
+        con.executemany(
+            "INSERT INTO tags VALUES (?, -1, ?, NULL)",
+            [("marked", 0), ("math", 0), ("tag::de", 1), ("tag::ja", 0)],
+        )
+    con.close()
+    return path
+
+
+ANKI_DDL = (
+    "CREATE TABLE col (\n  id integer PRIMARY KEY,\n  crt integer NOT NULL,\n  mod integer NOT NULL,\n"
+    "  scm integer NOT NULL,\n  ver integer NOT NULL,\n  dty integer NOT NULL,\n  usn integer NOT NULL,\n"
+    "  ls integer NOT NULL,\n  conf text NOT NULL,\n  models text NOT NULL,\n  decks text NOT NULL,\n"
+    "  dconf text NOT NULL,\n  tags text NOT NULL\n)",
+    "CREATE TABLE notes (\n  id integer PRIMARY KEY,\n  guid text NOT NULL,\n  mid integer NOT NULL,\n"
+    "  mod integer NOT NULL,\n  usn integer NOT NULL,\n  tags text NOT NULL,\n  flds text NOT NULL,\n"
+    "  -- The use of type integer for sfld is deliberate, because it means that integer values in this\n"
+    "  -- field will sort numerically.\n  sfld integer NOT NULL,\n  csum integer NOT NULL,\n"
+    "  flags integer NOT NULL,\n  data text NOT NULL\n)",
+    "CREATE TABLE cards (\n  id integer PRIMARY KEY,\n  nid integer NOT NULL,\n  did integer NOT NULL,\n"
+    "  ord integer NOT NULL,\n  mod integer NOT NULL,\n  usn integer NOT NULL,\n  type integer NOT NULL,\n"
+    "  queue integer NOT NULL,\n  due integer NOT NULL,\n  ivl integer NOT NULL,\n"
+    "  factor integer NOT NULL,\n"
+    "  reps integer NOT NULL,\n  lapses integer NOT NULL,\n  left integer NOT NULL,\n"
+    "  odue integer NOT NULL,\n  odid integer NOT NULL,\n  flags integer NOT NULL,\n  data text NOT NULL\n)",
+    "CREATE TABLE revlog (\n  id integer PRIMARY KEY,\n  cid integer NOT NULL,\n  usn integer NOT NULL,\n"
+    "  ease integer NOT NULL,\n  ivl integer NOT NULL,\n  lastIvl integer NOT NULL,\n"
+    "  factor integer NOT NULL,\n  time integer NOT NULL,\n  type integer NOT NULL\n)",
+    "CREATE TABLE graves (\n  oid integer NOT NULL,\n  type integer NOT NULL,\n  usn integer NOT NULL,\n"
+    "  PRIMARY KEY (oid, type)\n) WITHOUT ROWID",
+    "CREATE TABLE deck_config (\n  id integer PRIMARY KEY NOT NULL,\n  name text NOT NULL COLLATE unicase,\n"
+    "  mtime_secs integer NOT NULL,\n  usn integer NOT NULL,\n  config blob NOT NULL\n)",
+    "CREATE TABLE config (\n  KEY text NOT NULL PRIMARY KEY,\n  usn integer NOT NULL,\n"
+    "  mtime_secs integer NOT NULL,\n  val blob NOT NULL\n) without rowid",
+    "CREATE TABLE fields (\n  ntid integer NOT NULL,\n  ord integer NOT NULL,\n"
+    "  name text NOT NULL COLLATE unicase,\n  config blob NOT NULL,\n"
+    "  PRIMARY KEY (ntid, ord)\n) without rowid",
+    "CREATE TABLE templates (\n  ntid integer NOT NULL,\n  ord integer NOT NULL,\n"
+    "  name text NOT NULL COLLATE unicase,\n  mtime_secs integer NOT NULL,\n  usn integer NOT NULL,\n"
+    "  config blob NOT NULL,\n  PRIMARY KEY (ntid, ord)\n) without rowid",
+    "CREATE TABLE notetypes (\n  id integer NOT NULL PRIMARY KEY,\n  name text NOT NULL COLLATE unicase,\n"
+    "  mtime_secs integer NOT NULL,\n  usn integer NOT NULL,\n  config blob NOT NULL\n)",
+    "CREATE TABLE decks (\n  id integer PRIMARY KEY NOT NULL,\n  name text NOT NULL COLLATE unicase,\n"
+    "  mtime_secs integer NOT NULL,\n  usn integer NOT NULL,\n  common blob NOT NULL,\n"
+    "  kind blob NOT NULL\n)",
+    "CREATE TABLE tags (\n  tag text NOT NULL PRIMARY KEY COLLATE unicase,\n  usn integer NOT NULL,\n"
+    "  collapsed boolean NOT NULL,\n  config blob NULL\n) without rowid",
+    "CREATE INDEX ix_notes_usn ON notes (usn)",
+    "CREATE INDEX ix_notes_csum ON notes (csum)",
+    "CREATE INDEX ix_cards_nid ON cards (nid)",
+    "CREATE INDEX ix_cards_sched ON cards (did, queue, due)",
+    "CREATE INDEX ix_revlog_cid ON revlog (cid)",
+    "CREATE UNIQUE INDEX idx_fields_name_ntid ON fields (name, ntid)",
+    "CREATE UNIQUE INDEX idx_notetypes_name ON notetypes (name)",
+    "CREATE UNIQUE INDEX idx_decks_name ON decks (name)",
+)
+
+
+# --- buku --------------------------------------------------------------------------------------------
+
+BUKU_TITLES = (
+    "Straße 🚗",
+    "東京ガイド",
+    "no-break\u00a0space",
+    "",
+    "NULL",
+    "0042",
+    "1,5 Liter",
+    "<b>html</b>",
+)
+BUKU_TAGS = ("news,tech", "travel,日本", "0042", "a b,c d", "", "python,🐍")
+
+
+def buku_title(i: int) -> str:
+    """``metadata``, the page's title as fetched (each its own), ``''`` when none was fetched."""
+    word = BUKU_TITLES[i % len(BUKU_TITLES)]
+    return f"{word} – {i}" if word else ""
+
+
+def buku_url(i: int) -> str:
+    """Bookmark ``i``'s URL: a query with non-ASCII text, or a punycode host for every ninth."""
+    return (
+        f"http://xn--mnchen-3ya.de/{i}" if i % 9 == 0 else f"https://example.com/{i}?q={'ü' * (i % 3)}&n={i}"
+    )
+
+
+def buku_tags(i: int) -> str:
+    """``tags`` as buku writes them: sorted, each between commas (``,news,tech,``), ``,`` for none."""
+    tags = BUKU_TAGS[i % len(BUKU_TAGS)]
+    return "," + "".join(f"{tag}," for tag in sorted(tags.split(","))) if tags else ","
+
+
+def buku_desc(i: int) -> str:
+    return " ".join(["desc"] * (i % 50)) if i % 3 else ""
+
+
+def buku_rows(bookmarks: int, deleted: Sequence[int]) -> list[tuple[int, int]]:
+    """``(id, bookmark)`` after deleting the ``deleted`` ids as buku does: the last row moves into each
+    deleted id (its index stays 1..N, the URLs no longer in the order added)."""
+    rows = {n + 1: n for n in range(bookmarks)}
+    for gone in deleted:
+        last = max(rows)
+        rows[gone] = rows.pop(last)
+    return sorted(rows.items())
+
+
+def bookmark_manager(path: Path, bookmarks: int = 30, deleted: Sequence[int] = (4, 9)) -> Path:
+    """A bookmark manager's ``bookmarks.db`` as buku 5 writes it (see the module's list)."""
+    ddl = [
+        "CREATE TABLE bookmarks (id integer PRIMARY KEY, URL text NOT NULL UNIQUE, metadata text default '', "
+        "tags text default ',', desc text default '', flags integer default 0)"
+    ]
+    rows = {
+        "bookmarks": [
+            (n, buku_url(i), buku_title(i), buku_tags(i), buku_desc(i), int(i % 5 == 0))
+            for n, i in buku_rows(bookmarks, deleted)
+        ]
+    }
+    return write_export(path, ddl, rows)

@@ -6,7 +6,8 @@ Strapi project, a Chroma vector store, a Redmine tracker, a Roundcube webmail, a
 database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKitty mail archive, a wger
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
-master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database)
+master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
+beets music library, an Anki collection, a buku bookmark manager)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -46,6 +47,7 @@ from .other_products import FREE_TEXT
 from .test_crm_exports import references
 from .test_data_tools import profiled
 from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, naive, run_export
+from .value_oracle import WHITE_SPACE
 
 __all__ = ["run_export"]  # the fixture, used by name
 
@@ -2544,3 +2546,208 @@ def test_jupyterhub_database_reads_its_naive_utc_microseconds_and_joins_tokens_t
         n + 1: apps.jupyterhub_moment(i, 2) for n, i in enumerate(spawned)
     }
     assert ran.values("spawners", "user_options", "id")[1] == "{}"  # JSON text as written
+
+
+def test_music_library_paths_arrive_byte_for_byte_and_release_days_refer_to_no_album(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.music_library)
+    albums = 40
+    items = apps.beets_items(albums)
+    attributes = sum(2 + (n % 3 == 0) for n, _, _ in items)
+    migrations = 5
+    tables = {
+        "items": len(items),
+        "albums": albums,
+        "item_attributes": attributes,
+        "album_attributes": 2 * albums,
+        "migrations": migrations,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("items")
+    # A path is the file system's bytes (a latin-1 name is no text): bytea, byte for byte.
+    assert types["path"] == ran.types("albums")["artpath"] == "bytea"
+    # REAL seconds (`time.time()`) and lengths keep every bit; 0.0 is a file never read (`mtime`).
+    for column in ("added", "mtime", "length", "rg_track_gain", "rg_track_peak"):
+        assert types[column] == "double precision", column
+    for column in ("album_id", "bitrate", "comp", "day", "disc", "month", "original_day", "track", "year"):
+        assert types[column] == "bigint", column
+    # Catalogue numbers keep their leading zeros; the multi-valued genres keep beets' separator.
+    assert types["catalognum"] == types["genres"] == "text"
+    by_id = {n: (a, t) for n, a, t in items}
+    assert ran.values("items", "path", "id") == {
+        n: apps.beets_path(a, t, apps.beets_title(n)) for n, (a, t) in by_id.items()
+    }
+    assert b"caf\xe9" in bytes(ran.values("items", "path", "id")[next(n for n, a, _ in items if a % 7 == 6)])
+    assert ran.values("items", "added", "id") == {n: apps.beets_added(n) for n in by_id}
+    assert ran.values("items", "length", "id") == {n: apps.beets_length(n) for n in by_id}
+    assert ran.values("items", "catalognum", "id") == {
+        n: apps.beets_catalognum(a) or None for n, (a, _) in by_id.items()
+    }
+    assert ran.values("albums", "catalognum", "id")[2] == "000041"
+    assert ran.values("items", "genres", "id") == {
+        n: apps.BEETS_SEPARATOR.join(apps.BEETS_GENRES[a % len(apps.BEETS_GENRES)]) or None
+        for n, (a, _) in by_id.items()
+    }
+    # Lyrics end in a newline: trimmed, each cell audited; none is '' made NULL, audited too.
+    assert ran.values("items", "lyrics", "id") == {n: arrives_as(apps.beets_lyrics(n)) for n in by_id}
+    assert audit_rules(run_dir, "items", "lyrics") == {
+        str(n): {"trim" if apps.beets_lyrics(n) else "empty_to_null"} for n in by_id
+    }
+    assert ran.values("items", "title", "id") == {n: apps.beets_title(n) for n in by_id}
+    # A flexible attribute is TEXT whatever it holds (a count, REAL seconds, a mood): text, as written
+    # but for the padding of a mood, trimmed and audited.
+    assert ran.types("item_attributes")["value"] == "text"
+    flexible = dict(
+        pg_query(
+            ran.uri,
+            f"SELECT entity_id || '/' || key, value FROM {quote_ident(ran.base)}.item_attributes",
+        )
+    )
+    assert (
+        flexible["1/play_count"] == "7" and flexible["1/last_played"] == f"{apps.beets_added(1) + 600:.15g}"
+    )
+    assert flexible["3/mood"] == "calm" and flexible["6/mood"] == "happy 😊"
+    # The references beets never declares: an item's album and each flexible attribute's entity.
+    found = references(run_dir)
+    assert found[("items", "album_id")] == "albums.id"
+    assert found[("item_attributes", "entity_id")] == "items.id"
+    assert found[("album_attributes", "entity_id")] == "albums.id"
+    # A release day 1..28 (0 unknown) is a key of albums for over half of them, but names a day: no
+    # reference (until 2026-12-05 `day` and `original_day` referred to albums.id).
+    assert {(t, c) for t, c in found if c.endswith("day")} == set()
+    assert len({apps.beets_day(a) for a in range(albums)} - {0}) * 2 > albums
+
+
+def anki_arrives_as(text: str) -> str | None:
+    """A text as the trim rule leaves it: Unicode's White_Space gone from its ends, NULL if nothing is
+    left. Python's ``str.strip()`` would also strip the unit separator ``\x1f`` that ends a note whose
+    last field is empty, which is no White_Space and is kept."""
+    return text.strip(WHITE_SPACE) or None
+
+
+def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.anki_collection)
+    notes = 32
+    reviews = apps.anki_reviews(notes)
+    tables = {
+        "col": 1,
+        "notes": notes,
+        "cards": notes,
+        "revlog": len(reviews),
+        "graves": 2,
+        "deck_config": 1,
+        "config": 5,
+        "fields": 4,
+        "templates": 2,
+        "notetypes": 2,
+        "decks": len(apps.ANKI_DECKS),
+        "tags": 4,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The WITHOUT ROWID table keyed by Anki's own collation is read through a private copy, and says so.
+    assert any("table 'tags' (WITHOUT ROWID) read through a private copy" in n for n in ran.record["notes"])
+    # Ids are epoch milliseconds, but declared keys: identifiers, bigint, every digit.
+    for table in ("notes", "cards", "revlog"):
+        assert ran.types(table)["id"] == "bigint", table
+    assert ran.values("cards", "nid", "id") == {
+        apps.anki_card_id(n): apps.anki_note_id(n) for n in range(notes)
+    }
+    note_types = ran.types("notes")
+    assert note_types["csum"] == note_types["mod"] == note_types["mid"] == "bigint"
+    # The sort field, declared integer on purpose, holds text, an INTEGER and a REAL: text, each number
+    # as SQLite's affinity stored it ('0042' was the INTEGER 42 there already).
+    assert note_types["sfld"] == note_types["flds"] == note_types["tags"] == "text"
+    assert sqlite3.connect(ran.db).execute(
+        "SELECT count(*) FROM notes WHERE typeof(sfld) = 'real'"
+    ).fetchone() == (4,)
+    assert ran.values("notes", "sfld", "id") == {
+        apps.anki_note_id(n): anki_arrives_as(str(apps.anki_sort_field(n))) for n in range(notes)
+    }
+    assert ran.values("notes", "csum", "id") == {
+        apps.anki_note_id(n): apps.anki_checksum(n) for n in range(notes)
+    }
+    # Fields joined by \x1f keep every separator (an empty last field included); only the ends trimmed.
+    flds = ran.values("notes", "flds", "id")
+    assert flds == {
+        apps.anki_note_id(n): anki_arrives_as(apps.ANKI_SEPARATOR.join(apps.anki_fields(n)))
+        for n in range(notes)
+    }
+    assert flds[apps.anki_note_id(3)].endswith(apps.ANKI_SEPARATOR)
+    # Tags have a space at each end (Anki matches `% tag %`): trimmed, audited, as the rule says.
+    assert ran.values("notes", "tags", "id") == {
+        apps.anki_note_id(n): anki_arrives_as(apps.anki_tags(n)) for n in range(notes)
+    }
+    assert audit_rules(run_dir, "notes", "tags") == {
+        str(apps.anki_note_id(n)): {"trim" if apps.anki_tags(n) else "empty_to_null"} for n in range(notes)
+    }
+    # A deck's path keeps its \x1f; its epoch seconds are instants, each audited; 0 (never) stays a number.
+    assert ran.values("decks", "name", "id") == dict(apps.ANKI_DECKS)
+    assert ran.types("decks")["mtime_secs"] == "timestamp with time zone"
+    assert ran.values("decks", "mtime_secs", "id") == {
+        deck: UNIX_EPOCH + timedelta(seconds=apps.ANKI_CREATED + 3_600 + deck % 97)
+        for deck, _ in apps.ANKI_DECKS
+    }
+    assert audit_rules(run_dir, "decks", "mtime_secs") == {
+        str(deck): {"epoch:seconds"} for deck, _ in apps.ANKI_DECKS
+    }
+    assert ran.types("notetypes")["mtime_secs"] == ran.types("deck_config")["mtime_secs"] == "bigint"
+    # Protobuf and JSON BLOBs byte for byte; the declared boolean as booleans.
+    assert ran.types("decks")["common"] == ran.types("config")["val"] == "bytea"
+    assert ran.values("config", "val", "KEY")["sortBackwards"] == b"false"
+    assert ran.types("tags")["collapsed"] == "boolean"
+    assert ran.values("tags", "collapsed", "tag") == {
+        "marked": False,
+        "math": False,
+        "tag::de": True,
+        "tag::ja": False,
+    }
+    # Learning intervals are negative seconds, review ones days: integers as written.
+    assert ran.values("revlog", "ivl", "id") == {
+        rid: -600 if ease == 1 else 1 + k % 9 for k, (rid, _, ease) in enumerate(reviews)
+    }
+    # The references Anki declares nowhere: every key an epoch millisecond, no number shared by chance;
+    # the reviews name the oldest cards only (until 2026-12-05 no reference: too low among the keys).
+    reviewed = {apps.anki_card_id(n) for _, n, _ in reviews}
+    assert 2 * sum(1 for n in range(notes) if apps.anki_card_id(n) <= max(reviewed)) < notes
+    found = references(run_dir)
+    assert found[("cards", "nid")] == "notes.id"
+    assert found[("cards", "did")] == "decks.id"
+    assert found[("notes", "mid")] == "notetypes.id"
+    assert found[("revlog", "cid")] == "cards.id"
+
+
+def test_bookmark_manager_keeps_its_comma_wrapped_tags_and_urls_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.bookmark_manager)
+    rows = apps.buku_rows(30, (4, 9))
+    loaded_cleanly(ran, run_dir, {"bookmarks": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("bookmarks")
+    assert types == {
+        "id": "bigint",
+        "URL": "text",
+        "metadata": "text",
+        "tags": "text",
+        "desc": "text",
+        "flags": "bigint",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmarks") == ["id"]
+    # Deleted ids refilled by the last bookmark: each id's URL is the one buku moved there.
+    assert ran.values("bookmarks", "URL", "id") == {n: apps.buku_url(i) for n, i in rows}
+    assert ran.values("bookmarks", "URL", "id")[4] == apps.buku_url(29)
+    # Tags between commas are text as written, ',' (no tag) and ',0042,' included: no rule applies.
+    assert ran.values("bookmarks", "tags", "id") == {n: apps.buku_tags(i) for n, i in rows}
+    assert audit_rules(run_dir, "bookmarks", "tags") == {}
+    # '' for a title or description never given (the columns' default), the table's one way of writing
+    # none: NULL, each audited, at no cost to quality.
+    assert ran.values("bookmarks", "metadata", "id") == {n: arrives_as(apps.buku_title(i)) for n, i in rows}
+    assert ran.values("bookmarks", "desc", "id") == {n: arrives_as(apps.buku_desc(i)) for n, i in rows}
+    assert audit_rules(run_dir, "bookmarks", "desc") == {
+        str(n): {"empty_to_null"} for n, i in rows if not apps.buku_desc(i)
+    }
+    assert ran.values("bookmarks", "flags", "id") == {n: int(i % 5 == 0) for n, i in rows}
+    assert ran.record["quality_before"] == 100.0

@@ -87,12 +87,12 @@ def test_cli_load_and_run_load_the_truths_keys_and_references(
     cli_schema, run_schema = _version(pg_uri, "by_cli"), _version(pg_uri, "by_run")
     # Expected from the truth file and the documented rules alone: a primary key on each table's key
     # (exact duplicate rows are removed, so the key is unique), an index on every reference declared or
-    # found in the data, except a self-reference the export does not declare (references.py: taken
-    # only when declared).
-    references = [
-        ref for ref in truth["references"] if ref["declared"] or ref["child_table"] != ref["parent_table"]
-    ]
-    assert len(references) == 2 and {r["declared"] for r in references} == {True, False}
+    # found in the data. The tickets' undeclared parent request is one too: 4 of the ticket numbers
+    # 700001.. (keys above their count: no code counts up to them), all low among them, which no
+    # chance explains (references.py, rule 3; until 2026-12-05 the rank rule turned it away).
+    references = truth["references"]
+    assert len(references) == 3 and {r["declared"] for r in references} == {True, False}
+    assert any(ref["child_table"] == ref["parent_table"] for ref in references)
     expected = {(name, "primary", ",".join(table["key"])) for name, table in truth["tables"].items()}
     expected |= {(ref["child_table"], "index", ref["child_column"]) for ref in references}
     assert _indexes(pg_uri, cli_schema) == expected

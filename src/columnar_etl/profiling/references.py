@@ -31,7 +31,11 @@
      outlying key such as EPSG's 69,036,405 does not stretch the range). A reference's values are a
      sample of the keys, k of them all in the lower half with chance 2^-k; codes sit at the bottom. A
      parent the values do not reach so is ruled out before the tie-break; the others all compete,
-     convincing or not (three small numbers fitting an 8-row and a 5-row table alike stay a tie);
+     convincing or not (three small numbers fitting an 8-row and a 5-row table alike stay a tie).
+     Keys whose lowest is above their number (epoch milliseconds, codes from 1024:
+     :func:`keys_above_their_count`) hold no code counting from 0 or 1, and need not be reached so:
+     the chance measure below tells a sample of their oldest (an Anki collection's reviews of the
+     cards studied so far) from chance (since 2026-12-05; before, no reference);
    - and either the k keys it holds are at least half of the parent's keys (a lookup table in use:
      tickets of 4 priorities; but not every key from the lowest up, consecutive, stopping
      :data:`COUNTER_SHORT_BY` keys or more short of the last: any counter from 1 fits those, a ticket's
@@ -60,17 +64,17 @@
    domains, since 2026-12-05). A sample with gaps still is one.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
-   half, or a short run of the keys (orders of the latest customers only), or, under a name not
-   naming its table, a run of the first keys of a growing table (orders of its first customers
-   only), or in an export declaring other references, of any table. The data cannot tell those from
-   codes; declare the foreign key and it is taken as declared.
+   half of keys numbered from near 1, or a short run of the keys (orders of the latest customers
+   only), or, under a name not naming its table, a run of the first keys of a growing table (orders
+   of its first customers only), or in an export declaring other references, of any table. The data
+   cannot tell those from codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
-min/max, and whether integer values could reach the upper half of the keys) before any query, and
-each remaining child column is checked against all its candidate parents in one DuckDB query over
-its distinct values, which also counts the orphans (child rows whose value has no parent row)
-exactly. The profile keeps the distinct values of short-valued columns (keys, codes) with their
-counts, so those are not read from the export again. Orphans are
+min/max, and whether integer values could reach the upper half of keys numbered from near 1)
+before any query, and each remaining child column is checked against all its candidate parents in
+one DuckDB query over its distinct values, which also counts the orphans (child rows whose value
+has no parent row) exactly. The profile keeps the distinct values of short-valued columns (keys,
+codes) with their counts, so those are not read from the export again. Orphans are
 an issue of the child column (``orphan_reference``). A declared reference is compared as SQLite's own
 foreign key check compares it, by its parent key's collating sequence: ``Billing`` refers to the key
 ``billing`` of a ``COLLATE NOCASE`` column (ASCII letters folded), and is no orphan; and by its
@@ -536,7 +540,7 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
         # them (a million-row table's small counts and codes against its own key: ~1 s of the profile).
         keys = parent.distinct_count - parent.invalid_count - parent.empty_string_count
         keys -= parent.null_like_count + parent.whitespace_padded_count
-        if 2 * (child.max - parent.min + 1) < keys + 1:
+        if 2 * (child.max - parent.min + 1) < keys + 1 and not keys_above_their_count(parent):
             return False
     # The ranges must overlap (a stricter bound would need the data: a tenth may lie outside).
     return bool(child.max >= parent.min and child.min <= parent.max)
@@ -959,18 +963,30 @@ def measure(
     return found
 
 
-def reaches(fit: Inclusion) -> bool:
+def reaches(fit: Inclusion, *, far: bool = False) -> bool:
     """Do integer values that are keys (``fit``) reach the upper half of the keys (by rank)? If not,
-    they sit at the bottom like codes: that parent is ruled out, not even a rival of another."""
-    return 2 * fit.reach >= fit.keys + 1
+    they sit at the bottom like codes: that parent is ruled out, not even a rival of another. Unless
+    the parent's keys are ``far`` above their count (:func:`keys_above_their_count`): no code sits
+    among those, and the chance measure alone tells a sample of the oldest keys from chance."""
+    return far or 2 * fit.reach >= fit.keys + 1
 
 
-def beyond_chance(fit: Inclusion, *, named: bool = False) -> bool:
+def keys_above_their_count(key: ColumnProfile) -> bool:
+    """Is every integer key above the number of keys (the lowest key greater than their count)? Such
+    keys are not numbered from 1 (epoch milliseconds, as Anki keys its cards; codes from 1024): no
+    code counting from 0 or 1 runs up to them, so the rank rule, which turns codes away, does not
+    apply, and a reference to the oldest rows alone (the cards reviewed so far) is found when its
+    values could not be keys by chance (since 2026-12-05)."""
+    return isinstance(key.min, int) and key.min > key.distinct_count
+
+
+def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False) -> bool:
     """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
-    keys by chance? Two or more keys found, reaching the upper half of the keys, and either half the
-    keys used or a chance of at most :data:`MAX_CHANCE` (the module's rule 3). A column ``named`` for
-    the parent (:func:`names_parent`) using half its keys is one even as a run from the lowest."""
-    if fit.found < MIN_DISTINCT or not reaches(fit):
+    keys by chance? Two or more keys found, reaching the upper half of the keys (or keys ``far`` above
+    their count), and either half the keys used or a chance of at most :data:`MAX_CHANCE` (the
+    module's rule 3). A column ``named`` for the parent (:func:`names_parent`) using half its keys is
+    one even as a run from the lowest."""
+    if fit.found < MIN_DISTINCT or not reaches(fit, far=far):
         return False
     if 2 * fit.found >= fit.keys and (named or not _counter_from_the_lowest_key(fit)):
         return True  # a lookup table, used: tickets of 4 priorities
@@ -1034,10 +1050,20 @@ CODE_WORDS = frozenset(
 )
 
 
+#: The last words of a column's name that say it holds a part of the row's own date or time (a
+#: release's ``day`` 1..31, a ``month``, an ``hour``), not another row's key: such numbers run over
+#: the first keys of any table of a few dozen rows (beets' ``items.day`` "referred to" the albums of a
+#: library of 40). Since 2026-12-05.
+DATE_PART_WORDS = frozenset(
+    {"year", "quarter", "month", "week", "weekday", "day", "hour", "minute", "second", "millisecond"}
+)
+
+
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS` word a column's name ends in (``type``, ``visit_type``), else None."""
+    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word a column's name ends in (``type``,
+    ``visit_type``, ``original_day``), else None."""
     words = _words(column)
-    return words[-1] if words and words[-1] in CODE_WORDS else None
+    return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
 
 
 def _words(name: str) -> list[str]:
@@ -1145,9 +1171,10 @@ def find_references(
     measured = measure(src, pairs, kept, storage_classes(tables))
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
-    for index, (child, column, _, _, kind) in enumerate(pairs):
+    for index, (child, column, parent, key, kind) in enumerate(pairs):
         fit = measured.get(index)
-        if fit is not None and fit.share >= MIN_INCLUSION and (kind != "integer" or reaches(fit)):
+        far = keys_above_their_count(tables[parent][key])
+        if fit is not None and fit.share >= MIN_INCLUSION and (kind != "integer" or reaches(fit, far=far)):
             fits.setdefault((child, column), []).append(fit)
     for (child, column), fitting in fits.items():
         profile = tables[child][column]
@@ -1197,8 +1224,9 @@ def _turned_away(
     integer = profile.inferred_type == "integer"
     named = names_parent(column, chosen)
     if integer and not named and (code := _code_word(column)):
+        what = "a part of the row's date" if code in DATE_PART_WORDS else "a code of the row"
         return (
-            f"values are keys of {where}, but its name says a code of the row ({code}), not that table: "
+            f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
         )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
@@ -1206,7 +1234,8 @@ def _turned_away(
             f"values run on, one after another, past the highest key of {where}: a counter overlapping "
             "its keys, no reference inferred"
         )
-    if integer and not beyond_chance(chosen, named=named):
+    far = keys_above_their_count(tables[chosen.parent][chosen.key])
+    if integer and not beyond_chance(chosen, named=named, far=far):
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "
             "tell from numbers that are keys by chance: no reference inferred"
