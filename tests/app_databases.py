@@ -243,6 +243,14 @@ number, so a test computes what a column holds from the same numbers.
   queries with non-ASCII text), tags sorted between commas (``,news,tech,``, ``,`` for none), ``''``
   for a title or description never given (the column defaults), a bit mask of ``flags`` (1:
   immutable), and the last bookmark moved into each deleted id.
+- :func:`prefect_server`: a workflow orchestrator's ``prefect.db`` as Prefect 3.9's server writes it
+  (its own DDL, trimmed to six tables): ``CHAR(36)`` uuid keys, the server's clock as naive UTC text
+  under ``DATETIME`` (``2024-11-03 01:30:00.000000``, six fraction digits), a run's ``total_run_time``
+  (an ``Interval``) stored as that text counted from 1970-01-01 (``1970-01-01 00:00:02.246914``),
+  ``BOOLEAN`` 0/1, JSON under ``JSON`` (NUMERIC affinity: a variable's JSON ``12.5`` or ``3`` is a
+  REAL or an INTEGER cell, ``"0042"`` stays text with its quotes, JSON's ``null`` in ``metadata_``),
+  ``SMALLINT`` log levels, multi-line tracebacks, and references declared between ``flow``,
+  ``flow_run`` and ``flow_run_state`` (a circle), none from ``log`` or ``artifact``.
 """
 
 from __future__ import annotations
@@ -256,6 +264,7 @@ import plistlib
 import sqlite3
 import struct
 import sys
+import uuid
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -6089,5 +6098,239 @@ def bookmark_manager(path: Path, bookmarks: int = 30, deleted: Sequence[int] = (
             (n, buku_url(i), buku_title(i), buku_tags(i), buku_desc(i), int(i % 5 == 0))
             for n, i in buku_rows(bookmarks, deleted)
         ]
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Prefect -----------------------------------------------------------------------------------------
+
+PREFECT_FLOWS = ("etl-flow-😊", "failing flow")
+PREFECT_LABELS = ("", "naïve café", "x\u00a0y", "😊" * 10)
+PREFECT_START = datetime(2024, 11, 3, 1, 30)  # naive UTC, as the server's Timestamp type stores it
+PREFECT_TIME = "%Y-%m-%d %H:%M:%S.%f"
+PREFECT_EPOCH = datetime(1970, 1, 1)  # an Interval on SQLite: that moment plus the duration
+PREFECT_BOOM = "Flow run encountered an exception: RuntimeError: boom — ü"
+# A variable's value as the server's JSON column writes it (json.dumps), None as SQL NULL.
+PREFECT_VARIABLES: tuple[tuple[str, Any], ...] = (
+    ("var_text", "text"),
+    ("var_rate", 12.5),
+    ("var_retries", 3),
+    ("var_dict", {"k": "ü😊", "n": None}),
+    ("var_list", [1, 2, 3]),
+    ("var_flag", True),
+    ("var_none", None),
+    ("var_empty", ""),
+    ("var_code", "0042"),
+)
+PREFECT_UUID_DEFAULT = (
+    "DEFAULT ((lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || "
+    "substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))))"
+)
+PREFECT_NOW = "DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now'))"
+
+
+def prefect_id(kind: str, i: int) -> str:
+    """A row's uuid (deterministic: version 5 of its kind and number)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"prefect/{kind}/{i}"))
+
+
+def prefect_failed(run: int) -> bool:
+    return run % 4 == 3
+
+
+def prefect_scheduled(run: int, runs: int) -> bool:
+    """The last run is scheduled, never started."""
+    return run == runs - 1
+
+
+def prefect_started(run: int) -> datetime:
+    return PREFECT_START + timedelta(minutes=37 * run, microseconds=(104_729 * run) % 1_000_000)
+
+
+def prefect_duration(run: int) -> timedelta:
+    """How long run ``run`` took (0 for the scheduled one: its ``total_run_time`` default)."""
+    return timedelta(seconds=run % 5, microseconds=(123_457 * (run + 1)) % 1_000_000)
+
+
+def prefect_text(moment: datetime) -> str:
+    return moment.strftime(PREFECT_TIME)
+
+
+def prefect_parameters(run: int) -> str:
+    """``flow_run.parameters``: the call's parameters as JSON (json.dumps: non-ASCII escaped)."""
+    label = PREFECT_LABELS[run % len(PREFECT_LABELS)]
+    return json.dumps({"n": run, "label": label, "amount": float(f"{run}.{run:02d}"), "when": "2024-02-29"})
+
+
+def prefect_log(run: int, line: int) -> tuple[str, int, str, bool]:
+    """Log line ``line`` (0..2) of run ``run``: ``(logger, level, message, of a task)``."""
+    if line == 0:
+        return "prefect.flow_runs", 20, f"Beginning flow run 'run-{run}' for flow '{PREFECT_FLOWS[0]}'", False
+    if line == 1:
+        return "prefect.task_runs", 20, f"adding {run} + {run / 10} — café\u00a0naïve 😊", True
+    if prefect_failed(run):
+        trace = (
+            "Traceback (most recent call last):\n"
+            '  File "/srv/flows.py", line 32, in failing\n'
+            '    raise RuntimeError("boom — ü")\n'
+            "RuntimeError: boom — ü"
+        )
+        return (
+            "prefect.flow_runs",
+            40,
+            f"Encountered exception during execution: RuntimeError('boom — ü')\n{trace}",
+            False,
+        )
+    return "prefect.flow_runs", 20, "Finished in state Completed()", False
+
+
+def prefect_server(path: Path, runs: int = 12) -> Path:
+    """A workflow orchestrator's ``prefect.db`` as Prefect 3.9 writes it (see the module's list)."""
+    key = f"id CHAR(36) {PREFECT_UUID_DEFAULT} NOT NULL"
+    stamps = f"created DATETIME {PREFECT_NOW} NOT NULL, updated DATETIME {PREFECT_NOW} NOT NULL"
+    ddl = [
+        f"CREATE TABLE flow ({key}, {stamps}, name VARCHAR NOT NULL, tags JSON DEFAULT '[]' NOT NULL, "
+        "labels JSON, CONSTRAINT pk_flow PRIMARY KEY (id), CONSTRAINT uq_flow__name UNIQUE (name))",
+        f'CREATE TABLE "flow_run" ({key}, {stamps}, name VARCHAR NOT NULL, state_type VARCHAR(9), '
+        "run_count INTEGER DEFAULT '0' NOT NULL, expected_start_time DATETIME, start_time DATETIME, "
+        "end_time DATETIME, total_run_time DATETIME DEFAULT '0' NOT NULL, parameters JSON DEFAULT '{}' "
+        "NOT NULL, tags JSON DEFAULT '[]' NOT NULL, auto_scheduled BOOLEAN DEFAULT '0' NOT NULL, "
+        "flow_id CHAR(36) NOT NULL, state_id CHAR(36), state_name VARCHAR, state_timestamp DATETIME, "
+        "CONSTRAINT pk_flow_run PRIMARY KEY (id), CONSTRAINT fk_flow_run__flow_id__flow FOREIGN "
+        "KEY(flow_id) REFERENCES flow (id) ON DELETE CASCADE, CONSTRAINT fk_flow_run__state_id__"
+        "flow_run_state FOREIGN KEY(state_id) REFERENCES flow_run_state (id) ON DELETE SET NULL)",
+        f'CREATE TABLE "flow_run_state" ({key}, {stamps}, type VARCHAR(9) NOT NULL, '
+        f"timestamp DATETIME {PREFECT_NOW} NOT NULL, name VARCHAR NOT NULL, message VARCHAR, "
+        "state_details JSON DEFAULT '{}' NOT NULL, data JSON, flow_run_id CHAR(36) NOT NULL, "
+        "CONSTRAINT pk_flow_run_state PRIMARY KEY (id), CONSTRAINT fk_flow_run_state__flow_run_id__"
+        "flow_run FOREIGN KEY(flow_run_id) REFERENCES flow_run (id) ON DELETE CASCADE)",
+        f'CREATE TABLE "log" ({key}, {stamps}, name VARCHAR NOT NULL, level SMALLINT NOT NULL, '
+        "flow_run_id CHAR(36), task_run_id CHAR(36), message TEXT NOT NULL, timestamp DATETIME NOT NULL, "
+        "CONSTRAINT pk_log PRIMARY KEY (id))",
+        f"CREATE TABLE \"variable\" ({key}, {stamps}, name VARCHAR NOT NULL, tags JSON DEFAULT '[]' "
+        "NOT NULL, value JSON, CONSTRAINT pk_variable PRIMARY KEY (id), CONSTRAINT uq_variable__name "
+        "UNIQUE (name))",
+        f'CREATE TABLE "artifact" ({key}, {stamps}, "key" VARCHAR, type VARCHAR, data JSON, '
+        "metadata_ JSON, task_run_id CHAR(36), flow_run_id CHAR(36), description VARCHAR, "
+        "CONSTRAINT pk_artifact PRIMARY KEY (id))",
+    ]
+    flows = [
+        (prefect_id("flow", f), prefect_text(PREFECT_START), prefect_text(PREFECT_START), name, "[]", "{}")
+        for f, name in enumerate(PREFECT_FLOWS)
+    ]
+    flow_runs: list[Sequence[Any]] = []
+    states: list[Sequence[Any]] = []
+    logs: list[Sequence[Any]] = []
+    artifacts: list[Sequence[Any]] = []
+    for run in range(runs):
+        started, took = prefect_started(run), prefect_duration(run)
+        ended = started + took
+        scheduled = prefect_scheduled(run, runs)
+        final = (
+            ("SCHEDULED", "Scheduled")
+            if scheduled
+            else ("FAILED", "Failed")
+            if prefect_failed(run)
+            else (
+                "COMPLETED",
+                "Completed",
+            )
+        )
+        kinds = [final] if scheduled else [("PENDING", "Pending"), ("RUNNING", "Running"), final]
+        for s, (kind, name) in enumerate(kinds):
+            at = started if scheduled else started + took * s / 2
+            details = json.dumps({"flow_run_id": prefect_id("flow_run", run), "task_run_id": None})
+            message = PREFECT_BOOM if kind == "FAILED" else None
+            states.append(
+                (
+                    prefect_id("state", 3 * run + s),
+                    prefect_text(at),
+                    prefect_text(at),
+                    kind,
+                    prefect_text(at),
+                    name,
+                    message,
+                    details,
+                    None,
+                    prefect_id("flow_run", run),
+                )
+            )
+        state_at = started if scheduled else ended
+        flow_runs.append(
+            (
+                prefect_id("flow_run", run),
+                prefect_text(started),
+                prefect_text(state_at),
+                f"run-{run}",
+                final[0],
+                0 if scheduled else 1,
+                prefect_text(started),
+                None if scheduled else prefect_text(started),
+                None if scheduled else prefect_text(ended),
+                prefect_text(PREFECT_EPOCH + (timedelta(0) if scheduled else took)),
+                prefect_parameters(run),
+                "[]",
+                0,
+                prefect_id("flow", int(prefect_failed(run))),
+                prefect_id("state", 3 * run + len(kinds) - 1),
+                final[1],
+                prefect_text(state_at),
+            )
+        )
+        if scheduled:
+            continue
+        for line in range(3):
+            logger, level, message, of_task = prefect_log(run, line)
+            at = started + timedelta(milliseconds=40 * line)
+            logs.append(
+                (
+                    prefect_id("log", 3 * run + line),
+                    prefect_text(at),
+                    prefect_text(at),
+                    logger,
+                    level,
+                    prefect_id("flow_run", run),
+                    prefect_id("task_run", run) if of_task else None,
+                    message,
+                    prefect_text(at),
+                )
+            )
+        report = "# Report\n" + "long text " * 50 * (run + 1) + "😊"
+        for a, (kind, data) in enumerate(
+            (("markdown", report), ("table", json.dumps([{"a": run, "b": None}])))
+        ):
+            artifacts.append(
+                (
+                    prefect_id("artifact", 2 * run + a),
+                    prefect_text(ended),
+                    prefect_text(ended),
+                    f"{kind}-{run}",
+                    kind,
+                    json.dumps(data),
+                    "null",
+                    None,
+                    prefect_id("flow_run", run),
+                    "desc\u00a0nbsp" if a == 0 else None,
+                )
+            )
+    variables = [
+        (
+            prefect_id("variable", v),
+            prefect_text(PREFECT_START),
+            prefect_text(PREFECT_START),
+            name,
+            '["t"]',
+            None if value is None else json.dumps(value),
+        )
+        for v, (name, value) in enumerate(PREFECT_VARIABLES)
+    ]
+    rows = {
+        "flow": flows,
+        "flow_run_state": states,
+        "flow_run": flow_runs,
+        "log": logs,
+        "variable": variables,
+        "artifact": artifacts,
     }
     return write_export(path, ddl, rows)

@@ -7,7 +7,7 @@ database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKit
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
-beets music library, an Anki collection, a buku bookmark manager)
+beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2751,3 +2751,87 @@ def test_bookmark_manager_keeps_its_comma_wrapped_tags_and_urls_as_written(run_e
     }
     assert ran.values("bookmarks", "flags", "id") == {n: int(i % 5 == 0) for n, i in rows}
     assert ran.record["quality_before"] == 100.0
+
+
+def test_prefect_server_keeps_its_utc_clock_its_intervals_and_json_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.prefect_server)
+    runs = 12
+    finished = [r for r in range(runs) if not apps.prefect_scheduled(r, runs)]
+    tables = {
+        "flow": len(apps.PREFECT_FLOWS),
+        "flow_run": runs,
+        "flow_run_state": 3 * len(finished) + 1,
+        "log": 3 * len(finished),
+        "variable": len(apps.PREFECT_VARIABLES),
+        "artifact": 2 * len(finished),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    flow_run = {apps.prefect_id("flow_run", r): r for r in range(runs)}
+    types = ran.types("flow_run")
+    # The server's naive UTC text under DATETIME: timestamps as written (no zone is claimed), each cell
+    # audited as its format; the uuid keys and JSON stay text, the BOOLEAN a boolean.
+    for column in ("created", "updated", "expected_start_time", "start_time", "end_time", "state_timestamp"):
+        assert types[column] == "timestamp without time zone", column
+    for column in ("id", "flow_id", "state_id", "parameters", "tags", "state_type"):
+        assert types[column] == "text", column
+    assert types["auto_scheduled"] == "boolean" and types["run_count"] == "bigint"
+    assert primary_key(ran.uri, ran.record["version_schema"], "flow_run") == ["id"]
+    assert ran.values("flow_run", "start_time", "id") == {
+        k: None if apps.prefect_scheduled(r, runs) else apps.prefect_started(r) for k, r in flow_run.items()
+    }
+    assert audit_rules(run_dir, "flow_run", "start_time") == {
+        apps.prefect_id("flow_run", r): {f"date_format:{apps.PREFECT_TIME}"} for r in finished
+    }
+    # An Interval is that text counted from 1970-01-01: it arrives as the very moment written, so the
+    # duration is the moment less the epoch, to the microsecond (0 for the run never started).
+    assert types["total_run_time"] == "timestamp without time zone"
+    micros = "(extract(epoch FROM total_run_time - timestamp '1970-01-01') * 1000000)::bigint"
+    took = dict(pg_query(ran.uri, f"SELECT id, {micros} FROM {quote_ident(ran.base)}.flow_run"))
+    assert took == {
+        k: 0 if apps.prefect_scheduled(r, runs) else apps.prefect_duration(r) // timedelta(microseconds=1)
+        for k, r in flow_run.items()
+    }
+    assert any(v % 1_000_000 for v in took.values())  # fractions of a second kept
+    assert ran.values("flow_run", "parameters", "id") == {
+        k: apps.prefect_parameters(r) for k, r in flow_run.items()
+    }
+    # A variable's JSON under NUMERIC affinity: 12.5 and 3 were a REAL and an INTEGER cell, the rest
+    # JSON text with its quotes ("0042" keeps its zeros, "" is no empty string); text, no rule applies.
+    assert ran.types("variable")["value"] == "text"
+    assert ran.values("variable", "value", "name") == {
+        name: None if value is None else json.dumps(value) for name, value in apps.PREFECT_VARIABLES
+    }
+    assert audit_rules(run_dir, "variable", "value") == {}
+    # Log levels and multi-line tracebacks as written; a task's log names a task run not in the file.
+    log_types = ran.types("log")
+    assert log_types["level"] == "bigint" and log_types["message"] == "text"
+    messages = ran.values("log", "message", "id")
+    assert messages == {
+        apps.prefect_id("log", 3 * r + line): apps.prefect_log(r, line)[2]
+        for r in finished
+        for line in range(3)
+    }
+    assert audit_rules(run_dir, "log", "message") == {}
+    failed = {apps.prefect_id("state", 3 * r + 2) for r in finished if apps.prefect_failed(r)}
+    states = ran.values("flow_run_state", "message", "id")
+    assert {k: v for k, v in states.items() if v is not None} == dict.fromkeys(failed, apps.PREFECT_BOOM)
+    # JSON's null in metadata_ is a null token: NULL, each audited; a description keeps its no-break space.
+    assert audit_rules(run_dir, "artifact", "metadata_") == {
+        apps.prefect_id("artifact", 2 * r + a): {"null_like_to_null"} for r in finished for a in range(2)
+    }
+    descriptions = ran.values("artifact", "description", "id")
+    assert set(descriptions.values()) == {"desc\u00a0nbsp", None}
+    # The references declared (a circle between a run and its state) and those found from the log and
+    # the artifacts; the task runs' ids name no table here.
+    found = references(run_dir)
+    assert found[("flow_run", "flow_id")] == "flow.id"
+    assert found[("flow_run", "state_id")] == "flow_run_state.id"
+    assert found[("flow_run_state", "flow_run_id")] == "flow_run.id"
+    assert found[("log", "flow_run_id")] == "flow_run.id"
+    assert found[("artifact", "flow_run_id")] == "flow_run.id"
+    assert ("log", "task_run_id") not in found
+    assert ran.values("flow_run", "flow_id", "id") == {
+        k: apps.prefect_id("flow", int(apps.prefect_failed(r))) for k, r in flow_run.items()
+    }
