@@ -169,6 +169,61 @@ def test_a_column_the_schema_makes_unique_only_with_another_is_no_parent(make_sq
     assert any("UNIQUE (owner, locale)" in note for note in found["wordlists"]["locale"].notes)
 
 
+def test_the_columns_of_a_link_tables_composite_key_refer_to_the_tables_they_link(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # helper h157 (an orchestrator's database): a table keyed by two columns, each naming a row of
+    # another table (a post's tags, an order's lines), declares no foreign key. Its key columns were
+    # never children ("not (part of) its own key"): a link table related nothing. A single-column key
+    # is still never a child; a line number 1..3 in the key is a counter, no reference.
+    posts, tags, orders = 40, 10, 30
+    links = sorted({(p, (p * 7 + j) % tags + 1) for p in range(1, posts + 1) for j in range(p % 3 + 1)})
+    lines = [(o, n, f"item {o}-{n}") for o in range(1, orders + 1) for n in range(1, o % 3 + 2)]
+    path = make_sqlite(
+        {
+            "posts": (
+                "CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT)",
+                [(i, f"p{i}") for i in range(1, posts + 1)],
+            ),
+            "tags": (
+                "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)",
+                [(i, f"t{i}") for i in range(1, tags + 1)],
+            ),
+            "post_tags": (
+                "CREATE TABLE post_tags (post_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+                "PRIMARY KEY (post_id, tag_id))",
+                links,
+            ),
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TEXT)",
+                [(i, "x") for i in range(1, orders + 1)],
+            ),
+            "order_lines": (
+                "CREATE TABLE order_lines (order_id INTEGER NOT NULL, line_no INTEGER NOT NULL, item TEXT, "
+                "PRIMARY KEY (order_id, line_no))",
+                lines,
+            ),
+        }
+    )
+    found = profile(path)
+    assert found["post_tags"].key == ["post_id", "tag_id"]
+    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    # Every value is a key of the table linked (SQLite's own NOT IN finds none missing).
+    for table, column, parent in (
+        ("post_tags", "post_id", "posts"),
+        ("post_tags", "tag_id", "tags"),
+        ("order_lines", "order_id", "orders"),
+    ):
+        assert _query(
+            path, f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM {parent})"
+        ) == [(0,)]
+    assert refs == {
+        ("post_tags", "post_id"): "posts.id",
+        ("post_tags", "tag_id"): "tags.id",
+        ("order_lines", "order_id"): "orders.id",
+    }
+
+
 def test_undeclared_references_to_the_own_key(make_sqlite: SqliteFactory) -> None:
     """A parent row and a manager are found from the data; codes, ranks and copies of the key are not."""
     # staff keyed 101..160: every 10th reports to one of three managers anywhere in the range; `grade`

@@ -4,20 +4,22 @@
    references, exactly: the schema speaks, nothing is guessed beside it in that table (an ORM declares
    every relation; an enum of 1s and 2s fits a small table's keys). Until 2026-12-04 its other columns
    were searched as well.
-2. **Inferred by inclusion** in a table that declares none (the export may declare some tables'
-   references and not others'): a column is a reference to another table's key
-   when at least :data:`MIN_INCLUSION` of its distinct non-null values are values of that key. Names
-   play no part. The parent key must be a single column, unique and non-null (:mod:`.keys`); the child
-   column must have the same type (integer with integer, text with text) and not be (part of) its own
-   table's key. A column may refer to its own table's key (a ticket's parent ticket, an employee's
-   manager) if it is not a copy or a reordering of the key (its distinct values are fewer than
-   :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
-   parents are shared). A column whose values fit several parents' keys equally well is no reference
-   (the data cannot tell which one it is), unless exactly one parent's table (or key) name appears in
-   the column's name, or exactly one parent's table name ends in the column's name (tables named
-   ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
-   holds strictly more of its values (its own table's key, say, over another table's whose keys merely
-   overlap): that breaks the tie; a name never makes a reference on its own.
+2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references
+   and not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of
+   its distinct non-null values are values of that key. Names play no part. The parent key must be a
+   single column, unique and non-null (:mod:`.keys`); the child column must have the same type (integer
+   with integer, text with text) and not be its own table's key when that is one column: a column of a key
+   of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
+   other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to
+   its own table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a
+   reordering of the key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order,
+   a rank or a legacy number numbers every row once; parents are shared). A column whose values fit
+   several parents' keys equally well is no reference (the data cannot tell which one it is), unless
+   exactly one parent's table (or key) name appears in the column's name, or exactly one parent's table
+   name ends in the column's name (tables named ``<module>_<entity>``: ``sale`` → ``sale_sale``,
+   ``partner_id`` → ``res_partner``), or one parent holds strictly more of its values (its own table's
+   key, say, over another table's whose keys merely overlap): that breaks the tie; a name never makes a
+   reference on its own.
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -558,8 +560,8 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     found: dict[tuple[str, str], list[str]] = {}
     for name, table in tables.items():
         for column in table:
-            if column.name in table.key:
-                continue  # a table's own key is never a child
+            if table.key == [column.name]:
+                continue  # a table's own single-column key is never a child
             fitting = [
                 p
                 for p, key in parents.items()
