@@ -7,7 +7,8 @@ database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKit
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
-beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server)
+beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
+Apache Airflow metadata database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2835,3 +2836,84 @@ def test_prefect_server_keeps_its_utc_clock_its_intervals_and_json_as_written(ru
     assert ran.values("flow_run", "flow_id", "id") == {
         k: apps.prefect_id("flow", int(apps.prefect_failed(r))) for k, r in flow_run.items()
     }
+
+
+def test_airflow_metadata_keeps_run_ids_durations_and_xcoms_and_its_declared_composite_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.airflow_metadata)
+    runs, tasks = 5, len(apps.AIRFLOW_TASKS)
+    ran_runs = [r for r in range(runs) if apps.airflow_ran(r, runs)]
+    returned = [
+        (r, t)
+        for r in ran_runs
+        for t in range(tasks)
+        if apps.airflow_xcom(r, t) is not None and not apps.airflow_failed(r, t)
+    ]
+    tables = {
+        "dag": 1,
+        "dag_run": runs,
+        "task_instance": runs * tasks,
+        "xcom": len(returned),
+        "log": len(ran_runs) * tasks + runs,
+        "variable": len(apps.AIRFLOW_VARIABLES),
+        "slot_pool": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    # UtcDateTime's naive UTC text: timestamps as written, each audited; a run id holding an instant
+    # with its offset is an identifier, text as written, no rule applies.
+    run_types = ran.types("dag_run")
+    for column in ("logical_date", "start_date", "end_date", "run_after", "queued_at"):
+        assert run_types[column] == "timestamp without time zone", column
+    assert run_types["run_id"] == run_types["conf"] == "text" and run_types["id"] == "bigint"
+    assert ran.values("dag_run", "run_id", "id") == {r + 1: apps.airflow_run_id(r) for r in range(runs)}
+    assert audit_rules(run_dir, "dag_run", "run_id") == {}
+    assert ran.values("dag_run", "run_after", "id") == {r + 1: apps.airflow_started(r) for r in range(runs)}
+    # A task's duration: the REAL seconds Airflow computed, every bit; the pickled config byte for byte.
+    ti_types = ran.types("task_instance")
+    assert ti_types["duration"] == "double precision" and ti_types["executor_config"] == "bytea"
+    assert ti_types["start_date"] == "timestamp without time zone" and ti_types["id"] == "text"
+    ti = {apps.airflow_ti_id(r, t): (r, t) for r in range(runs) for t in range(tasks)}
+    durations = ran.values("task_instance", "duration", "id")
+    assert durations == {
+        k: apps.airflow_duration(r, t) if apps.airflow_ran(r, runs) else None for k, (r, t) in ti.items()
+    }
+    assert ran.values("task_instance", "executor_config", "id") == dict.fromkeys(ti, apps.AIRFLOW_PICKLE)
+    # The host of a task never run is '' beside NULLs, JSON's null in next_kwargs beside SQL NULL: each
+    # made NULL and audited (two ways of writing none: charged before cleaning, nothing after).
+    assert audit_rules(run_dir, "task_instance", "hostname") == {
+        k: {"empty_to_null"} for k, (r, _) in ti.items() if not apps.airflow_ran(r, runs)
+    }
+    assert audit_rules(run_dir, "task_instance", "next_kwargs") == {
+        k: {"null_like_to_null"} for k, (r, _) in ti.items() if apps.airflow_ran(r, runs)
+    }
+    assert ran.values("task_instance", "hostname", "id") == {
+        k: "vm" if apps.airflow_ran(r, runs) else None for k, (r, _) in ti.items()
+    }
+    # XComs: JSON text as written (non-ASCII escaped, "0.00" amounts inside), keyed by four columns.
+    assert primary_key(ran.uri, ran.record["version_schema"], "xcom") == [
+        "dag_run_id",
+        "task_id",
+        "map_index",
+        "key",
+    ]
+    xcom = dict(
+        pg_query(ran.uri, f"SELECT dag_run_id || '/' || task_id, value FROM {quote_ident(ran.base)}.xcom")
+    )
+    assert xcom == {f"{r + 1}/{apps.AIRFLOW_TASKS[t]}": apps.airflow_xcom(r, t) for r, t in returned}
+    assert ran.types("xcom")["value"] == "text"
+    # Fernet tokens are text, as written; the flags booleans.
+    assert ran.values("variable", "val", "key") == {n: apps.airflow_fernet(n) for n in apps.AIRFLOW_VARIABLES}
+    assert ran.types("variable")["is_encrypted"] == "boolean"
+    assert ran.values("variable", "is_encrypted", "key") == dict.fromkeys(apps.AIRFLOW_VARIABLES, True)
+    # The composite references Airflow declares, part by part; the audit log's DAG is found in the data.
+    # The xcom's dag_run_id, though dag_run's id, is not searched: its table declares its references.
+    found = references(run_dir)
+    assert found[("task_instance", "dag_id")] == "dag_run.dag_id"
+    assert found[("task_instance", "run_id")] == "dag_run.run_id"
+    for column in ("dag_id", "task_id", "run_id", "map_index"):
+        assert found[("xcom", column)] == f"task_instance.{column}", column
+    assert found[("log", "dag_id")] == "dag.dag_id"
+    assert ("xcom", "dag_run_id") not in found
