@@ -308,6 +308,10 @@ def test_trac_database_microsecond_times_are_instants_and_no_date_zeros_stay_int
     )
     assert due == {i + 1: apps.trac_due(i) or None for i in range(tickets)}
     assert ran.types("ticket_custom")["value"] == "text"
+    # The change log and the custom fields name their ticket by the first column of their key, declared
+    # nowhere: a reference (until 2026-12-05 no column of a key was searched, and neither was one).
+    found = references(run_dir)
+    assert found[("ticket_change", "ticket")] == found[("ticket_custom", "ticket")] == "ticket.id"
 
 
 def test_roundup_database_keeps_its_dates_digit_for_digit_and_reads_them_by_a_named_format(
@@ -2717,6 +2721,9 @@ def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_refere
     assert 2 * sum(1 for n in range(notes) if apps.anki_card_id(n) <= max(reviewed)) < notes
     found = references(run_dir)
     assert found[("cards", "nid")] == "notes.id"
+    # A note type's fields and templates, keyed (ntid, ord), name it by the key's first column (until
+    # 2026-12-05 no column of a key was searched: no reference).
+    assert found[("fields", "ntid")] == found[("templates", "ntid")] == "notetypes.id"
     assert found[("cards", "did")] == "decks.id"
     assert found[("notes", "mid")] == "notetypes.id"
     assert found[("revlog", "cid")] == "cards.id"
