@@ -1207,3 +1207,45 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
     assert issue.examples == ("0",)
     # The cells are loaded as written: the profile's figures for the column count the 0s as valid.
     assert staff_id.valid_count == 60 and staff_id.min == 0
+
+
+def test_a_sample_of_under_half_the_keys_under_a_name_naming_their_table_is_a_reference(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An e-book library (calibre's ``books_ratings_link``) rates 40 % of its books, spread over all of
+    them: under half the keys, and numbers 1..N fill their span, so the chance measure can never tell
+    them from chance. But ``book`` names ``books``, and the values reach the upper half of its keys, where
+    no code sits: a reference, as a run of the newest books' downloads is. The same sample under a
+    name naming no table, and books of the lower half only under ``book``, stay none (as documented)."""
+    books = [(n, f"book {n}") for n in range(1, 301) if n not in (4, 51)]
+    rated = [n for n, _ in books if n % 5 in (1, 3)]  # 40 % of the books, from the first to the last
+    assert len(rated) < len(books) // 2 and max(rated) > 290
+    path = make_sqlite(
+        {
+            "books": ("CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT)", books),
+            "books_ratings_link": (
+                "CREATE TABLE books_ratings_link (id INTEGER PRIMARY KEY, book INTEGER, stars INTEGER)",
+                [(k + 1, n, 1 + n % 5) for k, n in enumerate(rated)],
+            ),
+            "downloads": (
+                "CREATE TABLE downloads (id INTEGER PRIMARY KEY, book INTEGER)",
+                [(k + 1, 281 + k % 20) for k in range(60)],  # the 20 newest books
+            ),
+            "reads": (
+                "CREATE TABLE reads (id INTEGER PRIMARY KEY, item INTEGER)",
+                [(k + 1, n) for k, n in enumerate(rated)],
+            ),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, book INTEGER)",
+                [(k + 1, n) for k, n in enumerate(range(1, 121, 3))],  # the lower half only
+            ),
+        }
+    )
+    for table, column in (("books_ratings_link", "book"), ("downloads", "book"), ("reads", "item")):
+        assert _query(path, f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM books)") == [
+            (0,)
+        ]
+    assert _references(path) == {
+        ("books_ratings_link", "book"): "books.id",
+        ("downloads", "book"): "books.id",
+    }

@@ -57,6 +57,12 @@
    run (a one-row-per-ticket table covering tickets 1..200 of 300; merged tickets 5..330, the last
    30 purged: orphans).
 
+   A column whose name is the parent's entity (its last word, less ``id``, the table's singular:
+   ``book`` → ``books``; :func:`_same_entity`) whose values reach the upper half of the keys is a
+   reference however few of them it uses: calibre rates 149 of 300 books in ``books_ratings_link``,
+   spread over all of them, and keys 1..N fill their span, so no chance measure could tell (since
+   2026-12-05; before, no reference). ``slot_type`` merely contains ``slots``: a type, not this.
+
    In an export that declares foreign keys (in any table: an ORM's database), a column whose values
    are the first keys of the parent, every one from the lowest up, consecutive (:func:`first_keys`),
    is no reference unless its name names the parent: an enum or a counter numbered from 1 holds
@@ -64,10 +70,11 @@
    domains, since 2026-12-05). A sample with gaps still is one.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
-   half of keys numbered from near 1, or a short run of the keys (orders of the latest customers
-   only), or, under a name not naming its table, a run of the first keys of a growing table (orders
-   of its first customers only), or in an export declaring other references, of any table. The data
-   cannot tell those from codes; declare the foreign key and it is taken as declared.
+   half of keys numbered from near 1, or, under a name that is not the parent's entity, a sample of
+   under half the keys or a short run of them (orders of the latest customers only), or, under a name
+   not naming its table, a run of the first keys of a growing table (orders of its first customers
+   only), or in an export declaring other references, of any table. The data cannot tell those from
+   codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max, and whether integer values could reach the upper half of keys numbered from near 1)
@@ -980,14 +987,21 @@ def keys_above_their_count(key: ColumnProfile) -> bool:
     return isinstance(key.min, int) and key.min > key.distinct_count
 
 
-def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False) -> bool:
+def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False, entity: bool = False) -> bool:
     """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
     keys by chance? Two or more keys found, reaching the upper half of the keys (or keys ``far`` above
     their count), and either half the keys used or a chance of at most :data:`MAX_CHANCE` (the
     module's rule 3). A column ``named`` for the parent (:func:`names_parent`) using half its keys is
-    one even as a run from the lowest."""
+    one even as a run from the lowest. A column whose name is the parent's ``entity`` (its last word,
+    less ``id``, the table's singular: ``book`` → ``books``, ``ticket_id`` → ``tickets``;
+    :func:`_same_entity`) is one however few of the keys it uses: the name says which table, reaching
+    the upper half that they are no codes at the bottom (a library's ratings of 40 % of its books,
+    spread over all of them; since 2026-12-05: before, half the keys were needed, and keys 1..N fill
+    their span, so no chance could ever tell). ``slot_type`` names ``slots`` but is a type."""
     if fit.found < MIN_DISTINCT or not reaches(fit, far=far):
         return False
+    if entity:
+        return True  # the name says which table; reaching the upper half, that they are no codes
     if 2 * fit.found >= fit.keys and (named or not _counter_from_the_lowest_key(fit)):
         return True  # a lookup table, used: tickets of 4 priorities
     if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
@@ -1235,7 +1249,8 @@ def _turned_away(
             "its keys, no reference inferred"
         )
     far = keys_above_their_count(tables[chosen.parent][chosen.key])
-    if integer and not beyond_chance(chosen, named=named, far=far):
+    entity = _same_entity(column, chosen)
+    if integer and not beyond_chance(chosen, named=named, far=far, entity=entity):
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "
             "tell from numbers that are keys by chance: no reference inferred"
