@@ -243,6 +243,15 @@ number, so a test computes what a column holds from the same numbers.
   queries with non-ASCII text), tags sorted between commas (``,news,tech,``, ``,`` for none), ``''``
   for a title or description never given (the column defaults), a bit mask of ``flags`` (1:
   immutable), and the last bookmark moved into each deleted id.
+- :func:`ebook_library`: an e-book library's ``metadata.db`` as calibre 6 writes it (its own DDL):
+  every moment text with a ``+00:00`` offset (``2026-12-05 04:08:42.584472+00:00``, whole seconds
+  without a fraction), calibre's "no date" ``0101-01-01 00:00:00+00:00`` as a publication date,
+  ``series_index REAL``, ``has_cover BOOL`` 0/1, ``''`` ISBN and LCCN, ISBNs with leading zeros in
+  ``identifiers.val``, HTML comments with no-break spaces and emoji, custom columns as calibre makes
+  them (``custom_column_N`` of a REAL, a ``BOOL``, a ``timestamp``; an enumeration's values in their own
+  table joined by ``books_custom_column_N_link``), ratings of 40 % of the books spread over all of them
+  in ``books_ratings_link``, no reference declared, and a trigger calling calibre's own SQL functions
+  (``title_sort()``, ``uuid4()``).
 """
 
 from __future__ import annotations
@@ -258,10 +267,12 @@ import struct
 import sys
 import zlib
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from tests.other_products import FREE_TEXT, write_export
 
@@ -6091,3 +6102,191 @@ def bookmark_manager(path: Path, bookmarks: int = 30, deleted: Sequence[int] = (
         ]
     }
     return write_export(path, ddl, rows)
+
+
+# --- calibre ---------------------------------------------------------------------------------------------
+
+CALIBRE_TITLES = (
+    "The Hobbit",
+    "Les Misérables",
+    "Война и мир",
+    "百年孤独",
+    "A Tale\u00a0of Dragons 🐉",
+    "L’Étranger",
+    "Der Zauberberg",
+)
+CALIBRE_AUTHORS = ("J. R. R. Tolkien", "Victor Hugo", "Лев Толстой", "Gabriel García Márquez", "Zoë O’Brien")
+#: calibre's UNDEFINED_DATE: the publication date of a book whose date is not known.
+CALIBRE_NO_DATE = "0101-01-01 00:00:00+00:00"
+CALIBRE_PRICES = (12.99, 0.1 + 0.2, 1e-7, 19.95)
+CALIBRE_GENRES = ("Fiction", "Non-fiction", "Poetry")
+CALIBRE_ADDED = datetime(2026, 12, 5, 4, 8, 42, tzinfo=UTC)
+
+
+def calibre_book_ids(books: int, deleted: Sequence[int]) -> list[int]:
+    """The ids of a library's books: 1.. in the order they were added, the deleted ones gone."""
+    return [n for n in range(1, books + len(deleted) + 1) if n not in deleted]
+
+
+def calibre_moment(moment: datetime) -> str:
+    """A moment as calibre stores it: ``str()`` of an aware UTC datetime (a fraction only when it has one)."""
+    return str(moment.astimezone(UTC))
+
+
+def calibre_added(n: int) -> datetime:
+    return CALIBRE_ADDED + timedelta(seconds=37 * n, microseconds=0 if n % 7 == 0 else (n * 104729) % 10**6)
+
+
+def calibre_pubdate(n: int) -> str:
+    if n % 4 == 0:
+        return CALIBRE_NO_DATE
+    return calibre_moment(datetime(1800 + 7 * n, 1 + n % 12, 1 + n % 28, (10 * n) % 24, tzinfo=UTC))
+
+
+def calibre_title(n: int) -> str:
+    return f"{CALIBRE_TITLES[n % len(CALIBRE_TITLES)]} {n}"
+
+
+def calibre_sort(title: str) -> str:
+    """calibre's ``title_sort()``: a leading English article moved to the end."""
+    for article in ("The ", "A ", "An "):
+        if title.startswith(article):
+            return f"{title[len(article) :]}, {article.strip()}"
+    return title
+
+
+def calibre_isbn(n: int) -> str:
+    return f"{(n * 7919) % 10**9:010d}"  # ten digits, leading zeros
+
+
+def calibre_rated(ids: Sequence[int]) -> list[int]:
+    """The books rated: two in five, from the first to the last (under half the keys)."""
+    return [n for n in ids if n % 5 in (1, 3)]
+
+
+def calibre_comment(n: int) -> str:
+    return f"<p>Résumé №{n} — “quoted”\u00a0text</p>\n<p>line 2 😀</p>"
+
+
+def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17)) -> Path:
+    """An e-book library's ``metadata.db`` as calibre 6 writes it (see the module's list)."""
+    ddl = [
+        "CREATE TABLE books ( id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL DEFAULT 'Unknown' "
+        "COLLATE NOCASE, sort TEXT COLLATE NOCASE, timestamp TIMESTAMP DEFAULT CURRENT_TIMESTAMP, pubdate "
+        "TIMESTAMP DEFAULT CURRENT_TIMESTAMP, series_index REAL NOT NULL DEFAULT 1.0, author_sort TEXT "
+        'COLLATE NOCASE, isbn TEXT DEFAULT "" COLLATE NOCASE, lccn TEXT DEFAULT "" COLLATE NOCASE, path TEXT '
+        'NOT NULL DEFAULT "", flags INTEGER NOT NULL DEFAULT 1, uuid TEXT, has_cover BOOL DEFAULT 0, '
+        'last_modified TIMESTAMP NOT NULL DEFAULT "2000-01-01 00:00:00+00:00")',
+        "CREATE TABLE authors ( id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE, sort TEXT COLLATE "
+        'NOCASE, link TEXT NOT NULL DEFAULT "", UNIQUE(name) )',
+        "CREATE TABLE books_authors_link ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, author INTEGER NOT "
+        "NULL, UNIQUE(book, author) )",
+        "CREATE TABLE ratings ( id INTEGER PRIMARY KEY, rating INTEGER CHECK(rating > -1 AND rating < 11), "
+        "UNIQUE (rating) )",
+        "CREATE TABLE books_ratings_link ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, rating INTEGER NOT "
+        "NULL, UNIQUE(book, rating) )",
+        "CREATE TABLE identifiers ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, type TEXT NOT NULL "
+        'DEFAULT "isbn" COLLATE NOCASE, val TEXT NOT NULL COLLATE NOCASE, UNIQUE(book, type) )',
+        "CREATE TABLE comments ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, text TEXT NOT NULL COLLATE "
+        "NOCASE, UNIQUE(book) )",
+        "CREATE TABLE data ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, format TEXT NOT NULL COLLATE "
+        "NOCASE, uncompressed_size INTEGER NOT NULL, name TEXT NOT NULL, UNIQUE(book, format) )",
+        "CREATE TABLE custom_columns ( id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT NOT NULL, name TEXT "
+        "NOT NULL, datatype TEXT NOT NULL, mark_for_delete BOOL DEFAULT 0 NOT NULL, editable BOOL DEFAULT 1 "
+        'NOT NULL, display TEXT DEFAULT "{}" NOT NULL, is_multiple BOOL DEFAULT 0 NOT NULL, normalized BOOL '
+        "NOT NULL, UNIQUE(label) )",
+        "CREATE TABLE custom_column_1( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value REAL NOT "
+        "NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_2( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value BOOL NOT "
+        "NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_3( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value timestamp "
+        "NOT NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_5( id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL COLLATE "
+        "NOCASE, UNIQUE(value))",
+        "CREATE TABLE books_custom_column_5_link( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER NOT "
+        "NULL, value INTEGER NOT NULL, UNIQUE(book, value) )",
+        "CREATE TABLE preferences(id INTEGER PRIMARY KEY, key TEXT NOT NULL, val TEXT NOT NULL, UNIQUE(key))",
+        "CREATE TABLE library_id ( id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, UNIQUE(uuid) )",
+    ]
+    ids = calibre_book_ids(books, deleted)
+    authors = len(CALIBRE_AUTHORS)
+    author_of = {n: [1 + n % authors] + ([1 + (n + 2) % authors] if n % 6 == 0 else []) for n in ids}
+    links = [(n, a) for n in ids for a in author_of[n]]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "books": [
+            (
+                n,
+                calibre_title(n),
+                calibre_sort(calibre_title(n)),
+                calibre_moment(calibre_added(n)),
+                calibre_pubdate(n),
+                (1.0, 2.5, 0.1, 10.0)[n % 4],
+                CALIBRE_AUTHORS[author_of[n][0] - 1],
+                "",
+                "",
+                f"{CALIBRE_AUTHORS[author_of[n][0] - 1]}/{calibre_title(n)} ({n})",
+                1,
+                str(UUID(int=0x6F7D2C0802454C4CB09C80B2AD540000 + n)),
+                int(n % 3 == 0),
+                calibre_moment(calibre_added(n) + timedelta(seconds=5, microseconds=123457)),
+            )
+            for n in ids
+        ],
+        "authors": [(k, name, name, "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
+        "books_authors_link": [(k, n, a) for k, (n, a) in enumerate(links, 1)],
+        "ratings": [(k, 2 * k) for k in range(1, 6)],
+        "books_ratings_link": [(k, n, 1 + n % 5) for k, n in enumerate(calibre_rated(ids), 1)],
+        "identifiers": [
+            (k, n, "isbn" if n % 2 else "amazon", calibre_isbn(n) if n % 2 else f"B00{n:07d}")
+            for k, n in enumerate(ids, 1)
+        ],
+        "comments": [(k, n, calibre_comment(n)) for k, n in enumerate([n for n in ids if n % 3], 1)],
+        "data": [
+            (k, n, "EPUB", 1000 + 17 * n, f"{calibre_title(n)} - Unknown") for k, n in enumerate(ids[-2:], 1)
+        ],
+        "custom_columns": [
+            (1, "price", "Price", "float", 0, 1, "{}", 0, 0),
+            (2, "read", "Read", "bool", 0, 1, "{}", 0, 0),
+            (3, "bought", "Bought", "datetime", 0, 1, '{"date_format": null}', 0, 0),
+            (
+                5,
+                "genre",
+                "Genre",
+                "enumeration",
+                0,
+                1,
+                json.dumps({"enum_values": list(CALIBRE_GENRES)}),
+                0,
+                1,
+            ),
+        ],
+        "custom_column_1": [
+            (k, n, CALIBRE_PRICES[n % 4]) for k, n in enumerate([n for n in ids if n % 2], 1)
+        ],
+        "custom_column_2": [(k, n, int(n % 3 == 0)) for k, n in enumerate([n for n in ids if n % 3 != 2], 1)],
+        "custom_column_3": [
+            (k, n, calibre_moment(datetime(2024, 2, 29, 9, 11, 12, tzinfo=UTC) + timedelta(days=n)))
+            for k, n in enumerate([n for n in ids if n % 5], 1)
+        ],
+        "custom_column_5": [(k, genre) for k, genre in enumerate(CALIBRE_GENRES, 1)],
+        "books_custom_column_5_link": [(k, n, 1 + n % 3) for k, n in enumerate([n for n in ids if n % 4], 1)],
+        "preferences": [
+            (1, "bools_are_tristate", "true"),
+            (2, "user_categories", "{}"),
+            (3, "field_metadata", json.dumps({"title": {"name": "Titel ✓", "is_custom": False}})),
+        ],
+        "library_id": [(1, "667d2c08-0245-44c4-b09c-80b2ad54b31d")],
+    }
+    write_export(path, ddl, rows)
+    # calibre's own triggers call its own SQL functions, which only calibre defines.
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(
+            "CREATE TRIGGER books_insert_trg AFTER INSERT ON books BEGIN UPDATE books SET "
+            "sort=title_sort(NEW.title),uuid=uuid4() WHERE id=NEW.id; END"
+        )
+        con.execute(
+            "CREATE TRIGGER fkc_insert_books_ratings_link BEFORE INSERT ON books_ratings_link BEGIN SELECT "
+            "CASE WHEN (SELECT id from books WHERE id=NEW.book) IS NULL THEN RAISE(ABORT, 'Foreign key "
+            "violation: book not in books') END; END"
+        )
+    return path

@@ -7,7 +7,7 @@ database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKit
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
-beets music library, an Anki collection, a buku bookmark manager)
+beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2751,3 +2751,84 @@ def test_bookmark_manager_keeps_its_comma_wrapped_tags_and_urls_as_written(run_e
     }
     assert ran.values("bookmarks", "flags", "id") == {n: int(i % 5 == 0) for n, i in rows}
     assert ran.record["quality_before"] == 100.0
+
+
+def test_ebook_library_reads_offset_moments_keeps_isbn_zeros_and_finds_its_sparse_ratings(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ebook_library)
+    ids = apps.calibre_book_ids(30, (4, 17))
+    rated = apps.calibre_rated(ids)
+    tables = {
+        "books": len(ids),
+        "authors": len(apps.CALIBRE_AUTHORS),
+        "books_authors_link": len(ids) + len([n for n in ids if n % 6 == 0]),
+        "ratings": 5,
+        "books_ratings_link": len(rated),
+        "identifiers": len(ids),
+        "comments": len([n for n in ids if n % 3]),
+        "data": 2,
+        "custom_columns": 4,
+        "custom_column_1": len([n for n in ids if n % 2]),
+        "custom_column_2": len([n for n in ids if n % 3 != 2]),
+        "custom_column_3": len([n for n in ids if n % 5]),
+        "custom_column_5": len(apps.CALIBRE_GENRES),
+        "books_custom_column_5_link": len([n for n in ids if n % 4]),
+        "preferences": 3,
+        "library_id": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # A trigger calling calibre's own title_sort() is not copied and costs nothing.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("books")
+    for column in ("timestamp", "pubdate", "last_modified"):
+        assert types[column] == "timestamp with time zone", column
+    assert (types["series_index"], types["has_cover"], types["uuid"]) == (
+        "double precision",
+        "boolean",
+        "text",
+    )
+    assert ran.types("identifiers")["val"] == "text"
+    assert ran.types("custom_column_1")["value"] == "double precision"
+    assert ran.types("custom_column_2")["value"] == "boolean"
+    assert ran.types("custom_column_3")["value"] == "timestamp with time zone"
+    # Text with its +00:00 offset is the instant it writes; calibre's "no date" (year 101) is one too, kept.
+    assert ran.values("books", "timestamp", "id") == {n: apps.calibre_added(n) for n in ids}
+    assert ran.values("books", "pubdate", "id") == {
+        n: datetime.fromisoformat(apps.calibre_pubdate(n)) for n in ids
+    }
+    assert ran.values("books", "pubdate", "id")[8] == datetime(101, 1, 1, tzinfo=UTC)
+    # ISBNs keep their leading zeros, prices every bit of their doubles.
+    assert ran.values("identifiers", "val", "book") == {
+        n: apps.calibre_isbn(n) if n % 2 else f"B00{n:07d}" for n in ids
+    }
+    assert ran.values("custom_column_1", "value", "book") == {
+        n: apps.CALIBRE_PRICES[n % 4] for n in ids if n % 2
+    }
+    assert ran.values("comments", "text", "book") == {n: apps.calibre_comment(n) for n in ids if n % 3}
+    # No reference is declared. Every one found is true, and the links naming a book are found, the
+    # ratings of two books in five too (under half the keys, but ``book`` names ``books``; none
+    # before 2026-12-05) and the files of the two newest books.
+    truth = {
+        **{
+            (table, "book"): "books.id"
+            for table in (
+                "books_authors_link",
+                "books_ratings_link",
+                "identifiers",
+                "comments",
+                "data",
+                "custom_column_1",
+                "custom_column_2",
+                "custom_column_3",
+                "books_custom_column_5_link",
+            )
+        },
+        ("books_authors_link", "author"): "authors.id",
+        ("books_ratings_link", "rating"): "ratings.id",
+        ("books_custom_column_5_link", "value"): "custom_column_5.id",
+    }
+    found = references(run_dir)
+    assert found.items() <= truth.items()
+    assert {(t, c) for t, c in truth if c != "value"} <= set(found)
