@@ -252,6 +252,14 @@ number, so a test computes what a column holds from the same numbers.
   table joined by ``books_custom_column_N_link``), ratings of 40 % of the books spread over all of them
   in ``books_ratings_link``, no reference declared, and a trigger calling calibre's own SQL functions
   (``title_sort()``, ``uuid4()``).
+- :func:`wagtail_site`: a Wagtail 8 CMS's ``db.sqlite3`` (Django 5.2's DDL, ``USE_TZ``) with a page
+  type of the site's own: treebeard paths of 4-digit steps with leading zeros (``0001000100020003``) in
+  ``varchar(255) UNIQUE``, ``integer unsigned`` depths, a translation's ``translation_key`` (32 hex
+  digits) shared with its source page, every ``datetime`` naive UTC text (six fraction digits, none
+  when whole), a ``date``, a ``time`` (``18:07:13``, ``18:07:13.500000``), a ``decimal`` field that
+  SQLite's NUMERIC affinity stored as REAL or INTEGER (``'12.50'`` → 12.5, ``'0.00'`` → 0), codes with
+  leading zeros (``'007'``) beside ``''``, StreamField JSON under ``CHECK (JSON_VALID(...))``,
+  revisions whose ``object_id varchar(255)`` holds the page's id as digits, and declared references.
 """
 
 from __future__ import annotations
@@ -6290,3 +6298,256 @@ def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17))
             "violation: book not in books') END; END"
         )
     return path
+
+
+# --- Wagtail ---------------------------------------------------------------------------------------------
+
+WAGTAIL_BASE = datetime(2026, 12, 5, 4, 16, 0)  # naive UTC, as Django writes under USE_TZ
+WAGTAIL_PRICES = (
+    Decimal("12.50"),
+    Decimal("0.10"),
+    Decimal("999999.99"),
+    None,
+    Decimal("0.00"),
+    Decimal("7"),
+)
+WAGTAIL_CODES = ("007", "0042", "A1", "", "10")
+WAGTAIL_TITLES = ("Concert", "Théâtre", "Ausstellung", "音乐会", "Fête 🎉")
+#: The section pages (ids 4..6) under the home page (id 3); events follow from id 7.
+WAGTAIL_SECTIONS = 3
+
+
+def django_moment(moment: datetime | None) -> str | None:
+    """A naive datetime as Django's SQLite backend writes it: ``str()``, a fraction only when it has one."""
+    return None if moment is None else str(moment)
+
+
+def wagtail_event_ids(events: int, deleted: Sequence[int]) -> list[int]:
+    return [n for n in range(7, 7 + events) if n not in deleted]
+
+
+def wagtail_path(n: int) -> str:
+    """A page's treebeard path: 4-digit steps from the root (``0001``), each step its place among its
+    siblings: the home page ``00010001``, section ``k`` ``00010001000k``, an event under its section."""
+    if n == 1:
+        return "0001"
+    if n == 3:
+        return "00010001"
+    if n == 100:
+        return "00010002"  # the home page's French translation
+    if n < 7:
+        return f"00010001{n - 3:04d}"
+    return f"{wagtail_path(wagtail_section(n))}{(n - 7) // WAGTAIL_SECTIONS + 1:04d}"
+
+
+def wagtail_section(n: int) -> int:
+    return 4 + (n - 7) % WAGTAIL_SECTIONS
+
+
+def wagtail_created(n: int) -> datetime:
+    return WAGTAIL_BASE + timedelta(seconds=3 * n, microseconds=0 if n % 5 == 0 else (n * 7919) % 10**6)
+
+
+def wagtail_doors(n: int) -> str | None:
+    if n % 4 == 0:
+        return None
+    return f"18:{(7 * n) % 60:02d}:{(13 * n) % 60:02d}" + (".500000" if n % 3 == 0 else "")
+
+
+def wagtail_price(n: int) -> Decimal | None:
+    return WAGTAIL_PRICES[n % len(WAGTAIL_PRICES)]
+
+
+def wagtail_starts(n: int) -> datetime | None:
+    return None if n % 5 == 0 else datetime(2026, 1 + n % 12, 1 + n % 28, 17 + n % 2, 30)
+
+
+def wagtail_day(n: int) -> date | None:
+    return None if n % 3 == 0 else date(2026, 1 + n % 12, 1 + n % 28)
+
+
+def wagtail_body(n: int) -> str:
+    if n % 6 == 0:
+        return "[]"
+    blocks = [
+        {"type": "heading", "value": f"Titre {n}", "id": str(UUID(int=n))},
+        {"type": "paragraph", "value": f"<p>Para\u00a0{n} 😀</p>", "id": str(UUID(int=10**6 + n))},
+        {"type": "price", "value": str(Decimal(n) / 4), "id": str(UUID(int=2 * 10**6 + n))},
+    ]
+    return json.dumps(blocks)
+
+
+def wagtail_site(path: Path, events: int = 24, deleted: Sequence[int] = (12, 13)) -> Path:
+    """A Wagtail CMS's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+        'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"language_code" varchar(100) NOT NULL UNIQUE)',
+        'CREATE TABLE "wagtailcore_revision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"created_at" datetime NOT NULL, "approved_go_live_at" datetime NULL, "user_id" integer NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "content" text NOT NULL CHECK '
+        '((JSON_VALID("content") OR "content" IS NULL)), "object_id" varchar(255) NOT NULL, '
+        '"content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "base_content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "object_str" text NOT NULL)',
+        'CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" '
+        'varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" '
+        'integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" '
+        'varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" '
+        'text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, '
+        '"search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, '
+        '"expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime '
+        'NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES '
+        '"wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, '
+        '"draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL '
+        'REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) '
+        'NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE '
+        "INITIALLY DEFERRED)",
+        'CREATE TABLE "home_eventpage" ("page_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+        '"wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "body" text NOT NULL CHECK '
+        '((JSON_VALID("body") OR "body" IS NULL)), "intro" text NOT NULL, "starts_at" datetime NULL, '
+        '"day" date NULL, "doors" time NULL, "price" decimal NULL, "capacity" integer unsigned NOT NULL '
+        'CHECK ("capacity" >= 0), "code" varchar(10) NOT NULL, "sold_out" bool NOT NULL)',
+    ]
+    event_ids = wagtail_event_ids(events, deleted)
+    eventpages = [*range(4, 4 + WAGTAIL_SECTIONS), *event_ids]
+    home_key = "0f8fad5bd9cb469fa16570867728950e"
+    title = {1: "Root", 3: "Home", 100: "Accueil"}
+    title |= {n: f"Saison {n - 3} — été" for n in range(4, 7)}
+    title |= {n: f"{WAGTAIL_TITLES[n % len(WAGTAIL_TITLES)]} {n}" for n in event_ids}
+    children = {n: sum(1 for e in event_ids if wagtail_section(e) == n) for n in range(4, 7)}
+    children |= {1: 2, 3: WAGTAIL_SECTIONS, 100: 0}
+    slug = {1: "root", 3: "home", 100: "home-fr"} | {n: f"saison-{n - 3}" for n in range(4, 7)}
+    slug |= {n: f"event-{n}" for n in event_ids}
+
+    def url(n: int) -> str:
+        if n == 1:
+            return "/"
+        if n in (3, 100):
+            return f"/{slug[n]}/"
+        parent = 3 if n < 7 else wagtail_section(n)
+        return f"{url(parent)}{slug[n]}/"
+
+    revisions: list[tuple[int, int]] = []  # (revision id, page)
+    for n in eventpages:
+        revisions.append((len(revisions) + 1, n))
+        if n % 7 == 0:
+            revisions.append((len(revisions) + 1, n))
+    latest = {page: rid for rid, page in revisions}
+    live = {n: n % 5 != 4 for n in eventpages} | {1: True, 3: True, 100: False}
+    pages = [1, 3, *eventpages, 100]
+
+    def page_row(n: int) -> tuple[Any, ...]:
+        created = wagtail_created(n) if n in latest else None
+        published = created if live[n] and n in latest else None
+        return (
+            n,
+            wagtail_path(n),
+            len(wagtail_path(n)) // 4,
+            children.get(n, 0),
+            title[n],
+            slug[n],
+            int(live[n]),
+            int(n in latest and (not live[n] or n % 7 == 0)),
+            url(n),
+            "",
+            0,
+            "",
+            None,
+            None,
+            0,
+            1 if n == 1 else 2 if n in (3, 100) else 3,
+            None if n < 4 else 1 + n % 2,
+            0,
+            django_moment(created),
+            django_moment(published),
+            latest.get(n) if live[n] else None,
+            django_moment(published),
+            title[n],
+            None,
+            None,
+            2 if n == 100 else 1,
+            home_key if n in (3, 100) else f"{n:032x}",
+            None,
+            latest.get(n),
+        )
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": [
+            (1, "wagtailcore", "page"),
+            (2, "home", "homepage"),
+            (3, "home", "eventpage"),
+        ],
+        "auth_user": [
+            (
+                1,
+                "pbkdf2_sha256$1000000$g8Jj$7Pb8=",
+                None,
+                1,
+                "admin",
+                "O’Brien",
+                "admin@example.com",
+                1,
+                1,
+                django_moment(WAGTAIL_BASE - timedelta(minutes=1, microseconds=-441168)),
+                "Zoë",
+            ),
+            (
+                2,
+                "pbkdf2_sha256$1000000$QXD6$qEEn=",
+                None,
+                0,
+                "éditeur",
+                "",
+                "ed@example.fr",
+                0,
+                1,
+                django_moment(WAGTAIL_BASE - timedelta(seconds=30)),
+                "",
+            ),
+        ],
+        "wagtailcore_locale": [(1, "en"), (2, "fr"), (3, "de")],
+        "wagtailcore_revision": [
+            (
+                rid,
+                django_moment(wagtail_created(page) - timedelta(seconds=1 if latest[page] != rid else 0)),
+                None,
+                1 + page % 2 if page % 3 else None,
+                json.dumps(
+                    {"pk": page, "path": wagtail_path(page), "title": title[page], "live": live[page]}
+                ),
+                str(page),
+                3,
+                1,
+                title[page],
+            )
+            for rid, page in revisions
+        ],
+        "wagtailcore_page": [page_row(n) for n in pages],
+        "home_eventpage": [
+            (
+                n,
+                wagtail_body(n) if n >= 7 else "[]",
+                "" if n % 4 == 0 or n < 7 else f"<p>Intro\u00a0{n} “quoted” {'long ' * (n % 7) * 30}</p>",
+                django_moment(wagtail_starts(n)) if n >= 7 else None,
+                None if n < 7 or wagtail_day(n) is None else str(wagtail_day(n)),
+                wagtail_doors(n) if n >= 7 else None,
+                None if n < 7 or wagtail_price(n) is None else str(wagtail_price(n)),
+                (n * 37) % 2000 if n >= 7 else 0,
+                WAGTAIL_CODES[n % len(WAGTAIL_CODES)] if n >= 7 else "",
+                int(n % 3 == 0),
+            )
+            for n in eventpages
+        ],
+    }
+    return write_export(path, ddl, rows)

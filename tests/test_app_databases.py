@@ -7,7 +7,7 @@ database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKit
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
-beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library)
+beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library, a Wagtail CMS)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -2832,3 +2832,92 @@ def test_ebook_library_reads_offset_moments_keeps_isbn_zeros_and_finds_its_spars
     found = references(run_dir)
     assert found.items() <= truth.items()
     assert {(t, c) for t, c in truth if c != "value"} <= set(found)
+
+
+def test_wagtail_site_keeps_tree_paths_and_codes_as_text_and_reads_its_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wagtail_site)
+    events = apps.wagtail_event_ids(24, (12, 13))
+    eventpages = [4, 5, 6, *events]
+    pages = [1, 3, *eventpages, 100]
+    revisions = len(eventpages) + len([n for n in eventpages if n % 7 == 0])
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": 3,
+            "auth_user": 2,
+            "wagtailcore_locale": 3,
+            "wagtailcore_revision": revisions,
+            "wagtailcore_page": len(pages),
+            "home_eventpage": len(eventpages),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    page = ran.types("wagtailcore_page")
+    assert (page["path"], page["translation_key"], page["depth"]) == ("text", "text", "bigint")
+    for column in ("latest_revision_created_at", "first_published_at", "go_live_at"):
+        assert page[column] == "timestamp without time zone", column
+    event = ran.types("home_eventpage")
+    assert event == {
+        "page_ptr_id": "bigint",
+        "body": "text",
+        "intro": "text",
+        "starts_at": "timestamp without time zone",
+        "day": "date",
+        "doors": "text",
+        "price": "numeric",
+        "capacity": "bigint",
+        "code": "text",
+        "sold_out": "boolean",
+    }
+    # Treebeard's paths keep their leading zeros; a translation shares its source's key.
+    assert ran.values("wagtailcore_page", "path", "id") == {n: apps.wagtail_path(n) for n in pages}
+    keys = ran.values("wagtailcore_page", "translation_key", "id")
+    assert keys[3] == keys[100] and len(set(keys.values())) == len(pages) - 1
+    assert ran.values("wagtailcore_page", "depth", "id") == {n: len(apps.wagtail_path(n)) // 4 for n in pages}
+    # Naive UTC text is the timestamp it writes, six fraction digits or none.
+    created = ran.values("wagtailcore_page", "latest_revision_created_at", "id")
+    assert created == {n: apps.wagtail_created(n) if n in eventpages else None for n in pages}
+    # A decimal field's REALs and INTEGERs (NUMERIC affinity) are the amounts Django wrote.
+    prices = ran.values("home_eventpage", "price", "page_ptr_id")
+    assert {n: None if v is None else Decimal(v) for n, v in prices.items()} == {
+        n: apps.wagtail_price(n) if n >= 7 else None for n in eventpages
+    }
+    assert prices[10] == "0.00" and prices[11] == "7.00"  # numeric(p, 2): the most places a value has
+    assert ran.values("home_eventpage", "doors", "page_ptr_id") == {
+        n: apps.wagtail_doors(n) if n >= 7 else None for n in eventpages
+    }
+    assert ran.values("home_eventpage", "day", "page_ptr_id") == {
+        n: apps.wagtail_day(n) if n >= 7 else None for n in eventpages
+    }
+    assert ran.values("home_eventpage", "starts_at", "page_ptr_id") == {
+        n: apps.wagtail_starts(n) if n >= 7 else None for n in eventpages
+    }
+    # Codes keep their zeros; '' (Django's one way of none for a CharField) is NULL, audited.
+    assert ran.values("home_eventpage", "code", "page_ptr_id") == {
+        n: arrives_as(apps.WAGTAIL_CODES[n % len(apps.WAGTAIL_CODES)] if n >= 7 else "") for n in eventpages
+    }
+    assert ran.values("home_eventpage", "body", "page_ptr_id") == {
+        n: apps.wagtail_body(n) if n >= 7 else "[]" for n in eventpages
+    }
+    # A revision's object_id holds its page's id as digits: the number it spells.
+    object_ids = ran.values("wagtailcore_revision", "object_id", "id")
+    assert ran.types("wagtailcore_revision")["object_id"] == "bigint"
+    assert sorted(set(object_ids.values())) == eventpages
+    # Exactly the declared references; nothing guessed beside them in a table declaring some.
+    assert references(run_dir) == {
+        ("wagtailcore_revision", "user_id"): "auth_user.id",
+        ("wagtailcore_revision", "content_type_id"): "django_content_type.id",
+        ("wagtailcore_revision", "base_content_type_id"): "django_content_type.id",
+        ("wagtailcore_page", "content_type_id"): "django_content_type.id",
+        ("wagtailcore_page", "owner_id"): "auth_user.id",
+        ("wagtailcore_page", "live_revision_id"): "wagtailcore_revision.id",
+        ("wagtailcore_page", "locked_by_id"): "auth_user.id",
+        ("wagtailcore_page", "locale_id"): "wagtailcore_locale.id",
+        ("wagtailcore_page", "alias_of_id"): "wagtailcore_page.id",
+        ("wagtailcore_page", "latest_revision_id"): "wagtailcore_revision.id",
+        ("home_eventpage", "page_ptr_id"): "wagtailcore_page.id",
+    }
