@@ -260,6 +260,12 @@ number, so a test computes what a column holds from the same numbers.
   SQLite's NUMERIC affinity stored as REAL or INTEGER (``'12.50'`` → 12.5, ``'0.00'`` → 0), codes with
   leading zeros (``'007'``) beside ``''``, StreamField JSON under ``CHECK (JSON_VALID(...))``,
   revisions whose ``object_id varchar(255)`` holds the page's id as digits, and declared references.
+- :func:`ticket_shop`: a pretix 2026 ticket shop's ``db.sqlite3`` (Django 5.2's DDL, a subset of each
+  table's columns): events in three zones stored as naive UTC text, every amount a bare ``decimal``
+  that SQLite's NUMERIC affinity stored as REAL or INTEGER (``35.00`` → 35, ``17.50`` → 17.5, yen
+  amounts in thousands), a tax rate of whole percents only (``19.00`` → 19), voucher codes of eight
+  digits with leading zeros beside words, postcodes with leading zeros, i18n names as JSON text with
+  ``\\u`` escapes, attendee names as JSON under ``CHECK (JSON_VALID(...))``, and declared references.
 """
 
 from __future__ import annotations
@@ -6549,5 +6555,200 @@ def wagtail_site(path: Path, events: int = 24, deleted: Sequence[int] = (12, 13)
             )
             for n in eventpages
         ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- pretix ----------------------------------------------------------------------------------------------
+
+PRETIX_ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo")
+PRETIX_CURRENCIES = ("EUR", "USD", "JPY")
+PRETIX_ITEMS = (("Regular", "35.00"), ("Reduced", "17.50"), ("VIP 🥂", "199.99"), ("Free", "0.00"))
+PRETIX_POSTCODES = ("01067", "10115", "00184", "80331")
+PRETIX_NAMES = ("Ana", "José Ñúñez", "李雷", "Ørsted\u00a0Åse")
+PRETIX_BASE = datetime(2026, 2, 1, 6, 0, 0)  # naive UTC, as Django writes under USE_TZ
+
+
+def pretix_price(event: int, item: int) -> Decimal:
+    """An item's price: in yen a hundred times the euro figure (a whole number)."""
+    price = Decimal(PRETIX_ITEMS[item][1])
+    return price * 100 if PRETIX_CURRENCIES[event - 1] == "JPY" else price
+
+
+def pretix_item_id(event: int, item: int) -> int:
+    return 1 + (event - 1) * len(PRETIX_ITEMS) + item
+
+
+def pretix_order(n: int) -> tuple[int, int, int]:
+    """Order ``n``'s event, item (index) and number of positions."""
+    return 1 + n % 3, n % len(PRETIX_ITEMS), 1 + n % 2
+
+
+def pretix_total(n: int) -> Decimal:
+    event, item, positions = pretix_order(n)
+    return pretix_price(event, item) * positions + (Decimal("1.50") if n % 4 == 0 else 0)
+
+
+def pretix_tax_rate(n: int) -> int:
+    return 19 if pretix_order(n)[0] == 1 else 0
+
+
+def pretix_tax_value(n: int) -> Decimal:
+    event, item, _ = pretix_order(n)
+    rate = pretix_tax_rate(n)
+    return (pretix_price(event, item) * rate / (100 + rate)).quantize(Decimal("0.01"))
+
+
+def pretix_voucher_code(v: int) -> str:
+    return f"{v:08d}" if v % 2 else f"SUMMER{v}"
+
+
+def pretix_voucher_value(v: int) -> Decimal | None:
+    return (None, Decimal("10.00"), Decimal("2.50"), Decimal("12.5"))[v % 4]
+
+
+def pretix_moment(n: int) -> datetime:
+    return PRETIX_BASE + timedelta(hours=7 * n, microseconds=1234 * n)
+
+
+def ticket_shop(path: Path, orders: int = 24, vouchers: int = 8) -> Path:
+    """A pretix ticket shop's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "pretixbase_organizer" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(200) NOT NULL, "slug" varchar(50) NOT NULL UNIQUE)',
+        'CREATE TABLE "pretixbase_event" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text '
+        'NOT NULL, "slug" varchar(50) NOT NULL, "currency" varchar(10) NOT NULL, "date_from" datetime NOT '
+        'NULL, "date_to" datetime NULL, "is_public" bool NOT NULL, "organizer_id" bigint NOT NULL '
+        'REFERENCES "pretixbase_organizer" ("id") DEFERRABLE INITIALLY DEFERRED, "location" text NULL, '
+        '"geo_lat" real NULL, "last_modified" datetime NOT NULL)',
+        'CREATE TABLE "pretixbase_item" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text NOT '
+        'NULL, "active" bool NOT NULL, "description" text NULL, "default_price" decimal NOT NULL, '
+        '"admission" bool NOT NULL, "position" integer NOT NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "free_price" bool NOT NULL, '
+        '"original_price" decimal NULL)',
+        'CREATE TABLE "pretixbase_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+        'varchar(16) NOT NULL, "status" varchar(3) NOT NULL, "email" varchar(254) NULL, "locale" '
+        'varchar(32) NULL, "secret" varchar(32) NOT NULL, "datetime" datetime NOT NULL, "expires" '
+        'datetime NOT NULL, "total" decimal NOT NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "comment" text NOT NULL, '
+        '"custom_followup_at" date NULL, "api_meta" text NOT NULL CHECK ((JSON_VALID("api_meta") OR '
+        '"api_meta" IS NULL)), "organizer_id" bigint NOT NULL REFERENCES "pretixbase_organizer" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "order_organizer_code_uniq" UNIQUE ("organizer_id", '
+        '"code"))',
+        'CREATE TABLE "pretixbase_voucher" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+        'varchar(255) NOT NULL, "valid_until" datetime NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "item_id" bigint NULL REFERENCES '
+        '"pretixbase_item" ("id") DEFERRABLE INITIALLY DEFERRED, "redeemed" integer unsigned NOT NULL '
+        'CHECK ("redeemed" >= 0), "comment" text NOT NULL, "max_usages" integer unsigned NOT NULL CHECK '
+        '("max_usages" >= 0), "price_mode" varchar(100) NOT NULL, "value" decimal NULL, "created" '
+        "datetime NOT NULL)",
+        'CREATE TABLE "pretixbase_orderposition" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"price" decimal NOT NULL, "item_id" bigint NOT NULL REFERENCES "pretixbase_item" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "order_id" bigint NOT NULL REFERENCES "pretixbase_order" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "voucher_id" bigint NULL REFERENCES "pretixbase_voucher" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "tax_value" decimal NOT NULL, "secret" varchar(255) NOT NULL, '
+        '"positionid" integer unsigned NOT NULL CHECK ("positionid" >= 0), "attendee_name_cached" '
+        'varchar(255) NULL, "attendee_name_parts" text NOT NULL CHECK ((JSON_VALID("attendee_name_parts") '
+        'OR "attendee_name_parts" IS NULL)), "canceled" bool NOT NULL, "zipcode" varchar(30) NULL, '
+        '"tax_rate" decimal NOT NULL, "addon_to_id" bigint NULL REFERENCES "pretixbase_orderposition" '
+        '("id") DEFERRABLE INITIALLY DEFERRED)',
+    ]
+    events = [
+        (
+            k,
+            json.dumps({"de": f"Fest {k} (de) 🎉", "en": f"Fest {k} 🎉"}),
+            f"ev{k}",
+            PRETIX_CURRENCIES[k - 1],
+            django_moment(datetime(2026, 7, k, (17 + 6 * k) % 24, 30)),
+            django_moment(datetime(2026, 7, k + 1, k, 59, 59)),
+            int(k != 3),
+            1,
+            json.dumps({"en": "Halle 7\nBerlin"}),
+            (52.5200066, None, 35.6761919)[k - 1],
+            django_moment(PRETIX_BASE - timedelta(days=30, microseconds=-123456 * k)),
+        )
+        for k in (1, 2, 3)
+    ]
+    items = [
+        (
+            pretix_item_id(k, i),
+            json.dumps({"en": name, "de": f"{name} DE"}),
+            1,
+            json.dumps({"en": "<p>Desc\u00a0" + "x" * (200 * i) + "</p>"}) if i % 2 else None,
+            str(pretix_price(k, i)),
+            int(i < 3),
+            i,
+            k,
+            0,
+            None,
+        )
+        for k in (1, 2, 3)
+        for i, (name, _) in enumerate(PRETIX_ITEMS)
+    ]
+    order_rows = []
+    positions = []
+    for n in range(1, orders + 1):
+        event, item, count = pretix_order(n)
+        order_rows.append(
+            (
+                n,
+                f"{n * 7919:05X}"[-5:],
+                "npppc"[n % 5],
+                f"kunde{n}@example.de" if n % 7 else None,
+                ("en", "de")[n % 2],
+                f"{n * 104729:016x}",
+                django_moment(pretix_moment(n)),
+                django_moment(pretix_moment(n).replace(microsecond=0) + timedelta(days=14)),
+                str(pretix_total(n)),
+                event,
+                "Rückfrage: „bitte Rollstuhlplatz“" if n % 3 == 0 else "",
+                str(date(2026, 3, n % 28 + 1)) if n % 5 == 0 else None,
+                "{}",
+                1,
+            )
+        )
+        for p in range(1, count + 1):
+            name = PRETIX_NAMES[(n + p) % len(PRETIX_NAMES)]
+            positions.append(
+                (
+                    len(positions) + 1,
+                    str(pretix_price(event, item)),
+                    pretix_item_id(event, item),
+                    n,
+                    None,
+                    str(pretix_tax_value(n)),
+                    f"{n:04d}{p}secret",
+                    p,
+                    name,
+                    json.dumps({"_scheme": "full", "full_name": name}),
+                    int(n % 5 == 4),
+                    PRETIX_POSTCODES[n % len(PRETIX_POSTCODES)] if n % 3 else None,
+                    str(Decimal(pretix_tax_rate(n)).quantize(Decimal("0.01"))),
+                    len(positions) if p > 1 else None,
+                )
+            )
+    voucher_rows = [
+        (
+            v,
+            pretix_voucher_code(v),
+            django_moment(datetime(2026, 6, 30, 21, 59)) if v % 3 else None,
+            1 + v % 3,
+            pretix_item_id(1 + v % 3, v % len(PRETIX_ITEMS)) if v % 2 else None,
+            0,
+            "für Presse 📰" if v % 4 == 0 else "",
+            1 + v % 3,
+            ("none", "set", "subtract", "percent")[v % 4],
+            None if pretix_voucher_value(v) is None else str(pretix_voucher_value(v)),
+            django_moment(PRETIX_BASE + timedelta(minutes=v, microseconds=555 * v)),
+        )
+        for v in range(1, vouchers + 1)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "pretixbase_organizer": [(1, "Kulturverein Über", "kultur")],
+        "pretixbase_event": events,
+        "pretixbase_item": items,
+        "pretixbase_order": order_rows,
+        "pretixbase_voucher": voucher_rows,
+        "pretixbase_orderposition": positions,
     }
     return write_export(path, ddl, rows)

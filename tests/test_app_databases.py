@@ -7,8 +7,9 @@ database, an nbgrader gradebook, a Prosody XMPP server, a Ghost blog, a HyperKit
 fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano annotation project, a
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
-beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library, a Wagtail CMS)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library, a Wagtail
+CMS, a pretix ticket shop) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -34,6 +35,7 @@ from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -2920,4 +2922,87 @@ def test_wagtail_site_keeps_tree_paths_and_codes_as_text_and_reads_its_decimals_
         ("wagtailcore_page", "alias_of_id"): "wagtailcore_page.id",
         ("wagtailcore_page", "latest_revision_id"): "wagtailcore_revision.id",
         ("home_eventpage", "page_ptr_id"): "wagtailcore_page.id",
+    }
+
+
+def _amounts(values: dict[Any, Any]) -> dict[Any, Decimal | None]:
+    """PostgreSQL's numeric text as Decimals (None stays None)."""
+    return {k: None if v is None else Decimal(v) for k, v in values.items()}
+
+
+def test_ticket_shop_reads_django_decimals_as_amounts_and_keeps_voucher_codes_and_postcodes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ticket_shop)
+    orders = range(1, 25)
+    positions = [(n, p) for n in orders for p in range(1, apps.pretix_order(n)[2] + 1)]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "pretixbase_organizer": 1,
+            "pretixbase_event": 3,
+            "pretixbase_item": 3 * len(apps.PRETIX_ITEMS),
+            "pretixbase_order": len(orders),
+            "pretixbase_voucher": 8,
+            "pretixbase_orderposition": len(positions),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Every amount a bare `decimal` holding REALs (17.5) beside INTEGERs (35, 19999 yen): numeric, the
+    # amounts pretix wrote. A rate of whole percents only (19.00 stored as 19) under a bare `decimal`
+    # stays bigint, as docs/profiling.md says of a bare decimal of integers; an amount column with no
+    # value yet is numeric.
+    position = ran.types("pretixbase_orderposition")
+    assert (position["price"], position["tax_value"], position["tax_rate"]) == (
+        "numeric",
+        "numeric",
+        "bigint",
+    )
+    assert ran.types("pretixbase_order")["total"] == "numeric"
+    assert ran.types("pretixbase_item")["original_price"] == "numeric"
+    assert ran.types("pretixbase_voucher")["value"] == "numeric"
+    assert _amounts(ran.values("pretixbase_order", "total", "id")) == {
+        n: apps.pretix_total(n) for n in orders
+    }
+    assert _amounts(ran.values("pretixbase_item", "default_price", "id")) == {
+        apps.pretix_item_id(k, i): apps.pretix_price(k, i)
+        for k in (1, 2, 3)
+        for i in range(len(apps.PRETIX_ITEMS))
+    }
+    assert _amounts(ran.values("pretixbase_voucher", "value", "id")) == {
+        v: apps.pretix_voucher_value(v) for v in range(1, 9)
+    }
+    assert set(ran.values("pretixbase_orderposition", "tax_rate", "id").values()) == {0, 19}
+    assert _amounts(ran.values("pretixbase_orderposition", "tax_value", "id")) == {
+        k: apps.pretix_tax_value(n) for k, (n, _) in enumerate(positions, 1)
+    }
+    # Voucher codes of digits and postcodes keep their leading zeros.
+    assert (
+        ran.types("pretixbase_voucher")["code"] == ran.types("pretixbase_orderposition")["zipcode"] == "text"
+    )
+    assert ran.values("pretixbase_voucher", "code", "id") == {
+        v: apps.pretix_voucher_code(v) for v in range(1, 9)
+    }
+    assert ran.values("pretixbase_orderposition", "zipcode", "id") == {
+        k: apps.PRETIX_POSTCODES[n % len(apps.PRETIX_POSTCODES)] if n % 3 else None
+        for k, (n, _) in enumerate(positions, 1)
+    }
+    # Naive UTC text is the timestamp it writes, with or without a fraction.
+    assert ran.types("pretixbase_order")["datetime"] == "timestamp without time zone"
+    assert ran.values("pretixbase_order", "datetime", "id") == {n: apps.pretix_moment(n) for n in orders}
+    assert ran.types("pretixbase_order")["custom_followup_at"] == "date"
+    # Exactly the declared references, the position's add-on its own table's.
+    assert references(run_dir) == {
+        ("pretixbase_event", "organizer_id"): "pretixbase_organizer.id",
+        ("pretixbase_item", "event_id"): "pretixbase_event.id",
+        ("pretixbase_order", "event_id"): "pretixbase_event.id",
+        ("pretixbase_order", "organizer_id"): "pretixbase_organizer.id",
+        ("pretixbase_voucher", "event_id"): "pretixbase_event.id",
+        ("pretixbase_voucher", "item_id"): "pretixbase_item.id",
+        ("pretixbase_orderposition", "item_id"): "pretixbase_item.id",
+        ("pretixbase_orderposition", "order_id"): "pretixbase_order.id",
+        ("pretixbase_orderposition", "voucher_id"): "pretixbase_voucher.id",
+        ("pretixbase_orderposition", "addon_to_id"): "pretixbase_orderposition.id",
     }
