@@ -1249,3 +1249,48 @@ def test_a_sample_of_under_half_the_keys_under_a_name_naming_their_table_is_a_re
         ("books_ratings_link", "book"): "books.id",
         ("downloads", "book"): "books.id",
     }
+
+
+def test_a_link_table_named_for_one_of_the_tables_its_values_fit_alike_refers_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An e-book library (calibre) links books to the values of each custom column in a table named for
+    both, ``books_custom_column_5_link (book, value)``, and to languages in ``books_languages_link
+    (book, lang_code)``: the values fit several small tables' keys alike, and the column's name names
+    none, but the link table's own name names exactly one of them, word for word (``custom_column_5``,
+    not ``custom_column_55``). A table naming none of them (``reading_log.value``) stays no reference."""
+    books = [(n, f"book {n}") for n in range(1, 41)]
+    path = make_sqlite(
+        {
+            "books": ("CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT)", books),
+            "languages": (
+                "CREATE TABLE languages (id INTEGER PRIMARY KEY, lang_code TEXT)",
+                [(1, "eng"), (2, "fra"), (3, "deu"), (4, "rus")],
+            ),
+            "custom_column_5": (
+                "CREATE TABLE custom_column_5 (id INTEGER PRIMARY KEY, value TEXT)",
+                [(1, "Fiction"), (2, "Non-fiction"), (3, "Poetry")],
+            ),
+            "custom_column_55": (
+                "CREATE TABLE custom_column_55 (id INTEGER PRIMARY KEY, value TEXT)",
+                [(n, f"shelf {n}") for n in range(1, 5)],
+            ),
+            "books_languages_link": (
+                "CREATE TABLE books_languages_link (id INTEGER PRIMARY KEY, book INTEGER, lang_code INTEGER)",
+                [(n, n, 1 + n % 4) for n in range(1, 41)],
+            ),
+            "books_custom_column_5_link": (
+                "CREATE TABLE books_custom_column_5_link (id INTEGER PRIMARY KEY, book INTEGER, "
+                "value INTEGER)",
+                [(n, n, 1 + n % 3) for n in range(1, 41)],
+            ),
+            "reading_log": (
+                "CREATE TABLE reading_log (id INTEGER PRIMARY KEY, value INTEGER)",
+                [(n, 1 + n % 3) for n in range(1, 41)],
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("books_languages_link", "lang_code")] == "languages.id"
+    assert found[("books_custom_column_5_link", "value")] == "custom_column_5.id"
+    assert ("reading_log", "value") not in found

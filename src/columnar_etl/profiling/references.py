@@ -17,7 +17,10 @@
    the column's name, or exactly one parent's table name ends in the column's name (tables named
    ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
    holds strictly more of its values (its own table's key, say, over another table's whose keys merely
-   overlap): that breaks the tie; a name never makes a reference on its own.
+   overlap), or, among those holding as many, the one a link table is named for (a table whose name
+   holds two or more other tables' names links those: calibre's ``books_custom_column_5_link.value``
+   → ``custom_column_5``, :func:`linked_tables`, since 2026-12-05): that breaks the tie; a name
+   never makes a reference on its own.
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -1120,11 +1123,13 @@ def _entity(name: str) -> frozenset[str]:
     return _stems(words[-1]) if words else frozenset()
 
 
-def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
+def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = frozenset()) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
     the column's name names, else the one whose table's name ends in the column's (``sale`` →
-    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share. None when
-    still a tie."""
+    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
+    those of the best share, the one of the tables a link table is named for (``linked``:
+    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``). None when still
+    a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = _normalised(column)
@@ -1137,7 +1142,28 @@ def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
             return named[0]
     best = max(fit.share for fit in fits)
     top = [fit for fit in fits if fit.share == best]
-    return top[0] if len(top) == 1 else None
+    if len(top) == 1:
+        return top[0]
+    named = [fit for fit in top if fit.parent in linked]
+    return named[0] if len(named) == 1 else None
+
+
+def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
+    """The tables a link table is named for: the other tables whose names the child's name holds,
+    their words in a row (``books_custom_column_5_link`` holds ``books`` and ``custom_column_5``, not
+    ``custom_column_55``), when it holds two or more (a table named for one, ``shop_order_line``, is
+    that table's part, not a link between tables). Among parents a column's values fit alike, the one
+    of these is the one the table links (calibre's custom columns and languages; since 2026-12-05)."""
+    words = _words(child)
+
+    def holds(parent: str) -> bool:
+        named = _words(parent)
+        return bool(named) and any(
+            words[i : i + len(named)] == named for i in range(len(words) - len(named) + 1)
+        )
+
+    found = frozenset(parent for parent in tables if parent != child and holds(parent))
+    return found if len(found) >= 2 else frozenset()
 
 
 def find_references(
@@ -1194,7 +1220,7 @@ def find_references(
         profile = tables[child][column]
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
-        chosen = _choose(column, fitting)
+        chosen = _choose(column, fitting, linked_tables(child, set(tables)))
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
