@@ -266,6 +266,11 @@ number, so a test computes what a column holds from the same numbers.
   amounts in thousands), a tax rate of whole percents only (``19.00`` → 19), voucher codes of eight
   digits with leading zeros beside words, postcodes with leading zeros, i18n names as JSON text with
   ``\\u`` escapes, attendee names as JSON under ``CHECK (JSON_VALID(...))``, and declared references.
+- :func:`labeling_project`: a Label Studio 1.23 database (``label_studio.sqlite3``; Django's DDL, a
+  subset of each table's columns): tasks' data and meta as JSON text (``\\u`` escapes, a code
+  ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
+  doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
+  ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
 """
 
 from __future__ import annotations
@@ -6750,5 +6755,126 @@ def ticket_shop(path: Path, orders: int = 24, vouchers: int = 8) -> Path:
         "pretixbase_order": order_rows,
         "pretixbase_voucher": voucher_rows,
         "pretixbase_orderposition": positions,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Label Studio ----------------------------------------------------------------------------------------
+
+LABEL_TEXTS = ("Das ist großartig! 😀", "Terrible service…", "中性的评论", "", "Tab\there\nnewline", "0042")
+LABEL_LEAD_TIMES = (12.345, 0.1 + 0.2, 3600.0, None)
+LABEL_SCORES = (0.91, 1e-9, 0.5)
+LABEL_BASE = datetime(2026, 12, 5, 4, 41, 30)  # naive UTC, as Django writes under USE_TZ
+
+
+def label_data(i: int) -> str:
+    """A task's data as Label Studio stores it: ``json.dumps`` (non-ASCII as ``\\u`` escapes)."""
+    return json.dumps(
+        {"text": f"{LABEL_TEXTS[i % len(LABEL_TEXTS)]} #{i}", "meta_score": i / 7, "id_code": f"{i:05d}"}
+    )
+
+
+def label_annotated(tasks: int) -> list[int]:
+    return [i for i in range(1, tasks + 1) if i % 4 != 3]
+
+
+def label_result(i: int) -> str:
+    choice = ("Positive", "Negative", "Neutral")[i % 3]
+    return json.dumps(
+        [
+            {
+                "id": f"r{i}",
+                "from_name": "sentiment",
+                "to_name": "text",
+                "type": "choices",
+                "value": {"choices": [choice]},
+            }
+        ]
+    )
+
+
+def label_predicted(tasks: int) -> list[int]:
+    return [i for i in range(1, tasks + 1) if i % 3 == 0]
+
+
+def label_model_version(i: int) -> str:
+    return "v1.0.0" if i % 2 else "2026-12-05"
+
+
+def labeling_project(path: Path, tasks: int = 30) -> Path:
+    """A Label Studio database (see the module's list)."""
+    ref = "DEFERRABLE INITIALLY DEFERRED"
+    ddl = [
+        'CREATE TABLE "project" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(50) NULL, '
+        '"label_config" text NULL, "created_at" datetime NOT NULL, "description" text NULL, '
+        '"maximum_annotations" integer NOT NULL)',
+        'CREATE TABLE "task" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "data" text NOT NULL CHECK '
+        '((JSON_VALID("data") OR "data" IS NULL)), "created_at" datetime NOT NULL, "is_labeled" bool NOT '
+        f'NULL, "project_id" integer NULL REFERENCES "project" ("id") {ref}, "meta" text NULL CHECK '
+        '((JSON_VALID("meta") OR "meta" IS NULL)), "overlap" integer NOT NULL, "precomputed_agreement" real '
+        "NULL)",
+        'CREATE TABLE "task_completion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "result" text NULL '
+        'CHECK ((JSON_VALID("result") OR "result" IS NULL)), "was_cancelled" bool NOT NULL, "created_at" '
+        f'datetime NOT NULL, "task_id" integer NULL REFERENCES "task" ("id") {ref}, "lead_time" real NULL, '
+        '"ground_truth" bool NOT NULL, "project_id" integer NULL REFERENCES "project" ("id") '
+        f'{ref}, "unique_id" char(32) NULL UNIQUE)',
+        'CREATE TABLE "prediction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "result" text NULL '
+        'CHECK ((JSON_VALID("result") OR "result" IS NULL)), "score" real NULL, "model_version" text NULL, '
+        '"created_at" datetime NOT NULL, "task_id" integer NOT NULL REFERENCES "task" ("id") '
+        f'{ref}, "mislabeling" real NOT NULL, "project_id" integer NULL REFERENCES "project" ("id") {ref})',
+    ]
+    config = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"/></View>'
+    rows: dict[str, list[Sequence[Any]]] = {
+        "project": [
+            (1, "proj", config, django_moment(LABEL_BASE - timedelta(hours=1)), "", 1),
+            (
+                2,
+                "Projet 🎯",
+                config,
+                django_moment(LABEL_BASE - timedelta(minutes=5)),
+                "Stimmung\u00a0prüfen",
+                2,
+            ),
+        ],
+        "task": [
+            (
+                i,
+                label_data(i),
+                django_moment(LABEL_BASE + timedelta(microseconds=42519 * i)),
+                int(i % 4 != 3),
+                1 + i % 2,
+                json.dumps({"source": "import", "row": i}) if i % 3 else "{}",
+                1,
+                None,
+            )
+            for i in range(1, tasks + 1)
+        ],
+        "task_completion": [
+            (
+                k,
+                label_result(i),
+                int(i % 17 == 0),
+                django_moment(LABEL_BASE + timedelta(seconds=1, microseconds=42519 * i)),
+                i,
+                LABEL_LEAD_TIMES[i % len(LABEL_LEAD_TIMES)],
+                int(i % 11 == 0),
+                1 + i % 2,
+                f"{i * 2654435761:032x}",
+            )
+            for k, i in enumerate(label_annotated(tasks), 1)
+        ],
+        "prediction": [
+            (
+                k,
+                label_result(i + 2),
+                LABEL_SCORES[k % len(LABEL_SCORES)],
+                label_model_version(k),
+                django_moment(LABEL_BASE + timedelta(seconds=2, microseconds=7 * i)),
+                i,
+                0.0,
+                1 + i % 2,
+            )
+            for k, i in enumerate(label_predicted(tasks), 1)
+        ],
     }
     return write_export(path, ddl, rows)

@@ -8,8 +8,8 @@ fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano an
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a calibre e-book library, a Wagtail
-CMS, a pretix ticket shop) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+CMS, a pretix ticket shop, a Label Studio project) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3004,4 +3004,43 @@ def test_ticket_shop_reads_django_decimals_as_amounts_and_keeps_voucher_codes_an
         ("pretixbase_orderposition", "order_id"): "pretixbase_order.id",
         ("pretixbase_orderposition", "voucher_id"): "pretixbase_voucher.id",
         ("pretixbase_orderposition", "addon_to_id"): "pretixbase_orderposition.id",
+    }
+
+
+def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.labeling_project)
+    tasks = range(1, 31)
+    annotated, predicted = apps.label_annotated(30), apps.label_predicted(30)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"project": 2, "task": len(tasks), "task_completion": len(annotated), "prediction": len(predicted)},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("task")["data"] == ran.types("task")["meta"] == "text"
+    assert ran.types("task_completion")["lead_time"] == ran.types("prediction")["score"] == "double precision"
+    assert ran.types("task_completion")["unique_id"] == ran.types("prediction")["model_version"] == "text"
+    # JSON as Label Studio wrote it, escapes and codes inside it included; '{}' is a value, not none.
+    assert ran.values("task", "data", "id") == {i: apps.label_data(i) for i in tasks}
+    meta = ran.values("task", "meta", "id")
+    assert {i for i, value in meta.items() if value == "{}"} == {i for i in tasks if i % 3 == 0}
+    assert ran.values("task_completion", "result", "task_id") == {i: apps.label_result(i) for i in annotated}
+    # Computed doubles keep every bit; NULL stays NULL.
+    assert ran.values("task_completion", "lead_time", "task_id") == {
+        i: apps.LABEL_LEAD_TIMES[i % len(apps.LABEL_LEAD_TIMES)] for i in annotated
+    }
+    assert ran.values("prediction", "score", "id") == {
+        k: apps.LABEL_SCORES[k % len(apps.LABEL_SCORES)] for k in range(1, len(predicted) + 1)
+    }
+    # Versions of two shapes beside each other are text, each as written.
+    assert ran.values("prediction", "model_version", "id") == {
+        k: apps.label_model_version(k) for k in range(1, len(predicted) + 1)
+    }
+    assert references(run_dir) == {
+        ("task", "project_id"): "project.id",
+        ("task_completion", "task_id"): "task.id",
+        ("task_completion", "project_id"): "project.id",
+        ("prediction", "task_id"): "task.id",
+        ("prediction", "project_id"): "project.id",
     }
