@@ -258,6 +258,34 @@ number, so a test computes what a column holds from the same numbers.
   NULLs, JSON's ``null`` in ``next_kwargs``, XComs as JSON text keyed by four columns and declared to
   reference a task instance by four, variables as Fernet tokens, and the audit ``log`` declaring no
   reference.
+- :func:`ebook_library`: an e-book library's ``metadata.db`` as calibre 6 writes it (its own DDL):
+  every moment text with a ``+00:00`` offset (``2026-12-05 04:08:42.584472+00:00``, whole seconds
+  without a fraction), calibre's "no date" ``0101-01-01 00:00:00+00:00`` as a publication date,
+  ``series_index REAL``, ``has_cover BOOL`` 0/1, ``''`` ISBN and LCCN, ISBNs with leading zeros in
+  ``identifiers.val``, HTML comments with no-break spaces and emoji, custom columns as calibre makes
+  them (``custom_column_N`` of a REAL, a ``BOOL``, a ``timestamp``; an enumeration's values in their own
+  table joined by ``books_custom_column_N_link``), ratings of 40 % of the books spread over all of them
+  in ``books_ratings_link``, no reference declared, and a trigger calling calibre's own SQL functions
+  (``title_sort()``, ``uuid4()``).
+- :func:`wagtail_site`: a Wagtail 8 CMS's ``db.sqlite3`` (Django 5.2's DDL, ``USE_TZ``) with a page
+  type of the site's own: treebeard paths of 4-digit steps with leading zeros (``0001000100020003``) in
+  ``varchar(255) UNIQUE``, ``integer unsigned`` depths, a translation's ``translation_key`` (32 hex
+  digits) shared with its source page, every ``datetime`` naive UTC text (six fraction digits, none
+  when whole), a ``date``, a ``time`` (``18:07:13``, ``18:07:13.500000``), a ``decimal`` field that
+  SQLite's NUMERIC affinity stored as REAL or INTEGER (``'12.50'`` → 12.5, ``'0.00'`` → 0), codes with
+  leading zeros (``'007'``) beside ``''``, StreamField JSON under ``CHECK (JSON_VALID(...))``,
+  revisions whose ``object_id varchar(255)`` holds the page's id as digits, and declared references.
+- :func:`ticket_shop`: a pretix 2026 ticket shop's ``db.sqlite3`` (Django 5.2's DDL, a subset of each
+  table's columns): events in three zones stored as naive UTC text, every amount a bare ``decimal``
+  that SQLite's NUMERIC affinity stored as REAL or INTEGER (``35.00`` → 35, ``17.50`` → 17.5, yen
+  amounts in thousands), a tax rate of whole percents only (``19.00`` → 19), voucher codes of eight
+  digits with leading zeros beside words, postcodes with leading zeros, i18n names as JSON text with
+  ``\\u`` escapes, attendee names as JSON under ``CHECK (JSON_VALID(...))``, and declared references.
+- :func:`labeling_project`: a Label Studio 1.23 database (``label_studio.sqlite3``; Django's DDL, a
+  subset of each table's columns): tasks' data and meta as JSON text (``\\u`` escapes, a code
+  ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
+  doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
+  ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
 """
 
 from __future__ import annotations
@@ -274,10 +302,12 @@ import sys
 import uuid
 import zlib
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from tests.other_products import FREE_TEXT, write_export
 
@@ -6339,6 +6369,443 @@ def prefect_server(path: Path, runs: int = 12) -> Path:
         "log": logs,
         "variable": variables,
         "artifact": artifacts,
+# --- calibre ---------------------------------------------------------------------------------------------
+
+CALIBRE_TITLES = (
+    "The Hobbit",
+    "Les Misérables",
+    "Война и мир",
+    "百年孤独",
+    "A Tale\u00a0of Dragons 🐉",
+    "L’Étranger",
+    "Der Zauberberg",
+)
+CALIBRE_AUTHORS = ("J. R. R. Tolkien", "Victor Hugo", "Лев Толстой", "Gabriel García Márquez", "Zoë O’Brien")
+#: calibre's UNDEFINED_DATE: the publication date of a book whose date is not known.
+CALIBRE_NO_DATE = "0101-01-01 00:00:00+00:00"
+CALIBRE_PRICES = (12.99, 0.1 + 0.2, 1e-7, 19.95)
+CALIBRE_GENRES = ("Fiction", "Non-fiction", "Poetry")
+CALIBRE_ADDED = datetime(2026, 12, 5, 4, 8, 42, tzinfo=UTC)
+
+
+def calibre_book_ids(books: int, deleted: Sequence[int]) -> list[int]:
+    """The ids of a library's books: 1.. in the order they were added, the deleted ones gone."""
+    return [n for n in range(1, books + len(deleted) + 1) if n not in deleted]
+
+
+def calibre_moment(moment: datetime) -> str:
+    """A moment as calibre stores it: ``str()`` of an aware UTC datetime (a fraction only when it has one)."""
+    return str(moment.astimezone(UTC))
+
+
+def calibre_added(n: int) -> datetime:
+    return CALIBRE_ADDED + timedelta(seconds=37 * n, microseconds=0 if n % 7 == 0 else (n * 104729) % 10**6)
+
+
+def calibre_pubdate(n: int) -> str:
+    if n % 4 == 0:
+        return CALIBRE_NO_DATE
+    return calibre_moment(datetime(1800 + 7 * n, 1 + n % 12, 1 + n % 28, (10 * n) % 24, tzinfo=UTC))
+
+
+def calibre_title(n: int) -> str:
+    return f"{CALIBRE_TITLES[n % len(CALIBRE_TITLES)]} {n}"
+
+
+def calibre_sort(title: str) -> str:
+    """calibre's ``title_sort()``: a leading English article moved to the end."""
+    for article in ("The ", "A ", "An "):
+        if title.startswith(article):
+            return f"{title[len(article) :]}, {article.strip()}"
+    return title
+
+
+def calibre_isbn(n: int) -> str:
+    return f"{(n * 7919) % 10**9:010d}"  # ten digits, leading zeros
+
+
+def calibre_rated(ids: Sequence[int]) -> list[int]:
+    """The books rated: two in five, from the first to the last (under half the keys)."""
+    return [n for n in ids if n % 5 in (1, 3)]
+
+
+def calibre_comment(n: int) -> str:
+    return f"<p>Résumé №{n} — “quoted”\u00a0text</p>\n<p>line 2 😀</p>"
+
+
+def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17)) -> Path:
+    """An e-book library's ``metadata.db`` as calibre 6 writes it (see the module's list)."""
+    ddl = [
+        "CREATE TABLE books ( id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL DEFAULT 'Unknown' "
+        "COLLATE NOCASE, sort TEXT COLLATE NOCASE, timestamp TIMESTAMP DEFAULT CURRENT_TIMESTAMP, pubdate "
+        "TIMESTAMP DEFAULT CURRENT_TIMESTAMP, series_index REAL NOT NULL DEFAULT 1.0, author_sort TEXT "
+        'COLLATE NOCASE, isbn TEXT DEFAULT "" COLLATE NOCASE, lccn TEXT DEFAULT "" COLLATE NOCASE, path TEXT '
+        'NOT NULL DEFAULT "", flags INTEGER NOT NULL DEFAULT 1, uuid TEXT, has_cover BOOL DEFAULT 0, '
+        'last_modified TIMESTAMP NOT NULL DEFAULT "2000-01-01 00:00:00+00:00")',
+        "CREATE TABLE authors ( id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE, sort TEXT COLLATE "
+        'NOCASE, link TEXT NOT NULL DEFAULT "", UNIQUE(name) )',
+        "CREATE TABLE books_authors_link ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, author INTEGER NOT "
+        "NULL, UNIQUE(book, author) )",
+        "CREATE TABLE ratings ( id INTEGER PRIMARY KEY, rating INTEGER CHECK(rating > -1 AND rating < 11), "
+        "UNIQUE (rating) )",
+        "CREATE TABLE books_ratings_link ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, rating INTEGER NOT "
+        "NULL, UNIQUE(book, rating) )",
+        "CREATE TABLE identifiers ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, type TEXT NOT NULL "
+        'DEFAULT "isbn" COLLATE NOCASE, val TEXT NOT NULL COLLATE NOCASE, UNIQUE(book, type) )',
+        "CREATE TABLE comments ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, text TEXT NOT NULL COLLATE "
+        "NOCASE, UNIQUE(book) )",
+        "CREATE TABLE data ( id INTEGER PRIMARY KEY, book INTEGER NOT NULL, format TEXT NOT NULL COLLATE "
+        "NOCASE, uncompressed_size INTEGER NOT NULL, name TEXT NOT NULL, UNIQUE(book, format) )",
+        "CREATE TABLE custom_columns ( id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT NOT NULL, name TEXT "
+        "NOT NULL, datatype TEXT NOT NULL, mark_for_delete BOOL DEFAULT 0 NOT NULL, editable BOOL DEFAULT 1 "
+        'NOT NULL, display TEXT DEFAULT "{}" NOT NULL, is_multiple BOOL DEFAULT 0 NOT NULL, normalized BOOL '
+        "NOT NULL, UNIQUE(label) )",
+        "CREATE TABLE custom_column_1( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value REAL NOT "
+        "NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_2( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value BOOL NOT "
+        "NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_3( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER, value timestamp "
+        "NOT NULL , UNIQUE(book))",
+        "CREATE TABLE custom_column_5( id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL COLLATE "
+        "NOCASE, UNIQUE(value))",
+        "CREATE TABLE books_custom_column_5_link( id INTEGER PRIMARY KEY AUTOINCREMENT, book INTEGER NOT "
+        "NULL, value INTEGER NOT NULL, UNIQUE(book, value) )",
+        "CREATE TABLE preferences(id INTEGER PRIMARY KEY, key TEXT NOT NULL, val TEXT NOT NULL, UNIQUE(key))",
+        "CREATE TABLE library_id ( id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, UNIQUE(uuid) )",
+    ]
+    ids = calibre_book_ids(books, deleted)
+    authors = len(CALIBRE_AUTHORS)
+    author_of = {n: [1 + n % authors] + ([1 + (n + 2) % authors] if n % 6 == 0 else []) for n in ids}
+    links = [(n, a) for n in ids for a in author_of[n]]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "books": [
+            (
+                n,
+                calibre_title(n),
+                calibre_sort(calibre_title(n)),
+                calibre_moment(calibre_added(n)),
+                calibre_pubdate(n),
+                (1.0, 2.5, 0.1, 10.0)[n % 4],
+                CALIBRE_AUTHORS[author_of[n][0] - 1],
+                "",
+                "",
+                f"{CALIBRE_AUTHORS[author_of[n][0] - 1]}/{calibre_title(n)} ({n})",
+                1,
+                str(UUID(int=0x6F7D2C0802454C4CB09C80B2AD540000 + n)),
+                int(n % 3 == 0),
+                calibre_moment(calibre_added(n) + timedelta(seconds=5, microseconds=123457)),
+            )
+            for n in ids
+        ],
+        "authors": [(k, name, name, "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
+        "books_authors_link": [(k, n, a) for k, (n, a) in enumerate(links, 1)],
+        "ratings": [(k, 2 * k) for k in range(1, 6)],
+        "books_ratings_link": [(k, n, 1 + n % 5) for k, n in enumerate(calibre_rated(ids), 1)],
+        "identifiers": [
+            (k, n, "isbn" if n % 2 else "amazon", calibre_isbn(n) if n % 2 else f"B00{n:07d}")
+            for k, n in enumerate(ids, 1)
+        ],
+        "comments": [(k, n, calibre_comment(n)) for k, n in enumerate([n for n in ids if n % 3], 1)],
+        "data": [
+            (k, n, "EPUB", 1000 + 17 * n, f"{calibre_title(n)} - Unknown") for k, n in enumerate(ids[-2:], 1)
+        ],
+        "custom_columns": [
+            (1, "price", "Price", "float", 0, 1, "{}", 0, 0),
+            (2, "read", "Read", "bool", 0, 1, "{}", 0, 0),
+            (3, "bought", "Bought", "datetime", 0, 1, '{"date_format": null}', 0, 0),
+            (
+                5,
+                "genre",
+                "Genre",
+                "enumeration",
+                0,
+                1,
+                json.dumps({"enum_values": list(CALIBRE_GENRES)}),
+                0,
+                1,
+            ),
+        ],
+        "custom_column_1": [
+            (k, n, CALIBRE_PRICES[n % 4]) for k, n in enumerate([n for n in ids if n % 2], 1)
+        ],
+        "custom_column_2": [(k, n, int(n % 3 == 0)) for k, n in enumerate([n for n in ids if n % 3 != 2], 1)],
+        "custom_column_3": [
+            (k, n, calibre_moment(datetime(2024, 2, 29, 9, 11, 12, tzinfo=UTC) + timedelta(days=n)))
+            for k, n in enumerate([n for n in ids if n % 5], 1)
+        ],
+        "custom_column_5": [(k, genre) for k, genre in enumerate(CALIBRE_GENRES, 1)],
+        "books_custom_column_5_link": [(k, n, 1 + n % 3) for k, n in enumerate([n for n in ids if n % 4], 1)],
+        "preferences": [
+            (1, "bools_are_tristate", "true"),
+            (2, "user_categories", "{}"),
+            (3, "field_metadata", json.dumps({"title": {"name": "Titel ✓", "is_custom": False}})),
+        ],
+        "library_id": [(1, "667d2c08-0245-44c4-b09c-80b2ad54b31d")],
+    }
+    write_export(path, ddl, rows)
+    # calibre's own triggers call its own SQL functions, which only calibre defines.
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(
+            "CREATE TRIGGER books_insert_trg AFTER INSERT ON books BEGIN UPDATE books SET "
+            "sort=title_sort(NEW.title),uuid=uuid4() WHERE id=NEW.id; END"
+        )
+        con.execute(
+            "CREATE TRIGGER fkc_insert_books_ratings_link BEFORE INSERT ON books_ratings_link BEGIN SELECT "
+            "CASE WHEN (SELECT id from books WHERE id=NEW.book) IS NULL THEN RAISE(ABORT, 'Foreign key "
+            "violation: book not in books') END; END"
+        )
+    return path
+
+
+# --- Wagtail ---------------------------------------------------------------------------------------------
+
+WAGTAIL_BASE = datetime(2026, 12, 5, 4, 16, 0)  # naive UTC, as Django writes under USE_TZ
+WAGTAIL_PRICES = (
+    Decimal("12.50"),
+    Decimal("0.10"),
+    Decimal("999999.99"),
+    None,
+    Decimal("0.00"),
+    Decimal("7"),
+)
+WAGTAIL_CODES = ("007", "0042", "A1", "", "10")
+WAGTAIL_TITLES = ("Concert", "Théâtre", "Ausstellung", "音乐会", "Fête 🎉")
+#: The section pages (ids 4..6) under the home page (id 3); events follow from id 7.
+WAGTAIL_SECTIONS = 3
+
+
+def django_moment(moment: datetime | None) -> str | None:
+    """A naive datetime as Django's SQLite backend writes it: ``str()``, a fraction only when it has one."""
+    return None if moment is None else str(moment)
+
+
+def wagtail_event_ids(events: int, deleted: Sequence[int]) -> list[int]:
+    return [n for n in range(7, 7 + events) if n not in deleted]
+
+
+def wagtail_path(n: int) -> str:
+    """A page's treebeard path: 4-digit steps from the root (``0001``), each step its place among its
+    siblings: the home page ``00010001``, section ``k`` ``00010001000k``, an event under its section."""
+    if n == 1:
+        return "0001"
+    if n == 3:
+        return "00010001"
+    if n == 100:
+        return "00010002"  # the home page's French translation
+    if n < 7:
+        return f"00010001{n - 3:04d}"
+    return f"{wagtail_path(wagtail_section(n))}{(n - 7) // WAGTAIL_SECTIONS + 1:04d}"
+
+
+def wagtail_section(n: int) -> int:
+    return 4 + (n - 7) % WAGTAIL_SECTIONS
+
+
+def wagtail_created(n: int) -> datetime:
+    return WAGTAIL_BASE + timedelta(seconds=3 * n, microseconds=0 if n % 5 == 0 else (n * 7919) % 10**6)
+
+
+def wagtail_doors(n: int) -> str | None:
+    if n % 4 == 0:
+        return None
+    return f"18:{(7 * n) % 60:02d}:{(13 * n) % 60:02d}" + (".500000" if n % 3 == 0 else "")
+
+
+def wagtail_price(n: int) -> Decimal | None:
+    return WAGTAIL_PRICES[n % len(WAGTAIL_PRICES)]
+
+
+def wagtail_starts(n: int) -> datetime | None:
+    return None if n % 5 == 0 else datetime(2026, 1 + n % 12, 1 + n % 28, 17 + n % 2, 30)
+
+
+def wagtail_day(n: int) -> date | None:
+    return None if n % 3 == 0 else date(2026, 1 + n % 12, 1 + n % 28)
+
+
+def wagtail_body(n: int) -> str:
+    if n % 6 == 0:
+        return "[]"
+    blocks = [
+        {"type": "heading", "value": f"Titre {n}", "id": str(UUID(int=n))},
+        {"type": "paragraph", "value": f"<p>Para\u00a0{n} 😀</p>", "id": str(UUID(int=10**6 + n))},
+        {"type": "price", "value": str(Decimal(n) / 4), "id": str(UUID(int=2 * 10**6 + n))},
+    ]
+    return json.dumps(blocks)
+
+
+def wagtail_site(path: Path, events: int = 24, deleted: Sequence[int] = (12, 13)) -> Path:
+    """A Wagtail CMS's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+        'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"language_code" varchar(100) NOT NULL UNIQUE)',
+        'CREATE TABLE "wagtailcore_revision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"created_at" datetime NOT NULL, "approved_go_live_at" datetime NULL, "user_id" integer NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "content" text NOT NULL CHECK '
+        '((JSON_VALID("content") OR "content" IS NULL)), "object_id" varchar(255) NOT NULL, '
+        '"content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "base_content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "object_str" text NOT NULL)',
+        'CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" '
+        'varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" '
+        'integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" '
+        'varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" '
+        'text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, '
+        '"search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, '
+        '"expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime '
+        'NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES '
+        '"wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, '
+        '"draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL '
+        'REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) '
+        'NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE '
+        "INITIALLY DEFERRED)",
+        'CREATE TABLE "home_eventpage" ("page_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+        '"wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "body" text NOT NULL CHECK '
+        '((JSON_VALID("body") OR "body" IS NULL)), "intro" text NOT NULL, "starts_at" datetime NULL, '
+        '"day" date NULL, "doors" time NULL, "price" decimal NULL, "capacity" integer unsigned NOT NULL '
+        'CHECK ("capacity" >= 0), "code" varchar(10) NOT NULL, "sold_out" bool NOT NULL)',
+    ]
+    event_ids = wagtail_event_ids(events, deleted)
+    eventpages = [*range(4, 4 + WAGTAIL_SECTIONS), *event_ids]
+    home_key = "0f8fad5bd9cb469fa16570867728950e"
+    title = {1: "Root", 3: "Home", 100: "Accueil"}
+    title |= {n: f"Saison {n - 3} — été" for n in range(4, 7)}
+    title |= {n: f"{WAGTAIL_TITLES[n % len(WAGTAIL_TITLES)]} {n}" for n in event_ids}
+    children = {n: sum(1 for e in event_ids if wagtail_section(e) == n) for n in range(4, 7)}
+    children |= {1: 2, 3: WAGTAIL_SECTIONS, 100: 0}
+    slug = {1: "root", 3: "home", 100: "home-fr"} | {n: f"saison-{n - 3}" for n in range(4, 7)}
+    slug |= {n: f"event-{n}" for n in event_ids}
+
+    def url(n: int) -> str:
+        if n == 1:
+            return "/"
+        if n in (3, 100):
+            return f"/{slug[n]}/"
+        parent = 3 if n < 7 else wagtail_section(n)
+        return f"{url(parent)}{slug[n]}/"
+
+    revisions: list[tuple[int, int]] = []  # (revision id, page)
+    for n in eventpages:
+        revisions.append((len(revisions) + 1, n))
+        if n % 7 == 0:
+            revisions.append((len(revisions) + 1, n))
+    latest = {page: rid for rid, page in revisions}
+    live = {n: n % 5 != 4 for n in eventpages} | {1: True, 3: True, 100: False}
+    pages = [1, 3, *eventpages, 100]
+
+    def page_row(n: int) -> tuple[Any, ...]:
+        created = wagtail_created(n) if n in latest else None
+        published = created if live[n] and n in latest else None
+        return (
+            n,
+            wagtail_path(n),
+            len(wagtail_path(n)) // 4,
+            children.get(n, 0),
+            title[n],
+            slug[n],
+            int(live[n]),
+            int(n in latest and (not live[n] or n % 7 == 0)),
+            url(n),
+            "",
+            0,
+            "",
+            None,
+            None,
+            0,
+            1 if n == 1 else 2 if n in (3, 100) else 3,
+            None if n < 4 else 1 + n % 2,
+            0,
+            django_moment(created),
+            django_moment(published),
+            latest.get(n) if live[n] else None,
+            django_moment(published),
+            title[n],
+            None,
+            None,
+            2 if n == 100 else 1,
+            home_key if n in (3, 100) else f"{n:032x}",
+            None,
+            latest.get(n),
+        )
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": [
+            (1, "wagtailcore", "page"),
+            (2, "home", "homepage"),
+            (3, "home", "eventpage"),
+        ],
+        "auth_user": [
+            (
+                1,
+                "pbkdf2_sha256$1000000$g8Jj$7Pb8=",
+                None,
+                1,
+                "admin",
+                "O’Brien",
+                "admin@example.com",
+                1,
+                1,
+                django_moment(WAGTAIL_BASE - timedelta(minutes=1, microseconds=-441168)),
+                "Zoë",
+            ),
+            (
+                2,
+                "pbkdf2_sha256$1000000$QXD6$qEEn=",
+                None,
+                0,
+                "éditeur",
+                "",
+                "ed@example.fr",
+                0,
+                1,
+                django_moment(WAGTAIL_BASE - timedelta(seconds=30)),
+                "",
+            ),
+        ],
+        "wagtailcore_locale": [(1, "en"), (2, "fr"), (3, "de")],
+        "wagtailcore_revision": [
+            (
+                rid,
+                django_moment(wagtail_created(page) - timedelta(seconds=1 if latest[page] != rid else 0)),
+                None,
+                1 + page % 2 if page % 3 else None,
+                json.dumps(
+                    {"pk": page, "path": wagtail_path(page), "title": title[page], "live": live[page]}
+                ),
+                str(page),
+                3,
+                1,
+                title[page],
+            )
+            for rid, page in revisions
+        ],
+        "wagtailcore_page": [page_row(n) for n in pages],
+        "home_eventpage": [
+            (
+                n,
+                wagtail_body(n) if n >= 7 else "[]",
+                "" if n % 4 == 0 or n < 7 else f"<p>Intro\u00a0{n} “quoted” {'long ' * (n % 7) * 30}</p>",
+                django_moment(wagtail_starts(n)) if n >= 7 else None,
+                None if n < 7 or wagtail_day(n) is None else str(wagtail_day(n)),
+                wagtail_doors(n) if n >= 7 else None,
+                None if n < 7 or wagtail_price(n) is None else str(wagtail_price(n)),
+                (n * 37) % 2000 if n >= 7 else 0,
+                WAGTAIL_CODES[n % len(WAGTAIL_CODES)] if n >= 7 else "",
+                int(n % 3 == 0),
+            )
+            for n in eventpages
+        ],
     }
     return write_export(path, ddl, rows)
 
@@ -6588,3 +7055,317 @@ def airflow_metadata(path: Path, runs: int = 5) -> Path:
         "slot_pool": pools,
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+# --- pretix ----------------------------------------------------------------------------------------------
+
+PRETIX_ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo")
+PRETIX_CURRENCIES = ("EUR", "USD", "JPY")
+PRETIX_ITEMS = (("Regular", "35.00"), ("Reduced", "17.50"), ("VIP 🥂", "199.99"), ("Free", "0.00"))
+PRETIX_POSTCODES = ("01067", "10115", "00184", "80331")
+PRETIX_NAMES = ("Ana", "José Ñúñez", "李雷", "Ørsted\u00a0Åse")
+PRETIX_BASE = datetime(2026, 2, 1, 6, 0, 0)  # naive UTC, as Django writes under USE_TZ
+
+
+def pretix_price(event: int, item: int) -> Decimal:
+    """An item's price: in yen a hundred times the euro figure (a whole number)."""
+    price = Decimal(PRETIX_ITEMS[item][1])
+    return price * 100 if PRETIX_CURRENCIES[event - 1] == "JPY" else price
+
+
+def pretix_item_id(event: int, item: int) -> int:
+    return 1 + (event - 1) * len(PRETIX_ITEMS) + item
+
+
+def pretix_order(n: int) -> tuple[int, int, int]:
+    """Order ``n``'s event, item (index) and number of positions."""
+    return 1 + n % 3, n % len(PRETIX_ITEMS), 1 + n % 2
+
+
+def pretix_total(n: int) -> Decimal:
+    event, item, positions = pretix_order(n)
+    return pretix_price(event, item) * positions + (Decimal("1.50") if n % 4 == 0 else 0)
+
+
+def pretix_tax_rate(n: int) -> int:
+    return 19 if pretix_order(n)[0] == 1 else 0
+
+
+def pretix_tax_value(n: int) -> Decimal:
+    event, item, _ = pretix_order(n)
+    rate = pretix_tax_rate(n)
+    return (pretix_price(event, item) * rate / (100 + rate)).quantize(Decimal("0.01"))
+
+
+def pretix_voucher_code(v: int) -> str:
+    return f"{v:08d}" if v % 2 else f"SUMMER{v}"
+
+
+def pretix_voucher_value(v: int) -> Decimal | None:
+    return (None, Decimal("10.00"), Decimal("2.50"), Decimal("12.5"))[v % 4]
+
+
+def pretix_moment(n: int) -> datetime:
+    return PRETIX_BASE + timedelta(hours=7 * n, microseconds=1234 * n)
+
+
+def ticket_shop(path: Path, orders: int = 24, vouchers: int = 8) -> Path:
+    """A pretix ticket shop's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "pretixbase_organizer" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(200) NOT NULL, "slug" varchar(50) NOT NULL UNIQUE)',
+        'CREATE TABLE "pretixbase_event" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text '
+        'NOT NULL, "slug" varchar(50) NOT NULL, "currency" varchar(10) NOT NULL, "date_from" datetime NOT '
+        'NULL, "date_to" datetime NULL, "is_public" bool NOT NULL, "organizer_id" bigint NOT NULL '
+        'REFERENCES "pretixbase_organizer" ("id") DEFERRABLE INITIALLY DEFERRED, "location" text NULL, '
+        '"geo_lat" real NULL, "last_modified" datetime NOT NULL)',
+        'CREATE TABLE "pretixbase_item" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text NOT '
+        'NULL, "active" bool NOT NULL, "description" text NULL, "default_price" decimal NOT NULL, '
+        '"admission" bool NOT NULL, "position" integer NOT NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "free_price" bool NOT NULL, '
+        '"original_price" decimal NULL)',
+        'CREATE TABLE "pretixbase_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+        'varchar(16) NOT NULL, "status" varchar(3) NOT NULL, "email" varchar(254) NULL, "locale" '
+        'varchar(32) NULL, "secret" varchar(32) NOT NULL, "datetime" datetime NOT NULL, "expires" '
+        'datetime NOT NULL, "total" decimal NOT NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "comment" text NOT NULL, '
+        '"custom_followup_at" date NULL, "api_meta" text NOT NULL CHECK ((JSON_VALID("api_meta") OR '
+        '"api_meta" IS NULL)), "organizer_id" bigint NOT NULL REFERENCES "pretixbase_organizer" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "order_organizer_code_uniq" UNIQUE ("organizer_id", '
+        '"code"))',
+        'CREATE TABLE "pretixbase_voucher" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+        'varchar(255) NOT NULL, "valid_until" datetime NULL, "event_id" bigint NOT NULL REFERENCES '
+        '"pretixbase_event" ("id") DEFERRABLE INITIALLY DEFERRED, "item_id" bigint NULL REFERENCES '
+        '"pretixbase_item" ("id") DEFERRABLE INITIALLY DEFERRED, "redeemed" integer unsigned NOT NULL '
+        'CHECK ("redeemed" >= 0), "comment" text NOT NULL, "max_usages" integer unsigned NOT NULL CHECK '
+        '("max_usages" >= 0), "price_mode" varchar(100) NOT NULL, "value" decimal NULL, "created" '
+        "datetime NOT NULL)",
+        'CREATE TABLE "pretixbase_orderposition" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"price" decimal NOT NULL, "item_id" bigint NOT NULL REFERENCES "pretixbase_item" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "order_id" bigint NOT NULL REFERENCES "pretixbase_order" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "voucher_id" bigint NULL REFERENCES "pretixbase_voucher" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "tax_value" decimal NOT NULL, "secret" varchar(255) NOT NULL, '
+        '"positionid" integer unsigned NOT NULL CHECK ("positionid" >= 0), "attendee_name_cached" '
+        'varchar(255) NULL, "attendee_name_parts" text NOT NULL CHECK ((JSON_VALID("attendee_name_parts") '
+        'OR "attendee_name_parts" IS NULL)), "canceled" bool NOT NULL, "zipcode" varchar(30) NULL, '
+        '"tax_rate" decimal NOT NULL, "addon_to_id" bigint NULL REFERENCES "pretixbase_orderposition" '
+        '("id") DEFERRABLE INITIALLY DEFERRED)',
+    ]
+    events = [
+        (
+            k,
+            json.dumps({"de": f"Fest {k} (de) 🎉", "en": f"Fest {k} 🎉"}),
+            f"ev{k}",
+            PRETIX_CURRENCIES[k - 1],
+            django_moment(datetime(2026, 7, k, (17 + 6 * k) % 24, 30)),
+            django_moment(datetime(2026, 7, k + 1, k, 59, 59)),
+            int(k != 3),
+            1,
+            json.dumps({"en": "Halle 7\nBerlin"}),
+            (52.5200066, None, 35.6761919)[k - 1],
+            django_moment(PRETIX_BASE - timedelta(days=30, microseconds=-123456 * k)),
+        )
+        for k in (1, 2, 3)
+    ]
+    items = [
+        (
+            pretix_item_id(k, i),
+            json.dumps({"en": name, "de": f"{name} DE"}),
+            1,
+            json.dumps({"en": "<p>Desc\u00a0" + "x" * (200 * i) + "</p>"}) if i % 2 else None,
+            str(pretix_price(k, i)),
+            int(i < 3),
+            i,
+            k,
+            0,
+            None,
+        )
+        for k in (1, 2, 3)
+        for i, (name, _) in enumerate(PRETIX_ITEMS)
+    ]
+    order_rows = []
+    positions = []
+    for n in range(1, orders + 1):
+        event, item, count = pretix_order(n)
+        order_rows.append(
+            (
+                n,
+                f"{n * 7919:05X}"[-5:],
+                "npppc"[n % 5],
+                f"kunde{n}@example.de" if n % 7 else None,
+                ("en", "de")[n % 2],
+                f"{n * 104729:016x}",
+                django_moment(pretix_moment(n)),
+                django_moment(pretix_moment(n).replace(microsecond=0) + timedelta(days=14)),
+                str(pretix_total(n)),
+                event,
+                "Rückfrage: „bitte Rollstuhlplatz“" if n % 3 == 0 else "",
+                str(date(2026, 3, n % 28 + 1)) if n % 5 == 0 else None,
+                "{}",
+                1,
+            )
+        )
+        for p in range(1, count + 1):
+            name = PRETIX_NAMES[(n + p) % len(PRETIX_NAMES)]
+            positions.append(
+                (
+                    len(positions) + 1,
+                    str(pretix_price(event, item)),
+                    pretix_item_id(event, item),
+                    n,
+                    None,
+                    str(pretix_tax_value(n)),
+                    f"{n:04d}{p}secret",
+                    p,
+                    name,
+                    json.dumps({"_scheme": "full", "full_name": name}),
+                    int(n % 5 == 4),
+                    PRETIX_POSTCODES[n % len(PRETIX_POSTCODES)] if n % 3 else None,
+                    str(Decimal(pretix_tax_rate(n)).quantize(Decimal("0.01"))),
+                    len(positions) if p > 1 else None,
+                )
+            )
+    voucher_rows = [
+        (
+            v,
+            pretix_voucher_code(v),
+            django_moment(datetime(2026, 6, 30, 21, 59)) if v % 3 else None,
+            1 + v % 3,
+            pretix_item_id(1 + v % 3, v % len(PRETIX_ITEMS)) if v % 2 else None,
+            0,
+            "für Presse 📰" if v % 4 == 0 else "",
+            1 + v % 3,
+            ("none", "set", "subtract", "percent")[v % 4],
+            None if pretix_voucher_value(v) is None else str(pretix_voucher_value(v)),
+            django_moment(PRETIX_BASE + timedelta(minutes=v, microseconds=555 * v)),
+        )
+        for v in range(1, vouchers + 1)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "pretixbase_organizer": [(1, "Kulturverein Über", "kultur")],
+        "pretixbase_event": events,
+        "pretixbase_item": items,
+        "pretixbase_order": order_rows,
+        "pretixbase_voucher": voucher_rows,
+        "pretixbase_orderposition": positions,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Label Studio ----------------------------------------------------------------------------------------
+
+LABEL_TEXTS = ("Das ist großartig! 😀", "Terrible service…", "中性的评论", "", "Tab\there\nnewline", "0042")
+LABEL_LEAD_TIMES = (12.345, 0.1 + 0.2, 3600.0, None)
+LABEL_SCORES = (0.91, 1e-9, 0.5)
+LABEL_BASE = datetime(2026, 12, 5, 4, 41, 30)  # naive UTC, as Django writes under USE_TZ
+
+
+def label_data(i: int) -> str:
+    """A task's data as Label Studio stores it: ``json.dumps`` (non-ASCII as ``\\u`` escapes)."""
+    return json.dumps(
+        {"text": f"{LABEL_TEXTS[i % len(LABEL_TEXTS)]} #{i}", "meta_score": i / 7, "id_code": f"{i:05d}"}
+    )
+
+
+def label_annotated(tasks: int) -> list[int]:
+    return [i for i in range(1, tasks + 1) if i % 4 != 3]
+
+
+def label_result(i: int) -> str:
+    choice = ("Positive", "Negative", "Neutral")[i % 3]
+    return json.dumps(
+        [
+            {
+                "id": f"r{i}",
+                "from_name": "sentiment",
+                "to_name": "text",
+                "type": "choices",
+                "value": {"choices": [choice]},
+            }
+        ]
+    )
+
+
+def label_predicted(tasks: int) -> list[int]:
+    return [i for i in range(1, tasks + 1) if i % 3 == 0]
+
+
+def label_model_version(i: int) -> str:
+    return "v1.0.0" if i % 2 else "2026-12-05"
+
+
+def labeling_project(path: Path, tasks: int = 30) -> Path:
+    """A Label Studio database (see the module's list)."""
+    ref = "DEFERRABLE INITIALLY DEFERRED"
+    ddl = [
+        'CREATE TABLE "project" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(50) NULL, '
+        '"label_config" text NULL, "created_at" datetime NOT NULL, "description" text NULL, '
+        '"maximum_annotations" integer NOT NULL)',
+        'CREATE TABLE "task" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "data" text NOT NULL CHECK '
+        '((JSON_VALID("data") OR "data" IS NULL)), "created_at" datetime NOT NULL, "is_labeled" bool NOT '
+        f'NULL, "project_id" integer NULL REFERENCES "project" ("id") {ref}, "meta" text NULL CHECK '
+        '((JSON_VALID("meta") OR "meta" IS NULL)), "overlap" integer NOT NULL, "precomputed_agreement" real '
+        "NULL)",
+        'CREATE TABLE "task_completion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "result" text NULL '
+        'CHECK ((JSON_VALID("result") OR "result" IS NULL)), "was_cancelled" bool NOT NULL, "created_at" '
+        f'datetime NOT NULL, "task_id" integer NULL REFERENCES "task" ("id") {ref}, "lead_time" real NULL, '
+        '"ground_truth" bool NOT NULL, "project_id" integer NULL REFERENCES "project" ("id") '
+        f'{ref}, "unique_id" char(32) NULL UNIQUE)',
+        'CREATE TABLE "prediction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "result" text NULL '
+        'CHECK ((JSON_VALID("result") OR "result" IS NULL)), "score" real NULL, "model_version" text NULL, '
+        '"created_at" datetime NOT NULL, "task_id" integer NOT NULL REFERENCES "task" ("id") '
+        f'{ref}, "mislabeling" real NOT NULL, "project_id" integer NULL REFERENCES "project" ("id") {ref})',
+    ]
+    config = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"/></View>'
+    rows: dict[str, list[Sequence[Any]]] = {
+        "project": [
+            (1, "proj", config, django_moment(LABEL_BASE - timedelta(hours=1)), "", 1),
+            (
+                2,
+                "Projet 🎯",
+                config,
+                django_moment(LABEL_BASE - timedelta(minutes=5)),
+                "Stimmung\u00a0prüfen",
+                2,
+            ),
+        ],
+        "task": [
+            (
+                i,
+                label_data(i),
+                django_moment(LABEL_BASE + timedelta(microseconds=42519 * i)),
+                int(i % 4 != 3),
+                1 + i % 2,
+                json.dumps({"source": "import", "row": i}) if i % 3 else "{}",
+                1,
+                None,
+            )
+            for i in range(1, tasks + 1)
+        ],
+        "task_completion": [
+            (
+                k,
+                label_result(i),
+                int(i % 17 == 0),
+                django_moment(LABEL_BASE + timedelta(seconds=1, microseconds=42519 * i)),
+                i,
+                LABEL_LEAD_TIMES[i % len(LABEL_LEAD_TIMES)],
+                int(i % 11 == 0),
+                1 + i % 2,
+                f"{i * 2654435761:032x}",
+            )
+            for k, i in enumerate(label_annotated(tasks), 1)
+        ],
+        "prediction": [
+            (
+                k,
+                label_result(i + 2),
+                LABEL_SCORES[k % len(LABEL_SCORES)],
+                label_model_version(k),
+                django_moment(LABEL_BASE + timedelta(seconds=2, microseconds=7 * i)),
+                i,
+                0.0,
+                1 + i % 2,
+            )
+            for k, i in enumerate(label_predicted(tasks), 1)
+        ],
+    }
+    return write_export(path, ddl, rows)

@@ -8,8 +8,8 @@ fitness tracker, a Kolibri facility, a Kiwi TCMS test case history, a doccano an
 Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 server, a Buildbot
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
-Apache Airflow metadata database)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
+Studio project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -35,6 +35,7 @@ from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -2924,3 +2925,294 @@ def test_airflow_metadata_keeps_run_ids_durations_and_xcoms_and_its_declared_com
         assert found[("xcom", column)] == f"task_instance.{column}", column
     assert found[("log", "dag_id")] == "dag.dag_id"
     assert ("xcom", "dag_run_id") not in found
+
+
+def test_ebook_library_reads_offset_moments_keeps_isbn_zeros_and_finds_its_sparse_ratings(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ebook_library)
+    ids = apps.calibre_book_ids(30, (4, 17))
+    rated = apps.calibre_rated(ids)
+    tables = {
+        "books": len(ids),
+        "authors": len(apps.CALIBRE_AUTHORS),
+        "books_authors_link": len(ids) + len([n for n in ids if n % 6 == 0]),
+        "ratings": 5,
+        "books_ratings_link": len(rated),
+        "identifiers": len(ids),
+        "comments": len([n for n in ids if n % 3]),
+        "data": 2,
+        "custom_columns": 4,
+        "custom_column_1": len([n for n in ids if n % 2]),
+        "custom_column_2": len([n for n in ids if n % 3 != 2]),
+        "custom_column_3": len([n for n in ids if n % 5]),
+        "custom_column_5": len(apps.CALIBRE_GENRES),
+        "books_custom_column_5_link": len([n for n in ids if n % 4]),
+        "preferences": 3,
+        "library_id": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # A trigger calling calibre's own title_sort() is not copied and costs nothing.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("books")
+    for column in ("timestamp", "pubdate", "last_modified"):
+        assert types[column] == "timestamp with time zone", column
+    assert (types["series_index"], types["has_cover"], types["uuid"]) == (
+        "double precision",
+        "boolean",
+        "text",
+    )
+    assert ran.types("identifiers")["val"] == "text"
+    assert ran.types("custom_column_1")["value"] == "double precision"
+    assert ran.types("custom_column_2")["value"] == "boolean"
+    assert ran.types("custom_column_3")["value"] == "timestamp with time zone"
+    # Text with its +00:00 offset is the instant it writes; calibre's "no date" (year 101) is one too, kept.
+    assert ran.values("books", "timestamp", "id") == {n: apps.calibre_added(n) for n in ids}
+    assert ran.values("books", "pubdate", "id") == {
+        n: datetime.fromisoformat(apps.calibre_pubdate(n)) for n in ids
+    }
+    assert ran.values("books", "pubdate", "id")[8] == datetime(101, 1, 1, tzinfo=UTC)
+    # ISBNs keep their leading zeros, prices every bit of their doubles.
+    assert ran.values("identifiers", "val", "book") == {
+        n: apps.calibre_isbn(n) if n % 2 else f"B00{n:07d}" for n in ids
+    }
+    assert ran.values("custom_column_1", "value", "book") == {
+        n: apps.CALIBRE_PRICES[n % 4] for n in ids if n % 2
+    }
+    assert ran.values("comments", "text", "book") == {n: apps.calibre_comment(n) for n in ids if n % 3}
+    # No reference is declared. Every one is found: the links naming a book, the ratings of two books
+    # in five too (under half the keys, but ``book`` names ``books``), the files of the two newest
+    # books, and the enumeration's link to its values, which fit five tables' keys alike, by the link
+    # table's name (both none before 2026-12-05).
+    truth = {
+        **{
+            (table, "book"): "books.id"
+            for table in (
+                "books_authors_link",
+                "books_ratings_link",
+                "identifiers",
+                "comments",
+                "data",
+                "custom_column_1",
+                "custom_column_2",
+                "custom_column_3",
+                "books_custom_column_5_link",
+            )
+        },
+        ("books_authors_link", "author"): "authors.id",
+        ("books_ratings_link", "rating"): "ratings.id",
+        ("books_custom_column_5_link", "value"): "custom_column_5.id",
+    }
+    assert references(run_dir) == truth
+
+
+def test_wagtail_site_keeps_tree_paths_and_codes_as_text_and_reads_its_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wagtail_site)
+    events = apps.wagtail_event_ids(24, (12, 13))
+    eventpages = [4, 5, 6, *events]
+    pages = [1, 3, *eventpages, 100]
+    revisions = len(eventpages) + len([n for n in eventpages if n % 7 == 0])
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": 3,
+            "auth_user": 2,
+            "wagtailcore_locale": 3,
+            "wagtailcore_revision": revisions,
+            "wagtailcore_page": len(pages),
+            "home_eventpage": len(eventpages),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    page = ran.types("wagtailcore_page")
+    assert (page["path"], page["translation_key"], page["depth"]) == ("text", "text", "bigint")
+    for column in ("latest_revision_created_at", "first_published_at", "go_live_at"):
+        assert page[column] == "timestamp without time zone", column
+    event = ran.types("home_eventpage")
+    assert event == {
+        "page_ptr_id": "bigint",
+        "body": "text",
+        "intro": "text",
+        "starts_at": "timestamp without time zone",
+        "day": "date",
+        "doors": "text",
+        "price": "numeric",
+        "capacity": "bigint",
+        "code": "text",
+        "sold_out": "boolean",
+    }
+    # Treebeard's paths keep their leading zeros; a translation shares its source's key.
+    assert ran.values("wagtailcore_page", "path", "id") == {n: apps.wagtail_path(n) for n in pages}
+    keys = ran.values("wagtailcore_page", "translation_key", "id")
+    assert keys[3] == keys[100] and len(set(keys.values())) == len(pages) - 1
+    assert ran.values("wagtailcore_page", "depth", "id") == {n: len(apps.wagtail_path(n)) // 4 for n in pages}
+    # Naive UTC text is the timestamp it writes, six fraction digits or none.
+    created = ran.values("wagtailcore_page", "latest_revision_created_at", "id")
+    assert created == {n: apps.wagtail_created(n) if n in eventpages else None for n in pages}
+    # A decimal field's REALs and INTEGERs (NUMERIC affinity) are the amounts Django wrote.
+    prices = ran.values("home_eventpage", "price", "page_ptr_id")
+    assert {n: None if v is None else Decimal(v) for n, v in prices.items()} == {
+        n: apps.wagtail_price(n) if n >= 7 else None for n in eventpages
+    }
+    assert prices[10] == "0.00" and prices[11] == "7.00"  # numeric(p, 2): the most places a value has
+    assert ran.values("home_eventpage", "doors", "page_ptr_id") == {
+        n: apps.wagtail_doors(n) if n >= 7 else None for n in eventpages
+    }
+    assert ran.values("home_eventpage", "day", "page_ptr_id") == {
+        n: apps.wagtail_day(n) if n >= 7 else None for n in eventpages
+    }
+    assert ran.values("home_eventpage", "starts_at", "page_ptr_id") == {
+        n: apps.wagtail_starts(n) if n >= 7 else None for n in eventpages
+    }
+    # Codes keep their zeros; '' (Django's one way of none for a CharField) is NULL, audited.
+    assert ran.values("home_eventpage", "code", "page_ptr_id") == {
+        n: arrives_as(apps.WAGTAIL_CODES[n % len(apps.WAGTAIL_CODES)] if n >= 7 else "") for n in eventpages
+    }
+    assert ran.values("home_eventpage", "body", "page_ptr_id") == {
+        n: apps.wagtail_body(n) if n >= 7 else "[]" for n in eventpages
+    }
+    # A revision's object_id holds its page's id as digits: the number it spells.
+    object_ids = ran.values("wagtailcore_revision", "object_id", "id")
+    assert ran.types("wagtailcore_revision")["object_id"] == "bigint"
+    assert sorted(set(object_ids.values())) == eventpages
+    # Exactly the declared references; nothing guessed beside them in a table declaring some.
+    assert references(run_dir) == {
+        ("wagtailcore_revision", "user_id"): "auth_user.id",
+        ("wagtailcore_revision", "content_type_id"): "django_content_type.id",
+        ("wagtailcore_revision", "base_content_type_id"): "django_content_type.id",
+        ("wagtailcore_page", "content_type_id"): "django_content_type.id",
+        ("wagtailcore_page", "owner_id"): "auth_user.id",
+        ("wagtailcore_page", "live_revision_id"): "wagtailcore_revision.id",
+        ("wagtailcore_page", "locked_by_id"): "auth_user.id",
+        ("wagtailcore_page", "locale_id"): "wagtailcore_locale.id",
+        ("wagtailcore_page", "alias_of_id"): "wagtailcore_page.id",
+        ("wagtailcore_page", "latest_revision_id"): "wagtailcore_revision.id",
+        ("home_eventpage", "page_ptr_id"): "wagtailcore_page.id",
+    }
+
+
+def _amounts(values: dict[Any, Any]) -> dict[Any, Decimal | None]:
+    """PostgreSQL's numeric text as Decimals (None stays None)."""
+    return {k: None if v is None else Decimal(v) for k, v in values.items()}
+
+
+def test_ticket_shop_reads_django_decimals_as_amounts_and_keeps_voucher_codes_and_postcodes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ticket_shop)
+    orders = range(1, 25)
+    positions = [(n, p) for n in orders for p in range(1, apps.pretix_order(n)[2] + 1)]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "pretixbase_organizer": 1,
+            "pretixbase_event": 3,
+            "pretixbase_item": 3 * len(apps.PRETIX_ITEMS),
+            "pretixbase_order": len(orders),
+            "pretixbase_voucher": 8,
+            "pretixbase_orderposition": len(positions),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Every amount a bare `decimal` holding REALs (17.5) beside INTEGERs (35, 19999 yen): numeric, the
+    # amounts pretix wrote. A rate of whole percents only (19.00 stored as 19) under a bare `decimal`
+    # stays bigint, as docs/profiling.md says of a bare decimal of integers; an amount column with no
+    # value yet is numeric.
+    position = ran.types("pretixbase_orderposition")
+    assert (position["price"], position["tax_value"], position["tax_rate"]) == (
+        "numeric",
+        "numeric",
+        "bigint",
+    )
+    assert ran.types("pretixbase_order")["total"] == "numeric"
+    assert ran.types("pretixbase_item")["original_price"] == "numeric"
+    assert ran.types("pretixbase_voucher")["value"] == "numeric"
+    assert _amounts(ran.values("pretixbase_order", "total", "id")) == {
+        n: apps.pretix_total(n) for n in orders
+    }
+    assert _amounts(ran.values("pretixbase_item", "default_price", "id")) == {
+        apps.pretix_item_id(k, i): apps.pretix_price(k, i)
+        for k in (1, 2, 3)
+        for i in range(len(apps.PRETIX_ITEMS))
+    }
+    assert _amounts(ran.values("pretixbase_voucher", "value", "id")) == {
+        v: apps.pretix_voucher_value(v) for v in range(1, 9)
+    }
+    assert set(ran.values("pretixbase_orderposition", "tax_rate", "id").values()) == {0, 19}
+    assert _amounts(ran.values("pretixbase_orderposition", "tax_value", "id")) == {
+        k: apps.pretix_tax_value(n) for k, (n, _) in enumerate(positions, 1)
+    }
+    # Voucher codes of digits and postcodes keep their leading zeros.
+    assert (
+        ran.types("pretixbase_voucher")["code"] == ran.types("pretixbase_orderposition")["zipcode"] == "text"
+    )
+    assert ran.values("pretixbase_voucher", "code", "id") == {
+        v: apps.pretix_voucher_code(v) for v in range(1, 9)
+    }
+    assert ran.values("pretixbase_orderposition", "zipcode", "id") == {
+        k: apps.PRETIX_POSTCODES[n % len(apps.PRETIX_POSTCODES)] if n % 3 else None
+        for k, (n, _) in enumerate(positions, 1)
+    }
+    # Naive UTC text is the timestamp it writes, with or without a fraction.
+    assert ran.types("pretixbase_order")["datetime"] == "timestamp without time zone"
+    assert ran.values("pretixbase_order", "datetime", "id") == {n: apps.pretix_moment(n) for n in orders}
+    assert ran.types("pretixbase_order")["custom_followup_at"] == "date"
+    # Exactly the declared references, the position's add-on its own table's.
+    assert references(run_dir) == {
+        ("pretixbase_event", "organizer_id"): "pretixbase_organizer.id",
+        ("pretixbase_item", "event_id"): "pretixbase_event.id",
+        ("pretixbase_order", "event_id"): "pretixbase_event.id",
+        ("pretixbase_order", "organizer_id"): "pretixbase_organizer.id",
+        ("pretixbase_voucher", "event_id"): "pretixbase_event.id",
+        ("pretixbase_voucher", "item_id"): "pretixbase_item.id",
+        ("pretixbase_orderposition", "item_id"): "pretixbase_item.id",
+        ("pretixbase_orderposition", "order_id"): "pretixbase_order.id",
+        ("pretixbase_orderposition", "voucher_id"): "pretixbase_voucher.id",
+        ("pretixbase_orderposition", "addon_to_id"): "pretixbase_orderposition.id",
+    }
+
+
+def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.labeling_project)
+    tasks = range(1, 31)
+    annotated, predicted = apps.label_annotated(30), apps.label_predicted(30)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"project": 2, "task": len(tasks), "task_completion": len(annotated), "prediction": len(predicted)},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("task")["data"] == ran.types("task")["meta"] == "text"
+    assert ran.types("task_completion")["lead_time"] == ran.types("prediction")["score"] == "double precision"
+    assert ran.types("task_completion")["unique_id"] == ran.types("prediction")["model_version"] == "text"
+    # JSON as Label Studio wrote it, escapes and codes inside it included; '{}' is a value, not none.
+    assert ran.values("task", "data", "id") == {i: apps.label_data(i) for i in tasks}
+    meta = ran.values("task", "meta", "id")
+    assert {i for i, value in meta.items() if value == "{}"} == {i for i in tasks if i % 3 == 0}
+    assert ran.values("task_completion", "result", "task_id") == {i: apps.label_result(i) for i in annotated}
+    # Computed doubles keep every bit; NULL stays NULL.
+    assert ran.values("task_completion", "lead_time", "task_id") == {
+        i: apps.LABEL_LEAD_TIMES[i % len(apps.LABEL_LEAD_TIMES)] for i in annotated
+    }
+    assert ran.values("prediction", "score", "id") == {
+        k: apps.LABEL_SCORES[k % len(apps.LABEL_SCORES)] for k in range(1, len(predicted) + 1)
+    }
+    # Versions of two shapes beside each other are text, each as written.
+    assert ran.values("prediction", "model_version", "id") == {
+        k: apps.label_model_version(k) for k in range(1, len(predicted) + 1)
+    }
+    assert references(run_dir) == {
+        ("task", "project_id"): "project.id",
+        ("task_completion", "task_id"): "task.id",
+        ("task_completion", "project_id"): "project.id",
+        ("prediction", "task_id"): "task.id",
+        ("prediction", "project_id"): "project.id",
+    }

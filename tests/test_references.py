@@ -1262,3 +1262,90 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
     assert issue.examples == ("0",)
     # The cells are loaded as written: the profile's figures for the column count the 0s as valid.
     assert staff_id.valid_count == 60 and staff_id.min == 0
+
+
+def test_a_sample_of_under_half_the_keys_under_a_name_naming_their_table_is_a_reference(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An e-book library (calibre's ``books_ratings_link``) rates 40 % of its books, spread over all of
+    them: under half the keys, and numbers 1..N fill their span, so the chance measure can never tell
+    them from chance. But ``book`` names ``books``, and the values reach the upper half of its keys, where
+    no code sits: a reference, as a run of the newest books' downloads is. The same sample under a
+    name naming no table, and books of the lower half only under ``book``, stay none (as documented)."""
+    books = [(n, f"book {n}") for n in range(1, 301) if n not in (4, 51)]
+    rated = [n for n, _ in books if n % 5 in (1, 3)]  # 40 % of the books, from the first to the last
+    assert len(rated) < len(books) // 2 and max(rated) > 290
+    path = make_sqlite(
+        {
+            "books": ("CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT)", books),
+            "books_ratings_link": (
+                "CREATE TABLE books_ratings_link (id INTEGER PRIMARY KEY, book INTEGER, stars INTEGER)",
+                [(k + 1, n, 1 + n % 5) for k, n in enumerate(rated)],
+            ),
+            "downloads": (
+                "CREATE TABLE downloads (id INTEGER PRIMARY KEY, book INTEGER)",
+                [(k + 1, 281 + k % 20) for k in range(60)],  # the 20 newest books
+            ),
+            "reads": (
+                "CREATE TABLE reads (id INTEGER PRIMARY KEY, item INTEGER)",
+                [(k + 1, n) for k, n in enumerate(rated)],
+            ),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, book INTEGER)",
+                [(k + 1, n) for k, n in enumerate(range(1, 121, 3))],  # the lower half only
+            ),
+        }
+    )
+    for table, column in (("books_ratings_link", "book"), ("downloads", "book"), ("reads", "item")):
+        assert _query(path, f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM books)") == [
+            (0,)
+        ]
+    assert _references(path) == {
+        ("books_ratings_link", "book"): "books.id",
+        ("downloads", "book"): "books.id",
+    }
+
+
+def test_a_link_table_named_for_one_of_the_tables_its_values_fit_alike_refers_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An e-book library (calibre) links books to the values of each custom column in a table named for
+    both, ``books_custom_column_5_link (book, value)``, and to languages in ``books_languages_link
+    (book, lang_code)``: the values fit several small tables' keys alike, and the column's name names
+    none, but the link table's own name names exactly one of them, word for word (``custom_column_5``,
+    not ``custom_column_55``). A table naming none of them (``reading_log.value``) stays no reference."""
+    books = [(n, f"book {n}") for n in range(1, 41)]
+    path = make_sqlite(
+        {
+            "books": ("CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT)", books),
+            "languages": (
+                "CREATE TABLE languages (id INTEGER PRIMARY KEY, lang_code TEXT)",
+                [(1, "eng"), (2, "fra"), (3, "deu"), (4, "rus")],
+            ),
+            "custom_column_5": (
+                "CREATE TABLE custom_column_5 (id INTEGER PRIMARY KEY, value TEXT)",
+                [(1, "Fiction"), (2, "Non-fiction"), (3, "Poetry")],
+            ),
+            "custom_column_55": (
+                "CREATE TABLE custom_column_55 (id INTEGER PRIMARY KEY, value TEXT)",
+                [(n, f"shelf {n}") for n in range(1, 5)],
+            ),
+            "books_languages_link": (
+                "CREATE TABLE books_languages_link (id INTEGER PRIMARY KEY, book INTEGER, lang_code INTEGER)",
+                [(n, n, 1 + n % 4) for n in range(1, 41)],
+            ),
+            "books_custom_column_5_link": (
+                "CREATE TABLE books_custom_column_5_link (id INTEGER PRIMARY KEY, book INTEGER, "
+                "value INTEGER)",
+                [(n, n, 1 + n % 3) for n in range(1, 41)],
+            ),
+            "reading_log": (
+                "CREATE TABLE reading_log (id INTEGER PRIMARY KEY, value INTEGER)",
+                [(n, 1 + n % 3) for n in range(1, 41)],
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("books_languages_link", "lang_code")] == "languages.id"
+    assert found[("books_custom_column_5_link", "value")] == "custom_column_5.id"
+    assert ("reading_log", "value") not in found

@@ -18,8 +18,10 @@
    exactly one parent's table (or key) name appears in the column's name, or exactly one parent's table
    name ends in the column's name (tables named ``<module>_<entity>``: ``sale`` → ``sale_sale``,
    ``partner_id`` → ``res_partner``), or one parent holds strictly more of its values (its own table's
-   key, say, over another table's whose keys merely overlap): that breaks the tie; a name never makes a
-   reference on its own.
+   key, say, over another table's whose keys merely overlap), or, among those holding as many, the one a
+   link table is named for (a table whose name holds two or more other tables' names links those:
+   calibre's ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since
+   2026-12-05): that breaks the tie; a name never makes a reference on its own.
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -59,6 +61,12 @@
    run (a one-row-per-ticket table covering tickets 1..200 of 300; merged tickets 5..330, the last
    30 purged: orphans).
 
+   A column whose name is the parent's entity (its last word, less ``id``, the table's singular:
+   ``book`` → ``books``; :func:`_same_entity`) whose values reach the upper half of the keys is a
+   reference however few of them it uses: calibre rates 149 of 300 books in ``books_ratings_link``,
+   spread over all of them, and keys 1..N fill their span, so no chance measure could tell (since
+   2026-12-05; before, no reference). ``slot_type`` merely contains ``slots``: a type, not this.
+
    In an export that declares foreign keys (in any table: an ORM's database), a column whose values
    are the first keys of the parent, every one from the lowest up, consecutive (:func:`first_keys`),
    is no reference unless its name names the parent: an enum or a counter numbered from 1 holds
@@ -66,10 +74,11 @@
    domains, since 2026-12-05). A sample with gaps still is one.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
-   half of keys numbered from near 1, or a short run of the keys (orders of the latest customers
-   only), or, under a name not naming its table, a run of the first keys of a growing table (orders
-   of its first customers only), or in an export declaring other references, of any table. The data
-   cannot tell those from codes; declare the foreign key and it is taken as declared.
+   half of keys numbered from near 1, or, under a name that is not the parent's entity, a sample of
+   under half the keys or a short run of them (orders of the latest customers only), or, under a name
+   not naming its table, a run of the first keys of a growing table (orders of its first customers
+   only), or in an export declaring other references, of any table. The data cannot tell those from
+   codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
 min/max, and whether integer values could reach the upper half of keys numbered from near 1)
@@ -982,14 +991,21 @@ def keys_above_their_count(key: ColumnProfile) -> bool:
     return isinstance(key.min, int) and key.min > key.distinct_count
 
 
-def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False) -> bool:
+def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False, entity: bool = False) -> bool:
     """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
     keys by chance? Two or more keys found, reaching the upper half of the keys (or keys ``far`` above
     their count), and either half the keys used or a chance of at most :data:`MAX_CHANCE` (the
     module's rule 3). A column ``named`` for the parent (:func:`names_parent`) using half its keys is
-    one even as a run from the lowest."""
+    one even as a run from the lowest. A column whose name is the parent's ``entity`` (its last word,
+    less ``id``, the table's singular: ``book`` → ``books``, ``ticket_id`` → ``tickets``;
+    :func:`_same_entity`) is one however few of the keys it uses: the name says which table, reaching
+    the upper half that they are no codes at the bottom (a library's ratings of 40 % of its books,
+    spread over all of them; since 2026-12-05: before, half the keys were needed, and keys 1..N fill
+    their span, so no chance could ever tell). ``slot_type`` names ``slots`` but is a type."""
     if fit.found < MIN_DISTINCT or not reaches(fit, far=far):
         return False
+    if entity:
+        return True  # the name says which table; reaching the upper half, that they are no codes
     if 2 * fit.found >= fit.keys and (named or not _counter_from_the_lowest_key(fit)):
         return True  # a lookup table, used: tickets of 4 priorities
     if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
@@ -1108,11 +1124,13 @@ def _entity(name: str) -> frozenset[str]:
     return _stems(words[-1]) if words else frozenset()
 
 
-def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
+def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = frozenset()) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
     the column's name names, else the one whose table's name ends in the column's (``sale`` →
-    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share. None when
-    still a tie."""
+    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
+    those of the best share, the one of the tables a link table is named for (``linked``:
+    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``). None when still
+    a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = _normalised(column)
@@ -1125,7 +1143,28 @@ def _choose(column: str, fits: list[Inclusion]) -> Inclusion | None:
             return named[0]
     best = max(fit.share for fit in fits)
     top = [fit for fit in fits if fit.share == best]
-    return top[0] if len(top) == 1 else None
+    if len(top) == 1:
+        return top[0]
+    named = [fit for fit in top if fit.parent in linked]
+    return named[0] if len(named) == 1 else None
+
+
+def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
+    """The tables a link table is named for: the other tables whose names the child's name holds,
+    their words in a row (``books_custom_column_5_link`` holds ``books`` and ``custom_column_5``, not
+    ``custom_column_55``), when it holds two or more (a table named for one, ``shop_order_line``, is
+    that table's part, not a link between tables). Among parents a column's values fit alike, the one
+    of these is the one the table links (calibre's custom columns and languages; since 2026-12-05)."""
+    words = _words(child)
+
+    def holds(parent: str) -> bool:
+        named = _words(parent)
+        return bool(named) and any(
+            words[i : i + len(named)] == named for i in range(len(words) - len(named) + 1)
+        )
+
+    found = frozenset(parent for parent in tables if parent != child and holds(parent))
+    return found if len(found) >= 2 else frozenset()
 
 
 def find_references(
@@ -1182,7 +1221,7 @@ def find_references(
         profile = tables[child][column]
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
-        chosen = _choose(column, fitting)
+        chosen = _choose(column, fitting, linked_tables(child, set(tables)))
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
@@ -1237,7 +1276,8 @@ def _turned_away(
             "its keys, no reference inferred"
         )
     far = keys_above_their_count(tables[chosen.parent][chosen.key])
-    if integer and not beyond_chance(chosen, named=named, far=far):
+    entity = _same_entity(column, chosen)
+    if integer and not beyond_chance(chosen, named=named, far=far, entity=entity):
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "
             "tell from numbers that are keys by chance: no reference inferred"
