@@ -6369,6 +6369,257 @@ def prefect_server(path: Path, runs: int = 12) -> Path:
         "log": logs,
         "variable": variables,
         "artifact": artifacts,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Apache Airflow ----------------------------------------------------------------------------------
+
+AIRFLOW_DAG = "etl_demo"
+AIRFLOW_TASKS = ("extract", "transform", "load", "fail_sometimes")
+AIRFLOW_START = datetime(2024, 1, 1, 0, 0, 5, 1)  # naive UTC, as UtcDateTime stores it on SQLite
+AIRFLOW_TIME = "%Y-%m-%d %H:%M:%S.%f"
+AIRFLOW_PICKLE = b"\x80\x05}\x94."  # pickle.dumps({}): an operator's empty executor_config
+AIRFLOW_VARIABLES = ("greeting", "amount", "code", "cfg", "empty")
+
+
+def airflow_text(moment: datetime) -> str:
+    return moment.strftime(AIRFLOW_TIME)
+
+
+def airflow_run_id(run: int) -> str:
+    """A manual run's id: the instant it was triggered, with its offset."""
+    return f"manual__{airflow_started(run).isoformat()}+00:00"
+
+
+def airflow_started(run: int) -> datetime:
+    return AIRFLOW_START + timedelta(days=run, minutes=7 * run, microseconds=31_337 * run)
+
+
+def airflow_ran(run: int, runs: int) -> bool:
+    """The last run is queued: its task instances never ran."""
+    return run < runs - 1
+
+
+def airflow_failed(run: int, task: int) -> bool:
+    return AIRFLOW_TASKS[task] == "fail_sometimes" and run % 2 == 0
+
+
+def airflow_duration(run: int, task: int) -> float:
+    """A task's REAL seconds as Airflow computes them (``(end - start).total_seconds()``)."""
+    return ((airflow_end(run, task) - airflow_begin(run, task)) / timedelta(microseconds=1)) / 1e6
+
+
+def airflow_begin(run: int, task: int) -> datetime:
+    return airflow_started(run) + timedelta(seconds=4 * task, microseconds=90_001 * task)
+
+
+def airflow_end(run: int, task: int) -> datetime:
+    return airflow_begin(run, task) + timedelta(seconds=1 + run % 3, microseconds=224_896 + 7 * task)
+
+
+def airflow_ti_id(run: int, task: int) -> str:
+    """A task instance's id: a uuid7 as 32 hex digits."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"airflow/ti/{run}/{task}").hex
+
+
+def airflow_xcom(run: int, task: int) -> str | None:
+    """The JSON a task returned (``return_value``), None for one returning nothing."""
+    name = AIRFLOW_TASKS[task]
+    if name == "extract":
+        rows = [
+            {"id": i, "name": ["", "naïve café", "x\u00a0y", "😊"][i % 4], "amount": f"{i}.{i:02d}"}
+            for i in range(5)
+        ]
+        return json.dumps(rows)
+    if name == "transform":
+        return json.dumps(
+            {"total": sum(float(f"{i}.{i:02d}") for i in range(5)), "count": 5 + run, "when": "2024-02-29"}
+        )
+    if name == "load":
+        return json.dumps("ok")
+    return None
+
+
+def airflow_fernet(name: str) -> str:
+    """A variable's value as Airflow stores it encrypted: a Fernet token (urlsafe base64, from b'gAAAAA')."""
+    body = hashlib.sha256(name.encode()).digest() * (1 + len(name) % 3)
+    return base64.urlsafe_b64encode(b"\x80" + bytes(8) + body).decode()
+
+
+def airflow_metadata(path: Path, runs: int = 5) -> Path:
+    """A workflow scheduler's ``airflow.db`` as Apache Airflow 3.3 writes it (see the module's list)."""
+    ddl = [
+        "CREATE TABLE dag (dag_id VARCHAR(250) NOT NULL, is_paused BOOLEAN NOT NULL, is_stale BOOLEAN NOT "
+        "NULL, last_parsed_time TIMESTAMP, fileloc VARCHAR(2000), owners VARCHAR(2000), description TEXT, "
+        "timetable_type VARCHAR(255) NOT NULL, timetable_summary TEXT, max_active_tasks INTEGER NOT NULL, "
+        "allowed_run_types JSON, next_dagrun TIMESTAMP, CONSTRAINT dag_pkey PRIMARY KEY (dag_id))",
+        "CREATE TABLE dag_run (id INTEGER NOT NULL, dag_id VARCHAR(250) NOT NULL, queued_at TIMESTAMP, "
+        "logical_date TIMESTAMP, start_date TIMESTAMP, end_date TIMESTAMP, state VARCHAR(50), run_id "
+        "VARCHAR(250) NOT NULL, run_type VARCHAR(50) NOT NULL, triggered_by VARCHAR(50), conf JSON, "
+        "data_interval_start TIMESTAMP, data_interval_end TIMESTAMP, run_after TIMESTAMP NOT NULL, "
+        "clear_number INTEGER DEFAULT '0' NOT NULL, CONSTRAINT dag_run_pkey PRIMARY KEY (id), "
+        "CONSTRAINT dag_run_dag_id_run_id_key UNIQUE (dag_id, run_id), "
+        "CONSTRAINT dag_run_dag_id_logical_date_key UNIQUE (dag_id, logical_date))",
+        "CREATE TABLE task_instance (id CHAR(32) NOT NULL, task_id VARCHAR(250) NOT NULL, dag_id "
+        "VARCHAR(250) NOT NULL, run_id VARCHAR(250) NOT NULL, map_index INTEGER DEFAULT '-1' NOT NULL, "
+        "start_date TIMESTAMP, end_date TIMESTAMP, duration FLOAT, state VARCHAR(20), try_number INTEGER "
+        "NOT NULL, max_tries INTEGER DEFAULT '-1' NOT NULL, hostname VARCHAR(1000), unixname VARCHAR(1000), "
+        "pool VARCHAR(256) NOT NULL, pool_slots INTEGER NOT NULL, priority_weight INTEGER, operator "
+        "VARCHAR(1000), executor_config BLOB, updated_at TIMESTAMP, next_kwargs JSON, "
+        "CONSTRAINT task_instance_pkey PRIMARY KEY (id), CONSTRAINT task_instance_composite_key UNIQUE "
+        "(dag_id, task_id, run_id, map_index), CONSTRAINT task_instance_dag_run_fkey FOREIGN KEY(dag_id, "
+        "run_id) REFERENCES dag_run (dag_id, run_id) ON DELETE CASCADE)",
+        "CREATE TABLE xcom (dag_run_id INTEGER NOT NULL, task_id VARCHAR(250) NOT NULL, map_index INTEGER "
+        "DEFAULT '-1' NOT NULL, \"key\" VARCHAR(512) NOT NULL, dag_result BOOLEAN, dag_id VARCHAR(250) NOT "
+        "NULL, run_id VARCHAR(250) NOT NULL, value JSON, timestamp TIMESTAMP NOT NULL, CONSTRAINT xcom_pkey "
+        'PRIMARY KEY (dag_run_id, task_id, map_index, "key"), CONSTRAINT xcom_task_instance_fkey FOREIGN '
+        "KEY(dag_id, task_id, run_id, map_index) REFERENCES task_instance (dag_id, task_id, run_id, "
+        "map_index) ON DELETE CASCADE)",
+        "CREATE TABLE log (id INTEGER NOT NULL, dttm TIMESTAMP, dag_id VARCHAR(250), task_id VARCHAR(250), "
+        "map_index INTEGER, event VARCHAR(60) NOT NULL, logical_date TIMESTAMP, run_id VARCHAR(250), owner "
+        "VARCHAR(500), extra TEXT, try_number INTEGER, CONSTRAINT log_pkey PRIMARY KEY (id))",
+        'CREATE TABLE variable (id INTEGER NOT NULL, "key" VARCHAR(250) NOT NULL, val TEXT NOT NULL, '
+        "description TEXT, is_encrypted BOOLEAN NOT NULL, CONSTRAINT variable_pkey PRIMARY KEY (id), "
+        'CONSTRAINT variable_key_uq UNIQUE ("key"))',
+        "CREATE TABLE slot_pool (id INTEGER NOT NULL, pool VARCHAR(256), slots INTEGER NOT NULL, description "
+        "TEXT, include_deferred BOOLEAN NOT NULL, CONSTRAINT slot_pool_pkey PRIMARY KEY (id), "
+        "CONSTRAINT slot_pool_pool_uq UNIQUE (pool))",
+    ]
+    dags = [
+        (
+            AIRFLOW_DAG,
+            1,
+            0,
+            airflow_text(AIRFLOW_START),
+            "/srv/dags/etl.py",
+            "airflow",
+            "An ETL\u00a0DAG — naïve",
+            "cron",
+            "@daily",
+            16,
+            None,
+            airflow_text(datetime(2024, 1, 6)),
+        )
+    ]
+    dag_runs: list[Sequence[Any]] = []
+    instances: list[Sequence[Any]] = []
+    xcoms: list[Sequence[Any]] = []
+    logs: list[Sequence[Any]] = []
+    for run in range(runs):
+        ran, at = airflow_ran(run, runs), airflow_started(run)
+        last = airflow_end(run, len(AIRFLOW_TASKS) - 1)
+        failed = any(airflow_failed(run, t) for t in range(len(AIRFLOW_TASKS)))
+        day = datetime(2024, 1, 1) + timedelta(days=run)
+        dag_runs.append(
+            (
+                run + 1,
+                AIRFLOW_DAG,
+                None if ran else airflow_text(at),
+                airflow_text(day) if ran else None,
+                airflow_text(at) if ran else None,
+                airflow_text(last) if ran else None,
+                ("failed" if failed else "success") if ran else "queued",
+                airflow_run_id(run),
+                "manual",
+                "cli",
+                json.dumps({"note": "ü 😊"} if run == runs - 1 else {}),
+                airflow_text(day) if ran else None,
+                airflow_text(day) if ran else None,
+                airflow_text(at),
+                0,
+            )
+        )
+        for task, name in enumerate(AIRFLOW_TASKS):
+            begin, end = airflow_begin(run, task), airflow_end(run, task)
+            state = ("failed" if airflow_failed(run, task) else "success") if ran else None
+            instances.append(
+                (
+                    airflow_ti_id(run, task),
+                    name,
+                    AIRFLOW_DAG,
+                    airflow_run_id(run),
+                    -1,
+                    airflow_text(begin) if ran else None,
+                    airflow_text(end) if ran else None,
+                    airflow_duration(run, task) if ran else None,
+                    state,
+                    1 if ran else 0,
+                    0,
+                    "vm" if ran else "",
+                    "airflow",
+                    "default_pool",
+                    1,
+                    len(AIRFLOW_TASKS) - task,
+                    "_PythonDecoratedOperator",
+                    AIRFLOW_PICKLE,
+                    airflow_text(end if ran else at),
+                    "null" if ran else None,
+                )
+            )
+            value = airflow_xcom(run, task)
+            if ran and value is not None and not airflow_failed(run, task):
+                xcoms.append(
+                    (
+                        run + 1,
+                        name,
+                        -1,
+                        "return_value",
+                        0,
+                        AIRFLOW_DAG,
+                        airflow_run_id(run),
+                        value,
+                        airflow_text(end),
+                    )
+                )
+            if ran:
+                logs.append(
+                    (
+                        len(logs) + 1,
+                        airflow_text(begin),
+                        AIRFLOW_DAG,
+                        name,
+                        -1,
+                        "running",
+                        airflow_text(day),
+                        airflow_run_id(run),
+                        "airflow",
+                        json.dumps({"host_name": "vm"}),
+                        1,
+                    )
+                )
+        logs.append(
+            (
+                len(logs) + 1,
+                airflow_text(at),
+                None if run % 2 else AIRFLOW_DAG,
+                None,
+                None,
+                "cli_dag_test",
+                None,
+                None,
+                "root",
+                json.dumps({"host_name": "vm", "full_command": str(["airflow", "dags", "test"])}),
+                None,
+            )
+        )
+    variables = [
+        (v + 1, name, airflow_fernet(name), "JSON\u00a0cfg" if name == "cfg" else None, 1)
+        for v, name in enumerate(AIRFLOW_VARIABLES)
+    ]
+    pools = [(1, "default_pool", 128, "Default pool", 0), (2, "etl_pool", 4, "pool — ü", 0)]
+    rows = {
+        "dag": dags,
+        "dag_run": dag_runs,
+        "task_instance": instances,
+        "xcom": xcoms,
+        "log": logs,
+        "variable": variables,
+        "slot_pool": pools,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
 # --- calibre ---------------------------------------------------------------------------------------------
 
 CALIBRE_TITLES = (
@@ -6810,251 +7061,6 @@ def wagtail_site(path: Path, events: int = 24, deleted: Sequence[int] = (12, 13)
     return write_export(path, ddl, rows)
 
 
-# --- Apache Airflow ----------------------------------------------------------------------------------
-
-AIRFLOW_DAG = "etl_demo"
-AIRFLOW_TASKS = ("extract", "transform", "load", "fail_sometimes")
-AIRFLOW_START = datetime(2024, 1, 1, 0, 0, 5, 1)  # naive UTC, as UtcDateTime stores it on SQLite
-AIRFLOW_TIME = "%Y-%m-%d %H:%M:%S.%f"
-AIRFLOW_PICKLE = b"\x80\x05}\x94."  # pickle.dumps({}): an operator's empty executor_config
-AIRFLOW_VARIABLES = ("greeting", "amount", "code", "cfg", "empty")
-
-
-def airflow_text(moment: datetime) -> str:
-    return moment.strftime(AIRFLOW_TIME)
-
-
-def airflow_run_id(run: int) -> str:
-    """A manual run's id: the instant it was triggered, with its offset."""
-    return f"manual__{airflow_started(run).isoformat()}+00:00"
-
-
-def airflow_started(run: int) -> datetime:
-    return AIRFLOW_START + timedelta(days=run, minutes=7 * run, microseconds=31_337 * run)
-
-
-def airflow_ran(run: int, runs: int) -> bool:
-    """The last run is queued: its task instances never ran."""
-    return run < runs - 1
-
-
-def airflow_failed(run: int, task: int) -> bool:
-    return AIRFLOW_TASKS[task] == "fail_sometimes" and run % 2 == 0
-
-
-def airflow_duration(run: int, task: int) -> float:
-    """A task's REAL seconds as Airflow computes them (``(end - start).total_seconds()``)."""
-    return ((airflow_end(run, task) - airflow_begin(run, task)) / timedelta(microseconds=1)) / 1e6
-
-
-def airflow_begin(run: int, task: int) -> datetime:
-    return airflow_started(run) + timedelta(seconds=4 * task, microseconds=90_001 * task)
-
-
-def airflow_end(run: int, task: int) -> datetime:
-    return airflow_begin(run, task) + timedelta(seconds=1 + run % 3, microseconds=224_896 + 7 * task)
-
-
-def airflow_ti_id(run: int, task: int) -> str:
-    """A task instance's id: a uuid7 as 32 hex digits."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"airflow/ti/{run}/{task}").hex
-
-
-def airflow_xcom(run: int, task: int) -> str | None:
-    """The JSON a task returned (``return_value``), None for one returning nothing."""
-    name = AIRFLOW_TASKS[task]
-    if name == "extract":
-        rows = [
-            {"id": i, "name": ["", "naïve café", "x\u00a0y", "😊"][i % 4], "amount": f"{i}.{i:02d}"}
-            for i in range(5)
-        ]
-        return json.dumps(rows)
-    if name == "transform":
-        return json.dumps(
-            {"total": sum(float(f"{i}.{i:02d}") for i in range(5)), "count": 5 + run, "when": "2024-02-29"}
-        )
-    if name == "load":
-        return json.dumps("ok")
-    return None
-
-
-def airflow_fernet(name: str) -> str:
-    """A variable's value as Airflow stores it encrypted: a Fernet token (urlsafe base64, from b'gAAAAA')."""
-    body = hashlib.sha256(name.encode()).digest() * (1 + len(name) % 3)
-    return base64.urlsafe_b64encode(b"\x80" + bytes(8) + body).decode()
-
-
-def airflow_metadata(path: Path, runs: int = 5) -> Path:
-    """A workflow scheduler's ``airflow.db`` as Apache Airflow 3.3 writes it (see the module's list)."""
-    ddl = [
-        "CREATE TABLE dag (dag_id VARCHAR(250) NOT NULL, is_paused BOOLEAN NOT NULL, is_stale BOOLEAN NOT "
-        "NULL, last_parsed_time TIMESTAMP, fileloc VARCHAR(2000), owners VARCHAR(2000), description TEXT, "
-        "timetable_type VARCHAR(255) NOT NULL, timetable_summary TEXT, max_active_tasks INTEGER NOT NULL, "
-        "allowed_run_types JSON, next_dagrun TIMESTAMP, CONSTRAINT dag_pkey PRIMARY KEY (dag_id))",
-        "CREATE TABLE dag_run (id INTEGER NOT NULL, dag_id VARCHAR(250) NOT NULL, queued_at TIMESTAMP, "
-        "logical_date TIMESTAMP, start_date TIMESTAMP, end_date TIMESTAMP, state VARCHAR(50), run_id "
-        "VARCHAR(250) NOT NULL, run_type VARCHAR(50) NOT NULL, triggered_by VARCHAR(50), conf JSON, "
-        "data_interval_start TIMESTAMP, data_interval_end TIMESTAMP, run_after TIMESTAMP NOT NULL, "
-        "clear_number INTEGER DEFAULT '0' NOT NULL, CONSTRAINT dag_run_pkey PRIMARY KEY (id), "
-        "CONSTRAINT dag_run_dag_id_run_id_key UNIQUE (dag_id, run_id), "
-        "CONSTRAINT dag_run_dag_id_logical_date_key UNIQUE (dag_id, logical_date))",
-        "CREATE TABLE task_instance (id CHAR(32) NOT NULL, task_id VARCHAR(250) NOT NULL, dag_id "
-        "VARCHAR(250) NOT NULL, run_id VARCHAR(250) NOT NULL, map_index INTEGER DEFAULT '-1' NOT NULL, "
-        "start_date TIMESTAMP, end_date TIMESTAMP, duration FLOAT, state VARCHAR(20), try_number INTEGER "
-        "NOT NULL, max_tries INTEGER DEFAULT '-1' NOT NULL, hostname VARCHAR(1000), unixname VARCHAR(1000), "
-        "pool VARCHAR(256) NOT NULL, pool_slots INTEGER NOT NULL, priority_weight INTEGER, operator "
-        "VARCHAR(1000), executor_config BLOB, updated_at TIMESTAMP, next_kwargs JSON, "
-        "CONSTRAINT task_instance_pkey PRIMARY KEY (id), CONSTRAINT task_instance_composite_key UNIQUE "
-        "(dag_id, task_id, run_id, map_index), CONSTRAINT task_instance_dag_run_fkey FOREIGN KEY(dag_id, "
-        "run_id) REFERENCES dag_run (dag_id, run_id) ON DELETE CASCADE)",
-        "CREATE TABLE xcom (dag_run_id INTEGER NOT NULL, task_id VARCHAR(250) NOT NULL, map_index INTEGER "
-        "DEFAULT '-1' NOT NULL, \"key\" VARCHAR(512) NOT NULL, dag_result BOOLEAN, dag_id VARCHAR(250) NOT "
-        "NULL, run_id VARCHAR(250) NOT NULL, value JSON, timestamp TIMESTAMP NOT NULL, CONSTRAINT xcom_pkey "
-        'PRIMARY KEY (dag_run_id, task_id, map_index, "key"), CONSTRAINT xcom_task_instance_fkey FOREIGN '
-        "KEY(dag_id, task_id, run_id, map_index) REFERENCES task_instance (dag_id, task_id, run_id, "
-        "map_index) ON DELETE CASCADE)",
-        "CREATE TABLE log (id INTEGER NOT NULL, dttm TIMESTAMP, dag_id VARCHAR(250), task_id VARCHAR(250), "
-        "map_index INTEGER, event VARCHAR(60) NOT NULL, logical_date TIMESTAMP, run_id VARCHAR(250), owner "
-        "VARCHAR(500), extra TEXT, try_number INTEGER, CONSTRAINT log_pkey PRIMARY KEY (id))",
-        'CREATE TABLE variable (id INTEGER NOT NULL, "key" VARCHAR(250) NOT NULL, val TEXT NOT NULL, '
-        "description TEXT, is_encrypted BOOLEAN NOT NULL, CONSTRAINT variable_pkey PRIMARY KEY (id), "
-        'CONSTRAINT variable_key_uq UNIQUE ("key"))',
-        "CREATE TABLE slot_pool (id INTEGER NOT NULL, pool VARCHAR(256), slots INTEGER NOT NULL, description "
-        "TEXT, include_deferred BOOLEAN NOT NULL, CONSTRAINT slot_pool_pkey PRIMARY KEY (id), "
-        "CONSTRAINT slot_pool_pool_uq UNIQUE (pool))",
-    ]
-    dags = [
-        (
-            AIRFLOW_DAG,
-            1,
-            0,
-            airflow_text(AIRFLOW_START),
-            "/srv/dags/etl.py",
-            "airflow",
-            "An ETL\u00a0DAG — naïve",
-            "cron",
-            "@daily",
-            16,
-            None,
-            airflow_text(datetime(2024, 1, 6)),
-        )
-    ]
-    dag_runs: list[Sequence[Any]] = []
-    instances: list[Sequence[Any]] = []
-    xcoms: list[Sequence[Any]] = []
-    logs: list[Sequence[Any]] = []
-    for run in range(runs):
-        ran, at = airflow_ran(run, runs), airflow_started(run)
-        last = airflow_end(run, len(AIRFLOW_TASKS) - 1)
-        failed = any(airflow_failed(run, t) for t in range(len(AIRFLOW_TASKS)))
-        day = datetime(2024, 1, 1) + timedelta(days=run)
-        dag_runs.append(
-            (
-                run + 1,
-                AIRFLOW_DAG,
-                None if ran else airflow_text(at),
-                airflow_text(day) if ran else None,
-                airflow_text(at) if ran else None,
-                airflow_text(last) if ran else None,
-                ("failed" if failed else "success") if ran else "queued",
-                airflow_run_id(run),
-                "manual",
-                "cli",
-                json.dumps({"note": "ü 😊"} if run == runs - 1 else {}),
-                airflow_text(day) if ran else None,
-                airflow_text(day) if ran else None,
-                airflow_text(at),
-                0,
-            )
-        )
-        for task, name in enumerate(AIRFLOW_TASKS):
-            begin, end = airflow_begin(run, task), airflow_end(run, task)
-            state = ("failed" if airflow_failed(run, task) else "success") if ran else None
-            instances.append(
-                (
-                    airflow_ti_id(run, task),
-                    name,
-                    AIRFLOW_DAG,
-                    airflow_run_id(run),
-                    -1,
-                    airflow_text(begin) if ran else None,
-                    airflow_text(end) if ran else None,
-                    airflow_duration(run, task) if ran else None,
-                    state,
-                    1 if ran else 0,
-                    0,
-                    "vm" if ran else "",
-                    "airflow",
-                    "default_pool",
-                    1,
-                    len(AIRFLOW_TASKS) - task,
-                    "_PythonDecoratedOperator",
-                    AIRFLOW_PICKLE,
-                    airflow_text(end if ran else at),
-                    "null" if ran else None,
-                )
-            )
-            value = airflow_xcom(run, task)
-            if ran and value is not None and not airflow_failed(run, task):
-                xcoms.append(
-                    (
-                        run + 1,
-                        name,
-                        -1,
-                        "return_value",
-                        0,
-                        AIRFLOW_DAG,
-                        airflow_run_id(run),
-                        value,
-                        airflow_text(end),
-                    )
-                )
-            if ran:
-                logs.append(
-                    (
-                        len(logs) + 1,
-                        airflow_text(begin),
-                        AIRFLOW_DAG,
-                        name,
-                        -1,
-                        "running",
-                        airflow_text(day),
-                        airflow_run_id(run),
-                        "airflow",
-                        json.dumps({"host_name": "vm"}),
-                        1,
-                    )
-                )
-        logs.append(
-            (
-                len(logs) + 1,
-                airflow_text(at),
-                None if run % 2 else AIRFLOW_DAG,
-                None,
-                None,
-                "cli_dag_test",
-                None,
-                None,
-                "root",
-                json.dumps({"host_name": "vm", "full_command": str(["airflow", "dags", "test"])}),
-                None,
-            )
-        )
-    variables = [
-        (v + 1, name, airflow_fernet(name), "JSON\u00a0cfg" if name == "cfg" else None, 1)
-        for v, name in enumerate(AIRFLOW_VARIABLES)
-    ]
-    pools = [(1, "default_pool", 128, "Default pool", 0), (2, "etl_pool", 4, "pool — ü", 0)]
-    rows = {
-        "dag": dags,
-        "dag_run": dag_runs,
-        "task_instance": instances,
-        "xcom": xcoms,
-        "log": logs,
-        "variable": variables,
-        "slot_pool": pools,
-    }
-    return write_export(path, ddl, rows, bytes_as_text=False)
 # --- pretix ----------------------------------------------------------------------------------------------
 
 PRETIX_ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo")
