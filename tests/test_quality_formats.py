@@ -79,6 +79,22 @@ def settings(tmp_path: Path, pg_uri: str) -> Settings:
     return run_settings(tmp_path, pg_uri)
 
 
+def run_checked(
+    export: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, table: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """``run`` of ``export`` (a dashboard counting ``table``'s rows), every cell checked by the lossless
+    checker; its run.json and its audit rows."""
+    record, _ = run_with_dashboard(
+        export, settings, monkeypatch, f"-- name: {table}\nSELECT count(*) FROM {{schema}}.{table};\n"
+    )
+    run_dir = Path(settings.runs_dir) / record["run_id"]
+    violations = check_run(
+        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
+    )
+    assert violations == [], summarize(violations)
+    return record, pq.read_table(run_dir / "audit.parquet").to_pylist()
+
+
 def test_a_european_locale_export_passes_the_gate_and_loads_every_cell_converted_and_audited(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -534,16 +550,8 @@ def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
     assert profiled.quality == pytest.approx(export_score({"items": (len(rows), expected)}), abs=0.01)
     assert profiled.quality >= 80.0
 
-    record, _ = run_with_dashboard(
-        export, settings, monkeypatch, "-- name: items\nSELECT count(*) FROM {schema}.items;\n"
-    )
+    record, audit = run_checked(export, settings, monkeypatch, "items")
     assert (record["exit_code"], record["warnings"]) == (0, [])
-    run_dir = Path(settings.runs_dir) / record["run_id"]
-    violations = check_run(
-        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
-    )
-    assert violations == [], summarize(violations)
-    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
     assert Counter(a["column"] for a in audit if a["rule"] == "empty_to_null") == {
         name: count for name, count in blanks.items() if count
     }
@@ -592,16 +600,8 @@ def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_n
     for name in ("mixed", "partly", "note"):
         assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
 
-    record, _ = run_with_dashboard(
-        export, settings, monkeypatch, "-- name: versions\nSELECT count(*) FROM {schema}.versions;\n"
-    )
+    record, audit = run_checked(export, settings, monkeypatch, "versions")
     assert (record["exit_code"], record["warnings"]) == (0, [])
-    run_dir = Path(settings.runs_dir) / record["run_id"]
-    violations = check_run(
-        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
-    )
-    assert violations == [], summarize(violations)
-    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
     assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
         name: count for name, count in tokens.items() if count
     }
@@ -644,14 +644,7 @@ def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
     assert (columns["mail"].null_like_count, columns["mail"].empty_string_count) == (1, 1)
     assert (columns["external"].inferred_type, columns["external"].null_like_count) == ("integer", 1)
 
-    record, _ = run_with_dashboard(
-        export, settings, monkeypatch, "-- name: users\nSELECT count(*) FROM {schema}.users;\n"
-    )
-    run_dir = Path(settings.runs_dir) / record["run_id"]
-    violations = check_run(
-        SimpleNamespace(run_dir=run_dir), export, str(settings.target), settings.base_schema
-    )
-    assert violations == [], summarize(violations)
+    _, audit = run_checked(export, settings, monkeypatch, "users")
     relation = f'"{settings.base_schema}".users'
     got = pg_query(
         str(settings.target), f"SELECT id, name, external, login, mail FROM {relation} ORDER BY id"
@@ -666,7 +659,6 @@ def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
         )
         for n, name in enumerate(names)
     ]
-    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
     assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
         "external": 1,
         "login": 2,
