@@ -765,6 +765,13 @@ BLANK_KEPT_IN_KEY = (
 )
 
 
+def _explain(column: ColumnProfile, kind: str, detail: str) -> None:
+    """Give ``column``'s issues of ``kind`` the ``detail`` that says why they cost what they cost."""
+    column.issues = [
+        replace(issue, detail=detail) if issue.kind == kind else issue for issue in column.issues
+    ]
+
+
 def _blanks_as_the_table_writes_missing(
     tables: Mapping[str, TableProfile], not_null: Mapping[str, set[str]]
 ) -> None:
@@ -793,10 +800,7 @@ def _blanks_as_the_table_writes_missing(
             if column.as_written is not None:
                 if _blank_alone_changed(column) and (whole or column.name in not_null.get(name, set())):
                     column.blank_is_missing = True
-                    column.issues = [
-                        replace(issue, detail=BLANK_KEPT_IN_KEY) if issue.kind == "empty_string" else issue
-                        for issue in column.issues
-                    ]
+                    _explain(column, "empty_string", BLANK_KEPT_IN_KEY)
                 continue
             if whole:
                 detail = BLANK_IS_MISSING
@@ -807,10 +811,7 @@ def _blanks_as_the_table_writes_missing(
             else:
                 continue
             column.blank_is_missing = True
-            column.issues = [
-                replace(issue, detail=detail) if issue.kind == "empty_string" else issue
-                for issue in column.issues
-            ]
+            _explain(column, "empty_string", detail)
 
 
 #: The ``null_like`` issue's detail where every row of a column is one null token, spelled one way.
@@ -839,10 +840,7 @@ def _tokens_as_unfilled_columns(tables: Mapping[str, TableProfile]) -> None:
             ):
                 continue
             column.token_is_unfilled = True
-            column.issues = [
-                replace(issue, detail=TOKEN_IS_UNFILLED) if issue.kind == "null_like" else issue
-                for issue in column.issues
-            ]
+            _explain(column, "null_like", TOKEN_IS_UNFILLED)
 
 
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
@@ -873,10 +871,7 @@ def _tokens_kept_in_keys(tables: Mapping[str, TableProfile], not_null: Mapping[s
             ):
                 continue
             column.token_kept_in_key = True
-            column.issues = [
-                replace(issue, detail=TOKEN_KEPT_IN_KEY) if issue.kind == "null_like" else issue
-                for issue in column.issues
-            ]
+            _explain(column, "null_like", TOKEN_KEPT_IN_KEY)
 
 
 def _blank_alone_changed(column: ColumnProfile) -> bool:
