@@ -286,6 +286,14 @@ number, so a test computes what a column holds from the same numbers.
   ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
   doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
   ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
+- :func:`help_desk`: a django-helpdesk 2.6 site's ``db.sqlite3`` (Django 5.2's DDL, a subset of the
+  ticket's and the user's columns): every ``datetime`` naive UTC text (six fraction digits, none when
+  whole), ``bool`` 0/1, priorities 1 to 5, each ``DurationField`` an INTEGER of microseconds under
+  ``bigint`` (``time_spent``: 0 for ``00:00:00``; a queue's ``dedicated_time``), e-mail recipients as
+  JSON with ``\\u`` escapes, a change log's old and new values as text, and the custom fields' values
+  in one ``text`` column, one row per ticket and field, as the API writes them: ``'0000003'``,
+  ``'2.79'``, ``'True'``, ``'2026-03-02'``, the site's wall clock ``'2026-02-01T02:31'``, a text
+  field's missing value ``''`` beside a typed field's NULL; declared references.
 """
 
 from __future__ import annotations
@@ -7375,3 +7383,267 @@ def labeling_project(path: Path, tasks: int = 30) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- A help desk (django-helpdesk) -------------------------------------------------------------------
+
+#: django-helpdesk 2.6's tables as Django 5.2's ``migrate`` creates them on SQLite (a subset of the
+#: ticket's and the user's columns: no knowledge-base link).
+HELPDESK_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "helpdesk_queue" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(100) '
+    'NOT NULL, "slug" varchar(50) NOT NULL UNIQUE, "email_address" varchar(254) NULL, "locale" '
+    'varchar(10) NULL, "allow_public_submission" bool NOT NULL, "escalate_days" integer NULL, '
+    '"email_box_type" varchar(5) NULL, "email_box_port" integer NULL, "email_box_last_check" datetime '
+    'NULL, "socks_proxy_host" char(39) NULL, "default_owner_id" integer NULL REFERENCES "auth_user" '
+    '("id") DEFERRABLE INITIALLY DEFERRED, "dedicated_time" bigint NULL)',
+    'CREATE TABLE "helpdesk_customfield" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(50) NOT NULL UNIQUE, "help_text" text NULL, "data_type" varchar(100) NOT NULL, "max_length" '
+    'integer NULL, "decimal_places" integer NULL, "empty_selection_list" bool NOT NULL, "list_values" '
+    'text NULL, "ordering" integer NULL, "required" bool NOT NULL, "staff_only" bool NOT NULL, "label" '
+    "varchar(30) NOT NULL)",
+    'CREATE TABLE "helpdesk_ticket" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) '
+    'NOT NULL, "created" datetime NOT NULL, "submitter_email" varchar(254) NULL, "status" integer NOT '
+    'NULL, "on_hold" bool NOT NULL, "description" text NULL, "resolution" text NULL, "priority" integer '
+    'NOT NULL, "due_date" datetime NULL, "last_escalation" datetime NULL, "assigned_to_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "queue_id" integer NOT NULL REFERENCES '
+    '"helpdesk_queue" ("id") DEFERRABLE INITIALLY DEFERRED, "secret_key" varchar(36) NOT NULL, '
+    '"modified" datetime NOT NULL, "merged_to_id" integer NULL REFERENCES "helpdesk_ticket" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "helpdesk_ticketcustomfieldvalue" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"value" text NULL, "field_id" integer NOT NULL REFERENCES "helpdesk_customfield" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "ticket_id" integer NOT NULL REFERENCES "helpdesk_ticket" ("id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE TABLE "helpdesk_followup" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "date" datetime '
+    'NOT NULL, "title" varchar(200) NULL, "comment" text NULL, "public" bool NOT NULL, "new_status" '
+    'integer NULL, "ticket_id" integer NOT NULL REFERENCES "helpdesk_ticket" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "user_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"message_id" varchar(256) NULL, "time_spent" bigint NULL, "email_recipients" text NULL CHECK '
+    '((JSON_VALID("email_recipients") OR "email_recipients" IS NULL)))',
+    'CREATE TABLE "helpdesk_ticketchange" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "old_value" '
+    'text NULL, "new_value" text NULL, "followup_id" integer NOT NULL REFERENCES "helpdesk_followup" '
+    '("id") DEFERRABLE INITIALLY DEFERRED, "field" varchar(200) NOT NULL)',
+    'CREATE TABLE "helpdesk_followupattachment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "file" '
+    'varchar(1000) NOT NULL, "filename" varchar(1000) NOT NULL, "mime_type" varchar(255) NOT NULL, '
+    '"size" integer NOT NULL, "followup_id" integer NOT NULL REFERENCES "helpdesk_followup" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "helpdesk_escalationexclusion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(100) NOT NULL, "date" date NOT NULL)',
+    'CREATE TABLE "helpdesk_checklist" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(100) NOT NULL, "ticket_id" integer NOT NULL REFERENCES "helpdesk_ticket" ("id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE TABLE "helpdesk_checklisttask" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "description" '
+    'varchar(250) NOT NULL, "completion_date" datetime NULL, "position" smallint unsigned NOT NULL CHECK '
+    '("position" >= 0), "checklist_id" integer NOT NULL REFERENCES "helpdesk_checklist" ("id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+)
+HELPDESK_BASE = datetime(2026, 11, 2, 6, 16, 59, 553774)
+HELPDESK_TEXTS = (
+    "Printer on fire 🔥",
+    "Passwort\u00a0vergessen",
+    "Trailing blanks  ",
+    "日本語のチケット",
+    "Betrag 1\u202f234,56 €",
+    "Line1\nLine2\r\nLine3",
+    "Émoji 👩\u200d💻 test",
+    "null",
+)
+HELPDESK_USERS = (("admin", "Zoë", "Ångström"), ("agent0", "Jürgen", ""), ("agent1", "María\u00a0José", ""))
+#: (name, data type, max_length, decimal_places, list_values): the site's custom fields, one of each
+#: kind its API writes.
+HELPDESK_FIELDS = (
+    ("invoice_amount", "decimal", 12, 2, None),
+    ("contract_no", "varchar", 20, None, None),
+    ("seats", "integer", None, None, None),
+    ("renewal", "date", None, None, None),
+    ("seen_at", "datetime", None, None, None),
+    ("vip", "boolean", None, None, None),
+    ("plan", "list", None, None, "Free\nPro\nEnterprise"),
+    ("call_time", "time", None, None, None),
+    ("client_ip", "ipaddress", None, None, None),
+)
+#: Follow-ups after each ticket's first (``Ticket Opened``), its id the ticket's count plus one on.
+HELPDESK_FOLLOWUPS = 24
+
+
+def helpdesk_moment(t: int, minutes: int = 0) -> datetime:
+    """Ticket ``t``'s creation, ``minutes`` on: naive UTC, microseconds (none in every fifth)."""
+    micro = 0 if t % 5 == 0 else (t * 7919) % 10**6
+    return HELPDESK_BASE + timedelta(hours=7 * t, minutes=minutes, microseconds=micro)
+
+
+def helpdesk_text(moment: datetime) -> str:
+    """A ``datetime`` as Django writes it on SQLite: ``str()``, six fraction digits or none."""
+    return str(moment)
+
+
+def helpdesk_custom(t: int, field: int) -> str | None:
+    """Ticket ``t``'s value of custom field ``field`` (0-based) as django-helpdesk's API stores it in
+    ``helpdesk_ticketcustomfieldvalue.value``: one row per ticket and field, the missing value of a
+    text, list or address field ``''``, of a typed one NULL; a boolean ``True``/``False``; a date,
+    datetime (the site's wall clock, no seconds) or time in its fixed format; a decimal as written."""
+    kind = HELPDESK_FIELDS[field][1]
+    values: dict[str, tuple[bool, str]] = {
+        "decimal": (t % 2 == 0, str(Decimal(t * 137) / 100 + Decimal("0.05"))),
+        "varchar": (t % 3 == 0, f"{t:07d}"),
+        "integer": (t % 5 == 0, str(t * 5)),
+        "date": (t % 4 == 1, (date(2026, 3, 1) + timedelta(days=t)).isoformat()),
+        "datetime": (
+            t % 7 == 0,
+            (datetime(2026, 2, 1, 1) + timedelta(minutes=13 * t)).strftime("%Y-%m-%dT%H:%M"),
+        ),
+        "boolean": (True, str(t % 3 != 0)),
+        "list": (t % 3 == 1, ("Free", "Pro", "Enterprise")[t % 3]),
+        "time": (t % 8 == 0, f"{t % 24:02d}:{t % 60:02d}:00"),
+        "ipaddress": (t % 9 == 0, f"192.168.{t % 256}.{t * 7 % 256}"),
+    }
+    given, value = values[kind]
+    if given:
+        return value
+    return "" if kind in ("varchar", "list", "ipaddress") else None
+
+
+def helpdesk_escalated(t: int) -> bool:
+    """Ticket ``t`` was escalated by ``manage.py escalate_tickets`` (its queue's are after 3 days)."""
+    return t % 3 == 1 and t < 12
+
+
+def helpdesk_priority(t: int) -> int:
+    """Ticket ``t``'s priority now (1 critical … 5 very low): one step up when escalated."""
+    return 1 + t % 5 - (1 if helpdesk_escalated(t) and t % 5 else 0)
+
+
+def helpdesk_followup(k: int, tickets: int) -> dict[str, Any]:
+    """Follow-up ``k`` after the openings: its ticket, time spent in microseconds (Django's
+    ``DurationField``: ``'01:30:00'`` is 5,400,000,000; 0 for ``'00:00:00'``), new status, title."""
+    seconds = (k % 5) * 3600 + (k * 7 % 60) * 60 + k % 60
+    return {
+        "ticket": 1 + k * 7 % tickets,
+        "time_spent": seconds * 10**6 if k % 3 == 0 else None,
+        "new_status": (1, 2, 3, 4, 5)[k % 5] if k % 10 == 0 else None,
+        "title": f"Changed title {k} ✂" if k % 5 == 0 else None,
+        "public": k % 2 == 0,
+    }
+
+
+def help_desk(path: Path, tickets: int = 20) -> Path:
+    """A django-helpdesk site's ``db.sqlite3`` (see the module's list)."""
+    users = [
+        (
+            i + 1,
+            "pbkdf2_sha256$1000000$salt$hash=",
+            None if i else "2026-12-05 06:17:00.120000",
+            int(i == 0),
+            name,
+            last,
+            f"{name}@example.com",
+            1,
+            helpdesk_text(HELPDESK_BASE - timedelta(days=9 - i)),
+            first,
+        )
+        for i, (name, first, last) in enumerate(HELPDESK_USERS)
+    ]
+    queues = [
+        (1, "Support 🛠", "support", "support@example.com", None, 0, 3, "imap", 993,
+         helpdesk_text(HELPDESK_BASE + timedelta(days=30)), "10.0.0.1", 2, 40 * 3600 * 10**6),
+        (2, "Billing – Rechnungen", "billing", "billing@example.com", "de", 1, None, None, None, None,
+         "2001:db8::1", 3, 5_401_500_000),
+        (3, "Infra", "infra", None, None, 0, 0, None, None, None, None, None, None),
+    ]  # fmt: skip
+    fields = [
+        (i + 1, name, None, kind, size, places, 0, values, None, 0, 0, name.title())
+        for i, (name, kind, size, places, values) in enumerate(HELPDESK_FIELDS)
+    ]
+    ticket_rows, values, followups, changes, attachments = [], [], [], [], []
+    for t in range(1, tickets + 1):
+        created = helpdesk_moment(t)
+        status = (1, 1, 2, 3, 4)[t % 5]
+        ticket_rows.append(
+            (
+                t,
+                f"#{t} {HELPDESK_TEXTS[t % len(HELPDESK_TEXTS)]}",
+                helpdesk_text(created),
+                "" if t % 7 == 0 else f"user{t}@exämple.com",
+                status,
+                int(t % 9 == 0),
+                f"{HELPDESK_TEXTS[(t + 3) % len(HELPDESK_TEXTS)]}\n\nTicket {t}",
+                "Gelöst ✓" if status in (3, 4) else None,
+                helpdesk_priority(t),
+                helpdesk_text(datetime(2026, 1, 1, 9, 30) + timedelta(days=t, seconds=37 * t))
+                if t % 6 == 0
+                else None,
+                helpdesk_text(helpdesk_moment(t, 4320)) if helpdesk_escalated(t) else None,
+                2 + t % 2 if t % 4 == 0 else None,
+                1 + t % 3,
+                str(UUID(bytes=hashlib.md5(f"ticket {t}".encode()).digest(), version=4)),
+                helpdesk_text(helpdesk_moment(t, 4321 + t)),
+                t - 1 if t == tickets else None,
+            )
+        )
+        values += [
+            (len(values) + f + 1, helpdesk_custom(t, f), f + 1, t) for f in range(len(HELPDESK_FIELDS))
+        ]
+        recipients = [] if t % 7 == 0 else [f"user{t}@exämple.com"]
+        followups.append(
+            (t, helpdesk_text(created), "Ticket Opened", ticket_rows[-1][6], 1, None, t, 1, None, None,
+             json.dumps(recipients))
+        )  # fmt: skip
+    for k in range(HELPDESK_FOLLOWUPS):
+        f = helpdesk_followup(k, tickets)
+        fid = tickets + k + 1
+        title = f["title"] or ticket_rows[f["ticket"] - 1][1]
+        followups.append(
+            (fid, helpdesk_text(helpdesk_moment(f["ticket"], 60 + k)), title,
+             f"{HELPDESK_TEXTS[k % len(HELPDESK_TEXTS)]} – follow-up {k} ✓", int(f["public"]),
+             f["new_status"], f["ticket"], 2 + k % 2, f"<{k}.{fid}@mail.example.com>" if k % 4 == 1 else None,
+             f["time_spent"], json.dumps(["agent0@example.com"] if k % 2 else []))
+        )  # fmt: skip
+        if f["title"]:
+            changes.append((len(changes) + 1, ticket_rows[f["ticket"] - 1][1], title, fid, "Title"))
+        if k % 10 == 0:
+            key = ticket_rows[f["ticket"] - 1][13]
+            slug = queues[ticket_rows[f["ticket"] - 1][12] - 1][2]
+            attachments.append(
+                (len(attachments) + 1, f"helpdesk/attachments/{slug}-{f['ticket']}-{key}/{fid}/shot{k}.png",
+                 f"shot{k}.png", "image/png", 256 * (k % 4 + 1), fid)
+            )  # fmt: skip
+    for t in range(1, tickets + 1):
+        if helpdesk_escalated(t):
+            fid = len(followups) + 1
+            followups.append(
+                (fid, ticket_rows[t - 1][10], "Ticket Escalated", "Ticket escalated after 3 days", 1, None, t,
+                 None, None, None, json.dumps([f"user{t}@exämple.com"]))
+            )  # fmt: skip
+            if t % 5:
+                changes.append(
+                    (
+                        len(changes) + 1,
+                        str(helpdesk_priority(t) + 1),
+                        str(helpdesk_priority(t)),
+                        fid,
+                        "Priority",
+                    )
+                )
+    tasks = [
+        (3 * c + p + 1, ("Konto", "Laptop 💻", "Schlüssel")[p],
+         helpdesk_text(helpdesk_moment(c + 1, 90 + p)) if (c + p) % 2 else None, p, c + 1)
+        for c in range(2)
+        for p in range(3)
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": users,
+        "helpdesk_queue": queues,
+        "helpdesk_customfield": fields,
+        "helpdesk_ticket": ticket_rows,
+        "helpdesk_ticketcustomfieldvalue": values,
+        "helpdesk_followup": followups,
+        "helpdesk_ticketchange": changes,
+        "helpdesk_followupattachment": attachments,
+        "helpdesk_escalationexclusion": [(1, "Weihnachten 🎄", "2026-12-25"), (2, "Neujahr", "2027-01-01")],
+        "helpdesk_checklist": [(1, "Onboarding", 1), (2, "Liste 2", 2)],
+        "helpdesk_checklisttask": tasks,
+    }
+    return write_export(path, HELPDESK_DDL, rows)

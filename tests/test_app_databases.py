@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Studio project, a django-helpdesk site) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3216,3 +3217,96 @@ def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(ru
         ("prediction", "task_id"): "task.id",
         ("prediction", "project_id"): "project.id",
     }
+
+
+def declared_references(db: Path) -> dict[tuple[str, str], str]:
+    """``{(table, column): "parent.key"}`` as SQLite reads the file's own ``REFERENCES`` clauses."""
+    with closing(sqlite3.connect(db)) as con:
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+        }
+
+
+def test_help_desk_custom_values_stay_text_as_written_and_durations_microseconds(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.help_desk)
+    tickets, fields = 20, len(apps.HELPDESK_FIELDS)
+    escalated = [t for t in range(1, tickets + 1) if apps.helpdesk_escalated(t)]
+    followups = tickets + apps.HELPDESK_FOLLOWUPS + len(escalated)
+    tables = {
+        "auth_user": len(apps.HELPDESK_USERS),
+        "helpdesk_queue": 3,
+        "helpdesk_customfield": fields,
+        "helpdesk_ticket": tickets,
+        "helpdesk_ticketcustomfieldvalue": tickets * fields,
+        "helpdesk_followup": followups,
+        "helpdesk_ticketchange": len([k for k in range(apps.HELPDESK_FOLLOWUPS) if k % 5 == 0])
+        + len([t for t in escalated if t % 5]),
+        "helpdesk_followupattachment": len([k for k in range(apps.HELPDESK_FOLLOWUPS) if k % 10 == 0]),
+        "helpdesk_escalationexclusion": 2,
+        "helpdesk_checklist": 2,
+        "helpdesk_checklisttask": 6,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    ticket = ran.types("helpdesk_ticket")
+    for column in ("created", "modified", "due_date", "last_escalation"):
+        assert ticket[column] == "timestamp without time zone", column
+    assert (ticket["on_hold"], ticket["priority"], ticket["secret_key"]) == ("boolean", "bigint", "text")
+    # Django's DurationField is INTEGER microseconds: a span, no instant; every value as written.
+    assert (
+        ran.types("helpdesk_followup")["time_spent"]
+        == ran.types("helpdesk_queue")["dedicated_time"]
+        == "bigint"
+    )
+    assert ran.values("helpdesk_followup", "time_spent", "id") == {
+        tickets + k + 1: apps.helpdesk_followup(k, tickets)["time_spent"]
+        for k in range(apps.HELPDESK_FOLLOWUPS)
+    } | {
+        n: None
+        for n in [*range(1, tickets + 1), *range(tickets + apps.HELPDESK_FOLLOWUPS + 1, followups + 1)]
+    }
+    assert ran.values("helpdesk_queue", "dedicated_time", "id") == {
+        1: 144_000_000_000,
+        2: 5_401_500_000,
+        3: None,
+    }
+    # One text column holds every field's value: decimals, contract numbers with their zeros, True and
+    # False, dates and the site's wall clock, each as the API wrote it; '' (a text field's missing value
+    # beside the typed fields' NULL) is made NULL, each audited.
+    assert ran.types("helpdesk_ticketcustomfieldvalue")["value"] == "text"
+    written = {
+        (t - 1) * fields + f + 1: apps.helpdesk_custom(t, f)
+        for t in range(1, tickets + 1)
+        for f in range(fields)
+    }
+    assert ran.values("helpdesk_ticketcustomfieldvalue", "value", "id") == {
+        n: value or None for n, value in written.items()
+    }
+    assert written[2 * fields + 2] == "0000003"  # ticket 3's contract number, its zeros kept
+    assert audit_rules(run_dir, "helpdesk_ticketcustomfieldvalue", "value") == {
+        str(n): {"empty_to_null"} for n, value in written.items() if value == ""
+    }
+    assert ran.values("helpdesk_ticket", "created", "id") == {
+        t: apps.helpdesk_moment(t) for t in range(1, tickets + 1)
+    }
+    assert ran.values("helpdesk_ticket", "priority", "id") == {
+        t: apps.helpdesk_priority(t) for t in range(1, tickets + 1)
+    }
+    assert ran.values("helpdesk_ticket", "title", "id") == {
+        t: arrives_as(f"#{t} {apps.HELPDESK_TEXTS[t % len(apps.HELPDESK_TEXTS)]}")
+        for t in range(1, tickets + 1)
+    }
+    # A change log's old and new priorities are text digits, as written.
+    changes = ran.values("helpdesk_ticketchange", "new_value", "id")
+    assert {v for v in changes.values() if v.isdigit()} == {
+        str(apps.helpdesk_priority(t)) for t in escalated if t % 5
+    }
+    assert ran.types("helpdesk_escalationexclusion")["date"] == "date"
+    assert ran.values("helpdesk_escalationexclusion", "date", "id") == {
+        1: date(2026, 12, 25),
+        2: date(2027, 1, 1),
+    }
+    assert references(run_dir) == declared_references(ran.db)
