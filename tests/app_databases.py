@@ -294,11 +294,19 @@ number, so a test computes what a column holds from the same numbers.
   in one ``text`` column, one row per ticket and field, as the API writes them: ``'0000003'``,
   ``'2.79'``, ``'True'``, ``'2026-03-02'``, the site's wall clock ``'2026-02-01T02:31'``, a text
   field's missing value ``''`` beside a typed field's NULL; declared references.
+- :func:`code_review`: a Review Board 8 site's database (``rb-site install`` with ``sqlite3``; Django
+  4.2's DDL, a subset of the review request's, the review's and the user's columns): each uploaded
+  diff bz2-compressed in a ``BLOB`` keyed by its SHA1, abbreviated git blob ids of seven hex digits
+  (some all digits: ``'0412763'``, ``'1234e56'``), git's null id ``'0000000'`` in every row, a legacy
+  ``diff_base64`` that is ``''`` in every row, ``bugs_closed`` lists (``'0003, 4'``, ``''``), JSON
+  ``extra_data``, naive UTC datetimes, ``integer unsigned`` line numbers, replies referring to their
+  review, and a declared reference to a ``varchar(40)`` key (``diff_hash_id``).
 """
 
 from __future__ import annotations
 
 import base64
+import bz2
 import hashlib
 import json
 import math
@@ -7647,3 +7655,197 @@ def help_desk(path: Path, tickets: int = 20) -> Path:
         "helpdesk_checklisttask": tasks,
     }
     return write_export(path, HELPDESK_DDL, rows)
+
+
+# --- A code review server (Review Board) -------------------------------------------------------------
+
+#: Review Board 8's tables as ``rb-site install`` creates them on SQLite (Django 4.2's DDL; a subset of
+#: the review request's, the review's and the user's columns).
+REVIEWBOARD_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "username" varchar(150) NOT NULL UNIQUE, "first_name" '
+    'varchar(150) NOT NULL, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+    '"date_joined" datetime NOT NULL)',
+    'CREATE TABLE "scmtools_tool" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(32) NOT '
+    'NULL UNIQUE, "class_name" varchar(128) NOT NULL UNIQUE)',
+    'CREATE TABLE "scmtools_repository" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(255) NOT NULL, "path" varchar(255) NOT NULL, "mirror_path" varchar(255) NOT NULL, '
+    '"extra_data" text NULL, "tool_id" integer NOT NULL REFERENCES "scmtools_tool" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "scmtool_id" varchar(255) NULL, "encoding" varchar(32) NOT NULL, "visible" bool '
+    'NOT NULL, "archived" bool NOT NULL, "archived_timestamp" datetime NULL)',
+    'CREATE TABLE "diffviewer_diffsethistory" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(256) NOT NULL, "timestamp" datetime NOT NULL, "last_diff_updated" datetime NULL, '
+    '"extra_data" text NULL)',
+    'CREATE TABLE "diffviewer_diffset" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(256) '
+    'NOT NULL, "revision" integer NOT NULL, "timestamp" datetime NOT NULL, "basedir" varchar(256) NOT '
+    'NULL, "history_id" integer NULL REFERENCES "diffviewer_diffsethistory" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "repository_id" integer NOT NULL REFERENCES "scmtools_repository" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "diffcompat" integer NOT NULL, "base_commit_id" varchar(64) NULL, '
+    '"commit_count" integer NULL, "extra_data" text NULL)',
+    'CREATE TABLE "diffviewer_filediffdata" ("binary_hash" varchar(40) NOT NULL PRIMARY KEY, "binary" text '
+    'NOT NULL, "extra_data" text NULL)',
+    'CREATE TABLE "diffviewer_rawfilediffdata" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"binary_hash" varchar(40) NOT NULL UNIQUE, "binary" BLOB NOT NULL, "compression" varchar(1) NULL, '
+    '"extra_data" text NULL)',
+    'CREATE TABLE "diffviewer_filediff" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "diffset_id" '
+    'integer NOT NULL REFERENCES "diffviewer_diffset" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"source_file" varchar(1024) NOT NULL, "dest_file" varchar(1024) NOT NULL, "source_revision" '
+    'varchar(512) NOT NULL, "dest_detail" varchar(512) NOT NULL, "binary" bool NOT NULL, "status" '
+    'varchar(1) NOT NULL, "diff_base64" text NOT NULL, "diff_hash_id" varchar(40) NULL REFERENCES '
+    '"diffviewer_filediffdata" ("binary_hash") DEFERRABLE INITIALLY DEFERRED, "raw_diff_hash_id" integer '
+    'NULL REFERENCES "diffviewer_rawfilediffdata" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"parent_diff_base64" text NOT NULL, "extra_data" text NULL)',
+    'CREATE TABLE "reviews_reviewrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "description" '
+    'text NOT NULL, "testing_done" text NOT NULL, "bugs_closed" varchar(300) NOT NULL, "branch" '
+    'varchar(300) NOT NULL, "commit_id" varchar(64) NULL, "extra_data" text NULL, "summary" varchar(300) '
+    'NOT NULL, "submitter_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "time_added" datetime NOT NULL, "last_updated" datetime NOT NULL, "status" varchar(1) NOT '
+    'NULL, "public" bool NOT NULL, "repository_id" integer NULL REFERENCES "scmtools_repository" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "diffset_history_id" integer NULL REFERENCES '
+    '"diffviewer_diffsethistory" ("id") DEFERRABLE INITIALLY DEFERRED, "last_review_timestamp" datetime '
+    'NULL, "shipit_count" integer NULL, "issue_open_count" integer NULL)',
+    'CREATE TABLE "reviews_review" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "review_request_id" '
+    'integer NOT NULL REFERENCES "reviews_reviewrequest" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" '
+    'integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "timestamp" datetime '
+    'NOT NULL, "public" bool NOT NULL, "ship_it" bool NOT NULL, "base_reply_to_id" integer NULL '
+    'REFERENCES "reviews_review" ("id") DEFERRABLE INITIALLY DEFERRED, "body_top" text NOT NULL, '
+    '"body_bottom" text NOT NULL, "extra_data" text NULL)',
+    'CREATE TABLE "reviews_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "issue_opened" bool '
+    'NOT NULL, "issue_status" varchar(1) NULL, "reply_to_id" integer NULL REFERENCES "reviews_comment" '
+    '("id") DEFERRABLE INITIALLY DEFERRED, "timestamp" datetime NOT NULL, "text" text NOT NULL, '
+    '"rich_text" bool NOT NULL, "extra_data" text NULL, "filediff_id" integer NOT NULL REFERENCES '
+    '"diffviewer_filediff" ("id") DEFERRABLE INITIALLY DEFERRED, "first_line" integer unsigned NULL CHECK '
+    '("first_line" >= 0), "num_lines" integer unsigned NULL CHECK ("num_lines" >= 0))',
+    'CREATE TABLE "changedescs_changedescription" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "timestamp" '
+    'datetime NOT NULL, "public" bool NOT NULL, "text" text NOT NULL, "rich_text" bool NOT NULL, '
+    '"fields_changed" text NOT NULL)',
+)
+REVIEWBOARD_BASE = datetime(2026, 12, 5, 6, 21, 36, 869761)
+REVIEWBOARD_USERS = (
+    ("zoe", "Zoë", "Ångström"),
+    ("jurgen", "Jürgen", ""),
+    ("li", "李", "雷"),
+    ("plain", "", ""),
+)
+REVIEWBOARD_SUMMARIES = (
+    "Fix crash on start 🔥",
+    "Passwort\u00a0Reset",
+    "  padded summary  ",
+    "日本語のレビュー",
+    "Émoji 👩\u200d💻 refactor",
+    "Betrag 1\u202f234,56 €",
+)
+#: The abbreviated blob ids a git diff's ``index`` line names: hex, some all digits (one with a leading
+#: zero), one digits around an ``e`` (a number's exponent, read as text).
+REVIEWBOARD_BLOBS = ("b5061b7", "0412763", "9f3e2a1", "1234e56", "7340912")
+REVIEWBOARD_HEAD = "62b06ef9a6331d86a3623f4e6acb4a4494ec5de0"
+
+
+def reviewboard_moment(n: int, seconds: int = 0) -> datetime:
+    """Review request ``n``'s moment, ``seconds`` on: naive UTC, microseconds (none in every fourth)."""
+    micro = 0 if n % 4 == 0 else (n * 104729) % 10**6
+    return REVIEWBOARD_BASE + timedelta(minutes=11 * n, seconds=seconds, microseconds=micro)
+
+
+def reviewboard_diff(n: int) -> bytes:
+    """Review request ``n``'s uploaded git diff: ``app.py`` given ``n % 4 + 1`` functions."""
+    added = "".join(
+        f'+def f{i}():\n+    return "{REVIEWBOARD_SUMMARIES[(n + i) % 6].strip()}" # {n}\n'
+        for i in range(n % 4 + 1)
+    )
+    return (
+        f"diff --git a/app.py b/app.py\nindex {reviewboard_blob(n)}..0000000 100644\n"
+        "--- a/app.py\n+++ b/app.py\n"
+        f'@@ -1,2 +1,{2 + 2 * (n % 4 + 1)} @@\n def hello():\n     return "hi"\n{added}'
+    ).encode()
+
+
+def reviewboard_blob(n: int) -> str:
+    return REVIEWBOARD_BLOBS[n % len(REVIEWBOARD_BLOBS)]
+
+
+def reviewboard_bugs(n: int) -> str:
+    """Review request ``n``'s ``bugs_closed`` as the API stores the list: ``'0003, 4'``, or ``''``."""
+    return f"{n:04d}, {n + 1}" if n % 3 == 0 else ""
+
+
+def reviewboard_reviews(n: int) -> int:
+    """How many reviews review request ``n`` has (its first one's reply aside)."""
+    return n % 3
+
+
+def code_review(path: Path, requests: int = 16) -> Path:
+    """A Review Board site's ``reviewboard.db`` (see the module's list)."""
+    users = [
+        (i + 1, "pbkdf2_sha256$600000$salt$hash=", None, name, first, last, f"{name}@example.com",
+         str(REVIEWBOARD_BASE - timedelta(hours=i)))
+        for i, (name, first, last) in enumerate(REVIEWBOARD_USERS)
+    ]  # fmt: skip
+    histories, diffsets, raws, filediffs, reviewrequests = [], [], [], [], []
+    reviews: list[Sequence[Any]] = []
+    comments: list[Sequence[Any]] = []
+    changes: list[Sequence[Any]] = []
+    for n in range(1, requests + 1):
+        uploaded = str(reviewboard_moment(n, 1))
+        histories.append((n, "", str(reviewboard_moment(n)), uploaded, "{}"))
+        diffsets.append((n, "path", 1, uploaded, "", n, 1, 2, REVIEWBOARD_HEAD, 0, "{}"))
+        diff = reviewboard_diff(n)
+        counts = {"delete_count": 0, "insert_count": 2 * (n % 4 + 1)}
+        raws.append((n, hashlib.sha1(diff).hexdigest(), bz2.compress(diff), "B", json.dumps(counts)))
+        extra = {"is_symlink": False, "new_unix_mode": "100644", "old_unix_mode": "100644"}
+        filediffs.append(
+            (n, n, "app.py", "app.py", reviewboard_blob(n), "0000000", 0, "M", "", None, n, "",
+             json.dumps(extra | {"raw_delete_count": 0, "raw_insert_count": counts["insert_count"]}))
+        )  # fmt: skip
+        status = "S" if n % 5 == 0 else "D" if n % 7 == 0 else "P"
+        written = reviewboard_reviews(n)
+        reviewrequests.append(
+            (n, f"{REVIEWBOARD_SUMMARIES[(n + 3) % 6]}\n\nRR {n}", "" if n % 4 else "Ran tests ✓\u00a0",
+             reviewboard_bugs(n), "main" if n % 2 else f"feature/{n:03d}", None,
+             json.dumps({"__created_with_history": False, "calculated_trophies": True}),
+             f"#{n} {REVIEWBOARD_SUMMARIES[n % 6]}", 1 + n % 4, str(reviewboard_moment(n)),
+             str(reviewboard_moment(n, 120)), status, 1, 1, n,
+             str(reviewboard_moment(n, 60)) if written else None,
+             len([k for k in range(written) if (n + k) % 2 == 0]), written if n % 2 == 0 else 0)
+        )  # fmt: skip
+        for k in range(written):
+            rid = len(reviews) + 1
+            reviews.append(
+                (rid, n, 1 + (n + k + 1) % 4, str(reviewboard_moment(n, 60 + k)), 1, int((n + k) % 2 == 0),
+                 None, f"{REVIEWBOARD_SUMMARIES[(n + k) % 6]} LGTM", "" if k else "Danke!", "{}")
+            )  # fmt: skip
+            comments.append(
+                (len(comments) + 1, int(n % 2 == 0), "O" if n % 2 == 0 else None, None,
+                 str(reviewboard_moment(n, 60 + k)), f"Nit {n}.{k}: {REVIEWBOARD_SUMMARIES[(3 * n + k) % 6]}",
+                 0, "{}", n, 1 + k, 1 + n % 4)
+            )  # fmt: skip
+            if k == 0:
+                reviews.append(
+                    (rid + 1, n, 1 + n % 4, str(reviewboard_moment(n, 90)), 1, 0, rid, "Fixed ✅", "", "{}")
+                )
+        if status != "P":
+            changes.append(
+                (len(changes) + 1, 1 + n % 4, str(reviewboard_moment(n, 120)), 1,
+                 "Merged 🎉" if n % 10 else "", 1, json.dumps({"status": {"new": [status], "old": ["P"]}}))
+            )  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": users,
+        "scmtools_tool": [
+            (1, "Git", "reviewboard.scmtools.git.GitTool"),
+            (2, "Mercurial", "reviewboard.scmtools.hg.HgTool"),
+        ],
+        "scmtools_repository": [
+            (1, "Ünïcode repo 🚀", "/srv/git/app.git", "", "{}", 1, "git", "", 1, 0, None)
+        ],
+        "diffviewer_diffsethistory": histories,
+        "diffviewer_diffset": diffsets,
+        "diffviewer_filediffdata": [],
+        "diffviewer_rawfilediffdata": raws,
+        "diffviewer_filediff": filediffs,
+        "reviews_reviewrequest": reviewrequests,
+        "reviews_review": reviews,
+        "reviews_comment": comments,
+        "changedescs_changedescription": changes,
+    }
+    return write_export(path, REVIEWBOARD_DDL, rows, bytes_as_text=False)

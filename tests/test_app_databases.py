@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a django-helpdesk site) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+Studio project, a django-helpdesk site, a Review Board server) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -25,6 +25,8 @@ a binary plist in a BLOB arrives byte for byte; Android's epoch milliseconds are
 from __future__ import annotations
 
 import base64
+import bz2
+import hashlib
 import json
 import pickle
 import sqlite3
@@ -3310,3 +3312,66 @@ def test_help_desk_custom_values_stay_text_as_written_and_durations_microseconds
         2: date(2027, 1, 1),
     }
     assert references(run_dir) == declared_references(ran.db)
+
+
+def test_code_review_keeps_compressed_diffs_byte_for_byte_and_blob_ids_as_text(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.code_review)
+    requests = range(1, 17)
+    written = {n: apps.reviewboard_reviews(n) for n in requests}
+    tables = {
+        "auth_user": len(apps.REVIEWBOARD_USERS),
+        "scmtools_tool": 2,
+        "scmtools_repository": 1,
+        "diffviewer_diffsethistory": len(requests),
+        "diffviewer_diffset": len(requests),
+        "diffviewer_filediffdata": 0,
+        "diffviewer_rawfilediffdata": len(requests),
+        "diffviewer_filediff": len(requests),
+        "reviews_reviewrequest": len(requests),
+        "reviews_review": sum(written.values()) + len([n for n in requests if written[n]]),
+        "reviews_comment": sum(written.values()),
+        "changedescs_changedescription": len([n for n in requests if n % 5 == 0 or n % 7 == 0]),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The diffs as uploaded, bz2-compressed in a BLOB: bytea, byte for byte.
+    assert ran.types("diffviewer_rawfilediffdata")["binary"] == "bytea"
+    raw = {n: bytes(v) for n, v in ran.values("diffviewer_rawfilediffdata", "binary", "id").items()}
+    assert {n: bz2.decompress(v) for n, v in raw.items()} == {n: apps.reviewboard_diff(n) for n in requests}
+    assert ran.values("diffviewer_rawfilediffdata", "binary_hash", "id") == {
+        n: hashlib.sha1(apps.reviewboard_diff(n)).hexdigest() for n in requests
+    }
+    # Abbreviated blob ids are text, all-digit ones (a leading zero, an `e` between digits) as written;
+    # git's null id in every row too.
+    filediff = ran.types("diffviewer_filediff")
+    assert filediff["source_revision"] == filediff["dest_detail"] == "text"
+    assert ran.values("diffviewer_filediff", "source_revision", "id") == {
+        n: apps.reviewboard_blob(n) for n in requests
+    }
+    assert set(ran.values("diffviewer_filediff", "dest_detail", "id").values()) == {"0000000"}
+    # The legacy inline diff, '' in every row (NOT NULL), holds no value: NULL, each audited.
+    assert set(ran.values("diffviewer_filediff", "diff_base64", "id").values()) == {None}
+    assert audit_rules(run_dir, "diffviewer_filediff", "diff_base64") == {
+        str(n): {"empty_to_null"} for n in requests
+    }
+    # A list of bug numbers is text, its zeros kept; none given is '' under NOT NULL: NULL, audited.
+    request = ran.types("reviews_reviewrequest")
+    assert (request["bugs_closed"], request["status"], request["public"]) == ("text", "text", "boolean")
+    assert ran.values("reviews_reviewrequest", "bugs_closed", "id") == {
+        n: apps.reviewboard_bugs(n) or None for n in requests
+    }
+    for column in ("time_added", "last_updated", "last_review_timestamp"):
+        assert request[column] == "timestamp without time zone", column
+    assert ran.values("reviews_reviewrequest", "time_added", "id") == {
+        n: apps.reviewboard_moment(n) for n in requests
+    }
+    assert ran.values("reviews_reviewrequest", "summary", "id") == {
+        n: arrives_as(f"#{n} {apps.REVIEWBOARD_SUMMARIES[n % 6]}") for n in requests
+    }
+    assert ran.types("reviews_review")["ship_it"] == "boolean"
+    assert ran.types("reviews_comment")["first_line"] == ran.types("reviews_comment")["num_lines"] == "bigint"
+    assert ran.types("diffviewer_diffset")["base_commit_id"] == "text"
+    # Every declared reference, the one of a varchar key (a file diff's data by its SHA1) included.
+    found = references(run_dir)
+    assert found == declared_references(ran.db)
+    assert found[("diffviewer_filediff", "diff_hash_id")] == "diffviewer_filediffdata.binary_hash"
