@@ -289,7 +289,8 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`help_desk`: a django-helpdesk 2.6 site's ``db.sqlite3`` (Django 5.2's DDL, a subset of the
   ticket's and the user's columns): every ``datetime`` naive UTC text (six fraction digits, none when
   whole), ``bool`` 0/1, priorities 1 to 5, each ``DurationField`` an INTEGER of microseconds under
-  ``bigint`` (``time_spent``: 0 for ``00:00:00``; a queue's ``dedicated_time``), e-mail recipients as
+  ``bigint`` (``time_spent``: 0 for ``00:00:00``; a queue's ``dedicated_time`` of 20 to 30 minutes,
+  1,200,000,000 to 1,800,000,000), e-mail recipients as
   JSON with ``\\u`` escapes, a change log's old and new values as text, and the custom fields' values
   in one ``text`` column, one row per ticket and field, as the API writes them: ``'0000003'``,
   ``'2.79'``, ``'True'``, ``'2026-03-02'``, the site's wall clock ``'2026-02-01T02:31'``, a text
@@ -7488,6 +7489,12 @@ def helpdesk_text(moment: datetime) -> str:
     return str(moment)
 
 
+def helpdesk_dedicated(q: int) -> int:
+    """Queue ``q``'s ``dedicated_time`` (a ``DurationField``: microseconds): 20, 30 and 25 minutes,
+    1,200,000,000 to 1,800,000,000, in epoch seconds' range under a name with a time word."""
+    return (20, 30, 25)[q - 1] * 60 * 10**6
+
+
 def helpdesk_custom(t: int, field: int) -> str | None:
     """Ticket ``t``'s value of custom field ``field`` (0-based) as django-helpdesk's API stores it in
     ``helpdesk_ticketcustomfieldvalue.value``: one row per ticket and field, the missing value of a
@@ -7556,10 +7563,10 @@ def help_desk(path: Path, tickets: int = 20) -> Path:
     ]
     queues = [
         (1, "Support 🛠", "support", "support@example.com", None, 0, 3, "imap", 993,
-         helpdesk_text(HELPDESK_BASE + timedelta(days=30)), "10.0.0.1", 2, 40 * 3600 * 10**6),
+         helpdesk_text(HELPDESK_BASE + timedelta(days=30)), "10.0.0.1", 2, helpdesk_dedicated(1)),
         (2, "Billing – Rechnungen", "billing", "billing@example.com", "de", 1, None, None, None, None,
-         "2001:db8::1", 3, 5_401_500_000),
-        (3, "Infra", "infra", None, None, 0, 0, None, None, None, None, None, None),
+         "2001:db8::1", 3, helpdesk_dedicated(2)),
+        (3, "Infra", "infra", None, None, 0, 0, None, None, None, None, None, helpdesk_dedicated(3)),
     ]  # fmt: skip
     fields = [
         (i + 1, name, None, kind, size, places, 0, values, None, 0, 0, name.title())

@@ -594,6 +594,35 @@ def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> N
     )
 
 
+def test_whole_seconds_counted_in_microseconds_are_no_epoch_seconds(make_sqlite: SqliteFactory) -> None:
+    # A help desk queue's dedicated time (django-helpdesk's `dedicated_time`, a DurationField: BIGINT
+    # microseconds) of 20, 25 and 30 minutes is 1,200,000,000 to 1,800,000,000, under a name with a
+    # time word and no span word: it was read as instants of 2008 to 2027, each audited epoch:seconds.
+    # Each is a whole number of millions, as every duration of whole seconds counted in microseconds is;
+    # instants read so would each fall on a grid of 1,000,000 seconds (11.6 days), which recorded
+    # moments do not: integers, every value as written. 0 beside them (no time given) is none either.
+    # Epoch seconds of the same range that are not all on that grid are instants as before.
+    minutes = [20, 25, 30, 20, 30]
+    rows = [
+        (i, m * 60_000_000, m * 60_000_000 if i % 2 else 0, 1_704_164_645 + i, 1_200_000_000 + 60 * i)
+        for i, m in enumerate(minutes)
+    ]
+    ddl = (
+        "CREATE TABLE queue (id INTEGER PRIMARY KEY, dedicated_time bigint, response_time INTEGER, "
+        "updated_time INTEGER, checked_time INTEGER)"
+    )
+    profiled = profile(make_sqlite({"queue": (ddl, rows)}))["queue"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "dedicated_time": "integer",
+        "response_time": "integer",
+        "updated_time": "timestamptz",
+        "checked_time": "timestamptz",
+    }
+    for name in ("dedicated_time", "response_time"):
+        assert not any("epoch" in note or "to_timestamp" in note for note in profiled[name].notes), name
+
+
 def test_pgloader_pitfalls_are_reported(make_sqlite: SqliteFactory) -> None:
     ddl = (
         "CREATE TABLE t (a int(5), b number, c datetime DEFAULT current_timestamp, d varchar(10), "

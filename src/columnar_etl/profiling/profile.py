@@ -1933,9 +1933,11 @@ def _epoch_reading(
     of several names no row alone (a history keyed by every column: its moments are moments, as the
     same column's beside it). Seconds the file's format says count from another epoch (Core Data's
     2001-01-01) are no Unix seconds. A name alone says so of integers from 2001-09-09 to 2033-05-18
-    (:func:`_epoch_unit`: their digits name the unit); a declared date or timestamp type of integers of
-    any year from 1900 to 2099 in the one unit their bounds allow (:func:`~columnar_etl.rules.epoch_units`:
-    a JDBC driver's milliseconds of birth dates of 1950, negative), none of them 0 or 1 ("no date").
+    (:func:`_epoch_unit`: their digits name the unit), unless they are seconds each a whole number of
+    millions (``max_second_part``: microseconds of whole seconds, a duration); a declared date or
+    timestamp type of integers of any year from 1900 to 2099 in the one unit their bounds allow
+    (:func:`~columnar_etl.rules.epoch_units`: a JDBC driver's milliseconds of birth dates of 1950,
+    negative), none of them 0 or 1 ("no date").
     ``bounds``: the integers' other than 0 (:func:`_epoch_beside_zeros`), in place of the column's."""
     if column.primary_key and not column.composite_key and not keyed:
         return None
@@ -1953,7 +1955,13 @@ def _epoch_reading(
         return units[0] if len(units) == 1 else None
     if not _date_like_name(column.name):
         return None
-    return _epoch_unit(*(bounds or _integer_bounds(counts)))
+    unit = _epoch_unit(*(bounds or _integer_bounds(counts)))
+    if unit == "seconds" and counts.agg.get("max_second_part") == 0:
+        # Each a whole number of millions: as epoch seconds, instants on a grid of 11.6 days, which no
+        # clock records; microseconds of whole seconds, a duration (django-helpdesk's dedicated_time,
+        # a DurationField of 20 to 30 minutes: until 2026-12-05 instants of 2008 to 2027).
+        return None
+    return unit
 
 
 def _whole_days(family: InferredType | None, epoch: str, counts: _Counts) -> bool:

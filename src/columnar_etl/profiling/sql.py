@@ -1071,6 +1071,7 @@ def table_profile_sql(
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS min_integer",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
         day_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
+        second_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         # The fewest fraction digits of a plain number (an integer's none): where they and max_scale
@@ -1118,6 +1119,23 @@ def day_part_sql(integer: str) -> str:
     return f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DAY_IN_UNIT)} END) AS max_day_part"
 
 
+#: A second in microseconds: a duration of whole seconds counted in microseconds (Django's
+#: ``DurationField``) is a multiple of it.
+_SECOND_IN_MICROSECONDS = 1_000_000
+
+
+def second_part_sql(integer: str) -> str:
+    """SQL aggregate ``max_second_part`` over the integers ``integer`` gives (NULL for other cells): 0
+    when each is a whole number of seconds in microseconds (a multiple of 1,000,000), 1 when one is
+    not. Integers in epoch seconds' range that all are name no instants: as epoch seconds each would
+    fall on a grid of 11.6 days; they are durations of whole seconds in microseconds (a help desk's
+    20 to 30 minutes, 1,200,000,000 to 1,800,000,000)."""
+    return (
+        f"max(CASE WHEN {integer} IS NULL THEN NULL WHEN {integer} % {_SECOND_IN_MICROSECONDS} = 0 THEN 0 "
+        "ELSE 1 END) AS max_second_part"
+    )
+
+
 #: The profile query's bounds of a column's values, in the query's order: each named for the aggregate
 #: (``min`` / ``max``) that takes it, and that also folds it over the column's codes.
 BOUNDS = (
@@ -1130,6 +1148,7 @@ BOUNDS = (
     "min_integer",
     "max_integer",
     "max_day_part",
+    "max_second_part",
     "min_grouped",
     "max_grouped",
     "min_scale",
