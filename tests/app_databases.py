@@ -302,6 +302,13 @@ number, so a test computes what a column holds from the same numbers.
   ``diff_base64`` that is ``''`` in every row, ``bugs_closed`` lists (``'0003, 4'``, ``''``), JSON
   ``extra_data``, naive UTC datetimes, ``integer unsigned`` line numbers, replies referring to their
   review, and a declared reference to a ``varchar(40)`` key (``diff_hash_id``).
+- :func:`source_hosting`: a Kallithea 0.7 server's ``kallithea.db`` (SQLAlchemy's DDL, ``kallithea-cli
+  db-create``; a subset of the user's and the repository's columns): ``BOOLEAN`` 0/1 under ``CHECK``,
+  naive ``DATETIME`` text, 40-hex-digit changeset ids, a pull request's revisions joined by colons,
+  comment lines ``n1``/``o4``, JSON as bytes in ``BLOB`` columns (a repository's tip, a user's
+  settings), gists' expiry as ``time.time()`` REALs beside ``-1.0`` for never, a public gist's access
+  id its number beside a private one's letters, a pull request's status comment ``''`` under ``NOT
+  NULL``, and declared references (a fork to its repository).
 """
 
 from __future__ import annotations
@@ -7856,3 +7863,183 @@ def code_review(path: Path, requests: int = 16) -> Path:
         "changedescs_changedescription": changes,
     }
     return write_export(path, REVIEWBOARD_DDL, rows, bytes_as_text=False)
+
+
+# --- A source hosting server (Kallithea) -------------------------------------------------------------
+
+#: Kallithea 0.7's tables as ``kallithea-cli db-create`` creates them (SQLAlchemy on ``sqlite:///``; a
+#: subset of the user's and the repository's columns).
+KALLITHEA_DDL = (
+    "CREATE TABLE users (\n\tuser_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tusername VARCHAR(255) "
+    "NOT NULL, \n\tactive BOOLEAN NOT NULL, \n\tadmin BOOLEAN NOT NULL, \n\tfirstname VARCHAR(255) NOT NULL, "
+    "\n\tlastname VARCHAR(255) NOT NULL, \n\temail VARCHAR(255), \n\tlast_login DATETIME, \n\textern_type "
+    "VARCHAR(255), \n\tapi_key VARCHAR(255) NOT NULL, \n\tcreated_on DATETIME NOT NULL, \n\tuser_data BLOB, "
+    "\n\tCONSTRAINT uq_users_username UNIQUE (username), \n\tCONSTRAINT ck_users_active CHECK (active IN "
+    "(0, 1)), \n\tCONSTRAINT ck_users_admin CHECK (admin IN (0, 1)), \n\tCONSTRAINT uq_users_email UNIQUE "
+    "(email)\n)",
+    "CREATE TABLE repositories (\n\trepo_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\trepo_name "
+    "VARCHAR(255) NOT NULL, \n\trepo_state VARCHAR(255) NOT NULL, \n\tclone_uri VARCHAR(255), \n\trepo_type "
+    "VARCHAR(255) NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tprivate BOOLEAN NOT NULL, \n\tdescription "
+    "VARCHAR(10000) NOT NULL, \n\tcreated_on DATETIME NOT NULL, \n\tupdated_on DATETIME NOT NULL, "
+    "\n\tlanding_revision VARCHAR(255) NOT NULL, \n\tchangeset_cache BLOB, \n\tfork_id INTEGER, "
+    "\n\tCONSTRAINT uq_repositories_repo_name UNIQUE (repo_name), \n\tCONSTRAINT fk_repositories_user_id "
+    "FOREIGN KEY(user_id) REFERENCES users (user_id), \n\tCONSTRAINT ck_repositories_private CHECK (private "
+    "IN (0, 1)), \n\tCONSTRAINT fk_repositories_fork_id FOREIGN KEY(fork_id) REFERENCES repositories "
+    "(repo_id)\n)",
+    "CREATE TABLE pull_requests (\n\tpull_request_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\ttitle "
+    "VARCHAR(255) NOT NULL, \n\tdescription TEXT NOT NULL, \n\tstatus VARCHAR(255) NOT NULL, \n\tcreated_on "
+    "DATETIME NOT NULL, \n\tupdated_on DATETIME NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\trevisions TEXT "
+    "NOT NULL, \n\torg_repo_id INTEGER NOT NULL, \n\torg_ref VARCHAR(255) NOT NULL, \n\tother_repo_id "
+    "INTEGER NOT NULL, \n\tother_ref VARCHAR(255) NOT NULL, \n\tCONSTRAINT fk_pull_requests_user_id FOREIGN "
+    "KEY(user_id) REFERENCES users (user_id), \n\tCONSTRAINT fk_pull_requests_org_repo_id FOREIGN "
+    "KEY(org_repo_id) REFERENCES repositories (repo_id), \n\tCONSTRAINT fk_pull_requests_other_repo_id "
+    "FOREIGN KEY(other_repo_id) REFERENCES repositories (repo_id)\n)",
+    "CREATE TABLE pull_request_reviewers (\n\tpull_requests_reviewers_id INTEGER NOT NULL PRIMARY KEY "
+    "AUTOINCREMENT, \n\tpull_request_id INTEGER NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tCONSTRAINT "
+    "uq_pull_request_reviewers_pull_request_id UNIQUE (pull_request_id, user_id), \n\tCONSTRAINT "
+    "fk_pull_request_reviewers_pull_request_id FOREIGN KEY(pull_request_id) REFERENCES pull_requests "
+    "(pull_request_id), \n\tCONSTRAINT fk_pull_request_reviewers_user_id FOREIGN KEY(user_id) REFERENCES "
+    "users (user_id)\n)",
+    "CREATE TABLE changeset_comments (\n\tcomment_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\trepo_id "
+    "INTEGER NOT NULL, \n\trevision VARCHAR(40), \n\tpull_request_id INTEGER, \n\tline_no VARCHAR(10), "
+    "\n\tf_path VARCHAR(1000), \n\tuser_id INTEGER NOT NULL, \n\ttext TEXT NOT NULL, \n\tcreated_on DATETIME "
+    "NOT NULL, \n\tmodified_at DATETIME NOT NULL, \n\tCONSTRAINT fk_changeset_comments_repo_id FOREIGN "
+    "KEY(repo_id) REFERENCES repositories (repo_id), \n\tCONSTRAINT fk_changeset_comments_pull_request_id "
+    "FOREIGN KEY(pull_request_id) REFERENCES pull_requests (pull_request_id), \n\tCONSTRAINT "
+    "fk_changeset_comments_user_id FOREIGN KEY(user_id) REFERENCES users (user_id)\n)",
+    "CREATE TABLE changeset_statuses (\n\tchangeset_status_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
+    "\n\trepo_id INTEGER NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\trevision VARCHAR(40), \n\tstatus "
+    "VARCHAR(128) NOT NULL, \n\tchangeset_comment_id INTEGER NOT NULL, \n\tmodified_at DATETIME NOT NULL, "
+    "\n\tversion INTEGER NOT NULL, \n\tpull_request_id INTEGER, \n\tCONSTRAINT uq_changeset_statuses_repo_id "
+    "UNIQUE (repo_id, revision, version), \n\tCONSTRAINT fk_changeset_statuses_repo_id FOREIGN KEY(repo_id) "
+    "REFERENCES repositories (repo_id), \n\tCONSTRAINT fk_changeset_statuses_user_id FOREIGN KEY(user_id) "
+    "REFERENCES users (user_id), \n\tCONSTRAINT fk_changeset_statuses_changeset_comment_id FOREIGN "
+    "KEY(changeset_comment_id) REFERENCES changeset_comments (comment_id), \n\tCONSTRAINT "
+    "fk_changeset_statuses_pull_request_id FOREIGN KEY(pull_request_id) REFERENCES pull_requests "
+    "(pull_request_id)\n)",
+    "CREATE TABLE gists (\n\tgist_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tgist_access_id "
+    "VARCHAR(250) NOT NULL, \n\tgist_description TEXT NOT NULL, \n\tuser_id INTEGER NOT NULL, "
+    "\n\tgist_expires FLOAT NOT NULL, \n\tgist_type VARCHAR(128) NOT NULL, \n\tcreated_on DATETIME NOT NULL, "
+    "\n\tmodified_at DATETIME NOT NULL, \n\tCONSTRAINT fk_gists_user_id FOREIGN KEY(user_id) REFERENCES "
+    "users (user_id)\n)",
+    "CREATE TABLE user_logs (\n\tuser_log_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tuser_id "
+    "INTEGER, \n\tusername VARCHAR(255) NOT NULL, \n\trepository_id INTEGER, \n\trepository_name "
+    "VARCHAR(255) NOT NULL, \n\tuser_ip VARCHAR(255), \n\taction TEXT NOT NULL, \n\taction_date DATETIME "
+    "NOT NULL, \n\tCONSTRAINT fk_user_logs_user_id FOREIGN KEY(user_id) REFERENCES users (user_id), "
+    "\n\tCONSTRAINT fk_user_logs_repository_id FOREIGN KEY(repository_id) REFERENCES repositories "
+    "(repo_id)\n)",
+)
+KALLITHEA_BASE = datetime(2026, 12, 5, 6, 37, 13, 198671)
+KALLITHEA_USERS = (
+    ("default", "Anonymous", "User"),
+    ("admin", "Kallithea", "Admin"),
+    ("zoe", "Zoë", "Ångström"),
+    ("jurgen", "Jürgen", ""),
+    ("li", "李", "雷"),
+)
+KALLITHEA_TEXTS = ("Fix crash 🔥", "Passwort\u00a0vergessen", "Line1\nLine2\r\nLine3", "Émoji 👩\u200d💻", "")
+#: Gists' expiry as ``time.time()`` plus the lifetime (REAL seconds), ``-1`` for never.
+KALLITHEA_EXPIRES = (-1.0, 1796456335.53899, 1796539135.57286, -1.0)
+
+
+def kallithea_moment(n: int) -> datetime:
+    """The ``n``-th moment the server wrote: naive local time (``datetime.now()``), microseconds."""
+    return KALLITHEA_BASE + timedelta(seconds=7 * n, microseconds=(n * 7919) % 10**6)
+
+
+def kallithea_sha(repo: int, n: int) -> str:
+    """Changeset ``n`` of repository ``repo``: 40 hex digits."""
+    return hashlib.sha1(f"{repo}:{n}".encode()).hexdigest()
+
+
+def kallithea_cache(repo: int, commits: int) -> bytes:
+    """A repository's ``changeset_cache``: JSON of its tip, as bytes in a BLOB."""
+    tip = kallithea_sha(repo, commits - 1)
+    cache = {
+        "short_id": tip[:12],
+        "raw_id": tip,
+        "revision": commits - 1,
+        "message": f"commit {commits - 1}: Passwort\u00a0vergessen",
+        "date": kallithea_moment(40).isoformat(timespec="seconds"),
+        "author": "Seán <obrien@example.com>",
+    }
+    return json.dumps(cache).encode()
+
+
+def kallithea_line(n: int) -> str | None:
+    """Comment ``n``'s line: ``n`` then the new file's line number, ``o`` the old's; none on a changeset."""
+    return None if n % 3 == 2 else f"{'no'[n % 2]}{n + 1}"
+
+
+def source_hosting(path: Path, commits: int = 8, pulls: int = 3) -> Path:
+    """A Kallithea server's ``kallithea.db`` (see the module's list)."""
+    users = [
+        (i + 1, name, 1, int(name in ("admin", "zoe")), first, last,
+         None if i == 0 else f"{name}@example.com", str(kallithea_moment(50 + i)) if i in (1, 3) else None,
+         None if i == 0 else "internal", hashlib.sha1(name.encode()).hexdigest(), str(kallithea_moment(i)),
+         b'{"language": "de"}' if i == 2 else None)
+        for i, (name, first, last) in enumerate(KALLITHEA_USERS)
+    ]  # fmt: skip
+    repos = [
+        (1, "ünïcode-hg", "repo_state_created", None, "hg", 2, 0, "Repo – Beschreibung 🚀",
+         str(kallithea_moment(10)),
+         str(kallithea_moment(40).replace(microsecond=0)), "rev:tip", kallithea_cache(1, commits), None),
+        (2, "app-git", "repo_state_created", "", "git", 3, 1, "", str(kallithea_moment(11)),
+         str(kallithea_moment(41).replace(microsecond=0)), "rev:tip", kallithea_cache(2, commits), 1),
+    ]  # fmt: skip
+    comments, statuses = [], []
+    for n in range(commits):
+        if n % 2:
+            continue
+        cid = len(comments) + 1
+        comments.append(
+            (cid, 1 + n % 4 // 2, kallithea_sha(1 + n % 4 // 2, n), None, kallithea_line(n),
+             f"file{n}.txt" if kallithea_line(n) else None, 3 + n % 3, KALLITHEA_TEXTS[n % 4],
+             str(kallithea_moment(20 + n)), str(kallithea_moment(20 + n)))
+        )  # fmt: skip
+        if n % 4 == 0:
+            statuses.append(
+                (len(statuses) + 1, comments[-1][1], comments[-1][6], comments[-1][2],
+                 "approved" if n % 8 else "rejected", cid, str(kallithea_moment(20 + n)), 0, None)
+            )  # fmt: skip
+    pull_requests, reviewers = [], []
+    for p in range(1, pulls + 1):
+        revisions = [kallithea_sha(1, n) for n in range(p, commits)]
+        pull_requests.append(
+            (p, f"PR {p}: {KALLITHEA_TEXTS[p % 4]}", KALLITHEA_TEXTS[(p + 1) % 5],
+             "new" if p < pulls else "closed",
+             str(kallithea_moment(30 + p)), str(kallithea_moment(31 + p)), 2, ":".join(revisions), 1,
+             f"branch:default:{revisions[-1]}", 1, f"branch:default:{kallithea_sha(1, p - 1)}")
+        )  # fmt: skip
+        reviewers += [(len(reviewers) + 1, p, 4), (len(reviewers) + 2, p, 5)]
+        cid = len(comments) + 1
+        # The pull request's own comment carries its status changes: '' text (NOT NULL).
+        comments.append(
+            (cid, 1, None, p, None, None, 2, "", str(kallithea_moment(30 + p)), str(kallithea_moment(30 + p)))
+        )
+        statuses += [
+            (len(statuses) + 1 + k, 1, 2, revision, "under_review", cid, str(kallithea_moment(30 + p)), k, p)
+            for k, revision in enumerate(revisions[:2])
+        ]
+    gists = [
+        (g + 1, str(g + 1) if g % 2 == 0 else f"Xq{g}8LmZ02rT9vKp7Wd", f"Gist {g} 📝", 2, expires,
+         "public" if g % 2 == 0 else "private", str(kallithea_moment(60 + g)), str(kallithea_moment(60 + g)))
+        for g, expires in enumerate(KALLITHEA_EXPIRES)
+    ]  # fmt: skip
+    logs = [
+        (n + 1, 2, "admin", 1 + n % 2, ("ünïcode-hg", "app-git")[n % 2], "127.0.0.1" if n % 3 else "",
+         f"push_local:{kallithea_sha(1 + n % 2, n)}" if n % 3 else "user_created_repo",
+         str(kallithea_moment(70 + n)))
+        for n in range(6)
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": users,
+        "repositories": repos,
+        "pull_requests": pull_requests,
+        "pull_request_reviewers": reviewers,
+        "changeset_comments": comments,
+        "changeset_statuses": statuses,
+        "gists": gists,
+        "user_logs": logs,
+    }
+    return write_export(path, KALLITHEA_DDL, rows, bytes_as_text=False)

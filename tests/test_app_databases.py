@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a django-helpdesk site, a Review Board server) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+Studio project, a django-helpdesk site, a Review Board server, a Kallithea server) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3376,3 +3376,58 @@ def test_code_review_keeps_compressed_diffs_byte_for_byte_and_blob_ids_as_text(r
     found = references(run_dir)
     assert found == declared_references(ran.db)
     assert found[("diffviewer_filediff", "diff_hash_id")] == "diffviewer_filediffdata.binary_hash"
+
+
+def test_source_hosting_keeps_changeset_ids_and_json_blobs_and_gist_expiry_exactly(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.source_hosting)
+    commits, pulls = 8, 3
+    tables = {
+        "users": len(apps.KALLITHEA_USERS),
+        "repositories": 2,
+        "pull_requests": pulls,
+        "pull_request_reviewers": 2 * pulls,
+        "changeset_comments": commits // 2 + pulls,
+        "changeset_statuses": len(range(0, commits, 4)) + 2 * pulls,
+        "gists": len(apps.KALLITHEA_EXPIRES),
+        "user_logs": 6,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # JSON bytes in a BLOB (a repository's tip, a user's settings): bytea, byte for byte.
+    assert ran.types("repositories")["changeset_cache"] == ran.types("users")["user_data"] == "bytea"
+    caches = ran.values("repositories", "changeset_cache", "repo_id")
+    assert {r: bytes(v) for r, v in caches.items()} == {r: apps.kallithea_cache(r, commits) for r in (1, 2)}
+    assert json.loads(bytes(caches[1]))["raw_id"] == apps.kallithea_sha(1, commits - 1)
+    # Changeset ids, a pull request's revisions joined by colons, lines as n/o and a number: text.
+    comment = ran.types("changeset_comments")
+    assert comment["revision"] == comment["line_no"] == ran.types("pull_requests")["revisions"] == "text"
+    assert ran.values("pull_requests", "revisions", "pull_request_id") == {
+        p: ":".join(apps.kallithea_sha(1, n) for n in range(p, commits)) for p in range(1, pulls + 1)
+    }
+    lines = ran.values("changeset_comments", "line_no", "comment_id")
+    assert {v for v in lines.values() if v} == {apps.kallithea_line(n) for n in range(0, commits, 2)} - {None}
+    # Expiry as time.time() REALs beside -1 for never: double precision, every bit.
+    assert ran.types("gists")["gist_expires"] == "double precision"
+    assert ran.values("gists", "gist_expires", "gist_id") == {
+        g + 1: expires for g, expires in enumerate(apps.KALLITHEA_EXPIRES)
+    }
+    # A public gist's access id is its number, a private one's random letters: text, as written.
+    assert ran.types("gists")["gist_access_id"] == "text"
+    assert ran.values("gists", "gist_access_id", "gist_id")[2] == "Xq18LmZ02rT9vKp7Wd"
+    for table, column in (
+        ("users", "created_on"),
+        ("pull_requests", "updated_on"),
+        ("user_logs", "action_date"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("users", "created_on", "user_id") == {
+        i + 1: apps.kallithea_moment(i) for i in range(len(apps.KALLITHEA_USERS))
+    }
+    assert ran.types("users")["admin"] == ran.types("repositories")["private"] == "boolean"
+    # A pull request's own comment holds its status change and no text: '' under NOT NULL, made NULL.
+    assert audit_rules(run_dir, "changeset_comments", "text") == {
+        str(commits // 2 + p): {"empty_to_null"} for p in range(1, pulls + 1)
+    }
+    assert references(run_dir) == declared_references(ran.db)
