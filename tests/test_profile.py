@@ -602,14 +602,26 @@ def test_whole_seconds_counted_in_microseconds_are_no_epoch_seconds(make_sqlite:
     # instants read so would each fall on a grid of 1,000,000 seconds (11.6 days), which recorded
     # moments do not: integers, every value as written. 0 beside them (no time given) is none either.
     # Epoch seconds of the same range that are not all on that grid are instants as before.
+    # So are 300 to 450 hours (1.08e12 to 1.62e12: epoch milliseconds' range), each a whole number of
+    # minutes in microseconds; as epoch milliseconds, instants on a grid of 16.7 hours. Milliseconds on
+    # the grid of whole seconds in microseconds (1,000 seconds) are instants still: midnights fall on it.
     minutes = [20, 25, 30, 20, 30]
+    midnight = 1_704_067_200_000  # 2024-01-01 in epoch milliseconds, a multiple of 1,000,000
     rows = [
-        (i, m * 60_000_000, m * 60_000_000 if i % 2 else 0, 1_704_164_645 + i, 1_200_000_000 + 60 * i)
+        (
+            i,
+            m * 60_000_000,
+            m * 60_000_000 if i % 2 else 0,
+            1_704_164_645 + i,
+            1_200_000_000 + 60 * i,
+            m * 15 * 3_600_000_000,
+            midnight + 5 * 86_400_000 * i,
+        )
         for i, m in enumerate(minutes)
     ]
     ddl = (
         "CREATE TABLE queue (id INTEGER PRIMARY KEY, dedicated_time bigint, response_time INTEGER, "
-        "updated_time INTEGER, checked_time INTEGER)"
+        "updated_time INTEGER, checked_time INTEGER, budget_time bigint, closed_time INTEGER)"
     )
     profiled = profile(make_sqlite({"queue": (ddl, rows)}))["queue"]
     types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
@@ -618,8 +630,10 @@ def test_whole_seconds_counted_in_microseconds_are_no_epoch_seconds(make_sqlite:
         "response_time": "integer",
         "updated_time": "timestamptz",
         "checked_time": "timestamptz",
+        "budget_time": "integer",
+        "closed_time": "timestamptz",
     }
-    for name in ("dedicated_time", "response_time"):
+    for name in ("dedicated_time", "response_time", "budget_time"):
         assert not any("epoch" in note or "to_timestamp" in note for note in profiled[name].notes), name
 
 

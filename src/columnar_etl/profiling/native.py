@@ -39,8 +39,8 @@ from columnar_etl.profiling.sql import (
     Flag,
     StorageClass,
     day_part_sql,
+    duration_part_sql,
     in_places,
-    second_part_sql,
     shortest_text_sql,
     with_column_rows,
 )
@@ -229,7 +229,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         digits = "CAST(NULL AS BIGINT) AS max_digits"
         integer_bounds = (
             "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer, "
-            "CAST(NULL AS INTEGER) AS max_day_part, CAST(NULL AS INTEGER) AS max_second_part"
+            "CAST(NULL AS INTEGER) AS max_day_part, CAST(NULL AS INTEGER) AS max_duration_part"
         )
     else:
         text = "CAST(v AS VARCHAR)"
@@ -271,7 +271,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
                     for edge in ("min", "max")
                 ),
                 day_part_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END"),
-                second_part_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END"),
+                duration_part_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END"),
             ]
         )
     texted = f"SELECT idx, weight, v, {text} AS t FROM ({distinct}) AS distinct_values"

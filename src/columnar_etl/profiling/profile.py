@@ -87,6 +87,7 @@ from columnar_etl.profiling.sql import (
     BOUNDS,
     DATE_SHAPE_BY_CODE,
     DAY_PART_UNITS,
+    DURATION_PART_UNITS,
     EXAMPLE_KINDS,
     EXAMPLES,
     NUMBER_SHAPES,
@@ -1934,7 +1935,8 @@ def _epoch_reading(
     same column's beside it). Seconds the file's format says count from another epoch (Core Data's
     2001-01-01) are no Unix seconds. A name alone says so of integers from 2001-09-09 to 2033-05-18
     (:func:`_epoch_unit`: their digits name the unit), unless they are seconds each a whole number of
-    millions (``max_second_part``: microseconds of whole seconds, a duration); a declared date or
+    millions, or milliseconds each a whole number of 60 millions (``max_duration_part``: microseconds of
+    whole seconds or minutes, a duration); a declared date or
     timestamp type of integers of any year from 1900 to 2099 in the one unit their bounds allow
     (:func:`~columnar_etl.rules.epoch_units`: a JDBC driver's milliseconds of birth dates of 1950,
     negative), none of them 0 or 1 ("no date").
@@ -1956,12 +1958,23 @@ def _epoch_reading(
     if not _date_like_name(column.name):
         return None
     unit = _epoch_unit(*(bounds or _integer_bounds(counts)))
-    if unit == "seconds" and counts.agg.get("max_second_part") == 0:
-        # Each a whole number of millions: as epoch seconds, instants on a grid of 11.6 days, which no
-        # clock records; microseconds of whole seconds, a duration (django-helpdesk's dedicated_time,
-        # a DurationField of 20 to 30 minutes: until 2026-12-05 instants of 2008 to 2027).
+    part = counts.agg.get("max_duration_part")
+    if part is not None and part <= _DURATION_PART.get(unit or "", -1):
+        # Microseconds of whole seconds read as epoch seconds, or of whole minutes read as epoch
+        # milliseconds, would be instants on a grid of 11.6 days or 16.7 hours, which no clock records:
+        # a duration (django-helpdesk's dedicated_time, a DurationField of 20 to 30 minutes or of 300
+        # to 450 hours: until 2026-12-05 instants of 2008 to 2027, or of 2004 to 2021).
         return None
     return unit
+
+
+#: The coarsest span (``max_duration_part``, :data:`~columnar_etl.profiling.sql.DURATION_PART_UNITS`)
+#: whose microseconds read in an epoch unit name no instants: whole seconds read as epoch seconds, whole
+#: minutes read as epoch milliseconds (the finer grid of 1,000 seconds holds midnights and hours too).
+_DURATION_PART = {
+    "seconds": DURATION_PART_UNITS.index("seconds"),
+    "milliseconds": DURATION_PART_UNITS.index("minutes"),
+}
 
 
 def _whole_days(family: InferredType | None, epoch: str, counts: _Counts) -> bool:

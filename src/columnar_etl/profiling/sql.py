@@ -1071,7 +1071,7 @@ def table_profile_sql(
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS min_integer",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
         day_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
-        second_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
+        duration_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         # The fewest fraction digits of a plain number (an integer's none): where they and max_scale
@@ -1119,20 +1119,26 @@ def day_part_sql(integer: str) -> str:
     return f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DAY_IN_UNIT)} END) AS max_day_part"
 
 
-#: A second in microseconds: a duration of whole seconds counted in microseconds (Django's
-#: ``DurationField``) is a multiple of it.
-_SECOND_IN_MICROSECONDS = 1_000_000
+#: The spans a duration of whole ones counted in microseconds (Django's ``DurationField``) is a
+#: multiple of, coarsest first: ``max_duration_part`` is the index of the finest its integers need.
+DURATION_PART_UNITS = ("minutes", "seconds")
+#: One of each of :data:`DURATION_PART_UNITS` in microseconds.
+_DURATION_IN_MICROSECONDS = (60_000_000, 1_000_000)
 
 
-def second_part_sql(integer: str) -> str:
-    """SQL aggregate ``max_second_part`` over the integers ``integer`` gives (NULL for other cells): 0
-    when each is a whole number of seconds in microseconds (a multiple of 1,000,000), 1 when one is
-    not. Integers in epoch seconds' range that all are name no instants: as epoch seconds each would
-    fall on a grid of 11.6 days; they are durations of whole seconds in microseconds (a help desk's
-    20 to 30 minutes, 1,200,000,000 to 1,800,000,000)."""
+def duration_part_sql(integer: str) -> str:
+    """SQL aggregate ``max_duration_part`` over the integers ``integer`` gives (NULL for other cells):
+    0 when each is a whole number of minutes in microseconds (a multiple of 60,000,000), 1 of seconds
+    (of 1,000,000), 2 when one is neither. Integers in epoch seconds' range that all are whole seconds
+    so, or in epoch milliseconds' range that all are whole minutes so, name no instants (each would
+    fall on a grid of 11.6 days, or of 16.7 hours): they are durations in microseconds (a help desk's
+    20 to 30 minutes, 1,200,000,000 to 1,800,000,000; 300 to 450 hours, 1.08e12 to 1.62e12)."""
+    whens = " ".join(
+        f"WHEN {integer} % {span} = 0 THEN {index}" for index, span in enumerate(_DURATION_IN_MICROSECONDS)
+    )
     return (
-        f"max(CASE WHEN {integer} IS NULL THEN NULL WHEN {integer} % {_SECOND_IN_MICROSECONDS} = 0 THEN 0 "
-        "ELSE 1 END) AS max_second_part"
+        f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DURATION_IN_MICROSECONDS)} END) "
+        "AS max_duration_part"
     )
 
 
@@ -1148,7 +1154,7 @@ BOUNDS = (
     "min_integer",
     "max_integer",
     "max_day_part",
-    "max_second_part",
+    "max_duration_part",
     "min_grouped",
     "max_grouped",
     "min_scale",
