@@ -1735,16 +1735,15 @@ DECIMAL_DIGITS_IN_A_DOUBLE = 15
 
 
 def _written_decimals(counts: _Counts) -> bool:
-    """Every REAL cell of the column is the double of a plain decimal of at most
+    """Every REAL cell of the column is the double of a decimal of at most
     :data:`DECIMAL_DIGITS_IN_A_DOUBLE` significant digits: its shortest text (what the cleaner reads
     it as) is that decimal, and a numeric of it reads back as the same double. Measured on the bounds'
-    whole digits and the widest fraction (of every number cell: two values may give each), so a
-    computed double (``0.30000000000000004``), an exponent's REAL (``1e-05``) or an infinity keeps
-    the column a double."""
+    whole digits and the widest fraction (of every number cell: two values may give each; an
+    exponent's, ``5.46e-06``, the fraction digits it stands for: 8), so a computed double
+    (``0.30000000000000004``, ``3.0000000000000004e-05``) or an infinity keeps the column a double.
+    Until 2026-12-05 any REAL below 10^-4 did (its shortest text an exponent): a wallet's
+    ``DECIMAL(18,8)`` fees of ``0.00005`` loaded as double precision."""
     if counts.shape(Shape.REAL_INFINITY):
-        return False
-    exponents = (Shape.EXPONENT, Shape.EXPONENT_BARE)
-    if counts.shape(*exponents) > counts.text_shape(*exponents):
         return False
     whole = max(whole_digits(counts["min_number"], counts["max_number"]), _whole_digits(counts))
     return whole + (counts["max_scale"] or 0) <= DECIMAL_DIGITS_IN_A_DOUBLE
