@@ -286,6 +286,16 @@ number, so a test computes what a column holds from the same numbers.
   ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
   doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
   ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
+- :func:`typeorm_store`: a Node.js shop's SQLite database as TypeORM 1.x writes it (``synchronize``
+  on ``better-sqlite3``; its DDL): ``uuid`` keys as ``varchar``, ``decimal(12,2)`` amounts that SQLite's
+  NUMERIC affinity stored as REAL or INTEGER (``'19.99'``, ``'20.00'`` → 20), a payment's
+  ``decimal(18,8)`` crypto amounts and fees below 10^-4 (``'0.00000546'`` → the REAL ``5.46e-06``),
+  ``boolean`` 0/1, ``datetime`` text of UTC to the millisecond (``2024-02-02 07:13:17.123``) beside
+  ``@CreateDateColumn``'s ``datetime('now')`` default (no fraction), ``date`` and ``time`` text,
+  ``simple-array`` (``'gold,früh'``, ``''`` for an empty list) and ``simple-json`` text, a
+  ``simple-enum`` under a ``CHECK``, a ``blob`` avatar (an empty one), codes with leading zeros in
+  ``varchar``, a soft-delete column, a many-to-many join table keyed by both its columns, and the
+  ``migrations`` table whose ``timestamp bigint`` is each migration's epoch milliseconds.
 """
 
 from __future__ import annotations
@@ -7375,3 +7385,173 @@ def labeling_project(path: Path, tasks: int = 30) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- TypeORM ---------------------------------------------------------------------------------------------
+
+TYPEORM_NAMES = (
+    "Zoë Ångström",
+    "José Müller",
+    "李小龙",
+    "Søren\u00a0Kierkegaard",
+    "Ана Каренина",
+    "😀 Emoji Fan",
+)
+TYPEORM_TAGS = ("gold", "früh", "a b")
+TYPEORM_NOW = "2026-12-05 06:19:58"  # SQLite's datetime('now'): @CreateDateColumn's default, UTC
+TYPEORM_AMOUNTS = ("0.5", "1.25000000", "0.00012345", "0.00001", "0.00000001", "12.34567890", "3")
+TYPEORM_FEES = ("0.0001", "0.00005", "0.00002500", "0.00000546", "0.001", "0", "0.00001000")
+TYPEORM_MIGRATIONS = ((1700000000000, "Init1700000000000"), (1733390000123, "AddPayments1733390000123"))
+
+
+def typeorm_uuid(kind: str, n: int) -> str:
+    """A row's ``@PrimaryGeneratedColumn("uuid")``: deterministic here, of the same form."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"typeorm/{kind}/{n}"))
+
+
+def typeorm_moment(moment: datetime) -> str:
+    """TypeORM's text of a ``Date`` in a ``datetime`` column: UTC, milliseconds always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def typeorm_placed(n: int) -> datetime:
+    """Order ``n``'s ``placedAt`` (naive UTC, whole milliseconds; the first at midnight)."""
+    return datetime(2024, n % 12 + 1, n % 28 + 1, 7 * n % 24, 13 * n % 60, 17 * n % 60, 123000 * n % 1000000)
+
+
+def typeorm_total(n: int) -> Decimal:
+    """Order ``n``'s total: two decimals, whole every 20th (stored as an INTEGER)."""
+    return Decimal(1999 * n).scaleb(-2) if n % 20 else Decimal(20 * n)
+
+
+def typeorm_price(i: int) -> Decimal:
+    """Product ``i``'s price as the shop wrote it (``'0.99'``, ``'10.00'``, ``'1234567.89'``)."""
+    return (Decimal(110 * i + 99).scaleb(-2), Decimal(10 * i), Decimal("0.05"), Decimal("1234567.89"))[i % 4]
+
+
+def typeorm_tags(i: int) -> str | None:
+    """Customer ``i``'s ``simple-array``: NULL, ``''`` (an empty list), or names joined by commas."""
+    return None if i % 6 == 0 else "" if i % 6 == 1 else ",".join(TYPEORM_TAGS[: i % 3 + 1])
+
+
+def typeorm_store(path: Path, customers: int = 12, products: int = 16, orders: int = 30) -> Path:
+    """A TypeORM application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint '
+        'NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "customer" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(120) NOT NULL, '
+        '"email" varchar, "postcode" varchar(10), "vip" boolean NOT NULL DEFAULT (0), "credit" '
+        'decimal(12,2) NOT NULL DEFAULT (0), "tags" text, "prefs" text, "birthday" date, "avatar" blob, '
+        '"createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL '
+        "DEFAULT (datetime('now')), \"version\" integer NOT NULL, CONSTRAINT "
+        '"UQ_fdb2f3ad8115da4c7718109a6eb" UNIQUE ("email"))',
+        'CREATE TABLE "product" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "sku" varchar(20) NOT '
+        'NULL, "title" varchar NOT NULL, "price" decimal(10,2) NOT NULL, "weight" float, "stock" integer '
+        "NOT NULL DEFAULT (0), \"status\" varchar CHECK( \"status\" IN ('draft','active','archived') ) "
+        'NOT NULL DEFAULT (\'draft\'), "releasedAt" datetime, "opensAt" time, "deletedAt" datetime, '
+        'CONSTRAINT "UQ_34f6ca1cd897cc926bdcca1ca39" UNIQUE ("sku"))',
+        'CREATE TABLE "category" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "order" ("id" varchar PRIMARY KEY NOT NULL, "number" varchar(12) NOT NULL, "placedAt" '
+        'datetime NOT NULL, "total" decimal(12,2) NOT NULL, "paid" boolean NOT NULL, "note" text, "meta" '
+        'text, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "customerId" varchar, '
+        'CONSTRAINT "FK_124456e637cca7a415897dce659" FOREIGN KEY ("customerId") REFERENCES "customer" '
+        '("id") ON DELETE SET NULL ON UPDATE NO ACTION)',
+        'CREATE TABLE "order_line" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quantity" integer NOT '
+        'NULL, "unitPrice" decimal(10,2) NOT NULL, "orderId" varchar, "productId" integer, CONSTRAINT '
+        '"FK_239cfca2a55b98b90b6bef2e44f" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE '
+        'CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_8deef19c65f771528352b0f5a55" FOREIGN KEY ("productId") '
+        'REFERENCES "product" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+        'CREATE TABLE "payment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "amount" decimal(18,8) NOT '
+        'NULL, "fee" decimal(18,8) NOT NULL, "currency" varchar(5) NOT NULL, "orderId" varchar, CONSTRAINT '
+        '"FK_d09d285fe1645cd2f0db811e293" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE NO '
+        "ACTION ON UPDATE NO ACTION)",
+        'CREATE TABLE "category_products_product" ("categoryId" integer NOT NULL, "productId" integer NOT '
+        'NULL, CONSTRAINT "FK_90d521137ff8c3e927187bcd27d" FOREIGN KEY ("categoryId") REFERENCES "category" '
+        '("id") ON DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT "FK_ee240b247f9f23e5d35854c186b" FOREIGN '
+        'KEY ("productId") REFERENCES "product" ("id") ON DELETE CASCADE ON UPDATE CASCADE, PRIMARY KEY '
+        '("categoryId", "productId"))',
+    ]
+    customer_rows = [
+        (
+            typeorm_uuid("customer", i),
+            TYPEORM_NAMES[i % len(TYPEORM_NAMES)] + f" {i}",
+            None if i % 9 == 4 else f"user{i}@example.org",
+            None if i % 5 == 0 else f"{i * 97 % 100000:05d}",
+            int(i % 4 == 0),
+            # A Decimal's text or a JS number, as the app passed it: NUMERIC affinity stores REAL or INTEGER.
+            f"{i * 12.5:.2f}" if i % 3 == 0 else i * 100 if i % 3 == 1 else "0.10",
+            typeorm_tags(i),
+            None
+            if i % 7 == 0
+            else json.dumps({"theme": ("light", "dark")[i % 2], "ratio": i / 7}, separators=(",", ":")),
+            None if i % 5 == 2 else date(1950 + i, i % 12 + 1, i % 28 + 1).isoformat(),
+            bytes([0, 1, 2, 255, i]) if i % 4 == 1 else b"" if i % 4 == 2 else None,
+            TYPEORM_NOW,
+            TYPEORM_NOW,
+            1 + int(i % 3 == 0),
+        )
+        for i in range(customers)
+    ]
+    product_rows = [
+        (
+            i + 1,
+            f"{i * 37:06d}",
+            f"Product {i} – " + ("widget", "Ünïcödé", "🚀 rocket")[i % 3],
+            str(typeorm_price(i)),
+            None if i % 5 == 0 else 0.1 * i,
+            i * 3 - 20,
+            ("draft", "active", "archived")[i % 3],
+            None
+            if i % 4 == 0
+            else typeorm_moment(datetime(2020, i % 12 + 1, i % 27 + 1, i % 24, i, i, 37000 * i)),
+            f"0{i % 10}:30:00" if i % 2 else None,
+            typeorm_moment(datetime(2026, 12, 5, 6, 20, 1, 5000)) if i in (5, 6) else None,
+        )
+        for i in range(products)
+    ]
+    order_rows = []
+    lines = []
+    for n in range(orders):
+        order_rows.append(
+            (
+                typeorm_uuid("order", n),
+                f"{n + 1:08d}",
+                typeorm_moment(typeorm_placed(n)),
+                str(typeorm_total(n)),
+                int(n % 3 != 0),
+                None if n % 5 == 0 else "" if n % 5 == 1 else f"Please deliver\u00a0to door #{n}",
+                json.dumps({"source": "web", "coupon": None}, separators=(",", ":")) if n % 2 else None,
+                TYPEORM_NOW,
+                None if n % 13 == 0 else typeorm_uuid("customer", n % customers),
+            )
+        )
+        for j in range(n % 3 + 1):
+            product = (n + j) % products
+            lines.append(
+                (len(lines) + 1, j + 1, str(typeorm_price(product)), typeorm_uuid("order", n), product + 1)
+            )
+    payments = [
+        (
+            k + 1,
+            TYPEORM_AMOUNTS[k % len(TYPEORM_AMOUNTS)],
+            TYPEORM_FEES[3 * k % len(TYPEORM_FEES)],
+            ("BTC", "ETH")[k % 2],
+            typeorm_uuid("order", 2 * k),
+        )
+        for k in range(orders // 2)
+    ]
+    categories = ("Tools", "Bücher", "Café")
+    links = [
+        (c + 1, p + 1) for c in range(len(categories)) for p in range(products) if p % 3 == c or p % 5 == c
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(k, *m) for k, m in enumerate(TYPEORM_MIGRATIONS, 1)],
+        "customer": customer_rows,
+        "product": product_rows,
+        "category": [(c + 1, name) for c, name in enumerate(categories)],
+        "order": order_rows,
+        "order_line": lines,
+        "payment": payments,
+        "category_products_product": links,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Studio project, a TypeORM application) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3216,3 +3217,115 @@ def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(ru
         ("prediction", "task_id"): "task.id",
         ("prediction", "project_id"): "project.id",
     }
+
+
+def test_typeorm_store_reads_its_decimals_as_amounts_down_to_a_satoshi_and_keeps_codes_and_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.typeorm_store)
+    customers, products, orders = range(12), range(16), range(30)
+    lines = [(n, j) for n in orders for j in range(n % 3 + 1)]
+    payments = range(len(orders) // 2)
+    links = [(c, p) for c in range(3) for p in products if p % 3 == c or p % 5 == c]
+    tables = {
+        "migrations": 2,
+        "customer": len(customers),
+        "product": len(products),
+        "category": 3,
+        "order": len(orders),
+        "order_line": len(lines),
+        "payment": len(payments),
+        "category_products_product": len(links),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # decimal(p,s) amounts stored as REAL or INTEGER are numeric at the declared scale, the crypto
+    # payments' REALs below 10^-4 (5.46e-06) too: each the decimal the app wrote.
+    assert pg_column_types(ran.uri, schema, "payment")["amount"] == "numeric(18,8)"
+    assert pg_column_types(ran.uri, schema, "payment")["fee"] == "numeric(18,8)"
+    for table, column in (
+        ("customer", "credit"),
+        ("product", "price"),
+        ("order", "total"),
+        ("order_line", "unitPrice"),
+    ):
+        assert pg_column_types(ran.uri, schema, table)[column] == "numeric(18,2)", (table, column)
+    assert _amounts(ran.values("payment", "amount", "id")) == {
+        k + 1: Decimal(apps.TYPEORM_AMOUNTS[k % len(apps.TYPEORM_AMOUNTS)]) for k in payments
+    }
+    assert _amounts(ran.values("payment", "fee", "id")) == {
+        k + 1: Decimal(apps.TYPEORM_FEES[3 * k % len(apps.TYPEORM_FEES)]) for k in payments
+    }
+    assert _amounts(ran.values("order", "total", "number")) == {
+        f"{n + 1:08d}": apps.typeorm_total(n) for n in orders
+    }
+    assert _amounts(ran.values("product", "price", "id")) == {i + 1: apps.typeorm_price(i) for i in products}
+    # A computed float is a double, every bit.
+    assert ran.types("product")["weight"] == "double precision"
+    assert ran.values("product", "weight", "id") == {i + 1: None if i % 5 == 0 else 0.1 * i for i in products}
+    # Codes with leading zeros stay text; uuid keys are text and their references found as declared.
+    for table, column in (
+        ("customer", "postcode"),
+        ("product", "sku"),
+        ("order", "number"),
+        ("customer", "id"),
+    ):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("product", "sku", "id") == {i + 1: f"{i * 37:06d}" for i in products}
+    assert references(run_dir) == {
+        ("order", "customerId"): "customer.id",
+        ("order_line", "orderId"): "order.id",
+        ("order_line", "productId"): "product.id",
+        ("payment", "orderId"): "order.id",
+        ("category_products_product", "categoryId"): "category.id",
+        ("category_products_product", "productId"): "product.id",
+    }
+    assert primary_key(ran.uri, schema, "category_products_product") == ["categoryId", "productId"]
+    # UTC text to the millisecond and the default's text without a fraction are both timestamps.
+    for table, column in (
+        ("order", "placedAt"),
+        ("order", "createdAt"),
+        ("product", "releasedAt"),
+        ("product", "deletedAt"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("order", "placedAt", "number") == {
+        f"{n + 1:08d}": apps.typeorm_placed(n) for n in orders
+    }
+    assert set(ran.values("order", "createdAt", "number").values()) == {
+        datetime.fromisoformat(apps.TYPEORM_NOW)
+    }
+    # The migrations' names are their epoch milliseconds: instants, audited.
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.values("migrations", "timestamp", "id") == {
+        k: UNIX_EPOCH + timedelta(milliseconds=ms) for k, (ms, _) in enumerate(apps.TYPEORM_MIGRATIONS, 1)
+    }
+    assert audit_rules(run_dir, "migrations", "timestamp") == {
+        "1": {"epoch:milliseconds"},
+        "2": {"epoch:milliseconds"},
+    }
+    assert ran.types("customer")["birthday"] == "date"
+    assert ran.types("product")["opensAt"] == "text"  # a time of day, as written
+    assert (ran.types("customer")["vip"], ran.types("order")["paid"]) == ("boolean", "boolean")
+    assert ran.values("customer", "vip", "id") == {
+        apps.typeorm_uuid("customer", i): i % 4 == 0 for i in customers
+    }
+    assert ran.types("customer")["avatar"] == "bytea"
+    avatars = {k: None if v is None else bytes(v) for k, v in ran.values("customer", "avatar", "id").items()}
+    assert avatars == {
+        apps.typeorm_uuid("customer", i): bytes([0, 1, 2, 255, i])
+        if i % 4 == 1
+        else b""
+        if i % 4 == 2
+        else None
+        for i in customers
+    }
+    # simple-array and simple-json as written; an empty list's '' is made NULL, audited (the rule).
+    assert ran.values("customer", "tags", "id") == {
+        apps.typeorm_uuid("customer", i): apps.typeorm_tags(i) or None for i in customers
+    }
+    assert audit_rules(run_dir, "customer", "tags") == {
+        apps.typeorm_uuid("customer", i): {"empty_to_null"} for i in customers if apps.typeorm_tags(i) == ""
+    }
+    assert ran.types("customer")["prefs"] == ran.types("order")["meta"] == "text"
