@@ -55,6 +55,7 @@ from columnar_etl.profiling.keys import (
     key_merged_by_cleaning,
     merged_key_columns,
     naming_key,
+    never_filled,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
@@ -3105,6 +3106,13 @@ def _keyed_steps(
     # found in the data, names the rows (keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
+    if declared is not None and naming is not declared and (empty := never_filled(declared, profiled)):
+        what = ", ".join(profiled.key) or "none"
+        profiled[empty].notes.append(
+            f"declared PRIMARY KEY ({', '.join(declared.columns)}) but NULL in every row: SQLite keeps the "
+            "NULL of a key that is no INTEGER PRIMARY KEY (a PostgreSQL SERIAL it never fills), so it "
+            f"names no row; the table's key is {what} (declared UNIQUE, else found in the data)"
+        )
     if declared is not None and profiled.key_found == "data_unique":
         # A key found in the data that the schema makes unique only with other columns names this
         # file's rows, but no row another table's column could point to (references.py).
