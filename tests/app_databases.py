@@ -296,6 +296,15 @@ number, so a test computes what a column holds from the same numbers.
   ``simple-enum`` under a ``CHECK``, a ``blob`` avatar (an empty one), codes with leading zeros in
   ``varchar``, a soft-delete column, a many-to-many join table keyed by both its columns, and the
   ``migrations`` table whose ``timestamp bigint`` is each migration's epoch milliseconds.
+- :func:`drizzle_app`: a Node.js app's SQLite database as Drizzle ORM 0.45 writes it (``drizzle-kit``'s
+  DDL, applied by its migrator on ``better-sqlite3``): ``integer`` columns in ``timestamp`` mode (epoch
+  seconds, ``DEFAULT (unixepoch())``), ``timestamp_ms`` mode (epoch milliseconds) and ``boolean`` mode
+  (0/1), birth dates before 1970 as negative seconds, ``text`` in ``json`` mode, a bare ``numeric`` in
+  string mode (``'0.005'``, ``'-12.50'`` → REAL, ``'100'`` → INTEGER), in number mode (a computed
+  ``0.1 + 0.2``) and in bigint mode, ``blob`` in ``json`` mode (JSON bytes) and ``bigint`` mode (a
+  64-bit integer's ASCII digits as a BLOB), ``DEFAULT (CURRENT_TIMESTAMP)`` text, a join table keyed by
+  both its columns, and the migrator's journal ``__drizzle_migrations`` whose ``id SERIAL PRIMARY KEY``
+  SQLite never fills: NULL in every row, ``created_at numeric`` the migration's epoch milliseconds.
 """
 
 from __future__ import annotations
@@ -7553,5 +7562,116 @@ def typeorm_store(path: Path, customers: int = 12, products: int = 16, orders: i
         "order_line": lines,
         "payment": payments,
         "category_products_product": links,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Drizzle ORM -----------------------------------------------------------------------------------------
+
+DRIZZLE_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0K", "😀 Emoji", "Ана")
+DRIZZLE_BALANCES = ("3.30", "100", "0.005", "-12.50")
+DRIZZLE_PRICES = (9.99, 10, 0.1 + 0.2, 1234.5)
+DRIZZLE_NOW = 1796452382  # unixepoch() at the insert: 2026-12-05 06:33:02 UTC
+DRIZZLE_MIGRATIONS = (
+    (1733390000123, "f4a609205eda0a113c4f2df19586df91"),
+    (1733400000456, "40b75fdc93a65549"),
+)
+
+
+def drizzle_created(i: int) -> int:
+    """User ``i``'s ``created_at``: Drizzle's epoch seconds of a ``Date`` (its milliseconds dropped), or
+    the ``unixepoch()`` default where the app gave none."""
+    return (
+        DRIZZLE_NOW
+        if i % 4 == 0
+        else int(datetime(2023, i % 12 + 1, i % 28 + 1, i % 24, i, i, tzinfo=UTC).timestamp())
+    )
+
+
+def drizzle_last_seen(i: int) -> int | None:
+    """User ``i``'s ``last_seen`` (``timestamp_ms``): epoch milliseconds, or NULL."""
+    moment = datetime(2024, i % 12 + 1, 1, 12, 0, i % 60, 7000 * i % 1000000, tzinfo=UTC)
+    return None if i % 3 == 0 else int(moment.timestamp() * 1000)
+
+
+def drizzle_balance(i: int) -> str | None:
+    """User ``i``'s ``balance`` as the app passed it (string mode), or NULL."""
+    return None if i % 8 == 0 else DRIZZLE_BALANCES[i % 4]
+
+
+def drizzle_app(path: Path, users: int = 16, posts: int = 24) -> Path:
+    """A Drizzle ORM application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "__drizzle_migrations" (\n\t\t\t\tid SERIAL PRIMARY KEY,\n\t\t\t\thash text NOT NULL,'
+        "\n\t\t\t\tcreated_at numeric\n\t\t\t)",
+        "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,"
+        "\n\t`email` text,\n\t`zip` text,\n\t`is_admin` integer DEFAULT false NOT NULL,\n\t`created_at` "
+        "integer DEFAULT (unixepoch()) NOT NULL,\n\t`last_seen` integer,\n\t`birthday` integer,\n\t"
+        "`settings` text,\n\t`role` text DEFAULT 'user',\n\t`balance` numeric,\n\t`score` real,\n\t"
+        "`avatar` blob,\n\t`blob_json` blob,\n\t`big_counter` blob,\n\t`followers` integer DEFAULT 0,\n\t"
+        "`updated_at` text DEFAULT (CURRENT_TIMESTAMP)\n)",
+        "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`)",
+        "CREATE TABLE `posts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`author_id` integer NOT NULL,\n\t"
+        "`title` text NOT NULL,\n\t`body` text,\n\t`price` numeric,\n\t`views` numeric,\n\t`published` "
+        "integer,\n\t`published_at` integer,\n\t`tags` text,\n\tFOREIGN KEY (`author_id`) REFERENCES "
+        "`users`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+        "CREATE INDEX `posts_author_idx` ON `posts` (`author_id`)",
+        "CREATE TABLE `posts_to_tags` (\n\t`post_id` text NOT NULL,\n\t`tag_id` integer NOT NULL,\n\t"
+        "PRIMARY KEY(`post_id`, `tag_id`),\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE "
+        "no action ON DELETE no action,\n\tFOREIGN KEY (`tag_id`) REFERENCES `tags`(`id`) ON UPDATE no "
+        "action ON DELETE no action\n)",
+        "CREATE TABLE `tags` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`label` text NOT NULL\n)",
+    ]
+    user_rows = [
+        (
+            i + 1,
+            f"{DRIZZLE_NAMES[i % len(DRIZZLE_NAMES)]} {i}",
+            None if i % 9 == 3 else f"u{i}@example.com",
+            None if i % 5 == 0 else f"{i * 731 % 100000:05d}",
+            int(i % 7 == 0),
+            drizzle_created(i),
+            drizzle_last_seen(i),
+            None if i % 6 == 0 else int(datetime(1940 + i, i % 12 + 1, i % 28 + 1, tzinfo=UTC).timestamp()),
+            None
+            if i % 5 == 4
+            else json.dumps({"theme": ("light", "dark")[i % 2], "n": i}, separators=(",", ":")),
+            ("admin", "user", "guest")[i % 3],
+            drizzle_balance(i),
+            i / 3 if i % 4 else None,
+            bytes([137, 80, 78, 71, i]) if i % 4 == 1 else None,
+            json.dumps({"a": i, "s": "ü"}, ensure_ascii=False, separators=(",", ":")).encode()
+            if i % 3 == 0
+            else None,
+            str(9007199254740993 * i).encode() if i % 2 else None,
+            11 * i,
+            "2026-12-05 06:33:02",
+        )
+        for i in range(users)
+    ]
+    post_rows = [
+        (
+            f"post_{i:04d}",
+            i % users + 1,
+            f"Title {i} 🚀",
+            None if i % 10 == 0 else "" if i % 10 == 1 else f"Body\nwith lines {i}",
+            None if i % 5 == 0 else DRIZZLE_PRICES[i % 4],
+            None if i % 6 == 0 else i * 1000003,
+            None if i % 3 == 0 else int(i % 2 == 0),
+            None
+            if i % 3 == 0
+            else int(datetime(2025, i % 12 + 1, i % 28 + 1, 8, 30, i, 250000, tzinfo=UTC).timestamp() * 1000),
+            None if i % 4 == 0 else json.dumps(["a", "b", str(i)], separators=(",", ":")),
+        )
+        for i in range(posts)
+    ]
+    labels = ("news", "tech", "Café", "日本", "misc", "007")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "__drizzle_migrations": [(None, digest, when) for when, digest in DRIZZLE_MIGRATIONS],
+        "users": user_rows,
+        "tags": [(t, label) for t, label in enumerate(labels, 1)],
+        "posts": post_rows,
+        "posts_to_tags": [
+            (f"post_{i:04d}", t) for i in range(posts) for t in range(1, 7) if (i + t) % 4 == 0
+        ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

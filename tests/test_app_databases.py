@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a TypeORM application) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+Studio project, a TypeORM application, a Drizzle ORM application) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3329,3 +3329,64 @@ def test_typeorm_store_reads_its_decimals_as_amounts_down_to_a_satoshi_and_keeps
         apps.typeorm_uuid("customer", i): {"empty_to_null"} for i in customers if apps.typeorm_tags(i) == ""
     }
     assert ran.types("customer")["prefs"] == ran.types("order")["meta"] == "text"
+
+
+def test_drizzle_app_reads_its_epoch_modes_as_instants_and_passes_over_the_journal_key_it_never_fills(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.drizzle_app)
+    users, posts = range(16), range(24)
+    links = [(i, t) for i in posts for t in range(1, 7) if (i + t) % 4 == 0]
+    tables = {"__drizzle_migrations": 2, "users": 16, "tags": 6, "posts": 24, "posts_to_tags": len(links)}
+    loaded_cleanly(ran, run_dir, tables)
+    # The migrator's journal declares `id SERIAL PRIMARY KEY`, NULL in every row: no key, no warning
+    # (until 2026-12-05 exit 2, "plain index instead of a primary key"); its hash is the key found.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "__drizzle_migrations") == ["hash"]
+    assert ran.types("__drizzle_migrations")["id"] == "bigint"
+    assert set(ran.values("__drizzle_migrations", "id", "hash").values()) == {None}
+    assert ran.values("__drizzle_migrations", "created_at", "hash") == {
+        digest: UNIX_EPOCH + timedelta(milliseconds=when) for when, digest in apps.DRIZZLE_MIGRATIONS
+    }
+    assert primary_key(ran.uri, schema, "posts_to_tags") == ["post_id", "tag_id"]
+    # timestamp mode (seconds) and timestamp_ms mode (milliseconds) are instants, each cell audited.
+    user_types = ran.types("users")
+    assert user_types["created_at"] == user_types["last_seen"] == "timestamp with time zone"
+    assert ran.values("users", "created_at", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(seconds=apps.drizzle_created(i)) for i in users
+    }
+    assert ran.values("users", "last_seen", "id") == {
+        i + 1: None if (ms := apps.drizzle_last_seen(i)) is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for i in users
+    }
+    assert audit_rules(run_dir, "users", "created_at") == {str(i + 1): {"epoch:seconds"} for i in users}
+    assert ran.types("posts")["published_at"] == "timestamp with time zone"
+    # boolean mode's 0/1 under `integer` stay integers (docs/profiling.md: a declared INTEGER's 0s
+    # and 1s are numbers).
+    assert user_types["is_admin"] == ran.types("posts")["published"] == "bigint"
+    # A bare numeric in string mode: the decimals written; in number mode a computed double keeps a
+    # double; in bigint mode integers.
+    assert user_types["balance"] == "numeric"
+    assert _amounts(ran.values("users", "balance", "id")) == {
+        i + 1: None if (b := apps.drizzle_balance(i)) is None else Decimal(b) for i in users
+    }
+    assert ran.types("posts")["price"] == "double precision"
+    assert ran.values("posts", "price", "id") == {
+        f"post_{i:04d}": None if i % 5 == 0 else apps.DRIZZLE_PRICES[i % 4] for i in posts
+    }
+    assert ran.types("posts")["views"] == "bigint"
+    # BLOBs in json and bigint modes are bytes, byte for byte; a zip code keeps its zeros.
+    assert user_types["blob_json"] == user_types["big_counter"] == user_types["avatar"] == "bytea"
+    counters = {
+        k: None if v is None else bytes(v) for k, v in ran.values("users", "big_counter", "id").items()
+    }
+    assert counters == {i + 1: str(9007199254740993 * i).encode() if i % 2 else None for i in users}
+    assert user_types["zip"] == "text"
+    assert user_types["settings"] == ran.types("posts")["tags"] == "text"
+    assert user_types["updated_at"] == "timestamp without time zone"
+    assert references(run_dir) == {
+        ("posts", "author_id"): "users.id",
+        ("posts_to_tags", "post_id"): "posts.id",
+        ("posts_to_tags", "tag_id"): "tags.id",
+    }
