@@ -305,6 +305,13 @@ number, so a test computes what a column holds from the same numbers.
   64-bit integer's ASCII digits as a BLOB), ``DEFAULT (CURRENT_TIMESTAMP)`` text, a join table keyed by
   both its columns, and the migrator's journal ``__drizzle_migrations`` whose ``id SERIAL PRIMARY KEY``
   SQLite never fills: NULL in every row, ``created_at numeric`` the migration's epoch milliseconds.
+- :func:`calibre_web_app`: Calibre-Web 0.6's ``app.db`` (SQLAlchemy's DDL, created at start): users
+  with role bit masks under ``SMALLINT``, ``''`` for every unset text, ``view_settings JSON`` text;
+  shelves, read states, downloads and Kobo reading states whose ``book_id`` names a book of calibre's
+  own ``metadata.db``, a table of another file (no reference here, though the numbers fall in the range
+  of this file's keys: a reading state's ``book_id`` 1..N beside its ``id`` 1..N); ``DATETIME`` text of
+  naive UTC with six fraction digits, a session's ``expiry INTEGER`` of epoch seconds, ``FLOAT``
+  progress, and the Flask secret as 32 bytes in a ``BLOB``.
 """
 
 from __future__ import annotations
@@ -7673,5 +7680,220 @@ def drizzle_app(path: Path, users: int = 16, posts: int = 24) -> Path:
         "posts_to_tags": [
             (f"post_{i:04d}", t) for i in range(posts) for t in range(1, 7) if (i + t) % 4 == 0
         ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Calibre-Web -----------------------------------------------------------------------------------------
+
+CALIBRE_WEB_BASE = datetime(2026, 12, 5, 6, 44, 10, 845545)  # naive UTC, as SQLAlchemy writes an aware one
+CALIBRE_WEB_ROLES = (479, 32, 0, 5, 22)  # admin, guest, bit masks of download / upload / edit / ...
+
+
+def calibre_web_moment(moment: datetime) -> str:
+    """SQLAlchemy's ``DATETIME`` text on SQLite: six fraction digits always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def calibre_web_book(n: int) -> int:
+    """The ``n``-th book id a user touched: a book of calibre's ``metadata.db`` (1..300)."""
+    return 37 * n % 300 + 1
+
+
+def calibre_web_expiry(u: int) -> int:
+    """User ``u``'s session ``expiry``: epoch seconds 31 days ahead."""
+    return int((datetime(2027, 1, 5, tzinfo=UTC) + timedelta(minutes=u)).timestamp())
+
+
+def sqlalchemy_table(name: str, *lines: str) -> str:
+    """SQLAlchemy's ``CREATE TABLE`` text on SQLite: each column or constraint on a line of its own."""
+    return f"CREATE TABLE {name} (\n\t" + ", \n\t".join(lines) + "\n)"
+
+
+def calibre_web_app(path: Path, users: int = 6, reads: int = 30) -> Path:
+    """A Calibre-Web ``app.db`` (see the module's list)."""
+    user = "FOREIGN KEY(user_id) REFERENCES user (id)"
+    ddl = [
+        sqlalchemy_table(
+            "user",
+            "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT",
+            "name VARCHAR(64)",
+            "email VARCHAR(120)",
+            "role SMALLINT",
+            "password VARCHAR",
+            "kindle_mail VARCHAR(120)",
+            "locale VARCHAR(2)",
+            "sidebar_view INTEGER",
+            "default_language VARCHAR(3)",
+            "denied_tags VARCHAR",
+            "view_settings JSON",
+            "kobo_only_shelves_sync INTEGER",
+            "UNIQUE (name)",
+            "UNIQUE (email)",
+        ),
+        sqlalchemy_table(
+            "shelf",
+            "id INTEGER NOT NULL",
+            "uuid VARCHAR",
+            "name VARCHAR",
+            "is_public INTEGER",
+            "user_id INTEGER",
+            "kobo_sync BOOLEAN",
+            "created DATETIME",
+            "last_modified DATETIME",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "book_shelf_link",
+            "id INTEGER NOT NULL",
+            "book_id INTEGER",
+            '"order" INTEGER',
+            "shelf INTEGER",
+            "date_added DATETIME",
+            "PRIMARY KEY (id)",
+            "FOREIGN KEY(shelf) REFERENCES shelf (id)",
+        ),
+        sqlalchemy_table(
+            "book_read_link",
+            "id INTEGER NOT NULL",
+            "book_id INTEGER",
+            "user_id INTEGER",
+            "read_status INTEGER NOT NULL",
+            "last_modified DATETIME",
+            "last_time_started_reading DATETIME",
+            "times_started_reading INTEGER NOT NULL",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "user_session",
+            "id INTEGER NOT NULL",
+            "user_id INTEGER",
+            "session_key VARCHAR",
+            "random VARCHAR",
+            "expiry INTEGER",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "kobo_reading_state",
+            "id INTEGER NOT NULL",
+            "user_id INTEGER",
+            "book_id INTEGER",
+            "last_modified DATETIME",
+            "priority_timestamp DATETIME",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "kobo_bookmark",
+            "id INTEGER NOT NULL",
+            "kobo_reading_state_id INTEGER",
+            "last_modified DATETIME",
+            "location_source VARCHAR",
+            "location_type VARCHAR",
+            "location_value VARCHAR",
+            "progress_percent FLOAT",
+            "content_source_progress_percent FLOAT",
+            "PRIMARY KEY (id)",
+            "FOREIGN KEY(kobo_reading_state_id) REFERENCES kobo_reading_state (id)",
+        ),
+        sqlalchemy_table(
+            "downloads", "id INTEGER NOT NULL", "book_id INTEGER", "user_id INTEGER", "PRIMARY KEY (id)", user
+        ),
+        sqlalchemy_table(
+            "flask_settings", "id INTEGER NOT NULL", "flask_session_key BLOB", "PRIMARY KEY (id)"
+        ),
+    ]
+    names = ("admin", "Guest", "Zoë", "José Müller", "李小龙", "Søren\u00a0K")
+    user_rows = [
+        (
+            u,
+            names[(u - 1) % len(names)],
+            "no@email" if u == 2 else f"user{u}@example.org",
+            CALIBRE_WEB_ROLES[(u - 1) % len(CALIBRE_WEB_ROLES)],
+            "" if u == 2 else f"scrypt:32768:8:1${u:016x}",
+            "" if u % 2 else f"k{u}@kindle.com",
+            ("en", "de", "zh")[u % 3],
+            262143 if u == 1 else 2 * u - 1,
+            "all",
+            "",
+            "{}" if u % 2 else json.dumps({"shelf": {"sort": "abc"}, "author": {"view": "grid"}}),
+            0,
+        )
+        for u in range(1, users + 1)
+    ]
+    shelves = [
+        (
+            k,
+            str(uuid.uuid5(uuid.NAMESPACE_URL, f"calibre-web/shelf/{k}")),
+            f"Shelf {k} 📚",
+            int(k % 3 == 1),
+            (k - 1) % users + 1,
+            k % 2,
+            calibre_web_moment(CALIBRE_WEB_BASE - timedelta(days=300 - k, microseconds=123456 * k)),
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(microseconds=3433 * k)),
+        )
+        for k in range(1, 2 * users + 1)
+    ]
+    links = [
+        (
+            n,
+            calibre_web_book(n),
+            n % 4 + 1,
+            n % (2 * users) + 1,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=n)),
+        )
+        for n in range(1, reads + 1)
+    ]
+    read_rows = [
+        (
+            n,
+            calibre_web_book(3 * n),
+            n % users + 1,
+            n % 3,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(microseconds=1246 * n)),
+            None if n % 4 == 0 else calibre_web_moment(datetime(2025, 6, 1) + timedelta(hours=n)),
+            n % 5,
+        )
+        for n in range(1, reads + 1)
+    ]
+    states = [
+        (
+            k,
+            (k - 1) % users + 1,
+            k,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k)),
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k, microseconds=6)),
+        )
+        for k in range(1, 11)
+    ]
+    bookmarks = [
+        (
+            k,
+            k,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k)),
+            f"OEBPS/ch{k:02d}.xhtml",
+            "KoboSpan",
+            f"kobo.{k}.1",
+            k * 4.5 if k % 3 else None,
+            k / 3 if k % 2 else 0.0,
+        )
+        for k in range(1, 11)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": user_rows,
+        "shelf": shelves,
+        "book_shelf_link": links,
+        "book_read_link": read_rows,
+        "user_session": [
+            (u, u, uuid.UUID(int=991 * u).hex, f"{12345 * u:x}", calibre_web_expiry(u))
+            for u in range(1, users + 1)
+        ],
+        "kobo_reading_state": states,
+        "kobo_bookmark": bookmarks,
+        "downloads": [(n, calibre_web_book(7 * n), n % users + 1) for n in range(1, reads + 1)],
+        "flask_settings": [(1, bytes(range(200, 232)))],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

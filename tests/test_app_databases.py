@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a TypeORM application, a Drizzle ORM application) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+Studio project, a TypeORM application, a Drizzle ORM application, a Calibre-Web server) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3390,3 +3390,65 @@ def test_drizzle_app_reads_its_epoch_modes_as_instants_and_passes_over_the_journ
         ("posts_to_tags", "post_id"): "posts.id",
         ("posts_to_tags", "tag_id"): "tags.id",
     }
+
+
+def test_calibre_web_app_names_no_book_of_another_file_and_reads_its_expiries_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.calibre_web_app)
+    users, reads = range(1, 7), range(1, 31)
+    tables = {
+        "user": 6,
+        "shelf": 12,
+        "book_shelf_link": 30,
+        "book_read_link": 30,
+        "user_session": 6,
+        "kobo_reading_state": 10,
+        "kobo_bookmark": 10,
+        "downloads": 30,
+        "flask_settings": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Exactly the declared references: every book_id names a book of calibre's metadata.db, not a
+    # user, a shelf or a reading state of this file, though its numbers fall among their keys.
+    assert references(run_dir) == {
+        ("shelf", "user_id"): "user.id",
+        ("book_shelf_link", "shelf"): "shelf.id",
+        ("book_read_link", "user_id"): "user.id",
+        ("user_session", "user_id"): "user.id",
+        ("kobo_reading_state", "user_id"): "user.id",
+        ("kobo_bookmark", "kobo_reading_state_id"): "kobo_reading_state.id",
+        ("downloads", "user_id"): "user.id",
+    }
+    assert ran.values("kobo_reading_state", "book_id", "id") == {k: k for k in range(1, 11)}
+    assert ran.values("book_read_link", "book_id", "id") == {n: apps.calibre_web_book(3 * n) for n in reads}
+    # A session's expiry, epoch seconds under a date-like name: instants, each audited.
+    assert ran.types("user_session")["expiry"] == "timestamp with time zone"
+    assert ran.values("user_session", "expiry", "id") == {
+        u: UNIX_EPOCH + timedelta(seconds=apps.calibre_web_expiry(u)) for u in users
+    }
+    assert audit_rules(run_dir, "user_session", "expiry") == {str(u): {"epoch:seconds"} for u in users}
+    # SQLAlchemy's naive UTC text to the microsecond: timestamps, every digit.
+    assert ran.types("shelf")["created"] == "timestamp without time zone"
+    assert ran.values("shelf", "last_modified", "id") == {
+        k: apps.CALIBRE_WEB_BASE + timedelta(microseconds=3433 * k) for k in range(1, 13)
+    }
+    assert ran.values("book_read_link", "last_time_started_reading", "id") == {
+        n: None if n % 4 == 0 else datetime(2025, 6, 1) + timedelta(hours=n) for n in reads
+    }
+    # Role bit masks are integers; JSON settings text as written; the Flask secret its 32 bytes.
+    assert ran.types("user")["role"] == "bigint"
+    assert ran.values("user", "role", "id") == {u: apps.CALIBRE_WEB_ROLES[(u - 1) % 5] for u in users}
+    assert ran.types("user")["view_settings"] == "text"
+    assert ran.types("shelf")["kobo_sync"] == "boolean"
+    assert ran.types("kobo_bookmark")["progress_percent"] == "double precision"
+    assert ran.values("kobo_bookmark", "content_source_progress_percent", "id") == {
+        k: k / 3 if k % 2 else 0.0 for k in range(1, 11)
+    }
+    assert bytes(ran.values("flask_settings", "flask_session_key", "id")[1]) == bytes(range(200, 232))
+    # Unset text is '' under no NOT NULL: made NULL, audited (the documented rule).
+    assert ran.values("user", "kindle_mail", "id") == {
+        u: None if u % 2 else f"k{u}@kindle.com" for u in users
+    }
+    assert audit_rules(run_dir, "user", "kindle_mail") == {str(u): {"empty_to_null"} for u in users if u % 2}
