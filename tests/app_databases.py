@@ -309,6 +309,32 @@ number, so a test computes what a column holds from the same numbers.
   settings), gists' expiry as ``time.time()`` REALs beside ``-1.0`` for never, a public gist's access
   id its number beside a private one's letters, a pull request's status comment ``''`` under ``NOT
   NULL``, and declared references (a fork to its repository).
+- :func:`typeorm_store`: a Node.js shop's SQLite database as TypeORM 1.x writes it (``synchronize``
+  on ``better-sqlite3``; its DDL): ``uuid`` keys as ``varchar``, ``decimal(12,2)`` amounts that SQLite's
+  NUMERIC affinity stored as REAL or INTEGER (``'19.99'``, ``'20.00'`` → 20), a payment's
+  ``decimal(18,8)`` crypto amounts and fees below 10^-4 (``'0.00000546'`` → the REAL ``5.46e-06``),
+  ``boolean`` 0/1, ``datetime`` text of UTC to the millisecond (``2024-02-02 07:13:17.123``) beside
+  ``@CreateDateColumn``'s ``datetime('now')`` default (no fraction), ``date`` and ``time`` text,
+  ``simple-array`` (``'gold,früh'``, ``''`` for an empty list) and ``simple-json`` text, a
+  ``simple-enum`` under a ``CHECK``, a ``blob`` avatar (an empty one), codes with leading zeros in
+  ``varchar``, a soft-delete column, a many-to-many join table keyed by both its columns, and the
+  ``migrations`` table whose ``timestamp bigint`` is each migration's epoch milliseconds.
+- :func:`drizzle_app`: a Node.js app's SQLite database as Drizzle ORM 0.45 writes it (``drizzle-kit``'s
+  DDL, applied by its migrator on ``better-sqlite3``): ``integer`` columns in ``timestamp`` mode (epoch
+  seconds, ``DEFAULT (unixepoch())``), ``timestamp_ms`` mode (epoch milliseconds) and ``boolean`` mode
+  (0/1), birth dates before 1970 as negative seconds, ``text`` in ``json`` mode, a bare ``numeric`` in
+  string mode (``'0.005'``, ``'-12.50'`` → REAL, ``'100'`` → INTEGER), in number mode (a computed
+  ``0.1 + 0.2``) and in bigint mode, ``blob`` in ``json`` mode (JSON bytes) and ``bigint`` mode (a
+  64-bit integer's ASCII digits as a BLOB), ``DEFAULT (CURRENT_TIMESTAMP)`` text, a join table keyed by
+  both its columns, and the migrator's journal ``__drizzle_migrations`` whose ``id SERIAL PRIMARY KEY``
+  SQLite never fills: NULL in every row, ``created_at numeric`` the migration's epoch milliseconds.
+- :func:`calibre_web_app`: Calibre-Web 0.6's ``app.db`` (SQLAlchemy's DDL, created at start): users
+  with role bit masks under ``SMALLINT``, ``''`` for every unset text, ``view_settings JSON`` text;
+  shelves, read states, downloads and Kobo reading states whose ``book_id`` names a book of calibre's
+  own ``metadata.db``, a table of another file (no reference here, though the numbers fall in the range
+  of this file's keys: a reading state's ``book_id`` 1..N beside its ``id`` 1..N); ``DATETIME`` text of
+  naive UTC with six fraction digits, a session's ``expiry INTEGER`` of epoch seconds, ``FLOAT``
+  progress, and the Flask secret as 32 bytes in a ``BLOB``.
 """
 
 from __future__ import annotations
@@ -8043,3 +8069,499 @@ def source_hosting(path: Path, commits: int = 8, pulls: int = 3) -> Path:
         "user_logs": logs,
     }
     return write_export(path, KALLITHEA_DDL, rows, bytes_as_text=False)
+
+
+# --- TypeORM ---------------------------------------------------------------------------------------------
+
+TYPEORM_NAMES = (
+    "Zoë Ångström",
+    "José Müller",
+    "李小龙",
+    "Søren\u00a0Kierkegaard",
+    "Ана Каренина",
+    "😀 Emoji Fan",
+)
+TYPEORM_TAGS = ("gold", "früh", "a b")
+TYPEORM_NOW = "2026-12-05 06:19:58"  # SQLite's datetime('now'): @CreateDateColumn's default, UTC
+TYPEORM_AMOUNTS = ("0.5", "1.25000000", "0.00012345", "0.00001", "0.00000001", "12.34567890", "3")
+TYPEORM_FEES = ("0.0001", "0.00005", "0.00002500", "0.00000546", "0.001", "0", "0.00001000")
+TYPEORM_MIGRATIONS = ((1700000000000, "Init1700000000000"), (1733390000123, "AddPayments1733390000123"))
+
+
+def typeorm_uuid(kind: str, n: int) -> str:
+    """A row's ``@PrimaryGeneratedColumn("uuid")``: deterministic here, of the same form."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"typeorm/{kind}/{n}"))
+
+
+def typeorm_moment(moment: datetime) -> str:
+    """TypeORM's text of a ``Date`` in a ``datetime`` column: UTC, milliseconds always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def typeorm_placed(n: int) -> datetime:
+    """Order ``n``'s ``placedAt`` (naive UTC, whole milliseconds; the first at midnight)."""
+    return datetime(2024, n % 12 + 1, n % 28 + 1, 7 * n % 24, 13 * n % 60, 17 * n % 60, 123000 * n % 1000000)
+
+
+def typeorm_total(n: int) -> Decimal:
+    """Order ``n``'s total: two decimals, whole every 20th (stored as an INTEGER)."""
+    return Decimal(1999 * n).scaleb(-2) if n % 20 else Decimal(20 * n)
+
+
+def typeorm_price(i: int) -> Decimal:
+    """Product ``i``'s price as the shop wrote it (``'0.99'``, ``'10.00'``, ``'1234567.89'``)."""
+    return (Decimal(110 * i + 99).scaleb(-2), Decimal(10 * i), Decimal("0.05"), Decimal("1234567.89"))[i % 4]
+
+
+def typeorm_tags(i: int) -> str | None:
+    """Customer ``i``'s ``simple-array``: NULL, ``''`` (an empty list), or names joined by commas."""
+    return None if i % 6 == 0 else "" if i % 6 == 1 else ",".join(TYPEORM_TAGS[: i % 3 + 1])
+
+
+def typeorm_store(path: Path, customers: int = 12, products: int = 16, orders: int = 30) -> Path:
+    """A TypeORM application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint '
+        'NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "customer" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(120) NOT NULL, '
+        '"email" varchar, "postcode" varchar(10), "vip" boolean NOT NULL DEFAULT (0), "credit" '
+        'decimal(12,2) NOT NULL DEFAULT (0), "tags" text, "prefs" text, "birthday" date, "avatar" blob, '
+        '"createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL '
+        "DEFAULT (datetime('now')), \"version\" integer NOT NULL, CONSTRAINT "
+        '"UQ_fdb2f3ad8115da4c7718109a6eb" UNIQUE ("email"))',
+        'CREATE TABLE "product" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "sku" varchar(20) NOT '
+        'NULL, "title" varchar NOT NULL, "price" decimal(10,2) NOT NULL, "weight" float, "stock" integer '
+        "NOT NULL DEFAULT (0), \"status\" varchar CHECK( \"status\" IN ('draft','active','archived') ) "
+        'NOT NULL DEFAULT (\'draft\'), "releasedAt" datetime, "opensAt" time, "deletedAt" datetime, '
+        'CONSTRAINT "UQ_34f6ca1cd897cc926bdcca1ca39" UNIQUE ("sku"))',
+        'CREATE TABLE "category" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "order" ("id" varchar PRIMARY KEY NOT NULL, "number" varchar(12) NOT NULL, "placedAt" '
+        'datetime NOT NULL, "total" decimal(12,2) NOT NULL, "paid" boolean NOT NULL, "note" text, "meta" '
+        'text, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "customerId" varchar, '
+        'CONSTRAINT "FK_124456e637cca7a415897dce659" FOREIGN KEY ("customerId") REFERENCES "customer" '
+        '("id") ON DELETE SET NULL ON UPDATE NO ACTION)',
+        'CREATE TABLE "order_line" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quantity" integer NOT '
+        'NULL, "unitPrice" decimal(10,2) NOT NULL, "orderId" varchar, "productId" integer, CONSTRAINT '
+        '"FK_239cfca2a55b98b90b6bef2e44f" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE '
+        'CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_8deef19c65f771528352b0f5a55" FOREIGN KEY ("productId") '
+        'REFERENCES "product" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+        'CREATE TABLE "payment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "amount" decimal(18,8) NOT '
+        'NULL, "fee" decimal(18,8) NOT NULL, "currency" varchar(5) NOT NULL, "orderId" varchar, CONSTRAINT '
+        '"FK_d09d285fe1645cd2f0db811e293" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE NO '
+        "ACTION ON UPDATE NO ACTION)",
+        'CREATE TABLE "category_products_product" ("categoryId" integer NOT NULL, "productId" integer NOT '
+        'NULL, CONSTRAINT "FK_90d521137ff8c3e927187bcd27d" FOREIGN KEY ("categoryId") REFERENCES "category" '
+        '("id") ON DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT "FK_ee240b247f9f23e5d35854c186b" FOREIGN '
+        'KEY ("productId") REFERENCES "product" ("id") ON DELETE CASCADE ON UPDATE CASCADE, PRIMARY KEY '
+        '("categoryId", "productId"))',
+    ]
+    customer_rows = [
+        (
+            typeorm_uuid("customer", i),
+            TYPEORM_NAMES[i % len(TYPEORM_NAMES)] + f" {i}",
+            None if i % 9 == 4 else f"user{i}@example.org",
+            None if i % 5 == 0 else f"{i * 97 % 100000:05d}",
+            int(i % 4 == 0),
+            # A Decimal's text or a JS number, as the app passed it: NUMERIC affinity stores REAL or INTEGER.
+            f"{i * 12.5:.2f}" if i % 3 == 0 else i * 100 if i % 3 == 1 else "0.10",
+            typeorm_tags(i),
+            None
+            if i % 7 == 0
+            else json.dumps({"theme": ("light", "dark")[i % 2], "ratio": i / 7}, separators=(",", ":")),
+            None if i % 5 == 2 else date(1950 + i, i % 12 + 1, i % 28 + 1).isoformat(),
+            bytes([0, 1, 2, 255, i]) if i % 4 == 1 else b"" if i % 4 == 2 else None,
+            TYPEORM_NOW,
+            TYPEORM_NOW,
+            1 + int(i % 3 == 0),
+        )
+        for i in range(customers)
+    ]
+    product_rows = [
+        (
+            i + 1,
+            f"{i * 37:06d}",
+            f"Product {i} – " + ("widget", "Ünïcödé", "🚀 rocket")[i % 3],
+            str(typeorm_price(i)),
+            None if i % 5 == 0 else 0.1 * i,
+            i * 3 - 20,
+            ("draft", "active", "archived")[i % 3],
+            None
+            if i % 4 == 0
+            else typeorm_moment(datetime(2020, i % 12 + 1, i % 27 + 1, i % 24, i, i, 37000 * i)),
+            f"0{i % 10}:30:00" if i % 2 else None,
+            typeorm_moment(datetime(2026, 12, 5, 6, 20, 1, 5000)) if i in (5, 6) else None,
+        )
+        for i in range(products)
+    ]
+    order_rows = []
+    lines = []
+    for n in range(orders):
+        order_rows.append(
+            (
+                typeorm_uuid("order", n),
+                f"{n + 1:08d}",
+                typeorm_moment(typeorm_placed(n)),
+                str(typeorm_total(n)),
+                int(n % 3 != 0),
+                None if n % 5 == 0 else "" if n % 5 == 1 else f"Please deliver\u00a0to door #{n}",
+                json.dumps({"source": "web", "coupon": None}, separators=(",", ":")) if n % 2 else None,
+                TYPEORM_NOW,
+                None if n % 13 == 0 else typeorm_uuid("customer", n % customers),
+            )
+        )
+        for j in range(n % 3 + 1):
+            product = (n + j) % products
+            lines.append(
+                (len(lines) + 1, j + 1, str(typeorm_price(product)), typeorm_uuid("order", n), product + 1)
+            )
+    payments = [
+        (
+            k + 1,
+            TYPEORM_AMOUNTS[k % len(TYPEORM_AMOUNTS)],
+            TYPEORM_FEES[3 * k % len(TYPEORM_FEES)],
+            ("BTC", "ETH")[k % 2],
+            typeorm_uuid("order", 2 * k),
+        )
+        for k in range(orders // 2)
+    ]
+    categories = ("Tools", "Bücher", "Café")
+    links = [
+        (c + 1, p + 1) for c in range(len(categories)) for p in range(products) if p % 3 == c or p % 5 == c
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(k, *m) for k, m in enumerate(TYPEORM_MIGRATIONS, 1)],
+        "customer": customer_rows,
+        "product": product_rows,
+        "category": [(c + 1, name) for c, name in enumerate(categories)],
+        "order": order_rows,
+        "order_line": lines,
+        "payment": payments,
+        "category_products_product": links,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Drizzle ORM -----------------------------------------------------------------------------------------
+
+DRIZZLE_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0K", "😀 Emoji", "Ана")
+DRIZZLE_BALANCES = ("3.30", "100", "0.005", "-12.50")
+DRIZZLE_PRICES = (9.99, 10, 0.1 + 0.2, 1234.5)
+DRIZZLE_NOW = 1796452382  # unixepoch() at the insert: 2026-12-05 06:33:02 UTC
+DRIZZLE_MIGRATIONS = (
+    (1733390000123, "f4a609205eda0a113c4f2df19586df91"),
+    (1733400000456, "40b75fdc93a65549"),
+)
+
+
+def drizzle_created(i: int) -> int:
+    """User ``i``'s ``created_at``: Drizzle's epoch seconds of a ``Date`` (its milliseconds dropped), or
+    the ``unixepoch()`` default where the app gave none."""
+    return (
+        DRIZZLE_NOW
+        if i % 4 == 0
+        else int(datetime(2023, i % 12 + 1, i % 28 + 1, i % 24, i, i, tzinfo=UTC).timestamp())
+    )
+
+
+def drizzle_last_seen(i: int) -> int | None:
+    """User ``i``'s ``last_seen`` (``timestamp_ms``): epoch milliseconds, or NULL."""
+    moment = datetime(2024, i % 12 + 1, 1, 12, 0, i % 60, 7000 * i % 1000000, tzinfo=UTC)
+    return None if i % 3 == 0 else int(moment.timestamp() * 1000)
+
+
+def drizzle_balance(i: int) -> str | None:
+    """User ``i``'s ``balance`` as the app passed it (string mode), or NULL."""
+    return None if i % 8 == 0 else DRIZZLE_BALANCES[i % 4]
+
+
+def drizzle_app(path: Path, users: int = 16, posts: int = 24) -> Path:
+    """A Drizzle ORM application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "__drizzle_migrations" (\n\t\t\t\tid SERIAL PRIMARY KEY,\n\t\t\t\thash text NOT NULL,'
+        "\n\t\t\t\tcreated_at numeric\n\t\t\t)",
+        "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,"
+        "\n\t`email` text,\n\t`zip` text,\n\t`is_admin` integer DEFAULT false NOT NULL,\n\t`created_at` "
+        "integer DEFAULT (unixepoch()) NOT NULL,\n\t`last_seen` integer,\n\t`birthday` integer,\n\t"
+        "`settings` text,\n\t`role` text DEFAULT 'user',\n\t`balance` numeric,\n\t`score` real,\n\t"
+        "`avatar` blob,\n\t`blob_json` blob,\n\t`big_counter` blob,\n\t`followers` integer DEFAULT 0,\n\t"
+        "`updated_at` text DEFAULT (CURRENT_TIMESTAMP)\n)",
+        "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`)",
+        "CREATE TABLE `posts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`author_id` integer NOT NULL,\n\t"
+        "`title` text NOT NULL,\n\t`body` text,\n\t`price` numeric,\n\t`views` numeric,\n\t`published` "
+        "integer,\n\t`published_at` integer,\n\t`tags` text,\n\tFOREIGN KEY (`author_id`) REFERENCES "
+        "`users`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+        "CREATE INDEX `posts_author_idx` ON `posts` (`author_id`)",
+        "CREATE TABLE `posts_to_tags` (\n\t`post_id` text NOT NULL,\n\t`tag_id` integer NOT NULL,\n\t"
+        "PRIMARY KEY(`post_id`, `tag_id`),\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE "
+        "no action ON DELETE no action,\n\tFOREIGN KEY (`tag_id`) REFERENCES `tags`(`id`) ON UPDATE no "
+        "action ON DELETE no action\n)",
+        "CREATE TABLE `tags` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`label` text NOT NULL\n)",
+    ]
+    user_rows = [
+        (
+            i + 1,
+            f"{DRIZZLE_NAMES[i % len(DRIZZLE_NAMES)]} {i}",
+            None if i % 9 == 3 else f"u{i}@example.com",
+            None if i % 5 == 0 else f"{i * 731 % 100000:05d}",
+            int(i % 7 == 0),
+            drizzle_created(i),
+            drizzle_last_seen(i),
+            None if i % 6 == 0 else int(datetime(1940 + i, i % 12 + 1, i % 28 + 1, tzinfo=UTC).timestamp()),
+            None
+            if i % 5 == 4
+            else json.dumps({"theme": ("light", "dark")[i % 2], "n": i}, separators=(",", ":")),
+            ("admin", "user", "guest")[i % 3],
+            drizzle_balance(i),
+            i / 3 if i % 4 else None,
+            bytes([137, 80, 78, 71, i]) if i % 4 == 1 else None,
+            json.dumps({"a": i, "s": "ü"}, ensure_ascii=False, separators=(",", ":")).encode()
+            if i % 3 == 0
+            else None,
+            str(9007199254740993 * i).encode() if i % 2 else None,
+            11 * i,
+            "2026-12-05 06:33:02",
+        )
+        for i in range(users)
+    ]
+    post_rows = [
+        (
+            f"post_{i:04d}",
+            i % users + 1,
+            f"Title {i} 🚀",
+            None if i % 10 == 0 else "" if i % 10 == 1 else f"Body\nwith lines {i}",
+            None if i % 5 == 0 else DRIZZLE_PRICES[i % 4],
+            None if i % 6 == 0 else i * 1000003,
+            None if i % 3 == 0 else int(i % 2 == 0),
+            None
+            if i % 3 == 0
+            else int(datetime(2025, i % 12 + 1, i % 28 + 1, 8, 30, i, 250000, tzinfo=UTC).timestamp() * 1000),
+            None if i % 4 == 0 else json.dumps(["a", "b", str(i)], separators=(",", ":")),
+        )
+        for i in range(posts)
+    ]
+    labels = ("news", "tech", "Café", "日本", "misc", "007")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "__drizzle_migrations": [(None, digest, when) for when, digest in DRIZZLE_MIGRATIONS],
+        "users": user_rows,
+        "tags": [(t, label) for t, label in enumerate(labels, 1)],
+        "posts": post_rows,
+        "posts_to_tags": [
+            (f"post_{i:04d}", t) for i in range(posts) for t in range(1, 7) if (i + t) % 4 == 0
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Calibre-Web -----------------------------------------------------------------------------------------
+
+CALIBRE_WEB_BASE = datetime(2026, 12, 5, 6, 44, 10, 845545)  # naive UTC, as SQLAlchemy writes an aware one
+CALIBRE_WEB_ROLES = (479, 32, 0, 5, 22)  # admin, guest, bit masks of download / upload / edit / ...
+
+
+def calibre_web_moment(moment: datetime) -> str:
+    """SQLAlchemy's ``DATETIME`` text on SQLite: six fraction digits always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def calibre_web_book(n: int) -> int:
+    """The ``n``-th book id a user touched: a book of calibre's ``metadata.db`` (1..300)."""
+    return 37 * n % 300 + 1
+
+
+def calibre_web_expiry(u: int) -> int:
+    """User ``u``'s session ``expiry``: epoch seconds 31 days ahead."""
+    return int((datetime(2027, 1, 5, tzinfo=UTC) + timedelta(minutes=u)).timestamp())
+
+
+def sqlalchemy_table(name: str, *lines: str) -> str:
+    """SQLAlchemy's ``CREATE TABLE`` text on SQLite: each column or constraint on a line of its own."""
+    return f"CREATE TABLE {name} (\n\t" + ", \n\t".join(lines) + "\n)"
+
+
+def calibre_web_app(path: Path, users: int = 6, reads: int = 30) -> Path:
+    """A Calibre-Web ``app.db`` (see the module's list)."""
+    user = "FOREIGN KEY(user_id) REFERENCES user (id)"
+    ddl = [
+        sqlalchemy_table(
+            "user",
+            "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT",
+            "name VARCHAR(64)",
+            "email VARCHAR(120)",
+            "role SMALLINT",
+            "password VARCHAR",
+            "kindle_mail VARCHAR(120)",
+            "locale VARCHAR(2)",
+            "sidebar_view INTEGER",
+            "default_language VARCHAR(3)",
+            "denied_tags VARCHAR",
+            "view_settings JSON",
+            "kobo_only_shelves_sync INTEGER",
+            "UNIQUE (name)",
+            "UNIQUE (email)",
+        ),
+        sqlalchemy_table(
+            "shelf",
+            "id INTEGER NOT NULL",
+            "uuid VARCHAR",
+            "name VARCHAR",
+            "is_public INTEGER",
+            "user_id INTEGER",
+            "kobo_sync BOOLEAN",
+            "created DATETIME",
+            "last_modified DATETIME",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "book_shelf_link",
+            "id INTEGER NOT NULL",
+            "book_id INTEGER",
+            '"order" INTEGER',
+            "shelf INTEGER",
+            "date_added DATETIME",
+            "PRIMARY KEY (id)",
+            "FOREIGN KEY(shelf) REFERENCES shelf (id)",
+        ),
+        sqlalchemy_table(
+            "book_read_link",
+            "id INTEGER NOT NULL",
+            "book_id INTEGER",
+            "user_id INTEGER",
+            "read_status INTEGER NOT NULL",
+            "last_modified DATETIME",
+            "last_time_started_reading DATETIME",
+            "times_started_reading INTEGER NOT NULL",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "user_session",
+            "id INTEGER NOT NULL",
+            "user_id INTEGER",
+            "session_key VARCHAR",
+            "random VARCHAR",
+            "expiry INTEGER",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "kobo_reading_state",
+            "id INTEGER NOT NULL",
+            "user_id INTEGER",
+            "book_id INTEGER",
+            "last_modified DATETIME",
+            "priority_timestamp DATETIME",
+            "PRIMARY KEY (id)",
+            user,
+        ),
+        sqlalchemy_table(
+            "kobo_bookmark",
+            "id INTEGER NOT NULL",
+            "kobo_reading_state_id INTEGER",
+            "last_modified DATETIME",
+            "location_source VARCHAR",
+            "location_type VARCHAR",
+            "location_value VARCHAR",
+            "progress_percent FLOAT",
+            "content_source_progress_percent FLOAT",
+            "PRIMARY KEY (id)",
+            "FOREIGN KEY(kobo_reading_state_id) REFERENCES kobo_reading_state (id)",
+        ),
+        sqlalchemy_table(
+            "downloads", "id INTEGER NOT NULL", "book_id INTEGER", "user_id INTEGER", "PRIMARY KEY (id)", user
+        ),
+        sqlalchemy_table(
+            "flask_settings", "id INTEGER NOT NULL", "flask_session_key BLOB", "PRIMARY KEY (id)"
+        ),
+    ]
+    names = ("admin", "Guest", "Zoë", "José Müller", "李小龙", "Søren\u00a0K")
+    user_rows = [
+        (
+            u,
+            names[(u - 1) % len(names)],
+            "no@email" if u == 2 else f"user{u}@example.org",
+            CALIBRE_WEB_ROLES[(u - 1) % len(CALIBRE_WEB_ROLES)],
+            "" if u == 2 else f"scrypt:32768:8:1${u:016x}",
+            "" if u % 2 else f"k{u}@kindle.com",
+            ("en", "de", "zh")[u % 3],
+            262143 if u == 1 else 2 * u - 1,
+            "all",
+            "",
+            "{}" if u % 2 else json.dumps({"shelf": {"sort": "abc"}, "author": {"view": "grid"}}),
+            0,
+        )
+        for u in range(1, users + 1)
+    ]
+    shelves = [
+        (
+            k,
+            str(uuid.uuid5(uuid.NAMESPACE_URL, f"calibre-web/shelf/{k}")),
+            f"Shelf {k} 📚",
+            int(k % 3 == 1),
+            (k - 1) % users + 1,
+            k % 2,
+            calibre_web_moment(CALIBRE_WEB_BASE - timedelta(days=300 - k, microseconds=123456 * k)),
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(microseconds=3433 * k)),
+        )
+        for k in range(1, 2 * users + 1)
+    ]
+    links = [
+        (
+            n,
+            calibre_web_book(n),
+            n % 4 + 1,
+            n % (2 * users) + 1,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=n)),
+        )
+        for n in range(1, reads + 1)
+    ]
+    read_rows = [
+        (
+            n,
+            calibre_web_book(3 * n),
+            n % users + 1,
+            n % 3,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(microseconds=1246 * n)),
+            None if n % 4 == 0 else calibre_web_moment(datetime(2025, 6, 1) + timedelta(hours=n)),
+            n % 5,
+        )
+        for n in range(1, reads + 1)
+    ]
+    states = [
+        (
+            k,
+            (k - 1) % users + 1,
+            k,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k)),
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k, microseconds=6)),
+        )
+        for k in range(1, 11)
+    ]
+    bookmarks = [
+        (
+            k,
+            k,
+            calibre_web_moment(CALIBRE_WEB_BASE + timedelta(seconds=k)),
+            f"OEBPS/ch{k:02d}.xhtml",
+            "KoboSpan",
+            f"kobo.{k}.1",
+            k * 4.5 if k % 3 else None,
+            k / 3 if k % 2 else 0.0,
+        )
+        for k in range(1, 11)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": user_rows,
+        "shelf": shelves,
+        "book_shelf_link": links,
+        "book_read_link": read_rows,
+        "user_session": [
+            (u, u, uuid.UUID(int=991 * u).hex, f"{12345 * u:x}", calibre_web_expiry(u))
+            for u in range(1, users + 1)
+        ],
+        "kobo_reading_state": states,
+        "kobo_bookmark": bookmarks,
+        "downloads": [(n, calibre_web_book(7 * n), n % users + 1) for n in range(1, reads + 1)],
+        "flask_settings": [(1, bytes(range(200, 232)))],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

@@ -157,10 +157,19 @@ class SourceTable:
         return all(None not in k for k in keys) and len(set(keys)) == len(keys)
 
     @cached_property
+    def names_rows(self) -> bool:
+        """Whether the table declares a primary key that names its rows: one none of whose columns is
+        NULL in every row (PostgreSQL's ``id SERIAL PRIMARY KEY`` run on SQLite is never filled, and the
+        run passes it over for the next declared UNIQUE or a key found in the data)."""
+        return bool(self.primary_key) and not (
+            self.rows and any(all(r.cells[c].storage == "null" for r in self.rows) for c in self.primary_key)
+        )
+
+    @cached_property
     def run_key_is_unique(self) -> bool:
-        """Whether the run's key of a table declaring none identifies every source row (it does not
-        when exact copies share it: the run found it unique once they are removed)."""
-        if self.primary_key or not self.run_key or any(c not in self.columns for c in self.run_key):
+        """Whether the run's key of a table declaring none (or one naming no row) identifies every source
+        row (it does not when exact copies share it: the run found it unique once they are removed)."""
+        if self.names_rows or not self.run_key or any(c not in self.columns for c in self.run_key):
             return False
         keys = [tuple(_canonical_cell(r.cells[c]) for c in self.run_key) for r in self.rows]
         return all(None not in k for k in keys) and len(set(keys)) == len(keys)
@@ -697,7 +706,7 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
         keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]
     if not table.key_is_unique:
         keys.append(str(row.position))
-    if table.run_key and not table.primary_key:
+    if table.run_key and not table.names_rows:
         # A declared UNIQUE key (or one found in the data): trimmed too, as a declared primary key's.
         parts = [_key_text(row.cells[c], types.get(c)) for c in table.run_key]
         keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]

@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a django-helpdesk site, a Review Board server, a Kallithea server) through
+Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
+application, a Drizzle ORM application, a Calibre-Web server) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -3431,3 +3432,238 @@ def test_source_hosting_keeps_changeset_ids_and_json_blobs_and_gist_expiry_exact
         str(commits // 2 + p): {"empty_to_null"} for p in range(1, pulls + 1)
     }
     assert references(run_dir) == declared_references(ran.db)
+
+
+def test_typeorm_store_reads_its_decimals_as_amounts_down_to_a_satoshi_and_keeps_codes_and_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.typeorm_store)
+    customers, products, orders = range(12), range(16), range(30)
+    lines = [(n, j) for n in orders for j in range(n % 3 + 1)]
+    payments = range(len(orders) // 2)
+    links = [(c, p) for c in range(3) for p in products if p % 3 == c or p % 5 == c]
+    tables = {
+        "migrations": 2,
+        "customer": len(customers),
+        "product": len(products),
+        "category": 3,
+        "order": len(orders),
+        "order_line": len(lines),
+        "payment": len(payments),
+        "category_products_product": len(links),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # decimal(p,s) amounts stored as REAL or INTEGER are numeric at the declared scale, the crypto
+    # payments' REALs below 10^-4 (5.46e-06) too: each the decimal the app wrote.
+    assert pg_column_types(ran.uri, schema, "payment")["amount"] == "numeric(18,8)"
+    assert pg_column_types(ran.uri, schema, "payment")["fee"] == "numeric(18,8)"
+    for table, column in (
+        ("customer", "credit"),
+        ("product", "price"),
+        ("order", "total"),
+        ("order_line", "unitPrice"),
+    ):
+        assert pg_column_types(ran.uri, schema, table)[column] == "numeric(18,2)", (table, column)
+    assert _amounts(ran.values("payment", "amount", "id")) == {
+        k + 1: Decimal(apps.TYPEORM_AMOUNTS[k % len(apps.TYPEORM_AMOUNTS)]) for k in payments
+    }
+    assert _amounts(ran.values("payment", "fee", "id")) == {
+        k + 1: Decimal(apps.TYPEORM_FEES[3 * k % len(apps.TYPEORM_FEES)]) for k in payments
+    }
+    assert _amounts(ran.values("order", "total", "number")) == {
+        f"{n + 1:08d}": apps.typeorm_total(n) for n in orders
+    }
+    assert _amounts(ran.values("product", "price", "id")) == {i + 1: apps.typeorm_price(i) for i in products}
+    # A computed float is a double, every bit.
+    assert ran.types("product")["weight"] == "double precision"
+    assert ran.values("product", "weight", "id") == {i + 1: None if i % 5 == 0 else 0.1 * i for i in products}
+    # Codes with leading zeros stay text; uuid keys are text and their references found as declared.
+    for table, column in (
+        ("customer", "postcode"),
+        ("product", "sku"),
+        ("order", "number"),
+        ("customer", "id"),
+    ):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("product", "sku", "id") == {i + 1: f"{i * 37:06d}" for i in products}
+    assert references(run_dir) == {
+        ("order", "customerId"): "customer.id",
+        ("order_line", "orderId"): "order.id",
+        ("order_line", "productId"): "product.id",
+        ("payment", "orderId"): "order.id",
+        ("category_products_product", "categoryId"): "category.id",
+        ("category_products_product", "productId"): "product.id",
+    }
+    assert primary_key(ran.uri, schema, "category_products_product") == ["categoryId", "productId"]
+    # UTC text to the millisecond and the default's text without a fraction are both timestamps.
+    for table, column in (
+        ("order", "placedAt"),
+        ("order", "createdAt"),
+        ("product", "releasedAt"),
+        ("product", "deletedAt"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("order", "placedAt", "number") == {
+        f"{n + 1:08d}": apps.typeorm_placed(n) for n in orders
+    }
+    assert set(ran.values("order", "createdAt", "number").values()) == {
+        datetime.fromisoformat(apps.TYPEORM_NOW)
+    }
+    # The migrations' names are their epoch milliseconds: instants, audited.
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.values("migrations", "timestamp", "id") == {
+        k: UNIX_EPOCH + timedelta(milliseconds=ms) for k, (ms, _) in enumerate(apps.TYPEORM_MIGRATIONS, 1)
+    }
+    assert audit_rules(run_dir, "migrations", "timestamp") == {
+        "1": {"epoch:milliseconds"},
+        "2": {"epoch:milliseconds"},
+    }
+    assert ran.types("customer")["birthday"] == "date"
+    assert ran.types("product")["opensAt"] == "text"  # a time of day, as written
+    assert (ran.types("customer")["vip"], ran.types("order")["paid"]) == ("boolean", "boolean")
+    assert ran.values("customer", "vip", "id") == {
+        apps.typeorm_uuid("customer", i): i % 4 == 0 for i in customers
+    }
+    assert ran.types("customer")["avatar"] == "bytea"
+    avatars = {k: None if v is None else bytes(v) for k, v in ran.values("customer", "avatar", "id").items()}
+    assert avatars == {
+        apps.typeorm_uuid("customer", i): bytes([0, 1, 2, 255, i])
+        if i % 4 == 1
+        else b""
+        if i % 4 == 2
+        else None
+        for i in customers
+    }
+    # simple-array and simple-json as written; an empty list's '' is made NULL, audited (the rule).
+    assert ran.values("customer", "tags", "id") == {
+        apps.typeorm_uuid("customer", i): apps.typeorm_tags(i) or None for i in customers
+    }
+    assert audit_rules(run_dir, "customer", "tags") == {
+        apps.typeorm_uuid("customer", i): {"empty_to_null"} for i in customers if apps.typeorm_tags(i) == ""
+    }
+    assert ran.types("customer")["prefs"] == ran.types("order")["meta"] == "text"
+
+
+def test_drizzle_app_reads_its_epoch_modes_as_instants_and_passes_over_the_journal_key_it_never_fills(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.drizzle_app)
+    users, posts = range(16), range(24)
+    links = [(i, t) for i in posts for t in range(1, 7) if (i + t) % 4 == 0]
+    tables = {"__drizzle_migrations": 2, "users": 16, "tags": 6, "posts": 24, "posts_to_tags": len(links)}
+    loaded_cleanly(ran, run_dir, tables)
+    # The migrator's journal declares `id SERIAL PRIMARY KEY`, NULL in every row: no key, no warning
+    # (until 2026-12-05 exit 2, "plain index instead of a primary key"); its hash is the key found.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "__drizzle_migrations") == ["hash"]
+    assert ran.types("__drizzle_migrations")["id"] == "bigint"
+    assert set(ran.values("__drizzle_migrations", "id", "hash").values()) == {None}
+    assert ran.values("__drizzle_migrations", "created_at", "hash") == {
+        digest: UNIX_EPOCH + timedelta(milliseconds=when) for when, digest in apps.DRIZZLE_MIGRATIONS
+    }
+    assert primary_key(ran.uri, schema, "posts_to_tags") == ["post_id", "tag_id"]
+    # timestamp mode (seconds) and timestamp_ms mode (milliseconds) are instants, each cell audited.
+    user_types = ran.types("users")
+    assert user_types["created_at"] == user_types["last_seen"] == "timestamp with time zone"
+    assert ran.values("users", "created_at", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(seconds=apps.drizzle_created(i)) for i in users
+    }
+    assert ran.values("users", "last_seen", "id") == {
+        i + 1: None if (ms := apps.drizzle_last_seen(i)) is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for i in users
+    }
+    assert audit_rules(run_dir, "users", "created_at") == {str(i + 1): {"epoch:seconds"} for i in users}
+    assert ran.types("posts")["published_at"] == "timestamp with time zone"
+    # boolean mode's 0/1 under `integer` stay integers (docs/profiling.md: a declared INTEGER's 0s
+    # and 1s are numbers).
+    assert user_types["is_admin"] == ran.types("posts")["published"] == "bigint"
+    # A bare numeric in string mode: the decimals written; in number mode a computed double keeps a
+    # double; in bigint mode integers.
+    assert user_types["balance"] == "numeric"
+    assert _amounts(ran.values("users", "balance", "id")) == {
+        i + 1: None if (b := apps.drizzle_balance(i)) is None else Decimal(b) for i in users
+    }
+    assert ran.types("posts")["price"] == "double precision"
+    assert ran.values("posts", "price", "id") == {
+        f"post_{i:04d}": None if i % 5 == 0 else apps.DRIZZLE_PRICES[i % 4] for i in posts
+    }
+    assert ran.types("posts")["views"] == "bigint"
+    # BLOBs in json and bigint modes are bytes, byte for byte; a zip code keeps its zeros.
+    assert user_types["blob_json"] == user_types["big_counter"] == user_types["avatar"] == "bytea"
+    counters = {
+        k: None if v is None else bytes(v) for k, v in ran.values("users", "big_counter", "id").items()
+    }
+    assert counters == {i + 1: str(9007199254740993 * i).encode() if i % 2 else None for i in users}
+    assert user_types["zip"] == "text"
+    assert user_types["settings"] == ran.types("posts")["tags"] == "text"
+    assert user_types["updated_at"] == "timestamp without time zone"
+    assert references(run_dir) == {
+        ("posts", "author_id"): "users.id",
+        ("posts_to_tags", "post_id"): "posts.id",
+        ("posts_to_tags", "tag_id"): "tags.id",
+    }
+
+
+def test_calibre_web_app_names_no_book_of_another_file_and_reads_its_expiries_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.calibre_web_app)
+    users, reads = range(1, 7), range(1, 31)
+    tables = {
+        "user": 6,
+        "shelf": 12,
+        "book_shelf_link": 30,
+        "book_read_link": 30,
+        "user_session": 6,
+        "kobo_reading_state": 10,
+        "kobo_bookmark": 10,
+        "downloads": 30,
+        "flask_settings": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Exactly the declared references: every book_id names a book of calibre's metadata.db, not a
+    # user, a shelf or a reading state of this file, though its numbers fall among their keys.
+    assert references(run_dir) == {
+        ("shelf", "user_id"): "user.id",
+        ("book_shelf_link", "shelf"): "shelf.id",
+        ("book_read_link", "user_id"): "user.id",
+        ("user_session", "user_id"): "user.id",
+        ("kobo_reading_state", "user_id"): "user.id",
+        ("kobo_bookmark", "kobo_reading_state_id"): "kobo_reading_state.id",
+        ("downloads", "user_id"): "user.id",
+    }
+    assert ran.values("kobo_reading_state", "book_id", "id") == {k: k for k in range(1, 11)}
+    assert ran.values("book_read_link", "book_id", "id") == {n: apps.calibre_web_book(3 * n) for n in reads}
+    # A session's expiry, epoch seconds under a date-like name: instants, each audited.
+    assert ran.types("user_session")["expiry"] == "timestamp with time zone"
+    assert ran.values("user_session", "expiry", "id") == {
+        u: UNIX_EPOCH + timedelta(seconds=apps.calibre_web_expiry(u)) for u in users
+    }
+    assert audit_rules(run_dir, "user_session", "expiry") == {str(u): {"epoch:seconds"} for u in users}
+    # SQLAlchemy's naive UTC text to the microsecond: timestamps, every digit.
+    assert ran.types("shelf")["created"] == "timestamp without time zone"
+    assert ran.values("shelf", "last_modified", "id") == {
+        k: apps.CALIBRE_WEB_BASE + timedelta(microseconds=3433 * k) for k in range(1, 13)
+    }
+    assert ran.values("book_read_link", "last_time_started_reading", "id") == {
+        n: None if n % 4 == 0 else datetime(2025, 6, 1) + timedelta(hours=n) for n in reads
+    }
+    # Role bit masks are integers; JSON settings text as written; the Flask secret its 32 bytes.
+    assert ran.types("user")["role"] == "bigint"
+    assert ran.values("user", "role", "id") == {u: apps.CALIBRE_WEB_ROLES[(u - 1) % 5] for u in users}
+    assert ran.types("user")["view_settings"] == "text"
+    assert ran.types("shelf")["kobo_sync"] == "boolean"
+    assert ran.types("kobo_bookmark")["progress_percent"] == "double precision"
+    assert ran.values("kobo_bookmark", "content_source_progress_percent", "id") == {
+        k: k / 3 if k % 2 else 0.0 for k in range(1, 11)
+    }
+    assert bytes(ran.values("flask_settings", "flask_session_key", "id")[1]) == bytes(range(200, 232))
+    # Unset text is '' under no NOT NULL: made NULL, audited (the documented rule).
+    assert ran.values("user", "kindle_mail", "id") == {
+        u: None if u % 2 else f"k{u}@kindle.com" for u in users
+    }
+    assert audit_rules(run_dir, "user", "kindle_mail") == {str(u): {"empty_to_null"} for u in users if u % 2}

@@ -554,6 +554,64 @@ def test_a_unique_constraint_holding_nulls_is_no_key_and_no_warning(
         assert sorted(loaded, key=repr) == sorted(rows, key=repr)
 
 
+def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # PostgreSQL's DDL run on SQLite: `id SERIAL PRIMARY KEY` is no rowid alias, SQLite never fills it
+    # and, by its documented quirk, keeps the NULL of every insert that leaves it out (Drizzle's
+    # migration journal, `__drizzle_migrations`, in every database it migrates). Such a key names no
+    # row: the next declared UNIQUE without NULLs is the key, else one found in the data, else none;
+    # no null_key, no warning. Until now it was the key, "rows with NULL in the key" and "plain index
+    # instead of a primary key" (exit 2) on every such database. A key NULL in some rows only is still
+    # the key, its NULLs counted (test_duplicate_rows_and_null_keys_match_sqlite).
+    journal = [(None, "f4a6", 1733390000123), (None, "40b7", 1733400000456)]
+    coded = [(None, "a", "x"), (None, "b", "x")]
+    loose = [(None, None, "n"), (None, "b", "n")]
+    path = make_sqlite(
+        {
+            "journal": (
+                "CREATE TABLE journal (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)",
+                journal,
+            ),
+            "coded": (
+                "CREATE TABLE coded (id uuid PRIMARY KEY, code TEXT NOT NULL UNIQUE, note TEXT)",
+                coded,
+            ),
+            "loose": ("CREATE TABLE loose (a TEXT, b TEXT, note TEXT, PRIMARY KEY (a, b))", loose),
+        }
+    )
+    assert _sqlite(path, "SELECT count(*) FROM journal WHERE id IS NULL") == 2
+    profiled = profile(path)
+    found = {name: (table.key, table.key_found) for name, table in profiled.tables.items()}
+    assert found == {
+        "journal": (["hash"], "data_unique"),  # created_at: epoch milliseconds, instants
+        "coded": (["code"], "declared_unique"),
+        "loose": ([], None),
+    }
+    assert all(table.issues == [] for table in profiled.tables.values())
+    assert any("NULL in every row" in note for note in profiled.tables["journal"].columns["id"].notes)
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
+    schema = str(result.record.version_schema)
+    keys = {name: primary_key(pg_uri, schema, name) for name in ("journal", "coded", "loose")}
+    assert keys == {"journal": ["hash"], "coded": ["code"], "loose": []}
+    for name, rows in (("coded", coded), ("loose", loose)):
+        loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."{name}"')
+        assert sorted(loaded, key=repr) == sorted(rows, key=repr)
+    # PostgreSQL's serial is an integer: a column of it with no value yet is bigint, not text.
+    assert pg_query(
+        pg_uri,
+        "SELECT data_type FROM information_schema.columns "
+        f"WHERE table_schema = '{schema}' AND table_name = 'journal' AND column_name = 'id'",
+    ) == [("bigint",)]
+    assert pg_query(pg_uri, f'SELECT id, hash FROM "{schema}"."journal" ORDER BY hash') == [
+        (None, "40b7"),
+        (None, "f4a6"),
+    ]
+
+
 def test_a_column_of_short_distinct_blobs_is_the_key_found_in_the_data_but_not_one_of_contents(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:

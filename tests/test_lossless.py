@@ -845,9 +845,9 @@ def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale
     # SQLite's NUMERIC affinity stores an application's '12.34' in a DECIMAL(10,2) column as the REAL
     # 12.34 and '12.00' as the INTEGER 12 (Django's and Rails' decimals on SQLite). They loaded as
     # double precision (bigint where every amount was whole), where a dashboard's ROUND(price, 1)
-    # fails. Now numeric at the declared scale, each value the decimal its double reads as. A REAL no
-    # decimal of 15 digits gives (0.1 + 0.2), an exponent's (1e-05), or a column declared REAL stays
-    # double precision, every bit.
+    # fails. Now numeric at the declared scale, each value the decimal its double reads as (1e-05 too,
+    # whose shortest text is an exponent: 0.00001). A REAL no decimal of 15 digits gives (0.1 + 0.2) or
+    # a column declared REAL stays double precision, every bit.
     amounts = ["12.34", "12.00", "0.10", "-7.5", "99999999.99", "0.05", None, "1234567.89"]
     rates = ["0.0825", "1", "0.5", "2.125", "0", "0.0001", "10", None]
     wholes = ["12.00", "100", "5", None, "-3", "0", "7", "1000000"]
@@ -875,10 +875,12 @@ def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale
         "rate": "numeric(18,4)",
         "whole": "numeric(18,2)",
         "computed": "double precision",
-        "tiny": "double precision",
+        "tiny": "numeric(18,6)",
         "measured": "double precision",
     }
-    for column, written, scale in (("price", amounts, 2), ("rate", rates, 4), ("whole", wholes, 2)):
+    tinies = [None if t is None else repr(t) for t in tiny]
+    checked = (("price", amounts, 2), ("rate", rates, 4), ("whole", wholes, 2), ("tiny", tinies, 6))
+    for column, written, scale in checked:
         want = {
             i: None if w is None else Decimal(w).quantize(Decimal(1).scaleb(-scale))
             for i, w in enumerate(written)
@@ -888,13 +890,61 @@ def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale
         }
         assert {key: None if v is None else Decimal(v) for key, v in arrived.items()} == want
         assert all(v is None or len(v.partition(".")[2]) == scale for v in arrived.values())
-    for column in ("computed", "tiny", "measured"):
+    for column in ("computed", "measured"):
         source = dict(source_values(path, f"SELECT id, {column} FROM sale"))
         assert loaded.values("sale", column, "id") == source  # float ==: every bit
     # What a dashboard writes, without a cast.
     assert pg_query(pg_uri, f"SELECT ROUND(SUM(price), 1) FROM {relation}") == [
         (str(sum(Decimal(a) for a in amounts if a is not None).quantize(Decimal("0.1"))),)
     ]  # the driver hands numeric over as its text
+
+
+def test_declared_decimals_below_a_ten_thousandth_stored_as_reals_load_as_numeric(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A wallet's DECIMAL(18,8) amounts and fees as an ORM binds them ('0.00001', '0.00000546'): SQLite's
+    # NUMERIC affinity stores each as a REAL whose shortest text is an exponent (1e-05, 5.46e-06), a
+    # decimal of a few digits all the same. They kept the column double precision (an exponent's REAL
+    # was never measured), where 0.5 beside them in DECIMAL(12,2) made it numeric; now the exponent's
+    # fraction digits count like a decimal's, and a computed double (3 * 1e-05) still keeps it double.
+    amounts = ["0.5", "1.25000000", "0.00012345", "0.00001", "0.00000001", "12.34567890", "3", None]
+    fees = ["0.0001", "0.00005", "0.00002500", "0.00000546", "0.001", "0", None, "0.0002"]
+    computed: list[Any] = [3 * 1e-05, 0.5, 0.25, None, 2.0, 1e-05, 7.0, 0.125]
+    rows = [(i, *values) for i, values in enumerate(zip(amounts, fees, computed, strict=True))]
+    path = sqlite_file(
+        tmp_path / "wallet.db",
+        "CREATE TABLE transfer (id INTEGER PRIMARY KEY, amount DECIMAL(18,8), fee DECIMAL(18,8), "
+        "computed DECIMAL(18,8))",
+        rows,
+    )
+    stored = dict(
+        source_values(path, "SELECT id, typeof(fee) || ' ' || fee FROM transfer WHERE id IN (1, 3)")
+    )
+    assert stored == {1: b"real 5.0e-05", 3: b"real 5.46e-06"}  # the affinity did it
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.pg_types("transfer") == {
+        "id": "bigint",
+        "amount": "numeric(18,8)",
+        "fee": "numeric(18,8)",
+        "computed": "double precision",
+    }
+    relation = f"{quote_ident(loaded.base)}.transfer"
+    for column, written in (("amount", amounts), ("fee", fees)):
+        arrived = dict(pg_query(pg_uri, f"SELECT id, {column}::text FROM {relation}"))
+        want = {
+            i: None if w is None else format(Decimal(w).quantize(Decimal("1e-8")), "f")
+            for i, w in enumerate(written)
+        }
+        assert arrived == want, column
+        # Each reads back as the very double (or integer) SQLite holds.
+        doubles = dict(pg_query(pg_uri, f"SELECT id, {column}::float8 FROM {relation}"))
+        assert doubles == dict(source_values(path, f"SELECT id, {column} FROM transfer")), column
+    source = dict(source_values(path, "SELECT id, computed FROM transfer"))
+    assert loaded.values("transfer", "computed", "id") == source  # float ==: every bit
+    assert pg_query(pg_uri, f"SELECT SUM(fee) FROM {relation}") == [
+        (format(sum((Decimal(f) for f in fees if f is not None), Decimal(0)).quantize(Decimal("1e-8")), "f"),)
+    ]
 
 
 # --- declared decimals, attacked: random DECIMAL/NUMERIC columns of random number cells -----------------

@@ -105,6 +105,7 @@ def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any
     numbers = [text for text in present if math.isfinite(float(text))]
     infinities = len(present) - len(numbers)
     decimals = [text for text in numbers if "e" not in text]
+    exponents = [text for text in numbers if "e" in text]
     classes: dict[str, int] = {}
     for kind, *_ in cells:
         if kind != "null":
@@ -118,9 +119,20 @@ def _sqlite_figures(path: Path, column: str, tokens: list[str]) -> dict[str, Any
         "invalid_count": len(present) - len(numbers) - infinities,
         "min": min((float(text) for text in numbers), default=None),
         "max": max((float(text) for text in numbers), default=None),
-        "max_scale": max((len(text.split(".")[1]) for text in decimals), default=None),
+        # An exponent's fraction digits once expanded (5.46e-06: 8), capped at 1000.
+        "max_scale": max(
+            [len(text.split(".")[1]) for text in decimals] + [_exponent_scale(text) for text in exponents],
+            default=None,
+        ),
         "canonical": all(re.fullmatch(CANONICAL_NUMBER_REGEX, text) for text in decimals),
     }
+
+
+def _exponent_scale(text: str) -> int:
+    """The fraction digits exponent text stands for: its mantissa's less its exponent, none below 0."""
+    mantissa, exponent = text.split("e")
+    fraction = len(mantissa.partition(".")[2])
+    return min(max(fraction - int(exponent), 0), 1000)
 
 
 def _figures(column: ColumnProfile) -> dict[str, Any]:

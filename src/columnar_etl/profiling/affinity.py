@@ -45,6 +45,11 @@ _GEOMETRY_TYPES = frozenset(
 #: halted the run (exit 3, until 2026-12-02). The values decide their type (they stay text, as written).
 _OTHER_DATABASES_TYPES = ("MONEY", "SMALLMONEY")
 
+#: PostgreSQL's auto-incrementing integer types, kept by DDL written for it and run on SQLite (Drizzle's
+#: migration journal, ``id SERIAL PRIMARY KEY``): no SQLite word, NUMERIC affinity, integers. A column of
+#: them with no value yet (SQLite never fills a SERIAL) was text.
+_SERIAL_TYPES = frozenset({"SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4", "SERIAL8"})
+
 
 #: Declared types of bytes: SQLite's BLOB affinity (a name holding ``BLOB``: ``MEDIUMBLOB``, MySQL's), and
 #: other databases' names for bytes a converter keeps (``BYTEA``, ``VARBINARY(16)``, SQL Server's
@@ -79,7 +84,7 @@ def declared_family(declared: str) -> InferredType | None:
         return "timestamp"
     if "DATE" in upper:
         return "date"
-    if "INT" in upper and not _names_float(upper):
+    if ("INT" in upper and not _names_float(upper)) or bare in _SERIAL_TYPES:
         return "integer"
     if _names_text(upper) or upper.startswith(_TEXT_WORDS):
         return "text"

@@ -93,9 +93,12 @@ def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None
     be written twice): such a constraint names no row by its NULLs, and its NULLs are no clash. The
     table's next declared UNIQUE whose columns hold none then names its rows, the other constraints
     (that one among them) still its ``others``; None when every one holds a NULL (a key found in the
-    data, if any, names them). A primary key is always the key: NULLs in it are SQLite's quirk, counted
-    (``null_key``)."""
-    if declared.found != "declared_unique" or declared.enforced:
+    data, if any, names them). A primary key is the key, NULLs in it SQLite's quirk, counted
+    (``null_key``), unless a column of it is NULL in every row (:func:`never_filled`): PostgreSQL's
+    ``id SERIAL PRIMARY KEY`` run on SQLite, which never fills it, names no row either."""
+    if declared.enforced:
+        return declared
+    if declared.found == "declared_primary_key" and not never_filled(declared, table):
         return declared
     every = (declared.columns, *declared.others)
     free = [
@@ -108,6 +111,20 @@ def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None
     if not free:
         return None
     return DeclaredKey(free[0], "declared_unique", others=tuple(c for c in every if c != free[0]))
+
+
+def never_filled(declared: DeclaredKey, table: TableProfile) -> str | None:
+    """The first column of ``declared`` (a key SQLite does not enforce) that is NULL in every row of
+    ``table``, which holds some: a primary key that is no rowid alias keeps the NULL of every insert
+    that leaves it out (SQLite's documented quirk), and an application that never writes it (Drizzle's
+    migration journal, ``id SERIAL PRIMARY KEY``) leaves it so. None when every column holds a value."""
+    if declared.enforced:
+        return None
+    for name in declared.columns:
+        column = table.columns.get(name)
+        if column is not None and column.row_count and column.null_count == column.row_count:
+            return name
+    return None
 
 
 def declared_with_others(declared: DeclaredKey, key: Sequence[str]) -> tuple[str, ...] | None:

@@ -40,6 +40,7 @@ from columnar_etl.profiling.sql import (
     StorageClass,
     day_part_sql,
     duration_part_sql,
+    exponent_scale_sql,
     in_places,
     shortest_text_sql,
     with_column_rows,
@@ -222,9 +223,11 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         storage = f"CASE WHEN v IS NULL THEN {StorageClass.NULL:d} ELSE {StorageClass.REAL:d} END"
         flags = "0"
         number = f"CASE WHEN k IN ({Shape.DECIMAL:d}, {Shape.EXPONENT:d}) THEN v END"
+        # An exponent's fraction digits count as the text query counts them (sql.exponent_scale_sql).
         scale = (
             f"min(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS min_scale, "
-            f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') END) AS max_scale"
+            f"max(CASE WHEN k = {Shape.DECIMAL:d} THEN strlen(t) - strpos(t, '.') "
+            f"WHEN k = {Shape.EXPONENT:d} THEN {exponent_scale_sql('t')} END) AS max_scale"
         )
         digits = "CAST(NULL AS BIGINT) AS max_digits"
         integer_bounds = (

@@ -55,6 +55,7 @@ from columnar_etl.profiling.keys import (
     key_merged_by_cleaning,
     merged_key_columns,
     naming_key,
+    never_filled,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
@@ -1736,16 +1737,15 @@ DECIMAL_DIGITS_IN_A_DOUBLE = 15
 
 
 def _written_decimals(counts: _Counts) -> bool:
-    """Every REAL cell of the column is the double of a plain decimal of at most
+    """Every REAL cell of the column is the double of a decimal of at most
     :data:`DECIMAL_DIGITS_IN_A_DOUBLE` significant digits: its shortest text (what the cleaner reads
     it as) is that decimal, and a numeric of it reads back as the same double. Measured on the bounds'
-    whole digits and the widest fraction (of every number cell: two values may give each), so a
-    computed double (``0.30000000000000004``), an exponent's REAL (``1e-05``) or an infinity keeps
-    the column a double."""
+    whole digits and the widest fraction (of every number cell: two values may give each; an
+    exponent's, ``5.46e-06``, the fraction digits it stands for: 8), so a computed double
+    (``0.30000000000000004``, ``3.0000000000000004e-05``) or an infinity keeps the column a double.
+    Until 2026-12-05 any REAL below 10^-4 did (its shortest text an exponent): a wallet's
+    ``DECIMAL(18,8)`` fees of ``0.00005`` loaded as double precision."""
     if counts.shape(Shape.REAL_INFINITY):
-        return False
-    exponents = (Shape.EXPONENT, Shape.EXPONENT_BARE)
-    if counts.shape(*exponents) > counts.text_shape(*exponents):
         return False
     whole = max(whole_digits(counts["min_number"], counts["max_number"]), _whole_digits(counts))
     return whole + (counts["max_scale"] or 0) <= DECIMAL_DIGITS_IN_A_DOUBLE
@@ -3127,6 +3127,13 @@ def _keyed_steps(
     # found in the data, names the rows (keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
+    if declared is not None and naming is not declared and (empty := never_filled(declared, profiled)):
+        what = ", ".join(profiled.key) or "none"
+        profiled[empty].notes.append(
+            f"declared PRIMARY KEY ({', '.join(declared.columns)}) but NULL in every row: SQLite keeps the "
+            "NULL of a key that is no INTEGER PRIMARY KEY (a PostgreSQL SERIAL it never fills), so it "
+            f"names no row; the table's key is {what} (declared UNIQUE, else found in the data)"
+        )
     if declared is not None and profiled.key_found == "data_unique":
         # A key found in the data that the schema makes unique only with other columns names this
         # file's rows, but no row another table's column could point to (references.py).

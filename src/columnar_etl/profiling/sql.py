@@ -702,6 +702,20 @@ def _exponent(t: str) -> str:
     return f"try_cast(regexp_extract({t}, '[eE]([+-]?[0-9]+)$', 1) AS DOUBLE)"
 
 
+def exponent_scale_sql(t: str) -> str:
+    """SQL: the fraction digits of exponent text ``t`` once expanded: its mantissa's less its exponent
+    (``1.234567e2`` has 4, ``1.5e-5`` has 6, ``1.5e3`` none), capped at 1000 (a column of more than 38
+    digits is as wide as one of a thousand).
+
+    A numeric column sized without them rounded those values (1.5e-5 to 0.000 at scale 3), audited as
+    a mere expansion. A REAL cell's shortest text is an exponent below 10^-4 (``5e-05``, ``5.46e-06``)
+    and counts so too: a wallet's ``DECIMAL(18,8)`` fee of ``'0.00005'`` is a decimal of five fraction
+    digits, not a reason to keep the column a double (until 2026-12-05 its exponents had no scale, and
+    such a column was double precision: profile._written_decimals)."""
+    fraction = f"length(regexp_extract({t}, '\\.([0-9]*)[eE]', 1))"
+    return f"least(greatest({fraction} - {_exponent(t)}, 0), 1000)::INTEGER"
+
+
 def _exponent_whole_digits(t: str) -> str:
     """SQL: the whole digits of exponent text ``t`` once expanded (``0.00015e5`` has 2: the mantissa's
     digits before its point, less its leading zeros, plus the exponent; none below 1). The exponent
@@ -1017,15 +1031,7 @@ def table_profile_sql(
     digit_fraction = f"strlen(split_part(replace(t0, {_COMMA}, '.'), '.', 2))"
     whole_text = f"split_part({ungrouped_sql('t0', 'sp0')}, '.', 1)"
     digits_before_mark = f"strlen({whole_text}) - CASE WHEN starts_with(t0, '-') THEN 1 ELSE 0 END"
-    # An exponent's fraction digits once expanded: its mantissa's less its exponent (1.234567e2 has 4,
-    # 1.5e-5 has 6, 1.5e3 none). A numeric column sized without them rounded those values (1.5e-5 to
-    # 0.000 at scale 3), audited as a mere expansion. An exponent beyond any scale is capped: the
-    # column then holds more than 38 digits anyway. TEXT only: a REAL cell's column is a double, and
-    # the typed scan (native.py) gives its exponents no scale either.
-    exponent_scale = (
-        "least(greatest(length(regexp_extract(t0, '\\.([0-9]*)[eE]', 1)) "
-        f"- {_exponent('t0')}, 0), 1000)::INTEGER"
-    )
+    exponent_scale = exponent_scale_sql("t0")
     # A number's whole digits (before the point, leading zeros aside), once expanded: 1.5e3 has 4,
     # 0.00015e5 has 2, 1e400 has 401. In a numeric column they and the scale must fit numeric(38) or
     # cleaning's decimal128 quarantines the value (numeric_overflow) where the profile counted it
@@ -1079,7 +1085,7 @@ def table_profile_sql(
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN 0 WHEN k0 = {Shape.DECIMAL:d} THEN {scale} END) "
         "AS min_scale",
         f"max(CASE WHEN k0 IN ({fixed}) THEN {scale} WHEN k0 IN ({digit_fractions}) THEN {digit_fraction} "
-        f"WHEN k0 = {Shape.EXPONENT:d} AND sc0 = {StorageClass.TEXT:d} THEN {exponent_scale} END) "
+        f"WHEN k0 = {Shape.EXPONENT:d} THEN {exponent_scale} END) "
         "AS max_scale",
         f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN strlen(ltrim(t0, '+-')) "
         f"WHEN k0 = {Shape.GROUPED_INTEGER:d} THEN strlen(replace(ltrim(t0, '+-'), {_THOUSANDS}, '')) "
