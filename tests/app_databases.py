@@ -286,6 +286,13 @@ number, so a test computes what a column holds from the same numbers.
   ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
   doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
   ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
+- :func:`family_tree`: a Gramps 5.1 family tree's ``sqlite.db`` (its DB-API backend's own DDL): each
+  object keyed by its handle (19 hex digits, or 18 capitals and digits of an older import) with its
+  ``serialize()`` tuple pickled into ``blob_data BLOB``, handles naming a person, source or place
+  declared nowhere (NULL for a family's unknown parent, ``''`` for an event without a place), the
+  polymorphic ``reference`` table with no key, a town's coordinates as decimal ``TEXT`` and its postal
+  code with leading zeros, ``change`` in Unix seconds, ``gender_stats`` per first word of a given name
+  with Gramps' male and female counts swapped, and pickled settings in ``metadata``.
 """
 
 from __future__ import annotations
@@ -7375,3 +7382,288 @@ def labeling_project(path: Path, tasks: int = 30) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Gramps ----------------------------------------------------------------------------------------------
+
+#: A Gramps 5.1 family tree's ``sqlite.db`` (DB-API backend, schema version 18), its own DDL.
+GRAMPS_DDL = [
+    "CREATE TABLE person (handle VARCHAR(50) PRIMARY KEY NOT NULL, given_name TEXT, surname TEXT, blob_data "
+    "BLOB, gramps_id TEXT, gender INTEGER, death_ref_index INTEGER, birth_ref_index INTEGER, change INTEGER, "
+    "private INTEGER)",
+    "CREATE TABLE family (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, "
+    "father_handle VARCHAR(50), mother_handle VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE source (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, title "
+    "TEXT, author TEXT, pubinfo TEXT, abbrev TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE citation (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, page "
+    "TEXT, confidence INTEGER, source_handle VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE event (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, "
+    "description TEXT, place VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE media (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, path TEXT, "
+    "mime TEXT, desc TEXT, checksum TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE place (handle VARCHAR(50) PRIMARY KEY NOT NULL, enclosed_by VARCHAR(50), blob_data BLOB, "
+    "gramps_id TEXT, title TEXT, long TEXT, lat TEXT, code TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE repository (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, name "
+    "TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE note (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, format "
+    "INTEGER, change INTEGER, private INTEGER)",
+    "CREATE TABLE tag (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, name TEXT, color "
+    "VARCHAR(13), priority INTEGER, change INTEGER)",
+    "CREATE TABLE reference (obj_handle VARCHAR(50), obj_class TEXT, ref_handle VARCHAR(50), ref_class TEXT)",
+    "CREATE TABLE name_group (name VARCHAR(50) PRIMARY KEY NOT NULL, grouping TEXT)",
+    "CREATE TABLE metadata (setting VARCHAR(50) PRIMARY KEY NOT NULL, value BLOB)",
+    "CREATE TABLE gender_stats (given_name TEXT, female INTEGER, male INTEGER, unknown INTEGER)",
+    "CREATE INDEX person_gramps_id ON person(gramps_id)",
+    "CREATE INDEX person_surname ON person(surname)",
+    "CREATE INDEX person_given_name ON person(given_name)",
+    "CREATE INDEX source_title ON source(title)",
+    "CREATE INDEX citation_page ON citation(page)",
+    "CREATE INDEX place_enclosed_by ON place(enclosed_by)",
+    "CREATE INDEX tag_name ON tag(name)",
+    "CREATE INDEX reference_ref_handle ON reference(ref_handle)",
+    "CREATE INDEX reference_obj_handle ON reference(obj_handle)",
+]
+GRAMPS_GIVEN = ("Zoë", "José\u00a0María", "Łukasz", "李", "Анна", "Baby 👶", "", "O'Brien", "Nguyễn Văn")
+GRAMPS_SURNAMES = ("Müller", "García\u00a0López", "Ødegaard", "王", "", "D'Arcy", "Smith")
+#: (title, latitude, longitude, postal code) of a tree's towns, as a user types them; '' where none.
+GRAMPS_TOWNS = (
+    ("Dresden", "51.0504", "13.7373", "01067"),
+    ("Roma", "41.9027835", "12.4963655", "00184"),
+    ("Gainesville, TX", "33.6259414", "-97.1333453", ""),
+    ("São Paulo", "-23.55052", "-46.633308", "01000-000"),
+    ("Ærøskøbing", "", "", ""),
+    ("東京", "35.6894875", "139.6917064", "100-0001"),
+)
+GRAMPS_COUNTRIES = ("Deutschland", "Italia")
+#: Gramps' "last changed" of its objects: Unix seconds (``int(time.time())``).
+GRAMPS_CHANGED = 1_185_438_865
+
+
+def gramps_handle(kind: str, n: int) -> str:
+    """A Gramps handle: ``create_id()``'s lowercase hex of a time and a random number (19 digits), or
+    the 17 or 18 capitals and digits of a tree imported from GEDCOM by an older Gramps."""
+    seed = zlib.crc32(f"{kind}:{n}".encode())
+    if kind == "person" and n % 4 == 0:
+        digits, number = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", seed * 7919 + n
+        text = ""
+        while number:
+            number, rest = divmod(number, 36)
+            text += digits[rest]
+        return (text + "KQC" + text)[:18]
+    return f"{seed:08x}{n * 104729:011x}"
+
+
+def gramps_blob(data: tuple[Any, ...]) -> bytes:
+    """An object as Gramps 5.1 stores it in ``blob_data``: ``pickle.dumps`` of its ``serialize()`` tuple."""
+    return pickle.dumps(data, protocol=4)
+
+
+def gramps_date(day: int, month: int, year: int) -> tuple[Any, ...]:
+    """A regular Gramps date's serialized tuple: calendar, modifier, quality, (d, m, y, slash), text,
+    sort value (the day's Julian day number), new year."""
+    return (0, 0, 0, (day, month, year, False), "", date(year, month, day).toordinal() + 1721425, 0)
+
+
+def gramps_person(n: int) -> tuple[str, str, int]:
+    """Person ``n``'s given name, surname and gender (0 female, 1 male, 2 unknown)."""
+    return GRAMPS_GIVEN[n % len(GRAMPS_GIVEN)], GRAMPS_SURNAMES[n % len(GRAMPS_SURNAMES)], n % 3
+
+
+def gramps_place(p: int) -> tuple[str, str, str, str]:
+    """Town ``p``'s title, latitude, longitude and postal code (countries hold '' for each but a title)."""
+    return GRAMPS_TOWNS[p]
+
+
+def gramps_town_of(n: int) -> int | None:
+    """The town person ``n`` was born in: one in two births has none."""
+    return None if n % 2 else (n // 2) % len(GRAMPS_TOWNS)
+
+
+def gramps_birth(n: int) -> date:
+    return date(1800 + 7 * n, 1 + n % 12, 1 + n % 28)
+
+
+def gramps_description(n: int) -> str:
+    """A birth's description as Gramps writes it, or '' where the user cleared it."""
+    given, surname, _ = gramps_person(n)
+    return "" if n % 5 == 4 else "Birth of " + ", ".join(part for part in (surname, given) if part)
+
+
+def gramps_changed(n: int) -> int:
+    return GRAMPS_CHANGED + 86_400 * 37 * n + 13 * n
+
+
+def gramps_couple(f: int) -> tuple[int | None, int | None]:
+    """Family ``f``'s father and mother (people), NULL for a parent not known."""
+    return (None if f == 3 else 2 * f, None if f % 4 == 1 else 2 * f + 1)
+
+
+def gramps_gender_stats(people: int) -> list[tuple[str, int, int, int]]:
+    """``gender_stats`` as Gramps 5.1 saves it: per first word of a given name (split at ASCII spaces
+    only, ``?`` dropped; none for ''), its counts ``(male, female, unknown)`` unpacked as ``female,
+    male, unknown`` (Gramps' own swap, read back the same way: the ``female`` column holds the men)."""
+    stats: dict[str, list[int]] = {}
+    for n in range(people):
+        given, _, gender = gramps_person(n)
+        key = given.split(" ")[0].replace("?", "")
+        if key:
+            counts = stats.setdefault(key, [0, 0, 0])  # male, female, unknown
+            counts[{1: 0, 0: 1, 2: 2}[gender]] += 1
+    return [(key, *counts) for key, counts in stats.items()]  # type: ignore[misc]
+
+
+def gramps_note(k: int) -> str:
+    return f"Notiz {k}: " + "Kirchenbuch, Seite ✝ — “Taufe”\u00a0im Jahr. " * (1 + 9 * k) + "Ende."
+
+
+def _none(k: int) -> list[list[Any]]:
+    """``k`` empty lists: the attribute, media, note, tag ... lists an object has none of."""
+    return [[] for _ in range(k)]
+
+
+def family_tree(path: Path, people: int = 24, families: int = 8) -> Path:
+    """A Gramps 5.1 family tree (see the module's list)."""
+    towns, countries = len(GRAMPS_TOWNS), len(GRAMPS_COUNTRIES)
+    h = gramps_handle
+    source, tags = h("source", 1), [h("tag", 1), h("tag", 2)]
+    notes = [h("note", k) for k in range(1, 4)]
+    people_rows, event_rows, references = [], [], []
+    for n in range(people):
+        given, surname, gender = gramps_person(n)
+        town = gramps_town_of(n)
+        place = "" if town is None else h("place", town)
+        born, changed, event_id, person_id = gramps_birth(n), gramps_changed(n), h("event", n), h("person", n)
+        birth = gramps_date(born.day, born.month, born.year)
+        event = (event_id, f"E{n:04d}", (12, ""), birth, gramps_description(n), place, *_none(4), changed)
+        blob = gramps_blob((*event, [], n % 9 == 0))
+        event_rows.append(
+            (event_id, blob, f"E{n:04d}", gramps_description(n), place, changed, int(n % 9 == 0))
+        )
+        name = (False, [], [], None, given, [(surname, "", True, (1, ""), "")], "", "", (2, ""), "", 0, 0, "")
+        note = [notes[n % 3]] if n % 4 == 0 else []
+        tag = [tags[n % 2]] if n % 7 == 0 else []
+        person = (
+            person_id,
+            f"I{n:04d}",
+            gender,
+            (*name, "", ""),
+            [],
+            -1,
+            0,
+            [(False, [], [], event_id, (1, ""))],
+        )
+        blob = gramps_blob((*person, *_none(7), note, changed, tag, n % 11 == 0, []))
+        row = (person_id, given, surname, blob, f"I{n:04d}", gender, -1, 0, changed, int(n % 11 == 0))
+        people_rows.append(row)
+        references += [(person_id, "Person", event_id, "Event")]
+        references += [(person_id, "Person", x, "Note") for x in note]
+        references += [(person_id, "Person", x, "Tag") for x in tag]
+        if place:
+            references.append((event_id, "Event", place, "Place"))
+    place_rows = []
+    for c, country in enumerate(GRAMPS_COUNTRIES):
+        at = (h("country", c), f"P{900 + c}", country, "", "", [], (country, None, ""), [], (1, ""), "")
+        blob = gramps_blob((*at, *_none(5), GRAMPS_CHANGED, [], False))
+        place_rows.append((h("country", c), "", blob, f"P{900 + c}", country, "", "", "", GRAMPS_CHANGED, 0))
+    for p in range(towns):
+        title, lat, long, code = gramps_place(p)
+        within, changed = h("country", p % countries), gramps_changed(p)
+        at = (
+            h("place", p),
+            f"P{p:04d}",
+            title,
+            long,
+            lat,
+            [(within, None)],
+            (title, None, ""),
+            [],
+            (4, ""),
+            code,
+        )
+        blob = gramps_blob((*at, *_none(5), changed, [], False))
+        place_rows.append((h("place", p), within, blob, f"P{p:04d}", title, long, lat, code, changed, 0))
+        references.append((h("place", p), "Place", within, "Place"))
+    family_rows = []
+    for f in range(families):
+        father, mother = gramps_couple(f)
+        fh = None if father is None else h("person", father)
+        mh = None if mother is None else h("person", mother)
+        blob = gramps_blob(
+            (h("family", f), f"F{f:04d}", fh, mh, [], (1, ""), *_none(7), gramps_changed(f), [], False)
+        )
+        family_rows.append((h("family", f), blob, f"F{f:04d}", fh, mh, gramps_changed(f), 0))
+        references += [(h("family", f), "Family", x, "Person") for x in (fh, mh) if x is not None]
+    citation_rows = []
+    for k in range(12):
+        page = "" if k % 3 == 0 else f"S. {k:03d}"
+        cited = (h("citation", k), f"C{k:04d}", gramps_date(1, 1 + k, 1850 + k), page, k % 5, source)
+        blob = gramps_blob((*cited, *_none(4), gramps_changed(k), [], False))
+        citation_rows.append((h("citation", k), blob, f"C{k:04d}", page, k % 5, source, gramps_changed(k), 0))
+        references.append((h("citation", k), "Citation", source, "Source"))
+    title, author = "Kirchenbuch 1850–1867 ✝", "Pfarrer\u00a0Weiß"
+    scan, archive = h("media", 1), h("repository", 1)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "person": people_rows,
+        "family": family_rows,
+        "source": [
+            (
+                source,
+                gramps_blob((source, "S0000", title)),
+                "S0000",
+                title,
+                author,
+                "",
+                "KB",
+                GRAMPS_CHANGED,
+                0,
+            )
+        ],
+        "citation": citation_rows,
+        "event": event_rows,
+        "media": [
+            (
+                scan,
+                gramps_blob((scan, "O0000")),
+                "O0000",
+                "scan 1855.png",
+                "image/png",
+                "1855-06-25 birth record",
+                hashlib.md5(b"scan").hexdigest(),
+                GRAMPS_CHANGED,
+                0,
+            )
+        ],
+        "place": place_rows,
+        "repository": [
+            (archive, gramps_blob((archive, "R0000")), "R0000", "Stadtarchiv Köln", GRAMPS_CHANGED, 0)
+        ],
+        "note": [
+            (
+                x,
+                gramps_blob(
+                    (x, f"N{k:04d}", (gramps_note(k), []), False, (1, ""), GRAMPS_CHANGED, [], False)
+                ),
+                f"N{k:04d}",
+                0,
+                GRAMPS_CHANGED + k,
+                0,
+            )
+            for k, x in enumerate(notes)
+        ],
+        "tag": [
+            (x, gramps_blob((x, name, color, k, GRAMPS_CHANGED)), name, color, k, GRAMPS_CHANGED)
+            for k, (x, name, color) in enumerate(
+                zip(tags, ("ToDo", "complete ✓"), ("#efb60c280c28", "#076780873bf0"), strict=True)
+            )
+        ],
+        "reference": references,
+        "name_group": [("Fernández", "Fernandez"), ("Ødegaard", "Odegaard")],
+        "metadata": [
+            ("version", pickle.dumps("18", protocol=4)),
+            ("default-person-handle", pickle.dumps(h("person", 0), protocol=4)),
+            ("media-path", pickle.dumps("{GRAMPS_RESOURCES}/example/gramps", protocol=4)),
+            ("surname_list", pickle.dumps(sorted(set(GRAMPS_SURNAMES)), protocol=4)),
+        ],
+        "gender_stats": gramps_gender_stats(people),
+    }
+    return write_export(path, GRAMPS_DDL, rows, bytes_as_text=False)

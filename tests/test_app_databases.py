@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Studio project, a Gramps family tree) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3215,4 +3216,96 @@ def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(ru
         ("task_completion", "project_id"): "project.id",
         ("prediction", "task_id"): "task.id",
         ("prediction", "project_id"): "project.id",
+    }
+
+
+def test_family_tree_keeps_pickled_objects_and_handles_and_reads_typed_coordinates_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.family_tree)
+    people, families = 24, 8
+    towns, countries = len(apps.GRAMPS_TOWNS), len(apps.GRAMPS_COUNTRIES)
+    with closing(sqlite3.connect(ran.db)) as con:
+        references_written = con.execute("SELECT count(*) FROM reference").fetchone()[0]
+        written = dict(con.execute("SELECT handle, blob_data FROM event"))
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "person": people,
+            "family": families,
+            "source": 1,
+            "citation": 12,
+            "event": people,
+            "media": 1,
+            "place": towns + countries,
+            "repository": 1,
+            "note": 3,
+            "tag": 2,
+            "reference": references_written,
+            "name_group": 2,
+            "metadata": 4,
+            "gender_stats": len(apps.gramps_gender_stats(people)),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Gramps writes no NULL but a family's unknown parent: '' is its one way of "none" elsewhere.
+    assert ran.record["quality_before"] == 100.0
+    h = apps.gramps_handle
+    schema = ran.record["version_schema"]
+    for table in ("person", "family", "event", "place", "citation", "note", "tag"):
+        assert primary_key(ran.uri, schema, table) == ["handle"]
+        assert (ran.types(table)["handle"], ran.types(table)["blob_data"]) == ("text", "bytea")
+    # Each object's pickled tuple arrives byte for byte, and unpickles to what Gramps serialized.
+    blobs = ran.values("person", "blob_data", "handle")
+    assert {k: pickle.loads(v)[1] for k, v in blobs.items()} == {
+        h("person", n): f"I{n:04d}" for n in range(people)
+    }
+    assert {k: bytes(v) for k, v in ran.values("event", "blob_data", "handle").items()} == written
+    assert pickle.loads(ran.values("metadata", "value", "setting")["version"]) == "18"
+    # Names as typed: a no-break space inside, emoji, CJK; '' (no name given) is NULL, audited.
+    assert ran.values("person", "given_name", "handle") == {
+        h("person", n): apps.gramps_person(n)[0] or None for n in range(people)
+    }
+    assert set(audit_rules(run_dir, "person", "surname")) == {
+        h("person", n) for n in range(people) if not apps.gramps_person(n)[1]
+    }
+    # Typed decimal coordinates are numbers, each the decimal written; a postal code keeps its zeros.
+    place = ran.types("place")
+    assert (place["lat"], place["long"], place["code"], place["gramps_id"]) == (
+        "numeric",
+        "numeric",
+        "text",
+        "text",
+    )
+    towns_loaded = {h("place", p): apps.gramps_place(p) for p in range(towns)}
+    assert _amounts(ran.values("place", "lat", "handle")) == {
+        **{k: Decimal(lat) if lat else None for k, (_, lat, _, _) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    assert _amounts(ran.values("place", "long", "handle")) == {
+        **{k: Decimal(long) if long else None for k, (_, _, long, _) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    assert ran.values("place", "code", "handle") == {
+        **{k: code or None for k, (_, _, _, code) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    # `change` is Unix seconds, but no date-like name (a shop's `change` is money): integers as written.
+    assert ran.types("person")["change"] == "bigint"
+    assert ran.values("person", "change", "handle") == {
+        h("person", n): apps.gramps_changed(n) for n in range(people)
+    }
+    assert ran.values("family", "father_handle", "handle") == {
+        h("family", f): None if father is None else h("person", father)
+        for f, (father, _) in ((f, apps.gramps_couple(f)) for f in range(families))
+    }
+    # The handles that name one kind of object refer to its table; `reference`'s handles name objects of
+    # every kind (a person's events, notes and tags): none guessed for them.
+    assert references(run_dir) == {
+        ("family", "father_handle"): "person.handle",
+        ("family", "mother_handle"): "person.handle",
+        ("citation", "source_handle"): "source.handle",
+        ("event", "place"): "place.handle",
+        ("place", "enclosed_by"): "place.handle",
     }
