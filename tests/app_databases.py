@@ -293,6 +293,12 @@ number, so a test computes what a column holds from the same numbers.
   polymorphic ``reference`` table with no key, a town's coordinates as decimal ``TEXT`` and its postal
   code with leading zeros, ``change`` in Unix seconds, ``gender_stats`` per first word of a given name
   with Gramps' male and female counts swapped, and pickled settings in ``metadata``.
+- :func:`document_archive`: a Mayan EDMS 4.12 ``db.sqlite3`` (Django 4.2's DDL, verbatim, of a subset of
+  its tables): documents with their files (SHA-256 checksums, uuid file names) and versions in a circle
+  of declared references, one metadata ``value text`` column holding every type's values as typed
+  (invoice numbers ``000007``, ISO dates, amounts ``52.50`` and ``9,50``, names, NULL), tags, a cabinet
+  tree numbered by django-mptt, check-outs, and the activity stream's generic object ids as
+  ``varchar(255)`` digits beside their content types.
 """
 
 from __future__ import annotations
@@ -7667,3 +7673,281 @@ def family_tree(path: Path, people: int = 24, families: int = 8) -> Path:
         "gender_stats": gramps_gender_stats(people),
     }
     return write_export(path, GRAMPS_DDL, rows, bytes_as_text=False)
+
+
+# --- Mayan EDMS ------------------------------------------------------------------------------------------
+
+#: A Mayan EDMS 4.12 ``db.sqlite3`` (Django 4.2's DDL): the tables of documents, their files and
+#: versions, metadata, tags, cabinets, check-outs and the activity stream, as its migrations create them.
+MAYAN_DDL = [
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE UNIQUE INDEX "django_content_type_app_label_model_76bd3d3b_uniq" ON "django_content_type" '
+    '("app_label", "model")',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    "UNIQUE, "
+    '"last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" '
+    'bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "documents_documenttype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"delete_time_period" integer unsigned NULL CHECK ("delete_time_period" >= 0), "delete_time_unit" '
+    'varchar(12) NULL, "trash_time_period" integer unsigned NULL CHECK ("trash_time_period" >= 0), "label" '
+    'varchar(196) NOT NULL UNIQUE, "filename_generator_backend" varchar(224) NOT NULL, '
+    '"filename_generator_backend_arguments" text NOT NULL, "document_stub_expiration_interval" bigint '
+    'unsigned NOT NULL CHECK ("document_stub_expiration_interval" >= 0), "document_stub_pruning_enabled" '
+    'bool NOT NULL, "trash_time_unit" varchar(12) NULL)',
+    'CREATE TABLE "documents_document" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "uuid" char(32) NOT '
+    'NULL, "label" varchar(255) NOT NULL, "description" text NOT NULL, "language" varchar(8) NOT NULL, '
+    '"document_type_id" integer NOT NULL REFERENCES "documents_documenttype" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "in_trash" bool NOT NULL, "is_stub" bool NOT NULL, "trashed_date_time" datetime NULL, '
+    '"datetime_created" datetime NOT NULL, "file_latest_id" integer NULL UNIQUE REFERENCES '
+    '"documents_documentfile" ("id") DEFERRABLE INITIALLY DEFERRED, "version_active_id" integer NULL UNIQUE '
+    'REFERENCES "documents_documentversion" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "documents_document_label_556c6583" ON "documents_document" ("label")',
+    'CREATE TABLE "documents_documentfile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "timestamp" '
+    'datetime NOT NULL, "comment" text NOT NULL, "file" varchar(100) NOT NULL, "mimetype" varchar(255) NULL, '
+    '"encoding" varchar(64) NULL, "checksum" varchar(64) NULL, "document_id" integer NOT NULL REFERENCES '
+    '"documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "filename" varchar(255) NOT NULL, "size" '
+    'bigint unsigned NULL CHECK ("size" >= 0))',
+    'CREATE INDEX "documents_documentfile_checksum_0110fee6" ON "documents_documentfile" ("checksum")',
+    'CREATE TABLE "documents_documentversion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "timestamp" '
+    'datetime NOT NULL, "comment" text NOT NULL, "document_id" integer NOT NULL REFERENCES '
+    '"documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "active" bool NOT NULL)',
+    'CREATE TABLE "metadata_metadatatype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(48) NOT NULL UNIQUE, "default" varchar(128) NULL, "lookup" text NULL, "label" varchar(48) NOT '
+    'NULL, "parser" varchar(224) NOT NULL, "validation_arguments" text NOT NULL, "parser_arguments" text NOT '
+    'NULL, "validation" varchar(224) NOT NULL)',
+    'CREATE TABLE "metadata_documentmetadata" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"document_id" integer NOT NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"metadata_type_id" integer NOT NULL REFERENCES "metadata_metadatatype" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "value" text NULL)',
+    'CREATE UNIQUE INDEX "metadata_documentmetadata_document_id_metadata_type_id_34933d91_uniq" ON '
+    '"metadata_documentmetadata" ("document_id", "metadata_type_id")',
+    'CREATE TABLE "tags_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(128) NOT NULL '
+    'UNIQUE, "color" varchar(7) NOT NULL)',
+    'CREATE TABLE "tags_tag_documents" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "tag_id" integer '
+    'NOT NULL REFERENCES "tags_tag" ("id") DEFERRABLE INITIALLY DEFERRED, "document_id" integer NOT NULL '
+    'REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "tags_tag_documents_tag_id_document_id_7698ad5e_uniq" ON "tags_tag_documents" '
+    '("tag_id", "document_id")',
+    'CREATE TABLE "cabinets_cabinet" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(128) '
+    'NOT NULL, "lft" integer unsigned NOT NULL CHECK ("lft" >= 0), "tree_id" integer unsigned NOT NULL CHECK '
+    '("tree_id" >= 0), "level" integer unsigned NOT NULL CHECK ("level" >= 0), "rght" integer unsigned NOT '
+    'NULL CHECK ("rght" >= 0), "parent_id" integer NULL REFERENCES "cabinets_cabinet" ("id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE UNIQUE INDEX "cabinets_cabinet_parent_id_label_441a7709_uniq" ON "cabinets_cabinet" '
+    '("parent_id", "label")',
+    'CREATE TABLE "cabinets_cabinet_documents" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"cabinet_id" integer NOT NULL REFERENCES "cabinets_cabinet" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"document_id" integer NOT NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "cabinets_cabinet_documents_cabinet_id_document_id_fb3935b0_uniq" ON '
+    '"cabinets_cabinet_documents" ("cabinet_id", "document_id")',
+    'CREATE TABLE "checkouts_documentcheckout" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"checkout_datetime" datetime NOT NULL, "expiration_datetime" datetime NOT NULL, "block_new_file" bool '
+    'NOT NULL, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"document_id" integer NOT NULL UNIQUE REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE TABLE "actstream_action" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "actor_object_id" '
+    'varchar(255) NOT NULL, "verb" varchar(255) NOT NULL, "description" text NULL, "target_object_id" '
+    'varchar(255) NULL, "action_object_object_id" varchar(255) NULL, "timestamp" datetime NOT NULL, "public" '
+    'bool NOT NULL, "action_object_content_type_id" integer NULL REFERENCES "django_content_type" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "actor_content_type_id" integer NOT NULL REFERENCES '
+    '"django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "target_content_type_id" integer NULL '
+    'REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "actstream_action_actor_object_id_72ef0cfa" ON "actstream_action" ("actor_object_id")',
+]
+#: Mayan's content types of the objects its activity stream names (their ids as its migrations number them).
+MAYAN_CONTENT_TYPES = {
+    "user": (17, "auth", "user"),
+    "document": (67, "documents", "document"),
+    "documenttype": (68, "documents", "documenttype"),
+    "documentfile": (71, "documents", "documentfile"),
+    "metadatatype": (124, "metadata", "metadatatype"),
+    "tag": (132, "tags", "tag"),
+}
+MAYAN_BASE = datetime(2026, 12, 5, 6, 31, 31, 231416)  # naive UTC, as Django writes under USE_TZ
+MAYAN_USERS = (("admin", "", ""), ("joerg", "Jörg", "Weiß"), ("li", "李", ""))
+MAYAN_CUSTOMERS = ("ACME", "Müller GmbH", "東京商事", "O’Brien & Söhne")
+#: (name, label, parser) of the metadata types: one column ``value`` holds them all, as typed.
+MAYAN_METADATA = (
+    ("invoice_date", "Rechnungsdatum", "mayan.apps.metadata.metadata_parsers.DateParser"),
+    ("amount", "Betrag (EUR)", ""),
+    ("invoice_number", "Rechnungsnummer", ""),
+    ("customer", "Kunde", ""),
+)
+MAYAN_TAGS = (("wichtig ❗", "#ff0000"), ("paid", "#00ff00"), ("2024", "#123456"))
+#: (label, parent) of the cabinets, in the order created: a tree kept by django-mptt.
+MAYAN_CABINETS = (("Archiv", None), ("2023", 1), ("2024", 1), ("01", 3), ("02", 3))
+
+
+def mayan_created(n: int) -> datetime:
+    return MAYAN_BASE + timedelta(seconds=1.3 * n, microseconds=0 if n % 10 == 0 else 7919 * n)
+
+
+def mayan_metadata(n: int) -> list[tuple[int, str | None]]:
+    """Document ``n``'s metadata, ``(type id, value)``: an invoice (odd ``n``) its number with leading
+    zeros, mostly a date (ISO, as the date parser writes it), an amount as typed (a point or a comma)
+    or left empty (NULL), and its customer; a contract (even ``n``) its customer only."""
+    customer = (4, MAYAN_CUSTOMERS[n % len(MAYAN_CUSTOMERS)])
+    if n % 2 == 0:
+        return [customer]
+    day = date(2024, 1, 3) + timedelta(days=3 * n)
+    amount = (None, f"{n * 17.5:.2f}", f"{n * 3},50")[n % 3]
+    dated = [(1, day.isoformat())] if n % 5 else []
+    return [(3, f"{n * 7:06d}"), *dated, (2, amount), customer]
+
+
+def mayan_trashed(n: int) -> datetime | None:
+    return MAYAN_BASE + timedelta(minutes=2, seconds=n) if n % 9 == 0 else None
+
+
+def mayan_actions(documents: int) -> list[tuple[str, int, int | None, tuple[str, int] | None]]:
+    """The activity stream: ``(verb, actor user, target document or None for a user's own creation,
+    action object (content type, id) or None)``; Django keeps every object id as ``varchar`` text."""
+    users = len(MAYAN_USERS)
+    actions: list[tuple[str, int, int | None, tuple[str, int] | None]] = [
+        ("user_management.user_created", u, None, None) for u in range(2, users + 1)
+    ]
+    for n in range(1, documents + 1):
+        actor = 1 + n % users
+        actions.append(("documents.document_create", actor, n, ("documenttype", 2 - n % 2)))
+        actions.append(("documents.document_file_created", actor, n, ("documentfile", n)))
+        actions += [
+            ("metadata.document_metadata_added", actor, n, ("metadatatype", t)) for t, _ in mayan_metadata(n)
+        ]
+        if n % 3 == 0:
+            actions.append(("tags.tag_attach", actor, n, ("tag", 1 + n % len(MAYAN_TAGS))))
+    return actions
+
+
+def document_archive(path: Path, documents: int = 30) -> Path:
+    """A Mayan EDMS 4.12 document archive (see the module's list)."""
+    users = [
+        (
+            k,
+            f"pbkdf2_sha256$1000000$salt{k}$hash{k}",
+            django_moment(MAYAN_BASE) if k == 1 else None,
+            int(k == 1),
+            name,
+            last,
+            f"{name}@example.org",
+            int(k == 1),
+            1,
+            django_moment(MAYAN_BASE - timedelta(days=k)),
+            first,
+        )
+        for k, (name, first, last) in enumerate(MAYAN_USERS, 1)
+    ]
+    docs, files, versions, metadata, tagged, filed, checkouts = [], [], [], [], [], [], []
+    for n in range(1, documents + 1):
+        created = mayan_created(n)
+        trashed = mayan_trashed(n)
+        label = f"{'Rechnung' if n % 2 else 'Vertrag'} {n:04d}" + (" 📄" if n % 5 == 0 else "")
+        description = "" if n % 4 else "Beschreibung mit Umlauten äöü\u00a0und langem Text." * (n % 9 + 1)
+        docs.append(
+            (
+                n,
+                UUID(int=0x158AC3B939984603905FBCECA19D0000 + n * 7919).hex,
+                label,
+                description,
+                "deu" if n % 2 else "eng",
+                2 - n % 2,
+                int(trashed is not None),
+                0,
+                django_moment(trashed),
+                django_moment(created),
+                n,
+                n,
+            )
+        )
+        content = f"scan {n}".encode() * (n % 4 + 1)
+        files.append(
+            (
+                n,
+                django_moment(created + timedelta(microseconds=180335)),
+                "",
+                str(UUID(int=n << 64 | n)),
+                "image/png",
+                "binary",
+                hashlib.sha256(content).hexdigest(),
+                n,
+                f"scan_{n:04d}.png",
+                len(content),
+            )
+        )
+        versions.append((n, django_moment(created + timedelta(microseconds=250001)), "", n, 1))
+        metadata += [(n, t, value) for t, value in mayan_metadata(n)]
+        if n % 3 == 0:
+            tagged.append((n, 1 + n % len(MAYAN_TAGS)))
+        filed.append((2 if n % 2 else 4 + n % 4 // 2, n))
+        if n % 7 == 3:
+            moment = created + timedelta(minutes=3)
+            checkouts.append(
+                (
+                    django_moment(moment),
+                    django_moment(moment + timedelta(days=1 + n % 3)),
+                    n % 2,
+                    1 + n % 3,
+                    n,
+                )
+            )
+    cabinets = [(k, label, *MAYAN_MPTT[k], parent) for k, (label, parent) in enumerate(MAYAN_CABINETS, 1)]
+    types = MAYAN_CONTENT_TYPES
+    stream = []
+    for k, (verb, actor, target, action_object) in enumerate(mayan_actions(documents), 1):
+        moment = django_moment(MAYAN_BASE + timedelta(milliseconds=431 * k))
+        target_type = types["user"][0] if target is None else types["document"][0]
+        kind = None if action_object is None else types[action_object[0]][0]
+        obj = None if action_object is None else str(action_object[1])
+        stream.append(
+            (
+                k,
+                str(actor),
+                verb,
+                None,
+                str(actor if target is None else target),
+                obj,
+                moment,
+                1,
+                kind,
+                types["user"][0],
+                target_type,
+            )
+        )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": list(types.values()),
+        "auth_user": users,
+        "documents_documenttype": [
+            (1, 30, "days", None, "Default", "uuid", "", 86400, 1, None),
+            (2, 30, "days", None, "Rechnung 🧾", "uuid", "", 86400, 1, None),
+        ],
+        "documents_document": docs,
+        "documents_documentfile": files,
+        "documents_documentversion": versions,
+        "metadata_metadatatype": [
+            (
+                k,
+                name,
+                None,
+                ",".join(MAYAN_CUSTOMERS) if name == "customer" else None,
+                label,
+                parser,
+                "",
+                "",
+                "",
+            )
+            for k, (name, label, parser) in enumerate(MAYAN_METADATA, 1)
+        ],
+        "metadata_documentmetadata": [(k, *row) for k, row in enumerate(metadata, 1)],
+        "tags_tag": [(k, label, color) for k, (label, color) in enumerate(MAYAN_TAGS, 1)],
+        "tags_tag_documents": [(k, tag, n) for k, (n, tag) in enumerate(tagged, 1)],
+        "cabinets_cabinet": cabinets,
+        "cabinets_cabinet_documents": [(k, *row) for k, row in enumerate(filed, 1)],
+        "checkouts_documentcheckout": [(k, *row) for k, row in enumerate(checkouts, 1)],
+        "actstream_action": stream,
+    }
+    return write_export(path, MAYAN_DDL, rows)
+
+
+#: ``(lft, tree_id, level, rght)`` of each cabinet of :data:`MAYAN_CABINETS`, as django-mptt numbers them.
+MAYAN_MPTT = {1: (1, 1, 0, 10), 2: (2, 1, 1, 3), 3: (4, 1, 1, 9), 4: (5, 1, 2, 6), 5: (7, 1, 2, 8)}

@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a Gramps family tree) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+Studio project, a Gramps family tree, a Mayan EDMS archive) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3308,4 +3308,93 @@ def test_family_tree_keeps_pickled_objects_and_handles_and_reads_typed_coordinat
         ("citation", "source_handle"): "source.handle",
         ("event", "place"): "place.handle",
         ("place", "enclosed_by"): "place.handle",
+    }
+
+
+def test_document_archive_keeps_metadata_values_as_typed_and_reads_object_ids_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.document_archive)
+    documents = range(1, 31)
+    metadata = [(n, t, value) for n in documents for t, value in apps.mayan_metadata(n)]
+    actions = apps.mayan_actions(len(documents))
+    checkouts = [n for n in documents if n % 7 == 3]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": len(apps.MAYAN_CONTENT_TYPES),
+            "auth_user": len(apps.MAYAN_USERS),
+            "documents_documenttype": 2,
+            "documents_document": len(documents),
+            "documents_documentfile": len(documents),
+            "documents_documentversion": len(documents),
+            "metadata_metadatatype": len(apps.MAYAN_METADATA),
+            "metadata_documentmetadata": len(metadata),
+            "tags_tag": len(apps.MAYAN_TAGS),
+            "tags_tag_documents": len([n for n in documents if n % 3 == 0]),
+            "cabinets_cabinet": len(apps.MAYAN_CABINETS),
+            "cabinets_cabinet_documents": len(documents),
+            "checkouts_documentcheckout": len(checkouts),
+            "actstream_action": len(actions),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # One `value` column holds every metadata type's values as typed: invoice numbers with leading zeros,
+    # ISO dates, amounts with a point or a comma, names. No reading fits them all: text, each as written.
+    assert ran.types("metadata_documentmetadata")["value"] == "text"
+    assert ran.values("metadata_documentmetadata", "value", "id") == {
+        k: value for k, (_, _, value) in enumerate(metadata, 1)
+    }
+    # Django's generic relations keep an object's id as varchar text: the number it spells.
+    action = ran.types("actstream_action")
+    assert (
+        action["actor_object_id"]
+        == action["target_object_id"]
+        == action["action_object_object_id"]
+        == "bigint"
+    )
+    assert ran.values("actstream_action", "target_object_id", "id") == {
+        k: actor if target is None else target for k, (_, actor, target, _) in enumerate(actions, 1)
+    }
+    assert ran.values("actstream_action", "action_object_object_id", "id") == {
+        k: None if obj is None else obj[1] for k, (_, _, _, obj) in enumerate(actions, 1)
+    }
+    # Naive UTC text, with or without a fraction, is the timestamp Django wrote.
+    document = ran.types("documents_document")
+    assert document["datetime_created"] == document["trashed_date_time"] == "timestamp without time zone"
+    assert ran.values("documents_document", "datetime_created", "id") == {
+        n: apps.mayan_created(n) for n in documents
+    }
+    assert ran.values("documents_document", "trashed_date_time", "id") == {
+        n: apps.mayan_trashed(n) for n in documents
+    }
+    assert document["in_trash"] == document["is_stub"] == "boolean"
+    assert ran.values("documents_document", "in_trash", "id") == {n: n % 9 == 0 for n in documents}
+    # Hex uuids and SHA-256 checksums are text; '' for no description (NOT NULL) is NULL, audited.
+    assert document["uuid"] == ran.types("documents_documentfile")["checksum"] == "text"
+    assert set(audit_rules(run_dir, "documents_document", "description")) == {
+        str(n) for n in documents if n % 4
+    }
+    assert ran.values("cabinets_cabinet", "rght", "id") == {k: apps.MAYAN_MPTT[k][3] for k in apps.MAYAN_MPTT}
+    # Exactly the references Django declared, the circle between a document and its files included.
+    assert references(run_dir) == {
+        ("documents_document", "document_type_id"): "documents_documenttype.id",
+        ("documents_document", "file_latest_id"): "documents_documentfile.id",
+        ("documents_document", "version_active_id"): "documents_documentversion.id",
+        ("documents_documentfile", "document_id"): "documents_document.id",
+        ("documents_documentversion", "document_id"): "documents_document.id",
+        ("metadata_documentmetadata", "document_id"): "documents_document.id",
+        ("metadata_documentmetadata", "metadata_type_id"): "metadata_metadatatype.id",
+        ("tags_tag_documents", "tag_id"): "tags_tag.id",
+        ("tags_tag_documents", "document_id"): "documents_document.id",
+        ("cabinets_cabinet", "parent_id"): "cabinets_cabinet.id",
+        ("cabinets_cabinet_documents", "cabinet_id"): "cabinets_cabinet.id",
+        ("cabinets_cabinet_documents", "document_id"): "documents_document.id",
+        ("checkouts_documentcheckout", "user_id"): "auth_user.id",
+        ("checkouts_documentcheckout", "document_id"): "documents_document.id",
+        ("actstream_action", "action_object_content_type_id"): "django_content_type.id",
+        ("actstream_action", "actor_content_type_id"): "django_content_type.id",
+        ("actstream_action", "target_content_type_id"): "django_content_type.id",
     }
