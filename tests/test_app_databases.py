@@ -3291,10 +3291,14 @@ def test_family_tree_keeps_pickled_objects_and_handles_and_reads_typed_coordinat
         **{k: code or None for k, (_, _, _, code) in towns_loaded.items()},
         **{h("country", c): None for c in range(countries)},
     }
-    # `change` is Unix seconds, but no date-like name (a shop's `change` is money): integers as written.
-    assert ran.types("person")["change"] == "bigint"
+    # `change`, each object's last change, is Unix seconds: instants, each cell audited (until 2026-12-05
+    # bigint: a change named no moment, though an update did).
+    assert ran.types("person")["change"] == ran.types("place")["change"] == "timestamp with time zone"
     assert ran.values("person", "change", "handle") == {
-        h("person", n): apps.gramps_changed(n) for n in range(people)
+        h("person", n): UNIX_EPOCH + timedelta(seconds=apps.gramps_changed(n)) for n in range(people)
+    }
+    assert audit_rules(run_dir, "event", "change") == {
+        h("event", n): {"epoch:seconds"} for n in range(people)
     }
     assert ran.values("family", "father_handle", "handle") == {
         h("family", f): None if father is None else h("person", father)
