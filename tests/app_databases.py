@@ -335,6 +335,19 @@ number, so a test computes what a column holds from the same numbers.
   of this file's keys: a reading state's ``book_id`` 1..N beside its ``id`` 1..N); ``DATETIME`` text of
   naive UTC with six fraction digits, a session's ``expiry INTEGER`` of epoch seconds, ``FLOAT``
   progress, and the Flask secret as 32 bytes in a ``BLOB``.
+- :func:`family_tree`: a Gramps 5.1 family tree's ``sqlite.db`` (its DB-API backend's own DDL): each
+  object keyed by its handle (19 hex digits, or 18 capitals and digits of an older import) with its
+  ``serialize()`` tuple pickled into ``blob_data BLOB``, handles naming a person, source or place
+  declared nowhere (NULL for a family's unknown parent, ``''`` for an event without a place), the
+  polymorphic ``reference`` table with no key, a town's coordinates as decimal ``TEXT`` and its postal
+  code with leading zeros, ``change`` in Unix seconds, ``gender_stats`` per first word of a given name
+  with Gramps' male and female counts swapped, and pickled settings in ``metadata``.
+- :func:`document_archive`: a Mayan EDMS 4.12 ``db.sqlite3`` (Django 4.2's DDL, verbatim, of a subset of
+  its tables): documents with their files (SHA-256 checksums, uuid file names) and versions in a circle
+  of declared references, one metadata ``value text`` column holding every type's values as typed
+  (invoice numbers ``000007``, ISO dates, amounts ``52.50`` and ``9,50``, names, NULL), tags, a cabinet
+  tree numbered by django-mptt, check-outs, and the activity stream's generic object ids as
+  ``varchar(255)`` digits beside their content types.
 """
 
 from __future__ import annotations
@@ -8565,3 +8578,566 @@ def calibre_web_app(path: Path, users: int = 6, reads: int = 30) -> Path:
         "flask_settings": [(1, bytes(range(200, 232)))],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Gramps ----------------------------------------------------------------------------------------------
+
+#: A Gramps 5.1 family tree's ``sqlite.db`` (DB-API backend, schema version 18), its own DDL.
+GRAMPS_DDL = [
+    "CREATE TABLE person (handle VARCHAR(50) PRIMARY KEY NOT NULL, given_name TEXT, surname TEXT, blob_data "
+    "BLOB, gramps_id TEXT, gender INTEGER, death_ref_index INTEGER, birth_ref_index INTEGER, change INTEGER, "
+    "private INTEGER)",
+    "CREATE TABLE family (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, "
+    "father_handle VARCHAR(50), mother_handle VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE source (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, title "
+    "TEXT, author TEXT, pubinfo TEXT, abbrev TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE citation (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, page "
+    "TEXT, confidence INTEGER, source_handle VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE event (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, "
+    "description TEXT, place VARCHAR(50), change INTEGER, private INTEGER)",
+    "CREATE TABLE media (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, path TEXT, "
+    "mime TEXT, desc TEXT, checksum TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE place (handle VARCHAR(50) PRIMARY KEY NOT NULL, enclosed_by VARCHAR(50), blob_data BLOB, "
+    "gramps_id TEXT, title TEXT, long TEXT, lat TEXT, code TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE repository (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, name "
+    "TEXT, change INTEGER, private INTEGER)",
+    "CREATE TABLE note (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, gramps_id TEXT, format "
+    "INTEGER, change INTEGER, private INTEGER)",
+    "CREATE TABLE tag (handle VARCHAR(50) PRIMARY KEY NOT NULL, blob_data BLOB, name TEXT, color "
+    "VARCHAR(13), priority INTEGER, change INTEGER)",
+    "CREATE TABLE reference (obj_handle VARCHAR(50), obj_class TEXT, ref_handle VARCHAR(50), ref_class TEXT)",
+    "CREATE TABLE name_group (name VARCHAR(50) PRIMARY KEY NOT NULL, grouping TEXT)",
+    "CREATE TABLE metadata (setting VARCHAR(50) PRIMARY KEY NOT NULL, value BLOB)",
+    "CREATE TABLE gender_stats (given_name TEXT, female INTEGER, male INTEGER, unknown INTEGER)",
+    "CREATE INDEX person_gramps_id ON person(gramps_id)",
+    "CREATE INDEX person_surname ON person(surname)",
+    "CREATE INDEX person_given_name ON person(given_name)",
+    "CREATE INDEX source_title ON source(title)",
+    "CREATE INDEX citation_page ON citation(page)",
+    "CREATE INDEX place_enclosed_by ON place(enclosed_by)",
+    "CREATE INDEX tag_name ON tag(name)",
+    "CREATE INDEX reference_ref_handle ON reference(ref_handle)",
+    "CREATE INDEX reference_obj_handle ON reference(obj_handle)",
+]
+GRAMPS_GIVEN = ("Zoë", "José\u00a0María", "Łukasz", "李", "Анна", "Baby 👶", "", "O'Brien", "Nguyễn Văn")
+GRAMPS_SURNAMES = ("Müller", "García\u00a0López", "Ødegaard", "王", "", "D'Arcy", "Smith")
+#: (title, latitude, longitude, postal code) of a tree's towns, as a user types them; '' where none.
+GRAMPS_TOWNS = (
+    ("Dresden", "51.0504", "13.7373", "01067"),
+    ("Roma", "41.9027835", "12.4963655", "00184"),
+    ("Gainesville, TX", "33.6259414", "-97.1333453", ""),
+    ("São Paulo", "-23.55052", "-46.633308", "01000-000"),
+    ("Ærøskøbing", "", "", ""),
+    ("東京", "35.6894875", "139.6917064", "100-0001"),
+)
+GRAMPS_COUNTRIES = ("Deutschland", "Italia")
+#: Gramps' "last changed" of its objects: Unix seconds (``int(time.time())``).
+GRAMPS_CHANGED = 1_185_438_865
+
+
+def gramps_handle(kind: str, n: int) -> str:
+    """A Gramps handle: ``create_id()``'s lowercase hex of a time and a random number (19 digits), or
+    the 17 or 18 capitals and digits of a tree imported from GEDCOM by an older Gramps."""
+    seed = zlib.crc32(f"{kind}:{n}".encode())
+    if kind == "person" and n % 4 == 0:
+        digits, number = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", seed * 7919 + n
+        text = ""
+        while number:
+            number, rest = divmod(number, 36)
+            text += digits[rest]
+        return (text + "KQC" + text)[:18]
+    return f"{seed:08x}{n * 104729:011x}"
+
+
+def gramps_blob(data: tuple[Any, ...]) -> bytes:
+    """An object as Gramps 5.1 stores it in ``blob_data``: ``pickle.dumps`` of its ``serialize()`` tuple."""
+    return pickle.dumps(data, protocol=4)
+
+
+def gramps_date(day: int, month: int, year: int) -> tuple[Any, ...]:
+    """A regular Gramps date's serialized tuple: calendar, modifier, quality, (d, m, y, slash), text,
+    sort value (the day's Julian day number), new year."""
+    return (0, 0, 0, (day, month, year, False), "", date(year, month, day).toordinal() + 1721425, 0)
+
+
+def gramps_person(n: int) -> tuple[str, str, int]:
+    """Person ``n``'s given name, surname and gender (0 female, 1 male, 2 unknown)."""
+    return GRAMPS_GIVEN[n % len(GRAMPS_GIVEN)], GRAMPS_SURNAMES[n % len(GRAMPS_SURNAMES)], n % 3
+
+
+def gramps_place(p: int) -> tuple[str, str, str, str]:
+    """Town ``p``'s title, latitude, longitude and postal code (countries hold '' for each but a title)."""
+    return GRAMPS_TOWNS[p]
+
+
+def gramps_town_of(n: int) -> int | None:
+    """The town person ``n`` was born in: one in two births has none."""
+    return None if n % 2 else (n // 2) % len(GRAMPS_TOWNS)
+
+
+def gramps_birth(n: int) -> date:
+    return date(1800 + 7 * n, 1 + n % 12, 1 + n % 28)
+
+
+def gramps_description(n: int) -> str:
+    """A birth's description as Gramps writes it, or '' where the user cleared it."""
+    given, surname, _ = gramps_person(n)
+    return "" if n % 5 == 4 else "Birth of " + ", ".join(part for part in (surname, given) if part)
+
+
+def gramps_changed(n: int) -> int:
+    return GRAMPS_CHANGED + 86_400 * 37 * n + 13 * n
+
+
+def gramps_couple(f: int) -> tuple[int | None, int | None]:
+    """Family ``f``'s father and mother (people), NULL for a parent not known."""
+    return (None if f == 3 else 2 * f, None if f % 4 == 1 else 2 * f + 1)
+
+
+def gramps_gender_stats(people: int) -> list[tuple[str, int, int, int]]:
+    """``gender_stats`` as Gramps 5.1 saves it: per first word of a given name (split at ASCII spaces
+    only, ``?`` dropped; none for ''), its counts ``(male, female, unknown)`` unpacked as ``female,
+    male, unknown`` (Gramps' own swap, read back the same way: the ``female`` column holds the men)."""
+    stats: dict[str, list[int]] = {}
+    for n in range(people):
+        given, _, gender = gramps_person(n)
+        key = given.split(" ")[0].replace("?", "")
+        if key:
+            counts = stats.setdefault(key, [0, 0, 0])  # male, female, unknown
+            counts[{1: 0, 0: 1, 2: 2}[gender]] += 1
+    return [(key, *counts) for key, counts in stats.items()]  # type: ignore[misc]
+
+
+def gramps_note(k: int) -> str:
+    return f"Notiz {k}: " + "Kirchenbuch, Seite ✝ — “Taufe”\u00a0im Jahr. " * (1 + 9 * k) + "Ende."
+
+
+def _none(k: int) -> list[list[Any]]:
+    """``k`` empty lists: the attribute, media, note, tag ... lists an object has none of."""
+    return [[] for _ in range(k)]
+
+
+def family_tree(path: Path, people: int = 24, families: int = 8) -> Path:
+    """A Gramps 5.1 family tree (see the module's list)."""
+    towns, countries = len(GRAMPS_TOWNS), len(GRAMPS_COUNTRIES)
+    h = gramps_handle
+    source, tags = h("source", 1), [h("tag", 1), h("tag", 2)]
+    notes = [h("note", k) for k in range(1, 4)]
+    people_rows, event_rows, references = [], [], []
+    for n in range(people):
+        given, surname, gender = gramps_person(n)
+        town = gramps_town_of(n)
+        place = "" if town is None else h("place", town)
+        born, changed, event_id, person_id = gramps_birth(n), gramps_changed(n), h("event", n), h("person", n)
+        birth = gramps_date(born.day, born.month, born.year)
+        event = (event_id, f"E{n:04d}", (12, ""), birth, gramps_description(n), place, *_none(4), changed)
+        blob = gramps_blob((*event, [], n % 9 == 0))
+        event_rows.append(
+            (event_id, blob, f"E{n:04d}", gramps_description(n), place, changed, int(n % 9 == 0))
+        )
+        name = (False, [], [], None, given, [(surname, "", True, (1, ""), "")], "", "", (2, ""), "", 0, 0, "")
+        note = [notes[n % 3]] if n % 4 == 0 else []
+        tag = [tags[n % 2]] if n % 7 == 0 else []
+        person = (
+            person_id,
+            f"I{n:04d}",
+            gender,
+            (*name, "", ""),
+            [],
+            -1,
+            0,
+            [(False, [], [], event_id, (1, ""))],
+        )
+        blob = gramps_blob((*person, *_none(7), note, changed, tag, n % 11 == 0, []))
+        row = (person_id, given, surname, blob, f"I{n:04d}", gender, -1, 0, changed, int(n % 11 == 0))
+        people_rows.append(row)
+        references += [(person_id, "Person", event_id, "Event")]
+        references += [(person_id, "Person", x, "Note") for x in note]
+        references += [(person_id, "Person", x, "Tag") for x in tag]
+        if place:
+            references.append((event_id, "Event", place, "Place"))
+    place_rows = []
+    for c, country in enumerate(GRAMPS_COUNTRIES):
+        at = (h("country", c), f"P{900 + c}", country, "", "", [], (country, None, ""), [], (1, ""), "")
+        blob = gramps_blob((*at, *_none(5), GRAMPS_CHANGED, [], False))
+        place_rows.append((h("country", c), "", blob, f"P{900 + c}", country, "", "", "", GRAMPS_CHANGED, 0))
+    for p in range(towns):
+        title, lat, long, code = gramps_place(p)
+        within, changed = h("country", p % countries), gramps_changed(p)
+        at = (
+            h("place", p),
+            f"P{p:04d}",
+            title,
+            long,
+            lat,
+            [(within, None)],
+            (title, None, ""),
+            [],
+            (4, ""),
+            code,
+        )
+        blob = gramps_blob((*at, *_none(5), changed, [], False))
+        place_rows.append((h("place", p), within, blob, f"P{p:04d}", title, long, lat, code, changed, 0))
+        references.append((h("place", p), "Place", within, "Place"))
+    family_rows = []
+    for f in range(families):
+        father, mother = gramps_couple(f)
+        fh = None if father is None else h("person", father)
+        mh = None if mother is None else h("person", mother)
+        blob = gramps_blob(
+            (h("family", f), f"F{f:04d}", fh, mh, [], (1, ""), *_none(7), gramps_changed(f), [], False)
+        )
+        family_rows.append((h("family", f), blob, f"F{f:04d}", fh, mh, gramps_changed(f), 0))
+        references += [(h("family", f), "Family", x, "Person") for x in (fh, mh) if x is not None]
+    citation_rows = []
+    for k in range(12):
+        page = "" if k % 3 == 0 else f"S. {k:03d}"
+        cited = (h("citation", k), f"C{k:04d}", gramps_date(1, 1 + k, 1850 + k), page, k % 5, source)
+        blob = gramps_blob((*cited, *_none(4), gramps_changed(k), [], False))
+        citation_rows.append((h("citation", k), blob, f"C{k:04d}", page, k % 5, source, gramps_changed(k), 0))
+        references.append((h("citation", k), "Citation", source, "Source"))
+    title, author = "Kirchenbuch 1850–1867 ✝", "Pfarrer\u00a0Weiß"
+    scan, archive = h("media", 1), h("repository", 1)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "person": people_rows,
+        "family": family_rows,
+        "source": [
+            (
+                source,
+                gramps_blob((source, "S0000", title)),
+                "S0000",
+                title,
+                author,
+                "",
+                "KB",
+                GRAMPS_CHANGED,
+                0,
+            )
+        ],
+        "citation": citation_rows,
+        "event": event_rows,
+        "media": [
+            (
+                scan,
+                gramps_blob((scan, "O0000")),
+                "O0000",
+                "scan 1855.png",
+                "image/png",
+                "1855-06-25 birth record",
+                hashlib.md5(b"scan").hexdigest(),
+                GRAMPS_CHANGED,
+                0,
+            )
+        ],
+        "place": place_rows,
+        "repository": [
+            (archive, gramps_blob((archive, "R0000")), "R0000", "Stadtarchiv Köln", GRAMPS_CHANGED, 0)
+        ],
+        "note": [
+            (
+                x,
+                gramps_blob(
+                    (x, f"N{k:04d}", (gramps_note(k), []), False, (1, ""), GRAMPS_CHANGED, [], False)
+                ),
+                f"N{k:04d}",
+                0,
+                GRAMPS_CHANGED + k,
+                0,
+            )
+            for k, x in enumerate(notes)
+        ],
+        "tag": [
+            (x, gramps_blob((x, name, color, k, GRAMPS_CHANGED)), name, color, k, GRAMPS_CHANGED)
+            for k, (x, name, color) in enumerate(
+                zip(tags, ("ToDo", "complete ✓"), ("#efb60c280c28", "#076780873bf0"), strict=True)
+            )
+        ],
+        "reference": references,
+        "name_group": [("Fernández", "Fernandez"), ("Ødegaard", "Odegaard")],
+        "metadata": [
+            ("version", pickle.dumps("18", protocol=4)),
+            ("default-person-handle", pickle.dumps(h("person", 0), protocol=4)),
+            ("media-path", pickle.dumps("{GRAMPS_RESOURCES}/example/gramps", protocol=4)),
+            ("surname_list", pickle.dumps(sorted(set(GRAMPS_SURNAMES)), protocol=4)),
+        ],
+        "gender_stats": gramps_gender_stats(people),
+    }
+    return write_export(path, GRAMPS_DDL, rows, bytes_as_text=False)
+
+
+# --- Mayan EDMS ------------------------------------------------------------------------------------------
+
+#: A Mayan EDMS 4.12 ``db.sqlite3`` (Django 4.2's DDL): the tables of documents, their files and
+#: versions, metadata, tags, cabinets, check-outs and the activity stream, as its migrations create them.
+MAYAN_DDL = [
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE UNIQUE INDEX "django_content_type_app_label_model_76bd3d3b_uniq" ON "django_content_type" '
+    '("app_label", "model")',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    "UNIQUE, "
+    '"last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" '
+    'bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "documents_documenttype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"delete_time_period" integer unsigned NULL CHECK ("delete_time_period" >= 0), "delete_time_unit" '
+    'varchar(12) NULL, "trash_time_period" integer unsigned NULL CHECK ("trash_time_period" >= 0), "label" '
+    'varchar(196) NOT NULL UNIQUE, "filename_generator_backend" varchar(224) NOT NULL, '
+    '"filename_generator_backend_arguments" text NOT NULL, "document_stub_expiration_interval" bigint '
+    'unsigned NOT NULL CHECK ("document_stub_expiration_interval" >= 0), "document_stub_pruning_enabled" '
+    'bool NOT NULL, "trash_time_unit" varchar(12) NULL)',
+    'CREATE TABLE "documents_document" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "uuid" char(32) NOT '
+    'NULL, "label" varchar(255) NOT NULL, "description" text NOT NULL, "language" varchar(8) NOT NULL, '
+    '"document_type_id" integer NOT NULL REFERENCES "documents_documenttype" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "in_trash" bool NOT NULL, "is_stub" bool NOT NULL, "trashed_date_time" datetime NULL, '
+    '"datetime_created" datetime NOT NULL, "file_latest_id" integer NULL UNIQUE REFERENCES '
+    '"documents_documentfile" ("id") DEFERRABLE INITIALLY DEFERRED, "version_active_id" integer NULL UNIQUE '
+    'REFERENCES "documents_documentversion" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "documents_document_label_556c6583" ON "documents_document" ("label")',
+    'CREATE TABLE "documents_documentfile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "timestamp" '
+    'datetime NOT NULL, "comment" text NOT NULL, "file" varchar(100) NOT NULL, "mimetype" varchar(255) NULL, '
+    '"encoding" varchar(64) NULL, "checksum" varchar(64) NULL, "document_id" integer NOT NULL REFERENCES '
+    '"documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "filename" varchar(255) NOT NULL, "size" '
+    'bigint unsigned NULL CHECK ("size" >= 0))',
+    'CREATE INDEX "documents_documentfile_checksum_0110fee6" ON "documents_documentfile" ("checksum")',
+    'CREATE TABLE "documents_documentversion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "timestamp" '
+    'datetime NOT NULL, "comment" text NOT NULL, "document_id" integer NOT NULL REFERENCES '
+    '"documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "active" bool NOT NULL)',
+    'CREATE TABLE "metadata_metadatatype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(48) NOT NULL UNIQUE, "default" varchar(128) NULL, "lookup" text NULL, "label" varchar(48) NOT '
+    'NULL, "parser" varchar(224) NOT NULL, "validation_arguments" text NOT NULL, "parser_arguments" text NOT '
+    'NULL, "validation" varchar(224) NOT NULL)',
+    'CREATE TABLE "metadata_documentmetadata" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"document_id" integer NOT NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"metadata_type_id" integer NOT NULL REFERENCES "metadata_metadatatype" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "value" text NULL)',
+    'CREATE UNIQUE INDEX "metadata_documentmetadata_document_id_metadata_type_id_34933d91_uniq" ON '
+    '"metadata_documentmetadata" ("document_id", "metadata_type_id")',
+    'CREATE TABLE "tags_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(128) NOT NULL '
+    'UNIQUE, "color" varchar(7) NOT NULL)',
+    'CREATE TABLE "tags_tag_documents" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "tag_id" integer '
+    'NOT NULL REFERENCES "tags_tag" ("id") DEFERRABLE INITIALLY DEFERRED, "document_id" integer NOT NULL '
+    'REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "tags_tag_documents_tag_id_document_id_7698ad5e_uniq" ON "tags_tag_documents" '
+    '("tag_id", "document_id")',
+    'CREATE TABLE "cabinets_cabinet" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(128) '
+    'NOT NULL, "lft" integer unsigned NOT NULL CHECK ("lft" >= 0), "tree_id" integer unsigned NOT NULL CHECK '
+    '("tree_id" >= 0), "level" integer unsigned NOT NULL CHECK ("level" >= 0), "rght" integer unsigned NOT '
+    'NULL CHECK ("rght" >= 0), "parent_id" integer NULL REFERENCES "cabinets_cabinet" ("id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE UNIQUE INDEX "cabinets_cabinet_parent_id_label_441a7709_uniq" ON "cabinets_cabinet" '
+    '("parent_id", "label")',
+    'CREATE TABLE "cabinets_cabinet_documents" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"cabinet_id" integer NOT NULL REFERENCES "cabinets_cabinet" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"document_id" integer NOT NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "cabinets_cabinet_documents_cabinet_id_document_id_fb3935b0_uniq" ON '
+    '"cabinets_cabinet_documents" ("cabinet_id", "document_id")',
+    'CREATE TABLE "checkouts_documentcheckout" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"checkout_datetime" datetime NOT NULL, "expiration_datetime" datetime NOT NULL, "block_new_file" bool '
+    'NOT NULL, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"document_id" integer NOT NULL UNIQUE REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE TABLE "actstream_action" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "actor_object_id" '
+    'varchar(255) NOT NULL, "verb" varchar(255) NOT NULL, "description" text NULL, "target_object_id" '
+    'varchar(255) NULL, "action_object_object_id" varchar(255) NULL, "timestamp" datetime NOT NULL, "public" '
+    'bool NOT NULL, "action_object_content_type_id" integer NULL REFERENCES "django_content_type" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "actor_content_type_id" integer NOT NULL REFERENCES '
+    '"django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "target_content_type_id" integer NULL '
+    'REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "actstream_action_actor_object_id_72ef0cfa" ON "actstream_action" ("actor_object_id")',
+]
+#: Mayan's content types of the objects its activity stream names (their ids as its migrations number them).
+MAYAN_CONTENT_TYPES = {
+    "user": (17, "auth", "user"),
+    "document": (67, "documents", "document"),
+    "documenttype": (68, "documents", "documenttype"),
+    "documentfile": (71, "documents", "documentfile"),
+    "metadatatype": (124, "metadata", "metadatatype"),
+    "tag": (132, "tags", "tag"),
+}
+MAYAN_BASE = datetime(2026, 12, 5, 6, 31, 31, 231416)  # naive UTC, as Django writes under USE_TZ
+MAYAN_USERS = (("admin", "", ""), ("joerg", "Jörg", "Weiß"), ("li", "李", ""))
+MAYAN_CUSTOMERS = ("ACME", "Müller GmbH", "東京商事", "O’Brien & Söhne")
+#: (name, label, parser) of the metadata types: one column ``value`` holds them all, as typed.
+MAYAN_METADATA = (
+    ("invoice_date", "Rechnungsdatum", "mayan.apps.metadata.metadata_parsers.DateParser"),
+    ("amount", "Betrag (EUR)", ""),
+    ("invoice_number", "Rechnungsnummer", ""),
+    ("customer", "Kunde", ""),
+)
+MAYAN_TAGS = (("wichtig ❗", "#ff0000"), ("paid", "#00ff00"), ("2024", "#123456"))
+#: (label, parent) of the cabinets, in the order created: a tree kept by django-mptt.
+MAYAN_CABINETS = (("Archiv", None), ("2023", 1), ("2024", 1), ("01", 3), ("02", 3))
+
+
+def mayan_created(n: int) -> datetime:
+    return MAYAN_BASE + timedelta(seconds=1.3 * n, microseconds=0 if n % 10 == 0 else 7919 * n)
+
+
+def mayan_metadata(n: int) -> list[tuple[int, str | None]]:
+    """Document ``n``'s metadata, ``(type id, value)``: an invoice (odd ``n``) its number with leading
+    zeros, mostly a date (ISO, as the date parser writes it), an amount as typed (a point or a comma)
+    or left empty (NULL), and its customer; a contract (even ``n``) its customer only."""
+    customer = (4, MAYAN_CUSTOMERS[n % len(MAYAN_CUSTOMERS)])
+    if n % 2 == 0:
+        return [customer]
+    day = date(2024, 1, 3) + timedelta(days=3 * n)
+    amount = (None, f"{n * 17.5:.2f}", f"{n * 3},50")[n % 3]
+    dated = [(1, day.isoformat())] if n % 5 else []
+    return [(3, f"{n * 7:06d}"), *dated, (2, amount), customer]
+
+
+def mayan_trashed(n: int) -> datetime | None:
+    return MAYAN_BASE + timedelta(minutes=2, seconds=n) if n % 9 == 0 else None
+
+
+def mayan_actions(documents: int) -> list[tuple[str, int, int | None, tuple[str, int] | None]]:
+    """The activity stream: ``(verb, actor user, target document or None for a user's own creation,
+    action object (content type, id) or None)``; Django keeps every object id as ``varchar`` text."""
+    users = len(MAYAN_USERS)
+    actions: list[tuple[str, int, int | None, tuple[str, int] | None]] = [
+        ("user_management.user_created", u, None, None) for u in range(2, users + 1)
+    ]
+    for n in range(1, documents + 1):
+        actor = 1 + n % users
+        actions.append(("documents.document_create", actor, n, ("documenttype", 2 - n % 2)))
+        actions.append(("documents.document_file_created", actor, n, ("documentfile", n)))
+        actions += [
+            ("metadata.document_metadata_added", actor, n, ("metadatatype", t)) for t, _ in mayan_metadata(n)
+        ]
+        if n % 3 == 0:
+            actions.append(("tags.tag_attach", actor, n, ("tag", 1 + n % len(MAYAN_TAGS))))
+    return actions
+
+
+def document_archive(path: Path, documents: int = 30) -> Path:
+    """A Mayan EDMS 4.12 document archive (see the module's list)."""
+    users = [
+        (
+            k,
+            f"pbkdf2_sha256$1000000$salt{k}$hash{k}",
+            django_moment(MAYAN_BASE) if k == 1 else None,
+            int(k == 1),
+            name,
+            last,
+            f"{name}@example.org",
+            int(k == 1),
+            1,
+            django_moment(MAYAN_BASE - timedelta(days=k)),
+            first,
+        )
+        for k, (name, first, last) in enumerate(MAYAN_USERS, 1)
+    ]
+    docs, files, versions, metadata, tagged, filed, checkouts = [], [], [], [], [], [], []
+    for n in range(1, documents + 1):
+        created = mayan_created(n)
+        trashed = mayan_trashed(n)
+        label = f"{'Rechnung' if n % 2 else 'Vertrag'} {n:04d}" + (" 📄" if n % 5 == 0 else "")
+        description = "" if n % 4 else "Beschreibung mit Umlauten äöü\u00a0und langem Text." * (n % 9 + 1)
+        docs.append(
+            (
+                n,
+                UUID(int=0x158AC3B939984603905FBCECA19D0000 + n * 7919).hex,
+                label,
+                description,
+                "deu" if n % 2 else "eng",
+                2 - n % 2,
+                int(trashed is not None),
+                0,
+                django_moment(trashed),
+                django_moment(created),
+                n,
+                n,
+            )
+        )
+        content = f"scan {n}".encode() * (n % 4 + 1)
+        files.append(
+            (
+                n,
+                django_moment(created + timedelta(microseconds=180335)),
+                "",
+                str(UUID(int=n << 64 | n)),
+                "image/png",
+                "binary",
+                hashlib.sha256(content).hexdigest(),
+                n,
+                f"scan_{n:04d}.png",
+                len(content),
+            )
+        )
+        versions.append((n, django_moment(created + timedelta(microseconds=250001)), "", n, 1))
+        metadata += [(n, t, value) for t, value in mayan_metadata(n)]
+        if n % 3 == 0:
+            tagged.append((n, 1 + n % len(MAYAN_TAGS)))
+        filed.append((2 if n % 2 else 4 + n % 4 // 2, n))
+        if n % 7 == 3:
+            moment = created + timedelta(minutes=3)
+            checkouts.append(
+                (
+                    django_moment(moment),
+                    django_moment(moment + timedelta(days=1 + n % 3)),
+                    n % 2,
+                    1 + n % 3,
+                    n,
+                )
+            )
+    cabinets = [(k, label, *MAYAN_MPTT[k], parent) for k, (label, parent) in enumerate(MAYAN_CABINETS, 1)]
+    types = MAYAN_CONTENT_TYPES
+    stream = []
+    for k, (verb, actor, target, action_object) in enumerate(mayan_actions(documents), 1):
+        moment = django_moment(MAYAN_BASE + timedelta(milliseconds=431 * k))
+        target_type = types["user"][0] if target is None else types["document"][0]
+        kind = None if action_object is None else types[action_object[0]][0]
+        obj = None if action_object is None else str(action_object[1])
+        stream.append(
+            (
+                k,
+                str(actor),
+                verb,
+                None,
+                str(actor if target is None else target),
+                obj,
+                moment,
+                1,
+                kind,
+                types["user"][0],
+                target_type,
+            )
+        )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": list(types.values()),
+        "auth_user": users,
+        "documents_documenttype": [
+            (1, 30, "days", None, "Default", "uuid", "", 86400, 1, None),
+            (2, 30, "days", None, "Rechnung 🧾", "uuid", "", 86400, 1, None),
+        ],
+        "documents_document": docs,
+        "documents_documentfile": files,
+        "documents_documentversion": versions,
+        "metadata_metadatatype": [
+            (
+                k,
+                name,
+                None,
+                ",".join(MAYAN_CUSTOMERS) if name == "customer" else None,
+                label,
+                parser,
+                "",
+                "",
+                "",
+            )
+            for k, (name, label, parser) in enumerate(MAYAN_METADATA, 1)
+        ],
+        "metadata_documentmetadata": [(k, *row) for k, row in enumerate(metadata, 1)],
+        "tags_tag": [(k, label, color) for k, (label, color) in enumerate(MAYAN_TAGS, 1)],
+        "tags_tag_documents": [(k, tag, n) for k, (n, tag) in enumerate(tagged, 1)],
+        "cabinets_cabinet": cabinets,
+        "cabinets_cabinet_documents": [(k, *row) for k, row in enumerate(filed, 1)],
+        "checkouts_documentcheckout": [(k, *row) for k, row in enumerate(checkouts, 1)],
+        "actstream_action": stream,
+    }
+    return write_export(path, MAYAN_DDL, rows)
+
+
+#: ``(lft, tree_id, level, rght)`` of each cabinet of :data:`MAYAN_CABINETS`, as django-mptt numbers them.
+MAYAN_MPTT = {1: (1, 1, 0, 10), 2: (2, 1, 1, 3), 3: (4, 1, 1, 9), 4: (5, 1, 2, 6), 5: (7, 1, 2, 8)}

@@ -10,8 +10,8 @@ master, an APScheduler job store, an MLflow tracking store, an Optuna study, a J
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
-application, a Drizzle ORM application, a Calibre-Web server) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
+archive) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3667,3 +3667,188 @@ def test_calibre_web_app_names_no_book_of_another_file_and_reads_its_expiries_as
         u: None if u % 2 else f"k{u}@kindle.com" for u in users
     }
     assert audit_rules(run_dir, "user", "kindle_mail") == {str(u): {"empty_to_null"} for u in users if u % 2}
+
+
+def test_family_tree_keeps_pickled_objects_and_handles_and_reads_typed_coordinates_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.family_tree)
+    people, families = 24, 8
+    towns, countries = len(apps.GRAMPS_TOWNS), len(apps.GRAMPS_COUNTRIES)
+    with closing(sqlite3.connect(ran.db)) as con:
+        references_written = con.execute("SELECT count(*) FROM reference").fetchone()[0]
+        written = dict(con.execute("SELECT handle, blob_data FROM event"))
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "person": people,
+            "family": families,
+            "source": 1,
+            "citation": 12,
+            "event": people,
+            "media": 1,
+            "place": towns + countries,
+            "repository": 1,
+            "note": 3,
+            "tag": 2,
+            "reference": references_written,
+            "name_group": 2,
+            "metadata": 4,
+            "gender_stats": len(apps.gramps_gender_stats(people)),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Gramps writes no NULL but a family's unknown parent: '' is its one way of "none" elsewhere.
+    assert ran.record["quality_before"] == 100.0
+    h = apps.gramps_handle
+    schema = ran.record["version_schema"]
+    for table in ("person", "family", "event", "place", "citation", "note", "tag"):
+        assert primary_key(ran.uri, schema, table) == ["handle"]
+        assert (ran.types(table)["handle"], ran.types(table)["blob_data"]) == ("text", "bytea")
+    # Each object's pickled tuple arrives byte for byte, and unpickles to what Gramps serialized.
+    blobs = ran.values("person", "blob_data", "handle")
+    assert {k: pickle.loads(v)[1] for k, v in blobs.items()} == {
+        h("person", n): f"I{n:04d}" for n in range(people)
+    }
+    assert {k: bytes(v) for k, v in ran.values("event", "blob_data", "handle").items()} == written
+    assert pickle.loads(ran.values("metadata", "value", "setting")["version"]) == "18"
+    # Names as typed: a no-break space inside, emoji, CJK; '' (no name given) is NULL, audited.
+    assert ran.values("person", "given_name", "handle") == {
+        h("person", n): apps.gramps_person(n)[0] or None for n in range(people)
+    }
+    assert set(audit_rules(run_dir, "person", "surname")) == {
+        h("person", n) for n in range(people) if not apps.gramps_person(n)[1]
+    }
+    # Typed decimal coordinates are numbers, each the decimal written; a postal code keeps its zeros.
+    place = ran.types("place")
+    assert (place["lat"], place["long"], place["code"], place["gramps_id"]) == (
+        "numeric",
+        "numeric",
+        "text",
+        "text",
+    )
+    towns_loaded = {h("place", p): apps.gramps_place(p) for p in range(towns)}
+    assert _amounts(ran.values("place", "lat", "handle")) == {
+        **{k: Decimal(lat) if lat else None for k, (_, lat, _, _) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    assert _amounts(ran.values("place", "long", "handle")) == {
+        **{k: Decimal(long) if long else None for k, (_, _, long, _) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    assert ran.values("place", "code", "handle") == {
+        **{k: code or None for k, (_, _, _, code) in towns_loaded.items()},
+        **{h("country", c): None for c in range(countries)},
+    }
+    # `change`, each object's last change, is Unix seconds: instants, each cell audited (until 2026-12-05
+    # bigint: a change named no moment, though an update did).
+    assert ran.types("person")["change"] == ran.types("place")["change"] == "timestamp with time zone"
+    assert ran.values("person", "change", "handle") == {
+        h("person", n): UNIX_EPOCH + timedelta(seconds=apps.gramps_changed(n)) for n in range(people)
+    }
+    assert audit_rules(run_dir, "event", "change") == {
+        h("event", n): {"epoch:seconds"} for n in range(people)
+    }
+    assert ran.values("family", "father_handle", "handle") == {
+        h("family", f): None if father is None else h("person", father)
+        for f, (father, _) in ((f, apps.gramps_couple(f)) for f in range(families))
+    }
+    # The handles that name one kind of object refer to its table; `reference`'s handles name objects of
+    # every kind (a person's events, notes and tags): none guessed for them.
+    assert references(run_dir) == {
+        ("family", "father_handle"): "person.handle",
+        ("family", "mother_handle"): "person.handle",
+        ("citation", "source_handle"): "source.handle",
+        ("event", "place"): "place.handle",
+        ("place", "enclosed_by"): "place.handle",
+    }
+
+
+def test_document_archive_keeps_metadata_values_as_typed_and_reads_object_ids_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.document_archive)
+    documents = range(1, 31)
+    metadata = [(n, t, value) for n in documents for t, value in apps.mayan_metadata(n)]
+    actions = apps.mayan_actions(len(documents))
+    checkouts = [n for n in documents if n % 7 == 3]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": len(apps.MAYAN_CONTENT_TYPES),
+            "auth_user": len(apps.MAYAN_USERS),
+            "documents_documenttype": 2,
+            "documents_document": len(documents),
+            "documents_documentfile": len(documents),
+            "documents_documentversion": len(documents),
+            "metadata_metadatatype": len(apps.MAYAN_METADATA),
+            "metadata_documentmetadata": len(metadata),
+            "tags_tag": len(apps.MAYAN_TAGS),
+            "tags_tag_documents": len([n for n in documents if n % 3 == 0]),
+            "cabinets_cabinet": len(apps.MAYAN_CABINETS),
+            "cabinets_cabinet_documents": len(documents),
+            "checkouts_documentcheckout": len(checkouts),
+            "actstream_action": len(actions),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # One `value` column holds every metadata type's values as typed: invoice numbers with leading zeros,
+    # ISO dates, amounts with a point or a comma, names. No reading fits them all: text, each as written.
+    assert ran.types("metadata_documentmetadata")["value"] == "text"
+    assert ran.values("metadata_documentmetadata", "value", "id") == {
+        k: value for k, (_, _, value) in enumerate(metadata, 1)
+    }
+    # Django's generic relations keep an object's id as varchar text: the number it spells.
+    action = ran.types("actstream_action")
+    assert (
+        action["actor_object_id"]
+        == action["target_object_id"]
+        == action["action_object_object_id"]
+        == "bigint"
+    )
+    assert ran.values("actstream_action", "target_object_id", "id") == {
+        k: actor if target is None else target for k, (_, actor, target, _) in enumerate(actions, 1)
+    }
+    assert ran.values("actstream_action", "action_object_object_id", "id") == {
+        k: None if obj is None else obj[1] for k, (_, _, _, obj) in enumerate(actions, 1)
+    }
+    # Naive UTC text, with or without a fraction, is the timestamp Django wrote.
+    document = ran.types("documents_document")
+    assert document["datetime_created"] == document["trashed_date_time"] == "timestamp without time zone"
+    assert ran.values("documents_document", "datetime_created", "id") == {
+        n: apps.mayan_created(n) for n in documents
+    }
+    assert ran.values("documents_document", "trashed_date_time", "id") == {
+        n: apps.mayan_trashed(n) for n in documents
+    }
+    assert document["in_trash"] == document["is_stub"] == "boolean"
+    assert ran.values("documents_document", "in_trash", "id") == {n: n % 9 == 0 for n in documents}
+    # Hex uuids and SHA-256 checksums are text; '' for no description (NOT NULL) is NULL, audited.
+    assert document["uuid"] == ran.types("documents_documentfile")["checksum"] == "text"
+    assert set(audit_rules(run_dir, "documents_document", "description")) == {
+        str(n) for n in documents if n % 4
+    }
+    assert ran.values("cabinets_cabinet", "rght", "id") == {k: apps.MAYAN_MPTT[k][3] for k in apps.MAYAN_MPTT}
+    # Exactly the references Django declared, the circle between a document and its files included.
+    assert references(run_dir) == {
+        ("documents_document", "document_type_id"): "documents_documenttype.id",
+        ("documents_document", "file_latest_id"): "documents_documentfile.id",
+        ("documents_document", "version_active_id"): "documents_documentversion.id",
+        ("documents_documentfile", "document_id"): "documents_document.id",
+        ("documents_documentversion", "document_id"): "documents_document.id",
+        ("metadata_documentmetadata", "document_id"): "documents_document.id",
+        ("metadata_documentmetadata", "metadata_type_id"): "metadata_metadatatype.id",
+        ("tags_tag_documents", "tag_id"): "tags_tag.id",
+        ("tags_tag_documents", "document_id"): "documents_document.id",
+        ("cabinets_cabinet", "parent_id"): "cabinets_cabinet.id",
+        ("cabinets_cabinet_documents", "cabinet_id"): "cabinets_cabinet.id",
+        ("cabinets_cabinet_documents", "document_id"): "documents_document.id",
+        ("checkouts_documentcheckout", "user_id"): "auth_user.id",
+        ("checkouts_documentcheckout", "document_id"): "documents_document.id",
+        ("actstream_action", "action_object_content_type_id"): "django_content_type.id",
+        ("actstream_action", "actor_content_type_id"): "django_content_type.id",
+        ("actstream_action", "target_content_type_id"): "django_content_type.id",
+    }

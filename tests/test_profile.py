@@ -570,6 +570,34 @@ def test_a_column_named_when_holding_epoch_seconds_is_an_instant(make_sqlite: Sq
     }
 
 
+def test_the_time_of_the_last_change_is_an_epoch_timestamp_as_the_last_update_is(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A CMS keeps a node's `created` and `changed` as Unix seconds side by side (Drupal's node_field_data),
+    # a genealogy program each object's `change` (Gramps): `created` loaded as instants, `changed` and
+    # `change` beside it as bigint, though `last_update` and `updated` already named a moment. A change
+    # names one as an update does; an id, a person or a count about it is still none.
+    rows = [(i, *(1_796_416_366 + 3600 * i,) * 9) for i in range(5)]
+    ddl = (
+        "CREATE TABLE node (nid INTEGER PRIMARY KEY, created INTEGER, changed INTEGER, change INTEGER, "
+        "last_change INTEGER, lastchanged INTEGER, changed_by INTEGER, change_count INTEGER, changeid "
+        "INTEGER, unchanged INTEGER)"
+    )
+    profiled = profile(make_sqlite({"node": (ddl, rows)}))["node"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "nid"}
+    assert types == {
+        "created": "timestamptz",
+        "changed": "timestamptz",
+        "change": "timestamptz",
+        "last_change": "timestamptz",
+        "lastchanged": "timestamptz",
+        "changed_by": "integer",
+        "change_count": "integer",
+        "changeid": "integer",
+        "unchanged": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

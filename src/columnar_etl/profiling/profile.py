@@ -204,6 +204,10 @@ _DATE_WORDS = frozenset(
         "published",
         "deleted",
         "touched",
+        # The last change, as the last update (`update` ends in `date`): Drupal's `changed` beside its
+        # `created`, Gramps' `change` of each object, both Unix seconds.
+        "change",
+        "changed",
     }
 )
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
@@ -225,8 +229,9 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 #: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
 #: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
-#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``).
-_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed")
+#: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``,
+#: ``lastchanged``).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
@@ -239,6 +244,8 @@ _NOT_DATE_ENDINGS = frozenset(
         "downtime",
         "overtime",
         "lifetime",
+        "unchanged",
+        "exchanged",
     }
 )
 
