@@ -286,6 +286,17 @@ number, so a test computes what a column holds from the same numbers.
   ``"00042"`` inside, ``{}`` for none), annotations' results as JSON, a ``lead_time real`` of computed
   doubles (``0.1 + 0.2``) and NULL, predictions' ``score real`` down to ``1e-09``, model versions of
   ``v1.0.0`` beside a date, 32-hex-digit ``unique_id char(32) UNIQUE``, and declared references.
+- :func:`geo_package`: a GeoPackage as GDAL 3.9 writes it (``pyogrio`` / ``fiona``; its own DDL,
+  ``application_id`` ``GPKG``): the metadata tables (``gpkg_spatial_ref_sys`` with WKT definitions and
+  the -1 and 0 SRS, ``gpkg_contents`` with bounds of 17 significant digits and ``last_change`` text
+  ``…T06:16:26.368Z``, ``gpkg_geometry_columns``, ``gpkg_extensions``, ``gpkg_ogr_contents``) and their
+  declared references; a point and a line layer keyed ``fid INTEGER PRIMARY KEY AUTOINCREMENT``, each
+  geometry a BLOB (``GP``, flags, srs_id, an envelope but for a point, WKB), an R*Tree virtual table
+  per layer (float32 bounds) and the triggers keeping it, which call GDAL's own SQL functions;
+  ``DATETIME`` text with ``Z`` (milliseconds only when not zero), with ``+01:00`` / ``+02:00`` across a
+  spring change, or with no zone; ``DATE`` text, ``BOOLEAN`` 0/1/NULL, zip codes with leading zeros,
+  ``2^53 + i``, a ``BLOB`` field, and an attribute table whose ``site_fid MEDIUMINT`` names a site
+  (declared nowhere) beside readings GDAL wrote as NULL for NaN.
 """
 
 from __future__ import annotations
@@ -303,7 +314,7 @@ import uuid
 import zlib
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -7375,3 +7386,262 @@ def labeling_project(path: Path, tasks: int = 30) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- GeoPackage (GDAL) -----------------------------------------------------------------------------------
+
+GPKG_NAMES = ("Café 😀", "Zürich\u00a0Hbf", None, "中文 地点", "O'Brien\nsecond line", "Ñandú " * 120 + "fin")
+GPKG_OBSERVED = datetime(2024, 1, 1, tzinfo=UTC)
+GPKG_WGS84 = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
+    'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+    '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
+    'AUTHORITY["EPSG","4326"]]'
+)
+
+
+def gpkg_point(i: int) -> tuple[float, float]:
+    """A site's longitude and latitude: doubles of 17 significant digits."""
+    return (-180 + (i * 12.345678901234567) % 360, -80 + (i * 9.8765432109876543) % 160)
+
+
+def gpkg_geometry(
+    srs_id: int, wkb: bytes, envelope: tuple[float, float, float, float] | None = None
+) -> bytes:
+    """A GeoPackage geometry BLOB as GDAL writes it: ``GP``, version 0, flags (little endian; an xy
+    envelope for all but a point), the srs_id, the envelope (min x, max x, min y, max y), the WKB."""
+    flags = 0x03 if envelope else 0x01
+    head = b"GP" + bytes((0, flags)) + struct.pack("<i", srs_id)
+    return head + (struct.pack("<4d", *envelope) if envelope else b"") + wkb
+
+
+def gpkg_site_geometry(i: int) -> bytes:
+    x, y = gpkg_point(i)
+    return gpkg_geometry(4326, struct.pack("<BIdd", 1, 1, x, y))
+
+
+def gpkg_route_geometry(r: int) -> bytes:
+    points = [
+        (1000.0 * r, 2000.0 * r),
+        (1000.0 * r + 0.123456789012345, 2000.0 * r + 1.5),
+        (1000.0 * r + 2, 7.0),
+    ]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    wkb = struct.pack("<BII", 1, 2, len(points)) + b"".join(struct.pack("<dd", *p) for p in points)
+    return gpkg_geometry(3857, wkb, (min(xs), max(xs), min(ys), max(ys)))
+
+
+def gpkg_text(moment: datetime, *, zone: bool = True) -> str:
+    """A DATETIME as GDAL writes it: milliseconds only when not zero, ``Z`` for UTC, ``+hh:mm`` for
+    another offset, nothing for a time of no known zone."""
+    ms = moment.microsecond // 1000
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{ms:03d}" if ms else "")
+    offset = moment.utcoffset()
+    if not zone or offset is None:
+        return text
+    if not offset:
+        return text + "Z"
+    minutes = int(offset.total_seconds()) // 60
+    return text + f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def gpkg_observed(i: int) -> datetime:
+    """A site's moment; every tenth of whole seconds, which GDAL writes without a fraction."""
+    return GPKG_OBSERVED + timedelta(milliseconds=3_607_123 * i if i % 10 else 3_607_000 * i)
+
+
+def gpkg_zip(i: int) -> str:
+    return f"{(i * 3719) % 100000:05d}"
+
+
+def gpkg_day(i: int) -> date | None:
+    return None if i % 9 == 4 else date(1969, 12, 25) + timedelta(days=11 * i)
+
+
+def gpkg_code_moment(c: int) -> datetime:
+    """Berlin's wall clock across the spring change of 2022-03-27: +01:00, then +02:00."""
+    utc = datetime(2022, 3, 26, 22, 0, 0, 123000, tzinfo=UTC) + timedelta(minutes=45 * c)
+    shift = 2 if utc >= datetime(2022, 3, 27, 1, tzinfo=UTC) else 1
+    return utc.astimezone(timezone(timedelta(hours=shift)))
+
+
+def gpkg_reading(v: int) -> float | None:
+    return (0.1 + 0.2, 1e-300, None, 123456789.12345679, -2.5e-7)[v % 5]
+
+
+def geo_package(path: Path, sites: int = 30, routes: int = 6, codes: int = 12, visits: int = 40) -> Path:
+    """A GeoPackage as GDAL writes it (see the module's list)."""
+    layer = '"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "geom"'
+    ddl = [
+        "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,srs_id INTEGER NOT NULL PRIMARY KEY,"
+        "organization TEXT NOT NULL,organization_coordsys_id INTEGER NOT NULL,definition  TEXT NOT NULL,"
+        "description TEXT)",
+        "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,data_type TEXT NOT NULL,"
+        "identifier TEXT UNIQUE,description TEXT DEFAULT '',last_change DATETIME NOT NULL DEFAULT "
+        "(strftime('%Y-%m-%dT%H:%M:%fZ','now')),min_x DOUBLE, min_y DOUBLE,max_x DOUBLE, max_y DOUBLE,"
+        "srs_id INTEGER,CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES "
+        "gpkg_spatial_ref_sys(srs_id))",
+        "CREATE TABLE gpkg_ogr_contents(table_name TEXT NOT NULL PRIMARY KEY,feature_count INTEGER "
+        "DEFAULT NULL)",
+        "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,column_name TEXT NOT NULL,"
+        "geometry_type_name TEXT NOT NULL,srs_id INTEGER NOT NULL,z TINYINT NOT NULL,m TINYINT NOT NULL,"
+        "CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),CONSTRAINT uk_gc_table_name UNIQUE "
+        "(table_name),CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+        "CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
+        "CREATE TABLE gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY,srs_id INTEGER NOT NULL,"
+        "min_x DOUBLE NOT NULL,min_y DOUBLE NOT NULL,max_x DOUBLE NOT NULL,max_y DOUBLE NOT NULL,CONSTRAINT "
+        "fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),CONSTRAINT "
+        "fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
+        "CREATE TABLE gpkg_extensions (table_name TEXT,column_name TEXT,extension_name TEXT NOT NULL,"
+        "definition TEXT NOT NULL,scope TEXT NOT NULL,CONSTRAINT ge_tce UNIQUE (table_name, column_name, "
+        "extension_name))",
+        f'CREATE TABLE "sites" ( {layer} POINT, "site_id" INTEGER, "name" TEXT, "zip_code" TEXT, '
+        '"amount" REAL, "visited" BOOLEAN, "observed" DATETIME, "day" DATE, "big" INTEGER)',
+        'CREATE VIRTUAL TABLE "rtree_sites_geom" USING rtree(id, minx, maxx, miny, maxy)',
+        f'CREATE TABLE "routes" ( {layer} LINESTRING, "route" TEXT(8), "length_m" REAL, "opened" DATETIME)',
+        'CREATE VIRTUAL TABLE "rtree_routes_geom" USING rtree(id, minx, maxx, miny, maxy)',
+        'CREATE TABLE "codes" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "code" TEXT, "label" TEXT, '
+        '"when" DATETIME, "payload" BLOB)',
+        'CREATE TABLE "visits" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "site_fid" MEDIUMINT, '
+        '"reading" REAL, "note" TEXT)',
+    ]
+    site_xy = [gpkg_point(i) for i in range(1, sites + 1)]
+    bounds = {
+        "sites": (
+            min(x for x, _ in site_xy),
+            min(y for _, y in site_xy),
+            max(x for x, _ in site_xy),
+            max(y for _, y in site_xy),
+        ),
+        "routes": (1000.0, 7.0, 1000.0 * routes + 2, 2000.0 * routes + 1.5),
+    }
+    changed = "2026-12-05T06:16:26.368Z"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "gpkg_spatial_ref_sys": [
+            (
+                "Undefined Cartesian SRS",
+                -1,
+                "NONE",
+                -1,
+                "undefined",
+                "undefined Cartesian coordinate reference system",
+            ),
+            (
+                "Undefined geographic SRS",
+                0,
+                "NONE",
+                0,
+                "undefined",
+                "undefined geographic coordinate reference system",
+            ),
+            (
+                "WGS 84 geodetic",
+                4326,
+                "EPSG",
+                4326,
+                GPKG_WGS84,
+                "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid",
+            ),
+            (
+                "WGS 84 / Pseudo-Mercator",
+                3857,
+                "EPSG",
+                3857,
+                'PROJCS["WGS 84 / Pseudo-Mercator",AUTHORITY["EPSG","3857"]]',
+                None,
+            ),
+        ],
+        "gpkg_contents": [
+            ("sites", "features", "sites", "", changed, *bounds["sites"], 4326),
+            ("routes", "features", "routes", "", changed.replace("368Z", "381Z"), *bounds["routes"], 3857),
+            ("codes", "attributes", "codes", "", changed.replace("368Z", "396Z"), None, None, None, None, 0),
+            (
+                "visits",
+                "attributes",
+                "visits",
+                "",
+                changed.replace("368Z", "408Z"),
+                None,
+                None,
+                None,
+                None,
+                0,
+            ),
+        ],
+        "gpkg_ogr_contents": [("sites", sites), ("routes", routes), ("codes", codes), ("visits", visits)],
+        "gpkg_geometry_columns": [
+            ("sites", "geom", "POINT", 4326, 0, 0),
+            ("routes", "geom", "LINESTRING", 3857, 0, 0),
+        ],
+        "gpkg_extensions": [
+            (
+                t,
+                "geom",
+                "gpkg_rtree_index",
+                "http://www.geopackage.org/spec120/#extension_rtree",
+                "write-only",
+            )
+            for t in ("sites", "routes")
+        ],
+        "sites": [
+            (
+                i,
+                gpkg_site_geometry(i),
+                1000 + i,
+                GPKG_NAMES[i % len(GPKG_NAMES)],
+                gpkg_zip(i),
+                round(i * 1.07, 2),
+                None if i % 7 == 0 else i % 2,
+                gpkg_text(gpkg_observed(i)),
+                None if (day := gpkg_day(i)) is None else day.isoformat(),
+                2**53 + i,
+            )
+            for i in range(1, sites + 1)
+        ],
+        "rtree_sites_geom": [(i, x, x, y, y) for i, (x, y) in enumerate(site_xy, 1)],
+        "routes": [
+            (
+                r,
+                gpkg_route_geometry(r),
+                f"R{r:03d}",
+                r * 12.5 + 0.1,
+                gpkg_text(datetime(2023, 5, 1, 8) + timedelta(days=r, seconds=r * 61), zone=False),
+            )
+            for r in range(1, routes + 1)
+        ],
+        "rtree_routes_geom": [
+            (r, 1000.0 * r, 1000.0 * r + 2, 7.0, 2000.0 * r + 1.5) for r in range(1, routes + 1)
+        ],
+        "codes": [
+            (
+                c,
+                f"{c * 7:04d}",
+                GPKG_NAMES[c % len(GPKG_NAMES)],
+                gpkg_text(gpkg_code_moment(c)),
+                bytes(range(c * 3)),
+            )
+            for c in range(1, codes + 1)
+        ],
+        "visits": [
+            (v, 1 + (v * 7) % sites, gpkg_reading(v), f"visit {v}" if v % 4 else None)
+            for v in range(1, visits + 1)
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        # GDAL's own marks of the format, and the triggers keeping its counts and indexes (they call
+        # functions only GDAL registers: a reader writing nothing never runs them).
+        con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
+        con.execute("PRAGMA user_version = 10400")
+        for table in ("sites", "routes", "codes", "visits"):
+            con.execute(
+                f'CREATE TRIGGER "trigger_insert_feature_count_{table}" AFTER INSERT ON "{table}" BEGIN '
+                f"UPDATE gpkg_ogr_contents SET feature_count = feature_count + 1 WHERE lower(table_name) = "
+                f"lower('{table}'); END"
+            )
+        con.execute(
+            'CREATE TRIGGER "rtree_sites_geom_insert" AFTER INSERT ON "sites" WHEN (new."geom" NOT NULL AND '
+            'NOT ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO "rtree_sites_geom" VALUES (NEW."fid",'
+            'ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"),ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END'
+        )
+    return path

@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Studio project, a GeoPackage GDAL wrote) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3215,4 +3216,110 @@ def test_labeling_project_keeps_task_json_as_written_and_lead_times_every_bit(ru
         ("task_completion", "project_id"): "project.id",
         ("prediction", "task_id"): "task.id",
         ("prediction", "project_id"): "project.id",
+    }
+
+
+def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gdal_moments(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.geo_package)
+    sites, routes, codes, visits = range(1, 31), range(1, 7), range(1, 13), range(1, 41)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "gpkg_spatial_ref_sys": 4,
+            "gpkg_contents": 4,
+            "gpkg_ogr_contents": 4,
+            "gpkg_geometry_columns": 2,
+            "gpkg_tile_matrix_set": 0,
+            "gpkg_extensions": 2,
+            "sites": len(sites),
+            "rtree_sites_geom": len(sites),
+            "routes": len(routes),
+            "rtree_routes_geom": len(routes),
+            "codes": len(codes),
+            "visits": len(visits),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # The R*Tree's storage is SQLite's, not the GeoPackage's: read through its virtual table only.
+    internal = json.loads((run_dir / "profile.json").read_text())["internal_tables"]
+    assert "rtree_sites_geom_node" not in ran.record["rows"]
+    assert internal["rtree_sites_geom_node"].startswith("storage of the rtree virtual table")
+    site_types, code_types = ran.types("sites"), ran.types("codes")
+    assert site_types["geom"] == ran.types("routes")["geom"] == code_types["payload"] == "bytea"
+    assert site_types["zip_code"] == code_types["code"] == ran.types("routes")["route"] == "text"
+    assert site_types["amount"] == ran.types("visits")["reading"] == "double precision"
+    assert site_types["big"] == site_types["site_id"] == ran.types("visits")["site_fid"] == "bigint"
+    assert site_types["visited"] == "boolean" and site_types["day"] == "date"
+    # GDAL's moments: 'Z' and '+hh:mm' are instants, a time of no known zone stays one of none.
+    assert site_types["observed"] == code_types["when"] == ran.types("gpkg_contents")["last_change"]
+    assert site_types["observed"] == "timestamp with time zone"
+    assert ran.types("routes")["opened"] == "timestamp without time zone"
+    # Geometry BLOBs byte for byte: the GP header, the srs_id, the envelope, the WKB.
+    geometry = ran.values("sites", "geom", "fid")
+    assert {k: bytes(v) for k, v in geometry.items()} == {i: apps.gpkg_site_geometry(i) for i in sites}
+    assert all(bytes(v)[:2] == b"GP" for v in geometry.values())
+    route_geometry = ran.values("routes", "geom", "fid")
+    assert {k: bytes(v) for k, v in route_geometry.items()} == {
+        r: apps.gpkg_route_geometry(r) for r in routes
+    }
+    assert {k: bytes(v) for k, v in ran.values("codes", "payload", "fid").items()} == {
+        c: bytes(range(c * 3)) for c in codes
+    }
+    # Codes keep their zeros; 2^53 + i every digit; the 17 digits of each bound, the very double.
+    assert ran.values("sites", "zip_code", "fid") == {i: apps.gpkg_zip(i) for i in sites}
+    assert "00000" < min(apps.gpkg_zip(i) for i in sites) < "10000"
+    assert ran.values("codes", "code", "fid") == {c: f"{c * 7:04d}" for c in codes}
+    assert ran.values("sites", "big", "fid") == {i: 2**53 + i for i in sites}
+    assert ran.values("sites", "amount", "fid") == {i: round(i * 1.07, 2) for i in sites}
+    xs = [apps.gpkg_point(i)[0] for i in sites]
+    assert ran.values("gpkg_contents", "min_x", "table_name")["sites"] == min(xs)
+    assert ran.values("gpkg_contents", "max_x", "table_name")["sites"] == max(xs)
+    with closing(sqlite3.connect(ran.db)) as con:
+        tree = {
+            row[0]: row[1:] for row in con.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_sites_geom")
+        }
+    relation = f"{quote_ident(ran.base)}.rtree_sites_geom"
+    assert {
+        r[0]: r[1:] for r in pg_query(ran.uri, f"SELECT id, minx, maxx, miny, maxy FROM {relation}")
+    } == tree
+    # The instants GDAL wrote, to the millisecond; Berlin's two offsets of one night alike.
+    assert ran.values("sites", "observed", "fid") == {i: apps.gpkg_observed(i) for i in sites}
+    assert ran.values("codes", "when", "fid") == {c: apps.gpkg_code_moment(c) for c in codes}
+    assert {apps.gpkg_code_moment(c).utcoffset() for c in codes} == {timedelta(hours=1), timedelta(hours=2)}
+    assert ran.values("routes", "opened", "fid") == {
+        r: datetime(2023, 5, 1, 8) + timedelta(days=r, seconds=r * 61) for r in routes
+    }
+    assert ran.values("sites", "day", "fid") == {i: apps.gpkg_day(i) for i in sites}
+    assert ran.values("sites", "visited", "fid") == {i: None if i % 7 == 0 else bool(i % 2) for i in sites}
+    assert ran.values("sites", "name", "fid") == {
+        i: arrives_as(apps.GPKG_NAMES[i % len(apps.GPKG_NAMES)]) for i in sites
+    }
+    assert ran.values("visits", "reading", "fid") == {v: apps.gpkg_reading(v) for v in visits}
+    # The metadata tables' declared references, and the attribute table's visits of sites.
+    assert references(run_dir) == {
+        ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_tile_matrix_set", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_tile_matrix_set", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("visits", "site_fid"): "sites.fid",
+    }
+    assert ran.values("gpkg_ogr_contents", "feature_count", "table_name") == {
+        "sites": len(sites),
+        "routes": len(routes),
+        "codes": len(codes),
+        "visits": len(visits),
+    }
+    # Only the moments, the flags and the metadata's blank descriptions changed, each audited.
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("sites", "observed"),
+        ("sites", "visited"),
+        ("codes", "when"),
+        ("routes", "opened"),
+        ("gpkg_contents", "last_change"),
+        ("gpkg_contents", "description"),
     }
