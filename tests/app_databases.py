@@ -297,6 +297,12 @@ number, so a test computes what a column holds from the same numbers.
   spring change, or with no zone; ``DATE`` text, ``BOOLEAN`` 0/1/NULL, zip codes with leading zeros,
   ``2^53 + i``, a ``BLOB`` field, and an attribute table whose ``site_fid MEDIUMINT`` names a site
   (declared nowhere) beside readings GDAL wrote as NULL for NaN.
+- :func:`ipython_history`: IPython 9's ``history.sqlite`` (its own DDL): ``sessions`` whose ``start
+  timestamp`` is ``datetime.now()`` text, the local wall clock with no zone, and whose ``end`` is UTC
+  text with ``+00:00`` (NULL, as the count, for a session that never ended), ``num_cmds`` counts of 2
+  to 45 commands over 20 sessions keyed 1..20, ``remark`` ``''``; ``history`` keyed ``(session, line)``
+  with each command as run (magics as ``get_ipython()`` calls) and as typed, cells of several lines,
+  emoji and a no-break space; ``output_history`` with the repr of each result (``'0042'``, ``0.5714…``).
 """
 
 from __future__ import annotations
@@ -7645,3 +7651,97 @@ def geo_package(path: Path, sites: int = 30, routes: int = 6, codes: int = 12, v
             'ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"),ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END'
         )
     return path
+
+
+# --- IPython ---------------------------------------------------------------------------------------------
+
+IPYTHON_END = datetime(2026, 12, 5, 6, 20, 10, 301698, tzinfo=UTC)
+IPYTHON_LOCAL = timedelta(hours=1)  # the laptop's wall clock, Berlin in winter
+
+
+def ipython_commands(s: int) -> int:
+    """How many commands session ``s`` ran: 2 to 14, and 45 in the seventh."""
+    return 45 if s == 7 else (s * 7) % 13 + 2
+
+
+def ipython_end(s: int) -> datetime:
+    return IPYTHON_END + timedelta(days=s, microseconds=7919 * s)
+
+
+def ipython_start(s: int) -> datetime:
+    """The session's start as IPython writes it: ``datetime.now()``, the local wall clock, no zone."""
+    return (
+        ipython_end(s) - timedelta(minutes=ipython_commands(s), microseconds=104729 * s) + IPYTHON_LOCAL
+    ).replace(tzinfo=None)
+
+
+def ipython_source(s: int, line: int) -> tuple[str, str]:
+    """A command as run (``source``, magics made calls) and as typed (``source_raw``)."""
+    match line % 6:
+        case 0:
+            return f"get_ipython().run_line_magic('time', 'sum(range({s}))')", f"%time sum(range({s}))"
+        case 1:
+            return f"x{line} = {s} * {line}", f"x{line} = {s} * {line}"
+        case 2:
+            cell = f'print("Grüße 😀\u00a0{line}")\nfor i in range(3):\n    x = i * {line}'
+            return cell, cell
+        case 3:
+            return '"0042"', '"0042"'
+        case 4:
+            return f"{line}/7", f"{line}/7"
+        case _:
+            return "get_ipython().system('echo \"tab\\there\"')", '!echo "tab\\there"'
+
+
+def ipython_output(s: int, line: int) -> str | None:
+    """The repr IPython logs of a command's result (``db_log_output``), None for one of no result."""
+    match line % 6:
+        case 3:
+            return "'0042'"
+        case 4:
+            return repr(line / 7)
+        case 1:
+            return None
+        case 2:
+            return None
+        case 0:
+            return repr(sum(range(s)))
+        case _:
+            return None
+
+
+def ipython_history(path: Path, sessions: int = 20) -> Path:
+    """An IPython ``history.sqlite`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE sessions (session integer\n                            primary key autoincrement, "
+        "start timestamp,\n                            end timestamp, num_cmds integer, remark text)",
+        "CREATE TABLE history\n                    (session integer, line integer, source text, source_raw "
+        "text,\n                    PRIMARY KEY (session, line))",
+        "CREATE TABLE output_history\n                            (session integer, line integer, output "
+        "text,\n                            PRIMARY KEY (session, line))",
+    ]
+    crashed = sessions  # the last never ended: no end, no count
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [
+            (
+                s,
+                ipython_start(s).isoformat(" "),
+                None if s == crashed else ipython_end(s).isoformat(" "),
+                None if s == crashed else ipython_commands(s),
+                "",
+            )
+            for s in range(1, sessions + 1)
+        ],
+        "history": [
+            (s, line, *ipython_source(s, line))
+            for s in range(1, sessions + 1)
+            for line in range(1, ipython_commands(s) + 1)
+        ],
+        "output_history": [
+            (s, line, output)
+            for s in range(1, sessions + 1)
+            for line in range(1, ipython_commands(s) + 1)
+            if (output := ipython_output(s, line)) is not None
+        ],
+    }
+    return write_export(path, ddl, rows)

@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a GeoPackage GDAL wrote) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Studio project, a GeoPackage GDAL wrote, an IPython history) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3323,3 +3323,45 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
         ("gpkg_contents", "last_change"),
         ("gpkg_contents", "description"),
     }
+
+
+def test_ipython_history_keeps_its_two_clocks_apart_and_takes_no_count_for_a_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ipython_history)
+    sessions = range(1, 21)
+    lines = [(s, line) for s in sessions for line in range(1, apps.ipython_commands(s) + 1)]
+    outputs = {(s, line): o for s, line in lines if (o := apps.ipython_output(s, line)) is not None}
+    loaded_cleanly(
+        ran, run_dir, {"sessions": len(sessions), "history": len(lines), "output_history": len(outputs)}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A count of commands is no key: until 2026-12-05 num_cmds referred to its own sessions, the
+    # seventh's 45 commands an orphan costing quality (99.11).
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("history", "session"): "sessions.session",
+        ("output_history", "session"): "sessions.session",
+    }
+    [num_cmds] = [c for c in profiled(run_dir)["columns"]["sessions"].items() if c[0] == "num_cmds"]
+    assert "its name says a count (num)" in " ".join(num_cmds[1]["notes"])
+    assert ran.values("sessions", "num_cmds", "session") == {
+        s: None if s == 20 else apps.ipython_commands(s) for s in sessions
+    }
+    # IPython writes a session's start on the local wall clock without a zone and its end in UTC:
+    # one column of times of no known zone, one of instants; neither is shifted to match the other.
+    types = ran.types("sessions")
+    assert (types["start"], types["end"]) == ("timestamp without time zone", "timestamp with time zone")
+    assert ran.values("sessions", "start", "session") == {s: apps.ipython_start(s) for s in sessions}
+    assert ran.values("sessions", "end", "session") == {
+        s: None if s == 20 else apps.ipython_end(s) for s in sessions
+    }
+    # Source as run and as typed, magics and cells of several lines exactly; reprs of results as text.
+    relation = f"{quote_ident(ran.base)}.history"
+    history = pg_query(ran.uri, f"SELECT session, line, source, source_raw FROM {relation}")
+    assert {(s, line): (a, b) for s, line, a, b in history} == {k: apps.ipython_source(*k) for k in lines}
+    assert ran.types("output_history")["output"] == "text"
+    relation = f"{quote_ident(ran.base)}.output_history"
+    assert dict(((s, line), o) for s, line, o in pg_query(ran.uri, f"SELECT * FROM {relation}")) == outputs
+    assert "'0042'" in outputs.values() and "0" in outputs.values()
+    assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["session", "line"]
