@@ -303,6 +303,13 @@ number, so a test computes what a column holds from the same numbers.
   to 45 commands over 20 sessions keyed 1..20, ``remark`` ``''``; ``history`` keyed ``(session, line)``
   with each command as run (magics as ``get_ipython()`` calls) and as typed, cells of several lines,
   emoji and a no-break space; ``output_history`` with the repr of each result (``'0042'``, ``0.5714…``).
+- :func:`key_value_cache`: a diskcache 5.6 ``Cache`` directory's ``cache.db`` (its own DDL, triggers
+  aside): ``Cache.key BLOB`` holding each key by its Python type (an int, up to 2^63 - 1, a str, a
+  float, bytes as a BLOB, a tuple pickled with ``raw`` 0), the int 1, the str ``'1'`` and the bytes
+  ``b'1'`` as three keys under ``UNIQUE (key, raw)``; ``value BLOB`` of strs (``''`` among them), ints,
+  floats, bytes and pickles (a ``Decimal`` inside); ``store_time`` / ``expire_time`` / ``access_time``
+  REAL Unix seconds (NULL for no expiry), two large items kept in files named by ``filename`` with a
+  NULL value, and ``Settings (key TEXT NOT NULL UNIQUE, value)`` of integers beside words.
 """
 
 from __future__ import annotations
@@ -312,6 +319,7 @@ import hashlib
 import json
 import math
 import pickle
+import pickletools
 import plistlib
 import sqlite3
 import struct
@@ -7745,3 +7753,148 @@ def ipython_history(path: Path, sessions: int = 20) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- diskcache -------------------------------------------------------------------------------------------
+
+DISKCACHE_STORED = 1796452007.80268  # time.time() when the first item was stored
+DISKCACHE_SETTINGS: tuple[tuple[str, int | str], ...] = (
+    ("statistics", 0),
+    ("tag_index", 0),
+    ("eviction_policy", "least-recently-stored"),
+    ("size_limit", 1073741824),
+    ("cull_limit", 10),
+    ("sqlite_auto_vacuum", 1),
+    ("sqlite_cache_size", 8192),
+    ("sqlite_journal_mode", "wal"),
+    ("sqlite_mmap_size", 67108864),
+    ("sqlite_synchronous", 1),
+    ("disk_min_file_size", 32768),
+    ("disk_pickle_protocol", 5),
+    ("size", 0),
+    ("hits", 0),
+    ("misses", 0),
+)
+
+
+def diskcache_key(n: int) -> tuple[Any, int]:
+    """Item ``n``'s key as diskcache's ``Disk.put`` stores it, and its ``raw`` flag: an int, a str or a
+    float as itself, bytes as a BLOB, anything else pickled (``raw`` 0). Items 1 to 3 are the int 1,
+    the str ``'1'`` and the bytes ``b'1'``: three keys."""
+    match n:
+        case 1:
+            return 1, 1
+        case 2:
+            return "1", 1
+        case 3:
+            return b"1", 1
+        case 4:
+            return 2**63 - 1, 1
+        case 5:
+            return 1.5, 1
+    match n % 5:
+        case 0:
+            return n * 1000, 1
+        case 1:
+            return f"{n:04d}", 1
+        case 2:
+            return f"user:{n}:Grüße 😀", 1
+        case 3:
+            return b"bytes-key-%d" % n, 1
+        case _:
+            return pickletools.optimize(pickle.dumps(("tuple", n), protocol=5)), 0
+
+
+def diskcache_value(n: int) -> tuple[Any, int]:
+    """Item ``n``'s value as ``Disk.store`` keeps it, and its mode: a str, int or float raw (mode 1),
+    bytes raw as a BLOB, anything else pickled (mode 4)."""
+    match n % 6:
+        case 0:
+            return f"value {n} 😀\u00a0", 1
+        case 1:
+            return n * 7 - 100, 1
+        case 2:
+            return n / 3, 1
+        case 3:
+            return b"\x00\x01raw" * (n % 4 + 1), 1
+        case 4:
+            return pickle.dumps({"n": n, "price": Decimal("19.90")}, protocol=5), 4
+        case _:
+            return "", 1
+
+
+def diskcache_stored(n: int) -> float:
+    return DISKCACHE_STORED + n * 0.00874
+
+
+def diskcache_expires(n: int) -> float | None:
+    return None if n % 3 else diskcache_stored(n) + 3600 + n
+
+
+def key_value_cache(path: Path, items: int = 30) -> Path:
+    """A diskcache ``Cache`` directory's ``cache.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE Settings ( key TEXT NOT NULL UNIQUE, value)",
+        "CREATE TABLE Cache ( rowid INTEGER PRIMARY KEY, key BLOB, raw INTEGER, store_time REAL, expire_time "
+        "REAL, access_time REAL, access_count INTEGER DEFAULT 0, tag BLOB, size INTEGER DEFAULT 0, mode "
+        "INTEGER DEFAULT 0, filename TEXT, value BLOB)",
+        "CREATE UNIQUE INDEX Cache_key_raw ON Cache(key, raw)",
+        "CREATE INDEX Cache_expire_time ON Cache (expire_time)",
+        "CREATE INDEX Cache_store_time ON Cache (store_time)",
+    ]
+    cache: list[Sequence[Any]] = []
+    for n in range(1, items + 1):
+        key, raw = diskcache_key(n)
+        value, mode = diskcache_value(n)
+        stored = diskcache_stored(n)
+        read = n % 4 == 0  # read since: its access time and count moved on
+        cache.append(
+            (
+                n,
+                key,
+                raw,
+                stored,
+                diskcache_expires(n),
+                stored + 12.5 if read else stored,
+                n % 7 if read else 0,
+                f"t{n % 3}" if n % 5 == 0 else None,
+                0,
+                mode,
+                None,
+                value,
+            )
+        )
+    # A large text and a large pickle live in files beside the database, named in ``filename``.
+    big = items + 1
+    cache += [
+        (
+            big,
+            "big text",
+            1,
+            diskcache_stored(big),
+            None,
+            diskcache_stored(big),
+            0,
+            None,
+            40000,
+            3,
+            "1f/2a/3b4c5d6e7f8091a2b3c4d5e6f708.val",
+            None,
+        ),
+        (
+            big + 1,
+            "big pickle",
+            1,
+            diskcache_stored(big + 1),
+            None,
+            diskcache_stored(big + 1),
+            0,
+            None,
+            52311,
+            4,
+            "e0/77/0a1b2c3d4e5f60718293a4b5c6d7.val",
+            None,
+        ),
+    ]
+    settings = [*DISKCACHE_SETTINGS, ("count", len(cache))]
+    return write_export(path, ddl, {"Settings": settings, "Cache": cache}, bytes_as_text=False)

@@ -9,8 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a GeoPackage GDAL wrote, an IPython history) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+Studio project, a GeoPackage GDAL wrote, an IPython history, a diskcache cache) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3365,3 +3365,55 @@ def test_ipython_history_keeps_its_two_clocks_apart_and_takes_no_count_for_a_ref
     assert dict(((s, line), o) for s, line, o in pg_query(ran.uri, f"SELECT * FROM {relation}")) == outputs
     assert "'0042'" in outputs.values() and "0" in outputs.values()
     assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["session", "line"]
+
+
+def test_key_value_cache_keeps_keys_of_every_python_type_apart_and_its_pickles_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.key_value_cache)
+    items = range(1, 31)
+    loaded_cleanly(ran, run_dir, {"Settings": len(apps.DISKCACHE_SETTINGS) + 1, "Cache": len(items) + 2})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("Cache")
+    # One BLOB-declared column holds ints, strs, floats, bytes and pickles: bytea, each BLOB byte for
+    # byte, every other cell the bytes of its text.
+    assert types["key"] == types["value"] == "bytea"
+    assert types["store_time"] == types["expire_time"] == types["access_time"] == "double precision"
+    assert types["raw"] == types["mode"] == types["access_count"] == "bigint"
+
+    def as_bytes(value: object) -> bytes:
+        match value:
+            case bytes():
+                return value
+            case str():
+                return value.encode()
+            case float():
+                return f"{value:.17g}".encode()  # the REAL's 17 significant digits: every bit
+            case _:
+                return str(value).encode()
+
+    keys = {n: as_bytes(apps.diskcache_key(n)[0]) for n in items} | {31: b"big text", 32: b"big pickle"}
+    assert {n: bytes(v) for n, v in ran.values("Cache", "key", "rowid").items()} == keys
+    values = {k: None if v is None else bytes(v) for k, v in ran.values("Cache", "value", "rowid").items()}
+    assert values == {n: as_bytes(apps.diskcache_value(n)[0]) for n in items} | {31: None, 32: None}
+    assert pickle.loads(values[4]) == {"n": 4, "price": Decimal("19.90")}
+    # The int 1, the str '1' and the bytes b'1' are three keys, alike as bytes in the target: the
+    # audit says which the source held (the BLOB, unchanged, has no audit row).
+    assert keys[1] == keys[2] == keys[3] == b"1"
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    shown = {r["row_key"]: r["raw_value"] for r in audit if r["column"] == "key"}
+    assert (shown["1"], shown["2"], "3" in shown) == ("1", "hex:31", False)
+    assert shown["4"] == str(2**63 - 1) and shown["5"] == "1.5"
+    # REAL seconds since 1970, every bit; NULL where an item never expires.
+    assert ran.values("Cache", "store_time", "rowid") == {n: apps.diskcache_stored(n) for n in range(1, 33)}
+    assert ran.values("Cache", "expire_time", "rowid") == {
+        n: apps.diskcache_expires(n) if n <= 30 else None for n in range(1, 33)
+    }
+    assert ran.values("Cache", "filename", "rowid")[31] == "1f/2a/3b4c5d6e7f8091a2b3c4d5e6f708.val"
+    # Settings: integers beside words in one untyped column are text, each as written.
+    assert ran.types("Settings")["value"] == "text"
+    assert ran.values("Settings", "value", "key") == {k: str(v) for k, v in apps.DISKCACHE_SETTINGS} | {
+        "count": "32"
+    }
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("Cache", "key"), ("Cache", "value")}
