@@ -310,6 +310,16 @@ number, so a test computes what a column holds from the same numbers.
   floats, bytes and pickles (a ``Decimal`` inside); ``store_time`` / ``expire_time`` / ``access_time``
   REAL Unix seconds (NULL for no expiry), two large items kept in files named by ``filename`` with a
   NULL value, and ``Settings (key TEXT NOT NULL UNIQUE, value)`` of integers beside words.
+- :func:`coverage_data` / :func:`coverage_branches`: a coverage.py 7.18 ``.coverage`` data file (its own
+  DDL, SQL comments inside each ``CREATE TABLE``): ``meta`` key-value text (``has_arcs`` ``'0'`` or
+  ``'1'``), files' absolute paths, dynamic contexts (the default ``''`` beside test names with ``|``,
+  ``::``, emoji) under ``unique (context)``, and per file and context either ``line_bits.numbits``
+  BLOBs (line mode: bit ``n % 8`` of byte ``n // 8`` per line) or ``arc (fromno, tono)`` pairs with
+  negative line numbers (branch mode), ``tracer`` empty, and the declared references.
+- :func:`http_cache`: a requests-cache 1.x SQLite cache (``backend='sqlite'``, the ``json``
+  serializer): ``responses`` keyed by 16 hexadecimal digits, each value ``json.dumps(indent=2)`` TEXT
+  under ``value BLOB`` (the body in base64), ``expires INTEGER`` Unix seconds (NULL for never), and
+  ``redirects`` whose TEXT value is the key of the response a redirect ended at (no foreign key).
 """
 
 from __future__ import annotations
@@ -330,6 +340,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -7898,3 +7909,154 @@ def key_value_cache(path: Path, items: int = 30) -> Path:
     ]
     settings = [*DISKCACHE_SETTINGS, ("count", len(cache))]
     return write_export(path, ddl, {"Settings": settings, "Cache": cache}, bytes_as_text=False)
+
+
+# --- coverage.py -----------------------------------------------------------------------------------------
+
+COVERAGE_DDL = (
+    "CREATE TABLE coverage_schema (\n    -- One row, to record the version of the schema in this db.\n"
+    "    version integer\n)",
+    "CREATE TABLE meta (\n    -- Key-value pairs, to record metadata about the data\n    key text,\n"
+    "    value text,\n    unique (key)\n    -- Possible keys:\n"
+    "    --  'has_arcs' boolean      -- Is this data recording branches?\n"
+    "    --  'sys_argv' text         -- The coverage command line that recorded the data.\n"
+    "    --  'version' text          -- The version of coverage.py that made the file.\n"
+    "    --  'when' text             -- Datetime when the file was created.\n"
+    "    --  'hash' text             -- Hash of the data.\n)",
+    "CREATE TABLE file (\n    -- A row per file measured.\n    id integer primary key,\n    path text,\n"
+    "    unique (path)\n)",
+    "CREATE TABLE context (\n    -- A row per context measured.\n    id integer primary key,\n"
+    "    context text,\n    unique (context)\n)",
+    "CREATE TABLE line_bits (\n    -- If recording lines, a row per context per file executed.\n"
+    "    -- All of the line numbers for that file/context are in one numbits.\n"
+    "    file_id integer,            -- foreign key to `file`.\n"
+    "    context_id integer,         -- foreign key to `context`.\n"
+    "    numbits blob,               -- see the numbits functions in coverage.numbits\n"
+    "    foreign key (file_id) references file (id),\n"
+    "    foreign key (context_id) references context (id),\n    unique (file_id, context_id)\n)",
+    "CREATE TABLE arc (\n    -- If recording branches, a row per context per from/to line transition "
+    "executed.\n"
+    "    file_id integer,            -- foreign key to `file`.\n"
+    "    context_id integer,         -- foreign key to `context`.\n"
+    "    fromno integer,             -- line number jumped from.\n"
+    "    tono integer,               -- line number jumped to.\n"
+    "    foreign key (file_id) references file (id),\n"
+    "    foreign key (context_id) references context (id),\n"
+    "    unique (file_id, context_id, fromno, tono)\n)",
+    "CREATE TABLE tracer (\n    -- A row per file indicating the tracer used for that file.\n"
+    "    file_id integer primary key,\n    tracer text,\n    foreign key (file_id) references file (id)\n)",
+)
+COVERAGE_CONTEXTS = ("", "test_prog.test_f", "test_prog.test_g|run", "tests/test_ünïcode.py::test_😀[0042]")
+
+
+def coverage_path(f: int) -> str:
+    return f"/home/dev/proj/src/pkg/module_{f:02d}.py" if f % 4 else f"/home/dev/proj/src/pkg/sub dir/m{f}.py"
+
+
+def coverage_lines(f: int, c: int) -> list[int]:
+    """The lines of file ``f`` run in context ``c``: from 1 up, a gap every seventh line."""
+    return [n for n in range(1, 12 + 9 * f + 5 * c) if n % 7 or n == 1]
+
+
+def numbits(nums: list[int]) -> bytes:
+    """coverage.py's ``nums_to_numbits``: bit ``n % 8`` of byte ``n // 8`` for each line ``n``."""
+    out = bytearray(max(nums) // 8 + 1)
+    for n in nums:
+        out[n // 8] |= 1 << (n % 8)
+    return bytes(out)
+
+
+def coverage_arcs(f: int, c: int) -> list[tuple[int, int]]:
+    """Arcs as coverage.py records branches: ``-n`` for entering or leaving code object at line ``n``."""
+    lines = coverage_lines(f, c)
+    return [(-1, 1), *pairwise(lines), (lines[-1], -1), (-lines[2], lines[2] + 1)]
+
+
+def coverage_data(path: Path, files: int = 8, *, arcs: bool = False) -> Path:
+    """A coverage.py 7.x ``.coverage`` data file (see the module's list)."""
+    pairs = [(f, c) for f in range(1, files + 1) for c in range(1, len(COVERAGE_CONTEXTS) + 1) if (f + c) % 3]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "coverage_schema": [(7,)],
+        "meta": [("version", "7.18.0"), ("has_arcs", "1" if arcs else "0")],
+        "file": [(f, coverage_path(f)) for f in range(1, files + 1)],
+        "context": list(enumerate(COVERAGE_CONTEXTS, 1)),
+        "line_bits": [] if arcs else [(f, c, numbits(coverage_lines(f, c))) for f, c in pairs],
+        "arc": [(f, c, a, b) for f, c in pairs for a, b in coverage_arcs(f, c)] if arcs else [],
+        "tracer": [],
+    }
+    return write_export(path, list(COVERAGE_DDL), rows, bytes_as_text=False)
+
+
+def coverage_branches(path: Path) -> Path:
+    """A ``.coverage`` file of branch coverage (``[run] branch = True``): arcs, no line bits."""
+    return coverage_data(path, arcs=True)
+
+
+# --- requests-cache --------------------------------------------------------------------------------------
+
+HTTP_CACHED = datetime(2026, 12, 5, 6, 26, 26, 951445, tzinfo=UTC)
+
+
+def http_url(n: int) -> str:
+    return f"https://api.example.com/items/{n}" + ("?q=%C3%A9" if n % 4 == 0 else "")
+
+
+def http_key(n: int) -> str:
+    """The cache key: 16 hexadecimal digits of a hash of the request (requests-cache's ``create_key``)."""
+    return hashlib.sha256(f"GET {http_url(n)}".encode()).hexdigest()[:16]
+
+
+def http_redirect_key(n: int) -> str:
+    """The key of the request that was redirected to response ``n``."""
+    return hashlib.sha256(f"GET http://old.example.com/{n}".encode()).hexdigest()[:16]
+
+
+def http_expires(n: int) -> int | None:
+    """When the response expires, in Unix seconds (``expires_unix``); NULL for one that never does."""
+    return None if n % 10 == 9 else int((HTTP_CACHED + timedelta(seconds=n * 0.5, hours=1)).timestamp())
+
+
+def http_body(n: int) -> bytes:
+    if n % 3:
+        return json.dumps({"id": n, "name": "Grüße 😀\u00a0" + "x" * (n % 5), "price": "0019.90"}).encode()
+    return bytes(range(256)) * (n % 4 + 1)
+
+
+def http_response(n: int) -> str:
+    """A response as requests-cache's ``json`` serializer writes it: ``json.dumps(..., indent=2)`` of
+    the response, its body base64."""
+    created = HTTP_CACHED + timedelta(seconds=n * 0.5)
+    expires = http_expires(n)
+    return json.dumps(
+        {
+            "_content": base64.b64encode(http_body(n)).decode(),
+            "created_at": created.isoformat(),
+            "elapsed": 0.000089 + n / 1e6,
+            "expires": None if expires is None else (created + timedelta(hours=1)).isoformat(),
+            "headers": {
+                "Cache-Control": f"max-age={n * 60}",
+                "Content-Type": "application/json" if n % 3 else "application/octet-stream",
+                "ETag": f'"{n:08d}"',
+            },
+            "reason": "OK" if n % 7 else "Not Found",
+            "request": {"method": "GET", "url": http_url(n), "headers": {"Accept": "*/*"}},
+            "status_code": 200 if n % 7 else 404,
+            "url": http_url(n),
+        },
+        indent=2,
+    )
+
+
+def http_cache(path: Path, responses: int = 30) -> Path:
+    """A requests-cache SQLite cache with the ``json`` serializer (see the module's list)."""
+    ddl = [
+        "CREATE TABLE responses (    key TEXT PRIMARY KEY,    value BLOB,     expires INTEGER)",
+        "CREATE INDEX expires_idx ON responses(expires)",
+        "CREATE TABLE redirects (    key TEXT PRIMARY KEY,    value BLOB,     expires INTEGER)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "responses": [(http_key(n), http_response(n), http_expires(n)) for n in range(1, responses + 1)],
+        # A redirect's own key names the response it ended at (TEXT: no serializer).
+        "redirects": [(http_redirect_key(n), http_key(n), None) for n in range(2, responses + 1, 6)],
+    }
+    return write_export(path, ddl, rows)

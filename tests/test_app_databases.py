@@ -9,8 +9,9 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a GeoPackage GDAL wrote, an IPython history, a diskcache cache) through ``columnar-etl
-run`` into the session's real PostgreSQL, every cell checked.
+Studio project, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
+requests-cache cache) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3417,3 +3418,88 @@ def test_key_value_cache_keeps_keys_of_every_python_type_apart_and_its_pickles_b
         "count": "32"
     }
     assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("Cache", "key"), ("Cache", "value")}
+
+
+@pytest.mark.parametrize("arcs", [False, True], ids=["lines", "branches"])
+def test_coverage_data_keeps_numbits_and_negative_arcs_and_its_declared_references(
+    run_export: Runner, arcs: bool
+) -> None:
+    ran, run_dir = run_export(apps.coverage_branches if arcs else apps.coverage_data)
+    files, contexts = range(1, 9), range(1, len(apps.COVERAGE_CONTEXTS) + 1)
+    pairs = [(f, c) for f in files for c in contexts if (f + c) % 3]
+    arc_rows = [(f, c, a, b) for f, c in pairs for a, b in apps.coverage_arcs(f, c)]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "coverage_schema": 1,
+            "meta": 2,
+            "file": len(files),
+            "context": len(contexts),
+            "line_bits": 0 if arcs else len(pairs),
+            "arc": len(arc_rows) if arcs else 0,
+            "tracer": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("line_bits")["numbits"] == "bytea"
+    assert ran.types("arc")["fromno"] == ran.types("arc")["tono"] == "bigint"
+    if arcs:
+        # Negative line numbers enter or leave a code object: integers, every one.
+        relation = f"{quote_ident(ran.base)}.arc"
+        found = pg_query(ran.uri, f"SELECT file_id, context_id, fromno, tono FROM {relation}")
+        assert sorted(found) == sorted(arc_rows)
+        assert min(r[2] for r in found) < 0
+    else:
+        # Each context's lines of a file, bit for bit as coverage.numbits packs them.
+        relation = f"{quote_ident(ran.base)}.line_bits"
+        found = pg_query(ran.uri, f"SELECT file_id, context_id, numbits FROM {relation}")
+        assert {(f, c): bytes(bits) for f, c, bits in found} == {
+            (f, c): apps.numbits(apps.coverage_lines(f, c)) for f, c in pairs
+        }
+    assert ran.values("meta", "value", "key") == {"version": "7.18.0", "has_arcs": "1" if arcs else "0"}
+    assert ran.values("file", "path", "id") == {f: apps.coverage_path(f) for f in files}
+    # The default context is '': a blank in a nullable UNIQUE column, made NULL and audited.
+    assert ran.values("context", "context", "id") == {
+        c: apps.COVERAGE_CONTEXTS[c - 1] or None for c in contexts
+    }
+    assert audited_columns(run_dir) == {("context", "context", "empty_to_null")}
+    assert references(run_dir) == {
+        ("line_bits", "file_id"): "file.id",
+        ("line_bits", "context_id"): "context.id",
+        ("arc", "file_id"): "file.id",
+        ("arc", "context_id"): "context.id",
+        ("tracer", "file_id"): "file.id",
+    }
+
+
+def test_http_cache_reads_its_expiry_seconds_as_instants_and_keeps_responses_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.http_cache)
+    responses, redirected = range(1, 31), range(2, 31, 6)
+    loaded_cleanly(ran, run_dir, {"responses": len(responses), "redirects": len(redirected)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("responses")
+    # Keys of 16 hex digits are text; the JSON serializer's TEXT under a BLOB declaration is text.
+    assert types["key"] == types["value"] == ran.types("redirects")["value"] == "text"
+    # `expires` counts Unix seconds: instants, each audited; NULL for a response that never expires.
+    assert types["expires"] == "timestamp with time zone"
+    expires = {apps.http_key(n): apps.http_expires(n) for n in responses}
+    assert ran.values("responses", "expires", "key") == {
+        k: None if v is None else UNIX_EPOCH + timedelta(seconds=v) for k, v in expires.items()
+    }
+    assert audit_rules(run_dir, "responses", "expires") == {
+        k: {"epoch:seconds"} for k, v in expires.items() if v is not None
+    }
+    # Each response as the serializer wrote it: indented JSON, its body in base64, every byte.
+    values = ran.values("responses", "value", "key")
+    assert values == {apps.http_key(n): apps.http_response(n) for n in responses}
+    assert base64.b64decode(json.loads(values[apps.http_key(3)])["_content"]) == apps.http_body(3)
+    assert ran.values("redirects", "value", "key") == {
+        apps.http_redirect_key(n): apps.http_key(n) for n in redirected
+    }
+    # A redirect names the response it ended at by its key: a reference found in the data.
+    assert references(run_dir) == {("redirects", "value"): "responses.key"}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("responses", "expires")}
