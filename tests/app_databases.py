@@ -295,7 +295,8 @@ number, so a test computes what a column holds from the same numbers.
   per layer (float32 bounds) and the triggers keeping it, which call GDAL's own SQL functions;
   ``DATETIME`` text with ``Z`` (milliseconds only when not zero), with ``+01:00`` / ``+02:00`` across a
   spring change, or with no zone; ``DATE`` text, ``BOOLEAN`` 0/1/NULL, zip codes with leading zeros,
-  ``2^53 + i``, a ``BLOB`` field, and an attribute table whose ``site_fid MEDIUMINT`` names a site
+  ``2^53 + i``, a ``DATETIME`` field of moments with an offset beside moments of no zone (a survey
+  merged from two sources), a ``BLOB`` field, and an attribute table whose ``site_fid MEDIUMINT`` names a site
   (declared nowhere) beside readings GDAL wrote as NULL for NaN.
 - :func:`ipython_history`: IPython 9's ``history.sqlite`` (its own DDL): ``sessions`` whose ``start
   timestamp`` is ``datetime.now()`` text, the local wall clock with no zone, and whose ``end`` is UTC
@@ -7475,6 +7476,15 @@ def gpkg_observed(i: int) -> datetime:
     return GPKG_OBSERVED + timedelta(milliseconds=3_607_123 * i if i % 10 else 3_607_000 * i)
 
 
+def gpkg_surveyed(i: int) -> str:
+    """A field survey's moment as GDAL writes it from features of two sources: with the offset the
+    device recorded (``+02:00``) for some, with none (a zone nobody recorded) for the others."""
+    local = datetime(2024, 3, 31, 1, 59, 59, 123000) + timedelta(minutes=37 * i)
+    if i % 4 == 1:
+        return gpkg_text(local.replace(tzinfo=timezone(timedelta(hours=2))))
+    return gpkg_text(local, zone=False)
+
+
 def gpkg_zip(i: int) -> str:
     return f"{(i * 3719) % 100000:05d}"
 
@@ -7521,7 +7531,8 @@ def geo_package(path: Path, sites: int = 30, routes: int = 6, codes: int = 12, v
         "definition TEXT NOT NULL,scope TEXT NOT NULL,CONSTRAINT ge_tce UNIQUE (table_name, column_name, "
         "extension_name))",
         f'CREATE TABLE "sites" ( {layer} POINT, "site_id" INTEGER, "name" TEXT, "zip_code" TEXT, '
-        '"amount" REAL, "visited" BOOLEAN, "observed" DATETIME, "day" DATE, "big" INTEGER)',
+        '"amount" REAL, "visited" BOOLEAN, "observed" DATETIME, "day" DATE, "big" INTEGER, "surveyed" '
+        "DATETIME)",
         'CREATE VIRTUAL TABLE "rtree_sites_geom" USING rtree(id, minx, maxx, miny, maxy)',
         f'CREATE TABLE "routes" ( {layer} LINESTRING, "route" TEXT(8), "length_m" REAL, "opened" DATETIME)',
         'CREATE VIRTUAL TABLE "rtree_routes_geom" USING rtree(id, minx, maxx, miny, maxy)',
@@ -7620,6 +7631,7 @@ def geo_package(path: Path, sites: int = 30, routes: int = 6, codes: int = 12, v
                 gpkg_text(gpkg_observed(i)),
                 None if (day := gpkg_day(i)) is None else day.isoformat(),
                 2**53 + i,
+                gpkg_surveyed(i),
             )
             for i in range(1, sites + 1)
         ],

@@ -3295,6 +3295,11 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
         r: datetime(2023, 5, 1, 8) + timedelta(days=r, seconds=r * 61) for r in routes
     }
     assert ran.values("sites", "day", "fid") == {i: apps.gpkg_day(i) for i in sites}
+    # Moments with an offset beside moments of no zone: text, each as GDAL wrote it, and no type
+    # mismatch (until 2026-12-05 every value was one: the GeoPackage scored 99.3).
+    assert site_types["surveyed"] == "text"
+    assert ran.values("sites", "surveyed", "fid") == {i: apps.gpkg_surveyed(i) for i in sites}
+    assert {v[-6:] == "+02:00" for v in ran.values("sites", "surveyed", "fid").values()} == {True, False}
     assert ran.values("sites", "visited", "fid") == {i: None if i % 7 == 0 else bool(i % 2) for i in sites}
     assert ran.values("sites", "name", "fid") == {
         i: arrives_as(apps.GPKG_NAMES[i % len(apps.GPKG_NAMES)]) for i in sites
