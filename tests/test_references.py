@@ -743,7 +743,9 @@ def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
     session keys, reach their upper half and use over half of them, so the column was a reference to
     its own table's key, and a session of 45 commands an orphan costing the table's quality. A name
     that says a count (``num_cmds``, ``visit_count``, ``ticket_count``) holds how many, not which row:
-    no reference, even to the table it names; ``session`` beside it is found as before."""
+    no reference, even to the table it names; ``session`` beside it is found as before. A first word
+    ``num`` also says "number of one": ``num_client``, a customer's number, names ``clients`` and
+    refers to it as before."""
     commands = [(s * 7) % 13 + 2 if s != 7 else 45 for s in range(1, 21)]
     path = make_sqlite(
         {
@@ -755,11 +757,15 @@ def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
                 "CREATE TABLE tickets (id INTEGER PRIMARY KEY, title TEXT)",
                 [(n, f"t{n}") for n in range(1, 31)],
             ),
+            "clients": (
+                "CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"c{n}") for n in range(1, 13)],
+            ),
             "history": (
                 "CREATE TABLE history (session INTEGER, line INTEGER, source TEXT, "
-                "ticket_count INTEGER, PRIMARY KEY (session, line))",
+                "ticket_count INTEGER, num_client INTEGER, PRIMARY KEY (session, line))",
                 [
-                    (s, line, f"x = {line}", (s * line) % 29 + 1)
+                    (s, line, f"x = {line}", (s * line) % 29 + 1, (s + line) % 12 + 1)
                     for s in range(1, 21)
                     for line in range(1, commands[s - 1] + 1)
                 ],
@@ -772,7 +778,10 @@ def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
         path, "SELECT count(DISTINCT num_cmds) FROM sessions WHERE num_cmds IN (SELECT session FROM sessions)"
     ) == [(13,)]
     assert _query(path, "SELECT count(DISTINCT ticket_count), max(ticket_count) FROM history") == [(29, 29)]
-    assert _references(path) == {("history", "session"): "sessions.session"}
+    assert _references(path) == {
+        ("history", "session"): "sessions.session",
+        ("history", "num_client"): "clients.id",
+    }
     tables = {t.name: t for t in profile(path).tables.values()}
     for table, name in (("sessions", "num_cmds"), ("history", "ticket_count")):
         column = next(c for c in tables[table] if c.name == name)
