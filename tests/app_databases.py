@@ -348,6 +348,41 @@ number, so a test computes what a column holds from the same numbers.
   (invoice numbers ``000007``, ISO dates, amounts ``52.50`` and ``9,50``, names, NULL), tags, a cabinet
   tree numbered by django-mptt, check-outs, and the activity stream's generic object ids as
   ``varchar(255)`` digits beside their content types.
+- :func:`geo_package`: a GeoPackage as GDAL 3.9 writes it (``pyogrio`` / ``fiona``; its own DDL,
+  ``application_id`` ``GPKG``): the metadata tables (``gpkg_spatial_ref_sys`` with WKT definitions and
+  the -1 and 0 SRS, ``gpkg_contents`` with bounds of 17 significant digits and ``last_change`` text
+  ``…T06:16:26.368Z``, ``gpkg_geometry_columns``, ``gpkg_extensions``, ``gpkg_ogr_contents``) and their
+  declared references; a point and a line layer keyed ``fid INTEGER PRIMARY KEY AUTOINCREMENT``, each
+  geometry a BLOB (``GP``, flags, srs_id, an envelope but for a point, WKB), an R*Tree virtual table
+  per layer (float32 bounds) and the triggers keeping it, which call GDAL's own SQL functions;
+  ``DATETIME`` text with ``Z`` (milliseconds only when not zero), with ``+01:00`` / ``+02:00`` across a
+  spring change, or with no zone; ``DATE`` text, ``BOOLEAN`` 0/1/NULL, zip codes with leading zeros,
+  ``2^53 + i``, a ``DATETIME`` field of moments with an offset beside moments of no zone (a survey
+  merged from two sources), a ``BLOB`` field, and an attribute table whose ``site_fid MEDIUMINT`` names a site
+  (declared nowhere) beside readings GDAL wrote as NULL for NaN.
+- :func:`ipython_history`: IPython 9's ``history.sqlite`` (its own DDL): ``sessions`` whose ``start
+  timestamp`` is ``datetime.now()`` text, the local wall clock with no zone, and whose ``end`` is UTC
+  text with ``+00:00`` (NULL, as the count, for a session that never ended), ``num_cmds`` counts of 2
+  to 45 commands over 20 sessions keyed 1..20, ``remark`` ``''``; ``history`` keyed ``(session, line)``
+  with each command as run (magics as ``get_ipython()`` calls) and as typed, cells of several lines,
+  emoji and a no-break space; ``output_history`` with the repr of each result (``'0042'``, ``0.5714…``).
+- :func:`key_value_cache`: a diskcache 5.6 ``Cache`` directory's ``cache.db`` (its own DDL, triggers
+  aside): ``Cache.key BLOB`` holding each key by its Python type (an int, up to 2^63 - 1, a str, a
+  float, bytes as a BLOB, a tuple pickled with ``raw`` 0), the int 1, the str ``'1'`` and the bytes
+  ``b'1'`` as three keys under ``UNIQUE (key, raw)``; ``value BLOB`` of strs (``''`` among them), ints,
+  floats, bytes and pickles (a ``Decimal`` inside); ``store_time`` / ``expire_time`` / ``access_time``
+  REAL Unix seconds (NULL for no expiry), two large items kept in files named by ``filename`` with a
+  NULL value, and ``Settings (key TEXT NOT NULL UNIQUE, value)`` of integers beside words.
+- :func:`coverage_data` / :func:`coverage_branches`: a coverage.py 7.18 ``.coverage`` data file (its own
+  DDL, SQL comments inside each ``CREATE TABLE``): ``meta`` key-value text (``has_arcs`` ``'0'`` or
+  ``'1'``), files' absolute paths, dynamic contexts (the default ``''`` beside test names with ``|``,
+  ``::``, emoji) under ``unique (context)``, and per file and context either ``line_bits.numbits``
+  BLOBs (line mode: bit ``n % 8`` of byte ``n // 8`` per line) or ``arc (fromno, tono)`` pairs with
+  negative line numbers (branch mode), ``tracer`` empty, and the declared references.
+- :func:`http_cache`: a requests-cache 1.x SQLite cache (``backend='sqlite'``, the ``json``
+  serializer): ``responses`` keyed by 16 hexadecimal digits, each value ``json.dumps(indent=2)`` TEXT
+  under ``value BLOB`` (the body in base64), ``expires INTEGER`` Unix seconds (NULL for never), and
+  ``redirects`` whose TEXT value is the key of the response a redirect ended at (no foreign key).
 """
 
 from __future__ import annotations
@@ -358,6 +393,7 @@ import hashlib
 import json
 import math
 import pickle
+import pickletools
 import plistlib
 import sqlite3
 import struct
@@ -366,8 +402,9 @@ import uuid
 import zlib
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -9141,3 +9178,663 @@ def document_archive(path: Path, documents: int = 30) -> Path:
 
 #: ``(lft, tree_id, level, rght)`` of each cabinet of :data:`MAYAN_CABINETS`, as django-mptt numbers them.
 MAYAN_MPTT = {1: (1, 1, 0, 10), 2: (2, 1, 1, 3), 3: (4, 1, 1, 9), 4: (5, 1, 2, 6), 5: (7, 1, 2, 8)}
+
+
+# --- GeoPackage (GDAL) -----------------------------------------------------------------------------------
+
+GPKG_NAMES = ("Café 😀", "Zürich\u00a0Hbf", None, "中文 地点", "O'Brien\nsecond line", "Ñandú " * 120 + "fin")
+GPKG_OBSERVED = datetime(2024, 1, 1, tzinfo=UTC)
+GPKG_WGS84 = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
+    'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+    '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
+    'AUTHORITY["EPSG","4326"]]'
+)
+
+
+def gpkg_point(i: int) -> tuple[float, float]:
+    """A site's longitude and latitude: doubles of 17 significant digits."""
+    return (-180 + (i * 12.345678901234567) % 360, -80 + (i * 9.8765432109876543) % 160)
+
+
+def gpkg_geometry(
+    srs_id: int, wkb: bytes, envelope: tuple[float, float, float, float] | None = None
+) -> bytes:
+    """A GeoPackage geometry BLOB as GDAL writes it: ``GP``, version 0, flags (little endian; an xy
+    envelope for all but a point), the srs_id, the envelope (min x, max x, min y, max y), the WKB."""
+    flags = 0x03 if envelope else 0x01
+    head = b"GP" + bytes((0, flags)) + struct.pack("<i", srs_id)
+    return head + (struct.pack("<4d", *envelope) if envelope else b"") + wkb
+
+
+def gpkg_site_geometry(i: int) -> bytes:
+    x, y = gpkg_point(i)
+    return gpkg_geometry(4326, struct.pack("<BIdd", 1, 1, x, y))
+
+
+def gpkg_route_geometry(r: int) -> bytes:
+    points = [
+        (1000.0 * r, 2000.0 * r),
+        (1000.0 * r + 0.123456789012345, 2000.0 * r + 1.5),
+        (1000.0 * r + 2, 7.0),
+    ]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    wkb = struct.pack("<BII", 1, 2, len(points)) + b"".join(struct.pack("<dd", *p) for p in points)
+    return gpkg_geometry(3857, wkb, (min(xs), max(xs), min(ys), max(ys)))
+
+
+def gpkg_text(moment: datetime, *, zone: bool = True) -> str:
+    """A DATETIME as GDAL writes it: milliseconds only when not zero, ``Z`` for UTC, ``+hh:mm`` for
+    another offset, nothing for a time of no known zone."""
+    ms = moment.microsecond // 1000
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{ms:03d}" if ms else "")
+    offset = moment.utcoffset()
+    if not zone or offset is None:
+        return text
+    if not offset:
+        return text + "Z"
+    minutes = int(offset.total_seconds()) // 60
+    return text + f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def gpkg_observed(i: int) -> datetime:
+    """A site's moment; every tenth of whole seconds, which GDAL writes without a fraction."""
+    return GPKG_OBSERVED + timedelta(milliseconds=3_607_123 * i if i % 10 else 3_607_000 * i)
+
+
+def gpkg_surveyed(i: int) -> str:
+    """A field survey's moment as GDAL writes it from features of two sources: with the offset the
+    device recorded (``+02:00``) for some, with none (a zone nobody recorded) for the others."""
+    local = datetime(2024, 3, 31, 1, 59, 59, 123000) + timedelta(minutes=37 * i)
+    if i % 4 == 1:
+        return gpkg_text(local.replace(tzinfo=timezone(timedelta(hours=2))))
+    return gpkg_text(local, zone=False)
+
+
+def gpkg_zip(i: int) -> str:
+    return f"{(i * 3719) % 100000:05d}"
+
+
+def gpkg_day(i: int) -> date | None:
+    return None if i % 9 == 4 else date(1969, 12, 25) + timedelta(days=11 * i)
+
+
+def gpkg_code_moment(c: int) -> datetime:
+    """Berlin's wall clock across the spring change of 2022-03-27: +01:00, then +02:00."""
+    utc = datetime(2022, 3, 26, 22, 0, 0, 123000, tzinfo=UTC) + timedelta(minutes=45 * c)
+    shift = 2 if utc >= datetime(2022, 3, 27, 1, tzinfo=UTC) else 1
+    return utc.astimezone(timezone(timedelta(hours=shift)))
+
+
+def gpkg_reading(v: int) -> float | None:
+    return (0.1 + 0.2, 1e-300, None, 123456789.12345679, -2.5e-7)[v % 5]
+
+
+def geo_package(path: Path, sites: int = 30, routes: int = 6, codes: int = 12, visits: int = 40) -> Path:
+    """A GeoPackage as GDAL writes it (see the module's list)."""
+    layer = '"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "geom"'
+    ddl = [
+        "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,srs_id INTEGER NOT NULL PRIMARY KEY,"
+        "organization TEXT NOT NULL,organization_coordsys_id INTEGER NOT NULL,definition  TEXT NOT NULL,"
+        "description TEXT)",
+        "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,data_type TEXT NOT NULL,"
+        "identifier TEXT UNIQUE,description TEXT DEFAULT '',last_change DATETIME NOT NULL DEFAULT "
+        "(strftime('%Y-%m-%dT%H:%M:%fZ','now')),min_x DOUBLE, min_y DOUBLE,max_x DOUBLE, max_y DOUBLE,"
+        "srs_id INTEGER,CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES "
+        "gpkg_spatial_ref_sys(srs_id))",
+        "CREATE TABLE gpkg_ogr_contents(table_name TEXT NOT NULL PRIMARY KEY,feature_count INTEGER "
+        "DEFAULT NULL)",
+        "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,column_name TEXT NOT NULL,"
+        "geometry_type_name TEXT NOT NULL,srs_id INTEGER NOT NULL,z TINYINT NOT NULL,m TINYINT NOT NULL,"
+        "CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),CONSTRAINT uk_gc_table_name UNIQUE "
+        "(table_name),CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+        "CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
+        "CREATE TABLE gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY,srs_id INTEGER NOT NULL,"
+        "min_x DOUBLE NOT NULL,min_y DOUBLE NOT NULL,max_x DOUBLE NOT NULL,max_y DOUBLE NOT NULL,CONSTRAINT "
+        "fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),CONSTRAINT "
+        "fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
+        "CREATE TABLE gpkg_extensions (table_name TEXT,column_name TEXT,extension_name TEXT NOT NULL,"
+        "definition TEXT NOT NULL,scope TEXT NOT NULL,CONSTRAINT ge_tce UNIQUE (table_name, column_name, "
+        "extension_name))",
+        f'CREATE TABLE "sites" ( {layer} POINT, "site_id" INTEGER, "name" TEXT, "zip_code" TEXT, '
+        '"amount" REAL, "visited" BOOLEAN, "observed" DATETIME, "day" DATE, "big" INTEGER, "surveyed" '
+        "DATETIME)",
+        'CREATE VIRTUAL TABLE "rtree_sites_geom" USING rtree(id, minx, maxx, miny, maxy)',
+        f'CREATE TABLE "routes" ( {layer} LINESTRING, "route" TEXT(8), "length_m" REAL, "opened" DATETIME)',
+        'CREATE VIRTUAL TABLE "rtree_routes_geom" USING rtree(id, minx, maxx, miny, maxy)',
+        'CREATE TABLE "codes" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "code" TEXT, "label" TEXT, '
+        '"when" DATETIME, "payload" BLOB)',
+        'CREATE TABLE "visits" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "site_fid" MEDIUMINT, '
+        '"reading" REAL, "note" TEXT)',
+    ]
+    site_xy = [gpkg_point(i) for i in range(1, sites + 1)]
+    bounds = {
+        "sites": (
+            min(x for x, _ in site_xy),
+            min(y for _, y in site_xy),
+            max(x for x, _ in site_xy),
+            max(y for _, y in site_xy),
+        ),
+        "routes": (1000.0, 7.0, 1000.0 * routes + 2, 2000.0 * routes + 1.5),
+    }
+    changed = "2026-12-05T06:16:26.368Z"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "gpkg_spatial_ref_sys": [
+            (
+                "Undefined Cartesian SRS",
+                -1,
+                "NONE",
+                -1,
+                "undefined",
+                "undefined Cartesian coordinate reference system",
+            ),
+            (
+                "Undefined geographic SRS",
+                0,
+                "NONE",
+                0,
+                "undefined",
+                "undefined geographic coordinate reference system",
+            ),
+            (
+                "WGS 84 geodetic",
+                4326,
+                "EPSG",
+                4326,
+                GPKG_WGS84,
+                "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid",
+            ),
+            (
+                "WGS 84 / Pseudo-Mercator",
+                3857,
+                "EPSG",
+                3857,
+                'PROJCS["WGS 84 / Pseudo-Mercator",AUTHORITY["EPSG","3857"]]',
+                None,
+            ),
+        ],
+        "gpkg_contents": [
+            ("sites", "features", "sites", "", changed, *bounds["sites"], 4326),
+            ("routes", "features", "routes", "", changed.replace("368Z", "381Z"), *bounds["routes"], 3857),
+            ("codes", "attributes", "codes", "", changed.replace("368Z", "396Z"), None, None, None, None, 0),
+            (
+                "visits",
+                "attributes",
+                "visits",
+                "",
+                changed.replace("368Z", "408Z"),
+                None,
+                None,
+                None,
+                None,
+                0,
+            ),
+        ],
+        "gpkg_ogr_contents": [("sites", sites), ("routes", routes), ("codes", codes), ("visits", visits)],
+        "gpkg_geometry_columns": [
+            ("sites", "geom", "POINT", 4326, 0, 0),
+            ("routes", "geom", "LINESTRING", 3857, 0, 0),
+        ],
+        "gpkg_extensions": [
+            (
+                t,
+                "geom",
+                "gpkg_rtree_index",
+                "http://www.geopackage.org/spec120/#extension_rtree",
+                "write-only",
+            )
+            for t in ("sites", "routes")
+        ],
+        "sites": [
+            (
+                i,
+                gpkg_site_geometry(i),
+                1000 + i,
+                GPKG_NAMES[i % len(GPKG_NAMES)],
+                gpkg_zip(i),
+                round(i * 1.07, 2),
+                None if i % 7 == 0 else i % 2,
+                gpkg_text(gpkg_observed(i)),
+                None if (day := gpkg_day(i)) is None else day.isoformat(),
+                2**53 + i,
+                gpkg_surveyed(i),
+            )
+            for i in range(1, sites + 1)
+        ],
+        "rtree_sites_geom": [(i, x, x, y, y) for i, (x, y) in enumerate(site_xy, 1)],
+        "routes": [
+            (
+                r,
+                gpkg_route_geometry(r),
+                f"R{r:03d}",
+                r * 12.5 + 0.1,
+                gpkg_text(datetime(2023, 5, 1, 8) + timedelta(days=r, seconds=r * 61), zone=False),
+            )
+            for r in range(1, routes + 1)
+        ],
+        "rtree_routes_geom": [
+            (r, 1000.0 * r, 1000.0 * r + 2, 7.0, 2000.0 * r + 1.5) for r in range(1, routes + 1)
+        ],
+        "codes": [
+            (
+                c,
+                f"{c * 7:04d}",
+                GPKG_NAMES[c % len(GPKG_NAMES)],
+                gpkg_text(gpkg_code_moment(c)),
+                bytes(range(c * 3)),
+            )
+            for c in range(1, codes + 1)
+        ],
+        "visits": [
+            (v, 1 + (v * 7) % sites, gpkg_reading(v), f"visit {v}" if v % 4 else None)
+            for v in range(1, visits + 1)
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        # GDAL's own marks of the format, and the triggers keeping its counts and indexes (they call
+        # functions only GDAL registers: a reader writing nothing never runs them).
+        con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
+        con.execute("PRAGMA user_version = 10400")
+        for table in ("sites", "routes", "codes", "visits"):
+            con.execute(
+                f'CREATE TRIGGER "trigger_insert_feature_count_{table}" AFTER INSERT ON "{table}" BEGIN '
+                f"UPDATE gpkg_ogr_contents SET feature_count = feature_count + 1 WHERE lower(table_name) = "
+                f"lower('{table}'); END"
+            )
+        con.execute(
+            'CREATE TRIGGER "rtree_sites_geom_insert" AFTER INSERT ON "sites" WHEN (new."geom" NOT NULL AND '
+            'NOT ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO "rtree_sites_geom" VALUES (NEW."fid",'
+            'ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"),ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END'
+        )
+    return path
+
+
+# --- IPython ---------------------------------------------------------------------------------------------
+
+IPYTHON_END = datetime(2026, 12, 5, 6, 20, 10, 301698, tzinfo=UTC)
+IPYTHON_LOCAL = timedelta(hours=1)  # the laptop's wall clock, Berlin in winter
+
+
+def ipython_commands(s: int) -> int:
+    """How many commands session ``s`` ran: 2 to 14, and 45 in the seventh."""
+    return 45 if s == 7 else (s * 7) % 13 + 2
+
+
+def ipython_end(s: int) -> datetime:
+    return IPYTHON_END + timedelta(days=s, microseconds=7919 * s)
+
+
+def ipython_start(s: int) -> datetime:
+    """The session's start as IPython writes it: ``datetime.now()``, the local wall clock, no zone."""
+    return (
+        ipython_end(s) - timedelta(minutes=ipython_commands(s), microseconds=104729 * s) + IPYTHON_LOCAL
+    ).replace(tzinfo=None)
+
+
+def ipython_source(s: int, line: int) -> tuple[str, str]:
+    """A command as run (``source``, magics made calls) and as typed (``source_raw``)."""
+    match line % 6:
+        case 0:
+            return f"get_ipython().run_line_magic('time', 'sum(range({s}))')", f"%time sum(range({s}))"
+        case 1:
+            return f"x{line} = {s} * {line}", f"x{line} = {s} * {line}"
+        case 2:
+            cell = f'print("Grüße 😀\u00a0{line}")\nfor i in range(3):\n    x = i * {line}'
+            return cell, cell
+        case 3:
+            return '"0042"', '"0042"'
+        case 4:
+            return f"{line}/7", f"{line}/7"
+        case _:
+            return "get_ipython().system('echo \"tab\\there\"')", '!echo "tab\\there"'
+
+
+def ipython_output(s: int, line: int) -> str | None:
+    """The repr IPython logs of a command's result (``db_log_output``), None for one of no result."""
+    match line % 6:
+        case 3:
+            return "'0042'"
+        case 4:
+            return repr(line / 7)
+        case 1:
+            return None
+        case 2:
+            return None
+        case 0:
+            return repr(sum(range(s)))
+        case _:
+            return None
+
+
+def ipython_history(path: Path, sessions: int = 20) -> Path:
+    """An IPython ``history.sqlite`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE sessions (session integer\n                            primary key autoincrement, "
+        "start timestamp,\n                            end timestamp, num_cmds integer, remark text)",
+        "CREATE TABLE history\n                    (session integer, line integer, source text, source_raw "
+        "text,\n                    PRIMARY KEY (session, line))",
+        "CREATE TABLE output_history\n                            (session integer, line integer, output "
+        "text,\n                            PRIMARY KEY (session, line))",
+    ]
+    crashed = sessions  # the last never ended: no end, no count
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [
+            (
+                s,
+                ipython_start(s).isoformat(" "),
+                None if s == crashed else ipython_end(s).isoformat(" "),
+                None if s == crashed else ipython_commands(s),
+                "",
+            )
+            for s in range(1, sessions + 1)
+        ],
+        "history": [
+            (s, line, *ipython_source(s, line))
+            for s in range(1, sessions + 1)
+            for line in range(1, ipython_commands(s) + 1)
+        ],
+        "output_history": [
+            (s, line, output)
+            for s in range(1, sessions + 1)
+            for line in range(1, ipython_commands(s) + 1)
+            if (output := ipython_output(s, line)) is not None
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- diskcache -------------------------------------------------------------------------------------------
+
+DISKCACHE_STORED = 1796452007.80268  # time.time() when the first item was stored
+DISKCACHE_SETTINGS: tuple[tuple[str, int | str], ...] = (
+    ("statistics", 0),
+    ("tag_index", 0),
+    ("eviction_policy", "least-recently-stored"),
+    ("size_limit", 1073741824),
+    ("cull_limit", 10),
+    ("sqlite_auto_vacuum", 1),
+    ("sqlite_cache_size", 8192),
+    ("sqlite_journal_mode", "wal"),
+    ("sqlite_mmap_size", 67108864),
+    ("sqlite_synchronous", 1),
+    ("disk_min_file_size", 32768),
+    ("disk_pickle_protocol", 5),
+    ("size", 0),
+    ("hits", 0),
+    ("misses", 0),
+)
+
+
+def diskcache_key(n: int) -> tuple[Any, int]:
+    """Item ``n``'s key as diskcache's ``Disk.put`` stores it, and its ``raw`` flag: an int, a str or a
+    float as itself, bytes as a BLOB, anything else pickled (``raw`` 0). Items 1 to 3 are the int 1,
+    the str ``'1'`` and the bytes ``b'1'``: three keys."""
+    match n:
+        case 1:
+            return 1, 1
+        case 2:
+            return "1", 1
+        case 3:
+            return b"1", 1
+        case 4:
+            return 2**63 - 1, 1
+        case 5:
+            return 1.5, 1
+    match n % 5:
+        case 0:
+            return n * 1000, 1
+        case 1:
+            return f"{n:04d}", 1
+        case 2:
+            return f"user:{n}:Grüße 😀", 1
+        case 3:
+            return b"bytes-key-%d" % n, 1
+        case _:
+            return pickletools.optimize(pickle.dumps(("tuple", n), protocol=5)), 0
+
+
+def diskcache_value(n: int) -> tuple[Any, int]:
+    """Item ``n``'s value as ``Disk.store`` keeps it, and its mode: a str, int or float raw (mode 1),
+    bytes raw as a BLOB, anything else pickled (mode 4)."""
+    match n % 6:
+        case 0:
+            return f"value {n} 😀\u00a0", 1
+        case 1:
+            return n * 7 - 100, 1
+        case 2:
+            return n / 3, 1
+        case 3:
+            return b"\x00\x01raw" * (n % 4 + 1), 1
+        case 4:
+            return pickle.dumps({"n": n, "price": Decimal("19.90")}, protocol=5), 4
+        case _:
+            return "", 1
+
+
+def diskcache_stored(n: int) -> float:
+    return DISKCACHE_STORED + n * 0.00874
+
+
+def diskcache_expires(n: int) -> float | None:
+    return None if n % 3 else diskcache_stored(n) + 3600 + n
+
+
+def key_value_cache(path: Path, items: int = 30) -> Path:
+    """A diskcache ``Cache`` directory's ``cache.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE Settings ( key TEXT NOT NULL UNIQUE, value)",
+        "CREATE TABLE Cache ( rowid INTEGER PRIMARY KEY, key BLOB, raw INTEGER, store_time REAL, expire_time "
+        "REAL, access_time REAL, access_count INTEGER DEFAULT 0, tag BLOB, size INTEGER DEFAULT 0, mode "
+        "INTEGER DEFAULT 0, filename TEXT, value BLOB)",
+        "CREATE UNIQUE INDEX Cache_key_raw ON Cache(key, raw)",
+        "CREATE INDEX Cache_expire_time ON Cache (expire_time)",
+        "CREATE INDEX Cache_store_time ON Cache (store_time)",
+    ]
+    cache: list[Sequence[Any]] = []
+    for n in range(1, items + 1):
+        key, raw = diskcache_key(n)
+        value, mode = diskcache_value(n)
+        stored = diskcache_stored(n)
+        read = n % 4 == 0  # read since: its access time and count moved on
+        cache.append(
+            (
+                n,
+                key,
+                raw,
+                stored,
+                diskcache_expires(n),
+                stored + 12.5 if read else stored,
+                n % 7 if read else 0,
+                f"t{n % 3}" if n % 5 == 0 else None,
+                0,
+                mode,
+                None,
+                value,
+            )
+        )
+    # A large text and a large pickle live in files beside the database, named in ``filename``.
+    big = items + 1
+    cache += [
+        (
+            big,
+            "big text",
+            1,
+            diskcache_stored(big),
+            None,
+            diskcache_stored(big),
+            0,
+            None,
+            40000,
+            3,
+            "1f/2a/3b4c5d6e7f8091a2b3c4d5e6f708.val",
+            None,
+        ),
+        (
+            big + 1,
+            "big pickle",
+            1,
+            diskcache_stored(big + 1),
+            None,
+            diskcache_stored(big + 1),
+            0,
+            None,
+            52311,
+            4,
+            "e0/77/0a1b2c3d4e5f60718293a4b5c6d7.val",
+            None,
+        ),
+    ]
+    settings = [*DISKCACHE_SETTINGS, ("count", len(cache))]
+    return write_export(path, ddl, {"Settings": settings, "Cache": cache}, bytes_as_text=False)
+
+
+# --- coverage.py -----------------------------------------------------------------------------------------
+
+COVERAGE_DDL = (
+    "CREATE TABLE coverage_schema (\n    -- One row, to record the version of the schema in this db.\n"
+    "    version integer\n)",
+    "CREATE TABLE meta (\n    -- Key-value pairs, to record metadata about the data\n    key text,\n"
+    "    value text,\n    unique (key)\n    -- Possible keys:\n"
+    "    --  'has_arcs' boolean      -- Is this data recording branches?\n"
+    "    --  'sys_argv' text         -- The coverage command line that recorded the data.\n"
+    "    --  'version' text          -- The version of coverage.py that made the file.\n"
+    "    --  'when' text             -- Datetime when the file was created.\n"
+    "    --  'hash' text             -- Hash of the data.\n)",
+    "CREATE TABLE file (\n    -- A row per file measured.\n    id integer primary key,\n    path text,\n"
+    "    unique (path)\n)",
+    "CREATE TABLE context (\n    -- A row per context measured.\n    id integer primary key,\n"
+    "    context text,\n    unique (context)\n)",
+    "CREATE TABLE line_bits (\n    -- If recording lines, a row per context per file executed.\n"
+    "    -- All of the line numbers for that file/context are in one numbits.\n"
+    "    file_id integer,            -- foreign key to `file`.\n"
+    "    context_id integer,         -- foreign key to `context`.\n"
+    "    numbits blob,               -- see the numbits functions in coverage.numbits\n"
+    "    foreign key (file_id) references file (id),\n"
+    "    foreign key (context_id) references context (id),\n    unique (file_id, context_id)\n)",
+    "CREATE TABLE arc (\n    -- If recording branches, a row per context per from/to line transition "
+    "executed.\n"
+    "    file_id integer,            -- foreign key to `file`.\n"
+    "    context_id integer,         -- foreign key to `context`.\n"
+    "    fromno integer,             -- line number jumped from.\n"
+    "    tono integer,               -- line number jumped to.\n"
+    "    foreign key (file_id) references file (id),\n"
+    "    foreign key (context_id) references context (id),\n"
+    "    unique (file_id, context_id, fromno, tono)\n)",
+    "CREATE TABLE tracer (\n    -- A row per file indicating the tracer used for that file.\n"
+    "    file_id integer primary key,\n    tracer text,\n    foreign key (file_id) references file (id)\n)",
+)
+COVERAGE_CONTEXTS = ("", "test_prog.test_f", "test_prog.test_g|run", "tests/test_ünïcode.py::test_😀[0042]")
+
+
+def coverage_path(f: int) -> str:
+    return f"/home/dev/proj/src/pkg/module_{f:02d}.py" if f % 4 else f"/home/dev/proj/src/pkg/sub dir/m{f}.py"
+
+
+def coverage_lines(f: int, c: int) -> list[int]:
+    """The lines of file ``f`` run in context ``c``: from 1 up, a gap every seventh line."""
+    return [n for n in range(1, 12 + 9 * f + 5 * c) if n % 7 or n == 1]
+
+
+def numbits(nums: list[int]) -> bytes:
+    """coverage.py's ``nums_to_numbits``: bit ``n % 8`` of byte ``n // 8`` for each line ``n``."""
+    out = bytearray(max(nums) // 8 + 1)
+    for n in nums:
+        out[n // 8] |= 1 << (n % 8)
+    return bytes(out)
+
+
+def coverage_arcs(f: int, c: int) -> list[tuple[int, int]]:
+    """Arcs as coverage.py records branches: ``-n`` for entering or leaving code object at line ``n``."""
+    lines = coverage_lines(f, c)
+    return [(-1, 1), *pairwise(lines), (lines[-1], -1), (-lines[2], lines[2] + 1)]
+
+
+def coverage_data(path: Path, files: int = 8, *, arcs: bool = False) -> Path:
+    """A coverage.py 7.x ``.coverage`` data file (see the module's list)."""
+    pairs = [(f, c) for f in range(1, files + 1) for c in range(1, len(COVERAGE_CONTEXTS) + 1) if (f + c) % 3]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "coverage_schema": [(7,)],
+        "meta": [("version", "7.18.0"), ("has_arcs", "1" if arcs else "0")],
+        "file": [(f, coverage_path(f)) for f in range(1, files + 1)],
+        "context": list(enumerate(COVERAGE_CONTEXTS, 1)),
+        "line_bits": [] if arcs else [(f, c, numbits(coverage_lines(f, c))) for f, c in pairs],
+        "arc": [(f, c, a, b) for f, c in pairs for a, b in coverage_arcs(f, c)] if arcs else [],
+        "tracer": [],
+    }
+    return write_export(path, list(COVERAGE_DDL), rows, bytes_as_text=False)
+
+
+def coverage_branches(path: Path) -> Path:
+    """A ``.coverage`` file of branch coverage (``[run] branch = True``): arcs, no line bits."""
+    return coverage_data(path, arcs=True)
+
+
+# --- requests-cache --------------------------------------------------------------------------------------
+
+HTTP_CACHED = datetime(2026, 12, 5, 6, 26, 26, 951445, tzinfo=UTC)
+
+
+def http_url(n: int) -> str:
+    return f"https://api.example.com/items/{n}" + ("?q=%C3%A9" if n % 4 == 0 else "")
+
+
+def http_key(n: int) -> str:
+    """The cache key: 16 hexadecimal digits of a hash of the request (requests-cache's ``create_key``)."""
+    return hashlib.sha256(f"GET {http_url(n)}".encode()).hexdigest()[:16]
+
+
+def http_redirect_key(n: int) -> str:
+    """The key of the request that was redirected to response ``n``."""
+    return hashlib.sha256(f"GET http://old.example.com/{n}".encode()).hexdigest()[:16]
+
+
+def http_expires(n: int) -> int | None:
+    """When the response expires, in Unix seconds (``expires_unix``); NULL for one that never does."""
+    return None if n % 10 == 9 else int((HTTP_CACHED + timedelta(seconds=n * 0.5, hours=1)).timestamp())
+
+
+def http_body(n: int) -> bytes:
+    if n % 3:
+        return json.dumps({"id": n, "name": "Grüße 😀\u00a0" + "x" * (n % 5), "price": "0019.90"}).encode()
+    return bytes(range(256)) * (n % 4 + 1)
+
+
+def http_response(n: int) -> str:
+    """A response as requests-cache's ``json`` serializer writes it: ``json.dumps(..., indent=2)`` of
+    the response, its body base64."""
+    created = HTTP_CACHED + timedelta(seconds=n * 0.5)
+    expires = http_expires(n)
+    return json.dumps(
+        {
+            "_content": base64.b64encode(http_body(n)).decode(),
+            "created_at": created.isoformat(),
+            "elapsed": 0.000089 + n / 1e6,
+            "expires": None if expires is None else (created + timedelta(hours=1)).isoformat(),
+            "headers": {
+                "Cache-Control": f"max-age={n * 60}",
+                "Content-Type": "application/json" if n % 3 else "application/octet-stream",
+                "ETag": f'"{n:08d}"',
+            },
+            "reason": "OK" if n % 7 else "Not Found",
+            "request": {"method": "GET", "url": http_url(n), "headers": {"Accept": "*/*"}},
+            "status_code": 200 if n % 7 else 404,
+            "url": http_url(n),
+        },
+        indent=2,
+    )
+
+
+def http_cache(path: Path, responses: int = 30) -> Path:
+    """A requests-cache SQLite cache with the ``json`` serializer (see the module's list)."""
+    ddl = [
+        "CREATE TABLE responses (    key TEXT PRIMARY KEY,    value BLOB,     expires INTEGER)",
+        "CREATE INDEX expires_idx ON responses(expires)",
+        "CREATE TABLE redirects (    key TEXT PRIMARY KEY,    value BLOB,     expires INTEGER)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "responses": [(http_key(n), http_response(n), http_expires(n)) for n in range(1, responses + 1)],
+        # A redirect's own key names the response it ended at (TEXT: no serializer).
+        "redirects": [(http_redirect_key(n), http_key(n), None) for n in range(2, responses + 1, 6)],
+    }
+    return write_export(path, ddl, rows)

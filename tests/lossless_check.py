@@ -555,6 +555,13 @@ def cell_violation(
         if isinstance(target, str | type(None)) and target in _decoded_forms(raw, encoding):
             return None
         return f"invalid UTF-8 not decoded as {encoding}: expected {decode_fallback(raw, encoding)!r}"
+    shown = {str(raw) for _, rule, raw, _ in entries if "as_bytes" in rule.split(",")}
+    if cell.storage in ("integer", "real") and any(raw.startswith("hex:") for raw in shown):
+        # A number stored as the bytes of its text is audited as the number it was: 1 and '1' become
+        # the same bytes, and only the audit's raw value tells which the source held.
+        return f"a number made bytes audited as bytes ({sorted(shown)}), not as the number it was"
+    if cell.storage == "text" and any(not raw.startswith("hex:") for raw in shown):
+        return f"a text made bytes audited as no bytes ({sorted(shown)})"
     if equal_unaudited(cell, target):
         return None
     if cell.storage == "blob":

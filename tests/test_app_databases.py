@@ -11,7 +11,9 @@ beets music library, an Anki collection, a buku bookmark manager, a Prefect orch
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
-archive) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
+requests-cache cache) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3852,3 +3854,293 @@ def test_document_archive_keeps_metadata_values_as_typed_and_reads_object_ids_as
         ("actstream_action", "actor_content_type_id"): "django_content_type.id",
         ("actstream_action", "target_content_type_id"): "django_content_type.id",
     }
+
+
+def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gdal_moments(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.geo_package)
+    sites, routes, codes, visits = range(1, 31), range(1, 7), range(1, 13), range(1, 41)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "gpkg_spatial_ref_sys": 4,
+            "gpkg_contents": 4,
+            "gpkg_ogr_contents": 4,
+            "gpkg_geometry_columns": 2,
+            "gpkg_tile_matrix_set": 0,
+            "gpkg_extensions": 2,
+            "sites": len(sites),
+            "rtree_sites_geom": len(sites),
+            "routes": len(routes),
+            "rtree_routes_geom": len(routes),
+            "codes": len(codes),
+            "visits": len(visits),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # The R*Tree's storage is SQLite's, not the GeoPackage's: read through its virtual table only.
+    internal = json.loads((run_dir / "profile.json").read_text())["internal_tables"]
+    assert "rtree_sites_geom_node" not in ran.record["rows"]
+    assert internal["rtree_sites_geom_node"].startswith("storage of the rtree virtual table")
+    site_types, code_types = ran.types("sites"), ran.types("codes")
+    assert site_types["geom"] == ran.types("routes")["geom"] == code_types["payload"] == "bytea"
+    assert site_types["zip_code"] == code_types["code"] == ran.types("routes")["route"] == "text"
+    assert site_types["amount"] == ran.types("visits")["reading"] == "double precision"
+    assert site_types["big"] == site_types["site_id"] == ran.types("visits")["site_fid"] == "bigint"
+    assert site_types["visited"] == "boolean" and site_types["day"] == "date"
+    # GDAL's moments: 'Z' and '+hh:mm' are instants, a time of no known zone stays one of none.
+    assert site_types["observed"] == code_types["when"] == ran.types("gpkg_contents")["last_change"]
+    assert site_types["observed"] == "timestamp with time zone"
+    assert ran.types("routes")["opened"] == "timestamp without time zone"
+    # Geometry BLOBs byte for byte: the GP header, the srs_id, the envelope, the WKB.
+    geometry = ran.values("sites", "geom", "fid")
+    assert {k: bytes(v) for k, v in geometry.items()} == {i: apps.gpkg_site_geometry(i) for i in sites}
+    assert all(bytes(v)[:2] == b"GP" for v in geometry.values())
+    route_geometry = ran.values("routes", "geom", "fid")
+    assert {k: bytes(v) for k, v in route_geometry.items()} == {
+        r: apps.gpkg_route_geometry(r) for r in routes
+    }
+    assert {k: bytes(v) for k, v in ran.values("codes", "payload", "fid").items()} == {
+        c: bytes(range(c * 3)) for c in codes
+    }
+    # Codes keep their zeros; 2^53 + i every digit; the 17 digits of each bound, the very double.
+    assert ran.values("sites", "zip_code", "fid") == {i: apps.gpkg_zip(i) for i in sites}
+    assert "00000" < min(apps.gpkg_zip(i) for i in sites) < "10000"
+    assert ran.values("codes", "code", "fid") == {c: f"{c * 7:04d}" for c in codes}
+    assert ran.values("sites", "big", "fid") == {i: 2**53 + i for i in sites}
+    assert ran.values("sites", "amount", "fid") == {i: round(i * 1.07, 2) for i in sites}
+    xs = [apps.gpkg_point(i)[0] for i in sites]
+    assert ran.values("gpkg_contents", "min_x", "table_name")["sites"] == min(xs)
+    assert ran.values("gpkg_contents", "max_x", "table_name")["sites"] == max(xs)
+    with closing(sqlite3.connect(ran.db)) as con:
+        tree = {
+            row[0]: row[1:] for row in con.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_sites_geom")
+        }
+    relation = f"{quote_ident(ran.base)}.rtree_sites_geom"
+    assert {
+        r[0]: r[1:] for r in pg_query(ran.uri, f"SELECT id, minx, maxx, miny, maxy FROM {relation}")
+    } == tree
+    # The instants GDAL wrote, to the millisecond; Berlin's two offsets of one night alike.
+    assert ran.values("sites", "observed", "fid") == {i: apps.gpkg_observed(i) for i in sites}
+    assert ran.values("codes", "when", "fid") == {c: apps.gpkg_code_moment(c) for c in codes}
+    assert {apps.gpkg_code_moment(c).utcoffset() for c in codes} == {timedelta(hours=1), timedelta(hours=2)}
+    assert ran.values("routes", "opened", "fid") == {
+        r: datetime(2023, 5, 1, 8) + timedelta(days=r, seconds=r * 61) for r in routes
+    }
+    assert ran.values("sites", "day", "fid") == {i: apps.gpkg_day(i) for i in sites}
+    # Moments with an offset beside moments of no zone: text, each as GDAL wrote it, and no type
+    # mismatch (until 2026-12-05 every value was one: the GeoPackage scored 99.3).
+    assert site_types["surveyed"] == "text"
+    assert ran.values("sites", "surveyed", "fid") == {i: apps.gpkg_surveyed(i) for i in sites}
+    assert {v[-6:] == "+02:00" for v in ran.values("sites", "surveyed", "fid").values()} == {True, False}
+    assert ran.values("sites", "visited", "fid") == {i: None if i % 7 == 0 else bool(i % 2) for i in sites}
+    assert ran.values("sites", "name", "fid") == {
+        i: arrives_as(apps.GPKG_NAMES[i % len(apps.GPKG_NAMES)]) for i in sites
+    }
+    assert ran.values("visits", "reading", "fid") == {v: apps.gpkg_reading(v) for v in visits}
+    # The metadata tables' declared references, and the attribute table's visits of sites.
+    assert references(run_dir) == {
+        ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_tile_matrix_set", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_tile_matrix_set", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("visits", "site_fid"): "sites.fid",
+    }
+    assert ran.values("gpkg_ogr_contents", "feature_count", "table_name") == {
+        "sites": len(sites),
+        "routes": len(routes),
+        "codes": len(codes),
+        "visits": len(visits),
+    }
+    # Only the moments, the flags and the metadata's blank descriptions changed, each audited.
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("sites", "observed"),
+        ("sites", "visited"),
+        ("codes", "when"),
+        ("routes", "opened"),
+        ("gpkg_contents", "last_change"),
+        ("gpkg_contents", "description"),
+    }
+
+
+def test_ipython_history_keeps_its_two_clocks_apart_and_takes_no_count_for_a_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ipython_history)
+    sessions = range(1, 21)
+    lines = [(s, line) for s in sessions for line in range(1, apps.ipython_commands(s) + 1)]
+    outputs = {(s, line): o for s, line in lines if (o := apps.ipython_output(s, line)) is not None}
+    loaded_cleanly(
+        ran, run_dir, {"sessions": len(sessions), "history": len(lines), "output_history": len(outputs)}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A count of commands is no key: until 2026-12-05 num_cmds referred to its own sessions, the
+    # seventh's 45 commands an orphan costing quality (99.11).
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("history", "session"): "sessions.session",
+        ("output_history", "session"): "sessions.session",
+    }
+    [num_cmds] = [c for c in profiled(run_dir)["columns"]["sessions"].items() if c[0] == "num_cmds"]
+    assert "its name says a count (num)" in " ".join(num_cmds[1]["notes"])
+    assert ran.values("sessions", "num_cmds", "session") == {
+        s: None if s == 20 else apps.ipython_commands(s) for s in sessions
+    }
+    # IPython writes a session's start on the local wall clock without a zone and its end in UTC:
+    # one column of times of no known zone, one of instants; neither is shifted to match the other.
+    types = ran.types("sessions")
+    assert (types["start"], types["end"]) == ("timestamp without time zone", "timestamp with time zone")
+    assert ran.values("sessions", "start", "session") == {s: apps.ipython_start(s) for s in sessions}
+    assert ran.values("sessions", "end", "session") == {
+        s: None if s == 20 else apps.ipython_end(s) for s in sessions
+    }
+    # Source as run and as typed, magics and cells of several lines exactly; reprs of results as text.
+    relation = f"{quote_ident(ran.base)}.history"
+    history = pg_query(ran.uri, f"SELECT session, line, source, source_raw FROM {relation}")
+    assert {(s, line): (a, b) for s, line, a, b in history} == {k: apps.ipython_source(*k) for k in lines}
+    assert ran.types("output_history")["output"] == "text"
+    relation = f"{quote_ident(ran.base)}.output_history"
+    assert dict(((s, line), o) for s, line, o in pg_query(ran.uri, f"SELECT * FROM {relation}")) == outputs
+    assert "'0042'" in outputs.values() and "0" in outputs.values()
+    assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["session", "line"]
+
+
+def test_key_value_cache_keeps_keys_of_every_python_type_apart_and_its_pickles_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.key_value_cache)
+    items = range(1, 31)
+    loaded_cleanly(ran, run_dir, {"Settings": len(apps.DISKCACHE_SETTINGS) + 1, "Cache": len(items) + 2})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("Cache")
+    # One BLOB-declared column holds ints, strs, floats, bytes and pickles: bytea, each BLOB byte for
+    # byte, every other cell the bytes of its text.
+    assert types["key"] == types["value"] == "bytea"
+    assert types["store_time"] == types["expire_time"] == types["access_time"] == "double precision"
+    assert types["raw"] == types["mode"] == types["access_count"] == "bigint"
+
+    def as_bytes(value: object) -> bytes:
+        match value:
+            case bytes():
+                return value
+            case str():
+                return value.encode()
+            case float():
+                return f"{value:.17g}".encode()  # the REAL's 17 significant digits: every bit
+            case _:
+                return str(value).encode()
+
+    keys = {n: as_bytes(apps.diskcache_key(n)[0]) for n in items} | {31: b"big text", 32: b"big pickle"}
+    assert {n: bytes(v) for n, v in ran.values("Cache", "key", "rowid").items()} == keys
+    values = {k: None if v is None else bytes(v) for k, v in ran.values("Cache", "value", "rowid").items()}
+    assert values == {n: as_bytes(apps.diskcache_value(n)[0]) for n in items} | {31: None, 32: None}
+    assert pickle.loads(values[4]) == {"n": 4, "price": Decimal("19.90")}
+    # The int 1, the str '1' and the bytes b'1' are three keys, alike as bytes in the target: the
+    # audit says which the source held (the BLOB, unchanged, has no audit row).
+    assert keys[1] == keys[2] == keys[3] == b"1"
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    shown = {r["row_key"]: r["raw_value"] for r in audit if r["column"] == "key"}
+    assert (shown["1"], shown["2"], "3" in shown) == ("1", "hex:31", False)
+    assert shown["4"] == str(2**63 - 1) and shown["5"] == "1.5"
+    # REAL seconds since 1970, every bit; NULL where an item never expires.
+    assert ran.values("Cache", "store_time", "rowid") == {n: apps.diskcache_stored(n) for n in range(1, 33)}
+    assert ran.values("Cache", "expire_time", "rowid") == {
+        n: apps.diskcache_expires(n) if n <= 30 else None for n in range(1, 33)
+    }
+    assert ran.values("Cache", "filename", "rowid")[31] == "1f/2a/3b4c5d6e7f8091a2b3c4d5e6f708.val"
+    # Settings: integers beside words in one untyped column are text, each as written.
+    assert ran.types("Settings")["value"] == "text"
+    assert ran.values("Settings", "value", "key") == {k: str(v) for k, v in apps.DISKCACHE_SETTINGS} | {
+        "count": "32"
+    }
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("Cache", "key"), ("Cache", "value")}
+
+
+@pytest.mark.parametrize("arcs", [False, True], ids=["lines", "branches"])
+def test_coverage_data_keeps_numbits_and_negative_arcs_and_its_declared_references(
+    run_export: Runner, arcs: bool
+) -> None:
+    ran, run_dir = run_export(apps.coverage_branches if arcs else apps.coverage_data)
+    files, contexts = range(1, 9), range(1, len(apps.COVERAGE_CONTEXTS) + 1)
+    pairs = [(f, c) for f in files for c in contexts if (f + c) % 3]
+    arc_rows = [(f, c, a, b) for f, c in pairs for a, b in apps.coverage_arcs(f, c)]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "coverage_schema": 1,
+            "meta": 2,
+            "file": len(files),
+            "context": len(contexts),
+            "line_bits": 0 if arcs else len(pairs),
+            "arc": len(arc_rows) if arcs else 0,
+            "tracer": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("line_bits")["numbits"] == "bytea"
+    assert ran.types("arc")["fromno"] == ran.types("arc")["tono"] == "bigint"
+    if arcs:
+        # Negative line numbers enter or leave a code object: integers, every one.
+        relation = f"{quote_ident(ran.base)}.arc"
+        found = pg_query(ran.uri, f"SELECT file_id, context_id, fromno, tono FROM {relation}")
+        assert sorted(found) == sorted(arc_rows)
+        assert min(r[2] for r in found) < 0
+    else:
+        # Each context's lines of a file, bit for bit as coverage.numbits packs them.
+        relation = f"{quote_ident(ran.base)}.line_bits"
+        found = pg_query(ran.uri, f"SELECT file_id, context_id, numbits FROM {relation}")
+        assert {(f, c): bytes(bits) for f, c, bits in found} == {
+            (f, c): apps.numbits(apps.coverage_lines(f, c)) for f, c in pairs
+        }
+    assert ran.values("meta", "value", "key") == {"version": "7.18.0", "has_arcs": "1" if arcs else "0"}
+    assert ran.values("file", "path", "id") == {f: apps.coverage_path(f) for f in files}
+    # The default context is '': a blank in a nullable UNIQUE column, made NULL and audited.
+    assert ran.values("context", "context", "id") == {
+        c: apps.COVERAGE_CONTEXTS[c - 1] or None for c in contexts
+    }
+    assert audited_columns(run_dir) == {("context", "context", "empty_to_null")}
+    assert references(run_dir) == {
+        ("line_bits", "file_id"): "file.id",
+        ("line_bits", "context_id"): "context.id",
+        ("arc", "file_id"): "file.id",
+        ("arc", "context_id"): "context.id",
+        ("tracer", "file_id"): "file.id",
+    }
+
+
+def test_http_cache_reads_its_expiry_seconds_as_instants_and_keeps_responses_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.http_cache)
+    responses, redirected = range(1, 31), range(2, 31, 6)
+    loaded_cleanly(ran, run_dir, {"responses": len(responses), "redirects": len(redirected)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("responses")
+    # Keys of 16 hex digits are text; the JSON serializer's TEXT under a BLOB declaration is text.
+    assert types["key"] == types["value"] == ran.types("redirects")["value"] == "text"
+    # `expires` counts Unix seconds: instants, each audited; NULL for a response that never expires.
+    assert types["expires"] == "timestamp with time zone"
+    expires = {apps.http_key(n): apps.http_expires(n) for n in responses}
+    assert ran.values("responses", "expires", "key") == {
+        k: None if v is None else UNIX_EPOCH + timedelta(seconds=v) for k, v in expires.items()
+    }
+    assert audit_rules(run_dir, "responses", "expires") == {
+        k: {"epoch:seconds"} for k, v in expires.items() if v is not None
+    }
+    # Each response as the serializer wrote it: indented JSON, its body in base64, every byte.
+    values = ran.values("responses", "value", "key")
+    assert values == {apps.http_key(n): apps.http_response(n) for n in responses}
+    assert base64.b64decode(json.loads(values[apps.http_key(3)])["_content"]) == apps.http_body(3)
+    assert ran.values("redirects", "value", "key") == {
+        apps.http_redirect_key(n): apps.http_key(n) for n in redirected
+    }
+    # A redirect names the response it ended at by its key: a reference found in the data.
+    assert references(run_dir) == {("redirects", "value"): "responses.key"}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("responses", "expires")}

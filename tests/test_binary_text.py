@@ -127,3 +127,42 @@ def test_an_inner_nul_in_a_minority_of_text_cells_keeps_the_column_text(pg_uri: 
         i: raw.replace(b"\x00", b"").decode() for i, raw in values.items()
     }
     assert _audit(loaded, "v") == {"2": {"nul_removed"}}
+
+
+def test_a_number_and_its_text_made_bytes_beside_blobs_are_told_apart_in_the_audit(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A key-value cache (Python's diskcache) keeps each key in one BLOB-declared column by its Python
+    # type: the int 1 as INTEGER, the str '1' as TEXT, the bytes b'1' as a BLOB, 1.5 as REAL; all are
+    # distinct keys. In the bytea column each number and text arrives as the bytes of its text, so the
+    # int, the str and the bytes arrive alike (b'1'); the audit showed the int's and the str's source
+    # both as 'hex:31', as if each had been those bytes. A number's source is shown as the number.
+    path = _export(
+        tmp_path / "k.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, k BLOB)",
+        [
+            "INSERT INTO t VALUES (1, 1)",
+            "INSERT INTO t VALUES (2, '1')",
+            "INSERT INTO t VALUES (3, X'31')",
+            "INSERT INTO t VALUES (4, 1.5)",
+            "INSERT INTO t VALUES (5, -7)",
+            "INSERT INTO t VALUES (6, 'é')",
+        ],
+    )
+    source = _source_hex(path, "k")
+    assert [kind for _, (kind, _) in sorted(source.items())] == [
+        "integer",
+        "text",
+        "blob",
+        "real",
+        "integer",
+        "text",
+    ]
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "k") == "bytea"
+    assert loaded.values("t", "k", "id") == {1: b"1", 2: b"1", 3: b"1", 4: b"1.5", 5: b"-7", 6: "é".encode()}
+    raw = {str(row["row_key"]): row["raw_value"] for row in loaded.log("audit") if row["column"] == "k"}
+    assert _audit(loaded, "k") == {key: {"as_bytes"} for key in ("1", "2", "4", "5", "6")}
+    # The BLOB is unchanged (no audit row); a number shows as its number, a text as its bytes.
+    assert raw == {"1": "1", "2": "hex:31", "4": "1.5", "5": "-7", "6": "hex:c3a9"}

@@ -1619,3 +1619,35 @@ def test_a_text_columns_bounds_count_every_value_zoned_timestamps_with_fractions
     column = profile(path).tables["t"]["v"]
     assert column.inferred_type == "text"
     assert (column.min, column.max) == (min(values), max(values))
+
+
+def test_moments_with_and_without_an_offset_in_a_date_column_misfit_nothing(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """GDAL writes a GeoPackage ``DATETIME`` field's value with its offset when the feature had one
+    (``2024-03-31T02:36:59.123+02:00``) and none when its zone was unknown (``2024-03-31T03:13:59.123``):
+    every value a date/time, as declared, written two ways. The column is text (guessing the others'
+    zone would change them), as documented, but no value misfits the declared type: until 2026-12-05
+    each was a type_mismatch, "declared DATETIME but the values are text", and the column scored 80.
+    A value of no date shape beside them leaves the column charged as before."""
+    stamps = [
+        f"2024-03-{1 + i % 28:02d}T{i % 24:02d}:36:59.123" + ("+02:00" if i % 4 == 1 else "")
+        for i in range(40)
+    ]
+    path = make_sqlite(
+        {
+            "t": (
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, stamp DATETIME, junk DATETIME, plain TEXT)",
+                [(i, s, "not a date" if i == 7 else s, s) for i, s in enumerate(stamps)],
+            )
+        }
+    )
+    table = profile(path)["t"]
+    for name, dates in (("stamp", 40), ("junk", 39), ("plain", 40)):
+        assert table[name].inferred_type == "text", name
+        reason = f"10 of {dates} date/time values carry a UTC offset and the others do not"
+        assert reason in table[name].type_reason, name
+    assert table["stamp"].issue("type_mismatch") is None
+    assert table["stamp"].quality == table["plain"].quality == 100.0
+    # Not every value a moment: charged as before.
+    assert table["junk"].issue("type_mismatch") is not None, table["junk"].issues

@@ -735,6 +735,60 @@ def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_n
     assert "its name says a part of the row's date (day), not that table" in " ".join(day.notes)
 
 
+def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An interactive shell's history (IPython's ``history.sqlite``) keeps, per session, the number of
+    commands run, ``sessions.num_cmds``: over 20 sessions keyed 1..20, counts of 2 to 14 fit the
+    session keys, reach their upper half and use over half of them, so the column was a reference to
+    its own table's key, and a session of 45 commands an orphan costing the table's quality. A name
+    that says a count (``num_cmds``, ``visit_count``, ``ticket_count``) holds how many, not which row:
+    no reference, even to the table it names; ``session`` beside it is found as before. A first word
+    ``num`` also says "number of one": ``num_client``, a customer's number, names ``clients`` and
+    refers to it as before."""
+    commands = [(s * 7) % 13 + 2 if s != 7 else 45 for s in range(1, 21)]
+    path = make_sqlite(
+        {
+            "sessions": (
+                "CREATE TABLE sessions (session INTEGER PRIMARY KEY, num_cmds INTEGER, remark TEXT)",
+                [(s, commands[s - 1], "") for s in range(1, 21)],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, title TEXT)",
+                [(n, f"t{n}") for n in range(1, 31)],
+            ),
+            "clients": (
+                "CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"c{n}") for n in range(1, 13)],
+            ),
+            "history": (
+                "CREATE TABLE history (session INTEGER, line INTEGER, source TEXT, "
+                "ticket_count INTEGER, num_client INTEGER, PRIMARY KEY (session, line))",
+                [
+                    (s, line, f"x = {line}", (s * line) % 29 + 1, (s + line) % 12 + 1)
+                    for s in range(1, 21)
+                    for line in range(1, commands[s - 1] + 1)
+                ],
+            ),
+        }
+    )
+    # Every count but the 45 is a session's key, over half of them, up to the highest.
+    assert _query(path, "SELECT count(DISTINCT num_cmds), max(num_cmds) FROM sessions") == [(14, 45)]
+    assert _query(
+        path, "SELECT count(DISTINCT num_cmds) FROM sessions WHERE num_cmds IN (SELECT session FROM sessions)"
+    ) == [(13,)]
+    assert _query(path, "SELECT count(DISTINCT ticket_count), max(ticket_count) FROM history") == [(29, 29)]
+    assert _references(path) == {
+        ("history", "session"): "sessions.session",
+        ("history", "num_client"): "clients.id",
+    }
+    tables = {t.name: t for t in profile(path).tables.values()}
+    for table, name in (("sessions", "num_cmds"), ("history", "ticket_count")):
+        column = next(c for c in tables[table] if c.name == name)
+        assert "its name says a count" in " ".join(column.notes), name
+        assert not [i for i in column.issues if i.kind == "orphan_reference"], name
+
+
 def test_a_reference_to_the_oldest_keys_far_above_their_count_is_found(make_sqlite: SqliteFactory) -> None:
     """A flashcard app (Anki) keys its cards by the epoch millisecond each was added and logs every
     review under the card's id; the cards reviewed so far are the older ones, so the highest card id

@@ -151,11 +151,20 @@ def float8_text(value: pl.Expr) -> pl.Expr:
 
 def raw_text(column: ColumnExprs) -> pl.Expr:
     """A changed cell's source value as the audit shows it: NUL bytes as ``\\0``; TEXT that was not
-    valid UTF-8 as ``hex:`` and its raw bytes, as is a bytea column's changed cell (a number or text
-    stored as bytes, never a BLOB)."""
+    valid UTF-8 as ``hex:`` and its raw bytes, as is a bytea column's changed TEXT cell (stored as its
+    bytes; a BLOB is never changed). A bytea column's INTEGER or REAL cell, stored as the bytes of its
+    text, shows as that number (``1``, ``1.5``): the TEXT ``'1'`` beside it shows as ``hex:31``."""
     if column.plan.type == "bytea":
-        # Its bytes need not be UTF-8 (TEXT that was not): always shown as hex.
-        return pl.concat_str([pl.lit("hex:"), pl.col(column.raw).bin.encode("hex")])
+        # Its bytes need not be UTF-8 (TEXT that was not): shown as hex. A number's are its ASCII text,
+        # and the number is what the cell held: 1 and '1' become the same bytes, the audit tells them
+        # apart (until 2026-12-05 both showed as hex:31).
+        hexed = pl.concat_str([pl.lit("hex:"), pl.col(column.raw).bin.encode("hex")])
+        if not column.read.with_class:
+            return hexed
+        number = pl.col(column.storage_class).is_in(["i", "r"])
+        # Only the numbers' bytes are cast (ASCII): a cast sees every row, and TEXT may be no UTF-8.
+        digits = pl.when(number).then(pl.col(column.raw)).otherwise(pl.lit(b"")).cast(pl.String)
+        return pl.when(number).then(digits).otherwise(hexed)
     if column.native:
         return pl.col(column.raw).cast(pl.String)
     shown = pl.col(column.raw).str.replace_all(NUL, "\\0", literal=True)

@@ -1097,6 +1097,10 @@ def infer_column(
                     "kept as text (set the column's type to read them)"
                 ),
             )
+            # Every value a moment, as a date column declares: written two ways, none misfits (GDAL
+            # writes a GeoPackage DATETIME with its offset where known; until 2026-12-05 each value
+            # was a type_mismatch). A value of no date shape beside them: charged as before.
+            two_ways = family in DATE_TYPES and n_dates + non_finite == present
     elif (unread := counts.unread()) and (n_numbers + unread) / present >= MAJORITY:
         # Numbers, but some that nothing tells how to read: reading them either way would guess
         # (1,234 is 1.234 in Berlin and 1234 in Boston; 1E5 is a code beside integers).

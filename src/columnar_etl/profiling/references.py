@@ -1077,6 +1077,30 @@ DATE_PART_WORDS = frozenset(
 )
 
 
+#: The words that say a column's name holds a count of things (how many, not which row): the last
+#: word (``visit_count``, ``retry_cnt``) or the first of several (``num_cmds``, ``nb_visits``,
+#: ``number_of_items``, ``count_rows``). Counts of a few to a few dozen fit the keys 1..N of any small
+#: table, its own among them (IPython's ``sessions.num_cmds`` "referred to" its own sessions, and a
+#: session of more commands than sessions was an orphan). Since 2026-12-05. A first word ``num`` or
+#: ``nb`` also says "number of one" (``num_client``, a customer's number, names ``clients``): such a
+#: name that names the parent is a reference as before; a last word ``count`` never is one.
+COUNT_LAST_WORDS = frozenset({"count", "counts", "cnt"})
+COUNT_FIRST_WORDS = frozenset({"num", "nb", "number", "count", "cnt"})
+
+
+def _count_word(column: str, *, named: bool) -> str | None:
+    """The word that says the column's name is a count (``count`` of ``visit_count``, ``visitCount``;
+    ``num`` of ``num_cmds`` unless the name names the parent, ``named``), else None; never for a name
+    ending in ``id`` (``count_id``: a key)."""
+    words: list[str] = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", column)]
+    if not words or words[-1] == "id":
+        return None
+    if words[-1] in COUNT_LAST_WORDS:
+        return words[-1]
+    first = len(words) > 1 and words[0] in COUNT_FIRST_WORDS and not named
+    return words[0] if first else None
+
+
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word a column's name ends in (``type``,
     ``visit_type``, ``original_day``), else None."""
@@ -1256,14 +1280,19 @@ def _turned_away(
     declares: bool = False,
 ) -> str | None:
     """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
-    column's note), or None: integers named as a code, a counter running past the keys, keys that may
-    be so by chance, the first keys of the parent in an export that ``declares`` its references (each
-    unless its name names the parent), or a copy of its own row's key (the one rule reading the data
-    again, last)."""
+    column's note), or None: integers named as a count or as a code, a counter
+    running past the keys, keys that may be so by chance, the first keys of the parent in an export
+    that ``declares`` its references (each unless its name names the parent), or a copy of its own
+    row's key (the one rule reading the data again, last)."""
     profile = tables[child][column]
     where = f"{chosen.parent}.{chosen.key}"
     integer = profile.inferred_type == "integer"
     named = names_parent(column, chosen)
+    if integer and (count := _count_word(column, named=named)):
+        return (
+            f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
+            "no reference inferred"
+        )
     if integer and not named and (code := _code_word(column)):
         what = "a part of the row's date" if code in DATE_PART_WORDS else "a code of the row"
         return (
