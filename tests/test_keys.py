@@ -578,6 +578,11 @@ def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
                 coded,
             ),
             "loose": ("CREATE TABLE loose (a TEXT, b TEXT, note TEXT, PRIMARY KEY (a, b))", loose),
+            # No primary key, a UNIQUE never filled: passed over as before, and no word of a primary key.
+            "tagged": (
+                "CREATE TABLE tagged (tag TEXT UNIQUE, label TEXT NOT NULL)",
+                [(None, "p"), (None, "q")],
+            ),
         }
     )
     assert _sqlite(path, "SELECT count(*) FROM journal WHERE id IS NULL") == 2
@@ -587,9 +592,11 @@ def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
         "journal": (["hash"], "data_unique"),  # created_at: epoch milliseconds, instants
         "coded": (["code"], "declared_unique"),
         "loose": ([], None),
+        "tagged": (["label"], "data_unique"),
     }
     assert all(table.issues == [] for table in profiled.tables.values())
     assert any("NULL in every row" in note for note in profiled.tables["journal"].columns["id"].notes)
+    assert not any("PRIMARY KEY" in note for note in profiled.tables["tagged"].columns["tag"].notes)
     result = columnar_etl.run(
         path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
     )

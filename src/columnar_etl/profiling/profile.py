@@ -3138,7 +3138,12 @@ def _keyed_steps(
     # found in the data, names the rows (keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
-    if declared is not None and naming is not declared and (empty := never_filled(declared, profiled)):
+    if (
+        declared is not None
+        and declared.found == "declared_primary_key"  # a UNIQUE so is passed over without a word
+        and naming is not declared
+        and (empty := never_filled(declared, profiled))
+    ):
         what = ", ".join(profiled.key) or "none"
         profiled[empty].notes.append(
             f"declared PRIMARY KEY ({', '.join(declared.columns)}) but NULL in every row: SQLite keeps the "
