@@ -309,6 +309,13 @@ number, so a test computes what a column holds from the same numbers.
   settings), gists' expiry as ``time.time()`` REALs beside ``-1.0`` for never, a public gist's access
   id its number beside a private one's letters, a pull request's status comment ``''`` under ``NOT
   NULL``, and declared references (a fork to its repository).
+- :func:`dagster_runs`: a Dagster instance's run storage (``$DAGSTER_HOME/history/runs.db``, Dagster
+  1.13's SQLAlchemy DDL): ``runs`` with ``start_time`` / ``end_time FLOAT`` of ``time.time()``,
+  ``DATETIME`` text of six fraction digits (naive UTC), a partition key of a static set (``'0001'``,
+  ``'010'``, emoji, a no-break space) or a daily one (``'2024-01-05'``) in one ``TEXT`` column, the
+  run's JSON in ``run_body``; ``run_tags`` with every value text (``'-3'`` priorities, a key padded
+  with blanks, ``''``) referring to its run's uuid, declared; zlib-compressed JSON snapshots in a
+  ``BLOB`` keyed by their SHA1, which ``runs.snapshot_id`` references.
 """
 
 from __future__ import annotations
@@ -8043,3 +8050,123 @@ def source_hosting(path: Path, commits: int = 8, pulls: int = 3) -> Path:
         "user_logs": logs,
     }
     return write_export(path, KALLITHEA_DDL, rows, bytes_as_text=False)
+
+
+# --- A data orchestrator's run storage (Dagster) ------------------------------------------------------
+
+#: Dagster 1.13's run storage tables as ``DagsterInstance`` creates them on SQLite (SQLAlchemy's DDL).
+DAGSTER_DDL = (
+    "CREATE TABLE secondary_indexes (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(512), \n\tcreate_timestamp "
+    "DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tmigration_completed DATETIME, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (name)\n)",
+    "CREATE TABLE snapshots (\n\tid INTEGER NOT NULL, \n\tsnapshot_id VARCHAR(255) NOT NULL, "
+    "\n\tsnapshot_body BLOB NOT NULL, \n\tsnapshot_type VARCHAR(63) NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (snapshot_id)\n)",
+    'CREATE TABLE kvs (\n\tid INTEGER NOT NULL, \n\t"key" TEXT NOT NULL, \n\tvalue TEXT, \n\tPRIMARY KEY '
+    "(id)\n)",
+    'CREATE UNIQUE INDEX idx_kvs_keys_unique ON kvs ("key")',
+    "CREATE TABLE runs (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(255), \n\tsnapshot_id VARCHAR(255), "
+    "\n\tpipeline_name TEXT, \n\tmode TEXT, \n\tstatus VARCHAR(63), \n\trun_body TEXT, \n\tpartition TEXT, "
+    "\n\tpartition_set TEXT, \n\tcreate_timestamp DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tupdate_timestamp "
+    "DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tstart_time FLOAT, \n\tend_time FLOAT, \n\tbackfill_id "
+    "VARCHAR(255), \n\tPRIMARY KEY (id), \n\tUNIQUE (run_id), \n\tCONSTRAINT fk_runs_snapshot_id_snapshots_"
+    "snapshot_id FOREIGN KEY(snapshot_id) REFERENCES snapshots (snapshot_id)\n)",
+    "CREATE INDEX idx_run_partitions ON runs (partition_set, partition)",
+    'CREATE TABLE run_tags (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(255), \n\t"key" TEXT, \n\tvalue '
+    "TEXT, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(run_id) REFERENCES runs (run_id) ON DELETE CASCADE\n)",
+    'CREATE INDEX idx_run_tags ON run_tags ("key", value)',
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc "
+    "PRIMARY KEY (version_num)\n)",
+)
+DAGSTER_BASE = datetime(2026, 12, 5, 6, 53, 6, 968999)
+DAGSTER_JOBS = ("__ephemeral_asset_job__", "retrying", "nightly_étl")
+#: Static partition keys: codes with leading zeros, unicode, an emoji, a no-break space.
+DAGSTER_STATIC = ("0001", "0002", "010", "ünïcode", "emoji 🎉", "a\u00a0b")
+DAGSTER_SECONDARY = ("run_partitions", "run_repo_label_tags", "bulk_action_types", "run_backfill_id")
+
+
+def dagster_moment(n: float) -> datetime:
+    """The moment (naive UTC, ``datetime.utcnow()``) of the ``n``-th thing the instance wrote."""
+    return DAGSTER_BASE + timedelta(seconds=1.25 * n, microseconds=int(n * 7919) % 10**6)
+
+
+def dagster_text(moment: datetime) -> str:
+    """A ``DATETIME`` as SQLAlchemy's SQLite dialect writes one: six fraction digits, always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def dagster_seconds(n: float) -> float:
+    """``time.time()`` at :func:`dagster_moment` ``(n)``: REAL Unix seconds."""
+    return (dagster_moment(n).replace(tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+
+
+def dagster_run_id(r: int) -> str:
+    """Run ``r``'s id: a random uuid4, as Dagster makes one (here of the run's number)."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"run {r}".encode()).digest(), version=4))
+
+
+def dagster_snapshot(job: int, kind: str) -> bytes:
+    """A job's snapshot as Dagster stores one: its JSON, zlib-compressed, in a BLOB."""
+    body = {"__class__": "PipelineSnapshot" if kind == "PIPELINE" else "ExecutionPlanSnapshot",
+            "name": DAGSTER_JOBS[job], "description": "Tâche 🚀\u00a0quotidienne", "tags": {}}  # fmt: skip
+    return zlib.compress(json.dumps(body, sort_keys=True).encode())
+
+
+def dagster_partition(r: int) -> str | None:
+    """Run ``r``'s partition (from 1): a static key, a day of a daily set, or none."""
+    if r <= len(DAGSTER_STATIC):
+        return DAGSTER_STATIC[r - 1]
+    return (date(2024, 1, 1) + timedelta(days=r - 7)).isoformat() if r <= 14 else None
+
+
+def dagster_tags(r: int) -> dict[str, str]:
+    """Run ``r``'s tags, every value text: a priority written as a signed number, a key padded with
+    blanks, an empty one, the partition's."""
+    tags = {"team": "data", "dagster/priority": str(r % 9 - 4)}
+    if r % 4 == 1:
+        tags |= {"note": "  spaced  ", "empty": ""}
+    if (key := dagster_partition(r)) is not None:
+        tags["dagster/partition"] = key
+    return tags
+
+
+def dagster_runs(path: Path, runs: int = 24) -> Path:
+    """A Dagster instance's ``runs.db`` (see the module's list)."""
+    secondary = [
+        (i + 1, name, dagster_moment(i).strftime("%Y-%m-%d %H:%M:%S"), dagster_text(dagster_moment(i)))
+        for i, name in enumerate(DAGSTER_SECONDARY)
+    ]
+    snapshots = [
+        (2 * j + k + 1, hashlib.sha1(dagster_snapshot(j, kind)).hexdigest(), dagster_snapshot(j, kind), kind)
+        for j in range(len(DAGSTER_JOBS))
+        for k, kind in enumerate(("PIPELINE", "EXECUTION_PLAN"))
+    ]
+    rows, tags = [], []
+    for r in range(1, runs + 1):
+        job, status = r % len(DAGSTER_JOBS), "FAILURE" if r % 5 == 0 else "SUCCESS"
+        body = {"__class__": "PipelineRun", "pipeline_name": DAGSTER_JOBS[job], "run_id": dagster_run_id(r),
+                "status": {"__enum__": f"PipelineRunStatus.{status}"}, "tags": dagster_tags(r)}  # fmt: skip
+        key = dagster_partition(r)
+        partition_set = None if key is None else f"{DAGSTER_JOBS[job]}_partition_set"
+        rows.append(
+            (r, dagster_run_id(r), snapshots[2 * job][1], DAGSTER_JOBS[job], None, status,
+             json.dumps(body, sort_keys=True), key, partition_set,
+             dagster_text(dagster_moment(10 * r)), dagster_text(dagster_moment(10 * r + 3)),
+             dagster_seconds(10 * r + 0.5), dagster_seconds(10 * r + 2.75), None)
+        )  # fmt: skip
+        tags += [
+            (len(tags) + 1 + t, dagster_run_id(r), k, v) for t, (k, v) in enumerate(dagster_tags(r).items())
+        ]
+    return write_export(
+        path,
+        DAGSTER_DDL,
+        {
+            "secondary_indexes": secondary,
+            "snapshots": snapshots,
+            "kvs": [],
+            "runs": rows,
+            "run_tags": tags,
+            "alembic_version": [("29b539ebc72a",)],
+        },
+        bytes_as_text=False,
+    )

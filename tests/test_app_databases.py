@@ -9,7 +9,8 @@ Sopel IRC bot, a SickChill TV downloader, a django-oscar shop, a GNU Mailman 3 s
 master, an APScheduler job store, an MLflow tracking store, an Optuna study, a JupyterHub database, a
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
-Studio project, a django-helpdesk site, a Review Board server, a Kallithea server) through
+Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a Dagster instance's
+run storage) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -3431,3 +3432,71 @@ def test_source_hosting_keeps_changeset_ids_and_json_blobs_and_gist_expiry_exact
         str(commits // 2 + p): {"empty_to_null"} for p in range(1, pulls + 1)
     }
     assert references(run_dir) == declared_references(ran.db)
+
+
+def test_orchestrator_runs_keep_partition_keys_as_written_and_run_seconds_every_bit(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dagster_runs)
+    runs = 24
+    tags = {r: apps.dagster_tags(r) for r in range(1, runs + 1)}
+    tables = {
+        "secondary_indexes": len(apps.DAGSTER_SECONDARY),
+        "snapshots": 2 * len(apps.DAGSTER_JOBS),
+        "kvs": 0,
+        "runs": runs,
+        "run_tags": sum(len(t) for t in tags.values()),
+        "alembic_version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("runs")
+    # time.time() REALs: double precision, every bit, with a note giving the instant.
+    assert types["start_time"] == types["end_time"] == "double precision"
+    assert ran.values("runs", "start_time", "id") == {
+        r: apps.dagster_seconds(10 * r + 0.5) for r in range(1, runs + 1)
+    }
+    assert ran.values("runs", "end_time", "id") == {
+        r: apps.dagster_seconds(10 * r + 2.75) for r in range(1, runs + 1)
+    }
+    assert any("to_timestamp" in n for n in profiled(run_dir)["columns"]["runs"]["start_time"]["notes"])
+    # DATETIME text of six fraction digits: timestamps to the microsecond, each reading audited.
+    assert types["create_timestamp"] == types["update_timestamp"] == "timestamp without time zone"
+    assert ran.values("runs", "create_timestamp", "id") == {
+        r: apps.dagster_moment(10 * r) for r in range(1, runs + 1)
+    }
+    assert set(audit_rules(run_dir, "runs", "create_timestamp")) == {str(r) for r in range(1, runs + 1)}
+    # Partition keys, static codes with leading zeros beside days: text, as written.
+    assert types["partition"] == ran.types("run_tags")["value"] == "text"
+    assert ran.values("runs", "partition", "id") == {r: apps.dagster_partition(r) for r in range(1, runs + 1)}
+    assert audit_rules(run_dir, "runs", "partition") == {}
+    # Tag values as written, the padded one trimmed and '' made NULL, each audited.
+    values = ran.values("run_tags", "value", "id")
+    written = [v for r in range(1, runs + 1) for v in tags[r].values()]
+    assert values == {i + 1: arrives_as(v) for i, v in enumerate(written)}
+    assert {values[i + 1] for i, v in enumerate(written) if v.startswith("0") and len(v) > 1} == {
+        "0001",
+        "0002",
+        "010",
+    }
+    assert sorted(audit_rules(run_dir, "run_tags", "value").values(), key=sorted) == sorted(
+        [{"trim"} if v.strip() else {"empty_to_null"} for v in written if v != v.strip() or not v], key=sorted
+    )
+    # zlib-compressed JSON snapshots: bytea, byte for byte, keyed by their SHA1 text.
+    assert ran.types("snapshots")["snapshot_body"] == "bytea"
+    bodies = ran.values("snapshots", "snapshot_body", "snapshot_id")
+    assert {k: bytes(v) for k, v in bodies.items()} == {
+        hashlib.sha1(apps.dagster_snapshot(j, kind)).hexdigest(): apps.dagster_snapshot(j, kind)
+        for j in range(len(apps.DAGSTER_JOBS))
+        for kind in ("PIPELINE", "EXECUTION_PLAN")
+    }
+    assert all(json.loads(zlib.decompress(bytes(v)))["name"] in apps.DAGSTER_JOBS for v in bodies.values())
+    # The declared references: a run's snapshot, a tag's run by its uuid.
+    assert (
+        references(run_dir)
+        == declared_references(ran.db)
+        == {
+            ("runs", "snapshot_id"): "snapshots.snapshot_id",
+            ("run_tags", "run_id"): "runs.run_id",
+        }
+    )
