@@ -316,6 +316,14 @@ number, so a test computes what a column holds from the same numbers.
   run's JSON in ``run_body``; ``run_tags`` with every value text (``'-3'`` priorities, a key padded
   with blanks, ``''``) referring to its run's uuid, declared; zlib-compressed JSON snapshots in a
   ``BLOB`` keyed by their SHA1, which ``runs.snapshot_id`` references.
+- :func:`pgadmin_config`: pgAdmin 4's configuration database (``pgadmin4.db`` as ``setup.py setup-db``
+  creates it, Flask-SQLAlchemy's DDL; a subset of the server's columns): binary values as the hex of
+  their bytes in ``VARCHAR`` columns (``PgAdminDbBinaryString``: a query history entry's JSON, a saved
+  password's base64), a background process keyed by 18 digits of its start (``%y%m%d%H%M%S%f``) with
+  its pickled description in hex and times as ``'2026-12-05 07:00:21.381075 +0000'``, a history
+  entry's ``last_updated_flag`` ``'Y'``/``'N'``, a tunnel port ``'22'`` in a ``VARCHAR``, ``JSON``
+  columns holding ``'null'``, every user preference's value as text (``'4'``, ``'1.2'``, ``'True'``,
+  JSON), and the declared references.
 """
 
 from __future__ import annotations
@@ -8170,3 +8178,167 @@ def dagster_runs(path: Path, runs: int = 24) -> Path:
         },
         bytes_as_text=False,
     )
+
+
+# --- A database admin tool's configuration (pgAdmin 4) ----------------------------------------------
+
+#: pgAdmin 4.9's configuration tables as ``setup.py setup-db`` creates them (Flask-SQLAlchemy on
+#: ``sqlite:///``; the server's columns a subset of its 38).
+PGADMIN_DDL = (
+    'CREATE TABLE "user" (\n\tid INTEGER NOT NULL, \n\temail VARCHAR(256), \n\tpassword VARCHAR, \n\tactive '
+    "BOOLEAN NOT NULL, \n\tconfirmed_at DATETIME, \n\tmasterpass_check VARCHAR(256), \n\tusername "
+    "VARCHAR(256) DEFAULT ('') NOT NULL, \n\tauth_source VARCHAR(256) DEFAULT 'internal' NOT NULL, "
+    "\n\tfs_uniquifier VARCHAR NOT NULL, locked BOOLEAN DEFAULT 'false', login_attempts INTEGER DEFAULT "
+    "'0', \n\tPRIMARY KEY (id), \n\tCONSTRAINT user_unique_constraint UNIQUE (username, auth_source)\n)",
+    "CREATE TABLE servergroup (\n\tid INTEGER NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tname VARCHAR(128) "
+    'NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE, '
+    "\n\tUNIQUE (user_id, name)\n)",
+    'CREATE TABLE "server" (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tuser_id INTEGER NOT NULL, '
+    "\n\tservergroup_id INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\thost VARCHAR(128), \n\tport "
+    "INTEGER, \n\tmaintenance_db VARCHAR(64), \n\tusername VARCHAR(64), \n\tcomment VARCHAR(1024), "
+    "\n\tpassword VARCHAR, \n\ttunnel_port VARCHAR, \n\tsave_password INTEGER DEFAULT '0', \n\tshared "
+    "BOOLEAN, \n\tkerberos_conn BOOLEAN DEFAULT 'false', \n\tconnection_params JSON, \n\ttags JSON, "
+    "\n\tFOREIGN KEY(servergroup_id) REFERENCES servergroup (id), \n\tFOREIGN KEY(user_id) REFERENCES user "
+    "(id) ON DELETE CASCADE\n)",
+    "CREATE TABLE module_preference (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT NULL, \n\tPRIMARY "
+    "KEY (id)\n)",
+    "CREATE TABLE preference_category (\n\tid INTEGER NOT NULL, \n\tmid INTEGER, \n\tname VARCHAR(256) NOT "
+    "NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(mid) REFERENCES module_preference (id)\n)",
+    "CREATE TABLE preferences (\n\tid INTEGER NOT NULL, \n\tcid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT "
+    "NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(cid) REFERENCES preference_category (id)\n)",
+    "CREATE TABLE user_preferences (\n\tpid INTEGER NOT NULL, \n\tuid INTEGER NOT NULL, \n\tvalue "
+    "VARCHAR(1024) NOT NULL, \n\tPRIMARY KEY (pid, uid), \n\tFOREIGN KEY(pid) REFERENCES preferences (id) ON "
+    'DELETE CASCADE, \n\tFOREIGN KEY(uid) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    "CREATE TABLE query_history (\n\tsrno INTEGER NOT NULL, \n\tuid INTEGER NOT NULL, \n\tsid INTEGER NOT "
+    "NULL, \n\tdbname VARCHAR NOT NULL, \n\tquery_info VARCHAR NOT NULL, \n\tlast_updated_flag VARCHAR NOT "
+    'NULL, \n\tPRIMARY KEY (srno, uid, sid, dbname), \n\tFOREIGN KEY(sid) REFERENCES "server" (id) ON DELETE '
+    'CASCADE, \n\tFOREIGN KEY(uid) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    'CREATE TABLE process (\n\tuser_id INTEGER NOT NULL, \n\tpid VARCHAR NOT NULL, \n\t"desc" VARCHAR NOT '
+    "NULL, \n\tcommand VARCHAR NOT NULL, \n\targuments VARCHAR, \n\tstart_time VARCHAR, \n\tend_time "
+    "VARCHAR, \n\tlogdir VARCHAR, \n\texit_code INTEGER, \n\tacknowledge VARCHAR, utility_pid INTEGER, "
+    "process_state INTEGER DEFAULT '0', server_id INTEGER DEFAULT '0', \n\tPRIMARY KEY (pid), \n\tFOREIGN "
+    'KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    'CREATE TABLE "setting" (\n\tuser_id INTEGER NOT NULL, \n\tsetting VARCHAR(256) NOT NULL, \n\tvalue '
+    "TEXT, \n\tPRIMARY KEY (user_id, setting), \n\tFOREIGN KEY(user_id) REFERENCES user (id) ON DELETE "
+    "CASCADE\n)",
+    "CREATE TABLE version (\n\tname VARCHAR(32) NOT NULL, \n\tvalue INTEGER NOT NULL, \n\tPRIMARY KEY "
+    "(name)\n)",
+)
+PGADMIN_BASE = datetime(2026, 12, 5, 7, 0, 21, 381075, tzinfo=UTC)
+PGADMIN_USERS = ("admin@example.com", "boss@example.com", "zoë@example.com", "李@example.com")
+PGADMIN_GROUPS = ("Servers", "Prod 🚀", "Entwicklung", "Test\u00a0group")
+#: ``(preference, value)``: each as ``set-prefs`` stores it, text whatever the preference's kind.
+PGADMIN_PREFERENCES = (
+    ("find", json.dumps(json.dumps({"alt": False, "control": True, "key": {"key_code": 70, "char": "f"}}))),
+    ("keyword_case", "upper"),
+    ("tab_size", "4"),
+    ("wrap_code", "True"),
+    ("sql_font_size", "1.2"),
+    ("sql_font_family", "Source Code Pro, ü"),
+)
+PGADMIN_QUERIES = (
+    "SELECT 1",
+    "SELECT * FROM t WHERE name = 'Zoë 🎉'",
+    "UPDATE x SET a = 1.10 WHERE id = 0007",
+    "",
+)
+
+
+def pgadmin_moment(n: int) -> datetime:
+    """The ``n``-th moment pgAdmin wrote (UTC, microseconds)."""
+    return PGADMIN_BASE + timedelta(seconds=11 * n, microseconds=(n * 7919) % 10**6)
+
+
+def pgadmin_password(s: int) -> str:
+    """Server ``s``'s saved password as pgAdmin stores it: the hex of the base64 of IV and AES text."""
+    return base64.b64encode(hashlib.sha256(f"pw {s}".encode()).digest()[:22]).hex()
+
+
+def pgadmin_history(n: int) -> dict[str, Any]:
+    """Query history entry ``n``'s JSON, as the query tool posts it."""
+    return {
+        "query": PGADMIN_QUERIES[n % len(PGADMIN_QUERIES)],
+        "start_time": pgadmin_moment(n).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+        "status": n % 7 != 0,
+        "row_affected": n % 5 - 1,
+        "total_time": f"{n * 13 % 1000} msec",
+    }
+
+
+def pgadmin_pid(n: int) -> str:
+    """Background process ``n``'s id: its start's ``%y%m%d%H%M%S%f`` (18 digits)."""
+    return pgadmin_moment(100 + n).strftime("%y%m%d%H%M%S%f")
+
+
+def pgadmin_process_desc(n: int) -> str:
+    """Process ``n``'s description: the hex of its pickle (``dumps(self.desc).hex()``)."""
+    return pickle.dumps(
+        {"type": "backup", "server": f"db-{n:03d} 🐘", "file": f"/tmp/a b/{n}.sql"}, protocol=4
+    ).hex()
+
+
+def pgadmin_time(moment: datetime) -> str:
+    """A process's time as pgAdmin writes it: ``'%Y-%m-%d %H:%M:%S.%f %z'`` in UTC."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f %z")
+
+
+def pgadmin_config(path: Path, servers: int = 12, history: int = 30, processes: int = 6) -> Path:
+    """pgAdmin 4's ``pgadmin4.db`` (see the module's list)."""
+    users = [
+        (u + 1, email, "$pbkdf2-sha512$25000$" + hashlib.sha1(email.encode()).hexdigest(), 1, None, None,
+         email, "internal", uuid.UUID(bytes=hashlib.md5(email.encode()).digest(), version=4).hex, 0, 0)
+        for u, email in enumerate(PGADMIN_USERS)
+    ]  # fmt: skip
+    groups = [(g + 1, 1 + g % 2, name) for g, name in enumerate(PGADMIN_GROUPS)]
+    server_rows = [
+        (s, 1 + (s - 1) % 2 * 2, 1 + (s - 1) % 2 + (s % 3 == 0) * 2,
+         f"db-{s:03d} " + ("Zoë's", "日本語", "")[s % 3],
+         f"10.0.{s % 4}.{s}" if s % 3 else f"pg{s}.example.com", (5432, 5433, 6432)[s % 3], "postgres",
+         ("postgres", "app_user", "ünïcode")[s % 3],
+         ("", "Line1\nLine2", "Émoji 🎉")[s % 3] if s % 4 else None,
+         pgadmin_password(s) if s % 3 == 1 else None, "22", int(s % 3 == 1), 1 if s % 6 == 0 else None, 0,
+         json.dumps({"sslmode": ("prefer", "require")[s % 2], "connect_timeout": 10 + s}),
+         json.dumps([{"text": "prod", "color": "#ff0000"}]) if s % 5 == 0 else "null")
+        for s in range(1, servers + 1)
+    ]  # fmt: skip
+    preferences = [(p + 1, 1 + p // 3, name) for p, (name, _) in enumerate(PGADMIN_PREFERENCES)]
+    chosen = [(p + 1, u, value) for u in (1, 3) for p, (_, value) in enumerate(PGADMIN_PREFERENCES)]
+    entries = []
+    for n in range(history):
+        key = (1 + n % 2 * 2, 1 + n % servers, ("postgres", "app", "données")[n % 3])
+        srno = sum(1 for e in entries if e[1:4] == key) + 1
+        entries.append((srno, *key, json.dumps(pgadmin_history(n)).encode().hex(), "N"))
+    last = {e[1:4]: i for i, e in enumerate(entries)}  # each (user, server, database)'s last entry
+    entries = [(*e[:5], "Y") if i in last.values() else e for i, e in enumerate(entries)]
+    process_rows = [
+        (1 + n % 2, pgadmin_pid(n), pgadmin_process_desc(n), "/usr/bin/pg_dump",
+         f'--file,/tmp/a b/{n}.sql,--format=c,"--comment=a, b"', pgadmin_time(pgadmin_moment(100 + n)),
+         None if n % 3 == 0 else pgadmin_time(pgadmin_moment(101 + n)),
+         f"/tmp/pgadmin/process_logs/{pgadmin_pid(n)}",
+         None if n % 3 == 0 else n % 2, None if n % 2 else pgadmin_time(pgadmin_moment(102 + n)), 4000 + n,
+         n % 4, 1 + n % servers)
+        for n in range(processes)
+    ]  # fmt: skip
+    settings = [
+        (u, name, value)
+        for u in (1, 2)
+        for name, value in (
+            ("Browser/SQLEditor/Layout", json.dumps({"sizes": [30, 70.5], "ü": "x"})),
+            ("LastUpdateCheck", "20261205"),
+            ("Browser/Tree", ""),
+        )
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": users,
+        "servergroup": groups,
+        "server": server_rows,
+        "module_preference": [(1, "editor"), (2, "sqleditor")],
+        "preference_category": [(1, 1, "sql_formatting"), (2, 1, "options")],
+        "preferences": preferences,
+        "user_preferences": chosen,
+        "query_history": entries,
+        "process": process_rows,
+        "setting": settings,
+        "version": [("ConfigDB", 52)],
+    }
+    return write_export(path, PGADMIN_DDL, rows, bytes_as_text=False)

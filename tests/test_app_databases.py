@@ -10,7 +10,7 @@ master, an APScheduler job store, an MLflow tracking store, an Optuna study, a J
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a Dagster instance's
-run storage) through
+run storage, a pgAdmin 4 configuration database) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -3500,3 +3500,79 @@ def test_orchestrator_runs_keep_partition_keys_as_written_and_run_seconds_every_
             ("run_tags", "run_id"): "runs.run_id",
         }
     )
+
+
+def test_admin_tool_config_keeps_hex_encoded_bytes_as_written_and_reads_process_times(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pgadmin_config)
+    servers, history, processes = 12, 30, 6
+    tables = {
+        "user": len(apps.PGADMIN_USERS),
+        "servergroup": len(apps.PGADMIN_GROUPS),
+        "server": servers,
+        "module_preference": 2,
+        "preference_category": 2,
+        "preferences": len(apps.PGADMIN_PREFERENCES),
+        "user_preferences": 2 * len(apps.PGADMIN_PREFERENCES),
+        "query_history": history,
+        "process": processes,
+        "setting": 6,
+        "version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Bytes written as the hex of their bytes in VARCHAR columns: text, as written, each decoding back.
+    entries = pg_query(
+        ran.uri,
+        f'SELECT query_info, last_updated_flag FROM "{ran.base}"."query_history" ORDER BY sid, uid, srno',
+    )
+    assert ran.types("query_history")["query_info"] == "text"
+    assert sorted(
+        json.dumps(json.loads(bytes.fromhex(info)), sort_keys=True) for info, _ in entries
+    ) == sorted(json.dumps(apps.pgadmin_history(n), sort_keys=True) for n in range(history))
+    # 'Y' marks each (user, server, database)'s last entry: a boolean, each reading audited.
+    assert ran.types("query_history")["last_updated_flag"] == "boolean"
+    with closing(sqlite3.connect(ran.db)) as con:
+        groups = con.execute(
+            "SELECT count(DISTINCT uid || '/' || sid || '/' || dbname) FROM query_history"
+        ).fetchone()
+    assert sum(flag for _, flag in entries) == groups[0]
+    assert {
+        r for rules in audit_rules(run_dir, "query_history", "last_updated_flag").values() for r in rules
+    } == {
+        "boolean:Y",
+        "boolean:N",
+    }
+    server = ran.types("server")
+    assert server["password"] == server["connection_params"] == server["tags"] == "text"
+    assert ran.values("server", "password", "id") == {
+        s: apps.pgadmin_password(s) if s % 3 == 1 else None for s in range(1, servers + 1)
+    }
+    assert all(
+        base64.b64decode(bytes.fromhex(v)) for v in ran.values("server", "password", "id").values() if v
+    )
+    # A port in a VARCHAR, digits alone: bigint; the port in an INTEGER column too.
+    assert server["tunnel_port"] == server["port"] == "bigint"
+    assert set(ran.values("server", "tunnel_port", "id").values()) == {22}
+    # A process: keyed by 18 digits of its start, its pickled description in hex, its times with +0000.
+    process = ran.types("process")
+    assert process["desc"] == "text"
+    assert (
+        process["start_time"] == process["end_time"] == process["acknowledge"] == "timestamp with time zone"
+    )
+    starts = ran.values("process", "start_time", "desc")
+    assert {pickle.loads(bytes.fromhex(d))["server"]: t for d, t in starts.items()} == {
+        f"db-{n:03d} 🐘": apps.pgadmin_moment(100 + n) for n in range(processes)
+    }
+    assert {str(p) for p in ran.values("process", "pid", "desc").values()} == {
+        apps.pgadmin_pid(n) for n in range(processes)
+    }
+    # Every preference's value is text, whatever the preference's kind: numbers and words as written.
+    assert ran.types("user_preferences")["value"] == "text"
+    assert set(ran.values("user_preferences", "value", "pid").values()) == {
+        v for _, v in apps.PGADMIN_PREFERENCES
+    }
+    assert audit_rules(run_dir, "user_preferences", "value") == {}
+    assert ran.types("setting")["value"] == "text"
+    assert references(run_dir) == declared_references(ran.db)
