@@ -324,6 +324,13 @@ number, so a test computes what a column holds from the same numbers.
   entry's ``last_updated_flag`` ``'Y'``/``'N'``, a tunnel port ``'22'`` in a ``VARCHAR``, ``JSON``
   columns holding ``'null'``, every user preference's value as text (``'4'``, ``'1.2'``, ``'True'``,
   JSON), and the declared references.
+- :func:`luigi_history`: Luigi's task history (``[task_history] db_connection = sqlite:///...`` of the
+  central scheduler ``luigid``, SQLAlchemy's DDL): ``tasks`` named by Luigi's task ids
+  (``Extract_12_5_0042_2024_01_01_bd4b742817``), ``task_events`` of ``TIMESTAMP`` text of six fraction
+  digits (the scheduler's naive wall clock), and ``task_parameters`` keyed by ``(task_id, name)`` whose
+  ``value`` holds every parameter as Luigi serializes it: dates, ``DateSecondParameter``'s
+  ``'2024-05-20T083015'``, floats' ``repr`` (``'0.30000000000000004'``, ``'1e-07'``), ``'False'``,
+  codes with leading zeros, ``''`` and a value padded with blanks.
 """
 
 from __future__ import annotations
@@ -8342,3 +8349,79 @@ def pgadmin_config(path: Path, servers: int = 12, history: int = 30, processes: 
         "version": [("ConfigDB", 52)],
     }
     return write_export(path, PGADMIN_DDL, rows, bytes_as_text=False)
+
+
+# --- A workflow scheduler's task history (Luigi) ----------------------------------------------------
+
+#: Luigi 3.8's task history tables (``luigi.db_task_history``, SQLAlchemy on ``sqlite:///``).
+LUIGI_DDL = (
+    "CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\ttask_id VARCHAR(200), \n\tname VARCHAR(128), \n\thost "
+    "VARCHAR(128), \n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_tasks_name ON tasks (name)",
+    "CREATE INDEX ix_tasks_task_id ON tasks (task_id)",
+    "CREATE TABLE task_parameters (\n\ttask_id INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\tvalue "
+    "TEXT, \n\tPRIMARY KEY (task_id, name), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id)\n)",
+    "CREATE TABLE task_events (\n\tid INTEGER NOT NULL, \n\ttask_id INTEGER, \n\tevent_name VARCHAR(20), "
+    "\n\tts TIMESTAMP NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id)\n)",
+    "CREATE INDEX ix_task_events_task_id ON task_events (task_id)",
+    "CREATE INDEX ix_task_events_ts ON task_events (ts)",
+)
+LUIGI_BASE = datetime(2026, 12, 5, 7, 11, 47, 880091)
+#: An extract's ``(code, note)``: codes with leading zeros, a note empty, padded or with a no-break space.
+LUIGI_EXTRACTS = (("0042", ""), ("010", "  spaced  "), ("123", "Zoë\u00a0x"))
+
+
+def luigi_moment(n: int) -> datetime:
+    """The ``n``-th event's moment: the scheduler's ``datetime.now()`` (naive, microseconds)."""
+    return LUIGI_BASE + timedelta(seconds=0.75 * n, microseconds=(n * 7919) % 10**6)
+
+
+def luigi_task_id(family: str, params: dict[str, str]) -> str:
+    """Luigi's ``task_id_str``: the family, the first three parameters' values cut to 16 characters
+    (other than letters, digits and ``_`` as ``_``), and 10 hex digits of the parameters' MD5."""
+    digest = hashlib.md5(json.dumps(params, separators=(",", ":"), sort_keys=True).encode()).hexdigest()
+    summary = "_".join(params[name][:16] for name in sorted(params)[:3])
+    summary = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in summary)
+    return f"{family}_{summary}_{digest[:10]}"
+
+
+def luigi_tasks(days: int = 4) -> list[tuple[str, dict[str, str], bool]]:
+    """``(family, parameters, failed)`` of every task the scheduler saw, each parameter serialized as
+    Luigi's ``Parameter.serialize`` writes it."""
+    tasks: list[tuple[str, dict[str, str], bool]] = []
+    for d in range(days):
+        day = (date(2024, 1, 1) + timedelta(days=17 * d)).isoformat()
+        load = {"day": day, "when": "2024-05-20T083015", "ratio": "0.30000000000000004", "label": "Grüße 🎉"}
+        tasks.append(("Load", load, False))
+        for code, note in LUIGI_EXTRACTS:
+            tasks.append(
+                (
+                    "Extract",
+                    {"day": day, "code": code, "amount": "12.5", "note": note, "flag": "False"},
+                    False,
+                )
+            )
+    for code in ("0007", "0017", "99"):
+        extract = {"day": "2024-04-01", "code": code, "amount": "1e-07", "note": "", "flag": "True"}
+        tasks.append(("Extract", extract, code.endswith("7")))
+    tasks += [("Flaky", {"n": str(n)}, True) for n in (1, 2, 3)]
+    return tasks
+
+
+def luigi_history(path: Path, days: int = 4) -> Path:
+    """Luigi's task history database (see the module's list)."""
+    tasks, parameters, events = [], [], []
+    for t, (family, params, failed) in enumerate(luigi_tasks(days), start=1):
+        tasks.append((t, luigi_task_id(family, params), family, "worker-01.example.com"))
+        parameters += [(t, name, value) for name, value in params.items()]
+        for event in ("PENDING", "RUNNING", "FAILED" if failed else "DONE"):
+            stamp = luigi_moment(len(events)).strftime(
+                "%Y-%m-%d %H:%M:%S.%f"
+            )  # SQLAlchemy: always six digits
+            events.append((len(events) + 1, t, event, stamp))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "tasks": tasks,
+        "task_parameters": parameters,
+        "task_events": events,
+    }
+    return write_export(path, LUIGI_DDL, rows)

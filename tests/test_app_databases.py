@@ -10,7 +10,7 @@ master, an APScheduler job store, an MLflow tracking store, an Optuna study, a J
 beets music library, an Anki collection, a buku bookmark manager, a Prefect orchestration server, an
 Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pretix ticket shop, a Label
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a Dagster instance's
-run storage, a pgAdmin 4 configuration database) through
+run storage, a pgAdmin 4 configuration database, a Luigi task history) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -3576,3 +3576,65 @@ def test_admin_tool_config_keeps_hex_encoded_bytes_as_written_and_reads_process_
     assert audit_rules(run_dir, "user_preferences", "value") == {}
     assert ran.types("setting")["value"] == "text"
     assert references(run_dir) == declared_references(ran.db)
+
+
+def test_task_history_keeps_every_serialized_parameter_as_written_and_reads_event_times(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.luigi_history)
+    tasks = apps.luigi_tasks()
+    parameters = {
+        (t, name): value for t, (_, params, _) in enumerate(tasks, start=1) for name, value in params.items()
+    }
+    tables = {"tasks": len(tasks), "task_parameters": len(parameters), "task_events": 3 * len(tasks)}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every parameter as Luigi serialized it, in one text column: dates, a DateSecondParameter's
+    # '2024-05-20T083015', floats' repr, booleans' words, codes with leading zeros; the padded note
+    # trimmed and '' made NULL by the documented rules, each audited, nothing else changed.
+    assert ran.types("task_parameters")["value"] == "text"
+    loaded = dict(
+        ((t, name), value)
+        for t, name, value in pg_query(
+            ran.uri, f'SELECT task_id, name, value FROM "{ran.base}"."task_parameters"'
+        )
+    )
+    assert loaded == {key: arrives_as(value) for key, value in parameters.items()}
+    assert {loaded[key] for key in parameters if key[1] == "code"} == {
+        "0042",
+        "010",
+        "123",
+        "0007",
+        "0017",
+        "99",
+    }
+    assert {loaded[key] for key in parameters if key[1] in ("when", "ratio", "amount")} == {
+        "2024-05-20T083015",
+        "0.30000000000000004",
+        "12.5",
+        "1e-07",
+    }
+    changed = audit_rules(run_dir, "task_parameters", "value")
+    assert len(changed) == sum(1 for v in parameters.values() if v != v.strip() or not v)
+    assert {r for rules in changed.values() for r in rules} == {"trim", "empty_to_null"}
+    # Luigi's task ids (family, parameter summary, hash) as text; event times to the microsecond.
+    assert ran.values("tasks", "task_id", "id") == {
+        t: apps.luigi_task_id(family, params) for t, (family, params, _) in enumerate(tasks, start=1)
+    }
+    assert ran.types("task_events")["ts"] == "timestamp without time zone"
+    assert ran.values("task_events", "ts", "id") == {
+        n + 1: apps.luigi_moment(n) for n in range(3 * len(tasks))
+    }
+    failed = {t for t, (_, _, f) in enumerate(tasks, start=1) if f}
+    finals = pg_query(
+        ran.uri, f'SELECT task_id FROM "{ran.base}"."task_events" WHERE event_name = \'FAILED\''
+    )
+    assert {t for (t,) in finals} == failed
+    assert (
+        references(run_dir)
+        == declared_references(ran.db)
+        == {
+            ("task_parameters", "task_id"): "tasks.id",
+            ("task_events", "task_id"): "tasks.id",
+        }
+    )
