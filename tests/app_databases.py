@@ -383,6 +383,28 @@ number, so a test computes what a column holds from the same numbers.
   serializer): ``responses`` keyed by 16 hexadecimal digits, each value ``json.dumps(indent=2)`` TEXT
   under ``value BLOB`` (the body in base64), ``expires INTEGER`` Unix seconds (NULL for never), and
   ``redirects`` whose TEXT value is the key of the response a redirect ended at (no foreign key).
+- :func:`dagster_runs`: a Dagster instance's run storage (``$DAGSTER_HOME/history/runs.db``, Dagster
+  1.13's SQLAlchemy DDL): ``runs`` with ``start_time`` / ``end_time FLOAT`` of ``time.time()``,
+  ``DATETIME`` text of six fraction digits (naive UTC), a partition key of a static set (``'0001'``,
+  ``'010'``, emoji, a no-break space) or a daily one (``'2024-01-05'``) in one ``TEXT`` column, the
+  run's JSON in ``run_body``; ``run_tags`` with every value text (``'-3'`` priorities, a key padded
+  with blanks, ``''``) referring to its run's uuid, declared; zlib-compressed JSON snapshots in a
+  ``BLOB`` keyed by their SHA1, which ``runs.snapshot_id`` references.
+- :func:`pgadmin_config`: pgAdmin 4's configuration database (``pgadmin4.db`` as ``setup.py setup-db``
+  creates it, Flask-SQLAlchemy's DDL; a subset of the server's columns): binary values as the hex of
+  their bytes in ``VARCHAR`` columns (``PgAdminDbBinaryString``: a query history entry's JSON, a saved
+  password's base64), a background process keyed by 18 digits of its start (``%y%m%d%H%M%S%f``) with
+  its pickled description in hex and times as ``'2026-12-05 07:00:21.381075 +0000'``, a history
+  entry's ``last_updated_flag`` ``'Y'``/``'N'``, a tunnel port ``'22'`` in a ``VARCHAR``, ``JSON``
+  columns holding ``'null'``, every user preference's value as text (``'4'``, ``'1.2'``, ``'True'``,
+  JSON), and the declared references.
+- :func:`luigi_history`: Luigi's task history (``[task_history] db_connection = sqlite:///...`` of the
+  central scheduler ``luigid``, SQLAlchemy's DDL): ``tasks`` named by Luigi's task ids
+  (``Extract_12_5_0042_2024_01_01_bd4b742817``), ``task_events`` of ``TIMESTAMP`` text of six fraction
+  digits (the scheduler's naive wall clock), and ``task_parameters`` keyed by ``(task_id, name)`` whose
+  ``value`` holds every parameter as Luigi serializes it: dates, ``DateSecondParameter``'s
+  ``'2024-05-20T083015'``, floats' ``repr`` (``'0.30000000000000004'``, ``'1e-07'``), ``'False'``,
+  codes with leading zeros, ``''`` and a value padded with blanks.
 """
 
 from __future__ import annotations
@@ -9838,3 +9860,363 @@ def http_cache(path: Path, responses: int = 30) -> Path:
         "redirects": [(http_redirect_key(n), http_key(n), None) for n in range(2, responses + 1, 6)],
     }
     return write_export(path, ddl, rows)
+
+
+# --- A data orchestrator's run storage (Dagster) ------------------------------------------------------
+
+#: Dagster 1.13's run storage tables as ``DagsterInstance`` creates them on SQLite (SQLAlchemy's DDL).
+DAGSTER_DDL = (
+    "CREATE TABLE secondary_indexes (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(512), \n\tcreate_timestamp "
+    "DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tmigration_completed DATETIME, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (name)\n)",
+    "CREATE TABLE snapshots (\n\tid INTEGER NOT NULL, \n\tsnapshot_id VARCHAR(255) NOT NULL, "
+    "\n\tsnapshot_body BLOB NOT NULL, \n\tsnapshot_type VARCHAR(63) NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (snapshot_id)\n)",
+    'CREATE TABLE kvs (\n\tid INTEGER NOT NULL, \n\t"key" TEXT NOT NULL, \n\tvalue TEXT, \n\tPRIMARY KEY '
+    "(id)\n)",
+    'CREATE UNIQUE INDEX idx_kvs_keys_unique ON kvs ("key")',
+    "CREATE TABLE runs (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(255), \n\tsnapshot_id VARCHAR(255), "
+    "\n\tpipeline_name TEXT, \n\tmode TEXT, \n\tstatus VARCHAR(63), \n\trun_body TEXT, \n\tpartition TEXT, "
+    "\n\tpartition_set TEXT, \n\tcreate_timestamp DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tupdate_timestamp "
+    "DATETIME DEFAULT CURRENT_TIMESTAMP, \n\tstart_time FLOAT, \n\tend_time FLOAT, \n\tbackfill_id "
+    "VARCHAR(255), \n\tPRIMARY KEY (id), \n\tUNIQUE (run_id), \n\tCONSTRAINT fk_runs_snapshot_id_snapshots_"
+    "snapshot_id FOREIGN KEY(snapshot_id) REFERENCES snapshots (snapshot_id)\n)",
+    "CREATE INDEX idx_run_partitions ON runs (partition_set, partition)",
+    'CREATE TABLE run_tags (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(255), \n\t"key" TEXT, \n\tvalue '
+    "TEXT, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(run_id) REFERENCES runs (run_id) ON DELETE CASCADE\n)",
+    'CREATE INDEX idx_run_tags ON run_tags ("key", value)',
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc "
+    "PRIMARY KEY (version_num)\n)",
+)
+DAGSTER_BASE = datetime(2026, 12, 5, 6, 53, 6, 968999)
+DAGSTER_JOBS = ("__ephemeral_asset_job__", "retrying", "nightly_étl")
+#: Static partition keys: codes with leading zeros, unicode, an emoji, a no-break space.
+DAGSTER_STATIC = ("0001", "0002", "010", "ünïcode", "emoji 🎉", "a\u00a0b")
+DAGSTER_SECONDARY = ("run_partitions", "run_repo_label_tags", "bulk_action_types", "run_backfill_id")
+
+
+def dagster_moment(n: float) -> datetime:
+    """The moment (naive UTC, ``datetime.utcnow()``) of the ``n``-th thing the instance wrote."""
+    return DAGSTER_BASE + timedelta(seconds=1.25 * n, microseconds=int(n * 7919) % 10**6)
+
+
+def dagster_text(moment: datetime) -> str:
+    """A ``DATETIME`` as SQLAlchemy's SQLite dialect writes one: six fraction digits, always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def dagster_seconds(n: float) -> float:
+    """``time.time()`` at :func:`dagster_moment` ``(n)``: REAL Unix seconds."""
+    return (dagster_moment(n).replace(tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+
+
+def dagster_run_id(r: int) -> str:
+    """Run ``r``'s id: a random uuid4, as Dagster makes one (here of the run's number)."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"run {r}".encode()).digest(), version=4))
+
+
+def dagster_snapshot(job: int, kind: str) -> bytes:
+    """A job's snapshot as Dagster stores one: its JSON, zlib-compressed, in a BLOB."""
+    body = {"__class__": "PipelineSnapshot" if kind == "PIPELINE" else "ExecutionPlanSnapshot",
+            "name": DAGSTER_JOBS[job], "description": "Tâche 🚀\u00a0quotidienne", "tags": {}}  # fmt: skip
+    return zlib.compress(json.dumps(body, sort_keys=True).encode())
+
+
+def dagster_partition(r: int) -> str | None:
+    """Run ``r``'s partition (from 1): a static key, a day of a daily set, or none."""
+    if r <= len(DAGSTER_STATIC):
+        return DAGSTER_STATIC[r - 1]
+    return (date(2024, 1, 1) + timedelta(days=r - 7)).isoformat() if r <= 14 else None
+
+
+def dagster_tags(r: int) -> dict[str, str]:
+    """Run ``r``'s tags, every value text: a priority written as a signed number, a key padded with
+    blanks, an empty one, the partition's."""
+    tags = {"team": "data", "dagster/priority": str(r % 9 - 4)}
+    if r % 4 == 1:
+        tags |= {"note": "  spaced  ", "empty": ""}
+    if (key := dagster_partition(r)) is not None:
+        tags["dagster/partition"] = key
+    return tags
+
+
+def dagster_runs(path: Path, runs: int = 24) -> Path:
+    """A Dagster instance's ``runs.db`` (see the module's list)."""
+    secondary = [
+        (i + 1, name, dagster_moment(i).strftime("%Y-%m-%d %H:%M:%S"), dagster_text(dagster_moment(i)))
+        for i, name in enumerate(DAGSTER_SECONDARY)
+    ]
+    snapshots = [
+        (2 * j + k + 1, hashlib.sha1(dagster_snapshot(j, kind)).hexdigest(), dagster_snapshot(j, kind), kind)
+        for j in range(len(DAGSTER_JOBS))
+        for k, kind in enumerate(("PIPELINE", "EXECUTION_PLAN"))
+    ]
+    rows, tags = [], []
+    for r in range(1, runs + 1):
+        job, status = r % len(DAGSTER_JOBS), "FAILURE" if r % 5 == 0 else "SUCCESS"
+        body = {"__class__": "PipelineRun", "pipeline_name": DAGSTER_JOBS[job], "run_id": dagster_run_id(r),
+                "status": {"__enum__": f"PipelineRunStatus.{status}"}, "tags": dagster_tags(r)}  # fmt: skip
+        key = dagster_partition(r)
+        partition_set = None if key is None else f"{DAGSTER_JOBS[job]}_partition_set"
+        rows.append(
+            (r, dagster_run_id(r), snapshots[2 * job][1], DAGSTER_JOBS[job], None, status,
+             json.dumps(body, sort_keys=True), key, partition_set,
+             dagster_text(dagster_moment(10 * r)), dagster_text(dagster_moment(10 * r + 3)),
+             dagster_seconds(10 * r + 0.5), dagster_seconds(10 * r + 2.75), None)
+        )  # fmt: skip
+        tags += [
+            (len(tags) + 1 + t, dagster_run_id(r), k, v) for t, (k, v) in enumerate(dagster_tags(r).items())
+        ]
+    return write_export(
+        path,
+        DAGSTER_DDL,
+        {
+            "secondary_indexes": secondary,
+            "snapshots": snapshots,
+            "kvs": [],
+            "runs": rows,
+            "run_tags": tags,
+            "alembic_version": [("29b539ebc72a",)],
+        },
+        bytes_as_text=False,
+    )
+
+
+# --- A database admin tool's configuration (pgAdmin 4) ----------------------------------------------
+
+#: pgAdmin 4.9's configuration tables as ``setup.py setup-db`` creates them (Flask-SQLAlchemy on
+#: ``sqlite:///``; the server's columns a subset of its 38).
+PGADMIN_DDL = (
+    'CREATE TABLE "user" (\n\tid INTEGER NOT NULL, \n\temail VARCHAR(256), \n\tpassword VARCHAR, \n\tactive '
+    "BOOLEAN NOT NULL, \n\tconfirmed_at DATETIME, \n\tmasterpass_check VARCHAR(256), \n\tusername "
+    "VARCHAR(256) DEFAULT ('') NOT NULL, \n\tauth_source VARCHAR(256) DEFAULT 'internal' NOT NULL, "
+    "\n\tfs_uniquifier VARCHAR NOT NULL, locked BOOLEAN DEFAULT 'false', login_attempts INTEGER DEFAULT "
+    "'0', \n\tPRIMARY KEY (id), \n\tCONSTRAINT user_unique_constraint UNIQUE (username, auth_source)\n)",
+    "CREATE TABLE servergroup (\n\tid INTEGER NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tname VARCHAR(128) "
+    'NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE, '
+    "\n\tUNIQUE (user_id, name)\n)",
+    'CREATE TABLE "server" (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tuser_id INTEGER NOT NULL, '
+    "\n\tservergroup_id INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\thost VARCHAR(128), \n\tport "
+    "INTEGER, \n\tmaintenance_db VARCHAR(64), \n\tusername VARCHAR(64), \n\tcomment VARCHAR(1024), "
+    "\n\tpassword VARCHAR, \n\ttunnel_port VARCHAR, \n\tsave_password INTEGER DEFAULT '0', \n\tshared "
+    "BOOLEAN, \n\tkerberos_conn BOOLEAN DEFAULT 'false', \n\tconnection_params JSON, \n\ttags JSON, "
+    "\n\tFOREIGN KEY(servergroup_id) REFERENCES servergroup (id), \n\tFOREIGN KEY(user_id) REFERENCES user "
+    "(id) ON DELETE CASCADE\n)",
+    "CREATE TABLE module_preference (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT NULL, \n\tPRIMARY "
+    "KEY (id)\n)",
+    "CREATE TABLE preference_category (\n\tid INTEGER NOT NULL, \n\tmid INTEGER, \n\tname VARCHAR(256) NOT "
+    "NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(mid) REFERENCES module_preference (id)\n)",
+    "CREATE TABLE preferences (\n\tid INTEGER NOT NULL, \n\tcid INTEGER NOT NULL, \n\tname VARCHAR(256) NOT "
+    "NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(cid) REFERENCES preference_category (id)\n)",
+    "CREATE TABLE user_preferences (\n\tpid INTEGER NOT NULL, \n\tuid INTEGER NOT NULL, \n\tvalue "
+    "VARCHAR(1024) NOT NULL, \n\tPRIMARY KEY (pid, uid), \n\tFOREIGN KEY(pid) REFERENCES preferences (id) ON "
+    'DELETE CASCADE, \n\tFOREIGN KEY(uid) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    "CREATE TABLE query_history (\n\tsrno INTEGER NOT NULL, \n\tuid INTEGER NOT NULL, \n\tsid INTEGER NOT "
+    "NULL, \n\tdbname VARCHAR NOT NULL, \n\tquery_info VARCHAR NOT NULL, \n\tlast_updated_flag VARCHAR NOT "
+    'NULL, \n\tPRIMARY KEY (srno, uid, sid, dbname), \n\tFOREIGN KEY(sid) REFERENCES "server" (id) ON DELETE '
+    'CASCADE, \n\tFOREIGN KEY(uid) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    'CREATE TABLE process (\n\tuser_id INTEGER NOT NULL, \n\tpid VARCHAR NOT NULL, \n\t"desc" VARCHAR NOT '
+    "NULL, \n\tcommand VARCHAR NOT NULL, \n\targuments VARCHAR, \n\tstart_time VARCHAR, \n\tend_time "
+    "VARCHAR, \n\tlogdir VARCHAR, \n\texit_code INTEGER, \n\tacknowledge VARCHAR, utility_pid INTEGER, "
+    "process_state INTEGER DEFAULT '0', server_id INTEGER DEFAULT '0', \n\tPRIMARY KEY (pid), \n\tFOREIGN "
+    'KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE\n)',
+    'CREATE TABLE "setting" (\n\tuser_id INTEGER NOT NULL, \n\tsetting VARCHAR(256) NOT NULL, \n\tvalue '
+    "TEXT, \n\tPRIMARY KEY (user_id, setting), \n\tFOREIGN KEY(user_id) REFERENCES user (id) ON DELETE "
+    "CASCADE\n)",
+    "CREATE TABLE version (\n\tname VARCHAR(32) NOT NULL, \n\tvalue INTEGER NOT NULL, \n\tPRIMARY KEY "
+    "(name)\n)",
+)
+PGADMIN_BASE = datetime(2026, 12, 5, 7, 0, 21, 381075, tzinfo=UTC)
+PGADMIN_USERS = ("admin@example.com", "boss@example.com", "zoë@example.com", "李@example.com")
+PGADMIN_GROUPS = ("Servers", "Prod 🚀", "Entwicklung", "Test\u00a0group")
+#: ``(preference, value)``: each as ``set-prefs`` stores it, text whatever the preference's kind.
+PGADMIN_PREFERENCES = (
+    ("find", json.dumps(json.dumps({"alt": False, "control": True, "key": {"key_code": 70, "char": "f"}}))),
+    ("keyword_case", "upper"),
+    ("tab_size", "4"),
+    ("wrap_code", "True"),
+    ("sql_font_size", "1.2"),
+    ("sql_font_family", "Source Code Pro, ü"),
+)
+PGADMIN_QUERIES = (
+    "SELECT 1",
+    "SELECT * FROM t WHERE name = 'Zoë 🎉'",
+    "UPDATE x SET a = 1.10 WHERE id = 0007",
+    "",
+)
+
+
+def pgadmin_moment(n: int) -> datetime:
+    """The ``n``-th moment pgAdmin wrote (UTC, microseconds)."""
+    return PGADMIN_BASE + timedelta(seconds=11 * n, microseconds=(n * 7919) % 10**6)
+
+
+def pgadmin_password(s: int) -> str:
+    """Server ``s``'s saved password as pgAdmin stores it: the hex of the base64 of IV and AES text."""
+    return base64.b64encode(hashlib.sha256(f"pw {s}".encode()).digest()[:22]).hex()
+
+
+def pgadmin_history(n: int) -> dict[str, Any]:
+    """Query history entry ``n``'s JSON, as the query tool posts it."""
+    return {
+        "query": PGADMIN_QUERIES[n % len(PGADMIN_QUERIES)],
+        "start_time": pgadmin_moment(n).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+        "status": n % 7 != 0,
+        "row_affected": n % 5 - 1,
+        "total_time": f"{n * 13 % 1000} msec",
+    }
+
+
+def pgadmin_pid(n: int) -> str:
+    """Background process ``n``'s id: its start's ``%y%m%d%H%M%S%f`` (18 digits)."""
+    return pgadmin_moment(100 + n).strftime("%y%m%d%H%M%S%f")
+
+
+def pgadmin_process_desc(n: int) -> str:
+    """Process ``n``'s description: the hex of its pickle (``dumps(self.desc).hex()``)."""
+    return pickle.dumps(
+        {"type": "backup", "server": f"db-{n:03d} 🐘", "file": f"/tmp/a b/{n}.sql"}, protocol=4
+    ).hex()
+
+
+def pgadmin_time(moment: datetime) -> str:
+    """A process's time as pgAdmin writes it: ``'%Y-%m-%d %H:%M:%S.%f %z'`` in UTC."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f %z")
+
+
+def pgadmin_config(path: Path, servers: int = 12, history: int = 30, processes: int = 6) -> Path:
+    """pgAdmin 4's ``pgadmin4.db`` (see the module's list)."""
+    users = [
+        (u + 1, email, "$pbkdf2-sha512$25000$" + hashlib.sha1(email.encode()).hexdigest(), 1, None, None,
+         email, "internal", uuid.UUID(bytes=hashlib.md5(email.encode()).digest(), version=4).hex, 0, 0)
+        for u, email in enumerate(PGADMIN_USERS)
+    ]  # fmt: skip
+    groups = [(g + 1, 1 + g % 2, name) for g, name in enumerate(PGADMIN_GROUPS)]
+    server_rows = [
+        (s, 1 + (s - 1) % 2 * 2, 1 + (s - 1) % 2 + (s % 3 == 0) * 2,
+         f"db-{s:03d} " + ("Zoë's", "日本語", "")[s % 3],
+         f"10.0.{s % 4}.{s}" if s % 3 else f"pg{s}.example.com", (5432, 5433, 6432)[s % 3], "postgres",
+         ("postgres", "app_user", "ünïcode")[s % 3],
+         ("", "Line1\nLine2", "Émoji 🎉")[s % 3] if s % 4 else None,
+         pgadmin_password(s) if s % 3 == 1 else None, "22", int(s % 3 == 1), 1 if s % 6 == 0 else None, 0,
+         json.dumps({"sslmode": ("prefer", "require")[s % 2], "connect_timeout": 10 + s}),
+         json.dumps([{"text": "prod", "color": "#ff0000"}]) if s % 5 == 0 else "null")
+        for s in range(1, servers + 1)
+    ]  # fmt: skip
+    preferences = [(p + 1, 1 + p // 3, name) for p, (name, _) in enumerate(PGADMIN_PREFERENCES)]
+    chosen = [(p + 1, u, value) for u in (1, 3) for p, (_, value) in enumerate(PGADMIN_PREFERENCES)]
+    entries = []
+    for n in range(history):
+        key = (1 + n % 2 * 2, 1 + n % servers, ("postgres", "app", "données")[n % 3])
+        srno = sum(1 for e in entries if e[1:4] == key) + 1
+        entries.append((srno, *key, json.dumps(pgadmin_history(n)).encode().hex(), "N"))
+    last = {e[1:4]: i for i, e in enumerate(entries)}  # each (user, server, database)'s last entry
+    entries = [(*e[:5], "Y") if i in last.values() else e for i, e in enumerate(entries)]
+    process_rows = [
+        (1 + n % 2, pgadmin_pid(n), pgadmin_process_desc(n), "/usr/bin/pg_dump",
+         f'--file,/tmp/a b/{n}.sql,--format=c,"--comment=a, b"', pgadmin_time(pgadmin_moment(100 + n)),
+         None if n % 3 == 0 else pgadmin_time(pgadmin_moment(101 + n)),
+         f"/tmp/pgadmin/process_logs/{pgadmin_pid(n)}",
+         None if n % 3 == 0 else n % 2, None if n % 2 else pgadmin_time(pgadmin_moment(102 + n)), 4000 + n,
+         n % 4, 1 + n % servers)
+        for n in range(processes)
+    ]  # fmt: skip
+    settings = [
+        (u, name, value)
+        for u in (1, 2)
+        for name, value in (
+            ("Browser/SQLEditor/Layout", json.dumps({"sizes": [30, 70.5], "ü": "x"})),
+            ("LastUpdateCheck", "20261205"),
+            ("Browser/Tree", ""),
+        )
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": users,
+        "servergroup": groups,
+        "server": server_rows,
+        "module_preference": [(1, "editor"), (2, "sqleditor")],
+        "preference_category": [(1, 1, "sql_formatting"), (2, 1, "options")],
+        "preferences": preferences,
+        "user_preferences": chosen,
+        "query_history": entries,
+        "process": process_rows,
+        "setting": settings,
+        "version": [("ConfigDB", 52)],
+    }
+    return write_export(path, PGADMIN_DDL, rows, bytes_as_text=False)
+
+
+# --- A workflow scheduler's task history (Luigi) ----------------------------------------------------
+
+#: Luigi 3.8's task history tables (``luigi.db_task_history``, SQLAlchemy on ``sqlite:///``).
+LUIGI_DDL = (
+    "CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\ttask_id VARCHAR(200), \n\tname VARCHAR(128), \n\thost "
+    "VARCHAR(128), \n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_tasks_name ON tasks (name)",
+    "CREATE INDEX ix_tasks_task_id ON tasks (task_id)",
+    "CREATE TABLE task_parameters (\n\ttask_id INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\tvalue "
+    "TEXT, \n\tPRIMARY KEY (task_id, name), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id)\n)",
+    "CREATE TABLE task_events (\n\tid INTEGER NOT NULL, \n\ttask_id INTEGER, \n\tevent_name VARCHAR(20), "
+    "\n\tts TIMESTAMP NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id)\n)",
+    "CREATE INDEX ix_task_events_task_id ON task_events (task_id)",
+    "CREATE INDEX ix_task_events_ts ON task_events (ts)",
+)
+LUIGI_BASE = datetime(2026, 12, 5, 7, 11, 47, 880091)
+#: An extract's ``(code, note)``: codes with leading zeros, a note empty, padded or with a no-break space.
+LUIGI_EXTRACTS = (("0042", ""), ("010", "  spaced  "), ("123", "Zoë\u00a0x"))
+
+
+def luigi_moment(n: int) -> datetime:
+    """The ``n``-th event's moment: the scheduler's ``datetime.now()`` (naive, microseconds)."""
+    return LUIGI_BASE + timedelta(seconds=0.75 * n, microseconds=(n * 7919) % 10**6)
+
+
+def luigi_task_id(family: str, params: dict[str, str]) -> str:
+    """Luigi's ``task_id_str``: the family, the first three parameters' values cut to 16 characters
+    (other than letters, digits and ``_`` as ``_``), and 10 hex digits of the parameters' MD5."""
+    digest = hashlib.md5(json.dumps(params, separators=(",", ":"), sort_keys=True).encode()).hexdigest()
+    summary = "_".join(params[name][:16] for name in sorted(params)[:3])
+    summary = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in summary)
+    return f"{family}_{summary}_{digest[:10]}"
+
+
+def luigi_tasks(days: int = 4) -> list[tuple[str, dict[str, str], bool]]:
+    """``(family, parameters, failed)`` of every task the scheduler saw, each parameter serialized as
+    Luigi's ``Parameter.serialize`` writes it."""
+    tasks: list[tuple[str, dict[str, str], bool]] = []
+    for d in range(days):
+        day = (date(2024, 1, 1) + timedelta(days=17 * d)).isoformat()
+        load = {"day": day, "when": "2024-05-20T083015", "ratio": "0.30000000000000004", "label": "Grüße 🎉"}
+        tasks.append(("Load", load, False))
+        for code, note in LUIGI_EXTRACTS:
+            tasks.append(
+                (
+                    "Extract",
+                    {"day": day, "code": code, "amount": "12.5", "note": note, "flag": "False"},
+                    False,
+                )
+            )
+    for code in ("0007", "0017", "99"):
+        extract = {"day": "2024-04-01", "code": code, "amount": "1e-07", "note": "", "flag": "True"}
+        tasks.append(("Extract", extract, code.endswith("7")))
+    tasks += [("Flaky", {"n": str(n)}, True) for n in (1, 2, 3)]
+    return tasks
+
+
+def luigi_history(path: Path, days: int = 4) -> Path:
+    """Luigi's task history database (see the module's list)."""
+    tasks, parameters, events = [], [], []
+    for t, (family, params, failed) in enumerate(luigi_tasks(days), start=1):
+        tasks.append((t, luigi_task_id(family, params), family, "worker-01.example.com"))
+        parameters += [(t, name, value) for name, value in params.items()]
+        for event in ("PENDING", "RUNNING", "FAILED" if failed else "DONE"):
+            stamp = luigi_moment(len(events)).strftime(
+                "%Y-%m-%d %H:%M:%S.%f"
+            )  # SQLAlchemy: always six digits
+            events.append((len(events) + 1, t, event, stamp))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "tasks": tasks,
+        "task_parameters": parameters,
+        "task_events": events,
+    }
+    return write_export(path, LUIGI_DDL, rows)

@@ -12,8 +12,8 @@ Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pre
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
-requests-cache cache) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
+task history) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4144,3 +4144,209 @@ def test_http_cache_reads_its_expiry_seconds_as_instants_and_keeps_responses_as_
     # A redirect names the response it ended at by its key: a reference found in the data.
     assert references(run_dir) == {("redirects", "value"): "responses.key"}
     assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("responses", "expires")}
+
+
+def test_orchestrator_runs_keep_partition_keys_as_written_and_run_seconds_every_bit(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dagster_runs)
+    runs = 24
+    tags = {r: apps.dagster_tags(r) for r in range(1, runs + 1)}
+    tables = {
+        "secondary_indexes": len(apps.DAGSTER_SECONDARY),
+        "snapshots": 2 * len(apps.DAGSTER_JOBS),
+        "kvs": 0,
+        "runs": runs,
+        "run_tags": sum(len(t) for t in tags.values()),
+        "alembic_version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("runs")
+    # time.time() REALs: double precision, every bit, with a note giving the instant.
+    assert types["start_time"] == types["end_time"] == "double precision"
+    assert ran.values("runs", "start_time", "id") == {
+        r: apps.dagster_seconds(10 * r + 0.5) for r in range(1, runs + 1)
+    }
+    assert ran.values("runs", "end_time", "id") == {
+        r: apps.dagster_seconds(10 * r + 2.75) for r in range(1, runs + 1)
+    }
+    assert any("to_timestamp" in n for n in profiled(run_dir)["columns"]["runs"]["start_time"]["notes"])
+    # DATETIME text of six fraction digits: timestamps to the microsecond, each reading audited.
+    assert types["create_timestamp"] == types["update_timestamp"] == "timestamp without time zone"
+    assert ran.values("runs", "create_timestamp", "id") == {
+        r: apps.dagster_moment(10 * r) for r in range(1, runs + 1)
+    }
+    assert set(audit_rules(run_dir, "runs", "create_timestamp")) == {str(r) for r in range(1, runs + 1)}
+    # Partition keys, static codes with leading zeros beside days: text, as written.
+    assert types["partition"] == ran.types("run_tags")["value"] == "text"
+    assert ran.values("runs", "partition", "id") == {r: apps.dagster_partition(r) for r in range(1, runs + 1)}
+    assert audit_rules(run_dir, "runs", "partition") == {}
+    # Tag values as written, the padded one trimmed and '' made NULL, each audited.
+    values = ran.values("run_tags", "value", "id")
+    written = [v for r in range(1, runs + 1) for v in tags[r].values()]
+    assert values == {i + 1: arrives_as(v) for i, v in enumerate(written)}
+    assert {values[i + 1] for i, v in enumerate(written) if v.startswith("0") and len(v) > 1} == {
+        "0001",
+        "0002",
+        "010",
+    }
+    assert sorted(audit_rules(run_dir, "run_tags", "value").values(), key=sorted) == sorted(
+        [{"trim"} if v.strip() else {"empty_to_null"} for v in written if v != v.strip() or not v], key=sorted
+    )
+    # zlib-compressed JSON snapshots: bytea, byte for byte, keyed by their SHA1 text.
+    assert ran.types("snapshots")["snapshot_body"] == "bytea"
+    bodies = ran.values("snapshots", "snapshot_body", "snapshot_id")
+    assert {k: bytes(v) for k, v in bodies.items()} == {
+        hashlib.sha1(apps.dagster_snapshot(j, kind)).hexdigest(): apps.dagster_snapshot(j, kind)
+        for j in range(len(apps.DAGSTER_JOBS))
+        for kind in ("PIPELINE", "EXECUTION_PLAN")
+    }
+    assert all(json.loads(zlib.decompress(bytes(v)))["name"] in apps.DAGSTER_JOBS for v in bodies.values())
+    # The declared references: a run's snapshot, a tag's run by its uuid.
+    assert (
+        references(run_dir)
+        == declared_references(ran.db)
+        == {
+            ("runs", "snapshot_id"): "snapshots.snapshot_id",
+            ("run_tags", "run_id"): "runs.run_id",
+        }
+    )
+
+
+def test_admin_tool_config_keeps_hex_encoded_bytes_as_written_and_reads_process_times(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pgadmin_config)
+    servers, history, processes = 12, 30, 6
+    tables = {
+        "user": len(apps.PGADMIN_USERS),
+        "servergroup": len(apps.PGADMIN_GROUPS),
+        "server": servers,
+        "module_preference": 2,
+        "preference_category": 2,
+        "preferences": len(apps.PGADMIN_PREFERENCES),
+        "user_preferences": 2 * len(apps.PGADMIN_PREFERENCES),
+        "query_history": history,
+        "process": processes,
+        "setting": 6,
+        "version": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Bytes written as the hex of their bytes in VARCHAR columns: text, as written, each decoding back.
+    entries = pg_query(
+        ran.uri,
+        f'SELECT query_info, last_updated_flag FROM "{ran.base}"."query_history" ORDER BY sid, uid, srno',
+    )
+    assert ran.types("query_history")["query_info"] == "text"
+    assert sorted(
+        json.dumps(json.loads(bytes.fromhex(info)), sort_keys=True) for info, _ in entries
+    ) == sorted(json.dumps(apps.pgadmin_history(n), sort_keys=True) for n in range(history))
+    # 'Y' marks each (user, server, database)'s last entry: a boolean, each reading audited.
+    assert ran.types("query_history")["last_updated_flag"] == "boolean"
+    with closing(sqlite3.connect(ran.db)) as con:
+        groups = con.execute(
+            "SELECT count(DISTINCT uid || '/' || sid || '/' || dbname) FROM query_history"
+        ).fetchone()
+    assert sum(flag for _, flag in entries) == groups[0]
+    assert {
+        r for rules in audit_rules(run_dir, "query_history", "last_updated_flag").values() for r in rules
+    } == {
+        "boolean:Y",
+        "boolean:N",
+    }
+    server = ran.types("server")
+    assert server["password"] == server["connection_params"] == server["tags"] == "text"
+    assert ran.values("server", "password", "id") == {
+        s: apps.pgadmin_password(s) if s % 3 == 1 else None for s in range(1, servers + 1)
+    }
+    assert all(
+        base64.b64decode(bytes.fromhex(v)) for v in ran.values("server", "password", "id").values() if v
+    )
+    # A port in a VARCHAR, digits alone: bigint; the port in an INTEGER column too.
+    assert server["tunnel_port"] == server["port"] == "bigint"
+    assert set(ran.values("server", "tunnel_port", "id").values()) == {22}
+    # A process: keyed by 18 digits of its start, its pickled description in hex, its times with +0000.
+    process = ran.types("process")
+    assert process["desc"] == "text"
+    assert (
+        process["start_time"] == process["end_time"] == process["acknowledge"] == "timestamp with time zone"
+    )
+    starts = ran.values("process", "start_time", "desc")
+    assert {pickle.loads(bytes.fromhex(d))["server"]: t for d, t in starts.items()} == {
+        f"db-{n:03d} 🐘": apps.pgadmin_moment(100 + n) for n in range(processes)
+    }
+    assert {str(p) for p in ran.values("process", "pid", "desc").values()} == {
+        apps.pgadmin_pid(n) for n in range(processes)
+    }
+    # Every preference's value is text, whatever the preference's kind: numbers and words as written.
+    assert ran.types("user_preferences")["value"] == "text"
+    assert set(ran.values("user_preferences", "value", "pid").values()) == {
+        v for _, v in apps.PGADMIN_PREFERENCES
+    }
+    assert audit_rules(run_dir, "user_preferences", "value") == {}
+    assert ran.types("setting")["value"] == "text"
+    assert references(run_dir) == declared_references(ran.db)
+
+
+def test_task_history_keeps_every_serialized_parameter_as_written_and_reads_event_times(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.luigi_history)
+    tasks = apps.luigi_tasks()
+    parameters = {
+        (t, name): value for t, (_, params, _) in enumerate(tasks, start=1) for name, value in params.items()
+    }
+    tables = {"tasks": len(tasks), "task_parameters": len(parameters), "task_events": 3 * len(tasks)}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every parameter as Luigi serialized it, in one text column: dates, a DateSecondParameter's
+    # '2024-05-20T083015', floats' repr, booleans' words, codes with leading zeros; the padded note
+    # trimmed and '' made NULL by the documented rules, each audited, nothing else changed.
+    assert ran.types("task_parameters")["value"] == "text"
+    loaded = dict(
+        ((t, name), value)
+        for t, name, value in pg_query(
+            ran.uri, f'SELECT task_id, name, value FROM "{ran.base}"."task_parameters"'
+        )
+    )
+    assert loaded == {key: arrives_as(value) for key, value in parameters.items()}
+    assert {loaded[key] for key in parameters if key[1] == "code"} == {
+        "0042",
+        "010",
+        "123",
+        "0007",
+        "0017",
+        "99",
+    }
+    assert {loaded[key] for key in parameters if key[1] in ("when", "ratio", "amount")} == {
+        "2024-05-20T083015",
+        "0.30000000000000004",
+        "12.5",
+        "1e-07",
+    }
+    changed = audit_rules(run_dir, "task_parameters", "value")
+    assert len(changed) == sum(1 for v in parameters.values() if v != v.strip() or not v)
+    assert {r for rules in changed.values() for r in rules} == {"trim", "empty_to_null"}
+    # Luigi's task ids (family, parameter summary, hash) as text; event times to the microsecond.
+    assert ran.values("tasks", "task_id", "id") == {
+        t: apps.luigi_task_id(family, params) for t, (family, params, _) in enumerate(tasks, start=1)
+    }
+    assert ran.types("task_events")["ts"] == "timestamp without time zone"
+    assert ran.values("task_events", "ts", "id") == {
+        n + 1: apps.luigi_moment(n) for n in range(3 * len(tasks))
+    }
+    failed = {t for t, (_, _, f) in enumerate(tasks, start=1) if f}
+    finals = pg_query(
+        ran.uri, f'SELECT task_id FROM "{ran.base}"."task_events" WHERE event_name = \'FAILED\''
+    )
+    assert {t for (t,) in finals} == failed
+    assert (
+        references(run_dir)
+        == declared_references(ran.db)
+        == {
+            ("task_parameters", "task_id"): "tasks.id",
+            ("task_events", "task_id"): "tasks.id",
+        }
+    )
