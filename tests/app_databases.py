@@ -405,6 +405,14 @@ number, so a test computes what a column holds from the same numbers.
   ``value`` holds every parameter as Luigi serializes it: dates, ``DateSecondParameter``'s
   ``'2024-05-20T083015'``, floats' ``repr`` (``'0.30000000000000004'``, ``'1e-07'``), ``'False'``,
   codes with leading zeros, ``''`` and a value padded with blanks.
+- :func:`shell_history`: atuin 18's ``history.db`` (its sqlx migrations' DDL): ``history`` keyed by
+  ``id text primary key`` (32 hexadecimal digits of a UUIDv7) with ``UNIQUE (timestamp, cwd,
+  command)``, ``timestamp`` and ``duration`` INTEGER nanoseconds (Unix time to the nanosecond for a
+  command run under the shell hook, whole seconds for one imported from zsh's extended history, whose
+  ``cwd`` is ``'unknown'``), ``exit`` (``-1`` for an import or a command never finished, whose duration
+  is ``-1`` too), ``deleted_at`` NULL (atuin 18 removes deleted rows), ``author`` / ``intent`` /
+  ``shell`` / ``author_kind`` added by later migrations (NULL on most rows), and ``_sqlx_migrations``
+  with a 48-byte SHA-384 checksum BLOB, ``success BOOLEAN`` 1 and ``installed_on`` text.
 """
 
 from __future__ import annotations
@@ -10220,3 +10228,140 @@ def luigi_history(path: Path, days: int = 4) -> Path:
         "task_events": events,
     }
     return write_export(path, LUIGI_DDL, rows)
+
+
+# --- atuin --------------------------------------------------------------------------------------------
+
+#: atuin 18.24's migrations of ``history.db``: (version, description), as sqlx records them.
+ATUIN_MIGRATIONS = [
+    (20210422143411, "create history"),
+    (20220505083406, "create-events"),
+    (20220806155627, "interactive search index"),
+    (20230315220114, "drop-events"),
+    (20230319185725, "deleted at"),
+    (20260224000100, "history author intent"),
+    (20260709214605, "shell"),
+    (20260723000000, "active history index"),
+    (20260723000001, "filtered history indexes"),
+    (20260723000002, "hostname index"),
+    (20260723000003, "drop command index"),
+    (20260818000000, "history author kind"),
+]
+#: Commands as typed: unicode, emoji, a no-break space, a newline, a leading zero, a long one.
+ATUIN_COMMANDS = [
+    "git status",
+    "cd ~/projets/données",
+    "echo 'héllo wörld 🎉'",
+    "grep -rn\u00a0TODO .",
+    "cat <<EOF\nmulti\nline\nEOF",
+    "ssh 日本語@host",
+    "0042",
+    "python3 -c 'print(1/3)'",
+    "echo " + "x" * 3000,
+    "ls -la | wc -l",
+]
+#: The first command's moment, in Unix nanoseconds (2026-12-05 07:05:56.123456789 UTC).
+ATUIN_FIRST_NANOS = 1_796_454_356_123_456_789
+#: Whole seconds of the first imported line of zsh's history (2020-01-02 01:14:51 UTC).
+ATUIN_IMPORTED_SECONDS = 1_577_927_691
+
+
+def atuin_imported(n: int) -> bool:
+    """Every fourth command came from ``atuin import zsh``: whole seconds, no exit code, cwd unknown."""
+    return n % 4 == 3
+
+
+def atuin_timestamp(n: int) -> int:
+    """When command ``n`` started, in Unix nanoseconds: to the nanosecond as the hook records it
+    (``OffsetDateTime::now_utc().unix_timestamp_nanos()``), whole seconds for an imported one."""
+    if atuin_imported(n):
+        return (ATUIN_IMPORTED_SECONDS + n * 86_461) * 1_000_000_000
+    return ATUIN_FIRST_NANOS + n * 3_600_000_123_457
+
+
+def atuin_unfinished(n: int) -> bool:
+    """The last command never finished (its shell was killed): duration and exit ``-1``."""
+    return n == 29
+
+
+def atuin_duration(n: int) -> int:
+    """How long command ``n`` ran, in nanoseconds: whole seconds of zsh's history for an import."""
+    if atuin_unfinished(n):
+        return -1
+    if atuin_imported(n):
+        return (n % 3) * 1_000_000_000
+    return 1_234_567 * (n + 1) ** 3
+
+
+def atuin_exit(n: int) -> int:
+    return -1 if atuin_imported(n) or atuin_unfinished(n) else (0, 0, 1, 127, 130)[n % 5]
+
+
+def atuin_row(n: int) -> tuple[Any, ...]:
+    imported = atuin_imported(n)
+    stamp = atuin_timestamp(n)
+    # A UUIDv7's 32 hexadecimal digits: 48 bits of milliseconds, then version 7 and counter bits.
+    uid = f"{stamp // 1_000_000:012x}7{n:03x}{hashlib.sha256(str(n).encode()).hexdigest()[:16]}"
+    return (
+        uid,
+        stamp,
+        atuin_duration(n),
+        atuin_exit(n),
+        ATUIN_COMMANDS[n % len(ATUIN_COMMANDS)],
+        "unknown" if imported else f"/home/zoë/src/projet {n % 3}",
+        hashlib.md5(f"session {n // 5}".encode()).hexdigest(),
+        "laptop:zoë" if n % 2 else "build-01:ci",
+        None,
+        "zoë" if n % 2 else "ci",
+        None,
+        "zsh" if imported else (None, "bash", "zsh")[n % 3],
+        None,
+    )
+
+
+def shell_history(path: Path, commands: int = 30) -> Path:
+    """atuin's ``history.db`` (see the module's list): ``commands`` rows, every fourth imported."""
+    ddl = [
+        """CREATE TABLE _sqlx_migrations (
+    version BIGINT PRIMARY KEY,
+    description TEXT NOT NULL,
+    installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    success BOOLEAN NOT NULL,
+    checksum BLOB NOT NULL,
+    execution_time BIGINT NOT NULL
+)""",
+        """CREATE TABLE history (
+\tid text primary key,
+\ttimestamp integer not null,
+\tduration integer not null,
+\texit integer not null,
+\tcommand text not null,
+\tcwd text not null,
+\tsession text not null,
+\thostname text not null, deleted_at integer, author text, intent text, shell text, author_kind integer,
+
+\tunique(timestamp, cwd, command)
+)""",
+        "CREATE INDEX idx_history_timestamp on history(timestamp)",
+        "CREATE INDEX idx_history_command_timestamp on history(\n\tcommand,\n\ttimestamp\n)",
+        "CREATE INDEX idx_history_active_timestamp on history(timestamp)\nwhere deleted_at is null",
+        "CREATE INDEX idx_history_session_timestamp on history(session, timestamp)\nwhere deleted_at is null",
+        "CREATE INDEX idx_history_cwd_timestamp on history(cwd, timestamp)\nwhere deleted_at is null",
+        "CREATE INDEX idx_history_hostname_timestamp on history(lower(hostname), timestamp)\n"
+        "where deleted_at is null",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "_sqlx_migrations": [
+            (
+                version,
+                name,
+                "2026-12-05 07:05:56",
+                1,
+                hashlib.sha384(name.encode()).digest(),
+                160_000 + i * 9_973,
+            )
+            for i, (version, name) in enumerate(ATUIN_MIGRATIONS)
+        ],
+        "history": [atuin_row(n) for n in range(commands)],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

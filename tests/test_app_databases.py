@@ -13,7 +13,8 @@ Studio project, a django-helpdesk site, a Review Board server, a Kallithea serve
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
-task history) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+task history, an atuin shell history) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4350,3 +4351,54 @@ def test_task_history_keeps_every_serialized_parameter_as_written_and_reads_even
             ("task_events", "task_id"): "tasks.id",
         }
     )
+
+
+def test_shell_history_keeps_its_nanoseconds_as_written_and_notes_their_instant(run_export: Runner) -> None:
+    # atuin's history.db: Unix nanoseconds in `timestamp` (to the nanosecond under the shell hook,
+    # whole seconds for lines imported from zsh) are finer than a timestamptz: bigint, every value as
+    # written, and a note gives each row's instant; durations in nanoseconds are no moments at all.
+    commands = 30
+    ran, run_dir = run_export(apps.shell_history)
+    loaded_cleanly(ran, run_dir, {"_sqlx_migrations": len(apps.ATUIN_MIGRATIONS), "history": commands})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("history")
+    for column in ("timestamp", "duration", "exit"):
+        assert types[column] == "bigint", column
+    for column in ("id", "command", "cwd", "session", "hostname", "author", "shell"):
+        assert types[column] == "text", column
+    assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["id"]
+    ids = {apps.atuin_row(n)[0]: n for n in range(commands)}
+    stamps = ran.values("history", "timestamp", "id")
+    assert stamps == {uid: apps.atuin_timestamp(n) for uid, n in ids.items()}
+    assert all(type(v) is int for v in stamps.values())
+    assert ran.values("history", "duration", "id") == {uid: apps.atuin_duration(n) for uid, n in ids.items()}
+    assert ran.values("history", "exit", "id") == {uid: apps.atuin_exit(n) for uid, n in ids.items()}
+    assert ran.values("history", "command", "id") == {
+        uid: arrives_as(apps.ATUIN_COMMANDS[n % len(apps.ATUIN_COMMANDS)]) for uid, n in ids.items()
+    }
+    assert ran.values("history", "cwd", "id")[apps.atuin_row(3)[0]] == "unknown"
+    for column in ("timestamp", "duration", "exit", "command"):
+        assert audit_rules(run_dir, "history", column) == {}, column
+    # The note's expression, run in PostgreSQL, gives each command's instant (a double of seconds:
+    # the microsecond, give or take one); the duration, a span, gets no note.
+    columns = profiled(run_dir)["columns"]["history"]
+    (note,) = [n for n in columns["timestamp"]["notes"] if "the instant is" in n]
+    assert note.startswith("integers are epoch nanoseconds"), note
+    assert not [n for n in columns["duration"]["notes"] if "the instant is" in n]
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT id, {expression} FROM "{ran.base}".history'))
+    for uid, n in ids.items():
+        expected = UNIX_EPOCH + timedelta(microseconds=apps.atuin_timestamp(n) // 1000)
+        assert abs(moments[uid] - expected) <= timedelta(microseconds=1), n
+    # .123456789 seconds: PostgreSQL rounds to the microsecond.
+    first = datetime(2026, 12, 5, 7, 5, 56, round(123_456_789 / 1000), tzinfo=UTC)
+    assert moments[apps.atuin_row(0)[0]] == first
+    # An import from zsh's history: 2020-01-02 01:14:51, three days and 3 x 61 seconds on.
+    assert moments[apps.atuin_row(3)[0]] == datetime(2020, 1, 5, 1, 17, 54, tzinfo=UTC)
+    # sqlx's bookkeeping: the SHA-384 checksum byte for byte, success a boolean.
+    migrations = ran.types("_sqlx_migrations")
+    assert (migrations["checksum"], migrations["success"]) == ("bytea", "boolean")
+    assert ran.values("_sqlx_migrations", "checksum", "version") == {
+        version: hashlib.sha384(name.encode()).digest() for version, name in apps.ATUIN_MIGRATIONS
+    }

@@ -1062,6 +1062,9 @@ def whole_digits(low: float | None, high: float | None) -> int:
 EPOCH_SECONDS = (1_000_000_000, 2_000_000_000)
 EPOCH_MILLIS = (1_000_000_000_000, 2_000_000_000_000)
 EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
+#: The same window in nanoseconds (a shell history's ``timestamp``, Go's ``UnixNano``): moments a
+#: timestamptz would round to the microsecond, so never read as instants; a note gives the expression.
+EPOCH_NANOS = (1_000_000_000_000_000_000, 2_000_000_000_000_000_000)
 #: The scale of each epoch unit: how many of it make a second.
 EPOCH_PER_SECOND = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}
 #: A column declared a date or timestamp says its integers are moments: the unit is the one in which every

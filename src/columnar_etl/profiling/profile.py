@@ -112,14 +112,17 @@ from columnar_etl.rules import (
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
+    DECLARED_EPOCH_SECONDS,
     DIGIT_GROUPED_SHAPES,
     EPOCH_DAYS,
     EPOCH_MICROS,
     EPOCH_MILLIS,
+    EPOCH_NANOS,
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     JULIAN_DAYS,
+    NEAR_EPOCH_SECONDS,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -1141,7 +1144,7 @@ def infer_column(
     one_way = (
         _moment_numbers(column, family, counts, fractional)
         if inferred == "double" and fractional and not n_dates
-        else _epoch_days(column, family, counts)
+        else _epoch_days(column, family, counts) or _epoch_nanoseconds(column, family, counts)
         if inferred == "integer" and not n_dates
         else None
     )
@@ -2002,6 +2005,8 @@ class MomentUnit(Enum):
     EPOCH_SECONDS = "seconds"
     EPOCH_MILLISECONDS = "milliseconds"
     EPOCH_MICROSECONDS = "microseconds"
+    #: Finer than a timestamptz holds (:func:`_epoch_nanoseconds`): kept as integers, never read.
+    EPOCH_NANOSECONDS = "nanoseconds"
     JULIAN_DAYS = "Julian days"
     #: Whole days since 1970-01-01 (:func:`_epoch_days`): a date, not an instant.
     EPOCH_DAYS = "days"
@@ -2072,6 +2077,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
         MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
         MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
+        MomentUnit.EPOCH_NANOSECONDS: f"to_timestamp({name} / 1000000000.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
         MomentUnit.EPOCH_DAYS: f"DATE '1970-01-01' + {name}::integer",
     }
@@ -2126,6 +2132,41 @@ def _epoch_days(column: SourceColumn, family: InferredType | None, counts: _Coun
     if not (EPOCH_DAYS[0] <= low and high <= EPOCH_DAYS[1]) or YEARS[0] <= low <= high <= YEARS[1]:
         return None
     return MomentNumbers("integers are days since 1970-01-01", MomentUnit.EPOCH_DAYS)
+
+
+def _epoch_nanoseconds(
+    column: SourceColumn, family: InferredType | None, counts: _Counts
+) -> MomentNumbers | None:
+    """Integers that count nanoseconds since 1970-01-01 UTC (a shell history's ``timestamp`` as atuin
+    writes it, Go's ``time.UnixNano()``), or None: in a column whose name says it holds a time, every
+    one from 2001-09-09 to 2033-05-18 (:data:`~columnar_etl.rules.EPOCH_NANOS`, as the coarser units'
+    window); in one declared a date or timestamp, every one from 1900 to 2099 and not all within
+    1969-1970, none of them 0 or 1 (as :func:`~columnar_etl.rules.epoch_units` reads the coarser units,
+    which are tried first). Not a key of one column (an identifier). A timestamptz holds microseconds:
+    reading them would round, so they stay integers and only the note says what they are."""
+    if column.primary_key and not column.composite_key:
+        return None
+    if column.counts_from is not None or counts["min_number"] is None:
+        return None
+    low, high = _integer_bounds(counts)
+    per_second = 1_000_000_000
+    if family in DATE_TYPES:
+        first, end = DECLARED_EPOCH_SECONDS
+        near_first, near_end = NEAR_EPOCH_SECONDS
+        moments = (
+            not counts.flag(Flag.ZERO_ONE)
+            and first * per_second <= low
+            and high < end * per_second
+            and not (near_first * per_second <= low and high < near_end * per_second)
+        )
+    else:
+        moments = _date_like_name(column.name) and EPOCH_NANOS[0] <= low and high <= EPOCH_NANOS[1]
+    if not moments:
+        return None
+    return MomentNumbers(
+        "integers are epoch nanoseconds, finer than a timestamptz's microseconds",
+        MomentUnit.EPOCH_NANOSECONDS,
+    )
 
 
 def _epoch_beside_zeros(

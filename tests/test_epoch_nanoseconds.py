@@ -1,0 +1,91 @@
+"""Epoch integers in nanoseconds (a shell history's ``timestamp``, as atuin writes Rust's
+``OffsetDateTime::unix_timestamp_nanos()``; Go's ``time.UnixNano()``) in a column whose name says it
+holds a time, or declared a date or timestamp: a timestamptz holds microseconds, so reading them would
+round the three digits below; they keep their integers (bigint), every value as written, as before.
+Since 2026-12-05 a note says what they are and gives the instant's expression (before, nothing did).
+
+Expected instants are computed in Python from the values written, not by the code under test.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from columnar_etl import profile
+from columnar_etl.pg.identifiers import quote_ident
+
+from .conftest import SqliteFactory, pg_query
+from .lossless_check import summarize
+from .test_lossless import load_and_check
+
+ROWS = 12
+UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Nanoseconds since 1970 of the rows' moments (2024-01-02 08:24:05 UTC on, a day and a second apart),
+#: each with digits below the microsecond.
+NANOS = [(1_704_183_845 + 86_401 * i) * 1_000_000_000 + 123_456_789 + 7 * i for i in range(ROWS)]
+COLUMNS: dict[str, tuple[str, list[int | None]]] = {
+    "timestamp": ("INTEGER NOT NULL", NANOS),
+    # NULL where the moment has not come (a deleted_at of rows never deleted).
+    "deleted_at": ("INTEGER", [None if i % 3 else n + 5_000_000_000 for i, n in enumerate(NANOS)]),
+    "seen": ("DATETIME", NANOS),
+    # The same integers under a name of no time: no moment at all.
+    "checksum": ("INTEGER", NANOS),
+    # Nanoseconds of a span: no epoch's range.
+    "duration": ("INTEGER", [1_000_003 * (i + 1) for i in range(ROWS)]),
+}
+EXPECTED = {
+    name: f"integers are epoch nanoseconds, finer than a timestamptz's microseconds{declared}: kept as "
+    f'numbers (bigint), every value as written; the instant is to_timestamp("{name}" / 1000000000.0)'
+    for name, declared in (
+        ("timestamp", ""),
+        ("deleted_at", ""),
+        ("seen", " in a column declared DATETIME"),
+    )
+}
+
+
+def _export(make_sqlite: SqliteFactory) -> Path:
+    names = list(COLUMNS)
+    rows = [(i, *(COLUMNS[name][1][i] for name in names)) for i in range(ROWS)]
+    columns = ", ".join(f'"{n}" {COLUMNS[n][0]}' for n in names)
+    return make_sqlite({"ev": (f"CREATE TABLE ev (id INTEGER PRIMARY KEY, {columns})", rows)}, name="ns.db")
+
+
+def _instant(value: int | None) -> datetime | None:
+    return None if value is None else UNIX_EPOCH + timedelta(microseconds=value // 1000)
+
+
+def test_epoch_nanoseconds_keep_their_integers_and_get_a_note_giving_the_instant(
+    make_sqlite: SqliteFactory,
+) -> None:
+    table = profile(_export(make_sqlite))["ev"]
+    for name in COLUMNS:
+        column = table[name]
+        # Nothing else changes: integers, no issue.
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        instants = [n for n in column.notes if "the instant is" in n]
+        assert instants == ([EXPECTED[name]] if name in EXPECTED else []), (name, column.notes)
+        # Every value a moment, as DATETIME declares: no type_mismatch (before, each value was one).
+        assert column.issues == [], (name, column.issues)
+
+
+def test_the_nanoseconds_notes_expression_names_each_rows_instant_in_postgresql(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(make_sqlite)
+    table = profile(path)["ev"]
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name in EXPECTED:
+        assert ran.data_type("ev", name) == "bigint", name
+        (note,) = [n for n in table[name].notes if "the instant is" in n]
+        expression = note.split("the instant is ")[1]
+        rows = pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev")
+        assert len(rows) == ROWS
+        for i, instant in rows:
+            expected = _instant(COLUMNS[name][1][i])
+            if expected is None:
+                assert instant is None, (name, i)
+            else:  # a double of seconds: the microsecond, give or take one
+                assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)
