@@ -487,6 +487,14 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     )
 
 
+def _types_beside_key(
+    make_sqlite: SqliteFactory, table: str, ddl: str, rows: list[Any], *, key: str
+) -> dict[str, str]:
+    """The inferred type of each column of a one-table export but its ``key``."""
+    profiled = profile(make_sqlite({table: (ddl, rows)}))[table]
+    return {name: str(profiled[name].inferred_type) for name in profiled.columns if name != key}
+
+
 def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A name written as one lowercase word (``lastmodified``, ``datecreated``, Moodle's
     # ``timecreated``) has no word break to find ``modified``/``created``/``updated`` by: a feed
@@ -497,8 +505,7 @@ def test_lowercase_compound_names_of_a_time_are_epoch_timestamps(make_sqlite: Sq
         "CREATE TABLE feed (id INTEGER PRIMARY KEY, lastmodified INTEGER, datecreated INTEGER, "
         "lastupdated INTEGER, timecreated BIGINT, modifiedby INTEGER, createdcount INTEGER)"
     )
-    profiled = profile(make_sqlite({"feed": (ddl, rows)}))["feed"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    types = _types_beside_key(make_sqlite, "feed", ddl, rows, key="id")
     assert types == {
         "lastmodified": "timestamptz",
         "datecreated": "timestamptz",
@@ -521,8 +528,7 @@ def test_the_time_a_file_was_last_accessed_is_an_epoch_timestamp_as_its_modified
         "last_accessed INTEGER, lastaccessed INTEGER, accessed_count INTEGER, accessed_by INTEGER, "
         "accessedid INTEGER)"
     )
-    profiled = profile(make_sqlite({"files": (ddl, rows)}))["files"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    types = _types_beside_key(make_sqlite, "files", ddl, rows, key="id")
     assert types == {
         "fileLastModified": "timestamptz",
         "fileLastAccessed": "timestamptz",
@@ -545,8 +551,7 @@ def test_a_time_last_touched_is_an_epoch_timestamp_and_a_registration_only_a_com
         "CREATE TABLE t (id INTEGER PRIMARY KEY, last_touched INTEGER, touched_count INTEGER, "
         "registration INTEGER)"
     )
-    profiled = profile(make_sqlite({"t": (ddl, rows)}))["t"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    types = _types_beside_key(make_sqlite, "t", ddl, rows, key="id")
     assert types == {"last_touched": "timestamptz", "touched_count": "integer", "registration": "integer"}
 
 
@@ -559,8 +564,7 @@ def test_a_column_named_when_holding_epoch_seconds_is_an_instant(make_sqlite: Sq
         'CREATE TABLE archive (sort_id INTEGER PRIMARY KEY, "when" INTEGER NOT NULL, sent_when INTEGER, '
         "whenId INTEGER, when_count INTEGER, whence INTEGER)"
     )
-    profiled = profile(make_sqlite({"archive": (ddl, rows)}))["archive"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "sort_id"}
+    types = _types_beside_key(make_sqlite, "archive", ddl, rows, key="sort_id")
     assert types == {
         "when": "timestamptz",
         "sent_when": "timestamptz",
@@ -583,8 +587,7 @@ def test_the_time_of_the_last_change_is_an_epoch_timestamp_as_the_last_update_is
         "last_change INTEGER, lastchanged INTEGER, changed_by INTEGER, change_count INTEGER, changeid "
         "INTEGER, unchanged INTEGER)"
     )
-    profiled = profile(make_sqlite({"node": (ddl, rows)}))["node"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "nid"}
+    types = _types_beside_key(make_sqlite, "node", ddl, rows, key="nid")
     assert types == {
         "created": "timestamptz",
         "changed": "timestamptz",
