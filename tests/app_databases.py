@@ -383,6 +383,14 @@ number, so a test computes what a column holds from the same numbers.
   serializer): ``responses`` keyed by 16 hexadecimal digits, each value ``json.dumps(indent=2)`` TEXT
   under ``value BLOB`` (the body in base64), ``expires INTEGER`` Unix seconds (NULL for never), and
   ``redirects`` whose TEXT value is the key of the response a redirect ended at (no foreign key).
+- :func:`request_tracker`: a help desk's own database as Request Tracker 5.0 writes it (its SQLite
+  schema; ``rt-setup-database``): ``Tickets`` whose unset ``Starts``, ``Started``, ``Due`` and
+  ``Resolved`` are ``'1970-01-01 00:00:00'`` (``Told`` NULL), a subject Perl wrote as Latin-1 bytes (a
+  string of no character past U+00FF: ``no\xa0break``) beside UTF-8 ones; ``Transactions``; and
+  ``Attachments``, each message a tree: a ``multipart/mixed`` part (``ContentEncoding`` and
+  ``Content`` NULL) over its parts, whose ``ContentEncoding`` is ``quoted-printable`` (the text so
+  encoded), ``base64`` (a binary file) or ``none`` (a reply kept as written), ``Headers`` ending in a
+  newline, ``MessageId`` ``''`` and ``Parent`` 0 for a top part.
 """
 
 from __future__ import annotations
@@ -395,6 +403,7 @@ import math
 import pickle
 import pickletools
 import plistlib
+import quopri
 import sqlite3
 import struct
 import sys
@@ -9836,5 +9845,247 @@ def http_cache(path: Path, responses: int = 30) -> Path:
         "responses": [(http_key(n), http_response(n), http_expires(n)) for n in range(1, responses + 1)],
         # A redirect's own key names the response it ended at (TEXT: no serializer).
         "redirects": [(http_redirect_key(n), http_key(n), None) for n in range(2, responses + 1, 6)],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Request Tracker -------------------------------------------------------------------------------------
+
+RT_CREATED = datetime(2026, 3, 2, 9, 0, 0)
+RT_UNSET = "1970-01-01 00:00:00"
+RT_QUEUES = {1: "General", 2: "___Approvals", 3: "Support Köln", 4: "Réseau & VPN"}
+RT_STATUS = ("new", "open", "stalled", "resolved")
+
+
+def rt_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def rt_created(n: int) -> datetime:
+    return RT_CREATED + timedelta(hours=n * 5, seconds=n * 7)
+
+
+def rt_subject(n: int) -> str | bytes:
+    """Ticket ``n``'s subject as RT stores it: Perl writes a string of no character past U+00FF as its
+    Latin-1 bytes (every third one here), others as UTF-8; one padded."""
+    if n % 3 == 1:
+        return f"no\u00a0break\u00a0space #{n}".encode("latin-1")
+    return ("Grüße aus Köln", "  padded  ", "VPN drops 😀 every 10 minutes", "日本語の件名")[n % 4] + f" #{n}"
+
+
+def rt_status(n: int) -> str:
+    return RT_STATUS[n % 4]
+
+
+def rt_due(n: int) -> str:
+    return f"2026-{1 + n % 12:02d}-{1 + n % 28:02d} 09:30:00" if n % 2 else RT_UNSET
+
+
+def rt_body(n: int) -> str:
+    return (
+        f"Ticket {n}: the printer on floor {n % 5} is jammed. Grüße ✓\nNo\u00a0break, {n * 12.35:.2f} EUR\n"
+    )
+
+
+def rt_file(n: int) -> bytes:
+    return bytes((n * 37 + i * 11) % 256 for i in range(64 + n))
+
+
+def rt_reply(n: int) -> str:
+    return f"Reply to #{n}:\n\n  Have you tried turning it off and on again? 😀\n"
+
+
+def rt_parts(tickets: int) -> list[tuple[int, int, int, str | None, bytes | str | None, str | None]]:
+    """Each attachment as (id, transaction id, parent, ContentType, ContentEncoding, Content, Filename),
+    in RT's shape: a ticket's creation a ``multipart/mixed`` over a quoted-printable text and (every
+    fourth) a base64 file; a reply (every third ticket) one text part stored as written (``none``)."""
+    parts: list[Any] = []
+    for n in range(1, tickets + 1):
+        top = len(parts) + 1
+        parts.append((top, rt_txn(n, "Create"), 0, "multipart/mixed", None, None, None))
+        text = quopri.encodestring(rt_body(n).encode()).decode("ascii")
+        parts.append((len(parts) + 1, rt_txn(n, "Create"), top, "text/plain", "quoted-printable", text, None))
+        if n % 4 == 0:
+            data = base64.encodebytes(rt_file(n)).decode("ascii")
+            parts.append(
+                (
+                    len(parts) + 1,
+                    rt_txn(n, "Create"),
+                    top,
+                    "application/octet-stream",
+                    "base64",
+                    data,
+                    f"scan{n}.bin",
+                )
+            )
+        if n % 3 == 0:
+            parts.append(
+                (len(parts) + 1, rt_txn(n, "Correspond"), 0, "text/plain", "none", rt_reply(n), None)
+            )
+    return parts
+
+
+def rt_txn(n: int, kind: str) -> int:
+    """The id of ticket ``n``'s transaction of ``kind`` (three a ticket)."""
+    return 3 * n - 2 + ("Create", "Correspond", "Status").index(kind)
+
+
+def rt_table(name: str, *columns: str) -> str:
+    """A ``CREATE TABLE`` as RT's ``schema.SQLite`` writes it: a column a line, two spaces in."""
+    return f"CREATE TABLE {name} (\n" + " ,\n".join(f"  {column}" for column in columns) + "\n)"
+
+
+def request_tracker(path: Path, tickets: int = 24) -> Path:
+    """Request Tracker 5.0's own SQLite database (see the module's list)."""
+    text, number, moment = "collate NOCASE NULL", "integer NULL DEFAULT 0", "DATETIME NULL"
+    ddl = [
+        rt_table(
+            "Queues",
+            "id INTEGER PRIMARY KEY",
+            "Name varchar(200) collate NOCASE NOT NULL",
+            f"Description varchar(255) {text}",
+            f"CorrespondAddress varchar(120) {text}",
+            f"Lifecycle varchar(32) {text}",
+            "SortOrder integer NOT NULL DEFAULT 0",
+            f"Creator {number}",
+            f"Created {moment}",
+            "Disabled int2 NOT NULL DEFAULT 0",
+        ),
+        rt_table(
+            "Tickets",
+            "id INTEGER PRIMARY KEY",
+            f"EffectiveId {number}",
+            "IsMerged int2 NULL DEFAULT NULL",
+            f"Queue {number}",
+            f"Type varchar(16) {text}",
+            f"Owner {number}",
+            f"Subject varchar(200) {text} DEFAULT '[no subject]'",
+            f"Priority {number}",
+            f"TimeEstimated {number}",
+            f"TimeWorked {number}",
+            f"Status varchar(64) {text}",
+            *(f"{name} {moment}" for name in ("Told", "Starts", "Started", "Due", "Resolved")),
+            f"LastUpdatedBy {number}",
+            f"LastUpdated {moment}",
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        "CREATE INDEX Tickets1 ON Tickets (Queue, Status) ",
+        rt_table(
+            "Transactions",
+            "id INTEGER PRIMARY KEY",
+            f"ObjectType varchar(255) {text}",
+            f"ObjectId {number}",
+            f"TimeTaken {number}",
+            f"Type varchar(20) {text}",
+            *(f"{name} varchar(255) {text}" for name in ("Field", "OldValue", "NewValue", "Data")),
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        rt_table(
+            "Attachments",
+            "id INTEGER PRIMARY KEY",
+            "TransactionId INTEGER",
+            f"Parent {number}",
+            f"MessageId varchar(160) {text}",
+            f"Subject varchar(255) {text}",
+            f"Filename varchar(255) {text}",
+            f"ContentType varchar(80) {text}",
+            f"ContentEncoding varchar(80) {text}",
+            f"Content LONGTEXT {text}",
+            f"Headers LONGTEXT {text}",
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        "CREATE INDEX Attachments1 ON Attachments (Parent) ",
+    ]
+    numbers = range(1, tickets + 1)
+    queues = [
+        (
+            q,
+            name,
+            None if q == 2 else f"{name} queue",
+            "" if q < 3 else f"q{q}@example.com",
+            "default" if q != 2 else "approvals",
+            0,
+            1,
+            rt_time(RT_CREATED),
+            0,
+        )
+        for q, name in RT_QUEUES.items()
+    ]
+    rows_tickets = []
+    rows_txns = []
+    for n in numbers:
+        created, status = rt_created(n), rt_status(n)
+        moved = rt_time(created + timedelta(minutes=30)) if status != "new" else RT_UNSET
+        rows_tickets.append(
+            (
+                n,
+                n,
+                None,
+                (1, 3, 4)[n % 3],
+                "ticket",
+                6 if n % 3 == 0 else 14,
+                rt_subject(n),
+                n % 100,
+                n * 3,
+                (n % 13) * 5,
+                status,
+                None if n % 3 else rt_time(created + timedelta(hours=1)),
+                "2026-01-15 08:00:00" if n % 9 == 0 else RT_UNSET,
+                moved,
+                rt_due(n),
+                moved if status == "resolved" else RT_UNSET,
+                14,
+                rt_time(created + timedelta(minutes=30)),
+                14,
+                rt_time(created),
+            )
+        )
+        rows_txns.append(
+            (rt_txn(n, "Create"), "RT::Ticket", n, 0, "Create", None, None, None, None, 14, rt_time(created))
+        )
+        rows_txns.append(
+            (
+                rt_txn(n, "Correspond"),
+                "RT::Ticket",
+                n,
+                5,
+                "Correspond",
+                None,
+                None,
+                None,
+                None,
+                14,
+                rt_time(created + timedelta(minutes=10)),
+            )
+        )
+        rows_txns.append(
+            (rt_txn(n, "Status"), "RT::Ticket", n, 0, "Status", "Status", "new", status, None, 14, moved)
+        )
+    headers = "Content-Type: {}\nMIME-Version: 1.0\nX-Mailer: MIME-tools 5.510 (Entity 5.510)\n"
+    rows_parts = [
+        (
+            a,
+            txn,
+            parent,
+            "",
+            f"ticket {(txn + 2) // 3}" if parent == 0 else "",
+            name,
+            kind,
+            encoding,
+            content,
+            headers.format(kind) + (f"Content-Transfer-Encoding: {encoding}\n" if encoding else ""),
+            14,
+            rt_time(RT_CREATED),
+        )
+        for a, txn, parent, kind, encoding, content, name in rt_parts(tickets)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Queues": queues,
+        "Tickets": rows_tickets,
+        "Transactions": rows_txns,
+        "Attachments": rows_parts,
     }
     return write_export(path, ddl, rows)

@@ -12,8 +12,8 @@ Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pre
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
-requests-cache cache) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+requests-cache cache, a Request Tracker help desk) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -32,6 +32,7 @@ import bz2
 import hashlib
 import json
 import pickle
+import quopri
 import sqlite3
 import struct
 import sys
@@ -4144,3 +4145,73 @@ def test_http_cache_reads_its_expiry_seconds_as_instants_and_keeps_responses_as_
     # A redirect names the response it ended at by its key: a reference found in the data.
     assert references(run_dir) == {("redirects", "value"): "responses.key"}
     assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("responses", "expires")}
+
+
+def test_request_tracker_keeps_its_no_transfer_encoding_and_its_unset_dates_as_written(
+    run_export: Runner,
+) -> None:
+    tickets = 24
+    ran, run_dir = run_export(apps.request_tracker)
+    numbers = range(1, tickets + 1)
+    parts = apps.rt_parts(tickets)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "Queues": len(apps.RT_QUEUES),
+            "Tickets": tickets,
+            "Transactions": 3 * tickets,
+            "Attachments": len(parts),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    dated = ("Told", "Starts", "Started", "Due", "Resolved", "LastUpdated", "Created")
+    assert {c: ran.types("Tickets")[c] for c in dated} == dict.fromkeys(dated, "timestamp without time zone")
+    types = ran.types("Attachments")
+    assert (types["ContentEncoding"], types["Content"], types["Parent"]) == ("text", "text", "bigint")
+    # `none` is RT's "stored without a transfer encoding", beside `base64` and `quoted-printable`;
+    # NULL is a multipart part with no content of its own. Until 2026-12-05 `none` was made NULL.
+    assert ran.values("Attachments", "ContentEncoding", "id") == {
+        a: encoding for a, _, _, _, encoding, _, _ in parts
+    }
+    assert sum(encoding == "none" for *_, encoding, _, _ in parts) == tickets // 3
+    assert "ContentEncoding" not in {c for t, c, _ in audited_columns(run_dir) if t == "Attachments"}
+    columns = profiled(run_dir)["columns"]
+    assert columns["Attachments"]["ContentEncoding"]["tokens_as_values"] == ["none"]
+    assert columns["Attachments"]["ContentEncoding"]["quality"] == 100.0
+    # Every part's content as stored, its ends trimmed: a quoted-printable body decodes to the text, a
+    # base64 file to its bytes.
+    contents = ran.values("Attachments", "Content", "id")
+    assert contents == {a: arrives_as(content) for a, _, _, _, _, content, _ in parts}
+    for a, txn, _, _, encoding, _, _ in parts:
+        n = (txn + 2) // 3
+        if encoding == "quoted-printable":
+            assert quopri.decodestring(contents[a]).decode() == apps.rt_body(n).rstrip("\n")
+        elif encoding == "base64":
+            assert base64.b64decode(contents[a]) == apps.rt_file(n)
+    # A subject Perl wrote as Latin-1 bytes is decoded so, each audited; the UTF-8 ones as written.
+    latin = {str(n) for n in numbers if isinstance(apps.rt_subject(n), bytes)}
+    subjects = {str(k): v for k, v in ran.values("Tickets", "Subject", "id").items()}
+    assert subjects == {
+        str(n): arrives_as(s.decode("latin-1") if isinstance(s := apps.rt_subject(n), bytes) else s)
+        for n in numbers
+    }
+    assert {
+        k for k, rules in audit_rules(run_dir, "Tickets", "Subject").items() if "encoding:cp1252" in rules
+    } == latin
+    # An unset date is the Unix epoch as RT writes it: kept as written, with a note giving NULLIF.
+    epoch = datetime(1970, 1, 1)
+    assert ran.values("Tickets", "Due", "id") == {
+        n: datetime.strptime(apps.rt_due(n), "%Y-%m-%d %H:%M:%S") for n in numbers
+    }
+    assert sum(v == epoch for v in ran.values("Tickets", "Resolved", "id").values()) == sum(
+        apps.rt_status(n) != "resolved" for n in numbers
+    )
+    for column in ("Starts", "Started", "Due", "Resolved"):
+        notes = columns["Tickets"][column]["notes"]
+        assert any(f"NULLIF(\"{column}\", TIMESTAMP '1970-01-01 00:00:00')" in note for note in notes), notes
+    assert ran.values("Tickets", "Told", "id") == {
+        n: None if n % 3 else apps.rt_created(n) + timedelta(hours=1) for n in numbers
+    }
+    # The queue a ticket is in: a reference found in the data.
+    assert references(run_dir)[("Tickets", "Queue")] == "Queues.id"
