@@ -391,6 +391,13 @@ number, so a test computes what a column holds from the same numbers.
   ``Content`` NULL) over its parts, whose ``ContentEncoding`` is ``quoted-printable`` (the text so
   encoded), ``base64`` (a binary file) or ``none`` (a reply kept as written), ``Headers`` ending in a
   newline, ``MessageId`` ``''`` and ``Parent`` 0 for a top part.
+- :func:`django_cms_wiki`: a Django site with django CMS 5 and django-wiki 0.13 (their migrations'
+  DDL): ``cms_page`` as django-treebeard's materialised path keeps a tree, ``path varchar(255) UNIQUE``
+  of four base-36 digits a level (``0001``, ``00010002``: all digits in a site of fewer than ten
+  children a page) beside ``depth`` and ``numchild``, ``parent_id`` referring to the page; each page's
+  ``cms_pagecontent`` per language (``bool`` 0/1, ``datetime`` text of six fraction digits, slugs);
+  ``wiki_urlpath`` as django-mptt nests it (``lft``, ``rght``, ``tree_id``, ``level``, the root's slug
+  NULL) and ``wiki_articlerevision`` (``''`` for no message, Markdown with emoji, no-break spaces).
 """
 
 from __future__ import annotations
@@ -10087,5 +10094,264 @@ def request_tracker(path: Path, tickets: int = 24) -> Path:
         "Tickets": rows_tickets,
         "Transactions": rows_txns,
         "Attachments": rows_parts,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- django CMS and django-wiki --------------------------------------------------------------------------
+
+DJANGO_SITE_CREATED = datetime(2026, 4, 6, 8, 15, 0, 123456)
+#: django-treebeard's alphabet of a path's steps (``MP_Node.alphabet``), four of them a level.
+TREEBEARD_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def treebeard_step(k: int) -> str:
+    """The ``k``-th (from 1) step of a level of a materialised path: base 36, four digits."""
+    digits = ""
+    while k:
+        k, digit = divmod(k, 36)
+        digits = TREEBEARD_ALPHABET[digit] + digits
+    return digits.rjust(4, "0")
+
+
+def cms_parent(n: int) -> int | None:
+    """Page ``n``'s parent: every fourth page a root (1, 5, 9, ...), the next under it, the two after
+    under that one (``0001``, ``00010001``, ``000100010001``, ``000100010002``)."""
+    if n % 4 == 1:
+        return None
+    return n - 2 if n % 4 == 0 else n - 1
+
+
+def cms_paths(pages: int) -> dict[int, str]:
+    """Each page's path as treebeard writes it: its parent's, then its rank among its siblings."""
+    paths: dict[int, str] = {}
+    ranks: dict[int | None, int] = {}
+    for n in range(1, pages + 1):
+        parent = cms_parent(n)
+        ranks[parent] = ranks.get(parent, 0) + 1
+        paths[n] = ("" if parent is None else paths[parent]) + treebeard_step(ranks[parent])
+    return paths
+
+
+def cms_moment(minutes: float) -> str:
+    """``minutes`` after the site's start as Django's SQLite backend writes a datetime (UTC)."""
+    return (DJANGO_SITE_CREATED + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def cms_title(n: int, language: str) -> str:
+    words = ("Über uns", "Kontakt\u00a0& Anfahrt", "Produkte 😀", "FAQ — häufige Fragen", "Jobs")
+    return f"{words[n % 5]} {n}" if language == "de" else f"Page {n}: {('About', 'Contact', 'News')[n % 3]}"
+
+
+def wiki_parent(n: int) -> int | None:
+    """Article ``n``'s URL path's parent: the root (1) has none, every third is under the one before."""
+    if n == 1:
+        return None
+    return n - 1 if n % 3 == 0 else 1
+
+
+def wiki_nested(articles: int) -> dict[int, tuple[int, int, int]]:
+    """Each URL path's (lft, rght, level) as django-mptt numbers a tree: depth first, by id."""
+    children: dict[int | None, list[int]] = {}
+    for n in range(1, articles + 1):
+        children.setdefault(wiki_parent(n), []).append(n)
+    nested: dict[int, tuple[int, int, int]] = {}
+
+    def walk(node: int, left: int, level: int) -> int:
+        right = left + 1
+        for child in children.get(node, []):
+            right = walk(child, right, level + 1) + 1
+        nested[node] = (left, right, level)
+        return right
+
+    walk(1, 1, 0)
+    return nested
+
+
+def wiki_content(n: int, revision: int) -> str:
+    return (
+        f"# Article {n}\n\nRevision {revision}: Grüße 😀\u00a0— see [[art-{n - 1}]].\n"
+        + "Lorem ipsum. " * (n % 4)
+    )
+
+
+def django_cms_wiki(path: Path, pages: int = 14, articles: int = 10) -> Path:
+    """A django CMS and django-wiki site's SQLite database (see the module's list)."""
+    deferred = "DEFERRABLE INITIALLY DEFERRED"
+    ddl = [
+        'CREATE TABLE "django_site" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(50) NOT NULL, "domain" varchar(100) NOT NULL UNIQUE)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "cms_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_by" varchar(255) '
+        'NOT NULL, "changed_by" varchar(255) NOT NULL, "creation_date" datetime NOT NULL, "changed_date" '
+        'datetime NOT NULL, "reverse_id" varchar(40) NULL, "navigation_extenders" varchar(80) NULL, '
+        '"login_required" bool NOT NULL, "is_home" bool NOT NULL, "application_urls" varchar(200) NULL, '
+        '"application_namespace" varchar(200) NULL, "is_page_type" bool NOT NULL, "depth" integer unsigned '
+        'NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "path" '
+        'varchar(255) NOT NULL UNIQUE, "site_id" integer NOT NULL REFERENCES "django_site" ("id") '
+        f'{deferred}, "parent_id" integer NULL REFERENCES "cms_page" ("id") {deferred})',
+        'CREATE INDEX "cms_page_parent_id_f89b72e4" ON "cms_page" ("parent_id")',
+        'CREATE TABLE "cms_pagecontent" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "language" '
+        'varchar(15) NOT NULL, "meta_description" text NULL, "title" varchar(255) NOT NULL, "page_title" '
+        'varchar(255) NULL, "menu_title" varchar(255) NULL, "redirect" varchar(2048) NULL, "creation_date" '
+        'datetime NOT NULL, "page_id" integer NOT NULL REFERENCES "cms_page" ("id") '
+        f'{deferred}, "changed_by" varchar(255) NOT NULL, "changed_date" datetime NOT NULL, "created_by" '
+        'varchar(255) NOT NULL, "in_navigation" bool NOT NULL, "limit_visibility_in_menu" smallint NULL, '
+        '"template" varchar(100) NOT NULL, "xframe_options" integer NOT NULL, "soft_root" bool NOT NULL, '
+        '"slug" varchar(255) NOT NULL, "overwrite_url" varchar(255) NULL)',
+        'CREATE UNIQUE INDEX "cms_pagecontent_language_page_id_fbc0b2cf_uniq" ON "cms_pagecontent" '
+        '("language", "page_id")',
+        'CREATE TABLE "wiki_article" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime '
+        'NOT NULL, "modified" datetime NOT NULL, "group_read" bool NOT NULL, "group_write" bool NOT NULL, '
+        '"other_read" bool NOT NULL, "other_write" bool NOT NULL, "current_revision_id" integer NULL UNIQUE '
+        f'REFERENCES "wiki_articlerevision" ("id") {deferred}, "group_id" integer NULL, "owner_id" integer '
+        f'NULL REFERENCES "auth_user" ("id") {deferred})',
+        'CREATE TABLE "wiki_articlerevision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"revision_number" integer NOT NULL, "user_message" text NOT NULL, "automatic_log" text NOT NULL, '
+        '"ip_address" char(39) NULL, "modified" datetime NOT NULL, "created" datetime NOT NULL, "deleted" '
+        'bool NOT NULL, "locked" bool NOT NULL, "content" text NOT NULL, "title" varchar(512) NOT NULL, '
+        f'"article_id" integer NOT NULL REFERENCES "wiki_article" ("id") {deferred}, "previous_revision_id" '
+        f'integer NULL REFERENCES "wiki_articlerevision" ("id") {deferred}, "user_id" integer NULL '
+        f'REFERENCES "auth_user" ("id") {deferred})',
+        'CREATE TABLE "wiki_urlpath" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "slug" varchar(50) '
+        'NULL, "lft" integer unsigned NOT NULL CHECK ("lft" >= 0), "tree_id" integer unsigned NOT NULL CHECK '
+        '("tree_id" >= 0), "level" integer unsigned NOT NULL CHECK ("level" >= 0), "article_id" integer NOT '
+        f'NULL REFERENCES "wiki_article" ("id") {deferred}, "site_id" integer NOT NULL REFERENCES '
+        f'"django_site" ("id") {deferred}, "rght" integer unsigned NOT NULL CHECK ("rght" >= 0), "parent_id" '
+        f'integer NULL REFERENCES "wiki_urlpath" ("id") {deferred}, "moved_to_id" integer NULL REFERENCES '
+        f'"wiki_urlpath" ("id") {deferred})',
+        'CREATE UNIQUE INDEX "wiki_urlpath_site_id_parent_id_slug_e4942e5d_uniq" ON "wiki_urlpath" '
+        '("site_id", "parent_id", "slug")',
+    ]
+    users = [
+        (
+            u,
+            f"pbkdf2_sha256$870000$salt{u}$hash",
+            None,
+            int(u == 1),
+            f"editor{u}",
+            ("Ñúñez", "", "Zoë")[u % 3],
+            f"editor{u}@example.org",
+            1,
+            1,
+            cms_moment(-60 + u),
+            ("Zoë", "Jürgen", "")[u % 3],
+        )
+        for u in range(1, 4)
+    ]
+    paths = cms_paths(pages)
+    rows_pages = [
+        (
+            n,
+            f"editor{1 + n % 3}",
+            "python-api",
+            cms_moment(n),
+            cms_moment(n + 0.5),
+            None,
+            None,
+            0,
+            int(n == 1),
+            None,
+            None,
+            0,
+            len(paths[n]) // 4,
+            sum(cms_parent(m) == n for m in paths),
+            paths[n],
+            1,
+            cms_parent(n),
+        )
+        for n in range(1, pages + 1)
+    ]
+    contents = []
+    for n in range(1, pages + 1):
+        for language in ("en", "de") if n % 2 else ("en",):
+            contents.append(
+                (
+                    len(contents) + 1,
+                    language,
+                    None if n % 3 else f"{cms_title(n, language)} —\u00a0meta",
+                    cms_title(n, language),
+                    None,
+                    None if n % 4 else cms_title(n, language)[:8],
+                    None,
+                    cms_moment(n),
+                    n,
+                    "python-api",
+                    cms_moment(n + 0.5),
+                    f"editor{1 + n % 3}",
+                    int(n % 3 != 0),
+                    None,
+                    "INHERIT" if n > 1 else "page.html",
+                    0,
+                    0,
+                    f"{language}-page-{n}",
+                    None,
+                )
+            )
+    revisions, rows_articles = [], []
+    for n in range(1, articles + 1):
+        first = len(revisions) + 1
+        for r in range(1, n % 3 + 2):
+            revisions.append(
+                (
+                    len(revisions) + 1,
+                    r,
+                    "" if r == 1 else f"Fix typo {r} ✓",
+                    "",
+                    None if n % 2 else "192.0.2.7",
+                    cms_moment(100 + n + r),
+                    cms_moment(100 + n + r),
+                    0,
+                    0,
+                    wiki_content(n, r),
+                    f"Article {n} — Grüße",
+                    n,
+                    None if r == 1 else len(revisions),
+                    1 + n % 3,
+                )
+            )
+        rows_articles.append(
+            (
+                n,
+                cms_moment(100 + n),
+                cms_moment(100 + n + n % 3 + 1),
+                1,
+                1,
+                1,
+                1,
+                len(revisions),
+                None,
+                1 + n % 3,
+            )
+        )
+        assert first <= len(revisions)
+    nested = wiki_nested(articles)
+    urlpaths = [
+        (
+            n,
+            None if n == 1 else f"art-{n}",
+            nested[n][0],
+            1,
+            nested[n][2],
+            n,
+            1,
+            nested[n][1],
+            wiki_parent(n),
+            None,
+        )
+        for n in range(1, articles + 1)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_site": [(1, "example.com", "example.com")],
+        "auth_user": users,
+        "cms_page": rows_pages,
+        "cms_pagecontent": contents,
+        "wiki_articlerevision": revisions,
+        "wiki_article": rows_articles,
+        "wiki_urlpath": urlpaths,
     }
     return write_export(path, ddl, rows)

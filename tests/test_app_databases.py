@@ -12,8 +12,8 @@ Apache Airflow metadata database, a calibre e-book library, a Wagtail CMS, a pre
 Studio project, a django-helpdesk site, a Review Board server, a Kallithea server, a TypeORM
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
-requests-cache cache, a Request Tracker help desk) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+requests-cache cache, a Request Tracker help desk, a django CMS and django-wiki site) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4215,3 +4215,61 @@ def test_request_tracker_keeps_its_no_transfer_encoding_and_its_unset_dates_as_w
     }
     # The queue a ticket is in: a reference found in the data.
     assert references(run_dir)[("Tickets", "Queue")] == "Queues.id"
+
+
+def test_django_cms_tree_paths_keep_their_zeros_and_the_wiki_tree_its_numbers(run_export: Runner) -> None:
+    pages, articles = 14, 10
+    ran, run_dir = run_export(apps.django_cms_wiki)
+    paths = apps.cms_paths(pages)
+    contents = sum(2 if n % 2 else 1 for n in range(1, pages + 1))
+    revisions = sum(n % 3 + 1 for n in range(1, articles + 1))
+    rows = {
+        "django_site": 1,
+        "auth_user": 3,
+        "cms_page": pages,
+        "cms_pagecontent": contents,
+        "wiki_article": articles,
+        "wiki_articlerevision": revisions,
+        "wiki_urlpath": articles,
+    }
+    loaded_cleanly(ran, run_dir, rows)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # treebeard's materialised path: four base-36 digits a level, all digits in a small site: text
+    # with every leading zero, never a number; depth and numchild the integers they are.
+    types = pg_column_types(ran.uri, schema, "cms_page")
+    assert (types["path"], types["depth"], types["numchild"], types["is_home"]) == (
+        "text",
+        "bigint",
+        "bigint",
+        "boolean",
+    )
+    assert all(path.isdigit() for path in paths.values())
+    assert ran.values("cms_page", "path", "id") == paths
+    assert ran.values("cms_page", "depth", "id") == {n: len(path) // 4 for n, path in paths.items()}
+    assert ran.values("cms_page", "parent_id", "id") == {n: apps.cms_parent(n) for n in paths}
+    assert "path" not in {c for t, c, _ in audited_columns(run_dir) if t == "cms_page"}
+    assert primary_key(ran.uri, schema, "cms_page") == ["id"]
+    found = references(run_dir)
+    assert found[("cms_page", "parent_id")] == "cms_page.id"
+    assert found[("cms_pagecontent", "page_id")] == "cms_page.id"
+    assert found[("wiki_urlpath", "parent_id")] == "wiki_urlpath.id"
+    # django-mptt's nested set, each number as written.
+    nested = apps.wiki_nested(articles)
+    assert ran.values("wiki_urlpath", "lft", "id") == {n: left for n, (left, _, _) in nested.items()}
+    assert ran.values("wiki_urlpath", "rght", "id") == {n: right for n, (_, right, _) in nested.items()}
+    assert ran.values("wiki_urlpath", "slug", "id") == {n: None if n == 1 else f"art-{n}" for n in nested}
+    # Django's datetime text (UTC, six fraction digits) read as timestamps to the microsecond.
+    assert (
+        pg_column_types(ran.uri, schema, "cms_pagecontent")["creation_date"] == "timestamp without time zone"
+    )
+    created = ran.values("cms_page", "creation_date", "id")
+    assert created == {n: apps.DJANGO_SITE_CREATED + timedelta(minutes=n) for n in paths}
+    # The revisions' Markdown, ends trimmed; '' for no message is NULL, audited.
+    numbered = list(enumerate(((n, k) for n in range(1, articles + 1) for k in range(1, n % 3 + 2)), start=1))
+    assert ran.values("wiki_articlerevision", "content", "id") == {
+        r: arrives_as(apps.wiki_content(n, k)) for r, (n, k) in numbered
+    }
+    assert ran.values("wiki_articlerevision", "user_message", "id") == {
+        r: None if k == 1 else f"Fix typo {k} ✓" for r, (_, k) in numbered
+    }
