@@ -413,6 +413,21 @@ number, so a test computes what a column holds from the same numbers.
   is ``-1`` too), ``deleted_at`` NULL (atuin 18 removes deleted rows), ``author`` / ``intent`` /
   ``shell`` / ``author_kind`` added by later migrations (NULL on most rows), and ``_sqlx_migrations``
   with a 48-byte SHA-384 checksum BLOB, ``success BOOLEAN`` 1 and ``installed_on`` text.
+- :func:`request_tracker`: a help desk's own database as Request Tracker 5.0 writes it (its SQLite
+  schema; ``rt-setup-database``): ``Tickets`` whose unset ``Starts``, ``Started``, ``Due`` and
+  ``Resolved`` are ``'1970-01-01 00:00:00'`` (``Told`` NULL), a subject Perl wrote as Latin-1 bytes (a
+  string of no character past U+00FF: ``no\xa0break``) beside UTF-8 ones; ``Transactions``; and
+  ``Attachments``, each message a tree: a ``multipart/mixed`` part (``ContentEncoding`` and
+  ``Content`` NULL) over its parts, whose ``ContentEncoding`` is ``quoted-printable`` (the text so
+  encoded), ``base64`` (a binary file) or ``none`` (a reply kept as written), ``Headers`` ending in a
+  newline, ``MessageId`` ``''`` and ``Parent`` 0 for a top part.
+- :func:`django_cms_wiki`: a Django site with django CMS 5 and django-wiki 0.13 (their migrations'
+  DDL): ``cms_page`` as django-treebeard's materialised path keeps a tree, ``path varchar(255) UNIQUE``
+  of four base-36 digits a level (``0001``, ``00010002``: all digits in a site of fewer than ten
+  children a page) beside ``depth`` and ``numchild``, ``parent_id`` referring to the page; each page's
+  ``cms_pagecontent`` per language (``bool`` 0/1, ``datetime`` text of six fraction digits, slugs);
+  ``wiki_urlpath`` as django-mptt nests it (``lft``, ``rght``, ``tree_id``, ``level``, the root's slug
+  NULL) and ``wiki_articlerevision`` (``''`` for no message, Markdown with emoji, no-break spaces).
 """
 
 from __future__ import annotations
@@ -425,6 +440,7 @@ import math
 import pickle
 import pickletools
 import plistlib
+import quopri
 import sqlite3
 import struct
 import sys
@@ -10365,3 +10381,504 @@ def shell_history(path: Path, commands: int = 30) -> Path:
         "history": [atuin_row(n) for n in range(commands)],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Request Tracker -------------------------------------------------------------------------------------
+
+RT_CREATED = datetime(2026, 3, 2, 9, 0, 0)
+RT_UNSET = "1970-01-01 00:00:00"
+RT_QUEUES = {1: "General", 2: "___Approvals", 3: "Support Köln", 4: "Réseau & VPN"}
+RT_STATUS = ("new", "open", "stalled", "resolved")
+
+
+def rt_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def rt_created(n: int) -> datetime:
+    return RT_CREATED + timedelta(hours=n * 5, seconds=n * 7)
+
+
+def rt_subject(n: int) -> str | bytes:
+    """Ticket ``n``'s subject as RT stores it: Perl writes a string of no character past U+00FF as its
+    Latin-1 bytes (every third one here), others as UTF-8; one padded."""
+    if n % 3 == 1:
+        return f"no\u00a0break\u00a0space #{n}".encode("latin-1")
+    return ("Grüße aus Köln", "  padded  ", "VPN drops 😀 every 10 minutes", "日本語の件名")[n % 4] + f" #{n}"
+
+
+def rt_status(n: int) -> str:
+    return RT_STATUS[n % 4]
+
+
+def rt_due(n: int) -> str:
+    return f"2026-{1 + n % 12:02d}-{1 + n % 28:02d} 09:30:00" if n % 2 else RT_UNSET
+
+
+def rt_body(n: int) -> str:
+    return (
+        f"Ticket {n}: the printer on floor {n % 5} is jammed. Grüße ✓\nNo\u00a0break, {n * 12.35:.2f} EUR\n"
+    )
+
+
+def rt_file(n: int) -> bytes:
+    return bytes((n * 37 + i * 11) % 256 for i in range(64 + n))
+
+
+def rt_reply(n: int) -> str:
+    return f"Reply to #{n}:\n\n  Have you tried turning it off and on again? 😀\n"
+
+
+def rt_parts(tickets: int) -> list[tuple[int, int, int, str | None, bytes | str | None, str | None]]:
+    """Each attachment as (id, transaction id, parent, ContentType, ContentEncoding, Content, Filename),
+    in RT's shape: a ticket's creation a ``multipart/mixed`` over a quoted-printable text and (every
+    fourth) a base64 file; a reply (every third ticket) one text part stored as written (``none``)."""
+    parts: list[Any] = []
+    for n in range(1, tickets + 1):
+        top = len(parts) + 1
+        parts.append((top, rt_txn(n, "Create"), 0, "multipart/mixed", None, None, None))
+        text = quopri.encodestring(rt_body(n).encode()).decode("ascii")
+        parts.append((len(parts) + 1, rt_txn(n, "Create"), top, "text/plain", "quoted-printable", text, None))
+        if n % 4 == 0:
+            data = base64.encodebytes(rt_file(n)).decode("ascii")
+            parts.append(
+                (
+                    len(parts) + 1,
+                    rt_txn(n, "Create"),
+                    top,
+                    "application/octet-stream",
+                    "base64",
+                    data,
+                    f"scan{n}.bin",
+                )
+            )
+        if n % 3 == 0:
+            parts.append(
+                (len(parts) + 1, rt_txn(n, "Correspond"), 0, "text/plain", "none", rt_reply(n), None)
+            )
+    return parts
+
+
+def rt_txn(n: int, kind: str) -> int:
+    """The id of ticket ``n``'s transaction of ``kind`` (three a ticket)."""
+    return 3 * n - 2 + ("Create", "Correspond", "Status").index(kind)
+
+
+def rt_table(name: str, *columns: str) -> str:
+    """A ``CREATE TABLE`` as RT's ``schema.SQLite`` writes it: a column a line, two spaces in."""
+    return f"CREATE TABLE {name} (\n" + " ,\n".join(f"  {column}" for column in columns) + "\n)"
+
+
+def request_tracker(path: Path, tickets: int = 24) -> Path:
+    """Request Tracker 5.0's own SQLite database (see the module's list)."""
+    text, number, moment = "collate NOCASE NULL", "integer NULL DEFAULT 0", "DATETIME NULL"
+    ddl = [
+        rt_table(
+            "Queues",
+            "id INTEGER PRIMARY KEY",
+            "Name varchar(200) collate NOCASE NOT NULL",
+            f"Description varchar(255) {text}",
+            f"CorrespondAddress varchar(120) {text}",
+            f"Lifecycle varchar(32) {text}",
+            "SortOrder integer NOT NULL DEFAULT 0",
+            f"Creator {number}",
+            f"Created {moment}",
+            "Disabled int2 NOT NULL DEFAULT 0",
+        ),
+        rt_table(
+            "Tickets",
+            "id INTEGER PRIMARY KEY",
+            f"EffectiveId {number}",
+            "IsMerged int2 NULL DEFAULT NULL",
+            f"Queue {number}",
+            f"Type varchar(16) {text}",
+            f"Owner {number}",
+            f"Subject varchar(200) {text} DEFAULT '[no subject]'",
+            f"Priority {number}",
+            f"TimeEstimated {number}",
+            f"TimeWorked {number}",
+            f"Status varchar(64) {text}",
+            *(f"{name} {moment}" for name in ("Told", "Starts", "Started", "Due", "Resolved")),
+            f"LastUpdatedBy {number}",
+            f"LastUpdated {moment}",
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        "CREATE INDEX Tickets1 ON Tickets (Queue, Status) ",
+        rt_table(
+            "Transactions",
+            "id INTEGER PRIMARY KEY",
+            f"ObjectType varchar(255) {text}",
+            f"ObjectId {number}",
+            f"TimeTaken {number}",
+            f"Type varchar(20) {text}",
+            *(f"{name} varchar(255) {text}" for name in ("Field", "OldValue", "NewValue", "Data")),
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        rt_table(
+            "Attachments",
+            "id INTEGER PRIMARY KEY",
+            "TransactionId INTEGER",
+            f"Parent {number}",
+            f"MessageId varchar(160) {text}",
+            f"Subject varchar(255) {text}",
+            f"Filename varchar(255) {text}",
+            f"ContentType varchar(80) {text}",
+            f"ContentEncoding varchar(80) {text}",
+            f"Content LONGTEXT {text}",
+            f"Headers LONGTEXT {text}",
+            f"Creator {number}",
+            f"Created {moment}",
+        ),
+        "CREATE INDEX Attachments1 ON Attachments (Parent) ",
+    ]
+    numbers = range(1, tickets + 1)
+    queues = [
+        (
+            q,
+            name,
+            None if q == 2 else f"{name} queue",
+            "" if q < 3 else f"q{q}@example.com",
+            "default" if q != 2 else "approvals",
+            0,
+            1,
+            rt_time(RT_CREATED),
+            0,
+        )
+        for q, name in RT_QUEUES.items()
+    ]
+    rows_tickets = []
+    rows_txns = []
+    for n in numbers:
+        created, status = rt_created(n), rt_status(n)
+        moved = rt_time(created + timedelta(minutes=30)) if status != "new" else RT_UNSET
+        rows_tickets.append(
+            (
+                n,
+                n,
+                None,
+                (1, 3, 4)[n % 3],
+                "ticket",
+                6 if n % 3 == 0 else 14,
+                rt_subject(n),
+                n % 100,
+                n * 3,
+                (n % 13) * 5,
+                status,
+                None if n % 3 else rt_time(created + timedelta(hours=1)),
+                "2026-01-15 08:00:00" if n % 9 == 0 else RT_UNSET,
+                moved,
+                rt_due(n),
+                moved if status == "resolved" else RT_UNSET,
+                14,
+                rt_time(created + timedelta(minutes=30)),
+                14,
+                rt_time(created),
+            )
+        )
+        rows_txns.append(
+            (rt_txn(n, "Create"), "RT::Ticket", n, 0, "Create", None, None, None, None, 14, rt_time(created))
+        )
+        rows_txns.append(
+            (
+                rt_txn(n, "Correspond"),
+                "RT::Ticket",
+                n,
+                5,
+                "Correspond",
+                None,
+                None,
+                None,
+                None,
+                14,
+                rt_time(created + timedelta(minutes=10)),
+            )
+        )
+        rows_txns.append(
+            (rt_txn(n, "Status"), "RT::Ticket", n, 0, "Status", "Status", "new", status, None, 14, moved)
+        )
+    headers = "Content-Type: {}\nMIME-Version: 1.0\nX-Mailer: MIME-tools 5.510 (Entity 5.510)\n"
+    rows_parts = [
+        (
+            a,
+            txn,
+            parent,
+            "",
+            f"ticket {(txn + 2) // 3}" if parent == 0 else "",
+            name,
+            kind,
+            encoding,
+            content,
+            headers.format(kind) + (f"Content-Transfer-Encoding: {encoding}\n" if encoding else ""),
+            14,
+            rt_time(RT_CREATED),
+        )
+        for a, txn, parent, kind, encoding, content, name in rt_parts(tickets)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Queues": queues,
+        "Tickets": rows_tickets,
+        "Transactions": rows_txns,
+        "Attachments": rows_parts,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- django CMS and django-wiki --------------------------------------------------------------------------
+
+DJANGO_SITE_CREATED = datetime(2026, 4, 6, 8, 15, 0, 123456)
+#: django-treebeard's alphabet of a path's steps (``MP_Node.alphabet``), four of them a level.
+TREEBEARD_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def treebeard_step(k: int) -> str:
+    """The ``k``-th (from 1) step of a level of a materialised path: base 36, four digits."""
+    digits = ""
+    while k:
+        k, digit = divmod(k, 36)
+        digits = TREEBEARD_ALPHABET[digit] + digits
+    return digits.rjust(4, "0")
+
+
+def cms_parent(n: int) -> int | None:
+    """Page ``n``'s parent: every fourth page a root (1, 5, 9, ...), the next under it, the two after
+    under that one (``0001``, ``00010001``, ``000100010001``, ``000100010002``)."""
+    if n % 4 == 1:
+        return None
+    return n - 2 if n % 4 == 0 else n - 1
+
+
+def cms_paths(pages: int) -> dict[int, str]:
+    """Each page's path as treebeard writes it: its parent's, then its rank among its siblings."""
+    paths: dict[int, str] = {}
+    ranks: dict[int | None, int] = {}
+    for n in range(1, pages + 1):
+        parent = cms_parent(n)
+        ranks[parent] = ranks.get(parent, 0) + 1
+        paths[n] = ("" if parent is None else paths[parent]) + treebeard_step(ranks[parent])
+    return paths
+
+
+def cms_moment(minutes: float) -> str:
+    """``minutes`` after the site's start as Django's SQLite backend writes a datetime (UTC)."""
+    return (DJANGO_SITE_CREATED + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def cms_title(n: int, language: str) -> str:
+    words = ("Über uns", "Kontakt\u00a0& Anfahrt", "Produkte 😀", "FAQ — häufige Fragen", "Jobs")
+    return f"{words[n % 5]} {n}" if language == "de" else f"Page {n}: {('About', 'Contact', 'News')[n % 3]}"
+
+
+def wiki_parent(n: int) -> int | None:
+    """Article ``n``'s URL path's parent: the root (1) has none, every third is under the one before."""
+    if n == 1:
+        return None
+    return n - 1 if n % 3 == 0 else 1
+
+
+def wiki_nested(articles: int) -> dict[int, tuple[int, int, int]]:
+    """Each URL path's (lft, rght, level) as django-mptt numbers a tree: depth first, by id."""
+    children: dict[int | None, list[int]] = {}
+    for n in range(1, articles + 1):
+        children.setdefault(wiki_parent(n), []).append(n)
+    nested: dict[int, tuple[int, int, int]] = {}
+
+    def walk(node: int, left: int, level: int) -> int:
+        right = left + 1
+        for child in children.get(node, []):
+            right = walk(child, right, level + 1) + 1
+        nested[node] = (left, right, level)
+        return right
+
+    walk(1, 1, 0)
+    return nested
+
+
+def wiki_content(n: int, revision: int) -> str:
+    return (
+        f"# Article {n}\n\nRevision {revision}: Grüße 😀\u00a0— see [[art-{n - 1}]].\n"
+        + "Lorem ipsum. " * (n % 4)
+    )
+
+
+def django_cms_wiki(path: Path, pages: int = 14, articles: int = 10) -> Path:
+    """A django CMS and django-wiki site's SQLite database (see the module's list)."""
+    deferred = "DEFERRABLE INITIALLY DEFERRED"
+    ddl = [
+        'CREATE TABLE "django_site" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(50) NOT NULL, "domain" varchar(100) NOT NULL UNIQUE)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "cms_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_by" varchar(255) '
+        'NOT NULL, "changed_by" varchar(255) NOT NULL, "creation_date" datetime NOT NULL, "changed_date" '
+        'datetime NOT NULL, "reverse_id" varchar(40) NULL, "navigation_extenders" varchar(80) NULL, '
+        '"login_required" bool NOT NULL, "is_home" bool NOT NULL, "application_urls" varchar(200) NULL, '
+        '"application_namespace" varchar(200) NULL, "is_page_type" bool NOT NULL, "depth" integer unsigned '
+        'NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "path" '
+        'varchar(255) NOT NULL UNIQUE, "site_id" integer NOT NULL REFERENCES "django_site" ("id") '
+        f'{deferred}, "parent_id" integer NULL REFERENCES "cms_page" ("id") {deferred})',
+        'CREATE INDEX "cms_page_parent_id_f89b72e4" ON "cms_page" ("parent_id")',
+        'CREATE TABLE "cms_pagecontent" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "language" '
+        'varchar(15) NOT NULL, "meta_description" text NULL, "title" varchar(255) NOT NULL, "page_title" '
+        'varchar(255) NULL, "menu_title" varchar(255) NULL, "redirect" varchar(2048) NULL, "creation_date" '
+        'datetime NOT NULL, "page_id" integer NOT NULL REFERENCES "cms_page" ("id") '
+        f'{deferred}, "changed_by" varchar(255) NOT NULL, "changed_date" datetime NOT NULL, "created_by" '
+        'varchar(255) NOT NULL, "in_navigation" bool NOT NULL, "limit_visibility_in_menu" smallint NULL, '
+        '"template" varchar(100) NOT NULL, "xframe_options" integer NOT NULL, "soft_root" bool NOT NULL, '
+        '"slug" varchar(255) NOT NULL, "overwrite_url" varchar(255) NULL)',
+        'CREATE UNIQUE INDEX "cms_pagecontent_language_page_id_fbc0b2cf_uniq" ON "cms_pagecontent" '
+        '("language", "page_id")',
+        'CREATE TABLE "wiki_article" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime '
+        'NOT NULL, "modified" datetime NOT NULL, "group_read" bool NOT NULL, "group_write" bool NOT NULL, '
+        '"other_read" bool NOT NULL, "other_write" bool NOT NULL, "current_revision_id" integer NULL UNIQUE '
+        f'REFERENCES "wiki_articlerevision" ("id") {deferred}, "group_id" integer NULL, "owner_id" integer '
+        f'NULL REFERENCES "auth_user" ("id") {deferred})',
+        'CREATE TABLE "wiki_articlerevision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"revision_number" integer NOT NULL, "user_message" text NOT NULL, "automatic_log" text NOT NULL, '
+        '"ip_address" char(39) NULL, "modified" datetime NOT NULL, "created" datetime NOT NULL, "deleted" '
+        'bool NOT NULL, "locked" bool NOT NULL, "content" text NOT NULL, "title" varchar(512) NOT NULL, '
+        f'"article_id" integer NOT NULL REFERENCES "wiki_article" ("id") {deferred}, "previous_revision_id" '
+        f'integer NULL REFERENCES "wiki_articlerevision" ("id") {deferred}, "user_id" integer NULL '
+        f'REFERENCES "auth_user" ("id") {deferred})',
+        'CREATE TABLE "wiki_urlpath" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "slug" varchar(50) '
+        'NULL, "lft" integer unsigned NOT NULL CHECK ("lft" >= 0), "tree_id" integer unsigned NOT NULL CHECK '
+        '("tree_id" >= 0), "level" integer unsigned NOT NULL CHECK ("level" >= 0), "article_id" integer NOT '
+        f'NULL REFERENCES "wiki_article" ("id") {deferred}, "site_id" integer NOT NULL REFERENCES '
+        f'"django_site" ("id") {deferred}, "rght" integer unsigned NOT NULL CHECK ("rght" >= 0), "parent_id" '
+        f'integer NULL REFERENCES "wiki_urlpath" ("id") {deferred}, "moved_to_id" integer NULL REFERENCES '
+        f'"wiki_urlpath" ("id") {deferred})',
+        'CREATE UNIQUE INDEX "wiki_urlpath_site_id_parent_id_slug_e4942e5d_uniq" ON "wiki_urlpath" '
+        '("site_id", "parent_id", "slug")',
+    ]
+    users = [
+        (
+            u,
+            f"pbkdf2_sha256$870000$salt{u}$hash",
+            None,
+            int(u == 1),
+            f"editor{u}",
+            ("Ñúñez", "", "Zoë")[u % 3],
+            f"editor{u}@example.org",
+            1,
+            1,
+            cms_moment(-60 + u),
+            ("Zoë", "Jürgen", "")[u % 3],
+        )
+        for u in range(1, 4)
+    ]
+    paths = cms_paths(pages)
+    rows_pages = [
+        (
+            n,
+            f"editor{1 + n % 3}",
+            "python-api",
+            cms_moment(n),
+            cms_moment(n + 0.5),
+            None,
+            None,
+            0,
+            int(n == 1),
+            None,
+            None,
+            0,
+            len(paths[n]) // 4,
+            sum(cms_parent(m) == n for m in paths),
+            paths[n],
+            1,
+            cms_parent(n),
+        )
+        for n in range(1, pages + 1)
+    ]
+    contents = []
+    for n in range(1, pages + 1):
+        for language in ("en", "de") if n % 2 else ("en",):
+            contents.append(
+                (
+                    len(contents) + 1,
+                    language,
+                    None if n % 3 else f"{cms_title(n, language)} —\u00a0meta",
+                    cms_title(n, language),
+                    None,
+                    None if n % 4 else cms_title(n, language)[:8],
+                    None,
+                    cms_moment(n),
+                    n,
+                    "python-api",
+                    cms_moment(n + 0.5),
+                    f"editor{1 + n % 3}",
+                    int(n % 3 != 0),
+                    None,
+                    "INHERIT" if n > 1 else "page.html",
+                    0,
+                    0,
+                    f"{language}-page-{n}",
+                    None,
+                )
+            )
+    revisions, rows_articles = [], []
+    for n in range(1, articles + 1):
+        first = len(revisions) + 1
+        for r in range(1, n % 3 + 2):
+            revisions.append(
+                (
+                    len(revisions) + 1,
+                    r,
+                    "" if r == 1 else f"Fix typo {r} ✓",
+                    "",
+                    None if n % 2 else "192.0.2.7",
+                    cms_moment(100 + n + r),
+                    cms_moment(100 + n + r),
+                    0,
+                    0,
+                    wiki_content(n, r),
+                    f"Article {n} — Grüße",
+                    n,
+                    None if r == 1 else len(revisions),
+                    1 + n % 3,
+                )
+            )
+        rows_articles.append(
+            (
+                n,
+                cms_moment(100 + n),
+                cms_moment(100 + n + n % 3 + 1),
+                1,
+                1,
+                1,
+                1,
+                len(revisions),
+                None,
+                1 + n % 3,
+            )
+        )
+        assert first <= len(revisions)
+    nested = wiki_nested(articles)
+    urlpaths = [
+        (
+            n,
+            None if n == 1 else f"art-{n}",
+            nested[n][0],
+            1,
+            nested[n][2],
+            n,
+            1,
+            nested[n][1],
+            wiki_parent(n),
+            None,
+        )
+        for n in range(1, articles + 1)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_site": [(1, "example.com", "example.com")],
+        "auth_user": users,
+        "cms_page": rows_pages,
+        "cms_pagecontent": contents,
+        "wiki_articlerevision": revisions,
+        "wiki_article": rows_articles,
+        "wiki_urlpath": urlpaths,
+    }
+    return write_export(path, ddl, rows)

@@ -13,8 +13,8 @@ Studio project, a django-helpdesk site, a Review Board server, a Kallithea serve
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
-task history, an atuin shell history) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
+site) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -33,6 +33,7 @@ import bz2
 import hashlib
 import json
 import pickle
+import quopri
 import sqlite3
 import struct
 import sys
@@ -4401,4 +4402,132 @@ def test_shell_history_keeps_its_nanoseconds_as_written_and_notes_their_instant(
     assert (migrations["checksum"], migrations["success"]) == ("bytea", "boolean")
     assert ran.values("_sqlx_migrations", "checksum", "version") == {
         version: hashlib.sha384(name.encode()).digest() for version, name in apps.ATUIN_MIGRATIONS
+    }
+
+
+def test_request_tracker_keeps_its_no_transfer_encoding_and_its_unset_dates_as_written(
+    run_export: Runner,
+) -> None:
+    tickets = 24
+    ran, run_dir = run_export(apps.request_tracker)
+    numbers = range(1, tickets + 1)
+    parts = apps.rt_parts(tickets)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "Queues": len(apps.RT_QUEUES),
+            "Tickets": tickets,
+            "Transactions": 3 * tickets,
+            "Attachments": len(parts),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    dated = ("Told", "Starts", "Started", "Due", "Resolved", "LastUpdated", "Created")
+    assert {c: ran.types("Tickets")[c] for c in dated} == dict.fromkeys(dated, "timestamp without time zone")
+    types = ran.types("Attachments")
+    assert (types["ContentEncoding"], types["Content"], types["Parent"]) == ("text", "text", "bigint")
+    # `none` is RT's "stored without a transfer encoding", beside `base64` and `quoted-printable`;
+    # NULL is a multipart part with no content of its own. Until 2026-12-05 `none` was made NULL.
+    assert ran.values("Attachments", "ContentEncoding", "id") == {
+        a: encoding for a, _, _, _, encoding, _, _ in parts
+    }
+    assert sum(encoding == "none" for *_, encoding, _, _ in parts) == tickets // 3
+    assert "ContentEncoding" not in {c for t, c, _ in audited_columns(run_dir) if t == "Attachments"}
+    columns = profiled(run_dir)["columns"]
+    assert columns["Attachments"]["ContentEncoding"]["tokens_as_values"] == ["none"]
+    assert columns["Attachments"]["ContentEncoding"]["quality"] == 100.0
+    # Every part's content as stored, its ends trimmed: a quoted-printable body decodes to the text, a
+    # base64 file to its bytes.
+    contents = ran.values("Attachments", "Content", "id")
+    assert contents == {a: arrives_as(content) for a, _, _, _, _, content, _ in parts}
+    for a, txn, _, _, encoding, _, _ in parts:
+        n = (txn + 2) // 3
+        if encoding == "quoted-printable":
+            assert quopri.decodestring(contents[a]).decode() == apps.rt_body(n).rstrip("\n")
+        elif encoding == "base64":
+            assert base64.b64decode(contents[a]) == apps.rt_file(n)
+    # A subject Perl wrote as Latin-1 bytes is decoded so, each audited; the UTF-8 ones as written.
+    latin = {str(n) for n in numbers if isinstance(apps.rt_subject(n), bytes)}
+    subjects = {str(k): v for k, v in ran.values("Tickets", "Subject", "id").items()}
+    assert subjects == {
+        str(n): arrives_as(s.decode("latin-1") if isinstance(s := apps.rt_subject(n), bytes) else s)
+        for n in numbers
+    }
+    assert {
+        k for k, rules in audit_rules(run_dir, "Tickets", "Subject").items() if "encoding:cp1252" in rules
+    } == latin
+    # An unset date is the Unix epoch as RT writes it: kept as written, with a note giving NULLIF.
+    epoch = datetime(1970, 1, 1)
+    assert ran.values("Tickets", "Due", "id") == {
+        n: datetime.strptime(apps.rt_due(n), "%Y-%m-%d %H:%M:%S") for n in numbers
+    }
+    assert sum(v == epoch for v in ran.values("Tickets", "Resolved", "id").values()) == sum(
+        apps.rt_status(n) != "resolved" for n in numbers
+    )
+    for column in ("Starts", "Started", "Due", "Resolved"):
+        notes = columns["Tickets"][column]["notes"]
+        assert any(f"NULLIF(\"{column}\", TIMESTAMP '1970-01-01 00:00:00')" in note for note in notes), notes
+    assert ran.values("Tickets", "Told", "id") == {
+        n: None if n % 3 else apps.rt_created(n) + timedelta(hours=1) for n in numbers
+    }
+    # The queue a ticket is in: a reference found in the data.
+    assert references(run_dir)[("Tickets", "Queue")] == "Queues.id"
+
+
+def test_django_cms_tree_paths_keep_their_zeros_and_the_wiki_tree_its_numbers(run_export: Runner) -> None:
+    pages, articles = 14, 10
+    ran, run_dir = run_export(apps.django_cms_wiki)
+    paths = apps.cms_paths(pages)
+    contents = sum(2 if n % 2 else 1 for n in range(1, pages + 1))
+    revisions = sum(n % 3 + 1 for n in range(1, articles + 1))
+    rows = {
+        "django_site": 1,
+        "auth_user": 3,
+        "cms_page": pages,
+        "cms_pagecontent": contents,
+        "wiki_article": articles,
+        "wiki_articlerevision": revisions,
+        "wiki_urlpath": articles,
+    }
+    loaded_cleanly(ran, run_dir, rows)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # treebeard's materialised path: four base-36 digits a level, all digits in a small site: text
+    # with every leading zero, never a number; depth and numchild the integers they are.
+    types = pg_column_types(ran.uri, schema, "cms_page")
+    assert (types["path"], types["depth"], types["numchild"], types["is_home"]) == (
+        "text",
+        "bigint",
+        "bigint",
+        "boolean",
+    )
+    assert all(path.isdigit() for path in paths.values())
+    assert ran.values("cms_page", "path", "id") == paths
+    assert ran.values("cms_page", "depth", "id") == {n: len(path) // 4 for n, path in paths.items()}
+    assert ran.values("cms_page", "parent_id", "id") == {n: apps.cms_parent(n) for n in paths}
+    assert "path" not in {c for t, c, _ in audited_columns(run_dir) if t == "cms_page"}
+    assert primary_key(ran.uri, schema, "cms_page") == ["id"]
+    found = references(run_dir)
+    assert found[("cms_page", "parent_id")] == "cms_page.id"
+    assert found[("cms_pagecontent", "page_id")] == "cms_page.id"
+    assert found[("wiki_urlpath", "parent_id")] == "wiki_urlpath.id"
+    # django-mptt's nested set, each number as written.
+    nested = apps.wiki_nested(articles)
+    assert ran.values("wiki_urlpath", "lft", "id") == {n: left for n, (left, _, _) in nested.items()}
+    assert ran.values("wiki_urlpath", "rght", "id") == {n: right for n, (_, right, _) in nested.items()}
+    assert ran.values("wiki_urlpath", "slug", "id") == {n: None if n == 1 else f"art-{n}" for n in nested}
+    # Django's datetime text (UTC, six fraction digits) read as timestamps to the microsecond.
+    assert (
+        pg_column_types(ran.uri, schema, "cms_pagecontent")["creation_date"] == "timestamp without time zone"
+    )
+    created = ran.values("cms_page", "creation_date", "id")
+    assert created == {n: apps.DJANGO_SITE_CREATED + timedelta(minutes=n) for n in paths}
+    # The revisions' Markdown, ends trimmed; '' for no message is NULL, audited.
+    numbered = list(enumerate(((n, k) for n in range(1, articles + 1) for k in range(1, n % 3 + 2)), start=1))
+    assert ran.values("wiki_articlerevision", "content", "id") == {
+        r: arrives_as(apps.wiki_content(n, k)) for r, (n, k) in numbered
+    }
+    assert ran.values("wiki_articlerevision", "user_message", "id") == {
+        r: None if k == 1 else f"Fix typo {k} ✓" for r, (_, k) in numbered
     }

@@ -687,6 +687,22 @@ TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
     # A severity scale whose lowest level is called None.
     "severity": (["Low", "None", "High", "Medium"], ["None"], ["Low", "None", "High", "Medium"]),
     "method": (["cash", "none", "card", "cash"], ["none"], ["cash", "none", "card", "cash"]),
+    # Lower-case codes: words joined by hyphens or underscores, digits at the end. A help desk's
+    # attachments' transfer encoding (Request Tracker's ContentEncoding): `none` is stored without one
+    # (NULL is a part with no content of its own).
+    "encoding": (
+        ["base64", "none", "quoted-printable", "none"],
+        ["none"],
+        ["base64", "none", "quoted-printable", "none"],
+    ),
+    "state": (
+        ["in_progress", "none", "done", "on_hold"],
+        ["none"],
+        ["in_progress", "none", "done", "on_hold"],
+    ),
+    # Not codes of that form: digits inside (hexadecimal digests), or words and digits interleaved.
+    "digest": (["3f2a9c", "null", "a41b07", "c0ffee"], [], ["3f2a9c", None, "a41b07", "c0ffee"]),
+    "serial": (["ab12cd", "none", "x9y8", "ab12cd"], [], ["ab12cd", None, "x9y8", "ab12cd"]),
     # Padded, the token is still the code it trims to (the padding is removed and audited).
     "padded": (["DE", " NA", "FR", "US"], ["NA"], ["DE", "NA", "FR", "US"]),
     # A mark among marks: the minus strand beside the plus strand (one other value is enough).

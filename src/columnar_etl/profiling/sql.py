@@ -171,7 +171,7 @@ class Flag(IntEnum):
     # a column's values (the country code NA among DE and FR) from one that stands for NULL.
     WORD_UPPER = 32768  # NA, DE: ASCII capitals only (a code; its length is the row's value_bytes)
     WORD_CAPITAL = 65536  # None, Low, Müller: a capital, then lower-case letters
-    WORD_LOWER = 131072  # none, low: lower-case letters only
+    WORD_LOWER = 131072  # none, low: lower-case letters only; or a lower-case code (LOWER_CODE)
     # Short text of no other shape with a digit in it (107A, 12-3, 3.5kg): among numbers, a code or a
     # value in a form no rule reads, not a placeholder such as n/a or ? (see profile._lossless).
     DIGITS = 262144
@@ -224,6 +224,13 @@ WORD_FORMS = {
     Flag.WORD_LOWER: f"[{_LOWER}]+",
 }
 WORD_BYTES = 32
+#: A lower-case code, of :attr:`Flag.WORD_LOWER`'s form too: lower-case words joined by hyphens or
+#: underscores, ASCII digits at the end only (``quoted-printable``, ``base64``, ``in_progress``,
+#: ``x-gzip``): a MIME transfer encoding, a workflow state. Not digits inside (``a41b07``, a digest;
+#: ``x9y8``), nor a leading or doubled joiner. (Until 2026-12-05 a word form was letters alone, so
+#: ``none`` beside ``base64`` and ``quoted-printable``, Request Tracker's attachments' "no transfer
+#: encoding", was read as NULL.)
+LOWER_CODE = f"[{_LOWER}]+(?:[-_][{_LOWER}]+)*[0-9]*"
 #: A digit, in the scripts an export may write numbers in: ASCII, full-width (１２), Arabic-Indic (٣),
 #: Persian, Devanagari, and the superscripts and fractions of Latin-1 (², ½): spelt out, as RE2
 #: compiles \p{Nd} slowly (helper 23: １２ among numbers was quarantined where 107A kept the column text).
@@ -260,17 +267,25 @@ def ungrouped_sql(t: str, separator: str) -> str:
 
 
 def _word_form(t: str, *, digits: bool = False) -> str:
-    """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`), or (with ``digits``)
-    :attr:`Flag.DIGITS` for short text with a digit, else 0. One pattern of all letters first: most
-    text meets few more."""
+    """SQL: the :class:`Flag` of ``t``'s word form (:data:`WORD_FORMS`; a lower-case code,
+    :data:`LOWER_CODE`, is :attr:`Flag.WORD_LOWER`), or (with ``digits``) :attr:`Flag.DIGITS` for
+    short text with a digit (a lower-case code with digits, ``base64``, has both), else 0. One pattern
+    of all letters first: most text meets few more."""
     letters = f"[{_UPPER}{_LOWER}]+"
     forms = " ".join(
         f"WHEN regexp_full_match({t}, {quote_literal(regex)}) THEN {flag:d}"
         for flag, regex in WORD_FORMS.items()
     )
+    coded = (
+        f"CASE WHEN regexp_matches({t}, '[0-9]') THEN {Flag.WORD_LOWER | Flag.DIGITS:d} "
+        f"ELSE {Flag.WORD_LOWER:d} END"
+        if digits
+        else f"{Flag.WORD_LOWER:d}"
+    )
     return (
         f"CASE WHEN strlen({t}) > {WORD_BYTES} THEN 0 "
         f"WHEN regexp_full_match({t}, {quote_literal(letters)}) THEN CASE {forms} ELSE 0 END "
+        f"WHEN regexp_full_match({t}, {quote_literal(LOWER_CODE)}) THEN {coded} "
         + (f"WHEN regexp_matches({t}, {quote_literal(DIGIT_CLASS)}) THEN {Flag.DIGITS:d} " if digits else "")
         + "ELSE 0 END"
     )
