@@ -413,6 +413,15 @@ number, so a test computes what a column holds from the same numbers.
   is ``-1`` too), ``deleted_at`` NULL (atuin 18 removes deleted rows), ``author`` / ``intent`` /
   ``shell`` / ``author_kind`` added by later migrations (NULL on most rows), and ``_sqlx_migrations``
   with a 48-byte SHA-384 checksum BLOB, ``success BOOLEAN`` 1 and ``installed_on`` text.
+- :func:`mikro_orm_shop`: a Node.js app's SQLite database as MikroORM 6.6 writes it
+  (``orm.schema.createSchema()`` on ``@mikro-orm/sqlite``, entities by ``EntitySchema``): a ``uuid``
+  key as text, ``Date`` properties declared ``datetime`` holding INTEGER epoch milliseconds, ``date``
+  properties as ``'YYYY-MM-DD'`` text, a ``time`` property as ``'06:11:00'`` text, ``decimal``
+  properties declared ``numeric(12,2)`` whose strings (``'734.50'``, ``'1969.00'``) SQLite's NUMERIC
+  affinity stores as REAL or INTEGER, ``bigint`` beyond 2^53, ``boolean`` 0/1 under ``integer``,
+  ``enum`` as text with a ``check (... in (...))``, ``json`` text, ``blob`` bytes, ``array`` joined by
+  commas, zero-padded codes in ``text``, a table named ``order``, and declared references
+  (``order_line.order_id bigint`` to ``order``'s ``integer`` key).
 """
 
 from __future__ import annotations
@@ -10363,5 +10372,150 @@ def shell_history(path: Path, commands: int = 30) -> Path:
             for i, (version, name) in enumerate(ATUIN_MIGRATIONS)
         ],
         "history": [atuin_row(n) for n in range(commands)],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- MikroORM ------------------------------------------------------------------------------------------
+
+MIKRO_TEXTS = (
+    "Café crème ☕",
+    "naïve résumé",
+    "Ünïcödé 🚀🎉",
+    "no\u00a0break\u00a0space",
+    "日本語のテキスト",
+    "O'Brien",
+)
+MIKRO_BASE_MS = 1672531200000  # 2023-01-01T00:00:00Z in the app's JavaScript Date.getTime()
+
+
+def mikro_uuid(i: int) -> str:
+    """Customer ``i``'s ``uuid`` key as the app set it."""
+    return str(UUID(hashlib.md5(f"c{i}".encode()).hexdigest()))
+
+
+def mikro_created_ms(i: int) -> int:
+    """Customer ``i``'s ``createdAt`` (a JavaScript ``Date``) as MikroORM stores it: epoch milliseconds."""
+    return MIKRO_BASE_MS + i * 86_400_000 * 11 + i * 3_600_007
+
+
+def mikro_balance(i: int) -> str | None:
+    """Customer ``i``'s ``balance`` as the app passed it (a ``decimal`` property is a string), or NULL."""
+    if i % 8 == 0:
+        return None
+    return f"{i * 100 - 500}.00" if i % 4 == 2 else f"{Decimal(i * 123457 % 999999 - 5000) / 100:.2f}"
+
+
+def mikro_born(i: int) -> str | None:
+    """Customer ``i``'s ``born`` (a ``date`` property): the string the app passed, as stored."""
+    return None if i % 9 == 0 else f"{1950 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+
+
+def mikro_price(p: int) -> str:
+    return f"{Decimal(p * 735 % 50000 + 99) / 100:.2f}"
+
+
+def mikro_placed_ms(o: int) -> int:
+    return MIKRO_BASE_MS + 31_536_000_000 + o * 3_600_000 * 29 + (0 if o % 3 == 0 else o * 91 % 1000)
+
+
+def mikro_line(o: int, k: int, products: int) -> tuple[int, int, str | None]:
+    """Order ``o``'s ``k``-th line: (product id, qty, discount string or NULL)."""
+    return (o + k * 5) % products + 1, 1 + (o + k) % 5, None if (o + k) % 3 == 0 else f"{(o % 20) / 100:.4f}"
+
+
+def mikro_orm_shop(path: Path, customers: int = 16, products: int = 8, orders: int = 24) -> Path:
+    """A MikroORM application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE `customer` (`id` text not null, `name` text not null, `email` text not null, "
+        "`zip` text null, `active` integer not null default true, `vip` integer null, "
+        "`tier` text check (`tier` in ('bronze', 'silver', 'gold')) not null default 'bronze', "
+        "`born` date null, `wake_up` time null, `created_at` datetime not null, "
+        "`updated_at` datetime null, `balance` numeric(12,2) null, `rating` double null, "
+        "`visits` bigint null, `prefs` json null, `avatar` blob null, `bio` text null, "
+        "primary key (`id`))",
+        "CREATE UNIQUE INDEX `customer_email_unique` on `customer` (`email`)",
+        "CREATE TABLE `order` (`id` integer not null primary key autoincrement, `customer_id` text not null, "
+        "`placed_at` datetime not null, `ship_date` date null, `total` numeric(12,2) not null, `status` text "
+        "check (`status` in ('new', 'paid', 'shipped', 'cancelled')) not null, `note` text null, `paid` "
+        "integer not null default false, constraint `order_customer_id_foreign` foreign key(`customer_id`) "
+        "references `customer`(`id`) on update cascade)",
+        "CREATE INDEX `order_customer_id_index` on `order` (`customer_id`)",
+        "CREATE TABLE `product` (`id` integer not null primary key autoincrement, `sku` text not null, "
+        "`title` text not null, `price` numeric(10,2) not null, `weight` real null, `stock` integer not null "
+        "default 0, `tags` text null, `released_at` datetime null)",
+        "CREATE TABLE `order_line` (`id` integer not null primary key autoincrement, `order_id` bigint not "
+        "null, `product_id` integer not null, `qty` integer not null, `unit_price` numeric(10,2) not null, "
+        "`discount` numeric(5,4) null, constraint `order_line_order_id_foreign` foreign key(`order_id`) "
+        "references `order`(`id`) on update cascade, constraint `order_line_product_id_foreign` foreign "
+        "key(`product_id`) references `product`(`id`) on update cascade)",
+        "CREATE INDEX `order_line_order_id_index` on `order_line` (`order_id`)",
+        "CREATE INDEX `order_line_product_id_index` on `order_line` (`product_id`)",
+    ]
+    customer_rows = [
+        (
+            mikro_uuid(i),
+            f"{MIKRO_TEXTS[i % len(MIKRO_TEXTS)]} {i}",
+            f"user{i}@example.com",
+            None if i % 7 == 0 else f"0{1000 + i * 37}",
+            int(i % 3 != 0),
+            None if i % 5 == 0 else int(i % 2 == 0),
+            ("bronze", "silver", "gold")[i % 3],
+            mikro_born(i),
+            None if i % 4 == 0 else f"0{5 + i % 5}:{10 + i:02d}:00",
+            mikro_created_ms(i),
+            None if i % 6 == 0 else mikro_created_ms(i) + 86_400_000 * 30,
+            mikro_balance(i),  # a string: the column's NUMERIC affinity stores REAL or INTEGER
+            None if i % 10 == 0 else (i * 0.1 + 1) / 3,
+            None if i % 11 == 0 else i * 9007199254740993,
+            None
+            if i % 4 == 0
+            else json.dumps(
+                {"theme": "dark", "n": i, "emoji": "😀"}, ensure_ascii=False, separators=(",", ":")
+            ),
+            None if i % 5 == 0 else hashlib.sha256(f"a{i}".encode()).digest(),
+            None if i % 3 == 0 else f"Bio of {MIKRO_TEXTS[i * 5 % len(MIKRO_TEXTS)]}\nsecond line",
+        )
+        for i in range(customers)
+    ]
+    product_rows = [
+        (
+            p + 1,
+            f"{p * 13:06d}",
+            f"Produit {MIKRO_TEXTS[p % len(MIKRO_TEXTS)]}",
+            mikro_price(p),
+            None if p % 4 == 0 else p * 0.25 + 0.1,
+            p * 17 % 200,
+            None if p % 3 == 0 else f"a{p},b,élan",
+            None if p % 5 == 0 else MIKRO_BASE_MS - 86_400_000 * (p * 97 + 1),
+        )
+        for p in range(products)
+    ]
+    order_rows = []
+    line_rows = []
+    for o in range(orders):
+        lines = [mikro_line(o, k, products) for k in range(1 + o % 3)]
+        total = sum(qty * Decimal(mikro_price(product - 1)) for product, qty, _ in lines)
+        order_rows.append(
+            (
+                o + 1,
+                mikro_uuid(o * 7 % customers),
+                mikro_placed_ms(o),
+                None if o % 4 == 0 else f"2024-{o % 12 + 1:02d}-{o % 27 + 2:02d}",
+                f"{total:.2f}",
+                ("new", "paid", "shipped", "cancelled")[o % 4],
+                None if o % 5 == 0 else MIKRO_TEXTS[o * 3 % len(MIKRO_TEXTS)],
+                int(o % 2 == 0),
+            )
+        )
+        line_rows += [
+            (len(line_rows) + k + 1, o + 1, product, qty, mikro_price(product - 1), discount)
+            for k, (product, qty, discount) in enumerate(lines)
+        ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customer": customer_rows,
+        "product": product_rows,
+        "order": order_rows,
+        "order_line": line_rows,
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -13,8 +13,8 @@ Studio project, a django-helpdesk site, a Review Board server, a Kallithea serve
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
-task history, an atuin shell history) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+task history, an atuin shell history, a MikroORM application) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4401,4 +4401,74 @@ def test_shell_history_keeps_its_nanoseconds_as_written_and_notes_their_instant(
     assert (migrations["checksum"], migrations["success"]) == ("bytea", "boolean")
     assert ran.values("_sqlx_migrations", "checksum", "version") == {
         version: hashlib.sha384(name.encode()).digest() for version, name in apps.ATUIN_MIGRATIONS
+    }
+
+
+def test_mikro_orm_app_reads_its_millis_as_instants_its_decimal_strings_as_amounts_and_its_keys(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mikro_orm_shop)
+    customers, products, orders = range(16), range(8), range(24)
+    lines = {o: [apps.mikro_line(o, k, len(products)) for k in range(1 + o % 3)] for o in orders}
+    tables = {"customer": 16, "product": 8, "order": 24, "order_line": sum(map(len, lines.values()))}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "customer") == ["id"]
+    assert primary_key(ran.uri, schema, "order") == ["id"]
+    customer, order, product, line = (ran.types(t) for t in ("customer", "order", "product", "order_line"))
+    # A Date property is epoch milliseconds under `datetime`: instants, each cell audited.
+    assert (
+        customer["created_at"] == customer["updated_at"] == order["placed_at"] == "timestamp with time zone"
+    )
+    assert product["released_at"] == "timestamp with time zone"
+    assert ran.values("customer", "created_at", "id") == {
+        apps.mikro_uuid(i): UNIX_EPOCH + timedelta(milliseconds=apps.mikro_created_ms(i)) for i in customers
+    }
+    assert ran.values("order", "placed_at", "id") == {
+        o + 1: UNIX_EPOCH + timedelta(milliseconds=apps.mikro_placed_ms(o)) for o in orders
+    }
+    assert audit_rules(run_dir, "order", "placed_at") == {str(o + 1): {"epoch:milliseconds"} for o in orders}
+    # A date property's text is a date; a time property's stays text, as written.
+    assert customer["born"] == order["ship_date"] == "date"
+    assert ran.values("customer", "born", "id") == {
+        apps.mikro_uuid(i): None if (b := apps.mikro_born(i)) is None else date.fromisoformat(b)
+        for i in customers
+    }
+    assert customer["wake_up"] == "text"
+    # Decimal strings SQLite stored as REAL or INTEGER arrive as the amounts the app passed.
+    assert customer["balance"] == order["total"] == product["price"] == "numeric"
+    assert line["unit_price"] == line["discount"] == "numeric"
+    assert _amounts(ran.values("customer", "balance", "id")) == {
+        apps.mikro_uuid(i): None if (b := apps.mikro_balance(i)) is None else Decimal(b) for i in customers
+    }
+    assert _amounts(ran.values("order", "total", "id")) == {
+        o + 1: sum(qty * Decimal(apps.mikro_price(p - 1)) for p, qty, _ in lines[o]) for o in orders
+    }
+    assert _amounts(ran.values("order_line", "discount", "id")) == {
+        n: None if d is None else Decimal(d)
+        for n, (_, _, d) in enumerate((x for o in orders for x in lines[o]), 1)
+    }
+    assert customer["rating"] == product["weight"] == "double precision"
+    # bigint beyond 2^53 to the digit; codes keep their zeros; bytes byte for byte.
+    assert customer["visits"] == "bigint"
+    assert ran.values("customer", "visits", "id") == {
+        apps.mikro_uuid(i): None if i % 11 == 0 else i * 9007199254740993 for i in customers
+    }
+    assert customer["zip"] == product["sku"] == "text"
+    assert ran.values("product", "sku", "id") == {p + 1: f"{p * 13:06d}" for p in products}
+    assert customer["avatar"] == "bytea"
+    avatars = {k: None if v is None else bytes(v) for k, v in ran.values("customer", "avatar", "id").items()}
+    assert avatars == {
+        apps.mikro_uuid(i): None if i % 5 == 0 else hashlib.sha256(f"a{i}".encode()).digest()
+        for i in customers
+    }
+    # boolean properties are 0/1 under `integer`: numbers (docs/profiling.md).
+    assert customer["active"] == customer["vip"] == order["paid"] == "bigint"
+    assert customer["prefs"] == customer["tier"] == product["tags"] == "text"
+    # Exactly the declared references; the stock counts are no keys.
+    assert references(run_dir) == {
+        ("order", "customer_id"): "customer.id",
+        ("order_line", "order_id"): "order.id",
+        ("order_line", "product_id"): "product.id",
     }
