@@ -422,6 +422,14 @@ number, so a test computes what a column holds from the same numbers.
   ``enum`` as text with a ``check (... in (...))``, ``json`` text, ``blob`` bytes, ``array`` joined by
   commas, zero-padded codes in ``text``, a table named ``order``, and declared references
   (``order_line.order_id bigint`` to ``order``'s ``integer`` key).
+- :func:`kysely_app`: a Node.js app's SQLite database as Kysely 0.28 writes it on ``better-sqlite3``
+  (its ``Migrator`` and schema builder): ``kysely_migration`` with each migration's time as
+  ``toISOString()`` text (``'2026-12-05T07:29:10.503Z'``) in a ``varchar(255)``, a ``boolean`` of
+  0/1, a ``timestamp default CURRENT_TIMESTAMP`` holding the app's ISO strings with ``Z`` beside the
+  default's ``'2026-12-05 07:29:12'`` (no offset), ``Date.now()`` milliseconds in ``last_login
+  integer`` and ``Date.UTC(...)`` in a ``datetime``, ``date`` text, ``numeric(10, 2)`` and
+  ``decimal(6, 3)`` strings SQLite stored as REAL or INTEGER, zero-padded member numbers, a BLOB,
+  and the declared references.
 """
 
 from __future__ import annotations
@@ -10517,5 +10525,125 @@ def mikro_orm_shop(path: Path, customers: int = 16, products: int = 8, orders: i
         "product": product_rows,
         "order": order_rows,
         "order_line": line_rows,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Kysely --------------------------------------------------------------------------------------------
+
+KYSELY_MIGRATIONS = (("2024_01_01_000001_init", 1796455750503), ("2024_02_01_000002_toys", 1796455750531))
+KYSELY_NAMES = ("Zoë", "José", "Ünïcödé 🚀", "Li\u00a0Wei", "日本", "O'Neil")
+KYSELY_DEFAULT_NOW = "2026-12-05 07:29:12"  # CURRENT_TIMESTAMP's text: UTC, no offset
+
+
+def kysely_iso(ms: int) -> str:
+    """JavaScript's ``Date.prototype.toISOString()`` of epoch milliseconds."""
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def kysely_created_ms(i: int) -> int:
+    return 1672531200000 + i * 86_400_000 * 13 + i * 3_600_007
+
+
+def kysely_created(i: int) -> str:
+    """Person ``i``'s ``created_at``: the app's ISO string, or the column's default where it passed none."""
+    return KYSELY_DEFAULT_NOW if i % 5 == 0 else kysely_iso(kysely_created_ms(i))
+
+
+def kysely_last_login(i: int) -> int | None:
+    """Person ``i``'s ``last_login``: ``Date.now()`` at the login, or NULL."""
+    return None if i % 6 == 0 else kysely_created_ms(i) + 86_400_000 + i * 37
+
+
+def kysely_credit(i: int) -> str | None:
+    """Person ``i``'s ``credit`` as the app passed it (``toFixed(2)``), or NULL."""
+    if i % 7 == 0:
+        return None
+    return f"{i * 25 - 100}.00" if i % 4 == 2 else f"{Decimal(i * 1237 % 100000) / 100 - 200:.2f}"
+
+
+def kysely_weight(p: int) -> str | None:
+    """Pet ``p``'s ``weight_kg`` as the app passed it (``toFixed(3)``), or NULL."""
+    return None if p % 6 == 0 else f"{Decimal(p * 731 % 40000 + 200) / 1000:.3f}"
+
+
+def kysely_bought(t: int) -> int | None:
+    return (
+        None
+        if t % 4 == 0
+        else int(datetime(2024, t % 12 + 1, t % 28 + 1, 10, t, tzinfo=UTC).timestamp()) * 1000
+    )
+
+
+def kysely_app(path: Path, people: int = 15, pets: int = 20, toys: int = 12) -> Path:
+    """A Kysely application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" '
+        "varchar(255) not null)",
+        'CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer '
+        "default 0 not null)",
+        'CREATE TABLE "person" ("id" integer primary key autoincrement, "first_name" varchar(255) not null, '
+        '"last_name" varchar(255), "gender" varchar(50) not null, "birthdate" date, "member_no" '
+        'varchar(12), "is_active" boolean default 1 not null, "credit" numeric(10, 2), "score" real, '
+        '"metadata" json, "photo" blob, "created_at" timestamp default CURRENT_TIMESTAMP not null, '
+        '"updated_at" timestamp, "last_login" integer)',
+        'CREATE TABLE "pet" ("id" integer primary key autoincrement, "name" varchar(255) not null unique, '
+        '"owner_id" integer not null references "person" ("id") on delete cascade, "species" varchar(255) '
+        'not null, "weight_kg" decimal(6, 3), "adopted_on" date)',
+        'CREATE INDEX "pet_owner_id_index" on "pet" ("owner_id")',
+        'CREATE TABLE "toy" ("id" text primary key, "pet_id" integer references "pet" ("id"), "price" '
+        'numeric, "bought_at" datetime)',
+    ]
+    person_rows = [
+        (
+            i + 1,
+            f"{KYSELY_NAMES[i % len(KYSELY_NAMES)]} {i}",
+            None if i % 6 == 0 else KYSELY_NAMES[i * 5 % len(KYSELY_NAMES)],
+            ("female", "male", "other")[i % 3],
+            None if i % 8 == 0 else f"19{60 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            None if i % 5 == 0 else f"{i * 371:08d}",
+            int(i % 4 != 0),
+            kysely_credit(i),  # a string: NUMERIC affinity stores REAL or INTEGER
+            None if i % 9 == 0 else i / 7,
+            None
+            if i % 3 == 0
+            else json.dumps({"tags": ["a", "ü"], "i": i}, ensure_ascii=False, separators=(",", ":")),
+            hashlib.sha1(f"p{i}".encode()).digest() if i % 4 == 1 else None,
+            kysely_created(i),
+            None
+            if i % 5 == 0
+            else KYSELY_DEFAULT_NOW
+            if i % 2 == 0
+            else kysely_iso(kysely_created_ms(i) + 3_600_000),
+            kysely_last_login(i),
+        )
+        for i in range(people)
+    ]
+    pet_rows = [
+        (
+            p + 1,
+            f"Pet {p} {KYSELY_NAMES[p % 4]}",
+            p * 3 % people + 1,
+            ("dog", "cat", "hamster")[p % 3],
+            kysely_weight(p),
+            None if p % 7 == 0 else f"2020-{p % 12 + 1:02d}-{p % 28 + 1:02d}",
+        )
+        for p in range(pets)
+    ]
+    toy_rows = [
+        (
+            hashlib.md5(f"t{t}".encode()).hexdigest(),
+            None if t % 9 == 0 else t * 7 % pets + 1,
+            None if t % 5 == 0 else f"{Decimal(t * 33 % 500) / 10:.2f}",
+            kysely_bought(t),
+        )
+        for t in range(toys)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "kysely_migration": [(name, kysely_iso(ms)) for name, ms in KYSELY_MIGRATIONS],
+        "kysely_migration_lock": [("migration_lock", 0)],
+        "person": person_rows,
+        "pet": pet_rows,
+        "toy": toy_rows,
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
