@@ -422,6 +422,15 @@ number, so a test computes what a column holds from the same numbers.
   ``enum`` as text with a ``check (... in (...))``, ``json`` text, ``blob`` bytes, ``array`` joined by
   commas, zero-padded codes in ``text``, a table named ``order``, and declared references
   (``order_line.order_id bigint`` to ``order``'s ``integer`` key).
+- :func:`objection_app`: a Node.js app's SQLite database as Objection.js 3 on knex 3 writes it
+  (``knex.schema.createTable``, rows through its models on ``sqlite3``): ``createdAt varchar(255)``
+  of ``toISOString()`` text set in ``$beforeInsert``, ``updatedAt`` (knex's ``timestamp``, declared
+  ``datetime``) of a JavaScript ``Date`` set in ``$beforeUpdate``, which the driver binds as epoch
+  milliseconds, a ``datetime`` holding a ``Date`` (milliseconds), ``Date.UTC(...)`` numbers and ISO
+  strings in different rows, a ``date`` of ``Date`` midnights (milliseconds, negative before 1970),
+  knex's ``decimal(10, 2)`` declared ``float``, ``boolean`` 0/1, ``json`` text, ``uuid`` as
+  ``char(36)``, a BLOB, each person's ``age`` (a run of numbers inside the persons' keys) and a link
+  table whose two declared references are its only ones.
 - :func:`kysely_app`: a Node.js app's SQLite database as Kysely 0.28 writes it on ``better-sqlite3``
   (its ``Migrator`` and schema builder): ``kysely_migration`` with each migration's time as
   ``toISOString()`` text (``'2026-12-05T07:29:10.503Z'``) in a ``varchar(255)``, a ``boolean`` of
@@ -10645,5 +10654,86 @@ def kysely_app(path: Path, people: int = 15, pets: int = 20, toys: int = 12) -> 
         "person": person_rows,
         "pet": pet_rows,
         "toy": toy_rows,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Objection.js --------------------------------------------------------------------------------------
+
+OBJECTION_NAMES = ("Ann", "Zoë", "José", "Li\u00a0Wei")
+OBJECTION_NOW_MS = 1796456101619  # the run's Date.now() at the first insert
+
+
+def objection_created(i: int) -> str:
+    """Person ``i``'s ``createdAt``: ``new Date().toISOString()`` in ``$beforeInsert``."""
+    return kysely_iso(OBJECTION_NOW_MS + 37 * i)
+
+
+def objection_updated(i: int) -> int | None:
+    """Person ``i``'s ``updatedAt``: a ``Date`` set in ``$beforeUpdate`` (patched rows only), bound as
+    epoch milliseconds."""
+    return OBJECTION_NOW_MS + 37 * i + 11 if i % 3 == 0 else None
+
+
+def objection_last_login(i: int) -> int | str | None:
+    """Person ``i``'s ``lastLogin`` as the app passed it: a ``Date`` (bound as milliseconds), a number of
+    ``Date.UTC(...)``, an ISO string, or NULL."""
+    if i % 4 == 0:
+        return None
+    if i % 4 == 2:
+        return int(datetime(2024, 2, i % 28 + 1, tzinfo=UTC).timestamp()) * 1000
+    moment = datetime(2024, i % 12 + 1, 3, 4, 5, 6, 789000, tzinfo=UTC)
+    return int(moment.timestamp() * 1000) if i % 4 == 1 else kysely_iso(int(moment.timestamp() * 1000))
+
+
+def objection_birth_ms(i: int) -> int | None:
+    """Person ``i``'s ``birthDate``: a ``Date`` at midnight UTC, bound as epoch milliseconds."""
+    return (
+        None
+        if i % 9 == 0
+        else int(datetime(1960 + i % 40, i % 12 + 1, i % 28 + 1, tzinfo=UTC).timestamp()) * 1000
+    )
+
+
+def objection_app(path: Path, persons: int = 40, movies: int = 12) -> Path:
+    """An Objection.js application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE `persons` (`id` integer not null primary key autoincrement, `firstName` varchar(255), "
+        "`lastName` varchar(255), `age` integer, `address` json, `isHuman` boolean, `salary` float, "
+        "`birthDate` date, `createdAt` varchar(255), `updatedAt` datetime, `lastLogin` datetime, "
+        "`ref` char(36), `sig` blob)",
+        "CREATE TABLE `movies` (`id` integer not null primary key autoincrement, `name` varchar(255), "
+        "`rating` float, `budget` bigint)",
+        "CREATE TABLE `persons_movies` (`personId` integer, `movieId` integer, foreign key(`personId`) "
+        "references `persons`(`id`) on delete CASCADE, foreign key(`movieId`) references `movies`(`id`) "
+        "on delete CASCADE, primary key (`personId`, `movieId`))",
+    ]
+    person_rows = [
+        (
+            i + 1,
+            OBJECTION_NAMES[i % 4] + str(i),
+            "Patched" if i % 3 == 0 else None if i % 5 == 0 else "Doe",
+            None if i % 7 == 0 else 20 + i % 20,
+            None
+            if i % 3 == 0
+            else json.dumps({"street": f"Rue {i}", "zip": f"{i * 13:05d}"}, separators=(",", ":")),
+            int(i % 6 != 0),
+            None if i % 8 == 0 else f"{i * 1111 % 90000}.50",  # toFixed(2): REAL under FLOAT
+            objection_birth_ms(i),
+            objection_created(i),
+            objection_updated(i),
+            objection_last_login(i),
+            hashlib.md5(f"r{i}".encode()).hexdigest(),
+            bytes([0, 1, 2, 255, i]) if i % 5 == 2 else None,
+        )
+        for i in range(persons)
+    ]
+    movie_rows = [
+        (m + 1, f"Film {m} 🎬", m / 3, 1_000_000_000 + m * 12345 if m % 4 else None) for m in range(movies)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "persons": person_rows,
+        "movies": movie_rows,
+        "persons_movies": [(i + 1, i % movies + 1) for i in range(persons) if i % 2 == 0],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

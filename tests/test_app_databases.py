@@ -14,7 +14,7 @@ application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tr
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a MikroORM application, a Kysely
-application) through ``columnar-etl run`` into the
+application, an Objection.js application) through ``columnar-etl run`` into the
 session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4530,3 +4530,59 @@ def test_kysely_app_reads_its_iso_strings_and_last_logins_as_instants_and_keeps_
     assert person["score"] == "double precision"
     assert person["photo"] == "bytea"
     assert references(run_dir) == {("pet", "owner_id"): "person.id", ("toy", "pet_id"): "pet.id"}
+
+
+def test_objection_app_reads_its_iso_text_and_date_millis_and_finds_no_reference_in_an_age(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.objection_app)
+    persons, movies = range(40), range(12)
+    tables = {"persons": 40, "movies": 12, "persons_movies": 20}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("persons")
+    # toISOString() text and a Date's milliseconds: instants, each cell audited.
+    assert types["createdAt"] == types["updatedAt"] == "timestamp with time zone"
+    assert ran.values("persons", "createdAt", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=_iso_ms(apps.objection_created(i))) for i in persons
+    }
+    assert ran.values("persons", "updatedAt", "id") == {
+        i + 1: None if (ms := apps.objection_updated(i)) is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for i in persons
+    }
+    assert audit_rules(run_dir, "persons", "updatedAt") == {
+        str(i + 1): {"epoch:milliseconds"} for i in persons if apps.objection_updated(i) is not None
+    }
+    # Milliseconds beside ISO strings in one column: text, every value as written.
+    assert types["lastLogin"] == "text"
+    assert ran.values("persons", "lastLogin", "id") == {
+        i + 1: None if (v := apps.objection_last_login(i)) is None else str(v) for i in persons
+    }
+    # A date's midnights in milliseconds are the days they name.
+    assert types["birthDate"] == "date"
+    assert ran.values("persons", "birthDate", "id") == {
+        i + 1: None
+        if (ms := apps.objection_birth_ms(i)) is None
+        else (UNIX_EPOCH + timedelta(milliseconds=ms)).date()
+        for i in persons
+    }
+    # knex declares a decimal `float`: a double, as declared; booleans are booleans.
+    assert types["salary"] == ran.types("movies")["rating"] == "double precision"
+    assert types["isHuman"] == "boolean"
+    assert types["sig"] == "bytea"
+    assert ran.types("movies")["budget"] == "bigint"
+    assert ran.values("movies", "budget", "id") == {
+        m + 1: 1_000_000_000 + m * 12345 if m % 4 else None for m in movies
+    }
+    # Ages 20..39, half the persons' keys 1..40, are no reference: the link table's two are the only ones.
+    assert types["age"] == "bigint"
+    assert ran.values("persons", "age", "id") == {i + 1: None if i % 7 == 0 else 20 + i % 20 for i in persons}
+    assert references(run_dir) == {
+        ("persons_movies", "personId"): "persons.id",
+        ("persons_movies", "movieId"): "movies.id",
+    }
+
+
+def _iso_ms(iso: str) -> int:
+    """Epoch milliseconds of JavaScript's toISOString() text."""
+    return round(datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp() * 1000)
