@@ -431,6 +431,13 @@ number, so a test computes what a column holds from the same numbers.
   knex's ``decimal(10, 2)`` declared ``float``, ``boolean`` 0/1, ``json`` text, ``uuid`` as
   ``char(36)``, a BLOB, each person's ``age`` (a run of numbers inside the persons' keys) and a link
   table whose two declared references are its only ones.
+- :func:`dbic_music`: a Perl application's SQLite database as DBIx::Class 0.0828 deploys it
+  (``$schema->deploy`` through SQL::Translator, rows through the ORM with ``InflateColumn::DateTime``
+  and DBD::SQLite's ``sqlite_unicode``): ``date``, ``datetime`` and ``timestamp`` columns of
+  DateTime::Format::SQLite's text (``'2020-02-02 01:01:01'``, converted to UTC, its nanoseconds
+  dropped), ``numeric(10,2)`` and ``decimal(8,2)`` strings stored as REAL or INTEGER, ``boolean``
+  0/1, a ``blob`` column whose bytes the driver bound as text, each byte above 0x7F upgraded to
+  UTF-8 (``00 C3 BF 01``: NUL bytes in TEXT cells), zero-padded codes, and the declared reference.
 - :func:`kysely_app`: a Node.js app's SQLite database as Kysely 0.28 writes it on ``better-sqlite3``
   (its ``Migrator`` and schema builder): ``kysely_migration`` with each migration's time as
   ``toISOString()`` text (``'2026-12-05T07:29:10.503Z'``) in a ``varchar(255)``, a ``boolean`` of
@@ -10737,3 +10744,68 @@ def objection_app(path: Path, persons: int = 40, movies: int = 12) -> Path:
         "persons_movies": [(i + 1, i % movies + 1) for i in range(persons) if i % 2 == 0],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- DBIx::Class ---------------------------------------------------------------------------------------
+
+DBIC_NAMES = ("Zoë", "José", "Ünïcödé 🚀", "Li\u00a0Wei", "日本", "O'Neil")
+
+
+def dbic_photo(i: int) -> bytes | None:
+    """Artist ``i``'s ``photo`` as stored: the app's bytes ``00 FF 01 i`` upgraded to UTF-8 by the
+    driver (``FF`` → ``C3 BF``), a TEXT cell."""
+    return None if i % 5 != 1 else bytes([0, 0xFF, 1, i]).decode("latin-1").encode()
+
+
+def dbic_fee(i: int) -> str | None:
+    """Artist ``i``'s ``fee`` as the app passed it (``sprintf('%.2f')``), or NULL."""
+    return None if i % 6 == 0 else f"{Decimal(i * 137 % 5000) / 100 + Decimal('0.5'):.2f}"
+
+
+def dbic_joined(i: int) -> str | None:
+    return None if i % 5 == 0 else f"2020-{i % 12 + 1:02d}-{i % 28 + 1:02d} {i % 24:02d}:{i:02d}:{i % 60:02d}"
+
+
+def dbic_music(path: Path, artists: int = 20) -> Path:
+    """A DBIx::Class application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE artist (\n  artistid INTEGER PRIMARY KEY NOT NULL,\n  name varchar(100) NOT NULL,\n  "
+        "born date,\n  joined datetime,\n  seen timestamp,\n  fee numeric(10,2),\n  active boolean NOT NULL "
+        "DEFAULT 1,\n  photo blob,\n  code varchar(8)\n)",
+        "CREATE UNIQUE INDEX artist_name ON artist (name)",
+        "CREATE TABLE cd (\n  cdid INTEGER PRIMARY KEY NOT NULL,\n  artist integer NOT NULL,\n  title "
+        "varchar(200) NOT NULL,\n  released date,\n  price decimal(8,2),\n  tracks integer,\n  recorded_at "
+        "datetime,\n  FOREIGN KEY (artist) REFERENCES artist(artistid) ON DELETE CASCADE "
+        "ON UPDATE CASCADE\n)",
+        "CREATE INDEX cd_idx_artist ON cd (artist)",
+    ]
+    artist_rows = [
+        (
+            i + 1,
+            f"{DBIC_NAMES[i % len(DBIC_NAMES)]} {i}",
+            None if i % 7 == 0 else f"{1940 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            dbic_joined(i),
+            # 03:00 in Paris on the 2nd of each month, in UTC: 01:00 in summer time (April to October).
+            None if i % 4 == 0 else f"2024-{i % 12 + 1:02d}-02 0{2 - (i % 12 + 1 in range(4, 11))}:00:00",
+            dbic_fee(i),
+            int(i % 3 != 0),
+            dbic_photo(i),
+            None if i % 4 == 0 else f"{i * 7:06d}",
+        )
+        for i in range(artists)
+    ]
+    cd_rows = [
+        (
+            None,
+            i + 1,
+            f"Album {i}-{k} ☕",
+            f"{1990 + k + i % 30}-05-20",
+            None if (i + k) % 4 == 0 else f"{Decimal('9.99') + k + i % 10:.2f}",
+            8 + (i + k) % 10,
+            f"{2001 + i % 20}-03-04 10:06:00",
+        )
+        for i in range(artists)
+        for k in range(1 + i % 3)
+    ]
+    cd_rows = [(n, *row[1:]) for n, row in enumerate(cd_rows, 1)]
+    return write_export(path, ddl, {"artist": artist_rows, "cd": cd_rows})

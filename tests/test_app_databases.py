@@ -14,7 +14,8 @@ application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tr
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a MikroORM application, a Kysely
-application, an Objection.js application) through ``columnar-etl run`` into the
+application, an Objection.js application, a DBIx::Class
+application) through ``columnar-etl run`` into the
 session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4586,3 +4587,37 @@ def test_objection_app_reads_its_iso_text_and_date_millis_and_finds_no_reference
 def _iso_ms(iso: str) -> int:
     """Epoch milliseconds of JavaScript's toISOString() text."""
     return round(datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp() * 1000)
+
+
+def test_dbic_database_reads_its_datetime_text_and_keeps_the_bytes_its_driver_stored_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dbic_music)
+    artists = range(20)
+    cds = sum(1 + i % 3 for i in artists)
+    loaded_cleanly(ran, run_dir, {"artist": 20, "cd": cds})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    artist, cd = ran.types("artist"), ran.types("cd")
+    # DateTime::Format::SQLite's text: dates and timestamps (UTC, but written without a zone).
+    assert artist["born"] == cd["released"] == "date"
+    assert artist["joined"] == artist["seen"] == cd["recorded_at"] == "timestamp without time zone"
+    assert ran.values("artist", "joined", "artistid") == {
+        i + 1: None if (j := apps.dbic_joined(i)) is None else datetime.fromisoformat(j) for i in artists
+    }
+    assert artist["fee"] == cd["price"] == "numeric"
+    assert _amounts(ran.values("artist", "fee", "artistid")) == {
+        i + 1: None if (f := apps.dbic_fee(i)) is None else Decimal(f) for i in artists
+    }
+    assert artist["active"] == "boolean"
+    assert artist["code"] == "text"
+    # The blob's bytes the driver bound as text (NUL bytes in TEXT cells): bytea, the bytes stored,
+    # each cell audited.
+    assert artist["photo"] == "bytea"
+    photos = {
+        k: None if v is None else bytes(v) for k, v in ran.values("artist", "photo", "artistid").items()
+    }
+    assert photos == {i + 1: apps.dbic_photo(i) for i in artists}
+    assert audit_rules(run_dir, "artist", "photo") == {
+        str(i + 1): {"as_bytes"} for i in artists if apps.dbic_photo(i) is not None
+    }
+    assert references(run_dir) == {("cd", "artist"): "artist.artistid"}
