@@ -428,6 +428,39 @@ number, so a test computes what a column holds from the same numbers.
   ``cms_pagecontent`` per language (``bool`` 0/1, ``datetime`` text of six fraction digits, slugs);
   ``wiki_urlpath`` as django-mptt nests it (``lft``, ``rght``, ``tree_id``, ``level``, the root's slug
   NULL) and ``wiki_articlerevision`` (``''`` for no message, Markdown with emoji, no-break spaces).
+- :func:`mikro_orm_shop`: a Node.js app's SQLite database as MikroORM 6.6 writes it
+  (``orm.schema.createSchema()`` on ``@mikro-orm/sqlite``, entities by ``EntitySchema``): a ``uuid``
+  key as text, ``Date`` properties declared ``datetime`` holding INTEGER epoch milliseconds, ``date``
+  properties as ``'YYYY-MM-DD'`` text, a ``time`` property as ``'06:11:00'`` text, ``decimal``
+  properties declared ``numeric(12,2)`` whose strings (``'734.50'``, ``'1969.00'``) SQLite's NUMERIC
+  affinity stores as REAL or INTEGER, ``bigint`` beyond 2^53, ``boolean`` 0/1 under ``integer``,
+  ``enum`` as text with a ``check (... in (...))``, ``json`` text, ``blob`` bytes, ``array`` joined by
+  commas, zero-padded codes in ``text``, a table named ``order``, and declared references
+  (``order_line.order_id bigint`` to ``order``'s ``integer`` key).
+- :func:`objection_app`: a Node.js app's SQLite database as Objection.js 3 on knex 3 writes it
+  (``knex.schema.createTable``, rows through its models on ``sqlite3``): ``createdAt varchar(255)``
+  of ``toISOString()`` text set in ``$beforeInsert``, ``updatedAt`` (knex's ``timestamp``, declared
+  ``datetime``) of a JavaScript ``Date`` set in ``$beforeUpdate``, which the driver binds as epoch
+  milliseconds, a ``datetime`` holding a ``Date`` (milliseconds), ``Date.UTC(...)`` numbers and ISO
+  strings in different rows, a ``date`` of ``Date`` midnights (milliseconds, negative before 1970),
+  knex's ``decimal(10, 2)`` declared ``float``, ``boolean`` 0/1, ``json`` text, ``uuid`` as
+  ``char(36)``, a BLOB, each person's ``age`` (a run of numbers inside the persons' keys) and a link
+  table whose two declared references are its only ones.
+- :func:`dbic_music`: a Perl application's SQLite database as DBIx::Class 0.0828 deploys it
+  (``$schema->deploy`` through SQL::Translator, rows through the ORM with ``InflateColumn::DateTime``
+  and DBD::SQLite's ``sqlite_unicode``): ``date``, ``datetime`` and ``timestamp`` columns of
+  DateTime::Format::SQLite's text (``'2020-02-02 01:01:01'``, converted to UTC, its nanoseconds
+  dropped), ``numeric(10,2)`` and ``decimal(8,2)`` strings stored as REAL or INTEGER, ``boolean``
+  0/1, a ``blob`` column whose bytes the driver bound as text, each byte above 0x7F upgraded to
+  UTF-8 (``00 C3 BF 01``: NUL bytes in TEXT cells), zero-padded codes, and the declared reference.
+- :func:`kysely_app`: a Node.js app's SQLite database as Kysely 0.28 writes it on ``better-sqlite3``
+  (its ``Migrator`` and schema builder): ``kysely_migration`` with each migration's time as
+  ``toISOString()`` text (``'2026-12-05T07:29:10.503Z'``) in a ``varchar(255)``, a ``boolean`` of
+  0/1, a ``timestamp default CURRENT_TIMESTAMP`` holding the app's ISO strings with ``Z`` beside the
+  default's ``'2026-12-05 07:29:12'`` (no offset), ``Date.now()`` milliseconds in ``last_login
+  integer`` and ``Date.UTC(...)`` in a ``datetime``, ``date`` text, ``numeric(10, 2)`` and
+  ``decimal(6, 3)`` strings SQLite stored as REAL or INTEGER, zero-padded member numbers, a BLOB,
+  and the declared references.
 """
 
 from __future__ import annotations
@@ -10882,3 +10915,414 @@ def django_cms_wiki(path: Path, pages: int = 14, articles: int = 10) -> Path:
         "wiki_urlpath": urlpaths,
     }
     return write_export(path, ddl, rows)
+
+
+# --- MikroORM ------------------------------------------------------------------------------------------
+
+MIKRO_TEXTS = (
+    "Café crème ☕",
+    "naïve résumé",
+    "Ünïcödé 🚀🎉",
+    "no\u00a0break\u00a0space",
+    "日本語のテキスト",
+    "O'Brien",
+)
+MIKRO_BASE_MS = 1672531200000  # 2023-01-01T00:00:00Z in the app's JavaScript Date.getTime()
+
+
+def mikro_uuid(i: int) -> str:
+    """Customer ``i``'s ``uuid`` key as the app set it."""
+    return str(UUID(hashlib.md5(f"c{i}".encode()).hexdigest()))
+
+
+def mikro_created_ms(i: int) -> int:
+    """Customer ``i``'s ``createdAt`` (a JavaScript ``Date``) as MikroORM stores it: epoch milliseconds."""
+    return MIKRO_BASE_MS + i * 86_400_000 * 11 + i * 3_600_007
+
+
+def mikro_balance(i: int) -> str | None:
+    """Customer ``i``'s ``balance`` as the app passed it (a ``decimal`` property is a string), or NULL."""
+    if i % 8 == 0:
+        return None
+    return f"{i * 100 - 500}.00" if i % 4 == 2 else f"{Decimal(i * 123457 % 999999 - 5000) / 100:.2f}"
+
+
+def mikro_born(i: int) -> str | None:
+    """Customer ``i``'s ``born`` (a ``date`` property): the string the app passed, as stored."""
+    return None if i % 9 == 0 else f"{1950 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+
+
+def mikro_price(p: int) -> str:
+    return f"{Decimal(p * 735 % 50000 + 99) / 100:.2f}"
+
+
+def mikro_placed_ms(o: int) -> int:
+    return MIKRO_BASE_MS + 31_536_000_000 + o * 3_600_000 * 29 + (0 if o % 3 == 0 else o * 91 % 1000)
+
+
+def mikro_line(o: int, k: int, products: int) -> tuple[int, int, str | None]:
+    """Order ``o``'s ``k``-th line: (product id, qty, discount string or NULL)."""
+    return (o + k * 5) % products + 1, 1 + (o + k) % 5, None if (o + k) % 3 == 0 else f"{(o % 20) / 100:.4f}"
+
+
+def mikro_orm_shop(path: Path, customers: int = 16, products: int = 8, orders: int = 24) -> Path:
+    """A MikroORM application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE `customer` (`id` text not null, `name` text not null, `email` text not null, "
+        "`zip` text null, `active` integer not null default true, `vip` integer null, "
+        "`tier` text check (`tier` in ('bronze', 'silver', 'gold')) not null default 'bronze', "
+        "`born` date null, `wake_up` time null, `created_at` datetime not null, "
+        "`updated_at` datetime null, `balance` numeric(12,2) null, `rating` double null, "
+        "`visits` bigint null, `prefs` json null, `avatar` blob null, `bio` text null, "
+        "primary key (`id`))",
+        "CREATE UNIQUE INDEX `customer_email_unique` on `customer` (`email`)",
+        "CREATE TABLE `order` (`id` integer not null primary key autoincrement, `customer_id` text not null, "
+        "`placed_at` datetime not null, `ship_date` date null, `total` numeric(12,2) not null, `status` text "
+        "check (`status` in ('new', 'paid', 'shipped', 'cancelled')) not null, `note` text null, `paid` "
+        "integer not null default false, constraint `order_customer_id_foreign` foreign key(`customer_id`) "
+        "references `customer`(`id`) on update cascade)",
+        "CREATE INDEX `order_customer_id_index` on `order` (`customer_id`)",
+        "CREATE TABLE `product` (`id` integer not null primary key autoincrement, `sku` text not null, "
+        "`title` text not null, `price` numeric(10,2) not null, `weight` real null, `stock` integer not null "
+        "default 0, `tags` text null, `released_at` datetime null)",
+        "CREATE TABLE `order_line` (`id` integer not null primary key autoincrement, `order_id` bigint not "
+        "null, `product_id` integer not null, `qty` integer not null, `unit_price` numeric(10,2) not null, "
+        "`discount` numeric(5,4) null, constraint `order_line_order_id_foreign` foreign key(`order_id`) "
+        "references `order`(`id`) on update cascade, constraint `order_line_product_id_foreign` foreign "
+        "key(`product_id`) references `product`(`id`) on update cascade)",
+        "CREATE INDEX `order_line_order_id_index` on `order_line` (`order_id`)",
+        "CREATE INDEX `order_line_product_id_index` on `order_line` (`product_id`)",
+    ]
+    customer_rows = [
+        (
+            mikro_uuid(i),
+            f"{MIKRO_TEXTS[i % len(MIKRO_TEXTS)]} {i}",
+            f"user{i}@example.com",
+            None if i % 7 == 0 else f"0{1000 + i * 37}",
+            int(i % 3 != 0),
+            None if i % 5 == 0 else int(i % 2 == 0),
+            ("bronze", "silver", "gold")[i % 3],
+            mikro_born(i),
+            None if i % 4 == 0 else f"0{5 + i % 5}:{10 + i:02d}:00",
+            mikro_created_ms(i),
+            None if i % 6 == 0 else mikro_created_ms(i) + 86_400_000 * 30,
+            mikro_balance(i),  # a string: the column's NUMERIC affinity stores REAL or INTEGER
+            None if i % 10 == 0 else (i * 0.1 + 1) / 3,
+            None if i % 11 == 0 else i * 9007199254740993,
+            None
+            if i % 4 == 0
+            else json.dumps(
+                {"theme": "dark", "n": i, "emoji": "😀"}, ensure_ascii=False, separators=(",", ":")
+            ),
+            None if i % 5 == 0 else hashlib.sha256(f"a{i}".encode()).digest(),
+            None if i % 3 == 0 else f"Bio of {MIKRO_TEXTS[i * 5 % len(MIKRO_TEXTS)]}\nsecond line",
+        )
+        for i in range(customers)
+    ]
+    product_rows = [
+        (
+            p + 1,
+            f"{p * 13:06d}",
+            f"Produit {MIKRO_TEXTS[p % len(MIKRO_TEXTS)]}",
+            mikro_price(p),
+            None if p % 4 == 0 else p * 0.25 + 0.1,
+            p * 17 % 200,
+            None if p % 3 == 0 else f"a{p},b,élan",
+            None if p % 5 == 0 else MIKRO_BASE_MS - 86_400_000 * (p * 97 + 1),
+        )
+        for p in range(products)
+    ]
+    order_rows = []
+    line_rows = []
+    for o in range(orders):
+        lines = [mikro_line(o, k, products) for k in range(1 + o % 3)]
+        total = sum(qty * Decimal(mikro_price(product - 1)) for product, qty, _ in lines)
+        order_rows.append(
+            (
+                o + 1,
+                mikro_uuid(o * 7 % customers),
+                mikro_placed_ms(o),
+                None if o % 4 == 0 else f"2024-{o % 12 + 1:02d}-{o % 27 + 2:02d}",
+                f"{total:.2f}",
+                ("new", "paid", "shipped", "cancelled")[o % 4],
+                None if o % 5 == 0 else MIKRO_TEXTS[o * 3 % len(MIKRO_TEXTS)],
+                int(o % 2 == 0),
+            )
+        )
+        line_rows += [
+            (len(line_rows) + k + 1, o + 1, product, qty, mikro_price(product - 1), discount)
+            for k, (product, qty, discount) in enumerate(lines)
+        ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customer": customer_rows,
+        "product": product_rows,
+        "order": order_rows,
+        "order_line": line_rows,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Kysely --------------------------------------------------------------------------------------------
+
+KYSELY_MIGRATIONS = (("2024_01_01_000001_init", 1796455750503), ("2024_02_01_000002_toys", 1796455750531))
+KYSELY_NAMES = ("Zoë", "José", "Ünïcödé 🚀", "Li\u00a0Wei", "日本", "O'Neil")
+KYSELY_DEFAULT_NOW = "2026-12-05 07:29:12"  # CURRENT_TIMESTAMP's text: UTC, no offset
+
+
+def kysely_iso(ms: int) -> str:
+    """JavaScript's ``Date.prototype.toISOString()`` of epoch milliseconds."""
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def kysely_created_ms(i: int) -> int:
+    return 1672531200000 + i * 86_400_000 * 13 + i * 3_600_007
+
+
+def kysely_created(i: int) -> str:
+    """Person ``i``'s ``created_at``: the app's ISO string, or the column's default where it passed none."""
+    return KYSELY_DEFAULT_NOW if i % 5 == 0 else kysely_iso(kysely_created_ms(i))
+
+
+def kysely_last_login(i: int) -> int | None:
+    """Person ``i``'s ``last_login``: ``Date.now()`` at the login, or NULL."""
+    return None if i % 6 == 0 else kysely_created_ms(i) + 86_400_000 + i * 37
+
+
+def kysely_credit(i: int) -> str | None:
+    """Person ``i``'s ``credit`` as the app passed it (``toFixed(2)``), or NULL."""
+    if i % 7 == 0:
+        return None
+    return f"{i * 25 - 100}.00" if i % 4 == 2 else f"{Decimal(i * 1237 % 100000) / 100 - 200:.2f}"
+
+
+def kysely_weight(p: int) -> str | None:
+    """Pet ``p``'s ``weight_kg`` as the app passed it (``toFixed(3)``), or NULL."""
+    return None if p % 6 == 0 else f"{Decimal(p * 731 % 40000 + 200) / 1000:.3f}"
+
+
+def kysely_bought(t: int) -> int | None:
+    return (
+        None
+        if t % 4 == 0
+        else int(datetime(2024, t % 12 + 1, t % 28 + 1, 10, t, tzinfo=UTC).timestamp()) * 1000
+    )
+
+
+def kysely_app(path: Path, people: int = 15, pets: int = 20, toys: int = 12) -> Path:
+    """A Kysely application's database (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" '
+        "varchar(255) not null)",
+        'CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer '
+        "default 0 not null)",
+        'CREATE TABLE "person" ("id" integer primary key autoincrement, "first_name" varchar(255) not null, '
+        '"last_name" varchar(255), "gender" varchar(50) not null, "birthdate" date, "member_no" '
+        'varchar(12), "is_active" boolean default 1 not null, "credit" numeric(10, 2), "score" real, '
+        '"metadata" json, "photo" blob, "created_at" timestamp default CURRENT_TIMESTAMP not null, '
+        '"updated_at" timestamp, "last_login" integer)',
+        'CREATE TABLE "pet" ("id" integer primary key autoincrement, "name" varchar(255) not null unique, '
+        '"owner_id" integer not null references "person" ("id") on delete cascade, "species" varchar(255) '
+        'not null, "weight_kg" decimal(6, 3), "adopted_on" date)',
+        'CREATE INDEX "pet_owner_id_index" on "pet" ("owner_id")',
+        'CREATE TABLE "toy" ("id" text primary key, "pet_id" integer references "pet" ("id"), "price" '
+        'numeric, "bought_at" datetime)',
+    ]
+    person_rows = [
+        (
+            i + 1,
+            f"{KYSELY_NAMES[i % len(KYSELY_NAMES)]} {i}",
+            None if i % 6 == 0 else KYSELY_NAMES[i * 5 % len(KYSELY_NAMES)],
+            ("female", "male", "other")[i % 3],
+            None if i % 8 == 0 else f"19{60 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            None if i % 5 == 0 else f"{i * 371:08d}",
+            int(i % 4 != 0),
+            kysely_credit(i),  # a string: NUMERIC affinity stores REAL or INTEGER
+            None if i % 9 == 0 else i / 7,
+            None
+            if i % 3 == 0
+            else json.dumps({"tags": ["a", "ü"], "i": i}, ensure_ascii=False, separators=(",", ":")),
+            hashlib.sha1(f"p{i}".encode()).digest() if i % 4 == 1 else None,
+            kysely_created(i),
+            None
+            if i % 5 == 0
+            else KYSELY_DEFAULT_NOW
+            if i % 2 == 0
+            else kysely_iso(kysely_created_ms(i) + 3_600_000),
+            kysely_last_login(i),
+        )
+        for i in range(people)
+    ]
+    pet_rows = [
+        (
+            p + 1,
+            f"Pet {p} {KYSELY_NAMES[p % 4]}",
+            p * 3 % people + 1,
+            ("dog", "cat", "hamster")[p % 3],
+            kysely_weight(p),
+            None if p % 7 == 0 else f"2020-{p % 12 + 1:02d}-{p % 28 + 1:02d}",
+        )
+        for p in range(pets)
+    ]
+    toy_rows = [
+        (
+            hashlib.md5(f"t{t}".encode()).hexdigest(),
+            None if t % 9 == 0 else t * 7 % pets + 1,
+            None if t % 5 == 0 else f"{Decimal(t * 33 % 500) / 10:.2f}",
+            kysely_bought(t),
+        )
+        for t in range(toys)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "kysely_migration": [(name, kysely_iso(ms)) for name, ms in KYSELY_MIGRATIONS],
+        "kysely_migration_lock": [("migration_lock", 0)],
+        "person": person_rows,
+        "pet": pet_rows,
+        "toy": toy_rows,
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Objection.js --------------------------------------------------------------------------------------
+
+OBJECTION_NAMES = ("Ann", "Zoë", "José", "Li\u00a0Wei")
+OBJECTION_NOW_MS = 1796456101619  # the run's Date.now() at the first insert
+
+
+def objection_created(i: int) -> str:
+    """Person ``i``'s ``createdAt``: ``new Date().toISOString()`` in ``$beforeInsert``."""
+    return kysely_iso(OBJECTION_NOW_MS + 37 * i)
+
+
+def objection_updated(i: int) -> int | None:
+    """Person ``i``'s ``updatedAt``: a ``Date`` set in ``$beforeUpdate`` (patched rows only), bound as
+    epoch milliseconds."""
+    return OBJECTION_NOW_MS + 37 * i + 11 if i % 3 == 0 else None
+
+
+def objection_last_login(i: int) -> int | str | None:
+    """Person ``i``'s ``lastLogin`` as the app passed it: a ``Date`` (bound as milliseconds), a number of
+    ``Date.UTC(...)``, an ISO string, or NULL."""
+    if i % 4 == 0:
+        return None
+    if i % 4 == 2:
+        return int(datetime(2024, 2, i % 28 + 1, tzinfo=UTC).timestamp()) * 1000
+    moment = datetime(2024, i % 12 + 1, 3, 4, 5, 6, 789000, tzinfo=UTC)
+    return int(moment.timestamp() * 1000) if i % 4 == 1 else kysely_iso(int(moment.timestamp() * 1000))
+
+
+def objection_birth_ms(i: int) -> int | None:
+    """Person ``i``'s ``birthDate``: a ``Date`` at midnight UTC, bound as epoch milliseconds."""
+    return (
+        None
+        if i % 9 == 0
+        else int(datetime(1960 + i % 40, i % 12 + 1, i % 28 + 1, tzinfo=UTC).timestamp()) * 1000
+    )
+
+
+def objection_app(path: Path, persons: int = 40, movies: int = 12) -> Path:
+    """An Objection.js application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE `persons` (`id` integer not null primary key autoincrement, `firstName` varchar(255), "
+        "`lastName` varchar(255), `age` integer, `address` json, `isHuman` boolean, `salary` float, "
+        "`birthDate` date, `createdAt` varchar(255), `updatedAt` datetime, `lastLogin` datetime, "
+        "`ref` char(36), `sig` blob)",
+        "CREATE TABLE `movies` (`id` integer not null primary key autoincrement, `name` varchar(255), "
+        "`rating` float, `budget` bigint)",
+        "CREATE TABLE `persons_movies` (`personId` integer, `movieId` integer, foreign key(`personId`) "
+        "references `persons`(`id`) on delete CASCADE, foreign key(`movieId`) references `movies`(`id`) "
+        "on delete CASCADE, primary key (`personId`, `movieId`))",
+    ]
+    person_rows = [
+        (
+            i + 1,
+            OBJECTION_NAMES[i % 4] + str(i),
+            "Patched" if i % 3 == 0 else None if i % 5 == 0 else "Doe",
+            None if i % 7 == 0 else 20 + i % 20,
+            None
+            if i % 3 == 0
+            else json.dumps({"street": f"Rue {i}", "zip": f"{i * 13:05d}"}, separators=(",", ":")),
+            int(i % 6 != 0),
+            None if i % 8 == 0 else f"{i * 1111 % 90000}.50",  # toFixed(2): REAL under FLOAT
+            objection_birth_ms(i),
+            objection_created(i),
+            objection_updated(i),
+            objection_last_login(i),
+            hashlib.md5(f"r{i}".encode()).hexdigest(),
+            bytes([0, 1, 2, 255, i]) if i % 5 == 2 else None,
+        )
+        for i in range(persons)
+    ]
+    movie_rows = [
+        (m + 1, f"Film {m} 🎬", m / 3, 1_000_000_000 + m * 12345 if m % 4 else None) for m in range(movies)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "persons": person_rows,
+        "movies": movie_rows,
+        "persons_movies": [(i + 1, i % movies + 1) for i in range(persons) if i % 2 == 0],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- DBIx::Class ---------------------------------------------------------------------------------------
+
+DBIC_NAMES = ("Zoë", "José", "Ünïcödé 🚀", "Li\u00a0Wei", "日本", "O'Neil")
+
+
+def dbic_photo(i: int) -> bytes | None:
+    """Artist ``i``'s ``photo`` as stored: the app's bytes ``00 FF 01 i`` upgraded to UTF-8 by the
+    driver (``FF`` → ``C3 BF``), a TEXT cell."""
+    return None if i % 5 != 1 else bytes([0, 0xFF, 1, i]).decode("latin-1").encode()
+
+
+def dbic_fee(i: int) -> str | None:
+    """Artist ``i``'s ``fee`` as the app passed it (``sprintf('%.2f')``), or NULL."""
+    return None if i % 6 == 0 else f"{Decimal(i * 137 % 5000) / 100 + Decimal('0.5'):.2f}"
+
+
+def dbic_joined(i: int) -> str | None:
+    return None if i % 5 == 0 else f"2020-{i % 12 + 1:02d}-{i % 28 + 1:02d} {i % 24:02d}:{i:02d}:{i % 60:02d}"
+
+
+def dbic_music(path: Path, artists: int = 20) -> Path:
+    """A DBIx::Class application's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE artist (\n  artistid INTEGER PRIMARY KEY NOT NULL,\n  name varchar(100) NOT NULL,\n  "
+        "born date,\n  joined datetime,\n  seen timestamp,\n  fee numeric(10,2),\n  active boolean NOT NULL "
+        "DEFAULT 1,\n  photo blob,\n  code varchar(8)\n)",
+        "CREATE UNIQUE INDEX artist_name ON artist (name)",
+        "CREATE TABLE cd (\n  cdid INTEGER PRIMARY KEY NOT NULL,\n  artist integer NOT NULL,\n  title "
+        "varchar(200) NOT NULL,\n  released date,\n  price decimal(8,2),\n  tracks integer,\n  recorded_at "
+        "datetime,\n  FOREIGN KEY (artist) REFERENCES artist(artistid) ON DELETE CASCADE "
+        "ON UPDATE CASCADE\n)",
+        "CREATE INDEX cd_idx_artist ON cd (artist)",
+    ]
+    artist_rows = [
+        (
+            i + 1,
+            f"{DBIC_NAMES[i % len(DBIC_NAMES)]} {i}",
+            None if i % 7 == 0 else f"{1940 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            dbic_joined(i),
+            # 03:00 in Paris on the 2nd of each month, in UTC: 01:00 in summer time (April to October).
+            None if i % 4 == 0 else f"2024-{i % 12 + 1:02d}-02 0{2 - (i % 12 + 1 in range(4, 11))}:00:00",
+            dbic_fee(i),
+            int(i % 3 != 0),
+            dbic_photo(i),
+            None if i % 4 == 0 else f"{i * 7:06d}",
+        )
+        for i in range(artists)
+    ]
+    cd_rows = [
+        (
+            None,
+            i + 1,
+            f"Album {i}-{k} ☕",
+            f"{1990 + k + i % 30}-05-20",
+            None if (i + k) % 4 == 0 else f"{Decimal('9.99') + k + i % 10:.2f}",
+            8 + (i + k) % 10,
+            f"{2001 + i % 20}-03-04 10:06:00",
+        )
+        for i in range(artists)
+        for k in range(1 + i % 3)
+    ]
+    cd_rows = [(n, *row[1:]) for n, row in enumerate(cd_rows, 1)]
+    return write_export(path, ddl, {"artist": artist_rows, "cd": cd_rows})

@@ -14,7 +14,8 @@ application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tr
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
-site) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
+application) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4531,3 +4532,220 @@ def test_django_cms_tree_paths_keep_their_zeros_and_the_wiki_tree_its_numbers(ru
     assert ran.values("wiki_articlerevision", "user_message", "id") == {
         r: None if k == 1 else f"Fix typo {k} ✓" for r, (_, k) in numbered
     }
+
+
+def test_mikro_orm_app_reads_its_millis_as_instants_its_decimal_strings_as_amounts_and_its_keys(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mikro_orm_shop)
+    customers, products, orders = range(16), range(8), range(24)
+    lines = {o: [apps.mikro_line(o, k, len(products)) for k in range(1 + o % 3)] for o in orders}
+    tables = {"customer": 16, "product": 8, "order": 24, "order_line": sum(map(len, lines.values()))}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "customer") == ["id"]
+    assert primary_key(ran.uri, schema, "order") == ["id"]
+    customer, order, product, line = (ran.types(t) for t in ("customer", "order", "product", "order_line"))
+    # A Date property is epoch milliseconds under `datetime`: instants, each cell audited.
+    assert (
+        customer["created_at"] == customer["updated_at"] == order["placed_at"] == "timestamp with time zone"
+    )
+    assert product["released_at"] == "timestamp with time zone"
+    assert ran.values("customer", "created_at", "id") == {
+        apps.mikro_uuid(i): UNIX_EPOCH + timedelta(milliseconds=apps.mikro_created_ms(i)) for i in customers
+    }
+    assert ran.values("order", "placed_at", "id") == {
+        o + 1: UNIX_EPOCH + timedelta(milliseconds=apps.mikro_placed_ms(o)) for o in orders
+    }
+    assert audit_rules(run_dir, "order", "placed_at") == {str(o + 1): {"epoch:milliseconds"} for o in orders}
+    # A date property's text is a date; a time property's stays text, as written.
+    assert customer["born"] == order["ship_date"] == "date"
+    assert ran.values("customer", "born", "id") == {
+        apps.mikro_uuid(i): None if (b := apps.mikro_born(i)) is None else date.fromisoformat(b)
+        for i in customers
+    }
+    assert customer["wake_up"] == "text"
+    # Decimal strings SQLite stored as REAL or INTEGER arrive as the amounts the app passed.
+    assert customer["balance"] == order["total"] == product["price"] == "numeric"
+    assert line["unit_price"] == line["discount"] == "numeric"
+    assert _amounts(ran.values("customer", "balance", "id")) == {
+        apps.mikro_uuid(i): None if (b := apps.mikro_balance(i)) is None else Decimal(b) for i in customers
+    }
+    assert _amounts(ran.values("order", "total", "id")) == {
+        o + 1: sum(qty * Decimal(apps.mikro_price(p - 1)) for p, qty, _ in lines[o]) for o in orders
+    }
+    assert _amounts(ran.values("order_line", "discount", "id")) == {
+        n: None if d is None else Decimal(d)
+        for n, (_, _, d) in enumerate((x for o in orders for x in lines[o]), 1)
+    }
+    assert customer["rating"] == product["weight"] == "double precision"
+    # bigint beyond 2^53 to the digit; codes keep their zeros; bytes byte for byte.
+    assert customer["visits"] == "bigint"
+    assert ran.values("customer", "visits", "id") == {
+        apps.mikro_uuid(i): None if i % 11 == 0 else i * 9007199254740993 for i in customers
+    }
+    assert customer["zip"] == product["sku"] == "text"
+    assert ran.values("product", "sku", "id") == {p + 1: f"{p * 13:06d}" for p in products}
+    assert customer["avatar"] == "bytea"
+    avatars = {k: None if v is None else bytes(v) for k, v in ran.values("customer", "avatar", "id").items()}
+    assert avatars == {
+        apps.mikro_uuid(i): None if i % 5 == 0 else hashlib.sha256(f"a{i}".encode()).digest()
+        for i in customers
+    }
+    # boolean properties are 0/1 under `integer`: numbers (docs/profiling.md).
+    assert customer["active"] == customer["vip"] == order["paid"] == "bigint"
+    assert customer["prefs"] == customer["tier"] == product["tags"] == "text"
+    # Exactly the declared references; the stock counts are no keys.
+    assert references(run_dir) == {
+        ("order", "customer_id"): "customer.id",
+        ("order_line", "order_id"): "order.id",
+        ("order_line", "product_id"): "product.id",
+    }
+
+
+def test_kysely_app_reads_its_iso_strings_and_last_logins_as_instants_and_keeps_a_column_of_two_ways(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.kysely_app)
+    people, pets, toys = range(15), range(20), range(12)
+    tables = {"kysely_migration": 2, "kysely_migration_lock": 1, "person": 15, "pet": 20, "toy": 12}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "kysely_migration") == ["name"]
+    # The migrator's toISOString() text is an instant, read by its format (audited).
+    assert ran.types("kysely_migration")["timestamp"] == "timestamp with time zone"
+    assert ran.values("kysely_migration", "timestamp", "name") == {
+        name: UNIX_EPOCH + timedelta(milliseconds=ms) for name, ms in apps.KYSELY_MIGRATIONS
+    }
+    person = ran.types("person")
+    # The app's ISO strings with Z beside CURRENT_TIMESTAMP's text without an offset: text, as
+    # written (docs/profiling.md: nobody wrote down the zone of the others).
+    assert person["created_at"] == person["updated_at"] == "text"
+    assert ran.values("person", "created_at", "id") == {i + 1: apps.kysely_created(i) for i in people}
+    # Date.now() under `last_login integer`: instants, each cell audited.
+    assert person["last_login"] == "timestamp with time zone"
+    assert ran.values("person", "last_login", "id") == {
+        i + 1: None if (ms := apps.kysely_last_login(i)) is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for i in people
+    }
+    assert audit_rules(run_dir, "person", "last_login") == {
+        str(i + 1): {"epoch:milliseconds"} for i in people if apps.kysely_last_login(i) is not None
+    }
+    assert ran.types("toy")["bought_at"] == "timestamp with time zone"
+    assert ran.values("toy", "bought_at", "id") == {
+        hashlib.md5(f"t{t}".encode()).hexdigest(): None
+        if (ms := apps.kysely_bought(t)) is None
+        else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for t in toys
+    }
+    # A declared boolean's 0/1 are booleans; date text dates; codes keep their zeros.
+    assert person["is_active"] == "boolean"
+    assert ran.values("person", "is_active", "id") == {i + 1: i % 4 != 0 for i in people}
+    assert person["birthdate"] == ran.types("pet")["adopted_on"] == "date"
+    assert person["member_no"] == "text"
+    assert ran.values("person", "member_no", "id") == {
+        i + 1: None if i % 5 == 0 else f"{i * 371:08d}" for i in people
+    }
+    # numeric(10, 2) and decimal(6, 3) strings stored as REAL or INTEGER: the amounts passed.
+    assert person["credit"] == ran.types("pet")["weight_kg"] == ran.types("toy")["price"] == "numeric"
+    assert _amounts(ran.values("person", "credit", "id")) == {
+        i + 1: None if (c := apps.kysely_credit(i)) is None else Decimal(c) for i in people
+    }
+    assert _amounts(ran.values("pet", "weight_kg", "id")) == {
+        p + 1: None if (w := apps.kysely_weight(p)) is None else Decimal(w) for p in pets
+    }
+    assert person["score"] == "double precision"
+    assert person["photo"] == "bytea"
+    assert references(run_dir) == {("pet", "owner_id"): "person.id", ("toy", "pet_id"): "pet.id"}
+
+
+def test_objection_app_reads_its_iso_text_and_date_millis_and_finds_no_reference_in_an_age(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.objection_app)
+    persons, movies = range(40), range(12)
+    tables = {"persons": 40, "movies": 12, "persons_movies": 20}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("persons")
+    # toISOString() text and a Date's milliseconds: instants, each cell audited.
+    assert types["createdAt"] == types["updatedAt"] == "timestamp with time zone"
+    assert ran.values("persons", "createdAt", "id") == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=_iso_ms(apps.objection_created(i))) for i in persons
+    }
+    assert ran.values("persons", "updatedAt", "id") == {
+        i + 1: None if (ms := apps.objection_updated(i)) is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+        for i in persons
+    }
+    assert audit_rules(run_dir, "persons", "updatedAt") == {
+        str(i + 1): {"epoch:milliseconds"} for i in persons if apps.objection_updated(i) is not None
+    }
+    # Milliseconds beside ISO strings in one column: text, every value as written.
+    assert types["lastLogin"] == "text"
+    assert ran.values("persons", "lastLogin", "id") == {
+        i + 1: None if (v := apps.objection_last_login(i)) is None else str(v) for i in persons
+    }
+    # A date's midnights in milliseconds are the days they name.
+    assert types["birthDate"] == "date"
+    assert ran.values("persons", "birthDate", "id") == {
+        i + 1: None
+        if (ms := apps.objection_birth_ms(i)) is None
+        else (UNIX_EPOCH + timedelta(milliseconds=ms)).date()
+        for i in persons
+    }
+    # knex declares a decimal `float`: a double, as declared; booleans are booleans.
+    assert types["salary"] == ran.types("movies")["rating"] == "double precision"
+    assert types["isHuman"] == "boolean"
+    assert types["sig"] == "bytea"
+    assert ran.types("movies")["budget"] == "bigint"
+    assert ran.values("movies", "budget", "id") == {
+        m + 1: 1_000_000_000 + m * 12345 if m % 4 else None for m in movies
+    }
+    # Ages 20..39, half the persons' keys 1..40, are no reference: the link table's two are the only ones.
+    assert types["age"] == "bigint"
+    assert ran.values("persons", "age", "id") == {i + 1: None if i % 7 == 0 else 20 + i % 20 for i in persons}
+    assert references(run_dir) == {
+        ("persons_movies", "personId"): "persons.id",
+        ("persons_movies", "movieId"): "movies.id",
+    }
+
+
+def _iso_ms(iso: str) -> int:
+    """Epoch milliseconds of JavaScript's toISOString() text."""
+    return round(datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp() * 1000)
+
+
+def test_dbic_database_reads_its_datetime_text_and_keeps_the_bytes_its_driver_stored_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dbic_music)
+    artists = range(20)
+    cds = sum(1 + i % 3 for i in artists)
+    loaded_cleanly(ran, run_dir, {"artist": 20, "cd": cds})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    artist, cd = ran.types("artist"), ran.types("cd")
+    # DateTime::Format::SQLite's text: dates and timestamps (UTC, but written without a zone).
+    assert artist["born"] == cd["released"] == "date"
+    assert artist["joined"] == artist["seen"] == cd["recorded_at"] == "timestamp without time zone"
+    assert ran.values("artist", "joined", "artistid") == {
+        i + 1: None if (j := apps.dbic_joined(i)) is None else datetime.fromisoformat(j) for i in artists
+    }
+    assert artist["fee"] == cd["price"] == "numeric"
+    assert _amounts(ran.values("artist", "fee", "artistid")) == {
+        i + 1: None if (f := apps.dbic_fee(i)) is None else Decimal(f) for i in artists
+    }
+    assert artist["active"] == "boolean"
+    assert artist["code"] == "text"
+    # The blob's bytes the driver bound as text (NUL bytes in TEXT cells): bytea, the bytes stored,
+    # each cell audited.
+    assert artist["photo"] == "bytea"
+    photos = {
+        k: None if v is None else bytes(v) for k, v in ran.values("artist", "photo", "artistid").items()
+    }
+    assert photos == {i + 1: apps.dbic_photo(i) for i in artists}
+    assert audit_rules(run_dir, "artist", "photo") == {
+        str(i + 1): {"as_bytes"} for i in artists if apps.dbic_photo(i) is not None
+    }
+    assert references(run_dir) == {("cd", "artist"): "artist.artistid"}

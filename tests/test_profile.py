@@ -601,6 +601,44 @@ def test_the_time_of_the_last_change_is_an_epoch_timestamp_as_the_last_update_is
     }
 
 
+def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
+    # A Node.js app on Kysely keeps a user's `last_login` as `Date.now()` (epoch milliseconds) in an
+    # `integer` column, Django-style names as Unix seconds: they stayed bigint though `last_seen` beside
+    # them was read as instants. A login is a moment only as the last one: a `login` alone may be an
+    # account number of ten digits (a trading platform's), and the last login's address, count or id
+    # is none.
+    rows = [
+        (i, *(1_796_416_366_000 + 3_600_007 * i,) * 3, *(1_796_416_366 + 3601 * i,) * 7) for i in range(5)
+    ]
+    ddl = (
+        "CREATE TABLE account (id INTEGER PRIMARY KEY, last_login INTEGER, lastLogin INTEGER, LastLogon "
+        "INTEGER, last_login_at INTEGER, login INTEGER, last_login_ip INTEGER, last_login_count INTEGER, "
+        "last_login_id INTEGER, user_login INTEGER, last INTEGER)"
+    )
+    profiled = profile(make_sqlite({"account": (ddl, rows)}))["account"]
+    rows_of_two = [(i, 1_796_416_366 + 3601 * i) for i in range(5)]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "last_login": "timestamptz",
+        "lastLogin": "timestamptz",
+        "LastLogon": "timestamptz",
+        "last_login_at": "timestamptz",
+        "login": "integer",
+        "last_login_ip": "integer",
+        "last_login_count": "integer",
+        "last_login_id": "integer",
+        "user_login": "integer",
+        "last": "integer",
+    }
+    # ... and written as one lowercase word (an old PHP schema's), as `lastmodified` is.
+    legacy = profile(
+        make_sqlite(
+            {"member": ("CREATE TABLE member (id INTEGER PRIMARY KEY, lastlogin INTEGER)", rows_of_two)}
+        )
+    )
+    assert legacy["member"]["lastlogin"].inferred_type == "timestamptz"
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

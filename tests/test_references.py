@@ -623,6 +623,55 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
             assert any("the first keys of" in note and "declares its references" in note for note in notes)
 
 
+@pytest.mark.parametrize("declares", [False, True])
+def test_a_run_of_keys_from_above_the_lowest_in_an_export_that_declares_its_references_is_no_reference(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """A Node.js app on Objection.js (knex) declares its link table's relations; its ``persons`` table
+    declares none and holds each person's ``age``, 20..79 every one, beside the persons' keys 1..120:
+    half the keys, reaching their upper half, so the age "referred to" ``persons.id``. Where the export
+    declares foreign keys, a run of consecutive keys is no reference from anywhere in the keys, as one
+    from the lowest is not (the test above), unless the column's name names the table
+    (``person_id``); a sample with gaps (``mentor``) still is one."""
+    persons = [(n, 20 + n % 60, 20 + n % 60, (n * 7) % 120 + 1 if n % 3 else None) for n in range(1, 121)]
+    link_ddl = "CREATE TABLE persons_movies (personId INTEGER, movieId INTEGER{})".format(
+        ", FOREIGN KEY (personId) REFERENCES persons (id), FOREIGN KEY (movieId) REFERENCES movies (id)"
+        if declares
+        else ""
+    )
+    path = make_sqlite(
+        {
+            "persons": (
+                "CREATE TABLE persons (id INTEGER PRIMARY KEY, age INTEGER, person_id INTEGER, "
+                "mentor INTEGER)",
+                persons,
+            ),
+            "movies": (
+                "CREATE TABLE movies (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"m{n}") for n in range(1, 31)],
+            ),
+            "persons_movies": (
+                link_ddl,
+                [(n, 1 + (n + k) % 30) for n in range(1, 121) if n % 10 for k in (0, 7)],
+            ),
+        }
+    )
+    found = profile(path)
+    references = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    expected = {
+        ("persons", "person_id"): "persons.id",
+        ("persons", "mentor"): "persons.id",
+        ("persons_movies", "personId"): "persons.id",
+        ("persons_movies", "movieId"): "movies.id",
+    }
+    if not declares:  # half the keys, in their upper half: the lookup rule
+        expected |= {("persons", "age"): "persons.id"}
+    assert references == expected
+    if declares:
+        notes = found.tables["persons"]["age"].notes
+        assert any("one after another" in note and "declares its references" in note for note in notes)
+
+
 def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
     """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
     priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132

@@ -71,13 +71,17 @@
    are the first keys of the parent, every one from the lowest up, consecutive (:func:`first_keys`),
    is no reference unless its name names the parent: an enum or a counter numbered from 1 holds
    those, and the schema declares its relations (Mailman's ``bounceevent.context`` 1/2 beside two
-   domains, since 2026-12-05). A sample with gaps still is one.
+   domains, since 2026-12-05). A sample with gaps still is one. So is a run of consecutive keys from
+   anywhere in them (:func:`consecutive_keys`): an Objection.js app's ``persons.age`` 20..79 beside
+   the persons' keys 1..120, half of them in their upper half, referred to ``persons.id`` until
+   2026-12-05.
 
    What this loses: a true integer reference with a single value, or using few keys all in the lower
    half of keys numbered from near 1, or, under a name that is not the parent's entity, a sample of
    under half the keys or a short run of them (orders of the latest customers only), or, under a name
    not naming its table, a run of the first keys of a growing table (orders of its first customers
-   only), or in an export declaring other references, of any table. The data cannot tell those from
+   only), or in an export declaring other references, of any table, or there any run of consecutive
+   keys (the references of a batch of parents, 20..79). The data cannot tell those from
    codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
@@ -1050,6 +1054,16 @@ def first_keys(fit: Inclusion) -> bool:
     return fit.found == fit.reach and fit.high - fit.low + 1 == fit.found
 
 
+def consecutive_keys(fit: Inclusion) -> bool:
+    """Are the keys found consecutive integers, every one from the lowest found to the highest (ages
+    20..79 of persons keyed 1..120)? :func:`first_keys` from anywhere in the keys: what an age, a year
+    or a counter holds, and, in an export that declares its references, no evidence of one it left
+    undeclared (a sample of a parent's keys leaves gaps)."""
+    if fit.low is None or fit.high is None:
+        return False
+    return fit.high - fit.low + 1 == fit.found
+
+
 def names_parent(column: str, fit: Inclusion) -> bool:
     """Does the column's name name the parent table (``ticket_id``, ``ticketId`` → ``tickets``;
     ``partner_id`` → ``res_partner``), as :func:`_choose` breaks a tie? The counter rules
@@ -1315,6 +1329,12 @@ def _turned_away(
         return (
             f"values are the first keys of {where}, one after another, as an enum or a counter from 1 "
             "holds them, and the export declares its references (not this one): no reference inferred"
+        )
+    if integer and not named and declares and consecutive_keys(chosen):
+        return (
+            f"values are keys of {where} one after another, {chosen.low} to {chosen.high} every one, as "
+            "an age, a year or a counter holds them, and the export declares its references (not this "
+            "one): no reference inferred"
         )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
