@@ -413,6 +413,13 @@ number, so a test computes what a column holds from the same numbers.
   is ``-1`` too), ``deleted_at`` NULL (atuin 18 removes deleted rows), ``author`` / ``intent`` /
   ``shell`` / ``author_kind`` added by later migrations (NULL on most rows), and ``_sqlx_migrations``
   with a 48-byte SHA-384 checksum BLOB, ``success BOOLEAN`` 1 and ``installed_on`` text.
+- :func:`tortoise_app`: a Tortoise ORM 1.1 app's SQLite database (``generate_schemas``' DDL):
+  ``customer`` keyed by a ``CHAR(36)`` uuid, every ``DecimalField`` a ``VARCHAR(40)`` holding
+  Python's ``str`` of the Decimal quantized to its places (``'12.50'``, ``'1.50000000'``, and at
+  eight places ``'0E-8'`` for zero, ``'5.0E-7'``, ``'-2E-8'``), ``BooleanField`` an ``INT`` 0/1,
+  a ``CharEnumField`` ``VARCHAR`` with its members in a comment, ``DatetimeField`` ``TIMESTAMP``
+  text in the app's zone with its offset (``+01:00`` and ``+02:00`` across a DST change),
+  ``TimeDeltaField`` ``BIGINT`` microseconds, ``JSON`` text, a ``BLOB``; ``ticket`` referring to it.
 """
 
 from __future__ import annotations
@@ -10363,5 +10370,95 @@ def shell_history(path: Path, commands: int = 30) -> Path:
             for i, (version, name) in enumerate(ATUIN_MIGRATIONS)
         ],
         "history": [atuin_row(n) for n in range(commands)],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Tortoise ORM ---------------------------------------------------------------------------------------
+
+#: A wallet's balances at eight places: Python's ``str`` writes those below 10^-6 with an exponent.
+TORTOISE_BALANCES = ("0", "0.00000001", "0.0000005", "1.5", "-0.00000002", "123.45678901", "0.0001")
+
+
+def tortoise_decimal(value: Decimal | str, places: int) -> str:
+    """What Tortoise ORM stores for a ``DecimalField(decimal_places=places)`` in SQLite: the Decimal
+    quantized to its places, as Python's ``str`` writes it (``'0E-8'`` for zero at eight places)."""
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-places)))
+
+
+def tortoise_credit(i: int) -> Decimal:
+    return Decimal(i * 1234 - 5000) / 100
+
+
+def tortoise_price(j: int) -> Decimal | None:
+    return None if j % 5 == 0 else Decimal(j * 98765 % 1000003) / 10**4
+
+
+def tortoise_opened(j: int) -> datetime:
+    """Each ticket's moment, 7 h apart across Berlin's change to summer time (2024-03-31)."""
+    return datetime(2024, 3, 30, 22, 15, 7, 123456, tzinfo=UTC) + timedelta(hours=7 * j, microseconds=13 * j)
+
+
+def tortoise_text(moment: datetime) -> str:
+    """Tortoise's text of an aware datetime in ``Europe/Berlin`` (``use_tz``): ``str`` of the local time."""
+    offset = timedelta(hours=2 if moment >= datetime(2024, 3, 31, 1, tzinfo=UTC) else 1)
+    return str(moment.astimezone(timezone(offset)))
+
+
+def tortoise_app(path: Path, customers: int = 12, tickets: int = 24) -> Path:
+    """A Tortoise ORM app's database (see the module's list)."""
+    ddl = [
+        """CREATE TABLE IF NOT EXISTS "customer" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "name" VARCHAR(120) NOT NULL,
+    "postcode" VARCHAR(10),
+    "credit" VARCHAR(40) NOT NULL,
+    "balance" VARCHAR(40),
+    "vip" INT NOT NULL,
+    "tier" VARCHAR(10) NOT NULL /* FREE: free\nPRO: pro */,
+    "birthday" DATE,
+    "created" TIMESTAMP NOT NULL,
+    "prefs" JSON,
+    "avatar" BLOB
+)""",
+        """CREATE TABLE IF NOT EXISTS "ticket" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "title" VARCHAR(255) NOT NULL,
+    "status" SMALLINT NOT NULL /* NEW: 0\nOPEN: 1\nCLOSED: 5 */,
+    "opened_at" TIMESTAMP NOT NULL,
+    "spent" BIGINT,
+    "price" VARCHAR(40),
+    "customer_id" CHAR(36) NOT NULL REFERENCES "customer" ("id") ON DELETE CASCADE
+)""",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customer": [
+            (
+                str(uuid.UUID(int=i * 7919 + 1)),
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:100]} #{i}",
+                None if i % 5 == 0 else f"{i * 1013 % 10000:05d}",
+                tortoise_decimal(tortoise_credit(i), 2),
+                None if i % 6 == 5 else tortoise_decimal(TORTOISE_BALANCES[i % len(TORTOISE_BALANCES)], 8),
+                int(i % 3 == 0),
+                ("free", "pro")[i % 2],
+                None if i % 4 == 0 else f"{1950 + i}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                tortoise_text(tortoise_opened(i)),
+                None if i % 3 == 0 else json.dumps({"lang": "de", "n": i}, separators=(",", ":")),
+                None if i % 3 == 0 else bytes([0, 255, i]),
+            )
+            for i in range(customers)
+        ],
+        "ticket": [
+            (
+                j + 1,
+                f"ticket {j} ☕",
+                (0, 1, 5)[j % 3],
+                tortoise_text(tortoise_opened(j)),
+                None if j % 4 == 0 else j * 37_000_011,
+                None if (price := tortoise_price(j)) is None else tortoise_decimal(price, 4),
+                str(uuid.UUID(int=j % customers * 7919 + 1)),
+            )
+            for j in range(tickets)
+        ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
