@@ -420,6 +420,11 @@ number, so a test computes what a column holds from the same numbers.
   a ``CharEnumField`` ``VARCHAR`` with its members in a comment, ``DatetimeField`` ``TIMESTAMP``
   text in the app's zone with its offset (``+01:00`` and ``+02:00`` across a DST change),
   ``TimeDeltaField`` ``BIGINT`` microseconds, ``JSON`` text, a ``BLOB``; ``ticket`` referring to it.
+- :func:`piccolo_app`: a Piccolo ORM 1.38 app's SQLite database (``create_db_tables``' DDL): declared
+  types SQLite knows by affinity only (``TIMESTAMPTZ`` text with ``+00:00``, ``SECONDS`` for an
+  ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
+  text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
+  (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
 """
 
 from __future__ import annotations
@@ -439,7 +444,7 @@ import uuid
 import zlib
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -10459,6 +10464,70 @@ def tortoise_app(path: Path, customers: int = 12, tickets: int = 24) -> Path:
                 str(uuid.UUID(int=j % customers * 7919 + 1)),
             )
             for j in range(tickets)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Piccolo ORM ----------------------------------------------------------------------------------------
+
+#: Piccolo's Numeric(digits=(20, 8)) values: NUMERIC affinity stores them as REAL or INTEGER cells.
+PICCOLO_RATES = ("0", "0.00000001", "1.5", "123.45678901", "0.0000005")
+
+
+def piccolo_created(i: int) -> datetime:
+    return datetime(2024, 3, 30, 22, 15, 7, 123456, tzinfo=UTC) + timedelta(hours=7 * i, microseconds=13 * i)
+
+
+def piccolo_run(i: int) -> float | None:
+    """An ``Interval`` as Piccolo stores it in SQLite: ``timedelta.total_seconds()``."""
+    return None if i % 5 == 2 else timedelta(days=i % 3, seconds=i * 61, microseconds=i * 3).total_seconds()
+
+
+def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
+    """A Piccolo ORM app's database (see the module's list)."""
+    band = (
+        '"id" INTEGER PRIMARY KEY NOT NULL',
+        "\"name\" VARCHAR(100) NOT NULL DEFAULT ''",
+        "\"code\" VARCHAR(10) DEFAULT ''",
+        '"rate" NUMERIC(20, 8) DEFAULT 0',
+        '"created" TIMESTAMPTZ NOT NULL DEFAULT current_timestamp',
+        '"rehearsal" TIME DEFAULT CURRENT_TIME',
+        '"run" SECONDS DEFAULT 0.0',
+        '"uid" UUID NOT NULL DEFAULT None',
+        "\"tags\" ARRAY DEFAULT '[]'",
+        '"active" BOOLEAN NOT NULL DEFAULT true',
+    )
+    concert = (
+        '"id" INTEGER PRIMARY KEY NOT NULL',
+        '"band" INTEGER REFERENCES "band" ("id") ON DELETE CASCADE ON UPDATE CASCADE DEFAULT null',
+        "\"title\" TEXT NOT NULL DEFAULT ''",
+        '"starts" TIMESTAMPTZ NOT NULL DEFAULT current_timestamp',
+    )
+    # Piccolo writes each CREATE TABLE on one line, its columns joined by ", ".
+    ddl = [
+        f'CREATE TABLE IF NOT EXISTS "band" ({", ".join(band)})',
+        f'CREATE TABLE IF NOT EXISTS "concert" ({", ".join(concert)})',
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "band": [
+            (
+                i + 1,
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:90]} {i}",
+                None if i % 7 == 0 else f"{i * 37 % 1000:04d}",
+                None if i % 4 == 0 else PICCOLO_RATES[i % len(PICCOLO_RATES)],  # bound as str(Decimal)
+                str(piccolo_created(i)),
+                str(time(i % 24, i % 60, i * 7 % 60, i * 1000 % 1000000)),  # str(), as Piccolo binds it
+                piccolo_run(i),
+                str(uuid.UUID(int=i * 104729 + 3)),
+                None if i % 9 == 0 else json.dumps([] if i % 9 == 1 else ["rock", "jazz \u266a", str(i)]),
+                int(i % 3 != 0),
+            )
+            for i in range(bands)
+        ],
+        "concert": [
+            (j + 1, j % bands + 1, f"concert {j} 🎉", str(piccolo_created(j) + timedelta(days=j)))
+            for j in range(concerts)
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -13,8 +13,8 @@ Studio project, a django-helpdesk site, a Review Board server, a Kallithea serve
 application, a Drizzle ORM application, a Calibre-Web server, a Gramps family tree, a Mayan EDMS
 archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverage.py's data, a
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
-task history, an atuin shell history, a Tortoise ORM application) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+task history, an atuin shell history, a Tortoise ORM application, a Piccolo ORM application) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4451,3 +4451,31 @@ def test_tortoise_app_reads_its_decimal_text_with_exponents_as_amounts_and_its_z
     assert ran.types("customer")["birthday"] == "date"
     assert ran.types("customer")["avatar"] == "bytea"
     assert references(run_dir) == {("ticket", "customer_id"): "customer.id"}
+
+
+def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.piccolo_app)
+    bands, concerts = range(15), range(24)
+    loaded_cleanly(ran, run_dir, {"band": len(bands), "concert": len(concerts)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # NUMERIC(20, 8)'s REAL cells (1.0e-08, 5.0e-07) and INTEGER 0 are the decimals Piccolo bound.
+    assert pg_column_types(ran.uri, schema, "band")["rate"] == "numeric(18,8)"
+    rates = apps.PICCOLO_RATES
+    assert _amounts(ran.values("band", "rate", "id")) == {
+        i + 1: None if i % 4 == 0 else Decimal(rates[i % len(rates)]) for i in bands
+    }
+    # TIMESTAMPTZ text with +00:00: instants; SECONDS (an Interval's REAL seconds): every bit.
+    assert ran.types("band")["created"] == ran.types("concert")["starts"] == "timestamp with time zone"
+    assert ran.values("band", "created", "id") == {i + 1: apps.piccolo_created(i) for i in bands}
+    assert ran.types("band")["run"] == "double precision"
+    assert ran.values("band", "run", "id") == {i + 1: apps.piccolo_run(i) for i in bands}
+    assert ran.types("band")["active"] == "boolean"
+    assert ran.values("band", "active", "id") == {i + 1: i % 3 != 0 for i in bands}
+    # Codes with leading zeros, uuids, JSON arrays and times of day stay text as written.
+    for column in ("code", "uid", "tags", "rehearsal"):
+        assert ran.types("band")[column] == "text", column
+    assert ran.values("band", "code", "id") == {
+        i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
+    }
+    assert references(run_dir) == {("concert", "band"): "band.id"}
