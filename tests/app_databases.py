@@ -461,6 +461,18 @@ number, so a test computes what a column holds from the same numbers.
   integer`` and ``Date.UTC(...)`` in a ``datetime``, ``date`` text, ``numeric(10, 2)`` and
   ``decimal(6, 3)`` strings SQLite stored as REAL or INTEGER, zero-padded member numbers, a BLOB,
   and the declared references.
+- :func:`tortoise_app`: a Tortoise ORM 1.1 app's SQLite database (``generate_schemas``' DDL):
+  ``customer`` keyed by a ``CHAR(36)`` uuid, every ``DecimalField`` a ``VARCHAR(40)`` holding
+  Python's ``str`` of the Decimal quantized to its places (``'12.50'``, ``'1.50000000'``, and at
+  eight places ``'0E-8'`` for zero, ``'5.0E-7'``, ``'-2E-8'``), ``BooleanField`` an ``INT`` 0/1,
+  a ``CharEnumField`` ``VARCHAR`` with its members in a comment, ``DatetimeField`` ``TIMESTAMP``
+  text in the app's zone with its offset (``+01:00`` and ``+02:00`` across a DST change),
+  ``TimeDeltaField`` ``BIGINT`` microseconds, ``JSON`` text, a ``BLOB``; ``ticket`` referring to it.
+- :func:`piccolo_app`: a Piccolo ORM 1.38 app's SQLite database (``create_db_tables``' DDL): declared
+  types SQLite knows by affinity only (``TIMESTAMPTZ`` text with ``+00:00``, ``SECONDS`` for an
+  ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
+  text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
+  (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
 """
 
 from __future__ import annotations
@@ -481,7 +493,7 @@ import uuid
 import zlib
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -11326,3 +11338,157 @@ def dbic_music(path: Path, artists: int = 20) -> Path:
     ]
     cd_rows = [(n, *row[1:]) for n, row in enumerate(cd_rows, 1)]
     return write_export(path, ddl, {"artist": artist_rows, "cd": cd_rows})
+
+
+# --- Tortoise ORM ---------------------------------------------------------------------------------------
+
+#: A wallet's balances at eight places: Python's ``str`` writes those below 10^-6 with an exponent.
+TORTOISE_BALANCES = ("0", "0.00000001", "0.0000005", "1.5", "-0.00000002", "123.45678901", "0.0001")
+
+
+def tortoise_decimal(value: Decimal | str, places: int) -> str:
+    """What Tortoise ORM stores for a ``DecimalField(decimal_places=places)`` in SQLite: the Decimal
+    quantized to its places, as Python's ``str`` writes it (``'0E-8'`` for zero at eight places)."""
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-places)))
+
+
+def tortoise_credit(i: int) -> Decimal:
+    return Decimal(i * 1234 - 5000) / 100
+
+
+def tortoise_price(j: int) -> Decimal | None:
+    return None if j % 5 == 0 else Decimal(j * 98765 % 1000003) / 10**4
+
+
+def tortoise_opened(j: int) -> datetime:
+    """Each ticket's moment, 7 h apart across Berlin's change to summer time (2024-03-31)."""
+    return datetime(2024, 3, 30, 22, 15, 7, 123456, tzinfo=UTC) + timedelta(hours=7 * j, microseconds=13 * j)
+
+
+def tortoise_text(moment: datetime) -> str:
+    """Tortoise's text of an aware datetime in ``Europe/Berlin`` (``use_tz``): ``str`` of the local time."""
+    offset = timedelta(hours=2 if moment >= datetime(2024, 3, 31, 1, tzinfo=UTC) else 1)
+    return str(moment.astimezone(timezone(offset)))
+
+
+def tortoise_app(path: Path, customers: int = 12, tickets: int = 24) -> Path:
+    """A Tortoise ORM app's database (see the module's list)."""
+    ddl = [
+        """CREATE TABLE IF NOT EXISTS "customer" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "name" VARCHAR(120) NOT NULL,
+    "postcode" VARCHAR(10),
+    "credit" VARCHAR(40) NOT NULL,
+    "balance" VARCHAR(40),
+    "vip" INT NOT NULL,
+    "tier" VARCHAR(10) NOT NULL /* FREE: free\nPRO: pro */,
+    "birthday" DATE,
+    "created" TIMESTAMP NOT NULL,
+    "prefs" JSON,
+    "avatar" BLOB
+)""",
+        """CREATE TABLE IF NOT EXISTS "ticket" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "title" VARCHAR(255) NOT NULL,
+    "status" SMALLINT NOT NULL /* NEW: 0\nOPEN: 1\nCLOSED: 5 */,
+    "opened_at" TIMESTAMP NOT NULL,
+    "spent" BIGINT,
+    "price" VARCHAR(40),
+    "customer_id" CHAR(36) NOT NULL REFERENCES "customer" ("id") ON DELETE CASCADE
+)""",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customer": [
+            (
+                str(uuid.UUID(int=i * 7919 + 1)),
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:100]} #{i}",
+                None if i % 5 == 0 else f"{i * 1013 % 10000:05d}",
+                tortoise_decimal(tortoise_credit(i), 2),
+                None if i % 6 == 5 else tortoise_decimal(TORTOISE_BALANCES[i % len(TORTOISE_BALANCES)], 8),
+                int(i % 3 == 0),
+                ("free", "pro")[i % 2],
+                None if i % 4 == 0 else f"{1950 + i}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                tortoise_text(tortoise_opened(i)),
+                None if i % 3 == 0 else json.dumps({"lang": "de", "n": i}, separators=(",", ":")),
+                None if i % 3 == 0 else bytes([0, 255, i]),
+            )
+            for i in range(customers)
+        ],
+        "ticket": [
+            (
+                j + 1,
+                f"ticket {j} ☕",
+                (0, 1, 5)[j % 3],
+                tortoise_text(tortoise_opened(j)),
+                None if j % 4 == 0 else j * 37_000_011,
+                None if (price := tortoise_price(j)) is None else tortoise_decimal(price, 4),
+                str(uuid.UUID(int=j % customers * 7919 + 1)),
+            )
+            for j in range(tickets)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Piccolo ORM ----------------------------------------------------------------------------------------
+
+#: Piccolo's Numeric(digits=(20, 8)) values: NUMERIC affinity stores them as REAL or INTEGER cells.
+PICCOLO_RATES = ("0", "0.00000001", "1.5", "123.45678901", "0.0000005")
+
+
+def piccolo_created(i: int) -> datetime:
+    return datetime(2024, 3, 30, 22, 15, 7, 123456, tzinfo=UTC) + timedelta(hours=7 * i, microseconds=13 * i)
+
+
+def piccolo_run(i: int) -> float | None:
+    """An ``Interval`` as Piccolo stores it in SQLite: ``timedelta.total_seconds()``."""
+    return None if i % 5 == 2 else timedelta(days=i % 3, seconds=i * 61, microseconds=i * 3).total_seconds()
+
+
+def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
+    """A Piccolo ORM app's database (see the module's list)."""
+    band = (
+        '"id" INTEGER PRIMARY KEY NOT NULL',
+        "\"name\" VARCHAR(100) NOT NULL DEFAULT ''",
+        "\"code\" VARCHAR(10) DEFAULT ''",
+        '"rate" NUMERIC(20, 8) DEFAULT 0',
+        '"created" TIMESTAMPTZ NOT NULL DEFAULT current_timestamp',
+        '"rehearsal" TIME DEFAULT CURRENT_TIME',
+        '"run" SECONDS DEFAULT 0.0',
+        '"uid" UUID NOT NULL DEFAULT None',
+        "\"tags\" ARRAY DEFAULT '[]'",
+        '"active" BOOLEAN NOT NULL DEFAULT true',
+    )
+    concert = (
+        '"id" INTEGER PRIMARY KEY NOT NULL',
+        '"band" INTEGER REFERENCES "band" ("id") ON DELETE CASCADE ON UPDATE CASCADE DEFAULT null',
+        "\"title\" TEXT NOT NULL DEFAULT ''",
+        '"starts" TIMESTAMPTZ NOT NULL DEFAULT current_timestamp',
+    )
+    # Piccolo writes each CREATE TABLE on one line, its columns joined by ", ".
+    ddl = [
+        f'CREATE TABLE IF NOT EXISTS "band" ({", ".join(band)})',
+        f'CREATE TABLE IF NOT EXISTS "concert" ({", ".join(concert)})',
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "band": [
+            (
+                i + 1,
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:90]} {i}",
+                None if i % 7 == 0 else f"{i * 37 % 1000:04d}",
+                None if i % 4 == 0 else PICCOLO_RATES[i % len(PICCOLO_RATES)],  # bound as str(Decimal)
+                str(piccolo_created(i)),
+                str(time(i % 24, i % 60, i * 7 % 60, i * 1000 % 1000000)),  # str(), as Piccolo binds it
+                piccolo_run(i),
+                str(uuid.UUID(int=i * 104729 + 3)),
+                None if i % 9 == 0 else json.dumps([] if i % 9 == 1 else ["rock", "jazz \u266a", str(i)]),
+                int(i % 3 != 0),
+            )
+            for i in range(bands)
+        ],
+        "concert": [
+            (j + 1, j % bands + 1, f"concert {j} 🎉", str(piccolo_created(j) + timedelta(days=j)))
+            for j in range(concerts)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

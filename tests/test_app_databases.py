@@ -15,7 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+application, a Tortoise ORM application, a Piccolo ORM application) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -45,6 +46,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pyarrow.parquet as pq
 import pytest
@@ -4749,3 +4751,79 @@ def test_dbic_database_reads_its_datetime_text_and_keeps_the_bytes_its_driver_st
         str(i + 1): {"as_bytes"} for i in artists if apps.dbic_photo(i) is not None
     }
     assert references(run_dir) == {("cd", "artist"): "artist.artistid"}
+
+
+def test_tortoise_app_reads_its_decimal_text_with_exponents_as_amounts_and_its_zoned_times_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.tortoise_app)
+    customers, tickets = range(12), range(24)
+    loaded_cleanly(ran, run_dir, {"customer": len(customers), "ticket": len(tickets)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    uid = {i: str(UUID(int=i * 7919 + 1)) for i in customers}
+    # Each DecimalField is VARCHAR(40) text of a fixed number of places; at eight places Python's str
+    # writes a zero '0E-8' and 5e-7 '5.0E-7': the same decimals, so the column is numeric at 8 places.
+    assert pg_column_types(ran.uri, schema, "customer")["balance"] == "numeric(18,8)"
+    balances = apps.TORTOISE_BALANCES
+    assert _amounts(ran.values("customer", "balance", "id")) == {
+        uid[i]: None if i % 6 == 5 else Decimal(balances[i % len(balances)]) for i in customers
+    }
+    assert {
+        "0E-8",
+        "5.0E-7",
+        "-2E-8",
+    } <= {apps.tortoise_decimal(b, 8) for b in balances}  # the builder writes what Tortoise writes
+    assert pg_column_types(ran.uri, schema, "customer")["credit"] == "numeric(18,2)"
+    assert _amounts(ran.values("customer", "credit", "id")) == {
+        uid[i]: apps.tortoise_credit(i) for i in customers
+    }
+    assert pg_column_types(ran.uri, schema, "ticket")["price"] == "numeric(18,4)"
+    assert _amounts(ran.values("ticket", "price", "id")) == {j + 1: apps.tortoise_price(j) for j in tickets}
+    # Moments written in the app's zone with their offsets, both sides of a DST change: instants.
+    assert ran.types("ticket")["opened_at"] == ran.types("customer")["created"] == "timestamp with time zone"
+    assert ran.values("ticket", "opened_at", "id") == {j + 1: apps.tortoise_opened(j) for j in tickets}
+    # INT 0/1 flags, SMALLINT enum values and BIGINT microseconds stay the integers written.
+    assert (ran.types("customer")["vip"], ran.types("ticket")["status"], ran.types("ticket")["spent"]) == (
+        "bigint",
+        "bigint",
+        "bigint",
+    )
+    assert ran.values("ticket", "spent", "id") == {
+        j + 1: None if j % 4 == 0 else j * 37_000_011 for j in tickets
+    }
+    assert ran.types("customer")["postcode"] == ran.types("customer")["id"] == "text"
+    assert ran.values("customer", "postcode", "id") == {
+        uid[i]: None if i % 5 == 0 else f"{i * 1013 % 10000:05d}" for i in customers
+    }
+    assert ran.types("customer")["birthday"] == "date"
+    assert ran.types("customer")["avatar"] == "bytea"
+    assert references(run_dir) == {("ticket", "customer_id"): "customer.id"}
+
+
+def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.piccolo_app)
+    bands, concerts = range(15), range(24)
+    loaded_cleanly(ran, run_dir, {"band": len(bands), "concert": len(concerts)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # NUMERIC(20, 8)'s REAL cells (1.0e-08, 5.0e-07) and INTEGER 0 are the decimals Piccolo bound.
+    assert pg_column_types(ran.uri, schema, "band")["rate"] == "numeric(18,8)"
+    rates = apps.PICCOLO_RATES
+    assert _amounts(ran.values("band", "rate", "id")) == {
+        i + 1: None if i % 4 == 0 else Decimal(rates[i % len(rates)]) for i in bands
+    }
+    # TIMESTAMPTZ text with +00:00: instants; SECONDS (an Interval's REAL seconds): every bit.
+    assert ran.types("band")["created"] == ran.types("concert")["starts"] == "timestamp with time zone"
+    assert ran.values("band", "created", "id") == {i + 1: apps.piccolo_created(i) for i in bands}
+    assert ran.types("band")["run"] == "double precision"
+    assert ran.values("band", "run", "id") == {i + 1: apps.piccolo_run(i) for i in bands}
+    assert ran.types("band")["active"] == "boolean"
+    assert ran.values("band", "active", "id") == {i + 1: i % 3 != 0 for i in bands}
+    # Codes with leading zeros, uuids, JSON arrays and times of day stay text as written.
+    for column in ("code", "uid", "tags", "rehearsal"):
+        assert ran.types("band")[column] == "text", column
+    assert ran.values("band", "code", "id") == {
+        i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
+    }
+    assert references(run_dir) == {("concert", "band"): "band.id"}

@@ -457,6 +457,28 @@ def test_exponent_numbers_with_a_minus_fifth_are_numbers(make_sqlite: SqliteFact
     assert not real.issue_count("invalid_number") and not text.issue_count("invalid_number")
 
 
+def test_decimals_of_one_scale_written_with_exponents_are_numeric_and_float_text_stays_double(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Python's str of a Decimal quantized to 8 places (Tortoise ORM's DecimalField in VARCHAR(40)):
+    # '0E-8' for zero and '5.0E-7' beside '1.50000000'. Every plain value writes 8 fraction digits and
+    # no exponent stands for more: decimals, numeric at that scale (until 2026-12-05 double precision).
+    # A float's shortest text varies its digits ('0.5' beside '1e-05'): a double as before.
+    places = dec.Decimal("1e-8")
+    amounts = ["0", "0.00000001", "0.0000005", "1.5", "-0.00000002", "123.45678901", "-42"]
+    written = [str(dec.Decimal(a).quantize(places)) for a in amounts]
+    assert {"0E-8", "1E-8", "5.0E-7", "-2E-8"} <= set(written)  # as Python writes them
+    floats = [repr(x) for x in (0.5, 1e-05, 2.25, 3.0e-07, 12.125, 0.1, 7.5)]
+    rows = list(zip(written, floats, [f"{i}.5" if i % 2 else f"{i}E-1" for i in range(7)], strict=True))
+    ddl = 'CREATE TABLE t ("balance" VARCHAR(40), "reading" VARCHAR(40), "mixed" TEXT)'
+    result = profile(make_sqlite({"t": (ddl, rows)}))["t"]
+    balance, reading, mixed = result["balance"], result["reading"], result["mixed"]
+    assert (balance.inferred_type, balance.max_scale, balance.valid_count) == ("numeric", 8, len(amounts))
+    assert (reading.inferred_type, reading.valid_count) == ("double", len(floats))
+    # '0E-1' stands for one fraction digit beside '1.5': one scale too, and each exponent's value exact.
+    assert (mixed.inferred_type, mixed.max_scale) == ("numeric", 1)
+
+
 def test_epoch_integers_in_a_date_like_column(make_sqlite: SqliteFactory) -> None:
     rows = [(1, 1_746_000_000), (2, 1_746_086_400), (3, 1_746_172_800)]
     path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, closed_at INTEGER)", rows)})

@@ -1124,6 +1124,13 @@ def infer_column(
         elif family == "numeric" or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE) == 0:
             # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
             inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"
+        elif _fixed_scale_exponents(counts):
+            # Python's str of a Decimal quantized to 8 places: '1.50000000' beside '0E-8' and '5.0E-7'
+            # (Tortoise ORM's DecimalField, VARCHAR(40)): decimals of one scale, not floats.
+            inferred, reason = (
+                "numeric",
+                f"decimals written with {scale} fraction digits each (exponents too)",
+            )
         else:
             inferred, reason = "double", "floating-point numbers"
     else:
@@ -1757,6 +1764,23 @@ def _integer_bounds(counts: _Counts) -> tuple[int, int]:
 
 #: Significant digits of which every decimal reads back from a double as written (C's DBL_DIG).
 DECIMAL_DIGITS_IN_A_DOUBLE = 15
+
+
+def _fixed_scale_exponents(counts: _Counts) -> bool:
+    """Whether a column's number text is decimals of one fixed scale, some written with an exponent:
+    every plain number has the same number of fraction digits (at least one, so no integer among
+    them), no exponent stands for more (its fraction digits once expanded: ``0E-8`` 8, ``5.0E-7`` 8),
+    and none is bare (``1E5``, a code beside integers) or a REAL cell. That is how Python's ``str``
+    writes a ``Decimal`` quantized to its places (``'1.50000000'``, and below 10^-6 ``'0E-8'``,
+    ``'5.0E-7'``), never how a float's shortest text varies (``0.5`` beside ``1e-05``)."""
+    scale, least = counts["max_scale"], counts["min_scale"]
+    return (
+        bool(scale)
+        and least == scale
+        and counts.shape(Shape.EXPONENT_BARE) == 0
+        and not counts.classes[StorageClass.REAL]
+        and counts.shape(Shape.DECIMAL) > 0
+    )
 
 
 def _written_decimals(counts: _Counts) -> bool:
