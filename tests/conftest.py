@@ -159,6 +159,14 @@ def pg_query(uri: str, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
+def note_instants(uri: str, schema: str, table: str, notes: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Each row's ``id`` and the instant the expression of the column's note ("… the instant is
+    <expression>", one such note among ``notes``) gives on the target's loaded table."""
+    (note,) = [n for n in notes if "the instant is" in n]
+    expression = note.split("the instant is ")[1]
+    return pg_query(uri, f"SELECT id, {expression} FROM {quote_ident(schema)}.{quote_ident(table)}")
+
+
 def pg_column_types(uri: str, schema: str, table: str) -> dict[str, str]:
     """Each column of ``schema.table`` on the target and its type with modifiers (``numeric(18,2)``)."""
     relation = f"{quote_ident(schema)}.{quote_ident(table)}"

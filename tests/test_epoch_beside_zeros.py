@@ -15,7 +15,7 @@ from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 
 from . import app_databases as apps
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, note_instants, pg_query
 from .lossless_check import summarize
 from .test_lossless import load_and_check
 
@@ -77,9 +77,7 @@ def test_the_notes_expression_names_each_rows_instant_in_postgresql(
     assert not ran.violations, summarize(ran.violations)
     for name, per_second in UNITS.items():
         assert ran.data_type("ev", name) == "bigint", name
-        (note,) = [n for n in table[name].notes if "the instant is" in n]
-        expression = note.split("the instant is ")[1]
-        rows = pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev")
+        rows = note_instants(pg_uri, ran.base, "ev", table[name].notes)
         assert len(rows) == ROWS
         for i, instant in rows:
             assert instant == _instant(COLUMNS[name][i], per_second), (name, i, instant)

@@ -13,9 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from columnar_etl import profile
-from columnar_etl.pg.identifiers import quote_ident
 
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, note_instants
 from .lossless_check import summarize
 from .test_lossless import load_and_check
 
@@ -79,9 +78,7 @@ def test_the_nanoseconds_notes_expression_names_each_rows_instant_in_postgresql(
     assert not ran.violations, summarize(ran.violations)
     for name in EXPECTED:
         assert ran.data_type("ev", name) == "bigint", name
-        (note,) = [n for n in table[name].notes if "the instant is" in n]
-        expression = note.split("the instant is ")[1]
-        rows = pg_query(pg_uri, f"SELECT id, {expression} FROM {quote_ident(ran.base)}.ev")
+        rows = note_instants(pg_uri, ran.base, "ev", table[name].notes)
         assert len(rows) == ROWS
         for i, instant in rows:
             expected = _instant(COLUMNS[name][1][i])
