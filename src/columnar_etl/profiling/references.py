@@ -1049,9 +1049,7 @@ def first_keys(fit: Inclusion) -> bool:
     """Are the keys found the first keys of the parent, every one from the lowest up (``reach`` of
     them), and consecutive integers (1, 2 of keys 1..3)? What any enum or counter numbered from 1
     holds: in an export that declares its references, no evidence of one it left undeclared."""
-    if fit.low is None or fit.high is None:
-        return False
-    return fit.found == fit.reach and fit.high - fit.low + 1 == fit.found
+    return fit.found == fit.reach and consecutive_keys(fit)
 
 
 def consecutive_keys(fit: Inclusion) -> bool:
