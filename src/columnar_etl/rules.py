@@ -1092,12 +1092,17 @@ def epoch_units(low: int, high: int) -> list[str]:
     ``high`` (the profile's bounds: no scan of their own) are moments of a column declared a date or
     timestamp (:data:`DECLARED_EPOCH_SECONDS`, :data:`NEAR_EPOCH_SECONDS`): one names the unit, none or
     several name none."""
+    return [unit for unit, scale in EPOCH_PER_SECOND.items() if declared_epoch_fits(low, high, scale)]
+
+
+def declared_epoch_fits(low: int, high: int, per_second: int) -> bool:
+    """Are integers from ``low`` to ``high`` moments of a column declared a date or timestamp when
+    counted in a unit of which ``per_second`` make a second: every one within
+    :data:`DECLARED_EPOCH_SECONDS`, not every one within :data:`NEAR_EPOCH_SECONDS`?"""
     first, end = DECLARED_EPOCH_SECONDS
     near_first, near_end = NEAR_EPOCH_SECONDS
-    return [
-        unit
-        for unit, scale in EPOCH_PER_SECOND.items()
-        if first * scale <= low
-        and high < end * scale
-        and not (near_first * scale <= low and high < near_end * scale)
-    ]
+    return (
+        first * per_second <= low
+        and high < end * per_second
+        and not (near_first * per_second <= low and high < near_end * per_second)
+    )

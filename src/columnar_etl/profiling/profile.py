@@ -112,7 +112,6 @@ from columnar_etl.rules import (
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
-    DECLARED_EPOCH_SECONDS,
     DIGIT_GROUPED_SHAPES,
     EPOCH_DAYS,
     EPOCH_MICROS,
@@ -122,7 +121,6 @@ from columnar_etl.rules import (
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     JULIAN_DAYS,
-    NEAR_EPOCH_SECONDS,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -131,6 +129,7 @@ from columnar_etl.rules import (
     ZONED_SHAPES,
     DateShape,
     Shape,
+    declared_epoch_fits,
     epoch_units,
     whole_digits,
 )
@@ -2184,14 +2183,7 @@ def _epoch_nanoseconds(
     low, high = _integer_bounds(counts)
     per_second = 1_000_000_000
     if family in DATE_TYPES:
-        first, end = DECLARED_EPOCH_SECONDS
-        near_first, near_end = NEAR_EPOCH_SECONDS
-        moments = (
-            not counts.flag(Flag.ZERO_ONE)
-            and first * per_second <= low
-            and high < end * per_second
-            and not (near_first * per_second <= low and high < near_end * per_second)
-        )
+        moments = not counts.flag(Flag.ZERO_ONE) and declared_epoch_fits(low, high, per_second)
     else:
         moments = _date_like_name(column.name) and EPOCH_NANOS[0] <= low and high <= EPOCH_NANOS[1]
     if not moments:
