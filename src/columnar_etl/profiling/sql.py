@@ -1136,8 +1136,15 @@ def day_part_sql(integer: str) -> str:
     when each is a whole number of days in microseconds, 1 in milliseconds, 2 in seconds, 3 when one is
     none of them. Epoch integers of a DATE column each at midnight UTC (Directus' date fields in
     milliseconds) name days, not instants (:data:`DAY_PART_UNITS`)."""
-    whens = " ".join(f"WHEN {integer} % {day} = 0 THEN {index}" for index, day in enumerate(_DAY_IN_UNIT))
-    return f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DAY_IN_UNIT)} END) AS max_day_part"
+    return _finest_multiple_sql(integer, _DAY_IN_UNIT, "max_day_part")
+
+
+def _finest_multiple_sql(integer: str, spans: tuple[int, ...], name: str) -> str:
+    """SQL aggregate ``name`` over the integers ``integer`` gives (NULL for other cells): for each, the
+    index of the first of ``spans`` (coarsest first) it is a multiple of, ``len(spans)`` for none; the
+    largest of those (0: every integer a multiple of ``spans[0]``)."""
+    whens = " ".join(f"WHEN {integer} % {span} = 0 THEN {index}" for index, span in enumerate(spans))
+    return f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(spans)} END) AS {name}"
 
 
 #: The spans a duration of whole ones counted in microseconds (Django's ``DurationField``) is a
@@ -1154,13 +1161,7 @@ def duration_part_sql(integer: str) -> str:
     so, or in epoch milliseconds' range that all are whole minutes so, name no instants (each would
     fall on a grid of 11.6 days, or of 16.7 hours): they are durations in microseconds (a help desk's
     20 to 30 minutes, 1,200,000,000 to 1,800,000,000; 300 to 450 hours, 1.08e12 to 1.62e12)."""
-    whens = " ".join(
-        f"WHEN {integer} % {span} = 0 THEN {index}" for index, span in enumerate(_DURATION_IN_MICROSECONDS)
-    )
-    return (
-        f"max(CASE WHEN {integer} IS NULL THEN NULL {whens} ELSE {len(_DURATION_IN_MICROSECONDS)} END) "
-        "AS max_duration_part"
-    )
+    return _finest_multiple_sql(integer, _DURATION_IN_MICROSECONDS, "max_duration_part")
 
 
 #: The profile query's bounds of a column's values, in the query's order: each named for the aggregate
