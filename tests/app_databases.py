@@ -473,6 +473,13 @@ number, so a test computes what a column holds from the same numbers.
   ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
   text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
   (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
+- :func:`sequel_app`: a Ruby Sequel 5.63 app's SQLite database (its migrations' ``create_table`` DDL,
+  identifiers in backticks, ``foreign_key :customer_id, :customers`` naming the table only): every
+  value an SQL literal Sequel wrote, so a ``BigDecimal`` in ``numeric(12, 2)`` is a REAL, or an
+  INTEGER when whole (``10.0``), ``timestamp`` text with six fraction digits
+  (``2025-03-29 22:15:07.000000``), a ``Sequel::SQLTime`` as text, ``boolean`` 1/0, a ``File`` BLOB;
+  with ``zoned``, the ``use_timestamp_timezones`` offset ``+0000`` and ``integer_booleans = false``'s
+  ``'t'``/``'f'``.
 """
 
 from __future__ import annotations
@@ -11489,6 +11496,89 @@ def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
         "concert": [
             (j + 1, j % bands + 1, f"concert {j} 🎉", str(piccolo_created(j) + timedelta(days=j)))
             for j in range(concerts)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Ruby Sequel -----------------------------------------------------------------------------------------
+
+#: BigDecimal amounts a Sequel model saved into ``numeric(12, 2)``: Sequel writes each as an SQL literal
+#: (``BigDecimal#to_s('F')``), so NUMERIC affinity stores a REAL, or an INTEGER for a whole one (``10.0``).
+SEQUEL_AMOUNTS = ("0.0", "10.0", "137.07", "-42.5", "9999999999.99", "0.01", "1234.3")
+
+
+def sequel_amount(j: int) -> Decimal | None:
+    return None if j % 8 == 0 else Decimal(SEQUEL_AMOUNTS[j % len(SEQUEL_AMOUNTS)])
+
+
+def sequel_opened(j: int) -> datetime:
+    """A ``Time`` a ticket was opened (UTC): Sequel writes six fraction digits even for whole seconds."""
+    return datetime(2025, 3, 29, 22, 15, 7, tzinfo=UTC) + timedelta(hours=5 * j, microseconds=1001 * (j % 3))
+
+
+def sequel_time(moment: datetime, zoned: bool) -> str:
+    """Sequel's literal of a ``Time`` on SQLite: ``'%Y-%m-%d %H:%M:%S.%6N'``, and with
+    ``use_timestamp_timezones`` the offset without a colon (``+0000``)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f") + (moment.strftime("%z") if zoned else "")
+
+
+def sequel_app(path: Path, customers: int = 12, tickets: int = 30, *, zoned: bool = False) -> Path:
+    """A Ruby Sequel app's database (see the module's list); ``zoned``: the Database's
+    ``use_timestamp_timezones = true`` and ``integer_booleans = false``."""
+    # Sequel's create_table DDL, on one line, identifiers in backticks; a foreign_key names the table only.
+    ddl = [
+        "CREATE TABLE `customers` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, "
+        "`name` varchar(255) NOT NULL, `email` varchar(120) UNIQUE, `postcode` varchar(10), "
+        "`birthday` date, `vip` boolean DEFAULT (0), "
+        "`credit_limit` numeric(12, 2), `created_at` timestamp, `avatar` blob, `notes` text)",
+        "CREATE TABLE `tickets` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, "
+        "`customer_id` integer REFERENCES `customers` ON DELETE CASCADE, `subject` varchar(255) NOT NULL, "
+        "`body` text, `priority` integer, `score` double precision, `amount` numeric(12, 2), "
+        "`rate` numeric(10, 6), `closed` boolean, `opened_at` timestamp, `due_time` time, "
+        "`closed_at` timestamp, `due_on` date, `bytes` bigint)",
+    ]
+    flag = (lambda b: "t" if b else "f") if zoned else (lambda b: int(b))
+
+    def amount(value: Decimal | None) -> float | None:
+        return None if value is None else float(value)  # the literal SQLite reads: a double
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customers": [
+            (
+                i + 1,
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:60]} {i}",
+                None if i % 5 == 0 else f"user{i}@example.com",
+                None if i % 4 == 0 else f"{i * 1013 % 10000:05d}",
+                None if i % 3 == 0 else date(1950 + i, 1 + i % 12, 1 + i % 28).isoformat(),
+                flag(i % 3 == 0),
+                amount(sequel_amount(i)),
+                sequel_time(
+                    datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 60, i * 1234, UTC), zoned
+                ),
+                None if i % 2 == 0 else bytes(b * i % 256 for b in range(256)),  # Sequel.blob: X'..'
+                f"Note ☃ {i}",
+            )
+            for i in range(customers)
+        ],
+        "tickets": [
+            (
+                j + 1,
+                None if j % 11 == 10 else j % customers + 1,
+                f"Ticket {j} – ünïcödé\u00a0{j}",
+                None if j % 5 == 0 else f"line1\nline2 {j}",
+                j % 5,
+                None if j % 4 == 0 else j / 7,
+                amount(sequel_amount(j)),
+                amount(Decimal(f"0.{j * 4567 % 1000000:06d}")),
+                None if j % 10 == 0 else flag(j % 2 == 0),
+                sequel_time(sequel_opened(j), zoned),
+                f"{j % 24:02d}:{j % 60:02d}:{j * 3 % 60:02d}.000000",  # Sequel::SQLTime
+                None if j % 2 else sequel_time(sequel_opened(j) + timedelta(days=2), zoned),
+                date(2025, 1 + j % 12, 1 + j % 28).isoformat(),
+                j * 987_654_321_987,
+            )
+            for j in range(tickets)
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

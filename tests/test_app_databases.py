@@ -15,8 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4827,3 +4827,58 @@ def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(
         i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
     }
     assert references(run_dir) == {("concert", "band"): "band.id"}
+
+
+@pytest.mark.parametrize("zoned", [False, True], ids=["as-shipped", "timestamp-timezones"])
+def test_sequel_app_reads_its_literal_decimals_as_amounts_and_its_timestamps_and_flags_either_way(
+    run_export: Runner, zoned: bool
+) -> None:
+    customers, tickets = range(12), range(30)
+
+    def build(path: Path) -> Path:
+        return apps.sequel_app(path, len(customers), len(tickets), zoned=zoned)
+
+    build.__name__ = "sequel_app"
+    ran, run_dir = run_export(build)
+    loaded_cleanly(ran, run_dir, {"customers": len(customers), "tickets": len(tickets)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # numeric(12, 2)'s REAL and INTEGER cells (SQL literals of BigDecimals) are the amounts written.
+    assert pg_column_types(ran.uri, schema, "tickets")["amount"] == "numeric(18,2)"
+    assert pg_column_types(ran.uri, schema, "customers")["credit_limit"] == "numeric(18,2)"
+    assert _amounts(ran.values("tickets", "amount", "id")) == {j + 1: apps.sequel_amount(j) for j in tickets}
+    assert _amounts(ran.values("customers", "credit_limit", "id")) == {
+        i + 1: apps.sequel_amount(i) for i in customers
+    }
+    assert pg_column_types(ran.uri, schema, "tickets")["rate"] == "numeric(18,6)"
+    assert _amounts(ran.values("tickets", "rate", "id")) == {
+        j + 1: Decimal(f"0.{j * 4567 % 1000000:06d}") for j in tickets
+    }
+    # Six fraction digits always; with the offset (+0000) the instants, without it the wall clock.
+    moment = "timestamp with time zone" if zoned else "timestamp without time zone"
+    assert ran.types("tickets")["opened_at"] == ran.types("tickets")["closed_at"] == moment
+    assert ran.types("customers")["created_at"] == moment
+    opened = {j + 1: apps.sequel_opened(j) for j in tickets}
+    assert ran.values("tickets", "opened_at", "id") == (
+        opened if zoned else {k: naive(v) for k, v in opened.items()}
+    )
+    # Booleans 1/0 as shipped, 't'/'f' with integer_booleans = false: boolean, NULL kept.
+    assert ran.types("tickets")["closed"] == ran.types("customers")["vip"] == "boolean"
+    assert ran.values("tickets", "closed", "id") == {
+        j + 1: None if j % 10 == 0 else j % 2 == 0 for j in tickets
+    }
+    assert ran.types("tickets")["due_on"] == ran.types("customers")["birthday"] == "date"
+    # A Sequel::SQLTime stays text as written; codes keep their zeros; bigints and blobs exactly.
+    assert ran.types("tickets")["due_time"] == ran.types("customers")["postcode"] == "text"
+    assert ran.values("customers", "postcode", "id") == {
+        i + 1: None if i % 4 == 0 else f"{i * 1013 % 10000:05d}" for i in customers
+    }
+    assert ran.types("tickets")["bytes"] == "bigint"
+    assert ran.values("tickets", "bytes", "id") == {j + 1: j * 987_654_321_987 for j in tickets}
+    assert ran.types("customers")["avatar"] == "bytea"
+    avatars = {k: None if v is None else bytes(v) for k, v in ran.values("customers", "avatar", "id").items()}
+    assert avatars == {
+        i + 1: None if i % 2 == 0 else bytes(b * i % 256 for b in range(256)) for i in customers
+    }
+    # ``foreign_key :customer_id, :customers`` names the table only: its primary key.
+    assert references(run_dir) == {("tickets", "customer_id"): "customers.id"}
