@@ -480,6 +480,18 @@ number, so a test computes what a column holds from the same numbers.
   (``2025-03-29 22:15:07.000000``), a ``Sequel::SQLTime`` as text, ``boolean`` 1/0, a ``File`` BLOB;
   with ``zoned``, the ``use_timestamp_timezones`` offset ``+0000`` and ``integer_booleans = false``'s
   ``'t'``/``'f'``.
+- :func:`sqlobject_app`: a SQLObject 3.14 app's SQLite database (``createTable``'s DDL): a
+  ``DecimalCol`` ``DECIMAL(12, 2)`` of REAL or INTEGER cells, a ``DecimalStringCol`` ``VARCHAR(15)``
+  of decimal text (``'1.007'``), ``DateTimeCol`` text with six fraction digits, ``TimeCol`` text,
+  ``BoolCol`` 0/1, a ``BLOBCol`` and a ``PickleCol`` as base64 in ``TEXT`` (SQLObject's SQLite
+  storage), an ``EnumCol`` with its ``CHECK``, JSON text, and a ``ForeignKey`` declared as
+  ``CONSTRAINT customer_id_exists REFERENCES customer(id)``.
+- :func:`storm_app`: a Storm 1.3 app's SQLite database (the app's own DDL; Storm creates none):
+  ``str()`` of each value Storm binds, so ``DateTime`` text with no fraction on whole seconds and six
+  digits otherwise (``'+00:00'`` with a ``tzinfo``), ``TimeDelta`` text (``'1 day, 0:01:01.000003'``)
+  under ``INTERVAL``, ``Decimal`` text that ``DECIMAL`` / ``NUMERIC`` affinity stores as REAL or
+  INTEGER, ``Bool`` 0/1, ``RawStr`` BLOBs (empty, and digits with a leading zero), a ``Pickle`` BLOB,
+  ``JSON`` and ``UUID`` text.
 """
 
 from __future__ import annotations
@@ -11577,6 +11589,131 @@ def sequel_app(path: Path, customers: int = 12, tickets: int = 30, *, zoned: boo
                 None if j % 2 else sequel_time(sequel_opened(j) + timedelta(days=2), zoned),
                 date(2025, 1 + j % 12, 1 + j % 28).isoformat(),
                 j * 987_654_321_987,
+            )
+            for j in range(tickets)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- SQLObject and Storm ---------------------------------------------------------------------------------
+
+#: Decimals a Python ORM bound into a ``DECIMAL`` column: NUMERIC affinity stores REAL or INTEGER cells.
+PY_ORM_AMOUNTS = ("0.00", "137.07", "-42.50", "9999999.99", "0.01", "1234.30")
+
+
+def py_orm_amount(i: int) -> Decimal | None:
+    return None if i % 6 == 5 else Decimal(PY_ORM_AMOUNTS[i % len(PY_ORM_AMOUNTS)])
+
+
+def sqlobject_avatar(i: int) -> bytes | None:
+    return None if i % 2 == 0 else bytes(b * i % 256 for b in range(64))
+
+
+def sqlobject_app(path: Path, customers: int = 12, tickets: int = 30) -> Path:
+    """A SQLObject app's database (see the module's list)."""
+    # createTable's DDL as SQLObject 3.14 writes it for SQLite, indentation and all.
+    ddl = [
+        "CREATE TABLE customer (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    name TEXT NOT NULL,\n"
+        "    email VARCHAR(120) UNIQUE,\n    postcode VARCHAR(10),\n    birthday DATE,\n    vip BOOLEAN,\n"
+        "    credit DECIMAL(12, 2),\n    created TIMESTAMP,\n    avatar TEXT,\n    notes TEXT,\n"
+        "    level VARCHAR(6) CHECK (level in ('bronze', 'silver', 'gold'))\n)",
+        "CREATE TABLE ticket (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        "    customer_id INT CONSTRAINT customer_id_exists REFERENCES customer(id) ,\n"
+        "    subject TEXT NOT NULL,\n    opened TIMESTAMP,\n    at TIME,\n    rate DECIMAL(10, 6),\n"
+        "    closed BOOLEAN,\n    data TEXT,\n    flag VARCHAR(15),\n    js TEXT\n)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customer": [
+            (
+                i + 1,
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:60]} {i}",
+                None if i % 5 == 0 else f"u{i}@example.com",
+                None if i % 4 == 0 else f"{i * 1013 % 10000:05d}",
+                None if i % 3 == 0 else date(1950 + i, 1 + i % 12, 1 + i % 28).isoformat(),
+                int(i % 3 == 0),
+                None if (credit := py_orm_amount(i)) is None else float(credit),  # sqlrepr: a literal
+                # DateTimeCol: always six fraction digits.
+                datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 60, i * 1234).strftime(
+                    "%Y-%m-%d %H:%M:%S.%f"
+                ),
+                # BLOBCol on SQLite: the bytes' base64 in a TEXT column.
+                None if (avatar := sqlobject_avatar(i)) is None else base64.b64encode(avatar).decode(),
+                f"Note ☃ {i}",
+                ("bronze", "silver", "gold")[i % 3],
+            )
+            for i in range(customers)
+        ],
+        "ticket": [
+            (
+                j + 1,
+                None if j % 11 == 10 else j % customers + 1,
+                f"Ticket {j} – ünïcödé\u00a0{j}",
+                datetime(2025, 1 + j % 12, 1 + j % 28, j % 24, j * 7 % 60, j * 13 % 60, j * 1001).strftime(
+                    "%Y-%m-%d %H:%M:%S.%f"
+                ),
+                time(j % 24, j % 60, j * 3 % 60).strftime("%H:%M:%S.%f"),
+                float(Decimal(f"0.{j * 4567 % 1000000:06d}")),
+                None if j % 10 == 0 else int(j % 2 == 0),
+                # PickleCol: a pickle's base64, TEXT too.
+                None if j % 3 else base64.b64encode(pickle.dumps({"j": j, "tags": ["a", "ü"]}, 5)).decode(),
+                f"{j}.{j * 7 % 1000:03d}",  # DecimalStringCol(size=12, precision=3): str() of the Decimal
+                None if j % 4 == 1 else json.dumps({"k": j, "v": [1, 2.5, "x"]}),
+            )
+            for j in range(tickets)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+def storm_created(i: int) -> datetime:
+    """Whole seconds on every fifth row: Storm writes ``str(datetime)``, which then has no fraction."""
+    return datetime(2024, 3, 30, 22, 15, 7, 0 if i % 5 == 0 else i * 1234 + 1, UTC) + timedelta(hours=7 * i)
+
+
+def storm_spent(i: int) -> timedelta | None:
+    return None if i % 6 == 2 else timedelta(days=i % 3, seconds=i * 61, microseconds=i * 3)
+
+
+def storm_app(path: Path, people: int = 12, tickets: int = 30) -> Path:
+    """A Storm app's database (see the module's list)."""
+    # Storm creates no table: the app's own DDL, as Storm's tutorial writes it.
+    ddl = [
+        "CREATE TABLE person (id INTEGER PRIMARY KEY, name VARCHAR, postcode VARCHAR, birthday DATE, "
+        "vip BOOLEAN, credit DECIMAL(12,2), created TIMESTAMP, created_tz TIMESTAMP, avatar BLOB, "
+        "prefs JSON, extra BLOB, wake TIME, spent INTERVAL, uid VARCHAR, raw BLOB)",
+        "CREATE TABLE ticket (id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id), "
+        "subject VARCHAR, amount NUMERIC(12,2), opened TIMESTAMP, closed BOOLEAN)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "person": [
+            (
+                i + 1,
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:60]} {i}",
+                None if i % 4 == 0 else f"{i * 1013 % 10000:05d}",
+                None if i % 3 == 0 else str(date(1950 + i, 1 + i % 12, 1 + i % 28)),
+                int(i % 3 == 0),
+                None if (credit := py_orm_amount(i)) is None else str(credit),  # bound as str(Decimal)
+                str(storm_created(i).replace(tzinfo=None)),
+                str(storm_created(i)),  # DateTime(tzinfo=tzutc()): '+00:00'
+                None if i % 2 == 0 else bytes(b * i % 256 for b in range(64)),
+                None if i % 4 == 1 else json.dumps({"lang": "pt-BR", "n": i, "x": 1.5}),
+                None if i % 3 else pickle.dumps({"i": i, "s": "ü"}, 5),
+                None if i % 5 == 1 else str(time(i % 24, i % 60, i * 7 % 60, i * 1000 % 1000000)),
+                None if (spent := storm_spent(i)) is None else str(spent),  # '1 day, 0:01:01.000003'
+                str(UUID(int=i * 7919 + 1)),
+                b"" if i % 10 == 3 else (f"0{i:04d}".encode() if i % 2 else None),  # RawStr
+            )
+            for i in range(people)
+        ],
+        "ticket": [
+            (
+                j + 1,
+                None if j % 11 == 10 else j % people + 1,
+                f"Ticket {j} – ünïcödé\u00a0{j}",
+                None if (amount := py_orm_amount(j)) is None else str(amount),
+                str(datetime(2025, 1 + j % 12, 1 + j % 28, j % 24, j * 7 % 60, j * 13 % 60, j * 1001 % 4000)),
+                None if j % 10 == 0 else int(j % 2 == 0),
             )
             for j in range(tickets)
         ],

@@ -15,8 +15,9 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
+SQLObject application, a Storm application) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4882,3 +4883,82 @@ def test_sequel_app_reads_its_literal_decimals_as_amounts_and_its_timestamps_and
     }
     # ``foreign_key :customer_id, :customers`` names the table only: its primary key.
     assert references(run_dir) == {("tickets", "customer_id"): "customers.id"}
+
+
+def test_sqlobject_app_keeps_its_base64_blobs_as_text_and_reads_its_decimal_strings_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sqlobject_app)
+    customers, tickets = range(12), range(30)
+    loaded_cleanly(ran, run_dir, {"customer": len(customers), "ticket": len(tickets)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # DECIMAL(12, 2) literals (REAL or INTEGER cells) and DecimalStringCol text: the decimals written.
+    assert pg_column_types(ran.uri, schema, "customer")["credit"] == "numeric(18,2)"
+    assert _amounts(ran.values("customer", "credit", "id")) == {
+        i + 1: apps.py_orm_amount(i) for i in customers
+    }
+    assert pg_column_types(ran.uri, schema, "ticket")["flag"] == "numeric(18,3)"
+    assert _amounts(ran.values("ticket", "flag", "id")) == {
+        j + 1: Decimal(f"{j}.{j * 7 % 1000:03d}") for j in tickets
+    }
+    assert pg_column_types(ran.uri, schema, "ticket")["rate"] == "numeric(18,6)"
+    # A BLOBCol's and a PickleCol's base64 under TEXT stay the text written: decoding it is no rule.
+    assert ran.types("customer")["avatar"] == ran.types("ticket")["data"] == "text"
+    avatars = ran.values("customer", "avatar", "id")
+    assert {k: None if v is None else base64.b64decode(v) for k, v in avatars.items()} == {
+        i + 1: apps.sqlobject_avatar(i) for i in customers
+    }
+    pickled = ran.values("ticket", "data", "id")
+    assert {k: None if v is None else pickle.loads(base64.b64decode(v)) for k, v in pickled.items()} == {
+        j + 1: None if j % 3 else {"j": j, "tags": ["a", "ü"]} for j in tickets
+    }
+    # DateTimeCol text (six fraction digits): moments; TimeCol text stays text; BoolCol 0/1 boolean.
+    assert ran.types("customer")["created"] == ran.types("ticket")["opened"] == "timestamp without time zone"
+    assert ran.values("ticket", "opened", "id") == {
+        j + 1: datetime(2025, 1 + j % 12, 1 + j % 28, j % 24, j * 7 % 60, j * 13 % 60, j * 1001)
+        for j in tickets
+    }
+    assert ran.types("ticket")["at"] == ran.types("customer")["level"] == "text"
+    assert ran.types("ticket")["closed"] == ran.types("customer")["vip"] == "boolean"
+    assert ran.values("customer", "postcode", "id") == {
+        i + 1: None if i % 4 == 0 else f"{i * 1013 % 10000:05d}" for i in customers
+    }
+    # The ForeignKey's named constraint (CONSTRAINT customer_id_exists REFERENCES customer(id)).
+    assert references(run_dir) == {("ticket", "customer_id"): "customer.id"}
+
+
+def test_storm_app_reads_its_str_datetimes_with_and_without_fractions_and_keeps_str_timedeltas(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.storm_app)
+    people, tickets = range(12), range(30)
+    loaded_cleanly(ran, run_dir, {"person": len(people), "ticket": len(tickets)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # str(datetime): no fraction on whole seconds, six digits otherwise, '+00:00' with a tzinfo.
+    assert ran.types("person")["created"] == ran.types("ticket")["opened"] == "timestamp without time zone"
+    assert ran.types("person")["created_tz"] == "timestamp with time zone"
+    assert ran.values("person", "created", "id") == {i + 1: naive(apps.storm_created(i)) for i in people}
+    assert ran.values("person", "created_tz", "id") == {i + 1: apps.storm_created(i) for i in people}
+    # str(timedelta) ('1 day, 0:01:01.000003') and str(time) stay the text written.
+    assert ran.types("person")["spent"] == ran.types("person")["wake"] == "text"
+    assert ran.values("person", "spent", "id") == {
+        i + 1: None if (spent := apps.storm_spent(i)) is None else str(spent) for i in people
+    }
+    # Decimals bound as str() into DECIMAL/NUMERIC: the amounts.
+    assert pg_column_types(ran.uri, schema, "person")["credit"] == "numeric(18,2)"
+    assert pg_column_types(ran.uri, schema, "ticket")["amount"] == "numeric(18,2)"
+    assert _amounts(ran.values("ticket", "amount", "id")) == {j + 1: apps.py_orm_amount(j) for j in tickets}
+    # RawStr and Pickle BLOBs byte for byte: an empty BLOB stays empty, digits with a zero stay bytes.
+    for column in ("avatar", "extra", "raw"):
+        assert ran.types("person")[column] == "bytea", column
+    raw = {k: None if v is None else bytes(v) for k, v in ran.values("person", "raw", "id").items()}
+    assert raw == {i + 1: b"" if i % 10 == 3 else (f"0{i:04d}".encode() if i % 2 else None) for i in people}
+    extra = ran.values("person", "extra", "id")
+    assert {k: None if v is None else pickle.loads(bytes(v)) for k, v in extra.items()} == {
+        i + 1: None if i % 3 else {"i": i, "s": "ü"} for i in people
+    }
+    assert ran.types("person")["uid"] == ran.types("person")["postcode"] == "text"
+    assert ran.types("ticket")["closed"] == ran.types("person")["vip"] == "boolean"
+    assert references(run_dir) == {("ticket", "person_id"): "person.id"}
