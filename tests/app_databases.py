@@ -492,6 +492,14 @@ number, so a test computes what a column holds from the same numbers.
   under ``INTERVAL``, ``Decimal`` text that ``DECIMAL`` / ``NUMERIC`` affinity stores as REAL or
   INTEGER, ``Bool`` 0/1, ``RawStr`` BLOBs (empty, and digits with a leading zero), a ``Pickle`` BLOB,
   ``JSON`` and ``UUID`` text.
+- :func:`ormar_app`: an ormar 0.26 app's SQLite database (SQLAlchemy 2.1's ``create_all`` DDL):
+  uuid keys as ``CHAR(32)`` hex (``uuid_format="hex"``, the default) and ``CHAR(36)`` strings, the
+  references to them declared as named constraints (a ``ForeignKey`` and a ``ManyToMany``'s
+  ``entrys_tags`` junction), each ``Decimal(max_digits, decimal_places)`` a ``DECIMAL`` of REAL or
+  INTEGER cells (SQLAlchemy binds a float: ``1e-08``), ``DateTime(timezone=True)`` as ``DATETIME``
+  text of the wall clock with six fraction digits and no offset, ``TIME`` text, ``BOOLEAN`` 0/1, a
+  ``BLOB``, ``JSON`` text with ``\\u`` escapes, an ``Enum``'s name, ``BIGINT`` beyond 2^53 and a
+  negative ``SMALLINT``.
 """
 
 from __future__ import annotations
@@ -11716,6 +11724,118 @@ def storm_app(path: Path, people: int = 12, tickets: int = 30) -> Path:
                 None if j % 10 == 0 else int(j % 2 == 0),
             )
             for j in range(tickets)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- ormar -----------------------------------------------------------------------------------------------
+
+#: ormar's Decimal(max_digits=20, decimal_places=8): SQLAlchemy binds a float, stored REAL or INTEGER.
+ORMAR_RATES = ("0", "0.00000001", "1.5", "123.45678901", "0.0000005")
+
+
+def ormar_uuid(kind: str, n: int) -> UUID:
+    """A version-4 uuid made from its owner's name and number (deterministic, as random-looking)."""
+    return UUID(bytes=hashlib.md5(f"{kind}{n}".encode()).digest(), version=4)
+
+
+def ormar_balance(i: int) -> Decimal:
+    return Decimal(f"{i * 7919 % 100000}.{i * 37 % 10000:04d}") * (-1 if i % 5 == 3 else 1)
+
+
+def ormar_amount(j: int) -> Decimal:
+    return Decimal(f"{j * 131 % 10000}.{j % 100:02d}") * (-1 if j % 3 else 1)
+
+
+def ormar_posted(j: int) -> datetime:
+    """``DateTime(timezone=True)``'s moment: SQLite's DATETIME keeps its wall clock, no offset."""
+    return datetime(2025, 3, 29, 23, 0, 0) + timedelta(minutes=j * 97, microseconds=j * 11)
+
+
+def ormar_app(path: Path, accounts: int = 10, entries: int = 30) -> Path:
+    """An ormar app's database (see the module's list)."""
+
+    # metadata.create_all's DDL (SQLAlchemy 2.1), one column a line, a tab and a trailing blank each.
+    def table(name: str, *lines: str) -> str:
+        return f"\nCREATE TABLE {name} (\n\t" + ", \n\t".join(lines) + "\n)\n\n"
+
+    ddl = [
+        table("tags", "id CHAR(32) NOT NULL", "name VARCHAR(40) NOT NULL", "PRIMARY KEY (id)"),
+        table(
+            "accounts",
+            "id CHAR(32) NOT NULL",
+            "name VARCHAR(100) NOT NULL",
+            "balance DECIMAL(18, 4) NOT NULL",
+            "rate DECIMAL(20, 8)",
+            "opened DATE NOT NULL",
+            "wake TIME",
+            "active BOOLEAN",
+            "logo BLOB",
+            "prefs JSON",
+            "level VARCHAR(6)",
+            "big BIGINT",
+            "small SMALLINT",
+            "PRIMARY KEY (id)",
+        ),
+        table(
+            "entries",
+            "id CHAR(36) NOT NULL",
+            "account CHAR(32)",
+            "amount DECIMAL(12, 2) NOT NULL",
+            "posted DATETIME NOT NULL",
+            "memo TEXT",
+            "PRIMARY KEY (id)",
+            "CONSTRAINT fk_entries_accounts_id_account FOREIGN KEY(account) REFERENCES accounts (id)",
+        ),
+        table(
+            "entrys_tags",
+            "id INTEGER NOT NULL",
+            "tag CHAR(32)",
+            "entry CHAR(36)",
+            "PRIMARY KEY (id)",
+            "CONSTRAINT fk_entrys_tags_tags_tag_id FOREIGN KEY(tag) REFERENCES tags (id) "
+            "ON DELETE CASCADE ON UPDATE CASCADE",
+            "CONSTRAINT fk_entrys_tags_entries_entry_id FOREIGN KEY(entry) REFERENCES entries (id) "
+            "ON DELETE CASCADE ON UPDATE CASCADE",
+        ),
+    ]
+    tags = ("food", "rent", "café ☕", "travel ✈", "misc")
+    junction = [(j, t) for j in range(entries) for t in range(j % 4)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "tags": [(ormar_uuid("tag", t).hex, name) for t, name in enumerate(tags)],
+        "accounts": [
+            (
+                ormar_uuid("account", i).hex,  # uuid_format="hex", the default: CHAR(32)
+                f"{FREE_TEXT[i % len(FREE_TEXT)][:60]} {i}",
+                float(ormar_balance(i)),
+                None if i % 4 == 0 else float(Decimal(ORMAR_RATES[i % len(ORMAR_RATES)])),
+                date(2020, 1 + i % 12, 1 + i % 28).isoformat(),
+                None
+                if i % 5 == 1
+                else time(i % 24, i % 60, i * 7 % 60, i * 1000).isoformat(timespec="microseconds"),
+                None if i % 6 == 0 else int(i % 2 == 0),
+                None if i % 2 == 0 else bytes(b * i % 256 for b in range(48)),
+                None if i % 4 == 1 else json.dumps({"lang": "pt-BR", "n": i, "s": "ü 😀"}),
+                ("bronze", "silver", "gold")[i % 3],
+                None if i % 7 == 0 else i * 2**55 - 3,
+                i - 30,
+            )
+            for i in range(accounts)
+        ],
+        "entries": [
+            (
+                str(ormar_uuid("entry", j)),  # uuid_format="string": CHAR(36)
+                ormar_uuid("account", j % accounts).hex,
+                float(ormar_amount(j)),
+                ormar_posted(j).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                None if j % 4 == 0 else f"memo {j}",
+            )
+            for j in range(entries)
+        ],
+        "entrys_tags": [
+            (n + 1, ormar_uuid("tag", t).hex, str(ormar_uuid("entry", j)))
+            for n, (j, t) in enumerate(junction)
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -16,8 +16,8 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
-SQLObject application, a Storm application) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+SQLObject application, a Storm application, an ormar application) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4962,3 +4962,56 @@ def test_storm_app_reads_its_str_datetimes_with_and_without_fractions_and_keeps_
     assert ran.types("person")["uid"] == ran.types("person")["postcode"] == "text"
     assert ran.types("ticket")["closed"] == ran.types("person")["vip"] == "boolean"
     assert references(run_dir) == {("ticket", "person_id"): "person.id"}
+
+
+def test_ormar_app_keeps_its_hex_uuid_keys_and_references_and_reads_its_float_bound_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.ormar_app)
+    accounts, entries = range(10), range(30)
+    junction = [(j, t) for j in entries for t in range(j % 4)]
+    tables = {"tags": 5, "accounts": len(accounts), "entries": len(entries), "entrys_tags": len(junction)}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # Keys as ormar writes uuids (CHAR(32) hex, CHAR(36) with dashes) stay text, each the target's key.
+    hexes = {i: apps.ormar_uuid("account", i).hex for i in accounts}
+    for table in ("tags", "accounts", "entries"):
+        assert ran.types(table)["id"] == "text", table
+        assert primary_key(ran.uri, schema, table) == ["id"], table
+    assert ran.values("entries", "account", "id") == {
+        str(apps.ormar_uuid("entry", j)): hexes[j % len(accounts)] for j in entries
+    }
+    assert references(run_dir) == {
+        ("entries", "account"): "accounts.id",
+        ("entrys_tags", "tag"): "tags.id",
+        ("entrys_tags", "entry"): "entries.id",
+    }
+    # DECIMAL(p, s) cells SQLAlchemy bound as floats: the amounts, at their declared places.
+    assert pg_column_types(ran.uri, schema, "accounts")["balance"] == "numeric(18,4)"
+    assert _amounts(ran.values("accounts", "balance", "id")) == {
+        hexes[i]: apps.ormar_balance(i) for i in accounts
+    }
+    assert pg_column_types(ran.uri, schema, "accounts")["rate"] == "numeric(18,8)"
+    assert _amounts(ran.values("accounts", "rate", "id")) == {
+        hexes[i]: None if i % 4 == 0 else Decimal(apps.ORMAR_RATES[i % len(apps.ORMAR_RATES)])
+        for i in accounts
+    }
+    assert pg_column_types(ran.uri, schema, "entries")["amount"] == "numeric(18,2)"
+    assert _amounts(ran.values("entries", "amount", "id")) == {
+        str(apps.ormar_uuid("entry", j)): apps.ormar_amount(j) for j in entries
+    }
+    # DateTime(timezone=True) on SQLite: the wall clock without an offset, read as one.
+    assert ran.types("entries")["posted"] == "timestamp without time zone"
+    assert ran.values("entries", "posted", "id") == {
+        str(apps.ormar_uuid("entry", j)): apps.ormar_posted(j) for j in entries
+    }
+    assert ran.types("accounts")["opened"] == "date"
+    assert ran.types("accounts")["active"] == "boolean"
+    assert (ran.types("accounts")["big"], ran.types("accounts")["small"]) == ("bigint", "bigint")
+    assert ran.values("accounts", "big", "id") == {
+        hexes[i]: None if i % 7 == 0 else i * 2**55 - 3 for i in accounts
+    }
+    for column in ("wake", "prefs", "level"):
+        assert ran.types("accounts")[column] == "text", column
+    assert ran.types("accounts")["logo"] == "bytea"
