@@ -480,6 +480,10 @@ number, so a test computes what a column holds from the same numbers.
   (``2025-03-29 22:15:07.000000``), a ``Sequel::SQLTime`` as text, ``boolean`` 1/0, a ``File`` BLOB;
   with ``zoned``, the ``use_timestamp_timezones`` offset ``+0000`` and ``integer_booleans = false``'s
   ``'t'``/``'f'``.
+- :func:`sequel_serialized`: a Sequel model's table of ``serialization`` plugin columns (``text``):
+  ``:yaml`` documents (``---\\n...\\n``, Psych's), ``:json`` text, and ``:marshal`` as Ruby's
+  ``[Marshal.dump(v)].pack('m')``: base64 in lines of 60 characters, each ending in a newline (the
+  same bytes Sequel 5.63 on Ruby 3.1 wrote).
 - :func:`sqlobject_app`: a SQLObject 3.14 app's SQLite database (``createTable``'s DDL): a
   ``DecimalCol`` ``DECIMAL(12, 2)`` of REAL or INTEGER cells, a ``DecimalStringCol`` ``VARCHAR(15)``
   of decimal text (``'1.007'``), ``DateTimeCol`` text with six fraction digits, ``TimeCol`` text,
@@ -11837,5 +11841,57 @@ def ormar_app(path: Path, accounts: int = 10, entries: int = 30) -> Path:
             (n + 1, ormar_uuid("tag", t).hex, str(ormar_uuid("entry", j)))
             for n, (j, t) in enumerate(junction)
         ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+def _marshal_int(n: int) -> bytes:
+    """Ruby Marshal 4.8's small integer (0, or 1 to 122 as ``n + 5``; all this builder writes)."""
+    assert 0 <= n <= 122
+    return bytes([0 if n == 0 else n + 5])
+
+
+def _marshal_symbol(name: str) -> bytes:
+    return b":" + _marshal_int(len(name)) + name.encode()
+
+
+def sequel_marshal(j: int) -> bytes:
+    """``Marshal.dump({j: j, s: "ü" * (j + 1)})``: a Hash of two Symbol keys, a Fixnum and a UTF-8
+    String (``I"``, its ``:E => true`` instance variable)."""
+    text = ("ü" * (j + 1)).encode()
+    string = b'I"' + _marshal_int(len(text)) + text + _marshal_int(1) + _marshal_symbol("E") + b"T"
+    pairs = _marshal_symbol("j") + b"i" + _marshal_int(j) + _marshal_symbol("s") + string
+    return b"\x04\x08{" + _marshal_int(2) + pairs
+
+
+def ruby_base64(data: bytes) -> str:
+    """``[data].pack('m')``: base64 in lines of 60 characters, each ending in a newline."""
+    encoded = base64.b64encode(data).decode()
+    return "".join(encoded[i : i + 60] + "\n" for i in range(0, len(encoded), 60))
+
+
+def sequel_yaml(j: int) -> str:
+    """Psych's ``to_yaml`` of ``{'name' => ..., 'tags' => [...], 'n' => j, 'when' => ...}``: a
+    document that starts ``---`` and ends in a newline (``"n"`` quoted: YAML 1.1 reads n as false)."""
+    return f"---\nname: Zoë {j}\ntags:\n- a\n- ü\n\"n\": {j}\nwhen: '2025-01-{1 + j % 28}'\n"
+
+
+def sequel_serialized(path: Path, docs: int = 20) -> Path:
+    """A Sequel model's table of serialized columns (see the module's list)."""
+    ddl = [
+        "CREATE TABLE `docs` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `ydata` text, "
+        "`jdata` text, `mdata` text, `title` varchar(255))"
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "docs": [
+            (
+                j + 1,
+                sequel_yaml(j),
+                json.dumps({"k": j, "v": [1, 2.5, "x ☃"]}, ensure_ascii=False, separators=(",", ":")),
+                ruby_base64(sequel_marshal(j)),
+                f"doc {j}",
+            )
+            for j in range(docs)
+        ]
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -60,7 +60,15 @@ from .lossless_check import summarize
 from .other_products import FREE_TEXT
 from .test_crm_exports import references
 from .test_data_tools import profiled
-from .test_other_products import Ran, arrives_as, audit_rules, loaded_cleanly, naive, run_export
+from .test_other_products import (
+    Ran,
+    arrives_as,
+    audit_rules,
+    loaded_cleanly,
+    naive,
+    only_gate_warnings,
+    run_export,
+)
 from .value_oracle import WHITE_SPACE
 
 __all__ = ["run_export"]  # the fixture, used by name
@@ -5015,3 +5023,34 @@ def test_ormar_app_keeps_its_hex_uuid_keys_and_references_and_reads_its_float_bo
     for column in ("wake", "prefs", "level"):
         assert ran.types("accounts")[column] == "text", column
     assert ran.types("accounts")["logo"] == "bytea"
+
+
+def test_sequel_serialized_documents_lose_only_their_final_newline_or_keep_it_with_trim_false(
+    run_export: Runner,
+) -> None:
+    docs = range(20)
+    # As it comes: YAML documents and Marshal base64 end in a newline, trimmed, each cell audited; YAML
+    # and base64 read the same without it. Every row padded so, the score may fall below the gate:
+    # the gate's warning only (exit 2), never another.
+    ran, run_dir = run_export(apps.sequel_serialized)
+    loaded_cleanly(ran, run_dir, {"docs": len(docs)})
+    assert ran.code == (2 if only_gate_warnings(ran, run_dir) else 0)
+    assert ran.values("docs", "ydata", "id") == {j + 1: apps.sequel_yaml(j).rstrip("\n") for j in docs}
+    marshal = ran.values("docs", "mdata", "id")
+    assert {k: base64.b64decode(v) for k, v in marshal.items()} == {
+        j + 1: apps.sequel_marshal(j) for j in docs
+    }
+    for column in ("ydata", "mdata"):
+        assert audit_rules(run_dir, "docs", column) == {str(j + 1): {"trim"} for j in docs}, column
+    assert audit_rules(run_dir, "docs", "jdata") == {}
+    # With trim = false (docs/runbook.md): byte for byte, nothing audited, no padding charged.
+    config = "[columns.docs.ydata]\ntrim = false\n[columns.docs.mdata]\ntrim = false\n"
+    ran, run_dir = run_export(apps.sequel_serialized, config=config)
+    loaded_cleanly(ran, run_dir, {"docs": len(docs)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.values("docs", "ydata", "id") == {j + 1: apps.sequel_yaml(j) for j in docs}
+    assert ran.values("docs", "mdata", "id") == {
+        j + 1: apps.ruby_base64(apps.sequel_marshal(j)) for j in docs
+    }
+    assert audited_columns(run_dir) == set()
+    assert ran.types("docs") == dict.fromkeys(("ydata", "jdata", "mdata", "title"), "text") | {"id": "bigint"}
