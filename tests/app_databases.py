@@ -473,6 +473,14 @@ number, so a test computes what a column holds from the same numbers.
   ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
   text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
   (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
+- :func:`graphite_web`: Graphite-web 1.1's ``graphite.db`` (Django 3.0 migrations, ``USE_TZ``):
+  ``events_event`` whose ``when datetime`` is naive UTC text with six fraction digits or none (``str``
+  of a datetime whose microseconds are 0), ``data`` and ``tags`` ``''`` under ``NOT NULL``;
+  django-tagging's ``tagging_taggeditem`` naming each event by a generic ``object_id`` beside its
+  declared ``content_type_id``; the tag database's ``tags_series`` (a SHA-256 ``hash``),
+  ``tags_tagvalue`` (values such as ``'007'`` and ``'web007'``) and ``tags_seriestag``; dashboards keyed
+  by their ``name varchar(128)`` with their owners referring to it, JSON ``state``; a profile's
+  ``advancedUI bool`` 0/1; the URL shortener's links.
 """
 
 from __future__ import annotations
@@ -11492,3 +11500,143 @@ def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Graphite-web ------------------------------------------------------------------------------------
+
+GRAPHITE_WHAT = (
+    "deploy",
+    "réparation",
+    "rollback",
+    "ＦＵＬＬ",
+    "maintenance\u00a0window",
+    "incident 🔥",
+    "  padded  ",
+)
+GRAPHITE_TAGS = ("prod", "host1", "ünïcode", "v1.2.3")
+
+
+def graphite_when(e: int) -> datetime:
+    """An event's moment as ``epoch_to_dt`` makes it (naive UTC): every other one whole seconds."""
+    return datetime(2024, 5, 1) + timedelta(microseconds=e * 3_600_250_000 + (123_456 if e % 2 else 0))
+
+
+def graphite_what(e: int) -> str:
+    return f"{GRAPHITE_WHAT[e % len(GRAPHITE_WHAT)]} #{e}" + ("\u00a0" if e % 5 == 4 else "")
+
+
+def graphite_data(e: int) -> str:
+    return "" if e % 7 == 0 else "détail ✓ " * (e % 3) + json.dumps({"v": e / 8})
+
+
+def graphite_tags(e: int) -> list[str]:
+    return list(GRAPHITE_TAGS[: e % 5])
+
+
+def graphite_value(s: int, tag: str) -> str:
+    """The value of ``tag`` in series ``s``'s path (``disk.used;dc=dc1;rack=001;server=web001``)."""
+    return {"dc": f"dc{s % 3}", "rack": f"{s % 7:03d}", "server": f"web{s:03d}"}[tag]
+
+
+def graphite_web(path: Path, events: int = 24, series: int = 10, links: int = 6) -> Path:
+    """Graphite-web's own ``graphite.db`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, '
+        '"username" varchar(150) NOT NULL UNIQUE, "first_name" varchar(30) NOT NULL, '
+        '"email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+        '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "last_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "account_profile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "history" text NOT '
+        'NULL, "advancedUI" bool NOT NULL, "user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "dashboard_dashboard" ("name" varchar(128) NOT NULL PRIMARY KEY, '
+        '"state" text NOT NULL)',
+        'CREATE TABLE "dashboard_dashboard_owners" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"dashboard_id" varchar(128) NOT NULL REFERENCES "dashboard_dashboard" ("name") DEFERRABLE INITIALLY '
+        'DEFERRED, "profile_id" integer NOT NULL REFERENCES "account_profile" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "events_event" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "when" datetime NOT '
+        'NULL, "what" varchar(255) NOT NULL, "data" text NOT NULL, "tags" varchar(255) NOT NULL)',
+        'CREATE TABLE "tagging_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(50) NOT '
+        "NULL UNIQUE)",
+        'CREATE TABLE "tagging_taggeditem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+        'integer unsigned NOT NULL CHECK ("object_id" >= 0), "content_type_id" integer NOT NULL REFERENCES '
+        '"django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL REFERENCES '
+        '"tagging_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "tags_series" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "hash" varchar(64) NOT '
+        'NULL UNIQUE, "path" text NOT NULL)',
+        'CREATE TABLE "tags_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"tag" varchar(191) NOT NULL UNIQUE)',
+        'CREATE TABLE "tags_tagvalue" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "value" varchar(191) '
+        "NOT NULL UNIQUE)",
+        'CREATE TABLE "tags_seriestag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "series_id" integer '
+        'NOT NULL REFERENCES "tags_series" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL '
+        'REFERENCES "tags_tag" ("id") DEFERRABLE INITIALLY DEFERRED, "value_id" integer NOT NULL REFERENCES '
+        '"tags_tagvalue" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "url_shortener_link" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "url" text NOT '
+        'NULL, "date_submitted" datetime NOT NULL)',
+    ]
+    users = ("alice", "bøb", "Chloé", "hanna😀")
+    joined = datetime(2024, 4, 30, 9, 1, 15, 590014)
+    names = [tag for e in range(events) for tag in graphite_tags(e)]
+    tag_ids = {tag: n + 1 for n, tag in enumerate(dict.fromkeys(names))}
+    tagged = [(e + 1, tag_ids[tag]) for e in range(events) for tag in graphite_tags(e)]
+    # The tag database inserts each (tag, value) with INSERT OR IGNORE: an ignored row still takes an id.
+    tag_names = ("dc", "rack", "server")
+    values: dict[str, int] = {}
+    seriestags = []
+    for s in range(series):
+        for tag in tag_names:
+            values.setdefault(graphite_value(s, tag), 10 * s + tag_names.index(tag) + 1)
+            seriestags.append((s + 1, tag_names.index(tag) + 1, values[graphite_value(s, tag)]))
+    paths = ["disk.used;" + ";".join(f"{t}={graphite_value(s, t)}" for t in tag_names) for s in range(series)]
+    dashboards = [f"ops-{d}" + ("é" if d % 3 == 0 else "") for d in range(5)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": [(1, "auth", "user"), (2, "dashboard", "dashboard"), (3, "events", "event")],
+        "auth_user": [
+            (
+                u + 1,
+                "!" if u == 0 else f"pbkdf2_sha256$180000$salt{u}$" + "A" * 43,
+                None if u % 2 else str(joined + timedelta(minutes=u)),
+                int(u == 0),
+                name,
+                name.title(),
+                f"{u}@example.org",
+                int(u == 0),
+                1,
+                str(joined + timedelta(seconds=u)),
+                "" if u % 2 else "Ng\u00a0Smith",
+            )
+            for u, name in enumerate(users)
+        ],
+        "account_profile": [
+            (u + 1, "\n".join(f"target=sumSeries(servers.web{j}.cpu)" for j in range(u)), u % 2, u + 1)
+            for u in range(len(users))
+        ],
+        "dashboard_dashboard": [
+            (name, json.dumps({"name": name, "graphs": [], "refreshConfig": {"enabled": d % 2 == 0}}))
+            for d, name in enumerate(dashboards)
+        ],
+        "dashboard_dashboard_owners": [(d + 1, name, d % 2 + 1) for d, name in enumerate(dashboards[:3])],
+        "events_event": [
+            (e + 1, str(graphite_when(e)), graphite_what(e), graphite_data(e), " ".join(graphite_tags(e)))
+            for e in range(events)
+        ],
+        "tagging_tag": [(n, tag) for tag, n in tag_ids.items()],
+        "tagging_taggeditem": [(n + 1, event, 3, tag) for n, (event, tag) in enumerate(tagged)],
+        "tags_series": [(s + 1, hashlib.sha256(p.encode()).hexdigest(), p) for s, p in enumerate(paths)],
+        "tags_tag": [(n + 1, tag) for n, tag in enumerate(tag_names)],
+        "tags_tagvalue": [(n, value) for value, n in values.items()],
+        "tags_seriestag": [(n + 1, *row) for n, row in enumerate(seriestags)],
+        "url_shortener_link": [
+            (
+                k + 1,
+                f"render/?target=servers.web{k}.cpu&from=-{k}h",
+                str(joined + timedelta(hours=k, microseconds=k)),
+            )
+            for k in range(links)
+        ],
+    }
+    return write_export(path, ddl, rows)

@@ -15,8 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+application, a Tortoise ORM application, a Piccolo ORM application, a Graphite-web server) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4827,3 +4827,76 @@ def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(
         i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
     }
     assert references(run_dir) == {("concert", "band"): "band.id"}
+
+
+def test_graphite_web_keeps_its_events_moments_codes_and_text_keys(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.graphite_web)
+    events, series, links = range(24), range(10), range(6)
+    tagged = [(e + 1, tag) for e in events for tag in apps.graphite_tags(e)]
+    values = {apps.graphite_value(s, t) for s in series for t in ("dc", "rack", "server")}
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": 3,
+            "auth_user": 4,
+            "account_profile": 4,
+            "dashboard_dashboard": 5,
+            "dashboard_dashboard_owners": 3,
+            "events_event": len(events),
+            "tagging_tag": len({tag for _, tag in tagged}),
+            "tagging_taggeditem": len(tagged),
+            "tags_series": len(series),
+            "tags_tag": 3,
+            "tags_tagvalue": len(values),
+            "tags_seriestag": 3 * len(series),
+            "url_shortener_link": len(links),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Naive UTC text, six fraction digits or none: the moments, as written (no zone to add).
+    assert ran.types("events_event")["when"] == "timestamp without time zone"
+    assert ran.values("events_event", "when", "id") == {e + 1: apps.graphite_when(e) for e in events}
+    assert {rule for rules in audit_rules(run_dir, "events_event", "when").values() for rule in rules} <= {
+        "date_format:%Y-%m-%d %H:%M:%S.%f"
+    }
+    assert ran.types("url_shortener_link")["date_submitted"] == "timestamp without time zone"
+    # '' under NOT NULL is the app's "none": NULL, each audited; other text trimmed as any text.
+    assert ran.values("events_event", "data", "id") == {
+        e + 1: arrives_as(apps.graphite_data(e)) for e in events
+    }
+    assert ran.values("events_event", "tags", "id") == {
+        e + 1: arrives_as(" ".join(apps.graphite_tags(e))) for e in events
+    }
+    assert ran.values("events_event", "what", "id") == {
+        e + 1: arrives_as(apps.graphite_what(e)) for e in events
+    }
+    assert audit_rules(run_dir, "events_event", "data") == {
+        str(e + 1): {"empty_to_null"} for e in events if apps.graphite_data(e) == ""
+    }
+    # Tag values with leading zeros ('003') beside names ('web003'): text, every one as written.
+    assert ran.types("tags_tagvalue")["value"] == "text"
+    assert set(ran.values("tags_tagvalue", "value", "id").values()) == values
+    assert {"000", "006"} <= values
+    assert ran.types("tags_series")["hash"] == "text"
+    # A dashboard's key is its name: text, the owners refer to it; the flag is a boolean.
+    assert ran.types("dashboard_dashboard")["name"] == ran.types("dashboard_dashboard_owners")["dashboard_id"]
+    assert ran.types("dashboard_dashboard")["name"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "dashboard_dashboard") == ["name"]
+    assert ran.types("account_profile")["advancedUI"] == ran.types("auth_user")["is_staff"] == "boolean"
+    assert ran.values("account_profile", "advancedUI", "id") == {u + 1: u % 2 == 1 for u in range(4)}
+    # The generic relation's object_id names rows of whichever table content_type_id says: no reference.
+    assert ran.types("tagging_taggeditem")["object_id"] == "bigint"
+    assert ran.values("tagging_taggeditem", "object_id", "id") == {
+        n + 1: event for n, (event, _) in enumerate(tagged)
+    }
+    assert references(run_dir) == {
+        ("account_profile", "user_id"): "auth_user.id",
+        ("dashboard_dashboard_owners", "dashboard_id"): "dashboard_dashboard.name",
+        ("dashboard_dashboard_owners", "profile_id"): "account_profile.id",
+        ("tagging_taggeditem", "content_type_id"): "django_content_type.id",
+        ("tagging_taggeditem", "tag_id"): "tagging_tag.id",
+        ("tags_seriestag", "series_id"): "tags_series.id",
+        ("tags_seriestag", "tag_id"): "tags_tag.id",
+        ("tags_seriestag", "value_id"): "tags_tagvalue.id",
+    }
