@@ -216,7 +216,9 @@ _DATE_WORDS = frozenset(
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
 #: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
 #: ``user_login``, ``last_login_count`` are none), as ``last_seen`` and ``visited`` are by their words.
-_LAST_EVENT_WORDS = frozenset({"login", "logon"})
+#: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
+#: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used).
+_LAST_EVENT_WORDS = frozenset({"login", "logon", "used"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration
 #: number of 10 digits would read as epoch seconds under a date word.
@@ -259,7 +261,7 @@ _NOT_DATE_ENDINGS = frozenset(
 
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
-    ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``
+    ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``
     (:data:`_LAST_EVENT_WORDS`); not ``update_id``, ``candidate``,
     ``created_by``, ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
