@@ -481,6 +481,12 @@ number, so a test computes what a column holds from the same numbers.
   ``tags_tagvalue`` (values such as ``'007'`` and ``'web007'``) and ``tags_seriestag``; dashboards keyed
   by their ``name varchar(128)`` with their owners referring to it, JSON ``state``; a profile's
   ``advancedUI bool`` 0/1; the URL shortener's links.
+- :func:`pyload_core`: pyLoad-ng 0.5's ``pyload.db`` (its own DDL, ``DEFAULT ""`` and all): ``links``
+  of each ``package`` (declared, ``0`` for none) with ``size`` in bytes past 2^31, ``status`` codes and
+  ``error`` ``''``; ``packages`` with ``password`` and ``site`` ``''`` for none and a ``folder`` made
+  of the name; ``users`` with a 96-hex-digit salted hash and a ``permission`` bit mask; ``storage``
+  values of any kind as text; ``apikeys`` with ``created_at`` epoch milliseconds and ``expires_at`` /
+  ``last_used`` epoch milliseconds or ``0`` for none; the ``pstats`` view over them.
 """
 
 from __future__ import annotations
@@ -11637,6 +11643,117 @@ def graphite_web(path: Path, events: int = 24, series: int = 10, links: int = 6)
                 str(joined + timedelta(hours=k, microseconds=k)),
             )
             for k in range(links)
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- pyLoad-ng ----------------------------------------------------------------------------------------
+
+PYLOAD_SIZES = (0, 1, 734_003_200, 4_700_000_000, 2**31, 123_456_789_012)
+PYLOAD_NAMES = (
+    "Ubuntu ISO",
+    "Fotos Sommer 2024 ☀",
+    "série\u00a0complète",
+    "  spaced name  ",
+    "00123",
+    "a" * 200,
+)
+
+
+def pyload_link(p: int, k: int) -> tuple[str, str]:
+    """The URL of a package's link and the name pyLoad gives it (the URL's last part)."""
+    host = ("http://example.com/files/", "https://speed.hetzner.de/", "ftp://ftp.example.org/pub/")[
+        (p + k) % 3
+    ]
+    name = f"{'file' if k % 2 else 'Datei ü'}_{p}_{k}.{('zip', 'iso', 'part1.rar', 'mkv')[k % 4]}"
+    return host + name, name
+
+
+def pyload_created_ms(k: int) -> int:
+    return 1_714_521_600_123 + k * 86_400_017
+
+
+def pyload_core(path: Path, packages: int = 12, users: int = 4) -> Path:
+    """pyLoad-ng's own ``pyload.db`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "packages" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, '
+        '"folder" TEXT, "password" TEXT DEFAULT "", "site" TEXT DEFAULT "", '
+        '"queue" INTEGER DEFAULT 0 NOT NULL, "packageorder" INTEGER DEFAULT 0 NOT NULL)',
+        'CREATE TABLE "links" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "url" TEXT NOT NULL, "name" TEXT, '
+        '"size" INTEGER DEFAULT 0 NOT NULL, "status" INTEGER DEFAULT 3 NOT NULL, "plugin" TEXT DEFAULT '
+        '"DefaultPlugin" NOT NULL, "error" TEXT DEFAULT "", "linkorder" INTEGER DEFAULT 0 NOT NULL, '
+        '"package" INTEGER DEFAULT 0 NOT NULL, FOREIGN KEY(package) REFERENCES packages(id))',
+        'CREATE TABLE "storage" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "identifier" TEXT NOT NULL, '
+        '"key" TEXT NOT NULL, "value" TEXT DEFAULT "")',
+        'CREATE TABLE "users" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "email" TEXT '
+        'DEFAULT "" NOT NULL, "password" TEXT NOT NULL, "role" INTEGER DEFAULT 0 NOT NULL, "permission" '
+        'INTEGER DEFAULT 0 NOT NULL, "template" TEXT DEFAULT "default" NOT NULL)',
+        'CREATE TABLE "apikeys" ("id" INTEGER PRIMARY KEY, "user_id" INTEGER NOT NULL, "name" TEXT NOT NULL, '
+        '"key_hash" TEXT NOT NULL UNIQUE, "created_at" INTEGER NOT NULL, "expires_at" INTEGER, '
+        '"last_used" INTEGER, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE)',
+        'CREATE INDEX "p_id_index" ON links(package)',
+        'CREATE INDEX "apikeys_userid_index" ON apikeys(user_id)',
+        'CREATE VIEW "pstats" AS SELECT p.id AS id, SUM(l.size) AS sizetotal, COUNT(l.id) AS linkstotal '
+        "FROM packages p JOIN links l ON p.id = l.package GROUP BY p.id",
+    ]
+    names = [f"{PYLOAD_NAMES[p % len(PYLOAD_NAMES)]} {p}" for p in range(packages)]
+    links = [(p, k) for p in range(packages) for k in range(p % 4 + 1)]
+    people = ("pyload", "alice", "bøb", "Chloé😀")[:users]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "packages": [
+            (
+                p + 1,
+                name,
+                "_".join(name.split()),  # str.split: no-break spaces too
+                ("", "geheim", "pässwörd 🔑")[p % 3],
+                "" if p % 2 else f"https://forum.example/t/{p}",
+                p % 2,
+                p // 2,
+            )
+            for p, name in enumerate(names)
+        ],
+        "links": [
+            (
+                n + 1,
+                *pyload_link(p, k),
+                PYLOAD_SIZES[n % len(PYLOAD_SIZES)],
+                n % 14,
+                "Ftp" if pyload_link(p, k)[0].startswith("ftp:") else "DefaultPlugin",
+                "Connection timed out" if n % 14 == 8 else "",
+                k,
+                p + 1,
+            )
+            for n, (p, k) in enumerate(links)
+        ],
+        "storage": [
+            (1, "ExtractArchive", "passwords", "geheim\n1234\n007"),
+            (2, "UpdateManager", "last_check", "1796461425"),
+            (3, "UnSkipOnFail", "enabled", ""),
+        ],
+        "users": [
+            (
+                u + 1,
+                name,
+                "",
+                hashlib.sha384(name.encode()).hexdigest(),
+                u % 2,
+                (1 << u) - 1 + 64 * (u % 2),
+                "default",
+            )
+            for u, name in enumerate(people)
+        ],
+        "apikeys": [
+            (
+                k + 1,
+                k % users + 1,
+                ("CLI key ✓", "", "backup")[k],
+                hashlib.sha256(bytes([k])).hexdigest(),
+                pyload_created_ms(k),
+                0 if k == 1 else pyload_created_ms(k) + 30 * 86_400_000,
+                0 if k == 0 else pyload_created_ms(k) + 3_600_000,
+            )
+            for k in range(3)
         ],
     }
     return write_export(path, ddl, rows)

@@ -15,8 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application, a Graphite-web server) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+application, a Tortoise ORM application, a Piccolo ORM application, a Graphite-web server, a pyLoad-ng
+download manager) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -4900,3 +4900,57 @@ def test_graphite_web_keeps_its_events_moments_codes_and_text_keys(run_export: R
         ("tags_seriestag", "tag_id"): "tags_tag.id",
         ("tags_seriestag", "value_id"): "tags_tagvalue.id",
     }
+
+
+def test_pyload_core_reads_its_epoch_milliseconds_and_keeps_zero_for_none_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pyload_core)
+    packages, keys = range(12), range(3)
+    links = [(p, k) for p in packages for k in range(p % 4 + 1)]
+    loaded_cleanly(
+        ran, run_dir, {"packages": 12, "links": len(links), "storage": 3, "users": 4, "apikeys": 3}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert any("1 view not loaded ('pstats')" in note for note in ran.record["notes"])
+    # A key's creation, epoch milliseconds under a date-like name: the instants, each audited.
+    assert ran.types("apikeys")["created_at"] == "timestamp with time zone"
+    assert ran.values("apikeys", "created_at", "id") == {
+        k + 1: UNIX_EPOCH + timedelta(milliseconds=apps.pyload_created_ms(k)) for k in keys
+    }
+    assert audit_rules(run_dir, "apikeys", "created_at") == {str(k + 1): {"epoch:milliseconds"} for k in keys}
+    # Expiry and last use: milliseconds or 0 for none, kept as written, a note gives the instant.
+    raw = {k + 1: apps.pyload_created_ms(k) for k in keys}
+    assert ran.types("apikeys")["expires_at"] == ran.types("apikeys")["last_used"] == "bigint"
+    assert ran.values("apikeys", "expires_at", "id") == {
+        k: 0 if k == 2 else ms + 30 * 86_400_000 for k, ms in raw.items()
+    }
+    assert ran.values("apikeys", "last_used", "id") == {
+        k: 0 if k == 1 else ms + 3_600_000 for k, ms in raw.items()
+    }
+    for column in ("expires_at", "last_used"):
+        notes = _notes(run_dir, "apikeys", column)
+        assert any(f'to_timestamp(NULLIF("{column}", 0) / 1000.0)' in note for note in notes), notes
+    # Sizes in bytes past 2^31 and status codes: the integers written.
+    assert ran.types("links")["size"] == ran.types("links")["status"] == "bigint"
+    assert ran.values("links", "size", "id") == {
+        n + 1: apps.PYLOAD_SIZES[n % len(apps.PYLOAD_SIZES)] for n in range(len(links))
+    }
+    assert ran.values("links", "url", "id") == {
+        n + 1: apps.pyload_link(p, k)[0] for n, (p, k) in enumerate(links)
+    }
+    # '' for "no password", "no site", "no error": NULL, each audited; names trimmed as any text.
+    assert ran.values("packages", "password", "id") == {
+        p + 1: arrives_as(("", "geheim", "pässwörd 🔑")[p % 3]) for p in packages
+    }
+    assert audit_rules(run_dir, "packages", "password") == {
+        str(p + 1): {"empty_to_null"} for p in packages if p % 3 == 0
+    }
+    assert ran.values("packages", "name", "id") == {
+        p + 1: arrives_as(f"{apps.PYLOAD_NAMES[p % len(apps.PYLOAD_NAMES)]} {p}") for p in packages
+    }
+    # Storage values of every kind (digits among them) share one text column: text, as written.
+    assert ran.types("storage")["value"] == "text"
+    assert ran.values("storage", "value", "id")[2] == "1796461425"
+    assert ran.types("users")["permission"] == "bigint"
+    assert references(run_dir) == {("links", "package"): "packages.id", ("apikeys", "user_id"): "users.id"}
