@@ -487,6 +487,12 @@ number, so a test computes what a column holds from the same numbers.
   of the name; ``users`` with a 96-hex-digit salted hash and a ``permission`` bit mask; ``storage``
   values of any kind as text; ``apikeys`` with ``created_at`` epoch milliseconds and ``expires_at`` /
   ``last_used`` epoch milliseconds or ``0`` for none; the ``pstats`` view over them.
+- :func:`mopidy_local`: Mopidy-Local 3.3's ``library.db`` after ``mopidy local scan`` (its
+  ``schema.sql``, ``user_version`` 7): ``artist`` / ``album`` / ``track`` keyed by their ``local:`` URIs
+  and referring to each other by them (declared), a release ``date TEXT`` as the tags wrote it
+  (``1999``, ``1980-11``, ``1997-09-22``), ``length`` in milliseconds, ``last_modified`` epoch
+  milliseconds, MusicBrainz ids (uuids with leading zeros), the views ``albums``, ``tracks`` and
+  ``search``, and an FTS3 table ``fts`` a trigger fills from ``search`` for each track.
 """
 
 from __future__ import annotations
@@ -11757,3 +11763,129 @@ def pyload_core(path: Path, packages: int = 12, users: int = 4) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Mopidy-Local -------------------------------------------------------------------------------------
+
+MOPIDY_ARTISTS = ("Björk", "Sigur Rós", "坂本龍一", "The\u00a0Beatles", "Motörhead", "Beyoncé 🐝")
+MOPIDY_ALBUMS = ("Homogenic", "Ágætis byrjun", "async", "Abbey Road", "Ace of Spades", "Lemonade")
+MOPIDY_DATES = ("1997-09-22", "1999", "2017-03-29", "1969-09-26", "1980-11", None)
+MOPIDY_TRACK_FIELDS = (
+    "uri, name, album, artists, composers, performers, genre, track_no, disc_no, date, length, bitrate, "
+    "comment, musicbrainz_id, last_modified"
+)
+MOPIDY_SCHEMA = (
+    "CREATE TABLE artist (uri TEXT PRIMARY KEY, name TEXT NOT NULL, sortname TEXT, musicbrainz_id TEXT)",
+    "CREATE TABLE album (uri TEXT PRIMARY KEY, name TEXT NOT NULL, artists TEXT, num_tracks INTEGER, "
+    "num_discs INTEGER, date TEXT, musicbrainz_id TEXT, images TEXT, "
+    "FOREIGN KEY (artists) REFERENCES artist (uri))",
+    "CREATE TABLE track (uri TEXT PRIMARY KEY, name TEXT NOT NULL, album TEXT, artists TEXT, composers TEXT, "
+    "performers TEXT, genre TEXT, track_no INTEGER, disc_no INTEGER, date TEXT, length INTEGER, "
+    "bitrate INTEGER, comment TEXT, musicbrainz_id TEXT, last_modified INTEGER, "
+    "FOREIGN KEY (album) REFERENCES album (uri), FOREIGN KEY (artists) REFERENCES artist (uri), "
+    "FOREIGN KEY (composers) REFERENCES artist (uri), FOREIGN KEY (performers) REFERENCES artist (uri))",
+    "CREATE INDEX album_date_index ON album (date)",
+    "CREATE INDEX track_date_index ON track (date)",
+    "CREATE INDEX track_last_modified_index ON track (last_modified)",
+    "CREATE VIEW albums AS SELECT album.uri AS uri, album.name AS name, artist.uri AS artist_uri, "
+    "artist.name AS artist_name, album.date AS date FROM album "
+    "LEFT OUTER JOIN artist ON album.artists = artist.uri",
+    "CREATE VIEW tracks AS SELECT track.rowid AS docid, track.uri AS uri, track.name AS name, "
+    "track.genre AS genre, track.track_no AS track_no, track.disc_no AS disc_no, track.date AS date, "
+    "track.comment AS comment, track.musicbrainz_id AS musicbrainz_id, album.name AS album_name, "
+    "album.date AS album_date, album.musicbrainz_id AS album_musicbrainz_id, artist.name AS artist_name, "
+    "artist.musicbrainz_id AS artist_musicbrainz_id, composer.name AS composer_name, "
+    "performer.name AS performer_name, albumartist.name AS albumartist_name FROM track "
+    "LEFT OUTER JOIN album ON track.album = album.uri LEFT OUTER JOIN artist ON track.artists = artist.uri "
+    "LEFT OUTER JOIN artist AS composer ON track.composers = composer.uri "
+    "LEFT OUTER JOIN artist AS performer ON track.performers = performer.uri "
+    "LEFT OUTER JOIN artist AS albumartist ON album.artists = albumartist.uri",
+    "CREATE VIEW search AS SELECT docid AS docid, uri AS uri, name AS track_name, album_name AS album, "
+    "artist_name AS artist, composer_name AS composer, performer_name AS performer, "
+    "albumartist_name AS albumartist, genre AS genre, track_no AS track_no, disc_no AS disc_no, "
+    "coalesce(date, album_date) AS date, comment AS comment, musicbrainz_id AS musicbrainz_trackid, "
+    "album_musicbrainz_id AS musicbrainz_albumid, artist_musicbrainz_id AS musicbrainz_artistid FROM tracks",
+    "CREATE VIRTUAL TABLE fts USING fts3 (uri, track_name, album, artist, composer, performer, "
+    "albumartist, genre, track_no, disc_no, date, comment, musicbrainz_trackid, musicbrainz_albumid, "
+    "musicbrainz_artistid)",
+    "CREATE TRIGGER track_after_insert AFTER INSERT ON track BEGIN INSERT INTO fts (docid, uri, track_name, "
+    "album, artist, composer, performer, albumartist, genre, track_no, disc_no, date, comment, "
+    "musicbrainz_trackid, musicbrainz_albumid, musicbrainz_artistid) "
+    "SELECT * FROM search WHERE docid = new.rowid; END",
+)
+
+
+def mopidy_uri(kind: str, name: str) -> str:
+    """A model's URI as Mopidy-Local makes one of a model without its own: ``local:<kind>:md5:<hex>``."""
+    return f"local:{kind}:md5:{hashlib.md5(name.encode()).hexdigest()}"
+
+
+def mopidy_date(a: int, t: int) -> str | None:
+    """A track's date as its tags wrote it: the album's, the year alone on some tracks."""
+    found = MOPIDY_DATES[a % len(MOPIDY_DATES)]
+    return found[:4] if found is not None and t % 3 == 2 else found
+
+
+def mopidy_tracks(albums: int) -> list[tuple[int, int]]:
+    return [(a, t) for a in range(albums) for t in range(3 + a % 3)]
+
+
+def mopidy_length(n: int) -> int:
+    return 180_000 + n * 12_345
+
+
+def mopidy_modified(n: int) -> int:
+    return 1_796_461_748_367 + n * 1_003
+
+
+def mopidy_local(path: Path, albums: int = 6) -> Path:
+    """Mopidy-Local's ``library.db`` after a scan (see the module's list)."""
+    artists = [
+        (mopidy_uri("artist", name), name, None, str(UUID(int=a * 104_729 + 5)))
+        for a, name in enumerate(MOPIDY_ARTISTS[:albums])
+    ]
+    composer = (mopidy_uri("artist", "Ryuichi Sakamoto"), "Ryuichi Sakamoto", None, None)
+    album_rows = [
+        (
+            mopidy_uri("album", MOPIDY_ALBUMS[a]),
+            MOPIDY_ALBUMS[a],
+            artists[a][0],
+            3 + a % 3,
+            None,
+            MOPIDY_DATES[a % len(MOPIDY_DATES)],
+            str(UUID(int=a * 7919 + 11)),
+            None,
+        )
+        for a in range(albums)
+    ]
+    tracks = [
+        (
+            f"local:track:{a:02d}%20album/{t + 1:02d}%20track%20{n}.{'flac' if (a + t) % 2 else 'ogg'}",
+            f"Track {n} – {('Jóga', 'andata', 'Come Together', 'Formation 💃')[t % 4]}",
+            album_rows[a][0],
+            artists[a][0],
+            composer[0] if t % 2 == 0 else None,
+            None,
+            None if a == 5 else ("Electronic", "Post-rock", "Ambient", "Rock", "Heavy Metal")[a],
+            t + 1,
+            1,
+            mopidy_date(a, t),
+            mopidy_length(n),
+            None if (a + t) % 2 else 80_000,
+            "Remastered 2009 – ré-édition\u00a0“deluxe”" if t % 3 == 0 else None,
+            str(UUID(int=n * 31_337 + 1)),
+            mopidy_modified(n),
+        )
+        for n, (a, t) in enumerate(mopidy_tracks(albums))
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MOPIDY_SCHEMA:
+            con.execute(statement)
+        con.executemany("INSERT INTO artist VALUES (?, ?, ?, ?)", [*artists, composer])
+        con.executemany("INSERT INTO album VALUES (?, ?, ?, ?, ?, ?, ?, ?)", album_rows)
+        con.executemany(f"INSERT INTO track ({MOPIDY_TRACK_FIELDS}) VALUES ({', '.join('?' * 15)})", tracks)
+        con.execute("PRAGMA user_version = 7")
+    con.execute("ANALYZE")  # mopidy local scan ends so: sqlite_stat1
+    con.close()
+    return path
