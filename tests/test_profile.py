@@ -690,6 +690,27 @@ def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: Sq
         assert any(f'to_timestamp(NULLIF("{name}", 0) / 1000.0)' in n for n in beside_zero[name].notes), name
 
 
+def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlite: SqliteFactory) -> None:
+    # A browser's form history (Firefox's moz_formhistory) keeps `firstUsed` beside `lastUsed`, both
+    # microseconds since 1970: the last use read as instants beside the first as bigint split one
+    # table's pair of moments. The first of an event is a moment as the last is; how many times is none.
+    micros = [1_796_416_366_000_000 + 3_600_007_000 * i for i in range(5)]
+    rows = [(i, m, m + 60_000_000, m, i + 2, i + 3) for i, m in enumerate(micros)]
+    ddl = (
+        "CREATE TABLE moz_formhistory (id INTEGER PRIMARY KEY, firstUsed INTEGER, lastUsed INTEGER, "
+        "first_login INTEGER, timesUsed INTEGER, first_used_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"moz_formhistory": (ddl, rows)}))["moz_formhistory"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "firstUsed": "timestamptz",
+        "lastUsed": "timestamptz",
+        "first_login": "timestamptz",
+        "timesUsed": "integer",
+        "first_used_count": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as
