@@ -504,6 +504,26 @@ number, so a test computes what a column holds from the same numbers.
   text of the wall clock with six fraction digits and no offset, ``TIME`` text, ``BOOLEAN`` 0/1, a
   ``BLOB``, ``JSON`` text with ``\\u`` escapes, an ``Enum``'s name, ``BIGINT`` beyond 2^53 and a
   negative ``SMALLINT``.
+- :func:`graphite_web`: Graphite-web 1.1's ``graphite.db`` (Django 3.0 migrations, ``USE_TZ``):
+  ``events_event`` whose ``when datetime`` is naive UTC text with six fraction digits or none (``str``
+  of a datetime whose microseconds are 0), ``data`` and ``tags`` ``''`` under ``NOT NULL``;
+  django-tagging's ``tagging_taggeditem`` naming each event by a generic ``object_id`` beside its
+  declared ``content_type_id``; the tag database's ``tags_series`` (a SHA-256 ``hash``),
+  ``tags_tagvalue`` (values such as ``'007'`` and ``'web007'``) and ``tags_seriestag``; dashboards keyed
+  by their ``name varchar(128)`` with their owners referring to it, JSON ``state``; a profile's
+  ``advancedUI bool`` 0/1; the URL shortener's links.
+- :func:`pyload_core`: pyLoad-ng 0.5's ``pyload.db`` (its own DDL, ``DEFAULT ""`` and all): ``links``
+  of each ``package`` (declared, ``0`` for none) with ``size`` in bytes past 2^31, ``status`` codes and
+  ``error`` ``''``; ``packages`` with ``password`` and ``site`` ``''`` for none and a ``folder`` made
+  of the name; ``users`` with a 96-hex-digit salted hash and a ``permission`` bit mask; ``storage``
+  values of any kind as text; ``apikeys`` with ``created_at`` epoch milliseconds and ``expires_at`` /
+  ``last_used`` epoch milliseconds or ``0`` for none; the ``pstats`` view over them.
+- :func:`mopidy_local`: Mopidy-Local 3.3's ``library.db`` after ``mopidy local scan`` (its
+  ``schema.sql``, ``user_version`` 7): ``artist`` / ``album`` / ``track`` keyed by their ``local:`` URIs
+  and referring to each other by them (declared), a release ``date TEXT`` as the tags wrote it
+  (``1999``, ``1980-11``, ``1997-09-22``), ``length`` in milliseconds, ``last_modified`` epoch
+  milliseconds, MusicBrainz ids (uuids with leading zeros), the views ``albums``, ``tracks`` and
+  ``search``, and an FTS3 table ``fts`` a trigger fills from ``search`` for each track.
 """
 
 from __future__ import annotations
@@ -11895,3 +11915,380 @@ def sequel_serialized(path: Path, docs: int = 20) -> Path:
         ]
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Graphite-web ------------------------------------------------------------------------------------
+
+GRAPHITE_WHAT = (
+    "deploy",
+    "réparation",
+    "rollback",
+    "ＦＵＬＬ",
+    "maintenance\u00a0window",
+    "incident 🔥",
+    "  padded  ",
+)
+GRAPHITE_TAGS = ("prod", "host1", "ünïcode", "v1.2.3")
+
+
+def graphite_when(e: int) -> datetime:
+    """An event's moment as ``epoch_to_dt`` makes it (naive UTC): every other one whole seconds."""
+    return datetime(2024, 5, 1) + timedelta(microseconds=e * 3_600_250_000 + (123_456 if e % 2 else 0))
+
+
+def graphite_what(e: int) -> str:
+    return f"{GRAPHITE_WHAT[e % len(GRAPHITE_WHAT)]} #{e}" + ("\u00a0" if e % 5 == 4 else "")
+
+
+def graphite_data(e: int) -> str:
+    return "" if e % 7 == 0 else "détail ✓ " * (e % 3) + json.dumps({"v": e / 8})
+
+
+def graphite_tags(e: int) -> list[str]:
+    return list(GRAPHITE_TAGS[: e % 5])
+
+
+def graphite_value(s: int, tag: str) -> str:
+    """The value of ``tag`` in series ``s``'s path (``disk.used;dc=dc1;rack=001;server=web001``)."""
+    return {"dc": f"dc{s % 3}", "rack": f"{s % 7:03d}", "server": f"web{s:03d}"}[tag]
+
+
+def graphite_web(path: Path, events: int = 24, series: int = 10, links: int = 6) -> Path:
+    """Graphite-web's own ``graphite.db`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, '
+        '"username" varchar(150) NOT NULL UNIQUE, "first_name" varchar(30) NOT NULL, '
+        '"email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+        '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "last_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "account_profile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "history" text NOT '
+        'NULL, "advancedUI" bool NOT NULL, "user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "dashboard_dashboard" ("name" varchar(128) NOT NULL PRIMARY KEY, '
+        '"state" text NOT NULL)',
+        'CREATE TABLE "dashboard_dashboard_owners" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"dashboard_id" varchar(128) NOT NULL REFERENCES "dashboard_dashboard" ("name") DEFERRABLE INITIALLY '
+        'DEFERRED, "profile_id" integer NOT NULL REFERENCES "account_profile" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "events_event" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "when" datetime NOT '
+        'NULL, "what" varchar(255) NOT NULL, "data" text NOT NULL, "tags" varchar(255) NOT NULL)',
+        'CREATE TABLE "tagging_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(50) NOT '
+        "NULL UNIQUE)",
+        'CREATE TABLE "tagging_taggeditem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+        'integer unsigned NOT NULL CHECK ("object_id" >= 0), "content_type_id" integer NOT NULL REFERENCES '
+        '"django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL REFERENCES '
+        '"tagging_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "tags_series" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "hash" varchar(64) NOT '
+        'NULL UNIQUE, "path" text NOT NULL)',
+        'CREATE TABLE "tags_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"tag" varchar(191) NOT NULL UNIQUE)',
+        'CREATE TABLE "tags_tagvalue" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "value" varchar(191) '
+        "NOT NULL UNIQUE)",
+        'CREATE TABLE "tags_seriestag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "series_id" integer '
+        'NOT NULL REFERENCES "tags_series" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL '
+        'REFERENCES "tags_tag" ("id") DEFERRABLE INITIALLY DEFERRED, "value_id" integer NOT NULL REFERENCES '
+        '"tags_tagvalue" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "url_shortener_link" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "url" text NOT '
+        'NULL, "date_submitted" datetime NOT NULL)',
+    ]
+    users = ("alice", "bøb", "Chloé", "hanna😀")
+    joined = datetime(2024, 4, 30, 9, 1, 15, 590014)
+    names = [tag for e in range(events) for tag in graphite_tags(e)]
+    tag_ids = {tag: n + 1 for n, tag in enumerate(dict.fromkeys(names))}
+    tagged = [(e + 1, tag_ids[tag]) for e in range(events) for tag in graphite_tags(e)]
+    # The tag database inserts each (tag, value) with INSERT OR IGNORE: an ignored row still takes an id.
+    tag_names = ("dc", "rack", "server")
+    values: dict[str, int] = {}
+    seriestags = []
+    for s in range(series):
+        for tag in tag_names:
+            values.setdefault(graphite_value(s, tag), 10 * s + tag_names.index(tag) + 1)
+            seriestags.append((s + 1, tag_names.index(tag) + 1, values[graphite_value(s, tag)]))
+    paths = ["disk.used;" + ";".join(f"{t}={graphite_value(s, t)}" for t in tag_names) for s in range(series)]
+    dashboards = [f"ops-{d}" + ("é" if d % 3 == 0 else "") for d in range(5)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_content_type": [(1, "auth", "user"), (2, "dashboard", "dashboard"), (3, "events", "event")],
+        "auth_user": [
+            (
+                u + 1,
+                "!" if u == 0 else f"pbkdf2_sha256$180000$salt{u}$" + "A" * 43,
+                None if u % 2 else str(joined + timedelta(minutes=u)),
+                int(u == 0),
+                name,
+                name.title(),
+                f"{u}@example.org",
+                int(u == 0),
+                1,
+                str(joined + timedelta(seconds=u)),
+                "" if u % 2 else "Ng\u00a0Smith",
+            )
+            for u, name in enumerate(users)
+        ],
+        "account_profile": [
+            (u + 1, "\n".join(f"target=sumSeries(servers.web{j}.cpu)" for j in range(u)), u % 2, u + 1)
+            for u in range(len(users))
+        ],
+        "dashboard_dashboard": [
+            (name, json.dumps({"name": name, "graphs": [], "refreshConfig": {"enabled": d % 2 == 0}}))
+            for d, name in enumerate(dashboards)
+        ],
+        "dashboard_dashboard_owners": [(d + 1, name, d % 2 + 1) for d, name in enumerate(dashboards[:3])],
+        "events_event": [
+            (e + 1, str(graphite_when(e)), graphite_what(e), graphite_data(e), " ".join(graphite_tags(e)))
+            for e in range(events)
+        ],
+        "tagging_tag": [(n, tag) for tag, n in tag_ids.items()],
+        "tagging_taggeditem": [(n + 1, event, 3, tag) for n, (event, tag) in enumerate(tagged)],
+        "tags_series": [(s + 1, hashlib.sha256(p.encode()).hexdigest(), p) for s, p in enumerate(paths)],
+        "tags_tag": [(n + 1, tag) for n, tag in enumerate(tag_names)],
+        "tags_tagvalue": [(n, value) for value, n in values.items()],
+        "tags_seriestag": [(n + 1, *row) for n, row in enumerate(seriestags)],
+        "url_shortener_link": [
+            (
+                k + 1,
+                f"render/?target=servers.web{k}.cpu&from=-{k}h",
+                str(joined + timedelta(hours=k, microseconds=k)),
+            )
+            for k in range(links)
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- pyLoad-ng ----------------------------------------------------------------------------------------
+
+PYLOAD_SIZES = (0, 1, 734_003_200, 4_700_000_000, 2**31, 123_456_789_012)
+PYLOAD_NAMES = (
+    "Ubuntu ISO",
+    "Fotos Sommer 2024 ☀",
+    "série\u00a0complète",
+    "  spaced name  ",
+    "00123",
+    "a" * 200,
+)
+
+
+def pyload_link(p: int, k: int) -> tuple[str, str]:
+    """The URL of a package's link and the name pyLoad gives it (the URL's last part)."""
+    host = ("http://example.com/files/", "https://speed.hetzner.de/", "ftp://ftp.example.org/pub/")[
+        (p + k) % 3
+    ]
+    name = f"{'file' if k % 2 else 'Datei ü'}_{p}_{k}.{('zip', 'iso', 'part1.rar', 'mkv')[k % 4]}"
+    return host + name, name
+
+
+def pyload_created_ms(k: int) -> int:
+    return 1_714_521_600_123 + k * 86_400_017
+
+
+def pyload_core(path: Path, packages: int = 12, users: int = 4) -> Path:
+    """pyLoad-ng's own ``pyload.db`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "packages" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, '
+        '"folder" TEXT, "password" TEXT DEFAULT "", "site" TEXT DEFAULT "", '
+        '"queue" INTEGER DEFAULT 0 NOT NULL, "packageorder" INTEGER DEFAULT 0 NOT NULL)',
+        'CREATE TABLE "links" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "url" TEXT NOT NULL, "name" TEXT, '
+        '"size" INTEGER DEFAULT 0 NOT NULL, "status" INTEGER DEFAULT 3 NOT NULL, "plugin" TEXT DEFAULT '
+        '"DefaultPlugin" NOT NULL, "error" TEXT DEFAULT "", "linkorder" INTEGER DEFAULT 0 NOT NULL, '
+        '"package" INTEGER DEFAULT 0 NOT NULL, FOREIGN KEY(package) REFERENCES packages(id))',
+        'CREATE TABLE "storage" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "identifier" TEXT NOT NULL, '
+        '"key" TEXT NOT NULL, "value" TEXT DEFAULT "")',
+        'CREATE TABLE "users" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "email" TEXT '
+        'DEFAULT "" NOT NULL, "password" TEXT NOT NULL, "role" INTEGER DEFAULT 0 NOT NULL, "permission" '
+        'INTEGER DEFAULT 0 NOT NULL, "template" TEXT DEFAULT "default" NOT NULL)',
+        'CREATE TABLE "apikeys" ("id" INTEGER PRIMARY KEY, "user_id" INTEGER NOT NULL, "name" TEXT NOT NULL, '
+        '"key_hash" TEXT NOT NULL UNIQUE, "created_at" INTEGER NOT NULL, "expires_at" INTEGER, '
+        '"last_used" INTEGER, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE)',
+        'CREATE INDEX "p_id_index" ON links(package)',
+        'CREATE INDEX "apikeys_userid_index" ON apikeys(user_id)',
+        'CREATE VIEW "pstats" AS SELECT p.id AS id, SUM(l.size) AS sizetotal, COUNT(l.id) AS linkstotal '
+        "FROM packages p JOIN links l ON p.id = l.package GROUP BY p.id",
+    ]
+    names = [f"{PYLOAD_NAMES[p % len(PYLOAD_NAMES)]} {p}" for p in range(packages)]
+    links = [(p, k) for p in range(packages) for k in range(p % 4 + 1)]
+    people = ("pyload", "alice", "bøb", "Chloé😀")[:users]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "packages": [
+            (
+                p + 1,
+                name,
+                "_".join(name.split()),  # str.split: no-break spaces too
+                ("", "geheim", "pässwörd 🔑")[p % 3],
+                "" if p % 2 else f"https://forum.example/t/{p}",
+                p % 2,
+                p // 2,
+            )
+            for p, name in enumerate(names)
+        ],
+        "links": [
+            (
+                n + 1,
+                *pyload_link(p, k),
+                PYLOAD_SIZES[n % len(PYLOAD_SIZES)],
+                n % 14,
+                "Ftp" if pyload_link(p, k)[0].startswith("ftp:") else "DefaultPlugin",
+                "Connection timed out" if n % 14 == 8 else "",
+                k,
+                p + 1,
+            )
+            for n, (p, k) in enumerate(links)
+        ],
+        "storage": [
+            (1, "ExtractArchive", "passwords", "geheim\n1234\n007"),
+            (2, "UpdateManager", "last_check", "1796461425"),
+            (3, "UnSkipOnFail", "enabled", ""),
+        ],
+        "users": [
+            (
+                u + 1,
+                name,
+                "",
+                hashlib.sha384(name.encode()).hexdigest(),
+                u % 2,
+                (1 << u) - 1 + 64 * (u % 2),
+                "default",
+            )
+            for u, name in enumerate(people)
+        ],
+        "apikeys": [
+            (
+                k + 1,
+                k % users + 1,
+                ("CLI key ✓", "", "backup")[k],
+                hashlib.sha256(bytes([k])).hexdigest(),
+                pyload_created_ms(k),
+                0 if k == 1 else pyload_created_ms(k) + 30 * 86_400_000,
+                0 if k == 0 else pyload_created_ms(k) + 3_600_000,
+            )
+            for k in range(3)
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Mopidy-Local -------------------------------------------------------------------------------------
+
+MOPIDY_ARTISTS = ("Björk", "Sigur Rós", "坂本龍一", "The\u00a0Beatles", "Motörhead", "Beyoncé 🐝")
+MOPIDY_ALBUMS = ("Homogenic", "Ágætis byrjun", "async", "Abbey Road", "Ace of Spades", "Lemonade")
+MOPIDY_DATES = ("1997-09-22", "1999", "2017-03-29", "1969-09-26", "1980-11", None)
+MOPIDY_TRACK_FIELDS = (
+    "uri, name, album, artists, composers, performers, genre, track_no, disc_no, date, length, bitrate, "
+    "comment, musicbrainz_id, last_modified"
+)
+MOPIDY_SCHEMA = (
+    "CREATE TABLE artist (uri TEXT PRIMARY KEY, name TEXT NOT NULL, sortname TEXT, musicbrainz_id TEXT)",
+    "CREATE TABLE album (uri TEXT PRIMARY KEY, name TEXT NOT NULL, artists TEXT, num_tracks INTEGER, "
+    "num_discs INTEGER, date TEXT, musicbrainz_id TEXT, images TEXT, "
+    "FOREIGN KEY (artists) REFERENCES artist (uri))",
+    "CREATE TABLE track (uri TEXT PRIMARY KEY, name TEXT NOT NULL, album TEXT, artists TEXT, composers TEXT, "
+    "performers TEXT, genre TEXT, track_no INTEGER, disc_no INTEGER, date TEXT, length INTEGER, "
+    "bitrate INTEGER, comment TEXT, musicbrainz_id TEXT, last_modified INTEGER, "
+    "FOREIGN KEY (album) REFERENCES album (uri), FOREIGN KEY (artists) REFERENCES artist (uri), "
+    "FOREIGN KEY (composers) REFERENCES artist (uri), FOREIGN KEY (performers) REFERENCES artist (uri))",
+    "CREATE INDEX album_date_index ON album (date)",
+    "CREATE INDEX track_date_index ON track (date)",
+    "CREATE INDEX track_last_modified_index ON track (last_modified)",
+    "CREATE VIEW albums AS SELECT album.uri AS uri, album.name AS name, artist.uri AS artist_uri, "
+    "artist.name AS artist_name, album.date AS date FROM album "
+    "LEFT OUTER JOIN artist ON album.artists = artist.uri",
+    "CREATE VIEW tracks AS SELECT track.rowid AS docid, track.uri AS uri, track.name AS name, "
+    "track.genre AS genre, track.track_no AS track_no, track.disc_no AS disc_no, track.date AS date, "
+    "track.comment AS comment, track.musicbrainz_id AS musicbrainz_id, album.name AS album_name, "
+    "album.date AS album_date, album.musicbrainz_id AS album_musicbrainz_id, artist.name AS artist_name, "
+    "artist.musicbrainz_id AS artist_musicbrainz_id, composer.name AS composer_name, "
+    "performer.name AS performer_name, albumartist.name AS albumartist_name FROM track "
+    "LEFT OUTER JOIN album ON track.album = album.uri LEFT OUTER JOIN artist ON track.artists = artist.uri "
+    "LEFT OUTER JOIN artist AS composer ON track.composers = composer.uri "
+    "LEFT OUTER JOIN artist AS performer ON track.performers = performer.uri "
+    "LEFT OUTER JOIN artist AS albumartist ON album.artists = albumartist.uri",
+    "CREATE VIEW search AS SELECT docid AS docid, uri AS uri, name AS track_name, album_name AS album, "
+    "artist_name AS artist, composer_name AS composer, performer_name AS performer, "
+    "albumartist_name AS albumartist, genre AS genre, track_no AS track_no, disc_no AS disc_no, "
+    "coalesce(date, album_date) AS date, comment AS comment, musicbrainz_id AS musicbrainz_trackid, "
+    "album_musicbrainz_id AS musicbrainz_albumid, artist_musicbrainz_id AS musicbrainz_artistid FROM tracks",
+    "CREATE VIRTUAL TABLE fts USING fts3 (uri, track_name, album, artist, composer, performer, "
+    "albumartist, genre, track_no, disc_no, date, comment, musicbrainz_trackid, musicbrainz_albumid, "
+    "musicbrainz_artistid)",
+    "CREATE TRIGGER track_after_insert AFTER INSERT ON track BEGIN INSERT INTO fts (docid, uri, track_name, "
+    "album, artist, composer, performer, albumartist, genre, track_no, disc_no, date, comment, "
+    "musicbrainz_trackid, musicbrainz_albumid, musicbrainz_artistid) "
+    "SELECT * FROM search WHERE docid = new.rowid; END",
+)
+
+
+def mopidy_uri(kind: str, name: str) -> str:
+    """A model's URI as Mopidy-Local makes one of a model without its own: ``local:<kind>:md5:<hex>``."""
+    return f"local:{kind}:md5:{hashlib.md5(name.encode()).hexdigest()}"
+
+
+def mopidy_date(a: int, t: int) -> str | None:
+    """A track's date as its tags wrote it: the album's, the year alone on some tracks."""
+    found = MOPIDY_DATES[a % len(MOPIDY_DATES)]
+    return found[:4] if found is not None and t % 3 == 2 else found
+
+
+def mopidy_tracks(albums: int) -> list[tuple[int, int]]:
+    return [(a, t) for a in range(albums) for t in range(3 + a % 3)]
+
+
+def mopidy_length(n: int) -> int:
+    return 180_000 + n * 12_345
+
+
+def mopidy_modified(n: int) -> int:
+    return 1_796_461_748_367 + n * 1_003
+
+
+def mopidy_local(path: Path, albums: int = 6) -> Path:
+    """Mopidy-Local's ``library.db`` after a scan (see the module's list)."""
+    artists = [
+        (mopidy_uri("artist", name), name, None, str(UUID(int=a * 104_729 + 5)))
+        for a, name in enumerate(MOPIDY_ARTISTS[:albums])
+    ]
+    composer = (mopidy_uri("artist", "Ryuichi Sakamoto"), "Ryuichi Sakamoto", None, None)
+    album_rows = [
+        (
+            mopidy_uri("album", MOPIDY_ALBUMS[a]),
+            MOPIDY_ALBUMS[a],
+            artists[a][0],
+            3 + a % 3,
+            None,
+            MOPIDY_DATES[a % len(MOPIDY_DATES)],
+            str(UUID(int=a * 7919 + 11)),
+            None,
+        )
+        for a in range(albums)
+    ]
+    tracks = [
+        (
+            f"local:track:{a:02d}%20album/{t + 1:02d}%20track%20{n}.{'flac' if (a + t) % 2 else 'ogg'}",
+            f"Track {n} – {('Jóga', 'andata', 'Come Together', 'Formation 💃')[t % 4]}",
+            album_rows[a][0],
+            artists[a][0],
+            composer[0] if t % 2 == 0 else None,
+            None,
+            None if a == 5 else ("Electronic", "Post-rock", "Ambient", "Rock", "Heavy Metal")[a],
+            t + 1,
+            1,
+            mopidy_date(a, t),
+            mopidy_length(n),
+            None if (a + t) % 2 else 80_000,
+            "Remastered 2009 – ré-édition\u00a0“deluxe”" if t % 3 == 0 else None,
+            str(UUID(int=n * 31_337 + 1)),
+            mopidy_modified(n),
+        )
+        for n, (a, t) in enumerate(mopidy_tracks(albums))
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MOPIDY_SCHEMA:
+            con.execute(statement)
+        con.executemany("INSERT INTO artist VALUES (?, ?, ?, ?)", [*artists, composer])
+        con.executemany("INSERT INTO album VALUES (?, ?, ?, ?, ?, ?, ?, ?)", album_rows)
+        con.executemany(f"INSERT INTO track ({MOPIDY_TRACK_FIELDS}) VALUES ({', '.join('?' * 15)})", tracks)
+        con.execute("PRAGMA user_version = 7")
+    con.execute("ANALYZE")  # mopidy local scan ends so: sqlite_stat1
+    con.close()
+    return path

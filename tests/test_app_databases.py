@@ -16,8 +16,9 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
-SQLObject application, a Storm application, an ormar application) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
+download manager, a Mopidy-Local music library) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5054,3 +5055,177 @@ def test_sequel_serialized_documents_lose_only_their_final_newline_or_keep_it_wi
     }
     assert audited_columns(run_dir) == set()
     assert ran.types("docs") == dict.fromkeys(("ydata", "jdata", "mdata", "title"), "text") | {"id": "bigint"}
+
+
+def test_graphite_web_keeps_its_events_moments_codes_and_text_keys(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.graphite_web)
+    events, series, links = range(24), range(10), range(6)
+    tagged = [(e + 1, tag) for e in events for tag in apps.graphite_tags(e)]
+    values = {apps.graphite_value(s, t) for s in series for t in ("dc", "rack", "server")}
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "django_content_type": 3,
+            "auth_user": 4,
+            "account_profile": 4,
+            "dashboard_dashboard": 5,
+            "dashboard_dashboard_owners": 3,
+            "events_event": len(events),
+            "tagging_tag": len({tag for _, tag in tagged}),
+            "tagging_taggeditem": len(tagged),
+            "tags_series": len(series),
+            "tags_tag": 3,
+            "tags_tagvalue": len(values),
+            "tags_seriestag": 3 * len(series),
+            "url_shortener_link": len(links),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Naive UTC text, six fraction digits or none: the moments, as written (no zone to add).
+    assert ran.types("events_event")["when"] == "timestamp without time zone"
+    assert ran.values("events_event", "when", "id") == {e + 1: apps.graphite_when(e) for e in events}
+    assert {rule for rules in audit_rules(run_dir, "events_event", "when").values() for rule in rules} <= {
+        "date_format:%Y-%m-%d %H:%M:%S.%f"
+    }
+    assert ran.types("url_shortener_link")["date_submitted"] == "timestamp without time zone"
+    # '' under NOT NULL is the app's "none": NULL, each audited; other text trimmed as any text.
+    assert ran.values("events_event", "data", "id") == {
+        e + 1: arrives_as(apps.graphite_data(e)) for e in events
+    }
+    assert ran.values("events_event", "tags", "id") == {
+        e + 1: arrives_as(" ".join(apps.graphite_tags(e))) for e in events
+    }
+    assert ran.values("events_event", "what", "id") == {
+        e + 1: arrives_as(apps.graphite_what(e)) for e in events
+    }
+    assert audit_rules(run_dir, "events_event", "data") == {
+        str(e + 1): {"empty_to_null"} for e in events if apps.graphite_data(e) == ""
+    }
+    # Tag values with leading zeros ('003') beside names ('web003'): text, every one as written.
+    assert ran.types("tags_tagvalue")["value"] == "text"
+    assert set(ran.values("tags_tagvalue", "value", "id").values()) == values
+    assert {"000", "006"} <= values
+    assert ran.types("tags_series")["hash"] == "text"
+    # A dashboard's key is its name: text, the owners refer to it; the flag is a boolean.
+    assert ran.types("dashboard_dashboard")["name"] == ran.types("dashboard_dashboard_owners")["dashboard_id"]
+    assert ran.types("dashboard_dashboard")["name"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "dashboard_dashboard") == ["name"]
+    assert ran.types("account_profile")["advancedUI"] == ran.types("auth_user")["is_staff"] == "boolean"
+    assert ran.values("account_profile", "advancedUI", "id") == {u + 1: u % 2 == 1 for u in range(4)}
+    # The generic relation's object_id names rows of whichever table content_type_id says: no reference.
+    assert ran.types("tagging_taggeditem")["object_id"] == "bigint"
+    assert ran.values("tagging_taggeditem", "object_id", "id") == {
+        n + 1: event for n, (event, _) in enumerate(tagged)
+    }
+    assert references(run_dir) == {
+        ("account_profile", "user_id"): "auth_user.id",
+        ("dashboard_dashboard_owners", "dashboard_id"): "dashboard_dashboard.name",
+        ("dashboard_dashboard_owners", "profile_id"): "account_profile.id",
+        ("tagging_taggeditem", "content_type_id"): "django_content_type.id",
+        ("tagging_taggeditem", "tag_id"): "tagging_tag.id",
+        ("tags_seriestag", "series_id"): "tags_series.id",
+        ("tags_seriestag", "tag_id"): "tags_tag.id",
+        ("tags_seriestag", "value_id"): "tags_tagvalue.id",
+    }
+
+
+def test_pyload_core_reads_its_epoch_milliseconds_and_keeps_zero_for_none_as_numbers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pyload_core)
+    packages, keys = range(12), range(3)
+    links = [(p, k) for p in packages for k in range(p % 4 + 1)]
+    loaded_cleanly(
+        ran, run_dir, {"packages": 12, "links": len(links), "storage": 3, "users": 4, "apikeys": 3}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert any("1 view not loaded ('pstats')" in note for note in ran.record["notes"])
+    # A key's creation, epoch milliseconds under a date-like name: the instants, each audited.
+    assert ran.types("apikeys")["created_at"] == "timestamp with time zone"
+    assert ran.values("apikeys", "created_at", "id") == {
+        k + 1: UNIX_EPOCH + timedelta(milliseconds=apps.pyload_created_ms(k)) for k in keys
+    }
+    assert audit_rules(run_dir, "apikeys", "created_at") == {str(k + 1): {"epoch:milliseconds"} for k in keys}
+    # Expiry and last use: milliseconds or 0 for none, kept as written, a note gives the instant.
+    raw = {k + 1: apps.pyload_created_ms(k) for k in keys}
+    assert ran.types("apikeys")["expires_at"] == ran.types("apikeys")["last_used"] == "bigint"
+    assert ran.values("apikeys", "expires_at", "id") == {
+        k: 0 if k == 2 else ms + 30 * 86_400_000 for k, ms in raw.items()
+    }
+    assert ran.values("apikeys", "last_used", "id") == {
+        k: 0 if k == 1 else ms + 3_600_000 for k, ms in raw.items()
+    }
+    for column in ("expires_at", "last_used"):
+        notes = _notes(run_dir, "apikeys", column)
+        assert any(f'to_timestamp(NULLIF("{column}", 0) / 1000.0)' in note for note in notes), notes
+    # Sizes in bytes past 2^31 and status codes: the integers written.
+    assert ran.types("links")["size"] == ran.types("links")["status"] == "bigint"
+    assert ran.values("links", "size", "id") == {
+        n + 1: apps.PYLOAD_SIZES[n % len(apps.PYLOAD_SIZES)] for n in range(len(links))
+    }
+    assert ran.values("links", "url", "id") == {
+        n + 1: apps.pyload_link(p, k)[0] for n, (p, k) in enumerate(links)
+    }
+    # '' for "no password", "no site", "no error": NULL, each audited; names trimmed as any text.
+    assert ran.values("packages", "password", "id") == {
+        p + 1: arrives_as(("", "geheim", "pässwörd 🔑")[p % 3]) for p in packages
+    }
+    assert audit_rules(run_dir, "packages", "password") == {
+        str(p + 1): {"empty_to_null"} for p in packages if p % 3 == 0
+    }
+    assert ran.values("packages", "name", "id") == {
+        p + 1: arrives_as(f"{apps.PYLOAD_NAMES[p % len(apps.PYLOAD_NAMES)]} {p}") for p in packages
+    }
+    # Storage values of every kind (digits among them) share one text column: text, as written.
+    assert ran.types("storage")["value"] == "text"
+    assert ran.values("storage", "value", "id")[2] == "1796461425"
+    assert ran.types("users")["permission"] == "bigint"
+    assert references(run_dir) == {("links", "package"): "packages.id", ("apikeys", "user_id"): "users.id"}
+
+
+def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch_milliseconds(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mopidy_local)
+    albums = 6
+    tracks = apps.mopidy_tracks(albums)
+    loaded_cleanly(
+        ran, run_dir, {"artist": albums + 1, "album": albums, "track": len(tracks), "fts": len(tracks)}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert any("3 views not loaded ('albums', 'tracks', 'search')" in note for note in ran.record["notes"])
+    uris = ran.values("track", "uri", "musicbrainz_id")
+    by_mbid = {str(UUID(int=n * 31_337 + 1)): n for n in range(len(tracks))}
+    assert set(uris) == set(by_mbid)
+    number = {uri: by_mbid[mbid] for mbid, uri in uris.items()}
+    # A release date as the tags wrote it: a year, a month or a day. No day is made up: text.
+    assert ran.types("track")["date"] == ran.types("album")["date"] == "text"
+    dates = ran.values("track", "date", "uri")
+    assert dates == {uri: apps.mopidy_date(*tracks[n]) for uri, n in number.items()}
+    assert {"1999", "1980-11", "1997-09-22"} <= set(dates.values())
+    assert ran.values("album", "date", "name") == {
+        apps.MOPIDY_ALBUMS[a]: apps.MOPIDY_DATES[a % len(apps.MOPIDY_DATES)] for a in range(albums)
+    }
+    # The file's modification time, epoch milliseconds under a date-like name: instants, audited.
+    assert ran.types("track")["last_modified"] == "timestamp with time zone"
+    assert ran.values("track", "last_modified", "uri") == {
+        uri: UNIX_EPOCH + timedelta(milliseconds=apps.mopidy_modified(n)) for uri, n in number.items()
+    }
+    assert audit_rules(run_dir, "track", "last_modified") == {uri: {"epoch:milliseconds"} for uri in number}
+    # Lengths in milliseconds, track numbers, bit rates: the integers written.
+    for column in ("length", "track_no", "disc_no", "bitrate"):
+        assert ran.types("track")[column] == "bigint", column
+    assert ran.values("track", "length", "uri") == {uri: apps.mopidy_length(n) for uri, n in number.items()}
+    assert ran.types("track")["musicbrainz_id"] == ran.types("artist")["musicbrainz_id"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "track") == ["uri"]
+    # The search index a trigger filled: each track's row, its uri found to be the track's.
+    assert set(ran.values("fts", "uri", "uri")) == set(number)
+    assert references(run_dir) == {
+        ("album", "artists"): "artist.uri",
+        ("track", "album"): "album.uri",
+        ("track", "artists"): "artist.uri",
+        ("track", "composers"): "artist.uri",
+        ("track", "performers"): "artist.uri",
+        ("fts", "uri"): "track.uri",
+    }

@@ -661,6 +661,56 @@ def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     assert legacy["member"]["lastlogin"].inferred_type == "timestamptz"
 
 
+def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
+    # A download manager's API keys (pyLoad-ng's `apikeys`) keep `last_used` as epoch milliseconds
+    # beside `created_at`, which was read as instants while `last_used` stayed bigint; a form history
+    # keeps `lastUsed`. A use is a moment only as the last one: `used` alone is an amount (bytes used),
+    # and the last use's count or id is none.
+    rows = [(i, *(1_796_416_366_000 + 3_600_007 * i,) * 5) for i in range(5)]
+    ddl = (
+        "CREATE TABLE apikeys (id INTEGER PRIMARY KEY, last_used INTEGER, lastUsed INTEGER, used INTEGER, "
+        "last_used_count INTEGER, last_used_id INTEGER)"
+    )
+    profiled = profile(make_sqlite({"apikeys": (ddl, rows)}))["apikeys"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "last_used": "timestamptz",
+        "lastUsed": "timestamptz",
+        "used": "integer",
+        "last_used_count": "integer",
+        "last_used_id": "integer",
+    }
+    # 0 for "never used" beside them (pyLoad's): integers as written, the note gives the instant; and
+    # written as one lowercase word, as `lastlogin` is.
+    keys = [*((i, ms, ms) for i, ms, *_ in rows), (9, 0, 0)]
+    ddl = "CREATE TABLE tokens (id INTEGER PRIMARY KEY, last_used INTEGER, lastused INTEGER)"
+    beside_zero = profile(make_sqlite({"tokens": (ddl, keys)}))["tokens"]
+    for name in ("last_used", "lastused"):
+        assert beside_zero[name].inferred_type == "integer"
+        assert any(f'to_timestamp(NULLIF("{name}", 0) / 1000.0)' in n for n in beside_zero[name].notes), name
+
+
+def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlite: SqliteFactory) -> None:
+    # A browser's form history (Firefox's moz_formhistory) keeps `firstUsed` beside `lastUsed`, both
+    # microseconds since 1970: the last use read as instants beside the first as bigint split one
+    # table's pair of moments. The first of an event is a moment as the last is; how many times is none.
+    micros = [1_796_416_366_000_000 + 3_600_007_000 * i for i in range(5)]
+    rows = [(i, m, m + 60_000_000, m, i + 2, i + 3) for i, m in enumerate(micros)]
+    ddl = (
+        "CREATE TABLE moz_formhistory (id INTEGER PRIMARY KEY, firstUsed INTEGER, lastUsed INTEGER, "
+        "first_login INTEGER, timesUsed INTEGER, first_used_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"moz_formhistory": (ddl, rows)}))["moz_formhistory"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "firstUsed": "timestamptz",
+        "lastUsed": "timestamptz",
+        "first_login": "timestamptz",
+        "timesUsed": "integer",
+        "first_used_count": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

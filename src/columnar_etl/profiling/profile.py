@@ -216,7 +216,12 @@ _DATE_WORDS = frozenset(
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
 #: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
 #: ``user_login``, ``last_login_count`` are none), as ``last_seen`` and ``visited`` are by their words.
-_LAST_EVENT_WORDS = frozenset({"login", "logon"})
+#: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
+#: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used). The first
+#: of such an event is a moment as the last is (:data:`_EVENT_ORDINALS`: a form history's ``firstUsed``
+#: beside its ``lastUsed``, ``first_login``).
+_LAST_EVENT_WORDS = frozenset({"login", "logon", "used"})
+_EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration
 #: number of 10 digits would read as epoch seconds under a date word.
@@ -259,8 +264,8 @@ _NOT_DATE_ENDINGS = frozenset(
 
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
-    ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``
-    (:data:`_LAST_EVENT_WORDS`); not ``update_id``, ``candidate``,
+    ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
+    ``firstUsed`` (:data:`_LAST_EVENT_WORDS`); not ``update_id``, ``candidate``,
     ``created_by``, ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
     the words of a time (:data:`_DATE_WORDS`, or more where the values prove it)."""
@@ -272,8 +277,12 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
         return False
-    last_event = bool(words & {f"last{event}" for event in _LAST_EVENT_WORDS}) or (
-        "last" in words and bool(words & _LAST_EVENT_WORDS) and words <= {"last"} | _LAST_EVENT_WORDS
+    last_event = bool(
+        words & {f"{nth}{event}" for nth in _EVENT_ORDINALS for event in _LAST_EVENT_WORDS}
+    ) or (
+        len(words & _EVENT_ORDINALS) == 1
+        and bool(words & _LAST_EVENT_WORDS)
+        and words <= _EVENT_ORDINALS | _LAST_EVENT_WORDS
     )
     return bool(dated or last_event) and not words & _NOT_DATE_WORDS
 
