@@ -473,6 +473,14 @@ number, so a test computes what a column holds from the same numbers.
   ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
   text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
   (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
+- :func:`jupyter_ystore` / :func:`jupyter_file_ids`: a Jupyter server's collaboration files, as
+  pycrdt-store 0.1 (jupyter-collaboration's ``SQLiteYStore``) and jupyter-server-fileid 0.10 write
+  them: ``yupdates`` (no key: a log of each document's Yjs updates) with ``path`` naming the document
+  (``json:notebook:<file id>``, ``text:file:<file id>``), each update a BLOB, ``metadata`` a BLOB that
+  is ``b''`` where no callback is set and JSON bytes beside, ``timestamp REAL`` of ``time.time()``
+  seconds; ``ycheckpoints`` keyed by ``path``; and the file id manager's ``Files``: uuid text keys,
+  absolute paths (emoji, no-break spaces), ``ino INTEGER UNIQUE``, ``crtime`` NULL (Linux has no
+  birth time in ``os.stat``), ``mtime`` Unix nanoseconds (``st_mtime_ns``), ``is_dir TINYINT`` 0/1.
 """
 
 from __future__ import annotations
@@ -11490,5 +11498,117 @@ def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
             (j + 1, j % bands + 1, f"concert {j} 🎉", str(piccolo_created(j) + timedelta(days=j)))
             for j in range(concerts)
         ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Jupyter collaboration: pycrdt-store's Y store and jupyter-server-fileid ---------------------------
+
+JUPYTER_FIRST_SECONDS = 1_796_461_283.827945  # time.time() when the first update was stored
+JUPYTER_FIRST_MTIME_NS = 1_796_461_275_462_622_039  # os.stat(...).st_mtime_ns of the oldest file
+
+
+def jupyter_file_id(n: int) -> str:
+    """File ``n``'s id as the manager makes one (``str(uuid.uuid4())``), here from its number."""
+    return str(UUID(bytes=hashlib.sha256(f"file {n}".encode()).digest()[:16], version=4))
+
+
+def jupyter_document(n: int) -> str:
+    """The Y store's name of document ``n``: a notebook, every fifth a plain text file."""
+    kind = "text:file" if n % 5 == 4 else "json:notebook"
+    return f"{kind}:{jupyter_file_id(n)}"
+
+
+def jupyter_update_time(k: int) -> float:
+    """When update ``k`` was stored: ``time.time()``, microseconds and below; update 7 at a whole
+    second, which SQLite keeps as the REAL ``1796461288.0``."""
+    if k == 7:
+        return 1_796_461_288.0
+    return JUPYTER_FIRST_SECONDS + k * 0.020187 + (k % 3) * 1e-7
+
+
+def jupyter_update(k: int) -> bytes:
+    """Update ``k``'s bytes: a Yjs v1 update's shape (a count of structs, a client id as a varint),
+    then bytes of the update's number; update 0 of a document is its whole notebook (kilobytes)."""
+    body = hashlib.sha256(f"update {k}".encode()).digest() * (1 + (k % 4 == 0) * 60)
+    return bytes([1, 2 + k % 3, 0x80 | k % 128, 0x9A, 0x05]) + body + b"\x00"
+
+
+def jupyter_metadata(k: int) -> bytes:
+    """What the metadata callback returned: ``b''`` by default (no callback), JSON bytes beside."""
+    if k % 3 == 0:
+        return b""
+    return json.dumps({"user": f"zoë {k % 4}", "client": "JupyterLab 4 \U0001f680"}).encode()
+
+
+def jupyter_updates(documents: int, per_document: int) -> list[tuple[str, bytes, bytes, float]]:
+    return [
+        (jupyter_document(k % documents), jupyter_update(k), jupyter_metadata(k), jupyter_update_time(k))
+        for k in range(documents * per_document)
+    ]
+
+
+def jupyter_ystore(path: Path, documents: int = 6, per_document: int = 5) -> Path:
+    """pycrdt-store's ``SQLiteYStore`` file (see the module's list): ``documents * per_document``
+    updates, documents taken in turn, and a checkpoint of each of the first four documents."""
+    ddl = [
+        "CREATE TABLE yupdates (path TEXT NOT NULL, yupdate BLOB, metadata BLOB, timestamp REAL NOT NULL)",
+        "CREATE INDEX idx_yupdates_path_timestamp ON yupdates (path, timestamp)",
+        "CREATE TABLE ycheckpoints (path TEXT NOT NULL, checkpoint BLOB NOT NULL, "
+        "timestamp REAL NOT NULL, PRIMARY KEY(path))",
+        "PRAGMA user_version = 2",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "yupdates": list(jupyter_updates(documents, per_document)),
+        "ycheckpoints": [
+            (jupyter_document(n), jupyter_update(n) + jupyter_update(n + 100), jupyter_update_time(n) + 0.5)
+            for n in range(min(4, documents))
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+JUPYTER_ROOT = "/home/zoë/notebooks"
+JUPYTER_FOLDERS = ("", "analyses", "données \U0001f4ca", "reports", "reports/2024")
+
+
+def jupyter_file_path(n: int) -> str:
+    """File ``n``'s absolute path: the root and its folders first, then notebooks and notes."""
+    if n < len(JUPYTER_FOLDERS):
+        return "/".join(filter(None, (JUPYTER_ROOT, JUPYTER_FOLDERS[n])))
+    folder = JUPYTER_FOLDERS[n % len(JUPYTER_FOLDERS)]
+    name = f"notes\u00a0{n}.txt" if n % 6 == 0 else f"nb_{n:03d}.ipynb"
+    return "/".join(filter(None, (JUPYTER_ROOT, folder, name)))
+
+
+def jupyter_ino(n: int) -> int:
+    return 2_229_260 + n * 1_217
+
+
+def jupyter_mtime(n: int) -> int:
+    """``st_mtime_ns``: the nanosecond the file last changed (ext4 keeps nanoseconds)."""
+    return JUPYTER_FIRST_MTIME_NS + n * 60_123_456_789
+
+
+def jupyter_file_ids(path: Path, files: int = 24) -> Path:
+    """jupyter-server-fileid's ``file_id.db`` of a ``LocalFileIdManager`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE Files(id TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, ino INTEGER NOT NULL UNIQUE, "
+        "crtime INTEGER, mtime INTEGER NOT NULL, is_dir TINYINT NOT NULL)",
+        "CREATE INDEX ix_Files_path ON Files (path)",
+        "CREATE INDEX ix_Files_is_dir ON Files (is_dir)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Files": [
+            (
+                jupyter_file_id(n),
+                jupyter_file_path(n),
+                jupyter_ino(n),
+                None,
+                jupyter_mtime(n),
+                int(n < len(JUPYTER_FOLDERS)),  # a Python bool, bound as 0/1
+            )
+            for n in range(files)
+        ]
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -15,7 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application) through ``columnar-etl run``
+application, a Tortoise ORM application, a Piccolo ORM application, a Jupyter server's Y store and
+file ids) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4827,3 +4828,83 @@ def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(
         i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
     }
     assert references(run_dir) == {("concert", "band"): "band.id"}
+
+
+def test_jupyter_ystore_keeps_its_updates_byte_for_byte_and_its_real_seconds_to_every_bit(
+    run_export: Runner,
+) -> None:
+    # pycrdt-store's SQLiteYStore (jupyter-collaboration): a log with no key of each document's Yjs
+    # updates, empty metadata BLOBs beside JSON ones, time.time() REAL seconds.
+    documents, per_document = 6, 5
+    ran, run_dir = run_export(apps.jupyter_ystore)
+    updates = apps.jupyter_updates(documents, per_document)
+    loaded_cleanly(ran, run_dir, {"yupdates": len(updates), "ycheckpoints": 4})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("yupdates") == {
+        "path": "text",
+        "yupdate": "bytea",
+        "metadata": "bytea",
+        "timestamp": "double precision",
+    }
+    assert ran.types("ycheckpoints") == {
+        "path": "text",
+        "checkpoint": "bytea",
+        "timestamp": "double precision",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "ycheckpoints") == ["path"]
+    # Every update as stored: the same bytes, b'' metadata still b'' (no NULL), the very double.
+    loaded = pg_query(ran.uri, f'SELECT path, yupdate, metadata, "timestamp" FROM "{ran.base}".yupdates')
+    assert sorted((p, bytes(u), bytes(m), t) for p, u, m, t in loaded) == sorted(updates)
+    assert sum(1 for _, _, m, _ in loaded if bytes(m) == b"") == len(range(0, len(updates), 3))
+    assert ran.values("ycheckpoints", "timestamp", "path") == {
+        apps.jupyter_document(n): apps.jupyter_update_time(n) + 0.5 for n in range(4)
+    }
+    for table, column in (("yupdates", "timestamp"), ("yupdates", "metadata"), ("ycheckpoints", "timestamp")):
+        assert audit_rules(run_dir, table, column) == {}, (table, column)
+    # The REAL seconds stay a double (a timestamptz would round them), and the note's expression
+    # gives each update's instant in PostgreSQL: the whole second of update 7 too.
+    (note,) = [n for n in profiled(run_dir)["columns"]["yupdates"]["timestamp"]["notes"] if "instant" in n]
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT "timestamp", {expression} FROM "{ran.base}".yupdates'))
+    for _, _, _, seconds in updates:
+        expected = UNIX_EPOCH + timedelta(seconds=seconds)
+        assert abs(moments[seconds] - expected) <= timedelta(microseconds=1), seconds
+    assert moments[1_796_461_288.0] == datetime(2026, 12, 5, 9, 1, 28, tzinfo=UTC)
+
+
+def test_jupyter_file_ids_keep_their_nanosecond_mtimes_and_flags_as_written(run_export: Runner) -> None:
+    # jupyter-server-fileid's file_id.db: st_mtime_ns is finer than a timestamptz (bigint, as written,
+    # with a note), crtime NULL throughout (Linux), TINYINT 0/1 flags numbers as MySQL's tinyint(1).
+    files = 24
+    ran, run_dir = run_export(apps.jupyter_file_ids)
+    loaded_cleanly(ran, run_dir, {"Files": files})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("Files") == {
+        "id": "text",
+        "path": "text",
+        "ino": "bigint",
+        "crtime": "bigint",
+        "mtime": "bigint",
+        "is_dir": "bigint",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "Files") == ["id"]
+    ids = {apps.jupyter_file_id(n): n for n in range(files)}
+    assert ran.values("Files", "path", "id") == {i: apps.jupyter_file_path(n) for i, n in ids.items()}
+    assert ran.values("Files", "ino", "id") == {i: apps.jupyter_ino(n) for i, n in ids.items()}
+    assert ran.values("Files", "mtime", "id") == {i: apps.jupyter_mtime(n) for i, n in ids.items()}
+    assert set(ran.values("Files", "crtime", "id").values()) == {None}
+    folders = len(apps.JUPYTER_FOLDERS)
+    assert ran.values("Files", "is_dir", "id") == {i: int(n < folders) for i, n in ids.items()}
+    assert ran.values("Files", "path", "id")[apps.jupyter_file_id(6)].endswith("notes\u00a06.txt")
+    for column in ("path", "mtime", "is_dir"):
+        assert audit_rules(run_dir, "Files", column) == {}, column
+    # The note's expression gives each file's instant (to the microsecond, give or take one).
+    (note,) = [n for n in profiled(run_dir)["columns"]["Files"]["mtime"]["notes"] if "the instant is" in n]
+    assert note.startswith("integers are epoch nanoseconds"), note
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT id, {expression} FROM "{ran.base}"."Files"'))
+    for i, n in ids.items():
+        expected = UNIX_EPOCH + timedelta(microseconds=apps.jupyter_mtime(n) // 1000)
+        assert abs(moments[i] - expected) <= timedelta(microseconds=1), n
