@@ -481,10 +481,19 @@ number, so a test computes what a column holds from the same numbers.
   seconds; ``ycheckpoints`` keyed by ``path``; and the file id manager's ``Files``: uuid text keys,
   absolute paths (emoji, no-break spaces), ``ino INTEGER UNIQUE``, ``crtime`` NULL (Linux has no
   birth time in ``os.stat``), ``mtime`` Unix nanoseconds (``st_mtime_ns``), ``is_dir TINYINT`` 0/1.
+- :func:`testmon_data`: pytest-testmon 2.2's ``.testmondata`` after a plain run (its own DDL):
+  ``test_execution`` with pytest's node ids (non-ASCII parameters escaped, ``test_greet[Zo\\xeb]``),
+  ``duration FLOAT`` seconds, ``failed BIT`` 0/1 and ``forced BIT`` NULL in every row (set only by a
+  run that selects tests); ``file_fp`` with each file's ``method_checksums`` BLOB (``array('i')``
+  bytes), ``mtime FLOAT`` NULL and ``fsha`` hex; the link table ``test_execution_file_fp`` (no key,
+  two declared references); ``environment`` with ``UNIQUE`` over its three texts; ``metadata`` whose
+  ``data TEXT`` holds the JSON numbers testmon binds (SQLite keeps them as text); and
+  ``suite_execution_file_fsha`` empty, declaring a reference to a table the file lacks.
 """
 
 from __future__ import annotations
 
+import array
 import base64
 import bz2
 import hashlib
@@ -11610,5 +11619,123 @@ def jupyter_file_ids(path: Path, files: int = 24) -> Path:
             )
             for n in range(files)
         ]
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- pytest-testmon ------------------------------------------------------------------------------------
+
+TESTMON_ENVIRONMENTS = ("default", "py3.11 ünï")
+TESTMON_PACKAGES = "Jinja2 3.1, MarkupSafe 3.0, coverage 7.18, pytest 9.2, pytest-testmon 2.2"
+TESTMON_FILES = ("calc.py", "test_calc.py", "données/util.py")
+#: testmon's counters, as ``write_attribute`` and ``increment_attributes`` bind them (JSON numbers).
+TESTMON_METADATA = (
+    ("None:time_saved", 0.0881395439973858),
+    ("None:time_all", 0.294131570964965),
+    ("None:tests_saved", 136),
+    ("None:tests_all", 410),
+)
+TESTMON_NAMES = ("Zo\\xeb", "na\\xefve\\xa0user", "\\u65e5\\u672c", "", "x" * 120)
+
+
+def testmon_test_name(n: int) -> str:
+    """Test ``n``'s node id as pytest makes it: non-ASCII parameters escaped (``\\xeb``)."""
+    if n % 3 == 0:
+        return f"test_calc.py::test_greet[{TESTMON_NAMES[n % len(TESTMON_NAMES)]}-{n}]"
+    return f"test_calc.py::test_add[{n}-{2 * n}]"
+
+
+def testmon_duration(n: int) -> float:
+    """Seconds test ``n`` took (``time.perf_counter`` differences)."""
+    return 0.000357262000761693 + n * 0.00012345678901 + (n % 4 == 0) * 0.01
+
+
+def testmon_failed(n: int) -> int:
+    return int(n % 7 == 5)
+
+
+def testmon_checksums(f: int, version: int) -> bytes:
+    """A file's method checksums: ``array('i', ...)`` of its blocks' CRCs, as testmon packs them."""
+    sums = [zlib.crc32(f"{TESTMON_FILES[f]} block {b} v{version}".encode()) - 2**31 for b in range(2 + f)]
+    return array.array("i", sums).tobytes()
+
+
+def testmon_fingerprint(e: int) -> int:
+    """The ``file_fp`` row a link row ``e`` names: test ``e // 2`` depends on two files."""
+    return 10 + (e // 2) % 2 * 3 + e % 2
+
+
+def testmon_data(path: Path, tests: int = 24) -> Path:
+    """pytest-testmon's ``.testmondata`` (see the module's list): ``tests`` executions in the first
+    environment, each depending on two fingerprints."""
+    ddl = [
+        "CREATE TABLE metadata (dataid TEXT PRIMARY KEY, data TEXT)",
+        """CREATE TABLE environment (
+                id INTEGER PRIMARY KEY ASC,
+                environment_name TEXT,
+                system_packages TEXT,
+                python_version TEXT,
+                UNIQUE (environment_name, system_packages, python_version)
+            )""",
+        """CREATE TABLE test_execution (
+                id INTEGER PRIMARY KEY ASC,
+                environment_id INTEGER,
+                test_name TEXT,
+                duration FLOAT,
+                failed BIT,
+                forced BIT,
+                FOREIGN KEY(environment_id) REFERENCES environment(id) ON DELETE CASCADE)""",
+        "CREATE INDEX test_execution_fk_name ON test_execution (environment_id, test_name)",
+        """CREATE TABLE file_fp
+            (
+                id INTEGER PRIMARY KEY,
+                filename TEXT,
+                method_checksums BLOB,
+                mtime FLOAT,
+                fsha TEXT,
+                UNIQUE (filename, fsha, method_checksums)
+            )""",
+        """CREATE TABLE test_execution_file_fp (
+                test_execution_id INTEGER,
+                fingerprint_id INTEGER,
+                FOREIGN KEY(test_execution_id) REFERENCES test_execution(id) ON DELETE CASCADE,
+                FOREIGN KEY(fingerprint_id) REFERENCES file_fp(id)
+            )""",
+        "CREATE INDEX test_execution_file_fp_both ON test_execution_file_fp "
+        "(test_execution_id, fingerprint_id)",
+        """CREATE TABLE suite_execution_file_fsha (
+                suite_execution_id INTEGER,
+                filename TEXT,
+                fsha text,
+                FOREIGN KEY(suite_execution_id) REFERENCES suite_execution(id) ON DELETE CASCADE
+                )""",
+        "CREATE UNIQUE INDEX sefch_suite_id_filename_sha ON "
+        "suite_execution_file_fsha(suite_execution_id, filename, fsha)",
+    ]
+    # file_fp 10, 11 and 13, 14: two files in two versions each (checksums changed between runs, fsha
+    # the same); 16 a file no test depends on.
+    fingerprints = [
+        (
+            10 + f * 3 + v,
+            TESTMON_FILES[f],
+            testmon_checksums(f, v),
+            None,
+            hashlib.sha1(TESTMON_FILES[f].encode()).hexdigest(),
+        )
+        for f in range(2)
+        for v in range(2)
+    ] + [(16, TESTMON_FILES[2], testmon_checksums(2, 0), None, hashlib.sha1(b"util").hexdigest())]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "metadata": list(TESTMON_METADATA),
+        "environment": [
+            (i + 1, name, TESTMON_PACKAGES, "3.11.7") for i, name in enumerate(TESTMON_ENVIRONMENTS)
+        ],
+        "test_execution": [
+            (n + 1, 1, testmon_test_name(n), testmon_duration(n), testmon_failed(n), None)
+            for n in range(tests)
+        ],
+        "file_fp": fingerprints,
+        "test_execution_file_fp": [(e // 2 + 1, testmon_fingerprint(e)) for e in range(2 * tests)],
+        "suite_execution_file_fsha": [],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -16,7 +16,7 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Jupyter server's Y store and
-file ids) through ``columnar-etl run``
+file ids, pytest-testmon's data) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4908,3 +4908,69 @@ def test_jupyter_file_ids_keep_their_nanosecond_mtimes_and_flags_as_written(run_
     for i, n in ids.items():
         expected = UNIX_EPOCH + timedelta(microseconds=apps.jupyter_mtime(n) // 1000)
         assert abs(moments[i] - expected) <= timedelta(microseconds=1), n
+
+
+def test_testmon_data_keeps_its_bit_flags_integers_even_with_no_value_and_its_checksums_as_bytes(
+    run_export: Runner,
+) -> None:
+    # pytest-testmon's .testmondata after a plain run: `forced BIT` NULL in every row beside `failed
+    # BIT` 0/1. Until 2026-12-05 forced loaded as text, and the live text kept the next run's 0/1 text.
+    tests = 24
+    ran, run_dir = run_export(apps.testmon_data)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "metadata": len(apps.TESTMON_METADATA),
+            "environment": len(apps.TESTMON_ENVIRONMENTS),
+            "test_execution": tests,
+            "file_fp": 5,
+            "test_execution_file_fp": 2 * tests,
+            "suite_execution_file_fsha": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("test_execution") == {
+        "id": "bigint",
+        "environment_id": "bigint",
+        "test_name": "text",
+        "duration": "double precision",
+        "failed": "bigint",
+        "forced": "bigint",
+    }
+    assert ran.types("file_fp") == {
+        "id": "bigint",
+        "filename": "text",
+        "method_checksums": "bytea",
+        "mtime": "double precision",
+        "fsha": "text",
+    }
+    numbers = range(1, tests + 1)
+    assert ran.values("test_execution", "test_name", "id") == {
+        n: apps.testmon_test_name(n - 1) for n in numbers
+    }
+    assert ran.values("test_execution", "duration", "id") == {
+        n: apps.testmon_duration(n - 1) for n in numbers
+    }
+    assert ran.values("test_execution", "failed", "id") == {n: apps.testmon_failed(n - 1) for n in numbers}
+    assert set(ran.values("test_execution", "forced", "id").values()) == {None}
+    # The escaped parameter as pytest wrote it (a backslash, then xeb), not the letter.
+    assert "[Zo\\xeb-" in ran.values("test_execution", "test_name", "id")[1 + 15]
+    checksums = ran.values("file_fp", "method_checksums", "id")
+    assert {k: bytes(v) for k, v in checksums.items()} == {
+        10 + f * 3 + v: apps.testmon_checksums(f, v) for f in range(2) for v in range(2)
+    } | {16: apps.testmon_checksums(2, 0)}
+    # The JSON numbers testmon bound into `data TEXT`, which SQLite keeps as text: numbers, every digit.
+    data = ran.values("metadata", "data", "dataid")
+    assert {k: Decimal(str(v)) for k, v in data.items()} == {
+        k: Decimal(str(v)) for k, v in apps.TESTMON_METADATA
+    }
+    # The declared references, and none to the table the file lacks.
+    found = references(run_dir)
+    assert found[("test_execution", "environment_id")] == "environment.id"
+    assert found[("test_execution_file_fp", "test_execution_id")] == "test_execution.id"
+    assert found[("test_execution_file_fp", "fingerprint_id")] == "file_fp.id"
+    assert ("suite_execution_file_fsha", "suite_execution_id") not in found
+    for column in ("failed", "forced", "duration", "test_name"):
+        assert audit_rules(run_dir, "test_execution", column) == {}, column
