@@ -489,6 +489,11 @@ number, so a test computes what a column holds from the same numbers.
   two declared references); ``environment`` with ``UNIQUE`` over its three texts; ``metadata`` whose
   ``data TEXT`` holds the JSON numbers testmon binds (SQLite keeps them as text); and
   ``suite_execution_file_fsha`` empty, declaring a reference to a table the file lacks.
+- :func:`mypy_cache`: one shard of mypy 2.4's SQLite cache (``mypy --sqlite-cache
+  --no-fixed-format-cache``: ``.mypy_cache/3.11/cache.<n>.db``): ``files2`` keyed by its ``path TEXT
+  UNIQUE NOT NULL`` (``pkg/money.meta.json``), ``mtime REAL`` of ``time.time()`` when each entry was
+  written, ``data BLOB`` holding each module's JSON (its symbol table, its meta with an integer
+  ``data_mtime`` and dependency hashes) as UTF-8 bytes, non-ASCII docstrings among them.
 """
 
 from __future__ import annotations
@@ -11737,5 +11742,63 @@ def testmon_data(path: Path, tests: int = 24) -> Path:
         "file_fp": fingerprints,
         "test_execution_file_fp": [(e // 2 + 1, testmon_fingerprint(e)) for e in range(2 * tests)],
         "suite_execution_file_fsha": [],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- mypy's SQLite cache -------------------------------------------------------------------------------
+
+MYPY_MODULES = ("pkg", "pkg.money", "pkg.app", "zipfile", "typing_extensions", "importlib._bootstrap")
+MYPY_FIRST_WRITE = 1_796_461_642.11772  # time.time() when the first entry was written
+
+
+def mypy_entry_path(m: int, kind: str) -> str:
+    """The cache path of module ``m``'s ``kind`` (``data``, ``meta``, ``meta_ex``): a package's
+    ``__init__``."""
+    name = MYPY_MODULES[m]
+    package = any(other.startswith(name + ".") for other in MYPY_MODULES) or name == "zipfile"
+    return name.replace(".", "/") + ("/__init__" if package else "") + f".{kind}.json"
+
+
+def mypy_mtime(e: int) -> float:
+    """When entry ``e`` was written: ``time.time()``, five fraction digits as SQLite prints them."""
+    return MYPY_FIRST_WRITE + e * 0.0451 + (e % 3) * 0.00011
+
+
+def mypy_data(m: int, kind: str) -> bytes:
+    """Entry ``(m, kind)``'s JSON as mypy writes it (``json_dumps``: sorted keys, no spaces), in bytes."""
+    name = MYPY_MODULES[m]
+    hashes = [hashlib.sha1(f"{name} {d}".encode()).hexdigest() for d in range(1 + m % 3)]
+    if kind == "data":
+        doc = "Paquet de démonstration \U0001f680" if m == 0 else None
+        value: dict[str, Any] = {
+            ".class": "MypyFile",
+            "_fullname": name,
+            "is_stub": m >= 3,
+            "names": {".class": "SymbolTable", "__doc__": doc, "total": {"kind": "Gdef"} if m == 1 else None},
+        }
+    elif kind == "meta":
+        value = {
+            "data_mtime": int(MYPY_FIRST_WRITE) + m,
+            "dep_hashes": hashes,
+            "dep_lines": [1] * len(hashes),
+        }
+    else:
+        value = {"dep_hashes": hashes, "dependencies": ["builtins", "abc"][: 1 + m % 2]}
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def mypy_cache(path: Path) -> Path:
+    """One shard of mypy's SQLite cache (see the module's list): three entries a module."""
+    ddl = [
+        "CREATE TABLE files2 (\n    path TEXT UNIQUE NOT NULL,\n    mtime REAL,\n    data BLOB\n)",
+        "CREATE INDEX path_idx on files2(path)",
+    ]
+    entries = [(m, kind) for m in range(len(MYPY_MODULES)) for kind in ("data", "meta", "meta_ex")]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "files2": [
+            (mypy_entry_path(m, kind), mypy_mtime(e), mypy_data(m, kind))
+            for e, (m, kind) in enumerate(entries)
+        ]
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -16,7 +16,7 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Jupyter server's Y store and
-file ids, pytest-testmon's data) through ``columnar-etl run``
+file ids, pytest-testmon's data, a shard of mypy's SQLite cache) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4974,3 +4974,28 @@ def test_testmon_data_keeps_its_bit_flags_integers_even_with_no_value_and_its_ch
     assert ("suite_execution_file_fsha", "suite_execution_id") not in found
     for column in ("failed", "forced", "duration", "test_name"):
         assert audit_rules(run_dir, "test_execution", column) == {}, column
+
+
+def test_mypy_cache_keeps_its_json_bytes_and_its_real_seconds_as_written(run_export: Runner) -> None:
+    # A shard of mypy's SQLite cache: JSON as UTF-8 bytes in a BLOB stays bytes (bytea, byte for
+    # byte: no rule reads text out of a BLOB), time.time() REAL seconds every bit with their note.
+    ran, run_dir = run_export(apps.mypy_cache)
+    entries = [(m, kind) for m in range(len(apps.MYPY_MODULES)) for kind in ("data", "meta", "meta_ex")]
+    loaded_cleanly(ran, run_dir, {"files2": len(entries)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("files2") == {"path": "text", "mtime": "double precision", "data": "bytea"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "files2") == ["path"]
+    paths = {apps.mypy_entry_path(m, kind): (e, m, kind) for e, (m, kind) in enumerate(entries)}
+    assert ran.values("files2", "mtime", "path") == {p: apps.mypy_mtime(e) for p, (e, _, _) in paths.items()}
+    data = {p: bytes(v) for p, v in ran.values("files2", "data", "path").items()}
+    assert data == {p: apps.mypy_data(m, kind) for p, (_, m, kind) in paths.items()}
+    assert "démonstration \U0001f680" in json.loads(data["pkg/__init__.data.json"])["names"]["__doc__"]
+    for column in ("path", "mtime", "data"):
+        assert audit_rules(run_dir, "files2", column) == {}, column
+    (note,) = [n for n in profiled(run_dir)["columns"]["files2"]["mtime"]["notes"] if "the instant is" in n]
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT path, {expression} FROM "{ran.base}".files2'))
+    for p, (e, _, _) in paths.items():
+        expected = UNIX_EPOCH + timedelta(seconds=apps.mypy_mtime(e))
+        assert abs(moments[p] - expected) <= timedelta(microseconds=1), p
