@@ -494,6 +494,13 @@ number, so a test computes what a column holds from the same numbers.
   UNIQUE NOT NULL`` (``pkg/money.meta.json``), ``mtime REAL`` of ``time.time()`` when each entry was
   written, ``data BLOB`` holding each module's JSON (its symbol table, its meta with an integer
   ``data_mtime`` and dependency hashes) as UTF-8 bytes, non-ASCII docstrings among them.
+- :func:`aim_repo`: Aim 3.29's ``.aim/run_metadata.sqlite`` (``aim init``, its alembic migrations'
+  DDL, rows through the SDK): ``run`` keyed by ``id`` with a 24-hex-digit ``hash`` (unique index),
+  ``experiment`` and ``tag`` with uuid text and ``UNIQUE (name)`` declared twice, every time
+  ``DATETIME`` text of ``datetime.utcnow()`` with six fraction digits (``.000000`` on the second),
+  ``finalized_at`` NULL for a run never closed, ``BOOLEAN`` 0/1, names and notes with emoji and
+  no-break spaces, ``run_tag`` keyed by both references, ``note`` and its ``note_audit_log``, an empty
+  ``run_info`` and ``alembic_version``.
 """
 
 from __future__ import annotations
@@ -11800,5 +11807,139 @@ def mypy_cache(path: Path) -> Path:
             (mypy_entry_path(m, kind), mypy_mtime(e), mypy_data(m, kind))
             for e, (m, kind) in enumerate(entries)
         ]
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Aim -----------------------------------------------------------------------------------------------
+
+AIM_EXPERIMENTS = ("default", "baseline", "ablation ü", "données \U0001f4ca")
+AIM_TAGS = ("best", "shared", "tag with\u00a0nbsp", "000123", "prod \u2705")
+AIM_FIRST = datetime(2026, 12, 5, 9, 9, 3, 217603)  # datetime.utcnow() when `aim init` ran
+
+
+def aim_moment(k: int) -> datetime:
+    """The ``k``-th moment the SDK stamped (naive UTC); moment 6 on a whole second."""
+    moment = AIM_FIRST + timedelta(seconds=k * 0.131071)
+    return moment.replace(microsecond=0) if k == 6 else moment
+
+
+def aim_text(moment: datetime) -> str:
+    """SQLAlchemy's DATETIME text on SQLite: six fraction digits, always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def aim_run_hash(r: int) -> str:
+    return hashlib.sha256(f"run {r}".encode()).hexdigest()[:24]
+
+
+def aim_run_name(r: int) -> str:
+    return f"run {r} " + ("Café\u00a0crème \U0001f680", "長い文章" * 30, "lr=1e-3", "naïve")[r % 4]
+
+
+def aim_finalized(r: int) -> datetime | None:
+    """A run closed by the SDK is finalized a second after it started; every seventh never was."""
+    return None if r % 7 == 6 else aim_moment(3 * r + 1) + timedelta(seconds=1)
+
+
+def aim_repo(path: Path, runs: int = 20) -> Path:
+    """Aim's ``run_metadata.sqlite`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+        "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+        "CREATE TABLE experiment (\n\tid INTEGER NOT NULL, \n\tuuid TEXT, \n\tname TEXT NOT NULL, \n\t"
+        "created_at DATETIME, \n\tupdated_at DATETIME, is_archived BOOLEAN, description TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (name)\n)",
+        "CREATE UNIQUE INDEX ix_experiment_uuid ON experiment (uuid)",
+        "CREATE TABLE tag (\n\tid INTEGER NOT NULL, \n\tuuid TEXT, \n\tname TEXT NOT NULL, \n\t"
+        "color TEXT, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, "
+        "is_archived BOOLEAN, description TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (name)\n)",
+        "CREATE UNIQUE INDEX ix_tag_uuid ON tag (uuid)",
+        "CREATE TABLE run (\n\tid INTEGER NOT NULL, \n\thash TEXT NOT NULL, \n\tname TEXT, \n\t"
+        "description TEXT, \n\tis_archived BOOLEAN, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, \n\t"
+        "experiment_id INTEGER, finalized_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+        "FOREIGN KEY(experiment_id) REFERENCES experiment (id)\n)",
+        "CREATE UNIQUE INDEX ix_run_hash ON run (hash)",
+        "CREATE TABLE run_tag (\n\trun_id INTEGER NOT NULL, \n\ttag_id INTEGER NOT NULL, \n\t"
+        "PRIMARY KEY (run_id, tag_id), \n\tFOREIGN KEY(run_id) REFERENCES run (id), \n\t"
+        "FOREIGN KEY(tag_id) REFERENCES tag (id)\n)",
+        'CREATE TABLE IF NOT EXISTS "note" (\n\tid INTEGER NOT NULL, \n\tcontent TEXT NOT NULL, \n\t'
+        "run_id INTEGER, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, \n\texperiment_id INTEGER, \n\t"
+        "PRIMARY KEY (id), \n\tCONSTRAINT fk_experiment_note FOREIGN KEY(experiment_id) REFERENCES "
+        "experiment (id), \n\tFOREIGN KEY(run_id) REFERENCES run (id)\n)",
+        "CREATE TABLE note_audit_log (\n\tid INTEGER NOT NULL, \n\tnote_id INTEGER NOT NULL, \n\t"
+        "datetime DATETIME, \n\taction TEXT, \n\tbefore_edit TEXT, \n\tafter_edit TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tFOREIGN KEY(note_id) REFERENCES note (id) ON DELETE CASCADE\n)",
+        "CREATE TABLE run_info (\n\tid INTEGER NOT NULL, \n\trun_id INTEGER, \n\tcreated_at DATETIME, \n\t"
+        "updated_at DATETIME, \n\tlast_notification_index INTEGER, \n\tPRIMARY KEY (id), \n\t"
+        "FOREIGN KEY(run_id) REFERENCES run (id)\n)",
+    ]
+    notes = runs // 2
+    rows: dict[str, list[Sequence[Any]]] = {
+        "alembic_version": [("46b89d830ad8",)],
+        "experiment": [
+            (
+                e + 1,
+                str(UUID(int=e * 7919 + 11, version=4)),
+                name,
+                aim_text(aim_moment(e)),
+                aim_text(aim_moment(e + 90)),
+                int(e == 3),
+                (None, "", "ablation study", name)[e],
+            )
+            for e, name in enumerate(AIM_EXPERIMENTS)
+        ],
+        "tag": [
+            (
+                t + 1,
+                str(UUID(int=t * 104729 + 5, version=4)),
+                name,
+                "#ff0000" if t == 0 else None,
+                aim_text(aim_moment(t + 40)),
+                aim_text(aim_moment(t + 40)),
+                0,
+                "the best \u2705" if t == 0 else None,
+            )
+            for t, name in enumerate(AIM_TAGS)
+        ],
+        "run": [
+            (
+                r + 1,
+                aim_run_hash(r),
+                aim_run_name(r),
+                None if r % 3 else "",
+                int(r % 5 == 0),
+                aim_text(aim_moment(3 * r)),
+                aim_text(aim_moment(3 * r + 1)),
+                r % len(AIM_EXPERIMENTS) + 1,
+                None if (done := aim_finalized(r)) is None else aim_text(done),
+            )
+            for r in range(runs)
+        ],
+        "run_tag": [(r + 1, t + 1) for r in range(0, runs, 3) for t in {r % 4, 1}],
+        "note": [
+            (
+                n + 1,
+                f"note {n} café\u00a0crème \U0001f680" + " détail" * n,
+                runs - n,
+                aim_text(aim_moment(n + 70)),
+                aim_text(aim_moment(n + 70)),
+                None,
+            )
+            for n in range(notes)
+        ],
+        "note_audit_log": [
+            (
+                n + 1,
+                n + 1,
+                aim_text(aim_moment(n + 70)),
+                "Created",
+                "",
+                f"note {n} café\u00a0crème \U0001f680" + " détail" * n,
+            )
+            for n in range(notes)
+        ],
+        "run_info": [],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)

@@ -16,7 +16,8 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Jupyter server's Y store and
-file ids, pytest-testmon's data, a shard of mypy's SQLite cache) through ``columnar-etl run``
+file ids, pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata)
+through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4999,3 +5000,50 @@ def test_mypy_cache_keeps_its_json_bytes_and_its_real_seconds_as_written(run_exp
     for p, (e, _, _) in paths.items():
         expected = UNIX_EPOCH + timedelta(seconds=apps.mypy_mtime(e))
         assert abs(moments[p] - expected) <= timedelta(microseconds=1), p
+
+
+def test_aim_run_metadata_reads_its_utc_wall_clock_and_joins_runs_tags_and_notes(run_export: Runner) -> None:
+    # Aim's run_metadata.sqlite: SQLAlchemy's DATETIME text of datetime.utcnow() (naive, six digits),
+    # BOOLEAN 0/1, 24-hex-digit run hashes, UNIQUE (name) declared twice, the declared references.
+    runs, notes = 20, 10
+    ran, run_dir = run_export(apps.aim_repo)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "alembic_version": 1,
+            "experiment": len(apps.AIM_EXPERIMENTS),
+            "tag": len(apps.AIM_TAGS),
+            "run": runs,
+            "run_tag": 13,
+            "note": notes,
+            "note_audit_log": notes,
+            "run_info": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("run")
+    for column in ("created_at", "updated_at", "finalized_at"):
+        assert types[column] == "timestamp without time zone", column
+    assert (types["is_archived"], types["hash"], types["experiment_id"]) == ("boolean", "text", "bigint")
+    assert ran.types("run_info")["created_at"] == "timestamp without time zone"  # no row yet: as declared
+    numbers = range(1, runs + 1)
+    assert ran.values("run", "created_at", "id") == {r: apps.aim_moment(3 * (r - 1)) for r in numbers}
+    # 09:09:03.217603 + 6 x 0.131071 s = 09:09:04.004029, written on the second: .000000
+    assert ran.values("run", "created_at", "id")[3] == datetime(2026, 12, 5, 9, 9, 4)
+    assert ran.values("run", "finalized_at", "id") == {r: apps.aim_finalized(r - 1) for r in numbers}
+    assert ran.values("run", "is_archived", "id") == {r: (r - 1) % 5 == 0 for r in numbers}
+    assert ran.values("run", "hash", "id") == {r: apps.aim_run_hash(r - 1) for r in numbers}
+    assert ran.values("run", "name", "id") == {r: apps.aim_run_name(r - 1) for r in numbers}
+    assert ran.values("tag", "name", "id") == {t + 1: name for t, name in enumerate(apps.AIM_TAGS)}
+    assert ran.values("note", "content", "id")[2] == "note 1 café\u00a0crème \U0001f680 détail"
+    for column in ("created_at", "updated_at", "finalized_at"):
+        rules = {rule for found in audit_rules(run_dir, "run", column).values() for rule in found}
+        assert rules <= {"date_format:%Y-%m-%d %H:%M:%S.%f"}, (column, rules)
+    found = references(run_dir)
+    assert found[("run", "experiment_id")] == "experiment.id"
+    assert found[("run_tag", "run_id")] == "run.id"
+    assert found[("run_tag", "tag_id")] == "tag.id"
+    assert found[("note", "run_id")] == "run.id"
+    assert found[("note_audit_log", "note_id")] == "note.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], "run_tag") == ["run_id", "tag_id"]
