@@ -524,10 +524,39 @@ number, so a test computes what a column holds from the same numbers.
   (``1999``, ``1980-11``, ``1997-09-22``), ``length`` in milliseconds, ``last_modified`` epoch
   milliseconds, MusicBrainz ids (uuids with leading zeros), the views ``albums``, ``tracks`` and
   ``search``, and an FTS3 table ``fts`` a trigger fills from ``search`` for each track.
+- :func:`jupyter_ystore` / :func:`jupyter_file_ids`: a Jupyter server's collaboration files, as
+  pycrdt-store 0.1 (jupyter-collaboration's ``SQLiteYStore``) and jupyter-server-fileid 0.10 write
+  them: ``yupdates`` (no key: a log of each document's Yjs updates) with ``path`` naming the document
+  (``json:notebook:<file id>``, ``text:file:<file id>``), each update a BLOB, ``metadata`` a BLOB that
+  is ``b''`` where no callback is set and JSON bytes beside, ``timestamp REAL`` of ``time.time()``
+  seconds; ``ycheckpoints`` keyed by ``path``; and the file id manager's ``Files``: uuid text keys,
+  absolute paths (emoji, no-break spaces), ``ino INTEGER UNIQUE``, ``crtime`` NULL (Linux has no
+  birth time in ``os.stat``), ``mtime`` Unix nanoseconds (``st_mtime_ns``), ``is_dir TINYINT`` 0/1.
+- :func:`testmon_data`: pytest-testmon 2.2's ``.testmondata`` after a plain run (its own DDL):
+  ``test_execution`` with pytest's node ids (non-ASCII parameters escaped, ``test_greet[Zo\\xeb]``),
+  ``duration FLOAT`` seconds, ``failed BIT`` 0/1 and ``forced BIT`` NULL in every row (set only by a
+  run that selects tests); ``file_fp`` with each file's ``method_checksums`` BLOB (``array('i')``
+  bytes), ``mtime FLOAT`` NULL and ``fsha`` hex; the link table ``test_execution_file_fp`` (no key,
+  two declared references); ``environment`` with ``UNIQUE`` over its three texts; ``metadata`` whose
+  ``data TEXT`` holds the JSON numbers testmon binds (SQLite keeps them as text); and
+  ``suite_execution_file_fsha`` empty, declaring a reference to a table the file lacks.
+- :func:`mypy_cache`: one shard of mypy 2.4's SQLite cache (``mypy --sqlite-cache
+  --no-fixed-format-cache``: ``.mypy_cache/3.11/cache.<n>.db``): ``files2`` keyed by its ``path TEXT
+  UNIQUE NOT NULL`` (``pkg/money.meta.json``), ``mtime REAL`` of ``time.time()`` when each entry was
+  written, ``data BLOB`` holding each module's JSON (its symbol table, its meta with an integer
+  ``data_mtime`` and dependency hashes) as UTF-8 bytes, non-ASCII docstrings among them.
+- :func:`aim_repo`: Aim 3.29's ``.aim/run_metadata.sqlite`` (``aim init``, its alembic migrations'
+  DDL, rows through the SDK): ``run`` keyed by ``id`` with a 24-hex-digit ``hash`` (unique index),
+  ``experiment`` and ``tag`` with uuid text and ``UNIQUE (name)`` declared twice, every time
+  ``DATETIME`` text of ``datetime.utcnow()`` with six fraction digits (``.000000`` on the second),
+  ``finalized_at`` NULL for a run never closed, ``BOOLEAN`` 0/1, names and notes with emoji and
+  no-break spaces, ``run_tag`` keyed by both references, ``note`` and its ``note_audit_log``, an empty
+  ``run_info`` and ``alembic_version``.
 """
 
 from __future__ import annotations
 
+import array
 import base64
 import bz2
 import hashlib
@@ -12292,3 +12321,425 @@ def mopidy_local(path: Path, albums: int = 6) -> Path:
     con.execute("ANALYZE")  # mopidy local scan ends so: sqlite_stat1
     con.close()
     return path
+
+
+# --- Jupyter collaboration: pycrdt-store's Y store and jupyter-server-fileid ---------------------------
+
+JUPYTER_FIRST_SECONDS = 1_796_461_283.827945  # time.time() when the first update was stored
+JUPYTER_FIRST_MTIME_NS = 1_796_461_275_462_622_039  # os.stat(...).st_mtime_ns of the oldest file
+
+
+def jupyter_file_id(n: int) -> str:
+    """File ``n``'s id as the manager makes one (``str(uuid.uuid4())``), here from its number."""
+    return str(UUID(bytes=hashlib.sha256(f"file {n}".encode()).digest()[:16], version=4))
+
+
+def jupyter_document(n: int) -> str:
+    """The Y store's name of document ``n``: a notebook, every fifth a plain text file."""
+    kind = "text:file" if n % 5 == 4 else "json:notebook"
+    return f"{kind}:{jupyter_file_id(n)}"
+
+
+def jupyter_update_time(k: int) -> float:
+    """When update ``k`` was stored: ``time.time()``, microseconds and below; update 7 at a whole
+    second, which SQLite keeps as the REAL ``1796461288.0``."""
+    if k == 7:
+        return 1_796_461_288.0
+    return JUPYTER_FIRST_SECONDS + k * 0.020187 + (k % 3) * 1e-7
+
+
+def jupyter_update(k: int) -> bytes:
+    """Update ``k``'s bytes: a Yjs v1 update's shape (a count of structs, a client id as a varint),
+    then bytes of the update's number; update 0 of a document is its whole notebook (kilobytes)."""
+    body = hashlib.sha256(f"update {k}".encode()).digest() * (1 + (k % 4 == 0) * 60)
+    return bytes([1, 2 + k % 3, 0x80 | k % 128, 0x9A, 0x05]) + body + b"\x00"
+
+
+def jupyter_metadata(k: int) -> bytes:
+    """What the metadata callback returned: ``b''`` by default (no callback), JSON bytes beside."""
+    if k % 3 == 0:
+        return b""
+    return json.dumps({"user": f"zoë {k % 4}", "client": "JupyterLab 4 \U0001f680"}).encode()
+
+
+def jupyter_updates(documents: int, per_document: int) -> list[tuple[str, bytes, bytes, float]]:
+    return [
+        (jupyter_document(k % documents), jupyter_update(k), jupyter_metadata(k), jupyter_update_time(k))
+        for k in range(documents * per_document)
+    ]
+
+
+def jupyter_ystore(path: Path, documents: int = 6, per_document: int = 5) -> Path:
+    """pycrdt-store's ``SQLiteYStore`` file (see the module's list): ``documents * per_document``
+    updates, documents taken in turn, and a checkpoint of each of the first four documents."""
+    ddl = [
+        "CREATE TABLE yupdates (path TEXT NOT NULL, yupdate BLOB, metadata BLOB, timestamp REAL NOT NULL)",
+        "CREATE INDEX idx_yupdates_path_timestamp ON yupdates (path, timestamp)",
+        "CREATE TABLE ycheckpoints (path TEXT NOT NULL, checkpoint BLOB NOT NULL, "
+        "timestamp REAL NOT NULL, PRIMARY KEY(path))",
+        "PRAGMA user_version = 2",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "yupdates": list(jupyter_updates(documents, per_document)),
+        "ycheckpoints": [
+            (jupyter_document(n), jupyter_update(n) + jupyter_update(n + 100), jupyter_update_time(n) + 0.5)
+            for n in range(min(4, documents))
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+JUPYTER_ROOT = "/home/zoë/notebooks"
+JUPYTER_FOLDERS = ("", "analyses", "données \U0001f4ca", "reports", "reports/2024")
+
+
+def jupyter_file_path(n: int) -> str:
+    """File ``n``'s absolute path: the root and its folders first, then notebooks and notes."""
+    if n < len(JUPYTER_FOLDERS):
+        return "/".join(filter(None, (JUPYTER_ROOT, JUPYTER_FOLDERS[n])))
+    folder = JUPYTER_FOLDERS[n % len(JUPYTER_FOLDERS)]
+    name = f"notes\u00a0{n}.txt" if n % 6 == 0 else f"nb_{n:03d}.ipynb"
+    return "/".join(filter(None, (JUPYTER_ROOT, folder, name)))
+
+
+def jupyter_ino(n: int) -> int:
+    return 2_229_260 + n * 1_217
+
+
+def jupyter_mtime(n: int) -> int:
+    """``st_mtime_ns``: the nanosecond the file last changed (ext4 keeps nanoseconds)."""
+    return JUPYTER_FIRST_MTIME_NS + n * 60_123_456_789
+
+
+def jupyter_file_ids(path: Path, files: int = 24) -> Path:
+    """jupyter-server-fileid's ``file_id.db`` of a ``LocalFileIdManager`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE Files(id TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, ino INTEGER NOT NULL UNIQUE, "
+        "crtime INTEGER, mtime INTEGER NOT NULL, is_dir TINYINT NOT NULL)",
+        "CREATE INDEX ix_Files_path ON Files (path)",
+        "CREATE INDEX ix_Files_is_dir ON Files (is_dir)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Files": [
+            (
+                jupyter_file_id(n),
+                jupyter_file_path(n),
+                jupyter_ino(n),
+                None,
+                jupyter_mtime(n),
+                int(n < len(JUPYTER_FOLDERS)),  # a Python bool, bound as 0/1
+            )
+            for n in range(files)
+        ]
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- pytest-testmon ------------------------------------------------------------------------------------
+
+TESTMON_ENVIRONMENTS = ("default", "py3.11 ünï")
+TESTMON_PACKAGES = "Jinja2 3.1, MarkupSafe 3.0, coverage 7.18, pytest 9.2, pytest-testmon 2.2"
+TESTMON_FILES = ("calc.py", "test_calc.py", "données/util.py")
+#: testmon's counters, as ``write_attribute`` and ``increment_attributes`` bind them (JSON numbers).
+TESTMON_METADATA = (
+    ("None:time_saved", 0.0881395439973858),
+    ("None:time_all", 0.294131570964965),
+    ("None:tests_saved", 136),
+    ("None:tests_all", 410),
+)
+TESTMON_NAMES = ("Zo\\xeb", "na\\xefve\\xa0user", "\\u65e5\\u672c", "", "x" * 120)
+
+
+def testmon_test_name(n: int) -> str:
+    """Test ``n``'s node id as pytest makes it: non-ASCII parameters escaped (``\\xeb``)."""
+    if n % 3 == 0:
+        return f"test_calc.py::test_greet[{TESTMON_NAMES[n % len(TESTMON_NAMES)]}-{n}]"
+    return f"test_calc.py::test_add[{n}-{2 * n}]"
+
+
+def testmon_duration(n: int) -> float:
+    """Seconds test ``n`` took (``time.perf_counter`` differences)."""
+    return 0.000357262000761693 + n * 0.00012345678901 + (n % 4 == 0) * 0.01
+
+
+def testmon_failed(n: int) -> int:
+    return int(n % 7 == 5)
+
+
+def testmon_checksums(f: int, version: int) -> bytes:
+    """A file's method checksums: ``array('i', ...)`` of its blocks' CRCs, as testmon packs them."""
+    sums = [zlib.crc32(f"{TESTMON_FILES[f]} block {b} v{version}".encode()) - 2**31 for b in range(2 + f)]
+    return array.array("i", sums).tobytes()
+
+
+def testmon_fingerprint(e: int) -> int:
+    """The ``file_fp`` row a link row ``e`` names: test ``e // 2`` depends on two files."""
+    return 10 + (e // 2) % 2 * 3 + e % 2
+
+
+def testmon_data(path: Path, tests: int = 24) -> Path:
+    """pytest-testmon's ``.testmondata`` (see the module's list): ``tests`` executions in the first
+    environment, each depending on two fingerprints."""
+    ddl = [
+        "CREATE TABLE metadata (dataid TEXT PRIMARY KEY, data TEXT)",
+        """CREATE TABLE environment (
+                id INTEGER PRIMARY KEY ASC,
+                environment_name TEXT,
+                system_packages TEXT,
+                python_version TEXT,
+                UNIQUE (environment_name, system_packages, python_version)
+            )""",
+        """CREATE TABLE test_execution (
+                id INTEGER PRIMARY KEY ASC,
+                environment_id INTEGER,
+                test_name TEXT,
+                duration FLOAT,
+                failed BIT,
+                forced BIT,
+                FOREIGN KEY(environment_id) REFERENCES environment(id) ON DELETE CASCADE)""",
+        "CREATE INDEX test_execution_fk_name ON test_execution (environment_id, test_name)",
+        """CREATE TABLE file_fp
+            (
+                id INTEGER PRIMARY KEY,
+                filename TEXT,
+                method_checksums BLOB,
+                mtime FLOAT,
+                fsha TEXT,
+                UNIQUE (filename, fsha, method_checksums)
+            )""",
+        """CREATE TABLE test_execution_file_fp (
+                test_execution_id INTEGER,
+                fingerprint_id INTEGER,
+                FOREIGN KEY(test_execution_id) REFERENCES test_execution(id) ON DELETE CASCADE,
+                FOREIGN KEY(fingerprint_id) REFERENCES file_fp(id)
+            )""",
+        "CREATE INDEX test_execution_file_fp_both ON test_execution_file_fp "
+        "(test_execution_id, fingerprint_id)",
+        """CREATE TABLE suite_execution_file_fsha (
+                suite_execution_id INTEGER,
+                filename TEXT,
+                fsha text,
+                FOREIGN KEY(suite_execution_id) REFERENCES suite_execution(id) ON DELETE CASCADE
+                )""",
+        "CREATE UNIQUE INDEX sefch_suite_id_filename_sha ON "
+        "suite_execution_file_fsha(suite_execution_id, filename, fsha)",
+    ]
+    # file_fp 10, 11 and 13, 14: two files in two versions each (checksums changed between runs, fsha
+    # the same); 16 a file no test depends on.
+    fingerprints = [
+        (
+            10 + f * 3 + v,
+            TESTMON_FILES[f],
+            testmon_checksums(f, v),
+            None,
+            hashlib.sha1(TESTMON_FILES[f].encode()).hexdigest(),
+        )
+        for f in range(2)
+        for v in range(2)
+    ] + [(16, TESTMON_FILES[2], testmon_checksums(2, 0), None, hashlib.sha1(b"util").hexdigest())]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "metadata": list(TESTMON_METADATA),
+        "environment": [
+            (i + 1, name, TESTMON_PACKAGES, "3.11.7") for i, name in enumerate(TESTMON_ENVIRONMENTS)
+        ],
+        "test_execution": [
+            (n + 1, 1, testmon_test_name(n), testmon_duration(n), testmon_failed(n), None)
+            for n in range(tests)
+        ],
+        "file_fp": fingerprints,
+        "test_execution_file_fp": [(e // 2 + 1, testmon_fingerprint(e)) for e in range(2 * tests)],
+        "suite_execution_file_fsha": [],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- mypy's SQLite cache -------------------------------------------------------------------------------
+
+MYPY_MODULES = ("pkg", "pkg.money", "pkg.app", "zipfile", "typing_extensions", "importlib._bootstrap")
+MYPY_FIRST_WRITE = 1_796_461_642.11772  # time.time() when the first entry was written
+
+
+def mypy_entry_path(m: int, kind: str) -> str:
+    """The cache path of module ``m``'s ``kind`` (``data``, ``meta``, ``meta_ex``): a package's
+    ``__init__``."""
+    name = MYPY_MODULES[m]
+    package = any(other.startswith(name + ".") for other in MYPY_MODULES) or name == "zipfile"
+    return name.replace(".", "/") + ("/__init__" if package else "") + f".{kind}.json"
+
+
+def mypy_mtime(e: int) -> float:
+    """When entry ``e`` was written: ``time.time()``, five fraction digits as SQLite prints them."""
+    return MYPY_FIRST_WRITE + e * 0.0451 + (e % 3) * 0.00011
+
+
+def mypy_data(m: int, kind: str) -> bytes:
+    """Entry ``(m, kind)``'s JSON as mypy writes it (``json_dumps``: sorted keys, no spaces), in bytes."""
+    name = MYPY_MODULES[m]
+    hashes = [hashlib.sha1(f"{name} {d}".encode()).hexdigest() for d in range(1 + m % 3)]
+    if kind == "data":
+        doc = "Paquet de démonstration \U0001f680" if m == 0 else None
+        value: dict[str, Any] = {
+            ".class": "MypyFile",
+            "_fullname": name,
+            "is_stub": m >= 3,
+            "names": {".class": "SymbolTable", "__doc__": doc, "total": {"kind": "Gdef"} if m == 1 else None},
+        }
+    elif kind == "meta":
+        value = {
+            "data_mtime": int(MYPY_FIRST_WRITE) + m,
+            "dep_hashes": hashes,
+            "dep_lines": [1] * len(hashes),
+        }
+    else:
+        value = {"dep_hashes": hashes, "dependencies": ["builtins", "abc"][: 1 + m % 2]}
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def mypy_cache(path: Path) -> Path:
+    """One shard of mypy's SQLite cache (see the module's list): three entries a module."""
+    ddl = [
+        "CREATE TABLE files2 (\n    path TEXT UNIQUE NOT NULL,\n    mtime REAL,\n    data BLOB\n)",
+        "CREATE INDEX path_idx on files2(path)",
+    ]
+    entries = [(m, kind) for m in range(len(MYPY_MODULES)) for kind in ("data", "meta", "meta_ex")]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "files2": [
+            (mypy_entry_path(m, kind), mypy_mtime(e), mypy_data(m, kind))
+            for e, (m, kind) in enumerate(entries)
+        ]
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Aim -----------------------------------------------------------------------------------------------
+
+AIM_EXPERIMENTS = ("default", "baseline", "ablation ü", "données \U0001f4ca")
+AIM_TAGS = ("best", "shared", "tag with\u00a0nbsp", "000123", "prod \u2705")
+AIM_FIRST = datetime(2026, 12, 5, 9, 9, 3, 217603)  # datetime.utcnow() when `aim init` ran
+
+
+def aim_moment(k: int) -> datetime:
+    """The ``k``-th moment the SDK stamped (naive UTC); moment 6 on a whole second."""
+    moment = AIM_FIRST + timedelta(seconds=k * 0.131071)
+    return moment.replace(microsecond=0) if k == 6 else moment
+
+
+def aim_text(moment: datetime) -> str:
+    """SQLAlchemy's DATETIME text on SQLite: six fraction digits, always."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def aim_run_hash(r: int) -> str:
+    return hashlib.sha256(f"run {r}".encode()).hexdigest()[:24]
+
+
+def aim_run_name(r: int) -> str:
+    return f"run {r} " + ("Café\u00a0crème \U0001f680", "長い文章" * 30, "lr=1e-3", "naïve")[r % 4]
+
+
+def aim_finalized(r: int) -> datetime | None:
+    """A run closed by the SDK is finalized a second after it started; every seventh never was."""
+    return None if r % 7 == 6 else aim_moment(3 * r + 1) + timedelta(seconds=1)
+
+
+def aim_repo(path: Path, runs: int = 20) -> Path:
+    """Aim's ``run_metadata.sqlite`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+        "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+        "CREATE TABLE experiment (\n\tid INTEGER NOT NULL, \n\tuuid TEXT, \n\tname TEXT NOT NULL, \n\t"
+        "created_at DATETIME, \n\tupdated_at DATETIME, is_archived BOOLEAN, description TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (name)\n)",
+        "CREATE UNIQUE INDEX ix_experiment_uuid ON experiment (uuid)",
+        "CREATE TABLE tag (\n\tid INTEGER NOT NULL, \n\tuuid TEXT, \n\tname TEXT NOT NULL, \n\t"
+        "color TEXT, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, "
+        "is_archived BOOLEAN, description TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (name)\n)",
+        "CREATE UNIQUE INDEX ix_tag_uuid ON tag (uuid)",
+        "CREATE TABLE run (\n\tid INTEGER NOT NULL, \n\thash TEXT NOT NULL, \n\tname TEXT, \n\t"
+        "description TEXT, \n\tis_archived BOOLEAN, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, \n\t"
+        "experiment_id INTEGER, finalized_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+        "FOREIGN KEY(experiment_id) REFERENCES experiment (id)\n)",
+        "CREATE UNIQUE INDEX ix_run_hash ON run (hash)",
+        "CREATE TABLE run_tag (\n\trun_id INTEGER NOT NULL, \n\ttag_id INTEGER NOT NULL, \n\t"
+        "PRIMARY KEY (run_id, tag_id), \n\tFOREIGN KEY(run_id) REFERENCES run (id), \n\t"
+        "FOREIGN KEY(tag_id) REFERENCES tag (id)\n)",
+        'CREATE TABLE IF NOT EXISTS "note" (\n\tid INTEGER NOT NULL, \n\tcontent TEXT NOT NULL, \n\t'
+        "run_id INTEGER, \n\tcreated_at DATETIME, \n\tupdated_at DATETIME, \n\texperiment_id INTEGER, \n\t"
+        "PRIMARY KEY (id), \n\tCONSTRAINT fk_experiment_note FOREIGN KEY(experiment_id) REFERENCES "
+        "experiment (id), \n\tFOREIGN KEY(run_id) REFERENCES run (id)\n)",
+        "CREATE TABLE note_audit_log (\n\tid INTEGER NOT NULL, \n\tnote_id INTEGER NOT NULL, \n\t"
+        "datetime DATETIME, \n\taction TEXT, \n\tbefore_edit TEXT, \n\tafter_edit TEXT, \n\t"
+        "PRIMARY KEY (id), \n\tFOREIGN KEY(note_id) REFERENCES note (id) ON DELETE CASCADE\n)",
+        "CREATE TABLE run_info (\n\tid INTEGER NOT NULL, \n\trun_id INTEGER, \n\tcreated_at DATETIME, \n\t"
+        "updated_at DATETIME, \n\tlast_notification_index INTEGER, \n\tPRIMARY KEY (id), \n\t"
+        "FOREIGN KEY(run_id) REFERENCES run (id)\n)",
+    ]
+    notes = runs // 2
+    rows: dict[str, list[Sequence[Any]]] = {
+        "alembic_version": [("46b89d830ad8",)],
+        "experiment": [
+            (
+                e + 1,
+                str(UUID(int=e * 7919 + 11, version=4)),
+                name,
+                aim_text(aim_moment(e)),
+                aim_text(aim_moment(e + 90)),
+                int(e == 3),
+                (None, "", "ablation study", name)[e],
+            )
+            for e, name in enumerate(AIM_EXPERIMENTS)
+        ],
+        "tag": [
+            (
+                t + 1,
+                str(UUID(int=t * 104729 + 5, version=4)),
+                name,
+                "#ff0000" if t == 0 else None,
+                aim_text(aim_moment(t + 40)),
+                aim_text(aim_moment(t + 40)),
+                0,
+                "the best \u2705" if t == 0 else None,
+            )
+            for t, name in enumerate(AIM_TAGS)
+        ],
+        "run": [
+            (
+                r + 1,
+                aim_run_hash(r),
+                aim_run_name(r),
+                None if r % 3 else "",
+                int(r % 5 == 0),
+                aim_text(aim_moment(3 * r)),
+                aim_text(aim_moment(3 * r + 1)),
+                r % len(AIM_EXPERIMENTS) + 1,
+                None if (done := aim_finalized(r)) is None else aim_text(done),
+            )
+            for r in range(runs)
+        ],
+        "run_tag": [(r + 1, t + 1) for r in range(0, runs, 3) for t in {r % 4, 1}],
+        "note": [
+            (
+                n + 1,
+                f"note {n} café\u00a0crème \U0001f680" + " détail" * n,
+                runs - n,
+                aim_text(aim_moment(n + 70)),
+                aim_text(aim_moment(n + 70)),
+                None,
+            )
+            for n in range(notes)
+        ],
+        "note_audit_log": [
+            (
+                n + 1,
+                n + 1,
+                aim_text(aim_moment(n + 70)),
+                "Created",
+                "",
+                f"note {n} café\u00a0crème \U0001f680" + " détail" * n,
+            )
+            for n in range(notes)
+        ],
+        "run_info": [],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

@@ -17,8 +17,9 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
+pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5229,3 +5230,221 @@ def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch
         ("track", "performers"): "artist.uri",
         ("fts", "uri"): "track.uri",
     }
+
+
+def test_jupyter_ystore_keeps_its_updates_byte_for_byte_and_its_real_seconds_to_every_bit(
+    run_export: Runner,
+) -> None:
+    # pycrdt-store's SQLiteYStore (jupyter-collaboration): a log with no key of each document's Yjs
+    # updates, empty metadata BLOBs beside JSON ones, time.time() REAL seconds.
+    documents, per_document = 6, 5
+    ran, run_dir = run_export(apps.jupyter_ystore)
+    updates = apps.jupyter_updates(documents, per_document)
+    loaded_cleanly(ran, run_dir, {"yupdates": len(updates), "ycheckpoints": 4})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("yupdates") == {
+        "path": "text",
+        "yupdate": "bytea",
+        "metadata": "bytea",
+        "timestamp": "double precision",
+    }
+    assert ran.types("ycheckpoints") == {
+        "path": "text",
+        "checkpoint": "bytea",
+        "timestamp": "double precision",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "ycheckpoints") == ["path"]
+    # Every update as stored: the same bytes, b'' metadata still b'' (no NULL), the very double.
+    loaded = pg_query(ran.uri, f'SELECT path, yupdate, metadata, "timestamp" FROM "{ran.base}".yupdates')
+    assert sorted((p, bytes(u), bytes(m), t) for p, u, m, t in loaded) == sorted(updates)
+    assert sum(1 for _, _, m, _ in loaded if bytes(m) == b"") == len(range(0, len(updates), 3))
+    assert ran.values("ycheckpoints", "timestamp", "path") == {
+        apps.jupyter_document(n): apps.jupyter_update_time(n) + 0.5 for n in range(4)
+    }
+    for table, column in (("yupdates", "timestamp"), ("yupdates", "metadata"), ("ycheckpoints", "timestamp")):
+        assert audit_rules(run_dir, table, column) == {}, (table, column)
+    # The REAL seconds stay a double (a timestamptz would round them), and the note's expression
+    # gives each update's instant in PostgreSQL: the whole second of update 7 too.
+    (note,) = [n for n in profiled(run_dir)["columns"]["yupdates"]["timestamp"]["notes"] if "instant" in n]
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT "timestamp", {expression} FROM "{ran.base}".yupdates'))
+    for _, _, _, seconds in updates:
+        expected = UNIX_EPOCH + timedelta(seconds=seconds)
+        assert abs(moments[seconds] - expected) <= timedelta(microseconds=1), seconds
+    assert moments[1_796_461_288.0] == datetime(2026, 12, 5, 9, 1, 28, tzinfo=UTC)
+
+
+def test_jupyter_file_ids_keep_their_nanosecond_mtimes_and_flags_as_written(run_export: Runner) -> None:
+    # jupyter-server-fileid's file_id.db: st_mtime_ns is finer than a timestamptz (bigint, as written,
+    # with a note), crtime NULL throughout (Linux), TINYINT 0/1 flags numbers as MySQL's tinyint(1).
+    files = 24
+    ran, run_dir = run_export(apps.jupyter_file_ids)
+    loaded_cleanly(ran, run_dir, {"Files": files})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("Files") == {
+        "id": "text",
+        "path": "text",
+        "ino": "bigint",
+        "crtime": "bigint",
+        "mtime": "bigint",
+        "is_dir": "bigint",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "Files") == ["id"]
+    ids = {apps.jupyter_file_id(n): n for n in range(files)}
+    assert ran.values("Files", "path", "id") == {i: apps.jupyter_file_path(n) for i, n in ids.items()}
+    assert ran.values("Files", "ino", "id") == {i: apps.jupyter_ino(n) for i, n in ids.items()}
+    assert ran.values("Files", "mtime", "id") == {i: apps.jupyter_mtime(n) for i, n in ids.items()}
+    assert set(ran.values("Files", "crtime", "id").values()) == {None}
+    folders = len(apps.JUPYTER_FOLDERS)
+    assert ran.values("Files", "is_dir", "id") == {i: int(n < folders) for i, n in ids.items()}
+    assert ran.values("Files", "path", "id")[apps.jupyter_file_id(6)].endswith("notes\u00a06.txt")
+    for column in ("path", "mtime", "is_dir"):
+        assert audit_rules(run_dir, "Files", column) == {}, column
+    # The note's expression gives each file's instant (to the microsecond, give or take one).
+    (note,) = [n for n in profiled(run_dir)["columns"]["Files"]["mtime"]["notes"] if "the instant is" in n]
+    assert note.startswith("integers are epoch nanoseconds"), note
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT id, {expression} FROM "{ran.base}"."Files"'))
+    for i, n in ids.items():
+        expected = UNIX_EPOCH + timedelta(microseconds=apps.jupyter_mtime(n) // 1000)
+        assert abs(moments[i] - expected) <= timedelta(microseconds=1), n
+
+
+def test_testmon_data_keeps_its_bit_flags_integers_even_with_no_value_and_its_checksums_as_bytes(
+    run_export: Runner,
+) -> None:
+    # pytest-testmon's .testmondata after a plain run: `forced BIT` NULL in every row beside `failed
+    # BIT` 0/1. Until 2026-12-05 forced loaded as text, and the live text kept the next run's 0/1 text.
+    tests = 24
+    ran, run_dir = run_export(apps.testmon_data)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "metadata": len(apps.TESTMON_METADATA),
+            "environment": len(apps.TESTMON_ENVIRONMENTS),
+            "test_execution": tests,
+            "file_fp": 5,
+            "test_execution_file_fp": 2 * tests,
+            "suite_execution_file_fsha": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("test_execution") == {
+        "id": "bigint",
+        "environment_id": "bigint",
+        "test_name": "text",
+        "duration": "double precision",
+        "failed": "bigint",
+        "forced": "bigint",
+    }
+    assert ran.types("file_fp") == {
+        "id": "bigint",
+        "filename": "text",
+        "method_checksums": "bytea",
+        "mtime": "double precision",
+        "fsha": "text",
+    }
+    numbers = range(1, tests + 1)
+    assert ran.values("test_execution", "test_name", "id") == {
+        n: apps.testmon_test_name(n - 1) for n in numbers
+    }
+    assert ran.values("test_execution", "duration", "id") == {
+        n: apps.testmon_duration(n - 1) for n in numbers
+    }
+    assert ran.values("test_execution", "failed", "id") == {n: apps.testmon_failed(n - 1) for n in numbers}
+    assert set(ran.values("test_execution", "forced", "id").values()) == {None}
+    # The escaped parameter as pytest wrote it (a backslash, then xeb), not the letter.
+    assert "[Zo\\xeb-" in ran.values("test_execution", "test_name", "id")[1 + 15]
+    checksums = ran.values("file_fp", "method_checksums", "id")
+    assert {k: bytes(v) for k, v in checksums.items()} == {
+        10 + f * 3 + v: apps.testmon_checksums(f, v) for f in range(2) for v in range(2)
+    } | {16: apps.testmon_checksums(2, 0)}
+    # The JSON numbers testmon bound into `data TEXT`, which SQLite keeps as text: numbers, every digit.
+    data = ran.values("metadata", "data", "dataid")
+    assert {k: Decimal(str(v)) for k, v in data.items()} == {
+        k: Decimal(str(v)) for k, v in apps.TESTMON_METADATA
+    }
+    # The declared references, and none to the table the file lacks.
+    found = references(run_dir)
+    assert found[("test_execution", "environment_id")] == "environment.id"
+    assert found[("test_execution_file_fp", "test_execution_id")] == "test_execution.id"
+    assert found[("test_execution_file_fp", "fingerprint_id")] == "file_fp.id"
+    assert ("suite_execution_file_fsha", "suite_execution_id") not in found
+    for column in ("failed", "forced", "duration", "test_name"):
+        assert audit_rules(run_dir, "test_execution", column) == {}, column
+
+
+def test_mypy_cache_keeps_its_json_bytes_and_its_real_seconds_as_written(run_export: Runner) -> None:
+    # A shard of mypy's SQLite cache: JSON as UTF-8 bytes in a BLOB stays bytes (bytea, byte for
+    # byte: no rule reads text out of a BLOB), time.time() REAL seconds every bit with their note.
+    ran, run_dir = run_export(apps.mypy_cache)
+    entries = [(m, kind) for m in range(len(apps.MYPY_MODULES)) for kind in ("data", "meta", "meta_ex")]
+    loaded_cleanly(ran, run_dir, {"files2": len(entries)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("files2") == {"path": "text", "mtime": "double precision", "data": "bytea"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "files2") == ["path"]
+    paths = {apps.mypy_entry_path(m, kind): (e, m, kind) for e, (m, kind) in enumerate(entries)}
+    assert ran.values("files2", "mtime", "path") == {p: apps.mypy_mtime(e) for p, (e, _, _) in paths.items()}
+    data = {p: bytes(v) for p, v in ran.values("files2", "data", "path").items()}
+    assert data == {p: apps.mypy_data(m, kind) for p, (_, m, kind) in paths.items()}
+    assert "démonstration \U0001f680" in json.loads(data["pkg/__init__.data.json"])["names"]["__doc__"]
+    for column in ("path", "mtime", "data"):
+        assert audit_rules(run_dir, "files2", column) == {}, column
+    (note,) = [n for n in profiled(run_dir)["columns"]["files2"]["mtime"]["notes"] if "the instant is" in n]
+    expression = note.split("the instant is ")[1]
+    moments = dict(pg_query(ran.uri, f'SELECT path, {expression} FROM "{ran.base}".files2'))
+    for p, (e, _, _) in paths.items():
+        expected = UNIX_EPOCH + timedelta(seconds=apps.mypy_mtime(e))
+        assert abs(moments[p] - expected) <= timedelta(microseconds=1), p
+
+
+def test_aim_run_metadata_reads_its_utc_wall_clock_and_joins_runs_tags_and_notes(run_export: Runner) -> None:
+    # Aim's run_metadata.sqlite: SQLAlchemy's DATETIME text of datetime.utcnow() (naive, six digits),
+    # BOOLEAN 0/1, 24-hex-digit run hashes, UNIQUE (name) declared twice, the declared references.
+    runs, notes = 20, 10
+    ran, run_dir = run_export(apps.aim_repo)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "alembic_version": 1,
+            "experiment": len(apps.AIM_EXPERIMENTS),
+            "tag": len(apps.AIM_TAGS),
+            "run": runs,
+            "run_tag": 13,
+            "note": notes,
+            "note_audit_log": notes,
+            "run_info": 0,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("run")
+    for column in ("created_at", "updated_at", "finalized_at"):
+        assert types[column] == "timestamp without time zone", column
+    assert (types["is_archived"], types["hash"], types["experiment_id"]) == ("boolean", "text", "bigint")
+    assert ran.types("run_info")["created_at"] == "timestamp without time zone"  # no row yet: as declared
+    numbers = range(1, runs + 1)
+    assert ran.values("run", "created_at", "id") == {r: apps.aim_moment(3 * (r - 1)) for r in numbers}
+    # 09:09:03.217603 + 6 x 0.131071 s = 09:09:04.004029, written on the second: .000000
+    assert ran.values("run", "created_at", "id")[3] == datetime(2026, 12, 5, 9, 9, 4)
+    assert ran.values("run", "finalized_at", "id") == {r: apps.aim_finalized(r - 1) for r in numbers}
+    assert ran.values("run", "is_archived", "id") == {r: (r - 1) % 5 == 0 for r in numbers}
+    assert ran.values("run", "hash", "id") == {r: apps.aim_run_hash(r - 1) for r in numbers}
+    assert ran.values("run", "name", "id") == {r: apps.aim_run_name(r - 1) for r in numbers}
+    assert ran.values("tag", "name", "id") == {t + 1: name for t, name in enumerate(apps.AIM_TAGS)}
+    assert ran.values("note", "content", "id")[2] == "note 1 café\u00a0crème \U0001f680 détail"
+    for column in ("created_at", "updated_at", "finalized_at"):
+        rules = {rule for found in audit_rules(run_dir, "run", column).values() for rule in found}
+        assert rules <= {"date_format:%Y-%m-%d %H:%M:%S.%f"}, (column, rules)
+    found = references(run_dir)
+    assert found[("run", "experiment_id")] == "experiment.id"
+    assert found[("run_tag", "run_id")] == "run.id"
+    assert found[("run_tag", "tag_id")] == "tag.id"
+    assert found[("note", "run_id")] == "run.id"
+    assert found[("note_audit_log", "note_id")] == "note.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], "run_tag") == ["run_id", "tag_id"]

@@ -50,6 +50,13 @@ _OTHER_DATABASES_TYPES = ("MONEY", "SMALLMONEY")
 #: them with no value yet (SQLite never fills a SERIAL) was text.
 _SERIAL_TYPES = frozenset({"SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4", "SERIAL8"})
 
+#: SQL Server's and MySQL's ``BIT`` (``BIT(1)``): flags and bit fields, held as the integers 0 and 1 (a
+#: Python app's bools: pytest-testmon's ``failed BIT``); no SQLite word, NUMERIC affinity. A column of
+#: them with no value yet (testmon's ``forced BIT`` after a plain run) was text beside its twin's bigint,
+#: and the live text then kept the next export's 0/1 as text. Not PostgreSQL's ``BIT VARYING`` (text of
+#: 0s and 1s, ``'0101'``), whose name is more than the word.
+_BIT_TYPE = "BIT"
+
 
 #: Declared types of bytes: SQLite's BLOB affinity (a name holding ``BLOB``: ``MEDIUMBLOB``, MySQL's), and
 #: other databases' names for bytes a converter keeps (``BYTEA``, ``VARBINARY(16)``, SQL Server's
@@ -85,6 +92,8 @@ def declared_family(declared: str) -> InferredType | None:
     if "DATE" in upper:
         return "date"
     if ("INT" in upper and not _names_float(upper)) or bare in _SERIAL_TYPES:
+        return "integer"
+    if bare.split("(")[0].strip() == _BIT_TYPE:
         return "integer"
     if _names_text(upper) or upper.startswith(_TEXT_WORDS):
         return "text"
