@@ -317,3 +317,43 @@ def test_text_bounds_of_long_cells_are_shown_cut_in_the_profiles_json(tmp_path: 
         f"{value[:EXAMPLE_CHARS]}… ({len(value):,} characters)" for value in (low, high)
     )
     assert (columns["code"]["min"], columns["code"]["max"], columns["id"]["max"]) == ("c0", "c5", 5)
+
+
+def test_long_cells_read_apart_count_the_values_ending_in_a_line_break_as_one_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long values of a column every value of which ends in one line break (``line_terminated``: a line
+    terminator, no padding to charge) counted apart from the short ones, and folded with them: the
+    same column, the same profile as one read; one value padded otherwise charges its column."""
+    rng = random.Random(43)
+    path = tmp_path / "lines.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, yaml TEXT, mixed TEXT)")
+    rows = [
+        (
+            n,
+            f"---\nn: {n}\n" if n % 3 else _body(rng, n)[:3000].strip() + "\r\n",
+            f"---\nn: {n}\n" + (" \n" if n == 4 else ""),
+        )
+        for n in range(30)
+    ]
+    con.executemany("INSERT INTO docs VALUES (?, ?, ?)", rows)
+    con.commit()
+    con.close()
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    steps = profile_module._keyed_steps
+
+    def long_steps(*args: Any, **options: Any) -> Any:
+        return steps(*args, **{**options, "long": True})
+
+    monkeypatch.setattr(profile_module, "BATCH_WORK", -1)
+    monkeypatch.setattr(profile_module, "_keyed_steps", long_steps)
+    monkeypatch.setattr(long_cells, "long_bytes", lambda *_: 24)
+    monkeypatch.setattr(long_cells, "read_bytes", lambda *_: 4_000)
+    apart = profile(path, settings=load_settings(profile_memory_limit="2GB"))
+    assert _figures(apart.to_dict()) == _figures(roomy.to_dict())
+    columns = apart["docs"].columns
+    assert (columns["yaml"].line_terminated, columns["yaml"].quality) == (True, 100.0)
+    assert columns["yaml"].whitespace_padded_count == len(rows)
+    assert (columns["mixed"].line_terminated, columns["mixed"].whitespace_padded_count) == (False, len(rows))
+    assert columns["mixed"].quality == 0.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,11 +21,12 @@ from rich.console import Console
 
 from columnar_etl import profile
 from columnar_etl.config import Settings
+from columnar_etl.profiling.quality import score_column
 from columnar_etl.report.console import render_profile_console
 
 from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_settings, run_with_dashboard, truth_quality
 from .lossless_check import check_run, summarize
-from .quality_formula import HALT_QUALITY, column_score, export_score
+from .quality_formula import COSMETIC, HALT_QUALITY, column_score, export_score
 
 
 def _stamp(rng: random.Random) -> datetime:
@@ -605,6 +607,126 @@ def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_n
     assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
         name: count for name, count in tokens.items() if count
     }
+
+
+def _line_terminated(value: str) -> bool:
+    """``value`` ends in one line break (``\\n`` or ``\\r\\n``) and is padded by nothing else."""
+    if not value.endswith("\n"):
+        return False
+    return value[: -2 if value.endswith("\r\n") else -1] == value.strip()
+
+
+def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text column every value of which ends in one line break, ``\\n`` or ``\\r\\n``, and is
+    padded by nothing else (YAML documents, base64 lines, tracebacks) writes its values one way: a line
+    terminator, not padding. Its ``whitespace`` issue is reported at no cost, and every value is still
+    trimmed and audited. Values of which only some end so, or one padded otherwise (``' x\\n'``,
+    ``'x \\n'``, ``'x\\n\\n'``), cost as before. (Until 2026-12-05 such a column scored 0: a Sequel
+    application's table of two serialized columns, 60, below the gate.)"""
+    export = tmp_path / "serialized.db"
+    rows = [
+        (
+            n,
+            f"doc {n}",
+            None if n % 6 == 0 else f"---\nname: Zoë {n}\ntags:\n- a\n- ü\n",
+            f"line one\r\nline {n}\r\n",
+            (f"part {n}\n" if n == 16 else f"part {n}") if n % 8 == 0 else None,
+            (f" key: {n}\n" if n == 8 else f"key: {n}\n") if n % 8 == 0 else None,
+            (f"key: {n} \n" if n == 8 else f"key: {n}\n") if n % 8 == 0 else None,
+            (f"key: {n}\n\n" if n == 8 else f"key: {n}\n") if n % 8 == 0 else None,
+        )
+        for n in range(1, 25)
+    ]
+    names = ("id", "title", "yaml", "crlf", "partly", "lead", "trailing", "doubled")
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            f"CREATE TABLE docs ({names[0]} INTEGER PRIMARY KEY, {', '.join(f'{n} TEXT' for n in names[1:])})"
+        )
+        con.executemany(f"INSERT INTO docs VALUES ({', '.join('?' * len(names))})", rows)
+    con.close()
+    values = {
+        name: [row[i] for row in rows if isinstance(row[i], str) and row[i]] for i, name in enumerate(names)
+    }
+    padded = {name: sum(v != v.strip() for v in found) for name, found in values.items()}
+    terminated = {name for name, found in values.items() if found and all(_line_terminated(v) for v in found)}
+    assert terminated == {"yaml", "crlf"}
+    assert all(padded[name] for name in names[4:])
+    columns = profile(export).tables["docs"].columns
+    assert {name for name, c in columns.items() if c.line_terminated} == terminated
+    for name in terminated:
+        (issue,) = columns[name].issues
+        assert (issue.kind, issue.count) == ("whitespace", padded[name]), name
+        assert "a line terminator, not padding" in (issue.detail or ""), name
+        assert columns[name].quality == 100.0, name
+    for name in names[4:]:
+        assert columns[name].quality == pytest.approx(column_score(len(rows), padded[name], COSMETIC)), name
+
+    record, audit = run_checked(export, settings, monkeypatch, "docs")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {
+        name: count for name, count in padded.items() if count
+    }
+    uri, schema = str(settings.target), record["version_schema"]
+    loaded = pg_query(uri, f'SELECT yaml, crlf FROM "{schema}".docs ORDER BY id')
+    assert [tuple(row) for row in loaded] == [(row[2] and row[2].strip(), row[3].strip()) for row in rows]
+
+
+#: Columns of values, each judged line-terminated (or not) by :func:`_line_terminated` over its values
+#: that are neither ``''`` nor a null token once trimmed (NUL bytes removed first, as the cleaner does).
+LINE_COLUMNS: dict[str, list[Any]] = {
+    "lf": ["a\n", "b c\n", "é\n", "日本\n", "x\ny\n"],
+    "crlf": ["a\r\n", "日本\r\n", "x\r\ny\r\n"],
+    "both": ["a\n", "b\r\n"],
+    "blank_aside": ["a\n", "", "  ", "\n", "NULL", "N/A\n", "b\n"],
+    "minus": ["\u22125\n", "abc\n"],
+    "nul_inside": ["a\x00\n", "b\n"],
+    "unended": ["a\n", "b"],
+    "integer": ["a\n", 5],
+    "lead": ["a\n", " b\n"],
+    "tab": ["a\n", "b\t\n"],
+    "nbsp": ["a\n", "b\u00a0\n"],
+    "doubled": ["a\n", "b\n\n"],
+    "cr_only": ["a\r", "b\r"],
+    "cr_lf_cr": ["a\n", "b\r\r\n"],
+    "separator": ["a\u2028", "b\u2028"],
+    "blanks": ["", "\n", "NULL"],
+}
+
+
+def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> None:
+    """The profile marks a text column ``line_terminated`` exactly where every value, ``''`` and null
+    tokens aside, ends in one line break and is padded by nothing else (judged here in Python)."""
+    export = tmp_path / "lines.db"
+    names = list(LINE_COLUMNS)
+    rows = [
+        (n, *(values[n] if n < len(values) else None for values in LINE_COLUMNS.values()))
+        for n in range(max(map(len, LINE_COLUMNS.values())))
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(f"CREATE TABLE lines (id INTEGER PRIMARY KEY, {', '.join(f'{n} TEXT' for n in names)})")
+        con.executemany(f"INSERT INTO lines VALUES (?, {', '.join('?' * len(names))})", rows)
+    con.close()
+    tokens = {"NULL", "N/A"}
+    expected = set()
+    for name, values in LINE_COLUMNS.items():
+        kept = [v.replace("\x00", "") if isinstance(v, str) else v for v in values]
+        present = [v for v in kept if not isinstance(v, str) or v.strip() not in ("", *tokens)]
+        if present and all(isinstance(v, str) and _line_terminated(v) for v in present):
+            expected.add(name)
+    assert expected == {"lf", "crlf", "both", "blank_aside", "minus", "nul_inside"}
+    columns = profile(export).tables["lines"].columns
+    assert {name for name, c in columns.items() if c.line_terminated} == expected
+    for name, column in columns.items():
+        # The whitespace issue costs nothing exactly where the column is line-terminated.
+        unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
+        free = score_column(column) == score_column(unpadded)
+        assert free == (name in expected or not column.whitespace_padded_count), name
+        issue = column.issue("whitespace")
+        assert (issue is not None and "line terminator" in (issue.detail or "")) == (name in expected), name
 
 
 def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(

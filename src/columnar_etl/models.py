@@ -219,6 +219,11 @@ class ColumnProfile:
     #: no value, written one way, as a column of ``''`` alone does. Each token still becomes NULL by its
     #: rule (``null_like``), but costs the quality score nothing (``profiling.quality``).
     token_is_unfilled: bool = False
+    #: A text column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line
+    #: break, ``\n`` or ``\r\n``, and is padded by nothing else (YAML documents, base64 lines,
+    #: tracebacks): it writes a line terminator, not padding. Each value is still trimmed and audited
+    #: (``whitespace``), but costs the quality score nothing (``profiling.quality``).
+    line_terminated: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -318,6 +323,7 @@ class ColumnProfile:
             "blank_is_missing": self.blank_is_missing,
             "token_kept_in_key": self.token_kept_in_key,
             "token_is_unfilled": self.token_is_unfilled,
+            "line_terminated": self.line_terminated,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -33,6 +33,7 @@ from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
+    LINE_ENDED,
     SHAPE_FACTOR,
     TOKEN_CELLS_TYPE,
     UNGROUPED,
@@ -317,6 +318,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         "CAST(NULL AS INTEGER) AS max_separator",
         # A column of INTEGER or REAL cells alone has no comma groups: none is written otherwise.
         f"CAST(NULL AS HUGEINT) AS {UNGROUPED}",
+        # Nor padding: no line break ends a number (sql._line_ended_sql).
+        f"CAST(NULL AS HUGEINT) AS {LINE_ENDED}",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -91,6 +91,7 @@ from columnar_etl.profiling.sql import (
     DURATION_PART_UNITS,
     EXAMPLE_KINDS,
     EXAMPLES,
+    LINE_ENDED,
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
@@ -1408,7 +1409,12 @@ def infer_column(
         # 2026-12-05 a wiki's one deflated revision bound as TEXT scored its column 57).
         add("empty_string", empty)
         add("null_like", null_like, counts.examples("null_like"))
-        add("whitespace", counts.flag(Flag.PADDED), counts.examples("whitespace"))
+        add(
+            "whitespace",
+            counts.flag(Flag.PADDED),
+            counts.examples("whitespace"),
+            detail=LINE_TERMINATED if line_terminated(inferred, counts, present) else None,
+        )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
             "invalid_encoding",
@@ -1520,6 +1526,7 @@ def infer_column(
         empty_string_count=empty,
         null_like_count=null_like,
         whitespace_padded_count=counts.flag(Flag.PADDED),
+        line_terminated=line_terminated(inferred, counts, present),
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),
         valid_count=int(valid),
@@ -1561,6 +1568,26 @@ def infer_column(
             if (n := counts.flag(flag))
         },
     )
+
+
+#: The ``whitespace`` issue's detail where every value of a text column ends in one line break.
+LINE_TERMINATED = (
+    "every value ends in one line break and is padded by nothing else: a line terminator, not padding "
+    "(each value still trimmed and audited, no cost)"
+)
+
+
+def line_terminated(inferred: InferredType, counts: _Counts, present: int) -> bool:
+    """Whether a text column writes its values one way, as lines (``ColumnProfile.line_terminated``):
+    every value that is neither NULL, ``''`` nor a null token (``present`` of them) ends in exactly one
+    line break, ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.sql.LINE_ENDED`: YAML
+    documents, base64 lines, tracebacks). Every padded value but a null token's (made NULL whatever
+    pads it) then is one, and every value is padded. Only some values so (a text field's trailing
+    newline, typed or not), or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), is
+    padding as before."""
+    ended = int(counts[LINE_ENDED] or 0)
+    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    return inferred == "text" and present > 0 and ended == present == padded
 
 
 def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
@@ -2904,6 +2931,7 @@ def fold_groups(groups: list[dict[str, Any]], *, declared_unique: bool = False) 
     folded: dict[str, Any] = {
         "codes": codes,
         UNGROUPED: ungrouped,
+        LINE_ENDED: sum(int(g[LINE_ENDED] or 0) for _, g in coded),
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),

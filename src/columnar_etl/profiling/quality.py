@@ -42,7 +42,12 @@ written whose null tokens are all cleaning would change, in a column declared NO
 holding no NULL (``ColumnProfile.token_kept_in_key``: a user called ``null``), keeps them as the text
 they are: its ``null_like`` costs nothing. A column of ``trim = false`` has no ``whitespace`` issue
 at all: its padding is the layout the operator declared, and the profile counts its values as
-written (``ColumnProfile.padding_kept``), as cleaning keeps them.
+written (``ColumnProfile.padding_kept``), as cleaning keeps them. Nor is a line's terminator: a text
+column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line break, ``\\n``
+or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines, tracebacks;
+``ColumnProfile.line_terminated``, counted over every value by the profile query) writes lines: its
+``whitespace`` issue is reported and each value still trimmed and audited, but it costs nothing. Only
+some values so, or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -121,6 +126,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         return 0
     if kind == "null_like" and column.token_is_unfilled:
         # Every row is one token, spelled one way: no value, written one way (as a column of '').
+        return 0
+    if kind == "whitespace" and column.line_terminated:
+        # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
         return 0
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.

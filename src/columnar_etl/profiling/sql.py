@@ -1118,6 +1118,7 @@ def table_profile_sql(
         "min(unicode(sp0)) AS min_separator",
         "max(unicode(sp0)) AS max_separator",
         _ungrouped_sql("t0", "k0", "n0"),
+        _line_ended_sql("r0", "t0", "k0", "code0", sign_bytes),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -1212,6 +1213,30 @@ def _ungrouped_sql(t: str, k: str, n: str) -> str:
     )
 
 
+#: The profile query's count, per code, of the padded cells whose padding is one line break at their
+#: end (:func:`_line_ended_sql`); a count, not a bound.
+LINE_ENDED = "line_ended"
+#: The line breaks a value may end in, as a line of text does (``\n``, ``\r\n``).
+_LINE_FEED, _CARRIAGE_RETURN = "chr(10)", "chr(13)"
+
+
+def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
+    """SQL aggregate: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) whose padding is
+    one line break at their end, ``\\n`` or ``\\r\\n``, and nothing else (``'---\\nn: 1\\n'``; not
+    ``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), as :data:`LINE_ENDED`. Raw text ``r`` ends in the break and is
+    longer than its trimmed ``t`` by the break's bytes alone: the trim took it (whitespace, at the end)
+    and nothing more (``sign_bytes``: a U+2212 that ``t`` reads as '-'). A text column every value of
+    which ends so writes a line terminator, not padding (``profile.line_terminated``). A CASE: the
+    tests run on padded values only, which few are."""
+    ends = f"ends_with({r}, {_LINE_FEED})"
+    crlf = f"ends_with({r}, {_CARRIAGE_RETURN} || {_LINE_FEED})"
+    bytes_ = f"strlen({t}) + {sign_bytes} + CASE WHEN {crlf} THEN 2 ELSE 1 END"
+    return (
+        f"sum(CASE WHEN ({code} & {Flag.PADDED:d}) = 0 OR {k} = {Shape.NULL_LIKE:d} THEN NULL "
+        f"WHEN {ends} AND strlen({r}) = {bytes_} THEN weight END) AS {LINE_ENDED}"
+    )
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -1231,6 +1256,7 @@ _COLUMN_ROW = {
     "THEN list_sort(flatten(list(token_cells) FILTER (WHERE token_cells IS NOT NULL))) END",
     **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
     UNGROUPED: f"sum({UNGROUPED})",
+    LINE_ENDED: f"sum({LINE_ENDED})",
 }
 
 
