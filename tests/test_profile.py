@@ -1764,3 +1764,31 @@ def test_moments_with_and_without_an_offset_in_a_date_column_misfit_nothing(
     assert table["stamp"].quality == table["plain"].quality == 100.0
     # Not every value a moment: charged as before.
     assert table["junk"].issue("type_mismatch") is not None, table["junk"].issues
+
+
+def test_padding_beside_a_nul_byte_is_counted_as_the_cleaner_trims_it(make_sqlite: SqliteFactory) -> None:
+    # The cleaner removes a text column's NUL bytes, then trims: 'abc\n\0' loses its newline too, and
+    # '\0 x' its blank. The profile counted padding beside the NULs only where a trim of the value as
+    # written reached it ('gh\0 '), so a column of such values had no whitespace issue while every
+    # one of them was trimmed and audited.
+    values = [
+        "abc\n\x00",
+        "\x00 x",
+        "gh\x00 ",
+        "a\x00b",
+        "plain",
+        " lead\x00",
+        "\x00\x00",
+        "x\x00\x00\n",
+        "ok",
+    ]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", list(enumerate(values)))})
+    bare = [value.replace("\x00", "") for value in values]
+    padded = sum(1 for text in bare if text.strip(WHITE_SPACE) and text != text.strip(WHITE_SPACE))
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text"
+    assert column.whitespace_padded_count == padded == 5
+    cleaned = clean(path)
+    assert cleaned.audit is not None
+    trimmed = [row for row in cleaned.audit.to_pylist() if "trim" in row["rule"].split(",")]
+    assert len(trimmed) == padded

@@ -497,6 +497,8 @@ def column_projections(
     fields = f"replace({t}, '-', '/')"
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
     one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
+    # A value without its NUL bytes, as the cleaner trims a text column's (see Flag.PADDED below).
+    without_nul = f"replace({t}, {_NUL_SQL}, '')"
     parts = dict(
         zip(
             [
@@ -533,9 +535,11 @@ def column_projections(
                 f"{_NUL_SQL}) OR regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
                 f"THEN {Flag.NUL + Flag.BINARY_NUL:d} ELSE {Flag.NUL:d} END ELSE 0 END",
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
+                # The cleaner removes a text column's NULs before it trims, so the blanks a NUL hid
+                # from the trim of the value as written count too ('abc\n\0', '\0 x').
                 f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
                 f"THEN strlen(replace({r}, {_NUL_SQL}, '')) "
-                f"<> strlen(replace({t}, {_NUL_SQL}, '')) + {sign_bytes} "
+                f"<> strlen({trimmed_sql(without_nul)}) + {sign_bytes} "
                 f"ELSE strlen({r}) <> strlen({t}) + {sign_bytes} END THEN {Flag.PADDED:d} ELSE 0 END",
                 f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
