@@ -97,6 +97,7 @@ def sides(found: Any, result: Any, cases: Sequence[Case], values: Sequence[Any])
                 comma=column.comma,
                 issues=issues,
                 groups=column.digit_groups,
+                changes=stats.counts,
             )
         )
     return found_outcomes
@@ -122,6 +123,14 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
         )
     if out.profile_quarantine != out.clean_quarantine:
         problems.append(f"profile quarantine {out.profile_quarantine}, cleaner's {out.clean_quarantine}")
+    # A text column's cells the profile calls padded, or holding a NUL byte, are those the cleaner
+    # trims and removes NULs from (each audited so). A padded null token or blank is made NULL, which
+    # the cleaner counts as that alone.
+    if out.clean_type == "text" and out.value is not None:
+        for issue, counter in (("whitespace", "whitespace_trimmed"), ("nul_byte", "nul_removed")):
+            found, done = out.issues.get(issue, 0), out.changes.get(counter, 0)
+            if found != done:
+                problems.append(f"profile {issue} {found}, cleaner {counter} {done}")
     anchors = ANCHORS[case.anchors]
     order = out.order if out.order in ("day_first", "month_first") else anchors.order
     want = expected(

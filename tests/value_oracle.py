@@ -635,6 +635,8 @@ class Outcome:
     comma: str | None
     issues: dict[str, int] = field(default_factory=dict)
     groups: str | None = None
+    #: The cleaner's change counts of the column (``ColumnCleanStats.counts``).
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 def same_value(got: Any, want: Any) -> bool:
