@@ -473,6 +473,13 @@ number, so a test computes what a column holds from the same numbers.
   ``Interval`` stored as REAL seconds, ``ARRAY`` and ``JSONB`` JSON text, ``UUID`` text, ``TIME``
   text), ``NUMERIC(20, 8)`` amounts stored as REAL or INTEGER cells by NUMERIC affinity
   (``1.0e-08``), ``BOOLEAN`` 0/1, and a ``concert`` referring to its ``band``.
+- :func:`irc_core`: an IRC core's backlog as Quassel 0.14 writes ``quassel-storage.sqlite`` (its
+  schema 32 DDL, no foreign key declared, names glued in lower case): ``backlog.time INTEGER`` epoch
+  milliseconds, ``type`` and ``flags`` bit masks, ``bufferid`` and ``senderid`` naming their rows,
+  ``buffer.buffertype`` the code 1/2/4 (status, channel, query) beside keys 1..6, the status buffer's
+  ``''`` name under ``UNIQUE (userid, networkid, buffername)``, senders ``''`` for the network's own
+  lines, chat lines in several scripts with emoji, padding and no-break spaces, ``-- BOOL`` integers
+  and a ``QVariant`` BLOB setting.
 """
 
 from __future__ import annotations
@@ -11492,3 +11499,110 @@ def piccolo_app(path: Path, bands: int = 15, concerts: int = 24) -> Path:
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- An IRC core (Quassel's quassel-storage.sqlite) -------------------------------------------------------
+
+IRC_CORE_DDL = (
+    "CREATE TABLE quasseluser (userid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT "
+    "NULL, password TEXT NOT NULL, hashversion INTEGER NOT NULL DEFAULT 0, "
+    'authenticator TEXT NOT NULL DEFAULT "Database")',
+    "CREATE TABLE sender (senderid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, "
+    "realname TEXT, avatarurl TEXT)",
+    "CREATE TABLE network (networkid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, userid INTEGER NOT NULL, "
+    "networkname TEXT NOT NULL, identityid INTEGER NOT NULL DEFAULT 1, encodingcodec TEXT NOT NULL DEFAULT "
+    '"ISO-8859-15", servercodec TEXT NOT NULL DEFAULT "", usesasl INTEGER NOT NULL DEFAULT 0, -- BOOL\n'
+    "connected INTEGER NOT NULL DEFAULT 0, -- BOOL\n messageratedelay INTEGER NOT NULL DEFAULT 2200, "
+    "UNIQUE (userid, networkname))",
+    "CREATE TABLE buffer (bufferid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, userid INTEGER NOT NULL, "
+    "groupid INTEGER, networkid INTEGER NOT NULL, buffername TEXT NOT NULL, buffercname TEXT NOT NULL, "
+    "buffertype INTEGER NOT NULL DEFAULT 0, lastmsgid INTEGER NOT NULL DEFAULT 0, lastseenmsgid INTEGER NOT "
+    "NULL DEFAULT 0, joined INTEGER NOT NULL DEFAULT 0, -- BOOL\n CHECK (lastseenmsgid <= lastmsgid))",
+    "CREATE UNIQUE INDEX buffer_idx ON buffer(userid, networkid, buffername)",
+    "CREATE UNIQUE INDEX buffer_cname_idx ON buffer(userid, networkid, buffercname)",
+    "CREATE TABLE backlog (messageid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL, "
+    "bufferid INTEGER NOT NULL, type INTEGER NOT NULL, flags INTEGER NOT NULL, senderid INTEGER NOT NULL, "
+    "senderprefixes TEXT, message TEXT)",
+    "CREATE INDEX backlog_buffer_time_idx ON backlog (bufferid, time)",
+    "CREATE TABLE coreinfo (key TEXT NOT NULL PRIMARY KEY, value TEXT)",
+    "CREATE TABLE user_setting (userid INTEGER NOT NULL, settingname TEXT NOT NULL, settingvalue BLOB, "
+    "PRIMARY KEY (userid, settingname))",
+    "CREATE UNIQUE INDEX sender_index ON sender(sender, realname, avatarurl)",
+)
+#: (buffer name, Quassel's BufferInfo::Type): the network's status buffer has no name.
+IRC_CORE_BUFFERS = (
+    ("", 1),
+    ("#quassel-test", 2),
+    ("#café☕", 2),
+    ("bob_42", 4),
+    ("#日本語", 2),
+    ("Ünïcødé_nick", 4),
+)
+#: Message::Type bits (Plain, Notice, Action, Mode, Join, Part, Server, Topic) and Message::Flag bits
+#: (None, Self, Highlight).
+IRC_CORE_TYPES = (1, 2, 4, 16, 32, 64, 1024, 16384)
+IRC_CORE_FLAGS = (0, 1, 4)
+IRC_CORE_LINES = (
+    "héllo wörld — ünïcødé ✓",
+    "emoji 🎉🐧👍🏽",
+    "no\u00a0break\u00a0space",
+    "order 00042 shipped",
+    "  two leading blanks",
+    "日本語のテキスト",
+    "x" * 300,
+    "",
+)
+#: The senders backlog lines name: a few of the 30, spread over them all (sender 1 is the network's own
+#: ``''``).
+IRC_CORE_SENDERS_USED = (1, 4, 9, 16, 23, 29)
+IRC_CORE_START_MS = 1796461447416  # 2026-12-05 09:04:07.416 UTC
+
+
+def irc_core_time(i: int) -> int:
+    """Backlog line ``i``'s time, epoch milliseconds as Quassel 0.13+ writes them."""
+    return IRC_CORE_START_MS + 1_234 * i + i % 7
+
+
+def irc_core_sender(n: int) -> tuple[object, ...]:
+    """Sender ``n``'s row: the network's own lines are ``''`` with no real name."""
+    if n == 1:
+        return (1, "", None, "")
+    return (n, f"nick{n}!~u{n}@127.0.0.{n}", f"Ŭser {n} 🤖" if n % 3 else None, "")
+
+
+def irc_core_backlog(i: int) -> tuple[object, ...]:
+    """Backlog line ``i`` (0-based): (messageid, time, bufferid, type, flags, senderid, prefixes, text)."""
+    return (
+        i + 1,
+        irc_core_time(i),
+        i % len(IRC_CORE_BUFFERS) + 1,
+        IRC_CORE_TYPES[i % len(IRC_CORE_TYPES)],
+        IRC_CORE_FLAGS[i % len(IRC_CORE_FLAGS)],
+        IRC_CORE_SENDERS_USED[i % len(IRC_CORE_SENDERS_USED)],
+        "@" if i % 11 == 3 else None,
+        f"{i}: {IRC_CORE_LINES[i % len(IRC_CORE_LINES)]}" if i % 8 != 7 else "",
+    )
+
+
+IRC_CORE_MESSAGES = 42
+#: A user setting as Quassel stores it: a QVariant serialized by QDataStream (an empty QVariantMap).
+IRC_CORE_SETTING = b"\x00\x00\x00\x08\x00\x00\x00\x00\x00"
+
+
+def irc_core(path: Path) -> Path:
+    """An IRC core's ``quassel-storage.sqlite`` as Quassel 0.14 writes it (schema 32)."""
+    buffers = len(IRC_CORE_BUFFERS)
+    last = {b: max(i + 1 for i in range(IRC_CORE_MESSAGES) if i % buffers + 1 == b) for b in range(1, 7)}
+    rows: dict[str, list[Sequence[object]]] = {
+        "quasseluser": [(1, "alice", "468c8b47:9b7ea0d8", 1, "Database")],
+        "sender": [irc_core_sender(n) for n in range(1, 31)],
+        "network": [(1, 1, "LocalNet", 1, "UTF-8", "", 0, 1, 2200)],
+        "buffer": [
+            (b + 1, 1, None, 1, name, name.lower(), kind, last[b + 1], 0, int(kind == 2))
+            for b, (name, kind) in enumerate(IRC_CORE_BUFFERS)
+        ],
+        "backlog": [irc_core_backlog(i) for i in range(IRC_CORE_MESSAGES)],
+        "coreinfo": [("schemaversion", "32")],
+        "user_setting": [(1, "BufferViews", IRC_CORE_SETTING)],
+    }
+    return write_export(path, IRC_CORE_DDL, rows, bytes_as_text=False)

@@ -15,7 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application) through ``columnar-etl run``
+application, a Tortoise ORM application, a Piccolo ORM application, a Quassel IRC core) through
+``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4827,3 +4828,58 @@ def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(
         i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
     }
     assert references(run_dir) == {("concert", "band"): "band.id"}
+
+
+def test_irc_core_backlog_keeps_milliseconds_as_instants_and_a_buffers_type_is_no_reference(
+    run_export: Runner,
+) -> None:
+    # Quassel names no foreign key and glues its names: `senderid` names the sender table (a few of
+    # its keys, spread over all of them), `bufferid` the buffers; `buffertype` 1/2/4 beside the
+    # buffers' own keys 1..6 is the buffer's kind, no reference of the table to itself.
+    ran, run_dir = run_export(apps.irc_core)
+    messages = apps.IRC_CORE_MESSAGES
+    tables = {
+        "quasseluser": 1,
+        "sender": 30,
+        "network": 1,
+        "buffer": len(apps.IRC_CORE_BUFFERS),
+        "backlog": messages,
+        "coreinfo": 1,
+        "user_setting": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # The status buffer's '' name stands in the declared UNIQUE (userid, networkid, buffername): the
+    # key is loaded as written, its one warning per column (exit 2), as documented.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == ["buffer.buffername", "buffer.buffercname"]
+    assert references(run_dir) == {
+        ("backlog", "bufferid"): "buffer.bufferid",
+        ("backlog", "senderid"): "sender.senderid",
+    }
+    types = ran.types("backlog")
+    assert types["time"] == "timestamp with time zone"
+    for column in ("messageid", "bufferid", "type", "flags", "senderid"):
+        assert types[column] == "bigint", column
+    assert ran.types("buffer")["buffertype"] == ran.types("buffer")["joined"] == "bigint"
+    assert ran.types("user_setting")["settingvalue"] == "bytea"
+    # Epoch milliseconds: the documented rule, each cell audited, the very instant Quassel wrote.
+    assert ran.values("backlog", "time", "messageid") == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=apps.irc_core_time(i)) for i in range(messages)
+    }
+    assert audit_rules(run_dir, "backlog", "time") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(messages)
+    }
+    assert ran.values("backlog", "type", "messageid") == {
+        i + 1: apps.irc_core_backlog(i)[3] for i in range(messages)
+    }
+    assert ran.values("buffer", "buffername", "bufferid") == {
+        b + 1: name for b, (name, _) in enumerate(apps.IRC_CORE_BUFFERS)
+    }
+    assert ran.values("buffer", "buffertype", "bufferid") == {
+        b + 1: kind for b, (_, kind) in enumerate(apps.IRC_CORE_BUFFERS)
+    }
+    assert ran.values("user_setting", "settingvalue", "userid") == {1: apps.IRC_CORE_SETTING}
+    texts = ran.values("backlog", "message", "messageid")
+    for i in range(messages):
+        written = apps.irc_core_backlog(i)[7]
+        assert texts[i + 1] == (written or None), i

@@ -734,6 +734,63 @@ def test_a_column_named_as_a_code_is_no_reference_to_a_table_it_does_not_name(
     }
 
 
+def test_a_code_named_for_its_own_table_is_no_reference_to_that_table(make_sqlite: SqliteFactory) -> None:
+    """An IRC core's buffers keep their kind as `buffertype` (1 status, 2 channel, 4 query; Quassel
+    glues its words, all lower case) beside the table's own key `bufferid` 1..6: every value a key, and
+    the name holds the table's, so it was a reference of the table to itself. The table's name followed
+    by a code word (`buffertype`, `ticket_status`) says the kind of code, not a row of that table; the
+    code's own table (`ticket_statuses`) is still named."""
+    path = make_sqlite(
+        {
+            "buffer": (
+                "CREATE TABLE buffer (bufferid INTEGER PRIMARY KEY, buffername TEXT, buffertype INTEGER)",
+                [(n, f"#b{n}", (1, 2, 4)[n % 3]) for n in range(1, 7)],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, ticket_status INTEGER, ticket_level INTEGER)",
+                [(n, n % 4 + 1, n % 4 + 1) for n in range(1, 41)],
+            ),
+            "ticket_statuses": (
+                "CREATE TABLE ticket_statuses (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"s{n}") for n in range(1, 5)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(*) FROM buffer WHERE buffertype NOT IN (SELECT bufferid FROM buffer)"
+    ) == [(0,)]
+    found = profile(path)
+    assert _references(path) == {("tickets", "ticket_status"): "ticket_statuses.id"}
+    assert "a code of the row (type) of the kind buffer names" in " ".join(
+        found["buffer"]["buffertype"].notes
+    )
+
+
+def test_a_key_name_glued_to_id_names_its_table_however_few_keys_it_uses(make_sqlite: SqliteFactory) -> None:
+    """Quassel's backlog names its sender as `senderid` (words glued, lower case): the name is the
+    parent's entity as `sender_id` and `senderId` are, so a few senders spread over all the keys make a
+    reference however few of the keys they are (until 2026-12-05 only the split spellings did)."""
+    used = [3, 11, 17, 26, 34, 39]
+    path = make_sqlite(
+        {
+            "sender": (
+                "CREATE TABLE sender (senderid INTEGER PRIMARY KEY, sender TEXT)",
+                [(n, f"nick{n}!~u@host") for n in range(1, 41)],
+            ),
+            "backlog": (
+                "CREATE TABLE backlog (messageid INTEGER PRIMARY KEY, senderid INTEGER, sender_id INTEGER, "
+                "message TEXT)",
+                [(n, used[n % len(used)], used[n % len(used)], f"line {n}") for n in range(1, 121)],
+            ),
+        }
+    )
+    assert 2 * len(used) < 40  # under half the keys: the name alone tells
+    assert _references(path) == {
+        ("backlog", "senderid"): "sender.senderid",
+        ("backlog", "sender_id"): "sender.senderid",
+    }
+
+
 def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_not_name(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1120,6 +1120,20 @@ def _code_word(column: str) -> str | None:
     return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
 
 
+def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
+    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word that follows the parent table's singular
+    at the end of a column's name (``type`` of ``buffertype`` beside a table ``buffer``, ``status`` of
+    ``ticket_status`` beside ``tickets``), else None: such a name says a code of the row of that kind
+    (a buffer's type), not a row of that table. The code's own table (``ticket_statuses``) is no such
+    parent: its singular ends the name. Since 2026-12-05."""
+    name = _normalised(column)
+    for stem in _stems(fit.parent):
+        at = name.rfind(stem)
+        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS:
+            return rest
+    return None
+
+
 def _words(name: str) -> list[str]:
     """A name's words: runs of letters and digits, lower-cased (``visit_type`` → ``visit``, ``type``)."""
     return re.findall(r"[a-z0-9]+", name.lower())
@@ -1132,8 +1146,9 @@ def _names_table(column: str, fit: Inclusion) -> bool:
 
 
 def _same_entity(column: str, fit: Inclusion) -> bool:
-    """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``)?"""
-    return bool(_entity(fit.parent) & _entity(column))
+    """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``;
+    ``senderid``, its ``id`` glued on, → ``sender``)?"""
+    return bool(_entity(fit.parent) & _entity(column, glued_id=True))
 
 
 def _stems(name: str) -> frozenset[str]:
@@ -1151,13 +1166,20 @@ def _stems(name: str) -> frozenset[str]:
     return frozenset({normal[:-1]})
 
 
-def _entity(name: str) -> frozenset[str]:
+def _entity(name: str, *, glued_id: bool = False) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
-    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
+    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
+    ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
+    names that too (``senderid`` → ``sender``, as Quassel and Moodle write their keys; since
+    2026-12-05)."""
     words = _words(name)
     if len(words) > 1 and words[-1] == "id":
         words.pop()
-    return _stems(words[-1]) if words else frozenset()
+    if not words:
+        return frozenset()
+    last = words[-1]
+    glued = glued_id and len(last) >= 5 and last.endswith("id")
+    return _stems(last) | _stems(last[:-2]) if glued else _stems(last)
 
 
 def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = frozenset()) -> Inclusion | None:
@@ -1310,6 +1332,11 @@ def _turned_away(
         return (
             f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
+        )
+    if integer and (code := _code_of_the_parents_kind(column, chosen)):
+        return (
+            f"values are keys of {where}, but its name says a code of the row ({code}) of the kind "
+            f"{chosen.parent} names, not a row of that table: no reference inferred"
         )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
         return (
