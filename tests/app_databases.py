@@ -480,6 +480,12 @@ number, so a test computes what a column holds from the same numbers.
   ``''`` name under ``UNIQUE (userid, networkid, buffername)``, senders ``''`` for the network's own
   lines, chat lines in several scripts with emoji, padding and no-break spaces, ``-- BOOL`` integers
   and a ``QVariant`` BLOB setting.
+- :func:`finance_book`: a personal-finance book as Skrooge 2.29 writes it (``skroogeconvert --out
+  *.sqlite`` of a QIF file; its ``.skg`` is the same database encrypted): ``operation.t_status
+  VARCHAR(1) CHECK (t_status IN ('N', 'P', 'Y'))`` holding ``N`` and ``Y`` only (nothing pointed yet),
+  ``t_template`` ``CHECK`` ``('Y', 'N')``, ``d_date DATE`` text, ``d_createdate`` from
+  ``CURRENT_TIMESTAMP``, cheque numbers with leading zeros, ``suboperation.f_value FLOAT`` amounts in
+  cents as REAL, ``r_payee_id`` and ``r_category_id`` with 0 for none, payees in several scripts.
 """
 
 from __future__ import annotations
@@ -11606,3 +11612,106 @@ def irc_core(path: Path) -> Path:
         "user_setting": [(1, "BufferViews", IRC_CORE_SETTING)],
     }
     return write_export(path, IRC_CORE_DDL, rows, bytes_as_text=False)
+
+
+# --- A personal-finance book (Skrooge's document, uncompressed) ------------------------------------------
+
+FINANCE_DDL = (
+    "CREATE TABLE account(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL,t_number TEXT "
+    "NOT NULL DEFAULT '',t_close VARCHAR(1) DEFAULT 'N' CHECK (t_close IN ('Y', 'N')),t_type VARCHAR(1) NOT "
+    "NULL DEFAULT 'C' CHECK (t_type IN ('C', 'D', 'A', 'I', 'L', 'W', 'S', 'P', 'O')),f_maxamount FLOAT NOT "
+    "NULL DEFAULT 10000.0,t_maxamount_enabled VARCHAR(1) DEFAULT 'N' CHECK (t_close IN ('Y', 'N')),"
+    "d_importdate DATE,f_importbalance FLOAT,rd_bank_id INTEGER NOT NULL)",
+    "CREATE TABLE payee (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL DEFAULT '',"
+    "t_address TEXT NOT NULL DEFAULT '',t_bookmarked VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_bookmarked IN "
+    "('Y', 'N')),r_category_id INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE category (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL DEFAULT '' "
+    "CHECK (t_name NOT LIKE '% > %'),t_fullname TEXT,rd_category_id INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE operation(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,i_group_id INTEGER NOT NULL "
+    "DEFAULT 0,t_number TEXT NOT NULL DEFAULT '',d_date DATE NOT NULL DEFAULT '0000-00-00',d_createdate DATE "
+    "NOT NULL DEFAULT CURRENT_TIMESTAMP,rd_account_id INTEGER NOT NULL,r_payee_id INTEGER NOT NULL DEFAULT 0,"
+    "t_comment TEXT NOT NULL DEFAULT '',t_status VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_status IN ('N', "
+    "'P', 'Y')),t_template VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_template IN ('Y', 'N')),t_import_id "
+    "TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE suboperation(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,d_date DATE NOT NULL DEFAULT "
+    "'0000-00-00',t_comment TEXT NOT NULL DEFAULT '',rd_operation_id INTEGER NOT NULL,r_category_id INTEGER "
+    "NOT NULL DEFAULT 0,f_value FLOAT NOT NULL DEFAULT 0.0)",
+)
+FINANCE_PAYEES = (
+    "Supermarché Ünïcødé",
+    "Café ☕ Noir",
+    "Bäckerei Müller",
+    "東京ストア",
+    "Loyer\u00a0Appartement",
+    "Salary — ACME Corp",
+    "Ζαχαροπλαστείο",
+    "Shell 0042",
+)
+#: (name, full name, parent): Skrooge's category tree, each level its own row.
+FINANCE_CATEGORIES = (
+    ("Food", "Food", 0),
+    ("Groceries", "Food > Groceries", 1),
+    ("Restaurant", "Food > Restaurant", 1),
+    ("Income", "Income", 0),
+    ("Salary", "Income > Salary", 4),
+)
+FINANCE_OPERATIONS = 36
+FINANCE_CREATED = "2026-12-05 09:10:06"
+
+
+def finance_cents(i: int) -> int:
+    """Operation ``i``'s amount in cents: spending mostly, a salary every ninth, a cent, a million."""
+    if i % 9 == 0:
+        return 245_000
+    if i == 7:
+        return -1
+    if i == 13:
+        return 123_456_789
+    return -((i * 7_919) % 250_000 + 1)
+
+
+def finance_day(i: int) -> date:
+    return date(2024, 1, 1) + timedelta(days=3 * i)
+
+
+def finance_operation(i: int) -> tuple[object, ...]:
+    """Operation ``i`` (0-based) as Skrooge's QIF import writes it."""
+    return (
+        i + 1,
+        0,
+        f"{i:05d}" if i % 4 == 1 else "",
+        finance_day(i).isoformat(),
+        FINANCE_CREATED,
+        1 + i % 2,
+        0 if i % 10 == 3 else 1 + i % len(FINANCE_PAYEES),
+        f"memo {i} — «note»" if i % 3 else "",
+        "Y" if i % 4 == 0 else "N",
+        "N",
+        hashlib.md5(str(i).encode()).hexdigest(),
+    )
+
+
+def finance_book(path: Path) -> Path:
+    """A personal-finance book as Skrooge 2.29 writes it (its tables of accounts and operations)."""
+    categories = len(FINANCE_CATEGORIES)
+    rows: dict[str, list[Sequence[object]]] = {
+        "account": [
+            (1, "Compte Courant Ünï", "", "N", "C", 10000.0, "N", "", "", 1),
+            (2, "Livret A", "0012345", "N", "C", 10000.0, "N", "", "", 1),
+        ],
+        "payee": [(n + 1, name, "", "N", 0) for n, name in enumerate(FINANCE_PAYEES)],
+        "category": [(n + 1, *category) for n, category in enumerate(FINANCE_CATEGORIES)],
+        "operation": [finance_operation(i) for i in range(FINANCE_OPERATIONS)],
+        "suboperation": [
+            (
+                i + 1,
+                finance_day(i).isoformat(),
+                "",
+                i + 1,
+                0 if i % 6 == 5 else 1 + i % categories,
+                finance_cents(i) / 100,
+            )
+            for i in range(FINANCE_OPERATIONS)
+        ],
+    }
+    return write_export(path, FINANCE_DDL, rows)

@@ -15,7 +15,8 @@ archive, a GeoPackage GDAL wrote, an IPython history, a diskcache cache, coverag
 requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuration database, a Luigi
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
-application, a Tortoise ORM application, a Piccolo ORM application, a Quassel IRC core) through
+application, a Tortoise ORM application, a Piccolo ORM application, a Quassel IRC core, a Skrooge
+finance book) through
 ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
@@ -4883,3 +4884,43 @@ def test_irc_core_backlog_keeps_milliseconds_as_instants_and_a_buffers_type_is_n
     for i in range(messages):
         written = apps.irc_core_backlog(i)[7]
         assert texts[i + 1] == (written or None), i
+
+
+def test_finance_book_keeps_a_status_its_check_lists_as_codes_and_amounts_to_the_cent(
+    run_export: Runner,
+) -> None:
+    # Skrooge's operation status is N (none), P (pointed) or Y (reconciled), as its CHECK says: a book
+    # with nothing pointed holds N and Y only, no boolean (the first P would have been quarantined).
+    ran, run_dir = run_export(apps.finance_book)
+    operations = apps.FINANCE_OPERATIONS
+    tables = {
+        "account": 2,
+        "payee": len(apps.FINANCE_PAYEES),
+        "category": len(apps.FINANCE_CATEGORIES),
+        "operation": operations,
+        "suboperation": operations,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("operation")
+    assert types["t_status"] == "text"
+    assert types["t_number"] == types["t_import_id"] == "text"
+    assert types["d_date"] == "date"
+    assert types["d_createdate"] == "timestamp without time zone"
+    assert ran.types("suboperation")["f_value"] == "double precision"
+    assert ran.values("operation", "t_status", "id") == {
+        i + 1: apps.finance_operation(i)[8] for i in range(operations)
+    }
+    assert audit_rules(run_dir, "operation", "t_status") == {}
+    # Cheque numbers keep their zeros; '' where none is the documented blank rule (NULL, audited).
+    assert ran.values("operation", "t_number", "id") == {
+        i + 1: apps.finance_operation(i)[2] or None for i in range(operations)
+    }
+    assert ran.values("operation", "d_date", "id") == {i + 1: apps.finance_day(i) for i in range(operations)}
+    # The REAL Skrooge stored, bit for bit: Python's float of the cents over 100.
+    assert ran.values("suboperation", "f_value", "id") == {
+        i + 1: apps.finance_cents(i) / 100 for i in range(operations)
+    }
+    found = references(run_dir)
+    assert found[("suboperation", "rd_operation_id")] == "operation.id"
+    assert found[("operation", "rd_account_id")] == "account.id"
