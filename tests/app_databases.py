@@ -486,6 +486,12 @@ number, so a test computes what a column holds from the same numbers.
   ``t_template`` ``CHECK`` ``('Y', 'N')``, ``d_date DATE`` text, ``d_createdate`` from
   ``CURRENT_TIMESTAMP``, cheque numbers with leading zeros, ``suboperation.f_value FLOAT`` amounts in
   cents as REAL, ``r_payee_id`` and ``r_category_id`` with 0 for none, payees in several scripts.
+- :func:`photo_library`: a photo library as darktable 4.2 writes ``library.db`` (``darktable-cli
+  --library``): ``images.datetime_taken`` and ``import_timestamp`` in GLib's ``GTimeSpan``
+  (microseconds since 0001-01-01, ``63826398071000000``), ``-1`` for "never" in
+  ``change_timestamp``, ``film_rolls.access_timestamp`` Unix seconds, ``position`` the film's id
+  shifted 32 bits, REAL exposure data, a ``color_matrix`` BLOB, declared references to the film roll
+  and to the group's image, ``meta_data`` text.
 """
 
 from __future__ import annotations
@@ -11715,3 +11721,79 @@ def finance_book(path: Path) -> Path:
         ],
     }
     return write_export(path, FINANCE_DDL, rows)
+
+
+# --- A photo library (darktable's library.db) --------------------------------------------------------------
+
+PHOTO_DDL = (
+    "CREATE TABLE db_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    "CREATE TABLE film_rolls (id INTEGER PRIMARY KEY, access_timestamp INTEGER, "
+    "folder VARCHAR(1024) NOT NULL)",
+    "CREATE TABLE images (id INTEGER PRIMARY KEY AUTOINCREMENT, group_id INTEGER, film_id INTEGER, width "
+    "INTEGER, height INTEGER, filename VARCHAR, maker VARCHAR, model VARCHAR, lens VARCHAR, exposure REAL, "
+    "aperture REAL, iso REAL, focal_length REAL, datetime_taken INTEGER, flags INTEGER, color_matrix BLOB, "
+    "position INTEGER, aspect_ratio REAL, import_timestamp INTEGER DEFAULT -1, change_timestamp INTEGER "
+    "DEFAULT -1, FOREIGN KEY(film_id) REFERENCES film_rolls(id) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "FOREIGN KEY(group_id) REFERENCES images(id) ON DELETE RESTRICT ON UPDATE CASCADE)",
+    "CREATE TABLE meta_data (id INTEGER, key INTEGER, value VARCHAR)",
+)
+PHOTO_IMAGES = 14
+PHOTO_ACCESSED = 1796462193  # the film roll's last access, Unix seconds (2026-12-05 09:16:33 UTC)
+#: GLib's GDateTime counts from 0001-01-01 (``g_date_time_to_unix`` subtracts this many seconds).
+GTIMESPAN_UNIX_SECONDS = 62135596800
+
+
+def photo_taken(i: int) -> int | None:
+    """Image ``i``'s EXIF date as darktable keeps it: a GTimeSpan (µs since 0001-01-01); None for one
+    without a date; one with a sub-second part."""
+    if i == 11:
+        return None
+    moment = datetime(2023, 7, 14, 10, 0, 0, tzinfo=UTC) + timedelta(days=17 * i, seconds=3671 * i)
+    micros = 123_000 if i == 5 else 0
+    return (int(moment.timestamp()) + GTIMESPAN_UNIX_SECONDS) * 1_000_000 + micros
+
+
+def photo_imported(i: int) -> int:
+    """Image ``i``'s import moment, a GTimeSpan with every microsecond (``g_date_time_new_now``)."""
+    return (PHOTO_ACCESSED - 20 + i + GTIMESPAN_UNIX_SECONDS) * 1_000_000 + (i * 792_755) % 1_000_000
+
+
+def photo_image(i: int) -> tuple[object, ...]:
+    """Image ``i`` (0-based) as ``darktable-cli`` imports it."""
+    name = f"IMG_{i:04d}_été.jpg" if i % 3 else f"img {i:04d}.jpg"
+    matrix = struct.pack("<9f", float("nan"), 0, 0, 0, 75 * (i % 2), 0, 68 * (i % 2), 0, 0)
+    return (
+        i + 1,
+        i + 1,
+        1,
+        64 + i,
+        48,
+        name,
+        "Canon",
+        f"EOS {i}D",
+        "",
+        1 / (100 + i),
+        (28 + i) / 10,
+        100.0 * (i + 1),
+        35.0 + i,
+        photo_taken(i),
+        1569,
+        matrix,
+        (i + 1) << 32,
+        (64 + i) / 48,
+        photo_imported(i),
+        -1,
+    )
+
+
+def photo_library(path: Path) -> Path:
+    """A darktable 4.2 ``library.db`` of one film roll of :data:`PHOTO_IMAGES` images."""
+    rows: dict[str, list[Sequence[object]]] = {
+        "db_info": [("version", "37")],
+        "film_rolls": [(1, PHOTO_ACCESSED, "/home/zoë/Photos/2023 — été")],
+        "images": [photo_image(i) for i in range(PHOTO_IMAGES)],
+        "meta_data": [
+            (i + 1, 0, "Zoë Ünïcødé 📷" if i % 2 else "Jean\u00a0Dupont") for i in range(PHOTO_IMAGES)
+        ],
+    }
+    return write_export(path, PHOTO_DDL, rows, bytes_as_text=False)

@@ -16,7 +16,7 @@ requests-cache cache, a Dagster instance's run storage, a pgAdmin 4 configuratio
 task history, an atuin shell history, a Request Tracker help desk, a django CMS and django-wiki
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Quassel IRC core, a Skrooge
-finance book) through
+finance book, a darktable photo library) through
 ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
@@ -4924,3 +4924,50 @@ def test_finance_book_keeps_a_status_its_check_lists_as_codes_and_amounts_to_the
     found = references(run_dir)
     assert found[("suboperation", "rd_operation_id")] == "operation.id"
     assert found[("operation", "rd_account_id")] == "account.id"
+
+
+def test_photo_library_keeps_glib_timespans_as_numbers_and_reads_unix_seconds(run_export: Runner) -> None:
+    # darktable counts its images' dates in microseconds since 0001-01-01 (GLib's GTimeSpan): no Unix
+    # epoch of any unit, so they stay the numbers they are, every digit; the film roll's access time
+    # is Unix seconds, the documented epoch rule (audited).
+    ran, run_dir = run_export(apps.photo_library)
+    images = apps.PHOTO_IMAGES
+    loaded_cleanly(ran, run_dir, {"db_info": 1, "film_rolls": 1, "images": images, "meta_data": images})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("images")
+    for column in ("datetime_taken", "import_timestamp", "change_timestamp", "position", "flags"):
+        assert types[column] == "bigint", column
+    for column in ("exposure", "aperture", "iso", "focal_length", "aspect_ratio"):
+        assert types[column] == "double precision", column
+    assert types["color_matrix"] == "bytea"
+    assert ran.types("film_rolls")["access_timestamp"] == "timestamp with time zone"
+    assert ran.values("images", "datetime_taken", "id") == {i + 1: apps.photo_taken(i) for i in range(images)}
+    assert ran.values("images", "import_timestamp", "id") == {
+        i + 1: apps.photo_imported(i) for i in range(images)
+    }
+    assert ran.values("images", "position", "id") == {i + 1: (i + 1) << 32 for i in range(images)}
+    assert ran.values("images", "exposure", "id") == {i + 1: 1 / (100 + i) for i in range(images)}
+    assert ran.values("images", "color_matrix", "id") == {
+        i + 1: apps.photo_image(i)[15] for i in range(images)
+    }
+    for column in ("datetime_taken", "import_timestamp", "change_timestamp"):
+        assert audit_rules(run_dir, "images", column) == {}, column
+    # The operator's reading of a GTimeSpan, in PostgreSQL, gives the EXIF date to the microsecond.
+    taken = dict(
+        pg_query(
+            ran.uri,
+            "SELECT id, timestamptz '0001-01-01 00:00:00+00' + datetime_taken * interval '1 microsecond' "
+            f'FROM "{ran.base}".images WHERE datetime_taken IS NOT NULL',
+        )
+    )
+    sixth = apps.photo_taken(5)
+    assert sixth is not None
+    assert taken[6] == UNIX_EPOCH + timedelta(microseconds=sixth - apps.GTIMESPAN_UNIX_SECONDS * 1_000_000)
+    assert ran.values("film_rolls", "access_timestamp", "id") == {
+        1: UNIX_EPOCH + timedelta(seconds=apps.PHOTO_ACCESSED)
+    }
+    assert audit_rules(run_dir, "film_rolls", "access_timestamp") == {"1": {"epoch:seconds"}}
+    assert references(run_dir) == {
+        ("images", "film_id"): "film_rolls.id",
+        ("images", "group_id"): "images.id",
+    }
