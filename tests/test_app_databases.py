@@ -4921,9 +4921,15 @@ def test_finance_book_keeps_a_status_its_check_lists_as_codes_and_amounts_to_the
     assert ran.values("suboperation", "f_value", "id") == {
         i + 1: apps.finance_cents(i) / 100 for i in range(operations)
     }
+    # Each operation names its account and payee (0 for none: no orphan), each line its operation.
     found = references(run_dir)
     assert found[("suboperation", "rd_operation_id")] == "operation.id"
     assert found[("operation", "rd_account_id")] == "account.id"
+    assert found[("operation", "r_payee_id")] == "payee.id"
+    payee = profiled(run_dir)["columns"]["operation"]["r_payee_id"]
+    assert payee["no_reference_count"] == sum(
+        1 for i in range(operations) if apps.finance_operation(i)[6] == 0
+    )
 
 
 def test_photo_library_keeps_glib_timespans_as_numbers_and_reads_unix_seconds(run_export: Runner) -> None:

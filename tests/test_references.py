@@ -1424,6 +1424,34 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
     assert staff_id.valid_count == 60 and staff_id.min == 0
 
 
+def test_zero_for_no_reference_leaves_a_small_table_named_by_its_column_referred_to(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A finance book's operations name their payee (Skrooge's ``r_payee_id``, 0 where none) among 8
+    payees, every one used: 0 is one of 9 distinct values, so under 90 % of them were keys and no
+    reference was found (nor even measured); with 11 payees it was. Where 0 stands for no reference
+    and the name names the parent, the share is of the other values; a name naming no table (``code``)
+    keeps the 0 among them, as an enum 0..8 beside a table of 8 rows is no reference."""
+    payees = [(n, f"payee {n}") for n in range(1, 9)]
+    operations = [
+        (i + 1, 0 if i % 10 == 3 else 1 + i % 8, 0 if i % 10 == 3 else 1 + i % 8) for i in range(36)
+    ]
+    path = make_sqlite(
+        {
+            "payee": ("CREATE TABLE payee (id INTEGER PRIMARY KEY, t_name TEXT)", payees),
+            "operation": (
+                "CREATE TABLE operation (id INTEGER PRIMARY KEY, r_payee_id INTEGER NOT NULL DEFAULT 0, code "
+                "INTEGER)",
+                operations,
+            ),
+        }
+    )
+    found = profile(path)["operation"]
+    assert _references(path) == {("operation", "r_payee_id"): "payee.id"}
+    assert found["r_payee_id"].no_reference_count == 4
+    assert found["r_payee_id"].issue("orphan_reference") is None
+
+
 def test_a_sample_of_under_half_the_keys_under_a_name_naming_their_table_is_a_reference(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -106,7 +106,8 @@ of the parent is above 0 (or none is a number), is counted as the column's "no r
 the cell is loaded as it is (``0``). Where the parent has keys at or below 0, a ``0`` without a
 parent is an orphan like any other value. Only ``0``: ``''`` is already NULL (blank, its own rule),
 and ``-1`` is a sentinel of application code more than of stored data, and a legal key as any
-negative number. The inclusion share is not changed by it (references are found as before).
+negative number. Where the column's name names the parent, the 0 is left out of the inclusion share
+(:func:`_share_of_references`; since 2026-12-05); elsewhere it counts among the values.
 """
 
 from __future__ import annotations
@@ -543,7 +544,10 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
     # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.
     compared = child.distinct_count - (1 if child.empty_string_count else 0)
-    if math.ceil(compared * MIN_INCLUSION) > parent.distinct_count:
+    # A 0 beside keys all above it may stand for no reference (NO_REFERENCE): the measure then leaves
+    # it out of the share where the column's name names the parent (_share_of_references).
+    none = child.min == 0 and isinstance(parent.min, int) and parent.min > 0
+    if math.ceil((compared - (1 if none else 0)) * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
         return True
@@ -958,8 +962,8 @@ def measure(
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, elsewhere in rows:
-        _, _, parent, key, kind = pairs[int(pair)]
-        share = int(hits) / int(distinct) if distinct else 0.0
+        _, column, parent, key, kind = pairs[int(pair)]
+        share = _share_of_references(column, parent, int(distinct), int(hits), int(none))
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
@@ -976,6 +980,17 @@ def measure(
             elsewhere=int(elsewhere),
         )
     return found
+
+
+def _share_of_references(column: str, parent: str, distinct: int, hits: int, none: int) -> float:
+    """The share of a child column's distinct values that are keys of ``parent``. A 0 standing for no
+    reference (``none`` rows hold it) is left out of them where the column's name names the parent
+    (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``): otherwise, among the 8
+    payees of a small book, the 0 alone was a ninth value, 89 %, and no reference was found (since
+    2026-12-05). A name naming no table keeps the 0 among its values (an enum 0..8 beside 8 rows)."""
+    if none and distinct > 1 and _names(column, parent):
+        return hits / (distinct - 1)
+    return hits / distinct if distinct else 0.0
 
 
 def reaches(fit: Inclusion, *, far: bool = False) -> bool:
@@ -1143,6 +1158,14 @@ def _names_table(column: str, fit: Inclusion) -> bool:
     """Does the column's name hold the parent table's singular (``ticket_id`` → ``tickets``)?"""
     name = _normalised(column)
     return any(stem in name for stem in _stems(fit.parent))
+
+
+def _names(column: str, parent: str) -> bool:
+    """:func:`names_parent` of a parent table's name."""
+    name = _normalised(column)
+    return any(stem in name for stem in _stems(parent)) or bool(
+        _entity(parent) & _entity(column, glued_id=True)
+    )
 
 
 def _same_entity(column: str, fit: Inclusion) -> bool:
