@@ -552,6 +552,25 @@ number, so a test computes what a column holds from the same numbers.
   ``finalized_at`` NULL for a run never closed, ``BOOLEAN`` 0/1, names and notes with emoji and
   no-break spaces, ``run_tag`` keyed by both references, ``note`` and its ``note_audit_log``, an empty
   ``run_info`` and ``alembic_version``.
+- :func:`irc_core`: an IRC core's backlog as Quassel 0.14 writes ``quassel-storage.sqlite`` (its
+  schema 32 DDL, no foreign key declared, names glued in lower case): ``backlog.time INTEGER`` epoch
+  milliseconds, ``type`` and ``flags`` bit masks, ``bufferid`` and ``senderid`` naming their rows,
+  ``buffer.buffertype`` the code 1/2/4 (status, channel, query) beside keys 1..6, the status buffer's
+  ``''`` name under ``UNIQUE (userid, networkid, buffername)``, senders ``''`` for the network's own
+  lines, chat lines in several scripts with emoji, padding and no-break spaces, ``-- BOOL`` integers
+  and a ``QVariant`` BLOB setting.
+- :func:`finance_book`: a personal-finance book as Skrooge 2.29 writes it (``skroogeconvert --out
+  *.sqlite`` of a QIF file; its ``.skg`` is the same database encrypted): ``operation.t_status
+  VARCHAR(1) CHECK (t_status IN ('N', 'P', 'Y'))`` holding ``N`` and ``Y`` only (nothing pointed yet),
+  ``t_template`` ``CHECK`` ``('Y', 'N')``, ``d_date DATE`` text, ``d_createdate`` from
+  ``CURRENT_TIMESTAMP``, cheque numbers with leading zeros, ``suboperation.f_value FLOAT`` amounts in
+  cents as REAL, ``r_payee_id`` and ``r_category_id`` with 0 for none, payees in several scripts.
+- :func:`photo_library`: a photo library as darktable 4.2 writes ``library.db`` (``darktable-cli
+  --library``): ``images.datetime_taken`` and ``import_timestamp`` in GLib's ``GTimeSpan``
+  (microseconds since 0001-01-01, ``63826398071000000``), ``-1`` for "never" in
+  ``change_timestamp``, ``film_rolls.access_timestamp`` Unix seconds, ``position`` the film's id
+  shifted 32 bits, REAL exposure data, a ``color_matrix`` BLOB, declared references to the film roll
+  and to the group's image, ``meta_data`` text.
 """
 
 from __future__ import annotations
@@ -12743,3 +12762,289 @@ def aim_repo(path: Path, runs: int = 20) -> Path:
         "run_info": [],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- An IRC core (Quassel's quassel-storage.sqlite) -------------------------------------------------------
+
+IRC_CORE_DDL = (
+    "CREATE TABLE quasseluser (userid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT "
+    "NULL, password TEXT NOT NULL, hashversion INTEGER NOT NULL DEFAULT 0, "
+    'authenticator TEXT NOT NULL DEFAULT "Database")',
+    "CREATE TABLE sender (senderid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, "
+    "realname TEXT, avatarurl TEXT)",
+    "CREATE TABLE network (networkid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, userid INTEGER NOT NULL, "
+    "networkname TEXT NOT NULL, identityid INTEGER NOT NULL DEFAULT 1, encodingcodec TEXT NOT NULL DEFAULT "
+    '"ISO-8859-15", servercodec TEXT NOT NULL DEFAULT "", usesasl INTEGER NOT NULL DEFAULT 0, -- BOOL\n'
+    "connected INTEGER NOT NULL DEFAULT 0, -- BOOL\n messageratedelay INTEGER NOT NULL DEFAULT 2200, "
+    "UNIQUE (userid, networkname))",
+    "CREATE TABLE buffer (bufferid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, userid INTEGER NOT NULL, "
+    "groupid INTEGER, networkid INTEGER NOT NULL, buffername TEXT NOT NULL, buffercname TEXT NOT NULL, "
+    "buffertype INTEGER NOT NULL DEFAULT 0, lastmsgid INTEGER NOT NULL DEFAULT 0, lastseenmsgid INTEGER NOT "
+    "NULL DEFAULT 0, joined INTEGER NOT NULL DEFAULT 0, -- BOOL\n CHECK (lastseenmsgid <= lastmsgid))",
+    "CREATE UNIQUE INDEX buffer_idx ON buffer(userid, networkid, buffername)",
+    "CREATE UNIQUE INDEX buffer_cname_idx ON buffer(userid, networkid, buffercname)",
+    "CREATE TABLE backlog (messageid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL, "
+    "bufferid INTEGER NOT NULL, type INTEGER NOT NULL, flags INTEGER NOT NULL, senderid INTEGER NOT NULL, "
+    "senderprefixes TEXT, message TEXT)",
+    "CREATE INDEX backlog_buffer_time_idx ON backlog (bufferid, time)",
+    "CREATE TABLE coreinfo (key TEXT NOT NULL PRIMARY KEY, value TEXT)",
+    "CREATE TABLE user_setting (userid INTEGER NOT NULL, settingname TEXT NOT NULL, settingvalue BLOB, "
+    "PRIMARY KEY (userid, settingname))",
+    "CREATE UNIQUE INDEX sender_index ON sender(sender, realname, avatarurl)",
+)
+#: (buffer name, Quassel's BufferInfo::Type): the network's status buffer has no name.
+IRC_CORE_BUFFERS = (
+    ("", 1),
+    ("#quassel-test", 2),
+    ("#café☕", 2),
+    ("bob_42", 4),
+    ("#日本語", 2),
+    ("Ünïcødé_nick", 4),
+)
+#: Message::Type bits (Plain, Notice, Action, Mode, Join, Part, Server, Topic) and Message::Flag bits
+#: (None, Self, Highlight).
+IRC_CORE_TYPES = (1, 2, 4, 16, 32, 64, 1024, 16384)
+IRC_CORE_FLAGS = (0, 1, 4)
+IRC_CORE_LINES = (
+    "héllo wörld — ünïcødé ✓",
+    "emoji 🎉🐧👍🏽",
+    "no\u00a0break\u00a0space",
+    "order 00042 shipped",
+    "  two leading blanks",
+    "日本語のテキスト",
+    "x" * 300,
+    "",
+)
+#: The senders backlog lines name: a few of the 30, spread over them all (sender 1 is the network's own
+#: ``''``).
+IRC_CORE_SENDERS_USED = (1, 4, 9, 16, 23, 29)
+IRC_CORE_START_MS = 1796461447416  # 2026-12-05 09:04:07.416 UTC
+
+
+def irc_core_time(i: int) -> int:
+    """Backlog line ``i``'s time, epoch milliseconds as Quassel 0.13+ writes them."""
+    return IRC_CORE_START_MS + 1_234 * i + i % 7
+
+
+def irc_core_sender(n: int) -> tuple[object, ...]:
+    """Sender ``n``'s row: the network's own lines are ``''`` with no real name."""
+    if n == 1:
+        return (1, "", None, "")
+    return (n, f"nick{n}!~u{n}@127.0.0.{n}", f"Ŭser {n} 🤖" if n % 3 else None, "")
+
+
+def irc_core_backlog(i: int) -> tuple[object, ...]:
+    """Backlog line ``i`` (0-based): (messageid, time, bufferid, type, flags, senderid, prefixes, text)."""
+    return (
+        i + 1,
+        irc_core_time(i),
+        i % len(IRC_CORE_BUFFERS) + 1,
+        IRC_CORE_TYPES[i % len(IRC_CORE_TYPES)],
+        IRC_CORE_FLAGS[i % len(IRC_CORE_FLAGS)],
+        IRC_CORE_SENDERS_USED[i % len(IRC_CORE_SENDERS_USED)],
+        "@" if i % 11 == 3 else None,
+        f"{i}: {IRC_CORE_LINES[i % len(IRC_CORE_LINES)]}" if i % 8 != 7 else "",
+    )
+
+
+IRC_CORE_MESSAGES = 42
+#: A user setting as Quassel stores it: a QVariant serialized by QDataStream (an empty QVariantMap).
+IRC_CORE_SETTING = b"\x00\x00\x00\x08\x00\x00\x00\x00\x00"
+
+
+def irc_core(path: Path) -> Path:
+    """An IRC core's ``quassel-storage.sqlite`` as Quassel 0.14 writes it (schema 32)."""
+    buffers = len(IRC_CORE_BUFFERS)
+    last = {b: max(i + 1 for i in range(IRC_CORE_MESSAGES) if i % buffers + 1 == b) for b in range(1, 7)}
+    rows: dict[str, list[Sequence[object]]] = {
+        "quasseluser": [(1, "alice", "468c8b47:9b7ea0d8", 1, "Database")],
+        "sender": [irc_core_sender(n) for n in range(1, 31)],
+        "network": [(1, 1, "LocalNet", 1, "UTF-8", "", 0, 1, 2200)],
+        "buffer": [
+            (b + 1, 1, None, 1, name, name.lower(), kind, last[b + 1], 0, int(kind == 2))
+            for b, (name, kind) in enumerate(IRC_CORE_BUFFERS)
+        ],
+        "backlog": [irc_core_backlog(i) for i in range(IRC_CORE_MESSAGES)],
+        "coreinfo": [("schemaversion", "32")],
+        "user_setting": [(1, "BufferViews", IRC_CORE_SETTING)],
+    }
+    return write_export(path, IRC_CORE_DDL, rows, bytes_as_text=False)
+
+
+# --- A personal-finance book (Skrooge's document, uncompressed) ------------------------------------------
+
+FINANCE_DDL = (
+    "CREATE TABLE account(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL,t_number TEXT "
+    "NOT NULL DEFAULT '',t_close VARCHAR(1) DEFAULT 'N' CHECK (t_close IN ('Y', 'N')),t_type VARCHAR(1) NOT "
+    "NULL DEFAULT 'C' CHECK (t_type IN ('C', 'D', 'A', 'I', 'L', 'W', 'S', 'P', 'O')),f_maxamount FLOAT NOT "
+    "NULL DEFAULT 10000.0,t_maxamount_enabled VARCHAR(1) DEFAULT 'N' CHECK (t_close IN ('Y', 'N')),"
+    "d_importdate DATE,f_importbalance FLOAT,rd_bank_id INTEGER NOT NULL)",
+    "CREATE TABLE payee (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL DEFAULT '',"
+    "t_address TEXT NOT NULL DEFAULT '',t_bookmarked VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_bookmarked IN "
+    "('Y', 'N')),r_category_id INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE category (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,t_name TEXT NOT NULL DEFAULT '' "
+    "CHECK (t_name NOT LIKE '% > %'),t_fullname TEXT,rd_category_id INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE operation(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,i_group_id INTEGER NOT NULL "
+    "DEFAULT 0,t_number TEXT NOT NULL DEFAULT '',d_date DATE NOT NULL DEFAULT '0000-00-00',d_createdate DATE "
+    "NOT NULL DEFAULT CURRENT_TIMESTAMP,rd_account_id INTEGER NOT NULL,r_payee_id INTEGER NOT NULL DEFAULT 0,"
+    "t_comment TEXT NOT NULL DEFAULT '',t_status VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_status IN ('N', "
+    "'P', 'Y')),t_template VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_template IN ('Y', 'N')),t_import_id "
+    "TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE suboperation(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,d_date DATE NOT NULL DEFAULT "
+    "'0000-00-00',t_comment TEXT NOT NULL DEFAULT '',rd_operation_id INTEGER NOT NULL,r_category_id INTEGER "
+    "NOT NULL DEFAULT 0,f_value FLOAT NOT NULL DEFAULT 0.0)",
+)
+FINANCE_PAYEES = (
+    "Supermarché Ünïcødé",
+    "Café ☕ Noir",
+    "Bäckerei Müller",
+    "東京ストア",
+    "Loyer\u00a0Appartement",
+    "Salary — ACME Corp",
+    "Ζαχαροπλαστείο",
+    "Shell 0042",
+)
+#: (name, full name, parent): Skrooge's category tree, each level its own row.
+FINANCE_CATEGORIES = (
+    ("Food", "Food", 0),
+    ("Groceries", "Food > Groceries", 1),
+    ("Restaurant", "Food > Restaurant", 1),
+    ("Income", "Income", 0),
+    ("Salary", "Income > Salary", 4),
+)
+FINANCE_OPERATIONS = 36
+FINANCE_CREATED = "2026-12-05 09:10:06"
+
+
+def finance_cents(i: int) -> int:
+    """Operation ``i``'s amount in cents: spending mostly, a salary every ninth, a cent, a million."""
+    if i % 9 == 0:
+        return 245_000
+    if i == 7:
+        return -1
+    if i == 13:
+        return 123_456_789
+    return -((i * 7_919) % 250_000 + 1)
+
+
+def finance_day(i: int) -> date:
+    return date(2024, 1, 1) + timedelta(days=3 * i)
+
+
+def finance_operation(i: int) -> tuple[object, ...]:
+    """Operation ``i`` (0-based) as Skrooge's QIF import writes it."""
+    return (
+        i + 1,
+        0,
+        f"{i:05d}" if i % 4 == 1 else "",
+        finance_day(i).isoformat(),
+        FINANCE_CREATED,
+        1 + i % 2,
+        0 if i % 10 == 3 else 1 + i % len(FINANCE_PAYEES),
+        f"memo {i} — «note»" if i % 3 else "",
+        "Y" if i % 4 == 0 else "N",
+        "N",
+        hashlib.md5(str(i).encode()).hexdigest(),
+    )
+
+
+def finance_book(path: Path) -> Path:
+    """A personal-finance book as Skrooge 2.29 writes it (its tables of accounts and operations)."""
+    categories = len(FINANCE_CATEGORIES)
+    rows: dict[str, list[Sequence[object]]] = {
+        "account": [
+            (1, "Compte Courant Ünï", "", "N", "C", 10000.0, "N", "", "", 1),
+            (2, "Livret A", "0012345", "N", "C", 10000.0, "N", "", "", 1),
+        ],
+        "payee": [(n + 1, name, "", "N", 0) for n, name in enumerate(FINANCE_PAYEES)],
+        "category": [(n + 1, *category) for n, category in enumerate(FINANCE_CATEGORIES)],
+        "operation": [finance_operation(i) for i in range(FINANCE_OPERATIONS)],
+        "suboperation": [
+            (
+                i + 1,
+                finance_day(i).isoformat(),
+                "",
+                i + 1,
+                0 if i % 6 == 5 else 1 + i % categories,
+                finance_cents(i) / 100,
+            )
+            for i in range(FINANCE_OPERATIONS)
+        ],
+    }
+    return write_export(path, FINANCE_DDL, rows)
+
+
+# --- A photo library (darktable's library.db) --------------------------------------------------------------
+
+PHOTO_DDL = (
+    "CREATE TABLE db_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    "CREATE TABLE film_rolls (id INTEGER PRIMARY KEY, access_timestamp INTEGER, "
+    "folder VARCHAR(1024) NOT NULL)",
+    "CREATE TABLE images (id INTEGER PRIMARY KEY AUTOINCREMENT, group_id INTEGER, film_id INTEGER, width "
+    "INTEGER, height INTEGER, filename VARCHAR, maker VARCHAR, model VARCHAR, lens VARCHAR, exposure REAL, "
+    "aperture REAL, iso REAL, focal_length REAL, datetime_taken INTEGER, flags INTEGER, color_matrix BLOB, "
+    "position INTEGER, aspect_ratio REAL, import_timestamp INTEGER DEFAULT -1, change_timestamp INTEGER "
+    "DEFAULT -1, FOREIGN KEY(film_id) REFERENCES film_rolls(id) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "FOREIGN KEY(group_id) REFERENCES images(id) ON DELETE RESTRICT ON UPDATE CASCADE)",
+    "CREATE TABLE meta_data (id INTEGER, key INTEGER, value VARCHAR)",
+)
+PHOTO_IMAGES = 14
+PHOTO_ACCESSED = 1796462193  # the film roll's last access, Unix seconds (2026-12-05 09:16:33 UTC)
+#: GLib's GDateTime counts from 0001-01-01 (``g_date_time_to_unix`` subtracts this many seconds).
+GTIMESPAN_UNIX_SECONDS = 62135596800
+
+
+def photo_taken(i: int) -> int | None:
+    """Image ``i``'s EXIF date as darktable keeps it: a GTimeSpan (µs since 0001-01-01); None for one
+    without a date; one with a sub-second part."""
+    if i == 11:
+        return None
+    moment = datetime(2023, 7, 14, 10, 0, 0, tzinfo=UTC) + timedelta(days=17 * i, seconds=3671 * i)
+    micros = 123_000 if i == 5 else 0
+    return (int(moment.timestamp()) + GTIMESPAN_UNIX_SECONDS) * 1_000_000 + micros
+
+
+def photo_imported(i: int) -> int:
+    """Image ``i``'s import moment, a GTimeSpan with every microsecond (``g_date_time_new_now``)."""
+    return (PHOTO_ACCESSED - 20 + i + GTIMESPAN_UNIX_SECONDS) * 1_000_000 + (i * 792_755) % 1_000_000
+
+
+def photo_image(i: int) -> tuple[object, ...]:
+    """Image ``i`` (0-based) as ``darktable-cli`` imports it."""
+    name = f"IMG_{i:04d}_été.jpg" if i % 3 else f"img {i:04d}.jpg"
+    matrix = struct.pack("<9f", float("nan"), 0, 0, 0, 75 * (i % 2), 0, 68 * (i % 2), 0, 0)
+    return (
+        i + 1,
+        i + 1,
+        1,
+        64 + i,
+        48,
+        name,
+        "Canon",
+        f"EOS {i}D",
+        "",
+        1 / (100 + i),
+        (28 + i) / 10,
+        100.0 * (i + 1),
+        35.0 + i,
+        photo_taken(i),
+        1569,
+        matrix,
+        (i + 1) << 32,
+        (64 + i) / 48,
+        photo_imported(i),
+        -1,
+    )
+
+
+def photo_library(path: Path) -> Path:
+    """A darktable 4.2 ``library.db`` of one film roll of :data:`PHOTO_IMAGES` images."""
+    rows: dict[str, list[Sequence[object]]] = {
+        "db_info": [("version", "37")],
+        "film_rolls": [(1, PHOTO_ACCESSED, "/home/zoë/Photos/2023 — été")],
+        "images": [photo_image(i) for i in range(PHOTO_IMAGES)],
+        "meta_data": [
+            (i + 1, 0, "Zoë Ünïcødé 📷" if i % 2 else "Jean\u00a0Dupont") for i in range(PHOTO_IMAGES)
+        ],
+    }
+    return write_export(path, PHOTO_DDL, rows, bytes_as_text=False)

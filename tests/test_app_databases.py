@@ -18,8 +18,9 @@ site, a MikroORM application, a Kysely application, an Objection.js application,
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
 download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
-pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
+IRC core, a Skrooge finance book, a darktable photo library) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5464,3 +5465,151 @@ def test_aim_run_metadata_reads_its_utc_wall_clock_and_joins_runs_tags_and_notes
     assert found[("note", "run_id")] == "run.id"
     assert found[("note_audit_log", "note_id")] == "note.id"
     assert primary_key(ran.uri, ran.record["version_schema"], "run_tag") == ["run_id", "tag_id"]
+
+
+def test_irc_core_backlog_keeps_milliseconds_as_instants_and_a_buffers_type_is_no_reference(
+    run_export: Runner,
+) -> None:
+    # Quassel names no foreign key and glues its names: `senderid` names the sender table (a few of
+    # its keys, spread over all of them), `bufferid` the buffers; `buffertype` 1/2/4 beside the
+    # buffers' own keys 1..6 is the buffer's kind, no reference of the table to itself.
+    ran, run_dir = run_export(apps.irc_core)
+    messages = apps.IRC_CORE_MESSAGES
+    tables = {
+        "quasseluser": 1,
+        "sender": 30,
+        "network": 1,
+        "buffer": len(apps.IRC_CORE_BUFFERS),
+        "backlog": messages,
+        "coreinfo": 1,
+        "user_setting": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # The status buffer's '' name stands in the declared UNIQUE (userid, networkid, buffername): the
+    # key is loaded as written, its one warning per column (exit 2), as documented.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == ["buffer.buffername", "buffer.buffercname"]
+    assert references(run_dir) == {
+        ("backlog", "bufferid"): "buffer.bufferid",
+        ("backlog", "senderid"): "sender.senderid",
+    }
+    types = ran.types("backlog")
+    assert types["time"] == "timestamp with time zone"
+    for column in ("messageid", "bufferid", "type", "flags", "senderid"):
+        assert types[column] == "bigint", column
+    assert ran.types("buffer")["buffertype"] == ran.types("buffer")["joined"] == "bigint"
+    assert ran.types("user_setting")["settingvalue"] == "bytea"
+    # Epoch milliseconds: the documented rule, each cell audited, the very instant Quassel wrote.
+    assert ran.values("backlog", "time", "messageid") == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=apps.irc_core_time(i)) for i in range(messages)
+    }
+    assert audit_rules(run_dir, "backlog", "time") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(messages)
+    }
+    assert ran.values("backlog", "type", "messageid") == {
+        i + 1: apps.irc_core_backlog(i)[3] for i in range(messages)
+    }
+    assert ran.values("buffer", "buffername", "bufferid") == {
+        b + 1: name for b, (name, _) in enumerate(apps.IRC_CORE_BUFFERS)
+    }
+    assert ran.values("buffer", "buffertype", "bufferid") == {
+        b + 1: kind for b, (_, kind) in enumerate(apps.IRC_CORE_BUFFERS)
+    }
+    assert ran.values("user_setting", "settingvalue", "userid") == {1: apps.IRC_CORE_SETTING}
+    texts = ran.values("backlog", "message", "messageid")
+    for i in range(messages):
+        written = apps.irc_core_backlog(i)[7]
+        assert texts[i + 1] == (written or None), i
+
+
+def test_finance_book_keeps_a_status_its_check_lists_as_codes_and_amounts_to_the_cent(
+    run_export: Runner,
+) -> None:
+    # Skrooge's operation status is N (none), P (pointed) or Y (reconciled), as its CHECK says: a book
+    # with nothing pointed holds N and Y only, no boolean (the first P would have been quarantined).
+    ran, run_dir = run_export(apps.finance_book)
+    operations = apps.FINANCE_OPERATIONS
+    tables = {
+        "account": 2,
+        "payee": len(apps.FINANCE_PAYEES),
+        "category": len(apps.FINANCE_CATEGORIES),
+        "operation": operations,
+        "suboperation": operations,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("operation")
+    assert types["t_status"] == "text"
+    assert types["t_number"] == types["t_import_id"] == "text"
+    assert types["d_date"] == "date"
+    assert types["d_createdate"] == "timestamp without time zone"
+    assert ran.types("suboperation")["f_value"] == "double precision"
+    assert ran.values("operation", "t_status", "id") == {
+        i + 1: apps.finance_operation(i)[8] for i in range(operations)
+    }
+    assert audit_rules(run_dir, "operation", "t_status") == {}
+    # Cheque numbers keep their zeros; '' where none is the documented blank rule (NULL, audited).
+    assert ran.values("operation", "t_number", "id") == {
+        i + 1: apps.finance_operation(i)[2] or None for i in range(operations)
+    }
+    assert ran.values("operation", "d_date", "id") == {i + 1: apps.finance_day(i) for i in range(operations)}
+    # The REAL Skrooge stored, bit for bit: Python's float of the cents over 100.
+    assert ran.values("suboperation", "f_value", "id") == {
+        i + 1: apps.finance_cents(i) / 100 for i in range(operations)
+    }
+    # Each operation names its account and payee (0 for none: no orphan), each line its operation.
+    found = references(run_dir)
+    assert found[("suboperation", "rd_operation_id")] == "operation.id"
+    assert found[("operation", "rd_account_id")] == "account.id"
+    assert found[("operation", "r_payee_id")] == "payee.id"
+    payee = profiled(run_dir)["columns"]["operation"]["r_payee_id"]
+    assert payee["no_reference_count"] == sum(
+        1 for i in range(operations) if apps.finance_operation(i)[6] == 0
+    )
+
+
+def test_photo_library_keeps_glib_timespans_as_numbers_and_reads_unix_seconds(run_export: Runner) -> None:
+    # darktable counts its images' dates in microseconds since 0001-01-01 (GLib's GTimeSpan): no Unix
+    # epoch of any unit, so they stay the numbers they are, every digit; the film roll's access time
+    # is Unix seconds, the documented epoch rule (audited).
+    ran, run_dir = run_export(apps.photo_library)
+    images = apps.PHOTO_IMAGES
+    loaded_cleanly(ran, run_dir, {"db_info": 1, "film_rolls": 1, "images": images, "meta_data": images})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("images")
+    for column in ("datetime_taken", "import_timestamp", "change_timestamp", "position", "flags"):
+        assert types[column] == "bigint", column
+    for column in ("exposure", "aperture", "iso", "focal_length", "aspect_ratio"):
+        assert types[column] == "double precision", column
+    assert types["color_matrix"] == "bytea"
+    assert ran.types("film_rolls")["access_timestamp"] == "timestamp with time zone"
+    assert ran.values("images", "datetime_taken", "id") == {i + 1: apps.photo_taken(i) for i in range(images)}
+    assert ran.values("images", "import_timestamp", "id") == {
+        i + 1: apps.photo_imported(i) for i in range(images)
+    }
+    assert ran.values("images", "position", "id") == {i + 1: (i + 1) << 32 for i in range(images)}
+    assert ran.values("images", "exposure", "id") == {i + 1: 1 / (100 + i) for i in range(images)}
+    assert ran.values("images", "color_matrix", "id") == {
+        i + 1: apps.photo_image(i)[15] for i in range(images)
+    }
+    for column in ("datetime_taken", "import_timestamp", "change_timestamp"):
+        assert audit_rules(run_dir, "images", column) == {}, column
+    # The operator's reading of a GTimeSpan, in PostgreSQL, gives the EXIF date to the microsecond.
+    taken = dict(
+        pg_query(
+            ran.uri,
+            "SELECT id, timestamptz '0001-01-01 00:00:00+00' + datetime_taken * interval '1 microsecond' "
+            f'FROM "{ran.base}".images WHERE datetime_taken IS NOT NULL',
+        )
+    )
+    sixth = apps.photo_taken(5)
+    assert sixth is not None
+    assert taken[6] == UNIX_EPOCH + timedelta(microseconds=sixth - apps.GTIMESPAN_UNIX_SECONDS * 1_000_000)
+    assert ran.values("film_rolls", "access_timestamp", "id") == {
+        1: UNIX_EPOCH + timedelta(seconds=apps.PHOTO_ACCESSED)
+    }
+    assert audit_rules(run_dir, "film_rolls", "access_timestamp") == {"1": {"epoch:seconds"}}
+    assert references(run_dir) == {
+        ("images", "film_id"): "film_rolls.id",
+        ("images", "group_id"): "images.id",
+    }

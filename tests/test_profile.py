@@ -1240,6 +1240,43 @@ def test_a_column_of_one_boolean_spelling_is_text_unless_declared_boolean(make_s
     }
 
 
+def test_a_column_whose_check_lists_a_value_no_boolean_spells_is_text(make_sqlite: SqliteFactory) -> None:
+    # A personal-finance app's operation status (Skrooge: `t_status VARCHAR(1) CHECK (t_status IN
+    # ('N', 'P', 'Y'))`, none, pointed, reconciled): N and Y spell booleans, so a book with no pointed
+    # operation was boolean, and the first `P` (one in 1,500) was quarantined, a value the app's own
+    # schema allows. The values a CHECK lists are the column's values: one that is no spelling (`P`)
+    # makes it text, whatever the cells hold; a CHECK listing spellings alone changes nothing.
+    n = 1500
+    ddl = (
+        "CREATE TABLE operation (id INTEGER PRIMARY KEY, "
+        "t_status VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_status IN ('N', 'P', 'Y')), "
+        "t_template VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (t_template IN ('Y', 'N')), "
+        "pointed TEXT, \"state\" TEXT CHECK (\"state\" in ('y','n','it''s')), flag TEXT, "
+        "CHECK (pointed IN ('N', 'P', 'Y')))"
+    )
+    rows = [
+        (
+            i,
+            "Y" if i % 5 else "N",
+            "N" if i % 3 else "Y",
+            "P" if i == 700 else "YN"[i % 2],
+            "yn"[i % 2],
+            "YN"[i % 2],
+        )
+        for i in range(n)
+    ]
+    profiled = profile(make_sqlite({"operation": (ddl, rows)}))["operation"]
+    assert {
+        name: profiled[name].inferred_type for name in ("t_status", "t_template", "pointed", "state", "flag")
+    } == {
+        "t_status": "text",
+        "t_template": "boolean",
+        "pointed": "text",
+        "state": "text",
+        "flag": "boolean",
+    }
+
+
 def test_a_point_before_three_digits_is_read_only_where_a_value_proves_it_a_decimal_mark(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -734,6 +734,63 @@ def test_a_column_named_as_a_code_is_no_reference_to_a_table_it_does_not_name(
     }
 
 
+def test_a_code_named_for_its_own_table_is_no_reference_to_that_table(make_sqlite: SqliteFactory) -> None:
+    """An IRC core's buffers keep their kind as `buffertype` (1 status, 2 channel, 4 query; Quassel
+    glues its words, all lower case) beside the table's own key `bufferid` 1..6: every value a key, and
+    the name holds the table's, so it was a reference of the table to itself. The table's name followed
+    by a code word (`buffertype`, `ticket_status`) says the kind of code, not a row of that table; the
+    code's own table (`ticket_statuses`) is still named."""
+    path = make_sqlite(
+        {
+            "buffer": (
+                "CREATE TABLE buffer (bufferid INTEGER PRIMARY KEY, buffername TEXT, buffertype INTEGER)",
+                [(n, f"#b{n}", (1, 2, 4)[n % 3]) for n in range(1, 7)],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, ticket_status INTEGER, ticket_level INTEGER)",
+                [(n, n % 4 + 1, n % 4 + 1) for n in range(1, 41)],
+            ),
+            "ticket_statuses": (
+                "CREATE TABLE ticket_statuses (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"s{n}") for n in range(1, 5)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(*) FROM buffer WHERE buffertype NOT IN (SELECT bufferid FROM buffer)"
+    ) == [(0,)]
+    found = profile(path)
+    assert _references(path) == {("tickets", "ticket_status"): "ticket_statuses.id"}
+    assert "a code of the row (type) of the kind buffer names" in " ".join(
+        found["buffer"]["buffertype"].notes
+    )
+
+
+def test_a_key_name_glued_to_id_names_its_table_however_few_keys_it_uses(make_sqlite: SqliteFactory) -> None:
+    """Quassel's backlog names its sender as `senderid` (words glued, lower case): the name is the
+    parent's entity as `sender_id` and `senderId` are, so a few senders spread over all the keys make a
+    reference however few of the keys they are (until 2026-12-05 only the split spellings did)."""
+    used = [3, 11, 17, 26, 34, 39]
+    path = make_sqlite(
+        {
+            "sender": (
+                "CREATE TABLE sender (senderid INTEGER PRIMARY KEY, sender TEXT)",
+                [(n, f"nick{n}!~u@host") for n in range(1, 41)],
+            ),
+            "backlog": (
+                "CREATE TABLE backlog (messageid INTEGER PRIMARY KEY, senderid INTEGER, sender_id INTEGER, "
+                "message TEXT)",
+                [(n, used[n % len(used)], used[n % len(used)], f"line {n}") for n in range(1, 121)],
+            ),
+        }
+    )
+    assert 2 * len(used) < 40  # under half the keys: the name alone tells
+    assert _references(path) == {
+        ("backlog", "senderid"): "sender.senderid",
+        ("backlog", "sender_id"): "sender.senderid",
+    }
+
+
 def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_not_name(
     make_sqlite: SqliteFactory,
 ) -> None:
@@ -1365,6 +1422,34 @@ def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactor
     assert issue.examples == ("0",)
     # The cells are loaded as written: the profile's figures for the column count the 0s as valid.
     assert staff_id.valid_count == 60 and staff_id.min == 0
+
+
+def test_zero_for_no_reference_leaves_a_small_table_named_by_its_column_referred_to(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A finance book's operations name their payee (Skrooge's ``r_payee_id``, 0 where none) among 8
+    payees, every one used: 0 is one of 9 distinct values, so under 90 % of them were keys and no
+    reference was found (nor even measured); with 11 payees it was. Where 0 stands for no reference
+    and the name names the parent, the share is of the other values; a name naming no table (``code``)
+    keeps the 0 among them, as an enum 0..8 beside a table of 8 rows is no reference."""
+    payees = [(n, f"payee {n}") for n in range(1, 9)]
+    operations = [
+        (i + 1, 0 if i % 10 == 3 else 1 + i % 8, 0 if i % 10 == 3 else 1 + i % 8) for i in range(36)
+    ]
+    path = make_sqlite(
+        {
+            "payee": ("CREATE TABLE payee (id INTEGER PRIMARY KEY, t_name TEXT)", payees),
+            "operation": (
+                "CREATE TABLE operation (id INTEGER PRIMARY KEY, r_payee_id INTEGER NOT NULL DEFAULT 0, code "
+                "INTEGER)",
+                operations,
+            ),
+        }
+    )
+    found = profile(path)["operation"]
+    assert _references(path) == {("operation", "r_payee_id"): "payee.id"}
+    assert found["r_payee_id"].no_reference_count == 4
+    assert found["r_payee_id"].issue("orphan_reference") is None
 
 
 def test_a_sample_of_under_half_the_keys_under_a_name_naming_their_table_is_a_reference(

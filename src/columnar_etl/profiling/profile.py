@@ -109,6 +109,8 @@ from columnar_etl.profiling.sql import (
 )
 from columnar_etl.rules import (
     APOSTROPHE_GROUP_SEPARATORS,
+    BOOLEAN_FALSE_WORDS,
+    BOOLEAN_TRUE_WORDS,
     CANONICAL_DATE_SHAPES,
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
@@ -1044,13 +1046,19 @@ def infer_column(
         # BLOB) is text, its blanks NULL by the rule, as in any text column.
         binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
         inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
-    elif family == "boolean" and n_bool / present >= MAJORITY and not _other_numbers(counts, present):
+    elif (
+        family == "boolean"
+        and n_bool / present >= MAJORITY
+        and not _other_numbers(counts, present)
+        and not _lists_no_boolean(column)
+    ):
         inferred, reason = "boolean", "boolean spellings"
     elif (
         n_bool_words
         and family not in NUMBER_FAMILIES
         and present - n_bool <= TEXT_NARROWING_SHARE * present
         and 0 < counts.flag(Flag.TRUE_WORD) < n_bool
+        and not _lists_no_boolean(column)
     ):
         # Undeclared, every value must be a spelling: Y/N/T/F are also sizes, genders, directions
         # and country codes (M/F/N, S/M/L/XL, NO/SE/DK), whose other values are no boolean at all.
@@ -2844,6 +2852,14 @@ def named_compact_places(src: Source, table: str) -> list[int]:
     whatever its name): the profile reads their 14-digit integers as compact timestamps (see
     :func:`_compact`)."""
     return [place for place, column in enumerate(src.table(table).columns) if _named_compact(column)]
+
+
+def _lists_no_boolean(column: SourceColumn) -> bool:
+    """Does the column's ``CHECK (... IN (...))`` allow a value no boolean spells (``P`` beside ``N`` and
+    ``Y``: Skrooge's operation status, none, pointed, reconciled)? Then it holds codes, not booleans,
+    whatever its cells hold so far: boolean, its first ``P`` would be quarantined (since 2026-12-05)."""
+    spellings = {*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS, "0", "1"}
+    return column.choices is not None and any(v.strip().lower() not in spellings for v in column.choices)
 
 
 def _named_compact(column: SourceColumn) -> bool:

@@ -106,7 +106,8 @@ of the parent is above 0 (or none is a number), is counted as the column's "no r
 the cell is loaded as it is (``0``). Where the parent has keys at or below 0, a ``0`` without a
 parent is an orphan like any other value. Only ``0``: ``''`` is already NULL (blank, its own rule),
 and ``-1`` is a sentinel of application code more than of stored data, and a legal key as any
-negative number. The inclusion share is not changed by it (references are found as before).
+negative number. Where the column's name names the parent, the 0 is left out of the inclusion share
+(:func:`_share_of_references`; since 2026-12-05); elsewhere it counts among the values.
 """
 
 from __future__ import annotations
@@ -543,7 +544,10 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
     # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.
     compared = child.distinct_count - (1 if child.empty_string_count else 0)
-    if math.ceil(compared * MIN_INCLUSION) > parent.distinct_count:
+    # A 0 beside keys all above it may stand for no reference (NO_REFERENCE): the measure then leaves
+    # it out of the share where the column's name names the parent (_share_of_references).
+    none = child.min == 0 and isinstance(parent.min, int) and parent.min > 0
+    if math.ceil((compared - (1 if none else 0)) * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
         return True
@@ -958,8 +962,8 @@ def measure(
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, elsewhere in rows:
-        _, _, parent, key, kind = pairs[int(pair)]
-        share = int(hits) / int(distinct) if distinct else 0.0
+        _, column, parent, key, kind = pairs[int(pair)]
+        share = _share_of_references(column, parent, int(distinct), int(hits), int(none))
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
@@ -976,6 +980,17 @@ def measure(
             elsewhere=int(elsewhere),
         )
     return found
+
+
+def _share_of_references(column: str, parent: str, distinct: int, hits: int, none: int) -> float:
+    """The share of a child column's distinct values that are keys of ``parent``. A 0 standing for no
+    reference (``none`` rows hold it) is left out of them where the column's name names the parent
+    (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``): otherwise, among the 8
+    payees of a small book, the 0 alone was a ninth value, 89 %, and no reference was found (since
+    2026-12-05). A name naming no table keeps the 0 among its values (an enum 0..8 beside 8 rows)."""
+    if none and distinct > 1 and _names(column, parent):
+        return hits / (distinct - 1)
+    return hits / distinct if distinct else 0.0
 
 
 def reaches(fit: Inclusion, *, far: bool = False) -> bool:
@@ -1120,6 +1135,20 @@ def _code_word(column: str) -> str | None:
     return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
 
 
+def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
+    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word that follows the parent table's singular
+    at the end of a column's name (``type`` of ``buffertype`` beside a table ``buffer``, ``status`` of
+    ``ticket_status`` beside ``tickets``), else None: such a name says a code of the row of that kind
+    (a buffer's type), not a row of that table. The code's own table (``ticket_statuses``) is no such
+    parent: its singular ends the name. Since 2026-12-05."""
+    name = _normalised(column)
+    for stem in _stems(fit.parent):
+        at = name.rfind(stem)
+        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS:
+            return rest
+    return None
+
+
 def _words(name: str) -> list[str]:
     """A name's words: runs of letters and digits, lower-cased (``visit_type`` → ``visit``, ``type``)."""
     return re.findall(r"[a-z0-9]+", name.lower())
@@ -1131,9 +1160,18 @@ def _names_table(column: str, fit: Inclusion) -> bool:
     return any(stem in name for stem in _stems(fit.parent))
 
 
+def _names(column: str, parent: str) -> bool:
+    """:func:`names_parent` of a parent table's name."""
+    name = _normalised(column)
+    return any(stem in name for stem in _stems(parent)) or bool(
+        _entity(parent) & _entity(column, glued_id=True)
+    )
+
+
 def _same_entity(column: str, fit: Inclusion) -> bool:
-    """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``)?"""
-    return bool(_entity(fit.parent) & _entity(column))
+    """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``;
+    ``senderid``, its ``id`` glued on, → ``sender``)?"""
+    return bool(_entity(fit.parent) & _entity(column, glued_id=True))
 
 
 def _stems(name: str) -> frozenset[str]:
@@ -1151,13 +1189,20 @@ def _stems(name: str) -> frozenset[str]:
     return frozenset({normal[:-1]})
 
 
-def _entity(name: str) -> frozenset[str]:
+def _entity(name: str, *, glued_id: bool = False) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
-    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits."""
+    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
+    ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
+    names that too (``senderid`` → ``sender``, as Quassel and Moodle write their keys; since
+    2026-12-05)."""
     words = _words(name)
     if len(words) > 1 and words[-1] == "id":
         words.pop()
-    return _stems(words[-1]) if words else frozenset()
+    if not words:
+        return frozenset()
+    last = words[-1]
+    glued = glued_id and len(last) >= 5 and last.endswith("id")
+    return _stems(last) | _stems(last[:-2]) if glued else _stems(last)
 
 
 def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = frozenset()) -> Inclusion | None:
@@ -1310,6 +1355,11 @@ def _turned_away(
         return (
             f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
+        )
+    if integer and (code := _code_of_the_parents_kind(column, chosen)):
+        return (
+            f"values are keys of {where}, but its name says a code of the row ({code}) of the kind "
+            f"{chosen.parent} names, not a row of that table: no reference inferred"
         )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
         return (

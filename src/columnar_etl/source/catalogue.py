@@ -47,6 +47,10 @@ class SourceColumn:
     #: Apple Core Data store's date attribute, see :func:`core_data_dates`); its numbers are then never
     #: read as Unix epochs or compact dates: they are kept as the numbers they are.
     counts_from: str | None = None
+    #: The values a ``CHECK (column IN ('N', 'P', 'Y'))`` of its table allows it (:func:`declared_choices`),
+    #: or None: the application's own list of its values, which no type inference may contradict (a
+    #: listed ``P`` beside ``N`` and ``Y`` is no boolean).
+    choices: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -775,6 +779,30 @@ class Catalogue:
     collation_keyed: dict[str, str] = field(default_factory=dict)
 
 
+_CHECK_IN = re.compile(
+    r"""\bCHECK\s*\(\s*(?:"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][A-Za-z0-9_$]*))\s+IN\s*\("""
+    r"""\s*((?:'(?:[^']|'')*'\s*,\s*)*'(?:[^']|'')*')\s*\)\s*\)""",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+
+
+def declared_choices(sql: str | None) -> dict[str, tuple[str, ...]]:
+    """The values each column's ``CHECK (column IN ('a', 'b', ...))`` in a ``CREATE TABLE`` statement
+    allows, by the column's name lower-cased (a column constraint or a table constraint, the name bare
+    or quoted; string literals only, ``''`` read as one quote). A CHECK of any other form says nothing
+    here. Two such CHECKs on one column: the values of both (each value is evidence of the column's
+    domain, and a reading of the statement's text may take a CHECK inside a string for one: it can
+    only make a type wider, text rather than boolean)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for match in _CHECK_IN.finditer(sql or ""):
+        quoted, ticked, bracketed, bare, values = match.groups()
+        name = (quoted.replace('""', '"') if quoted else ticked or bracketed or bare).lower()
+        listed = tuple(v.replace("''", "'") for v in _QUOTED.findall(values))
+        found[name] = (*found.get(name, ()), *listed)
+    return found
+
+
 def read_catalogue(path: Path) -> Catalogue:
     """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
     left out as a virtual table's storage (:func:`internal_tables`), each with its owner; the virtual
@@ -832,6 +860,10 @@ def read_catalogue(path: Path) -> Catalogue:
             module = virtual[name][0] if name in virtual else ""
             info = [row for row in info if row[6] != 1 or is_language_id(module, name, row[1])]
             key_size = sum(1 for row in info if row[5])
+            statement = con.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+            choices = declared_choices(statement[0] if statement else None)
             columns = tuple(
                 SourceColumn(
                     name=row[1],
@@ -841,6 +873,7 @@ def read_catalogue(path: Path) -> Catalogue:
                     primary_key=bool(row[5]),
                     composite_key=bool(row[5]) and key_size > 1,
                     generated=row[6] in (2, 3),
+                    choices=choices.get(str(row[1]).lower()),
                 )
                 for row in info
             )
