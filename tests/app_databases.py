@@ -524,6 +524,15 @@ number, so a test computes what a column holds from the same numbers.
   (``1999``, ``1980-11``, ``1997-09-22``), ``length`` in milliseconds, ``last_modified`` epoch
   milliseconds, MusicBrainz ids (uuids with leading zeros), the views ``albums``, ``tracks`` and
   ``search``, and an FTS3 table ``fts`` a trigger fills from ``search`` for each track.
+- :func:`django_q2`: a django-q2 1.11 site's task tables on the ORM broker (Django's own DDL, Django
+  5.2): ``django_q_task`` keyed by a 32-hex-digit ``id`` with each task's ``args`` / ``kwargs`` /
+  ``result`` a base64 pickle in ``text`` (a failure's result the pickled traceback text), ``started`` /
+  ``stopped`` ``datetime`` text of naive UTC (six fraction digits, none on a whole second), ``success
+  bool`` 0/1, a ``group`` or NULL, ``attempt_count``; ``django_q_schedule`` with its type codes
+  (``O``, ``I``, ``BW``, ``C``...), ``minutes smallint unsigned``, ``repeats`` -1 for ever, a cron
+  expression, ``''`` for no args, ``next_run`` on a whole minute for a cron schedule, and ``task`` the
+  id of the last task it ran (declared nowhere); ``django_q_ormq`` with the queued payloads and their
+  ``lock`` times.
 """
 
 from __future__ import annotations
@@ -12292,3 +12301,122 @@ def mopidy_local(path: Path, albums: int = 6) -> Path:
     con.execute("ANALYZE")  # mopidy local scan ends so: sqlite_stat1
     con.close()
     return path
+
+
+# --- django-q2 ----------------------------------------------------------------------------------------
+
+DJANGO_Q_FUNCS = ("jobs.tasks.add", "jobs.tasks.money", "jobs.tasks.boom", "jobs.tasks.echo")
+DJANGO_Q_WORDS = ("alpha", "bravo", "cardinal", "delta", "kentucky", "mockingbird", "oranges", "papa")
+DJANGO_Q_TYPES = ("O", "I", "H", "D", "W", "BW", "M", "Q", "Y", "C")
+DJANGO_Q_CRON = ("0 * * * *", "*/5 * * * 1-5")
+
+
+def django_q_pickle(value: Any) -> str:
+    """A ``PickledObjectField`` cell: the pickle (protocol 5) in base64, as django-picklefield writes it."""
+    return base64.b64encode(pickle.dumps(value, protocol=5)).decode("ascii")
+
+
+def django_q_id(n: int) -> str:
+    return hashlib.md5(f"django-q task {n}".encode()).hexdigest()
+
+
+def django_q_started(n: int) -> datetime:
+    """A task's start, naive UTC: a whole second for every seventh task."""
+    moment = datetime(2024, 3, 31, 0, 59, 58) + timedelta(minutes=97 * n, microseconds=123_457 * n)
+    return moment.replace(microsecond=0) if n % 7 == 3 else moment
+
+
+def django_q_task_values(n: int) -> tuple[tuple[Any, ...], dict[str, Any], Any, bool]:
+    """A task's args, kwargs, result and success."""
+    kind = n % 4
+    if kind == 0:
+        return (n, 2 * n), {}, 3 * n, True
+    if kind == 1:
+        amount = Decimal(f"{n}.{n:02d}")
+        return (str(amount),), {}, amount * Decimal("1.19"), True
+    if kind == 2:
+        message = FREE_TEXT[n % len(FREE_TEXT)]
+        return (message,), {}, f"ValueError: {message} : Traceback (most recent call last):\n", False
+    return ("Grüße 🎉",), {"flag": bool(n % 2), "on": date(2024, 1, 1) + timedelta(days=n)}, None, True
+
+
+def django_q_next_run(s: int) -> datetime:
+    """A schedule's next run, naive UTC: a cron schedule's on a whole minute."""
+    moment = datetime(2026, 12, 5, 9, 21, 58, 945_169) + timedelta(minutes=37 * s, microseconds=4_321 * s)
+    return moment.replace(minute=0, second=0, microsecond=0) if DJANGO_Q_TYPES[s % 10] == "C" else moment
+
+
+def django_q2(path: Path, tasks: int = 24, schedules: int = 12, queued: int = 4) -> Path:
+    """A django-q2 site's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_q_ormq" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "key" varchar(100) '
+        'NOT NULL, "payload" text NOT NULL, "lock" datetime NULL)',
+        'CREATE TABLE "django_q_task" ("name" varchar(100) NOT NULL, "func" varchar(256) NOT NULL, "hook" '
+        'varchar(256) NULL, "args" text NULL, "kwargs" text NULL, "result" text NULL, "started" datetime '
+        'NOT NULL, "stopped" datetime NOT NULL, "success" bool NOT NULL, "id" varchar(32) NOT NULL PRIMARY '
+        'KEY, "group" varchar(100) NULL, "attempt_count" integer NOT NULL, "cluster" varchar(100) NULL)',
+        'CREATE TABLE "django_q_schedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "func" '
+        'varchar(256) NOT NULL, "hook" varchar(256) NULL, "args" text NULL, "kwargs" text NULL, "repeats" '
+        'integer NOT NULL, "next_run" datetime NULL, "task" varchar(100) NULL, "name" varchar(100) NULL, '
+        '"minutes" smallint unsigned NULL CHECK ("minutes" >= 0), "cron" varchar(100) NULL, "cluster" '
+        'varchar(100) NULL, "schedule_type" varchar(2) NOT NULL, "intended_date_kwarg" varchar(100) NULL)',
+        'CREATE INDEX "success_index" ON "django_q_task" ("group", "name", "func") WHERE "success"',
+    ]
+    task_rows = []
+    for n in range(tasks):
+        args, kwargs, result, success = django_q_task_values(n)
+        started = django_q_started(n)
+        words = [DJANGO_Q_WORDS[(n * k + k) % len(DJANGO_Q_WORDS)] for k in (1, 3, 5, 7)]
+        task_rows.append(
+            (
+                "-".join(words),
+                DJANGO_Q_FUNCS[n % 4],
+                "jobs.tasks.echo" if n % 5 == 4 else None,
+                django_q_pickle(args),
+                django_q_pickle(kwargs),
+                django_q_pickle(result),
+                str(started),  # Django's SQLite backend: str() of the naive UTC datetime
+                str(started + timedelta(seconds=n % 9, microseconds=654_321)),
+                int(success),
+                django_q_id(n),
+                "money" if n % 4 == 1 else None,
+                2 if not success and n % 8 == 2 else 1,
+                "default",
+            )
+        )
+    schedule_rows = []
+    for s in range(schedules):
+        kind = DJANGO_Q_TYPES[s % 10]
+        schedule_rows.append(
+            (
+                s + 1,
+                DJANGO_Q_FUNCS[s % 4],
+                None if s % 2 else "jobs.tasks.echo",
+                f"{s}, 1" if s % 2 else "",
+                "" if s % 3 else "{'x': 1}",
+                (-1, 0, 3, 10)[s % 4],
+                str(django_q_next_run(s)),
+                django_q_id(s) if s < tasks and s % 3 != 1 else None,
+                f"schedule {s} {FREE_TEXT[s % len(FREE_TEXT)][:40]}",
+                (1, 5, 15, 1440)[s % 4] if kind == "I" else None,
+                DJANGO_Q_CRON[s % 2] if kind == "C" else None,
+                None,
+                kind,
+                "d" if s % 3 == 0 else None,
+            )
+        )
+    ormq_rows = [
+        (
+            q + 1,
+            "default",
+            django_q_pickle({"id": django_q_id(tasks + q), "func": DJANGO_Q_FUNCS[q % 4], "args": (q,)}),
+            str(django_q_started(tasks + q)),
+        )
+        for q in range(queued)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_q_ormq": ormq_rows,
+        "django_q_task": task_rows,
+        "django_q_schedule": schedule_rows,
+    }
+    return write_export(path, ddl, rows)

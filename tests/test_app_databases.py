@@ -17,8 +17,8 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, a django-q2 task queue) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5228,4 +5228,76 @@ def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch
         ("track", "composers"): "artist.uri",
         ("track", "performers"): "artist.uri",
         ("fts", "uri"): "track.uri",
+    }
+
+
+def test_django_q2_keeps_its_pickled_tasks_as_written_and_reads_its_django_datetimes_and_flags(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_q2)
+    tasks, schedules, queued = 24, 12, 4
+    loaded_cleanly(
+        ran, run_dir, {"django_q_task": tasks, "django_q_schedule": schedules, "django_q_ormq": queued}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("django_q_task")
+    # The 32-hex-digit task ids: text keys, and a schedule's last task found to name one.
+    assert types["id"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "django_q_task") == ["id"]
+    assert references(run_dir) == {("django_q_schedule", "task"): "django_q_task.id"}
+    ids = {apps.django_q_id(n): n for n in range(tasks)}
+    # Each pickle in base64 (padding and all) as written; unpickled, the task's own values.
+    for column in ("args", "kwargs", "result", "name", "func", "hook", "group", "cluster"):
+        assert types[column] == "text", column
+    for column, part in (("args", 0), ("kwargs", 1), ("result", 2)):
+        cells = ran.values("django_q_task", column, "id")
+        assert cells == {i: apps.django_q_pickle(apps.django_q_task_values(n)[part]) for i, n in ids.items()}
+        assert {i: pickle.loads(base64.b64decode(v)) for i, v in cells.items()} == {
+            i: apps.django_q_task_values(n)[part] for i, n in ids.items()
+        }
+    # Django's datetime text of naive UTC, with six fraction digits or none on a whole second.
+    assert types["started"] == types["stopped"] == "timestamp without time zone"
+    assert ran.values("django_q_task", "started", "id") == {
+        i: apps.django_q_started(n) for i, n in ids.items()
+    }
+    whole = {i for i, n in ids.items() if apps.django_q_started(n).microsecond == 0}
+    assert whole and set(audit_rules(run_dir, "django_q_task", "started")) == set(ids) - whole
+    # success bool 0/1: booleans, each audited; attempt counts integers.
+    assert types["success"] == "boolean" and types["attempt_count"] == "bigint"
+    assert ran.values("django_q_task", "success", "id") == {
+        i: apps.django_q_task_values(n)[3] for i, n in ids.items()
+    }
+    # Schedules: type codes and cron expressions as text, minutes and repeats integers, '' for no
+    # args NULL (audited), a cron schedule's next run on a whole minute.
+    kinds = [apps.DJANGO_Q_TYPES[s % 10] for s in range(schedules)]
+    stypes = ran.types("django_q_schedule")
+    assert stypes["schedule_type"] == stypes["cron"] == stypes["args"] == stypes["task"] == "text"
+    assert stypes["minutes"] == stypes["repeats"] == "bigint"
+    assert stypes["next_run"] == "timestamp without time zone"
+    assert ran.values("django_q_schedule", "schedule_type", "id") == {s + 1: k for s, k in enumerate(kinds)}
+    assert ran.values("django_q_schedule", "cron", "id") == {
+        s + 1: apps.DJANGO_Q_CRON[s % 2] if k == "C" else None for s, k in enumerate(kinds)
+    }
+    assert ran.values("django_q_schedule", "repeats", "id") == {
+        s + 1: (-1, 0, 3, 10)[s % 4] for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "next_run", "id") == {
+        s + 1: apps.django_q_next_run(s) for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "args", "id") == {
+        s + 1: f"{s}, 1" if s % 2 else None for s in range(schedules)
+    }
+    assert audit_rules(run_dir, "django_q_schedule", "args") == {
+        str(s + 1): {"empty_to_null"} for s in range(schedules) if s % 2 == 0
+    }
+    assert ran.values("django_q_schedule", "name", "id") == {
+        s + 1: arrives_as(f"schedule {s} {FREE_TEXT[s % len(FREE_TEXT)][:40]}") for s in range(schedules)
+    }
+    # The queued payloads as written, and their lock times.
+    assert ran.types("django_q_ormq")["lock"] == "timestamp without time zone"
+    assert ran.values("django_q_ormq", "payload", "id") == {
+        q + 1: apps.django_q_pickle(
+            {"id": apps.django_q_id(tasks + q), "func": apps.DJANGO_Q_FUNCS[q % 4], "args": (q,)}
+        )
+        for q in range(queued)
     }
