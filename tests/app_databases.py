@@ -533,6 +533,17 @@ number, so a test computes what a column holds from the same numbers.
   expression, ``''`` for no args, ``next_run`` on a whole minute for a cron schedule, and ``task`` the
   id of the last task it ran (declared nowhere); ``django_q_ormq`` with the queued payloads and their
   ``lock`` times.
+- :func:`django_celery`: a Django site's Celery tables, django-celery-results 2.6 and django-celery-beat
+  2.9 (Django's own DDL) after a worker and beat ran: ``taskresult`` with each ``result`` JSON text of
+  any kind (``20``, ``"1.2019"``, an object, an exception's), ``task_args`` / ``task_kwargs`` the JSON
+  string of a Python repr, a failure's traceback ending in a newline, ``periodic_task_name`` naming a
+  periodic task (untrimmed, as its ``name``), ``date_done`` / ``date_created`` ``datetime`` text;
+  ``groupresult`` and ``chordcounter`` with JSON lists of ids; ``crontabschedule`` fields of cron
+  text (``*/15``, ``00``, ``01``) and a time zone name; ``intervalschedule``; ``solarschedule``'s
+  ``decimal`` latitude and longitude (``DecimalField(9, 6)``: the text SQLite's NUMERIC affinity made a
+  REAL, or the INTEGER 0); ``clockedschedule``; ``periodictask`` with its declared references to each
+  schedule, JSON ``args`` / ``kwargs`` / ``headers``, ``bool`` 0/1 flags, ``expires``, ``last_run_at``,
+  ``total_run_count`` and ``''`` for no description; ``periodictasks`` keyed by ``ident smallint``.
 """
 
 from __future__ import annotations
@@ -12418,5 +12429,208 @@ def django_q2(path: Path, tasks: int = 24, schedules: int = 12, queued: int = 4)
         "django_q_ormq": ormq_rows,
         "django_q_task": task_rows,
         "django_q_schedule": schedule_rows,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- django-celery-results and django-celery-beat ------------------------------------------------------
+
+CELERY_BEAT_CRONTABS = (
+    ("0", "*", "*", "*", "*", "UTC"),
+    ("*/15", "9-17", "1-5", "*", "*", "Europe/Berlin"),
+    ("30", "2", "*", "1", "*", "America/New_York"),
+    ("0,30", "*/2", "sun", "*", "1,7", "Australia/Lord_Howe"),
+    ("00", "08", "*", "01", "*", "Asia/Kolkata"),
+)
+CELERY_BEAT_INTERVALS = ((10, "seconds"), (5, "minutes"), (2, "hours"), (1, "days"), (90, "microseconds"))
+CELERY_BEAT_SOLAR = (
+    ("sunrise", "40.712800", "-74.006000"),
+    ("sunset", "52.520008", "13.404954"),
+    ("dawn_civil", "-33.868820", "151.209290"),
+    ("solar_noon", "0.000000", "0.000000"),
+)
+DJANGO_CELERY_TASKS = ("jobs.tasks.add", "jobs.tasks.money", "jobs.tasks.echo", "jobs.tasks.boom")
+DJANGO_CELERY_TEXTS = (
+    "Grüße aus Köln",
+    "naïve café ☕",
+    "emoji 🎉🚀",
+    "no\u00a0break\u00a0space",
+    "",
+    "  padded  ",
+)
+
+
+def django_celery_task_name(t: int) -> str:
+    """A periodic task's ``name`` (unique), as the admin typed it."""
+    return f"task {t} {DJANGO_CELERY_TEXTS[t % len(DJANGO_CELERY_TEXTS)]}"
+
+
+def django_celery_moment(n: int) -> datetime:
+    """A naive UTC moment of a row; a whole second for every sixth."""
+    moment = datetime(2026, 3, 29, 0, 58, 1, 750_711) + timedelta(seconds=7_919 * n, microseconds=3_331 * n)
+    return moment.replace(microsecond=0) if n % 6 == 5 else moment
+
+
+def django_celery_result(n: int) -> tuple[str, str, str | None, str, str]:
+    """A task result's status, JSON result, traceback, task_args and task_kwargs."""
+    kind = n % 4
+    if kind == 0:
+        return "SUCCESS", json.dumps(n + 3 * n), None, json.dumps(repr((n, 3 * n))), json.dumps("{}")
+    if kind == 1:
+        amount = Decimal(f"{n}.{n % 100:02d}")
+        args = json.dumps(repr([str(amount)]))
+        return "SUCCESS", json.dumps(str(amount * Decimal("1.19"))), None, args, json.dumps("{}")
+    if kind == 2:
+        text = DJANGO_CELERY_TEXTS[n % len(DJANGO_CELERY_TEXTS)]
+        result = json.dumps({"args": [text, None, 1.5], "kw": {"big": 2**63 + n}})
+        return (
+            "SUCCESS",
+            result,
+            None,
+            json.dumps(repr((text, None, 1.5))),
+            json.dumps(repr({"big": 2**63 + n})),
+        )
+    text = DJANGO_CELERY_TEXTS[n % len(DJANGO_CELERY_TEXTS)]
+    error = json.dumps({"exc_type": "ValueError", "exc_message": [text], "exc_module": "builtins"})
+    trace = (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/jobs/tasks.py", line 8, in boom\n'
+        "    def boom(msg): raise ValueError(msg)\n"
+        "                   ^^^^^^^^^^^^^^^^^^^^^\n"
+        f"ValueError: {text}\n"
+    )
+    return "FAILURE", error, trace, json.dumps(repr((text,))), json.dumps("{}")
+
+
+def django_celery(path: Path, results: int = 24, periodic: int = 12, groups: int = 3) -> Path:
+    """A Django site's django-celery-results and django-celery-beat tables (see the module's list)."""
+    beat, res = "django_celery_beat_", "django_celery_results_"
+    ddl = [
+        f'CREATE TABLE "{beat}intervalschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "every" '
+        'integer NOT NULL, "period" varchar(24) NOT NULL)',
+        f'CREATE TABLE "{beat}periodictasks" ("ident" smallint NOT NULL PRIMARY KEY, "last_update" datetime '
+        "NOT NULL)",
+        f'CREATE TABLE "{beat}solarschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "event" '
+        'varchar(24) NOT NULL, "latitude" decimal NOT NULL, "longitude" decimal NOT NULL)',
+        f'CREATE UNIQUE INDEX "{beat}solarschedule_event_latitude_longitude_ba64999a_uniq" ON '
+        f'"{beat}solarschedule" ("event", "latitude", "longitude")',
+        f'CREATE TABLE "{beat}clockedschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"clocked_time" datetime NOT NULL)',
+        f'CREATE TABLE "{beat}crontabschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "minute" '
+        'varchar(240) NOT NULL, "hour" varchar(96) NOT NULL, "day_of_week" varchar(64) NOT NULL, '
+        '"day_of_month" varchar(124) NOT NULL, "month_of_year" varchar(64) NOT NULL, "timezone" '
+        "varchar(63) NOT NULL)",
+        f'CREATE TABLE "{beat}periodictask" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(200) NOT NULL UNIQUE, "task" varchar(200) NOT NULL, "args" text NOT NULL, "kwargs" text '
+        'NOT NULL, "queue" varchar(200) NULL, "exchange" varchar(200) NULL, "routing_key" varchar(200) '
+        'NULL, "expires" datetime NULL, "enabled" bool NOT NULL, "last_run_at" datetime NULL, '
+        '"total_run_count" integer unsigned NOT NULL CHECK ("total_run_count" >= 0), "date_changed" '
+        'datetime NOT NULL, "description" text NOT NULL, "crontab_id" integer NULL REFERENCES '
+        f'"{beat}crontabschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "interval_id" integer NULL '
+        f'REFERENCES "{beat}intervalschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "solar_id" integer '
+        f'NULL REFERENCES "{beat}solarschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "one_off" bool NOT '
+        'NULL, "start_time" datetime NULL, "priority" integer unsigned NULL CHECK ("priority" >= 0), '
+        f'"headers" text NOT NULL, "clocked_id" integer NULL REFERENCES "{beat}clockedschedule" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "expire_seconds" integer unsigned NULL CHECK ("expire_seconds" '
+        ">= 0))",
+        f'CREATE TABLE "{res}groupresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "group_id" '
+        'varchar(255) NOT NULL UNIQUE, "date_created" datetime NOT NULL, "date_done" datetime NOT NULL, '
+        '"content_type" varchar(128) NOT NULL, "content_encoding" varchar(64) NOT NULL, "result" text NULL)',
+        f'CREATE TABLE "{res}chordcounter" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sub_tasks" '
+        'text NOT NULL, "count" integer unsigned NOT NULL CHECK ("count" >= 0), "group_id" varchar(255) '
+        "NOT NULL UNIQUE)",
+        f'CREATE TABLE "{res}taskresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "task_id" '
+        'varchar(255) NOT NULL UNIQUE, "status" varchar(50) NOT NULL, "content_type" varchar(128) NOT '
+        'NULL, "content_encoding" varchar(64) NOT NULL, "result" text NULL, "date_done" datetime NOT NULL, '
+        '"traceback" text NULL, "meta" text NULL, "task_args" text NULL, "task_kwargs" text NULL, '
+        '"task_name" varchar(255) NULL, "date_created" datetime NOT NULL, "worker" varchar(100) NULL, '
+        '"periodic_task_name" varchar(255) NULL, "date_started" datetime NULL)',
+        f'CREATE INDEX "django_cele_date_do_f59aad_idx" ON "{res}taskresult" ("date_done")',
+    ]
+    tasks = []
+    for t in range(periodic):
+        kind = t % 4
+        tasks.append(
+            (
+                t + 1,
+                django_celery_task_name(t),
+                DJANGO_CELERY_TASKS[kind],
+                json.dumps([t, t + 1])
+                if kind == 0
+                else json.dumps([DJANGO_CELERY_TEXTS[t % len(DJANGO_CELERY_TEXTS)]]),
+                json.dumps({"flag": t % 2 == 0, "note": DJANGO_CELERY_TEXTS[t % 6]}, ensure_ascii=False)
+                if kind == 2
+                else "{}",
+                "celery" if t % 3 == 0 else None,
+                None,
+                None,
+                str(django_celery_moment(100 + t)) if t % 5 == 0 else None,
+                int(t % 7 != 0),
+                str(django_celery_moment(200 + t)) if t % 4 != 3 else None,
+                (t * 37) % 101 if t % 4 != 3 else 0,
+                str(django_celery_moment(300 + t)),
+                DJANGO_CELERY_TEXTS[(t + 3) % len(DJANGO_CELERY_TEXTS)],
+                t % len(CELERY_BEAT_CRONTABS) + 1 if kind == 0 else None,
+                t % len(CELERY_BEAT_INTERVALS) + 1 if kind == 1 else None,
+                t % len(CELERY_BEAT_SOLAR) + 1 if kind == 2 else None,
+                int(kind == 3),
+                str(django_celery_moment(400 + t)) if t % 3 == 0 else None,
+                t % 10 if t % 2 else None,
+                json.dumps({"x-tenant": f"t{t:03d}"}) if t % 5 == 1 else "{}",
+                t % 3 + 1 if kind == 3 else None,
+                3600 if t % 6 == 1 else None,
+            )
+        )
+    results_rows = []
+    for n in range(results):
+        status, result, trace, args, kwargs = django_celery_result(n)
+        created = django_celery_moment(n)
+        results_rows.append(
+            (
+                n + 1,
+                str(UUID(bytes=hashlib.md5(f"celery task {n}".encode()).digest(), version=4)),
+                status,
+                "application/json",
+                "utf-8",
+                result,
+                str(created + timedelta(microseconds=60 + n)),
+                trace,
+                '{"children": []}',
+                args,
+                kwargs,
+                DJANGO_CELERY_TASKS[3 if status == "FAILURE" else n % 3],
+                str(created),
+                "celery@worker-1",
+                django_celery_task_name(n % periodic) if n % 3 == 1 else None,
+                None,
+            )
+        )
+
+    def group_id(g: int) -> str:
+        return str(UUID(bytes=hashlib.md5(f"celery group {g}".encode()).digest(), version=4))
+
+    members = [[str(UUID(int=(g + 1) * 1_000 + k, version=4)) for k in range(3)] for g in range(groups)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        f"{beat}crontabschedule": [(c + 1, *fields) for c, fields in enumerate(CELERY_BEAT_CRONTABS)],
+        f"{beat}intervalschedule": [(i + 1, *fields) for i, fields in enumerate(CELERY_BEAT_INTERVALS)],
+        # Django binds a Decimal as its text; the column's NUMERIC affinity stores it as SQLite reads it.
+        f"{beat}solarschedule": [(s + 1, *fields) for s, fields in enumerate(CELERY_BEAT_SOLAR)],
+        f"{beat}clockedschedule": [(c + 1, str(django_celery_moment(500 + c))) for c in range(3)],
+        f"{beat}periodictask": tasks,
+        f"{beat}periodictasks": [(1, str(django_celery_moment(600)))],
+        f"{res}taskresult": results_rows,
+        f"{res}groupresult": [
+            (
+                g + 1,
+                group_id(g),
+                str(django_celery_moment(700 + g)),
+                str(django_celery_moment(700 + g) + timedelta(microseconds=42)),
+                "application/json",
+                "utf-8",
+                json.dumps([[group_id(g), None], [[[m, None], None] for m in members[g]]]),
+            )
+            for g in range(groups)
+        ],
+        f"{res}chordcounter": [(1, json.dumps([[[m, None], None] for m in members[0]]), 2, group_id(groups))],
     }
     return write_export(path, ddl, rows)

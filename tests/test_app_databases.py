@@ -17,8 +17,8 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library, a django-q2 task queue) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, a django-q2 task queue, a Django site's Celery results
+and beat schedules) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5300,4 +5300,87 @@ def test_django_q2_keeps_its_pickled_tasks_as_written_and_reads_its_django_datet
             {"id": apps.django_q_id(tasks + q), "func": apps.DJANGO_Q_FUNCS[q % 4], "args": (q,)}
         )
         for q in range(queued)
+    }
+
+
+def test_django_celery_keeps_json_results_and_cron_fields_as_written_and_reads_solar_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_celery)
+    results, periodic, groups = 24, 12, 3
+    beat, res = "django_celery_beat_", "django_celery_results_"
+    tables = {
+        f"{beat}crontabschedule": len(apps.CELERY_BEAT_CRONTABS),
+        f"{beat}intervalschedule": len(apps.CELERY_BEAT_INTERVALS),
+        f"{beat}solarschedule": len(apps.CELERY_BEAT_SOLAR),
+        f"{beat}clockedschedule": 3,
+        f"{beat}periodictask": periodic,
+        f"{beat}periodictasks": 1,
+        f"{res}taskresult": results,
+        f"{res}groupresult": groups,
+        f"{res}chordcounter": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Results: JSON text of any kind (a number, a string, an object) and the JSON string of a Python
+    # repr for the arguments, as written; a failure's traceback loses its final newline, audited.
+    task = f"{res}taskresult"
+    types = ran.types(task)
+    for column in (
+        "task_id",
+        "result",
+        "task_args",
+        "task_kwargs",
+        "traceback",
+        "meta",
+        "periodic_task_name",
+    ):
+        assert types[column] == "text", column
+    written = {n + 1: apps.django_celery_result(n) for n in range(results)}
+    assert ran.values(task, "result", "id") == {k: r[1] for k, r in written.items()}
+    assert ran.values(task, "task_args", "id") == {k: r[3] for k, r in written.items()}
+    assert ran.values(task, "task_kwargs", "id") == {k: r[4] for k, r in written.items()}
+    assert ran.values(task, "traceback", "id") == {k: arrives_as(r[2]) for k, r in written.items()}
+    assert audit_rules(run_dir, task, "traceback") == {str(k): {"trim"} for k, r in written.items() if r[2]}
+    assert ran.values(task, "periodic_task_name", "id") == {
+        n + 1: arrives_as(apps.django_celery_task_name(n % periodic)) if n % 3 == 1 else None
+        for n in range(results)
+    }
+    # Django's datetime text, with six fraction digits or none: timestamps.
+    assert types["date_created"] == types["date_done"] == "timestamp without time zone"
+    assert ran.values(task, "date_created", "id") == {
+        n + 1: apps.django_celery_moment(n) for n in range(results)
+    }
+    # Cron fields are expressions: text, '00' and '01' as written.
+    cron = f"{beat}crontabschedule"
+    for place, column in enumerate(("minute", "hour", "day_of_week", "day_of_month", "month_of_year")):
+        assert ran.types(cron)[column] == "text", column
+        assert ran.values(cron, column, "id") == {
+            c + 1: fields[place] for c, fields in enumerate(apps.CELERY_BEAT_CRONTABS)
+        }
+    # DecimalField(9, 6) text stored as REAL by NUMERIC affinity (0 as INTEGER): amounts at 6 places,
+    # the very text Django bound (the driver gives numeric as text).
+    solar = f"{beat}solarschedule"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], solar)
+    assert declared["latitude"] == declared["longitude"] == "numeric(18,6)"
+    for place, column in ((1, "latitude"), (2, "longitude")):
+        assert ran.values(solar, column, "id") == {
+            s + 1: str(Decimal(fields[place]).quantize(Decimal("0.000001")))
+            for s, fields in enumerate(apps.CELERY_BEAT_SOLAR)
+        }
+    # Periodic tasks: flags booleans, counts integers, JSON text as written, each schedule declared.
+    ptask = f"{beat}periodictask"
+    ptypes = ran.types(ptask)
+    assert ptypes["enabled"] == ptypes["one_off"] == "boolean"
+    assert ptypes["total_run_count"] == ptypes["priority"] == ptypes["expire_seconds"] == "bigint"
+    assert ptypes["last_run_at"] == ptypes["expires"] == "timestamp without time zone"
+    assert ran.values(ptask, "enabled", "id") == {t + 1: t % 7 != 0 for t in range(periodic)}
+    assert ran.values(ptask, "last_run_at", "id") == {
+        t + 1: apps.django_celery_moment(200 + t) if t % 4 != 3 else None for t in range(periodic)
+    }
+    assert ran.values(ptask, "headers", "id")[2] == '{"x-tenant": "t001"}'
+    assert ran.values(f"{beat}intervalschedule", "period", "every") == dict(apps.CELERY_BEAT_INTERVALS)
+    assert references(run_dir) == {
+        (ptask, f"{kind}_id"): f"{beat}{kind}schedule.id"
+        for kind in ("crontab", "interval", "solar", "clocked")
     }
