@@ -544,6 +544,15 @@ number, so a test computes what a column holds from the same numbers.
   REAL, or the INTEGER 0); ``clockedschedule``; ``periodictask`` with its declared references to each
   schedule, JSON ``args`` / ``kwargs`` / ``headers``, ``bool`` 0/1 flags, ``expires``, ``last_run_at``,
   ``total_run_count`` and ``''`` for no description; ``periodictasks`` keyed by ``ident smallint``.
+- :func:`flask_appbuilder_app`: a Flask-AppBuilder 5.3 application's ``app.db`` (SQLAlchemy 2.0's
+  ``create_all``, ``flask fab create-admin``): ``ab_user`` whose ``created_by_fk`` / ``changed_by_fk``
+  name ``ab_user`` itself, ``last_login`` and a ``login_count``, roles through ``ab_user_role``, a
+  pending ``ab_register_user``; and a model of the app's own with its ``AuditMixin``: ``DATE`` text,
+  ``DATETIME`` text with six fraction digits always, ``NUMERIC(10, 2)`` / ``NUMERIC(12, 4)`` bound as
+  floats (REAL, or INTEGER when whole, by NUMERIC affinity), ``FLOAT``, ``BOOLEAN`` 0/1, an ``Enum``'s
+  names in ``VARCHAR(7)``, ``LargeBinary`` BLOBs (empty among them), ``TIME`` text
+  (``06:00:30.500000``), employee numbers with leading zeros, ``BIGINT`` past 2^40 and a department
+  code ``'0042'``.
 """
 
 from __future__ import annotations
@@ -12634,3 +12643,141 @@ def django_celery(path: Path, results: int = 24, periodic: int = 12, groups: int
         f"{res}chordcounter": [(1, json.dumps([[[m, None], None] for m in members[0]]), 2, group_id(groups))],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Flask-AppBuilder -----------------------------------------------------------------------------------
+
+FAB_DEPARTMENTS = (("Sales", "0042"), ("Engineering", "0007"), ("R&D ✨", "1200"), ("Légal", None))
+FAB_USERS = (("admin", "Ädmin", "O'Neil"), ("bob", "Bøb", "Dupont 😀"), ("user0", "Fïrst0", "Last0"))
+FAB_NAMES = ("Ana", "Zoë", "Jürgen", "Łukasz", "أحمد", "李")
+FAB_STATUS = ("open", "pending", "closed", None)
+
+
+def fab_moment(n: int) -> datetime:
+    return datetime(2026, 12, 5, 9, 35, 42, 10_550) + timedelta(seconds=3 * n, microseconds=2_599 * n)
+
+
+def fab_salary(e: int) -> Decimal | None:
+    return (
+        None if e % 11 == 10 else Decimal(f"{30000 + e * 123}.{e % 100:02d}") if e % 5 else Decimal(30000 + e)
+    )
+
+
+def fab_rate(e: int) -> Decimal:
+    return Decimal(f"{e % 50}.{(e * 37) % 10000:04d}") if e % 5 else Decimal("0")
+
+
+def fab_photo(e: int) -> bytes | None:
+    return bytes((e * k) % 256 for k in range(e % 9)) if e % 6 else (b"" if e % 12 else None)
+
+
+def fab_hired(e: int) -> datetime | None:
+    moment = datetime(2010, 1, 1, 8, 30) + timedelta(days=11 * e, seconds=37 * e)
+    return None if e % 9 == 8 else moment + timedelta(microseconds=e * 12_345 % 1_000_000 if e % 4 else 0)
+
+
+def fab_shift(e: int) -> str:
+    """SQLAlchemy's ``TIME`` text on SQLite: six fraction digits always."""
+    return time(6 + e % 12, e * 7 % 60, 0 if e % 2 else 30, 0 if e % 3 else 500_000).strftime("%H:%M:%S.%f")
+
+
+def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
+    """A Flask-AppBuilder application's ``app.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE ab_role (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(64) NOT NULL, \n\tPRIMARY KEY (id), "
+        "\n\tUNIQUE (name)\n)",
+        "CREATE TABLE ab_user (\n\tid INTEGER NOT NULL, \n\tfirst_name VARCHAR(64) NOT NULL, \n\tlast_name "
+        "VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), \n\tactive "
+        "BOOLEAN, \n\temail VARCHAR(320) NOT NULL, \n\tlast_login DATETIME, \n\tlogin_count INTEGER, "
+        "\n\tfail_login_count INTEGER, \n\tcreated_on DATETIME, \n\tchanged_on DATETIME, \n\tcreated_by_fk "
+        "INTEGER, \n\tchanged_by_fk INTEGER, \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE "
+        "(email), \n\tFOREIGN KEY(created_by_fk) REFERENCES ab_user (id), \n\tFOREIGN KEY(changed_by_fk) "
+        "REFERENCES ab_user (id)\n)",
+        "CREATE TABLE ab_user_role (\n\tid INTEGER NOT NULL, \n\tuser_id INTEGER, \n\trole_id INTEGER, "
+        "\n\tPRIMARY KEY (id), \n\tUNIQUE (user_id, role_id), \n\tFOREIGN KEY(user_id) REFERENCES ab_user "
+        "(id) ON DELETE CASCADE, \n\tFOREIGN KEY(role_id) REFERENCES ab_role (id) ON DELETE CASCADE\n)",
+        "CREATE TABLE ab_register_user (\n\tid INTEGER NOT NULL, \n\tfirst_name VARCHAR(64) NOT NULL, "
+        "\n\tlast_name VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), "
+        "\n\temail VARCHAR(320) NOT NULL, \n\tregistration_date DATETIME, \n\tregistration_hash "
+        "VARCHAR(256), \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE (email)\n)",
+        "CREATE TABLE department (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, "
+        "\n\tcode VARCHAR(8), \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)",
+        "CREATE TABLE employee (\n\tid INTEGER NOT NULL, \n\tfull_name VARCHAR(150) NOT NULL, \n\tbirth_date "
+        "DATE, \n\thired_at DATETIME, \n\tsalary NUMERIC(10, 2), \n\trate NUMERIC(12, 4), \n\tscore FLOAT, "
+        "\n\tactive BOOLEAN, \n\tstatus VARCHAR(7), \n\tphoto BLOB, \n\tcv TEXT, \n\tnotes TEXT, "
+        "\n\tshift_start TIME, \n\temployee_no VARCHAR(10), \n\tbadge BIGINT, \n\tdepartment_id INTEGER, "
+        "\n\tcreated_on DATETIME NOT NULL, \n\tchanged_on DATETIME NOT NULL, \n\tcreated_by_fk INTEGER NOT "
+        "NULL, \n\tchanged_by_fk INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(department_id) "
+        "REFERENCES department (id), \n\tFOREIGN KEY(created_by_fk) REFERENCES ab_user (id), \n\tFOREIGN "
+        "KEY(changed_by_fk) REFERENCES ab_user (id)\n)",
+    ]
+
+    def stamp(moment: datetime | None) -> str | None:  # SQLAlchemy's DATETIME text on SQLite
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def salary(e: int) -> float | None:  # Numeric on SQLite binds a Decimal as a float
+        amount = fab_salary(e)
+        return None if amount is None else float(amount)
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "ab_role": [(1, "Admin"), (2, "Public")],
+        "ab_user": [
+            (
+                u + 1,
+                first,
+                last,
+                name,
+                "scrypt:32768:8:1$" + hashlib.sha256(name.encode()).hexdigest(),
+                1,
+                f"{name}@example.org",
+                stamp(fab_moment(1000 + u)) if u < 2 else None,
+                (2, 1, None)[u],
+                (0, 0, None)[u],
+                stamp(fab_moment(u)),
+                stamp(fab_moment(u) + timedelta(microseconds=5)),
+                None if u < 2 else 1,
+                None if u < 2 else 1,
+            )
+            for u, (name, first, last) in enumerate(FAB_USERS)
+        ],
+        "ab_user_role": [(1, 1, 1), (2, 2, 2), (3, 3, 2)],
+        "ab_register_user": [
+            (
+                1,
+                "Pen",
+                "Ding",
+                "pending",
+                "scrypt:32768:8:1$" + hashlib.sha256(b"pending").hexdigest(),
+                "pending@example.org",
+                stamp(fab_moment(2000)),
+                str(UUID(int=0x83A01DBC320E49509B5823996DF871B3)),
+            )
+        ],
+        "department": [(d + 1, name, code) for d, (name, code) in enumerate(FAB_DEPARTMENTS)],
+        "employee": [
+            (
+                e + 1,
+                f"{FAB_NAMES[e % 6]} {e} {FREE_TEXT[e % len(FREE_TEXT)]}" if e % 13 else f"  Name {e}\u00a0",
+                (date(1960, 1, 1) + timedelta(days=137 * e)).isoformat() if e % 7 else None,
+                stamp(fab_hired(e)),
+                salary(e),
+                float(fab_rate(e)),
+                e * 0.1 if e % 3 else float(e),
+                int(e % 4 != 0),
+                FAB_STATUS[e % 4],
+                fab_photo(e),
+                f"{e}_cv.pdf" if e % 2 else None,
+                ("", "Grüße aus Köln", "no\u00a0break\u00a0space", None)[e % 4],
+                fab_shift(e),
+                f"{e:06d}" if e % 2 else f"E{e:05d}",
+                2**40 + e * 1_000_003 if e % 3 else None,
+                e % len(FAB_DEPARTMENTS) + 1 if e % 8 else None,
+                stamp(fab_moment(10 + e)),
+                stamp(fab_moment(10 + e) + timedelta(microseconds=5 if e % 10 else 600_000_000)),
+                e // 12 + 1,
+                1 if e % 10 == 0 else e // 12 + 1,
+            )
+            for e in range(employees)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

@@ -18,7 +18,8 @@ site, a MikroORM application, a Kysely application, an Objection.js application,
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
 download manager, a Mopidy-Local music library, a django-q2 task queue, a Django site's Celery results
-and beat schedules) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+and beat schedules, a Flask-AppBuilder application) through ``columnar-etl run`` into the session's
+real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5383,4 +5384,65 @@ def test_django_celery_keeps_json_results_and_cron_fields_as_written_and_reads_s
     assert references(run_dir) == {
         (ptask, f"{kind}_id"): f"{beat}{kind}schedule.id"
         for kind in ("crontab", "interval", "solar", "clocked")
+    }
+
+
+def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keeps_blobs_times_and_codes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.flask_appbuilder_app)
+    employees = 24
+    tables = {"ab_role": 2, "ab_user": 3, "ab_user_role": 3, "ab_register_user": 1, "department": 4}
+    loaded_cleanly(ran, run_dir, {**tables, "employee": employees})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("employee")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "employee")
+    # Numeric(10, 2) and (12, 4) bound as floats, stored REAL (INTEGER when whole): amounts at their
+    # places, the very Decimal the app had (the driver gives numeric as text).
+    assert (declared["salary"], declared["rate"]) == ("numeric(18,2)", "numeric(18,4)")
+    assert ran.values("employee", "salary", "id") == {
+        e + 1: None if (v := apps.fab_salary(e)) is None else str(v.quantize(Decimal("0.01")))
+        for e in range(employees)
+    }
+    assert ran.values("employee", "rate", "id") == {
+        e + 1: str(apps.fab_rate(e).quantize(Decimal("0.0001"))) for e in range(employees)
+    }
+    assert types["score"] == "double precision"
+    # DATE text as dates, DATETIME text (six fraction digits always) as timestamps, each audited.
+    assert types["birth_date"] == "date"
+    assert types["hired_at"] == types["created_on"] == "timestamp without time zone"
+    assert ran.values("employee", "hired_at", "id") == {e + 1: apps.fab_hired(e) for e in range(employees)}
+    assert set(audit_rules(run_dir, "employee", "hired_at")) == {
+        str(e + 1) for e in range(employees) if apps.fab_hired(e) is not None
+    }
+    # A TIME stays text as written (no rule reads a time of day); BLOBs byte for byte, empty ones too.
+    assert types["shift_start"] == "text"
+    assert ran.values("employee", "shift_start", "id") == {e + 1: apps.fab_shift(e) for e in range(employees)}
+    assert types["photo"] == "bytea"
+    photos = {k: None if v is None else bytes(v) for k, v in ran.values("employee", "photo", "id").items()}
+    assert photos == {e + 1: apps.fab_photo(e) for e in range(employees)}
+    assert b"" in photos.values()
+    # Codes keep their zeros; an Enum's names and a flag as such; BIGINT past 2^40 exactly.
+    assert types["employee_no"] == ran.types("department")["code"] == types["status"] == "text"
+    assert ran.values("employee", "employee_no", "id")[2] == "000001"
+    assert ran.values("department", "code", "id") == {
+        d + 1: c for d, (_, c) in enumerate(apps.FAB_DEPARTMENTS)
+    }
+    assert ran.values("employee", "status", "id") == {e + 1: apps.FAB_STATUS[e % 4] for e in range(employees)}
+    assert types["active"] == ran.types("ab_user")["active"] == "boolean"
+    assert ran.values("employee", "active", "id") == {e + 1: e % 4 != 0 for e in range(employees)}
+    assert types["badge"] == "bigint"
+    assert ran.values("employee", "badge", "id") == {
+        e + 1: 2**40 + e * 1_000_003 if e % 3 else None for e in range(employees)
+    }
+    # The audit mixin's users, the user table's own creator, roles: every declared reference.
+    assert ran.values("ab_user", "login_count", "username") == {"admin": 2, "bob": 1, "user0": None}
+    assert references(run_dir) == {
+        ("ab_user", "created_by_fk"): "ab_user.id",
+        ("ab_user", "changed_by_fk"): "ab_user.id",
+        ("ab_user_role", "user_id"): "ab_user.id",
+        ("ab_user_role", "role_id"): "ab_role.id",
+        ("employee", "department_id"): "department.id",
+        ("employee", "created_by_fk"): "ab_user.id",
+        ("employee", "changed_by_fk"): "ab_user.id",
     }
