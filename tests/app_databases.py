@@ -530,7 +530,8 @@ number, so a test computes what a column holds from the same numbers.
   ``stopped`` ``datetime`` text of naive UTC (six fraction digits, none on a whole second), ``success
   bool`` 0/1, a ``group`` or NULL, ``attempt_count``; ``django_q_schedule`` with its type codes
   (``O``, ``I``, ``BW``, ``C``...), ``minutes smallint unsigned``, ``repeats`` -1 for ever, a cron
-  expression, ``''`` for no args, ``next_run`` on a whole minute for a cron schedule, and ``task`` the
+  expression, ``args`` / ``kwargs`` the repr ``schedule()`` writes (``()``, ``{}`` for none) or NULL
+  from the admin, ``next_run`` on a whole minute for a cron schedule, and ``task`` the
   id of the last task it ran (declared nowhere); ``django_q_ormq`` with the queued payloads and their
   ``lock`` times.
 - :func:`django_celery`: a Django site's Celery tables, django-celery-results 2.6 and django-celery-beat
@@ -12366,6 +12367,11 @@ def django_q_next_run(s: int) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0) if DJANGO_Q_TYPES[s % 10] == "C" else moment
 
 
+def django_q_schedule_args(s: int) -> str | None:
+    """``schedule()`` writes the repr of its arguments (``()`` for none); the admin's blank is NULL."""
+    return f"({s}, 1)" if s % 2 else ("()" if s % 4 == 0 else None)
+
+
 def django_q2(path: Path, tasks: int = 24, schedules: int = 12, queued: int = 4) -> Path:
     """A django-q2 site's ``db.sqlite3`` (see the module's list)."""
     ddl = [
@@ -12412,8 +12418,8 @@ def django_q2(path: Path, tasks: int = 24, schedules: int = 12, queued: int = 4)
                 s + 1,
                 DJANGO_Q_FUNCS[s % 4],
                 None if s % 2 else "jobs.tasks.echo",
-                f"{s}, 1" if s % 2 else "",
-                "" if s % 3 else "{'x': 1}",
+                django_q_schedule_args(s),
+                ("{'x': 1}", "{}", None)[s % 3],
                 (-1, 0, 3, 10)[s % 4],
                 str(django_q_next_run(s)),
                 django_q_id(s) if s < tasks and s % 3 != 1 else None,
