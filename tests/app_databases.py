@@ -553,7 +553,8 @@ number, so a test computes what a column holds from the same numbers.
   floats (REAL, or INTEGER when whole, by NUMERIC affinity), ``FLOAT``, ``BOOLEAN`` 0/1, an ``Enum``'s
   names in ``VARCHAR(7)``, ``LargeBinary`` BLOBs (empty among them), ``TIME`` text
   (``06:00:30.500000``), employee numbers with leading zeros, ``BIGINT`` past 2^40 and a department
-  code ``'0042'``.
+  code ``'0042'``; ``ab_api_key`` (FAB 5's API keys) with uuid text, SHA-256 lookup hashes, the
+  one ``key_prefix`` ``sst_``, ``scopes`` or NULL, ``expires_on`` / ``revoked_on`` / ``last_used_on``.
 """
 
 from __future__ import annotations
@@ -12687,6 +12688,11 @@ def fab_shift(e: int) -> str:
     return time(6 + e % 12, e * 7 % 60, 0 if e % 2 else 30, 0 if e % 3 else 500_000).strftime("%H:%M:%S.%f")
 
 
+def fab_key_expiry(k: int) -> datetime | None:
+    """An API key's expiry: a whole day, written with its six zero fraction digits, or none."""
+    return datetime(2027, 1, 1) + timedelta(days=k) if k % 2 else None
+
+
 def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
     """A Flask-AppBuilder application's ``app.db`` (see the module's list)."""
     ddl = [
@@ -12706,6 +12712,15 @@ def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
         "\n\tlast_name VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), "
         "\n\temail VARCHAR(320) NOT NULL, \n\tregistration_date DATETIME, \n\tregistration_hash "
         "VARCHAR(256), \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE (email)\n)",
+        "CREATE TABLE ab_api_key (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tname VARCHAR(256) "
+        "NOT NULL, \n\tkey_hash VARCHAR(256) NOT NULL, \n\tlookup_hash VARCHAR(256), \n\tkey_prefix "
+        "VARCHAR(16) NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tscopes TEXT, \n\tactive BOOLEAN NOT NULL, "
+        "\n\tcreated_on DATETIME, \n\texpires_on DATETIME, \n\trevoked_on DATETIME, \n\tlast_used_on DATETIME, "
+        "\n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (lookup_hash), \n\tFOREIGN KEY(user_id) "
+        "REFERENCES ab_user (id) ON DELETE CASCADE\n)",
+        "CREATE INDEX idx_api_key_prefix ON ab_api_key (key_prefix)",
+        "CREATE UNIQUE INDEX idx_api_key_lookup_hash ON ab_api_key (lookup_hash)",
+        "CREATE INDEX idx_api_key_user_id ON ab_api_key (user_id)",
         "CREATE TABLE department (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, "
         "\n\tcode VARCHAR(8), \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)",
         "CREATE TABLE employee (\n\tid INTEGER NOT NULL, \n\tfull_name VARCHAR(150) NOT NULL, \n\tbirth_date "
@@ -12758,6 +12773,24 @@ def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
                 stamp(fab_moment(2000)),
                 str(UUID(int=0x83A01DBC320E49509B5823996DF871B3)),
             )
+        ],
+        "ab_api_key": [
+            (
+                k + 1,
+                str(UUID(bytes=hashlib.md5(f"api key {k}".encode()).digest(), version=4)),
+                f"key {k} ✓" if k % 2 else f"key {k} ",
+                "scrypt:32768:8:1$" + hashlib.sha256(f"key {k}".encode()).hexdigest(),
+                hashlib.sha256(f"sst_{k}".encode()).hexdigest(),
+                "sst_",
+                k % len(FAB_USERS) + 1,
+                None if k % 3 else "read,write",
+                1,
+                stamp(fab_moment(3000 + k)),
+                stamp(fab_key_expiry(k)),
+                stamp(fab_moment(3100)) if k == 1 else None,
+                stamp(fab_moment(3200 + k)) if k % 3 == 0 else None,
+            )
+            for k in range(6)
         ],
         "department": [(d + 1, name, code) for d, (name, code) in enumerate(FAB_DEPARTMENTS)],
         "employee": [

@@ -5392,7 +5392,8 @@ def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keep
 ) -> None:
     ran, run_dir = run_export(apps.flask_appbuilder_app)
     employees = 24
-    tables = {"ab_role": 2, "ab_user": 3, "ab_user_role": 3, "ab_register_user": 1, "department": 4}
+    tables = {"ab_role": 2, "ab_user": 3, "ab_user_role": 3, "ab_register_user": 1, "ab_api_key": 6}
+    tables["department"] = 4
     loaded_cleanly(ran, run_dir, {**tables, "employee": employees})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     types = ran.types("employee")
@@ -5437,7 +5438,17 @@ def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keep
     }
     # The audit mixin's users, the user table's own creator, roles: every declared reference.
     assert ran.values("ab_user", "login_count", "username") == {"admin": 2, "bob": 1, "user0": None}
+    # API keys: their moments as timestamps (a last use too: text, no epoch), the one prefix as text.
+    keys = ran.types("ab_api_key")
+    assert keys["expires_on"] == keys["last_used_on"] == keys["revoked_on"] == "timestamp without time zone"
+    assert ran.values("ab_api_key", "expires_on", "id") == {k + 1: apps.fab_key_expiry(k) for k in range(6)}
+    assert ran.values("ab_api_key", "last_used_on", "id") == {
+        k + 1: apps.fab_moment(3200 + k) if k % 3 == 0 else None for k in range(6)
+    }
+    assert keys["key_prefix"] == keys["uuid"] == keys["lookup_hash"] == "text"
+    assert set(ran.values("ab_api_key", "key_prefix", "id").values()) == {"sst_"}
     assert references(run_dir) == {
+        ("ab_api_key", "user_id"): "ab_user.id",
         ("ab_user", "created_by_fk"): "ab_user.id",
         ("ab_user", "changed_by_fk"): "ab_user.id",
         ("ab_user_role", "user_id"): "ab_user.id",
