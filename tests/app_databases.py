@@ -12712,12 +12712,12 @@ def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
         "\n\tlast_name VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), "
         "\n\temail VARCHAR(320) NOT NULL, \n\tregistration_date DATETIME, \n\tregistration_hash "
         "VARCHAR(256), \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE (email)\n)",
-        "CREATE TABLE ab_api_key (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tname VARCHAR(256) "
-        "NOT NULL, \n\tkey_hash VARCHAR(256) NOT NULL, \n\tlookup_hash VARCHAR(256), \n\tkey_prefix "
-        "VARCHAR(16) NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tscopes TEXT, \n\tactive BOOLEAN NOT NULL, "
-        "\n\tcreated_on DATETIME, \n\texpires_on DATETIME, \n\trevoked_on DATETIME, \n\tlast_used_on DATETIME, "
-        "\n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (lookup_hash), \n\tFOREIGN KEY(user_id) "
-        "REFERENCES ab_user (id) ON DELETE CASCADE\n)",
+        "CREATE TABLE ab_api_key (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tname "
+        "VARCHAR(256) NOT NULL, \n\tkey_hash VARCHAR(256) NOT NULL, \n\tlookup_hash VARCHAR(256), "
+        "\n\tkey_prefix VARCHAR(16) NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tscopes TEXT, \n\tactive "
+        "BOOLEAN NOT NULL, \n\tcreated_on DATETIME, \n\texpires_on DATETIME, \n\trevoked_on DATETIME, "
+        "\n\tlast_used_on DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (lookup_hash), "
+        "\n\tFOREIGN KEY(user_id) REFERENCES ab_user (id) ON DELETE CASCADE\n)",
         "CREATE INDEX idx_api_key_prefix ON ab_api_key (key_prefix)",
         "CREATE UNIQUE INDEX idx_api_key_lookup_hash ON ab_api_key (lookup_hash)",
         "CREATE INDEX idx_api_key_user_id ON ab_api_key (user_id)",
