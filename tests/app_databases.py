@@ -571,6 +571,37 @@ number, so a test computes what a column holds from the same numbers.
   ``change_timestamp``, ``film_rolls.access_timestamp`` Unix seconds, ``position`` the film's id
   shifted 32 bits, REAL exposure data, a ``color_matrix`` BLOB, declared references to the film roll
   and to the group's image, ``meta_data`` text.
+- :func:`django_q2`: a django-q2 1.11 site's task tables on the ORM broker (Django's own DDL, Django
+  5.2): ``django_q_task`` keyed by a 32-hex-digit ``id`` with each task's ``args`` / ``kwargs`` /
+  ``result`` a base64 pickle in ``text`` (a failure's result the pickled traceback text), ``started`` /
+  ``stopped`` ``datetime`` text of naive UTC (six fraction digits, none on a whole second), ``success
+  bool`` 0/1, a ``group`` or NULL, ``attempt_count``; ``django_q_schedule`` with its type codes
+  (``O``, ``I``, ``BW``, ``C``...), ``minutes smallint unsigned``, ``repeats`` -1 for ever, a cron
+  expression, ``args`` / ``kwargs`` the repr ``schedule()`` writes (``()``, ``{}`` for none) or NULL
+  from the admin, ``next_run`` on a whole minute for a cron schedule, and ``task`` the
+  id of the last task it ran (declared nowhere); ``django_q_ormq`` with the queued payloads and their
+  ``lock`` times.
+- :func:`django_celery`: a Django site's Celery tables, django-celery-results 2.6 and django-celery-beat
+  2.9 (Django's own DDL) after a worker and beat ran: ``taskresult`` with each ``result`` JSON text of
+  any kind (``20``, ``"1.2019"``, an object, an exception's), ``task_args`` / ``task_kwargs`` the JSON
+  string of a Python repr, a failure's traceback ending in a newline, ``periodic_task_name`` naming a
+  periodic task (untrimmed, as its ``name``), ``date_done`` / ``date_created`` ``datetime`` text;
+  ``groupresult`` and ``chordcounter`` with JSON lists of ids; ``crontabschedule`` fields of cron
+  text (``*/15``, ``00``, ``01``) and a time zone name; ``intervalschedule``; ``solarschedule``'s
+  ``decimal`` latitude and longitude (``DecimalField(9, 6)``: the text SQLite's NUMERIC affinity made a
+  REAL, or the INTEGER 0); ``clockedschedule``; ``periodictask`` with its declared references to each
+  schedule, JSON ``args`` / ``kwargs`` / ``headers``, ``bool`` 0/1 flags, ``expires``, ``last_run_at``,
+  ``total_run_count`` and ``''`` for no description; ``periodictasks`` keyed by ``ident smallint``.
+- :func:`flask_appbuilder_app`: a Flask-AppBuilder 5.3 application's ``app.db`` (SQLAlchemy 2.0's
+  ``create_all``, ``flask fab create-admin``): ``ab_user`` whose ``created_by_fk`` / ``changed_by_fk``
+  name ``ab_user`` itself, ``last_login`` and a ``login_count``, roles through ``ab_user_role``, a
+  pending ``ab_register_user``; and a model of the app's own with its ``AuditMixin``: ``DATE`` text,
+  ``DATETIME`` text with six fraction digits always, ``NUMERIC(10, 2)`` / ``NUMERIC(12, 4)`` bound as
+  floats (REAL, or INTEGER when whole, by NUMERIC affinity), ``FLOAT``, ``BOOLEAN`` 0/1, an ``Enum``'s
+  names in ``VARCHAR(7)``, ``LargeBinary`` BLOBs (empty among them), ``TIME`` text
+  (``06:00:30.500000``), employee numbers with leading zeros, ``BIGINT`` past 2^40 and a department
+  code ``'0042'``; ``ab_api_key`` (FAB 5's API keys) with uuid text, SHA-256 lookup hashes, the
+  one ``key_prefix`` ``sst_``, ``scopes`` or NULL, ``expires_on`` / ``revoked_on`` / ``last_used_on``.
 """
 
 from __future__ import annotations
@@ -13048,3 +13079,500 @@ def photo_library(path: Path) -> Path:
         ],
     }
     return write_export(path, PHOTO_DDL, rows, bytes_as_text=False)
+
+
+# --- django-q2 ----------------------------------------------------------------------------------------
+
+DJANGO_Q_FUNCS = ("jobs.tasks.add", "jobs.tasks.money", "jobs.tasks.boom", "jobs.tasks.echo")
+DJANGO_Q_WORDS = ("alpha", "bravo", "cardinal", "delta", "kentucky", "mockingbird", "oranges", "papa")
+DJANGO_Q_TYPES = ("O", "I", "H", "D", "W", "BW", "M", "Q", "Y", "C")
+DJANGO_Q_CRON = ("0 * * * *", "*/5 * * * 1-5")
+
+
+def django_q_pickle(value: Any) -> str:
+    """A ``PickledObjectField`` cell: the pickle (protocol 5) in base64, as django-picklefield writes it."""
+    return base64.b64encode(pickle.dumps(value, protocol=5)).decode("ascii")
+
+
+def django_q_id(n: int) -> str:
+    return hashlib.md5(f"django-q task {n}".encode()).hexdigest()
+
+
+def django_q_started(n: int) -> datetime:
+    """A task's start, naive UTC: a whole second for every seventh task."""
+    moment = datetime(2024, 3, 31, 0, 59, 58) + timedelta(minutes=97 * n, microseconds=123_457 * n)
+    return moment.replace(microsecond=0) if n % 7 == 3 else moment
+
+
+def django_q_task_values(n: int) -> tuple[tuple[Any, ...], dict[str, Any], Any, bool]:
+    """A task's args, kwargs, result and success."""
+    kind = n % 4
+    if kind == 0:
+        return (n, 2 * n), {}, 3 * n, True
+    if kind == 1:
+        amount = Decimal(f"{n}.{n:02d}")
+        return (str(amount),), {}, amount * Decimal("1.19"), True
+    if kind == 2:
+        message = FREE_TEXT[n % len(FREE_TEXT)]
+        return (message,), {}, f"ValueError: {message} : Traceback (most recent call last):\n", False
+    return ("Grüße 🎉",), {"flag": bool(n % 2), "on": date(2024, 1, 1) + timedelta(days=n)}, None, True
+
+
+def django_q_next_run(s: int) -> datetime:
+    """A schedule's next run, naive UTC: a cron schedule's on a whole minute."""
+    moment = datetime(2026, 12, 5, 9, 21, 58, 945_169) + timedelta(minutes=37 * s, microseconds=4_321 * s)
+    return moment.replace(minute=0, second=0, microsecond=0) if DJANGO_Q_TYPES[s % 10] == "C" else moment
+
+
+def django_q_schedule_args(s: int) -> str | None:
+    """``schedule()`` writes the repr of its arguments (``()`` for none); the admin's blank is NULL."""
+    return f"({s}, 1)" if s % 2 else ("()" if s % 4 == 0 else None)
+
+
+def django_q2(path: Path, tasks: int = 24, schedules: int = 12, queued: int = 4) -> Path:
+    """A django-q2 site's ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "django_q_ormq" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "key" varchar(100) '
+        'NOT NULL, "payload" text NOT NULL, "lock" datetime NULL)',
+        'CREATE TABLE "django_q_task" ("name" varchar(100) NOT NULL, "func" varchar(256) NOT NULL, "hook" '
+        'varchar(256) NULL, "args" text NULL, "kwargs" text NULL, "result" text NULL, "started" datetime '
+        'NOT NULL, "stopped" datetime NOT NULL, "success" bool NOT NULL, "id" varchar(32) NOT NULL PRIMARY '
+        'KEY, "group" varchar(100) NULL, "attempt_count" integer NOT NULL, "cluster" varchar(100) NULL)',
+        'CREATE TABLE "django_q_schedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "func" '
+        'varchar(256) NOT NULL, "hook" varchar(256) NULL, "args" text NULL, "kwargs" text NULL, "repeats" '
+        'integer NOT NULL, "next_run" datetime NULL, "task" varchar(100) NULL, "name" varchar(100) NULL, '
+        '"minutes" smallint unsigned NULL CHECK ("minutes" >= 0), "cron" varchar(100) NULL, "cluster" '
+        'varchar(100) NULL, "schedule_type" varchar(2) NOT NULL, "intended_date_kwarg" varchar(100) NULL)',
+        'CREATE INDEX "success_index" ON "django_q_task" ("group", "name", "func") WHERE "success"',
+    ]
+    task_rows = []
+    for n in range(tasks):
+        args, kwargs, result, success = django_q_task_values(n)
+        started = django_q_started(n)
+        words = [DJANGO_Q_WORDS[(n * k + k) % len(DJANGO_Q_WORDS)] for k in (1, 3, 5, 7)]
+        task_rows.append(
+            (
+                "-".join(words),
+                DJANGO_Q_FUNCS[n % 4],
+                "jobs.tasks.echo" if n % 5 == 4 else None,
+                django_q_pickle(args),
+                django_q_pickle(kwargs),
+                django_q_pickle(result),
+                str(started),  # Django's SQLite backend: str() of the naive UTC datetime
+                str(started + timedelta(seconds=n % 9, microseconds=654_321)),
+                int(success),
+                django_q_id(n),
+                "money" if n % 4 == 1 else None,
+                2 if not success and n % 8 == 2 else 1,
+                "default",
+            )
+        )
+    schedule_rows = []
+    for s in range(schedules):
+        kind = DJANGO_Q_TYPES[s % 10]
+        schedule_rows.append(
+            (
+                s + 1,
+                DJANGO_Q_FUNCS[s % 4],
+                None if s % 2 else "jobs.tasks.echo",
+                django_q_schedule_args(s),
+                ("{'x': 1}", "{}", None)[s % 3],
+                (-1, 0, 3, 10)[s % 4],
+                str(django_q_next_run(s)),
+                django_q_id(s) if s < tasks and s % 3 != 1 else None,
+                f"schedule {s} {FREE_TEXT[s % len(FREE_TEXT)][:40]}",
+                (1, 5, 15, 1440)[s % 4] if kind == "I" else None,
+                DJANGO_Q_CRON[s % 2] if kind == "C" else None,
+                None,
+                kind,
+                "d" if s % 3 == 0 else None,
+            )
+        )
+    ormq_rows = [
+        (
+            q + 1,
+            "default",
+            django_q_pickle({"id": django_q_id(tasks + q), "func": DJANGO_Q_FUNCS[q % 4], "args": (q,)}),
+            str(django_q_started(tasks + q)),
+        )
+        for q in range(queued)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_q_ormq": ormq_rows,
+        "django_q_task": task_rows,
+        "django_q_schedule": schedule_rows,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- django-celery-results and django-celery-beat ------------------------------------------------------
+
+CELERY_BEAT_CRONTABS = (
+    ("0", "*", "*", "*", "*", "UTC"),
+    ("*/15", "9-17", "1-5", "*", "*", "Europe/Berlin"),
+    ("30", "2", "*", "1", "*", "America/New_York"),
+    ("0,30", "*/2", "sun", "*", "1,7", "Australia/Lord_Howe"),
+    ("00", "08", "*", "01", "*", "Asia/Kolkata"),
+)
+CELERY_BEAT_INTERVALS = ((10, "seconds"), (5, "minutes"), (2, "hours"), (1, "days"), (90, "microseconds"))
+CELERY_BEAT_SOLAR = (
+    ("sunrise", "40.712800", "-74.006000"),
+    ("sunset", "52.520008", "13.404954"),
+    ("dawn_civil", "-33.868820", "151.209290"),
+    ("solar_noon", "0.000000", "0.000000"),
+)
+DJANGO_CELERY_TASKS = ("jobs.tasks.add", "jobs.tasks.money", "jobs.tasks.echo", "jobs.tasks.boom")
+DJANGO_CELERY_TEXTS = (
+    "Grüße aus Köln",
+    "naïve café ☕",
+    "emoji 🎉🚀",
+    "no\u00a0break\u00a0space",
+    "",
+    "  padded  ",
+)
+
+
+def django_celery_task_name(t: int) -> str:
+    """A periodic task's ``name`` (unique), as the admin typed it."""
+    return f"task {t} {DJANGO_CELERY_TEXTS[t % len(DJANGO_CELERY_TEXTS)]}"
+
+
+def django_celery_moment(n: int) -> datetime:
+    """A naive UTC moment of a row; a whole second for every sixth."""
+    moment = datetime(2026, 3, 29, 0, 58, 1, 750_711) + timedelta(seconds=7_919 * n, microseconds=3_331 * n)
+    return moment.replace(microsecond=0) if n % 6 == 5 else moment
+
+
+def django_celery_result(n: int) -> tuple[str, str, str | None, str, str]:
+    """A task result's status, JSON result, traceback, task_args and task_kwargs."""
+    kind = n % 4
+    if kind == 0:
+        return "SUCCESS", json.dumps(n + 3 * n), None, json.dumps(repr((n, 3 * n))), json.dumps("{}")
+    if kind == 1:
+        amount = Decimal(f"{n}.{n % 100:02d}")
+        args = json.dumps(repr([str(amount)]))
+        return "SUCCESS", json.dumps(str(amount * Decimal("1.19"))), None, args, json.dumps("{}")
+    if kind == 2:
+        text = DJANGO_CELERY_TEXTS[n % len(DJANGO_CELERY_TEXTS)]
+        result = json.dumps({"args": [text, None, 1.5], "kw": {"big": 2**63 + n}})
+        return (
+            "SUCCESS",
+            result,
+            None,
+            json.dumps(repr((text, None, 1.5))),
+            json.dumps(repr({"big": 2**63 + n})),
+        )
+    text = DJANGO_CELERY_TEXTS[n % len(DJANGO_CELERY_TEXTS)]
+    error = json.dumps({"exc_type": "ValueError", "exc_message": [text], "exc_module": "builtins"})
+    trace = (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/jobs/tasks.py", line 8, in boom\n'
+        "    def boom(msg): raise ValueError(msg)\n"
+        "                   ^^^^^^^^^^^^^^^^^^^^^\n"
+        f"ValueError: {text}\n"
+    )
+    return "FAILURE", error, trace, json.dumps(repr((text,))), json.dumps("{}")
+
+
+def django_celery(path: Path, results: int = 24, periodic: int = 12, groups: int = 3) -> Path:
+    """A Django site's django-celery-results and django-celery-beat tables (see the module's list)."""
+    beat, res = "django_celery_beat_", "django_celery_results_"
+    ddl = [
+        f'CREATE TABLE "{beat}intervalschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "every" '
+        'integer NOT NULL, "period" varchar(24) NOT NULL)',
+        f'CREATE TABLE "{beat}periodictasks" ("ident" smallint NOT NULL PRIMARY KEY, "last_update" datetime '
+        "NOT NULL)",
+        f'CREATE TABLE "{beat}solarschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "event" '
+        'varchar(24) NOT NULL, "latitude" decimal NOT NULL, "longitude" decimal NOT NULL)',
+        f'CREATE UNIQUE INDEX "{beat}solarschedule_event_latitude_longitude_ba64999a_uniq" ON '
+        f'"{beat}solarschedule" ("event", "latitude", "longitude")',
+        f'CREATE TABLE "{beat}clockedschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"clocked_time" datetime NOT NULL)',
+        f'CREATE TABLE "{beat}crontabschedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "minute" '
+        'varchar(240) NOT NULL, "hour" varchar(96) NOT NULL, "day_of_week" varchar(64) NOT NULL, '
+        '"day_of_month" varchar(124) NOT NULL, "month_of_year" varchar(64) NOT NULL, "timezone" '
+        "varchar(63) NOT NULL)",
+        f'CREATE TABLE "{beat}periodictask" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+        'varchar(200) NOT NULL UNIQUE, "task" varchar(200) NOT NULL, "args" text NOT NULL, "kwargs" text '
+        'NOT NULL, "queue" varchar(200) NULL, "exchange" varchar(200) NULL, "routing_key" varchar(200) '
+        'NULL, "expires" datetime NULL, "enabled" bool NOT NULL, "last_run_at" datetime NULL, '
+        '"total_run_count" integer unsigned NOT NULL CHECK ("total_run_count" >= 0), "date_changed" '
+        'datetime NOT NULL, "description" text NOT NULL, "crontab_id" integer NULL REFERENCES '
+        f'"{beat}crontabschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "interval_id" integer NULL '
+        f'REFERENCES "{beat}intervalschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "solar_id" integer '
+        f'NULL REFERENCES "{beat}solarschedule" ("id") DEFERRABLE INITIALLY DEFERRED, "one_off" bool NOT '
+        'NULL, "start_time" datetime NULL, "priority" integer unsigned NULL CHECK ("priority" >= 0), '
+        f'"headers" text NOT NULL, "clocked_id" integer NULL REFERENCES "{beat}clockedschedule" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "expire_seconds" integer unsigned NULL CHECK ("expire_seconds" '
+        ">= 0))",
+        f'CREATE TABLE "{res}groupresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "group_id" '
+        'varchar(255) NOT NULL UNIQUE, "date_created" datetime NOT NULL, "date_done" datetime NOT NULL, '
+        '"content_type" varchar(128) NOT NULL, "content_encoding" varchar(64) NOT NULL, "result" text NULL)',
+        f'CREATE TABLE "{res}chordcounter" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sub_tasks" '
+        'text NOT NULL, "count" integer unsigned NOT NULL CHECK ("count" >= 0), "group_id" varchar(255) '
+        "NOT NULL UNIQUE)",
+        f'CREATE TABLE "{res}taskresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "task_id" '
+        'varchar(255) NOT NULL UNIQUE, "status" varchar(50) NOT NULL, "content_type" varchar(128) NOT '
+        'NULL, "content_encoding" varchar(64) NOT NULL, "result" text NULL, "date_done" datetime NOT NULL, '
+        '"traceback" text NULL, "meta" text NULL, "task_args" text NULL, "task_kwargs" text NULL, '
+        '"task_name" varchar(255) NULL, "date_created" datetime NOT NULL, "worker" varchar(100) NULL, '
+        '"periodic_task_name" varchar(255) NULL, "date_started" datetime NULL)',
+        f'CREATE INDEX "django_cele_date_do_f59aad_idx" ON "{res}taskresult" ("date_done")',
+    ]
+    tasks = []
+    for t in range(periodic):
+        kind = t % 4
+        tasks.append(
+            (
+                t + 1,
+                django_celery_task_name(t),
+                DJANGO_CELERY_TASKS[kind],
+                json.dumps([t, t + 1])
+                if kind == 0
+                else json.dumps([DJANGO_CELERY_TEXTS[t % len(DJANGO_CELERY_TEXTS)]]),
+                json.dumps({"flag": t % 2 == 0, "note": DJANGO_CELERY_TEXTS[t % 6]}, ensure_ascii=False)
+                if kind == 2
+                else "{}",
+                "celery" if t % 3 == 0 else None,
+                None,
+                None,
+                str(django_celery_moment(100 + t)) if t % 5 == 0 else None,
+                int(t % 7 != 0),
+                str(django_celery_moment(200 + t)) if t % 4 != 3 else None,
+                (t * 37) % 101 if t % 4 != 3 else 0,
+                str(django_celery_moment(300 + t)),
+                DJANGO_CELERY_TEXTS[(t + 3) % len(DJANGO_CELERY_TEXTS)],
+                t % len(CELERY_BEAT_CRONTABS) + 1 if kind == 0 else None,
+                t % len(CELERY_BEAT_INTERVALS) + 1 if kind == 1 else None,
+                t % len(CELERY_BEAT_SOLAR) + 1 if kind == 2 else None,
+                int(kind == 3),
+                str(django_celery_moment(400 + t)) if t % 3 == 0 else None,
+                t % 10 if t % 2 else None,
+                json.dumps({"x-tenant": f"t{t:03d}"}) if t % 5 == 1 else "{}",
+                t % 3 + 1 if kind == 3 else None,
+                3600 if t % 6 == 1 else None,
+            )
+        )
+    results_rows = []
+    for n in range(results):
+        status, result, trace, args, kwargs = django_celery_result(n)
+        created = django_celery_moment(n)
+        results_rows.append(
+            (
+                n + 1,
+                str(UUID(bytes=hashlib.md5(f"celery task {n}".encode()).digest(), version=4)),
+                status,
+                "application/json",
+                "utf-8",
+                result,
+                str(created + timedelta(microseconds=60 + n)),
+                trace,
+                '{"children": []}',
+                args,
+                kwargs,
+                DJANGO_CELERY_TASKS[3 if status == "FAILURE" else n % 3],
+                str(created),
+                "celery@worker-1",
+                django_celery_task_name(n % periodic) if n % 3 == 1 else None,
+                None,
+            )
+        )
+
+    def group_id(g: int) -> str:
+        return str(UUID(bytes=hashlib.md5(f"celery group {g}".encode()).digest(), version=4))
+
+    members = [[str(UUID(int=(g + 1) * 1_000 + k, version=4)) for k in range(3)] for g in range(groups)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        f"{beat}crontabschedule": [(c + 1, *fields) for c, fields in enumerate(CELERY_BEAT_CRONTABS)],
+        f"{beat}intervalschedule": [(i + 1, *fields) for i, fields in enumerate(CELERY_BEAT_INTERVALS)],
+        # Django binds a Decimal as its text; the column's NUMERIC affinity stores it as SQLite reads it.
+        f"{beat}solarschedule": [(s + 1, *fields) for s, fields in enumerate(CELERY_BEAT_SOLAR)],
+        f"{beat}clockedschedule": [(c + 1, str(django_celery_moment(500 + c))) for c in range(3)],
+        f"{beat}periodictask": tasks,
+        f"{beat}periodictasks": [(1, str(django_celery_moment(600)))],
+        f"{res}taskresult": results_rows,
+        f"{res}groupresult": [
+            (
+                g + 1,
+                group_id(g),
+                str(django_celery_moment(700 + g)),
+                str(django_celery_moment(700 + g) + timedelta(microseconds=42)),
+                "application/json",
+                "utf-8",
+                json.dumps([[group_id(g), None], [[[m, None], None] for m in members[g]]]),
+            )
+            for g in range(groups)
+        ],
+        f"{res}chordcounter": [(1, json.dumps([[[m, None], None] for m in members[0]]), 2, group_id(groups))],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Flask-AppBuilder -----------------------------------------------------------------------------------
+
+FAB_DEPARTMENTS = (("Sales", "0042"), ("Engineering", "0007"), ("R&D ✨", "1200"), ("Légal", None))
+FAB_USERS = (("admin", "Ädmin", "O'Neil"), ("bob", "Bøb", "Dupont 😀"), ("user0", "Fïrst0", "Last0"))
+FAB_NAMES = ("Ana", "Zoë", "Jürgen", "Łukasz", "أحمد", "李")
+FAB_STATUS = ("open", "pending", "closed", None)
+
+
+def fab_moment(n: int) -> datetime:
+    return datetime(2026, 12, 5, 9, 35, 42, 10_550) + timedelta(seconds=3 * n, microseconds=2_599 * n)
+
+
+def fab_salary(e: int) -> Decimal | None:
+    return (
+        None if e % 11 == 10 else Decimal(f"{30000 + e * 123}.{e % 100:02d}") if e % 5 else Decimal(30000 + e)
+    )
+
+
+def fab_rate(e: int) -> Decimal:
+    return Decimal(f"{e % 50}.{(e * 37) % 10000:04d}") if e % 5 else Decimal("0")
+
+
+def fab_photo(e: int) -> bytes | None:
+    return bytes((e * k) % 256 for k in range(e % 9)) if e % 6 else (b"" if e % 12 else None)
+
+
+def fab_hired(e: int) -> datetime | None:
+    moment = datetime(2010, 1, 1, 8, 30) + timedelta(days=11 * e, seconds=37 * e)
+    return None if e % 9 == 8 else moment + timedelta(microseconds=e * 12_345 % 1_000_000 if e % 4 else 0)
+
+
+def fab_shift(e: int) -> str:
+    """SQLAlchemy's ``TIME`` text on SQLite: six fraction digits always."""
+    return time(6 + e % 12, e * 7 % 60, 0 if e % 2 else 30, 0 if e % 3 else 500_000).strftime("%H:%M:%S.%f")
+
+
+def fab_key_expiry(k: int) -> datetime | None:
+    """An API key's expiry: a whole day, written with its six zero fraction digits, or none."""
+    return datetime(2027, 1, 1) + timedelta(days=k) if k % 2 else None
+
+
+def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
+    """A Flask-AppBuilder application's ``app.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE ab_role (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(64) NOT NULL, \n\tPRIMARY KEY (id), "
+        "\n\tUNIQUE (name)\n)",
+        "CREATE TABLE ab_user (\n\tid INTEGER NOT NULL, \n\tfirst_name VARCHAR(64) NOT NULL, \n\tlast_name "
+        "VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), \n\tactive "
+        "BOOLEAN, \n\temail VARCHAR(320) NOT NULL, \n\tlast_login DATETIME, \n\tlogin_count INTEGER, "
+        "\n\tfail_login_count INTEGER, \n\tcreated_on DATETIME, \n\tchanged_on DATETIME, \n\tcreated_by_fk "
+        "INTEGER, \n\tchanged_by_fk INTEGER, \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE "
+        "(email), \n\tFOREIGN KEY(created_by_fk) REFERENCES ab_user (id), \n\tFOREIGN KEY(changed_by_fk) "
+        "REFERENCES ab_user (id)\n)",
+        "CREATE TABLE ab_user_role (\n\tid INTEGER NOT NULL, \n\tuser_id INTEGER, \n\trole_id INTEGER, "
+        "\n\tPRIMARY KEY (id), \n\tUNIQUE (user_id, role_id), \n\tFOREIGN KEY(user_id) REFERENCES ab_user "
+        "(id) ON DELETE CASCADE, \n\tFOREIGN KEY(role_id) REFERENCES ab_role (id) ON DELETE CASCADE\n)",
+        "CREATE TABLE ab_register_user (\n\tid INTEGER NOT NULL, \n\tfirst_name VARCHAR(64) NOT NULL, "
+        "\n\tlast_name VARCHAR(64) NOT NULL, \n\tusername VARCHAR(128) NOT NULL, \n\tpassword VARCHAR(256), "
+        "\n\temail VARCHAR(320) NOT NULL, \n\tregistration_date DATETIME, \n\tregistration_hash "
+        "VARCHAR(256), \n\tPRIMARY KEY (id), \n\tUNIQUE (username), \n\tUNIQUE (email)\n)",
+        "CREATE TABLE ab_api_key (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tname "
+        "VARCHAR(256) NOT NULL, \n\tkey_hash VARCHAR(256) NOT NULL, \n\tlookup_hash VARCHAR(256), "
+        "\n\tkey_prefix VARCHAR(16) NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\tscopes TEXT, \n\tactive "
+        "BOOLEAN NOT NULL, \n\tcreated_on DATETIME, \n\texpires_on DATETIME, \n\trevoked_on DATETIME, "
+        "\n\tlast_used_on DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (lookup_hash), "
+        "\n\tFOREIGN KEY(user_id) REFERENCES ab_user (id) ON DELETE CASCADE\n)",
+        "CREATE INDEX idx_api_key_prefix ON ab_api_key (key_prefix)",
+        "CREATE UNIQUE INDEX idx_api_key_lookup_hash ON ab_api_key (lookup_hash)",
+        "CREATE INDEX idx_api_key_user_id ON ab_api_key (user_id)",
+        "CREATE TABLE department (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, "
+        "\n\tcode VARCHAR(8), \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)",
+        "CREATE TABLE employee (\n\tid INTEGER NOT NULL, \n\tfull_name VARCHAR(150) NOT NULL, \n\tbirth_date "
+        "DATE, \n\thired_at DATETIME, \n\tsalary NUMERIC(10, 2), \n\trate NUMERIC(12, 4), \n\tscore FLOAT, "
+        "\n\tactive BOOLEAN, \n\tstatus VARCHAR(7), \n\tphoto BLOB, \n\tcv TEXT, \n\tnotes TEXT, "
+        "\n\tshift_start TIME, \n\temployee_no VARCHAR(10), \n\tbadge BIGINT, \n\tdepartment_id INTEGER, "
+        "\n\tcreated_on DATETIME NOT NULL, \n\tchanged_on DATETIME NOT NULL, \n\tcreated_by_fk INTEGER NOT "
+        "NULL, \n\tchanged_by_fk INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(department_id) "
+        "REFERENCES department (id), \n\tFOREIGN KEY(created_by_fk) REFERENCES ab_user (id), \n\tFOREIGN "
+        "KEY(changed_by_fk) REFERENCES ab_user (id)\n)",
+    ]
+
+    def stamp(moment: datetime | None) -> str | None:  # SQLAlchemy's DATETIME text on SQLite
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def salary(e: int) -> float | None:  # Numeric on SQLite binds a Decimal as a float
+        amount = fab_salary(e)
+        return None if amount is None else float(amount)
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "ab_role": [(1, "Admin"), (2, "Public")],
+        "ab_user": [
+            (
+                u + 1,
+                first,
+                last,
+                name,
+                "scrypt:32768:8:1$" + hashlib.sha256(name.encode()).hexdigest(),
+                1,
+                f"{name}@example.org",
+                stamp(fab_moment(1000 + u)) if u < 2 else None,
+                (2, 1, None)[u],
+                (0, 0, None)[u],
+                stamp(fab_moment(u)),
+                stamp(fab_moment(u) + timedelta(microseconds=5)),
+                None if u < 2 else 1,
+                None if u < 2 else 1,
+            )
+            for u, (name, first, last) in enumerate(FAB_USERS)
+        ],
+        "ab_user_role": [(1, 1, 1), (2, 2, 2), (3, 3, 2)],
+        "ab_register_user": [
+            (
+                1,
+                "Pen",
+                "Ding",
+                "pending",
+                "scrypt:32768:8:1$" + hashlib.sha256(b"pending").hexdigest(),
+                "pending@example.org",
+                stamp(fab_moment(2000)),
+                str(UUID(int=0x83A01DBC320E49509B5823996DF871B3)),
+            )
+        ],
+        "ab_api_key": [
+            (
+                k + 1,
+                str(UUID(bytes=hashlib.md5(f"api key {k}".encode()).digest(), version=4)),
+                f"key {k} ✓" if k % 2 else f"key {k} ",
+                "scrypt:32768:8:1$" + hashlib.sha256(f"key {k}".encode()).hexdigest(),
+                hashlib.sha256(f"sst_{k}".encode()).hexdigest(),
+                "sst_",
+                k % len(FAB_USERS) + 1,
+                None if k % 3 else "read,write",
+                1,
+                stamp(fab_moment(3000 + k)),
+                stamp(fab_key_expiry(k)),
+                stamp(fab_moment(3100)) if k == 1 else None,
+                stamp(fab_moment(3200 + k)) if k % 3 == 0 else None,
+            )
+            for k in range(6)
+        ],
+        "department": [(d + 1, name, code) for d, (name, code) in enumerate(FAB_DEPARTMENTS)],
+        "employee": [
+            (
+                e + 1,
+                f"{FAB_NAMES[e % 6]} {e} {FREE_TEXT[e % len(FREE_TEXT)]}" if e % 13 else f"  Name {e}\u00a0",
+                (date(1960, 1, 1) + timedelta(days=137 * e)).isoformat() if e % 7 else None,
+                stamp(fab_hired(e)),
+                salary(e),
+                float(fab_rate(e)),
+                e * 0.1 if e % 3 else float(e),
+                int(e % 4 != 0),
+                FAB_STATUS[e % 4],
+                fab_photo(e),
+                f"{e}_cv.pdf" if e % 2 else None,
+                ("", "Grüße aus Köln", "no\u00a0break\u00a0space", None)[e % 4],
+                fab_shift(e),
+                f"{e:06d}" if e % 2 else f"E{e:05d}",
+                2**40 + e * 1_000_003 if e % 3 else None,
+                e % len(FAB_DEPARTMENTS) + 1 if e % 8 else None,
+                stamp(fab_moment(10 + e)),
+                stamp(fab_moment(10 + e) + timedelta(microseconds=5 if e % 10 else 600_000_000)),
+                e // 12 + 1,
+                1 if e % 10 == 0 else e // 12 + 1,
+            )
+            for e in range(employees)
+        ],
+    }
+    return write_export(path, ddl, rows, bytes_as_text=False)

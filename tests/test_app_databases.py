@@ -19,8 +19,9 @@ application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Seque
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
 download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
-IRC core, a Skrooge finance book, a darktable photo library) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
+Celery results and beat schedules, a Flask-AppBuilder application) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5612,4 +5613,231 @@ def test_photo_library_keeps_glib_timespans_as_numbers_and_reads_unix_seconds(ru
     assert references(run_dir) == {
         ("images", "film_id"): "film_rolls.id",
         ("images", "group_id"): "images.id",
+    }
+
+
+def test_django_q2_keeps_its_pickled_tasks_as_written_and_reads_its_django_datetimes_and_flags(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_q2)
+    tasks, schedules, queued = 24, 12, 4
+    loaded_cleanly(
+        ran, run_dir, {"django_q_task": tasks, "django_q_schedule": schedules, "django_q_ormq": queued}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("django_q_task")
+    # The 32-hex-digit task ids: text keys, and a schedule's last task found to name one.
+    assert types["id"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "django_q_task") == ["id"]
+    assert references(run_dir) == {("django_q_schedule", "task"): "django_q_task.id"}
+    ids = {apps.django_q_id(n): n for n in range(tasks)}
+    # Each pickle in base64 (padding and all) as written; unpickled, the task's own values.
+    for column in ("args", "kwargs", "result", "name", "func", "hook", "group", "cluster"):
+        assert types[column] == "text", column
+    for column, part in (("args", 0), ("kwargs", 1), ("result", 2)):
+        cells = ran.values("django_q_task", column, "id")
+        assert cells == {i: apps.django_q_pickle(apps.django_q_task_values(n)[part]) for i, n in ids.items()}
+        assert {i: pickle.loads(base64.b64decode(v)) for i, v in cells.items()} == {
+            i: apps.django_q_task_values(n)[part] for i, n in ids.items()
+        }
+    # Django's datetime text of naive UTC, with six fraction digits or none on a whole second.
+    assert types["started"] == types["stopped"] == "timestamp without time zone"
+    assert ran.values("django_q_task", "started", "id") == {
+        i: apps.django_q_started(n) for i, n in ids.items()
+    }
+    whole = {i for i, n in ids.items() if apps.django_q_started(n).microsecond == 0}
+    assert whole and set(audit_rules(run_dir, "django_q_task", "started")) == set(ids) - whole
+    # success bool 0/1: booleans, each audited; attempt counts integers.
+    assert types["success"] == "boolean" and types["attempt_count"] == "bigint"
+    assert ran.values("django_q_task", "success", "id") == {
+        i: apps.django_q_task_values(n)[3] for i, n in ids.items()
+    }
+    # Schedules: type codes, cron expressions and the arguments' repr as text, minutes and repeats
+    # integers, a cron schedule's next run on a whole minute.
+    kinds = [apps.DJANGO_Q_TYPES[s % 10] for s in range(schedules)]
+    stypes = ran.types("django_q_schedule")
+    assert stypes["schedule_type"] == stypes["cron"] == stypes["args"] == stypes["task"] == "text"
+    assert stypes["minutes"] == stypes["repeats"] == "bigint"
+    assert stypes["next_run"] == "timestamp without time zone"
+    assert ran.values("django_q_schedule", "schedule_type", "id") == {s + 1: k for s, k in enumerate(kinds)}
+    assert ran.values("django_q_schedule", "cron", "id") == {
+        s + 1: apps.DJANGO_Q_CRON[s % 2] if k == "C" else None for s, k in enumerate(kinds)
+    }
+    assert ran.values("django_q_schedule", "repeats", "id") == {
+        s + 1: (-1, 0, 3, 10)[s % 4] for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "next_run", "id") == {
+        s + 1: apps.django_q_next_run(s) for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "args", "id") == {
+        s + 1: apps.django_q_schedule_args(s) for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "kwargs", "id") == {
+        s + 1: ("{'x': 1}", "{}", None)[s % 3] for s in range(schedules)
+    }
+    assert ran.values("django_q_schedule", "name", "id") == {
+        s + 1: arrives_as(f"schedule {s} {FREE_TEXT[s % len(FREE_TEXT)][:40]}") for s in range(schedules)
+    }
+    # The queued payloads as written, and their lock times.
+    assert ran.types("django_q_ormq")["lock"] == "timestamp without time zone"
+    assert ran.values("django_q_ormq", "payload", "id") == {
+        q + 1: apps.django_q_pickle(
+            {"id": apps.django_q_id(tasks + q), "func": apps.DJANGO_Q_FUNCS[q % 4], "args": (q,)}
+        )
+        for q in range(queued)
+    }
+
+
+def test_django_celery_keeps_json_results_and_cron_fields_as_written_and_reads_solar_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_celery)
+    results, periodic, groups = 24, 12, 3
+    beat, res = "django_celery_beat_", "django_celery_results_"
+    tables = {
+        f"{beat}crontabschedule": len(apps.CELERY_BEAT_CRONTABS),
+        f"{beat}intervalschedule": len(apps.CELERY_BEAT_INTERVALS),
+        f"{beat}solarschedule": len(apps.CELERY_BEAT_SOLAR),
+        f"{beat}clockedschedule": 3,
+        f"{beat}periodictask": periodic,
+        f"{beat}periodictasks": 1,
+        f"{res}taskresult": results,
+        f"{res}groupresult": groups,
+        f"{res}chordcounter": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Results: JSON text of any kind (a number, a string, an object) and the JSON string of a Python
+    # repr for the arguments, as written; a failure's traceback loses its final newline, audited.
+    task = f"{res}taskresult"
+    types = ran.types(task)
+    for column in (
+        "task_id",
+        "result",
+        "task_args",
+        "task_kwargs",
+        "traceback",
+        "meta",
+        "periodic_task_name",
+    ):
+        assert types[column] == "text", column
+    written = {n + 1: apps.django_celery_result(n) for n in range(results)}
+    assert ran.values(task, "result", "id") == {k: r[1] for k, r in written.items()}
+    assert ran.values(task, "task_args", "id") == {k: r[3] for k, r in written.items()}
+    assert ran.values(task, "task_kwargs", "id") == {k: r[4] for k, r in written.items()}
+    assert ran.values(task, "traceback", "id") == {k: arrives_as(r[2]) for k, r in written.items()}
+    assert audit_rules(run_dir, task, "traceback") == {str(k): {"trim"} for k, r in written.items() if r[2]}
+    assert ran.values(task, "periodic_task_name", "id") == {
+        n + 1: arrives_as(apps.django_celery_task_name(n % periodic)) if n % 3 == 1 else None
+        for n in range(results)
+    }
+    # Django's datetime text, with six fraction digits or none: timestamps.
+    assert types["date_created"] == types["date_done"] == "timestamp without time zone"
+    assert ran.values(task, "date_created", "id") == {
+        n + 1: apps.django_celery_moment(n) for n in range(results)
+    }
+    # Cron fields are expressions: text, '00' and '01' as written.
+    cron = f"{beat}crontabschedule"
+    for place, column in enumerate(("minute", "hour", "day_of_week", "day_of_month", "month_of_year")):
+        assert ran.types(cron)[column] == "text", column
+        assert ran.values(cron, column, "id") == {
+            c + 1: fields[place] for c, fields in enumerate(apps.CELERY_BEAT_CRONTABS)
+        }
+    # DecimalField(9, 6) text stored as REAL by NUMERIC affinity (0 as INTEGER): amounts at 6 places,
+    # the very text Django bound (the driver gives numeric as text).
+    solar = f"{beat}solarschedule"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], solar)
+    assert declared["latitude"] == declared["longitude"] == "numeric(18,6)"
+    for place, column in ((1, "latitude"), (2, "longitude")):
+        assert ran.values(solar, column, "id") == {
+            s + 1: str(Decimal(fields[place]).quantize(Decimal("0.000001")))
+            for s, fields in enumerate(apps.CELERY_BEAT_SOLAR)
+        }
+    # Periodic tasks: flags booleans, counts integers, JSON text as written, each schedule declared.
+    ptask = f"{beat}periodictask"
+    ptypes = ran.types(ptask)
+    assert ptypes["enabled"] == ptypes["one_off"] == "boolean"
+    assert ptypes["total_run_count"] == ptypes["priority"] == ptypes["expire_seconds"] == "bigint"
+    assert ptypes["last_run_at"] == ptypes["expires"] == "timestamp without time zone"
+    assert ran.values(ptask, "enabled", "id") == {t + 1: t % 7 != 0 for t in range(periodic)}
+    assert ran.values(ptask, "last_run_at", "id") == {
+        t + 1: apps.django_celery_moment(200 + t) if t % 4 != 3 else None for t in range(periodic)
+    }
+    assert ran.values(ptask, "headers", "id")[2] == '{"x-tenant": "t001"}'
+    assert ran.values(f"{beat}intervalschedule", "period", "every") == dict(apps.CELERY_BEAT_INTERVALS)
+    assert references(run_dir) == {
+        (ptask, f"{kind}_id"): f"{beat}{kind}schedule.id"
+        for kind in ("crontab", "interval", "solar", "clocked")
+    }
+
+
+def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keeps_blobs_times_and_codes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.flask_appbuilder_app)
+    employees = 24
+    tables = {"ab_role": 2, "ab_user": 3, "ab_user_role": 3, "ab_register_user": 1, "ab_api_key": 6}
+    tables["department"] = 4
+    loaded_cleanly(ran, run_dir, {**tables, "employee": employees})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("employee")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "employee")
+    # Numeric(10, 2) and (12, 4) bound as floats, stored REAL (INTEGER when whole): amounts at their
+    # places, the very Decimal the app had (the driver gives numeric as text).
+    assert (declared["salary"], declared["rate"]) == ("numeric(18,2)", "numeric(18,4)")
+    assert ran.values("employee", "salary", "id") == {
+        e + 1: None if (v := apps.fab_salary(e)) is None else str(v.quantize(Decimal("0.01")))
+        for e in range(employees)
+    }
+    assert ran.values("employee", "rate", "id") == {
+        e + 1: str(apps.fab_rate(e).quantize(Decimal("0.0001"))) for e in range(employees)
+    }
+    assert types["score"] == "double precision"
+    # DATE text as dates, DATETIME text (six fraction digits always) as timestamps, each audited.
+    assert types["birth_date"] == "date"
+    assert types["hired_at"] == types["created_on"] == "timestamp without time zone"
+    assert ran.values("employee", "hired_at", "id") == {e + 1: apps.fab_hired(e) for e in range(employees)}
+    assert set(audit_rules(run_dir, "employee", "hired_at")) == {
+        str(e + 1) for e in range(employees) if apps.fab_hired(e) is not None
+    }
+    # A TIME stays text as written (no rule reads a time of day); BLOBs byte for byte, empty ones too.
+    assert types["shift_start"] == "text"
+    assert ran.values("employee", "shift_start", "id") == {e + 1: apps.fab_shift(e) for e in range(employees)}
+    assert types["photo"] == "bytea"
+    photos = {k: None if v is None else bytes(v) for k, v in ran.values("employee", "photo", "id").items()}
+    assert photos == {e + 1: apps.fab_photo(e) for e in range(employees)}
+    assert b"" in photos.values()
+    # Codes keep their zeros; an Enum's names and a flag as such; BIGINT past 2^40 exactly.
+    assert types["employee_no"] == ran.types("department")["code"] == types["status"] == "text"
+    assert ran.values("employee", "employee_no", "id")[2] == "000001"
+    assert ran.values("department", "code", "id") == {
+        d + 1: c for d, (_, c) in enumerate(apps.FAB_DEPARTMENTS)
+    }
+    assert ran.values("employee", "status", "id") == {e + 1: apps.FAB_STATUS[e % 4] for e in range(employees)}
+    assert types["active"] == ran.types("ab_user")["active"] == "boolean"
+    assert ran.values("employee", "active", "id") == {e + 1: e % 4 != 0 for e in range(employees)}
+    assert types["badge"] == "bigint"
+    assert ran.values("employee", "badge", "id") == {
+        e + 1: 2**40 + e * 1_000_003 if e % 3 else None for e in range(employees)
+    }
+    # The audit mixin's users, the user table's own creator, roles: every declared reference.
+    assert ran.values("ab_user", "login_count", "username") == {"admin": 2, "bob": 1, "user0": None}
+    # API keys: their moments as timestamps (a last use too: text, no epoch), the one prefix as text.
+    keys = ran.types("ab_api_key")
+    assert keys["expires_on"] == keys["last_used_on"] == keys["revoked_on"] == "timestamp without time zone"
+    assert ran.values("ab_api_key", "expires_on", "id") == {k + 1: apps.fab_key_expiry(k) for k in range(6)}
+    assert ran.values("ab_api_key", "last_used_on", "id") == {
+        k + 1: apps.fab_moment(3200 + k) if k % 3 == 0 else None for k in range(6)
+    }
+    assert keys["key_prefix"] == keys["uuid"] == keys["lookup_hash"] == "text"
+    assert set(ran.values("ab_api_key", "key_prefix", "id").values()) == {"sst_"}
+    assert references(run_dir) == {
+        ("ab_api_key", "user_id"): "ab_user.id",
+        ("ab_user", "created_by_fk"): "ab_user.id",
+        ("ab_user", "changed_by_fk"): "ab_user.id",
+        ("ab_user_role", "user_id"): "ab_user.id",
+        ("ab_user_role", "role_id"): "ab_role.id",
+        ("employee", "department_id"): "department.id",
+        ("employee", "created_by_fk"): "ab_user.id",
+        ("employee", "changed_by_fk"): "ab_user.id",
     }
